@@ -1,0 +1,70 @@
+// Command gongkai does the 政府信息公开 work of an agency and of the office that
+// supervises many: annual reports, their checks and an auditor for published ones.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+const usage = `gongkai — 政府信息公开工作平台
+
+用法：gongkai <命令> [参数]
+
+命令：
+  audit [--json] [--prev 上年报告] 文件或目录...
+                        审核已发布的年度报告（文本、pdftotext 输出、HTML、DOCX、PDF）
+  report new --agency 机关 --year 年度 [--level 级别] [-o 文件]
+                        生成填好 0 的年度报告 YAML 框架
+  report check [--json] [--prev 上年报告] 文件
+                        检查自行编写的年度报告（YAML 或 JSON）
+  report render 文件 --format txt|md|html|json [-o 输出文件]
+                        按国家格式排版年度报告
+  report rules          列出全部检查规则
+  bench audit [--n 10000]
+                        生成一批报告并测量审核速度和内存
+  serve [--demo]        网页界面（尚未实现）
+  version               显示版本
+
+退出码：0 = 没有错误；1 = 发现错误；2 = 输入无法读取或参数错误。
+每个命令的参数见 gongkai <命令> --help。
+`
+
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: tests call it with their own streams.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "audit":
+		return cmdAudit(ctx, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(ctx, args[1:], stdin, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, args[1:], stdout, stderr)
+	case "serve":
+		fmt.Fprintln(stderr, "网页界面尚未实现（not yet）：目前可用 audit 和 report 命令，见 gongkai --help")
+		return 1
+	case "version", "--version":
+		fmt.Fprintln(stdout, "gongkai", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "未知命令“%s”\n\n%s", args[0], usage)
+	return 2
+}

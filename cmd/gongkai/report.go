@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gongkai/internal/auditor"
+	"gongkai/internal/errs"
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+)
+
+// newFlags makes a FlagSet whose usage is the Chinese synopsis.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "用法：gongkai %s\n\n参数：\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs lets flags come before or after the file names, as people type them.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "错误："+errs.Message(err))
+	return 2
+}
+
+// loadAny reads an authored report (YAML/JSON) or a published one (anything else).
+func loadAny(path string) (*report.Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json", ".jsonl":
+		return report.Load(path, data)
+	}
+	return report.Read(path, data)
+}
+
+func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] 文件或目录...", stderr)
+	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
+	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
+	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return 2
+	}
+	return audit(ctx, files, *asJSON, *prevPath, *workers, stdout, stderr)
+}
+
+func audit(ctx context.Context, args []string, asJSON bool, prevPath string, workers int, stdout, stderr io.Writer) int {
+	files, err := auditor.Expand(args)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	opt := auditor.Options{JSON: asJSON, Workers: workers}
+	if prevPath != "" {
+		if len(files) != 1 {
+			return fail(stderr, errs.New("--prev", "上年报告只能与一个文件一起审核，现在有 %d 个文件", len(files)))
+		}
+		if opt.Prev, err = loadAny(prevPath); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	sum, err := auditor.Run(ctx, files, opt, stdout)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if !asJSON {
+		fmt.Fprintln(stdout, sum.Line())
+	}
+	return sum.ExitCode()
+}
+
+func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "用法：gongkai report new|check|render|rules ...\n")
+		return 2
+	}
+	switch args[0] {
+	case "new":
+		return reportNew(args[1:], stdout, stderr)
+	case "check":
+		fs := newFlags("report check", "report check [--json] [--prev 上年报告] 文件", stderr)
+		asJSON := fs.Bool("json", false, "输出 JSON")
+		prevPath := fs.String("prev", "", "上年的报告（YAML、JSON 或已发布的文本）")
+		files, err := parseArgs(fs, args[1:])
+		if err != nil {
+			return 2
+		}
+		if len(files) != 1 {
+			fs.Usage()
+			return 2
+		}
+		return reportCheck(files[0], *prevPath, *asJSON, stdout, stderr)
+	case "render":
+		return reportRender(args[1:], stdout, stderr)
+	case "rules":
+		for _, r := range report.Rules {
+			extra := ""
+			if r.NeedPrev {
+				extra = "（需 --prev）"
+			}
+			fmt.Fprintf(stdout, "%-16s %-7s %s%s\n", r.ID, r.Severity, r.Doc, extra)
+		}
+		return 0
+	}
+	fmt.Fprintf(stderr, "未知的 report 子命令“%s”：可用 new、check、render、rules\n", args[0])
+	return 2
+}
+
+func reportNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report new", "report new --agency 机关名称 --year 年度 [--level 级别] [--format 2021|2019] [-o 文件] [--force]", stderr)
+	agency := fs.String("agency", "", "机关名称，如 卫滨区教育体育和文化旅游局")
+	year := fs.Int("year", 0, "报告年度，如 2024")
+	var levels []string
+	for _, l := range report.Levels {
+		levels = append(levels, string(l.ID)+"="+l.Name)
+	}
+	level := fs.String("level", "", "机关级别："+strings.Join(levels, "，"))
+	format := fs.String("format", "", "报告格式，默认按年度：2019、2020 年为 2019，之后为 2021")
+	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(rest) > 0 {
+		return fail(stderr, errs.New(rest[0], "多余的参数：文件名请用 -o 指定"))
+	}
+	if strings.TrimSpace(*agency) == "" {
+		return fail(stderr, errs.New("--agency", "请填写机关名称"))
+	}
+	if *year < 2019 || *year > 2200 {
+		return fail(stderr, errs.New("--year", "年度应为 2019 年以后的年份，如 --year 2024（2019 年起适用新条例的报告格式）"))
+	}
+	f := report.FormatForYear(*year)
+	if *format != "" {
+		f = report.Format(*format)
+		if !f.Valid() {
+			return fail(stderr, errs.New("--format", "格式只能是 2021 或 2019"))
+		}
+	}
+	if *level != "" && report.LevelName(report.Level(*level)) == "" {
+		return fail(stderr, errs.New("--level", "级别“%s”不对，应为：%s", *level, strings.Join(levels, "，")))
+	}
+	r := report.NewReport(f)
+	r.Agency, r.Year, r.Level = strings.TrimSpace(*agency), *year, report.Level(*level)
+	r.Zero()
+	var b bytes.Buffer
+	if err := report.WriteYAML(&b, r); err != nil {
+		return fail(stderr, err)
+	}
+	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
+}
+
+func writeOut(path string, force bool, data []byte, stdout, stderr io.Writer) int {
+	if path == "" || path == "-" {
+		stdout.Write(data)
+		return 0
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fail(stderr, errs.New(path, "文件已存在，未覆盖：换一个文件名，或加 --force 覆盖"))
+	}
+	if err != nil {
+		return fail(stderr, errs.Wrap(errs.Invalid, err, path, "无法写入文件"))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fail(stderr, errs.Wrap(errs.Invalid, err, path, "写入文件失败"))
+	}
+	if err := f.Close(); err != nil {
+		return fail(stderr, errs.Wrap(errs.Invalid, err, path, "写入文件失败"))
+	}
+	fmt.Fprintf(stderr, "已写入 %s\n", path)
+	return 0
+}
+
+func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) int {
+	r, err := loadAny(path)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var prev *report.Report
+	if prevPath != "" {
+		if prev, err = loadAny(prevPath); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	report.Check(r, prev)
+	if asJSON {
+		render.JSON(stdout, r)
+	} else {
+		fmt.Fprintf(stdout, "== %s ==\n", path)
+		auditor.WriteText(stdout, r)
+	}
+	if e, _, _ := r.Counts(); e > 0 {
+		return 1
+	}
+	return 0
+}
+
+func reportRender(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report render", "report render 文件 --format txt|md|html|json [-o 输出文件] [--force]", stderr)
+	format := fs.String("format", "txt", "输出格式："+strings.Join(render.Formats, "、"))
+	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return 2
+	}
+	r, err := loadAny(files[0])
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var b bytes.Buffer
+	if *format == "json" {
+		report.Check(r, nil)
+	}
+	if err := render.Render(&b, r, *format); err != nil {
+		return fail(stderr, err)
+	}
+	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
+}

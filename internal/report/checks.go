@@ -1,0 +1,438 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule is one named check. The table below is the only place rules are defined;
+// ids are stable (report-model.md §2), messages are Chinese and state numbers.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Doc      string // what the rule checks, in Chinese, for --help and docs
+	NeedPrev bool   // runs only when last year's report is given
+	fn       func(c *ctx)
+}
+
+// Rules lists every check in the order findings are reported.
+var Rules = []Rule{
+	{"PARSE.TABLE", SevWarning, "表格无法读取，其单元格记为空", false, nil},
+	{"PARSE.AMBIGUOUS", SevWarning, "数字连在一起且有多种拆分都满足表内勾稽关系，相关单元格记为空", false, nil},
+	{"S.MISSING", SevError, "缺少六个部分之一，或缺少表二、表三、表四", false, checkMissing},
+	{"S.ORDER", SevWarning, "六个部分的顺序与格式不一致", false, checkOrder},
+	{"CELL.INVALID", SevError, "单元格为负数、小数或非数字；金额不是数字", false, checkInvalid},
+	{"CELL.BLANK", SevWarning, "格式要求填数字的单元格为空白", false, checkBlank},
+	{"T3.ROWSUM", SevError, "表三每行：总计 = 六类申请人之和", false, checkRowSum},
+	{"T3.OUTCOMES", SevError, "表三每列：（七）总计 = （一）至（六）各项之和", false, checkOutcomes},
+	{"T3.BALANCE", SevError, "表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理", false, checkBalance},
+	{"T4.SUM", SevError, "表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", false, checkT4},
+	{"S.LENGTH", SevWarning, "第一部分“总体情况”超过一千字（格式要求原则上不超过一千字）", false, checkLength},
+	{"S.FEES", SevWarning, "第六部分未说明是否收取信息处理费", false, checkFees},
+	{"S.PERIOD", SevWarning, "正文所写的统计期间或年度与报告年度不一致", false, checkPeriod},
+	{"N.TABLE", SevWarning, "正文中的数字（收到申请、复议、诉讼、收费）与表格不一致", false, checkNarrative},
+	{"X.CARRY", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
+	{"X.IN_FORCE", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
+	{"X.SAME_TEXT", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
+	{"TXT.LATIN", SevWarning, "中文正文中混入英文单词", false, checkLatin},
+	{"TXT.SPACE", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
+	{"TXT.NUMBERING", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
+}
+
+type ctx struct {
+	r, prev *Report
+	rule    *Rule
+	out     []Finding
+}
+
+func (c *ctx) add(cell string, line int, format string, args ...any) {
+	c.out = append(c.out, Finding{Rule: c.rule.ID, Severity: c.rule.Severity, Cell: cell, Line: line,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+// Check runs every rule on r (and the cross-year rules when prev is given) and
+// stores the findings in r.Findings, reading problems first.
+func Check(r, prev *Report) []Finding {
+	c := &ctx{r: r, prev: prev}
+	for i := range Rules {
+		rule := &Rules[i]
+		c.rule = rule
+		for _, f := range r.Meta.Parse {
+			if f.Rule == rule.ID {
+				c.out = append(c.out, f)
+			}
+		}
+		if rule.fn == nil || (rule.NeedPrev && prev == nil) {
+			continue
+		}
+		rule.fn(c)
+	}
+	r.Findings = c.out
+	return c.out
+}
+
+// RuleByID returns the rule with id, or nil.
+func RuleByID(id string) *Rule {
+	for i := range Rules {
+		if Rules[i].ID == id {
+			return &Rules[i]
+		}
+	}
+	return nil
+}
+
+// --- cell naming -------------------------------------------------------------
+
+func t3Cell(key string, col int) string { return "applications." + key + "[" + T3Columns[col] + "]" }
+
+func t3Name(row T3Row, col int) string {
+	return "表三“" + row.Group + row.Label + "”" + T3ColumnLabels[col] + "栏"
+}
+
+func (r *Report) t2Prefix() string {
+	if r.Format == Format2019 {
+		return "proactive_2019."
+	}
+	return "proactive."
+}
+
+func t4Cell(b, col int) string { return "appeals." + T4Blocks[b].Key + "." + T4Columns[col] }
+
+func t4Name(b, col int) string {
+	return "表四“" + T4Blocks[b].Parent + T4Blocks[b].Label + "”" + T4ColumnLabels[col] + "栏"
+}
+
+// ambiguous reports whether any of the cells was left null because the reader
+// could not decide: identities over unknown cells are not checked.
+func (r *Report) ambiguous(cells ...string) bool {
+	for _, c := range cells {
+		if r.Meta.Ambiguous[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// num shows a cell for a message, saying when a blank was counted as 0.
+func num(c Cell) string {
+	if v, ok := c.Int(); ok {
+		return fmt.Sprint(v)
+	}
+	if c.IsInvalid() {
+		return "0（“" + c.raw + "”按0计）"
+	}
+	return "0（空白按0计）"
+}
+
+// --- structure ---------------------------------------------------------------
+
+func checkMissing(c *ctx) {
+	r := c.r
+	for _, s := range Sections {
+		if _, ok := r.Sections[s.Key]; ok {
+			if s.Key == "1" || s.Key == "5" || s.Key == "6" {
+				if strings.TrimSpace(r.Sections[s.Key]) == "" {
+					c.add("sections."+s.Key, r.Line(s.Key), "第%s部分“%s”没有内容", s.Key, s.Heading)
+				}
+			}
+			continue
+		}
+		if r.Meta.Parsed || s.Key == "1" || s.Key == "5" || s.Key == "6" {
+			c.add("sections."+s.Key, 0, "缺少第%s部分“%s”", s.Key, s.Heading)
+		}
+	}
+	names := map[string]string{"2": "表二（主动公开政府信息情况）", "3": "表三（收到和处理政府信息公开申请情况）", "4": "表四（行政复议、行政诉讼情况）"}
+	for _, k := range []string{"2", "3", "4"} {
+		if !r.Meta.Tables[k] && !r.Meta.Unreadable[k] {
+			c.add("", r.Line(k), "缺少%s", names[k])
+		}
+	}
+}
+
+func checkOrder(c *ctx) {
+	o := c.r.Meta.Order
+	for i := 1; i < len(o); i++ {
+		if o[i] < o[i-1] {
+			c.add("sections."+o[i], c.r.Line(o[i]), "第%s部分出现在第%s部分之后，顺序应为一至六", o[i], o[i-1])
+			return
+		}
+	}
+}
+
+// --- cells -------------------------------------------------------------------
+
+func checkInvalid(c *ctx) {
+	r := c.r
+	for _, it := range r.Format.T2Items() {
+		for i, k := range it.Cells {
+			p := it.Key + "." + k
+			line := r.Line("proactive." + it.Key)
+			if len(it.Money) > i && it.Money[i] {
+				a := r.Proactive.Amount(p)
+				if a.IsInvalid() {
+					c.add(r.t2Prefix()+p, line, "表二“%s”金额“%s”不是数字，应填写如 0 或 12.5 的金额", it.Label, a.raw)
+				} else if a.Negative() {
+					c.add(r.t2Prefix()+p, line, "表二“%s”金额 %s 为负数", it.Label, a.text)
+				}
+				continue
+			}
+			cl := r.Proactive.Cell(p)
+			signed := len(it.Signed) > i && it.Signed[i]
+			if cl.IsInvalid() {
+				c.add(r.t2Prefix()+p, line, "表二“%s”第 %d 栏“%s”不是整数", it.Label, i+1, cl.raw)
+			} else if v, ok := cl.Int(); ok && v < 0 && !signed {
+				c.add(r.t2Prefix()+p, line, "表二“%s”第 %d 栏为负数 %d：件数不能为负", it.Label, i+1, v)
+			}
+		}
+	}
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		for i, cl := range v {
+			if cl.IsInvalid() {
+				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s“%s”不是整数", t3Name(row, i), cl.raw)
+			} else if n, ok := cl.Int(); ok && n < 0 {
+				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s为负数 %d：申请件数不能为负", t3Name(row, i), n)
+			}
+		}
+	}
+	for b := range r.Appeals {
+		for j, cl := range r.Appeals[b] {
+			if cl.IsInvalid() {
+				c.add(t4Cell(b, j), r.Line("appeals"), "%s“%s”不是整数", t4Name(b, j), cl.raw)
+			} else if n, ok := cl.Int(); ok && n < 0 {
+				c.add(t4Cell(b, j), r.Line("appeals"), "%s为负数 %d：案件数不能为负", t4Name(b, j), n)
+			}
+		}
+	}
+}
+
+// checkBlank reports blanks one row at a time: a report that leaves the whole
+// 总计 column empty gets one finding per row, not a finding per cell.
+func checkBlank(c *ctx) {
+	r := c.r
+	if r.Meta.Tables["2"] {
+		for _, it := range r.Format.T2Items() {
+			for i, k := range it.Cells {
+				p := it.Key + "." + k
+				blank := r.Proactive.Cell(p).Blank()
+				if len(it.Money) > i && it.Money[i] {
+					blank = r.Proactive.Amount(p).Blank()
+				}
+				if blank && !r.ambiguous(r.t2Prefix()+p) {
+					c.add(r.t2Prefix()+p, r.Line("proactive."+it.Key), "表二“%s”第 %d 栏为空白，应填写数字（没有的填 0）", it.Label, i+1)
+				}
+			}
+		}
+	}
+	if r.Meta.Tables["3"] {
+		for _, row := range r.Format.T3Rows() {
+			v := r.Applications[row.Key]
+			var cols []string
+			first := -1
+			for i, cl := range v {
+				if cl.Blank() && !r.ambiguous(t3Cell(row.Key, i)) {
+					cols = append(cols, T3ColumnLabels[i])
+					if first < 0 {
+						first = i
+					}
+				}
+			}
+			if len(cols) == 0 {
+				continue
+			}
+			cell := "applications." + row.Key
+			if len(cols) == 1 {
+				cell = t3Cell(row.Key, first)
+			}
+			c.add(cell, r.Line(row.Key), "表三“%s%s”%s栏为空白，应填写数字（没有的填 0）", row.Group, row.Label, strings.Join(cols, "、"))
+		}
+	}
+	if r.Meta.Tables["4"] {
+		for b := range r.Appeals {
+			var cols []string
+			for j, cl := range r.Appeals[b] {
+				if cl.Blank() && !r.ambiguous(t4Cell(b, j)) {
+					cols = append(cols, T4ColumnLabels[j])
+				}
+			}
+			if len(cols) > 0 {
+				c.add("appeals."+T4Blocks[b].Key, r.Line("appeals"), "表四“%s%s”%s栏为空白，应填写数字（没有的填 0）",
+					T4Blocks[b].Parent, T4Blocks[b].Label, strings.Join(cols, "、"))
+			}
+		}
+	}
+}
+
+func allBlank(cells ...Cell) bool {
+	for _, c := range cells {
+		if !c.Blank() {
+			return false
+		}
+	}
+	return true
+}
+
+// --- arithmetic --------------------------------------------------------------
+
+func checkRowSum(c *ctx) {
+	r := c.r
+	if !r.Meta.Tables["3"] {
+		return
+	}
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		if allBlank(v[:]...) {
+			continue
+		}
+		var cells []string
+		for i := range v {
+			cells = append(cells, t3Cell(row.Key, i))
+		}
+		if r.ambiguous(cells...) {
+			continue
+		}
+		var sum int64
+		for i := 0; i < ColTotal; i++ {
+			sum += v[i].Val()
+		}
+		if sum != v[ColTotal].Val() || (v[ColTotal].Blank() && sum != 0) {
+			c.add(t3Cell(row.Key, ColTotal), r.Line(row.Key), "表三“%s%s”：六类申请人之和 %d ≠ 总计 %s",
+				row.Group, row.Label, sum, num(v[ColTotal]))
+		}
+	}
+}
+
+func checkOutcomes(c *ctx) {
+	r := c.r
+	if !r.Meta.Tables["3"] {
+		return
+	}
+	rows := r.Format.T3Rows()
+	for col := 0; col < NumCols; col++ {
+		var sum int64
+		var cells []string
+		blank := true
+		for _, row := range rows {
+			if row.Kind == RowOutcome {
+				cl := r.Applications[row.Key][col]
+				sum += cl.Val()
+				cells = append(cells, t3Cell(row.Key, col))
+				blank = blank && cl.Blank()
+			}
+		}
+		tot := r.Applications["total"][col]
+		cells = append(cells, t3Cell("total", col))
+		if (blank && tot.Blank()) || r.ambiguous(cells...) {
+			continue
+		}
+		if sum != tot.Val() {
+			c.add(t3Cell("total", col), r.Line("total"), "表三%s栏：办理结果（一）至（六）各项之和 %d ≠ （七）总计 %s",
+				T3ColumnLabels[col], sum, num(tot))
+		}
+	}
+}
+
+func checkBalance(c *ctx) {
+	r := c.r
+	if !r.Meta.Tables["3"] {
+		return
+	}
+	a := r.Applications
+	for col := 0; col < NumCols; col++ {
+		n, in, tot, out := a["new"][col], a["carried_in"][col], a["total"][col], a["carried_forward"][col]
+		if allBlank(n, in, tot, out) || r.ambiguous(t3Cell("new", col), t3Cell("carried_in", col), t3Cell("total", col), t3Cell("carried_forward", col)) {
+			continue
+		}
+		left, right := n.Val()+in.Val(), tot.Val()+out.Val()
+		if left != right {
+			c.add(t3Cell("total", col), r.Line("carried_forward"),
+				"表三%s栏：本年新收 %s + 上年结转 %s = %d，不等于（七）总计 %s + 结转下年度 %s = %d",
+				T3ColumnLabels[col], num(n), num(in), left, num(tot), num(out), right)
+		}
+	}
+}
+
+func checkT4(c *ctx) {
+	r := c.r
+	if !r.Meta.Tables["4"] {
+		return
+	}
+	for b := range r.Appeals {
+		v := r.Appeals[b]
+		if allBlank(v[:]...) {
+			continue
+		}
+		var cells []string
+		for j := range v {
+			cells = append(cells, t4Cell(b, j))
+		}
+		if r.ambiguous(cells...) {
+			continue
+		}
+		sum := v[0].Val() + v[1].Val() + v[2].Val() + v[3].Val()
+		if sum != v[4].Val() {
+			c.add(t4Cell(b, 4), r.Line("appeals"), "表四“%s%s”：结果维持 %s + 结果纠正 %s + 其他结果 %s + 尚未审结 %s = %d ≠ 总计 %s",
+				T4Blocks[b].Parent, T4Blocks[b].Label, num(v[0]), num(v[1]), num(v[2]), num(v[3]), sum, num(v[4]))
+		}
+	}
+}
+
+// --- cross-year --------------------------------------------------------------
+
+func checkCarry(c *ctx) {
+	r, p := c.r, c.prev
+	for col := 0; col < NumCols; col++ {
+		now, before := r.Applications["carried_in"][col], p.Applications["carried_forward"][col]
+		if now.Blank() && before.Blank() {
+			continue
+		}
+		if now.Val() != before.Val() {
+			c.add(t3Cell("carried_in", col), r.Line("carried_in"), "表三%s栏：本年“上年结转”%s ≠ %s年报告“结转下年度继续办理”%s",
+				T3ColumnLabels[col], num(now), yearOr(p.Year, "上"), num(before))
+		}
+	}
+}
+
+func yearOr(y int, alt string) string {
+	if y == 0 {
+		return alt
+	}
+	return fmt.Sprint(y)
+}
+
+func checkInForce(c *ctx) {
+	r, p := c.r, c.prev
+	if r.Format != Format2021 || p.Format != Format2021 {
+		return
+	}
+	for _, k := range []string{"rules", "normative_documents"} {
+		label := "规章"
+		if k == "normative_documents" {
+			label = "行政规范性文件"
+		}
+		now := r.Proactive.Cell(k + ".in_force")
+		prevIn := p.Proactive.Cell(k + ".in_force")
+		iss, rep := r.Proactive.Cell(k+".issued"), r.Proactive.Cell(k+".repealed")
+		if now.Blank() || prevIn.Blank() {
+			continue
+		}
+		want := prevIn.Val() + iss.Val() - rep.Val()
+		if want != now.Val() {
+			c.add(r.t2Prefix()+k+".in_force", r.Line("proactive."+k),
+				"表二“%s”现行有效件数 %d ≠ 上年现行有效 %d + 本年制发 %s − 本年废止 %s = %d（修订、清理也会造成差异，请核实）",
+				label, now.Val(), prevIn.Val(), num(iss), num(rep), want)
+		}
+	}
+}
+
+func checkSameText(c *ctx) {
+	a, b := c.r.Sections["5"], c.prev.Sections["5"]
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+		return
+	}
+	s := similarity(a, b)
+	if s >= 0.85 {
+		c.add("sections.5", c.r.Line("5"), "第五部分“存在的主要问题及改进情况”与%s年报告的相似度为 %.0f%%：格式要求不得年年雷同，请结合本年实际撰写",
+			yearOr(c.prev.Year, "上"), s*100)
+	}
+}

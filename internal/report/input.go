@@ -1,0 +1,396 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"gongkai/internal/errs"
+)
+
+// Line is one line of a published report: its text and, where the source had
+// table cells (tabs, <td>, <w:tc>), the cells in order.
+type Line struct {
+	No         int
+	Text       string
+	Fields     []string // nil when the line has no cell structure
+	Structured bool     // cells come from real table markup (HTML, DOCX): blanks are positional
+}
+
+// Input kinds.
+const (
+	KindText = "text"
+	KindHTML = "html"
+	KindDOCX = "docx"
+	KindPDF  = "pdf"
+)
+
+// maxInput bounds what one report may be; published reports are tens of KB.
+const maxInput = 32 << 20
+
+// Lines turns a file of any supported kind into lines.
+func Lines(name string, data []byte) ([]Line, string, error) {
+	if len(data) > maxInput {
+		return nil, "", errs.New(name, "文件过大（%d MB）：年度报告通常不超过几百 KB，请确认文件是否正确", len(data)>>20)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		t, err := pdfText(name, data)
+		if err != nil {
+			return nil, "", err
+		}
+		return textLines(t), KindPDF, nil
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		ls, err := docxLines(name, data)
+		return ls, KindDOCX, err
+	}
+	t, err := decodeText(name, data)
+	if err != nil {
+		return nil, "", err
+	}
+	if looksHTML(t) {
+		return htmlLines(t), KindHTML, nil
+	}
+	return textLines(t), KindText, nil
+}
+
+// decodeText returns data as UTF-8: a BOM decides when present, valid UTF-8 is
+// taken as is, anything else is read as GB18030 (a superset of GBK and GB2312).
+func decodeText(name string, data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", errs.Wrap(errs.Invalid, err, name, "无法读取 UTF-16 文本")
+		}
+		return string(d), nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX 和 PDF；其他格式请先另存为 DOCX 或文本")
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", errs.Wrap(errs.Invalid, err, name, "文本既不是 UTF-8 也不是 GB18030/GBK 编码，无法读取")
+	}
+	return string(d), nil
+}
+
+func looksHTML(t string) bool {
+	head := t
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	h := strings.ToLower(head)
+	return strings.Contains(h, "<html") || strings.Contains(h, "<!doctype html") || strings.Contains(h, "<table") ||
+		strings.Contains(h, "<body") || strings.Contains(h, "<p>") || strings.Contains(h, "<div") || strings.Contains(strings.ToLower(t), "<td")
+}
+
+func textLines(t string) []Line {
+	t = strings.ReplaceAll(t, "\r\n", "\n")
+	t = strings.ReplaceAll(t, "\r", "\n")
+	raw := strings.Split(t, "\n")
+	out := make([]Line, 0, len(raw))
+	for i, s := range raw {
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+		l := Line{No: i + 1, Text: s}
+		if strings.Contains(s, "\t") {
+			l.Fields = strings.Split(s, "\t")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// --- HTML ----------------------------------------------------------------------
+
+var htmlBlocks = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Br: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Section: true, atom.Article: true,
+	atom.Table: true, atom.Tr: true, atom.Title: true, atom.Header: true, atom.Footer: true, atom.Center: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Ul: true, atom.Ol: true, atom.Tbody: true, atom.Thead: true}
+
+type htmlWalker struct {
+	out []Line
+	cur strings.Builder
+}
+
+func (w *htmlWalker) flush() {
+	s := strings.TrimRight(collapse(w.cur.String()), " ")
+	w.cur.Reset()
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.TrimSpace(s)})
+}
+
+func collapse(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func hasNestedTable(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Table {
+			return true
+		}
+		if hasNestedTable(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node, b *strings.Builder) {
+	switch {
+	case n.Type == html.TextNode:
+		b.WriteString(n.Data)
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+		return
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Br || n.DataAtom == atom.P || n.DataAtom == atom.Div):
+		b.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		textOf(c, b)
+	}
+}
+
+func (w *htmlWalker) walk(n *html.Node) {
+	if n.Type == html.TextNode {
+		w.cur.WriteString(n.Data)
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Head, atom.Noscript:
+			if n.DataAtom != atom.Head {
+				return
+			}
+		case atom.Tr:
+			if !hasNestedTable(n) {
+				w.flush()
+				var fields []string
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+						var b strings.Builder
+						textOf(c, &b)
+						fields = append(fields, strings.TrimSpace(collapse(b.String())))
+					}
+				}
+				w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(fields, "\t"), Fields: fields, Structured: true})
+				return
+			}
+		}
+		if htmlBlocks[n.DataAtom] {
+			w.flush()
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] {
+		w.flush()
+	}
+}
+
+func htmlLines(t string) []Line {
+	doc, err := html.Parse(strings.NewReader(t))
+	if err != nil { // html.Parse only fails on reader errors
+		return textLines(t)
+	}
+	w := &htmlWalker{}
+	w.walk(doc)
+	w.flush()
+	return w.out
+}
+
+// --- DOCX ----------------------------------------------------------------------
+
+func docxLines(name string, data []byte) ([]Line, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+		}
+	}
+	if doc == nil {
+		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX（缺少 word/document.xml）：XLSX、OFD 等格式请先另存为 DOCX 或文本")
+	}
+	rc, err := doc.Open()
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
+	}
+	defer rc.Close()
+	ls, err := docxXML(io.LimitReader(rc, maxInput*4))
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
+	}
+	return ls, nil
+}
+
+// docxXML reads WordprocessingML: paragraphs become lines, table rows become
+// lines of cells (a cell's paragraphs are joined). Only the innermost rows of
+// nested tables count as rows.
+func docxXML(r io.Reader) ([]Line, error) {
+	dec := xml.NewDecoder(r)
+	var out []Line
+	var para strings.Builder
+	type rowState struct {
+		fields []string
+		cell   *strings.Builder
+		nested bool
+	}
+	var rows []*rowState
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "tr":
+				for _, rs := range rows {
+					rs.nested = true
+				}
+				rows = append(rows, &rowState{})
+			case "tc":
+				if len(rows) > 0 {
+					rows[len(rows)-1].cell = &strings.Builder{}
+				}
+			case "t":
+				inText = true
+			case "tab":
+				para.WriteByte(' ')
+			case "br", "cr":
+				para.WriteByte(' ')
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				s := para.String()
+				para.Reset()
+				if len(rows) > 0 && rows[len(rows)-1].cell != nil {
+					rows[len(rows)-1].cell.WriteString(s)
+				} else if strings.TrimSpace(s) != "" {
+					out = append(out, Line{No: len(out) + 1, Text: strings.TrimSpace(s)})
+				}
+			case "tc":
+				if len(rows) > 0 {
+					rs := rows[len(rows)-1]
+					if rs.cell != nil {
+						rs.fields = append(rs.fields, strings.TrimSpace(collapse(rs.cell.String())))
+					}
+					rs.cell = nil
+				}
+			case "tr":
+				if len(rows) == 0 {
+					break
+				}
+				rs := rows[len(rows)-1]
+				rows = rows[:len(rows)-1]
+				if !rs.nested {
+					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
+				}
+			}
+		case xml.CharData:
+			if inText {
+				para.Write(t)
+			}
+		}
+	}
+	return out, nil
+}
+
+// --- PDF -----------------------------------------------------------------------
+
+// pdfText gets the text out of a PDF with a pure-Go reader. Chinese PDFs often
+// use fonts without a usable ToUnicode map; then the text is garbage and we say
+// which tool to convert with instead of auditing garbage.
+func pdfText(name string, data []byte) (text string, err error) {
+	const advice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换为文本，再审核转换后的文本"
+	defer func() {
+		if p := recover(); p != nil { // the reader panics on some malformed files
+			text, err = "", errs.New(name, "无法从该 PDF 中读取文字："+advice)
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+advice)
+	}
+	var b strings.Builder
+	for i := 1; i <= r.NumPage(); i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		rows, err := p.GetTextByRow()
+		if err != nil {
+			return "", errs.Wrap(errs.Invalid, err, name, "无法从该 PDF 中读取文字："+advice)
+		}
+		for _, row := range rows {
+			for j, w := range row.Content {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w.S)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	t := b.String()
+	if !readableChinese(t) {
+		return "", errs.New(name, "该 PDF 中的文字无法直接读取（可能是扫描件或字体未嵌入编码表）："+advice)
+	}
+	return t, nil
+}
+
+// readableChinese reports whether t looks like a Chinese report rather than
+// glyph ids: it must name the report's fixed headings.
+func readableChinese(t string) bool {
+	if strings.ContainsRune(t, utf8.RuneError) && strings.Count(t, string(utf8.RuneError)) > 10 {
+		return false
+	}
+	n := 0
+	for _, k := range []string{"总体情况", "主动公开", "政府信息公开", "行政复议"} {
+		if strings.Contains(t, k) {
+			n++
+		}
+	}
+	return n >= 2
+}

@@ -1,0 +1,440 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Cell is one number of a table. Blank and 0 are different facts: a blank cell
+// is null in JSON, a cell that held something unreadable keeps its raw text so
+// that CELL.INVALID can quote it.
+type Cell struct {
+	n     int64
+	state uint8 // cellBlank, cellOK, cellInvalid
+	raw   string
+}
+
+const (
+	cellBlank uint8 = iota
+	cellOK
+	cellInvalid
+)
+
+// N returns a cell holding n.
+func N(n int64) Cell { return Cell{n: n, state: cellOK} }
+
+// Invalid returns a cell whose text could not be read as a number.
+func Invalid(raw string) Cell { return Cell{state: cellInvalid, raw: raw} }
+
+// Int returns the value and whether the cell holds one.
+func (c Cell) Int() (int64, bool) { return c.n, c.state == cellOK }
+
+// Val returns the value, 0 for blank or invalid cells (checks say so in their message).
+func (c Cell) Val() int64 {
+	if c.state == cellOK {
+		return c.n
+	}
+	return 0
+}
+
+// Blank reports whether the source left the cell empty.
+func (c Cell) Blank() bool { return c.state == cellBlank }
+
+// IsInvalid reports whether the cell held text that is not a number.
+func (c Cell) IsInvalid() bool { return c.state == cellInvalid }
+
+// Raw is the unreadable text of an invalid cell.
+func (c Cell) Raw() string { return c.raw }
+
+// String is the cell as a table shows it: the number, or "" when blank.
+func (c Cell) String() string {
+	switch c.state {
+	case cellOK:
+		return strconv.FormatInt(c.n, 10)
+	case cellInvalid:
+		return c.raw
+	}
+	return ""
+}
+
+func (c Cell) MarshalJSON() ([]byte, error) {
+	if c.state != cellOK {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, c.n, 10), nil
+}
+
+// Row is one row of 表三: the six applicant columns and 总计.
+type Row [NumCols]Cell
+
+// Amount is a decimal amount kept as text (万元 in 表二), never a float.
+type Amount struct {
+	text  string // canonical decimal, e.g. "0", "12.5"
+	state uint8
+	raw   string
+}
+
+var decimalRe = regexp.MustCompile(`^-?\d+(\.\d+)?$`)
+
+// ParseAmount reads a decimal amount; "" gives a blank amount and anything that
+// is not a plain decimal number an invalid one.
+func ParseAmount(s string) Amount {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Amount{}
+	}
+	t := strings.ReplaceAll(s, ",", "")
+	if !decimalRe.MatchString(t) {
+		return Amount{state: cellInvalid, raw: s}
+	}
+	r, ok := new(big.Rat).SetString(t)
+	if !ok {
+		return Amount{state: cellInvalid, raw: s}
+	}
+	return Amount{text: canonicalDecimal(r, t), state: cellOK}
+}
+
+func canonicalDecimal(r *big.Rat, t string) string {
+	prec := 0
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		prec = len(t) - i - 1
+	}
+	s := r.FloatString(prec)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// Text returns the decimal text and whether there is one.
+func (a Amount) Text() (string, bool) { return a.text, a.state == cellOK }
+
+// Blank reports whether the amount was left empty.
+func (a Amount) Blank() bool { return a.state == cellBlank }
+
+// IsInvalid reports whether the amount held text that is not a decimal.
+func (a Amount) IsInvalid() bool { return a.state == cellInvalid }
+
+// Raw is the unreadable text of an invalid amount.
+func (a Amount) Raw() string { return a.raw }
+
+// Negative reports whether a valid amount is below zero.
+func (a Amount) Negative() bool { return a.state == cellOK && strings.HasPrefix(a.text, "-") }
+
+func (a Amount) String() string {
+	switch a.state {
+	case cellOK:
+		return a.text
+	case cellInvalid:
+		return a.raw
+	}
+	return ""
+}
+
+func (a Amount) MarshalJSON() ([]byte, error) {
+	if a.state != cellOK {
+		return []byte("null"), nil
+	}
+	return json.Marshal(a.text)
+}
+
+// Proactive is 表二 of either format. Cells are addressed "item.cell", as in the
+// JSON model ("rules.issued", "fees.amount_wan_yuan").
+type Proactive struct {
+	Cells   map[string]Cell
+	Amounts map[string]Amount
+}
+
+// Cell returns the count at path ("rules.issued").
+func (p *Proactive) Cell(path string) Cell { return p.Cells[path] }
+
+// Amount returns the amount at path ("fees.amount_wan_yuan").
+func (p *Proactive) Amount(path string) Amount { return p.Amounts[path] }
+
+// Set stores a count.
+func (p *Proactive) Set(path string, c Cell) {
+	if p.Cells == nil {
+		p.Cells = map[string]Cell{}
+	}
+	p.Cells[path] = c
+}
+
+// SetAmount stores an amount.
+func (p *Proactive) SetAmount(path string, a Amount) {
+	if p.Amounts == nil {
+		p.Amounts = map[string]Amount{}
+	}
+	p.Amounts[path] = a
+}
+
+// Appeals is 表四: three blocks of five cells.
+type Appeals [3][5]Cell
+
+// Severity of a finding.
+type Severity string
+
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+	SevInfo    Severity = "info"
+)
+
+// Finding is one result of a check.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Cell     string   `json:"cell,omitempty"`
+	Message  string   `json:"message"`
+	Line     int      `json:"line,omitempty"`
+}
+
+// Report is one agency's annual report for one year.
+type Report struct {
+	Agency   string
+	Year     int
+	Level    Level
+	Format   Format
+	Title    string            // the document title as written, when known
+	Sections map[string]string // "1".."6": narrative of 一、五、六; heading text of 二–四
+
+	Proactive    Proactive
+	Applications map[string]Row // keyed by T3Row.Key
+	Appeals      Appeals
+
+	Findings []Finding
+
+	// Meta is what the reader learnt about where things are; never serialised.
+	Meta Meta
+}
+
+// Meta records source positions and reading problems, for findings.
+type Meta struct {
+	Lines     map[string]int  // model path (section key, row key, "appeals") → source line
+	Ambiguous map[string]bool // cells left null because several readings fit
+	Parse     []Finding       // findings raised while reading (PARSE.*, S.MISSING …)
+	Tables    map[string]bool // which of "2","3","4" were found and read
+	// Unreadable tables were found but not read; their cells are null
+	// (PARSE.TABLE), which is not the same as missing (S.MISSING).
+	Unreadable map[string]bool
+	Source     string   // file name, for messages
+	Parsed     bool     // read from a published text (headings of 二–四 expected)
+	Order      []string // section keys in the order they were found
+}
+
+// NewReport returns an empty report of the format, every cell blank.
+func NewReport(f Format) *Report {
+	r := &Report{Format: f, Sections: map[string]string{}, Applications: map[string]Row{}}
+	for _, row := range f.T3Rows() {
+		r.Applications[row.Key] = Row{}
+	}
+	r.Meta.Tables = map[string]bool{"2": true, "3": true, "4": true}
+	return r
+}
+
+// Zero fills every blank cell with 0: the skeleton a clerk starts from.
+func (r *Report) Zero() {
+	for _, it := range r.Format.T2Items() {
+		for i, c := range it.Cells {
+			p := it.Key + "." + c
+			if len(it.Money) > i && it.Money[i] {
+				if r.Proactive.Amount(p).Blank() {
+					r.Proactive.SetAmount(p, ParseAmount("0"))
+				}
+			} else if r.Proactive.Cell(p).Blank() {
+				r.Proactive.Set(p, N(0))
+			}
+		}
+	}
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		for i := range v {
+			if v[i].Blank() {
+				v[i] = N(0)
+			}
+		}
+		r.Applications[row.Key] = v
+	}
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			if r.Appeals[b][c].Blank() {
+				r.Appeals[b][c] = N(0)
+			}
+		}
+	}
+}
+
+// Line returns the source line recorded for a model path, 0 when unknown.
+func (r *Report) Line(path string) int { return r.Meta.Lines[path] }
+
+func (r *Report) setLine(path string, line int) {
+	if r.Meta.Lines == nil {
+		r.Meta.Lines = map[string]int{}
+	}
+	if _, ok := r.Meta.Lines[path]; !ok {
+		r.Meta.Lines[path] = line
+	}
+}
+
+// MarshalJSON writes the JSON model of report-model.md §1, keys in template order.
+func (r *Report) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	w := func(s string) { b.WriteString(s) }
+	val := func(v any) {
+		j, _ := json.Marshal(v)
+		b.Write(j)
+	}
+	w(`{"agency":`)
+	if r.Agency == "" {
+		w("null")
+	} else {
+		val(r.Agency)
+	}
+	w(`,"year":`)
+	if r.Year == 0 {
+		w("null")
+	} else {
+		val(r.Year)
+	}
+	w(`,"format":`)
+	val(string(r.Format))
+	if r.Level != "" {
+		w(`,"level":`)
+		val(string(r.Level))
+	}
+	if r.Title != "" {
+		w(`,"title":`)
+		val(r.Title)
+	}
+	w(`,"sections":{`)
+	first := true
+	for _, s := range Sections {
+		t, ok := r.Sections[s.Key]
+		if !ok {
+			continue
+		}
+		if !first {
+			w(",")
+		}
+		first = false
+		val(s.Key)
+		w(":")
+		val(t)
+	}
+	w("}")
+	if r.Format == Format2019 {
+		w(`,"proactive_2019":`)
+	} else {
+		w(`,"proactive":`)
+	}
+	writeNested(&b, r.Format.T2Items(), r)
+	w(`,"applications":{"columns":`)
+	val(T3Columns)
+	writeT3(&b, r)
+	w(`},"appeals":{`)
+	for i, blk := range T4Blocks {
+		if i > 0 {
+			w(",")
+		}
+		val(blk.Key)
+		w(":{")
+		for j, c := range T4Columns {
+			if j > 0 {
+				w(",")
+			}
+			val(c)
+			w(":")
+			val(r.Appeals[i][j])
+		}
+		w("}")
+	}
+	w(`},"findings":`)
+	if r.Findings == nil {
+		w("[]")
+	} else {
+		val(r.Findings)
+	}
+	w("}")
+	return b.Bytes(), nil
+}
+
+func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {
+	b.WriteString("{")
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		j, _ := json.Marshal(it.Key)
+		b.Write(j)
+		b.WriteString(":{")
+		for k, c := range it.Cells {
+			if k > 0 {
+				b.WriteString(",")
+			}
+			j, _ := json.Marshal(c)
+			b.Write(j)
+			b.WriteString(":")
+			p := it.Key + "." + c
+			if len(it.Money) > k && it.Money[k] {
+				j, _ = r.Proactive.Amount(p).MarshalJSON()
+			} else {
+				j, _ = r.Proactive.Cell(p).MarshalJSON()
+			}
+			b.Write(j)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("}")
+}
+
+func writeT3(b *bytes.Buffer, r *Report) {
+	group := ""
+	for _, row := range r.Format.T3Rows() {
+		parent, leaf, nested := strings.Cut(row.Key, ".")
+		if !nested {
+			leaf = parent
+			parent = ""
+		}
+		if parent != group {
+			if group != "" {
+				b.WriteString("}")
+			}
+			if parent != "" {
+				b.WriteString(`,"` + parent + `":{`)
+			}
+			group = parent
+		} else if parent != "" {
+			b.WriteString(",")
+		}
+		if parent == "" {
+			b.WriteString(",")
+		}
+		b.WriteString(`"` + leaf + `":`)
+		j, _ := json.Marshal(r.Applications[row.Key])
+		b.Write(j)
+	}
+	if group != "" {
+		b.WriteString("}")
+	}
+}
+
+// Counts returns the error, warning and info counts of the findings.
+func (r *Report) Counts() (errs, warns, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case SevError:
+			errs++
+		case SevWarning:
+			warns++
+		default:
+			infos++
+		}
+	}
+	return
+}

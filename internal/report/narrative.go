@@ -1,0 +1,446 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// narrativeKeys are the sections written as prose.
+var narrativeKeys = []string{"1", "5", "6"}
+
+// lineAt returns the source line of byte offset off inside section k.
+func (r *Report) lineAt(k string, off int) int {
+	base := r.Line(k)
+	if base == 0 {
+		return 0
+	}
+	return base + strings.Count(r.Sections[k][:off], "\n")
+}
+
+func checkLength(c *ctx) {
+	t := c.r.Sections["1"]
+	n := 0
+	for _, r := range t {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	if n > 1000 {
+		c.add("sections.1", c.r.Line("1"), "第一部分“总体情况”共 %d 字（不计空白），超过格式要求的原则上一千字", n)
+	}
+}
+
+var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费用`)
+
+func checkFees(c *ctx) {
+	t, ok := c.r.Sections["6"]
+	if !ok || strings.TrimSpace(t) == "" {
+		return // S.MISSING says it
+	}
+	if !feeMention.MatchString(t) {
+		c.add("sections.6", c.r.Line("6"), "第六部分未说明是否收取政府信息公开信息处理费：按格式要求，收取信息处理费的情况在此报告，未收取的也应写明")
+	}
+}
+
+var (
+	periodRe     = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
+	yearRe       = regexp.MustCompile(`(\d{4})\s*年`)
+	yearDuRe     = regexp.MustCompile(`(\d{4})\s*年度`)
+	titleYearRe  = regexp.MustCompile(`(\d{4})\s*年`)
+	plausibleMin = 1990
+)
+
+func checkPeriod(c *ctx) {
+	r := c.r
+	if r.Year == 0 {
+		return
+	}
+	want := r.Year
+	bad := func(y int) bool { return y >= plausibleMin && y <= 2200 && y != want }
+	if m := titleYearRe.FindStringSubmatch(r.Title); m != nil {
+		if y, _ := strconv.Atoi(m[1]); bad(y) {
+			c.add("title", 0, "标题写的是 %d 年，报告年度为 %d 年", y, want)
+		}
+	}
+	for _, k := range narrativeKeys {
+		t := r.Sections[k]
+		for _, m := range periodRe.FindAllStringSubmatchIndex(t, -1) {
+			y1, _ := strconv.Atoi(t[m[2]:m[3]])
+			y2, _ := strconv.Atoi(t[m[4]:m[5]])
+			if bad(y1) || bad(y2) {
+				c.add("sections."+k, r.lineAt(k, m[0]), "统计期间“%s”与报告年度 %d 年不一致", t[m[0]:m[1]], want)
+			}
+		}
+	}
+	// The first year section 一 names is the year it reports on ("2024年，我局…").
+	if t := r.Sections["1"]; t != "" {
+		if m := yearRe.FindStringSubmatchIndex(t); m != nil {
+			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
+				c.add("sections.1", r.lineAt("1", m[0]), "第一部分开头写的是 %d 年，报告年度为 %d 年", y, want)
+			}
+		}
+	}
+	// Section 六 reports the fees of the reporting year.
+	if t := r.Sections["6"]; t != "" {
+		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, -1) {
+			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
+				c.add("sections.6", r.lineAt("6", m[0]), "第六部分写的是“%s”，报告年度为 %d 年", t[m[0]:m[1]], want)
+			}
+		}
+	}
+}
+
+// --- narrative numbers (N.TABLE) -----------------------------------------------
+
+// Claim is a number the narrative states about something the tables count.
+type Claim struct {
+	What  string // "applications", "review", "suit", "fee_yuan"
+	Value int64
+	Text  string // the clause it was read from
+	Off   int    // byte offset in the section
+	Sect  string
+}
+
+var (
+	clauseSplit = regexp.MustCompile(`[。；;！!？?\n]`)
+	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
+	yuanRe      = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
+	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
+	noneFeeRe   = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
+	noneAppeal  = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
+)
+
+// Claims extracts the narrative's numeric statements from sections 一、五、六.
+func Claims(r *Report) []Claim {
+	var out []Claim
+	for _, k := range narrativeKeys {
+		t := r.Sections[k]
+		start := 0
+		for _, loc := range append(clauseSplit.FindAllStringIndex(t, -1), []int{len(t), len(t)}) {
+			cl := t[start:loc[0]]
+			off := start
+			start = loc[1]
+			out = append(out, clauseClaims(cl, off, k)...)
+		}
+	}
+	return out
+}
+
+func clauseClaims(cl string, off int, sect string) []Claim {
+	var out []Claim
+	add := func(what string, v int64) {
+		out = append(out, Claim{What: what, Value: v, Text: strings.TrimSpace(cl), Off: off, Sect: sect})
+	}
+	hasReview := strings.Contains(cl, "复议")
+	hasSuit := strings.Contains(cl, "诉讼")
+	// "收到/新收/受理 … 申请 N 件" — not about 复议/诉讼, which also say 受理.
+	if !hasReview && !hasSuit && strings.Contains(cl, "申请") {
+		if noneApplyRe.MatchString(cl) {
+			add("applications", 0)
+		} else if i := indexAny(cl, "新收", "收到", "受理", "接收"); i >= 0 {
+			if m := countRe.FindStringSubmatch(cl[i:]); m != nil && !strings.Contains(cl[i:], "结转") {
+				if v, ok := parseNumber(m[1]); ok {
+					add("applications", v)
+				}
+			}
+		}
+	}
+	if hasReview || hasSuit {
+		if noneAppeal.MatchString(cl) && countRe.FindStringSubmatch(cl) == nil {
+			if hasReview {
+				add("review", 0)
+			}
+			if hasSuit {
+				add("suit", 0)
+			}
+		} else if hasReview != hasSuit {
+			if m := countRe.FindStringSubmatch(cl); m != nil {
+				if v, ok := parseNumber(m[1]); ok {
+					if hasReview {
+						add("review", v)
+					} else {
+						add("suit", v)
+					}
+				}
+			}
+		}
+	}
+	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
+		if noneFeeRe.MatchString(cl) {
+			add("fee_yuan", 0)
+		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) {
+			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {
+				if m[2] == "万" {
+					f *= 10000
+				}
+				add("fee_yuan", int64(f+0.5))
+			}
+		}
+	}
+	return out
+}
+
+func indexAny(s string, subs ...string) int {
+	best := -1
+	for _, x := range subs {
+		if i := strings.Index(s, x); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// parseNumber reads Arabic digits or a small Chinese numeral (两件, 十二件, 一百零五件).
+func parseNumber(s string) (int64, bool) {
+	s = foldDigits(s)
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return v, true
+	}
+	digits := map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	units := map[rune]int64{'十': 10, '百': 100, '千': 1000}
+	var total, cur int64
+	seen := false
+	for _, r := range s {
+		if d, ok := digits[r]; ok {
+			cur, seen = d, true
+		} else if u, ok := units[r]; ok {
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * u
+			cur, seen = 0, true
+		} else {
+			return 0, false
+		}
+	}
+	return total + cur, seen
+}
+
+func checkNarrative(c *ctx) {
+	r := c.r
+	a := r.Applications
+	newTotal, inTotal := a["new"][ColTotal], a["carried_in"][ColTotal]
+	var sawFeeZero *Claim
+	for _, cl := range Claims(r) {
+		line := r.lineAt(cl.Sect, cl.Off)
+		switch cl.What {
+		case "applications":
+			if !r.Meta.Tables["3"] || newTotal.Blank() || r.ambiguous(t3Cell("new", ColTotal)) {
+				continue
+			}
+			if cl.Value != newTotal.Val() && cl.Value != newTotal.Val()+inTotal.Val() {
+				c.add("applications.new[total]", line, "正文称收到申请 %d 件（“%s”），表三本年新收总计为 %d 件", cl.Value, clip(cl.Text), newTotal.Val())
+			}
+		case "review":
+			t := r.Appeals[0][4]
+			if r.Meta.Tables["4"] && !t.Blank() && cl.Value != t.Val() {
+				c.add("appeals.review.total", line, "正文称行政复议 %d 件（“%s”），表四行政复议总计为 %d 件", cl.Value, clip(cl.Text), t.Val())
+			}
+		case "suit":
+			t1, t2 := r.Appeals[1][4], r.Appeals[2][4]
+			if r.Meta.Tables["4"] && !(t1.Blank() && t2.Blank()) && cl.Value != t1.Val()+t2.Val() {
+				c.add("appeals.suit_direct.total", line, "正文称行政诉讼 %d 件（“%s”），表四行政诉讼总计为 %d 件（直接起诉 %s + 复议后起诉 %s）",
+					cl.Value, clip(cl.Text), t1.Val()+t2.Val(), num(t1), num(t2))
+			}
+		case "fee_yuan":
+			if cl.Value == 0 {
+				x := cl
+				sawFeeZero = &x
+			}
+		}
+	}
+	if sawFeeZero != nil {
+		for _, cl := range Claims(r) {
+			if cl.What == "fee_yuan" && cl.Value > 0 {
+				c.add("sections."+cl.Sect, r.lineAt(cl.Sect, cl.Off), "正文既称未收取信息处理费（“%s”），又称收取 %d 元（“%s”）",
+					clip(sawFeeZero.Text), cl.Value, clip(cl.Text))
+			}
+		}
+	}
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:40]) + "…"
+}
+
+// --- proofreading (TXT.*) ---------------------------------------------------------
+
+var latinRe = regexp.MustCompile(`[A-Za-z]+`)
+
+// Words in lower case that are at home in Chinese government prose.
+var latinAllowed = map[string]bool{"app": true, "wifi": true, "www": true, "http": true, "https": true,
+	"email": true, "e": true, "pdf": true, "doc": true, "docx": true, "xls": true, "xlsx": true, "ofd": true,
+	"wps": true, "word": true, "excel": true, "gov": true, "cn": true, "com": true, "html": true, "ip": true, "ai": true}
+
+func isHanOrCJKPunct(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF0F) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '、'
+}
+
+func neighbour(t string, i int, back bool) rune {
+	for {
+		var r rune
+		var size int
+		if back {
+			if i <= 0 {
+				return 0
+			}
+			r, size = utf8.DecodeLastRuneInString(t[:i])
+			i -= size
+		} else {
+			if i >= len(t) {
+				return 0
+			}
+			r, size = utf8.DecodeRuneInString(t[i:])
+			i += size
+		}
+		if r != ' ' && r != '\t' && r != '\u3000' {
+			return r
+		}
+	}
+}
+
+func checkLatin(c *ctx) {
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		for _, m := range latinRe.FindAllStringIndex(t, -1) {
+			w := t[m[0]:m[1]]
+			if strings.ToUpper(w) == w || latinAllowed[strings.ToLower(w)] {
+				continue // acronyms (APP, OA, PDF) belong in Chinese prose
+			}
+			before, after := neighbour(t, m[0], true), neighbour(t, m[1], false)
+			if !isHanOrCJKPunct(before) || !isHanOrCJKPunct(after) {
+				continue
+			}
+			c.add("sections."+k, c.r.lineAt(k, m[0]), "中文正文中混入英文单词“%s”：“%s”，请删除或改为中文", w, context(t, m[0], m[1]))
+		}
+	}
+}
+
+func context(t string, a, b int) string {
+	ra := []rune(t[:a])
+	rb := []rune(t[b:])
+	lo := len(ra) - 6
+	if lo < 0 {
+		lo = 0
+	}
+	hi := 6
+	if hi > len(rb) {
+		hi = len(rb)
+	}
+	return strings.TrimSpace(string(ra[lo:]) + t[a:b] + string(rb[:hi]))
+}
+
+var spaceRe = regexp.MustCompile(`\p{Han}[ \t\x{3000}]+\p{Han}`)
+
+func checkSpace(c *ctx) {
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		for _, m := range spaceRe.FindAllStringIndex(t, -1) {
+			c.add("sections."+k, c.r.lineAt(k, m[0]), "汉字之间有多余的空格：“%s”", context(t, m[0], m[1]))
+		}
+	}
+}
+
+var (
+	shiRe     = regexp.MustCompile(`(^|[。；;：:，,\s])([一二三四五六七八九十]+)是`)
+	subHeadRe = regexp.MustCompile(`(?m)^\s*[（(]([一二三四五六七八九十]+)[）)]`)
+)
+
+func cnOrdinal(s string) int {
+	v, _ := parseNumber(s)
+	return int(v)
+}
+
+func checkNumbering(c *ctx) {
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		// 一是、二是 … inside each paragraph; a new 一是 starts a new list.
+		pos := 0
+		for _, para := range strings.Split(t, "\n") {
+			prev := 0
+			for _, m := range shiRe.FindAllStringSubmatchIndex(para, -1) {
+				n := cnOrdinal(para[m[4]:m[5]])
+				switch {
+				case n == 1:
+				case prev == 0:
+				case n == prev:
+					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号重复：“%s是”出现了两次（%s）", para[m[4]:m[5]], context(para, m[4], m[5]+3))
+				case n > prev+1:
+					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号跳号：“%s是”之前缺少“%s是”（%s）", para[m[4]:m[5]], cnNumeral(prev+1), context(para, m[4], m[5]+3))
+				case n < prev:
+					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号顺序错乱：“%s是”出现在“%s是”之后", para[m[4]:m[5]], cnNumeral(prev))
+				}
+				prev = n
+			}
+			pos += len(para) + 1
+		}
+		// （一）（二）… sub-headings of the section.
+		prev := 0
+		for _, m := range subHeadRe.FindAllStringSubmatchIndex(t, -1) {
+			n := cnOrdinal(t[m[2]:m[3]])
+			if prev != 0 && n != prev+1 && n != 1 {
+				c.add("sections."+k, c.r.lineAt(k, m[0]), "小标题序号“（%s）”接在“（%s）”之后，应为“（%s）”", t[m[2]:m[3]], cnNumeral(prev), cnNumeral(prev+1))
+			}
+			prev = n
+		}
+	}
+}
+
+func cnNumeral(n int) string {
+	ds := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return ds[n]
+	case n < 20:
+		if n == 10 {
+			return "十"
+		}
+		return "十" + ds[n-10]
+	case n < 100:
+		s := ds[n/10] + "十"
+		if n%10 != 0 {
+			s += ds[n%10]
+		}
+		return s
+	}
+	return fmt.Sprint(n)
+}
+
+// similarity is the Jaccard index of the character bigrams of a and b, ignoring
+// spaces and punctuation: 1 for a copy, high for a copy with a few words changed.
+func similarity(a, b string) float64 {
+	ga, gb := bigrams(a), bigrams(b)
+	if len(ga) == 0 || len(gb) == 0 {
+		return 0
+	}
+	inter := 0
+	for g := range ga {
+		if gb[g] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(ga)+len(gb)-inter)
+}
+
+func bigrams(s string) map[[2]rune]bool {
+	var rs []rune
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	out := map[[2]rune]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		out[[2]rune{rs[i], rs[i+1]}] = true
+	}
+	return out
+}
