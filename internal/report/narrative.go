@@ -106,12 +106,13 @@ type Claim struct {
 }
 
 var (
-	clauseSplit = regexp.MustCompile(`[。；;！!？?\n]`)
-	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
-	yuanRe      = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
-	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
-	noneFeeRe   = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
-	noneAppeal  = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
+	clauseSplit    = regexp.MustCompile(`[。；;！!？?\n]`)
+	subClauseSplit = regexp.MustCompile(`[，,]`)
+	countRe        = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
+	yuanRe         = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
+	noneApplyRe    = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
+	noneFeeRe      = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
+	noneAppeal     = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
 )
 
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
@@ -132,38 +133,55 @@ func Claims(r *Report) []Claim {
 
 func clauseClaims(cl string, off int, sect string) []Claim {
 	var out []Claim
-	add := func(what string, v int64) {
-		out = append(out, Claim{What: what, Value: v, Text: strings.TrimSpace(cl), Off: off, Sect: sect})
+	add := func(what string, v int64, text string) {
+		out = append(out, Claim{What: what, Value: v, Text: strings.TrimSpace(text), Off: off, Sect: sect})
 	}
-	hasReview := strings.Contains(cl, "复议")
-	hasSuit := strings.Contains(cl, "诉讼")
-	// "收到/新收/受理 … 申请 N 件" — not about 复议/诉讼, which also say 受理.
-	if !hasReview && !hasSuit && strings.Contains(cl, "申请") {
-		if noneApplyRe.MatchString(cl) {
-			add("applications", 0)
-		} else if i := indexAny(cl, "新收", "收到", "受理", "接收"); i >= 0 {
-			if m := countRe.FindStringSubmatch(cl[i:]); m != nil && !strings.Contains(cl[i:], "结转") {
-				if v, ok := parseNumber(m[1]); ok {
-					add("applications", v)
+	// Work on the comma-separated parts of the sentence, so that in
+	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
+	parts := subClauseSplit.Split(cl, -1)
+	for i, sc := range parts {
+		// a part that names its subject but not the number: "收到申请，共计12件"
+		withNext := sc
+		if i+1 < len(parts) && countRe.FindStringIndex(sc) == nil {
+			withNext = sc + "，" + parts[i+1]
+		}
+		hasReview := strings.Contains(sc, "复议")
+		hasSuit := strings.Contains(sc, "诉讼")
+		switch {
+		case hasReview || hasSuit:
+			if noneAppeal.MatchString(sc) && countRe.FindStringIndex(sc) == nil {
+				if hasReview {
+					add("review", 0, sc)
+				}
+				if hasSuit {
+					add("suit", 0, sc)
+				}
+				continue
+			}
+			for _, k := range []struct{ kw, what string }{{"复议", "review"}, {"诉讼", "suit"}} {
+				j := strings.Index(sc, k.kw)
+				if j < 0 {
+					continue
+				}
+				rest := sc[j:]
+				// "行政复议1件、行政诉讼2件": stop at the other subject
+				if o := strings.Index(rest[len(k.kw):], map[string]string{"复议": "诉讼", "诉讼": "复议"}[k.kw]); o >= 0 {
+					rest = rest[:len(k.kw)+o]
+				}
+				if m := countRe.FindStringSubmatch(rest); m != nil {
+					if v, ok := parseNumber(m[1]); ok {
+						add(k.what, v, sc)
+					}
 				}
 			}
-		}
-	}
-	if hasReview || hasSuit {
-		if noneAppeal.MatchString(cl) && countRe.FindStringSubmatch(cl) == nil {
-			if hasReview {
-				add("review", 0)
-			}
-			if hasSuit {
-				add("suit", 0)
-			}
-		} else if hasReview != hasSuit {
-			if m := countRe.FindStringSubmatch(cl); m != nil {
-				if v, ok := parseNumber(m[1]); ok {
-					if hasReview {
-						add("review", v)
-					} else {
-						add("suit", v)
+		case strings.Contains(sc, "申请") || strings.Contains(withNext, "申请"):
+			if noneApplyRe.MatchString(sc) {
+				add("applications", 0, sc)
+			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && strings.Contains(withNext, "申请") {
+				rest := withNext[j:]
+				if m := countRe.FindStringSubmatch(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
+					if v, ok := parseNumber(m[1]); ok {
+						add("applications", v, withNext)
 					}
 				}
 			}
@@ -171,13 +189,13 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 	}
 	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
 		if noneFeeRe.MatchString(cl) {
-			add("fee_yuan", 0)
+			add("fee_yuan", 0, cl)
 		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {
 				if m[2] == "万" {
 					f *= 10000
 				}
-				add("fee_yuan", int64(f+0.5))
+				add("fee_yuan", int64(f+0.5), cl)
 			}
 		}
 	}

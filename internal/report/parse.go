@@ -397,6 +397,13 @@ func splitLabel(l Line, n int) rowCells {
 		}
 		if trail-lead == 1 && n > 1 && digitRunRe.MatchString(strings.TrimSpace(region[lead])) {
 			rc.run = strings.TrimSpace(region[lead])
+			return rc
+		}
+		// numbers, but not as many as the row has: the row is there, unreadable
+		for _, f := range region {
+			if f = strings.TrimSpace(f); f != "" {
+				rc.tokens = append(rc.tokens, tok{s: f, center: -1})
+			}
 		}
 		return rc
 	}
@@ -697,8 +704,8 @@ func (p *parser) alignShort(got []t3Line) {
 	}
 	for k := range got {
 		g := &got[k]
-		if g.rc.ok || len(g.rc.tokens) == 0 {
-			continue
+		if g.rc.ok || len(g.rc.tokens) == 0 || g.line.Fields != nil {
+			continue // only space-aligned text has positions to go by
 		}
 		cells := make([]string, NumCols)
 		used := map[int]bool{}

@@ -1,0 +1,398 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// base is a minimal correct report: every cell 0, a narrative for 一、五、六.
+func base() *report.Report {
+	r := report.NewReport(report.Format2021)
+	r.Agency, r.Year = "测试局", 2024
+	r.Zero()
+	r.Sections["1"] = "2024年，本机关未收到政府信息公开申请。"
+	r.Sections["5"] = "一是公开深度不够；二是解读形式单一。"
+	r.Sections["6"] = "本年度未收取信息处理费。"
+	r.Meta.Lines = map[string]int{"1": 10, "5": 50, "6": 60}
+	return r
+}
+
+func setCell(r *report.Report, key string, col int, v int64) {
+	x := r.Applications[key]
+	x[col] = report.N(v)
+	r.Applications[key] = x
+}
+
+// add1 changes one 表三 cell and keeps the row sums right: a consistent
+// change of n applications in one applicant column.
+func add(r *report.Report, key string, col int, v int64) {
+	x := r.Applications[key]
+	x[col] = report.N(x[col].Val() + v)
+	if col != report.ColTotal {
+		x[report.ColTotal] = report.N(x[report.ColTotal].Val() + v)
+	}
+	r.Applications[key] = x
+}
+
+func findingRules(fs []report.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Rule)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func parseText(t *testing.T, text string) *report.Report {
+	t.Helper()
+	r, err := report.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+type ruleCase struct {
+	fail func(r *report.Report) *report.Report // returns prev when the rule needs one
+	pass func(r *report.Report) *report.Report
+	// parsed cases start from text instead of the base model
+	failText, passText func(t *testing.T) *report.Report
+}
+
+// sampleText is a whole report as text for the reading rules.
+func sampleText(t *testing.T, mutate func(string) string) *report.Report {
+	var b strings.Builder
+	r := base()
+	renderText(t, &b, r)
+	return parseText(t, mutate(b.String()))
+}
+
+var ruleCases = map[string]ruleCase{
+	"PARSE.TABLE": {
+		failText: func(t *testing.T) *report.Report {
+			return sampleText(t, func(s string) string {
+				return strings.Replace(s, "（七）总计\t\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t\t0\t0\t0\t0\t0", 1)
+			})
+		},
+		passText: func(t *testing.T) *report.Report { return sampleText(t, func(s string) string { return s }) },
+	},
+	"PARSE.AMBIGUOUS": {
+		failText: func(t *testing.T) *report.Report {
+			return sampleText(t, func(s string) string {
+				// 1,1,0,0,0,10,12 and 11,0,0,0,0,1,12 … both sum right; the table cannot decide
+				return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请1100101212", 1)
+			})
+		},
+		passText: func(t *testing.T) *report.Report {
+			return sampleText(t, func(s string) string {
+				return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请0000000", 1)
+			})
+		},
+	},
+	"S.MISSING": {
+		fail: func(r *report.Report) *report.Report { delete(r.Sections, "5"); return nil },
+		pass: func(r *report.Report) *report.Report { return nil },
+	},
+	"S.ORDER": {
+		failText: func(t *testing.T) *report.Report {
+			return sampleText(t, func(s string) string {
+				i, j := strings.Index(s, "五、存在的主要问题"), strings.Index(s, "六、其他需要报告")
+				return s[:i] + s[j:] + "\n" + s[i:j]
+			})
+		},
+		passText: func(t *testing.T) *report.Report { return sampleText(t, func(s string) string { return s }) },
+	},
+	"CELL.INVALID": {
+		fail: func(r *report.Report) *report.Report {
+			x := r.Applications["granted"]
+			x[0] = report.Invalid("1.5")
+			r.Applications["granted"] = x
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report { add(r, "new", 0, 2); add(r, "granted", 0, 2); return nil },
+	},
+	"CELL.BLANK": {
+		fail: func(r *report.Report) *report.Report { r.Appeals[1] = [5]report.Cell{}; return nil },
+		pass: func(r *report.Report) *report.Report { return nil },
+	},
+	"T3.ROWSUM": {
+		fail: func(r *report.Report) *report.Report { setCell(r, "carried_forward", report.ColTotal, 1); return nil },
+		pass: func(r *report.Report) *report.Report { return nil },
+	},
+	"T3.OUTCOMES": {
+		fail: func(r *report.Report) *report.Report { add(r, "granted", 1, 1); add(r, "carried_in", 1, 1); return nil },
+		pass: func(r *report.Report) *report.Report {
+			add(r, "granted", 1, 1)
+			add(r, "total", 1, 1)
+			add(r, "carried_in", 1, 1)
+			return nil
+		},
+	},
+	"T3.BALANCE": {
+		fail: func(r *report.Report) *report.Report { add(r, "carried_in", 2, 3); return nil },
+		pass: func(r *report.Report) *report.Report {
+			add(r, "carried_in", 2, 3)
+			add(r, "carried_forward", 2, 3)
+			return nil
+		},
+	},
+	"T4.SUM": {
+		fail: func(r *report.Report) *report.Report { r.Appeals[2][0] = report.N(2); return nil },
+		pass: func(r *report.Report) *report.Report {
+			r.Appeals[2][0] = report.N(2)
+			r.Appeals[2][4] = report.N(2)
+			return nil
+		},
+	},
+	"S.LENGTH": {
+		fail: func(r *report.Report) *report.Report { r.Sections["1"] += strings.Repeat("公开", 500); return nil },
+		pass: func(r *report.Report) *report.Report { r.Sections["1"] += strings.Repeat("公开", 450); return nil },
+	},
+	"S.FEES": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["6"] = "无其他需要报告的事项。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["6"] = "本机关2024年度收取信息处理费300元。"
+			return nil
+		},
+	},
+	"S.PERIOD": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "本报告统计期限为2023年1月1日至2023年12月31日。" + r.Sections["1"]
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "本报告统计期限为2024年1月1日至2024年12月31日。" + r.Sections["1"]
+			return nil
+		},
+	},
+	"N.TABLE": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关共收到政府信息公开申请5件。"
+			add(r, "new", 0, 4)
+			add(r, "granted", 0, 4)
+			add(r, "total", 0, 4)
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关共收到政府信息公开申请5件，被申请行政复议1件。"
+			add(r, "new", 0, 5)
+			add(r, "granted", 0, 5)
+			add(r, "total", 0, 5)
+			r.Appeals[0][0], r.Appeals[0][4] = report.N(1), report.N(1)
+			return nil
+		},
+	},
+	"X.CARRY": {
+		fail: func(r *report.Report) *report.Report {
+			p := base()
+			p.Year = 2023
+			add(p, "carried_forward", 0, 2)
+			return p
+		},
+		pass: func(r *report.Report) *report.Report {
+			p := base()
+			p.Year = 2023
+			add(p, "carried_forward", 0, 2)
+			add(r, "carried_in", 0, 2)
+			add(r, "granted", 0, 2)
+			add(r, "total", 0, 2)
+			return p
+		},
+	},
+	"X.IN_FORCE": {
+		fail: func(r *report.Report) *report.Report {
+			p := base()
+			p.Proactive.Set("rules.in_force", report.N(10))
+			r.Proactive.Set("rules.issued", report.N(2))
+			r.Proactive.Set("rules.in_force", report.N(10))
+			return p
+		},
+		pass: func(r *report.Report) *report.Report {
+			p := base()
+			p.Proactive.Set("rules.in_force", report.N(10))
+			r.Proactive.Set("rules.issued", report.N(2))
+			r.Proactive.Set("rules.repealed", report.N(1))
+			r.Proactive.Set("rules.in_force", report.N(11))
+			return p
+		},
+	},
+	"X.SAME_TEXT": {
+		fail: func(r *report.Report) *report.Report { p := base(); p.Sections["5"] = r.Sections["5"]; return p },
+		pass: func(r *report.Report) *report.Report {
+			p := base()
+			p.Sections["5"] = "主要问题是网站栏目更新不及时，今后将建立栏目巡查制度。"
+			return p
+		},
+	},
+	"TXT.LATIN": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "缺乏主动公开的意识 and 积极性。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "通过政务APP和OA系统发布，缺乏主动公开的意识和积极性。"
+			return nil
+		},
+	},
+	"TXT.SPACE": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "加强信息发布的管理和 监督。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "加强信息发布的管理和监督，发布 145 篇。"
+			return nil
+		},
+	},
+	"TXT.NUMBERING": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "一是制度不全。二是培训不足。二是更新不及时。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "问题：一是制度不全；二是培训不足。\n改进：一是健全制度；二是加强培训；三是定期检查。"
+			return nil
+		},
+	},
+}
+
+// Every rule has a minimal failing and a minimal passing report.
+func TestEveryRuleFailsAndPasses(t *testing.T) {
+	for _, rule := range report.Rules {
+		t.Run(rule.ID, func(t *testing.T) {
+			c, ok := ruleCases[rule.ID]
+			if !ok {
+				t.Fatalf("rule %s has no test case", rule.ID)
+			}
+			run := func(mk func(*report.Report) *report.Report, txt func(*testing.T) *report.Report) []report.Finding {
+				if txt != nil {
+					r := txt(t)
+					return report.Check(r, nil)
+				}
+				r := base()
+				prev := mk(r)
+				if rule.NeedPrev && prev == nil {
+					t.Fatal("cross-year case without prev")
+				}
+				return report.Check(r, prev)
+			}
+			failing := run(c.fail, c.failText)
+			if !slices.Contains(findingRules(failing), rule.ID) {
+				t.Errorf("failing case: want %s, got %v", rule.ID, failing)
+			}
+			for _, f := range failing {
+				if f.Rule == rule.ID {
+					if f.Severity != rule.Severity || f.Message == "" {
+						t.Errorf("finding %+v: severity %s expected", f, rule.Severity)
+					}
+				}
+			}
+			passing := run(c.pass, c.passText)
+			if slices.Contains(findingRules(passing), rule.ID) {
+				t.Errorf("passing case: unexpected %s: %v", rule.ID, passing)
+			}
+		})
+	}
+}
+
+// A report with one wrong cell gives exactly the rules that cell breaks, at
+// that cell: checked for each of the 175 cells of 表三 and the 15 of 表四.
+func TestOneWrongCell(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	good := report.Generate(rng, "测试局", 2024)
+	if fs := report.Check(good, nil); len(fs) != 0 {
+		t.Fatalf("generated report not clean: %v", fs)
+	}
+	for _, row := range good.Format.T3Rows() {
+		for col := 0; col < report.NumCols; col++ {
+			r := report.Generate(rand.New(rand.NewPCG(1, 2)), "测试局", 2024)
+			x := r.Applications[row.Key]
+			x[col] = report.N(x[col].Val() + 1)
+			r.Applications[row.Key] = x
+			colName := report.T3Columns[col]
+			want := []string{"T3.ROWSUM@applications." + row.Key + "[total]"}
+			switch row.Kind {
+			case report.RowOutcome:
+				want = append(want, "T3.OUTCOMES@applications.total["+colName+"]")
+			case report.RowTotal:
+				want = append(want, "T3.OUTCOMES@applications.total["+colName+"]", "T3.BALANCE@applications.total["+colName+"]")
+			default:
+				want = append(want, "T3.BALANCE@applications.total["+colName+"]")
+			}
+			if row.Key == "new" && col == report.ColTotal {
+				// the narrative states how many applications came in
+				want = append(want, "N.TABLE@applications.new[total]")
+			}
+			var got []string
+			for _, f := range report.Check(r, nil) {
+				got = append(got, f.Rule+"@"+f.Cell)
+			}
+			sort.Strings(want)
+			sort.Strings(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s[%s]+1: got %v, want %v", row.Key, colName, got, want)
+			}
+		}
+	}
+	for b := 0; b < 3; b++ {
+		for j := 0; j < 5; j++ {
+			r := report.Generate(rand.New(rand.NewPCG(1, 2)), "测试局", 2024)
+			r.Appeals[b][j] = report.N(r.Appeals[b][j].Val() + 1)
+			var got []string
+			for _, f := range report.Check(r, nil) {
+				got = append(got, f.Rule+"@"+f.Cell)
+			}
+			want := []string{"T4.SUM@appeals." + report.T4Blocks[b].Key + ".total"}
+			// the narrative states the totals, so a wrong total also contradicts it
+			if j == 4 {
+				if b == 0 {
+					want = append(want, "N.TABLE@appeals.review.total")
+				} else {
+					want = append(want, "N.TABLE@appeals.suit_direct.total")
+				}
+			}
+			sort.Strings(want)
+			sort.Strings(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("appeals[%d][%d]+1: got %v, want %v", b, j, got, want)
+			}
+		}
+	}
+}
+
+// Generated reports (both formats) are clean: the checks do not cry wolf.
+func TestGeneratedReportsClean(t *testing.T) {
+	for i := range 300 {
+		year := 2019 + i%7
+		r := report.Generate(rand.New(rand.NewPCG(uint64(i), 9)), fmt.Sprintf("局%d", i), year)
+		if fs := report.Check(r, nil); len(fs) != 0 {
+			t.Fatalf("report %d (%d): %v", i, year, fs)
+		}
+	}
+}
+
+func TestFindingMessagesStateNumbers(t *testing.T) {
+	r := base()
+	add(r, "new", 0, 26)
+	add(r, "granted", 0, 20)
+	add(r, "total", 0, 20)
+	add(r, "carried_forward", 0, 0)
+	fs := report.Check(r, nil)
+	var msgs []string
+	for _, f := range fs {
+		msgs = append(msgs, f.Message)
+	}
+	joined := strings.Join(msgs, "\n")
+	if !strings.Contains(joined, "26") || !strings.Contains(joined, "20") {
+		t.Errorf("messages do not state the numbers: %s", joined)
+	}
+}
