@@ -128,6 +128,9 @@ func (p *parser) parse() *Report {
 		first := 0
 		for _, l := range p.lines[lo+1 : hi] {
 			t := strings.TrimRight(paraText(l), " \t\u3000")
+			if isPageFurniture(t) {
+				break
+			}
 			if first == 0 && strings.TrimSpace(t) == "" {
 				continue
 			}
@@ -151,6 +154,22 @@ func (p *parser) parse() *Report {
 	p.parseT3()
 	p.parseT4()
 	return r
+}
+
+// pageFurniture are what portals print after an article: the report ends there.
+var pageFurniture = []string{"主办单位", "承办单位", "版权所有", "ICP备", "网站标识码", "网站识别码", "公网安备",
+	"关闭窗口", "打印本页", "【打印】", "【关闭】", "分享到", "扫一扫在手机", "技术支持", "联系我们"}
+
+func isPageFurniture(t string) bool {
+	if utf8.RuneCountInString(t) > 60 {
+		return false
+	}
+	for _, f := range pageFurniture {
+		if strings.Contains(t, f) {
+			return true
+		}
+	}
+	return false
 }
 
 func oneCell(l Line) bool {
@@ -203,54 +222,54 @@ var (
 	titleYearFst = regexp.MustCompile(`^\s*(\d{4})\s*年\s*(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开)`)
 )
 
-// title reads the document title and from it the agency and the year.
+// title reads the document title and from it the agency and the year. Portal
+// pages put navigation ("首页 > 年度报告") and site names before it, and some
+// titles break the agency and the rest onto two lines.
 func (p *parser) title() {
 	r := p.r
 	end := len(p.lines)
-	if len(p.heads) > 0 {
-		end = 0
-		for _, i := range p.heads {
-			if end == 0 || i < end {
-				end = i
-			}
+	for _, i := range p.heads {
+		if i < end {
+			end = i
 		}
 	}
-	var parts []string
-	for _, l := range p.lines[:min(end, len(p.lines))] {
-		t := paraText(l)
-		if t == "" {
-			continue
-		}
-		parts = append(parts, t)
-		if strings.Contains(t, "报告") {
-			break
-		}
-		if len(parts) > 4 {
-			parts = parts[1:]
+	var pre []string
+	for _, l := range p.lines[:end] {
+		if t := paraText(l); t != "" && utf8.RuneCountInString(t) <= 80 {
+			pre = append(pre, t)
 		}
 	}
-	t := strings.Join(parts, "")
-	if !strings.Contains(t, "报告") {
-		// a title line with no heading after it, or a body without a title
-		for _, l := range p.lines[:min(8, len(p.lines))] {
-			if s := paraText(l); strings.Contains(s, "年度报告") {
-				t = s
-				break
-			}
+	if len(pre) > 12 {
+		pre = pre[len(pre)-12:]
+	}
+	pick := func(t string) bool {
+		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
+			r.Title, r.Agency = t, cleanAgency(m[1])
+			r.Year, _ = strconv.Atoi(m[2])
+			return true
 		}
-	}
-	if utf8.RuneCountInString(t) > 80 {
-		t = ""
-	}
-	r.Title = t
-	if m := titleRe.FindStringSubmatch(t); m != nil {
-		r.Year, _ = strconv.Atoi(m[2])
-		r.Agency = cleanAgency(m[1])
-	}
-	if r.Agency == "" {
-		if m := titleYearFst.FindStringSubmatch(t); m != nil {
+		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && strings.Contains(t, "报告") {
+			r.Title, r.Agency = t, cleanAgency(m[2])
 			r.Year, _ = strconv.Atoi(m[1])
-			r.Agency = cleanAgency(m[2])
+			return true
+		}
+		return false
+	}
+	for i := len(pre) - 1; i >= 0; i-- {
+		if pick(pre[i]) {
+			return
+		}
+		if i > 0 && strings.Contains(pre[i], "报告") && pick(pre[i-1]+pre[i]) {
+			return
+		}
+	}
+	for _, t := range pre {
+		if strings.Contains(t, "年度报告") {
+			r.Title = t
+			if m := titleYearRe.FindStringSubmatch(t); m != nil {
+				r.Year, _ = strconv.Atoi(m[1])
+			}
+			return
 		}
 	}
 }
@@ -328,7 +347,7 @@ func (p *parser) detectFormat() {
 var (
 	numRe      = regexp.MustCompile(`^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?$`)
 	digitRunRe = regexp.MustCompile(`^[0-9０-９]+$`)
-	tailRunRe  = regexp.MustCompile(`^(.*[^\s0-9０-９.．,，])([0-9０-９]+)$`)
+	tailRunRe  = regexp.MustCompile(`^(.*[^\s0-9０-９.．,，])([0-9０-９]+(?:\.[0-9]+)?)$`)
 )
 
 var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——": true, "--": true, "/": true, "／": true,
@@ -374,9 +393,13 @@ func splitLabel(l Line, n int) rowCells {
 		}
 		rc := rowCells{label: label}
 		if l.Structured {
+			t := region
+			for len(t) > n && strings.TrimSpace(t[len(t)-1]) == "" {
+				t = t[:len(t)-1] // Word's merge continuations, not blank cells
+			}
 			switch {
-			case len(region) >= n:
-				rc.cells, rc.ok = region[len(region)-n:], true
+			case len(t) >= n:
+				rc.cells, rc.ok = t[len(t)-n:], true
 			case len(region) == 1 && digitRunRe.MatchString(strings.TrimSpace(region[0])) && n > 1:
 				rc.run = strings.TrimSpace(region[0])
 			}
@@ -751,7 +774,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		if len(c) > 1 {
 			open = append(open, i)
 			product *= len(c)
-			if product > 200000 {
+			if product > 20000 {
 				product = -1
 				break
 			}
@@ -823,50 +846,65 @@ func (p *parser) solveT3(runs []t3Line) {
 
 // t3Consistent checks the column identities with the candidate rows in place.
 func (p *parser) t3Consistent(runs []t3Line, cands [][][]int64, assign []int) bool {
-	val := map[string]*[NumCols]int64{}
+	var outcomes, nw, in, tot, fwd [NumCols]int64
+	inRun := map[string]int{}
+	for i, g := range runs {
+		if len(cands[i]) > 0 {
+			inRun[g.row.Key] = i
+		}
+	}
 	for _, row := range p.r.Format.T3Rows() {
 		var v [NumCols]int64
-		for c, cl := range p.r.Applications[row.Key] {
-			v[c] = cl.Val()
-		}
-		val[row.Key] = &v
-	}
-	for i, g := range runs {
-		if len(cands[i]) == 0 {
-			continue
-		}
-		v := val[g.row.Key]
-		copy(v[:], cands[i][assign[i]])
-	}
-	for c := 0; c < NumCols; c++ {
-		var out int64
-		for _, row := range p.r.Format.T3Rows() {
-			if row.Kind == RowOutcome {
-				out += val[row.Key][c]
+		if i, ok := inRun[row.Key]; ok {
+			copy(v[:], cands[i][assign[i]])
+		} else {
+			for c, cl := range p.r.Applications[row.Key] {
+				v[c] = cl.Val()
 			}
 		}
-		if out != val["total"][c] {
-			return false
+		for c := range v {
+			switch row.Kind {
+			case RowOutcome:
+				outcomes[c] += v[c]
+			case RowNew:
+				nw[c] = v[c]
+			case RowCarriedIn:
+				in[c] = v[c]
+			case RowTotal:
+				tot[c] = v[c]
+			case RowCarriedForward:
+				fwd[c] = v[c]
+			}
 		}
-		if val["new"][c]+val["carried_in"][c] != val["total"][c]+val["carried_forward"][c] {
+	}
+	for c := 0; c < NumCols; c++ {
+		if outcomes[c] != tot[c] || nw[c]+in[c] != tot[c]+fwd[c] {
 			return false
 		}
 	}
 	return true
 }
 
+// maxCellDigits bounds one count: no agency counts a million applications in
+// a cell, and the bound keeps the search below small.
+const maxCellDigits = 6
+
 // cuts returns the ways to cut a run of digits into k numbers (no leading
 // zeros), at most limit of them. With g > 0 the numbers form groups of g whose
-// last member is the sum of the others (a row and its 总计).
+// last member is the sum of the others (a row and its 总计). The search has a
+// step budget: input built to explode it gives up (and reads as ambiguous)
+// instead of hanging.
 func cuts(d string, k, g, limit int) [][]int64 {
-	if len(d) < k || len(d) > 120 {
+	if len(d) < k || len(d) > k*maxCellDigits {
 		return nil
 	}
 	var out [][]int64
 	parts := make([]int64, 0, k)
+	budget := 200000
 	var rec func(pos int)
 	rec = func(pos int) {
-		if len(out) >= limit {
+		budget--
+		if len(out) >= limit || budget < 0 {
 			return
 		}
 		idx := len(parts)
@@ -877,6 +915,9 @@ func cuts(d string, k, g, limit int) [][]int64 {
 			return
 		}
 		left := k - idx - 1 // numbers still to place after this one
+		if len(d)-pos > (left+1)*maxCellDigits {
+			return // the rest cannot fit
+		}
 		if g > 0 && idx%g == g-1 {
 			var sum int64
 			for _, x := range parts[idx-(g-1) : idx] {
@@ -890,10 +931,7 @@ func cuts(d string, k, g, limit int) [][]int64 {
 			}
 			return
 		}
-		maxLen := len(d) - pos - left
-		if maxLen > 9 {
-			maxLen = 9
-		}
+		maxLen := min(len(d)-pos-left, maxCellDigits)
 		for n := 1; n <= maxLen; n++ {
 			if n > 1 && d[pos] == '0' {
 				break
@@ -905,6 +943,9 @@ func cuts(d string, k, g, limit int) [][]int64 {
 		}
 	}
 	rec(0)
+	if budget < 0 {
+		return nil // too many ways to tell: treated as unreadable, never guessed
+	}
 	return out
 }
 

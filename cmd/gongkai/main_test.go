@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seed = "../../testdata/seed/weibin-2024.txt"
+
+func gk(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestAuditSeedJSON(t *testing.T) {
+	out, stderr, code := gk(t, "audit", "--json", seed)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if m["agency"] != "卫滨区教育体育和文化旅游局" || m["year"] != float64(2024) || m["format"] != "2021" || m["file"] != seed {
+		t.Errorf("header: %v %v %v %v", m["agency"], m["year"], m["format"], m["file"])
+	}
+	var latin int
+	for _, f := range m["findings"].([]any) {
+		f := f.(map[string]any)
+		if f["severity"] == "error" {
+			t.Errorf("error finding %v", f)
+		}
+		if f["severity"] == "warning" {
+			if f["rule"] != "TXT.LATIN" {
+				t.Errorf("unexpected warning %v", f)
+			}
+			latin++
+		}
+	}
+	if latin != 2 {
+		t.Errorf("TXT.LATIN = %d, want 2", latin)
+	}
+}
+
+// The JSON the auditor prints renders back to the seed's tables.
+func TestAuditJSONRendersBack(t *testing.T) {
+	dir := t.TempDir()
+	out, _, _ := gk(t, "audit", "--json", seed)
+	p := filepath.Join(dir, "seed.json")
+	os.WriteFile(p, []byte(out), 0o644)
+	txt, stderr, code := gk(t, "report", "render", p, "--format", "txt")
+	if code != 0 {
+		t.Fatalf("render: %d %s", code, stderr)
+	}
+	for _, want := range []string{"一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0", "行政事业性收费\t0", "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("rendered text lacks %q", want)
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile(seed)
+	bad := strings.Replace(string(src), "二、上年结转政府信息公开申请数量\t\t0", "二、上年结转政府信息公开申请数量\t\t3", 1)
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte(bad), 0o644)
+	os.WriteFile(filepath.Join(dir, "junk.bin"), []byte("\x00\x01\x02"), 0o644)
+
+	out, _, code := gk(t, "audit", filepath.Join(dir, "bad.txt"))
+	if code != 1 {
+		t.Errorf("wrong cell: exit %d, want 1\n%s", code, out)
+	}
+	for _, rule := range []string{"T3.ROWSUM", "T3.BALANCE"} {
+		if !strings.Contains(out, rule) {
+			t.Errorf("output lacks %s:\n%s", rule, out)
+		}
+	}
+	if _, _, code := gk(t, "audit", filepath.Join(dir, "junk.bin")); code != 2 {
+		t.Errorf("unreadable: exit %d, want 2", code)
+	}
+	if _, stderr, code := gk(t, "audit", filepath.Join(dir, "nope.txt")); code != 2 || !strings.Contains(stderr, "找不到") {
+		t.Errorf("missing file: exit %d %q", code, stderr)
+	}
+}
+
+// Several files print JSON Lines in argument order; a directory stands for its files.
+func TestAuditManyAndDirectory(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile(seed)
+	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, n), src, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, ".hidden"), []byte("x"), 0o644)
+	out, _, code := gk(t, "audit", "--json", dir, seed)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var files []string
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, filepath.Base(m["file"].(string)))
+	}
+	if strings.Join(files, ",") != "a.txt,b.txt,c.txt,weibin-2024.txt" {
+		t.Errorf("files = %v", files)
+	}
+	out, _, _ = gk(t, "audit", dir)
+	if !strings.Contains(out, "共审核 3 个文件：0 个有错误，3 个仅有警告或提示") {
+		t.Errorf("summary line missing:\n%s", out)
+	}
+}
+
+func TestReportNewCheckRender(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.yaml")
+	if _, stderr, code := gk(t, "report", "new", "--agency", "示例县财政局", "--year", "2025", "--level", "county_department", "-o", p); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	if _, stderr, code := gk(t, "report", "new", "--agency", "示例县财政局", "--year", "2025", "-o", p); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("overwrite not refused: %d %s", code, stderr)
+	}
+	// the skeleton is all zeros: only the empty narrative is reported
+	out, _, code := gk(t, "report", "check", p)
+	if code != 1 || !strings.Contains(out, "S.MISSING") || strings.Contains(out, "T3.") {
+		t.Errorf("check skeleton: %d\n%s", code, out)
+	}
+	y, _ := os.ReadFile(p)
+	filled := strings.Replace(string(y), `"1": ""`, `"1": "2025年，本局未收到政府信息公开申请。"`, 1)
+	filled = strings.Replace(filled, `"5": ""`, `"5": "一是公开不够及时。"`, 1)
+	filled = strings.Replace(filled, `"6": ""`, `"6": "本年度未收取信息处理费。"`, 1)
+	os.WriteFile(p, []byte(filled), 0o644)
+	if out, _, code := gk(t, "report", "check", p); code != 0 {
+		t.Errorf("filled skeleton: %d\n%s", code, out)
+	}
+	// one wrong cell gives exactly the rules it breaks
+	wrong := strings.Replace(filled, "granted: [0, 0, 0, 0, 0, 0, 0]", "granted: [1, 0, 0, 0, 0, 0, 1]", 1)
+	os.WriteFile(p, []byte(wrong), 0o644)
+	out, _, code = gk(t, "report", "check", "--json", p)
+	var m struct {
+		Findings []struct{ Rule, Cell string }
+	}
+	json.Unmarshal([]byte(out), &m)
+	var got []string
+	for _, f := range m.Findings {
+		got = append(got, f.Rule+"@"+f.Cell)
+	}
+	if code != 1 || strings.Join(got, " ") != "T3.OUTCOMES@applications.total[natural] T3.OUTCOMES@applications.total[total]" {
+		t.Errorf("exit %d, findings %v", code, got)
+	}
+	for _, f := range []string{"txt", "md", "html", "json"} {
+		out, stderr, code := gk(t, "report", "render", "--format", f, p)
+		if code != 0 || !strings.Contains(out, "示例县财政局") {
+			t.Errorf("render %s: %d %s", f, code, stderr)
+		}
+	}
+	if _, stderr, code := gk(t, "report", "render", "--format", "pdf", p); code != 2 || !strings.Contains(stderr, "不支持") {
+		t.Errorf("unknown format: %d %s", code, stderr)
+	}
+}
+
+// A broken authoring file is refused with file:line:column and what to do.
+func TestReportCheckBadYAML(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.yaml")
+	os.WriteFile(p, []byte("agency: 局\nyear: 2024\napplications:\n  new: [1, 2, 3, 4, 5, 6]\n"), 0o644)
+	_, stderr, code := gk(t, "report", "check", p)
+	if code != 2 || !strings.Contains(stderr, "r.yaml:4:") || !strings.Contains(stderr, "有 6 个数，应为 7 个") {
+		t.Errorf("%d %q", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	out, _, code := gk(t, "--help")
+	if code != 0 || !strings.Contains(out, "audit") || !strings.Contains(out, "退出码") {
+		t.Errorf("help: %d %s", code, out)
+	}
+	if _, _, code := gk(t, "frobnicate"); code != 2 {
+		t.Errorf("unknown command exit %d", code)
+	}
+	out, _, _ = gk(t, "report", "rules")
+	if strings.Count(out, "\n") < 20 || !strings.Contains(out, "T3.BALANCE") {
+		t.Errorf("rules:\n%s", out)
+	}
+}

@@ -1,0 +1,450 @@
+package report_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"html"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the layout fixtures in testdata/audit")
+
+const auditDir = "../../testdata/audit"
+
+// truth is the report every 2021 layout fixture shows, with the example of the
+// issue: 本年新收 64,0,0,2,0,4,70, which flattened reads "640020470".
+func truth() *report.Report {
+	r := report.NewReport(report.Format2021)
+	r.Agency, r.Year, r.Level = "示例市生态环境局", 2024, "city_department"
+	r.Zero()
+	rows := map[string][7]int64{
+		"new":                        {64, 0, 0, 2, 0, 4, 70},
+		"carried_in":                 {3, 1, 0, 0, 0, 0, 4},
+		"granted":                    {40, 1, 0, 1, 0, 2, 44},
+		"partly_granted":             {6, 0, 0, 0, 0, 0, 6},
+		"withheld.third_party":       {2, 0, 0, 0, 0, 0, 2},
+		"unavailable.not_held":       {11, 0, 0, 1, 0, 1, 13},
+		"not_processed.repeat":       {2, 0, 0, 0, 0, 0, 2},
+		"other.other":                {1, 0, 0, 0, 0, 0, 1},
+		"total":                      {62, 1, 0, 2, 0, 3, 68},
+		"carried_forward":            {5, 0, 0, 0, 0, 1, 6},
+		"unavailable.needs_creation": {0, 0, 0, 0, 0, 0, 0},
+	}
+	for k, v := range rows {
+		var row report.Row
+		for i, x := range v {
+			row[i] = report.N(x)
+		}
+		r.Applications[k] = row
+	}
+	r.Proactive.Set("rules.issued", report.N(0))
+	r.Proactive.Set("normative_documents.issued", report.N(1))
+	r.Proactive.Set("normative_documents.repealed", report.N(2))
+	r.Proactive.Set("normative_documents.in_force", report.N(15))
+	r.Proactive.Set("licensing.decisions", report.N(356))
+	r.Proactive.Set("penalty.decisions", report.N(48))
+	r.Proactive.Set("coercion.decisions", report.N(3))
+	r.Proactive.SetAmount("fees.amount_wan_yuan", report.ParseAmount("12.35"))
+	r.Appeals[0] = [5]report.Cell{report.N(2), report.N(1), report.N(0), report.N(1), report.N(4)}
+	r.Appeals[1] = [5]report.Cell{report.N(1), report.N(0), report.N(0), report.N(0), report.N(1)}
+	r.Sections["1"] = "（一）主动公开情况\n2024年，本局在门户网站发布信息326条。\n（二）依申请公开办理情况\n2024年，本局共收到政府信息公开申请70件，上年结转4件，均已按期答复。\n（三）政府信息管理情况\n一是完善制度。二是加强审核。三是规范归档。\n（四）政府信息公开平台建设情况\n持续优化政府信息公开专栏。\n（五）政府信息公开监督保障\n本年度因政府信息公开被申请行政复议4件，被提起行政诉讼1件。"
+	r.Sections["5"] = "存在的问题：一是政策解读形式单一；二是部分栏目更新不够及时。\n改进措施：一是丰富解读形式；二是建立栏目更新提醒机制。"
+	r.Sections["6"] = "2024年度本局未收取政府信息公开信息处理费。"
+	return r
+}
+
+func textOf(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	renderText(t, &b, r)
+	return b.String()
+}
+
+// layoutText imitates `pdftotext -layout`: columns aligned with spaces, long
+// labels wrapped onto the next line, prose hard-wrapped, a form feed between
+// pages and a page number line.
+func layoutText(t testing.TB, r *report.Report) string {
+	src := textOf(t, r)
+	var b strings.Builder
+	width := func(s string) int { return utf8.RuneCountInString(s) }
+	inTable := false
+	for _, line := range strings.Split(src, "\n") {
+		if strings.HasPrefix(line, "三、收到和处理") {
+			b.WriteString("\n                                   — 2 —\n\f")
+		}
+		if !strings.Contains(line, "\t") {
+			inTable = false
+			// hard-wrap prose at 36 characters
+			rs := []rune(line)
+			for len(rs) > 36 {
+				b.WriteString("    " + string(rs[:36]) + "\n")
+				rs = rs[36:]
+			}
+			b.WriteString("    " + string(rs) + "\n")
+			continue
+		}
+		inTable = true
+		_ = inTable
+		fields := strings.Split(line, "\t")
+		var label []string
+		var nums []string
+		for i, f := range fields {
+			if f == "" {
+				continue
+			}
+			if report.ParseCount(f).IsInvalid() || (i < 3 && !isNum(f)) {
+				label = append(label, f)
+			} else {
+				nums = append(nums, f)
+			}
+		}
+		lab := []rune(strings.Join(label, " "))
+		first := lab
+		var rest []rune
+		if len(lab) > 18 {
+			first, rest = lab[:18], lab[18:]
+		}
+		l := "  " + string(first)
+		for i, n := range nums {
+			col := 46 + i*7
+			for width(l) < col-width(n) {
+				l += " "
+			}
+			l += n
+		}
+		b.WriteString(l + "\n")
+		for len(rest) > 0 {
+			k := min(18, len(rest))
+			b.WriteString("  " + string(rest[:k]) + "\n")
+			rest = rest[k:]
+		}
+	}
+	return b.String()
+}
+
+func isNum(s string) bool { v := report.ParseCount(s); _, ok := v.Int(); return ok }
+
+// flatText imitates a web page that dropped the table cells: a row's numbers
+// run together with its label.
+func flatText(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if strings.Contains(line, "\t") {
+			line = strings.ReplaceAll(line, "\t", "")
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// pageHTML wraps the rendered tables the way a portal does: a layout table
+// around everything, navigation, a script, &nbsp; in cells and one blank cell.
+func pageHTML(t testing.TB, r *report.Report) string {
+	var b bytes.Buffer
+	if err := render.HTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	body := b.String()
+	body = body[strings.Index(body, "<body>")+6 : strings.Index(body, "</body>")]
+	body = strings.Replace(body, `<td class="n">356</td>`, `<td class="n">&nbsp;356&nbsp;</td>`, 1)
+	return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>政府信息公开</title><script>var x = '<td>1</td>';</script></head><body>" +
+		"<div class=\"nav\">首页 &gt; 政府信息公开 &gt; 年度报告</div><table width=\"100%\"><tr><td>" + body +
+		"</td></tr></table><div class=\"foot\">主办单位：示例市人民政府办公室</div></body></html>"
+}
+
+// docx builds a minimal WordprocessingML package: paragraphs, and tables whose
+// merged cells are empty continuation cells, as Word writes them.
+func docx(t testing.TB, r *report.Report) []byte {
+	var x strings.Builder
+	x.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	para := func(s string) {
+		x.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`)
+	}
+	inTbl := false
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if !strings.Contains(line, "\t") {
+			if inTbl {
+				x.WriteString(`</w:tbl>`)
+				inTbl = false
+			}
+			if line != "" {
+				// Word splits a paragraph into runs at arbitrary places
+				rs := []rune(line)
+				if len(rs) > 6 {
+					x.WriteString(`<w:p><w:r><w:t>` + html.EscapeString(string(rs[:5])) + `</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>` + html.EscapeString(string(rs[5:])) + `</w:t></w:r></w:p>`)
+				} else {
+					para(line)
+				}
+			}
+			continue
+		}
+		if !inTbl {
+			x.WriteString(`<w:tbl>`)
+			inTbl = true
+		}
+		x.WriteString(`<w:tr>`)
+		for _, f := range strings.Split(line, "\t") {
+			if f == "" {
+				x.WriteString(`<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>`)
+			} else {
+				x.WriteString(`<w:tc><w:p><w:r><w:t>` + html.EscapeString(f) + `</w:t></w:r></w:p></w:tc>`)
+			}
+		}
+		x.WriteString(`</w:tr>`)
+	}
+	if inTbl {
+		x.WriteString(`</w:tbl>`)
+	}
+	x.WriteString(`</w:body></w:document>`)
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   x.String(),
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	return zb.Bytes()
+}
+
+type fixture struct {
+	file string
+	make func(testing.TB) []byte
+	want func() *report.Report // the model the reader must give back
+}
+
+func truth2019() *report.Report {
+	r := report.Generate(rand.New(rand.NewPCG(2020, 7)), "示例县人民政府办公室", 2020)
+	return r
+}
+
+var fixtures = []fixture{
+	{"tab-2021.txt", func(t testing.TB) []byte { return []byte(textOf(t, truth())) }, truth},
+	{"layout-2021.txt", func(t testing.TB) []byte { return []byte(layoutText(t, truth())) }, truth},
+	{"flat-2021.txt", func(t testing.TB) []byte { return []byte(flatText(t, truth())) }, func() *report.Report {
+		r := truth()
+		// 表二 has no identities: "行政规范性文件1215" splits as 1,2,15 / 1,21,5 / 12,1,5
+		for _, c := range []string{"issued", "repealed", "in_force"} {
+			r.Proactive.Set("normative_documents."+c, report.Cell{})
+		}
+		return r
+	}},
+	{"page-2021.html", func(t testing.TB) []byte { return []byte(pageHTML(t, truth())) }, truth},
+	{"tab-2019.txt", func(t testing.TB) []byte { return []byte(textOf(t, truth2019())) }, truth2019},
+}
+
+// TestUpdateFixtures rewrites testdata/audit with -update; the fixtures are
+// committed so that reviewers can read them and the fuzzer can start from them.
+func TestUpdateFixtures(t *testing.T) {
+	if !*update {
+		t.Skip("run with -update to rewrite the fixtures")
+	}
+	for _, f := range fixtures {
+		if err := os.WriteFile(filepath.Join(auditDir, f.file), f.make(t), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// tables is the part of a report the layouts must agree on.
+func tables(r *report.Report) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "agency=%s year=%d format=%s\n", r.Agency, r.Year, r.Format)
+	for _, it := range r.Format.T2Items() {
+		b.WriteString(it.Key + ":" + strings.Join(render.T2Values(r, it), ",") + "\n")
+	}
+	for _, row := range r.Format.T3Rows() {
+		var cs []string
+		for _, c := range r.Applications[row.Key] {
+			cs = append(cs, c.String())
+		}
+		b.WriteString(row.Key + ":" + strings.Join(cs, ",") + "\n")
+	}
+	for i := range r.Appeals {
+		var cs []string
+		for _, c := range r.Appeals[i] {
+			cs = append(cs, c.String())
+		}
+		b.WriteString(report.T4Blocks[i].Key + ":" + strings.Join(cs, ",") + "\n")
+	}
+	return b.String()
+}
+
+func TestLayouts(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.file, func(t *testing.T) {
+			data := readFile(t, filepath.Join(auditDir, f.file))
+			if !bytes.Equal(data, f.make(t)) {
+				t.Fatalf("%s is stale: go test ./internal/report -run TestUpdateFixtures -update", f.file)
+			}
+			r := audit(t, f.file, data)
+			want := f.want()
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			for _, k := range []string{"1", "5", "6"} {
+				if norm(r.Sections[k]) != norm(want.Sections[k]) {
+					t.Errorf("section %s:\n got %q\nwant %q", k, r.Sections[k], want.Sections[k])
+				}
+			}
+			var errsFound []report.Finding
+			for _, x := range r.Findings {
+				if x.Severity == report.SevError || x.Rule == "N.TABLE" {
+					errsFound = append(errsFound, x)
+				}
+			}
+			if len(errsFound) > 0 {
+				t.Errorf("findings on a correct report: %v", errsFound)
+			}
+		})
+	}
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// The issue's example, alone: the digits split by the table's own identities.
+func TestFlatSplitsByIdentities(t *testing.T) {
+	r := audit(t, "flat", readFile(t, filepath.Join(auditDir, "flat-2021.txt")))
+	got := r.Applications["new"]
+	want := []int64{64, 0, 0, 2, 0, 4, 70}
+	for i, c := range got {
+		if v, ok := c.Int(); !ok || v != want[i] {
+			t.Fatalf("new = %v, want %v", got, want)
+		}
+	}
+	var amb []string
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.AMBIGUOUS" {
+			amb = append(amb, f.Cell)
+		}
+	}
+	if !cmp.Equal(amb, []string{"proactive.normative_documents"}) {
+		t.Errorf("ambiguous = %v", amb)
+	}
+	// blank because unknown: no CELL.BLANK on top of PARSE.AMBIGUOUS
+	for _, f := range r.Findings {
+		if f.Rule == "CELL.BLANK" {
+			t.Errorf("CELL.BLANK on an ambiguous cell: %v", f)
+		}
+	}
+}
+
+// When two splits of a row both satisfy every identity, the cells that differ
+// stay null.
+func TestFlatAmbiguousRowLeftNull(t *testing.T) {
+	r := truth()
+	// 11 and 1,1 read alike once run together: 1,11,0,0,0,0,12 vs 11,1,0,0,0,0,12
+	r.Applications["new"] = report.Row{report.N(1), report.N(11), report.N(0), report.N(0), report.N(0), report.N(0), report.N(12)}
+	r.Applications["carried_in"] = report.Row{report.N(11), report.N(1), report.N(0), report.N(0), report.N(0), report.N(0), report.N(12)}
+	r.Applications["granted"] = report.Row{report.N(12), report.N(12), report.N(0), report.N(0), report.N(0), report.N(0), report.N(24)}
+	for _, k := range []string{"partly_granted", "withheld.third_party", "unavailable.not_held", "not_processed.repeat", "other.other", "carried_forward"} {
+		r.Applications[k] = report.Row{report.N(0), report.N(0), report.N(0), report.N(0), report.N(0), report.N(0), report.N(0)}
+	}
+	r.Applications["total"] = r.Applications["granted"]
+	got := audit(t, "amb", []byte(flatText(t, r)))
+	n, in := got.Applications["new"], got.Applications["carried_in"]
+	if !n[0].Blank() || !n[1].Blank() || !in[0].Blank() || !in[1].Blank() {
+		t.Errorf("ambiguous cells were guessed: new=%v carried_in=%v", n, in)
+	}
+	if v, _ := n[6].Int(); v != 12 {
+		t.Errorf("the total is the same in every reading and should be kept: %v", n)
+	}
+	found := false
+	for _, f := range got.Findings {
+		if f.Rule == "PARSE.AMBIGUOUS" && f.Cell == "applications.new" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no PARSE.AMBIGUOUS: %v", got.Findings)
+	}
+}
+
+func TestDOCX(t *testing.T) {
+	want := truth()
+	r := audit(t, "r.docx", docx(t, want))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-want +got):\n%s", d)
+	}
+	if norm(r.Sections["5"]) != norm(want.Sections["5"]) {
+		t.Errorf("section 5 = %q", r.Sections["5"])
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	src := readFile(t, seedPath)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom := append([]byte{0xEF, 0xBB, 0xBF}, src...)
+	crlf := bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+	want := tables(audit(t, "seed", src))
+	for name, data := range map[string][]byte{"gb18030": gb, "bom": bom, "crlf": crlf} {
+		r := audit(t, name, data)
+		if d := cmp.Diff(want, tables(r)); d != "" {
+			t.Errorf("%s: %s", name, d)
+		}
+		if r.Agency != "卫滨区教育体育和文化旅游局" {
+			t.Errorf("%s: agency %q", name, r.Agency)
+		}
+	}
+}
+
+func TestUnreadableInputs(t *testing.T) {
+	// a PDF whose text cannot be had: the message names the tool to convert with
+	pdf := []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+	zipNotDocx := func() []byte {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, _ := zw.Create("xl/workbook.xml")
+		w.Write([]byte("<x/>"))
+		zw.Close()
+		return b.Bytes()
+	}()
+	cases := map[string]struct {
+		data []byte
+		want string
+	}{
+		"pdf":    {pdf, "pdftotext -layout"},
+		"xlsx":   {zipNotDocx, "不是 DOCX"},
+		"binary": {[]byte("abc\x00\x01\x02def"), "二进制"},
+		"badzip": {[]byte("PK\x03\x04garbage"), "DOCX"},
+	}
+	for name, c := range cases {
+		_, err := report.Read(name, c.data)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want mention of %q", name, err, c.want)
+		}
+	}
+}
+
+func TestMissingAndOrder(t *testing.T) {
+	src := string(readFile(t, seedPath))
+	i := strings.Index(src, "四、政府信息公开行政复议")
+	j := strings.Index(src, "五、存在的主要问题")
+	r := audit(t, "cut", []byte(src[:i]+src[j:]))
+	var got []string
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			got = append(got, f.Rule+":"+f.Cell)
+		}
+	}
+	if !cmp.Equal(got, []string{"S.MISSING:sections.4", "S.MISSING:"}) {
+		t.Errorf("errors = %v", got)
+	}
+}

@@ -1,0 +1,86 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/report"
+)
+
+// Bad authoring files are refused with the place and what to do, in Chinese.
+func TestLoadErrors(t *testing.T) {
+	cases := []struct {
+		name, src string
+		where     string // file:line[:col] prefix expected
+		says      string
+	}{
+		{"syntax", "agency: 局\nyear: [2024\n", "r.yaml:", "YAML 格式错误"},
+		{"unknown key", "agency: 局\nyaer: 2024\n", "r.yaml:2:1", "没有“yaer”这一项"},
+		{"year", "year: 二〇二四\n", "r.yaml:1:7", "年份"},
+		{"format", "year: 2024\nformat: 2020\n", "r.yaml:2:9", "format 只能是"},
+		{"short row", "year: 2024\napplications:\n  new: [1, 2]\n", "r.yaml:3:8", "有 2 个数，应为 7 个"},
+		{"2019 other in 2021", "year: 2024\napplications:\n  other: {all: [0,0,0,0,0,0,0]}\n", "r.yaml:3", "“all”只用于 2019"},
+		{"2021 other in 2019", "year: 2020\napplications:\n  other: {no_correction: [0,0,0,0,0,0,0]}\n", "r.yaml:3", "只有一行"},
+		{"wrong table key", "year: 2020\nproactive: {rules: {issued: 1}}\n", "r.yaml:2", "proactive_2019"},
+		{"duplicate", "year: 2024\nyear: 2025\n", "r.yaml:2", "重复"},
+		{"level", "year: 2024\nlevel: 县\n", "r.yaml:2", "level“县”不对"},
+		{"empty", "", "r.yaml", "文件是空的"},
+		{"anchor", "year: 2024\napplications:\n  new: &a [0,0,0,0,0,0,0]\n  total: *a\n", "r.yaml:4", "锚点"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := report.Load("r.yaml", []byte(c.src))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			msg := errs.Message(err)
+			if !strings.HasPrefix(msg, c.where) || !strings.Contains(msg, c.says) {
+				t.Errorf("message %q, want prefix %q and %q", msg, c.where, c.says)
+			}
+		})
+	}
+}
+
+// Wrong values in cells load, so that every one of them is listed at once.
+func TestLoadKeepsInvalidCells(t *testing.T) {
+	r, err := report.Load("r.yaml", []byte("year: 2024\napplications:\n  new: [1.5, -1, 无, null, 0, 0, \"3\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r.Applications["new"]
+	if !row[0].IsInvalid() || row[0].Raw() != "1.5" || !row[2].IsInvalid() || !row[3].Blank() {
+		t.Errorf("row = %v", row)
+	}
+	if v, _ := row[6].Int(); v != 3 {
+		t.Errorf("quoted number = %v", row[6])
+	}
+	var invalid []string
+	for _, f := range report.Check(r, nil) {
+		if f.Rule == "CELL.INVALID" {
+			invalid = append(invalid, f.Cell)
+		}
+	}
+	if strings.Join(invalid, " ") != "applications.new[natural] applications.new[business] applications.new[research]" {
+		t.Errorf("CELL.INVALID at %v", invalid)
+	}
+	if line := r.Line("new"); line != 3 {
+		t.Errorf("line of new = %d", line)
+	}
+}
+
+func TestAmounts(t *testing.T) {
+	for in, want := range map[string]string{"0": "0", "12.50": "12.5", "1,234.5": "1234.5", "0.00": "0", "-0": "0"} {
+		if got, ok := report.ParseAmount(in).Text(); !ok || got != want {
+			t.Errorf("ParseAmount(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"约1万", "1e3", "--", "1.2.3"} {
+		if !report.ParseAmount(bad).IsInvalid() {
+			t.Errorf("ParseAmount(%q) accepted", bad)
+		}
+	}
+	if !report.ParseAmount("  ").Blank() {
+		t.Error("blank amount")
+	}
+}
