@@ -1,10 +1,133 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"gongkai/internal/auditor"
+	"gongkai/internal/errs"
+	"gongkai/internal/render"
+	"gongkai/internal/report"
 )
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return 2
+	if len(args) == 0 || args[0] != "audit" {
+		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep]")
+		return 2
+	}
+	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep]", stderr)
+	n := fs.Int("n", 10000, "生成并审核的报告数")
+	dir := fs.String("dir", "", "存放生成报告的目录，默认为临时目录")
+	keep := fs.Bool("keep", false, "保留生成的报告")
+	if _, err := parseArgs(fs, args[1:]); err != nil {
+		return 2
+	}
+	if *n < 1 {
+		return fail(stderr, errs.New("--n", "报告数应大于 0"))
+	}
+	if *dir == "" {
+		d, err := os.MkdirTemp("", "gongkai-bench-")
+		if err != nil {
+			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法创建临时目录"))
+		}
+		*dir = d
+	}
+	if !*keep {
+		defer os.RemoveAll(*dir)
+	}
+	if err := benchAudit(ctx, *n, *dir, stdout); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// benchAudit measures the whole auditor on n generated reports: one worker,
+// then every core, against a baseline of reading the same files in the same run.
+func benchAudit(ctx context.Context, n int, dir string, w io.Writer) error {
+	var b bytes.Buffer
+	var total int64
+	for i := range n {
+		r := report.Generate(rand.New(rand.NewPCG(uint64(i), 42)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
+		if i%10 == 0 { // some reports with an error, as in real life
+			x := r.Applications["new"]
+			x[report.ColNatural] = report.N(x[report.ColNatural].Val() + 1)
+			r.Applications["new"] = x
+		}
+		b.Reset()
+		var err error
+		if i%3 == 0 {
+			err = render.HTML(&b, r)
+		} else {
+			err = render.Text(&b, r)
+		}
+		if err != nil {
+			return err
+		}
+		ext := []string{".html", ".txt", ".txt"}[i%3]
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%06d%s", i, ext)), b.Bytes(), 0o644); err != nil {
+			return errs.Wrap(errs.Internal, err, dir, "无法写入生成的报告")
+		}
+		total += int64(b.Len())
+	}
+	files, err := auditor.Expand([]string{dir})
+	if err != nil {
+		return err
+	}
+	// baseline: read every file and validate its UTF-8, nothing else
+	start := time.Now()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(data) {
+			return errs.New(f, "生成的报告不是 UTF-8")
+		}
+	}
+	base := time.Since(start)
+
+	one, _, err := timedRun(ctx, files, 1)
+	if err != nil {
+		return err
+	}
+	cpuBefore := cpuTime()
+	all, sum, err := timedRun(ctx, files, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	cpu := cpuTime() - cpuBefore
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	rate := func(d time.Duration) float64 { return float64(len(files)) / d.Seconds() }
+	fmt.Fprintf(w, "gongkai bench audit: %d 份报告，共 %.1f MB，平均 %.1f KB（go %s，%d 核，GOMAXPROCS=%d）\n",
+		len(files), float64(total)/1e6, float64(total)/float64(len(files))/1e3, runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(w, "baseline 读文件+UTF-8 校验: %8.0f 份/秒 (%v)\n", rate(base), base.Round(time.Millisecond))
+	fmt.Fprintf(w, "audit 1 个工作线程:        %8.0f 份/秒 (%v)，为 baseline 的 1/%.1f\n", rate(one), one.Round(time.Millisecond), one.Seconds()/base.Seconds())
+	fmt.Fprintf(w, "audit %d 个工作线程:        %8.0f 份/秒 (%v)，为 baseline 的 1/%.1f，为单线程的 %.2f 倍\n",
+		runtime.GOMAXPROCS(0), rate(all), all.Round(time.Millisecond), all.Seconds()/base.Seconds(), one.Seconds()/all.Seconds())
+	fmt.Fprintf(w, "并行审核时 CPU 使用 %.2f 核（CPU 时间 %v / 墙钟时间 %v）\n", cpu.Seconds()/all.Seconds(), cpu.Round(time.Millisecond), all.Round(time.Millisecond))
+	fmt.Fprintf(w, "进程峰值内存（RSS）: %.1f MB\n", float64(ru.Maxrss)/1024)
+	fmt.Fprintf(w, "结果: %s\n", sum.Line())
+	return nil
+}
+
+func timedRun(ctx context.Context, files []string, workers int) (time.Duration, auditor.Summary, error) {
+	start := time.Now()
+	sum, err := auditor.Run(ctx, files, auditor.Options{JSON: true, Workers: workers}, io.Discard)
+	return time.Since(start), sum, err
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -105,6 +105,9 @@ func t4Name(b, col int) string {
 // ambiguous reports whether any of the cells was left null because the reader
 // could not decide: identities over unknown cells are not checked.
 func (r *Report) ambiguous(cells ...string) bool {
+	if len(r.Meta.Ambiguous) == 0 {
+		return false
+	}
 	for _, c := range cells {
 		if r.Meta.Ambiguous[c] {
 			return true

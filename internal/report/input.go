@@ -94,9 +94,16 @@ func looksHTML(t string) bool {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
+	if !strings.Contains(head, "<") {
+		return false
+	}
 	h := strings.ToLower(head)
-	return strings.Contains(h, "<html") || strings.Contains(h, "<!doctype html") || strings.Contains(h, "<table") ||
-		strings.Contains(h, "<body") || strings.Contains(h, "<p>") || strings.Contains(h, "<div") || strings.Contains(strings.ToLower(t), "<td")
+	for _, tag := range []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"} {
+		if strings.Contains(h, tag) {
+			return true
+		}
+	}
+	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
 }
 
 func textLines(t string) []Line {

@@ -68,6 +68,9 @@ func checkPeriod(c *ctx) {
 	}
 	for _, k := range narrativeKeys {
 		t := r.Sections[k]
+		if !strings.Contains(t, "31") {
+			continue // no "…12月31日": no period stated
+		}
 		for _, m := range periodRe.FindAllStringSubmatchIndex(t, -1) {
 			y1, _ := strconv.Atoi(t[m[2]:m[3]])
 			y2, _ := strconv.Atoi(t[m[4]:m[5]])
@@ -106,13 +109,11 @@ type Claim struct {
 }
 
 var (
-	clauseSplit    = regexp.MustCompile(`[。；;！!？?\n]`)
-	subClauseSplit = regexp.MustCompile(`[，,]`)
-	countRe        = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
-	yuanRe         = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
-	noneApplyRe    = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
-	noneFeeRe      = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
-	noneAppeal     = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
+	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
+	yuanRe      = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
+	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
+	noneFeeRe   = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
+	noneAppeal  = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
 )
 
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
@@ -121,14 +122,23 @@ func Claims(r *Report) []Claim {
 	for _, k := range narrativeKeys {
 		t := r.Sections[k]
 		start := 0
-		for _, loc := range append(clauseSplit.FindAllStringIndex(t, -1), []int{len(t), len(t)}) {
-			cl := t[start:loc[0]]
-			off := start
-			start = loc[1]
-			out = append(out, clauseClaims(cl, off, k)...)
+		for i, c := range t {
+			if c == '。' || c == '；' || c == ';' || c == '！' || c == '!' || c == '？' || c == '?' || c == '\n' {
+				out = appendClaims(out, t[start:i], start, k)
+				start = i + utf8.RuneLen(c)
+			}
 		}
+		out = appendClaims(out, t[start:], start, k)
 	}
 	return out
+}
+
+func appendClaims(out []Claim, cl string, off int, sect string) []Claim {
+	// most sentences state no count the tables hold: skip them cheaply
+	if !strings.Contains(cl, "申请") && !strings.Contains(cl, "复议") && !strings.Contains(cl, "诉讼") && !strings.Contains(cl, "费") {
+		return out
+	}
+	return append(out, clauseClaims(cl, off, sect)...)
 }
 
 func clauseClaims(cl string, off int, sect string) []Claim {
@@ -138,7 +148,7 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 	}
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
-	parts := subClauseSplit.Split(cl, -1)
+	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	for i, sc := range parts {
 		// a part that names its subject but not the number: "收到申请，共计12件"
 		withNext := sc
@@ -243,7 +253,8 @@ func checkNarrative(c *ctx) {
 	a := r.Applications
 	newTotal, inTotal := a["new"][ColTotal], a["carried_in"][ColTotal]
 	var sawFeeZero *Claim
-	for _, cl := range Claims(r) {
+	claims := Claims(r)
+	for _, cl := range claims {
 		line := r.lineAt(cl.Sect, cl.Off)
 		switch cl.What {
 		case "applications":
@@ -272,7 +283,7 @@ func checkNarrative(c *ctx) {
 		}
 	}
 	if sawFeeZero != nil {
-		for _, cl := range Claims(r) {
+		for _, cl := range claims {
 			if cl.What == "fee_yuan" && cl.Value > 0 {
 				c.add("sections."+cl.Sect, r.lineAt(cl.Sect, cl.Off), "正文既称未收取信息处理费（“%s”），又称收取 %d 元（“%s”）",
 					clip(sawFeeZero.Text), cl.Value, clip(cl.Text))
@@ -329,6 +340,9 @@ func neighbour(t string, i int, back bool) rune {
 func checkLatin(c *ctx) {
 	for _, k := range narrativeKeys {
 		t := c.r.Sections[k]
+		if !strings.ContainsFunc(t, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
+			continue
+		}
 		for _, m := range latinRe.FindAllStringIndex(t, -1) {
 			w := t[m[0]:m[1]]
 			if strings.ToUpper(w) == w || latinAllowed[strings.ToLower(w)] {
@@ -357,21 +371,71 @@ func context(t string, a, b int) string {
 	return strings.TrimSpace(string(ra[lo:]) + t[a:b] + string(rb[:hi]))
 }
 
-var spaceRe = regexp.MustCompile(`\p{Han}[ \t\x{3000}]+\p{Han}`)
+func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
 func checkSpace(c *ctx) {
 	for _, k := range narrativeKeys {
 		t := c.r.Sections[k]
-		for _, m := range spaceRe.FindAllStringIndex(t, -1) {
-			c.add("sections."+k, c.r.lineAt(k, m[0]), "汉字之间有多余的空格：“%s”", context(t, m[0], m[1]))
+		for i := 0; i < len(t); {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if !isBlank(r) {
+				i += size
+				continue
+			}
+			j := i
+			for j < len(t) {
+				r2, s2 := utf8.DecodeRuneInString(t[j:])
+				if !isBlank(r2) {
+					break
+				}
+				j += s2
+			}
+			before, _ := utf8.DecodeLastRuneInString(t[:i])
+			after, _ := utf8.DecodeRuneInString(t[j:])
+			if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+				c.add("sections."+k, c.r.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
+			}
+			i = j
 		}
 	}
 }
 
-var (
-	shiRe     = regexp.MustCompile(`(^|[。；;：:，,\s])([一二三四五六七八九十]+)是`)
-	subHeadRe = regexp.MustCompile(`(?m)^\s*[（(]([一二三四五六七八九十]+)[）)]`)
-)
+var subHeadRe = regexp.MustCompile(`(?m)^\s*[（(]([一二三四五六七八九十]+)[）)]`)
+
+const cnDigits = "一二三四五六七八九十"
+
+// enumerators finds "一是、二是 …" in para: a run of numerals before 是 that
+// starts the text or follows punctuation or a space. It returns byte ranges of
+// the numerals.
+func enumerators(para string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.Index(para[i:], "是")
+		if j < 0 {
+			return out
+		}
+		end := i + j
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(para[:start])
+			if !strings.ContainsRune(cnDigits, r) {
+				break
+			}
+			start -= size
+		}
+		if start < end {
+			ok := start == 0
+			if !ok {
+				r, _ := utf8.DecodeLastRuneInString(para[:start])
+				ok = strings.ContainsRune("。；;：:，,、 \t\u3000", r)
+			}
+			if ok {
+				out = append(out, [2]int{start, end})
+			}
+		}
+		i = end + len("是")
+	}
+}
 
 func cnOrdinal(s string) int {
 	v, _ := parseNumber(s)
@@ -385,7 +449,8 @@ func checkNumbering(c *ctx) {
 		pos := 0
 		for _, para := range strings.Split(t, "\n") {
 			prev := 0
-			for _, m := range shiRe.FindAllStringSubmatchIndex(para, -1) {
+			for _, e := range enumerators(para) {
+				m := []int{0, 0, 0, 0, e[0], e[1]}
 				n := cnOrdinal(para[m[4]:m[5]])
 				switch {
 				case n == 1:

@@ -161,7 +161,7 @@ var pageFurniture = []string{"主办单位", "承办单位", "版权所有", "IC
 	"关闭窗口", "打印本页", "【打印】", "【关闭】", "分享到", "扫一扫在手机", "技术支持", "联系我们"}
 
 func isPageFurniture(t string) bool {
-	if utf8.RuneCountInString(t) > 60 {
+	if len(t) > 180 || utf8.RuneCountInString(t) > 60 {
 		return false
 	}
 	for _, f := range pageFurniture {
@@ -528,10 +528,13 @@ func (p *parser) parseT2() {
 		if next >= len(items) {
 			break
 		}
+		L := norm(splitLabel(l, 3).label)
+		if L == "" {
+			continue
+		}
 		for j := next; j < len(items); j++ {
 			it := items[j]
-			rc := splitLabel(l, len(it.Cells))
-			L, N := norm(rc.label), norm(it.Label)
+			N := norm(it.Label)
 			if L == "" || !(L == N || strings.HasSuffix(L, N) || (strings.HasSuffix(N, L) && utf8.RuneCountInString(L) >= 4)) {
 				continue
 			}
@@ -542,7 +545,7 @@ func (p *parser) parseT2() {
 			found++
 			next = j + 1
 			r.setLine("proactive."+it.Key, l.No)
-			p.fillT2(it, rc, l)
+			p.fillT2(it, splitLabel(l, len(it.Cells)), l)
 			break
 		}
 	}

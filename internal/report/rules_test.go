@@ -396,3 +396,13 @@ func TestFindingMessagesStateNumbers(t *testing.T) {
 		t.Errorf("messages do not state the numbers: %s", joined)
 	}
 }
+
+// docs/CHECKS.md lists every rule with its severity.
+func TestChecksDoc(t *testing.T) {
+	doc := string(readFile(t, "../../docs/CHECKS.md"))
+	for _, r := range report.Rules {
+		if !strings.Contains(doc, "| "+r.ID+" | "+string(r.Severity)+" |") {
+			t.Errorf("docs/CHECKS.md lacks %s (%s)", r.ID, r.Severity)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package report_test
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"gongkai/internal/report"
+)
+
+// tenKB is a realistic 10 KB published report: the tables of a busy agency and
+// a long narrative.
+func tenKB(tb testing.TB) []byte {
+	r := report.Generate(rand.New(rand.NewPCG(10, 10)), "示例市人力资源和社会保障局", 2024)
+	var extra strings.Builder
+	for extra.Len() < 6100 {
+		extra.WriteString("\n本机关坚持以公开为常态、不公开为例外，围绕群众关切做好就业、社保、人才等领域信息公开，及时发布政策文件并同步开展解读。")
+	}
+	r.Sections["1"] += extra.String()
+	var b strings.Builder
+	renderText(tb, &b, r)
+	return []byte(b.String())
+}
+
+// BenchmarkAudit is parse + every check of one 10 KB report on one core.
+// Target (issue 3): at least 1 000 reports/s.
+func BenchmarkAudit(b *testing.B) {
+	data := tenKB(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := report.Read("r.txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		report.Check(r, nil)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// BenchmarkAuditBaseline is the floor to compare against, measured in the
+// same run: validate the UTF-8, split into lines and fields, no parsing.
+func BenchmarkAuditBaseline(b *testing.B) {
+	data := tenKB(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if !utf8.Valid(data) {
+			b.Fatal("invalid")
+		}
+		n := 0
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			n += len(bytes.Fields(l))
+		}
+		if n == 0 {
+			b.Fatal("empty")
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+func TestTenKB(t *testing.T) {
+	if n := len(tenKB(t)); n < 9500 || n > 11000 {
+		t.Errorf("benchmark report is %d bytes, want about 10 KB", n)
+	}
+}
