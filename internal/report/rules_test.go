@@ -61,38 +61,31 @@ func parseText(t *testing.T, text string) *report.Report {
 type ruleCase struct {
 	fail func(r *report.Report) *report.Report // returns prev when the rule needs one
 	pass func(r *report.Report) *report.Report
-	// parsed cases start from text instead of the base model
-	failText, passText func(t *testing.T) *report.Report
+	// rules about reading start from the base report as text, changed by mut
+	mut, passMut func(string) string
 }
 
-// sampleText is a whole report as text for the reading rules.
-func sampleText(t *testing.T, mutate func(string) string) *report.Report {
+// baseText is the base report as published text.
+func baseText(t testing.TB) string {
 	var b strings.Builder
-	r := base()
-	renderText(t, &b, r)
-	return parseText(t, mutate(b.String()))
+	renderText(t, &b, base())
+	return b.String()
 }
 
 var ruleCases = map[string]ruleCase{
 	"PARSE.TABLE": {
-		failText: func(t *testing.T) *report.Report {
-			return sampleText(t, func(s string) string {
-				return strings.Replace(s, "（七）总计\t\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t\t0\t0\t0\t0\t0", 1)
-			})
+		mut: func(s string) string {
+			return strings.Replace(s, "（七）总计\t\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t\t0\t0\t0\t0\t0", 1)
 		},
-		passText: func(t *testing.T) *report.Report { return sampleText(t, func(s string) string { return s }) },
+		passMut: func(s string) string { return s },
 	},
 	"PARSE.AMBIGUOUS": {
-		failText: func(t *testing.T) *report.Report {
-			return sampleText(t, func(s string) string {
-				// 1,1,0,0,0,10,12 and 11,0,0,0,0,1,12 … both sum right; the table cannot decide
-				return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请1100101212", 1)
-			})
+		// 1,1,0,0,0,10,12 and 11,0,0,0,0,1,12 … both sum right; the table cannot decide
+		mut: func(s string) string {
+			return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请1100101212", 1)
 		},
-		passText: func(t *testing.T) *report.Report {
-			return sampleText(t, func(s string) string {
-				return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请0000000", 1)
-			})
+		passMut: func(s string) string {
+			return strings.Replace(s, "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请0000000", 1)
 		},
 	},
 	"S.MISSING": {
@@ -100,13 +93,11 @@ var ruleCases = map[string]ruleCase{
 		pass: func(r *report.Report) *report.Report { return nil },
 	},
 	"S.ORDER": {
-		failText: func(t *testing.T) *report.Report {
-			return sampleText(t, func(s string) string {
-				i, j := strings.Index(s, "五、存在的主要问题"), strings.Index(s, "六、其他需要报告")
-				return s[:i] + s[j:] + "\n" + s[i:j]
-			})
+		mut: func(s string) string {
+			i, j := strings.Index(s, "五、存在的主要问题"), strings.Index(s, "六、其他需要报告")
+			return s[:i] + s[j:] + "\n" + s[i:j]
 		},
-		passText: func(t *testing.T) *report.Report { return sampleText(t, func(s string) string { return s }) },
+		passMut: func(s string) string { return s },
 	},
 	"CELL.INVALID": {
 		fail: func(r *report.Report) *report.Report {
@@ -273,10 +264,9 @@ func TestEveryRuleFailsAndPasses(t *testing.T) {
 			if !ok {
 				t.Fatalf("rule %s has no test case", rule.ID)
 			}
-			run := func(mk func(*report.Report) *report.Report, txt func(*testing.T) *report.Report) []report.Finding {
-				if txt != nil {
-					r := txt(t)
-					return report.Check(r, nil)
+			run := func(mk func(*report.Report) *report.Report, mut func(string) string) []report.Finding {
+				if mut != nil {
+					return report.Check(parseText(t, mut(baseText(t))), nil)
 				}
 				r := base()
 				prev := mk(r)
@@ -285,7 +275,7 @@ func TestEveryRuleFailsAndPasses(t *testing.T) {
 				}
 				return report.Check(r, prev)
 			}
-			failing := run(c.fail, c.failText)
+			failing := run(c.fail, c.mut)
 			if !slices.Contains(findingRules(failing), rule.ID) {
 				t.Errorf("failing case: want %s, got %v", rule.ID, failing)
 			}
@@ -296,7 +286,7 @@ func TestEveryRuleFailsAndPasses(t *testing.T) {
 					}
 				}
 			}
-			passing := run(c.pass, c.passText)
+			passing := run(c.pass, c.passMut)
 			if slices.Contains(findingRules(passing), rule.ID) {
 				t.Errorf("passing case: unexpected %s: %v", rule.ID, passing)
 			}
