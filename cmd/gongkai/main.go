@@ -24,6 +24,14 @@ const usage = `gongkai — 政府信息公开工作平台
   report render 文件 --format txt|md|html|json [-o 输出文件]
                         按国家格式排版年度报告
   report rules          列出全部检查规则
+  workday add --from YYYY-MM-DD --days N
+                        收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）
+  workday between 日期1 日期2
+                        两个日期之间的工作日数（不含日期1，含日期2）
+  workday years         已内置的节假日安排通知
+  fee --applications N | --pages N
+                        信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
+  validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
   serve [--demo]        网页界面（尚未实现）
@@ -53,6 +61,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdAudit(ctx, args[1:], stdout, stderr)
 	case "report":
 		return cmdReport(ctx, args[1:], stdin, stdout, stderr)
+	case "workday":
+		return cmdWorkday(args[1:], stdout, stderr)
+	case "fee":
+		return cmdFee(args[1:], stdout, stderr)
+	case "validate":
+		return cmdValidate(args[1:], stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, args[1:], stdout, stderr)
 	case "serve":

@@ -194,3 +194,35 @@ func TestUsage(t *testing.T) {
 		t.Errorf("rules:\n%s", out)
 	}
 }
+
+func TestWorkdayFeeValidate(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		out  string
+		code int
+	}{
+		{[]string{"workday", "add", "--from", "2024-02-01", "--days", "20"}, "2024-03-05\n", 0},
+		{[]string{"workday", "between", "2025-01-24", "2025-02-27"}, "20\n", 0},
+		{[]string{"fee", "--applications", "35"}, "3000\n", 0},
+		{[]string{"fee", "--pages", "2219"}, "83460\n", 0},
+		{[]string{"validate", "id", "11010519491231002X"}, "有效：11010519491231002X\n", 0},
+		{[]string{"validate", "uscc", "91110000100011743X"}, "有效：91110000100011743X\n", 0},
+		{[]string{"validate", "id", "110105194912310021"}, "无效：身份证号码：校验码不对：最后一位应为“X”，请核对号码是否抄错\n", 1},
+	} {
+		out, stderr, code := gk(t, c.args...)
+		if out != c.out || code != c.code {
+			t.Errorf("%v: %q %q exit %d", c.args, out, stderr, code)
+		}
+	}
+	_, stderr, code := gk(t, "workday", "add", "--from", "2026-12-20", "--days", "20")
+	if code != 2 || !strings.Contains(stderr, "缺少 2027 年的节假日安排") {
+		t.Errorf("missing year: %d %s", code, stderr)
+	}
+	_, stderr, code = gk(t, "workday", "add", "--from", "2025-02-30")
+	if code != 2 || !strings.Contains(stderr, "--from") {
+		t.Errorf("impossible date: %d %s", code, stderr)
+	}
+	if _, _, code := gk(t, "fee", "--pages", "3", "--applications", "3"); code != 2 {
+		t.Error("both fee methods accepted")
+	}
+}

@@ -1,0 +1,50 @@
+package casework
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/errs"
+)
+
+func TestValidateID(t *testing.T) {
+	for _, ok := range []string{"11010519491231002X", "440524188001010014", " 11010519491231002x "} {
+		if _, err := ValidateID(ok); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	for id, want := range map[string]string{
+		"110105194912310021": "校验码不对：最后一位应为“X”",
+		"11010519491331002X": "出生日期",
+		"11010519491231002":  "应为 18 位",
+		"110105491231002":    "15 位",
+		"1101051949123100AX": "前 17 位应全部是数字，第 17 位",
+	} {
+		_, err := ValidateID(id)
+		if err == nil || !strings.Contains(errs.Message(err), want) {
+			t.Errorf("%s: %v, want %q", id, err, want)
+		}
+	}
+}
+
+func TestValidateUSCC(t *testing.T) {
+	for _, ok := range []string{"91350100M000100Y43", "91110000100011743X"} {
+		if _, err := ValidateUSCC(ok); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	for c, want := range map[string]string{
+		"91350100M000100Y44": "校验码不对",
+		"91110000100011753X": "组织机构代码的校验位",
+		"9111000010001174IX": "不是有效字符",
+		"911100001000117":    "应为 18 位",
+	} {
+		_, err := ValidateUSCC(c)
+		if err == nil || !strings.Contains(errs.Message(err), want) {
+			t.Errorf("%s: %v, want %q", c, err, want)
+		}
+	}
+	if MaskID("11010519491231002X") != "110105********002X" || MaskPhone("13812341234") != "138****1234" {
+		t.Error(MaskID("11010519491231002X"), MaskPhone("13812341234"))
+	}
+}
