@@ -130,4 +130,3 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "有效："+v)
 	return 0
 }
-
