@@ -1,0 +1,132 @@
+package casework
+
+import (
+	"strings"
+	"unicode"
+
+	"gongkai/internal/report"
+	"gongkai/internal/workday"
+)
+
+// CaseFacts is what 表三 needs of one case: who applied, when it came in, and
+// when and how it ended. The store computes the same table in SQL from the
+// same columns; this is the reference.
+type CaseFacts struct {
+	Type     ApplicantType
+	Received workday.Date
+	ClosedOn *workday.Date
+	Outcome  string
+}
+
+// Facts returns the case's 表三 facts.
+func (c *Case) Facts() CaseFacts {
+	return CaseFacts{Type: c.Intake.Applicant.Type, Received: c.Received, ClosedOn: c.ClosedOn, Outcome: c.Outcome}
+}
+
+// YearTable builds 表三 for one year from the cases of one agency. A case counts
+// as 新收 in the year it was received, under its final outcome in the year it
+// was closed, and is carried forward while open on 31 December.
+func YearTable(cases []CaseFacts, year int) map[string]report.Row {
+	f := report.FormatForYear(year)
+	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
+	counts := map[string]*[report.NumCols]int64{}
+	for _, row := range f.T3Rows() {
+		counts[row.Key] = &[report.NumCols]int64{}
+	}
+	inc := func(key string, col int) {
+		counts[key][col]++
+		counts[key][report.ColTotal]++
+	}
+	for _, c := range cases {
+		col := c.Type.Column()
+		if col < 0 || c.Received > last {
+			continue
+		}
+		open := c.ClosedOn == nil
+		closedBefore := !open && *c.ClosedOn < first
+		if c.Received >= first {
+			inc("new", col)
+		} else if !closedBefore {
+			inc("carried_in", col)
+		}
+		switch {
+		case !open && *c.ClosedOn >= first && *c.ClosedOn <= last:
+			o := OutcomeByID(c.Outcome)
+			if o == nil {
+				o = OutcomeByID("other")
+			}
+			inc(o.RowFor(f), col)
+			inc("total", col)
+		case open || *c.ClosedOn > last:
+			inc("carried_forward", col)
+		}
+	}
+	out := map[string]report.Row{}
+	for k, v := range counts {
+		var row report.Row
+		for i, n := range v {
+			row[i] = report.N(n)
+		}
+		out[k] = row
+	}
+	return out
+}
+
+// Suspect is a possible duplicate: the clerk decides, the system only points.
+type Suspect struct {
+	CaseID     int64
+	Serial     string
+	Similarity float64
+}
+
+// SuspectDuplicates lists earlier applications by the same applicant (same
+// identity number, or same name and contact) with a similar request within
+// window calendar days: candidates for 重复申请 (Art. 36(六)), never decided here.
+func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
+	var out []Suspect
+	a := c.Intake.Applicant
+	for _, o := range others {
+		if o.ID == c.ID || o.Received > c.Received || int(c.Received-o.Received) > window {
+			continue
+		}
+		b := o.Intake.Applicant
+		same := (a.IDNum != "" && a.IDNum == b.IDNum) ||
+			(a.Name == b.Name && ((a.Phone != "" && a.Phone == b.Phone) || (a.Email != "" && a.Email == b.Email)))
+		if !same {
+			continue
+		}
+		s := requestSimilarity(c.Intake.Request.Description, o.Intake.Request.Description)
+		if s >= 0.5 {
+			out = append(out, Suspect{CaseID: o.ID, Serial: o.Serial, Similarity: s})
+		}
+	}
+	return out
+}
+
+func requestSimilarity(a, b string) float64 {
+	ga, gb := grams(a), grams(b)
+	if len(ga) == 0 || len(gb) == 0 {
+		return 0
+	}
+	inter := 0
+	for g := range ga {
+		if gb[g] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(ga)+len(gb)-inter)
+}
+
+func grams(s string) map[string]bool {
+	var rs []rune
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	out := map[string]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		out[string(rs[i:i+2])] = true
+	}
+	return out
+}
