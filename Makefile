@@ -13,11 +13,12 @@ run:
 build:
 	$(GO) build -trimpath -o gongkai ./cmd/gongkai
 
-# Everything CI runs: static checks, every test, a short fuzz run, cross builds.
+# Everything CI runs: static checks, every test (SQLite and PostgreSQL), a short fuzz run, cross builds.
 test: lint unit fuzz-smoke cross
 
+# Store tests run on SQLite and on a throwaway PostgreSQL cluster (scripts/with-pg.sh).
 unit:
-	$(GO) test -count=1 ./...
+	scripts/with-pg.sh $(GO) test -count=1 ./...
 
 # The fuzz seed corpus also runs in `unit`; this explores for 10 more seconds.
 # Minimisation is capped: minimising 10 KB inputs otherwise stalls the run.

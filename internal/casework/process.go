@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -180,8 +181,8 @@ func NewCase(in Intake, actor Actor, now time.Time, cal *workday.Calendar) (*Cas
 	if rd > workday.FromTime(now) {
 		return nil, errs.New(channelFact(in.Channel), "收到申请之日 %s 晚于今天，请核对日期", rd)
 	}
-	if _, err := cal.Add(rd, 1); err != nil {
-		return nil, err
+	if _, err := cal.IsWorkday(rd); err != nil {
+		return nil, err // the receipt date itself must be on a known calendar
 	}
 	c := &Case{Intake: in, Received: rd, State: Processing}
 	c.Events = []Event{{Seq: 1, At: now, Actor: actor, Basis: basis, Step: Step{Kind: KindReceive, On: rd}, After: Processing}}
@@ -208,10 +209,10 @@ func (c *Case) replay(cfg Config, cal *workday.Calendar) (facts, error) {
 			f.corrected = true
 			f.state = AwaitingCorrection
 			d, err := cal.Add(s.On, cfg.CorrectionPeriod)
-			if err != nil {
+			if err != nil && !errors.Is(err, workday.ErrNoNotice) {
 				return f, err
 			}
-			f.correctionDue = d
+			f.correctionDue = d // 0 until next year's notice is loaded
 		case KindCorrectionReceived:
 			f.state = Processing
 			f.start, f.startWhy = s.On, "收到补正后的申请"
@@ -230,10 +231,10 @@ func (c *Case) replay(cfg Config, cal *workday.Calendar) (facts, error) {
 		case KindFeeNotice:
 			f.state = AwaitingPayment
 			d, err := cal.Add(s.On, cfg.PaymentDays)
-			if err != nil {
+			if err != nil && !errors.Is(err, workday.ErrNoNotice) {
 				return f, err
 			}
-			f.feeDue = d
+			f.feeDue = d // 0 until next year's notice is loaded
 			if cfg.FeePausesClock {
 				f.pauses = append(f.pauses, pause{from: s.On, kind: KindFeeNotice})
 			}
@@ -459,10 +460,13 @@ func (c *Case) Apply(s Step, actor Actor, now time.Time, cfg Config, cal *workda
 		}
 		return nil, conflict("kind", "案件当前为“%s”，不能进行“%s”", StateName(f.state), StepName(s.Kind))
 	}
+	// A deadline that runs into a year without a notice is unknown, which
+	// must not stop a clerk from recording what happened.
 	dl, err := c.Deadline(cfg, cal, today)
-	if err != nil {
+	if err != nil && !errors.Is(err, workday.ErrNoNotice) {
 		return nil, err
 	}
+	calendarGap := err
 	switch s.Kind {
 	case KindRequestCorrection:
 		last, err := cal.Add(c.Received, cfg.CorrectionNotice)
@@ -476,10 +480,16 @@ func (c *Case) Apply(s Step, actor Actor, now time.Time, cfg Config, cal *workda
 			return nil, errs.New("note", "请写明需要补正的事项（《条例》第三十条：一次性告知需要补正的事项）")
 		}
 	case KindCorrectionReceived:
+		if f.correctionDue == 0 {
+			return nil, calendarGap
+		}
 		if s.On > f.correctionDue {
 			return nil, conflict("on", "补正期限已于 %s 届满；逾期补正的，可登记“逾期未补正”，并将补正材料作为新申请登记", f.correctionDue.Chinese())
 		}
 	case KindCorrectionLapsed:
+		if f.correctionDue == 0 {
+			return nil, calendarGap
+		}
 		if s.On <= f.correctionDue {
 			return nil, conflict("on", "补正期限至 %s 才届满，届满前不能按逾期未补正处理", f.correctionDue.Chinese())
 		}
@@ -519,6 +529,9 @@ func (c *Case) Apply(s Step, actor Actor, now time.Time, cfg Config, cal *workda
 			return nil, conflict("on", "收费通知应在答复期限（%s）内发出", dl.Due.Chinese())
 		}
 	case KindFeeLapsed:
+		if f.feeDue == 0 {
+			return nil, calendarGap
+		}
 		if s.On <= f.feeDue {
 			return nil, conflict("on", "缴费期限至 %s 才届满", f.feeDue.Chinese())
 		}

@@ -1,0 +1,329 @@
+// Package store is gongkai's one concrete store over database/sql: SQLite
+// (modernc.org/sqlite, pure Go) by default and PostgreSQL (pgx) for large
+// deployments. The SQL is shared, with $N placeholders that both drivers bind
+// by number; the few differences live in the dialect methods below.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// Named errors; callers test them with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict") // a unique key, or a concurrent change
+)
+
+// Dialect is the database engine.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Store is the database.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	path    string // SQLite file
+	// Now is the store's clock (tests set it).
+	Now func() time.Time
+}
+
+// IsPostgres reports whether a --db value names a PostgreSQL server.
+func IsPostgres(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
+// Open connects to url: postgres://… for PostgreSQL, anything else is a SQLite
+// file path. It does not migrate; call Migrate.
+func Open(ctx context.Context, url string) (*Store, error) {
+	s := &Store{Now: time.Now}
+	var err error
+	if IsPostgres(url) {
+		s.dialect = Postgres
+		s.db, err = sql.Open("pgx", url)
+	} else {
+		s.dialect, s.path = SQLite, url
+		if dir := filepath.Dir(url); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, errs.Wrap(errs.Invalid, err, url, "无法创建数据库目录")
+			}
+		}
+		// WAL for concurrent readers; synchronous(FULL) so that a committed
+		// application survives a power cut; writes take the lock up front.
+		dsn := "file:" + url + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+			"&_pragma=synchronous(FULL)&_txlock=immediate"
+		s.db, err = sql.Open("sqlite", dsn)
+		if err == nil {
+			s.db.SetMaxOpenConns(4)
+		}
+	}
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法打开数据库")
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法连接数据库：请检查地址、用户名和密码")
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect returns the engine.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// DB exposes the handle for benchmarks that compare against raw SQL.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// --- migrations ---------------------------------------------------------------
+
+// Migration is one embedded schema change.
+type Migration struct {
+	Version   string
+	AppliedAt string // "" when pending
+}
+
+func (s *Store) migrationFiles() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/"+string(s.dialect)+"/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
+func version(name string) string { return strings.TrimSuffix(filepath.Base(name), ".sql") }
+
+// Migrate applies the pending migrations, each in its own transaction.
+// Migrations are forward-only.
+func (s *Store) Migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return errs.Wrap(errs.Internal, err, "", "无法创建迁移记录表")
+	}
+	if s.dialect == Postgres {
+		// one migrator at a time when several servers start together
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7427001)`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7427001)`)
+	}
+	files, err := s.migrationFiles()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		v := version(f)
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, v).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := migrations.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("migration %s: %w", v, err)
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, v, s.Now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return errs.Wrap(errs.Internal, err, v, "数据库迁移失败")
+		}
+	}
+	return nil
+}
+
+// MigrationStatus lists every migration with the time it was applied.
+func (s *Store) MigrationStatus(ctx context.Context) ([]Migration, error) {
+	applied := map[string]string{}
+	rows, err := s.db.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations`)
+	if err == nil {
+		for rows.Next() {
+			var v, at string
+			if err := rows.Scan(&v, &at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			applied[v] = at
+		}
+		rows.Close()
+	}
+	files, err := s.migrationFiles()
+	if err != nil {
+		return nil, err
+	}
+	var out []Migration
+	for _, f := range files {
+		out = append(out, Migration{Version: version(f), AppliedAt: applied[version(f)]})
+	}
+	return out, nil
+}
+
+// UpToDate reports whether every migration is applied (serve refuses a stale schema).
+func (s *Store) UpToDate(ctx context.Context) (bool, error) {
+	ms, err := s.MigrationStatus(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range ms {
+		if m.AppliedAt == "" {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// --- transactions and errors --------------------------------------------------
+
+// tx runs fn in a transaction: committed when fn returns nil, rolled back
+// otherwise (and on panic), so that a batch lands whole or leaves no trace.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return mapErr(tx.Commit())
+}
+
+// mapErr turns driver errors into the named errors.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (pe.Code == "23505" || pe.Code == "40001") {
+		return fmt.Errorf("%w: %s", ErrConflict, pe.Message)
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY) {
+		return fmt.Errorf("%w: %s", ErrConflict, se.Error())
+	}
+	return err
+}
+
+// --- values ---------------------------------------------------------------------
+
+// date is a workday.Date as a column: text in SQLite, DATE in PostgreSQL.
+func date(d workday.Date) any { return d.String() }
+
+func optDate(d *workday.Date) any {
+	if d == nil {
+		return nil
+	}
+	return d.String()
+}
+
+func (s *Store) ts(t time.Time) any {
+	if s.dialect == Postgres {
+		return t.UTC()
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// dateCol scans a date column from either engine.
+type dateCol struct {
+	d     workday.Date
+	valid bool
+}
+
+func (c *dateCol) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		c.valid = false
+		return nil
+	case time.Time:
+		c.d, c.valid = workday.NewDate(x.Date()), true
+		return nil
+	case string:
+		return c.parse(x)
+	case []byte:
+		return c.parse(string(x))
+	}
+	return fmt.Errorf("date column: unexpected %T", v)
+}
+
+func (c *dateCol) parse(s string) error {
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	d, err := workday.ParseDate(s)
+	c.d, c.valid = d, err == nil
+	return err
+}
+
+func (c dateCol) ptr() *workday.Date {
+	if !c.valid {
+		return nil
+	}
+	d := c.d
+	return &d
+}
+
+// timeCol scans a timestamp from either engine.
+type timeCol struct{ t time.Time }
+
+func (c *timeCol) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case time.Time:
+		c.t = x
+		return nil
+	case string:
+		t, err := time.Parse(time.RFC3339Nano, x)
+		c.t = t
+		return err
+	case []byte:
+		t, err := time.Parse(time.RFC3339Nano, string(x))
+		c.t = t
+		return err
+	}
+	return fmt.Errorf("time column: unexpected %T", v)
+}
