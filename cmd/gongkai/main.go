@@ -32,6 +32,12 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
+  migrate [--db URL] [--status]
+                        执行数据库迁移（--status 只查看）
+  backup [--db 文件] 备份文件
+                        SQLite 在线一致性备份（PostgreSQL 用 pg_dump）
+  restore [--db 文件] [--force] 备份文件
+                        从备份恢复；数据库已存在时须加 --force
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
   serve [--demo]        网页界面（尚未实现）
@@ -67,6 +73,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdFee(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "migrate":
+		return cmdMigrate(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, args[1:], stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, args[1:], stdout, stderr)
 	case "serve":

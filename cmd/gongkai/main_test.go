@@ -226,3 +226,33 @@ func TestWorkdayFeeValidate(t *testing.T) {
 		t.Error("both fee methods accepted")
 	}
 }
+
+func TestMigrateBackupRestore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	out, stderr, code := gk(t, "migrate", "--db", db, "--status")
+	if code != 0 || !strings.Contains(out, "0001_init\t未执行") {
+		t.Fatalf("status before: %d %q %q", code, out, stderr)
+	}
+	if out, _, code := gk(t, "migrate", "--db", db); code != 0 || strings.Contains(out, "未执行") {
+		t.Fatalf("migrate: %d %s", code, out)
+	}
+	bak := filepath.Join(dir, "b.db")
+	if _, stderr, code := gk(t, "backup", "--db", db, bak); code != 0 {
+		t.Fatalf("backup: %s", stderr)
+	}
+	if _, stderr, code := gk(t, "backup", "--db", db, bak); code != 2 || !strings.Contains(stderr, "已存在") {
+		t.Errorf("backup over a file: %d %s", code, stderr)
+	}
+	if _, stderr, code := gk(t, "restore", "--db", db, bak); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("restore without --force: %d %s", code, stderr)
+	}
+	if out, stderr, code := gk(t, "restore", "--db", db, "--force", bak); code != 0 {
+		t.Errorf("restore --force: %d %s %s", code, out, stderr)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database"), 0o644)
+	if _, _, code := gk(t, "restore", "--db", filepath.Join(dir, "new.db"), junk); code != 2 {
+		t.Error("restored from junk")
+	}
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/store"
+)
+
+// defaultDB is the database when neither --db nor GONGKAI_DB says otherwise.
+func defaultDB() string {
+	if v := os.Getenv("GONGKAI_DB"); v != "" {
+		return v
+	}
+	return "gongkai.db"
+}
+
+const dbHelp = "数据库：SQLite 文件路径，或 postgres://用户:密码@主机/库名（环境变量 GONGKAI_DB）"
+
+func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("migrate", "migrate [--db URL] [--status]", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	status := fs.Bool("status", false, "只显示各迁移是否已执行，不执行")
+	if _, err := parseArgs(fs, args); err != nil {
+		return 2
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer s.Close()
+	if !*status {
+		if err := s.Migrate(ctx); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	ms, err := s.MigrationStatus(ctx)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, m := range ms {
+		at := m.AppliedAt
+		if at == "" {
+			at = "未执行"
+		}
+		fmt.Fprintf(stdout, "%s\t%s\n", m.Version, at)
+	}
+	return 0
+}
+
+func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("backup", "backup [--db 文件] 备份文件", stderr)
+	db := fs.String("db", defaultDB(), "SQLite 数据库文件（PostgreSQL 请用 pg_dump，见 docs/OPERATIONS.md）")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 2
+	}
+	if _, err := os.Stat(pos[0]); err == nil {
+		return fail(stderr, errs.New(pos[0], "备份文件已存在，未覆盖：请换一个文件名"))
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, pos[0]); err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "已备份到 %s\n", pos[0])
+	return 0
+}
+
+func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("restore", "restore [--db 文件] [--force] 备份文件", stderr)
+	db := fs.String("db", defaultDB(), "要恢复成的 SQLite 数据库文件")
+	force := fs.Bool("force", false, "覆盖已存在的数据库（请先停止服务）")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 2
+	}
+	if store.IsPostgres(*db) {
+		return fail(stderr, errs.New("--db", "PostgreSQL 请用 pg_restore 或 psql 恢复（见 docs/OPERATIONS.md）"))
+	}
+	src, err := store.Open(ctx, pos[0])
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ok, err := src.UpToDate(ctx)
+	src.Close()
+	if err != nil || !ok {
+		return fail(stderr, errs.New(pos[0], "这不是一个完整的 gongkai 数据库备份（缺少迁移记录）"))
+	}
+	if _, err := os.Stat(*db); err == nil && !*force {
+		return fail(stderr, errs.New(*db, "数据库已存在，未覆盖：确认要用备份替换它时请加 --force（并先停止服务）"))
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fail(stderr, errs.Wrap(errs.NotFound, err, pos[0], "无法读取备份文件"))
+	}
+	tmp := *db + ".restore-tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return fail(stderr, errs.Wrap(errs.Invalid, err, tmp, "无法写入"))
+	}
+	// the old WAL files belong to the old database
+	os.Remove(*db + "-wal")
+	os.Remove(*db + "-shm")
+	if err := os.Rename(tmp, *db); err != nil {
+		os.Remove(tmp)
+		return fail(stderr, errs.Wrap(errs.Invalid, err, *db, "无法替换数据库文件"))
+	}
+	fmt.Fprintf(stdout, "已从 %s 恢复到 %s\n", pos[0], *db)
+	return 0
+}

@@ -1,0 +1,114 @@
+package casework
+
+import (
+	"strings"
+	"testing"
+)
+
+var ag = AgencyInfo{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公"}
+
+func decided(t *testing.T, outcome, day string) *Case {
+	c, err := NewCase(intake(0, Online, "2025-12-24"), clerk, at("2025-12-24"), cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567"}, approver, at(day), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Every reply has the nine elements, cites the outcome's article, and names
+// the 复议机关 with the wording the outcome requires.
+func TestReplyLetters(t *testing.T) {
+	for _, o := range Outcomes {
+		if o.ID == "no_correction" || o.ID == "no_fee_paid" || o.ID == "withdrawn" || o.ID == "other" || o.ID == "unclear_after_correction" {
+			continue
+		}
+		c := decided(t, o.ID, "2026-01-05")
+		l, err := LetterFor(c, 2, ag, LetterNumber(ag.LetterPrefix, 2026, 3), cfg, cal)
+		if err != nil {
+			t.Fatalf("%s: %v", o.ID, err)
+		}
+		txt := l.Text()
+		for _, must := range []string{
+			"卫滨区教育体育和文化旅游局政府信息公开申请答复书", // 标题
+			"卫教体依公〔2026〕3号",            // 文号
+			"申请人0：",                    // 申请人
+			"2025年12月24日收到",            // 申请事实
+			"第",                        // 法律依据 (checked below)
+			"新乡市卫滨区人民政府",               // 复议机关 in the remedy
+			"2026年1月5日",                // 答复日期
+			"（印章）",                     // 印章
+		} {
+			if !strings.Contains(txt, must) {
+				t.Errorf("%s: letter lacks %q\n%s", o.ID, must, txt)
+			}
+		}
+		article := strings.TrimPrefix(o.Basis, "《中华人民共和国政府信息公开条例》")
+		if first, _, _ := strings.Cut(article, "、"); !strings.Contains(txt, first) {
+			t.Errorf("%s: article %q not cited", o.ID, first)
+		}
+		review := strings.Contains(l.Remedy, "对行政复议决定不服的")
+		if review != o.ReviewFirst {
+			t.Errorf("%s: 复议前置 wording = %v, want %v: %s", o.ID, review, o.ReviewFirst, l.Remedy)
+		}
+		if !o.ReviewFirst && !strings.Contains(l.Remedy, "6个月内") {
+			t.Errorf("%s: remedy lacks the 6-month lawsuit: %s", o.ID, l.Remedy)
+		}
+		if !strings.Contains(l.HTML(), "<h1>卫滨区教育体育和文化旅游局政府信息公开申请答复书</h1>") {
+			t.Errorf("%s: HTML", o.ID)
+		}
+	}
+	c := decided(t, "not_this_agency", "2026-01-05")
+	l, _ := LetterFor(c, 2, ag, "x", cfg, cal)
+	if !strings.Contains(l.Text(), "新乡市教育局，0373-1234567") {
+		t.Error("referral missing")
+	}
+}
+
+// Before 2024-01-01 不予公开 was not subject to 复议前置.
+func TestRemedyBeforeNewLaw(t *testing.T) {
+	o := OutcomeByID("state_secret")
+	if r := Remedy(o, D("2023-12-29"), "某区人民政府", "答复"); strings.Contains(r, "对行政复议决定不服的") {
+		t.Errorf("old-law remedy: %s", r)
+	}
+	if r := Remedy(o, D("2024-01-02"), "某区人民政府", "答复"); !strings.Contains(r, "对行政复议决定不服的") {
+		t.Errorf("new-law remedy: %s", r)
+	}
+}
+
+func TestProcedureLetters(t *testing.T) {
+	c, _ := NewCase(intake(0, Online, "2025-01-24"), clerk, at("2025-01-24"), cal)
+	c.Apply(Step{Kind: KindExtend, On: D("2025-02-20"), Note: "所需信息涉及多个档案，需调取核实"}, approver, at("2025-02-20"), cfg, cal)
+	l, err := LetterFor(c, 2, ag, "卫教体依延〔2025〕1号", cfg, cal)
+	// 2025-03-27 worked out by hand in TestFiftyCases
+	if err != nil || !strings.Contains(l.Text(), "2025年3月27日前作出答复") || !strings.Contains(l.Text(), "第三十三条第二款") || l.Remedy != "" {
+		t.Errorf("extension: %v\n%s", err, l.Text())
+	}
+	c2, _ := NewCase(intake(1, Online, "2024-04-22"), clerk, at("2024-04-22"), cal)
+	c2.Apply(Step{Kind: KindRequestCorrection, On: D("2024-04-24"), Note: "请明确所需文件的名称或文号。"}, clerk, at("2024-04-24"), cfg, cal)
+	l, _ = LetterFor(c2, 2, ag, "x", cfg, cal)
+	if !strings.Contains(l.Text(), "2024年5月16日前") || !strings.Contains(l.Text(), "视为放弃申请") {
+		t.Errorf("correction:\n%s", l.Text())
+	}
+	c3, _ := NewCase(intake(2, Online, "2026-04-28"), clerk, at("2026-04-28"), cal)
+	c3.Apply(Step{Kind: KindFeeNotice, On: D("2026-05-06"), Method: FeeByPages, Pages: 2219}, clerk, at("2026-05-06"), cfg, cal)
+	l, _ = LetterFor(c3, 2, ag, "x", cfg, cal)
+	if !strings.Contains(l.Text(), "83460元") || !strings.Contains(l.Text(), "2026年6月2日前") {
+		t.Errorf("fee:\n%s", l.Text())
+	}
+	c4, _ := NewCase(intake(3, Online, "2024-09-12"), clerk, at("2024-09-12"), cal)
+	c4.Apply(Step{Kind: KindConsult, On: D("2024-09-20"), Party: "某科技有限公司"}, clerk, at("2024-09-20"), cfg, cal)
+	l, _ = LetterFor(c4, 2, ag, "x", cfg, cal)
+	if l.Addressee != "某科技有限公司：" || !strings.Contains(l.Text(), "2024年10月16日前") {
+		t.Errorf("consultation:\n%s", l.Text())
+	}
+	if _, err := LetterFor(c4, 2, AgencyInfo{Name: "x"}, "x", cfg, cal); err == nil {
+		t.Error("letter without a 复议机关")
+	}
+	if DefaultReviewOrgan("county_department", "卫滨区教育局", "新乡市卫滨区人民政府") != "新乡市卫滨区人民政府" ||
+		DefaultReviewOrgan("province", "河南省人民政府", "") != "河南省人民政府" {
+		t.Error("default review organ")
+	}
+}
