@@ -2,9 +2,6 @@ package store_test
 
 import (
 	"context"
-	crand "crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +17,7 @@ import (
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
+	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
 )
 
@@ -32,94 +29,10 @@ var (
 )
 
 var (
-	tmplOnce sync.Once
-	tmplName string
-	tmplErr  error
+	openSQLite = storetest.SQLite
+	openPG     = storetest.Postgres
+	both       = storetest.Both
 )
-
-// pgDSN is the throwaway cluster of scripts/with-pg.sh (make test). A missing
-// PostgreSQL is a failure, never a skip: the tests must run on both engines.
-func pgDSN(t testing.TB) string {
-	dsn := os.Getenv("TEST_PG_DSN")
-	if dsn == "" {
-		t.Fatal("TEST_PG_DSN is not set: run the tests with `make test` (scripts/with-pg.sh starts a throwaway PostgreSQL)")
-	}
-	return dsn
-}
-
-func withDB(dsn, db string) string {
-	i := strings.LastIndex(dsn, "/")
-	j := strings.Index(dsn[i:], "?")
-	if j < 0 {
-		return dsn[:i+1] + db
-	}
-	return dsn[:i+1] + db + dsn[i+j:]
-}
-
-// openPG gives each test its own database, cloned from a migrated template.
-func openPG(t testing.TB) *store.Store {
-	admin := pgDSN(t)
-	tmplOnce.Do(func() {
-		tmplName = fmt.Sprintf("gongkai_tmpl_%d", os.Getpid())
-		a, err := sql.Open("pgx", admin)
-		if err != nil {
-			tmplErr = err
-			return
-		}
-		defer a.Close()
-		if _, tmplErr = a.Exec(`CREATE DATABASE ` + tmplName); tmplErr != nil {
-			return
-		}
-		s, err := store.Open(ctx, withDB(admin, tmplName))
-		if err != nil {
-			tmplErr = err
-			return
-		}
-		tmplErr = s.Migrate(ctx)
-		s.Close()
-	})
-	if tmplErr != nil {
-		t.Fatal(tmplErr)
-	}
-	b := make([]byte, 6)
-	crand.Read(b)
-	name := "t_" + hex.EncodeToString(b)
-	a, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tmplName); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(ctx, withDB(admin, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		s.Close()
-		a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
-		a.Close()
-	})
-	return s
-}
-
-func openSQLite(t testing.TB) *store.Store {
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "gongkai.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-// both runs fn on SQLite and on PostgreSQL.
-func both(t *testing.T, fn func(t *testing.T, s *store.Store)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, openSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, openPG(t)) })
-}
 
 func clock(s *store.Store, day string) {
 	t, _ := time.Parse("2006-01-02 15:04", day+" 04:00")

@@ -1,0 +1,278 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/internal/api"
+	"gongkai/internal/casework"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+	"gongkai/internal/workday"
+)
+
+type env struct {
+	t      *testing.T
+	srv    *httptest.Server
+	s      *store.Store
+	keyA   string // clerk of agency A
+	bossA  string // approver of agency A
+	keyB   string // clerk of agency B
+	agency int64
+}
+
+func setup(t *testing.T, s *store.Store) *env {
+	ctx := context.Background()
+	day, _ := time.Parse("2006-01-02 15:04", "2024-09-12 02:00")
+	s.Now = func() time.Time { return day }
+	a := &store.Agency{Name: "甲区教育局", Level: "county_department", ReviewOrgan: "甲区人民政府", LetterPrefix: "甲教依公"}
+	b := &store.Agency{Name: "乙区教育局", Level: "county_department", ReviewOrgan: "乙区人民政府", LetterPrefix: "乙教依公"}
+	for _, x := range []*store.Agency{a, b} {
+		if err := s.CreateAgency(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := &env{t: t, s: s, agency: a.ID}
+	var err error
+	if e.keyA, err = s.CreateAPIKey(ctx, a.ID, "甲办理", casework.Clerk); err != nil {
+		t.Fatal(err)
+	}
+	e.bossA, _ = s.CreateAPIKey(ctx, a.ID, "甲负责人", casework.Approver)
+	e.keyB, _ = s.CreateAPIKey(ctx, b.ID, "乙办理", casework.Clerk)
+	e.srv = httptest.NewServer(api.New(s, workday.Default(), casework.DefaultConfig(), nil).Handler())
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+func (e *env) at(day string) {
+	d, _ := time.Parse("2006-01-02 15:04", day+" 02:00")
+	e.s.Now = func() time.Time { return d }
+}
+
+func (e *env) do(method, path, key string, body any) (int, map[string]any, string) {
+	var rd io.Reader
+	if s, ok := body.(string); ok {
+		rd = strings.NewReader(s)
+	} else if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, e.srv.URL+path, rd)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var m map[string]any
+	json.Unmarshal(raw, &m)
+	return resp.StatusCode, m, string(raw)
+}
+
+func intake(day string) map[string]any {
+	return map[string]any{"channel": "online", "confirmed_on": day,
+		"applicant": map[string]any{"type": "natural", "name": "王某", "id_type": "身份证", "id_number": "11010519491231002X", "phone": "13812341234"},
+		"request":   map[string]any{"description": "2024年本区中小学学区划分方案", "form": "电子", "delivery": "电子邮件"}}
+}
+
+func errField(m map[string]any) (string, string, string) {
+	e, _ := m["error"].(map[string]any)
+	if e == nil {
+		return "", "", ""
+	}
+	f, _ := e["field"].(string)
+	return e["code"].(string), f, e["message"].(string)
+}
+
+func TestCaseThroughAPI(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+		if code != 201 {
+			t.Fatalf("create: %d %s", code, raw)
+		}
+		id := int64(m["id"].(float64))
+		dl := m["deadline"].(map[string]any)
+		if dl["due"] != "2024-10-16" || m["serial"] != "2024-0001" { // hand count in casework tests
+			t.Fatalf("%v %v", dl["due"], m["serial"])
+		}
+		path := fmt.Sprintf("/api/v1/cases/%d", id)
+		e.at("2024-09-20")
+		if code, _, raw := e.do("POST", path+"/steps", e.keyA, map[string]any{"kind": "consult", "on": "2024-09-20", "party": "某公司"}); code != 200 {
+			t.Fatalf("consult: %s", raw)
+		}
+		e.at("2024-09-27")
+		code, m, raw = e.do("POST", path+"/steps", e.keyA, map[string]any{"kind": "consult_end", "on": "2024-09-27"})
+		if code != 200 || m["deadline"].(map[string]any)["due"] != "2024-10-23" {
+			t.Fatalf("consult_end: %s", raw)
+		}
+		why := m["deadline"].(map[string]any)["why"].([]any)
+		if len(why) < 3 || !strings.Contains(fmt.Sprint(why), "不计入答复期限") {
+			t.Errorf("explanation: %v", why)
+		}
+		// the applicant's own steps come back in order with their legal basis
+		events := m["events"].([]any)
+		if len(events) != 3 || events[1].(map[string]any)["basis"] == "" {
+			t.Errorf("events %v", events)
+		}
+		e.at("2024-10-08")
+		code, m, raw = e.do("POST", path+"/steps", e.bossA, map[string]any{"kind": "decide", "on": "2024-10-08", "outcome": "partly_disclosed", "note": "涉及个人信息的部分已作区分处理。"})
+		if code != 200 || m["state"] != "closed" {
+			t.Fatalf("decide: %s", raw)
+		}
+		code, l, raw := e.do("GET", path+"/letters/4", e.keyA, nil)
+		if code != 200 || l["number"] != "甲教依公〔2024〕1号" || !strings.Contains(l["remedy"].(string), "甲区人民政府申请行政复议；对行政复议决定不服的") {
+			t.Fatalf("letter: %s", raw)
+		}
+		// the number is kept: printing again does not use up another
+		_, l2, _ := e.do("GET", path+"/letters/4?format=json", e.keyA, nil)
+		if l2["number"] != "甲教依公〔2024〕1号" {
+			t.Errorf("renumbered: %v", l2["number"])
+		}
+		_, _, txt := e.do("GET", path+"/letters/4?format=text", e.keyA, nil)
+		if !strings.Contains(txt, "甲区教育局政府信息公开申请答复书") || !strings.Contains(txt, "（印章）") {
+			t.Errorf("text letter:\n%s", txt)
+		}
+		code, list, _ := e.do("GET", "/api/v1/cases?state=closed&limit=10", e.keyA, nil)
+		if code != 200 || list["total"].(float64) != 1 || strings.Contains(fmt.Sprint(list), "11010519491231002X") {
+			t.Errorf("list: %v", list)
+		}
+		code, rep, raw := e.do("GET", "/api/v1/reports/2024/applications", e.keyA, nil)
+		apps := rep["applications"].(map[string]any)
+		if code != 200 || fmt.Sprint(apps["partly_granted"]) != "[1 0 0 0 0 0 1]" || fmt.Sprint(apps["new"]) != "[1 0 0 0 0 0 1]" ||
+			len(rep["findings"].([]any)) != 0 {
+			t.Errorf("表三: %s", raw)
+		}
+	})
+}
+
+// A clerk of agency B cannot see or touch agency A's case, by any route.
+func TestPermissions(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+		path := fmt.Sprintf("/api/v1/cases/%d", int64(m["id"].(float64)))
+		for _, r := range []struct{ method, path string }{{"GET", path}, {"POST", path + "/steps"}, {"GET", path + "/letters/1"}} {
+			code, m, _ := e.do(r.method, r.path, e.keyB, map[string]any{"kind": "withdraw", "on": "2024-09-12"})
+			if c, _, _ := errField(m); code != 404 || c != "not_found" {
+				t.Errorf("%s %s by B: %d %v", r.method, r.path, code, m)
+			}
+		}
+		if _, list, _ := e.do("GET", "/api/v1/cases", e.keyB, nil); list["total"].(float64) != 0 {
+			t.Errorf("B sees A's cases: %v", list)
+		}
+		for _, key := range []string{"", "gk_nonsense"} {
+			if code, m, _ := e.do("GET", "/api/v1/cases", key, nil); code != 401 {
+				t.Errorf("key %q: %d %v", key, code, m)
+			}
+		}
+	})
+}
+
+// Bad input is refused with the field and the reason, and nothing is written.
+func TestRefusals(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		bad := intake("2024-09-12")
+		bad["applicant"].(map[string]any)["id_number"] = "110105194912310021"
+		cases := []struct {
+			name, method, path, key string
+			body                    any
+			code                    int
+			field                   string
+		}{
+			{"bad id", "POST", "/api/v1/cases", e.keyA, bad, 422, "applicant.id_number"},
+			{"impossible date", "POST", "/api/v1/cases", e.keyA, strings.Replace(mustJSON(intake("2024-09-12")), "2024-09-12", "2024-02-30", 1), 422, "date"},
+			{"unknown field", "POST", "/api/v1/cases", e.keyA, `{"channel":"online","colour":"red"}`, 422, "colour"},
+			{"broken json", "POST", "/api/v1/cases", e.keyA, `{"channel":`, 422, "body"},
+		}
+		for _, c := range cases {
+			code, m, raw := e.do(c.method, c.path, c.key, c.body)
+			if _, field, msg := errField(m); code != c.code || field != c.field || msg == "" {
+				t.Errorf("%s: %d %s", c.name, code, raw)
+			}
+		}
+		_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+		path := fmt.Sprintf("/api/v1/cases/%d", int64(m["id"].(float64)))
+		e.at("2024-10-17")
+		steps := []struct {
+			name, key string
+			body      map[string]any
+			code      int
+			field     string
+		}{
+			{"extension by a clerk", e.keyA, map[string]any{"kind": "extend", "on": "2024-10-15", "note": "x"}, 409, "role"},
+			{"extension after the deadline", e.bossA, map[string]any{"kind": "extend", "on": "2024-10-17", "note": "x"}, 409, "on"},
+			{"step not allowed now", e.keyA, map[string]any{"kind": "fee_paid", "on": "2024-10-15"}, 409, "kind"},
+			{"future date", e.keyA, map[string]any{"kind": "withdraw", "on": "2024-10-18"}, 422, "on"},
+			{"unknown outcome", e.bossA, map[string]any{"kind": "decide", "on": "2024-10-15", "outcome": "maybe"}, 422, "outcome"},
+		}
+		for _, c := range steps {
+			code, m, raw := e.do("POST", path+"/steps", c.key, c.body)
+			if _, field, _ := errField(m); code != c.code || field != c.field {
+				t.Errorf("%s: %d %s", c.name, code, raw)
+			}
+		}
+		_, m, _ = e.do("GET", path, e.keyA, nil)
+		if len(m["events"].([]any)) != 1 || m["version"].(float64) != 1 {
+			t.Errorf("a refused step was written: %v", m["events"])
+		}
+		if _, list, _ := e.do("GET", "/api/v1/cases", e.keyA, nil); list["total"].(float64) != 1 {
+			t.Errorf("refused intakes were written: %v", list["total"])
+		}
+		if code, m, _ := e.do("GET", "/api/v1/cases?received_from=2024-13-01", e.keyA, nil); code != 422 {
+			t.Errorf("bad filter: %d %v", code, m)
+		}
+	})
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// Every route is in the OpenAPI document and every path in it is served.
+func TestOpenAPI(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	code, doc, _ := e.do("GET", "/api/v1/openapi.json", "", nil)
+	if code != 200 || doc["openapi"] != "3.0.3" {
+		t.Fatalf("%d %v", code, doc["openapi"])
+	}
+	paths := doc["paths"].(map[string]any)
+	want := map[string]bool{"GET /api/v1/cases": true, "POST /api/v1/cases": true, "GET /api/v1/cases/{id}": true,
+		"POST /api/v1/cases/{id}/steps": true, "GET /api/v1/cases/{id}/letters/{seq}": true,
+		"GET /api/v1/reports/{year}/applications": true, "GET /api/v1/openapi.json": true}
+	for p, ops := range paths {
+		for m := range ops.(map[string]any) {
+			k := strings.ToUpper(m) + " " + p
+			if !want[k] {
+				t.Errorf("documented but not expected: %s", k)
+			}
+			delete(want, k)
+			// and it is served: an unauthenticated call is refused, not 404
+			if p != "/api/v1/openapi.json" {
+				path := strings.NewReplacer("{id}", "1", "{seq}", "1", "{year}", "2024").Replace(p)
+				if code, _, _ := e.do(strings.ToUpper(m), path, "", nil); code != 401 {
+					t.Errorf("%s %s: %d", m, path, code)
+				}
+			}
+		}
+	}
+	for k := range want {
+		t.Errorf("not documented: %s", k)
+	}
+	if code, m, _ := e.do("GET", "/api/v1/nothing", e.keyA, nil); code != 404 || m["error"] == nil {
+		t.Errorf("unknown path: %d %v", code, m)
+	}
+}

@@ -1,0 +1,141 @@
+package api
+
+import (
+	"regexp"
+	"strings"
+
+	"gongkai/internal/casework"
+)
+
+type obj = map[string]any
+
+func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
+
+func str(desc string) obj { return obj{"type": "string", "description": desc} }
+
+func dateSchema(desc string) obj {
+	return obj{"type": "string", "format": "date", "description": desc}
+}
+
+func enum(desc string, values []string) obj {
+	return obj{"type": "string", "description": desc, "enum": values}
+}
+
+var pathParam = regexp.MustCompile(`\{(\w+)\}`)
+
+// OpenAPI is the OpenAPI 3 document of the API, built from the same route
+// table the server uses, so that a route cannot exist without its description.
+func (s *Server) OpenAPI() obj {
+	var channels, types, outcomes, kinds, states []string
+	for _, c := range casework.Channels {
+		channels = append(channels, string(c.ID))
+	}
+	for _, t := range casework.ApplicantTypes {
+		types = append(types, string(t.ID))
+	}
+	for _, o := range casework.Outcomes {
+		outcomes = append(outcomes, o.ID)
+	}
+	for _, k := range casework.StepKinds {
+		if k.Kind != casework.KindReceive {
+			kinds = append(kinds, k.Kind)
+		}
+	}
+	for _, st := range []casework.State{casework.Processing, casework.AwaitingCorrection, casework.Consulting, casework.AwaitingPayment, casework.Closed} {
+		states = append(states, string(st))
+	}
+	errResp := obj{"description": "错误：code 为稳定的英文代码，message 为中文说明，field 为出错的字段",
+		"content": obj{"application/json": obj{"schema": ref("Error")}}}
+	paths := obj{}
+	add := func(method, path, summary string, extra obj) {
+		op := obj{"summary": summary, "security": []obj{{"apiKey": []string{}}},
+			"responses": obj{"401": errResp, "404": errResp, "409": errResp, "422": errResp}}
+		var params []obj
+		for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+			params = append(params, obj{"name": m[1], "in": "path", "required": true, "schema": obj{"type": "string"}})
+		}
+		for k, v := range extra {
+			if k == "parameters" {
+				params = append(params, v.([]obj)...)
+				continue
+			}
+			if k == "responses" {
+				for code, resp := range v.(obj) {
+					op["responses"].(obj)[code] = resp
+				}
+				continue
+			}
+			op[k] = v
+		}
+		if len(params) > 0 {
+			op["parameters"] = params
+		}
+		p, _ := paths[path].(obj)
+		if p == nil {
+			p = obj{}
+			paths[path] = p
+		}
+		p[strings.ToLower(method)] = op
+	}
+	q := func(name, desc string, schema obj) obj {
+		return obj{"name": name, "in": "query", "description": desc, "schema": schema}
+	}
+	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
+	extras := map[string]obj{
+		"GET /api/v1/cases": {"parameters": []obj{
+			q("state", "状态", enum("", states)), q("outcome", "答复结果", enum("", outcomes)),
+			q("channel", "申请方式", enum("", channels)), q("applicant_type", "申请人类型", enum("", types)),
+			q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
+			q("due_by", "答复期限不晚于此日的未办结申请", dateSchema("")), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
+			q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})},
+			"responses": obj{"200": obj{"description": "一页申请", "content": json(ref("CaseList"))}}},
+		"POST /api/v1/cases": {"requestBody": obj{"required": true, "content": json(ref("Intake"))},
+			"responses": obj{"201": obj{"description": "已登记", "content": json(ref("CaseView"))}}},
+		"GET /api/v1/cases/{id}": {"responses": obj{"200": obj{"description": "申请详情", "content": json(ref("CaseView"))}}},
+		"POST /api/v1/cases/{id}/steps": {"requestBody": obj{"required": true, "content": json(ref("Step"))},
+			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("CaseView"))}}},
+		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text 或 html", enum("", []string{"json", "text", "html"}))},
+			"responses": obj{"200": obj{"description": "文书", "content": obj{"application/json": obj{"schema": ref("Letter")},
+				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
+		"GET /api/v1/reports/{year}/applications": {"responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
+			"content": json(obj{"type": "object"})}}},
+	}
+	for _, rt := range s.routes() {
+		add(rt.method, rt.path, rt.summary, extras[rt.method+" "+rt.path])
+	}
+	paths["/api/v1/openapi.json"] = obj{"get": obj{"summary": "本文档", "responses": obj{"200": obj{"description": "OpenAPI 3 文档"}}}}
+	schemas := obj{
+		"Error": obj{"type": "object", "properties": obj{"error": obj{"type": "object", "properties": obj{
+			"code":    enum("", []string{"invalid", "conflict", "not_found", "unauthorized", "calendar_missing", "internal"}),
+			"message": str("中文说明"), "field": str("出错的字段")}}}},
+		"Applicant": obj{"type": "object", "required": []string{"type", "name"}, "properties": obj{
+			"type": enum("申请人类型（表三的列）", types), "name": str("姓名或名称"),
+			"id_type": str("身份证明类型：身份证、护照……；组织填 统一社会信用代码"), "id_number": str("身份证明号码（身份证按 GB 11643、统一社会信用代码按 GB 32100 校验）"),
+			"phone": str("电话"), "email": str("电子邮箱"), "address": str("通信地址")}},
+		"Request": obj{"type": "object", "required": []string{"description"}, "properties": obj{
+			"description": str("所需信息的名称、文号或者便于查询的其他特征性描述"), "form": str("获取形式：纸质/电子"), "delivery": str("获取途径：邮寄/电子邮件/自行领取")}},
+		"Intake": obj{"type": "object", "required": []string{"channel", "applicant", "request"}, "description": "收到申请之日由申请方式及其确认事实确定（《条例》第三十一条），不直接填写",
+			"properties": obj{"channel": enum("申请方式", channels),
+				"submitted_on": dateSchema("当面提交的日期（in_person）"), "signed_on": dateSchema("签收日期（letter_signed）"),
+				"confirmed_on": dateSchema("双方确认之日（letter_unsigned、online、fax、email）"),
+				"applicant":    ref("Applicant"), "request": ref("Request")}},
+		"Step": obj{"type": "object", "required": []string{"kind", "on"}, "properties": obj{
+			"kind": enum("办理步骤", kinds), "on": dateSchema("该事实发生的日期"), "note": str("补正事项、延期理由、说明"),
+			"party": str("征求意见的第三方或机关"), "outcome": enum("答复结果（decide）", outcomes),
+			"method":   enum("计收方式（fee_notice）", []string{string(casework.FeeByApplications), string(casework.FeeByPages)}),
+			"pages":    obj{"type": "integer", "description": "页数（按量计收）"},
+			"count":    obj{"type": "integer", "description": "该申请人本月第几件（按件计收；不填时由记录统计）"},
+			"referral": str("负责公开的机关及联系方式（not_this_agency）")}},
+		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤"},
+		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
+		"Letter":   obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
+	}
+	return obj{
+		"openapi": "3.0.3",
+		"info": obj{"title": "gongkai 政府信息公开 API", "version": "1",
+			"description": "依申请公开办理接口。每个机关有自己的 API 密钥，只能访问本机关的申请。错误返回 JSON：422 内容有误（field 指出字段），409 当前状态不允许，404 不存在或不属于本机关，401 密钥无效。"},
+		"servers":    []obj{{"url": "/"}},
+		"paths":      paths,
+		"components": obj{"schemas": schemas, "securitySchemes": obj{"apiKey": obj{"type": "http", "scheme": "bearer", "description": "Authorization: Bearer gk_…"}}},
+	}
+}

@@ -1,0 +1,112 @@
+// Package storetest opens real databases for tests: a SQLite file in a temp
+// directory, and a PostgreSQL database cloned from a migrated template on the
+// cluster that scripts/with-pg.sh starts (TEST_PG_DSN). A missing PostgreSQL
+// fails the test: tests run on both engines, never on one by accident.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"gongkai/internal/store"
+)
+
+var (
+	tmplOnce sync.Once
+	tmplName string
+	tmplErr  error
+)
+
+// PGDSN returns the cluster's admin DSN or fails the test.
+func PGDSN(t testing.TB) string {
+	dsn := os.Getenv("TEST_PG_DSN")
+	if dsn == "" {
+		t.Fatal("TEST_PG_DSN is not set: run the tests with `make test` (scripts/with-pg.sh starts a throwaway PostgreSQL)")
+	}
+	return dsn
+}
+
+func withDB(dsn, db string) string {
+	i := strings.LastIndex(dsn, "/")
+	j := strings.Index(dsn[i:], "?")
+	if j < 0 {
+		return dsn[:i+1] + db
+	}
+	return dsn[:i+1] + db + dsn[i+j:]
+}
+
+// Postgres gives the test its own migrated PostgreSQL database, dropped afterwards.
+func Postgres(t testing.TB) *store.Store {
+	ctx := context.Background()
+	admin := PGDSN(t)
+	tmplOnce.Do(func() {
+		tmplName = fmt.Sprintf("gongkai_tmpl_%d", os.Getpid())
+		a, err := sql.Open("pgx", admin)
+		if err != nil {
+			tmplErr = err
+			return
+		}
+		defer a.Close()
+		if _, tmplErr = a.Exec(`CREATE DATABASE ` + tmplName); tmplErr != nil {
+			return
+		}
+		s, err := store.Open(ctx, withDB(admin, tmplName))
+		if err != nil {
+			tmplErr = err
+			return
+		}
+		tmplErr = s.Migrate(ctx)
+		s.Close()
+	})
+	if tmplErr != nil {
+		t.Fatal(tmplErr)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "t_" + hex.EncodeToString(b)
+	a, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tmplName); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, withDB(admin, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		s.Close()
+		a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
+		a.Close()
+	})
+	return s
+}
+
+// SQLite gives the test a migrated SQLite database in a temp directory.
+func SQLite(t testing.TB) *store.Store {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "gongkai.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Both runs fn as two subtests, on SQLite and on PostgreSQL.
+func Both(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
+}
