@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 const usage = `gongkai — 政府信息公开工作平台
@@ -40,7 +41,10 @@ const usage = `gongkai — 政府信息公开工作平台
                         从备份恢复；数据库已存在时须加 --force
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
-  serve [--demo]        网页界面（尚未实现）
+  serve [--demo] [--addr 127.0.0.1:8080] [--db URL]
+                        启动服务：JSON 接口 /api/v1、办理进度查询 /status、/healthz
+                        （后台网页界面尚在开发）；--demo 使用新建的演示数据
+  demo init --db 文件   写入演示数据（不启动服务）
   version               显示版本
 
 退出码：0 = 没有错误；1 = 发现错误；2 = 输入无法读取或参数错误。
@@ -50,7 +54,7 @@ const usage = `gongkai — 政府信息公开工作平台
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -82,8 +86,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "bench":
 		return cmdBench(ctx, args[1:], stdout, stderr)
 	case "serve":
-		fmt.Fprintln(stderr, "网页界面尚未实现（not yet）：目前可用 audit 和 report 命令，见 gongkai --help")
-		return 1
+		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "demo":
+		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gongkai", version)
 		return 0

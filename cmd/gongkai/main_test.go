@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 const seed = "../../testdata/seed/weibin-2024.txt"
@@ -254,5 +259,90 @@ func TestMigrateBackupRestore(t *testing.T) {
 	os.WriteFile(junk, []byte("not a database"), 0o644)
 	if _, _, code := gk(t, "restore", "--db", filepath.Join(dir, "new.db"), junk); code != 2 {
 		t.Error("restored from junk")
+	}
+}
+
+// syncBuf is a buffer the server goroutine writes while the test reads.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuf) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func TestServeDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuf
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+	}()
+	var url, key string
+	for i := 0; i < 200 && (url == "" || key == ""); i++ {
+		time.Sleep(50 * time.Millisecond)
+		for _, line := range strings.Split(out.String(), "\n") {
+			if u, ok := strings.CutPrefix(line, "gongkai 已启动："); ok {
+				url = u
+			}
+			if k, ok := strings.CutPrefix(line, "  演示 API 密钥（办理人）："); ok {
+				key = k
+			}
+		}
+	}
+	if url == "" || key == "" {
+		t.Fatalf("no URL or key printed:\n%s\n%s", out.String(), errb.String())
+	}
+	get := func(path, key string) (int, string) {
+		req, _ := http.NewRequest("GET", url+strings.TrimPrefix(path, "/"), nil)
+		if key != "" {
+			req.Header.Set("Authorization", "Bearer "+key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/healthz", ""); code != 200 || body != "ok\n" {
+		t.Errorf("healthz %d %q", code, body)
+	}
+	code, body := get("/api/v1/cases?limit=500", key)
+	var list struct {
+		Total int
+		Items []struct {
+			ID    int64
+			State string
+		}
+	}
+	json.Unmarshal([]byte(body), &list)
+	states := map[string]bool{}
+	for _, it := range list.Items {
+		states[it.State] = true
+	}
+	if code != 200 || list.Total < 30 || len(states) < 4 {
+		t.Errorf("demo cases: %d total %d states %v", code, list.Total, states)
+	}
+	// the public status page shows the stage, never personal data
+	code, body = get(fmt.Sprintf("/api/v1/cases/%d", list.Items[0].ID), key)
+	var c struct{ Code string }
+	json.Unmarshal([]byte(body), &c)
+	code, page := get("/status?code="+c.Code, "")
+	if code != 200 || !strings.Contains(page, "办理状态") || strings.Contains(page, "11010519491231002X") || strings.Contains(page, "138") {
+		t.Errorf("status page %d:\n%s", code, page)
+	}
+	if code, page := get("/status?code=NOPE", ""); code != 404 || !strings.Contains(page, "没有找到") {
+		t.Errorf("unknown code: %d", code)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exit %d: %s", code, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
 	}
 }

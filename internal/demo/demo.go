@@ -1,0 +1,154 @@
+// Package demo fills a database with a small, realistic set of agencies and
+// applications in every state, for `gongkai serve --demo` and `gongkai demo init`.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// Keys are the demo API keys, printed at start.
+type Keys struct {
+	Agency   string
+	Clerk    string
+	Approver string
+}
+
+var agencies = []store.Agency{
+	{Name: "新乡市人民政府", Level: "city", ReviewOrgan: "河南省人民政府", LetterPrefix: "新政依公"},
+	{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"},
+	{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公"},
+	{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"},
+	{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"},
+}
+
+var requests = []string{
+	"2025年本区义务教育阶段学区划分方案", "区财政2025年部门预算及“三公”经费", "某小区规划许可及总平面图",
+	"2024年度校外培训机构行政处罚决定书", "本区体育场馆免费开放名单", "某地块土地征收补偿安置方案",
+	"区政府常务会议纪要（2025年第3次）", "2025年教师招聘考试成绩及录用名单", "某路段道路改造工程招标文件",
+}
+
+var names = []string{"王某", "李某", "张某", "刘某", "陈某", "杨某", "赵某", "黄某", "某科技有限公司", "某律师事务所", "某大学城市研究中心", "某环保公益协会"}
+
+// Seed writes the demo agencies, API keys and applications. now is the
+// present; every application is dated before it.
+func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casework.Config, now time.Time) (Keys, error) {
+	var keys Keys
+	ids := map[string]int64{}
+	for i := range agencies {
+		a := agencies[i]
+		if a.Level != "city" {
+			p := ids["新乡市人民政府"]
+			if a.Level == "county_department" {
+				p = ids["新乡市卫滨区人民政府"]
+			}
+			a.ParentID = &p
+		}
+		if err := s.CreateAgency(ctx, &a); err != nil {
+			return keys, err
+		}
+		ids[a.Name] = a.ID
+	}
+	main := ids["卫滨区教育体育和文化旅游局"]
+	var err error
+	keys.Agency = "卫滨区教育体育和文化旅游局"
+	if keys.Clerk, err = s.CreateAPIKey(ctx, main, "演示办理人", casework.Clerk); err != nil {
+		return keys, err
+	}
+	if keys.Approver, err = s.CreateAPIKey(ctx, main, "演示负责人", casework.Approver); err != nil {
+		return keys, err
+	}
+	rng := rand.New(rand.NewPCG(2024, 11))
+	today := workday.FromTime(now)
+	restore := s.Now
+	defer func() { s.Now = restore }()
+	clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
+	boss := casework.Actor{Name: "李主任", Role: casework.Approver}
+	for _, ag := range []string{"卫滨区教育体育和文化旅游局", "卫滨区财政局", "卫滨区自然资源局"} {
+		for i := 0; i < 40; i++ {
+			// spread over two years, the last ones recent enough to be open
+			back := 600 - i*15 + rng.IntN(10)
+			rec, err := cal.NextWorkday(today - workday.Date(back))
+			if err != nil || rec >= today {
+				continue
+			}
+			day := func(d workday.Date) time.Time { return d.Time().Add(2 * time.Hour) }
+			s.Now = func() time.Time { return day(rec) }
+			in := intake(rng, rec, i)
+			c, err := casework.NewCase(in, clerk, day(rec), cal)
+			if err != nil {
+				return keys, fmt.Errorf("demo intake: %w", err)
+			}
+			if err := s.CreateCase(ctx, ids[ag], c, cal, cfg); err != nil {
+				return keys, err
+			}
+			step := func(a casework.Actor, st casework.Step) {
+				if st.On >= today {
+					return
+				}
+				s.Now = func() time.Time { return day(st.On) }
+				s.ApplyStep(ctx, c.ID, st, a, cal, cfg) // a refused demo step just leaves the case where it is
+			}
+			add := func(d workday.Date, n int) workday.Date { x, _ := cal.Add(d, n); return x }
+			switch i % 8 {
+			case 0, 1, 2: // answered
+				outcomes := []string{"disclosed", "already_public", "partly_disclosed", "not_exist", "not_this_agency", "third_party", "repeat", "process_info"}
+				o := outcomes[rng.IntN(len(outcomes))]
+				step(boss, casework.Step{Kind: casework.KindDecide, On: add(rec, 5+rng.IntN(12)), Outcome: o, Referral: "新乡市卫滨区住房和城乡建设局，0373-5000000"})
+			case 3: // 补正
+				step(clerk, casework.Step{Kind: casework.KindRequestCorrection, On: add(rec, 2), Note: "请明确所需信息的名称、文号或者时间范围。"})
+				if i%16 == 3 {
+					step(clerk, casework.Step{Kind: casework.KindCorrectionReceived, On: add(rec, 6)})
+				}
+			case 4: // third party
+				step(clerk, casework.Step{Kind: casework.KindConsult, On: add(rec, 3), Party: "某建设工程有限公司"})
+				step(clerk, casework.Step{Kind: casework.KindConsultEnd, On: add(rec, 10)})
+				step(boss, casework.Step{Kind: casework.KindExtend, On: add(rec, 18), Note: "所需信息涉及多个科室，需调取核实"})
+			case 5: // fee
+				step(clerk, casework.Step{Kind: casework.KindFeeNotice, On: add(rec, 4), Method: casework.FeeByPages, Pages: 150 + rng.IntN(300)})
+			case 6: // withdrawn or left open
+				if rng.IntN(2) == 0 {
+					step(clerk, casework.Step{Kind: casework.KindWithdraw, On: add(rec, 3)})
+				}
+			}
+		}
+	}
+	return keys, nil
+}
+
+func intake(rng *rand.Rand, rec workday.Date, i int) casework.Intake {
+	chs := []casework.Channel{casework.Online, casework.Online, casework.InPerson, casework.LetterSigned, casework.Email, casework.Fax, casework.LetterUnsigned}
+	ch := chs[rng.IntN(len(chs))]
+	in := casework.Intake{Channel: ch, Request: casework.Request{Description: requests[rng.IntN(len(requests))], Form: "电子", Delivery: "电子邮件"}}
+	d := rec
+	switch ch {
+	case casework.InPerson:
+		in.SubmittedOn = &d
+	case casework.LetterSigned:
+		in.SignedOn = &d
+	default:
+		in.ConfirmedOn = &d
+	}
+	n := names[rng.IntN(len(names))]
+	a := casework.Applicant{Name: n, Phone: fmt.Sprintf("138%08d", rng.IntN(1e8)), Address: "新乡市卫滨区某路1号"}
+	switch {
+	case len([]rune(n)) <= 2:
+		a.Type, a.IDType, a.IDNum = "natural", "身份证", "11010519491231002X"
+	case n == "某科技有限公司":
+		a.Type, a.IDType, a.IDNum = "business", "统一社会信用代码", "91110000100011743X"
+	case n == "某律师事务所":
+		a.Type, a.IDType, a.IDNum = "legal_service", "统一社会信用代码", "91350100M000100Y43"
+	case n == "某大学城市研究中心":
+		a.Type = "research"
+	default:
+		a.Type = "public_interest"
+	}
+	in.Applicant = a
+	return in
+}
