@@ -373,47 +373,40 @@ func (s *Store) YearTable(ctx context.Context, agencyID int64, year int) (map[st
 		counts[key][col] += n
 		counts[key][report.ColTotal] += n
 	}
-	group := func(query string, args []any, fn func(typ casework.ApplicantType, outcome string, n int64)) error {
-		rows, err := s.db.QueryContext(ctx, query, args...)
-		if err != nil {
-			return mapErr(err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var typ, outcome string
-			var n int64
-			if err := rows.Scan(&typ, &outcome, &n); err != nil {
-				return err
-			}
-			fn(casework.ApplicantType(typ), outcome, n)
-		}
-		return rows.Err()
+	// One pass over the cases alive during the year (received by its end,
+	// not closed before its start), read from the covering index cases_year.
+	rows, err := s.db.QueryContext(ctx, `SELECT applicant_type,
+			CASE WHEN closed_on IS NOT NULL AND closed_on <= $3 THEN outcome ELSE '' END,
+			SUM(CASE WHEN received_on >= $2 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN received_on < $2 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN closed_on IS NULL OR closed_on > $3 THEN 1 ELSE 0 END)
+		FROM cases WHERE agency_id = $1 AND received_on <= $3 AND (closed_on IS NULL OR closed_on >= $2)
+		GROUP BY 1, 2`, agencyID, first, last)
+	if err != nil {
+		return nil, mapErr(err)
 	}
-	queries := []struct {
-		sql  string
-		args []any
-		fn   func(casework.ApplicantType, string, int64)
-	}{
-		{`SELECT applicant_type, '', count(*) FROM cases WHERE agency_id = $1 AND received_on >= $2 AND received_on <= $3 GROUP BY applicant_type`,
-			[]any{agencyID, first, last}, func(t casework.ApplicantType, _ string, n int64) { add("new", t, n) }},
-		{`SELECT applicant_type, '', count(*) FROM cases WHERE agency_id = $1 AND received_on < $2 AND (closed_on IS NULL OR closed_on >= $2) GROUP BY applicant_type`,
-			[]any{agencyID, first}, func(t casework.ApplicantType, _ string, n int64) { add("carried_in", t, n) }},
-		{`SELECT applicant_type, outcome, count(*) FROM cases WHERE agency_id = $1 AND closed_on >= $2 AND closed_on <= $3 GROUP BY applicant_type, outcome`,
-			[]any{agencyID, first, last}, func(t casework.ApplicantType, outcome string, n int64) {
-				o := casework.OutcomeByID(outcome)
-				if o == nil {
-					o = casework.OutcomeByID("other")
-				}
-				add(o.RowFor(f), t, n)
-				add("total", t, n)
-			}},
-		{`SELECT applicant_type, '', count(*) FROM cases WHERE agency_id = $1 AND received_on <= $2 AND (closed_on IS NULL OR closed_on > $2) GROUP BY applicant_type`,
-			[]any{agencyID, last}, func(t casework.ApplicantType, _ string, n int64) { add("carried_forward", t, n) }},
-	}
-	for _, q := range queries {
-		if err := group(q.sql, q.args, q.fn); err != nil {
+	defer rows.Close()
+	for rows.Next() {
+		var typ, outcome string
+		var nw, in, fwd int64
+		if err := rows.Scan(&typ, &outcome, &nw, &in, &fwd); err != nil {
 			return nil, err
 		}
+		t := casework.ApplicantType(typ)
+		add("new", t, nw)
+		add("carried_in", t, in)
+		add("carried_forward", t, fwd)
+		if closed := nw + in - fwd; closed > 0 {
+			o := casework.OutcomeByID(outcome)
+			if o == nil {
+				o = casework.OutcomeByID("other")
+			}
+			add(o.RowFor(f), t, closed)
+			add("total", t, closed)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	out := map[string]report.Row{}
 	for k, v := range counts {

@@ -1,0 +1,120 @@
+package store_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// BenchmarkIntake stores one application per transaction on SQLite with
+// synchronous=FULL (every commit is fsynced): each op is one durable intake.
+// Target (issue 4): ≥ 1 000 durable applications/s.
+func BenchmarkIntake(b *testing.B) {
+	s := openSQLite(b)
+	a := &store.Agency{Name: "基准局", Level: "county_department"}
+	s.CreateAgency(ctx, a)
+	clock(s, "2024-06-28")
+	cs := make([]*casework.Case, 0, 1024)
+	for i := range 1024 {
+		cs = append(cs, newCase(b, i, "2024-06-03"))
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		c := *cs[i%len(cs)]
+		if err := s.CreateCase(ctx, a.ID, &c, cal, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "applications/s")
+}
+
+// BenchmarkIntakeBatch100 stores 100 applications per transaction (an import),
+// still fsynced at each commit. One op = 100 applications.
+func BenchmarkIntakeBatch100(b *testing.B) {
+	s := openSQLite(b)
+	a := &store.Agency{Name: "基准局", Level: "county_department"}
+	s.CreateAgency(ctx, a)
+	clock(s, "2024-06-28")
+	var base []*casework.Case
+	for i := range 100 {
+		base = append(base, newCase(b, i, "2024-06-03"))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		batch := make([]*casework.Case, len(base))
+		for i, c := range base {
+			x := *c
+			batch[i] = &x
+		}
+		if err := s.CreateCases(ctx, a.ID, batch, cal, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "applications/s")
+}
+
+// yearFixture loads 100 000 cases over 2024–2026 for one agency (and a few
+// for another), in batches.
+func yearFixture(b *testing.B) (*store.Store, int64) {
+	s := openSQLite(b)
+	a := &store.Agency{Name: "基准局", Level: "county_department"}
+	s.CreateAgency(ctx, a)
+	clock(s, "2026-11-20")
+	rng := rand.New(rand.NewPCG(8, 8))
+	var batch []*casework.Case
+	outcomes := []string{"disclosed", "already_public", "not_exist", "third_party", "repeat", "petition", "needs_creation"}
+	actor := casework.Actor{Name: "基准", Role: casework.Approver}
+	for i := range 100000 {
+		rec := workday.MustDate("2024-01-02") + workday.Date(rng.IntN(1000))
+		c := newCase(b, i, rec.String())
+		if rng.IntN(10) > 0 {
+			on := min(rec+workday.Date(1+rng.IntN(40)), workday.MustDate("2026-11-19"))
+			if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: outcomes[rng.IntN(len(outcomes))]}, actor, on.Time().Add(10*time.Hour), cfg, cal); err != nil {
+				b.Fatal(err)
+			}
+		}
+		batch = append(batch, c)
+		if len(batch) == 2000 {
+			if err := s.CreateCases(ctx, a.ID, batch, cal, cfg); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	return s, a.ID
+}
+
+// BenchmarkYearTable is 表三 for one agency-year from 100 000 cases on SQLite
+// (target < 50 ms), against BenchmarkYearTableBaseline: one hand-written
+// GROUP BY over the same rows, measured in the same run.
+func BenchmarkYearTable(b *testing.B) {
+	s, id := yearFixture(b)
+	b.Run("store", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.YearTable(ctx, id, 2025); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline_groupby", func(b *testing.B) {
+		for b.Loop() {
+			rows, err := s.DB().Query(`SELECT applicant_type, outcome, count(*) FROM cases WHERE agency_id = $1 GROUP BY applicant_type, outcome`, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				n++
+			}
+			rows.Close()
+			if n == 0 {
+				b.Fatal(fmt.Errorf("no rows"))
+			}
+		}
+	})
+}
