@@ -373,30 +373,31 @@ func (s *Store) YearTable(ctx context.Context, agencyID int64, year int) (map[st
 		counts[key][col] += n
 		counts[key][report.ColTotal] += n
 	}
-	// One pass over the cases alive during the year (received by its end,
-	// not closed before its start), read from the covering index cases_year.
-	rows, err := s.db.QueryContext(ctx, `SELECT applicant_type,
-			CASE WHEN closed_on IS NOT NULL AND closed_on <= $3 THEN outcome ELSE '' END,
-			SUM(CASE WHEN received_on >= $2 THEN 1 ELSE 0 END),
-			SUM(CASE WHEN received_on < $2 THEN 1 ELSE 0 END),
-			SUM(CASE WHEN closed_on IS NULL OR closed_on > $3 THEN 1 ELSE 0 END)
-		FROM cases WHERE agency_id = $1 AND received_on <= $3 AND (closed_on IS NULL OR closed_on >= $2)
-		GROUP BY 1, 2`, agencyID, first, last)
+	// One streaming pass over the covering index cases_year, grouped in its
+	// own order: for each applicant type and final outcome, how many cases
+	// came in, were carried in, closed in the year and were carried forward.
+	rows, err := s.db.QueryContext(ctx, `SELECT applicant_type, outcome,
+			SUM(CASE WHEN received_on >= $2 AND received_on <= $3 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN received_on < $2 AND (closed_on IS NULL OR closed_on >= $2) THEN 1 ELSE 0 END),
+			SUM(CASE WHEN closed_on >= $2 AND closed_on <= $3 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN received_on <= $3 AND (closed_on IS NULL OR closed_on > $3) THEN 1 ELSE 0 END)
+		FROM cases WHERE agency_id = $1
+		GROUP BY applicant_type, outcome`, agencyID, first, last)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var typ, outcome string
-		var nw, in, fwd int64
-		if err := rows.Scan(&typ, &outcome, &nw, &in, &fwd); err != nil {
+		var nw, in, closed, fwd int64
+		if err := rows.Scan(&typ, &outcome, &nw, &in, &closed, &fwd); err != nil {
 			return nil, err
 		}
 		t := casework.ApplicantType(typ)
 		add("new", t, nw)
 		add("carried_in", t, in)
 		add("carried_forward", t, fwd)
-		if closed := nw + in - fwd; closed > 0 {
+		if closed > 0 {
 			o := casework.OutcomeByID(outcome)
 			if o == nil {
 				o = casework.OutcomeByID("other")
