@@ -24,6 +24,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         检查自行编写的年度报告（YAML 或 JSON）
   report render 文件 --format txt|md|html|json [-o 输出文件]
                         按国家格式排版年度报告
+  report generate [--db URL] --agency 机关 --year 年度 [--format txt|md|html|json]
+                        按办理记录生成年度报告（表三来自申请记录，其余待填写）
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
                         收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）
@@ -33,6 +35,10 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
+  calendar load [--db URL] 通知文件
+                        导入新一年的节假日安排（YAML 或 CSV），并重新计算未办结申请的答复期限
+  calendar list [--db URL]
+                        已有的节假日安排通知
   migrate [--db URL] [--status]
                         执行数据库迁移（--status 只查看）
   backup [--db 文件] 备份文件
@@ -77,6 +83,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdFee(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "calendar":
+		return cmdCalendar(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		return cmdMigrate(ctx, args[1:], stdout, stderr)
 	case "backup":

@@ -346,3 +346,41 @@ func TestServeDemo(t *testing.T) {
 		t.Fatal("serve did not shut down")
 	}
 }
+
+// A new year's notice is loaded without a rebuild; the report comes from the records.
+func TestCalendarLoadAndGenerate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	notice := filepath.Join(dir, "2027.yaml")
+	os.WriteFile(notice, []byte("year: 2027\nnotice: 国办发明电〔2026〕X号\npublished: 2026-11-10\nholidays:\n  - name: 元旦\n    rest: [2027-01-01]\n"), 0o644)
+	out, stderr, code := gk(t, "calendar", "load", "--db", db, notice)
+	if code != 0 || !strings.Contains(out, "已导入 2027 年节假日安排") {
+		t.Fatalf("%d %s %s", code, out, stderr)
+	}
+	if out, _, _ := gk(t, "calendar", "list", "--db", db); !strings.Contains(out, "2027\t国办发明电〔2026〕X号") {
+		t.Errorf("list: %s", out)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("year: 2027\nnotice: X\npublished: 2026-11-10\nholidays:\n  - name: 元旦\n    work: [2027-01-01]\n"), 0o644)
+	if _, stderr, code := gk(t, "calendar", "load", "--db", db, bad); code != 2 || !strings.Contains(stderr, "星期六或星期日") {
+		t.Errorf("bad notice: %d %s", code, stderr)
+	}
+	out, stderr, code = gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2025")
+	if code != 0 || !strings.Contains(out, "agency: \"卫滨区教育体育和文化旅游局\"") || !strings.Contains(out, "new: [") {
+		t.Fatalf("generate: %d %s %s", code, out, stderr)
+	}
+	p := filepath.Join(dir, "2025.yaml")
+	os.WriteFile(p, []byte(out), 0o644)
+	check, _, _ := gk(t, "report", "check", "--json", p)
+	for _, rule := range []string{"T3.ROWSUM", "T3.OUTCOMES", "T3.BALANCE"} {
+		if strings.Contains(check, rule) {
+			t.Errorf("表三 from the records breaks %s:\n%s", rule, check)
+		}
+	}
+	if _, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "没有这个局", "--year", "2025"); code != 2 || !strings.Contains(stderr, "没有名为") {
+		t.Errorf("unknown agency: %s", stderr)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"gongkai/internal/errs"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
+	"gongkai/internal/store"
 )
 
 // newFlags makes a FlagSet whose usage is the Chinese synopsis.
@@ -125,6 +126,8 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return reportCheck(files[0], *prevPath, *asJSON, stdout, stderr)
 	case "render":
 		return reportRender(args[1:], stdout, stderr)
+	case "generate":
+		return reportGenerate(ctx, args[1:], stdout, stderr)
 	case "rules":
 		for _, r := range report.Rules {
 			extra := ""
@@ -135,7 +138,7 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		return 0
 	}
-	fmt.Fprintf(stderr, "未知的 report 子命令“%s”：可用 new、check、render、rules\n", args[0])
+	fmt.Fprintf(stderr, "未知的 report 子命令“%s”：可用 new、check、render、generate、rules\n", args[0])
 	return 2
 }
 
@@ -257,6 +260,52 @@ func reportRender(args []string, stdout, stderr io.Writer) int {
 		report.Check(r, nil)
 	}
 	if err := render.Render(&b, r, *format); err != nil {
+		return fail(stderr, err)
+	}
+	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
+}
+
+// reportGenerate builds the year's report from the records: 表三 from the
+// cases; 表二, 表四 and the narrative are left to fill in (zeros and blanks).
+func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report generate", "report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json] [-o 文件]", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "机关名称")
+	year := fs.Int("year", 0, "报告年度")
+	format := fs.String("format", "yaml", "输出格式：yaml（可继续编辑）、txt、md、html、json")
+	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	if _, err := parseArgs(fs, args); err != nil {
+		return 2
+	}
+	if *year < 2019 {
+		return fail(stderr, errs.New("--year", "请给出报告年度，如 --year 2025"))
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer s.Close()
+	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
+	if errors.Is(err, store.ErrNotFound) {
+		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	r := report.NewReport(report.FormatForYear(*year))
+	r.Agency, r.Year, r.Level = ag.Name, *year, ag.Level
+	r.Zero()
+	if r.Applications, err = s.YearTable(ctx, ag.ID, *year); err != nil {
+		return fail(stderr, err)
+	}
+	var b bytes.Buffer
+	if *format == "yaml" {
+		err = report.WriteYAML(&b, r)
+	} else {
+		err = render.Render(&b, r, *format)
+	}
+	if err != nil {
 		return fail(stderr, err)
 	}
 	return writeOut(*out, *force, b.Bytes(), stdout, stderr)

@@ -209,6 +209,9 @@ type CaseView struct {
 	Deadline     *casework.Deadline `json:"deadline,omitempty"`
 	DeadlineNote string             `json:"deadline_note,omitempty"`
 	Allowed      []string           `json:"allowed_steps"`
+	// Suspects are earlier similar applications by the same applicant: a hint
+	// that this may be a 重复申请, for the clerk to decide.
+	Suspects []casework.Suspect `json:"suspected_duplicates,omitempty"`
 }
 
 func (s *Server) view(c *casework.Case) CaseView {
@@ -249,7 +252,14 @@ func (s *Server) getCase(w http.ResponseWriter, r *http.Request, k *store.APIKey
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.view(c))
+	v := s.view(c)
+	if c.State != casework.Closed {
+		if v.Suspects, err = s.Store.SuspectDuplicates(r.Context(), c, 180, s.Calendar(), s.Config); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 func (s *Server) addStep(w http.ResponseWriter, r *http.Request, k *store.APIKey) {

@@ -127,10 +127,13 @@ func LetterFor(c *Case, seq int, ag AgencyInfo, number string, cfg Config, cal *
 		return ""
 	}
 	switch s.Kind {
-	case KindDecide, KindCorrectionLapsed, KindFeeLapsed:
+	case KindDecide, KindCorrectionLapsed, KindFeeLapsed, KindTransfer:
 		outcome := c.Outcome
 		if s.Kind == KindDecide {
 			outcome = s.Outcome
+		}
+		if s.Kind == KindTransfer {
+			outcome = "not_this_agency"
 		}
 		o := OutcomeByID(outcome)
 		text, ok := decisionText[outcome]
@@ -144,6 +147,9 @@ func LetterFor(c *Case, seq int, ag AgencyInfo, number string, cfg Config, cal *
 		l.Title = title(l.Kind)
 		l.Facts += "经研究，现答复如下："
 		l.Decision = []string{text}
+		if outcome == "not_this_agency" && s.Kind == KindTransfer && s.To != 0 {
+			l.Decision = append(l.Decision, "本机关已将您的申请转送该机关处理。")
+		}
 		if outcome == "not_this_agency" {
 			l.Decision = append(l.Decision, "该信息的公开机关及联系方式："+strings.TrimSpace(s.Referral)+"。")
 		}

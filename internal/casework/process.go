@@ -36,9 +36,10 @@ const (
 	Consulting         State = "consulting"          // 征求意见中（期限暂停）
 	AwaitingPayment    State = "awaiting_payment"    // 待缴费
 	Closed             State = "closed"              // 已办结
+	Merged             State = "merged"              // 已合并，随主申请合并答复
 )
 
-var stateNames = map[State]string{Processing: "办理中", AwaitingCorrection: "待补正", Consulting: "征求意见中", AwaitingPayment: "待缴费", Closed: "已办结"}
+var stateNames = map[State]string{Processing: "办理中", AwaitingCorrection: "待补正", Consulting: "征求意见中", AwaitingPayment: "待缴费", Closed: "已办结", Merged: "已合并办理"}
 
 // StateName is the Chinese name of a state.
 func StateName(s State) string { return stateNames[s] }
@@ -73,6 +74,8 @@ const (
 	KindFeeLapsed          = "fee_lapsed"
 	KindDecide             = "decide"
 	KindWithdraw           = "withdraw"
+	KindMerge              = "merge"
+	KindTransfer           = "transfer"
 )
 
 // StepKinds describes every step: its Chinese name and legal basis.
@@ -89,6 +92,8 @@ var StepKinds = []struct{ Kind, Name, Basis string }{
 	{KindFeeLapsed, "逾期未缴费，不再处理", "申请人逾期未按收费通知要求缴纳费用的，视为放弃申请"},
 	{KindDecide, "作出答复", "《条例》第三十三条、第三十六条"},
 	{KindWithdraw, "申请人撤回申请", ""},
+	{KindMerge, "与同一申请人的相同申请合并办理", "对同一申请人就相同政府信息提出的多个申请合并答复（法释〔2025〕8号第十四条第（三）项）"},
+	{KindTransfer, "告知并转送负责公开的机关", "《条例》第三十六条第（五）项：能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的名称、联系方式"},
 }
 
 // StepName returns the Chinese name of a step kind.
@@ -122,6 +127,8 @@ type Step struct {
 	Count    int          `json:"count,omitempty"`    // fee_notice, per application: the applicant's nth this month
 	Amount   int64        `json:"amount,omitempty"`   // fee_notice, computed
 	Referral string       `json:"referral,omitempty"` // not_this_agency: the agency to turn to
+	Into     int64        `json:"into,omitempty"`     // merge: the case this one is answered with
+	To       int64        `json:"to,omitempty"`       // transfer: the agency (in this system) that is responsible
 }
 
 // Event is a recorded step: append-only, with who, when and the legal basis.
@@ -145,10 +152,11 @@ type Case struct {
 	Received workday.Date `json:"received_on"`
 	Events   []Event      `json:"events"`
 
-	State    State         `json:"state"`
-	Outcome  string        `json:"outcome,omitempty"`
-	ClosedOn *workday.Date `json:"closed_on,omitempty"`
-	Version  int           `json:"version"`
+	State      State         `json:"state"`
+	Outcome    string        `json:"outcome,omitempty"`
+	ClosedOn   *workday.Date `json:"closed_on,omitempty"`
+	MergedInto int64         `json:"merged_into,omitempty"`
+	Version    int           `json:"version"`
 }
 
 // Derived facts from the events.
@@ -164,6 +172,7 @@ type facts struct {
 	outcome       string
 	closedOn      *workday.Date
 	last          workday.Date
+	mergedInto    int64
 }
 
 type pause struct {
@@ -243,7 +252,9 @@ func (c *Case) replay(cfg Config, cal *workday.Calendar) (facts, error) {
 			if n := len(f.pauses); cfg.FeePausesClock && n > 0 {
 				f.pauses[n-1].to = s.On
 			}
-		case KindCorrectionLapsed, KindFeeLapsed, KindDecide, KindWithdraw:
+		case KindMerge:
+			f.state, f.mergedInto = Merged, s.Into
+		case KindCorrectionLapsed, KindFeeLapsed, KindDecide, KindWithdraw, KindTransfer:
 			f.state = Closed
 			on := s.On
 			f.closedOn = &on
@@ -254,6 +265,8 @@ func (c *Case) replay(cfg Config, cal *workday.Calendar) (facts, error) {
 				f.outcome = "no_fee_paid"
 			case KindWithdraw:
 				f.outcome = "withdrawn"
+			case KindTransfer:
+				f.outcome = "not_this_agency"
 			default:
 				f.outcome = s.Outcome
 			}
@@ -298,6 +311,10 @@ func (c *Case) Deadline(cfg Config, cal *workday.Calendar, today workday.Date) (
 		if today > f.correctionDue {
 			d.Why = append(d.Why, fmt.Sprintf("补正期限已过（%s），可登记“逾期未补正，不再处理”", f.correctionDue.Chinese()))
 		}
+		return d, nil
+	}
+	if f.state == Merged {
+		d.Why = append(d.Why, "已与另一件申请合并办理，随该申请一并答复，答复期限以该申请为准")
 		return d, nil
 	}
 	if f.corrected && f.start == c.Received {
@@ -403,7 +420,7 @@ func (c *Case) Allowed(cfg Config, cal *workday.Calendar) []string {
 	}
 	switch f.state {
 	case Processing:
-		out := []string{KindDecide, KindConsult, KindFeeNotice, KindWithdraw}
+		out := []string{KindDecide, KindConsult, KindFeeNotice, KindWithdraw, KindMerge, KindTransfer}
 		if !f.corrected {
 			out = append(out, KindRequestCorrection)
 		}
@@ -417,6 +434,9 @@ func (c *Case) Allowed(cfg Config, cal *workday.Calendar) []string {
 		return []string{KindConsultEnd, KindWithdraw}
 	case AwaitingPayment:
 		return []string{KindFeePaid, KindFeeLapsed, KindWithdraw}
+	case Merged:
+		// answered with the case it was merged into (the store records the decision)
+		return []string{KindDecide, KindWithdraw}
 	}
 	return nil
 }
@@ -493,6 +513,14 @@ func (c *Case) Apply(s Step, actor Actor, now time.Time, cfg Config, cal *workda
 		if s.On <= f.correctionDue {
 			return nil, conflict("on", "补正期限至 %s 才届满，届满前不能按逾期未补正处理", f.correctionDue.Chinese())
 		}
+	case KindMerge:
+		if s.Into == 0 || s.Into == c.ID {
+			return nil, errs.New("into", "请填写要合并到的申请（另一件申请的编号）")
+		}
+	case KindTransfer:
+		if strings.TrimSpace(s.Referral) == "" {
+			return nil, errs.New("referral", "请填写负责公开该信息的机关名称和联系方式（《条例》第三十六条第（五）项）")
+		}
 	case KindConsult:
 		if strings.TrimSpace(s.Party) == "" {
 			return nil, errs.New("party", "请填写征求意见的第三方或机关名称")
@@ -565,7 +593,7 @@ func (c *Case) Apply(s Step, actor Actor, now time.Time, cfg Config, cal *workda
 		return nil, err
 	}
 	c.Events[len(c.Events)-1].After = nf.state
-	c.State, c.Outcome, c.ClosedOn = nf.state, nf.outcome, nf.closedOn
+	c.State, c.Outcome, c.ClosedOn, c.MergedInto = nf.state, nf.outcome, nf.closedOn, nf.mergedInto
 	return &c.Events[len(c.Events)-1], nil
 }
 
@@ -575,6 +603,6 @@ func (c *Case) Refresh(cfg Config, cal *workday.Calendar) error {
 	if err != nil {
 		return err
 	}
-	c.State, c.Outcome, c.ClosedOn = f.state, f.outcome, f.closedOn
+	c.State, c.Outcome, c.ClosedOn, c.MergedInto = f.state, f.outcome, f.closedOn, f.mergedInto
 	return nil
 }

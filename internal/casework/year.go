@@ -74,9 +74,9 @@ func YearTable(cases []CaseFacts, year int) map[string]report.Row {
 
 // Suspect is a possible duplicate: the clerk decides, the system only points.
 type Suspect struct {
-	CaseID     int64
-	Serial     string
-	Similarity float64
+	CaseID     int64   `json:"case_id"`
+	Serial     string  `json:"serial"`
+	Similarity float64 `json:"similarity"`
 }
 
 // SuspectDuplicates lists earlier applications by the same applicant (same

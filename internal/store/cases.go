@@ -212,42 +212,127 @@ func (s *Store) getCase(ctx context.Context, q queryer, id int64, lock bool, cal
 
 // ApplyStep records a step on a case in one transaction: the case is locked,
 // the step checked by the casework rules, the event appended and the case row
-// kept in step. On any error nothing is written.
+// kept in step. A decision also answers the cases merged into this one; a
+// transfer to an agency in the system registers the application there. On
+// any error nothing is written.
 func (s *Store) ApplyStep(ctx context.Context, id int64, step casework.Step, actor casework.Actor, cal *workday.Calendar, cfg casework.Config) (*casework.Case, error) {
 	var c *casework.Case
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if c, err = s.getCase(ctx, tx, id, true, cal, cfg); err != nil {
-			return err
-		}
-		now := s.Now()
-		e, err := c.Apply(step, actor, now, cfg, cal)
-		if err != nil {
-			return err
-		}
-		if err := s.insertEvent(ctx, tx, c.ID, e); err != nil {
-			return err
-		}
-		dl, err := c.Deadline(cfg, cal, workday.FromTime(now))
-		if err != nil && !errors.Is(err, workday.ErrNoNotice) {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = $1, outcome = $2, closed_on = $3, due_on = $4, calendar_version = $5,
-			version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8`,
-			string(c.State), c.Outcome, optDate(c.ClosedOn), dueCol(dl), cal.Version(), s.ts(now), c.ID, c.Version)
-		if err != nil {
-			return mapErr(err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return fmt.Errorf("%w: 案件已被他人修改，请刷新后重试", ErrConflict)
-		}
-		c.Version++
-		return nil
+		c, err = s.applyInTx(ctx, tx, id, step, actor, cal, cfg)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+func (s *Store) applyInTx(ctx context.Context, tx *sql.Tx, id int64, step casework.Step, actor casework.Actor, cal *workday.Calendar, cfg casework.Config) (*casework.Case, error) {
+	c, err := s.getCase(ctx, tx, id, true, cal, cfg)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	e, err := c.Apply(step, actor, now, cfg, cal)
+	if err != nil {
+		return nil, err
+	}
+	switch step.Kind {
+	case casework.KindMerge:
+		p, err := s.getCase(ctx, tx, step.Into, true, cal, cfg)
+		if errors.Is(err, ErrNotFound) || (err == nil && p.AgencyID != c.AgencyID) {
+			return nil, errs.New("into", "要合并到的申请不存在或不属于本机关")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if p.State == casework.Closed || p.State == casework.Merged {
+			return nil, &errs.Error{Kind: errs.Conflict, Where: "into", Msg: "只能合并到尚未办结的申请（申请编号 " + p.Serial + " 已" + casework.StateName(p.State) + "）"}
+		}
+		a, b := c.Intake.Applicant, p.Intake.Applicant
+		if !((a.IDNum != "" && a.IDNum == b.IDNum) || (a.IDNum == "" && a.Name == b.Name)) {
+			return nil, &errs.Error{Kind: errs.Conflict, Where: "into", Msg: "只能合并同一申请人的申请"}
+		}
+	case casework.KindTransfer:
+		if step.To != 0 {
+			if err := s.transfer(ctx, tx, c, step, actor, cal, cfg); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := s.insertEvent(ctx, tx, c.ID, e); err != nil {
+		return nil, err
+	}
+	dl, err := c.Deadline(cfg, cal, workday.FromTime(now))
+	if err != nil && !errors.Is(err, workday.ErrNoNotice) {
+		return nil, err
+	}
+	var merged any
+	if c.MergedInto != 0 {
+		merged = c.MergedInto
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE cases SET state = $1, outcome = $2, closed_on = $3, due_on = $4, calendar_version = $5,
+		merged_into = $6, version = version + 1, updated_at = $7 WHERE id = $8 AND version = $9`,
+		string(c.State), c.Outcome, optDate(c.ClosedOn), dueCol(dl), cal.Version(), merged, s.ts(now), c.ID, c.Version)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return nil, fmt.Errorf("%w: 案件已被他人修改，请刷新后重试", ErrConflict)
+	}
+	c.Version++
+	if step.Kind == casework.KindDecide {
+		// the cases merged into this one get the same reply
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM cases WHERE merged_into = $1 AND state = 'merged'`, c.ID)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var mid int64
+			rows.Scan(&mid)
+			ids = append(ids, mid)
+		}
+		rows.Close()
+		for _, mid := range ids {
+			ms := step
+			ms.Note = strings.TrimSpace("与申请编号" + c.Serial + "合并答复。" + step.Note)
+			if _, err := s.applyInTx(ctx, tx, mid, ms, actor, cal, cfg); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return c, nil
+}
+
+// transfer registers the application with the responsible agency, received on
+// the day of the transfer.
+func (s *Store) transfer(ctx context.Context, tx *sql.Tx, c *casework.Case, step casework.Step, actor casework.Actor, cal *workday.Calendar, cfg casework.Config) error {
+	if step.To == c.AgencyID {
+		return errs.New("to", "不能转送给本机关")
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM agencies WHERE id = $1`, step.To).Scan(&n); err != nil || n == 0 {
+		return errs.New("to", "要转送的机关不在本系统中：只填写告知内容（referral）即可")
+	}
+	in := c.Intake
+	on := step.On
+	in.SubmittedOn, in.SignedOn, in.ConfirmedOn = nil, nil, nil
+	switch in.Channel {
+	case casework.InPerson:
+		in.SubmittedOn = &on
+	case casework.LetterSigned:
+		in.SignedOn = &on
+	default:
+		in.ConfirmedOn = &on
+	}
+	nc, err := casework.NewCase(in, actor, s.Now(), cal)
+	if err != nil {
+		return err
+	}
+	nc.Events[0].Basis += "；由" + c.Serial + "号申请转送"
+	return s.insertCase(ctx, tx, step.To, nc, cal, cfg)
 }
 
 // CaseRow is a case as a list shows it.
@@ -583,4 +668,33 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		return errs.Wrap(errs.Invalid, err, out, "备份失败：请确认目标文件不存在且目录可写")
 	}
 	return nil
+}
+
+// SuspectDuplicates lists earlier applications to the same agency by the same
+// applicant with a similar request within window days: a hint for the clerk,
+// who decides whether it is a 重复申请.
+func (s *Store) SuspectDuplicates(ctx context.Context, c *casework.Case, window int, cal *workday.Calendar, cfg casework.Config) ([]casework.Suspect, error) {
+	a := c.Intake.Applicant
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE agency_id = $1 AND id <> $2 AND received_on >= $3 AND received_on <= $4
+		AND ((id_number <> '' AND id_number = $5) OR applicant_name = $6) ORDER BY received_on DESC LIMIT 50`,
+		c.AgencyID, c.ID, date(c.Received-workday.Date(window)), date(c.Received), a.IDNum, a.Name)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	var others []*casework.Case
+	for _, id := range ids {
+		o, err := s.GetCase(ctx, id, cal, cfg)
+		if err != nil {
+			return nil, err
+		}
+		others = append(others, o)
+	}
+	return casework.SuspectDuplicates(c, others, window), nil
 }

@@ -437,3 +437,55 @@ func TestUniqueAgency(t *testing.T) {
 		}
 	})
 }
+
+// Merged applications are answered with the one they were merged into, each
+// keeping its own place in 表三; a transfer registers the application with
+// the responsible agency.
+func TestMergeAndTransfer(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "示例区城管局")
+		b := agency(t, s, "示例区住建局")
+		clock(s, "2024-06-03")
+		first, second, third := newCase(t, 0, "2024-06-03"), newCase(t, 6, "2024-06-03"), newCase(t, 1, "2024-06-03")
+		if err := s.CreateCases(ctx, a.ID, []*casework.Case{first, second, third}, cal, cfg); err != nil {
+			t.Fatal(err)
+		}
+		clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
+		clock(s, "2024-06-04")
+		if _, err := s.ApplyStep(ctx, second.ID, casework.Step{Kind: casework.KindMerge, On: D("2024-06-04"), Into: first.ID}, clerk, cal, cfg); err != nil {
+			t.Fatal(err)
+		}
+		// another applicant's case cannot be merged in
+		_, err := s.ApplyStep(ctx, third.ID, casework.Step{Kind: casework.KindMerge, On: D("2024-06-04"), Into: first.ID}, clerk, cal, cfg)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "同一申请人") {
+			t.Errorf("merge of another applicant: %v", err)
+		}
+		sus, err := s.SuspectDuplicates(ctx, second, 180, cal, cfg)
+		if err != nil || len(sus) != 1 || sus[0].CaseID != first.ID {
+			t.Errorf("suspects: %+v %v", sus, err)
+		}
+		clock(s, "2024-06-10")
+		if _, err := s.ApplyStep(ctx, first.ID, casework.Step{Kind: casework.KindDecide, On: D("2024-06-10"), Outcome: "disclosed"}, clerk, cal, cfg); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.GetCase(ctx, second.ID, cal, cfg)
+		if got.State != casework.Closed || got.Outcome != "disclosed" || !strings.Contains(got.Events[len(got.Events)-1].Step.Note, first.Serial) {
+			t.Errorf("merged case: %s %s", got.State, got.Outcome)
+		}
+		table, _ := s.YearTable(ctx, a.ID, 2024)
+		if v, _ := table["granted"][6].Int(); v != 2 {
+			t.Errorf("granted = %v, want both merged applications", table["granted"])
+		}
+		if _, err := s.ApplyStep(ctx, third.ID, casework.Step{Kind: casework.KindTransfer, On: D("2024-06-10"), To: b.ID, Referral: "示例区住建局，0373-1"}, clerk, cal, cfg); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{b.ID}})
+		if len(rows) != 1 || rows[0].Received != D("2024-06-10") || rows[0].State != casework.Processing {
+			t.Fatalf("transferred: %+v", rows)
+		}
+		got, _ = s.GetCase(ctx, third.ID, cal, cfg)
+		if got.Outcome != "not_this_agency" {
+			t.Errorf("transfer outcome %q", got.Outcome)
+		}
+	})
+}

@@ -253,3 +253,47 @@ func BenchmarkAddBaseline(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "adds/s")
 }
+
+func TestParseNoticeYAML(t *testing.T) {
+	src := `year: 2027
+notice: 国办发明电〔2026〕X号
+published: 2026-11-10
+holidays:
+  - name: 元旦
+    rest: [2027-01-01, 2027-01-02, 2027-01-03]
+  - name: 春节
+    rest: [2027-02-06, 2027-02-07, 2027-02-08, 2027-02-09, 2027-02-10, 2027-02-11, 2027-02-12, 2027-02-13]
+    work: [2027-01-31, 2027-02-20]
+`
+	n, es, err := workday.ParseNotice("2027.yaml", []byte(src), 0, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Year != 2027 || len(es) != 13 || n.Published != D("2026-11-10") {
+		t.Fatalf("%+v %d", n, len(es))
+	}
+	cal, err := workday.Default().WithNotice(n, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := cal.IsWorkday(D("2027-01-31")); !w {
+		t.Error("make-up Sunday not a working day")
+	}
+	for bad, want := range map[string]string{
+		strings.Replace(src, "work: [2027-01-31", "work: [2027-02-01", 1):         "调休上班日应是星期六或星期日",
+		strings.Replace(src, "2027-01-03]", "2027-01-03, 2027-02-06]", 1):         "已出现在",
+		strings.Replace(src, "published: 2026-11-10", "published: 2026-11-31", 1): "发布日期",
+		strings.Replace(src, "holidays:", "holiday:", 1):                          "YAML",
+	} {
+		if _, _, err := workday.ParseNotice("2027.yaml", []byte(bad), 0, "", 0); err == nil || !strings.Contains(errs.Message(err), want) {
+			t.Errorf("want %q, got %v", want, err)
+		}
+	}
+	csv := "date,kind,holiday,notice_year,notice\n2027-01-01,rest,元旦,2027,X\n"
+	if _, _, err := workday.ParseNotice("a.csv", []byte(csv), 2027, "X", D("2026-11-10")); err != nil {
+		t.Errorf("csv: %v", err)
+	}
+	if _, _, err := workday.ParseNotice("a.csv", []byte(csv), 0, "", 0); err == nil {
+		t.Error("csv without year accepted")
+	}
+}
