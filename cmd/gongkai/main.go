@@ -35,6 +35,8 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
+  apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]
+                        为机关创建 JSON 接口密钥（只显示一次）
   calendar load [--db URL] 通知文件
                         导入新一年的节假日安排（YAML 或 CSV），并重新计算未办结申请的答复期限
   calendar list [--db URL]
@@ -83,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdFee(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "apikey":
+		return cmdAPIKey(ctx, args[1:], stdout, stderr)
 	case "calendar":
 		return cmdCalendar(ctx, args[1:], stdout, stderr)
 	case "migrate":

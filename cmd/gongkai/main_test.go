@@ -380,6 +380,13 @@ func TestCalendarLoadAndGenerate(t *testing.T) {
 			t.Errorf("表三 from the records breaks %s:\n%s", rule, check)
 		}
 	}
+	key, stderr, code := gk(t, "apikey", "create", "--db", db, "--agency", "卫滨区财政局", "--name", "测试", "--role", "approver")
+	if code != 0 || !strings.HasPrefix(key, "gk_") || !strings.Contains(stderr, "只显示这一次") {
+		t.Errorf("apikey: %d %q %s", code, key, stderr)
+	}
+	if _, _, code := gk(t, "apikey", "create", "--db", db, "--agency", "卫滨区财政局", "--name", "x", "--role", "boss"); code != 2 {
+		t.Error("bad role accepted")
+	}
 	if _, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "没有这个局", "--year", "2025"); code != 2 || !strings.Contains(stderr, "没有名为") {
 		t.Errorf("unknown agency: %s", stderr)
 	}

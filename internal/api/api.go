@@ -310,6 +310,15 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, k *store.APIK
 			*dst = &d
 		}
 	}
+	switch q.Get("overdue") {
+	case "", "false":
+	case "true":
+		today := s.today()
+		f.OverdueOn = &today
+	default:
+		s.fail(w, r, errs.New("overdue", "overdue 只能是 true 或 false"))
+		return
+	}
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)

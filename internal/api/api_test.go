@@ -231,6 +231,13 @@ func TestRefusals(t *testing.T) {
 		if _, list, _ := e.do("GET", "/api/v1/cases", e.keyA, nil); list["total"].(float64) != 1 {
 			t.Errorf("refused intakes were written: %v", list["total"])
 		}
+		if _, m, _ := e.do("GET", "/api/v1/cases?overdue=true", e.keyA, nil); m["total"].(float64) != 1 {
+			t.Errorf("overdue on 2024-10-17 (due 10-16): %v", m["total"])
+		}
+		e.at("2024-10-16")
+		if _, m, _ := e.do("GET", "/api/v1/cases?overdue=true", e.keyA, nil); m["total"].(float64) != 0 {
+			t.Errorf("overdue on the due date itself: %v", m["total"])
+		}
 		if code, m, _ := e.do("GET", "/api/v1/cases?received_from=2024-13-01", e.keyA, nil); code != 422 {
 			t.Errorf("bad filter: %d %v", code, m)
 		}

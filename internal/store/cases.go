@@ -363,6 +363,7 @@ type CaseFilter struct {
 	ReceivedFrom  *workday.Date
 	ReceivedTo    *workday.Date
 	DueBy         *workday.Date // open cases due on or before this date
+	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
 	Query         string        // serial, applicant name or request text
 	Limit, Offset int
 }
@@ -403,6 +404,9 @@ func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, er
 	}
 	if f.DueBy != nil {
 		where = append(where, "state <> 'closed' AND due_on <= "+arg(date(*f.DueBy)))
+	}
+	if f.OverdueOn != nil {
+		where = append(where, "state <> 'closed' AND state <> 'merged' AND due_on < "+arg(date(*f.OverdueOn)))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		p := arg("%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(q) + "%")

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/store"
+)
+
+// cmdAPIKey issues an API key for an agency; the secret is shown once.
+func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "create" {
+		fmt.Fprintln(stderr, "用法：gongkai apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]")
+		return 2
+	}
+	fs := newFlags("apikey create", "apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "机关名称")
+	name := fs.String("name", "", "密钥用途，如 网上申请平台")
+	role := fs.String("role", "clerk", "clerk（办理人）或 approver（公开工作机构负责人：可延期、作不予公开答复）")
+	if _, err := parseArgs(fs, args[1:]); err != nil {
+		return 2
+	}
+	r := casework.Role(*role)
+	if r != casework.Clerk && r != casework.Approver {
+		return fail(stderr, errs.New("--role", "角色只能是 clerk 或 approver"))
+	}
+	if strings.TrimSpace(*name) == "" {
+		return fail(stderr, errs.New("--name", "请写明密钥用途"))
+	}
+	s, _, err := openStore(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer s.Close()
+	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
+	if errors.Is(err, store.ErrNotFound) {
+		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	key, err := s.CreateAPIKey(ctx, ag.ID, *name, r)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "%s\n", key)
+	fmt.Fprintf(stderr, "已为“%s”创建 API 密钥（%s）。密钥只显示这一次，请妥善保存。\n", ag.Name, *role)
+	return 0
+}
