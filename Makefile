@@ -16,8 +16,10 @@ build:
 # Everything CI runs: static checks, every test (SQLite and PostgreSQL), a short fuzz run, cross builds.
 test: lint unit fuzz-smoke cross
 
-# Store tests run on SQLite and on a throwaway PostgreSQL cluster (scripts/with-pg.sh).
+# Store tests run on SQLite and on a throwaway PostgreSQL cluster (scripts/with-pg.sh);
+# document tests check PDFs with poppler-utils (scripts/ensure-tools.sh installs it).
 unit:
+	scripts/ensure-tools.sh
 	scripts/with-pg.sh $(GO) test -count=1 ./...
 
 # The fuzz seed corpus also runs in `unit`; this explores for 10 more seconds.

@@ -22,9 +22,9 @@ const usage = `gongkai — 政府信息公开工作平台
                         生成填好 0 的年度报告 YAML 框架
   report check [--json] [--prev 上年报告] 文件
                         检查自行编写的年度报告（YAML 或 JSON）
-  report render 文件 --format txt|md|html|json [-o 输出文件]
-                        按国家格式排版年度报告
-  report generate [--db URL] --agency 机关 --year 年度 [--format txt|md|html|json]
+  report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件]
+                        按国家格式排版年度报告（DOCX/PDF 按 GB/T 9704 公文格式）
+  report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx]
                         按办理记录生成年度报告（表三来自申请记录，其余待填写）
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
@@ -35,6 +35,8 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
+  export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件
+                        导出申请台账（证件号码、电话已隐去部分数字）
   apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]
                         为机关创建 JSON 接口密钥（只显示一次）
   calendar load [--db URL] 通知文件
@@ -85,6 +87,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdFee(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "export":
+		return cmdExport(ctx, args[1:], stdout, stderr)
 	case "apikey":
 		return cmdAPIKey(ctx, args[1:], stdout, stderr)
 	case "calendar":

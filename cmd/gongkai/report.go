@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/office"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
@@ -239,8 +241,8 @@ func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) i
 }
 
 func reportRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("report render", "report render 文件 --format txt|md|html|json [-o 输出文件] [--force]", stderr)
-	format := fs.String("format", "txt", "输出格式："+strings.Join(render.Formats, "、"))
+	fs := newFlags("report render", "report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件] [--force]", stderr)
+	format := fs.String("format", "txt", "输出格式："+strings.Join(append(append([]string{}, render.Formats...), office.Formats...), "、")+"（docx、pdf、xlsx 须用 -o）")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
 	files, err := parseArgs(fs, args)
@@ -259,7 +261,10 @@ func reportRender(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		report.Check(r, nil)
 	}
-	if err := render.Render(&b, r, *format); err != nil {
+	if office.IsOffice(*format) && (*out == "" || *out == "-") {
+		return fail(stderr, errs.New("-o", "%s 是二进制文件，请用 -o 指定输出文件，如 -o 报告.%s", *format, *format))
+	}
+	if err := office.RenderReport(&b, r, *format, time.Now()); err != nil {
 		return fail(stderr, err)
 	}
 	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
@@ -300,10 +305,13 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fail(stderr, err)
 	}
 	var b bytes.Buffer
+	if office.IsOffice(*format) && (*out == "" || *out == "-") {
+		return fail(stderr, errs.New("-o", "%s 是二进制文件，请用 -o 指定输出文件", *format))
+	}
 	if *format == "yaml" {
 		err = report.WriteYAML(&b, r)
 	} else {
-		err = render.Render(&b, r, *format)
+		err = office.RenderReport(&b, r, *format, time.Now())
 	}
 	if err != nil {
 		return fail(stderr, err)

@@ -5,11 +5,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -17,6 +20,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/office"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -375,7 +379,22 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, k *store.APIKey)
 		s.fail(w, r, err)
 		return
 	}
-	switch r.URL.Query().Get("format") {
+	switch f := r.URL.Query().Get("format"); f {
+	case "docx", "pdf":
+		var b bytes.Buffer
+		var err error
+		if f == "docx" {
+			err = office.DOCX(&b, office.LetterDoc(l), s.Store.Now())
+		} else {
+			err = office.PDF(&b, office.LetterDoc(l))
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", office.ContentType[f])
+		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(l.Title+"-"+l.Number+"."+f))
+		w.Write(b.Bytes())
 	case "text":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte(l.Text()))
@@ -414,5 +433,16 @@ func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, k *store.APIK
 		}
 	}
 	rep.Findings = findings
+	if f := r.URL.Query().Get("format"); office.IsOffice(f) {
+		var b bytes.Buffer
+		if err := office.RenderReport(&b, rep, f, s.Store.Now()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", office.ContentType[f])
+		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", ag.Name, year, f)))
+		w.Write(b.Bytes())
+		return
+	}
 	writeJSON(w, http.StatusOK, rep)
 }

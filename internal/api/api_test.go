@@ -144,6 +144,15 @@ func TestCaseThroughAPI(t *testing.T) {
 		if !strings.Contains(txt, "甲区教育局政府信息公开申请答复书") || !strings.Contains(txt, "（印章）") {
 			t.Errorf("text letter:\n%s", txt)
 		}
+		for _, f := range []string{"docx", "pdf"} {
+			code, _, body := e.do("GET", path+"/letters/4?format="+f, e.keyA, nil)
+			if code != 200 || (f == "pdf" && !strings.HasPrefix(body, "%PDF-")) || (f == "docx" && !strings.HasPrefix(body, "PK")) {
+				t.Errorf("letter as %s: %d %.20q", f, code, body)
+			}
+		}
+		if code, _, body := e.do("GET", "/api/v1/reports/2024/applications?format=xlsx", e.keyA, nil); code != 200 || !strings.HasPrefix(body, "PK") {
+			t.Errorf("report as xlsx: %d", code)
+		}
 		code, list, _ := e.do("GET", "/api/v1/cases?state=closed&limit=10", e.keyA, nil)
 		if code != 200 || list["total"].(float64) != 1 || strings.Contains(fmt.Sprint(list), "11010519491231002X") {
 			t.Errorf("list: %v", list)

@@ -95,10 +95,10 @@ func (s *Server) OpenAPI() obj {
 		"GET /api/v1/cases/{id}": {"responses": obj{"200": obj{"description": "申请详情", "content": json(ref("CaseView"))}}},
 		"POST /api/v1/cases/{id}/steps": {"requestBody": obj{"required": true, "content": json(ref("Step"))},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("CaseView"))}}},
-		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text 或 html", enum("", []string{"json", "text", "html"}))},
+		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text、html、docx 或 pdf", enum("", []string{"json", "text", "html", "docx", "pdf"}))},
 			"responses": obj{"200": obj{"description": "文书", "content": obj{"application/json": obj{"schema": ref("Letter")},
 				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
-		"GET /api/v1/reports/{year}/applications": {"responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
+		"GET /api/v1/reports/{year}/applications": {"parameters": []obj{q("format", "json（默认），或 docx、pdf、xlsx 文件", enum("", []string{"json", "docx", "pdf", "xlsx"}))}, "responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
 			"content": json(obj{"type": "object"})}}},
 	}
 	for _, rt := range s.routes() {

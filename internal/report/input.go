@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -366,19 +368,8 @@ func pdfText(name string, data []byte) (text string, err error) {
 		if p.V.IsNull() {
 			continue
 		}
-		rows, err := p.GetTextByRow()
-		if err != nil {
-			return "", errs.Wrap(errs.Invalid, err, name, "无法从该 PDF 中读取文字："+advice)
-		}
-		for _, row := range rows {
-			for j, w := range row.Content {
-				if j > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(w.S)
-			}
-			b.WriteByte('\n')
-		}
+		pageLines(&b, p.Content().Text)
+		b.WriteString("\n")
 	}
 	t := b.String()
 	if !readableChinese(t) {
@@ -387,11 +378,46 @@ func pdfText(name string, data []byte) (text string, err error) {
 	return t, nil
 }
 
+// pageLines rebuilds the lines of a page from its glyphs: glyphs on one
+// baseline form a line, in x order; a gap wider than two characters is a
+// table cell boundary (a tab), a smaller one a space.
+func pageLines(b *strings.Builder, glyphs []pdf.Text) {
+	gs := append([]pdf.Text(nil), glyphs...)
+	sort.SliceStable(gs, func(i, j int) bool {
+		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
+			return gs[i].Y > gs[j].Y // PDF y grows upwards
+		}
+		return gs[i].X < gs[j].X
+	})
+	for i := 0; i < len(gs); {
+		j := i
+		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= 2 {
+			j++
+		}
+		line := gs[i:j]
+		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
+		end := line[0].X
+		for k, g := range line {
+			size := math.Max(g.FontSize, 1)
+			if gap := g.X - end; k > 0 && gap > 2*size {
+				b.WriteByte('\t')
+			} else if k > 0 && gap > 0.25*size {
+				b.WriteByte(' ')
+			}
+			// this reader emits a stray U+FFFD after some runs of CID fonts
+			b.WriteString(strings.ReplaceAll(g.S, string(utf8.RuneError), ""))
+			end = g.X + g.W
+		}
+		b.WriteByte('\n')
+		i = j
+	}
+}
+
 // readableChinese reports whether t looks like a Chinese report rather than
 // glyph ids: it must name the report's fixed headings.
 func readableChinese(t string) bool {
-	if strings.ContainsRune(t, utf8.RuneError) && strings.Count(t, string(utf8.RuneError)) > 10 {
-		return false
+	if bad := strings.Count(t, string(utf8.RuneError)); bad > 0 && bad*20 > utf8.RuneCountInString(t) {
+		return false // more than 5 % unreadable glyphs: wrong CMaps, not text
 	}
 	n := 0
 	for _, k := range []string{"总体情况", "主动公开", "政府信息公开", "行政复议"} {

@@ -654,7 +654,9 @@ func (p *parser) parseT3() {
 			}
 		}
 		for k := next; k < len(rows) && j < 0; k++ {
-			if S != "" && utf8.RuneCountInString(S) >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S)) {
+			n := utf8.RuneCountInString(S)
+			// a wrapped label: the numbers' line holds its start, end or (4+ characters of) its middle
+			if S != "" && n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
 				j = k
 			}
 		}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// CaseLedger is the case register as exported: identity numbers masked.
+func CaseLedger(rows []store.CaseRow) *office.Ledger {
+	l := &office.Ledger{Title: "申请台账", Headers: []string{"申请编号", "收到申请日期", "申请方式", "申请人类型", "申请人", "证件号码",
+		"申请内容", "办理状态", "答复结果", "办结日期", "答复期限"}}
+	date := func(d *workday.Date) string {
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	}
+	for _, r := range rows {
+		outcome := ""
+		if o := casework.OutcomeByID(r.Outcome); o != nil {
+			outcome = o.Name
+		}
+		l.Rows = append(l.Rows, []string{r.Serial, r.Received.String(), casework.ChannelName(r.Channel), r.ApplicantType.Name(),
+			r.ApplicantName, r.IDNumber, r.Description, casework.StateName(r.State), outcome, date(r.ClosedOn), date(r.DueOn)})
+	}
+	return l
+}
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "cases" {
+		fmt.Fprintln(stderr, "用法：gongkai export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件")
+		return 2
+	}
+	fs := newFlags("export cases", "export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "机关名称")
+	year := fs.Int("year", 0, "只导出该年度收到的申请")
+	format := fs.String("format", "xlsx", "xlsx 或 csv")
+	gb := fs.Bool("gb18030", false, "CSV 用 GB18030 编码（默认 UTF-8 带 BOM）")
+	out := fs.String("o", "", "输出文件")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	if _, err := parseArgs(fs, args[1:]); err != nil {
+		return 2
+	}
+	if *out == "" {
+		return fail(stderr, errs.New("-o", "请用 -o 指定输出文件"))
+	}
+	if *format != "xlsx" && *format != "csv" {
+		return fail(stderr, errs.New("--format", "只能是 xlsx 或 csv"))
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer s.Close()
+	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
+	if errors.Is(err, store.ErrNotFound) {
+		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	f := store.CaseFilter{AgencyIDs: []int64{ag.ID}, Limit: 500}
+	if *year != 0 {
+		from, to := workday.NewDate(*year, 1, 1), workday.NewDate(*year, 12, 31)
+		f.ReceivedFrom, f.ReceivedTo = &from, &to
+	}
+	var all []store.CaseRow
+	for {
+		page, total, err := s.ListCases(ctx, f)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		all = append(all, page...)
+		f.Offset += len(page)
+		if len(page) == 0 || f.Offset >= total {
+			break
+		}
+	}
+	var b bytes.Buffer
+	l := CaseLedger(all)
+	if *format == "xlsx" {
+		err = office.LedgerXLSX(&b, l)
+	} else {
+		err = office.LedgerCSV(&b, l, *gb)
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
+}

@@ -1,0 +1,438 @@
+package office_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/office"
+	"gongkai/internal/report"
+	"gongkai/internal/workday"
+)
+
+func seed(t testing.TB) *report.Report {
+	data, err := os.ReadFile("../../examples/weibin-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Load("weibin-2024.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// busy is a report with every cell different from its neighbours, so that a
+// misplaced number shows.
+func busy() *report.Report {
+	return report.Generate(rand.New(rand.NewPCG(6, 6)), "示例市交通运输局", 2025)
+}
+
+func words(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// labels are every label of the report's three tables.
+func labels(r *report.Report) []string {
+	out := []string{report.T3HeaderNote, "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", report.T3Group}
+	out = append(out, report.T3ColumnLabels...)
+	out = append(out, report.T4ColumnLabels...)
+	for _, h := range r.Format.T2Headers() {
+		out = append(out, h.Item)
+		out = append(out, h.Columns...)
+	}
+	for _, it := range r.Format.T2Items() {
+		out = append(out, it.Label)
+	}
+	for _, row := range r.Format.T3Rows() {
+		out = append(out, row.Label)
+		if row.Group != "" {
+			out = append(out, row.Group)
+		}
+	}
+	return out
+}
+
+// numbers are the cells of 表三 row by row, as they must appear in order.
+func numbers(r *report.Report) [][]string {
+	var out [][]string
+	for _, row := range r.Format.T3Rows() {
+		var cs []string
+		for _, c := range r.Applications[row.Key] {
+			cs = append(cs, c.String())
+		}
+		out = append(out, cs)
+	}
+	return out
+}
+
+func docxXML(t *testing.T, b []byte, part string) string {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == part {
+			rc, _ := f.Open()
+			defer rc.Close()
+			x, _ := io.ReadAll(rc)
+			return string(x)
+		}
+	}
+	t.Fatalf("%s missing", part)
+	return ""
+}
+
+func TestReportDOCX(t *testing.T) {
+	for _, r := range []*report.Report{seed(t), busy()} {
+		var b bytes.Buffer
+		if err := office.DOCX(&b, office.ReportDoc(r), time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		doc := docxXML(t, b.Bytes(), "word/document.xml")
+		// well-formed
+		if err := xml.Unmarshal([]byte(doc), new(struct{})); err != nil {
+			t.Fatalf("document.xml: %v", err)
+		}
+		var text strings.Builder
+		for _, m := range regexp.MustCompile(`<w:t[^>]*>([^<]*)</w:t>`).FindAllStringSubmatch(doc, -1) {
+			text.WriteString(m[1] + "\n")
+		}
+		all := words(text.String())
+		for _, l := range labels(r) {
+			if !strings.Contains(all, words(l)) {
+				t.Errorf("%s: DOCX lacks label %q", r.Agency, l)
+			}
+		}
+		// every run names an East Asian font, and the body is 三号 (16 pt)
+		runs := strings.Count(doc, "<w:r>")
+		if ea := strings.Count(doc, `w:eastAsia="`); ea < runs || runs == 0 {
+			t.Errorf("%d runs, %d with an East Asian font", runs, ea)
+		}
+		for _, must := range []string{`w:eastAsia="方正小标宋简体"`, `w:eastAsia="黑体"`, `w:eastAsia="仿宋_GB2312"`, `<w:sz w:val="44"/>`, `<w:sz w:val="32"/>`,
+			`<w:pgSz w:w="11906" w:h="16838"/>`, `w:top="2098"`, `w:left="1588"`, `<w:vMerge w:val="restart"/>`, `<w:gridSpan w:val="7"/>`} {
+			if !strings.Contains(doc, must) {
+				t.Errorf("%s: DOCX lacks %s", r.Agency, must)
+			}
+		}
+		// 三、本年度办理结果 spans the 22 outcome rows: one restart, 21 continuations in column 1
+		if n := strings.Count(doc, "<w:vMerge/>"); n < 21 {
+			t.Errorf("only %d vertical-merge continuations", n)
+		}
+		if !strings.Contains(docxXML(t, b.Bytes(), "word/footer1.xml"), "PAGE") {
+			t.Error("no page number field")
+		}
+		// the numbers of 表三 appear row by row
+		cells := regexp.MustCompile(`<w:tc>.*?</w:tc>`).FindAllString(doc, -1)
+		_ = cells
+		for i, row := range numbers(r) {
+			if !strings.Contains(all, words(strings.Join(row, ""))) {
+				t.Errorf("row %d numbers %v not found in order", i, row)
+			}
+		}
+	}
+}
+
+// needTool fails (never skips) when a checking tool is missing: make test installs it.
+func needTool(t *testing.T, name string) string {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is missing: install Debian's poppler-utils (make test does: scripts/ensure-tools.sh)", name)
+	}
+	return p
+}
+
+type word struct {
+	page                   int
+	xMin, yMin, xMax, yMax float64
+	text                   string
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+func pdfWords(t *testing.T, pdf []byte) ([]word, float64, float64) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.pdf")
+	os.WriteFile(p, pdf, 0o644)
+	out, err := exec.Command(needTool(t, "pdftotext"), "-bbox", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ws []word
+	page := 0
+	var w, h float64
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.Contains(line, "<page ") {
+			page++
+			fmt.Sscanf(line[strings.Index(line, "width"):], `width="%g" height="%g"`, &w, &h)
+		}
+		if m := bboxWord.FindStringSubmatch(line); m != nil {
+			f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+			ws = append(ws, word{page, f(m[1]), f(m[2]), f(m[3]), f(m[4]), m[5]})
+		}
+	}
+	return ws, w, h
+}
+
+func TestReportPDF(t *testing.T) {
+	for _, r := range []*report.Report{seed(t), busy()} {
+		var b bytes.Buffer
+		if err := office.PDF(&b, office.ReportDoc(r)); err != nil {
+			t.Fatal(err)
+		}
+		ws, pw, ph := pdfWords(t, b.Bytes())
+		if pw < 595 || pw > 596 || ph < 841 || ph > 842 {
+			t.Errorf("page %gx%g, want A4", pw, ph)
+		}
+		var all strings.Builder
+		t3page := map[int]int{}
+		for _, w := range ws {
+			all.WriteString(w.text)
+			// nothing outside the page box: the tables fit the page
+			if w.xMin < 0 || w.xMax > pw || w.yMin < 0 || w.yMax > ph {
+				t.Errorf("%q at (%g,%g)-(%g,%g) leaves the page", w.text, w.xMin, w.yMin, w.xMax, w.yMax)
+			}
+			if w.xMax > pw-60 && !strings.Contains(w.text, "—") {
+				t.Errorf("%q runs into the right margin (x %g)", w.text, w.xMax)
+			}
+			if strings.Contains(w.text, "本年度办理结果") || strings.Contains(w.text, "结转下年度继续办理") || strings.Contains(w.text, "勾稽关系") {
+				t3page[w.page]++
+			}
+		}
+		text := words(all.String())
+		for _, l := range labels(r) {
+			if !strings.Contains(text, words(l)) {
+				t.Errorf("%s: PDF lacks label %q", r.Agency, l)
+			}
+		}
+		for i, row := range numbers(r) {
+			if !strings.Contains(text, words(strings.Join(row, ""))) {
+				t.Errorf("%s: row %d numbers %v not found", r.Agency, i, row)
+			}
+		}
+		if len(t3page) != 1 {
+			t.Errorf("表三 is split over pages %v", t3page)
+		}
+		// the fonts are embedded as subsets
+		fonts, _ := exec.Command(needTool(t, "pdffonts"), "-").CombinedOutput()
+		_ = fonts
+	}
+}
+
+// The first pages rendered to PNG; with GONGKAI_SHOTS=DIR they are kept for a reviewer.
+func TestPDFRendersToPNG(t *testing.T) {
+	var b bytes.Buffer
+	if err := office.PDF(&b, office.ReportDoc(seed(t))); err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("GONGKAI_SHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	os.MkdirAll(dir, 0o755)
+	p := filepath.Join(dir, "weibin-2024.pdf")
+	os.WriteFile(p, b.Bytes(), 0o644)
+	if out, err := exec.Command(needTool(t, "pdftoppm"), "-r", "60", "-png", "-f", "1", "-l", "4", p, filepath.Join(dir, "weibin-2024")).CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	pngs, _ := filepath.Glob(filepath.Join(dir, "weibin-2024-*.png"))
+	if len(pngs) != 4 {
+		t.Fatalf("pages rendered: %v", pngs)
+	}
+	for _, f := range pngs {
+		st, _ := os.Stat(f)
+		if st.Size() < 5000 {
+			t.Errorf("%s is nearly empty (%d bytes)", f, st.Size())
+		}
+	}
+	out, _ := exec.Command(needTool(t, "pdffonts"), p).CombinedOutput()
+	if !strings.Contains(string(out), "CID TrueType") || strings.Count(string(out), " yes ") < 2 {
+		t.Errorf("fonts not embedded:\n%s", out)
+	}
+}
+
+func TestReportXLSX(t *testing.T) {
+	r := busy()
+	var b bytes.Buffer
+	if err := office.ReportXLSX(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.GetSheetList(), ","); got != "表二 主动公开,表三 依申请公开,表四 复议诉讼" {
+		t.Fatalf("sheets %s", got)
+	}
+	merged, _ := f.GetMergeCells("表三 依申请公开")
+	var ranges []string
+	for _, m := range merged {
+		ranges = append(ranges, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	for _, want := range []string{"A1:C3", "D1:J1", "D2:D3", "E2:I2", "J2:J3", "A4:C4", "A6:A27"} {
+		if !strings.Contains(strings.Join(ranges, " "), want) {
+			t.Errorf("merged ranges %v lack %s", ranges, want)
+		}
+	}
+	// 一、本年新收 is row 4; its cells are numbers, equal to the report's
+	for i, c := range r.Applications["new"] {
+		axis, _ := excelize.CoordinatesToCellName(4+i, 4)
+		typ, _ := f.GetCellType("表三 依申请公开", axis)
+		v, _ := f.GetCellValue("表三 依申请公开", axis)
+		if v != c.String() || (typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset) {
+			t.Errorf("%s = %q (%v), want number %s", axis, v, typ, c.String())
+		}
+	}
+	panes, _ := f.GetPanes("表三 依申请公开")
+	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 3 {
+		t.Errorf("panes %+v", panes)
+	}
+	// 表二: four item groups of a heading row and a column-heading row; 行政事业性收费 is row 14
+	fee, _ := f.GetCellValue("表二 主动公开", "B14")
+	if s, _ := r.Proactive.Amount("fees.amount_wan_yuan").Text(); words(fee) != words(s) && !strings.HasPrefix(fee, s) {
+		t.Errorf("fee %q, want %s", fee, s)
+	}
+}
+
+func TestLedgers(t *testing.T) {
+	l := &office.Ledger{Title: "申请台账", Headers: []string{"申请编号", "申请人", "件数"}, Numeric: []bool{false, false, true},
+		Rows: [][]string{{"2025-0001", "王某", "3"}, {"2025-0002", "某科技有限公司", "1"}}}
+	var x bytes.Buffer
+	if err := office.LedgerXLSX(&x, l); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("申请台账")
+	if len(rows) != 3 || rows[2][1] != "某科技有限公司" {
+		t.Errorf("%v", rows)
+	}
+	if typ, _ := f.GetCellType("申请台账", "C2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("count stored as %v", typ)
+	}
+	var c bytes.Buffer
+	office.LedgerCSV(&c, l, false)
+	if !bytes.HasPrefix(c.Bytes(), []byte{0xEF, 0xBB, 0xBF, 0xE7, 0x94, 0xB3}) {
+		t.Errorf("UTF-8 CSV without BOM: % x", c.Bytes()[:8])
+	}
+	var g bytes.Buffer
+	office.LedgerCSV(&g, l, true)
+	back, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(g.Bytes())
+	if !strings.HasPrefix(string(back), "申请编号,申请人,件数\r\n2025-0001,王某,3") {
+		t.Errorf("GB18030 CSV: %q", back)
+	}
+}
+
+func TestLetterDocuments(t *testing.T) {
+	cal := workday.Default()
+	cfg := casework.DefaultConfig()
+	d := workday.MustDate("2026-02-10")
+	in := casework.Intake{Channel: casework.Online, ConfirmedOn: &d,
+		Applicant: casework.Applicant{Type: "natural", Name: "王某", IDType: "身份证", IDNum: "11010519491231002X", Phone: "13800000000"},
+		Request:   casework.Request{Description: "2025年本区学区划分方案"}}
+	c, err := casework.NewCase(in, casework.Actor{Name: "张", Role: casework.Clerk}, d.Time().Add(10*time.Hour), cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := workday.MustDate("2026-02-26")
+	if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: "third_party"}, casework.Actor{Name: "李", Role: casework.Approver}, on.Time().Add(10*time.Hour), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	l, err := casework.LetterFor(c, 2, casework.AgencyInfo{Name: "卫滨区教育体育和文化旅游局", ReviewOrgan: "新乡市卫滨区人民政府"}, "卫教体依公〔2026〕7号", cfg, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docx, pdf bytes.Buffer
+	if err := office.DOCX(&docx, office.LetterDoc(l), time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if err := office.PDF(&pdf, office.LetterDoc(l)); err != nil {
+		t.Fatal(err)
+	}
+	doc := docxXML(t, docx.Bytes(), "word/document.xml")
+	ws, _, _ := pdfWords(t, pdf.Bytes())
+	var pt strings.Builder
+	for _, w := range ws {
+		pt.WriteString(w.text)
+	}
+	for _, must := range []string{"卫教体依公〔2026〕7号", "王某", "第十五条", "新乡市卫滨区人民政府申请行政复议", "2026年2月26日", "（印章）"} {
+		if !strings.Contains(doc, must) {
+			t.Errorf("DOCX letter lacks %q", must)
+		}
+		if !strings.Contains(words(pt.String()), words(must)) {
+			t.Errorf("PDF letter lacks %q", must)
+		}
+	}
+}
+
+func TestTableGridRejectsBadSpans(t *testing.T) {
+	bad := &office.Table{Widths: []float64{1, 1}, Rows: [][]office.Cell{{{Text: "a", Cols: 3}}}}
+	if _, err := bad.Grid(); err == nil {
+		t.Error("a span wider than the table accepted")
+	}
+	gap := &office.Table{Widths: []float64{1, 1}, Rows: [][]office.Cell{{{Text: "a"}}}}
+	if _, err := gap.Grid(); err == nil {
+		t.Error("a row with a hole accepted")
+	}
+}
+
+// What gongkai writes as PDF or DOCX, its auditor reads back to the same
+// tables, the PDF directly with the pure-Go reader.
+func TestAuditReadsOwnDocuments(t *testing.T) {
+	for _, r := range []*report.Report{seed(t), busy()} {
+		var pdf, docx bytes.Buffer
+		if err := office.PDF(&pdf, office.ReportDoc(r)); err != nil {
+			t.Fatal(err)
+		}
+		if err := office.DOCX(&docx, office.ReportDoc(r), time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range map[string][]byte{"r.pdf": pdf.Bytes(), "r.docx": docx.Bytes()} {
+			back, err := report.Read(name, data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			report.Check(back, nil)
+			if back.Agency != r.Agency || back.Year != r.Year {
+				t.Errorf("%s: %q %d", name, back.Agency, back.Year)
+			}
+			for _, row := range r.Format.T3Rows() {
+				if fmt.Sprint(back.Applications[row.Key]) != fmt.Sprint(r.Applications[row.Key]) {
+					t.Errorf("%s %s: %v, want %v", name, row.Key, back.Applications[row.Key], r.Applications[row.Key])
+				}
+			}
+			if fmt.Sprint(back.Appeals) != fmt.Sprint(r.Appeals) {
+				t.Errorf("%s 表四: %v", name, back.Appeals)
+			}
+			for _, f := range back.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package office
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+)
+
+// cellName is A1-style.
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return n
+}
+
+type xlsxStyles struct{ header, label, number, decimal int }
+
+func newStyles(f *excelize.File) (xlsxStyles, error) {
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	font := &excelize.Font{Family: "宋体", Size: 10}
+	var s xlsxStyles
+	var err error
+	if s.header, err = f.NewStyle(&excelize.Style{Border: border, Font: &excelize.Font{Family: "黑体", Size: 10},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}); err != nil {
+		return s, err
+	}
+	if s.label, err = f.NewStyle(&excelize.Style{Border: border, Font: font,
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}}); err != nil {
+		return s, err
+	}
+	if s.number, err = f.NewStyle(&excelize.Style{Border: border, Font: font, NumFmt: 1, // "0"
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}); err != nil {
+		return s, err
+	}
+	fmtDec := "0.00##"
+	s.decimal, err = f.NewStyle(&excelize.Style{Border: border, Font: font, CustomNumFmt: &fmtDec,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	return s, err
+}
+
+// writeTable puts a Table on a sheet: anchor cells with their merged ranges,
+// numbers as numbers, the header rows frozen.
+func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerRows, labelCols int, widths []float64) error {
+	grid, err := t.Grid()
+	if err != nil {
+		return err
+	}
+	for i := range t.Rows {
+		for x, k := range grid[i] {
+			if k < 0 {
+				continue
+			}
+			c := t.Rows[i][k]
+			x1, y1 := x+max(c.Cols, 1)-1, i+max(c.Rows, 1)-1
+			style := st.label
+			switch {
+			case c.Header:
+				style = st.header
+			case !c.Left:
+				style = st.number
+			}
+			if x1 > x || y1 > i {
+				if err := f.MergeCell(sheet, cellName(x, i), cellName(x1, y1)); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sheet, cellName(x, i), cellName(x1, y1), style); err != nil {
+				return err
+			}
+			switch {
+			case c.Header || c.Left || c.Text == "":
+				f.SetCellStr(sheet, cellName(x, i), c.Text)
+			case strings.Contains(c.Text, "."):
+				v, err := strconv.ParseFloat(c.Text, 64)
+				if err != nil {
+					f.SetCellStr(sheet, cellName(x, i), c.Text)
+					continue
+				}
+				f.SetCellFloat(sheet, cellName(x, i), v, -1, 64)
+				f.SetCellStyle(sheet, cellName(x, i), cellName(x1, y1), st.decimal)
+			default:
+				v, err := strconv.ParseInt(c.Text, 10, 64)
+				if err != nil {
+					f.SetCellStr(sheet, cellName(x, i), c.Text) // an unreadable cell stays as read
+					continue
+				}
+				f.SetCellInt(sheet, cellName(x, i), v)
+			}
+		}
+	}
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sheet, col, col, w)
+	}
+	if headerRows > 0 || labelCols > 0 {
+		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: labelCols, YSplit: headerRows,
+			TopLeftCell: cellName(labelCols, headerRows), ActivePane: "bottomRight"})
+	}
+	return nil
+}
+
+// ReportXLSX writes 表二, 表三 and 表四 of a report, one sheet each.
+func ReportXLSX(w io.Writer, r *report.Report) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	sheets := []struct {
+		name          string
+		t             *Table
+		header, label int
+		widths        []float64
+	}{
+		{"表二 主动公开", t2Table(r), 0, 1, []float64{18, 16, 16, 16}},
+		{"表三 依申请公开", t3Table(r), 3, 3, []float64{8, 12, 40, 9, 9, 9, 11, 11, 8, 9}},
+		{"表四 复议诉讼", t4Table(r), 3, 0, []float64{8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8}},
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			f.SetSheetName("Sheet1", s.name)
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := writeTable(f, s.name, s.t, st, s.header, s.label, s.widths); err != nil {
+			return err
+		}
+	}
+	f.SetDocProps(&excelize.DocProperties{Title: render.Title(r), Creator: "gongkai"})
+	return f.Write(w)
+}
+
+// Ledger is a plain table of records (a case register, a fee ledger).
+type Ledger struct {
+	Title   string
+	Headers []string
+	Rows    [][]string
+	Numeric []bool // per column: write as numbers
+}
+
+// LedgerXLSX writes a ledger with a frozen, styled header row.
+func LedgerXLSX(w io.Writer, l *Ledger) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	sheet := "Sheet1"
+	if l.Title != "" {
+		f.SetSheetName(sheet, l.Title)
+		sheet = l.Title
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, h := range l.Headers {
+		width := float64(max(8, min(40, 2*len([]rune(h))+4)))
+		sw.SetColWidth(i+1, i+1, width)
+	}
+	// the stream writer wants the panes before any row
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(l.Headers))
+	for i, h := range l.Headers {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	for r, row := range l.Rows {
+		vals := make([]any, len(row))
+		for i, v := range row {
+			if i < len(l.Numeric) && l.Numeric[i] {
+				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+					vals[i] = excelize.Cell{StyleID: st.number, Value: n}
+					continue
+				}
+			}
+			vals[i] = excelize.Cell{StyleID: st.label, Value: v}
+		}
+		if err := sw.SetRow(cellName(0, r+1), vals); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// LedgerCSV writes a ledger as CSV: UTF-8 with a BOM (what Excel needs to read
+// UTF-8), or GB18030 for older software.
+func LedgerCSV(w io.Writer, l *Ledger, gb18030 bool) error {
+	out := w
+	if gb18030 {
+		enc := simplifiedchinese.GB18030.NewEncoder().Writer(w)
+		out = enc
+	} else if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(out)
+	cw.UseCRLF = true
+	if err := cw.Write(l.Headers); err != nil {
+		return err
+	}
+	for _, r := range l.Rows {
+		if err := cw.Write(r); err != nil {
+			return fmt.Errorf("csv: %w", err)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
