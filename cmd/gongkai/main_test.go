@@ -170,7 +170,7 @@ func TestReportNewCheckRender(t *testing.T) {
 			t.Errorf("render %s: %d %s", f, code, stderr)
 		}
 	}
-	if _, stderr, code := gk(t, "report", "render", "--format", "pdf", p); code != 2 || !strings.Contains(stderr, "不支持") {
+	if _, stderr, code := gk(t, "report", "render", "--format", "rtf", p); code != 2 || !strings.Contains(stderr, "不支持") {
 		t.Errorf("unknown format: %d %s", code, stderr)
 	}
 }
@@ -389,5 +389,75 @@ func TestCalendarLoadAndGenerate(t *testing.T) {
 	}
 	if _, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "没有这个局", "--year", "2025"); code != 2 || !strings.Contains(stderr, "没有名为") {
 		t.Errorf("unknown agency: %s", stderr)
+	}
+}
+
+func TestImportCases(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	csv := "收到申请日期,申请方式,申请人类型,申请人,证件号码,联系电话,申请内容,答复日期,答复结果\n" +
+		"2025-03-05,当面,自然人,张某,11010519491231002X,13800000000,预算公开,2025-03-20,予以公开\n" +
+		"2025-03-06,网上,企业,某公司,91110000100011743X,,招标文件,,\n" +
+		"2025-03-07,飞鸽,自然人,李某,11010519491231002X,,会议纪要,,\n"
+	p := filepath.Join(dir, "台账.csv")
+	os.WriteFile(p, []byte(csv), 0o644)
+	count := func() int {
+		out, _, _ := gk(t, "export", "cases", "--db", db, "--agency", "卫滨区财政局", "--format", "csv", "-o", filepath.Join(dir, "x.csv"), "--force")
+		_ = out
+		b, _ := os.ReadFile(filepath.Join(dir, "x.csv"))
+		return strings.Count(string(b), "\n") - 1
+	}
+	before := count()
+	out, _, code := gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局")
+	if code != 1 || !strings.Contains(out, "第 4 行 B 列（申请方式）") || !strings.Contains(out, "未写入任何数据") {
+		t.Fatalf("preview: %d\n%s", code, out)
+	}
+	out, _, code = gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局", "--commit")
+	if code != 1 || !strings.Contains(out, "未导入任何数据") || count() != before {
+		t.Fatalf("commit with errors: %d\n%s", code, out)
+	}
+	out, _, code = gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局", "--commit", "--valid-only")
+	if code != 0 || !strings.Contains(out, "已导入 2 件") || count() != before+2 {
+		t.Fatalf("valid-only: %d\n%s", code, out)
+	}
+	out, _, _ = gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局", "--commit", "--valid-only")
+	if !strings.Contains(out, "已导入 0 件") || !strings.Contains(out, "2 件此前已导入") || count() != before+2 {
+		t.Fatalf("re-import duplicated: %s", out)
+	}
+	x := filepath.Join(dir, "cases.xlsx")
+	if _, stderr, code := gk(t, "export", "cases", "--db", db, "--agency", "卫滨区财政局", "--format", "xlsx", "-o", x); code != 0 {
+		t.Fatal(stderr)
+	}
+	if b, _ := os.ReadFile(x); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Error("xlsx export")
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "x.csv"))
+	if strings.Contains(string(b), "11010519491231002X") || !strings.Contains(string(b), "110105********002X") {
+		t.Error("export shows identity numbers in full")
+	}
+}
+
+func TestRenderOfficeFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"docx", "pdf", "xlsx"} {
+		out := filepath.Join(dir, "r."+f)
+		if _, stderr, code := gk(t, "report", "render", "../../examples/weibin-2024.yaml", "--format", f, "-o", out); code != 0 {
+			t.Fatalf("%s: %s", f, stderr)
+		}
+		b, _ := os.ReadFile(out)
+		if len(b) < 1000 {
+			t.Errorf("%s: %d bytes", f, len(b))
+		}
+	}
+	if _, stderr, code := gk(t, "report", "render", "../../examples/weibin-2024.yaml", "--format", "pdf"); code != 2 || !strings.Contains(stderr, "-o") {
+		t.Errorf("binary to the terminal: %d %s", code, stderr)
+	}
+	// the PDF written by gongkai audits like the seed
+	out, _, code := gk(t, "audit", "--json", filepath.Join(dir, "r.pdf"))
+	if code != 0 || !strings.Contains(out, `"agency":"卫滨区教育体育和文化旅游局"`) || strings.Count(out, "TXT.LATIN") != 2 {
+		t.Errorf("audit of our PDF: %d %s", code, out)
 	}
 }

@@ -606,3 +606,38 @@ func (c *Case) Refresh(cfg Config, cal *workday.Calendar) error {
 	c.State, c.Outcome, c.ClosedOn, c.MergedInto = f.state, f.outcome, f.closedOn, f.mergedInto
 	return nil
 }
+
+// RecordHistoricalOutcome closes a case imported from an older register with
+// the outcome that register states. The steps that led to it (补正, fee notice
+// …) are not in the register, so the process rules are not replayed; the date
+// must still be on or after receipt and not in the future.
+func (c *Case) RecordHistoricalOutcome(outcome string, on workday.Date, actor Actor, now time.Time, cfg Config, cal *workday.Calendar) error {
+	o := OutcomeByID(outcome)
+	if o == nil {
+		return errs.New("outcome", "未知的答复结果“%s”", outcome)
+	}
+	if on < c.Received {
+		return errs.New("replied_on", "答复日期 %s 早于收到申请日期 %s", on, c.Received)
+	}
+	if on > workday.FromTime(now) {
+		return errs.New("replied_on", "答复日期 %s 晚于今天", on)
+	}
+	f, err := c.replay(cfg, cal)
+	if err != nil {
+		return err
+	}
+	kind := KindDecide
+	if outcome == "withdrawn" {
+		kind = KindWithdraw
+	}
+	c.Events = append(c.Events, Event{Seq: len(c.Events) + 1, At: now, Actor: actor, Basis: "据历史台账导入：" + o.Basis,
+		Step: Step{Kind: kind, On: on, Outcome: outcome, Note: "导入"}, Before: f.state})
+	nf, err := c.replay(cfg, cal)
+	if err != nil {
+		c.Events = c.Events[:len(c.Events)-1]
+		return err
+	}
+	c.Events[len(c.Events)-1].After = nf.state
+	c.State, c.Outcome, c.ClosedOn = nf.state, nf.outcome, nf.closedOn
+	return nil
+}

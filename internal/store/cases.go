@@ -702,3 +702,37 @@ func (s *Store) SuspectDuplicates(ctx context.Context, c *casework.Case, window 
 	}
 	return casework.SuspectDuplicates(c, others, window), nil
 }
+
+// Imported is one register row ready to store.
+type Imported struct {
+	Key  string
+	Case *casework.Case
+}
+
+// ImportCases stores imported register rows in one transaction. A row whose
+// key the agency already has is skipped, so the same file can be imported
+// again without duplicates. Any error leaves no trace.
+func (s *Store) ImportCases(ctx context.Context, agencyID int64, items []Imported, cal *workday.Calendar, cfg casework.Config) (imported, skipped int, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		imported, skipped = 0, 0
+		for _, it := range items {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND import_key = $2`, agencyID, it.Key).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				skipped++
+				continue
+			}
+			if err := s.insertCase(ctx, tx, agencyID, it.Case, cal, cfg); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE cases SET import_key = $1 WHERE id = $2`, it.Key, it.Case.ID); err != nil {
+				return mapErr(err)
+			}
+			imported++
+		}
+		return nil
+	})
+	return imported, skipped, err
+}

@@ -1,0 +1,556 @@
+// Package importer reads application registers (依申请公开台账) that agencies
+// keep in Excel or CSV and turns their rows into cases. It maps columns by
+// their header text (not position), reports every bad row with row, column and
+// reason, and never guesses: an unclear value is an error to fix in the file.
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// Field is a column the register can have.
+type Field struct {
+	ID       string
+	Name     string
+	Required bool
+	Synonyms []string // header texts that mean this field (matched after removing spaces)
+}
+
+// Fields of an application register, most specific synonyms first.
+var Fields = []Field{
+	{"serial", "申请编号", false, []string{"申请编号", "登记编号", "受理编号", "案件编号", "流水号"}},
+	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期"}},
+	{"channel", "申请方式", true, []string{"申请方式", "提交方式", "申请渠道", "渠道", "方式"}},
+	{"applicant_type", "申请人类型", true, []string{"申请人类型", "申请人类别", "申请人性质", "类型", "类别"}},
+	{"id_type", "证件类型", false, []string{"证件类型", "身份证明类型"}},
+	{"id_number", "证件号码", false, []string{"证件号码", "身份证号码", "身份证号", "统一社会信用代码", "证件号", "身份证明号码"}},
+	{"name", "申请人", true, []string{"申请人姓名", "申请人名称", "申请人", "姓名", "名称"}},
+	{"phone", "联系电话", false, []string{"联系电话", "电话", "手机号码", "手机"}},
+	{"email", "电子邮箱", false, []string{"电子邮箱", "邮箱", "电子邮件地址"}},
+	{"address", "通信地址", false, []string{"通信地址", "联系地址", "地址"}},
+	{"description", "申请内容", true, []string{"申请公开的内容", "申请内容", "所需信息", "申请事项", "内容描述", "所需政府信息"}},
+	{"replied_on", "答复日期", false, []string{"答复日期", "办结日期", "回复日期"}},
+	{"outcome", "答复结果", false, []string{"答复结果", "办理结果", "处理结果", "答复类型", "答复情况"}},
+}
+
+func fieldByID(id string) *Field {
+	for i := range Fields {
+		if Fields[i].ID == id {
+			return &Fields[i]
+		}
+	}
+	return nil
+}
+
+// Sheet is a file read as rows of text cells, with its 1-based row numbers.
+type Sheet struct {
+	Rows [][]string
+}
+
+// maxRows bounds a register; larger files should be split.
+const maxRows = 200000
+
+// ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK) or XLSX.
+// For XLSX, sheet names the sheet; "" is the first.
+func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
+		}
+		defer f.Close()
+		if sheet == "" {
+			sheet = f.GetSheetName(0)
+		}
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(f.GetSheetList(), "、"))
+		}
+		// merged cells keep their value in the top-left cell only; a header
+		// merged across columns is filled to the right below (header()).
+		if len(rows) > maxRows {
+			return nil, errs.New(name, "文件有 %d 行，超过 %d 行：请分成几个文件导入", len(rows), maxRows)
+		}
+		return &Sheet{Rows: rows}, nil
+	}
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return nil, errs.New(name, "这是旧的 .xls 格式：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入")
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case !utf8.Valid(data):
+		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "文件既不是 UTF-8 也不是 GB18030/GBK 编码")
+		}
+		data = d
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			if err.Error() == "EOF" {
+				break
+			}
+			line, _ := r.FieldPos(0)
+			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, line), "CSV 格式错误：请检查引号和分隔符")
+		}
+		rows = append(rows, rec)
+		if len(rows) > maxRows {
+			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+		}
+	}
+	return &Sheet{Rows: rows}, nil
+}
+
+// Mapping says which column holds which field.
+type Mapping struct {
+	HeaderRow int            // 0-based index of the (last) header row
+	Headers   []string       // the header text of every column
+	Columns   map[string]int // field id → column
+	Unused    []int          // columns no field uses
+}
+
+func normHeader(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\n' || r == '\r' || r == '\t' || r == '*' || r == '＊' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// match finds the field a header means: the longest synonym it contains.
+func match(header string) string {
+	h := normHeader(header)
+	best, bestLen := "", 0
+	for _, f := range Fields {
+		for _, s := range f.Synonyms {
+			if strings.Contains(h, s) && len(s) > bestLen {
+				best, bestLen = f.ID, len(s)
+			}
+		}
+	}
+	return best
+}
+
+// header finds the header row among the first rows: the row (joined with the
+// row above, for two-row headers with merged cells) whose cells name the most fields.
+func (s *Sheet) header() (int, []string) {
+	bestRow, bestScore := -1, 0
+	var bestHeaders []string
+	for i := 0; i < len(s.Rows) && i < 15; i++ {
+		var above []string
+		if i > 0 {
+			above = fillRight(s.Rows[i-1])
+		}
+		// spreadsheets drop trailing empty cells: the header is as wide as
+		// the wider of the two rows
+		headers := make([]string, max(len(s.Rows[i]), len(above)))
+		for c := range headers {
+			v := ""
+			if c < len(s.Rows[i]) {
+				v = s.Rows[i][c]
+			}
+			h := strings.TrimSpace(v)
+			if c < len(above) && above[c] != "" && (h == "" || match(h) == "" || match(above[c]+h) != "") {
+				h = above[c] + h // 申请人（合并）/ 姓名 → 申请人姓名
+			}
+			headers[c] = h
+		}
+		score := 0
+		seen := map[string]bool{}
+		for _, h := range headers {
+			if f := match(h); f != "" && !seen[f] {
+				seen[f] = true
+				score++
+			}
+		}
+		if score > bestScore {
+			bestRow, bestScore, bestHeaders = i, score, headers
+		}
+	}
+	if bestScore < 3 {
+		return -1, nil
+	}
+	return bestRow, bestHeaders
+}
+
+// fillRight repeats a merged header's text over the empty cells after it.
+func fillRight(row []string) []string {
+	out := make([]string, len(row))
+	last := ""
+	for i, v := range row {
+		if v = strings.TrimSpace(v); v != "" {
+			last = v
+		}
+		out[i] = last
+	}
+	return out
+}
+
+// Map finds the header and maps columns to fields; overrides ("列名=字段")
+// come from the user's mapping step and win over the automatic match.
+func (s *Sheet) Map(overrides map[string]string) (*Mapping, error) {
+	row, headers := s.header()
+	if row < 0 {
+		var names []string
+		for _, f := range Fields {
+			names = append(names, f.Name)
+		}
+		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
+	}
+	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}}
+	for c, h := range headers {
+		if f := match(h); f != "" {
+			if _, taken := m.Columns[f]; !taken {
+				m.Columns[f] = c
+				continue
+			}
+		}
+		m.Unused = append(m.Unused, c)
+	}
+	for col, field := range overrides {
+		if fieldByID(field) == nil {
+			return nil, errs.New("--map", "没有“%s”这个字段：可用 %s", field, fieldIDs())
+		}
+		c := -1
+		for i, h := range headers {
+			if normHeader(h) == normHeader(col) || colName(i) == strings.ToUpper(col) {
+				c = i
+			}
+		}
+		if c < 0 {
+			return nil, errs.New("--map", "文件中没有“%s”这一列", col)
+		}
+		m.Columns[field] = c
+	}
+	var missing []string
+	for _, f := range Fields {
+		if _, ok := m.Columns[f.ID]; f.Required && !ok {
+			missing = append(missing, f.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return m, errs.New("表头", "缺少必需的列：%s。如列名不同，请用 --map \"列名=字段\" 指定（字段：%s）", strings.Join(missing, "、"), fieldIDs())
+	}
+	return m, nil
+}
+
+func fieldIDs() string {
+	var ids []string
+	for _, f := range Fields {
+		ids = append(ids, f.ID+"（"+f.Name+"）")
+	}
+	return strings.Join(ids, "、")
+}
+
+// colName is the spreadsheet column letter of a 0-based index.
+func colName(i int) string {
+	n, _ := excelize.ColumnNumberToName(i + 1)
+	return n
+}
+
+// RowError is one problem in one row.
+type RowError struct {
+	Row    int    `json:"row"`              // 1-based, as the spreadsheet shows it
+	Column string `json:"column,omitempty"` // spreadsheet letter
+	Header string `json:"header,omitempty"` // the column's header text
+	Reason string `json:"reason"`
+}
+
+func (e RowError) String() string {
+	if e.Column == "" {
+		return fmt.Sprintf("第 %d 行：%s", e.Row, e.Reason)
+	}
+	return fmt.Sprintf("第 %d 行 %s 列（%s）：%s", e.Row, e.Column, e.Header, e.Reason)
+}
+
+// Row is a parsed register row.
+type Row struct {
+	Line    int
+	Key     string // import key: the register's own number, or a hash of the row's facts
+	Intake  casework.Intake
+	Replied *workday.Date
+	Outcome string
+}
+
+var (
+	ymd       = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+	compact   = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	excelDate = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
+	sciNum    = regexp.MustCompile(`^\d(\.\d+)?[eE]\+?\d+$`)
+	// Excel keeps 15 significant digits: an 18-digit number comes back with zeros
+	excelRounded = regexp.MustCompile(`^\d{15}0{3}$|^\d{16}0{2}$`)
+)
+
+// ParseDate reads the dates registers contain: 2025-03-05, 2025/3/5,
+// 2025.3.5, 2025年3月5日, 20250305, and Excel's serial day numbers.
+func ParseDate(s string) (workday.Date, error) {
+	s = strings.TrimSpace(s)
+	if m := ymd.FindStringSubmatch(s); m != nil {
+		return workday.ParseDate(fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3]))
+	}
+	if m := compact.FindStringSubmatch(s); m != nil {
+		return workday.ParseDate(m[1] + "-" + m[2] + "-" + m[3])
+	}
+	if excelDate.MatchString(s) {
+		f, _ := strconv.ParseFloat(s, 64)
+		// Excel counts days from 1899-12-30 (its 1900 leap-year bug included)
+		d := workday.NewDate(1899, 12, 30) + workday.Date(math.Floor(f))
+		if d.Year() >= 1990 && d.Year() <= 2200 {
+			return d, nil
+		}
+	}
+	return 0, fmt.Errorf("日期“%s”无法识别：请写成 2025-03-05 或 2025年3月5日", s)
+}
+
+// entry maps the words a register uses to a value.
+type entry[T any] struct {
+	words []string
+	v     T
+}
+
+var channelWords = []entry[casework.Channel]{
+	{[]string{"平信", "普通信函"}, casework.LetterUnsigned},
+	{[]string{"挂号", "EMS", "快递", "邮寄", "信函"}, casework.LetterSigned},
+	{[]string{"电子邮件", "邮箱", "email", "Email", "EMAIL"}, casework.Email},
+	{[]string{"传真"}, casework.Fax},
+	{[]string{"网络", "网上", "在线", "平台", "网站", "互联网"}, casework.Online},
+	{[]string{"当面", "现场", "窗口", "口头", "来访"}, casework.InPerson},
+}
+
+var typeWords = []entry[casework.ApplicantType]{
+	{[]string{"自然人", "个人", "公民"}, "natural"},
+	{[]string{"商业企业", "企业", "公司"}, "business"},
+	{[]string{"科研", "高校", "大学", "研究"}, "research"},
+	{[]string{"公益", "社会组织", "协会", "基金会"}, "public_interest"},
+	{[]string{"法律服务", "律师"}, "legal_service"},
+	{[]string{"其他"}, "other"},
+}
+
+// outcomeWords map how registers describe an outcome; the first that the text
+// contains wins, so the specific come before the general.
+var outcomeWords = []entry[string]{
+	{[]string{"部分公开"}, "partly_disclosed"},
+	{[]string{"已主动公开"}, "already_public"},
+	{[]string{"国家秘密"}, "state_secret"},
+	{[]string{"法律行政法规禁止"}, "law_forbids"},
+	{[]string{"三安全一稳定", "国家安全", "社会稳定"}, "security_stability"},
+	{[]string{"第三方", "商业秘密", "个人隐私"}, "third_party"},
+	{[]string{"内部事务"}, "internal_affairs"},
+	{[]string{"过程性"}, "process_info"},
+	{[]string{"执法案卷"}, "enforcement_file"},
+	{[]string{"行政查询"}, "query_service"},
+	{[]string{"非本机关", "不属于本机关"}, "not_this_agency"},
+	{[]string{"不存在", "不掌握", "未制作", "未获取"}, "not_exist"},
+	{[]string{"另行制作", "加工", "分析"}, "needs_creation"},
+	{[]string{"补正后", "仍不明确"}, "unclear_after_correction"},
+	{[]string{"信访", "投诉", "举报"}, "petition"},
+	{[]string{"大量反复"}, "mass_repeat"},
+	{[]string{"重复"}, "repeat"},
+	{[]string{"出版物"}, "publication"},
+	{[]string{"确认", "重新出具"}, "confirm_or_reissue"},
+	{[]string{"逾期不补正", "未补正"}, "no_correction"},
+	{[]string{"未缴费", "逾期未缴", "未缴纳"}, "no_fee_paid"},
+	{[]string{"撤回"}, "withdrawn"},
+	{[]string{"予以公开", "同意公开", "公开"}, "disclosed"},
+}
+
+func lookup[T any](s string, table []entry[T]) (T, bool) {
+	for _, e := range table {
+		for _, w := range e.words {
+			if strings.Contains(s, w) {
+				return e.v, true
+			}
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Parse reads every data row. Rows with problems are returned as errors (all
+// of them, not just the first); blank rows are skipped.
+func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
+	var out []Row
+	var bad []RowError
+	seen := map[string]int{}
+	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
+		raw := s.Rows[i]
+		get := func(field string) string {
+			c, ok := m.Columns[field]
+			if !ok || c >= len(raw) {
+				return ""
+			}
+			return strings.TrimSpace(raw[c])
+		}
+		blank := true
+		for _, v := range raw {
+			if strings.TrimSpace(v) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		line := i + 1
+		var rowErrs []RowError
+		fail := func(field, format string, args ...any) {
+			c := m.Columns[field]
+			rowErrs = append(rowErrs, RowError{Row: line, Column: colName(c), Header: m.Headers[c], Reason: fmt.Sprintf(format, args...)})
+		}
+		var r Row
+		r.Line = line
+		for _, f := range Fields {
+			if f.Required && get(f.ID) == "" {
+				fail(f.ID, "%s为空", f.Name)
+			}
+		}
+		rec, err := ParseDate(get("received_on"))
+		if get("received_on") != "" && err != nil {
+			fail("received_on", "%v", err)
+		}
+		ch, ok := lookup(get("channel"), channelWords)
+		if get("channel") != "" && !ok {
+			fail("channel", "申请方式“%s”无法识别：应为 当面、信函（挂号/平信）、网络平台、传真 或 电子邮件", get("channel"))
+		}
+		typ, ok := lookup(get("applicant_type"), typeWords)
+		if get("applicant_type") != "" && !ok {
+			fail("applicant_type", "申请人类型“%s”无法识别：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构 或 其他", get("applicant_type"))
+		}
+		idNum := strings.ToUpper(get("id_number"))
+		idType := get("id_type")
+		switch {
+		case idNum == "":
+		case sciNum.MatchString(idNum) || strings.HasSuffix(idNum, ".0"):
+			fail("id_number", "证件号码“%s”被 Excel 当成了数字，末几位已丢失：请把该列设为“文本”格式，重新录入后再导入", get("id_number"))
+			idNum = ""
+		case idType == "" && len(idNum) == 18 && idNum[0] >= '1' && idNum[0] <= '9' && typ == "natural":
+			idType = "身份证"
+		case idType == "" && len(idNum) == 18:
+			idType = "统一社会信用代码"
+		}
+		in := casework.Intake{Channel: ch,
+			Applicant: casework.Applicant{Type: typ, Name: get("name"), IDType: idType, IDNum: idNum,
+				Phone: get("phone"), Email: get("email"), Address: get("address")},
+			Request: casework.Request{Description: get("description")}}
+		if in.Applicant.Phone == "" && in.Applicant.Email == "" && in.Applicant.Address == "" {
+			in.Applicant.Address = "（台账未记载）" // old registers often omit contacts; the row is still an application
+		}
+		d := rec
+		switch ch {
+		case casework.InPerson:
+			in.SubmittedOn = &d
+		case casework.LetterSigned:
+			in.SignedOn = &d
+		default:
+			in.ConfirmedOn = &d
+		}
+		if len(rowErrs) == 0 {
+			if err := in.Validate(); err != nil {
+				e, _ := err.(*errs.Error)
+				field := map[string]string{"applicant.id_number": "id_number", "applicant.name": "name", "applicant.id_type": "id_number",
+					"request.description": "description", "applicant.type": "applicant_type", "applicant.phone": "phone"}[e.Where]
+				msg := e.Msg
+				if field == "id_number" && excelRounded.MatchString(idNum) {
+					msg = fmt.Sprintf("证件号码“%s”校验不通过，末尾的 0 很可能是 Excel 把号码当成数字后丢失的位数：请把该列设为“文本”格式，重新录入后再导入", idNum)
+				}
+				if _, mapped := m.Columns[field]; field == "" || !mapped {
+					rowErrs = append(rowErrs, RowError{Row: line, Reason: msg})
+				} else {
+					fail(field, "%s", msg)
+				}
+			}
+		}
+		r.Intake = in
+		if get("replied_on") != "" || get("outcome") != "" {
+			switch {
+			case get("replied_on") == "":
+				fail("replied_on", "写了答复结果，但答复日期为空")
+			case get("outcome") == "":
+				fail("outcome", "写了答复日期，但答复结果为空")
+			default:
+				rd, err := ParseDate(get("replied_on"))
+				if err != nil {
+					fail("replied_on", "%v", err)
+				} else if rd < rec {
+					fail("replied_on", "答复日期 %s 早于收到日期 %s", rd, rec)
+				} else {
+					r.Replied = &rd
+				}
+				o, ok := lookup(get("outcome"), outcomeWords)
+				if !ok || (o == "disclosed" && strings.Contains(get("outcome"), "不予")) {
+					fail("outcome", "答复结果“%s”无法对应到表三的行：请写明，如 予以公开、部分公开、不予公开（第三方权益）、信息不存在、非本机关、重复申请、撤回", get("outcome"))
+				}
+				r.Outcome = o
+			}
+		}
+		r.Key = get("serial")
+		if r.Key == "" {
+			h := sha256.Sum256([]byte(strings.Join([]string{rec.String(), in.Applicant.Name, idNum, in.Request.Description}, "\x00")))
+			r.Key = "row:" + hex.EncodeToString(h[:12])
+		} else {
+			r.Key = "serial:" + r.Key
+		}
+		if prev, dup := seen[r.Key]; dup && len(rowErrs) == 0 {
+			rowErrs = append(rowErrs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
+		}
+		seen[r.Key] = line
+		if len(rowErrs) > 0 {
+			bad = append(bad, rowErrs...)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, bad
+}
+
+// Ready is a row turned into a case, with the key that makes re-imports idempotent.
+type Ready struct {
+	Line int
+	Key  string
+	Case *casework.Case
+}
+
+// Cases turns parsed rows into cases: received, and closed with their
+// outcome when the register says so.
+func Cases(rows []Row, actor casework.Actor, now time.Time, cfg casework.Config, cal *workday.Calendar) ([]Ready, []RowError) {
+	var out []Ready
+	var bad []RowError
+	for _, r := range rows {
+		c, err := casework.NewCase(r.Intake, actor, now, cal)
+		if err != nil {
+			bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
+			continue
+		}
+		if r.Replied != nil {
+			if err := c.RecordHistoricalOutcome(r.Outcome, *r.Replied, actor, now, cfg, cal); err != nil {
+				bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
+				continue
+			}
+		}
+		out = append(out, Ready{Line: r.Line, Key: r.Key, Case: c})
+	}
+	return out, bad
+}

@@ -1,0 +1,151 @@
+package importer_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/importer"
+	"gongkai/internal/workday"
+)
+
+// register builds an XLSX register as agencies keep them: a title row, a
+// two-row header with merged cells, dates as Excel serial numbers and as text.
+func register(t *testing.T, rows [][]any) []byte {
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	f.SetSheetRow(sh, "A1", &[]any{"2025年依申请公开登记台账"})
+	f.MergeCell(sh, "A1", "J1")
+	f.SetSheetRow(sh, "A2", &[]any{"申请编号", "收到日期", "申请方式", "申请人", "", "", "联系电话", "申请内容", "答复日期", "答复结果"})
+	f.MergeCell(sh, "D2", "F2")
+	f.SetSheetRow(sh, "A3", &[]any{"", "", "", "类型", "姓名", "证件号码", "", "", "", ""})
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, 4+i)
+		f.SetSheetRow(sh, cell, &r)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var now = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+
+func TestRegisterXLSX(t *testing.T) {
+	data := register(t, [][]any{
+		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025年1月20日", "予以公开"},
+		{"2025-002", "2025/2/10", "挂号信", "企业", "某科技有限公司", "91110000100011743X", "", "招标文件", "2025-03-01", "不予公开（涉及第三方商业秘密）"},
+		{"2025-003", "2025.3.3", "当面", "个人", "李某", 110105194912310000.0, "13900000000", "会议纪要", "", ""},
+		{"2025-004", "2025-13-01", "飞鸽", "外星人", "", "", "", "", "2025-01-01", ""},
+		{},
+		{"2025-005", "20250305", "电子邮件", "律师事务所", "某律师事务所", "", "x@y.cn", "处罚决定书", "2025-03-20", "不予公开"},
+		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "", ""},
+	})
+	sh, err := importer.ReadFile("台账.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.HeaderRow != 2 || m.Columns["name"] != 4 || m.Columns["id_number"] != 5 || m.Columns["applicant_type"] != 3 || m.Columns["received_on"] != 1 {
+		t.Fatalf("mapping %+v %v", m.Columns, m.Headers)
+	}
+	rows, bad := sh.Parse(m)
+	var msgs []string
+	for _, e := range bad {
+		msgs = append(msgs, e.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"第 6 行 F 列（申请人证件号码）：证件号码“110105194912310000”校验不通过，末尾的 0 很可能是 Excel 把号码当成数字后丢失的位数",
+		"第 7 行 B 列（收到日期）：日期“2025-13-01”不对",
+		"第 7 行 C 列（申请方式）：申请方式“飞鸽”无法识别",
+		"第 7 行 D 列（申请人类型）：申请人类型“外星人”无法识别",
+		"第 7 行 E 列（申请人姓名）：申请人为空",
+		"第 7 行 J 列（答复结果）：写了答复日期，但答复结果为空",
+		"第 9 行 J 列（答复结果）：答复结果“不予公开”无法对应到表三的行",
+		"第 10 行：与第 4 行重复",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing error %q in:\n%s", want, all)
+		}
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d good rows: %+v", len(rows), rows)
+	}
+	if d, _, _ := rows[0].Intake.ReceiptDate(); d != workday.MustDate("2025-01-03") { // Excel serial 45660
+		t.Errorf("serial date read as %s", d)
+	}
+	if rows[1].Outcome != "third_party" || rows[1].Intake.Channel != casework.LetterSigned || rows[1].Intake.Applicant.IDType != "统一社会信用代码" {
+		t.Errorf("row 2: %+v", rows[1])
+	}
+	ready, bad := importer.Cases(rows, casework.Actor{Name: "导入", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
+	if len(bad) != 0 || len(ready) != 2 || ready[0].Case.Outcome != "disclosed" || ready[0].Key != "serial:2025-001" {
+		t.Fatalf("%v %+v", bad, ready)
+	}
+}
+
+func TestRegisterCSVGB18030(t *testing.T) {
+	csv := "收到申请日期,申请方式,申请人类型,申请人,身份证号码,联系电话,申请内容\r\n2025年3月5日,现场,自然人,张某,11010519491231002X,13800000000,预算公开\r\n"
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(csv))
+	for name, data := range map[string][]byte{"gb18030": gb, "bom": append([]byte{0xEF, 0xBB, 0xBF}, csv...)} {
+		sh, err := importer.ReadFile("a.csv", data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := sh.Map(nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		rows, bad := sh.Parse(m)
+		if len(bad) != 0 || len(rows) != 1 || rows[0].Intake.Applicant.Name != "张某" || !strings.HasPrefix(rows[0].Key, "row:") {
+			t.Errorf("%s: %+v %v", name, rows, bad)
+		}
+	}
+}
+
+func TestMappingStep(t *testing.T) {
+	csv := "来信日期,方式,类别,申请人,证件号码,要求公开的内容\n2025-03-05,当面,自然人,张某,11010519491231002X,预算\n"
+	sh, _ := importer.ReadFile("a.csv", []byte(csv), "")
+	if _, err := sh.Map(nil); err == nil || !strings.Contains(err.Error(), "收到申请日期") {
+		t.Fatalf("missing columns not reported: %v", err)
+	}
+	m, err := sh.Map(map[string]string{"来信日期": "received_on", "要求公开的内容": "description"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, bad := sh.Parse(m); len(bad) != 0 {
+		t.Errorf("%v", bad)
+	}
+	if _, err := sh.Map(map[string]string{"来信日期": "nonsense"}); err == nil {
+		t.Error("unknown field accepted")
+	}
+	if _, err := importer.ReadFile("a.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0, 0}, ""); err == nil || !strings.Contains(err.Error(), ".xlsx") {
+		t.Errorf("xls: %v", err)
+	}
+}
+
+func FuzzRegister(f *testing.F) {
+	f.Add([]byte("收到申请日期,申请方式,申请人类型,申请人,申请内容\n2025-03-05,当面,自然人,张某,预算\n"))
+	f.Add([]byte("申请人,申请内容,收到日期\n\"a,b\",\"x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := importer.ReadFile("f.csv", data, "")
+		if err != nil {
+			return
+		}
+		m, err := sh.Map(nil)
+		if err != nil {
+			return
+		}
+		rows, _ := sh.Parse(m)
+		importer.Cases(rows, casework.Actor{Name: "f", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
+	})
+}
