@@ -29,11 +29,13 @@ func (m mapFlags) Set(v string) error {
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "cases" {
-		fmt.Fprintln(stderr, "用法：gongkai import cases 台账.xlsx|台账.csv --agency 机关 [--map 列名=字段] [--commit [--valid-only]]")
+	if len(args) == 0 || (args[0] != "cases" && args[0] != "decisions") {
+		fmt.Fprintln(stderr, "用法：gongkai import cases|decisions 文件.xlsx|文件.csv --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]")
 		return 2
 	}
-	fs := newFlags("import cases", "import cases 文件 [--db URL] --agency 机关 [--sheet 工作表] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
+	what := args[0]
+	fs := newFlags("import "+what, "import "+what+" 文件 [--db URL] --agency 机关 [--kind licensing|penalty|coercion|fee] [--sheet 工作表] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
+	kind := fs.String("kind", "", "decisions：文件没有“类别”列时，全部记录的类别（licensing 行政许可、penalty 行政处罚、coercion 行政强制、fee 行政事业性收费）")
 	db := fs.String("db", defaultDB(), dbHelp)
 	agency := fs.String("agency", "", "导入到哪个机关")
 	sheet := fs.String("sheet", "", "XLSX 的工作表名，默认第一个")
@@ -57,10 +59,21 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	m, err := sh.Map(overrides)
+	schema := importer.Fields
+	if what == "decisions" {
+		schema = importer.DecisionFields
+		valid := *kind == ""
+		for _, k := range importer.DecisionKinds {
+			valid = valid || k.ID == *kind
+		}
+		if !valid {
+			return fail(stderr, errs.New("--kind", "类别只能是 licensing、penalty、coercion 或 fee"))
+		}
+	}
+	m, err := sh.MapSchema(schema, overrides)
 	if m != nil {
 		fmt.Fprintf(stdout, "表头在第 %d 行，列的对应关系：\n", m.HeaderRow+1)
-		for _, f := range importer.Fields {
+		for _, f := range schema {
 			if c, ok := m.Columns[f.ID]; ok {
 				fmt.Fprintf(stdout, "  %-14s ← %s 列“%s”\n", f.Name+"("+f.ID+")", colLetter(c), m.Headers[c])
 			}
@@ -86,15 +99,26 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	rows, bad := sh.Parse(m)
+	var bad []importer.RowError
+	var commitFn func() (int, int, error)
+	n := 0
 	cfg := casework.DefaultConfig()
-	ready, bad2 := importer.Cases(rows, casework.Actor{Name: "台账导入", Role: casework.Approver}, time.Now(), cfg, cal)
-	bad = append(bad, bad2...)
-	items := make([]store.Imported, len(ready))
-	for i, r := range ready {
-		items[i] = store.Imported{Key: r.Key, Case: r.Case}
+	if what == "cases" {
+		rows, bad1 := sh.Parse(m)
+		ready, bad2 := importer.Cases(rows, casework.Actor{Name: "台账导入", Role: casework.Approver}, time.Now(), cfg, cal)
+		bad = append(bad1, bad2...)
+		items := make([]store.Imported, len(ready))
+		for i, r := range ready {
+			items[i] = store.Imported{Key: r.Key, Case: r.Case}
+		}
+		n = len(items)
+		commitFn = func() (int, int, error) { return s.ImportCases(ctx, ag.ID, items, cal, cfg) }
+	} else {
+		ds, bad1 := sh.ParseDecisions(m, *kind)
+		bad, n = bad1, len(ds)
+		commitFn = func() (int, int, error) { return s.ImportDecisions(ctx, ag.ID, ds) }
 	}
-	fmt.Fprintf(stdout, "%d 行可以导入，%d 处问题。\n", len(items), len(bad))
+	fmt.Fprintf(stdout, "%d 行可以导入，%d 处问题。\n", n, len(bad))
 	for _, e := range bad {
 		fmt.Fprintln(stdout, "  "+e.String())
 	}
@@ -106,14 +130,14 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 0
 	}
 	if len(bad) > 0 && !*validOnly {
-		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", len(items))
+		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", n)
 		return 1
 	}
-	imported, skipped, err := s.ImportCases(ctx, ag.ID, items, cal, cfg)
+	imported, skipped, err := commitFn()
 	if err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已导入 %d 件申请到“%s”；%d 件此前已导入，已跳过。\n", imported, ag.Name, skipped)
+	fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”；%d 条此前已导入，已跳过。\n", imported, ag.Name, skipped)
 	return 0
 }
 

@@ -25,7 +25,7 @@ const usage = `gongkai — 政府信息公开工作平台
   report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件]
                         按国家格式排版年度报告（DOCX/PDF 按 GB/T 9704 公文格式）
   report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx]
-                        按办理记录生成年度报告（表三来自申请记录，其余待填写）
+                        按记录生成年度报告（表三来自申请，表二的决定数量和收费来自决定/收费台账，其余待填写）
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
                         收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）
@@ -38,6 +38,8 @@ const usage = `gongkai — 政府信息公开工作平台
   import cases 台账.xlsx|台账.csv --agency 机关 [--map 列名=字段] [--commit [--valid-only]]
                         导入依申请公开台账：先预览（列对应关系、每一处问题的行和列），加 --commit 才导入；
                         有问题时不导入任何数据，除非明确加 --valid-only；重复导入同一文件不会重复登记
+  import decisions 台账.xlsx --agency 机关 [--kind licensing|penalty|coercion|fee] [--commit]
+                        导入行政许可、处罚、强制决定台账或收费台账（表二的决定数量和收费金额由此生成）
   export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件
                         导出申请台账（证件号码、电话已隐去部分数字）
   apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]

@@ -420,11 +420,11 @@ func TestImportCases(t *testing.T) {
 		t.Fatalf("commit with errors: %d\n%s", code, out)
 	}
 	out, _, code = gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局", "--commit", "--valid-only")
-	if code != 0 || !strings.Contains(out, "已导入 2 件") || count() != before+2 {
+	if code != 0 || !strings.Contains(out, "已导入 2 条") || count() != before+2 {
 		t.Fatalf("valid-only: %d\n%s", code, out)
 	}
 	out, _, _ = gk(t, "import", "cases", p, "--db", db, "--agency", "卫滨区财政局", "--commit", "--valid-only")
-	if !strings.Contains(out, "已导入 0 件") || !strings.Contains(out, "2 件此前已导入") || count() != before+2 {
+	if !strings.Contains(out, "已导入 0 条") || !strings.Contains(out, "2 条此前已导入") || count() != before+2 {
 		t.Fatalf("re-import duplicated: %s", out)
 	}
 	x := filepath.Join(dir, "cases.xlsx")
@@ -459,5 +459,42 @@ func TestRenderOfficeFormats(t *testing.T) {
 	out, _, code := gk(t, "audit", "--json", filepath.Join(dir, "r.pdf"))
 	if code != 0 || !strings.Contains(out, `"agency":"卫滨区教育体育和文化旅游局"`) || strings.Count(out, "TXT.LATIN") != 2 {
 		t.Errorf("audit of our PDF: %d %s", code, out)
+	}
+}
+
+// Decision and fee ledgers feed 表二 of the generated report.
+func TestImportDecisions(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	ledger := "决定书文号,作出决定日期,行政相对人,事项\n卫教许〔2025〕1号,2025-03-05,某学校,办学许可\n卫教许〔2025〕2号,2025年4月1日,某幼儿园,办学许可\n卫教许〔2024〕9号,2024-12-30,某学校,办学许可\n"
+	fees := "类别,收费日期,缴费人,收费项目,收费金额\n行政事业性收费,2025-05-06,某公司,考试费,\"1,200.50\"\n收费,2025-06-01,某人,证书工本费,99.5元\n处罚,2025-07-01,某机构,,\n"
+	lp, fp := filepath.Join(dir, "许可.csv"), filepath.Join(dir, "收费.csv")
+	os.WriteFile(lp, []byte(ledger), 0o644)
+	os.WriteFile(fp, []byte(fees), 0o644)
+	for i := 0; i < 2; i++ { // twice: the second import adds nothing
+		if out, _, code := gk(t, "import", "decisions", lp, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--kind", "licensing", "--commit"); code != 0 {
+			t.Fatalf("licensing: %s", out)
+		}
+		if out, _, code := gk(t, "import", "decisions", fp, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--commit"); code != 0 {
+			t.Fatalf("fees: %s", out)
+		}
+	}
+	out, _, _ := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2025", "--format", "json")
+	var m struct {
+		Proactive map[string]map[string]any
+	}
+	json.Unmarshal([]byte(out), &m)
+	if m.Proactive["licensing"]["decisions"] != float64(2) || m.Proactive["penalty"]["decisions"] != float64(1) ||
+		m.Proactive["fees"]["amount_wan_yuan"] != "0.13" {
+		t.Errorf("表二 from ledgers: %v", m.Proactive)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("类别,决定日期,金额\n罚款,2025-01-01,\n行政事业性收费,2025-01-02,\n"), 0o644)
+	out, _, code := gk(t, "import", "decisions", bad, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--commit")
+	if code != 1 || !strings.Contains(out, "第 2 行 A 列（类别）：类别“罚款”无法识别") || !strings.Contains(out, "第 3 行 C 列（金额）：收费记录须有金额") {
+		t.Errorf("bad ledger: %d\n%s", code, out)
 	}
 }

@@ -304,6 +304,9 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if r.Applications, err = s.YearTable(ctx, ag.ID, *year); err != nil {
 		return fail(stderr, err)
 	}
+	if err := s.ProactiveFromLedgers(ctx, ag.ID, *year, r); err != nil {
+		return fail(stderr, err)
+	}
 	var b bytes.Buffer
 	if office.IsOffice(*format) && (*out == "" || *out == "-") {
 		return fail(stderr, errs.New("-o", "%s 是二进制文件，请用 -o 指定输出文件", *format))

@@ -425,6 +425,10 @@ func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, k *store.APIK
 	rep := report.NewReport(report.FormatForYear(year))
 	rep.Agency, rep.Year, rep.Level = ag.Name, year, ag.Level
 	rep.Applications = rows
+	if err := s.Store.ProactiveFromLedgers(r.Context(), k.AgencyID, year, rep); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	rep.Meta.Tables = map[string]bool{"3": true}
 	var findings []report.Finding
 	for _, f := range report.Check(rep, nil) {

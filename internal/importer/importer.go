@@ -33,8 +33,11 @@ type Field struct {
 	Synonyms []string // header texts that mean this field (matched after removing spaces)
 }
 
+// Schema is a kind of ledger: the fields its columns can be.
+type Schema []Field
+
 // Fields of an application register, most specific synonyms first.
-var Fields = []Field{
+var Fields = Schema{
 	{"serial", "申请编号", false, []string{"申请编号", "登记编号", "受理编号", "案件编号", "流水号"}},
 	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期"}},
 	{"channel", "申请方式", true, []string{"申请方式", "提交方式", "申请渠道", "渠道", "方式"}},
@@ -50,10 +53,10 @@ var Fields = []Field{
 	{"outcome", "答复结果", false, []string{"答复结果", "办理结果", "处理结果", "答复类型", "答复情况"}},
 }
 
-func fieldByID(id string) *Field {
-	for i := range Fields {
-		if Fields[i].ID == id {
-			return &Fields[i]
+func (sc Schema) field(id string) *Field {
+	for i := range sc {
+		if sc[i].ID == id {
+			return &sc[i]
 		}
 	}
 	return nil
@@ -142,10 +145,10 @@ func normHeader(s string) string {
 }
 
 // match finds the field a header means: the longest synonym it contains.
-func match(header string) string {
+func (sc Schema) match(header string) string {
 	h := normHeader(header)
 	best, bestLen := "", 0
-	for _, f := range Fields {
+	for _, f := range sc {
 		for _, s := range f.Synonyms {
 			if strings.Contains(h, s) && len(s) > bestLen {
 				best, bestLen = f.ID, len(s)
@@ -157,7 +160,8 @@ func match(header string) string {
 
 // header finds the header row among the first rows: the row (joined with the
 // row above, for two-row headers with merged cells) whose cells name the most fields.
-func (s *Sheet) header() (int, []string) {
+func (s *Sheet) header(sc Schema) (int, []string) {
+	match := sc.match
 	bestRow, bestScore := -1, 0
 	var bestHeaders []string
 	for i := 0; i < len(s.Rows) && i < 15; i++ {
@@ -210,13 +214,20 @@ func fillRight(row []string) []string {
 	return out
 }
 
-// Map finds the header and maps columns to fields; overrides ("列名=字段")
-// come from the user's mapping step and win over the automatic match.
+// Map finds the header of an application register and maps its columns.
 func (s *Sheet) Map(overrides map[string]string) (*Mapping, error) {
-	row, headers := s.header()
+	return s.MapSchema(Fields, overrides)
+}
+
+// MapSchema finds the header and maps columns to the schema's fields;
+// overrides ("列名=字段") come from the user's mapping step and win over the
+// automatic match.
+func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, error) {
+	match := sc.match
+	row, headers := s.header(sc)
 	if row < 0 {
 		var names []string
-		for _, f := range Fields {
+		for _, f := range sc {
 			names = append(names, f.Name)
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
@@ -232,8 +243,8 @@ func (s *Sheet) Map(overrides map[string]string) (*Mapping, error) {
 		m.Unused = append(m.Unused, c)
 	}
 	for col, field := range overrides {
-		if fieldByID(field) == nil {
-			return nil, errs.New("--map", "没有“%s”这个字段：可用 %s", field, fieldIDs())
+		if sc.field(field) == nil {
+			return nil, errs.New("--map", "没有“%s”这个字段：可用 %s", field, sc.ids())
 		}
 		c := -1
 		for i, h := range headers {
@@ -247,20 +258,20 @@ func (s *Sheet) Map(overrides map[string]string) (*Mapping, error) {
 		m.Columns[field] = c
 	}
 	var missing []string
-	for _, f := range Fields {
+	for _, f := range sc {
 		if _, ok := m.Columns[f.ID]; f.Required && !ok {
 			missing = append(missing, f.Name)
 		}
 	}
 	if len(missing) > 0 {
-		return m, errs.New("表头", "缺少必需的列：%s。如列名不同，请用 --map \"列名=字段\" 指定（字段：%s）", strings.Join(missing, "、"), fieldIDs())
+		return m, errs.New("表头", "缺少必需的列：%s。如列名不同，请用 --map \"列名=字段\" 指定（字段：%s）", strings.Join(missing, "、"), sc.ids())
 	}
 	return m, nil
 }
 
-func fieldIDs() string {
+func (sc Schema) ids() string {
 	var ids []string
-	for _, f := range Fields {
+	for _, f := range sc {
 		ids = append(ids, f.ID+"（"+f.Name+"）")
 	}
 	return strings.Join(ids, "、")

@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"gongkai/internal/workday"
+)
+
+// Decision ledger kinds, the rows of 表二 they count in.
+var DecisionKinds = []struct{ ID, Name, Short string }{
+	{"licensing", "行政许可", "许可"}, {"penalty", "行政处罚", "处罚"}, {"coercion", "行政强制", "强制"}, {"fee", "行政事业性收费", "收费"},
+}
+
+// DecisionFields are the columns of a decision or fee ledger.
+var DecisionFields = Schema{
+	{"kind", "类别", false, []string{"决定类别", "事项类别", "类别", "类型"}},
+	{"decided_on", "决定日期", true, []string{"作出决定日期", "决定日期", "收费日期", "缴费日期", "办结日期", "日期"}},
+	{"doc_no", "文号", false, []string{"决定书文号", "许可证号", "文书编号", "文号", "编号"}},
+	{"subject", "相对人", false, []string{"行政相对人", "相对人", "当事人", "被处罚人", "缴费人", "申请人", "单位名称"}},
+	{"item", "事项", false, []string{"收费项目", "许可事项", "事项名称", "项目名称", "事项", "项目"}},
+	{"amount", "金额（元）", false, []string{"收费金额", "金额", "缴费金额"}},
+}
+
+// Decision is one ledger row.
+type Decision struct {
+	Line    int
+	Key     string
+	Kind    string
+	On      workday.Date
+	DocNo   string
+	Subject string
+	Item    string
+	Amount  string // yuan, decimal text; fees only
+}
+
+// ParseDecisions reads a decision or fee ledger. kind applies to rows whose
+// ledger has no 类别 column.
+func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError) {
+	var out []Decision
+	var bad []RowError
+	seen := map[string]int{}
+	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
+		raw := s.Rows[i]
+		get := func(field string) string {
+			c, ok := m.Columns[field]
+			if !ok || c >= len(raw) {
+				return ""
+			}
+			return strings.TrimSpace(raw[c])
+		}
+		if strings.TrimSpace(strings.Join(raw, "")) == "" {
+			continue
+		}
+		line := i + 1
+		var rowErrs []RowError
+		fail := func(field, format string, args ...any) {
+			c := m.Columns[field]
+			rowErrs = append(rowErrs, RowError{Row: line, Column: colName(c), Header: m.Headers[c], Reason: fmt.Sprintf(format, args...)})
+		}
+		d := Decision{Line: line, Kind: kind, DocNo: get("doc_no"), Subject: get("subject"), Item: get("item")}
+		if k := get("kind"); k != "" {
+			d.Kind = ""
+			for _, x := range DecisionKinds {
+				if strings.Contains(k, x.Short) {
+					d.Kind = x.ID
+				}
+			}
+			if d.Kind == "" {
+				fail("kind", "类别“%s”无法识别：应为 行政许可、行政处罚、行政强制 或 行政事业性收费", k)
+			}
+		}
+		if d.Kind == "" && get("kind") == "" {
+			rowErrs = append(rowErrs, RowError{Row: line, Reason: "没有类别：请在文件中加“类别”列，或导入时用 --kind 指定"})
+		}
+		on, err := ParseDate(get("decided_on"))
+		switch {
+		case get("decided_on") == "":
+			fail("decided_on", "决定日期为空")
+		case err != nil:
+			fail("decided_on", "%v", err)
+		}
+		d.On = on
+		if a := strings.ReplaceAll(strings.TrimSuffix(get("amount"), "元"), ",", ""); a != "" {
+			r, ok := new(big.Rat).SetString(a)
+			if !ok || r.Sign() < 0 {
+				fail("amount", "金额“%s”不是数字", get("amount"))
+			} else {
+				d.Amount = r.FloatString(2)
+			}
+		} else if d.Kind == "fee" {
+			fail("amount", "收费记录须有金额")
+		}
+		if d.DocNo != "" {
+			d.Key = d.Kind + ":" + d.DocNo
+		} else {
+			d.Key = fmt.Sprintf("%s:%s:%s:%s:%s", d.Kind, d.On, d.Subject, d.Item, d.Amount)
+		}
+		if prev, dup := seen[d.Key]; dup && len(rowErrs) == 0 {
+			rowErrs = append(rowErrs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复", prev)})
+		}
+		seen[d.Key] = line
+		if len(rowErrs) > 0 {
+			bad = append(bad, rowErrs...)
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, bad
+}
