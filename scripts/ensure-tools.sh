@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian tools the tests check documents with, when missing:
-# poppler-utils (pdftotext, pdftoppm, pdffonts).
+# poppler-utils (pdftotext, pdftoppm, pdffonts) and LibreOffice Writer (to
+# check that the DOCX files open in a real word processor; ~20 s to install).
 set -euo pipefail
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-tools: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -9,19 +9,25 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unicode/utf8"
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/office"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 )
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "export" {
+		return cmdBenchExport(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "audit" {
-		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep]")
+		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000]")
 		return 2
 	}
 	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep]", stderr)
@@ -130,4 +136,76 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cmdBenchExport exports n agencies' reports as DOCX, PDF and XLSX on every
+// core, against rendering them as text in the same run.
+func cmdBenchExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("bench export", "bench export [--n 5000]", stderr)
+	n := fs.Int("n", 5000, "机关数（每个机关一份报告）")
+	if _, err := parseArgs(fs, args); err != nil {
+		return 2
+	}
+	reports := make([]*report.Report, *n)
+	for i := range reports {
+		reports[i] = report.Generate(rand.New(rand.NewPCG(uint64(i), 7)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
+	}
+	run := func(workers int, formats []string) (time.Duration, int64, error) {
+		start := time.Now()
+		jobs := make(chan *report.Report)
+		errc := make(chan error, workers)
+		var total atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var b bytes.Buffer
+				for r := range jobs {
+					for _, f := range formats {
+						b.Reset()
+						if err := office.RenderReport(&b, r, f, time.Unix(0, 0)); err != nil {
+							errc <- err
+							return
+						}
+						total.Add(int64(b.Len()))
+					}
+				}
+			}()
+		}
+		for _, r := range reports {
+			if ctx.Err() != nil {
+				break
+			}
+			jobs <- r
+		}
+		close(jobs)
+		wg.Wait()
+		select {
+		case err := <-errc:
+			return 0, 0, err
+		default:
+		}
+		return time.Since(start), total.Load(), nil
+	}
+	cores := runtime.GOMAXPROCS(0)
+	base, _, err := run(cores, []string{"txt"})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	cpu0 := cpuTime()
+	all, bytesOut, err := run(cores, []string{"docx", "pdf", "xlsx"})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	cpu := cpuTime() - cpu0
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	fmt.Fprintf(stdout, "gongkai bench export: %d 份报告（go %s，%d 核）\n", *n, runtime.Version(), cores)
+	fmt.Fprintf(stdout, "baseline 文本排版:           %v，%.0f 份/秒\n", base.Round(time.Millisecond), float64(*n)/base.Seconds())
+	fmt.Fprintf(stdout, "DOCX+PDF+XLSX（%d 个工作线程）: %v，%.0f 份/秒，每份 %.1f ms 墙钟，共 %.0f MB\n",
+		cores, all.Round(time.Millisecond), float64(*n)/all.Seconds(), all.Seconds()*1000/float64(*n), float64(bytesOut)/1e6)
+	fmt.Fprintf(stdout, "CPU 使用 %.2f 核；为 baseline 的 %.0f 倍；进程峰值内存 %.0f MB\n",
+		cpu.Seconds()/all.Seconds(), all.Seconds()/base.Seconds(), float64(ru.Maxrss)/1024)
+	return 0
 }

@@ -139,7 +139,11 @@ func table(b *strings.Builder, t *Table) error {
 			if c.Left {
 				jc = "left"
 			}
-			fmt.Fprintf(b, `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="%s"/></w:pPr>`, jc)
+			keep := ""
+			if i < len(t.Rows)-1 {
+				keep = "<w:keepNext/>" // keep the template's table on one page, as the PDF does
+			}
+			fmt.Fprintf(b, `<w:p><w:pPr>%s<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="%s"/></w:pPr>`, keep, jc)
 			if o.row == i {
 				font := fontBody
 				if c.Header {

@@ -436,3 +436,92 @@ func TestAuditReadsOwnDocuments(t *testing.T) {
 		}
 	}
 }
+
+// LibreOffice opens the DOCX files and converts them headlessly: they are
+// valid for a real word processor, not just for our own reader.
+func TestDOCXOpensInLibreOffice(t *testing.T) {
+	soffice := needTool(t, "soffice")
+	dir := t.TempDir()
+	for name, r := range map[string]*report.Report{"seed": seed(t), "busy": busy()} {
+		var b bytes.Buffer
+		if err := office.DOCX(&b, office.ReportDoc(r), time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, name+".docx")
+		os.WriteFile(in, b.Bytes(), 0o644)
+		cmd := exec.Command(soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, in)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		pdf, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
+		if err != nil {
+			t.Fatalf("%s: LibreOffice wrote no PDF: %v", name, err)
+		}
+		ws, _, _ := pdfWords(t, pdf)
+		var all strings.Builder
+		for _, w := range ws {
+			all.WriteString(w.text)
+		}
+		text := []rune(words(all.String()))
+		for _, l := range labels(r) {
+			if !nearlyInOrder(text, []rune(words(l))) {
+				t.Errorf("%s: LibreOffice's rendering lacks %q", name, l)
+			}
+		}
+	}
+}
+
+// nearlyInOrder: the label's characters appear in order within a short window.
+// A label wrapped inside a narrow cell is read back interleaved with its
+// neighbours' words, line by line.
+func nearlyInOrder(text, label []rune) bool {
+	for start := range text {
+		if text[start] != label[0] {
+			continue
+		}
+		k, limit := 1, start+40*len(label)+12 // a label in a tall narrow cell spreads over the rows beside it
+		for i := start + 1; i < len(text) && i < limit && k < len(label); i++ {
+			if text[i] == label[k] {
+				k++
+			}
+		}
+		if k == len(label) {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkExport is DOCX + PDF + XLSX of one report (target: < 200 ms
+// together), against rendering the same report as text in the same run.
+func BenchmarkExport(b *testing.B) {
+	r := busy()
+	b.Run("docx+pdf+xlsx", func(b *testing.B) {
+		for b.Loop() {
+			if err := office.DOCX(io.Discard, office.ReportDoc(r), time.Unix(0, 0)); err != nil {
+				b.Fatal(err)
+			}
+			if err := office.PDF(io.Discard, office.ReportDoc(r)); err != nil {
+				b.Fatal(err)
+			}
+			if err := office.ReportXLSX(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, f := range []string{"docx", "pdf", "xlsx"} {
+		b.Run(f, func(b *testing.B) {
+			for b.Loop() {
+				if err := office.RenderReport(io.Discard, r, f, time.Unix(0, 0)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("baseline_txt", func(b *testing.B) {
+		for b.Loop() {
+			office.RenderReport(io.Discard, r, "txt", time.Unix(0, 0))
+		}
+	})
+}
