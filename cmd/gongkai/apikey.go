@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
-	"gongkai/internal/store"
 )
 
 // cmdAPIKey issues an API key for an agency; the secret is shown once.
@@ -38,10 +36,7 @@ func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
-	if errors.Is(err, store.ErrNotFound) {
-		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
-	}
+	ag, err := agencyNamed(ctx, s, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}

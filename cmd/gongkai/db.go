@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/store"
@@ -121,4 +123,13 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintf(stdout, "已从 %s 恢复到 %s\n", pos[0], *db)
 	return 0
+}
+
+// agencyNamed finds an agency by the name given on the command line.
+func agencyNamed(ctx context.Context, s *store.Store, name string) (*store.Agency, error) {
+	ag, err := s.AgencyByName(ctx, strings.TrimSpace(name))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, errs.New("--agency", "没有名为“%s”的机关", name)
+	}
+	return ag, err
 }

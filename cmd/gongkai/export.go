@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
@@ -63,10 +61,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
-	if errors.Is(err, store.ErrNotFound) {
-		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
-	}
+	ag, err := agencyNamed(ctx, s, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -92,10 +91,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
-	if errors.Is(err, store.ErrNotFound) {
-		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
-	}
+	ag, err := agencyNamed(ctx, s, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -291,10 +291,7 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := s.AgencyByName(ctx, strings.TrimSpace(*agency))
-	if errors.Is(err, store.ErrNotFound) {
-		return fail(stderr, errs.New("--agency", "没有名为“%s”的机关", *agency))
-	}
+	ag, err := agencyNamed(ctx, s, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}

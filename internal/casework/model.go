@@ -134,6 +134,21 @@ func (in Intake) ReceiptDate() (workday.Date, string, error) {
 	return 0, "", errs.New("channel", "申请方式“%s”不对，应为：%s", in.Channel, strings.Join(ids, "、"))
 }
 
+// SetReceivedOn records d as the channel's confirmation fact (the date the
+// receipt rule reads), clearing the others: for registers, transfers and
+// generated data, where only the receipt date is known.
+func (in *Intake) SetReceivedOn(d workday.Date) {
+	in.SubmittedOn, in.SignedOn, in.ConfirmedOn = nil, nil, nil
+	switch in.Channel {
+	case InPerson:
+		in.SubmittedOn = &d
+	case LetterSigned:
+		in.SignedOn = &d
+	default:
+		in.ConfirmedOn = &d
+	}
+}
+
 // Validate checks the intake for Art. 29 content and the identity numbers.
 // The first problem is returned with its field.
 func (in *Intake) Validate() error {

@@ -1,9 +1,6 @@
 package casework
 
 import (
-	"strings"
-	"unicode"
-
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
@@ -95,38 +92,10 @@ func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
 		if !same {
 			continue
 		}
-		s := requestSimilarity(c.Intake.Request.Description, o.Intake.Request.Description)
+		s := report.Similarity(c.Intake.Request.Description, o.Intake.Request.Description)
 		if s >= 0.5 {
 			out = append(out, Suspect{CaseID: o.ID, Serial: o.Serial, Similarity: s})
 		}
-	}
-	return out
-}
-
-func requestSimilarity(a, b string) float64 {
-	ga, gb := grams(a), grams(b)
-	if len(ga) == 0 || len(gb) == 0 {
-		return 0
-	}
-	inter := 0
-	for g := range ga {
-		if gb[g] {
-			inter++
-		}
-	}
-	return float64(inter) / float64(len(ga)+len(gb)-inter)
-}
-
-func grams(s string) map[string]bool {
-	var rs []rune
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
-		}
-	}
-	out := map[string]bool{}
-	for i := 0; i+1 < len(rs); i++ {
-		out[string(rs[i:i+2])] = true
 	}
 	return out
 }

@@ -126,15 +126,7 @@ func intake(rng *rand.Rand, rec workday.Date, i int) casework.Intake {
 	chs := []casework.Channel{casework.Online, casework.Online, casework.InPerson, casework.LetterSigned, casework.Email, casework.Fax, casework.LetterUnsigned}
 	ch := chs[rng.IntN(len(chs))]
 	in := casework.Intake{Channel: ch, Request: casework.Request{Description: requests[rng.IntN(len(requests))], Form: "电子", Delivery: "电子邮件"}}
-	d := rec
-	switch ch {
-	case casework.InPerson:
-		in.SubmittedOn = &d
-	case casework.LetterSigned:
-		in.SignedOn = &d
-	default:
-		in.ConfirmedOn = &d
-	}
+	in.SetReceivedOn(rec)
 	n := names[rng.IntN(len(names))]
 	a := casework.Applicant{Name: n, Phone: fmt.Sprintf("138%08d", rng.IntN(1e8)), Address: "新乡市卫滨区某路1号"}
 	switch {

@@ -407,30 +407,8 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 	var out []Row
 	var bad []RowError
 	seen := map[string]int{}
-	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
-		raw := s.Rows[i]
-		get := func(field string) string {
-			c, ok := m.Columns[field]
-			if !ok || c >= len(raw) {
-				return ""
-			}
-			return strings.TrimSpace(raw[c])
-		}
-		blank := true
-		for _, v := range raw {
-			if strings.TrimSpace(v) != "" {
-				blank = false
-			}
-		}
-		if blank {
-			continue
-		}
-		line := i + 1
-		var rowErrs []RowError
-		fail := func(field, format string, args ...any) {
-			c := m.Columns[field]
-			rowErrs = append(rowErrs, RowError{Row: line, Column: colName(c), Header: m.Headers[c], Reason: fmt.Sprintf(format, args...)})
-		}
+	s.dataRows(m, func(rc *rowCtx) {
+		get, fail, line := rc.get, rc.fail, rc.line
 		var r Row
 		r.Line = line
 		for _, f := range Fields {
@@ -469,16 +447,8 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 		if in.Applicant.Phone == "" && in.Applicant.Email == "" && in.Applicant.Address == "" {
 			in.Applicant.Address = "（台账未记载）" // old registers often omit contacts; the row is still an application
 		}
-		d := rec
-		switch ch {
-		case casework.InPerson:
-			in.SubmittedOn = &d
-		case casework.LetterSigned:
-			in.SignedOn = &d
-		default:
-			in.ConfirmedOn = &d
-		}
-		if len(rowErrs) == 0 {
+		in.SetReceivedOn(rec)
+		if len(rc.errs) == 0 {
 			if err := in.Validate(); err != nil {
 				e, _ := err.(*errs.Error)
 				field := map[string]string{"applicant.id_number": "id_number", "applicant.name": "name", "applicant.id_type": "id_number",
@@ -488,7 +458,7 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 					msg = fmt.Sprintf("证件号码“%s”校验不通过，末尾的 0 很可能是 Excel 把号码当成数字后丢失的位数：请把该列设为“文本”格式，重新录入后再导入", idNum)
 				}
 				if _, mapped := m.Columns[field]; field == "" || !mapped {
-					rowErrs = append(rowErrs, RowError{Row: line, Reason: msg})
+					rc.errs = append(rc.errs, RowError{Row: line, Reason: msg})
 				} else {
 					fail(field, "%s", msg)
 				}
@@ -524,17 +494,48 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 		} else {
 			r.Key = "serial:" + r.Key
 		}
-		if prev, dup := seen[r.Key]; dup && len(rowErrs) == 0 {
-			rowErrs = append(rowErrs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
+		if prev, dup := seen[r.Key]; dup && len(rc.errs) == 0 {
+			rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
 		}
 		seen[r.Key] = line
-		if len(rowErrs) > 0 {
-			bad = append(bad, rowErrs...)
-			continue
+		if len(rc.errs) > 0 {
+			bad = append(bad, rc.errs...)
+			return
 		}
 		out = append(out, r)
-	}
+	})
 	return out, bad
+}
+
+// rowCtx is one data row: its cells by field, and its problems.
+type rowCtx struct {
+	m    *Mapping
+	raw  []string
+	line int // 1-based, as the spreadsheet shows it
+	errs []RowError
+}
+
+func (r *rowCtx) get(field string) string {
+	c, ok := r.m.Columns[field]
+	if !ok || c >= len(r.raw) {
+		return ""
+	}
+	return strings.TrimSpace(r.raw[c])
+}
+
+func (r *rowCtx) fail(field, format string, args ...any) {
+	c := r.m.Columns[field]
+	r.errs = append(r.errs, RowError{Row: r.line, Column: colName(c), Header: r.m.Headers[c], Reason: fmt.Sprintf(format, args...)})
+}
+
+// dataRows calls fn for each non-blank row below the header.
+func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
+	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
+		if strings.TrimSpace(strings.Join(s.Rows[i], "")) == "" {
+			continue
+		}
+		fn(&rowCtx{m: m, raw: s.Rows[i], line: i + 1})
+	}
 }
 
 // Ready is a row turned into a case, with the key that makes re-imports idempotent.

@@ -41,24 +41,8 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 	var out []Decision
 	var bad []RowError
 	seen := map[string]int{}
-	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
-		raw := s.Rows[i]
-		get := func(field string) string {
-			c, ok := m.Columns[field]
-			if !ok || c >= len(raw) {
-				return ""
-			}
-			return strings.TrimSpace(raw[c])
-		}
-		if strings.TrimSpace(strings.Join(raw, "")) == "" {
-			continue
-		}
-		line := i + 1
-		var rowErrs []RowError
-		fail := func(field, format string, args ...any) {
-			c := m.Columns[field]
-			rowErrs = append(rowErrs, RowError{Row: line, Column: colName(c), Header: m.Headers[c], Reason: fmt.Sprintf(format, args...)})
-		}
+	s.dataRows(m, func(rc *rowCtx) {
+		get, fail, line := rc.get, rc.fail, rc.line
 		d := Decision{Line: line, Kind: kind, DocNo: get("doc_no"), Subject: get("subject"), Item: get("item")}
 		if k := get("kind"); k != "" {
 			d.Kind = ""
@@ -72,7 +56,7 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 			}
 		}
 		if d.Kind == "" && get("kind") == "" {
-			rowErrs = append(rowErrs, RowError{Row: line, Reason: "没有类别：请在文件中加“类别”列，或导入时用 --kind 指定"})
+			rc.errs = append(rc.errs, RowError{Row: line, Reason: "没有类别：请在文件中加“类别”列，或导入时用 --kind 指定"})
 		}
 		on, err := ParseDate(get("decided_on"))
 		switch {
@@ -97,15 +81,15 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 		} else {
 			d.Key = fmt.Sprintf("%s:%s:%s:%s:%s", d.Kind, d.On, d.Subject, d.Item, d.Amount)
 		}
-		if prev, dup := seen[d.Key]; dup && len(rowErrs) == 0 {
-			rowErrs = append(rowErrs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复", prev)})
+		if prev, dup := seen[d.Key]; dup && len(rc.errs) == 0 {
+			rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复", prev)})
 		}
 		seen[d.Key] = line
-		if len(rowErrs) > 0 {
-			bad = append(bad, rowErrs...)
-			continue
+		if len(rc.errs) > 0 {
+			bad = append(bad, rc.errs...)
+			return
 		}
 		out = append(out, d)
-	}
+	})
 	return out, bad
 }

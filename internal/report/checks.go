@@ -433,7 +433,7 @@ func checkSameText(c *ctx) {
 	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
 		return
 	}
-	s := similarity(a, b)
+	s := Similarity(a, b)
 	if s >= 0.85 {
 		c.add("sections.5", c.r.Line("5"), "第五部分“存在的主要问题及改进情况”与%s年报告的相似度为 %.0f%%：格式要求不得年年雷同，请结合本年实际撰写",
 			yearOr(c.prev.Year, "上"), s*100)

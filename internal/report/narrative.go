@@ -498,9 +498,9 @@ func cnNumeral(n int) string {
 	return fmt.Sprint(n)
 }
 
-// similarity is the Jaccard index of the character bigrams of a and b, ignoring
+// Similarity is the Jaccard index of the character bigrams of a and b, ignoring
 // spaces and punctuation: 1 for a copy, high for a copy with a few words changed.
-func similarity(a, b string) float64 {
+func Similarity(a, b string) float64 {
 	ga, gb := bigrams(a), bigrams(b)
 	if len(ga) == 0 || len(gb) == 0 {
 		return 0

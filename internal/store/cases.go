@@ -284,17 +284,10 @@ func (s *Store) applyInTx(ctx context.Context, tx *sql.Tx, id int64, step casewo
 	c.Version++
 	if step.Kind == casework.KindDecide {
 		// the cases merged into this one get the same reply
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM cases WHERE merged_into = $1 AND state = 'merged'`, c.ID)
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM cases WHERE merged_into = $1 AND state = 'merged'`, c.ID)
 		if err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
-		var ids []int64
-		for rows.Next() {
-			var mid int64
-			rows.Scan(&mid)
-			ids = append(ids, mid)
-		}
-		rows.Close()
 		for _, mid := range ids {
 			ms := step
 			ms.Note = strings.TrimSpace("与申请编号" + c.Serial + "合并答复。" + step.Note)
@@ -317,16 +310,7 @@ func (s *Store) transfer(ctx context.Context, tx *sql.Tx, c *casework.Case, step
 		return errs.New("to", "要转送的机关不在本系统中：只填写告知内容（referral）即可")
 	}
 	in := c.Intake
-	on := step.On
-	in.SubmittedOn, in.SignedOn, in.ConfirmedOn = nil, nil, nil
-	switch in.Channel {
-	case casework.InPerson:
-		in.SubmittedOn = &on
-	case casework.LetterSigned:
-		in.SignedOn = &on
-	default:
-		in.ConfirmedOn = &on
-	}
+	in.SetReceivedOn(step.On)
 	nc, err := casework.NewCase(in, actor, s.Now(), cal)
 	if err != nil {
 		return err
@@ -526,17 +510,10 @@ func (s *Store) ApplicantMonthCount(ctx context.Context, agencyID int64, idNumbe
 // flags each one whose date moved (due_moved_from keeps the old date), as
 // needed after a holiday notice is loaded or changed. It returns the moved cases.
 func (s *Store) RecomputeDeadlines(ctx context.Context, cal *workday.Calendar, cfg casework.Config) ([]CaseRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE state <> 'closed'`)
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM cases WHERE state <> 'closed'`)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var moved []int64
 	today := workday.FromTime(s.Now())
 	err = s.tx(ctx, func(tx *sql.Tx) error {
@@ -679,19 +656,12 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 // who decides whether it is a 重复申请.
 func (s *Store) SuspectDuplicates(ctx context.Context, c *casework.Case, window int, cal *workday.Calendar, cfg casework.Config) ([]casework.Suspect, error) {
 	a := c.Intake.Applicant
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE agency_id = $1 AND id <> $2 AND received_on >= $3 AND received_on <= $4
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM cases WHERE agency_id = $1 AND id <> $2 AND received_on >= $3 AND received_on <= $4
 		AND ((id_number <> '' AND id_number = $5) OR applicant_name = $6) ORDER BY received_on DESC LIMIT 50`,
 		c.AgencyID, c.ID, date(c.Received-workday.Date(window)), date(c.Received), a.IDNum, a.Name)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var others []*casework.Case
 	for _, id := range ids {
 		o, err := s.GetCase(ctx, id, cal, cfg)
@@ -735,4 +705,22 @@ func (s *Store) ImportCases(ctx context.Context, agencyID int64, items []Importe
 		return nil
 	})
 	return imported, skipped, err
+}
+
+// queryIDs runs a query that selects one id column.
+func queryIDs(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
