@@ -72,9 +72,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	a := api.New(s, cal, cfg, log)
-	pub := &web.Public{Store: s, Config: cfg, Calendar: a.Calendar}
+	ws, err := web.New(s, cfg, a.Calendar, log)
+	if err != nil {
+		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", a.Handler())
+	ws.Routes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := s.DB().PingContext(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
@@ -82,8 +86,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.HandleFunc("GET /status", pub.Status)
-	mux.HandleFunc("GET /{$}", pub.Home)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
@@ -92,12 +94,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)
-	fmt.Fprintf(stdout, "  数据库：%s\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus?code=查询码\n", *db, url, url)
+	fmt.Fprintf(stdout, "  数据库：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n", *db, url, url, url, url)
 	if *demoFlag {
-		fmt.Fprintf(stdout, "  演示机关：%s\n  演示 API 密钥（办理人）：%s\n  演示 API 密钥（负责人）：%s\n", keys.Agency, keys.Clerk, keys.Approver)
-		fmt.Fprintf(stdout, "  试一试：curl -H 'Authorization: Bearer %s' %sapi/v1/cases\n", keys.Clerk, url)
+		fmt.Fprintf(stdout, "  演示机关：%s\n", keys.Agency)
+		for _, l := range demo.Logins {
+			fmt.Fprintf(stdout, "  演示登录：%s / %s（%s）\n", l.Login, demo.Password, l.Desc)
+		}
+		fmt.Fprintf(stdout, "  演示 API 密钥（办理人）：%s\n  演示 API 密钥（负责人）：%s\n", keys.Clerk, keys.Approver)
 	}
-	fmt.Fprintln(stdout, "  后台网页界面尚在开发（not yet）；按 Ctrl+C 停止。")
+	fmt.Fprintln(stdout, "  按 Ctrl+C 停止。")
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

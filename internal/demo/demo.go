@@ -9,9 +9,21 @@ import (
 	"time"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
+
+// Password of every demo login.
+const Password = "gongkai-demo"
+
+// Logins are the demo users, printed at start.
+var Logins = []struct{ Login, Agency, Name, Desc string }{
+	{"clerk", "卫滨区教育体育和文化旅游局", "张办理", "教体文旅局办理人"},
+	{"head", "卫滨区教育体育和文化旅游局", "李主任", "教体文旅局公开工作机构负责人"},
+	{"finance", "卫滨区财政局", "王办理", "财政局办理人"},
+	{"district", "新乡市卫滨区人民政府", "赵科长", "区政府办公室（主管部门，可查看全区）"},
+}
 
 // Keys are the demo API keys, printed at start.
 type Keys struct {
@@ -23,7 +35,8 @@ type Keys struct {
 var agencies = []store.Agency{
 	{Name: "新乡市人民政府", Level: "city", ReviewOrgan: "河南省人民政府", LetterPrefix: "新政依公"},
 	{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"},
-	{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公"},
+	{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公",
+		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30", Email: "gongkai@example.gov.cn"},
 	{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"},
 	{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"},
 }
@@ -55,8 +68,18 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 		}
 		ids[a.Name] = a.ID
 	}
+	hash, err := org.HashPassword(Password)
+	if err != nil {
+		return keys, err
+	}
+	roles := map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk, "district": casework.Supervisor}
+	for _, l := range Logins {
+		u := &org.User{AgencyID: ids[l.Agency], Login: l.Login, Name: l.Name, Role: roles[l.Login]}
+		if err := s.CreateUser(ctx, u, hash); err != nil {
+			return keys, err
+		}
+	}
 	main := ids["卫滨区教育体育和文化旅游局"]
-	var err error
 	keys.Agency = "卫滨区教育体育和文化旅游局"
 	if keys.Clerk, err = s.CreateAPIKey(ctx, main, "演示办理人", casework.Clerk); err != nil {
 		return keys, err

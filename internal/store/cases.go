@@ -23,6 +23,11 @@ type Agency struct {
 	ParentID     *int64       `json:"parent_id,omitempty"`
 	ReviewOrgan  string       `json:"review_organ"`  // 复议机关 named in letters
 	LetterPrefix string       `json:"letter_prefix"` // 文号 prefix, e.g. 卫教体依公复
+	// What the 政府信息公开指南 states (条例 Art. 12).
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Hours   string `json:"hours,omitempty"`
+	Email   string `json:"email,omitempty"`
 }
 
 // CreateAgency inserts an agency. ErrConflict when the name exists.
@@ -31,16 +36,34 @@ func (s *Store) CreateAgency(ctx context.Context, a *Agency) error {
 		return errs.New("name", "请填写机关名称")
 	}
 	return mapErr(s.db.QueryRowContext(ctx,
-		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, s.ts(s.Now())).Scan(&a.ID))
+		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, s.ts(s.Now())).Scan(&a.ID))
+}
+
+// ListAgencies returns every agency, by name.
+func (s *Store) ListAgencies(ctx context.Context) ([]*Agency, error) {
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM agencies ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Agency, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.GetAgency(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 // GetAgency returns an agency. ErrNotFound when there is none.
 func (s *Store) GetAgency(ctx context.Context, id int64) (*Agency, error) {
 	a := &Agency{}
 	var level string
-	err := s.db.QueryRowContext(ctx, `SELECT id, name, level, parent_id, review_organ, letter_prefix FROM agencies WHERE id = $1`, id).
-		Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix)
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email FROM agencies WHERE id = $1`, id).
+		Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.Address, &a.Phone, &a.Hours, &a.Email)
 	a.Level = report.Level(level)
 	return a, mapErr(err)
 }

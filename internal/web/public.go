@@ -1,92 +1,165 @@
-// Package web is the HTML side of gongkai. For now: the landing page and the
-// public status lookup by 查询码 (the back office comes with the web issue).
 package web
 
 import (
 	"errors"
-	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
-	"time"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/store"
-	"gongkai/internal/workday"
 )
 
-// Public serves the pages anyone may see.
-type Public struct {
-	Store    *store.Store
-	Config   casework.Config
-	Calendar func() *workday.Calendar
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ags, err := s.Store.ListAgencies(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "public_home", page{Title: "政府信息公开", Data: map[string]any{"Agencies": ags}})
 }
 
-var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{{.Title}}</title>
-<style>body{font-family:"PingFang SC","Microsoft YaHei",sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.7;color:#222}
-h1{font-size:1.5em}label{display:block;margin:.5em 0}input{font-size:1em;padding:.3em;width:14em}button{font-size:1em;padding:.3em 1em}
-.box{border:1px solid #ccc;padding:1em;margin:1em 0}.err{color:#b00}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style>
-</head><body><h1>{{.Title}}</h1>
-{{if .Home}}<p>政府信息公开申请办理进度查询。提交申请后收到的回执上印有“查询码”。</p>{{end}}
-<form action="/status" method="get"><label>查询码 <input name="code" value="{{.Code}}" maxlength="20" autocomplete="off" required></label><button>查询</button></form>
-{{if .Error}}<p class="err">{{.Error}}</p>{{end}}
-{{with .Case}}<div class="box"><table>
-<tr><th>申请编号</th><td>{{.Serial}}</td></tr>
-<tr><th>收到申请日期</th><td>{{.Received}}</td></tr>
-<tr><th>办理状态</th><td>{{.State}}</td></tr>
-{{if .Due}}<tr><th>答复期限</th><td>{{.Due}}</td></tr>{{end}}
-{{if .Note}}<tr><th>说明</th><td>{{.Note}}</td></tr>{{end}}
-</table></div>{{end}}
-{{if .Home}}<p><small>接口文档：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a></small></p>{{end}}
-</body></html>`))
+func (s *Server) agency(w http.ResponseWriter, r *http.Request) (*store.Agency, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	var ag *store.Agency
+	if err == nil {
+		ag, err = s.Store.GetAgency(r.Context(), id)
+	}
+	if err != nil {
+		http.Error(w, "没有这个机关", http.StatusNotFound)
+		return nil, false
+	}
+	return ag, true
+}
+
+// guide is the agency's 政府信息公开指南 (条例 Art. 12).
+func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
+	ag, ok := s.agency(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, http.StatusOK, "guide", page{Title: ag.Name + "政府信息公开指南", Data: map[string]any{"Agency": ag}})
+}
+
+var applyFields = []string{"applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
+
+type applyData struct {
+	intakeForm
+	Agency   *store.Agency
+	MaskedID string
+}
+
+func (s *Server) applyForm(w http.ResponseWriter, r *http.Request) {
+	ag, ok := s.agency(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, http.StatusOK, "apply", page{Title: "在线申请", CSRF: publicToken(w, r), Data: applyData{intakeForm: newIntakeForm(), Agency: ag},
+		Form: map[string]string{"applicant_type": "natural", "id_type": "身份证", "form": "电子", "delivery": "电子邮件"}})
+}
+
+// applyCheck validates the application (Art. 29 content, identity numbers)
+// and shows it for confirmation; errors go back next to their fields.
+func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
+	ag, ok := s.agency(w, r)
+	if !ok {
+		return
+	}
+	f := formValues(r, applyFields)
+	f["channel"] = string(casework.Online)
+	p := page{Title: "在线申请", CSRF: publicToken(w, r), Form: f, Data: applyData{intakeForm: newIntakeForm(), Agency: ag}}
+	if !checkPublicToken(r) {
+		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
+		s.render(w, http.StatusForbidden, "apply", p)
+		return
+	}
+	in := intakeFrom(f, s.today())
+	if err := in.Validate(); err != nil || r.PostFormValue("back") != "" {
+		if err != nil {
+			p.Errors = fieldErrors(err, fieldOf)
+		}
+		code := http.StatusOK
+		if err != nil {
+			code = http.StatusUnprocessableEntity
+		}
+		s.render(w, code, "apply", p)
+		return
+	}
+	p.Data = applyData{intakeForm: newIntakeForm(), Agency: ag, MaskedID: casework.MaskID(in.Applicant.IDNum)}
+	p.Form["id_number"] = in.Applicant.IDNum
+	s.render(w, http.StatusOK, "apply_confirm", p)
+}
+
+// applyConfirm registers the application: the day the applicant confirms is
+// the day it is received (条例 Art. 31(三)). Submissions are rate-limited.
+func (s *Server) applyConfirm(w http.ResponseWriter, r *http.Request) {
+	ag, ok := s.agency(w, r)
+	if !ok {
+		return
+	}
+	f := formValues(r, applyFields)
+	f["channel"] = string(casework.Online)
+	p := page{Title: "在线申请", CSRF: publicToken(w, r), Form: f, Data: applyData{intakeForm: newIntakeForm(), Agency: ag}}
+	if !checkPublicToken(r) {
+		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
+		s.render(w, http.StatusForbidden, "apply", p)
+		return
+	}
+	now := s.Now()
+	if s.applies.blocked(remoteIP(r), now) {
+		p.Errors = map[string]string{"form": "提交过于频繁，请稍后再试"}
+		s.render(w, http.StatusTooManyRequests, "apply", p)
+		return
+	}
+	c, err := casework.NewCase(intakeFrom(f, s.today()), casework.Actor{Name: "申请人（网上申请）", Role: casework.Clerk}, now.In(beijing), s.Calendar())
+	if err == nil {
+		err = s.Store.CreateCase(r.Context(), ag.ID, c, s.Calendar(), s.Config)
+	}
+	if err != nil {
+		p.Errors = fieldErrors(err, fieldOf)
+		s.render(w, http.StatusUnprocessableEntity, "apply", p)
+		return
+	}
+	s.applies.add(remoteIP(r), now)
+	due := "计算中"
+	if dl, err := c.Deadline(s.Config, s.Calendar(), s.today()); err == nil && dl.Due != 0 {
+		due = dl.Due.Chinese()
+	}
+	s.render(w, http.StatusOK, "receipt", page{Title: "申请已提交", Data: map[string]any{"Agency": ag.Name, "Received": c.Received.Chinese(),
+		"Serial": c.Serial, "Code": c.Code, "Due": due}})
+}
 
 type statusView struct {
 	Serial, Received, State, Due, Note string
 }
 
-type pageData struct {
-	Title, Code, Error string
-	Home               bool
-	Case               *statusView
-}
-
-// Home is the landing page.
-func (p *Public) Home(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		http.NotFound(w, r)
-		return
-	}
-	render(w, http.StatusOK, pageData{Title: "政府信息公开申请查询", Home: true})
-}
-
-// Status shows the stage and the due date of an application: never personal data.
-func (p *Public) Status(w http.ResponseWriter, r *http.Request) {
+// status shows the stage and due date of an application: never personal data.
+func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	code := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("code")))
-	d := pageData{Title: "办理进度", Code: code}
+	p := page{Title: "办理进度", Form: map[string]string{"code": code}}
 	if code == "" {
-		d.Error = "请输入回执上的查询码"
-		render(w, http.StatusUnprocessableEntity, d)
+		if r.URL.Query().Has("code") {
+			p.Errors = map[string]string{"code": "请输入回执上的查询码"}
+			s.render(w, http.StatusUnprocessableEntity, "status", p)
+			return
+		}
+		s.render(w, http.StatusOK, "status", p)
 		return
 	}
-	c, err := p.Store.CaseByCode(r.Context(), code, p.Calendar(), p.Config)
+	c, err := s.Store.CaseByCode(r.Context(), code, s.Calendar(), s.Config)
 	if errors.Is(err, store.ErrNotFound) {
-		d.Error = "没有找到这个查询码，请核对后重新输入（查询码不区分大小写）"
-		render(w, http.StatusNotFound, d)
+		p.Errors = map[string]string{"code": "没有找到这个查询码，请核对后重新输入（查询码不区分大小写）"}
+		s.render(w, http.StatusNotFound, "status", p)
 		return
 	}
 	if err != nil {
-		d.Error = "查询暂时无法完成，请稍后再试"
-		render(w, http.StatusInternalServerError, d)
+		s.serverError(w, r, err)
 		return
 	}
 	v := &statusView{Serial: c.Serial, Received: c.Received.Chinese(), State: casework.StateName(c.State)}
-	if c.State == casework.Closed {
-		v.State = "已办结"
-		if c.ClosedOn != nil {
-			v.Note = "已于" + c.ClosedOn.Chinese() + "作出答复或办结，请查收答复文书"
-		}
-	} else if dl, err := c.Deadline(p.Config, p.Calendar(), workday.FromTime(time.Now())); err == nil {
+	if c.State == casework.Closed && c.ClosedOn != nil {
+		v.Note = "已于" + c.ClosedOn.Chinese() + "作出答复或办结，请查收答复文书"
+	} else if dl, err := c.Deadline(s.Config, s.Calendar(), s.today()); err == nil {
 		if dl.Due != 0 {
 			v.Due = dl.Due.Chinese()
 		}
@@ -94,23 +167,6 @@ func (p *Public) Status(w http.ResponseWriter, r *http.Request) {
 			v.Note = dl.ExtraWhat + "：" + dl.Extra.Chinese()
 		}
 	}
-	d.Case = v
-	render(w, http.StatusOK, d)
-}
-
-func render(w http.ResponseWriter, code int, d pageData) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(code)
-	page.Execute(w, d)
-}
-
-// SecurityHeaders sets the headers every page carries.
-func SecurityHeaders(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("X-Frame-Options", "DENY")
-		w.Header().Set("Referrer-Policy", "same-origin")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
-		h.ServeHTTP(w, r)
-	})
+	p.Data = v
+	s.render(w, http.StatusOK, "status", p)
 }

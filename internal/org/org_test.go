@@ -1,0 +1,26 @@
+package org
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPasswords(t *testing.T) {
+	h, err := HashPassword("正确的密码123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
+		t.Errorf("hash %s", h)
+	}
+	if !CheckPassword(h, "正确的密码123") || CheckPassword(h, "错误的密码123") || CheckPassword("garbage", "x") {
+		t.Error("check")
+	}
+	h2, _ := HashPassword("正确的密码123")
+	if h2 == h {
+		t.Error("no salt")
+	}
+	if _, err := HashPassword("short"); err == nil {
+		t.Error("short password accepted")
+	}
+}

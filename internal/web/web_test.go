@@ -1,0 +1,260 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/demo"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+	"gongkai/internal/web"
+	"gongkai/internal/workday"
+)
+
+type site struct {
+	t   *testing.T
+	srv *httptest.Server
+	s   *store.Store
+}
+
+func newSite(t *testing.T, s *store.Store) *site {
+	cal := workday.Default()
+	cfg := casework.DefaultConfig()
+	now := time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return now }
+	if _, err := demo.Seed(context.Background(), s, cal, cfg, now); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return now }
+	ws, err := web.New(s, cfg, func() *workday.Calendar { return cal }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Now = func() time.Time { return now }
+	mux := http.NewServeMux()
+	ws.Routes(mux)
+	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
+	t.Cleanup(srv.Close)
+	return &site{t: t, srv: srv, s: s}
+}
+
+// browser is a client with its own cookies that does not follow redirects.
+func (st *site) browser() *http.Client {
+	jar, _ := cookiejar.New(nil)
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func (st *site) get(c *http.Client, path string) (int, string) {
+	resp, err := c.Get(st.srv.URL + path)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+func token(body string) string {
+	if m := csrfRe.FindStringSubmatch(body); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// post sends a form the way a browser does: same origin.
+func (st *site) post(c *http.Client, path string, form url.Values) (int, string, string) {
+	req, _ := http.NewRequest("POST", st.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", st.srv.URL)
+	resp, err := c.Do(req)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header.Get("Location")
+}
+
+func (st *site) login(name string) (*http.Client, string) {
+	c := st.browser()
+	_, body := st.get(c, "/login")
+	code, _, loc := st.post(c, "/login", url.Values{"csrf": {token(body)}, "login": {name}, "password": {demo.Password}})
+	if code != http.StatusSeeOther || loc != "/admin/" {
+		st.t.Fatalf("login %s: %d %s", name, code, loc)
+	}
+	_, body = st.get(c, "/admin/")
+	return c, token(body)
+}
+
+func caseIDs(st *site, agency string) []int64 {
+	ag, err := st.s.AgencyByName(context.Background(), agency)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	rows, _, _ := st.s.ListCases(context.Background(), store.CaseFilter{AgencyIDs: []int64{ag.ID}, Limit: 500})
+	var ids []int64
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+func TestBackOffice(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		anon := st.browser()
+		if code, _ := st.get(anon, "/admin/"); code != http.StatusSeeOther {
+			t.Errorf("anonymous /admin/: %d", code)
+		}
+		c, csrf := st.login("clerk")
+		code, body := st.get(c, "/admin/")
+		if code != 200 || !strings.Contains(body, "已超期") || !strings.Contains(body, "待申请人补正") {
+			t.Errorf("dashboard %d", code)
+		}
+		code, body = st.get(c, "/admin/cases?applicant_type=natural")
+		if code != 200 || !strings.Contains(body, "110105********002X") || strings.Contains(body, "11010519491231002X") {
+			t.Errorf("list masks identity numbers: %d", code)
+		}
+		if code, body := st.get(c, "/admin/cases?received_from=2026-02-30"); code != 200 || !strings.Contains(body, "日期“2026-02-30”不对") {
+			t.Errorf("bad filter: %d", code)
+		}
+		for _, f := range []string{"csv", "xlsx"} {
+			resp, _ := c.Get(st.srv.URL + "/admin/cases?format=" + f)
+			if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "."+f) {
+				t.Errorf("export %s: %d", f, resp.StatusCode)
+			}
+			resp.Body.Close()
+		}
+		// a clerk of one agency cannot read another agency's case by URL
+		other := caseIDs(st, "卫滨区财政局")[0]
+		if code, _ := st.get(c, fmt.Sprintf("/admin/cases/%d", other)); code != 404 {
+			t.Errorf("foreign case: %d", code)
+		}
+		if code, _, _ := st.post(c, fmt.Sprintf("/admin/cases/%d/steps", other), url.Values{"csrf": {csrf}, "kind": {"withdraw"}, "on": {"2026-11-24"}}); code != 404 {
+			t.Errorf("step on a foreign case: %d", code)
+		}
+		// the district office (supervisor) sees the case, with personal data masked
+		sup, _ := st.login("district")
+		code, body = st.get(sup, fmt.Sprintf("/admin/cases/%d", other))
+		if code != 200 || strings.Contains(body, "13800000000") {
+			t.Errorf("supervisor view: %d", code)
+		}
+		// registering with a bad identity number: the error sits by the field, the values stay
+		form := url.Values{"csrf": {csrf}, "channel": {"in_person"}, "received_on": {"2026-11-24"}, "applicant_type": {"natural"},
+			"name": {"钱某"}, "id_type": {"身份证"}, "id_number": {"110105194912310021"}, "phone": {"13912345678"}, "description": {"本区养老机构名录"},
+			"form": {"电子"}, "delivery": {"电子邮件"}}
+		code, body, _ = st.post(c, "/admin/cases", form)
+		if code != 422 || !strings.Contains(body, "校验码不对") || !strings.Contains(body, `value="钱某"`) || !strings.Contains(body, "本区养老机构名录") {
+			t.Errorf("validation: %d", code)
+		}
+		form.Set("id_number", "11010519491231002X")
+		code, _, loc := st.post(c, "/admin/cases", form)
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/cases/") {
+			t.Fatalf("create: %d %s", code, loc)
+		}
+		code, body = st.get(c, loc)
+		if code != 200 || !strings.Contains(body, "答复期限") || !strings.Contains(body, "《条例》第三十三条") || !strings.Contains(body, "11010519491231002X") {
+			t.Errorf("case page: %d", code)
+		}
+		// a clerk cannot extend: refused with the reason, nothing recorded
+		code, body, _ = st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"extend"}, "on": {"2026-11-24"}, "note": {"需调取档案"}})
+		if code != 409 || !strings.Contains(body, "负责人") {
+			t.Errorf("extension by a clerk: %d", code)
+		}
+		code, _, _ = st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("decide: %d", code)
+		}
+		_, body = st.get(c, loc)
+		if !strings.Contains(body, "已办结") || !strings.Contains(body, "letters/2") {
+			t.Errorf("after decision")
+		}
+		code, body = st.get(c, loc+"/letters/2")
+		if code != 200 || !strings.Contains(body, "政府信息公开申请答复书") || !strings.Contains(body, "〔2026〕") {
+			t.Errorf("letter: %d", code)
+		}
+		// forms without the session's token are refused, and so are cross-site posts
+		if code, _, _ := st.post(c, "/admin/cases", url.Values{"name": {"x"}}); code != 403 {
+			t.Errorf("no token: %d", code)
+		}
+		req, _ := http.NewRequest("POST", st.srv.URL+"/admin/cases", strings.NewReader("csrf="+csrf))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if resp, _ := c.Do(req); resp.StatusCode != 403 {
+			t.Errorf("cross-site post: %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestPublicApplication(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	v := st.browser()
+	code, body := st.get(v, "/")
+	if code != 200 || !strings.Contains(body, "卫滨区教育体育和文化旅游局") {
+		t.Fatalf("home %d", code)
+	}
+	ag, _ := st.s.AgencyByName(context.Background(), "卫滨区教育体育和文化旅游局")
+	code, body = st.get(v, fmt.Sprintf("/guide/%d", ag.ID))
+	if code != 200 || !strings.Contains(body, "0373-0000000") || !strings.Contains(body, "第三十三条") {
+		t.Errorf("guide %d", code)
+	}
+	path := fmt.Sprintf("/apply/%d", ag.ID)
+	_, body = st.get(v, path)
+	form := url.Values{"csrf": {token(body)}, "applicant_type": {"natural"}, "name": {"孙某"}, "id_type": {"身份证"}, "id_number": {"1101051949123100"},
+		"phone": {"13700000000"}, "description": {"2026年本区中小学学区划分方案"}, "form": {"电子"}, "delivery": {"电子邮件"}}
+	code, body, _ = st.post(v, path, form)
+	if code != 422 || !strings.Contains(body, "应为 18 位") || !strings.Contains(body, "学区划分方案") {
+		t.Errorf("validation: %d", code)
+	}
+	form.Set("id_number", "11010519491231002X")
+	code, body, _ = st.post(v, path, form)
+	if code != 200 || !strings.Contains(body, "请核对申请内容") || !strings.Contains(body, "110105********002X") {
+		t.Fatalf("confirm step: %d", code)
+	}
+	code, body, _ = st.post(v, path+"/confirm", form)
+	m := regexp.MustCompile(`class="code">([A-Z0-9]+)<`).FindStringSubmatch(body)
+	if code != 200 || m == nil || !strings.Contains(body, "2026年11月24日") {
+		t.Fatalf("receipt: %d\n%s", code, body)
+	}
+	code, body = st.get(st.browser(), "/status?code="+strings.ToLower(m[1]))
+	if code != 200 || !strings.Contains(body, "办理中") || strings.Contains(body, "孙某") || strings.Contains(body, "13700000000") {
+		t.Errorf("status: %d", code)
+	}
+	if code, _ := st.get(v, "/status?code=NOPE"); code != 404 {
+		t.Errorf("unknown code: %d", code)
+	}
+	// a post without the visitor's form token is refused
+	form.Del("csrf")
+	if code, _, _ := st.post(st.browser(), path+"/confirm", form); code != 403 {
+		t.Errorf("no token: %d", code)
+	}
+}
+
+func TestLoginThrottle(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c := st.browser()
+	_, body := st.get(c, "/login")
+	tok := token(body)
+	for i := 0; i < 5; i++ {
+		if code, _, _ := st.post(c, "/login", url.Values{"csrf": {tok}, "login": {"clerk"}, "password": {"wrong-password"}}); code != 401 {
+			t.Fatalf("attempt %d: %d", i, code)
+		}
+	}
+	code, body, _ := st.post(c, "/login", url.Values{"csrf": {tok}, "login": {"clerk"}, "password": {demo.Password}})
+	if code != 429 || !strings.Contains(body, "15 分钟") {
+		t.Errorf("after five failures: %d", code)
+	}
+}
