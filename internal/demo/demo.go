@@ -4,15 +4,22 @@ package demo
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"math/rand/v2"
 	"time"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/org"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
+
+// The seed report, as authored in examples/weibin-2024.yaml (a test keeps the two equal).
+//
+//go:embed weibin-2024.yaml
+var seedReport []byte
 
 // Password of every demo login.
 const Password = "gongkai-demo"
@@ -80,6 +87,13 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 		}
 	}
 	main := ids["卫滨区教育体育和文化旅游局"]
+	seed, err := report.Load("weibin-2024.yaml", seedReport)
+	if err != nil {
+		return keys, err
+	}
+	if err := s.SaveReport(ctx, main, seed, "演示数据"); err != nil {
+		return keys, err
+	}
 	keys.Agency = "卫滨区教育体育和文化旅游局"
 	if keys.Clerk, err = s.CreateAPIKey(ctx, main, "演示办理人", casework.Clerk); err != nil {
 		return keys, err

@@ -44,7 +44,8 @@ type Cell struct {
 	Cols   int
 	Rows   int
 	Header bool
-	Left   bool // left-aligned (labels); numbers and headers are centred
+	Left   bool   // left-aligned (labels); numbers and headers are centred
+	Key    string // data cells: the model path, as findings name it ("applications.new[natural]")
 }
 
 // Table is a grid: Rows[i] lists the anchor cells starting in row i, in
@@ -149,6 +150,19 @@ func hdr(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows:
 func lbl(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows: rows, Left: true} }
 func num(s string) Cell                 { return Cell{Text: s, Cols: 1, Rows: 1} }
 
+func keyed(s, key string) Cell { return Cell{Text: s, Cols: 1, Rows: 1, Key: key} }
+
+// T2Prefix is the model path of 表二 in the format.
+func T2Prefix(f report.Format) string {
+	if f == report.Format2019 {
+		return "proactive_2019."
+	}
+	return "proactive."
+}
+
+// ReportTables are 表二, 表三 and 表四 of a report, laid out as the template.
+func ReportTables(r *report.Report) []*Table { return []*Table{t2Table(r), t3Table(r), t4Table(r)} }
+
 func t2Table(r *report.Report) *Table {
 	t := &Table{Widths: []float64{2.2, 1.6, 1.6, 1.6}, FontSize: 10.5}
 	for _, g := range render.T2Groups(r.Format) {
@@ -166,7 +180,7 @@ func t2Table(r *report.Report) *Table {
 			row := []Cell{lbl(it.Label, 1, 1)}
 			vals := render.T2Values(r, it)
 			for i, v := range vals {
-				c := num(v)
+				c := keyed(v, T2Prefix(r.Format)+it.Key+"."+it.Cells[i])
 				if i == len(vals)-1 {
 					c.Cols = 4 - len(vals)
 				}
@@ -215,8 +229,8 @@ func t3Table(r *report.Report) *Table {
 			}
 		}
 		prev = x.Group
-		for _, c := range r.Applications[x.Key] {
-			row = append(row, num(c.String()))
+		for i, c := range r.Applications[x.Key] {
+			row = append(row, keyed(c.String(), "applications."+x.Key+"["+report.T3Columns[i]+"]"))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -244,9 +258,9 @@ func t4Table(r *report.Report) *Table {
 	}
 	t.Rows = append(t.Rows, row)
 	row = nil
-	for b := range report.T4Blocks {
-		for j := range report.T4Columns {
-			row = append(row, num(r.Appeals[b][j].String()))
+	for b, blk := range report.T4Blocks {
+		for j, c := range report.T4Columns {
+			row = append(row, keyed(r.Appeals[b][j].String(), "appeals."+blk.Key+"."+c))
 		}
 	}
 	t.Rows = append(t.Rows, row)

@@ -49,7 +49,7 @@ func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log 
 	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, pages: map[string]*template.Template{},
 		logins: newLimiter(5, 15*time.Minute), applies: newLimiter(10, time.Hour)}
 	funcs := template.FuncMap{"mul": func(a, b float64) float64 { return a * b }}
-	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status"} {
+	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report"} {
 		files := []string{"templates/layout.html", "templates/" + p + ".html"}
 		if p == "apply" || p == "intake" {
 			files = append(files, "templates/intake.html")
@@ -89,6 +89,9 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/cases/{id}", s.admin(s.casePage))
 	mux.HandleFunc("POST /admin/cases/{id}/steps", s.admin(s.addStep))
 	mux.HandleFunc("GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter))
+	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
+	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
+	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /guide/{id}", s.guide)
 	mux.HandleFunc("GET /apply/{id}", s.applyForm)

@@ -258,3 +258,46 @@ func TestLoginThrottle(t *testing.T) {
 		t.Errorf("after five failures: %d", code)
 	}
 }
+
+// The report page: the seed's report with its findings; a wrong cell saved is
+// marked where it is; the documents download.
+func TestReportPage(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	code, body := st.get(c, "/admin/reports?year=2024")
+	if code != 200 || !strings.Contains(body, "今年我单位未收到政府信息公开申请") || strings.Count(body, "TXT.LATIN") != 2 || !strings.Contains(body, "错误 0 项") {
+		t.Fatalf("seed report page: %d", code)
+	}
+	form := url.Values{"csrf": {csrf}, "section1": {"2024年，我局未收到政府信息公开申请。"}, "section5": {"一是问题。"}, "section6": {"未收取信息处理费。"}}
+	for _, k := range []string{"rules", "normative_documents"} {
+		for _, c := range []string{"issued", "repealed", "in_force"} {
+			form.Set("proactive."+k+"."+c, "0")
+		}
+	}
+	for _, k := range []string{"licensing", "penalty", "coercion"} {
+		form.Set("proactive."+k+".decisions", "0")
+	}
+	form.Set("proactive.fees.amount_wan_yuan", "0")
+	for _, b := range []string{"review", "suit_direct", "suit_after_review"} {
+		for _, c := range []string{"upheld", "corrected", "other", "pending", "total"} {
+			form.Set("appeals."+b+"."+c, "0")
+		}
+	}
+	form.Set("appeals.review.upheld", "2") // total stays 0: T4.SUM
+	code, body, _ = st.post(c, "/admin/reports/2024", form)
+	if code != 200 || !strings.Contains(body, "已保存") || !strings.Contains(body, "T4.SUM") || !strings.Contains(body, `class="bad" title="T4.SUM`) {
+		t.Errorf("save with a wrong cell: %d", code)
+	}
+	_, body = st.get(c, "/admin/reports?year=2024")
+	if !strings.Contains(body, `value="2"`) || !strings.Contains(body, "我局未收到政府信息公开申请。") {
+		t.Error("saved values not shown")
+	}
+	for _, f := range []string{"docx", "pdf", "xlsx", "html"} {
+		resp, _ := c.Get(st.srv.URL + "/admin/reports/2024/file?format=" + f)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || len(b) < 500 {
+			t.Errorf("%s: %d %d bytes", f, resp.StatusCode, len(b))
+		}
+	}
+}
