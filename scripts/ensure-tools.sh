@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian tools the tests check documents with, when missing:
 # poppler-utils (pdftotext, pdftoppm, pdffonts) and LibreOffice Writer (to
-# check that the DOCX files open in a real word processor; ~20 s to install).
+# check that the DOCX files open in a real word processor; ~20 s to install)
+# and chromium (the browser tests; ~15 s).
 set -euo pipefail
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# screenshots for a reviewer need a CJK font (the tests themselves do not)
+if [ -n "${GONGKAI_SHOTS:-}" ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-wqy-microhei); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-tools: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

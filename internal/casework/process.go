@@ -165,6 +165,7 @@ type facts struct {
 	start         workday.Date // the clock starts the day after
 	startWhy      string
 	corrected     bool // a 补正 was asked for
+	restarted     bool // the corrected application came in: the clock runs from it
 	correctionDue workday.Date
 	extended      bool
 	pauses        []pause
@@ -224,6 +225,7 @@ func (c *Case) replay(cfg Config, cal *workday.Calendar) (facts, error) {
 			f.correctionDue = d // 0 until next year's notice is loaded
 		case KindCorrectionReceived:
 			f.state = Processing
+			f.restarted = true
 			f.start, f.startWhy = s.On, "收到补正后的申请"
 			f.pauses = nil
 			f.extended = false
@@ -317,12 +319,12 @@ func (c *Case) Deadline(cfg Config, cal *workday.Calendar, today workday.Date) (
 		d.Why = append(d.Why, "已与另一件申请合并办理，随该申请一并答复，答复期限以该申请为准")
 		return d, nil
 	}
-	if f.corrected && f.start == c.Received {
+	if f.corrected && !f.restarted {
 		// closed (not corrected in time, or withdrawn) before the clock started
 		d.Why = append(d.Why, "未收到补正后的申请，答复期限未开始计算")
 		return d, nil
 	}
-	if f.start != c.Received {
+	if f.restarted {
 		d.Why = append(d.Why, fmt.Sprintf("%s 收到补正后的申请，答复期限自该日重新计算 %d 个工作日（《条例》第三十条）", f.start.Chinese(), days))
 	}
 	if f.extended {

@@ -322,3 +322,16 @@ func TestSuspectDuplicates(t *testing.T) {
 		t.Errorf("outside the window: %+v", s)
 	}
 }
+
+// A correction received on the day of receipt still restarts the clock (found
+// by the browser test: the restart used to be inferred from the dates).
+func TestCorrectionSameDay(t *testing.T) {
+	c, _ := NewCase(intake(0, Online, "2024-02-01"), clerk, at("2024-02-01"), cal)
+	c.Apply(Step{Kind: KindRequestCorrection, On: D("2024-02-01"), Note: "请明确"}, clerk, at("2024-02-01"), cfg, cal)
+	c.Apply(Step{Kind: KindCorrectionReceived, On: D("2024-02-01")}, clerk, at("2024-02-01"), cfg, cal)
+	dl, err := c.Deadline(cfg, cal, D("2024-02-02"))
+	// 20 working days from 2024-02-01: 2024-03-05 (hand count in TestFiftyCases)
+	if err != nil || dl.Due != D("2024-03-05") || !dl.Running {
+		t.Errorf("%+v %v", dl, err)
+	}
+}

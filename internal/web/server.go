@@ -52,7 +52,7 @@ func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log 
 	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report"} {
 		files := []string{"templates/layout.html", "templates/" + p + ".html"}
 		if p == "apply" || p == "intake" {
-			files = append(files, "templates/intake.html")
+			files = append(files, "templates/fields.html") // the applicant's fields, shared
 		}
 		t, err := template.New(p).Funcs(funcs).ParseFS(templateFS, dedupe(files)...)
 		if err != nil {

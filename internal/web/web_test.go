@@ -213,6 +213,9 @@ func TestPublicApplication(t *testing.T) {
 	}
 	path := fmt.Sprintf("/apply/%d", ag.ID)
 	_, body = st.get(v, path)
+	if !strings.Contains(body, "申请政府信息公开") || strings.Contains(body, "登记申请") || strings.Contains(body, `name="channel"`) {
+		t.Errorf("the public form is not the public form")
+	}
 	form := url.Values{"csrf": {token(body)}, "applicant_type": {"natural"}, "name": {"孙某"}, "id_type": {"身份证"}, "id_number": {"1101051949123100"},
 		"phone": {"13700000000"}, "description": {"2026年本区中小学学区划分方案"}, "form": {"电子"}, "delivery": {"电子邮件"}}
 	code, body, _ = st.post(v, path, form)

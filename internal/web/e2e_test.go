@@ -1,0 +1,248 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"gongkai/internal/api"
+	"gongkai/internal/casework"
+	"gongkai/internal/demo"
+	"gongkai/internal/storetest"
+	"gongkai/internal/web"
+	"gongkai/internal/workday"
+)
+
+// browserTest drives Debian's chromium headless against a real server. A
+// missing chromium fails the test (make test installs it), never skips it.
+type browserTest struct {
+	t     *testing.T
+	ctx   context.Context
+	base  string
+	shots string
+}
+
+func newBrowserTest(t *testing.T) *browserTest {
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is missing: make test installs Debian's chromium (scripts/ensure-tools.sh)")
+	}
+	s := storetest.SQLite(t)
+	cal := workday.Default()
+	cfg := casework.DefaultConfig()
+	if _, err := demo.Seed(context.Background(), s, cal, cfg, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = time.Now
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a := api.New(s, cal, cfg, log)
+	ws, err := web.New(s, cfg, a.Calendar, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", a.Handler())
+	ws.Routes(mux)
+	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
+	t.Cleanup(srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-gpu", true))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancel(); cancelA() })
+	return &browserTest{t: t, ctx: ctx, base: srv.URL, shots: os.Getenv("GONGKAI_SHOTS")}
+}
+
+// domRace is the error of a query that ran while the document was being
+// replaced by a navigation; such a query did nothing, so it is safe to retry.
+func domRace(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "DOM Error while querying")
+}
+
+func (b *browserTest) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	for _, st := range steps {
+		err := chromedp.Do(b.ctx, st)
+		for i := 0; i < 30 && domRace(err); i++ {
+			time.Sleep(100 * time.Millisecond)
+			err = chromedp.Do(b.ctx, st)
+		}
+		if err != nil {
+			b.t.Fatal(err)
+		}
+	}
+}
+
+func (b *browserTest) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	for i := 0; i < 30 && domRace(err); i++ {
+		time.Sleep(100 * time.Millisecond)
+		s, err = chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	}
+	if err != nil {
+		b.t.Fatalf("%s: %v", sel, err)
+	}
+	return s
+}
+
+// waitPath waits until the page is at a path matching re.
+func (b *browserTest) waitPath(re string) string {
+	b.t.Helper()
+	rx := regexp.MustCompile(re)
+	for i := 0; i < 100; i++ {
+		loc, err := chromedp.Run(b.ctx, chromedp.Location())
+		if err == nil && rx.MatchString(strings.TrimPrefix(loc, b.base)) {
+			b.do(chromedp.WaitVisible(chromedp.CSS("body")))
+			return strings.TrimPrefix(loc, b.base)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	loc, _ := chromedp.Run(b.ctx, chromedp.Location())
+	b.t.Fatalf("still at %s, want %s", loc, re)
+	return ""
+}
+
+// waitText waits until the element's text contains want (a form posted back
+// to the same address shows the new page only after the redirect).
+func (b *browserTest) waitText(sel, want string) {
+	b.t.Helper()
+	for i := 0; i < 100; i++ {
+		s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err == nil && strings.Contains(s, want) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if b.shots == "" {
+		b.shots = b.t.TempDir()
+	}
+	b.shot("failed")
+	b.t.Fatalf("%s never showed %q; it shows: %s (screenshot in %s)", sel, want, b.text(sel), b.shots)
+}
+
+func (b *browserTest) shot(name string) {
+	if b.shots == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)) // 100: PNG, below: JPEG
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	os.MkdirAll(b.shots, 0o755)
+	os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644)
+}
+
+func (b *browserTest) login(name string) {
+	b.do(chromedp.Navigate(b.base + "/login"))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`input[name=login]`)))
+	b.do(chromedp.SetValue(chromedp.CSS(`input[name=login]`), name))
+	b.do(chromedp.SetValue(chromedp.CSS(`input[name=password]`), demo.Password))
+	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitPath(`^/admin/$`)
+}
+
+// step opens the form of a next step on the case page, fills it and submits.
+func (b *browserTest) step(kind string, fields map[string]string) {
+	form := `#step-` + kind + ` form`
+	b.do(chromedp.Click(chromedp.CSS(`#step-` + kind + ` summary`)))
+	for name, v := range fields {
+		b.do(chromedp.SetValue(chromedp.CSS(form+` [name=`+name+`]`), v))
+	}
+	b.do(chromedp.Click(chromedp.CSS(form + ` button`)))
+}
+
+func TestBrowserClerkAndApplicant(t *testing.T) {
+	b := newBrowserTest(t)
+
+	// a clerk registers an application and asks for 补正, then receives it
+	b.login("clerk")
+	if !strings.Contains(b.text("main h1"), "工作台") {
+		t.Fatal("no dashboard")
+	}
+	b.shot("01-dashboard")
+	b.do(chromedp.Navigate(b.base+"/admin/cases/new"),
+		chromedp.SetValue(chromedp.CSS(`[name=name]`), "周某"),
+		chromedp.SetValue(chromedp.CSS(`[name=id_number]`), "11010519491231002X"),
+		chromedp.SetValue(chromedp.CSS(`[name=phone]`), "13600000000"),
+		chromedp.SetValue(chromedp.CSS(`[name=description]`), "2026年本区义务教育招生计划"))
+	b.shot("02-intake")
+	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
+	casePath := b.waitPath(`^/admin/cases/\d+$`)
+	if !strings.Contains(b.text("main"), "答复期限") {
+		t.Fatal("case page without its deadline")
+	}
+	b.step("request_correction", map[string]string{"note": "请明确所需招生计划的学段。"})
+	b.waitText("main p", "待补正")
+	b.step("correction_received", nil)
+	b.waitText("main p", "办理中")
+	b.waitText("main", "收到补正后的申请")
+	b.shot("03-case")
+
+	// the head of the office extends and decides
+	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
+	b.waitPath(`^/login$`)
+	b.login("head")
+	b.do(chromedp.Navigate(b.base + casePath))
+	b.waitPath(`^` + casePath + `$`)
+	b.step("extend", map[string]string{"note": "所需信息需多个学校汇总"})
+	b.waitText("main", "经政府信息公开工作机构负责人同意延长")
+	b.step("decide", map[string]string{"outcome": "disclosed"})
+	b.waitText("main p", "已办结")
+	b.shot("04-decided")
+	// print the reply letter
+	href, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('a[href$="/letters/5"]').getAttribute('href')`))
+	if err != nil || href == "" {
+		t.Fatalf("no letter link for the decision: %v", err)
+	}
+	b.do(chromedp.Navigate(b.base + href))
+	b.waitPath(`/letters/5$`)
+	if h := b.text("h1"); !strings.Contains(h, "政府信息公开申请答复书") {
+		t.Fatalf("letter title %q", h)
+	}
+	if body := b.text("body"); !strings.Contains(body, "周某") || !strings.Contains(body, "〔") || !strings.Contains(body, "印章") {
+		t.Fatalf("letter body: %s", body)
+	}
+	b.shot("05-letter")
+
+	// an applicant applies online and looks up the status
+	b.do(chromedp.Navigate(b.base + "/"))
+	b.do(chromedp.Click(chromedp.CSS(`ul.agencies li:nth-child(3) a[href^="/apply/"]`)))
+	b.waitPath(`^/apply/\d+$`)
+	b.do(chromedp.SetValue(chromedp.CSS(`[name=name]`), "吴某"),
+		chromedp.SetValue(chromedp.CSS(`[name=id_number]`), "11010519491231002X"),
+		chromedp.SetValue(chromedp.CSS(`[name=phone]`), "13500000000"),
+		chromedp.SetValue(chromedp.CSS(`[name=description]`), "本区公办幼儿园收费标准"))
+	b.shot("06-apply")
+	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitText("main h1", "请核对") // the form posts back to the same address
+	b.do(chromedp.Click(chromedp.CSS(`form[action$="/confirm"] button`)))
+	b.waitPath(`^/apply/\d+/confirm$`)
+	code := b.text(".code")
+	if len(code) != 10 {
+		t.Fatalf("receipt without a 查询码: %q", b.text("main"))
+	}
+	b.shot("07-receipt")
+	b.do(chromedp.Navigate(b.base + "/status"))
+	b.do(chromedp.SetValue(chromedp.CSS(`[name=code]`), strings.ToLower(code)), chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitPath(`^/status\?code=`)
+	if st := b.text("main"); !strings.Contains(st, "办理中") || strings.Contains(st, "吴某") {
+		t.Fatalf("status page: %s", st)
+	}
+	b.shot("08-status")
+}
