@@ -336,6 +336,9 @@ func TestServeDemo(t *testing.T) {
 	if code, page := get("/status?code=NOPE", ""); code != 404 || !strings.Contains(page, "没有找到") {
 		t.Errorf("unknown code: %d", code)
 	}
+	if code, m := get("/metrics", ""); code != 200 || !strings.Contains(m, `gongkai_http_requests_total{code="404",method="GET",route="GET /status"} 1`) {
+		t.Errorf("metrics: %d\n%.2000s", code, m)
+	}
 	cancel()
 	select {
 	case code := <-done:

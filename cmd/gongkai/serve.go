@@ -86,15 +86,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		w.Write([]byte("ok\n"))
 	})
+	metrics := web.NewMetrics()
+	mux.Handle("GET /metrics", metrics.Handler())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
 	}
-	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)),
+	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(metrics.Instrument(mux))),
 		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)
-	fmt.Fprintf(stdout, "  数据库：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n", *db, url, url, url, url)
+	fmt.Fprintf(stdout, "  数据库：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n  监控指标：%smetrics\n", *db, url, url, url, url, url)
 	if *demoFlag {
 		fmt.Fprintf(stdout, "  演示机关：%s\n", keys.Agency)
 		for _, l := range demo.Logins {
