@@ -78,6 +78,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", a.Handler())
+	ws.SetCalendar = a.SetCalendar
 	ws.Routes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := s.DB().PingContext(r.Context()); err != nil {

@@ -30,6 +30,7 @@ var Logins = []struct{ Login, Agency, Name, Desc string }{
 	{"head", "卫滨区教育体育和文化旅游局", "李主任", "教体文旅局公开工作机构负责人"},
 	{"finance", "卫滨区财政局", "王办理", "财政局办理人"},
 	{"district", "新乡市卫滨区人民政府", "赵科长", "区政府办公室（主管部门，可查看全区）"},
+	{"admin", "新乡市人民政府", "系统管理员", "系统管理员（用户、机关、节假日）"},
 }
 
 // Keys are the demo API keys, printed at start.
@@ -79,7 +80,7 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 	if err != nil {
 		return keys, err
 	}
-	roles := map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk, "district": casework.Supervisor}
+	roles := map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk, "district": casework.Supervisor, "admin": casework.Admin}
 	for _, l := range Logins {
 		u := &org.User{AgencyID: ids[l.Agency], Login: l.Login, Name: l.Name, Role: roles[l.Login]}
 		if err := s.CreateUser(ctx, u, hash); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"sort"
 	"time"
 
 	"gongkai/internal/casework"
@@ -88,5 +89,78 @@ type AuditEntry struct {
 func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, agency_id, action, object, detail) VALUES ($1,$2,$3,$4,$5,$6)`,
 		s.ts(s.Now()), e.UserID, e.AgencyID, e.Action, e.Object, e.Detail)
+	return mapErr(err)
+}
+
+// UserRow is a user as the administration page lists it.
+type UserRow struct {
+	org.User
+	Agency   string
+	Disabled bool
+}
+
+// ListUsers returns the users of the given agencies.
+func (s *Store) ListUsers(ctx context.Context, agencyIDs []int64) ([]UserRow, error) {
+	var out []UserRow
+	for _, id := range agencyIDs {
+		rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, a.name, u.disabled_at IS NOT NULL
+			FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 ORDER BY u.login`, id)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		for rows.Next() {
+			var u UserRow
+			var role string
+			if err := rows.Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &u.Agency, &u.Disabled); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			u.Role = casework.Role(role)
+			out = append(out, u)
+		}
+		rows.Close()
+	}
+	return out, nil
+}
+
+// AuditRow is one audit log line with the names resolved.
+type AuditRow struct {
+	At                                   time.Time
+	User, Agency, Action, Object, Detail string
+}
+
+// ListAudit returns the latest audit lines of the given agencies.
+func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit int) ([]AuditRow, error) {
+	var out []AuditRow
+	for _, id := range agencyIDs {
+		rows, err := s.db.QueryContext(ctx, `SELECT l.at, COALESCE(u.name, ''), COALESCE(a.name, ''), l.action, l.object, l.detail
+			FROM audit_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN agencies a ON a.id = l.agency_id
+			WHERE l.agency_id = $1 ORDER BY l.at DESC, l.id DESC LIMIT $2`, id, limit)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		for rows.Next() {
+			var r AuditRow
+			var at timeCol
+			if err := rows.Scan(&at, &r.User, &r.Agency, &r.Action, &r.Object, &r.Detail); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			r.At = at.t
+			out = append(out, r)
+		}
+		rows.Close()
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// UpdateAgency saves an agency's settings.
+func (s *Store) UpdateAgency(ctx context.Context, a *Agency) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, address = $4, phone = $5, hours = $6, email = $7 WHERE id = $8`,
+		a.Name, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.ID)
 	return mapErr(err)
 }

@@ -36,8 +36,10 @@ type Server struct {
 	Store    *store.Store
 	Config   casework.Config
 	Calendar func() *workday.Calendar
-	Log      *slog.Logger
-	Now      func() time.Time
+	// SetCalendar swaps the calendar in use after a notice is loaded.
+	SetCalendar func(*workday.Calendar)
+	Log         *slog.Logger
+	Now         func() time.Time
 
 	pages   map[string]*template.Template
 	logins  *limiter // failed logins per login name and per address
@@ -49,7 +51,7 @@ func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log 
 	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, pages: map[string]*template.Template{},
 		logins: newLimiter(5, 15*time.Minute), applies: newLimiter(10, time.Hour)}
 	funcs := template.FuncMap{"mul": func(a, b float64) float64 { return a * b }}
-	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report"} {
+	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin"} {
 		files := []string{"templates/layout.html", "templates/" + p + ".html"}
 		if p == "apply" || p == "intake" {
 			files = append(files, "templates/fields.html") // the applicant's fields, shared
@@ -92,6 +94,13 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
 	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
 	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
+	mux.HandleFunc("GET /admin/users", s.admin(s.users))
+	mux.HandleFunc("POST /admin/users", s.admin(s.createUser))
+	mux.HandleFunc("GET /admin/agencies", s.admin(s.agencies))
+	mux.HandleFunc("POST /admin/agencies/{id}", s.admin(s.saveAgency))
+	mux.HandleFunc("GET /admin/calendar", s.admin(s.calendar))
+	mux.HandleFunc("POST /admin/calendar", s.admin(s.loadNotice))
+	mux.HandleFunc("GET /admin/audit", s.admin(s.audit))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /guide/{id}", s.guide)
 	mux.HandleFunc("GET /apply/{id}", s.applyForm)
@@ -110,6 +119,10 @@ type page struct {
 	Errors map[string]string
 	Data   any
 }
+
+// IsAdmin and SeesBelow decide which menu entries show.
+func (p page) IsAdmin() bool   { return p.User != nil && p.User.Role == casework.Admin }
+func (p page) SeesBelow() bool { return p.User != nil && p.User.SeesBelow() }
 
 func (p page) RoleName() string {
 	if p.User == nil {

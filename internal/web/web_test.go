@@ -304,3 +304,48 @@ func TestReportPage(t *testing.T) {
 		}
 	}
 }
+
+func TestAdministration(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		clerk, _ := st.login("clerk")
+		for _, p := range []string{"/admin/users", "/admin/agencies", "/admin/calendar", "/admin/audit"} {
+			if code, _ := st.get(clerk, p); code != 403 {
+				t.Errorf("clerk %s: %d", p, code)
+			}
+		}
+		adm, csrf := st.login("admin")
+		ag, _ := s.AgencyByName(context.Background(), "卫滨区财政局")
+		form := url.Values{"csrf": {csrf}, "agency": {fmt.Sprint(ag.ID)}, "login": {"newclerk"}, "name": {"新办理人"}, "role": {"clerk"}, "password": {"short"}}
+		if code, body, _ := st.post(adm, "/admin/users", form); code != 422 || !strings.Contains(body, "至少 8 位") || !strings.Contains(body, `value="newclerk"`) {
+			t.Errorf("short password: %d", code)
+		}
+		form.Set("password", "a-good-password")
+		if code, _, _ := st.post(adm, "/admin/users", form); code != http.StatusSeeOther {
+			t.Fatalf("create user: %d", code)
+		}
+		if code, body, _ := st.post(adm, "/admin/users", form); code != 422 || !strings.Contains(body, "已被使用") {
+			t.Errorf("duplicate login: %d", code)
+		}
+		// the new user signs in and sees only their agency
+		c := st.browser()
+		_, body := st.get(c, "/login")
+		if code, _, _ := st.post(c, "/login", url.Values{"csrf": {token(body)}, "login": {"newclerk"}, "password": {"a-good-password"}}); code != http.StatusSeeOther {
+			t.Errorf("new user login: %d", code)
+		}
+		// the agency's 指南 details
+		up := url.Values{"csrf": {csrf}, "name": {ag.Name}, "review_organ": {"新乡市卫滨区人民政府"}, "letter_prefix": {"卫财依公"},
+			"address": {"卫滨区和平路1号"}, "phone": {"0373-1111111"}, "hours": {"工作日"}, "email": {"cz@example.gov.cn"}}
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag.ID), up); code != http.StatusSeeOther {
+			t.Errorf("save agency: %d", code)
+		}
+		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag.ID)); !strings.Contains(body, "卫滨区和平路1号") {
+			t.Error("guide does not show the new address")
+		}
+		// the audit log shows what happened
+		sup, _ := st.login("district")
+		if _, body := st.get(sup, "/admin/audit"); !strings.Contains(body, "agency.update") {
+			t.Error("audit log lacks the agency update")
+		}
+	})
+}
