@@ -30,7 +30,8 @@ var Logins = []struct{ Login, Agency, Name, Desc string }{
 	{"head", "卫滨区教育体育和文化旅游局", "李主任", "教体文旅局公开工作机构负责人"},
 	{"finance", "卫滨区财政局", "王办理", "财政局办理人"},
 	{"district", "新乡市卫滨区人民政府", "赵科长", "区政府办公室（主管部门，可查看全区）"},
-	{"admin", "新乡市人民政府", "系统管理员", "系统管理员（用户、机关、节假日）"},
+	{"admin", "河南省人民政府", "系统管理员", "系统管理员（用户、机关、节假日）"},
+	{"city", "新乡市人民政府", "钱处长", "市政府办公室（主管部门，可查看全市）"},
 }
 
 // Keys are the demo API keys, printed at start.
@@ -40,13 +41,44 @@ type Keys struct {
 	Approver string
 }
 
-var agencies = []store.Agency{
-	{Name: "新乡市人民政府", Level: "city", ReviewOrgan: "河南省人民政府", LetterPrefix: "新政依公"},
-	{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"},
-	{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公",
-		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30", Email: "gongkai@example.gov.cn"},
-	{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"},
-	{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"},
+// agencies is the demo hierarchy: a province, a city, its districts and
+// counties, their departments and a township: parent first.
+var agencies = []struct {
+	store.Agency
+	Parent string
+	Cases  bool // seeded with applications
+}{
+	{store.Agency{Name: "河南省人民政府", Level: "province", ReviewOrgan: "河南省人民政府", LetterPrefix: "豫政依公"}, "", false},
+	{store.Agency{Name: "河南省教育厅", Level: "province_department", ReviewOrgan: "河南省人民政府", LetterPrefix: "豫教依公"}, "河南省人民政府", false},
+	{store.Agency{Name: "河南省自然资源厅", Level: "province_department", ReviewOrgan: "河南省人民政府", LetterPrefix: "豫自然依公"}, "河南省人民政府", false},
+	{store.Agency{Name: "新乡市人民政府", Level: "city", ReviewOrgan: "河南省人民政府", LetterPrefix: "新政依公"}, "河南省人民政府", false},
+	{store.Agency{Name: "新乡市教育局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新教依公"}, "新乡市人民政府", true},
+	{store.Agency{Name: "新乡市财政局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新财依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "新乡市自然资源和规划局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新自然依公"}, "新乡市人民政府", true},
+	{store.Agency{Name: "新乡市生态环境局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新环依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "新乡市住房和城乡建设局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新建依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"}, "新乡市人民政府", true},
+	{store.Agency{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公",
+		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30", Email: "gongkai@example.gov.cn"}, "新乡市卫滨区人民政府", true},
+	{store.Agency{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"}, "新乡市卫滨区人民政府", true},
+	{store.Agency{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"}, "新乡市卫滨区人民政府", true},
+	{store.Agency{Name: "卫滨区卫生健康委员会", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫卫健依公"}, "新乡市卫滨区人民政府", false},
+	{store.Agency{Name: "卫滨区住房和城乡建设局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫建依公"}, "新乡市卫滨区人民政府", false},
+	{store.Agency{Name: "卫滨区平原镇人民政府", Level: "township", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "平原依公"}, "新乡市卫滨区人民政府", false},
+	{store.Agency{Name: "新乡市红旗区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "红政依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "红旗区教育局", Level: "county_department", ReviewOrgan: "新乡市红旗区人民政府", LetterPrefix: "红教依公"}, "新乡市红旗区人民政府", true},
+	{store.Agency{Name: "红旗区财政局", Level: "county_department", ReviewOrgan: "新乡市红旗区人民政府", LetterPrefix: "红财依公"}, "新乡市红旗区人民政府", false},
+	{store.Agency{Name: "红旗区自然资源局", Level: "county_department", ReviewOrgan: "新乡市红旗区人民政府", LetterPrefix: "红自然依公"}, "新乡市红旗区人民政府", false},
+	{store.Agency{Name: "红旗区住房和城乡建设局", Level: "county_department", ReviewOrgan: "新乡市红旗区人民政府", LetterPrefix: "红建依公"}, "新乡市红旗区人民政府", false},
+	{store.Agency{Name: "红旗区洪门镇人民政府", Level: "township", ReviewOrgan: "新乡市红旗区人民政府", LetterPrefix: "洪门依公"}, "新乡市红旗区人民政府", false},
+	{store.Agency{Name: "新乡县人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新县政依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "新乡县教育局", Level: "county_department", ReviewOrgan: "新乡县人民政府", LetterPrefix: "新县教依公"}, "新乡县人民政府", false},
+	{store.Agency{Name: "新乡县财政局", Level: "county_department", ReviewOrgan: "新乡县人民政府", LetterPrefix: "新县财依公"}, "新乡县人民政府", false},
+	{store.Agency{Name: "新乡县自然资源局", Level: "county_department", ReviewOrgan: "新乡县人民政府", LetterPrefix: "新县自然依公"}, "新乡县人民政府", true},
+	{store.Agency{Name: "新乡县七里营镇人民政府", Level: "township", ReviewOrgan: "新乡县人民政府", LetterPrefix: "七里营依公"}, "新乡县人民政府", false},
+	{store.Agency{Name: "国家税务总局新乡市税务局", Level: "vertical", ReviewOrgan: "国家税务总局河南省税务局", LetterPrefix: "新税依公"}, "", false},
+	{store.Agency{Name: "新乡市市场监督管理局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新市监依公"}, "新乡市人民政府", false},
+	{store.Agency{Name: "新乡市公安局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新公依公"}, "新乡市人民政府", false},
 }
 
 var requests = []string{
@@ -62,25 +94,27 @@ var names = []string{"王某", "李某", "张某", "刘某", "陈某", "杨某",
 func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casework.Config, now time.Time) (Keys, error) {
 	var keys Keys
 	ids := map[string]int64{}
-	for i := range agencies {
-		a := agencies[i]
-		if a.Level != "city" {
-			p := ids["新乡市人民政府"]
-			if a.Level == "county_department" {
-				p = ids["新乡市卫滨区人民政府"]
-			}
+	var withCases []string
+	for _, x := range agencies {
+		a := x.Agency
+		if x.Parent != "" {
+			p := ids[x.Parent]
 			a.ParentID = &p
 		}
 		if err := s.CreateAgency(ctx, &a); err != nil {
 			return keys, err
 		}
 		ids[a.Name] = a.ID
+		if x.Cases {
+			withCases = append(withCases, a.Name)
+		}
 	}
 	hash, err := org.HashPassword(Password)
 	if err != nil {
 		return keys, err
 	}
-	roles := map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk, "district": casework.Supervisor, "admin": casework.Admin}
+	roles := map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk, "district": casework.Supervisor,
+		"admin": casework.Admin, "city": casework.Supervisor}
 	for _, l := range Logins {
 		u := &org.User{AgencyID: ids[l.Agency], Login: l.Login, Name: l.Name, Role: roles[l.Login]}
 		if err := s.CreateUser(ctx, u, hash); err != nil {
@@ -108,10 +142,10 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 	defer func() { s.Now = restore }()
 	clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
 	boss := casework.Actor{Name: "李主任", Role: casework.Approver}
-	for _, ag := range []string{"卫滨区教育体育和文化旅游局", "卫滨区财政局", "卫滨区自然资源局"} {
+	for _, ag := range withCases {
 		for i := 0; i < 40; i++ {
 			// spread over two years, the last ones recent enough to be open
-			back := 600 - i*15 + rng.IntN(10)
+			back := 730 - i*18 + rng.IntN(10)
 			rec, err := cal.NextWorkday(today - workday.Date(back))
 			if err != nil || rec >= today {
 				continue
