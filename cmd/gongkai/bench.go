@@ -26,8 +26,11 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if len(args) > 0 && args[0] == "export" {
 		return cmdBenchExport(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "http" {
+		return cmdBenchHTTP(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "audit" {
-		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000]")
+		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000] | bench http [--rate 2000] [--duration 10s]")
 		return 2
 	}
 	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep]", stderr)
@@ -209,3 +212,6 @@ func cmdBenchExport(ctx context.Context, args []string, stdout, stderr io.Writer
 		cpu.Seconds()/all.Seconds(), all.Seconds()/base.Seconds(), float64(ru.Maxrss)/1024)
 	return 0
 }
+
+func runtimeVersion() string { return runtime.Version() }
+func runtimeCPUs() int       { return runtime.GOMAXPROCS(0) }

@@ -54,6 +54,10 @@ const usage = `gongkai — 政府信息公开工作平台
                         SQLite 在线一致性备份（PostgreSQL 用 pg_dump）
   restore [--db 文件] [--force] 备份文件
                         从备份恢复；数据库已存在时须加 --force
+  bench http [--rate 2000] [--duration 10s]
+                        在回环地址压测公开的指南和进度查询页面（开环，报告 p50/p90/p99）
+  bench export [--n 5000]
+                        并行导出 DOCX、PDF、XLSX 并计时
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
   serve [--demo] [--addr 127.0.0.1:8080] [--db URL]

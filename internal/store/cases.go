@@ -416,8 +416,39 @@ func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, er
 		where = append(where, "state <> 'closed' AND state <> 'merged' AND due_on < "+arg(date(*f.OverdueOn)))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		p := arg("%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(q) + "%")
-		where = append(where, "(serial LIKE "+p+" ESCAPE '\\' OR applicant_name LIKE "+p+" ESCAPE '\\' OR description LIKE "+p+" ESCAPE '\\')")
+		// Two steps: the matching ids come from a scan of the narrow index
+		// cases_text (a substring search can seek no index); the filters,
+		// order and page then apply to those few cases only, instead of
+		// reading every case row in date order to test it.
+		find := "instr"
+		if s.dialect == Postgres {
+			find = "strpos"
+		}
+		idArgs := []any{q}
+		var agencyPH []string
+		for _, id := range f.AgencyIDs {
+			idArgs = append(idArgs, id)
+			agencyPH = append(agencyPH, fmt.Sprintf("$%d", len(idArgs)))
+		}
+		matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND ("+
+			find+"(serial, $1) > 0 OR "+find+"(applicant_name, $1) > 0 OR "+find+"(description, $1) > 0)", idArgs...)
+		if err != nil {
+			return nil, 0, err
+		}
+		switch {
+		case len(matches) == 0:
+			return nil, 0, nil
+		case len(matches) > 2000:
+			// too broad to list the ids (SQL parameter limits): one scan
+			p := arg(q)
+			where = append(where, "("+find+"(serial, "+p+") > 0 OR "+find+"(applicant_name, "+p+") > 0 OR "+find+"(description, "+p+") > 0)")
+		default:
+			var ph []string
+			for _, id := range matches {
+				ph = append(ph, arg(id))
+			}
+			where = append(where, "id IN ("+strings.Join(ph, ",")+")")
+		}
 	}
 	w := strings.Join(where, " AND ")
 	var total int

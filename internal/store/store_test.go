@@ -378,6 +378,9 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 		if len(q) != 1 || !strings.Contains(q[0].Description, "第17号") {
 			t.Errorf("search %+v", q)
 		}
+		if broad, total, err := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Query: "号"}); err != nil || total != 30 || len(broad) != 30 {
+			t.Errorf("a search matching every case: %d %d %v", len(broad), total, err)
+		}
 		pct, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Query: "%"})
 		if len(pct) != 0 {
 			t.Errorf("%% matched %d", len(pct))
