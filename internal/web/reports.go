@@ -99,22 +99,54 @@ func tableHTML(t *office.Table, editable []string, findings []report.Finding) te
 	return template.HTML(b.String())
 }
 
+// reportAgency is the agency whose report is shown: the user's own, or for
+// a supervisor any agency below (?agency=ID); ok is false when not allowed.
+func (s *Server) reportAgency(r *http.Request, si *sessionInfo) (int64, bool, error) {
+	v := r.URL.Query().Get("agency")
+	if v == "" {
+		return si.user.AgencyID, true, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, false, nil
+	}
+	ids, err := s.Store.VisibleAgencies(r.Context(), si.user)
+	if err != nil {
+		return 0, false, err
+	}
+	for _, x := range ids {
+		if x == id {
+			return id, true, nil
+		}
+	}
+	return 0, false, nil
+}
+
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	year, ok := yearParam(r.URL.Query().Get("year"), s.today().Year()-1)
 	if !ok {
 		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
 		return
 	}
-	s.showReport(w, r, si, year, http.StatusOK, "")
-}
-
-func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionInfo, year, code int, flash string) {
-	rep, saved, err := s.reportFor(r, si.user.AgencyID, year)
+	agencyID, ok, err := s.reportAgency(r, si)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	prev, err := s.Store.GetReport(r.Context(), si.user.AgencyID, year-1)
+	if !ok {
+		http.Error(w, "没有这个机关，或您无权查看", http.StatusNotFound)
+		return
+	}
+	s.showReport(w, r, si, agencyID, year, http.StatusOK, "")
+}
+
+func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionInfo, agencyID int64, year, code int, flash string) {
+	rep, saved, err := s.reportFor(r, agencyID, year)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	prev, err := s.Store.GetReport(r.Context(), agencyID, year-1)
 	if err != nil {
 		prev = nil
 	}
@@ -125,8 +157,13 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 	for _, t := range office.ReportTables(rep) {
 		tables = append(tables, tableHTML(t, edit, fs))
 	}
+	below, err := s.visibleAgencies(r, si)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, code, "report", page{Title: "年度报告", User: si.user, CSRF: si.csrf, Flash: flash, Data: map[string]any{
-		"Agency": rep.Agency, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": saved, "Findings": fs,
+		"Agency": rep.Agency, "AgencyID": agencyID, "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": saved, "Findings": fs,
 		"Errors": e, "Warnings": wn, "Infos": inf, "Tables": tables, "S1": rep.Sections["1"], "S5": rep.Sections["5"], "S6": rep.Sections["6"],
 		"Formats": []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}})
 }
@@ -168,7 +205,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: si.user.AgencyID, Action: "report.save", Object: strconv.Itoa(year)})
-	s.showReport(w, r, si, year, http.StatusOK, "已保存。")
+	s.showReport(w, r, si, si.user.AgencyID, year, http.StatusOK, "已保存。")
 }
 
 // reportFile downloads the report in any supported format.
@@ -178,7 +215,12 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, si *sessionI
 		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
 		return
 	}
-	rep, _, err := s.reportFor(r, si.user.AgencyID, year)
+	agencyID, ok, err := s.reportAgency(r, si)
+	if err != nil || !ok {
+		http.Error(w, "没有这个机关，或您无权查看", http.StatusNotFound)
+		return
+	}
+	rep, _, err := s.reportFor(r, agencyID, year)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -295,6 +295,16 @@ func TestReportPage(t *testing.T) {
 	if !strings.Contains(body, `value="2"`) || !strings.Contains(body, "我局未收到政府信息公开申请。") {
 		t.Error("saved values not shown")
 	}
+	// the district office checks the report of the bureau below it, without editing it
+	sup, _ := st.login("district")
+	ag, _ := st.s.AgencyByName(context.Background(), "卫滨区教育体育和文化旅游局")
+	if code, body := st.get(sup, fmt.Sprintf("/admin/reports?year=2024&agency=%d", ag.ID)); code != 200 || !strings.Contains(body, "T4.SUM") || strings.Contains(body, "保存并检查") {
+		t.Errorf("supervisor's view: %d", code)
+	}
+	other, _ := st.s.AgencyByName(context.Background(), "红旗区教育局")
+	if code, _ := st.get(sup, fmt.Sprintf("/admin/reports?year=2024&agency=%d", other.ID)); code != 404 {
+		t.Errorf("another district's report: %d", code)
+	}
 	for _, f := range []string{"docx", "pdf", "xlsx", "html"} {
 		resp, _ := c.Get(st.srv.URL + "/admin/reports/2024/file?format=" + f)
 		b, _ := io.ReadAll(resp.Body)
@@ -348,4 +358,16 @@ func TestAdministration(t *testing.T) {
 			t.Error("audit log lacks the agency update")
 		}
 	})
+}
+
+// htmx is embedded and served; the pages still work without it.
+func TestStaticAssets(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	code, body := st.get(st.browser(), "/static/htmx-2.0.11.min.js")
+	if code != 200 || !strings.Contains(body, "htmx") {
+		t.Errorf("htmx: %d", code)
+	}
+	if code, _ := st.get(st.browser(), "/static/app.css"); code != 200 {
+		t.Errorf("css: %d", code)
+	}
 }
