@@ -93,7 +93,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
 	}
-	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(metrics.Instrument(mux))),
+	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(metrics.Instrument(mux, log))),
 		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)

@@ -179,10 +179,10 @@ func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 	}
 	q := r.URL.Query()
 	fv := map[string]string{}
-	for _, k := range []string{"state", "channel", "applicant_type", "received_from", "received_to", "q"} {
+	for _, k := range []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q"} {
 		fv[k] = strings.TrimSpace(q.Get(k))
 	}
-	f := store.CaseFilter{AgencyIDs: ids, State: casework.State(fv["state"]), Channel: casework.Channel(fv["channel"]),
+	f := store.CaseFilter{AgencyIDs: ids, State: casework.State(fv["state"]), Outcome: fv["outcome"], Channel: casework.Channel(fv["channel"]),
 		ApplicantType: casework.ApplicantType(fv["applicant_type"]), Query: fv["q"], Limit: 50}
 	p := page{Title: "申请列表", User: si.user, CSRF: si.csrf, Errors: map[string]string{}}
 	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo} {
@@ -225,7 +225,11 @@ func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 		v.Set("offset", strconv.Itoa(offset))
 		return "/admin/cases?" + v.Encode()
 	}
-	data := map[string]any{"Rows": out, "Total": total, "F": fv, "States": stateOptions, "Channels": channelOptions(), "Types": typeOptions(),
+	var outcomes []option
+	for _, o := range casework.Outcomes {
+		outcomes = append(outcomes, option{o.ID, o.Name})
+	}
+	data := map[string]any{"Rows": out, "Total": total, "F": fv, "States": stateOptions, "Channels": channelOptions(), "Types": typeOptions(), "Outcomes": outcomes,
 		"Export": link(0)}
 	if f.Offset > 0 {
 		data["Prev"] = link(max(f.Offset-f.Limit, 0))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
@@ -44,8 +45,9 @@ func (w *statusWriter) WriteHeader(code int) {
 }
 
 // Instrument counts and times every request by its ServeMux pattern (not the
-// raw path, which would make a series per case).
-func (m *Metrics) Instrument(mux *http.ServeMux) http.Handler {
+// raw path, which would make a series per case), and logs one line a request
+// (the path without its query: a 查询码 or a search is not for the log).
+func (m *Metrics) Instrument(mux *http.ServeMux, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
@@ -55,6 +57,10 @@ func (m *Metrics) Instrument(mux *http.ServeMux) http.Handler {
 		}
 		mux.ServeHTTP(sw, r)
 		m.requests.WithLabelValues(pattern, r.Method, strconv.Itoa(sw.code)).Inc()
-		m.duration.WithLabelValues(pattern).Observe(time.Since(start).Seconds())
+		d := time.Since(start)
+		m.duration.WithLabelValues(pattern).Observe(d.Seconds())
+		if log != nil {
+			log.Info("http", "method", r.Method, "path", r.URL.Path, "route", pattern, "status", sw.code, "ms", float64(d.Microseconds())/1000)
+		}
 	})
 }

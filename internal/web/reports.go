@@ -163,7 +163,7 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	s.render(w, code, "report", page{Title: "年度报告", User: si.user, CSRF: si.csrf, Flash: flash, Data: map[string]any{
-		"Agency": rep.Agency, "AgencyID": agencyID, "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": saved, "Findings": fs,
+		"Agency": rep.Agency, "AgencyID": agencyID, "SubmitBy": report.SubmitByText(rep.Level, year), "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": saved, "Findings": fs,
 		"Errors": e, "Warnings": wn, "Infos": inf, "Tables": tables, "S1": rep.Sections["1"], "S5": rep.Sections["5"], "S6": rep.Sections["6"],
 		"Formats": []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}})
 }

@@ -371,3 +371,45 @@ func TestStaticAssets(t *testing.T) {
 		t.Errorf("css: %d", code)
 	}
 }
+
+// Every back-office route: anonymous visitors are sent to the login page, a
+// POST without the session's form token is refused, and another agency's
+// resources are not found.
+func TestEveryAdminRoute(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	mine := caseIDs(st, "卫滨区教育体育和文化旅游局")[0]
+	theirs := caseIDs(st, "卫滨区财政局")[0]
+	routes := []struct{ method, path string }{
+		{"GET", "/admin/"}, {"GET", "/admin/cases"}, {"GET", "/admin/cases/new"}, {"POST", "/admin/cases"},
+		{"GET", "/admin/cases/%d"}, {"POST", "/admin/cases/%d/steps"}, {"GET", "/admin/cases/%d/letters/1"},
+		{"GET", "/admin/reports"}, {"POST", "/admin/reports/2024"}, {"GET", "/admin/reports/2024/file?format=txt"},
+		{"GET", "/admin/users"}, {"POST", "/admin/users"}, {"GET", "/admin/agencies"}, {"POST", "/admin/agencies/1"},
+		{"GET", "/admin/calendar"}, {"POST", "/admin/calendar"}, {"GET", "/admin/audit"}, {"POST", "/logout"},
+	}
+	c, _ := st.login("clerk")
+	for _, r := range routes {
+		path := r.path
+		if strings.Contains(path, "%d") {
+			path = fmt.Sprintf(path, mine)
+		}
+		var code int
+		if r.method == "GET" {
+			code, _ = st.get(st.browser(), path)
+		} else {
+			code, _, _ = st.post(st.browser(), path, url.Values{"x": {"1"}})
+		}
+		if code != http.StatusSeeOther {
+			t.Errorf("anonymous %s %s: %d, want a redirect to the login page", r.method, path, code)
+		}
+		if r.method == "POST" {
+			if code, _, _ := st.post(c, path, url.Values{"x": {"1"}}); code != http.StatusForbidden {
+				t.Errorf("%s without a form token: %d", path, code)
+			}
+		}
+		if strings.Contains(r.path, "%d") && r.method == "GET" {
+			if code, _ := st.get(c, fmt.Sprintf(r.path, theirs)); code != http.StatusNotFound {
+				t.Errorf("clerk of another agency, %s: %d", fmt.Sprintf(r.path, theirs), code)
+			}
+		}
+	}
+}
