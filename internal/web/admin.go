@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -344,9 +346,10 @@ func (s *Server) casePageData(r *http.Request, si *sessionInfo, c *casework.Case
 		outcome = o.Name
 	}
 	suspects, _ := s.Store.SuspectDuplicates(r.Context(), c, 180, cal, s.Config)
+	files, _ := s.Store.Attachments(r.Context(), c.ID)
 	return map[string]any{"Case": c, "State": casework.StateName(c.State), "Outcome": outcome, "Deadline": dl, "DeadlineNote": note,
 		"Events": evs, "Steps": steps, "Outcomes": outcomes, "Today": today.String(), "IDNumber": idNum, "Phone": phone,
-		"Type": c.Intake.Applicant.Type.Name(), "Channel": casework.ChannelName(c.Intake.Channel), "Suspects": suspects}
+		"Type": c.Intake.Applicant.Type.Name(), "Channel": casework.ChannelName(c.Intake.Channel), "Suspects": suspects, "Files": files}
 }
 
 func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
@@ -438,4 +441,65 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(l.HTML()))
 	}
+}
+
+// maxAttachment bounds one file: scans of letters and search records.
+const maxAttachment = 20 << 20
+
+var allowedTypes = map[string]string{".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+	".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls": "application/vnd.ms-excel", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".txt": "text/plain; charset=utf-8", ".ofd": "application/ofd"}
+
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	c, err := s.visible(r, si)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	back := func(code int, msg string) {
+		s.render(w, code, "case", page{Title: "申请 " + c.Serial, User: si.user, CSRF: si.csrf,
+			Errors: map[string]string{"file": msg}, Data: s.casePageData(r, si, c)})
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		back(http.StatusUnprocessableEntity, "请选择文件（单个文件不超过 20 MB）")
+		return
+	}
+	defer file.Close()
+	name := filepath.Base(hdr.Filename)
+	ctype, ok := allowedTypes[strings.ToLower(filepath.Ext(name))]
+	if !ok {
+		back(http.StatusUnprocessableEntity, "只能上传 PDF、OFD、图片、Word、Excel 或文本文件")
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(file, maxAttachment+1))
+	if err != nil || len(data) > maxAttachment {
+		back(http.StatusUnprocessableEntity, "文件超过 20 MB")
+		return
+	}
+	a := &store.Attachment{CaseID: c.ID, Name: name, ContentType: ctype, UploadedBy: si.user.Name}
+	if err := s.Store.AddAttachment(r.Context(), a, data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: c.AgencyID, Action: "case.attach", Object: c.Serial, Detail: name})
+	http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d", c.ID), http.StatusSeeOther)
+}
+
+func (s *Server) attachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	c, err := s.visible(r, si)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	a, data, err := s.Store.AttachmentData(r.Context(), c.ID, id)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", a.ContentType)
+	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(a.Name))
+	w.Write(data)
 }

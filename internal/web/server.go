@@ -91,6 +91,8 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/cases/{id}", s.admin(s.casePage))
 	mux.HandleFunc("POST /admin/cases/{id}/steps", s.admin(s.addStep))
 	mux.HandleFunc("GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter))
+	mux.HandleFunc("POST /admin/cases/{id}/attachments", s.admin(s.upload))
+	mux.HandleFunc("GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment))
 	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
 	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
 	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))

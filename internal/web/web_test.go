@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -412,4 +413,48 @@ func TestEveryAdminRoute(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestAttachments(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("clerk")
+		id := caseIDs(st, "卫滨区教育体育和文化旅游局")[0]
+		upload := func(name, content string) (int, string) {
+			var b strings.Builder
+			mw := multipart.NewWriter(&b)
+			mw.WriteField("csrf", csrf)
+			fw, _ := mw.CreateFormFile("file", name)
+			fw.Write([]byte(content))
+			mw.Close()
+			req, _ := http.NewRequest("POST", fmt.Sprintf("%s/admin/cases/%d/attachments", st.srv.URL, id), strings.NewReader(b.String()))
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			req.Header.Set("Origin", st.srv.URL)
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(body)
+		}
+		if code, _ := upload("检索记录.txt", "已检索档案室 2019—2025 年全部文件，未发现所需信息。"); code != http.StatusSeeOther {
+			t.Fatalf("upload: %d", code)
+		}
+		if code, body := upload("virus.exe", "MZ"); code != 422 || !strings.Contains(body, "只能上传") {
+			t.Errorf("exe: %d", code)
+		}
+		_, page := st.get(c, fmt.Sprintf("/admin/cases/%d", id))
+		m := regexp.MustCompile(`href="(/admin/cases/\d+/attachments/\d+)">检索记录.txt`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("attachment not listed")
+		}
+		if code, body := st.get(c, m[1]); code != 200 || !strings.Contains(body, "未发现所需信息") {
+			t.Errorf("download: %d", code)
+		}
+		other, _ := st.login("finance")
+		if code, _ := st.get(other, m[1]); code != 404 {
+			t.Errorf("another agency downloads it: %d", code)
+		}
+	})
 }
