@@ -31,15 +31,11 @@ func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if strings.TrimSpace(*name) == "" {
 		return fail(stderr, errs.New("--name", "请写明密钥用途"))
 	}
-	s, _, err := openStore(ctx, *db)
+	s, _, ag, err := openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := agencyNamed(ctx, s, *agency)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	key, err := s.CreateAPIKey(ctx, ag.ID, *name, r)
 	if err != nil {
 		return fail(stderr, err)

@@ -10,6 +10,7 @@ import (
 
 	"gongkai/internal/errs"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
 
 // defaultDB is the database when neither --db nor GONGKAI_DB says otherwise.
@@ -132,4 +133,19 @@ func agencyNamed(ctx context.Context, s *store.Store, name string) (*store.Agenc
 		return nil, errs.New("--agency", "没有名为“%s”的机关", name)
 	}
 	return ag, err
+}
+
+// openAgency opens (and migrates) the database and finds the agency named by
+// --agency; the caller closes the store.
+func openAgency(ctx context.Context, db, name string) (*store.Store, *workday.Calendar, *store.Agency, error) {
+	s, cal, err := openStore(ctx, db)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ag, err := agencyNamed(ctx, s, name)
+	if err != nil {
+		s.Close()
+		return nil, nil, nil, err
+	}
+	return s, cal, ag, nil
 }

@@ -34,15 +34,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if *format != "xlsx" && *format != "csv" {
 		return fail(stderr, errs.New("--format", "只能是 xlsx 或 csv"))
 	}
-	s, err := store.Open(ctx, *db)
+	s, _, ag, err := openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := agencyNamed(ctx, s, *agency)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	f := store.CaseFilter{AgencyIDs: []int64{ag.ID}, Limit: 500}
 	if *year != 0 {
 		from, to := workday.NewDate(*year, 1, 1), workday.NewDate(*year, 12, 31)

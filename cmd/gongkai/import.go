@@ -86,15 +86,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	s, cal, err := openStore(ctx, *db)
+	s, cal, ag, err := openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := agencyNamed(ctx, s, *agency)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	var bad []importer.RowError
 	var commitFn func() (int, int, error)
 	n := 0

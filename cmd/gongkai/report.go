@@ -17,7 +17,6 @@ import (
 	"gongkai/internal/office"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
-	"gongkai/internal/store"
 )
 
 // newFlags makes a FlagSet whose usage is the Chinese synopsis.
@@ -286,15 +285,11 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *year < 2019 {
 		return fail(stderr, errs.New("--year", "请给出报告年度，如 --year 2025"))
 	}
-	s, err := store.Open(ctx, *db)
+	s, _, ag, err := openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	ag, err := agencyNamed(ctx, s, *agency)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	r := report.NewReport(report.FormatForYear(*year))
 	r.Agency, r.Year, r.Level = ag.Name, *year, ag.Level
 	r.Zero()

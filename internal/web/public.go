@@ -58,12 +58,13 @@ func (s *Server) applyForm(w http.ResponseWriter, r *http.Request) {
 		Form: map[string]string{"applicant_type": "natural", "id_type": "身份证", "form": "电子", "delivery": "电子邮件"}})
 }
 
-// applyCheck validates the application (Art. 29 content, identity numbers)
-// and shows it for confirmation; errors go back next to their fields.
-func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
+// postedApply reads a posted application form for the agency in the path; it
+// answers the request itself (and returns false) when the agency is unknown or
+// the form token has expired.
+func (s *Server) postedApply(w http.ResponseWriter, r *http.Request) (*store.Agency, map[string]string, page, bool) {
 	ag, ok := s.agency(w, r)
 	if !ok {
-		return
+		return nil, nil, page{}, false
 	}
 	f := formValues(r, applyFields)
 	f["channel"] = string(casework.Online)
@@ -71,6 +72,16 @@ func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
 	if !checkPublicToken(r) {
 		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
 		s.render(w, http.StatusForbidden, "apply", p)
+		return nil, nil, page{}, false
+	}
+	return ag, f, p, true
+}
+
+// applyCheck validates the application (Art. 29 content, identity numbers)
+// and shows it for confirmation; errors go back next to their fields.
+func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
+	ag, f, p, ok := s.postedApply(w, r)
+	if !ok {
 		return
 	}
 	in := intakeFrom(f, s.today())
@@ -93,16 +104,8 @@ func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
 // applyConfirm registers the application: the day the applicant confirms is
 // the day it is received (条例 Art. 31(三)). Submissions are rate-limited.
 func (s *Server) applyConfirm(w http.ResponseWriter, r *http.Request) {
-	ag, ok := s.agency(w, r)
+	ag, f, p, ok := s.postedApply(w, r)
 	if !ok {
-		return
-	}
-	f := formValues(r, applyFields)
-	f["channel"] = string(casework.Online)
-	p := page{Title: "在线申请", CSRF: publicToken(w, r), Form: f, Data: applyData{intakeForm: newIntakeForm(), Agency: ag}}
-	if !checkPublicToken(r) {
-		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
-		s.render(w, http.StatusForbidden, "apply", p)
 		return
 	}
 	now := s.Now()

@@ -40,14 +40,24 @@ type userView struct {
 	RoleName string
 }
 
-func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string) {
+// adminAgencies is the start of every administrator page: it refuses anyone
+// else and returns the agencies the administrator manages.
+func (s *Server) adminAgencies(w http.ResponseWriter, r *http.Request, si *sessionInfo) ([]*store.Agency, bool) {
 	if si.user.Role != casework.Admin {
 		forbidden(w)
-		return
+		return nil, false
 	}
 	ags, err := s.visibleAgencies(r, si)
 	if err != nil {
 		s.serverError(w, r, err)
+		return nil, false
+	}
+	return ags, true
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string) {
+	ags, ok := s.adminAgencies(w, r, si)
+	if !ok {
 		return
 	}
 	var ids []int64
@@ -128,13 +138,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, si *sessionI
 }
 
 func (s *Server) agencies(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	if si.user.Role != casework.Admin {
-		forbidden(w)
-		return
-	}
-	ags, err := s.visibleAgencies(r, si)
-	if err != nil {
-		s.serverError(w, r, err)
+	ags, ok := s.adminAgencies(w, r, si)
+	if !ok {
 		return
 	}
 	s.render(w, http.StatusOK, "admin", page{Title: "机关设置", User: si.user, CSRF: si.csrf, Data: map[string]any{"Kind": "agencies", "Agencies": ags}})
