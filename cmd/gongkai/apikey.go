@@ -22,7 +22,7 @@ func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	name := fs.String("name", "", "密钥用途，如 网上申请平台")
 	role := fs.String("role", "clerk", "clerk（办理人）或 approver（公开工作机构负责人：可延期、作不予公开答复）")
 	if _, err := parseArgs(fs, args[1:]); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	r := casework.Role(*role)
 	if r != casework.Clerk && r != casework.Approver {

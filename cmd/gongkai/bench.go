@@ -38,7 +38,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dir := fs.String("dir", "", "存放生成报告的目录，默认为临时目录")
 	keep := fs.Bool("keep", false, "保留生成的报告")
 	if _, err := parseArgs(fs, args[1:]); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if *n < 1 {
 		return fail(stderr, errs.New("--n", "报告数应大于 0"))
@@ -147,7 +147,7 @@ func cmdBenchExport(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs := newFlags("bench export", "bench export [--n 5000]", stderr)
 	n := fs.Int("n", 5000, "机关数（每个机关一份报告）")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	reports := make([]*report.Report, *n)
 	for i := range reports {

@@ -29,7 +29,7 @@ func cmdBenchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	rate := fs.Int("rate", 2000, "每秒请求数（开环，按计划时间发出）")
 	dur := fs.Duration("duration", 10*time.Second, "每个页面的压测时长")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if *rate < 1 || *rate > 20000 || *dur <= 0 || *dur > 5*time.Minute {
 		return fail(stderr, errs.New("--rate", "速率应在 1–20000 之间，时长不超过 5 分钟"))

@@ -26,7 +26,7 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	published := fs.String("published", "", "CSV 格式时：发布日期")
 	pos, err := parseArgs(fs, args[1:])
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	s, cal, err := openStore(ctx, *db)
 	if err != nil {

@@ -28,7 +28,7 @@ func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	db := fs.String("db", defaultDB(), dbHelp)
 	status := fs.Bool("status", false, "只显示各迁移是否已执行，不执行")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	s, err := store.Open(ctx, *db)
 	if err != nil {
@@ -59,7 +59,7 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	db := fs.String("db", defaultDB(), "SQLite 数据库文件（PostgreSQL 请用 pg_dump，见 docs/OPERATIONS.md）")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()
@@ -86,7 +86,7 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	force := fs.Bool("force", false, "覆盖已存在的数据库（请先停止服务）")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()

@@ -26,7 +26,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	out := fs.String("o", "", "输出文件")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
 	if _, err := parseArgs(fs, args[1:]); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if *out == "" {
 		return fail(stderr, errs.New("-o", "请用 -o 指定输出文件"))

@@ -44,7 +44,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"来信日期=received_on\"")
 	pos, err := parseArgs(fs, args[1:])
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()

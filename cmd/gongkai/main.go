@@ -61,8 +61,8 @@ const usage = `gongkai — 政府信息公开工作平台
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
   serve [--demo] [--addr 127.0.0.1:8080] [--db URL]
-                        启动服务：JSON 接口 /api/v1、办理进度查询 /status、/healthz
-                        （后台网页界面尚在开发）；--demo 使用新建的演示数据
+                        启动服务：公开门户 /、后台 /admin/（登录 /login）、办理进度查询 /status、
+                        JSON 接口 /api/v1、/healthz、监控指标 /metrics；--demo 使用新建的演示数据并打印演示登录
   demo init --db 文件   写入演示数据（不启动服务）
   version               显示版本
 

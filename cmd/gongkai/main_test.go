@@ -96,6 +96,19 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// --help prints the command's flags and succeeds; an unknown flag is a usage error.
+func TestHelpExitCodes(t *testing.T) {
+	for _, args := range [][]string{{"serve", "--help"}, {"audit", "-h"}, {"import", "cases", "--help"}, {"calendar", "load", "--help"}} {
+		_, stderr, code := gk(t, args...)
+		if code != 0 || !strings.Contains(stderr, "用法") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if _, _, code := gk(t, "serve", "--no-such-flag"); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+}
+
 // Several files print JSON Lines in argument order; a directory stands for its files.
 func TestAuditManyAndDirectory(t *testing.T) {
 	dir := t.TempDir()

@@ -46,6 +46,15 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// usageExit is the exit code after a flag error: 0 when help was asked for
+// (as with the flag package's own convention), 2 otherwise.
+func usageExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "错误："+errs.Message(err))
 	return 2
@@ -71,7 +80,7 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
 	files, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(files) == 0 {
 		fs.Usage()
@@ -118,7 +127,7 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		prevPath := fs.String("prev", "", "上年的报告（YAML、JSON 或已发布的文本）")
 		files, err := parseArgs(fs, args[1:])
 		if err != nil {
-			return 2
+			return usageExit(err)
 		}
 		if len(files) != 1 {
 			fs.Usage()
@@ -157,7 +166,7 @@ func reportNew(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "覆盖已存在的文件")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(rest) > 0 {
 		return fail(stderr, errs.New(rest[0], "多余的参数：文件名请用 -o 指定"))
@@ -246,7 +255,7 @@ func reportRender(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "覆盖已存在的文件")
 	files, err := parseArgs(fs, args)
 	if err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if len(files) != 1 {
 		fs.Usage()
@@ -280,7 +289,7 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if *year < 2019 {
 		return fail(stderr, errs.New("--year", "请给出报告年度，如 --year 2025"))

@@ -48,11 +48,11 @@ func openStore(ctx context.Context, db string) (*store.Store, *workday.Calendar,
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--demo] [--addr 127.0.0.1:8080] [--db URL]", stderr)
-	demoFlag := fs.Bool("demo", false, "使用新建的演示数据库（临时目录），并打印演示用 API 密钥")
+	demoFlag := fs.Bool("demo", false, "使用新建的演示数据库（临时目录），并打印演示登录和 API 密钥")
 	addr := fs.String("addr", envOr("GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GONGKAI_ADDR）")
 	db := fs.String("db", defaultDB(), dbHelp)
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
@@ -129,7 +129,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("demo init", "demo init --db 文件", stderr)
 	db := fs.String("db", "", "要写入演示数据的新数据库")
 	if _, err := parseArgs(fs, args[1:]); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	if *db == "" {
 		return fail(stderr, errs.New("--db", "请指定数据库文件"))

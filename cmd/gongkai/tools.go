@@ -40,7 +40,7 @@ func cmdWorkday(args []string, stdout, stderr io.Writer) int {
 		days := fs.Int("days", 20, "工作日数")
 		overlay := fs.String("overlay", "", "地方节假日调整（CSV：date,kind,holiday,notice_year,notice）")
 		if _, err := parseArgs(fs, args[1:]); err != nil {
-			return 2
+			return usageExit(err)
 		}
 		d, err := workday.ParseDate(*from)
 		if err != nil {
@@ -61,7 +61,7 @@ func cmdWorkday(args []string, stdout, stderr io.Writer) int {
 		overlay := fs.String("overlay", "", "地方节假日调整 CSV")
 		pos, err := parseArgs(fs, args[1:])
 		if err != nil {
-			return 2
+			return usageExit(err)
 		}
 		if len(pos) != 2 {
 			fs.Usage()
@@ -100,7 +100,7 @@ func cmdFee(args []string, stdout, stderr io.Writer) int {
 	apps := fs.Int("applications", -1, "同一申请人一个自然月内的申请件数（按件计收）")
 	pages := fs.Int("pages", -1, "一件申请的页数（按量计收）")
 	if _, err := parseArgs(fs, args); err != nil {
-		return 2
+		return usageExit(err)
 	}
 	switch {
 	case (*apps >= 0) == (*pages >= 0):
