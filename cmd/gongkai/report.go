@@ -57,6 +57,12 @@ func usageExit(err error) int {
 
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "错误："+errs.Message(err))
+	// The person at a terminal is the operator: an unexpected error gets its
+	// cause too, as the server would log it.
+	var e *errs.Error
+	if !errors.As(err, &e) {
+		fmt.Fprintln(stderr, "详情（供技术人员）："+err.Error())
+	}
 	return 2
 }
 

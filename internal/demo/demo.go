@@ -59,7 +59,7 @@ var agencies = []struct {
 	{store.Agency{Name: "新乡市住房和城乡建设局", Level: "city_department", ReviewOrgan: "新乡市人民政府", LetterPrefix: "新建依公"}, "新乡市人民政府", false},
 	{store.Agency{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"}, "新乡市人民政府", true},
 	{store.Agency{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公",
-		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30", Email: "gongkai@example.gov.cn"}, "新乡市卫滨区人民政府", true},
+		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Fax: "0373-0000001", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30", Email: "gongkai@example.gov.cn"}, "新乡市卫滨区人民政府", true},
 	{store.Agency{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"}, "新乡市卫滨区人民政府", true},
 	{store.Agency{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"}, "新乡市卫滨区人民政府", true},
 	{store.Agency{Name: "卫滨区卫生健康委员会", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫卫健依公"}, "新乡市卫滨区人民政府", false},

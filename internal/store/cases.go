@@ -27,6 +27,7 @@ type Agency struct {
 	Address string `json:"address,omitempty"`
 	Phone   string `json:"phone,omitempty"`
 	Hours   string `json:"hours,omitempty"`
+	Fax     string `json:"fax,omitempty"`
 	Email   string `json:"email,omitempty"`
 }
 
@@ -36,9 +37,9 @@ func (s *Store) CreateAgency(ctx context.Context, a *Agency) error {
 		return errs.New("name", "请填写机关名称")
 	}
 	return mapErr(s.db.QueryRowContext(ctx,
-		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email, created_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, s.ts(s.Now())).Scan(&a.ID))
+		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email, fax, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.Fax, s.ts(s.Now())).Scan(&a.ID))
 }
 
 // ListAgencies returns every agency, by name.
@@ -62,8 +63,8 @@ func (s *Store) ListAgencies(ctx context.Context) ([]*Agency, error) {
 func (s *Store) GetAgency(ctx context.Context, id int64) (*Agency, error) {
 	a := &Agency{}
 	var level string
-	err := s.db.QueryRowContext(ctx, `SELECT id, name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email FROM agencies WHERE id = $1`, id).
-		Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.Address, &a.Phone, &a.Hours, &a.Email)
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, level, parent_id, review_organ, letter_prefix, address, phone, hours, email, fax FROM agencies WHERE id = $1`, id).
+		Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax)
 	a.Level = report.Level(level)
 	return a, mapErr(err)
 }

@@ -160,7 +160,7 @@ func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit int) ([]
 
 // UpdateAgency saves an agency's settings.
 func (s *Store) UpdateAgency(ctx context.Context, a *Agency) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, address = $4, phone = $5, hours = $6, email = $7 WHERE id = $8`,
-		a.Name, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.ID)
+	_, err := s.db.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, address = $4, phone = $5, hours = $6, email = $7, fax = $8 WHERE id = $9`,
+		a.Name, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.ID)
 	return mapErr(err)
 }

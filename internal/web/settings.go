@@ -169,11 +169,11 @@ func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionI
 		s.serverError(w, r, err)
 		return
 	}
-	f := formValues(r, []string{"name", "review_organ", "letter_prefix", "address", "phone", "hours", "email"})
+	f := formValues(r, []string{"name", "review_organ", "letter_prefix", "address", "phone", "hours", "email", "fax"})
 	if f["name"] != "" {
 		a.Name = f["name"]
 	}
-	a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email = f["review_organ"], f["letter_prefix"], f["address"], f["phone"], f["hours"], f["email"]
+	a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.Fax = f["review_organ"], f["letter_prefix"], f["address"], f["phone"], f["hours"], f["email"], f["fax"]
 	if err := s.Store.UpdateAgency(r.Context(), a); err != nil {
 		s.serverError(w, r, err)
 		return

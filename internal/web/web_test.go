@@ -346,12 +346,12 @@ func TestAdministration(t *testing.T) {
 		}
 		// the agency's 指南 details
 		up := url.Values{"csrf": {csrf}, "name": {ag.Name}, "review_organ": {"新乡市卫滨区人民政府"}, "letter_prefix": {"卫财依公"},
-			"address": {"卫滨区和平路1号"}, "phone": {"0373-1111111"}, "hours": {"工作日"}, "email": {"cz@example.gov.cn"}}
+			"address": {"卫滨区和平路1号"}, "phone": {"0373-1111111"}, "hours": {"工作日"}, "email": {"cz@example.gov.cn"}, "fax": {"0373-2222222"}}
 		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag.ID), up); code != http.StatusSeeOther {
 			t.Errorf("save agency: %d", code)
 		}
-		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag.ID)); !strings.Contains(body, "卫滨区和平路1号") {
-			t.Error("guide does not show the new address")
+		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag.ID)); !strings.Contains(body, "卫滨区和平路1号") || !strings.Contains(body, "0373-2222222") {
+			t.Error("guide does not show the new address and fax")
 		}
 		// the audit log shows what happened
 		sup, _ := st.login("district")
