@@ -25,7 +25,8 @@ const usage = `gongkai — 政府信息公开工作平台
   report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件]
                         按国家格式排版年度报告（DOCX/PDF 按 GB/T 9704 公文格式）
   report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx]
-                        按记录生成年度报告（表三来自申请，表二的决定数量和收费来自决定/收费台账，其余待填写）
+                        按记录生成年度报告（表三来自申请，表二的决定数量和收费来自决定/收费台账，
+                        表四来自复议、诉讼记录（--appeal-counting filed|filed_or_concluded），其余待填写）
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
                         收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -512,5 +513,57 @@ func TestImportDecisions(t *testing.T) {
 	out, _, code := gk(t, "import", "decisions", bad, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--commit")
 	if code != 1 || !strings.Contains(out, "第 2 行 A 列（类别）：类别“罚款”无法识别") || !strings.Contains(out, "第 3 行 C 列（金额）：收费记录须有金额") {
 		t.Errorf("bad ledger: %d\n%s", code, out)
+	}
+}
+
+// 表四 of a generated report is counted from the demo agency's 复议/诉讼
+// records: under "filed" each of its three records counts once, in the year
+// it was filed; "filed_or_concluded" counts at least as many.
+func TestReportGenerateAppeals(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	// totals of the three blocks in the data row of 表四
+	totals := func(year int, counting string) int {
+		out, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区自然资源局", "--year", strconv.Itoa(year), "--format", "txt", "--appeal-counting", counting)
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		lines := strings.Split(out, "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "四、政府信息公开行政复议") && i+5 < len(lines) {
+				f := strings.Split(lines[i+5], "\t")
+				if len(f) != 15 {
+					t.Fatalf("表四 row %q", lines[i+5])
+				}
+				n := 0
+				for _, j := range []int{4, 9, 14} {
+					x, err := strconv.Atoi(f[j])
+					if err != nil {
+						t.Fatalf("表四 row %q", lines[i+5])
+					}
+					n += x
+				}
+				return n
+			}
+		}
+		t.Fatalf("no 表四 in\n%s", out)
+		return 0
+	}
+	now := time.Now().Year()
+	filed, both := 0, 0
+	for y := now - 3; y <= now; y++ {
+		f, b := totals(y, "filed"), totals(y, "filed_or_concluded")
+		if b < f {
+			t.Errorf("%d: filed_or_concluded %d < filed %d", y, b, f)
+		}
+		filed, both = filed+f, both+b
+	}
+	if filed != 3 || both < 3 {
+		t.Errorf("records counted: filed %d (want 3), filed_or_concluded %d", filed, both)
+	}
+	if _, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区自然资源局", "--year", "2025", "--appeal-counting", "monthly"); code != 2 || !strings.Contains(stderr, "appeal-counting") {
+		t.Errorf("bad setting: %d %s", code, stderr)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"gongkai/internal/appeal"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,6 +49,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // usageExit is the exit code after a flag error: 0 when help was asked for
 // (as with the flag package's own convention), 2 otherwise.
+const appealCountingHelp = "表四计入哪些复议、诉讼案件：filed（当年申请复议或起诉的，按12月31日审结情况）或 filed_or_concluded（另计往年起诉、当年审结的）；全国格式未作规定（环境变量 GONGKAI_APPEAL_COUNTING）"
+
 func usageExit(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -285,7 +288,8 @@ func reportRender(args []string, stdout, stderr io.Writer) int {
 }
 
 // reportGenerate builds the year's report from the records: 表三 from the
-// cases; 表二, 表四 and the narrative are left to fill in (zeros and blanks).
+// cases, 表二's decisions and fees from the ledgers, 表四 from the 复议/诉讼
+// records when the agency keeps them; the rest is left to fill in.
 func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("report generate", "report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json] [-o 文件]", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
@@ -294,8 +298,13 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	format := fs.String("format", "yaml", "输出格式：yaml（可继续编辑）、txt、md、html、json")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
+	counting := fs.String("appeal-counting", envOr("GONGKAI_APPEAL_COUNTING", string(appeal.FiledInYear)), appealCountingHelp)
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
+	}
+	ac, err := appeal.ParseCounting(*counting)
+	if err != nil {
+		return fail(stderr, err)
 	}
 	if *year < 2019 {
 		return fail(stderr, errs.New("--year", "请给出报告年度，如 --year 2025"))
@@ -313,6 +322,11 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	if err := s.ProactiveFromLedgers(ctx, ag.ID, *year, r); err != nil {
 		return fail(stderr, err)
+	}
+	if t4, ok, err := s.AppealTable(ctx, ag.ID, *year, ac); err != nil {
+		return fail(stderr, err)
+	} else if ok {
+		r.Appeals = t4
 	}
 	var b bytes.Buffer
 	if office.IsOffice(*format) && (*out == "" || *out == "-") {

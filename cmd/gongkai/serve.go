@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"gongkai/internal/appeal"
 	"io"
 	"log/slog"
 	"net"
@@ -51,8 +52,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	demoFlag := fs.Bool("demo", false, "使用新建的演示数据库（临时目录），并打印演示登录和 API 密钥")
 	addr := fs.String("addr", envOr("GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GONGKAI_ADDR）")
 	db := fs.String("db", defaultDB(), dbHelp)
+	counting := fs.String("appeal-counting", envOr("GONGKAI_APPEAL_COUNTING", string(appeal.FiledInYear)), appealCountingHelp)
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
+	}
+	ac, err := appeal.ParseCounting(*counting)
+	if err != nil {
+		return fail(stderr, err)
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
@@ -76,6 +82,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
 	}
+	ws.AppealCounting = ac
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", a.Handler())
 	ws.SetCalendar = a.SetCalendar

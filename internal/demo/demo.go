@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -142,6 +143,7 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 	defer func() { s.Now = restore }()
 	clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
 	boss := casework.Actor{Name: "李主任", Role: casework.Approver}
+	var appealed []appealed1
 	for _, ag := range withCases {
 		for i := 0; i < 40; i++ {
 			// spread over two years, the last ones recent enough to be open
@@ -172,7 +174,11 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 			case 0, 1, 2: // answered
 				outcomes := []string{"disclosed", "already_public", "partly_disclosed", "not_exist", "not_this_agency", "third_party", "repeat", "process_info"}
 				o := outcomes[rng.IntN(len(outcomes))]
-				step(boss, casework.Step{Kind: casework.KindDecide, On: add(rec, 5+rng.IntN(12)), Outcome: o, Referral: "新乡市卫滨区住房和城乡建设局，0373-5000000"})
+				decided := add(rec, 5+rng.IntN(12))
+				step(boss, casework.Step{Kind: casework.KindDecide, On: decided, Outcome: o, Referral: "新乡市卫滨区住房和城乡建设局，0373-5000000"})
+				if ag == appealsAgency && decided+90 < today && len(appealed) < 3 {
+					appealed = append(appealed, appealed1{c.ID, c.Intake.Applicant.Name, decided})
+				}
 			case 3: // 补正
 				step(clerk, casework.Step{Kind: casework.KindRequestCorrection, On: add(rec, 2), Note: "请明确所需信息的名称、文号或者时间范围。"})
 				if i%16 == 3 {
@@ -191,7 +197,38 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 			}
 		}
 	}
-	return keys, nil
+	return keys, demoAppeals(ctx, s, ids[appealsAgency], appealed)
+}
+
+// appealsAgency keeps 复议/诉讼 records in the demo, so its 表四 is counted
+// from them (卫滨区教育体育和文化旅游局 keeps the seed's typed 表四).
+const appealsAgency = "卫滨区自然资源局"
+
+type appealed1 struct {
+	caseID    int64
+	applicant string
+	decided   workday.Date
+}
+
+// demoAppeals records, for answered applications, a 复议 upheld, a 复议
+// corrected and a suit still pending.
+func demoAppeals(ctx context.Context, s *store.Store, agencyID int64, cases []appealed1) error {
+	for i, c := range cases {
+		id := c.caseID
+		a := &appeal.Record{AgencyID: agencyID, CaseID: &id, Applicant: c.applicant, FiledOn: c.decided + 20, CreatedBy: "演示数据"}
+		switch i {
+		case 0, 1:
+			a.Kind, a.Body, a.Number = appeal.Review, "新乡市卫滨区人民政府", fmt.Sprintf("卫政复〔%d〕%d号", a.FiledOn.Year(), 11+i)
+			on := a.FiledOn + 55
+			a.ConcludedOn, a.Result = &on, []appeal.Result{appeal.Upheld, appeal.Corrected}[i]
+		default:
+			a.Kind, a.Body, a.Number = appeal.SuitDirect, "新乡市卫滨区人民法院", fmt.Sprintf("（%d）示例行初%d号", a.FiledOn.Year(), 30+i)
+		}
+		if err := s.AddAppeal(ctx, a); err != nil {
+			return fmt.Errorf("demo appeal: %w", err)
+		}
+	}
+	return nil
 }
 
 func intake(rng *rand.Rand, rec workday.Date, i int) casework.Intake {

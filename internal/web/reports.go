@@ -15,32 +15,45 @@ import (
 	"gongkai/internal/store"
 )
 
+// reportInfo says where a report's figures come from.
+type reportInfo struct {
+	Saved     string // "已保存" once the report has been saved
+	T4Records bool   // 表四 is counted from the 复议/诉讼 records
+}
+
 // reportFor is the agency's report of a year: the saved one, or a new one;
-// 表三 always comes from the records.
-func (s *Server) reportFor(r *http.Request, agencyID int64, year int) (*report.Report, string, error) {
+// 表三 always comes from the records, 表四 too once the agency keeps 复议/诉讼 records.
+func (s *Server) reportFor(r *http.Request, agencyID int64, year int) (*report.Report, reportInfo, error) {
+	var info reportInfo
 	ag, err := s.Store.GetAgency(r.Context(), agencyID)
 	if err != nil {
-		return nil, "", err
+		return nil, info, err
 	}
 	rep, err := s.Store.GetReport(r.Context(), agencyID, year)
-	saved := ""
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		rep = report.NewReport(report.FormatForYear(year))
 		rep.Agency, rep.Year, rep.Level = ag.Name, year, ag.Level
 		rep.Zero()
 		if err := s.Store.ProactiveFromLedgers(r.Context(), agencyID, year, rep); err != nil {
-			return nil, "", err
+			return nil, info, err
 		}
 	case err != nil:
-		return nil, "", err
+		return nil, info, err
 	default:
-		saved = "已保存"
+		info.Saved = "已保存"
 	}
 	if rep.Applications, err = s.Store.YearTable(r.Context(), agencyID, year); err != nil {
-		return nil, "", err
+		return nil, info, err
 	}
-	return rep, saved, nil
+	t4, ok, err := s.Store.AppealTable(r.Context(), agencyID, year, s.AppealCounting)
+	if err != nil {
+		return nil, info, err
+	}
+	if ok {
+		rep.Appeals, info.T4Records = t4, true
+	}
+	return rep, info, nil
 }
 
 func yearParam(v string, def int) (int, bool) {
@@ -141,7 +154,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, si *sessionI
 }
 
 func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionInfo, agencyID int64, year, code int, flash string) {
-	rep, saved, err := s.reportFor(r, agencyID, year)
+	rep, info, err := s.reportFor(r, agencyID, year)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -153,7 +166,10 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 	fs := report.Check(rep, prev)
 	e, wn, inf := rep.Counts()
 	var tables []template.HTML
-	edit := []string{office.T2Prefix(rep.Format), "appeals."}
+	edit := []string{office.T2Prefix(rep.Format)}
+	if !info.T4Records {
+		edit = append(edit, "appeals.")
+	}
 	for _, t := range office.ReportTables(rep) {
 		tables = append(tables, tableHTML(t, edit, fs))
 	}
@@ -163,7 +179,7 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	s.render(w, code, "report", page{Title: "年度报告", User: si.user, CSRF: si.csrf, Flash: flash, Data: map[string]any{
-		"Agency": rep.Agency, "AgencyID": agencyID, "SubmitBy": report.SubmitByText(rep.Level, year), "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": saved, "Findings": fs,
+		"Agency": rep.Agency, "AgencyID": agencyID, "SubmitBy": report.SubmitByText(rep.Level, year), "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": info.Saved, "T4Records": info.T4Records, "Findings": fs,
 		"Errors": e, "Warnings": wn, "Infos": inf, "Tables": tables, "S1": rep.Sections["1"], "S5": rep.Sections["5"], "S6": rep.Sections["6"],
 		"Formats": []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}})
 }
@@ -176,7 +192,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
 		return
 	}
-	rep, _, err := s.reportFor(r, si.user.AgencyID, year)
+	rep, info, err := s.reportFor(r, si.user.AgencyID, year)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -197,6 +213,9 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 	}
 	for b, blk := range report.T4Blocks {
 		for j, c := range report.T4Columns {
+			if info.T4Records {
+				break // counted from the records, not typed
+			}
 			rep.Appeals[b][j] = report.ParseCount(r.PostFormValue("appeals." + blk.Key + "." + c))
 		}
 	}

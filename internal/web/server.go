@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
@@ -40,6 +41,9 @@ type Server struct {
 	SetCalendar func(*workday.Calendar)
 	Log         *slog.Logger
 	Now         func() time.Time
+	// AppealCounting says which 复议/诉讼 records 表四 of a year counts
+	// (the format leaves it open: docs/CASEWORK.md).
+	AppealCounting appeal.Counting
 
 	pages   map[string]*template.Template
 	logins  *limiter // failed logins per login name and per address
@@ -48,10 +52,10 @@ type Server struct {
 
 // New parses every template at start: a broken template fails the start, not a request.
 func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log *slog.Logger) (*Server, error) {
-	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, pages: map[string]*template.Template{},
+	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, AppealCounting: appeal.FiledInYear, pages: map[string]*template.Template{},
 		logins: newLimiter(5, 15*time.Minute), applies: newLimiter(10, time.Hour)}
 	funcs := template.FuncMap{"mul": func(a, b float64) float64 { return a * b }}
-	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin"} {
+	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin", "appeals"} {
 		files := []string{"templates/layout.html", "templates/" + p + ".html"}
 		if p == "apply" || p == "intake" {
 			files = append(files, "templates/fields.html") // the applicant's fields, shared
@@ -96,6 +100,9 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
 	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
 	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
+	mux.HandleFunc("GET /admin/appeals", s.admin(s.appeals))
+	mux.HandleFunc("POST /admin/appeals", s.admin(s.createAppeal))
+	mux.HandleFunc("POST /admin/appeals/{id}", s.admin(s.concludeAppeal))
 	mux.HandleFunc("GET /admin/users", s.admin(s.users))
 	mux.HandleFunc("POST /admin/users", s.admin(s.createUser))
 	mux.HandleFunc("GET /admin/agencies", s.admin(s.agencies))

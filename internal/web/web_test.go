@@ -10,6 +10,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -386,6 +387,28 @@ func TestEveryAdminRoute(t *testing.T) {
 		{"GET", "/admin/reports"}, {"POST", "/admin/reports/2024"}, {"GET", "/admin/reports/2024/file?format=txt"},
 		{"GET", "/admin/users"}, {"POST", "/admin/users"}, {"GET", "/admin/agencies"}, {"POST", "/admin/agencies/1"},
 		{"GET", "/admin/calendar"}, {"POST", "/admin/calendar"}, {"GET", "/admin/audit"}, {"POST", "/logout"},
+		{"POST", "/admin/cases/%d/attachments"}, {"GET", "/admin/cases/%d/attachments/1"},
+		{"GET", "/admin/appeals"}, {"POST", "/admin/appeals"}, {"POST", "/admin/appeals/1"},
+	}
+	// the list above covers every back-office route the server registers
+	src, err := os.ReadFile("server.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	registered := regexp.MustCompile(`HandleFunc\("(GET|POST) (/admin/[^"]*)"`).FindAllStringSubmatch(string(src), -1)
+	for _, m := range registered {
+		want := strings.TrimSuffix(regexp.MustCompile(`\{[a-z]+\}`).ReplaceAllString(m[2], "X"), "{$}")
+		found := false
+		for _, r := range routes {
+			got := strings.SplitN(regexp.MustCompile(`%d|\d+`).ReplaceAllString(r.path, "X"), "?", 2)[0]
+			found = found || (r.method == m[1] && got == want)
+		}
+		if !found {
+			t.Errorf("route %s %s is not in the list", m[1], m[2])
+		}
+	}
+	if len(registered) < 20 {
+		t.Errorf("found only %d routes in server.go", len(registered))
 	}
 	c, _ := st.login("clerk")
 	for _, r := range routes {
@@ -457,4 +480,92 @@ func TestAttachments(t *testing.T) {
 			t.Errorf("another agency downloads it: %d", code)
 		}
 	})
+}
+
+// A clerk records a 复议 about one of the agency's applications; once records
+// exist, 表四 of the report is counted from them and no longer typed.
+func TestAppealsPages(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("finance")
+		ids := caseIDs(st, "卫滨区财政局")
+		if len(ids) == 0 {
+			t.Fatal("demo agency has no cases")
+		}
+		id := ids[0]
+		if _, body := st.get(c, fmt.Sprintf("/admin/cases/%d", id)); !strings.Contains(body, fmt.Sprintf(`/admin/appeals?case=%d`, id)) {
+			t.Fatal("case page has no link to record an appeal")
+		}
+		// before any record, 表四 is typed on the report page
+		if _, body := st.get(c, "/admin/reports?year=2025"); !strings.Contains(body, `name="appeals.review.pending"`) {
+			t.Fatal("表四 not editable without records")
+		}
+		form := url.Values{"csrf": {csrf}, "case": {fmt.Sprint(id)}, "kind": {"review"}, "number": {"卫政复〔2025〕7号"},
+			"body": {""}, "applicant": {"张三"}, "filed_on": {"2025-06-03"}}
+		code, body, _ := st.post(c, "/admin/appeals", form)
+		if code != 422 || !strings.Contains(body, "请填写复议机关或人民法院") || !strings.Contains(body, "卫政复〔2025〕7号") {
+			t.Errorf("missing body: %d, error or kept value not shown", code)
+		}
+		form.Set("body", "新乡市卫滨区人民政府")
+		form.Set("filed_on", "2025-02-30")
+		if code, body, _ := st.post(c, "/admin/appeals", form); code != 422 || !strings.Contains(body, "2025-02-30") {
+			t.Errorf("impossible date: %d", code)
+		}
+		form.Set("filed_on", "2025-06-03")
+		if code, _, _ := st.post(c, "/admin/appeals", form); code != http.StatusSeeOther {
+			t.Fatalf("record: %d", code)
+		}
+		// another agency's case cannot be linked
+		other := caseIDs(st, "卫滨区教育体育和文化旅游局")
+		if len(other) > 0 {
+			form.Set("case", fmt.Sprint(other[0]))
+			if code, body, _ := st.post(c, "/admin/appeals", form); code != 422 || !strings.Contains(body, "本机关没有这件申请") {
+				t.Errorf("foreign case: %d", code)
+			}
+		}
+		_, body = st.get(c, fmt.Sprintf("/admin/cases/%d", id))
+		if !strings.Contains(body, "卫政复〔2025〕7号") || !strings.Contains(body, "尚未审结") {
+			t.Error("case page does not list the appeal")
+		}
+		// 表四 now comes from the records: one pending 复议, not editable
+		_, body = st.get(c, "/admin/reports?year=2025")
+		if strings.Contains(body, `name="appeals.review.pending"`) || !strings.Contains(body, "复议、诉讼记录</a>自动计算") {
+			t.Error("表四 still typed after records exist")
+		}
+		recs, _ := s.Appeals(context.Background(), mustAgency(st, "卫滨区财政局"), 0)
+		if len(recs) != 1 {
+			t.Fatalf("%d records", len(recs))
+		}
+		// conclude it: the result is checked against the filing date
+		path := fmt.Sprintf("/admin/appeals/%d", recs[0].ID)
+		if code, body, _ := st.post(c, path, url.Values{"csrf": {csrf}, "concluded_on": {"2025-01-01"}, "result": {"upheld"}}); code != 422 || !strings.Contains(body, "审结日期早于") {
+			t.Errorf("conclusion before filing: %d", code)
+		}
+		if code, _, _ := st.post(c, path, url.Values{"csrf": {csrf}, "concluded_on": {"2025-08-01"}, "result": {"upheld"}}); code != http.StatusSeeOther {
+			t.Errorf("conclude: %d", code)
+		}
+		// the clerk of another agency can neither conclude nor see it
+		edu, ecsrf := st.login("clerk")
+		if code, _, _ := st.post(edu, path, url.Values{"csrf": {ecsrf}, "concluded_on": {"2025-08-01"}, "result": {"corrected"}}); code != 404 {
+			t.Errorf("another agency concluded it: %d", code)
+		}
+		if _, body := st.get(edu, "/admin/appeals"); strings.Contains(body, "卫政复〔2025〕7号") {
+			t.Error("another agency sees the record")
+		}
+		tab, ok, err := s.AppealTable(context.Background(), mustAgency(st, "卫滨区财政局"), 2025, "filed")
+		if err != nil || !ok {
+			t.Fatal(err)
+		}
+		if n, _ := tab[0][0].Int(); n != 1 {
+			t.Errorf("表四 复议 结果维持 = %d, want 1", n)
+		}
+	})
+}
+
+func mustAgency(st *site, name string) int64 {
+	ag, err := st.s.AgencyByName(context.Background(), name)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	return ag.ID
 }

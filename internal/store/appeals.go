@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"gongkai/internal/appeal"
+	"gongkai/internal/report"
+)
+
+// AddAppeal records a 复议 or 诉讼. The case, when given, must belong to the
+// same agency.
+func (s *Store) AddAppeal(ctx context.Context, a *appeal.Record) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if a.CaseID != nil {
+			var owner int64
+			if err := tx.QueryRowContext(ctx, `SELECT agency_id FROM cases WHERE id = $1`, *a.CaseID).Scan(&owner); err != nil || owner != a.AgencyID {
+				return ErrNotFound
+			}
+		}
+		return mapErr(tx.QueryRowContext(ctx, `INSERT INTO appeals (agency_id, case_id, kind, number, body, applicant, filed_on, concluded_on, result, co_defendant_only, note, created_by, created_at)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+			a.AgencyID, a.CaseID, string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result),
+			a.CoDefendantOnly, a.Note, a.CreatedBy, s.ts(s.Now())).Scan(&a.ID))
+	})
+}
+
+// UpdateAppeal saves an edited record (typically its conclusion).
+// ErrNotFound when the agency has no such record.
+func (s *Store) UpdateAppeal(ctx context.Context, a *appeal.Record) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE appeals SET kind = $1, number = $2, body = $3, applicant = $4, filed_on = $5, concluded_on = $6,
+		result = $7, co_defendant_only = $8, note = $9 WHERE id = $10 AND agency_id = $11`,
+		string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result), a.CoDefendantOnly, a.Note, a.ID, a.AgencyID)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+const appealCols = `a.id, a.agency_id, a.case_id, COALESCE(c.serial, ''), a.kind, a.number, a.body, a.applicant, a.filed_on, a.concluded_on, a.result, a.co_defendant_only, a.note, a.created_by
+	FROM appeals a LEFT JOIN cases c ON c.id = a.case_id`
+
+// Appeals lists an agency's records, newest first; caseID > 0 keeps those of one case.
+func (s *Store) Appeals(ctx context.Context, agencyID, caseID int64) ([]appeal.Record, error) {
+	q, args := `SELECT `+appealCols+` WHERE a.agency_id = $1 ORDER BY a.filed_on DESC, a.id DESC`, []any{agencyID}
+	if caseID > 0 {
+		q, args = `SELECT `+appealCols+` WHERE a.agency_id = $1 AND a.case_id = $2 ORDER BY a.filed_on DESC, a.id DESC`, []any{agencyID, caseID}
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []appeal.Record
+	for rows.Next() {
+		var a appeal.Record
+		var kind, result string
+		var filed, concluded dateCol
+		if err := rows.Scan(&a.ID, &a.AgencyID, &a.CaseID, &a.CaseSerial, &kind, &a.Number, &a.Body, &a.Applicant, &filed, &concluded, &result, &a.CoDefendantOnly, &a.Note, &a.CreatedBy); err != nil {
+			return nil, err
+		}
+		a.Kind, a.Result, a.FiledOn = appeal.Kind(kind), appeal.Result(result), filed.d
+		if concluded.valid {
+			d := concluded.d
+			a.ConcludedOn = &d
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Appeal returns one record of an agency.
+func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
+	all, err := s.Appeals(ctx, agencyID, 0)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].ID == id {
+			return &all[i], nil
+		}
+	}
+	return nil, ErrNotFound
+}
+
+// AppealTable counts 表四 of a year from the agency's records. ok is false
+// when the agency keeps no records at all, so that a hand-typed 表四 stands.
+func (s *Store) AppealTable(ctx context.Context, agencyID int64, year int, c appeal.Counting) (t report.Appeals, ok bool, err error) {
+	recs, err := s.Appeals(ctx, agencyID, 0)
+	if err != nil || len(recs) == 0 {
+		return t, false, err
+	}
+	return appeal.Table(recs, year, c), true, nil
+}

@@ -1,0 +1,84 @@
+package store_test
+
+import (
+	"errors"
+	"testing"
+
+	"gongkai/internal/appeal"
+	"gongkai/internal/errs"
+	"gongkai/internal/store"
+)
+
+// Records round-trip on both engines, are scoped to their agency, and 表四
+// is counted from them.
+func TestAppeals(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a, b := agency(t, s, "示例区教育局"), agency(t, s, "示例区财政局")
+		clock(s, "2024-09-12")
+		c := newCase(t, 0, "2024-09-12")
+		if err := s.CreateCase(ctx, a.ID, c, cal, cfg); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, err := s.AppealTable(ctx, a.ID, 2024, appeal.FiledInYear); err != nil || ok {
+			t.Fatalf("no records yet: ok=%v err=%v", ok, err)
+		}
+		r := &appeal.Record{AgencyID: a.ID, CaseID: &c.ID, Kind: appeal.Review, Number: "卫政复〔2024〕3号", Body: "示例区人民政府",
+			Applicant: "申请人0", FiledOn: D("2024-10-08"), CreatedBy: "张办理"}
+		if err := s.AddAppeal(ctx, r); err != nil || r.ID == 0 {
+			t.Fatalf("add: %v", err)
+		}
+		suit := &appeal.Record{AgencyID: a.ID, Kind: appeal.SuitAfterReview, Body: "示例区人民法院", FiledOn: D("2024-11-01"), CoDefendantOnly: true}
+		if err := s.AddAppeal(ctx, suit); err != nil {
+			t.Fatal(err)
+		}
+		// a case of another agency cannot be linked; an invalid record is refused by field
+		other := &appeal.Record{AgencyID: b.ID, CaseID: &c.ID, Kind: appeal.Review, Body: "示例区人民政府", FiledOn: D("2024-10-08")}
+		if err := s.AddAppeal(ctx, other); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("foreign case linked: %v", err)
+		}
+		bad := &appeal.Record{AgencyID: a.ID, Kind: appeal.Review, FiledOn: D("2024-10-08")}
+		if err := s.AddAppeal(ctx, bad); err == nil || err.(*errs.Error).Where != "body" {
+			t.Errorf("missing body: %v", err)
+		}
+
+		tab, ok, err := s.AppealTable(ctx, a.ID, 2024, appeal.FiledInYear)
+		if err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+		if n, _ := tab[0][3].Int(); n != 1 {
+			t.Errorf("pending 复议 = %d, want 1", n)
+		}
+		if n, _ := tab[2][4].Int(); n != 0 {
+			t.Errorf("co-defendant suit counted: %d", n)
+		}
+
+		// conclusion in the next year: 2024 still shows it pending, 2025 counts it under filed_or_concluded
+		got, err := s.Appeal(ctx, a.ID, r.ID)
+		if err != nil || got.CaseSerial != c.Serial || got.Number != r.Number || got.ConcludedOn != nil {
+			t.Fatalf("read back: %+v %v", got, err)
+		}
+		on := D("2025-01-15")
+		got.ConcludedOn, got.Result = &on, appeal.Corrected
+		if err := s.UpdateAppeal(ctx, got); err != nil {
+			t.Fatal(err)
+		}
+		got.AgencyID = b.ID
+		if err := s.UpdateAppeal(ctx, got); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another agency updated the record: %v", err)
+		}
+		tab, _, _ = s.AppealTable(ctx, a.ID, 2024, appeal.FiledOrConcluded)
+		if n, _ := tab[0][3].Int(); n != 1 {
+			t.Errorf("2024 pending after a 2025 conclusion = %d, want 1", n)
+		}
+		tab, _, _ = s.AppealTable(ctx, a.ID, 2025, appeal.FiledOrConcluded)
+		if n, _ := tab[0][1].Int(); n != 1 {
+			t.Errorf("2025 corrected = %d, want 1", n)
+		}
+		if list, _ := s.Appeals(ctx, a.ID, c.ID); len(list) != 1 || list[0].Result != appeal.Corrected || list[0].ConcludedOn == nil || *list[0].ConcludedOn != on {
+			t.Errorf("case's appeals: %+v", list)
+		}
+		if list, _ := s.Appeals(ctx, b.ID, 0); len(list) != 0 {
+			t.Errorf("other agency sees %d records", len(list))
+		}
+	})
+}
