@@ -219,6 +219,20 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 		t.Fatalf("letter body: %s", body)
 	}
 	b.shot("05-letter")
+	// the applicant asks for 复议: the clerk records it from the case page
+	b.do(chromedp.Navigate(b.base + casePath))
+	b.waitPath(`^` + casePath + `$`)
+	b.do(chromedp.Click(chromedp.CSS(`a[href^="/admin/appeals?case="]`)))
+	b.waitPath(`^/admin/appeals\?case=\d+$`)
+	b.do(chromedp.SetValue(chromedp.CSS(`form.narrow [name=number]`), "卫政复〔2026〕1号"),
+		chromedp.SetValue(chromedp.CSS(`form.narrow [name=body]`), "新乡市卫滨区人民政府"),
+		chromedp.SetValue(chromedp.CSS(`form.narrow [name=filed_on]`), "2026-11-20"),
+		chromedp.Click(chromedp.CSS(`form.narrow button`)))
+	b.waitText("table.list", "卫政复〔2026〕1号")
+	if row := b.text("table.list"); !strings.Contains(row, "尚未审结") {
+		t.Fatalf("appeal row: %s", row)
+	}
+	b.shot("05b-appeals")
 
 	// an applicant applies online and looks up the status
 	b.do(chromedp.Navigate(b.base + "/"))
