@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
@@ -349,14 +348,10 @@ func (s *Server) casePageData(r *http.Request, si *sessionInfo, c *casework.Case
 	suspects, _ := s.Store.SuspectDuplicates(r.Context(), c, 180, cal, s.Config)
 	files, _ := s.Store.Attachments(r.Context(), c.ID)
 	recs, _ := s.Store.Appeals(r.Context(), c.AgencyID, c.ID)
-	appeals := make([]appealRow, len(recs))
-	for i, a := range recs {
-		appeals[i] = appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)}
-	}
 	return map[string]any{"Case": c, "State": casework.StateName(c.State), "Outcome": outcome, "Deadline": dl, "DeadlineNote": note,
 		"Events": evs, "Steps": steps, "Outcomes": outcomes, "Today": today.String(), "IDNumber": idNum, "Phone": phone,
 		"Type": c.Intake.Applicant.Type.Name(), "Channel": casework.ChannelName(c.Intake.Channel), "Suspects": suspects, "Files": files,
-		"Appeals": appeals, "OwnAgency": c.AgencyID == si.user.AgencyID}
+		"Appeals": appealRows(recs), "OwnAgency": c.AgencyID == si.user.AgencyID}
 }
 
 func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {

@@ -19,6 +19,14 @@ type appealRow struct {
 	KindName, ResultName string
 }
 
+func appealRows(recs []appeal.Record) []appealRow {
+	rows := make([]appealRow, len(recs))
+	for i, a := range recs {
+		rows[i] = appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)}
+	}
+	return rows
+}
+
 type choice struct{ ID, Name string }
 
 // appealsPage lists the agency's 复议/诉讼 records with the form to add one;
@@ -29,10 +37,7 @@ func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *session
 		s.serverError(w, r, err)
 		return
 	}
-	rows := make([]appealRow, len(recs))
-	for i, a := range recs {
-		rows[i] = appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)}
-	}
+	rows := appealRows(recs)
 	kinds := []choice{}
 	for _, k := range appeal.Kinds {
 		kinds = append(kinds, choice{string(k), appeal.KindName(k)})
