@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/errs"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 )
 
@@ -79,6 +80,30 @@ func TestAppeals(t *testing.T) {
 		}
 		if list, _ := s.Appeals(ctx, b.ID, 0); len(list) != 0 {
 			t.Errorf("other agency sees %d records", len(list))
+		}
+	})
+}
+
+// ReportsSaved says which agencies saved their report of a year, on both engines.
+func TestReportsSaved(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a, b := agency(t, s, "示例区教育局"), agency(t, s, "示例区财政局")
+		clock(s, "2025-01-20")
+		r := report.NewReport(report.Format2021)
+		r.Agency, r.Year = a.Name, 2024
+		r.Zero()
+		if err := s.SaveReport(ctx, a.ID, r, "张办理"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ReportsSaved(ctx, []int64{a.ID, b.ID}, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[a.ID].By != "张办理" || got[a.ID].At.UTC().Format("2006-01-02") != "2025-01-20" {
+			t.Errorf("saved: %+v", got)
+		}
+		if got, _ := s.ReportsSaved(ctx, []int64{a.ID}, 2025); len(got) != 0 {
+			t.Errorf("another year: %+v", got)
 		}
 	})
 }

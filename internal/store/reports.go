@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"time"
 
 	"gongkai/internal/report"
 )
@@ -31,4 +33,45 @@ func (s *Store) GetReport(ctx context.Context, agencyID int64, year int) (*repor
 		return nil, fmt.Errorf("stored report %d/%d: %w", agencyID, year, err)
 	}
 	return r, nil
+}
+
+// ReportSaved is when and by whom an agency's report of a year was last saved.
+type ReportSaved struct {
+	At time.Time
+	By string
+}
+
+// ReportsSaved returns, for the agencies given, when each saved its report of
+// the year; agencies without one are absent.
+func (s *Store) ReportsSaved(ctx context.Context, agencyIDs []int64, year int) (map[int64]ReportSaved, error) {
+	out := map[int64]ReportSaved{}
+	if len(agencyIDs) == 0 {
+		return out, nil
+	}
+	in, args := inList(agencyIDs, 2)
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, updated_at, updated_by FROM reports WHERE year = $1 AND agency_id IN (`+in+`)`, append([]any{year}, args...)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var at timeCol
+		var by string
+		if err := rows.Scan(&id, &at, &by); err != nil {
+			return nil, err
+		}
+		out[id] = ReportSaved{at.t, by}
+	}
+	return out, rows.Err()
+}
+
+// inList is "$first,$first+1,…" for ids, with the ids as arguments.
+func inList(ids []int64, first int) (string, []any) {
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i], args[i] = fmt.Sprintf("$%d", first+i), id
+	}
+	return strings.Join(ph, ","), args
 }

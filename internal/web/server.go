@@ -55,7 +55,7 @@ func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log 
 	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, AppealCounting: appeal.FiledInYear, pages: map[string]*template.Template{},
 		logins: newLimiter(5, 15*time.Minute), applies: newLimiter(10, time.Hour)}
 	funcs := template.FuncMap{"mul": func(a, b float64) float64 { return a * b }}
-	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin", "appeals"} {
+	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin", "appeals", "rollup"} {
 		files := []string{"templates/layout.html", "templates/" + p + ".html"}
 		if p == "apply" || p == "intake" {
 			files = append(files, "templates/fields.html") // the applicant's fields, shared
@@ -100,6 +100,8 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
 	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
 	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
+	mux.HandleFunc("GET /admin/rollup", s.admin(s.rollupPage))
+	mux.HandleFunc("GET /admin/rollup/file", s.admin(s.rollupFile))
 	mux.HandleFunc("GET /admin/appeals", s.admin(s.appeals))
 	mux.HandleFunc("POST /admin/appeals", s.admin(s.createAppeal))
 	mux.HandleFunc("POST /admin/appeals/{id}", s.admin(s.concludeAppeal))

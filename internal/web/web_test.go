@@ -18,6 +18,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/demo"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/web"
@@ -389,6 +390,7 @@ func TestEveryAdminRoute(t *testing.T) {
 		{"GET", "/admin/calendar"}, {"POST", "/admin/calendar"}, {"GET", "/admin/audit"}, {"POST", "/logout"},
 		{"POST", "/admin/cases/%d/attachments"}, {"GET", "/admin/cases/%d/attachments/1"},
 		{"GET", "/admin/appeals"}, {"POST", "/admin/appeals"}, {"POST", "/admin/appeals/1"},
+		{"GET", "/admin/rollup"}, {"GET", "/admin/rollup/file?year=2024&format=xlsx"},
 	}
 	// the list above covers every back-office route the server registers
 	src, err := os.ReadFile("server.go")
@@ -568,4 +570,54 @@ func mustAgency(st *site, name string) int64 {
 		st.t.Fatal(err)
 	}
 	return ag.ID
+}
+
+// The district office sees every agency of the district with where its report
+// stands, and the sum of their tables; a clerk does not.
+func TestRollup(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	sup, _ := st.login("district")
+	code, body := st.get(sup, "/admin/rollup?year=2024")
+	if code != 200 {
+		t.Fatalf("rollup: %d", code)
+	}
+	for _, want := range []string{"卫滨区教育体育和文化旅游局", "卫滨区财政局", "卫滨区平原镇人民政府", "逾期未报", "已保存", "汇总表"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("rollup lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "红旗区教育局") {
+		t.Error("the district office sees another district's agency")
+	}
+	// 表三 一、本年新收 总计 of the sum = the sum of the agencies' own tables
+	u, _, err := st.s.UserByLogin(context.Background(), "district")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := st.s.VisibleAgencies(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	for _, id := range ids {
+		rows, err := st.s.YearTable(context.Background(), id, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += rows["new"][report.NumCols-1].Val()
+	}
+	if want == 0 {
+		t.Fatal("demo district has no applications in 2024")
+	}
+	m := regexp.MustCompile(`一、本年新收政府信息公开申请数量</td>(?:<td[^>]*>[^<]*</td>)*?<td[^>]*>(\d+)</td></tr>`).FindStringSubmatch(body)
+	if m == nil || m[1] != fmt.Sprint(want) {
+		t.Errorf("summed 本年新收 总计 = %v, want %d", m, want)
+	}
+	if code, body := st.get(sup, "/admin/rollup/file?year=2024&format=xlsx"); code != 200 || !strings.HasPrefix(body, "PK") {
+		t.Errorf("xlsx download: %d", code)
+	}
+	clerk, _ := st.login("clerk")
+	if code, _ := st.get(clerk, "/admin/rollup?year=2024"); code != http.StatusForbidden {
+		t.Errorf("clerk sees the rollup: %d", code)
+	}
 }
