@@ -259,4 +259,17 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 		t.Fatalf("status page: %s", st)
 	}
 	b.shot("08-status")
+
+	// the district office looks at where the reports of its area stand
+	b.do(chromedp.Navigate(b.base + "/admin/"))
+	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
+	b.waitPath(`^/login$`)
+	b.login("district")
+	b.do(chromedp.Click(chromedp.CSS(`nav a[href="/admin/rollup"]`)))
+	b.waitPath(`^/admin/rollup$`)
+	b.waitText("h1", "年度报告汇总")
+	if body := b.text("main"); !strings.Contains(body, "卫滨区财政局") || !strings.Contains(body, "汇总表") {
+		t.Fatalf("rollup page: %s", body)
+	}
+	b.shot("09-rollup")
 }

@@ -18,6 +18,7 @@ type rollupRow struct {
 	Status                 string
 	Late                   bool
 	Errors, Warnings       int
+	Checked                bool // saved, so its checks are shown
 	SavedBy, SavedAt, Note string
 }
 
@@ -45,12 +46,14 @@ func (s *Server) rollup(r *http.Request, si *sessionInfo, year int) ([]rollupRow
 			return nil, nil, err
 		}
 		reps = append(reps, rep)
-		report.Check(rep, nil)
-		e, w, _ := rep.Counts()
 		due, _ := report.SubmitBy(a.Level, year, nil)
-		row := rollupRow{ID: a.ID, Name: a.Name, Level: report.LevelName(a.Level), Due: due.Format("2006-01-02"), Errors: e, Warnings: w}
+		row := rollupRow{ID: a.ID, Name: a.Name, Level: report.LevelName(a.Level), Due: due.Format("2006-01-02")}
 		switch sv, ok := saved[a.ID]; {
 		case ok:
+			// only a saved report is checked: a draft lacks its narrative by definition
+			report.Check(rep, nil)
+			row.Errors, row.Warnings, _ = rep.Counts()
+			row.Checked = true
 			row.Status, row.SavedBy, row.SavedAt = "已保存", sv.By, sv.At.In(today.Location()).Format("2006-01-02 15:04")
 			if sv.At.After(due.AddDate(0, 0, 1)) {
 				row.Note = "截止日后保存"
@@ -94,7 +97,7 @@ func (s *Server) rollupPage(w http.ResponseWriter, r *http.Request, si *sessionI
 		if x.Late {
 			late++
 		}
-		if x.Errors > 0 {
+		if x.Checked && x.Errors > 0 {
 			withErrors++
 		}
 	}

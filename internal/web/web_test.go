@@ -586,6 +586,10 @@ func TestRollup(t *testing.T) {
 			t.Errorf("rollup lacks %q", want)
 		}
 	}
+	// the seed report was saved: its checks are shown (0 errors); unsaved drafts show none
+	if !regexp.MustCompile(`(?s)卫滨区教育体育和文化旅游局</td>.*?已保存（演示数据，2025-01-20 \d\d:00）</td>\s*<td>0</td><td>\d+</td>`).MatchString(body) || !strings.Contains(body, "<td>—</td>") {
+		t.Error("rollup row of the saved seed report lacks its check counts, or drafts are checked")
+	}
 	if strings.Contains(body, "红旗区教育局") {
 		t.Error("the district office sees another district's agency")
 	}
