@@ -131,6 +131,10 @@ func Seed(ctx context.Context, s *store.Store, cal *workday.Calendar, cfg casewo
 	clockNow := s.Now
 	s.Now = func() time.Time { return time.Date(seed.Year+1, 1, 20, 10, 0, 0, 0, time.UTC) }
 	err = s.SaveReport(ctx, main, seed, "演示数据")
+	if err == nil {
+		s.Now = func() time.Time { return time.Date(seed.Year+1, 1, 22, 9, 0, 0, 0, time.UTC) }
+		err = s.SubmitReport(ctx, main, seed.Year, "李主任")
+	}
 	s.Now = clockNow
 	if err != nil {
 		return keys, err

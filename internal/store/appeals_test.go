@@ -102,6 +102,20 @@ func TestReportsSaved(t *testing.T) {
 		if len(got) != 1 || got[a.ID].By != "张办理" || got[a.ID].At.UTC().Format("2006-01-02") != "2025-01-20" {
 			t.Errorf("saved: %+v", got)
 		}
+		if !got[a.ID].SubmittedAt.IsZero() {
+			t.Error("submitted before anyone submitted it")
+		}
+		clock(s, "2025-01-22")
+		if err := s.SubmitReport(ctx, a.ID, 2024, "李主任"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SubmitReport(ctx, b.ID, 2024, "李主任"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("submitting a report never saved: %v", err)
+		}
+		got, _ = s.ReportsSaved(ctx, []int64{a.ID, b.ID}, 2024)
+		if sv := got[a.ID]; sv.SubmittedBy != "李主任" || sv.SubmittedAt.UTC().Format("2006-01-02") != "2025-01-22" || sv.By != "张办理" {
+			t.Errorf("after submitting: %+v", sv)
+		}
 		if got, _ := s.ReportsSaved(ctx, []int64{a.ID}, 2025); len(got) != 0 {
 			t.Errorf("another year: %+v", got)
 		}

@@ -35,10 +35,27 @@ func (s *Store) GetReport(ctx context.Context, agencyID int64, year int) (*repor
 	return r, nil
 }
 
-// ReportSaved is when and by whom an agency's report of a year was last saved.
+// ReportSaved is when and by whom an agency's report of a year was last saved,
+// and submitted (报送) if it was: SubmittedAt is zero until then.
 type ReportSaved struct {
-	At time.Time
-	By string
+	At          time.Time
+	By          string
+	SubmittedAt time.Time
+	SubmittedBy string
+}
+
+// SubmitReport records that the saved report of a year was submitted (报送).
+// ErrNotFound when the agency has not saved that report.
+func (s *Store) SubmitReport(ctx context.Context, agencyID int64, year int, by string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE reports SET submitted_at = $1, submitted_by = $2 WHERE agency_id = $3 AND year = $4`,
+		s.ts(s.Now()), by, agencyID, year)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 // ReportsSaved returns, for the agencies given, when each saved its report of
@@ -49,19 +66,19 @@ func (s *Store) ReportsSaved(ctx context.Context, agencyIDs []int64, year int) (
 		return out, nil
 	}
 	in, args := inList(agencyIDs, 2)
-	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, updated_at, updated_by FROM reports WHERE year = $1 AND agency_id IN (`+in+`)`, append([]any{year}, args...)...)
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, updated_at, updated_by, submitted_at, submitted_by FROM reports WHERE year = $1 AND agency_id IN (`+in+`)`, append([]any{year}, args...)...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var at timeCol
-		var by string
-		if err := rows.Scan(&id, &at, &by); err != nil {
+		var at, sub timeCol
+		var by, subBy string
+		if err := rows.Scan(&id, &at, &by, &sub, &subBy); err != nil {
 			return nil, err
 		}
-		out[id] = ReportSaved{at.t, by}
+		out[id] = ReportSaved{at.t, by, sub.t, subBy}
 	}
 	return out, rows.Err()
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/office"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
@@ -178,8 +179,17 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		s.serverError(w, r, err)
 		return
 	}
+	savedBy, err := s.Store.ReportsSaved(r.Context(), []int64{agencyID}, year)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	sv := savedBy[agencyID]
+	sub := map[string]any{"Done": !sv.SubmittedAt.IsZero(), "By": sv.SubmittedBy, "At": sv.SubmittedAt.In(s.Now().Location()).Format("2006-01-02 15:04"),
+		"ChangedSince": !sv.SubmittedAt.IsZero() && sv.At.After(sv.SubmittedAt),
+		"May":          mayApprove(si) && agencyID == si.user.AgencyID && info.Saved != "", "Blocked": e > 0}
 	s.render(w, code, "report", page{Title: "年度报告", User: si.user, CSRF: si.csrf, Flash: flash, Data: map[string]any{
-		"Agency": rep.Agency, "AgencyID": agencyID, "SubmitBy": report.SubmitByText(rep.Level, year), "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": info.Saved, "T4Records": info.T4Records, "Findings": fs,
+		"Agency": rep.Agency, "AgencyID": agencyID, "SubmitBy": report.SubmitByText(rep.Level, year), "Own": agencyID == si.user.AgencyID, "Agencies": below, "Year": year, "FormatTitle": rep.Format.Title(), "Saved": info.Saved, "T4Records": info.T4Records, "Submit": sub, "Findings": fs,
 		"Errors": e, "Warnings": wn, "Infos": inf, "Tables": tables, "S1": rep.Sections["1"], "S5": rep.Sections["5"], "S6": rep.Sections["6"],
 		"Formats": []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}})
 }
@@ -263,4 +273,38 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, si *sessionI
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", rep.Agency, year, f)))
 	w.Write(b.Bytes())
+}
+
+func mayApprove(si *sessionInfo) bool {
+	return si.user.Role == casework.Approver || si.user.Role == casework.Admin
+}
+
+// submitReport records the 报送 of the agency's saved report: by the head of
+// the disclosure office, and only when the checks find no error.
+func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	if !mayApprove(si) {
+		forbidden(w)
+		return
+	}
+	year, ok := yearParam(r.PathValue("year"), 0)
+	if !ok {
+		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
+		return
+	}
+	rep, info, err := s.reportFor(r, si.user.AgencyID, year)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	report.Check(rep, nil)
+	if e, _, _ := rep.Counts(); info.Saved == "" || e > 0 {
+		s.showReport(w, r, si, si.user.AgencyID, year, http.StatusUnprocessableEntity, "未能报送：请先保存报告，并改正检查发现的全部错误。")
+		return
+	}
+	if err := s.Store.SubmitReport(r.Context(), si.user.AgencyID, year, si.user.Name); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: si.user.AgencyID, Action: "report.submit", Object: strconv.Itoa(year)})
+	s.showReport(w, r, si, si.user.AgencyID, year, http.StatusOK, "已报送。")
 }

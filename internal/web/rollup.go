@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
+	"time"
 
 	"gongkai/internal/office"
 	"gongkai/internal/report"
@@ -48,20 +50,32 @@ func (s *Server) rollup(r *http.Request, si *sessionInfo, year int) ([]rollupRow
 		reps = append(reps, rep)
 		due, _ := report.SubmitBy(a.Level, year, nil)
 		row := rollupRow{ID: a.ID, Name: a.Name, Level: report.LevelName(a.Level), Due: due.Format("2006-01-02")}
-		switch sv, ok := saved[a.ID]; {
-		case ok:
+		pastDue := today.After(due.AddDate(0, 0, 1))
+		sv, ok := saved[a.ID]
+		if ok {
 			// only a saved report is checked: a draft lacks its narrative by definition
 			report.Check(rep, nil)
 			row.Errors, row.Warnings, _ = rep.Counts()
 			row.Checked = true
-			row.Status, row.SavedBy, row.SavedAt = "已保存", sv.By, sv.At.In(today.Location()).Format("2006-01-02 15:04")
-			if sv.At.After(due.AddDate(0, 0, 1)) {
-				row.Note = "截止日后保存"
+		}
+		local := func(t time.Time) string { return t.In(today.Location()).Format("2006-01-02 15:04") }
+		switch {
+		case ok && !sv.SubmittedAt.IsZero():
+			row.Status, row.SavedBy, row.SavedAt = "已报送", sv.SubmittedBy, local(sv.SubmittedAt)
+			var notes []string
+			if sv.SubmittedAt.After(due.AddDate(0, 0, 1)) {
+				notes = append(notes, "截止日后报送")
 			}
-		case today.After(due.AddDate(0, 0, 1)):
+			if sv.At.After(sv.SubmittedAt) {
+				notes = append(notes, "报送后有修改")
+			}
+			row.Note = strings.Join(notes, "，")
+		case ok:
+			row.Status, row.SavedBy, row.SavedAt, row.Late = "已保存未报送", sv.By, local(sv.At), pastDue
+		case pastDue:
 			row.Status, row.Late = "逾期未报", true
 		default:
-			row.Status = "未保存"
+			row.Status = "未开始"
 		}
 		rows = append(rows, row)
 	}

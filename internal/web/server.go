@@ -100,6 +100,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
 	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
 	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
+	mux.HandleFunc("POST /admin/reports/{year}/submit", s.admin(s.submitReport))
 	mux.HandleFunc("GET /admin/rollup", s.admin(s.rollupPage))
 	mux.HandleFunc("GET /admin/rollup/file", s.admin(s.rollupFile))
 	mux.HandleFunc("GET /admin/appeals", s.admin(s.appeals))

@@ -385,7 +385,7 @@ func TestEveryAdminRoute(t *testing.T) {
 	routes := []struct{ method, path string }{
 		{"GET", "/admin/"}, {"GET", "/admin/cases"}, {"GET", "/admin/cases/new"}, {"POST", "/admin/cases"},
 		{"GET", "/admin/cases/%d"}, {"POST", "/admin/cases/%d/steps"}, {"GET", "/admin/cases/%d/letters/1"},
-		{"GET", "/admin/reports"}, {"POST", "/admin/reports/2024"}, {"GET", "/admin/reports/2024/file?format=txt"},
+		{"GET", "/admin/reports"}, {"POST", "/admin/reports/2024"}, {"GET", "/admin/reports/2024/file?format=txt"}, {"POST", "/admin/reports/2024/submit"},
 		{"GET", "/admin/users"}, {"POST", "/admin/users"}, {"GET", "/admin/agencies"}, {"POST", "/admin/agencies/1"},
 		{"GET", "/admin/calendar"}, {"POST", "/admin/calendar"}, {"GET", "/admin/audit"}, {"POST", "/logout"},
 		{"POST", "/admin/cases/%d/attachments"}, {"GET", "/admin/cases/%d/attachments/1"},
@@ -581,13 +581,13 @@ func TestRollup(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("rollup: %d", code)
 	}
-	for _, want := range []string{"卫滨区教育体育和文化旅游局", "卫滨区财政局", "卫滨区平原镇人民政府", "逾期未报", "已保存", "汇总表"} {
+	for _, want := range []string{"卫滨区教育体育和文化旅游局", "卫滨区财政局", "卫滨区平原镇人民政府", "逾期未报", "已报送", "汇总表"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("rollup lacks %q", want)
 		}
 	}
 	// the seed report was saved: its checks are shown (0 errors); unsaved drafts show none
-	if !regexp.MustCompile(`(?s)卫滨区教育体育和文化旅游局</td>.*?已保存（演示数据，2025-01-20 \d\d:00）</td>\s*<td>0</td><td>\d+</td>`).MatchString(body) || !strings.Contains(body, "<td>—</td>") {
+	if !regexp.MustCompile(`(?s)卫滨区教育体育和文化旅游局</td>.*?已报送（李主任，2025-01-22 \d\d:00）</td>\s*<td>0</td><td>\d+</td>`).MatchString(body) || !strings.Contains(body, "<td>—</td>") {
 		t.Error("rollup row of the saved seed report lacks its check counts, or drafts are checked")
 	}
 	if strings.Contains(body, "红旗区教育局") {
@@ -623,5 +623,48 @@ func TestRollup(t *testing.T) {
 	clerk, _ := st.login("clerk")
 	if code, _ := st.get(clerk, "/admin/rollup?year=2024"); code != http.StatusForbidden {
 		t.Errorf("clerk sees the rollup: %d", code)
+	}
+}
+
+// The head of the office submits (报送) the saved report; a report with errors
+// cannot be submitted, and a change after submitting is shown.
+func TestReportSubmit(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	head, hcsrf := st.login("head")
+	_, body := st.get(head, "/admin/reports?year=2024")
+	if !strings.Contains(body, "已报送（李主任，2025-01-22") || !strings.Contains(body, "重新报送") {
+		t.Fatal("the demo's submitted report does not say so")
+	}
+	clerk, ccsrf := st.login("clerk")
+	if code, _, _ := st.post(clerk, "/admin/reports/2024/submit", url.Values{"csrf": {ccsrf}}); code != http.StatusForbidden {
+		t.Errorf("a clerk submits: %d", code)
+	}
+	if _, body := st.get(clerk, "/admin/reports?year=2024"); strings.Contains(body, "/admin/reports/2024/submit") {
+		t.Error("the clerk is offered the submit button")
+	}
+	if code, body, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}}); code != 200 || !strings.Contains(body, "已报送。") {
+		t.Errorf("resubmit: %d", code)
+	}
+	// a year never saved cannot be submitted
+	if code, body, _ := st.post(head, "/admin/reports/2025/submit", url.Values{"csrf": {hcsrf}}); code != 422 || !strings.Contains(body, "请先保存报告") {
+		t.Errorf("unsaved year: %d", code)
+	}
+	// the clerk saves a wrong figure: the head sees the change and cannot submit
+	st.s.Now = func() time.Time { return time.Date(2026, 11, 24, 5, 0, 0, 0, time.UTC) }
+	_, page := st.get(clerk, "/admin/reports?year=2024")
+	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}}
+	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		form.Set(m[1], m[2])
+	}
+	form.Set("appeals.review.upheld", "2") // total stays 0: T4.SUM
+	if code, _, _ := st.post(clerk, "/admin/reports/2024", form); code != 200 {
+		t.Fatalf("save: %d", code)
+	}
+	_, body = st.get(head, "/admin/reports?year=2024")
+	if !strings.Contains(body, "报送后又有修改") || !strings.Contains(body, "有错误的报告不能报送") {
+		t.Error("the change after submitting or the block is not shown")
+	}
+	if code, _, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}}); code != 422 {
+		t.Errorf("a report with errors was submitted: %d", code)
 	}
 }
