@@ -194,17 +194,27 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		"Formats": []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}})
 }
 
-// saveReport takes the narrative, 表二 and 表四 from the form (表三 comes from
-// the records), saves, and shows the checks.
-func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+// ownReport is the user's own agency's report of the year in the path; it
+// answers the request itself (and returns false) when it cannot.
+func (s *Server) ownReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) (int, *report.Report, reportInfo, bool) {
 	year, ok := yearParam(r.PathValue("year"), 0)
 	if !ok {
 		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
-		return
+		return 0, nil, reportInfo{}, false
 	}
 	rep, info, err := s.reportFor(r, si.user.AgencyID, year)
 	if err != nil {
 		s.serverError(w, r, err)
+		return 0, nil, reportInfo{}, false
+	}
+	return year, rep, info, true
+}
+
+// saveReport takes the narrative, 表二 and 表四 from the form (表三 comes from
+// the records), saves, and shows the checks.
+func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	year, rep, info, ok := s.ownReport(w, r, si)
+	if !ok {
 		return
 	}
 	for k, f := range map[string]string{"1": "section1", "5": "section5", "6": "section6"} {
@@ -286,14 +296,8 @@ func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, si *sessio
 		forbidden(w)
 		return
 	}
-	year, ok := yearParam(r.PathValue("year"), 0)
+	year, rep, info, ok := s.ownReport(w, r, si)
 	if !ok {
-		http.Error(w, "年度不对", http.StatusUnprocessableEntity)
-		return
-	}
-	rep, info, err := s.reportFor(r, si.user.AgencyID, year)
-	if err != nil {
-		s.serverError(w, r, err)
 		return
 	}
 	report.Check(rep, nil)
