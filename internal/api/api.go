@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"gongkai/internal/appeal"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -60,6 +61,9 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases/{id}/steps", "记录一个办理步骤", s.addStep},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
+		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
+		{"POST", "/api/v1/appeals", "登记一件行政复议或行政诉讼", s.createAppeal},
+		{"POST", "/api/v1/appeals/{id}/conclusion", "记录复议决定或裁判的日期和结果", s.concludeAppeal},
 	}
 }
 
@@ -449,4 +453,67 @@ func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, k *store.APIK
 		return
 	}
 	writeJSON(w, http.StatusOK, rep)
+}
+
+func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+	recs, err := s.Store.Appeals(r.Context(), k.AgencyID, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if recs == nil {
+		recs = []appeal.Record{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": recs})
+}
+
+func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+	var a appeal.Record
+	if err := decode(r, &a); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a.ID, a.AgencyID, a.CreatedBy = 0, k.AgencyID, "API:"+k.Name
+	if err := s.Store.AddAppeal(r.Context(), &a); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			err = errs.New("case_id", "本机关没有这件申请")
+		}
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, a)
+}
+
+// Conclusion is the body of POST /api/v1/appeals/{id}/conclusion.
+type Conclusion struct {
+	ConcludedOn workday.Date  `json:"concluded_on"`
+	Result      appeal.Result `json:"result"`
+}
+
+func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, store.ErrNotFound)
+		return
+	}
+	a, err := s.Store.Appeal(r.Context(), k.AgencyID, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var c Conclusion
+	if err := decode(r, &c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if c.ConcludedOn == 0 {
+		s.fail(w, r, errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）"))
+		return
+	}
+	a.ConcludedOn, a.Result = &c.ConcludedOn, c.Result
+	if err := s.Store.UpdateAppeal(r.Context(), a); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
 }

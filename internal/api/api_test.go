@@ -268,7 +268,8 @@ func TestOpenAPI(t *testing.T) {
 	paths := doc["paths"].(map[string]any)
 	want := map[string]bool{"GET /api/v1/cases": true, "POST /api/v1/cases": true, "GET /api/v1/cases/{id}": true,
 		"POST /api/v1/cases/{id}/steps": true, "GET /api/v1/cases/{id}/letters/{seq}": true,
-		"GET /api/v1/reports/{year}/applications": true, "GET /api/v1/openapi.json": true}
+		"GET /api/v1/reports/{year}/applications": true, "GET /api/v1/openapi.json": true,
+		"GET /api/v1/appeals": true, "POST /api/v1/appeals": true, "POST /api/v1/appeals/{id}/conclusion": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p
@@ -291,4 +292,56 @@ func TestOpenAPI(t *testing.T) {
 	if code, m, _ := e.do("GET", "/api/v1/nothing", e.keyA, nil); code != 404 || m["error"] == nil {
 		t.Errorf("unknown path: %d %v", code, m)
 	}
+}
+
+// 复议/诉讼 records over the API: scoped to the key's agency, validated by
+// field, and counted into 表四.
+func TestAppealsAPI(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		_, c, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+		caseID := c["id"]
+		rec := map[string]any{"case_id": caseID, "kind": "review", "number": "甲政复〔2024〕2号", "body": "甲区人民政府", "filed_on": "2024-11-04"}
+		code, m, raw := e.do("POST", "/api/v1/appeals", e.keyA, rec)
+		if code != 201 || m["id"] == nil || m["case_serial"] == "" {
+			t.Fatalf("create: %d %s", code, raw)
+		}
+		id := fmt.Sprint(m["id"])
+		// field errors
+		if code, m, _ := e.do("POST", "/api/v1/appeals", e.keyA, map[string]any{"kind": "review", "filed_on": "2024-11-04"}); code != 422 || fieldOf(m) != "body" {
+			t.Errorf("missing body: %d %v", code, m)
+		}
+		if code, m, _ := e.do("POST", "/api/v1/appeals", e.keyB, rec); code != 422 || fieldOf(m) != "case_id" {
+			t.Errorf("another agency's case: %d %v", code, m)
+		}
+		// another agency neither sees nor concludes it
+		if _, m, _ := e.do("GET", "/api/v1/appeals", e.keyB, nil); len(m["items"].([]any)) != 0 {
+			t.Errorf("agency B sees %v", m["items"])
+		}
+		if code, _, _ := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyB, map[string]any{"concluded_on": "2024-12-20", "result": "upheld"}); code != 404 {
+			t.Errorf("B concludes A's record: %d", code)
+		}
+		if code, m, _ := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-10-01", "result": "upheld"}); code != 422 || fieldOf(m) != "concluded_on" {
+			t.Errorf("conclusion before filing: %d %v", code, m)
+		}
+		if code, m, raw := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-12-20", "result": "corrected"}); code != 200 || m["result"] != "corrected" {
+			t.Errorf("conclude: %d %s", code, raw)
+		}
+		_, m, _ = e.do("GET", "/api/v1/appeals", e.keyA, nil)
+		if items := m["items"].([]any); len(items) != 1 || items[0].(map[string]any)["concluded_on"] != "2024-12-20" {
+			t.Errorf("list: %v", m)
+		}
+		t4, ok, err := s.AppealTable(context.Background(), e.agency, 2024, "filed")
+		if err != nil || !ok {
+			t.Fatal(err)
+		}
+		if n, _ := t4[0][1].Int(); n != 1 {
+			t.Errorf("表四 复议 结果纠正 = %d, want 1", n)
+		}
+	})
+}
+
+func fieldOf(m map[string]any) string {
+	_, f, _ := errField(m)
+	return f
 }

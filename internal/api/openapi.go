@@ -1,6 +1,7 @@
 package api
 
 import (
+	"gongkai/internal/appeal"
 	"regexp"
 	"strings"
 
@@ -43,6 +44,13 @@ func (s *Server) OpenAPI() obj {
 	}
 	for _, st := range []casework.State{casework.Processing, casework.AwaitingCorrection, casework.Consulting, casework.AwaitingPayment, casework.Closed} {
 		states = append(states, string(st))
+	}
+	var appealKinds, appealResults []string
+	for _, k := range appeal.Kinds {
+		appealKinds = append(appealKinds, string(k))
+	}
+	for _, r := range appeal.Results {
+		appealResults = append(appealResults, string(r))
 	}
 	errResp := obj{"description": "错误：code 为稳定的英文代码，message 为中文说明，field 为出错的字段",
 		"content": obj{"application/json": obj{"schema": ref("Error")}}}
@@ -100,6 +108,12 @@ func (s *Server) OpenAPI() obj {
 				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
 		"GET /api/v1/reports/{year}/applications": {"parameters": []obj{q("format", "json（默认），或 docx、pdf、xlsx 文件", enum("", []string{"json", "docx", "pdf", "xlsx"}))}, "responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
 			"content": json(obj{"type": "object"})}}},
+		"GET /api/v1/appeals": {"responses": obj{"200": obj{"description": "记录（新的在前）", "content": json(obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Appeal")}}})}}},
+		"POST /api/v1/appeals": {"requestBody": obj{"required": true, "content": json(ref("Appeal"))},
+			"responses": obj{"201": obj{"description": "已登记", "content": json(ref("Appeal"))}}},
+		"POST /api/v1/appeals/{id}/conclusion": {"requestBody": obj{"required": true, "content": json(obj{"type": "object", "required": []string{"concluded_on", "result"},
+			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", appealResults)}})},
+			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
 	for _, rt := range s.routes() {
 		add(rt.method, rt.path, rt.summary, extras[rt.method+" "+rt.path])
@@ -127,6 +141,12 @@ func (s *Server) OpenAPI() obj {
 			"pages":    obj{"type": "integer", "description": "页数（按量计收）"},
 			"count":    obj{"type": "integer", "description": "该申请人本月第几件（按件计收；不填时由记录统计）"},
 			"referral": str("负责公开的机关及联系方式（not_this_agency）")}},
+		"Appeal": obj{"type": "object", "required": []string{"kind", "body", "filed_on"}, "description": "表四按这些记录计算；仅作为复议机关共同被告的案件不计入",
+			"properties": obj{"id": obj{"type": "integer", "readOnly": true}, "case_id": obj{"type": "integer", "description": "相关的本机关申请"},
+				"kind": enum("类别：行政复议、未经复议直接起诉、复议后起诉", appealKinds), "number": str("案号"), "body": str("复议机关或人民法院"),
+				"applicant": str("申请人或原告"), "filed_on": dateSchema("申请复议或起诉日期"), "concluded_on": dateSchema("审结日期（未审结不填）"),
+				"result": enum("结果（审结时）", appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
+				"note": str("备注")}},
 		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤"},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Letter":   obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},

@@ -64,25 +64,25 @@ func ResultName(r Result) string {
 
 // Record is one 复议 or 诉讼 case.
 type Record struct {
-	ID         int64
-	AgencyID   int64
-	CaseID     *int64 // the application it is about, when known
-	CaseSerial string
-	Kind       Kind
-	Number     string // 复议案号 or 法院案号
-	Body       string // 复议机关 or 人民法院
-	Applicant  string // 申请人 / 原告
-	FiledOn    workday.Date
+	ID         int64        `json:"id"`
+	AgencyID   int64        `json:"-"`
+	CaseID     *int64       `json:"case_id,omitempty"` // the application it is about, when known
+	CaseSerial string       `json:"case_serial,omitempty"`
+	Kind       Kind         `json:"kind"`
+	Number     string       `json:"number,omitempty"`    // 复议案号 or 法院案号
+	Body       string       `json:"body"`                // 复议机关 or 人民法院
+	Applicant  string       `json:"applicant,omitempty"` // 申请人 / 原告
+	FiledOn    workday.Date `json:"filed_on"`
 	// ConcludedOn and Result are set together when the 复议决定 or judgment
 	// is made; until then the record is 尚未审结.
-	ConcludedOn *workday.Date
-	Result      Result
+	ConcludedOn *workday.Date `json:"concluded_on,omitempty"`
+	Result      Result        `json:"result,omitempty"`
 	// CoDefendantOnly marks a suit in which this agency is sued only as the
 	// 复议机关 alongside the original agency: such a case counts for the
 	// original agency alone (国办公开办函〔2016〕201号, 〔2021〕30号).
-	CoDefendantOnly bool
-	Note            string
-	CreatedBy       string
+	CoDefendantOnly bool   `json:"co_defendant_only,omitempty"`
+	Note            string `json:"note,omitempty"`
+	CreatedBy       string `json:"created_by,omitempty"`
 }
 
 // Validate says what is missing or inconsistent, naming the form field.
