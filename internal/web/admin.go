@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -107,15 +108,39 @@ func (s *Server) notFoundOr(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 type dashRow struct {
-	ID                                            int64
-	Serial, Applicant, Description, Received, Due string
-	Left                                          string
-	Overdue                                       bool
+	ID                                                    int64
+	Agency, Serial, Applicant, Description, Received, Due string
+	Left                                                  string
+	Overdue                                               bool
 }
 
 type dashGroup struct {
 	Title string
+	Total int // all of them; Rows holds the first 200
 	Rows  []dashRow
+}
+
+type lateAgency struct {
+	ID      int64
+	Name    string
+	Overdue int
+}
+
+// lateByAgency counts each agency's overdue open applications, most first;
+// agencies with none are left out.
+func (s *Server) lateByAgency(r *http.Request, ids []int64, names map[int64]string, today workday.Date) ([]lateAgency, error) {
+	var out []lateAgency
+	for _, id := range ids {
+		_, n, err := s.Store.ListCases(r.Context(), store.CaseFilter{AgencyIDs: []int64{id}, OverdueOn: &today, Limit: 1})
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out = append(out, lateAgency{id, names[id], n})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Overdue > out[j].Overdue })
+	return out, nil
 }
 
 // dashboard: today's due, overdue, and what waits for the applicant or a third party.
@@ -124,6 +149,19 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	// a supervisor sees several agencies: each row names its agency, and the
+	// overdue cases are also counted per agency (who is late)
+	names := map[int64]string{}
+	if len(ids) > 1 {
+		ags, err := s.visibleAgencies(r, si)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, a := range ags {
+			names[a.ID] = a.Name
+		}
 	}
 	today := s.today()
 	cal := s.Calendar()
@@ -142,18 +180,18 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 	for _, g := range groups {
 		f := g.f
 		f.AgencyIDs, f.Limit = ids, 200
-		rows, _, err := s.Store.ListCases(r.Context(), f)
+		rows, total, err := s.Store.ListCases(r.Context(), f)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
 		var dg dashGroup
-		dg.Title = g.title
+		dg.Title, dg.Total = g.title, total
 		for _, c := range rows {
 			if g.title == "三个工作日内到期" && c.DueOn != nil && *c.DueOn < today {
 				continue // shown as overdue
 			}
-			row := dashRow{ID: c.ID, Serial: c.Serial, Applicant: c.ApplicantName, Description: c.Description, Received: c.Received.String()}
+			row := dashRow{ID: c.ID, Agency: names[c.AgencyID], Serial: c.Serial, Applicant: c.ApplicantName, Description: c.Description, Received: c.Received.String()}
 			if c.DueOn != nil {
 				row.Due = c.DueOn.String()
 				if n, err := cal.Between(today, *c.DueOn); err == nil {
@@ -164,8 +202,16 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		}
 		out = append(out, dg)
 	}
+	var late []lateAgency
+	if len(ids) > 1 {
+		late, err = s.lateByAgency(r, ids, names, today)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf,
-		Data: map[string]any{"Today": today.Chinese(), "Groups": out}})
+		Data: map[string]any{"Today": today.Chinese(), "Groups": out, "Many": len(ids) > 1, "Late": late}})
 }
 
 type listRow struct {
@@ -181,11 +227,23 @@ func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 	}
 	q := r.URL.Query()
 	fv := map[string]string{}
-	for _, k := range []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q"} {
+	for _, k := range []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue"} {
 		fv[k] = strings.TrimSpace(q.Get(k))
 	}
 	f := store.CaseFilter{AgencyIDs: ids, State: casework.State(fv["state"]), Outcome: fv["outcome"], Channel: casework.Channel(fv["channel"]),
 		ApplicantType: casework.ApplicantType(fv["applicant_type"]), Query: fv["q"], Limit: 50}
+	if v := fv["agency"]; v != "" {
+		// one agency of those the user sees (a supervisor following 工作台's counts)
+		id, _ := strconv.ParseInt(v, 10, 64)
+		f.AgencyIDs = []int64{-1}
+		if slices.Contains(ids, id) {
+			f.AgencyIDs = []int64{id}
+		}
+	}
+	if fv["overdue"] != "" {
+		today := s.today()
+		f.OverdueOn = &today
+	}
 	p := page{Title: "申请列表", User: si.user, CSRF: si.csrf, Errors: map[string]string{}}
 	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo} {
 		if v := fv[name]; v != "" {

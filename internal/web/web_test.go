@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -666,5 +667,42 @@ func TestReportSubmit(t *testing.T) {
 	}
 	if code, _, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}}); code != 422 {
 		t.Errorf("a report with errors was submitted: %d", code)
+	}
+}
+
+// A supervisor's 工作台 names the agency of each case and counts the overdue
+// applications per agency; the count links to exactly those cases.
+func TestSupervisorDashboard(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	sup, _ := st.login("district")
+	_, body := st.get(sup, "/admin/")
+	if !strings.Contains(body, "各机关超期未答复") {
+		t.Fatal("no per-agency overdue section")
+	}
+	m := regexp.MustCompile(`<td>([^<]+)</td><td><a href="/admin/cases\?agency=(\d+)&amp;overdue=1">(\d+)</a>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no agency is overdue in the demo, or the row is malformed")
+	}
+	id, _ := strconv.ParseInt(m[2], 10, 64)
+	today := workday.FromTime(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
+	_, want, err := st.s.ListCases(context.Background(), store.CaseFilter{AgencyIDs: []int64{id}, OverdueOn: &today, Limit: 1})
+	if err != nil || m[3] != strconv.Itoa(want) {
+		t.Errorf("%s: %s overdue shown, store says %d (%v)", m[1], m[3], want, err)
+	}
+	_, list := st.get(sup, "/admin/cases?agency="+m[2]+"&overdue=1")
+	caseLink := regexp.MustCompile(`href="/admin/cases/\d+"`)
+	if got := len(caseLink.FindAllString(list, -1)); got != min(want, 50) {
+		t.Errorf("list of %s's overdue cases has %d rows, want %d", m[1], got, want)
+	}
+	if !strings.Contains(body, "<th>机关</th><th>申请编号</th>") {
+		t.Error("the supervisor's case rows do not name the agency")
+	}
+	// a clerk sees only the own agency: no such section, and another agency's id filters to nothing
+	clerk, _ := st.login("clerk")
+	if _, body := st.get(clerk, "/admin/"); strings.Contains(body, "各机关超期未答复") {
+		t.Error("clerk sees the per-agency section")
+	}
+	if _, list := st.get(clerk, "/admin/cases?agency="+m[2]); m[1] != "卫滨区教育体育和文化旅游局" && caseLink.MatchString(list) {
+		t.Error("a clerk lists another agency's cases via ?agency=")
 	}
 }
