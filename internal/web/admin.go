@@ -187,6 +187,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		}
 		var dg dashGroup
 		dg.Title, dg.Total = g.title, total
+		if g.title == "三个工作日内到期" && len(out) > 0 {
+			dg.Total -= out[0].Total // the overdue ones are due by then too, and listed above
+		}
 		for _, c := range rows {
 			if g.title == "三个工作日内到期" && c.DueOn != nil && *c.DueOn < today {
 				continue // shown as overdue

@@ -265,11 +265,13 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
 	b.waitPath(`^/login$`)
 	b.login("district")
+	b.waitText("main", "各机关超期未答复")
+	b.shot("09-supervisor")
 	b.do(chromedp.Click(chromedp.CSS(`nav a[href="/admin/rollup"]`)))
 	b.waitPath(`^/admin/rollup$`)
 	b.waitText("h1", "年度报告汇总")
 	if body := b.text("main"); !strings.Contains(body, "卫滨区财政局") || !strings.Contains(body, "汇总表") {
 		t.Fatalf("rollup page: %s", body)
 	}
-	b.shot("09-rollup")
+	b.shot("10-rollup")
 }

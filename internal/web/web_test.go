@@ -694,6 +694,9 @@ func TestSupervisorDashboard(t *testing.T) {
 	if got := len(caseLink.FindAllString(list, -1)); got != min(want, 50) {
 		t.Errorf("list of %s's overdue cases has %d rows, want %d", m[1], got, want)
 	}
+	if m := regexp.MustCompile(`三个工作日内到期（(\d+)）</h2>\s*(<p class="muted">没有。)?`).FindStringSubmatch(body); m == nil || (m[1] == "0") != (m[2] != "") {
+		t.Errorf("due-soon count disagrees with its rows: %v", m)
+	}
 	if !strings.Contains(body, "<th>机关</th><th>申请编号</th>") {
 		t.Error("the supervisor's case rows do not name the agency")
 	}
