@@ -371,6 +371,7 @@ type CaseFilter struct {
 	ReceivedFrom  *workday.Date
 	ReceivedTo    *workday.Date
 	DueBy         *workday.Date // open cases due on or before this date
+	DueFrom       *workday.Date // open cases due on or after this date (with DueBy: due soon, not yet overdue)
 	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
 	Query         string        // serial, applicant name or request text
 	Limit, Offset int
@@ -412,6 +413,9 @@ func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, er
 	}
 	if f.DueBy != nil {
 		where = append(where, "state <> 'closed' AND due_on <= "+arg(date(*f.DueBy)))
+	}
+	if f.DueFrom != nil {
+		where = append(where, "state <> 'closed' AND due_on >= "+arg(date(*f.DueFrom)))
 	}
 	if f.OverdueOn != nil {
 		where = append(where, "state <> 'closed' AND state <> 'merged' AND due_on < "+arg(date(*f.OverdueOn)))

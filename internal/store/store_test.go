@@ -392,6 +392,30 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 				t.Errorf("due-by returned %v", r.DueOn)
 			}
 		}
+		// the window starts at the latest due date among them, so that it
+		// excludes the earlier ones
+		from := workday.Date(0)
+		for _, r := range soon {
+			from = max(from, *r.DueOn)
+		}
+		window, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, DueFrom: &from, DueBy: &due, Limit: 100})
+		inWindow := 0
+		for _, r := range soon {
+			if *r.DueOn >= from {
+				inWindow++
+			}
+		}
+		if inWindow == 0 || inWindow == len(soon) {
+			t.Fatalf("fixture: %d of %d due on the latest date; the window test needs some earlier", inWindow, len(soon))
+		}
+		if len(window) != inWindow {
+			t.Errorf("due from %s to %s: %d cases, want %d", from, due, len(window), inWindow)
+		}
+		for _, r := range window {
+			if *r.DueOn < from || *r.DueOn > due {
+				t.Errorf("due window returned %v", r.DueOn)
+			}
+		}
 		none, _, _ := s.ListCases(ctx, store.CaseFilter{})
 		if len(none) != 0 {
 			t.Error("a list without agencies must be empty")

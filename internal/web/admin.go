@@ -171,7 +171,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		f     store.CaseFilter
 	}{
 		{"已超期", store.CaseFilter{OverdueOn: &today}},
-		{"三个工作日内到期", store.CaseFilter{DueBy: &soon}},
+		{"三个工作日内到期", store.CaseFilter{DueFrom: &today, DueBy: &soon}},
 		{"待申请人补正", store.CaseFilter{State: casework.AwaitingCorrection}},
 		{"征求第三方意见中", store.CaseFilter{State: casework.Consulting}},
 		{"待申请人缴费", store.CaseFilter{State: casework.AwaitingPayment}},
@@ -187,13 +187,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		}
 		var dg dashGroup
 		dg.Title, dg.Total = g.title, total
-		if g.title == "三个工作日内到期" && len(out) > 0 {
-			dg.Total -= out[0].Total // the overdue ones are due by then too, and listed above
-		}
 		for _, c := range rows {
-			if g.title == "三个工作日内到期" && c.DueOn != nil && *c.DueOn < today {
-				continue // shown as overdue
-			}
 			row := dashRow{ID: c.ID, Agency: names[c.AgencyID], Serial: c.Serial, Applicant: c.ApplicantName, Description: c.Description, Received: c.Received.String()}
 			if c.DueOn != nil {
 				row.Due = c.DueOn.String()
