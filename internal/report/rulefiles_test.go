@@ -29,32 +29,22 @@ func ruleFile(t testing.TB, id string) (string, string) {
 	return b.String(), p.String()
 }
 
-// TestUpdateRuleFiles writes testdata/rules/RULE.txt (and RULE.prev.txt) with -update.
-func TestUpdateRuleFiles(t *testing.T) {
-	if !*update {
-		t.Skip("run with -update to rewrite testdata/rules")
-	}
-	for _, rule := range report.Rules {
-		txt, prev := ruleFile(t, rule.ID)
-		if txt == "" {
-			continue
-		}
-		os.WriteFile(filepath.Join(rulesDir, rule.ID+".txt"), []byte(txt), 0o644)
-		if prev != "" {
-			os.WriteFile(filepath.Join(rulesDir, rule.ID+".prev.txt"), []byte(prev), 0o644)
-		}
-	}
-}
-
-// Each published-text example in testdata/rules raises its rule when audited.
+// Each published-text example in testdata/rules raises its rule when audited;
+// -update rewrites testdata/rules/RULE.txt (and RULE.prev.txt) first.
 func TestRuleFiles(t *testing.T) {
 	for _, rule := range report.Rules {
 		p := filepath.Join(rulesDir, rule.ID+".txt")
 		txt, prevTxt := ruleFile(t, rule.ID)
+		if *update && txt != "" {
+			os.WriteFile(p, []byte(txt), 0o644)
+			if prevTxt != "" {
+				os.WriteFile(filepath.Join(rulesDir, rule.ID+".prev.txt"), []byte(prevTxt), 0o644)
+			}
+		}
 		t.Run(rule.ID, func(t *testing.T) {
 			data := readFile(t, p)
 			if string(data) != txt {
-				t.Fatalf("%s is stale: go test ./internal/report -run TestUpdateRuleFiles -update", p)
+				t.Fatalf("%s is stale: go test ./internal/report -run TestRuleFiles -update", p)
 			}
 			r, err := report.Read(p, data)
 			if err != nil {
