@@ -317,16 +317,11 @@ func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer
 	r := report.NewReport(report.FormatForYear(*year))
 	r.Agency, r.Year, r.Level = ag.Name, *year, ag.Level
 	r.Zero()
-	if r.Applications, err = s.YearTable(ctx, ag.ID, *year); err != nil {
-		return fail(stderr, err)
-	}
 	if err := s.ProactiveFromLedgers(ctx, ag.ID, *year, r); err != nil {
 		return fail(stderr, err)
 	}
-	if t4, ok, err := s.AppealTable(ctx, ag.ID, *year, ac); err != nil {
+	if _, err := s.FillFromRecords(ctx, ag.ID, *year, r, ac); err != nil {
 		return fail(stderr, err)
-	} else if ok {
-		r.Appeals = t4
 	}
 	var b bytes.Buffer
 	if office.IsOffice(*format) && (*out == "" || *out == "-") {

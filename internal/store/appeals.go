@@ -46,16 +46,30 @@ func (s *Store) UpdateAppeal(ctx context.Context, a *appeal.Record) error {
 	return nil
 }
 
-const appealCols = `a.id, a.agency_id, a.case_id, COALESCE(c.serial, ''), a.kind, a.number, a.body, a.applicant, a.filed_on, a.concluded_on, a.result, a.co_defendant_only, a.note, a.created_by
-	FROM appeals a LEFT JOIN cases c ON c.id = a.case_id`
-
 // Appeals lists an agency's records, newest first; caseID > 0 keeps those of one case.
 func (s *Store) Appeals(ctx context.Context, agencyID, caseID int64) ([]appeal.Record, error) {
-	q, args := `SELECT `+appealCols+` WHERE a.agency_id = $1 ORDER BY a.filed_on DESC, a.id DESC`, []any{agencyID}
 	if caseID > 0 {
-		q, args = `SELECT `+appealCols+` WHERE a.agency_id = $1 AND a.case_id = $2 ORDER BY a.filed_on DESC, a.id DESC`, []any{agencyID, caseID}
+		return s.appeals(ctx, `a.agency_id = $1 AND a.case_id = $2`, agencyID, caseID)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	return s.appeals(ctx, `a.agency_id = $1`, agencyID)
+}
+
+// Appeal returns one record of an agency. ErrNotFound when it has no such record.
+func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
+	recs, err := s.appeals(ctx, `a.agency_id = $1 AND a.id = $2`, agencyID, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, ErrNotFound
+	}
+	return &recs[0], nil
+}
+
+func (s *Store) appeals(ctx context.Context, where string, args ...any) ([]appeal.Record, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.agency_id, a.case_id, COALESCE(c.serial, ''), a.kind, a.number, a.body, a.applicant,
+		a.filed_on, a.concluded_on, a.result, a.co_defendant_only, a.note, a.created_by
+		FROM appeals a LEFT JOIN cases c ON c.id = a.case_id WHERE `+where+` ORDER BY a.filed_on DESC, a.id DESC`, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -68,28 +82,10 @@ func (s *Store) Appeals(ctx context.Context, agencyID, caseID int64) ([]appeal.R
 		if err := rows.Scan(&a.ID, &a.AgencyID, &a.CaseID, &a.CaseSerial, &kind, &a.Number, &a.Body, &a.Applicant, &filed, &concluded, &result, &a.CoDefendantOnly, &a.Note, &a.CreatedBy); err != nil {
 			return nil, err
 		}
-		a.Kind, a.Result, a.FiledOn = appeal.Kind(kind), appeal.Result(result), filed.d
-		if concluded.valid {
-			d := concluded.d
-			a.ConcludedOn = &d
-		}
+		a.Kind, a.Result, a.FiledOn, a.ConcludedOn = appeal.Kind(kind), appeal.Result(result), filed.d, concluded.ptr()
 		out = append(out, a)
 	}
 	return out, rows.Err()
-}
-
-// Appeal returns one record of an agency.
-func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
-	all, err := s.Appeals(ctx, agencyID, 0)
-	if err != nil {
-		return nil, err
-	}
-	for i := range all {
-		if all[i].ID == id {
-			return &all[i], nil
-		}
-	}
-	return nil, ErrNotFound
 }
 
 // AppealTable counts 表四 of a year from the agency's records. ok is false

@@ -379,8 +379,75 @@ type CaseFilter struct {
 
 // ListCases returns one page of cases, newest first, and the total count.
 func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, error) {
+	w, args, ok, err := s.caseWhere(ctx, f)
+	if err != nil || !ok {
+		return nil, 0, err
+	}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM cases WHERE "+w, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	q := "SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on, state, outcome, closed_on, due_on, due_moved_from FROM cases WHERE " +
+		w + " ORDER BY received_on DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(f.Offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []CaseRow
+	for rows.Next() {
+		var r CaseRow
+		var ch, typ, state string
+		var rec, closed, due, moved dateCol
+		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec, &state, &r.Outcome, &closed, &due, &moved); err != nil {
+			return nil, 0, err
+		}
+		r.Channel, r.ApplicantType, r.State = casework.Channel(ch), casework.ApplicantType(typ), casework.State(state)
+		r.Received, r.ClosedOn, r.DueOn, r.DueMovedFrom = rec.d, closed.ptr(), due.ptr(), moved.ptr()
+		r.IDNumber = casework.MaskID(r.IDNumber)
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// CountCasesByAgency counts the cases matching f per agency (agencies with
+// none are absent): one grouped query, e.g. the overdue ones of every agency
+// a supervisor sees. Limit and Offset are ignored.
+func (s *Store) CountCasesByAgency(ctx context.Context, f CaseFilter) (map[int64]int, error) {
+	out := map[int64]int{}
+	w, args, ok, err := s.caseWhere(ctx, f)
+	if err != nil || !ok {
+		return out, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT agency_id, count(*) FROM cases WHERE "+w+" GROUP BY agency_id", args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// caseWhere is the WHERE clause of a filter and its arguments ($1…); ok is
+// false when nothing can match.
+func (s *Store) caseWhere(ctx context.Context, f CaseFilter) (string, []any, bool, error) {
 	if len(f.AgencyIDs) == 0 {
-		return nil, 0, nil
+		return "", nil, false, nil
 	}
 	var where []string
 	var args []any
@@ -438,11 +505,11 @@ func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, er
 		matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND ("+
 			find+"(serial, $1) > 0 OR "+find+"(applicant_name, $1) > 0 OR "+find+"(description, $1) > 0)", idArgs...)
 		if err != nil {
-			return nil, 0, err
+			return "", nil, false, err
 		}
 		switch {
 		case len(matches) == 0:
-			return nil, 0, nil
+			return "", nil, false, nil
 		case len(matches) > 2000:
 			// too broad to list the ids (SQL parameter limits): one scan
 			p := arg(q)
@@ -455,36 +522,7 @@ func (s *Store) ListCases(ctx context.Context, f CaseFilter) ([]CaseRow, int, er
 			where = append(where, "id IN ("+strings.Join(ph, ",")+")")
 		}
 	}
-	w := strings.Join(where, " AND ")
-	var total int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM cases WHERE "+w, args...).Scan(&total); err != nil {
-		return nil, 0, mapErr(err)
-	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 50
-	}
-	q := "SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on, state, outcome, closed_on, due_on, due_moved_from FROM cases WHERE " +
-		w + " ORDER BY received_on DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(f.Offset)
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, 0, mapErr(err)
-	}
-	defer rows.Close()
-	var out []CaseRow
-	for rows.Next() {
-		var r CaseRow
-		var ch, typ, state string
-		var rec, closed, due, moved dateCol
-		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec, &state, &r.Outcome, &closed, &due, &moved); err != nil {
-			return nil, 0, err
-		}
-		r.Channel, r.ApplicantType, r.State = casework.Channel(ch), casework.ApplicantType(typ), casework.State(state)
-		r.Received, r.ClosedOn, r.DueOn, r.DueMovedFrom = rec.d, closed.ptr(), due.ptr(), moved.ptr()
-		r.IDNumber = casework.MaskID(r.IDNumber)
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	return strings.Join(where, " AND "), args, true, nil
 }
 
 // YearTable computes 表三 for an agency and year from its cases, in SQL: new

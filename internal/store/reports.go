@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/report"
 )
 
@@ -91,4 +92,18 @@ func inList(ids []int64, first int) (string, []any) {
 		ph[i], args[i] = fmt.Sprintf("$%d", first+i), id
 	}
 	return strings.Join(ph, ","), args
+}
+
+// FillFromRecords sets the tables of a report that the records decide: 表三
+// from the cases and, once the agency keeps any 复议/诉讼 records, 表四 (t4
+// says so; otherwise the report's own 表四 stands).
+func (s *Store) FillFromRecords(ctx context.Context, agencyID int64, year int, r *report.Report, c appeal.Counting) (t4 bool, err error) {
+	if r.Applications, err = s.YearTable(ctx, agencyID, year); err != nil {
+		return false, err
+	}
+	t, ok, err := s.AppealTable(ctx, agencyID, year, c)
+	if err == nil && ok {
+		r.Appeals = t
+	}
+	return ok, err
 }

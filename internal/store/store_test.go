@@ -392,6 +392,9 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 				t.Errorf("due-by returned %v", r.DueOn)
 			}
 		}
+		if byAgency, err := s.CountCasesByAgency(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, DueBy: &due}); err != nil || byAgency[a.ID] != len(soon) || len(byAgency) != 1 {
+			t.Errorf("count by agency: %v %v, want %d", byAgency, err, len(soon))
+		}
 		// the window starts at the latest due date among them, so that it
 		// excludes the earlier ones
 		from := workday.Date(0)

@@ -129,13 +129,13 @@ type lateAgency struct {
 // lateByAgency counts each agency's overdue open applications, most first;
 // agencies with none are left out.
 func (s *Server) lateByAgency(r *http.Request, ids []int64, names map[int64]string, today workday.Date) ([]lateAgency, error) {
+	counts, err := s.Store.CountCasesByAgency(r.Context(), store.CaseFilter{AgencyIDs: ids, OverdueOn: &today})
+	if err != nil {
+		return nil, err
+	}
 	var out []lateAgency
 	for _, id := range ids {
-		_, n, err := s.Store.ListCases(r.Context(), store.CaseFilter{AgencyIDs: []int64{id}, OverdueOn: &today, Limit: 1})
-		if err != nil {
-			return nil, err
-		}
-		if n > 0 {
+		if n := counts[id]; n > 0 {
 			out = append(out, lateAgency{id, names[id], n})
 		}
 	}

@@ -86,20 +86,14 @@ func recordFrom(f map[string]string) (appeal.Record, error) {
 	return a, nil
 }
 
-// appealFieldErrors puts an error next to its field (the appeal package names
-// fields as the form does).
-func appealFieldErrors(err error) map[string]string {
-	var e *errs.Error
-	if !errors.As(err, &e) {
-		return map[string]string{"form": "保存失败，请稍后再试"}
-	}
+// appealFieldOf: the appeal package names its fields as the form does.
+var appealFieldOf = func() map[string]string {
+	m := map[string]string{}
 	for _, f := range appealFields {
-		if e.Where == f {
-			return map[string]string{f: e.Msg}
-		}
+		m[f] = f
 	}
-	return map[string]string{"form": errs.Message(err)}
-}
+	return m
+}()
 
 func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, appealFields)
@@ -113,7 +107,7 @@ func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, map[string]string{"case": "本机关没有这件申请"})
 		return
 	case errs.KindOf(err) == errs.Invalid:
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, appealFieldErrors(err))
+		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, fieldErrors(err, appealFieldOf))
 		return
 	case err != nil:
 		s.serverError(w, r, err)
@@ -140,9 +134,10 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, si *sess
 		a.ConcludedOn, a.Result = upd.ConcludedOn, upd.Result
 		err = s.Store.UpdateAppeal(r.Context(), a)
 	}
-	if errs.KindOf(err) == errs.Invalid {
-		fe := appealFieldErrors(err)
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": fmt.Sprintf("记录 %s 未能保存：%s", a.Number, firstOf(fe))})
+	var e *errs.Error
+	if errors.As(err, &e) && e.Kind == errs.Invalid {
+		// the form of one row: the message goes above the table
+		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": fmt.Sprintf("记录 %s 未能保存：%s", a.Number, e.Msg)})
 		return
 	} else if err != nil {
 		s.serverError(w, r, err)
@@ -150,11 +145,4 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, si *sess
 	}
 	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: si.user.AgencyID, Action: "appeal.conclude", Object: a.Number, Detail: appeal.ResultName(a.Result)})
 	http.Redirect(w, r, "/admin/appeals", http.StatusSeeOther)
-}
-
-func firstOf(m map[string]string) string {
-	for _, v := range m {
-		return v
-	}
-	return ""
 }

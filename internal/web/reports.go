@@ -22,21 +22,26 @@ type reportInfo struct {
 	T4Records bool   // 表四 is counted from the 复议/诉讼 records
 }
 
-// reportFor is the agency's report of a year: the saved one, or a new one;
-// 表三 always comes from the records, 表四 too once the agency keeps 复议/诉讼 records.
+// reportFor is the agency's report of a year (see reportOf).
 func (s *Server) reportFor(r *http.Request, agencyID int64, year int) (*report.Report, reportInfo, error) {
-	var info reportInfo
 	ag, err := s.Store.GetAgency(r.Context(), agencyID)
 	if err != nil {
-		return nil, info, err
+		return nil, reportInfo{}, err
 	}
-	rep, err := s.Store.GetReport(r.Context(), agencyID, year)
+	return s.reportOf(r, ag, year)
+}
+
+// reportOf is the agency's report of a year: the saved one, or a new one;
+// 表三 always comes from the records, 表四 too once the agency keeps 复议/诉讼 records.
+func (s *Server) reportOf(r *http.Request, ag *store.Agency, year int) (*report.Report, reportInfo, error) {
+	var info reportInfo
+	rep, err := s.Store.GetReport(r.Context(), ag.ID, year)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		rep = report.NewReport(report.FormatForYear(year))
 		rep.Agency, rep.Year, rep.Level = ag.Name, year, ag.Level
 		rep.Zero()
-		if err := s.Store.ProactiveFromLedgers(r.Context(), agencyID, year, rep); err != nil {
+		if err := s.Store.ProactiveFromLedgers(r.Context(), ag.ID, year, rep); err != nil {
 			return nil, info, err
 		}
 	case err != nil:
@@ -44,17 +49,8 @@ func (s *Server) reportFor(r *http.Request, agencyID int64, year int) (*report.R
 	default:
 		info.Saved = "已保存"
 	}
-	if rep.Applications, err = s.Store.YearTable(r.Context(), agencyID, year); err != nil {
-		return nil, info, err
-	}
-	t4, ok, err := s.Store.AppealTable(r.Context(), agencyID, year, s.AppealCounting)
-	if err != nil {
-		return nil, info, err
-	}
-	if ok {
-		rep.Appeals, info.T4Records = t4, true
-	}
-	return rep, info, nil
+	info.T4Records, err = s.Store.FillFromRecords(r.Context(), ag.ID, year, rep, s.AppealCounting)
+	return rep, info, err
 }
 
 func yearParam(v string, def int) (int, bool) {

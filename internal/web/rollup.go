@@ -15,13 +15,13 @@ import (
 
 // rollupRow is one agency on the supervising office's overview.
 type rollupRow struct {
-	ID                     int64
-	Name, Level, Due       string
-	Status                 string
-	Late                   bool
-	Errors, Warnings       int
-	Checked                bool // saved, so its checks are shown
-	SavedBy, SavedAt, Note string
+	ID               int64
+	Name, Level, Due string
+	Status           string
+	Late             bool
+	Errors, Warnings int
+	Checked          bool   // saved, so its checks are shown
+	By, At, Note     string // who saved or submitted it, and when
 }
 
 // rollup builds the year's overview for a supervisor: each agency in its area
@@ -43,7 +43,7 @@ func (s *Server) rollup(r *http.Request, si *sessionInfo, year int) ([]rollupRow
 	var rows []rollupRow
 	var reps []*report.Report
 	for _, a := range ags {
-		rep, _, err := s.reportFor(r, a.ID, year)
+		rep, _, err := s.reportOf(r, a, year)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -61,7 +61,7 @@ func (s *Server) rollup(r *http.Request, si *sessionInfo, year int) ([]rollupRow
 		local := func(t time.Time) string { return t.In(today.Location()).Format("2006-01-02 15:04") }
 		switch {
 		case ok && !sv.SubmittedAt.IsZero():
-			row.Status, row.SavedBy, row.SavedAt = "已报送", sv.SubmittedBy, local(sv.SubmittedAt)
+			row.Status, row.By, row.At = "已报送", sv.SubmittedBy, local(sv.SubmittedAt)
 			var notes []string
 			if sv.SubmittedAt.After(due.AddDate(0, 0, 1)) {
 				notes = append(notes, "截止日后报送")
@@ -71,7 +71,7 @@ func (s *Server) rollup(r *http.Request, si *sessionInfo, year int) ([]rollupRow
 			}
 			row.Note = strings.Join(notes, "，")
 		case ok:
-			row.Status, row.SavedBy, row.SavedAt, row.Late = "已保存未报送", sv.By, local(sv.At), pastDue
+			row.Status, row.By, row.At, row.Late = "已保存未报送", sv.By, local(sv.At), pastDue
 		case pastDue:
 			row.Status, row.Late = "逾期未报", true
 		default:
