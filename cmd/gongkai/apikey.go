@@ -3,15 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"gongkai/internal/casework"
-	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
 )
 
 // cmdAPIKey issues an API key for an agency; the secret is shown once.
-func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdAPIKey(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || args[0] != "create" {
 		fmt.Fprintln(stderr, "用法：gongkai apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]")
 		return 2
@@ -24,23 +24,16 @@ func cmdAPIKey(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if _, err := parseArgs(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
-	r := casework.Role(*role)
-	if r != casework.Clerk && r != casework.Approver {
-		return fail(stderr, errs.New("--role", "角色只能是 clerk 或 approver"))
-	}
-	if strings.TrimSpace(*name) == "" {
-		return fail(stderr, errs.New("--name", "请写明密钥用途"))
-	}
-	s, _, ag, err := openAgency(ctx, *db, *agency)
+	o, ag, err := c.openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
-	key, err := s.CreateAPIKey(ctx, ag.ID, *name, r)
+	defer o.Store.Close()
+	key, err := o.CreateAPIKey(ctx, ops.Operator(ag.ID, "命令行"), ag.ID, *name, casework.Role(*role))
 	if err != nil {
 		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "%s\n", key)
-	fmt.Fprintf(stderr, "已为“%s”创建 API 密钥（%s）。密钥只显示这一次，请妥善保存。\n", ag.Name, *role)
+	fmt.Fprintf(stderr, "已为“%s”创建 API 密钥（%s）。密钥只显示这一次，请妥善保存。\n", ag.Name, org.RoleName(casework.Role(*role)))
 	return 0
 }

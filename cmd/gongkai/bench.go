@@ -22,12 +22,13 @@ import (
 	"gongkai/internal/report"
 )
 
-func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdBench(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) > 0 && args[0] == "export" {
-		return cmdBenchExport(ctx, args[1:], stdout, stderr)
+		return c.cmdBenchExport(ctx, args[1:])
 	}
 	if len(args) > 0 && args[0] == "http" {
-		return cmdBenchHTTP(ctx, args[1:], stdout, stderr)
+		return c.cmdBenchHTTP(ctx, args[1:])
 	}
 	if len(args) == 0 || args[0] != "audit" {
 		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000] | bench http [--rate 2000] [--duration 10s]")
@@ -143,7 +144,8 @@ func cpuTime() time.Duration {
 
 // cmdBenchExport exports n agencies' reports as DOCX, PDF and XLSX on every
 // core, against rendering them as text in the same run.
-func cmdBenchExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdBenchExport(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("bench export", "bench export [--n 5000]", stderr)
 	n := fs.Int("n", 5000, "机关数（每个机关一份报告）")
 	if _, err := parseArgs(fs, args); err != nil {

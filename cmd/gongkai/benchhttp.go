@@ -13,18 +13,18 @@ import (
 	"sync"
 	"time"
 
-	"gongkai/internal/api"
 	"gongkai/internal/casework"
 	"gongkai/internal/demo"
 	"gongkai/internal/errs"
-	"gongkai/internal/store"
-	"gongkai/internal/web"
+	"gongkai/internal/server"
+	"gongkai/internal/workday"
 )
 
 // cmdBenchHTTP serves the demo on loopback and loads the public 指南 and
 // status pages at a fixed rate, against a trivial handler measured the same
 // way in the same run.
-func cmdBenchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdBenchHTTP(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("bench http", "bench http [--rate 2000] [--duration 10s]", stderr)
 	rate := fs.Int("rate", 2000, "每秒请求数（开环，按计划时间发出）")
 	dur := fs.Duration("duration", 10*time.Second, "每个页面的压测时长")
@@ -39,41 +39,38 @@ func cmdBenchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fail(stderr, err)
 	}
 	defer os.RemoveAll(dir)
-	s, cal, err := openStore(ctx, filepath.Join(dir, "bench.db"))
+	s, err := openStore(ctx, filepath.Join(dir, "bench.db"), c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	cfg := casework.DefaultConfig()
-	if _, err := demo.Seed(ctx, s, cal, cfg, time.Now()); err != nil {
-		return fail(stderr, err)
-	}
-	ag, err := s.AgencyByName(ctx, "卫滨区教育体育和文化旅游局")
+	built, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return fail(stderr, err)
 	}
-	rows, _, err := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{ag.ID}, State: casework.Processing, Limit: 1})
+	if _, err := demo.Seed(ctx, built.Ops); err != nil {
+		return fail(stderr, err)
+	}
+	ag, err := s.AgencyByName(ctx, demo.Main)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, State: casework.Processing, Limit: 1})
 	if err != nil || len(rows) == 0 {
 		return fail(stderr, errs.New("demo", "演示数据中没有办理中的申请"))
 	}
-	c, err := s.GetCase(ctx, rows[0].ID, cal, cfg)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a := api.New(s, cal, cfg, log)
-	ws, err := web.New(s, cfg, a.Calendar, log)
+	cs, err := s.GetCase(ctx, rows[0].ID)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	mux := http.NewServeMux()
-	ws.Routes(mux)
+	mux.Handle("/", built.Handler)
 	mux.HandleFunc("GET /bench/baseline", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fail(stderr, err)
 	}
-	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux))}
+	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
@@ -82,7 +79,7 @@ func cmdBenchHTTP(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, p := range []struct{ name, path string }{
 		{"baseline（固定文本）", "/bench/baseline"},
 		{"政府信息公开指南", fmt.Sprintf("/guide/%d", ag.ID)},
-		{"办理进度查询", "/status?code=" + c.Code},
+		{"办理进度查询", "/status?code=" + cs.Code},
 	} {
 		res := load(ctx, base+p.path, *rate, *dur)
 		fmt.Fprintf(stdout, "%-28s %8.0f %8v %8v %8v %8v %6d\n", p.name, res.achieved, res.pct(50), res.pct(90), res.pct(99), res.pct(100), res.errors)

@@ -3,24 +3,25 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 
-	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
+	"gongkai/internal/ops"
 	"gongkai/internal/workday"
 )
 
 // cmdCalendar loads a new year's holiday notice into the database, without a
-// rebuild, and recomputes the open deadlines.
-func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// rebuild, and recomputes the open deadlines in the same transaction.
+func (c *cli) cmdCalendar(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || (args[0] != "load" && args[0] != "list") {
 		fmt.Fprintln(stderr, "用法：gongkai calendar load [--db URL] 通知文件（YAML 或 CSV） | calendar list [--db URL]")
 		return 2
 	}
 	fs := newFlags("calendar "+args[0], "calendar load [--db URL] [--by 操作人] [--year 年 --notice 文号 --published 日期（CSV 时）] 通知文件", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
-	by := fs.String("by", "管理员", "操作人，记入导入记录")
+	by := fs.String("by", "管理员（命令行）", "操作人，记入导入记录和操作记录")
 	year := fs.Int("year", 0, "CSV 格式时：通知所属年份")
 	number := fs.String("notice", "", "CSV 格式时：通知文号")
 	published := fs.String("published", "", "CSV 格式时：发布日期")
@@ -28,11 +29,15 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if err != nil {
 		return usageExit(err)
 	}
-	s, cal, err := openStore(ctx, *db)
+	o, err := c.openOps(ctx, *db)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer o.Store.Close()
+	cal, err := o.Calendar(ctx)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	if args[0] == "list" {
 		for _, y := range cal.Years() {
 			n, _ := cal.Notice(y)
@@ -44,9 +49,9 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fs.Usage()
 		return 2
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readFile(pos[0], workday.MaxNoticeSize)
 	if err != nil {
-		return fail(stderr, errs.Wrap(errs.NotFound, err, pos[0], "无法读取通知文件"))
+		return fail(stderr, err)
 	}
 	var pub workday.Date
 	if *published != "" {
@@ -58,14 +63,7 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if err != nil {
 		return fail(stderr, err)
 	}
-	next, err := cal.WithNotice(n, es)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if err := s.SaveNotice(ctx, n, es, *by); err != nil {
-		return fail(stderr, err)
-	}
-	moved, err := s.RecomputeDeadlines(ctx, next, casework.DefaultConfig())
+	moved, err := o.LoadCalendar(ctx, ops.Principal{Name: *by, Via: "cli"}, n, es)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -73,8 +71,25 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if len(moved) == 0 {
 		fmt.Fprintln(stdout, "没有答复期限发生变化。")
 	}
-	for _, r := range moved {
-		fmt.Fprintf(stdout, "答复期限变化：申请编号 %s（机关 %d）由 %s 改为 %s\n", r.Serial, r.AgencyID, r.DueMovedFrom, r.DueOn)
+	for _, m := range moved {
+		fmt.Fprintf(stdout, "答复期限变化：申请编号 %s（机关 %d）由 %s 改为 %s\n", m.Serial, m.AgencyID, m.From, m.To)
 	}
 	return 0
+}
+
+// readFile reads a file of at most max bytes: a larger one is refused
+// before it is read into memory.
+func readFile(path string, max int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	if err := guard.Size(path, st.Size(), max); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	return data, nil
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
-	"gongkai/internal/workday"
 )
 
 // defaultDB is the database when neither --db nor GONGKAI_DB says otherwise.
@@ -23,14 +24,15 @@ func defaultDB() string {
 
 const dbHelp = "数据库：SQLite 文件路径，或 postgres://用户:密码@主机/库名（环境变量 GONGKAI_DB）"
 
-func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdMigrate(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("migrate", "migrate [--db URL] [--status]", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
 	status := fs.Bool("status", false, "只显示各迁移是否已执行，不执行")
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
 	}
-	s, err := store.Open(ctx, *db)
+	s, err := store.Open(ctx, *db, c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -54,7 +56,11 @@ func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return 0
 }
 
-func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// cmdBackup copies a SQLite database and verifies the copy (integrity, every
+// migration, the same row counts) before saying it is done. A missing
+// source is refused: it would otherwise be created empty and "backed up".
+func (c *cli) cmdBackup(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("backup", "backup [--db 文件] 备份文件", stderr)
 	db := fs.String("db", defaultDB(), "SQLite 数据库文件（PostgreSQL 请用 pg_dump，见 docs/OPERATIONS.md）")
 	pos, err := parseArgs(fs, args)
@@ -68,19 +74,43 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if _, err := os.Stat(pos[0]); err == nil {
 		return fail(stderr, errs.New(pos[0], "备份文件已存在，未覆盖：请换一个文件名"))
 	}
-	s, err := store.Open(ctx, *db)
+	s, err := store.OpenExisting(ctx, *db, c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	if err := s.Backup(ctx, pos[0]); err != nil {
+	if err := s.Verify(ctx); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已备份到 %s\n", pos[0])
+	counts, err := s.Backup(ctx, pos[0])
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "已备份到 %s，并已核对：完整性检查通过，%s\n", pos[0], countLine(counts))
 	return 0
 }
 
-func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func countLine(counts map[string]int64) string {
+	var parts []string
+	for _, t := range []string{"agencies", "cases", "case_events", "reports", "users"} {
+		if n, ok := counts[t]; ok {
+			parts = append(parts, fmt.Sprintf("%s %d 行", t, n))
+		}
+	}
+	var all int64
+	keys := make([]string, 0, len(counts))
+	for k, n := range counts {
+		all += n
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return fmt.Sprintf("%d 张表共 %d 行（%s）", len(keys), all, strings.Join(parts, "，"))
+}
+
+// cmdRestore replaces a SQLite database with a verified backup. A backup
+// that does not exist or does not verify is refused, leaving nothing behind.
+func (c *cli) cmdRestore(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("restore", "restore [--db 文件] [--force] 备份文件", stderr)
 	db := fs.String("db", defaultDB(), "要恢复成的 SQLite 数据库文件")
 	force := fs.Bool("force", false, "覆盖已存在的数据库（请先停止服务）")
@@ -95,14 +125,14 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if store.IsPostgres(*db) {
 		return fail(stderr, errs.New("--db", "PostgreSQL 请用 pg_restore 或 psql 恢复（见 docs/OPERATIONS.md）"))
 	}
-	src, err := store.Open(ctx, pos[0])
+	src, err := store.OpenExisting(ctx, pos[0], c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	ok, err := src.UpToDate(ctx)
+	err = src.Verify(ctx)
 	src.Close()
-	if err != nil || !ok {
-		return fail(stderr, errs.New(pos[0], "这不是一个完整的 gongkai 数据库备份（缺少迁移记录）"))
+	if err != nil {
+		return fail(stderr, err)
 	}
 	if _, err := os.Stat(*db); err == nil && !*force {
 		return fail(stderr, errs.New(*db, "数据库已存在，未覆盖：确认要用备份替换它时请加 --force（并先停止服务）"))
@@ -127,7 +157,7 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) in
 }
 
 // agencyNamed finds an agency by the name given on the command line.
-func agencyNamed(ctx context.Context, s *store.Store, name string) (*store.Agency, error) {
+func agencyNamed(ctx context.Context, s *store.Store, name string) (*org.Agency, error) {
 	ag, err := s.AgencyByName(ctx, strings.TrimSpace(name))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, errs.New("--agency", "没有名为“%s”的机关", name)
@@ -137,15 +167,15 @@ func agencyNamed(ctx context.Context, s *store.Store, name string) (*store.Agenc
 
 // openAgency opens (and migrates) the database and finds the agency named by
 // --agency; the caller closes the store.
-func openAgency(ctx context.Context, db, name string) (*store.Store, *workday.Calendar, *store.Agency, error) {
-	s, cal, err := openStore(ctx, db)
+func (c *cli) openAgency(ctx context.Context, db, name string) (*ops.Service, *org.Agency, error) {
+	o, err := c.openOps(ctx, db)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	ag, err := agencyNamed(ctx, s, name)
+	ag, err := agencyNamed(ctx, o.Store, name)
 	if err != nil {
-		s.Close()
-		return nil, nil, nil, err
+		o.Store.Close()
+		return nil, nil, err
 	}
-	return s, cal, ag, nil
+	return o, ag, nil
 }

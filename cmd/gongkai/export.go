@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
-	"gongkai/internal/store"
+	"gongkai/internal/ops"
 	"gongkai/internal/workday"
 )
 
-func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdExport(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || args[0] != "cases" {
 		fmt.Fprintln(stderr, "用法：gongkai export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件")
 		return 2
@@ -34,24 +35,27 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if *format != "xlsx" && *format != "csv" {
 		return fail(stderr, errs.New("--format", "只能是 xlsx 或 csv"))
 	}
-	s, _, ag, err := openAgency(ctx, *db, *agency)
+	o, ag, err := c.openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
-	f := store.CaseFilter{AgencyIDs: []int64{ag.ID}, Limit: 500}
+	defer o.Store.Close()
+	f := casework.Filter{AgencyIDs: []int64{ag.ID}, Limit: 500}
 	if *year != 0 {
 		from, to := workday.NewDate(*year, 1, 1), workday.NewDate(*year, 12, 31)
 		f.ReceivedFrom, f.ReceivedTo = &from, &to
 	}
-	var all []store.CaseRow
+	p := ops.Operator(ag.ID, "命令行")
+	bar := c.progress("导出")
+	var all []casework.Row
 	for {
-		page, total, err := s.ListCases(ctx, f)
+		page, total, err := o.Cases(ctx, p, f)
 		if err != nil {
 			return fail(stderr, err)
 		}
 		all = append(all, page...)
 		f.Offset += len(page)
+		bar(f.Offset, total)
 		if len(page) == 0 || f.Offset >= total {
 			break
 		}

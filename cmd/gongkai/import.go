@@ -3,15 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
-	"time"
 
-	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
-	"gongkai/internal/store"
+	"gongkai/internal/ops"
 )
 
 // mapFlags collects repeated --map "列名=字段" options.
@@ -27,7 +23,8 @@ func (m mapFlags) Set(v string) error {
 	return nil
 }
 
-func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdImport(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || (args[0] != "cases" && args[0] != "decisions") {
 		fmt.Fprintln(stderr, "用法：gongkai import cases|decisions 文件.xlsx|文件.csv --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]")
 		return 2
@@ -50,9 +47,9 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return 2
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readFile(pos[0], importer.MaxFile)
 	if err != nil {
-		return fail(stderr, errs.Wrap(errs.NotFound, err, pos[0], "无法读取文件"))
+		return fail(stderr, err)
 	}
 	sh, err := importer.ReadFile(pos[0], data, *sheet)
 	if err != nil {
@@ -86,33 +83,46 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	s, cal, ag, err := openAgency(ctx, *db, *agency)
+	o, ag, err := c.openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer o.Store.Close()
+	p := ops.Operator(ag.ID, "台账导入（命令行）")
 	var bad []importer.RowError
-	var commitFn func() (int, int, error)
-	n := 0
-	cfg := casework.DefaultConfig()
+	var n, imported, skipped int
+	var defects []string
 	if what == "cases" {
 		rows, bad1 := sh.Parse(m)
-		ready, bad2 := importer.Cases(rows, casework.Actor{Name: "台账导入", Role: casework.Approver}, time.Now(), cfg, cal)
-		bad = append(bad1, bad2...)
-		items := make([]store.Imported, len(ready))
-		for i, r := range ready {
-			items[i] = store.Imported{Key: r.Key, Case: r.Case}
+		for _, r := range rows {
+			for _, d := range r.Defects {
+				defects = append(defects, fmt.Sprintf("第 %d 行：%s", r.Line, d))
+			}
 		}
-		n = len(items)
-		commitFn = func() (int, int, error) { return s.ImportCases(ctx, ag.ID, items, cal, cfg) }
+		n = len(rows)
+		var bad2 []importer.RowError
+		imported, skipped, bad2, err = o.ImportCases(ctx, p, ag.ID, rows, *validOnly, *commit && (len(bad1) == 0 || *validOnly))
+		bad = append(bad1, bad2...)
+		n -= len(bad2)
 	} else {
 		ds, bad1 := sh.ParseDecisions(m, *kind)
 		bad, n = bad1, len(ds)
-		commitFn = func() (int, int, error) { return s.ImportDecisions(ctx, ag.ID, ds) }
+		if *commit && (len(bad) == 0 || *validOnly) {
+			imported, skipped, err = o.ImportDecisions(ctx, p, ag.ID, ds)
+		}
+	}
+	if err != nil {
+		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "%d 行可以导入，%d 处问题。\n", n, len(bad))
 	for _, e := range bad {
 		fmt.Fprintln(stdout, "  "+e.String())
+	}
+	if len(defects) > 0 {
+		fmt.Fprintf(stdout, "%d 处申请内容不完整（照常导入，未办结的将提示补正）：\n", len(defects))
+		for _, d := range defects {
+			fmt.Fprintln(stdout, "  "+d)
+		}
 	}
 	if !*commit {
 		fmt.Fprintln(stdout, "以上为预览，未写入任何数据。确认无误后加 --commit 导入。")
@@ -124,10 +134,6 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if len(bad) > 0 && !*validOnly {
 		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", n)
 		return 1
-	}
-	imported, skipped, err := commitFn()
-	if err != nil {
-		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”；%d 条此前已导入，已跳过。\n", imported, ag.Name, skipped)
 	return 0

@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"gongkai/internal/clock"
 )
 
 const usage = `gongkai — 政府信息公开工作平台
@@ -26,7 +29,7 @@ const usage = `gongkai — 政府信息公开工作平台
                         按国家格式排版年度报告（DOCX/PDF 按 GB/T 9704 公文格式）
   report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx]
                         按记录生成年度报告（表三来自申请，表二的决定数量和收费来自决定/收费台账，
-                        表四来自复议、诉讼记录（--appeal-counting filed|filed_or_concluded），其余待填写）
+                        表四来自复议、诉讼记录（统计口径见 settings 的 appeal_counting），其余待填写）
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
                         收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）
@@ -49,6 +52,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         导入新一年的节假日安排（YAML 或 CSV），并重新计算未办结申请的答复期限
   calendar list [--db URL]
                         已有的节假日安排通知
+  settings list [--db URL] | settings set [--db URL] 设置=值 ...
+                        查看或修改法律未明确、由本系统设置的办理规则（补正期限、复议前置的结果、表四统计口径等）
   migrate [--db URL] [--status]
                         执行数据库迁移（--status 只查看）
   backup [--db 文件] 备份文件
@@ -67,6 +72,9 @@ const usage = `gongkai — 政府信息公开工作平台
   demo init --db 文件   写入演示数据（不启动服务）
   version               显示版本
 
+全局参数：--tz 时区（放在命令之前，默认 Asia/Shanghai，环境变量 GONGKAI_TZ）：
+                        日期和显示的时间按此时区，不论服务器的时区设置。
+
 退出码：0 = 没有错误；1 = 发现错误；2 = 输入无法读取或参数错误。
 每个命令的参数见 gongkai <命令> --help。
 `
@@ -80,43 +88,49 @@ func main() {
 	os.Exit(code)
 }
 
-// run is main without the process: tests call it with their own streams.
+// cli is one run of the command: its streams and its clock.
+type cli struct {
+	clock          clock.Clock
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// run is main without the process: the wall clock, shown in the zone of
+// --tz or GONGKAI_TZ (Asia/Shanghai by default). The only wall-clock read of
+// the program is here.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	zone := os.Getenv("GONGKAI_TZ")
+	if len(args) > 1 && args[0] == "--tz" {
+		zone, args = args[1], args[2:]
+	} else if len(args) > 0 && strings.HasPrefix(args[0], "--tz=") {
+		zone, args = strings.TrimPrefix(args[0], "--tz="), args[1:]
+	}
+	loc, err := clock.Zone(zone)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	return runAt(ctx, clock.System(loc), args, stdin, stdout, stderr)
+}
+
+// runAt runs a command with a given clock (tests fix it).
+func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	c := &cli{clock: clk, stdin: stdin, stdout: stdout, stderr: stderr}
+	cmds := map[string]func(context.Context, []string) int{
+		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "apikey": c.cmdAPIKey,
+		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
+		"serve": c.cmdServe, "demo": c.cmdDemo, "settings": c.cmdSettings,
+		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },
+		"fee":      func(_ context.Context, a []string) int { return c.cmdFee(a) },
+		"validate": func(_ context.Context, a []string) int { return c.cmdValidate(a) },
+	}
+	if f, ok := cmds[args[0]]; ok {
+		return f(ctx, args[1:])
+	}
 	switch args[0] {
-	case "audit":
-		return cmdAudit(ctx, args[1:], stdout, stderr)
-	case "report":
-		return cmdReport(ctx, args[1:], stdin, stdout, stderr)
-	case "workday":
-		return cmdWorkday(args[1:], stdout, stderr)
-	case "fee":
-		return cmdFee(args[1:], stdout, stderr)
-	case "validate":
-		return cmdValidate(args[1:], stdout, stderr)
-	case "import":
-		return cmdImport(ctx, args[1:], stdout, stderr)
-	case "export":
-		return cmdExport(ctx, args[1:], stdout, stderr)
-	case "apikey":
-		return cmdAPIKey(ctx, args[1:], stdout, stderr)
-	case "calendar":
-		return cmdCalendar(ctx, args[1:], stdout, stderr)
-	case "migrate":
-		return cmdMigrate(ctx, args[1:], stdout, stderr)
-	case "backup":
-		return cmdBackup(ctx, args[1:], stdout, stderr)
-	case "restore":
-		return cmdRestore(ctx, args[1:], stdout, stderr)
-	case "bench":
-		return cmdBench(ctx, args[1:], stdout, stderr)
-	case "serve":
-		return cmdServe(ctx, args[1:], stdout, stderr)
-	case "demo":
-		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gongkai", version)
 		return 0

@@ -15,14 +15,20 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"gongkai/internal/clock"
 )
 
 const seed = "../../testdata/seed/weibin-2024.txt"
 
+// testClock is every command's clock in these tests: Tuesday 2026-11-24,
+// 10:00 Beijing time. No test reads the wall clock.
+var testClock = clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
+
 func gk(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	code := runAt(context.Background(), testClock, args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -274,6 +280,28 @@ func TestMigrateBackupRestore(t *testing.T) {
 	if _, _, code := gk(t, "restore", "--db", filepath.Join(dir, "new.db"), junk); code != 2 {
 		t.Error("restored from junk")
 	}
+	// a backup of a database that does not exist is refused, and writes nothing (issue 14, finding 5)
+	nosuch := filepath.Join(dir, "nosuchsrc.db")
+	if out, stderr, code := gk(t, "backup", "--db", nosuch, filepath.Join(dir, "b2.db")); code != 2 || strings.Contains(out, "已备份") || !strings.Contains(stderr, "不存在") {
+		t.Errorf("backup of a missing database: %d %s %s", code, out, stderr)
+	}
+	for _, p := range []string{nosuch, filepath.Join(dir, "b2.db")} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s was created", p)
+		}
+	}
+	// a restore from a backup that does not exist leaves nothing behind
+	if _, stderr, code := gk(t, "restore", "--db", filepath.Join(dir, "r.db"), filepath.Join(dir, "nosuch.db")); code != 2 || !strings.Contains(stderr, "不存在") {
+		t.Errorf("restore from nothing: %d %s", code, stderr)
+	}
+	for _, p := range []string{"nosuch.db", "r.db", "r.db.restore-tmp"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); !os.IsNotExist(err) {
+			t.Errorf("%s left behind", p)
+		}
+	}
+	if out, _, _ := gk(t, "backup", "--db", db, filepath.Join(dir, "b3.db")); !strings.Contains(out, "完整性检查通过") {
+		t.Errorf("backup does not say it verified: %s", out)
+	}
 }
 
 // syncBuf is a buffer the server goroutine writes while the test reads.
@@ -290,7 +318,7 @@ func TestServeDemo(t *testing.T) {
 	var out, errb syncBuf
 	done := make(chan int)
 	go func() {
-		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+		done <- runAt(ctx, testClock, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
 	}()
 	var url, key string
 	for i := 0; i < 200 && (url == "" || key == ""); i++ {
@@ -320,7 +348,7 @@ func TestServeDemo(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
-	if code, body := get("/healthz", ""); code != 200 || body != "ok\n" {
+	if code, body := get("/healthz", ""); code != 200 || !strings.Contains(body, `"status":"ok"`) {
 		t.Errorf("healthz %d %q", code, body)
 	}
 	code, body := get("/api/v1/cases?limit=500", key)
@@ -336,7 +364,7 @@ func TestServeDemo(t *testing.T) {
 	for _, it := range list.Items {
 		states[it.State] = true
 	}
-	if code != 200 || list.Total < 30 || len(states) < 4 {
+	if code != 200 || list.Total < 8 || len(states) < 4 {
 		t.Errorf("demo cases: %d total %d states %v", code, list.Total, states)
 	}
 	// the public status page shows the stage, never personal data
@@ -526,7 +554,10 @@ func TestReportGenerateAppeals(t *testing.T) {
 	}
 	// totals of the three blocks in the data row of 表四
 	totals := func(year int, counting string) int {
-		out, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区自然资源局", "--year", strconv.Itoa(year), "--format", "txt", "--appeal-counting", counting)
+		if _, stderr, code := gk(t, "settings", "set", "--db", db, "appeal_counting="+counting); code != 0 {
+			t.Fatal(stderr)
+		}
+		out, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区自然资源局", "--year", strconv.Itoa(year), "--format", "txt")
 		if code != 0 {
 			t.Fatal(stderr)
 		}
@@ -551,7 +582,7 @@ func TestReportGenerateAppeals(t *testing.T) {
 		t.Fatalf("no 表四 in\n%s", out)
 		return 0
 	}
-	now := time.Now().Year()
+	now := testClock.Today().Year()
 	filed, both := 0, 0
 	for y := now - 3; y <= now; y++ {
 		f, b := totals(y, "filed"), totals(y, "filed_or_concluded")
@@ -563,7 +594,7 @@ func TestReportGenerateAppeals(t *testing.T) {
 	if filed != 3 || both < 3 {
 		t.Errorf("records counted: filed %d (want 3), filed_or_concluded %d", filed, both)
 	}
-	if _, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区自然资源局", "--year", "2025", "--appeal-counting", "monthly"); code != 2 || !strings.Contains(stderr, "appeal-counting") {
+	if _, stderr, code := gk(t, "settings", "set", "--db", db, "appeal_counting=monthly"); code != 2 || !strings.Contains(stderr, "表四统计哪些复议、诉讼") {
 		t.Errorf("bad setting: %d %s", code, stderr)
 	}
 }

@@ -6,12 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"gongkai/internal/appeal"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
@@ -49,8 +47,6 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // usageExit is the exit code after a flag error: 0 when help was asked for
 // (as with the flag package's own convention), 2 otherwise.
-const appealCountingHelp = "表四计入哪些复议、诉讼案件：filed（当年申请复议或起诉的，按12月31日审结情况）或 filed_or_concluded（另计往年起诉、当年审结的）；全国格式未作规定（环境变量 GONGKAI_APPEAL_COUNTING）"
-
 func usageExit(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -82,7 +78,8 @@ func loadAny(path string) (*report.Report, error) {
 	return report.Read(path, data)
 }
 
-func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdAudit(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("audit", "audit [--json] [--prev 上年报告] 文件或目录...", stderr)
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
@@ -122,7 +119,8 @@ func audit(ctx context.Context, args []string, asJSON bool, prevPath string, wor
 	return sum.ExitCode()
 }
 
-func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (c *cli) cmdReport(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 {
 		fmt.Fprint(stderr, "用法：gongkai report new|check|render|rules ...\n")
 		return 2
@@ -144,9 +142,9 @@ func cmdReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		return reportCheck(files[0], *prevPath, *asJSON, stdout, stderr)
 	case "render":
-		return reportRender(args[1:], stdout, stderr)
+		return c.reportRender(args[1:])
 	case "generate":
-		return reportGenerate(ctx, args[1:], stdout, stderr)
+		return c.reportGenerate(ctx, args[1:])
 	case "rules":
 		for _, r := range report.Rules {
 			extra := ""
@@ -257,7 +255,8 @@ func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) i
 	return 0
 }
 
-func reportRender(args []string, stdout, stderr io.Writer) int {
+func (c *cli) reportRender(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("report render", "report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件] [--force]", stderr)
 	format := fs.String("format", "txt", "输出格式："+strings.Join(append(append([]string{}, render.Formats...), office.Formats...), "、")+"（docx、pdf、xlsx 须用 -o）")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
@@ -281,56 +280,47 @@ func reportRender(args []string, stdout, stderr io.Writer) int {
 	if office.IsOffice(*format) && (*out == "" || *out == "-") {
 		return fail(stderr, errs.New("-o", "%s 是二进制文件，请用 -o 指定输出文件，如 -o 报告.%s", *format, *format))
 	}
-	if err := office.RenderReport(&b, r, *format, time.Now()); err != nil {
+	if err := office.RenderReport(&b, r, *format, c.clock.Now()); err != nil {
 		return fail(stderr, err)
 	}
 	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
 }
 
-// reportGenerate builds the year's report from the records: 表三 from the
-// cases, 表二's decisions and fees from the ledgers, 表四 from the 复议/诉讼
-// records when the agency keeps them; the rest is left to fill in.
-func reportGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("report generate", "report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json] [-o 文件]", stderr)
+// reportGenerate builds the year's report from the records (ops.Generate):
+// 表三 from the cases, 表二's decisions and fees from the ledgers, 表四 from
+// the 复议/诉讼 records when the agency keeps them; the rest is left to fill in.
+func (c *cli) reportGenerate(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
+	fs := newFlags("report generate", "report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx] [-o 文件]", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
 	agency := fs.String("agency", "", "机关名称")
 	year := fs.Int("year", 0, "报告年度")
-	format := fs.String("format", "yaml", "输出格式：yaml（可继续编辑）、txt、md、html、json")
+	format := fs.String("format", "yaml", "输出格式：yaml（可继续编辑）、txt、md、html、json、docx、pdf、xlsx")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
-	counting := fs.String("appeal-counting", envOr("GONGKAI_APPEAL_COUNTING", string(appeal.FiledInYear)), appealCountingHelp)
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
-	}
-	ac, err := appeal.ParseCounting(*counting)
-	if err != nil {
-		return fail(stderr, err)
 	}
 	if *year < 2019 {
 		return fail(stderr, errs.New("--year", "请给出报告年度，如 --year 2025"))
 	}
-	s, _, ag, err := openAgency(ctx, *db, *agency)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	defer s.Close()
-	r := report.NewReport(report.FormatForYear(*year))
-	r.Agency, r.Year, r.Level = ag.Name, *year, ag.Level
-	r.Zero()
-	if err := s.ProactiveFromLedgers(ctx, ag.ID, *year, r); err != nil {
-		return fail(stderr, err)
-	}
-	if _, err := s.FillFromRecords(ctx, ag.ID, *year, r, ac); err != nil {
-		return fail(stderr, err)
-	}
-	var b bytes.Buffer
 	if office.IsOffice(*format) && (*out == "" || *out == "-") {
 		return fail(stderr, errs.New("-o", "%s 是二进制文件，请用 -o 指定输出文件", *format))
 	}
+	o, ag, err := c.openAgency(ctx, *db, *agency)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer o.Store.Close()
+	r, _, err := o.Generate(ctx, ag, *year)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var b bytes.Buffer
 	if *format == "yaml" {
 		err = report.WriteYAML(&b, r)
 	} else {
-		err = office.RenderReport(&b, r, *format, time.Now())
+		err = office.RenderReport(&b, r, *format, c.clock.Now())
 	}
 	if err != nil {
 		return fail(stderr, err)

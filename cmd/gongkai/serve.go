@@ -2,23 +2,24 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
-	"gongkai/internal/appeal"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
-	"gongkai/internal/api"
-	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/demo"
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/server"
 	"gongkai/internal/store"
-	"gongkai/internal/web"
 	"gongkai/internal/workday"
 )
 
@@ -29,36 +30,64 @@ func envOr(name, def string) string {
 	return def
 }
 
-// openStore opens and migrates the database, and loads the stored holiday notices.
-func openStore(ctx context.Context, db string) (*store.Store, *workday.Calendar, error) {
-	s, err := store.Open(ctx, db)
+// openStore opens and migrates the database.
+func openStore(ctx context.Context, db string, clk clock.Clock) (*store.Store, error) {
+	s, err := store.Open(ctx, db, clk)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := s.Migrate(ctx); err != nil {
 		s.Close()
-		return nil, nil, err
+		return nil, err
 	}
-	cal, err := s.Calendar(ctx, workday.Default())
-	if err != nil {
-		s.Close()
-		return nil, nil, err
-	}
-	return s, cal, nil
+	return s, nil
 }
 
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [--demo] [--addr 127.0.0.1:8080] [--db URL]", stderr)
+// openOps opens the database and the operations over it.
+func (c *cli) openOps(ctx context.Context, db string) (*ops.Service, error) {
+	s, err := openStore(ctx, db, c.clock)
+	if err != nil {
+		return nil, err
+	}
+	return ops.New(s, c.clock, workday.Default(), nil), nil
+}
+
+// parseProxies reads --trusted-proxies: addresses or CIDR prefixes.
+func parseProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, errs.New("--trusted-proxies", "“%s”不是 IP 地址或网段（如 10.0.0.0/8）", f)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+func (c *cli) cmdServe(ctx context.Context, args []string) int {
+	stderr := c.stderr
+	fs := newFlags("serve", "serve [--demo] [--addr 127.0.0.1:8080] [--db URL] [--tls-cert 证书 --tls-key 私钥] [--trusted-proxies 地址]", stderr)
 	demoFlag := fs.Bool("demo", false, "使用新建的演示数据库（临时目录），并打印演示登录和 API 密钥")
 	addr := fs.String("addr", envOr("GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GONGKAI_ADDR）")
 	db := fs.String("db", defaultDB(), dbHelp)
-	counting := fs.String("appeal-counting", envOr("GONGKAI_APPEAL_COUNTING", string(appeal.FiledInYear)), appealCountingHelp)
+	cert := fs.String("tls-cert", envOr("GONGKAI_TLS_CERT", ""), "TLS 证书文件（PEM）；与 --tls-key 一起使用时以 HTTPS 提供服务")
+	key := fs.String("tls-key", envOr("GONGKAI_TLS_KEY", ""), "TLS 私钥文件（PEM）")
+	behindTLS := fs.Bool("behind-tls", os.Getenv("GONGKAI_BEHIND_TLS") != "", "由前面的反向代理提供 HTTPS：Cookie 加 Secure，发送 HSTS")
+	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
 	}
-	ac, err := appeal.ParseCounting(*counting)
+	trusted, err := parseProxies(*proxies)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	if (*cert == "") != (*key == "") {
+		return fail(stderr, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出"))
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
@@ -66,46 +95,61 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*db = filepath.Join(os.TempDir(), fmt.Sprintf("gongkai-demo-%d.db", os.Getpid()))
 		defer os.Remove(*db)
 	}
-	s, cal, err := openStore(ctx, *db)
+	s, err := openStore(ctx, *db, c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer s.Close()
-	cfg := casework.DefaultConfig()
-	if *demoFlag {
-		if keys, err = demo.Seed(ctx, s, cal, cfg, time.Now()); err != nil {
-			return fail(stderr, errs.Wrap(errs.Internal, err, "demo", "生成演示数据失败"))
-		}
-	}
-	a := api.New(s, cal, cfg, log)
-	ws, err := web.New(s, cfg, a.Calendar, log)
+	srv, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: log, AccessLog: true,
+		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted})
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
 	}
-	ws.AppealCounting = ac
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", a.Handler())
-	ws.SetCalendar = a.SetCalendar
-	ws.Routes(mux)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if err := s.DB().PingContext(r.Context()); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
+	if *demoFlag {
+		if keys, err = demo.Seed(ctx, srv.Ops); err != nil {
+			return fail(stderr, errs.Wrap(errs.Internal, err, "demo", "生成演示数据失败"))
 		}
-		w.Write([]byte("ok\n"))
-	})
-	metrics := web.NewMetrics()
-	mux.Handle("GET /metrics", metrics.Handler())
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
 	}
-	srv := &http.Server{Handler: web.SecurityHeaders(http.NewCrossOriginProtection().Handler(metrics.Instrument(mux, log))),
-		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
-	url := "http://" + ln.Addr().String() + "/"
+	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, WriteTimeout: 120 * time.Second,
+		MaxHeaderBytes: 64 << 10}
+	scheme := "http"
+	if *cert != "" {
+		pair, err := tls.LoadX509KeyPair(*cert, *key)
+		if err != nil {
+			return fail(stderr, errs.Wrap(errs.Invalid, err, "--tls-cert", "无法读取 TLS 证书或私钥"))
+		}
+		hs.TLSConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, hs.TLSConfig)
+		scheme = "https"
+	}
+	c.printStart(scheme+"://"+ln.Addr().String()+"/", *db, *demoFlag, keys)
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return fail(stderr, err)
+		}
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx, hs); err != nil { // finish the requests in flight
+			log.Error("shutdown", "err", err)
+		}
+	}
+	return 0
+}
+
+func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys) {
+	stdout := c.stdout
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)
-	fmt.Fprintf(stdout, "  数据库：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n  监控指标：%smetrics\n", *db, url, url, url, url, url)
-	if *demoFlag {
+	fmt.Fprintf(stdout, "  数据库：%s\n  时区：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n  监控指标：%smetrics\n",
+		db, c.clock.Location(), url, url, url, url, url)
+	if isDemo {
 		fmt.Fprintf(stdout, "  演示机关：%s\n", keys.Agency)
 		for _, l := range demo.Logins {
 			fmt.Fprintf(stdout, "  演示登录：%s / %s（%s）\n", l.Login, demo.Password, l.Desc)
@@ -113,22 +157,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "  演示 API 密钥（办理人）：%s\n  演示 API 密钥（负责人）：%s\n", keys.Clerk, keys.Approver)
 	}
 	fmt.Fprintln(stdout, "  按 Ctrl+C 停止。")
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		if !errors.Is(err, http.ErrServerClosed) {
-			return fail(stderr, err)
-		}
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		srv.Shutdown(sctx) // finish the requests in flight
-	}
-	return 0
 }
 
-func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdDemo(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || args[0] != "init" {
 		fmt.Fprintln(stderr, "用法：gongkai demo init --db 文件")
 		return 2
@@ -146,12 +178,12 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, errs.New(*db, "文件已存在：演示数据只写入新数据库"))
 		}
 	}
-	s, cal, err := openStore(ctx, *db)
+	o, err := c.openOps(ctx, *db)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
-	keys, err := demo.Seed(ctx, s, cal, casework.DefaultConfig(), time.Now())
+	defer o.Store.Close()
+	keys, err := demo.Seed(ctx, o)
 	if err != nil {
 		return fail(stderr, err)
 	}

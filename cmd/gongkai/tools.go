@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 
 	"gongkai/internal/casework"
@@ -28,7 +27,8 @@ func calendar(overlay string) (*workday.Calendar, error) {
 	return cal.WithOverlay(overlay, es)
 }
 
-func cmdWorkday(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdWorkday(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "用法：gongkai workday add --from YYYY-MM-DD --days N | between D1 D2 | years")
 		return 2
@@ -95,7 +95,8 @@ func cmdWorkday(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func cmdFee(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdFee(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("fee", "fee --applications N | --pages N", stderr)
 	apps := fs.Int("applications", -1, "同一申请人一个自然月内的申请件数（按件计收）")
 	pages := fs.Int("pages", -1, "一件申请的页数（按量计收）")
@@ -113,7 +114,8 @@ func cmdFee(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func cmdValidate(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdValidate(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) != 2 || (args[0] != "id" && args[0] != "uscc") {
 		fmt.Fprintln(stderr, "用法：gongkai validate id 身份证号码 | validate uscc 统一社会信用代码")
 		return 2

@@ -1,56 +1,47 @@
 // Package api is the JSON API under /api/v1: applications, their steps and
-// letters, and 表三 from the records. Each agency has its own keys; a key sees
-// only its agency's cases. Errors are JSON with a stable code and a Chinese
-// message (and the field, when one is at fault).
+// letters, 复议/诉讼 records, and the report's tables from the records. Each
+// agency has its own keys; a key sees only its agency's records. Errors are
+// JSON with a stable code and a Chinese message (and the fields at fault).
+// Handlers bind JSON to the operations of internal/ops and encode the result.
 package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"gongkai/internal/appeal"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
-	"time"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
+// MaxBody bounds a JSON request: an application or a step is a few KB.
+const MaxBody = 1 << 20
+
 // Server serves the API.
 type Server struct {
-	Store  *store.Store
-	Config casework.Config
-	Log    *slog.Logger
-	cal    atomic.Pointer[workday.Calendar]
+	Ops *ops.Service
+	Log *slog.Logger
 }
 
-// New returns a server using cal until SetCalendar replaces it.
-func New(s *store.Store, cal *workday.Calendar, cfg casework.Config, log *slog.Logger) *Server {
-	srv := &Server{Store: s, Config: cfg, Log: log}
-	srv.cal.Store(cal)
-	return srv
-}
-
-// SetCalendar swaps the calendar (after a holiday notice is loaded).
-func (s *Server) SetCalendar(cal *workday.Calendar) { s.cal.Store(cal) }
-
-// Calendar is the calendar in use.
-func (s *Server) Calendar() *workday.Calendar { return s.cal.Load() }
+// New returns the API over the operations.
+func New(o *ops.Service, log *slog.Logger) *Server { return &Server{Ops: o, Log: log} }
 
 type route struct {
 	method, path, summary string
-	h                     func(w http.ResponseWriter, r *http.Request, k *store.APIKey)
+	h                     func(w http.ResponseWriter, r *http.Request, p ops.Principal)
 }
 
 func (s *Server) routes() []route {
@@ -81,7 +72,7 @@ func (s *Server) Handler() http.Handler {
 				s.fail(w, r, err)
 				return
 			}
-			h(w, r, k)
+			h(w, r, ops.Key(k))
 		})
 	}
 	mux.HandleFunc("/api/v1/", func(w http.ResponseWriter, r *http.Request) {
@@ -92,12 +83,12 @@ func (s *Server) Handler() http.Handler {
 
 var errUnauthorized = errors.New("unauthorized")
 
-func (s *Server) auth(r *http.Request) (*store.APIKey, error) {
+func (s *Server) auth(r *http.Request) (*org.APIKey, error) {
 	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || key == "" {
 		return nil, &errs.Error{Kind: "unauthorized", Msg: "缺少 API 密钥：请在请求头写 Authorization: Bearer 密钥", Cause: errUnauthorized}
 	}
-	k, err := s.Store.LookupAPIKey(r.Context(), strings.TrimSpace(key))
+	k, err := s.Ops.Store.LookupAPIKey(r.Context(), strings.TrimSpace(key))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, &errs.Error{Kind: "unauthorized", Msg: "API 密钥无效或已停用", Cause: errUnauthorized}
 	}
@@ -107,15 +98,25 @@ func (s *Server) auth(r *http.Request) (*store.APIKey, error) {
 // ErrorBody is the JSON of every error response.
 type ErrorBody struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-		Field   string `json:"field,omitempty"`
+		Code    string       `json:"code"`
+		Message string       `json:"message"`
+		Field   string       `json:"field,omitempty"`
+		Fields  []FieldError `json:"fields,omitempty"`
 	} `json:"error"`
+}
+
+// FieldError is one problem at one field.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
 }
 
 // status maps an error to its HTTP status; the one place that does.
 func status(err error) (int, string) {
+	var th *ops.ErrThrottled
 	switch {
+	case errors.As(err, &th):
+		return http.StatusTooManyRequests, "throttled"
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not_found"
 	case errors.Is(err, store.ErrConflict):
@@ -130,6 +131,10 @@ func status(err error) (int, string) {
 		return http.StatusConflict, "conflict"
 	case errs.NotFound:
 		return http.StatusNotFound, "not_found"
+	case errs.Forbidden:
+		return http.StatusForbidden, "forbidden"
+	case errs.TooLarge:
+		return http.StatusRequestEntityTooLarge, "too_large"
 	case "unauthorized":
 		return http.StatusUnauthorized, "unauthorized"
 	}
@@ -141,18 +146,24 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var body ErrorBody
 	body.Error.Code = name
 	body.Error.Message = errs.Message(err)
+	var l errs.List
 	var e *errs.Error
-	if errors.As(err, &e) {
-		body.Error.Field = e.Where
-		body.Error.Message = e.Msg
+	switch {
+	case errors.As(err, &l):
+		for _, x := range l {
+			body.Error.Fields = append(body.Error.Fields, FieldError{x.Where, x.Msg})
+		}
+		body.Error.Field, body.Error.Message = l[0].Where, l[0].Msg
+	case errors.As(err, &e):
+		body.Error.Field, body.Error.Message = e.Where, e.Msg
 	}
 	switch {
-	case errors.Is(err, store.ErrNotFound):
+	case code == http.StatusNotFound:
 		body.Error.Message = "没有找到：编号不对，或不属于本机关"
 	case errors.Is(err, store.ErrConflict) && e == nil:
 		body.Error.Message = "与已有记录冲突，或已被他人修改：请刷新后重试"
-	}
-	if code == http.StatusInternalServerError && s.Log != nil {
+	case code == http.StatusInternalServerError:
+		body.Error.Message = "内部错误，请联系系统管理员"
 		s.Log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	writeJSON(w, code, body)
@@ -166,14 +177,17 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
-// decode reads a JSON body strictly: unknown fields are mistakes.
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+// decode reads a JSON body strictly, at most MaxBody bytes: unknown fields are mistakes.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var me *http.MaxBytesError
 		switch {
+		case errors.As(err, &me):
+			return &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("请求内容超过 %d KB", MaxBody>>10)}
 		case errors.As(err, &te):
 			return errs.New(te.Field, "“%s”的类型不对（应为 %s）", te.Field, te.Type)
 		case errors.As(err, &se):
@@ -192,128 +206,111 @@ func decode(r *http.Request, v any) error {
 	return nil
 }
 
-func (s *Server) today() workday.Date { return workday.FromTime(s.Store.Now().In(beijing)) }
-
-var beijing = time.FixedZone("CST", 8*3600)
-
-func (s *Server) caseOf(ctx context.Context, r *http.Request, k *store.APIKey) (*casework.Case, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return nil, store.ErrNotFound
-	}
-	c, err := s.Store.GetCase(ctx, id, s.Calendar(), s.Config)
-	if err != nil {
-		return nil, err
-	}
-	if c.AgencyID != k.AgencyID {
-		return nil, store.ErrNotFound // do not tell another agency that the case exists
-	}
-	return c, nil
-}
-
 // CaseView is a case with what the clerk needs to act on it.
 type CaseView struct {
 	*casework.Case
-	Deadline     *casework.Deadline `json:"deadline,omitempty"`
-	DeadlineNote string             `json:"deadline_note,omitempty"`
-	Allowed      []string           `json:"allowed_steps"`
+	Deadline     *casework.Deadline  `json:"deadline,omitempty"`
+	DeadlineNote string              `json:"deadline_note,omitempty"`
+	Allowed      []casework.StepKind `json:"allowed_steps"`
+	// Defects are what the application lacks under Art. 29: reasons to ask for 补正.
+	Defects []FieldError `json:"defects,omitempty"`
 	// Suspects are earlier similar applications by the same applicant: a hint
 	// that this may be a 重复申请, for the clerk to decide.
 	Suspects []casework.Suspect `json:"suspected_duplicates,omitempty"`
 }
 
-func (s *Server) view(c *casework.Case) CaseView {
-	v := CaseView{Case: c, Allowed: c.Allowed(s.Config, s.Calendar())}
-	if v.Allowed == nil {
-		v.Allowed = []string{}
-	}
-	dl, err := c.Deadline(s.Config, s.Calendar(), s.today())
+func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, error) {
+	v, err := s.Ops.Case(r.Context(), p, id)
 	if err != nil {
-		v.DeadlineNote = errs.Message(err)
-	} else {
-		v.Deadline = &dl
+		return nil, err
 	}
-	return v
+	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote}
+	if out.Allowed == nil {
+		out.Allowed = []casework.StepKind{}
+	}
+	if v.DeadlineNote == "" {
+		out.Deadline = &v.Deadline
+	}
+	for _, d := range v.Defects {
+		out.Defects = append(out.Defects, FieldError{d.Where, d.Msg})
+	}
+	return out, nil
 }
 
-func (s *Server) createCase(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+func pathID(r *http.Request) int64 {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return -1
+	}
+	return id
+}
+
+func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	var in casework.Intake
-	if err := decode(r, &in); err != nil {
+	if err := decode(w, r, &in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	c, err := casework.NewCase(in, casework.Actor{Name: "API:" + k.Name, Role: k.Role}, s.Store.Now().In(beijing), s.Calendar())
+	c, err := s.Ops.Register(r.Context(), p, p.AgencyID, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.Store.CreateCase(r.Context(), k.AgencyID, c, s.Calendar(), s.Config); err != nil {
+	v, err := s.view(r, p, c.ID)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, s.view(c))
+	writeJSON(w, http.StatusCreated, v)
 }
 
-func (s *Server) getCase(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
-	c, err := s.caseOf(r.Context(), r, k)
+func (s *Server) getCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	v, err := s.view(r, p, pathID(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	v := s.view(c)
-	if c.State != casework.Closed {
-		if v.Suspects, err = s.Store.SuspectDuplicates(r.Context(), c, 180, s.Calendar(), s.Config); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 	}
 	writeJSON(w, http.StatusOK, v)
 }
 
-func (s *Server) addStep(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
-	c, err := s.caseOf(r.Context(), r, k)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+// addStep records a step. For a 按件 fee the applicant's count this month
+// always comes from the records (a count in the body is ignored).
+func (s *Server) addStep(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	var step casework.Step
-	if err := decode(r, &step); err != nil {
+	if err := decode(w, r, &step); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if step.Kind == casework.KindFeeNotice && step.Method == casework.FeeByApplications && step.Count == 0 {
-		// the applicant's count this month comes from the records
-		n, err := s.Store.ApplicantMonthCount(r.Context(), k.AgencyID, c.Intake.Applicant.IDNum, c.Received)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		step.Count = n
-	}
-	c, err = s.Store.ApplyStep(r.Context(), c.ID, step, casework.Actor{Name: "API:" + k.Name, Role: k.Role}, s.Calendar(), s.Config)
+	c, err := s.Ops.AddStep(r.Context(), p, pathID(r), step)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.view(c))
+	v, err := s.view(r, p, c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 // CaseList is one page of cases.
 type CaseList struct {
-	Total int             `json:"total"`
-	Items []store.CaseRow `json:"items"`
+	Total int            `json:"total"`
+	Items []casework.Row `json:"items"`
 }
 
-func (s *Server) listCases(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	q := r.URL.Query()
-	f := store.CaseFilter{AgencyIDs: []int64{k.AgencyID}, State: casework.State(q.Get("state")), Outcome: q.Get("outcome"),
+	f := casework.Filter{State: casework.State(q.Get("state")), Outcome: casework.OutcomeID(q.Get("outcome")),
 		Channel: casework.Channel(q.Get("channel")), ApplicantType: casework.ApplicantType(q.Get("applicant_type")), Query: q.Get("q")}
+	var bad errs.List
 	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
 		if v := q.Get(name); v != "" {
 			d, err := workday.ParseDate(v)
 			if err != nil {
-				s.fail(w, r, errs.New(name, "%s", errs.Message(err)))
-				return
+				bad.Add(name, "%s", errs.Message(err))
+				continue
 			}
 			*dst = &d
 		}
@@ -321,64 +318,42 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, k *store.APIK
 	switch q.Get("overdue") {
 	case "", "false":
 	case "true":
-		today := s.today()
+		today := s.Ops.Clock.Today()
 		f.OverdueOn = &today
 	default:
-		s.fail(w, r, errs.New("overdue", "overdue 只能是 true 或 false"))
-		return
+		bad.Add("overdue", "overdue 只能是 true 或 false")
 	}
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 {
-				s.fail(w, r, errs.New(name, "%s 应为非负整数", name))
-				return
+				bad.Add(name, "%s 应为非负整数", name)
 			}
 			*dst = n
 		}
 	}
-	rows, total, err := s.Store.ListCases(r.Context(), f)
+	if len(bad) > 0 {
+		s.fail(w, r, bad)
+		return
+	}
+	rows, total, err := s.Ops.Cases(r.Context(), p, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if rows == nil {
-		rows = []store.CaseRow{}
+		rows = []casework.Row{}
 	}
 	writeJSON(w, http.StatusOK, CaseList{Total: total, Items: rows})
 }
 
-func (s *Server) letter(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
-	c, err := s.caseOf(r.Context(), r, k)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) letter(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	seq, err := strconv.Atoi(r.PathValue("seq"))
-	if err != nil || seq < 1 || seq > len(c.Events) {
+	if err != nil {
 		s.fail(w, r, errs.New("seq", "案件没有这个办理步骤"))
 		return
 	}
-	ag, err := s.Store.GetAgency(r.Context(), k.AgencyID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	info := casework.AgencyInfo{Name: ag.Name, Level: ag.Level, ReviewOrgan: ag.ReviewOrgan, LetterPrefix: ag.LetterPrefix}
-	// draft first: a step without a letter must not use up a number
-	if _, err := casework.LetterFor(c, seq, info, "", s.Config, s.Calendar()); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	on := c.Events[seq-1].Step.On
-	number, err := s.Store.IssueLetterNumber(r.Context(), ag.ID, c.ID, seq, on.Year(), func(n int) string {
-		return casework.LetterNumber(ag.LetterPrefix, on.Year(), n)
-	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	l, err := casework.LetterFor(c, seq, info, number, s.Config, s.Calendar())
+	l, err := s.Ops.Letter(r.Context(), p, pathID(r), seq)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -386,9 +361,8 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, k *store.APIKey)
 	switch f := r.URL.Query().Get("format"); f {
 	case "docx", "pdf":
 		var b bytes.Buffer
-		var err error
 		if f == "docx" {
-			err = office.DOCX(&b, office.LetterDoc(l), s.Store.Now())
+			err = office.DOCX(&b, office.LetterDoc(l), s.Ops.Clock.Now())
 		} else {
 			err = office.PDF(&b, office.LetterDoc(l))
 		}
@@ -397,7 +371,7 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, k *store.APIKey)
 			return
 		}
 		w.Header().Set("Content-Type", office.ContentType[f])
-		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(l.Title+"-"+l.Number+"."+f))
+		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(l.FileName()+"."+f))
 		w.Write(b.Bytes())
 	case "text":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -410,53 +384,49 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, k *store.APIKey)
 	}
 }
 
-func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil || year < 2019 || year > 2200 {
 		s.fail(w, r, errs.New("year", "年度应为 2019 年以后的年份"))
 		return
 	}
-	ag, err := s.Store.GetAgency(r.Context(), k.AgencyID)
+	v, err := s.Ops.Report(r.Context(), p, p.AgencyID, year)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rows, err := s.Store.YearTable(r.Context(), k.AgencyID, year)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	rep := report.NewReport(report.FormatForYear(year))
-	rep.Agency, rep.Year, rep.Level = ag.Name, year, ag.Level
-	rep.Applications = rows
-	if err := s.Store.ProactiveFromLedgers(r.Context(), k.AgencyID, year, rep); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	rep := report.NewReport(v.Report.Format)
+	rep.Agency, rep.Year, rep.Level = v.Report.Agency, year, v.Report.Level
+	rep.Applications, rep.Proactive = v.Report.Applications, v.Report.Proactive
 	rep.Meta.Tables = map[string]bool{"3": true}
-	var findings []report.Finding
-	for _, f := range report.Check(rep, nil) {
-		if strings.HasPrefix(f.Rule, "T3.") || f.Rule == "CELL.INVALID" {
-			findings = append(findings, f)
-		}
-	}
-	rep.Findings = findings
+	rep.Findings = t3Findings(report.Check(rep, nil))
 	if f := r.URL.Query().Get("format"); office.IsOffice(f) {
 		var b bytes.Buffer
-		if err := office.RenderReport(&b, rep, f, s.Store.Now()); err != nil {
+		if err := office.RenderReport(&b, rep, f, s.Ops.Clock.Now()); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", office.ContentType[f])
-		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", ag.Name, year, f)))
+		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", rep.Agency, year, f)))
 		w.Write(b.Bytes())
 		return
 	}
 	writeJSON(w, http.StatusOK, rep)
 }
 
-func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
-	recs, err := s.Store.Appeals(r.Context(), k.AgencyID, 0)
+// t3Findings keeps 表三's own findings (Check ran over the whole report).
+func t3Findings(fs []report.Finding) []report.Finding {
+	var out []report.Finding
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, "T3.") || f.Rule == "CELL.INVALID" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	recs, err := s.Ops.Appeals(r.Context(), p, p.AgencyID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -467,21 +437,21 @@ func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, k *store.AP
 	writeJSON(w, http.StatusOK, map[string]any{"items": recs})
 }
 
-func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
+func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	var a appeal.Record
-	if err := decode(r, &a); err != nil {
+	if err := decode(w, r, &a); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	a.ID, a.AgencyID, a.CreatedBy = 0, k.AgencyID, "API:"+k.Name
-	if err := s.Store.AddAppeal(r.Context(), &a); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
+	rec, err := s.Ops.RecordAppeal(r.Context(), p, a)
+	if err != nil {
+		if errs.Fields(err)["case"] != "" {
 			err = errs.New("case_id", "本机关没有这件申请")
 		}
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, a)
+	writeJSON(w, http.StatusCreated, rec)
 }
 
 // Conclusion is the body of POST /api/v1/appeals/{id}/conclusion.
@@ -490,19 +460,9 @@ type Conclusion struct {
 	Result      appeal.Result `json:"result"`
 }
 
-func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, k *store.APIKey) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.fail(w, r, store.ErrNotFound)
-		return
-	}
-	a, err := s.Store.Appeal(r.Context(), k.AgencyID, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	var c Conclusion
-	if err := decode(r, &c); err != nil {
+	if err := decode(w, r, &c); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -510,8 +470,11 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, k *store
 		s.fail(w, r, errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）"))
 		return
 	}
-	a.ConcludedOn, a.Result = &c.ConcludedOn, c.Result
-	if err := s.Store.UpdateAppeal(r.Context(), a); err != nil {
+	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), func(a *appeal.Record) error {
+		a.ConcludedOn, a.Result = &c.ConcludedOn, c.Result
+		return nil
+	})
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}

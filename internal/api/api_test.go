@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +15,9 @@ import (
 
 	"gongkai/internal/api"
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
@@ -23,6 +27,8 @@ type env struct {
 	t      *testing.T
 	srv    *httptest.Server
 	s      *store.Store
+	api    *api.Server
+	o      *ops.Service
 	keyA   string // clerk of agency A
 	bossA  string // approver of agency A
 	keyB   string // clerk of agency B
@@ -31,30 +37,41 @@ type env struct {
 
 func setup(t *testing.T, s *store.Store) *env {
 	ctx := context.Background()
-	day, _ := time.Parse("2006-01-02 15:04", "2024-09-12 02:00")
-	s.Now = func() time.Time { return day }
-	a := &store.Agency{Name: "甲区教育局", Level: "county_department", ReviewOrgan: "甲区人民政府", LetterPrefix: "甲教依公"}
-	b := &store.Agency{Name: "乙区教育局", Level: "county_department", ReviewOrgan: "乙区人民政府", LetterPrefix: "乙教依公"}
-	for _, x := range []*store.Agency{a, b} {
-		if err := s.CreateAgency(ctx, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	a := &org.Agency{Name: "甲区教育局", Level: "county_department", ReviewOrgan: "甲区人民政府", LetterPrefix: "甲教依公"}
+	b := &org.Agency{Name: "乙区教育局", Level: "county_department", ReviewOrgan: "乙区人民政府", LetterPrefix: "乙教依公"}
 	e := &env{t: t, s: s, agency: a.ID}
-	var err error
-	if e.keyA, err = s.CreateAPIKey(ctx, a.ID, "甲办理", casework.Clerk); err != nil {
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		for _, x := range []*org.Agency{a, b} {
+			if err := tx.CreateAgency(ctx, x); err != nil {
+				return err
+			}
+		}
+		var err error
+		if e.keyA, err = tx.CreateAPIKey(ctx, a.ID, "甲办理", casework.Clerk); err != nil {
+			return err
+		}
+		if e.bossA, err = tx.CreateAPIKey(ctx, a.ID, "甲负责人", casework.Approver); err != nil {
+			return err
+		}
+		e.keyB, err = tx.CreateAPIKey(ctx, b.ID, "乙办理", casework.Clerk)
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	e.bossA, _ = s.CreateAPIKey(ctx, a.ID, "甲负责人", casework.Approver)
-	e.keyB, _ = s.CreateAPIKey(ctx, b.ID, "乙办理", casework.Clerk)
-	e.srv = httptest.NewServer(api.New(s, workday.Default(), casework.DefaultConfig(), nil).Handler())
+	e.agency = a.ID
+	e.o = ops.New(s, storetest.Clock, workday.Default(), nil)
+	e.api = api.New(e.o, slog.New(slog.DiscardHandler))
+	e.at("2024-09-12")
+	e.srv = httptest.NewServer(e.api.Handler())
 	t.Cleanup(e.srv.Close)
 	return e
 }
 
+// at moves the API's clock to 10:00 Beijing time on a day.
 func (e *env) at(day string) {
-	d, _ := time.Parse("2006-01-02 15:04", day+" 02:00")
-	e.s.Now = func() time.Time { return d }
+	d, _ := time.ParseInLocation("2006-01-02 15:04", day+" 10:00", clock.Shanghai())
+	e.api.Ops = e.o.At(clock.At(d))
 }
 
 func (e *env) do(method, path, key string, body any) (int, map[string]any, string) {
@@ -82,7 +99,7 @@ func (e *env) do(method, path, key string, body any) (int, map[string]any, strin
 
 func intake(day string) map[string]any {
 	return map[string]any{"channel": "online", "confirmed_on": day,
-		"applicant": map[string]any{"type": "natural", "name": "王某", "id_type": "身份证", "id_number": "11010519491231002X", "phone": "13812341234"},
+		"applicant": map[string]any{"type": "natural", "name": "王某", "id_type": "身份证", "id_number": "11010519491231002X", "phone": "13812341234", "email": "wang@example.cn"},
 		"request":   map[string]any{"description": "2024年本区中小学学区划分方案", "form": "电子", "delivery": "电子邮件"}}
 }
 
@@ -127,12 +144,12 @@ func TestCaseThroughAPI(t *testing.T) {
 			t.Errorf("events %v", events)
 		}
 		e.at("2024-10-08")
-		code, m, raw = e.do("POST", path+"/steps", e.bossA, map[string]any{"kind": "decide", "on": "2024-10-08", "outcome": "partly_disclosed", "note": "涉及个人信息的部分已作区分处理。"})
+		code, m, raw = e.do("POST", path+"/steps", e.bossA, map[string]any{"kind": "decide", "on": "2024-10-08", "outcome": "partly_disclosed", "grounds": []string{"third_party"}, "note": "涉及个人信息的部分已作区分处理。"})
 		if code != 200 || m["state"] != "closed" {
 			t.Fatalf("decide: %s", raw)
 		}
 		code, l, raw := e.do("GET", path+"/letters/4", e.keyA, nil)
-		if code != 200 || l["number"] != "甲教依公〔2024〕1号" || !strings.Contains(l["remedy"].(string), "甲区人民政府申请行政复议；对行政复议决定不服的") {
+		if code != 200 || l["number"] != "甲教依公〔2024〕1号" || !strings.Contains(l["remedy"].(string), "应当先自收到本答复之日起60日内向甲区人民政府申请行政复议") {
 			t.Fatalf("letter: %s", raw)
 		}
 		// the number is kept: printing again does not use up another
@@ -193,15 +210,15 @@ func TestPermissions(t *testing.T) {
 func TestRefusals(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
-		bad := intake("2024-09-12")
-		bad["applicant"].(map[string]any)["id_number"] = "110105194912310021"
+		badMail := intake("2024-09-12")
+		badMail["applicant"].(map[string]any)["email"] = "no-at-sign"
 		cases := []struct {
 			name, method, path, key string
 			body                    any
 			code                    int
 			field                   string
 		}{
-			{"bad id", "POST", "/api/v1/cases", e.keyA, bad, 422, "applicant.id_number"},
+			{"bad e-mail", "POST", "/api/v1/cases", e.keyA, badMail, 422, "applicant.email"},
 			{"impossible date", "POST", "/api/v1/cases", e.keyA, strings.Replace(mustJSON(intake("2024-09-12")), "2024-09-12", "2024-02-30", 1), 422, "date"},
 			{"unknown field", "POST", "/api/v1/cases", e.keyA, `{"channel":"online","colour":"red"}`, 422, "colour"},
 			{"broken json", "POST", "/api/v1/cases", e.keyA, `{"channel":`, 422, "body"},
@@ -256,6 +273,32 @@ func TestRefusals(t *testing.T) {
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// A defective application is registered, flagged, and 补正 offered first
+// (条例 Art. 30); every problem of an intake that cannot be recorded comes
+// back at once, each at its field.
+func TestDefectsAndAllProblems(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		bad := intake("2024-09-12")
+		bad["applicant"].(map[string]any)["id_number"] = "110105194912310021"
+		code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, bad)
+		if code != 201 || !strings.Contains(fmt.Sprint(m["defects"]), "applicant.id_number") || m["allowed_steps"].([]any)[0] != "request_correction" {
+			t.Fatalf("defective application: %d %s", code, raw)
+		}
+		worse := intake("2024-09-12")
+		worse["applicant"].(map[string]any)["name"] = ""
+		worse["applicant"].(map[string]any)["phone"] = "call me"
+		worse["request"].(map[string]any)["description"] = ""
+		code, m, raw = e.do("POST", "/api/v1/cases", e.keyA, worse)
+		fields := fmt.Sprint(m["error"].(map[string]any)["fields"])
+		for _, f := range []string{"applicant.name", "applicant.phone", "request.description"} {
+			if code != 422 || !strings.Contains(fields, f) {
+				t.Errorf("%s not reported: %d %s", f, code, raw)
+			}
+		}
+	})
 }
 
 // Every route is in the OpenAPI document and every path in it is served.

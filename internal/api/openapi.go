@@ -27,7 +27,8 @@ var pathParam = regexp.MustCompile(`\{(\w+)\}`)
 // OpenAPI is the OpenAPI 3 document of the API, built from the same route
 // table the server uses, so that a route cannot exist without its description.
 func (s *Server) OpenAPI() obj {
-	var channels, types, outcomes, kinds, states []string
+	// every enum comes from the one list the program itself uses
+	var channels, types, outcomes, kinds, states, parties, grounds []string
 	for _, c := range casework.Channels {
 		channels = append(channels, string(c.ID))
 	}
@@ -35,15 +36,21 @@ func (s *Server) OpenAPI() obj {
 		types = append(types, string(t.ID))
 	}
 	for _, o := range casework.Outcomes {
-		outcomes = append(outcomes, o.ID)
+		outcomes = append(outcomes, string(o.ID))
 	}
-	for _, k := range casework.StepKinds {
+	for _, k := range casework.StepKinds() {
 		if k.Kind != casework.KindReceive {
-			kinds = append(kinds, k.Kind)
+			kinds = append(kinds, string(k.Kind))
 		}
 	}
-	for _, st := range []casework.State{casework.Processing, casework.AwaitingCorrection, casework.Consulting, casework.AwaitingPayment, casework.Closed} {
-		states = append(states, string(st))
+	for _, st := range casework.States {
+		states = append(states, string(st.ID))
+	}
+	for _, pk := range casework.PartyKinds {
+		parties = append(parties, string(pk.ID))
+	}
+	for _, g := range casework.Grounds {
+		grounds = append(grounds, string(g.ID))
 	}
 	var appealKinds, appealResults []string
 	for _, k := range appeal.Kinds {
@@ -121,8 +128,9 @@ func (s *Server) OpenAPI() obj {
 	paths["/api/v1/openapi.json"] = obj{"get": obj{"summary": "本文档", "responses": obj{"200": obj{"description": "OpenAPI 3 文档"}}}}
 	schemas := obj{
 		"Error": obj{"type": "object", "properties": obj{"error": obj{"type": "object", "properties": obj{
-			"code":    enum("", []string{"invalid", "conflict", "not_found", "unauthorized", "calendar_missing", "internal"}),
-			"message": str("中文说明"), "field": str("出错的字段")}}}},
+			"code":    enum("", []string{"invalid", "conflict", "not_found", "forbidden", "unauthorized", "throttled", "too_large", "calendar_missing", "internal"}),
+			"message": str("中文说明"), "field": str("出错的字段（多处时为第一处）"),
+			"fields": obj{"type": "array", "description": "每一处问题", "items": obj{"type": "object", "properties": obj{"field": str("字段"), "message": str("中文说明")}}}}}}},
 		"Applicant": obj{"type": "object", "required": []string{"type", "name"}, "properties": obj{
 			"type": enum("申请人类型（表三的列）", types), "name": str("姓名或名称"),
 			"id_type": str("身份证明类型：身份证、护照……；组织填 统一社会信用代码"), "id_number": str("身份证明号码（身份证按 GB 11643、统一社会信用代码按 GB 32100 校验）"),
@@ -136,10 +144,14 @@ func (s *Server) OpenAPI() obj {
 				"applicant":    ref("Applicant"), "request": ref("Request")}},
 		"Step": obj{"type": "object", "required": []string{"kind", "on"}, "properties": obj{
 			"kind": enum("办理步骤", kinds), "on": dateSchema("该事实发生的日期"), "note": str("补正事项、延期理由、说明"),
-			"party": str("征求意见的第三方或机关"), "outcome": enum("答复结果（decide）", outcomes),
+			"party": str("征求意见的第三方或机关"), "party_kind": enum("征求意见对象类别（consult）", parties),
+			"outcome":      enum("答复结果（decide）", outcomes),
+			"grounds":      obj{"type": "array", "description": "部分公开时不予公开部分的理由（《条例》第三十七条）", "items": enum("", grounds)},
+			"delivered_on": dateSchema("收费通知或征求意见书送达的日期（已知时）"), "until": dateSchema("合理答复期限（set_period，《条例》第三十五条）"),
+			"undoes":   obj{"type": "integer", "description": "撤销的步骤序号（undo，只能是最后一步）"},
 			"method":   enum("计收方式（fee_notice）", []string{string(casework.FeeByApplications), string(casework.FeeByPages)}),
 			"pages":    obj{"type": "integer", "description": "页数（按量计收）"},
-			"count":    obj{"type": "integer", "description": "该申请人本月第几件（按件计收；不填时由记录统计）"},
+			"count":    obj{"type": "integer", "description": "忽略：按件计收时，该申请人本月第几件由登记记录统计"},
 			"referral": str("负责公开的机关及联系方式（not_this_agency）")}},
 		"Appeal": obj{"type": "object", "required": []string{"kind", "body", "filed_on"}, "description": "表四按这些记录计算；仅作为复议机关共同被告的案件不计入",
 			"properties": obj{"id": obj{"type": "integer", "readOnly": true}, "case_id": obj{"type": "integer", "description": "相关的本机关申请"},
@@ -147,7 +159,8 @@ func (s *Server) OpenAPI() obj {
 				"applicant": str("申请人或原告"), "filed_on": dateSchema("申请复议或起诉日期"), "concluded_on": dateSchema("审结日期（未审结不填）"),
 				"result": enum("结果（审结时）", appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
 				"note": str("备注")}},
-		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤"},
+		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤、需补正的内容",
+			"properties": obj{"state": enum("状态", states), "outcome": enum("答复结果", outcomes), "allowed_steps": obj{"type": "array", "items": enum("", kinds)}}},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Letter":   obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}

@@ -7,12 +7,12 @@ import (
 
 var ag = AgencyInfo{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公"}
 
-func decided(t *testing.T, outcome, day string) *Case {
+func decided(t *testing.T, outcome OutcomeID, day string) *Case {
 	c, err := NewCase(intake(0, Online, "2025-12-24"), clerk, at("2025-12-24"), cal)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567"}, approver, at(day), cfg, cal); err != nil {
+	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567", Grounds: []OutcomeID{"third_party", "process_info"}}, approver, at(day), cfg, cal); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -45,18 +45,21 @@ func TestReplyLetters(t *testing.T) {
 				t.Errorf("%s: letter lacks %q\n%s", o.ID, must, txt)
 			}
 		}
-		article := strings.TrimPrefix(o.Basis, "《中华人民共和国政府信息公开条例》")
+		article, ok := strings.CutPrefix(o.Basis, "《中华人民共和国政府信息公开条例》")
+		if !ok { // a reference text, not an article of the 条例
+			article, _, _ = strings.Cut(o.Basis, "转发")
+		}
 		if first, _, _ := strings.Cut(article, "、"); !strings.Contains(txt, first) {
 			t.Errorf("%s: article %q not cited", o.ID, first)
 		}
-		review := strings.Contains(l.Remedy, "对行政复议决定不服的")
-		if review != o.ReviewFirst {
-			t.Errorf("%s: 复议前置 wording = %v, want %v: %s", o.ID, review, o.ReviewFirst, l.Remedy)
+		review := strings.Contains(l.Remedy, "应当先") && strings.Contains(l.Remedy, "对行政复议决定不服的")
+		if review != cfg.IsReviewFirst(o.ID) {
+			t.Errorf("%s: 复议前置 wording = %v, want %v: %s", o.ID, review, cfg.IsReviewFirst(o.ID), l.Remedy)
 		}
-		if !o.ReviewFirst && !strings.Contains(l.Remedy, "6个月内") {
+		if !cfg.IsReviewFirst(o.ID) && !strings.Contains(l.Remedy, "6个月内") {
 			t.Errorf("%s: remedy lacks the 6-month lawsuit: %s", o.ID, l.Remedy)
 		}
-		if !strings.Contains(l.HTML(), "<h1>卫滨区教育体育和文化旅游局政府信息公开申请答复书</h1>") {
+		if !strings.Contains(l.HTML(), "<h1><span>卫滨区教育体育和文化旅游局</span><span>政府信息公开申请答复书</span></h1>") {
 			t.Errorf("%s: HTML", o.ID)
 		}
 	}
@@ -70,10 +73,10 @@ func TestReplyLetters(t *testing.T) {
 // Before 2024-01-01 不予公开 was not subject to 复议前置.
 func TestRemedyBeforeNewLaw(t *testing.T) {
 	o := OutcomeByID("state_secret")
-	if r := Remedy(o, D("2023-12-29"), "某区人民政府", "答复"); strings.Contains(r, "对行政复议决定不服的") {
+	if r := Remedy(o, D("2023-12-29"), ag, "答复", cfg); strings.Contains(r, "对行政复议决定不服的") {
 		t.Errorf("old-law remedy: %s", r)
 	}
-	if r := Remedy(o, D("2024-01-02"), "某区人民政府", "答复"); !strings.Contains(r, "对行政复议决定不服的") {
+	if r := Remedy(o, D("2024-01-02"), ag, "答复", cfg); !strings.Contains(r, "对行政复议决定不服的") {
 		t.Errorf("new-law remedy: %s", r)
 	}
 }
@@ -93,13 +96,13 @@ func TestProcedureLetters(t *testing.T) {
 		t.Errorf("correction:\n%s", l.Text())
 	}
 	c3, _ := NewCase(intake(2, Online, "2026-04-28"), clerk, at("2026-04-28"), cal)
-	c3.Apply(Step{Kind: KindFeeNotice, On: D("2026-05-06"), Method: FeeByPages, Pages: 2219}, clerk, at("2026-05-06"), cfg, cal)
+	c3.Apply(Step{Kind: KindFeeNotice, On: D("2026-05-06"), Method: FeeByPages, Pages: 2219, Delivered: D("2026-05-06")}, clerk, at("2026-05-06"), cfg, cal)
 	l, _ = LetterFor(c3, 2, ag, "x", cfg, cal)
 	if !strings.Contains(l.Text(), "83460元") || !strings.Contains(l.Text(), "2026年6月2日前") {
 		t.Errorf("fee:\n%s", l.Text())
 	}
 	c4, _ := NewCase(intake(3, Online, "2024-09-12"), clerk, at("2024-09-12"), cal)
-	c4.Apply(Step{Kind: KindConsult, On: D("2024-09-20"), Party: "某科技有限公司"}, clerk, at("2024-09-20"), cfg, cal)
+	c4.Apply(Step{Kind: KindConsult, On: D("2024-09-20"), Party: "某科技有限公司", Delivered: D("2024-09-20")}, clerk, at("2024-09-20"), cfg, cal)
 	l, _ = LetterFor(c4, 2, ag, "x", cfg, cal)
 	if l.Addressee != "某科技有限公司：" || !strings.Contains(l.Text(), "2024年10月16日前") {
 		t.Errorf("consultation:\n%s", l.Text())

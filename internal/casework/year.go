@@ -12,7 +12,7 @@ type CaseFacts struct {
 	Type     ApplicantType
 	Received workday.Date
 	ClosedOn *workday.Date
-	Outcome  string
+	Outcome  OutcomeID
 }
 
 // Facts returns the case's 表三 facts.

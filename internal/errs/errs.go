@@ -12,10 +12,12 @@ import (
 type Kind string
 
 const (
-	Invalid  Kind = "invalid" // the input is wrong; the message says where and how to fix it
-	NotFound Kind = "not_found"
-	Conflict Kind = "conflict" // the request is valid but not allowed in the current state
-	Internal Kind = "internal"
+	Invalid   Kind = "invalid" // the input is wrong; the message says where and how to fix it
+	NotFound  Kind = "not_found"
+	Conflict  Kind = "conflict"  // the request is valid but not allowed in the current state
+	Forbidden Kind = "forbidden" // the person's role may not do this
+	TooLarge  Kind = "too_large" // the input is larger than allowed
+	Internal  Kind = "internal"
 )
 
 // Error carries the user-facing Chinese message (Msg), where the problem is
@@ -61,6 +63,17 @@ func Wrap(kind Kind, cause error, where, format string, args ...any) *Error {
 // Message returns the Chinese message of err, or a generic one for errors that
 // are not ours (their details belong in the log, not in front of a user).
 func Message(err error) string {
+	var l List
+	if errors.As(err, &l) {
+		var b []byte
+		for i, e := range l {
+			if i > 0 {
+				b = append(b, "；"...)
+			}
+			b = append(b, e.User()...)
+		}
+		return string(b)
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.User()
@@ -75,4 +88,63 @@ func KindOf(err error) Kind {
 		return e.Kind
 	}
 	return Internal
+}
+
+// List is several problems found at once, each at its own field: a form or a
+// row checked as a whole, so that a person fixes everything in one pass.
+type List []*Error
+
+func (l List) Error() string {
+	var b []byte
+	for i, e := range l {
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = append(b, e.Error()...)
+	}
+	return string(b)
+}
+
+// Unwrap lets errors.As find the first problem (its Kind is the list's).
+func (l List) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Add appends a problem at a field.
+func (l *List) Add(where, format string, args ...any) {
+	*l = append(*l, New(where, format, args...))
+}
+
+// Err is nil when the list is empty, the list otherwise.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Fields returns every problem of err by field: all of a List, or the one
+// error. Problems without a field are under "".
+func Fields(err error) map[string]string {
+	out := map[string]string{}
+	var l List
+	if errors.As(err, &l) {
+		for _, e := range l {
+			if _, dup := out[e.Where]; !dup {
+				out[e.Where] = e.Msg
+			}
+		}
+		return out
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		out[e.Where] = e.Msg
+		return out
+	}
+	out[""] = Message(err)
+	return out
 }

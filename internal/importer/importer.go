@@ -14,13 +14,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/errs"
 	"gongkai/internal/workday"
 )
@@ -67,31 +67,24 @@ type Sheet struct {
 	Rows [][]string
 }
 
-// maxRows bounds a register; larger files should be split.
-const maxRows = 200000
+// Limits on a register, checked while reading, not after: larger files
+// should be split.
+const (
+	MaxFile  = 20 << 20 // bytes of the file as uploaded
+	maxRows  = 200000
+	maxCols  = 200
+	maxCell  = 10000     // characters in one cell
+	maxUnzip = 256 << 20 // bytes an XLSX may decompress to
+)
 
 // ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK) or XLSX.
 // For XLSX, sheet names the sheet; "" is the first.
 func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
+	if len(data) > MaxFile {
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", MaxFile>>20)}
+	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
-		}
-		defer f.Close()
-		if sheet == "" {
-			sheet = f.GetSheetName(0)
-		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(f.GetSheetList(), "、"))
-		}
-		// merged cells keep their value in the top-left cell only; a header
-		// merged across columns is filled to the right below (header()).
-		if len(rows) > maxRows {
-			return nil, errs.New(name, "文件有 %d 行，超过 %d 行：请分成几个文件导入", len(rows), maxRows)
-		}
-		return &Sheet{Rows: rows}, nil
+		return readXLSX(name, data, sheet)
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return nil, errs.New(name, "这是旧的 .xls 格式：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入")
@@ -119,10 +112,59 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 			line, _ := r.FieldPos(0)
 			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, line), "CSV 格式错误：请检查引号和分隔符")
 		}
-		rows = append(rows, rec)
+		rows = append(rows, clip(rec))
 		if len(rows) > maxRows {
 			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
 		}
+	}
+	return &Sheet{Rows: rows}, nil
+}
+
+// clip bounds a row's columns and cells: what no register needs is dropped
+// instead of kept in memory.
+func clip(rec []string) []string {
+	if len(rec) > maxCols {
+		rec = rec[:maxCols]
+	}
+	for i, c := range rec {
+		if len(c) > maxCell*3 {
+			rec[i] = c[:maxCell*3]
+		}
+	}
+	return rec
+}
+
+// readXLSX streams the rows of a sheet, stopping at the row limit; the
+// archive's decompressed size is bounded too (a zip bomb is refused).
+func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
+	}
+	defer f.Close()
+	if sheet == "" {
+		sheet = f.GetSheetName(0)
+	}
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(f.GetSheetList(), "、"))
+	}
+	defer it.Close()
+	// merged cells keep their value in the top-left cell only; a header
+	// merged across columns is filled to the right below (header()).
+	var rows [][]string
+	for it.Next() {
+		if len(rows) >= maxRows {
+			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+		}
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, len(rows)+1), "无法读取这一行")
+		}
+		rows = append(rows, clip(cols))
+	}
+	if err := it.Error(); err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
 	return &Sheet{Rows: rows}, nil
 }
@@ -304,7 +346,10 @@ type Row struct {
 	Key     string // import key: the register's own number, or a hash of the row's facts
 	Intake  casework.Intake
 	Replied *workday.Date
-	Outcome string
+	Outcome casework.OutcomeID
+	// Defects are Art. 29 gaps of the application (no 身份证明, a wrong check
+	// digit): the row is imported and flagged, as a clerk would register it.
+	Defects []string
 }
 
 var (
@@ -363,7 +408,7 @@ var typeWords = []entry[casework.ApplicantType]{
 
 // outcomeWords map how registers describe an outcome; the first that the text
 // contains wins, so the specific come before the general.
-var outcomeWords = []entry[string]{
+var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"部分公开"}, "partly_disclosed"},
 	{[]string{"已主动公开"}, "already_public"},
 	{[]string{"国家秘密"}, "state_secret"},
@@ -444,24 +489,19 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 			Applicant: casework.Applicant{Type: typ, Name: get("name"), IDType: idType, IDNum: idNum,
 				Phone: get("phone"), Email: get("email"), Address: get("address")},
 			Request: casework.Request{Description: get("description")}}
-		if in.Applicant.Phone == "" && in.Applicant.Email == "" && in.Applicant.Address == "" {
-			in.Applicant.Address = "（台账未记载）" // old registers often omit contacts; the row is still an application
-		}
 		in.SetReceivedOn(rec)
 		if len(rc.errs) == 0 {
-			if err := in.Validate(); err != nil {
-				e, _ := err.(*errs.Error)
-				field := map[string]string{"applicant.id_number": "id_number", "applicant.name": "name", "applicant.id_type": "id_number",
-					"request.description": "description", "applicant.type": "applicant_type", "applicant.phone": "phone"}[e.Where]
-				msg := e.Msg
-				if field == "id_number" && excelRounded.MatchString(idNum) {
-					msg = fmt.Sprintf("证件号码“%s”校验不通过，末尾的 0 很可能是 Excel 把号码当成数字后丢失的位数：请把该列设为“文本”格式，重新录入后再导入", idNum)
+			problems, defects := in.Check()
+			for _, e := range problems {
+				rc.fieldError(e.Where, e.Msg)
+			}
+			for _, e := range defects {
+				if e.Where == "applicant.id_number" && excelRounded.MatchString(idNum) {
+					// not the applicant's mistake but the spreadsheet's: fix the file
+					rc.fieldError(e.Where, fmt.Sprintf("证件号码“%s”校验不通过，末尾的 0 很可能是 Excel 把号码当成数字后丢失的位数：请把该列设为“文本”格式，重新录入后再导入", idNum))
+					continue
 				}
-				if _, mapped := m.Columns[field]; field == "" || !mapped {
-					rc.errs = append(rc.errs, RowError{Row: line, Reason: msg})
-				} else {
-					fail(field, "%s", msg)
-				}
+				r.Defects = append(r.Defects, e.Msg)
 			}
 		}
 		r.Intake = in
@@ -523,6 +563,22 @@ func (r *rowCtx) get(field string) string {
 	return strings.TrimSpace(r.raw[c])
 }
 
+// intakeFields maps the intake's field paths to the register's columns.
+var intakeFields = map[string]string{"applicant.id_number": "id_number", "applicant.name": "name", "applicant.id_type": "id_type",
+	"request.description": "description", "applicant.type": "applicant_type", "applicant.phone": "phone", "applicant.email": "email",
+	"applicant.address": "address", "channel": "channel", "submitted_on": "received_on", "signed_on": "received_on", "confirmed_on": "received_on"}
+
+// fieldError reports a problem of the intake at its column, or for the whole
+// row when the register has no such column.
+func (r *rowCtx) fieldError(where, msg string) {
+	field := intakeFields[where]
+	if _, mapped := r.m.Columns[field]; field == "" || !mapped {
+		r.errs = append(r.errs, RowError{Row: r.line, Reason: msg})
+		return
+	}
+	r.fail(field, "%s", msg)
+}
+
 func (r *rowCtx) fail(field, format string, args ...any) {
 	c := r.m.Columns[field]
 	r.errs = append(r.errs, RowError{Row: r.line, Column: colName(c), Header: r.m.Headers[c], Reason: fmt.Sprintf(format, args...)})
@@ -547,17 +603,17 @@ type Ready struct {
 
 // Cases turns parsed rows into cases: received, and closed with their
 // outcome when the register says so.
-func Cases(rows []Row, actor casework.Actor, now time.Time, cfg casework.Config, cal *workday.Calendar) ([]Ready, []RowError) {
+func Cases(rows []Row, actor casework.Actor, clk clock.Clock, cfg casework.Config, cal *workday.Calendar) ([]Ready, []RowError) {
 	var out []Ready
 	var bad []RowError
 	for _, r := range rows {
-		c, err := casework.NewCase(r.Intake, actor, now, cal)
+		c, err := casework.NewCase(r.Intake, actor, clk, cal)
 		if err != nil {
 			bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
 			continue
 		}
 		if r.Replied != nil {
-			if err := c.RecordHistoricalOutcome(r.Outcome, *r.Replied, actor, now, cfg, cal); err != nil {
+			if err := c.RecordHistoricalOutcome(r.Outcome, *r.Replied, actor, clk, cfg, cal); err != nil {
 				bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
 				continue
 			}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/importer"
 	"gongkai/internal/workday"
 )
@@ -35,7 +36,7 @@ func register(t *testing.T, rows [][]any) []byte {
 	return b.Bytes()
 }
 
-var now = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+var now = clock.At(time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 
 func TestRegisterXLSX(t *testing.T) {
 	data := register(t, [][]any{

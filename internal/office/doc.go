@@ -46,6 +46,7 @@ type Cell struct {
 	Header bool
 	Left   bool   // left-aligned (labels); numbers and headers are centred
 	Key    string // data cells: the model path, as findings name it ("applications.new[natural]")
+	Label  string // data cells: the row and column as a person names them (form labels)
 }
 
 // Table is a grid: Rows[i] lists the anchor cells starting in row i, in
@@ -150,15 +151,7 @@ func hdr(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows:
 func lbl(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows: rows, Left: true} }
 func num(s string) Cell                 { return Cell{Text: s, Cols: 1, Rows: 1} }
 
-func keyed(s, key string) Cell { return Cell{Text: s, Cols: 1, Rows: 1, Key: key} }
-
-// T2Prefix is the model path of 表二 in the format.
-func T2Prefix(f report.Format) string {
-	if f == report.Format2019 {
-		return "proactive_2019."
-	}
-	return "proactive."
-}
+func keyed(s, key, label string) Cell { return Cell{Text: s, Cols: 1, Rows: 1, Key: key, Label: label} }
 
 // ReportTables are 表二, 表三 and 表四 of a report, laid out as the template.
 func ReportTables(r *report.Report) []*Table { return []*Table{t2Table(r), t3Table(r), t4Table(r)} }
@@ -180,7 +173,7 @@ func t2Table(r *report.Report) *Table {
 			row := []Cell{lbl(it.Label, 1, 1)}
 			vals := render.T2Values(r, it)
 			for i, v := range vals {
-				c := keyed(v, T2Prefix(r.Format)+it.Key+"."+it.Cells[i])
+				c := keyed(v, report.T2Prefix(r.Format)+it.Key+"."+it.Cells[i], it.Label+" "+g.Header.Columns[min(i, len(g.Header.Columns)-1)])
 				if i == len(vals)-1 {
 					c.Cols = 4 - len(vals)
 				}
@@ -230,7 +223,7 @@ func t3Table(r *report.Report) *Table {
 		}
 		prev = x.Group
 		for i, c := range r.Applications[x.Key] {
-			row = append(row, keyed(c.String(), "applications."+x.Key+"["+report.T3Columns[i]+"]"))
+			row = append(row, keyed(c.String(), "applications."+x.Key+"["+report.T3Columns[i]+"]", x.Group+x.Label+" "+report.T3ColumnLabels[i]))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -260,7 +253,7 @@ func t4Table(r *report.Report) *Table {
 	row = nil
 	for b, blk := range report.T4Blocks {
 		for j, c := range report.T4Columns {
-			row = append(row, keyed(r.Appeals[b][j].String(), "appeals."+blk.Key+"."+c))
+			row = append(row, keyed(r.Appeals[b][j].String(), "appeals."+blk.Key+"."+c, blk.Label+" "+report.T4ColumnLabels[j]))
 		}
 	}
 	t.Rows = append(t.Rows, row)

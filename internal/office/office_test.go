@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/office"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
@@ -354,12 +355,12 @@ func TestLetterDocuments(t *testing.T) {
 	in := casework.Intake{Channel: casework.Online, ConfirmedOn: &d,
 		Applicant: casework.Applicant{Type: "natural", Name: "王某", IDType: "身份证", IDNum: "11010519491231002X", Phone: "13800000000"},
 		Request:   casework.Request{Description: "2025年本区学区划分方案"}}
-	c, err := casework.NewCase(in, casework.Actor{Name: "张", Role: casework.Clerk}, d.Time().Add(10*time.Hour), cal)
+	c, err := casework.NewCase(in, casework.Actor{Name: "张", Role: casework.Clerk}, clock.At(d.Time().Add(2*time.Hour)), cal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	on := workday.MustDate("2026-02-26")
-	if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: "third_party"}, casework.Actor{Name: "李", Role: casework.Approver}, on.Time().Add(10*time.Hour), cfg, cal); err != nil {
+	if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: "third_party"}, casework.Actor{Name: "李", Role: casework.Approver}, clock.At(on.Time().Add(2*time.Hour)), cfg, cal); err != nil {
 		t.Fatal(err)
 	}
 	l, err := casework.LetterFor(c, 2, casework.AgencyInfo{Name: "卫滨区教育体育和文化旅游局", ReviewOrgan: "新乡市卫滨区人民政府"}, "卫教体依公〔2026〕7号", cfg, cal)

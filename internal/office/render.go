@@ -2,6 +2,7 @@ package office
 
 import (
 	"io"
+	"slices"
 	"time"
 
 	"gongkai/internal/errs"
@@ -37,4 +38,9 @@ func RenderReport(w io.Writer, r *report.Report, format string, now time.Time) e
 		return errs.New("--format", "不支持的格式“%s”：可用 txt、md、html、json、docx、pdf、xlsx", format)
 	}
 	return nil
+}
+
+// IsReportFormat reports whether RenderReport writes format.
+func IsReportFormat(format string) bool {
+	return IsOffice(format) || slices.Contains(render.Formats, format)
 }

@@ -9,6 +9,7 @@ import (
 // ids are stable (report-model.md §2), messages are Chinese and state numbers.
 type Rule struct {
 	ID       string
+	Title    string // a short Chinese name, shown with the id
 	Severity Severity
 	Doc      string // what the rule checks, in Chinese, for --help and docs
 	NeedPrev bool   // runs only when last year's report is given
@@ -17,26 +18,26 @@ type Rule struct {
 
 // Rules lists every check in the order findings are reported.
 var Rules = []Rule{
-	{"PARSE.TABLE", SevWarning, "表格无法读取，其单元格记为空", false, nil},
-	{"PARSE.AMBIGUOUS", SevWarning, "数字连在一起且有多种拆分都满足表内勾稽关系，相关单元格记为空", false, nil},
-	{"S.MISSING", SevError, "缺少六个部分之一，或缺少表二、表三、表四", false, checkMissing},
-	{"S.ORDER", SevWarning, "六个部分的顺序与格式不一致", false, checkOrder},
-	{"CELL.INVALID", SevError, "单元格为负数、小数或非数字；金额不是数字", false, checkInvalid},
-	{"CELL.BLANK", SevWarning, "格式要求填数字的单元格为空白", false, checkBlank},
-	{"T3.ROWSUM", SevError, "表三每行：总计 = 六类申请人之和", false, checkRowSum},
-	{"T3.OUTCOMES", SevError, "表三每列：（七）总计 = （一）至（六）各项之和", false, checkOutcomes},
-	{"T3.BALANCE", SevError, "表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理", false, checkBalance},
-	{"T4.SUM", SevError, "表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", false, checkT4},
-	{"S.LENGTH", SevWarning, "第一部分“总体情况”超过一千字（格式要求原则上不超过一千字）", false, checkLength},
-	{"S.FEES", SevWarning, "第六部分未说明是否收取信息处理费", false, checkFees},
-	{"S.PERIOD", SevWarning, "正文所写的统计期间或年度与报告年度不一致", false, checkPeriod},
-	{"N.TABLE", SevWarning, "正文中的数字（收到申请、复议、诉讼、收费）与表格不一致", false, checkNarrative},
-	{"X.CARRY", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
-	{"X.IN_FORCE", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
-	{"X.SAME_TEXT", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
-	{"TXT.LATIN", SevWarning, "中文正文中混入英文单词", false, checkLatin},
-	{"TXT.SPACE", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
-	{"TXT.NUMBERING", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
+	{"PARSE.TABLE", "表格无法读取", SevWarning, "表格无法读取，其单元格记为空", false, nil},
+	{"PARSE.AMBIGUOUS", "数字无法拆分", SevWarning, "数字连在一起且有多种拆分都满足表内勾稽关系，相关单元格记为空", false, nil},
+	{"S.MISSING", "缺少部分或表格", SevError, "缺少六个部分之一，或缺少表二、表三、表四", false, checkMissing},
+	{"S.ORDER", "部分顺序不对", SevWarning, "六个部分的顺序与格式不一致", false, checkOrder},
+	{"CELL.INVALID", "数值无效", SevError, "单元格为负数、小数或非数字；金额不是数字", false, checkInvalid},
+	{"CELL.BLANK", "应填未填", SevWarning, "格式要求填数字的单元格为空白", false, checkBlank},
+	{"T3.ROWSUM", "表三行合计不符", SevError, "表三每行：总计 = 六类申请人之和", false, checkRowSum},
+	{"T3.OUTCOMES", "表三办理结果合计不符", SevError, "表三每列：（七）总计 = （一）至（六）各项之和", false, checkOutcomes},
+	{"T3.BALANCE", "表三收结平衡不符", SevError, "表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理", false, checkBalance},
+	{"T4.SUM", "表四合计不符", SevError, "表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", false, checkT4},
+	{"S.LENGTH", "总体情况过长", SevWarning, "第一部分“总体情况”超过一千字（格式要求原则上不超过一千字）", false, checkLength},
+	{"S.FEES", "未说明收费情况", SevWarning, "第六部分未说明是否收取信息处理费", false, checkFees},
+	{"S.PERIOD", "统计期间不符", SevWarning, "正文所写的统计期间或年度与报告年度不一致", false, checkPeriod},
+	{"N.TABLE", "正文与表格不一致", SevWarning, "正文中的数字（收到申请、复议、诉讼、收费）与表格不一致", false, checkNarrative},
+	{"X.CARRY", "上年结转不符", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
+	{"X.IN_FORCE", "现行有效件数不符", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
+	{"X.SAME_TEXT", "与上年雷同", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
+	{"TXT.LATIN", "中文中混入英文", SevWarning, "中文正文中混入英文单词", false, checkLatin},
+	{"TXT.SPACE", "多余空格", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
+	{"TXT.NUMBERING", "序号重复或跳号", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
 }
 
 type ctx struct {
@@ -71,6 +72,14 @@ func Check(r, prev *Report) []Finding {
 	return c.out
 }
 
+// RuleTitle is the Chinese name of a rule (its id when unknown).
+func RuleTitle(id string) string {
+	if r := RuleByID(id); r != nil {
+		return r.Title
+	}
+	return id
+}
+
 // RuleByID returns the rule with id, or nil.
 func RuleByID(id string) *Rule {
 	for i := range Rules {
@@ -89,12 +98,15 @@ func t3Name(row T3Row, col int) string {
 	return "表三“" + row.Group + row.Label + "”" + T3ColumnLabels[col] + "栏"
 }
 
-func (r *Report) t2Prefix() string {
-	if r.Format == Format2019 {
+// T2Prefix is the model path of 表二 in the format.
+func T2Prefix(f Format) string {
+	if f == Format2019 {
 		return "proactive_2019."
 	}
 	return "proactive."
 }
+
+func (r *Report) t2Prefix() string { return T2Prefix(r.Format) }
 
 func t4Cell(b, col int) string { return "appeals." + T4Blocks[b].Key + "." + T4Columns[col] }
 

@@ -3,17 +3,20 @@ package report
 import (
 	"fmt"
 	"time"
+
+	"gongkai/internal/workday"
 )
 
-// SubmitBy is when an agency of level must submit and publish its report for
-// year (条例 Art. 49; 国办公开办函〔2021〕30号, law.md §1.8): departments and
-// townships by 31 January, the county 主管部门's aggregate by 20 February, the
-// city's by 10 March, the province's and vertically managed systems' by 31
-// March. Local calendars are often earlier: overrides, keyed by level, win.
-func SubmitBy(level Level, year int, overrides map[Level]string) (time.Time, string) {
+// SubmitBy is the civil date by which an agency of level must submit and
+// publish its report for year (条例 Art. 49; 国办公开办函〔2021〕30号, law.md
+// §1.8): departments and townships by 31 January, the county 主管部门's
+// aggregate by 20 February, the city's by 10 March, the province's and
+// vertically managed systems' by 31 March. Local calendars are often earlier:
+// overrides, keyed by level ("MM-DD"), win.
+func SubmitBy(level Level, year int, overrides map[Level]string) (workday.Date, string) {
 	if d, ok := overrides[level]; ok {
 		if t, err := time.Parse("01-02", d); err == nil {
-			return time.Date(year+1, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "本地规定"
+			return workday.NewDate(year+1, t.Month(), t.Day()), "本地规定"
 		}
 	}
 	md := map[Level][2]int{
@@ -27,11 +30,11 @@ func SubmitBy(level Level, year int, overrides map[Level]string) (time.Time, str
 	if level == "county" || level == "city" || level == "province" || level == "vertical" {
 		why = "国办公开办函〔2021〕30号（汇总报告）"
 	}
-	return time.Date(year+1, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC), why
+	return workday.NewDate(year+1, time.Month(md[0]), md[1]), why
 }
 
 // SubmitByText is SubmitBy as a sentence for a page.
 func SubmitByText(level Level, year int) string {
-	t, why := SubmitBy(level, year, nil)
-	return fmt.Sprintf("%d年度报告应于%d年%d月%d日前报送并公开（%s，%s）", year, t.Year(), int(t.Month()), t.Day(), LevelName(level), why)
+	d, why := SubmitBy(level, year, nil)
+	return fmt.Sprintf("%d年度报告应于%s前报送并公开（%s，%s）", year, d.Chinese(), LevelName(level), why)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/report"
@@ -10,33 +9,37 @@ import (
 
 // AddAppeal records a 复议 or 诉讼. The case, when given, must belong to the
 // same agency.
-func (s *Store) AddAppeal(ctx context.Context, a *appeal.Record) error {
+func (t *Tx) AddAppeal(ctx context.Context, a *appeal.Record) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if a.CaseID != nil {
-			var owner int64
-			if err := tx.QueryRowContext(ctx, `SELECT agency_id FROM cases WHERE id = $1`, *a.CaseID).Scan(&owner); err != nil || owner != a.AgencyID {
-				return ErrNotFound
-			}
+	if a.CaseID != nil {
+		var owner int64
+		if err := t.tx.QueryRowContext(ctx, `SELECT agency_id FROM cases WHERE id = $1`, *a.CaseID).Scan(&owner); err != nil || owner != a.AgencyID {
+			return ErrNotFound
 		}
-		return mapErr(tx.QueryRowContext(ctx, `INSERT INTO appeals (agency_id, case_id, kind, number, body, applicant, filed_on, concluded_on, result, co_defendant_only, note, created_by, created_at)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-			a.AgencyID, a.CaseID, string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result),
-			a.CoDefendantOnly, a.Note, a.CreatedBy, s.ts(s.Now())).Scan(&a.ID))
-	})
+	}
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO appeals (agency_id, case_id, kind, number, body, applicant, filed_on, concluded_on, result, co_defendant_only, note, created_by, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+		a.AgencyID, a.CaseID, string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result),
+		a.CoDefendantOnly, a.Note, a.CreatedBy, t.s.ts(t.s.Clock.Now())).Scan(&a.ID))
 }
 
 // UpdateAppeal saves an edited record (typically its conclusion).
 // ErrNotFound when the agency has no such record.
-func (s *Store) UpdateAppeal(ctx context.Context, a *appeal.Record) error {
+func (t *Tx) UpdateAppeal(ctx context.Context, a *appeal.Record) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE appeals SET kind = $1, number = $2, body = $3, applicant = $4, filed_on = $5, concluded_on = $6,
-		result = $7, co_defendant_only = $8, note = $9 WHERE id = $10 AND agency_id = $11`,
-		string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result), a.CoDefendantOnly, a.Note, a.ID, a.AgencyID)
+	if a.CaseID != nil {
+		var owner int64
+		if err := t.tx.QueryRowContext(ctx, `SELECT agency_id FROM cases WHERE id = $1`, *a.CaseID).Scan(&owner); err != nil || owner != a.AgencyID {
+			return ErrNotFound
+		}
+	}
+	res, err := t.tx.ExecContext(ctx, `UPDATE appeals SET kind = $1, number = $2, body = $3, applicant = $4, filed_on = $5, concluded_on = $6,
+		result = $7, co_defendant_only = $8, note = $9, case_id = $10 WHERE id = $11 AND agency_id = $12`,
+		string(a.Kind), a.Number, a.Body, a.Applicant, date(a.FiledOn), optDate(a.ConcludedOn), string(a.Result), a.CoDefendantOnly, a.Note, a.CaseID, a.ID, a.AgencyID)
 	if err != nil {
 		return mapErr(err)
 	}

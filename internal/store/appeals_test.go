@@ -15,9 +15,9 @@ import (
 func TestAppeals(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
 		a, b := agency(t, s, "示例区教育局"), agency(t, s, "示例区财政局")
-		clock(s, "2024-09-12")
+		setClock(s, "2024-09-12")
 		c := newCase(t, 0, "2024-09-12")
-		if err := s.CreateCase(ctx, a.ID, c, cal, cfg); err != nil {
+		if err := insert(s, a.ID, c); err != nil {
 			t.Fatal(err)
 		}
 		if _, ok, err := s.AppealTable(ctx, a.ID, 2024, appeal.FiledInYear); err != nil || ok {
@@ -25,20 +25,20 @@ func TestAppeals(t *testing.T) {
 		}
 		r := &appeal.Record{AgencyID: a.ID, CaseID: &c.ID, Kind: appeal.Review, Number: "卫政复〔2024〕3号", Body: "示例区人民政府",
 			Applicant: "申请人0", FiledOn: D("2024-10-08"), CreatedBy: "张办理"}
-		if err := s.AddAppeal(ctx, r); err != nil || r.ID == 0 {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.AddAppeal(ctx, r) }); err != nil || r.ID == 0 {
 			t.Fatalf("add: %v", err)
 		}
 		suit := &appeal.Record{AgencyID: a.ID, Kind: appeal.SuitAfterReview, Body: "示例区人民法院", FiledOn: D("2024-11-01"), CoDefendantOnly: true}
-		if err := s.AddAppeal(ctx, suit); err != nil {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.AddAppeal(ctx, suit) }); err != nil {
 			t.Fatal(err)
 		}
 		// a case of another agency cannot be linked; an invalid record is refused by field
 		other := &appeal.Record{AgencyID: b.ID, CaseID: &c.ID, Kind: appeal.Review, Body: "示例区人民政府", FiledOn: D("2024-10-08")}
-		if err := s.AddAppeal(ctx, other); !errors.Is(err, store.ErrNotFound) {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.AddAppeal(ctx, other) }); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("foreign case linked: %v", err)
 		}
 		bad := &appeal.Record{AgencyID: a.ID, Kind: appeal.Review, FiledOn: D("2024-10-08")}
-		if err := s.AddAppeal(ctx, bad); err == nil || err.(*errs.Error).Where != "body" {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.AddAppeal(ctx, bad) }); err == nil || errs.Fields(err)["body"] == "" {
 			t.Errorf("missing body: %v", err)
 		}
 
@@ -60,11 +60,11 @@ func TestAppeals(t *testing.T) {
 		}
 		on := D("2025-01-15")
 		got.ConcludedOn, got.Result = &on, appeal.Corrected
-		if err := s.UpdateAppeal(ctx, got); err != nil {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.UpdateAppeal(ctx, got) }); err != nil {
 			t.Fatal(err)
 		}
 		got.AgencyID = b.ID
-		if err := s.UpdateAppeal(ctx, got); !errors.Is(err, store.ErrNotFound) {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.UpdateAppeal(ctx, got) }); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("another agency updated the record: %v", err)
 		}
 		tab, _, _ = s.AppealTable(ctx, a.ID, 2024, appeal.FiledOrConcluded)
@@ -88,11 +88,11 @@ func TestAppeals(t *testing.T) {
 func TestReportsSaved(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
 		a, b := agency(t, s, "示例区教育局"), agency(t, s, "示例区财政局")
-		clock(s, "2025-01-20")
+		setClock(s, "2025-01-20")
 		r := report.NewReport(report.Format2021)
 		r.Agency, r.Year = a.Name, 2024
 		r.Zero()
-		if err := s.SaveReport(ctx, a.ID, r, "张办理"); err != nil {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SaveReport(ctx, a.ID, r, "张办理") }); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.ReportsSaved(ctx, []int64{a.ID, b.ID}, 2024)
@@ -105,11 +105,11 @@ func TestReportsSaved(t *testing.T) {
 		if !got[a.ID].SubmittedAt.IsZero() {
 			t.Error("submitted before anyone submitted it")
 		}
-		clock(s, "2025-01-22")
-		if err := s.SubmitReport(ctx, a.ID, 2024, "李主任"); err != nil {
+		setClock(s, "2025-01-22")
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, a.ID, 2024, "李主任") }); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SubmitReport(ctx, b.ID, 2024, "李主任"); !errors.Is(err, store.ErrNotFound) {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, b.ID, 2024, "李主任") }); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("submitting a report never saved: %v", err)
 		}
 		got, _ = s.ReportsSaved(ctx, []int64{a.ID, b.ID}, 2024)

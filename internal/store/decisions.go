@@ -2,36 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"math/big"
 
-	"gongkai/internal/importer"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
-
-// ImportDecisions stores ledger rows in one transaction, skipping the ones
-// the agency already has (same key): re-importing a file adds nothing.
-func (s *Store) ImportDecisions(ctx context.Context, agencyID int64, ds []importer.Decision) (imported, skipped int, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		imported, skipped = 0, 0
-		for _, d := range ds {
-			res, err := tx.ExecContext(ctx, `INSERT INTO decisions (agency_id, kind, decided_on, doc_no, subject, item, amount, import_key, created_at)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (agency_id, import_key) DO NOTHING`,
-				agencyID, d.Kind, date(d.On), d.DocNo, d.Subject, d.Item, d.Amount, d.Key, s.ts(s.Now()))
-			if err != nil {
-				return mapErr(err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				skipped++
-			} else {
-				imported++
-			}
-		}
-		return nil
-	})
-	return imported, skipped, err
-}
 
 // ProactiveFromLedgers fills 表二's decision counts and fee total (万元) for a
 // year from the ledgers. The counts include every decision, published or not
@@ -54,6 +29,9 @@ func (s *Store) ProactiveFromLedgers(ctx context.Context, agencyID int64, year i
 		counts[k] = n
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, k := range []string{"licensing", "penalty", "coercion"} {
 		r.Proactive.Set(k+".decisions", report.N(counts[k]))
 	}

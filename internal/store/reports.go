@@ -9,17 +9,18 @@ import (
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/report"
+	"gongkai/internal/workday"
 )
 
 // SaveReport stores an agency's report for a year (replacing the previous version).
-func (s *Store) SaveReport(ctx context.Context, agencyID int64, r *report.Report, by string) error {
+func (t *Tx) SaveReport(ctx context.Context, agencyID int64, r *report.Report, by string) error {
 	body, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO reports (agency_id, year, body, updated_at, updated_by) VALUES ($1,$2,$3,$4,$5)
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO reports (agency_id, year, body, updated_at, updated_by) VALUES ($1,$2,$3,$4,$5)
 		ON CONFLICT (agency_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		agencyID, r.Year, string(body), s.ts(s.Now()), by)
+		agencyID, r.Year, string(body), t.s.ts(t.s.Clock.Now()), by)
 	return mapErr(err)
 }
 
@@ -39,17 +40,18 @@ func (s *Store) GetReport(ctx context.Context, agencyID int64, year int) (*repor
 // ReportSaved is when and by whom an agency's report of a year was last saved,
 // and submitted (报送) if it was: SubmittedAt is zero until then.
 type ReportSaved struct {
-	At          time.Time
-	By          string
-	SubmittedAt time.Time
-	SubmittedBy string
+	At            time.Time
+	By            string
+	SubmittedAt   time.Time
+	SubmittedBy   string
+	SubmittedDate workday.Date // the civil date of SubmittedAt in the deployment's zone
 }
 
 // SubmitReport records that the saved report of a year was submitted (报送).
 // ErrNotFound when the agency has not saved that report.
-func (s *Store) SubmitReport(ctx context.Context, agencyID int64, year int, by string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE reports SET submitted_at = $1, submitted_by = $2 WHERE agency_id = $3 AND year = $4`,
-		s.ts(s.Now()), by, agencyID, year)
+func (t *Tx) SubmitReport(ctx context.Context, agencyID int64, year int, by string) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE reports SET submitted_at = $1, submitted_by = $2 WHERE agency_id = $3 AND year = $4`,
+		t.s.ts(t.s.Clock.Now()), by, agencyID, year)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -79,7 +81,11 @@ func (s *Store) ReportsSaved(ctx context.Context, agencyIDs []int64, year int) (
 		if err := rows.Scan(&id, &at, &by, &sub, &subBy); err != nil {
 			return nil, err
 		}
-		out[id] = ReportSaved{at.t, by, sub.t, subBy}
+		rs := ReportSaved{At: at.t, By: by, SubmittedAt: sub.t, SubmittedBy: subBy}
+		if !sub.t.IsZero() {
+			rs.SubmittedDate = s.Clock.Date(sub.t)
+		}
+		out[id] = rs
 	}
 	return out, rows.Err()
 }

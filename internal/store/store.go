@@ -22,6 +22,8 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"gongkai/internal/audit"
+	"gongkai/internal/clock"
 	"gongkai/internal/errs"
 	"gongkai/internal/workday"
 )
@@ -48,8 +50,17 @@ type Store struct {
 	db      *sql.DB
 	dialect Dialect
 	path    string // SQLite file
-	// Now is the store's clock (tests set it).
-	Now func() time.Time
+	// Clock stamps what is written (created_at, the audit log). Timestamps
+	// are stored in UTC; civil dates come from the caller.
+	Clock clock.Clock
+}
+
+// At returns the store seen through another clock (demo data written in
+// the past); the two share the database handle.
+func (s *Store) At(c clock.Clock) *Store {
+	cp := *s
+	cp.Clock = c
+	return &cp
 }
 
 // IsPostgres reports whether a --db value names a PostgreSQL server.
@@ -59,8 +70,8 @@ func IsPostgres(url string) bool {
 
 // Open connects to url: postgres://… for PostgreSQL, anything else is a SQLite
 // file path. It does not migrate; call Migrate.
-func Open(ctx context.Context, url string) (*Store, error) {
-	s := &Store{Now: time.Now}
+func Open(ctx context.Context, url string, clk clock.Clock) (*Store, error) {
+	s := &Store{Clock: clk}
 	var err error
 	if IsPostgres(url) {
 		s.dialect = Postgres
@@ -89,6 +100,21 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法连接数据库：请检查地址、用户名和密码")
 	}
 	return s, nil
+}
+
+// OpenExisting is Open for a database that must already exist: a SQLite path
+// that names no file is refused instead of created empty (backup, restore).
+func OpenExisting(ctx context.Context, url string, clk clock.Clock) (*Store, error) {
+	if !IsPostgres(url) {
+		st, err := os.Stat(url)
+		if err != nil {
+			return nil, errs.Wrap(errs.NotFound, err, url, "数据库文件不存在：请检查路径")
+		}
+		if st.IsDir() || st.Size() == 0 {
+			return nil, errs.New(url, "这不是 gongkai 数据库文件（是目录或空文件）")
+		}
+	}
+	return Open(ctx, url, clk)
 }
 
 // Close closes the database.
@@ -155,7 +181,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", v, err)
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, v, s.Now().UTC().Format(time.RFC3339))
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, v, s.Clock.Now().UTC().Format(time.RFC3339))
 			return err
 		})
 		if err != nil {
@@ -229,6 +255,40 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
 	return mapErr(tx.Commit())
 }
 
+// Tx is one transaction: every write of a user's action, its audit entry
+// included, goes through one (internal/ops).
+type Tx struct {
+	s      *Store
+	tx     *sql.Tx
+	audits int
+}
+
+// InTx runs fn in a transaction that commits when fn returns nil and leaves
+// no trace otherwise.
+func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return fn(&Tx{s: s, tx: tx}) })
+}
+
+// Audits is how many audit entries the transaction has written so far.
+func (t *Tx) Audits() int { return t.audits }
+
+// Audit records a change in the audit log, inside the change's transaction.
+func (t *Tx) Audit(ctx context.Context, e audit.Entry) error {
+	var user, agency any
+	if e.UserID != 0 {
+		user = e.UserID
+	}
+	if e.AgencyID != 0 {
+		agency = e.AgencyID
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, agency_id, actor, action, object, detail) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+		t.s.ts(t.s.Clock.Now()), user, agency, e.Actor, string(e.Action), e.Object, e.Detail)
+	if err == nil {
+		t.audits++
+	}
+	return mapErr(err)
+}
+
 // mapErr turns driver errors into the named errors.
 func mapErr(err error) error {
 	if err == nil {
@@ -260,11 +320,14 @@ func optDate(d *workday.Date) any {
 	return d.String()
 }
 
+// tsLayout is fixed-width, so that SQLite compares stored times as text in time order.
+const tsLayout = "2006-01-02T15:04:05.000000Z"
+
 func (s *Store) ts(t time.Time) any {
 	if s.dialect == Postgres {
 		return t.UTC()
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return t.UTC().Format(tsLayout)
 }
 
 // dateCol scans a date column from either engine.

@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
@@ -34,14 +36,17 @@ var (
 	both       = storetest.Both
 )
 
-func clock(s *store.Store, day string) {
-	t, _ := time.Parse("2006-01-02 15:04", day+" 04:00")
-	s.Now = func() time.Time { return t }
+// at is 10:00 Beijing time on a day.
+func at(day string) clock.Clock {
+	t, _ := time.ParseInLocation("2006-01-02 15:04", day+" 10:00", clock.Shanghai())
+	return clock.At(t)
 }
 
-func agency(t *testing.T, s *store.Store, name string) *store.Agency {
-	a := &store.Agency{Name: name, Level: "county_department", ReviewOrgan: "示例区人民政府", LetterPrefix: "示教依复"}
-	if err := s.CreateAgency(ctx, a); err != nil {
+func setClock(s *store.Store, day string) { s.Clock = at(day) }
+
+func agency(t testing.TB, s *store.Store, name string) *org.Agency {
+	a := &org.Agency{Name: name, Level: "county_department", ReviewOrgan: "示例区人民政府", LetterPrefix: "示教依复"}
+	if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.CreateAgency(ctx, a) }); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -55,11 +60,24 @@ func newCase(t testing.TB, i int, day string) *casework.Case {
 	if in.Applicant.Type == "natural" {
 		in.Applicant.IDType, in.Applicant.IDNum = "身份证", "11010519491231002X"
 	}
-	c, err := casework.NewCase(in, casework.Actor{Name: "张办理", Role: casework.Clerk}, d.Time().Add(10*time.Hour), cal)
+	c, err := casework.NewCase(in, casework.Actor{Name: "张办理", Role: casework.Clerk}, at(day), cal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// insert stores cases in one transaction, each with its deadline as of the store's clock.
+func insert(s *store.Store, agencyID int64, cs ...*casework.Case) error {
+	return s.InTx(ctx, func(tx *store.Tx) error {
+		for _, c := range cs {
+			dl, _ := c.Deadline(cfg, cal, s.Clock.Today())
+			if err := tx.InsertCase(ctx, agencyID, c, dl); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func TestMigrationTreesInStep(t *testing.T) {
@@ -121,83 +139,6 @@ func TestMigrateTwiceAndStatus(t *testing.T) {
 	})
 }
 
-func TestCaseLifecycle(t *testing.T) {
-	both(t, func(t *testing.T, s *store.Store) {
-		a := agency(t, s, "示例区教育局")
-		clock(s, "2024-09-12")
-		c := newCase(t, 0, "2024-09-12")
-		if err := s.CreateCase(ctx, a.ID, c, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		if c.ID == 0 || c.Serial != "2024-0001" || len(c.Code) != 10 {
-			t.Fatalf("%+v", c)
-		}
-		clock(s, "2024-09-20")
-		clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
-		if _, err := s.ApplyStep(ctx, c.ID, casework.Step{Kind: casework.KindConsult, On: D("2024-09-20"), Party: "某公司"}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		clock(s, "2024-09-27")
-		if _, err := s.ApplyStep(ctx, c.ID, casework.Step{Kind: casework.KindConsultEnd, On: D("2024-09-27")}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.GetCase(ctx, c.ID, cal, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got.Events) != 3 || got.State != casework.Processing || got.Version != 3 || got.Intake.Applicant.IDNum != "11010519491231002X" {
-			t.Fatalf("%+v", got)
-		}
-		for i, e := range got.Events {
-			if e.Seq != i+1 || e.Actor.Name != "张办理" || e.Basis == "" {
-				t.Errorf("event %+v", e)
-			}
-		}
-		// due moved by the 5 excluded working days: 2024-10-16 → 2024-10-23 (hand count in casework tests)
-		rows, total, err := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
-		if err != nil || total != 1 || rows[0].DueOn == nil || *rows[0].DueOn != D("2024-10-23") || rows[0].IDNumber != "110105********002X" {
-			t.Fatalf("%+v %d %v", rows, total, err)
-		}
-		byCode, err := s.CaseByCode(ctx, strings.ToLower(c.Code), cal, cfg)
-		if err != nil || byCode.ID != c.ID {
-			t.Errorf("by code: %v", err)
-		}
-		clock(s, "2024-10-08")
-		if _, err := s.ApplyStep(ctx, c.ID, casework.Step{Kind: casework.KindDecide, On: D("2024-10-08"), Outcome: "disclosed"}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		rows, _, _ = s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, State: casework.Closed})
-		if len(rows) != 1 || rows[0].Outcome != "disclosed" || rows[0].ClosedOn == nil || *rows[0].ClosedOn != D("2024-10-08") {
-			t.Errorf("%+v", rows)
-		}
-		if _, err := s.GetCase(ctx, 999999, cal, cfg); !errors.Is(err, store.ErrNotFound) {
-			t.Errorf("missing case: %v", err)
-		}
-	})
-}
-
-// A refused step leaves the case exactly as it was.
-func TestRefusedStepWritesNothing(t *testing.T) {
-	both(t, func(t *testing.T, s *store.Store) {
-		a := agency(t, s, "示例区财政局")
-		clock(s, "2024-02-01")
-		c := newCase(t, 1, "2024-02-01")
-		if err := s.CreateCase(ctx, a.ID, c, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		clock(s, "2024-03-06")
-		_, err := s.ApplyStep(ctx, c.ID, casework.Step{Kind: casework.KindExtend, On: D("2024-03-06"), Note: "x"},
-			casework.Actor{Name: "李主任", Role: casework.Approver}, cal, cfg)
-		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "届满") {
-			t.Fatalf("err = %v", err)
-		}
-		got, _ := s.GetCase(ctx, c.ID, cal, cfg)
-		if len(got.Events) != 1 || got.Version != 1 {
-			t.Errorf("written: %+v", got)
-		}
-	})
-}
-
 // A batch lands whole or leaves no trace.
 func TestBatchAllOrNothing(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
@@ -205,17 +146,17 @@ func TestBatchAllOrNothing(t *testing.T) {
 		good := newCase(t, 2, "2024-05-06")
 		bad := newCase(t, 3, "2024-05-06")
 		bad.Events = append(bad.Events, bad.Events[0]) // the same seq twice: the insert fails
-		if err := s.CreateCases(ctx, a.ID, []*casework.Case{good, bad}, cal, cfg); err == nil {
+		if err := insert(s, a.ID, good, bad); err == nil {
 			t.Fatal("batch with a bad case accepted")
 		}
-		_, total, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
+		_, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}})
 		if total != 0 {
 			t.Errorf("%d cases left behind", total)
 		}
-		if err := s.CreateCases(ctx, a.ID, []*casework.Case{newCase(t, 4, "2024-05-06")}, cal, cfg); err != nil {
+		if err := insert(s, a.ID, newCase(t, 4, "2024-05-06")); err != nil {
 			t.Fatal(err)
 		}
-		rows, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
+		rows, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}})
 		if len(rows) != 1 || rows[0].Serial != "2024-0001" {
 			// the failed batch must not have used up numbers either
 			t.Errorf("%+v", rows)
@@ -247,19 +188,19 @@ func TestYearTable(t *testing.T) {
 				if o == "unclear_after_correction" {
 					o = "disclosed"
 				}
-				step := casework.Step{Kind: casework.KindDecide, On: on, Outcome: o, Referral: "某局"}
-				if _, err := c.Apply(step, actor, on.Time().Add(10*time.Hour), cfg, cal); err != nil {
+				step := casework.Step{Kind: casework.KindDecide, On: on, Outcome: o, Referral: "某局", Grounds: []casework.OutcomeID{"third_party"}}
+				if _, err := c.Apply(step, actor, at(on.String()), cfg, cal); err != nil {
 					t.Fatal(err)
 				}
 			}
 			cases = append(cases, c)
 			facts = append(facts, c.Facts())
 		}
-		clock(s, "2026-11-20")
-		if err := s.CreateCases(ctx, a.ID, cases, cal, cfg); err != nil {
+		setClock(s, "2026-11-20")
+		if err := insert(s, a.ID, cases...); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.CreateCases(ctx, other.ID, []*casework.Case{newCase(t, 0, "2024-05-06")}, cal, cfg); err != nil {
+		if err := insert(s, other.ID, newCase(t, 0, "2024-05-06")); err != nil {
 			t.Fatal(err)
 		}
 		for _, year := range []int{2023, 2024, 2025, 2026} {
@@ -285,114 +226,52 @@ func TestYearTable(t *testing.T) {
 	})
 }
 
-// Loading or changing a holiday notice recomputes open deadlines and flags the moved ones.
-func TestRecomputeDeadlines(t *testing.T) {
-	both(t, func(t *testing.T, s *store.Store) {
-		a := agency(t, s, "示例区民政局")
-		clock(s, "2026-09-18")
-		c := newCase(t, 0, "2026-09-18") // due 2026-10-22 (hand count in casework tests)
-		late := newCase(t, 1, "2026-12-21")
-		clock(s, "2026-12-21")
-		if err := s.CreateCases(ctx, a.ID, []*casework.Case{c, late}, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		rows, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
-		for _, r := range rows {
-			if r.ID == late.ID && r.DueOn != nil {
-				t.Errorf("due into 2027 known without the 2027 notice: %v", r.DueOn)
-			}
-		}
-		// a corrected 2026 notice makes 10/9 a rest day; and the 2027 notice arrives
-		n26, _ := cal.Notice(2026)
-		var es []workday.Entry
-		for d := D("2025-12-01"); d <= D("2026-12-31"); d++ {
-			if e, ok := cal.Entry(d); ok && e.Year == 2026 {
-				es = append(es, e)
-			}
-		}
-		es = append(es, workday.Entry{Date: D("2026-10-09"), Kind: workday.Rest, Holiday: "国庆节", Year: 2026, Notice: "更正"})
-		next, err := cal.WithNotice(n26, es)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e27 := []workday.Entry{{Date: D("2027-01-01"), Kind: workday.Rest, Holiday: "元旦", Year: 2027, Notice: "国办发明电〔2026〕X号"}}
-		n27 := workday.Notice{Year: 2027, Number: "国办发明电〔2026〕X号", Published: D("2026-11-10")}
-		if next, err = next.WithNotice(n27, e27); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.SaveNotice(ctx, n27, e27, "管理员"); err != nil {
-			t.Fatal(err)
-		}
-		loaded, err := s.Calendar(ctx, cal)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, ok := loaded.Notice(2027); !ok {
-			t.Error("stored notice not loaded back")
-		}
-		clock(s, "2026-09-25")
-		moved, err := s.RecomputeDeadlines(ctx, next, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(moved) != 1 || moved[0].ID != c.ID || *moved[0].DueOn != D("2026-10-23") || *moved[0].DueMovedFrom != D("2026-10-22") {
-			t.Fatalf("moved = %+v", moved)
-		}
-		rows, _, _ = s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
-		for _, r := range rows {
-			if r.ID == late.ID && (r.DueOn == nil || r.DueMovedFrom != nil) {
-				t.Errorf("late case: due %v moved %v", r.DueOn, r.DueMovedFrom)
-			}
-		}
-	})
-}
-
 func TestListFiltersAndMonthCount(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
 		a := agency(t, s, "示例区住建局")
 		b := agency(t, s, "示例区公安分局")
-		clock(s, "2024-06-28")
+		setClock(s, "2024-06-28")
 		var cs []*casework.Case
 		for i := range 30 {
 			cs = append(cs, newCase(t, i, fmt.Sprintf("2024-06-%02d", 3+i%20)))
 		}
-		if err := s.CreateCases(ctx, a.ID, cs, cal, cfg); err != nil {
+		if err := insert(s, a.ID, cs...); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.CreateCases(ctx, b.ID, []*casework.Case{newCase(t, 0, "2024-06-03")}, cal, cfg); err != nil {
+		if err := insert(s, b.ID, newCase(t, 0, "2024-06-03")); err != nil {
 			t.Fatal(err)
 		}
-		_, total, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
+		_, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}})
 		if total != 30 {
 			t.Errorf("total %d", total)
 		}
-		page, total, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Limit: 7, Offset: 28})
+		page, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Limit: 7, Offset: 28})
 		if total != 30 || len(page) != 2 {
 			t.Errorf("page %d of %d", len(page), total)
 		}
-		nat, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, ApplicantType: "natural", Limit: 100})
+		nat, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, ApplicantType: "natural", Limit: 100})
 		if len(nat) != 5 {
 			t.Errorf("natural %d", len(nat))
 		}
-		q, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Query: "第17号"})
+		q, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "第17号"})
 		if len(q) != 1 || !strings.Contains(q[0].Description, "第17号") {
 			t.Errorf("search %+v", q)
 		}
-		if broad, total, err := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Query: "号"}); err != nil || total != 30 || len(broad) != 30 {
+		if broad, total, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "号"}); err != nil || total != 30 || len(broad) != 30 {
 			t.Errorf("a search matching every case: %d %d %v", len(broad), total, err)
 		}
-		pct, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, Query: "%"})
+		pct, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "%"})
 		if len(pct) != 0 {
 			t.Errorf("%% matched %d", len(pct))
 		}
 		due := D("2024-07-05")
-		soon, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, DueBy: &due, Limit: 100})
+		soon, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, DueBy: &due, Limit: 100})
 		for _, r := range soon {
 			if r.DueOn == nil || *r.DueOn > due {
 				t.Errorf("due-by returned %v", r.DueOn)
 			}
 		}
-		if byAgency, err := s.CountCasesByAgency(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, DueBy: &due}); err != nil || byAgency[a.ID] != len(soon) || len(byAgency) != 1 {
+		if byAgency, err := s.CountCasesByAgency(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, DueBy: &due}); err != nil || byAgency[a.ID] != len(soon) || len(byAgency) != 1 {
 			t.Errorf("count by agency: %v %v, want %d", byAgency, err, len(soon))
 		}
 		// the window starts at the latest due date among them, so that it
@@ -401,7 +280,7 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 		for _, r := range soon {
 			from = max(from, *r.DueOn)
 		}
-		window, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}, DueFrom: &from, DueBy: &due, Limit: 100})
+		window, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, DueFrom: &from, DueBy: &due, Limit: 100})
 		inWindow := 0
 		for _, r := range soon {
 			if *r.DueOn >= from {
@@ -419,13 +298,25 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 				t.Errorf("due window returned %v", r.DueOn)
 			}
 		}
-		none, _, _ := s.ListCases(ctx, store.CaseFilter{})
+		none, _, _ := s.ListCases(ctx, casework.Filter{})
 		if len(none) != 0 {
 			t.Error("a list without agencies must be empty")
 		}
-		n, err := s.ApplicantMonthCount(ctx, a.ID, "11010519491231002X", D("2024-06-15"))
+		// the 按件 count is this application's place among the applicant's of its
+		// month: the natural persons are cases 0, 6, 12, 18, 24, received on
+		// 6/3, 6/9, 6/15, 6/21, 6/7 (i%20 days after 6/3)
+		var n int
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			var err error
+			n, err = tx.ApplicantMonthCount(ctx, cs[18])
+			return err
+		})
 		if err != nil || n != 5 {
-			t.Errorf("month count %d %v", n, err)
+			t.Errorf("month count of the last: %d %v", n, err)
+		}
+		s.InTx(ctx, func(tx *store.Tx) error { n, err = tx.ApplicantMonthCount(ctx, cs[0]); return err })
+		if err != nil || n != 1 {
+			t.Errorf("month count of the first: %d %v", n, err)
 		}
 	})
 }
@@ -433,89 +324,48 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 func TestBackup(t *testing.T) {
 	s := openSQLite(t)
 	a := agency(t, s, "示例区档案局")
-	clock(s, "2024-06-03")
-	if err := s.CreateCase(ctx, a.ID, newCase(t, 0, "2024-06-03"), cal, cfg); err != nil {
+	setClock(s, "2024-06-03")
+	if err := insert(s, a.ID, newCase(t, 0, "2024-06-03")); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "copy.db")
-	if err := s.Backup(ctx, out); err != nil {
-		t.Fatal(err)
+	counts, err := s.Backup(ctx, out)
+	if err != nil || counts["cases"] != 1 || counts["agencies"] != 1 {
+		t.Fatalf("backup: %v %v", counts, err)
 	}
-	c, err := store.Open(ctx, out)
+	c, err := store.OpenExisting(ctx, out, storetest.Clock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	_, total, err := c.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{a.ID}})
+	_, total, err := c.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}})
 	if err != nil || total != 1 {
 		t.Errorf("backup has %d cases: %v", total, err)
 	}
-	if err := s.Backup(ctx, out); err == nil {
+	if _, err := s.Backup(ctx, out); err == nil {
 		t.Error("backup overwrote an existing file")
 	}
-	if err := openPG(t).Backup(ctx, out+"2"); err == nil || !strings.Contains(errs.Message(err), "pg_dump") {
+	if _, err := openPG(t).Backup(ctx, out+"2"); err == nil || !strings.Contains(errs.Message(err), "pg_dump") {
 		t.Errorf("postgres backup: %v", err)
+	}
+	// a database that does not exist is refused, and not created empty
+	missing := filepath.Join(t.TempDir(), "nosuch.db")
+	if _, err := store.OpenExisting(ctx, missing, storetest.Clock); errs.KindOf(err) != errs.NotFound {
+		t.Errorf("missing source: %v", err)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Error("opening a missing database created it")
 	}
 }
 
 func TestUniqueAgency(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
 		agency(t, s, "同名局")
-		err := s.CreateAgency(ctx, &store.Agency{Name: "同名局", Level: "county_department"})
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			return tx.CreateAgency(ctx, &org.Agency{Name: "同名局", Level: "county_department"})
+		})
 		if !errors.Is(err, store.ErrConflict) {
 			t.Errorf("err = %v", err)
-		}
-	})
-}
-
-// Merged applications are answered with the one they were merged into, each
-// keeping its own place in 表三; a transfer registers the application with
-// the responsible agency.
-func TestMergeAndTransfer(t *testing.T) {
-	both(t, func(t *testing.T, s *store.Store) {
-		a := agency(t, s, "示例区城管局")
-		b := agency(t, s, "示例区住建局")
-		clock(s, "2024-06-03")
-		first, second, third := newCase(t, 0, "2024-06-03"), newCase(t, 6, "2024-06-03"), newCase(t, 1, "2024-06-03")
-		if err := s.CreateCases(ctx, a.ID, []*casework.Case{first, second, third}, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		clerk := casework.Actor{Name: "张办理", Role: casework.Clerk}
-		clock(s, "2024-06-04")
-		if _, err := s.ApplyStep(ctx, second.ID, casework.Step{Kind: casework.KindMerge, On: D("2024-06-04"), Into: first.ID}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		// another applicant's case cannot be merged in
-		_, err := s.ApplyStep(ctx, third.ID, casework.Step{Kind: casework.KindMerge, On: D("2024-06-04"), Into: first.ID}, clerk, cal, cfg)
-		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "同一申请人") {
-			t.Errorf("merge of another applicant: %v", err)
-		}
-		sus, err := s.SuspectDuplicates(ctx, second, 180, cal, cfg)
-		if err != nil || len(sus) != 1 || sus[0].CaseID != first.ID {
-			t.Errorf("suspects: %+v %v", sus, err)
-		}
-		clock(s, "2024-06-10")
-		if _, err := s.ApplyStep(ctx, first.ID, casework.Step{Kind: casework.KindDecide, On: D("2024-06-10"), Outcome: "disclosed"}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		got, _ := s.GetCase(ctx, second.ID, cal, cfg)
-		if got.State != casework.Closed || got.Outcome != "disclosed" || !strings.Contains(got.Events[len(got.Events)-1].Step.Note, first.Serial) {
-			t.Errorf("merged case: %s %s", got.State, got.Outcome)
-		}
-		table, _ := s.YearTable(ctx, a.ID, 2024)
-		if v, _ := table["granted"][6].Int(); v != 2 {
-			t.Errorf("granted = %v, want both merged applications", table["granted"])
-		}
-		if _, err := s.ApplyStep(ctx, third.ID, casework.Step{Kind: casework.KindTransfer, On: D("2024-06-10"), To: b.ID, Referral: "示例区住建局，0373-1"}, clerk, cal, cfg); err != nil {
-			t.Fatal(err)
-		}
-		rows, _, _ := s.ListCases(ctx, store.CaseFilter{AgencyIDs: []int64{b.ID}})
-		if len(rows) != 1 || rows[0].Received != D("2024-06-10") || rows[0].State != casework.Processing {
-			t.Fatalf("transferred: %+v", rows)
-		}
-		got, _ = s.GetCase(ctx, third.ID, cal, cfg)
-		if got.Outcome != "not_this_agency" {
-			t.Errorf("transfer outcome %q", got.Outcome)
 		}
 	})
 }

@@ -4,17 +4,45 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"sort"
 	"time"
 
+	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/org"
 )
 
 // CreateUser inserts a user with a password hash. ErrConflict when the login exists.
-func (s *Store) CreateUser(ctx context.Context, u *org.User, passwordHash string) error {
-	return mapErr(s.db.QueryRowContext(ctx, `INSERT INTO users (agency_id, login, name, role, password_hash, created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-		u.AgencyID, u.Login, u.Name, string(u.Role), passwordHash, s.ts(s.Now())).Scan(&u.ID))
+func (t *Tx) CreateUser(ctx context.Context, u *org.User, passwordHash string) error {
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO users (agency_id, login, name, role, password_hash, created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+		u.AgencyID, u.Login, u.Name, string(u.Role), passwordHash, t.s.ts(t.s.Clock.Now())).Scan(&u.ID))
+}
+
+// SetPassword replaces a user's password hash and ends their sessions.
+func (t *Tx) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, passwordHash, userID); err != nil {
+		return mapErr(err)
+	}
+	_, err := t.tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
+	return mapErr(err)
+}
+
+// SetDisabled disables a user (and ends their sessions) or enables them again.
+func (t *Tx) SetDisabled(ctx context.Context, userID int64, disabled bool) error {
+	var at any
+	if disabled {
+		at = t.s.ts(t.s.Clock.Now())
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
+			return mapErr(err)
+		}
+	}
+	res, err := t.tx.ExecContext(ctx, `UPDATE users SET disabled_at = $1 WHERE id = $2`, at, userID)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 // UserByLogin returns an active user and the password hash. ErrNotFound otherwise.
@@ -27,17 +55,36 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (*org.User, strin
 	return u, hash, mapErr(err)
 }
 
+// User returns a user by id (disabled ones too). ErrNotFound otherwise.
+func (s *Store) User(ctx context.Context, id int64) (*UserRow, error) {
+	rows, err := s.users(ctx, `u.id = $1`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, ErrNotFound
+	}
+	return &rows[0], nil
+}
+
+// PasswordHash returns a user's password hash.
+func (s *Store) PasswordHash(ctx context.Context, userID int64) (string, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, userID).Scan(&h)
+	return h, mapErr(err)
+}
+
 // CreateSession starts a session; the token goes into the cookie, only its
 // hash into the database, and csrf is the form token of the session.
-func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (token, csrf string, err error) {
+func (t *Tx) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (token, csrf string, err error) {
 	b := make([]byte, 32)
 	rand.Read(b)
 	token = hex.EncodeToString(b)
 	rand.Read(b)
 	csrf = hex.EncodeToString(b)
-	now := s.Now()
-	_, err = s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES ($1,$2,$3,$4,$5)`,
-		hashKey(token), userID, csrf, s.ts(now), s.ts(now.Add(ttl)))
+	now := t.s.Clock.Now()
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES ($1,$2,$3,$4,$5)`,
+		hashKey(token), userID, csrf, t.s.ts(now), t.s.ts(now.Add(ttl)))
 	return token, csrf, mapErr(err)
 }
 
@@ -51,7 +98,7 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*org.User, strin
 	if err != nil {
 		return nil, "", mapErr(err)
 	}
-	if !exp.t.After(s.Now()) {
+	if !exp.t.After(s.Clock.Now()) {
 		return nil, "", ErrNotFound
 	}
 	u.Role = casework.Role(role)
@@ -59,8 +106,8 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*org.User, strin
 }
 
 // DeleteSession ends a session.
-func (s *Store) DeleteSession(ctx context.Context, token string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashKey(token))
+func (t *Tx) DeleteSession(ctx context.Context, token string) error {
+	_, err := t.tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashKey(token))
 	return mapErr(err)
 }
 
@@ -70,26 +117,7 @@ func (s *Store) VisibleAgencies(ctx context.Context, u *org.User) ([]int64, erro
 	if !u.SeesBelow() {
 		return []int64{u.AgencyID}, nil
 	}
-	all, err := queryIDs(ctx, s.db, `WITH RECURSIVE below(id) AS (SELECT id FROM agencies WHERE id = $1
-		UNION SELECT a.id FROM agencies a JOIN below b ON a.parent_id = b.id) SELECT id FROM below`, u.AgencyID)
-	return all, err
-}
-
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	At       time.Time
-	UserID   int64
-	AgencyID int64
-	Action   string
-	Object   string
-	Detail   string
-}
-
-// Audit records a change.
-func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, agency_id, action, object, detail) VALUES ($1,$2,$3,$4,$5,$6)`,
-		s.ts(s.Now()), e.UserID, e.AgencyID, e.Action, e.Object, e.Detail)
-	return mapErr(err)
+	return s.Below(ctx, u.AgencyID)
 }
 
 // UserRow is a user as the administration page lists it.
@@ -99,68 +127,80 @@ type UserRow struct {
 	Disabled bool
 }
 
-// ListUsers returns the users of the given agencies.
+// ListUsers returns the users of the given agencies, by agency and login.
 func (s *Store) ListUsers(ctx context.Context, agencyIDs []int64) ([]UserRow, error) {
-	var out []UserRow
-	for _, id := range agencyIDs {
-		rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, a.name, u.disabled_at IS NOT NULL
-			FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 ORDER BY u.login`, id)
-		if err != nil {
-			return nil, mapErr(err)
-		}
-		for rows.Next() {
-			var u UserRow
-			var role string
-			if err := rows.Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &u.Agency, &u.Disabled); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			u.Role = casework.Role(role)
-			out = append(out, u)
-		}
-		rows.Close()
+	if len(agencyIDs) == 0 {
+		return nil, nil
 	}
-	return out, nil
+	in, args := inList(agencyIDs, 1)
+	return s.users(ctx, `u.agency_id IN (`+in+`)`, args...)
+}
+
+func (s *Store) users(ctx context.Context, where string, args ...any) ([]UserRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, a.name, u.disabled_at IS NOT NULL
+		FROM users u JOIN agencies a ON a.id = u.agency_id WHERE `+where+` ORDER BY u.agency_id, u.login`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []UserRow
+	for rows.Next() {
+		var u UserRow
+		var role string
+		if err := rows.Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &u.Agency, &u.Disabled); err != nil {
+			return nil, err
+		}
+		u.Role = casework.Role(role)
+		out = append(out, u)
+	}
+	return out, rows.Err()
 }
 
 // AuditRow is one audit log line with the names resolved.
 type AuditRow struct {
-	At                                   time.Time
-	User, Agency, Action, Object, Detail string
+	At                                  time.Time
+	User, Agency, Object, Detail, Actor string
+	Action                              audit.Action
 }
 
-// ListAudit returns the latest audit lines of the given agencies.
-func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit int) ([]AuditRow, error) {
+// ListAudit returns the latest audit lines of the given agencies, newest first.
+func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit, offset int) ([]AuditRow, int, error) {
+	if len(agencyIDs) == 0 {
+		return nil, 0, nil
+	}
+	in, args := inList(agencyIDs, 1)
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE agency_id IN (`+in+`)`, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	args = append(args, limit, offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT l.at, COALESCE(u.name, ''), COALESCE(a.name, ''), l.actor, l.action, l.object, l.detail
+		FROM audit_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN agencies a ON a.id = l.agency_id
+		WHERE l.agency_id IN (`+in+`) ORDER BY l.at DESC, l.id DESC LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
 	var out []AuditRow
-	for _, id := range agencyIDs {
-		rows, err := s.db.QueryContext(ctx, `SELECT l.at, COALESCE(u.name, ''), COALESCE(a.name, ''), l.action, l.object, l.detail
-			FROM audit_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN agencies a ON a.id = l.agency_id
-			WHERE l.agency_id = $1 ORDER BY l.at DESC, l.id DESC LIMIT $2`, id, limit)
-		if err != nil {
-			return nil, mapErr(err)
+	for rows.Next() {
+		var r AuditRow
+		var at timeCol
+		var action string
+		if err := rows.Scan(&at, &r.User, &r.Agency, &r.Actor, &action, &r.Object, &r.Detail); err != nil {
+			return nil, 0, err
 		}
-		for rows.Next() {
-			var r AuditRow
-			var at timeCol
-			if err := rows.Scan(&at, &r.User, &r.Agency, &r.Action, &r.Object, &r.Detail); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			r.At = at.t
-			out = append(out, r)
+		r.At, r.Action = at.t, audit.Action(action)
+		if r.User == "" {
+			r.User = r.Actor
 		}
-		rows.Close()
+		out = append(out, r)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
+	return out, total, rows.Err()
 }
 
-// UpdateAgency saves an agency's settings.
-func (s *Store) UpdateAgency(ctx context.Context, a *Agency) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, address = $4, phone = $5, hours = $6, email = $7, fax = $8 WHERE id = $9`,
-		a.Name, a.ReviewOrgan, a.LetterPrefix, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.ID)
-	return mapErr(err)
+// AuditCount counts the audit lines (tests check that each action writes one).
+func (s *Store) AuditCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n)
+	return n, mapErr(err)
 }

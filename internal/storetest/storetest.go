@@ -15,9 +15,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"gongkai/internal/clock"
 	"gongkai/internal/store"
 )
+
+// Clock is the fixed clock every test store starts with: 2026-11-24 10:00
+// Beijing time, a Tuesday. Tests that need another moment set their own; no
+// test reads the wall clock.
+var Clock = clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
 
 var (
 	tmplOnce sync.Once
@@ -58,7 +65,7 @@ func Postgres(t testing.TB) *store.Store {
 		if _, tmplErr = a.Exec(`CREATE DATABASE ` + tmplName); tmplErr != nil {
 			return
 		}
-		s, err := store.Open(ctx, withDB(admin, tmplName))
+		s, err := store.Open(ctx, withDB(admin, tmplName), Clock)
 		if err != nil {
 			tmplErr = err
 			return
@@ -79,7 +86,7 @@ func Postgres(t testing.TB) *store.Store {
 	if _, err := a.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tmplName); err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(ctx, withDB(admin, name))
+	s, err := store.Open(ctx, withDB(admin, name), Clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +101,7 @@ func Postgres(t testing.TB) *store.Store {
 // SQLite gives the test a migrated SQLite database in a temp directory.
 func SQLite(t testing.TB) *store.Store {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "gongkai.db"))
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "gongkai.db"), Clock)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,562 +1,282 @@
 package web
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"io"
 	"net/http"
-	"net/url"
-	"path/filepath"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
-	"gongkai/internal/office"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
+	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
-type option struct{ ID, Name string }
+type userView struct {
+	store.UserRow
+	RoleName string
+}
 
-func channelOptions() []option {
-	var out []option
-	for _, c := range casework.Channels {
-		out = append(out, option{string(c.ID), c.Name})
+type adminData struct {
+	Kind     string
+	Users    []userView
+	Agencies []*org.Agency
+	Roles    []option
+	Notices  []workday.Notice
+	Moved    []ops.Moved
+	Settings settings.Settings
+	Fields   []settings.Field
+	Audit    []store.AuditRow
+	Total    int
+	Prev     string
+	Next     string
+}
+
+// managed are the agencies an administrator manages (their own and below).
+func (s *Server) managed(r *http.Request, si *sessionInfo) ([]*org.Agency, error) {
+	if si.user.Role != casework.Admin {
+		return nil, ops.Forbidden("此功能仅供系统管理员使用")
 	}
-	return out
-}
-
-func typeOptions() []option {
-	var out []option
-	for _, t := range casework.ApplicantTypes {
-		out = append(out, option{string(t.ID), t.Name})
-	}
-	return out
-}
-
-var stateOptions = []option{{"processing", "办理中"}, {"awaiting_correction", "待补正"}, {"consulting", "征求意见中"},
-	{"awaiting_payment", "待缴费"}, {"merged", "已合并办理"}, {"closed", "已办结"}}
-
-// intakeForm is what the intake and application forms send.
-type intakeForm struct {
-	Channels, Types []option
-	IDTypes         []string
-	Deliveries      []string
-}
-
-func newIntakeForm() intakeForm {
-	return intakeForm{Channels: channelOptions(), Types: typeOptions(),
-		IDTypes:    []string{"身份证", "统一社会信用代码", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "其他"},
-		Deliveries: []string{"电子邮件", "邮寄", "自行领取", "网上获取"}}
-}
-
-var intakeFields = []string{"channel", "received_on", "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
-
-func formValues(r *http.Request, fields []string) map[string]string {
-	m := map[string]string{}
-	for _, f := range fields {
-		m[f] = strings.TrimSpace(r.PostFormValue(f))
-	}
-	return m
-}
-
-// fieldOf maps casework's error locations to the form's field names.
-var fieldOf = map[string]string{"channel": "channel", "submitted_on": "received_on", "signed_on": "received_on", "confirmed_on": "received_on",
-	"applicant.type": "applicant_type", "applicant.name": "name", "applicant.id_type": "id_number", "applicant.id_number": "id_number",
-	"applicant.phone": "phone", "request.description": "description", "on": "step", "kind": "step", "role": "step",
-	"note": "step", "party": "step", "outcome": "step", "referral": "step", "method": "step", "pages": "step", "into": "step", "count": "step", "amount": "step"}
-
-func intakeFrom(f map[string]string, received workday.Date) casework.Intake {
-	in := casework.Intake{Channel: casework.Channel(f["channel"]),
-		Applicant: casework.Applicant{Type: casework.ApplicantType(f["applicant_type"]), Name: f["name"], IDType: f["id_type"],
-			IDNum: f["id_number"], Phone: f["phone"], Email: f["email"], Address: f["address"]},
-		Request: casework.Request{Description: f["description"], Form: f["form"], Delivery: f["delivery"]}}
-	in.SetReceivedOn(received)
-	return in
-}
-
-// visible loads a case the user may see; another agency's case is "not found".
-func (s *Server) visible(r *http.Request, si *sessionInfo) (*casework.Case, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return nil, store.ErrNotFound
-	}
-	c, err := s.Store.GetCase(r.Context(), id, s.Calendar(), s.Config)
+	ids, err := s.Ops.Visible(r.Context(), si.p())
 	if err != nil {
 		return nil, err
 	}
-	ids, err := s.Store.VisibleAgencies(r.Context(), si.user)
-	if err != nil {
-		return nil, err
-	}
-	if !slices.Contains(ids, c.AgencyID) {
-		return nil, store.ErrNotFound
-	}
-	return c, nil
+	return s.Ops.Store.Agencies(r.Context(), ids)
 }
 
-func (s *Server) notFoundOr(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, store.ErrNotFound) {
-		http.Error(w, "没有找到这件申请，或您无权查看", http.StatusNotFound)
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string) {
+	ags, err := s.managed(r, si)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	s.serverError(w, r, err)
-}
-
-type dashRow struct {
-	ID                                                    int64
-	Agency, Serial, Applicant, Description, Received, Due string
-	Left                                                  string
-	Overdue                                               bool
-}
-
-type dashGroup struct {
-	Title string
-	Total int // all of them; Rows holds the first 200
-	Rows  []dashRow
-}
-
-type lateAgency struct {
-	ID      int64
-	Name    string
-	Overdue int
-}
-
-// lateByAgency counts each agency's overdue open applications, most first;
-// agencies with none are left out.
-func (s *Server) lateByAgency(r *http.Request, ids []int64, names map[int64]string, today workday.Date) ([]lateAgency, error) {
-	counts, err := s.Store.CountCasesByAgency(r.Context(), store.CaseFilter{AgencyIDs: ids, OverdueOn: &today})
-	if err != nil {
-		return nil, err
+	ids := make([]int64, len(ags))
+	for i, a := range ags {
+		ids[i] = a.ID
 	}
-	var out []lateAgency
-	for _, id := range ids {
-		if n := counts[id]; n > 0 {
-			out = append(out, lateAgency{id, names[id], n})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Overdue > out[j].Overdue })
-	return out, nil
-}
-
-// dashboard: today's due, overdue, and what waits for the applicant or a third party.
-func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	ids, err := s.Store.VisibleAgencies(r.Context(), si.user)
+	rows, err := s.Ops.Store.ListUsers(r.Context(), ids)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	// a supervisor sees several agencies: each row names its agency, and the
-	// overdue cases are also counted per agency (who is late)
-	names := map[int64]string{}
-	if len(ids) > 1 {
-		ags, err := s.visibleAgencies(r, si)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, a := range ags {
-			names[a.ID] = a.Name
-		}
+	d := adminData{Kind: "users", Agencies: ags}
+	for _, u := range rows {
+		d.Users = append(d.Users, userView{u, org.RoleName(u.Role)})
 	}
-	today := s.today()
-	cal := s.Calendar()
-	soon, _ := cal.Add(today, 3)
-	groups := []struct {
-		title string
-		f     store.CaseFilter
-	}{
-		{"已超期", store.CaseFilter{OverdueOn: &today}},
-		{"三个工作日内到期", store.CaseFilter{DueFrom: &today, DueBy: &soon}},
-		{"待申请人补正", store.CaseFilter{State: casework.AwaitingCorrection}},
-		{"征求第三方意见中", store.CaseFilter{State: casework.Consulting}},
-		{"待申请人缴费", store.CaseFilter{State: casework.AwaitingPayment}},
+	for _, x := range org.Roles {
+		d.Roles = append(d.Roles, option{string(x.ID), x.Name})
 	}
-	var out []dashGroup
-	for _, g := range groups {
-		f := g.f
-		f.AgencyIDs, f.Limit = ids, 200
-		rows, total, err := s.Store.ListCases(r.Context(), f)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		var dg dashGroup
-		dg.Title, dg.Total = g.title, total
-		for _, c := range rows {
-			row := dashRow{ID: c.ID, Agency: names[c.AgencyID], Serial: c.Serial, Applicant: c.ApplicantName, Description: c.Description, Received: c.Received.String()}
-			if c.DueOn != nil {
-				row.Due = c.DueOn.String()
-				if n, err := cal.Between(today, *c.DueOn); err == nil {
-					row.Left, row.Overdue = strconv.Itoa(n), n < 0
-				}
-			}
-			dg.Rows = append(dg.Rows, row)
-		}
-		out = append(out, dg)
+	if form == nil {
+		form = map[string]string{"role": "clerk"}
 	}
-	var late []lateAgency
-	if len(ids) > 1 {
-		late, err = s.lateByAgency(r, ids, names, today)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	}
-	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf,
-		Data: map[string]any{"Today": today.Chinese(), "Groups": out, "Many": len(ids) > 1, "Late": late}})
+	s.render(w, code, "admin", page{Title: "用户管理", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r), Data: d})
 }
 
-type listRow struct {
-	ID                                                                      int64
-	Serial, Received, Channel, Applicant, IDNumber, Description, State, Due string
+func (s *Server) users(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.usersPage(w, r, si, http.StatusOK, nil, nil)
 }
 
-func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	ids, err := s.Store.VisibleAgencies(r.Context(), si.user)
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"agency", "login", "name", "role"})
+	agencyID, _ := strconv.ParseInt(f["agency"], 10, 64)
+	_, err := s.Ops.CreateUser(r.Context(), si.p(), ops.NewUser{AgencyID: agencyID, Login: f["login"], Name: f["name"],
+		Role: casework.Role(f["role"]), Password: r.PostFormValue("password")})
+	if errs.KindOf(err) == errs.Invalid {
+		s.usersPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
+		return
+	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	q := r.URL.Query()
-	fv := map[string]string{}
-	for _, k := range []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue"} {
-		fv[k] = strings.TrimSpace(q.Get(k))
-	}
-	f := store.CaseFilter{AgencyIDs: ids, State: casework.State(fv["state"]), Outcome: fv["outcome"], Channel: casework.Channel(fv["channel"]),
-		ApplicantType: casework.ApplicantType(fv["applicant_type"]), Query: fv["q"], Limit: 50}
-	if v := fv["agency"]; v != "" {
-		// one agency of those the user sees (a supervisor following 工作台's counts)
-		id, _ := strconv.ParseInt(v, 10, 64)
-		f.AgencyIDs = []int64{-1}
-		if slices.Contains(ids, id) {
-			f.AgencyIDs = []int64{id}
-		}
-	}
-	if fv["overdue"] != "" {
-		today := s.today()
-		f.OverdueOn = &today
-	}
-	p := page{Title: "申请列表", User: si.user, CSRF: si.csrf, Errors: map[string]string{}}
-	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo} {
-		if v := fv[name]; v != "" {
-			d, err := workday.ParseDate(v)
-			if err != nil {
-				p.Errors["filter"] = "日期“" + v + "”不对"
-				continue
-			}
-			*dst = &d
-		}
-	}
-	f.Offset, _ = strconv.Atoi(q.Get("offset"))
-	f.Offset = max(f.Offset, 0)
-	if format := q.Get("format"); format == "csv" || format == "xlsx" {
-		s.exportCases(w, r, f, format)
-		return
-	}
-	rows, total, err := s.Store.ListCases(r.Context(), f)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var out []listRow
-	for _, c := range rows {
-		due := ""
-		if c.DueOn != nil {
-			due = c.DueOn.String()
-		}
-		out = append(out, listRow{c.ID, c.Serial, c.Received.String(), casework.ChannelName(c.Channel), c.ApplicantName, c.IDNumber,
-			c.Description, casework.StateName(c.State), due})
-	}
-	link := func(offset int) string {
-		v := url.Values{}
-		for k, x := range fv {
-			if x != "" {
-				v.Set(k, x)
-			}
-		}
-		v.Set("offset", strconv.Itoa(offset))
-		return "/admin/cases?" + v.Encode()
-	}
-	var outcomes []option
-	for _, o := range casework.Outcomes {
-		outcomes = append(outcomes, option{o.ID, o.Name})
-	}
-	data := map[string]any{"Rows": out, "Total": total, "F": fv, "States": stateOptions, "Channels": channelOptions(), "Types": typeOptions(), "Outcomes": outcomes,
-		"Export": link(0)}
-	if f.Offset > 0 {
-		data["Prev"] = link(max(f.Offset-f.Limit, 0))
-	}
-	if f.Offset+f.Limit < total {
-		data["Next"] = link(f.Offset + f.Limit)
-	}
-	p.Data = data
-	s.render(w, http.StatusOK, "cases", p)
+	http.Redirect(w, r, "/admin/users?ok=created", http.StatusSeeOther)
 }
 
-// exportCases writes the filtered list as CSV or XLSX (identity numbers masked).
-func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, f store.CaseFilter, format string) {
-	var all []store.CaseRow
-	f.Limit, f.Offset = 500, 0
-	for {
-		rows, total, err := s.Store.ListCases(r.Context(), f)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		all = append(all, rows...)
-		f.Offset += len(rows)
-		if len(rows) == 0 || f.Offset >= total {
-			break
-		}
-	}
-	var b bytes.Buffer
+// changeUser disables, enables or resets the password of a user.
+func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	var err error
-	ctype := "text/csv; charset=utf-8"
-	if format == "xlsx" {
-		err, ctype = office.LedgerXLSX(&b, office.CaseLedger(all)), office.ContentType["xlsx"]
-	} else {
-		err = office.LedgerCSV(&b, office.CaseLedger(all), false)
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape("申请台账."+format))
-	w.Write(b.Bytes())
-}
-
-func (s *Server) newCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.render(w, http.StatusOK, "intake", page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(),
-		Form: map[string]string{"received_on": s.today().String(), "channel": "in_person", "applicant_type": "natural", "id_type": "身份证"}})
-}
-
-func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	f := formValues(r, intakeFields)
-	p := page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(), Form: f}
-	rec, err := workday.ParseDate(f["received_on"])
-	if err != nil {
-		p.Errors = map[string]string{"received_on": errs.Message(err)}
-		s.render(w, http.StatusUnprocessableEntity, "intake", p)
-		return
-	}
-	c, err := casework.NewCase(intakeFrom(f, rec), si.user.Actor(), s.Now().In(beijing), s.Calendar())
-	if err == nil {
-		err = s.Store.CreateCase(r.Context(), si.user.AgencyID, c, s.Calendar(), s.Config)
-	}
-	if err != nil {
-		p.Errors = fieldErrors(err, fieldOf)
-		s.render(w, http.StatusUnprocessableEntity, "intake", p)
-		return
-	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: c.AgencyID, Action: "case.create", Object: c.Serial})
-	http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d", c.ID), http.StatusSeeOther)
-}
-
-type eventRow struct {
-	Seq                          int
-	On, Name, Note, Actor, Basis string
-	Letter                       bool
-}
-
-func (s *Server) casePageData(r *http.Request, si *sessionInfo, c *casework.Case) map[string]any {
-	cal := s.Calendar()
-	today := s.today()
-	dl, err := c.Deadline(s.Config, cal, today)
-	note := ""
-	if err != nil {
-		note = errs.Message(err)
-	}
-	var evs []eventRow
-	for _, e := range c.Events {
-		_, lerr := casework.LetterFor(c, e.Seq, casework.AgencyInfo{ReviewOrgan: "x"}, "", s.Config, cal)
-		evs = append(evs, eventRow{e.Seq, e.Step.On.String(), casework.StepName(e.Step.Kind), e.Step.Note, e.Actor.Name, e.Basis, lerr == nil})
-	}
-	var steps []map[string]string
-	for _, k := range c.Allowed(s.Config, cal) {
-		for _, sk := range casework.StepKinds {
-			if sk.Kind == k {
-				steps = append(steps, map[string]string{"Kind": k, "Name": sk.Name, "Basis": sk.Basis})
-			}
-		}
-	}
-	var outcomes []option
-	for _, o := range casework.Outcomes {
-		if o.ID != "no_correction" && o.ID != "no_fee_paid" && o.ID != "withdrawn" {
-			outcomes = append(outcomes, option{o.ID, o.Name})
-		}
-	}
-	// personal data in full only for the people who handle the case
-	idNum, phone := c.Intake.Applicant.IDNum, c.Intake.Applicant.Phone
-	if si.user.AgencyID != c.AgencyID || si.user.SeesBelow() {
-		idNum, phone = casework.MaskID(idNum), casework.MaskPhone(phone)
-	}
-	outcome := ""
-	if o := casework.OutcomeByID(c.Outcome); o != nil {
-		outcome = o.Name
-	}
-	suspects, _ := s.Store.SuspectDuplicates(r.Context(), c, 180, cal, s.Config)
-	files, _ := s.Store.Attachments(r.Context(), c.ID)
-	recs, _ := s.Store.Appeals(r.Context(), c.AgencyID, c.ID)
-	return map[string]any{"Case": c, "State": casework.StateName(c.State), "Outcome": outcome, "Deadline": dl, "DeadlineNote": note,
-		"Events": evs, "Steps": steps, "Outcomes": outcomes, "Today": today.String(), "IDNumber": idNum, "Phone": phone,
-		"Type": c.Intake.Applicant.Type.Name(), "Channel": casework.ChannelName(c.Intake.Channel), "Suspects": suspects, "Files": files,
-		"Appeals": appealRows(recs), "OwnAgency": c.AgencyID == si.user.AgencyID}
-}
-
-func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	c, err := s.visible(r, si)
-	if err != nil {
-		s.notFoundOr(w, r, err)
-		return
-	}
-	s.render(w, http.StatusOK, "case", page{Title: "申请 " + c.Serial, User: si.user, CSRF: si.csrf, Data: s.casePageData(r, si, c)})
-}
-
-func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	c, err := s.visible(r, si)
-	if err != nil {
-		s.notFoundOr(w, r, err)
-		return
-	}
-	f := formValues(r, []string{"kind", "on", "note", "party", "outcome", "referral", "method", "pages", "into"})
-	step := casework.Step{Kind: f["kind"], Note: f["note"], Party: f["party"], Outcome: f["outcome"], Referral: f["referral"], Method: casework.FeeMethod(f["method"])}
-	step.Pages, _ = strconv.Atoi(f["pages"])
-	step.Into, _ = strconv.ParseInt(f["into"], 10, 64)
-	if step.Kind == casework.KindFeeNotice && step.Method == casework.FeeByApplications {
-		step.Count, _ = s.Store.ApplicantMonthCount(r.Context(), c.AgencyID, c.Intake.Applicant.IDNum, c.Received)
-	}
-	if step.On, err = workday.ParseDate(f["on"]); err == nil {
-		_, err = s.Store.ApplyStep(r.Context(), c.ID, step, si.user.Actor(), s.Calendar(), s.Config)
-	}
-	if err != nil {
-		c, _ = s.visible(r, si)
-		status := http.StatusUnprocessableEntity
-		if errs.KindOf(err) == errs.Conflict {
-			status = http.StatusConflict
-		}
-		s.render(w, status, "case", page{Title: "申请 " + c.Serial, User: si.user, CSRF: si.csrf, Form: f,
-			Errors: map[string]string{"step": casework.StepName(step.Kind) + "未能记录：" + errs.Message(err)}, Data: s.casePageData(r, si, c)})
-		return
-	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: c.AgencyID, Action: "case." + step.Kind, Object: c.Serial, Detail: step.Outcome})
-	http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d", c.ID), http.StatusSeeOther)
-}
-
-// letter shows or downloads the document of a step, numbering it the first time.
-func (s *Server) letter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	c, err := s.visible(r, si)
-	if err != nil {
-		s.notFoundOr(w, r, err)
-		return
-	}
-	seq, _ := strconv.Atoi(r.PathValue("seq"))
-	ag, err := s.Store.GetAgency(r.Context(), c.AgencyID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	info := casework.AgencyInfo{Name: ag.Name, Level: ag.Level, ReviewOrgan: ag.ReviewOrgan, LetterPrefix: ag.LetterPrefix}
-	if _, err := casework.LetterFor(c, seq, info, "", s.Config, s.Calendar()); err != nil {
-		http.Error(w, errs.Message(err), http.StatusUnprocessableEntity)
-		return
-	}
-	on := c.Events[seq-1].Step.On
-	number, err := s.Store.IssueLetterNumber(r.Context(), ag.ID, c.ID, seq, on.Year(), func(n int) string {
-		return casework.LetterNumber(ag.LetterPrefix, on.Year(), n)
-	})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	l, err := casework.LetterFor(c, seq, info, number, s.Config, s.Calendar())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	switch f := r.URL.Query().Get("format"); f {
-	case "docx", "pdf":
-		var b bytes.Buffer
-		if f == "docx" {
-			err = office.DOCX(&b, office.LetterDoc(l), s.Now())
-		} else {
-			err = office.PDF(&b, office.LetterDoc(l))
-		}
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		w.Header().Set("Content-Type", office.ContentType[f])
-		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(l.Title+"."+f))
-		w.Write(b.Bytes())
+	switch r.PostFormValue("do") {
+	case "disable":
+		err = s.Ops.SetUserDisabled(r.Context(), si.p(), id, true)
+	case "enable":
+		err = s.Ops.SetUserDisabled(r.Context(), si.p(), id, false)
+	case "reset":
+		err = s.Ops.ResetPassword(r.Context(), si.p(), id, r.PostFormValue("password"))
 	default:
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(l.HTML()))
+		err = errs.New("form", "请选择操作")
 	}
-}
-
-// maxAttachment bounds one file: scans of letters and search records.
-const maxAttachment = 20 << 20
-
-var allowedTypes = map[string]string{".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-	".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	".xls": "application/vnd.ms-excel", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	".txt": "text/plain; charset=utf-8", ".ofd": "application/ofd"}
-
-func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	c, err := s.visible(r, si)
-	if err != nil {
-		s.notFoundOr(w, r, err)
+	if errs.KindOf(err) == errs.Invalid {
+		s.usersPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": errs.Message(err)})
 		return
 	}
-	back := func(code int, msg string) {
-		s.render(w, code, "case", page{Title: "申请 " + c.Serial, User: si.user, CSRF: si.csrf,
-			Errors: map[string]string{"file": msg}, Data: s.casePageData(r, si, c)})
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users?ok=saved", http.StatusSeeOther)
+}
+
+func (s *Server) agenciesPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, editing int64, form, fieldErrs map[string]string) {
+	ags, err := s.managed(r, si)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.render(w, code, "admin", page{Title: "机关设置", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r),
+		Data: map[string]any{"Kind": "agencies", "Agencies": ags, "Editing": editing}})
+}
+
+func (s *Server) agencies(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.agenciesPage(w, r, si, http.StatusOK, 0, nil, nil)
+}
+
+var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code"}
+
+func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	f := formValues(r, agencyFields)
+	a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
+		Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"]}
+	err := s.Ops.UpdateAgency(r.Context(), si.p(), a)
+	if errs.KindOf(err) == errs.Invalid {
+		s.agenciesPage(w, r, si, http.StatusUnprocessableEntity, id, f, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/agencies?ok=saved", http.StatusSeeOther)
+}
+
+func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, fieldErrs map[string]string, moved []ops.Moved) {
+	if si.user.Role != casework.Admin {
+		s.fail(w, r, si.user, si.csrf, ops.Forbidden("此功能仅供系统管理员使用"))
+		return
+	}
+	cal, err := s.Ops.Calendar(r.Context())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := adminData{Kind: "calendar", Moved: moved}
+	for _, y := range cal.Years() {
+		n, _ := cal.Notice(y)
+		d.Notices = append(d.Notices, n)
+	}
+	s.render(w, code, "admin", page{Title: "节假日安排", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Data: d})
+}
+
+func (s *Server) calendar(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.calendarPage(w, r, si, http.StatusOK, nil, nil)
+}
+
+// loadNotice takes a year's notice, stores it and recomputes the open
+// deadlines in one transaction, listing the ones that moved.
+func (s *Server) loadNotice(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	bad := func(err error) {
+		s.calendarPage(w, r, si, http.StatusUnprocessableEntity, map[string]string{"form": errs.Message(err)}, nil)
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		back(http.StatusUnprocessableEntity, "请选择文件（单个文件不超过 20 MB）")
+		bad(errs.New("file", "请选择通知文件"))
 		return
 	}
 	defer file.Close()
-	name := filepath.Base(hdr.Filename)
-	ctype, ok := allowedTypes[strings.ToLower(filepath.Ext(name))]
-	if !ok {
-		back(http.StatusUnprocessableEntity, "只能上传 PDF、OFD、图片、Word、Excel 或文本文件")
+	data, err := readAll(file, workday.MaxNoticeSize)
+	if err != nil {
+		bad(errs.New("file", "通知文件过大或无法读取（最大 %d KB）", workday.MaxNoticeSize>>10))
 		return
 	}
-	data, err := io.ReadAll(io.LimitReader(file, maxAttachment+1))
-	if err != nil || len(data) > maxAttachment {
-		back(http.StatusUnprocessableEntity, "文件超过 20 MB")
+	year, _ := strconv.Atoi(r.PostFormValue("year"))
+	var pub workday.Date
+	if p := strings.TrimSpace(r.PostFormValue("published")); p != "" {
+		if pub, err = workday.ParseDate(p); err != nil {
+			bad(err)
+			return
+		}
+	}
+	n, es, err := workday.ParseNotice(hdr.Filename, data, year, r.PostFormValue("notice"), pub)
+	if err != nil {
+		bad(err)
 		return
 	}
-	a := &store.Attachment{CaseID: c.ID, Name: name, ContentType: ctype, UploadedBy: si.user.Name}
-	if err := s.Store.AddAttachment(r.Context(), a, data); err != nil {
-		s.serverError(w, r, err)
+	moved, err := s.Ops.LoadCalendar(r.Context(), si.p(), n, es)
+	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict {
+		bad(err)
 		return
 	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: c.AgencyID, Action: "case.attach", Object: c.Serial, Detail: name})
-	http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d", c.ID), http.StatusSeeOther)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.calendarPage(w, r, si, http.StatusOK, nil, moved)
 }
 
-func (s *Server) attachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	c, err := s.visible(r, si)
-	if err != nil {
-		s.notFoundOr(w, r, err)
+func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.showSettings(w, r, si, http.StatusOK, nil, nil)
+}
+
+func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, st *settings.Settings, fieldErrs map[string]string) {
+	if si.user.Role != casework.Admin {
+		s.fail(w, r, si.user, si.csrf, ops.Forbidden("此功能仅供系统管理员使用"))
 		return
 	}
-	id, _ := strconv.ParseInt(r.PathValue("aid"), 10, 64)
-	a, data, err := s.Store.AttachmentData(r.Context(), c.ID, id)
-	if err != nil {
-		s.notFoundOr(w, r, err)
+	if st == nil {
+		cur, err := s.Ops.Settings(r.Context())
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		st = &cur
+	}
+	s.render(w, code, "admin", page{Title: "办理规则设置", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Flash: flashOf(r),
+		Data: adminData{Kind: "settings", Settings: *st, Fields: settings.Fields}})
+}
+
+// saveSettings changes the rules where the law is open; the audit log says what changed.
+func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	values := map[string]string{}
+	for _, f := range settings.Fields {
+		switch f.Kind {
+		case settings.Multi:
+			values[f.Key] = strings.Join(r.PostForm[f.Key], ",")
+		default:
+			values[f.Key] = strings.TrimSpace(r.PostFormValue(f.Key))
+		}
+	}
+	_, err := s.Ops.SaveSettings(r.Context(), si.p(), values)
+	if errs.KindOf(err) == errs.Invalid {
+		cur, _ := s.Ops.Settings(r.Context())
+		s.showSettings(w, r, si, http.StatusUnprocessableEntity, &cur, formErrors(err, nil))
 		return
 	}
-	w.Header().Set("Content-Type", a.ContentType)
-	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(a.Name))
-	w.Write(data)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/settings?ok=saved", http.StatusSeeOther)
+}
+
+// audit shows the log of the agencies a supervisor oversees, a page at a time.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+	offset = max(offset, 0)
+	const per = 100
+	rows, total, err := s.Ops.Audit(r.Context(), si.p(), per, offset)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := adminData{Kind: "audit", Audit: rows, Total: total}
+	if offset > 0 {
+		d.Prev = "/admin/audit?offset=" + strconv.Itoa(max(offset-per, 0))
+	}
+	if offset+per < total {
+		d.Next = "/admin/audit?offset=" + strconv.Itoa(offset+per)
+	}
+	s.render(w, http.StatusOK, "admin", page{Title: "操作记录", User: si.user, CSRF: si.csrf, Data: d})
 }

@@ -1,14 +1,12 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/errs"
-	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
@@ -19,130 +17,123 @@ type appealRow struct {
 	KindName, ResultName string
 }
 
-func appealRows(recs []appeal.Record) []appealRow {
-	rows := make([]appealRow, len(recs))
-	for i, a := range recs {
-		rows[i] = appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)}
-	}
-	return rows
+type appealsData struct {
+	Records        []appealRow
+	Kinds, Results []option
+	Counting       appeal.Counting
+	Editing        int64 // the record whose form is refilled after an error
+	CanAct         bool
 }
 
-type choice struct{ ID, Name string }
-
 // appealsPage lists the agency's 复议/诉讼 records with the form to add one;
-// ?case=ID prefills the application it concerns.
-func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string) {
-	recs, err := s.Store.Appeals(r.Context(), si.user.AgencyID, 0)
+// ?case=SERIAL prefills the application it concerns.
+func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string, editing int64) {
+	recs, err := s.Ops.Appeals(r.Context(), si.p(), si.user.AgencyID)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	rows := appealRows(recs)
-	kinds := []choice{}
-	for _, k := range appeal.Kinds {
-		kinds = append(kinds, choice{string(k), appeal.KindName(k)})
+	st, err := s.Ops.Settings(r.Context())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
 	}
-	results := []choice{{"", "尚未审结"}}
+	d := appealsData{Counting: st.AppealCounting, Editing: editing, CanAct: page{User: si.user}.ActsForCases()}
+	for _, a := range recs {
+		d.Records = append(d.Records, appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)})
+	}
+	for _, k := range appeal.Kinds {
+		d.Kinds = append(d.Kinds, option{string(k), appeal.KindName(k)})
+	}
+	d.Results = []option{{"", "尚未审结"}}
 	for _, x := range appeal.Results {
-		results = append(results, choice{string(x), appeal.ResultName(x)})
+		d.Results = append(d.Results, option{string(x), appeal.ResultName(x)})
 	}
 	if form == nil {
 		form = map[string]string{"case": r.URL.Query().Get("case"), "kind": string(appeal.Review)}
 	}
-	s.render(w, code, "appeals", page{Title: "复议和诉讼", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs,
-		Data: map[string]any{"Records": rows, "Kinds": kinds, "Results": results, "Counting": s.AppealCounting}})
+	s.render(w, code, "appeals", page{Title: "复议和诉讼", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r), Data: d})
 }
 
 func (s *Server) appeals(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.appealsPage(w, r, si, http.StatusOK, nil, nil)
+	s.appealsPage(w, r, si, http.StatusOK, nil, nil, 0)
 }
 
-// recordFrom reads the form into a record; a date that cannot be read is
-// reported at its field.
-func recordFrom(f map[string]string) (appeal.Record, error) {
+// recordFrom reads the form into a record; every field that cannot be read
+// is reported at once.
+func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]string) (appeal.Record, error) {
 	a := appeal.Record{Kind: appeal.Kind(f["kind"]), Number: f["number"], Body: f["body"], Applicant: f["applicant"],
 		Result: appeal.Result(f["result"]), CoDefendantOnly: f["co_defendant_only"] != "", Note: f["note"]}
+	var bad errs.List
 	if f["case"] != "" {
-		id, err := strconv.ParseInt(f["case"], 10, 64)
+		c, err := s.Ops.CaseBySerial(r.Context(), si.p(), si.user.AgencyID, f["case"])
 		if err != nil {
-			return a, errs.New("case", "申请编号不对")
+			bad.Add("case", "本机关没有申请编号为“%s”的申请", f["case"])
+		} else {
+			a.CaseID = &c.ID
 		}
-		a.CaseID = &id
 	}
-	if f["filed_on"] != "" {
-		d, err := workday.ParseDate(f["filed_on"])
-		if err != nil {
-			return a, errs.New("filed_on", "%s", errs.Message(err))
+	for name, dst := range map[string]*workday.Date{"filed_on": &a.FiledOn} {
+		if f[name] != "" {
+			d, err := workday.ParseDate(f[name])
+			if err != nil {
+				bad.Add(name, "%s", errs.Message(err))
+			}
+			*dst = d
 		}
-		a.FiledOn = d
 	}
 	if f["concluded_on"] != "" {
 		d, err := workday.ParseDate(f["concluded_on"])
 		if err != nil {
-			return a, errs.New("concluded_on", "%s", errs.Message(err))
+			bad.Add("concluded_on", "%s", errs.Message(err))
 		}
 		a.ConcludedOn = &d
 	}
-	return a, nil
-}
-
-// appealFieldOf: the appeal package names its fields as the form does.
-var appealFieldOf = func() map[string]string {
-	m := map[string]string{}
-	for _, f := range appealFields {
-		m[f] = f
+	if len(bad) > 0 {
+		return a, bad
 	}
-	return m
-}()
+	return a, a.Validate()
+}
 
 func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, appealFields)
-	a, err := recordFrom(f)
+	a, err := s.recordFrom(r, si, f)
 	if err == nil {
-		a.AgencyID, a.CreatedBy = si.user.AgencyID, si.user.Name
-		err = s.Store.AddAppeal(r.Context(), &a)
+		_, err = s.Ops.RecordAppeal(r.Context(), si.p(), a)
 	}
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, map[string]string{"case": "本机关没有这件申请"})
-		return
-	case errs.KindOf(err) == errs.Invalid:
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, fieldErrors(err, appealFieldOf))
-		return
-	case err != nil:
-		s.serverError(w, r, err)
+	if errs.KindOf(err) == errs.Invalid {
+		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil), 0)
 		return
 	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: si.user.AgencyID, Action: "appeal.create", Object: a.Number, Detail: appeal.KindName(a.Kind)})
-	http.Redirect(w, r, "/admin/appeals", http.StatusSeeOther)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/appeals?ok=recorded", http.StatusSeeOther)
 }
 
-// concludeAppeal records the 复议决定 or judgment of one record.
-func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+// updateAppeal saves an edited record: a correction, or its conclusion.
+func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	a, err := s.Store.Appeal(r.Context(), si.user.AgencyID, id)
-	if errors.Is(err, store.ErrNotFound) {
-		http.Error(w, "没有找到这条记录，或您无权修改", http.StatusNotFound)
-		return
-	} else if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	f := formValues(r, []string{"concluded_on", "result"})
-	upd, err := recordFrom(f)
-	if err == nil {
-		a.ConcludedOn, a.Result = upd.ConcludedOn, upd.Result
-		err = s.Store.UpdateAppeal(r.Context(), a)
-	}
-	var e *errs.Error
-	if errors.As(err, &e) && e.Kind == errs.Invalid {
-		// the form of one row: the message goes above the table
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": fmt.Sprintf("记录 %s 未能保存：%s", a.Number, e.Msg)})
-		return
-	} else if err != nil {
-		s.serverError(w, r, err)
+	f := formValues(r, appealFields)
+	_, err := s.Ops.UpdateAppeal(r.Context(), si.p(), id, func(a *appeal.Record) error {
+		upd, err := s.recordFrom(r, si, f)
+		if err != nil {
+			return err
+		}
+		upd.ID, upd.AgencyID, upd.CreatedBy = a.ID, a.AgencyID, a.CreatedBy
+		*a = upd
+		return nil
+	})
+	if errs.KindOf(err) == errs.Invalid {
+		errsByField := formErrors(err, nil)
+		errsByField["form"] = fmt.Sprintf("记录未能保存：%s", errs.Message(err))
+		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, errsByField, id)
 		return
 	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: si.user.ID, AgencyID: si.user.AgencyID, Action: "appeal.conclude", Object: a.Number, Detail: appeal.ResultName(a.Result)})
-	http.Redirect(w, r, "/admin/appeals", http.StatusSeeOther)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/appeals?ok=saved", http.StatusSeeOther)
 }

@@ -2,68 +2,84 @@ package web
 
 import (
 	"errors"
-	"net"
+	"fmt"
 	"net/http"
 	"strings"
 
-	"gongkai/internal/org"
-	"gongkai/internal/store"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 )
 
-func remoteIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "login", page{Title: "登录", CSRF: publicToken(w, r)})
+	s.render(w, http.StatusOK, "login", page{Title: "登录", CSRF: s.publicToken(w, r)})
 }
 
-// login checks the password; after five failures in 15 minutes for a login
-// name or an address, further attempts are refused for a while.
+// login checks the password (throttled per account and address, see ops.Login)
+// and starts a session.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	login := strings.TrimSpace(r.PostFormValue("login"))
-	p := page{Title: "登录", CSRF: publicToken(w, r), Form: map[string]string{"login": login}}
+	p := page{Title: "登录", CSRF: s.publicToken(w, r), Form: map[string]string{"login": login}}
 	if !checkPublicToken(r) {
 		p.Errors = map[string]string{"form": "表单已过期，请重新输入"}
 		s.render(w, http.StatusForbidden, "login", p)
 		return
 	}
-	now := s.Now()
-	ip := remoteIP(r)
-	if s.logins.blocked("u:"+login, now) || s.logins.blocked("ip:"+ip, now) {
-		p.Errors = map[string]string{"form": "登录失败次数过多，请 15 分钟后再试"}
+	_, token, err := s.Ops.Login(r.Context(), login, r.PostFormValue("password"), s.ClientIP(r))
+	var th *ops.ErrThrottled
+	switch {
+	case errors.As(err, &th):
+		p.Errors = map[string]string{"form": fmt.Sprintf("登录失败次数过多，请 %s后再试", wait(th.Retry.Seconds()))}
 		s.render(w, http.StatusTooManyRequests, "login", p)
 		return
-	}
-	u, hash, err := s.Store.UserByLogin(r.Context(), login)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		s.serverError(w, r, err)
-		return
-	}
-	if err != nil || !org.CheckPassword(hash, r.PostFormValue("password")) {
-		s.logins.add("u:"+login, now)
-		s.logins.add("ip:"+ip, now)
-		p.Errors = map[string]string{"form": "用户名或密码不对"}
+	case errs.KindOf(err) == errs.Invalid:
+		p.Errors = map[string]string{"form": errs.Fields(err)["form"]}
 		s.render(w, http.StatusUnauthorized, "login", p)
 		return
-	}
-	s.logins.reset("u:" + login)
-	token, _, err := s.Store.CreateSession(r.Context(), u.ID, sessionTTL)
-	if err != nil {
-		s.serverError(w, r, err)
+	case err != nil:
+		s.fail(w, r, nil, "", err)
 		return
 	}
-	s.Store.Audit(r.Context(), store.AuditEntry{UserID: u.ID, AgencyID: u.AgencyID, Action: "login"})
-	http.SetCookie(w, cookie(r, sessionCookie, token, sessionTTL))
+	http.SetCookie(w, s.cookie(sessionCookie, token, ops.SessionTTL))
 	http.Redirect(w, r, "/admin/", http.StatusSeeOther)
 }
 
+func wait(sec float64) string {
+	if sec < 60 {
+		return fmt.Sprintf("%.0f 秒", max(sec, 1))
+	}
+	return fmt.Sprintf("%.0f 分钟", sec/60+0.5)
+}
+
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.Store.DeleteSession(r.Context(), si.token)
-	http.SetCookie(w, cookie(r, sessionCookie, "", -1))
+	if err := s.Ops.Logout(r.Context(), si.p(), si.token); err != nil {
+		s.Log.Error("logout", "err", err)
+	}
+	http.SetCookie(w, s.cookie(sessionCookie, "", -1))
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.render(w, http.StatusOK, "password", page{Title: "修改密码", User: si.user, CSRF: si.csrf, Flash: flashOf(r)})
+}
+
+// changePassword: everyone changes their own password (the old one first).
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	err := s.Ops.ChangePassword(r.Context(), si.p(), r.PostFormValue("old"), r.PostFormValue("password"), r.PostFormValue("again"))
+	if err != nil {
+		if errs.KindOf(err) == errs.Invalid {
+			s.render(w, http.StatusUnprocessableEntity, "password", page{Title: "修改密码", User: si.user, CSRF: si.csrf, Errors: formErrors(err, nil)})
+			return
+		}
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	// the password change ended every session, this one too
+	http.SetCookie(w, s.cookie(sessionCookie, "", -1))
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// flashOf is the message a redirect after a successful POST carries (?ok=…).
+func flashOf(r *http.Request) string {
+	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
+		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。"}[r.URL.Query().Get("ok")]
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,10 +11,11 @@ import (
 	"time"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/clock"
 	"gongkai/internal/org"
+	"gongkai/internal/server"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
-	"gongkai/internal/web"
 	"gongkai/internal/workday"
 )
 
@@ -27,57 +27,57 @@ func BenchmarkRollup(b *testing.B) {
 	ctx := context.Background()
 	s := storetest.SQLite(b)
 	cal, cfg := workday.Default(), casework.DefaultConfig()
-	now := time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { return now }
-	top := &store.Agency{Name: "某市人民政府办公室", Level: "city"}
-	if err := s.CreateAgency(ctx, top); err != nil {
-		b.Fatal(err)
-	}
+	clk := clock.At(now)
+	s.Clock = clk
 	actor := casework.Actor{Name: "基准", Role: casework.Approver}
-	for i := range 300 {
-		a := &store.Agency{Name: fmt.Sprintf("某市第%d局", i), Level: "city_department", ParentID: &top.ID}
-		if err := s.CreateAgency(ctx, a); err != nil {
-			b.Fatal(err)
+	top := &org.Agency{Name: "某市人民政府办公室", Level: "city"}
+	hash, _ := org.HashPassword("benchmark-pass")
+	err := s.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateAgency(ctx, top); err != nil {
+			return err
 		}
-		var cs []*casework.Case
-		for j := range 60 {
-			d := workday.MustDate("2025-01-06") + workday.Date((i*7+j*5)%330)
-			in := casework.Intake{Channel: casework.Online, ConfirmedOn: &d,
-				Applicant: casework.Applicant{Type: casework.ApplicantTypes[j%6].ID, Name: fmt.Sprintf("申请人%d", j), Phone: "13800000000"},
-				Request:   casework.Request{Description: "请公开某文件"}}
-			if in.Applicant.Type == "natural" {
-				in.Applicant.IDType, in.Applicant.IDNum = "身份证", "11010519491231002X"
+		if err := tx.CreateUser(ctx, &org.User{AgencyID: top.ID, Login: "sup", Name: "主管", Role: casework.Supervisor}, hash); err != nil {
+			return err
+		}
+		for i := range 300 {
+			a := &org.Agency{Name: fmt.Sprintf("某市第%d局", i), Level: "city_department", ParentID: &top.ID}
+			if err := tx.CreateAgency(ctx, a); err != nil {
+				return err
 			}
-			c, err := casework.NewCase(in, actor, d.Time().Add(10*time.Hour), cal)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if j%4 != 0 {
-				on := d + 10
-				if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: []string{"disclosed", "not_exist", "third_party"}[j%3]}, actor, on.Time().Add(10*time.Hour), cfg, cal); err != nil {
-					b.Fatal(err)
+			for j := range 60 {
+				d := workday.MustDate("2025-01-06") + workday.Date((i*7+j*5)%330)
+				in := casework.Intake{Channel: casework.Online, ConfirmedOn: &d,
+					Applicant: casework.Applicant{Type: casework.ApplicantTypes[j%6].ID, Name: fmt.Sprintf("申请人%d", j), Phone: "13800000000"},
+					Request:   casework.Request{Description: "请公开某文件"}}
+				c, err := casework.NewCase(in, actor, clock.At(d.Time().Add(2*time.Hour)), cal)
+				if err != nil {
+					return err
+				}
+				if j%4 != 0 {
+					on := d + 10
+					o := []casework.OutcomeID{"disclosed", "not_exist", "third_party"}[j%3]
+					if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: o}, actor, clock.At(on.Time().Add(2*time.Hour)), cfg, cal); err != nil {
+						return err
+					}
+				}
+				dl, _ := c.Deadline(cfg, cal, clk.Today())
+				if err := tx.InsertCase(ctx, a.ID, c, dl); err != nil {
+					return err
 				}
 			}
-			cs = append(cs, c)
 		}
-		if err := s.CreateCases(ctx, a.ID, cs, cal, cfg); err != nil {
-			b.Fatal(err)
-		}
-	}
-	hash, _ := org.HashPassword("benchmark-pass")
-	if err := s.CreateUser(ctx, &org.User{AgencyID: top.ID, Login: "sup", Name: "主管", Role: casework.Supervisor}, hash); err != nil {
-		b.Fatal(err)
-	}
-	ws, err := web.New(s, cfg, func() *workday.Calendar { return cal }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		return nil
+	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	ws.Now = func() time.Time { return now }
-	mux := http.NewServeMux()
-	ws.Routes(mux)
-	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
+	built, err := server.New(server.Options{Store: s, Clock: clk, Calendar: cal})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(built.Handler)
 	defer srv.Close()
-	st := &site{srv: srv, s: s} // its helpers fail through t only on transport errors
+	st := &site{t: b, srv: srv, s: s}
 	c := st.browser()
 	_, page := st.get(c, "/login")
 	if code, _, _ := st.post(c, "/login", url.Values{"csrf": {token(page)}, "login": {"sup"}, "password": {"benchmark-pass"}}); code != http.StatusSeeOther {

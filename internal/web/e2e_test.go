@@ -2,10 +2,7 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,12 +13,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gongkai/internal/api"
-	"gongkai/internal/casework"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
-	"gongkai/internal/web"
-	"gongkai/internal/workday"
 )
 
 // browserTest drives Debian's chromium headless against a real server. A
@@ -31,6 +24,7 @@ type browserTest struct {
 	ctx   context.Context
 	base  string
 	shots string
+	site  *site
 }
 
 func newBrowserTest(t *testing.T) *browserTest {
@@ -38,24 +32,9 @@ func newBrowserTest(t *testing.T) *browserTest {
 	if err != nil {
 		t.Fatal("chromium is missing: make test installs Debian's chromium (scripts/ensure-tools.sh)")
 	}
-	s := storetest.SQLite(t)
-	cal := workday.Default()
-	cfg := casework.DefaultConfig()
-	if _, err := demo.Seed(context.Background(), s, cal, cfg, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	s.Now = time.Now
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a := api.New(s, cal, cfg, log)
-	ws, err := web.New(s, cfg, a.Calendar, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", a.Handler())
-	ws.Routes(mux)
-	srv := httptest.NewServer(web.SecurityHeaders(http.NewCrossOriginProtection().Handler(mux)))
-	t.Cleanup(srv.Close)
+	// a fixed clock: the test never depends on the hour it runs at
+	st := newSite(t, storetest.SQLite(t))
+	srv := st.srv
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000),
@@ -65,7 +44,7 @@ func newBrowserTest(t *testing.T) *browserTest {
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() { cancelT(); cancel(); cancelA() })
-	return &browserTest{t: t, ctx: ctx, base: srv.URL, shots: os.Getenv("GONGKAI_SHOTS")}
+	return &browserTest{t: t, ctx: ctx, base: srv.URL, shots: os.Getenv("GONGKAI_SHOTS"), site: st}
 }
 
 // domRace is the error of a query that ran while the document was being
@@ -183,14 +162,14 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`[name=description]`), "2026年本区义务教育招生计划"))
 	b.shot("02-intake")
 	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
-	casePath := b.waitPath(`^/admin/cases/\d+$`)
+	casePath := strings.SplitN(b.waitPath(`^/admin/cases/\d+(\?.*)?$`), "?", 2)[0]
 	if !strings.Contains(b.text("main"), "答复期限") {
 		t.Fatal("case page without its deadline")
 	}
 	b.step("request_correction", map[string]string{"note": "请明确所需招生计划的学段。"})
-	b.waitText("main p", "待补正")
+	b.waitText("p.summary", "待补正")
 	b.step("correction_received", nil)
-	b.waitText("main p", "办理中")
+	b.waitText("p.summary", "办理中")
 	b.waitText("main", "收到补正后的申请")
 	b.shot("03-case")
 
@@ -203,7 +182,15 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 	b.step("extend", map[string]string{"note": "所需信息需多个学校汇总"})
 	b.waitText("main", "经政府信息公开工作机构负责人同意延长")
 	b.step("decide", map[string]string{"outcome": "disclosed"})
-	b.waitText("main p", "已办结")
+	// the reply is shown first; the case closes only when confirmed
+	b.waitText("main h1", "确认答复")
+	if body := b.text("main"); !strings.Contains(body, "政府信息公开申请答复书") || !strings.Contains(body, "周某") {
+		t.Fatalf("preview: %s", body)
+	}
+	b.shot("04a-preview")
+	b.do(chromedp.Click(chromedp.CSS(`form.actions button`)))
+	b.waitPath(`^` + casePath + `\?ok=`)
+	b.waitText("p.summary", "已办结")
 	b.shot("04-decided")
 	// print the reply letter
 	href, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('a[href$="/letters/5"]').getAttribute('href')`))
@@ -223,7 +210,7 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 	b.do(chromedp.Navigate(b.base + casePath))
 	b.waitPath(`^` + casePath + `$`)
 	b.do(chromedp.Click(chromedp.CSS(`a[href^="/admin/appeals?case="]`)))
-	b.waitPath(`^/admin/appeals\?case=\d+$`)
+	b.waitPath(`^/admin/appeals\?case=[0-9-]+$`)
 	b.do(chromedp.SetValue(chromedp.CSS(`form.narrow [name=number]`), "卫政复〔2026〕1号"),
 		chromedp.SetValue(chromedp.CSS(`form.narrow [name=body]`), "新乡市卫滨区人民政府"),
 		chromedp.SetValue(chromedp.CSS(`form.narrow [name=filed_on]`), "2026-11-20"),
@@ -236,17 +223,18 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 
 	// an applicant applies online and looks up the status
 	b.do(chromedp.Navigate(b.base + "/"))
-	b.do(chromedp.Click(chromedp.CSS(`ul.agencies li:nth-child(3) a[href^="/apply/"]`)))
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`a.apply[href="/apply/%d"]`, mustAgency(b.site, demo.Main)))))
 	b.waitPath(`^/apply/\d+$`)
 	b.do(chromedp.SetValue(chromedp.CSS(`[name=name]`), "吴某"),
 		chromedp.SetValue(chromedp.CSS(`[name=id_number]`), "11010519491231002X"),
 		chromedp.SetValue(chromedp.CSS(`[name=phone]`), "13500000000"),
+		chromedp.SetValue(chromedp.CSS(`[name=email]`), "wu@example.cn"),
 		chromedp.SetValue(chromedp.CSS(`[name=description]`), "本区公办幼儿园收费标准"))
 	b.shot("06-apply")
 	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
 	b.waitText("main h1", "请核对") // the form posts back to the same address
 	b.do(chromedp.Click(chromedp.CSS(`form[action$="/confirm"] button`)))
-	b.waitPath(`^/apply/\d+/confirm$`)
+	b.waitPath(`^/receipt/[A-Z0-9]+$`)
 	code := b.text(".code")
 	if len(code) != 10 {
 		t.Fatalf("receipt without a 查询码: %q", b.text("main"))
@@ -265,9 +253,9 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
 	b.waitPath(`^/login$`)
 	b.login("district")
-	b.waitText("main", "各机关超期未答复")
+	b.waitText("main", "各机关概况")
 	b.shot("09-supervisor")
-	b.do(chromedp.Click(chromedp.CSS(`nav a[href="/admin/rollup"]`)))
+	b.do(chromedp.Click(chromedp.CSS(`nav.wide a[href="/admin/rollup"]`)))
 	b.waitPath(`^/admin/rollup$`)
 	b.waitText("h1", "年度报告汇总")
 	if body := b.text("main"); !strings.Contains(body, "卫滨区财政局") || !strings.Contains(body, "汇总表") {

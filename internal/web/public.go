@@ -3,30 +3,93 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongkai/internal/casework"
-	"gongkai/internal/store"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
+	"gongkai/internal/report"
 )
 
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	ags, err := s.Store.ListAgencies(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, http.StatusOK, "public_home", page{Title: "政府信息公开", Data: map[string]any{"Agencies": ags}})
+// agencyGroup is one area of the portal's list: a government and the
+// departments under it.
+type agencyGroup struct {
+	Head    *org.Agency
+	Members []*org.Agency
 }
 
-func (s *Server) agency(w http.ResponseWriter, r *http.Request) (*store.Agency, bool) {
+// groupAgencies puts each department under the government above it; what
+// has no government above (vertically managed organs) forms its own group.
+func groupAgencies(all []*org.Agency, q string) []agencyGroup {
+	byID := map[int64]*org.Agency{}
+	for _, a := range all {
+		byID[a.ID] = a
+	}
+	isGov := func(a *org.Agency) bool {
+		switch a.Level {
+		case "province", "city", "county", "township":
+			return true
+		}
+		return false
+	}
+	var groups []agencyGroup
+	index := map[int64]int{}
+	other := agencyGroup{}
+	for _, a := range all {
+		if q != "" && !strings.Contains(a.Name, q) {
+			continue
+		}
+		head := a
+		if !isGov(a) {
+			head = nil
+			if a.ParentID != nil {
+				head = byID[*a.ParentID]
+			}
+		}
+		if head == nil {
+			other.Members = append(other.Members, a)
+			continue
+		}
+		i, ok := index[head.ID]
+		if !ok {
+			i = len(groups)
+			index[head.ID] = i
+			groups = append(groups, agencyGroup{Head: head})
+		}
+		if a != head {
+			groups[i].Members = append(groups[i].Members, a)
+		}
+	}
+	if len(other.Members) > 0 {
+		groups = append(groups, other)
+	}
+	return groups
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ags, err := s.Ops.Store.ListAgencies(r.Context())
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	u, csrf := s.optionalUser(r)
+	s.render(w, http.StatusOK, "public_home", page{Title: "政府信息公开", User: u, CSRF: csrf, Form: map[string]string{"q": q},
+		Data: map[string]any{"Groups": groupAgencies(ags, q), "Levels": report.Levels}})
+}
+
+func (s *Server) agency(w http.ResponseWriter, r *http.Request) (*org.Agency, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	var ag *store.Agency
+	var ag *org.Agency
 	if err == nil {
-		ag, err = s.Store.GetAgency(r.Context(), id)
+		ag, err = s.Ops.Store.GetAgency(r.Context(), id)
 	}
 	if err != nil {
-		http.Error(w, "没有这个机关", http.StatusNotFound)
+		s.render(w, http.StatusNotFound, "error", page{Title: "没有这个机关", Data: "没有这个机关。请从首页的机关列表进入。"})
 		return nil, false
 	}
 	return ag, true
@@ -38,37 +101,40 @@ func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, http.StatusOK, "guide", page{Title: ag.Name + "政府信息公开指南", Data: map[string]any{"Agency": ag}})
+	st, err := s.Ops.Settings(r.Context())
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	s.render(w, http.StatusOK, "guide", page{Title: ag.Name + "政府信息公开指南", Data: map[string]any{"Agency": ag, "Config": st.Case}})
 }
 
 var applyFields = []string{"applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
-
-type applyData struct {
-	intakeForm
-	Agency   *store.Agency
-	MaskedID string
-}
 
 func (s *Server) applyForm(w http.ResponseWriter, r *http.Request) {
 	ag, ok := s.agency(w, r)
 	if !ok {
 		return
 	}
-	s.render(w, http.StatusOK, "apply", page{Title: "在线申请", CSRF: publicToken(w, r), Data: applyData{intakeForm: newIntakeForm(), Agency: ag},
+	d := newIntakeForm()
+	d.Agency = ag
+	s.render(w, http.StatusOK, "apply", page{Title: "在线申请", CSRF: s.publicToken(w, r), Data: d,
 		Form: map[string]string{"applicant_type": "natural", "id_type": "身份证", "form": "电子", "delivery": "电子邮件"}})
 }
 
 // postedApply reads a posted application form for the agency in the path; it
 // answers the request itself (and returns false) when the agency is unknown or
 // the form token has expired.
-func (s *Server) postedApply(w http.ResponseWriter, r *http.Request) (*store.Agency, map[string]string, page, bool) {
+func (s *Server) postedApply(w http.ResponseWriter, r *http.Request) (*org.Agency, map[string]string, page, bool) {
 	ag, ok := s.agency(w, r)
 	if !ok {
 		return nil, nil, page{}, false
 	}
 	f := formValues(r, applyFields)
 	f["channel"] = string(casework.Online)
-	p := page{Title: "在线申请", CSRF: publicToken(w, r), Form: f, Data: applyData{intakeForm: newIntakeForm(), Agency: ag}}
+	d := newIntakeForm()
+	d.Agency = ag
+	p := page{Title: "在线申请", CSRF: s.publicToken(w, r), Form: f, Data: d}
 	if !checkPublicToken(r) {
 		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
 		s.render(w, http.StatusForbidden, "apply", p)
@@ -77,66 +143,89 @@ func (s *Server) postedApply(w http.ResponseWriter, r *http.Request) (*store.Age
 	return ag, f, p, true
 }
 
-// applyCheck validates the application (Art. 29 content, identity numbers)
-// and shows it for confirmation; errors go back next to their fields.
+// applyCheck checks the whole application at once (Art. 29 content, formats,
+// lengths, identity numbers) and shows it for confirmation; every problem
+// goes back next to its field.
 func (s *Server) applyCheck(w http.ResponseWriter, r *http.Request) {
 	ag, f, p, ok := s.postedApply(w, r)
 	if !ok {
 		return
 	}
-	in := intakeFrom(f, s.today())
-	if err := in.Validate(); err != nil || r.PostFormValue("back") != "" {
-		if err != nil {
-			p.Errors = fieldErrors(err, fieldOf)
-		}
+	in := intakeFrom(f, s.Ops.Clock.Today())
+	err := in.Validate()
+	if err != nil || r.PostFormValue("back") != "" {
 		code := http.StatusOK
 		if err != nil {
-			code = http.StatusUnprocessableEntity
+			p.Errors, code = formErrors(err, fieldOf), http.StatusUnprocessableEntity
 		}
 		s.render(w, code, "apply", p)
 		return
 	}
-	p.Data = applyData{intakeForm: newIntakeForm(), Agency: ag, MaskedID: casework.MaskID(in.Applicant.IDNum)}
+	d := newIntakeForm()
+	d.Agency, d.MaskedID = ag, casework.MaskID(in.Applicant.IDNum)
+	p.Data = d
 	p.Form["id_number"] = in.Applicant.IDNum
+	p.Form["submission"] = randomHex(16) // consumed once: a second press shows the same receipt
 	s.render(w, http.StatusOK, "apply_confirm", p)
 }
 
 // applyConfirm registers the application: the day the applicant confirms is
-// the day it is received (条例 Art. 31(三)). Submissions are rate-limited.
+// the day it is received (条例 Art. 31(三)). Submissions are rate-limited per
+// address; the confirmation token makes a refresh or a double tap harmless.
 func (s *Server) applyConfirm(w http.ResponseWriter, r *http.Request) {
 	ag, f, p, ok := s.postedApply(w, r)
 	if !ok {
 		return
 	}
-	now := s.Now()
-	if s.applies.blocked(remoteIP(r), now) {
-		p.Errors = map[string]string{"form": "提交过于频繁，请稍后再试"}
+	token := r.PostFormValue("submission")
+	if len(token) != 32 {
+		p.Errors = map[string]string{"form": "表单已过期，请重新提交"}
+		s.render(w, http.StatusForbidden, "apply", p)
+		return
+	}
+	if c, err := s.Ops.Store.Submission(r.Context(), token); err == nil {
+		http.Redirect(w, r, "/receipt/"+c.Code, http.StatusSeeOther)
+		return
+	}
+	err := s.Ops.Limit(r.Context(), "apply", s.ClientIP(r), 10, time.Hour)
+	var c *casework.Case
+	if err == nil {
+		c, err = s.Ops.RegisterOnce(r.Context(), ops.Applicant(ag.ID), ag.ID, intakeFrom(f, s.Ops.Clock.Today()), token)
+	}
+	var th *ops.ErrThrottled
+	switch {
+	case errors.As(err, &th):
+		p.Errors = map[string]string{"form": "提交过于频繁，请一小时后再试"}
 		s.render(w, http.StatusTooManyRequests, "apply", p)
 		return
-	}
-	c, err := casework.NewCase(intakeFrom(f, s.today()), casework.Actor{Name: "申请人（网上申请）", Role: casework.Clerk}, now.In(beijing), s.Calendar())
-	if err == nil {
-		err = s.Store.CreateCase(r.Context(), ag.ID, c, s.Calendar(), s.Config)
-	}
-	if err != nil {
-		p.Errors = fieldErrors(err, fieldOf)
+	case errs.KindOf(err) == errs.Invalid:
+		p.Errors = formErrors(err, fieldOf)
 		s.render(w, http.StatusUnprocessableEntity, "apply", p)
 		return
+	case err != nil:
+		s.fail(w, r, nil, "", err)
+		return
 	}
-	s.applies.add(remoteIP(r), now)
-	due := "计算中"
-	if dl, err := c.Deadline(s.Config, s.Calendar(), s.today()); err == nil && dl.Due != 0 {
-		due = dl.Due.Chinese()
-	}
-	s.render(w, http.StatusOK, "receipt", page{Title: "申请已提交", Data: map[string]any{"Agency": ag.Name, "Received": c.Received.Chinese(),
-		"Serial": c.Serial, "Code": c.Code, "Due": due}})
+	http.Redirect(w, r, "/receipt/"+c.Code, http.StatusSeeOther)
 }
 
-type statusView struct {
-	Serial, Received, State, Due, Note string
+// receipt is the applicant's receipt: the 查询码 is the key to it.
+func (s *Server) receipt(w http.ResponseWriter, r *http.Request) {
+	v, err := s.Ops.Status(r.Context(), r.PathValue("code"))
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	st, err := s.Ops.Settings(r.Context())
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	s.render(w, http.StatusOK, "receipt", page{Title: "申请已提交", Data: map[string]any{"V": v, "Code": strings.ToUpper(r.PathValue("code")), "Config": st.Case}})
 }
 
-// status shows the stage and due date of an application: never personal data.
+// status shows the stage of an application and what the applicant must do
+// next, never personal data. Lookups are rate-limited per address.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	code := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("code")))
 	p := page{Title: "办理进度", Form: map[string]string{"code": code}}
@@ -149,27 +238,39 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusOK, "status", p)
 		return
 	}
-	c, err := s.Store.CaseByCode(r.Context(), code, s.Calendar(), s.Config)
-	if errors.Is(err, store.ErrNotFound) {
+	// wrong codes are counted per address (guessing them is the attack);
+	// an applicant looking up a right code is never slowed down
+	if err := s.Ops.Throttled(r.Context(), "status-miss", s.ClientIP(r), 30, 10*time.Minute); err != nil {
+		code, msg := statusOf(err)
+		p.Errors = map[string]string{"code": msg}
+		s.render(w, code, "status", p)
+		return
+	}
+	v, err := s.Ops.Status(r.Context(), code)
+	if errs.KindOf(err) == errs.NotFound {
+		if err := s.Ops.Count(r.Context(), "status-miss", s.ClientIP(r)); err != nil {
+			s.fail(w, r, nil, "", err)
+			return
+		}
 		p.Errors = map[string]string{"code": "没有找到这个查询码，请核对后重新输入（查询码不区分大小写）"}
 		s.render(w, http.StatusNotFound, "status", p)
 		return
 	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, nil, "", err)
 		return
 	}
-	v := &statusView{Serial: c.Serial, Received: c.Received.Chinese(), State: casework.StateName(c.State)}
-	if c.State == casework.Closed && c.ClosedOn != nil {
-		v.Note = "已于" + c.ClosedOn.Chinese() + "作出答复或办结，请查收答复文书"
-	} else if dl, err := c.Deadline(s.Config, s.Calendar(), s.today()); err == nil {
-		if dl.Due != 0 {
-			v.Due = dl.Due.Chinese()
-		}
-		if !dl.Running && dl.Extra != 0 {
-			v.Note = dl.ExtraWhat + "：" + dl.Extra.Chinese()
-		}
-	}
-	p.Data = v
+	p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code)}
 	s.render(w, http.StatusOK, "status", p)
+}
+
+// statusLetter downloads a letter addressed to the applicant, by 查询码.
+func (s *Server) statusLetter(w http.ResponseWriter, r *http.Request) {
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	l, err := s.Ops.StatusLetter(r.Context(), r.URL.Query().Get("code"), seq)
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
 }

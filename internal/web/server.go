@@ -1,28 +1,24 @@
-// Package web is the HTML side of gongkai: the back office for clerks and
-// approvers under /admin/, and the public portal (指南, online application,
-// status lookup). Every page works without JavaScript.
+// Package web is the HTML side of gongkai: the back office for clerks,
+// heads of office, supervisors and administrators under /admin/, and the
+// public portal (指南, online application, status lookup). Every page works
+// without JavaScript. Handlers bind the form to an operation of internal/ops
+// and render its result; they hold no rules of their own.
 package web
 
 import (
 	"bytes"
-	"context"
-	"crypto/rand"
-	"crypto/subtle"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"sync"
-	"time"
+	"strings"
 
-	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 	"gongkai/internal/org"
-	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
@@ -34,33 +30,27 @@ var staticFS embed.FS
 
 // Server serves the web pages.
 type Server struct {
-	Store    *store.Store
-	Config   casework.Config
-	Calendar func() *workday.Calendar
-	// SetCalendar swaps the calendar in use after a notice is loaded.
-	SetCalendar func(*workday.Calendar)
-	Log         *slog.Logger
-	Now         func() time.Time
-	// AppealCounting says which 复议/诉讼 records 表四 of a year counts
-	// (the format leaves it open: docs/CASEWORK.md).
-	AppealCounting appeal.Counting
+	Ops *ops.Service
+	Log *slog.Logger
+	// ClientIP is the address a request comes from (behind a trusted proxy,
+	// the one the proxy reports); used for throttling.
+	ClientIP func(*http.Request) string
+	// Secure: the site is served over TLS (cookies are Secure).
+	Secure bool
 
-	pages   map[string]*template.Template
-	logins  *limiter // failed logins per login name and per address
-	applies *limiter // public applications per address
+	pages map[string]*template.Template
 }
 
-// New parses every template at start: a broken template fails the start, not a request.
-func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log *slog.Logger) (*Server, error) {
-	srv := &Server{Store: s, Config: cfg, Calendar: cal, Log: log, Now: time.Now, AppealCounting: appeal.FiledInYear, pages: map[string]*template.Template{},
-		logins: newLimiter(5, 15*time.Minute), applies: newLimiter(10, time.Hour)}
-	funcs := template.FuncMap{"mul": func(a, b float64) float64 { return a * b }}
-	for _, p := range []string{"login", "dashboard", "cases", "case", "intake", "public_home", "guide", "apply", "apply_confirm", "receipt", "status", "report", "admin", "appeals", "rollup"} {
-		files := []string{"templates/layout.html", "templates/" + p + ".html"}
-		if p == "apply" || p == "intake" {
-			files = append(files, "templates/fields.html") // the applicant's fields, shared
-		}
-		t, err := template.New(p).Funcs(funcs).ParseFS(templateFS, dedupe(files)...)
+// pageNames are every page template; a broken template fails the start.
+var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
+	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error"}
+
+// New parses every template at start.
+func New(o *ops.Service, log *slog.Logger) (*Server, error) {
+	srv := &Server{Ops: o, Log: log, ClientIP: remoteIP, pages: map[string]*template.Template{}}
+	for _, p := range pageNames {
+		files := []string{"templates/layout.html", "templates/fields.html", "templates/" + p + ".html"}
+		t, err := template.New(p).Funcs(funcs(o)).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, err
 		}
@@ -69,31 +59,24 @@ func New(s *store.Store, cfg casework.Config, cal func() *workday.Calendar, log 
 	return srv, nil
 }
 
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // Routes registers the pages on mux.
 func (s *Server) Routes(mux *http.ServeMux) {
 	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cached(http.FileServerFS(static))))
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.admin(s.logout))
 	mux.HandleFunc("GET /admin/{$}", s.admin(s.dashboard))
+	mux.HandleFunc("GET /admin/password", s.admin(s.passwordPage))
+	mux.HandleFunc("POST /admin/password", s.admin(s.changePassword))
 	mux.HandleFunc("GET /admin/cases", s.admin(s.cases))
 	mux.HandleFunc("GET /admin/cases/new", s.admin(s.newCase))
 	mux.HandleFunc("POST /admin/cases", s.admin(s.createCase))
 	mux.HandleFunc("GET /admin/cases/{id}", s.admin(s.casePage))
+	mux.HandleFunc("GET /admin/cases/{id}/edit", s.admin(s.editPage))
+	mux.HandleFunc("POST /admin/cases/{id}/edit", s.admin(s.editCase))
 	mux.HandleFunc("POST /admin/cases/{id}/steps", s.admin(s.addStep))
+	mux.HandleFunc("POST /admin/cases/{id}/preview", s.admin(s.previewStep))
 	mux.HandleFunc("GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter))
 	mux.HandleFunc("POST /admin/cases/{id}/attachments", s.admin(s.upload))
 	mux.HandleFunc("GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment))
@@ -105,20 +88,26 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/rollup/file", s.admin(s.rollupFile))
 	mux.HandleFunc("GET /admin/appeals", s.admin(s.appeals))
 	mux.HandleFunc("POST /admin/appeals", s.admin(s.createAppeal))
-	mux.HandleFunc("POST /admin/appeals/{id}", s.admin(s.concludeAppeal))
+	mux.HandleFunc("POST /admin/appeals/{id}", s.admin(s.updateAppeal))
 	mux.HandleFunc("GET /admin/users", s.admin(s.users))
 	mux.HandleFunc("POST /admin/users", s.admin(s.createUser))
+	mux.HandleFunc("POST /admin/users/{id}", s.admin(s.changeUser))
 	mux.HandleFunc("GET /admin/agencies", s.admin(s.agencies))
 	mux.HandleFunc("POST /admin/agencies/{id}", s.admin(s.saveAgency))
 	mux.HandleFunc("GET /admin/calendar", s.admin(s.calendar))
 	mux.HandleFunc("POST /admin/calendar", s.admin(s.loadNotice))
+	mux.HandleFunc("GET /admin/settings", s.admin(s.settingsPage))
+	mux.HandleFunc("POST /admin/settings", s.admin(s.saveSettings))
 	mux.HandleFunc("GET /admin/audit", s.admin(s.audit))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /guide/{id}", s.guide)
 	mux.HandleFunc("GET /apply/{id}", s.applyForm)
 	mux.HandleFunc("POST /apply/{id}", s.applyCheck)
 	mux.HandleFunc("POST /apply/{id}/confirm", s.applyConfirm)
+	mux.HandleFunc("GET /receipt/{code}", s.receipt)
 	mux.HandleFunc("GET /status", s.status)
+	mux.HandleFunc("GET /status/letters/{seq}", s.statusLetter)
+	mux.HandleFunc("/", s.notFoundPage)
 }
 
 // page is what every template receives.
@@ -136,6 +125,11 @@ type page struct {
 func (p page) IsAdmin() bool   { return p.User != nil && p.User.Role == casework.Admin }
 func (p page) SeesBelow() bool { return p.User != nil && p.User.SeesBelow() }
 
+// ActsForCases: the menu offers registration to the agency's own staff only.
+func (p page) ActsForCases() bool {
+	return p.User != nil && (p.User.Role == casework.Clerk || p.User.Role == casework.Approver)
+}
+
 func (p page) RoleName() string {
 	if p.User == nil {
 		return ""
@@ -152,157 +146,87 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	w.Write(b.Bytes())
-}
-
-// --- sessions and form tokens ------------------------------------------------------
-
-const (
-	sessionCookie = "gk_session"
-	publicCookie  = "gk_form" // form token of visitors without a session
-	sessionTTL    = 12 * time.Hour
-)
-
-type ctxKey int
-
-const userKey ctxKey = 1
-
-type sessionInfo struct {
-	user  *org.User
-	csrf  string
-	token string
-}
-
-func cookie(r *http.Request, name string, value string, maxAge time.Duration) *http.Cookie {
-	return &http.Cookie{Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: r.TLS != nil, MaxAge: int(maxAge.Seconds())}
-}
-
-// admin wraps a back-office handler: a signed-in user is required, and every
-// POST must carry the session's form token (on top of the cross-origin
-// check and SameSite cookies, for old browsers that send neither header).
-func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
-		if err != nil {
-			http.Redirect(w, r, "/login", http.StatusSeeOther)
-			return
-		}
-		u, csrf, err := s.Store.SessionUser(r.Context(), c.Value)
-		if errors.Is(err, store.ErrNotFound) {
-			http.Redirect(w, r, "/login", http.StatusSeeOther)
-			return
-		}
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		if r.Method == http.MethodPost && !sameToken(r.PostFormValue("csrf"), csrf) {
-			http.Error(w, "表单已过期或来源不明，请返回刷新页面后重试", http.StatusForbidden)
-			return
-		}
-		h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)), &sessionInfo{user: u, csrf: csrf, token: c.Value})
+	if _, err := w.Write(b.Bytes()); err != nil {
+		s.Log.Debug("write", "page", name, "err", err)
 	}
 }
 
-func sameToken(a, b string) bool {
-	return a != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
-}
-
-// publicToken returns the visitor's form token, setting the cookie when new.
-func publicToken(w http.ResponseWriter, r *http.Request) string {
-	if c, err := r.Cookie(publicCookie); err == nil && len(c.Value) == 32 {
-		return c.Value
+// fail answers an error of an operation: a page in Chinese with the
+// navigation, the status its kind calls for, and the cause in the log.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, u *org.User, csrf string, err error) {
+	code, msg := statusOf(err)
+	if code == http.StatusInternalServerError {
+		s.Log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	b := make([]byte, 16)
-	rand.Read(b)
-	t := hex.EncodeToString(b)
-	http.SetCookie(w, cookie(r, publicCookie, t, 24*time.Hour))
-	return t
+	s.render(w, code, "error", page{Title: "出错了", User: u, CSRF: csrf, Data: msg})
 }
 
-func checkPublicToken(r *http.Request) bool {
-	c, err := r.Cookie(publicCookie)
-	return err == nil && sameToken(r.PostFormValue("csrf"), c.Value)
+// statusOf maps an error to its HTTP status and the message a person reads.
+func statusOf(err error) (int, string) {
+	var th *ops.ErrThrottled
+	switch {
+	case errors.As(err, &th):
+		return http.StatusTooManyRequests, "操作过于频繁，请稍后再试"
+	case errors.Is(err, workday.ErrNoNotice):
+		return http.StatusConflict, errs.Message(err)
+	}
+	switch errs.KindOf(err) {
+	case errs.NotFound:
+		return http.StatusNotFound, "没有找到，或您无权查看"
+	case errs.Forbidden:
+		return http.StatusForbidden, errs.Message(err)
+	case errs.Invalid:
+		return http.StatusUnprocessableEntity, errs.Message(err)
+	case errs.Conflict:
+		return http.StatusConflict, errs.Message(err)
+	case errs.TooLarge:
+		return http.StatusRequestEntityTooLarge, errs.Message(err)
+	}
+	return http.StatusInternalServerError, "服务器内部错误，请稍后再试"
 }
 
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.Log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
-	http.Error(w, "服务器内部错误，请稍后再试", http.StatusInternalServerError)
-}
-
-func (s *Server) today() workday.Date { return workday.FromTime(s.Now().In(beijing)) }
-
-var beijing = time.FixedZone("CST", 8*3600)
-
-// fieldErrors turns a casework error into a message next to its form field.
-func fieldErrors(err error, fieldOf map[string]string) map[string]string {
-	var e *errs.Error
-	if !errors.As(err, &e) {
+// formErrors are an operation's problems by form field (field names as the
+// forms use them); problems of no field go under "form".
+func formErrors(err error, fieldOf map[string]string) map[string]string {
+	if errs.KindOf(err) == errs.Internal {
 		return map[string]string{"form": "保存失败，请稍后再试"}
 	}
-	f := fieldOf[e.Where]
-	if f == "" {
-		f = "form"
+	out := map[string]string{}
+	for where, msg := range errs.Fields(err) {
+		f := fieldOf[where]
+		if f == "" {
+			f = where
+		}
+		if f == "" {
+			f = "form"
+		}
+		if _, dup := out[f]; !dup {
+			out[f] = msg
+		}
 	}
-	return map[string]string{f: e.Msg}
+	return out
 }
 
-// --- rate limiting --------------------------------------------------------------
-
-// limiter counts events per key in a sliding window (in memory: one server).
-type limiter struct {
-	mu     sync.Mutex
-	max    int
-	window time.Duration
-	hits   map[string][]time.Time
+// notFoundPage is every address that is not a page.
+func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	u, csrf := s.optionalUser(r)
+	s.render(w, http.StatusNotFound, "error", page{Title: "页面不存在", User: u, CSRF: csrf, Data: "没有这个页面。请检查网址，或从上方导航进入。"})
 }
 
-func newLimiter(max int, window time.Duration) *limiter {
-	return &limiter{max: max, window: window, hits: map[string][]time.Time{}}
-}
-
-// blocked reports whether key has reached the limit (without counting).
-func (l *limiter) blocked(key string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.prune(key, now)
-	return len(l.hits[key]) >= l.max
-}
-
-func (l *limiter) add(key string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.prune(key, now)
-	l.hits[key] = append(l.hits[key], now)
-}
-
-func (l *limiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.hits, key)
-}
-
-func (l *limiter) prune(key string, now time.Time) {
-	h := l.hits[key]
-	i := 0
-	for i < len(h) && now.Sub(h[i]) > l.window {
-		i++
-	}
-	if i == len(h) {
-		delete(l.hits, key)
-		return
-	}
-	l.hits[key] = h[i:]
-}
-
-// SecurityHeaders sets the headers every page carries.
-func SecurityHeaders(h http.Handler) http.Handler {
+// cached serves the embedded assets with a long cache life (their names
+// carry their version) and compressed when the browser accepts it.
+func cached(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("X-Frame-Options", "DENY")
-		w.Header().Set("Referrer-Policy", "same-origin")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			if gz, ok := gzipped(r.URL.Path); ok {
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Set("Vary", "Accept-Encoding")
+				w.Header().Set("Content-Type", contentType(r.URL.Path))
+				w.Write(gz)
+				return
+			}
+		}
 		h.ServeHTTP(w, r)
 	})
 }

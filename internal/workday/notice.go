@@ -9,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 )
 
 // noticeFile is the YAML an administrator writes from a new notice:
@@ -36,10 +37,16 @@ type noticeFile struct {
 
 var csvLine = regexp.MustCompile(`^\d{4}-\d{2}-\d{2},`)
 
+// MaxNoticeSize bounds a notice file: a year's notice is a few KB.
+const MaxNoticeSize = 256 << 10
+
 // ParseNotice reads a year's notice in YAML (above) or in the CSV form of the
 // embedded data (date,kind,holiday,notice_year,notice; then year, number and
 // published date are given separately). Every mistake is reported with where it is.
 func ParseNotice(name string, data []byte, year int, number string, published Date) (Notice, []Entry, error) {
+	if err := guard.Size(name, int64(len(data)), MaxNoticeSize); err != nil {
+		return Notice{}, nil, err
+	}
 	t := bytes.TrimSpace(data)
 	if bytes.HasPrefix(t, []byte("date,")) || csvLine.Match(t) {
 		es, err := ReadEntries(name, bytes.NewReader(data))
@@ -50,6 +57,9 @@ func ParseNotice(name string, data []byte, year int, number string, published Da
 			return Notice{}, nil, errs.New(name, "CSV 格式的通知须另外给出年份、文号和发布日期")
 		}
 		return Notice{Year: year, Number: number, Published: published}, es, checkYear(name, year, es)
+	}
+	if err := guard.YAML(name, data, MaxNoticeSize); err != nil {
+		return Notice{}, nil, err
 	}
 	var f noticeFile
 	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {

@@ -1,0 +1,59 @@
+package casework
+
+import (
+	"time"
+
+	"gongkai/internal/workday"
+)
+
+// Row is a case as a list shows it.
+type Row struct {
+	ID            int64         `json:"id"`
+	AgencyID      int64         `json:"agency_id"`
+	Agency        string        `json:"agency,omitempty"` // the agency's name, for lists that span several
+	Serial        string        `json:"serial"`
+	Channel       Channel       `json:"channel"`
+	ApplicantType ApplicantType `json:"applicant_type"`
+	ApplicantName string        `json:"applicant_name"`
+	IDNumber      string        `json:"id_number"` // masked
+	Description   string        `json:"description"`
+	Received      workday.Date  `json:"received_on"`
+	State         State         `json:"state"`
+	Outcome       OutcomeID     `json:"outcome,omitempty"`
+	ClosedOn      *workday.Date `json:"closed_on,omitempty"`
+	DueOn         *workday.Date `json:"due_on,omitempty"`
+	DueMovedFrom  *workday.Date `json:"due_moved_from,omitempty"`
+	// ExtraOn is the other deadline an open case waits on (补正 period,
+	// payment period), ExtraWhat names it.
+	ExtraOn   *workday.Date `json:"extra_on,omitempty"`
+	ExtraWhat string        `json:"extra_what,omitempty"`
+	CreatedAt time.Time     `json:"created_at"`
+}
+
+// Filter selects cases for a list. Zero values do not filter.
+type Filter struct {
+	AgencyIDs     []int64 // required: the agencies the viewer may see
+	State         State
+	Outcome       OutcomeID
+	Channel       Channel
+	ApplicantType ApplicantType
+	ReceivedFrom  *workday.Date
+	ReceivedTo    *workday.Date
+	CreatedFrom   time.Time     // registered at or after this instant (today's new applications)
+	DueBy         *workday.Date // open cases due on or before this date
+	DueFrom       *workday.Date // open cases due on or after this date (with DueBy: due soon, not yet overdue)
+	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
+	Query         string        // serial, applicant name or request text
+	Limit, Offset int
+}
+
+// Attachment is a file kept with a case.
+type Attachment struct {
+	ID          int64     `json:"id"`
+	CaseID      int64     `json:"case_id"`
+	Name        string    `json:"name"`
+	ContentType string    `json:"content_type"`
+	Size        int64     `json:"size"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+	UploadedBy  string    `json:"uploaded_by"`
+}

@@ -1,0 +1,271 @@
+package ops
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gongkai/internal/appeal"
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+// CaseView is everything a case page or the API shows of one case.
+type CaseView struct {
+	Case         *casework.Case
+	Agency       *org.Agency
+	Deadline     casework.Deadline
+	DeadlineNote string // why the deadline is unknown (a year's holiday notice not loaded)
+	Allowed      []casework.StepKind
+	Defects      errs.List // Art. 29 content the application lacks: reasons for 补正
+	Suspects     []casework.Suspect
+	Files        []casework.Attachment
+	Appeals      []appeal.Record
+	Letters      map[int]string // 文号 of the letters issued, by event
+	// CanAct: the viewer is the agency's own staff; supervisors and
+	// administrators see the case but take no step.
+	CanAct bool
+	// Undo is the event an undo would withdraw (0: none).
+	Undo   int
+	Config casework.Config
+}
+
+// Case loads a case for a person who may see it.
+func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, error) {
+	c, err := s.Store.GetCase(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
+		return nil, err
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v := &CaseView{Case: c, Config: st.Case, CanAct: actsFor(p, c.AgencyID), Defects: c.Defects()}
+	v.Deadline, err = c.Deadline(st.Case, cal, s.Clock.Today())
+	if err != nil {
+		v.DeadlineNote = errs.Message(err)
+	}
+	if v.CanAct {
+		v.Allowed = c.Allowed(st.Case, cal)
+		if casework.HeadOnly(casework.KindUndo) && p.Role == casework.Approver {
+			v.Undo = c.LastEffective(st.Case, cal)
+		}
+	}
+	if v.Agency, err = s.Store.GetAgency(ctx, c.AgencyID); err != nil {
+		return nil, err
+	}
+	if c.State != casework.Closed {
+		others, err := s.Store.EarlierBySameApplicant(ctx, c, 180)
+		if err != nil {
+			return nil, err
+		}
+		v.Suspects = casework.SuspectDuplicates(c, others, 180)
+	}
+	if v.Files, err = s.Store.Attachments(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
+		return nil, err
+	}
+	v.Letters = map[int]string{}
+	for _, e := range c.Events {
+		if c.HasLetter(e.Seq) {
+			n, err := s.Store.LetterNumber(ctx, c.ID, e.Seq)
+			if err != nil {
+				return nil, err
+			}
+			v.Letters[e.Seq] = n
+		}
+	}
+	return v, nil
+}
+
+// Letter is the letter of event seq. The agency's own staff issue it: the
+// first time it is opened it gets the next 文号 of the agency's year (and the
+// audit log says so). Anyone else who may see the case reads a copy, numbered
+// only if it was already issued: reading never uses up a number.
+func (s *Service) Letter(ctx context.Context, p Principal, id int64, seq int) (*casework.Letter, error) {
+	c, err := s.Store.GetCase(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
+		return nil, err
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	// a draft first: a step without a letter must not use up a number
+	if _, err := casework.LetterFor(c, seq, ag.Info(), "", st.Case, cal); err != nil {
+		return nil, err
+	}
+	number, err := s.Store.LetterNumber(ctx, c.ID, seq)
+	if err != nil {
+		return nil, err
+	}
+	if number == "" && actsFor(p, c.AgencyID) {
+		on := c.Events[seq-1].Step.On
+		err = s.Store.InTx(ctx, func(tx *store.Tx) error {
+			n, fresh, err := tx.IssueLetterNumber(ctx, ag.ID, c.ID, seq, on.Year(), func(n int) string {
+				return casework.LetterNumber(ag.LetterPrefix, on.Year(), n)
+			})
+			number = n
+			if err != nil || !fresh {
+				return err
+			}
+			return tx.Audit(ctx, audit.Entry{UserID: p.UserID, AgencyID: c.AgencyID, Actor: p.Name, Action: "case.letter",
+				Object: c.Serial, Detail: n + " " + casework.StepName(c.Events[seq-1].Step.Kind)})
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if number == "" {
+		number = "（尚未编号）"
+	}
+	return casework.LetterFor(c, seq, ag.Info(), number, st.Case, cal)
+}
+
+// Preview drafts the letter a step would produce, without recording
+// anything: the reply is shown before the case is closed and numbered.
+func (s *Service) Preview(ctx context.Context, p Principal, id int64, step casework.Step) (*casework.Letter, error) {
+	c, err := s.Store.GetCase(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
+		return nil, err
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := c.Apply(step, p.Actor(), s.Clock, st.Case, cal)
+	if err != nil {
+		return nil, err
+	}
+	return casework.LetterFor(c, ev.Seq, ag.Info(), "（确认后编号）", st.Case, cal)
+}
+
+// MaxAttachment bounds one file: scans of letters and search records.
+const MaxAttachment = 20 << 20
+
+// attachmentTypes are the kinds of file a case keeps, with the bytes each
+// begins with: a file is what its name says or it is refused.
+var attachmentTypes = map[string]struct {
+	ctype string
+	magic [][]byte
+}{
+	".pdf":  {"application/pdf", [][]byte{[]byte("%PDF-")}},
+	".jpg":  {"image/jpeg", [][]byte{{0xFF, 0xD8, 0xFF}}},
+	".jpeg": {"image/jpeg", [][]byte{{0xFF, 0xD8, 0xFF}}},
+	".png":  {"image/png", [][]byte{[]byte("\x89PNG\r\n\x1a\n")}},
+	".doc":  {"application/msword", [][]byte{{0xD0, 0xCF, 0x11, 0xE0}}},
+	".xls":  {"application/vnd.ms-excel", [][]byte{{0xD0, 0xCF, 0x11, 0xE0}}},
+	".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", [][]byte{[]byte("PK\x03\x04")}},
+	".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [][]byte{[]byte("PK\x03\x04")}},
+	".ofd":  {"application/ofd", [][]byte{[]byte("PK\x03\x04")}},
+	".txt":  {"text/plain; charset=utf-8", nil},
+}
+
+// AttachmentName is the file name as stored: the last element of whatever
+// path the browser sent (either slash), without control characters.
+func AttachmentName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '"' {
+			return -1
+		}
+		return r
+	}, name)
+	if name == "." || name == "/" || name == ".." {
+		return ""
+	}
+	if utf8.RuneCountInString(name) > 120 {
+		name = string([]rune(name)[:120])
+	}
+	return strings.TrimSpace(name)
+}
+
+// checkContent refuses a file whose bytes are not what its extension says.
+func checkContent(name string, data []byte) (string, error) {
+	ext := strings.ToLower(path.Ext(name))
+	t, ok := attachmentTypes[ext]
+	if !ok {
+		return "", errs.New("file", "只能上传 PDF、OFD、图片（JPG、PNG）、Word、Excel 或文本文件")
+	}
+	if t.magic == nil {
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			return "", errs.New("file", "“%s”不是文本文件：文本文件须为 UTF-8 编码", name)
+		}
+		return t.ctype, nil
+	}
+	for _, m := range t.magic {
+		if bytes.HasPrefix(data, m) {
+			return t.ctype, nil
+		}
+	}
+	return "", errs.New("file", "“%s”的内容与扩展名%s不符，请确认文件没有改过扩展名", name, ext)
+}
+
+// Attach keeps a file with a case.
+func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string, data []byte) (*casework.Attachment, error) {
+	name = AttachmentName(name)
+	if name == "" {
+		return nil, errs.New("file", "请选择文件")
+	}
+	if len(data) > MaxAttachment {
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", MaxAttachment>>20)}
+	}
+	ctype, err := checkContent(name, data)
+	if err != nil {
+		return nil, err
+	}
+	vis, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	a := &casework.Attachment{Name: name, ContentType: ctype, UploadedBy: p.Name}
+	err = s.write(ctx, p, "case.attach", func(tx *store.Tx, e *audit.Entry) error {
+		c, err := caseFor(ctx, tx, p, vis, id)
+		if err != nil {
+			return err
+		}
+		a.CaseID = c.ID
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, name
+		return tx.AddAttachment(ctx, a, data)
+	})
+	return a, err
+}
+
+// Attachment returns a file of a case the principal may see.
+func (s *Service) Attachment(ctx context.Context, p Principal, caseID, id int64) (*casework.Attachment, []byte, error) {
+	c, err := s.Store.GetCase(ctx, caseID)
+	if err != nil {
+		return nil, nil, notFoundOr(err)
+	}
+	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
+		return nil, nil, err
+	}
+	a, data, err := s.Store.AttachmentData(ctx, caseID, id)
+	return a, data, notFoundOr(err)
+}

@@ -1,0 +1,168 @@
+package ops
+
+import (
+	"context"
+	"net/url"
+	"sort"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/org"
+	"gongkai/internal/workday"
+)
+
+// DashRow is one case on the dashboard, with how far its deadline is.
+type DashRow struct {
+	casework.Row
+	DaysLeft  int  // working days to the reply deadline (negative: late)
+	HasDue    bool // the reply deadline is known and running
+	ExtraLate bool // the 补正 or payment period has passed
+}
+
+// DashGroup is one list of the dashboard.
+type DashGroup struct {
+	Key   string
+	Title string
+	Total int
+	Rows  []DashRow
+	More  string // the case list with the same filter, when Rows holds only the first ones
+}
+
+// AgencySummary is one agency on a supervisor's dashboard.
+type AgencySummary struct {
+	Agency                           *org.Agency
+	Open, Overdue, DueSoon, NewToday int
+}
+
+// DayLoad is one day of the week's strip: how many open cases are due.
+type DayLoad struct {
+	Day     workday.Date
+	Due     int
+	Workday bool
+	IsToday bool
+	Weekday string
+}
+
+// Dashboard is the 工作台 of a person.
+type Dashboard struct {
+	Today    workday.Date
+	Many     bool // a supervisor's view over several agencies
+	Agencies []AgencySummary
+	Week     []DayLoad
+	Groups   []DashGroup
+}
+
+// dashRows is how many cases each group of the dashboard lists.
+const dashRows = 20
+
+// Dashboard builds the 工作台: today's new applications, what is overdue or
+// due soon, what waits for the applicant or a third party; for a supervisor
+// a summary per agency first.
+func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error) {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Clock.Today()
+	d := &Dashboard{Today: today, Many: len(ids) > 1}
+	soon, _ := cal.Add(today, 3)
+	midnight := s.Clock.Midnight(today)
+	groups := []struct {
+		key, title string
+		f          casework.Filter
+		link       url.Values
+	}{
+		{"new", "今日新收", casework.Filter{CreatedFrom: midnight}, url.Values{"received_from": {today.String()}}},
+		{"overdue", "已超期", casework.Filter{OverdueOn: &today}, url.Values{"overdue": {"1"}}},
+		{"soon", "三个工作日内到期", casework.Filter{DueFrom: &today, DueBy: &soon}, url.Values{"due_by": {soon.String()}}},
+		{"correction", "待申请人补正", casework.Filter{State: casework.AwaitingCorrection}, url.Values{"state": {string(casework.AwaitingCorrection)}}},
+		{"payment", "待申请人缴费", casework.Filter{State: casework.AwaitingPayment}, url.Values{"state": {string(casework.AwaitingPayment)}}},
+		{"consulting", "征求意见中", casework.Filter{State: casework.Consulting}, url.Values{"state": {string(casework.Consulting)}}},
+	}
+	for _, g := range groups {
+		f := g.f
+		f.AgencyIDs, f.Limit = ids, dashRows
+		rows, total, err := s.Store.ListCases(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		dg := DashGroup{Key: g.key, Title: g.title, Total: total}
+		if total > len(rows) {
+			dg.More = "/admin/cases?" + g.link.Encode()
+		}
+		for _, r := range rows {
+			dr := DashRow{Row: r, ExtraLate: r.ExtraOn != nil && today > *r.ExtraOn}
+			if r.DueOn != nil && r.State.Open() && r.State != casework.AwaitingCorrection {
+				if n, err := cal.Between(today, *r.DueOn); err == nil {
+					dr.DaysLeft, dr.HasDue = n, true
+				}
+			}
+			dg.Rows = append(dg.Rows, dr)
+		}
+		d.Groups = append(d.Groups, dg)
+	}
+	if d.Week, err = s.week(ctx, ids, today, cal); err != nil {
+		return nil, err
+	}
+	if d.Many {
+		if d.Agencies, err = s.summaries(ctx, ids, today, soon); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+var weekdays = [...]string{"日", "一", "二", "三", "四", "五", "六"}
+
+// week is the current week, Monday to Sunday, with the cases due each day.
+func (s *Service) week(ctx context.Context, ids []int64, today workday.Date, cal *workday.Calendar) ([]DayLoad, error) {
+	monday := today - workday.Date((int(today.Weekday())+6)%7)
+	due, err := s.Store.DueByDay(ctx, ids, monday, monday+6)
+	if err != nil {
+		return nil, err
+	}
+	var out []DayLoad
+	for d := monday; d <= monday+6; d++ {
+		wd, _ := cal.IsWorkday(d)
+		out = append(out, DayLoad{Day: d, Due: due[d], Workday: wd, IsToday: d == today, Weekday: weekdays[d.Weekday()]})
+	}
+	return out, nil
+}
+
+// summaries counts, per agency, the open, overdue, due-soon and new cases:
+// one grouped query each, whatever the number of agencies.
+func (s *Service) summaries(ctx context.Context, ids []int64, today, soon workday.Date) ([]AgencySummary, error) {
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	count := func(f casework.Filter) (map[int64]int, error) {
+		f.AgencyIDs = ids
+		return s.Store.CountCasesByAgency(ctx, f)
+	}
+	var open, late, due, fresh map[int64]int
+	for _, x := range []struct {
+		dst *map[int64]int
+		f   casework.Filter
+	}{
+		{&late, casework.Filter{OverdueOn: &today}},
+		{&due, casework.Filter{DueFrom: &today, DueBy: &soon}},
+		{&fresh, casework.Filter{CreatedFrom: s.Clock.Midnight(today)}},
+	} {
+		if *x.dst, err = count(x.f); err != nil {
+			return nil, err
+		}
+	}
+	if open, err = s.Store.CountOpenByAgency(ctx, ids); err != nil {
+		return nil, err
+	}
+	var out []AgencySummary
+	for _, a := range ags {
+		out = append(out, AgencySummary{Agency: a, Open: open[a.ID], Overdue: late[a.ID], DueSoon: due[a.ID], NewToday: fresh[a.ID]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Overdue > out[j].Overdue })
+	return out, nil
+}

@@ -1,0 +1,138 @@
+package ops
+
+import (
+	"context"
+	"strconv"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// StatusView is what the public status page shows of an application: its
+// stage and what the applicant must do next, never personal data.
+type StatusView struct {
+	Agency    string
+	Serial    string
+	Received  workday.Date
+	State     casework.State
+	StateName string
+	Due       workday.Date
+	ClosedOn  *workday.Date
+	Outcome   string
+	// Correction: what to correct and by when (待补正).
+	CorrectionNote string
+	CorrectionBy   workday.Date
+	// Payment: the fee, how it is computed and the period (待缴费).
+	Amount     int64
+	FeeMethod  string
+	PaymentBy  workday.Date
+	PaymentNot string // why the period's end is not known yet
+	// Extension: the new date and the reason given.
+	ExtendedTo     workday.Date
+	ExtendedReason string
+	// Letters the applicant may download: reply, notices addressed to them.
+	Letters []StatusLetter
+}
+
+// StatusLetter is a letter an applicant may download by its 查询码.
+type StatusLetter struct {
+	Seq    int
+	Title  string
+	Number string
+}
+
+// Status looks an application up by its 查询码.
+func (s *Service) Status(ctx context.Context, code string) (*StatusView, error) {
+	c, err := s.Store.CaseByCode(ctx, code)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	v := &StatusView{Agency: ag.Name, Serial: c.Serial, Received: c.Received, State: c.State, StateName: casework.StateName(c.State), ClosedOn: c.ClosedOn}
+	if o := casework.OutcomeByID(c.Outcome); o != nil {
+		v.Outcome = o.Name
+	}
+	if dl, err := c.Deadline(st.Case, cal, s.Clock.Today()); err == nil {
+		v.Due = dl.Due
+		switch c.State {
+		case casework.AwaitingCorrection:
+			v.CorrectionBy = dl.Extra
+		case casework.AwaitingPayment:
+			v.PaymentBy, v.PaymentNot = dl.Extra, dl.ExtraNote
+		}
+	}
+	for _, e := range c.Events {
+		if c.Undone(e.Seq) {
+			continue
+		}
+		switch e.Step.Kind {
+		case casework.KindRequestCorrection:
+			v.CorrectionNote = e.Step.Note
+		case casework.KindFeeNotice:
+			v.Amount = e.Step.Amount
+			v.FeeMethod = "按件计收"
+			if e.Step.Method == casework.FeeByPages {
+				v.FeeMethod = "按量计收（" + strconv.Itoa(e.Step.Pages) + " 页）"
+			}
+		case casework.KindExtend, casework.KindSetPeriod:
+			v.ExtendedReason = e.Step.Note
+			v.ExtendedTo = v.Due
+		}
+		if l := casework.StepLetter(e.Step.Kind); l != "" && l != "consultation" {
+			n, err := s.Store.LetterNumber(ctx, c.ID, e.Seq)
+			if err != nil {
+				return nil, err
+			}
+			if n != "" { // only what the agency has issued
+				v.Letters = append(v.Letters, StatusLetter{Seq: e.Seq, Title: letterTitle(l), Number: n})
+			}
+		}
+	}
+	return v, nil
+}
+
+func letterTitle(kind string) string {
+	for _, k := range casework.LetterKinds {
+		if k.Kind == kind {
+			return k.Title
+		}
+	}
+	return kind
+}
+
+// StatusLetter is a letter addressed to the applicant, by 查询码: the reply
+// and the notices the agency has issued (numbered), never a draft and never
+// the letter to a third party.
+func (s *Service) StatusLetter(ctx context.Context, code string, seq int) (*casework.Letter, error) {
+	v, err := s.Status(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range v.Letters {
+		if l.Seq != seq {
+			continue
+		}
+		c, err := s.Store.CaseByCode(ctx, code)
+		if err != nil {
+			return nil, err
+		}
+		cal, st, err := s.rules(ctx)
+		if err != nil {
+			return nil, err
+		}
+		ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+		if err != nil {
+			return nil, err
+		}
+		return casework.LetterFor(c, seq, ag.Info(), l.Number, st.Case, cal)
+	}
+	return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有这份文书"}
+}

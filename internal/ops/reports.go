@@ -1,0 +1,290 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/org"
+	"gongkai/internal/report"
+	"gongkai/internal/settings"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// ReportView is an agency's report of a year as the report page shows it.
+type ReportView struct {
+	Report    *report.Report
+	Agency    *org.Agency
+	Year      int
+	Saved     bool
+	T4Records bool // 表四 is counted from the 复议/诉讼 records, not typed
+	Status    store.ReportSaved
+	Findings  []report.Finding
+	Due       workday.Date // Art. 49 date of the agency's level
+	DueWhy    string
+	CanEdit   bool // the agency's own staff
+	CanSubmit bool // the head of its disclosure office
+}
+
+// Generate builds an agency's report of a year from the records: 表二's
+// decision counts and fees from the ledgers, 表三 from the cases, 表四 from
+// the 复议/诉讼 records once the agency keeps any; the rest is zero for the
+// clerk to fill in.
+func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*report.Report, bool, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	r := report.NewReport(report.FormatForYear(year))
+	r.Agency, r.Year, r.Level = ag.Name, year, ag.Level
+	r.Zero()
+	if err := s.Store.ProactiveFromLedgers(ctx, ag.ID, year, r); err != nil {
+		return nil, false, err
+	}
+	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, r, st.AppealCounting)
+	return r, t4, err
+}
+
+// reportOf is the agency's report of a year: the saved one, or one generated
+// from the records; 表三 always comes from the records, 表四 too once the
+// agency keeps 复议/诉讼 records.
+func (s *Service) reportOf(ctx context.Context, ag *org.Agency, year int, st settings.Settings) (*report.Report, bool, bool, error) {
+	rep, err := s.Store.GetReport(ctx, ag.ID, year)
+	if errors.Is(err, store.ErrNotFound) {
+		r, t4, err := s.Generate(ctx, ag, year)
+		return r, false, t4, err
+	}
+	if err != nil {
+		return nil, false, false, err
+	}
+	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, rep, st.AppealCounting)
+	return rep, true, t4, err
+}
+
+// Report is an agency's report of a year for a person who may see it.
+func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year int) (*ReportView, error) {
+	if err := s.canRead(ctx, p, agencyID); err != nil {
+		return nil, err
+	}
+	if year < 2019 || year > 2200 {
+		return nil, errs.New("year", "年度应为 2019 年以后的年份")
+	}
+	ag, err := s.Store.GetAgency(ctx, agencyID)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v := &ReportView{Agency: ag, Year: year, CanEdit: actsFor(p, agencyID)}
+	v.CanSubmit = v.CanEdit && p.Role == casework.Approver
+	if v.Report, v.Saved, v.T4Records, err = s.reportOf(ctx, ag, year, st); err != nil {
+		return nil, err
+	}
+	saved, err := s.Store.ReportsSaved(ctx, []int64{agencyID}, year)
+	if err != nil {
+		return nil, err
+	}
+	v.Status = saved[agencyID]
+	prev, err := s.Store.GetReport(ctx, agencyID, year-1)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	v.Findings = report.Check(v.Report, prev)
+	v.Due, v.DueWhy = report.SubmitBy(ag.Level, year, nil)
+	return v, nil
+}
+
+// ReportEdits are what a person types into a report: the narrative of 一、五、六,
+// the cells of 表二 and (unless counted from the records) 表四, by model path.
+type ReportEdits struct {
+	Sections map[string]string // "1", "5", "6"
+	Cells    map[string]string // "proactive.rules.issued", "appeals.review.upheld" …
+}
+
+// apply writes the edits into the report; a wrong value is kept and shown
+// as a CELL.INVALID finding, never dropped.
+func (ed ReportEdits) apply(r *report.Report, t4Records bool) {
+	for _, k := range []string{"1", "5", "6"} {
+		if v, ok := ed.Sections[k]; ok {
+			r.Sections[k] = strings.TrimSpace(strings.ReplaceAll(v, "\r\n", "\n"))
+		}
+	}
+	prefix := report.T2Prefix(r.Format)
+	for _, it := range r.Format.T2Items() {
+		for i, c := range it.Cells {
+			v, ok := ed.Cells[prefix+it.Key+"."+c]
+			if !ok {
+				continue
+			}
+			if len(it.Money) > i && it.Money[i] {
+				r.Proactive.SetAmount(it.Key+"."+c, report.ParseAmount(v))
+			} else {
+				r.Proactive.Set(it.Key+"."+c, report.ParseCount(v))
+			}
+		}
+	}
+	if t4Records {
+		return // counted from the records, not typed
+	}
+	for b, blk := range report.T4Blocks {
+		for j, c := range report.T4Columns {
+			if v, ok := ed.Cells["appeals."+blk.Key+"."+c]; ok {
+				r.Appeals[b][j] = report.ParseCount(v)
+			}
+		}
+	}
+}
+
+// SaveReport saves the edits to the principal's own agency's report.
+func (s *Service) SaveReport(ctx context.Context, p Principal, year int, ed ReportEdits) (*ReportView, error) {
+	v, err := s.Report(ctx, p, p.AgencyID, year)
+	if err != nil {
+		return nil, err
+	}
+	if !v.CanEdit {
+		return nil, Forbidden("只有本机关的办理人员可以编辑年度报告")
+	}
+	ed.apply(v.Report, v.T4Records)
+	err = s.write(ctx, p, "report.save", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object = strconv.Itoa(year)
+		return tx.SaveReport(ctx, p.AgencyID, v.Report, p.Name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Report(ctx, p, p.AgencyID, year)
+}
+
+// SubmitReport records the 报送 of the agency's saved report: by the head of
+// the disclosure office, and only when the checks find no error.
+func (s *Service) SubmitReport(ctx context.Context, p Principal, year int) (*ReportView, error) {
+	v, err := s.Report(ctx, p, p.AgencyID, year)
+	if err != nil {
+		return nil, err
+	}
+	if !v.CanSubmit {
+		return nil, Forbidden("报送须由本机关政府信息公开工作机构负责人办理")
+	}
+	if e, _, _ := v.Report.Counts(); !v.Saved || e > 0 {
+		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能报送：请先保存报告，并改正检查发现的全部错误"}
+	}
+	err = s.write(ctx, p, "report.submit", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object = strconv.Itoa(year)
+		return tx.SubmitReport(ctx, p.AgencyID, year, p.Name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Report(ctx, p, p.AgencyID, year)
+}
+
+// RollupRow is one agency on the supervising office's overview.
+type RollupRow struct {
+	Agency           *org.Agency
+	Due              workday.Date
+	Status           string // 已报送, 已保存未报送, 逾期未报, 未开始
+	Late             bool
+	Errors, Warnings int
+	Checked          bool // saved, so its checks are counted
+	By               string
+	At               time.Time
+	Note             string
+}
+
+// Rollup is a supervisor's overview of a year: where each agency's report
+// stands, and the sum of all their tables.
+type Rollup struct {
+	Year       int
+	Rows       []RollupRow
+	Sum        *report.Report
+	Late       int
+	WithErrors int
+}
+
+// Rollup builds the year's overview for a supervisor.
+func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, error) {
+	if p.Role != casework.Supervisor && p.Role != casework.Admin {
+		return nil, Forbidden("报告汇总供主管部门使用")
+	}
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	saved, err := s.Store.ReportsSaved(ctx, ids, year)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Clock.Today()
+	out := &Rollup{Year: year}
+	var reps []*report.Report
+	own := ""
+	for _, a := range ags {
+		if a.ID == p.AgencyID {
+			own = a.Name
+		}
+		rep, _, _, err := s.reportOf(ctx, a, year, st)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, rep)
+		out.Rows = append(out.Rows, rollupRow(a, rep, year, today, saved))
+	}
+	for _, r := range out.Rows {
+		if r.Late {
+			out.Late++
+		}
+		if r.Checked && r.Errors > 0 {
+			out.WithErrors++
+		}
+	}
+	out.Sum = report.Sum(report.FormatForYear(year), year, own+"（汇总）", reps)
+	report.Check(out.Sum, nil)
+	return out, nil
+}
+
+func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, saved map[int64]store.ReportSaved) RollupRow {
+	due, _ := report.SubmitBy(a.Level, year, nil)
+	row := RollupRow{Agency: a, Due: due}
+	sv, ok := saved[a.ID]
+	if ok {
+		// only a saved report is checked: a draft lacks its narrative by definition
+		report.Check(rep, nil)
+		row.Errors, row.Warnings, _ = rep.Counts()
+		row.Checked = true
+	}
+	switch {
+	case ok && !sv.SubmittedAt.IsZero():
+		row.Status, row.By, row.At = "已报送", sv.SubmittedBy, sv.SubmittedAt
+		var notes []string
+		if sv.SubmittedDate > due {
+			notes = append(notes, "截止日后报送")
+		}
+		if sv.At.After(sv.SubmittedAt) {
+			notes = append(notes, "报送后有修改")
+		}
+		row.Note = strings.Join(notes, "，")
+	case ok:
+		row.Status, row.By, row.At, row.Late = "已保存未报送", sv.By, sv.At, today > due
+	case today > due:
+		row.Status, row.Late = "逾期未报", true
+	default:
+		row.Status = "未开始"
+	}
+	return row
+}

@@ -1,0 +1,73 @@
+package org
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/report"
+)
+
+// Agency is an administrative organ that discloses information and answers
+// applications; ParentID places it in the hierarchy a supervisor sees.
+type Agency struct {
+	ID           int64        `json:"id"`
+	Name         string       `json:"name"`
+	Level        report.Level `json:"level"`
+	ParentID     *int64       `json:"parent_id,omitempty"`
+	ReviewOrgan  string       `json:"review_organ"`  // 复议机关 named in letters
+	LetterPrefix string       `json:"letter_prefix"` // 文号 prefix, e.g. 卫教体依公
+	// UpperDepartment is the 上一级主管部门, named beside the government in
+	// letters dated before 2024-01-01 (the old 行政复议法 allowed either).
+	UpperDepartment string `json:"upper_department,omitempty"`
+	// What the 政府信息公开指南 states (条例 Art. 12).
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Hours   string `json:"hours,omitempty"`
+	Fax     string `json:"fax,omitempty"`
+	Email   string `json:"email,omitempty"`
+	// Code is the agency's organisation or credit code, the first part of
+	// its catalog's 索引号.
+	Code string `json:"code,omitempty"`
+}
+
+// Info is what a letter needs of the agency.
+func (a *Agency) Info() casework.AgencyInfo {
+	return casework.AgencyInfo{Name: a.Name, Level: a.Level, ReviewOrgan: a.ReviewOrgan, LetterPrefix: a.LetterPrefix,
+		UpperDepartment: a.UpperDepartment}
+}
+
+// Check validates the agency's settings, every problem at its field.
+func (a *Agency) Check() error {
+	var l errs.List
+	for _, f := range []struct {
+		field, name string
+		v           *string
+		max         int
+	}{
+		{"name", "机关名称", &a.Name, 100}, {"review_organ", "复议机关", &a.ReviewOrgan, 100}, {"letter_prefix", "文号前缀", &a.LetterPrefix, 30},
+		{"upper_department", "上一级主管部门", &a.UpperDepartment, 100}, {"address", "办公地址", &a.Address, 200}, {"phone", "电话", &a.Phone, 40},
+		{"hours", "办公时间", &a.Hours, 200}, {"fax", "传真", &a.Fax, 40}, {"email", "电子邮箱", &a.Email, 120}, {"code", "机构代码", &a.Code, 40},
+	} {
+		*f.v = strings.TrimSpace(*f.v)
+		if n := utf8.RuneCountInString(*f.v); n > f.max {
+			l.Add(f.field, "%s太长（%d 字），最多 %d 字", f.name, n, f.max)
+		}
+	}
+	if a.Name == "" {
+		l.Add("name", "请填写机关名称")
+	}
+	if report.LevelName(a.Level) == "" {
+		l.Add("level", "机关级别不对")
+	}
+	return l.Err()
+}
+
+// APIKey is an agency's key to the JSON API.
+type APIKey struct {
+	ID       int64         `json:"id"`
+	AgencyID int64         `json:"agency_id"`
+	Name     string        `json:"name"`
+	Role     casework.Role `json:"role"`
+}

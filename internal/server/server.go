@@ -1,0 +1,227 @@
+// Package server builds gongkai's one HTTP handler: the web pages, the JSON
+// API, /healthz and /metrics behind one middleware chain (security headers,
+// cross-origin protection, request body limits, metrics and the access log).
+// serve, bench http and the tests all use it, so that what is tested is what
+// runs.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"gongkai/internal/api"
+	"gongkai/internal/clock"
+	"gongkai/internal/ops"
+	"gongkai/internal/store"
+	"gongkai/internal/web"
+	"gongkai/internal/workday"
+)
+
+// Options configure the server.
+type Options struct {
+	Store    *store.Store
+	Clock    clock.Clock
+	Calendar *workday.Calendar // the embedded calendar; notices in the database apply over it
+	Log      *slog.Logger
+	// AccessLog logs one line per request.
+	AccessLog bool
+	// TLS: the site is served over HTTPS (here or by a proxy in front):
+	// cookies are Secure and HSTS is sent.
+	TLS bool
+	// TrustedProxies are the addresses of reverse proxies whose
+	// X-Forwarded-For is believed; from anyone else it is ignored.
+	TrustedProxies []netip.Prefix
+}
+
+// Server is the built handler and the parts tests reach into.
+type Server struct {
+	Handler http.Handler
+	Ops     *ops.Service
+	Web     *web.Server
+	API     *api.Server
+	// Draining makes /healthz fail so that a load balancer stops sending
+	// requests while the server finishes those in flight.
+	Draining atomic.Bool
+}
+
+// New builds the server.
+func New(o Options) (*Server, error) {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	svc := ops.New(o.Store, o.Clock, o.Calendar, o.Log)
+	ws, err := web.New(svc, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	ws.Secure = o.TLS
+	ws.ClientIP = ClientIP(o.TrustedProxies)
+	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", srv.API.Handler())
+	ws.Routes(mux)
+	mux.HandleFunc("GET /healthz", srv.healthz)
+	metrics := web.NewMetrics()
+	mux.Handle("GET /metrics", metrics.Handler())
+	var log *slog.Logger
+	if o.AccessLog {
+		log = o.Log
+	}
+	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(metrics.Instrument(mux, log))))
+	return srv, nil
+}
+
+// healthz answers the load balancer: 200 while the database answers and the
+// server is not shutting down.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if s.Draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(map[string]string{"status": "draining"})
+		return
+	}
+	if err := s.Ops.Store.DB().PingContext(r.Context()); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(map[string]string{"status": "database unavailable"})
+		return
+	}
+	json.NewEncoder(w).Encode(map[string]string{"status": "ok", "database": string(s.Ops.Store.Dialect())})
+}
+
+// securityHeaders sets the headers every response carries; behind TLS also
+// HSTS.
+func securityHeaders(tls bool, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Referrer-Policy", "same-origin")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+		if tls {
+			w.Header().Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Body limits: every request body is bounded before anything reads it.
+const (
+	limitForm       = 256 << 10 // public and back-office forms
+	limitAttachment = ops.MaxAttachment + 1<<20
+	limitNotice     = 1 << 20
+)
+
+func bodyLimit(r *http.Request) int64 {
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/api/"):
+		return api.MaxBody
+	case strings.HasSuffix(r.URL.Path, "/attachments"):
+		return limitAttachment
+	case r.URL.Path == "/admin/calendar":
+		return limitNotice
+	}
+	return limitForm
+}
+
+// limitBodies refuses a body larger than its route allows with 413, before
+// reading it (a declared length) or while reading it; forms are parsed here,
+// within the limit, so that no handler reads an unbounded body.
+func limitBodies(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		max := bodyLimit(r)
+		if r.ContentLength > max {
+			tooLarge(w, r, max)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, max)
+		if r.Method == http.MethodPost && !strings.HasPrefix(r.URL.Path, "/api/") {
+			ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			var err error
+			switch ct {
+			case "multipart/form-data":
+				err = r.ParseMultipartForm(max)
+			case "application/x-www-form-urlencoded":
+				err = r.ParseForm()
+			}
+			var me *http.MaxBytesError
+			if errors.As(err, &me) {
+				tooLarge(w, r, max)
+				return
+			}
+			if err != nil {
+				http.Error(w, "表单内容无法读取，请返回重试", http.StatusBadRequest)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter, r *http.Request, max int64) {
+	w.Header().Set("Connection", "close")
+	msg := "提交的内容过大（最大 " + size(max) + "）"
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "too_large", "message": msg}})
+		return
+	}
+	http.Error(w, msg, http.StatusRequestEntityTooLarge)
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt(n>>10, 10) + " KB"
+}
+
+// ClientIP is the address a request comes from. Behind trusted proxies it
+// is the nearest address in X-Forwarded-For that is not itself a trusted
+// proxy; a header from an untrusted peer is ignored (anyone can write it).
+func ClientIP(trusted []netip.Prefix) func(*http.Request) string {
+	isTrusted := func(a netip.Addr) bool {
+		for _, p := range trusted {
+			if p.Contains(a.Unmap()) {
+				return true
+			}
+		}
+		return false
+	}
+	return func(r *http.Request) string {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		peer, err := netip.ParseAddr(host)
+		if err != nil || len(trusted) == 0 || !isTrusted(peer) {
+			return host
+		}
+		hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+		for i := len(hops) - 1; i >= 0; i-- {
+			a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+			if err != nil {
+				break
+			}
+			if !isTrusted(a) {
+				return a.Unmap().String()
+			}
+		}
+		return host
+	}
+}
+
+// Shutdown marks the server draining (health checks fail) before the HTTP
+// server stops taking requests and finishes those in flight.
+func (s *Server) Shutdown(ctx context.Context, hs *http.Server) error {
+	s.Draining.Store(true)
+	return hs.Shutdown(ctx)
+}

@@ -1,0 +1,268 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/workday"
+)
+
+// ListCases returns one page of cases, newest first, and the total count.
+func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Row, int, error) {
+	w, args, ok, err := s.caseWhere(ctx, f)
+	if err != nil || !ok {
+		return nil, 0, err
+	}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM cases WHERE "+w, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	q := `SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on,
+		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at
+		FROM cases WHERE ` + w + ` ORDER BY received_on DESC, id DESC LIMIT ` + arg(limit) + " OFFSET " + arg(f.Offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []casework.Row
+	for rows.Next() {
+		var r casework.Row
+		var ch, typ, state, outcome string
+		var rec, closed, due, moved, extra dateCol
+		var created timeCol
+		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec,
+			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created); err != nil {
+			return nil, 0, err
+		}
+		r.Channel, r.ApplicantType, r.State, r.Outcome = casework.Channel(ch), casework.ApplicantType(typ), casework.State(state), casework.OutcomeID(outcome)
+		r.Received, r.ClosedOn, r.DueOn, r.DueMovedFrom, r.ExtraOn, r.CreatedAt = rec.d, closed.ptr(), due.ptr(), moved.ptr(), extra.ptr(), created.t
+		r.IDNumber = casework.MaskID(r.IDNumber)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, s.nameAgencies(ctx, out)
+}
+
+// nameAgencies fills in the agency names of a page of rows (one query).
+func (s *Store) nameAgencies(ctx context.Context, rows []casework.Row) error {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, r := range rows {
+		if !seen[r.AgencyID] {
+			seen[r.AgencyID] = true
+			ids = append(ids, r.AgencyID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := inList(ids, 1)
+	q, err := s.db.QueryContext(ctx, `SELECT id, name FROM agencies WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer q.Close()
+	names := map[int64]string{}
+	for q.Next() {
+		var id int64
+		var n string
+		if err := q.Scan(&id, &n); err != nil {
+			return err
+		}
+		names[id] = n
+	}
+	for i := range rows {
+		rows[i].Agency = names[rows[i].AgencyID]
+	}
+	return q.Err()
+}
+
+// CountCasesByAgency counts the cases matching f per agency (agencies with
+// none are absent): one grouped query, e.g. the overdue ones of every agency
+// a supervisor sees. Limit and Offset are ignored.
+func (s *Store) CountCasesByAgency(ctx context.Context, f casework.Filter) (map[int64]int, error) {
+	out := map[int64]int{}
+	w, args, ok, err := s.caseWhere(ctx, f)
+	if err != nil || !ok {
+		return out, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT agency_id, count(*) FROM cases WHERE "+w+" GROUP BY agency_id", args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// caseWhere is the WHERE clause of a filter and its arguments ($1…); ok is
+// false when nothing can match.
+func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any, bool, error) {
+	if len(f.AgencyIDs) == 0 {
+		return "", nil, false, nil
+	}
+	var where []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	var ids []string
+	for _, id := range f.AgencyIDs {
+		ids = append(ids, arg(id))
+	}
+	where = append(where, "agency_id IN ("+strings.Join(ids, ",")+")")
+	const open = "state <> 'closed' AND state <> 'merged'"
+	for _, c := range []struct {
+		ok   bool
+		cond string
+		v    any
+	}{
+		{f.State != "", "state = ", string(f.State)},
+		{f.Outcome != "", "outcome = ", string(f.Outcome)},
+		{f.Channel != "", "channel = ", string(f.Channel)},
+		{f.ApplicantType != "", "applicant_type = ", string(f.ApplicantType)},
+		{f.ReceivedFrom != nil, "received_on >= ", optDate(f.ReceivedFrom)},
+		{f.ReceivedTo != nil, "received_on <= ", optDate(f.ReceivedTo)},
+		{!f.CreatedFrom.IsZero(), "created_at >= ", s.ts(f.CreatedFrom)},
+		{f.DueBy != nil, open + " AND due_on <= ", optDate(f.DueBy)},
+		{f.DueFrom != nil, open + " AND due_on >= ", optDate(f.DueFrom)},
+		{f.OverdueOn != nil, open + " AND due_on < ", optDate(f.OverdueOn)},
+	} {
+		if c.ok {
+			where = append(where, c.cond+arg(c.v))
+		}
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		w, ok, err := s.textMatch(ctx, f.AgencyIDs, q, arg)
+		if err != nil || !ok {
+			return "", nil, false, err
+		}
+		where = append(where, w)
+	}
+	return strings.Join(where, " AND "), args, true, nil
+}
+
+// textMatch is the condition for a search of serial, applicant and request
+// text. Two steps: the matching ids come from a scan of the narrow index
+// cases_text (a substring search can seek no index); the filters, order and
+// page then apply to those few cases only, instead of reading every case row
+// in date order to test it.
+func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg func(any) string) (string, bool, error) {
+	find := "instr"
+	if s.dialect == Postgres {
+		find = "strpos"
+	}
+	idArgs := []any{q}
+	var agencyPH []string
+	for _, id := range agencies {
+		idArgs = append(idArgs, id)
+		agencyPH = append(agencyPH, fmt.Sprintf("$%d", len(idArgs)))
+	}
+	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND ("+
+		find+"(serial, $1) > 0 OR "+find+"(applicant_name, $1) > 0 OR "+find+"(description, $1) > 0)", idArgs...)
+	switch {
+	case err != nil:
+		return "", false, err
+	case len(matches) == 0:
+		return "", false, nil
+	case len(matches) > 2000:
+		// too broad to list the ids (SQL parameter limits): one scan
+		p := arg(q)
+		return "(" + find + "(serial, " + p + ") > 0 OR " + find + "(applicant_name, " + p + ") > 0 OR " + find + "(description, " + p + ") > 0)", true, nil
+	}
+	ph := make([]string, len(matches))
+	for i, id := range matches {
+		ph[i] = arg(id)
+	}
+	return "id IN (" + strings.Join(ph, ",") + ")", true, nil
+}
+
+// EarlierBySameApplicant loads the agency's applications by the same
+// applicant (identity number or name) received within window days before c:
+// the candidates casework.SuspectDuplicates judges.
+func (s *Store) EarlierBySameApplicant(ctx context.Context, c *casework.Case, window int) ([]*casework.Case, error) {
+	a := c.Intake.Applicant
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM cases WHERE agency_id = $1 AND id <> $2 AND received_on >= $3 AND received_on <= $4
+		AND ((id_number <> '' AND id_number = $5) OR applicant_name = $6) ORDER BY received_on DESC LIMIT 50`,
+		c.AgencyID, c.ID, date(c.Received-workday.Date(window)), date(c.Received), a.IDNum, a.Name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*casework.Case, 0, len(ids))
+	for _, id := range ids {
+		o, err := s.GetCase(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// DueByDay counts the open cases of the agencies due on each day from..to.
+func (s *Store) DueByDay(ctx context.Context, agencyIDs []int64, from, to workday.Date) (map[workday.Date]int, error) {
+	out := map[workday.Date]int{}
+	if len(agencyIDs) == 0 {
+		return out, nil
+	}
+	in, args := inList(agencyIDs, 3)
+	rows, err := s.db.QueryContext(ctx, `SELECT due_on, count(*) FROM cases WHERE state <> 'closed' AND state <> 'merged'
+		AND due_on >= $1 AND due_on <= $2 AND agency_id IN (`+in+`) GROUP BY due_on`, append([]any{date(from), date(to)}, args...)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d dateCol
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, err
+		}
+		out[d.d] = n
+	}
+	return out, rows.Err()
+}
+
+// CountOpenByAgency counts the open cases of each agency.
+func (s *Store) CountOpenByAgency(ctx context.Context, agencyIDs []int64) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(agencyIDs) == 0 {
+		return out, nil
+	}
+	in, args := inList(agencyIDs, 1)
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, count(*) FROM cases WHERE state <> 'closed' AND state <> 'merged' AND agency_id IN (`+in+`) GROUP BY agency_id`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

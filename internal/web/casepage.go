@@ -1,0 +1,353 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strconv"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/ops"
+	"gongkai/internal/workday"
+)
+
+type eventRow struct {
+	Seq                              int
+	On, Name, Note, Actor, Basis, At string
+	Letter                           bool
+	Number                           string
+	Undone                           bool
+}
+
+// stepForm is the form of one next step, refilled with what was typed when
+// it was refused, with each error next to its field.
+type stepForm struct {
+	Kind         casework.StepKind
+	Name, Basis  string
+	Head         bool
+	Open         bool
+	V            map[string]string
+	E            map[string]string
+	Grounds      []string // chosen grounds of a 部分公开
+	NeedsConfirm bool     // a decision is previewed first
+}
+
+type casePageData struct {
+	*ops.CaseView
+	IDNumber, Phone   string
+	Events            []eventRow
+	Steps             []stepForm
+	Outcomes, Grounds []option
+	PartyKinds        []option
+	Today             string
+	Defective         bool
+	MergeHint         string
+}
+
+// stepFields are every field a step form can send.
+var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "method", "pages", "delivered_on", "until", "into", "undoes"}
+
+func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
+	c := v.Case
+	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true), Defective: len(v.Defects) > 0}
+	for _, g := range casework.Grounds {
+		d.Grounds = append(d.Grounds, option{string(g.ID), g.Name})
+	}
+	for _, pk := range casework.PartyKinds {
+		d.PartyKinds = append(d.PartyKinds, option{string(pk.ID), pk.Name})
+	}
+	// personal data in full only for the people who handle the case
+	d.IDNumber, d.Phone = c.Intake.Applicant.IDNum, c.Intake.Applicant.Phone
+	if !v.CanAct {
+		d.IDNumber, d.Phone = casework.MaskID(d.IDNumber), casework.MaskPhone(d.Phone)
+	}
+	for _, e := range c.Events {
+		d.Events = append(d.Events, eventRow{Seq: e.Seq, On: e.Step.On.String(), Name: casework.StepName(e.Step.Kind), Note: e.Step.Note,
+			Actor: e.Actor.Name, Basis: e.Basis, At: s.Ops.Clock.Format(e.At), Letter: c.HasLetter(e.Seq), Number: v.Letters[e.Seq], Undone: c.Undone(e.Seq)})
+	}
+	for _, k := range v.Allowed {
+		if k == casework.KindUndo && v.Undo == 0 {
+			continue
+		}
+		f := stepForm{Kind: k, Name: casework.StepName(k), Basis: casework.StepBasis(k), Head: casework.HeadOnly(k),
+			V: map[string]string{"on": d.Today}, NeedsConfirm: k == casework.KindDecide}
+		if typed != nil && typed["kind"] == string(k) {
+			f.Open, f.V, f.E, f.Grounds = true, typed, stepErrs, grounds
+		}
+		d.Steps = append(d.Steps, f)
+	}
+	if v.Undo > 0 {
+		d.MergeHint = casework.StepName(c.Events[v.Undo-1].Step.Kind)
+	}
+	return d
+}
+
+func caseID(r *http.Request) int64 {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id
+}
+
+func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	v, err := s.Ops.Case(r.Context(), si.p(), caseID(r))
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.render(w, http.StatusOK, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Flash: flashOf(r),
+		Data: s.casePageData(v, si, nil, nil, nil)})
+}
+
+// stepOf reads a posted step; a date or number that cannot be read is an
+// error at its field.
+func (s *Server) stepOf(r *http.Request, si *sessionInfo, agencyID int64, f map[string]string) (casework.Step, []string, errs.List) {
+	var bad errs.List
+	st := casework.Step{Kind: casework.StepKind(f["kind"]), Note: f["note"], Party: f["party"], PartyKind: casework.PartyKind(f["party_kind"]),
+		Outcome: casework.OutcomeID(f["outcome"]), Referral: f["referral"], Method: casework.FeeMethod(f["method"])}
+	grounds := r.PostForm["grounds"]
+	for _, g := range grounds {
+		st.Grounds = append(st.Grounds, casework.OutcomeID(g))
+	}
+	dates := map[string]*workday.Date{"on": &st.On, "delivered_on": &st.Delivered, "until": &st.Until}
+	for name, dst := range dates {
+		if v := f[name]; v != "" {
+			d, err := workday.ParseDate(v)
+			if err != nil {
+				bad.Add(name, "日期“%s”不对，应写成 YYYY-MM-DD", v)
+				continue
+			}
+			*dst = d
+		}
+	}
+	if v := f["pages"]; v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			bad.Add("pages", "页数应为整数")
+		}
+		st.Pages = n
+	}
+	if v := f["undoes"]; v != "" {
+		st.Undoes, _ = strconv.Atoi(v)
+	}
+	if v := f["into"]; v != "" && st.Kind == casework.KindMerge {
+		// the other case is chosen by its 申请编号, never by an internal id
+		other, err := s.Ops.CaseBySerial(r.Context(), si.p(), agencyID, v)
+		if err != nil {
+			bad.Add("into", "本机关没有申请编号为“%s”的申请", v)
+		} else {
+			st.Into = other.ID
+		}
+	}
+	return st, grounds, bad
+}
+
+// addStep records a step. A decision is shown as its letter first and
+// recorded only when confirmed: it closes the case and numbers the letter.
+func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	v, err := s.Ops.Case(r.Context(), si.p(), caseID(r))
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	f := formValues(r, stepFields)
+	step, grounds, bad := s.stepOf(r, si, v.Case.AgencyID, f)
+	if len(bad) == 0 && step.Kind == casework.KindDecide && r.PostFormValue("confirmed") != "1" {
+		l, err := s.Ops.Preview(r.Context(), si.p(), v.Case.ID, step)
+		if err == nil {
+			s.render(w, http.StatusOK, "preview", page{Title: "确认答复", User: si.user, CSRF: si.csrf, Form: f,
+				Data: map[string]any{"Case": v.Case, "Letter": template.HTML(l.Fragment()), "Grounds": grounds}})
+			return
+		}
+		bad = appendErr(bad, err)
+	} else if len(bad) == 0 {
+		if _, err = s.Ops.AddStep(r.Context(), si.p(), v.Case.ID, step); err == nil {
+			ok := "recorded"
+			if step.Kind == casework.KindUndo {
+				ok = "undone"
+			}
+			http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=%s", v.Case.ID, ok), http.StatusSeeOther)
+			return
+		}
+		if k := errs.KindOf(err); k != errs.Invalid && k != errs.Conflict {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		bad = appendErr(bad, err)
+	}
+	if v, err = s.Ops.Case(r.Context(), si.p(), v.Case.ID); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	code := http.StatusUnprocessableEntity
+	if errs.KindOf(bad) == errs.Conflict {
+		code = http.StatusConflict
+	}
+	stepErrs := formErrors(bad, map[string]string{"role": "form", "kind": "form", "count": "method", "amount": "method"})
+	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Form: f,
+		Errors: map[string]string{"step": casework.StepName(step.Kind) + "未能记录，请按提示修改"},
+		Data:   s.casePageData(v, si, f, grounds, stepErrs)})
+}
+
+func appendErr(l errs.List, err error) errs.List {
+	for where, msg := range errs.Fields(err) {
+		e := errs.New(where, "%s", msg)
+		e.Kind = errs.KindOf(err)
+		l = append(l, e)
+	}
+	return l
+}
+
+// previewStep is the preview of a step's letter on its own (the API of the
+// confirm flow; the form goes through addStep).
+func (s *Server) previewStep(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	r.PostForm.Del("confirmed")
+	s.addStep(w, r, si)
+}
+
+// letter shows or downloads the document of a step: the agency's own staff
+// issue it (numbered the first time), others read a copy.
+func (s *Server) letter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	l, err := s.Ops.Letter(r.Context(), si.p(), caseID(r), seq)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
+}
+
+// writeLetter sends a letter as a page, or as DOCX or PDF named by its 文号.
+func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework.Letter, format string) {
+	switch format {
+	case "docx", "pdf":
+		var b bytes.Buffer
+		var err error
+		if format == "docx" {
+			err = office.DOCX(&b, office.LetterDoc(l), s.Ops.Clock.Now())
+		} else {
+			err = office.PDF(&b, office.LetterDoc(l))
+		}
+		if err != nil {
+			s.fail(w, r, nil, "", err)
+			return
+		}
+		download(w, office.ContentType[format], l.FileName()+"."+format, b.Bytes())
+	default:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(l.HTML()))
+	}
+}
+
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	file, hdr, err := r.FormFile("file")
+	var data []byte
+	if err == nil {
+		defer file.Close()
+		data, err = readAll(file, ops.MaxAttachment)
+	}
+	name := ""
+	if hdr != nil {
+		name = hdr.Filename
+	}
+	if err == nil {
+		_, err = s.Ops.Attach(r.Context(), si.p(), id, name, data)
+	} else if err != errTooLarge {
+		err = errs.New("file", "请选择文件（单个文件不超过 %d MB）", ops.MaxAttachment>>20)
+	} else {
+		err = &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", ops.MaxAttachment>>20)}
+	}
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=uploaded", id), http.StatusSeeOther)
+		return
+	}
+	k := errs.KindOf(err)
+	if k != errs.Invalid && k != errs.TooLarge {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	v, verr := s.Ops.Case(r.Context(), si.p(), id)
+	if verr != nil {
+		s.fail(w, r, si.user, si.csrf, verr)
+		return
+	}
+	code, _ := statusOf(err)
+	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
+		Errors: map[string]string{"file": errs.Fields(err)["file"]}, Data: s.casePageData(v, si, nil, nil, nil)})
+}
+
+func (s *Server) attachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	aid, _ := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	a, data, err := s.Ops.Attachment(r.Context(), si.p(), caseID(r), aid)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, a.ContentType, a.Name, data)
+}
+
+// editPage corrects a registration's typos.
+func (s *Server) editPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	v, err := s.Ops.Case(r.Context(), si.p(), caseID(r))
+	if err == nil && !v.CanAct {
+		err = ops.Forbidden("只有本机关的办理人员可以更正登记信息")
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	in := v.Case.Intake
+	a := in.Applicant
+	f := map[string]string{"channel": string(in.Channel), "received_on": v.Case.Received.String(), "applicant_type": string(a.Type), "name": a.Name,
+		"id_type": a.IDType, "id_number": a.IDNum, "phone": a.Phone, "email": a.Email, "address": a.Address,
+		"description": in.Request.Description, "form": in.Request.Form, "delivery": in.Request.Delivery}
+	s.render(w, http.StatusOK, "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: f, Data: editForm(v)})
+}
+
+func editForm(v *ops.CaseView) intakeForm {
+	d := newIntakeForm()
+	d.CaseID, d.Serial, d.ReceivedFixed = v.Case.ID, v.Case.Serial, len(v.Case.Events) > 1
+	return d
+}
+
+func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	v, err := s.Ops.Case(r.Context(), si.p(), caseID(r))
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	f := formValues(r, intakeFields)
+	rec, err := workday.ParseDate(f["received_on"])
+	if err == nil {
+		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec))
+	} else {
+		err = errs.New("received_on", "%s", errs.Message(err))
+	}
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=saved", v.Case.ID), http.StatusSeeOther)
+		return
+	}
+	if k := errs.KindOf(err); k != errs.Invalid && k != errs.Conflict {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.render(w, http.StatusUnprocessableEntity, "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: f,
+		Errors: formErrors(err, fieldOf), Data: editForm(v)})
+}
+
+// readAll reads at most max bytes, errTooLarge beyond.
+func readAll(rd io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, errTooLarge
+	}
+	return b, nil
+}
+
+var errTooLarge = errs.New("file", "too large")

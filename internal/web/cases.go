@@ -1,0 +1,254 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/org"
+	"gongkai/internal/workday"
+)
+
+type option struct{ ID, Name string }
+
+// options are the choices of the enumerations, from their one list each.
+func channelOptions() []option {
+	var out []option
+	for _, c := range casework.Channels {
+		out = append(out, option{string(c.ID), c.Name})
+	}
+	return out
+}
+
+func typeOptions() []option {
+	var out []option
+	for _, t := range casework.ApplicantTypes {
+		out = append(out, option{string(t.ID), t.Name})
+	}
+	return out
+}
+
+func stateOptions() []option {
+	var out []option
+	for _, st := range casework.States {
+		out = append(out, option{string(st.ID), st.Name})
+	}
+	return out
+}
+
+func outcomeOptions(decidable bool) []option {
+	var out []option
+	for _, o := range casework.Outcomes {
+		if !decidable || o.Decidable {
+			out = append(out, option{string(o.ID), o.Name})
+		}
+	}
+	return out
+}
+
+// listFilters are the case list's query parameters.
+var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by"}
+
+type casesData struct {
+	Rows                              []casework.Row
+	Total                             int
+	F                                 map[string]string
+	States, Channels, Types, Outcomes []option
+	Agencies                          []*org.Agency // a supervisor's filter
+	Export, Prev, Next                string
+	Today                             workday.Date
+}
+
+// filterOf reads the list's query into a filter; a date that cannot be read
+// is an error at its field, the other filters still apply.
+func filterOf(q url.Values, today workday.Date) (casework.Filter, map[string]string, map[string]string) {
+	fv := map[string]string{}
+	for _, k := range listFilters {
+		fv[k] = strings.TrimSpace(q.Get(k))
+	}
+	f := casework.Filter{State: casework.State(fv["state"]), Outcome: casework.OutcomeID(fv["outcome"]), Channel: casework.Channel(fv["channel"]),
+		ApplicantType: casework.ApplicantType(fv["applicant_type"]), Query: fv["q"], Limit: 50}
+	if id, err := strconv.ParseInt(fv["agency"], 10, 64); err == nil {
+		f.AgencyIDs = []int64{id}
+	}
+	if fv["overdue"] != "" {
+		f.OverdueOn = &today
+	}
+	bad := map[string]string{}
+	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
+		if v := fv[name]; v != "" {
+			d, err := workday.ParseDate(v)
+			if err != nil {
+				bad[name] = "日期“" + v + "”不对，应写成 YYYY-MM-DD"
+				continue
+			}
+			*dst = &d
+		}
+	}
+	if f.DueBy != nil {
+		f.DueFrom = &today
+	}
+	f.Offset, _ = strconv.Atoi(q.Get("offset"))
+	f.Offset = max(f.Offset, 0)
+	return f, fv, bad
+}
+
+func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	today := s.Ops.Clock.Today()
+	f, fv, bad := filterOf(r.URL.Query(), today)
+	if format := r.URL.Query().Get("format"); format == "csv" || format == "xlsx" {
+		s.exportCases(w, r, si, f, format)
+		return
+	}
+	rows, total, err := s.Ops.Cases(r.Context(), si.p(), f)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := &casesData{Rows: rows, Total: total, F: fv, States: stateOptions(), Channels: channelOptions(), Types: typeOptions(),
+		Outcomes: outcomeOptions(false), Today: today}
+	if si.user.SeesBelow() {
+		ids, err := s.Ops.Visible(r.Context(), si.p())
+		if err == nil {
+			d.Agencies, err = s.Ops.Store.Agencies(r.Context(), ids)
+		}
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+	}
+	link := func(offset int) string {
+		v := url.Values{}
+		for k, x := range fv {
+			if x != "" {
+				v.Set(k, x)
+			}
+		}
+		v.Set("offset", strconv.Itoa(offset))
+		return "/admin/cases?" + v.Encode()
+	}
+	d.Export = link(0)
+	if f.Offset > 0 {
+		d.Prev = link(max(f.Offset-f.Limit, 0))
+	}
+	if f.Offset+f.Limit < total {
+		d.Next = link(f.Offset + f.Limit)
+	}
+	s.render(w, http.StatusOK, "cases", page{Title: "申请列表", User: si.user, CSRF: si.csrf, Errors: bad, Data: d})
+}
+
+// exportCases writes the filtered list as CSV or XLSX (identity numbers
+// masked, formulas neutralised).
+func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, si *sessionInfo, f casework.Filter, format string) {
+	var all []casework.Row
+	f.Limit, f.Offset = 500, 0
+	for {
+		rows, total, err := s.Ops.Cases(r.Context(), si.p(), f)
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		all = append(all, rows...)
+		f.Offset += len(rows)
+		if len(rows) == 0 || f.Offset >= total {
+			break
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	ctype := "text/csv; charset=utf-8"
+	if format == "xlsx" {
+		err, ctype = office.LedgerXLSX(&b, office.CaseLedger(all)), office.ContentType["xlsx"]
+	} else {
+		err = office.LedgerCSV(&b, office.CaseLedger(all), false)
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, ctype, "申请台账."+format, b.Bytes())
+}
+
+// download sends a file with its Chinese name.
+func download(w http.ResponseWriter, ctype, name string, data []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(name))
+	w.Write(data)
+}
+
+// intakeForm is what the intake and application forms offer.
+type intakeForm struct {
+	Channels, Types   []option
+	IDTypes           []string
+	Forms, Deliveries []string
+	Agency            *org.Agency
+	MaskedID          string
+	Defects           map[string]string
+	CaseID            int64
+	Serial            string
+	ReceivedFixed     bool
+}
+
+func newIntakeForm() intakeForm {
+	return intakeForm{Channels: channelOptions(), Types: typeOptions(), IDTypes: casework.IDTypes, Forms: casework.Forms, Deliveries: casework.Deliveries}
+}
+
+var intakeFields = []string{"channel", "received_on", "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
+
+func formValues(r *http.Request, fields []string) map[string]string {
+	m := map[string]string{}
+	for _, f := range fields {
+		m[f] = strings.TrimSpace(r.PostFormValue(f))
+	}
+	return m
+}
+
+// fieldOf maps the intake's error locations to the forms' field names.
+var fieldOf = map[string]string{"channel": "channel", "submitted_on": "received_on", "signed_on": "received_on", "confirmed_on": "received_on",
+	"applicant.type": "applicant_type", "applicant.name": "name", "applicant.id_type": "id_type", "applicant.id_number": "id_number",
+	"applicant.phone": "phone", "applicant.email": "email", "applicant.address": "address", "request.description": "description",
+	"request.form": "form", "request.delivery": "delivery"}
+
+func intakeFrom(f map[string]string, received workday.Date) casework.Intake {
+	in := casework.Intake{Channel: casework.Channel(f["channel"]),
+		Applicant: casework.Applicant{Type: casework.ApplicantType(f["applicant_type"]), Name: f["name"], IDType: f["id_type"],
+			IDNum: f["id_number"], Phone: f["phone"], Email: f["email"], Address: f["address"]},
+		Request: casework.Request{Description: f["description"], Form: f["form"], Delivery: f["delivery"]}}
+	in.SetReceivedOn(received)
+	return in
+}
+
+func (s *Server) newCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.render(w, http.StatusOK, "intake", page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(),
+		Form: map[string]string{"received_on": s.Ops.Clock.Today().String(), "channel": "in_person", "applicant_type": "natural", "id_type": "身份证",
+			"form": "纸质", "delivery": "自行领取"}})
+}
+
+// createCase registers what the clerk typed: a defective application too
+// (it is flagged and the 补正 notice comes first on its page).
+func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, intakeFields)
+	p := page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(), Form: f}
+	rec, err := workday.ParseDate(f["received_on"])
+	if err != nil {
+		p.Errors = map[string]string{"received_on": errs.Message(err)}
+		s.render(w, http.StatusUnprocessableEntity, "intake", p)
+		return
+	}
+	c, err := s.Ops.Register(r.Context(), si.p(), si.user.AgencyID, intakeFrom(f, rec))
+	if err != nil {
+		if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict {
+			p.Errors = formErrors(err, fieldOf)
+			s.render(w, http.StatusUnprocessableEntity, "intake", p)
+			return
+		}
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/cases/"+strconv.FormatInt(c.ID, 10)+"?ok=recorded", http.StatusSeeOther)
+}

@@ -1,0 +1,100 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"mime"
+	"path"
+	"strings"
+	"time"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/ops"
+	"gongkai/internal/report"
+	"gongkai/internal/workday"
+)
+
+// funcs are the helpers templates call: times in the deployment's zone,
+// Chinese names of the enumerations.
+func funcs(o *ops.Service) template.FuncMap {
+	return template.FuncMap{
+		"mul":   func(a, b float64) float64 { return a * b },
+		"local": func(t time.Time) string { return o.Clock.Format(t) },
+		"cn":    func(d workday.Date) string { return d.Chinese() },
+		"state": casework.StateName,
+		"outcome": func(id casework.OutcomeID) string {
+			o := casework.OutcomeByID(id)
+			if o == nil {
+				return ""
+			}
+			return o.Name
+		},
+		"step":    casework.StepName,
+		"channel": casework.ChannelName,
+		"action":  audit.Name,
+		"left": func(n int) string {
+			switch {
+			case n < 0:
+				return fmt.Sprintf("逾期 %d 个工作日", -n)
+			case n == 0:
+				return "今天到期"
+			}
+			return fmt.Sprintf("剩余 %d 个工作日", n)
+		},
+		"dateOf": func(d *workday.Date) string {
+			if d == nil {
+				return ""
+			}
+			return d.String()
+		},
+		"yuan": func(n int64) string { return fmt.Sprintf("%d 元", n) },
+		"has": func(list []string, v string) bool {
+			for _, x := range list {
+				if x == v {
+					return true
+				}
+			}
+			return false
+		},
+		"split":     strings.Split,
+		"ruleTitle": report.RuleTitle,
+		"levelName": report.LevelName,
+	}
+}
+
+// gzippedAssets are the embedded static files compressed once at start.
+var gzippedAssets = func() map[string][]byte {
+	out := map[string][]byte{}
+	fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := staticFS.ReadFile(p)
+		if err != nil || len(data) < 1024 {
+			return err
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(data)
+		zw.Close()
+		out[strings.TrimPrefix(p, "static/")] = b.Bytes()
+		return nil
+	})
+	return out
+}()
+
+func gzipped(p string) ([]byte, bool) {
+	b, ok := gzippedAssets[strings.TrimPrefix(p, "/")]
+	return b, ok
+}
+
+func contentType(p string) string {
+	if t := mime.TypeByExtension(path.Ext(p)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"net"
+	"net/http"
+	"time"
+
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+const (
+	sessionCookie = "gk_session"
+	publicCookie  = "gk_form" // form token of visitors without a session
+)
+
+type ctxKey int
+
+const userKey ctxKey = 1
+
+type sessionInfo struct {
+	user  *org.User
+	csrf  string
+	token string
+}
+
+// p is the signed-in user as the operations know them.
+func (si *sessionInfo) p() ops.Principal { return ops.User(si.user) }
+
+func (s *Server) cookie(name, value string, maxAge time.Duration) *http.Cookie {
+	return &http.Cookie{Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: s.Secure, MaxAge: int(maxAge.Seconds())}
+}
+
+// admin wraps a back-office handler: a signed-in user is required, and every
+// POST must carry the session's form token (on top of the cross-origin
+// check and SameSite cookies, for old browsers that send neither header).
+func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(sessionCookie)
+		if err != nil {
+			http.Redirect(w, r, "/login", http.StatusSeeOther)
+			return
+		}
+		u, csrf, err := s.Ops.Store.SessionUser(r.Context(), c.Value)
+		if errors.Is(err, store.ErrNotFound) {
+			http.Redirect(w, r, "/login", http.StatusSeeOther)
+			return
+		}
+		if err != nil {
+			s.fail(w, r, nil, "", err)
+			return
+		}
+		if r.Method == http.MethodPost && !sameToken(r.PostFormValue("csrf"), csrf) {
+			s.render(w, http.StatusForbidden, "error", page{Title: "表单已过期", User: u, CSRF: csrf, Data: "表单已过期或来源不明，请返回刷新页面后重试。"})
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)), &sessionInfo{user: u, csrf: csrf, token: c.Value})
+	}
+}
+
+// optionalUser is the signed-in user of a public page, if any (for the menu).
+func (s *Server) optionalUser(r *http.Request) (*org.User, string) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return nil, ""
+	}
+	u, csrf, err := s.Ops.Store.SessionUser(r.Context(), c.Value)
+	if err != nil {
+		return nil, ""
+	}
+	return u, csrf
+}
+
+func sameToken(a, b string) bool {
+	return a != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// publicToken returns the visitor's form token, setting the cookie when new.
+func (s *Server) publicToken(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(publicCookie); err == nil && len(c.Value) == 32 {
+		return c.Value
+	}
+	t := randomHex(16)
+	http.SetCookie(w, s.cookie(publicCookie, t, 24*time.Hour))
+	return t
+}
+
+func checkPublicToken(r *http.Request) bool {
+	c, err := r.Cookie(publicCookie)
+	return err == nil && sameToken(r.PostFormValue("csrf"), c.Value)
+}
+
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
