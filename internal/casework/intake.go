@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -34,6 +35,16 @@ func (in *Intake) Normalize() {
 	for _, p := range []*string{&a.Name, &a.IDType, &a.IDNum, &a.Phone, &a.Email, &a.Address, &in.Request.Description, &in.Request.Form, &in.Request.Delivery} {
 		*p = strings.TrimSpace(*p)
 	}
+	var items []string
+	for _, it := range in.Request.Items {
+		if it = strings.TrimSpace(it); it != "" {
+			items = append(items, it)
+		}
+	}
+	if len(items) < 2 {
+		items = nil // one item is the description itself
+	}
+	in.Request.Items = items
 	a.IDNum = strings.ToUpper(a.IDNum)
 }
 
@@ -84,6 +95,12 @@ func (in *Intake) Check() (problems errs.List, defects errs.List) {
 		problems.Add("applicant.email", "电子邮箱“%s”不对，应写成 name@example.com", a.Email)
 	}
 	tooLong("applicant.address", "通信地址", a.Address, MaxAddress)
+	if len(in.Request.Items) > MaxItems {
+		problems.Add("request.items", "申请事项太多（%d 项），最多 %d 项", len(in.Request.Items), MaxItems)
+	}
+	for i, it := range in.Request.Items {
+		tooLong("request.items", fmt.Sprintf("第 %d 项申请事项", i+1), it, MaxName*2)
+	}
 	if in.Request.Form != "" && !slices.Contains(Forms, in.Request.Form) {
 		problems.Add("request.form", "获取形式应为：%s", strings.Join(Forms, "、"))
 	}

@@ -3,6 +3,7 @@ package casework
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"gongkai/internal/errs"
@@ -192,6 +193,34 @@ func (x *letterCtx) reply() error {
 	you := x.c.Intake.Applicant.You()
 	l.Facts += "经研究，现答复如下："
 	l.Decision = []string{o.DecisionFor(you)}
+	l.Basis = o.Basis
+	remedyOf := o
+	if len(s.Items) > 0 {
+		// answered item by item: each item gets its own decision; the remedy
+		// is the strictest any item calls for
+		l.Decision = nil
+		var bases []string
+		for i, it := range s.Items {
+			io := OutcomeByID(it.Outcome)
+			if io == nil {
+				continue
+			}
+			l.Decision = append(l.Decision, fmt.Sprintf("%s、关于“%s”：%s", chineseNumber(i+1), it.Item, io.DecisionFor(you)))
+			if !slices.Contains(bases, io.Basis) && io.Basis != "" {
+				bases = append(bases, io.Basis)
+			}
+			switch {
+			case x.cfg.IsReviewFirst(io.ID):
+				remedyOf = io
+			case !x.cfg.IsReviewFirst(remedyOf.ID) && remedyOf.NonLitigable && !io.NonLitigable:
+				remedyOf = io // an item a court hears keeps the full remedy
+			}
+			if io.ID == "not_this_agency" {
+				outcome = io.ID
+			}
+		}
+		l.Basis = strings.Join(bases, "；")
+	}
 	if len(s.Grounds) > 0 {
 		var rs []string
 		for _, g := range s.Grounds {
@@ -200,11 +229,6 @@ func (x *letterCtx) reply() error {
 			}
 		}
 		l.Decision = append(l.Decision, "不予公开部分的理由："+strings.Join(rs, "；")+"。")
-	}
-	for _, it := range s.Items {
-		if io := OutcomeByID(it.Outcome); io != nil {
-			l.Decision = append(l.Decision, fmt.Sprintf("关于“%s”：%s。", it.Item, io.Name))
-		}
 	}
 	if s.Kind == KindTransfer && s.To != 0 {
 		l.Decision = append(l.Decision, "本机关已将"+you+"的申请转送该机关处理。")
@@ -215,13 +239,26 @@ func (x *letterCtx) reply() error {
 	if note := strings.TrimSpace(s.Note); note != "" {
 		l.Decision = append(l.Decision, note)
 	}
-	l.Basis = o.Basis
 	doc := "答复"
 	if l.Kind == "closure" {
 		doc = "告知"
 	}
-	l.Remedy = Remedy(o, s.On, x.ag, doc, x.cfg)
+	l.Remedy = Remedy(remedyOf, s.On, x.ag, doc, x.cfg)
 	return nil
+}
+
+// chineseNumber is 一 … 九十九, for numbered paragraphs.
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	case n < 100:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+	return fmt.Sprint(n)
 }
 
 func (x *letterCtx) correction() error {

@@ -116,7 +116,16 @@ type Request struct {
 	Description string `json:"description"`        // 名称、文号或者便于查询的其他特征性描述
 	Form        string `json:"form,omitempty"`     // 纸质 / 电子
 	Delivery    string `json:"delivery,omitempty"` // 邮寄 / 电子邮件 / 自行领取 / 网上获取
+	// Items are the separate pieces of information one application asks
+	// for, when it asks for several; empty is one item, the description.
+	Items []string `json:"items,omitempty"`
 }
+
+// MaxItems bounds the items of one application.
+const MaxItems = 50
+
+// Units is how many items the application asks for (1 when it lists none).
+func (r Request) Units() int { return max(1, len(r.Items)) }
 
 // Intake is what the clerk records when an application arrives. The receipt
 // date is derived from the channel's confirmation fact, never typed freely.

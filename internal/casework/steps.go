@@ -310,6 +310,16 @@ func checkFeeLapsed(x *stepCtx) error {
 
 func checkDecide(x *stepCtx) error {
 	s := x.s
+	if err := x.checkItems(); err != nil {
+		return err
+	}
+	outcomes := []OutcomeID{s.Outcome}
+	if len(s.Items) > 0 {
+		s.Outcome, outcomes = s.Items[0].Outcome, nil
+		for _, it := range s.Items {
+			outcomes = append(outcomes, it.Outcome)
+		}
+	}
 	o := OutcomeByID(s.Outcome)
 	if o == nil || !o.Decidable {
 		var names []string
@@ -324,12 +334,12 @@ func checkDecide(x *stepCtx) error {
 	if o.Withholds && x.actor.Role != Approver {
 		return &errs.Error{Kind: errs.Conflict, Where: "role", Msg: "不予公开、部分公开的答复须由负责人（负责人角色）作出"}
 	}
-	if o.ID == "not_this_agency" {
+	if slices.Contains(outcomes, "not_this_agency") {
 		if err := required(s.Referral, "referral", "请填写负责公开该信息的机关名称和联系方式（《条例》第三十六条第（五）项）"); err != nil {
 			return err
 		}
 	}
-	if o.ID == "partly_disclosed" {
+	if slices.Contains(outcomes, "partly_disclosed") {
 		if len(s.Grounds) == 0 {
 			return errs.New("grounds", "部分公开须说明不予公开部分的理由（《条例》第三十七条）：请选择依据")
 		}
@@ -341,18 +351,54 @@ func checkDecide(x *stepCtx) error {
 	} else {
 		s.Grounds = nil
 	}
-	if len(s.Items) > 0 {
-		for i, it := range s.Items {
-			io := OutcomeByID(it.Outcome)
-			if io == nil || !io.Decidable {
-				return errs.New(fmt.Sprintf("items[%d].outcome", i), "第 %d 项的答复结果不对", i+1)
-			}
-			if io.Withholds && x.actor.Role != Approver {
-				return &errs.Error{Kind: errs.Conflict, Where: "role", Msg: "不予公开、部分公开的答复须由负责人（负责人角色）作出"}
-			}
+	return maxLen(s.Note, "note")
+}
+
+// checkItems: when 表三 counts items, an application with several gets one
+// outcome per item, and the decision's own outcome is the first item's.
+func (x *stepCtx) checkItems() error {
+	s, items := x.s, x.c.Intake.Request.Items
+	if x.cfg.UnitOfCount != UnitItem || len(items) < 2 {
+		s.Items = nil
+		return nil
+	}
+	if len(s.Items) != len(items) {
+		return errs.New("items", "本申请有 %d 项申请事项，请逐项选择答复结果", len(items))
+	}
+	for i := range s.Items {
+		s.Items[i].Item = items[i]
+		io := OutcomeByID(s.Items[i].Outcome)
+		if io == nil || !io.Decidable {
+			return errs.New(fmt.Sprintf("items[%d].outcome", i), "第 %d 项的答复结果不对", i+1)
+		}
+		if io.Withholds && x.actor.Role != Approver {
+			return &errs.Error{Kind: errs.Conflict, Where: "role", Msg: "不予公开、部分公开的答复须由负责人（负责人角色）作出"}
 		}
 	}
-	return maxLen(s.Note, "note")
+	return nil
+}
+
+// ItemOutcomes are what 表三 counts for a case: one outcome per item when the
+// decision gave them, otherwise its outcome once per item.
+func (c *Case) ItemOutcomes() []OutcomeID {
+	for i := len(c.Events) - 1; i >= 0; i-- {
+		e := c.Events[i]
+		if e.Step.Kind == KindDecide && !c.Undone(e.Seq) && len(e.Step.Items) > 0 && c.State == Closed {
+			out := make([]OutcomeID, len(e.Step.Items))
+			for j, it := range e.Step.Items {
+				out[j] = it.Outcome
+			}
+			return out
+		}
+	}
+	if c.Outcome == "" {
+		return nil
+	}
+	out := make([]OutcomeID, c.Intake.Request.Units())
+	for i := range out {
+		out[i] = c.Outcome
+	}
+	return out
 }
 
 func checkReferral(x *stepCtx) error {

@@ -13,11 +13,19 @@ type CaseFacts struct {
 	Received workday.Date
 	ClosedOn *workday.Date
 	Outcome  OutcomeID
+	// Units and Outcomes, when 表三 counts items (Config.UnitOfCount): the
+	// application's items, and one outcome per item. Zero counts 1.
+	Units    int
+	Outcomes []OutcomeID
 }
 
-// Facts returns the case's 表三 facts.
-func (c *Case) Facts() CaseFacts {
-	return CaseFacts{Type: c.Intake.Applicant.Type, Received: c.Received, ClosedOn: c.ClosedOn, Outcome: c.Outcome}
+// Facts returns the case's 表三 facts; with unit "item" each item counts.
+func (c *Case) Facts(unit string) CaseFacts {
+	f := CaseFacts{Type: c.Intake.Applicant.Type, Received: c.Received, ClosedOn: c.ClosedOn, Outcome: c.Outcome}
+	if unit == UnitItem {
+		f.Units, f.Outcomes = c.Intake.Request.Units(), c.ItemOutcomes()
+	}
+	return f
 }
 
 // YearTable builds 表三 for one year from the cases of one agency. A case counts
@@ -30,32 +38,40 @@ func YearTable(cases []CaseFacts, year int) map[string]report.Row {
 	for _, row := range f.T3Rows() {
 		counts[row.Key] = &[report.NumCols]int64{}
 	}
-	inc := func(key string, col int) {
-		counts[key][col]++
-		counts[key][report.ColTotal]++
+	add := func(key string, col int, n int64) {
+		counts[key][col] += n
+		counts[key][report.ColTotal] += n
 	}
 	for _, c := range cases {
 		col := c.Type.Column()
 		if col < 0 || c.Received > last {
 			continue
 		}
+		units := int64(max(1, c.Units))
 		open := c.ClosedOn == nil
 		closedBefore := !open && *c.ClosedOn < first
 		if c.Received >= first {
-			inc("new", col)
+			add("new", col, units)
 		} else if !closedBefore {
-			inc("carried_in", col)
+			add("carried_in", col, units)
 		}
 		switch {
 		case !open && *c.ClosedOn >= first && *c.ClosedOn <= last:
-			o := OutcomeByID(c.Outcome)
-			if o == nil {
-				o = OutcomeByID("other")
+			outcomes := c.Outcomes
+			if len(outcomes) == 0 {
+				outcomes = []OutcomeID{c.Outcome}
 			}
-			inc(o.RowFor(f), col)
-			inc("total", col)
+			each := units / int64(len(outcomes)) // one per item, or all on the single outcome
+			for _, id := range outcomes {
+				o := OutcomeByID(id)
+				if o == nil {
+					o = OutcomeByID("other")
+				}
+				add(o.RowFor(f), col, each)
+				add("total", col, each)
+			}
 		case open || *c.ClosedOn > last:
-			inc("carried_forward", col)
+			add("carried_forward", col, units)
 		}
 	}
 	out := map[string]report.Row{}

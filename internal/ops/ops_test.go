@@ -521,3 +521,63 @@ func TestLoginThrottle(t *testing.T) {
 		}
 	})
 }
+
+// The unit of count is a setting: an application with three items counts
+// once, or three times with one outcome per item; the table still balances.
+func TestUnitOfCount(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		in := intake("王某", "2026-03-02")
+		in.Request.Items = []string{"学区划分方案", "招生计划", "划片依据"}
+		c, err := f.on("2026-03-02").Register(ctx, f.clerk, f.a.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.o.SaveSettings(ctx, f.admin, map[string]string{"unit_of_count": "item", "fee_pauses_clock": "true",
+			"review_first": "partly_disclosed,state_secret,law_forbids,security_stability,third_party,internal_affairs,process_info,enforcement_file"}); err != nil {
+			t.Fatal(err)
+		}
+		// item by item: one outcome each, or refused
+		_, err = f.step("2026-03-10", f.head, c.ID, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"})
+		if errs.Fields(err)["items"] == "" {
+			t.Fatalf("a decision without item outcomes: %v", err)
+		}
+		items := []casework.ItemResult{{Outcome: "disclosed"}, {Outcome: "not_exist"}, {Outcome: "process_info"}}
+		if _, err := f.step("2026-03-10", f.head, c.ID, casework.Step{Kind: casework.KindDecide, Items: items}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := f.on("2026-03-10").Letter(ctx, f.head, c.ID, 2)
+		if err != nil || len(l.Decision) < 3 || !strings.Contains(l.Decision[2], "三、关于“划片依据”") || !strings.Contains(l.Remedy, "应当先") {
+			t.Fatalf("letter: %+v %v", l, err)
+		}
+		for unit, want := range map[string]int64{"item": 3, "application": 1} {
+			tab, err := s.YearTableBy(ctx, f.a.ID, 2026, unit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, _ := tab["new"][6].Int(); n != want {
+				t.Errorf("%s: new %d, want %d", unit, n, want)
+			}
+			if n, _ := tab["total"][6].Int(); n != want {
+				t.Errorf("%s: total %d, want %d", unit, n, want)
+			}
+			if unit == "item" {
+				if n, _ := tab["withheld.process_info"][6].Int(); n != 1 {
+					t.Errorf("process_info %d", n)
+				}
+			}
+		}
+		v, err := f.on("2026-03-10").Report(ctx, f.clerk, f.a.ID, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := v.Report.Applications["new"][6].Int(); n != 3 {
+			t.Errorf("the report does not follow the setting: %d", n)
+		}
+		for _, fd := range v.Findings {
+			if strings.HasPrefix(fd.Rule, "T3.") {
+				t.Errorf("%s %s", fd.Rule, fd.Message)
+			}
+		}
+	})
+}

@@ -47,7 +47,7 @@ func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*repo
 	if err := s.Store.ProactiveFromLedgers(ctx, ag.ID, year, r); err != nil {
 		return nil, false, err
 	}
-	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, r, st.AppealCounting)
+	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, r, st.AppealCounting, st.Case.UnitOfCount)
 	return r, t4, err
 }
 
@@ -63,7 +63,7 @@ func (s *Service) reportOf(ctx context.Context, ag *org.Agency, year int, st set
 	if err != nil {
 		return nil, false, false, err
 	}
-	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, rep, st.AppealCounting)
+	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, rep, st.AppealCounting, st.Case.UnitOfCount)
 	return rep, true, t4, err
 }
 

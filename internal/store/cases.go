@@ -48,17 +48,38 @@ func (t *Tx) InsertCase(ctx context.Context, agencyID int64, c *casework.Case, d
 	now := t.s.ts(t.s.Clock.Now())
 	a := c.Intake.Applicant
 	err = t.tx.QueryRowContext(ctx, `INSERT INTO cases (agency_id, serial, code, channel, applicant_type, applicant_name, id_number, phone,
-		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20) RETURNING id`,
+		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20,$21) RETURNING id`,
 		agencyID, c.Serial, c.Code, string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone,
 		c.Intake.Request.Description, string(intake), date(c.Received), string(c.State), string(c.Outcome), optDate(c.ClosedOn),
-		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now).Scan(&c.ID)
+		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, c.Intake.Request.Units()).Scan(&c.ID)
 	if err != nil {
 		return mapErr(err)
 	}
 	for i := range c.Events {
 		if err := t.insertEvent(ctx, c.ID, &c.Events[i]); err != nil {
 			return err
+		}
+	}
+	return t.saveItems(ctx, c)
+}
+
+// saveItems keeps case_items in step with the case: the outcome of each item
+// when the case was answered item by item, nothing otherwise.
+func (t *Tx) saveItems(ctx context.Context, c *casework.Case) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM case_items WHERE case_id = $1`, c.ID); err != nil {
+		return mapErr(err)
+	}
+	var items []casework.ItemResult
+	for i := len(c.Events) - 1; i >= 0 && c.State == casework.Closed; i-- {
+		if e := c.Events[i]; e.Step.Kind == casework.KindDecide && !c.Undone(e.Seq) {
+			items = e.Step.Items
+			break
+		}
+	}
+	for i, it := range items {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO case_items (case_id, item, outcome) VALUES ($1,$2,$3)`, c.ID, i+1, string(it.Outcome)); err != nil {
+			return mapErr(err)
 		}
 	}
 	return nil
@@ -83,7 +104,10 @@ func (t *Tx) SaveStep(ctx context.Context, c *casework.Case, dl casework.Deadlin
 	if err := t.insertEvent(ctx, c.ID, &c.Events[len(c.Events)-1]); err != nil {
 		return err
 	}
-	return t.updateRow(ctx, c, dl)
+	if err := t.updateRow(ctx, c, dl); err != nil {
+		return err
+	}
+	return t.saveItems(ctx, c)
 }
 
 // UpdateIntake saves corrected registration details (typos), keeping the
@@ -95,8 +119,9 @@ func (t *Tx) UpdateIntake(ctx context.Context, c *casework.Case, dl casework.Dea
 	}
 	a := c.Intake.Applicant
 	if _, err := t.tx.ExecContext(ctx, `UPDATE cases SET channel = $1, applicant_type = $2, applicant_name = $3, id_number = $4, phone = $5,
-		description = $6, intake = $7, received_on = $8 WHERE id = $9`,
-		string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone, c.Intake.Request.Description, string(intake), date(c.Received), c.ID); err != nil {
+		description = $6, intake = $7, received_on = $8, units = $9 WHERE id = $10`,
+		string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone, c.Intake.Request.Description, string(intake), date(c.Received),
+		c.Intake.Request.Units(), c.ID); err != nil {
 		return mapErr(err)
 	}
 	return t.updateRow(ctx, c, dl)

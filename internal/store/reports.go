@@ -103,8 +103,8 @@ func inList(ids []int64, first int) (string, []any) {
 // FillFromRecords sets the tables of a report that the records decide: 表三
 // from the cases and, once the agency keeps any 复议/诉讼 records, 表四 (t4
 // says so; otherwise the report's own 表四 stands).
-func (s *Store) FillFromRecords(ctx context.Context, agencyID int64, year int, r *report.Report, c appeal.Counting) (t4 bool, err error) {
-	if r.Applications, err = s.YearTable(ctx, agencyID, year); err != nil {
+func (s *Store) FillFromRecords(ctx context.Context, agencyID int64, year int, r *report.Report, c appeal.Counting, unit string) (t4 bool, err error) {
+	if r.Applications, err = s.YearTableBy(ctx, agencyID, year, unit); err != nil {
 		return false, err
 	}
 	t, ok, err := s.AppealTable(ctx, agencyID, year, c)

@@ -194,7 +194,7 @@ func TestYearTable(t *testing.T) {
 				}
 			}
 			cases = append(cases, c)
-			facts = append(facts, c.Facts())
+			facts = append(facts, c.Facts(casework.UnitApplication))
 		}
 		setClock(s, "2026-11-20")
 		if err := insert(s, a.ID, cases...); err != nil {

@@ -45,7 +45,8 @@ type casePageData struct {
 	PartyKinds        []option
 	Today             string
 	Defective         bool
-	MergeHint         string
+	UndoName          string // the step an undo would withdraw
+	ItemMode          bool   // 表三 counts items and this application has several: one outcome each
 }
 
 // stepFields are every field a step form can send.
@@ -53,7 +54,8 @@ var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome"
 
 func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
-	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true), Defective: len(v.Defects) > 0}
+	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true), Defective: len(v.Defects) > 0,
+		ItemMode: v.Config.UnitOfCount == casework.UnitItem && len(c.Intake.Request.Items) > 1}
 	for _, g := range casework.Grounds {
 		d.Grounds = append(d.Grounds, option{string(g.ID), g.Name})
 	}
@@ -81,7 +83,7 @@ func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string
 		d.Steps = append(d.Steps, f)
 	}
 	if v.Undo > 0 {
-		d.MergeHint = casework.StepName(c.Events[v.Undo-1].Step.Kind)
+		d.UndoName = casework.StepName(c.Events[v.Undo-1].Step.Kind)
 	}
 	return d
 }
@@ -110,6 +112,9 @@ func (s *Server) stepOf(r *http.Request, si *sessionInfo, agencyID int64, f map[
 	grounds := r.PostForm["grounds"]
 	for _, g := range grounds {
 		st.Grounds = append(st.Grounds, casework.OutcomeID(g))
+	}
+	for _, o := range r.PostForm["item_outcome"] {
+		st.Items = append(st.Items, casework.ItemResult{Outcome: casework.OutcomeID(o)})
 	}
 	dates := map[string]*workday.Date{"on": &st.On, "delivered_on": &st.Delivered, "until": &st.Until}
 	for name, dst := range dates {

@@ -198,7 +198,7 @@ func newIntakeForm() intakeForm {
 	return intakeForm{Channels: channelOptions(), Types: typeOptions(), IDTypes: casework.IDTypes, Forms: casework.Forms, Deliveries: casework.Deliveries}
 }
 
-var intakeFields = []string{"channel", "received_on", "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
+var intakeFields = []string{"channel", "received_on", "applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "items", "form", "delivery"}
 
 func formValues(r *http.Request, fields []string) map[string]string {
 	m := map[string]string{}
@@ -212,13 +212,13 @@ func formValues(r *http.Request, fields []string) map[string]string {
 var fieldOf = map[string]string{"channel": "channel", "submitted_on": "received_on", "signed_on": "received_on", "confirmed_on": "received_on",
 	"applicant.type": "applicant_type", "applicant.name": "name", "applicant.id_type": "id_type", "applicant.id_number": "id_number",
 	"applicant.phone": "phone", "applicant.email": "email", "applicant.address": "address", "request.description": "description",
-	"request.form": "form", "request.delivery": "delivery"}
+	"request.form": "form", "request.delivery": "delivery", "request.items": "items"}
 
 func intakeFrom(f map[string]string, received workday.Date) casework.Intake {
 	in := casework.Intake{Channel: casework.Channel(f["channel"]),
 		Applicant: casework.Applicant{Type: casework.ApplicantType(f["applicant_type"]), Name: f["name"], IDType: f["id_type"],
 			IDNum: f["id_number"], Phone: f["phone"], Email: f["email"], Address: f["address"]},
-		Request: casework.Request{Description: f["description"], Form: f["form"], Delivery: f["delivery"]}}
+		Request: casework.Request{Description: f["description"], Form: f["form"], Delivery: f["delivery"], Items: strings.Split(f["items"], "\n")}}
 	in.SetReceivedOn(received)
 	return in
 }

@@ -61,6 +61,7 @@ func funcs(o *ops.Service) template.FuncMap {
 			return false
 		},
 		"split":     strings.Split,
+		"inc":       func(i int) int { return i + 1 },
 		"ruleTitle": report.RuleTitle,
 		"levelName": report.LevelName,
 	}

@@ -109,7 +109,7 @@ func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "guide", page{Title: ag.Name + "政府信息公开指南", Data: map[string]any{"Agency": ag, "Config": st.Case}})
 }
 
-var applyFields = []string{"applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "form", "delivery"}
+var applyFields = []string{"applicant_type", "name", "id_type", "id_number", "phone", "email", "address", "description", "items", "form", "delivery"}
 
 func (s *Server) applyForm(w http.ResponseWriter, r *http.Request) {
 	ag, ok := s.agency(w, r)

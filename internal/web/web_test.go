@@ -19,6 +19,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
+	"gongkai/internal/ops"
 	"gongkai/internal/report"
 	"gongkai/internal/server"
 	"gongkai/internal/store"
@@ -905,6 +906,31 @@ func TestAnyHour(t *testing.T) {
 				sup, _ := st.login("district")
 				if _, page := st.get(sup, "/admin/audit"); !strings.Contains(page, "2026-11-30 "+hm) {
 					t.Errorf("the audit log does not show Beijing time %s", hm)
+				}
+				// and through the API: registered and consulted today, in Beijing
+				key, err := st.b.Ops.CreateAPIKey(context.Background(), ops.Operator(mustAgency(st, demo.Main), "测试"), mustAgency(st, demo.Main), "测试", casework.Clerk)
+				if err != nil {
+					t.Fatal(err)
+				}
+				api := func(path, body string) (int, string) {
+					req, _ := http.NewRequest("POST", st.srv.URL+path, strings.NewReader(body))
+					req.Header.Set("Authorization", "Bearer "+key)
+					resp, err := http.DefaultClient.Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer resp.Body.Close()
+					b, _ := io.ReadAll(resp.Body)
+					return resp.StatusCode, string(b)
+				}
+				code, body := api("/api/v1/cases", `{"channel":"online","confirmed_on":"2026-11-30","applicant":{"type":"natural","name":"王某","id_type":"身份证",`+
+					`"id_number":"11010519491231002X","email":"w@example.cn"},"request":{"description":"学区","form":"电子","delivery":"电子邮件"}}`)
+				id := regexp.MustCompile(`"id":(\d+)`).FindStringSubmatch(body)
+				if code != 201 || id == nil {
+					t.Fatalf("API register today: %d %s", code, body)
+				}
+				if code, body := api("/api/v1/cases/"+id[1]+"/steps", `{"kind":"consult","on":"2026-11-30","party":"某公司"}`); code != 200 {
+					t.Errorf("API step today: %d %s", code, body)
 				}
 			})
 		}
