@@ -28,7 +28,7 @@ func (c *cli) cmdAPIKey(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	key, err := o.CreateAPIKey(ctx, ops.Operator(ag.ID, "命令行"), ag.ID, *name, casework.Role(*role))
 	if err != nil {
 		return fail(stderr, err)

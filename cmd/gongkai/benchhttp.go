@@ -43,7 +43,7 @@ func (c *cli) cmdBenchHTTP(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer c.closeStore(s)
 	built, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return fail(stderr, err)
@@ -65,14 +65,14 @@ func (c *cli) cmdBenchHTTP(ctx context.Context, args []string) int {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", built.Handler)
-	mux.HandleFunc("GET /bench/baseline", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /bench/baseline", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("ok\n")) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fail(stderr, err)
 	}
 	srv := &http.Server{Handler: mux}
-	go srv.Serve(ln)
-	defer srv.Close()
+	go func() { _ = srv.Serve(ln) }() // returns ErrServerClosed when the bench ends
+	defer func() { _ = srv.Close() }()
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "gongkai bench http: %d 请求/秒，每项 %v，服务端 SQLite，回环地址（go %s，%d 核）\n", *rate, *dur, runtimeVersion(), runtimeCPUs())
 	fmt.Fprintf(stdout, "%-28s %8s %8s %8s %8s %8s %6s\n", "页面", "实际/秒", "p50", "p90", "p99", "最大", "错误")
@@ -126,8 +126,8 @@ func load(ctx context.Context, url string, rate int, d time.Duration) loadResult
 			defer func() { <-sem; wg.Done() }()
 			resp, err := client.Get(url)
 			if err == nil {
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
+				_, err = io.Copy(io.Discard, resp.Body)
+				_ = resp.Body.Close() // read to the end; nothing to flush
 			}
 			lat[i] = time.Since(at)
 			if err != nil || resp.StatusCode != http.StatusOK {

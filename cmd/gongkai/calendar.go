@@ -33,7 +33,7 @@ func (c *cli) cmdCalendar(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	cal, err := o.Calendar(ctx)
 	if err != nil {
 		return fail(stderr, err)

@@ -36,7 +36,7 @@ func (c *cli) cmdMigrate(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer c.closeStore(s)
 	if !*status {
 		if err := s.Migrate(ctx); err != nil {
 			return fail(stderr, err)
@@ -78,7 +78,7 @@ func (c *cli) cmdBackup(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer c.closeStore(s)
 	if err := s.Verify(ctx); err != nil {
 		return fail(stderr, err)
 	}
@@ -130,7 +130,9 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 		return fail(stderr, err)
 	}
 	err = src.Verify(ctx)
-	src.Close()
+	if cerr := src.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -174,7 +176,7 @@ func (c *cli) openAgency(ctx context.Context, db, name string) (*ops.Service, *o
 	}
 	ag, err := agencyNamed(ctx, o.Store, name)
 	if err != nil {
-		o.Store.Close()
+		_ = o.Store.Close() // the lookup error is the one to report
 		return nil, nil, err
 	}
 	return o, ag, nil

@@ -39,7 +39,7 @@ func (c *cli) cmdExport(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	f := casework.Filter{AgencyIDs: []int64{ag.ID}, Limit: 500}
 	if *year != 0 {
 		from, to := workday.NewDate(*year, 1, 1), workday.NewDate(*year, 12, 31)

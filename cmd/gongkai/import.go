@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
-	"gongkai/internal/errs"
 	"gongkai/internal/importer"
 	"gongkai/internal/ops"
 )
@@ -51,91 +51,62 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	sh, err := importer.ReadFile(pos[0], data, *sheet)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	schema := importer.Fields
-	if what == "decisions" {
-		schema = importer.DecisionFields
-		valid := *kind == ""
-		for _, k := range importer.DecisionKinds {
-			valid = valid || k.ID == *kind
-		}
-		if !valid {
-			return fail(stderr, errs.New("--kind", "类别只能是 licensing、penalty、coercion 或 fee"))
-		}
-	}
-	m, err := sh.MapSchema(schema, overrides)
-	if m != nil {
-		fmt.Fprintf(stdout, "表头在第 %d 行，列的对应关系：\n", m.HeaderRow+1)
-		for _, f := range schema {
-			if c, ok := m.Columns[f.ID]; ok {
-				fmt.Fprintf(stdout, "  %-14s ← %s 列“%s”\n", f.Name+"("+f.ID+")", colLetter(c), m.Headers[c])
-			}
-		}
-		for _, c := range m.Unused {
-			if c < len(m.Headers) && strings.TrimSpace(m.Headers[c]) != "" {
-				fmt.Fprintf(stdout, "  （未使用）      %s 列“%s”\n", colLetter(c), m.Headers[c])
-			}
-		}
-	}
-	if err != nil {
-		return fail(stderr, err)
-	}
 	o, ag, err := c.openAgency(ctx, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
-	p := ops.Operator(ag.ID, "台账导入（命令行）")
-	var bad []importer.RowError
-	var n, imported, skipped int
-	var defects []string
-	if what == "cases" {
-		rows, bad1 := sh.Parse(m)
-		for _, r := range rows {
-			for _, d := range r.Defects {
-				defects = append(defects, fmt.Sprintf("第 %d 行：%s", r.Line, d))
-			}
-		}
-		n = len(rows)
-		var bad2 []importer.RowError
-		imported, skipped, bad2, err = o.ImportCases(ctx, p, ag.ID, rows, *validOnly, *commit && (len(bad1) == 0 || *validOnly))
-		bad = append(bad1, bad2...)
-		n -= len(bad2)
-	} else {
-		ds, bad1 := sh.ParseDecisions(m, *kind)
-		bad, n = bad1, len(ds)
-		if *commit && (len(bad) == 0 || *validOnly) {
-			imported, skipped, err = o.ImportDecisions(ctx, p, ag.ID, ds)
-		}
+	defer c.closeStore(o.Store)
+	res, err := o.Import(ctx, ops.Operator(ag.ID, "台账导入（命令行）"), ag.ID, ops.ImportRequest{Kind: ops.ImportKind(what), Name: pos[0], Data: data,
+		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly})
+	if res != nil && res.Mapping != nil {
+		printMapping(stdout, res.Schema, res.Mapping)
 	}
 	if err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "%d 行可以导入，%d 处问题。\n", n, len(bad))
-	for _, e := range bad {
+	return printImport(stdout, res, *commit, *validOnly, ag.Name)
+}
+
+// printMapping shows which column became which field, and what was left.
+func printMapping(stdout io.Writer, schema importer.Schema, m *importer.Mapping) {
+	fmt.Fprintf(stdout, "表头在第 %d 行，列的对应关系：\n", m.HeaderRow+1)
+	for _, f := range schema {
+		if c, ok := m.Columns[f.ID]; ok {
+			fmt.Fprintf(stdout, "  %-14s ← %s 列“%s”\n", f.Name+"("+f.ID+")", colLetter(c), m.Headers[c])
+		}
+	}
+	for _, c := range m.Unused {
+		if c < len(m.Headers) && strings.TrimSpace(m.Headers[c]) != "" {
+			fmt.Fprintf(stdout, "  （未使用）      %s 列“%s”\n", colLetter(c), m.Headers[c])
+		}
+	}
+}
+
+// printImport reports the rows, their problems and what was written; exit 1
+// when bad rows kept the file (or a preview found them).
+func printImport(stdout io.Writer, res *ops.ImportResult, commit, validOnly bool, agency string) int {
+	fmt.Fprintf(stdout, "%d 行可以导入，%d 处问题。\n", res.Ready, len(res.Bad))
+	for _, e := range res.Bad {
 		fmt.Fprintln(stdout, "  "+e.String())
 	}
-	if len(defects) > 0 {
-		fmt.Fprintf(stdout, "%d 处申请内容不完整（照常导入，未办结的将提示补正）：\n", len(defects))
-		for _, d := range defects {
+	if len(res.Defects) > 0 {
+		fmt.Fprintf(stdout, "%d 处申请内容不完整（照常导入，未办结的将提示补正）：\n", len(res.Defects))
+		for _, d := range res.Defects {
 			fmt.Fprintln(stdout, "  "+d)
 		}
 	}
-	if !*commit {
+	if !commit {
 		fmt.Fprintln(stdout, "以上为预览，未写入任何数据。确认无误后加 --commit 导入。")
-		if len(bad) > 0 {
+		if len(res.Bad) > 0 {
 			return 1
 		}
 		return 0
 	}
-	if len(bad) > 0 && !*validOnly {
-		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", n)
+	if len(res.Bad) > 0 && !validOnly {
+		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", res.Ready)
 		return 1
 	}
-	fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”；%d 条此前已导入，已跳过。\n", imported, ag.Name, skipped)
+	fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”；%d 条此前已导入，已跳过。\n", res.Imported, agency, res.Skipped)
 	return 0
 }
 

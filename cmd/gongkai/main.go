@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"gongkai/internal/clock"
+	"gongkai/internal/store"
 )
 
 const usage = `gongkai — 政府信息公开工作平台
@@ -93,6 +94,15 @@ type cli struct {
 	clock          clock.Clock
 	stdin          io.Reader
 	stdout, stderr io.Writer
+}
+
+// closeStore closes the database at the end of a command. The command's
+// writes are committed by then; a failed close (an unflushed WAL file, say)
+// is still worth telling the operator.
+func (c *cli) closeStore(s *store.Store) {
+	if err := s.Close(); err != nil {
+		fmt.Fprintf(c.stderr, "关闭数据库时出错：%v\n", err)
+	}
 }
 
 // run is main without the process: the wall clock, shown in the zone of

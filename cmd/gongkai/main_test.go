@@ -368,9 +368,11 @@ func TestServeDemo(t *testing.T) {
 		t.Errorf("demo cases: %d total %d states %v", code, list.Total, states)
 	}
 	// the public status page shows the stage, never personal data
-	code, body = get(fmt.Sprintf("/api/v1/cases/%d", list.Items[0].ID), key)
+	_, body = get(fmt.Sprintf("/api/v1/cases/%d", list.Items[0].ID), key)
 	var c struct{ Code string }
-	json.Unmarshal([]byte(body), &c)
+	if err := json.Unmarshal([]byte(body), &c); err != nil {
+		t.Fatal(err)
+	}
 	code, page := get("/status?code="+c.Code, "")
 	if code != 200 || !strings.Contains(page, "办理状态") || strings.Contains(page, "11010519491231002X") || strings.Contains(page, "138") {
 		t.Errorf("status page %d:\n%s", code, page)

@@ -206,7 +206,9 @@ func reportNew(args []string, stdout, stderr io.Writer) int {
 
 func writeOut(path string, force bool, data []byte, stdout, stderr io.Writer) int {
 	if path == "" || path == "-" {
-		stdout.Write(data)
+		if _, err := stdout.Write(data); err != nil {
+			return fail(stderr, errs.Wrap(errs.Invalid, err, "-", "写入标准输出失败"))
+		}
 		return 0
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
@@ -221,7 +223,7 @@ func writeOut(path string, force bool, data []byte, stdout, stderr io.Writer) in
 		return fail(stderr, errs.Wrap(errs.Invalid, err, path, "无法写入文件"))
 	}
 	if _, err := f.Write(data); err != nil {
-		f.Close()
+		_ = f.Close() // the write error is the one to report
 		return fail(stderr, errs.Wrap(errs.Invalid, err, path, "写入文件失败"))
 	}
 	if err := f.Close(); err != nil {
@@ -244,7 +246,9 @@ func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) i
 	}
 	report.Check(r, prev)
 	if asJSON {
-		render.JSON(stdout, r)
+		if err := render.JSON(stdout, r); err != nil {
+			return fail(stderr, err)
+		}
 	} else {
 		fmt.Fprintf(stdout, "== %s ==\n", path)
 		auditor.WriteText(stdout, r)
@@ -311,7 +315,7 @@ func (c *cli) reportGenerate(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	r, _, err := o.Generate(ctx, ag, *year)
 	if err != nil {
 		return fail(stderr, err)

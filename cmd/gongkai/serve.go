@@ -37,7 +37,7 @@ func openStore(ctx context.Context, db string, clk clock.Clock) (*store.Store, e
 		return nil, err
 	}
 	if err := s.Migrate(ctx); err != nil {
-		s.Close()
+		_ = s.Close() // the migration error is the one to report
 		return nil, err
 	}
 	return s, nil
@@ -99,7 +99,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer s.Close()
+	defer c.closeStore(s)
 	srv, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: log, AccessLog: true,
 		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted})
 	if err != nil {
@@ -182,7 +182,7 @@ func (c *cli) cmdDemo(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	keys, err := demo.Seed(ctx, o)
 	if err != nil {
 		return fail(stderr, err)

@@ -29,7 +29,7 @@ func (c *cli) cmdSettings(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer o.Store.Close()
+	defer c.closeStore(o.Store)
 	st, err := o.Settings(ctx)
 	if err != nil {
 		return fail(stderr, err)

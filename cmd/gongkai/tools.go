@@ -19,7 +19,7 @@ func calendar(overlay string) (*workday.Calendar, error) {
 	if err != nil {
 		return nil, errs.Wrap(errs.NotFound, err, overlay, "无法读取地方节假日调整文件")
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // only read
 	es, err := workday.ReadEntries(overlay, f)
 	if err != nil {
 		return nil, err

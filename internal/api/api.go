@@ -174,7 +174,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.Encode(v)
+	_ = enc.Encode(v) // a failed write means the client has gone; nothing is left to tell it
 }
 
 // decode reads a JSON body strictly, at most MaxBody bytes: unknown fields are mistakes.

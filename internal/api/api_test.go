@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -387,4 +388,31 @@ func TestAppealsAPI(t *testing.T) {
 func fieldOf(m map[string]any) string {
 	_, f, _ := errField(m)
 	return f
+}
+
+// The input schemas document every field the Go types decode, and nothing
+// else: a field added to casework without its schema fails here.
+func TestOpenAPIMatchesTypes(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	_, doc, _ := e.do("GET", "/api/v1/openapi.json", "", nil)
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	for name, typ := range map[string]reflect.Type{
+		"Step": reflect.TypeFor[casework.Step](), "Request": reflect.TypeFor[casework.Request](),
+		"Applicant": reflect.TypeFor[casework.Applicant](), "Intake": reflect.TypeFor[casework.Intake](),
+	} {
+		props := schemas[name].(map[string]any)["properties"].(map[string]any)
+		for i := range typ.NumField() {
+			tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			if _, ok := props[tag]; !ok {
+				t.Errorf("%s.%s: field %q is not in the OpenAPI schema", name, typ.Field(i).Name, tag)
+			}
+			delete(props, tag)
+		}
+		for k := range props {
+			t.Errorf("%s: the schema documents %q, which the type does not have", name, k)
+		}
+	}
 }

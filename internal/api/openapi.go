@@ -27,38 +27,60 @@ var pathParam = regexp.MustCompile(`\{(\w+)\}`)
 // OpenAPI is the OpenAPI 3 document of the API, built from the same route
 // table the server uses, so that a route cannot exist without its description.
 func (s *Server) OpenAPI() obj {
-	// every enum comes from the one list the program itself uses
-	var channels, types, outcomes, kinds, states, parties, grounds []string
+	e := newAPIEnums()
+	paths, schemas := s.openAPIPaths(e), openAPISchemas(e)
+	return obj{
+		"openapi": "3.0.3",
+		"info": obj{"title": "gongkai 政府信息公开 API", "version": "1",
+			"description": "依申请公开办理接口。每个机关有自己的 API 密钥，只能访问本机关的申请。错误返回 JSON：422 内容有误（field 指出字段），409 当前状态不允许，404 不存在或不属于本机关，401 密钥无效。"},
+		"servers":    []obj{{"url": "/"}},
+		"paths":      paths,
+		"components": obj{"schemas": schemas, "securitySchemes": obj{"apiKey": obj{"type": "http", "scheme": "bearer", "description": "Authorization: Bearer gk_…"}}},
+	}
+}
+
+// apiEnums are the enumerations of the API, each from the one list the
+// program itself uses.
+type apiEnums struct {
+	channels, types, outcomes, kinds, states, parties, grounds, appealKinds, appealResults []string
+}
+
+func newAPIEnums() apiEnums {
+	var e apiEnums
 	for _, c := range casework.Channels {
-		channels = append(channels, string(c.ID))
+		e.channels = append(e.channels, string(c.ID))
 	}
 	for _, t := range casework.ApplicantTypes {
-		types = append(types, string(t.ID))
+		e.types = append(e.types, string(t.ID))
 	}
 	for _, o := range casework.Outcomes {
-		outcomes = append(outcomes, string(o.ID))
+		e.outcomes = append(e.outcomes, string(o.ID))
 	}
 	for _, k := range casework.StepKinds() {
 		if k.Kind != casework.KindReceive {
-			kinds = append(kinds, string(k.Kind))
+			e.kinds = append(e.kinds, string(k.Kind))
 		}
 	}
 	for _, st := range casework.States {
-		states = append(states, string(st.ID))
+		e.states = append(e.states, string(st.ID))
 	}
 	for _, pk := range casework.PartyKinds {
-		parties = append(parties, string(pk.ID))
+		e.parties = append(e.parties, string(pk.ID))
 	}
 	for _, g := range casework.Grounds {
-		grounds = append(grounds, string(g.ID))
+		e.grounds = append(e.grounds, string(g.ID))
 	}
-	var appealKinds, appealResults []string
 	for _, k := range appeal.Kinds {
-		appealKinds = append(appealKinds, string(k))
+		e.appealKinds = append(e.appealKinds, string(k))
 	}
 	for _, r := range appeal.Results {
-		appealResults = append(appealResults, string(r))
+		e.appealResults = append(e.appealResults, string(r))
 	}
+	return e
+}
+
+// openAPIPaths describes every route of the server's own route table.
+func (s *Server) openAPIPaths(e apiEnums) obj {
 	errResp := obj{"description": "错误：code 为稳定的英文代码，message 为中文说明，field 为出错的字段",
 		"content": obj{"application/json": obj{"schema": ref("Error")}}}
 	paths := obj{}
@@ -98,8 +120,8 @@ func (s *Server) OpenAPI() obj {
 	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
 	extras := map[string]obj{
 		"GET /api/v1/cases": {"parameters": []obj{
-			q("state", "状态", enum("", states)), q("outcome", "答复结果", enum("", outcomes)),
-			q("channel", "申请方式", enum("", channels)), q("applicant_type", "申请人类型", enum("", types)),
+			q("state", "状态", enum("", e.states)), q("outcome", "答复结果", enum("", e.outcomes)),
+			q("channel", "申请方式", enum("", e.channels)), q("applicant_type", "申请人类型", enum("", e.types)),
 			q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
 			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
 			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
@@ -119,57 +141,59 @@ func (s *Server) OpenAPI() obj {
 		"POST /api/v1/appeals": {"requestBody": obj{"required": true, "content": json(ref("Appeal"))},
 			"responses": obj{"201": obj{"description": "已登记", "content": json(ref("Appeal"))}}},
 		"POST /api/v1/appeals/{id}/conclusion": {"requestBody": obj{"required": true, "content": json(obj{"type": "object", "required": []string{"concluded_on", "result"},
-			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", appealResults)}})},
+			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
 	for _, rt := range s.routes() {
 		add(rt.method, rt.path, rt.summary, extras[rt.method+" "+rt.path])
 	}
 	paths["/api/v1/openapi.json"] = obj{"get": obj{"summary": "本文档", "responses": obj{"200": obj{"description": "OpenAPI 3 文档"}}}}
-	schemas := obj{
+	return paths
+}
+
+func openAPISchemas(e apiEnums) obj {
+	return obj{
 		"Error": obj{"type": "object", "properties": obj{"error": obj{"type": "object", "properties": obj{
 			"code":    enum("", []string{"invalid", "conflict", "not_found", "forbidden", "unauthorized", "throttled", "too_large", "calendar_missing", "internal"}),
 			"message": str("中文说明"), "field": str("出错的字段（多处时为第一处）"),
 			"fields": obj{"type": "array", "description": "每一处问题", "items": obj{"type": "object", "properties": obj{"field": str("字段"), "message": str("中文说明")}}}}}}},
 		"Applicant": obj{"type": "object", "required": []string{"type", "name"}, "properties": obj{
-			"type": enum("申请人类型（表三的列）", types), "name": str("姓名或名称"),
+			"type": enum("申请人类型（表三的列）", e.types), "name": str("姓名或名称"),
 			"id_type": str("身份证明类型：身份证、护照……；组织填 统一社会信用代码"), "id_number": str("身份证明号码（身份证按 GB 11643、统一社会信用代码按 GB 32100 校验）"),
 			"phone": str("电话"), "email": str("电子邮箱"), "address": str("通信地址")}},
 		"Request": obj{"type": "object", "required": []string{"description"}, "properties": obj{
-			"description": str("所需信息的名称、文号或者便于查询的其他特征性描述"), "form": str("获取形式：纸质/电子"), "delivery": str("获取途径：邮寄/电子邮件/自行领取")}},
+			"description": str("所需信息的名称、文号或者便于查询的其他特征性描述"), "form": str("获取形式：纸质/电子"), "delivery": str("获取途径：邮寄/电子邮件/自行领取"),
+			"items": obj{"type": "array", "maxItems": casework.MaxItems, "description": "一件申请含多项信息时逐项列出（表三按项统计时逐项答复）", "items": obj{"type": "string"}}}},
 		"Intake": obj{"type": "object", "required": []string{"channel", "applicant", "request"}, "description": "收到申请之日由申请方式及其确认事实确定（《条例》第三十一条），不直接填写",
-			"properties": obj{"channel": enum("申请方式", channels),
+			"properties": obj{"channel": enum("申请方式", e.channels),
 				"submitted_on": dateSchema("当面提交的日期（in_person）"), "signed_on": dateSchema("签收日期（letter_signed）"),
 				"confirmed_on": dateSchema("双方确认之日（letter_unsigned、online、fax、email）"),
 				"applicant":    ref("Applicant"), "request": ref("Request")}},
 		"Step": obj{"type": "object", "required": []string{"kind", "on"}, "properties": obj{
-			"kind": enum("办理步骤", kinds), "on": dateSchema("该事实发生的日期"), "note": str("补正事项、延期理由、说明"),
-			"party": str("征求意见的第三方或机关"), "party_kind": enum("征求意见对象类别（consult）", parties),
-			"outcome":      enum("答复结果（decide）", outcomes),
-			"grounds":      obj{"type": "array", "description": "部分公开时不予公开部分的理由（《条例》第三十七条）", "items": enum("", grounds)},
+			"kind": enum("办理步骤", e.kinds), "on": dateSchema("该事实发生的日期"), "note": str("补正事项、延期理由、说明"),
+			"party": str("征求意见的第三方或机关"), "party_kind": enum("征求意见对象类别（consult）", e.parties),
+			"outcome":      enum("答复结果（decide）", e.outcomes),
+			"grounds":      obj{"type": "array", "description": "部分公开时不予公开部分的理由（《条例》第三十七条）", "items": enum("", e.grounds)},
 			"delivered_on": dateSchema("收费通知或征求意见书送达的日期（已知时）"), "until": dateSchema("合理答复期限（set_period，《条例》第三十五条）"),
 			"undoes":   obj{"type": "integer", "description": "撤销的步骤序号（undo，只能是最后一步）"},
 			"method":   enum("计收方式（fee_notice）", []string{string(casework.FeeByApplications), string(casework.FeeByPages)}),
 			"pages":    obj{"type": "integer", "description": "页数（按量计收）"},
 			"count":    obj{"type": "integer", "description": "忽略：按件计收时，该申请人本月第几件由登记记录统计"},
-			"referral": str("负责公开的机关及联系方式（not_this_agency）")}},
+			"referral": str("负责公开的机关及联系方式（not_this_agency）"),
+			"into":     obj{"type": "integer", "description": "合并到的申请编号（merge）"},
+			"to":       obj{"type": "integer", "description": "负责公开的机关编号（transfer，本系统内的机关）"},
+			"amount":   obj{"type": "integer", "description": "只读：收费金额（元），由计收方式和数量计算", "readOnly": true},
+			"items": obj{"type": "array", "description": "逐项答复（decide，表三按项统计且申请含多项时）", "items": obj{"type": "object", "required": []string{"item", "outcome"},
+				"properties": obj{"item": str("信息项"), "outcome": enum("该项的答复结果", e.outcomes)}}}}},
 		"Appeal": obj{"type": "object", "required": []string{"kind", "body", "filed_on"}, "description": "表四按这些记录计算；仅作为复议机关共同被告的案件不计入",
 			"properties": obj{"id": obj{"type": "integer", "readOnly": true}, "case_id": obj{"type": "integer", "description": "相关的本机关申请"},
-				"kind": enum("类别：行政复议、未经复议直接起诉、复议后起诉", appealKinds), "number": str("案号"), "body": str("复议机关或人民法院"),
+				"kind": enum("类别：行政复议、未经复议直接起诉、复议后起诉", e.appealKinds), "number": str("案号"), "body": str("复议机关或人民法院"),
 				"applicant": str("申请人或原告"), "filed_on": dateSchema("申请复议或起诉日期"), "concluded_on": dateSchema("审结日期（未审结不填）"),
-				"result": enum("结果（审结时）", appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
+				"result": enum("结果（审结时）", e.appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
 				"note": str("备注")}},
 		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤、需补正的内容",
-			"properties": obj{"state": enum("状态", states), "outcome": enum("答复结果", outcomes), "allowed_steps": obj{"type": "array", "items": enum("", kinds)}}},
+			"properties": obj{"state": enum("状态", e.states), "outcome": enum("答复结果", e.outcomes), "allowed_steps": obj{"type": "array", "items": enum("", e.kinds)}}},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Letter":   obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
-	}
-	return obj{
-		"openapi": "3.0.3",
-		"info": obj{"title": "gongkai 政府信息公开 API", "version": "1",
-			"description": "依申请公开办理接口。每个机关有自己的 API 密钥，只能访问本机关的申请。错误返回 JSON：422 内容有误（field 指出字段），409 当前状态不允许，404 不存在或不属于本机关，401 密钥无效。"},
-		"servers":    []obj{{"url": "/"}},
-		"paths":      paths,
-		"components": obj{"schemas": schemas, "securitySchemes": obj{"apiKey": obj{"type": "http", "scheme": "bearer", "description": "Authorization: Bearer gk_…"}}},
 	}
 }

@@ -149,7 +149,6 @@ func isSubheading(p string) bool {
 
 func hdr(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows: rows, Header: true} }
 func lbl(s string, cols, rows int) Cell { return Cell{Text: s, Cols: cols, Rows: rows, Left: true} }
-func num(s string) Cell                 { return Cell{Text: s, Cols: 1, Rows: 1} }
 
 func keyed(s, key, label string) Cell { return Cell{Text: s, Cols: 1, Rows: 1, Key: key, Label: label} }
 

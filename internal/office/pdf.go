@@ -59,13 +59,21 @@ type pdfWriter struct {
 	widths map[string]map[rune]float64 // font+size → rune → width
 	cur    string
 	size   float64
+	err    error // the first drawing error: kept, like bufio's, so drawing code stays linear
+}
+
+// fail keeps the first error of a drawing call.
+func (p *pdfWriter) fail(err error) {
+	if p.err == nil && err != nil {
+		p.err = err
+	}
 }
 
 func (p *pdfWriter) setFont(font string, size float64) {
 	if p.cur == font && p.size == size {
 		return
 	}
-	p.gp.SetFont(font, "", size)
+	p.fail(p.gp.SetFont(font, "", size))
 	p.cur, p.size = font, size
 }
 
@@ -136,7 +144,7 @@ func (p *pdfWriter) draw(x, y float64, s, base string, size float64) {
 		}
 		p.setFont(runFont, size)
 		p.gp.SetXY(x, y)
-		p.gp.Text(string(run))
+		p.fail(p.gp.Text(string(run)))
 		for _, r := range run {
 			x += p.width(r, runFont, size)
 		}
@@ -341,7 +349,7 @@ func PDF(w io.Writer, d *Doc) error {
 	// page numbers: 4号 (14 pt), "— N —", odd pages right, even pages left (GB/T 9704 §7.5)
 	n := gp.GetNumberOfPages()
 	for i := 1; i <= n; i++ {
-		gp.SetPage(i)
+		p.fail(gp.SetPage(i))
 		s := fmt.Sprintf("— %d —", i)
 		p.cur = ""
 		wd := p.textWidth(s, "song", 14)
@@ -351,5 +359,9 @@ func PDF(w io.Writer, d *Doc) error {
 		}
 		p.draw(x, pdfH-pdfBottom+40, s, "song", 14)
 	}
-	return gp.Write(w)
+	if p.err != nil {
+		return fmt.Errorf("pdf: %w", p.err)
+	}
+	_, err := gp.WriteTo(w)
+	return err
 }

@@ -75,36 +75,45 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 			if err := f.SetCellStyle(sheet, cellName(x, i), cellName(x1, y1), style); err != nil {
 				return err
 			}
-			switch {
-			case c.Header || c.Left || c.Text == "":
-				f.SetCellStr(sheet, cellName(x, i), c.Text)
-			case strings.Contains(c.Text, "."):
-				v, err := strconv.ParseFloat(c.Text, 64)
-				if err != nil {
-					f.SetCellStr(sheet, cellName(x, i), c.Text)
-					continue
-				}
-				f.SetCellFloat(sheet, cellName(x, i), v, -1, 64)
-				f.SetCellStyle(sheet, cellName(x, i), cellName(x1, y1), st.decimal)
-			default:
-				v, err := strconv.ParseInt(c.Text, 10, 64)
-				if err != nil {
-					f.SetCellStr(sheet, cellName(x, i), c.Text) // an unreadable cell stays as read
-					continue
-				}
-				f.SetCellInt(sheet, cellName(x, i), v)
+			if err := setCell(f, sheet, cellName(x, i), cellName(x1, y1), c, st); err != nil {
+				return err
 			}
 		}
 	}
 	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetColWidth(sheet, col, col, w)
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
 	}
 	if headerRows > 0 || labelCols > 0 {
 		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: labelCols, YSplit: headerRows,
 			TopLeftCell: cellName(labelCols, headerRows), ActivePane: "bottomRight"})
 	}
 	return nil
+}
+
+// setCell writes one cell: labels as text, figures as numbers so that Excel
+// can sum them, and a figure that does not parse as the text it was.
+func setCell(f *excelize.File, sheet, at, end string, c Cell, st xlsxStyles) error {
+	if c.Header || c.Left || c.Text == "" {
+		return f.SetCellStr(sheet, at, c.Text)
+	}
+	if strings.Contains(c.Text, ".") {
+		v, err := strconv.ParseFloat(c.Text, 64)
+		if err != nil {
+			return f.SetCellStr(sheet, at, c.Text)
+		}
+		if err := f.SetCellFloat(sheet, at, v, -1, 64); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, at, end, st.decimal)
+	}
+	v, err := strconv.ParseInt(c.Text, 10, 64)
+	if err != nil {
+		return f.SetCellStr(sheet, at, c.Text) // an unreadable cell stays as read
+	}
+	return f.SetCellInt(sheet, at, v)
 }
 
 // ReportXLSX writes 表二, 表三 and 表四 of a report, one sheet each.
@@ -127,7 +136,9 @@ func ReportXLSX(w io.Writer, r *report.Report) error {
 	}
 	for i, s := range sheets {
 		if i == 0 {
-			f.SetSheetName("Sheet1", s.name)
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
@@ -135,7 +146,9 @@ func ReportXLSX(w io.Writer, r *report.Report) error {
 			return err
 		}
 	}
-	f.SetDocProps(&excelize.DocProperties{Title: render.Title(r), Creator: "gongkai"})
+	if err := f.SetDocProps(&excelize.DocProperties{Title: render.Title(r), Creator: "gongkai"}); err != nil {
+		return err
+	}
 	return f.Write(w)
 }
 
@@ -157,7 +170,9 @@ func LedgerXLSX(w io.Writer, l *Ledger) error {
 	}
 	sheet := "Sheet1"
 	if l.Title != "" {
-		f.SetSheetName(sheet, l.Title)
+		if err := f.SetSheetName(sheet, l.Title); err != nil {
+			return err
+		}
 		sheet = l.Title
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -166,7 +181,9 @@ func LedgerXLSX(w io.Writer, l *Ledger) error {
 	}
 	for i, h := range l.Headers {
 		width := float64(max(8, min(40, 2*len([]rune(h))+4)))
-		sw.SetColWidth(i+1, i+1, width)
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
 	}
 	// the stream writer wants the panes before any row
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/errs"
 	"gongkai/internal/importer"
 	"gongkai/internal/store"
 )
@@ -76,4 +77,94 @@ func (s *Service) ImportDecisions(ctx context.Context, p Principal, agencyID int
 		return nil
 	})
 	return imported, skipped, err
+}
+
+// ImportKind is what a ledger file holds.
+type ImportKind string
+
+const (
+	ImportCases     ImportKind = "cases"     // 依申请公开台账
+	ImportDecisions ImportKind = "decisions" // 行政许可、处罚、强制决定台账或收费台账
+)
+
+// ImportRequest is one ledger file to import, as the clerk gave it.
+type ImportRequest struct {
+	Kind      ImportKind
+	Name      string // the file name: its extension decides XLSX or CSV
+	Data      []byte
+	Sheet     string            // XLSX sheet, default the first
+	Category  string            // decisions: the category when the file has no 类别 column
+	Map       map[string]string // header text → field id, the clerk's corrections of the mapping
+	Commit    bool              // false: a preview, nothing is written
+	ValidOnly bool              // with Commit: skip the bad rows and import the rest
+}
+
+// ImportResult is what the clerk sees of an import or its preview.
+type ImportResult struct {
+	Schema    importer.Schema
+	Mapping   *importer.Mapping // nil when not even the header row was found
+	Ready     int               // rows that can be imported
+	Bad       []importer.RowError
+	Defects   []string // applications registered despite missing content (Art. 30): 补正 follows
+	Imported  int
+	Skipped   int  // already imported from an earlier run of the same file
+	Committed bool // the rows were written
+}
+
+// Import reads, maps, checks and (with Commit) stores a ledger file in one
+// transaction: either every good row lands with one audit entry, or nothing.
+// With bad rows nothing is written unless ValidOnly says to skip them.
+func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req ImportRequest) (*ImportResult, error) {
+	if err := s.mustAct(ctx, p, agencyID); err != nil {
+		return nil, err
+	}
+	res := &ImportResult{Schema: importer.Fields}
+	if req.Kind == ImportDecisions {
+		res.Schema = importer.DecisionFields
+		if !validCategory(req.Category) {
+			return nil, errs.New("kind", "类别只能是 licensing（行政许可）、penalty（行政处罚）、coercion（行政强制）或 fee（行政事业性收费）")
+		}
+	} else if req.Kind != ImportCases {
+		return nil, errs.New("kind", "只能导入申请台账（cases）或决定、收费台账（decisions）")
+	}
+	sh, err := importer.ReadFile(req.Name, req.Data, req.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	res.Mapping, err = sh.MapSchema(res.Schema, req.Map)
+	if err != nil {
+		return res, err
+	}
+	write := func(nBad int) bool { return req.Commit && (nBad == 0 || req.ValidOnly) }
+	if req.Kind == ImportCases {
+		rows, bad := sh.Parse(res.Mapping)
+		for _, r := range rows {
+			for _, d := range r.Defects {
+				res.Defects = append(res.Defects, fmt.Sprintf("第 %d 行：%s", r.Line, d))
+			}
+		}
+		var bad2 []importer.RowError
+		res.Imported, res.Skipped, bad2, err = s.ImportCases(ctx, p, agencyID, rows, req.ValidOnly, write(len(bad)))
+		res.Bad, res.Ready = append(bad, bad2...), len(rows)-len(bad2)
+	} else {
+		ds, bad := sh.ParseDecisions(res.Mapping, req.Category)
+		res.Bad, res.Ready = bad, len(ds)
+		if write(len(bad)) {
+			res.Imported, res.Skipped, err = s.ImportDecisions(ctx, p, agencyID, ds)
+		}
+	}
+	res.Committed = err == nil && write(len(res.Bad))
+	return res, err
+}
+
+func validCategory(c string) bool {
+	if c == "" {
+		return true
+	}
+	for _, k := range importer.DecisionKinds {
+		if k.ID == c {
+			return true
+		}
+	}
+	return false
 }

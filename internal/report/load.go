@@ -394,7 +394,6 @@ func (l *loader) applications(r *Report, a *node) error {
 	// group the format's rows by their parent key
 	top := []string{"columns"}
 	groups := map[string][]T3Row{}
-	var order []string
 	for _, row := range r.Format.T3Rows() {
 		parent, leaf, nested := strings.Cut(row.Key, ".")
 		if !nested {
@@ -402,7 +401,6 @@ func (l *loader) applications(r *Report, a *node) error {
 			continue
 		}
 		if _, ok := groups[parent]; !ok {
-			order = append(order, parent)
 			top = append(top, parent)
 		}
 		_ = leaf

@@ -86,15 +86,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if s.Draining.Load() {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		json.NewEncoder(w).Encode(map[string]string{"status": "draining"})
+		_ = json.NewEncoder(w).Encode(map[string]string{"status": "draining"})
 		return
 	}
 	if err := s.Ops.Store.DB().PingContext(r.Context()); err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		json.NewEncoder(w).Encode(map[string]string{"status": "database unavailable"})
+		_ = json.NewEncoder(w).Encode(map[string]string{"status": "database unavailable"})
 		return
 	}
-	json.NewEncoder(w).Encode(map[string]string{"status": "ok", "database": string(s.Ops.Store.Dialect())})
+	_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "database": string(s.Ops.Store.Dialect())})
 }
 
 // securityHeaders sets the headers every response carries; behind TLS also
@@ -171,7 +171,7 @@ func tooLarge(w http.ResponseWriter, r *http.Request, max int64) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
-		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "too_large", "message": msg}})
+		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "too_large", "message": msg}})
 		return
 	}
 	http.Error(w, msg, http.StatusRequestEntityTooLarge)

@@ -32,7 +32,7 @@ func (s *Store) Backup(ctx context.Context, out string) (map[string]int64, error
 	if err != nil {
 		return fail(err)
 	}
-	defer b.Close()
+	defer func() { _ = b.Close() }() // only read; Verify's error is the one that counts
 	if err := b.Verify(ctx); err != nil {
 		return fail(err)
 	}

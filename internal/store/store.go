@@ -96,7 +96,7 @@ func Open(ctx context.Context, url string, clk clock.Clock) (*Store, error) {
 		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法打开数据库")
 	}
 	if err := s.db.PingContext(ctx); err != nil {
-		s.db.Close()
+		_ = s.db.Close() // the connection error is the one to report
 		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法连接数据库：请检查地址、用户名和密码")
 	}
 	return s, nil
@@ -158,7 +158,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7427001)`); err != nil {
 			return err
 		}
-		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7427001)`)
+		// closing the connection releases the lock too; the unlock lets the
+		// pool reuse the connection at once
+		defer func() { _, _ = conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7427001)`) }()
 	}
 	files, err := s.migrationFiles()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func Postgres(t testing.TB) *store.Store {
 			tmplErr = err
 			return
 		}
-		defer a.Close()
+		defer func() { _ = a.Close() }()
 		if _, tmplErr = a.Exec(`CREATE DATABASE ` + tmplName); tmplErr != nil {
 			return
 		}
@@ -70,8 +71,7 @@ func Postgres(t testing.TB) *store.Store {
 			tmplErr = err
 			return
 		}
-		tmplErr = s.Migrate(ctx)
-		s.Close()
+		tmplErr = errors.Join(s.Migrate(ctx), s.Close())
 	})
 	if tmplErr != nil {
 		t.Fatal(tmplErr)
@@ -91,9 +91,9 @@ func Postgres(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		s.Close()
-		a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
-		a.Close()
+		if err := errors.Join(s.Close(), dropDB(a, name), a.Close()); err != nil {
+			t.Error(err)
+		}
 	})
 	return s
 }
@@ -108,8 +108,17 @@ func SQLite(t testing.TB) *store.Store {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
 	return s
+}
+
+func dropDB(a *sql.DB, name string) error {
+	_, err := a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
+	return err
 }
 
 // Both runs fn as two subtests, on SQLite and on PostgreSQL.

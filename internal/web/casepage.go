@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"gongkai/internal/casework"
@@ -54,8 +55,10 @@ var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome"
 
 func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
-	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true), Defective: len(v.Defects) > 0,
-		ItemMode: v.Config.UnitOfCount == casework.UnitItem && len(c.Intake.Request.Items) > 1}
+	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true),
+		// the 补正 banner only while a 补正 notice can still be sent
+		Defective: len(v.Defects) > 0 && slices.Contains(v.Allowed, casework.KindRequestCorrection),
+		ItemMode:  v.Config.UnitOfCount == casework.UnitItem && len(c.Intake.Request.Items) > 1}
 	for _, g := range casework.Grounds {
 		d.Grounds = append(d.Grounds, option{string(g.ID), g.Name})
 	}

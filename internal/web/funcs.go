@@ -70,7 +70,7 @@ func funcs(o *ops.Service) template.FuncMap {
 // gzippedAssets are the embedded static files compressed once at start.
 var gzippedAssets = func() map[string][]byte {
 	out := map[string][]byte{}
-	fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -79,12 +79,19 @@ var gzippedAssets = func() map[string][]byte {
 			return err
 		}
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(data)
-		zw.Close()
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
+		if _, err := zw.Write(data); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
 		out[strings.TrimPrefix(p, "static/")] = b.Bytes()
 		return nil
 	})
+	if err != nil {
+		panic("embedded static files: " + err.Error()) // the build embedded them; unreachable unless the binary is broken
+	}
 	return out
 }()
 
