@@ -600,3 +600,39 @@ func TestReportGenerateAppeals(t *testing.T) {
 		t.Errorf("bad setting: %d %s", code, stderr)
 	}
 }
+
+// Finding 6: an empty file is unreadable input (exit 2); an interrupted
+// audit stops feeding files and says how far it got.
+func TestAuditEmptyAndInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := gk(t, "audit", empty); code != 2 {
+		t.Errorf("empty file: exit %d %s", code, stderr)
+	}
+	out, _, _ := gk(t, "audit", empty)
+	if !strings.Contains(out, "没有文字") || !strings.Contains(out, "1 个无法读取") {
+		t.Errorf("empty file: %s", out)
+	}
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.txt", i)), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(empty); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as if Ctrl-C came before the first file
+	var o, e bytes.Buffer
+	code := runAt(ctx, testClock, []string{"audit", dir}, strings.NewReader(""), &o, &e)
+	if code != 130 || !strings.Contains(e.String(), "已中断") || strings.Count(o.String(), "== ") >= 50 {
+		t.Errorf("interrupted: exit %d, %d files printed, %s", code, strings.Count(o.String(), "== "), e.String())
+	}
+}

@@ -110,6 +110,11 @@ func audit(ctx context.Context, args []string, asJSON bool, prevPath string, wor
 		}
 	}
 	sum, err := auditor.Run(ctx, files, opt, stdout)
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C or SIGTERM: what was audited is printed; 130 as a shell would
+		fmt.Fprintf(stderr, "已中断：审核了 %d 个文件（共 %d 个）。\n", sum.Files, len(files))
+		return 130
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -3,6 +3,7 @@ package office_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -525,4 +526,55 @@ func BenchmarkExport(b *testing.B) {
 			office.RenderReport(io.Discard, r, "txt", time.Unix(0, 0))
 		}
 	})
+}
+
+// Finding 2 of the hardening review: text from the public that a
+// spreadsheet would run as a formula is neutralised in every export.
+func TestFormulaNeutralised(t *testing.T) {
+	evil := []string{`=HYPERLINK("http://evil.example","x")`, "@SUM(1+1)", "+1+1", "-2+3", "\t=1", "\r=1", "＝1+1"}
+	for _, s := range evil {
+		if got := office.SafeCell(s); !strings.HasPrefix(got, "'") {
+			t.Errorf("SafeCell(%q) = %q", s, got)
+		}
+	}
+	for _, s := range []string{"-3", "+5", "王某", "2025-0001", ""} {
+		if got := office.SafeCell(s); got != s {
+			t.Errorf("SafeCell(%q) = %q, want it unchanged", s, got)
+		}
+	}
+	rows := make([][]string, len(evil))
+	for i, s := range evil {
+		rows[i] = []string{s, "-3"}
+	}
+	l := &office.Ledger{Title: "台账", Headers: []string{"申请人", "件数"}, Numeric: []bool{false, true}, Rows: rows}
+	var c bytes.Buffer
+	if err := office.LedgerCSV(&c, l, false); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Bytes(), []byte{0xEF, 0xBB, 0xBF}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range recs[1:] {
+		if !strings.HasPrefix(r[0], "'") || r[1] != "-3" {
+			t.Errorf("CSV row %d: %q", i+1, r)
+		}
+	}
+	var x bytes.Buffer
+	if err := office.LedgerXLSX(&x, l); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := f.GetRows("台账")
+	for i, r := range got[1:] {
+		if !strings.HasPrefix(r[0], "'") {
+			t.Errorf("XLSX row %d: %q", i+1, r)
+		}
+		if formula, _ := f.GetCellFormula("台账", fmt.Sprintf("A%d", i+2)); formula != "" {
+			t.Errorf("XLSX row %d has a formula %q", i+1, formula)
+		}
+	}
 }

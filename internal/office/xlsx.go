@@ -97,12 +97,12 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 // can sum them, and a figure that does not parse as the text it was.
 func setCell(f *excelize.File, sheet, at, end string, c Cell, st xlsxStyles) error {
 	if c.Header || c.Left || c.Text == "" {
-		return f.SetCellStr(sheet, at, c.Text)
+		return f.SetCellStr(sheet, at, SafeCell(c.Text))
 	}
 	if strings.Contains(c.Text, ".") {
 		v, err := strconv.ParseFloat(c.Text, 64)
 		if err != nil {
-			return f.SetCellStr(sheet, at, c.Text)
+			return f.SetCellStr(sheet, at, SafeCell(c.Text))
 		}
 		if err := f.SetCellFloat(sheet, at, v, -1, 64); err != nil {
 			return err
@@ -111,7 +111,7 @@ func setCell(f *excelize.File, sheet, at, end string, c Cell, st xlsxStyles) err
 	}
 	v, err := strconv.ParseInt(c.Text, 10, 64)
 	if err != nil {
-		return f.SetCellStr(sheet, at, c.Text) // an unreadable cell stays as read
+		return f.SetCellStr(sheet, at, SafeCell(c.Text)) // an unreadable cell stays as read
 	}
 	return f.SetCellInt(sheet, at, v)
 }
@@ -191,7 +191,7 @@ func LedgerXLSX(w io.Writer, l *Ledger) error {
 	}
 	head := make([]any, len(l.Headers))
 	for i, h := range l.Headers {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+		head[i] = excelize.Cell{StyleID: st.header, Value: SafeCell(h)}
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 20}); err != nil {
 		return err
@@ -205,7 +205,7 @@ func LedgerXLSX(w io.Writer, l *Ledger) error {
 					continue
 				}
 			}
-			vals[i] = excelize.Cell{StyleID: st.label, Value: v}
+			vals[i] = excelize.Cell{StyleID: st.label, Value: SafeCell(v)}
 		}
 		if err := sw.SetRow(cellName(0, r+1), vals); err != nil {
 			return err
@@ -229,12 +229,20 @@ func LedgerCSV(w io.Writer, l *Ledger, gb18030 bool) error {
 	}
 	cw := csv.NewWriter(out)
 	cw.UseCRLF = true
-	if err := cw.Write(l.Headers); err != nil {
+	safe := func(row []string) []string {
+		out := make([]string, len(row))
+		for i, v := range row {
+			out[i] = SafeCell(v)
+		}
+		return out
+	}
+	if err := cw.Write(safe(l.Headers)); err != nil {
 		return err
 	}
-	for _, r := range l.Rows {
-		if err := cw.Write(r); err != nil {
-			return fmt.Errorf("csv: %w", err)
+	for i, r := range l.Rows {
+		// a numeric column keeps its negative numbers; SafeCell leaves numbers alone
+		if err := cw.Write(safe(r)); err != nil {
+			return fmt.Errorf("csv row %d: %w", i+1, err)
 		}
 	}
 	cw.Flush()

@@ -44,9 +44,19 @@ type ctx struct {
 	r, prev *Report
 	rule    *Rule
 	out     []Finding
+	n       int              // findings of the current rule
+	lines   map[string][]int // section key → byte offsets of its line starts
 }
 
+// maxPerRule bounds the findings one rule lists for one report: a file of
+// 40 000 stray spaces gets 50 and a count, not 40 000 lines.
+const maxPerRule = 50
+
 func (c *ctx) add(cell string, line int, format string, args ...any) {
+	c.n++
+	if c.n > maxPerRule {
+		return
+	}
 	c.out = append(c.out, Finding{Rule: c.rule.ID, Severity: c.rule.Severity, Cell: cell, Line: line,
 		Message: fmt.Sprintf(format, args...)})
 }
@@ -66,7 +76,12 @@ func Check(r, prev *Report) []Finding {
 		if rule.fn == nil || (rule.NeedPrev && prev == nil) {
 			continue
 		}
+		c.n = 0
 		rule.fn(c)
+		if c.n > maxPerRule {
+			c.out = append(c.out, Finding{Rule: rule.ID, Severity: rule.Severity,
+				Message: fmt.Sprintf("另有 %d 处同类问题，未逐一列出", c.n-maxPerRule)})
+		}
 	}
 	r.Findings = c.out
 	return c.out

@@ -41,6 +41,21 @@ const maxInput = 32 << 20
 
 // Lines turns a file of any supported kind into lines.
 func Lines(name string, data []byte) ([]Line, string, error) {
+	ls, kind, err := lines(name, data)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, l := range ls {
+		if strings.TrimSpace(l.Text) != "" {
+			return ls, kind, nil
+		}
+	}
+	// nothing to audit is unreadable input (exit 2), not a report missing
+	// all six parts (exit 1)
+	return nil, "", errs.New(name, "文件中没有文字（空文件，或扫描件等只有图片的文件）：请提供有文字的报告，扫描件须先做文字识别")
+}
+
+func lines(name string, data []byte) ([]Line, string, error) {
 	if len(data) > maxInput {
 		return nil, "", errs.New(name, "文件过大（%d MB）：年度报告通常不超过几百 KB，请确认文件是否正确", len(data)>>20)
 	}

@@ -420,6 +420,10 @@ func TestUnreadableInputs(t *testing.T) {
 		"xlsx":   {zipNotDocx, "不是 DOCX"},
 		"binary": {[]byte("abc\x00\x01\x02def"), "二进制"},
 		"badzip": {[]byte("PK\x03\x04garbage"), "DOCX"},
+		// finding 6: nothing to audit is unreadable, not a report lacking six parts
+		"empty":      {nil, "没有文字"},
+		"blank":      {[]byte("\xEF\xBB\xBF \r\n\u3000\n\t"), "没有文字"},
+		"empty html": {[]byte("<html><body><p> </p></body></html>"), "没有文字"},
 	}
 	for name, c := range cases {
 		_, err := report.Read(name, c.data)

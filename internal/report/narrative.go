@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,12 +14,29 @@ import (
 var narrativeKeys = []string{"1", "5", "6"}
 
 // lineAt returns the source line of byte offset off inside section k.
-func (r *Report) lineAt(k string, off int) int {
-	base := r.Line(k)
+// lineAt is the source line of byte off in section k. The line starts of a
+// section are indexed once, so that many findings in a long text stay linear.
+func (c *ctx) lineAt(k string, off int) int {
+	base := c.r.Line(k)
 	if base == 0 {
 		return 0
 	}
-	return base + strings.Count(r.Sections[k][:off], "\n")
+	if c.lines == nil {
+		c.lines = map[string][]int{}
+	}
+	starts, ok := c.lines[k]
+	if !ok {
+		t := c.r.Sections[k]
+		starts = []int{0}
+		for i := 0; i < len(t); i++ {
+			if t[i] == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		c.lines[k] = starts
+	}
+	n, _ := slices.BinarySearch(starts, off+1)
+	return base + n - 1
 }
 
 func checkLength(c *ctx) {
@@ -75,7 +93,7 @@ func checkPeriod(c *ctx) {
 			y1, _ := strconv.Atoi(t[m[2]:m[3]])
 			y2, _ := strconv.Atoi(t[m[4]:m[5]])
 			if bad(y1) || bad(y2) {
-				c.add("sections."+k, r.lineAt(k, m[0]), "统计期间“%s”与报告年度 %d 年不一致", t[m[0]:m[1]], want)
+				c.add("sections."+k, c.lineAt(k, m[0]), "统计期间“%s”与报告年度 %d 年不一致", t[m[0]:m[1]], want)
 			}
 		}
 	}
@@ -83,7 +101,7 @@ func checkPeriod(c *ctx) {
 	if t := r.Sections["1"]; t != "" {
 		if m := yearRe.FindStringSubmatchIndex(t); m != nil {
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
-				c.add("sections.1", r.lineAt("1", m[0]), "第一部分开头写的是 %d 年，报告年度为 %d 年", y, want)
+				c.add("sections.1", c.lineAt("1", m[0]), "第一部分开头写的是 %d 年，报告年度为 %d 年", y, want)
 			}
 		}
 	}
@@ -91,7 +109,7 @@ func checkPeriod(c *ctx) {
 	if t := r.Sections["6"]; t != "" {
 		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, -1) {
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
-				c.add("sections.6", r.lineAt("6", m[0]), "第六部分写的是“%s”，报告年度为 %d 年", t[m[0]:m[1]], want)
+				c.add("sections.6", c.lineAt("6", m[0]), "第六部分写的是“%s”，报告年度为 %d 年", t[m[0]:m[1]], want)
 			}
 		}
 	}
@@ -255,7 +273,7 @@ func checkNarrative(c *ctx) {
 	var sawFeeZero *Claim
 	claims := Claims(r)
 	for _, cl := range claims {
-		line := r.lineAt(cl.Sect, cl.Off)
+		line := c.lineAt(cl.Sect, cl.Off)
 		switch cl.What {
 		case "applications":
 			if !r.Meta.Tables["3"] || newTotal.Blank() || r.ambiguous(t3Cell("new", ColTotal)) {
@@ -285,7 +303,7 @@ func checkNarrative(c *ctx) {
 	if sawFeeZero != nil {
 		for _, cl := range claims {
 			if cl.What == "fee_yuan" && cl.Value > 0 {
-				c.add("sections."+cl.Sect, r.lineAt(cl.Sect, cl.Off), "正文既称未收取信息处理费（“%s”），又称收取 %d 元（“%s”）",
+				c.add("sections."+cl.Sect, c.lineAt(cl.Sect, cl.Off), "正文既称未收取信息处理费（“%s”），又称收取 %d 元（“%s”）",
 					clip(sawFeeZero.Text), cl.Value, clip(cl.Text))
 			}
 		}
@@ -352,23 +370,25 @@ func checkLatin(c *ctx) {
 			if !isHanOrCJKPunct(before) || !isHanOrCJKPunct(after) {
 				continue
 			}
-			c.add("sections."+k, c.r.lineAt(k, m[0]), "中文正文中混入英文单词“%s”：“%s”，请删除或改为中文", w, context(t, m[0], m[1]))
+			c.add("sections."+k, c.lineAt(k, m[0]), "中文正文中混入英文单词“%s”：“%s”，请删除或改为中文", w, context(t, m[0], m[1]))
 		}
 	}
 }
 
+// context is t[a:b] with up to six runes either side: it walks only those
+// runes, so that it costs the same in a long text as in a short one.
 func context(t string, a, b int) string {
-	ra := []rune(t[:a])
-	rb := []rune(t[b:])
-	lo := len(ra) - 6
-	if lo < 0 {
-		lo = 0
+	lo := a
+	for i := 0; i < 6 && lo > 0; i++ {
+		_, size := utf8.DecodeLastRuneInString(t[:lo])
+		lo -= size
 	}
-	hi := 6
-	if hi > len(rb) {
-		hi = len(rb)
+	hi := b
+	for i := 0; i < 6 && hi < len(t); i++ {
+		_, size := utf8.DecodeRuneInString(t[hi:])
+		hi += size
 	}
-	return strings.TrimSpace(string(ra[lo:]) + t[a:b] + string(rb[:hi]))
+	return strings.TrimSpace(t[lo:hi])
 }
 
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
@@ -393,7 +413,7 @@ func checkSpace(c *ctx) {
 			before, _ := utf8.DecodeLastRuneInString(t[:i])
 			after, _ := utf8.DecodeRuneInString(t[j:])
 			if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
-				c.add("sections."+k, c.r.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
+				c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
 			}
 			i = j
 		}
@@ -456,11 +476,11 @@ func checkNumbering(c *ctx) {
 				case n == 1:
 				case prev == 0:
 				case n == prev:
-					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号重复：“%s是”出现了两次（%s）", para[m[4]:m[5]], context(para, m[4], m[5]+3))
+					c.add("sections."+k, c.lineAt(k, pos+m[4]), "序号重复：“%s是”出现了两次（%s）", para[m[4]:m[5]], context(para, m[4], m[5]+3))
 				case n > prev+1:
-					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号跳号：“%s是”之前缺少“%s是”（%s）", para[m[4]:m[5]], cnNumeral(prev+1), context(para, m[4], m[5]+3))
+					c.add("sections."+k, c.lineAt(k, pos+m[4]), "序号跳号：“%s是”之前缺少“%s是”（%s）", para[m[4]:m[5]], cnNumeral(prev+1), context(para, m[4], m[5]+3))
 				case n < prev:
-					c.add("sections."+k, c.r.lineAt(k, pos+m[4]), "序号顺序错乱：“%s是”出现在“%s是”之后", para[m[4]:m[5]], cnNumeral(prev))
+					c.add("sections."+k, c.lineAt(k, pos+m[4]), "序号顺序错乱：“%s是”出现在“%s是”之后", para[m[4]:m[5]], cnNumeral(prev))
 				}
 				prev = n
 			}
@@ -471,7 +491,7 @@ func checkNumbering(c *ctx) {
 		for _, m := range subHeadRe.FindAllStringSubmatchIndex(t, -1) {
 			n := cnOrdinal(t[m[2]:m[3]])
 			if prev != 0 && n != prev+1 && n != 1 {
-				c.add("sections."+k, c.r.lineAt(k, m[0]), "小标题序号“（%s）”接在“（%s）”之后，应为“（%s）”", t[m[2]:m[3]], cnNumeral(prev), cnNumeral(prev+1))
+				c.add("sections."+k, c.lineAt(k, m[0]), "小标题序号“（%s）”接在“（%s）”之后，应为“（%s）”", t[m[2]:m[3]], cnNumeral(prev), cnNumeral(prev+1))
 			}
 			prev = n
 		}

@@ -147,7 +147,9 @@ func limitBodies(h http.Handler) http.Handler {
 			var err error
 			switch ct {
 			case "multipart/form-data":
-				err = r.ParseMultipartForm(max)
+				// beyond 1 MB the parts go to temporary files, which
+				// net/http removes after the request
+				err = r.ParseMultipartForm(min(max, 1<<20))
 			case "application/x-www-form-urlencoded":
 				err = r.ParseForm()
 			}

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
@@ -997,5 +999,52 @@ func TestEveryAdminRoute(t *testing.T) {
 				t.Errorf("clerk of another agency, %s: %d", fmt.Sprintf(r.path, theirs), code)
 			}
 		}
+	}
+}
+
+// Finding 2 of the hardening review: a name the public typed as a formula
+// reaches the clerk's CSV and XLSX export as text.
+func TestExportNeutralisesFormulas(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	v := st.browser()
+	ag := mustAgency(st, demo.Main)
+	path := fmt.Sprintf("/apply/%d", ag)
+	_, body := st.get(v, path)
+	evil := `=HYPERLINK("http://evil.example","x")`
+	form := url.Values{"csrf": {token(body)}, "applicant_type": {"natural"}, "name": {evil}, "id_type": {"身份证"}, "id_number": {"11010519491231002X"},
+		"phone": {"13700000000"}, "email": {"a@example.cn"}, "address": {"@SUM(1,2)"}, "description": {"+1+1 学区划分"}, "form": {"电子"}, "delivery": {"电子邮件"}}
+	_, body, _ = st.post(v, path, form)
+	m := regexp.MustCompile(`name="submission" value="([0-9a-f]{32})"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no confirmation step:\n%s", body)
+	}
+	form.Set("submission", m[1])
+	if code, _, _ := st.post(v, path+"/confirm", form); code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", code)
+	}
+	c, _ := st.login("clerk")
+	code, csv := st.get(c, "/admin/cases?format=csv")
+	if code != 200 || !strings.Contains(csv, `"'=HYPERLINK(""http://evil.example"",""x"")"`) || strings.Contains(csv, `,"=HYPERLINK`) || strings.Contains(csv, ",+1+1") {
+		t.Errorf("CSV export: %d\n%s", code, csv[:min(len(csv), 600)])
+	}
+	code, x := st.get(c, "/admin/cases?format=xlsx")
+	f, err := excelize.OpenReader(strings.NewReader(x))
+	if code != 200 || err != nil {
+		t.Fatalf("xlsx: %d %v", code, err)
+	}
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	found := false
+	for _, r := range rows {
+		for _, cell := range r {
+			if strings.Contains(cell, "HYPERLINK") {
+				found = true
+				if !strings.HasPrefix(cell, "'") {
+					t.Errorf("XLSX cell %q", cell)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the application is not in the XLSX export")
 	}
 }

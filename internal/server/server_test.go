@@ -1,0 +1,207 @@
+package server_test
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"gongkai/internal/clock"
+	"gongkai/internal/demo"
+	"gongkai/internal/server"
+	"gongkai/internal/storetest"
+	"gongkai/internal/workday"
+)
+
+func newServer(t *testing.T, o server.Options) (*server.Server, *httptest.Server) {
+	t.Helper()
+	o.Store = storetest.SQLite(t)
+	o.Clock = clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
+	o.Store.Clock = o.Clock
+	o.Calendar = workday.Default()
+	srv, err := server.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(t.Context(), srv.Ops); err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler)
+	t.Cleanup(hs.Close)
+	return srv, hs
+}
+
+// countingReader is an endless multipart field that counts what the server
+// took.
+type countingReader struct {
+	n    atomic.Int64
+	head []byte
+}
+
+const partHead = "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.n.Load() == 0 {
+		c.head = []byte(partHead)
+	}
+	for i := range p {
+		if len(c.head) > 0 {
+			p[i], c.head = c.head[0], c.head[1:]
+			continue
+		}
+		p[i] = 'a'
+	}
+	c.n.Add(int64(len(p)))
+	if c.n.Load() > 200<<20 {
+		return len(p), io.EOF
+	}
+	return len(p), nil
+}
+
+// Finding 1: a large body to a public form is refused with 413 before it is
+// read, whether it declares its length or streams without one.
+func TestBodyLimits(t *testing.T) {
+	_, hs := newServer(t, server.Options{})
+	for _, path := range []string{"/apply/1/confirm", "/apply/1", "/login", "/admin/cases", "/api/v1/cases"} {
+		for _, declared := range []bool{true, false} {
+			body := &countingReader{}
+			req, _ := http.NewRequest("POST", hs.URL+path, body)
+			if declared {
+				req.ContentLength = 100 << 20
+			}
+			req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+			if strings.HasPrefix(path, "/api/") {
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer gk_nothing")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				// the server may close the connection while the client still sends
+				if read := body.n.Load(); read > 8<<20 {
+					t.Errorf("%s: %v after %d bytes", path, err, read)
+				}
+				continue
+			}
+			_ = resp.Body.Close()
+			// an API call with a bad key may be refused as 401 before its body
+			if resp.StatusCode != http.StatusRequestEntityTooLarge && !(strings.HasPrefix(path, "/api/") && resp.StatusCode == 401) {
+				t.Errorf("%s (declared %v): %d, want 413", path, declared, resp.StatusCode)
+			}
+			if read := body.n.Load(); read > 8<<20 {
+				t.Errorf("%s (declared %v): the server read %d MB of a body it should have refused", path, declared, read>>20)
+			}
+		}
+	}
+	// a form within its limit still works
+	resp, err := http.Get(hs.URL + "/login")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("login page: %v", err)
+	}
+	_ = resp.Body.Close()
+}
+
+// Finding 8: behind TLS the session cookie is Secure and HSTS is sent;
+// without TLS neither (a Secure cookie over plain HTTP is never sent back).
+func TestTLSCookiesAndHSTS(t *testing.T) {
+	for _, tls := range []bool{false, true} {
+		_, hs := newServer(t, server.Options{TLS: tls})
+		resp, err := http.Get(hs.URL + "/login")
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		if got := resp.Header.Get("Strict-Transport-Security") != ""; got != tls {
+			t.Errorf("tls=%v: HSTS sent %v", tls, got)
+		}
+		csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+		var cookies []*http.Cookie
+		cookies = append(cookies, resp.Cookies()...)
+		form := url.Values{"login": {"clerk"}, "password": {demo.Password}}
+		if csrf != nil {
+			form.Set("csrf", string(csrf[1]))
+		}
+		req, _ := http.NewRequest("POST", hs.URL+"/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err = client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		cookies = append(cookies, resp.Cookies()...)
+		if len(cookies) == 0 {
+			t.Fatalf("tls=%v: no cookies (login %d)", tls, resp.StatusCode)
+		}
+		for _, c := range cookies {
+			if c.Secure != tls {
+				t.Errorf("tls=%v: cookie %s Secure=%v", tls, c.Name, c.Secure)
+			}
+		}
+	}
+}
+
+// The client address comes from X-Forwarded-For only when the peer is a
+// trusted proxy; otherwise anyone could pick the address they are throttled as.
+func TestClientIP(t *testing.T) {
+	ip := server.ClientIP([]netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})
+	for _, c := range []struct{ peer, xff, want string }{
+		{"203.0.113.5:1234", "198.51.100.7", "203.0.113.5"}, // an untrusted peer's header is ignored
+		{"10.0.0.2:1234", "198.51.100.7", "198.51.100.7"},
+		{"10.0.0.2:1234", "1.2.3.4, 198.51.100.7, 10.0.0.9", "198.51.100.7"}, // the nearest untrusted hop
+		{"10.0.0.2:1234", "", "10.0.0.2"},
+		{"10.0.0.2:1234", "garbage", "10.0.0.2"},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = c.peer
+		if c.xff != "" {
+			r.Header.Set("X-Forwarded-For", c.xff)
+		}
+		if got := ip(r); got != c.want {
+			t.Errorf("peer %s XFF %q: %s, want %s", c.peer, c.xff, got, c.want)
+		}
+	}
+	if got := server.ClientIP(nil)(&http.Request{RemoteAddr: "10.0.0.2:1", Header: http.Header{"X-Forwarded-For": {"1.1.1.1"}}}); got != "10.0.0.2" {
+		t.Errorf("no trusted proxies: %s", got)
+	}
+}
+
+// /healthz answers 200 with the database reachable and 503 while draining,
+// so that a load balancer stops sending requests before shutdown.
+func TestHealthz(t *testing.T) {
+	srv, hs := newServer(t, server.Options{})
+	get := func() (int, string) {
+		resp, err := http.Get(hs.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = resp.Body.Close() }()
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(resp.Body)
+		return resp.StatusCode, b.String()
+	}
+	if code, body := get(); code != 200 || !strings.Contains(body, `"ok"`) {
+		t.Errorf("healthy: %d %s", code, body)
+	}
+	srv.Draining.Store(true)
+	if code, _ := get(); code != 503 {
+		t.Errorf("draining: %d", code)
+	}
+	srv.Draining.Store(false)
+	if err := srv.Ops.Store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(); code != 503 || !strings.Contains(body, "database") {
+		t.Errorf("database closed: %d %s", code, body)
+	}
+}
