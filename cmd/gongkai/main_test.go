@@ -636,3 +636,28 @@ func TestAuditEmptyAndInterrupted(t *testing.T) {
 		t.Errorf("interrupted: exit %d, %d files printed, %s", code, strings.Count(o.String(), "== "), e.String())
 	}
 }
+
+// Finding 7: a small file nested 100 000 levels deep is refused before a
+// parser builds it (it took 15 GB), by report check and calendar load alike.
+func TestYAMLBombsRefused(t *testing.T) {
+	dir := t.TempDir()
+	flow := filepath.Join(dir, "flow.yaml")
+	block := filepath.Join(dir, "block.yaml")
+	for p, data := range map[string]string{
+		flow:  "agency: x\nyear: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",
+		block: "year: 2027\nholidays:\n" + strings.Repeat("- ", 50000) + "x\n",
+	} {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"report", "check", flow}, {"report", "check", block},
+		{"calendar", "load", "--db", filepath.Join(dir, "c.db"), flow}, {"calendar", "load", "--db", filepath.Join(dir, "c.db"), block},
+	} {
+		_, stderr, code := gk(t, args...)
+		if code != 2 || !strings.Contains(stderr, "层") {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+}

@@ -67,13 +67,17 @@ func fail(stderr io.Writer, err error) int {
 
 // loadAny reads an authored report (YAML/JSON) or a published one (anything else).
 func loadAny(path string) (*report.Report, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
-	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml", ".json", ".jsonl":
+		data, err := readFile(path, report.MaxLoad)
+		if err != nil {
+			return nil, err
+		}
 		return report.Load(path, data)
+	}
+	data, err := readFile(path, report.MaxInput)
+	if err != nil {
+		return nil, err
 	}
 	return report.Read(path, data)
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 	"gongkai/internal/report"
 )
 
@@ -96,6 +97,14 @@ type result struct {
 
 // AuditFile reads and checks one file.
 func AuditFile(path string, prev *report.Report) (*report.Report, error) {
+	// the size is checked before the file is read into memory
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")

@@ -36,8 +36,9 @@ const (
 	KindPDF  = "pdf"
 )
 
-// maxInput bounds what one report may be; published reports are tens of KB.
-const maxInput = 32 << 20
+// MaxInput bounds what one report may be; published reports are tens of KB.
+// MaxInput bounds a published report file the auditor reads.
+const MaxInput = 32 << 20
 
 // Lines turns a file of any supported kind into lines.
 func Lines(name string, data []byte) ([]Line, string, error) {
@@ -56,7 +57,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 }
 
 func lines(name string, data []byte) ([]Line, string, error) {
-	if len(data) > maxInput {
+	if len(data) > MaxInput {
 		return nil, "", errs.New(name, "文件过大（%d MB）：年度报告通常不超过几百 KB，请确认文件是否正确", len(data)>>20)
 	}
 	switch {
@@ -274,7 +275,7 @@ func docxLines(name string, data []byte) ([]Line, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
-	ls, err := docxXML(io.LimitReader(rc, maxInput*4))
+	ls, err := docxXML(io.LimitReader(rc, MaxInput*4))
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
