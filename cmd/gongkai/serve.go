@@ -78,6 +78,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	cert := fs.String("tls-cert", envOr("GONGKAI_TLS_CERT", ""), "TLS 证书文件（PEM）；与 --tls-key 一起使用时以 HTTPS 提供服务")
 	key := fs.String("tls-key", envOr("GONGKAI_TLS_KEY", ""), "TLS 私钥文件（PEM）")
 	behindTLS := fs.Bool("behind-tls", os.Getenv("GONGKAI_BEHIND_TLS") != "", "由前面的反向代理提供 HTTPS：Cookie 加 Secure，发送 HSTS")
+	metricsToken := fs.String("metrics-token", os.Getenv("GONGKAI_METRICS_TOKEN"), "监控指标 /metrics 的访问令牌（Authorization: Bearer 令牌）；不设时只对本机开放（环境变量 GONGKAI_METRICS_TOKEN）")
 	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
 	if _, err := parseArgs(fs, args); err != nil {
 		return usageExit(err)
@@ -101,7 +102,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(s)
 	srv, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: log, AccessLog: true,
-		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted})
+		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted, MetricsToken: *metricsToken})
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
 	}

@@ -58,6 +58,15 @@ func (s *Server) routes() []route {
 	}
 }
 
+// Patterns are the API's routes as ServeMux patterns ("GET /api/v1/cases").
+func (s *Server) Patterns() []string {
+	out := []string{"GET /api/v1/openapi.json"}
+	for _, rt := range s.routes() {
+		out = append(out, rt.method+" "+rt.path)
+	}
+	return out
+}
+
 // Handler returns the API's handler; mount it at /api/v1/.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -466,11 +475,11 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		s.fail(w, r, err)
 		return
 	}
-	if c.ConcludedOn == 0 {
-		s.fail(w, r, errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）"))
-		return
-	}
+	// checked inside the edit, after the record is found to be the key's own
 	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), func(a *appeal.Record) error {
+		if c.ConcludedOn == 0 {
+			return errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）")
+		}
 		a.ConcludedOn, a.Result = &c.ConcludedOn, c.Result
 		return nil
 	})

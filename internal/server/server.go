@@ -7,6 +7,7 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -40,6 +41,10 @@ type Options struct {
 	// TrustedProxies are the addresses of reverse proxies whose
 	// X-Forwarded-For is believed; from anyone else it is ignored.
 	TrustedProxies []netip.Prefix
+	// MetricsToken, when set, lets a scraper on another machine read
+	// /metrics with "Authorization: Bearer <token>"; without it /metrics
+	// answers the machine itself only.
+	MetricsToken string
 }
 
 // Server is the built handler and the parts tests reach into.
@@ -48,6 +53,9 @@ type Server struct {
 	Ops     *ops.Service
 	Web     *web.Server
 	API     *api.Server
+	// Patterns are every route the handler serves, pages and API: the
+	// permission matrix test walks them.
+	Patterns []string
 	// Draining makes /healthz fail so that a load balancer stops sending
 	// requests while the server finishes those in flight.
 	Draining atomic.Bool
@@ -71,7 +79,11 @@ func New(o Options) (*Server, error) {
 	ws.Routes(mux)
 	mux.HandleFunc("GET /healthz", srv.healthz)
 	metrics := web.NewMetrics()
-	mux.Handle("GET /metrics", metrics.Handler())
+	mux.Handle("GET /metrics", metricsGate(o.MetricsToken, ClientIP(o.TrustedProxies), metrics.Handler()))
+	for _, rt := range ws.RouteTable() {
+		srv.Patterns = append(srv.Patterns, rt.Pattern)
+	}
+	srv.Patterns = append(append(srv.Patterns, srv.API.Patterns()...), "GET /healthz", "GET /metrics")
 	var log *slog.Logger
 	if o.AccessLog {
 		log = o.Log
@@ -95,6 +107,21 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "database": string(s.Ops.Store.Dialect())})
+}
+
+// metricsGate keeps the counters from the public: they tell how busy each
+// page is and how many logins fail.
+func metricsGate(token string, clientIP func(*http.Request) string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		bearer, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		a, err := netip.ParseAddr(clientIP(r))
+		local := err == nil && a.IsLoopback()
+		if !local && (token == "" || subtle.ConstantTimeCompare([]byte(bearer), []byte(token)) != 1) {
+			http.Error(w, "监控指标只对本机或持有令牌的采集程序开放（serve --metrics-token）", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // securityHeaders sets the headers every response carries; behind TLS also

@@ -205,3 +205,32 @@ func TestHealthz(t *testing.T) {
 		t.Errorf("database closed: %d %s", code, body)
 	}
 }
+
+// /metrics answers the machine itself, or a scraper with the token; not the
+// public.
+func TestMetricsGate(t *testing.T) {
+	for _, token := range []string{"", "s3cret"} {
+		srv, _ := newServer(t, server.Options{MetricsToken: token})
+		for _, c := range []struct {
+			remote, auth string
+			want         int
+		}{
+			{"127.0.0.1:5000", "", 200},
+			{"[::1]:5000", "", 200},
+			{"198.51.100.7:5000", "", 403},
+			{"198.51.100.7:5000", "Bearer wrong", 403},
+			{"198.51.100.7:5000", "Bearer s3cret", map[bool]int{true: 200, false: 403}[token != ""]},
+		} {
+			r := httptest.NewRequest("GET", "/metrics", nil)
+			r.RemoteAddr = c.remote
+			if c.auth != "" {
+				r.Header.Set("Authorization", c.auth)
+			}
+			w := httptest.NewRecorder()
+			srv.Handler.ServeHTTP(w, r)
+			if w.Code != c.want {
+				t.Errorf("token %q, from %s with %q: %d, want %d", token, c.remote, c.auth, w.Code, c.want)
+			}
+		}
+	}
+}

@@ -59,55 +59,72 @@ func New(o *ops.Service, log *slog.Logger) (*Server, error) {
 	return srv, nil
 }
 
+// Route is one pattern of the site and its handler.
+type Route struct {
+	Pattern string
+	Handler http.HandlerFunc
+}
+
+// RouteTable is every page and form of the site: Routes registers it, and
+// the permission matrix test walks it, so that a route cannot be added
+// without its row there.
+func (s *Server) RouteTable() []Route {
+	static, _ := fs.Sub(staticFS, "static")
+	return []Route{
+		{"GET /static/", (http.StripPrefix("/static/", cached(http.FileServerFS(static)))).ServeHTTP},
+		{"GET /login", s.loginPage},
+		{"POST /login", s.login},
+		{"POST /logout", s.admin(s.logout)},
+		{"GET /admin/{$}", s.admin(s.dashboard)},
+		{"GET /admin/password", s.admin(s.passwordPage)},
+		{"POST /admin/password", s.admin(s.changePassword)},
+		{"GET /admin/cases", s.admin(s.cases)},
+		{"GET /admin/cases/new", s.acting(s.newCase)},
+		{"POST /admin/cases", s.acting(s.createCase)},
+		{"GET /admin/cases/{id}", s.admin(s.casePage)},
+		{"GET /admin/cases/{id}/edit", s.acting(s.editPage)},
+		{"POST /admin/cases/{id}/edit", s.acting(s.editCase)},
+		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},
+		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
+		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
+		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
+		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
+		{"GET /admin/reports", s.admin(s.reportPage)},
+		{"POST /admin/reports/{year}", s.acting(s.saveReport)},
+		{"GET /admin/reports/{year}/file", s.admin(s.reportFile)},
+		{"POST /admin/reports/{year}/submit", s.heading(s.submitReport)},
+		{"GET /admin/rollup", s.supervising(s.rollupPage)},
+		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
+		{"GET /admin/appeals", s.admin(s.appeals)},
+		{"POST /admin/appeals", s.acting(s.createAppeal)},
+		{"POST /admin/appeals/{id}", s.acting(s.updateAppeal)},
+		{"GET /admin/users", s.administering(s.users)},
+		{"POST /admin/users", s.administering(s.createUser)},
+		{"POST /admin/users/{id}", s.administering(s.changeUser)},
+		{"GET /admin/agencies", s.administering(s.agencies)},
+		{"POST /admin/agencies/{id}", s.administering(s.saveAgency)},
+		{"GET /admin/calendar", s.administering(s.calendar)},
+		{"POST /admin/calendar", s.administering(s.loadNotice)},
+		{"GET /admin/settings", s.administering(s.settingsPage)},
+		{"POST /admin/settings", s.administering(s.saveSettings)},
+		{"GET /admin/audit", s.supervising(s.audit)},
+		{"GET /{$}", s.home},
+		{"GET /guide/{id}", s.guide},
+		{"GET /apply/{id}", s.applyForm},
+		{"POST /apply/{id}", s.applyCheck},
+		{"POST /apply/{id}/confirm", s.applyConfirm},
+		{"GET /receipt/{code}", s.receipt},
+		{"GET /status", s.status},
+		{"GET /status/letters/{seq}", s.statusLetter},
+		{"/", s.notFoundPage},
+	}
+}
+
 // Routes registers the pages on mux.
 func (s *Server) Routes(mux *http.ServeMux) {
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cached(http.FileServerFS(static))))
-	mux.HandleFunc("GET /login", s.loginPage)
-	mux.HandleFunc("POST /login", s.login)
-	mux.HandleFunc("POST /logout", s.admin(s.logout))
-	mux.HandleFunc("GET /admin/{$}", s.admin(s.dashboard))
-	mux.HandleFunc("GET /admin/password", s.admin(s.passwordPage))
-	mux.HandleFunc("POST /admin/password", s.admin(s.changePassword))
-	mux.HandleFunc("GET /admin/cases", s.admin(s.cases))
-	mux.HandleFunc("GET /admin/cases/new", s.admin(s.newCase))
-	mux.HandleFunc("POST /admin/cases", s.admin(s.createCase))
-	mux.HandleFunc("GET /admin/cases/{id}", s.admin(s.casePage))
-	mux.HandleFunc("GET /admin/cases/{id}/edit", s.admin(s.editPage))
-	mux.HandleFunc("POST /admin/cases/{id}/edit", s.admin(s.editCase))
-	mux.HandleFunc("POST /admin/cases/{id}/steps", s.admin(s.addStep))
-	mux.HandleFunc("POST /admin/cases/{id}/preview", s.admin(s.previewStep))
-	mux.HandleFunc("GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter))
-	mux.HandleFunc("POST /admin/cases/{id}/attachments", s.admin(s.upload))
-	mux.HandleFunc("GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment))
-	mux.HandleFunc("GET /admin/reports", s.admin(s.reportPage))
-	mux.HandleFunc("POST /admin/reports/{year}", s.admin(s.saveReport))
-	mux.HandleFunc("GET /admin/reports/{year}/file", s.admin(s.reportFile))
-	mux.HandleFunc("POST /admin/reports/{year}/submit", s.admin(s.submitReport))
-	mux.HandleFunc("GET /admin/rollup", s.admin(s.rollupPage))
-	mux.HandleFunc("GET /admin/rollup/file", s.admin(s.rollupFile))
-	mux.HandleFunc("GET /admin/appeals", s.admin(s.appeals))
-	mux.HandleFunc("POST /admin/appeals", s.admin(s.createAppeal))
-	mux.HandleFunc("POST /admin/appeals/{id}", s.admin(s.updateAppeal))
-	mux.HandleFunc("GET /admin/users", s.admin(s.users))
-	mux.HandleFunc("POST /admin/users", s.admin(s.createUser))
-	mux.HandleFunc("POST /admin/users/{id}", s.admin(s.changeUser))
-	mux.HandleFunc("GET /admin/agencies", s.admin(s.agencies))
-	mux.HandleFunc("POST /admin/agencies/{id}", s.admin(s.saveAgency))
-	mux.HandleFunc("GET /admin/calendar", s.admin(s.calendar))
-	mux.HandleFunc("POST /admin/calendar", s.admin(s.loadNotice))
-	mux.HandleFunc("GET /admin/settings", s.admin(s.settingsPage))
-	mux.HandleFunc("POST /admin/settings", s.admin(s.saveSettings))
-	mux.HandleFunc("GET /admin/audit", s.admin(s.audit))
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /guide/{id}", s.guide)
-	mux.HandleFunc("GET /apply/{id}", s.applyForm)
-	mux.HandleFunc("POST /apply/{id}", s.applyCheck)
-	mux.HandleFunc("POST /apply/{id}/confirm", s.applyConfirm)
-	mux.HandleFunc("GET /receipt/{code}", s.receipt)
-	mux.HandleFunc("GET /status", s.status)
-	mux.HandleFunc("GET /status/letters/{seq}", s.statusLetter)
-	mux.HandleFunc("/", s.notFoundPage)
+	for _, r := range s.RouteTable() {
+		mux.HandleFunc(r.Pattern, r.Handler)
+	}
 }
 
 // page is what every template receives.

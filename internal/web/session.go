@@ -8,8 +8,10 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
@@ -109,4 +111,41 @@ func remoteIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+type sessionHandler = func(http.ResponseWriter, *http.Request, *sessionInfo)
+
+// roles lets only the given roles through to h; anyone else signed in is
+// refused before the handler reads a field, so that the refusal never
+// depends on what the form held. The operations check again: this is the
+// page's door, not the only lock.
+func (s *Server) roles(h sessionHandler, msg string, allowed ...casework.Role) http.HandlerFunc {
+	return s.admin(func(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+		if !slices.Contains(allowed, si.user.Role) {
+			s.fail(w, r, si.user, si.csrf, ops.Forbidden(msg))
+			return
+		}
+		h(w, r, si)
+	})
+}
+
+// acting is for what only an agency's own staff do: register, record,
+// save. Supervisors and the administrator read.
+func (s *Server) acting(h sessionHandler) http.HandlerFunc {
+	return s.roles(h, "只有本机关的办理人员可以办理；主管部门和系统管理员只能查看", casework.Clerk, casework.Approver)
+}
+
+// heading is for the head of the office: 报送.
+func (s *Server) heading(h sessionHandler) http.HandlerFunc {
+	return s.roles(h, "报送须由本机关政府信息公开工作机构负责人操作", casework.Approver)
+}
+
+// supervising is for supervising offices and the administrator.
+func (s *Server) supervising(h sessionHandler) http.HandlerFunc {
+	return s.roles(h, "此功能供主管部门和系统管理员使用", casework.Supervisor, casework.Admin)
+}
+
+// administering is for the administrator.
+func (s *Server) administering(h sessionHandler) http.HandlerFunc {
+	return s.roles(h, "此功能仅供系统管理员使用", casework.Admin)
 }

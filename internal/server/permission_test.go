@@ -1,0 +1,405 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gongkai/internal/appeal"
+	"gongkai/internal/casework"
+	"gongkai/internal/demo"
+	"gongkai/internal/ops"
+	"gongkai/internal/server"
+	"gongkai/internal/workday"
+)
+
+// access is who may use a route.
+type access int
+
+const (
+	public     access = iota // anyone, signed in or not
+	staff                    // any signed-in user
+	actAgency                // the own agency's 办理人 and 负责人 (register, record, save)
+	approve                  // the own agency's 负责人 only (报送)
+	supervise                // supervisors and the administrator (汇总, 操作记录)
+	adminOnly                // the administrator
+	readTarget               // whoever may read the target agency: its own staff, and those above it
+	actTarget                // the target agency's own 办理人 and 负责人
+	apiKey                   // any valid API key
+	apiTarget                // a key of the target agency
+	loopback                 // only from the machine itself (or with the metrics token)
+)
+
+// matrix is the expected access of every route the server has. A route
+// added without a row here fails TestPermissionMatrix.
+var matrix = map[string]access{
+	"GET /static/":                            public,
+	"GET /login":                              public,
+	"POST /login":                             public,
+	"POST /logout":                            staff,
+	"GET /admin/{$}":                          staff,
+	"GET /admin/password":                     staff,
+	"POST /admin/password":                    staff,
+	"GET /admin/cases":                        staff,
+	"GET /admin/cases/new":                    actAgency,
+	"POST /admin/cases":                       actAgency,
+	"GET /admin/cases/{id}":                   readTarget,
+	"GET /admin/cases/{id}/edit":              actTarget,
+	"POST /admin/cases/{id}/edit":             actTarget,
+	"POST /admin/cases/{id}/steps":            actTarget,
+	"POST /admin/cases/{id}/preview":          actTarget,
+	"GET /admin/cases/{id}/letters/{seq}":     readTarget,
+	"POST /admin/cases/{id}/attachments":      actTarget,
+	"GET /admin/cases/{id}/attachments/{aid}": readTarget,
+	"GET /admin/reports":                      staff,
+	"POST /admin/reports/{year}":              actAgency,
+	"GET /admin/reports/{year}/file":          staff,
+	"POST /admin/reports/{year}/submit":       approve,
+	"GET /admin/rollup":                       supervise,
+	"GET /admin/rollup/file":                  supervise,
+	"GET /admin/appeals":                      staff,
+	"POST /admin/appeals":                     actAgency,
+	"POST /admin/appeals/{id}":                actTarget,
+	"GET /admin/users":                        adminOnly,
+	"POST /admin/users":                       adminOnly,
+	"POST /admin/users/{id}":                  adminOnly,
+	"GET /admin/agencies":                     adminOnly,
+	"POST /admin/agencies/{id}":               adminOnly,
+	"GET /admin/calendar":                     adminOnly,
+	"POST /admin/calendar":                    adminOnly,
+	"GET /admin/settings":                     adminOnly,
+	"POST /admin/settings":                    adminOnly,
+	"GET /admin/audit":                        supervise,
+	"GET /{$}":                                public,
+	"GET /guide/{id}":                         public,
+	"GET /apply/{id}":                         public,
+	"POST /apply/{id}":                        public,
+	"POST /apply/{id}/confirm":                public,
+	"GET /receipt/{code}":                     public,
+	"GET /status":                             public,
+	"GET /status/letters/{seq}":               public,
+	"/":                                       public,
+	"GET /api/v1/openapi.json":                public,
+	"GET /api/v1/cases":                       apiKey,
+	"POST /api/v1/cases":                      apiKey,
+	"GET /api/v1/cases/{id}":                  apiTarget,
+	"POST /api/v1/cases/{id}/steps":           apiTarget,
+	"GET /api/v1/cases/{id}/letters/{seq}":    apiTarget,
+	"GET /api/v1/reports/{year}/applications": apiKey,
+	"GET /api/v1/appeals":                     apiKey,
+	"POST /api/v1/appeals":                    apiKey,
+	"POST /api/v1/appeals/{id}/conclusion":    apiTarget,
+	"GET /healthz":                            public,
+	"GET /metrics":                            loopback,
+}
+
+// An actor is a demo login (web) or an API key, and how it stands to the
+// two target agencies: the seed's agency and the district government above it.
+type actor struct {
+	name     string
+	role     casework.Role // "" for the anonymous visitor
+	agency   string
+	relation map[string]string // target → own | peer | lower | upper
+	client   *http.Client
+	csrf     string
+	key      string
+}
+
+// target is an agency with a case (with a letter and an attachment), an
+// appeal and a user, whose ids fill the route patterns.
+type target struct {
+	name                              string
+	agencyID, caseID, appealID, user  int64
+	letterSeq                         int
+	attachmentID                      int64
+	code                              string
+}
+
+func (a *actor) allowed(acc access, t string) bool {
+	rel := a.relation[t]
+	acts := a.role == casework.Clerk || a.role == casework.Approver
+	switch acc {
+	case public, loopback:
+		return true
+	case staff:
+		return a.role != "" && a.key == ""
+	case actAgency:
+		return acts && a.key == ""
+	case approve:
+		return a.role == casework.Approver && a.key == ""
+	case supervise:
+		return a.role == casework.Supervisor || a.role == casework.Admin
+	case adminOnly:
+		return a.role == casework.Admin
+	case readTarget:
+		return a.key == "" && a.role != "" && (rel == "own" || rel == "lower")
+	case actTarget:
+		return a.key == "" && acts && rel == "own"
+	case apiKey:
+		return a.key != ""
+	case apiTarget:
+		return a.key != "" && rel == "own"
+	}
+	return false
+}
+
+// TestPermissionMatrix walks every route the server registers, as every
+// kind of user and API key, against a record of their own agency, a peer's,
+// a lower one's and an upper one's, and checks allowed or denied. Denied is
+// 401/403/404 or the login page; allowed is anything else (a 422 for the
+// empty form is fine: the refusal must come before validation).
+func TestPermissionMatrix(t *testing.T) {
+	srv, hs := newServer(t, server.Options{})
+	ctx := context.Background()
+	targets := map[string]*target{"main": setupTarget(t, srv, demo.Main, "clerk"), "district": setupTarget(t, srv, "新乡市卫滨区人民政府", "district")}
+	actors := []*actor{
+		{name: "anonymous", relation: map[string]string{}},
+		{name: "clerk", role: casework.Clerk, relation: map[string]string{"main": "own", "district": "upper"}},
+		{name: "head", role: casework.Approver, relation: map[string]string{"main": "own", "district": "upper"}},
+		{name: "finance", role: casework.Clerk, relation: map[string]string{"main": "peer", "district": "upper"}},
+		{name: "district", role: casework.Supervisor, relation: map[string]string{"main": "lower", "district": "own"}},
+		{name: "city", role: casework.Supervisor, relation: map[string]string{"main": "lower", "district": "lower"}},
+		{name: "admin", role: casework.Admin, relation: map[string]string{"main": "lower", "district": "lower"}},
+	}
+	for _, a := range actors[1:] {
+		a.client, a.csrf = login(t, hs.URL, a.name)
+	}
+	anonJar, _ := cookiejar.New(nil)
+	actors[0].client = noRedirects(anonJar)
+	for _, k := range []struct{ name, agency, rel string }{
+		{"key:main", demo.Main, "own"}, {"key:finance", "卫滨区财政局", "peer"}, {"key:district", "新乡市卫滨区人民政府", "upper"},
+	} {
+		ag, err := srv.Ops.Store.AgencyByName(ctx, k.agency)
+		if err != nil {
+			t.Fatal(err)
+		}
+		key, err := srv.Ops.CreateAPIKey(ctx, ops.Operator(ag.ID, "test"), ag.ID, "矩阵测试", casework.Clerk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel := map[string]string{"main": k.rel, "district": map[string]string{"own": "upper", "peer": "upper", "upper": "own"}[k.rel]}
+		jar, _ := cookiejar.New(nil)
+		actors = append(actors, &actor{name: k.name, role: casework.Clerk, key: key, relation: rel, client: noRedirects(jar)})
+	}
+	seen := map[string]bool{}
+	var last []string // POST /logout ends each session: run it after the rest
+	for _, pat := range srv.Patterns {
+		seen[pat] = true
+		acc, ok := matrix[pat]
+		if !ok {
+			t.Errorf("route %q has no row in the permission matrix", pat)
+			continue
+		}
+		if pat == "POST /logout" {
+			last = append(last, pat)
+			continue
+		}
+		checkRoute(t, hs.URL, pat, acc, actors, targets)
+	}
+	for _, pat := range last {
+		checkRoute(t, hs.URL, pat, matrix[pat], actors, targets)
+	}
+	for pat := range matrix {
+		if !seen[pat] {
+			t.Errorf("the matrix has %q, which the server does not serve", pat)
+		}
+	}
+}
+
+func checkRoute(t *testing.T, base, pat string, acc access, actors []*actor, targets map[string]*target) {
+	method, path, ok := strings.Cut(pat, " ")
+	if !ok {
+		method, path = "GET", pat
+	}
+	path = strings.TrimSuffix(path, "{$}")
+	if path == "/" && pat == "/" {
+		path = "/no-such-page"
+	}
+	names := []string{"-"}
+	if strings.Contains(path, "{id}") && acc != public {
+		names = []string{"main", "district"}
+	}
+	for _, a := range actors {
+		isAPI := strings.HasPrefix(path, "/api/")
+		if isAPI != (a.key != "") && acc != public && acc != loopback && a.role != "" {
+			continue // web users are not API callers and keys are not web users
+		}
+		for _, tn := range names {
+			tg := targets[tn]
+			if tg == nil {
+				tg = targets["main"]
+			}
+			p := fill(path, tg)
+			if pat == "/" || pat == "GET /status/letters/{seq}" {
+				continue // a 404 page for everyone; a letter needs the applicant's status session
+			}
+			token := a.csrf
+			if method == "POST" && acc == public {
+				token = publicToken(t, a.client, base+strings.TrimSuffix(strings.Replace(p, "/confirm", "", 1), "/"))
+			}
+			code, loc := send(t, a, method, base+p, token)
+			denied := code == 401 || code == 403 || code == 404 || (code == 303 && strings.HasPrefix(loc, "/login"))
+			want := a.allowed(acc, tn)
+			switch pat {
+			case "POST /logout":
+				// the way out is the login page, for the signed-in and the rest
+				denied, want = code != http.StatusSeeOther, true
+			case "POST /login":
+				// 401 answers a wrong password and 429 many of them from one
+				// address: the door itself is open
+				denied = code == 403
+			}
+			if denied == want {
+				t.Errorf("%s %s as %s (target %s): %d %s, want %s", method, p, a.name, tn, code, loc, map[bool]string{true: "allowed", false: "denied"}[want])
+			}
+		}
+	}
+}
+
+func fill(path string, tg *target) string {
+	r := strings.NewReplacer("{id}", fmt.Sprint(tg.caseID), "{seq}", fmt.Sprint(tg.letterSeq), "{aid}", fmt.Sprint(tg.attachmentID),
+		"{year}", "2025", "{code}", tg.code)
+	switch {
+	case strings.HasPrefix(path, "/admin/appeals/") || strings.HasPrefix(path, "/api/v1/appeals/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.appealID))
+	case strings.HasPrefix(path, "/admin/users/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.user))
+	case strings.HasPrefix(path, "/admin/agencies/"), strings.HasPrefix(path, "/guide/"), strings.HasPrefix(path, "/apply/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.agencyID))
+	}
+	return r.Replace(path)
+}
+
+// send makes the request with an empty form (and the session's token), or
+// an empty JSON object for the API.
+func send(t *testing.T, a *actor, method, u, token string) (int, string) {
+	var body io.Reader
+	req, _ := http.NewRequest(method, u, nil)
+	if method == "POST" {
+		if strings.Contains(u, "/api/") {
+			body = strings.NewReader(`{}`)
+			req, _ = http.NewRequest(method, u, body)
+			req.Header.Set("Content-Type", "application/json")
+		} else {
+			form := url.Values{"csrf": {token}}
+			if strings.HasSuffix(u, "/confirm") {
+				form.Set("submission", strings.Repeat("0", 32)) // a confirmation never issued: the form is checked
+			}
+			req, _ = http.NewRequest(method, u, strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+	}
+	if a.key != "" {
+		req.Header.Set("Authorization", "Bearer "+a.key)
+	}
+	resp, err := a.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	return resp.StatusCode, resp.Header.Get("Location")
+}
+
+// publicToken is the form token of a public page (the login or application
+// form), as a visitor gets it by opening the page.
+func publicToken(t *testing.T, c *http.Client, page string) string {
+	resp, err := c.Get(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	b, _ := io.ReadAll(resp.Body)
+	if m := csrfRe.FindSubmatch(b); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+func noRedirects(jar http.CookieJar) *http.Client {
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+func login(t *testing.T, base, name string) (*http.Client, string) {
+	jar, _ := cookiejar.New(nil)
+	c := noRedirects(jar)
+	page := func(path string) string {
+		resp, err := c.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = resp.Body.Close() }()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	m := csrfRe.FindStringSubmatch(page("/login"))
+	resp, err := c.PostForm(base+"/login", url.Values{"csrf": {m[1]}, "login": {name}, "password": {demo.Password}})
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login %s: %v", name, err)
+	}
+	_ = resp.Body.Close()
+	m = csrfRe.FindStringSubmatch(page("/admin/"))
+	if m == nil {
+		t.Fatalf("%s: no token on the dashboard", name)
+	}
+	return c, m[1]
+}
+
+// setupTarget finds the agency's case with a letter, and gives it an
+// attachment, an appeal and a known user.
+func setupTarget(t *testing.T, srv *server.Server, agency, userLogin string) *target {
+	ctx := context.Background()
+	st := srv.Ops.Store
+	ag, err := st.AgencyByName(ctx, agency)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := &target{name: agency, agencyID: ag.ID}
+	rows, _, err := st.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		c, err := st.GetCase(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Events {
+			if c.HasLetter(e.Seq) && tg.caseID == 0 {
+				tg.caseID, tg.letterSeq, tg.code = c.ID, e.Seq, c.Code
+			}
+		}
+	}
+	if tg.caseID == 0 {
+		t.Fatalf("%s: no case with a letter in the demo", agency)
+	}
+	op := ops.Operator(ag.ID, "测试")
+	att, err := srv.Ops.Attach(ctx, op, tg.caseID, "检索记录.txt", []byte("检索记录"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.attachmentID = att.ID
+	rec, err := srv.Ops.RecordAppeal(ctx, op, appeal.Record{AgencyID: ag.ID, Kind: appeal.Review, Body: "某复议机关", FiledOn: workday.MustDate("2026-03-02")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.appealID = rec.ID
+	u, _, err := st.UserByLogin(ctx, userLogin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.user = u.ID
+	if !slices.Contains([]string{demo.Main, "新乡市卫滨区人民政府"}, agency) {
+		t.Fatal(agency)
+	}
+	return tg
+}
