@@ -115,11 +115,11 @@ type actor struct {
 // target is an agency with a case (with a letter and an attachment), an
 // appeal and a user, whose ids fill the route patterns.
 type target struct {
-	name                              string
-	agencyID, caseID, appealID, user  int64
-	letterSeq                         int
-	attachmentID                      int64
-	code                              string
+	name                             string
+	agencyID, caseID, appealID, user int64
+	letterSeq                        int
+	attachmentID                     int64
+	code                             string
 }
 
 func (a *actor) allowed(acc access, t string) bool {
