@@ -104,8 +104,7 @@ var matrix = map[string]access{
 // two target agencies: the seed's agency and the district government above it.
 type actor struct {
 	name     string
-	role     casework.Role // "" for the anonymous visitor
-	agency   string
+	role     casework.Role     // "" for the anonymous visitor
 	relation map[string]string // target → own | peer | lower | upper
 	client   *http.Client
 	csrf     string
