@@ -22,13 +22,14 @@ unit:
 	scripts/ensure-tools.sh
 	scripts/with-pg.sh $(GO) test -count=1 ./...
 
-# The fuzz seed corpus also runs in `unit`; this explores for 10 more seconds.
-# Minimisation is capped: minimising 10 KB inputs otherwise stalls the run.
+# The fuzz seed corpora also run in `unit`; this explores each target
+# (scripts/fuzz.sh lists them) for a few more seconds.
 fuzz-smoke:
-	$(GO) test -run '^$$' -fuzz '^FuzzAudit$$' -fuzztime 10s -fuzzminimizetime 50x ./internal/report
+	scripts/fuzz.sh 28s
 
+# Every target for its share of FUZZTIME.
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzAudit$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./internal/report
+	scripts/fuzz.sh $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./...

@@ -17,7 +17,7 @@ import (
 
 // register builds an XLSX register as agencies keep them: a title row, a
 // two-row header with merged cells, dates as Excel serial numbers and as text.
-func register(t *testing.T, rows [][]any) []byte {
+func register(t testing.TB, rows [][]any) []byte {
 	f := excelize.NewFile()
 	sh := "Sheet1"
 	f.SetSheetRow(sh, "A1", &[]any{"2025年依申请公开登记台账"})

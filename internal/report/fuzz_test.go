@@ -56,3 +56,62 @@ func FuzzAudit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoad feeds arbitrary bytes to the YAML/JSON report loader (`report
+// check`, `report render`): nothing panics, a file that loads can be
+// checked, and what it writes back loads again to the same cells.
+func FuzzLoad(f *testing.F) {
+	for _, p := range []string{"../../examples/weibin-2024.yaml"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		f.Add(b[:len(b)/3])
+	}
+	f.Add([]byte("agency: 局\nyear: 2024\napplications:\n  new: [1, 2, 3, 4, 5, 6]\n"))
+	f.Add([]byte("agency: 局\nyear: [[[[[[[[]]]]]]]]\n"))
+	f.Add([]byte("a: &x [*x]\n"))
+	f.Add([]byte(`{"agency":"局","year":2024,"applications":{"new":[1,null,"无",-1,2.5,0,0]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := report.Load("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		report.Check(r, nil)
+		var b bytes.Buffer
+		if err := report.WriteYAML(&b, r); err != nil {
+			return
+		}
+		back, err := report.Load("back.yaml", b.Bytes())
+		if err != nil {
+			t.Fatalf("written YAML does not load back: %v\n%s", err, b.Bytes())
+		}
+		j1, _ := json.Marshal(r.Applications)
+		j2, _ := json.Marshal(back.Applications)
+		if !bytes.Equal(j1, j2) {
+			t.Fatalf("表三 changed on the way back:\n%s\n%s", j1, j2)
+		}
+	})
+}
+
+// FuzzHTML feeds arbitrary markup to the HTML reader (portal pages with
+// nested layout tables): nothing panics and the checks run.
+func FuzzHTML(f *testing.F) {
+	b, err := os.ReadFile(filepath.Join(auditDir, "page-2021.html"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte("<table><tr><td rowspan=99999 colspan=99999>1</td></tr></table>"))
+	f.Add([]byte("<table><tr><td>行政复议<td>0<table><tr><td>1</table></table>"))
+	f.Add([]byte("<div><div><div><p>三、收到和处理政府信息公开申请情况</p></div></div></div><table>" + "<tr><td>x</td></tr>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		page := append([]byte("<!DOCTYPE html><html><body>"), data...)
+		r, err := report.Read("fuzz.html", page)
+		if err != nil {
+			return
+		}
+		report.Check(r, nil)
+	})
+}

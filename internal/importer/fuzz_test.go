@@ -1,0 +1,69 @@
+package importer_test
+
+import (
+	"bytes"
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/importer"
+	"gongkai/internal/workday"
+)
+
+// FuzzXLSX feeds arbitrary bytes to the XLSX reader (a ZIP of XML from any
+// converter): nothing panics, and what reads maps and parses.
+func FuzzXLSX(f *testing.F) {
+	good := register(f, [][]any{
+		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025年1月20日", "予以公开"},
+		{"2025-002", "2025/2/10", "挂号信", "企业", "某科技有限公司", "91110000100011743X", "", "招标文件", "", ""},
+	})
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add(bytes.Replace(good, []byte("sheet1"), []byte("sheet9"), 1))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := importer.ReadFile("f.xlsx", data, "")
+		if err != nil {
+			if sh != nil {
+				t.Fatal("sheet and error")
+			}
+			return
+		}
+		m, err := sh.Map(nil)
+		if err != nil {
+			return
+		}
+		rows, _ := sh.Parse(m)
+		importer.Cases(rows, casework.Actor{Name: "f", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
+	})
+}
+
+// FuzzLedger feeds arbitrary CSV to the decision and fee ledger parser:
+// nothing panics, and every row either parses or is reported with its line.
+func FuzzLedger(f *testing.F) {
+	f.Add([]byte("决定书文号,作出决定日期,行政相对人,事项\n卫教许〔2025〕1号,2025-03-05,某学校,办学许可\n"))
+	f.Add([]byte("类别,收费日期,缴费人,收费项目,收费金额\n行政事业性收费,2025-05-06,某公司,考试费,\"1,200.50\"\n收费,2025-06-01,某人,证书工本费,99.5元\n"))
+	f.Add([]byte("类别,日期,金额\n罚款,2025年13月1日,-1\n,,\n\"未闭合"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := importer.ReadFile("f.csv", data, "")
+		if err != nil {
+			return
+		}
+		m, err := sh.MapSchema(importer.DecisionFields, nil)
+		if err != nil {
+			return
+		}
+		for _, kind := range []string{"", "licensing", "fee"} {
+			ds, bad := sh.ParseDecisions(m, kind)
+			for _, d := range ds {
+				if d.Line < 1 || d.Key == "" {
+					t.Fatalf("a decision without its line or key: %+v", d)
+				}
+			}
+			for _, e := range bad {
+				if e.Row < 1 || e.String() == "" {
+					t.Fatalf("a problem without its row: %+v", e)
+				}
+			}
+		}
+	})
+}
