@@ -5,7 +5,7 @@ export CGO_ENABLED = 0
 
 FUZZTIME ?= 5m
 
-.PHONY: run test unit fuzz-smoke fuzz bench lint cross build
+.PHONY: run test unit fuzz-smoke fuzz crash bench lint cross build
 
 run:
 	$(GO) run ./cmd/gongkai serve --demo
@@ -26,6 +26,12 @@ unit:
 # (scripts/fuzz.sh lists them) for a few more seconds.
 fuzz-smoke:
 	scripts/fuzz.sh 28s
+
+# The crash harness for longer: serve on SQLite and PostgreSQL killed with
+# SIGKILL CRASH_ROUNDS times under load (make test runs 3 rounds).
+CRASH_ROUNDS ?= 25
+crash:
+	GONGKAI_CRASH_ROUNDS=$(CRASH_ROUNDS) scripts/with-pg.sh $(GO) test -count=1 -run '^TestCrash$$' -v ./cmd/gongkai
 
 # Every target for its share of FUZZTIME.
 fuzz:

@@ -78,6 +78,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	cert := fs.String("tls-cert", envOr("GONGKAI_TLS_CERT", ""), "TLS 证书文件（PEM）；与 --tls-key 一起使用时以 HTTPS 提供服务")
 	key := fs.String("tls-key", envOr("GONGKAI_TLS_KEY", ""), "TLS 私钥文件（PEM）")
 	behindTLS := fs.Bool("behind-tls", os.Getenv("GONGKAI_BEHIND_TLS") != "", "由前面的反向代理提供 HTTPS：Cookie 加 Secure，发送 HSTS")
+	drain := fs.Duration("drain", 0, "收到停止信号后先让 /healthz 返回 503 这么长时间（如 10s），负载均衡器据此停止转发，然后再停止接收请求；进行中的请求都会处理完")
 	metricsToken := fs.String("metrics-token", os.Getenv("GONGKAI_METRICS_TOKEN"), "监控指标 /metrics 的访问令牌（Authorization: Bearer 令牌）；不设时只对本机开放（环境变量 GONGKAI_METRICS_TOKEN）")
 	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
 	if _, err := parseArgs(fs, args); err != nil {
@@ -136,6 +137,8 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 			return fail(stderr, err)
 		}
 	case <-ctx.Done():
+		srv.Draining.Store(true)
+		time.Sleep(*drain)
 		sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(sctx, hs); err != nil { // finish the requests in flight

@@ -145,9 +145,6 @@ func version(name string) string { return strings.TrimSuffix(filepath.Base(name)
 // Migrate applies the pending migrations, each in its own transaction.
 // Migrations are forward-only.
 func (s *Store) Migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return errs.Wrap(errs.Internal, err, "", "无法创建迁移记录表")
-	}
 	if s.dialect == Postgres {
 		// one migrator at a time when several servers start together
 		conn, err := s.db.Conn(ctx)
@@ -161,6 +158,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		// closing the connection releases the lock too; the unlock lets the
 		// pool reuse the connection at once
 		defer func() { _, _ = conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7427001)`) }()
+	}
+	// inside the lock: two servers creating the table at once collide in
+	// PostgreSQL's catalog even with IF NOT EXISTS
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return errs.Wrap(errs.Internal, err, "", "无法创建迁移记录表")
 	}
 	files, err := s.migrationFiles()
 	if err != nil {

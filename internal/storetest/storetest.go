@@ -126,3 +126,28 @@ func Both(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
+
+// EmptyPostgres creates an empty database on the test cluster and returns
+// its DSN, for tests that run gongkai processes against it (they migrate
+// it themselves). It is dropped afterwards.
+func EmptyPostgres(t testing.TB) string {
+	admin := PGDSN(t)
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	name := "e_" + hex.EncodeToString(b)
+	a, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := errors.Join(dropDB(a, name), a.Close()); err != nil {
+			t.Error(err)
+		}
+	})
+	return withDB(admin, name)
+}
