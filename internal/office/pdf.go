@@ -314,16 +314,33 @@ func (p *pdfWriter) table(t *Table) error {
 	return nil
 }
 
+// parsedFonts are the two embedded fonts (9 MB), parsed once per process: a
+// document takes them from here with a subset map of its own, instead of
+// parsing both for every PDF (that was most of a PDF's cost).
+var parsedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
+	fc := &gopdf.FontContainer{}
+	if err := fc.AddTTFFontData("song", fontSong); err != nil {
+		return nil, fmt.Errorf("font song: %w", err)
+	}
+	if err := fc.AddTTFFontData("sans", fontSans); err != nil {
+		return nil, fmt.Errorf("font sans: %w", err)
+	}
+	return fc, nil
+})
+
 // PDF writes the document as an A4 PDF with the fonts embedded (subset).
 func PDF(w io.Writer, d *Doc) error {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	gp.SetInfo(gopdf.PdfInfo{Title: d.Title, Creator: "gongkai", Producer: "gongkai"})
-	if err := gp.AddTTFFontData("song", fontSong); err != nil {
-		return fmt.Errorf("font song: %w", err)
+	fc, err := parsedFonts()
+	if err != nil {
+		return err
 	}
-	if err := gp.AddTTFFontData("sans", fontSans); err != nil {
-		return fmt.Errorf("font sans: %w", err)
+	for _, family := range []string{"song", "sans"} {
+		if err := gp.AddTTFFontFromFontContainer(family, fc); err != nil {
+			return fmt.Errorf("font %s: %w", family, err)
+		}
 	}
 	p := &pdfWriter{gp: gp, widths: map[string]map[rune]float64{}}
 	p.newPage()
@@ -362,6 +379,6 @@ func PDF(w io.Writer, d *Doc) error {
 	if p.err != nil {
 		return fmt.Errorf("pdf: %w", p.err)
 	}
-	_, err := gp.WriteTo(w)
+	_, err = gp.WriteTo(w)
 	return err
 }

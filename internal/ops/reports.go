@@ -3,10 +3,13 @@ package ops
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
@@ -55,16 +58,69 @@ func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*repo
 // from the records; 表三 always comes from the records, 表四 too once the
 // agency keeps 复议/诉讼 records.
 func (s *Service) reportOf(ctx context.Context, ag *org.Agency, year int, st settings.Settings) (*report.Report, bool, bool, error) {
-	rep, err := s.Store.GetReport(ctx, ag.ID, year)
-	if errors.Is(err, store.ErrNotFound) {
-		r, t4, err := s.Generate(ctx, ag, year)
-		return r, false, t4, err
-	}
+	rs, err := s.reportsOf(ctx, []*org.Agency{ag}, year, st)
 	if err != nil {
 		return nil, false, false, err
 	}
-	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, rep, st.AppealCounting, st.Case.UnitOfCount)
-	return rep, true, t4, err
+	return rs.reps[ag.ID], rs.saved[ag.ID], rs.t4[ag.ID], nil
+}
+
+// agencyReports are the reports of a year of many agencies.
+type agencyReports struct {
+	reps  map[int64]*report.Report
+	saved map[int64]bool // the agency saved it (otherwise generated from the records)
+	t4    map[int64]bool // 表四 counted from the agency's 复议/诉讼 records
+}
+
+// reportsOf is reportOf for many agencies with a few grouped queries, not a
+// few per agency: a province's 报告汇总 reads thousands. The four reads are
+// independent and run at once, so that the scan of the cases, the long
+// one, hides the others.
+func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st settings.Settings) (*agencyReports, error) {
+	ids := make([]int64, len(ags))
+	for i, a := range ags {
+		ids[i] = a.ID
+	}
+	var (
+		stored  map[int64]*report.Report
+		ledgers map[int64]store.Ledger
+		tables  map[int64]map[string]report.Row
+		recs    map[int64][]appeal.Record
+	)
+	err := parallel(
+		func() (err error) { stored, err = s.Store.SavedReports(ctx, ids, year); return },
+		func() (err error) { ledgers, err = s.Store.Ledgers(ctx, ids, year); return },
+		func() (err error) { tables, err = s.Store.YearTables(ctx, ids, year, st.Case.UnitOfCount); return },
+		func() (err error) { recs, err = s.Store.AppealsOf(ctx, ids); return },
+	)
+	if err != nil {
+		return nil, err
+	}
+	out := &agencyReports{reps: map[int64]*report.Report{}, saved: map[int64]bool{}}
+	for _, a := range ags {
+		if r, ok := stored[a.ID]; ok {
+			out.reps[a.ID], out.saved[a.ID] = r, true
+			continue
+		}
+		r := report.NewReport(report.FormatForYear(year))
+		r.Agency, r.Year, r.Level = a.Name, year, a.Level
+		r.Zero()
+		ledgers[a.ID].Into(r)
+		out.reps[a.ID] = r
+	}
+	out.t4 = store.ApplyRecords(out.reps, tables, recs, year, st.AppealCounting)
+	return out, nil
+}
+
+// parallel runs fns at once and returns their errors joined.
+func parallel(fns ...func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Go(func() { errs[i] = fn() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Report is an agency's report of a year for a person who may see it.
@@ -232,19 +288,30 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 	}
 	today := s.Clock.Today()
 	out := &Rollup{Year: year}
-	var reps []*report.Report
+	all, err := s.reportsOf(ctx, ags, year, st)
+	if err != nil {
+		return nil, err
+	}
+	reps := make([]*report.Report, len(ags))
+	out.Rows = make([]RollupRow, len(ags))
 	own := ""
-	for _, a := range ags {
+	for i, a := range ags {
 		if a.ID == p.AgencyID {
 			own = a.Name
 		}
-		rep, _, _, err := s.reportOf(ctx, a, year, st)
-		if err != nil {
-			return nil, err
-		}
-		reps = append(reps, rep)
-		out.Rows = append(out.Rows, rollupRow(a, rep, year, today, saved))
+		reps[i] = all.reps[a.ID]
 	}
+	// each saved report is checked: pure work, on every core
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(ags); i += workers {
+				out.Rows[i] = rollupRow(ags[i], reps[i], year, today, saved)
+			}
+		})
+	}
+	wg.Wait()
 	for _, r := range out.Rows {
 		if r.Late {
 			out.Late++

@@ -12,7 +12,9 @@ import (
 func WriteYAML(w io.Writer, r *Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s政府信息公开工作年度报告\n", orDefault(r.Agency, "（机关名称）"))
+	// a comment is one line: a name with line breaks (from a converter) must
+	// not spill into the document
+	p("# %s政府信息公开工作年度报告\n", oneLine(orDefault(r.Agency, "（机关名称）")))
 	p("# 格式：%s。空白单元格写 null，没有发生的写 0。\n", r.Format.Title())
 	p("# 检查：gongkai report check 本文件；排版：gongkai report render 本文件 --format html\n")
 	p("agency: %s\n", yamlString(r.Agency))
@@ -157,4 +159,14 @@ func yamlBlock(s, indent string) string {
 		}
 	}
 	return b.String()
+}
+
+// oneLine replaces line breaks and other control characters with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			return ' '
+		}
+		return r
+	}, s)
 }

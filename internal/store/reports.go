@@ -104,12 +104,6 @@ func inList(ids []int64, first int) (string, []any) {
 // from the cases and, once the agency keeps any 复议/诉讼 records, 表四 (t4
 // says so; otherwise the report's own 表四 stands).
 func (s *Store) FillFromRecords(ctx context.Context, agencyID int64, year int, r *report.Report, c appeal.Counting, unit string) (t4 bool, err error) {
-	if r.Applications, err = s.YearTableBy(ctx, agencyID, year, unit); err != nil {
-		return false, err
-	}
-	t, ok, err := s.AppealTable(ctx, agencyID, year, c)
-	if err == nil && ok {
-		r.Appeals = t
-	}
-	return ok, err
+	set, err := s.RecordsInto(ctx, map[int64]*report.Report{agencyID: r}, year, c, unit)
+	return set[agencyID], err
 }
