@@ -57,7 +57,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(o.Store)
 	res, err := o.Import(ctx, ops.Operator(ag.ID, "台账导入（命令行）"), ag.ID, ops.ImportRequest{Kind: ops.ImportKind(what), Name: pos[0], Data: data,
-		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly})
+		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly, Progress: c.progress("导入")})
 	if res != nil && res.Mapping != nil {
 		printMapping(stdout, res.Schema, res.Mapping)
 	}

@@ -661,3 +661,25 @@ func TestYAMLBombsRefused(t *testing.T) {
 		}
 	}
 }
+
+// Long work shows progress on standard error: a line per 10 % when it is
+// not a terminal (as here), the findings staying alone on standard output.
+func TestAuditProgress(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.txt", i)), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, _ := gk(t, "audit", dir)
+	if !strings.Contains(stderr, "审核：10%（2/20）") || !strings.Contains(stderr, "审核：100%（20/20）") || strings.Contains(out, "审核：") {
+		t.Errorf("progress:\n%s", stderr)
+	}
+	if _, stderr, _ := gk(t, "audit", seed); strings.Contains(stderr, "审核：") {
+		t.Errorf("a single file shows progress: %s", stderr)
+	}
+}

@@ -21,7 +21,12 @@ func isTerminal(w io.Writer) bool {
 // on a terminal, a plain line at each 10 % otherwise (logs, CI). Nothing is
 // printed for work that finishes in one step.
 func (c *cli) progress(label string) func(done, total int) {
-	tty := isTerminal(c.stderr)
+	return progressTo(c.stderr, label)
+}
+
+// progressTo is progress on any writer.
+func progressTo(stderr io.Writer, label string) func(done, total int) {
+	tty := isTerminal(stderr)
 	last := -1
 	return func(done, total int) {
 		if total <= 0 {
@@ -34,9 +39,9 @@ func (c *cli) progress(label string) func(done, total int) {
 			}
 			last = pct
 			n := pct / 5
-			fmt.Fprintf(c.stderr, "\r%s [%s%s] %3d%%  %d/%d", label, strings.Repeat("█", n), strings.Repeat("·", 20-n), pct, done, total)
+			fmt.Fprintf(stderr, "\r%s [%s%s] %3d%%  %d/%d", label, strings.Repeat("█", n), strings.Repeat("·", 20-n), pct, done, total)
 			if done >= total {
-				fmt.Fprintln(c.stderr)
+				fmt.Fprintln(stderr)
 			}
 			return
 		}
@@ -45,7 +50,7 @@ func (c *cli) progress(label string) func(done, total int) {
 				return // done in one step
 			}
 			last = pct
-			fmt.Fprintf(c.stderr, "%s：%d%%（%d/%d）\n", label, pct, done, total)
+			fmt.Fprintf(stderr, "%s：%d%%（%d/%d）\n", label, pct, done, total)
 		}
 	}
 }

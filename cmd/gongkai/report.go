@@ -113,6 +113,11 @@ func audit(ctx context.Context, args []string, asJSON bool, prevPath string, wor
 			return fail(stderr, err)
 		}
 	}
+	// a bar for a directory, unless the findings themselves scroll past on
+	// the same terminal
+	if len(files) > 1 && !(isTerminal(stdout) && isTerminal(stderr)) {
+		opt.Progress = progressTo(stderr, "审核")
+	}
 	sum, err := auditor.Run(ctx, files, opt, stdout)
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C or SIGTERM: what was audited is printed; 130 as a shell would

@@ -26,6 +26,8 @@ type Options struct {
 	JSON    bool           // JSON Lines instead of readable Chinese text
 	Prev    *report.Report // last year's report, for the X.* rules
 	Workers int            // 0 = GOMAXPROCS
+	// Progress, when set, is told after each file how many of all are done.
+	Progress func(done, total int)
 }
 
 // Summary counts the files of a run.
@@ -189,6 +191,9 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 			}
 			if werr == nil {
 				_, werr = w.Write(p.out)
+			}
+			if opt.Progress != nil {
+				opt.Progress(sum.Files, len(files))
 			}
 		}
 	}

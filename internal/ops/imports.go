@@ -17,6 +17,10 @@ import (
 // The rows that cannot become cases are returned as errors with nothing
 // written, unless validOnly keeps the good ones.
 func (s *Service) ImportCases(ctx context.Context, p Principal, agencyID int64, rows []importer.Row, validOnly, commit bool) (imported, skipped int, bad []importer.RowError, err error) {
+	return s.importCases(ctx, p, agencyID, rows, validOnly, commit, nil)
+}
+
+func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, rows []importer.Row, validOnly, commit bool, progress func(done, total int)) (imported, skipped int, bad []importer.RowError, err error) {
 	if err := s.mustAct(ctx, p, agencyID); err != nil {
 		return 0, 0, nil, err
 	}
@@ -29,7 +33,10 @@ func (s *Service) ImportCases(ctx context.Context, p Principal, agencyID int64, 
 		return 0, 0, bad, nil
 	}
 	err = s.write(ctx, p, "case.import", func(tx *store.Tx, e *audit.Entry) error {
-		for _, r := range ready {
+		for i, r := range ready {
+			if progress != nil {
+				progress(i+1, len(ready))
+			}
 			had, err := tx.HasImportKey(ctx, agencyID, r.Key)
 			if err != nil {
 				return err
@@ -97,6 +104,8 @@ type ImportRequest struct {
 	Map       map[string]string // header text → field id, the clerk's corrections of the mapping
 	Commit    bool              // false: a preview, nothing is written
 	ValidOnly bool              // with Commit: skip the bad rows and import the rest
+	// Progress, when set, is told how many of the rows are written.
+	Progress func(done, total int)
 }
 
 // ImportResult is what the clerk sees of an import or its preview.
@@ -144,7 +153,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 			}
 		}
 		var bad2 []importer.RowError
-		res.Imported, res.Skipped, bad2, err = s.ImportCases(ctx, p, agencyID, rows, req.ValidOnly, write(len(bad)))
+		res.Imported, res.Skipped, bad2, err = s.importCases(ctx, p, agencyID, rows, req.ValidOnly, write(len(bad)), req.Progress)
 		res.Bad, res.Ready = append(bad, bad2...), len(rows)-len(bad2)
 	} else {
 		ds, bad := sh.ParseDecisions(res.Mapping, req.Category)
