@@ -81,6 +81,27 @@ func Message(err error) string {
 	return "内部错误，请联系系统管理员"
 }
 
+// Plain is Message without the places: for a page or a log line that names
+// the fields another way (a form field's id means nothing to a reader).
+func Plain(err error) string {
+	var l List
+	if errors.As(err, &l) {
+		var b []byte
+		for i, e := range l {
+			if i > 0 {
+				b = append(b, "；"...)
+			}
+			b = append(b, e.Msg...)
+		}
+		return string(b)
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Msg
+	}
+	return "内部错误，请联系系统管理员"
+}
+
 // KindOf returns the kind of err, Internal for foreign errors.
 func KindOf(err error) Kind {
 	var e *Error

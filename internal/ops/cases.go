@@ -75,7 +75,7 @@ func (s *Service) RegisterOnce(ctx context.Context, p Principal, agencyID int64,
 		}
 		e.AgencyID, e.Object = agencyID, c.Serial
 		if d := c.Defects(); len(d) > 0 {
-			e.Detail = "申请内容需补正：" + errs.Message(d)
+			e.Detail = "申请内容需补正：" + errs.Plain(d)
 		}
 		return nil
 	})

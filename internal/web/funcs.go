@@ -60,10 +60,11 @@ func funcs(o *ops.Service) template.FuncMap {
 			}
 			return false
 		},
-		"split":     strings.Split,
-		"inc":       func(i int) int { return i + 1 },
-		"ruleTitle": report.RuleTitle,
-		"levelName": report.LevelName,
+		"split":      strings.Split,
+		"inc":        func(i int) int { return i + 1 },
+		"formatName": formatName,
+		"ruleTitle":  report.RuleTitle,
+		"levelName":  report.LevelName,
 	}
 }
 
@@ -105,4 +106,23 @@ func contentType(p string) string {
 		return t
 	}
 	return "application/octet-stream"
+}
+
+// formatName is a download format as the clerk knows it.
+func formatName(f string) string {
+	switch f {
+	case "docx":
+		return "Word 文档"
+	case "pdf":
+		return "PDF"
+	case "xlsx":
+		return "Excel 表格"
+	case "html":
+		return "网页"
+	case "txt":
+		return "纯文本"
+	case "json":
+		return "数据文件（JSON）"
+	}
+	return f
 }
