@@ -355,3 +355,29 @@ func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, 
 	}
 	return row
 }
+
+// Trend is what the report pages draw: applications received and closed
+// by month, this year (index 1) against last year (index 0).
+type Trend struct {
+	Year     int
+	Received [2][12]int64
+	Closed   [2][12]int64
+}
+
+// Trend of the agency's records, or with below those of every agency the
+// principal oversees (the 报告汇总).
+func (s *Service) Trend(ctx context.Context, p Principal, agencyID int64, year int, below bool) (*Trend, error) {
+	ids := []int64{agencyID}
+	if below {
+		var err error
+		if ids, err = s.Visible(ctx, p); err != nil {
+			return nil, err
+		}
+	} else if err := s.canRead(ctx, p, agencyID); err != nil {
+		return nil, err
+	}
+	t := &Trend{Year: year}
+	var err error
+	t.Received, t.Closed, err = s.Store.Monthly(ctx, ids, year)
+	return t, err
+}

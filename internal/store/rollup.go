@@ -351,3 +351,44 @@ func ApplyRecords(reps map[int64]*report.Report, tables map[int64]map[string]rep
 	}
 	return t4
 }
+
+// Monthly counts, for each month from the first of year-1 to the end of
+// year, the applications the agencies received and closed: the 年度报告
+// pages draw this year against last year from it.
+func (s *Store) Monthly(ctx context.Context, ids []int64, year int) (received, closed [2][12]int64, err error) {
+	first, last := date(workday.NewDate(year-1, 1, 1)), date(workday.NewDate(year, 12, 31))
+	ym := func(col string) string {
+		if s.dialect == Postgres {
+			return `CAST(EXTRACT(YEAR FROM ` + col + `) AS INTEGER), CAST(EXTRACT(MONTH FROM ` + col + `) AS INTEGER)`
+		}
+		return `CAST(substr(` + col + `, 1, 4) AS INTEGER), CAST(substr(` + col + `, 6, 2) AS INTEGER)`
+	}
+	for _, q := range []struct {
+		col string
+		out *[2][12]int64
+	}{{"received_on", &received}, {"closed_on", &closed}} {
+		err = inChunks(ids, 3, func(in string, args []any) error {
+			rows, err := s.db.QueryContext(ctx, `SELECT `+ym(q.col)+`, count(*) FROM cases WHERE `+q.col+` >= $1 AND `+q.col+` <= $2
+				AND agency_id IN (`+in+`) GROUP BY 1, 2`, append([]any{first, last}, args...)...)
+			if err != nil {
+				return mapErr(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var y, m int
+				var n int64
+				if err := rows.Scan(&y, &m, &n); err != nil {
+					return err
+				}
+				if i := y - (year - 1); i >= 0 && i < 2 && m >= 1 && m <= 12 {
+					q.out[i][m-1] += n
+				}
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return received, closed, err
+		}
+	}
+	return received, closed, nil
+}

@@ -419,6 +419,25 @@ func TestBulkInsertAndYearTables(t *testing.T) {
 				}
 			}
 		}
+		// the months of the report pages' charts
+		rec, clo, err := s.Monthly(ctx, []int64{a.ID}, 2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantRec, wantClo [2][12]int64
+		for _, c := range ca {
+			if y := c.Received.Year() - 2024; y >= 0 && y < 2 {
+				wantRec[y][c.Received.Time().Month()-1]++
+			}
+			if c.ClosedOn != nil {
+				if y := c.ClosedOn.Year() - 2024; y >= 0 && y < 2 {
+					wantClo[y][c.ClosedOn.Time().Month()-1]++
+				}
+			}
+		}
+		if rec != wantRec || clo != wantClo {
+			t.Errorf("monthly: received %v closed %v, want %v %v", rec, clo, wantRec, wantClo)
+		}
 		// the sequence goes on where the bulk insert left it
 		c := newCase(t, 0, "2025-07-01")
 		if err := insert(s, a.ID, c); err != nil {

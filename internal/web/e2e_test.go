@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
 )
@@ -262,4 +263,118 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 		t.Fatalf("rollup page: %s", body)
 	}
 	b.shot("10-rollup")
+	if svg := b.text("figure.chart figcaption"); !strings.Contains(svg, "各月收到申请件数") {
+		t.Fatalf("the rollup draws no chart: %q", svg)
+	}
+	// and one agency's report, with its charts and tables
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/admin/reports?year=2025&agency=%d", b.base, mustAgency(b.site, "卫滨区财政局"))))
+	b.waitText("h1", "年度报告")
+	b.shot("10b-report")
+}
+
+// caseIn finds a demo case of the agency in the state.
+func caseIn(b *browserTest, agency string, state casework.State) *casework.Case {
+	b.t.Helper()
+	ag := mustAgency(b.site, agency)
+	rows, _, err := b.site.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, State: state, Limit: 10})
+	if err != nil || len(rows) == 0 {
+		b.t.Fatalf("no %s case in the demo of %s: %v", state, agency, err)
+	}
+	c, err := b.site.s.GetCase(context.Background(), rows[0].ID)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return c
+}
+
+// The corrections and checks of issue 13: undoing a step, a supervisor's
+// agency filter, the status of an application awaiting payment, and the
+// public flow on a phone with every field error at once and a double tap on
+// the confirmation creating one application.
+func TestBrowserCorrectionsAndPhone(t *testing.T) {
+	b := newBrowserTest(t)
+
+	// the head undoes the 补正 notice sent by mistake, with a reason
+	c := caseIn(b, demo.Main, casework.AwaitingCorrection)
+	b.login("head")
+	path := fmt.Sprintf("/admin/cases/%d", c.ID)
+	b.do(chromedp.Navigate(b.base + path))
+	b.waitPath(`^` + path + `$`)
+	b.step("undo", map[string]string{"note": "补正告知发错了申请"})
+	b.waitText("main", "已撤销")
+	if s := b.text("p.summary"); strings.Contains(s, "待补正") {
+		t.Fatalf("still awaiting correction after the undo: %s", s)
+	}
+	b.shot("11-undone")
+
+	// the district office narrows its case list to one agency
+	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
+	b.waitPath(`^/login$`)
+	b.login("district")
+	finance := mustAgency(b.site, "卫滨区财政局")
+	b.do(chromedp.Navigate(b.base+"/admin/cases"),
+		chromedp.SetValue(chromedp.CSS(`select[name=agency]`), fmt.Sprint(finance)),
+		chromedp.Click(chromedp.CSS(`form.filters button`)))
+	b.waitPath(`^/admin/cases\?.*agency=`)
+	cells, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('table.list tbody tr td:nth-child(1)')].map(td => td.textContent.trim())`))
+	if err != nil || len(cells) == 0 {
+		t.Fatalf("filtered list: %v %v", err, cells)
+	}
+	for _, cell := range cells {
+		if cell != "卫滨区财政局" {
+			t.Fatalf("a row of %q in the list filtered to 卫滨区财政局", cell)
+		}
+	}
+	b.shot("12-supervisor-filter")
+
+	// the applicant of an application awaiting payment sees what to pay
+	paying := caseIn(b, demo.Main, casework.AwaitingPayment)
+	b.do(chromedp.Navigate(b.base + "/status?code=" + paying.Code))
+	b.waitText("main", "待缴费")
+	if body := b.text("main"); !strings.Contains(body, "元") || !strings.Contains(body, "缴") {
+		t.Fatalf("status awaiting payment: %s", body)
+	}
+
+	// on a phone: every mistake at once, then one application for a double tap
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	ag := mustAgency(b.site, demo.Main)
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/apply/%d", b.base, ag)),
+		chromedp.SetValue(chromedp.CSS(`[name=name]`), "郑某"),
+		chromedp.SetValue(chromedp.CSS(`[name=id_number]`), "11010519491231002X"),
+		chromedp.SetValue(chromedp.CSS(`[name=phone]`), "电话号码"),
+		chromedp.SetValue(chromedp.CSS(`[name=email]`), "zheng@"),
+		chromedp.SetValue(chromedp.CSS(`[name=delivery]`), "邮寄"),
+		chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitText("main", "请填写所需政府信息")
+	body := b.text("main")
+	for _, want := range []string{"电话“电话号码”不对", "电子邮箱“zheng@”不对", "请填写通信地址", "请填写所需政府信息"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form does not say %q at once: %s", want, body)
+		}
+	}
+	if v := b.text(`[name=name]`); v != "" { // an input's text is empty; its value must survive
+		t.Logf("name text %q", v)
+	}
+	kept, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('[name=name]').value`))
+	if kept != "郑某" {
+		t.Errorf("the refused form lost the name: %q", kept)
+	}
+	b.shot("13-phone-errors")
+	b.do(chromedp.SetValue(chromedp.CSS(`[name=phone]`), "13700000000"),
+		chromedp.SetValue(chromedp.CSS(`[name=email]`), "zheng@example.cn"),
+		chromedp.SetValue(chromedp.CSS(`[name=address]`), "卫滨区某路8号"),
+		chromedp.SetValue(chromedp.CSS(`[name=description]`), "本区中小学课后服务收费文件"),
+		chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitText("main h1", "请核对")
+	wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+	if wide {
+		t.Error("the confirmation page is wider than the phone")
+	}
+	b.shot("14-phone-confirm")
+	b.do(chromedp.DoubleClick(chromedp.CSS(`form[action$="/confirm"] button`)))
+	b.waitPath(`^/receipt/[A-Z0-9]+$`)
+	b.shot("15-phone-receipt")
+	if n := strings.Count(strings.Join(casesOf(b.site, ag), ","), "郑某"); n != 1 {
+		t.Errorf("a double tap registered %d applications", n)
+	}
 }

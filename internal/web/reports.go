@@ -95,6 +95,11 @@ func (s *Server) reportPageData(r *http.Request, si *sessionInfo, v *ops.ReportV
 	for _, t := range office.ReportTables(v.Report) {
 		d.Tables = append(d.Tables, tableHTML(t, edit, v.Findings))
 	}
+	t, err := s.Ops.Trend(r.Context(), si.p(), v.Agency.ID, v.Year, false)
+	if err != nil {
+		return nil, err
+	}
+	d.Charts = []template.HTML{monthChart(t, "收到申请", t.Received), monthChart(t, "办结申请", t.Closed), outcomeChart(v.Report)}
 	ids, err := s.Ops.Visible(r.Context(), si.p())
 	if err != nil {
 		return nil, err
@@ -248,8 +253,18 @@ func (s *Server) rollupPage(w http.ResponseWriter, r *http.Request, si *sessionI
 	for _, t := range office.ReportTables(ru.Sum) {
 		tables = append(tables, tableHTML(t, nil, ru.Sum.Findings))
 	}
+	// the charts are the page's, beside the 汇总 (bench rollup times the 汇总)
+	tr, err := s.Ops.Trend(r.Context(), si.p(), si.user.AgencyID, year, true)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	charts := []template.HTML{monthChart(tr, "收到申请", tr.Received), outcomeChart(ru.Sum)}
+	show := r.URL.Query().Get("show")
+	rows, pg := pageOf(rollupFilter(ru.Rows, show), r.URL.Query().Get("page"), 100)
 	s.render(w, http.StatusOK, "rollup", page{Title: "年度报告汇总", User: si.user, CSRF: si.csrf, Data: map[string]any{
-		"R": ru, "Tables": tables, "Formats": []string{"xlsx", "docx", "pdf", "html"}}})
+		"R": ru, "Rows": rows, "Page": pg, "Show": show, "Shows": rollupShows, "Tables": tables, "Charts": charts,
+		"Formats": []string{"xlsx", "docx", "pdf", "html"}}})
 }
 
 // rollupFile downloads the summed tables.
@@ -266,4 +281,53 @@ func (s *Server) rollupFile(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	s.sendReport(w, r, si, ru.Sum, f, fmt.Sprintf("%d年政府信息公开工作年度报告汇总.%s", year, f))
+}
+
+// rollupShows are the 报告汇总's filters of its agency list.
+var rollupShows = []option{{"", "全部"}, {"late", "逾期未报"}, {"errors", "有错误"}, {"pending", "未报送"}, {"submitted", "已报送"}}
+
+func rollupFilter(rows []ops.RollupRow, show string) []ops.RollupRow {
+	if show == "" {
+		return rows
+	}
+	var out []ops.RollupRow
+	for _, r := range rows {
+		ok := false
+		switch show {
+		case "late":
+			ok = r.Late
+		case "errors":
+			ok = r.Checked && r.Errors > 0
+		case "pending":
+			ok = r.Status != "已报送"
+		case "submitted":
+			ok = r.Status == "已报送"
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pager is one page of a long list.
+type pager struct {
+	N, Of, Total, From, To int
+	Prev, Next             int // 0 when there is none
+}
+
+// pageOf cuts the page named by p (1-based) out of rows.
+func pageOf[T any](rows []T, p string, size int) ([]T, pager) {
+	n, _ := strconv.Atoi(p)
+	of := max(1, (len(rows)+size-1)/size)
+	n = min(max(n, 1), of)
+	from, to := (n-1)*size, min(n*size, len(rows))
+	pg := pager{N: n, Of: of, Total: len(rows), From: from + 1, To: to}
+	if n > 1 {
+		pg.Prev = n - 1
+	}
+	if n < of {
+		pg.Next = n + 1
+	}
+	return rows[from:to], pg
 }

@@ -1048,3 +1048,30 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		t.Error("the application is not in the XLSX export")
 	}
 }
+
+// The 报告汇总 of a big area lists its agencies a page at a time and by state.
+func TestRollupFilterAndPages(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, _ := st.login("city")
+	_, all := st.get(c, "/admin/rollup?year=2025")
+	m := regexp.MustCompile(`共 (\d+) 个</p>`).FindStringSubmatch(all)
+	if m == nil {
+		t.Fatalf("no count on the rollup page")
+	}
+	_, late := st.get(c, "/admin/rollup?year=2025&show=late")
+	_, done := st.get(c, "/admin/rollup?year=2025&show=submitted")
+	nl := regexp.MustCompile(`共 (\d+) 个</p>`).FindStringSubmatch(late)
+	nd := regexp.MustCompile(`共 (\d+) 个</p>`).FindStringSubmatch(done)
+	if nl == nil || nd == nil {
+		t.Fatal("filtered pages without their count")
+	}
+	a, l, d := atoi(m[1]), atoi(nl[1]), atoi(nd[1])
+	if l+d > a || l == 0 || strings.Count(done, "逾期未报</strong>") > 0 {
+		t.Errorf("all %d, late %d, submitted %d", a, l, d)
+	}
+	if _, p := st.get(c, "/admin/rollup?year=2025&page=99"); !strings.Contains(p, "年度报告汇总") {
+		t.Error("a page beyond the last")
+	}
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
