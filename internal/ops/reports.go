@@ -58,7 +58,7 @@ func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*repo
 // from the records; 表三 always comes from the records, 表四 too once the
 // agency keeps 复议/诉讼 records.
 func (s *Service) reportOf(ctx context.Context, ag *org.Agency, year int, st settings.Settings) (*report.Report, bool, bool, error) {
-	rs, err := s.reportsOf(ctx, []*org.Agency{ag}, year, st)
+	rs, err := s.reportsOf(ctx, []*org.Agency{ag}, year, st, nil)
 	if err != nil {
 		return nil, false, false, err
 	}
@@ -70,33 +70,48 @@ type agencyReports struct {
 	reps  map[int64]*report.Report
 	saved map[int64]bool // the agency saved it (otherwise generated from the records)
 	t4    map[int64]bool // 表四 counted from the agency's 复议/诉讼 records
+	// rest is 表三 of the agencies counted together (those whose own 表三
+	// was not asked for; theirs is left blank)
+	rest map[string]report.Row
 }
 
 // reportsOf is reportOf for many agencies with a few grouped queries, not a
 // few per agency: a province's 报告汇总 reads thousands. The four reads are
 // independent and run at once, so that the scan of the cases, the long
 // one, hides the others.
-func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st settings.Settings) (*agencyReports, error) {
+//
+// own names the agencies whose 表三 is wanted one by one (nil: all); the
+// others' are counted together into rest, which costs far less in a
+// province where most of them are only summed.
+func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st settings.Settings, own func(int64) bool) (*agencyReports, error) {
 	ids := make([]int64, len(ags))
+	var each, together []int64
 	for i, a := range ags {
 		ids[i] = a.ID
+		if own == nil || own(a.ID) {
+			each = append(each, a.ID)
+		} else {
+			together = append(together, a.ID)
+		}
 	}
 	var (
 		stored  map[int64]*report.Report
 		ledgers map[int64]store.Ledger
 		tables  map[int64]map[string]report.Row
 		recs    map[int64][]appeal.Record
+		rest    map[string]report.Row
 	)
 	err := parallel(
 		func() (err error) { stored, err = s.Store.SavedReports(ctx, ids, year); return },
 		func() (err error) { ledgers, err = s.Store.Ledgers(ctx, ids, year); return },
-		func() (err error) { tables, err = s.Store.YearTables(ctx, ids, year, st.Case.UnitOfCount); return },
+		func() (err error) { tables, err = s.Store.YearTables(ctx, each, year, st.Case.UnitOfCount); return },
+		func() (err error) { rest, err = s.Store.YearTotal(ctx, together, year, st.Case.UnitOfCount); return },
 		func() (err error) { recs, err = s.Store.AppealsOf(ctx, ids); return },
 	)
 	if err != nil {
 		return nil, err
 	}
-	out := &agencyReports{reps: map[int64]*report.Report{}, saved: map[int64]bool{}}
+	out := &agencyReports{reps: map[int64]*report.Report{}, saved: map[int64]bool{}, rest: rest}
 	for _, a := range ags {
 		if r, ok := stored[a.ID]; ok {
 			out.reps[a.ID], out.saved[a.ID] = r, true
@@ -288,7 +303,9 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 	}
 	today := s.Clock.Today()
 	out := &Rollup{Year: year}
-	all, err := s.reportsOf(ctx, ags, year, st)
+	// a report's own 表三 is needed to check it, and only saved ones are
+	// checked: the rest are only summed
+	all, err := s.reportsOf(ctx, ags, year, st, func(id int64) bool { _, ok := saved[id]; return ok })
 	if err != nil {
 		return nil, err
 	}
@@ -320,7 +337,10 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 			out.WithErrors++
 		}
 	}
-	out.Sum = report.Sum(report.FormatForYear(year), year, own+"（汇总）", reps)
+	// the agencies counted together add their 表三 as one more table
+	rest := report.NewReport(report.FormatForYear(year))
+	rest.Applications = all.rest
+	out.Sum = report.Sum(report.FormatForYear(year), year, own+"（汇总）", append(reps, rest))
 	report.Check(out.Sum, nil)
 	return out, nil
 }

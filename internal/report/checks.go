@@ -131,6 +131,13 @@ func t4Name(b, col int) string {
 
 // ambiguous reports whether any of the cells was left null because the reader
 // could not decide: identities over unknown cells are not checked.
+// anyAmbiguous is ambiguous for cells named only when needed: most reports
+// have no ambiguous cell, and naming every cell of every row costs more than
+// the check itself (a province's 汇总 checks thousands of reports).
+func (r *Report) anyAmbiguous(cells func() []string) bool {
+	return len(r.Meta.Ambiguous) > 0 && r.ambiguous(cells()...)
+}
+
 func (r *Report) ambiguous(cells ...string) bool {
 	if len(r.Meta.Ambiguous) == 0 {
 		return false
@@ -314,11 +321,13 @@ func checkRowSum(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		var cells []string
-		for i := range v {
-			cells = append(cells, t3Cell(row.Key, i))
-		}
-		if r.ambiguous(cells...) {
+		if r.anyAmbiguous(func() []string {
+			var cells []string
+			for i := range v {
+				cells = append(cells, t3Cell(row.Key, i))
+			}
+			return cells
+		}) {
 			continue
 		}
 		var sum int64
@@ -340,19 +349,24 @@ func checkOutcomes(c *ctx) {
 	rows := r.Format.T3Rows()
 	for col := 0; col < NumCols; col++ {
 		var sum int64
-		var cells []string
 		blank := true
 		for _, row := range rows {
 			if row.Kind == RowOutcome {
 				cl := r.Applications[row.Key][col]
 				sum += cl.Val()
-				cells = append(cells, t3Cell(row.Key, col))
 				blank = blank && cl.Blank()
 			}
 		}
 		tot := r.Applications["total"][col]
-		cells = append(cells, t3Cell("total", col))
-		if (blank && tot.Blank()) || r.ambiguous(cells...) {
+		if (blank && tot.Blank()) || r.anyAmbiguous(func() []string {
+			cells := []string{t3Cell("total", col)}
+			for _, row := range rows {
+				if row.Kind == RowOutcome {
+					cells = append(cells, t3Cell(row.Key, col))
+				}
+			}
+			return cells
+		}) {
 			continue
 		}
 		if sum != tot.Val() {
@@ -370,7 +384,9 @@ func checkBalance(c *ctx) {
 	a := r.Applications
 	for col := 0; col < NumCols; col++ {
 		n, in, tot, out := a["new"][col], a["carried_in"][col], a["total"][col], a["carried_forward"][col]
-		if allBlank(n, in, tot, out) || r.ambiguous(t3Cell("new", col), t3Cell("carried_in", col), t3Cell("total", col), t3Cell("carried_forward", col)) {
+		if allBlank(n, in, tot, out) || r.anyAmbiguous(func() []string {
+			return []string{t3Cell("new", col), t3Cell("carried_in", col), t3Cell("total", col), t3Cell("carried_forward", col)}
+		}) {
 			continue
 		}
 		left, right := n.Val()+in.Val(), tot.Val()+out.Val()
@@ -392,11 +408,13 @@ func checkT4(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		var cells []string
-		for j := range v {
-			cells = append(cells, t4Cell(b, j))
-		}
-		if r.ambiguous(cells...) {
+		if r.anyAmbiguous(func() []string {
+			var cells []string
+			for j := range v {
+				cells = append(cells, t4Cell(b, j))
+			}
+			return cells
+		}) {
 			continue
 		}
 		sum := v[0].Val() + v[1].Val() + v[2].Val() + v[3].Val()

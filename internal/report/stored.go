@@ -17,7 +17,7 @@ type storedJSON struct {
 	Sections      map[string]string                     `json:"sections"`
 	Proactive     map[string]map[string]json.RawMessage `json:"proactive"`
 	Proactive2019 map[string]map[string]json.RawMessage `json:"proactive_2019"`
-	Applications  map[string]json.RawMessage            `json:"applications"`
+	Applications  json.RawMessage                       `json:"applications"`
 	Appeals       map[string]map[string]json.RawMessage `json:"appeals"`
 	Findings      json.RawMessage                       `json:"findings"` // recomputed, never read
 }
@@ -27,7 +27,13 @@ type storedJSON struct {
 // and Load, which reads what people write and reports file:line:column for
 // every mistake, costs ten times as much. For anything a person wrote, use
 // Load; FromJSON refuses what MarshalJSON would not have written.
-func FromJSON(data []byte) (*Report, error) {
+func FromJSON(data []byte) (*Report, error) { return fromJSON(data, true) }
+
+// FromJSONWithoutT3 is FromJSON leaving 表三 blank, for a caller that fills
+// it from the records anyway (the 报告汇总): 表三 is most of the JSON.
+func FromJSONWithoutT3(data []byte) (*Report, error) { return fromJSON(data, false) }
+
+func fromJSON(data []byte, t3 bool) (*Report, error) {
 	var s storedJSON
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.DisallowUnknownFields()
@@ -73,8 +79,14 @@ func FromJSON(data []byte) (*Report, error) {
 			r.Proactive.Set(path, cell)
 		}
 	}
-	if err := storedT3(r, s.Applications); err != nil {
-		return nil, err
+	if t3 {
+		var apps map[string]json.RawMessage
+		if err := json.Unmarshal(orNull(s.Applications), &apps); err != nil {
+			return nil, fmt.Errorf("表三: %w", err)
+		}
+		if err := storedT3(r, apps); err != nil {
+			return nil, err
+		}
 	}
 	for i, blk := range T4Blocks {
 		for j, c := range T4Columns {

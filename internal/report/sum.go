@@ -20,45 +20,64 @@ func Sum(f Format, year int, agency string, rs []*Report) *Report {
 				out.Proactive.SetAmount(p, sumAmounts(rs, p))
 				continue
 			}
-			var cs []Cell
+			var acc cellSum
 			for _, r := range rs {
-				cs = append(cs, r.Proactive.Cell(p))
+				acc.add(r.Proactive.Cell(p))
 			}
-			out.Proactive.Set(p, sumCells(cs))
+			out.Proactive.Set(p, acc.cell())
 		}
 	}
+	// one pass over each report's rows: a province sums thousands
+	t3 := map[string]*[NumCols]cellSum{}
 	for _, row := range f.T3Rows() {
+		t3[row.Key] = &[NumCols]cellSum{}
+	}
+	var t4 [3][5]cellSum
+	for _, r := range rs {
+		for key, acc := range t3 {
+			row := r.Applications[key]
+			for col := range acc {
+				acc[col].add(row[col])
+			}
+		}
+		for b := range t4 {
+			for c := range t4[b] {
+				t4[b][c].add(r.Appeals[b][c])
+			}
+		}
+	}
+	for key, acc := range t3 {
 		var v Row
 		for col := range v {
-			var cs []Cell
-			for _, r := range rs {
-				cs = append(cs, r.Applications[row.Key][col])
-			}
-			v[col] = sumCells(cs)
+			v[col] = acc[col].cell()
 		}
-		out.Applications[row.Key] = v
+		out.Applications[key] = v
 	}
 	for b := range out.Appeals {
 		for c := range out.Appeals[b] {
-			var cs []Cell
-			for _, r := range rs {
-				cs = append(cs, r.Appeals[b][c])
-			}
-			out.Appeals[b][c] = sumCells(cs)
+			out.Appeals[b][c] = t4[b][c].cell()
 		}
 	}
 	return out
 }
 
-func sumCells(cs []Cell) Cell {
-	var n int64
-	for _, c := range cs {
-		if c.IsInvalid() {
-			return Invalid("汇总对象中有无法读取的数")
-		}
-		n += c.n // a blank cell holds 0
+// cellSum adds counts; an unreadable one makes the sum unreadable, so that a
+// wrong figure is never hidden in a total. A blank cell counts as 0.
+type cellSum struct {
+	n       int64
+	invalid bool
+}
+
+func (s *cellSum) add(c Cell) {
+	s.invalid = s.invalid || c.IsInvalid()
+	s.n += c.n
+}
+
+func (s cellSum) cell() Cell {
+	if s.invalid {
+		return Invalid("汇总对象中有无法读取的数")
 	}
-	return N(n)
+	return N(s.n)
 }
 
 func sumAmounts(rs []*Report, path string) Amount {

@@ -419,6 +419,20 @@ func TestBulkInsertAndYearTables(t *testing.T) {
 				}
 			}
 		}
+		// the agencies counted together: the sum of their own tables
+		tot, err := s.YearTotal(ctx, []int64{a.ID, b.ID}, 2025, casework.UnitApplication)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, row := range tot {
+			for col := range row {
+				x, _ := got[a.ID][k][col].Int()
+				y, _ := got[b.ID][k][col].Int()
+				if n, _ := row[col].Int(); n != x+y {
+					t.Errorf("total %s[%d] = %d, want %d + %d", k, col, n, x, y)
+				}
+			}
+		}
 		// the months of the report pages' charts
 		rec, clo, err := s.Monthly(ctx, []int64{a.ID}, 2025)
 		if err != nil {
