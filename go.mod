@@ -59,3 +59,5 @@ tool (
 	github.com/kisielk/errcheck
 	honnef.co/go/tools/cmd/staticcheck
 )
+
+replace github.com/signintech/gopdf => ./third_party/gopdf

@@ -1,6 +1,7 @@
 package office
 
 import (
+	"compress/zlib"
 	_ "embed"
 	"fmt"
 	"io"
@@ -332,6 +333,9 @@ var parsedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
 func PDF(w io.Writer, d *Doc) error {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	// fast compression of the content and of the embedded font subsets (the
+	// patch in third_party/gopdf): half the cost, 11 % larger
+	gp.SetCompressLevel(zlib.BestSpeed)
 	gp.SetInfo(gopdf.PdfInfo{Title: d.Title, Creator: "gongkai", Producer: "gongkai"})
 	fc, err := parsedFonts()
 	if err != nil {
