@@ -57,7 +57,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(o.Store)
 	res, err := o.Import(ctx, ops.Operator(ag.ID, "台账导入（命令行）"), ag.ID, ops.ImportRequest{Kind: ops.ImportKind(what), Name: pos[0], Data: data,
-		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly, Progress: c.progress("导入")})
+		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly, Progress: importBar(c.progress("导入"))})
 	if res != nil && res.Mapping != nil {
 		printMapping(stdout, res.Schema, res.Mapping)
 	}
@@ -116,4 +116,13 @@ func colLetter(i int) string {
 		s = string(rune('A'+(i-1)%26)) + s
 	}
 	return s
+}
+
+// importBar shows the writing of the rows as a bar (checking is quick).
+func importBar(bar func(done, total int)) func(ops.ImportProgress) {
+	return func(p ops.ImportProgress) {
+		if p.Stage == "写入" {
+			bar(p.Done, p.Total)
+		}
+	}
 }

@@ -24,6 +24,7 @@ var Actions = []struct {
 	{"case.attach", "上传附件"},
 	{"case.import", "导入申请台账"},
 	{"decision.import", "导入决定台账"},
+	{"import.stage", "上传台账待导入"},
 	{"report.save", "保存年度报告"},
 	{"report.submit", "报送年度报告"},
 	{"report.publish", "发布年度报告"},

@@ -2,6 +2,9 @@ package ops
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"gongkai/internal/audit"
@@ -9,7 +12,29 @@ import (
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
+
+// ImportProgress is how far an import has got: rows checked (Stage 检查) or
+// written (Stage 写入), and the problems found so far.
+type ImportProgress struct {
+	Stage              string
+	Done, Total, Found int
+}
+
+// importRun is how one import runs: a preview or for real, and what to do
+// inside its transaction besides the rows (drop the staged file).
+type importRun struct {
+	validOnly, commit bool
+	progress          func(ImportProgress)
+	after             func(tx *store.Tx) error
+}
+
+func (r importRun) report(stage string, done, total, found int) {
+	if r.progress != nil {
+		r.progress(ImportProgress{Stage: stage, Done: done, Total: total, Found: found})
+	}
+}
 
 // ImportCases turns register rows into cases and stores them in one
 // transaction, with one audit entry: all land, or none. A row the agency
@@ -17,10 +42,23 @@ import (
 // The rows that cannot become cases are returned as errors with nothing
 // written, unless validOnly keeps the good ones.
 func (s *Service) ImportCases(ctx context.Context, p Principal, agencyID int64, rows []importer.Row, validOnly, commit bool) (imported, skipped int, bad []importer.RowError, err error) {
-	return s.importCases(ctx, p, agencyID, rows, validOnly, commit, nil)
+	return s.importCases(ctx, p, agencyID, rows, importRun{validOnly: validOnly, commit: commit})
 }
 
-func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, rows []importer.Row, validOnly, commit bool, progress func(done, total int)) (imported, skipped int, bad []importer.RowError, err error) {
+// checkRows makes cases of the rows a chunk at a time, telling progress.
+func checkRows(rows []importer.Row, run importRun, actor casework.Actor, s *Service, cfg casework.Config, cal *workday.Calendar) ([]importer.Ready, []importer.RowError) {
+	var ready []importer.Ready
+	var bad []importer.RowError
+	const chunk = 2000
+	for i := 0; i < len(rows); i += chunk {
+		r, b := importer.Cases(rows[i:min(i+chunk, len(rows))], actor, s.Clock, cfg, cal)
+		ready, bad = append(ready, r...), append(bad, b...)
+		run.report("检查", min(i+chunk, len(rows)), len(rows), len(bad))
+	}
+	return ready, bad
+}
+
+func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, rows []importer.Row, run importRun) (imported, skipped int, bad []importer.RowError, err error) {
 	if err := s.mustAct(ctx, p, agencyID); err != nil {
 		return 0, 0, nil, err
 	}
@@ -28,14 +66,14 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 	if err != nil {
 		return 0, 0, nil, err
 	}
-	ready, bad := importer.Cases(rows, casework.Actor{Name: p.Name, Role: casework.Approver}, s.Clock, st.Case, cal)
-	if !commit || (len(bad) > 0 && !validOnly) {
+	ready, bad := checkRows(rows, run, casework.Actor{Name: p.Name, Role: casework.Approver}, s, st.Case, cal)
+	if !run.commit || (len(bad) > 0 && !run.validOnly) {
 		return 0, 0, bad, nil
 	}
 	err = s.write(ctx, p, "case.import", func(tx *store.Tx, e *audit.Entry) error {
 		for i, r := range ready {
-			if progress != nil {
-				progress(i+1, len(ready))
+			if i%500 == 0 || i == len(ready)-1 {
+				run.report("写入", i+1, len(ready), len(bad))
 			}
 			had, err := tx.HasImportKey(ctx, agencyID, r.Key)
 			if err != nil {
@@ -54,6 +92,9 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 			imported++
 		}
 		e.AgencyID, e.Detail = agencyID, fmt.Sprintf("导入 %d 件，跳过此前已导入的 %d 件", imported, skipped)
+		if run.after != nil {
+			return run.after(tx)
+		}
 		return nil
 	})
 	if err != nil {
@@ -65,11 +106,18 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 // ImportDecisions stores decision and fee ledger rows (表二's sources) in one
 // transaction, skipping the ones the agency already has.
 func (s *Service) ImportDecisions(ctx context.Context, p Principal, agencyID int64, ds []importer.Decision) (imported, skipped int, err error) {
+	return s.importDecisions(ctx, p, agencyID, ds, importRun{commit: true})
+}
+
+func (s *Service) importDecisions(ctx context.Context, p Principal, agencyID int64, ds []importer.Decision, run importRun) (imported, skipped int, err error) {
 	if err := s.mustAct(ctx, p, agencyID); err != nil {
 		return 0, 0, err
 	}
 	err = s.write(ctx, p, "decision.import", func(tx *store.Tx, e *audit.Entry) error {
-		for _, d := range ds {
+		for i, d := range ds {
+			if i%500 == 0 || i == len(ds)-1 {
+				run.report("写入", i+1, len(ds), 0)
+			}
 			ok, err := tx.InsertDecision(ctx, agencyID, d)
 			if err != nil {
 				return err
@@ -81,6 +129,9 @@ func (s *Service) ImportDecisions(ctx context.Context, p Principal, agencyID int
 			}
 		}
 		e.AgencyID, e.Detail = agencyID, fmt.Sprintf("导入 %d 条，跳过此前已导入的 %d 条", imported, skipped)
+		if run.after != nil {
+			return run.after(tx)
+		}
 		return nil
 	})
 	return imported, skipped, err
@@ -104,8 +155,11 @@ type ImportRequest struct {
 	Map       map[string]string // header text → field id, the clerk's corrections of the mapping
 	Commit    bool              // false: a preview, nothing is written
 	ValidOnly bool              // with Commit: skip the bad rows and import the rest
-	// Progress, when set, is told how many of the rows are written.
-	Progress func(done, total int)
+	// Progress, when set, is told how far the import has got.
+	Progress func(ImportProgress)
+	// Staged names the staged file being confirmed: it is removed in the
+	// import's transaction.
+	Staged string
 }
 
 // ImportResult is what the clerk sees of an import or its preview.
@@ -145,6 +199,10 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 		return res, err
 	}
 	write := func(nBad int) bool { return req.Commit && (nBad == 0 || req.ValidOnly) }
+	run := importRun{validOnly: req.ValidOnly, progress: req.Progress}
+	if req.Staged != "" {
+		run.after = func(tx *store.Tx) error { return tx.DropStaged(ctx, req.Staged) }
+	}
 	if req.Kind == ImportCases {
 		rows, bad := sh.Parse(res.Mapping)
 		for _, r := range rows {
@@ -153,13 +211,15 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 			}
 		}
 		var bad2 []importer.RowError
-		res.Imported, res.Skipped, bad2, err = s.importCases(ctx, p, agencyID, rows, req.ValidOnly, write(len(bad)), req.Progress)
+		run.commit = write(len(bad))
+		res.Imported, res.Skipped, bad2, err = s.importCases(ctx, p, agencyID, rows, run)
 		res.Bad, res.Ready = append(bad, bad2...), len(rows)-len(bad2)
 	} else {
 		ds, bad := sh.ParseDecisions(res.Mapping, req.Category)
 		res.Bad, res.Ready = bad, len(ds)
 		if write(len(bad)) {
-			res.Imported, res.Skipped, err = s.ImportDecisions(ctx, p, agencyID, ds)
+			run.commit = true
+			res.Imported, res.Skipped, err = s.importDecisions(ctx, p, agencyID, ds, run)
 		}
 	}
 	res.Committed = err == nil && write(len(res.Bad))
@@ -176,4 +236,44 @@ func validCategory(c string) bool {
 		}
 	}
 	return false
+}
+
+// StageImport previews a ledger file uploaded in the back office and keeps
+// it for the clerk's confirmation (ConfirmImport with the token), so that the
+// file is not asked for twice. Nothing of its rows is written yet.
+func (s *Service) StageImport(ctx context.Context, p Principal, req ImportRequest) (string, *ImportResult, error) {
+	if p.UserID == 0 {
+		return "", nil, Forbidden("只有登录的办理人员可以上传台账")
+	}
+	req.Commit = false
+	res, err := s.Import(ctx, p, p.AgencyID, req)
+	if err != nil {
+		return "", res, err
+	}
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", nil, err
+	}
+	token := hex.EncodeToString(b)
+	err = s.write(ctx, p, "import.stage", func(tx *store.Tx, e *audit.Entry) error {
+		e.AgencyID, e.Object, e.Detail = p.AgencyID, req.Name, fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad))
+		return tx.StageImport(ctx, &store.StagedImport{Token: token, AgencyID: p.AgencyID, UserID: p.UserID, Kind: string(req.Kind),
+			Category: req.Category, Name: req.Name, Data: req.Data})
+	})
+	return token, res, err
+}
+
+// ConfirmImport imports the file the user staged: every row, or with
+// validOnly the rows without problems; the staged file is removed in the same
+// transaction.
+func (s *Service) ConfirmImport(ctx context.Context, p Principal, token string, validOnly bool, progress func(ImportProgress)) (*ImportResult, error) {
+	st, err := s.Store.StagedImport(ctx, token, p.AgencyID, p.UserID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有找到待导入的文件：可能已经导入，或上传已超过一天，请重新上传", Cause: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Import(ctx, p, p.AgencyID, ImportRequest{Kind: ImportKind(st.Kind), Name: st.Name, Data: st.Data, Category: st.Category,
+		Commit: true, ValidOnly: validOnly, Progress: progress, Staged: token})
 }

@@ -21,6 +21,7 @@ import (
 
 	"gongkai/internal/api"
 	"gongkai/internal/clock"
+	"gongkai/internal/importer"
 	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
@@ -154,6 +155,8 @@ func bodyLimit(r *http.Request) int64 {
 		return limitAttachment
 	case r.URL.Path == "/admin/calendar":
 		return limitNotice
+	case r.URL.Path == "/admin/import":
+		return importer.MaxFile + 1<<20
 	}
 	return limitForm
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gongkai/internal/importer"
 )
@@ -31,4 +32,45 @@ func (t *Tx) InsertDecision(ctx context.Context, agencyID int64, d importer.Deci
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
+}
+
+// StagedImport is a ledger file uploaded in the back office, waiting between
+// its preview and the clerk's confirmation.
+type StagedImport struct {
+	Token    string
+	AgencyID int64
+	UserID   int64
+	Kind     string // cases or decisions
+	Category string // decisions: the category for rows without one
+	Name     string
+	Data     []byte
+	At       time.Time
+}
+
+// StageImport keeps a file for its confirmation, removing files staged more
+// than a day ago.
+func (t *Tx) StageImport(ctx context.Context, st *StagedImport) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE created_at < $1`, t.s.ts(t.s.Clock.Now().Add(-24*time.Hour))); err != nil {
+		return mapErr(err)
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO staged_imports (token, agency_id, user_id, kind, category, name, data, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, st.Token, st.AgencyID, st.UserID, st.Kind, st.Category, st.Name, st.Data, t.s.ts(t.s.Clock.Now()))
+	return mapErr(err)
+}
+
+// StagedImport returns the file a user staged for the agency. ErrNotFound
+// when there is none (confirmed already, expired, or another's).
+func (s *Store) StagedImport(ctx context.Context, token string, agencyID, userID int64) (*StagedImport, error) {
+	st := &StagedImport{Token: token, AgencyID: agencyID, UserID: userID}
+	var at timeCol
+	err := s.db.QueryRowContext(ctx, `SELECT kind, category, name, data, created_at FROM staged_imports WHERE token = $1 AND agency_id = $2 AND user_id = $3`,
+		token, agencyID, userID).Scan(&st.Kind, &st.Category, &st.Name, &st.Data, &at)
+	st.At = at.t
+	return st, mapErr(err)
+}
+
+// DropStaged removes a staged file once its rows are imported.
+func (t *Tx) DropStaged(ctx context.Context, token string) error {
+	_, err := t.tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE token = $1`, token)
+	return mapErr(err)
 }

@@ -307,6 +307,23 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 	}
 	b.shot("11-undone")
 
+	// the head imports a register: preview with its problem, then the good rows
+	dir := t.TempDir()
+	file := filepath.Join(dir, "台账.csv")
+	if err := os.WriteFile(file, []byte("收到日期,申请方式,申请人类型,申请人,申请内容\n2026-03-02,当面,自然人,浏览器导入甲,学区划分方案\n2026-02-30,当面,自然人,浏览器导入乙,招生计划\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(b.base+"/admin/import"),
+		chromedp.SetUploadFiles(`input[type=file]`, []string{file}),
+		chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitText("main", "1 行可以导入，1 处问题")
+	if body := b.text("main"); !strings.Contains(body, "第 3 行") || !strings.Contains(body, "收到日期") {
+		t.Fatalf("import preview: %s", body)
+	}
+	b.shot("11b-import-preview")
+	b.do(chromedp.Click(chromedp.CSS(`input[name=valid_only]`)), chromedp.Click(chromedp.CSS(`form[action="/admin/import/confirm"] button`)))
+	b.waitText("main", "已导入 1 条")
+
 	// the district office narrows its case list to one agency
 	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
 	b.waitPath(`^/login$`)

@@ -41,8 +41,8 @@ func englishIn(src string) []string {
 	check := func(text string) {
 		text = quoted.ReplaceAllString(text, "“”") // a quotation of data (a finding quoting the stray word)
 		for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r > 0x7f || r == ' ' || r == '\n' || r == '\t' || r == '/' || r == ',' }) {
-			if strings.Contains(f, "://") || strings.Contains(f, "@") || strings.HasPrefix(f, "www.") {
-				continue // URLs and e-mail addresses
+			if strings.Contains(f, "://") || strings.Contains(f, "@") || strings.HasPrefix(f, "www.") || strings.HasPrefix(f, ".") {
+				continue // URLs, e-mail addresses and file extensions (.xlsx)
 			}
 			for _, w := range asciiWord.FindAllString(f, -1) {
 				if !allowedASCII[w] && !ruleID.MatchString(w) && !isCode(f) {

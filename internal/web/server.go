@@ -43,7 +43,7 @@ type Server struct {
 
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
-	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error"}
+	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -89,6 +89,9 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
 		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
+		{"GET /admin/import", s.acting(s.importPage)},
+		{"POST /admin/import", s.acting(s.importUpload)},
+		{"POST /admin/import/confirm", s.acting(s.importConfirm)},
 		{"GET /admin/reports", s.admin(s.reportPage)},
 		{"POST /admin/reports/{year}", s.acting(s.saveReport)},
 		{"GET /admin/reports/{year}/file", s.admin(s.reportFile)},

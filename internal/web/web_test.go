@@ -328,7 +328,7 @@ func TestPublicApplication(t *testing.T) {
 		t.Fatalf("confirm: %d %s %s", code, loc1, loc2)
 	}
 	code, body = st.get(v, loc1)
-	m := regexp.MustCompile(`class="code">([A-Z0-9]+)<`).FindStringSubmatch(body)
+	m := regexp.MustCompile(`class="code" translate="no">([A-Z0-9]+)<`).FindStringSubmatch(body)
 	if code != 200 || m == nil || !strings.Contains(body, "2026年11月24日") {
 		t.Fatalf("receipt: %d\n%s", code, body)
 	}
@@ -1075,3 +1075,67 @@ func TestRollupFilterAndPages(t *testing.T) {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// A clerk imports a register through the back office: the preview streams
+// the rows checked and lists each problem by row and column, writes nothing
+// of the rows, and the confirmation imports the good ones from the staged file
+// (which cannot be confirmed twice).
+func TestWebImport(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("clerk")
+		ag := mustAgency(st, demo.Main)
+		before := len(casesOf(st, ag))
+		csv := "收到日期,申请方式,申请人类型,申请人,申请内容,联系电话\n" +
+			"2026-03-02,当面,自然人,导入甲,学区划分方案,13800000001\n" +
+			"2026-13-40,当面,自然人,导入乙,招生计划,13800000002\n" +
+			"2026-03-04,网上,企业,导入丙公司,收费文件,13800000003\n"
+		var b strings.Builder
+		mw := multipart.NewWriter(&b)
+		_ = mw.WriteField("csrf", csrf)
+		_ = mw.WriteField("kind", "cases")
+		fw, _ := mw.CreateFormFile("file", "台账.csv")
+		_, _ = fw.Write([]byte(csv))
+		_ = mw.Close()
+		req, _ := http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b.String()))
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Origin", st.srv.URL)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		body := string(page)
+		for _, want := range []string{"导入预览", "检查：2 / 2 行", "2 行可以导入，1 处问题", "第 3 行 A 列（收到日期）", "确认导入", "只导入没有问题的 2 行"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("preview lacks %q", want)
+			}
+		}
+		if n := len(casesOf(st, ag)); n != before {
+			t.Fatalf("the preview registered %d applications", n-before)
+		}
+		m := regexp.MustCompile(`name="token" value="([0-9a-f]{32})"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no confirmation token:\n%s", body)
+		}
+		confirm := url.Values{"csrf": {csrf}, "token": {m[1]}, "name": {"台账.csv"}}
+		// without choosing to skip the bad row, nothing lands
+		if _, body, _ := st.post(c, "/admin/import/confirm", confirm); !strings.Contains(body, "未导入任何数据") || len(casesOf(st, ag)) != before {
+			t.Errorf("a file with a bad row imported without valid_only:\n%s", body)
+		}
+		confirm.Set("valid_only", "1")
+		_, body, _ = st.post(c, "/admin/import/confirm", confirm)
+		if !strings.Contains(body, "已导入 2 条") || len(casesOf(st, ag)) != before+2 {
+			t.Errorf("confirm: %d new\n%s", len(casesOf(st, ag))-before, body)
+		}
+		if _, body, _ := st.post(c, "/admin/import/confirm", confirm); !strings.Contains(body, "可能已经导入") {
+			t.Errorf("the staged file was confirmed twice:\n%s", body)
+		}
+		// a supervisor cannot import
+		d, dcsrf := st.login("district")
+		if code, _, _ := st.post(d, "/admin/import/confirm", url.Values{"csrf": {dcsrf}, "token": {m[1]}}); code != http.StatusForbidden {
+			t.Errorf("a supervisor's confirmation: %d", code)
+		}
+	})
+}
