@@ -306,7 +306,8 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		}
 	}
 	if len(missing) > 0 {
-		return m, errs.New("表头", "缺少必需的列：%s。如列名不同，请用 --map \"列名=字段\" 指定（字段：%s）", strings.Join(missing, "、"), sc.ids())
+		return m, errs.New("表头", "缺少必需的列：%s。如表中有这些内容但列名不同，请把列名改成括号中的名称之一，"+
+			"或在命令行导入时用 --map \"列名=字段\" 指定（字段：%s）", strings.Join(missing, "、"), sc.ids())
 	}
 	return m, nil
 }

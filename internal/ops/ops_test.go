@@ -2,6 +2,7 @@ package ops_test
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"strings"
 	"testing"
@@ -166,6 +167,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 		f := newFx(t, s)
 		o := f.on("2026-03-02")
 		var c *casework.Case
+		var staged string
 		for _, w := range []struct {
 			name string
 			do   func() error
@@ -222,6 +224,18 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 				in := intake("导入某", "2026-02-02")
 				in.SetReceivedOn(rec)
 				_, _, _, err := o.ImportCases(ctx, ops.Operator(f.a.ID, "导入"), f.a.ID, []importer.Row{{Line: 2, Key: "row:1", Intake: in}}, false, true)
+				return err
+			}},
+			{"stage import", func() (err error) {
+				staged, _, err = o.StageImport(ctx, f.clerk, ops.ImportRequest{Kind: ops.ImportCases, Name: "台账.csv",
+					Data: []byte("收到日期,申请方式,申请人类型,申请人,申请内容\n2026-02-03,当面,自然人,暂存某,学区划分方案\n")})
+				return err
+			}},
+			{"confirm import", func() error {
+				res, err := o.ConfirmImport(ctx, f.clerk, staged, false, nil)
+				if err == nil && res.Imported != 1 {
+					err = fmt.Errorf("imported %d", res.Imported)
+				}
 				return err
 			}},
 			{"api key", func() error {
