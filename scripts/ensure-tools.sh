@@ -10,6 +10,8 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # screenshots for a reviewer need a CJK font (the tests themselves do not)
 if [ -n "${GONGKAI_SHOTS:-}" ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-wqy-microhei); fi
+# ... and the browser's own Chinese labels (the file input's button)
+if [ -n "${GONGKAI_SHOTS:-}" ] && [ ! -e /usr/lib/chromium/locales/zh-CN.pak ]; then missing+=(chromium-l10n); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-tools: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

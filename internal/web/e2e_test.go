@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -40,7 +41,10 @@ func newBrowserTest(t *testing.T) *browserTest {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-gpu", true))
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-gpu", true),
+		// the browser's own labels (the file input's button) in Chinese, as our
+		// users see them, when Debian's chromium-l10n is there
+		chromedp.Flag("lang", "zh-CN"), chromedp.Env("LANGUAGE=zh_CN"))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
@@ -270,6 +274,32 @@ func TestBrowserClerkAndApplicant(t *testing.T) {
 	b.do(chromedp.Navigate(fmt.Sprintf("%s/admin/reports?year=2025&agency=%d", b.base, mustAgency(b.site, "卫滨区财政局"))))
 	b.waitText("h1", "年度报告")
 	b.shot("10b-report")
+	// Ctrl+P prints the tables and the charts, not the forms and menus
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := pdfToText(t, pdf)
+	for _, want := range []string{"本年新收政府信息公开申请数量", "行政许可", "复议后起诉", "办理结果构成"} {
+		if !strings.Contains(printed, want) {
+			t.Errorf("the printed report lacks %q:\n%s", want, printed)
+		}
+	}
+	if strings.Contains(printed, "退出") || strings.Contains(printed, "打开") {
+		t.Error("the printed report shows the menu or the filter form")
+	}
+}
+
+// pdfToText reads a PDF's text with poppler's pdftotext (make test installs it).
+func pdfToText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }
 
 // caseIn finds a demo case of the agency in the state.
@@ -393,5 +423,19 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 	b.shot("15-phone-receipt")
 	if n := strings.Count(strings.Join(casesOf(b.site, ag), ","), "郑某"); n != 1 {
 		t.Errorf("a double tap registered %d applications", n)
+	}
+
+	// the back office on the phone: the header on one line, wide tables
+	// scrolling inside their box, never the page
+	b.login("clerk")
+	for i, p := range []string{"/admin/", "/admin/cases", fmt.Sprintf("/admin/cases/%d", c.ID), "/admin/reports", "/admin/import"} {
+		b.do(chromedp.Navigate(b.base + p))
+		b.waitPath(`^` + regexp.QuoteMeta(p) + `$`)
+		wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		high, _ := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector('header').getBoundingClientRect().height`))
+		if wide || high > 64 {
+			t.Errorf("%s on a phone: wider than the screen %v, header %.0f px high", p, wide, high)
+		}
+		b.shot(fmt.Sprintf("16-phone-%d", i))
 	}
 }
