@@ -26,6 +26,7 @@ type Line struct {
 	Text       string
 	Fields     []string // nil when the line has no cell structure
 	Structured bool     // cells come from real table markup (HTML, DOCX): blanks are positional
+	Segmented  bool     // cut out of a page that lost its line breaks: no column positions
 }
 
 // Input kinds.
@@ -132,12 +133,63 @@ func textLines(t string) []Line {
 	for i, s := range raw {
 		s = strings.ReplaceAll(s, "\u00a0", " ")
 		l := Line{No: i + 1, Text: s}
-		if strings.Contains(s, "\t") {
+		switch {
+		case strings.Contains(s, "\t"):
 			l.Fields = strings.Split(s, "\t")
+		case markdownRow(s):
+			l.Fields = markdownCells(s)
+			if l.Fields == nil { // the |---|---| line under a header
+				l.Text = ""
+			} else {
+				l.Text = strings.Join(l.Fields, "\t")
+			}
+		default:
+			l.Text = markdownHeading(s)
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// Converters from PDF and Word write Markdown: tables as | a | b | rows, and
+// headings as ### 三、… lines.
+
+func markdownRow(s string) bool {
+	t := strings.TrimSpace(s)
+	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
+}
+
+// markdownCells returns the cells of a pipe-table row, nil for its separator
+// line (|---|:---:|).
+func markdownCells(s string) []string {
+	t := strings.TrimSpace(s)
+	t = strings.TrimPrefix(t, "|")
+	t = strings.TrimSuffix(t, "|")
+	cells := strings.Split(t, "|")
+	sep := true
+	for i, c := range cells {
+		c = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
+		cells[i] = c
+		if strings.Trim(c, "-: ") != "" {
+			sep = false
+		}
+	}
+	if sep {
+		return nil
+	}
+	return cells
+}
+
+func markdownHeading(s string) string {
+	t := strings.TrimLeft(s, " ")
+	if !strings.HasPrefix(t, "#") {
+		return s
+	}
+	t = strings.TrimLeft(t, "#")
+	if t == "" || (t[0] != ' ' && t[0] != '\t') {
+		return s // #hashtag, not a heading
+	}
+	return strings.ReplaceAll(strings.TrimSpace(t), "**", "")
 }
 
 // --- HTML ----------------------------------------------------------------------

@@ -140,8 +140,10 @@ func Claims(r *Report) []Claim {
 	for _, k := range narrativeKeys {
 		t := r.Sections[k]
 		start := 0
+		// a line end is not a sentence end: PDF text wraps sentences
+		// ("受理政府\n信息公开申请 17 件"); clauseClaims reads across it
 		for i, c := range t {
-			if c == '。' || c == '；' || c == ';' || c == '！' || c == '!' || c == '？' || c == '?' || c == '\n' {
+			if c == '。' || c == '；' || c == ';' || c == '！' || c == '!' || c == '？' || c == '?' {
 				out = appendClaims(out, t[start:i], start, k)
 				start = i + utf8.RuneLen(c)
 			}
@@ -160,6 +162,8 @@ func appendClaims(out []Claim, cl string, off int, sect string) []Claim {
 }
 
 func clauseClaims(cl string, off int, sect string) []Claim {
+	// a word or a number broken by a line end reads whole ("受\n理")
+	cl = strings.ReplaceAll(cl, "\n", "")
 	var out []Claim
 	add := func(what string, v int64, text string) {
 		out = append(out, Claim{What: what, Value: v, Text: strings.TrimSpace(text), Off: off, Sect: sect})

@@ -25,8 +25,29 @@ func Read(name string, data []byte) (*Report, error) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
-	p := &parser{lines: lines}
+	p := &parser{lines: segment(dropFooters(lines))}
 	return p.parse()
+}
+
+// footerRe is a page number printed in a footer: "-1-", "— 2 —", "第 3 页 共 9 页", "3/9".
+var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]\s*[0-9０-９]{1,3}\s*[-—–－~]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})[\s\f]*$`)
+
+// dropFooters blanks the page numbers and form feeds that pdftotext leaves
+// between a table's rows (a "-1-" line would otherwise read as numbers).
+func dropFooters(lines []Line) []Line {
+	for i := range lines {
+		l := &lines[i]
+		if l.Fields != nil {
+			continue
+		}
+		if strings.ContainsRune(l.Text, '\f') {
+			l.Text = strings.ReplaceAll(l.Text, "\f", "")
+		}
+		if footerRe.MatchString(l.Text) {
+			l.Text = ""
+		}
+	}
+	return lines
 }
 
 type parser struct {
@@ -326,14 +347,19 @@ func (p *parser) detectFormat() {
 	case strings.Contains(t3, "逾期不补正") || strings.Contains(t3, "未按收费通知"):
 		f = Format2021
 	}
-	if f == "" {
-		y := p.r.Year
-		if y == 0 {
-			if m := titleYearRe.FindStringSubmatch(p.r.Title); m != nil {
-				y, _ = strconv.Atoi(m[1])
-			}
+	y := p.r.Year
+	if y == 0 {
+		if m := titleYearRe.FindStringSubmatch(p.r.Title); m != nil {
+			y, _ = strconv.Atoi(m[1])
 		}
+	}
+	if f == "" {
 		f = FormatForYear(y)
+	} else if y > 0 && f != FormatForYear(y) {
+		// read the tables it has, and say it is the wrong table
+		want := FormatForYear(y)
+		p.warn("S.FORMAT", "", p.lines[lo2].No, "%d 年度报告应使用%s的表格，实际使用的是%s的表格（“%s”）；已按实际使用的表格读取",
+			y, want.Title(), f.Title(), formatClue(t2+t3))
 	}
 	if f != p.r.Format {
 		fresh := NewReport(f)
@@ -358,77 +384,37 @@ func cellish(s string) bool {
 	return s == "" || numRe.MatchString(s) || placeholders[s]
 }
 
-// tok is a space-separated token with its position (in runes) on the line.
+// tok is a space-separated token with its position (in runes) on the line;
+// -1 when it has none (a cell of a table, a number cut off its label).
 type tok struct {
-	s      string
-	center int
+	s          string
+	center     int
+	start, end int // rune columns [start, end)
 }
 
 // rowCells is what one table line holds after its label.
 type rowCells struct {
 	label  string
 	cells  []string // exactly n cells when ok
-	run    string   // a single run of digits to be split by the table's identities
-	tokens []tok    // space-separated cells with positions, when fewer than n
+	tokens []tok    // the numbers when not exactly n: blanks to place, or cells run together
+	spaced bool     // the numbers are set apart by wide gaps (pdftotext -layout): fewer of them means blanks
 	ok     bool
+}
+
+// numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
+func numberish(s string) bool {
+	if cellish(s) {
+		return true
+	}
+	_, ok := numberTokens(s)
+	return ok
 }
 
 // splitLabel separates a line into its label and its cells. n is the number of
 // cells the row should have.
 func splitLabel(l Line, n int) rowCells {
 	if l.Fields != nil {
-		last := -1
-		for i, f := range l.Fields {
-			if !cellish(f) {
-				last = i
-			}
-		}
-		label := strings.Join(l.Fields[:last+1], " ")
-		region := l.Fields[last+1:]
-		if last >= 0 && allEmpty(region) {
-			if m := tailRunRe.FindStringSubmatch(strings.TrimSpace(l.Fields[last])); m != nil {
-				label = strings.Join(l.Fields[:last], " ") + " " + m[1]
-				return rowCells{label: label, run: m[2]}
-			}
-		}
-		rc := rowCells{label: label}
-		if l.Structured {
-			t := region
-			for len(t) > n && strings.TrimSpace(t[len(t)-1]) == "" {
-				t = t[:len(t)-1] // Word's merge continuations, not blank cells
-			}
-			switch {
-			case len(t) >= n:
-				rc.cells, rc.ok = t[len(t)-n:], true
-			case len(region) == 1 && digitRunRe.MatchString(strings.TrimSpace(region[0])) && n > 1:
-				rc.run = strings.TrimSpace(region[0])
-			}
-			return rc
-		}
-		lead, trail := 0, len(region)
-		for lead < trail && strings.TrimSpace(region[lead]) == "" {
-			lead++
-		}
-		for trail > lead && strings.TrimSpace(region[trail-1]) == "" {
-			trail--
-		}
-		for _, c := range [][]string{region[lead:trail], region[lead:], region[:trail], region} {
-			if len(c) == n {
-				rc.cells, rc.ok = c, true
-				return rc
-			}
-		}
-		if trail-lead == 1 && n > 1 && digitRunRe.MatchString(strings.TrimSpace(region[lead])) {
-			rc.run = strings.TrimSpace(region[lead])
-			return rc
-		}
-		// numbers, but not as many as the row has: the row is there, unreadable
-		for _, f := range region {
-			if f = strings.TrimSpace(f); f != "" {
-				rc.tokens = append(rc.tokens, tok{s: f, center: -1})
-			}
-		}
-		return rc
+		return splitFields(l, n)
 	}
 	// space-separated text: trailing cell-like tokens are the cells
 	toks := tokens(l.Text)
@@ -436,32 +422,118 @@ func splitLabel(l Line, n int) rowCells {
 	for k > 0 && cellish(toks[k-1].s) {
 		k--
 	}
-	var label []string
+	label := make([]string, 0, k)
 	for _, t := range toks[:k] {
 		label = append(label, t.s)
 	}
-	rc := rowCells{label: strings.Join(label, " ")}
 	cells := toks[k:]
-	if len(cells) == 0 && k > 0 {
+	// the first number glued to its label: "…数量120030015", "…数量1 0 0 0 0 01"
+	if len(cells) < n && k > 0 {
 		if m := tailRunRe.FindStringSubmatch(toks[k-1].s); m != nil {
-			label[len(label)-1] = m[1]
-			rc.label = strings.Join(label, " ")
-			rc.run = m[2]
-			return rc
+			label[k-1] = m[1]
+			cells = append([]tok{{s: m[2], center: -1}}, cells...)
 		}
 	}
-	switch {
-	case len(cells) == n:
+	rc := rowCells{label: strings.Join(label, " ")}
+	if len(cells) == n {
 		for _, t := range cells {
 			rc.cells = append(rc.cells, t.s)
 		}
 		rc.ok = true
-	case len(cells) == 1 && n > 1 && digitRunRe.MatchString(cells[0].s):
-		rc.run = cells[0].s
-	case len(cells) > 0 && len(cells) < n:
-		rc.tokens = cells
+		return rc
+	}
+	rc.tokens = cells
+	// wide gaps between the numbers: columns (pdftotext -layout) with blanks
+	for i := 1; i < len(cells) && !l.Segmented; i++ {
+		if cells[i-1].center >= 0 && cells[i].start-cells[i-1].end >= 2 {
+			rc.spaced = true
+		}
 	}
 	return rc
+}
+
+// splitFields is splitLabel for a row of cells (tabs, HTML, DOCX, Markdown).
+func splitFields(l Line, n int) rowCells {
+	last := -1
+	for i, f := range l.Fields {
+		if !numberish(f) {
+			last = i
+		}
+	}
+	label := strings.Join(l.Fields[:last+1], " ")
+	region := l.Fields[last+1:]
+	if last >= 0 && allEmpty(region) {
+		if m := tailRunRe.FindStringSubmatch(strings.TrimSpace(l.Fields[last])); m != nil {
+			return rowCells{label: strings.Join(l.Fields[:last], " ") + " " + m[1], tokens: []tok{{s: m[2], center: -1}}}
+		}
+	}
+	rc := rowCells{label: label}
+	if l.Structured {
+		t := region
+		for len(t) > n && strings.TrimSpace(t[len(t)-1]) == "" {
+			t = t[:len(t)-1] // Word's merge continuations, not blank cells
+		}
+		if len(t) >= n && allCells(t[len(t)-n:]) {
+			rc.cells, rc.ok = t[len(t)-n:], true
+			return rc
+		}
+		rc.tokens = nonEmpty(region)
+		rc.spaced = len(region) >= n // positional blanks, not glued cells
+		return rc
+	}
+	lead, trail := 0, len(region)
+	for lead < trail && strings.TrimSpace(region[lead]) == "" {
+		lead++
+	}
+	for trail > lead && strings.TrimSpace(region[trail-1]) == "" {
+		trail--
+	}
+	for _, c := range [][]string{region[lead:trail], region[lead:], region[:trail], region} {
+		if len(c) == n && allCells(c) {
+			rc.cells, rc.ok = c, true
+			return rc
+		}
+	}
+	rc.tokens = nonEmpty(region)
+	return rc
+}
+
+// allCells says every field is one cell (not several run together).
+func allCells(fs []string) bool {
+	for _, f := range fs {
+		if !cellish(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// nonEmpty are the numbers of fields: a field holding several ("1 0 0") gives each.
+func nonEmpty(fs []string) []tok {
+	var out []tok
+	for _, f := range fs {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if ts, ok := numberTokens(f); ok && !cellish(f) {
+			for _, t := range ts {
+				out = append(out, tok{s: t, center: -1})
+			}
+			continue
+		}
+		out = append(out, tok{s: f, center: -1})
+	}
+	return out
+}
+
+// strs are the tokens' texts.
+func strs(ts []tok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.s
+	}
+	return out
 }
 
 func allEmpty(fs []string) bool {
@@ -480,7 +552,7 @@ func tokens(s string) []tok {
 	for _, r := range s + " " {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
 			if start >= 0 {
-				out = append(out, tok{s: b.String(), center: (start + col - 1) / 2})
+				out = append(out, tok{s: b.String(), center: (start + col - 1) / 2, start: start, end: col})
 				b.Reset()
 				start = -1
 			}
@@ -522,32 +594,33 @@ func (p *parser) parseT2() {
 	r := p.r
 	lo, hi := p.region("2")
 	items := r.Format.T2Items()
-	next := 0
+	next, pending := 0, -1
 	found := 0
 	for _, l := range p.lines[lo:hi] {
-		if next >= len(items) {
+		if next >= len(items) && pending < 0 {
 			break
 		}
-		L := norm(splitLabel(l, 3).label)
-		if L == "" {
+		rc := splitLabel(l, 3)
+		L := norm(rc.label)
+		j := matchT2(L, items, next)
+		hasNums := rc.ok || len(rc.tokens) > 0
+		if !hasNums {
+			if j >= 0 {
+				pending = j // a label above its numbers (a converter's heading)
+			}
 			continue
 		}
-		for j := next; j < len(items); j++ {
-			it := items[j]
-			N := norm(it.Label)
-			if L == "" || !(L == N || strings.HasSuffix(L, N) || (strings.HasSuffix(N, L) && utf8.RuneCountInString(L) >= 4)) {
-				continue
-			}
-			if j > next && strings.HasSuffix(norm(items[next].Label), L) {
-				j = next
-				it = items[j]
-			}
-			found++
-			next = j + 1
-			r.setLine("proactive."+it.Key, l.No)
-			p.fillT2(it, splitLabel(l, len(it.Cells)), l)
-			break
+		if j < 0 && pending >= 0 {
+			j = pending
 		}
+		if j < 0 {
+			continue
+		}
+		it := items[j]
+		found++
+		next, pending = j+1, -1
+		r.setLine("proactive."+it.Key, l.No)
+		p.fillT2(it, splitLabel(l, len(it.Cells)), l)
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
@@ -555,6 +628,24 @@ func (p *parser) parseT2() {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
+}
+
+// matchT2 finds the 表二 row (from next on) that a label names.
+func matchT2(L string, items []T2Item, next int) int {
+	if L == "" {
+		return -1
+	}
+	for j := next; j < len(items); j++ {
+		N := norm(items[j].Label)
+		if L == N || strings.HasSuffix(L, N) || (strings.HasSuffix(N, L) && utf8.RuneCountInString(L) >= 4) {
+			// 规范性文件 is the end of 行政规范性文件: the earlier row wins
+			if j > next && strings.HasSuffix(norm(items[next].Label), L) {
+				return next
+			}
+			return j
+		}
+	}
+	return -1
 }
 
 func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
@@ -571,31 +662,43 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		r.Proactive.Set(path, toCell(s))
 	}
 	n := len(it.Cells)
-	switch {
-	case rc.ok:
+	if rc.ok {
 		for i, s := range rc.cells {
 			set(i, s)
 		}
-	case rc.run != "" && n == 1:
-		set(0, rc.run)
-	case rc.run != "":
-		cands := cuts(foldDigits(rc.run), n, 0, 64)
-		if len(cands) == 1 {
-			for i, v := range cands[0] {
-				set(i, strconv.FormatInt(v, 10))
-			}
-			return
-		}
-		for i := range it.Cells {
-			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
-		}
-		p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字“%s”连在一起，有 %d 种拆分方式，无法确定，相关单元格记为空",
-			it.Label, rc.run, len(cands))
-	case len(rc.tokens) > 0 && n > 1:
-		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个，无法确定空白的位置，该行记为空", it.Label, n, len(rc.tokens))
-	case len(rc.tokens) == 1 && n == 1:
-		set(0, rc.tokens[0].s)
+		return
 	}
+	if len(rc.tokens) == 0 {
+		return // a blank row: null, not 0
+	}
+	if n == 1 && len(rc.tokens) == 1 {
+		set(0, rc.tokens[0].s)
+		return
+	}
+	if rc.spaced && len(rc.tokens) < n {
+		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个（%s），无法确定空白的位置，该行记为空",
+			it.Label, n, len(rc.tokens), strings.Join(strs(rc.tokens), " "))
+		return
+	}
+	// numbers run together: 表二 has no sums to tell the cuts apart, so
+	// only a reading that is the only one possible is taken
+	cands := splitTokens(strs(rc.tokens), n, 0, 64)
+	if len(cands) == 1 {
+		for i, v := range cands[0] {
+			set(i, strconv.FormatInt(v, 10))
+		}
+		return
+	}
+	for i := range it.Cells {
+		p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
+	}
+	read := strings.Join(strs(rc.tokens), " ")
+	if len(cands) == 0 && !strings.Contains(read, ".") {
+		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，读到的“%s”无法分成 %d 个，该行记为空", it.Label, n, read, n)
+		return
+	}
+	p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字“%s”连在一起，无法确定各栏的分界（表二没有可以核对的合计），相关单元格记为空",
+		it.Label, read)
 }
 
 func (p *parser) ambiguous(cell string) {
@@ -636,29 +739,25 @@ func (p *parser) parseT3() {
 		norms[i] = norm(row.Label)
 	}
 	var got []t3Line
-	next := 0
+	next, pending := 0, -1
 	for _, l := range p.lines[lo:hi] {
 		if next >= len(rows) {
 			break
 		}
 		rc := splitLabel(l, NumCols)
-		if !rc.ok && rc.run == "" && len(rc.tokens) == 0 {
-			continue // a header or a wrapped piece of a label
-		}
 		L := norm(rc.label)
 		S := stripGroups(L)
-		j := -1
-		for k := next; k < len(rows) && j < 0; k++ {
-			if S == norms[k] || strings.HasSuffix(L, norms[k]) {
-				j = k
+		j, fuzzy := matchT3(S, L, norms, next)
+		if !rc.ok && len(rc.tokens) == 0 {
+			// a label waiting for its numbers on a later line: a wrapped
+			// label, or a converter's heading above a generic table
+			if j >= 0 && S != "" {
+				pending = j
 			}
+			continue
 		}
-		for k := next; k < len(rows) && j < 0; k++ {
-			n := utf8.RuneCountInString(S)
-			// a wrapped label: the numbers' line holds its start, end or (4+ characters of) its middle
-			if S != "" && n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
-				j = k
-			}
+		if j < 0 && pending >= 0 {
+			j = pending // numbers under a generic label ("数值") or none
 		}
 		if j < 0 && S == "" && next > 0 {
 			j = next // numbers whose label sits on a neighbouring line
@@ -666,9 +765,13 @@ func (p *parser) parseT3() {
 		if j < 0 {
 			continue
 		}
-		next = j + 1
+		next, pending = j+1, -1
 		got = append(got, t3Line{rows[j], rc, l})
 		r.setLine(rows[j].Key, l.No)
+		if fuzzy {
+			p.warn("PARSE.READ", "applications."+rows[j].Key, l.No, "原文“%s”与表三的行“%s%s”不完全相同（可能有字丢失或识别错误），按该行读取",
+				strings.TrimSpace(rc.label), rows[j].Group, rows[j].Label)
+		}
 	}
 	if len(got) == 0 {
 		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
@@ -688,19 +791,78 @@ func (p *parser) parseT3() {
 				v[i] = toCell(s)
 			}
 			r.Applications[g.row.Key] = v
-		case g.rc.run != "":
-			runs = append(runs, g)
-		default:
+		case g.rc.spaced || len(g.rc.tokens) > NumCols || digitCount(g.rc.tokens) < NumCols:
+			// blanks whose places cannot be known: fewer numbers than cells
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
 			}
-			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个，无法确定空白的位置，该行记为空",
-				g.row.Group, g.row.Label, len(g.rc.tokens)+len(g.rc.cells))
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
+				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+		default:
+			runs = append(runs, g)
 		}
 	}
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
+}
+
+// matchT3 finds the template row (from next on) that a line's label names:
+// the label itself or its end, then a piece of a wrapped label, then a label
+// that lost characters (pdftotext drops glyphs that overlap), by edit
+// distance. -1 when none.
+func matchT3(S, L string, norms []string, next int) (int, bool) {
+	if S == "" {
+		return -1, false
+	}
+	for k := next; k < len(norms); k++ {
+		if S == norms[k] || strings.HasSuffix(L, norms[k]) {
+			return k, false
+		}
+	}
+	n := utf8.RuneCountInString(S)
+	for k := next; k < len(norms); k++ {
+		// a wrapped label: the line holds its start, end or (4+ characters of) its middle
+		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
+			return k, false
+		}
+	}
+	if n < 4 {
+		return -1, false
+	}
+	best, bestD := -1, 0
+	for k := next; k < min(len(norms), next+4); k++ {
+		if m := utf8.RuneCountInString(norms[k]); n > m+m/3+1 || m > n+m/3+1 {
+			continue // lengths too far apart for 30 %: no need to compare
+		}
+		d := editDistance(S, norms[k])
+		if d*10 <= 3*utf8.RuneCountInString(norms[k]) && (best < 0 || d < bestD) {
+			best, bestD = k, d
+		}
+	}
+	return best, best >= 0
+}
+
+// editDistance is the Levenshtein distance between two strings, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // alignShort places the numbers of space-separated rows that have blanks by
@@ -732,7 +894,7 @@ func (p *parser) alignShort(got []t3Line) {
 	}
 	for k := range got {
 		g := &got[k]
-		if g.rc.ok || len(g.rc.tokens) == 0 || g.line.Fields != nil {
+		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil {
 			continue // only space-aligned text has positions to go by
 		}
 		cells := make([]string, NumCols)
@@ -770,7 +932,22 @@ func (p *parser) solveT3(runs []t3Line) {
 	const limit = 4096
 	cands := make([][][]int64, len(runs))
 	for i, g := range runs {
-		cands[i] = cuts(foldDigits(g.rc.run), NumCols, NumCols, limit)
+		toks := strs(g.rc.tokens)
+		// the only cut there is (seven digits for seven cells) is the row,
+		// even when it does not add up: that is the report's own error
+		if forced := splitTokens(toks, NumCols, 0, 2); len(forced) == 1 {
+			cands[i] = forced
+			var sum int64
+			for _, x := range forced[0][:ColTotal] {
+				sum += x
+			}
+			if sum != forced[0][ColTotal] {
+				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
+					g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(forced[0]))
+			}
+			continue
+		}
+		cands[i] = splitTokens(toks, NumCols, NumCols, limit)
 	}
 	// joint search over the rows with several candidates, bounded
 	var open []int
@@ -832,7 +1009,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			}
 			if len(amb) > 0 {
 				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No,
-					"表三“%s%s”的数字“%s”连在一起，有多种拆分都满足表内勾稽关系，%s栏无法确定，记为空", g.row.Group, g.row.Label, g.rc.run, strings.Join(amb, "、"))
+					"表三“%s%s”的数字“%s”连在一起，有多种拆分都满足表内勾稽关系，%s栏无法确定，记为空", g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), strings.Join(amb, "、"))
 			}
 		default:
 			for c := 0; c < NumCols; c++ {
@@ -843,7 +1020,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				why = fmt.Sprintf("有 %d 种拆分满足行内之和，表内勾稽关系也无法区分", len(cands[i]))
 			}
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，%s，该行记为空",
-				g.row.Group, g.row.Label, g.rc.run, why)
+				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), why)
 		}
 		r.Applications[g.row.Key] = v
 	}
@@ -959,13 +1136,16 @@ func cuts(d string, k, g, limit int) [][]int64 {
 func (p *parser) parseT4() {
 	r := p.r
 	lo, hi := p.region("4")
+	if p.parseT4Blocks(lo, hi) {
+		return
+	}
 	const n = 15
-	var cells []string
-	var run string
+	var toks []tok
+	spaced := false
 	first := 0
 	for _, l := range p.lines[lo:hi] {
 		if hasHan(l.Text) || strings.TrimSpace(l.Text) == "" {
-			if len(cells) > 0 || run != "" {
+			if len(toks) > 0 {
 				break
 			}
 			continue
@@ -977,20 +1157,17 @@ func (p *parser) parseT4() {
 		if first == 0 {
 			first = l.No
 		}
-		switch {
-		case rc.ok:
-			cells = rc.cells
-		case rc.run != "":
-			run = rc.run
-		case len(rc.tokens) > 0:
-			for _, t := range rc.tokens {
-				cells = append(cells, t.s)
+		if rc.ok {
+			toks = nil
+			for _, c := range rc.cells {
+				toks = append(toks, tok{s: c, center: -1})
 			}
-			if len(cells) < n {
-				continue
-			}
+			break
 		}
-		break
+		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced
+		if len(toks) >= n {
+			break
+		}
 	}
 	if first == 0 {
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
@@ -1001,33 +1178,71 @@ func (p *parser) parseT4() {
 	}
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
-	switch {
-	case run != "":
-		c := cuts(foldDigits(run), n, 5, 64)
-		if len(c) == 1 {
-			for i, x := range c[0] {
-				r.Appeals[i/5][i%5] = N(x)
-			}
-			return
+	p.fillT4(toks, spaced, first)
+}
+
+func (p *parser) fillT4(toks []tok, spaced bool, line int) {
+	const n = 15
+	r := p.r
+	if len(toks) == n && allCells(strs(toks)) {
+		for i, t := range toks {
+			r.Appeals[i/5][i%5] = toCell(t.s)
 		}
-		for b := range T4Blocks {
-			for j := range T4Columns {
-				p.ambiguous(t4Cell(b, j))
-			}
-		}
-		p.warn("PARSE.AMBIGUOUS", "appeals", first, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，无法确定，表四记为空", run, len(c))
-	case len(cells) == n:
-		for i, s := range cells {
-			r.Appeals[i/5][i%5] = toCell(s)
-		}
-	default:
-		for b := range T4Blocks {
-			for j := range T4Columns {
-				p.ambiguous(t4Cell(b, j))
-			}
-		}
-		p.warn("PARSE.TABLE", "appeals", first, "表四应有 15 个数，读到 %d 个，无法确定空白的位置，表四记为空", len(cells))
+		return
 	}
+	read := strings.Join(strs(toks), " ")
+	var c [][]int64
+	if !spaced && len(toks) < n {
+		if c = splitTokens(strs(toks), n, 0, 2); len(c) != 1 {
+			c = splitTokens(strs(toks), n, 5, 64)
+		}
+	}
+	if len(c) == 1 {
+		for i, x := range c[0] {
+			r.Appeals[i/5][i%5] = N(x)
+		}
+		return
+	}
+	for b := range T4Blocks {
+		for j := range T4Columns {
+			p.ambiguous(t4Cell(b, j))
+		}
+	}
+	if len(c) > 1 {
+		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，无法确定，表四记为空", read, len(c))
+		return
+	}
+	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// parseT4Blocks reads 表四 written as one row per block (行政复议 | 1 | 0 |
+// …), as converters and some agencies lay it out. false when it is not.
+func (p *parser) parseT4Blocks(lo, hi int) bool {
+	found := 0
+	for _, l := range p.lines[lo:hi] {
+		rc := splitLabel(l, 5)
+		L := norm(rc.label)
+		if L == "" || !rc.ok {
+			continue
+		}
+		for b := len(T4Blocks) - 1; b >= 0; b-- {
+			// 复议后起诉 contains 复议: test the longer labels first
+			if strings.HasSuffix(L, norm(T4Blocks[b].Label)) {
+				for j, c := range rc.cells {
+					p.r.Appeals[b][j] = toCell(c)
+				}
+				if found == 0 {
+					p.r.setLine("appeals", l.No)
+				}
+				found++
+				break
+			}
+		}
+	}
+	if found > 0 {
+		p.r.Meta.Tables["4"] = true
+	}
+	return found == len(T4Blocks)
 }
 
 func hasHan(s string) bool {
@@ -1037,4 +1252,36 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// digitCount is the number of digits in the tokens: fewer than a row has
+// cells means blanks, not numbers run together.
+func digitCount(ts []tok) int {
+	n := 0
+	for _, t := range ts {
+		for _, r := range foldDigits(t.s) {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// formatClue is the table heading that told the format apart.
+func formatClue(t string) string {
+	for _, k := range []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购", "本年制发件数", "现行有效件数", "逾期不补正", "未按收费通知"} {
+		if strings.Contains(t, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+func joinInts(v []int64) string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = strconv.FormatInt(x, 10)
+	}
+	return strings.Join(out, "、")
 }

@@ -1,0 +1,344 @@
+package report_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// The layouts of issue 12, each written from a known report the way the
+// converters and portals that publish reports write it: a page that lost
+// its line breaks, Markdown from PDF/Word converters, OCR'd Markdown, damaged
+// pdftotext output, a report in the other format than its year calls for.
+
+// tabRow splits a line of the tab text into its label fields and numbers.
+func tabRow(line string) (labels, nums []string, ok bool) {
+	if !strings.Contains(line, "\t") {
+		return nil, nil, false
+	}
+	fields := strings.Split(line, "\t")
+	for i, f := range fields {
+		if f != "" && (isNum(f) || isDecimal(f)) {
+			nums = append(nums, fields[i:]...)
+			break
+		}
+		labels = append(labels, f)
+	}
+	for len(nums) > 0 && nums[len(nums)-1] == "" {
+		nums = nums[:len(nums)-1]
+	}
+	return labels, nums, true
+}
+
+func isDecimal(s string) bool { return strings.Count(s, ".") == 1 && isNum(strings.Replace(s, ".", "", 1)) }
+
+// dialect writes a row's numbers as one of the flattened pages does.
+type dialect func(nums []string) string
+
+var (
+	glued       dialect = func(n []string) string { return strings.Join(n, "") }
+	spaced      dialect = func(n []string) string { return strings.Join(n, " ") }
+	lastTwo     dialect = func(n []string) string { return strings.Join(n[:len(n)-2], " ") + " " + n[len(n)-2] + n[len(n)-1] }
+	beforeTotal dialect = func(n []string) string { return strings.Join(n[:len(n)-1], "") + " " + n[len(n)-1] }
+	// spaces at some borders only: "160 02 0 018"
+	irregular dialect = func(n []string) string {
+		var b strings.Builder
+		for i, x := range n {
+			if i > 0 && i%3 == 1 {
+				b.WriteString(" ")
+			}
+			b.WriteString(x)
+		}
+		return b.String()
+	}
+)
+
+// onelineText is a page stored without its line breaks: navigation, title,
+// narrative, the tables with labels and numbers glued (T3 rows cycling
+// through the digit dialects), and the portal's footer, in one line.
+func onelineText(t testing.TB, r *report.Report, rows func(label string, nums []string) string) string {
+	var b strings.Builder
+	b.WriteString("首页 > 政府信息公开 > 年度报告 ")
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		labels, nums, ok := tabRow(line)
+		if !ok {
+			b.WriteString(line)
+			continue
+		}
+		label := strings.Join(labels, "")
+		if len(nums) == 0 {
+			b.WriteString(label)
+			continue
+		}
+		b.WriteString(rows(label, nums))
+	}
+	b.WriteString("主办单位：示例市人民政府办公室 版权所有 网站标识码：4107000001\n")
+	return b.String()
+}
+
+// cycling writes 表三's rows in the five digit dialects in turn, everything
+// else glued.
+func cycling(label string, nums []string) string {
+	if len(nums) != 7 {
+		return label + strings.Join(nums, "")
+	}
+	ds := []dialect{glued, lastTwo, spaced, irregular, beforeTotal}
+	d := ds[int(rowCounter.Add(1))%len(ds)]
+	return label + d(nums)
+}
+
+// rowCounter picks the dialect of each row; reset per document.
+var rowCounter = new(counter)
+
+type counter struct{ n int64 }
+
+func (c *counter) Add(d int64) int64 { c.n += d; return c.n }
+
+func onelineCycling(t testing.TB, r *report.Report) string {
+	rowCounter.n = 0
+	return onelineText(t, r, cycling)
+}
+
+// wrongRow is the truth with one row that does not add up and one left blank.
+func wrongRow() *report.Report {
+	r := truth()
+	row := r.Applications["withheld.third_party"]
+	row[report.ColTotal] = report.N(3) // 2 + 0 … = 2, published as 3
+	r.Applications["withheld.third_party"] = row
+	r.Applications["unavailable.unclear_after_correction"] = report.Row{}
+	return r
+}
+
+// markdownText is what a PDF/Word-to-Markdown converter writes: headings
+// with #, pipe tables whose merged cells are cells of their own, rows with
+// a trailing empty cell or without their empty label cells, and 表三 cut by a
+// page break into two tables with the header repeated.
+func markdownText(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	lines := strings.Split(textOf(t, r), "\n")
+	inTable, rowNo := false, 0
+	var header []string
+	for i, line := range lines {
+		labels, nums, ok := tabRow(line)
+		if !ok {
+			if inTable {
+				b.WriteString("\n")
+				inTable = false
+			}
+			switch {
+			case i == 0:
+				b.WriteString("# " + line + "\n")
+			case strings.HasPrefix(line, "一、") || strings.HasPrefix(line, "二、") || strings.HasPrefix(line, "三、") ||
+				strings.HasPrefix(line, "四、") || strings.HasPrefix(line, "五、") || strings.HasPrefix(line, "六、"):
+				b.WriteString("## " + line + "\n")
+			default:
+				b.WriteString(line + "\n")
+			}
+			continue
+		}
+		cells := append(append([]string{}, labels...), nums...)
+		pipe := func(cs []string) string { return "| " + strings.Join(cs, " | ") + " |\n" }
+		if !inTable {
+			inTable, header = true, nil
+		}
+		if len(nums) == 0 {
+			header = append(header, pipe(cells))
+			b.WriteString(pipe(cells))
+			if len(header) == 1 {
+				b.WriteString("|" + strings.Repeat(" --- |", len(cells)) + "\n")
+			}
+			continue
+		}
+		rowNo++
+		switch rowNo % 4 {
+		case 1: // the converter kept a trailing empty cell
+			b.WriteString(strings.TrimSuffix(pipe(cells), "\n") + "  |\n")
+		case 2: // the empty label cells dropped: one or two cells short
+			var kept []string
+			for _, l := range labels {
+				if l != "" {
+					kept = append(kept, l)
+				}
+			}
+			b.WriteString(pipe(append(kept, nums...)))
+		default:
+			b.WriteString(pipe(cells))
+		}
+		if strings.HasPrefix(strings.TrimSpace(strings.Join(labels, "")), "2.没有现成信息") {
+			// a page break: the table ends and starts again under its header
+			b.WriteString("\n<!-- 第 2 页 -->\n\n")
+			for k, h := range header {
+				b.WriteString(h)
+				if k == 0 {
+					b.WriteString("|" + strings.Repeat(" --- |", strings.Count(h, "|")-1) + "\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// ocrText is OCR'd Markdown: each row of 表二/表三 became a heading above a
+// generic two-line table, and 表四 a table of one row per block.
+func ocrText(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	group := ""
+	section := ""
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		labels, nums, ok := tabRow(line)
+		if !ok {
+			if strings.HasPrefix(line, "四、政府信息公开行政复议") {
+				section = "4"
+			}
+			if strings.HasPrefix(line, "五、") {
+				section = ""
+			}
+			if line != "" {
+				b.WriteString("## " + line + "\n")
+			}
+			continue
+		}
+		if len(nums) == 0 {
+			continue // the header rows: OCR left them out
+		}
+		if section == "4" {
+			b.WriteString("| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| --- | --- | --- | --- | --- | --- |\n")
+			for i, blk := range report.T4Blocks {
+				b.WriteString("| " + blk.Label + " | " + strings.Join(nums[i*5:i*5+5], " | ") + " |\n")
+			}
+			continue
+		}
+		var named []string
+		for _, l := range labels {
+			if l != "" {
+				named = append(named, l)
+			}
+		}
+		for len(named) > 1 {
+			if named[0] != group {
+				group = named[0]
+				b.WriteString("### " + group + "\n")
+			}
+			named = named[1:]
+		}
+		b.WriteString("### " + named[0] + "\n\n| 类别 |")
+		for i := range nums[:len(nums)-1] {
+			b.WriteString(" 数据" + string(rune('1'+i)) + " |")
+		}
+		b.WriteString(" 总计 |\n|" + strings.Repeat(" --- |", len(nums)+1) + "\n| 数值 | " + strings.Join(nums, " | ") + " |\n\n")
+	}
+	return b.String()
+}
+
+// damagedText is pdftotext -layout output of a damaged PDF: labels that
+// lost glyphs, a long label wrapped with its numbers on the second line, the
+// merged column 三、本年度办理结果 printed between rows with spaces inside,
+// page numbers between rows, and the narrative broken mid-sentence.
+func damagedText(t testing.TB, r *report.Report) string {
+	r = brokenNarrative(r, "70")
+	s := layoutText(t, r)
+	s = strings.Replace(s, "2.其他法律行政法规禁止", "2.其他法律行政止", 1)
+	s = strings.Replace(s, "5.属于三类内部事务信息", "5.属三类内部事务信息", 1)
+	// a wrapped label with its numbers on the second line
+	if i := strings.Index(s, "  5.要求行政机关确认或重新出具已获取"); i >= 0 {
+		end := i + strings.Index(s[i:], "\n")
+		first := s[i:end]
+		label := strings.TrimRight(first[:strings.IndexAny(first[2:], " ")+2], " ")
+		nums := strings.TrimLeft(first[len(label):], " ")
+		rest := s[end+1:]
+		k := strings.Index(rest, "\n")
+		s = s[:i] + label + "\n" + rest[:k] + strings.Repeat(" ", 40) + nums + rest[k:]
+	}
+	s = strings.Replace(s, "  （二）部分公开（区分处理的，只计这一", "            三 、本 年 度办 理 结果\n  （二）部分公开（区分处理的，只计这一", 1)
+	s = strings.Replace(s, "  （四）无法提供 1.本机关不", "\n                                   -3-\n\n  （四）无法提供 1.本机关不", 1)
+	return s
+}
+
+// brokenNarrative breaks the sentence with the year's count across two
+// lines, the count written as n.
+func brokenNarrative(r *report.Report, n string) *report.Report {
+	c := *r
+	c.Sections = map[string]string{}
+	for k, v := range r.Sections {
+		c.Sections[k] = v
+	}
+	c.Sections["1"] = strings.Replace(c.Sections["1"], "共收到政府信息公开申请70件", "共收到政府\n信息公开申请 "+n+" 件", 1)
+	return &c
+}
+
+// wrappedWrong is damagedText whose narrative, broken across a line, says
+// 17 where 表三 says 70: N.TABLE must still see it.
+func wrappedWrong(t testing.TB, r *report.Report) string {
+	r = brokenNarrative(r, "17")
+	s := layoutText(t, r)
+	s = strings.Replace(s, "2.其他法律行政法规禁止", "2.其他法律行政止", 1)
+	return s
+}
+
+// wrongFormat is a 2022 report that still uses the 2019 trial tables.
+func wrongFormat() *report.Report {
+	r := report.Generate(rand.New(rand.NewPCG(2022, 9)), "示例县交通运输局", 2020)
+	r.Year = 2022
+	for _, k := range []string{"1", "6"} {
+		r.Sections[k] = strings.ReplaceAll(r.Sections[k], "2020", "2022")
+	}
+	return r
+}
+
+// oneline2019 is the 2019 trial format flattened, with its 政府集中采购 amount
+// glued to the count: the border cannot be known (PARSE.AMBIGUOUS).
+func oneline2019() *report.Report {
+	r := truth2019()
+	r.Proactive.Set("procurement.items", report.Cell{})
+	r.Proactive.SetAmount("procurement.amount", report.Amount{})
+	return r
+}
+
+// truthWithTypes is the truth whose narrative also counts documents by
+// disclosure type ("依申请公开130条"), which is not a count of applications.
+func truthWithTypes() *report.Report {
+	r := truth()
+	r.Sections["1"] = strings.Replace(r.Sections["1"], "2024年，本局在门户网站发布信息326条。", "2024年，本局在门户网站发布信息326条，其中主动公开196条，依申请公开130条。", 1)
+	return r
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineCycling(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // 1215: three ways, no sums
+			}
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "oneline-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineCycling(t, wrongRow())) }, want: func() *report.Report {
+			r := wrongRow()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{})
+			}
+			return r
+		}, findings: []string{"T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK", "PARSE.READ"}, errorsExpected: true},
+		fixture{file: "oneline-2019.txt", make: func(t testing.TB) []byte {
+			rowCounter.n = 0
+			return []byte(onelineText(t, truth2019(), func(label string, nums []string) string {
+				if label == "政府集中采购" {
+					return label + strings.Join(nums, "") // 441.81: 4 items and 41.81, or 44 and 1.81 …
+				}
+				if len(nums) < 7 {
+					return label + spaced(nums) // 表二 has no sums: a page that kept its single spaces
+				}
+				return cycling(label, nums)
+			}))
+		}, want: oneline2019, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
+		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
+		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,
+			findings: []string{"PARSE.READ"}},
+		fixture{file: "wrapped-narrative-2021.txt", make: func(t testing.TB) []byte { return []byte(wrappedWrong(t, truth())) },
+			want: func() *report.Report { return brokenNarrative(truth(), "17") }, findings: []string{"N.TABLE"}},
+		fixture{file: "wrong-format-2022.txt", make: func(t testing.TB) []byte { return []byte(textOf(t, wrongFormat())) }, want: wrongFormat,
+			findings: []string{"S.FORMAT"}},
+	)
+}

@@ -1,0 +1,265 @@
+package report
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Archives and some portals keep a report as its page text with every line
+// break removed: headings, narrative, the tables and the footer in one
+// paragraph, labels and numbers glued. segment cuts such running text back
+// into the lines the reader expects: before and after each section heading,
+// before each table row label (in template order, so that a label's item
+// number glued to the previous row's digits, "…326.属于四类过程性信息", goes
+// with its label), before 表四's numbers and before the page's footer.
+
+// segmentMin is the length (in runes) above which a line is read as a page
+// that lost its line breaks.
+const segmentMin = 300
+
+var (
+	anchorsOnce sync.Once
+	anchorSecs  []*regexp.Regexp // per section: its heading inside running text
+	anchorT2    []*regexp.Regexp // 表二 labels and item headings, both formats, in order
+	anchorT3    []*regexp.Regexp // 表三 group and row labels, both formats, in order
+	anchorFoot  *regexp.Regexp
+	t4Numbers   = regexp.MustCompile(`[\p{Han}）)]\s*[0-9０-９]`)
+)
+
+// loose matches s with any spacing between its characters.
+func loose(s string) string {
+	var b strings.Builder
+	first := true
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if !first {
+			b.WriteString(`[\s\x{3000}]*`)
+		}
+		first = false
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	return b.String()
+}
+
+// numbering is a row's item number as published: 一、 （一） 1. and their
+// width and punctuation variants.
+const numbering = `(?:[一二三四五六七八九十]\s*[、.．]|[（(]\s*[一二三四五六七八九十]\s*[）)]|[0-9０-９]{1,2}\s*[.．、])`
+
+var numberingRe = regexp.MustCompile(`^` + numbering)
+
+// rowKey is the searchable part of a row label: the label without its item
+// number and without a parenthetical the page may drop, at least two runes;
+// num is a pattern of the label's own item number ("" when it has none).
+func rowKey(label string) (key, num string) {
+	m := numberingRe.FindString(label)
+	rest := label[len(m):]
+	if m != "" {
+		// the label's own number, exactly: a generic one would take the
+		// previous row's last digit ("…02.其他法律…" is 0, then row 2.)
+		core := strings.Trim(m, "（()）、.． ")
+		switch {
+		case strings.ContainsAny(m, "（("):
+			num = `[（(]\s*` + regexp.QuoteMeta(core) + `\s*[）)]`
+		default:
+			num = regexp.QuoteMeta(core) + `\s*[、.．]`
+		}
+	}
+	if i := strings.IndexAny(rest, "（“("); i > 0 && utf8.RuneCountInString(rest[:i]) >= 2 {
+		rest = rest[:i]
+	}
+	return rest, num
+}
+
+// rowAnchor finds a row label with its item number when it has one; a key
+// of two runes (其他, 总计) is found only with its number.
+func rowAnchor(label string) *regexp.Regexp {
+	key, num := rowKey(label)
+	switch {
+	case num != "" && utf8.RuneCountInString(key) <= 2:
+		return regexp.MustCompile(num + `[\s\x{3000}]*` + loose(key))
+	case num != "":
+		return regexp.MustCompile(`(?:` + num + `[\s\x{3000}]*)?` + loose(key))
+	}
+	return regexp.MustCompile(loose(key))
+}
+
+func buildAnchors() {
+	for _, s := range Sections {
+		num := sectionNumerals[s.Key]
+		var alts []string
+		for _, k := range s.Keywords {
+			alts = append(alts, loose(k))
+		}
+		// the numeral, its separator, at most a few words, a keyword, and the
+		// rest of the heading phrase up to 情况 or 事项 when it follows closely
+		phrase := `[^。；，,\d（(]`
+		anchorSecs = append(anchorSecs, regexp.MustCompile(num+`\s*[、.．，,]\s*`+phrase+`{0,12}?(?:`+strings.Join(alts, "|")+`)(?:`+phrase+`{0,14}?(?:情况|事项))?`))
+	}
+	seen := map[string]bool{}
+	for _, it := range append(append([]T2Item{}, t2Items2021...), t2Items2019...) {
+		if seen[it.Label] {
+			continue
+		}
+		seen[it.Label] = true
+		if it.Label == "规范性文件" {
+			continue // found as 行政规范性文件 with 行政 optional
+		}
+		p := loose(it.Label)
+		if it.Label == "行政规范性文件" {
+			p = `(?:行政)?` + loose("规范性文件")
+		}
+		anchorT2 = append(anchorT2, regexp.MustCompile(p))
+	}
+	prevGroup := ""
+	for _, row := range t3Rows2021 {
+		if row.Kind == RowOutcome && prevGroup == "" && row.Group == "" {
+			anchorT3 = append(anchorT3, regexp.MustCompile(loose(T3Group)))
+			prevGroup = T3Group
+		}
+		if row.Group != "" && row.Group != prevGroup {
+			anchorT3 = append(anchorT3, rowAnchor(row.Group))
+			prevGroup = row.Group
+		}
+		anchorT3 = append(anchorT3, rowAnchor(row.Label))
+	}
+	anchorFoot = regexp.MustCompile(strings.Join(pageFurniture, "|"))
+}
+
+// segment returns lines with every running-text page cut into its pieces.
+func segment(lines []Line) []Line {
+	long := false
+	for _, l := range lines {
+		if l.Fields == nil && utf8.RuneCountInString(l.Text) > segmentMin {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return lines
+	}
+	anchorsOnce.Do(buildAnchors)
+	out := make([]Line, 0, len(lines)+64)
+	for _, l := range lines {
+		if l.Fields != nil || utf8.RuneCountInString(l.Text) <= segmentMin {
+			out = append(out, l)
+			continue
+		}
+		for _, piece := range cutPage(l.Text) {
+			out = append(out, Line{No: l.No, Text: piece})
+		}
+	}
+	return out
+}
+
+// cutPage cuts one running text at its headings, rows and footer.
+func cutPage(t string) []string {
+	cuts := map[int]bool{}
+	// section headings, in order; each heading stands alone
+	var heads []int // start of each found section's body, by section index
+	heads = make([]int, len(Sections))
+	from := 0
+	for i, re := range anchorSecs {
+		heads[i] = -1
+		loc := re.FindStringIndex(t[from:])
+		if loc == nil {
+			continue
+		}
+		s, e := from+loc[0], from+loc[1]
+		cuts[s], cuts[e] = true, true
+		heads[i] = e
+		from = e
+	}
+	region := func(i int) (int, int) {
+		if heads[i] < 0 {
+			return -1, -1
+		}
+		end := len(t)
+		for j := i + 1; j < len(heads); j++ {
+			if heads[j] >= 0 {
+				// the next heading starts where its match began; cut positions mark it
+				end = prevCut(cuts, heads[j])
+				break
+			}
+		}
+		return heads[i], end
+	}
+	cutAll := func(lo, hi int, res []*regexp.Regexp, each bool) {
+		at := lo
+		for _, re := range res {
+			loc := re.FindStringIndex(t[at:hi])
+			if loc == nil {
+				continue
+			}
+			cuts[at+loc[0]] = true
+			if each {
+				at += loc[1]
+			}
+		}
+	}
+	if heads[0] >= 0 {
+		// the title, before the introduction that follows it
+		start := prevCut(cuts, heads[0])
+		if i := strings.Index(t[:start], "报告"); i >= 0 && utf8.RuneCountInString(t[:i]) <= 80 {
+			cuts[i+len("报告")] = true
+		}
+	}
+	if lo, hi := region(1); lo >= 0 {
+		cutAll(lo, hi, anchorT2, false) // 2019 and 2021 labels mixed: each found on its own
+		for _, m := range regexp.MustCompile(`第二十条`).FindAllStringIndex(t[lo:hi], -1) {
+			cuts[lo+m[0]] = true
+		}
+	}
+	if lo, hi := region(2); lo >= 0 {
+		cutAll(lo, hi, anchorT3, true)
+	}
+	if lo, hi := region(3); lo >= 0 {
+		if m := t4Numbers.FindStringIndex(t[lo:hi]); m != nil {
+			// the numbers start after the header's last word
+			k := lo + m[0] + utf8.RuneLen([]rune(t[lo+m[0]:])[0])
+			cuts[k] = true
+		}
+	}
+	for _, m := range anchorFoot.FindAllStringIndex(t, -1) {
+		cuts[m[0]] = true
+	}
+	return cutAt(t, cuts)
+}
+
+// prevCut is the latest cut before pos: the start of the heading that ends at pos.
+func prevCut(cuts map[int]bool, pos int) int {
+	best := 0
+	for c := range cuts {
+		if c < pos && c > best {
+			best = c
+		}
+	}
+	return best
+}
+
+func cutAt(t string, cuts map[int]bool) []string {
+	var at []int
+	for c := range cuts {
+		if c > 0 && c < len(t) {
+			at = append(at, c)
+		}
+	}
+	slices.Sort(at)
+	var out []string
+	prev := 0
+	for _, c := range at {
+		if s := strings.TrimSpace(t[prev:c]); s != "" {
+			out = append(out, s)
+		}
+		prev = c
+	}
+	if s := strings.TrimSpace(t[prev:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Flattened tables lose their cell borders in several ways: every digit
+// glued (191000019), some cells spaced and some glued (1 0 0 0 0 01), a space
+// only before the total (5800000 58), spaces in odd places (160 02 0 018).
+// One model reads them all: a space is always a border between two cells,
+// but not every border has a space. So the numbers of a row are its tokens,
+// each cut into one or more numbers, without leading zeros (a published
+// count is never written 01).
+
+// splitTokens returns the ways to cut tokens into n numbers, at most limit
+// of them. With g > 0 the numbers form groups of g whose last is the sum of
+// the others (a row and its 总计), which prunes the search. A token may start
+// with a minus sign (本年增/减 of the 2019 format): its first number is
+// negative. The search has a step budget: input built to explode it gives up
+// (nil, as unreadable) instead of hanging.
+func splitTokens(tokens []string, n, g, limit int) [][]int64 {
+	var digits []string
+	var negative []bool
+	total := 0
+	for _, t := range tokens {
+		t = foldDigits(strings.TrimSpace(t))
+		neg := false
+		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "－") {
+			neg = true
+			t = strings.TrimLeft(t, "-－")
+		}
+		if t == "" || !digitRunRe.MatchString(t) {
+			return nil
+		}
+		digits, negative = append(digits, t), append(negative, neg)
+		total += len(t)
+	}
+	if len(digits) == 0 || len(digits) > n || total < n || total > n*maxCellDigits {
+		return nil
+	}
+	var out [][]int64
+	parts := make([]int64, 0, n)
+	budget := 200000
+	var rec func(tok, pos int)
+	rec = func(tok, pos int) {
+		budget--
+		if len(out) >= limit || budget < 0 {
+			return
+		}
+		idx := len(parts)
+		if tok == len(digits) {
+			if idx == n {
+				out = append(out, append([]int64(nil), parts...))
+			}
+			return
+		}
+		d := digits[tok]
+		if idx == n {
+			return
+		}
+		// the tokens still to come need a number each at least
+		if n-idx < len(digits)-tok {
+			return
+		}
+		maxLen := min(len(d)-pos, maxCellDigits)
+		for l := 1; l <= maxLen; l++ {
+			if l > 1 && d[pos] == '0' {
+				break
+			}
+			v, _ := strconv.ParseInt(d[pos:pos+l], 10, 64)
+			if pos == 0 && negative[tok] {
+				v = -v
+			}
+			if g > 0 && idx%g == g-1 {
+				var sum int64
+				for _, x := range parts[idx-(g-1) : idx] {
+					sum += x
+				}
+				if v != sum {
+					continue
+				}
+			}
+			parts = append(parts, v)
+			if pos+l == len(d) {
+				rec(tok+1, 0)
+			} else {
+				rec(tok, pos+l)
+			}
+			parts = parts[:idx]
+		}
+	}
+	rec(0, 0)
+	if budget < 0 {
+		return nil
+	}
+	return out
+}
+
+// numberTokens cuts text into the tokens splitTokens reads: runs of digits
+// separated by spaces, a minus sign starting a new token. ok is false when
+// the text holds anything else.
+func numberTokens(s string) (toks []string, ok bool) {
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			toks = append(toks, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range foldDigits(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '-' || r == '－':
+			flush()
+			b.WriteRune('-')
+		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0':
+			flush()
+		default:
+			return nil, false
+		}
+	}
+	flush()
+	return toks, len(toks) > 0
+}
