@@ -32,7 +32,9 @@ func tabRow(line string) (labels, nums []string, ok bool) {
 	return labels, nums, true
 }
 
-func isDecimal(s string) bool { return strings.Count(s, ".") == 1 && isNum(strings.Replace(s, ".", "", 1)) }
+func isDecimal(s string) bool {
+	return strings.Count(s, ".") == 1 && isNum(strings.Replace(s, ".", "", 1))
+}
 
 // dialect writes a row's numbers as one of the flattened pages does.
 type dialect func(nums []string) string

@@ -161,8 +161,7 @@ func segment(lines []Line) []Line {
 func cutPage(t string) []string {
 	cuts := map[int]bool{}
 	// section headings, in order; each heading stands alone
-	var heads []int // start of each found section's body, by section index
-	heads = make([]int, len(Sections))
+	heads := make([]int, len(Sections)) // start of each found section's body, by section index
 	from := 0
 	for i, re := range anchorSecs {
 		heads[i] = -1

@@ -1071,66 +1071,6 @@ func (p *parser) t3Consistent(runs []t3Line, cands [][][]int64, assign []int) bo
 // a cell, and the bound keeps the search below small.
 const maxCellDigits = 6
 
-// cuts returns the ways to cut a run of digits into k numbers (no leading
-// zeros), at most limit of them. With g > 0 the numbers form groups of g whose
-// last member is the sum of the others (a row and its 总计). The search has a
-// step budget: input built to explode it gives up (and reads as ambiguous)
-// instead of hanging.
-func cuts(d string, k, g, limit int) [][]int64 {
-	if len(d) < k || len(d) > k*maxCellDigits {
-		return nil
-	}
-	var out [][]int64
-	parts := make([]int64, 0, k)
-	budget := 200000
-	var rec func(pos int)
-	rec = func(pos int) {
-		budget--
-		if len(out) >= limit || budget < 0 {
-			return
-		}
-		idx := len(parts)
-		if idx == k {
-			if pos == len(d) {
-				out = append(out, append([]int64(nil), parts...))
-			}
-			return
-		}
-		left := k - idx - 1 // numbers still to place after this one
-		if len(d)-pos > (left+1)*maxCellDigits {
-			return // the rest cannot fit
-		}
-		if g > 0 && idx%g == g-1 {
-			var sum int64
-			for _, x := range parts[idx-(g-1) : idx] {
-				sum += x
-			}
-			s := strconv.FormatInt(sum, 10)
-			if strings.HasPrefix(d[pos:], s) && len(d)-pos-len(s) >= left {
-				parts = append(parts, sum)
-				rec(pos + len(s))
-				parts = parts[:idx]
-			}
-			return
-		}
-		maxLen := min(len(d)-pos-left, maxCellDigits)
-		for n := 1; n <= maxLen; n++ {
-			if n > 1 && d[pos] == '0' {
-				break
-			}
-			v, _ := strconv.ParseInt(d[pos:pos+n], 10, 64)
-			parts = append(parts, v)
-			rec(pos + n)
-			parts = parts[:idx]
-		}
-	}
-	rec(0)
-	if budget < 0 {
-		return nil // too many ways to tell: treated as unreadable, never guessed
-	}
-	return out
-}
-
 // --- 表四 ----------------------------------------------------------------------
 
 func (p *parser) parseT4() {
