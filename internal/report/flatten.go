@@ -23,10 +23,8 @@ const segmentMin = 300
 
 var (
 	anchorsOnce sync.Once
-	anchorSecs  []*regexp.Regexp // per section: its heading inside running text
 	anchorT2    []*regexp.Regexp // 表二 labels and item headings, both formats, in order
 	anchorT3    []*regexp.Regexp // 表三 group and row labels, both formats, in order
-	anchorFoot  *regexp.Regexp
 	t4Numbers   = regexp.MustCompile(`[\p{Han}）)]\s*[0-9０-９]`)
 )
 
@@ -90,17 +88,6 @@ func rowAnchor(label string) *regexp.Regexp {
 }
 
 func buildAnchors() {
-	for _, s := range Sections {
-		num := sectionNumerals[s.Key]
-		var alts []string
-		for _, k := range s.Keywords {
-			alts = append(alts, loose(k))
-		}
-		// the numeral, its separator, at most a few words, a keyword, and the
-		// rest of the heading phrase up to 情况 or 事项 when it follows closely
-		phrase := `[^。；，,\d（(]`
-		anchorSecs = append(anchorSecs, regexp.MustCompile(num+`\s*[、.．，,]\s*`+phrase+`{0,12}?(?:`+strings.Join(alts, "|")+`)(?:`+phrase+`{0,14}?(?:情况|事项))?`))
-	}
 	seen := map[string]bool{}
 	for _, it := range append(append([]T2Item{}, t2Items2021...), t2Items2019...) {
 		if seen[it.Label] {
@@ -128,7 +115,6 @@ func buildAnchors() {
 		}
 		anchorT3 = append(anchorT3, rowAnchor(row.Label))
 	}
-	anchorFoot = regexp.MustCompile(strings.Join(pageFurniture, "|"))
 }
 
 // segment returns lines with every running-text page cut into its pieces.
@@ -163,13 +149,12 @@ func cutPage(t string) []string {
 	// section headings, in order; each heading stands alone
 	heads := make([]int, len(Sections)) // start of each found section's body, by section index
 	from := 0
-	for i, re := range anchorSecs {
+	for i, sec := range Sections {
 		heads[i] = -1
-		loc := re.FindStringIndex(t[from:])
-		if loc == nil {
+		s, e, ok := findHeading(t, from, sec)
+		if !ok {
 			continue
 		}
-		s, e := from+loc[0], from+loc[1]
 		cuts[s], cuts[e] = true, true
 		heads[i] = e
 		from = e
@@ -210,8 +195,13 @@ func cutPage(t string) []string {
 	}
 	if lo, hi := region(1); lo >= 0 {
 		cutAll(lo, hi, anchorT2, false) // 2019 and 2021 labels mixed: each found on its own
-		for _, m := range regexp.MustCompile(`第二十条`).FindAllStringIndex(t[lo:hi], -1) {
-			cuts[lo+m[0]] = true
+		for i := lo; ; {
+			k := strings.Index(t[i:hi], "第二十条")
+			if k < 0 {
+				break
+			}
+			cuts[i+k] = true
+			i += k + len("第二十条")
 		}
 	}
 	if lo, hi := region(2); lo >= 0 {
@@ -224,8 +214,15 @@ func cutPage(t string) []string {
 			cuts[k] = true
 		}
 	}
-	for _, m := range anchorFoot.FindAllStringIndex(t, -1) {
-		cuts[m[0]] = true
+	for _, f := range pageFurniture {
+		for i := 0; ; {
+			k := strings.Index(t[i:], f)
+			if k < 0 {
+				break
+			}
+			cuts[i+k] = true
+			i += k + len(f)
+		}
 	}
 	return cutAt(t, cuts)
 }
@@ -261,4 +258,86 @@ func cutAt(t string, cuts map[int]bool) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// headingStop ends a heading phrase: punctuation of prose, an opening
+// bracket (the first sub-heading follows) or a digit.
+func headingStop(r rune) bool { return strings.ContainsRune("。；，,（(", r) || isDigit(r) }
+
+// findHeading finds section sec's heading in t from 'from' on: one of its
+// keywords with the section's numeral and a separator at most 12 runes
+// before it, up to 情况 or 事项 when they follow within 14 runes. It returns
+// the heading's start and end.
+func findHeading(t string, from int, sec Section) (int, int, bool) {
+	num := sectionNumerals[sec.Key]
+	bestS, bestE := -1, -1
+	for _, k := range sec.Keywords {
+		for at := from; at < len(t); {
+			i := strings.Index(t[at:], k)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(k)
+			if bestS >= 0 && i > bestS {
+				break
+			}
+			start, ok := headingStart(t, i, num)
+			if !ok {
+				continue
+			}
+			if bestS < 0 || start < bestS {
+				bestS, bestE = start, headingEnd(t, i+len(k))
+			}
+			break
+		}
+	}
+	return bestS, bestE, bestS >= 0
+}
+
+// headingStart looks back from a keyword at i for "num、" within 12 runes of
+// words (no punctuation or digits between).
+func headingStart(t string, i int, num string) (int, bool) {
+	j := i
+	for n := 0; n <= 14 && j > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:j])
+		if r == '、' || r == '.' || r == '．' || r == '，' || r == ',' {
+			k := j - size
+			for k > 0 {
+				r2, s2 := utf8.DecodeLastRuneInString(t[:k])
+				if r2 != ' ' && r2 != '\u3000' {
+					break
+				}
+				k -= s2
+			}
+			if strings.HasSuffix(t[:k], num) {
+				return k - len(num), true
+			}
+			return 0, false
+		}
+		if headingStop(r) {
+			return 0, false
+		}
+		j -= size
+	}
+	return 0, false
+}
+
+// headingEnd extends a heading from e to the end of 情况 or 事项 when one
+// follows within 14 runes of words.
+func headingEnd(t string, e int) int {
+	j := e
+	for n := 0; n < 16 && j < len(t); n++ {
+		for _, w := range []string{"情况", "事项"} {
+			if strings.HasPrefix(t[j:], w) {
+				return j + len(w)
+			}
+		}
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if headingStop(r) {
+			break
+		}
+		j += size
+	}
+	return e
 }

@@ -199,12 +199,40 @@ var htmlBlocks = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Br: true,
 	atom.Table: true, atom.Tr: true, atom.Title: true, atom.Header: true, atom.Footer: true, atom.Center: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Ul: true, atom.Ol: true, atom.Tbody: true, atom.Thead: true}
 
-type htmlWalker struct {
-	out []Line
-	cur strings.Builder
+// htmlReader reads an HTML page as a stream of tokens, not a tree (building
+// the tree was most of an HTML report's cost): paragraphs become lines,
+// table rows lines of cells. A row that holds a table is a layout container,
+// not a data row: its own text becomes paragraphs and only the innermost
+// rows count, as portals nest their layout tables around the report.
+type htmlReader struct {
+	out    []Line
+	cur    strings.Builder
+	tables []*htmlTable
+	skip   int // inside script, style, noscript
 }
 
-func (w *htmlWalker) flush() {
+type htmlTable struct {
+	row *htmlRow
+}
+
+type htmlRow struct {
+	cells     []string
+	cell      *strings.Builder
+	container bool
+	// the same text read as paragraphs, in case a table inside makes this
+	// row a layout container after all
+	paras []string
+	para  strings.Builder
+}
+
+func (r *htmlRow) flushPara() {
+	if s := strings.TrimSpace(collapse(r.para.String())); s != "" {
+		r.paras = append(r.paras, s)
+	}
+	r.para.Reset()
+}
+
+func (w *htmlReader) flush() {
 	s := strings.TrimRight(collapse(w.cur.String()), " ")
 	w.cur.Reset()
 	if strings.TrimSpace(s) == "" {
@@ -231,79 +259,166 @@ func collapse(s string) string {
 	return b.String()
 }
 
-func hasNestedTable(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Table {
-			return true
-		}
-		if hasNestedTable(c) {
-			return true
-		}
+// openCell is the cell of the innermost data row being read, if any.
+func (w *htmlReader) openCell() *strings.Builder {
+	if len(w.tables) == 0 {
+		return nil
 	}
-	return false
+	r := w.tables[len(w.tables)-1].row
+	if r == nil || r.container {
+		return nil
+	}
+	return r.cell
 }
 
-func textOf(n *html.Node, b *strings.Builder) {
-	switch {
-	case n.Type == html.TextNode:
-		b.WriteString(n.Data)
-	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+func (w *htmlReader) text(s string) {
+	if c := w.openCell(); c != nil {
+		c.WriteString(s)
+		w.tables[len(w.tables)-1].row.para.WriteString(s)
 		return
-	case n.Type == html.ElementNode && (n.DataAtom == atom.Br || n.DataAtom == atom.P || n.DataAtom == atom.Div):
-		b.WriteByte(' ')
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		textOf(c, b)
+	w.cur.WriteString(s)
+}
+
+func (r *htmlRow) closeCell() {
+	if r.cell != nil {
+		r.cells = append(r.cells, strings.TrimSpace(collapse(r.cell.String())))
+		r.cell = nil
 	}
 }
 
-func (w *htmlWalker) walk(n *html.Node) {
-	if n.Type == html.TextNode {
-		w.cur.WriteString(n.Data)
+// endRow emits the table's open row as a line of cells.
+func (w *htmlReader) endRow(t *htmlTable) {
+	r := t.row
+	t.row = nil
+	if r == nil || r.container {
+		w.flush()
 		return
 	}
-	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Head, atom.Noscript:
-			if n.DataAtom != atom.Head {
-				return
-			}
-		case atom.Tr:
-			if !hasNestedTable(n) {
-				w.flush()
-				var fields []string
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-						var b strings.Builder
-						textOf(c, &b)
-						fields = append(fields, strings.TrimSpace(collapse(b.String())))
-					}
+	r.closeCell()
+	w.flush()
+	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+}
+
+func (w *htmlReader) start(a atom.Atom) {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript:
+		w.skip++
+		return
+	case atom.Table:
+		// the rows around a table are its layout, not data: what they held
+		// so far is paragraphs
+		w.flush()
+		for _, t := range w.tables {
+			if r := t.row; r != nil && !r.container {
+				r.flushPara()
+				for _, p := range r.paras {
+					w.out = append(w.out, Line{No: len(w.out) + 1, Text: p})
 				}
-				w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(fields, "\t"), Fields: fields, Structured: true})
-				return
+				r.container, r.paras, r.cell = true, nil, nil
 			}
 		}
-		if htmlBlocks[n.DataAtom] {
-			w.flush()
+		w.tables = append(w.tables, &htmlTable{})
+		return
+	case atom.Tr:
+		if len(w.tables) == 0 {
+			w.tables = append(w.tables, &htmlTable{}) // a row without its table
 		}
+		t := w.tables[len(w.tables)-1]
+		w.endRow(t)
+		t.row = &htmlRow{}
+		return
+	case atom.Td, atom.Th:
+		if len(w.tables) == 0 {
+			w.tables = append(w.tables, &htmlTable{})
+		}
+		t := w.tables[len(w.tables)-1]
+		if t.row == nil {
+			t.row = &htmlRow{}
+		}
+		if !t.row.container {
+			t.row.closeCell()
+			t.row.cell = &strings.Builder{}
+		}
+		return
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c)
+	if c := w.openCell(); c != nil {
+		if a == atom.Br || a == atom.P || a == atom.Div {
+			c.WriteByte(' ')
+		}
+		if htmlBlocks[a] {
+			w.tables[len(w.tables)-1].row.flushPara()
+		}
+		return
 	}
-	if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] {
+	if htmlBlocks[a] {
 		w.flush()
 	}
 }
 
-func htmlLines(t string) []Line {
-	doc, err := html.Parse(strings.NewReader(t))
-	if err != nil { // html.Parse only fails on reader errors
-		return textLines(t)
+func (w *htmlReader) end(a atom.Atom) {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript:
+		if w.skip > 0 {
+			w.skip--
+		}
+		return
+	case atom.Table:
+		if n := len(w.tables); n > 0 {
+			w.endRow(w.tables[n-1])
+			w.tables = w.tables[:n-1]
+		}
+		w.flush()
+		return
+	case atom.Tr:
+		if n := len(w.tables); n > 0 {
+			w.endRow(w.tables[n-1])
+		}
+		return
+	case atom.Td, atom.Th:
+		if n := len(w.tables); n > 0 && w.tables[n-1].row != nil && !w.tables[n-1].row.container {
+			w.tables[n-1].row.closeCell()
+		}
+		return
 	}
-	w := &htmlWalker{}
-	w.walk(doc)
+	if !htmlBlocks[a] {
+		return
+	}
+	if w.openCell() != nil {
+		w.tables[len(w.tables)-1].row.flushPara()
+		return
+	}
 	w.flush()
-	return w.out
+}
+
+func htmlLines(t string) []Line {
+	z := html.NewTokenizer(strings.NewReader(t))
+	w := &htmlReader{}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			for n := len(w.tables); n > 0; n-- {
+				w.endRow(w.tables[n-1])
+			}
+			w.flush()
+			return w.out
+		case html.TextToken:
+			if w.skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			w.start(atom.Lookup(name))
+		case html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			w.start(a)
+			w.end(a)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			w.end(atom.Lookup(name))
+		}
+	}
 }
 
 // --- DOCX ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"regexp"
 	"strconv"
+	"unicode/utf8"
 	"strings"
 )
 
@@ -285,10 +286,25 @@ func (r *Report) setLine(path string, line int) {
 // MarshalJSON writes the JSON model of report-model.md §1, keys in template order.
 func (r *Report) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(8 << 10)
 	w := func(s string) { b.WriteString(s) }
+	// the values written by hand: encoding/json's reflection was a tenth of
+	// an audit of a directory (JSON Lines)
 	val := func(v any) {
-		j, _ := json.Marshal(v)
-		b.Write(j)
+		switch x := v.(type) {
+		case string:
+			b.Write(appendJSONString(b.AvailableBuffer(), x))
+		case int:
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
+		case Cell:
+			j, _ := x.MarshalJSON()
+			b.Write(j)
+		case []Finding:
+			writeFindings(&b, x)
+		default:
+			j, _ := json.Marshal(v)
+			b.Write(j)
+		}
 	}
 	w(`{"agency":`)
 	if r.Agency == "" {
@@ -370,17 +386,16 @@ func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		j, _ := json.Marshal(it.Key)
-		b.Write(j)
+		b.Write(appendJSONString(b.AvailableBuffer(), it.Key))
 		b.WriteString(":{")
 		for k, c := range it.Cells {
 			if k > 0 {
 				b.WriteString(",")
 			}
-			j, _ := json.Marshal(c)
-			b.Write(j)
+			b.Write(appendJSONString(b.AvailableBuffer(), c))
 			b.WriteString(":")
 			p := it.Key + "." + c
+			var j []byte
 			if len(it.Money) > k && it.Money[k] {
 				j, _ = r.Proactive.Amount(p).MarshalJSON()
 			} else {
@@ -416,8 +431,16 @@ func writeT3(b *bytes.Buffer, r *Report) {
 			b.WriteString(",")
 		}
 		b.WriteString(`"` + leaf + `":`)
-		j, _ := json.Marshal(r.Applications[row.Key])
-		b.Write(j)
+		row := r.Applications[row.Key]
+		b.WriteByte('[')
+		for i, c := range row {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			j, _ := c.MarshalJSON()
+			b.Write(j)
+		}
+		b.WriteByte(']')
 	}
 	if group != "" {
 		b.WriteString("}")
@@ -437,4 +460,85 @@ func (r *Report) Counts() (errs, warns, infos int) {
 		}
 	}
 	return
+}
+
+func writeFindings(b *bytes.Buffer, fs []Finding) {
+	b.WriteByte('[')
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"rule":`)
+		b.Write(appendJSONString(b.AvailableBuffer(), f.Rule))
+		b.WriteString(`,"severity":`)
+		b.Write(appendJSONString(b.AvailableBuffer(), string(f.Severity)))
+		if f.Cell != "" {
+			b.WriteString(`,"cell":`)
+			b.Write(appendJSONString(b.AvailableBuffer(), f.Cell))
+		}
+		b.WriteString(`,"message":`)
+		b.Write(appendJSONString(b.AvailableBuffer(), f.Message))
+		if f.Line != 0 {
+			b.WriteString(`,"line":`)
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(f.Line), 10))
+		}
+		b.WriteByte('}')
+	}
+	b.WriteByte(']')
+}
+
+// appendJSONString appends s as encoding/json writes a string: quoted, with
+// control characters, <, > and & escaped, and U+2028/U+2029 too; invalid
+// UTF-8 becomes U+FFFD.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }

@@ -424,7 +424,40 @@ func checkSpace(c *ctx) {
 	}
 }
 
-var subHeadRe = regexp.MustCompile(`(?m)^\s*[（(]([一二三四五六七八九十]+)[）)]`)
+// subHeadings finds the （一） that start lines: [line start, numeral start,
+// numeral end] for each.
+func subHeadings(t string) [][3]int {
+	var out [][3]int
+	for start := 0; start <= len(t); {
+		end := strings.IndexByte(t[start:], '\n')
+		if end < 0 {
+			end = len(t)
+		} else {
+			end += start
+		}
+		i := start
+		for i < end && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r') {
+			i++
+		}
+		if rest := t[i:end]; strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
+			_, size := utf8.DecodeRuneInString(rest)
+			j := i + size
+			k := j
+			for k < end {
+				r, n := utf8.DecodeRuneInString(t[k:end])
+				if !strings.ContainsRune(cnDigits, r) {
+					break
+				}
+				k += n
+			}
+			if k > j && (strings.HasPrefix(t[k:end], "）") || strings.HasPrefix(t[k:end], ")")) {
+				out = append(out, [3]int{start, j, k})
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
 
 const cnDigits = "一二三四五六七八九十"
 
@@ -492,10 +525,10 @@ func checkNumbering(c *ctx) {
 		}
 		// （一）（二）… sub-headings of the section.
 		prev := 0
-		for _, m := range subHeadRe.FindAllStringSubmatchIndex(t, -1) {
-			n := cnOrdinal(t[m[2]:m[3]])
+		for _, m := range subHeadings(t) {
+			n := cnOrdinal(t[m[1]:m[2]])
 			if prev != 0 && n != prev+1 && n != 1 {
-				c.add("sections."+k, c.lineAt(k, m[0]), "小标题序号“（%s）”接在“（%s）”之后，应为“（%s）”", t[m[2]:m[3]], cnNumeral(prev), cnNumeral(prev+1))
+				c.add("sections."+k, c.lineAt(k, m[0]), "小标题序号“（%s）”接在“（%s）”之后，应为“（%s）”", t[m[1]:m[2]], cnNumeral(prev), cnNumeral(prev+1))
 			}
 			prev = n
 		}

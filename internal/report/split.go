@@ -30,7 +30,7 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 			neg = true
 			t = strings.TrimLeft(t, "-－")
 		}
-		if t == "" || !digitRunRe.MatchString(t) {
+		if !allDigits(t) {
 			return nil
 		}
 		digits, negative = append(digits, t), append(negative, neg)
