@@ -6,8 +6,8 @@ import (
 	"math/big"
 	"regexp"
 	"strconv"
-	"unicode/utf8"
 	"strings"
+	"unicode/utf8"
 )
 
 // Cell is one number of a table. Blank and 0 are different facts: a blank cell
