@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"gongkai/internal/clock"
+	"gongkai/internal/render"
+	"gongkai/internal/report"
 )
 
 const seed = "../../testdata/seed/weibin-2024.txt"
@@ -681,5 +684,67 @@ func TestAuditProgress(t *testing.T) {
 	}
 	if _, stderr, _ := gk(t, "audit", seed); strings.Contains(stderr, "审核：") {
 		t.Errorf("a single file shows progress: %s", stderr)
+	}
+}
+
+// Several reports are grouped by agency and each is checked against its
+// agency's report of the year before (X.CARRY without --prev); --by-agency
+// prints the carry-over chain.
+func TestAuditGroupsByAgency(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, r *report.Report) {
+		var b strings.Builder
+		if err := render.Text(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a22 := report.Generate(rand.New(rand.NewPCG(1, 1)), "甲县教育局", 2022)
+	a23 := report.Generate(rand.New(rand.NewPCG(2, 2)), "甲县教育局", 2023)
+	// 2023's 上年结转 is one more than 2022's 结转下年度 (its own table still balances)
+	in, fwd := a22.Applications["carried_forward"], a23.Applications["carried_forward"]
+	for c := range in {
+		in[c] = report.N(in[c].Val())
+	}
+	in[report.ColNatural], in[report.ColTotal] = report.N(in[report.ColNatural].Val()+1), report.N(in[report.ColTotal].Val()+1)
+	fwd[report.ColNatural], fwd[report.ColTotal] = report.N(fwd[report.ColNatural].Val()+1), report.N(fwd[report.ColTotal].Val()+1)
+	a23.Applications["carried_in"], a23.Applications["carried_forward"] = in, fwd
+	b23 := report.Generate(rand.New(rand.NewPCG(3, 3)), "乙县财政局", 2023)
+	write("1-a-2023.txt", a23)
+	write("2-b-2023.txt", b23)
+	write("3-a-2022.txt", a22)
+	out, _, _ := gk(t, "audit", "--json", dir)
+	var order []string
+	carry := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m struct {
+			File     string
+			Findings []struct{ Rule string }
+		}
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		order = append(order, filepath.Base(m.File))
+		for _, f := range m.Findings {
+			if f.Rule == "X.CARRY" {
+				carry[filepath.Base(m.File)] = true
+			}
+		}
+	}
+	if strings.Join(order, ",") != "3-a-2022.txt,1-a-2023.txt,2-b-2023.txt" {
+		t.Errorf("order %v", order)
+	}
+	if !carry["1-a-2023.txt"] || len(carry) != 1 {
+		t.Errorf("X.CARRY on %v, want only 1-a-2023.txt", carry)
+	}
+	out, _, _ = gk(t, "audit", "--by-agency", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[0], "甲县教育局　2022") || !strings.Contains(lines[0], "没有上年报告") ||
+		!strings.Contains(lines[1], "甲县教育局　2023") || !strings.Contains(lines[1], "≠ 2022 年结转下年度") || !strings.Contains(lines[2], "乙县财政局　2023") {
+		t.Errorf("--by-agency:\n%s", out)
 	}
 }

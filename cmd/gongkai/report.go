@@ -84,7 +84,8 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] 文件或目录...", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] 文件或目录...", stderr)
+	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
@@ -96,15 +97,14 @@ func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	return audit(ctx, files, *asJSON, *prevPath, *workers, stdout, stderr)
+	return audit(ctx, files, auditor.Options{JSON: *asJSON, Workers: *workers, ByAgency: *byAgency}, *prevPath, stdout, stderr)
 }
 
-func audit(ctx context.Context, args []string, asJSON bool, prevPath string, workers int, stdout, stderr io.Writer) int {
+func audit(ctx context.Context, args []string, opt auditor.Options, prevPath string, stdout, stderr io.Writer) int {
 	files, err := auditor.Expand(args)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	opt := auditor.Options{JSON: asJSON, Workers: workers}
 	if prevPath != "" {
 		if len(files) != 1 {
 			return fail(stderr, errs.New("--prev", "上年报告只能与一个文件一起审核，现在有 %d 个文件", len(files)))
@@ -130,7 +130,7 @@ func audit(ctx context.Context, args []string, asJSON bool, prevPath string, wor
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if !asJSON {
+	if !opt.JSON {
 		fmt.Fprintln(stdout, sum.Line())
 	}
 	return sum.ExitCode()

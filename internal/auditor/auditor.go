@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
@@ -28,6 +29,9 @@ type Options struct {
 	Workers int            // 0 = GOMAXPROCS
 	// Progress, when set, is told after each file how many of all are done.
 	Progress func(done, total int)
+	// ByAgency prints one line per agency and year (the carry-over chain)
+	// instead of each file's findings.
+	ByAgency bool
 }
 
 // Summary counts the files of a run.
@@ -91,10 +95,11 @@ func Expand(args []string) ([]string, error) {
 }
 
 type result struct {
-	i   int
-	out []byte
-	rep *report.Report
-	err error
+	i    int // output position
+	out  []byte
+	rep  *report.Report
+	err  error
+	last bool // the last file of its job
 }
 
 // AuditFile reads and checks one file.
@@ -119,26 +124,156 @@ func AuditFile(path string, prev *report.Report) (*report.Report, error) {
 	return r, nil
 }
 
-// Run audits files and writes one result per file to w, in input order.
+// Run audits files and writes one result per file to w. One file, or
+// several with opt.Prev: in input order. Several without: grouped by agency,
+// each agency's years in order, so that every report is checked against the
+// one before it (X.CARRY, X.IN_FORCE, X.SAME_TEXT) without --prev.
 func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	var plan []job
+	if opt.Prev != nil || len(files) < 2 {
+		for i := range files {
+			plan = append(plan, job{files: []int{i}})
+		}
+	} else {
+		ids := identifyAll(ctx, files, workers)
+		plan = groupByAgency(ids)
+	}
+	show := func(path string, r, prev *report.Report, err error) []byte { return format(path, r, err, opt.JSON) }
+	if opt.ByAgency {
+		show = func(path string, r, prev *report.Report, err error) []byte { return chainLine(path, r, prev, err, opt.JSON) }
+	}
+	return runPlan(ctx, files, plan, opt, workers, show, w)
+}
+
+// job is files checked in turn, each against the one before it when that
+// is the year before (one agency's reports).
+type job struct {
+	files []int
+	years []int // the identified year of each, 0 when unknown
+}
+
+// ident is what a file says it is.
+type ident struct {
+	agency string
+	year   int
+}
+
+// identifyAll reads the title of every file, on every core.
+func identifyAll(ctx context.Context, files []string, workers int) []ident {
+	out := make([]ident, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				if data, err := readLimited(files[i]); err == nil {
+					out[i].agency, out[i].year = report.Identify(files[i], data)
+				}
+			}
+		})
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// groupByAgency makes one job per agency (in the order agencies first
+// appear), its reports ordered by year; a file without agency or year is a
+// job of its own.
+func groupByAgency(ids []ident) []job {
+	var plan []job
+	byAgency := map[string]int{}
+	for i, id := range ids {
+		if id.agency == "" || id.year == 0 {
+			plan = append(plan, job{files: []int{i}, years: []int{id.year}})
+			continue
+		}
+		k, ok := byAgency[id.agency]
+		if !ok {
+			k = len(plan)
+			byAgency[id.agency] = k
+			plan = append(plan, job{})
+		}
+		plan[k].files = append(plan[k].files, i)
+	}
+	for k := range plan {
+		fs := plan[k].files
+		sort.SliceStable(fs, func(a, b int) bool { return ids[fs[a]].year < ids[fs[b]].year })
+		plan[k].years = make([]int, len(fs))
+		for n, f := range fs {
+			plan[k].years[n] = ids[f].year
+		}
+	}
+	return plan
+}
+
+// readLimited reads a file no larger than the auditor reads.
+func readLimited(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	return data, nil
+}
+
+// prevFor is the report a file is checked against: the one given, or the
+// previous of its agency when that is the year before.
+func prevFor(given, last *report.Report, j job, n int) *report.Report {
+	if given != nil {
+		return given
+	}
+	if last != nil && n > 0 && j.years[n] > 0 && last.Year == j.years[n]-1 {
+		return last
+	}
+	return nil
+}
+
+// runPlan audits the jobs on every core and writes each file's result in
+// plan order (jobs in order, each job's files in order), holding at most a
+// few jobs' results at a time.
+func runPlan(ctx context.Context, files []string, plan []job, opt Options, workers int,
+	show func(path string, r, prev *report.Report, err error) []byte, w io.Writer) (Summary, error) {
+	pos := make([][]int, len(plan)) // output position of each file of each job
+	n := 0
+	for k, j := range plan {
+		for range j.files {
+			pos[k] = append(pos[k], n)
+			n++
+		}
+		if j.years == nil {
+			plan[k].years = make([]int, len(j.files))
+		}
+	}
 	jobs := make(chan int)
 	results := make(chan result, workers)
-	// at most this many files are read but not yet printed: bounds memory
-	slots := make(chan struct{}, 32*workers)
+	slots := make(chan struct{}, 32*workers) // jobs read but not yet printed: bounds memory
 	go func() {
 		defer close(jobs)
-		for i := range files {
+		for k := range plan {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case jobs <- i:
+			case jobs <- k:
 			case <-ctx.Done():
 				return
 			}
@@ -148,9 +283,16 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	for range workers {
 		go func() {
 			defer func() { done <- struct{}{} }()
-			for i := range jobs {
-				r, err := AuditFile(files[i], opt.Prev)
-				results <- result{i: i, err: err, rep: summaryOnly(r), out: format(files[i], r, err, opt.JSON)}
+			for k := range jobs {
+				var last *report.Report
+				for m, i := range plan[k].files {
+					prev := prevFor(opt.Prev, last, plan[k], m)
+					r, err := AuditFile(files[i], prev)
+					if err == nil {
+						last = r
+					}
+					results <- result{i: pos[k][m], err: err, rep: summaryOnly(r), out: show(files[i], r, prev, err), last: m == len(plan[k].files)-1}
+				}
 			}
 		}()
 	}
@@ -160,6 +302,11 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 		}
 		close(results)
 	}()
+	return collect(ctx, results, slots, n, opt, w)
+}
+
+// collect writes the results in order and counts them.
+func collect(ctx context.Context, results chan result, slots chan struct{}, total int, opt Options, w io.Writer) (Summary, error) {
 	var sum Summary
 	pending := map[int]result{}
 	next := 0
@@ -173,27 +320,15 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 			}
 			delete(pending, next)
 			next++
-			<-slots
-			sum.Files++
-			switch {
-			case p.err != nil:
-				sum.Unreadable++
-			case p.rep != nil:
-				e, wn, inf := p.rep.Counts()
-				switch {
-				case e > 0:
-					sum.WithErrors++
-				case wn+inf > 0:
-					sum.WithWarnings++
-				default:
-					sum.Clean++
-				}
+			if p.last {
+				<-slots
 			}
+			sum.add(p)
 			if werr == nil {
 				_, werr = w.Write(p.out)
 			}
 			if opt.Progress != nil {
-				opt.Progress(sum.Files, len(files))
+				opt.Progress(sum.Files, total)
 			}
 		}
 	}
@@ -201,6 +336,24 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 		return sum, err
 	}
 	return sum, werr
+}
+
+func (s *Summary) add(p result) {
+	s.Files++
+	switch {
+	case p.err != nil:
+		s.Unreadable++
+	case p.rep != nil:
+		e, wn, inf := p.rep.Counts()
+		switch {
+		case e > 0:
+			s.WithErrors++
+		case wn+inf > 0:
+			s.WithWarnings++
+		default:
+			s.Clean++
+		}
+	}
 }
 
 // summaryOnly keeps just the findings of a report: the rest is already
@@ -266,4 +419,49 @@ func WriteText(w io.Writer, r *report.Report) {
 		}
 		fmt.Fprintf(w, "  %s %s%s%s：%s\n", sevName[f.Severity], f.Rule, where, cell, f.Message)
 	}
+}
+
+// chainLine is one agency-year of --by-agency: its counts, and how its
+// 上年结转 meets last year's 结转下年度 (the carry-over chain).
+func chainLine(path string, r, prev *report.Report, err error, asJSON bool) []byte {
+	var b bytes.Buffer
+	if err != nil {
+		if asJSON {
+			j, _ := json.Marshal(map[string]string{"file": path, "error": errs.Message(err)})
+			b.Write(j)
+			b.WriteByte('\n')
+			return b.Bytes()
+		}
+		fmt.Fprintf(&b, "%s：无法读取：%s\n", path, errs.Message(err))
+		return b.Bytes()
+	}
+	total := func(key string) string { return r.Applications[key][report.ColTotal].String() }
+	chain, ok := "（没有上年报告）", true
+	if prev != nil {
+		in, out := r.Applications["carried_in"][report.ColTotal], prev.Applications["carried_forward"][report.ColTotal]
+		ok = in.String() == out.String()
+		chain = fmt.Sprintf("上年结转 %s %s %d 年结转下年度 %s", or0(in.String()), map[bool]string{true: "=", false: "≠"}[ok], prev.Year, or0(out.String()))
+	}
+	e, wn, _ := r.Counts()
+	if asJSON {
+		j, _ := json.Marshal(map[string]any{"agency": r.Agency, "year": r.Year, "file": path, "new": total("new"), "carried_in": total("carried_in"),
+			"carried_forward": total("carried_forward"), "has_prev": prev != nil, "carry_ok": ok, "errors": e, "warnings": wn})
+		b.Write(j)
+		b.WriteByte('\n')
+		return b.Bytes()
+	}
+	agency := r.Agency
+	if agency == "" {
+		agency = "（未识别）"
+	}
+	fmt.Fprintf(&b, "%s　%d　新收 %s　结转下年度 %s　%s　错误 %d　警告 %d　%s\n", agency, r.Year, or0(total("new")), or0(total("carried_forward")),
+		chain, e, wn, path)
+	return b.Bytes()
+}
+
+func or0(s string) string {
+	if s == "" {
+		return "（空）"
+	}
+	return s
 }

@@ -391,10 +391,21 @@ func (w *htmlReader) end(a atom.Atom) {
 	w.flush()
 }
 
-func htmlLines(t string) []Line {
+func htmlLines(t string) []Line { return htmlLinesUntil(t, nil) }
+
+// htmlLinesUntil is htmlLines stopping as soon as stop says the lines so far
+// are enough (Identify needs only the title, at the top).
+func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
 	z := html.NewTokenizer(strings.NewReader(t))
 	w := &htmlReader{}
+	seen := 0
 	for {
+		if stop != nil && len(w.out) > seen {
+			seen = len(w.out)
+			if stop(w.out) {
+				return w.out
+			}
+		}
 		switch z.Next() {
 		case html.ErrorToken:
 			for n := len(w.tables); n > 0; n-- {

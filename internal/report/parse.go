@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -115,7 +116,7 @@ func headingKey(text string) string {
 	return ""
 }
 
-func (p *parser) parse() *Report {
+func (p *parser) findHeads() {
 	p.r = NewReport(Format2021)
 	r := p.r
 	r.Meta.Parsed = true
@@ -133,6 +134,54 @@ func (p *parser) parse() *Report {
 			}
 		}
 	}
+}
+
+// Identify reads only what a report says it is: the agency and the year
+// of its title, from the first 16 KB of a text, Markdown or HTML file (the
+// whole of a DOCX or PDF). The auditor groups a directory's reports by it.
+func Identify(name string, data []byte) (agency string, year int) {
+	const head = 16 << 10
+	if len(data) > head && !bytes.HasPrefix(data, []byte("%PDF-")) && !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		cut := bytes.LastIndexByte(data[:head], '\n')
+		if cut < head/2 {
+			cut = head
+			for cut > 0 && !utf8.RuneStart(data[cut]) {
+				cut-- // not in the middle of a character
+			}
+		}
+		data = data[:cut]
+	}
+	var lines []Line
+	if t, err := decodeText(name, data); err == nil && !bytes.HasPrefix(data, []byte("%PDF-")) && !bytes.HasPrefix(data, []byte("PK\x03\x04")) && looksHTML(t) {
+		// a portal page: read up to section 一, no further
+		lines = htmlLinesUntil(t, func(ls []Line) bool { return len(ls) > 60 || headingKey(ls[len(ls)-1].Text) != "" })
+	} else if lines, _, err = Lines(name, data); err != nil {
+		return "", 0
+	}
+	// the title is among the first lines; a page without line breaks starts
+	// with it (no need to cut the page into its pieces)
+	var pre []string
+	for _, l := range lines {
+		t := strings.TrimSpace(paraText(l))
+		if t == "" {
+			continue
+		}
+		if rs := []rune(t); len(rs) > 120 {
+			t = string(rs[:120])
+		}
+		if headingKey(t) != "" || len(pre) >= 40 {
+			break
+		}
+		pre = append(pre, t)
+	}
+	p := &parser{r: NewReport(Format2021)}
+	p.pickTitle(pre)
+	return p.r.Agency, p.r.Year
+}
+
+func (p *parser) parse() *Report {
+	p.findHeads()
+	r := p.r
 	p.title()
 	for _, s := range Sections {
 		i, ok := p.heads[s.Key]
@@ -263,7 +312,6 @@ var (
 // pages put navigation ("首页 > 年度报告") and site names before it, and some
 // titles break the agency and the rest onto two lines.
 func (p *parser) title() {
-	r := p.r
 	end := len(p.lines)
 	for _, i := range p.heads {
 		if i < end {
@@ -279,6 +327,14 @@ func (p *parser) title() {
 	if len(pre) > 12 {
 		pre = pre[len(pre)-12:]
 	}
+	p.pickTitle(pre)
+}
+
+// pickTitle finds the title among the lines before section 一, the last
+// one that names an agency and a year and says 报告 (or two lines that do
+// together), and from it the agency and the year.
+func (p *parser) pickTitle(pre []string) {
+	r := p.r
 	pick := func(t string) bool {
 		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
 			r.Title, r.Agency = t, cleanAgency(m[1])
