@@ -144,7 +144,9 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	}
 	show := func(path string, r, prev *report.Report, err error) []byte { return format(path, r, err, opt.JSON) }
 	if opt.ByAgency {
-		show = func(path string, r, prev *report.Report, err error) []byte { return chainLine(path, r, prev, err, opt.JSON) }
+		show = func(path string, r, prev *report.Report, err error) []byte {
+			return chainLine(path, r, prev, err, opt.JSON)
+		}
 	}
 	return runPlan(ctx, files, plan, opt, workers, show, w)
 }
