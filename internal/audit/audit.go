@@ -27,6 +27,7 @@ var Actions = []struct {
 	{"import.stage", "上传台账待导入"},
 	{"report.save", "保存年度报告"},
 	{"report.submit", "报送年度报告"},
+	{"report.approve", "审定年度报告"},
 	{"report.publish", "发布年度报告"},
 	{"appeal.create", "登记复议诉讼"},
 	{"appeal.update", "修改复议诉讼"},

@@ -115,3 +115,48 @@ func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
 	}
 	return out
 }
+
+// Art44Group is a set of disclosed applications by different applicants
+// for similar information: 《条例》第四十四条 lets the agency put such
+// information into 主动公开.
+type Art44Group struct {
+	Rows  []Row
+	Topic string // the request text of the earliest, as the draft's title
+}
+
+// Art44MinApplicants is how many different applicants make a suggestion.
+const Art44MinApplicants = 2
+
+// Art44Groups groups answered applications whose requests are similar
+// (bigram similarity ≥ 0.6) and which were disclosed in whole or in part,
+// keeping groups with at least Art44MinApplicants different applicants.
+// rows are compared pairwise, so the caller bounds them.
+func Art44Groups(rows []Row) []Art44Group {
+	var cand []Row
+	for _, r := range rows {
+		if r.Outcome == "disclosed" || r.Outcome == "partly_disclosed" || r.Outcome == "already_public" {
+			cand = append(cand, r)
+		}
+	}
+	used := make([]bool, len(cand))
+	var out []Art44Group
+	for i := range cand {
+		if used[i] {
+			continue
+		}
+		g := []Row{cand[i]}
+		who := map[string]bool{cand[i].ApplicantName: true}
+		for j := i + 1; j < len(cand); j++ {
+			if !used[j] && report.Similarity(cand[i].Description, cand[j].Description) >= 0.6 {
+				g = append(g, cand[j])
+				who[cand[j].ApplicantName] = true
+				used[j] = true
+			}
+		}
+		if len(who) >= Art44MinApplicants {
+			used[i] = true
+			out = append(out, Art44Group{Rows: g, Topic: cand[i].Description})
+		}
+	}
+	return out
+}

@@ -37,13 +37,15 @@ const Main = "卫滨区教育体育和文化旅游局"
 var Logins = []struct{ Login, Agency, Name, Desc string }{
 	{"clerk", Main, "张办理", "教体文旅局办理人"},
 	{"head", Main, "李主任", "教体文旅局公开工作机构负责人"},
+	{"reviewer", Main, "王审核", "教体文旅局股室负责人（初审）"},
+	{"deputy", Main, "陈分管", "教体文旅局分管领导（复审）"},
 	{"finance", "卫滨区财政局", "王办理", "财政局办理人"},
 	{"district", "新乡市卫滨区人民政府", "赵科长", "区政府办公室（主管部门，可查看全区）"},
 	{"admin", "河南省人民政府", "系统管理员", "系统管理员（用户、机关、节假日、办理规则）"},
 	{"city", "新乡市人民政府", "钱处长", "市政府办公室（主管部门，可查看全市）"},
 }
 
-var loginRoles = map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "finance": casework.Clerk,
+var loginRoles = map[string]casework.Role{"clerk": casework.Clerk, "head": casework.Approver, "reviewer": casework.Clerk, "deputy": casework.Approver, "finance": casework.Clerk,
 	"district": casework.Supervisor, "admin": casework.Admin, "city": casework.Supervisor}
 
 // Keys are the demo API keys, printed at start.
@@ -110,6 +112,7 @@ type seeder struct {
 	cal   *workday.Calendar
 	today workday.Date
 	ids   map[string]int64
+	users map[string]int64 // demo logins' user ids
 	rng   *rand.Rand
 	// refused counts the demo steps the process refused (a period running
 	// into a year whose holiday notice is not published yet).
@@ -149,7 +152,7 @@ func Seed(ctx context.Context, o *ops.Service) (Keys, error) {
 	if err != nil {
 		return Keys{}, err
 	}
-	sd := &seeder{ctx: ctx, o: o, cal: cal, today: o.Clock.Today(), ids: map[string]int64{}, rng: rand.New(rand.NewPCG(2024, 11))}
+	sd := &seeder{ctx: ctx, o: o, cal: cal, today: o.Clock.Today(), ids: map[string]int64{}, users: map[string]int64{}, rng: rand.New(rand.NewPCG(2024, 11))}
 	keys, err := sd.organisation()
 	if err != nil {
 		return keys, err
@@ -158,6 +161,15 @@ func Seed(ctx context.Context, o *ops.Service) (Keys, error) {
 		return keys, err
 	}
 	if err := sd.mainAgency(); err != nil {
+		return keys, err
+	}
+	if err := sd.catalog(); err != nil {
+		return keys, err
+	}
+	if err := sd.accounts(); err != nil {
+		return keys, err
+	}
+	if err := sd.documents(); err != nil {
 		return keys, err
 	}
 	var appealed []appealed1
@@ -199,6 +211,7 @@ func (sd *seeder) organisation() (Keys, error) {
 			if err := tx.CreateUser(sd.ctx, u, hash); err != nil {
 				return err
 			}
+			sd.users[l.Login] = u.ID
 		}
 		var err error
 		if keys.Clerk, err = tx.CreateAPIKey(sd.ctx, sd.ids[Main], "演示办理人", casework.Clerk); err != nil {
@@ -213,8 +226,22 @@ func (sd *seeder) organisation() (Keys, error) {
 // staff are the people of an agency who act in the demo.
 func (sd *seeder) staff(agency string) (clerk, head ops.Principal) {
 	id := sd.ids[agency]
-	return ops.Principal{AgencyID: id, Name: "张办理", Role: casework.Clerk, Via: "web"},
-		ops.Principal{AgencyID: id, Name: "李主任", Role: casework.Approver, Via: "web"}
+	clerk = ops.Principal{AgencyID: id, Name: "张办理", Role: casework.Clerk, Via: "web"}
+	head = ops.Principal{AgencyID: id, Name: "李主任", Role: casework.Approver, Via: "web"}
+	if agency == Main { // the people who sign in: their actions are theirs
+		clerk.UserID, head.UserID = sd.users["clerk"], sd.users["head"]
+	}
+	return clerk, head
+}
+
+// person is a demo login of the main agency as a principal.
+func (sd *seeder) person(login string) ops.Principal {
+	for _, l := range Logins {
+		if l.Login == login {
+			return ops.Principal{UserID: sd.users[login], AgencyID: sd.ids[l.Agency], Name: l.Name, Role: loginRoles[login], Via: "web"}
+		}
+	}
+	panic("demo: no login " + login)
 }
 
 // seedReport saves and submits the seed report of 2024, in the January
@@ -226,11 +253,25 @@ func (sd *seeder) seedReport() error {
 	}
 	_, head := sd.staff(Main)
 	saved := workday.NewDate(seed.Year+1, 1, 20)
-	err = sd.at(saved).Store.InTx(sd.ctx, func(tx *store.Tx) error { return tx.SaveReport(sd.ctx, sd.ids[Main], seed, "张办理") })
+	err = sd.at(saved).Store.InTx(sd.ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveReportAs(sd.ctx, sd.ids[Main], seed, "张办理", report.StateChecked, "")
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	return sd.at(saved+2).Store.InTx(sd.ctx, func(tx *store.Tx) error { return tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, head.Name) })
+	err = sd.at(saved+1).Store.InTx(sd.ctx, func(tx *store.Tx) error {
+		return tx.SetReportState(sd.ctx, sd.ids[Main], seed.Year, report.StateApproved, head.Name, 0)
+	})
+	if err != nil {
+		return err
+	}
+	if err := sd.at(saved+2).Store.InTx(sd.ctx, func(tx *store.Tx) error { return tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, head.Name) }); err != nil {
+		return err
+	}
+	clerk, _ := sd.staff(Main)
+	_, err = sd.at(saved+3).PublishReport(sd.ctx, clerk, seed.Year)
+	return err
 }
 
 func (sd *seeder) intake(rec workday.Date, i int) casework.Intake {

@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"gongkai/internal/appeal"
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -35,10 +37,12 @@ type ReportView struct {
 	CanSubmit bool // the head of its disclosure office
 }
 
-// Generate builds an agency's report of a year from the records: 表二's
-// decision counts and fees from the ledgers, 表三 from the cases, 表四 from
-// the 复议/诉讼 records once the agency keeps any; the rest is zero for the
-// clerk to fill in.
+// Generate builds an agency's report of a year from the records: 表二 (一)
+// from the normative documents, its decision counts and fees from the
+// ledgers, 表三 from the cases, 表四 from the 复议/诉讼 records once the
+// agency keeps any, and sections 一、五、六 drafted from the year's records
+// (posts, catalog items, accounts and inspections, applications, fees) for
+// the clerk to edit.
 func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*report.Report, bool, error) {
 	st, err := s.Settings(ctx)
 	if err != nil {
@@ -50,8 +54,16 @@ func (s *Service) Generate(ctx context.Context, ag *org.Agency, year int) (*repo
 	if err := s.Store.ProactiveFromLedgers(ctx, ag.ID, year, r); err != nil {
 		return nil, false, err
 	}
+	docs, err := s.Store.DocumentsOf(ctx, []int64{ag.ID}, year)
+	if err != nil {
+		return nil, false, err
+	}
+	normativeInto(r, docs[ag.ID], st.Normative)
 	t4, err := s.Store.FillFromRecords(ctx, ag.ID, year, r, st.AppealCounting, st.Case.UnitOfCount)
-	return r, t4, err
+	if err != nil {
+		return nil, false, err
+	}
+	return r, t4, s.draftInto(ctx, ag, r, st)
 }
 
 // reportOf is the agency's report of a year: the saved one, or one generated
@@ -100,6 +112,7 @@ func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st
 		tables  map[int64]map[string]report.Row
 		recs    map[int64][]appeal.Record
 		rest    map[string]report.Row
+		docs    map[int64][]catalog.Document
 	)
 	err := parallel(
 		func() (err error) { stored, err = s.Store.SavedReports(ctx, ids, year); return },
@@ -107,6 +120,7 @@ func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st
 		func() (err error) { tables, err = s.Store.YearTables(ctx, each, year, st.Case.UnitOfCount); return },
 		func() (err error) { rest, err = s.Store.YearTotal(ctx, together, year, st.Case.UnitOfCount); return },
 		func() (err error) { recs, err = s.Store.AppealsOf(ctx, ids); return },
+		func() (err error) { docs, err = s.Store.DocumentsOf(ctx, ids, year); return },
 	)
 	if err != nil {
 		return nil, err
@@ -121,6 +135,7 @@ func (s *Service) reportsOf(ctx context.Context, ags []*org.Agency, year int, st
 		r.Agency, r.Year, r.Level = a.Name, year, a.Level
 		r.Zero()
 		ledgers[a.ID].Into(r)
+		normativeInto(r, docs[a.ID], st.Normative)
 		out.reps[a.ID] = r
 	}
 	out.t4 = store.ApplyRecords(out.reps, tables, recs, year, st.AppealCounting)
@@ -168,7 +183,20 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
+	if !v.Saved {
+		if err := s.draftInto(ctx, ag, v.Report, st); err != nil {
+			return nil, err
+		}
+	}
 	v.Findings = report.Check(v.Report, prev)
+	if v.Saved {
+		mm, err := s.MismatchFindings(ctx, ag, v.Report)
+		if err != nil {
+			return nil, err
+		}
+		v.Findings = append(v.Findings, mm...)
+		v.Report.Findings = v.Findings
+	}
 	v.Due, v.DueWhy = report.SubmitBy(ag.Level, year, nil)
 	return v, nil
 }
@@ -178,6 +206,7 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 type ReportEdits struct {
 	Sections map[string]string // "1", "5", "6"
 	Cells    map[string]string // "proactive.rules.issued", "appeals.review.upheld" …
+	Reason   string            // why a published report is changed (a correction)
 }
 
 // apply writes the edits into the report; a wrong value is kept and shown
@@ -223,10 +252,26 @@ func (s *Service) SaveReport(ctx context.Context, p Principal, year int, ed Repo
 	if !v.CanEdit {
 		return nil, Forbidden("只有本机关的办理人员可以编辑年度报告")
 	}
+	reason := strings.TrimSpace(ed.Reason)
+	if v.Status.State == report.StatePublished && reason == "" {
+		return nil, errs.New("reason", "报告已发布，修改即为更正：请写明更正原因")
+	}
+	if len([]rune(reason)) > 500 {
+		return nil, errs.New("reason", "更正原因太长，最多 500 字")
+	}
 	ed.apply(v.Report, v.T4Records)
+	state := report.StateChecked
+	report.Check(v.Report, nil)
+	if e, _, _ := v.Report.Counts(); e > 0 {
+		state = report.StateDraft
+	}
 	err = s.write(ctx, p, "report.save", func(tx *store.Tx, e *audit.Entry) error {
-		e.Object = strconv.Itoa(year)
-		return tx.SaveReport(ctx, p.AgencyID, v.Report, p.Name)
+		n, err := tx.SaveReportAs(ctx, p.AgencyID, v.Report, p.Name, state, reason)
+		e.Object, e.Detail = strconv.Itoa(year), fmt.Sprintf("第 %d 版（%s）", n, report.StateName(state))
+		if reason != "" {
+			e.Detail += "，更正原因：" + reason
+		}
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
 )
@@ -30,6 +31,16 @@ type Agency struct {
 	// Code is the agency's organisation or credit code, the first part of
 	// its catalog's 索引号.
 	Code string `json:"code,omitempty"`
+	// IndexPattern is the agency's 索引号 form ("" is catalog.DefaultPattern).
+	IndexPattern string `json:"index_pattern,omitempty"`
+}
+
+// Pattern is the agency's 索引号 pattern in force.
+func (a *Agency) Pattern() string {
+	if a.IndexPattern == "" {
+		return catalog.DefaultPattern
+	}
+	return a.IndexPattern
 }
 
 // Info is what a letter needs of the agency.
@@ -57,6 +68,12 @@ func (a *Agency) Check() error {
 	}
 	if a.Name == "" {
 		l.Add("name", "请填写机关名称")
+	}
+	a.IndexPattern = strings.TrimSpace(a.IndexPattern)
+	if a.IndexPattern != "" {
+		if err := catalog.CheckPattern(a.IndexPattern); err != nil {
+			l.Add("index_pattern", "%s", errs.Plain(err))
+		}
 	}
 	if report.LevelName(a.Level) == "" {
 		l.Add("level", "机关级别不对")

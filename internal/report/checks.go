@@ -37,6 +37,7 @@ var Rules = []Rule{
 	{"X.CARRY", "上年结转不符", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
 	{"X.IN_FORCE", "现行有效件数不符", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
 	{"X.SAME_TEXT", "与上年雷同", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
+	{"REC.MISMATCH", "与记录不符", SevWarning, "报告中的数字与本机关在系统中的记录（规范性文件、决定和收费台账、申请、复议诉讼）不一致", false, nil},
 	{"TXT.LATIN", "中文中混入英文", SevWarning, "中文正文中混入英文单词", false, checkLatin},
 	{"TXT.SPACE", "多余空格", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
 	{"TXT.NUMBERING", "序号重复或跳号", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
@@ -485,4 +486,22 @@ func checkSameText(c *ctx) {
 		c.add("sections.5", c.r.Line("5"), "第五部分“存在的主要问题及改进情况”与%s年报告的相似度为 %.0f%%：格式要求不得年年雷同，请结合本年实际撰写",
 			yearOr(c.prev.Year, "上"), s*100)
 	}
+}
+
+// CheckText runs the text rules (TXT.*) on a piece of prose that is not a
+// report, such as a catalog item before review; lines are counted in text.
+func CheckText(text string) []Finding {
+	c := &ctx{r: &Report{Sections: map[string]string{"1": text}}}
+	for i := range Rules {
+		rule := &Rules[i]
+		if !strings.HasPrefix(rule.ID, "TXT.") || rule.fn == nil {
+			continue
+		}
+		c.rule, c.n = rule, 0
+		rule.fn(c)
+	}
+	for i := range c.out {
+		c.out[i].Cell = ""
+	}
+	return c.out
 }

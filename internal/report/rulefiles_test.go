@@ -33,6 +33,9 @@ func ruleFile(t testing.TB, id string) (string, string) {
 // -update rewrites testdata/rules/RULE.txt (and RULE.prev.txt) first.
 func TestRuleFiles(t *testing.T) {
 	for _, rule := range report.Rules {
+		if rule.ID == "REC.MISMATCH" {
+			continue // compares with an agency's records: internal/ops tests it
+		}
 		p := filepath.Join(rulesDir, rule.ID+".txt")
 		txt, prevTxt := ruleFile(t, rule.ID)
 		if *update && txt != "" {

@@ -273,6 +273,9 @@ var ruleCases = map[string]ruleCase{
 // Every rule has a minimal failing and a minimal passing report.
 func TestEveryRuleFailsAndPasses(t *testing.T) {
 	for _, rule := range report.Rules {
+		if rule.ID == "REC.MISMATCH" {
+			continue // raised by report.Mismatch against the records (TestMismatch)
+		}
 		t.Run(rule.ID, func(t *testing.T) {
 			c, ok := ruleCases[rule.ID]
 			if !ok {

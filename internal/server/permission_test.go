@@ -14,7 +14,9 @@ import (
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/demo"
+	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/server"
 	"gongkai/internal/workday"
@@ -24,83 +26,118 @@ import (
 type access int
 
 const (
-	public     access = iota // anyone, signed in or not
-	staff                    // any signed-in user
-	actAgency                // the own agency's 办理人 and 负责人 (register, record, save)
-	approve                  // the own agency's 负责人 only (报送)
-	supervise                // supervisors and the administrator (汇总, 操作记录)
-	adminOnly                // the administrator
-	readTarget               // whoever may read the target agency: its own staff, and those above it
-	actTarget                // the target agency's own 办理人 and 负责人
-	apiKey                   // any valid API key
-	apiTarget                // a key of the target agency
-	loopback                 // only from the machine itself (or with the metrics token)
+	public        access = iota // anyone, signed in or not
+	staff                       // any signed-in user
+	actAgency                   // the own agency's 办理人 and 负责人 (register, record, save)
+	approve                     // the own agency's 负责人 only (报送)
+	approveTarget               // the target agency's own 负责人 (撤回已发布的信息)
+	supervise                   // supervisors and the administrator (汇总, 操作记录)
+	adminOnly                   // the administrator
+	readTarget                  // whoever may read the target agency: its own staff, and those above it
+	actTarget                   // the target agency's own 办理人 and 负责人
+	apiKey                      // any valid API key
+	apiTarget                   // a key of the target agency
+	loopback                    // only from the machine itself (or with the metrics token)
 )
 
 // matrix is the expected access of every route the server has. A route
 // added without a row here fails TestPermissionMatrix.
 var matrix = map[string]access{
-	"GET /static/":                            public,
-	"GET /login":                              public,
-	"POST /login":                             public,
-	"POST /logout":                            staff,
-	"GET /admin/{$}":                          staff,
-	"GET /admin/password":                     staff,
-	"POST /admin/password":                    staff,
-	"GET /admin/cases":                        staff,
-	"GET /admin/cases/new":                    actAgency,
-	"POST /admin/cases":                       actAgency,
-	"GET /admin/cases/{id}":                   readTarget,
-	"GET /admin/cases/{id}/edit":              actTarget,
-	"POST /admin/cases/{id}/edit":             actTarget,
-	"POST /admin/cases/{id}/steps":            actTarget,
-	"POST /admin/cases/{id}/preview":          actTarget,
-	"GET /admin/cases/{id}/letters/{seq}":     readTarget,
-	"POST /admin/cases/{id}/attachments":      actTarget,
-	"GET /admin/cases/{id}/attachments/{aid}": readTarget,
-	"GET /admin/import":                       actAgency,
-	"POST /admin/import":                      actAgency,
-	"POST /admin/import/confirm":              actAgency,
-	"GET /admin/reports":                      staff,
-	"POST /admin/reports/{year}":              actAgency,
-	"GET /admin/reports/{year}/file":          staff,
-	"POST /admin/reports/{year}/submit":       approve,
-	"GET /admin/rollup":                       supervise,
-	"GET /admin/rollup/file":                  supervise,
-	"GET /admin/appeals":                      staff,
-	"POST /admin/appeals":                     actAgency,
-	"POST /admin/appeals/{id}":                actTarget,
-	"GET /admin/users":                        adminOnly,
-	"POST /admin/users":                       adminOnly,
-	"POST /admin/users/{id}":                  adminOnly,
-	"GET /admin/agencies":                     adminOnly,
-	"POST /admin/agencies/{id}":               adminOnly,
-	"GET /admin/calendar":                     adminOnly,
-	"POST /admin/calendar":                    adminOnly,
-	"GET /admin/settings":                     adminOnly,
-	"POST /admin/settings":                    adminOnly,
-	"GET /admin/audit":                        supervise,
-	"GET /{$}":                                public,
-	"GET /guide/{id}":                         public,
-	"GET /apply/{id}":                         public,
-	"POST /apply/{id}":                        public,
-	"POST /apply/{id}/confirm":                public,
-	"GET /receipt/{code}":                     public,
-	"GET /status":                             public,
-	"GET /status/letters/{seq}":               public,
-	"/":                                       public,
-	"GET /api/v1/openapi.json":                public,
-	"GET /api/v1/cases":                       apiKey,
-	"POST /api/v1/cases":                      apiKey,
-	"GET /api/v1/cases/{id}":                  apiTarget,
-	"POST /api/v1/cases/{id}/steps":           apiTarget,
-	"GET /api/v1/cases/{id}/letters/{seq}":    apiTarget,
-	"GET /api/v1/reports/{year}/applications": apiKey,
-	"GET /api/v1/appeals":                     apiKey,
-	"POST /api/v1/appeals":                    apiKey,
-	"POST /api/v1/appeals/{id}/conclusion":    apiTarget,
-	"GET /healthz":                            public,
-	"GET /metrics":                            loopback,
+	"GET /static/":                                public,
+	"GET /login":                                  public,
+	"POST /login":                                 public,
+	"POST /logout":                                staff,
+	"GET /admin/{$}":                              staff,
+	"GET /admin/password":                         staff,
+	"POST /admin/password":                        staff,
+	"GET /admin/cases":                            staff,
+	"GET /admin/cases/new":                        actAgency,
+	"POST /admin/cases":                           actAgency,
+	"GET /admin/cases/{id}":                       readTarget,
+	"GET /admin/cases/{id}/edit":                  actTarget,
+	"POST /admin/cases/{id}/edit":                 actTarget,
+	"POST /admin/cases/{id}/steps":                actTarget,
+	"POST /admin/cases/{id}/preview":              actTarget,
+	"GET /admin/cases/{id}/letters/{seq}":         readTarget,
+	"POST /admin/cases/{id}/attachments":          actTarget,
+	"GET /admin/cases/{id}/attachments/{aid}":     readTarget,
+	"GET /admin/import":                           actAgency,
+	"POST /admin/import":                          actAgency,
+	"POST /admin/import/confirm":                  actAgency,
+	"GET /admin/reports":                          staff,
+	"POST /admin/reports/{year}":                  actAgency,
+	"GET /admin/reports/{year}/file":              staff,
+	"POST /admin/reports/{year}/submit":           approve,
+	"POST /admin/reports/{year}/approve":          approve,
+	"POST /admin/reports/{year}/publish":          actAgency,
+	"GET /admin/reports/{year}/versions":          staff,
+	"GET /admin/catalog":                          staff,
+	"GET /admin/catalog/new":                      actAgency,
+	"POST /admin/catalog":                         actAgency,
+	"POST /admin/catalog/art44":                   actAgency,
+	"GET /admin/catalog/{id}":                     readTarget,
+	"POST /admin/catalog/{id}":                    actTarget,
+	"POST /admin/catalog/{id}/submit":             actTarget,
+	"POST /admin/catalog/{id}/proof":              actTarget,
+	"POST /admin/catalog/{id}/review":             actTarget,
+	"POST /admin/catalog/{id}/publish":            actTarget,
+	"POST /admin/catalog/{id}/withdraw":           approveTarget,
+	"POST /admin/catalog/{id}/files":              actTarget,
+	"GET /admin/catalog/{id}/files/{fid}":         readTarget,
+	"GET /admin/normative":                        staff,
+	"POST /admin/normative":                       actAgency,
+	"POST /admin/normative/{id}":                  actTarget,
+	"GET /admin/newmedia":                         staff,
+	"POST /admin/newmedia":                        actAgency,
+	"GET /admin/newmedia/{id}":                    readTarget,
+	"POST /admin/newmedia/{id}":                   actTarget,
+	"POST /admin/newmedia/{id}/posts":             actTarget,
+	"POST /admin/newmedia/{id}/posts/file":        actTarget,
+	"POST /admin/newmedia/{id}/inspections":       actTarget,
+	"POST /admin/newmedia/{id}/inspections/{iid}": actTarget,
+	"GET /admin/columns":                          staff,
+	"POST /admin/columns":                         actAgency,
+	"POST /admin/columns/{id}":                    actTarget,
+	"GET /catalog":                                public,
+	"GET /catalog/items/{id}":                     public,
+	"GET /catalog/items/{id}/files/{fid}":         public,
+	"GET /catalog/feed/{agency}":                  public,
+	"GET /admin/rollup":                           supervise,
+	"GET /admin/rollup/file":                      supervise,
+	"GET /admin/appeals":                          staff,
+	"POST /admin/appeals":                         actAgency,
+	"POST /admin/appeals/{id}":                    actTarget,
+	"GET /admin/users":                            adminOnly,
+	"POST /admin/users":                           adminOnly,
+	"POST /admin/users/{id}":                      adminOnly,
+	"GET /admin/agencies":                         adminOnly,
+	"POST /admin/agencies/{id}":                   adminOnly,
+	"GET /admin/calendar":                         adminOnly,
+	"POST /admin/calendar":                        adminOnly,
+	"GET /admin/settings":                         adminOnly,
+	"POST /admin/settings":                        adminOnly,
+	"GET /admin/audit":                            supervise,
+	"GET /{$}":                                    public,
+	"GET /guide/{id}":                             public,
+	"GET /apply/{id}":                             public,
+	"POST /apply/{id}":                            public,
+	"POST /apply/{id}/confirm":                    public,
+	"GET /receipt/{code}":                         public,
+	"GET /status":                                 public,
+	"GET /status/letters/{seq}":                   public,
+	"/":                                           public,
+	"GET /api/v1/openapi.json":                    public,
+	"GET /api/v1/cases":                           apiKey,
+	"POST /api/v1/cases":                          apiKey,
+	"GET /api/v1/cases/{id}":                      apiTarget,
+	"POST /api/v1/cases/{id}/steps":               apiTarget,
+	"GET /api/v1/cases/{id}/letters/{seq}":        apiTarget,
+	"GET /api/v1/reports/{year}/applications":     apiKey,
+	"GET /api/v1/appeals":                         apiKey,
+	"POST /api/v1/appeals":                        apiKey,
+	"POST /api/v1/appeals/{id}/conclusion":        apiTarget,
+	"GET /healthz":                                public,
+	"GET /metrics":                                loopback,
 }
 
 // An actor is a demo login (web) or an API key, and how it stands to the
@@ -122,6 +159,10 @@ type target struct {
 	letterSeq                        int
 	attachmentID                     int64
 	code                             string
+	// catalog and new media records of the agency
+	itemID, fileID, docID, accountID, inspectionID, columnID int64
+	// a published item with a file (the public routes)
+	publicItem, publicFile int64
 }
 
 func (a *actor) allowed(acc access, t string) bool {
@@ -144,6 +185,8 @@ func (a *actor) allowed(acc access, t string) bool {
 		return a.key == "" && a.role != "" && (rel == "own" || rel == "lower")
 	case actTarget:
 		return a.key == "" && acts && rel == "own"
+	case approveTarget:
+		return a.key == "" && a.role == casework.Approver && rel == "own"
 	case apiKey:
 		return a.key != ""
 	case apiTarget:
@@ -275,6 +318,16 @@ func fill(path string, tg *target) string {
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.user))
 	case strings.HasPrefix(path, "/admin/agencies/"), strings.HasPrefix(path, "/guide/"), strings.HasPrefix(path, "/apply/"):
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.agencyID))
+	case strings.HasPrefix(path, "/admin/catalog/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.itemID), "{fid}", fmt.Sprint(tg.fileID))
+	case strings.HasPrefix(path, "/catalog/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.publicItem), "{fid}", fmt.Sprint(tg.publicFile), "{agency}", fmt.Sprint(tg.agencyID))
+	case strings.HasPrefix(path, "/admin/normative/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.docID))
+	case strings.HasPrefix(path, "/admin/newmedia/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.accountID), "{iid}", fmt.Sprint(tg.inspectionID))
+	case strings.HasPrefix(path, "/admin/columns/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.columnID))
 	}
 	return r.Replace(path)
 }
@@ -400,8 +453,59 @@ func setupTarget(t *testing.T, srv *server.Server, agency, userLogin string) *ta
 		t.Fatal(err)
 	}
 	tg.user = u.ID
+	setupCatalog(t, srv, tg, op)
 	if !slices.Contains([]string{demo.Main, "新乡市卫滨区人民政府"}, agency) {
 		t.Fatal(agency)
 	}
 	return tg
+}
+
+// setupCatalog gives the target a draft item with a file, a normative
+// document, an account with an inspection and a column; and finds the
+// seed agency's published annual report with its files for the public routes.
+func setupCatalog(t *testing.T, srv *server.Server, tg *target, op ops.Principal) {
+	ctx := context.Background()
+	o := srv.Ops
+	v, err := o.CreateItem(ctx, op, catalog.Item{Title: "测试信息", Summary: "测试信息的内容概述", FormedOn: o.Clock.Today(), Body: "正文"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.itemID = v.Item.ID
+	if v, err = o.AttachItemFile(ctx, op, tg.itemID, "附件.txt", []byte("附件")); err != nil {
+		t.Fatal(err)
+	}
+	tg.fileID = v.Files[0].ID
+	d, err := o.SaveDocument(ctx, op, catalog.Document{Kind: catalog.Normative, Title: "测试文件", DocNo: "测〔2026〕1号", IssuedOn: workday.MustDate("2026-01-05")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.docID = d.ID
+	a, err := o.SaveAccount(ctx, op, newmedia.Account{Platform: "weibo", Name: "测试账号", Sponsor: "测试单位"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.accountID = a.ID
+	in, err := o.RecordInspection(ctx, op, newmedia.Inspection{AccountID: a.ID, Kind: "daily", On: o.Clock.Today(), Problems: []string{"typo"}, Note: "错别字"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.inspectionID = in.ID
+	c, err := o.SaveColumn(ctx, op, newmedia.Column{Name: "测试栏目", Kind: "dynamic"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.columnID = c.ID
+	main, err := o.Store.AgencyByName(ctx, demo.Main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := o.Store.ItemByReport(ctx, main.ID, 2024)
+	if err != nil {
+		t.Fatal("the demo's 2024 report is not published: ", err)
+	}
+	files, err := o.Store.ItemFiles(ctx, rep.ID)
+	if err != nil || len(files) == 0 {
+		t.Fatal("the published report has no files", err)
+	}
+	tg.publicItem, tg.publicFile = rep.ID, files[0].ID
 }

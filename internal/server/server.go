@@ -145,14 +145,19 @@ const (
 	limitForm       = 256 << 10 // public and back-office forms
 	limitAttachment = ops.MaxAttachment + 1<<20
 	limitNotice     = 1 << 20
+	limitItem       = 2 << 20 // a catalog item's text (up to 200 000 characters)
 )
 
 func bodyLimit(r *http.Request) int64 {
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		return api.MaxBody
-	case strings.HasSuffix(r.URL.Path, "/attachments"):
+	case strings.HasSuffix(r.URL.Path, "/attachments"), strings.HasSuffix(r.URL.Path, "/files"):
 		return limitAttachment
+	case strings.HasSuffix(r.URL.Path, "/posts/file"):
+		return importer.MaxFile + 1<<20
+	case strings.HasPrefix(r.URL.Path, "/admin/catalog"):
+		return limitItem
 	case r.URL.Path == "/admin/calendar":
 		return limitNotice
 	case r.URL.Path == "/admin/import":

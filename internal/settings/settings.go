@@ -14,6 +14,7 @@ import (
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 )
 
@@ -30,11 +31,23 @@ type Settings struct {
 	// ColumnStaleDays: a dynamic website column without an update for this
 	// many days is flagged (the census threshold: 2 weeks).
 	ColumnStaleDays int `json:"column_stale_days"`
+	// ColumnNoticeMonths: a 通知公告/政策文件 column without an update for this
+	// many months is flagged (the census threshold: 6 months).
+	ColumnNoticeMonths int `json:"column_notice_months"`
+	// Reviews is the length of the 三审 chain before publishing (no national
+	// text fixes it; law.md §5.5).
+	Reviews int `json:"catalog_reviews"`
+	// Normative is how 表二 (一) counts what the format leaves open.
+	Normative catalog.Counting `json:"normative_counting"`
 }
+
+// Catalog is the review chain in force.
+func (s Settings) Catalog() catalog.Config { return catalog.Config{Reviews: s.Reviews} }
 
 // Default is the national reading.
 func Default() Settings {
-	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14}
+	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14,
+		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews}
 }
 
 // Parse reads a stored document over the defaults: a setting added in a
@@ -168,6 +181,27 @@ var Fields = []Field{
 	intField("column_stale_days", "网站动态类栏目超期未更新（天）",
 		"政府网站普查指标：动态、要闻类栏目2周未更新计入“栏目不更新”。", 3, 180,
 		func(s *Settings) *int { return &s.ColumnStaleDays }),
+	intField("column_notice_months", "网站通知公告、政策文件类栏目超期未更新（月）",
+		"政府网站普查指标：通知公告、政策文件类栏目6个月未更新计入“栏目不更新”。", 1, 24,
+		func(s *Settings) *int { return &s.ColumnNoticeMonths }),
+	intField("catalog_reviews", "主动公开信息发布前的审核级数",
+		"“三审三校”是各地的内容发布制度，未见全国性条文规定级数；默认三审（初审、复审、终审），终审由负责人进行，每审之前登记一次校对。", 1, 5,
+		func(s *Settings) *int { return &s.Reviews }),
+	boolField("expiry_is_repeal", "有效期届满的文件计入“本年废止件数”",
+		"国家年报格式只列“本年废止件数”，未规定有效期届满自然失效的规范性文件是否计入。默认不计入（只计明文废止的）。",
+		func(s *Settings) *bool { return &s.Normative.ExpiryIsRepeal }),
+	boolField("amendment_issues", "修订（修正）计入“本年制发件数”",
+		"国家年报格式未规定修订已有规章、规范性文件是否计为本年制发。默认不计入。",
+		func(s *Settings) *bool { return &s.Normative.AmendmentIssues }),
+}
+
+func boolField(key, label, help string, p func(*Settings) *bool) Field {
+	return Field{Key: key, Label: label, Help: help, Kind: Bool,
+		get: func(s *Settings) string { return strconv.FormatBool(*p(s)) },
+		set: func(s *Settings, v string) error {
+			*p(s) = v == "true" || v == "on" || v == "1"
+			return nil
+		}}
 }
 
 func outcomeOptions() []Option {

@@ -8,12 +8,12 @@ import (
 	"gongkai/internal/report"
 )
 
-const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code`
+const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern`
 
 func scanAgency(sc interface{ Scan(...any) error }) (*org.Agency, error) {
 	a := &org.Agency{}
 	var level string
-	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code)
+	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code, &a.IndexPattern)
 	a.Level = report.Level(level)
 	return a, mapErr(err)
 }
@@ -24,9 +24,9 @@ func (t *Tx) CreateAgency(ctx context.Context, a *org.Agency) error {
 		return err
 	}
 	return mapErr(t.tx.QueryRowContext(ctx,
-		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, created_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code,
+		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern,
 		t.s.ts(t.s.Clock.Now())).Scan(&a.ID))
 }
 
@@ -36,8 +36,8 @@ func (t *Tx) UpdateAgency(ctx context.Context, a *org.Agency) error {
 		return err
 	}
 	_, err := t.tx.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, upper_department = $4, address = $5,
-		phone = $6, hours = $7, email = $8, fax = $9, code = $10 WHERE id = $11`,
-		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.ID)
+		phone = $6, hours = $7, email = $8, fax = $9, code = $10, index_pattern = $11 WHERE id = $12`,
+		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern, a.ID)
 	return mapErr(err)
 }
 

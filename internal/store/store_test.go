@@ -113,6 +113,11 @@ func TestSchemasAgree(t *testing.T) {
 		for rows.Next() {
 			var c string
 			rows.Scan(&c)
+			// the full-text index differs by design: an FTS5 table in
+			// SQLite, a tsvector column in PostgreSQL
+			if strings.HasPrefix(c, "catalog_search") || c == "catalog_items.search" {
+				continue
+			}
 			out = append(out, c)
 		}
 		sort.Strings(out)

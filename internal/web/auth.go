@@ -81,5 +81,6 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sess
 // flashOf is the message a redirect after a successful POST carries (?ok=…).
 func flashOf(r *http.Request) string {
 	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
-		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。"}[r.URL.Query().Get("ok")]
+		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。", "published": "已发布。", "withdrawn": "已撤回。",
+		"approved": "已审定。"}[r.URL.Query().Get("ok")]
 }

@@ -1,14 +1,42 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"gongkai/internal/ops"
+)
+
+type dashboardData struct {
+	*ops.Dashboard
+	Overdue, Soon []ops.ItemRowView // catalog items due under Art. 26
+	StaleAccounts []ops.AccountView
+}
 
 // dashboard: today's new applications, what is overdue or due soon, what
-// waits for the applicant or a third party; for a supervisor each agency first.
+// waits for the applicant or a third party; for a supervisor each agency
+// first; then the catalog items Art. 26 makes due and the new media
+// accounts past their update limit.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	d, err := s.Ops.Dashboard(r.Context(), si.p())
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf, Data: d})
+	dd := &dashboardData{Dashboard: d}
+	dd.Overdue, dd.Soon, err = s.Ops.Due(r.Context(), si.p())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	nm, err := s.Ops.Accounts(r.Context(), si.p())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	for _, a := range nm.Accounts {
+		if a.Fresh.Stale || a.Fresh.Soon {
+			dd.StaleAccounts = append(dd.StaleAccounts, a)
+		}
+	}
+	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf, Data: dd})
 }

@@ -13,6 +13,8 @@ import (
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
+	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
@@ -60,11 +62,33 @@ func funcs(o *ops.Service) template.FuncMap {
 			}
 			return false
 		},
-		"split":      strings.Split,
-		"inc":        func(i int) int { return i + 1 },
-		"formatName": formatName,
-		"ruleTitle":  report.RuleTitle,
-		"levelName":  report.LevelName,
+		"split":        strings.Split,
+		"inc":          func(i int) int { return i + 1 },
+		"formatName":   formatName,
+		"ruleTitle":    report.RuleTitle,
+		"levelName":    report.LevelName,
+		"catalogState": func(s catalog.State) string { return catalog.StateName(s) },
+		"itemRule":     catalog.RuleTitle,
+		"validity":     catalog.ValidityName,
+		"attribute":    catalog.AttributeName,
+		"ground":       catalog.GroundName,
+		"category": func(id string) string {
+			if id == "" {
+				return "—"
+			}
+			return catalog.CategoryName(id)
+		},
+		"proofName":   catalog.ProofName,
+		"reviewName":  catalog.ReviewName,
+		"reportState": report.StateName,
+		"platform":    newmedia.PlatformName,
+		"acctState":   newmedia.StateName,
+		"inspKind":    newmedia.InspectionKindName,
+		"problem":     newmedia.ProblemName,
+		"colKind":     newmedia.ColumnKindName,
+		"docKind":     catalog.DocKindName,
+		"source":      newmedia.SourceName,
+		"deref":       func(d *workday.Date) workday.Date { return *d },
 	}
 }
 

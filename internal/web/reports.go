@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
+	"gongkai/internal/store"
 )
 
 // tableHTML draws a template table with its merged cells; cells whose key
@@ -168,7 +170,18 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 			ed.Cells[k] = v[0]
 		}
 	}
-	if _, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed); err != nil {
+	ed.Reason = r.PostFormValue("reason")
+	_, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed)
+	if errs.KindOf(err) == errs.Invalid {
+		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
+		if verr != nil {
+			s.fail(w, r, si.user, si.csrf, verr)
+			return
+		}
+		s.showReport(w, r, si, v, http.StatusUnprocessableEntity, "未保存："+errs.Message(err))
+		return
+	}
+	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
@@ -330,4 +343,77 @@ func pageOf[T any](rows []T, p string, size int) ([]T, pager) {
 		pg.Next = n + 1
 	}
 	return rows[from:to], pg
+}
+
+// reportAction answers 审定 and 发布 of the agency's report.
+func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, si *sessionInfo, ok string,
+	act func(ctx context.Context, p ops.Principal, year int) (*ops.ReportView, error)) {
+	_, year, valid := s.reportTarget(r, si, 0)
+	if !valid {
+		s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
+		return
+	}
+	_, err := act(r.Context(), si.p(), year)
+	if errs.KindOf(err) == errs.Conflict {
+		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
+		if verr != nil {
+			s.fail(w, r, si.user, si.csrf, verr)
+			return
+		}
+		s.showReport(w, r, si, v, http.StatusConflict, errs.Message(err))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/admin/reports?year=%d&ok=%s", year, ok), http.StatusSeeOther)
+}
+
+func (s *Server) approveReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.reportAction(w, r, si, "approved", s.Ops.ApproveReport)
+}
+
+func (s *Server) publishReport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.reportAction(w, r, si, "published", s.Ops.PublishReport)
+}
+
+type versionsData struct {
+	Agency   *org.Agency
+	Year     int
+	Versions []store.ReportVersion
+	From, To int
+	Changes  []report.Change
+}
+
+// reportVersions lists a report's saved versions and, given two, what
+// changed between them.
+func (s *Server) reportVersions(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, year, ok := s.reportTarget(r, si, 0)
+	if !ok {
+		s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
+		return
+	}
+	vs, err := s.Ops.ReportVersions(r.Context(), si.p(), id, year)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := versionsData{Year: year, Versions: vs}
+	if d.Agency, err = s.Ops.Store.GetAgency(r.Context(), id); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d.From, _ = strconv.Atoi(r.URL.Query().Get("from"))
+	d.To, _ = strconv.Atoi(r.URL.Query().Get("to"))
+	if d.From == 0 && d.To == 0 && len(vs) > 1 {
+		d.From, d.To = vs[1].Version, vs[0].Version
+	}
+	if d.From != 0 && d.To != 0 {
+		if d.Changes, err = s.Ops.ReportDiff(r.Context(), si.p(), id, year, d.From, d.To); err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+	}
+	s.render(w, http.StatusOK, "versions", page{Title: "报告版本", User: si.user, CSRF: si.csrf, Data: d})
 }

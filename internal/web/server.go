@@ -43,7 +43,8 @@ type Server struct {
 
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
-	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live"}
+	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -70,7 +71,7 @@ type Route struct {
 // without its row there.
 func (s *Server) RouteTable() []Route {
 	static, _ := fs.Sub(staticFS, "static")
-	return []Route{
+	return append(s.catalogRoutes(), []Route{
 		{"GET /static/", (http.StripPrefix("/static/", cached(http.FileServerFS(static)))).ServeHTTP},
 		{"GET /login", s.loginPage},
 		{"POST /login", s.login},
@@ -96,6 +97,9 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/reports/{year}", s.acting(s.saveReport)},
 		{"GET /admin/reports/{year}/file", s.admin(s.reportFile)},
 		{"POST /admin/reports/{year}/submit", s.heading(s.submitReport)},
+		{"POST /admin/reports/{year}/approve", s.heading(s.approveReport)},
+		{"POST /admin/reports/{year}/publish", s.acting(s.publishReport)},
+		{"GET /admin/reports/{year}/versions", s.admin(s.reportVersions)},
 		{"GET /admin/rollup", s.supervising(s.rollupPage)},
 		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
 		{"GET /admin/appeals", s.admin(s.appeals)},
@@ -120,6 +124,44 @@ func (s *Server) RouteTable() []Route {
 		{"GET /status", s.status},
 		{"GET /status/letters/{seq}", s.statusLetter},
 		{"/", s.notFoundPage},
+	}...)
+}
+
+// catalogRoutes are 主动公开, normative documents, new media and website
+// columns: the back office and the public catalog.
+func (s *Server) catalogRoutes() []Route {
+	return []Route{
+		{"GET /admin/catalog", s.admin(s.catalogList)},
+		{"GET /admin/catalog/new", s.acting(s.newItem)},
+		{"POST /admin/catalog", s.acting(s.createItem)},
+		{"POST /admin/catalog/art44", s.acting(s.art44Draft)},
+		{"GET /admin/catalog/{id}", s.admin(s.itemPage)},
+		{"POST /admin/catalog/{id}", s.acting(s.updateItem)},
+		{"POST /admin/catalog/{id}/submit", s.acting(s.submitItem)},
+		{"POST /admin/catalog/{id}/proof", s.acting(s.proofItem)},
+		{"POST /admin/catalog/{id}/review", s.acting(s.reviewItem)},
+		{"POST /admin/catalog/{id}/publish", s.acting(s.publishItem)},
+		{"POST /admin/catalog/{id}/withdraw", s.heading(s.withdrawItem)},
+		{"POST /admin/catalog/{id}/files", s.acting(s.itemUpload)},
+		{"GET /admin/catalog/{id}/files/{fid}", s.admin(s.itemFile)},
+		{"GET /admin/normative", s.admin(s.normative)},
+		{"POST /admin/normative", s.acting(s.saveDocument)},
+		{"POST /admin/normative/{id}", s.acting(s.saveDocument)},
+		{"GET /admin/newmedia", s.admin(s.newmediaList)},
+		{"POST /admin/newmedia", s.acting(s.createAccount)},
+		{"GET /admin/newmedia/{id}", s.admin(s.account)},
+		{"POST /admin/newmedia/{id}", s.acting(s.updateAccount)},
+		{"POST /admin/newmedia/{id}/posts", s.acting(s.recordPosts)},
+		{"POST /admin/newmedia/{id}/posts/file", s.acting(s.postsFile)},
+		{"POST /admin/newmedia/{id}/inspections", s.acting(s.recordInspection)},
+		{"POST /admin/newmedia/{id}/inspections/{iid}", s.acting(s.resolveInspection)},
+		{"GET /admin/columns", s.admin(s.columns)},
+		{"POST /admin/columns", s.acting(s.saveColumn)},
+		{"POST /admin/columns/{id}", s.acting(s.saveColumn)},
+		{"GET /catalog", s.publicCatalog},
+		{"GET /catalog/items/{id}", s.publicItem},
+		{"GET /catalog/items/{id}/files/{fid}", s.publicItemFile},
+		{"GET /catalog/feed/{agency}", s.catalogFeed},
 	}
 }
 

@@ -448,7 +448,12 @@ func TestReportPage(t *testing.T) {
 		!strings.Contains(body, "中文中混入英文") {
 		t.Fatalf("seed report page: %d", code)
 	}
+	// the seed's report is published: a change is a correction, with its reason
 	form := url.Values{"csrf": {csrf}, "section1": {"2024年，我局未收到政府信息公开申请。"}, "section5": {"一是问题。"}, "section6": {"未收取信息处理费。"}}
+	if code, body, _ := st.post(c, "/admin/reports/2024", form); code != 422 || !strings.Contains(body, "请写明更正原因") {
+		t.Errorf("a correction without a reason: %d", code)
+	}
+	form.Set("reason", "表四数字核对有误")
 	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
 		form.Set(m[1], m[2])
 	}
@@ -548,7 +553,8 @@ func TestAdministration(t *testing.T) {
 		}
 		sf := url.Values{"csrf": {csrf}, "correction_period": {"10"}, "consult_days": {"15"}, "organ_consult_days": {"0"}, "payment_days": {"20"},
 			"fee_pauses_clock": {"true"}, "review_first": {"state_secret", "third_party"}, "non_litigable_remedy": {"standard"}, "unit_of_count": {"application"},
-			"mass_request_days": {"20"}, "appeal_counting": {"filed"}, "newmedia_stale_days": {"14"}, "column_stale_days": {"14"}}
+			"mass_request_days": {"20"}, "appeal_counting": {"filed"}, "newmedia_stale_days": {"14"}, "column_stale_days": {"14"},
+			"column_notice_months": {"6"}, "catalog_reviews": {"3"}}
 		if code, _, _ := st.post(adm, "/admin/settings", sf); code != http.StatusSeeOther {
 			t.Errorf("save settings: %d", code)
 		}
@@ -802,7 +808,7 @@ func TestReportSubmit(t *testing.T) {
 	st.b.Ops.Clock = clock.At(now.Add(3 * time.Hour))
 	st.s.Clock = st.b.Ops.Clock
 	_, page := st.get(clerk, "/admin/reports?year=2024")
-	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}}
+	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}, "reason": {"更正表四"}}
 	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 		form.Set(m[1], m[2])
 	}

@@ -1,0 +1,184 @@
+package catalog
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// DocKind is the kind of a normative document: the two rows of 表二 (一).
+type DocKind string
+
+const (
+	Rule      DocKind = "rule"      // 规章
+	Normative DocKind = "normative" // 行政规范性文件
+)
+
+// DocKinds with their names as 表二 writes them.
+var DocKinds = []struct {
+	ID   DocKind
+	Name string
+	Row  string // 表二 row key
+}{
+	{Rule, "规章", "rules"}, {Normative, "行政规范性文件", "normative_documents"},
+}
+
+// DocKindName is the Chinese name.
+func DocKindName(k DocKind) string {
+	for _, x := range DocKinds {
+		if x.ID == k {
+			return x.Name
+		}
+	}
+	return string(k)
+}
+
+// Document is a 规章 or 行政规范性文件 of an agency through its life: issued,
+// amended, repealed, or expired at the end of its 有效期.
+type Document struct {
+	ID          int64          `json:"id"`
+	AgencyID    int64          `json:"agency_id"`
+	Kind        DocKind        `json:"kind"`
+	Title       string         `json:"title"`
+	DocNo       string         `json:"doc_no"`
+	IssuedOn    workday.Date   `json:"issued_on"`              // 印发/公布日期
+	EffectiveOn *workday.Date  `json:"effective_on,omitempty"` // 施行日期
+	ExpiresOn   *workday.Date  `json:"expires_on,omitempty"`   // 有效期至 (last day in force)
+	RepealedOn  *workday.Date  `json:"repealed_on,omitempty"`  // 废止日期
+	Amended     []workday.Date `json:"amended,omitempty"`      // 修订/修正日期
+	ItemID      *int64         `json:"item_id,omitempty"`      // its catalog item
+	Note        string         `json:"note"`
+}
+
+// Validate checks a document, every problem at its field.
+func (d *Document) Validate() error {
+	d.Title, d.DocNo, d.Note = strings.TrimSpace(d.Title), strings.TrimSpace(d.DocNo), strings.TrimSpace(d.Note)
+	var l errs.List
+	if DocKindName(d.Kind) == string(d.Kind) {
+		l.Add("kind", "请选择规章或行政规范性文件")
+	}
+	if d.Title == "" {
+		l.Add("title", "请填写文件名称")
+	} else if utf8.RuneCountInString(d.Title) > MaxTitle {
+		l.Add("title", "文件名称太长，最多 %d 字", MaxTitle)
+	}
+	if d.DocNo == "" {
+		l.Add("doc_no", "请填写文号")
+	} else if utf8.RuneCountInString(d.DocNo) > 60 {
+		l.Add("doc_no", "文号太长，最多 60 字")
+	}
+	if utf8.RuneCountInString(d.Note) > 500 {
+		l.Add("note", "备注太长，最多 500 字")
+	}
+	if d.IssuedOn == 0 {
+		l.Add("issued_on", "请填写印发日期")
+	}
+	for _, x := range []struct {
+		field, name string
+		d           *workday.Date
+	}{{"effective_on", "施行日期", d.EffectiveOn}, {"expires_on", "有效期至", d.ExpiresOn}, {"repealed_on", "废止日期", d.RepealedOn}} {
+		if x.d != nil && d.IssuedOn != 0 && *x.d < d.IssuedOn {
+			l.Add(x.field, "%s（%s）早于印发日期（%s）", x.name, x.d, d.IssuedOn)
+		}
+	}
+	for _, a := range d.Amended {
+		if d.IssuedOn != 0 && a < d.IssuedOn {
+			l.Add("amended", "修订日期（%s）早于印发日期", a)
+		}
+	}
+	if len(d.Amended) > 50 {
+		l.Add("amended", "修订记录太多")
+	}
+	return l.Err()
+}
+
+// InForce says whether the document is in force on day: issued by then,
+// not repealed, not past its 有效期.
+func (d *Document) InForce(day workday.Date) bool {
+	if d.IssuedOn > day {
+		return false
+	}
+	if d.RepealedOn != nil && *d.RepealedOn <= day {
+		return false
+	}
+	return d.ExpiresOn == nil || *d.ExpiresOn >= day
+}
+
+// Validity is the document's 有效性 on day.
+func (d *Document) Validity(day workday.Date) Validity {
+	switch {
+	case d.RepealedOn != nil && *d.RepealedOn <= day:
+		return Repealed
+	case d.ExpiresOn != nil && *d.ExpiresOn < day:
+		return Expired
+	}
+	return Valid
+}
+
+// Counting says how 表二 (一) counts what the format leaves open (law.md
+// §1.6; UNCONFIRMED): whether a document that lapsed at the end of its 有效期
+// in the year counts as 本年废止, and whether an amendment counts as 本年制发.
+type Counting struct {
+	ExpiryIsRepeal  bool
+	AmendmentIssues bool
+}
+
+// T2Counts are one row of 表二 (一) in the 2021 format.
+type T2Counts struct{ Issued, Repealed, InForce int64 }
+
+// Table counts 表二 (一) of a year: per kind, the documents issued in the
+// year, those repealed in it, and those in force on 31 December.
+func Table(docs []Document, year int, c Counting) map[DocKind]T2Counts {
+	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
+	in := func(d *workday.Date) bool { return d != nil && *d >= first && *d <= last }
+	out := map[DocKind]T2Counts{}
+	for i := range docs {
+		d := &docs[i]
+		t := out[d.Kind]
+		if in(&d.IssuedOn) {
+			t.Issued++
+		}
+		if c.AmendmentIssues {
+			for _, a := range d.Amended {
+				if in(&a) {
+					t.Issued++
+				}
+			}
+		}
+		if in(d.RepealedOn) || c.ExpiryIsRepeal && d.RepealedOn == nil && in(d.ExpiresOn) && *d.ExpiresOn < last {
+			t.Repealed++
+		}
+		if d.InForce(last) {
+			t.InForce++
+		}
+		out[d.Kind] = t
+	}
+	return out
+}
+
+// T2Counts2019 are one row of 表二 (一) in the 2019 trial format.
+type T2Counts2019 struct{ NewMade, NewPublished, TotalPublished int64 }
+
+// Table2019 counts the trial format's columns: made in the year, published
+// in the year (issued, as a normative document is published when issued),
+// and published up to 31 December (every document issued by then, whatever
+// its validity now: it was made public). Our reading; the trial format
+// does not define them further.
+func Table2019(docs []Document, year int) map[DocKind]T2Counts2019 {
+	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
+	out := map[DocKind]T2Counts2019{}
+	for _, d := range docs {
+		t := out[d.Kind]
+		if d.IssuedOn >= first && d.IssuedOn <= last {
+			t.NewMade++
+			t.NewPublished++
+		}
+		if d.IssuedOn <= last {
+			t.TotalPublished++
+		}
+		out[d.Kind] = t
+	}
+	return out
+}

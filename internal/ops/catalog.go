@@ -1,0 +1,494 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
+	"gongkai/internal/errs"
+	"gongkai/internal/org"
+	"gongkai/internal/report"
+	"gongkai/internal/store"
+)
+
+// ItemView is a catalog item as its page and the API show it: the item,
+// its review record, the checks run on it now, its Art. 26 standing, and
+// what the viewer may do next.
+type ItemView struct {
+	Item     catalog.Item
+	Version  int
+	Agency   *org.Agency
+	History  catalog.History
+	Findings []report.Finding
+	Errors   int
+	Time     catalog.Timeliness
+	Files    []store.ItemFile
+	Config   catalog.Config
+
+	CanEdit     bool   // a draft, by the agency's staff
+	CanSubmit   bool   // a draft ready to go to review
+	CanProof    bool   // the next 校对 pass may be recorded
+	CanReview   bool   // the viewer may give the next review
+	ReviewWhy   string // why the viewer may not review (shown beside the button)
+	CanPublish  bool
+	CanWithdraw bool
+	NextReview  string // 初审 / 复审 / 终审
+	NextProof   string // 一校 …
+}
+
+// actorOf is the principal as the review chain knows it: a person by their
+// account, an API key by its name, the command line by what it runs.
+func actorOf(p Principal) catalog.Actor {
+	key := p.Via + ":" + p.Name
+	if p.UserID != 0 {
+		key = "user:" + strconv.FormatInt(p.UserID, 10)
+	}
+	return catalog.Actor{Key: key, Name: p.Name, Role: p.Role}
+}
+
+// itemErr maps the store's errors on an item to what a person reads.
+func itemErr(err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return notFound
+	case errors.Is(err, store.ErrConflict):
+		return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这条信息刚被其他人修改过，请刷新页面后再操作", Cause: err}
+	}
+	return err
+}
+
+// Item loads an item for a person who may see it.
+func (s *Service) Item(ctx context.Context, p Principal, id int64) (*ItemView, error) {
+	row, err := s.Store.ItemByID(ctx, id)
+	if err != nil {
+		return nil, itemErr(err)
+	}
+	if err := s.canRead(ctx, p, row.AgencyID); err != nil {
+		return nil, err
+	}
+	return s.itemView(ctx, p, row)
+}
+
+func (s *Service) itemView(ctx context.Context, p Principal, row *store.ItemRow) (*ItemView, error) {
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v := &ItemView{Item: row.Item, Version: row.Version, Config: st.Catalog()}
+	if v.Agency, err = s.Store.GetAgency(ctx, row.AgencyID); err != nil {
+		return nil, err
+	}
+	if v.History, err = s.Store.History(ctx, row.ID); err != nil {
+		return nil, err
+	}
+	if v.Files, err = s.Store.ItemFiles(ctx, row.ID); err != nil {
+		return nil, err
+	}
+	v.Findings = catalog.Check(&v.Item)
+	v.Errors = catalog.Errors(v.Findings)
+	v.Time = v.Item.Timeliness(cal, s.Clock.Today())
+	if !actsFor(p, row.AgencyID) {
+		return v, nil
+	}
+	it := &v.Item
+	v.CanEdit = it.State == catalog.Draft
+	v.CanSubmit = catalog.CanSubmit(it) == nil
+	v.CanProof = catalog.CanProof(it, v.History, v.Config) == nil
+	if it.State == catalog.InReview {
+		v.NextReview = catalog.ReviewName(it.Stage, v.Config.Reviews)
+		v.NextProof = catalog.ProofName(it.Stage)
+		if err := catalog.CanReview(it, v.History, actorOf(p), v.Config); err != nil {
+			v.ReviewWhy = errs.Plain(err)
+		} else {
+			v.CanReview = true
+		}
+	}
+	v.CanPublish = it.State == catalog.Approved
+	v.CanWithdraw = it.State == catalog.Published && p.Role == casework.Approver
+	return v, nil
+}
+
+// ItemList is a page of an agency's items with their Art. 26 standing.
+type ItemList struct {
+	Rows  []ItemRowView
+	Total int
+}
+
+// ItemRowView is one item in a list.
+type ItemRowView struct {
+	catalog.Item
+	Time catalog.Timeliness
+}
+
+// Items lists an agency's items for a person who may see them.
+func (s *Service) Items(ctx context.Context, p Principal, f store.ItemFilter) (*ItemList, error) {
+	if err := s.canRead(ctx, p, f.AgencyID); err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, total, err := s.Store.Items(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := &ItemList{Total: total}
+	today := s.Clock.Today()
+	for _, r := range rows {
+		out.Rows = append(out.Rows, ItemRowView{Item: r.Item, Time: r.Item.Timeliness(cal, today)})
+	}
+	return out, nil
+}
+
+// CreateItem drafts a catalog item of the principal's agency, with the
+// next 索引号 under the agency's pattern.
+func (s *Service) CreateItem(ctx context.Context, p Principal, it catalog.Item) (*ItemView, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以起草主动公开信息")
+	}
+	ag, err := s.Store.GetAgency(ctx, p.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	a := actorOf(p)
+	it.ID, it.AgencyID, it.State, it.Stage, it.Cycle, it.PublishedOn = 0, p.AgencyID, catalog.Draft, 0, 1, nil
+	it.CreatedBy, it.CreatedByID = p.Name, a.Key
+	if strings.TrimSpace(it.Publisher) == "" {
+		it.Publisher = ag.Name
+	}
+	if err := it.Validate(); err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, p, "catalog.create", func(tx *store.Tx, e *audit.Entry) error {
+		if err := tx.CreateItem(ctx, &it, ag.Pattern(), ag.Code); err != nil {
+			return err
+		}
+		e.Object, e.Detail = it.IndexNo, it.Title
+		return nil
+	})
+	if err != nil {
+		return nil, itemErr(err)
+	}
+	return s.Item(ctx, p, it.ID)
+}
+
+// change loads an item of the principal's agency at the version the
+// person saw, lets fn change it (fn refuses by returning an error), and
+// saves it with the audit entry fn fills in, all in one transaction.
+func (s *Service) change(ctx context.Context, p Principal, id int64, version int, action audit.Action,
+	fn func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error) (*ItemView, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以办理主动公开信息")
+	}
+	row, err := s.Store.Item(ctx, p.AgencyID, id)
+	if err != nil {
+		return nil, itemErr(err)
+	}
+	if version != 0 && row.Version != version {
+		return nil, itemErr(store.ErrConflict)
+	}
+	h, err := s.Store.History(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	it := row.Item
+	err = s.write(ctx, p, action, func(tx *store.Tx, e *audit.Entry) error {
+		e.Object = it.IndexNo
+		if err := fn(tx, &it, h, e); err != nil {
+			return err
+		}
+		return tx.UpdateItem(ctx, &it, row.Version)
+	})
+	if err != nil {
+		return nil, itemErr(err)
+	}
+	return s.Item(ctx, p, id)
+}
+
+// UpdateItem saves edits to a draft.
+func (s *Service) UpdateItem(ctx context.Context, p Principal, id int64, version int, edit func(*catalog.Item)) (*ItemView, error) {
+	return s.change(ctx, p, id, version, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if it.State != catalog.Draft {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "审核中的信息不能直接修改：请在校对时修改，或由审核人退回后修改"}
+		}
+		keep := *it
+		edit(it)
+		it.ID, it.AgencyID, it.IndexNo, it.State, it.Stage, it.Cycle = keep.ID, keep.AgencyID, keep.IndexNo, keep.State, keep.Stage, keep.Cycle
+		it.CreatedBy, it.CreatedByID, it.PublishedOn, it.Source = keep.CreatedBy, keep.CreatedByID, keep.PublishedOn, keep.Source
+		e.Detail = it.Title
+		return it.Validate()
+	})
+}
+
+// SubmitItem sends a draft to review once its 保密审查 is confirmed.
+func (s *Service) SubmitItem(ctx context.Context, p Principal, id int64, version int) (*ItemView, error) {
+	return s.change(ctx, p, id, version, "catalog.review", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if err := catalog.CanSubmit(it); err != nil {
+			return err
+		}
+		it.State, it.Stage = catalog.InReview, 1
+		e.Detail = "提交审核"
+		return nil
+	})
+}
+
+// ProofEdits are what a proof-reader changed; nil fields are unchanged.
+type ProofEdits struct {
+	Title, Summary, Body *string
+}
+
+// ProofItem records the next 校对 pass: what the proof-reader found, and
+// the corrections they made to the text.
+func (s *Service) ProofItem(ctx context.Context, p Principal, id int64, version int, note string, ed ProofEdits) (*ItemView, error) {
+	note = strings.TrimSpace(note)
+	if note == "" {
+		return nil, errs.New("note", "请写明校对发现或修改了什么；没有问题的写“未发现问题”")
+	}
+	if len([]rune(note)) > 1000 {
+		return nil, errs.New("note", "校对记录太长，最多 1000 字")
+	}
+	return s.change(ctx, p, id, version, "catalog.proof", func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error {
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		if err := catalog.CanProof(it, h, st.Catalog()); err != nil {
+			return err
+		}
+		a := actorOf(p)
+		pr := catalog.Proof{ItemID: it.ID, Cycle: it.Cycle, By: p.Name, ByKey: a.Key, Note: note}
+		for _, f := range []struct {
+			name string
+			dst  *string
+			v    *string
+		}{{"名称", &it.Title, ed.Title}, {"内容概述", &it.Summary, ed.Summary}, {"正文", &it.Body, ed.Body}} {
+			if f.v != nil && strings.TrimSpace(*f.v) != strings.TrimSpace(*f.dst) {
+				*f.dst = *f.v
+				pr.Changed = append(pr.Changed, f.name)
+			}
+		}
+		if err := it.Validate(); err != nil {
+			return err
+		}
+		for _, x := range h.Proofs {
+			if x.Cycle == it.Cycle {
+				pr.Pass++
+			}
+		}
+		pr.Pass++
+		e.Detail = catalog.ProofName(pr.Pass) + "：" + note
+		if len(pr.Changed) > 0 {
+			e.Detail += "（修改了" + strings.Join(pr.Changed, "、") + "）"
+		}
+		return tx.AddProof(ctx, &pr)
+	})
+}
+
+// ReviewItem gives the next review: pass moves the item to the next
+// review (or to approved after 终审); return sends it back to draft with
+// the reviewer's note, and a new round begins.
+func (s *Service) ReviewItem(ctx context.Context, p Principal, id int64, version int, d catalog.Decision, note string) (*ItemView, error) {
+	note = strings.TrimSpace(note)
+	if d != catalog.Pass && d != catalog.Return {
+		return nil, errs.New("decision", "请选择通过或退回修改")
+	}
+	if d == catalog.Return && note == "" {
+		return nil, errs.New("note", "退回修改的，请写明需要修改的内容")
+	}
+	if len([]rune(note)) > 1000 {
+		return nil, errs.New("note", "审核意见太长，最多 1000 字")
+	}
+	return s.change(ctx, p, id, version, "catalog.review", func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error {
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		cfg := st.Catalog()
+		a := actorOf(p)
+		if err := catalog.CanReview(it, h, a, cfg); err != nil {
+			return err
+		}
+		r := catalog.Review{ItemID: it.ID, Cycle: it.Cycle, Stage: it.Stage, By: p.Name, ByKey: a.Key, Role: p.Role, Decision: d, Note: note,
+			Errors: catalog.Errors(catalog.Check(it))}
+		name := catalog.ReviewName(it.Stage, cfg.Reviews)
+		switch {
+		case d == catalog.Return:
+			it.State, it.Stage, it.Cycle = catalog.Draft, 0, it.Cycle+1
+			e.Detail = name + "：退回修改（" + note + "）"
+		case it.Stage >= cfg.Reviews:
+			it.State = catalog.Approved
+			e.Detail = name + "：通过"
+		default:
+			it.Stage++
+			e.Detail = name + "：通过"
+		}
+		return tx.AddReview(ctx, &r)
+	})
+}
+
+// PublishItem publishes an approved item on the public catalog: the chain
+// is checked again as a whole, and an open error finding refuses it.
+func (s *Service) PublishItem(ctx context.Context, p Principal, id int64, version int) (*ItemView, error) {
+	return s.change(ctx, p, id, version, "catalog.publish", func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error {
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		if err := catalog.ChainComplete(it, h, st.Catalog()); err != nil {
+			return err
+		}
+		if fs := catalog.Check(it); catalog.Errors(fs) > 0 {
+			for _, f := range fs {
+				if f.Severity == report.SevError {
+					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：检查发现错误尚未改正（" + f.Message + "）。请退回修改后重新审核"}
+				}
+			}
+		}
+		today := s.Clock.Today()
+		it.State, it.PublishedOn = catalog.Published, &today
+		e.Detail = it.Title
+		return nil
+	})
+}
+
+// WithdrawItem takes a published item off the public catalog, with the reason.
+func (s *Service) WithdrawItem(ctx context.Context, p Principal, id int64, version int, reason string) (*ItemView, error) {
+	reason = strings.TrimSpace(reason)
+	if p.Role != casework.Approver {
+		return nil, Forbidden("撤回已发布的信息须由负责人办理")
+	}
+	if reason == "" {
+		return nil, errs.New("reason", "请写明撤回的原因")
+	}
+	return s.change(ctx, p, id, version, "catalog.withdraw", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if it.State != catalog.Published {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "只有已发布的信息可以撤回"}
+		}
+		it.State, it.Reason = catalog.Withdrawn, reason
+		e.Detail = reason
+		return nil
+	})
+}
+
+// MaxItemFile bounds a file kept with an item.
+const MaxItemFile = 20 << 20
+
+// AttachItemFile keeps the document as issued (PDF, OFD, Word …) with an
+// item that is not yet published.
+func (s *Service) AttachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte) (*ItemView, error) {
+	name = AttachmentName(name)
+	if name == "" {
+		return nil, errs.New("file", "请选择文件")
+	}
+	if len(data) > MaxItemFile {
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", MaxItemFile>>20)}
+	}
+	ctype, err := checkContent(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return s.change(ctx, p, id, 0, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if it.State == catalog.Published || it.State == catalog.Withdrawn {
+			return &errs.Error{Kind: errs.Conflict, Where: "file", Msg: "已发布的信息不能再添加附件"}
+		}
+		e.Detail = "上传附件：" + name
+		return tx.AddItemFile(ctx, &store.ItemFile{ItemID: it.ID, Name: name, ContentType: ctype}, data, p.Name)
+	})
+}
+
+// ItemFile returns a file of an item: any file to the agency's staff and
+// supervisors, a published item's files to everyone (public is true).
+func (s *Service) ItemFile(ctx context.Context, p *Principal, itemID, fileID int64) (*store.ItemFile, []byte, error) {
+	var row *store.ItemRow
+	var err error
+	if p == nil {
+		row, err = s.Store.PublishedItem(ctx, itemID)
+	} else {
+		row, err = s.Store.ItemByID(ctx, itemID)
+		if err == nil {
+			err = s.canRead(ctx, *p, row.AgencyID)
+		}
+	}
+	if err != nil {
+		return nil, nil, itemErr(err)
+	}
+	f, data, err := s.Store.ItemFileData(ctx, row.ID, fileID)
+	if err != nil {
+		return nil, nil, itemErr(err)
+	}
+	return f, data, nil
+}
+
+// Art44 lists the groups of applications that suggest putting information
+// into 主动公开 (《条例》第四十四条): answered in the last year, disclosed,
+// by several applicants asking for similar information.
+func (s *Service) Art44(ctx context.Context, p Principal) ([]casework.Art44Group, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, nil
+	}
+	from := s.Clock.Today() - 365
+	rows, _, err := s.Store.ListCases(ctx, casework.Filter{AgencyIDs: []int64{p.AgencyID}, State: casework.Closed, ReceivedFrom: &from, Limit: 2000})
+	if err != nil {
+		return nil, err
+	}
+	return casework.Art44Groups(rows), nil
+}
+
+// DraftFromArt44 drafts a catalog item from a group of applications (one
+// click on the suggestion): the request text as the title, the serials in
+// the summary, for the clerk to complete before review.
+func (s *Service) DraftFromArt44(ctx context.Context, p Principal, caseID int64) (*ItemView, error) {
+	groups, err := s.Art44(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		for _, r := range g.Rows {
+			if r.ID != caseID {
+				continue
+			}
+			var serials []string
+			for _, x := range g.Rows {
+				serials = append(serials, x.Serial)
+			}
+			it := catalog.Item{Title: g.Topic, Summary: fmt.Sprintf("%d 位申请人申请公开的信息（申请编号 %s），依据《中华人民共和国政府信息公开条例》第四十四条纳入主动公开。",
+				len(g.Rows), strings.Join(serials, "、")), FormedOn: s.Clock.Today(), Attribute: catalog.Active, Source: "art44", Genre: "其他"}
+			return s.CreateItem(ctx, p, it)
+		}
+	}
+	return nil, &errs.Error{Kind: errs.Conflict, Where: "case", Msg: "这件申请不在建议纳入主动公开的申请中"}
+}
+
+// Due lists the items of the principal's agencies that Art. 26 makes due:
+// overdue, and due within catalog.SoonDays working days.
+func (s *Service) Due(ctx context.Context, p Principal) (overdue, soon []ItemRowView, err error) {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, err := s.Store.Pending(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	today := s.Clock.Today()
+	for _, it := range items {
+		t := it.Timeliness(cal, today)
+		switch {
+		case t.Overdue:
+			overdue = append(overdue, ItemRowView{it, t})
+		case t.Soon:
+			soon = append(soon, ItemRowView{it, t})
+		}
+	}
+	return overdue, soon, nil
+}

@@ -1,0 +1,384 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/catalog"
+	"gongkai/internal/errs"
+	"gongkai/internal/newmedia"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// Documents lists an agency's normative documents with their validity today.
+func (s *Service) Documents(ctx context.Context, p Principal, agencyID int64) ([]catalog.Document, error) {
+	if err := s.canRead(ctx, p, agencyID); err != nil {
+		return nil, err
+	}
+	return s.Store.Documents(ctx, agencyID)
+}
+
+// SaveDocument records a normative document of the principal's agency, or
+// a change in its life (amended, repealed, its 有效期).
+func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Document) (*catalog.Document, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以登记规范性文件")
+	}
+	d.AgencyID = p.AgencyID
+	if d.ID != 0 { // another agency's document is not found, whatever the form holds
+		if _, err := s.Store.Document(ctx, p.AgencyID, d.ID); err != nil {
+			return nil, notFoundOr(err)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	err := s.write(ctx, p, "normative.record", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = d.DocNo, catalog.DocKindName(d.Kind)+"："+d.Title
+		if d.RepealedOn != nil {
+			e.Detail += "（" + d.RepealedOn.String() + " 废止）"
+		}
+		return tx.SaveDocument(ctx, &d)
+	})
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, errs.New("doc_no", "本机关已登记文号为“%s”的文件", d.DocNo)
+	case errors.Is(err, store.ErrNotFound):
+		return nil, notFound
+	}
+	return &d, err
+}
+
+// AccountView is an account with its freshness, posts and recent inspections.
+type AccountView struct {
+	newmedia.Account
+	Fresh       newmedia.Freshness
+	YearPosts   int // posts counted this year
+	Posts       []newmedia.Posts
+	Inspections []newmedia.Inspection
+	Open        int // inspections with problems not yet resolved
+}
+
+// NewMedia is the 政务新媒体 page: every account the principal may see,
+// stale ones first.
+type NewMedia struct {
+	Accounts []AccountView
+	Stale    int
+	Limit    int // the freshness limit in days
+	Year     int
+	CanAct   bool
+}
+
+// Accounts lists the accounts the principal may see: its agency's, and for
+// a supervisor every account below it.
+func (s *Service) Accounts(ctx context.Context, p Principal) (*NewMedia, error) {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	accts, err := s.Store.Accounts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Clock.Today()
+	out := &NewMedia{Limit: st.NewMediaStaleDays, Year: today.Year(), CanAct: actsFor(p, p.AgencyID)}
+	if err := s.fillAccounts(ctx, out, accts, today, today-90); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out.Accounts, func(i, j int) bool { return out.Accounts[i].Fresh.Stale && !out.Accounts[j].Fresh.Stale })
+	return out, nil
+}
+
+func (s *Service) fillAccounts(ctx context.Context, out *NewMedia, accts []newmedia.Account, today, since workday.Date) error {
+	ids := make([]int64, len(accts))
+	for i, a := range accts {
+		ids[i] = a.ID
+	}
+	posts, err := s.Store.Posts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	ins, err := s.Store.Inspections(ctx, ids, since, today)
+	if err != nil {
+		return err
+	}
+	byAcct := map[int64][]newmedia.Inspection{}
+	for _, x := range ins {
+		byAcct[x.AccountID] = append(byAcct[x.AccountID], x)
+	}
+	for _, a := range accts {
+		v := AccountView{Account: a, Fresh: a.Fresh(today, out.Limit), Posts: posts[a.ID], Inspections: byAcct[a.ID]}
+		for _, p := range v.Posts {
+			if p.Month.Year() == today.Year() {
+				v.YearPosts += p.Count
+			}
+		}
+		for _, x := range v.Inspections {
+			if x.Open() {
+				v.Open++
+			}
+		}
+		if v.Fresh.Stale {
+			out.Stale++
+		}
+		out.Accounts = append(out.Accounts, v)
+	}
+	return nil
+}
+
+// Account loads an account the principal may see, with a year of its inspections.
+func (s *Service) Account(ctx context.Context, p Principal, id int64) (*AccountView, error) {
+	a, err := s.Store.AccountByID(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if err := s.canRead(ctx, p, a.AgencyID); err != nil {
+		return nil, err
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Clock.Today()
+	nm := &NewMedia{Limit: st.NewMediaStaleDays}
+	if err := s.fillAccounts(ctx, nm, []newmedia.Account{*a}, today, today-366); err != nil {
+		return nil, err
+	}
+	return &nm.Accounts[0], nil
+}
+
+// SaveAccount registers (ID 0) or updates an account of the principal's agency.
+func (s *Service) SaveAccount(ctx context.Context, p Principal, a newmedia.Account) (*newmedia.Account, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以登记政务新媒体账号")
+	}
+	a.AgencyID = p.AgencyID
+	if a.ID != 0 {
+		if _, err := s.Store.Account(ctx, p.AgencyID, a.ID); err != nil {
+			return nil, notFoundOr(err)
+		}
+	}
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	err := s.write(ctx, p, "newmedia.account", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = a.Name, newmedia.PlatformName(a.Platform)+"，"+newmedia.StateName(a.State)
+		return tx.SaveAccount(ctx, &a)
+	})
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, errs.New("name", "本机关已登记%s账号“%s”", newmedia.PlatformName(a.Platform), a.Name)
+	case errors.Is(err, store.ErrNotFound):
+		return nil, notFound
+	}
+	return &a, err
+}
+
+// RecordPosts records an account's post counts (entered by hand, read from
+// the platform's export, or from its feed) in one transaction.
+func (s *Service) RecordPosts(ctx context.Context, p Principal, accountID int64, counts []newmedia.Posts, last *workday.Date) error {
+	if !actsFor(p, p.AgencyID) {
+		return Forbidden("只有本机关的工作人员可以登记发布数量")
+	}
+	a, err := s.Store.Account(ctx, p.AgencyID, accountID)
+	if err != nil {
+		return notFoundOr(err)
+	}
+	var l errs.List
+	today := s.Clock.Today()
+	for _, c := range counts {
+		if c.Count < 0 || c.Count > 100000 {
+			l.Add("count", "%s 的发布数量 %d 不对", c.Month, c.Count)
+		}
+		if string(c.Month) > string(newmedia.MonthOf(today)) {
+			l.Add("month", "%s 还没有到", c.Month)
+		}
+		if newmedia.SourceName(c.Source) == c.Source {
+			l.Add("source", "来源“%s”不对", c.Source)
+		}
+	}
+	if last != nil && *last > today {
+		l.Add("last_on", "最近发布日期 %s 晚于今天", last)
+	}
+	if len(counts) == 0 {
+		l.Add("month", "没有要登记的发布数量")
+	}
+	if err := l.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, p, "newmedia.posts", func(tx *store.Tx, e *audit.Entry) error {
+		total := 0
+		var months []string
+		for _, c := range counts {
+			total += c.Count
+			months = append(months, string(c.Month))
+		}
+		slices.Sort(months)
+		e.Object = a.Name
+		e.Detail = newmedia.SourceName(counts[0].Source) + "：" + months[0]
+		if len(months) > 1 {
+			e.Detail += " 至 " + months[len(months)-1]
+		}
+		e.Detail += "，共 " + strconv.Itoa(total) + " 篇"
+		return tx.SetPosts(ctx, accountID, counts, last)
+	})
+}
+
+// PostsFromDates turns post dates (from an export or a feed) into month counts.
+func PostsFromDates(dates []workday.Date, source string) ([]newmedia.Posts, *workday.Date) {
+	byMonth, last := newmedia.CountByMonth(dates)
+	var out []newmedia.Posts
+	for m, n := range byMonth {
+		out = append(out, newmedia.Posts{Month: m, Count: n, Source: source})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Month < out[j].Month })
+	for i := range out {
+		var lastOfMonth *workday.Date
+		for _, d := range dates {
+			if newmedia.MonthOf(d) == out[i].Month && (lastOfMonth == nil || d > *lastOfMonth) {
+				x := d
+				lastOfMonth = &x
+			}
+		}
+		out[i].LastOn = lastOfMonth
+	}
+	return out, last
+}
+
+// RecordInspection records a 日巡查 or 周普查 of an account of the
+// principal's agency.
+func (s *Service) RecordInspection(ctx context.Context, p Principal, in newmedia.Inspection) (*newmedia.Inspection, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以登记巡查")
+	}
+	a, err := s.Store.Account(ctx, p.AgencyID, in.AccountID)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if in.Inspector == "" {
+		in.Inspector = p.Name
+	}
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if today := s.Clock.Today(); in.On > today {
+		return nil, errs.New("on", "巡查日期 %s 晚于今天", in.On)
+	}
+	err = s.write(ctx, p, "newmedia.inspect", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object = a.Name
+		e.Detail = newmedia.InspectionKindName(in.Kind) + " " + in.On.String()
+		if len(in.Problems) == 0 {
+			e.Detail += "：未发现问题"
+		} else {
+			var names []string
+			for _, x := range in.Problems {
+				names = append(names, newmedia.ProblemName(x))
+			}
+			e.Detail += "：" + strings.Join(names, "、")
+		}
+		return tx.AddInspection(ctx, &in)
+	})
+	return &in, err
+}
+
+// ResolveInspection records how an inspection's problems were put right.
+func (s *Service) ResolveInspection(ctx context.Context, p Principal, accountID, id int64, on workday.Date, resolution string) error {
+	if !actsFor(p, p.AgencyID) {
+		return Forbidden("只有本机关的工作人员可以登记整改")
+	}
+	resolution = strings.TrimSpace(resolution)
+	if resolution == "" {
+		return errs.New("resolution", "请写明整改情况")
+	}
+	if on > s.Clock.Today() {
+		return errs.New("resolved_on", "整改日期晚于今天")
+	}
+	a, err := s.Store.Account(ctx, p.AgencyID, accountID)
+	if err != nil {
+		return notFoundOr(err)
+	}
+	return s.write(ctx, p, "newmedia.inspect", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = a.Name, "整改："+resolution
+		return notFoundOr(tx.ResolveInspection(ctx, accountID, id, on, resolution))
+	})
+}
+
+// ColumnView is a website column with its items of the year and freshness.
+type ColumnView struct {
+	newmedia.Column
+	YearItems int
+	Last      *workday.Date
+	Stale     bool
+}
+
+// Columns lists an agency's website columns with their freshness: the
+// last update is the newer of the last item published in the column and
+// the date entered by hand.
+func (s *Service) Columns(ctx context.Context, p Principal, agencyID int64) ([]ColumnView, error) {
+	if err := s.canRead(ctx, p, agencyID); err != nil {
+		return nil, err
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cols, err := s.Store.Columns(ctx, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Clock.Today()
+	stats, err := s.Store.ColumnStats(ctx, agencyID, workday.NewDate(today.Year(), 1, 1), today)
+	if err != nil {
+		return nil, err
+	}
+	var out []ColumnView
+	for _, c := range cols {
+		v := ColumnView{Column: c, YearItems: stats[c.Name].Items, Last: c.LastUpdate}
+		if l := stats[c.Name].Last; l != nil && (v.Last == nil || *l > *v.Last) {
+			v.Last = l
+		}
+		v.Stale = newmedia.ColumnStale(c.Kind, v.Last, today, st.ColumnStaleDays, st.ColumnNoticeMonths)
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// SaveColumn registers (ID 0) or updates a website column of the principal's agency.
+func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column) (*newmedia.Column, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, Forbidden("只有本机关的工作人员可以登记网站栏目")
+	}
+	c.AgencyID = p.AgencyID
+	if c.ID != 0 {
+		if _, err := s.Store.Column(ctx, p.AgencyID, c.ID); err != nil {
+			return nil, notFoundOr(err)
+		}
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if c.LastUpdate != nil && *c.LastUpdate > s.Clock.Today() {
+		return nil, errs.New("last_update", "最近更新日期晚于今天")
+	}
+	err := s.write(ctx, p, "column.update", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = c.Name, newmedia.ColumnKindName(c.Kind)
+		return tx.SaveColumn(ctx, &c)
+	})
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, errs.New("name", "本机关已登记栏目“%s”", c.Name)
+	case errors.Is(err, store.ErrNotFound):
+		return nil, notFound
+	}
+	return &c, err
+}

@@ -1,0 +1,84 @@
+package report
+
+import "math/big"
+
+// Mismatch compares a report with the one its agency's records give and
+// names each cell that differs (REC.MISMATCH). has says which parts the
+// agency keeps records of: "2.1" normative documents, "2.ledger" the
+// decision and fee ledgers, "3" cases, "4" 复议/诉讼; a part without records
+// is not compared (the clerk typed it).
+func Mismatch(r, rec *Report, has map[string]bool) []Finding {
+	if r.Format != rec.Format {
+		return nil
+	}
+	var out []Finding
+	add := func(cell, where, got, want string) {
+		out = append(out, Finding{Rule: "REC.MISMATCH", Severity: SevWarning, Cell: cell,
+			Message: "“" + where + "”报告为 " + got + "，记录为 " + want + "：请核对报告或补全记录"})
+	}
+	for _, it := range r.Format.T2Items() {
+		part := "2.ledger"
+		if it.Key == "rules" || it.Key == "normative_documents" {
+			part = "2.1"
+		}
+		if !has[part] {
+			continue
+		}
+		heads := headersOf(r.Format, it.Item)
+		for i, c := range it.Cells {
+			path := it.Key + "." + c
+			col := c
+			if i < len(heads) {
+				col = heads[i]
+			}
+			where := "表二 " + it.Label + " " + col
+			if it.Money != nil && it.Money[i] {
+				a, b := r.Proactive.Amount(path), rec.Proactive.Amount(path)
+				if _, ok := rec.Proactive.Amounts[path]; ok && !sameAmount(a, b) {
+					add("proactive."+path, where, a.String(), b.String())
+				}
+				continue
+			}
+			if _, ok := rec.Proactive.Cells[path]; !ok {
+				continue // the records do not count this cell (2019: 上一年项目数量)
+			}
+			if a, b := r.Proactive.Cell(path), rec.Proactive.Cell(path); a != b {
+				add("proactive."+path, where, num(a), num(b))
+			}
+		}
+	}
+	if has["3"] {
+		for _, row := range r.Format.T3Rows() {
+			for col := range NumCols {
+				if a, b := r.Applications[row.Key][col], rec.Applications[row.Key][col]; a != b {
+					add(t3Cell(row.Key, col), "表三 "+t3Name(row, col), num(a), num(b))
+				}
+			}
+		}
+	}
+	if has["4"] {
+		for bl := range T4Blocks {
+			for col := range T4Columns {
+				if a, b := r.Appeals[bl][col], rec.Appeals[bl][col]; a != b {
+					add(t4Cell(bl, col), "表四 "+t4Name(bl, col), num(a), num(b))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameAmount compares two amounts by value (12.50 = 12.5).
+func sameAmount(a, b Amount) bool {
+	x, okA := a.Text()
+	y, okB := b.Text()
+	if !okA || !okB {
+		return a.String() == b.String()
+	}
+	rx, ok1 := new(big.Rat).SetString(x)
+	ry, ok2 := new(big.Rat).SetString(y)
+	if !ok1 || !ok2 {
+		return x == y
+	}
+	return rx.Cmp(ry) == 0
+}

@@ -1,0 +1,521 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
+	"gongkai/internal/search"
+	"gongkai/internal/workday"
+)
+
+const itemCols = `id, agency_id, index_no, title, summary, formed_on, publisher, doc_no, topic, genre, category, column_name, attribute, ground,
+	validity, keywords, body, checklist, state, stage, cycle, published_on, reason, source, created_by, created_by_key, created_at, updated_at, version`
+
+// itemListCols leave the body out: lists never show it.
+const itemListCols = `id, agency_id, index_no, title, summary, formed_on, publisher, doc_no, topic, genre, category, column_name, attribute, ground,
+	validity, keywords, '', checklist, state, stage, cycle, published_on, reason, source, created_by, created_by_key, created_at, updated_at, version`
+
+// ItemRow is an item with its row version, for optimistic updates.
+type ItemRow struct {
+	catalog.Item
+	Version int
+}
+
+func scanItem(sc interface{ Scan(...any) error }) (*ItemRow, error) {
+	var it ItemRow
+	var formed, pub dateCol
+	var created, updated timeCol
+	var attr, validity, state, checklist string
+	err := sc.Scan(&it.ID, &it.AgencyID, &it.IndexNo, &it.Title, &it.Summary, &formed, &it.Publisher, &it.DocNo, &it.Topic, &it.Genre, &it.Category,
+		&it.Column, &attr, &it.Ground, &validity, &it.Keywords, &it.Body, &checklist, &state, &it.Stage, &it.Cycle, &pub, &it.Reason, &it.Source,
+		&it.CreatedBy, &it.CreatedByID, &created, &updated, &it.Version)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	it.FormedOn, it.PublishedOn = formed.d, pub.ptr()
+	it.Attribute, it.Validity, it.State = catalog.Attribute(attr), catalog.Validity(validity), catalog.State(state)
+	it.CreatedAt, it.UpdatedAt = created.t, updated.t
+	if checklist != "" {
+		it.Checklist = strings.Split(checklist, ",")
+	}
+	return &it, nil
+}
+
+// CreateItem inserts a new item with the next 索引号 of its agency under
+// pattern and code. The serial comes from a sequence, so a number is never
+// given twice even when the draft is later discarded.
+func (t *Tx) CreateItem(ctx context.Context, it *catalog.Item, pattern, code string) error {
+	scope := catalog.SerialScope(pattern, it.FormedOn)
+	year := 0
+	if scope != "all" {
+		year = it.FormedOn.Year()
+	}
+	now := t.s.ts(t.s.Clock.Now())
+	// a pattern changed since earlier numbers can meet one of them: take
+	// the next serial until the number is free
+	for range 20 {
+		n, err := next(ctx, t.tx, it.AgencyID, "catalog", year)
+		if err != nil {
+			return err
+		}
+		it.IndexNo, err = catalog.FormatIndex(pattern, catalog.IndexParts{Code: code, FormedOn: it.FormedOn, Category: it.Category, Serial: n})
+		if err != nil {
+			return err
+		}
+		var taken int
+		if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM catalog_items WHERE agency_id = $1 AND index_no = $2`, it.AgencyID, it.IndexNo).Scan(&taken); err != nil {
+			return mapErr(err)
+		}
+		if taken > 0 {
+			continue
+		}
+		return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_items (agency_id, index_no, title, summary, formed_on, publisher, doc_no, topic, genre, category,
+			column_name, attribute, ground, validity, keywords, body, checklist, state, stage, cycle, published_on, reason, source, created_by, created_by_key, created_at, updated_at)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$26) RETURNING id`,
+			it.AgencyID, it.IndexNo, it.Title, it.Summary, date(it.FormedOn), it.Publisher, it.DocNo, it.Topic, it.Genre, it.Category, it.Column,
+			string(it.Attribute), it.Ground, string(it.Validity), it.Keywords, it.Body, strings.Join(it.Checklist, ","), string(it.State), it.Stage, it.Cycle,
+			optDate(it.PublishedOn), it.Reason, it.Source, it.CreatedBy, it.CreatedByID, now).Scan(&it.ID))
+	}
+	return ErrConflict
+}
+
+// UpdateItem saves an item whose row was read at version. ErrConflict when
+// someone changed it since; ErrNotFound when the agency has no such item.
+func (t *Tx) UpdateItem(ctx context.Context, it *catalog.Item, version int) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE catalog_items SET title = $1, summary = $2, formed_on = $3, publisher = $4, doc_no = $5, topic = $6, genre = $7,
+		category = $8, column_name = $9, attribute = $10, ground = $11, validity = $12, keywords = $13, body = $14, checklist = $15, state = $16, stage = $17,
+		cycle = $18, published_on = $19, reason = $20, updated_at = $21, version = version + 1 WHERE id = $22 AND agency_id = $23 AND version = $24`,
+		it.Title, it.Summary, date(it.FormedOn), it.Publisher, it.DocNo, it.Topic, it.Genre, it.Category, it.Column, string(it.Attribute), it.Ground,
+		string(it.Validity), it.Keywords, it.Body, strings.Join(it.Checklist, ","), string(it.State), it.Stage, it.Cycle, optDate(it.PublishedOn), it.Reason,
+		t.s.ts(t.s.Clock.Now()), it.ID, it.AgencyID, version)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var one int
+		if err := t.tx.QueryRowContext(ctx, `SELECT 1 FROM catalog_items WHERE id = $1 AND agency_id = $2`, it.ID, it.AgencyID).Scan(&one); err != nil {
+			return mapErr(err)
+		}
+		return ErrConflict
+	}
+	return t.indexItem(ctx, it)
+}
+
+// indexItem keeps the search index in step with the item: a published item
+// is in it with its current text, any other is not.
+func (t *Tx) indexItem(ctx context.Context, it *catalog.Item) error {
+	title := search.Index(it.Title, it.DocNo)
+	text := search.Index(it.Summary, it.Keywords, it.Publisher, it.Column, it.Body)
+	published := it.State == catalog.Published
+	if t.s.dialect == Postgres {
+		var err error
+		if published {
+			_, err = t.tx.ExecContext(ctx, `UPDATE catalog_items SET search = setweight(to_tsvector('simple', $1), 'A') || setweight(to_tsvector('simple', $2), 'B')
+				WHERE id = $3`, title, text, it.ID)
+		} else {
+			_, err = t.tx.ExecContext(ctx, `UPDATE catalog_items SET search = NULL WHERE id = $1`, it.ID)
+		}
+		return mapErr(err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM catalog_search WHERE rowid = $1`, it.ID); err != nil {
+		return mapErr(err)
+	}
+	if !published {
+		return nil
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO catalog_search (rowid, title, body) VALUES ($1, $2, $3)`, it.ID, title, text)
+	return mapErr(err)
+}
+
+// Item returns an item of an agency with its row version. ErrNotFound when
+// the agency has none with that id.
+func (s *Store) Item(ctx context.Context, agencyID, id int64) (*ItemRow, error) {
+	return scanItem(s.db.QueryRowContext(ctx, `SELECT `+itemCols+` FROM catalog_items WHERE id = $1 AND agency_id = $2`, id, agencyID))
+}
+
+// ItemByID returns an item of any agency; the caller checks who may see it.
+func (s *Store) ItemByID(ctx context.Context, id int64) (*ItemRow, error) {
+	return scanItem(s.db.QueryRowContext(ctx, `SELECT `+itemCols+` FROM catalog_items WHERE id = $1`, id))
+}
+
+// PublishedItem returns a published item of any agency (the public page).
+func (s *Store) PublishedItem(ctx context.Context, id int64) (*ItemRow, error) {
+	return scanItem(s.db.QueryRowContext(ctx, `SELECT `+itemCols+` FROM catalog_items WHERE id = $1 AND state = 'published'`, id))
+}
+
+// ItemFilter selects items for the back office.
+type ItemFilter struct {
+	AgencyID int64
+	States   []catalog.State
+	Column   string
+	Year     int // formed in the year; 0 any
+	Text     string
+	Limit    int
+	Offset   int
+}
+
+// Items lists an agency's items, newest formed first, without bodies, and
+// how many match in all.
+func (s *Store) Items(ctx context.Context, f ItemFilter) ([]ItemRow, int, error) {
+	where, args := []string{"agency_id = $1"}, []any{f.AgencyID}
+	add := func(cond string, v ...any) {
+		for _, x := range v {
+			args = append(args, x)
+			cond = strings.Replace(cond, "?", "$"+strconv.Itoa(len(args)), 1)
+		}
+		where = append(where, cond)
+	}
+	if len(f.States) > 0 {
+		ph := make([]string, len(f.States))
+		for i, st := range f.States {
+			args = append(args, string(st))
+			ph[i] = "$" + strconv.Itoa(len(args))
+		}
+		where = append(where, "state IN ("+strings.Join(ph, ",")+")")
+	}
+	if f.Column != "" {
+		add("column_name = ?", f.Column)
+	}
+	if f.Year > 0 {
+		add("formed_on >= ? AND formed_on <= ?", date(workday.NewDate(f.Year, 1, 1)), date(workday.NewDate(f.Year, 12, 31)))
+	}
+	if f.Text != "" {
+		like := "%" + escapeLike(f.Text) + "%"
+		add(`(title LIKE ? ESCAPE '\' OR index_no LIKE ? ESCAPE '\' OR doc_no LIKE ? ESCAPE '\')`, like, like, like)
+	}
+	w := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM catalog_items WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE `+w+` ORDER BY formed_on DESC, id DESC LIMIT `+
+		strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(max(f.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []ItemRow
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, *it)
+	}
+	return out, total, rows.Err()
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// AddReview records a review of an item.
+func (t *Tx) AddReview(ctx context.Context, r *catalog.Review) error {
+	r.At = t.s.Clock.Now()
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO catalog_reviews (item_id, cycle, stage, by_name, by_key, role, decision, note, errors, at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`, r.ItemID, r.Cycle, r.Stage, r.By, r.ByKey, string(r.Role), string(r.Decision), r.Note, r.Errors, t.s.ts(r.At))
+	return mapErr(err)
+}
+
+// AddProof records a proof pass. ErrConflict when the pass is recorded already.
+func (t *Tx) AddProof(ctx context.Context, p *catalog.Proof) error {
+	p.At = t.s.Clock.Now()
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO catalog_proofs (item_id, cycle, pass, by_name, by_key, note, changed, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+		p.ItemID, p.Cycle, p.Pass, p.By, p.ByKey, p.Note, strings.Join(p.Changed, ","), t.s.ts(p.At))
+	return mapErr(err)
+}
+
+// History returns an item's reviews and proofs, oldest first.
+func (s *Store) History(ctx context.Context, itemID int64) (catalog.History, error) {
+	var h catalog.History
+	rows, err := s.db.QueryContext(ctx, `SELECT cycle, stage, by_name, by_key, role, decision, note, errors, at FROM catalog_reviews WHERE item_id = $1 ORDER BY at, stage`, itemID)
+	if err != nil {
+		return h, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := catalog.Review{ItemID: itemID}
+		var role, dec string
+		var at timeCol
+		if err := rows.Scan(&r.Cycle, &r.Stage, &r.By, &r.ByKey, &role, &dec, &r.Note, &r.Errors, &at); err != nil {
+			return h, err
+		}
+		r.Role, r.Decision, r.At = casework.Role(role), catalog.Decision(dec), at.t
+		h.Reviews = append(h.Reviews, r)
+	}
+	if err := rows.Err(); err != nil {
+		return h, err
+	}
+	prows, err := s.db.QueryContext(ctx, `SELECT cycle, pass, by_name, by_key, note, changed, at FROM catalog_proofs WHERE item_id = $1 ORDER BY cycle, pass`, itemID)
+	if err != nil {
+		return h, mapErr(err)
+	}
+	defer prows.Close()
+	for prows.Next() {
+		p := catalog.Proof{ItemID: itemID}
+		var changed string
+		var at timeCol
+		if err := prows.Scan(&p.Cycle, &p.Pass, &p.By, &p.ByKey, &p.Note, &changed, &at); err != nil {
+			return h, err
+		}
+		if changed != "" {
+			p.Changed = strings.Split(changed, ",")
+		}
+		p.At = at.t
+		h.Proofs = append(h.Proofs, p)
+	}
+	return h, prows.Err()
+}
+
+// ItemFile is a file kept with an item (the document as issued: PDF, DOCX).
+type ItemFile struct {
+	ID          int64  `json:"id"`
+	ItemID      int64  `json:"item_id"`
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+}
+
+// AddItemFile stores a file with an item.
+func (t *Tx) AddItemFile(ctx context.Context, f *ItemFile, data []byte, by string) error {
+	f.Size = int64(len(data))
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_files (item_id, name, content_type, size, data, uploaded_at, uploaded_by)
+		VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, f.ItemID, f.Name, f.ContentType, f.Size, data, t.s.ts(t.s.Clock.Now()), by).Scan(&f.ID))
+}
+
+// ReplaceItemFile stores a file with an item in place of the one of the same name.
+func (t *Tx) ReplaceItemFile(ctx context.Context, f *ItemFile, data []byte, by string) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM catalog_files WHERE item_id = $1 AND name = $2`, f.ItemID, f.Name); err != nil {
+		return mapErr(err)
+	}
+	return t.AddItemFile(ctx, f, data, by)
+}
+
+// ItemFiles lists an item's files.
+func (s *Store) ItemFiles(ctx context.Context, itemID int64) ([]ItemFile, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, name, content_type, size FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []ItemFile
+	for rows.Next() {
+		var f ItemFile
+		if err := rows.Scan(&f.ID, &f.ItemID, &f.Name, &f.ContentType, &f.Size); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// ItemFileData returns a file of an item. ErrNotFound when it has no such file.
+func (s *Store) ItemFileData(ctx context.Context, itemID, id int64) (*ItemFile, []byte, error) {
+	f := &ItemFile{}
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT id, item_id, name, content_type, size, data FROM catalog_files WHERE id = $1 AND item_id = $2`, id, itemID).
+		Scan(&f.ID, &f.ItemID, &f.Name, &f.ContentType, &f.Size, &data)
+	return f, data, mapErr(err)
+}
+
+// PublicQuery selects published items for the public catalog.
+type PublicQuery struct {
+	AgencyIDs []int64 // nil: every agency
+	Category  string
+	Column    string
+	Year      int // published in the year
+	Q         search.Query
+	Limit     int
+	Offset    int
+}
+
+// Hit is a published item in a public list.
+type Hit struct {
+	catalog.Item
+	AgencyName string
+}
+
+// maxCounted bounds the count of a search's matches: past it the page says
+// "more than".
+const maxCounted = 10000
+
+// PublicItems lists published items: by relevance when there is a query
+// (title matches weigh more), else newest first; total is the number of
+// matches up to maxCounted.
+func (s *Store) PublicItems(ctx context.Context, q PublicQuery) (hits []Hit, total int, err error) {
+	var where []string
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
+	where = append(where, "i.state = 'published'")
+	if len(q.AgencyIDs) > 0 {
+		ph := make([]string, len(q.AgencyIDs))
+		for i, id := range q.AgencyIDs {
+			ph[i] = arg(id)
+		}
+		where = append(where, "i.agency_id IN ("+strings.Join(ph, ",")+")")
+	}
+	if q.Category != "" {
+		where = append(where, "i.category = "+arg(q.Category))
+	}
+	if q.Column != "" {
+		where = append(where, "i.column_name = "+arg(q.Column))
+	}
+	if q.Year > 0 {
+		where = append(where, "i.published_on >= "+arg(date(workday.NewDate(q.Year, 1, 1)))+" AND i.published_on <= "+arg(date(workday.NewDate(q.Year, 12, 31))))
+	}
+	for _, one := range q.Q.Single {
+		like := "%" + escapeLike(one) + "%"
+		where = append(where, `(i.title LIKE `+arg(like)+` ESCAPE '\' OR i.summary LIKE `+arg(like)+` ESCAPE '\')`)
+	}
+	from, order := "catalog_items i", "i.published_on DESC, i.id DESC"
+	if len(q.Q.Phrases) > 0 {
+		if s.dialect == Postgres {
+			tq := arg(q.Q.TSQuery())
+			where = append(where, "i.search @@ to_tsquery('simple', "+tq+")")
+			order = "ts_rank(i.search, to_tsquery('simple', " + tq + ")) DESC, i.published_on DESC, i.id DESC"
+		} else {
+			from = "catalog_search f JOIN catalog_items i ON i.id = f.rowid"
+			where = append(where, "catalog_search MATCH "+arg(q.Q.FTS5()))
+			order = "bm25(catalog_search, 4.0, 1.0), i.published_on DESC, i.id DESC"
+		}
+	}
+	w := strings.Join(where, " AND ")
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE `+w+` LIMIT `+strconv.Itoa(maxCounted+1)+`) x`, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := q.Limit
+	if limit <= 0 || limit > 100 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("i.", itemListCols)+`, a.name FROM `+from+` JOIN agencies a ON a.id = i.agency_id WHERE `+w+
+		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(max(q.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h Hit
+		it, err := scanItem(scanTail{rows, &h.AgencyName})
+		if err != nil {
+			return nil, 0, err
+		}
+		h.Item = it.Item
+		hits = append(hits, h)
+	}
+	return hits, total, rows.Err()
+}
+
+// scanTail scans a row whose last column goes to extra.
+type scanTail struct {
+	rows  *sql.Rows
+	extra any
+}
+
+func (s scanTail) Scan(dst ...any) error { return s.rows.Scan(append(dst, s.extra)...) }
+
+// prefixed qualifies each column of a list with p.
+func prefixed(p, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		c = strings.TrimSpace(c)
+		if c != "''" {
+			c = p + c
+		}
+		parts[i] = c
+	}
+	return strings.Join(parts, ", ")
+}
+
+// PublishedIn returns the published items of agencies formed or published in
+// a period, without bodies (the report's facts, the columns' freshness).
+func (s *Store) PublishedIn(ctx context.Context, agencyID int64, from, to workday.Date) ([]catalog.Item, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE agency_id = $1 AND state = 'published'
+		AND published_on >= $2 AND published_on <= $3 ORDER BY published_on`, agencyID, date(from), date(to))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []catalog.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it.Item)
+	}
+	return out, rows.Err()
+}
+
+// Pending returns the agencies' items not yet published that are due
+// under Art. 26 (主动公开, not withdrawn), oldest formed first.
+func (s *Store) Pending(ctx context.Context, ids []int64) ([]catalog.Item, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := inList(ids, 1)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE agency_id IN (`+in+`) AND state IN ('draft','review','approved')
+		AND attribute = 'active' ORDER BY formed_on, id LIMIT 500`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []catalog.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it.Item)
+	}
+	return out, rows.Err()
+}
+
+// ColumnStat is a column's published items in a period and its last update.
+type ColumnStat struct {
+	Items int
+	Last  *workday.Date
+}
+
+// ColumnStats counts an agency's published items per column in a period and
+// the last publication of each column ever.
+func (s *Store) ColumnStats(ctx context.Context, agencyID int64, from, to workday.Date) (map[string]ColumnStat, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT column_name, count(CASE WHEN published_on >= $2 AND published_on <= $3 THEN 1 END), max(published_on)
+		FROM catalog_items WHERE agency_id = $1 AND state = 'published' GROUP BY column_name`, agencyID, date(from), date(to))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := map[string]ColumnStat{}
+	for rows.Next() {
+		var name string
+		var st ColumnStat
+		var last dateCol
+		if err := rows.Scan(&name, &st.Items, &last); err != nil {
+			return nil, err
+		}
+		st.Last = last.ptr()
+		out[name] = st
+	}
+	return out, rows.Err()
+}
+
+// ItemByReport returns the catalog item an annual report was published as.
+func (s *Store) ItemByReport(ctx context.Context, agencyID int64, year int) (*ItemRow, error) {
+	var id sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT item_id FROM reports WHERE agency_id = $1 AND year = $2`, agencyID, year).Scan(&id)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if !id.Valid {
+		return nil, ErrNotFound
+	}
+	return s.Item(ctx, agencyID, id.Int64)
+}

@@ -1,0 +1,367 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gongkai/internal/catalog"
+	"gongkai/internal/errs"
+	"gongkai/internal/importer"
+	"gongkai/internal/newmedia"
+	"gongkai/internal/ops"
+	"gongkai/internal/workday"
+)
+
+// optDate reads an optional date field into dst, reporting a bad one at its field.
+func optDate(f map[string]string, name string, bad *errs.List) *workday.Date {
+	if f[name] == "" {
+		return nil
+	}
+	d, err := workday.ParseDate(f[name])
+	if err != nil {
+		bad.Add(name, "%s", errs.Message(err))
+		return nil
+	}
+	return &d
+}
+
+var docFields = []string{"id", "kind", "title", "doc_no", "issued_on", "effective_on", "expires_on", "repealed_on", "amended", "note"}
+
+type normativeData struct {
+	Docs    []catalog.Document
+	Kinds   []option
+	Today   workday.Date
+	CanAct  bool
+	Editing int64
+}
+
+func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string, editing int64) {
+	docs, err := s.Ops.Documents(r.Context(), si.p(), si.user.AgencyID)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := normativeData{Docs: docs, Today: s.Ops.Clock.Today(), CanAct: page{User: si.user}.ActsForCases(), Editing: editing}
+	for _, k := range catalog.DocKinds {
+		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
+	}
+	if form == nil {
+		form = map[string]string{"kind": string(catalog.Normative)}
+	}
+	s.render(w, code, "normative", page{Title: "规范性文件", User: si.user, CSRF: si.csrf, Form: form, Errors: fe, Flash: flashOf(r), Data: d})
+}
+
+func (s *Server) normative(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.normativePage(w, r, si, http.StatusOK, nil, nil, 0)
+}
+
+func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, docFields)
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	d := catalog.Document{ID: id, Kind: catalog.DocKind(f["kind"]), Title: f["title"], DocNo: f["doc_no"], Note: f["note"]}
+	var bad errs.List
+	if v := optDate(f, "issued_on", &bad); v != nil {
+		d.IssuedOn = *v
+	}
+	d.EffectiveOn, d.ExpiresOn, d.RepealedOn = optDate(f, "effective_on", &bad), optDate(f, "expires_on", &bad), optDate(f, "repealed_on", &bad)
+	for _, a := range strings.FieldsFunc(f["amended"], func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == '、' }) {
+		if x, err := workday.ParseDate(a); err == nil {
+			d.Amended = append(d.Amended, x)
+		} else {
+			bad.Add("amended", "修订日期“%s”看不懂，请写成 2024-03-05，多个用逗号分开", a)
+		}
+	}
+	var err error = bad.Err()
+	if err == nil {
+		_, err = s.Ops.SaveDocument(r.Context(), si.p(), d)
+	}
+	if errs.KindOf(err) == errs.Invalid {
+		s.normativePage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil), id)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/normative?ok=saved", http.StatusSeeOther)
+}
+
+var accountFields = []string{"platform", "name", "sponsor", "opened_on", "filed_on", "state", "feed_url", "own", "note"}
+
+type newmediaData struct {
+	*ops.NewMedia
+	Platforms, States []option
+}
+
+func platformOptions() []option {
+	var out []option
+	for _, p := range newmedia.Platforms {
+		out = append(out, option{string(p.ID), p.Name})
+	}
+	return out
+}
+
+func accountStateOptions() []option {
+	var out []option
+	for _, x := range newmedia.States {
+		out = append(out, option{string(x.ID), x.Name})
+	}
+	return out
+}
+
+func (s *Server) newmediaPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
+	nm, err := s.Ops.Accounts(r.Context(), si.p())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	if form == nil {
+		form = map[string]string{"platform": "wechat", "state": "running"}
+	}
+	d := newmediaData{NewMedia: nm, Platforms: platformOptions(), States: accountStateOptions()}
+	s.render(w, code, "newmedia", page{Title: "政务新媒体", User: si.user, CSRF: si.csrf, Form: form, Errors: fe, Flash: flashOf(r), Data: d})
+}
+
+func (s *Server) newmediaList(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.newmediaPage(w, r, si, http.StatusOK, nil, nil)
+}
+
+func accountFrom(f map[string]string) (newmedia.Account, error) {
+	a := newmedia.Account{Platform: newmedia.Platform(f["platform"]), Name: f["name"], Sponsor: f["sponsor"], State: newmedia.State(f["state"]),
+		FeedURL: f["feed_url"], Own: f["own"] != "", Note: f["note"]}
+	var bad errs.List
+	a.OpenedOn, a.FiledOn = optDate(f, "opened_on", &bad), optDate(f, "filed_on", &bad)
+	return a, bad.Err()
+}
+
+func (s *Server) createAccount(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, accountFields)
+	a, err := accountFrom(f)
+	if err == nil {
+		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a)
+	}
+	if errs.KindOf(err) == errs.Invalid {
+		s.newmediaPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/newmedia?ok=created", http.StatusSeeOther)
+}
+
+type accountData struct {
+	*ops.AccountView
+	Platforms, States, Kinds, Problems []option
+	Today                              string
+	CanAct                             bool
+	AgencyID                           int64
+}
+
+// accountPage shows an account: its posts by month, its inspections with
+// their forms. ?agency= is the agency that keeps it (for a supervisor).
+func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
+	v, err := s.Ops.Account(r.Context(), si.p(), itemID(r))
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := accountData{AccountView: v, Platforms: platformOptions(), States: accountStateOptions(), Today: s.Ops.Clock.Today().String(),
+		CanAct: page{User: si.user}.ActsForCases() && v.AgencyID == si.user.AgencyID, AgencyID: v.AgencyID}
+	for _, k := range newmedia.InspectionKinds {
+		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
+	}
+	for _, p := range newmedia.Problems {
+		d.Problems = append(d.Problems, option{p.ID, p.Name})
+	}
+	if form == nil {
+		form = map[string]string{"kind": "daily", "on": d.Today, "month": string(newmedia.MonthOf(s.Ops.Clock.Today()))}
+	}
+	s.render(w, code, "account", page{Title: v.Name, User: si.user, CSRF: si.csrf, Form: form, Errors: fe, Flash: flashOf(r), Data: d})
+}
+
+func (s *Server) account(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.accountPage(w, r, si, http.StatusOK, nil, nil)
+}
+
+// accountResult answers an action on an account like itemResult does.
+func (s *Server) accountResult(w http.ResponseWriter, r *http.Request, si *sessionInfo, err error, form map[string]string, ok string) {
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/newmedia/%d?ok=%s", itemID(r), ok), http.StatusSeeOther)
+		return
+	}
+	if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	code, _ := statusOf(err)
+	s.accountPage(w, r, si, code, form, formErrors(err, nil))
+}
+
+func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, accountFields)
+	a, err := accountFrom(f)
+	if err == nil {
+		a.ID = itemID(r)
+		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a)
+	}
+	s.accountResult(w, r, si, err, f, "saved")
+}
+
+// recordPosts takes a month's count typed by hand.
+func (s *Server) recordPosts(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"month", "count", "last_on"})
+	m, err := newmedia.ParseMonth(f["month"])
+	n, nerr := strconv.Atoi(strings.TrimSpace(f["count"]))
+	var bad errs.List
+	if err != nil {
+		bad.Add("month", "%s", errs.Message(err))
+	}
+	if nerr != nil || n < 0 {
+		bad.Add("count", "发布数量应为整数")
+	}
+	last := optDate(f, "last_on", &bad)
+	err = bad.Err()
+	if err == nil {
+		err = s.Ops.RecordPosts(r.Context(), si.p(), itemID(r), []newmedia.Posts{{Month: m, Count: n, Source: "entered", LastOn: last}}, last)
+	}
+	s.accountResult(w, r, si, err, f, "recorded")
+}
+
+// postsFile counts posts from a platform's export (XLSX/CSV, one row per
+// post) or from a saved RSS/Atom feed: the whole file or nothing.
+func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	file, hdr, err := r.FormFile("file")
+	var data []byte
+	if err == nil {
+		defer file.Close()
+		data, err = readAll(file, importer.MaxFile)
+	}
+	if err != nil {
+		s.accountResult(w, r, si, errs.New("file", "请选择平台导出的发布记录表（XLSX、CSV）或订阅源文件（RSS、Atom），不超过 %d MB", importer.MaxFile>>20), nil, "")
+		return
+	}
+	var dates []workday.Date
+	source := "import"
+	trim := bytes.TrimLeft(data, "\xef\xbb\xbf \t\r\n")
+	if bytes.HasPrefix(trim, []byte("<")) {
+		source = "feed"
+		dates, _, err = newmedia.ParseFeed(data, s.Ops.Clock.Location())
+	} else {
+		dates, err = exportDates(hdr.Filename, data)
+	}
+	if err == nil && len(dates) == 0 {
+		err = errs.New("file", "文件中没有读到发布记录")
+	}
+	if err == nil {
+		counts, last := ops.PostsFromDates(dates, source)
+		err = s.Ops.RecordPosts(r.Context(), si.p(), itemID(r), counts, last)
+	}
+	if err != nil && errs.KindOf(err) == errs.Invalid {
+		err = errs.New("file", "%s", errs.Message(err))
+	}
+	s.accountResult(w, r, si, err, nil, "recorded")
+}
+
+func exportDates(name string, data []byte) ([]workday.Date, error) {
+	sh, err := importer.ReadFile(name, data, "")
+	if err != nil {
+		return nil, err
+	}
+	m, err := sh.MapSchema(importer.PostFields, nil)
+	if err != nil {
+		return nil, err
+	}
+	dates, bad := sh.PostDates(m)
+	if len(bad) > 0 {
+		more := ""
+		if len(bad) > 1 {
+			more = fmt.Sprintf("（另有 %d 处错误）", len(bad)-1)
+		}
+		return nil, errs.New("file", "%s%s：文件未导入，请改正后重新上传", bad[0].String(), more)
+	}
+	return dates, nil
+}
+
+var inspectionFields = []string{"kind", "on", "note", "last_post_seen"}
+
+func (s *Server) recordInspection(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, inspectionFields)
+	in := newmedia.Inspection{AccountID: itemID(r), Kind: newmedia.InspectionKind(f["kind"]), Note: f["note"], Problems: r.PostForm["problems"]}
+	var bad errs.List
+	if d := optDate(f, "on", &bad); d != nil {
+		in.On = *d
+	}
+	in.LastPostSeen = optDate(f, "last_post_seen", &bad)
+	err := bad.Err()
+	if err == nil {
+		_, err = s.Ops.RecordInspection(r.Context(), si.p(), in)
+	}
+	s.accountResult(w, r, si, err, f, "recorded")
+}
+
+func (s *Server) resolveInspection(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"resolved_on", "resolution"})
+	iid, _ := strconv.ParseInt(r.PathValue("iid"), 10, 64)
+	var bad errs.List
+	on := optDate(f, "resolved_on", &bad)
+	if on == nil && f["resolved_on"] == "" {
+		bad.Add("resolved_on", "请填写整改日期")
+	}
+	err := bad.Err()
+	if err == nil {
+		err = s.Ops.ResolveInspection(r.Context(), si.p(), itemID(r), iid, *on, f["resolution"])
+	}
+	s.accountResult(w, r, si, err, f, "recorded")
+}
+
+type columnsData struct {
+	Columns []ops.ColumnView
+	Kinds   []option
+	CanAct  bool
+}
+
+func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
+	cols, err := s.Ops.Columns(r.Context(), si.p(), si.user.AgencyID)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := columnsData{Columns: cols, CanAct: page{User: si.user}.ActsForCases()}
+	for _, k := range newmedia.ColumnKinds {
+		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
+	}
+	if form == nil {
+		form = map[string]string{"kind": "dynamic"}
+	}
+	s.render(w, code, "columns", page{Title: "网站栏目", User: si.user, CSRF: si.csrf, Form: form, Errors: fe, Flash: flashOf(r), Data: d})
+}
+
+func (s *Server) columns(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.columnsPage(w, r, si, http.StatusOK, nil, nil)
+}
+
+func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"name", "kind", "url", "last_update"})
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	c := newmedia.Column{ID: id, Name: f["name"], Kind: newmedia.ColumnKind(f["kind"]), URL: f["url"]}
+	var bad errs.List
+	c.LastUpdate = optDate(f, "last_update", &bad)
+	err := bad.Err()
+	if err == nil {
+		_, err = s.Ops.SaveColumn(r.Context(), si.p(), c)
+	}
+	if errs.KindOf(err) == errs.Invalid {
+		s.columnsPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/columns?ok=saved", http.StatusSeeOther)
+}
