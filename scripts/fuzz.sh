@@ -15,6 +15,9 @@ targets=(
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"
 	"./internal/workday FuzzNotice"
+	"./internal/newmedia FuzzParseFeed"
+	"./internal/search FuzzTokens"
+	"./internal/importer FuzzPosts"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

@@ -748,3 +748,76 @@ func TestAuditGroupsByAgency(t *testing.T) {
 		t.Errorf("--by-agency:\n%s", out)
 	}
 }
+
+// The seed's story from the records: demo init, then the 2024 report of its
+// agency generated as text has the seed's tables, cell by cell and row by
+// row in the template's order, and a section 一 that counts 145 posts, 46
+// items and 17 accounts.
+func TestGenerateTellsTheSeed(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	out, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2024", "--format", "txt")
+	if code != 0 {
+		t.Fatalf("generate: %d %s", code, stderr)
+	}
+	seedText, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := report.Read("generated.txt", []byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := report.Read("seed.txt", seedText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range want.Format.T2Items() {
+		for _, c := range it.Cells {
+			path := it.Key + "." + c
+			if it.Money != nil {
+				if g, w := gen.Proactive.Amount(path).String(), want.Proactive.Amount(path).String(); g != w {
+					t.Errorf("表二 %s %s: generated %s, seed %s", it.Label, c, g, w)
+				}
+				continue
+			}
+			if g, w := gen.Proactive.Cell(path), want.Proactive.Cell(path); g != w || g.Blank() {
+				t.Errorf("表二 %s %s: generated %v, seed %v", it.Label, c, g, w)
+			}
+		}
+	}
+	for _, row := range want.Format.T3Rows() {
+		if g, w := gen.Applications[row.Key], want.Applications[row.Key]; g != w {
+			t.Errorf("表三 %s: generated %v, seed %v", row.Label, g, w)
+		}
+	}
+	if gen.Appeals != want.Appeals {
+		t.Errorf("表四: generated %v, seed %v", gen.Appeals, want.Appeals)
+	}
+	// the rows come in the template's order, as the seed has them
+	last := 0
+	for _, row := range want.Format.T3Rows() {
+		i := strings.Index(out[last:], row.Label)
+		if i < 0 {
+			t.Errorf("表三 row %q missing or out of order", row.Label)
+			continue
+		}
+		last += i
+	}
+	one := gen.Sections["1"]
+	for _, n := range []string{"145", "46", "17"} {
+		if !strings.Contains(one, " "+n+" ") {
+			t.Errorf("section 一 does not count %s:\n%s", n, one)
+		}
+	}
+	if !strings.Contains(one, "今年我单位未收到政府信息公开申请") || !strings.Contains(gen.Sections["6"], "不存在信息公开收费情况") {
+		t.Errorf("sections 一/六 do not say there were no applications and no fees:\n%s\n%s", one, gen.Sections["6"])
+	}
+	report.Check(gen, nil)
+	if e, _, _ := gen.Counts(); e > 0 {
+		t.Errorf("the generated report has errors: %v", gen.Findings)
+	}
+}

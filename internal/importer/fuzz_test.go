@@ -67,3 +67,54 @@ func FuzzLedger(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPosts feeds arbitrary CSV to the reader of a platform's export of
+// posts: nothing panics, and every row is either a date or an error.
+func FuzzPosts(f *testing.F) {
+	f.Add("群发时间,标题\n2024-03-05 10:21:33,开学第一课\n2024/3/6,读书月\n")
+	f.Add("发布时间\n45660\n昨天\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		sh, err := importer.ReadFile("f.csv", []byte(data), "")
+		if err != nil {
+			return
+		}
+		m, err := sh.MapSchema(importer.PostFields, nil)
+		if err != nil {
+			return
+		}
+		dates, bad := sh.PostDates(m)
+		rows := 0
+		for i := m.HeaderRow + 1; i < len(sh.Rows); i++ {
+			if len(bytes.TrimSpace([]byte(joined(sh.Rows[i])))) > 0 {
+				rows++
+			}
+		}
+		if len(dates)+len(bad) != rows {
+			t.Fatalf("%d rows, %d dates, %d errors", rows, len(dates), len(bad))
+		}
+	})
+}
+
+func joined(r []string) string {
+	var b bytes.Buffer
+	for _, c := range r {
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+func TestPostExport(t *testing.T) {
+	sh, err := importer.ReadFile("导出.csv", []byte("序号,文章标题,群发时间,阅读数\n1,开学第一课,2024-03-05 10:21:33,120\n2,读书月,2024/3/6,80\n3,错,三月七日,1\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.MapSchema(importer.PostFields, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates, bad := sh.PostDates(m)
+	if len(dates) != 2 || dates[0] != workday.MustDate("2024-03-05") || len(bad) != 1 || bad[0].Row != 4 || bad[0].Column != "C" ||
+		!bytes.Contains([]byte(bad[0].String()), []byte("群发时间")) {
+		t.Errorf("dates %v errors %v", dates, bad)
+	}
+}

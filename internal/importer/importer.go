@@ -237,7 +237,9 @@ func (s *Sheet) header(sc Schema) (int, []string) {
 			bestRow, bestScore, bestHeaders = i, score, headers
 		}
 	}
-	if bestScore < 3 {
+	// three known columns make a header; a schema of fewer fields (a
+	// platform's export of posts) needs one
+	if need := min(3, max(1, len(sc)-1)); bestScore < need {
 		return -1, nil
 	}
 	return bestRow, bestHeaders

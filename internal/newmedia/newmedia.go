@@ -349,7 +349,16 @@ func ColumnStale(kind ColumnKind, last *workday.Date, today workday.Date, dynami
 		if last == nil {
 			return true
 		}
-		return workday.FromTime(last.Time().AddDate(0, noticeMonths, 0)) < today
+		return addMonths(*last, noticeMonths) < today
 	}
 	return false
+}
+
+// addMonths is the same day n months later, or the month's last day when it
+// has no such day (6 months after 31 May is 30 November, not 1 December).
+func addMonths(d workday.Date, n int) workday.Date {
+	t := d.Time()
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return workday.NewDate(first.Year(), first.Month(), min(t.Day(), last))
 }

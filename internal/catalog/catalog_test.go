@@ -1,0 +1,159 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+var D = workday.MustDate
+
+func TestIndexPattern(t *testing.T) {
+	for _, c := range []struct {
+		pattern, want string
+	}{
+		{DefaultPattern, "MB1234567/2026-00007"},
+		{"{code}-{year}{month}-{category}-{serial:3}", "MB1234567-202603-11-007"},
+		{"{serial:2}", "07"},
+	} {
+		got, err := FormatIndex(c.pattern, IndexParts{Code: "MB1234567", FormedOn: D("2026-03-02"), Category: "11", Serial: 7})
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q %v, want %q", c.pattern, got, err, c.want)
+		}
+	}
+	// a serial past its width is written whole, never cut into a repeat
+	if got, _ := FormatIndex("{serial:2}", IndexParts{Serial: 123}); got != "123" {
+		t.Errorf("wide serial: %q", got)
+	}
+	// braces in the code cannot inject a part
+	if got, _ := FormatIndex(DefaultPattern, IndexParts{Code: "{serial:9}", FormedOn: D("2026-03-02"), Serial: 1}); got != "serial:9/2026-00001" {
+		t.Errorf("code with braces: %q", got)
+	}
+	for _, bad := range []string{"", "{code}-{year}", "{code}-{serial:5}-{serial:2}", "{serial:0}", "{serial:5}-{agency}", "{serial:5"} {
+		if err := CheckPattern(bad); err == nil {
+			t.Errorf("pattern %q accepted", bad)
+		}
+	}
+	if SerialScope("{code}-{serial:5}", D("2026-03-02")) != "all" || SerialScope(DefaultPattern, D("2026-03-02")) != "2026" {
+		t.Error("a pattern without the year must number across years")
+	}
+}
+
+func TestTimeliness(t *testing.T) {
+	cal := workday.Default()
+	it := Item{FormedOn: D("2026-09-25"), Attribute: Active, State: Draft}
+	// 20 working days after 2026-09-25 (中秋) across 国庆, with the
+	// Saturday 2026-10-10 a working day
+	due, err := it.Due(cal)
+	if err != nil || due != D("2026-10-29") {
+		t.Fatalf("due %s %v", due, err)
+	}
+	if tm := it.Timeliness(cal, D("2026-10-26")); !tm.Soon || tm.Overdue || tm.Left != 3 {
+		t.Errorf("three days before: %+v", tm)
+	}
+	if tm := it.Timeliness(cal, D("2026-11-03")); !tm.Overdue || tm.Left != -3 {
+		t.Errorf("after: %+v", tm)
+	}
+	pub := D("2026-11-02")
+	it.PublishedOn, it.State = &pub, Published
+	if tm := it.Timeliness(cal, D("2026-12-01")); !tm.Late || tm.Overdue {
+		t.Errorf("published late: %+v", tm)
+	}
+	it.Attribute = OnRequest
+	if tm := it.Timeliness(cal, D("2026-12-01")); !tm.NotAsked {
+		t.Error("依申请公开 has no Art. 26 period")
+	}
+}
+
+// ChainComplete judges the record as a whole: a history where one person
+// passed two reviews (written around the step checks) is refused.
+func TestChainComplete(t *testing.T) {
+	cfg := DefaultConfig()
+	it := &Item{State: Approved, Cycle: 1, CreatedBy: "甲", CreatedByID: "u1"}
+	rev := func(stage int, key, name string, role casework.Role) Review {
+		return Review{Cycle: 1, Stage: stage, ByKey: key, By: name, Role: role, Decision: Pass}
+	}
+	proofs := []Proof{{Cycle: 1, Pass: 1}, {Cycle: 1, Pass: 2}, {Cycle: 1, Pass: 3}}
+	ok := History{Reviews: []Review{rev(1, "u2", "乙", casework.Clerk), rev(2, "u3", "丙", casework.Clerk), rev(3, "u4", "丁", casework.Approver)}, Proofs: proofs}
+	if err := ChainComplete(it, ok, cfg); err != nil {
+		t.Fatal(err)
+	}
+	for name, h := range map[string]History{
+		"same person twice":   {Reviews: []Review{rev(1, "u2", "乙", casework.Clerk), rev(2, "u2", "乙", casework.Clerk), rev(3, "u4", "丁", casework.Approver)}, Proofs: proofs},
+		"the author reviewed": {Reviews: []Review{rev(1, "u1", "甲", casework.Clerk), rev(2, "u3", "丙", casework.Clerk), rev(3, "u4", "丁", casework.Approver)}, Proofs: proofs},
+		"终审 not by a head":    {Reviews: []Review{rev(1, "u2", "乙", casework.Clerk), rev(2, "u3", "丙", casework.Clerk), rev(3, "u4", "丁", casework.Clerk)}, Proofs: proofs},
+		"two reviews":         {Reviews: ok.Reviews[:2], Proofs: proofs},
+		"two proofs":          {Reviews: ok.Reviews, Proofs: proofs[:2]},
+		"an earlier round":    {Reviews: []Review{{Cycle: 0, Stage: 1, ByKey: "u2", Role: casework.Clerk, Decision: Pass}}, Proofs: proofs},
+	} {
+		if err := ChainComplete(it, h, cfg); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// same name, different people: two people
+	twins := History{Reviews: []Review{rev(1, "u2", "王芳", casework.Clerk), rev(2, "u3", "王芳", casework.Clerk), rev(3, "u4", "丁", casework.Approver)}, Proofs: proofs}
+	if err := ChainComplete(it, twins, cfg); err != nil {
+		t.Errorf("namesakes: %v", err)
+	}
+	// a shorter chain when an agency sets one
+	if err := ChainComplete(it, History{Reviews: []Review{rev(1, "u4", "丁", casework.Approver)}, Proofs: proofs[:1]}, Config{Reviews: 1}); err != nil {
+		t.Errorf("one review: %v", err)
+	}
+}
+
+func TestNormativeTable(t *testing.T) {
+	rep, exp := D("2025-06-30"), D("2025-05-31")
+	end := D("2025-12-31")
+	docs := []Document{
+		{Kind: Normative, IssuedOn: D("2023-01-01")},                                                            // in force
+		{Kind: Normative, IssuedOn: D("2025-02-01")},                                                            // issued, in force
+		{Kind: Normative, IssuedOn: D("2024-02-01"), RepealedOn: &rep},                                          // repealed this year
+		{Kind: Normative, IssuedOn: D("2024-02-01"), ExpiresOn: &exp},                                           // lapsed this year
+		{Kind: Normative, IssuedOn: D("2024-02-01"), ExpiresOn: &end, Amended: []workday.Date{D("2025-09-01")}}, // in force to the last day
+		{Kind: Rule, IssuedOn: D("2026-01-05")},                                                                 // next year
+	}
+	got := Table(docs, 2025, Counting{})
+	if got[Normative] != (T2Counts{Issued: 1, Repealed: 1, InForce: 3}) || got[Rule] != (T2Counts{}) {
+		t.Errorf("default counting: %+v", got)
+	}
+	got = Table(docs, 2025, Counting{ExpiryIsRepeal: true, AmendmentIssues: true})
+	if got[Normative] != (T2Counts{Issued: 2, Repealed: 2, InForce: 3}) {
+		t.Errorf("expiry and amendments counted: %+v", got)
+	}
+	t19 := Table2019(docs, 2025)
+	if t19[Normative] != (T2Counts2019{NewMade: 1, NewPublished: 1, TotalPublished: 5}) {
+		t.Errorf("2019 columns: %+v", t19)
+	}
+	d := docs[3]
+	if d.Validity(D("2025-06-01")) != Expired || docs[2].Validity(D("2025-07-01")) != Repealed || docs[0].Validity(end) != Valid {
+		t.Error("validity")
+	}
+	bad := Document{Kind: "x", IssuedOn: D("2025-07-01"), RepealedOn: &exp}
+	f := errs.Fields(bad.Validate())
+	if f["kind"] == "" || f["title"] == "" || f["doc_no"] == "" || !strings.Contains(f["repealed_on"], "早于印发日期") {
+		t.Errorf("validation: %v", f)
+	}
+}
+
+func TestItemChecks(t *testing.T) {
+	it := &Item{Title: "通知", Summary: "通知", Attribute: Withheld, Body: "联系人手机13800138000。本文件为内部资料，不得外传。we 要 and 做好工作。"}
+	var rules []string
+	for _, f := range Check(it) {
+		rules = append(rules, f.Rule)
+	}
+	got := strings.Join(rules, " ")
+	for _, want := range []string{"SEC.MARK", "SEC.PHONE", "META.ATTRIBUTE", "META.SUMMARY", "TXT.LATIN"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s not found in %s", want, got)
+		}
+	}
+	if strings.Contains(got, "SEC.IDNUM") {
+		t.Error("a phone number read as an ID number")
+	}
+	if Errors(Check(&Item{Title: "关于开展读书月活动的通知", Summary: "读书月活动安排。", Attribute: Active, Body: "各学校：现将有关事项通知如下。"})) != 0 {
+		t.Error("a clean item has errors")
+	}
+}

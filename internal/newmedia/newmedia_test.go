@@ -1,0 +1,120 @@
+package newmedia
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+var D = workday.MustDate
+
+func TestFreshness(t *testing.T) {
+	last := D("2026-11-15")
+	a := Account{State: Running, LastPostOn: &last}
+	if f := a.Fresh(D("2026-11-29"), 14); f.Stale || !f.Soon || f.Days != 14 {
+		t.Errorf("14 days: %+v", f)
+	}
+	if f := a.Fresh(D("2026-11-30"), 14); !f.Stale {
+		t.Errorf("15 days: %+v", f)
+	}
+	if f := a.Fresh(D("2026-11-30"), 30); f.Stale || f.Soon {
+		t.Errorf("a stricter or looser limit is the setting's: %+v", f)
+	}
+	a.State = "closed"
+	if f := a.Fresh(D("2026-12-30"), 14); f.Stale {
+		t.Error("a closed account is not flagged")
+	}
+	if f := (&Account{State: Running}).Fresh(D("2026-11-30"), 14); !f.Stale || f.Days != -1 {
+		t.Errorf("never posted: %+v", f)
+	}
+}
+
+func TestColumnStale(t *testing.T) {
+	last := D("2026-05-31")
+	if !ColumnStale("dynamic", &last, D("2026-06-15"), 14, 6) || ColumnStale("dynamic", &last, D("2026-06-14"), 14, 6) {
+		t.Error("dynamic: 14 days")
+	}
+	if ColumnStale("notice", &last, D("2026-11-30"), 14, 6) || !ColumnStale("notice", &last, D("2026-12-01"), 14, 6) {
+		t.Error("notice: 6 months")
+	}
+	if ColumnStale("static", nil, D("2026-12-01"), 14, 6) || !ColumnStale("dynamic", nil, D("2026-12-01"), 14, 6) {
+		t.Error("static never; a dynamic column never updated is stale")
+	}
+}
+
+const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>卫滨教体</title>
+<item><title>一</title><pubDate>Mon, 30 Nov 2026 16:30:00 +0000</pubDate></item>
+<item><title>二</title><pubDate>Tue, 03 Nov 2026 09:00:00 +0800</pubDate></item>
+<item><title>无日期</title></item></channel></rss>`
+
+const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>a</title><updated>2026-10-09T08:00:00+08:00</updated><published>2026-10-08T08:00:00+08:00</published></entry>
+<entry><title>b</title><updated>2026-10-10T08:00:00Z</updated></entry></feed>`
+
+func TestParseFeed(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	dates, skipped, err := ParseFeed([]byte(rss), loc)
+	// 16:30 UTC on the 30th is the 1st of December in Beijing
+	if err != nil || skipped != 1 || len(dates) != 2 || dates[0] != D("2026-12-01") || dates[1] != D("2026-11-03") {
+		t.Errorf("rss: %v %d %v", dates, skipped, err)
+	}
+	dates, _, err = ParseFeed([]byte(atom), loc)
+	if err != nil || len(dates) != 2 || dates[0] != D("2026-10-08") || dates[1] != D("2026-10-10") {
+		t.Errorf("atom (published wins over updated): %v %v", dates, err)
+	}
+	counts, last := CountByMonth(dates)
+	if counts["2026-10"] != 2 || *last != D("2026-10-10") {
+		t.Errorf("counts %v last %v", counts, last)
+	}
+	for name, bad := range map[string]string{
+		"not xml":  "hello",
+		"not feed": "<html><body/></html>",
+		"deep":     "<rss>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</rss>",
+		"gbk":      `<?xml version="1.0" encoding="GBK"?><rss/>`,
+	} {
+		if _, _, err := ParseFeed([]byte(bad), loc); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func FuzzParseFeed(f *testing.F) {
+	f.Add([]byte(rss))
+	f.Add([]byte(atom))
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dates, skipped, err := ParseFeed(data, loc)
+		if err == nil && len(dates)+skipped > maxFeedItems {
+			t.Fatal("item limit not kept")
+		}
+	})
+}
+
+func TestValidation(t *testing.T) {
+	a := Account{Platform: "myspace", FeedURL: "javascript:alert(1)"}
+	f := errs.Fields(a.Validate())
+	for _, k := range []string{"platform", "name", "sponsor", "feed_url"} {
+		if f[k] == "" {
+			t.Errorf("account %s not checked: %v", k, f)
+		}
+	}
+	resolved := D("2026-11-01")
+	in := Inspection{Kind: "daily", On: D("2026-11-02"), Problems: []string{"typo", "nonsense"}, ResolvedOn: &resolved}
+	f = errs.Fields(in.Validate())
+	for _, k := range []string{"problems", "note", "resolved_on", "resolution"} {
+		if f[k] == "" {
+			t.Errorf("inspection %s not checked: %v", k, f)
+		}
+	}
+	for in, want := range map[string]Month{"2024-3": "2024-03", "2024年3月": "2024-03", "2024/12": "2024-12"} {
+		if m, err := ParseMonth(in); err != nil || m != want {
+			t.Errorf("month %q: %q %v", in, m, err)
+		}
+	}
+	if _, err := ParseMonth("3月"); err == nil {
+		t.Error("a month without a year")
+	}
+}

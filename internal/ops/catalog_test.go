@@ -1,0 +1,285 @@
+package ops_test
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/report"
+	"gongkai/internal/search"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+func checklist() []string {
+	var out []string
+	for _, c := range catalog.Checklist {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+// An item goes through 三审三校 to the public catalog: three different
+// people, none of them its author, the last a head; a 校对 pass before each
+// review; every step audited; and it is found by a two-character search.
+func TestCatalogReviewAndSearch(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mi, mr := itemMust(t), reportMust(t)
+		_, _ = mi, mr
+		reviewer := ops.Principal{UserID: 7, AgencyID: f.a.ID, Name: "王审核", Role: casework.Clerk, Via: "web"}
+		deputy := ops.Principal{UserID: 8, AgencyID: f.a.ID, Name: "陈分管", Role: casework.Approver, Via: "web"}
+		it := catalog.Item{Title: "示例区2026年小学学区划分范围", Summary: "公布2026年小学招生的学区划分范围。", FormedOn: D("2026-02-26"),
+			Body: "一、划分原则\n\n二、各校学区", Category: "11", Column: "义务教育"}
+		v, err := o.CreateItem(ctx, f.clerk, it)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := v.Item.ID
+		if !strings.HasSuffix(v.Item.IndexNo, "/2026-00001") || v.Item.Publisher != f.a.Name {
+			t.Errorf("index %q, publisher %q", v.Item.IndexNo, v.Item.Publisher)
+		}
+		if _, err := o.CreateItem(ctx, f.super, it); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor drafted an item: %v", err)
+		}
+		if _, err := o.SubmitItem(ctx, f.clerk, id, 0); errs.Fields(err)["checklist"] == "" {
+			t.Fatalf("submitted without the secrecy review: %v", err)
+		}
+		if _, err := o.UpdateItem(ctx, f.clerk, id, v.Version, func(x *catalog.Item) { x.Checklist = checklist() }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.UpdateItem(ctx, f.clerk, id, v.Version, func(x *catalog.Item) {}); !strings.Contains(errs.Message(err), "刚被其他人修改过") {
+			t.Errorf("a stale version was saved: %v", err)
+		}
+		mi(o.SubmitItem(ctx, f.clerk, id, 0))
+		if _, err := o.ReviewItem(ctx, reviewer, id, 0, catalog.Pass, ""); !strings.Contains(errs.Message(err), "须先登记一校") {
+			t.Errorf("reviewed before proof-reading: %v", err)
+		}
+		mi(o.ProofItem(ctx, f.clerk, id, 0, "核对标题和日期，未发现问题。", ops.ProofEdits{}))
+		if _, err := o.ProofItem(ctx, f.clerk, id, 0, "再校", ops.ProofEdits{}); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("two proofs before one review: %v", err)
+		}
+		if _, err := o.ReviewItem(ctx, f.clerk, id, 0, catalog.Pass, ""); !strings.Contains(errs.Message(err), "起草人") {
+			t.Errorf("the author reviewed: %v", err)
+		}
+		mi(o.ReviewItem(ctx, reviewer, id, 0, catalog.Pass, ""))
+		body := "一、划分原则\n\n二、各校学区（已核对）"
+		mi(o.ProofItem(ctx, reviewer, id, 0, "正文第二段补充说明", ops.ProofEdits{Body: &body}))
+		// the same person twice is refused, whatever their role
+		if _, err := o.ReviewItem(ctx, reviewer, id, 0, catalog.Pass, ""); !strings.Contains(errs.Message(err), "同一人不能审核两次") {
+			t.Errorf("one person reviewed twice: %v", err)
+		}
+		mi(o.ReviewItem(ctx, deputy, id, 0, catalog.Pass, "同意"))
+		mi(o.ProofItem(ctx, deputy, id, 0, "未发现问题。", ops.ProofEdits{}))
+		if _, err := o.ReviewItem(ctx, f.bClerk, id, 0, catalog.Pass, ""); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("another agency's clerk reviewed: %v", err)
+		}
+		if _, err := o.ReviewItem(ctx, deputy, id, 0, catalog.Pass, ""); !strings.Contains(errs.Message(err), "同一人不能审核两次") {
+			t.Errorf("终审 by the 复审 reviewer: %v", err)
+		}
+		v = mi(o.ReviewItem(ctx, f.head, id, 0, catalog.Pass, ""))
+		if v.Item.State != catalog.Approved || v.Item.Body != body {
+			t.Fatalf("after 终审: %s %q", v.Item.State, v.Item.Body)
+		}
+		hits, _, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("学区")})
+		if err != nil || len(hits) != 0 {
+			t.Fatalf("an unpublished item is searchable: %v %v", hits, err)
+		}
+		v = mi(o.PublishItem(ctx, f.clerk, id, 0))
+		if v.Item.State != catalog.Published || *v.Item.PublishedOn != D("2026-03-02") || v.Time.Late {
+			t.Errorf("published: %+v %+v", v.Item, v.Time)
+		}
+		for _, q := range []string{"学区", "招生", "学区划分", "学", "义务 学区"} {
+			hits, n, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse(q)})
+			if err != nil || n != 1 || hits[0].ID != id || hits[0].AgencyName != f.a.Name {
+				t.Errorf("search %q: %d %v %v", q, n, hits, err)
+			}
+		}
+		if _, n, _ := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("预算")}); n != 0 {
+			t.Errorf("search 预算 found %d", n)
+		}
+		var n int
+		if err := s.DB().QueryRow(`SELECT count(*) FROM audit_log WHERE action LIKE 'catalog.%'`).Scan(&n); err != nil || n != 10 { // create, edit, submit, 3 proofs, 3 reviews, publish
+			t.Errorf("audit entries: %d %v", n, err)
+		}
+		if _, err := o.WithdrawItem(ctx, f.clerk, id, 0, "内容有误"); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a clerk withdrew: %v", err)
+		}
+		mi(o.WithdrawItem(ctx, f.head, id, 0, "内容有误"))
+		if _, n, _ := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("学区")}); n != 0 {
+			t.Error("a withdrawn item is still found")
+		}
+	})
+}
+
+// itemMust fails the test on an operation's error and returns its view.
+func itemMust(t *testing.T) func(*ops.ItemView, error) *ops.ItemView {
+	return func(v *ops.ItemView, err error) *ops.ItemView {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+// An open error finding blocks publication, though every review passed;
+// a return to draft starts a new round.
+func TestCatalogPublishRefusedOnErrors(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mi, mr := itemMust(t), reportMust(t)
+		_, _ = mi, mr
+		reviewer := ops.Principal{UserID: 7, AgencyID: f.a.ID, Name: "王审核", Role: casework.Clerk, Via: "web"}
+		deputy := ops.Principal{UserID: 8, AgencyID: f.a.ID, Name: "陈分管", Role: casework.Approver, Via: "web"}
+		v := mi(o.CreateItem(ctx, f.clerk, catalog.Item{Title: "获奖学生名单", Summary: "公布获奖学生名单。", FormedOn: D("2026-03-02"),
+			Body: "张三，身份证号码11010519491231002X。", Checklist: checklist()}))
+		id := v.Item.ID
+		if v.Errors != 1 || v.Findings[0].Rule != "SEC.IDNUM" || strings.Contains(v.Findings[0].Message, "19491231") {
+			t.Fatalf("findings %v", v.Findings)
+		}
+		mi(o.SubmitItem(ctx, f.clerk, id, 0))
+		mi(o.ProofItem(ctx, f.clerk, id, 0, "未发现问题", ops.ProofEdits{}))
+		mi(o.ReviewItem(ctx, reviewer, id, 0, catalog.Return, "请删除身份证号码"))
+		v = mi(o.Item(ctx, f.clerk, id))
+		if v.Item.State != catalog.Draft || v.Item.Cycle != 2 {
+			t.Fatalf("returned: %s round %d", v.Item.State, v.Item.Cycle)
+		}
+		mi(o.SubmitItem(ctx, f.clerk, id, 0))
+		for _, p := range []ops.Principal{reviewer, deputy, f.head} {
+			mi(o.ProofItem(ctx, f.clerk, id, 0, "校对", ops.ProofEdits{}))
+			mi(o.ReviewItem(ctx, p, id, 0, catalog.Pass, ""))
+		}
+		_, err := o.PublishItem(ctx, f.clerk, id, 0)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "身份证号码") {
+			t.Errorf("published with an ID number: %v", err)
+		}
+	})
+}
+
+// The report generated from the records: 表二 (一) from the normative
+// documents, section 一 from the year's items; a saved report whose
+// numbers differ gets REC.MISMATCH; versions, approval, publication into
+// the catalog with its files, and a correction with its reason.
+func TestReportFromRecordsAndVersions(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mi, mr := itemMust(t), reportMust(t)
+		_, _ = mi, mr
+		rep := D("2025-06-30")
+		for _, d := range []catalog.Document{
+			{Kind: catalog.Normative, Title: "甲办法", DocNo: "示教〔2024〕1号", IssuedOn: D("2024-05-01"), RepealedOn: &rep},
+			{Kind: catalog.Normative, Title: "乙办法", DocNo: "示教〔2025〕2号", IssuedOn: D("2025-02-01")},
+			{Kind: catalog.Rule, Title: "丙规定", DocNo: "示教〔2025〕3号", IssuedOn: D("2025-03-01")},
+		} {
+			if _, err := o.SaveDocument(ctx, f.clerk, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Rule, Title: "重复", DocNo: "示教〔2025〕3号", IssuedOn: D("2025-03-01")}); errs.Fields(err)["doc_no"] == "" {
+			t.Errorf("a duplicate 文号 was saved: %v", err)
+		}
+		r, _, err := o.Generate(ctx, f.a, 2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &r.Proactive
+		got := []int64{p.Cell("rules.issued").Val(), p.Cell("rules.in_force").Val(), p.Cell("normative_documents.issued").Val(),
+			p.Cell("normative_documents.repealed").Val(), p.Cell("normative_documents.in_force").Val()}
+		if want := []int64{1, 1, 1, 1, 1}; !equal(got, want) {
+			t.Errorf("表二 (一) %v, want %v", got, want)
+		}
+		if !strings.Contains(r.Sections["1"], "本年制发规章 1 件、行政规范性文件 1 件，废止 1 件，现行有效 2 件") {
+			t.Errorf("section 一:\n%s", r.Sections["1"])
+		}
+		if report.Check(r, nil); countErrors(r) > 0 {
+			t.Errorf("the generated report has errors: %v", r.Findings)
+		}
+		// the clerk saves a report typing 3 where the records count 1
+		ed := ops.ReportEdits{Sections: r.Sections, Cells: map[string]string{"proactive.rules.issued": "3"}}
+		v, err := o.SaveReport(ctx, f.clerk, 2025, ed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mm []report.Finding
+		for _, x := range v.Findings {
+			if x.Rule == "REC.MISMATCH" {
+				mm = append(mm, x)
+			}
+		}
+		if len(mm) != 1 || mm[0].Cell != "proactive.rules.issued" || !strings.Contains(mm[0].Message, "报告为 3，记录为 1") {
+			t.Errorf("REC.MISMATCH: %v", mm)
+		}
+		if v.Status.State != report.StateChecked || v.Status.Version != 1 {
+			t.Errorf("saved: %s v%d", v.Status.State, v.Status.Version)
+		}
+		if _, err := o.PublishReport(ctx, f.clerk, 2025); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("published before approval: %v", err)
+		}
+		if _, err := o.ApproveReport(ctx, f.clerk, 2025); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a clerk approved: %v", err)
+		}
+		mr(o.ApproveReport(ctx, f.head, 2025))
+		v = mr(o.PublishReport(ctx, f.clerk, 2025))
+		if v.Status.State != report.StatePublished || v.Status.ItemID == 0 {
+			t.Fatalf("publish: %+v", v.Status)
+		}
+		item, err := o.PublicItem(ctx, v.Status.ItemID)
+		if err != nil || item.Item.Column != catalog.ReportColumn || len(item.Files) != 2 {
+			t.Fatalf("the published report: %+v %v", item, err)
+		}
+		// a correction after publication needs its reason and is a new version
+		ed.Cells["proactive.rules.issued"] = "1"
+		if _, err := o.SaveReport(ctx, f.clerk, 2025, ed); errs.Fields(err)["reason"] == "" {
+			t.Errorf("a correction without a reason: %v", err)
+		}
+		ed.Reason = "规章制发件数录入有误"
+		v = mr(o.SaveReport(ctx, f.clerk, 2025, ed))
+		if v.Status.Version != 2 || v.Status.State != report.StateChecked || v.Status.Reason != ed.Reason {
+			t.Errorf("correction: %+v", v.Status)
+		}
+		changes, err := o.ReportDiff(ctx, f.super, f.a.ID, 2025, 1, 2)
+		if err != nil || len(changes) != 1 || changes[0].From != "3" || changes[0].To != "1" || !strings.Contains(changes[0].Where, "规章") {
+			t.Errorf("diff: %+v %v", changes, err)
+		}
+		mr(o.ApproveReport(ctx, f.head, 2025))
+		v = mr(o.PublishReport(ctx, f.clerk, 2025))
+		again, _ := o.PublicItem(ctx, v.Status.ItemID)
+		if v.Status.ItemID != item.Item.ID || !strings.Contains(again.Item.Reason, "规章制发件数录入有误") || len(again.Files) != 2 {
+			t.Errorf("republished: %+v", again.Item)
+		}
+	})
+}
+
+func reportMust(t *testing.T) func(*ops.ReportView, error) *ops.ReportView {
+	return func(v *ops.ReportView, err error) *ops.ReportView {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func countErrors(r *report.Report) int {
+	e, _, _ := r.Counts()
+	return e
+}
+
+func equal(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
