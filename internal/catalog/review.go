@@ -161,7 +161,7 @@ func CanReview(it *Item, h History, a Actor, cfg Config) error {
 	}
 	for _, r := range rs {
 		if r.ByKey == a.Key && r.Decision == Pass {
-			return conflict("%s已由您完成%s，同一人不能审核两次：三审须由三位不同的人员完成", r.By, ReviewName(r.Stage, cfg.Reviews))
+			return conflict("您已完成本轮的%s，同一人不能审核两次：三审须由三位不同的人员完成", ReviewName(r.Stage, cfg.Reviews))
 		}
 	}
 	if it.Stage == cfg.Reviews && a.Role != casework.Approver {

@@ -268,8 +268,12 @@ func (s *Service) ProofItem(ctx context.Context, p Principal, id int64, version 
 			dst  *string
 			v    *string
 		}{{"名称", &it.Title, ed.Title}, {"内容概述", &it.Summary, ed.Summary}, {"正文", &it.Body, ed.Body}} {
-			if f.v != nil && strings.TrimSpace(*f.v) != strings.TrimSpace(*f.dst) {
-				*f.dst = *f.v
+			if f.v == nil {
+				continue
+			}
+			// a browser sends a textarea with CRLF line ends
+			if v := strings.TrimSpace(strings.ReplaceAll(*f.v, "\r\n", "\n")); v != strings.TrimSpace(*f.dst) {
+				*f.dst = v
 				pr.Changed = append(pr.Changed, f.name)
 			}
 		}

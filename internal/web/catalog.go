@@ -3,8 +3,10 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
@@ -149,6 +151,44 @@ type itemPageData struct {
 	New       bool
 	Decisions []option
 	Today     string
+	Log       []logRow // the 三审三校 record in the order it happened
+}
+
+type logRow struct {
+	At         time.Time
+	Step, By   string
+	Note       string
+	Round      int
+	Proof      bool
+	order, seq int
+}
+
+// itemLog merges the proofs and reviews into one record, oldest first; a
+// proof comes before the review of its stage.
+func itemLog(h catalog.History, reviews int) []logRow {
+	var out []logRow
+	for _, p := range h.Proofs {
+		note := p.Note
+		if len(p.Changed) > 0 {
+			note += "（修改了" + strings.Join(p.Changed, "、") + "）"
+		}
+		out = append(out, logRow{At: p.At, Step: catalog.ProofName(p.Pass), By: p.By, Note: note, Round: p.Cycle, Proof: true, order: p.Cycle*100 + p.Pass*2})
+	}
+	for _, r := range h.Reviews {
+		note := "通过"
+		if r.Decision == catalog.Return {
+			note = "退回修改"
+		}
+		if r.Note != "" {
+			note += "：" + r.Note
+		}
+		if r.Errors > 0 {
+			note += fmt.Sprintf("（审核时有 %d 项错误）", r.Errors)
+		}
+		out = append(out, logRow{At: r.At, Step: catalog.ReviewName(r.Stage, reviews), By: r.By, Note: note, Round: r.Cycle, order: r.Cycle*100 + r.Stage*2 + 1})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].order < out[j].order })
+	return out
 }
 
 func (s *Server) showItem(w http.ResponseWriter, r *http.Request, si *sessionInfo, v *ops.ItemView, code int, form, fieldErrs map[string]string, flash string) {
@@ -161,6 +201,7 @@ func (s *Server) showItem(w http.ResponseWriter, r *http.Request, si *sessionInf
 	} else {
 		title = v.Item.Title
 		d.itemFormData = s.itemFormData(r, si, v.Item.Checklist)
+		d.Log = itemLog(v.History, v.Config.Reviews)
 		if form == nil {
 			form = itemForm(v.Item)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
 )
@@ -438,4 +439,125 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 		}
 		b.shot(fmt.Sprintf("16-phone-%d", i))
 	}
+}
+
+// logout signs the current user out.
+func (b *browserTest) logout() {
+	b.do(chromedp.Click(chromedp.CSS(`form.who button`)))
+	b.waitPath(`^/(login)?$`)
+}
+
+// An item through 三审三校 to the public catalog, found by a two-character
+// search; the same person cannot give two of the reviews.
+func TestBrowserCatalog(t *testing.T) {
+	b := newBrowserTest(t)
+	title := "卫滨区小学学区划分范围（测试）"
+	b.login("clerk")
+	b.do(chromedp.Navigate(b.base + "/admin/catalog"))
+	b.waitText("main h1", "主动公开")
+	b.shot("20-catalog")
+	b.do(chromedp.Click(chromedp.CSS(`a[href="/admin/catalog/new"]`)))
+	b.waitPath(`^/admin/catalog/new$`)
+	b.do(chromedp.SetValue(chromedp.CSS(`[name=title]`), title),
+		chromedp.SetValue(chromedp.CSS(`[name=summary]`), "公布各小学的学区划分范围，供适龄儿童家长查阅。"),
+		chromedp.SetValue(chromedp.CSS(`[name=column]`), "义务教育"),
+		chromedp.SetValue(chromedp.CSS(`[name=category]`), "11"),
+		chromedp.SetValue(chromedp.CSS(`[name=body]`), "一、划分原则\n\n二、各校学区范围"))
+	for _, c := range catalogChecklist() {
+		b.do(chromedp.Click(chromedp.CSS(`input[name=checklist][value=` + c + `]`)))
+	}
+	b.do(chromedp.Click(chromedp.CSS(`main form button`)))
+	path := b.waitPath(`^/admin/catalog/\d+(\?|$)`)
+	b.waitText("main", "索引号")
+	b.shot("21-item-draft")
+	b.do(chromedp.Click(chromedp.CSS(`form[action$="/submit"] button`)))
+	b.waitText("main", "待一校、初审")
+	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "核对标题和日期，未发现问题。"), chromedp.Click(chromedp.CSS(`#proof button`)))
+	b.waitText("main", "初审")
+	if strings.Contains(b.text("main"), "提交初审意见") {
+		t.Error("the author is offered the review")
+	}
+	b.logout()
+
+	// 初审 by the reviewer, who then proof-reads and may not also give 复审
+	b.login("reviewer")
+	b.do(chromedp.Navigate(b.base + path))
+	b.do(chromedp.Click(chromedp.CSS(`#review button`)))
+	b.waitText("main", "待二校、复审")
+	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "正文未发现错别字。"), chromedp.Click(chromedp.CSS(`#proof button`)))
+	b.waitText("main", "同一人不能审核两次")
+	b.shot("22-item-refused")
+	b.logout()
+
+	b.login("deputy")
+	b.do(chromedp.Navigate(b.base + path))
+	b.do(chromedp.Click(chromedp.CSS(`#review button`)))
+	b.waitText("main", "待三校、终审")
+	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "附件与正文一致。"), chromedp.Click(chromedp.CSS(`#proof button`)))
+	b.waitText("main", "同一人不能审核两次")
+	b.logout()
+
+	b.login("head")
+	b.do(chromedp.Navigate(b.base + path))
+	b.do(chromedp.Click(chromedp.CSS(`#review button`)))
+	b.waitText("main", "待发布")
+	b.do(chromedp.Click(chromedp.CSS(`#publish button`)))
+	b.waitText("main", "已发布")
+	if body := b.text("main"); !strings.Contains(body, "一校") || !strings.Contains(body, "终审") || !strings.Contains(body, "王审核") || !strings.Contains(body, "陈分管") {
+		t.Errorf("the record of 三审三校 is incomplete: %s", body)
+	}
+	b.shot("23-item-published")
+	b.logout()
+
+	// the public finds it by a two-character word, on a phone too
+	for _, w := range []int{1280, 390} {
+		b.do(chromedp.EmulateViewport(int64(w), 900))
+		b.do(chromedp.Navigate(b.base + "/catalog"))
+		b.do(chromedp.SetValue(chromedp.CSS(`[name=q]`), "学区"), chromedp.Click(chromedp.CSS(`main form button`)))
+		b.waitText("main", title)
+		if mark := b.text("ol.results mark"); mark != "学区" {
+			t.Errorf("the match is not marked: %q", mark)
+		}
+		wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		if wide {
+			t.Errorf("the catalog at %d px is wider than the screen", w)
+		}
+		b.shot(fmt.Sprintf("24-catalog-search-%d", w))
+	}
+	b.do(chromedp.Click(chromedp.CSS(`ol.results a`)))
+	b.waitPath(`^/catalog/items/\d+$`)
+	if body := b.text("main"); !strings.Contains(body, "索引号") || !strings.Contains(body, "MB1234567/") || !strings.Contains(body, "内容概述") {
+		t.Errorf("the item page lacks its metadata: %s", body)
+	}
+	b.shot("25-catalog-item")
+
+	// the new back-office pages at desktop and phone width: nothing wider
+	// than the screen, as a supervisor reads them too
+	for _, who := range []string{"clerk", "district"} {
+		b.do(chromedp.EmulateViewport(1280, 900))
+		b.login(who)
+		for _, w := range []int{1280, 390} {
+			b.do(chromedp.EmulateViewport(int64(w), 900))
+			for i, p := range []string{"/admin/", "/admin/catalog", "/admin/newmedia", "/admin/normative", "/admin/columns", "/admin/reports?year=2024",
+				"/admin/reports/2024/versions"} {
+				b.do(chromedp.Navigate(b.base + p))
+				b.waitText("main h1", "")
+				wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+				if wide {
+					t.Errorf("%s as %s at %d px is wider than the screen", p, who, w)
+				}
+				b.shot(fmt.Sprintf("26-%s-%d-%d", who, w, i))
+			}
+		}
+		b.do(chromedp.EmulateViewport(1280, 900))
+		b.logout()
+	}
+}
+
+func catalogChecklist() []string {
+	var out []string
+	for _, c := range catalog.Checklist {
+		out = append(out, c.ID)
+	}
+	return out
 }
