@@ -45,7 +45,7 @@ type route struct {
 }
 
 func (s *Server) routes() []route {
-	return []route{
+	return append([]route{
 		{"GET", "/api/v1/cases", "列出本机关的申请（筛选、分页）", s.listCases},
 		{"POST", "/api/v1/cases", "登记一件新申请", s.createCase},
 		{"GET", "/api/v1/cases/{id}", "申请详情：办理过程、答复期限及其计算依据、可进行的步骤", s.getCase},
@@ -55,7 +55,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
 		{"POST", "/api/v1/appeals", "登记一件行政复议或行政诉讼", s.createAppeal},
 		{"POST", "/api/v1/appeals/{id}/conclusion", "记录复议决定或裁判的日期和结果", s.concludeAppeal},
-	}
+	}, s.catalogRoutes()...)
 }
 
 // Patterns are the API's routes as ServeMux patterns ("GET /api/v1/cases").

@@ -16,7 +16,9 @@ import (
 
 	"gongkai/internal/api"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/clock"
+	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
@@ -313,7 +315,12 @@ func TestOpenAPI(t *testing.T) {
 	want := map[string]bool{"GET /api/v1/cases": true, "POST /api/v1/cases": true, "GET /api/v1/cases/{id}": true,
 		"POST /api/v1/cases/{id}/steps": true, "GET /api/v1/cases/{id}/letters/{seq}": true,
 		"GET /api/v1/reports/{year}/applications": true, "GET /api/v1/openapi.json": true,
-		"GET /api/v1/appeals": true, "POST /api/v1/appeals": true, "POST /api/v1/appeals/{id}/conclusion": true}
+		"GET /api/v1/appeals": true, "POST /api/v1/appeals": true, "POST /api/v1/appeals/{id}/conclusion": true,
+		"GET /api/v1/catalog/items": true, "POST /api/v1/catalog/items": true, "GET /api/v1/catalog/items/{id}": true,
+		"POST /api/v1/catalog/items/{id}/submit": true, "POST /api/v1/catalog/items/{id}/proof": true, "POST /api/v1/catalog/items/{id}/review": true,
+		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
+		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
+		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p
@@ -399,20 +406,107 @@ func TestOpenAPIMatchesTypes(t *testing.T) {
 	for name, typ := range map[string]reflect.Type{
 		"Step": reflect.TypeFor[casework.Step](), "Request": reflect.TypeFor[casework.Request](),
 		"Applicant": reflect.TypeFor[casework.Applicant](), "Intake": reflect.TypeFor[casework.Intake](),
+		"ItemInput": reflect.TypeFor[api.ItemInput](), "Item": reflect.TypeFor[catalog.Item](), "ProofInput": reflect.TypeFor[api.ProofInput](),
+		"ReviewInput": reflect.TypeFor[api.ReviewInput](), "Document": reflect.TypeFor[catalog.Document](), "Account": reflect.TypeFor[api.AccountJSON](),
+		"Inspection": reflect.TypeFor[newmedia.Inspection](), "Column": reflect.TypeFor[newmedia.Column](), "PostsInput": reflect.TypeFor[api.PostsInput](),
+		"ItemView": reflect.TypeFor[api.ItemJSON](),
 	} {
 		props := schemas[name].(map[string]any)["properties"].(map[string]any)
-		for i := range typ.NumField() {
-			tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-			if tag == "" || tag == "-" {
-				continue
+		for _, f := range jsonFields(typ) {
+			if _, ok := props[f]; !ok {
+				t.Errorf("%s: field %q is not in the OpenAPI schema", name, f)
 			}
-			if _, ok := props[tag]; !ok {
-				t.Errorf("%s.%s: field %q is not in the OpenAPI schema", name, typ.Field(i).Name, tag)
-			}
-			delete(props, tag)
+			delete(props, f)
 		}
 		for k := range props {
 			t.Errorf("%s: the schema documents %q, which the type does not have", name, k)
 		}
 	}
+}
+
+// jsonFields are the JSON names of a struct's fields, embedded structs flattened.
+func jsonFields(typ reflect.Type) []string {
+	var out []string
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && tag == "" {
+			out = append(out, jsonFields(f.Type)...)
+			continue
+		}
+		if tag == "" || tag == "-" {
+			continue
+		}
+		out = append(out, tag)
+	}
+	return out
+}
+
+// The catalog through the API: an agency's keys draft, proof-read and
+// review; one key is one person, so it cannot give two reviews; the other
+// agency's key sees nothing; accounts, documents and the report answer.
+func TestCatalogAPI(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		code, v, raw := e.do("POST", "/api/v1/catalog/items", e.keyA, map[string]any{"title": "甲区学区划分范围", "summary": "公布学区划分。",
+			"formed_on": "2024-09-10", "checklist": []string{"secret", "work_secret", "privacy", "commercial", "attribute"}, "body": "正文"})
+		if code != 201 {
+			t.Fatalf("create: %d %s", code, raw)
+		}
+		item := v["item"].(map[string]any)
+		id := fmt.Sprint(item["id"])
+		if !strings.HasSuffix(item["index_no"].(string), "/2024-00001") || v["due"] != "2024-10-14" {
+			t.Errorf("index %v due %v", item["index_no"], v["due"])
+		}
+		if code, _, raw := e.do("POST", "/api/v1/catalog/items", e.keyA, `{"title":"x","oops":1}`); code != 422 || !strings.Contains(raw, "oops") {
+			t.Errorf("unknown field: %d %s", code, raw)
+		}
+		if code, _, _ := e.do("GET", "/api/v1/catalog/items/"+id, e.keyB, nil); code != 404 {
+			t.Errorf("another agency's key read the item: %d", code)
+		}
+		for _, step := range []struct {
+			path, key string
+			body  any
+			code  int
+			want  string
+		}{
+			{"submit", e.keyA, map[string]any{}, 200, `"next":"一校"`},
+			{"proof", e.keyA, map[string]any{"note": "未发现问题"}, 200, `"next":"初审"`},
+			{"review", e.keyA, map[string]any{"decision": "pass"}, 409, "起草人"},
+			{"review", e.bossA, map[string]any{"decision": "pass"}, 200, `"next":"二校"`},
+			{"proof", e.keyA, map[string]any{"note": "未发现问题"}, 200, `"next":"复审"`},
+			{"review", e.bossA, map[string]any{"decision": "pass"}, 409, "同一人不能审核两次"},
+			{"review", e.bossA, map[string]any{"decision": "maybe"}, 422, "decision"},
+		} {
+			code, _, raw := e.do("POST", "/api/v1/catalog/items/"+id+"/"+step.path, step.key, step.body)
+			if code != step.code || !strings.Contains(raw, step.want) {
+				t.Errorf("%s: %d %s, want %d %s", step.path, code, raw, step.code, step.want)
+			}
+		}
+		if code, v, _ := e.do("GET", "/api/v1/catalog/items?state=review", e.keyA, nil); code != 200 || v["total"].(float64) != 1 {
+			t.Errorf("list in review: %d %v", code, v)
+		}
+		if code, _, raw := e.do("POST", "/api/v1/normative", e.keyA, map[string]any{"kind": "normative", "title": "甲办法", "doc_no": "甲教〔2024〕1号", "issued_on": "2024-03-01"}); code != 201 {
+			t.Errorf("normative: %d %s", code, raw)
+		}
+		code, v, raw = e.do("POST", "/api/v1/newmedia/accounts", e.keyA, map[string]any{"platform": "wechat", "name": "甲区教育", "sponsor": "甲区教育局", "own": true})
+		if code != 201 {
+			t.Fatalf("account: %d %s", code, raw)
+		}
+		acct := fmt.Sprint(v["id"])
+		code, v, raw = e.do("POST", "/api/v1/newmedia/accounts/"+acct+"/posts", e.keyA, map[string]any{"posts": []map[string]any{{"month": "2024-08", "count": 12}}, "last_post_on": "2024-08-20"})
+		if code != 200 || v["stale"] != true || v["days_since_post"].(float64) != 23 {
+			t.Errorf("posts: %d %s", code, raw)
+		}
+		if code, _, raw := e.do("POST", "/api/v1/newmedia/accounts/"+acct+"/posts", e.keyB, map[string]any{"posts": []map[string]any{{"month": "2024-08", "count": 1}}}); code != 404 {
+			t.Errorf("another agency's key counted posts: %d %s", code, raw)
+		}
+		if code, _, raw := e.do("POST", "/api/v1/newmedia/accounts/"+acct+"/inspections", e.keyA, map[string]any{"kind": "daily", "on": "2024-09-12", "problems": []string{"stale"}}); code != 422 || !strings.Contains(raw, `"field":"note"`) {
+			t.Errorf("inspection without a note: %d %s", code, raw)
+		}
+		code, v, raw = e.do("GET", "/api/v1/reports/2024", e.keyA, nil)
+		if code != 200 || v["saved"] != false || !strings.Contains(raw, "本年制发规章 0 件、行政规范性文件 1 件") {
+			t.Errorf("report: %d %s", code, raw)
+		}
+	})
 }

@@ -32,7 +32,7 @@ func (s *Server) OpenAPI() obj {
 	return obj{
 		"openapi": "3.0.3",
 		"info": obj{"title": "gongkai 政府信息公开 API", "version": "1",
-			"description": "依申请公开办理接口。每个机关有自己的 API 密钥，只能访问本机关的申请。错误返回 JSON：422 内容有误（field 指出字段），409 当前状态不允许，404 不存在或不属于本机关，401 密钥无效。"},
+			"description": "依申请公开办理、主动公开目录（三审三校）、规范性文件、政务新媒体、网站栏目和年度报告接口。每个机关有自己的 API 密钥，只能访问本机关的记录。错误返回 JSON：422 内容有误（field 指出字段），409 当前状态不允许，404 不存在或不属于本机关，401 密钥无效。"},
 		"servers":    []obj{{"url": "/"}},
 		"paths":      paths,
 		"components": obj{"schemas": schemas, "securitySchemes": obj{"apiKey": obj{"type": "http", "scheme": "bearer", "description": "Authorization: Bearer gk_…"}}},
@@ -144,6 +144,9 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
+	for k, v := range catalogPaths() {
+		extras[k] = v
+	}
 	for _, rt := range s.routes() {
 		add(rt.method, rt.path, rt.summary, extras[rt.method+" "+rt.path])
 	}
@@ -152,6 +155,14 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 }
 
 func openAPISchemas(e apiEnums) obj {
+	out := caseSchemas(e)
+	for k, v := range catalogSchemas() {
+		out[k] = v
+	}
+	return out
+}
+
+func caseSchemas(e apiEnums) obj {
 	return obj{
 		"Error": obj{"type": "object", "properties": obj{"error": obj{"type": "object", "properties": obj{
 			"code":    enum("", []string{"invalid", "conflict", "not_found", "forbidden", "unauthorized", "throttled", "too_large", "calendar_missing", "internal"}),

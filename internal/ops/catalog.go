@@ -247,13 +247,14 @@ type ProofEdits struct {
 // the corrections they made to the text.
 func (s *Service) ProofItem(ctx context.Context, p Principal, id int64, version int, note string, ed ProofEdits) (*ItemView, error) {
 	note = strings.TrimSpace(note)
-	if note == "" {
-		return nil, errs.New("note", "请写明校对发现或修改了什么；没有问题的写“未发现问题”")
-	}
-	if len([]rune(note)) > 1000 {
-		return nil, errs.New("note", "校对记录太长，最多 1000 字")
-	}
+	// the item is found (or not) before the form is judged
 	return s.change(ctx, p, id, version, "catalog.proof", func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error {
+		if note == "" {
+			return errs.New("note", "请写明校对发现或修改了什么；没有问题的写“未发现问题”")
+		}
+		if len([]rune(note)) > 1000 {
+			return errs.New("note", "校对记录太长，最多 1000 字")
+		}
 		st, err := s.Settings(ctx)
 		if err != nil {
 			return err
@@ -299,16 +300,15 @@ func (s *Service) ProofItem(ctx context.Context, p Principal, id int64, version 
 // the reviewer's note, and a new round begins.
 func (s *Service) ReviewItem(ctx context.Context, p Principal, id int64, version int, d catalog.Decision, note string) (*ItemView, error) {
 	note = strings.TrimSpace(note)
-	if d != catalog.Pass && d != catalog.Return {
-		return nil, errs.New("decision", "请选择通过或退回修改")
-	}
-	if d == catalog.Return && note == "" {
-		return nil, errs.New("note", "退回修改的，请写明需要修改的内容")
-	}
-	if len([]rune(note)) > 1000 {
-		return nil, errs.New("note", "审核意见太长，最多 1000 字")
-	}
 	return s.change(ctx, p, id, version, "catalog.review", func(tx *store.Tx, it *catalog.Item, h catalog.History, e *audit.Entry) error {
+		switch {
+		case d != catalog.Pass && d != catalog.Return:
+			return errs.New("decision", "请选择通过或退回修改")
+		case d == catalog.Return && note == "":
+			return errs.New("note", "退回修改的，请写明需要修改的内容")
+		case len([]rune(note)) > 1000:
+			return errs.New("note", "审核意见太长，最多 1000 字")
+		}
 		st, err := s.Settings(ctx)
 		if err != nil {
 			return err
@@ -367,10 +367,10 @@ func (s *Service) WithdrawItem(ctx context.Context, p Principal, id int64, versi
 	if p.Role != casework.Approver {
 		return nil, Forbidden("撤回已发布的信息须由负责人办理")
 	}
-	if reason == "" {
-		return nil, errs.New("reason", "请写明撤回的原因")
-	}
 	return s.change(ctx, p, id, version, "catalog.withdraw", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if reason == "" {
+			return errs.New("reason", "请写明撤回的原因")
+		}
 		if it.State != catalog.Published {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "只有已发布的信息可以撤回"}
 		}
