@@ -466,9 +466,9 @@ func TestCatalogAPI(t *testing.T) {
 		}
 		for _, step := range []struct {
 			path, key string
-			body  any
-			code  int
-			want  string
+			body      any
+			code      int
+			want      string
 		}{
 			{"submit", e.keyA, map[string]any{}, 200, `"next":"一校"`},
 			{"proof", e.keyA, map[string]any{"note": "未发现问题"}, 200, `"next":"初审"`},
