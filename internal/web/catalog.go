@@ -155,12 +155,12 @@ type itemPageData struct {
 }
 
 type logRow struct {
-	At         time.Time
-	Step, By   string
-	Note       string
-	Round      int
-	Proof      bool
-	order, seq int
+	At       time.Time
+	Step, By string
+	Note     string
+	Round    int
+	Proof    bool
+	order    int
 }
 
 // itemLog merges the proofs and reviews into one record, oldest first; a
