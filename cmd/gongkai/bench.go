@@ -38,8 +38,11 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 	if len(args) > 0 && args[0] == "rollup" {
 		return c.cmdBenchRollup(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "search" {
+		return c.cmdBenchSearch(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "audit" {
-		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000] | bench http [--rate 2000] [--duration 10s] | bench seed --db URL [--agencies 5000] [--cases 2000000] | bench rollup --db URL")
+		fmt.Fprintln(stderr, "用法：gongkai bench audit [--n 10000] [--dir 目录] [--keep] | bench export [--n 5000] | bench http [--rate 2000] [--duration 10s] | bench seed --db URL [--agencies 5000] [--cases 2000000] | bench rollup --db URL | bench search --db URL [--items 1000000]")
 		return 2
 	}
 	fs := newFlags("bench audit", "bench audit [--n 10000] [--dir 目录] [--keep] [--cpuprofile 文件]", stderr)

@@ -821,3 +821,30 @@ func TestGenerateTellsTheSeed(t *testing.T) {
 		t.Errorf("the generated report has errors: %v", gen.Findings)
 	}
 }
+
+// A report file checked against the agency's records: the seed matches the
+// demo's records; a figure typed differently is named with both values.
+func TestReportCheckAgainstRecords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	out, _, code := gk(t, "report", "check", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", seed)
+	if code != 0 || strings.Contains(out, "REC.MISMATCH") {
+		t.Errorf("the seed against the records: %d\n%s", code, out)
+	}
+	y, _, _ := gk(t, "report", "generate", "--db", db, "--agency", "新乡市教育局", "--year", "2024")
+	if !strings.Contains(y, "normative_documents: {issued: 2, repealed: 1, in_force: 3}") {
+		t.Fatalf("新乡市教育局's 2024 表二 (一) is not counted from its documents:\n%s", y)
+	}
+	p := filepath.Join(dir, "2024.yaml")
+	os.WriteFile(p, []byte(strings.Replace(y, "normative_documents: {issued: 2,", "normative_documents: {issued: 3,", 1)), 0o644)
+	out, _, _ = gk(t, "report", "check", "--db", db, "--agency", "新乡市教育局", p)
+	if !strings.Contains(out, "REC.MISMATCH") || !strings.Contains(out, "报告为 3，记录为 2") {
+		t.Errorf("a figure that differs from the records:\n%s", out)
+	}
+	if _, stderr, code := gk(t, "report", "check", "--db", db, p); code != 2 || !strings.Contains(stderr, "--agency") {
+		t.Errorf("--db without --agency: %d %s", code, stderr)
+	}
+}

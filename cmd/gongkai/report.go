@@ -146,18 +146,7 @@ func (c *cli) cmdReport(ctx context.Context, args []string) int {
 	case "new":
 		return reportNew(args[1:], stdout, stderr)
 	case "check":
-		fs := newFlags("report check", "report check [--json] [--prev 上年报告] 文件", stderr)
-		asJSON := fs.Bool("json", false, "输出 JSON")
-		prevPath := fs.String("prev", "", "上年的报告（YAML、JSON 或已发布的文本）")
-		files, err := parseArgs(fs, args[1:])
-		if err != nil {
-			return usageExit(err)
-		}
-		if len(files) != 1 {
-			fs.Usage()
-			return 2
-		}
-		return reportCheck(files[0], *prevPath, *asJSON, stdout, stderr)
+		return c.reportCheckCmd(ctx, args[1:])
 	case "render":
 		return c.reportRender(args[1:])
 	case "generate":
@@ -250,7 +239,45 @@ func writeOut(path string, force bool, data []byte, stdout, stderr io.Writer) in
 	return 0
 }
 
-func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) int {
+// reportCheckCmd is `report check`: the rules, and with --db and --agency
+// the comparison with the agency's records.
+func (c *cli) reportCheckCmd(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
+	fs := newFlags("report check", "report check [--json] [--prev 上年报告] [--db URL --agency 机关] 文件", stderr)
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	prevPath := fs.String("prev", "", "上年的报告（YAML、JSON 或已发布的文本）")
+	db := fs.String("db", "", "与此数据库中该机关的记录核对（REC.MISMATCH）："+dbHelp)
+	agency := fs.String("agency", "", "与 --db 一起：报告所属的机关")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return usageExit(err)
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return 2
+	}
+	if (*db == "") != (*agency == "") {
+		return fail(stderr, errs.New("--agency", "与记录核对须同时给出 --db 和 --agency"))
+	}
+	var records func(*report.Report) ([]report.Finding, error)
+	if *db != "" {
+		o, err := c.openOps(ctx, *db)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer c.closeStore(o.Store)
+		ag, err := o.Store.AgencyByName(ctx, *agency)
+		if err != nil {
+			return fail(stderr, errs.Wrap(errs.NotFound, err, "--agency", "没有名为“%s”的机关", *agency))
+		}
+		records = func(r *report.Report) ([]report.Finding, error) { return o.MismatchFindings(ctx, ag, r) }
+	}
+	return reportCheck(files[0], *prevPath, *asJSON, records, stdout, stderr)
+}
+
+// reportCheck runs every rule on a report file; records, when given, adds
+// REC.MISMATCH against the agency's records.
+func reportCheck(path, prevPath string, asJSON bool, records func(*report.Report) ([]report.Finding, error), stdout, stderr io.Writer) int {
 	r, err := loadAny(path)
 	if err != nil {
 		return fail(stderr, err)
@@ -262,6 +289,13 @@ func reportCheck(path, prevPath string, asJSON bool, stdout, stderr io.Writer) i
 		}
 	}
 	report.Check(r, prev)
+	if records != nil {
+		mm, err := records(r)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		r.Findings = append(r.Findings, mm...)
+	}
 	if asJSON {
 		if err := render.JSON(stdout, r); err != nil {
 			return fail(stderr, err)
@@ -308,8 +342,9 @@ func (c *cli) reportRender(args []string) int {
 }
 
 // reportGenerate builds the year's report from the records (ops.Generate):
-// 表三 from the cases, 表二's decisions and fees from the ledgers, 表四 from
-// the 复议/诉讼 records when the agency keeps them; the rest is left to fill in.
+// 表二 from the normative documents and ledgers, 表三 from the cases, 表四
+// from the 复议/诉讼 records when the agency keeps them, and sections 一、五、
+// 六 drafted from the year's catalog items, posts, inspections and fees.
 func (c *cli) reportGenerate(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("report generate", "report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx] [-o 文件]", stderr)

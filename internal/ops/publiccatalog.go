@@ -42,8 +42,8 @@ func (s *Service) PublicCatalog(ctx context.Context, q CatalogQuery) (*CatalogPa
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	if q.Page > 500 {
-		return nil, errs.New("page", "页码太大")
+	if q.Page > 100 {
+		return nil, errs.New("page", "页码太大：请缩小检索范围")
 	}
 	out := &CatalogPage{Query: q, Parsed: search.Parse(q.Text)}
 	ags, err := s.Store.ListAgencies(ctx)
@@ -68,8 +68,8 @@ func (s *Service) PublicCatalog(ctx context.Context, q CatalogQuery) (*CatalogPa
 	if err != nil {
 		return nil, err
 	}
-	if out.Total > 10000 {
-		out.Total, out.More = 10000, true
+	if out.Total > 2000 {
+		out.Total, out.More = 2000, true
 	}
 	return out, nil
 }

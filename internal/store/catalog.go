@@ -127,8 +127,32 @@ func (t *Tx) indexItem(ctx context.Context, it *catalog.Item) error {
 	if !published {
 		return nil
 	}
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO catalog_search (rowid, title, body) VALUES ($1, $2, $3)`, it.ID, title, text)
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO catalog_search (rowid, title, body, tags) VALUES ($1, $2, $3, $4)`, it.ID, title, text, searchTags(it))
 	return mapErr(err)
+}
+
+// searchTags are an item's filters as index tokens (SQLite): a filtered
+// search is then one intersection in the index.
+func searchTags(it *catalog.Item) string {
+	tags := []string{tagAgency(it.AgencyID), tagCategory(it.Category), tagColumn(it.Column)}
+	if it.PublishedOn != nil {
+		tags = append(tags, tagYear(it.PublishedOn.Year()))
+	}
+	return strings.Join(tags, " ")
+}
+
+func tagAgency(id int64) string    { return "ag" + strconv.FormatInt(id, 10) }
+func tagCategory(c string) string  { return "ca" + c + "x" }
+func tagYear(y int) string         { return "yr" + strconv.Itoa(y) }
+func tagColumn(name string) string { return "co" + strconv.FormatUint(uint64(fnv32(name)), 36) }
+
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // Item returns an item of an agency with its row version. ErrNotFound when
@@ -343,74 +367,169 @@ type Hit struct {
 	AgencyName string
 }
 
-// maxCounted bounds the count of a search's matches: past it the page says
-// "more than".
-const maxCounted = 10000
+// maxCounted bounds the count of a list's matches: past it the page says
+// "more than"; counting further costs time and helps no one.
+const maxCounted = 2000
+
+// candidates is how many of a search's newest matches are ranked by
+// relevance: a two-character word can match a tenth of a catalog of a
+// million, and no one pages through more than a hundred pages, while
+// ranking all of them would cost time in proportion to the matches.
+const candidates = 2000
 
 // PublicItems lists published items: by relevance when there is a query
-// (title matches weigh more), else newest first; total is the number of
-// matches up to maxCounted.
+// (title matches weigh four times the rest, ranked among the newest
+// `candidates` matches), else newest first; total is the number of matches
+// up to maxCounted+1.
 func (s *Store) PublicItems(ctx context.Context, q PublicQuery) (hits []Hit, total int, err error) {
+	limit := q.Limit
+	if limit <= 0 || limit > 100 {
+		limit = 20
+	}
+	var ids []int64
+	switch {
+	case len(q.Q.Phrases) > 0 && s.dialect == SQLite:
+		ids, total, err = s.searchFTS5(ctx, q, limit)
+	default:
+		ids, total, err = s.searchSQL(ctx, q, limit)
+	}
+	if err != nil || len(ids) == 0 {
+		return nil, total, err
+	}
+	hits, err = s.hitsByID(ctx, ids)
+	return hits, total, err
+}
+
+// searchFTS5 answers a text search in SQLite from the index alone: the
+// filters are tags in it, and the item table is read only for the page.
+func (s *Store) searchFTS5(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
+	match := q.Q.FTS5()
+	var tags []string
+	if len(q.AgencyIDs) > 0 {
+		var ag []string
+		for _, id := range q.AgencyIDs {
+			ag = append(ag, tagAgency(id))
+		}
+		tags = append(tags, "("+strings.Join(ag, " OR ")+")")
+	}
+	if q.Category != "" {
+		tags = append(tags, tagCategory(q.Category))
+	}
+	if q.Column != "" {
+		tags = append(tags, tagColumn(q.Column))
+	}
+	if q.Year > 0 {
+		tags = append(tags, tagYear(q.Year))
+	}
+	if len(tags) > 0 {
+		match = "(" + match + ") AND tags : (" + strings.Join(tags, " AND ") + ")"
+	}
+	// one-character terms are not in the index: they filter the candidates
+	var like []string
+	var args []any
+	args = append(args, match)
+	for _, one := range q.Q.Single {
+		args = append(args, "%"+escapeLike(one)+"%")
+		like = append(like, `(i.title LIKE ? ESCAPE '\' OR i.summary LIKE ? ESCAPE '\')`)
+		args = append(args, "%"+escapeLike(one)+"%")
+	}
+	cand := `SELECT rowid, bm25(catalog_search, 4.0, 1.0, 0.0) AS r FROM catalog_search WHERE catalog_search MATCH ? ORDER BY rowid DESC LIMIT ` + strconv.Itoa(candidates)
+	var total int
+	var err error
+	if len(like) == 0 {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_search WHERE catalog_search MATCH ? LIMIT `+strconv.Itoa(maxCounted+1)+`)`, match).Scan(&total)
+	} else {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+cand+`) f JOIN catalog_items i ON i.id = f.rowid WHERE `+strings.Join(like, " AND "), args...).Scan(&total)
+	}
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	page := `SELECT f.rowid FROM (` + cand + `) f`
+	if len(like) > 0 {
+		page += ` JOIN catalog_items i ON i.id = f.rowid WHERE ` + strings.Join(like, " AND ")
+	}
+	page += ` ORDER BY f.r, f.rowid DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(max(q.Offset, 0))
+	ids, err := queryIDs(ctx, s.db, page, args...)
+	return ids, total, err
+}
+
+// searchSQL answers a list, and in PostgreSQL a text search: the newest
+// `candidates` matches (the planner walks the date index for a common word
+// and the GIN index for a rare one) ranked by ts_rank.
+func (s *Store) searchSQL(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
 	var where []string
 	var args []any
 	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
-	where = append(where, "i.state = 'published'")
+	where = append(where, "state = 'published'")
 	if len(q.AgencyIDs) > 0 {
 		ph := make([]string, len(q.AgencyIDs))
 		for i, id := range q.AgencyIDs {
 			ph[i] = arg(id)
 		}
-		where = append(where, "i.agency_id IN ("+strings.Join(ph, ",")+")")
+		where = append(where, "agency_id IN ("+strings.Join(ph, ",")+")")
 	}
 	if q.Category != "" {
-		where = append(where, "i.category = "+arg(q.Category))
+		where = append(where, "category = "+arg(q.Category))
 	}
 	if q.Column != "" {
-		where = append(where, "i.column_name = "+arg(q.Column))
+		where = append(where, "column_name = "+arg(q.Column))
 	}
 	if q.Year > 0 {
-		where = append(where, "i.published_on >= "+arg(date(workday.NewDate(q.Year, 1, 1)))+" AND i.published_on <= "+arg(date(workday.NewDate(q.Year, 12, 31))))
+		where = append(where, "published_on >= "+arg(date(workday.NewDate(q.Year, 1, 1)))+" AND published_on <= "+arg(date(workday.NewDate(q.Year, 12, 31))))
 	}
 	for _, one := range q.Q.Single {
 		like := "%" + escapeLike(one) + "%"
-		where = append(where, `(i.title LIKE `+arg(like)+` ESCAPE '\' OR i.summary LIKE `+arg(like)+` ESCAPE '\')`)
+		where = append(where, `(title LIKE `+arg(like)+` ESCAPE '\' OR summary LIKE `+arg(like)+` ESCAPE '\')`)
 	}
-	from, order := "catalog_items i", "i.published_on DESC, i.id DESC"
-	if len(q.Q.Phrases) > 0 {
-		if s.dialect == Postgres {
-			tq := arg(q.Q.TSQuery())
-			where = append(where, "i.search @@ to_tsquery('simple', "+tq+")")
-			order = "ts_rank(i.search, to_tsquery('simple', " + tq + ")) DESC, i.published_on DESC, i.id DESC"
-		} else {
-			from = "catalog_search f JOIN catalog_items i ON i.id = f.rowid"
-			where = append(where, "catalog_search MATCH "+arg(q.Q.FTS5()))
-			order = "bm25(catalog_search, 4.0, 1.0), i.published_on DESC, i.id DESC"
-		}
+	rank := "0"
+	if len(q.Q.Phrases) > 0 { // PostgreSQL
+		tq := arg(q.Q.TSQuery())
+		where = append(where, "search @@ to_tsquery('simple', "+tq+")")
+		rank = "ts_rank(search, to_tsquery('simple', " + tq + "))"
 	}
 	w := strings.Join(where, " AND ")
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE `+w+` LIMIT `+strconv.Itoa(maxCounted+1)+`) x`, args...).Scan(&total); err != nil {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_items WHERE `+w+` LIMIT `+strconv.Itoa(maxCounted+1)+`) x`, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err)
 	}
-	limit := q.Limit
-	if limit <= 0 || limit > 100 {
-		limit = 20
+	page := `SELECT id FROM catalog_items WHERE ` + w + ` ORDER BY published_on DESC, id DESC`
+	if rank != "0" {
+		page = `SELECT id FROM (SELECT id, published_on, ` + rank + ` AS r FROM catalog_items WHERE ` + w + ` ORDER BY published_on DESC, id DESC LIMIT ` +
+			strconv.Itoa(candidates) + `) c ORDER BY r DESC, published_on DESC, id DESC`
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("i.", itemListCols)+`, a.name FROM `+from+` JOIN agencies a ON a.id = i.agency_id WHERE `+w+
-		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(max(q.Offset, 0)), args...)
+	page += ` LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(max(q.Offset, 0))
+	ids, err := queryIDs(ctx, s.db, page, args...)
+	return ids, total, err
+}
+
+// hitsByID reads the items of a page in the page's order.
+func (s *Store) hitsByID(ctx context.Context, ids []int64) ([]Hit, error) {
+	in, args := inList(ids, 1)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("i.", itemListCols)+`, a.name FROM catalog_items i JOIN agencies a ON a.id = i.agency_id WHERE i.id IN (`+in+`)`, args...)
 	if err != nil {
-		return nil, 0, mapErr(err)
+		return nil, mapErr(err)
 	}
 	defer rows.Close()
+	byID := make(map[int64]Hit, len(ids))
 	for rows.Next() {
 		var h Hit
 		it, err := scanItem(scanTail{rows, &h.AgencyName})
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		h.Item = it.Item
-		hits = append(hits, h)
+		byID[h.ID] = h
 	}
-	return hits, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // scanTail scans a row whose last column goes to extra.

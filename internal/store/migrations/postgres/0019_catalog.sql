@@ -35,8 +35,11 @@ CREATE TABLE catalog_items (
     UNIQUE (agency_id, index_no)
 );
 CREATE INDEX catalog_items_work ON catalog_items (agency_id, state, formed_on);
-CREATE INDEX catalog_items_public ON catalog_items (state, published_on);
-CREATE INDEX catalog_items_column ON catalog_items (agency_id, column_name, published_on);
+-- The public catalog lists the newest first, by agency, category or column.
+CREATE INDEX catalog_items_public ON catalog_items (state, published_on, id);
+CREATE INDEX catalog_items_agency ON catalog_items (agency_id, state, published_on, id);
+CREATE INDEX catalog_items_category ON catalog_items (category, state, published_on, id);
+CREATE INDEX catalog_items_column ON catalog_items (column_name, state, published_on, id);
 
 -- Published items carry their tokens (Go-made bigrams); 'simple' keeps them
 -- as they are. Title tokens weigh more (A) than the rest (B).

@@ -35,11 +35,16 @@ CREATE TABLE catalog_items (
     UNIQUE (agency_id, index_no)
 );
 CREATE INDEX catalog_items_work ON catalog_items (agency_id, state, formed_on);
-CREATE INDEX catalog_items_public ON catalog_items (state, published_on);
-CREATE INDEX catalog_items_column ON catalog_items (agency_id, column_name, published_on);
+-- The public catalog lists the newest first, by agency, category or column.
+CREATE INDEX catalog_items_public ON catalog_items (state, published_on, id);
+CREATE INDEX catalog_items_agency ON catalog_items (agency_id, state, published_on, id);
+CREATE INDEX catalog_items_category ON catalog_items (category, state, published_on, id);
+CREATE INDEX catalog_items_column ON catalog_items (column_name, state, published_on, id);
 
--- Only published items are in the index; rowid is the item's id.
-CREATE VIRTUAL TABLE catalog_search USING fts5(title, body, tokenize = 'unicode61', content = '', contentless_delete = 1);
+-- Only published items are in the index; rowid is the item's id. tags
+-- holds the filters as tokens (agency, category, column, year), so that a
+-- filtered search is an intersection inside the index.
+CREATE VIRTUAL TABLE catalog_search USING fts5(title, body, tags, tokenize = 'unicode61', content = '', contentless_delete = 1);
 
 CREATE TABLE catalog_reviews (
     item_id  INTEGER NOT NULL REFERENCES catalog_items(id),
