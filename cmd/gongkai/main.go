@@ -24,13 +24,14 @@ const usage = `gongkai — 政府信息公开工作平台
                         审核已发布的年度报告（文本、pdftotext 输出、HTML、DOCX、PDF）
   report new --agency 机关 --year 年度 [--level 级别] [-o 文件]
                         生成填好 0 的年度报告 YAML 框架
-  report check [--json] [--prev 上年报告] 文件
-                        检查自行编写的年度报告（YAML 或 JSON）
+  report check [--json] [--prev 上年报告] [--db URL --agency 机关] 文件
+                        检查自行编写的年度报告（YAML 或 JSON）；给出 --db 和 --agency 时与机关的记录核对
   report render 文件 --format txt|md|html|json|docx|pdf|xlsx [-o 输出文件]
                         按国家格式排版年度报告（DOCX/PDF 按 GB/T 9704 公文格式）
   report generate [--db URL] --agency 机关 --year 年度 [--format yaml|txt|md|html|json|docx|pdf|xlsx]
-                        按记录生成年度报告（表三来自申请，表二的决定数量和收费来自决定/收费台账，
-                        表四来自复议、诉讼记录（统计口径见 settings 的 appeal_counting），其余待填写）
+                        按记录生成整份年度报告：表二来自规范性文件和决定/收费台账，表三来自申请，
+                        表四来自复议、诉讼记录；第一、五、六部分按当年的主动公开、政务新媒体、巡查、
+                        申请和收费记录起草，供修改
   report rules          列出全部检查规则
   workday add --from YYYY-MM-DD --days N
                         收到申请之日后第 N 个工作日（按国务院节假日安排，含调休）
@@ -55,6 +56,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         已有的节假日安排通知
   settings list [--db URL] | settings set [--db URL] 设置=值 ...
                         查看或修改法律未明确、由本系统设置的办理规则（补正期限、复议前置的结果、表四统计口径等）
+  newmedia fetch [--db URL] --agency 机关
+                        读取机关各政务新媒体账号的订阅源（RSS/Atom），按月登记发布数量
   migrate [--db URL] [--status]
                         执行数据库迁移（--status 只查看）
   backup [--db 文件] 备份文件
@@ -67,6 +70,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         并行导出 DOCX、PDF、XLSX 并计时
   bench audit [--n 10000]
                         生成一批报告并测量审核速度和内存
+  bench search --db URL [--items 1000000]
+                        生成一百万条已发布信息并测量公开目录的全文检索
   serve [--demo] [--addr 127.0.0.1:8080] [--db URL]
                         启动服务：公开门户 /、后台 /admin/（登录 /login）、办理进度查询 /status、
                         JSON 接口 /api/v1、/healthz、监控指标 /metrics；--demo 使用新建的演示数据并打印演示登录
@@ -132,7 +137,7 @@ func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader,
 	cmds := map[string]func(context.Context, []string) int{
 		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "apikey": c.cmdAPIKey,
 		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
-		"serve": c.cmdServe, "demo": c.cmdDemo, "settings": c.cmdSettings,
+		"serve": c.cmdServe, "demo": c.cmdDemo, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia,
 		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },
 		"fee":      func(_ context.Context, a []string) int { return c.cmdFee(a) },
 		"validate": func(_ context.Context, a []string) int { return c.cmdValidate(a) },

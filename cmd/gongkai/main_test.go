@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	"gongkai/internal/clock"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
+	"gongkai/internal/store"
 )
 
 const seed = "../../testdata/seed/weibin-2024.txt"
@@ -846,5 +848,47 @@ func TestReportCheckAgainstRecords(t *testing.T) {
 	}
 	if _, stderr, code := gk(t, "report", "check", "--db", db, p); code != 2 || !strings.Contains(stderr, "--agency") {
 		t.Errorf("--db without --agency: %d %s", code, stderr)
+	}
+}
+
+// newmedia fetch reads each account's feed and records its posts by month;
+// a feed that cannot be read is named and the run exits 1.
+func TestNewMediaFetch(t *testing.T) {
+	feed := `<rss version="2.0"><channel><title>t</title><item><title>a</title><pubDate>Mon, 02 Nov 2026 09:00:00 +0800</pubDate></item>` +
+		`<item><title>b</title><pubDate>Tue, 03 Nov 2026 09:00:00 +0800</pubDate></item></channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			http.Error(w, "gone", http.StatusGone)
+			return
+		}
+		w.Write([]byte(feed))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	s, err := store.Open(context.Background(), db, testClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`UPDATE newmedia_accounts SET feed_url = ? WHERE name = '卫滨教体'`, srv.URL+"/rss"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`UPDATE newmedia_accounts SET feed_url = ? WHERE name = '卫滨区实验小学'`, srv.URL+"/bad"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, _, code := gk(t, "newmedia", "fetch", "--db", db, "--agency", "卫滨区教育体育和文化旅游局")
+	if code != 1 || !strings.Contains(out, "卫滨教体：读到 2 篇") || !strings.Contains(out, "卫滨区实验小学：未能读取（订阅地址返回 410）") {
+		t.Errorf("fetch: %d\n%s", code, out)
+	}
+	s, _ = store.Open(context.Background(), db, testClock)
+	defer s.Close()
+	var n int
+	var src string
+	if err := s.DB().QueryRow(`SELECT count, source FROM newmedia_posts p JOIN newmedia_accounts a ON a.id = p.account_id WHERE a.name = '卫滨教体' AND month = '2026-11'`).Scan(&n, &src); err != nil || n != 2 || src != "feed" {
+		t.Errorf("November from the feed: %d %s %v", n, src, err)
 	}
 }

@@ -382,3 +382,18 @@ func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column
 	}
 	return &c, err
 }
+
+// RecordFeed counts an account's posts from its RSS/Atom feed as read (the
+// caller fetched or uploaded it) and records them: the months the feed
+// covers are replaced, older months stay. It returns the posts counted.
+func (s *Service) RecordFeed(ctx context.Context, p Principal, accountID int64, data []byte) (int, error) {
+	dates, _, err := newmedia.ParseFeed(data, s.Clock.Location())
+	if err != nil {
+		return 0, err
+	}
+	if len(dates) == 0 {
+		return 0, errs.New("feed", "订阅源中没有读到带日期的文章")
+	}
+	counts, last := PostsFromDates(dates, "feed")
+	return len(dates), s.RecordPosts(ctx, p, accountID, counts, last)
+}

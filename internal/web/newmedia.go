@@ -245,21 +245,19 @@ func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionIn
 		s.accountResult(w, r, si, errs.New("file", "请选择平台导出的发布记录表（XLSX、CSV）或订阅源文件（RSS、Atom），不超过 %d MB", importer.MaxFile>>20), nil, "")
 		return
 	}
-	var dates []workday.Date
-	source := "import"
 	trim := bytes.TrimLeft(data, "\xef\xbb\xbf \t\r\n")
 	if bytes.HasPrefix(trim, []byte("<")) {
-		source = "feed"
-		dates, _, err = newmedia.ParseFeed(data, s.Ops.Clock.Location())
+		_, err = s.Ops.RecordFeed(r.Context(), si.p(), itemID(r), data)
 	} else {
+		var dates []workday.Date
 		dates, err = exportDates(hdr.Filename, data)
-	}
-	if err == nil && len(dates) == 0 {
-		err = errs.New("file", "文件中没有读到发布记录")
-	}
-	if err == nil {
-		counts, last := ops.PostsFromDates(dates, source)
-		err = s.Ops.RecordPosts(r.Context(), si.p(), itemID(r), counts, last)
+		if err == nil && len(dates) == 0 {
+			err = errs.New("file", "文件中没有读到发布记录")
+		}
+		if err == nil {
+			counts, last := ops.PostsFromDates(dates, "import")
+			err = s.Ops.RecordPosts(r.Context(), si.p(), itemID(r), counts, last)
+		}
 	}
 	if err != nil && errs.KindOf(err) == errs.Invalid {
 		err = errs.New("file", "%s", errs.Message(err))

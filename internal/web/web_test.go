@@ -1145,3 +1145,67 @@ func TestWebImport(t *testing.T) {
 		}
 	})
 }
+
+// New media in the back office: a platform's export counts posts by month
+// (a file with a bad date is refused whole, at its row and column), an
+// inspection with a problem is recorded and resolved, a supervisor reads
+// the accounts below it and cannot act on them.
+func TestNewMediaPages(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("clerk")
+		var acct int64
+		if err := s.DB().QueryRow(`SELECT id FROM newmedia_accounts WHERE name = '卫滨区实验小学'`).Scan(&acct); err != nil {
+			t.Fatal(err)
+		}
+		upload := func(name, content string) (int, string) {
+			var b strings.Builder
+			mw := multipart.NewWriter(&b)
+			mw.WriteField("csrf", csrf)
+			fw, _ := mw.CreateFormFile("file", name)
+			fw.Write([]byte(content))
+			mw.Close()
+			req, _ := http.NewRequest("POST", fmt.Sprintf("%s/admin/newmedia/%d/posts/file", st.srv.URL, acct), strings.NewReader(b.String()))
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			req.Header.Set("Origin", st.srv.URL)
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(body)
+		}
+		if code, body := upload("导出.csv", "文章标题,群发时间\n开学,2026-09-01 08:00\n运动会,二〇二六年\n"); code != 422 || !strings.Contains(body, "第 3 行 B 列（群发时间）") {
+			t.Errorf("a bad date: %d", code)
+		}
+		if code, _ := upload("导出.csv", "文章标题,群发时间\n开学,2026-09-01 08:00\n运动会,2026/9/15\n安全,2026-10-08\n"); code != http.StatusSeeOther {
+			t.Fatalf("export: %d", code)
+		}
+		_, body := st.get(c, fmt.Sprintf("/admin/newmedia/%d", acct))
+		if !strings.Contains(body, "<td>2026-09</td><td>2</td><td>平台导出表导入</td>") {
+			t.Error("September's posts from the export are not shown")
+		}
+		form := url.Values{"csrf": {csrf}, "kind": {"daily"}, "on": {"2026-11-23"}, "problems": {"typo", "broken_link"}}
+		if code, body, _ := st.post(c, fmt.Sprintf("/admin/newmedia/%d/inspections", acct), form); code != 422 || !strings.Contains(body, "请写明问题所在") {
+			t.Errorf("a problem without its note: %d", code)
+		}
+		form.Set("note", "11月20日推文《开学第一课》有错别字")
+		if code, _, _ := st.post(c, fmt.Sprintf("/admin/newmedia/%d/inspections", acct), form); code != http.StatusSeeOther {
+			t.Fatalf("inspection: %d", code)
+		}
+		var iid int64
+		s.DB().QueryRow(`SELECT max(id) FROM newmedia_inspections WHERE account_id = $1`, acct).Scan(&iid)
+		if code, _, _ := st.post(c, fmt.Sprintf("/admin/newmedia/%d/inspections/%d", acct, iid), url.Values{"csrf": {csrf}, "resolved_on": {"2026-11-24"}, "resolution": {"已更正"}}); code != http.StatusSeeOther {
+			t.Errorf("resolve: %d", code)
+		}
+		sup, scsrf := st.login("district")
+		_, body = st.get(sup, "/admin/newmedia")
+		if !strings.Contains(body, "卫滨区实验小学") || strings.Contains(body, "登记账号") {
+			t.Error("the supervisor does not see the accounts below, or is offered to register one")
+		}
+		if code, _, _ := st.post(sup, fmt.Sprintf("/admin/newmedia/%d/posts", acct), url.Values{"csrf": {scsrf}, "month": {"2026-11"}, "count": {"3"}}); code != http.StatusForbidden {
+			t.Errorf("a supervisor recorded posts: %d", code)
+		}
+	})
+}
