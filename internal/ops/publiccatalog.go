@@ -68,8 +68,8 @@ func (s *Service) PublicCatalog(ctx context.Context, q CatalogQuery) (*CatalogPa
 	if err != nil {
 		return nil, err
 	}
-	if out.Total > 2000 {
-		out.Total, out.More = 2000, true
+	if out.Total > store.CountCap {
+		out.Total, out.More = store.CountCap, true
 	}
 	return out, nil
 }

@@ -136,10 +136,22 @@ func (q Query) FTS5() string {
 
 // TSQuery is the query as a PostgreSQL tsquery text for
 // to_tsquery('simple', …): adjacent tokens joined with <->.
-func (q Query) TSQuery() string {
+func (q Query) TSQuery() string { return q.TSQueryIn("") }
+
+// TSQueryIn is TSQuery with each token restricted to the tsvector weights
+// given ("AB": the text, not the filter tokens stored with weight D).
+func (q Query) TSQueryIn(weights string) string {
+	suffix := ""
+	if weights != "" {
+		suffix = ":" + weights
+	}
 	parts := make([]string, 0, len(q.Phrases))
 	for _, p := range q.Phrases {
-		parts = append(parts, "("+strings.Join(p, " <-> ")+")")
+		toks := make([]string, len(p))
+		for i, t := range p {
+			toks[i] = t + suffix
+		}
+		parts = append(parts, "("+strings.Join(toks, " <-> ")+")")
 	}
 	return strings.Join(parts, " & ")
 }

@@ -46,7 +46,7 @@ func (t *Tx) bulkItemRows(ctx context.Context, items []catalog.Item) error {
 	pg := t.s.dialect == Postgres
 	cols := 17
 	if pg {
-		cols = 19
+		cols = 20
 	}
 	var q strings.Builder
 	q.WriteString(`INSERT INTO catalog_items (agency_id, index_no, title, summary, formed_on, publisher, category, column_name, attribute, validity,
@@ -75,8 +75,8 @@ func (t *Tx) bulkItemRows(ctx context.Context, items []catalog.Item) error {
 			string(catalog.Active), string(catalog.Valid), it.Body, string(catalog.Published), optDate(it.PublishedOn), "bench", "bench", now, now)
 		if pg {
 			q.WriteString(",setweight(to_tsvector('simple', " + t.placeholder(len(args)+1) + "), 'A') || setweight(to_tsvector('simple', " +
-				t.placeholder(len(args)+2) + "), 'B')")
-			args = append(args, texts[i][0], texts[i][1])
+				t.placeholder(len(args)+2) + "), 'B') || to_tsvector('simple', " + t.placeholder(len(args)+3) + ")")
+			args = append(args, texts[i][0], texts[i][1], searchTags(&items[i])+" "+monthToken(it.PublishedOn))
 		}
 		q.WriteString(")")
 	}

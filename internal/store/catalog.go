@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -115,7 +117,7 @@ func (t *Tx) indexItem(ctx context.Context, it *catalog.Item) error {
 		var err error
 		if published {
 			_, err = t.tx.ExecContext(ctx, `UPDATE catalog_items SET search = setweight(to_tsvector('simple', $1), 'A') || setweight(to_tsvector('simple', $2), 'B')
-				WHERE id = $3`, title, text, it.ID)
+				|| to_tsvector('simple', $3) WHERE id = $4`, title, text, searchTags(it)+" "+monthToken(it.PublishedOn), it.ID)
 		} else {
 			_, err = t.tx.ExecContext(ctx, `UPDATE catalog_items SET search = NULL WHERE id = $1`, it.ID)
 		}
@@ -131,14 +133,24 @@ func (t *Tx) indexItem(ctx context.Context, it *catalog.Item) error {
 	return mapErr(err)
 }
 
-// searchTags are an item's filters as index tokens (SQLite): a filtered
-// search is then one intersection in the index.
+// searchTags are an item's filters as index tokens: a filtered search is
+// then one intersection in the index (FTS5's tags column, the tsvector).
 func searchTags(it *catalog.Item) string {
 	tags := []string{tagAgency(it.AgencyID), tagCategory(it.Category), tagColumn(it.Column)}
 	if it.PublishedOn != nil {
 		tags = append(tags, tagYear(it.PublishedOn.Year()))
 	}
 	return strings.Join(tags, " ")
+}
+
+// monthToken is the publication month as an index token (PostgreSQL): a
+// search walks back month by month through the GIN index for the newest
+// matches of a common word without reading all of them.
+func monthToken(d *workday.Date) string {
+	if d == nil {
+		return ""
+	}
+	return "ym" + strings.ReplaceAll(d.String()[:7], "-", "")
 }
 
 func tagAgency(id int64) string    { return "ag" + strconv.FormatInt(id, 10) }
@@ -367,20 +379,20 @@ type Hit struct {
 	AgencyName string
 }
 
-// maxCounted bounds the count of a list's matches: past it the page says
+// CountCap bounds the count of a list's matches: past it the page says
 // "more than"; counting further costs time and helps no one.
-const maxCounted = 2000
+const CountCap = 2000
 
 // candidates is how many of a search's newest matches are ranked by
 // relevance: a two-character word can match a tenth of a catalog of a
 // million, and no one pages through more than a hundred pages, while
 // ranking all of them would cost time in proportion to the matches.
-const candidates = 2000
+var candidates = CountCap
 
 // PublicItems lists published items: by relevance when there is a query
 // (title matches weigh four times the rest, ranked among the newest
 // `candidates` matches), else newest first; total is the number of matches
-// up to maxCounted+1.
+// up to CountCap+1 (more than CountCap).
 func (s *Store) PublicItems(ctx context.Context, q PublicQuery) (hits []Hit, total int, err error) {
 	limit := q.Limit
 	if limit <= 0 || limit > 100 {
@@ -390,6 +402,8 @@ func (s *Store) PublicItems(ctx context.Context, q PublicQuery) (hits []Hit, tot
 	switch {
 	case len(q.Q.Phrases) > 0 && s.dialect == SQLite:
 		ids, total, err = s.searchFTS5(ctx, q, limit)
+	case len(q.Q.Phrases) > 0:
+		ids, total, err = s.searchPG(ctx, q, limit)
 	default:
 		ids, total, err = s.searchSQL(ctx, q, limit)
 	}
@@ -403,7 +417,8 @@ func (s *Store) PublicItems(ctx context.Context, q PublicQuery) (hits []Hit, tot
 // searchFTS5 answers a text search in SQLite from the index alone: the
 // filters are tags in it, and the item table is read only for the page.
 func (s *Store) searchFTS5(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
-	match := q.Q.FTS5()
+	// the words are looked for in the text, never in the tags
+	match := "{title body} : (" + q.Q.FTS5() + ")"
 	var tags []string
 	if len(q.AgencyIDs) > 0 {
 		var ag []string
@@ -437,7 +452,7 @@ func (s *Store) searchFTS5(ctx context.Context, q PublicQuery, limit int) ([]int
 	var total int
 	var err error
 	if len(like) == 0 {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_search WHERE catalog_search MATCH ? LIMIT `+strconv.Itoa(maxCounted+1)+`)`, match).Scan(&total)
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_search WHERE catalog_search MATCH ? LIMIT `+strconv.Itoa(candidates+1)+`)`, match).Scan(&total)
 	} else {
 		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+cand+`) f JOIN catalog_items i ON i.id = f.rowid WHERE `+strings.Join(like, " AND "), args...).Scan(&total)
 	}
@@ -453,14 +468,11 @@ func (s *Store) searchFTS5(ctx context.Context, q PublicQuery, limit int) ([]int
 	return ids, total, err
 }
 
-// searchSQL answers a list, and in PostgreSQL a text search: the newest
-// `candidates` matches (the planner walks the date index for a common word
-// and the GIN index for a rare one) ranked by ts_rank.
-func (s *Store) searchSQL(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
-	var where []string
-	var args []any
+// filters are the conditions of a public list other than the text, as SQL
+// with its arguments numbered from first.
+func (q PublicQuery) filters(args []any) ([]string, []any) {
 	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
-	where = append(where, "state = 'published'")
+	where := []string{"state = 'published'"}
 	if len(q.AgencyIDs) > 0 {
 		ph := make([]string, len(q.AgencyIDs))
 		for i, id := range q.AgencyIDs {
@@ -481,25 +493,152 @@ func (s *Store) searchSQL(ctx context.Context, q PublicQuery, limit int) ([]int6
 		like := "%" + escapeLike(one) + "%"
 		where = append(where, `(title LIKE `+arg(like)+` ESCAPE '\' OR summary LIKE `+arg(like)+` ESCAPE '\')`)
 	}
-	rank := "0"
-	if len(q.Q.Phrases) > 0 { // PostgreSQL
-		tq := arg(q.Q.TSQuery())
-		where = append(where, "search @@ to_tsquery('simple', "+tq+")")
-		rank = "ts_rank(search, to_tsquery('simple', " + tq + "))"
-	}
+	return where, args
+}
+
+// searchSQL lists published items newest first (no text).
+func (s *Store) searchSQL(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
+	where, args := q.filters(nil)
 	w := strings.Join(where, " AND ")
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_items WHERE `+w+` LIMIT `+strconv.Itoa(maxCounted+1)+`) x`, args...).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_items WHERE `+w+` LIMIT `+strconv.Itoa(CountCap+1)+`) x`, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err)
 	}
-	page := `SELECT id FROM catalog_items WHERE ` + w + ` ORDER BY published_on DESC, id DESC`
-	if rank != "0" {
-		page = `SELECT id FROM (SELECT id, published_on, ` + rank + ` AS r FROM catalog_items WHERE ` + w + ` ORDER BY published_on DESC, id DESC LIMIT ` +
-			strconv.Itoa(candidates) + `) c ORDER BY r DESC, published_on DESC, id DESC`
-	}
-	page += ` LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(max(q.Offset, 0))
-	ids, err := queryIDs(ctx, s.db, page, args...)
+	ids, err := queryIDs(ctx, s.db, `SELECT id FROM catalog_items WHERE `+w+` ORDER BY published_on DESC, id DESC LIMIT `+strconv.Itoa(limit)+
+		` OFFSET `+strconv.Itoa(max(q.Offset, 0)), args...)
 	return ids, total, err
+}
+
+// candidate is a match of a PostgreSQL search with its rank.
+type candidate struct {
+	id   int64
+	on   string
+	rank float64
+}
+
+// searchPG answers a text search in PostgreSQL from the GIN index alone:
+// the filters are tokens in it, and the search walks back from the newest
+// month in windows four times larger each time (month tokens) until it
+// holds `candidates` matches, ranked by ts_rank. A common word costs a few
+// thousand rows, not all of its matches; a rare one a few index probes.
+// The count is exact when the walk reached the oldest month, else
+// "more than CountCap".
+func (s *Store) searchPG(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
+	cands, exhausted, err := s.pgNewest(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := len(cands)
+	if !exhausted || total > candidates {
+		total = candidates + 1
+	}
+	if len(cands) > candidates {
+		sort.Slice(cands, func(i, j int) bool { return cands[i].on > cands[j].on || cands[i].on == cands[j].on && cands[i].id > cands[j].id })
+		cands = cands[:candidates]
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.rank != b.rank {
+			return a.rank > b.rank
+		}
+		if a.on != b.on {
+			return a.on > b.on
+		}
+		return a.id > b.id
+	})
+	from := min(max(q.Offset, 0), len(cands))
+	ids := make([]int64, 0, limit)
+	for _, c := range cands[from:min(from+limit, len(cands))] {
+		ids = append(ids, c.id)
+	}
+	return ids, total, nil
+}
+
+// pgTags is the filters of a query as tsquery terms.
+func (q PublicQuery) pgTags() string {
+	var t []string
+	if len(q.AgencyIDs) > 0 {
+		var ag []string
+		for _, id := range q.AgencyIDs {
+			ag = append(ag, tagAgency(id))
+		}
+		t = append(t, "("+strings.Join(ag, " | ")+")")
+	}
+	if q.Category != "" {
+		t = append(t, tagCategory(q.Category))
+	}
+	if q.Column != "" {
+		t = append(t, tagColumn(q.Column))
+	}
+	if q.Year > 0 {
+		t = append(t, tagYear(q.Year))
+	}
+	return strings.Join(t, " & ")
+}
+
+func (s *Store) pgCandidates(ctx context.Context, w string, args []any) ([]candidate, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, published_on, ts_rank(search, to_tsquery('simple', $1)) FROM catalog_items WHERE `+w, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var on dateCol
+		if err := rows.Scan(&c.id, &on, &c.rank); err != nil {
+			return nil, err
+		}
+		c.on = on.d.String()
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// pgNewest collects at least `candidates` of the newest matches (all of
+// them when there are fewer: exhausted).
+func (s *Store) pgNewest(ctx context.Context, q PublicQuery) (out []candidate, exhausted bool, err error) {
+	var first, last dateCol
+	if err := s.db.QueryRowContext(ctx, `SELECT min(published_on), max(published_on) FROM catalog_items WHERE state = 'published'`).Scan(&first, &last); err != nil {
+		return nil, false, mapErr(err)
+	}
+	if !first.valid {
+		return nil, true, nil
+	}
+	month := func(d workday.Date) int { t := d.Time(); return t.Year()*12 + int(t.Month()) - 1 }
+	lo, hi := month(first.d), month(last.d)
+	if q.Year > 0 {
+		lo, hi = max(lo, q.Year*12), min(hi, q.Year*12+11)
+	}
+	// the words are looked for in the text (weights A, B), never in the
+	// filter and month tokens (D)
+	user := q.Q.TSQueryIn("AB")
+	filter := "(" + user + ")"
+	if tags := q.pgTags(); tags != "" {
+		filter += " & " + tags
+	}
+	// one-character words are not in the index: they filter the rows
+	var like []string
+	args := []any{user, ""}
+	for _, one := range q.Q.Single {
+		args = append(args, "%"+escapeLike(one)+"%")
+		like = append(like, ` AND (title LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\' OR summary LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\')`)
+	}
+	w := `state = 'published' AND search @@ to_tsquery('simple', $2)` + strings.Join(like, "")
+	for size := 1; hi >= lo && len(out) < candidates; size *= 4 {
+		var toks []string
+		for m := hi; m > hi-size && m >= lo; m-- {
+			toks = append(toks, fmt.Sprintf("ym%04d%02d", m/12, m%12+1))
+		}
+		hi -= size
+		args[1] = filter + " & (" + strings.Join(toks, " | ") + ")"
+		got, err := s.pgCandidates(ctx, w, args)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, got...)
+	}
+	return out, hi < lo, nil
 }
 
 // hitsByID reads the items of a page in the page's order.

@@ -1,0 +1,9 @@
+package store
+
+// SetCandidates changes how many of a search's newest matches are ranked,
+// for a test; it returns a function that puts it back.
+func SetCandidates(n int) func() {
+	old := candidates
+	candidates = n
+	return func() { candidates = old }
+}

@@ -1,0 +1,77 @@
+package store_test
+
+import (
+	"fmt"
+	"testing"
+
+	"gongkai/internal/catalog"
+	"gongkai/internal/search"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+// A search of a word with more matches than are ranked: the page holds only
+// the newest matches, ranked with title matches first; the count is of all
+// of them; filters narrow inside the index; tag tokens are not words.
+func TestSearchRanksTheNewestMatches(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		defer store.SetCandidates(10)()
+		a, b := agency(t, s, "甲局"), agency(t, s, "乙局")
+		var items []catalog.Item
+		for i := range 60 {
+			pub := workday.NewDate(2025, 1, 1) + workday.Date(i*6) // over ten months
+			title, body := fmt.Sprintf("第%d期工作简报", i), "本期内容涉及招生工作。"
+			if i%7 == 0 {
+				title = fmt.Sprintf("第%d期招生简报", i)
+			}
+			items = append(items, catalog.Item{Title: title, Summary: "简报", FormedOn: pub - 2, PublishedOn: &pub, Category: []string{"11", "7"}[i%2], Body: body})
+		}
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			if err := tx.BulkInsertItems(ctx, a.ID, "A", items[:30]); err != nil {
+				return err
+			}
+			return tx.BulkInsertItems(ctx, b.ID, "B", items[30:])
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, total, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("招生"), Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// more than the ten ranked: "more than ten"
+		if total != 11 || len(hits) != 10 {
+			t.Fatalf("total %d, hits %d", total, len(hits))
+		}
+		// the newest ten are items 50–59; of them 56 has 招生 in its title
+		if hits[0].Title != "第56期招生简报" {
+			t.Errorf("the title match is not first: %s", hits[0].Title)
+		}
+		for _, h := range hits {
+			var n int
+			fmt.Sscanf(h.Title, "第%d期", &n)
+			if n < 50 {
+				t.Errorf("an older match ranked: %s", h.Title)
+			}
+		}
+		hits, total, _ = s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("招生"), AgencyIDs: []int64{a.ID}, Category: "11", Limit: 20})
+		if total != 11 || len(hits) != 10 || hits[0].AgencyName != "甲局" {
+			t.Errorf("filtered: %d %d", total, len(hits))
+		}
+		for _, h := range hits {
+			if h.AgencyID != a.ID || h.Category != "11" {
+				t.Errorf("the filter let through %+v", h.Item)
+			}
+		}
+		if _, n, _ := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse(fmt.Sprintf("ag%d", a.ID))}); n != 0 {
+			t.Errorf("a tag token matched as a word: %d", n)
+		}
+		if _, n, _ := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("招生"), Year: 2024}); n != 0 {
+			t.Errorf("year filter: %d", n)
+		}
+		// fewer matches than are ranked: counted exactly
+		if _, n, _ := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("招生简报")}); n != 9 {
+			t.Errorf("招生简报: %d, want 9", n)
+		}
+	})
+}
