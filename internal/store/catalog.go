@@ -533,7 +533,9 @@ func (s *Store) searchPG(ctx context.Context, q PublicQuery, limit int) ([]int64
 		total = candidates + 1
 	}
 	if len(cands) > candidates {
-		sort.Slice(cands, func(i, j int) bool { return cands[i].on > cands[j].on || cands[i].on == cands[j].on && cands[i].id > cands[j].id })
+		sort.Slice(cands, func(i, j int) bool {
+			return cands[i].on > cands[j].on || cands[i].on == cands[j].on && cands[i].id > cands[j].id
+		})
 		cands = cands[:candidates]
 	}
 	sort.Slice(cands, func(i, j int) bool {
