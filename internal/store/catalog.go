@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
@@ -627,20 +628,46 @@ func (s *Store) pgNewest(ctx context.Context, q PublicQuery) (out []candidate, e
 		like = append(like, ` AND (title LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\' OR summary LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\')`)
 	}
 	w := `state = 'published' AND search @@ to_tsquery('simple', $2)` + strings.Join(like, "")
-	for size := 1; hi >= lo && len(out) < candidates; size *= 4 {
-		var toks []string
-		for m := hi; m > hi-size && m >= lo; m-- {
-			toks = append(toks, fmt.Sprintf("ym%04d%02d", m/12, m%12+1))
-		}
-		hi -= size
-		args[1] = filter + " & (" + strings.Join(toks, " | ") + ")"
+	// the first window is the newest month; each next one is sized from the
+	// rate of matches so far to hold what is still needed (with a margin),
+	// so that about `candidates` rows are read whatever the word's rate
+	// the newest month is partly over: it counts for the share of it gone by
+	t := last.d.Time()
+	covered, size := -1+float64(t.Day())/float64(time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()), 1
+	for hi >= lo && len(out) < candidates {
+		from := max(lo, hi-size+1)
+		args[1] = filter + " & (" + strings.Join(cover(from, hi), " | ") + ")"
 		got, err := s.pgCandidates(ctx, w, args)
 		if err != nil {
 			return nil, false, err
 		}
 		out = append(out, got...)
+		covered += float64(hi - from + 1)
+		hi = from - 1
+		if len(out) == 0 {
+			size *= 4
+			continue
+		}
+		rate := float64(len(out)) / max(covered, 0.1)
+		size = max(1, int(float64(candidates-len(out))/rate*1.1)+1)
 	}
 	return out, hi < lo, nil
+}
+
+// cover is the tokens of the months a..b, newest first.
+func cover(a, b int) []string {
+	var out []string
+	for m := b; m >= a; {
+		y := m / 12
+		if m%12 == 11 && y*12 >= a { // the whole year y
+			out = append(out, tagYear(y))
+			m = y*12 - 1
+			continue
+		}
+		out = append(out, fmt.Sprintf("ym%04d%02d", y, m%12+1))
+		m--
+	}
+	return out
 }
 
 // hitsByID reads the items of a page in the page's order.

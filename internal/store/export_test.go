@@ -7,3 +7,6 @@ func SetCandidates(n int) func() {
 	candidates = n
 	return func() { candidates = old }
 }
+
+// Cover exposes the tokens of a window to the test.
+var Cover = cover

@@ -75,3 +75,26 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		}
 	})
 }
+
+func TestSearchWindows(t *testing.T) {
+	m := func(y, mo int) int { return y*12 + mo - 1 }
+	if got := fmt.Sprint(store.Cover(m(2021, 8), m(2025, 3))); got != "[ym202503 ym202502 ym202501 yr2024 yr2023 yr2022 ym202112 ym202111 ym202110 ym202109 ym202108]" {
+		t.Errorf("cover: %s", got)
+	}
+	// every month once, whatever the window
+	for lo := m(2019, 1); lo < m(2021, 1); lo += 5 {
+		for hi := lo; hi < m(2027, 1); hi += 7 {
+			n := 0
+			for _, tok := range store.Cover(lo, hi) {
+				if tok[:2] == "yr" {
+					n += 12
+				} else {
+					n++
+				}
+			}
+			if n != hi-lo+1 {
+				t.Fatalf("%d..%d: %d months covered", lo, hi, n)
+			}
+		}
+	}
+}
