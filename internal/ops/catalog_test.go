@@ -230,6 +230,10 @@ func TestReportFromRecordsAndVersions(t *testing.T) {
 		if v.Status.State != report.StatePublished || v.Status.ItemID == 0 {
 			t.Fatalf("publish: %+v", v.Status)
 		}
+		// a county department publishes by 31 January (Art. 49); 2 March is late
+		if !v.PublishedLate || v.Due != D("2026-01-31") {
+			t.Errorf("published 2026-03-02, due %s, late=%v", v.Due, v.PublishedLate)
+		}
 		item, err := o.PublicItem(ctx, v.Status.ItemID)
 		if err != nil || item.Item.Column != catalog.ReportColumn || len(item.Files) != 2 {
 			t.Fatalf("the published report: %+v %v", item, err)

@@ -35,6 +35,8 @@ type ReportView struct {
 	DueWhy    string
 	CanEdit   bool // the agency's own staff
 	CanSubmit bool // the head of its disclosure office
+	// PublishedLate: published in the catalog after the Art. 49 date
+	PublishedLate bool
 }
 
 // Generate builds an agency's report of a year from the records: 表二 (一)
@@ -198,6 +200,9 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 		v.Report.Findings = v.Findings
 	}
 	v.Due, v.DueWhy = report.SubmitBy(ag.Level, year, nil)
+	if !v.Status.PublishedAt.IsZero() && v.Due != 0 {
+		v.PublishedLate = s.Clock.Date(v.Status.PublishedAt) > v.Due
+	}
 	return v, nil
 }
 
