@@ -209,7 +209,7 @@ func DOCX(w io.Writer, d *Doc, now time.Time) error {
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>%s</dc:title><dc:creator>gongkai</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created></cp:coreProperties>`,
 			esc(d.Title), now.UTC().Format("2006-01-02T15:04:05Z"))},
 	}
-	zw := zip.NewWriter(w)
+	zw := newZip(w)
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: now})
 		if err != nil {

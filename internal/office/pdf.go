@@ -57,7 +57,7 @@ const noLineStart = "，。、；：？！）》」』”’〕】…,.;:?!)"
 type pdfWriter struct {
 	gp     *gopdf.GoPdf
 	y      float64
-	widths map[string]map[rune]float64 // font+size → rune → width
+	widths map[glyphKey]float64 // this document's, without the sync.Map's cost
 	cur    string
 	size   float64
 	err    error // the first drawing error: kept, like bufio's, so drawing code stays linear
@@ -85,23 +85,35 @@ func fontFor(r rune, base string) string {
 	return base
 }
 
+// glyphKey is a character at a font and size.
+type glyphKey struct {
+	font string
+	size float64
+	r    rune
+}
+
+// glyphWidths holds every width measured in the process: the fonts are
+// embedded and never change, and measuring goes through gopdf's font
+// tables (a tenth of a PDF's cost when done per document).
+var glyphWidths sync.Map // glyphKey → float64
+
 func (p *pdfWriter) width(r rune, base string, size float64) float64 {
-	font := fontFor(r, base)
-	key := fmt.Sprintf("%s/%g", font, size)
-	m := p.widths[key]
-	if m == nil {
-		m = map[rune]float64{}
-		p.widths[key] = m
-	}
-	if w, ok := m[r]; ok {
+	k := glyphKey{fontFor(r, base), size, r}
+	if w, ok := p.widths[k]; ok {
 		return w
 	}
-	p.setFont(font, size)
+	if w, ok := glyphWidths.Load(k); ok {
+		p.widths[k] = w.(float64)
+		return w.(float64)
+	}
+	p.setFont(k.font, size)
 	w, err := p.gp.MeasureTextWidth(string(r))
 	if err != nil {
 		w = size
+	} else {
+		glyphWidths.Store(k, w)
 	}
-	m[r] = w
+	p.widths[k] = w
 	return w
 }
 
@@ -346,7 +358,7 @@ func PDF(w io.Writer, d *Doc) error {
 			return fmt.Errorf("font %s: %w", family, err)
 		}
 	}
-	p := &pdfWriter{gp: gp, widths: map[string]map[rune]float64{}}
+	p := &pdfWriter{gp: gp, widths: map[glyphKey]float64{}}
 	p.newPage()
 	for i, blk := range d.Blocks {
 		// a heading stays on the page of the table after it

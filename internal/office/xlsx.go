@@ -118,7 +118,7 @@ func setCell(f *excelize.File, sheet, at, end string, c Cell, st xlsxStyles) err
 
 // ReportXLSX writes 表二, 表三 and 表四 of a report, one sheet each.
 func ReportXLSX(w io.Writer, r *report.Report) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {
@@ -162,7 +162,7 @@ type Ledger struct {
 
 // LedgerXLSX writes a ledger with a frozen, styled header row.
 func LedgerXLSX(w io.Writer, l *Ledger) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {
@@ -247,4 +247,11 @@ func LedgerCSV(w io.Writer, l *Ledger, gb18030 bool) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// newWorkbook is an excelize workbook written with newZip.
+func newWorkbook() *excelize.File {
+	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZip(w) })
+	return f
 }

@@ -59,7 +59,7 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	if s := p.PtrToSubsetFontObj; s != nil && s.funcGetRoot != nil {
 		level = s.funcGetRoot().compressLevel
 	}
-	gzipwriter, err := zlib.NewWriterLevel(zbuff, level)
+	gzipwriter, err := getZlib(zbuff, level) // gongkai: pooled
 	if err != nil {
 		return err
 	}
@@ -68,6 +68,7 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 		return err
 	}
 	gzipwriter.Close()
+	putZlib(gzipwriter, level)
 
 	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
 	io.WriteString(w, "/Filter /FlateDecode\n")
