@@ -98,3 +98,35 @@ func TestSearchWindows(t *testing.T) {
 		}
 	}
 }
+
+// What the public types into the search box reaches FTS5 and to_tsquery
+// only as tokens: operators, quotes, wildcards, keywords and column filters
+// of either syntax are searched as text (or ignored), never an error.
+func TestSearchHostileQueries(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "甲局")
+		pub := workday.NewDate(2025, 3, 3)
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			return tx.BulkInsertItems(ctx, a.ID, "A", []catalog.Item{
+				{Title: "招生 AND 简章", Summary: "招生", FormedOn: pub - 1, PublishedOn: &pub, Body: "NEAR or not"},
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{
+			`"招生" OR 1=1`, `招生 & !简章 | 学`, `'; DROP TABLE catalog_items; --`, `招*`, `NEAR(招生 简章)`, `title:招生`,
+			`招生:*`, `\`, `"`, `-招生`, `AND`, `OR NOT`, `^招生`, `{招生}`, `招生<->简章`, `😀招生`, "\x00招生", `：*`,
+			`学`, `a:A`, `()`, `!!`, `(招生`, `*`,
+		} {
+			_, _, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse(q), Limit: 20})
+			if err != nil {
+				t.Errorf("%q: %v", q, err)
+			}
+		}
+		// the operators are words: AND in a title is found as a word
+		if _, n, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("AND"), Limit: 20}); err != nil || n != 1 {
+			t.Errorf("AND as a word: %d %v", n, err)
+		}
+	})
+}
