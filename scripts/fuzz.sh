@@ -18,6 +18,7 @@ targets=(
 	"./internal/newmedia FuzzParseFeed"
 	"./internal/search FuzzTokens"
 	"./internal/importer FuzzPosts"
+	"./internal/importer FuzzDocuments"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

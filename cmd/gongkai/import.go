@@ -25,13 +25,22 @@ func (m mapFlags) Set(v string) error {
 
 func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	if len(args) == 0 || (args[0] != "cases" && args[0] != "decisions") {
-		fmt.Fprintln(stderr, "用法：gongkai import cases|decisions 文件.xlsx|文件.csv --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]")
+	var kinds []string
+	known := false
+	for _, k := range ops.ImportKinds {
+		kinds = append(kinds, string(k.ID))
+		known = known || len(args) > 0 && args[0] == string(k.ID)
+	}
+	if !known {
+		fmt.Fprintf(stderr, "用法：gongkai import %s 文件.xlsx|文件.csv --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]\n", strings.Join(kinds, "|"))
+		for _, k := range ops.ImportKinds {
+			fmt.Fprintf(stderr, "  %-10s %s\n", k.ID, k.Name)
+		}
 		return 2
 	}
 	what := args[0]
-	fs := newFlags("import "+what, "import "+what+" 文件 [--db URL] --agency 机关 [--kind licensing|penalty|coercion|fee] [--sheet 工作表] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
-	kind := fs.String("kind", "", "decisions：文件没有“类别”列时，全部记录的类别（licensing 行政许可、penalty 行政处罚、coercion 行政强制、fee 行政事业性收费）")
+	fs := newFlags("import "+what, "import "+what+" 文件 [--db URL] --agency 机关 [--kind 类别] [--sheet 工作表] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
+	kind := fs.String("kind", "", "文件没有“类别”或“类型”列时，全部记录的类别：decisions 为 licensing 行政许可、penalty 行政处罚、coercion 行政强制、fee 行政事业性收费；documents 为 rule 规章、normative 行政规范性文件")
 	db := fs.String("db", defaultDB(), dbHelp)
 	agency := fs.String("agency", "", "导入到哪个机关")
 	sheet := fs.String("sheet", "", "XLSX 的工作表名，默认第一个")
@@ -105,6 +114,10 @@ func printImport(stdout io.Writer, res *ops.ImportResult, commit, validOnly bool
 	if len(res.Bad) > 0 && !validOnly {
 		fmt.Fprintf(stdout, "有问题的行未改正，未导入任何数据。请改正后重试，或加 --valid-only 只导入没有问题的 %d 行。\n", res.Ready)
 		return 1
+	}
+	if res.Updated > 0 {
+		fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”，更新 %d 条已登记的记录；%d 条此前已导入且未变，已跳过。\n", res.Imported, agency, res.Updated, res.Skipped)
+		return 0
 	}
 	fmt.Fprintf(stdout, "已导入 %d 条记录到“%s”；%d 条此前已导入，已跳过。\n", res.Imported, agency, res.Skipped)
 	return 0

@@ -46,6 +46,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         有问题时不导入任何数据，除非明确加 --valid-only；重复导入同一文件不会重复登记
   import decisions 台账.xlsx --agency 机关 [--kind licensing|penalty|coercion|fee] [--commit]
                         导入行政许可、处罚、强制决定台账或收费台账（表二的决定数量和收费金额由此生成）
+  import documents 台账.xlsx --agency 机关 [--kind rule|normative] [--commit]
+                        导入规章和行政规范性文件台账（表二第一项由此生成）；按文号对应，台账改过的内容更新已登记的文件
   export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件
                         导出申请台账（证件号码、电话已隐去部分数字）
   apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]

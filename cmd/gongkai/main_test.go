@@ -551,6 +551,37 @@ func TestImportDecisions(t *testing.T) {
 	}
 }
 
+// A ledger of normative documents (a title row above its header) feeds
+// 表二 (一); a wrong row is named by row and column and nothing lands.
+func TestImportDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, stderr, code := gk(t, "import"); code != 2 || !strings.Contains(stderr, "documents") || !strings.Contains(stderr, "规章和行政规范性文件台账") {
+		t.Errorf("usage: %d %s", code, stderr)
+	}
+	ledger := filepath.Join(dir, "规范性文件.csv")
+	os.WriteFile(ledger, []byte("卫滨区教育体育和文化旅游局规范性文件台账,,,\n文件名称,发文字号,印发日期,状态\n甲办法,卫教规〔2025〕1号,2025-03-01,有效\n乙办法,卫教规〔2025〕2号,2025-04-01,废止\n"), 0o644)
+	out, _, code := gk(t, "import", "documents", ledger, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--kind", "normative", "--commit")
+	if code != 1 || !strings.Contains(out, "第 4 行 D 列（状态）：状态为“废止”，但没有废止日期") || !strings.Contains(out, "未导入任何数据") {
+		t.Fatalf("bad ledger: %d\n%s", code, out)
+	}
+	os.WriteFile(ledger, []byte("文件名称,发文字号,印发日期,废止日期\n甲办法,卫教规〔2025〕1号,2025-03-01,\n乙办法,卫教规〔2025〕2号,2025-04-01,2025-12-01\n"), 0o644)
+	if out, _, code := gk(t, "import", "documents", ledger, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--kind", "normative", "--commit"); code != 0 || !strings.Contains(out, "已导入 2 条") {
+		t.Fatalf("import: %d\n%s", code, out)
+	}
+	out, _, _ = gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2025", "--format", "json")
+	var m struct {
+		Proactive map[string]map[string]any
+	}
+	json.Unmarshal([]byte(out), &m)
+	if n := m.Proactive["normative_documents"]; n["issued"] != float64(2) || n["repealed"] != float64(1) || n["in_force"] != float64(1) {
+		t.Errorf("表二 (一) from the ledger: %v", n)
+	}
+}
+
 // 表四 of a generated report is counted from the demo agency's 复议/诉讼
 // records: under "filed" each of its three records counts once, in the year
 // it was filed; "filed_or_concluded" counts at least as many.

@@ -46,6 +46,7 @@ var Actions = []struct {
 	{"catalog.publish", "发布主动公开信息"},
 	{"catalog.withdraw", "撤回主动公开信息"},
 	{"normative.record", "登记规范性文件"},
+	{"normative.import", "导入规范性文件台账"},
 	{"newmedia.account", "登记政务新媒体账号"},
 	{"newmedia.posts", "登记发布数量"},
 	{"newmedia.inspect", "登记巡查"},

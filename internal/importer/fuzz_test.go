@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/importer"
 	"gongkai/internal/workday"
 )
@@ -117,4 +118,33 @@ func TestPostExport(t *testing.T) {
 		!bytes.Contains([]byte(bad[0].String()), []byte("群发时间")) {
 		t.Errorf("dates %v errors %v", dates, bad)
 	}
+}
+
+// FuzzDocuments feeds arbitrary CSV to the reader of normative-document
+// ledgers: nothing panics, every row is a document or has a problem with
+// its row, and every document read is valid.
+func FuzzDocuments(f *testing.F) {
+	f.Add("文件名称,文号,类型,印发日期,有效期至,修订日期,状态\n甲办法,甲〔2024〕1号,规章,2024-01-02,2029-01-01,\"2025-01-01、2025-06-01\",有效\n")
+	f.Add("标题\n文件名称,文号,印发日期,废止日期\n乙,乙1,2024年1月2日,2023-01-01\n丙,乙1,45660,\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		sh, err := importer.ReadFile("f.csv", []byte(data), "")
+		if err != nil {
+			return
+		}
+		m, err := sh.MapSchema(importer.DocumentFields, nil)
+		if err != nil {
+			return
+		}
+		docs, bad := sh.ParseDocuments(m, catalog.Normative)
+		for _, d := range docs {
+			if err := d.Validate(); err != nil {
+				t.Fatalf("an invalid document was read: %+v: %v", d, err)
+			}
+		}
+		for _, e := range bad {
+			if e.Row < 1 || e.Reason == "" {
+				t.Fatalf("a problem without its row: %+v", e)
+			}
+		}
+	})
 }

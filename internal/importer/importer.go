@@ -208,7 +208,7 @@ func (s *Sheet) header(sc Schema) (int, []string) {
 	var bestHeaders []string
 	for i := 0; i < len(s.Rows) && i < 15; i++ {
 		var above []string
-		if i > 0 {
+		if i > 0 && !titleRow(s.Rows[i-1]) {
 			above = fillRight(s.Rows[i-1])
 		}
 		// spreadsheets drop trailing empty cells: the header is as wide as
@@ -243,6 +243,18 @@ func (s *Sheet) header(sc Schema) (int, []string) {
 		return -1, nil
 	}
 	return bestRow, bestHeaders
+}
+
+// titleRow is a row of one cell: the sheet's title above its header (a
+// merged cell across the table), never half of a two-row header.
+func titleRow(row []string) bool {
+	n := 0
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // fillRight repeats a merged header's text over the empty cells after it.

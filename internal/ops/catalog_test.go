@@ -287,3 +287,68 @@ func equal(a, b []int64) bool {
 	}
 	return true
 }
+
+// A ledger of normative documents lands whole with one audit entry, or not
+// at all; importing it again changes nothing; a ledger that gained a 废止日期
+// updates the document (keeping what its columns do not say); 表二 (一)
+// counts what was imported.
+func TestImportDocuments(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		ledger := "文件名称,文号,类型,印发日期,废止日期\n甲办法,示教〔2024〕1号,行政规范性文件,2024-05-01,\n乙规定,示政令〔2025〕2号,规章,2025年2月1日,\n"
+		req := func(data string, commit bool) ops.ImportRequest {
+			return ops.ImportRequest{Kind: ops.ImportDocuments, Name: "规范性文件.csv", Data: []byte(data), Commit: commit}
+		}
+		// a bad row: nothing is written
+		before := f.audits()
+		res, err := o.Import(ctx, f.clerk, f.a.ID, req(ledger+"丙办法,示教〔2025〕3号,通知,2025-03-01,\n", true))
+		if err != nil || res.Committed || len(res.Bad) != 1 || res.Bad[0].Column != "C" {
+			t.Fatalf("bad ledger: %+v %v", res, err)
+		}
+		if ds, _ := s.Documents(ctx, f.a.ID); len(ds) != 0 || f.audits() != before {
+			t.Fatalf("a refused ledger wrote %d documents", len(ds))
+		}
+		// a document recorded by hand, with a note the ledger has no column for
+		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Normative, Title: "甲办法", DocNo: "示教〔2024〕1号", IssuedOn: D("2024-05-01"), Note: "经合法性审核"}); err != nil {
+			t.Fatal(err)
+		}
+		res, err = o.Import(ctx, f.clerk, f.a.ID, req(ledger, true))
+		if err != nil || !res.Committed || res.Imported != 1 || res.Skipped != 1 || res.Updated != 0 || f.audits() != before+2 {
+			t.Fatalf("import: %+v %v (audits %d → %d)", res, err, before, f.audits())
+		}
+		res, _ = o.Import(ctx, f.clerk, f.a.ID, req(ledger, true))
+		if res.Imported != 0 || res.Skipped != 2 {
+			t.Errorf("again: %+v", res)
+		}
+		// the ledger now says 甲办法 was repealed
+		res, err = o.Import(ctx, f.clerk, f.a.ID, req(strings.Replace(ledger, "2024-05-01,", "2024-05-01,2025-06-30", 1), true))
+		if err != nil || res.Updated != 1 || res.Skipped != 1 {
+			t.Fatalf("update: %+v %v", res, err)
+		}
+		ds, _ := s.Documents(ctx, f.a.ID)
+		for _, d := range ds {
+			if d.DocNo == "示教〔2024〕1号" && (d.RepealedOn == nil || d.RepealedOn.String() != "2025-06-30" || d.Note != "经合法性审核") {
+				t.Errorf("updated: %+v", d)
+			}
+		}
+		r, _, err := o.Generate(ctx, f.a, 2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &r.Proactive
+		got := []int64{p.Cell("rules.issued").Val(), p.Cell("normative_documents.repealed").Val(), p.Cell("normative_documents.in_force").Val()}
+		if want := []int64{1, 1, 0}; !equal(got, want) {
+			t.Errorf("表二 (一) %v, want %v", got, want)
+		}
+		// only the agency's own staff import; a wrong kind is refused by name
+		if _, err := o.Import(ctx, f.super, f.a.ID, req(ledger, true)); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor imported: %v", err)
+		}
+		bad := req(ledger, true)
+		bad.Category = "notice"
+		if _, err := o.Import(ctx, f.clerk, f.a.ID, bad); errs.Fields(err)["kind"] == "" {
+			t.Errorf("category notice: %v", err)
+		}
+	})
+}

@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
 	"gongkai/internal/store"
@@ -143,7 +145,19 @@ type ImportKind string
 const (
 	ImportCases     ImportKind = "cases"     // 依申请公开台账
 	ImportDecisions ImportKind = "decisions" // 行政许可、处罚、强制决定台账或收费台账
+	ImportDocuments ImportKind = "documents" // 规章和行政规范性文件台账
 )
+
+// ImportKinds are the ledgers a clerk can import, with their names: the
+// upload form and the command line are made from this list.
+var ImportKinds = []struct {
+	ID   ImportKind
+	Name string
+}{
+	{ImportCases, "依申请公开台账（申请登记表）"},
+	{ImportDecisions, "行政许可、处罚、强制决定或收费台账"},
+	{ImportDocuments, "规章和行政规范性文件台账（表二第一项）"},
+}
 
 // ImportRequest is one ledger file to import, as the clerk gave it.
 type ImportRequest struct {
@@ -170,6 +184,7 @@ type ImportResult struct {
 	Bad       []importer.RowError
 	Defects   []string // applications registered despite missing content (Art. 30): 补正 follows
 	Imported  int
+	Updated   int  // documents: already recorded, changed by the ledger
 	Skipped   int  // already imported from an earlier run of the same file
 	Committed bool // the rows were written
 }
@@ -182,13 +197,20 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 		return nil, err
 	}
 	res := &ImportResult{Schema: importer.Fields}
-	if req.Kind == ImportDecisions {
+	switch req.Kind {
+	case ImportCases:
+	case ImportDecisions:
 		res.Schema = importer.DecisionFields
 		if !validCategory(req.Category) {
 			return nil, errs.New("kind", "类别只能是 licensing（行政许可）、penalty（行政处罚）、coercion（行政强制）或 fee（行政事业性收费）")
 		}
-	} else if req.Kind != ImportCases {
-		return nil, errs.New("kind", "只能导入申请台账（cases）或决定、收费台账（decisions）")
+	case ImportDocuments:
+		res.Schema = importer.DocumentFields
+		if req.Category != "" && catalog.DocKindName(catalog.DocKind(req.Category)) == req.Category {
+			return nil, errs.New("kind", "文件类型只能是 rule（规章）或 normative（行政规范性文件）")
+		}
+	default:
+		return nil, errs.New("kind", "只能导入申请台账（cases）、决定或收费台账（decisions）、规范性文件台账（documents）")
 	}
 	sh, err := importer.ReadFile(req.Name, req.Data, req.Sheet)
 	if err != nil {
@@ -214,6 +236,13 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 		run.commit = write(len(bad))
 		res.Imported, res.Skipped, bad2, err = s.importCases(ctx, p, agencyID, rows, run)
 		res.Bad, res.Ready = append(bad, bad2...), len(rows)-len(bad2)
+	} else if req.Kind == ImportDocuments {
+		docs, bad := sh.ParseDocuments(res.Mapping, catalog.DocKind(req.Category))
+		res.Bad, res.Ready = bad, len(docs)
+		if write(len(bad)) {
+			run.commit = true
+			res.Imported, res.Updated, res.Skipped, err = s.importDocuments(ctx, p, agencyID, docs, res.Mapping, run)
+		}
 	} else {
 		ds, bad := sh.ParseDecisions(res.Mapping, req.Category)
 		res.Bad, res.Ready = bad, len(ds)
@@ -224,6 +253,59 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 	}
 	res.Committed = err == nil && write(len(res.Bad))
 	return res, err
+}
+
+// importDocuments records a ledger of normative documents in one
+// transaction: a 文号 the agency has not recorded is added; one it has is
+// updated from the columns the ledger has (the others keep what was
+// recorded), or skipped when nothing changed.
+func (s *Service) importDocuments(ctx context.Context, p Principal, agencyID int64, docs []catalog.Document, m *importer.Mapping, run importRun) (added, updated, skipped int, err error) {
+	has := func(field string) bool { _, ok := m.Columns[field]; return ok }
+	err = s.write(ctx, p, "normative.import", func(tx *store.Tx, e *audit.Entry) error {
+		known, err := tx.DocumentsByNo(ctx, agencyID)
+		if err != nil {
+			return err
+		}
+		for i, d := range docs {
+			run.report("写入", i+1, len(docs), 0)
+			d.AgencyID = agencyID
+			old, ok := known[d.DocNo]
+			if ok {
+				d.ID, d.ItemID = old.ID, old.ItemID
+				keep := []struct {
+					field string
+					apply func()
+				}{
+					{"effective_on", func() { d.EffectiveOn = old.EffectiveOn }}, {"expires_on", func() { d.ExpiresOn = old.ExpiresOn }},
+					{"repealed_on", func() { d.RepealedOn = old.RepealedOn }}, {"amended", func() { d.Amended = old.Amended }},
+					{"note", func() { d.Note = old.Note }},
+				}
+				for _, k := range keep {
+					if !has(k.field) {
+						k.apply()
+					}
+				}
+				if reflect.DeepEqual(d, old) {
+					skipped++
+					continue
+				}
+			}
+			if err := tx.SaveDocument(ctx, &d); err != nil {
+				return fmt.Errorf("文号 %s：%w", d.DocNo, err)
+			}
+			if ok {
+				updated++
+			} else {
+				added++
+			}
+		}
+		e.AgencyID, e.Detail = agencyID, fmt.Sprintf("规范性文件台账：新增 %d 件，更新 %d 件，未变 %d 件", added, updated, skipped)
+		if run.after != nil {
+			return run.after(tx)
+		}
+		return nil
+	})
+	return added, updated, skipped, err
 }
 
 func validCategory(c string) bool {

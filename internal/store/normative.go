@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"gongkai/internal/catalog"
@@ -74,11 +75,30 @@ func (s *Store) DocumentsOf(ctx context.Context, ids []int64, year int) (map[int
 	return out, err
 }
 
+// DocumentsByNo returns the agency's documents by 文号, read in the
+// transaction (an import compares the ledger with them).
+func (t *Tx) DocumentsByNo(ctx context.Context, agencyID int64) (map[string]catalog.Document, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+docCols+` FROM normative_docs WHERE agency_id = $1`, agencyID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	ds, err := scanDocuments(rows)
+	out := make(map[string]catalog.Document, len(ds))
+	for _, d := range ds {
+		out[d.DocNo] = d
+	}
+	return out, err
+}
+
 func (s *Store) documents(ctx context.Context, where string, args ...any) ([]catalog.Document, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+docCols+` FROM normative_docs WHERE `+where+` ORDER BY issued_on DESC, id DESC`, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
+	return scanDocuments(rows)
+}
+
+func scanDocuments(rows *sql.Rows) ([]catalog.Document, error) {
 	defer rows.Close()
 	var out []catalog.Document
 	for rows.Next() {

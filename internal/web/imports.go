@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
 	"gongkai/internal/ops"
@@ -17,10 +18,15 @@ type importForm struct {
 }
 
 func newImportForm() importForm {
-	f := importForm{Kinds: []option{{string(ops.ImportCases), "依申请公开台账（申请登记表）"}, {string(ops.ImportDecisions), "行政许可、处罚、强制决定或收费台账"}},
-		Categories: []option{{"", "按文件中的“类别”列"}}}
+	f := importForm{Categories: []option{{"", "按文件中的“类别”或“类型”列"}}}
+	for _, k := range ops.ImportKinds {
+		f.Kinds = append(f.Kinds, option{string(k.ID), k.Name})
+	}
 	for _, k := range importer.DecisionKinds {
 		f.Categories = append(f.Categories, option{k.ID, k.Name})
+	}
+	for _, k := range catalog.DocKinds {
+		f.Categories = append(f.Categories, option{string(k.ID), k.Name + "（规范性文件台账）"})
 	}
 	return f
 }

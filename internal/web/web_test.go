@@ -1138,6 +1138,34 @@ func TestWebImport(t *testing.T) {
 		if _, body, _ := st.post(c, "/admin/import/confirm", confirm); !strings.Contains(body, "可能已经导入") {
 			t.Errorf("the staged file was confirmed twice:\n%s", body)
 		}
+		// a ledger of normative documents through the same page
+		var b2 strings.Builder
+		mw = multipart.NewWriter(&b2)
+		_ = mw.WriteField("csrf", csrf)
+		_ = mw.WriteField("kind", "documents")
+		_ = mw.WriteField("category", "normative")
+		fw, _ = mw.CreateFormFile("file", "规范性文件台账.csv")
+		_, _ = fw.Write([]byte("文件名称,文号,印发日期\n卫滨区中小学学籍管理办法,卫教规〔2026〕1号,2026-02-02\n"))
+		_ = mw.Close()
+		req, _ = http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b2.String()))
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Origin", st.srv.URL)
+		resp, err = c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ = io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		dm := regexp.MustCompile(`name="token" value="([0-9a-f]{32})"`).FindStringSubmatch(string(page))
+		if dm == nil || !strings.Contains(string(page), "1 行可以导入，0 处问题") {
+			t.Fatalf("documents preview:\n%s", page)
+		}
+		if _, body, _ := st.post(c, "/admin/import/confirm", url.Values{"csrf": {csrf}, "token": {dm[1]}, "name": {"规范性文件台账.csv"}}); !strings.Contains(body, "已导入 1 条") {
+			t.Errorf("documents confirm:\n%s", body)
+		}
+		if _, body := st.get(c, "/admin/normative"); !strings.Contains(body, "卫教规〔2026〕1号") || !strings.Contains(body, "从台账导入") {
+			t.Errorf("the imported document is not listed")
+		}
 		// a supervisor cannot import
 		d, dcsrf := st.login("district")
 		if code, _, _ := st.post(d, "/admin/import/confirm", url.Values{"csrf": {dcsrf}, "token": {m[1]}}); code != http.StatusForbidden {
