@@ -307,6 +307,16 @@ func TestReportXLSX(t *testing.T) {
 			t.Errorf("%s = %q (%v), want number %s", axis, v, typ, c.String())
 		}
 	}
+	// a merged range is styled (bordered) throughout, as its anchor is; columns have their widths
+	a1, _ := f.GetCellStyle("表三 依申请公开", "A1")
+	for _, covered := range []string{"B1", "C3", "A27"} {
+		if st, _ := f.GetCellStyle("表三 依申请公开", covered); st != a1 && covered != "A27" || st == 0 {
+			t.Errorf("%s has style %d (A1 %d)", covered, st, a1)
+		}
+	}
+	if w, _ := f.GetColWidth("表三 依申请公开", "C"); w != 40 {
+		t.Errorf("column C is %v wide", w)
+	}
 	panes, _ := f.GetPanes("表三 依申请公开")
 	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 3 {
 		t.Errorf("panes %+v", panes)
@@ -575,6 +585,17 @@ func TestFormulaNeutralised(t *testing.T) {
 		}
 		if formula, _ := f.GetCellFormula("台账", fmt.Sprintf("A%d", i+2)); formula != "" {
 			t.Errorf("XLSX row %d has a formula %q", i+1, formula)
+		}
+	}
+}
+
+// The fast path of run writes exactly what escaping would.
+func TestPlainXMLMatchesEscaping(t *testing.T) {
+	for _, s := range []string{"", "招生", "a<b", "x&y", "他说\"好\"", "it's", "行\n二", "\t", "\x01", "\xff", "\uFFFE", "\uFFFD", "𠀀", "２０２５年"} {
+		var b bytes.Buffer
+		_ = xml.EscapeText(&b, []byte(s))
+		if office.PlainXML(s) != (b.String() == s) {
+			t.Errorf("%q: plain %v, escaped %q", s, office.PlainXML(s), b.String())
 		}
 	}
 }

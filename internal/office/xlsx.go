@@ -47,11 +47,38 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 }
 
 // writeTable puts a Table on a sheet: anchor cells with their merged ranges,
-// numbers as numbers, the header rows frozen.
+// numbers as numbers, the header rows frozen. It streams the rows
+// (excelize's stream writer): setting cells one by one in the workbook
+// model cost more than the rest of a report's XLSX.
 func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerRows, labelCols int, widths []float64) error {
 	grid, err := t.Grid()
 	if err != nil {
 		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if headerRows > 0 || labelCols > 0 {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: labelCols, YSplit: headerRows,
+			TopLeftCell: cellName(labelCols, headerRows), ActivePane: "bottomRight"}); err != nil {
+			return err
+		}
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	// every position takes the style of the cell that covers it, so that a
+	// merged range has its borders
+	cols := 0
+	for _, g := range grid {
+		cols = max(cols, len(g))
+	}
+	rows := make([][]any, len(t.Rows))
+	for i := range rows {
+		rows[i] = make([]any, cols)
 	}
 	for i := range t.Rows {
 		for x, k := range grid[i] {
@@ -67,53 +94,49 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 			case !c.Left:
 				style = st.number
 			}
+			for y := i; y <= y1 && y < len(rows); y++ {
+				for xx := x; xx <= x1 && xx < cols; xx++ {
+					rows[y][xx] = excelize.Cell{StyleID: style}
+				}
+			}
+			rows[i][x] = cellValue(c, style, st)
 			if x1 > x || y1 > i {
-				if err := f.MergeCell(sheet, cellName(x, i), cellName(x1, y1)); err != nil {
+				if err := sw.MergeCell(cellName(x, i), cellName(x1, y1)); err != nil {
 					return err
 				}
 			}
-			if err := f.SetCellStyle(sheet, cellName(x, i), cellName(x1, y1), style); err != nil {
-				return err
-			}
-			if err := setCell(f, sheet, cellName(x, i), cellName(x1, y1), c, st); err != nil {
-				return err
-			}
 		}
 	}
-	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+	for i, r := range rows {
+		if err := sw.SetRow(cellName(0, i), r); err != nil {
 			return err
 		}
 	}
-	if headerRows > 0 || labelCols > 0 {
-		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: labelCols, YSplit: headerRows,
-			TopLeftCell: cellName(labelCols, headerRows), ActivePane: "bottomRight"})
-	}
-	return nil
+	return sw.Flush()
 }
 
-// setCell writes one cell: labels as text, figures as numbers so that Excel
+// cellValue is one cell: labels as text, figures as numbers so that Excel
 // can sum them, and a figure that does not parse as the text it was.
-func setCell(f *excelize.File, sheet, at, end string, c Cell, st xlsxStyles) error {
+func cellValue(c Cell, style int, st xlsxStyles) excelize.Cell {
+	text := excelize.Cell{StyleID: style, Value: SafeCell(c.Text)}
 	if c.Header || c.Left || c.Text == "" {
-		return f.SetCellStr(sheet, at, SafeCell(c.Text))
+		if c.Text == "" {
+			text.Value = nil
+		}
+		return text
 	}
 	if strings.Contains(c.Text, ".") {
 		v, err := strconv.ParseFloat(c.Text, 64)
 		if err != nil {
-			return f.SetCellStr(sheet, at, SafeCell(c.Text))
+			return text
 		}
-		if err := f.SetCellFloat(sheet, at, v, -1, 64); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sheet, at, end, st.decimal)
+		return excelize.Cell{StyleID: st.decimal, Value: v}
 	}
 	v, err := strconv.ParseInt(c.Text, 10, 64)
 	if err != nil {
-		return f.SetCellStr(sheet, at, SafeCell(c.Text)) // an unreadable cell stays as read
+		return text // an unreadable cell stays as read
 	}
-	return f.SetCellInt(sheet, at, v)
+	return excelize.Cell{StyleID: style, Value: v}
 }
 
 // ReportXLSX writes 表二, 表三 and 表四 of a report, one sheet each.

@@ -1,0 +1,4 @@
+package office
+
+// PlainXML is plainXML for the tests.
+var PlainXML = plainXML
