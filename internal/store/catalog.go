@@ -656,8 +656,15 @@ func (s *Store) pgNewest(ctx context.Context, q PublicQuery) (out []candidate, e
 			size *= 4
 			continue
 		}
+		// a rate measured on few matches is uncertain (the newest month may
+		// be quiet): aim short of the estimate, as another window costs a few
+		// index probes and reading twice the rows needed costs more
+		margin := 1.1
+		if len(out) < candidates/4 {
+			margin = 0.7
+		}
 		rate := float64(len(out)) / max(covered, 0.1)
-		size = max(1, int(float64(candidates-len(out))/rate*1.1)+1)
+		size = max(1, int(float64(candidates-len(out))/rate*margin)+1)
 	}
 	return out, hi < lo, nil
 }

@@ -56,7 +56,16 @@ func newBrowserTest(t *testing.T) *browserTest {
 // domRace is the error of a query that ran while the document was being
 // replaced by a navigation; such a query did nothing, so it is safe to retry.
 func domRace(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "DOM Error while querying")
+	if err == nil {
+		return false
+	}
+	// the page navigated between finding a node and reading it
+	for _, race := range []string{"DOM Error while querying", "Cannot find context with specified id", "No node with given id found"} {
+		if strings.Contains(err.Error(), race) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *browserTest) do(steps ...chromedp.Action[chromedp.Void]) {
@@ -473,7 +482,7 @@ func TestBrowserCatalog(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`form[action$="/submit"] button`)))
 	b.waitText("main", "待一校、初审")
 	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "核对标题和日期，未发现问题。"), chromedp.Click(chromedp.CSS(`#proof button`)))
-	b.waitText("main", "初审")
+	b.waitText("main", "核对标题和日期，未发现问题。") // the page after the proof, not the one before it
 	if strings.Contains(b.text("main"), "提交初审意见") {
 		t.Error("the author is offered the review")
 	}
@@ -485,6 +494,7 @@ func TestBrowserCatalog(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`#review button`)))
 	b.waitText("main", "待二校、复审")
 	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "正文未发现错别字。"), chromedp.Click(chromedp.CSS(`#proof button`)))
+	b.waitText("main", "正文未发现错别字。") // the proof is recorded
 	b.waitText("main", "同一人不能审核两次")
 	b.shot("22-item-refused")
 	b.logout()
@@ -494,6 +504,7 @@ func TestBrowserCatalog(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`#review button`)))
 	b.waitText("main", "待三校、终审")
 	b.do(chromedp.SetValue(chromedp.CSS(`#proof [name=note]`), "附件与正文一致。"), chromedp.Click(chromedp.CSS(`#proof button`)))
+	b.waitText("main", "附件与正文一致。") // the proof is recorded
 	b.waitText("main", "同一人不能审核两次")
 	b.logout()
 
