@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -105,7 +106,7 @@ func layoutText(t testing.TB, r *report.Report) string {
 			if f == "" {
 				continue
 			}
-			if report.ParseCount(f).IsInvalid() || (i < 3 && !isNum(f)) {
+			if !isAmount(f) && (report.ParseCount(f).IsInvalid() || i < 3 && !isNum(f)) {
 				label = append(label, f)
 			} else {
 				nums = append(nums, f)
@@ -136,6 +137,9 @@ func layoutText(t testing.TB, r *report.Report) string {
 }
 
 func isNum(s string) bool { v := report.ParseCount(s); _, ok := v.Int(); return ok }
+
+// isAmount is a figure with decimals (万元, 采购金额): a number column too.
+func isAmount(s string) bool { return regexp.MustCompile(`^\d+\.\d+$`).MatchString(s) }
 
 // flatText imitates a web page that dropped the table cells: a row's numbers
 // run together with its label.
