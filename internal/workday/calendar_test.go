@@ -297,3 +297,12 @@ holidays:
 		t.Error("csv without year accepted")
 	}
 }
+
+// A tag without a value made the YAML decoder dereference nil (found by
+// FuzzNotice): the upload gets a clear error, the server no panic.
+func TestNoticeYAMLDecoderPanicIsAnError(t *testing.T) {
+	_, _, err := workday.ParseNotice("2027.yaml", []byte("holidays: ! \n"), 0, "", 0)
+	if err == nil || !strings.Contains(errs.Plain(err), "YAML 格式错误") || !strings.Contains(err.Error(), "2027.yaml") || strings.Contains(errs.Plain(err), "panic") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package workday
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -62,7 +63,11 @@ func ParseNotice(name string, data []byte, year int, number string, published Da
 		return Notice{}, nil, err
 	}
 	var f noticeFile
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+	if err := decodeYAML(data, &f); err != nil {
+		var pe decoderPanic
+		if errors.As(err, &pe) {
+			return Notice{}, nil, errs.Wrap(errs.Invalid, err, name, "YAML 格式错误：无法读取，请检查标签（以 ! 开头的写法）、缩进和引号")
+		}
 		return Notice{}, nil, errs.Wrap(errs.Invalid, err, name, "YAML 格式错误：%s", yaml.FormatError(err, false, true))
 	}
 	if f.Year < 2019 || strings.TrimSpace(f.Notice) == "" {
@@ -113,4 +118,21 @@ func checkYear(name string, year int, es []Entry) error {
 		}
 	}
 	return nil
+}
+
+// decoderPanic is a panic of the YAML decoder, turned into an error.
+type decoderPanic struct{ v any }
+
+func (p decoderPanic) Error() string { return fmt.Sprintf("yaml decoder panic: %v", p.v) }
+
+// decodeYAML decodes strictly and never panics: goccy/go-yaml v1.19.2
+// dereferences nil on a tag without a value ("holidays: ! ", found by
+// FuzzNotice), and a notice comes from the administrator's upload.
+func decodeYAML(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = decoderPanic{r}
+		}
+	}()
+	return yaml.UnmarshalWithOptions(data, v, yaml.Strict())
 }
