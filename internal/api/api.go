@@ -178,6 +178,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, code, body)
 }
 
+// writeItems answers a list as {"items": [...]}, an empty list never null.
+func writeItems[T any](w http.ResponseWriter, items []T) {
+	if items == nil {
+		items = []T{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+}
+
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(code)
@@ -440,10 +448,7 @@ func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, p ops.Princ
 		s.fail(w, r, err)
 		return
 	}
-	if recs == nil {
-		recs = []appeal.Record{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": recs})
+	writeItems(w, recs)
 }
 
 func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, p ops.Principal) {

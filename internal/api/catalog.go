@@ -231,10 +231,7 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request, p ops.Pri
 		s.fail(w, r, err)
 		return
 	}
-	if docs == nil {
-		docs = []catalog.Document{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": docs})
+	writeItems(w, docs)
 }
 
 func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -361,7 +358,7 @@ func (s *Server) listColumns(w http.ResponseWriter, r *http.Request, p ops.Princ
 	for _, c := range cols {
 		out = append(out, map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "url": c.URL, "last_update": c.Last, "year_items": c.YearItems, "stale": c.Stale})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": out})
+	writeItems(w, out)
 }
 
 func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, p ops.Principal) {

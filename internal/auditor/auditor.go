@@ -104,17 +104,9 @@ type result struct {
 
 // AuditFile reads and checks one file.
 func AuditFile(path string, prev *report.Report) (*report.Report, error) {
-	// the size is checked before the file is read into memory
-	st, err := os.Stat(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
-	}
-	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
 		return nil, err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
 	}
 	r, err := report.Read(path, data)
 	if err != nil {
@@ -219,7 +211,8 @@ func groupByAgency(ids []ident) []job {
 	return plan
 }
 
-// readLimited reads a file no larger than the auditor reads.
+// readLimited reads a file no larger than the auditor reads: the size is
+// checked before the file is read into memory.
 func readLimited(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {

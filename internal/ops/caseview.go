@@ -102,11 +102,7 @@ func (s *Service) Letter(ctx context.Context, p Principal, id int64, seq int) (*
 	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
 		return nil, err
 	}
-	cal, st, err := s.rules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -151,11 +147,7 @@ func (s *Service) Preview(ctx context.Context, p Principal, id int64, step casew
 	if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
 		return nil, err
 	}
-	cal, st, err := s.rules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
 	if err != nil {
 		return nil, err
 	}

@@ -75,14 +75,11 @@ func (s *Service) Item(ctx context.Context, p Principal, id int64) (*ItemView, e
 }
 
 func (s *Service) itemView(ctx context.Context, p Principal, row *store.ItemRow) (*ItemView, error) {
-	cal, st, err := s.rules(ctx)
+	cal, st, ag, err := s.agencyRules(ctx, row.AgencyID)
 	if err != nil {
 		return nil, err
 	}
-	v := &ItemView{Item: row.Item, Version: row.Version, Config: st.Catalog()}
-	if v.Agency, err = s.Store.GetAgency(ctx, row.AgencyID); err != nil {
-		return nil, err
-	}
+	v := &ItemView{Item: row.Item, Version: row.Version, Config: st.Catalog(), Agency: ag}
 	if v.History, err = s.Store.History(ctx, row.ID); err != nil {
 		return nil, err
 	}

@@ -267,23 +267,27 @@ func (s *Service) importDocuments(ctx context.Context, p Principal, agencyID int
 			return err
 		}
 		for i, d := range docs {
-			run.report("写入", i+1, len(docs), 0)
+			if i%500 == 0 || i == len(docs)-1 {
+				run.report("写入", i+1, len(docs), 0)
+			}
 			d.AgencyID = agencyID
 			old, ok := known[d.DocNo]
 			if ok {
 				d.ID, d.ItemID = old.ID, old.ItemID
-				keep := []struct {
-					field string
-					apply func()
-				}{
-					{"effective_on", func() { d.EffectiveOn = old.EffectiveOn }}, {"expires_on", func() { d.ExpiresOn = old.ExpiresOn }},
-					{"repealed_on", func() { d.RepealedOn = old.RepealedOn }}, {"amended", func() { d.Amended = old.Amended }},
-					{"note", func() { d.Note = old.Note }},
+				if !has("effective_on") {
+					d.EffectiveOn = old.EffectiveOn
 				}
-				for _, k := range keep {
-					if !has(k.field) {
-						k.apply()
-					}
+				if !has("expires_on") {
+					d.ExpiresOn = old.ExpiresOn
+				}
+				if !has("repealed_on") {
+					d.RepealedOn = old.RepealedOn
+				}
+				if !has("amended") {
+					d.Amended = old.Amended
+				}
+				if !has("note") {
+					d.Note = old.Note
 				}
 				if reflect.DeepEqual(d, old) {
 					skipped++

@@ -99,16 +99,22 @@ func (s *Service) Accounts(ctx context.Context, p Principal) (*NewMedia, error) 
 	return out, nil
 }
 
-func (s *Service) fillAccounts(ctx context.Context, out *NewMedia, accts []newmedia.Account, today, since workday.Date) error {
+// accountRecords reads the accounts' posts, and their inspections in [from, to].
+func (s *Service) accountRecords(ctx context.Context, accts []newmedia.Account, from, to workday.Date) (map[int64][]newmedia.Posts, []newmedia.Inspection, error) {
 	ids := make([]int64, len(accts))
 	for i, a := range accts {
 		ids[i] = a.ID
 	}
 	posts, err := s.Store.Posts(ctx, ids)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	ins, err := s.Store.Inspections(ctx, ids, since, today)
+	ins, err := s.Store.Inspections(ctx, ids, from, to)
+	return posts, ins, err
+}
+
+func (s *Service) fillAccounts(ctx context.Context, out *NewMedia, accts []newmedia.Account, today, since workday.Date) error {
+	posts, ins, err := s.accountRecords(ctx, accts, since, today)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
+	"gongkai/internal/settings"
 	"gongkai/internal/workday"
 )
 
@@ -44,17 +46,26 @@ type StatusLetter struct {
 
 // Status looks an application up by its 查询码.
 func (s *Service) Status(ctx context.Context, code string) (*StatusView, error) {
+	v, _, err := s.status(ctx, code)
+	return v, err
+}
+
+// statusCase is the case behind a status view, with what its letters need.
+type statusCase struct {
+	c   *casework.Case
+	cal *workday.Calendar
+	st  settings.Settings
+	ag  *org.Agency
+}
+
+func (s *Service) status(ctx context.Context, code string) (*StatusView, *statusCase, error) {
 	c, err := s.Store.CaseByCode(ctx, code)
 	if err != nil {
-		return nil, notFoundOr(err)
+		return nil, nil, notFoundOr(err)
 	}
-	cal, st, err := s.rules(ctx)
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
 	if err != nil {
-		return nil, err
-	}
-	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
-	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	v := &StatusView{Agency: ag.Name, Serial: c.Serial, Received: c.Received, State: c.State, StateName: casework.StateName(c.State), ClosedOn: c.ClosedOn}
 	if o := casework.OutcomeByID(c.Outcome); o != nil {
@@ -89,14 +100,14 @@ func (s *Service) Status(ctx context.Context, code string) (*StatusView, error) 
 		if l := casework.StepLetter(e.Step.Kind); l != "" && l != "consultation" {
 			n, err := s.Store.LetterNumber(ctx, c.ID, e.Seq)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if n != "" { // only what the agency has issued
 				v.Letters = append(v.Letters, StatusLetter{Seq: e.Seq, Title: letterTitle(l), Number: n})
 			}
 		}
 	}
-	return v, nil
+	return v, &statusCase{c: c, cal: cal, st: st, ag: ag}, nil
 }
 
 func letterTitle(kind string) string {
@@ -112,27 +123,14 @@ func letterTitle(kind string) string {
 // and the notices the agency has issued (numbered), never a draft and never
 // the letter to a third party.
 func (s *Service) StatusLetter(ctx context.Context, code string, seq int) (*casework.Letter, error) {
-	v, err := s.Status(ctx, code)
+	v, sc, err := s.status(ctx, code)
 	if err != nil {
 		return nil, err
 	}
 	for _, l := range v.Letters {
-		if l.Seq != seq {
-			continue
+		if l.Seq == seq {
+			return casework.LetterFor(sc.c, seq, sc.ag.Info(), l.Number, sc.st.Case, sc.cal)
 		}
-		c, err := s.Store.CaseByCode(ctx, code)
-		if err != nil {
-			return nil, err
-		}
-		cal, st, err := s.rules(ctx)
-		if err != nil {
-			return nil, err
-		}
-		ag, err := s.Store.GetAgency(ctx, c.AgencyID)
-		if err != nil {
-			return nil, err
-		}
-		return casework.LetterFor(c, seq, ag.Info(), l.Number, st.Case, cal)
 	}
 	return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有这份文书"}
 }

@@ -110,15 +110,7 @@ func (s *Service) accountFacts(ctx context.Context, f *report.Facts, agencyID in
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(accts))
-	for i, a := range accts {
-		ids[i] = a.ID
-	}
-	posts, err := s.Store.Posts(ctx, ids)
-	if err != nil {
-		return err
-	}
-	ins, err := s.Store.Inspections(ctx, ids, first, end)
+	posts, ins, err := s.accountRecords(ctx, accts, first, end)
 	if err != nil {
 		return err
 	}

@@ -107,6 +107,17 @@ func (s *Service) rules(ctx context.Context) (*workday.Calendar, settings.Settin
 	return cal, st, err
 }
 
+// agencyRules is rules with an agency: what the deadlines and letters of its
+// cases and items need.
+func (s *Service) agencyRules(ctx context.Context, agencyID int64) (*workday.Calendar, settings.Settings, *org.Agency, error) {
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, st, nil, err
+	}
+	ag, err := s.Store.GetAgency(ctx, agencyID)
+	return cal, st, ag, err
+}
+
 // Principal is who acts: a signed-in user, an API key, the public, or the
 // operator at the command line.
 type Principal struct {

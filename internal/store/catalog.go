@@ -739,21 +739,8 @@ func prefixed(p, cols string) string {
 // PublishedIn returns the published items of agencies formed or published in
 // a period, without bodies (the report's facts, the columns' freshness).
 func (s *Store) PublishedIn(ctx context.Context, agencyID int64, from, to workday.Date) ([]catalog.Item, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE agency_id = $1 AND state = 'published'
-		AND published_on >= $2 AND published_on <= $3 ORDER BY published_on`, agencyID, date(from), date(to))
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []catalog.Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it.Item)
-	}
-	return out, rows.Err()
+	return s.itemList(ctx, `agency_id = $1 AND state = 'published' AND published_on >= $2 AND published_on <= $3 ORDER BY published_on`,
+		agencyID, date(from), date(to))
 }
 
 // Pending returns the agencies' items not yet published that are due
@@ -763,8 +750,12 @@ func (s *Store) Pending(ctx context.Context, ids []int64) ([]catalog.Item, error
 		return nil, nil
 	}
 	in, args := inList(ids, 1)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE agency_id IN (`+in+`) AND state IN ('draft','review','approved')
-		AND attribute = 'active' ORDER BY formed_on, id LIMIT 500`, args...)
+	return s.itemList(ctx, `agency_id IN (`+in+`) AND state IN ('draft','review','approved') AND attribute = 'active' ORDER BY formed_on, id LIMIT 500`, args...)
+}
+
+// itemList reads items without their bodies.
+func (s *Store) itemList(ctx context.Context, where string, args ...any) ([]catalog.Item, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemListCols+` FROM catalog_items WHERE `+where, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
