@@ -62,6 +62,16 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法创建临时目录"))
 		}
 		*dir = d
+	} else {
+		// a directory of the user's: made when missing, and refused when it
+		// holds anything, so that the audit reads only the generated reports
+		// and the clean-up never deletes a file of theirs
+		if err := os.MkdirAll(*dir, 0o755); err != nil {
+			return fail(stderr, errs.Wrap(errs.Invalid, err, *dir, "无法创建目录"))
+		}
+		if ents, err := os.ReadDir(*dir); err != nil || len(ents) > 0 {
+			return fail(stderr, errs.Wrap(errs.Invalid, err, *dir, "--dir 应是空目录或不存在的目录：生成的报告写在这里，结束时删除（--keep 保留）"))
+		}
 	}
 	if !*keep {
 		defer os.RemoveAll(*dir)

@@ -5,6 +5,7 @@ package auditor
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,6 +33,8 @@ type Options struct {
 	// ByAgency prints one line per agency and year (the carry-over chain)
 	// instead of each file's findings.
 	ByAgency bool
+	// OnePassBytes is the most input read in one pass (0: onePassBytes).
+	OnePassBytes int64
 }
 
 // Summary counts the files of a run.
@@ -125,22 +128,146 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	show := func(path string, a audited, prev *report.Report) []byte { return format(path, a, opt.JSON) }
+	if opt.ByAgency {
+		show = func(path string, a audited, prev *report.Report) []byte {
+			return chainLine(path, a.rep, prev, a.err, opt.JSON)
+		}
+	}
 	var plan []job
-	if opt.Prev != nil || len(files) < 2 {
+	switch {
+	case opt.Prev != nil || len(files) < 2:
 		for i := range files {
 			plan = append(plan, job{files: []int{i}})
 		}
-	} else {
+	case totalSize(files) <= cmp.Or(opt.OnePassBytes, onePassBytes):
+		return runOnePass(ctx, files, opt, workers, show, w)
+	default:
 		ids := identifyAll(ctx, files, workers)
 		plan = groupByAgency(ids)
 	}
-	show := func(path string, r, prev *report.Report, err error) []byte { return format(path, r, err, opt.JSON) }
-	if opt.ByAgency {
-		show = func(path string, r, prev *report.Report, err error) []byte {
-			return chainLine(path, r, prev, err, opt.JSON)
+	return runPlan(ctx, files, plan, opt, workers, show, w)
+}
+
+// onePassBytes is the most input a directory run reads in one pass. Up to
+// it, each file is read once and what its output and the cross-year rules
+// need is kept (about half its size) until its agency's reports are all
+// known; above it, every file's title is read first and the files are then
+// audited agency by agency, so that memory is bounded by the files in
+// flight whatever the size of the directory.
+const onePassBytes = 96 << 20
+
+// totalSize is the size of the files that exist (others fail later, with
+// their own message).
+func totalSize(files []string) int64 {
+	var n int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			n += st.Size()
 		}
 	}
-	return runPlan(ctx, files, plan, opt, workers, show, w)
+	return n
+}
+
+// audited is one file's result while it waits for its turn: the model as
+// JSON (when JSON is written), the small part of the report the output and
+// the cross-year rules need, or why it could not be read.
+type audited struct {
+	model []byte
+	rep   *report.Report // a CrossYearPart: identity, the carry-over rows, findings
+	err   error
+}
+
+// auditOne reads and checks one file without its predecessor.
+func auditOne(path string, asJSON bool, prev *report.Report) audited {
+	r, err := AuditFile(path, prev)
+	if err != nil {
+		return audited{err: err}
+	}
+	a := audited{rep: r.CrossYearPart()}
+	if asJSON {
+		a.model = r.ModelJSON()
+	}
+	return a
+}
+
+// runOnePass audits every file once, on every core and in any order, then
+// groups them by agency, runs the cross-year rules of each against its
+// predecessor and writes the results in the order runPlan would.
+func runOnePass(ctx context.Context, files []string, opt Options, workers int,
+	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error) {
+	// what waits, per file, for its agency's reports: no pointers but the
+	// strings and findings, so that collections stay cheap
+	type kept struct {
+		model []byte
+		cy    report.CrossYear
+		err   error
+	}
+	all := make([]kept, len(files))
+	next := make(chan int)
+	done := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				r, err := AuditFile(files[i], nil)
+				if err != nil {
+					all[i].err = err
+				} else {
+					all[i].cy = r.CrossYear()
+					if opt.JSON {
+						all[i].model = r.ModelJSON()
+					}
+				}
+				done <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		defer close(next)
+		for i := range files {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	n := 0
+	for range done {
+		n++
+		if opt.Progress != nil {
+			opt.Progress(n, len(files))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	ids := make([]ident, len(files))
+	for i, a := range all {
+		ids[i] = ident{agency: a.cy.Agency, year: a.cy.Year}
+	}
+	var sum Summary
+	var werr error
+	for _, j := range groupByAgency(ids) {
+		var last *report.Report
+		for m, i := range j.files {
+			a := audited{model: all[i].model, err: all[i].err}
+			prev := prevFor(nil, last, j, m)
+			if a.err == nil {
+				a.rep = all[i].cy.Report()
+				report.AddCrossYear(a.rep, prev)
+				last = a.rep
+			}
+			sum.add(result{err: a.err, rep: a.rep})
+			if werr == nil {
+				_, werr = w.Write(show(files[i], a, prev))
+			}
+			all[i] = kept{} // written: let it go
+		}
+	}
+	return sum, werr
 }
 
 // job is files checked in turn, each against the one before it when that
@@ -244,7 +371,7 @@ func prevFor(given, last *report.Report, j job, n int) *report.Report {
 // plan order (jobs in order, each job's files in order), holding at most a
 // few jobs' results at a time.
 func runPlan(ctx context.Context, files []string, plan []job, opt Options, workers int,
-	show func(path string, r, prev *report.Report, err error) []byte, w io.Writer) (Summary, error) {
+	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error) {
 	pos := make([][]int, len(plan)) // output position of each file of each job
 	n := 0
 	for k, j := range plan {
@@ -282,11 +409,11 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 				var last *report.Report
 				for m, i := range plan[k].files {
 					prev := prevFor(opt.Prev, last, plan[k], m)
-					r, err := AuditFile(files[i], prev)
-					if err == nil {
-						last = r
+					a := auditOne(files[i], opt.JSON, prev)
+					if a.err == nil {
+						last = a.rep
 					}
-					results <- result{i: pos[k][m], err: err, rep: summaryOnly(r), out: show(files[i], r, prev, err), last: m == len(plan[k].files)-1}
+					results <- result{i: pos[k][m], err: a.err, rep: a.rep, out: show(files[i], a, prev), last: m == len(plan[k].files)-1}
 				}
 			}
 		}()
@@ -351,40 +478,35 @@ func (s *Summary) add(p result) {
 	}
 }
 
-// summaryOnly keeps just the findings of a report: the rest is already
-// formatted and need not stay in memory while earlier files finish.
-func summaryOnly(r *report.Report) *report.Report {
-	if r == nil {
-		return nil
-	}
-	return &report.Report{Findings: r.Findings}
-}
-
 // format renders one result: a JSON Lines record (the model with the file
 // name first) or the readable text.
-func format(path string, r *report.Report, err error, asJSON bool) []byte {
+func format(path string, a audited, asJSON bool) []byte {
 	var b bytes.Buffer
 	if asJSON {
-		if err != nil {
-			j, _ := json.Marshal(map[string]string{"file": path, "error": errs.Message(err)})
+		if a.err != nil {
+			j, _ := json.Marshal(map[string]string{"file": path, "error": errs.Message(a.err)})
 			b.Write(j)
 		} else {
-			j, _ := r.MarshalJSON() // not json.Marshal: it would check and compact what is already compact
+			// not json.Marshal of the report: it would check and compact
+			// what is already compact
 			f, _ := json.Marshal(path)
 			b.WriteString(`{"file":`)
 			b.Write(f)
 			b.WriteString(",")
-			b.Write(j[1:])
+			b.Write(a.model[1 : len(a.model)-1])
+			b.WriteString(`,"findings":`)
+			report.WriteFindingsJSON(&b, a.rep.Findings)
+			b.WriteByte('}')
 		}
 		b.WriteByte('\n')
 		return b.Bytes()
 	}
 	fmt.Fprintf(&b, "== %s ==\n", path)
-	if err != nil {
-		fmt.Fprintf(&b, "无法读取：%s\n\n", errs.Message(err))
+	if a.err != nil {
+		fmt.Fprintf(&b, "无法读取：%s\n\n", errs.Message(a.err))
 		return b.Bytes()
 	}
-	WriteText(&b, r)
+	WriteText(&b, a.rep)
 	b.WriteByte('\n')
 	return b.Bytes()
 }

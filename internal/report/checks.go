@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Rule is one named check. The table below is the only place rules are defined;
@@ -70,7 +72,6 @@ func Check(r, prev *Report) []Finding {
 	c := &ctx{r: r, prev: prev}
 	for i := range Rules {
 		rule := &Rules[i]
-		c.rule = rule
 		for _, f := range r.Meta.Parse {
 			if f.Rule == rule.ID {
 				c.out = append(c.out, f)
@@ -79,15 +80,143 @@ func Check(r, prev *Report) []Finding {
 		if rule.fn == nil || (rule.NeedPrev && prev == nil) {
 			continue
 		}
-		c.n = 0
-		rule.fn(c)
-		if c.n > maxPerRule {
-			c.out = append(c.out, Finding{Rule: rule.ID, Severity: rule.Severity,
-				Message: fmt.Sprintf("另有 %d 处同类问题，未逐一列出", c.n-maxPerRule)})
-		}
+		c.run(rule)
 	}
 	r.Findings = c.out
 	return c.out
+}
+
+// run adds one rule's findings, at most maxPerRule and a count of the rest.
+func (c *ctx) run(rule *Rule) {
+	c.rule, c.n = rule, 0
+	rule.fn(c)
+	if c.n > maxPerRule {
+		c.out = append(c.out, Finding{Rule: rule.ID, Severity: rule.Severity,
+			Message: fmt.Sprintf("另有 %d 处同类问题，未逐一列出", c.n-maxPerRule)})
+	}
+}
+
+// AddCrossYear runs the cross-year rules (X.*) on a report already checked
+// without last year's, and puts their findings where Check(r, prev) would
+// have: so a directory can be read once, in any order, and each report
+// compared with its predecessor once both are known. r and prev may be
+// CrossYearPart()s.
+func AddCrossYear(r, prev *Report) {
+	if prev == nil {
+		return
+	}
+	c := &ctx{r: r, prev: prev}
+	last := -1 // index in Rules of the last cross-year rule
+	for i := range Rules {
+		if Rules[i].NeedPrev && Rules[i].fn != nil {
+			c.run(&Rules[i])
+			last = i
+		}
+	}
+	if len(c.out) == 0 {
+		return
+	}
+	at := len(r.Findings)
+	for j, f := range r.Findings {
+		if ruleIndex(f.Rule) > last {
+			at = j
+			break
+		}
+	}
+	r.Findings = slices.Insert(slices.Clip(r.Findings), at, c.out...)
+}
+
+var ruleIndexes = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		m[r.ID] = i
+	}
+	return m
+})
+
+// ruleIndex is a rule's place in Rules; an unknown id sorts last.
+func ruleIndex(id string) int {
+	if i, ok := ruleIndexes()[id]; ok {
+		return i
+	}
+	return len(Rules)
+}
+
+// CrossYear is what the cross-year rules and a carry-over line need of a
+// report, in a few words of memory and no maps: the auditor keeps one for
+// every file of a directory until the file's predecessor is known, and the
+// garbage collector scans what is kept again and again.
+type CrossYear struct {
+	Agency, Title string
+	Year          int
+	Level         Level
+	Format        Format
+	Findings      []Finding
+	section5      string
+	has5          bool
+	rows          [3]Row  // crossRows
+	cells         [6]Cell // crossCells
+	hasCell       [6]bool
+	lines         [6]int // "5", then crossRows, then proactive.rules, proactive.normative_documents
+	hasLine       [6]bool
+}
+
+var (
+	crossRows  = [3]string{"new", "carried_in", "carried_forward"}
+	crossCells = [6]string{"rules.in_force", "rules.issued", "rules.repealed",
+		"normative_documents.in_force", "normative_documents.issued", "normative_documents.repealed"}
+	crossLines = [6]string{"5", "new", "carried_in", "carried_forward", "proactive.rules", "proactive.normative_documents"}
+)
+
+// CrossYear keeps what the cross-year rules need. The strings are copied:
+// read from a file they are slices of its whole text, which they would
+// otherwise keep in memory.
+func (r *Report) CrossYear() CrossYear {
+	c := CrossYear{Agency: strings.Clone(r.Agency), Title: strings.Clone(r.Title), Year: r.Year, Level: r.Level,
+		Format: r.Format, Findings: slices.Clip(r.Findings)}
+	c.section5, c.has5 = r.Sections["5"]
+	c.section5 = strings.Clone(c.section5)
+	for i, k := range crossRows {
+		c.rows[i] = r.Applications[k]
+	}
+	for i, k := range crossCells {
+		c.cells[i], c.hasCell[i] = r.Proactive.Cells[k]
+	}
+	for i, k := range crossLines {
+		c.lines[i], c.hasLine[i] = r.Meta.Lines[k]
+	}
+	return c
+}
+
+// Report is the small report the cross-year rules and the auditor's output
+// read: identity, findings, the carry-over rows, the in-force counts and
+// section 五.
+func (c *CrossYear) Report() *Report {
+	r := &Report{Agency: c.Agency, Year: c.Year, Level: c.Level, Format: c.Format, Title: c.Title,
+		Findings: c.Findings, Sections: map[string]string{}, Applications: make(map[string]Row, len(crossRows))}
+	if c.has5 {
+		r.Sections["5"] = c.section5
+	}
+	for i, k := range crossRows {
+		r.Applications[k] = c.rows[i]
+	}
+	for i, k := range crossCells {
+		if c.hasCell[i] {
+			r.Proactive.Set(k, c.cells[i])
+		}
+	}
+	for i, k := range crossLines {
+		if c.hasLine[i] {
+			r.setLine(k, c.lines[i])
+		}
+	}
+	return r
+}
+
+// CrossYearPart is the report reduced to what the cross-year rules read.
+func (r *Report) CrossYearPart() *Report {
+	c := r.CrossYear()
+	return c.Report()
 }
 
 // RuleTitle is the Chinese name of a rule (its id when unknown).
@@ -137,8 +266,21 @@ func t4Name(b, col int) string {
 // anyAmbiguous is ambiguous for cells named only when needed: most reports
 // have no ambiguous cell, and naming every cell of every row costs more than
 // the check itself (a province's 汇总 checks thousands of reports).
-func (r *Report) anyAmbiguous(cells func() []string) bool {
-	return len(r.Meta.Ambiguous) > 0 && r.ambiguous(cells()...)
+func (r *Report) anyAmbiguous(table string, cells func() []string) bool {
+	if len(r.Meta.Ambiguous) == 0 {
+		return false
+	}
+	// the cells' names are built only when that table has an ambiguous
+	// cell: a 表二 left null by its glued amounts must not make every
+	// 表三 sum build its names
+	under := false
+	for k := range r.Meta.Ambiguous {
+		if strings.HasPrefix(k, table) {
+			under = true
+			break
+		}
+	}
+	return under && r.ambiguous(cells()...)
 }
 
 func (r *Report) ambiguous(cells ...string) bool {
@@ -324,7 +466,7 @@ func checkRowSum(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
+		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous("applications.", func() []string {
 			var cells []string
 			for i := range v {
 				cells = append(cells, t3Cell(row.Key, i))
@@ -361,7 +503,7 @@ func checkOutcomes(c *ctx) {
 			}
 		}
 		tot := r.Applications["total"][col]
-		if (blank && tot.Blank()) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
+		if (blank && tot.Blank()) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous("applications.", func() []string {
 			cells := []string{t3Cell("total", col)}
 			for _, row := range rows {
 				if row.Kind == RowOutcome {
@@ -387,7 +529,7 @@ func checkBalance(c *ctx) {
 	a := r.Applications
 	for col := 0; col < NumCols; col++ {
 		n, in, tot, out := a["new"][col], a["carried_in"][col], a["total"][col], a["carried_forward"][col]
-		if allBlank(n, in, tot, out) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
+		if allBlank(n, in, tot, out) || len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous("applications.", func() []string {
 			return []string{t3Cell("new", col), t3Cell("carried_in", col), t3Cell("total", col), t3Cell("carried_forward", col)}
 		}) {
 			continue
@@ -411,7 +553,7 @@ func checkT4(c *ctx) {
 		if allBlank(v[:]...) {
 			continue
 		}
-		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous(func() []string {
+		if len(r.Meta.Ambiguous) > 0 && r.anyAmbiguous("appeals.", func() []string {
 			var cells []string
 			for j := range v {
 				cells = append(cells, t4Cell(b, j))

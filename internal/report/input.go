@@ -108,6 +108,8 @@ func decodeText(name string, data []byte) (string, error) {
 	return string(d), nil
 }
 
+var htmlSigns = []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"}
+
 func looksHTML(t string) bool {
 	head := t
 	if len(head) > 4096 {
@@ -116,11 +118,19 @@ func looksHTML(t string) bool {
 	if !strings.Contains(head, "<") {
 		return false
 	}
-	h := strings.ToLower(head)
-	for _, tag := range []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"} {
-		if strings.Contains(h, tag) {
-			return true
+	// each '<' compared without case, instead of lowering a copy of the head
+	for rest := head; ; {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			break
 		}
+		rest = rest[i:]
+		for _, tag := range htmlSigns {
+			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
+				return true
+			}
+		}
+		rest = rest[1:]
 	}
 	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
 }
@@ -242,6 +252,15 @@ func (w *htmlReader) flush() {
 }
 
 func collapse(s string) string {
+	if collapsed(s) {
+		return s // most cells and paragraphs: nothing to do, nothing to copy
+	}
+	return collapseSpaces(s)
+}
+
+// collapseSpaces turns every run of white space into one space and drops it
+// at both ends.
+func collapseSpaces(s string) string {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	var b strings.Builder
 	space := false
@@ -257,6 +276,32 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether collapse would return s unchanged: no tab, line
+// break, no-break space or double space, and no space at either end.
+func collapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r', '\f':
+			return false
+		case ' ':
+			if s[i+1] == ' ' { // s does not end in a space, so i+1 is in range
+				return false
+			}
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // openCell is the cell of the innermost data row being read, if any.

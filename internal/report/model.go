@@ -285,7 +285,30 @@ func (r *Report) setLine(path string, line int) {
 
 // MarshalJSON writes the JSON model of report-model.md §1, keys in template order.
 func (r *Report) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
+	b := r.modelJSON()
+	b.Truncate(b.Len() - 1) // reopen the object for its findings
+	b.WriteString(`,"findings":`)
+	WriteFindingsJSON(b, r.Findings)
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// ModelJSON is the report's JSON object without its findings: the auditor
+// keeps it while the cross-year rules of a directory wait for a report's
+// predecessor, then writes the findings after it.
+func (r *Report) ModelJSON() []byte { return bytes.Clone(r.modelJSON().Bytes()) } // not the 8 KB buffer
+
+// WriteFindingsJSON writes findings as the JSON array MarshalJSON writes.
+func WriteFindingsJSON(b *bytes.Buffer, fs []Finding) {
+	if fs == nil {
+		b.WriteString("[]")
+		return
+	}
+	writeFindings(b, fs)
+}
+
+func (r *Report) modelJSON() *bytes.Buffer {
+	b := new(bytes.Buffer)
 	b.Grow(8 << 10)
 	w := func(s string) { b.WriteString(s) }
 	// the values written by hand: encoding/json's reflection was a tenth of
@@ -299,8 +322,6 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		case Cell:
 			j, _ := x.MarshalJSON()
 			b.Write(j)
-		case []Finding:
-			writeFindings(&b, x)
 		default:
 			j, _ := json.Marshal(v)
 			b.Write(j)
@@ -349,10 +370,10 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	} else {
 		w(`,"proactive":`)
 	}
-	writeNested(&b, r.Format.T2Items(), r)
+	writeNested(b, r.Format.T2Items(), r)
 	w(`,"applications":{"columns":`)
 	val(T3Columns)
-	writeT3(&b, r)
+	writeT3(b, r)
 	w(`},"appeals":{`)
 	for i, blk := range T4Blocks {
 		if i > 0 {
@@ -370,14 +391,8 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		}
 		w("}")
 	}
-	w(`},"findings":`)
-	if r.Findings == nil {
-		w("[]")
-	} else {
-		val(r.Findings)
-	}
-	w("}")
-	return b.Bytes(), nil
+	w("}}")
+	return b
 }
 
 func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {

@@ -1037,6 +1037,17 @@ func (p *parser) solveT3(runs []t3Line) {
 	}
 	assign := make([]int, len(runs))
 	var valid [][]int
+	// which run, if any, holds each template row: found once, not for
+	// each of up to 20 000 combinations
+	rowRun := make([]int, len(r.Format.T3Rows()))
+	for k, row := range r.Format.T3Rows() {
+		rowRun[k] = -1
+		for i, g := range runs {
+			if len(cands[i]) > 0 && g.row.Key == row.Key {
+				rowRun[k] = i
+			}
+		}
+	}
 	if product > 0 {
 		var rec func(k int)
 		rec = func(k int) {
@@ -1044,7 +1055,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				return
 			}
 			if k == len(open) {
-				if p.t3Consistent(runs, cands, assign) {
+				if p.t3Consistent(rowRun, cands, assign) {
 					valid = append(valid, append([]int(nil), assign...))
 				}
 				return
@@ -1100,17 +1111,11 @@ func (p *parser) solveT3(runs []t3Line) {
 }
 
 // t3Consistent checks the column identities with the candidate rows in place.
-func (p *parser) t3Consistent(runs []t3Line, cands [][][]int64, assign []int) bool {
+func (p *parser) t3Consistent(rowRun []int, cands [][][]int64, assign []int) bool {
 	var outcomes, nw, in, tot, fwd [NumCols]int64
-	inRun := map[string]int{}
-	for i, g := range runs {
-		if len(cands[i]) > 0 {
-			inRun[g.row.Key] = i
-		}
-	}
-	for _, row := range p.r.Format.T3Rows() {
+	for k, row := range p.r.Format.T3Rows() {
 		var v [NumCols]int64
-		if i, ok := inRun[row.Key]; ok {
+		if i := rowRun[k]; i >= 0 {
 			copy(v[:], cands[i][assign[i]])
 		} else {
 			for c, cl := range p.r.Applications[row.Key] {
