@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -441,7 +440,7 @@ func htmlLines(t string) []Line { return htmlLinesUntil(t, nil) }
 // htmlLinesUntil is htmlLines stopping as soon as stop says the lines so far
 // are enough (Identify needs only the title, at the top).
 func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
-	z := html.NewTokenizer(strings.NewReader(t))
+	z := &htmlLexer{s: t}
 	w := &htmlReader{}
 	seen := 0
 	for {
@@ -451,28 +450,25 @@ func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
 				return w.out
 			}
 		}
-		switch z.Next() {
-		case html.ErrorToken:
+		kind, a, text := z.next()
+		switch kind {
+		case htmlEOF:
 			for n := len(w.tables); n > 0; n-- {
 				w.endRow(w.tables[n-1])
 			}
 			w.flush()
 			return w.out
-		case html.TextToken:
+		case htmlText:
 			if w.skip == 0 {
-				w.text(string(z.Text()))
+				w.text(text)
 			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			w.start(atom.Lookup(name))
-		case html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+		case htmlStart:
+			w.start(a)
+		case htmlSelfClosing:
 			w.start(a)
 			w.end(a)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			w.end(atom.Lookup(name))
+		case htmlEnd:
+			w.end(a)
 		}
 	}
 }

@@ -1,0 +1,260 @@
+package report
+
+import (
+	"html"
+	"strings"
+
+	"golang.org/x/net/html/atom"
+)
+
+// htmlLexer splits an HTML page into the tokens the reader uses: text, and
+// the names of start and end tags. It is not a general tokenizer: attributes
+// are stepped over, never read, and nothing is allocated for a tag. It
+// follows the HTML tokenizer where a report can tell the difference:
+// comments, doctypes and processing instructions are dropped, a '<' that
+// does not open a tag is text, an attribute value in quotes may hold '>',
+// and the contents of script, style, textarea, title and the other raw text
+// elements are text up to their own end tag (golang.org/x/net/html's
+// tokenizer was a third of an HTML report's cost, mostly for attributes).
+type htmlLexer struct {
+	s   string
+	i   int
+	raw atom.Atom // the raw text element just opened, if any
+}
+
+type htmlTokKind uint8
+
+const (
+	htmlEOF htmlTokKind = iota
+	htmlText
+	htmlStart
+	htmlSelfClosing
+	htmlEnd
+)
+
+// rawText are the elements whose content is not markup; rcData those whose
+// content still has character references.
+var rawText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true,
+	atom.Xmp: true, atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true, atom.Plaintext: true}
+
+// next returns the next token: its kind, its tag (for tags) or its text
+// (for text, character references resolved).
+func (z *htmlLexer) next() (htmlTokKind, atom.Atom, string) {
+	if z.raw != 0 {
+		return z.rawContent()
+	}
+	s := z.s
+	start := z.i
+	for z.i < len(s) {
+		lt := strings.IndexByte(s[z.i:], '<')
+		if lt < 0 {
+			z.i = len(s)
+			break
+		}
+		at := z.i + lt
+		if !opensMarkup(s, at) {
+			z.i = at + 1 // a '<' that is text
+			continue
+		}
+		if at > start {
+			z.i = at // the text first, the markup on the next call
+			return htmlText, 0, unescape(s[start:at])
+		}
+		z.i = at
+		if k, a, ok := z.markup(); ok {
+			return k, a, ""
+		}
+		start = z.i // a comment or declaration, dropped
+	}
+	if start < len(s) {
+		return htmlText, 0, unescape(s[start:])
+	}
+	return htmlEOF, 0, ""
+}
+
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+// opensMarkup reports whether the '<' at i starts a tag, comment or
+// declaration rather than being text ("a < b").
+func opensMarkup(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	c := s[i+1]
+	switch {
+	case isASCIILetter(c), c == '!', c == '?':
+		return true
+	case c == '/':
+		return i+2 < len(s) // an end tag, "</>" or a bogus comment; "</" at the end is text
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// markup reads the markup at z.i, a '<' that opensMarkup. A tag returns
+// ok; a comment, declaration or "</>" moves z.i past itself and returns not
+// ok.
+func (z *htmlLexer) markup() (htmlTokKind, atom.Atom, bool) {
+	s, i := z.s, z.i
+	if i+1 >= len(s) {
+		z.i = len(s)
+		return 0, 0, false
+	}
+	switch c := s[i+1]; {
+	case c == '!':
+		if strings.HasPrefix(s[i:], "<!--") {
+			// "<!-->" and "<!--->" end at once, as the tokenizer has it
+			body := i + 4
+			if strings.HasPrefix(s[body:], ">") {
+				z.i = body + 1
+			} else if strings.HasPrefix(s[body:], "->") {
+				z.i = body + 2
+			} else if e := strings.Index(s[body:], "-->"); e >= 0 {
+				z.i = body + e + 3
+			} else {
+				z.i = len(s)
+			}
+			return 0, 0, false
+		}
+		z.i = skipTo(s, i+2, '>')
+		return 0, 0, false
+	case c == '?':
+		z.i = skipTo(s, i+2, '>')
+		return 0, 0, false
+	case c == '/':
+		if i+2 >= len(s) {
+			z.i = len(s)
+			return 0, 0, false
+		}
+		if s[i+2] == '>' { // "</>" is nothing
+			z.i = i + 3
+			return 0, 0, false
+		}
+		if !isASCIILetter(s[i+2]) { // a bogus comment up to '>'
+			z.i = skipTo(s, i+2, '>')
+			return 0, 0, false
+		}
+		a, after := tagName(s, i+2)
+		z.i = skipTag(s, after)
+		return htmlEnd, a, true
+	case isASCIILetter(c):
+		a, after := tagName(s, i+1)
+		end := skipTag(s, after)
+		z.i = end
+		kind := htmlStart
+		if end-2 >= after && s[end-1] == '>' && s[end-2] == '/' {
+			kind = htmlSelfClosing
+		} else if rawText[a] {
+			z.raw = a
+		}
+		return kind, a, true
+	}
+	z.i = i + 1 // not markup after all: always move on
+	return 0, 0, false
+}
+
+// skipTo returns the position after the next c from i, or the end.
+func skipTo(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k + 1
+	}
+	return len(s)
+}
+
+// tagName reads a tag name from i and returns its atom (0 when not a known
+// element) and the position after it.
+func tagName(s string, i int) (atom.Atom, int) {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		j++
+	}
+	var buf [16]byte
+	name := s[i:j]
+	if len(name) > len(buf) {
+		return 0, j // longer than any element the reader knows
+	}
+	for k := 0; k < len(name); k++ {
+		c := name[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return atom.Lookup(buf[:len(name)]), j
+}
+
+// skipTag steps over a tag's attributes to just after its '>': a value in
+// quotes may hold '>'.
+func skipTag(s string, i int) int {
+	eq := false // after '=': a quote opens a value
+	for i < len(s) {
+		switch c := s[i]; c {
+		case '>':
+			return i + 1
+		case '=':
+			eq = true
+		case '"', '\'':
+			if eq {
+				i = skipTo(s, i+1, c) - 1
+			}
+			eq = false
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			eq = false
+		}
+		i++
+	}
+	return len(s)
+}
+
+// rawContent returns the text of a raw text element up to its end tag, then
+// the end tag.
+func (z *htmlLexer) rawContent() (htmlTokKind, atom.Atom, string) {
+	a := z.raw
+	s, start := z.s, z.i
+	if a == atom.Plaintext {
+		z.raw, z.i = 0, len(s)
+		return htmlText, 0, s[start:]
+	}
+	name := a.String()
+	for i := start; ; {
+		k := strings.Index(s[i:], "</")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		e := at + 2 + len(name)
+		if e <= len(s) && strings.EqualFold(s[at+2:e], name) && (e == len(s) || strings.IndexByte(" \t\n\r\f/>", s[e]) >= 0) {
+			if at > start {
+				z.i = at // the text first, the end tag on the next call
+				return htmlText, 0, z.rawText(a, s[start:at])
+			}
+			z.raw = 0
+			z.i = skipTag(s, e)
+			return htmlEnd, a, ""
+		}
+		i = at + 2
+	}
+	z.raw, z.i = 0, len(s)
+	if start < len(s) {
+		return htmlText, 0, z.rawText(a, s[start:])
+	}
+	return htmlEOF, 0, ""
+}
+
+func (z *htmlLexer) rawText(a atom.Atom, s string) string {
+	if a == atom.Title || a == atom.Textarea {
+		return unescape(s)
+	}
+	return s
+}
