@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -20,7 +19,6 @@ import (
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
-	"gongkai/internal/render"
 	"gongkai/internal/report"
 )
 
@@ -148,40 +146,16 @@ func benchAudit(ctx context.Context, n int, dir, profile string, w io.Writer) er
 // writeAuditMix writes n generated reports into dir in the layouts the
 // auditor meets, and returns their total size.
 func writeAuditMix(n int, dir string) (int64, error) {
-	var b bytes.Buffer
 	var total int64
 	for i := range n {
-		r := report.Generate(rand.New(rand.NewPCG(uint64(i), 42)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
-		if i%10 == 0 { // some reports with an error, as in real life
-			x := r.Applications["new"]
-			x[report.ColNatural] = report.N(x[report.ColNatural].Val() + 1)
-			r.Applications["new"] = x
-		}
-		b.Reset()
-		// the layouts the auditor meets, in turn: a portal page, tab text,
-		// a converter's Markdown, and a page that lost its line breaks
-		var err error
-		switch i % 5 {
-		case 0:
-			err = render.HTML(&b, r)
-		case 3:
-			err = render.Markdown(&b, r)
-		default:
-			err = render.Text(&b, r)
-		}
+		ext, data, err := auditor.Sample(i)
 		if err != nil {
 			return 0, err
 		}
-		if i%5 == 4 {
-			flat := strings.NewReplacer("\t", "", "\n", "").Replace(b.String())
-			b.Reset()
-			b.WriteString(flat)
-		}
-		ext := []string{".html", ".txt", ".txt", ".md", ".txt"}[i%5]
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%06d%s", i, ext)), b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%06d%s", i, ext)), data, 0o644); err != nil {
 			return 0, errs.Wrap(errs.Internal, err, dir, "无法写入生成的报告")
 		}
-		total += int64(b.Len())
+		total += int64(len(data))
 	}
 	return total, nil
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gongkai/internal/render"
 	"gongkai/internal/report"
@@ -106,4 +107,62 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 			t.Errorf("%+v: %+v", opt, s1)
 		}
 	}
+}
+
+// BenchmarkAuditMix is the work of `gongkai bench audit` for one file, from
+// memory on one core: read, check, keep what the directory run keeps. The
+// sub-benchmarks are the layouts of the mix; Baseline splits the same bytes
+// into lines and nothing more.
+func BenchmarkAuditMix(b *testing.B) {
+	const n = 200
+	var files [][]byte
+	names := make([]string, n)
+	for i := range n {
+		ext, data, err := Sample(i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		names[i] = fmt.Sprintf("r%d%s", i, ext)
+	}
+	run := func(b *testing.B, layout string) {
+		var which []int // the files of the layout, all for the mix
+		for i := range n {
+			if layout == "" || SampleLayouts[i%len(SampleLayouts)] == layout {
+				which = append(which, i)
+			}
+		}
+		b.ReportAllocs()
+		k := 0
+		for b.Loop() {
+			i := which[k%len(which)]
+			k++
+			r, err := report.Read(names[i], files[i])
+			if err != nil {
+				b.Fatal(err)
+			}
+			report.Check(r, nil)
+			_ = r.CrossYear()
+			_ = r.ModelJSON()
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+	}
+	b.Run("mix", func(b *testing.B) { run(b, "") })
+	for _, l := range []string{"html", "text", "markdown", "flat"} {
+		b.Run(l, func(b *testing.B) { run(b, l) })
+	}
+	b.Run("baseline", func(b *testing.B) {
+		k := 0
+		for b.Loop() {
+			data := files[k%n]
+			k++
+			if !utf8.Valid(data) {
+				b.Fatal("not UTF-8")
+			}
+			for _, line := range strings.Split(string(data), "\n") {
+				_ = strings.Split(line, "\t")
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+	})
 }

@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // TestCollapsedMeansUnchanged: every string the fast check lets through is
 // one collapseSpaces would return unchanged (all strings of up to five runes
@@ -46,5 +49,31 @@ func TestLooksHTMLIgnoresCase(t *testing.T) {
 		if got := looksHTML(in); got != want {
 			t.Errorf("looksHTML(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// isNumber agrees with the pattern it stands for on every string of up to
+// four runes over the characters that matter.
+func TestIsNumberIsItsPattern(t *testing.T) {
+	re := regexp.MustCompile(`^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?$`)
+	alphabet := []string{"1", "９", "-", "＋", ",", "，", ".", "件", "a", "\xff"}
+	var walk func(s string, n int)
+	yes := 0
+	walk = func(s string, n int) {
+		if got, want := isNumber(s), re.MatchString(s); got != want {
+			t.Fatalf("isNumber(%q) = %v, pattern says %v", s, got, want)
+		} else if got {
+			yes++
+		}
+		if n == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			walk(s+a, n-1)
+		}
+	}
+	walk("", 4)
+	if yes == 0 {
+		t.Fatal("no number among the strings: the test does not test")
 	}
 }

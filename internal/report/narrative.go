@@ -250,14 +250,12 @@ func parseNumber(s string) (int64, bool) {
 	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return v, true
 	}
-	digits := map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	units := map[rune]int64{'十': 10, '百': 100, '千': 1000}
 	var total, cur int64
 	seen := false
 	for _, r := range s {
-		if d, ok := digits[r]; ok {
+		if d := cnDigit(r); d >= 0 {
 			cur, seen = d, true
-		} else if u, ok := units[r]; ok {
+		} else if u := cnUnit(r); u > 0 {
 			if cur == 0 {
 				cur = 1
 			}
@@ -268,6 +266,46 @@ func parseNumber(s string) (int64, bool) {
 		}
 	}
 	return total + cur, seen
+}
+
+// cnDigit is the value of a Chinese digit, -1 for another rune.
+func cnDigit(r rune) int64 {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// cnUnit is the value of 十, 百 or 千, 0 for another rune.
+func cnUnit(r rune) int64 {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1000
+	}
+	return 0
 }
 
 func checkNarrative(c *ctx) {

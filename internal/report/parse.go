@@ -87,7 +87,9 @@ var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4":
 
 func headingKey(text string) string {
 	t := strings.TrimSpace(text)
-	if t == "" || utf8.RuneCountInString(t) > 40 {
+	// a paragraph's length is not counted to its end: more than 160 bytes
+	// is more than 40 runes
+	if t == "" || len(t) > 40*utf8.UTFMax || utf8.RuneCountInString(t) > 40 {
 		return ""
 	}
 	for _, s := range Sections {
@@ -120,6 +122,7 @@ func (p *parser) findHeads() {
 	p.r = NewReport(Format2021)
 	r := p.r
 	r.Meta.Parsed = true
+	r.Meta.Lines = make(map[string]int, 64) // a line for every row and section: grown once
 	r.Meta.Tables = map[string]bool{}
 	r.Meta.Unreadable = map[string]bool{}
 	p.heads = map[string]int{}
@@ -403,7 +406,14 @@ func (p *parser) detectFormat() {
 	lo2, hi2 := p.region("2")
 	lo3, hi3 := p.region("3")
 	text := func(lo, hi int) string {
+		// joined without a separator: a label wrapped over two lines
+		// still reads whole
+		n := 0
+		for _, l := range p.lines[lo:hi] {
+			n += len(l.Text)
+		}
 		var b strings.Builder
+		b.Grow(n)
 		for _, l := range p.lines[lo:hi] {
 			b.WriteString(l.Text)
 		}
@@ -638,18 +648,19 @@ func tokens(s string) []tok {
 // norm keeps the letters and digits of a label: punctuation, width and spacing
 // vary between published copies, the words do not.
 func norm(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder // one allocation: its bytes become the string
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case r >= '０' && r <= '９':
-			b = append(b, byte('0'+r-'０'))
+			b.WriteByte(byte('0' + r - '０'))
 		case r >= 0x4E00 && r <= 0x9FFF, r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
-			b = utf8.AppendRune(b, r) // the common cases without the Unicode tables
+			b.WriteRune(r) // the common cases without the Unicode tables
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 func toCell(s string) Cell {
@@ -807,11 +818,8 @@ func (p *parser) parseT3() {
 	r := p.r
 	lo, hi := p.region("3")
 	rows := r.Format.T3Rows()
-	norms := make([]string, len(rows))
-	for i, row := range rows {
-		norms[i] = norm(row.Label)
-	}
-	var got []t3Line
+	norms := t3Norms(r.Format)
+	got := make([]t3Line, 0, len(rows))
 	next, pending := 0, -1
 	for _, l := range p.lines[lo:hi] {
 		if next >= len(rows) {
@@ -1248,7 +1256,7 @@ func (p *parser) parseT4Blocks(lo, hi int) bool {
 		}
 		for b := len(T4Blocks) - 1; b >= 0; b-- {
 			// 复议后起诉 contains 复议: test the longer labels first
-			if strings.HasSuffix(L, norm(T4Blocks[b].Label)) {
+			if strings.HasSuffix(L, t4Norms[b]) {
 				for j, c := range rc.cells {
 					p.r.Appeals[b][j] = toCell(c)
 				}
@@ -1314,27 +1322,43 @@ func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <=
 
 // isNumber is ^[+-]?digit[digits,，]*(\.digits)?$ with full-width forms.
 func isNumber(s string) bool {
-	rs := []rune(s)
-	i := 0
-	if i < len(rs) && (rs[i] == '+' || rs[i] == '-' || rs[i] == '－' || rs[i] == '＋') {
-		i++
+	// read rune by rune in place: a label is long, and converting it to
+	// runes only to see that it does not start with a digit cost more than
+	// reading the rest of the row
+	at := func(i int) (rune, int) {
+		if i >= len(s) {
+			return -1, 0
+		}
+		return utf8.DecodeRuneInString(s[i:])
 	}
-	if i >= len(rs) || !isDigit(rs[i]) {
+	i := 0
+	if r, n := at(i); r == '+' || r == '-' || r == '－' || r == '＋' {
+		i += n
+	}
+	if r, _ := at(i); !isDigit(r) {
 		return false
 	}
-	for i < len(rs) && (isDigit(rs[i]) || rs[i] == ',' || rs[i] == '，') {
-		i++
+	for {
+		r, n := at(i)
+		if !isDigit(r) && r != ',' && r != '，' {
+			break
+		}
+		i += n
 	}
-	if i < len(rs) && rs[i] == '.' {
-		i++
-		if i >= len(rs) || !isDigit(rs[i]) {
+	if r, n := at(i); r == '.' {
+		i += n
+		if r, _ := at(i); !isDigit(r) {
 			return false
 		}
-		for i < len(rs) && isDigit(rs[i]) {
-			i++
+		for {
+			r, n := at(i)
+			if !isDigit(r) {
+				break
+			}
+			i += n
 		}
 	}
-	return i == len(rs)
+	return i == len(s)
 }
 
 // allDigits is ^digits+$.
@@ -1386,6 +1410,33 @@ func tailRun(s string) (head, run string, ok bool) {
 	}
 	return s[:i], s[i:], true
 }
+
+// t3Norms are the normalised labels of a format's 表三 rows.
+func t3Norms(f Format) []string {
+	if f == Format2019 {
+		return t3Norms2019
+	}
+	return t3Norms2021
+}
+
+var t3Norms2019, t3Norms2021 = normLabels(t3Rows2019), normLabels(t3Rows2021)
+
+func normLabels(rows []T3Row) []string {
+	ns := make([]string, len(rows))
+	for i, row := range rows {
+		ns[i] = norm(row.Label)
+	}
+	return ns
+}
+
+// t4Norms are the normalised labels of 表四's blocks.
+var t4Norms = func() []string {
+	ns := make([]string, len(T4Blocks))
+	for b := range T4Blocks {
+		ns[b] = norm(T4Blocks[b].Label)
+	}
+	return ns
+}()
 
 // t2Norms are the normalised labels of each format's 表二 rows, keyed by
 // the first and last labels.
