@@ -62,11 +62,15 @@ func (c Cell) String() string {
 	return ""
 }
 
-func (c Cell) MarshalJSON() ([]byte, error) {
+func (c Cell) MarshalJSON() ([]byte, error) { return c.appendJSON(nil), nil }
+
+// appendJSON appends the cell as JSON: the model is written cell by cell
+// into one buffer, without an allocation each.
+func (c Cell) appendJSON(dst []byte) []byte {
 	if c.state != cellOK {
-		return []byte("null"), nil
+		return append(dst, "null"...)
 	}
-	return strconv.AppendInt(nil, c.n, 10), nil
+	return strconv.AppendInt(dst, c.n, 10)
 }
 
 // Row is one row of 表三: the six applicant columns and 总计.
@@ -139,11 +143,13 @@ func (a Amount) String() string {
 	return ""
 }
 
-func (a Amount) MarshalJSON() ([]byte, error) {
+func (a Amount) MarshalJSON() ([]byte, error) { return a.appendJSON(nil), nil }
+
+func (a Amount) appendJSON(dst []byte) []byte {
 	if a.state != cellOK {
-		return []byte("null"), nil
+		return append(dst, "null"...)
 	}
-	return json.Marshal(a.text)
+	return appendJSONString(dst, a.text)
 }
 
 // Proactive is 表二 of either format. Cells are addressed "item.cell", as in the
@@ -320,8 +326,7 @@ func (r *Report) modelJSON() *bytes.Buffer {
 		case int:
 			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
 		case Cell:
-			j, _ := x.MarshalJSON()
-			b.Write(j)
+			b.Write(x.appendJSON(b.AvailableBuffer()))
 		default:
 			j, _ := json.Marshal(v)
 			b.Write(j)
@@ -410,13 +415,11 @@ func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {
 			b.Write(appendJSONString(b.AvailableBuffer(), c))
 			b.WriteString(":")
 			p := it.Key + "." + c
-			var j []byte
 			if len(it.Money) > k && it.Money[k] {
-				j, _ = r.Proactive.Amount(p).MarshalJSON()
+				b.Write(r.Proactive.Amount(p).appendJSON(b.AvailableBuffer()))
 			} else {
-				j, _ = r.Proactive.Cell(p).MarshalJSON()
+				b.Write(r.Proactive.Cell(p).appendJSON(b.AvailableBuffer()))
 			}
-			b.Write(j)
 		}
 		b.WriteString("}")
 	}
@@ -436,7 +439,9 @@ func writeT3(b *bytes.Buffer, r *Report) {
 				b.WriteString("}")
 			}
 			if parent != "" {
-				b.WriteString(`,"` + parent + `":{`)
+				b.WriteString(`,"`)
+				b.WriteString(parent)
+				b.WriteString(`":{`)
 			}
 			group = parent
 		} else if parent != "" {
@@ -445,15 +450,16 @@ func writeT3(b *bytes.Buffer, r *Report) {
 		if parent == "" {
 			b.WriteString(",")
 		}
-		b.WriteString(`"` + leaf + `":`)
+		b.WriteByte('"')
+		b.WriteString(leaf)
+		b.WriteString(`":`)
 		row := r.Applications[row.Key]
 		b.WriteByte('[')
 		for i, c := range row {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			j, _ := c.MarshalJSON()
-			b.Write(j)
+			b.Write(c.appendJSON(b.AvailableBuffer()))
 		}
 		b.WriteByte(']')
 	}
