@@ -59,7 +59,7 @@ func checkFees(c *ctx) {
 	if !ok || strings.TrimSpace(t) == "" {
 		return // S.MISSING says it
 	}
-	if !feeMention.MatchString(t) {
+	if !strings.Contains(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
 		c.add("sections.6", c.r.Line("6"), "第六部分未说明是否收取政府信息公开信息处理费：按格式要求，收取信息处理费的情况在此报告，未收取的也应写明")
 	}
 }
@@ -134,6 +134,90 @@ var (
 	noneAppeal  = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
 )
 
+// Each pattern below is tried only on text that holds a word it cannot
+// match without: the regular expressions were a tenth of an audit.
+
+// countIndex is countRe.FindStringIndex, and countSubmatch its
+// FindStringSubmatch, read by hand (findCount): they ran on every clause.
+func countIndex(s string) []int {
+	start, _, end, ok := findCount(s)
+	if !ok {
+		return nil
+	}
+	return []int{start, end}
+}
+
+func countSubmatch(s string) []string {
+	start, num, end, ok := findCount(s)
+	if !ok {
+		return nil
+	}
+	return []string{s[start:end], s[start:num]}
+}
+
+// findCount finds the leftmost count: a run of Arabic digits (ASCII or
+// full width) or of Chinese numerals, then ASCII white space, then a unit
+// (件 宗 起 个 份 人次). The two kinds of numeral do not mix, as in countRe.
+func findCount(s string) (start, numEnd, end int, ok bool) {
+	if !strings.ContainsAny(s, "件宗起个份次") {
+		return 0, 0, 0, false
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		kind := numeralKind(r)
+		if kind == 0 {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if numeralKind(r2) != kind {
+				break
+			}
+			j += n2
+		}
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+			k++
+		}
+		for _, u := range countUnits {
+			if strings.HasPrefix(s[k:], u) {
+				return i, j, k + len(u), true
+			}
+		}
+		i = j
+	}
+	return 0, 0, 0, false
+}
+
+var countUnits = []string{"件", "宗", "起", "个", "份", "人次"}
+
+// numeralKind is 1 for an Arabic digit, 2 for a Chinese numeral of counts,
+// 0 for anything else.
+func numeralKind(r rune) int {
+	switch {
+	case isDigit(r):
+		return 1
+	case strings.ContainsRune("零〇一二两三四五六七八九十百千", r):
+		return 2
+	}
+	return 0
+}
+
+// saysNone* are the none… patterns: each needs a negation (or 为 0).
+func saysNoApplication(s string) bool {
+	return (strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) && noneApplyRe.MatchString(s)
+}
+
+func saysNoFee(s string) bool {
+	return (strings.ContainsAny(s, "未不没无") || strings.Contains(s, "收费情况")) && noneFeeRe.MatchString(s)
+}
+
+func saysNoAppeal(s string) bool {
+	return strings.ContainsAny(s, "未没无") && noneAppeal.MatchString(s)
+}
+
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
 func Claims(r *Report) []Claim {
 	var out []Claim
@@ -174,14 +258,14 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 	for i, sc := range parts {
 		// a part that names its subject but not the number: "收到申请，共计12件"
 		withNext := sc
-		if i+1 < len(parts) && countRe.FindStringIndex(sc) == nil {
+		if i+1 < len(parts) && countIndex(sc) == nil {
 			withNext = sc + "，" + parts[i+1]
 		}
 		hasReview := strings.Contains(sc, "复议")
 		hasSuit := strings.Contains(sc, "诉讼")
 		switch {
 		case hasReview || hasSuit:
-			if noneAppeal.MatchString(sc) && countRe.FindStringIndex(sc) == nil {
+			if saysNoAppeal(sc) && countIndex(sc) == nil {
 				if hasReview {
 					add("review", 0, sc)
 				}
@@ -200,18 +284,18 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 				if o := strings.Index(rest[len(k.kw):], map[string]string{"复议": "诉讼", "诉讼": "复议"}[k.kw]); o >= 0 {
 					rest = rest[:len(k.kw)+o]
 				}
-				if m := countRe.FindStringSubmatch(rest); m != nil {
+				if m := countSubmatch(rest); m != nil {
 					if v, ok := parseNumber(m[1]); ok {
 						add(k.what, v, sc)
 					}
 				}
 			}
 		case strings.Contains(sc, "申请") || strings.Contains(withNext, "申请"):
-			if noneApplyRe.MatchString(sc) {
+			if saysNoApplication(sc) {
 				add("applications", 0, sc)
 			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && strings.Contains(withNext, "申请") {
 				rest := withNext[j:]
-				if m := countRe.FindStringSubmatch(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
+				if m := countSubmatch(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
 					}
@@ -220,7 +304,7 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 		}
 	}
 	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
-		if noneFeeRe.MatchString(cl) {
+		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
 		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {

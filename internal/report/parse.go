@@ -35,6 +35,18 @@ var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]\s*[0-9０-９]{1,3}\
 
 // dropFooters blanks the page numbers and form feeds that pdftotext leaves
 // between a table's rows (a "-1-" line would otherwise read as numbers).
+// maybeFooter is false for a line footerRe cannot match: a footer starts,
+// after white space, with a dash, 第 or a digit (most lines are prose).
+func maybeFooter(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '—', '–', '－', '~', '第':
+		return true
+	}
+	return r >= '0' && r <= '9'
+}
+
 func dropFooters(lines []Line) []Line {
 	for i := range lines {
 		l := &lines[i]
@@ -44,7 +56,7 @@ func dropFooters(lines []Line) []Line {
 		if strings.ContainsRune(l.Text, '\f') {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
 		}
-		if footerRe.MatchString(l.Text) {
+		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) {
 			l.Text = ""
 		}
 	}
@@ -339,6 +351,10 @@ func (p *parser) title() {
 func (p *parser) pickTitle(pre []string) {
 	r := p.r
 	pick := func(t string) bool {
+		// both patterns need a year in digits and 公开
+		if !strings.Contains(t, "公开") || !strings.ContainsAny(t, "0123456789") {
+			return false
+		}
 		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
 			r.Title, r.Agency = t, cleanAgency(m[1])
 			r.Year, _ = strconv.Atoi(m[2])

@@ -1,7 +1,10 @@
 package report
 
 import (
+	"math/rand/v2"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +78,49 @@ func TestIsNumberIsItsPattern(t *testing.T) {
 	walk("", 4)
 	if yes == 0 {
 		t.Fatal("no number among the strings: the test does not test")
+	}
+}
+
+// Each shortcut taken before a regular expression rejects only text the
+// expression rejects: random strings over the characters the patterns name.
+func TestPrefiltersAgreeWithPatterns(t *testing.T) {
+	words := []string{"未", "没有", "无", "不", "为", "收到", "受理", "申请", "数量", "0", "零", "1", "２", "件", "个", "人次", "份",
+		"十二", "3十", "一百零五", "人", "起", "宗", "两", "\n", "１２",
+		"行政复议", "行政诉讼", "复议", "信息处理费", "费用", "收取", "收费", "收费情况", "不存在", "，", ",", "-", "—", "第", "页", "/",
+		" ", "\t", "中", "次"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	matched := map[string]int{}
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		s := b.String()
+		if got, want := countIndex(s), countRe.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("countIndex(%q) = %v, pattern %v", s, got, want)
+		}
+		if got, want := countSubmatch(s), countRe.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("countSubmatch(%q) = %q, pattern %q", s, got, want)
+		}
+		for name, c := range map[string]struct{ fast, slow bool }{
+			"count":       {countIndex(s) != nil, countRe.FindStringIndex(s) != nil},
+			"application": {saysNoApplication(s), noneApplyRe.MatchString(s)},
+			"fee":         {saysNoFee(s), noneFeeRe.MatchString(s)},
+			"appeal":      {saysNoAppeal(s), noneAppeal.MatchString(s)},
+			"footer":      {maybeFooter(s) && footerRe.MatchString(s), footerRe.MatchString(s)},
+			"feeMention":  {strings.Contains(s, "费") && feeMention.MatchString(s), feeMention.MatchString(s)},
+		} {
+			if c.fast != c.slow {
+				t.Fatalf("%s(%q): shortcut %v, pattern %v", name, s, c.fast, c.slow)
+			}
+			if c.slow {
+				matched[name]++
+			}
+		}
+	}
+	for _, name := range []string{"count", "application", "fee", "appeal", "footer", "feeMention"} {
+		if matched[name] == 0 {
+			t.Errorf("no random string matched %s: the test does not test it", name)
+		}
 	}
 }
