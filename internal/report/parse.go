@@ -475,8 +475,11 @@ var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——"
 
 func cellish(s string) bool {
 	s = strings.TrimSpace(s)
-	return s == "" || isNumber(s) || placeholders[s]
+	return s == "" || isNumber(s) || len(s) <= maxPlaceholder && placeholders[s] // a label is not hashed
 }
+
+// maxPlaceholder is the longest placeholder, in bytes.
+const maxPlaceholder = 6
 
 // tok is a space-separated token with its position (in runes) on the line;
 // -1 when it has none (a cell of a table, a number cut off its label).
@@ -500,8 +503,23 @@ func numberish(s string) bool {
 	if cellish(s) {
 		return true
 	}
-	_, ok := numberTokens(s)
-	return ok
+	return numberRun(s)
+}
+
+// numberRun is numberTokens(s)'s ok without building the tokens: only
+// digits, minus signs and spaces, and a digit or minus among them.
+func numberRun(s string) bool {
+	some := false
+	for _, r := range s {
+		switch {
+		case isDigit(r), r == '-', r == '－':
+			some = true
+		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return some
 }
 
 // splitLabel separates a line into its label and its cells. n is the number of

@@ -124,3 +124,28 @@ func TestPrefiltersAgreeWithPatterns(t *testing.T) {
 		}
 	}
 }
+
+// numberRun is numberTokens' verdict, and cellish's length shortcut skips
+// no placeholder.
+func TestNumberRunIsNumberTokens(t *testing.T) {
+	alphabet := []string{"1", "９", "-", "－", "＋", " ", "\u3000", "\u00a0", "\t", "，", "a", "件"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		_, want := numberTokens(s)
+		if got := numberRun(s); got != want {
+			t.Fatalf("numberRun(%q) = %v, numberTokens says %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			walk(s+a, n-1)
+		}
+	}
+	walk("", 4)
+	for p := range placeholders {
+		if len(p) > maxPlaceholder || !cellish(p) {
+			t.Errorf("placeholder %q is longer than maxPlaceholder or not cellish", p)
+		}
+	}
+}
