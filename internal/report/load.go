@@ -346,6 +346,9 @@ func ParseCount(s string) Cell {
 	if t == "" {
 		return Cell{}
 	}
+	if n, ok := plainCount(t); ok {
+		return N(n) // nearly every cell: ASCII digits, nothing to fold or strip
+	}
 	t = foldDigits(t)
 	t = strings.ReplaceAll(t, ",", "")
 	if n, err := strconv.ParseInt(t, 10, 64); err == nil {
@@ -355,6 +358,22 @@ func ParseCount(s string) Cell {
 		return N(r.Num().Int64())
 	}
 	return Invalid(strings.TrimSpace(s))
+}
+
+// plainCount reads 1 to 18 ASCII digits (no overflow possible).
+func plainCount(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
 }
 
 func foldDigits(s string) string {

@@ -659,22 +659,20 @@ func allEmpty(fs []string) bool {
 
 func tokens(s string) []tok {
 	var out []tok
-	col, start := 0, -1
-	var b strings.Builder
-	for _, r := range s + " " {
+	col, start, from := 0, -1, 0 // rune column, token start column and byte
+	for i, r := range s {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
 			if start >= 0 {
-				out = append(out, tok{s: b.String(), center: (start + col - 1) / 2, start: start, end: col})
-				b.Reset()
+				out = append(out, tok{s: s[from:i], center: (start + col - 1) / 2, start: start, end: col})
 				start = -1
 			}
-		} else {
-			if start < 0 {
-				start = col
-			}
-			b.WriteRune(r)
+		} else if start < 0 {
+			start, from = col, i
 		}
 		col++
+	}
+	if start >= 0 {
+		out = append(out, tok{s: s[from:], center: (start + col - 1) / 2, start: start, end: col})
 	}
 	return out
 }
@@ -960,9 +958,15 @@ func matchT3(S, L string, norms []string, next int) (int, bool) {
 
 // editDistance is the Levenshtein distance between two strings, in runes.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// labels are short: runes and rows on the stack unless they are not
+	var bufA, bufB [48]rune
+	var bufP, bufC [49]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	prev, cur := bufP[:0], bufC[:0]
+	if len(rb)+1 > len(bufP) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -978,6 +982,13 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // alignShort places the numbers of space-separated rows that have blanks by

@@ -149,3 +149,42 @@ func TestNumberRunIsNumberTokens(t *testing.T) {
 		}
 	}
 }
+
+// editDistance keeps short labels on the stack and long ones on the heap;
+// both give the distance the textbook table gives.
+func TestEditDistance(t *testing.T) {
+	naive := func(a, b []rune) int {
+		d := make([][]int, len(a)+1)
+		for i := range d {
+			d[i] = make([]int, len(b)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			for j := 1; j <= len(b); j++ {
+				c := d[i-1][j-1]
+				if a[i-1] != b[j-1] {
+					c++
+				}
+				d[i][j] = min(c, d[i-1][j]+1, d[i][j-1]+1)
+			}
+		}
+		return d[len(a)][len(b)]
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("其他法律行政规禁止公开ab")
+	for range 3000 {
+		a, b := make([]rune, rng.IntN(70)), make([]rune, rng.IntN(70))
+		for i := range a {
+			a[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := editDistance(string(a), string(b)), naive(a, b); got != want {
+			t.Fatalf("editDistance(%q, %q) = %d, want %d", string(a), string(b), got, want)
+		}
+	}
+}
