@@ -237,8 +237,9 @@ type Meta struct {
 
 // NewReport returns an empty report of the format, every cell blank.
 func NewReport(f Format) *Report {
-	r := &Report{Format: f, Sections: map[string]string{}, Applications: map[string]Row{}}
-	for _, row := range f.T3Rows() {
+	rows := f.T3Rows()
+	r := &Report{Format: f, Sections: make(map[string]string, len(Sections)), Applications: make(map[string]Row, len(rows))}
+	for _, row := range rows {
 		r.Applications[row.Key] = Row{}
 	}
 	r.Meta.Tables = map[string]bool{"2": true, "3": true, "4": true}

@@ -468,8 +468,6 @@ func (p *parser) detectFormat() {
 
 // --- reading cells ---------------------------------------------------------------
 
-var ()
-
 var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——": true, "--": true, "/": true, "／": true,
 	"无": true, "空": true, "*": true, "x": true, "×": true, "–": true}
 
