@@ -203,7 +203,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 		cy    report.CrossYear
 		err   error
 	}
-	all := make([]kept, len(files))
+	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
 	next := make(chan int)
 	done := make(chan struct{}, workers)
 	var wg sync.WaitGroup
@@ -211,14 +211,14 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 		wg.Go(func() {
 			for i := range next {
 				r, err := AuditFile(files[i], nil)
-				if err != nil {
-					all[i].err = err
-				} else {
-					all[i].cy = r.CrossYear()
+				k := &kept{err: err}
+				if err == nil {
+					k.cy = r.CrossYear()
 					if opt.JSON {
-						all[i].model = r.ModelJSON()
+						k.model = r.ModelJSON()
 					}
 				}
+				all[i] = k
 				done <- struct{}{}
 			}
 		})
@@ -246,7 +246,9 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	}
 	ids := make([]ident, len(files))
 	for i, a := range all {
-		ids[i] = ident{agency: a.cy.Agency, year: a.cy.Year}
+		if a != nil {
+			ids[i] = ident{agency: a.cy.Agency, year: a.cy.Year}
+		}
 	}
 	var sum Summary
 	var werr error
@@ -264,7 +266,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 			if werr == nil {
 				_, werr = w.Write(show(files[i], a, prev))
 			}
-			all[i] = kept{} // written: let it go
+			all[i] = nil // written: let it go
 		}
 	}
 	return sum, werr
