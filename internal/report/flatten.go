@@ -23,8 +23,8 @@ const segmentMin = 300
 
 var (
 	anchorsOnce sync.Once
-	anchorT2    []*regexp.Regexp // 表二 labels and item headings, both formats, in order
-	anchorT3    []*regexp.Regexp // 表三 group and row labels, both formats, in order
+	anchorT2    []anchor // 表二 labels and item headings, both formats, in order
+	anchorT3    []anchor // 表三 group and row labels, both formats, in order
 	t4Numbers   = regexp.MustCompile(`[\p{Han}）)]\s*[0-9０-９]`)
 )
 
@@ -76,15 +76,113 @@ func rowKey(label string) (key, num string) {
 
 // rowAnchor finds a row label with its item number when it has one; a key
 // of two runes (其他, 总计) is found only with its number.
-func rowAnchor(label string) *regexp.Regexp {
+func rowAnchor(label string) anchor {
 	key, num := rowKey(label)
 	switch {
 	case num != "" && utf8.RuneCountInString(key) <= 2:
-		return regexp.MustCompile(num + `[\s\x{3000}]*` + loose(key))
+		return anchor{re: regexp.MustCompile(num + `[\s\x{3000}]*` + loose(key))}
 	case num != "":
-		return regexp.MustCompile(`(?:` + num + `[\s\x{3000}]*)?` + loose(key))
+		return newAnchor(`(?:`+num+`[\s\x{3000}]*)?`, key)
 	}
-	return regexp.MustCompile(loose(key))
+	return newAnchor("", key)
+}
+
+// anchor is a label to find in running text: the pattern (?:prefix)?key
+// with any spacing inside the key, where the prefix is an item number. A
+// page is long and the labels are many, so the key is found first by its
+// first rune and checked by hand, and the pattern runs only on a window
+// just before it (the backtracking search from every position of the
+// page was a sixth of reading a flattened report). find gives what
+// re.FindStringIndex would.
+type anchor struct {
+	re     *regexp.Regexp
+	key    []rune // nil: no shortcut, the pattern alone
+	prefix bool   // an optional item number before the key
+}
+
+func newAnchor(prefix, key string) anchor {
+	a := anchor{re: regexp.MustCompile(prefix + loose(key)), prefix: prefix != ""}
+	for _, r := range key {
+		if !unicode.IsSpace(r) {
+			a.key = append(a.key, r)
+		}
+	}
+	if len(a.key) == 0 || numberingRune(a.key[0]) {
+		a.key = nil // the window argument below needs a key that cannot be part of a number
+	}
+	return a
+}
+
+// numberingRune is a rune an item number and the spacing after it are
+// made of.
+func numberingRune(r rune) bool {
+	return isSpaceRe(r) || r == '\u3000' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十（()）、.．", r)
+}
+
+// isSpaceRe is \s of the regexp package.
+func isSpaceRe(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' }
+
+// looseAt is the end of the key at i, with any \s or U+3000 between its
+// runes, or -1.
+func (a *anchor) looseAt(t string, i int) int {
+	for n, want := range a.key {
+		if n > 0 {
+			for i < len(t) {
+				r, size := utf8.DecodeRuneInString(t[i:])
+				if !isSpaceRe(r) && r != '\u3000' {
+					break
+				}
+				i += size
+			}
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if i >= len(t) || r != want {
+			return -1
+		}
+		i += size
+	}
+	return i
+}
+
+// find is re.FindStringIndex(t).
+func (a *anchor) find(t string) []int {
+	if a.key == nil {
+		return a.re.FindStringIndex(t)
+	}
+	first := string(a.key[0])
+	for from := 0; ; {
+		k := strings.Index(t[from:], first)
+		if k < 0 {
+			return nil
+		}
+		k += from
+		end := a.looseAt(t, k)
+		if end < 0 {
+			from = k + len(first)
+			continue
+		}
+		// k is the first place the key is: no match can start later than
+		// its item number before it
+		if !a.prefix {
+			return []int{k, end}
+		}
+		// the item number is made of numbering runes only: a match starts
+		// after the last other rune before k, so the pattern needs only the
+		// text from there (all of it when there is none)
+		ws := k
+		for ws > 0 {
+			r, size := utf8.DecodeLastRuneInString(t[:ws])
+			if !numberingRune(r) {
+				break
+			}
+			ws -= size
+		}
+		loc := a.re.FindStringIndex(t[ws:])
+		if loc == nil {
+			return nil
+		}
+		return []int{ws + loc[0], ws + loc[1]}
+	}
 }
 
 func buildAnchors() {
@@ -97,16 +195,16 @@ func buildAnchors() {
 		if it.Label == "规范性文件" {
 			continue // found as 行政规范性文件 with 行政 optional
 		}
-		p := loose(it.Label)
 		if it.Label == "行政规范性文件" {
-			p = `(?:行政)?` + loose("规范性文件")
+			anchorT2 = append(anchorT2, anchor{re: regexp.MustCompile(`(?:行政)?` + loose("规范性文件"))})
+			continue
 		}
-		anchorT2 = append(anchorT2, regexp.MustCompile(p))
+		anchorT2 = append(anchorT2, newAnchor("", it.Label))
 	}
 	prevGroup := ""
 	for _, row := range t3Rows2021 {
 		if row.Kind == RowOutcome && prevGroup == "" && row.Group == "" {
-			anchorT3 = append(anchorT3, regexp.MustCompile(loose(T3Group)))
+			anchorT3 = append(anchorT3, newAnchor("", T3Group))
 			prevGroup = T3Group
 		}
 		if row.Group != "" && row.Group != prevGroup {
@@ -173,10 +271,10 @@ func cutPage(t string) []string {
 		}
 		return heads[i], end
 	}
-	cutAll := func(lo, hi int, res []*regexp.Regexp, each bool) {
+	cutAll := func(lo, hi int, anchors []anchor, each bool) {
 		at := lo
-		for _, re := range res {
-			loc := re.FindStringIndex(t[at:hi])
+		for i := range anchors {
+			loc := anchors[i].find(t[at:hi])
 			if loc == nil {
 				continue
 			}

@@ -188,3 +188,37 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// An anchor finds what its pattern finds, on running text made of its own
+// label (whole, cut, spaced), item numbers, digits and other words.
+func TestAnchorFindIsItsPattern(t *testing.T) {
+	anchorsOnce.Do(buildAnchors)
+	rng := rand.New(rand.NewPCG(8, 9))
+	shortcut := 0
+	for _, a := range append(append([]anchor{}, anchorT2...), anchorT3...) {
+		if a.key != nil {
+			shortcut++
+		}
+		key := []rune(a.re.String())
+		if a.key != nil {
+			key = a.key
+		}
+		pieces := []string{string(key), " ", "\u3000", "1.", "（一）", "一、", "12．", "３", "0", "7", "其他", "本年", "、", "\t"}
+		for i := 1; i < len(key); i++ {
+			pieces = append(pieces, string(key[:i]), string(key[i:]), string(key[:i])+" "+string(key[i:]))
+		}
+		for range 3000 {
+			var b strings.Builder
+			for range 1 + rng.IntN(10) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			s := b.String()
+			if got, want := a.find(s), a.re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: find %v, pattern %v", a.re, s, got, want)
+			}
+		}
+	}
+	if shortcut < len(anchorT3)/2 {
+		t.Errorf("only %d anchors take the shortcut", shortcut)
+	}
+}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -64,11 +63,13 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 			return
 		}
 		maxLen := min(len(d)-pos, maxCellDigits)
+		var u int64 // the number d[pos:pos+l], one digit more each turn
 		for l := 1; l <= maxLen; l++ {
 			if l > 1 && d[pos] == '0' {
 				break
 			}
-			v, _ := strconv.ParseInt(d[pos:pos+l], 10, 64)
+			u = u*10 + int64(d[pos+l-1]-'0')
+			v := u
 			if pos == 0 && negative[tok] {
 				v = -v
 			}
