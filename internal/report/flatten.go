@@ -55,40 +55,56 @@ var numberingRe = regexp.MustCompile(`^` + numbering)
 // number and without a parenthetical the page may drop, at least two runes;
 // num is a pattern of the label's own item number ("" when it has none).
 func rowKey(label string) (key, num string) {
+	key, core, paren := rowNumber(label)
+	switch {
+	case core == "":
+	case paren:
+		num = `[（(]\s*` + regexp.QuoteMeta(core) + `\s*[）)]`
+	default:
+		num = regexp.QuoteMeta(core) + `\s*[、.．]`
+	}
+	return key, num
+}
+
+// rowNumber is rowKey's key, and the label's own item number: its core
+// ("七", "2") and whether it is in brackets.
+func rowNumber(label string) (key, core string, paren bool) {
 	m := numberingRe.FindString(label)
 	rest := label[len(m):]
 	if m != "" {
 		// the label's own number, exactly: a generic one would take the
 		// previous row's last digit ("…02.其他法律…" is 0, then row 2.)
-		core := strings.Trim(m, "（()）、.． ")
-		switch {
-		case strings.ContainsAny(m, "（("):
-			num = `[（(]\s*` + regexp.QuoteMeta(core) + `\s*[）)]`
-		default:
-			num = regexp.QuoteMeta(core) + `\s*[、.．]`
-		}
+		core = strings.Trim(m, "（()）、.． ")
+		paren = strings.ContainsAny(m, "（(")
 	}
 	if i := strings.IndexAny(rest, "（“("); i > 0 && utf8.RuneCountInString(rest[:i]) >= 2 {
 		rest = rest[:i]
 	}
-	return rest, num
+	return rest, core, paren
 }
 
 // rowAnchor finds a row label with its item number when it has one; a key
 // of two runes (其他, 总计) is found only with its number.
 func rowAnchor(label string) anchor {
 	key, num := rowKey(label)
+	_, core, paren := rowNumber(label)
+	var a anchor
 	switch {
 	case num != "" && utf8.RuneCountInString(key) <= 2:
-		return anchor{re: regexp.MustCompile(num + `[\s\x{3000}]*` + loose(key))}
+		a = newAnchor(num+`[\s\x{3000}]*`, key)
+		a.need = true
 	case num != "":
-		return newAnchor(`(?:`+num+`[\s\x{3000}]*)?`, key)
+		a = newAnchor(`(?:`+num+`[\s\x{3000}]*)?`, key)
+	default:
+		return newAnchor("", key)
 	}
-	return newAnchor("", key)
+	a.core, a.paren = core, paren
+	return a
 }
 
 // anchor is a label to find in running text: the pattern (?:prefix)?key
-// with any spacing inside the key, where the prefix is an item number. A
+// with any spacing inside the key, where the prefix is an item number
+// (required for the short keys 其他 and 总计). A
 // page is long and the labels are many, so the key is found first by its
 // first rune and checked by hand, and the pattern runs only on a window
 // just before it (the backtracking search from every position of the
@@ -97,7 +113,44 @@ func rowAnchor(label string) anchor {
 type anchor struct {
 	re     *regexp.Regexp
 	key    []rune // nil: no shortcut, the pattern alone
-	prefix bool   // an optional item number before the key
+	prefix bool   // an item number before the key
+	need   bool   // the number is not optional
+	core   string // the number: "七" in （七）, "2" in 2.
+	paren  bool   // in brackets
+}
+
+// numberIs reports whether x is the anchor's item number and the spacing
+// after it, whole: the prefix of its pattern, matched by hand.
+func (a *anchor) numberIs(x string) bool {
+	i := 0
+	skip := func() {
+		for i < len(x) && isSpaceRe(rune(x[i])) {
+			i++
+		}
+	}
+	if a.paren {
+		r, n := utf8.DecodeRuneInString(x)
+		if r != '（' && r != '(' {
+			return false
+		}
+		i += n
+		skip()
+	}
+	if !strings.HasPrefix(x[i:], a.core) {
+		return false
+	}
+	i += len(a.core)
+	skip()
+	r, n := utf8.DecodeRuneInString(x[i:])
+	if a.paren && r != '）' && r != ')' || !a.paren && r != '、' && r != '.' && r != '．' {
+		return false
+	}
+	for i += n; i < len(x); i += n {
+		if r, n = utf8.DecodeRuneInString(x[i:]); !isSpaceRe(r) && r != '\u3000' {
+			return false
+		}
+	}
+	return true
 }
 
 func newAnchor(prefix, key string) anchor {
@@ -166,6 +219,7 @@ func (a *anchor) find(t string) []int {
 		if !a.prefix {
 			return []int{k, end}
 		}
+		from = k + len(first)
 		// the item number is made of numbering runes only: a match starts
 		// after the last other rune before k, so the pattern needs only the
 		// text from there (all of it when there is none)
@@ -177,11 +231,27 @@ func (a *anchor) find(t string) []int {
 			}
 			ws -= size
 		}
-		loc := a.re.FindStringIndex(t[ws:])
-		if loc == nil {
-			return nil
+		// and it ends where the key at k ends (the number is optional, so
+		// the key alone is a match): only those few bytes are read
+		if a.core == "" {
+			loc := a.re.FindStringIndex(t[ws:end])
+			if loc != nil {
+				return []int{ws + loc[0], ws + loc[1]}
+			}
+		} else {
+			// the leftmost start of the number that runs up to the key
+			for s := ws; s < k; {
+				if a.numberIs(t[s:k]) {
+					return []int{s, end}
+				}
+				_, size := utf8.DecodeRuneInString(t[s:])
+				s += size
+			}
 		}
-		return []int{ws + loc[0], ws + loc[1]}
+		if a.need {
+			continue // no number before this one: the next place of the key
+		}
+		return []int{k, end}
 	}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -194,16 +195,22 @@ func TestEditDistance(t *testing.T) {
 func TestAnchorFindIsItsPattern(t *testing.T) {
 	anchorsOnce.Do(buildAnchors)
 	rng := rand.New(rand.NewPCG(8, 9))
-	shortcut := 0
+	shortcut, need := 0, 0
 	for _, a := range append(append([]anchor{}, anchorT2...), anchorT3...) {
 		if a.key != nil {
 			shortcut++
+			if a.need {
+				need++
+			}
 		}
 		key := []rune(a.re.String())
 		if a.key != nil {
 			key = a.key
 		}
 		pieces := []string{string(key), " ", "\u3000", "1.", "（一）", "一、", "12．", "３", "0", "7", "其他", "本年", "、", "\t"}
+		for d, cn := range []rune("一二三四五六七八九") {
+			pieces = append(pieces, fmt.Sprintf("%d.", d+1), fmt.Sprintf("%d ．", d+1), "（"+string(cn)+"）", "("+string(cn)+")", string(cn)+"、")
+		}
 		for i := 1; i < len(key); i++ {
 			pieces = append(pieces, string(key[:i]), string(key[i:]), string(key[:i])+" "+string(key[i:]))
 		}
@@ -217,6 +224,9 @@ func TestAnchorFindIsItsPattern(t *testing.T) {
 				t.Fatalf("%s on %q: find %v, pattern %v", a.re, s, got, want)
 			}
 		}
+	}
+	if need == 0 {
+		t.Error("no anchor with a required item number takes the shortcut")
 	}
 	if shortcut < len(anchorT3)/2 {
 		t.Errorf("only %d anchors take the shortcut", shortcut)
