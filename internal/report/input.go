@@ -215,7 +215,7 @@ var htmlBlocks = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Br: true,
 // rows count, as portals nest their layout tables around the report.
 type htmlReader struct {
 	out    []Line
-	cur    strings.Builder
+	cur    textAcc
 	tables []*htmlTable
 	skip   int // inside script, style, noscript
 }
@@ -226,24 +226,66 @@ type htmlTable struct {
 
 type htmlRow struct {
 	cells     []string
-	cell      *strings.Builder
+	cell      textAcc
+	open      bool // a cell is being read
 	container bool
 	// the same text read as paragraphs, in case a table inside makes this
-	// row a layout container after all
-	paras []string
-	para  strings.Builder
+	// row a layout container after all: the pieces of the page and where
+	// paragraphs end, joined only then (most rows never are)
+	segs   []string
+	breaks []int
 }
 
-func (r *htmlRow) flushPara() {
-	if s := strings.TrimSpace(collapse(r.para.String())); s != "" {
-		r.paras = append(r.paras, s)
+// textAcc gathers the text of a cell or paragraph. Most hold one piece of
+// the page, which is kept as it is; a second piece starts a copy.
+type textAcc struct {
+	one string
+	b   []byte
+	n   int // pieces
+}
+
+func (a *textAcc) add(s string) {
+	switch {
+	case s == "":
+		return
+	case a.n == 0:
+		a.one = s
+	case a.n == 1:
+		a.b = append(append(a.b[:0], a.one...), s...)
+	default:
+		a.b = append(a.b, s...)
 	}
-	r.para.Reset()
+	a.n++
+}
+
+func (a *textAcc) String() string {
+	if a.n <= 1 {
+		return a.one
+	}
+	return string(a.b)
+}
+
+func (a *textAcc) reset() { a.one, a.b, a.n = "", a.b[:0], 0 }
+
+func (r *htmlRow) flushPara() { r.breaks = append(r.breaks, len(r.segs)) }
+
+// paras are the row's paragraphs as read so far.
+func (r *htmlRow) paras() []string {
+	r.flushPara()
+	var out []string
+	from := 0
+	for _, b := range r.breaks {
+		if s := strings.TrimSpace(collapse(strings.Join(r.segs[from:b], ""))); s != "" {
+			out = append(out, s)
+		}
+		from = b
+	}
+	return out
 }
 
 func (w *htmlReader) flush() {
 	s := strings.TrimRight(collapse(w.cur.String()), " ")
-	w.cur.Reset()
+	w.cur.reset()
 	if strings.TrimSpace(s) == "" {
 		return
 	}
@@ -304,30 +346,31 @@ func collapsed(s string) bool {
 }
 
 // openCell is the cell of the innermost data row being read, if any.
-func (w *htmlReader) openCell() *strings.Builder {
+func (w *htmlReader) openCell() *htmlRow {
 	if len(w.tables) == 0 {
 		return nil
 	}
 	r := w.tables[len(w.tables)-1].row
-	if r == nil || r.container {
+	if r == nil || r.container || !r.open {
 		return nil
 	}
-	return r.cell
+	return r
 }
 
 func (w *htmlReader) text(s string) {
-	if c := w.openCell(); c != nil {
-		c.WriteString(s)
-		w.tables[len(w.tables)-1].row.para.WriteString(s)
+	if r := w.openCell(); r != nil {
+		r.cell.add(s)
+		r.segs = append(r.segs, s)
 		return
 	}
-	w.cur.WriteString(s)
+	w.cur.add(s)
 }
 
 func (r *htmlRow) closeCell() {
-	if r.cell != nil {
+	if r.open {
 		r.cells = append(r.cells, strings.TrimSpace(collapse(r.cell.String())))
-		r.cell = nil
+		r.cell.reset()
+		r.open = false
 	}
 }
 
@@ -355,11 +398,11 @@ func (w *htmlReader) start(a atom.Atom) {
 		w.flush()
 		for _, t := range w.tables {
 			if r := t.row; r != nil && !r.container {
-				r.flushPara()
-				for _, p := range r.paras {
+				for _, p := range r.paras() {
 					w.out = append(w.out, Line{No: len(w.out) + 1, Text: p})
 				}
-				r.container, r.paras, r.cell = true, nil, nil
+				r.container, r.segs, r.breaks, r.open = true, nil, nil, false
+				r.cell.reset()
 			}
 		}
 		w.tables = append(w.tables, &htmlTable{})
@@ -382,16 +425,16 @@ func (w *htmlReader) start(a atom.Atom) {
 		}
 		if !t.row.container {
 			t.row.closeCell()
-			t.row.cell = &strings.Builder{}
+			t.row.open = true
 		}
 		return
 	}
-	if c := w.openCell(); c != nil {
+	if r := w.openCell(); r != nil {
 		if a == atom.Br || a == atom.P || a == atom.Div {
-			c.WriteByte(' ')
+			r.cell.add(" ")
 		}
 		if htmlBlocks[a] {
-			w.tables[len(w.tables)-1].row.flushPara()
+			r.flushPara()
 		}
 		return
 	}
@@ -428,8 +471,8 @@ func (w *htmlReader) end(a atom.Atom) {
 	if !htmlBlocks[a] {
 		return
 	}
-	if w.openCell() != nil {
-		w.tables[len(w.tables)-1].row.flushPara()
+	if r := w.openCell(); r != nil {
+		r.flushPara()
 		return
 	}
 	w.flush()
