@@ -218,6 +218,12 @@ type htmlReader struct {
 	cur    textAcc
 	tables []*htmlTable
 	skip   int // inside script, style, noscript
+	// the text of the row being read, as pieces of the page and where its
+	// paragraphs end: only the innermost row that is not a container
+	// gathers it (a table inside a row makes every row around it one), so
+	// one buffer serves every row in turn
+	segs   []string
+	breaks []int
 }
 
 type htmlTable struct {
@@ -229,11 +235,6 @@ type htmlRow struct {
 	cell      textAcc
 	open      bool // a cell is being read
 	container bool
-	// the same text read as paragraphs, in case a table inside makes this
-	// row a layout container after all: the pieces of the page and where
-	// paragraphs end, joined only then (most rows never are)
-	segs   []string
-	breaks []int
 }
 
 // textAcc gathers the text of a cell or paragraph. Most hold one piece of
@@ -267,19 +268,29 @@ func (a *textAcc) String() string {
 
 func (a *textAcc) reset() { a.one, a.b, a.n = "", a.b[:0], 0 }
 
-func (r *htmlRow) flushPara() { r.breaks = append(r.breaks, len(r.segs)) }
+// newRow starts a row: the text gathered is its own from now on.
+func (w *htmlReader) newRow() *htmlRow {
+	w.segs, w.breaks = w.segs[:0], w.breaks[:0]
+	return &htmlRow{} // cells stay nil until one is read: an empty row has no cell structure
+}
 
-// paras are the row's paragraphs as read so far.
-func (r *htmlRow) paras() []string {
-	r.flushPara()
+// flushPara ends a paragraph of the row being read: its text is kept as
+// paragraphs too, in case a table inside makes the row a layout container
+// after all (most rows never are, so they are joined only then).
+func (w *htmlReader) flushPara() { w.breaks = append(w.breaks, len(w.segs)) }
+
+// paras are the paragraphs of the row being read, so far.
+func (w *htmlReader) paras() []string {
+	w.flushPara()
 	var out []string
 	from := 0
-	for _, b := range r.breaks {
-		if s := strings.TrimSpace(collapse(strings.Join(r.segs[from:b], ""))); s != "" {
+	for _, b := range w.breaks {
+		if s := strings.TrimSpace(collapse(strings.Join(w.segs[from:b], ""))); s != "" {
 			out = append(out, s)
 		}
 		from = b
 	}
+	w.segs, w.breaks = w.segs[:0], w.breaks[:0]
 	return out
 }
 
@@ -360,7 +371,7 @@ func (w *htmlReader) openCell() *htmlRow {
 func (w *htmlReader) text(s string) {
 	if r := w.openCell(); r != nil {
 		r.cell.add(s)
-		r.segs = append(r.segs, s)
+		w.segs = append(w.segs, s)
 		return
 	}
 	w.cur.add(s)
@@ -398,10 +409,10 @@ func (w *htmlReader) start(a atom.Atom) {
 		w.flush()
 		for _, t := range w.tables {
 			if r := t.row; r != nil && !r.container {
-				for _, p := range r.paras() {
+				for _, p := range w.paras() {
 					w.out = append(w.out, Line{No: len(w.out) + 1, Text: p})
 				}
-				r.container, r.segs, r.breaks, r.open = true, nil, nil, false
+				r.container, r.open = true, false
 				r.cell.reset()
 			}
 		}
@@ -413,7 +424,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		}
 		t := w.tables[len(w.tables)-1]
 		w.endRow(t)
-		t.row = &htmlRow{}
+		t.row = w.newRow()
 		return
 	case atom.Td, atom.Th:
 		if len(w.tables) == 0 {
@@ -421,7 +432,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		}
 		t := w.tables[len(w.tables)-1]
 		if t.row == nil {
-			t.row = &htmlRow{}
+			t.row = w.newRow()
 		}
 		if !t.row.container {
 			t.row.closeCell()
@@ -434,7 +445,7 @@ func (w *htmlReader) start(a atom.Atom) {
 			r.cell.add(" ")
 		}
 		if htmlBlocks[a] {
-			r.flushPara()
+			w.flushPara()
 		}
 		return
 	}
@@ -471,8 +482,8 @@ func (w *htmlReader) end(a atom.Atom) {
 	if !htmlBlocks[a] {
 		return
 	}
-	if r := w.openCell(); r != nil {
-		r.flushPara()
+	if w.openCell() != nil {
+		w.flushPara()
 		return
 	}
 	w.flush()
