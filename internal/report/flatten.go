@@ -289,7 +289,7 @@ func buildAnchors() {
 func segment(lines []Line) []Line {
 	long := false
 	for _, l := range lines {
-		if l.Fields == nil && utf8.RuneCountInString(l.Text) > segmentMin {
+		if l.Fields == nil && moreRunes(l.Text, segmentMin) {
 			long = true
 			break
 		}
@@ -300,7 +300,7 @@ func segment(lines []Line) []Line {
 	anchorsOnce.Do(buildAnchors)
 	out := make([]Line, 0, len(lines)+64)
 	for _, l := range lines {
-		if l.Fields != nil || utf8.RuneCountInString(l.Text) <= segmentMin {
+		if l.Fields != nil || !moreRunes(l.Text, segmentMin) {
 			out = append(out, l)
 			continue
 		}
@@ -382,15 +382,19 @@ func cutPage(t string) []string {
 			cuts[k] = true
 		}
 	}
-	for _, f := range pageFurniture {
-		for i := 0; ; {
-			k := strings.Index(t[i:], f)
-			if k < 0 {
-				break
+	// page furniture: one pass over the runes, a word compared only where
+	// one may start (searching each word in Chinese text stops at every
+	// character that shares its first byte)
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r < 0x10000 && furnitureAt[r] {
+			for _, f := range pageFurniture {
+				if strings.HasPrefix(t[i:], f) {
+					cuts[i] = true // no word overlaps itself: every place is a cut, as before
+				}
 			}
-			cuts[i+k] = true
-			i += k + len(f)
 		}
+		i += size
 	}
 	return cutAt(t, cuts)
 }

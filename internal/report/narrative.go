@@ -437,7 +437,7 @@ func checkNarrative(c *ctx) {
 }
 
 func clip(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
+	if !moreRunes(s, 40) {
 		return s
 	}
 	rs := []rune(s)

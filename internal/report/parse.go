@@ -99,9 +99,7 @@ var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4":
 
 func headingKey(text string) string {
 	t := strings.TrimSpace(text)
-	// a paragraph's length is not counted to its end: more than 160 bytes
-	// is more than 40 runes
-	if t == "" || len(t) > 40*utf8.UTFMax || utf8.RuneCountInString(t) > 40 {
+	if t == "" || moreRunes(t, 40) {
 		return ""
 	}
 	for _, s := range Sections {
@@ -265,9 +263,27 @@ func isPageFurniture(t string) bool {
 		if r < 0x10000 && furnitureAt[r] {
 			for _, f := range pageFurniture {
 				if strings.HasPrefix(t[i:], f) {
-					return utf8.RuneCountInString(t) <= 60
+					return !moreRunes(t, 60)
 				}
 			}
+		}
+	}
+	return false
+}
+
+// moreRunes is utf8.RuneCountInString(s) > n without counting a long
+// paragraph to its end: most lines asked are short or far too long.
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false // a rune is at least a byte
+	case len(s) > n*utf8.UTFMax:
+		return true
+	}
+	c := 0
+	for range s {
+		if c++; c > n {
+			return true
 		}
 	}
 	return false
@@ -335,7 +351,7 @@ func (p *parser) title() {
 	}
 	var pre []string
 	for _, l := range p.lines[:end] {
-		if t := paraText(l); t != "" && utf8.RuneCountInString(t) <= 80 {
+		if t := paraText(l); t != "" && !moreRunes(t, 80) {
 			pre = append(pre, t)
 		}
 	}

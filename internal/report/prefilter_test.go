@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCollapsedMeansUnchanged: every string the fast check lets through is
@@ -230,5 +231,25 @@ func TestAnchorFindIsItsPattern(t *testing.T) {
 	}
 	if shortcut < len(anchorT3)/2 {
 		t.Errorf("only %d anchors take the shortcut", shortcut)
+	}
+}
+
+// moreRunes is RuneCountInString(s) > n.
+func TestMoreRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "中", "中文ab", strings.Repeat("中", 40), strings.Repeat("中", 41), strings.Repeat("a", 161), strings.Repeat("中a", 30)} {
+		for _, n := range []int{0, 1, 2, 39, 40, 41, 60} {
+			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+				t.Errorf("moreRunes(%q, %d) = %v", s, n, got)
+			}
+		}
+	}
+	// no page-furniture word overlaps itself, so cutting at each place of
+	// each word in one pass is what searching each word in turn did
+	for _, f := range pageFurniture {
+		for k := 1; k < len(f); k++ {
+			if strings.HasPrefix(f, f[k:]) && utf8.RuneStart(f[k]) {
+				t.Errorf("%q overlaps itself", f)
+			}
+		}
 	}
 }
