@@ -315,8 +315,13 @@ func WriteFindingsJSON(b *bytes.Buffer, fs []Finding) {
 }
 
 func (r *Report) modelJSON() *bytes.Buffer {
+	// the tables take about 3 KB; the sections as long as they are
+	n := 3 << 10
+	for _, t := range r.Sections {
+		n += len(t) + len(t)/8
+	}
 	b := new(bytes.Buffer)
-	b.Grow(8 << 10)
+	b.Grow(n)
 	w := func(s string) { b.WriteString(s) }
 	// the values written by hand: encoding/json's reflection was a tenth of
 	// an audit of a directory (JSON Lines)

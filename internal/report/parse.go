@@ -855,9 +855,9 @@ func stripGroups(L string) string {
 }
 
 type t3Line struct {
-	row  T3Row
+	row  *T3Row // the template's
 	rc   rowCells
-	line Line
+	line *Line // the parser's
 }
 
 func (p *parser) parseT3() {
@@ -867,11 +867,12 @@ func (p *parser) parseT3() {
 	norms := t3Norms(r.Format)
 	got := make([]t3Line, 0, len(rows))
 	next, pending := 0, -1
-	for _, l := range p.lines[lo:hi] {
+	for n := lo; n < hi; n++ {
+		l := &p.lines[n]
 		if next >= len(rows) {
 			break
 		}
-		rc := splitLabel(l, NumCols)
+		rc := splitLabel(*l, NumCols)
 		L := norm(rc.label)
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
@@ -893,7 +894,7 @@ func (p *parser) parseT3() {
 			continue
 		}
 		next, pending = j+1, -1
-		got = append(got, t3Line{rows[j], rc, l})
+		got = append(got, t3Line{&rows[j], rc, l})
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
 			p.warn("PARSE.READ", "applications."+rows[j].Key, l.No, "原文“%s”与表三的行“%s%s”不完全相同（可能有字丢失或识别错误），按该行读取",
