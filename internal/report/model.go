@@ -303,7 +303,13 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 // ModelJSON is the report's JSON object without its findings: the auditor
 // keeps it while the cross-year rules of a directory wait for a report's
 // predecessor, then writes the findings after it.
-func (r *Report) ModelJSON() []byte { return bytes.Clone(r.modelJSON().Bytes()) } // not the 8 KB buffer
+func (r *Report) ModelJSON() []byte {
+	out := r.modelJSON().Bytes()
+	if cap(out)-len(out) > len(out)/4 {
+		return bytes.Clone(out) // the kept copy without the buffer's slack
+	}
+	return out
+}
 
 // WriteFindingsJSON writes findings as the JSON array MarshalJSON writes.
 func WriteFindingsJSON(b *bytes.Buffer, fs []Finding) {
@@ -313,6 +319,8 @@ func WriteFindingsJSON(b *bytes.Buffer, fs []Finding) {
 	}
 	writeFindings(b, fs)
 }
+
+var t3ColumnsJSON, _ = json.Marshal(T3Columns)
 
 func (r *Report) modelJSON() *bytes.Buffer {
 	// the tables take about 3 KB; the sections as long as they are
@@ -324,41 +332,30 @@ func (r *Report) modelJSON() *bytes.Buffer {
 	b.Grow(n)
 	w := func(s string) { b.WriteString(s) }
 	// the values written by hand: encoding/json's reflection was a tenth of
-	// an audit of a directory (JSON Lines)
-	val := func(v any) {
-		switch x := v.(type) {
-		case string:
-			b.Write(appendJSONString(b.AvailableBuffer(), x))
-		case int:
-			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
-		case Cell:
-			b.Write(x.appendJSON(b.AvailableBuffer()))
-		default:
-			j, _ := json.Marshal(v)
-			b.Write(j)
-		}
-	}
-	w(`{"agency":`)
+	// an audit of a directory (JSON Lines); typed, as boxing each string and
+	// cell allocated
+	str := func(v string) { b.Write(appendJSONString(b.AvailableBuffer(), v)) }
+		w(`{"agency":`)
 	if r.Agency == "" {
 		w("null")
 	} else {
-		val(r.Agency)
+		str(r.Agency)
 	}
 	w(`,"year":`)
 	if r.Year == 0 {
 		w("null")
 	} else {
-		val(r.Year)
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(r.Year), 10))
 	}
 	w(`,"format":`)
-	val(string(r.Format))
+	str(string(r.Format))
 	if r.Level != "" {
 		w(`,"level":`)
-		val(string(r.Level))
+		str(string(r.Level))
 	}
 	if r.Title != "" {
 		w(`,"title":`)
-		val(r.Title)
+		str(r.Title)
 	}
 	w(`,"sections":{`)
 	first := true
@@ -371,9 +368,9 @@ func (r *Report) modelJSON() *bytes.Buffer {
 			w(",")
 		}
 		first = false
-		val(s.Key)
+		str(s.Key)
 		w(":")
-		val(t)
+		str(t)
 	}
 	w("}")
 	if r.Format == Format2019 {
@@ -383,22 +380,22 @@ func (r *Report) modelJSON() *bytes.Buffer {
 	}
 	writeNested(b, r.Format.T2Items(), r)
 	w(`,"applications":{"columns":`)
-	val(T3Columns)
+	b.Write(t3ColumnsJSON)
 	writeT3(b, r)
 	w(`},"appeals":{`)
 	for i, blk := range T4Blocks {
 		if i > 0 {
 			w(",")
 		}
-		val(blk.Key)
+		str(blk.Key)
 		w(":{")
 		for j, c := range T4Columns {
 			if j > 0 {
 				w(",")
 			}
-			val(c)
+			str(c)
 			w(":")
-			val(r.Appeals[i][j])
+			b.Write(r.Appeals[i][j].appendJSON(b.AvailableBuffer()))
 		}
 		w("}")
 	}
