@@ -335,7 +335,7 @@ func (r *Report) modelJSON() *bytes.Buffer {
 	// an audit of a directory (JSON Lines); typed, as boxing each string and
 	// cell allocated
 	str := func(v string) { b.Write(appendJSONString(b.AvailableBuffer(), v)) }
-		w(`{"agency":`)
+	w(`{"agency":`)
 	if r.Agency == "" {
 		w("null")
 	} else {
