@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
@@ -204,12 +205,18 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 		err   error
 	}
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
-	next := make(chan int)
-	done := make(chan struct{}, workers)
+	// files are taken by counting, and progress told under a lock: a
+	// channel hand-off per file woke the other thread for every report
+	var next, done atomic.Int64
+	var progress sync.Mutex
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for i := range next {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
 				r, err := AuditFile(files[i], nil)
 				k := &kept{err: err}
 				if err == nil {
@@ -219,28 +226,15 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 					}
 				}
 				all[i] = k
-				done <- struct{}{}
+				if opt.Progress != nil {
+					progress.Lock()
+					opt.Progress(int(done.Add(1)), len(files))
+					progress.Unlock()
+				}
 			}
 		})
 	}
-	go func() {
-		defer close(next)
-		for i := range files {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(done) }()
-	n := 0
-	for range done {
-		n++
-		if opt.Progress != nil {
-			opt.Progress(n, len(files))
-		}
-	}
+	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
