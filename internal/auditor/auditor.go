@@ -34,8 +34,8 @@ type Options struct {
 	// ByAgency prints one line per agency and year (the carry-over chain)
 	// instead of each file's findings.
 	ByAgency bool
-	// OnePassBytes is the most input read in one pass (0: onePassBytes).
-	OnePassBytes int64
+	// KeepBytes bounds what a one-pass run keeps (0: keepBytes).
+	KeepBytes int64
 }
 
 // Summary counts the files of a run.
@@ -141,34 +141,23 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 		for i := range files {
 			plan = append(plan, job{files: []int{i}})
 		}
-	case totalSize(files) <= cmp.Or(opt.OnePassBytes, onePassBytes):
-		return runOnePass(ctx, files, opt, workers, show, w)
 	default:
+		if sum, err, ok := runOnePass(ctx, files, opt, workers, show, w); ok {
+			return sum, err
+		}
 		ids := identifyAll(ctx, files, workers)
 		plan = groupByAgency(ids)
 	}
 	return runPlan(ctx, files, plan, opt, workers, show, w)
 }
 
-// onePassBytes is the most input a directory run reads in one pass. Up to
-// it, each file is read once and what its output and the cross-year rules
-// need is kept (about half its size) until its agency's reports are all
-// known; above it, every file's title is read first and the files are then
-// audited agency by agency, so that memory is bounded by the files in
-// flight whatever the size of the directory.
-const onePassBytes = 96 << 20
-
-// totalSize is the size of the files that exist (others fail later, with
-// their own message).
-func totalSize(files []string) int64 {
-	var n int64
-	for _, f := range files {
-		if st, err := os.Stat(f); err == nil {
-			n += st.Size()
-		}
-	}
-	return n
-}
+// keepBytes bounds what a directory run keeps while it reads every file
+// once: for each file, the small part of it the cross-year rules and the
+// output need (report.CrossYear) and, for JSON, its model (about half the
+// file). A directory whose results would keep more is read again the
+// bounded way: every file's title first, then agency by agency, holding
+// only the files in flight.
+const keepBytes = 64 << 20
 
 // audited is one file's result while it waits for its turn: the model as
 // JSON (when JSON is written), the small part of the report the output and
@@ -194,9 +183,11 @@ func auditOne(path string, asJSON bool, prev *report.Report) audited {
 
 // runOnePass audits every file once, on every core and in any order, then
 // groups them by agency, runs the cross-year rules of each against its
-// predecessor and writes the results in the order runPlan would.
+// predecessor and writes the results in the order runPlan would. It
+// writes nothing and returns false when what it keeps outgrows
+// opt.KeepBytes: the caller then runs the bounded plan.
 func runOnePass(ctx context.Context, files []string, opt Options, workers int,
-	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error) {
+	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error, bool) {
 	// what waits, per file, for its agency's reports: no pointers but the
 	// strings and findings, so that collections stay cheap
 	type kept struct {
@@ -207,12 +198,13 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
 	// files are taken by counting, and progress told under a lock: a
 	// channel hand-off per file woke the other thread for every report
-	var next, done atomic.Int64
+	var next, done, size atomic.Int64
+	budget := cmp.Or(opt.KeepBytes, keepBytes)
 	var progress sync.Mutex
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && size.Load() <= budget {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
 					return
@@ -226,6 +218,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 					}
 				}
 				all[i] = k
+				size.Add(int64(len(k.model) + k.cy.Size()))
 				if opt.Progress != nil {
 					progress.Lock()
 					opt.Progress(int(done.Add(1)), len(files))
@@ -236,7 +229,10 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return Summary{}, err
+		return Summary{}, err, true
+	}
+	if size.Load() > budget {
+		return Summary{}, nil, false
 	}
 	ids := make([]ident, len(files))
 	for i, a := range all {
@@ -263,7 +259,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 			all[i] = nil // written: let it go
 		}
 	}
-	return sum, werr
+	return sum, werr, true
 }
 
 // job is files checked in turn, each against the one before it when that
@@ -335,18 +331,40 @@ func groupByAgency(ids []ident) []job {
 }
 
 // readLimited reads a file no larger than the auditor reads: the size is
-// checked before the file is read into memory.
+// checked before the file is read into memory (on the open file: a second
+// look-up by name cost as much as the read).
 func readLimited(path string) ([]byte, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
 	}
 	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+	// room for one byte more than the size says: a file that grew while
+	// it was read is read up to the bound and refused past it
+	data := make([]byte, 0, st.Size()+1)
+	lr := io.LimitReader(f, report.MaxInput+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+		}
+	}
+	if err := guard.Size(path, int64(len(data)), report.MaxInput); err != nil {
+		return nil, err
 	}
 	return data, nil
 }

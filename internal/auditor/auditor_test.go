@@ -89,7 +89,7 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opt.OnePassBytes = 1 // every directory is too big for one pass
+		opt.KeepBytes = 1 // every directory keeps too much for one pass: it falls back
 		s2, err := Run(context.Background(), files, opt, &titled)
 		if err != nil {
 			t.Fatal(err)
@@ -106,6 +106,15 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 		if s1.Files != 26 || s1.Unreadable == 0 || s1.WithErrors == 0 {
 			t.Errorf("%+v: %+v", opt, s1)
 		}
+	}
+	// the bound is what sends a run to the title-first plan
+	show := func(path string, a audited, prev *report.Report) []byte { return nil }
+	var out bytes.Buffer
+	if _, _, ok := runOnePass(context.Background(), files, Options{KeepBytes: 1}, 2, show, &out); ok || out.Len() > 0 {
+		t.Errorf("one pass over its bound: ok %v, wrote %d bytes", ok, out.Len())
+	}
+	if _, _, ok := runOnePass(context.Background(), files, Options{}, 2, show, &out); !ok {
+		t.Error("one pass within its bound gave up")
 	}
 }
 
