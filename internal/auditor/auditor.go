@@ -338,7 +338,7 @@ func readLimited(path string) ([]byte, error) {
 	if err != nil {
 		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose on close
 	st, err := f.Stat()
 	if err != nil {
 		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
@@ -346,27 +346,24 @@ func readLimited(path string) ([]byte, error) {
 	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
 		return nil, err
 	}
-	// room for one byte more than the size says: a file that grew while
-	// it was read is read up to the bound and refused past it
-	data := make([]byte, 0, st.Size()+1)
-	lr := io.LimitReader(f, report.MaxInput+1)
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := lr.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
+	if !st.Mode().IsRegular() { // a pipe (<(curl …)): read to its end, within the bound
+		data, err := io.ReadAll(io.LimitReader(f, report.MaxInput+1))
 		if err != nil {
 			return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
 		}
+		if int64(len(data)) > report.MaxInput {
+			return nil, &errs.Error{Kind: errs.TooLarge, Where: path, Msg: fmt.Sprintf("文件过大：超过 %d MB 的上限", report.MaxInput>>20)}
+		}
+		return data, nil
 	}
-	if err := guard.Size(path, int64(len(data)), report.MaxInput); err != nil {
-		return nil, err
+	// the size it had when checked, no more: a file that grows while it is
+	// read is read as it was (and no read is spent to find its end)
+	data := make([]byte, st.Size())
+	n, err := io.ReadFull(f, data)
+	if err != nil && err != io.ErrUnexpectedEOF { // shrunk: what there is
+		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
 	}
-	return data, nil
+	return data[:n], nil
 }
 
 // prevFor is the report a file is checked against: the one given, or the

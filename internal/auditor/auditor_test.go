@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -174,4 +175,32 @@ func BenchmarkAuditMix(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 	})
+}
+
+// A regular file is read by its size; a pipe (<(curl …)) to its end.
+func TestReadLimited(t *testing.T) {
+	dir := t.TempDir()
+	want := bytes.Repeat([]byte("一、总体情况\n"), 1000)
+	file := filepath.Join(dir, "r.txt")
+	if err := os.WriteFile(file, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readLimited(file); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("file: %d bytes, %v", len(got), err)
+	}
+	fifo := filepath.Join(dir, "p")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(want)
+		f.Close()
+	}()
+	if got, err := readLimited(fifo); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("pipe: %d bytes, %v", len(got), err)
+	}
 }
