@@ -92,6 +92,9 @@ func ParseAmount(s string) Amount {
 	if s == "" {
 		return Amount{}
 	}
+	if canonical(s) {
+		return Amount{text: s, state: cellOK} // most amounts: already as they would be written
+	}
 	t := strings.ReplaceAll(s, ",", "")
 	if !decimalRe.MatchString(t) {
 		return Amount{state: cellInvalid, raw: s}
@@ -101,6 +104,30 @@ func ParseAmount(s string) Amount {
 		return Amount{state: cellInvalid, raw: s}
 	}
 	return Amount{text: canonicalDecimal(r, t), state: cellOK}
+}
+
+// canonical reports whether s is a decimal written as canonicalDecimal
+// writes it: (0|[1-9][0-9]*)(\.[0-9]*[1-9])?
+func canonical(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 1 && s[0] == '0' || i > 18 {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] != '.' || i+1 == len(s) || s[len(s)-1] == '0' {
+		return false
+	}
+	for _, c := range []byte(s[i+1:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func canonicalDecimal(r *big.Rat, t string) string {

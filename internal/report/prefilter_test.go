@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -250,6 +251,53 @@ func TestMoreRunes(t *testing.T) {
 			if strings.HasPrefix(f, f[k:]) && utf8.RuneStart(f[k]) {
 				t.Errorf("%q overlaps itself", f)
 			}
+		}
+	}
+}
+
+// An amount already written canonically is kept as it is: the same text the
+// full parse gives, on every short string of digits, points and signs.
+func TestCanonicalAmount(t *testing.T) {
+	slow := func(s string) Amount {
+		t := strings.ReplaceAll(s, ",", "")
+		if !decimalRe.MatchString(t) {
+			return Amount{state: cellInvalid, raw: s}
+		}
+		r, _ := new(big.Rat).SetString(t)
+		return Amount{text: canonicalDecimal(r, t), state: cellOK}
+	}
+	alphabet := []string{"0", "1", "9", ".", "-", ","}
+	var walk func(s string, n int)
+	fast := 0
+	walk = func(s string, n int) {
+		if s != "" {
+			if got, want := ParseAmount(s), slow(s); got != want {
+				t.Fatalf("ParseAmount(%q) = %+v, want %+v", s, got, want)
+			}
+			if canonical(s) {
+				fast++
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			walk(s+a, n-1)
+		}
+	}
+	walk("", 6)
+	if fast == 0 {
+		t.Fatal("no canonical amount: the shortcut is not tested")
+	}
+}
+
+// numberish's shortcut for labels: a Chinese first character that is not a
+// placeholder is never a number.
+func TestNumberishLabels(t *testing.T) {
+	for _, s := range []string{"无", " 空", "本年新收", "１２", "\u3000３", "一", "12 0 3"} {
+		want := cellish(s) || numberRun(s)
+		if got := numberish(s); got != want {
+			t.Errorf("numberish(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
