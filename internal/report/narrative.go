@@ -225,24 +225,32 @@ func Claims(r *Report) []Claim {
 		t := r.Sections[k]
 		start := 0
 		// a line end is not a sentence end: PDF text wraps sentences
-		// ("受理政府\n信息公开申请 17 件"); clauseClaims reads across it
+		// ("受理政府\n信息公开申请 17 件"); clauseClaims reads across it.
+		// Most sentences state no count the tables hold: only one that
+		// names 申请, 复议, 诉讼 or 费 (seen on the way) is read.
+		named := false
 		for i, c := range t {
-			if c == '。' || c == '；' || c == ';' || c == '！' || c == '!' || c == '？' || c == '?' {
-				out = appendClaims(out, t[start:i], start, k)
-				start = i + utf8.RuneLen(c)
+			switch c {
+			case '。', '；', ';', '！', '!', '？', '?':
+				if named {
+					out = append(out, clauseClaims(t[start:i], start, k)...)
+				}
+				start, named = i+utf8.RuneLen(c), false
+			case '申':
+				named = named || strings.HasPrefix(t[i:], "申请")
+			case '复':
+				named = named || strings.HasPrefix(t[i:], "复议")
+			case '诉':
+				named = named || strings.HasPrefix(t[i:], "诉讼")
+			case '费':
+				named = true
 			}
 		}
-		out = appendClaims(out, t[start:], start, k)
+		if named {
+			out = append(out, clauseClaims(t[start:], start, k)...)
+		}
 	}
 	return out
-}
-
-func appendClaims(out []Claim, cl string, off int, sect string) []Claim {
-	// most sentences state no count the tables hold: skip them cheaply
-	if !strings.Contains(cl, "申请") && !strings.Contains(cl, "复议") && !strings.Contains(cl, "诉讼") && !strings.Contains(cl, "费") {
-		return out
-	}
-	return append(out, clauseClaims(cl, off, sect)...)
 }
 
 func clauseClaims(cl string, off int, sect string) []Claim {

@@ -83,14 +83,14 @@ func paraText(l Line) string {
 	if l.Fields == nil {
 		return strings.TrimSpace(l.Text)
 	}
-	var nonEmpty []string
+	one, n := "", 0 // the only field with text, if only one has any
 	for _, f := range l.Fields {
-		if strings.TrimSpace(f) != "" {
-			nonEmpty = append(nonEmpty, strings.TrimSpace(f))
+		if t := strings.TrimSpace(f); t != "" {
+			one, n = t, n+1
 		}
 	}
-	if len(nonEmpty) == 1 {
-		return nonEmpty[0]
+	if n == 1 {
+		return one
 	}
 	return strings.TrimSpace(l.Text)
 }
@@ -100,6 +100,12 @@ var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4":
 func headingKey(text string) string {
 	t := strings.TrimSpace(text)
 	if t == "" || moreRunes(t, 40) {
+		return ""
+	}
+	// a heading starts with its numeral 一 … 六: most lines do not
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '一', '二', '三', '四', '五', '六':
+	default:
 		return ""
 	}
 	for _, s := range Sections {
