@@ -135,11 +135,14 @@ func looksHTML(t string) bool {
 }
 
 func textLines(t string) []Line {
-	t = strings.ReplaceAll(t, "\r\n", "\n")
-	t = strings.ReplaceAll(t, "\r", "\n")
-	raw := strings.Split(t, "\n")
-	out := make([]Line, 0, len(raw))
-	for i, s := range raw {
+	if strings.IndexByte(t, '\r') >= 0 {
+		t = strings.ReplaceAll(t, "\r\n", "\n")
+		t = strings.ReplaceAll(t, "\r", "\n")
+	}
+	out := make([]Line, 0, strings.Count(t, "\n")+1)
+	for i, more := 0, true; more; i++ {
+		var s string
+		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
 		l := Line{No: i + 1, Text: s}
 		switch {
@@ -164,6 +167,9 @@ func textLines(t string) []Line {
 // headings as ### 三、… lines.
 
 func markdownRow(s string) bool {
+	if strings.IndexByte(s, '|') < 0 {
+		return false // most lines: no pipe at all
+	}
 	t := strings.TrimSpace(s)
 	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
 }
@@ -190,6 +196,9 @@ func markdownCells(s string) []string {
 }
 
 func markdownHeading(s string) string {
+	if strings.IndexByte(s, '#') < 0 {
+		return s
+	}
 	t := strings.TrimLeft(s, " ")
 	if !strings.HasPrefix(t, "#") {
 		return s
