@@ -28,10 +28,13 @@ func (c *ctx) lineAt(k string, off int) int {
 	if !ok {
 		t := c.r.Sections[k]
 		starts = []int{0}
-		for i := 0; i < len(t); i++ {
-			if t[i] == '\n' {
-				starts = append(starts, i+1)
+		for i := 0; ; {
+			j := strings.IndexByte(t[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			starts = append(starts, i)
 		}
 		c.lines[k] = starts
 	}
@@ -41,6 +44,9 @@ func (c *ctx) lineAt(k string, off int) int {
 
 func checkLength(c *ctx) {
 	t := c.r.Sections["1"]
+	if len(t) <= 1000 {
+		return // a thousand bytes are no more than a thousand characters
+	}
 	n := 0
 	for _, r := range t {
 		if !unicode.IsSpace(r) {
@@ -407,24 +413,24 @@ func checkNarrative(c *ctx) {
 	var sawFeeZero *Claim
 	claims := Claims(r)
 	for _, cl := range claims {
-		line := c.lineAt(cl.Sect, cl.Off)
+		line := func() int { return c.lineAt(cl.Sect, cl.Off) } // only for a finding
 		switch cl.What {
 		case "applications":
 			if !r.Meta.Tables["3"] || newTotal.Blank() || r.ambiguous(t3Cell("new", ColTotal)) {
 				continue
 			}
 			if cl.Value != newTotal.Val() && cl.Value != newTotal.Val()+inTotal.Val() {
-				c.add("applications.new[total]", line, "正文称收到申请 %d 件（“%s”），表三本年新收总计为 %d 件", cl.Value, clip(cl.Text), newTotal.Val())
+				c.add("applications.new[total]", line(), "正文称收到申请 %d 件（“%s”），表三本年新收总计为 %d 件", cl.Value, clip(cl.Text), newTotal.Val())
 			}
 		case "review":
 			t := r.Appeals[0][4]
 			if r.Meta.Tables["4"] && !t.Blank() && cl.Value != t.Val() {
-				c.add("appeals.review.total", line, "正文称行政复议 %d 件（“%s”），表四行政复议总计为 %d 件", cl.Value, clip(cl.Text), t.Val())
+				c.add("appeals.review.total", line(), "正文称行政复议 %d 件（“%s”），表四行政复议总计为 %d 件", cl.Value, clip(cl.Text), t.Val())
 			}
 		case "suit":
 			t1, t2 := r.Appeals[1][4], r.Appeals[2][4]
 			if r.Meta.Tables["4"] && !(t1.Blank() && t2.Blank()) && cl.Value != t1.Val()+t2.Val() {
-				c.add("appeals.suit_direct.total", line, "正文称行政诉讼 %d 件（“%s”），表四行政诉讼总计为 %d 件（直接起诉 %s + 复议后起诉 %s）",
+				c.add("appeals.suit_direct.total", line(), "正文称行政诉讼 %d 件（“%s”），表四行政诉讼总计为 %d 件（直接起诉 %s + 复议后起诉 %s）",
 					cl.Value, clip(cl.Text), t1.Val()+t2.Val(), num(t1), num(t2))
 			}
 		case "fee_yuan":
