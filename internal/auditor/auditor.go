@@ -188,11 +188,11 @@ func auditOne(path string, asJSON bool, prev *report.Report) audited {
 // opt.KeepBytes: the caller then runs the bounded plan.
 func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error, bool) {
-	// what waits, per file, for its agency's reports: no pointers but the
-	// strings and findings, so that collections stay cheap
+	// what waits, per file, for its agency's reports: slices of bytes, which
+	// the collector does not scan
 	type kept struct {
 		model []byte
-		cy    report.CrossYear
+		cy    report.Packed
 		err   error
 	}
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
@@ -212,13 +212,14 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				r, err := AuditFile(files[i], nil)
 				k := &kept{err: err}
 				if err == nil {
-					k.cy = r.CrossYear()
+					cy := r.CrossYear()
+					k.cy = cy.Pack()
 					if opt.JSON {
 						k.model = r.ModelJSON()
 					}
 				}
 				all[i] = k
-				size.Add(int64(len(k.model) + k.cy.Size()))
+				size.Add(int64(len(k.model) + len(k.cy)))
 				if opt.Progress != nil {
 					progress.Lock()
 					opt.Progress(int(done.Add(1)), len(files))
@@ -235,9 +236,12 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 		return Summary{}, nil, false
 	}
 	ids := make([]ident, len(files))
+	cys := make([]report.CrossYear, len(files)) // unpacked once the reading is done
 	for i, a := range all {
-		if a != nil {
-			ids[i] = ident{agency: a.cy.Agency, year: a.cy.Year}
+		if a != nil && a.err == nil {
+			cys[i] = a.cy.Unpack()
+			a.cy = nil
+			ids[i] = ident{agency: cys[i].Agency, year: cys[i].Year}
 		}
 	}
 	var sum Summary
@@ -248,7 +252,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 			a := audited{model: all[i].model, err: all[i].err}
 			prev := prevFor(nil, last, j, m)
 			if a.err == nil {
-				a.rep = all[i].cy.Report()
+				a.rep = cys[i].Report()
 				report.AddCrossYear(a.rep, prev)
 				last = a.rep
 			}
@@ -256,7 +260,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 			if werr == nil {
 				_, werr = w.Write(show(files[i], a, prev))
 			}
-			all[i] = nil // written: let it go
+			all[i], cys[i] = nil, report.CrossYear{} // written: let it go
 		}
 	}
 	return sum, werr, true

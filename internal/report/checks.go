@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unsafe"
 )
 
 // Rule is one named check. The table below is the only place rules are defined;
@@ -187,15 +186,6 @@ func (r *Report) CrossYear() CrossYear {
 		c.lines[i], c.hasLine[i] = r.Meta.Lines[k]
 	}
 	return c
-}
-
-// Size is about how many bytes c keeps in memory.
-func (c *CrossYear) Size() int {
-	n := int(unsafe.Sizeof(*c)) + len(c.Agency) + len(c.Title) + len(c.section5)
-	for _, f := range c.Findings {
-		n += int(unsafe.Sizeof(f)) + len(f.Message) + len(f.Cell)
-	}
-	return n
 }
 
 // Report is the small report the cross-year rules and the auditor's output

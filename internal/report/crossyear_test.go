@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -78,6 +79,32 @@ func TestModelJSONThenFindings(t *testing.T) {
 		}
 		if seed == 1 && !bytes.Contains(whole, []byte(`"findings":[]`)) {
 			t.Errorf("an unchecked report: %s", whole[len(whole)-40:])
+		}
+	}
+}
+
+// What Pack writes, Unpack reads back whole: reports as read from their
+// own published text, with findings, blanks and invalid cells.
+func TestPackUnpack(t *testing.T) {
+	for seed := range uint64(40) {
+		r := Generate(rand.New(rand.NewPCG(seed, 9)), "丙县卫生健康委员会", 2019+int(seed%7))
+		x := r.Applications["carried_in"]
+		switch seed % 3 {
+		case 0:
+			x[ColNatural] = Invalid("十二")
+		case 1:
+			x[ColTotal] = Cell{}
+		}
+		r.Applications["carried_in"] = x
+		r.Meta.Lines = map[string]int{"5": int(seed) + 3, "carried_in": 40}
+		Check(r, nil)
+		want := r.CrossYear()
+		if len(want.Findings) == 0 && seed%3 == 0 {
+			t.Fatalf("seed %d: an invalid cell and no finding", seed)
+		}
+		got := want.Pack().Unpack()
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d:\n%+v\n%+v", seed, got, want)
 		}
 	}
 }
