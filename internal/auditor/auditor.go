@@ -191,9 +191,11 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	// what waits, per file, for its agency's reports: slices of bytes, which
 	// the collector does not scan
 	type kept struct {
-		model []byte
-		cy    report.Packed
-		err   error
+		model  []byte
+		cy     report.Packed
+		err    error
+		agency string // what the file says it is, to group the directory
+		year   int
 	}
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
 	// files are taken by counting, and progress told under a lock: a
@@ -213,7 +215,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				k := &kept{err: err}
 				if err == nil {
 					cy := r.CrossYear()
-					k.cy = cy.Pack()
+					k.cy, k.agency, k.year = cy.Pack(), cy.Agency, cy.Year
 					if opt.JSON {
 						k.model = r.ModelJSON()
 					}
@@ -236,31 +238,50 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 		return Summary{}, nil, false
 	}
 	ids := make([]ident, len(files))
-	cys := make([]report.CrossYear, len(files)) // unpacked once the reading is done
 	for i, a := range all {
-		if a != nil && a.err == nil {
-			cys[i] = a.cy.Unpack()
-			a.cy = nil
-			ids[i] = ident{agency: cys[i].Agency, year: cys[i].Year}
-		}
+		ids[i] = ident{agency: a.agency, year: a.year}
 	}
+	// the cross-year rules and the output of each agency's files in turn,
+	// agencies on every core; then everything is written in plan order
+	plan := groupByAgency(ids)
+	outs := make([][]byte, len(files))
+	sums := make([]Summary, len(files)) // each file's one count
+	var nextJob atomic.Int64
+	for range workers {
+		wg.Go(func() {
+			for {
+				k := int(nextJob.Add(1)) - 1
+				if k >= len(plan) {
+					return
+				}
+				j := plan[k]
+				var last *report.Report
+				for m, i := range j.files {
+					a := audited{model: all[i].model, err: all[i].err}
+					prev := prevFor(nil, last, j, m)
+					if a.err == nil {
+						cy := all[i].cy.Unpack()
+						a.rep = cy.Report()
+						report.AddCrossYear(a.rep, prev)
+						last = a.rep
+					}
+					sums[i].add(result{err: a.err, rep: a.rep})
+					outs[i] = show(files[i], a, prev)
+					all[i] = nil // made into its output: let it go
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var sum Summary
 	var werr error
-	for _, j := range groupByAgency(ids) {
-		var last *report.Report
-		for m, i := range j.files {
-			a := audited{model: all[i].model, err: all[i].err}
-			prev := prevFor(nil, last, j, m)
-			if a.err == nil {
-				a.rep = cys[i].Report()
-				report.AddCrossYear(a.rep, prev)
-				last = a.rep
-			}
-			sum.add(result{err: a.err, rep: a.rep})
+	for _, j := range plan {
+		for _, i := range j.files {
+			sum.merge(sums[i])
 			if werr == nil {
-				_, werr = w.Write(show(files[i], a, prev))
+				_, werr = w.Write(outs[i])
 			}
-			all[i], cys[i] = nil, report.CrossYear{} // written: let it go
+			outs[i] = nil
 		}
 	}
 	return sum, werr, true
@@ -473,6 +494,14 @@ func collect(ctx context.Context, results chan result, slots chan struct{}, tota
 		return sum, err
 	}
 	return sum, werr
+}
+
+func (s *Summary) merge(o Summary) {
+	s.Files += o.Files
+	s.WithErrors += o.WithErrors
+	s.WithWarnings += o.WithWarnings
+	s.Clean += o.Clean
+	s.Unreadable += o.Unreadable
 }
 
 func (s *Summary) add(p result) {
