@@ -313,7 +313,7 @@ func checkMissing(c *ctx) {
 	for _, s := range Sections {
 		if _, ok := r.Sections[s.Key]; ok {
 			if s.Key == "1" || s.Key == "5" || s.Key == "6" {
-				if strings.TrimSpace(r.Sections[s.Key]) == "" {
+				if trimSpace(r.Sections[s.Key]) == "" {
 					c.add("sections."+s.Key, r.Line(s.Key), "第%s部分“%s”没有内容", s.Key, s.Heading)
 				}
 			}
@@ -620,7 +620,7 @@ func checkInForce(c *ctx) {
 
 func checkSameText(c *ctx) {
 	a, b := c.r.Sections["5"], c.prev.Sections["5"]
-	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+	if trimSpace(a) == "" || trimSpace(b) == "" {
 		return
 	}
 	s := Similarity(a, b)

@@ -421,12 +421,12 @@ func cutAt(t string, cuts map[int]bool) []string {
 	var out []string
 	prev := 0
 	for _, c := range at {
-		if s := strings.TrimSpace(t[prev:c]); s != "" {
+		if s := trimSpace(t[prev:c]); s != "" {
 			out = append(out, s)
 		}
 		prev = c
 	}
-	if s := strings.TrimSpace(t[prev:]); s != "" {
+	if s := trimSpace(t[prev:]); s != "" {
 		out = append(out, s)
 	}
 	return out

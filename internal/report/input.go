@@ -47,7 +47,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", err
 	}
 	for _, l := range ls {
-		if strings.TrimSpace(l.Text) != "" {
+		if trimSpace(l.Text) != "" {
 			return ls, kind, nil
 		}
 	}
@@ -170,20 +170,20 @@ func markdownRow(s string) bool {
 	if strings.IndexByte(s, '|') < 0 {
 		return false // most lines: no pipe at all
 	}
-	t := strings.TrimSpace(s)
+	t := trimSpace(s)
 	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
 }
 
 // markdownCells returns the cells of a pipe-table row, nil for its separator
 // line (|---|:---:|).
 func markdownCells(s string) []string {
-	t := strings.TrimSpace(s)
+	t := trimSpace(s)
 	t = strings.TrimPrefix(t, "|")
 	t = strings.TrimSuffix(t, "|")
 	cells := strings.Split(t, "|")
 	sep := true
 	for i, c := range cells {
-		c = strings.TrimSpace(strings.ReplaceAll(c, "**", ""))
+		c = trimSpace(strings.ReplaceAll(c, "**", ""))
 		cells[i] = c
 		if strings.Trim(c, "-: ") != "" {
 			sep = false
@@ -207,7 +207,7 @@ func markdownHeading(s string) string {
 	if t == "" || (t[0] != ' ' && t[0] != '\t') {
 		return s // #hashtag, not a heading
 	}
-	return strings.ReplaceAll(strings.TrimSpace(t), "**", "")
+	return strings.ReplaceAll(trimSpace(t), "**", "")
 }
 
 // --- HTML ----------------------------------------------------------------------
@@ -294,7 +294,7 @@ func (w *htmlReader) paras() []string {
 	var out []string
 	from := 0
 	for _, b := range w.breaks {
-		if s := strings.TrimSpace(collapse(strings.Join(w.segs[from:b], ""))); s != "" {
+		if s := trimSpace(collapse(strings.Join(w.segs[from:b], ""))); s != "" {
 			out = append(out, s)
 		}
 		from = b
@@ -306,10 +306,10 @@ func (w *htmlReader) paras() []string {
 func (w *htmlReader) flush() {
 	s := strings.TrimRight(collapse(w.cur.String()), " ")
 	w.cur.reset()
-	if strings.TrimSpace(s) == "" {
+	if trimSpace(s) == "" {
 		return
 	}
-	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.TrimSpace(s)})
+	w.out = append(w.out, Line{No: len(w.out) + 1, Text: trimSpace(s)})
 }
 
 func collapse(s string) string {
@@ -388,7 +388,7 @@ func (w *htmlReader) text(s string) {
 
 func (r *htmlRow) closeCell() {
 	if r.open {
-		r.cells = append(r.cells, strings.TrimSpace(collapse(r.cell.String())))
+		r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
 		r.cell.reset()
 		r.open = false
 	}
@@ -614,14 +614,14 @@ func docxXML(r io.Reader) ([]Line, error) {
 				para.Reset()
 				if len(rows) > 0 && rows[len(rows)-1].cell != nil {
 					rows[len(rows)-1].cell.WriteString(s)
-				} else if strings.TrimSpace(s) != "" {
-					out = append(out, Line{No: len(out) + 1, Text: strings.TrimSpace(s)})
+				} else if trimSpace(s) != "" {
+					out = append(out, Line{No: len(out) + 1, Text: trimSpace(s)})
 				}
 			case "tc":
 				if len(rows) > 0 {
 					rs := rows[len(rows)-1]
 					if rs.cell != nil {
-						rs.fields = append(rs.fields, strings.TrimSpace(collapse(rs.cell.String())))
+						rs.fields = append(rs.fields, trimSpace(collapse(rs.cell.String())))
 					}
 					rs.cell = nil
 				}

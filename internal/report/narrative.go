@@ -62,7 +62,7 @@ var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费
 
 func checkFees(c *ctx) {
 	t, ok := c.r.Sections["6"]
-	if !ok || strings.TrimSpace(t) == "" {
+	if !ok || trimSpace(t) == "" {
 		return // S.MISSING says it
 	}
 	if !strings.Contains(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
@@ -264,7 +264,7 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 	cl = strings.ReplaceAll(cl, "\n", "")
 	var out []Claim
 	add := func(what string, v int64, text string) {
-		out = append(out, Claim{What: what, Value: v, Text: strings.TrimSpace(text), Off: off, Sect: sect})
+		out = append(out, Claim{What: what, Value: v, Text: trimSpace(text), Off: off, Sect: sect})
 	}
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
@@ -528,7 +528,7 @@ func context(t string, a, b int) string {
 		_, size := utf8.DecodeRuneInString(t[hi:])
 		hi += size
 	}
-	return strings.TrimSpace(t[lo:hi])
+	return trimSpace(t[lo:hi])
 }
 
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }

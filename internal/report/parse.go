@@ -81,24 +81,24 @@ func (p *parser) warn(rule, cell string, line int, format string, args ...any) {
 // tables on government sites) is a paragraph too.
 func paraText(l Line) string {
 	if l.Fields == nil {
-		return strings.TrimSpace(l.Text)
+		return trimSpace(l.Text)
 	}
 	one, n := "", 0 // the only field with text, if only one has any
 	for _, f := range l.Fields {
-		if t := strings.TrimSpace(f); t != "" {
+		if t := trimSpace(f); t != "" {
 			one, n = t, n+1
 		}
 	}
 	if n == 1 {
 		return one
 	}
-	return strings.TrimSpace(l.Text)
+	return trimSpace(l.Text)
 }
 
 var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 
 func headingKey(text string) string {
-	t := strings.TrimSpace(text)
+	t := trimSpace(text)
 	if t == "" || moreRunes(t, 40) {
 		return ""
 	}
@@ -181,7 +181,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 	// with it (no need to cut the page into its pieces)
 	var pre []string
 	for _, l := range lines {
-		t := strings.TrimSpace(paraText(l))
+		t := trimSpace(paraText(l))
 		if t == "" {
 			continue
 		}
@@ -220,7 +220,7 @@ func (p *parser) parse() *Report {
 			if isPageFurniture(t) {
 				break
 			}
-			if first == 0 && strings.TrimSpace(t) == "" {
+			if first == 0 && trimSpace(t) == "" {
 				continue
 			}
 			if first == 0 {
@@ -228,7 +228,7 @@ func (p *parser) parse() *Report {
 			}
 			buf = append(buf, t)
 		}
-		for len(buf) > 0 && strings.TrimSpace(buf[len(buf)-1]) == "" {
+		for len(buf) > 0 && trimSpace(buf[len(buf)-1]) == "" {
 			buf = buf[:len(buf)-1]
 		}
 		r.Sections[s.Key] = strings.Join(buf, "\n")
@@ -298,7 +298,7 @@ func moreRunes(s string, n int) bool {
 func oneCell(l Line) bool {
 	n := 0
 	for _, f := range l.Fields {
-		if strings.TrimSpace(f) != "" {
+		if trimSpace(f) != "" {
 			n++
 		}
 	}
@@ -494,7 +494,7 @@ var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——"
 	"无": true, "空": true, "*": true, "x": true, "×": true, "–": true}
 
 func cellish(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return s == "" || isNumber(s) || len(s) <= maxPlaceholder && placeholders[s] // a label is not hashed
 }
 
@@ -599,14 +599,14 @@ func splitFields(l Line, n int) rowCells {
 	label := strings.Join(l.Fields[:last+1], " ")
 	region := l.Fields[last+1:]
 	if last >= 0 && allEmpty(region) {
-		if head, run, ok := tailRun(strings.TrimSpace(l.Fields[last])); ok {
+		if head, run, ok := tailRun(trimSpace(l.Fields[last])); ok {
 			return rowCells{label: strings.Join(l.Fields[:last], " ") + " " + head, tokens: []tok{{s: run, center: -1}}}
 		}
 	}
 	rc := rowCells{label: label}
 	if l.Structured {
 		t := region
-		for len(t) > n && strings.TrimSpace(t[len(t)-1]) == "" {
+		for len(t) > n && trimSpace(t[len(t)-1]) == "" {
 			t = t[:len(t)-1] // Word's merge continuations, not blank cells
 		}
 		if len(t) >= n && allCells(t[len(t)-n:]) {
@@ -618,10 +618,10 @@ func splitFields(l Line, n int) rowCells {
 		return rc
 	}
 	lead, trail := 0, len(region)
-	for lead < trail && strings.TrimSpace(region[lead]) == "" {
+	for lead < trail && trimSpace(region[lead]) == "" {
 		lead++
 	}
-	for trail > lead && strings.TrimSpace(region[trail-1]) == "" {
+	for trail > lead && trimSpace(region[trail-1]) == "" {
 		trail--
 	}
 	for _, c := range [][]string{region[lead:trail], region[lead:], region[:trail], region} {
@@ -648,7 +648,7 @@ func allCells(fs []string) bool {
 func nonEmpty(fs []string) []tok {
 	var out []tok
 	for _, f := range fs {
-		f = strings.TrimSpace(f)
+		f = trimSpace(f)
 		if f == "" {
 			continue
 		}
@@ -674,7 +674,7 @@ func strs(ts []tok) []string {
 
 func allEmpty(fs []string) bool {
 	for _, f := range fs {
-		if strings.TrimSpace(f) != "" {
+		if trimSpace(f) != "" {
 			return false
 		}
 	}
@@ -720,7 +720,7 @@ func norm(s string) string {
 }
 
 func toCell(s string) Cell {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if placeholders[s] {
 		return Invalid(s)
 	}
@@ -793,9 +793,9 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	set := func(i int, s string) {
 		path := it.Key + "." + it.Cells[i]
 		if len(it.Money) > i && it.Money[i] {
-			r.Proactive.SetAmount(path, ParseAmount(foldDigits(strings.TrimSpace(s))))
-			if placeholders[strings.TrimSpace(s)] {
-				r.Proactive.SetAmount(path, Amount{state: cellInvalid, raw: strings.TrimSpace(s)})
+			r.Proactive.SetAmount(path, ParseAmount(foldDigits(trimSpace(s))))
+			if placeholders[trimSpace(s)] {
+				r.Proactive.SetAmount(path, Amount{state: cellInvalid, raw: trimSpace(s)})
 			}
 			return
 		}
@@ -908,7 +908,7 @@ func (p *parser) parseT3() {
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
 			p.warn("PARSE.READ", "applications."+rows[j].Key, l.No, "原文“%s”与表三的行“%s%s”不完全相同（可能有字丢失或识别错误），按该行读取",
-				strings.TrimSpace(rc.label), rows[j].Group, rows[j].Label)
+				trimSpace(rc.label), rows[j].Group, rows[j].Label)
 		}
 	}
 	if len(got) == 0 {
@@ -1240,14 +1240,14 @@ func (p *parser) parseT4() {
 	spaced := false
 	first := 0
 	for _, l := range p.lines[lo:hi] {
-		if hasHan(l.Text) || strings.TrimSpace(l.Text) == "" {
+		if hasHan(l.Text) || trimSpace(l.Text) == "" {
 			if len(toks) > 0 {
 				break
 			}
 			continue
 		}
 		rc := splitLabel(l, n)
-		if strings.TrimSpace(rc.label) != "" {
+		if trimSpace(rc.label) != "" {
 			continue
 		}
 		if first == 0 {

@@ -301,3 +301,22 @@ func TestNumberishLabels(t *testing.T) {
 		}
 	}
 }
+
+// trimSpace is strings.TrimSpace on every string of up to four pieces of
+// spaces, letters, CJK and broken UTF-8.
+func TestTrimSpace(t *testing.T) {
+	pieces := []string{" ", "\t", "\u3000", "\u00a0", "\u2003", "\u0085", "a", "中", "\x7f", "\xe4\xb8", "\xb8", "\xe4", "１", "。"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", 4)
+}

@@ -23,7 +23,7 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 	var negative []bool
 	total := 0
 	for _, t := range tokens {
-		t = foldDigits(strings.TrimSpace(t))
+		t = foldDigits(trimSpace(t))
 		neg := false
 		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "－") {
 			neg = true
