@@ -706,14 +706,31 @@ func tokens(s string) []tok {
 func norm(s string) string {
 	var b strings.Builder // one allocation: its bytes become the string
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		switch {
-		case r >= '０' && r <= '９':
-			b.WriteByte(byte('0' + r - '０'))
-		case r >= 0x4E00 && r <= 0x9FFF, r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
-			b.WriteRune(r) // the common cases without the Unicode tables
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
+		case c < utf8.RuneSelf:
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				b.WriteByte(c)
+			}
+			i++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+4000–U+9FFF, decoded in place: the CJK characters of a
+			// label are copied as they are
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x4E00 || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteString(s[i : i+3])
+			}
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r >= '０' && r <= '９':
+				b.WriteByte(byte('0' + r - '０'))
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(r)
+			}
+			i += n
 		}
 	}
 	return b.String()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -310,6 +311,39 @@ func TestTrimSpace(t *testing.T) {
 	walk = func(s string, n int) {
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", 4)
+}
+
+// norm keeps what the rune-by-rune reading kept, on every short string of
+// the characters labels are made of (broken UTF-8 included).
+func TestNorm(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case r >= '０' && r <= '９':
+				b.WriteByte(byte('0' + r - '０'))
+			case r >= 0x4E00 && r <= 0x9FFF, r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+				b.WriteRune(r)
+			case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	pieces := []string{"a", "Z", "7", "９", "（", "一", "、", " ", "\u3000", "㐀", "䷀", "鿿", "\xe4\xb8", "\xe9", "é", "Ⅻ", "."}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := norm(s), slow(s); got != want {
+			t.Fatalf("norm(%q) = %q, want %q", s, got, want)
 		}
 		if n == 0 {
 			return
