@@ -573,6 +573,10 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if (c >= 0xE3 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // a valid three-byte character that needs no escape (CJK): not decoded
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
