@@ -388,6 +388,9 @@ func (w *htmlReader) text(s string) {
 
 func (r *htmlRow) closeCell() {
 	if r.open {
+		if r.cells == nil {
+			r.cells = make([]string, 0, 8) // a row of 表三 in one allocation
+		}
 		r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
 		r.cell.reset()
 		r.open = false
