@@ -23,9 +23,9 @@ const segmentMin = 300
 
 var (
 	anchorsOnce sync.Once
-	anchorT2    []anchor // 表二 labels and item headings, both formats, in order
-	anchorT3    []anchor // 表三 group and row labels, both formats, in order
-	t4Numbers   = regexp.MustCompile(`[\p{Han}）)]\s*[0-9０-９]`)
+	anchorT2    []anchor                                       // 表二 labels and item headings, both formats, in order
+	anchorT3    []anchor                                       // 表三 group and row labels, both formats, in order
+	t4Numbers   = regexp.MustCompile(`[\p{Han}）)]\s*[0-9０-９]`) // what wordThenNumber reads, by hand; its test holds them equal
 )
 
 // loose matches s with any spacing between its characters.
@@ -376,10 +376,10 @@ func cutPage(t string) []string {
 		cutAll(lo, hi, anchorT3, true)
 	}
 	if lo, hi := region(3); lo >= 0 {
-		if m := t4Numbers.FindStringIndex(t[lo:hi]); m != nil {
+		if m := wordThenNumber(t[lo:hi]); m >= 0 {
 			// the numbers start after the header's last word
-			k := lo + m[0] + utf8.RuneLen([]rune(t[lo+m[0]:])[0])
-			cuts[k] = true
+			_, size := utf8.DecodeRuneInString(t[lo+m:])
+			cuts[lo+m+size] = true
 		}
 	}
 	// page furniture: one pass over the runes, a word compared only where
@@ -397,6 +397,25 @@ func cutPage(t string) []string {
 		i += size
 	}
 	return cutAt(t, cuts)
+}
+
+// wordThenNumber is where t4Numbers first matches in t (-1 for nowhere):
+// a Han character or a closing bracket, ASCII white space, then a digit.
+func wordThenNumber(t string) int {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == '）' || r == ')' || unicode.Is(unicode.Han, r) {
+			j := i + size
+			for j < len(t) && isSpaceRe(rune(t[j])) {
+				j++
+			}
+			if d, _ := utf8.DecodeRuneInString(t[j:]); j < len(t) && isDigit(d) {
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
 }
 
 // prevCut is the latest cut before pos: the start of the heading that ends at pos.

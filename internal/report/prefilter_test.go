@@ -354,3 +354,25 @@ func TestNorm(t *testing.T) {
 	}
 	walk("", 4)
 }
+
+// wordThenNumber finds where t4Numbers finds.
+func TestWordThenNumber(t *testing.T) {
+	pieces := []string{"复议", "）", ")", " ", "\t", "\u3000", "1", "０", "a", "、", "\xe4"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		want := -1
+		if m := t4Numbers.FindStringIndex(s); m != nil {
+			want = m[0]
+		}
+		if got := wordThenNumber(s); got != want {
+			t.Fatalf("wordThenNumber(%q) = %d, pattern %d", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", 4)
+}
