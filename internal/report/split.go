@@ -41,6 +41,13 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 	var out [][]int64
 	parts := make([]int64, 0, n)
 	budget := 200000
+	// digits from each token on: a branch whose digits left cannot make
+	// the numbers left (one digit at least, maxCellDigits at most each) is
+	// not walked
+	suffix := make([]int, len(digits)+1)
+	for t := len(digits) - 1; t >= 0; t-- {
+		suffix[t] = suffix[t+1] + len(digits[t])
+	}
 	var rec func(tok, pos int)
 	rec = func(tok, pos int) {
 		budget--
@@ -48,6 +55,9 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 			return
 		}
 		idx := len(parts)
+		if left, need := suffix[tok]-pos, n-idx; left < need || left > need*maxCellDigits {
+			return
+		}
 		if tok == len(digits) {
 			if idx == n {
 				out = append(out, append([]int64(nil), parts...))
