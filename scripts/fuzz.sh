@@ -11,6 +11,7 @@ targets=(
 	"./internal/report FuzzAudit"
 	"./internal/report FuzzHTML"
 	"./internal/report FuzzLoad"
+	"./internal/report FuzzJSONString"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

@@ -223,14 +223,7 @@ func (a *anchor) find(t string) []int {
 		// the item number is made of numbering runes only: a match starts
 		// after the last other rune before k, so the pattern needs only the
 		// text from there (all of it when there is none)
-		ws := k
-		for ws > 0 {
-			r, size := utf8.DecodeLastRuneInString(t[:ws])
-			if !numberingRune(r) {
-				break
-			}
-			ws -= size
-		}
+		ws := backOver(t, k, numberingRune)
 		// and it ends where the key at k ends (the number is optional, so
 		// the key alone is a match): only those few bytes are read
 		if a.core == "" {

@@ -23,18 +23,10 @@ func FuzzJSONString(f *testing.F) {
 // and surrogate sequences: what encoding/json writes.
 func TestJSONStringThreeByteForms(t *testing.T) {
 	pieces := []string{"中", "\u2028", "\u2029", "\ue000", "\uffff", "\xed\xa0\x80", "\xe0\x80\x80", "\xe4\xb8", "\xef\xbf\xbd", "a", "\"", "\x01"}
-	var walk func(s string, n int)
-	walk = func(s string, n int) {
+	eachString(pieces, 3, func(s string) {
 		want, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); string(got) != string(want) {
 			t.Fatalf("%q: %s, encoding/json %s", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			walk(s+p, n-1)
-		}
-	}
-	walk("", 3)
+	})
 }

@@ -1464,16 +1464,21 @@ func allDigits(s string) bool {
 // tailRun splits "label123" (or "label12.5") into the label and the number
 // run at its end; the label must end in something that is not a digit,
 // space or separator.
-func tailRun(s string) (head, run string, ok bool) {
-	end := len(s)
-	i := end
+// backOver is where the runes before i that keep says to step over begin.
+func backOver(s string, i int, keep func(rune) bool) int {
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !isDigit(r) {
+		if !keep(r) {
 			break
 		}
 		i -= size
 	}
+	return i
+}
+
+func tailRun(s string) (head, run string, ok bool) {
+	end := len(s)
+	i := backOver(s, end, isDigit)
 	if i > 0 && s[i-1] == '.' && i < end {
 		// a decimal: 12.5 — the digits before the point belong to the run
 		j := i - 1

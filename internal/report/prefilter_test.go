@@ -19,9 +19,8 @@ import (
 // over the characters that matter).
 func TestCollapsedMeansUnchanged(t *testing.T) {
 	alphabet := []string{" ", "\t", "\n", "\r", "\f", "\u00a0", "a", "中"}
-	var walk func(s string, n int)
 	checked, fast := 0, 0
-	walk = func(s string, n int) {
+	eachString(alphabet, 5, func(s string) {
 		checked++
 		want := collapseSpaces(s)
 		if collapsed(s) {
@@ -33,14 +32,7 @@ func TestCollapsedMeansUnchanged(t *testing.T) {
 		if got := collapse(s); got != want {
 			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(s+a, n-1)
-		}
-	}
-	walk("", 5)
+	})
 	if fast == 0 || fast == checked {
 		t.Fatalf("fast path taken %d times of %d: the test does not exercise both paths", fast, checked)
 	}
@@ -66,22 +58,14 @@ func TestLooksHTMLIgnoresCase(t *testing.T) {
 func TestIsNumberIsItsPattern(t *testing.T) {
 	re := regexp.MustCompile(`^[+\-－＋]?[0-9０-９][0-9０-９,，]*(?:\.[0-9０-９]+)?$`)
 	alphabet := []string{"1", "９", "-", "＋", ",", "，", ".", "件", "a", "\xff"}
-	var walk func(s string, n int)
 	yes := 0
-	walk = func(s string, n int) {
+	eachString(alphabet, 4, func(s string) {
 		if got, want := isNumber(s), re.MatchString(s); got != want {
 			t.Fatalf("isNumber(%q) = %v, pattern says %v", s, got, want)
 		} else if got {
 			yes++
 		}
-		if n == 0 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(s+a, n-1)
-		}
-	}
-	walk("", 4)
+	})
 	if yes == 0 {
 		t.Fatal("no number among the strings: the test does not test")
 	}
@@ -135,20 +119,12 @@ func TestPrefiltersAgreeWithPatterns(t *testing.T) {
 // no placeholder.
 func TestNumberRunIsNumberTokens(t *testing.T) {
 	alphabet := []string{"1", "９", "-", "－", "＋", " ", "\u3000", "\u00a0", "\t", "，", "a", "件"}
-	var walk func(s string, n int)
-	walk = func(s string, n int) {
+	eachString(alphabet, 4, func(s string) {
 		_, want := numberTokens(s)
 		if got := numberRun(s); got != want {
 			t.Fatalf("numberRun(%q) = %v, numberTokens says %v", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(s+a, n-1)
-		}
-	}
-	walk("", 4)
+	})
 	for p := range placeholders {
 		if len(p) > maxPlaceholder || !cellish(p) {
 			t.Errorf("placeholder %q is longer than maxPlaceholder or not cellish", p)
@@ -270,9 +246,8 @@ func TestCanonicalAmount(t *testing.T) {
 		return Amount{text: canonicalDecimal(r, t), state: cellOK}
 	}
 	alphabet := []string{"0", "1", "9", ".", "-", ","}
-	var walk func(s string, n int)
 	fast := 0
-	walk = func(s string, n int) {
+	eachString(alphabet, 6, func(s string) {
 		if s != "" {
 			if got, want := ParseAmount(s), slow(s); got != want {
 				t.Fatalf("ParseAmount(%q) = %+v, want %+v", s, got, want)
@@ -281,14 +256,7 @@ func TestCanonicalAmount(t *testing.T) {
 				fast++
 			}
 		}
-		if n == 0 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(s+a, n-1)
-		}
-	}
-	walk("", 6)
+	})
 	if fast == 0 {
 		t.Fatal("no canonical amount: the shortcut is not tested")
 	}
@@ -309,19 +277,11 @@ func TestNumberishLabels(t *testing.T) {
 // spaces, letters, CJK and broken UTF-8.
 func TestTrimSpace(t *testing.T) {
 	pieces := []string{" ", "\t", "\u3000", "\u00a0", "\u2003", "\u0085", "a", "中", "\x7f", "\xe4\xb8", "\xb8", "\xe4", "１", "。"}
-	var walk func(s string, n int)
-	walk = func(s string, n int) {
+	eachString(pieces, 4, func(s string) {
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			walk(s+p, n-1)
-		}
-	}
-	walk("", 4)
+	})
 }
 
 // norm keeps what the rune-by-rune reading kept, on every short string of
@@ -342,26 +302,17 @@ func TestNorm(t *testing.T) {
 		return b.String()
 	}
 	pieces := []string{"a", "Z", "7", "９", "（", "一", "、", " ", "\u3000", "㐀", "䷀", "鿿", "\xe4\xb8", "\xe9", "é", "Ⅻ", "."}
-	var walk func(s string, n int)
-	walk = func(s string, n int) {
+	eachString(pieces, 4, func(s string) {
 		if got, want := norm(s), slow(s); got != want {
 			t.Fatalf("norm(%q) = %q, want %q", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			walk(s+p, n-1)
-		}
-	}
-	walk("", 4)
+	})
 }
 
 // wordThenNumber finds where t4Numbers finds.
 func TestWordThenNumber(t *testing.T) {
 	pieces := []string{"复议", "）", ")", " ", "\t", "\u3000", "1", "０", "a", "、", "\xe4"}
-	var walk func(s string, n int)
-	walk = func(s string, n int) {
+	eachString(pieces, 4, func(s string) {
 		want := -1
 		if m := t4Numbers.FindStringIndex(s); m != nil {
 			want = m[0]
@@ -369,14 +320,7 @@ func TestWordThenNumber(t *testing.T) {
 		if got := wordThenNumber(s); got != want {
 			t.Fatalf("wordThenNumber(%q) = %d, pattern %d", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			walk(s+p, n-1)
-		}
-	}
-	walk("", 4)
+	})
 }
 
 // splitTokens finds every cut a plain walk of all cuts finds, in the same
@@ -444,4 +388,21 @@ func TestSplitTokensIsEveryCut(t *testing.T) {
 	if found == 0 {
 		t.Fatal("no token set could be cut: the test does not test")
 	}
+}
+
+// eachString calls f with every string of up to n pieces, the empty one
+// included: the shortcut tests hold a fast path to its reference on all of
+// them.
+func eachString(pieces []string, n int, f func(s string)) {
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		f(s)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", n)
 }
