@@ -35,6 +35,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 	}{
 		{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"page", ".html", pageHTML}, {"markdown", ".md", markdownText},
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
+		{"markdown-br", ".md", brMarkdown},
 	}
 	n := 60
 	if testing.Short() {

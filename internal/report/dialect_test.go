@@ -117,6 +117,42 @@ func wrongRow() *report.Report {
 // with #, pipe tables whose merged cells are cells of their own, rows with
 // a trailing empty cell or without their empty label cells, and 表三 cut by a
 // page break into two tables with the header repeated.
+// brMarkdown is the Markdown of a converter that keeps a cell's or a
+// paragraph's line breaks as HTML: "| 三、本年度<br>办理结果 |", a wrapped
+// sentence "收到政府<br/>信息公开申请", and &nbsp; for a blank.
+func brMarkdown(t testing.TB, r *report.Report) string {
+	breaks := []string{"<br>", "<br/>", "<BR />"}
+	n := 0
+	cut := func(s string) string { // a break in the middle of a long run of words
+		rs := []rune(s)
+		if len(rs) < 8 {
+			return s
+		}
+		n++
+		return string(rs[:len(rs)/2]) + breaks[n%len(breaks)] + string(rs[len(rs)/2:])
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(markdownText(t, r), "\n") {
+		switch {
+		case strings.HasPrefix(line, "|"):
+			cells := strings.Split(line, "|")
+			for i, c := range cells {
+				switch {
+				case strings.TrimSpace(c) == "" && i > 0 && i < len(cells)-1 && n%2 == 0:
+					cells[i] = " &nbsp; "
+				default:
+					cells[i] = cut(c)
+				}
+			}
+			line = strings.Join(cells, "|")
+		case strings.Contains(line, "申请") && !strings.HasPrefix(line, "#"):
+			line = cut(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 func markdownText(t testing.TB, r *report.Report) string {
 	var b strings.Builder
 	lines := strings.Split(textOf(t, r), "\n")
@@ -336,6 +372,7 @@ func init() {
 		}, want: oneline2019, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
+		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
 		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "wrapped-narrative-2021.txt", make: func(t testing.TB) []byte { return []byte(wrappedWrong(t, truth())) },

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"html"
 	"io"
 	"math"
 	"sort"
@@ -144,6 +145,7 @@ func textLines(t string) []Line {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
+		s = dropBreaks(s)
 		l := Line{No: i + 1, Text: s}
 		switch {
 		case strings.Contains(s, "\t"):
@@ -172,6 +174,43 @@ func markdownRow(s string) bool {
 	}
 	t := trimSpace(s)
 	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
+}
+
+// dropBreaks turns the HTML line breaks that converters leave in Markdown
+// ("三、本年度<br>办理结果" in a table cell, a wrapped sentence) into spaces,
+// and the character references they write (&nbsp;) into characters.
+func dropBreaks(s string) string {
+	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := i + 1
+		if j+2 <= len(s) && strings.EqualFold(s[j:j+2], "br") {
+			j += 2
+			for j < len(s) && (s[j] == ' ' || s[j] == '/') {
+				j++
+			}
+			if j < len(s) && s[j] == '>' {
+				b.WriteString(s[:i])
+				b.WriteByte(' ')
+				s = s[j+1:]
+				continue
+			}
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+1:]
+	}
+	b.WriteString(s)
+	out := b.String()
+	if strings.IndexByte(out, '&') >= 0 {
+		out = strings.ReplaceAll(html.UnescapeString(out), "\u00a0", " ")
+	}
+	return out
 }
 
 // markdownCells returns the cells of a pipe-table row, nil for its separator

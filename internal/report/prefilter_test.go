@@ -406,3 +406,20 @@ func eachString(pieces []string, n int, f func(s string)) {
 	}
 	walk("", n)
 }
+
+func TestDropBreaks(t *testing.T) {
+	for in, want := range map[string]string{
+		"三、本年度<br>办理结果":           "三、本年度 办理结果",
+		"a<br/>b<BR />c<Br  / >d": "a b c d",
+		"<b>粗</b><bra>":           "<b>粗</b><bra>",
+		"尾巴<br":                   "尾巴<br",
+		"a < b":                   "a < b",
+		"&nbsp;1&amp;2":           " 1&2",
+		"R&D":                     "R&D",
+		"纯文本":                     "纯文本",
+	} {
+		if got := dropBreaks(in); got != want {
+			t.Errorf("dropBreaks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
