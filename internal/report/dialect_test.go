@@ -117,6 +117,46 @@ func wrongRow() *report.Report {
 // with #, pipe tables whose merged cells are cells of their own, rows with
 // a trailing empty cell or without their empty label cells, and 表三 cut by a
 // page break into two tables with the header repeated.
+// htmlTableMarkdown is the Markdown of a PDF converter that writes every
+// table as HTML on one line (<table><tr><td rowspan="2">…), headings and
+// paragraphs staying Markdown.
+func htmlTableMarkdown(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	inTable, n := false, 0
+	for _, line := range strings.Split(markdownText(t, r), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			if inTable {
+				b.WriteString("</table>\n")
+				inTable = false
+			}
+			b.WriteString(line + "\n")
+			continue
+		}
+		if strings.Trim(line, "|-: ") == "" {
+			continue // the |---| line
+		}
+		if !inTable {
+			b.WriteString("<table>")
+			inTable = true
+		}
+		b.WriteString("<tr>")
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		for _, c := range cells {
+			n++
+			attr := ""
+			if n%5 == 0 {
+				attr = ` rowspan="2" style="text-align:center"`
+			}
+			b.WriteString("<td" + attr + ">" + strings.TrimSpace(c) + "</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	if inTable {
+		b.WriteString("</table>\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // brMarkdown is the Markdown of a converter that keeps a cell's or a
 // paragraph's line breaks as HTML: "| 三、本年度<br>办理结果 |", a wrapped
 // sentence "收到政府<br/>信息公开申请", and &nbsp; for a blank.
@@ -373,6 +413,7 @@ func init() {
 		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
 		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
+		fixture{file: "markdown-html-2021.md", make: func(t testing.TB) []byte { return []byte(htmlTableMarkdown(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "wrapped-narrative-2021.txt", make: func(t testing.TB) []byte { return []byte(wrappedWrong(t, truth())) },

@@ -76,10 +76,112 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if looksHTML(t) {
+	switch {
+	case textWithTables(t):
+		return mixedLines(t), KindText, nil
+	case looksHTML(t):
 		return htmlLines(t), KindHTML, nil
 	}
 	return textLines(t), KindText, nil
+}
+
+// pageTags are the tags a web page's text sits in; Markdown or text that
+// holds HTML tables has none of them.
+var pageTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6",
+	"<li", "<article", "<section", "<span"}
+
+// textWithTables reports whether t is Markdown or plain text with its tables
+// in HTML (PDF converters write a table they cannot draw with pipes so):
+// it has <table but no tag of a web page.
+func textWithTables(t string) bool {
+	has := false
+	for rest := t; ; {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		for _, tag := range pageTags {
+			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
+				return false
+			}
+		}
+		if len(rest) >= 6 && strings.EqualFold(rest[:6], "<table") {
+			has = true
+		}
+		rest = rest[1:]
+	}
+	return has
+}
+
+// mixedLines reads text whose tables are HTML: the text between the tables
+// as text lines (Markdown headings and all), each table as the HTML reader
+// reads it, its rows numbered with the line the table starts on.
+func mixedLines(t string) []Line {
+	var out []Line
+	line := 1 // the source line the next piece starts on
+	add := func(ls []Line, base int, same bool) {
+		for _, l := range ls {
+			if same {
+				l.No = base
+			} else {
+				l.No = base + l.No - 1
+			}
+			out = append(out, l)
+		}
+	}
+	for t != "" {
+		i := indexFold(t, "<table")
+		if i < 0 {
+			add(textLines(t), line, false)
+			break
+		}
+		add(textLines(t[:i]), line, false)
+		line += strings.Count(t[:i], "\n")
+		end := tableEnd(t, i)
+		add(htmlLines(t[i:end]), line, true)
+		line += strings.Count(t[i:end], "\n")
+		t = t[end:]
+	}
+	return out
+}
+
+// indexFold is strings.Index for an ASCII pattern in any case.
+func indexFold(s, pat string) int {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], pat[0])
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if len(s)-i >= len(pat) && strings.EqualFold(s[i:i+len(pat)], pat) {
+			return i
+		}
+		i++
+	}
+}
+
+// tableEnd is the position after the </table> that closes the table at i
+// (nested tables counted), or the end of t.
+func tableEnd(t string, i int) int {
+	depth := 0
+	for j := i; j < len(t); {
+		k := strings.IndexByte(t[j:], '<')
+		if k < 0 {
+			break
+		}
+		j += k
+		switch rest := t[j:]; {
+		case len(rest) >= 6 && strings.EqualFold(rest[:6], "<table"):
+			depth++
+		case len(rest) >= 8 && strings.EqualFold(rest[:8], "</table>"):
+			if depth--; depth == 0 {
+				return j + 8
+			}
+		}
+		j++
+	}
+	return len(t)
 }
 
 // decodeText returns data as UTF-8: a BOM decides when present, valid UTF-8 is

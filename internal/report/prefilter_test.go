@@ -423,3 +423,29 @@ func TestDropBreaks(t *testing.T) {
 		}
 	}
 }
+
+// A web page is read as HTML; Markdown or text whose tables are HTML is read
+// as text with its tables read as HTML, its lines numbered as in the file.
+func TestTextWithTables(t *testing.T) {
+	for in, want := range map[string]bool{
+		"## 三、收到\n<table><tr><td>1</td></tr></table>\n正文":      true,
+		"<!DOCTYPE html><table><tr><td>1</td></tr></table>":    false,
+		"<div>x</div><table><tr><td>1</td></tr></table>":       false,
+		"<P CLASS=a>x</P><TABLE><TR><TD>1</TD></TR></TABLE>":   false,
+		"纯文本，没有表格 a<b":                                         false,
+		"<TABLE><tr><td>1<br></td></tr></TABLE><span>x</span>": false,
+	} {
+		if got := textWithTables(in); got != want {
+			t.Errorf("textWithTables(%q) = %v, want %v", in, got, want)
+		}
+	}
+	ls := mixedLines("# 标题\n正文一\n<table>\n<tr><td>本年新收</td><td>1</td></tr>\n<tr><td>x</td><td><table><tr><td>9</td></tr></table></td></tr>\n</table>\n## 四、复议\n末行")
+	var got []string
+	for _, l := range ls {
+		got = append(got, fmt.Sprintf("%d:%s", l.No, l.Text))
+	}
+	want := []string{"1:标题", "2:正文一", "3:", "3:本年新收\t1", "3:x", "3:9", "6:", "7:四、复议", "8:末行"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mixedLines:\n%q\nwant\n%q", got, want)
+	}
+}
