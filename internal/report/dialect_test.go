@@ -117,6 +117,24 @@ func wrongRow() *report.Report {
 // with #, pipe tables whose merged cells are cells of their own, rows with
 // a trailing empty cell or without their empty label cells, and 表三 cut by a
 // page break into two tables with the header repeated.
+// cellPerLine is a table copied out of a PDF viewer (or pdftotext without
+// -layout): every cell on a line of its own, a row's label first.
+func cellPerLine(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if !strings.Contains(line, "\t") {
+			b.WriteString(line + "\n")
+			continue
+		}
+		for _, f := range strings.Split(line, "\t") {
+			if f = strings.TrimSpace(f); f != "" {
+				b.WriteString(f + "\n")
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // htmlTableMarkdown is the Markdown of a PDF converter that writes every
 // table as HTML on one line (<table><tr><td rowspan="2">…), headings and
 // paragraphs staying Markdown.
@@ -413,6 +431,7 @@ func init() {
 		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
 		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
+		fixture{file: "percell-2021.txt", make: func(t testing.TB) []byte { return []byte(cellPerLine(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "markdown-html-2021.md", make: func(t testing.TB) []byte { return []byte(htmlTableMarkdown(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
@@ -421,4 +440,32 @@ func init() {
 		fixture{file: "wrong-format-2022.txt", make: func(t testing.TB) []byte { return []byte(textOf(t, wrongFormat())) }, want: wrongFormat,
 			findings: []string{"S.FORMAT"}},
 	)
+}
+
+// A blank cell copied one cell to a line leaves no line: its row has a
+// number too few and is read as unreadable, never shifted onto the wrong
+// columns; the rows around it are read whole.
+func TestCellPerLineBlankIsNotShifted(t *testing.T) {
+	r := truth()
+	row := r.Applications["granted"]
+	row[report.ColResearch] = report.Cell{}
+	r.Applications["granted"] = row
+	got := audit(t, "percell.txt", []byte(cellPerLine(t, r)))
+	for c, cl := range got.Applications["granted"] {
+		if !cl.Blank() {
+			t.Errorf("予以公开 column %d read as %s from a row with a blank gone", c, cl)
+		}
+	}
+	found := false
+	for _, f := range got.Findings {
+		found = found || f.Rule == "PARSE.TABLE" && strings.Contains(f.Cell, "granted")
+	}
+	if !found {
+		t.Errorf("no PARSE.TABLE for the row: %v", got.Findings)
+	}
+	for _, key := range []string{"new", "partly_granted", "total"} {
+		if got.Applications[key] != r.Applications[key] {
+			t.Errorf("%s: %v, want %v", key, got.Applications[key], r.Applications[key])
+		}
+	}
 }

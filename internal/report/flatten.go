@@ -298,7 +298,7 @@ func segment(lines []Line) []Line {
 			continue
 		}
 		for _, piece := range cutPage(l.Text) {
-			out = append(out, Line{No: l.No, Text: piece})
+			out = append(out, Line{No: l.No, Text: piece, Segmented: true})
 		}
 	}
 	return out

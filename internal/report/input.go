@@ -27,6 +27,7 @@ type Line struct {
 	Fields     []string // nil when the line has no cell structure
 	Structured bool     // cells come from real table markup (HTML, DOCX): blanks are positional
 	Segmented  bool     // cut out of a page that lost its line breaks: no column positions
+	OneEach    bool     // each field is one whole cell (a table copied a cell to a line): never glued digits
 }
 
 // Input kinds.

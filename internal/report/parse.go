@@ -198,6 +198,66 @@ func Identify(name string, data []byte) (agency string, year int) {
 	return p.r.Agency, p.r.Year
 }
 
+// joinCellLines puts back together the rows of tables copied one cell to a
+// line (a PDF viewer's copy, pdftotext without -layout): in 表二, 表三 and
+// 表四, a line of words followed by lines that each hold one number or
+// placeholder is one row, read as table cells (a missing blank stays
+// missing: the row is then unreadable, never shifted). The lines taken in
+// are left empty, so that line indexes keep their meaning.
+func (p *parser) joinCellLines() {
+	for _, key := range []string{"2", "3", "4"} {
+		if _, ok := p.heads[key]; !ok {
+			continue
+		}
+		lo, hi := p.region(key)
+		for i := lo + 1; i < hi; i++ {
+			l := &p.lines[i]
+			if l.Fields != nil || l.Segmented || trimSpace(l.Text) == "" || oneCellLine(*l) {
+				continue
+			}
+			// 表四's numbers under its header lines (…结果维持…总计) are one row
+			// of fifteen that parseT4 gathers across lines: only a block's
+			// own label (行政复议 1 0 …) takes them in
+			if key == "4" && !strings.Contains(l.Text, "复议") && !strings.Contains(l.Text, "起诉") {
+				continue
+			}
+			j := i + 1
+			for j < hi && oneCellLine(p.lines[j]) {
+				j++
+			}
+			if j == i+1 {
+				continue
+			}
+			fields := []string{trimSpace(l.Text)}
+			for k := i + 1; k < j; k++ {
+				fields = append(fields, trimSpace(p.lines[k].Text))
+				p.lines[k].Text = ""
+			}
+			l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+			i = j - 1
+		}
+	}
+}
+
+// oneCellLine is a plain line holding one count (at most maxCellDigits
+// digits: a longer run is several cells glued, as in a page that lost its
+// tabs), amount or placeholder, and nothing else.
+func oneCellLine(l Line) bool {
+	t := trimSpace(l.Text)
+	if l.Fields != nil || l.Segmented || t == "" || strings.ContainsAny(t, " \t\u3000") || !cellish(t) {
+		return false
+	}
+	digits := 0
+	for _, r := range t {
+		if isDigit(r) {
+			digits++
+		} else if r == '.' {
+			return true // an amount of 表二
+		}
+	}
+	return digits <= maxCellDigits
+}
+
 func (p *parser) parse() *Report {
 	p.findHeads()
 	r := p.r
@@ -237,6 +297,7 @@ func (p *parser) parse() *Report {
 		}
 		r.setLine(s.Key, first)
 	}
+	p.joinCellLines()
 	p.detectFormat()
 	p.year()
 	p.parseT2()
@@ -614,7 +675,7 @@ func splitFields(l Line, n int) rowCells {
 			return rc
 		}
 		rc.tokens = nonEmpty(region)
-		rc.spaced = len(region) >= n // positional blanks, not glued cells
+		rc.spaced = len(region) >= n || l.OneEach // positional blanks, not glued cells
 		return rc
 	}
 	lead, trail := 0, len(region)
