@@ -469,3 +469,13 @@ func TestCellPerLineBlankIsNotShifted(t *testing.T) {
 		}
 	}
 }
+
+// A row that already holds its numbers takes no bare page number from the
+// next line as a cell.
+func TestPageNumberIsNoCell(t *testing.T) {
+	text := "一、总体情况\n正文。\n二、主动公开政府信息情况\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚    48\n行政强制    3\n5\n第二十条第（八）项\n"
+	r := audit(t, "page.txt", []byte(text))
+	if got := r.Proactive.Cell("coercion.decisions"); got.String() != "3" {
+		t.Errorf("行政强制 read as %q, want 3", got.String())
+	}
+}

@@ -221,6 +221,12 @@ func (p *parser) joinCellLines() {
 			if key == "4" && !strings.Contains(l.Text, "复议") && !strings.Contains(l.Text, "起诉") {
 				continue
 			}
+			// a line that already ends in its numbers ("行政强制    3" of
+			// pdftotext -layout) is a row; a bare page number after it is not
+			// one of its cells
+			if rc := splitLabel(*l, 1); rc.ok || len(rc.tokens) > 0 {
+				continue
+			}
 			j := i + 1
 			for j < hi && oneCellLine(p.lines[j]) {
 				j++
