@@ -119,38 +119,35 @@ type anchor struct {
 	paren  bool   // in brackets
 }
 
-// numberIs reports whether x is the anchor's item number and the spacing
-// after it, whole: the prefix of its pattern, matched by hand.
-func (a *anchor) numberIs(x string) bool {
-	i := 0
-	skip := func() {
-		for i < len(x) && isSpaceRe(rune(x[i])) {
-			i++
-		}
+// numberBefore is where the anchor's item number and the spacing after it
+// start when they end at k. Read backwards, its parts fall in one place
+// each (spacing, the closing bracket or separator, the number, the opening
+// bracket), so there is one start at most and one pass finds it; trying
+// every start forwards was quadratic in a long run of digits and spaces.
+func (a *anchor) numberBefore(t string, k int) (int, bool) {
+	i := backOver(t, k, func(r rune) bool { return isSpaceRe(r) || r == '\u3000' })
+	r, size := utf8.DecodeLastRuneInString(t[:i])
+	switch {
+	case i == 0:
+		return 0, false
+	case a.paren && (r == '）' || r == ')'), !a.paren && (r == '、' || r == '.' || r == '．'):
+		i -= size
+	default:
+		return 0, false
 	}
-	if a.paren {
-		r, n := utf8.DecodeRuneInString(x)
-		if r != '（' && r != '(' {
-			return false
-		}
-		i += n
-		skip()
+	i = backOver(t, i, isSpaceRe)
+	if !strings.HasSuffix(t[:i], a.core) {
+		return 0, false
 	}
-	if !strings.HasPrefix(x[i:], a.core) {
-		return false
+	i -= len(a.core)
+	if !a.paren {
+		return i, true
 	}
-	i += len(a.core)
-	skip()
-	r, n := utf8.DecodeRuneInString(x[i:])
-	if a.paren && r != '）' && r != ')' || !a.paren && r != '、' && r != '.' && r != '．' {
-		return false
+	i = backOver(t, i, isSpaceRe)
+	if r, size := utf8.DecodeLastRuneInString(t[:i]); i > 0 && (r == '（' || r == '(') {
+		return i - size, true
 	}
-	for i += n; i < len(x); i += n {
-		if r, n = utf8.DecodeRuneInString(x[i:]); !isSpaceRe(r) && r != '\u3000' {
-			return false
-		}
-	}
-	return true
+	return 0, false
 }
 
 func newAnchor(prefix, key string) anchor {
@@ -232,13 +229,8 @@ func (a *anchor) find(t string) []int {
 				return []int{ws + loc[0], ws + loc[1]}
 			}
 		} else {
-			// the leftmost start of the number that runs up to the key
-			for s := ws; s < k; {
-				if a.numberIs(t[s:k]) {
-					return []int{s, end}
-				}
-				_, size := utf8.DecodeRuneInString(t[s:])
-				s += size
+			if s, ok := a.numberBefore(t, k); ok {
+				return []int{s, end}
 			}
 		}
 		if a.need {
