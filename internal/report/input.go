@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -96,23 +97,37 @@ var pageTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "<
 // it has <table but no tag of a web page.
 func textWithTables(t string) bool {
 	has := false
-	for rest := t; ; {
-		i := strings.IndexByte(rest, '<')
-		if i < 0 {
-			break
+	for rest := range angles(t) {
+		if prefixFold(rest, pageTags...) {
+			return false
 		}
-		rest = rest[i:]
-		for _, tag := range pageTags {
-			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
-				return false
-			}
-		}
-		if len(rest) >= 6 && strings.EqualFold(rest[:6], "<table") {
-			has = true
-		}
-		rest = rest[1:]
+		has = has || prefixFold(rest, "<table")
 	}
 	return has
+}
+
+// angles yields s from each '<' on.
+func angles(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for {
+			i := strings.IndexByte(s, '<')
+			if i < 0 || !yield(s[i:]) {
+				return
+			}
+			s = s[i+1:]
+		}
+	}
+}
+
+// prefixFold reports whether s starts with one of the ASCII prefixes, in
+// any case.
+func prefixFold(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // mixedLines reads text whose tables are HTML: the text between the tables
@@ -222,18 +237,10 @@ func looksHTML(t string) bool {
 		return false
 	}
 	// each '<' compared without case, instead of lowering a copy of the head
-	for rest := head; ; {
-		i := strings.IndexByte(rest, '<')
-		if i < 0 {
-			break
+	for rest := range angles(head) {
+		if prefixFold(rest, htmlSigns...) {
+			return true
 		}
-		rest = rest[i:]
-		for _, tag := range htmlSigns {
-			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
-				return true
-			}
-		}
-		rest = rest[1:]
 	}
 	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
 }
