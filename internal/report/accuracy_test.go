@@ -36,7 +36,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"page", ".html", pageHTML}, {"markdown", ".md", markdownText},
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
 		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
-		{"cell-per-line", ".txt", cellPerLine},
+		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
 	}
 	n := 60
 	if testing.Short() {

@@ -117,6 +117,50 @@ func wrongRow() *report.Report {
 // with #, pipe tables whose merged cells are cells of their own, rows with
 // a trailing empty cell or without their empty label cells, and 表三 cut by a
 // page break into two tables with the header repeated.
+// spacedOut is a page that spaces its headings and row labels out letter by
+// letter ("三、收 到 和 处 理 …"), as pdftotext does with justified lines, with
+// half-width brackets and full-width digits in the cells.
+func spacedOut(t testing.TB, r *report.Report) string {
+	spaced := func(s string) string { return strings.Join(strings.Split(s, ""), " ") }
+	var b strings.Builder
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		switch {
+		case strings.Contains(line, "\t"):
+			fs := strings.Split(line, "\t")
+			for i, f := range fs {
+				if !isCount(f) {
+					fs[i] = spaced(strings.NewReplacer("（", "(", "）", ")").Replace(f))
+				} else {
+					fs[i] = strings.Map(func(r rune) rune {
+						if r >= '0' && r <= '9' {
+							return r - '0' + '０'
+						}
+						return r
+					}, f)
+				}
+			}
+			line = strings.Join(fs, "\t")
+		case len(line) > 6 && strings.ContainsAny(line[:3], "一二三四五六") && strings.HasPrefix(line[3:], "、"):
+			line = line[:6] + spaced(line[6:])
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func isCount(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "-") // 本年增/减 of 2019
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // cellPerLine is a table copied out of a PDF viewer (or pdftotext without
 // -layout): every cell on a line of its own, a row's label first.
 func cellPerLine(t testing.TB, r *report.Report) string {
@@ -431,6 +475,7 @@ func init() {
 		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
 		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
+		fixture{file: "spaced-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedOut(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "percell-2021.txt", make: func(t testing.TB) []byte { return []byte(cellPerLine(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "markdown-html-2021.md", make: func(t testing.TB) []byte { return []byte(htmlTableMarkdown(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,

@@ -99,7 +99,20 @@ var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4":
 
 func headingKey(text string) string {
 	t := trimSpace(text)
-	if t == "" || moreRunes(t, 40) {
+	if t == "" || moreRunes(t, 80) {
+		return ""
+	}
+	// a letter-spaced heading (pdftotext of a justified line, a page that
+	// spaces its headings out: "三、收 到 和 处 理 …") reads without its spaces
+	if strings.ContainsAny(t, " \u3000") {
+		t = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u3000' {
+				return -1
+			}
+			return r
+		}, t)
+	}
+	if moreRunes(t, 40) {
 		return ""
 	}
 	// a heading starts with its numeral 一 … 六: most lines do not
