@@ -37,6 +37,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
 		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
 		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
+		{"markdown-bare", ".md", bareMarkdown},
 	}
 	n := 60
 	if testing.Short() {

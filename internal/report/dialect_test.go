@@ -117,6 +117,19 @@ func wrongRow() *report.Report {
 // with #, pipe tables whose merged cells are cells of their own, rows with
 // a trailing empty cell or without their empty label cells, and 表三 cut by a
 // page break into two tables with the header repeated.
+// bareMarkdown is Markdown whose pipe tables leave out the outer pipes, as
+// GitHub's table syntax allows ("一、本年新收… | 64 | 0 | … | 70").
+func bareMarkdown(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	for _, line := range strings.Split(markdownText(t, r), "\n") {
+		if strings.HasPrefix(line, "|") {
+			line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "|")), "|"))
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // spacedOut is a page that spaces its headings and row labels out letter by
 // letter ("三、收 到 和 处 理 …"), as pdftotext does with justified lines, with
 // half-width brackets and full-width digits in the cells.
@@ -475,6 +488,7 @@ func init() {
 		fixture{file: "markdown-2021.md", make: func(t testing.TB) []byte { return []byte(markdownText(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "ocr-2021.md", make: func(t testing.TB) []byte { return []byte(ocrText(t, truth())) }, want: truth},
 		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
+		fixture{file: "markdown-bare-2021.md", make: func(t testing.TB) []byte { return []byte(bareMarkdown(t, truth())) }, want: truth},
 		fixture{file: "spaced-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedOut(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "percell-2021.txt", make: func(t testing.TB) []byte { return []byte(cellPerLine(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "markdown-html-2021.md", make: func(t testing.TB) []byte { return []byte(htmlTableMarkdown(t, truthWithTypes())) }, want: truthWithTypes},

@@ -283,7 +283,9 @@ func markdownRow(s string) bool {
 		return false // most lines: no pipe at all
 	}
 	t := trimSpace(s)
-	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
+	// GitHub's tables may leave out the outer pipes ("一、本年新收… | 64 | 0 …"):
+	// two pipes inside a line make a row too
+	return strings.Count(t, "|") >= 2
 }
 
 // dropBreaks turns the HTML line breaks that converters leave in Markdown
