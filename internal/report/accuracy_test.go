@@ -37,7 +37,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
 		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
 		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
-		{"markdown-bare", ".md", bareMarkdown},
+		{"markdown-bare", ".md", bareMarkdown}, {"cell-per-line-wrapped", ".txt", cellPerLineWrapped},
 	}
 	n := 60
 	if testing.Short() {

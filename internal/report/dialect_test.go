@@ -192,6 +192,23 @@ func cellPerLine(t testing.TB, r *report.Report) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// cellPerLineWrapped is cellPerLine from a narrow page: long row labels and
+// section headings wrap onto a second line.
+func cellPerLineWrapped(t testing.TB, r *report.Report) string {
+	lines := strings.Split(cellPerLine(t, r), "\n")
+	var b strings.Builder
+	for i, line := range lines {
+		rs := []rune(line)
+		heading := len(rs) > 2 && strings.ContainsRune("一二三四五六", rs[0]) && rs[1] == '、'
+		label := i+1 < len(lines) && isCount(lines[i+1]) && !isCount(line)
+		if len(rs) >= 12 && (heading || label) {
+			line = string(rs[:len(rs)/2]) + "\n" + string(rs[len(rs)/2:])
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // htmlTableMarkdown is the Markdown of a PDF converter that writes every
 // table as HTML on one line (<table><tr><td rowspan="2">…), headings and
 // paragraphs staying Markdown.
@@ -490,6 +507,7 @@ func init() {
 		fixture{file: "markdown-br-2021.md", make: func(t testing.TB) []byte { return []byte(brMarkdown(t, truth())) }, want: truth},
 		fixture{file: "markdown-bare-2021.md", make: func(t testing.TB) []byte { return []byte(bareMarkdown(t, truth())) }, want: truth},
 		fixture{file: "spaced-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedOut(t, truthWithTypes())) }, want: truthWithTypes},
+		fixture{file: "percell-wrapped-2021.txt", make: func(t testing.TB) []byte { return []byte(cellPerLineWrapped(t, truth())) }, want: truth},
 		fixture{file: "percell-2021.txt", make: func(t testing.TB) []byte { return []byte(cellPerLine(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "markdown-html-2021.md", make: func(t testing.TB) []byte { return []byte(htmlTableMarkdown(t, truthWithTypes())) }, want: truthWithTypes},
 		fixture{file: "damaged-2021.txt", make: func(t testing.TB) []byte { return []byte(damagedText(t, truth())) }, want: truth,

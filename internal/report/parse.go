@@ -159,13 +159,34 @@ func (p *parser) findHeads() {
 		if l.Fields != nil && !oneCell(l) {
 			continue
 		}
-		if k := headingKey(paraText(l)); k != "" {
+		t := paraText(l)
+		k := headingKey(t)
+		if k == "" && l.Fields == nil && !l.Segmented && i+1 < len(p.lines) && p.lines[i+1].Fields == nil &&
+			numberedHead(t) && !numberedHead(paraText(p.lines[i+1])) {
+			// a heading wrapped onto the next line ("四、政府信息公开行" /
+			// "政复议、行政诉讼情况"): read whole, the next line taken in
+			if k = headingKey(t + paraText(p.lines[i+1])); k != "" {
+				p.lines[i].Text, p.lines[i+1].Text = t+paraText(p.lines[i+1]), ""
+			}
+		}
+		if k != "" {
 			if _, dup := p.heads[k]; !dup {
 				p.heads[k] = i
 				r.Meta.Order = append(r.Meta.Order, k)
 			}
 		}
 	}
+}
+
+// numberedHead says t starts as a section heading does: 一 … 六 and a
+// separator.
+func numberedHead(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("一二三四五六", r) {
+		return false
+	}
+	sep, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[n:], " \u3000"))
+	return strings.ContainsRune("、，.．,", sep)
 }
 
 // Identify reads only what a report says it is: the agency and the year
