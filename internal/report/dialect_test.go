@@ -120,14 +120,21 @@ func wrongRow() *report.Report {
 // bareMarkdown is Markdown whose pipe tables leave out the outer pipes, as
 // GitHub's table syntax allows ("一、本年新收… | 64 | 0 | … | 70").
 func bareMarkdown(t testing.TB, r *report.Report) string {
-	var b strings.Builder
-	for _, line := range strings.Split(markdownText(t, r), "\n") {
+	return perLine(markdownText(t, r), func(line string) string {
 		if strings.HasPrefix(line, "|") {
 			line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "|")), "|"))
 		}
-		b.WriteString(line + "\n")
+		return line
+	})
+}
+
+// perLine rewrites a text line by line.
+func perLine(text string, f func(line string) string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = f(l)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // spacedOut is a page that spaces its headings and row labels out letter by
@@ -135,8 +142,7 @@ func bareMarkdown(t testing.TB, r *report.Report) string {
 // half-width brackets and full-width digits in the cells.
 func spacedOut(t testing.TB, r *report.Report) string {
 	spaced := func(s string) string { return strings.Join(strings.Split(s, ""), " ") }
-	var b strings.Builder
-	for _, line := range strings.Split(textOf(t, r), "\n") {
+	return perLine(textOf(t, r), func(line string) string {
 		switch {
 		case strings.Contains(line, "\t"):
 			fs := strings.Split(line, "\t")
@@ -156,9 +162,8 @@ func spacedOut(t testing.TB, r *report.Report) string {
 		case len(line) > 6 && strings.ContainsAny(line[:3], "一二三四五六") && strings.HasPrefix(line[3:], "、"):
 			line = line[:6] + spaced(line[6:])
 		}
-		b.WriteString(line + "\n")
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+		return line
+	})
 }
 
 func isCount(s string) bool {
@@ -263,8 +268,7 @@ func brMarkdown(t testing.TB, r *report.Report) string {
 		n++
 		return string(rs[:len(rs)/2]) + breaks[n%len(breaks)] + string(rs[len(rs)/2:])
 	}
-	var b strings.Builder
-	for _, line := range strings.Split(markdownText(t, r), "\n") {
+	return perLine(markdownText(t, r), func(line string) string {
 		switch {
 		case strings.HasPrefix(line, "|"):
 			cells := strings.Split(line, "|")
@@ -280,9 +284,8 @@ func brMarkdown(t testing.TB, r *report.Report) string {
 		case strings.Contains(line, "申请") && !strings.HasPrefix(line, "#"):
 			line = cut(line)
 		}
-		b.WriteString(line + "\n")
-	}
-	return strings.TrimSuffix(b.String(), "\n")
+		return line
+	})
 }
 
 func markdownText(t testing.TB, r *report.Report) string {
