@@ -239,7 +239,7 @@ func Claims(r *Report) []Claim {
 			switch c {
 			case '。', '；', ';', '！', '!', '？', '?':
 				if named {
-					out = append(out, clauseClaims(t[start:i], start, k)...)
+					out = append(out, clauseClaims(t[start:i], start, k, r.Year)...)
 				}
 				start, named = i+utf8.RuneLen(c), false
 			case '申':
@@ -253,13 +253,44 @@ func Claims(r *Report) []Claim {
 			}
 		}
 		if named {
-			out = append(out, clauseClaims(t[start:], start, k)...)
+			out = append(out, clauseClaims(t[start:], start, k, r.Year)...)
 		}
 	}
 	return out
 }
 
-func clauseClaims(cl string, off int, sect string) []Claim {
+// otherYear says a clause is about another year than the report's: a
+// comparison (较上年, 去年, 同期, 同比, 上一年度 …; not 上年结转, which is this
+// year's table) or a year written out that is not the report's. Its counts
+// are not this year's and are not compared with the tables.
+func otherYear(part string, year int) bool {
+	for _, w := range []string{"去年", "上一年", "同期", "同比", "前年", "往年"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(part[i:], "上年")
+		if k < 0 {
+			break
+		}
+		k += i
+		if !strings.HasPrefix(part[k+len("上年"):], "结转") {
+			return true
+		}
+		i = k + len("上年")
+	}
+	if year > 0 && strings.Contains(part, "年") {
+		for _, m := range yearRe.FindAllStringSubmatch(part, -1) {
+			if y, err := strconv.Atoi(m[1]); err == nil && y != year && y > 1990 && y < 2100 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// a word or a number broken by a line end reads whole ("受\n理")
 	cl = strings.ReplaceAll(cl, "\n", "")
 	var out []Claim
@@ -277,6 +308,9 @@ func clauseClaims(cl string, off int, sect string) []Claim {
 		}
 		hasReview := strings.Contains(sc, "复议")
 		hasSuit := strings.Contains(sc, "诉讼")
+		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(sc, year) {
+			continue
+		}
 		switch {
 		case hasReview || hasSuit:
 			if saysNoAppeal(sc) && countIndex(sc) == nil {

@@ -449,3 +449,25 @@ func TestTextWithTables(t *testing.T) {
 		t.Errorf("mixedLines:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A clause about another year is not compared with this year's tables; the
+// carry-over of this year's table is not another year.
+func TestClaimsOfOtherYears(t *testing.T) {
+	for text, want := range map[string]string{
+		"本年共收到政府信息公开申请70件，较上年收到的申请50件增长40%。":     "applications=70",
+		"本年共收到政府信息公开申请70件，比去年同期收到申请数量（50件）有所增加。": "applications=70",
+		"2023年收到申请50件，2024年收到申请70件。":             "applications=70",
+		"本年新收申请70件、上年结转4件。":                      "applications=70",
+		"上年度被申请行政复议3件，本年度被申请行政复议1件。":             "review=1",
+		"2024年收到政府信息公开申请50件。":                    "applications=50",
+	} {
+		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
+		var got []string
+		for _, c := range Claims(r) {
+			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("%s: claims %v, want %s", text, got, want)
+		}
+	}
+}
