@@ -341,7 +341,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		case strings.Contains(sc, "申请") || strings.Contains(withNext, "申请"):
 			if saysNoApplication(sc) {
 				add("applications", 0, sc)
-			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && strings.Contains(withNext, "申请") {
+			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && strings.Contains(withNext, "申请") && !strings.Contains(sc, "其中") {
+				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
 				if m := countSubmatch(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
 					if v, ok := parseNumber(m[1]); ok {
@@ -446,11 +447,26 @@ func checkNarrative(c *ctx) {
 	newTotal, inTotal := a["new"][ColTotal], a["carried_in"][ColTotal]
 	var sawFeeZero *Claim
 	claims := Claims(r)
+	// a sentence that counts the applications by channel ("通过信函收到申请10件，
+	// 通过网络收到申请60件") states the total as the sum of its counts
+	type sentence struct {
+		sect string
+		off  int
+	}
+	bySentence := map[sentence]int64{}
+	for _, cl := range claims {
+		if cl.What == "applications" {
+			bySentence[sentence{cl.Sect, cl.Off}] += cl.Value
+		}
+	}
 	for _, cl := range claims {
 		line := func() int { return c.lineAt(cl.Sect, cl.Off) } // only for a finding
 		switch cl.What {
 		case "applications":
 			if !r.Meta.Tables["3"] || newTotal.Blank() || r.ambiguous(t3Cell("new", ColTotal)) {
+				continue
+			}
+			if sum := bySentence[sentence{cl.Sect, cl.Off}]; sum != cl.Value && (sum == newTotal.Val() || sum == newTotal.Val()+inTotal.Val()) {
 				continue
 			}
 			if cl.Value != newTotal.Val() && cl.Value != newTotal.Val()+inTotal.Val() {

@@ -471,3 +471,28 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		}
 	}
 }
+
+// Counts by channel that add up to the table are no contradiction; a share
+// (其中…) is not the whole; counts that add up to something else are.
+func TestNarrativeBreakdowns(t *testing.T) {
+	for text, want := range map[string]bool{
+		"本年共收到政府信息公开申请70件，其中通过网络收到申请60件。": false,
+		"通过信函收到申请10件，通过网络收到申请60件。":        false,
+		"通过信函收到申请10件，通过网络收到申请50件。":        true,
+		"本年共收到政府信息公开申请69件。":               true,
+	} {
+		r := NewReport(Format2021)
+		r.Year = 2024
+		r.Sections["1"] = text
+		row := r.Applications["new"]
+		row[ColNatural], row[ColTotal] = N(70), N(70)
+		r.Applications["new"] = row
+		got := false
+		for _, f := range Check(r, nil) {
+			got = got || f.Rule == "N.TABLE"
+		}
+		if got != want {
+			t.Errorf("%s: N.TABLE %v, want %v", text, got, want)
+		}
+	}
+}
