@@ -125,7 +125,7 @@ func checkPeriod(c *ctx) {
 
 // Claim is a number the narrative states about something the tables count.
 type Claim struct {
-	What  string // "applications", "review", "suit", "fee_yuan"
+	What  string // "applications", "review", "suit", "appeals" (both, one count), "fee_yuan"
 	Value int64
 	Text  string // the clause it was read from
 	Off   int    // byte offset in the section
@@ -322,6 +322,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				}
 				continue
 			}
+			counts := map[string]int64{}
 			for _, k := range []struct{ kw, what string }{{"复议", "review"}, {"诉讼", "suit"}} {
 				j := strings.Index(sc, k.kw)
 				if j < 0 {
@@ -334,7 +335,20 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				}
 				if m := countSubmatch(rest); m != nil {
 					if v, ok := parseNumber(m[1]); ok {
-						add(k.what, v, sc)
+						counts[k.what] = v
+					}
+				}
+			}
+			_, review := counts["review"]
+			suit, hasCount := counts["suit"]
+			switch {
+			case hasReview && hasSuit && !review && hasCount && strings.Index(sc, "复议") < strings.Index(sc, "诉讼"):
+				// "被申请行政复议、提起行政诉讼共5件": one count for both
+				add("appeals", suit, sc)
+			default:
+				for _, what := range []string{"review", "suit"} {
+					if v, ok := counts[what]; ok {
+						add(what, v, sc)
 					}
 				}
 			}
@@ -476,6 +490,12 @@ func checkNarrative(c *ctx) {
 			t := r.Appeals[0][4]
 			if r.Meta.Tables["4"] && !t.Blank() && cl.Value != t.Val() {
 				c.add("appeals.review.total", line(), "正文称行政复议 %d 件（“%s”），表四行政复议总计为 %d 件", cl.Value, clip(cl.Text), t.Val())
+			}
+		case "appeals":
+			rv, t1, t2 := r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4]
+			if r.Meta.Tables["4"] && !(rv.Blank() && t1.Blank() && t2.Blank()) && cl.Value != rv.Val()+t1.Val()+t2.Val() {
+				c.add("appeals.review.total", line(), "正文称行政复议、行政诉讼共 %d 件（“%s”），表四行政复议 %s + 行政诉讼 %d = %d 件",
+					cl.Value, clip(cl.Text), num(rv), t1.Val()+t2.Val(), rv.Val()+t1.Val()+t2.Val())
 			}
 		case "suit":
 			t1, t2 := r.Appeals[1][4], r.Appeals[2][4]

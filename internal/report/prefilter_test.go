@@ -459,6 +459,8 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"2023年收到申请50件，2024年收到申请70件。":             "applications=70",
 		"本年新收申请70件、上年结转4件。":                      "applications=70",
 		"上年度被申请行政复议3件，本年度被申请行政复议1件。":             "review=1",
+		"被申请行政复议、提起行政诉讼共5件。":                     "appeals=5",
+		"被申请行政复议1件、行政诉讼2件。":                      "review=1,suit=2",
 		"2024年收到政府信息公开申请50件。":                    "applications=50",
 	} {
 		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
