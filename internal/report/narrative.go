@@ -259,6 +259,16 @@ func Claims(r *Report) []Claim {
 	return out
 }
 
+// outcomeCount says a clause counts 复议/诉讼 cases by how they ended.
+func outcomeCount(part string) bool {
+	for _, w := range []string{"败诉", "胜诉", "纠错", "纠正", "维持", "撤销", "确认违法", "驳回", "审结", "结案", "办结", "撤诉", "调解"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherYear says a clause is about another year than the report's: a
 // comparison (较上年, 去年, 同期, 同比, 上一年度 …; not 上年结转, which is this
 // year's table) or a year written out that is not the report's. Its counts
@@ -312,6 +322,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			continue
 		}
 		switch {
+		case (hasReview || hasSuit) && outcomeCount(sc):
+			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
+			// how they ended, not how many there were
 		case hasReview || hasSuit:
 			if saysNoAppeal(sc) && countIndex(sc) == nil {
 				if hasReview {

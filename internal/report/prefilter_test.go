@@ -450,8 +450,9 @@ func TestTextWithTables(t *testing.T) {
 	}
 }
 
-// A clause about another year is not compared with this year's tables; the
-// carry-over of this year's table is not another year.
+// A clause about another year is not compared with this year's tables (the
+// carry-over of this year's table is not another year), nor one that counts
+// 复议/诉讼 by how they ended.
 func TestClaimsOfOtherYears(t *testing.T) {
 	for text, want := range map[string]string{
 		"本年共收到政府信息公开申请70件，较上年收到的申请50件增长40%。":     "applications=70",
@@ -461,6 +462,8 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"上年度被申请行政复议3件，本年度被申请行政复议1件。":             "review=1",
 		"被申请行政复议、提起行政诉讼共5件。":                     "appeals=5",
 		"被申请行政复议1件、行政诉讼2件。":                      "review=1,suit=2",
+		"被提起行政诉讼1件，行政诉讼败诉0件。":                    "suit=1",
+		"行政复议结果维持3件，纠正1件。":                       "",
 		"2024年收到政府信息公开申请50件。":                    "applications=50",
 	} {
 		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
