@@ -501,3 +501,20 @@ func TestNarrativeBreakdowns(t *testing.T) {
 		}
 	}
 }
+
+// Section headings as agencies word them, spaced out or not.
+func TestHeadingVariants(t *testing.T) {
+	for line, want := range map[string]string{
+		"一、概述": "1",
+		"三、依申请公开政府信息情况":        "3",
+		"五、政府信息公开工作存在的问题及改进措施": "5",
+		"六、其他事项": "6",
+		"三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况": "3",
+		"（二）依申请公开办理情况":                    "",
+		"三是依申请公开":                         "",
+	} {
+		if got := headingKey(line); got != want {
+			t.Errorf("headingKey(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
