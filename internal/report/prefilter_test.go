@@ -39,18 +39,14 @@ func TestCollapsedMeansUnchanged(t *testing.T) {
 }
 
 func TestLooksHTMLIgnoresCase(t *testing.T) {
-	for in, want := range map[string]bool{
+	eachCase(t, "looksHTML", looksHTML, map[string]bool{
 		"<TABLE><TR><TD>1</TD></TR></TABLE>": true,
 		"<!DOCTYPE HTML><p>x":                true,
 		"<Div>年度报告</Div>":                    true,
 		"a < b 并且 c > d":                     false,
 		"纯文本报告":                              false,
 		"<tdx":                               true, // as before: a <td prefix
-	} {
-		if got := looksHTML(in); got != want {
-			t.Errorf("looksHTML(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 // isNumber agrees with the pattern it stands for on every string of up to
@@ -408,7 +404,7 @@ func eachString(pieces []string, n int, f func(s string)) {
 }
 
 func TestDropBreaks(t *testing.T) {
-	for in, want := range map[string]string{
+	eachCase(t, "dropBreaks", dropBreaks, map[string]string{
 		"三、本年度<br>办理结果":           "三、本年度 办理结果",
 		"a<br/>b<BR />c<Br  / >d": "a b c d",
 		"<b>粗</b><bra>":           "<b>粗</b><bra>",
@@ -417,28 +413,20 @@ func TestDropBreaks(t *testing.T) {
 		"&nbsp;1&amp;2":           " 1&2",
 		"R&D":                     "R&D",
 		"纯文本":                     "纯文本",
-	} {
-		if got := dropBreaks(in); got != want {
-			t.Errorf("dropBreaks(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 // A web page is read as HTML; Markdown or text whose tables are HTML is read
 // as text with its tables read as HTML, its lines numbered as in the file.
 func TestTextWithTables(t *testing.T) {
-	for in, want := range map[string]bool{
+	eachCase(t, "textWithTables", textWithTables, map[string]bool{
 		"## 三、收到\n<table><tr><td>1</td></tr></table>\n正文":      true,
 		"<!DOCTYPE html><table><tr><td>1</td></tr></table>":    false,
 		"<div>x</div><table><tr><td>1</td></tr></table>":       false,
 		"<P CLASS=a>x</P><TABLE><TR><TD>1</TD></TR></TABLE>":   false,
 		"纯文本，没有表格 a<b":                                         false,
 		"<TABLE><tr><td>1<br></td></tr></TABLE><span>x</span>": false,
-	} {
-		if got := textWithTables(in); got != want {
-			t.Errorf("textWithTables(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 	ls := mixedLines("# 标题\n正文一\n<table>\n<tr><td>本年新收</td><td>1</td></tr>\n<tr><td>x</td><td><table><tr><td>9</td></tr></table></td></tr>\n</table>\n## 四、复议\n末行")
 	var got []string
 	for _, l := range ls {
@@ -454,7 +442,15 @@ func TestTextWithTables(t *testing.T) {
 // carry-over of this year's table is not another year), nor one that counts
 // 复议/诉讼 by how they ended.
 func TestClaimsOfOtherYears(t *testing.T) {
-	for text, want := range map[string]string{
+	claims := func(text string) string {
+		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
+		var got []string
+		for _, c := range Claims(r) {
+			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
+		}
+		return strings.Join(got, ",")
+	}
+	eachCase(t, "claims", claims, map[string]string{
 		"本年共收到政府信息公开申请70件，较上年收到的申请50件增长40%。":     "applications=70",
 		"本年共收到政府信息公开申请70件，比去年同期收到申请数量（50件）有所增加。": "applications=70",
 		"2023年收到申请50件，2024年收到申请70件。":             "applications=70",
@@ -465,46 +461,37 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"被提起行政诉讼1件，行政诉讼败诉0件。":                    "suit=1",
 		"行政复议结果维持3件，纠正1件。":                       "",
 		"2024年收到政府信息公开申请50件。":                    "applications=50",
-	} {
-		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
-		var got []string
-		for _, c := range Claims(r) {
-			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
-		}
-		if strings.Join(got, ",") != want {
-			t.Errorf("%s: claims %v, want %s", text, got, want)
-		}
-	}
+	})
 }
 
 // Counts by channel that add up to the table are no contradiction; a share
 // (其中…) is not the whole; counts that add up to something else are.
 func TestNarrativeBreakdowns(t *testing.T) {
-	for text, want := range map[string]bool{
-		"本年共收到政府信息公开申请70件，其中通过网络收到申请60件。": false,
-		"通过信函收到申请10件，通过网络收到申请60件。":        false,
-		"通过信函收到申请10件，通过网络收到申请50件。":        true,
-		"本年共收到政府信息公开申请69件。":               true,
-	} {
+	tableSays := func(text string) bool {
 		r := NewReport(Format2021)
 		r.Year = 2024
 		r.Sections["1"] = text
 		row := r.Applications["new"]
 		row[ColNatural], row[ColTotal] = N(70), N(70)
 		r.Applications["new"] = row
-		got := false
 		for _, f := range Check(r, nil) {
-			got = got || f.Rule == "N.TABLE"
+			if f.Rule == "N.TABLE" {
+				return true
+			}
 		}
-		if got != want {
-			t.Errorf("%s: N.TABLE %v, want %v", text, got, want)
-		}
+		return false
 	}
+	eachCase(t, "N.TABLE", tableSays, map[string]bool{
+		"本年共收到政府信息公开申请70件，其中通过网络收到申请60件。": false,
+		"通过信函收到申请10件，通过网络收到申请60件。":        false,
+		"通过信函收到申请10件，通过网络收到申请50件。":        true,
+		"本年共收到政府信息公开申请69件。":               true,
+	})
 }
 
 // Section headings as agencies word them, spaced out or not.
 func TestHeadingVariants(t *testing.T) {
-	for line, want := range map[string]string{
+	eachCase(t, "headingKey", headingKey, map[string]string{
 		"一、概述": "1",
 		"三、依申请公开政府信息情况":        "3",
 		"五、政府信息公开工作存在的问题及改进措施": "5",
@@ -512,9 +499,15 @@ func TestHeadingVariants(t *testing.T) {
 		"三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况": "3",
 		"（二）依申请公开办理情况":                    "",
 		"三是依申请公开":                         "",
-	} {
-		if got := headingKey(line); got != want {
-			t.Errorf("headingKey(%q) = %q, want %q", line, got, want)
+	})
+}
+
+// eachCase checks f against a table of inputs and the results wanted.
+func eachCase[T comparable](t *testing.T, name string, f func(string) T, cases map[string]T) {
+	t.Helper()
+	for in, want := range cases {
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %v, want %v", name, in, got, want)
 		}
 	}
 }
