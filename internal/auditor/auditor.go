@@ -200,7 +200,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
 	// files are taken by counting, and progress told under a lock: a
 	// channel hand-off per file woke the other thread for every report
-	var next, done, read, size atomic.Int64
+	var next, read, size atomic.Int64
 	budget := cmp.Or(opt.KeepBytes, keepBytes)
 	var progress sync.Mutex
 	var wg sync.WaitGroup
@@ -221,11 +221,12 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 					}
 				}
 				all[i] = k
-				read.Add(1)
 				size.Add(int64(len(k.model) + len(k.cy)))
-				if opt.Progress != nil {
-					progress.Lock()
-					opt.Progress(int(done.Add(1)), len(files))
+				if opt.Progress == nil {
+					read.Add(1)
+				} else {
+					progress.Lock() // counted under the lock: told in order
+					opt.Progress(int(read.Add(1)), len(files))
 					progress.Unlock()
 				}
 			}

@@ -190,7 +190,7 @@ func TestReadLimited(t *testing.T) {
 	}
 	fifo := filepath.Join(dir, "p")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no FIFO here:", err)
+		t.Fatal(err)
 	}
 	go func() {
 		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)

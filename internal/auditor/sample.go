@@ -28,24 +28,17 @@ func Sample(i int) (string, []byte, error) {
 	}
 	var b bytes.Buffer
 	var err error
+	ext := ".txt"
 	switch SampleLayouts[i%len(SampleLayouts)] {
 	case "html":
-		err = render.HTML(&b, r)
+		err, ext = render.HTML(&b, r), ".html"
 	case "markdown":
-		err = render.Markdown(&b, r)
+		err, ext = render.Markdown(&b, r), ".md"
+	case "flat": // the text with every line break and tab lost
+		err = render.Text(&b, r)
+		return ext, []byte(strings.NewReplacer("\t", "", "\n", "").Replace(b.String())), err
 	default:
 		err = render.Text(&b, r)
 	}
-	if err != nil {
-		return "", nil, err
-	}
-	switch SampleLayouts[i%len(SampleLayouts)] {
-	case "html":
-		return ".html", b.Bytes(), nil
-	case "markdown":
-		return ".md", b.Bytes(), nil
-	case "flat":
-		return ".txt", []byte(strings.NewReplacer("\t", "", "\n", "").Replace(b.String())), nil
-	}
-	return ".txt", b.Bytes(), nil
+	return ext, b.Bytes(), err
 }

@@ -147,7 +147,7 @@ func mixedLines(t string) []Line {
 		}
 	}
 	for t != "" {
-		i := indexFold(t, "<table")
+		i := tableAt(t)
 		if i < 0 {
 			add(textLines(t), line, false)
 			break
@@ -162,40 +162,29 @@ func mixedLines(t string) []Line {
 	return out
 }
 
-// indexFold is strings.Index for an ASCII pattern in any case.
-func indexFold(s, pat string) int {
-	for i := 0; ; {
-		k := strings.IndexByte(s[i:], pat[0])
-		if k < 0 {
-			return -1
+// tableAt is where the first <table starts in t, in any case, or -1.
+func tableAt(t string) int {
+	for rest := range angles(t) {
+		if prefixFold(rest, "<table") {
+			return len(t) - len(rest)
 		}
-		i += k
-		if len(s)-i >= len(pat) && strings.EqualFold(s[i:i+len(pat)], pat) {
-			return i
-		}
-		i++
 	}
+	return -1
 }
 
 // tableEnd is the position after the </table> that closes the table at i
 // (nested tables counted), or the end of t.
 func tableEnd(t string, i int) int {
 	depth := 0
-	for j := i; j < len(t); {
-		k := strings.IndexByte(t[j:], '<')
-		if k < 0 {
-			break
-		}
-		j += k
-		switch rest := t[j:]; {
-		case len(rest) >= 6 && strings.EqualFold(rest[:6], "<table"):
+	for rest := range angles(t[i:]) {
+		switch {
+		case prefixFold(rest, "<table"):
 			depth++
-		case len(rest) >= 8 && strings.EqualFold(rest[:8], "</table>"):
+		case prefixFold(rest, "</table>"):
 			if depth--; depth == 0 {
-				return j + 8
+				return len(t) - len(rest) + len("</table>")
 			}
 		}
-		j++
 	}
 	return len(t)
 }

@@ -99,7 +99,13 @@ var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4":
 
 func headingKey(text string) string {
 	t := trimSpace(text)
-	if t == "" || moreRunes(t, 80) {
+	// a heading starts with its numeral 一 … 六: most lines do not
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '一', '二', '三', '四', '五', '六':
+	default:
+		return ""
+	}
+	if moreRunes(t, 80) {
 		return ""
 	}
 	// a letter-spaced heading (pdftotext of a justified line, a page that
@@ -113,12 +119,6 @@ func headingKey(text string) string {
 		}, t)
 	}
 	if moreRunes(t, 40) {
-		return ""
-	}
-	// a heading starts with its numeral 一 … 六: most lines do not
-	switch r, _ := utf8.DecodeRuneInString(t); r {
-	case '一', '二', '三', '四', '五', '六':
-	default:
 		return ""
 	}
 	for _, s := range Sections {
@@ -249,6 +249,13 @@ func (p *parser) joinCellLines() {
 			if l.Fields != nil || l.Segmented || trimSpace(l.Text) == "" || oneCellLine(*l) {
 				continue
 			}
+			j := i + 1 // the one-number lines after it, if any (most lines have none)
+			for j < hi && oneCellLine(p.lines[j]) {
+				j++
+			}
+			if j == i+1 {
+				continue
+			}
 			// 表四's numbers under its header lines (…结果维持…总计) are one row
 			// of fifteen that parseT4 gathers across lines: only a block's
 			// own label (行政复议 1 0 …) takes them in
@@ -259,13 +266,6 @@ func (p *parser) joinCellLines() {
 			// pdftotext -layout) is a row; a bare page number after it is not
 			// one of its cells
 			if rc := splitLabel(*l, 1); rc.ok || len(rc.tokens) > 0 {
-				continue
-			}
-			j := i + 1
-			for j < hi && oneCellLine(p.lines[j]) {
-				j++
-			}
-			if j == i+1 {
 				continue
 			}
 			fields := []string{trimSpace(l.Text)}
