@@ -30,6 +30,11 @@ const (
 	htmlStart
 	htmlSelfClosing
 	htmlEnd
+	// htmlGap is the start of a span that stands for the space between two
+	// runs of text: pdf2htmlEX places a PDF's words apart with empty
+	// <span class="_ _3"></span> (the gap is the class's margin), so the
+	// cells of a table row touch in the page's text ("0<span…></span>0")
+	htmlGap
 )
 
 // rawText are the elements whose content is not markup; rcData those whose
@@ -153,11 +158,64 @@ func (z *htmlLexer) markup() (htmlTokKind, atom.Atom, bool) {
 		} else if rawText[a] {
 			z.raw = a
 		}
+		if a == atom.Span && gapClass(s[after:end]) {
+			kind = htmlGap
+		}
 		return kind, a, true
 	}
 	z.i = i + 1 // not markup after all: always move on
 	return 0, 0, false
 }
+
+// gapClass reports whether a tag's attributes hold class="_ …", the class
+// pdf2htmlEX gives its spacing spans (the first class exactly "_"). Only a
+// span's attributes are walked, and only here.
+func gapClass(attrs string) bool {
+	for i := 0; i < len(attrs); {
+		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '/') {
+			i++
+		}
+		name := i
+		for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '>' && attrs[i] != '/' {
+			i++
+		}
+		key := attrs[name:i]
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		if i >= len(attrs) || attrs[i] != '=' {
+			if i < len(attrs) && attrs[i] == '>' {
+				return false
+			}
+			if i == name {
+				i++ // a stray character: always move on
+			}
+			continue
+		}
+		i++
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		var v string
+		if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
+			end := skipTo(attrs, i+1, attrs[i])
+			v = attrs[i+1 : max(i+1, end-1)]
+			i = end
+		} else {
+			start := i
+			for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '>' {
+				i++
+			}
+			v = attrs[start:i]
+		}
+		if strings.EqualFold(key, "class") {
+			return v == "_" || strings.HasPrefix(v, "_ ") || strings.HasPrefix(v, "_\t")
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // skipTo returns the position after the next c from i, or the end.
 func skipTo(s string, i int, c byte) int {

@@ -31,8 +31,16 @@ func htmlLinesTokenizer(t string) []Line {
 				w.text(string(z.Text()))
 			}
 		case html.StartTagToken:
-			name, _ := z.TagName()
-			w.start(atom.Lookup(name))
+			name, attr := z.TagName()
+			a := atom.Lookup(name)
+			for attr && a == atom.Span {
+				k, v, more := z.TagAttr()
+				if string(k) == "class" && (string(v) == "_" || strings.HasPrefix(string(v), "_ ") || strings.HasPrefix(string(v), "_\t")) && w.skip == 0 {
+					w.text(" ")
+				}
+				attr = more
+			}
+			w.start(a)
 		case html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
@@ -74,7 +82,9 @@ func TestHTMLLexerMatchesTokenizer(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	pieces := []string{"<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<p>", "</p>", "<div class=\"a>b\">",
 		"</div>", "<br>", "<br/>", "<!-- c -->", "<script>if(a<b){}</script>", "<span>", "</span>", "本年新收", "12", " ", "\n",
-		"&nbsp;", "&amp;", "a < b", "<TD>", "</TD>", "<h3>三、收到和处理政府信息公开申请情况</h3>", "<style>p{}</style>"}
+		"&nbsp;", "&amp;", "a < b", "<TD>", "</TD>", "<h3>三、收到和处理政府信息公开申请情况</h3>", "<style>p{}</style>",
+		`<span class="_ _3">`, `<span class='_'>`, `<SPAN CLASS=_>`, `<span class="_x">`, `<span title="class=_ " class=a>`,
+		`<span data-class="_ _1">`, `<span class = "_ _0" >`, `<span class="x _">`, `<span class>`, `<span =class="_">`}
 	for i := range 400 {
 		var b strings.Builder
 		for range 5 + rng.IntN(60) {

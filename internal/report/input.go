@@ -668,6 +668,11 @@ func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
 			if w.skip == 0 {
 				w.text(text)
 			}
+		case htmlGap:
+			if w.skip == 0 {
+				w.text(" ")
+			}
+			w.start(a)
 		case htmlStart:
 			w.start(a)
 		case htmlSelfClosing:
