@@ -994,6 +994,7 @@ func (p *parser) parseT3() {
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
 	got := make([]t3Line, 0, len(rows))
+	seen := make([]bool, len(rows)) // a label read, with or without its numbers
 	next, pending := 0, -1
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -1009,8 +1010,12 @@ func (p *parser) parseT3() {
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
 				pending = j
+				seen[j] = true
 			}
 			continue
+		}
+		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
+			j = matchAfterPieces(S, norms, next)
 		}
 		if j < 0 && pending >= 0 {
 			j = pending // numbers under a generic label ("数值") or none
@@ -1022,6 +1027,7 @@ func (p *parser) parseT3() {
 			continue
 		}
 		next, pending = j+1, -1
+		seen[j] = true
 		got = append(got, t3Line{&rows[j], rc, l})
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
@@ -1037,6 +1043,7 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	p.missingRows(rows, seen)
 	p.alignShort(got)
 	var runs []t3Line
 	for _, g := range got {
@@ -1060,6 +1067,23 @@ func (p *parser) parseT3() {
 	}
 	if len(runs) > 0 {
 		p.solveT3(runs)
+	}
+}
+
+// missingRows says which of the template's rows the table has no line of,
+// not even a label without numbers (a blank row, which CELL.BLANK reports):
+// their cells stay null and the finding says the row was not found, where a
+// blank cell's warning would say the report left it empty.
+func (p *parser) missingRows(rows []T3Row, seen []bool) {
+	for i := range rows {
+		if seen[i] {
+			continue
+		}
+		for c := 0; c < NumCols; c++ {
+			p.ambiguous(t3Cell(rows[i].Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+rows[i].Key, 0, "表三中未找到“%s%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对",
+			rows[i].Group, rows[i].Label)
 	}
 }
 
@@ -1097,6 +1121,60 @@ func matchT3(S, L string, norms []string, next int) (int, bool) {
 		}
 	}
 	return best, best >= 0
+}
+
+// matchAfterPieces matches a row's label that has pieces of the merged
+// columns in front of it: pdftotext -layout prints 三、本年度办理结果 and
+// （四）无法提供, each wrapped in its narrow column, at the start of the lines
+// beside them ("三、本年 （四）无法提供 2.没有现成信息需要另行制 0 0 …"). Only
+// a line with numbers is tried, only an exact row label or a piece of one of
+// three characters or more is taken after the pieces, never an edit-distance
+// match.
+func matchAfterPieces(S string, norms []string, next int) int {
+	if !moreRunes(S, 3) || moreRunes(S, 64) {
+		return -1
+	}
+	for i := range S {
+		if i == 0 {
+			continue
+		}
+		rest := S[i:]
+		if !moreRunes(rest, 2) {
+			break
+		}
+		if !groupPieces(S[:i]) {
+			continue
+		}
+		if j, fuzzy := matchT3(rest, rest, norms, next); j >= 0 && !fuzzy {
+			return j
+		}
+	}
+	return -1
+}
+
+// groupPieces reports whether s is a piece of 三、本年度办理结果 followed by a
+// piece of an outcome group's label (（三）不予公开 …), either one missing:
+// what the two merged columns leave before a row's label.
+func groupPieces(s string) bool {
+	outer := t3GroupNorms[0]
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !utf8.RuneStart(s[i]) {
+			continue
+		}
+		a, b := s[:i], s[i:]
+		if !strings.Contains(outer, a) {
+			return false // a longer start is no piece either
+		}
+		if b == "" {
+			return true
+		}
+		for _, g := range t3GroupNorms[1:] {
+			if strings.Contains(g, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // editDistance is the Levenshtein distance between two strings, in runes.

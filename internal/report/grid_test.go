@@ -1,0 +1,248 @@
+package report_test
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// gridText imitates `pdftotext -layout` of a report printed from Word more
+// closely than layoutText: every table is drawn on a character grid with
+// Word's column widths, a cell's text wraps inside its column and sits in the
+// middle of the rows it spans. So a merged column's text is cut into pieces
+// at the start of other rows' lines ("三、本年  4.保护第三方合法权益  2 0 …"),
+// a wrapped label has its numbers on its middle line with words above and
+// below, and headers come apart into fragments ("商业" over "企业").
+func gridText(t testing.TB, r *report.Report) string {
+	return drawReport(t, r, map[string][]int{"t2": {24, 12, 12, 12}, "t3": {8, 14, 24, 6, 6, 6, 6, 6, 6, 6}, "t4": slicesRepeat(5, 15)}, 0)
+}
+
+// gridNarrow is gridText of a report whose table columns are narrower (most
+// labels take two or three lines, the numbers on the middle one) and whose
+// 表三 runs over a page break, with the page number between its rows.
+func gridNarrow(t testing.TB, r *report.Report) string {
+	return drawReport(t, r, map[string][]int{"t2": {16, 8, 8, 8}, "t3": {4, 10, 16, 5, 5, 5, 5, 5, 5, 5}, "t4": slicesRepeat(5, 15)}, 22)
+}
+
+// drawReport writes the report's prose hard-wrapped and its tables drawn
+// with the given column widths; breakAt > 0 puts a page break after that
+// line of 表三.
+func drawReport(t testing.TB, r *report.Report, widths map[string][]int, breakAt int) string {
+	page := pageHTML(t, r)
+	body := page[strings.Index(page, "<h1>"):strings.LastIndex(page, "</td></tr></table>")]
+	var b strings.Builder
+	block := regexp.MustCompile(`(?s)<h1>(.*?)</h1>|<h[23]>(.*?)</h[23]>|<p>(.*?)</p>|<table class="(t[234])">(.*?)</table>`)
+	for _, m := range block.FindAllStringSubmatch(body, -1) {
+		switch {
+		case m[1] != "":
+			b.WriteString("                    " + html.UnescapeString(m[1]) + "\n\n")
+		case m[2] != "":
+			b.WriteString("    " + html.UnescapeString(m[2]) + "\n")
+		case m[3] != "":
+			for i, l := range wrapWidth(html.UnescapeString(m[3]), 72) {
+				if i == 0 {
+					l = "    " + l
+				}
+				b.WriteString("  " + l + "\n")
+			}
+		default:
+			grid := drawGrid(m[5], widths[m[4]])
+			if m[4] == "t3" && breakAt > 0 {
+				ls := strings.SplitAfter(grid, "\n")
+				grid = strings.Join(ls[:breakAt], "") + "\n                                   - 3 -\n\f" + strings.Join(ls[breakAt:], "")
+			}
+			b.WriteString("\n" + grid + "\n")
+		}
+	}
+	return b.String()
+}
+
+func slicesRepeat(w, n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = w
+	}
+	return s
+}
+
+// width is a string's width in columns: a Chinese character takes two.
+func width(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < 0x1100 {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return n
+}
+
+// wrapWidth cuts s into lines of at most w columns.
+func wrapWidth(s string, w int) []string {
+	var out []string
+	var cur strings.Builder
+	cw := 0
+	for _, c := range s {
+		x := width(string(c))
+		if cw+x > w && cw > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+			cw = 0
+		}
+		cur.WriteRune(c)
+		cw += x
+	}
+	if cur.Len() > 0 || len(out) == 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+type gridCell struct {
+	lines            []string
+	row, col, rs, cs int
+	num              bool
+}
+
+// drawGrid lays out the rows of an HTML table (rowspan/colspan as render.HTML
+// writes them) on a character grid and returns its lines.
+func drawGrid(table string, widths []int) string {
+	rowRe := regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
+	cellRe := regexp.MustCompile(`<t[dh]([^>]*)>(.*?)</t[dh]>`)
+	span := func(attr, name string) int {
+		m := regexp.MustCompile(name + `="(\d+)"`).FindStringSubmatch(attr)
+		if m == nil {
+			return 1
+		}
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	var cells []gridCell
+	taken := map[[2]int]bool{}
+	rows := rowRe.FindAllStringSubmatch(table, -1)
+	for ri, row := range rows {
+		col := 0
+		for _, c := range cellRe.FindAllStringSubmatch(row[1], -1) {
+			for taken[[2]int{ri, col}] {
+				col++
+			}
+			g := gridCell{row: ri, col: col, rs: span(c[1], "rowspan"), cs: span(c[1], "colspan"), num: strings.Contains(c[1], `class="n"`)}
+			w := -2
+			for k := col; k < col+g.cs; k++ {
+				w += widths[k] + 2
+			}
+			g.lines = wrapWidth(strings.TrimSpace(html.UnescapeString(c[2])), w)
+			for dr := range g.rs {
+				for dc := range g.cs {
+					taken[[2]int{ri + dr, col + dc}] = true
+				}
+			}
+			cells = append(cells, g)
+			col += g.cs
+		}
+	}
+	height := make([]int, len(rows))
+	for i := range height {
+		height[i] = 1
+	}
+	for _, g := range cells {
+		if g.rs == 1 {
+			height[g.row] = max(height[g.row], len(g.lines))
+		}
+	}
+	for _, g := range cells {
+		if g.rs > 1 {
+			h := 0
+			for k := g.row; k < g.row+g.rs; k++ {
+				h += height[k]
+			}
+			if len(g.lines) > h {
+				height[g.row+g.rs-1] += len(g.lines) - h
+			}
+		}
+	}
+	top := make([]int, len(rows)+1)
+	for i, h := range height {
+		top[i+1] = top[i] + h
+	}
+	left := make([]int, len(widths)+1)
+	for i, w := range widths {
+		left[i+1] = left[i] + w + 2
+	}
+	canvas := make([][]rune, top[len(rows)])
+	for i := range canvas {
+		canvas[i] = []rune(strings.Repeat(" ", left[len(widths)]))
+	}
+	for _, g := range cells {
+		h := top[g.row+g.rs] - top[g.row]
+		w := left[g.col+g.cs] - left[g.col] - 2
+		y := top[g.row] + (h-len(g.lines))/2
+		for i, l := range g.lines {
+			x := left[g.col]
+			if g.num {
+				x += w - width(l) // numbers to the right
+			} else if len(g.lines) == 1 && g.row < 3 {
+				x += (w - width(l)) / 2 // a header in the middle
+			}
+			for _, c := range l {
+				canvas[y+i][x] = c
+				if width(string(c)) == 2 {
+					canvas[y+i][x+1] = 0 // the glyph's second half
+					x++
+				}
+				x++
+			}
+		}
+	}
+	var b strings.Builder
+	for _, line := range canvas {
+		var l strings.Builder
+		for _, c := range line {
+			if c != 0 {
+				l.WriteRune(c)
+			}
+		}
+		b.WriteString(strings.TrimRight("  "+l.String(), " ") + "\n")
+	}
+	return b.String()
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "grid-2021.txt", make: func(t testing.TB) []byte { return []byte(gridText(t, truthWithTypes())) }, want: truthWithTypes},
+	)
+}
+
+// A row the table does not have at all is said to be missing (PARSE.TABLE),
+// not blank; a row whose label stands without numbers is blank (CELL.BLANK).
+func TestMissingRowIsNotBlank(t *testing.T) {
+	text := textOf(t, truth())
+	var kept []string
+	for _, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.Contains(l, "补正后申请内容仍不明确"):
+			continue // the row left out
+		case strings.Contains(l, "2.重复申请"):
+			l = "\t\t2.重复申请" // the row without its numbers
+		}
+		kept = append(kept, l)
+	}
+	r := audit(t, "missing.txt", []byte(strings.Join(kept, "\n")))
+	rules := map[string]string{}
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Cell, "applications.") {
+			rules[f.Cell] += f.Rule + " "
+		}
+	}
+	if got := rules["applications.unavailable.unclear_after_correction"]; got != "PARSE.TABLE " {
+		t.Errorf("the missing row: %q, want PARSE.TABLE alone; findings %v", got, r.Findings)
+	}
+	if got := rules["applications.not_processed.repeat"]; !strings.Contains(got, "CELL.BLANK") || strings.Contains(got, "PARSE") {
+		t.Errorf("the blank row: %q, want CELL.BLANK; findings %v", got, r.Findings)
+	}
+}
