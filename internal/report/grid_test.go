@@ -1,11 +1,15 @@
 package report_test
 
 import (
+	"fmt"
 	"html"
+	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gongkai/internal/report"
 )
@@ -18,20 +22,35 @@ import (
 // a wrapped label has its numbers on its middle line with words above and
 // below, and headers come apart into fragments ("商业" over "企业").
 func gridText(t testing.TB, r *report.Report) string {
-	return drawReport(t, r, map[string][]int{"t2": {24, 12, 12, 12}, "t3": {8, 14, 24, 6, 6, 6, 6, 6, 6, 6}, "t4": slicesRepeat(5, 15)}, 0)
+	return drawReport(t, r, gridStyle{widths: map[string][]int{"t2": {24, 12, 12, 12}, "t3": {8, 14, 24, 6, 6, 6, 6, 6, 6, 6}, "t4": slicesRepeat(5, 15)}})
 }
 
 // gridNarrow is gridText of a report whose table columns are narrower (most
 // labels take two or three lines, the numbers on the middle one) and whose
 // 表三 runs over a page break, with the page number between its rows.
 func gridNarrow(t testing.TB, r *report.Report) string {
-	return drawReport(t, r, map[string][]int{"t2": {16, 8, 8, 8}, "t3": {4, 10, 16, 5, 5, 5, 5, 5, 5, 5}, "t4": slicesRepeat(5, 15)}, 22)
+	return drawReport(t, r, gridStyle{widths: map[string][]int{"t2": {16, 8, 8, 8}, "t3": {4, 10, 16, 5, 5, 5, 5, 5, 5, 5}, "t4": slicesRepeat(5, 15)}, breakAt: 22})
+}
+
+// gridCentered is gridText of a table whose every cell is centred (Word's
+// 居中, common in these tables): numbers of different widths do not line up
+// on their right, labels start at different columns.
+func gridCentered(t testing.TB, r *report.Report) string {
+	return drawReport(t, r, gridStyle{widths: map[string][]int{"t2": {20, 10, 10, 10}, "t3": {6, 12, 20, 7, 7, 7, 7, 7, 7, 7}, "t4": slicesRepeat(6, 15)}, centered: true})
+}
+
+// gridStyle is how a report's tables are drawn: the columns' widths for
+// each table, the line of 表三 after which a page breaks (0: none), and
+// whether every cell is centred.
+type gridStyle struct {
+	widths   map[string][]int
+	breakAt  int
+	centered bool
 }
 
 // drawReport writes the report's prose hard-wrapped and its tables drawn
-// with the given column widths; breakAt > 0 puts a page break after that
-// line of 表三.
-func drawReport(t testing.TB, r *report.Report, widths map[string][]int, breakAt int) string {
+// in the given style.
+func drawReport(t testing.TB, r *report.Report, st gridStyle) string {
 	page := pageHTML(t, r)
 	body := page[strings.Index(page, "<h1>"):strings.LastIndex(page, "</td></tr></table>")]
 	var b strings.Builder
@@ -50,10 +69,10 @@ func drawReport(t testing.TB, r *report.Report, widths map[string][]int, breakAt
 				b.WriteString("  " + l + "\n")
 			}
 		default:
-			grid := drawGrid(m[5], widths[m[4]])
-			if m[4] == "t3" && breakAt > 0 {
+			grid := drawGrid(m[5], st.widths[m[4]], st.centered)
+			if m[4] == "t3" && st.breakAt > 0 {
 				ls := strings.SplitAfter(grid, "\n")
-				grid = strings.Join(ls[:breakAt], "") + "\n                                   - 3 -\n\f" + strings.Join(ls[breakAt:], "")
+				grid = strings.Join(ls[:st.breakAt], "") + "\n                                   - 3 -\n\f" + strings.Join(ls[st.breakAt:], "")
 			}
 			b.WriteString("\n" + grid + "\n")
 		}
@@ -111,7 +130,7 @@ type gridCell struct {
 
 // drawGrid lays out the rows of an HTML table (rowspan/colspan as render.HTML
 // writes them) on a character grid and returns its lines.
-func drawGrid(table string, widths []int) string {
+func drawGrid(table string, widths []int, centered bool) string {
 	rowRe := regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
 	cellRe := regexp.MustCompile(`<t[dh]([^>]*)>(.*?)</t[dh]>`)
 	span := func(attr, name string) int {
@@ -174,40 +193,46 @@ func drawGrid(table string, widths []int) string {
 	for i, w := range widths {
 		left[i+1] = left[i] + w + 2
 	}
-	canvas := make([][]rune, top[len(rows)])
-	for i := range canvas {
-		canvas[i] = []rune(strings.Repeat(" ", left[len(widths)]))
+	// pdftotext -layout writes each word at the column its place on the
+	// page gives, counting every character it wrote as one column: a
+	// Chinese character is twice as wide on the page but one in the text,
+	// so the columns line up in characters, not in display width
+	type piece struct {
+		x    int
+		text string
 	}
+	lines := make([][]piece, top[len(rows)])
 	for _, g := range cells {
 		h := top[g.row+g.rs] - top[g.row]
 		w := left[g.col+g.cs] - left[g.col] - 2
 		y := top[g.row] + (h-len(g.lines))/2
 		for i, l := range g.lines {
 			x := left[g.col]
-			if g.num {
+			switch {
+			case centered:
+				x += (w - width(l)) / 2
+			case g.num:
 				x += w - width(l) // numbers to the right
-			} else if len(g.lines) == 1 && g.row < 3 {
+			case len(g.lines) == 1 && g.row < 3:
 				x += (w - width(l)) / 2 // a header in the middle
 			}
-			for _, c := range l {
-				canvas[y+i][x] = c
-				if width(string(c)) == 2 {
-					canvas[y+i][x+1] = 0 // the glyph's second half
-					x++
-				}
-				x++
-			}
+			lines[y+i] = append(lines[y+i], piece{x, l})
 		}
 	}
 	var b strings.Builder
-	for _, line := range canvas {
-		var l strings.Builder
-		for _, c := range line {
-			if c != 0 {
-				l.WriteRune(c)
+	for _, ps := range lines {
+		slices.SortFunc(ps, func(a, b piece) int { return a.x - b.x })
+		l := "  "
+		col := 0
+		for _, p := range ps {
+			pad := max(p.x-col, 1)
+			if col == 0 {
+				pad = p.x
 			}
+			l += strings.Repeat(" ", pad) + p.text
+			col += pad + utf8.RuneCountInString(p.text)
 		}
-		b.WriteString(strings.TrimRight("  "+l.String(), " ") + "\n")
+		b.WriteString(strings.TrimRight(l, " ") + "\n")
 	}
 	return b.String()
 }
@@ -244,5 +269,57 @@ func TestMissingRowIsNotBlank(t *testing.T) {
 	}
 	if got := rules["applications.not_processed.repeat"]; !strings.Contains(got, "CELL.BLANK") || strings.Contains(got, "PARSE") {
 		t.Errorf("the blank row: %q, want CELL.BLANK; findings %v", got, r.Findings)
+	}
+}
+
+// Blank cells leave a gap in the layouts drawn by position (the grids) and
+// an empty field in the tab text and the page: each must be read as blank
+// in its own column, or its row said to be unreadable, and no number may
+// land in the wrong column. (layoutText packs a row's numbers and cannot
+// show a blank; the grids draw them where they are.)
+func TestBlankCellsAreNeverShifted(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report) string{
+		"grid": gridText, "grid-narrow": gridNarrow, "grid-centered": gridCentered, "tab": textOf, "page": pageHTML,
+	}
+	for name, make := range layouts {
+		t.Run(name, func(t *testing.T) {
+			blanks, readBlank := 0, 0
+			for i := range 40 {
+				rng := rand.New(rand.NewPCG(uint64(i), 5))
+				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				scale(truth, []int64{1, 7, 123}[i%3])
+				for _, tr := range truth.Format.T3Rows() {
+					key, row := tr.Key, truth.Applications[tr.Key]
+					for c := range row {
+						if rng.IntN(25) == 0 {
+							row[c] = report.Cell{}
+							blanks++
+						}
+					}
+					truth.Applications[key] = row
+				}
+				r, err := report.Read("r.txt", []byte(make(t, truth)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				report.Check(r, nil)
+				for _, row := range truth.Format.T3Rows() {
+					for c, want := range truth.Applications[row.Key] {
+						got := r.Applications[row.Key][c]
+						switch {
+						case got.String() == want.String():
+							if want.Blank() {
+								readBlank++
+							}
+						case got.Blank():
+							said(t, r, "applications."+row.Key, i)
+						default:
+							t.Errorf("report %d %s[%d] = %q, want %q", i, row.Key, c, got, want)
+						}
+					}
+				}
+			}
+			t.Logf("%s: %d blank cells, %d read as blank in their place", name, blanks, readBlank)
+		})
 	}
 }

@@ -731,6 +731,12 @@ func splitFields(l Line, n int) rowCells {
 			return rc
 		}
 	}
+	// more fields than cells, the first ones empty: the label's merged
+	// columns ("一、…数量\t\t\t\t\t7\t0…" has two and two blank cells)
+	if k := len(region) - n; k > 0 && allEmpty(region[:k]) && allCells(region[k:]) {
+		rc.cells, rc.ok = region[k:], true
+		return rc
+	}
 	rc.tokens = nonEmpty(region)
 	return rc
 }
