@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,10 @@ func tabRow(line string) (labels, nums []string, ok bool) {
 		return nil, nil, false
 	}
 	fields := strings.Split(line, "\t")
+	if len(fields) == 3+report.NumCols && slices.ContainsFunc(fields[3:], isNum) {
+		// a row of 表三: three label columns and the cells, blank ones too
+		return fields[:3], fields[3:], true
+	}
 	for i, f := range fields {
 		if f != "" && (isNum(f) || isDecimal(f)) {
 			nums = append(nums, fields[i:]...)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -617,6 +618,9 @@ type rowCells struct {
 	tokens []tok    // the numbers when not exactly n: blanks to place, or cells run together
 	spaced bool     // the numbers are set apart by wide gaps (pdftotext -layout): fewer of them means blanks
 	ok     bool
+	// windows are where in the line's Fields the cells may start (a 表三
+	// row of fields with empty ones); one when ok
+	windows []int
 }
 
 // numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
@@ -705,6 +709,13 @@ func splitFields(l Line, n int) rowCells {
 		}
 	}
 	rc := rowCells{label: label}
+	if n == NumCols {
+		rc = fieldWindows(rc, l.Fields, last+1)
+		if !rc.ok && l.OneEach {
+			rc.spaced = true // a cell to a line: a blank left no line
+		}
+		return rc
+	}
 	if l.Structured {
 		t := region
 		for len(t) > n && trimSpace(t[len(t)-1]) == "" {
@@ -731,14 +742,105 @@ func splitFields(l Line, n int) rowCells {
 			return rc
 		}
 	}
-	// more fields than cells, the first ones empty: the label's merged
-	// columns ("一、…数量\t\t\t\t\t7\t0…" has two and two blank cells)
-	if k := len(region) - n; k > 0 && allEmpty(region[:k]) && allCells(region[k:]) {
-		rc.cells, rc.ok = region[k:], true
+	rc.tokens = nonEmpty(region)
+	return rc
+}
+
+// fieldWindows places a 表三 row of tab- or pipe-separated fields, where an
+// empty field may be a blank cell, a column of the label merged across, or
+// a converter's trailing cell: the cells are seven fields in a row holding
+// every number. One such window is the row; several are kept for
+// placeFieldRows, which goes by the table's complete rows or the row's sum.
+func fieldWindows(rc rowCells, fields []string, from int) rowCells {
+	region := fields[from:]
+	first, last, count := -1, -1, 0
+	for i, f := range region {
+		if trimSpace(f) == "" {
+			continue
+		}
+		if !cellish(f) {
+			rc.tokens = nonEmpty(region) // several cells run together in a field
+			return rc
+		}
+		if first < 0 {
+			first = i
+		}
+		last, count = i, count+1
+	}
+	if count == 0 {
+		return rc
+	}
+	for k := max(0, last-NumCols+1); k <= first && k+NumCols <= len(region); k++ {
+		rc.windows = append(rc.windows, from+k)
+	}
+	if len(rc.windows) == 1 {
+		w := rc.windows[0]
+		rc.cells, rc.ok = fields[w:w+NumCols], true
 		return rc
 	}
 	rc.tokens = nonEmpty(region)
+	// with fields enough for every cell, the empty ones are blanks whose
+	// place is unknown, not numbers run together
+	rc.spaced = len(region) >= NumCols
 	return rc
+}
+
+// placeFieldRows settles the 表三 rows fieldWindows left with several
+// windows: by the complete rows of the same table with as many fields (a
+// converter writes its rows alike), else by the one window whose six cells
+// add up to its 总计. Otherwise the row stays unread (PARSE.TABLE).
+func (p *parser) placeFieldRows(got []t3Line) {
+	layout := map[int]int{} // fields on the line → where the cells start; -1 when rows disagree
+	for _, g := range got {
+		if !g.rc.ok || len(g.rc.windows) != 1 || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+			continue
+		}
+		n, w := len(g.line.Fields), g.rc.windows[0]
+		if at, seen := layout[n]; !seen {
+			layout[n] = w
+		} else if at != w {
+			layout[n] = -1
+		}
+	}
+	for k := range got {
+		g := &got[k]
+		if g.rc.ok || len(g.rc.windows) < 2 {
+			continue
+		}
+		fs := g.line.Fields
+		if at, ok := layout[len(fs)]; ok && at >= 0 && slices.Contains(g.rc.windows, at) {
+			g.rc.cells, g.rc.ok = fs[at:at+NumCols], true
+			continue
+		}
+		var fit []int
+		for _, w := range g.rc.windows {
+			if addsUp(fs[w : w+NumCols]) {
+				fit = append(fit, w)
+			}
+		}
+		if len(fit) == 1 {
+			g.rc.cells, g.rc.ok = fs[fit[0]:fit[0]+NumCols], true
+			p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”有空白单元格，各数所在的栏按“六类申请人之和 = 总计”确定：%s",
+				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " | "))
+		}
+	}
+}
+
+// addsUp says a row's 总计 is there and is the sum of the six cells it has.
+func addsUp(cells []string) bool {
+	total, ok := toCell(cells[NumCols-1]).Int()
+	if !ok {
+		return false
+	}
+	var sum int64
+	for _, c := range cells[:NumCols-1] {
+		cl := toCell(c)
+		if cl.IsInvalid() {
+			return false
+		}
+		sum += cl.Val()
+	}
+	return sum == total
 }
 
 // allCells says every field is one cell (not several run together).
@@ -1050,6 +1152,7 @@ func (p *parser) parseT3() {
 	}
 	r.Meta.Tables["3"] = true
 	p.missingRows(rows, seen)
+	p.placeFieldRows(got)
 	p.alignShort(got)
 	var runs []t3Line
 	for _, g := range got {
