@@ -304,6 +304,22 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 					}
 					truth.Applications[key] = row
 				}
+				for b := range truth.Appeals {
+					for c := range truth.Appeals[b] {
+						if v, _ := truth.Appeals[b][c].Int(); v == 0 && rng.IntN(12) == 0 {
+							truth.Appeals[b][c] = report.Cell{}
+							blanks++
+						}
+					}
+				}
+				for _, it := range truth.Format.T2Items() {
+					for k, c := range it.Cells {
+						if v, _ := truth.Proactive.Cell(it.Key + "." + c).Int(); (len(it.Money) <= k || !it.Money[k]) && v == 0 && rng.IntN(6) == 0 {
+							truth.Proactive.Set(it.Key+"."+c, report.Cell{})
+							blanks++
+						}
+					}
+				}
 				r, err := report.Read("r.txt", []byte(make(t, truth)))
 				if err != nil {
 					t.Fatal(err)
@@ -321,6 +337,39 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 							said(t, r, "applications."+row.Key, i)
 						default:
 							t.Errorf("report %d %s[%d] = %q, want %q", i, row.Key, c, got, want)
+						}
+					}
+				}
+				for b := range truth.Appeals {
+					for c, want := range truth.Appeals[b] {
+						got := r.Appeals[b][c]
+						switch {
+						case got.String() == want.String():
+							if want.Blank() {
+								readBlank++
+							}
+						case got.Blank():
+							said(t, r, "appeals", i)
+						default:
+							t.Errorf("report %d 表四 %d/%d = %q, want %q", i, b, c, got, want)
+						}
+					}
+				}
+				for _, it := range truth.Format.T2Items() {
+					for k, c := range it.Cells {
+						if len(it.Money) > k && it.Money[k] {
+							continue
+						}
+						want, got := truth.Proactive.Cell(it.Key+"."+c), r.Proactive.Cell(it.Key+"."+c)
+						switch {
+						case got.String() == want.String():
+							if want.Blank() {
+								readBlank++
+							}
+						case got.Blank():
+							said(t, r, report.T2Prefix(truth.Format)+it.Key, i)
+						default:
+							t.Errorf("report %d 表二 %s.%s = %q, want %q", i, it.Key, c, got, want)
 						}
 					}
 				}

@@ -743,7 +743,25 @@ func splitFields(l Line, n int) rowCells {
 		}
 	}
 	rc.tokens = nonEmpty(region)
+	rc.spaced = separateCells(region, n)
 	return rc
+}
+
+// separateCells says a row's fields hold fewer numbers than it has cells,
+// two or more, each a whole cell: blanks whose places are unknown, not
+// cells run together ("| 数值 | -6 | 30 |" is not -6, 3, 0).
+func separateCells(region []string, n int) bool {
+	count := 0
+	for _, f := range region {
+		if trimSpace(f) == "" {
+			continue
+		}
+		if !cellish(f) {
+			return false
+		}
+		count++
+	}
+	return count >= 2 && count < n
 }
 
 // fieldWindows places a 表三 row of tab- or pipe-separated fields, where an
@@ -781,7 +799,7 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 	rc.tokens = nonEmpty(region)
 	// with fields enough for every cell, the empty ones are blanks whose
 	// place is unknown, not numbers run together
-	rc.spaced = len(region) >= NumCols
+	rc.spaced = len(region) >= NumCols || separateCells(region, NumCols)
 	return rc
 }
 
@@ -1003,7 +1021,9 @@ func matchT2(L string, items []T2Item, next int) int {
 	norms := t2Norms[items[0].Label+items[len(items)-1].Label]
 	for j := next; j < len(items); j++ {
 		N := norms[j]
-		if L == N || strings.HasSuffix(L, N) || (strings.HasSuffix(N, L) && utf8.RuneCountInString(L) >= 4) {
+		// the label, its end, or (4 characters or more) the start of a label
+		// wrapped in a narrow column
+		if L == N || strings.HasSuffix(L, N) || ((strings.HasSuffix(N, L) || strings.HasPrefix(N, L)) && utf8.RuneCountInString(L) >= 4) {
 			// 规范性文件 is the end of 行政规范性文件: the earlier row wins
 			if j > next && strings.HasSuffix(norms[next], L) {
 				return next
@@ -1767,6 +1787,11 @@ func backOver(s string, i int, keep func(rune) bool) int {
 func tailRun(s string) (head, run string, ok bool) {
 	end := len(s)
 	i := backOver(s, end, isDigit)
+	// 本年增/减 of the 2019 表二 may be negative: "…事项16-219" is one run
+	// (16, -2, 19 or 16, -21, 9), a minus between digits being a sign
+	for i > 1 && i < end && s[i-1] == '-' && isDigit(rune(s[i-2])) {
+		i = backOver(s, i-1, isDigit)
+	}
 	if i > 0 && s[i-1] == '.' && i < end {
 		// a decimal: 12.5 — the digits before the point belong to the run
 		j := i - 1

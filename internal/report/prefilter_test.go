@@ -511,3 +511,24 @@ func eachCase[T comparable](t *testing.T, name string, f func(string) T, cases m
 		}
 	}
 }
+
+// 本年增/减 of the 2019 表二 may be negative: a row whose digits ran together
+// keeps its minus inside the run, and the run splits at it.
+func TestSignedRun(t *testing.T) {
+	head, run, ok := tailRun("其他对外管理服务事项16-219")
+	if !ok || head != "其他对外管理服务事项" || run != "16-219" {
+		t.Fatalf("tailRun = %q %q %v", head, run, ok)
+	}
+	if _, run, _ := tailRun("行政许可5-"); run != "" {
+		t.Errorf("a minus at the end is no sign: run %q", run)
+	}
+	got := fmt.Sprint(splitTokens([]string{"16-219"}, 3, 0, 64))
+	for _, want := range []string{"[16 -2 19]", "[16 -21 9]"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("splitTokens(16-219) = %s, want %s among them", got, want)
+		}
+	}
+	if got := fmt.Sprint(splitTokens([]string{"3-1-2"}, 3, 0, 64)); got != "[[3 -1 -2]]" {
+		t.Errorf("splitTokens(3-1-2) = %s", got)
+	}
+}

@@ -22,8 +22,21 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 	var digits []string
 	var negative []bool
 	total := 0
+	var signed []string
 	for _, t := range tokens {
+		// a minus inside a run starts a negative number: "16-219" is 16, -219…
 		t = foldDigits(trimSpace(t))
+		for len(t) > 1 {
+			k := strings.IndexByte(t[1:], '-')
+			if k < 0 {
+				break
+			}
+			signed = append(signed, t[:k+1])
+			t = t[k+1:]
+		}
+		signed = append(signed, t)
+	}
+	for _, t := range signed {
 		neg := false
 		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "－") {
 			neg = true
