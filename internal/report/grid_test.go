@@ -243,15 +243,15 @@ func init() {
 	)
 }
 
-// A row the table does not have at all is said to be missing (PARSE.TABLE),
-// not blank; a row whose label stands without numbers is blank (CELL.BLANK).
+// A row 表三 or 表二 does not have at all is said to be missing
+// (PARSE.TABLE), not blank; a row whose label stands without numbers is blank (CELL.BLANK).
 func TestMissingRowIsNotBlank(t *testing.T) {
 	text := textOf(t, truth())
 	var kept []string
 	for _, l := range strings.Split(text, "\n") {
 		switch {
-		case strings.Contains(l, "补正后申请内容仍不明确"):
-			continue // the row left out
+		case strings.Contains(l, "补正后申请内容仍不明确"), strings.HasPrefix(l, "行政强制"):
+			continue // the rows left out
 		case strings.Contains(l, "2.重复申请"):
 			l = "\t\t2.重复申请" // the row without its numbers
 		}
@@ -260,12 +260,21 @@ func TestMissingRowIsNotBlank(t *testing.T) {
 	r := audit(t, "missing.txt", []byte(strings.Join(kept, "\n")))
 	rules := map[string]string{}
 	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Cell, "applications.") {
+		if strings.HasPrefix(f.Cell, "applications.") || strings.HasPrefix(f.Cell, "proactive.") {
 			rules[f.Cell] += f.Rule + " "
 		}
 	}
 	if got := rules["applications.unavailable.unclear_after_correction"]; got != "PARSE.TABLE " {
 		t.Errorf("the missing row: %q, want PARSE.TABLE alone; findings %v", got, r.Findings)
+	}
+	coercion := ""
+	for cell, rs := range rules {
+		if strings.HasPrefix(cell, "proactive.coercion") {
+			coercion += rs
+		}
+	}
+	if got := coercion; got != "PARSE.TABLE " {
+		t.Errorf("the missing 表二 row: %q, want PARSE.TABLE alone; findings %v", got, r.Findings)
 	}
 	if got := rules["applications.not_processed.repeat"]; !strings.Contains(got, "CELL.BLANK") || strings.Contains(got, "PARSE") {
 		t.Errorf("the blank row: %q, want CELL.BLANK; findings %v", got, r.Findings)

@@ -979,6 +979,7 @@ func (p *parser) parseT2() {
 	items := r.Format.T2Items()
 	next, pending := 0, -1
 	found := 0
+	seen := make([]bool, len(items)) // a label read, with or without its numbers
 	for _, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
@@ -990,6 +991,7 @@ func (p *parser) parseT2() {
 		if !hasNums {
 			if j >= 0 {
 				pending = j // a label above its numbers (a converter's heading)
+				seen[j] = true
 			}
 			continue
 		}
@@ -1001,12 +1003,24 @@ func (p *parser) parseT2() {
 		}
 		it := items[j]
 		found++
+		seen[j] = true
 		next, pending = j+1, -1
 		r.setLine("proactive."+it.Key, l.No)
 		p.fillT2(it, splitLabel(l, len(it.Cells)), l)
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
+		// an item no line names: not found, where CELL.BLANK would say the
+		// report left it empty
+		for j, it := range items {
+			if seen[j] {
+				continue
+			}
+			for _, c := range it.Cells {
+				p.ambiguous(r.t2Prefix() + it.Key + "." + c)
+			}
+			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二中未找到“%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对", it.Label)
+		}
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
