@@ -235,7 +235,20 @@ func Claims(r *Report) []Claim {
 		// Most sentences state no count the tables hold: only one that
 		// names 申请, 复议, 诉讼 or 费 (seen on the way) is read.
 		named := false
+		line := 0 // where the current line starts
 		for i, c := range t {
+			if c == '\n' {
+				// a sub-heading line ("（二）依申请公开办理情况") is a clause
+				// of its own, not the start of the sentence under it
+				if isSubHeading(t[line:i]) {
+					if named {
+						out = append(out, clauseClaims(t[start:i], start, k, r.Year)...)
+					}
+					start, named = i+1, false
+				}
+				line = i + 1
+				continue
+			}
 			switch c {
 			case '。', '；', ';', '！', '!', '？', '?':
 				if named {
@@ -257,6 +270,26 @@ func Claims(r *Report) []Claim {
 		}
 	}
 	return out
+}
+
+// isSubHeading says a line is a numbered sub-heading: （一）…, (二)… or
+// 一、…, short and without a sentence's end.
+func isSubHeading(line string) bool {
+	l := trimSpace(line)
+	if l == "" || moreRunes(l, 30) || strings.ContainsAny(l, "。；;") {
+		return false
+	}
+	if len(subHeadings(l)) == 1 {
+		return true
+	}
+	k := 0
+	for _, r := range l {
+		if !strings.ContainsRune(cnDigits, r) {
+			break
+		}
+		k += utf8.RuneLen(r)
+	}
+	return k > 0 && strings.HasPrefix(l[k:], "、")
 }
 
 // outcomeCount says a clause counts 复议/诉讼 cases by how they ended.
@@ -312,8 +345,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	for i, sc := range parts {
 		// a part that names its subject but not the number: "收到申请，共计12件"
+		// (only when the next part is a bare count: in "收到的申请中，予以
+		// 公开44件" the count is the next part's own)
 		withNext := sc
-		if i+1 < len(parts) && countIndex(sc) == nil {
+		if i+1 < len(parts) && countIndex(sc) == nil && bareCount(parts[i+1]) {
 			withNext = sc + "，" + parts[i+1]
 		}
 		hasReview := strings.Contains(sc, "复议")
@@ -365,13 +400,13 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					}
 				}
 			}
-		case strings.Contains(sc, "申请") || strings.Contains(withNext, "申请"):
+		case namesApplication(sc) || namesApplication(withNext):
 			if saysNoApplication(sc) {
 				add("applications", 0, sc)
-			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && strings.Contains(withNext, "申请") && !strings.Contains(sc, "其中") {
+			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if m := countSubmatch(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
+				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
 					}
@@ -392,6 +427,62 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// bareCount says a part of a sentence is only a count, as in "收到申请，
+// 共计12件": the number, maybe after 共/计/合计/总计/累计/达/约.
+func bareCount(part string) bool {
+	p := trimSpace(part)
+	for _, w := range []string{"共计", "合计", "总计", "累计", "共", "计", "达", "约"} {
+		p = strings.TrimPrefix(p, w)
+	}
+	start, _, _, ok := findCount(p)
+	return ok && start == 0
+}
+
+// namesApplication says a text names an application (申请), not only the
+// applicant (申请人).
+func namesApplication(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "申请")
+		if k < 0 {
+			return false
+		}
+		i += k + len("申请")
+		if !strings.HasPrefix(s[i:], "人") {
+			return true
+		}
+	}
+}
+
+// durationWords follow a 个 that counts time or bodies, not applications
+// ("20个工作日内答复", "涉及8个部门").
+var durationWords = []string{"工作日", "自然日", "月", "小时", "日", "天", "星期", "季度", "年", "部门", "单位", "乡镇", "街道"}
+
+// applicationCount is the first count of rest that can count applications:
+// countSubmatch, passing over "20个工作日" and the like.
+func applicationCount(rest string) []string {
+	for off := 0; off < len(rest); {
+		start, num, end, ok := findCount(rest[off:])
+		if !ok {
+			return nil
+		}
+		m := []string{rest[off+start : off+end], rest[off+start : off+num]}
+		if !strings.HasSuffix(m[0], "个") || !hasAnyPrefix(rest[off+end:], durationWords) {
+			return m
+		}
+		off += end
+	}
+	return nil
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func indexAny(s string, subs ...string) int {

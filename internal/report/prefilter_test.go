@@ -464,6 +464,34 @@ func TestClaimsOfOtherYears(t *testing.T) {
 	})
 }
 
+// Counts that are not of applications: the next part's own count (收到的申请
+// 中，予以公开44件), days and bodies (20个工作日, 8个部门), the applicant's
+// papers (收到申请人提交的补正材料3份), a sub-heading's words before the
+// sentence; a bare count after the subject is still read (收到申请，共计12件).
+func TestClaimsThatAreNoApplicationCount(t *testing.T) {
+	claims := func(text string) string {
+		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
+		var got []string
+		for _, c := range Claims(r) {
+			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
+		}
+		return strings.Join(got, ",")
+	}
+	eachCase(t, "claims", claims, map[string]string{
+		"收到的申请中，予以公开44件，部分公开6件。":        "",
+		"收到申请后，均在20个工作日内答复。":            "",
+		"收到申请的，于15个工作日内答复。":             "",
+		"受理申请70件，涉及8个部门。":               "applications=70",
+		"收到申请后5个工作日内登记，全年收到申请70件。":      "applications=70",
+		"（二）依申请公开办理情况\n收到申请人提交的补正材料3份。": "",
+		"收到申请人提出的政府信息公开申请70件。":          "applications=70",
+		"收到政府信息公开申请，共计12件。":             "applications=12",
+		"全年收到申请，70件均已办结。":               "applications=70",
+		"（二）依申请公开办理情况：全年收到申请65件\n其他工作。": "applications=65",
+		"2024年，本局共收到政府\n信息公开申请 17 件。":   "applications=17",
+	})
+}
+
 // Counts by channel that add up to the table are no contradiction; a share
 // (其中…) is not the whole; counts that add up to something else are.
 func TestNarrativeBreakdowns(t *testing.T) {
