@@ -357,9 +357,12 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			continue
 		}
 		switch {
-		case (hasReview || hasSuit) && outcomeCount(sc):
+		case (hasReview || hasSuit) && outcomeCount(sc),
+			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
+			(hasReview || hasSuit) && strings.Contains(sc, "其中"):
 			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
-			// how they ended, not how many there were
+			// how they ended, not how many there were; "复议后起诉0件" is
+			// a kind of 诉讼, not the 复议; "其中…" a share
 		case hasReview || hasSuit:
 			if saysNoAppeal(sc) && countIndex(sc) == nil {
 				if hasReview {
