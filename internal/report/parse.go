@@ -474,18 +474,22 @@ func (p *parser) title() {
 // together), and from it the agency and the year.
 func (p *parser) pickTitle(pre []string) {
 	r := p.r
-	pick := func(t string) bool {
+	pick := func(title string) bool {
+		if !strings.Contains(title, "公开") {
+			return false
+		}
+		t := digitYears(title) // 二〇二四年 → 2024年
 		// both patterns need a year in digits and 公开
-		if !strings.Contains(t, "公开") || !strings.ContainsAny(t, "0123456789") {
+		if !strings.ContainsAny(t, "0123456789") {
 			return false
 		}
 		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
-			r.Title, r.Agency = t, cleanAgency(m[1])
+			r.Title, r.Agency = title, cleanAgency(m[1])
 			r.Year, _ = strconv.Atoi(m[2])
 			return true
 		}
 		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && strings.Contains(t, "报告") {
-			r.Title, r.Agency = t, cleanAgency(m[2])
+			r.Title, r.Agency = title, cleanAgency(m[2])
 			r.Year, _ = strconv.Atoi(m[1])
 			return true
 		}
@@ -519,10 +523,48 @@ func cleanAgency(s string) string {
 	}, s)
 	s = strings.TrimSuffix(s, "关于")
 	s = strings.Trim(s, "《》“”\"")
-	if utf8.RuneCountInString(s) < 2 {
+	// "2024年政府信息公开…" under the agency's own line: 政府 is the start
+	// of 政府信息公开, not an agency
+	if utf8.RuneCountInString(s) < 2 || s == "政府" || s == "政务" {
 		return ""
 	}
 	return s
+}
+
+// digitYears writes a year in Chinese numerals (二〇二四年) in digits, so
+// that a title written so gives its year.
+func digitYears(s string) string {
+	if !strings.Contains(s, "年") || !strings.ContainsAny(s, "〇零") {
+		return s
+	}
+	const cn = "〇一二三四五六七八九"
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if i+4 < len(rs) && rs[i+4] == '年' {
+			var d [4]byte
+			ok := true
+			for k := range 4 {
+				c := rs[i+k]
+				if c == '零' {
+					c = '〇'
+				}
+				n := strings.IndexRune(cn, c)
+				if n < 0 {
+					ok = false
+					break
+				}
+				d[k] = byte('0' + utf8.RuneCountInString(cn[:n]))
+			}
+			if ok && (d[0] == '2' || d[0] == '1' && d[1] == '9') {
+				b.Write(d[:])
+				i += 3
+				continue
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
 }
 
 // year falls back to the statistical period, then to the first year of section 一.
