@@ -323,10 +323,9 @@ func checkMissing(c *ctx) {
 			c.add("sections."+s.Key, 0, "缺少第%s部分“%s”", s.Key, s.Heading)
 		}
 	}
-	names := map[string]string{"2": "表二（主动公开政府信息情况）", "3": "表三（收到和处理政府信息公开申请情况）", "4": "表四（行政复议、行政诉讼情况）"}
 	for _, k := range []string{"2", "3", "4"} {
 		if !r.Meta.Tables[k] && !r.Meta.Unreadable[k] {
-			c.add("", r.Line(k), "缺少%s", names[k])
+			c.add("", r.Line(k), "缺少%s", tableNames[k])
 		}
 	}
 }

@@ -106,6 +106,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<table><tr><td rowspan=99999 colspan=99999>1</td></tr></table>"))
 	f.Add([]byte("<table><tr><td>行政复议<td>0<table><tr><td>1</table></table>"))
 	f.Add([]byte("<div><div><div><p>三、收到和处理政府信息公开申请情况</p></div></div></div><table>" + "<tr><td>x</td></tr>"))
+	f.Add([]byte(`<div class="t">规章<span class="_ _3"></span>1<span class='_'> </span>2<SPAN CLASS=_ >15</div>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		page := append([]byte("<!DOCTYPE html><html><body>"), data...)
 		r, err := report.Read("fuzz.html", page)

@@ -29,6 +29,7 @@ type Line struct {
 	Structured bool     // cells come from real table markup (HTML, DOCX): blanks are positional
 	Segmented  bool     // cut out of a page that lost its line breaks: no column positions
 	OneEach    bool     // each field is one whole cell (a table copied a cell to a line): never glued digits
+	Image      bool     // a picture in the flow of the text (<img>, a Word drawing): no text of its own
 }
 
 // Input kinds.
@@ -428,6 +429,17 @@ func (w *htmlReader) newRow() *htmlRow {
 // after all (most rows never are, so they are joined only then).
 func (w *htmlReader) flushPara() { w.breaks = append(w.breaks, len(w.segs)) }
 
+// imageMark stands for a picture among a cell's paragraphs.
+const imageMark = "\x00图片"
+
+// paraLine is a paragraph of a layout cell as a line.
+func paraLine(no int, p string) Line {
+	if p == imageMark {
+		return Line{No: no, Image: true}
+	}
+	return Line{No: no, Text: p}
+}
+
 // paras are the paragraphs of the row being read, so far.
 func (w *htmlReader) paras() []string {
 	w.flushPara()
@@ -547,6 +559,17 @@ func (w *htmlReader) endRow(t *htmlTable) {
 	}
 	r.closeCell()
 	w.flush()
+	// a row of one cell holding several paragraphs is a layout cell around
+	// the text (a portal's <table><tr><td> around a report whose own tables
+	// are pictures, or are elsewhere): its paragraphs are lines, not one cell
+	if len(r.cells) == 1 && len(w.breaks) > 1 {
+		if ps := w.paras(); len(ps) > 1 {
+			for _, p := range ps {
+				w.out = append(w.out, paraLine(len(w.out)+1, p))
+			}
+			return
+		}
+	}
 	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
 }
 
@@ -562,7 +585,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		for _, t := range w.tables {
 			if r := t.row; r != nil && !r.container {
 				for _, p := range w.paras() {
-					w.out = append(w.out, Line{No: len(w.out) + 1, Text: p})
+					w.out = append(w.out, paraLine(len(w.out)+1, p))
 				}
 				r.container, r.open = true, false
 				r.cell.reset()
@@ -589,6 +612,20 @@ func (w *htmlReader) start(a atom.Atom) {
 		if !t.row.container {
 			t.row.closeCell()
 			t.row.open = true
+		}
+		return
+	}
+	if a == atom.Img {
+		// a picture where a table should be is said so (many reports
+		// publish their tables as pictures). In a cell it is kept among the
+		// cell's paragraphs, which count only if the cell is a layout cell
+		if w.openCell() == nil {
+			w.flush()
+			w.out = append(w.out, Line{No: len(w.out) + 1, Image: true})
+		} else {
+			w.flushPara()
+			w.segs = append(w.segs, imageMark)
+			w.flushPara()
 		}
 		return
 	}
@@ -748,6 +785,10 @@ func docxXML(r io.Reader) ([]Line, error) {
 				}
 			case "t":
 				inText = true
+			case "drawing", "pict":
+				if len(rows) == 0 || rows[len(rows)-1].cell == nil {
+					out = append(out, Line{No: len(out) + 1, Image: true})
+				}
 			case "tab":
 				para.WriteByte(' ')
 			case "br", "cr":

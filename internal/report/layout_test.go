@@ -213,11 +213,16 @@ func docx(t testing.TB, r *report.Report) []byte {
 		x.WriteString(`</w:tbl>`)
 	}
 	x.WriteString(`</w:body></w:document>`)
+	return zipDocx(x.String())
+}
+
+// zipDocx packages a document.xml as a DOCX file.
+func zipDocx(document string) []byte {
 	var zb bytes.Buffer
 	zw := zip.NewWriter(&zb)
 	for name, content := range map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-		"word/document.xml":   x.String(),
+		"word/document.xml":   document,
 	} {
 		w, _ := zw.Create(name)
 		w.Write([]byte(content))

@@ -1063,11 +1063,32 @@ func (p *parser) parseT2() {
 			}
 			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二中未找到“%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对", it.Label)
 		}
+	} else if p.pictured("2", r.t2Prefix()[:len(r.t2Prefix())-1]) {
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
 }
+
+// pictured says the table of section k is a picture in the page (an <img>,
+// a Word drawing, where the table should be): its numbers cannot be read,
+// which is said instead of the table being missing.
+func (p *parser) pictured(k, cell string) bool {
+	if _, ok := p.heads[k]; !ok {
+		return false
+	}
+	lo, hi := p.region(k)
+	for _, l := range p.lines[lo:hi] {
+		if l.Image {
+			p.r.Meta.Unreadable[k] = true
+			p.warn("PARSE.TABLE", cell, l.No, "%s在原文中是图片，无法读取其中的数字，各栏记为空；请对照原文的图片核对", tableNames[k])
+			return true
+		}
+	}
+	return false
+}
+
+var tableNames = map[string]string{"2": "表二（主动公开政府信息情况）", "3": "表三（收到和处理政府信息公开申请情况）", "4": "表四（行政复议、行政诉讼情况）"}
 
 // matchT2 finds the 表二 row (from next on) that a label names.
 func matchT2(L string, items []T2Item, next int) int {
@@ -1220,6 +1241,9 @@ func (p *parser) parseT3() {
 		}
 	}
 	if len(got) == 0 {
+		if p.pictured("3", "applications") {
+			return
+		}
 		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
 			r.Meta.Unreadable["3"] = true
 			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三无法读取：未找到“本年新收”“予以公开”等行，表三各栏记为空")
@@ -1647,6 +1671,9 @@ func (p *parser) parseT4() {
 		}
 	}
 	if first == 0 {
+		if p.pictured("4", "appeals") {
+			return
+		}
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
 			r.Meta.Unreadable["4"] = true
 			p.warn("PARSE.TABLE", "appeals", p.lines[lo].No, "表四无法读取：未找到 15 个数的数据行，表四各栏记为空")

@@ -1,0 +1,71 @@
+package report_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// Many reports publish their tables as pictures. Such a table is said to be
+// a picture (PARSE.TABLE, a warning to check against the original), never
+// reported missing (S.MISSING, an error), and nothing else is lost: a
+// portal's layout table around the whole text, as in pageHTML, is read as
+// the paragraphs it holds.
+func TestTablesAsPictures(t *testing.T) {
+	page := pageHTML(t, truth())
+	table := regexp.MustCompile(`(?s)<table class="t([234])">.*?</table>`)
+	pictures := table.ReplaceAllString(page, `<p style="text-align:center"><img src="/u/cms/2025/01/biao$1.png" width="600" alt=""></p>`)
+	bare := strings.Replace(strings.Replace(pictures, `<table width="100%"><tr><td>`, "", 1), "</td></tr></table>", "", 1)
+	// a DOCX whose tables are drawings (pictures pasted into Word)
+	var document string
+	{
+		zr, err := zip.NewReader(bytes.NewReader(docx(t, truth())), int64(len(docx(t, truth()))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == "word/document.xml" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				document = string(b)
+			}
+		}
+	}
+	drawn := regexp.MustCompile(`<w:tbl>.*?</w:tbl>`).ReplaceAllString(document, `<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><wp:extent cx="5274310" cy="3000000"/></wp:inline></w:drawing></w:r></w:p>`)
+	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn)} {
+		t.Run(name, func(t *testing.T) {
+			file := "pictures.html"
+			if name == "docx" {
+				file = "pictures.docx"
+			}
+			r := audit(t, file, doc)
+			if r.Agency != "示例市生态环境局" || r.Year != 2024 {
+				t.Errorf("agency %q year %d", r.Agency, r.Year)
+			}
+			for _, k := range []string{"1", "5", "6"} {
+				if norm(r.Sections[k]) != norm(truth().Sections[k]) {
+					t.Errorf("section %s: %q", k, r.Sections[k])
+				}
+			}
+			pictured := map[string]bool{}
+			for _, f := range r.Findings {
+				switch {
+				case f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "图片"):
+					pictured[f.Cell] = true
+				case f.Severity == report.SevError:
+					t.Errorf("an error on a report whose tables are pictures: %s %s", f.Rule, f.Message)
+				}
+			}
+			for _, cell := range []string{"proactive", "applications", "appeals"} {
+				if !pictured[cell] {
+					t.Errorf("%s not said to be a picture; findings %v", cell, r.Findings)
+				}
+			}
+		})
+	}
+}
