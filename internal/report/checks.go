@@ -310,6 +310,15 @@ func num(c Cell) string {
 
 func checkMissing(c *ctx) {
 	r := c.r
+	if r.Meta.Parsed && r.Meta.Empty {
+		// one finding, not nine: this is not the report's text
+		msg := "未找到年度报告的任何部分或表格（一、总体情况……表三、表四），这可能不是年度报告的正文"
+		if r.Meta.Attachment != "" {
+			msg += "：本页只有附件“" + r.Meta.Attachment + "”，请下载附件后审核该文件"
+		}
+		c.add("sections", 0, "%s", msg)
+		return
+	}
 	for _, s := range Sections {
 		if _, ok := r.Sections[s.Key]; ok {
 			if s.Key == "1" || s.Key == "5" || s.Key == "6" {

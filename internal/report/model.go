@@ -259,6 +259,11 @@ type Meta struct {
 	Unreadable map[string]bool
 	Source     string   // file name, for messages
 	Parsed     bool     // read from a published text (headings of 二–四 expected)
+	// Empty says nothing of a report was found in a published text: no
+	// section heading, no table; Attachment is a file name the text names
+	// instead (a page that only links to the report)
+	Empty      bool
+	Attachment string
 	Order      []string // section keys in the order they were found
 }
 

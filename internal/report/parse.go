@@ -344,8 +344,20 @@ func (p *parser) parse() *Report {
 	p.parseT2()
 	p.parseT3()
 	p.parseT4()
+	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
+		r.Meta.Empty = true
+		for _, l := range p.lines {
+			if m := attachmentRe.FindString(l.Text); m != "" {
+				r.Meta.Attachment = m
+				break
+			}
+		}
+	}
 	return r
 }
+
+// attachmentRe is a file name a page links to instead of holding the text.
+var attachmentRe = regexp.MustCompile(`[^\s：:，,、“”"<>（）()]+\.(?i:pdf|docx?|wps|ofd|xlsx?|zip|rar)`)
 
 // pageFurniture are what portals print after an article: the report ends there.
 var pageFurniture = []string{"主办单位", "承办单位", "版权所有", "ICP备", "网站标识码", "网站识别码", "公网安备",
@@ -522,6 +534,11 @@ func cleanAgency(s string) string {
 		return r
 	}, s)
 	s = strings.TrimSuffix(s, "关于")
+	// "附件：示例局…", "标题：示例局…": an agency's name has no colon
+	if i := strings.LastIndexAny(s, "：:"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
 	s = strings.Trim(s, "《》“”\"")
 	// "2024年政府信息公开…" under the agency's own line: 政府 is the start
 	// of 政府信息公开, not an agency

@@ -69,3 +69,26 @@ func TestTablesAsPictures(t *testing.T) {
 		})
 	}
 }
+
+// A page that only links to the report, and a text that is no report, get
+// one finding that says so (with the attachment's name), not nine S.MISSING.
+func TestNoReportInTheText(t *testing.T) {
+	page := `<html><body><div class="nav">首页 &gt; 年度报告</div><h1>示例市生态环境局2024年政府信息公开工作年度报告</h1>` +
+		`<p>发布时间：2025-01-20</p><p>附件：<a href="/u/2025/bg.pdf">示例市生态环境局2024年政府信息公开工作年度报告.pdf</a></p></body></html>`
+	for name, c := range map[string]struct {
+		file, text, says string
+	}{
+		"attachment": {"page.html", page, "本页只有附件“示例市生态环境局2024年政府信息公开工作年度报告.pdf”"},
+		"no report":  {"x.txt", "随便一段文字，不是年度报告。\n", "这可能不是年度报告的正文"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := audit(t, c.file, []byte(c.text))
+			if len(r.Findings) != 1 || r.Findings[0].Rule != "S.MISSING" || !strings.Contains(r.Findings[0].Message, c.says) {
+				t.Fatalf("findings %v, want one S.MISSING saying %q", r.Findings, c.says)
+			}
+			if name == "attachment" && r.Agency != "示例市生态环境局" {
+				t.Errorf("agency %q", r.Agency)
+			}
+		})
+	}
+}
