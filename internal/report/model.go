@@ -257,8 +257,8 @@ type Meta struct {
 	// Unreadable tables were found but not read; their cells are null
 	// (PARSE.TABLE), which is not the same as missing (S.MISSING).
 	Unreadable map[string]bool
-	Source     string   // file name, for messages
-	Parsed     bool     // read from a published text (headings of 二–四 expected)
+	Source     string // file name, for messages
+	Parsed     bool   // read from a published text (headings of 二–四 expected)
 	// Empty says nothing of a report was found in a published text: no
 	// section heading, no table; Attachment is a file name the text names
 	// instead (a page that only links to the report)
