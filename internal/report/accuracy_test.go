@@ -38,7 +38,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
 		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
 		{"markdown-bare", ".md", bareMarkdown}, {"cell-per-line-wrapped", ".txt", cellPerLineWrapped},
-		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered},
+		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},
 	}
 	n := 60
 	if testing.Short() {

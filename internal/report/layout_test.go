@@ -216,6 +216,9 @@ func docx(t testing.TB, r *report.Report) []byte {
 	return zipDocx(x.String())
 }
 
+// docxString is docx as the layouts' string.
+func docxString(t testing.TB, r *report.Report) string { return string(docx(t, r)) }
+
 // zipDocx packages a document.xml as a DOCX file.
 func zipDocx(document string) []byte {
 	var zb bytes.Buffer
