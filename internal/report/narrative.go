@@ -336,6 +336,7 @@ func otherYear(part string, year int) bool {
 func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// a word or a number broken by a line end reads whole ("受\n理")
 	cl = strings.ReplaceAll(cl, "\n", "")
+	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
 	var out []Claim
 	add := func(what string, v int64, text string) {
 		out = append(out, Claim{What: what, Value: v, Text: trimSpace(text), Off: off, Sect: sect})
@@ -430,6 +431,53 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// joinThousands drops the commas of numbers grouped by thousands (1,234 and
+// 12,345,678: one to three digits, then groups of three), before a sentence
+// is cut at its commas.
+func joinThousands(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(s[i]) || i > 0 && isASCIIDigit(s[i-1]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		end := j
+		for end-i <= 3 && j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isASCIIDigit(s[j+4])) {
+			j += 4
+		}
+		if j == end {
+			b.WriteString(s[i:j])
+		} else {
+			for k := i; k < j; k++ {
+				if s[k] != ',' {
+					b.WriteByte(s[k])
+				}
+			}
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // bareCount says a part of a sentence is only a count, as in "收到申请，
