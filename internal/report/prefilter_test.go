@@ -491,6 +491,9 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"全年收到申请，70件均已办结。":               "applications=70",
 		"（二）依申请公开办理情况：全年收到申请65件\n其他工作。": "applications=65",
 		"2024年，本局共收到政府\n信息公开申请 17 件。":   "applications=17",
+		"全年共收到政府信息公开申请1,234件。":          "applications=1234",
+		"全年共收到申请12,345,678件，较上年增长5%。":   "applications=12345678",
+		"收到申请1,2345件。":                  "applications=2345",
 	})
 }
 
