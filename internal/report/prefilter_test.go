@@ -438,19 +438,21 @@ func TestTextWithTables(t *testing.T) {
 	}
 }
 
+// claimsOf lists the counts a 2024 report's section 一 states, as what=value.
+func claimsOf(text string) string {
+	r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
+	var got []string
+	for _, c := range Claims(r) {
+		got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
+	}
+	return strings.Join(got, ",")
+}
+
 // A clause about another year is not compared with this year's tables (the
 // carry-over of this year's table is not another year), nor one that counts
 // 复议/诉讼 by how they ended.
 func TestClaimsOfOtherYears(t *testing.T) {
-	claims := func(text string) string {
-		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
-		var got []string
-		for _, c := range Claims(r) {
-			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
-		}
-		return strings.Join(got, ",")
-	}
-	eachCase(t, "claims", claims, map[string]string{
+	eachCase(t, "claims", claimsOf, map[string]string{
 		"本年共收到政府信息公开申请70件，较上年收到的申请50件增长40%。":     "applications=70",
 		"本年共收到政府信息公开申请70件，比去年同期收到申请数量（50件）有所增加。": "applications=70",
 		"2023年收到申请50件，2024年收到申请70件。":             "applications=70",
@@ -471,15 +473,7 @@ func TestClaimsOfOtherYears(t *testing.T) {
 // papers (收到申请人提交的补正材料3份), a sub-heading's words before the
 // sentence; a bare count after the subject is still read (收到申请，共计12件).
 func TestClaimsThatAreNoApplicationCount(t *testing.T) {
-	claims := func(text string) string {
-		r := &Report{Year: 2024, Sections: map[string]string{"1": text}}
-		var got []string
-		for _, c := range Claims(r) {
-			got = append(got, fmt.Sprintf("%s=%d", c.What, c.Value))
-		}
-		return strings.Join(got, ",")
-	}
-	eachCase(t, "claims", claims, map[string]string{
+	eachCase(t, "claims", claimsOf, map[string]string{
 		"收到的申请中，予以公开44件，部分公开6件。":        "",
 		"收到申请后，均在20个工作日内答复。":            "",
 		"收到申请的，于15个工作日内答复。":             "",
