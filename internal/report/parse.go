@@ -656,7 +656,40 @@ var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——"
 
 func cellish(s string) bool {
 	s = trimSpace(s)
-	return s == "" || isNumber(s) || len(s) <= maxPlaceholder && placeholders[s] // a label is not hashed
+	return s == "" || isNumber(s) || len(s) <= maxPlaceholder && placeholders[s] || withUnit(s) // a label is not hashed
+}
+
+// countUnitsInCells are the units some agencies write after a count in a
+// cell ("356件"); 万元 is the unit of 表二's amounts ("12.35万元").
+var countUnitsInCells = []string{"件", "个", "条", "项", "宗", "起", "人次"}
+
+// amountUnits is the unit of 表二's amounts, as written in a cell.
+var amountUnits = []string{"万元"}
+
+// withUnit says a cell is a number followed by a unit (元 too: such a cell
+// is read, and said to be in the wrong unit, not taken for a label).
+func withUnit(s string) bool {
+	_, ok := cutUnit(s, countUnitsInCells)
+	if !ok {
+		_, ok = cutUnit(s, []string{"万元", "元"})
+	}
+	return ok
+}
+
+// cutUnit returns a cell without one of the units after its number, and
+// whether it had one. A count's unit on an amount, or 万元 on a count, stays
+// and the cell is no number (CELL.INVALID quotes it): units are not
+// converted.
+func cutUnit(s string, units []string) (string, bool) {
+	if s == "" || s[len(s)-1] < utf8.RuneSelf {
+		return s, false // no unit: most cells
+	}
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(s, u); ok && isNumber(trimSpace(n)) {
+			return trimSpace(n), true
+		}
+	}
+	return s, false
 }
 
 // maxPlaceholder is the longest placeholder, in bytes.
@@ -1027,6 +1060,7 @@ func toCell(s string) Cell {
 	if placeholders[s] {
 		return Invalid(s)
 	}
+	s, _ = cutUnit(s, countUnitsInCells)
 	return ParseCount(s)
 }
 
@@ -1133,6 +1167,7 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	set := func(i int, s string) {
 		path := it.Key + "." + it.Cells[i]
 		if len(it.Money) > i && it.Money[i] {
+			s, _ = cutUnit(trimSpace(s), amountUnits) // 12.35万元: the column's own unit
 			r.Proactive.SetAmount(path, ParseAmount(foldDigits(trimSpace(s))))
 			if placeholders[trimSpace(s)] {
 				r.Proactive.SetAmount(path, Amount{state: cellInvalid, raw: trimSpace(s)})

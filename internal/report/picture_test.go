@@ -92,3 +92,37 @@ func TestNoReportInTheText(t *testing.T) {
 		})
 	}
 }
+
+// Some agencies write the unit in the cell ("356件", "12.35万元"): the
+// number is read. A unit that is not the column's (元 for 万元, 万元 on a
+// count) is not converted: the cell is quoted as invalid.
+func TestUnitsInCells(t *testing.T) {
+	with := func(repl ...string) *report.Report {
+		text := textOf(t, truth())
+		text = strings.NewReplacer(repl...).Replace(text)
+		return audit(t, "units.txt", []byte(text))
+	}
+	r := with("行政许可\t356", "行政许可\t356件", "行政事业性收费\t12.35", "行政事业性收费\t12.35万元", "（一）予以公开\t\t40", "（一）予以公开\t\t40件")
+	if v, _ := r.Proactive.Cell("licensing.decisions").Int(); v != 356 {
+		t.Errorf("356件 read as %v", r.Proactive.Cell("licensing.decisions"))
+	}
+	if a, _ := r.Proactive.Amount("fees.amount_wan_yuan").Text(); a != "12.35" {
+		t.Errorf("12.35万元 read as %q", a)
+	}
+	if v, _ := r.Applications["granted"][0].Int(); v != 40 {
+		t.Errorf("40件 read as %v", r.Applications["granted"][0])
+	}
+	for _, f := range r.Findings {
+		t.Errorf("a finding on a clean report with units: %s %s", f.Rule, f.Message)
+	}
+	r = with("行政许可\t356", "行政许可\t356万元", "行政事业性收费\t12.35", "行政事业性收费\t123500元")
+	invalid := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Rule == "CELL.INVALID" {
+			invalid[f.Cell] = true
+		}
+	}
+	if !invalid["proactive.licensing.decisions"] || !invalid["proactive.fees.amount_wan_yuan"] {
+		t.Errorf("units not the column's were not said: %v", r.Findings)
+	}
+}
