@@ -1252,6 +1252,7 @@ func (p *parser) parseT3() {
 	norms := t3Norms(r.Format)
 	got := make([]t3Line, 0, len(rows))
 	seen := make([]bool, len(rows)) // a label read, with or without its numbers
+	var whole []wholeGroup
 	next, pending := 0, -1
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -1276,6 +1277,12 @@ func (p *parser) parseT3() {
 		}
 		if j < 0 && pending >= 0 {
 			j = pending // numbers under a generic label ("数值") or none
+		}
+		if j < 0 && slices.Contains(t3GroupNorms[1:], L) && (rc.ok || len(rc.tokens) > 0) {
+			// "（六）其他处理 1 0 0 0 0 0 1": a group written as one row, as
+			// the 2019 trial format has it, in a format that splits it
+			whole = append(whole, wholeGroup{norm: L, line: l, rc: rc})
+			continue
 		}
 		if j < 0 && S == "" && next > 0 {
 			j = next // numbers whose label sits on a neighbouring line
@@ -1303,6 +1310,7 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
 	p.placeFieldRows(got)
 	p.alignShort(got)
@@ -1328,6 +1336,44 @@ func (p *parser) parseT3() {
 	}
 	if len(runs) > 0 {
 		p.solveT3(runs)
+	}
+}
+
+// wholeGroup is a group of 表三 rows written as one row with numbers.
+type wholeGroup struct {
+	norm string
+	line *Line
+	rc   rowCells
+}
+
+// wholeGroups says what a group written as one row holds, where the format
+// splits it into rows none of which the table has: the numbers cannot be
+// shared out among them, so the rows stay null (not "not found" one by one).
+func (p *parser) wholeGroups(rows []T3Row, seen []bool, whole []wholeGroup) {
+	for _, w := range whole {
+		var label string
+		var keys []int
+		for i := range rows {
+			if norm(rows[i].Group) == w.norm {
+				label = rows[i].Group
+				keys = append(keys, i)
+			}
+		}
+		if len(keys) == 0 || slices.ContainsFunc(keys, func(i int) bool { return seen[i] }) {
+			continue
+		}
+		nums := strings.Join(w.rc.cells, " ")
+		if !w.rc.ok {
+			nums = strings.Join(strs(w.rc.tokens), " ")
+		}
+		for _, i := range keys {
+			seen[i] = true
+			for c := 0; c < NumCols; c++ {
+				p.ambiguous(t3Cell(rows[i].Key, c))
+			}
+		}
+		p.warn("PARSE.TABLE", "applications."+rows[keys[0]].Key[:strings.IndexByte(rows[keys[0]].Key, '.')], w.line.No,
+			"表三“%s”只有一行（%s），没有分为格式要求的 %d 个子项（2019 年试行格式的写法）：这些数无法分到各子项，各子项记为空，请对照原文核对", label, nums, len(keys))
 	}
 }
 

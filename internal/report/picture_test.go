@@ -126,3 +126,34 @@ func TestUnitsInCells(t *testing.T) {
 		t.Errorf("units not the column's were not said: %v", r.Findings)
 	}
 }
+
+// A 2021 report whose 表三 writes （六）其他处理 as one row, as the 2019
+// trial format does: one finding quoting the row, not its numbers lost and
+// three rows "not found".
+func TestGroupWrittenAsOneRow(t *testing.T) {
+	var lines []string
+	skip := 0
+	for _, l := range strings.Split(textOf(t, truth()), "\n") {
+		switch {
+		case skip > 0:
+			skip--
+			continue
+		case strings.Contains(l, "（六）其他处理"):
+			lines = append(lines, "\t（六）其他处理\t\t1\t0\t0\t0\t0\t0\t1")
+			skip = 2
+			continue
+		}
+		lines = append(lines, l)
+	}
+	r := audit(t, "mixed.txt", []byte(strings.Join(lines, "\n")))
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.Rule+" "+f.Cell)
+		if f.Rule == "PARSE.TABLE" && (!strings.Contains(f.Message, "1 0 0 0 0 0 1") || f.Cell != "applications.other") {
+			t.Errorf("finding %s %s: %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	if len(got) != 1 || got[0] != "PARSE.TABLE applications.other" {
+		t.Errorf("findings %v, want one PARSE.TABLE on applications.other", got)
+	}
+}
