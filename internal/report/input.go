@@ -209,6 +209,11 @@ func decodeText(name string, data []byte) (string, error) {
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
+	if mostlyUTF8(data) {
+		// a UTF-8 page with a few stray bytes (a copy, a cut): read as UTF-8
+		// with U+FFFD for them, not as GB18030, which would garble it all
+		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
 	d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", errs.Wrap(errs.Invalid, err, name, "文本既不是 UTF-8 也不是 GB18030/GBK 编码，无法读取")
@@ -217,6 +222,27 @@ func decodeText(name string, data []byte) (string, error) {
 }
 
 var htmlSigns = []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"}
+
+// mostlyUTF8 says text is UTF-8 but for a few bytes: at least 20
+// multi-byte characters and at most one invalid byte in a hundred of them
+// (GB18030 text read as UTF-8 is invalid at most of its characters).
+func mostlyUTF8(data []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	return multi >= 20 && bad*100 <= multi
+}
 
 func looksHTML(t string) bool {
 	head := t

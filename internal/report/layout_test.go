@@ -413,8 +413,12 @@ func TestEncodings(t *testing.T) {
 	}
 	bom := append([]byte{0xEF, 0xBB, 0xBF}, src...)
 	crlf := bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+	// UTF-8 with a stray byte in its last section (a copy cut a character):
+	// still UTF-8, the bad byte a U+FFFD, not the whole file read as GB18030
+	cut := bytes.LastIndex(src, []byte("六、"))
+	stray := append(append(append([]byte{}, src[:cut+4]...), 0xFF), src[cut+4:]...)
 	want := tables(audit(t, "seed", src))
-	for name, data := range map[string][]byte{"gb18030": gb, "bom": bom, "crlf": crlf} {
+	for name, data := range map[string][]byte{"gb18030": gb, "bom": bom, "crlf": crlf, "stray byte": stray} {
 		r := audit(t, name, data)
 		if d := cmp.Diff(want, tables(r)); d != "" {
 			t.Errorf("%s: %s", name, d)
