@@ -157,3 +157,19 @@ func TestGroupWrittenAsOneRow(t *testing.T) {
 		t.Errorf("findings %v, want one PARSE.TABLE on applications.other", got)
 	}
 }
+
+// A mark where the format asks for a number (“/”, “—”, “无”) is quoted, with
+// what to write instead.
+func TestMarkInACell(t *testing.T) {
+	text := strings.Replace(textOf(t, truth()), "规章\t0\t0\t0", "规章\t/\t—\t无", 1)
+	r := audit(t, "marks.txt", []byte(text))
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "CELL.INVALID" && strings.HasPrefix(f.Cell, "proactive.rules.") && strings.HasSuffix(f.Message, "格式要求填写数字，没有的填 0") {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d of the 3 marks said with advice: %v", n, r.Findings)
+	}
+}
