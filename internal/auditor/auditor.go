@@ -61,7 +61,10 @@ func (s Summary) Line() string {
 }
 
 // Expand turns the arguments into files: a directory stands for every regular
-// file below it (hidden ones skipped), in name order.
+// file below it, in name order, except hidden ones and what a browser saves
+// beside a page ("页面_files/" with its pictures, styles and scripts) or any
+// picture, style sheet, script or font: never a report. A file named on the
+// command line is always taken.
 func Expand(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
@@ -78,13 +81,13 @@ func Expand(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if strings.HasPrefix(d.Name(), ".") && p != a {
+			if p != a && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && pageAssets(d.Name())) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if d.Type().IsRegular() && !assetExt[strings.ToLower(filepath.Ext(d.Name()))] {
 				files = append(files, p)
 			}
 			return nil
@@ -97,6 +100,17 @@ func Expand(args []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// pageAssets says a directory is where a browser saved a page's parts
+// ("报告_files", "报告.files").
+func pageAssets(name string) bool {
+	return strings.HasSuffix(name, "_files") || strings.HasSuffix(name, ".files")
+}
+
+// assetExt are extensions of files that are never a report.
+var assetExt = map[string]bool{".css": true, ".js": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
+	".bmp": true, ".webp": true, ".svg": true, ".ico": true, ".woff": true, ".woff2": true, ".ttf": true, ".eot": true,
+	".map": true, ".mp4": true, ".mp3": true, ".swf": true}
 
 type result struct {
 	i    int // output position

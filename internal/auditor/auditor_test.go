@@ -204,3 +204,37 @@ func TestReadLimited(t *testing.T) {
 		t.Fatalf("pipe: %d bytes, %v", len(got), err)
 	}
 }
+
+// A directory of pages saved by a browser: each page's "_files" folder and
+// any picture, style sheet or script are no reports and are not audited; a
+// file named on the command line is always taken.
+func TestExpandSkipsWhatABrowserSavesBesideAPage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	page := write("2024年报告.shtml")
+	doc := write("2023年报告.docx")
+	write("2024年报告_files/main.css")
+	write("2024年报告_files/biao3.PNG")
+	write("2023年报告.files/x.htm")
+	logo := write("logo.png")
+	write("site.js")
+	got, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{doc, page}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Expand = %q, want %q", got, want)
+	}
+	if got, _ := Expand([]string{logo}); len(got) != 1 {
+		t.Errorf("a file named on the command line: %q", got)
+	}
+}
