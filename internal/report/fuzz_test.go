@@ -31,6 +31,7 @@ func FuzzAudit(f *testing.F) {
 	f.Add([]byte("一、本年新收政府信息公开申请数量640020470\n"))
 	f.Add([]byte("三、收到和处理政府信息公开申请情况\n（七）总计99999999999999999999999999999\n"))
 	f.Add([]byte("%PDF-1.7\n"))
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=E4=B8=80=E3=80=81</p>\r\n--b--\r\n"))
 	f.Add([]byte("<table><tr><td>行政复议<td>0<table><tr><td>1</table></table>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := report.Read("fuzz", data)

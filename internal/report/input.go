@@ -3,11 +3,15 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"html"
 	"io"
 	"iter"
 	"math"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -63,6 +67,9 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 func lines(name string, data []byte) ([]Line, string, error) {
 	if len(data) > MaxInput {
 		return nil, "", errs.New(name, "文件过大（%d MB）：年度报告通常不超过几百 KB，请确认文件是否正确", len(data)>>20)
+	}
+	if page, ok := mhtmlPage(data); ok {
+		data = page
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF-")):
@@ -222,6 +229,46 @@ func decodeText(name string, data []byte) (string, error) {
 }
 
 var htmlSigns = []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"}
+
+// mhtmlPage returns the web page inside an MHTML file (a page a browser
+// saved as one file, "网页，单个文件": a MIME message whose first text/html
+// part is the page, quoted-printable or base64), and whether data is one.
+// The page keeps its own charset, which decodeText then finds.
+func mhtmlPage(data []byte) ([]byte, bool) {
+	head := data[:min(len(data), 4096)]
+	if !bytes.Contains(bytes.ToLower(head), []byte("multipart/related")) || !bytes.Contains(bytes.ToLower(head), []byte("mime-version")) {
+		return nil, false
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, false
+	}
+	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || !strings.HasPrefix(mt, "multipart/") || params["boundary"] == "" {
+		return nil, false
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for range 64 { // a page's parts: the page first, then its pictures and styles
+		part, err := mr.NextPart() // quoted-printable is decoded by the reader
+		if err != nil {
+			return nil, false
+		}
+		ct, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if ct != "text/html" {
+			continue
+		}
+		var r io.Reader = io.LimitReader(part, MaxInput+1)
+		if strings.EqualFold(part.Header.Get("Content-Transfer-Encoding"), "base64") {
+			r = base64.NewDecoder(base64.StdEncoding, r)
+		}
+		page, err := io.ReadAll(r)
+		if err != nil && len(page) == 0 {
+			return nil, false
+		}
+		return page, true
+	}
+	return nil, false
+}
 
 // mostlyUTF8 says text is UTF-8 but for a few bytes: at least 20
 // multi-byte characters and at most one invalid byte in a hundred of them

@@ -194,6 +194,9 @@ func numberedHead(t string) bool {
 // of its title, from the first 16 KB of a text, Markdown or HTML file (the
 // whole of a DOCX or PDF). The auditor groups a directory's reports by it.
 func Identify(name string, data []byte) (agency string, year int) {
+	if page, ok := mhtmlPage(data); ok {
+		data = page
+	}
 	const head = 16 << 10
 	if len(data) > head && !bytes.HasPrefix(data, []byte("%PDF-")) && !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		cut := bytes.LastIndexByte(data[:head], '\n')

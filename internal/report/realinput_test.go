@@ -3,10 +3,15 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/base64"
 	"io"
+	"mime/quotedprintable"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/report"
 )
@@ -171,5 +176,55 @@ func TestMarkInACell(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d of the 3 marks said with advice: %v", n, r.Findings)
+	}
+}
+
+// A page a browser saved as one file (MHTML): Chrome's, quoted-printable
+// UTF-8 with the page's pictures after it, and the older kind, base64 GB2312
+// with the page not first. It reads as the page.
+func TestSavedAsOneFile(t *testing.T) {
+	page := pageHTML(t, truth())
+	var qp bytes.Buffer
+	w := quotedprintable.NewWriter(&qp)
+	w.Write([]byte(page))
+	w.Close()
+	chrome := "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.gov.cn/art/2025/1/20/art_1.html\r\n" +
+		"Subject: =?utf-8?Q?=E5=B9=B4=E5=BA=A6=E6=8A=A5=E5=91=8A?=\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n\r\n" +
+		"------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n" +
+		"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.example.gov.cn/art_1.html\r\n\r\n" +
+		qp.String() + "\r\n------MultipartBoundary--abc----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n" +
+		"Content-Location: https://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--abc------\r\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(page, "charset=\"utf-8\"", "charset=\"gb2312\"", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64 := base64.StdEncoding.EncodeToString([]byte(gbk))
+	var wrapped strings.Builder
+	for len(b64) > 76 {
+		wrapped.WriteString(b64[:76] + "\r\n")
+		b64 = b64[76:]
+	}
+	wrapped.WriteString(b64)
+	ie := "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart_000_0000_01DB0000.12345678\";\r\n\ttype=\"text/html\"\r\n\r\n" +
+		"This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000_0000_01DB0000.12345678\r\nContent-Type: text/css\r\n\r\np{}\r\n" +
+		"------=_NextPart_000_0000_01DB0000.12345678\r\nContent-Type: text/html;\r\n\tcharset=\"gb2312\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		wrapped.String() + "\r\n------=_NextPart_000_0000_01DB0000.12345678--\r\n"
+	want := tables(truth())
+	for name, data := range map[string]string{"chrome": chrome, "ie": ie} {
+		t.Run(name, func(t *testing.T) {
+			if a, y := report.Identify("page.mhtml", []byte(data)); a != "示例市生态环境局" || y != 2024 {
+				t.Errorf("Identify = %q %d", a, y)
+			}
+			r := audit(t, "page.mhtml", []byte(data))
+			if d := cmp.Diff(want, tables(r)); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("%s %s", f.Rule, f.Message)
+				}
+			}
+		})
 	}
 }
