@@ -41,6 +41,7 @@ const (
 	KindText = "text"
 	KindHTML = "html"
 	KindDOCX = "docx"
+	KindDOC  = "doc"
 	KindPDF  = "pdf"
 )
 
@@ -81,6 +82,9 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		ls, err := docxLines(name, data)
 		return ls, KindDOCX, err
+	case bytes.HasPrefix(data, docMagic):
+		ls, err := docLines(name, data)
+		return ls, KindDOC, err
 	}
 	t, err := decodeText(name, data)
 	if err != nil {
@@ -211,7 +215,7 @@ func decodeText(name string, data []byte) (string, error) {
 		return string(d), nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX 和 PDF；其他格式请先另存为 DOCX 或文本")
+		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC 和 PDF；其他格式请先另存为 DOCX 或文本")
 	}
 	if utf8.Valid(data) {
 		return string(data), nil

@@ -198,7 +198,8 @@ func Identify(name string, data []byte) (agency string, year int) {
 		data = page
 	}
 	const head = 16 << 10
-	if len(data) > head && !bytes.HasPrefix(data, []byte("%PDF-")) && !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+	binary := bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, docMagic)
+	if len(data) > head && !binary {
 		cut := bytes.LastIndexByte(data[:head], '\n')
 		if cut < head/2 {
 			cut = head
@@ -209,7 +210,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 		data = data[:cut]
 	}
 	var lines []Line
-	if t, err := decodeText(name, data); err == nil && !bytes.HasPrefix(data, []byte("%PDF-")) && !bytes.HasPrefix(data, []byte("PK\x03\x04")) && looksHTML(t) && !textWithTables(t) {
+	if t, err := decodeText(name, data); err == nil && !binary && looksHTML(t) && !textWithTables(t) {
 		// a portal page: read up to section 一, no further
 		lines = htmlLinesUntil(t, func(ls []Line) bool { return len(ls) > 60 || headingKey(ls[len(ls)-1].Text) != "" })
 	} else if lines, _, err = Lines(name, data); err != nil {

@@ -1,0 +1,463 @@
+package report
+
+import (
+	"bytes"
+	"encoding/binary"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+
+	"gongkai/internal/errs"
+)
+
+// --- DOC (Word 97–2003, and WPS, which writes the same) ----------------------
+//
+// Many agencies still publish .doc attachments. The text is read from the
+// WordDocument stream through the piece table ([MS-DOC] 2.8.35); a table
+// row's cells end with 0x07 and the row with one more 0x07 whose paragraph
+// properties say "end of row" (sprmPFTtp). Field codes ({ PAGE }) are
+// dropped, their results kept.
+
+// docMagic starts every OLE2 compound file (.doc, .xls, .wps).
+var docMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+const docAdvice = "请用 Word 或 WPS 打开后另存为 DOCX 再审核"
+
+func docLines(name string, data []byte) ([]Line, error) {
+	bad := func(what string) error {
+		return errs.New(name, "无法读取这个 DOC 文件（%s）：%s", what, docAdvice)
+	}
+	cf, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return nil, bad("文件结构损坏")
+	}
+	streams := map[string][]byte{}
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		switch e.Name {
+		case "WordDocument", "0Table", "1Table", "Data":
+			b, err := io.ReadAll(io.LimitReader(e, MaxInput*4))
+			if err != nil {
+				return nil, bad("文件结构损坏")
+			}
+			streams[e.Name] = b
+		case "Workbook", "Book":
+			return nil, errs.New(name, "这是 Excel 表格（XLS），不是年度报告正文：请提供报告的 DOC/DOCX、PDF 或网页")
+		}
+	}
+	word := streams["WordDocument"]
+	if word == nil {
+		return nil, errs.New(name, "这个文件不是 Word 文档（没有正文）：%s", docAdvice)
+	}
+	f, err := readFib(word)
+	if err != nil {
+		return nil, bad(err.Error())
+	}
+	table := streams["0Table"]
+	if f.table1 {
+		table = streams["1Table"]
+	}
+	chars, err := docChars(word, table, f)
+	if err != nil {
+		return nil, bad(err.Error())
+	}
+	paps := docParagraphs(word, table, streams["Data"], f)
+	return docBuildLines(chars, paps), nil
+}
+
+type fib struct {
+	table1         bool
+	ccpText        uint32
+	fcClx, lcbClx  uint32
+	fcPapx, lcbPap uint32
+}
+
+type docErr string
+
+func (e docErr) Error() string { return string(e) }
+
+func le16(b []byte, i int) (uint16, bool) {
+	if i < 0 || i+2 > len(b) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint16(b[i:]), true
+}
+
+func le32(b []byte, i int) (uint32, bool) {
+	if i < 0 || i+4 > len(b) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(b[i:]), true
+}
+
+// readFib reads what is needed of the File Information Block.
+func readFib(w []byte) (fib, error) {
+	var f fib
+	if id, ok := le16(w, 0); !ok || id != 0xA5EC {
+		return f, docErr("不是 Word 97 及以后的格式")
+	}
+	flags, _ := le16(w, 0x0A)
+	if flags&0x0100 != 0 {
+		return f, docErr("文件已加密")
+	}
+	f.table1 = flags&0x0200 != 0
+	csw, ok := le16(w, 32)
+	pos := 34 + int(csw)*2
+	cslw, ok2 := le16(w, pos)
+	lw := pos + 2
+	ccp, ok3 := le32(w, lw+3*4)
+	pos = lw + int(cslw)*4
+	cb, ok4 := le16(w, pos)
+	rg := pos + 2
+	if !ok || !ok2 || !ok3 || !ok4 || cb <= 33 {
+		return f, docErr("文件头不完整")
+	}
+	f.ccpText = ccp
+	f.fcPapx, _ = le32(w, rg+13*8)
+	f.lcbPap, _ = le32(w, rg+13*8+4)
+	f.fcClx, _ = le32(w, rg+33*8)
+	f.lcbClx, ok = le32(w, rg+33*8+4)
+	if !ok {
+		return f, docErr("文件头不完整")
+	}
+	return f, nil
+}
+
+// docChar is one character of the main text and where it is in the file.
+type docChar struct {
+	r  rune
+	fc uint32
+}
+
+// docChars reads the main text through the piece table.
+func docChars(w, table []byte, f fib) ([]docChar, error) {
+	end := uint64(f.fcClx) + uint64(f.lcbClx)
+	if end > uint64(len(table)) {
+		return nil, docErr("找不到正文的位置表")
+	}
+	clx := table[f.fcClx:end]
+	i := 0
+	for i < len(clx) && clx[i] == 0x01 { // Prc: formatting, skipped
+		cb, ok := le16(clx, i+1)
+		if !ok {
+			return nil, docErr("正文位置表损坏")
+		}
+		i += 3 + int(cb)
+	}
+	if i >= len(clx) || clx[i] != 0x02 {
+		return nil, docErr("正文位置表损坏")
+	}
+	lcb, ok := le32(clx, i+1)
+	if !ok || uint64(i)+5+uint64(lcb) > uint64(len(clx)) || lcb < 4 {
+		return nil, docErr("正文位置表损坏")
+	}
+	plc := clx[i+5 : i+5+int(lcb)]
+	n := (len(plc) - 4) / 12
+	var out []docChar
+	for k := range n {
+		cp0, _ := le32(plc, k*4)
+		cp1, _ := le32(plc, (k+1)*4)
+		raw, _ := le32(plc, (n+1)*4+k*8+2)
+		if cp1 <= cp0 || cp0 >= f.ccpText {
+			continue
+		}
+		cp1 = min(cp1, f.ccpText)
+		compressed := raw&0x40000000 != 0
+		fc := raw & 0x3FFFFFFF
+		for cp := cp0; cp < cp1; cp++ {
+			if len(out) >= len(w) { // more characters than the stream has bytes: pieces that overlap
+				return nil, docErr("正文位置表损坏")
+			}
+			if compressed {
+				at := fc/2 + (cp - cp0)
+				if int(at) >= len(w) {
+					return nil, docErr("正文超出文件")
+				}
+				out = append(out, docChar{cp1252(w[at]), at})
+				continue
+			}
+			at := fc + 2*(cp-cp0)
+			u, ok := le16(w, int(at))
+			if !ok {
+				return nil, docErr("正文超出文件")
+			}
+			out = append(out, docChar{rune(u), at})
+		}
+	}
+	// surrogate pairs (characters outside the BMP) in two code units
+	for k := 0; k+1 < len(out); k++ {
+		if utf16.IsSurrogate(out[k].r) {
+			out[k].r = utf16.DecodeRune(out[k].r, out[k+1].r)
+			out = append(out[:k+1], out[k+2:]...)
+		}
+	}
+	return out, nil
+}
+
+// cp1252 maps the bytes of a compressed piece that are not Latin-1.
+func cp1252(b byte) rune {
+	if b >= 0x80 && b <= 0x9F {
+		if r := []rune("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ")[b-0x80]; r != 0 {
+			return r
+		}
+	}
+	return rune(b)
+}
+
+// docPap is a run of the file whose paragraphs share their properties.
+type docPap struct {
+	from, to  uint32 // fc range
+	depth     int    // 0 outside tables, 1 in a table, 2 in a table in a table …
+	ttp       bool   // the mark ends a row of a table of depth 1
+	innerCell bool   // the mark ends a cell of a nested table
+	innerTtp  bool   // the mark ends a row of a nested table
+}
+
+// docParagraphs reads the paragraph properties that matter: in a table, and
+// end of a table row. Nothing is returned when they cannot be read.
+func docParagraphs(w, table, data []byte, f fib) []docPap {
+	end := uint64(f.fcPapx) + uint64(f.lcbPap)
+	if f.lcbPap < 12 || end > uint64(len(table)) {
+		return nil
+	}
+	plc := table[f.fcPapx:end]
+	n := (len(plc) - 4) / 8
+	var out []docPap
+	read := map[uint32]bool{} // a page is read once, however often it is named
+	for k := range n {
+		pn, _ := le32(plc, (n+1)*4+k*4)
+		if read[pn&0x3FFFFF] {
+			continue
+		}
+		read[pn&0x3FFFFF] = true
+		page := int(pn&0x3FFFFF) * 512
+		if page+512 > len(w) {
+			continue
+		}
+		fkp := w[page : page+512]
+		crun := int(fkp[511])
+		if (crun+1)*4+crun*13 > 511 {
+			continue
+		}
+		for i := range crun {
+			from, _ := le32(fkp, i*4)
+			to, _ := le32(fkp, (i+1)*4)
+			p := docPap{from: from, to: to}
+			off := int(fkp[(crun+1)*4+i*13]) * 2
+			if off > 0 && off < 511 {
+				cb := int(fkp[off])
+				start, size := off+1, 2*cb-1
+				if cb == 0 && off+1 < 511 {
+					start, size = off+2, 2*int(fkp[off+1])
+				}
+				if size > 2 && start+size <= 511 {
+					papSprms(&p, fkp[start+2:start+size], data) // after the style index
+				}
+			}
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].from < out[b].from })
+	return out
+}
+
+// papSprms reads the table properties of a paragraph from its property
+// modifiers: in a table (sprmPFInTable), its depth (sprmPItap), end of a row
+// (sprmPFTtp), and for nested tables end of a cell and of a row
+// (sprmPFInnerTableCell, sprmPFInnerTtp).
+func papSprms(p *docPap, g, data []byte) {
+	for i := 0; i+2 <= len(g); {
+		op := binary.LittleEndian.Uint16(g[i:])
+		i += 2
+		size := 0
+		switch op >> 13 {
+		case 0, 1:
+			size = 1
+		case 2, 4, 5:
+			size = 2
+		case 3:
+			size = 4
+		case 7:
+			size = 3
+		case 6:
+			if i >= len(g) {
+				return
+			}
+			if op == 0xD608 { // sprmTDefTable: a two-byte size
+				s, ok := le16(g, i)
+				if !ok {
+					return
+				}
+				size = int(s) + 1
+			} else {
+				size = int(g[i]) + 1
+			}
+		}
+		if i+size > len(g) {
+			return
+		}
+		switch op {
+		case 0x2416: // sprmPFInTable
+			if g[i] != 0 && p.depth == 0 {
+				p.depth = 1
+			}
+		case 0x6649: // sprmPItap
+			if v, _ := le32(g, i); v > 0 && v < 64 {
+				p.depth = int(v)
+			}
+		case 0x2417:
+			p.ttp = g[i] != 0
+		case 0x244B:
+			p.innerCell = g[i] != 0
+		case 0x244C:
+			p.innerTtp = g[i] != 0
+		case 0x6646: // sprmPHugePapx: the rest is in the Data stream (a row's big table definition)
+			if at, _ := le32(g, i); data != nil {
+				if cb, ok := le16(data, int(at)); ok && int(at)+2+int(cb) <= len(data) {
+					papSprms(p, data[int(at)+2:int(at)+2+int(cb)], nil) // nil: no second hop
+				}
+			}
+		}
+		i += size
+	}
+}
+
+// papAt finds the properties of the paragraph whose mark is at fc.
+func papAt(paps []docPap, fc uint32) (docPap, bool) {
+	k := sort.Search(len(paps), func(i int) bool { return paps[i].to > fc })
+	if k < len(paps) && paps[k].from <= fc {
+		return paps[k], true
+	}
+	return docPap{}, false
+}
+
+// docRow is a table row being read at one depth.
+type docRow struct {
+	cells     []string
+	cell      strings.Builder // the open cell's paragraphs so far
+	paras     []string        // every paragraph of the row, in case it is a layout row
+	container bool            // it holds a table: its paragraphs are lines
+}
+
+// docBuildLines turns the characters into lines: paragraphs, and the rows of
+// the innermost tables as lines of cells. A row that holds a table is
+// layout (a page converted to DOC keeps the portal's table around the text):
+// its own paragraphs are lines, as in the HTML reader; so is a row of one
+// cell holding several paragraphs.
+func docBuildLines(chars []docChar, paps []docPap) []Line {
+	var out []Line
+	var cur strings.Builder
+	rows := make([]*docRow, 8)
+	row := func(d int) *docRow {
+		for len(rows) <= d {
+			rows = append(rows, nil)
+		}
+		if rows[d] == nil {
+			rows[d] = &docRow{}
+		}
+		return rows[d]
+	}
+	line := func(t string) {
+		if t = trimSpace(collapse(t)); t != "" {
+			out = append(out, Line{No: len(out) + 1, Text: t})
+		}
+	}
+	// contain makes the rows around depth d layout, outermost first
+	contain := func(d int) {
+		for k := 1; k < d; k++ {
+			if r := row(k); !r.container {
+				r.container = true
+				for _, p := range r.paras {
+					line(p)
+				}
+				r.paras = nil
+			}
+		}
+	}
+	para := func(d int, t string) {
+		r := row(d)
+		if r.container {
+			line(t)
+			return
+		}
+		r.cell.WriteString(t + " ")
+		r.paras = append(r.paras, t)
+	}
+	endRow := func(d int) {
+		r := row(d)
+		contain(d)
+		switch {
+		case r.container:
+		case len(r.cells) == 1 && len(r.paras) > 1:
+			for _, p := range r.paras {
+				line(p)
+			}
+		case len(r.cells) > 0:
+			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+		}
+		rows[d] = nil
+	}
+	field := 0 // depth in a field's code (before its separator)
+	for k, c := range chars {
+		switch c.r {
+		case 0x13: // field begin: its code follows
+			field++
+			continue
+		case 0x14, 0x15: // field separator (its result follows), field end
+			field = max(field-1, 0)
+			continue
+		}
+		if field > 0 {
+			continue
+		}
+		switch c.r {
+		case 0x0D, 0x0C, 0x07:
+			t := cur.String()
+			cur.Reset()
+			p, ok := papAt(paps, c.fc)
+			if !ok { // no properties: 0x07 ends a cell, or a row right after a cell's mark
+				p.depth = 0
+				if c.r == 0x07 || rows[1] != nil {
+					p.depth = 1
+				}
+				p.ttp = c.r == 0x07 && k > 0 && chars[k-1].r == 0x07 && t == "" && (rows[1] == nil || rows[1].cell.Len() == 0)
+			}
+			d := min(p.depth, 32)
+			switch {
+			case d == 0:
+				line(t)
+			case d == 1 && c.r == 0x07 && p.ttp, d > 1 && p.innerTtp:
+				endRow(d)
+			case d == 1 && c.r == 0x07, d > 1 && p.innerCell:
+				para(d, t)
+				r := row(d)
+				r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
+				r.cell.Reset()
+			default: // a paragraph inside a cell
+				para(d, t)
+			}
+		case 0x01, 0x08: // a picture, a drawn object
+			line(cur.String())
+			cur.Reset()
+			out = append(out, Line{No: len(out) + 1, Image: true})
+		case 0x0B, 0x09, 0xA0, 0x3000:
+			cur.WriteByte(' ')
+		case 0x1E:
+			cur.WriteByte('-')
+		case 0x02, 0x03, 0x04, 0x05, 0x1F:
+		default:
+			if c.r >= 0x20 {
+				cur.WriteRune(c.r)
+			}
+		}
+	}
+	for d := len(rows) - 1; d >= 1; d-- {
+		if rows[d] != nil {
+			endRow(d)
+		}
+	}
+	line(cur.String())
+	return out
+}

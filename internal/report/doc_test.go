@@ -1,0 +1,102 @@
+package report_test
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"gongkai/internal/report"
+)
+
+// Word 97–2003 files (.doc) made by a converter we did not write: LibreOffice
+// 7.4 ("soffice --headless --convert-to doc:'MS Word 97'") from
+//   - word97-2021.doc: `gongkai report render --format docx` of the tab
+//     fixture's report (merged cells across and down);
+//   - word97-page-2021.doc: the portal page fixture (the report's tables
+//     nested in the portal's layout table, so rows of a table in a table);
+//   - word97-blanks-2021.doc: the same report with some cells left blank
+//     (in 表二, 表三 — a first and a last cell — and 表四);
+//   - word97-seed-2024.doc: the seed report, rendered to DOCX and converted.
+//
+// Each reads as its source does: the same tables, sections and findings.
+func TestWord97(t *testing.T) {
+	withBlanks := func() *report.Report {
+		r := truth()
+		set := func(key string, c int) {
+			row := r.Applications[key]
+			row[c] = report.Cell{}
+			r.Applications[key] = row
+		}
+		set("new", 1)
+		set("new", 4)
+		set("withheld.state_secret", 0)
+		set("withheld.state_secret", 6)
+		r.Appeals[2][4] = report.Cell{}
+		r.Proactive.Set("rules.repealed", report.Cell{})
+		return r
+	}
+	for file, want := range map[string]func() *report.Report{
+		"word97-2021.doc": truth, "word97-page-2021.doc": truth, "word97-blanks-2021.doc": withBlanks,
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			w := want()
+			if d := cmp.Diff(tables(w), tables(r)); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			for _, k := range []string{"1", "5", "6"} {
+				if norm(r.Sections[k]) != norm(w.Sections[k]) {
+					t.Errorf("section %s: %q", k, r.Sections[k])
+				}
+			}
+			if r.Agency != w.Agency || r.Year != w.Year {
+				t.Errorf("agency %q year %d", r.Agency, r.Year)
+			}
+			for _, f := range r.Findings {
+				if f.Rule != "CELL.BLANK" {
+					t.Errorf("finding %s %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+	t.Run("seed", func(t *testing.T) {
+		want := audit(t, "seed.txt", readFile(t, seedPath))
+		r := audit(t, "seed.doc", readFile(t, filepath.Join(auditDir, "word97-seed-2024.doc")))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("tables (-want +got):\n%s", d)
+		}
+		rules := func(r *report.Report) []string {
+			var out []string
+			for _, f := range r.Findings {
+				out = append(out, f.Rule+" "+f.Cell)
+			}
+			slices.Sort(out)
+			return out
+		}
+		if d := cmp.Diff(rules(want), rules(r)); d != "" {
+			t.Errorf("findings (-txt +doc):\n%s", d)
+		}
+		if !strings.Contains(r.Agency, "卫滨区") {
+			t.Errorf("agency %q", r.Agency)
+		}
+	})
+}
+
+// A damaged DOC is an error that says what to do, never a panic or a report
+// of nothing.
+func TestWord97Damaged(t *testing.T) {
+	good := readFile(t, filepath.Join(auditDir, "word97-2021.doc"))
+	garbled := append([]byte(nil), good...)
+	for i := 600; i < len(garbled); i += 97 {
+		garbled[i] ^= 0x5A
+	}
+	for name, data := range map[string][]byte{"truncated": good[:20000], "garbled": garbled, "header only": good[:512]} {
+		_, err := report.Read("x.doc", data)
+		if err == nil || !strings.Contains(err.Error(), "另存为 DOCX") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
