@@ -187,13 +187,17 @@ func docChars(w, table []byte, f fib) ([]docChar, error) {
 		}
 	}
 	// surrogate pairs (characters outside the BMP) in two code units
-	for k := 0; k+1 < len(out); k++ {
-		if utf16.IsSurrogate(out[k].r) {
-			out[k].r = utf16.DecodeRune(out[k].r, out[k+1].r)
-			out = append(out[:k+1], out[k+2:]...)
+	j := 0
+	for k := 0; k < len(out); k++ {
+		c := out[k]
+		if utf16.IsSurrogate(c.r) && k+1 < len(out) {
+			c.r = utf16.DecodeRune(c.r, out[k+1].r)
+			k++
 		}
+		out[j] = c
+		j++
 	}
-	return out, nil
+	return out[:j], nil
 }
 
 // cp1252 maps the bytes of a compressed piece that are not Latin-1.
@@ -360,7 +364,9 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 		return rows[d]
 	}
 	line := func(t string) {
-		if t = trimSpace(collapse(t)); t != "" {
+		if t == imageMark {
+			out = append(out, Line{No: len(out) + 1, Image: true})
+		} else if t = trimSpace(collapse(t)); t != "" {
 			out = append(out, Line{No: len(out) + 1, Text: t})
 		}
 	}
@@ -376,14 +382,22 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 			}
 		}
 	}
-	para := func(d int, t string) {
+	// para adds a paragraph to a cell of depth d; a picture in it is kept
+	// among the row's paragraphs, which count if the row is layout
+	para := func(d int, t string, pic bool) {
 		r := row(d)
 		if r.container {
 			line(t)
+			if pic {
+				line(imageMark)
+			}
 			return
 		}
 		r.cell.WriteString(t + " ")
 		r.paras = append(r.paras, t)
+		if pic {
+			r.paras = append(r.paras, imageMark)
+		}
 	}
 	endRow := func(d int) {
 		r := row(d)
@@ -399,17 +413,35 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 		}
 		rows[d] = nil
 	}
-	field := 0 // depth in a field's code (before its separator)
+	// fields ({ PAGE }, { HYPERLINK … }) may nest: each open one is in its
+	// code (hidden) until its separator, then in its result (shown)
+	var fields []bool // true: in the result
+	hidden := 0       // fields still in their code
+	picture := false  // a picture in the paragraph being read
 	for k, c := range chars {
 		switch c.r {
 		case 0x13: // field begin: its code follows
-			field++
+			if len(fields) < 64 {
+				fields = append(fields, false)
+				hidden++
+			}
 			continue
-		case 0x14, 0x15: // field separator (its result follows), field end
-			field = max(field-1, 0)
+		case 0x14: // field separator: its result follows
+			if n := len(fields); n > 0 && !fields[n-1] {
+				fields[n-1] = true
+				hidden--
+			}
+			continue
+		case 0x15: // field end
+			if n := len(fields); n > 0 {
+				if !fields[n-1] {
+					hidden--
+				}
+				fields = fields[:n-1]
+			}
 			continue
 		}
-		if field > 0 {
+		if hidden > 0 {
 			continue
 		}
 		switch c.r {
@@ -428,20 +460,22 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 			switch {
 			case d == 0:
 				line(t)
+				if picture { // a picture where a table should be is said so
+					line(imageMark)
+				}
 			case d == 1 && c.r == 0x07 && p.ttp, d > 1 && p.innerTtp:
 				endRow(d)
 			case d == 1 && c.r == 0x07, d > 1 && p.innerCell:
-				para(d, t)
+				para(d, t, picture)
 				r := row(d)
 				r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
 				r.cell.Reset()
 			default: // a paragraph inside a cell
-				para(d, t)
+				para(d, t, picture)
 			}
-		case 0x01, 0x08: // a picture, a drawn object
-			line(cur.String())
-			cur.Reset()
-			out = append(out, Line{No: len(out) + 1, Image: true})
+			picture = false
+		case 0x01, 0x08: // a picture, a drawn object: counted at its paragraph's end
+			picture = true
 		case 0x0B, 0x09, 0xA0, 0x3000:
 			cur.WriteByte(' ')
 		case 0x1E:

@@ -19,7 +19,9 @@ import (
 //     nested in the portal's layout table, so rows of a table in a table);
 //   - word97-blanks-2021.doc: the same report with some cells left blank
 //     (in 表二, 表三 — a first and a last cell — and 表四);
-//   - word97-seed-2024.doc: the seed report, rendered to DOCX and converted.
+//   - word97-seed-2024.doc: the seed report, rendered to DOCX and converted;
+//   - word97-pictures-2021.doc: the page with its tables as pictures and a
+//     link in section 一 (TestTablesAsPictures).
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"io"
 	"mime/quotedprintable"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,11 +43,14 @@ func TestTablesAsPictures(t *testing.T) {
 		}
 	}
 	drawn := regexp.MustCompile(`<w:tbl>.*?</w:tbl>`).ReplaceAllString(document, `<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><wp:extent cx="5274310" cy="3000000"/></wp:inline></w:drawing></w:r></w:p>`)
-	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn)} {
+	// and a DOC that LibreOffice made of the page with pictures for its tables
+	// and a link in section 一 (a HYPERLINK field: its code is not text)
+	doc := readFile(t, filepath.Join(auditDir, "word97-pictures-2021.doc"))
+	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn), "doc": doc} {
 		t.Run(name, func(t *testing.T) {
 			file := "pictures.html"
-			if name == "docx" {
-				file = "pictures.docx"
+			if name == "docx" || name == "doc" {
+				file = "pictures." + name
 			}
 			r := audit(t, file, doc)
 			if r.Agency != "示例市生态环境局" || r.Year != 2024 {
