@@ -21,7 +21,9 @@ import (
 //     (in 表二, 表三 — a first and a last cell — and 表四);
 //   - word97-seed-2024.doc: the seed report, rendered to DOCX and converted;
 //   - word97-pictures-2021.doc: the page with its tables as pictures and a
-//     link in section 一 (TestTablesAsPictures).
+//     link in section 一 (TestTablesAsPictures);
+//   - lo-page-2021.docx, lo-pictures-2021.docx: the same pages as LibreOffice
+//     saves them as DOCX ("docx:'MS Word 2007 XML'").
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {
@@ -42,6 +44,7 @@ func TestWord97(t *testing.T) {
 	}
 	for file, want := range map[string]func() *report.Report{
 		"word97-2021.doc": truth, "word97-page-2021.doc": truth, "word97-blanks-2021.doc": withBlanks,
+		"lo-page-2021.docx": truth, // the portal page as LibreOffice saves it as DOCX: tables in a layout table
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

@@ -836,10 +836,18 @@ func docxXML(r io.Reader) ([]Line, error) {
 	type rowState struct {
 		fields []string
 		cell   *strings.Builder
-		nested bool
+		nested bool     // it holds a table: layout, its paragraphs are lines
+		paras  []string // its cells' paragraphs, in case it turns out layout
 	}
 	var rows []*rowState
 	inText := false
+	line := func(s string) {
+		if s == imageMark {
+			out = append(out, Line{No: len(out) + 1, Image: true})
+		} else if t := trimSpace(collapse(s)); t != "" {
+			out = append(out, Line{No: len(out) + 1, Text: t})
+		}
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -852,8 +860,17 @@ func docxXML(r io.Reader) ([]Line, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "tr":
+				// the rows around a table are layout (a page saved as
+				// DOCX keeps the portal's table around the text): what
+				// their cells held so far are paragraphs, before the table
 				for _, rs := range rows {
-					rs.nested = true
+					if !rs.nested {
+						rs.nested = true
+						for _, p := range rs.paras {
+							line(p)
+						}
+						rs.paras = nil
+					}
 				}
 				rows = append(rows, &rowState{})
 			case "tc":
@@ -863,8 +880,12 @@ func docxXML(r io.Reader) ([]Line, error) {
 			case "t":
 				inText = true
 			case "drawing", "pict":
-				if len(rows) == 0 || rows[len(rows)-1].cell == nil {
-					out = append(out, Line{No: len(out) + 1, Image: true})
+				// a picture where a table should be is said so; in a cell
+				// it counts only if the row turns out to be layout
+				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
+					line(imageMark)
+				} else {
+					rows[len(rows)-1].paras = append(rows[len(rows)-1].paras, imageMark)
 				}
 			case "tab":
 				para.WriteByte(' ')
@@ -878,10 +899,14 @@ func docxXML(r io.Reader) ([]Line, error) {
 			case "p":
 				s := para.String()
 				para.Reset()
-				if len(rows) > 0 && rows[len(rows)-1].cell != nil {
-					rows[len(rows)-1].cell.WriteString(s)
-				} else if trimSpace(s) != "" {
-					out = append(out, Line{No: len(out) + 1, Text: trimSpace(s)})
+				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
+					line(s) // outside tables, or a layout row's own paragraph
+				} else {
+					rs := rows[len(rows)-1]
+					rs.cell.WriteString(s)
+					if trimSpace(s) != "" {
+						rs.paras = append(rs.paras, s)
+					}
 				}
 			case "tc":
 				if len(rows) > 0 {
@@ -897,7 +922,14 @@ func docxXML(r io.Reader) ([]Line, error) {
 				}
 				rs := rows[len(rows)-1]
 				rows = rows[:len(rows)-1]
-				if !rs.nested {
+				switch {
+				case rs.nested:
+				case len(rs.fields) == 1 && len(rs.paras) > 1:
+					// one cell of several paragraphs: a layout cell around text
+					for _, p := range rs.paras {
+						line(p)
+					}
+				default:
 					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
 				}
 			}

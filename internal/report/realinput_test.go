@@ -46,11 +46,15 @@ func TestTablesAsPictures(t *testing.T) {
 	// and a DOC that LibreOffice made of the page with pictures for its tables
 	// and a link in section 一 (a HYPERLINK field: its code is not text)
 	doc := readFile(t, filepath.Join(auditDir, "word97-pictures-2021.doc"))
-	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn), "doc": doc} {
+	lo := readFile(t, filepath.Join(auditDir, "lo-pictures-2021.docx"))
+	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn), "doc": doc, "libreoffice docx": lo} {
 		t.Run(name, func(t *testing.T) {
 			file := "pictures.html"
-			if name == "docx" || name == "doc" {
-				file = "pictures." + name
+			switch name {
+			case "docx", "libreoffice docx":
+				file = "pictures.docx"
+			case "doc":
+				file = "pictures.doc"
 			}
 			r := audit(t, file, doc)
 			if r.Agency != "示例市生态环境局" || r.Year != 2024 {
