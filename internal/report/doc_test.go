@@ -105,3 +105,61 @@ func TestWord97Damaged(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext (poppler 22.12) of PDFs LibreOffice printed from the rendered
+// report and the seed: with -layout, and without (its default), where every
+// cell is a line between blank lines and the numbers of rows whose labels wrap
+// come in one run before those labels. Both read as the source; without
+// -layout 表四's narrow cells come out column by column among their header's
+// pieces, which no reader can place: it is said (PARSE.TABLE), never guessed.
+func TestPdftotext(t *testing.T) {
+	seed := audit(t, "seed.txt", readFile(t, seedPath))
+	for file, c := range map[string]struct {
+		want    *report.Report
+		t4Said  bool
+		findsOK []string
+	}{
+		"pdftotext-layout-2021.txt":      {want: truth()},
+		"pdftotext-raw-2021.txt":         {want: truth(), t4Said: true},
+		"pdftotext-layout-seed-2024.txt": {want: seed},
+		"pdftotext-raw-seed-2024.txt":    {want: seed, t4Said: true},
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			want, got := tables(c.want), tables(r)
+			if c.t4Said {
+				said := false
+				for _, f := range r.Findings {
+					said = said || f.Rule == "PARSE.TABLE" && f.Cell == "appeals"
+				}
+				if !said {
+					t.Errorf("表四 not said to be unreadable: %v", r.Findings)
+				}
+				want, got = withoutT4(want), withoutT4(got)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("an error: %s %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
+
+// withoutT4 is tables' text without 表四's lines.
+func withoutT4(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		t4 := false
+		for _, b := range report.T4Blocks {
+			t4 = t4 || strings.HasPrefix(l, b.Key+":")
+		}
+		if !t4 {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}

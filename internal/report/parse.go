@@ -254,13 +254,23 @@ func (p *parser) joinCellLines() {
 			if l.Fields != nil || l.Segmented || trimSpace(l.Text) == "" || oneCellLine(*l) {
 				continue
 			}
-			j := i + 1 // the one-number lines after it, if any (most lines have none)
-			for j < hi && oneCellLine(p.lines[j]) {
-				j++
+			// the one-number lines after it, if any (most lines have none),
+			// blank lines between them passed over: pdftotext without
+			// -layout puts one between every two cells
+			last := i
+			for k := i + 1; k < hi; k++ {
+				if n := &p.lines[k]; n.Fields == nil && !n.Image && trimSpace(n.Text) == "" {
+					continue
+				}
+				if !oneCellLine(p.lines[k]) {
+					break
+				}
+				last = k
 			}
-			if j == i+1 {
+			if last == i {
 				continue
 			}
+			j := last + 1
 			// 表四's numbers under its header lines (…结果维持…总计) are one row
 			// of fifteen that parseT4 gathers across lines: only a block's
 			// own label (行政复议 1 0 …) takes them in
@@ -275,8 +285,10 @@ func (p *parser) joinCellLines() {
 			}
 			fields := []string{trimSpace(l.Text)}
 			for k := i + 1; k < j; k++ {
-				fields = append(fields, trimSpace(p.lines[k].Text))
-				p.lines[k].Text = ""
+				if t := trimSpace(p.lines[k].Text); t != "" {
+					fields = append(fields, t)
+					p.lines[k].Text = ""
+				}
 			}
 			l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 			i = j - 1
@@ -1257,6 +1269,8 @@ func (p *parser) parseT3() {
 	got := make([]t3Line, 0, len(rows))
 	seen := make([]bool, len(rows)) // a label read, with or without its numbers
 	var whole []wholeGroup
+	var ahead *aheadRows    // numbers read before the labels they belong to
+	var blocks []*aheadRows // every such run, checked at the end
 	next, pending := 0, -1
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -1268,6 +1282,16 @@ func (p *parser) parseT3() {
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
 		if !rc.ok && len(rc.tokens) == 0 {
+			if j >= 0 && S != "" && ahead != nil && len(ahead.rows) > 0 {
+				// its numbers came before it, with an earlier row's
+				next, pending = j+1, -1
+				seen[j] = true
+				ahead.got = append(ahead.got, len(got))
+				got = append(got, t3Line{&rows[j], rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, l})
+				r.setLine(rows[j].Key, l.No)
+				ahead.rows = ahead.rows[1:]
+				continue
+			}
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
@@ -1294,6 +1318,18 @@ func (p *parser) parseT3() {
 		if j < 0 {
 			continue
 		}
+		if l.OneEach && !rc.ok && len(rc.tokens) > NumCols && len(rc.tokens)%NumCols == 0 && (ahead == nil || len(ahead.rows) == 0) && allCells(strs(rc.tokens)) {
+			// pdftotext without -layout: the numbers of the rows whose labels
+			// wrap come in one run, before those labels; this row takes the
+			// first seven, the labels that follow the rest, in order
+			ts := strs(rc.tokens)
+			rc = rowCells{label: rc.label, cells: ts[:NumCols], ok: true}
+			ahead = &aheadRows{line: l, all: ts, got: []int{len(got)}}
+			for k := NumCols; k < len(ts); k += NumCols {
+				ahead.rows = append(ahead.rows, ts[k:k+NumCols])
+			}
+			blocks = append(blocks, ahead)
+		}
 		next, pending = j+1, -1
 		seen[j] = true
 		got = append(got, t3Line{&rows[j], rc, l})
@@ -1314,6 +1350,7 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	p.checkAhead(got, blocks)
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
 	p.placeFieldRows(got)
@@ -1340,6 +1377,44 @@ func (p *parser) parseT3() {
 	}
 	if len(runs) > 0 {
 		p.solveT3(runs)
+	}
+}
+
+// aheadRows is a run of numbers longer than a row, shared out among the rows
+// whose labels follow it.
+type aheadRows struct {
+	line *Line
+	all  []string   // the whole run
+	rows [][]string // what is still to be shared out, seven at a time
+	got  []int      // the rows it went to, as indexes of got
+}
+
+// checkAhead keeps a run shared out among the labels after it only if every
+// row it went to adds up and none of it is left over; otherwise those rows
+// are unreadable (PARSE.TABLE), as the run was before. What was kept is said.
+func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) {
+	for _, b := range blocks {
+		ok := len(b.rows) == 0
+		for _, i := range b.got {
+			ok = ok && addsUp(got[i].rc.cells)
+		}
+		first := got[b.got[0]]
+		if !ok {
+			for _, i := range b.got {
+				got[i].rc = rowCells{label: got[i].rc.label, tokens: nil, spaced: true}
+			}
+			// the run itself, on its first row, says what could not be placed
+			for _, t := range b.all {
+				got[b.got[0]].rc.tokens = append(got[b.got[0]].rc.tokens, tok{s: t, center: -1})
+			}
+			continue
+		}
+		var names []string
+		for _, i := range b.got {
+			names = append(names, got[i].row.Group+got[i].row.Label)
+		}
+		p.warn("PARSE.READ", "applications."+first.row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），排在这些行的行名之前（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和均相符",
+			len(b.got), len(b.all), strings.Join(names, "、"))
 	}
 }
 
