@@ -200,12 +200,14 @@ func docChars(w, table []byte, f fib) ([]docChar, error) {
 	return out[:j], nil
 }
 
-// cp1252 maps the bytes of a compressed piece that are not Latin-1.
+// cp1252High are the characters of bytes 0x80–0x9F in a compressed piece
+// (Windows-1252; the rest is Latin-1).
+var cp1252High = []rune("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ")
+
+// cp1252 maps a byte of a compressed piece to its character.
 func cp1252(b byte) rune {
 	if b >= 0x80 && b <= 0x9F {
-		if r := []rune("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ")[b-0x80]; r != 0 {
-			return r
-		}
+		return cp1252High[b-0x80]
 	}
 	return rune(b)
 }
