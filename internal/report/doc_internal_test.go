@@ -9,7 +9,7 @@ import (
 // one piece table; 0x93 of a compressed piece is Windows-1252's “.
 func TestDocPieces(t *testing.T) {
 	w := make([]byte, 64)
-	copy(w[10:], "A\x93B")                       // compressed, at byte 10
+	copy(w[10:], "A\x93B")                        // compressed, at byte 10
 	binary.LittleEndian.PutUint16(w[20:], 0x4E2D) // 中, Unicode, at byte 20
 	binary.LittleEndian.PutUint16(w[22:], 0x6587) // 文
 	var plc []byte
