@@ -964,7 +964,7 @@ func pdfText(name string, data []byte) (text string, err error) {
 		if p.V.IsNull() {
 			continue
 		}
-		pageLines(&b, p.Content().Text)
+		pageLines(&b, pdfGlyphs(p))
 		b.WriteString("\n")
 	}
 	t := b.String()

@@ -23,9 +23,8 @@ func Read(name string, data []byte) (*Report, error) {
 	r := Parse(lines)
 	r.Meta.Source = name
 	if kind == KindPDF {
-		// the pure-Go reader gets most PDFs right, not all: some fonts'
-		// codes come out as other characters (a LibreOffice PDF's 诉 as 政,
-		// a stray "." after numbers), which pdftotext does not do
+		// the pure-Go reader gets most PDFs right, not all (fonts whose codes
+		// it maps wrongly, two-byte fonts without widths): say so
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "",
 			Message: "本文件是 PDF，文字由内置的 PDF 读取器直接取出，个别字体的字可能读错；如有“未找到”某行或数字、文字与原文不符，请用 pdftotext -layout 转换为文本后再审核"})
 	}
