@@ -27,23 +27,8 @@ import (
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {
-	withBlanks := func() *report.Report {
-		r := truth()
-		set := func(key string, c int) {
-			row := r.Applications[key]
-			row[c] = report.Cell{}
-			r.Applications[key] = row
-		}
-		set("new", 1)
-		set("new", 4)
-		set("withheld.state_secret", 0)
-		set("withheld.state_secret", 6)
-		r.Appeals[2][4] = report.Cell{}
-		r.Proactive.Set("rules.repealed", report.Cell{})
-		return r
-	}
 	for file, want := range map[string]func() *report.Report{
-		"word97-2021.doc": truth, "word97-page-2021.doc": truth, "word97-blanks-2021.doc": withBlanks,
+		"word97-2021.doc": truth, "word97-page-2021.doc": truth, "word97-blanks-2021.doc": truthWithBlanks,
 		"lo-page-2021.docx": truth, // the portal page as LibreOffice saves it as DOCX: tables in a layout table
 	} {
 		t.Run(file, func(t *testing.T) {
@@ -90,6 +75,24 @@ func TestWord97(t *testing.T) {
 	})
 }
 
+// truthWithBlanks is truth with some cells left blank, in 表二, 表三 (a first
+// and a last cell too) and 表四: the source of the *-blanks-* fixtures.
+func truthWithBlanks() *report.Report {
+	r := truth()
+	set := func(key string, c int) {
+		row := r.Applications[key]
+		row[c] = report.Cell{}
+		r.Applications[key] = row
+	}
+	set("new", 1)
+	set("new", 4)
+	set("withheld.state_secret", 0)
+	set("withheld.state_secret", 6)
+	r.Appeals[2][4] = report.Cell{}
+	r.Proactive.Set("rules.repealed", report.Cell{})
+	return r
+}
+
 // A damaged DOC is an error that says what to do, never a panic or a report
 // of nothing.
 func TestWord97Damaged(t *testing.T) {
@@ -107,7 +110,7 @@ func TestWord97Damaged(t *testing.T) {
 }
 
 // pdftotext (poppler 22.12) of PDFs LibreOffice printed from the rendered
-// report and the seed: with -layout, and without (its default), where every
+// report (also with blank cells) and the seed: with -layout, and without (its default), where every
 // cell is a line between blank lines and the numbers of rows whose labels wrap
 // come in one run before those labels. Both read as the source; without
 // -layout 表四's narrow cells come out column by column among their header's
@@ -123,6 +126,9 @@ func TestPdftotext(t *testing.T) {
 		"pdftotext-raw-2021.txt":         {want: truth(), t4Said: true},
 		"pdftotext-layout-seed-2024.txt": {want: seed},
 		"pdftotext-raw-seed-2024.txt":    {want: seed, t4Said: true},
+		// blanks: each number by the columns of the complete rows on its page;
+		// 表四's one row has no such row
+		"pdftotext-layout-blanks-2021.txt": {want: truthWithBlanks(), t4Said: true},
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

@@ -27,7 +27,9 @@ func gridText(t testing.TB, r *report.Report) string {
 
 // gridNarrow is gridText of a report whose table columns are narrower (most
 // labels take two or three lines, the numbers on the middle one) and whose
-// 表三 runs over a page break, with the page number between its rows.
+// 表三 runs over a page break, with the page number between its rows and the
+// columns after it six characters further right, as pdftotext lays out each
+// page on its own.
 func gridNarrow(t testing.TB, r *report.Report) string {
 	return drawReport(t, r, gridStyle{widths: map[string][]int{"t2": {16, 8, 8, 8}, "t3": {4, 10, 16, 5, 5, 5, 5, 5, 5, 5}, "t4": slicesRepeat(5, 15)}, breakAt: 22})
 }
@@ -72,7 +74,15 @@ func drawReport(t testing.TB, r *report.Report, st gridStyle) string {
 			grid := drawGrid(m[5], st.widths[m[4]], st.centered)
 			if m[4] == "t3" && st.breakAt > 0 {
 				ls := strings.SplitAfter(grid, "\n")
-				grid = strings.Join(ls[:st.breakAt], "") + "\n                                   - 3 -\n\f" + strings.Join(ls[st.breakAt:], "")
+				// pdftotext lays out each page on its own: the columns
+				// after the break are elsewhere than before it
+				rest := ls[st.breakAt:]
+				for i, l := range rest {
+					if strings.TrimSpace(l) != "" {
+						rest[i] = "      " + l
+					}
+				}
+				grid = strings.Join(ls[:st.breakAt], "") + "\n                                   - 3 -\n\f" + strings.Join(rest, "")
 			}
 			b.WriteString("\n" + grid + "\n")
 		}

@@ -34,6 +34,7 @@ type Line struct {
 	Segmented  bool     // cut out of a page that lost its line breaks: no column positions
 	OneEach    bool     // each field is one whole cell (a table copied a cell to a line): never glued digits
 	Image      bool     // a picture in the flow of the text (<img>, a Word drawing): no text of its own
+	Break      bool     // a page starts here (a form feed, a page number line): columns may move
 }
 
 // Input kinds.

@@ -62,9 +62,11 @@ func dropFooters(lines []Line) []Line {
 		}
 		if strings.ContainsRune(l.Text, '\f') {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
+			l.Break = true
 		}
 		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) {
 			l.Text = ""
+			l.Break = true
 		}
 	}
 	return lines
@@ -1095,6 +1097,7 @@ func (p *parser) parseT2() {
 	next, pending := 0, -1
 	found := 0
 	seen := make([]bool, len(items)) // a label read, with or without its numbers
+	var short, complete []t2Row      // space-aligned rows with blanks, and without
 	for _, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
@@ -1121,7 +1124,23 @@ func (p *parser) parseT2() {
 		seen[j] = true
 		next, pending = j+1, -1
 		r.setLine("proactive."+it.Key, l.No)
-		p.fillT2(it, splitLabel(l, len(it.Cells)), l)
+		rc = splitLabel(l, len(it.Cells))
+		switch n := len(it.Cells); {
+		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
+			short = append(short, t2Row{it, rc, l})
+			continue // placed by the complete rows around it, at the end
+		case rc.ok && n > 1 && l.Fields == nil:
+			if toks := tokens(l.Text); len(toks) >= n {
+				c := t2Row{it, rc, l}
+				c.rc.tokens = toks[len(toks)-n:]
+				complete = append(complete, c)
+			}
+		}
+		p.fillT2(it, rc, l)
+	}
+	breaks := p.pageBreaks()
+	for _, sh := range short {
+		p.fillT2(sh.it, alignT2(sh, complete, breaks), sh.line)
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
@@ -1162,6 +1181,48 @@ func (p *parser) pictured(k, cell string) bool {
 }
 
 var tableNames = map[string]string{"2": "表二（主动公开政府信息情况）", "3": "表三（收到和处理政府信息公开申请情况）", "4": "表四（行政复议、行政诉讼情况）"}
+
+// t2Row is a row of 表二 as read from a line.
+type t2Row struct {
+	it   T2Item
+	rc   rowCells
+	line Line
+}
+
+// alignT2 places the numbers of a space-aligned 表二 row with blanks by the
+// columns of the nearest complete row on its page with as many cells (规章
+// by 行政规范性文件, as alignShort does for 表三); each number within a few
+// characters of its column. Unplaced, the row is returned as it was (fillT2 says so).
+func alignT2(sh t2Row, complete []t2Row, breaks []int) rowCells {
+	n := len(sh.it.Cells)
+	best, bestDist := -1, 1<<30
+	for i, c := range complete {
+		if len(c.it.Cells) == n && samePage(breaks, c.line.No, sh.line.No) {
+			if d := abs(c.line.No - sh.line.No); d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+	}
+	if best < 0 {
+		return sh.rc
+	}
+	cells := make([]string, n)
+	used := make([]bool, n)
+	for _, t := range sh.rc.tokens {
+		k, dist := -1, 1<<30
+		for i, c := range complete[best].rc.tokens {
+			if d := abs(t.center - c.center); d < dist {
+				k, dist = i, d
+			}
+		}
+		if used[k] || dist > 3 {
+			return sh.rc
+		}
+		used[k] = true
+		cells[k] = t.s
+	}
+	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
 
 // matchT2 finds the 表二 row (from next on) that a label names.
 func matchT2(L string, items []T2Item, next int) int {
@@ -1605,62 +1666,114 @@ func appendRunes(dst []rune, s string) []rune {
 }
 
 // alignShort places the numbers of space-separated rows that have blanks by
-// the column positions of the complete rows around them (pdftotext -layout
-// keeps columns aligned).
+// the column positions of the complete rows nearest them: pdftotext -layout
+// keeps the columns of a block of lines aligned, but not across pages or
+// blocks (a row after a page break has its columns elsewhere), so one average
+// over the whole table would place numbers in the wrong columns (a shift of
+// one column's width looks like a fit). Each number must sit within a few
+// characters of its own column in the nearest complete row above or below on
+// the same page; a row that fits neither stays unread (PARSE.TABLE).
 func (p *parser) alignShort(got []t3Line) {
-	var centers [NumCols][]int
+	type complete struct {
+		line    int
+		centers [NumCols]int
+	}
+	var rows []complete
 	for _, g := range got {
 		if g.rc.ok && g.line.Fields == nil {
 			toks := tokens(g.line.Text)
 			if len(toks) >= NumCols {
-				toks = toks[len(toks)-NumCols:]
-				for i, t := range toks {
-					centers[i] = append(centers[i], t.center)
+				c := complete{line: g.line.No}
+				for i, t := range toks[len(toks)-NumCols:] {
+					c.centers[i] = t.center
 				}
+				rows = append(rows, c)
 			}
 		}
 	}
-	if len(centers[0]) == 0 {
+	if len(rows) == 0 {
 		return
 	}
-	var mid [NumCols]int
-	for i := range centers {
-		sum := 0
-		for _, c := range centers[i] {
-			sum += c
+	place := func(ts []tok, centers [NumCols]int) ([]string, bool) {
+		cells := make([]string, NumCols)
+		used := [NumCols]bool{}
+		for _, t := range ts {
+			best, dist := -1, 1<<30
+			for i, m := range centers {
+				if d := abs(t.center - m); d < dist {
+					best, dist = i, d
+				}
+			}
+			if used[best] || dist > 3 {
+				return nil, false
+			}
+			used[best] = true
+			cells[best] = t.s
 		}
-		mid[i] = sum / len(centers[i])
+		return cells, true
 	}
+	breaks := p.pageBreaks()
 	for k := range got {
 		g := &got[k]
 		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil {
 			continue // only space-aligned text has positions to go by
 		}
-		cells := make([]string, NumCols)
-		used := map[int]bool{}
-		fits := true
-		for _, t := range g.rc.tokens {
-			best, dist := -1, 1<<30
-			for i, m := range mid {
-				d := t.center - m
-				if d < 0 {
-					d = -d
-				}
-				if d < dist {
-					best, dist = i, d
-				}
+		// the nearest complete rows above and below on the same page,
+		// nearest first
+		above, below := -1, -1
+		for i, c := range rows {
+			if !samePage(breaks, c.line, g.line.No) {
+				continue
 			}
-			if used[best] || dist > 6 {
-				fits = false
+			if c.line < g.line.No {
+				above = i
+			} else if below < 0 {
+				below = i
+			}
+		}
+		near := []int{above, below}
+		if above >= 0 && below >= 0 && rows[below].line-g.line.No < g.line.No-rows[above].line {
+			near = []int{below, above}
+		}
+		for _, i := range near {
+			if i < 0 {
+				continue
+			}
+			if cells, ok := place(g.rc.tokens, rows[i].centers); ok {
+				g.rc.cells, g.rc.ok = cells, true
 				break
 			}
-			used[best] = true
-			cells[best] = t.s
-		}
-		if fits {
-			g.rc.cells, g.rc.ok = cells, true
 		}
 	}
+}
+
+// pageBreaks are the source lines where a page starts (Line.Break).
+func (p *parser) pageBreaks() []int {
+	var out []int
+	for _, l := range p.lines {
+		if l.Break {
+			out = append(out, l.No)
+		}
+	}
+	return out
+}
+
+// samePage says no page starts between source lines a and b.
+func samePage(breaks []int, a, b int) bool {
+	lo, hi := min(a, b), max(a, b)
+	for _, x := range breaks {
+		if lo < x && x <= hi {
+			return false
+		}
+	}
+	return true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // solveT3 splits rows whose digits ran together. Each row must satisfy its own
