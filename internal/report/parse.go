@@ -1098,7 +1098,8 @@ func (p *parser) parseT2() {
 	found := 0
 	seen := make([]bool, len(items)) // a label read, with or without its numbers
 	var short, complete []t2Row      // space-aligned rows with blanks, and without
-	for _, l := range p.lines[lo:hi] {
+	prevLabel := ""                  // the line before, when it is words only
+	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
 		}
@@ -1111,8 +1112,29 @@ func (p *parser) parseT2() {
 				pending = j // a label above its numbers (a converter's heading)
 				seen[j] = true
 			}
+			prevLabel = L
 			continue
 		}
+		if j < 0 && pending < 0 && (L != "" || prevLabel != "") {
+			// a label wrapped in a narrow column, its numbers on one of its
+			// lines: "行政规" / "范性文  1  2  15" / "件"
+			nextLabel := ""
+			k := lo + n + 1
+			for k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" {
+				k++ // a line emptied by joinCellLines, or a blank one
+			}
+			if k < hi && k <= lo+n+2 {
+				if nrc := splitLabel(p.lines[k], 3); !nrc.ok && len(nrc.tokens) == 0 {
+					nextLabel = norm(nrc.label)
+				}
+			}
+			for _, w := range []string{prevLabel + L, L + nextLabel, prevLabel + L + nextLabel} {
+				if j = matchT2(w, items, next); j >= 0 {
+					break
+				}
+			}
+		}
+		prevLabel = ""
 		if j < 0 && pending >= 0 {
 			j = pending
 		}
@@ -1338,6 +1360,7 @@ func (p *parser) parseT3() {
 	var whole []wholeGroup
 	var ahead *aheadRows    // numbers read before the labels they belong to
 	var blocks []*aheadRows // every such run, checked at the end
+	var waiting []int       // rows whose labels came without numbers, since the last numbers
 	next, pending := 0, -1
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -1349,6 +1372,11 @@ func (p *parser) parseT3() {
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
 		if !rc.ok && len(rc.tokens) == 0 {
+			if j < 0 && ahead != nil && len(ahead.rows) > 0 {
+				// a label after pieces of the merged columns ("（四） 1.本机关
+				// 不掌握相关政" of pdftotext without -layout)
+				j = matchAfterPieces(S, norms, next)
+			}
 			if j >= 0 && S != "" && ahead != nil && len(ahead.rows) > 0 {
 				// its numbers came before it, with an earlier row's
 				next, pending = j+1, -1
@@ -1357,6 +1385,7 @@ func (p *parser) parseT3() {
 				got = append(got, t3Line{&rows[j], rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, l})
 				r.setLine(rows[j].Key, l.No)
 				ahead.rows = ahead.rows[1:]
+				waiting = nil
 				continue
 			}
 			// a label waiting for its numbers on a later line: a wrapped
@@ -1364,6 +1393,9 @@ func (p *parser) parseT3() {
 			if j >= 0 && S != "" {
 				pending = j
 				seen[j] = true
+				if len(waiting) == 0 || waiting[len(waiting)-1] != j {
+					waiting = append(waiting, j)
+				}
 			}
 			continue
 		}
@@ -1386,18 +1418,33 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if l.OneEach && !rc.ok && len(rc.tokens) > NumCols && len(rc.tokens)%NumCols == 0 && (ahead == nil || len(ahead.rows) == 0) && allCells(strs(rc.tokens)) {
-			// pdftotext without -layout: the numbers of the rows whose labels
-			// wrap come in one run, before those labels; this row takes the
-			// first seven, the labels that follow the rest, in order
+			// pdftotext without -layout: the numbers of several rows come in
+			// one run, after the labels that wait for them and before the
+			// labels of rows that wrap; they are shared out seven at a time,
+			// to the waiting rows, this line's, then the labels that follow
 			ts := strs(rc.tokens)
-			rc = rowCells{label: rc.label, cells: ts[:NumCols], ok: true}
-			ahead = &aheadRows{line: l, all: ts, got: []int{len(got)}}
-			for k := NumCols; k < len(ts); k += NumCols {
-				ahead.rows = append(ahead.rows, ts[k:k+NumCols])
+			targets := append([]int(nil), waiting...)
+			if !slices.Contains(targets, j) && (len(targets) == 0 || j > targets[len(targets)-1]) {
+				targets = append(targets, j)
 			}
-			blocks = append(blocks, ahead)
+			if len(targets)*NumCols <= len(ts) {
+				b := &aheadRows{line: l, all: ts}
+				for i, t := range targets {
+					b.got = append(b.got, len(got))
+					got = append(got, t3Line{&rows[t], rowCells{label: rc.label, cells: ts[i*NumCols : (i+1)*NumCols], ok: true}, l})
+					seen[t] = true
+					r.setLine(rows[t].Key, l.No)
+				}
+				for k := len(targets) * NumCols; k < len(ts); k += NumCols {
+					b.rows = append(b.rows, ts[k:k+NumCols])
+				}
+				blocks = append(blocks, b)
+				ahead = b
+				next, pending, waiting = targets[len(targets)-1]+1, -1, nil
+				continue
+			}
 		}
-		next, pending = j+1, -1
+		next, pending, waiting = j+1, -1, nil
 		seen[j] = true
 		got = append(got, t3Line{&rows[j], rc, l})
 		r.setLine(rows[j].Key, l.No)
@@ -1417,7 +1464,23 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
-	p.checkAhead(got, blocks)
+	if p.checkAhead(got, blocks) {
+		// numbers cut off from their labels and not placed: a label read
+		// without numbers may have had them in that run, not be blank
+		in := map[*T3Row]bool{}
+		for _, g := range got {
+			in[g.row] = true
+		}
+		for i := range rows {
+			if seen[i] && !in[&rows[i]] {
+				for c := 0; c < NumCols; c++ {
+					p.ambiguous(t3Cell(rows[i].Key, c))
+				}
+				p.warn("PARSE.TABLE", "applications."+rows[i].Key, 0, "表三“%s%s”的行名读到了，但原文的数字与行名分开排列且无法对应，它的数字可能在别处，该行记为空，请对照原文核对",
+					rows[i].Group, rows[i].Label)
+			}
+		}
+	}
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
 	p.placeFieldRows(got)
@@ -1456,10 +1519,22 @@ type aheadRows struct {
 	got  []int      // the rows it went to, as indexes of got
 }
 
-// checkAhead keeps a run shared out among the labels after it only if every
-// row it went to adds up and none of it is left over; otherwise those rows
-// are unreadable (PARSE.TABLE), as the run was before. What was kept is said.
-func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) {
+// checkAhead keeps a run shared out among labels only if every row it went
+// to adds up, none of it is left over, and the table's columns then hold;
+// otherwise those rows are unreadable (PARSE.TABLE), as the run was before,
+// and it says some numbers were left unplaced. What was kept is said.
+func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
+	unread := func(b *aheadRows) {
+		for _, i := range b.got {
+			got[i].rc = rowCells{label: got[i].rc.label, tokens: nil, spaced: true}
+		}
+		// the run itself, on its first row, says what could not be placed
+		for _, t := range b.all {
+			got[b.got[0]].rc.tokens = append(got[b.got[0]].rc.tokens, tok{s: t, center: -1})
+		}
+	}
+	var kept []*aheadRows
+	var notes []func()
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
 		for _, i := range b.got {
@@ -1467,22 +1542,77 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) {
 		}
 		first := got[b.got[0]]
 		if !ok {
-			for _, i := range b.got {
-				got[i].rc = rowCells{label: got[i].rc.label, tokens: nil, spaced: true}
-			}
-			// the run itself, on its first row, says what could not be placed
-			for _, t := range b.all {
-				got[b.got[0]].rc.tokens = append(got[b.got[0]].rc.tokens, tok{s: t, center: -1})
-			}
+			unread(b)
+			unplaced = true
 			continue
 		}
 		var names []string
 		for _, i := range b.got {
 			names = append(names, got[i].row.Group+got[i].row.Label)
 		}
-		p.warn("PARSE.READ", "applications."+first.row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），排在这些行的行名之前（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和均相符",
-			len(b.got), len(b.all), strings.Join(names, "、"))
+		kept = append(kept, b)
+		notes = append(notes, func() {
+			p.warn("PARSE.READ", "applications."+first.row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
+				len(b.got), len(b.all), strings.Join(names, "、"))
+		})
 	}
+	if len(kept) == 0 {
+		return unplaced
+	}
+	// shared out wrongly, rows that each add up still break the columns'
+	// identities: then nothing shared out is kept
+	if !t3ColumnsHold(got) {
+		for _, b := range kept {
+			unread(b)
+		}
+		return true
+	}
+	for _, n := range notes {
+		n()
+	}
+	return unplaced
+}
+
+// t3ColumnsHold says the rows read so far satisfy 表三's column identities
+// (（七）总计 = the outcomes; 新收 + 结转 = 总计 + 结转下年度), every row present.
+func t3ColumnsHold(got []t3Line) bool {
+	vals := map[string][]string{}
+	var outcomes []string
+	for _, g := range got {
+		if !g.rc.ok {
+			return false
+		}
+		vals[g.row.Key] = g.rc.cells
+		if g.row.Kind == RowOutcome {
+			outcomes = append(outcomes, g.row.Key)
+		}
+	}
+	num := func(key string, c int) (int64, bool) {
+		row, ok := vals[key]
+		if !ok {
+			return 0, false
+		}
+		cl := toCell(row[c])
+		return cl.Val(), !cl.IsInvalid()
+	}
+	for c := 0; c < NumCols; c++ {
+		var sum int64
+		for _, k := range outcomes {
+			v, ok := num(k, c)
+			if !ok {
+				return false
+			}
+			sum += v
+		}
+		t, ok1 := num("total", c)
+		n, ok2 := num("new", c)
+		in, ok3 := num("carried_in", c)
+		out, ok4 := num("carried_forward", c)
+		if !ok1 || !ok2 || !ok3 || !ok4 || t != sum || n+in != t+out {
+			return false
+		}
+	}
+	return true
 }
 
 // wholeGroup is a group of 表三 rows written as one row with numbers.
