@@ -43,16 +43,20 @@ type Section struct {
 	// Keywords identify the heading in published text, where agencies vary the
 	// wording (二、行政机关主动公开政府信息情况 …). Each is enough on its own.
 	Keywords []string
+	// LineKeywords are wordings too common inside a report's text (其他,
+	// 不足) to be looked for in a page without line breaks: they name the
+	// heading only on a line of its own that starts with the numeral.
+	LineKeywords []string
 }
 
 // Sections are the six sections in template order.
 var Sections = []Section{
-	{"1", "一、总体情况", []string{"总体情况", "概述", "基本情况", "概况", "总体工作"}},
-	{"2", "二、主动公开政府信息情况", []string{"主动公开"}},
-	{"3", "三、收到和处理政府信息公开申请情况", []string{"收到和处理", "处理政府信息公开申请", "依申请公开"}},
-	{"4", "四、政府信息公开行政复议、行政诉讼情况", []string{"行政复议", "行政诉讼"}},
-	{"5", "五、存在的主要问题及改进情况", []string{"主要问题", "改进情况", "存在的问题", "存在问题", "改进措施", "不足", "问题与改进", "问题和改进"}},
-	{"6", "六、其他需要报告的事项", []string{"其他需要报告", "其他事项", "其他需要说明", "其他"}},
+	{"1", "一、总体情况", []string{"总体情况", "概述", "基本情况"}, []string{"概况", "总体工作"}},
+	{"2", "二、主动公开政府信息情况", []string{"主动公开"}, nil},
+	{"3", "三、收到和处理政府信息公开申请情况", []string{"收到和处理", "处理政府信息公开申请", "依申请公开"}, nil},
+	{"4", "四、政府信息公开行政复议、行政诉讼情况", []string{"行政复议", "行政诉讼"}, nil},
+	{"5", "五、存在的主要问题及改进情况", []string{"主要问题", "改进情况", "存在的问题", "存在问题", "改进措施"}, []string{"不足", "问题与改进", "问题和改进"}},
+	{"6", "六、其他需要报告的事项", []string{"其他需要报告", "其他事项", "其他需要说明"}, []string{"其他"}},
 }
 
 // Subsections of section 一 (headings used when the narrative is authored in parts).

@@ -240,8 +240,16 @@ var htmlSigns = []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<
 // part is the page, quoted-printable or base64), and whether data is one.
 // The page keeps its own charset, which decodeText then finds.
 func mhtmlPage(data []byte) ([]byte, bool) {
-	head := data[:min(len(data), 4096)]
-	if !bytes.Contains(bytes.ToLower(head), []byte("multipart/related")) || !bytes.Contains(bytes.ToLower(head), []byte("mime-version")) {
+	// a MIME message starts with a header line ("From: …", "MIME-Version:
+	// …"); a report never does: most files are passed over at once
+	if len(data) == 0 || !isASCIILetter(data[0]) {
+		return nil, false
+	}
+	if colon := bytes.IndexByte(data[:min(len(data), 80)], ':'); colon < 0 || bytes.ContainsAny(data[:colon], " \t\r\n<") {
+		return nil, false
+	}
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	if !bytes.Contains(head, []byte("multipart/related")) || !bytes.Contains(head, []byte("mime-version")) {
 		return nil, false
 	}
 	msg, err := mail.ReadMessage(bytes.NewReader(data))

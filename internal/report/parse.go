@@ -147,9 +147,11 @@ func headingKey(text string) string {
 		if !sep {
 			continue
 		}
-		for _, k := range s.Keywords {
-			if strings.Contains(rest, k) {
-				return s.Key
+		for _, ks := range [][]string{s.Keywords, s.LineKeywords} {
+			for _, k := range ks {
+				if strings.Contains(rest, k) {
+					return s.Key
+				}
 			}
 		}
 	}
