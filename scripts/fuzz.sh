@@ -12,6 +12,7 @@ targets=(
 	"./internal/report FuzzHTML"
 	"./internal/report FuzzLoad"
 	"./internal/report FuzzJSONString"
+	"./internal/report FuzzContainers"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"
