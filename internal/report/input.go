@@ -994,6 +994,16 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		}
 		return gs[i].X < gs[j].X
 	})
+	left := math.Inf(1)
+	for _, g := range gs {
+		left = math.Min(left, g.X)
+	}
+	// each line is written as pdftotext -layout writes it: what follows a
+	// gap wider than a character (a table's next cell) at the column its
+	// place gives (half a font size to a column), every character one
+	// column, so the numbers of a table line up in a page and a blank cell is
+	// a gap the reader can place (alignShort); a word's gap in running text
+	// is one space
 	for i := 0; i < len(gs); {
 		j := i
 		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= 2 {
@@ -1001,16 +1011,27 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		}
 		line := gs[i:j]
 		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
-		end := line[0].X
+		end, cursor := line[0].X, 0
 		for k, g := range line {
 			size := math.Max(g.FontSize, 1)
-			if gap := g.X - end; k > 0 && gap > 2*size {
-				b.WriteByte('\t')
-			} else if k > 0 && gap > 0.25*size {
-				b.WriteByte(' ')
+			switch gap := g.X - end; {
+			case k == 0 || gap > size:
+				// the start of a line or of a table cell: at its column
+				pad := int(math.Round((g.X-left)/(size/2))) - cursor
+				if k > 0 {
+					pad = max(pad, 1)
+				}
+				pad = min(max(pad, 0), 400) // a stray glyph far right is no reason for a megabyte of spaces
+				b.WriteString(strings.Repeat(" ", pad))
+				cursor += pad
+			case gap > 0.25*size:
+				b.WriteByte(' ') // a word's gap in running text
+				cursor++
 			}
 			// this reader emits a stray U+FFFD after some runs of CID fonts
-			b.WriteString(strings.ReplaceAll(g.S, string(utf8.RuneError), ""))
+			t := strings.ReplaceAll(g.S, string(utf8.RuneError), "")
+			b.WriteString(t)
+			cursor += utf8.RuneCountInString(t)
 			end = g.X + g.W
 		}
 		b.WriteByte('\n')
