@@ -23,13 +23,17 @@ import (
 //   - word97-pictures-2021.doc: the page with its tables as pictures and a
 //     link in section 一 (TestTablesAsPictures);
 //   - lo-page-2021.docx, lo-pictures-2021.docx: the same pages as LibreOffice
-//     saves them as DOCX ("docx:'MS Word 2007 XML'").
+//     saves them as DOCX ("docx:'MS Word 2007 XML'");
+//   - lo-2021.odt, lo-blanks-2021.odt, lo-page-2021.odt: the rendered report,
+//     the one with blanks and the portal page as OpenDocument ("odt").
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {
 	for file, want := range map[string]func() *report.Report{
 		"word97-2021.doc": truth, "word97-page-2021.doc": truth, "word97-blanks-2021.doc": truthWithBlanks,
 		"lo-page-2021.docx": truth, // the portal page as LibreOffice saves it as DOCX: tables in a layout table
+		// and as OpenDocument (.odt), which WPS writes too
+		"lo-2021.odt": truth, "lo-blanks-2021.odt": truthWithBlanks, "lo-page-2021.odt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

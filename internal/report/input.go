@@ -216,7 +216,7 @@ func decodeText(name string, data []byte) (string, error) {
 		return string(d), nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC 和 PDF；其他格式请先另存为 DOCX 或文本")
+		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT 和 PDF；其他格式请先另存为 DOCX 或文本")
 	}
 	if utf8.Valid(data) {
 		return string(data), nil
@@ -814,21 +814,28 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
 	}
-	var doc *zip.File
+	var doc, odt *zip.File
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		switch f.Name {
+		case "word/document.xml":
 			doc = f
+		case "content.xml": // OpenDocument (.odt)
+			odt = f
 		}
 	}
+	words := docxWords
+	if doc == nil && odt != nil {
+		doc, words = odt, odtWords
+	}
 	if doc == nil {
-		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX（缺少 word/document.xml）：XLSX、OFD 等格式请先另存为 DOCX 或文本")
+		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX 或 ODT（缺少正文）：XLSX、OFD 等格式请先另存为 DOCX 或文本")
 	}
 	rc, err := doc.Open()
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
-	ls, err := docxXML(io.LimitReader(rc, MaxInput*4))
+	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
@@ -838,8 +845,25 @@ func docxLines(name string, data []byte) ([]Line, error) {
 // docxXML reads WordprocessingML: paragraphs become lines, table rows become
 // lines of cells (a cell's paragraphs are joined). Only the innermost rows of
 // nested tables count as rows.
-func docxXML(r io.Reader) ([]Line, error) {
+func docxXML(r io.Reader) ([]Line, error) { return officeXML(r, docxWords) }
+
+// docxWords and odtWords name the elements officeXML reads, in
+// WordprocessingML and in OpenDocument (LibreOffice's and WPS's .odt):
+// row, cell, paragraph, the text runs (ODT: any text in a paragraph), what
+// reads as a space, and pictures.
+var docxWords = map[string]string{"tr": "row", "tc": "cell", "p": "para", "t": "text", "tab": "space", "br": "space", "cr": "space",
+	"drawing": "picture", "pict": "picture"}
+
+var odtWords = map[string]string{"table-row": "row", "table-cell": "cell", "covered-table-cell": "cell", "p": "para", "h": "para",
+	"s": "space", "tab": "space", "line-break": "space", "frame": "picture"}
+
+// officeXML reads the body of a word-processing document: paragraphs become
+// lines, table rows lines of cells (a cell's paragraphs are joined); a row
+// that holds a table is layout, its paragraphs lines.
+func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
 	dec := xml.NewDecoder(r)
+	anyText := words["t"] == "" // ODT: text sits right in its paragraph
+	paraDepth := 0
 	var out []Line
 	var para strings.Builder
 	type rowState struct {
@@ -867,8 +891,8 @@ func docxXML(r io.Reader) ([]Line, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "tr":
+			switch words[t.Name.Local] {
+			case "row":
 				// the rows around a table are layout (a page saved as
 				// DOCX keeps the portal's table around the text): what
 				// their cells held so far are paragraphs, before the table
@@ -882,13 +906,15 @@ func docxXML(r io.Reader) ([]Line, error) {
 					}
 				}
 				rows = append(rows, &rowState{})
-			case "tc":
+			case "cell":
 				if len(rows) > 0 {
 					rows[len(rows)-1].cell = &strings.Builder{}
 				}
-			case "t":
+			case "para":
+				paraDepth++
+			case "text":
 				inText = true
-			case "drawing", "pict":
+			case "picture":
 				// a picture where a table should be is said so; in a cell
 				// it counts only if the row turns out to be layout
 				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
@@ -896,16 +922,18 @@ func docxXML(r io.Reader) ([]Line, error) {
 				} else {
 					rows[len(rows)-1].paras = append(rows[len(rows)-1].paras, imageMark)
 				}
-			case "tab":
-				para.WriteByte(' ')
-			case "br", "cr":
+			case "space":
 				para.WriteByte(' ')
 			}
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "t":
+			switch words[t.Name.Local] {
+			case "text":
 				inText = false
-			case "p":
+			case "para":
+				paraDepth = max(paraDepth-1, 0)
+				if paraDepth > 0 {
+					break // a paragraph in a paragraph (an ODT note): one line
+				}
 				s := para.String()
 				para.Reset()
 				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
@@ -917,7 +945,7 @@ func docxXML(r io.Reader) ([]Line, error) {
 						rs.paras = append(rs.paras, s)
 					}
 				}
-			case "tc":
+			case "cell":
 				if len(rows) > 0 {
 					rs := rows[len(rows)-1]
 					if rs.cell != nil {
@@ -925,7 +953,7 @@ func docxXML(r io.Reader) ([]Line, error) {
 					}
 					rs.cell = nil
 				}
-			case "tr":
+			case "row":
 				if len(rows) == 0 {
 					break
 				}
@@ -943,7 +971,7 @@ func docxXML(r io.Reader) ([]Line, error) {
 				}
 			}
 		case xml.CharData:
-			if inText {
+			if inText || anyText && paraDepth > 0 {
 				para.Write(t)
 			}
 		}
