@@ -25,7 +25,12 @@ import (
 //   - lo-page-2021.docx, lo-pictures-2021.docx: the same pages as LibreOffice
 //     saves them as DOCX ("docx:'MS Word 2007 XML'");
 //   - lo-2021.odt, lo-blanks-2021.odt, lo-page-2021.odt: the rendered report,
-//     the one with blanks and the portal page as OpenDocument ("odt").
+//     the one with blanks and the portal page as OpenDocument ("odt");
+//   - lo-2021.rtf, lo-blanks-2021.rtf, lo-page-2021.rtf, lo-pictures-2021.rtf:
+//     the same as RTF (the page through ODT: LibreOffice will not write RTF
+//     from HTML);
+//   - wps-2021.rtf (ours, TestLayouts): the tab fixture as RTF with the
+//     Chinese in GBK bytes only, as older WPS writes it.
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {
@@ -34,6 +39,10 @@ func TestWord97(t *testing.T) {
 		"lo-page-2021.docx": truth, // the portal page as LibreOffice saves it as DOCX: tables in a layout table
 		// and as OpenDocument (.odt), which WPS writes too
 		"lo-2021.odt": truth, "lo-blanks-2021.odt": truthWithBlanks, "lo-page-2021.odt": truth,
+		// and as RTF (its nested rows end inside \*\nesttableprops)
+		"lo-2021.rtf": truth, "lo-blanks-2021.rtf": truthWithBlanks, "lo-page-2021.rtf": truth,
+		// and RTF as WPS writes it: GBK bytes (\'hh), no \u
+		"wps-2021.rtf": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

@@ -118,12 +118,12 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-// FuzzContainers feeds damaged DOC, PDF, DOCX, ODT and MHTML files to the reader:
+// FuzzContainers feeds damaged DOC, PDF, DOCX, ODT, RTF and MHTML files to the reader:
 // each is read or refused with an error, never a panic or a hang. Seeded with
 // the fixtures LibreOffice made, which FuzzAudit reaches only slowly among its
 // many text seeds.
 func FuzzContainers(f *testing.F) {
-	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-pictures-2021.docx", "lo-page-2021.odt"} {
+	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-pictures-2021.docx", "lo-page-2021.odt", "wps-2021.rtf"} {
 		b, err := os.ReadFile(filepath.Join(auditDir, name))
 		if err != nil {
 			f.Fatal(err)

@@ -43,6 +43,7 @@ const (
 	KindHTML = "html"
 	KindDOCX = "docx"
 	KindDOC  = "doc"
+	KindRTF  = "rtf"
 	KindPDF  = "pdf"
 )
 
@@ -92,6 +93,8 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", err
 	}
 	switch {
+	case looksRTF(t):
+		return rtfLines(t), KindRTF, nil
 	case textWithTables(t):
 		return mixedLines(t), KindText, nil
 	case looksHTML(t):
@@ -216,7 +219,7 @@ func decodeText(name string, data []byte) (string, error) {
 		return string(d), nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT 和 PDF；其他格式请先另存为 DOCX 或文本")
+		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT、RTF 和 PDF；其他格式请先另存为 DOCX 或文本")
 	}
 	if utf8.Valid(data) {
 		return string(data), nil

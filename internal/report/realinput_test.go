@@ -47,7 +47,8 @@ func TestTablesAsPictures(t *testing.T) {
 	// and a link in section 一 (a HYPERLINK field: its code is not text)
 	doc := readFile(t, filepath.Join(auditDir, "word97-pictures-2021.doc"))
 	lo := readFile(t, filepath.Join(auditDir, "lo-pictures-2021.docx"))
-	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn), "doc": doc, "libreoffice docx": lo} {
+	rtf := readFile(t, filepath.Join(auditDir, "lo-pictures-2021.rtf"))
+	for name, doc := range map[string][]byte{"in a layout table": []byte(pictures), "bare": []byte(bare), "docx": zipDocx(drawn), "doc": doc, "libreoffice docx": lo, "rtf": rtf} {
 		t.Run(name, func(t *testing.T) {
 			file := "pictures.html"
 			switch name {
@@ -55,6 +56,8 @@ func TestTablesAsPictures(t *testing.T) {
 				file = "pictures.docx"
 			case "doc":
 				file = "pictures.doc"
+			case "rtf":
+				file = "pictures.rtf"
 			}
 			r := audit(t, file, doc)
 			if r.Agency != "示例市生态环境局" || r.Year != 2024 {

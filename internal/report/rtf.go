@@ -1,0 +1,216 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// --- RTF ---------------------------------------------------------------------
+//
+// Some office systems export reports as RTF. Its text is read into the same
+// characters and paragraph marks as a DOC's (docBuildLines then makes the
+// lines): \par ends a paragraph, \cell and \row a table's cell and row,
+// \nestcell and \nestrow those of a table in a table; \uN is a character,
+// the ucN characters after it its fallback; \'hh a byte of the document's
+// code page (GBK for Chinese); groups that are not text (font table, style
+// sheet, pictures' data, \* destinations) are passed over.
+
+// rtfSkip are the destinations whose content is not the document's text.
+var rtfSkip = map[string]bool{"fonttbl": true, "colortbl": true, "stylesheet": true, "info": true, "pict": true,
+	"object": true, "header": true, "headerl": true, "headerr": true, "headerf": true, "footer": true, "footerl": true,
+	"footerr": true, "footerf": true, "listtable": true, "listoverridetable": true, "rsidtbl": true, "generator": true,
+	"xmlnstbl": true, "themedata": true, "colorschememapping": true, "datastore": true, "latentstyles": true,
+	"pgdsctbl": true, "fldinst": true, "footnote": true, "revtbl": true, "filetbl": true}
+
+func rtfLines(t string) []Line {
+	type group struct {
+		skip bool
+		star bool // after \*: the next word says whether the group is text
+		uc   int
+	}
+	st := []group{{uc: 1}}
+	var chars []docChar
+	var paps []docPap
+	var pending []byte // bytes of \'hh, decoded together
+	gbk := true        // \ansicpg936 or a Chinese font: most Chinese RTF
+	inTable, depth := false, 1
+	skipNext := 0 // fallback characters after \uN still to pass over
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		if !gbk { // Windows-1252
+			for _, b := range pending {
+				chars = append(chars, docChar{cp1252(b), uint32(len(chars))})
+			}
+			pending = pending[:0]
+			return
+		}
+		s, err := simplifiedchinese.GBK.NewDecoder().String(string(pending))
+		if err != nil {
+			s = strings.Repeat("\uFFFD", len(pending))
+		}
+		for _, r := range s {
+			chars = append(chars, docChar{r, uint32(len(chars))})
+		}
+		pending = pending[:0]
+	}
+	emit := func(r rune) {
+		flush()
+		chars = append(chars, docChar{r, uint32(len(chars))})
+	}
+	mark := func(r rune, p docPap) {
+		flush()
+		p.from, p.to = uint32(len(chars)), uint32(len(chars))+1
+		paps = append(paps, p)
+		chars = append(chars, docChar{r, p.from})
+	}
+	for i := 0; i < len(t) && len(chars) < MaxInput; {
+		c := t[i]
+		top := &st[len(st)-1]
+		switch {
+		case c == '{':
+			if len(st) < 256 {
+				st = append(st, *top)
+			}
+			i++
+			continue
+		case c == '}':
+			if len(st) > 1 {
+				st = st[:len(st)-1]
+			}
+			i++
+			continue
+		case c == '\r' || c == '\n':
+			i++
+			continue
+		case c != '\\':
+			if !top.skip {
+				if skipNext > 0 {
+					skipNext--
+				} else if c >= 0x80 {
+					pending = append(pending, c) // raw code page bytes
+				} else {
+					emit(rune(c))
+				}
+			}
+			i++
+			continue
+		}
+		// a control word or symbol
+		i++
+		if i >= len(t) {
+			break
+		}
+		c = t[i]
+		if !isASCIILetter(c) {
+			i++
+			switch c {
+			case '\'':
+				if i+2 <= len(t) {
+					if b, err := strconv.ParseUint(t[i:i+2], 16, 8); err == nil && !top.skip {
+						if skipNext > 0 {
+							skipNext--
+						} else {
+							pending = append(pending, byte(b))
+						}
+					}
+					i += 2
+				}
+			case '*':
+				top.star = true // an optional destination: skipped but for a nested row's end
+			case '~':
+				if !top.skip {
+					emit(' ')
+				}
+			case '_':
+				if !top.skip {
+					emit('-')
+				}
+			case '\\', '{', '}':
+				if !top.skip {
+					emit(rune(c))
+				}
+			}
+			continue
+		}
+		j := i
+		for j < len(t) && isASCIILetter(t[j]) {
+			j++
+		}
+		word := t[i:j]
+		k := j
+		if k < len(t) && (t[k] == '-' || isASCIIDigit(t[k])) {
+			k++
+			for k < len(t) && isASCIIDigit(t[k]) {
+				k++
+			}
+		}
+		n, hasN := 0, k > j
+		if hasN {
+			n, _ = strconv.Atoi(t[j:k])
+		}
+		if k < len(t) && t[k] == ' ' {
+			k++ // the delimiter belongs to the control word
+		}
+		i = k
+		if top.star {
+			top.star = false
+			if word != "nesttableprops" { // which holds \nestrow
+				top.skip = true
+				continue
+			}
+		}
+		if rtfSkip[word] {
+			top.skip = true
+			if word == "pict" && len(st) > 1 && !st[len(st)-2].skip {
+				emit(0x01) // a picture: counted at its paragraph's end
+			}
+			continue
+		}
+		if top.skip {
+			continue
+		}
+		switch word {
+		case "ansicpg":
+			gbk = n == 936 || n == 54936
+		case "uc":
+			top.uc = n
+		case "u":
+			if n < 0 {
+				n += 65536
+			}
+			emit(rune(n))
+			skipNext = top.uc
+		case "par", "sect", "page":
+			mark(0x0D, docPap{depth: map[bool]int{false: 0, true: depth}[inTable]})
+		case "line", "tab", "emspace", "enspace":
+			emit(' ')
+		case "pard":
+			inTable, depth = false, 1
+		case "intbl":
+			inTable = true
+		case "itap":
+			if hasN && n > 0 && n < 64 {
+				depth = n
+				inTable = n > 0
+			}
+		case "cell":
+			mark(0x07, docPap{depth: 1})
+		case "row":
+			mark(0x07, docPap{depth: 1, ttp: true})
+			inTable = false
+		case "nestcell":
+			mark(0x0D, docPap{depth: max(depth, 2), innerCell: true})
+		case "nestrow":
+			mark(0x0D, docPap{depth: max(depth, 2), innerCell: true, innerTtp: true})
+		}
+	}
+	flush()
+	return docBuildLines(chars, paps)
+}
+
+// looksRTF says a text is an RTF document.
+func looksRTF(t string) bool { return strings.HasPrefix(strings.TrimLeft(t, " \t\r\n\ufeff"), `{\rtf`) }
