@@ -845,11 +845,6 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	return ls, nil
 }
 
-// docxXML reads WordprocessingML: paragraphs become lines, table rows become
-// lines of cells (a cell's paragraphs are joined). Only the innermost rows of
-// nested tables count as rows.
-func docxXML(r io.Reader) ([]Line, error) { return officeXML(r, docxWords) }
-
 // docxWords and odtWords name the elements officeXML reads, in
 // WordprocessingML and in OpenDocument (LibreOffice's and WPS's .odt):
 // row, cell, paragraph, the text runs (ODT: any text in a paragraph), what
