@@ -30,7 +30,9 @@ import (
 //     the same as RTF (the page through ODT: LibreOffice will not write RTF
 //     from HTML);
 //   - wps-2021.rtf (ours, TestLayouts): the tab fixture as RTF with the
-//     Chinese in GBK bytes only, as older WPS writes it.
+//     Chinese in GBK bytes only, as older WPS writes it;
+//   - word97-2019.doc, lo-2019.rtf, lo-2019.pdf, pdftotext-layout-2019.txt:
+//     the 2019 trial format's tab fixture rendered to DOCX and converted.
 //
 // Each reads as its source does: the same tables, sections and findings.
 func TestWord97(t *testing.T) {
@@ -43,6 +45,8 @@ func TestWord97(t *testing.T) {
 		"lo-2021.rtf": truth, "lo-blanks-2021.rtf": truthWithBlanks, "lo-page-2021.rtf": truth,
 		// and RTF as WPS writes it: GBK bytes (\'hh), no \u
 		"wps-2021.rtf": truth,
+		// the 2019 trial format (its own 表二) as DOC and RTF
+		"word97-2019.doc": truth2019, "lo-2019.rtf": truth2019,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -135,6 +139,7 @@ func TestPdftotext(t *testing.T) {
 		// blanks: each number by the columns of the complete rows on its page;
 		// 表四's one row has no such row
 		"pdftotext-layout-blanks-2021.txt": {want: truthWithBlanks(), t4Said: true},
+		"pdftotext-layout-2019.txt":        {want: truth2019()},
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -222,6 +227,7 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		"pdftotext-layout-word-2021.txt": truthWithTypes, "pdftotext-raw-word-2021.txt": truthWithTypes,
 		"pdftotext-raw-page-2021.txt": truth, "pdftotext-raw-blanks-2021.txt": truthWithBlanks,
 		"lo-word-2021.pdf": truthWithTypes, "lo-page-2021.pdf": truth, "lo-blanks-2021.pdf": truthWithBlanks,
+		"lo-2019.pdf": truth2019,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -273,4 +279,4 @@ func TestConvertedRightOrSaid(t *testing.T) {
 	}
 }
 
-var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true}
+var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true}
