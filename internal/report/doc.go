@@ -365,13 +365,7 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 		}
 		return rows[d]
 	}
-	line := func(t string) {
-		if t == imageMark {
-			out = append(out, Line{No: len(out) + 1, Image: true})
-		} else if t = trimSpace(collapse(t)); t != "" {
-			out = append(out, Line{No: len(out) + 1, Text: t})
-		}
-	}
+	line := func(t string) { out = appendPara(out, t) }
 	// contain makes the rows around depth d layout, outermost first
 	contain := func(d int) {
 		for k := 1; k < d; k++ {

@@ -521,12 +521,17 @@ func (w *htmlReader) flushPara() { w.breaks = append(w.breaks, len(w.segs)) }
 // imageMark stands for a picture among a cell's paragraphs.
 const imageMark = "\x00图片"
 
-// paraLine is a paragraph of a layout cell as a line.
-func paraLine(no int, p string) Line {
-	if p == imageMark {
-		return Line{No: no, Image: true}
+// appendPara adds a paragraph as a line (a picture's mark as a picture
+// line), spaces collapsed; an empty one adds nothing. The HTML, DOCX/ODT
+// and DOC readers all emit their paragraphs so.
+func appendPara(out []Line, s string) []Line {
+	if s == imageMark {
+		return append(out, Line{No: len(out) + 1, Image: true})
 	}
-	return Line{No: no, Text: p}
+	if t := trimSpace(collapse(s)); t != "" {
+		return append(out, Line{No: len(out) + 1, Text: t})
+	}
+	return out
 }
 
 // paras are the paragraphs of the row being read, so far.
@@ -654,7 +659,7 @@ func (w *htmlReader) endRow(t *htmlTable) {
 	if len(r.cells) == 1 && len(w.breaks) > 1 {
 		if ps := w.paras(); len(ps) > 1 {
 			for _, p := range ps {
-				w.out = append(w.out, paraLine(len(w.out)+1, p))
+				w.out = appendPara(w.out, p)
 			}
 			return
 		}
@@ -674,7 +679,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		for _, t := range w.tables {
 			if r := t.row; r != nil && !r.container {
 				for _, p := range w.paras() {
-					w.out = append(w.out, paraLine(len(w.out)+1, p))
+					w.out = appendPara(w.out, p)
 				}
 				r.container, r.open = true, false
 				r.cell.reset()
@@ -845,22 +850,26 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	return ls, nil
 }
 
-// docxWords and odtWords name the elements officeXML reads, in
-// WordprocessingML and in OpenDocument (LibreOffice's and WPS's .odt):
-// row, cell, paragraph, the text runs (ODT: any text in a paragraph), what
-// reads as a space, and pictures.
-var docxWords = map[string]string{"tr": "row", "tc": "cell", "p": "para", "t": "text", "tab": "space", "br": "space", "cr": "space",
-	"drawing": "picture", "pict": "picture"}
+// officeWords name the elements officeXML reads: row, cell, paragraph, text
+// run, what reads as a space, picture. In OpenDocument the text sits right
+// in its paragraph (textInPara), in WordprocessingML only in its runs.
+type officeWords struct {
+	names      map[string]string
+	textInPara bool
+}
 
-var odtWords = map[string]string{"table-row": "row", "table-cell": "cell", "covered-table-cell": "cell", "p": "para", "h": "para",
-	"s": "space", "tab": "space", "line-break": "space", "frame": "picture"}
+var docxWords = officeWords{names: map[string]string{"tr": "row", "tc": "cell", "p": "para", "t": "text", "tab": "space",
+	"br": "space", "cr": "space", "drawing": "picture", "pict": "picture"}}
+
+// odtWords are OpenDocument's (LibreOffice's and WPS's .odt).
+var odtWords = officeWords{names: map[string]string{"table-row": "row", "table-cell": "cell", "covered-table-cell": "cell",
+	"p": "para", "h": "para", "s": "space", "tab": "space", "line-break": "space", "frame": "picture"}, textInPara: true}
 
 // officeXML reads the body of a word-processing document: paragraphs become
 // lines, table rows lines of cells (a cell's paragraphs are joined); a row
 // that holds a table is layout, its paragraphs lines.
-func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
+func officeXML(r io.Reader, words officeWords) ([]Line, error) {
 	dec := xml.NewDecoder(r)
-	anyText := words["t"] == "" // ODT: text sits right in its paragraph
 	paraDepth := 0
 	var out []Line
 	var para strings.Builder
@@ -872,13 +881,7 @@ func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
 	}
 	var rows []*rowState
 	inText := false
-	line := func(s string) {
-		if s == imageMark {
-			out = append(out, Line{No: len(out) + 1, Image: true})
-		} else if t := trimSpace(collapse(s)); t != "" {
-			out = append(out, Line{No: len(out) + 1, Text: t})
-		}
-	}
+	line := func(s string) { out = appendPara(out, s) }
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -889,7 +892,7 @@ func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch words[t.Name.Local] {
+			switch words.names[t.Name.Local] {
 			case "row":
 				// the rows around a table are layout (a page saved as
 				// DOCX keeps the portal's table around the text): what
@@ -924,7 +927,7 @@ func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
 				para.WriteByte(' ')
 			}
 		case xml.EndElement:
-			switch words[t.Name.Local] {
+			switch words.names[t.Name.Local] {
 			case "text":
 				inText = false
 			case "para":
@@ -969,7 +972,7 @@ func officeXML(r io.Reader, words map[string]string) ([]Line, error) {
 				}
 			}
 		case xml.CharData:
-			if inText || anyText && paraDepth > 0 {
+			if inText || words.textInPara && paraDepth > 0 {
 				para.Write(t)
 			}
 		}

@@ -519,21 +519,12 @@ func applicationCount(rest string) []string {
 			return nil
 		}
 		m := []string{rest[off+start : off+end], rest[off+start : off+num]}
-		if !strings.HasSuffix(m[0], "个") || !hasAnyPrefix(rest[off+end:], durationWords) {
+		if !strings.HasSuffix(m[0], "个") || !prefixFold(rest[off+end:], durationWords...) {
 			return m
 		}
 		off += end
 	}
 	return nil
-}
-
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func indexAny(s string, subs ...string) int {

@@ -697,10 +697,14 @@ var amountUnits = []string{"万元"}
 func withUnit(s string) bool {
 	_, ok := cutUnit(s, countUnitsInCells)
 	if !ok {
-		_, ok = cutUnit(s, []string{"万元", "元"})
+		_, ok = cutUnit(s, moneyUnits)
 	}
 	return ok
 }
+
+// moneyUnits are the units an amount may be written with: 万元, the column's,
+// and 元, which is read and then said to be the wrong one.
+var moneyUnits = []string{"万元", "元"}
 
 // cutUnit returns a cell without one of the units after its number, and
 // whether it had one. A count's unit on an amount, or 万元 on a count, stays
@@ -1162,9 +1166,11 @@ func (p *parser) parseT2() {
 		}
 		p.fillT2(it, rc, l)
 	}
-	breaks := p.pageBreaks()
-	for _, sh := range short {
-		p.fillT2(sh.it, alignT2(sh, complete, breaks), sh.line)
+	if len(short) > 0 {
+		breaks := p.pageBreaks() // a pass over the page only when a row needs it
+		for _, sh := range short {
+			p.fillT2(sh.it, alignT2(sh, complete, breaks), sh.line)
+		}
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
@@ -1230,22 +1236,37 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int) rowCells {
 	if best < 0 {
 		return sh.rc
 	}
-	cells := make([]string, n)
-	used := make([]bool, n)
-	for _, t := range sh.rc.tokens {
-		k, dist := -1, 1<<30
-		for i, c := range complete[best].rc.tokens {
-			if d := abs(t.center - c.center); d < dist {
-				k, dist = i, d
-			}
-		}
-		if used[k] || dist > 3 {
-			return sh.rc
-		}
-		used[k] = true
-		cells[k] = t.s
+	centers := make([]int, n)
+	for i, c := range complete[best].rc.tokens {
+		centers[i] = c.center
+	}
+	cells, ok := placeByColumns(sh.rc.tokens, centers)
+	if !ok {
+		return sh.rc
 	}
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
+
+// placeByColumns puts each number of a row with blanks in the column whose
+// center (on a complete row) is nearest, within three characters, no two in
+// one column; not ok when a number fits no column of its own.
+func placeByColumns(ts []tok, centers []int) ([]string, bool) {
+	cells := make([]string, len(centers))
+	used := make([]bool, len(centers))
+	for _, t := range ts {
+		best, dist := -1, 1<<30
+		for i, m := range centers {
+			if d := abs(t.center - m); d < dist {
+				best, dist = i, d
+			}
+		}
+		if best < 0 || used[best] || dist > 3 {
+			return nil, false
+		}
+		used[best] = true
+		cells[best] = t.s
+	}
+	return cells, true
 }
 
 // matchT2 finds the 表二 row (from next on) that a label names.
@@ -1536,27 +1557,17 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		}
 	}
 	var kept []*aheadRows
-	var notes []func()
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
 		for _, i := range b.got {
 			ok = ok && addsUp(got[i].rc.cells)
 		}
-		first := got[b.got[0]]
 		if !ok {
 			unread(b)
 			unplaced = true
 			continue
 		}
-		var names []string
-		for _, i := range b.got {
-			names = append(names, got[i].row.Group+got[i].row.Label)
-		}
 		kept = append(kept, b)
-		notes = append(notes, func() {
-			p.warn("PARSE.READ", "applications."+first.row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
-				len(b.got), len(b.all), strings.Join(names, "、"))
-		})
 	}
 	if len(kept) == 0 {
 		return unplaced
@@ -1569,8 +1580,13 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		}
 		return true
 	}
-	for _, n := range notes {
-		n()
+	for _, b := range kept {
+		var names []string
+		for _, i := range b.got {
+			names = append(names, got[i].row.Group+got[i].row.Label)
+		}
+		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
+			len(b.got), len(b.all), strings.Join(names, "、"))
 	}
 	return unplaced
 }
@@ -1826,24 +1842,6 @@ func (p *parser) alignShort(got []t3Line) {
 	if len(rows) == 0 {
 		return
 	}
-	place := func(ts []tok, centers [NumCols]int) ([]string, bool) {
-		cells := make([]string, NumCols)
-		used := [NumCols]bool{}
-		for _, t := range ts {
-			best, dist := -1, 1<<30
-			for i, m := range centers {
-				if d := abs(t.center - m); d < dist {
-					best, dist = i, d
-				}
-			}
-			if used[best] || dist > 3 {
-				return nil, false
-			}
-			used[best] = true
-			cells[best] = t.s
-		}
-		return cells, true
-	}
 	breaks := p.pageBreaks()
 	for k := range got {
 		g := &got[k]
@@ -1871,7 +1869,7 @@ func (p *parser) alignShort(got []t3Line) {
 			if i < 0 {
 				continue
 			}
-			if cells, ok := place(g.rc.tokens, rows[i].centers); ok {
+			if cells, ok := placeByColumns(g.rc.tokens, rows[i].centers[:]); ok {
 				g.rc.cells, g.rc.ok = cells, true
 				break
 			}

@@ -185,7 +185,11 @@ func rtfLines(t string) []Line {
 			emit(rune(n))
 			skipNext = top.uc
 		case "par", "sect", "page":
-			mark(0x0D, docPap{depth: map[bool]int{false: 0, true: depth}[inTable]})
+			d := 0
+			if inTable {
+				d = depth
+			}
+			mark(0x0D, docPap{depth: d})
 		case "line", "tab", "emspace", "enspace":
 			emit(' ')
 		case "pard":
