@@ -12,6 +12,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/mail"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -92,11 +93,19 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if hasGridBorder(t) {
+		t = gridRows(t)
+	}
+	if strings.Contains(t, "]{") {
+		t = pandocSpans(t)
+	}
 	switch {
 	case looksRTF(t):
 		return rtfLines(t), KindRTF, nil
 	case textWithTables(t):
-		return mixedLines(t), KindText, nil
+		return mixedLines(t, false), KindText, nil
+	case strings.IndexByte(t, '<') >= 0 && markdownWithHTML(t):
+		return mixedLines(t, true), KindText, nil
 	case looksHTML(t):
 		return htmlLines(t), KindHTML, nil
 	}
@@ -109,15 +118,28 @@ var pageTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "<
 	"<li", "<article", "<section", "<span"}
 
 // textWithTables reports whether t is Markdown or plain text with its tables
-// in HTML (PDF converters write a table they cannot draw with pipes so):
-// it has <table but no tag of a web page.
+// in HTML (PDF converters write a table they cannot draw with pipes so, and
+// HTML-to-Markdown converters keep a table with merged cells as HTML): it has
+// <table but, outside its tables, no tag of a web page (inside them a
+// converter keeps Word's <p> and <span>).
 func textWithTables(t string) bool {
 	has := false
-	for rest := range angles(t) {
-		if prefixFold(rest, pageTags...) {
-			return false
+	for t != "" {
+		i := tableAt(t)
+		head := t
+		if i >= 0 {
+			head = t[:i]
 		}
-		has = has || prefixFold(rest, "<table")
+		for rest := range angles(head) {
+			if prefixFold(rest, pageTags...) {
+				return false
+			}
+		}
+		if i < 0 {
+			break
+		}
+		has = true
+		t = t[tableEnd(t, i):]
 	}
 	return has
 }
@@ -146,10 +168,305 @@ func prefixFold(s string, prefixes ...string) bool {
 	return false
 }
 
+// gridRows joins the lines of each row of a Markdown grid table (pandoc's
+// default for tables: rows between +----+----+ lines, a cell's text wrapped
+// over as many | … | lines as it needs) into one pipe row, its cells' pieces
+// joined; the row's other lines and the borders become empty lines, so that
+// line numbers hold. Lines that are not a grid row stay as they are.
+func gridRows(t string) string {
+	var b strings.Builder
+	b.Grow(len(t))
+	var row [][]string // the pieces of each cell of the row being read
+	lines := 0         // the line breaks of its source lines
+	in := false        // after a border, before a line that is not the grid's
+	flush := func() {
+		if row == nil {
+			return
+		}
+		b.WriteByte('|')
+		for _, pieces := range row {
+			b.WriteByte(' ')
+			b.WriteString(joinWrapped(pieces))
+			b.WriteString(" |")
+		}
+		b.WriteString(strings.Repeat("\n", lines))
+		row, lines = nil, 0
+	}
+	for line := range strings.Lines(t) {
+		l := strings.TrimRight(strings.TrimLeft(line, " "), " \r\n")
+		br := strings.Count(line, "\n")
+		switch {
+		case gridBorder(l):
+			flush()
+			b.WriteString(strings.Repeat("\n", br))
+			in = true
+			continue
+		case in && len(l) >= 2 && l[0] == '|' && l[len(l)-1] == '|' && strings.Count(l, "|") > 2:
+			// (a one-column grid is a box round a page's text: its lines stay lines)
+			cells := strings.Split(l[1:len(l)-1], "|")
+			if row != nil && len(cells) != len(row) {
+				flush()
+			}
+			if row == nil {
+				row = make([][]string, len(cells))
+			}
+			for i, c := range cells {
+				if c = trimSpace(c); c != "" && c != "\\" { // a lone \ is pandoc's line break
+					row[i] = append(row[i], c)
+				}
+			}
+			lines += br
+			continue
+		}
+		flush()
+		in = in && len(l) > 0 && l[0] == '|'
+		b.WriteString(line)
+	}
+	flush()
+	return b.String()
+}
+
+// hasGridBorder reports whether a line of t starts with "+-", a grid table's
+// border. ("+-" is looked for, not "\n+-": a search led by a line break would
+// stop at every line.)
+func hasGridBorder(t string) bool {
+	for i := 0; ; {
+		j := strings.Index(t[i:], "+-")
+		if j < 0 {
+			return false
+		}
+		i += j
+		k := i
+		for k > 0 && t[k-1] == ' ' {
+			k--
+		}
+		if k == 0 || t[k-1] == '\n' {
+			return true
+		}
+		i += 2
+	}
+}
+
+// gridBorder reports whether l is a grid table's border: +---+:==+ only.
+func gridBorder(l string) bool {
+	if len(l) < 3 || l[0] != '+' || l[len(l)-1] != '+' {
+		return false
+	}
+	return strings.Trim(l, "+-=:") == ""
+}
+
+// joinWrapped joins the pieces of a wrapped cell: Chinese runs on without a
+// space, words get one.
+func joinWrapped(pieces []string) string {
+	if len(pieces) == 1 {
+		return pieces[0]
+	}
+	var b strings.Builder
+	for i, p := range pieces {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(pieces[i-1])
+			next, _ := utf8.DecodeRuneInString(p)
+			if isASCIIAlnum(prev) && isASCIIAlnum(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func isASCIIAlnum(r rune) bool { return r < 0x80 && (isASCIILetter(byte(r)) || '0' <= r && r <= '9') }
+
+// pandocSpans drops the attributes of pandoc's Markdown ("pandoc in.html -o
+// out.md" of a Word page writes [本年新收]{style="font-family:仿宋_GB2312"}[64]{lang="EN-US"
+// style=…}): each [text]{attributes} becomes text, the line breaks inside
+// attributes moving after their line so that line numbers hold, and the
+// ::: lines of its divs become empty. Brackets without attributes stay.
+func pandocSpans(t string) string {
+	b := make([]byte, 0, len(t))
+	var open []int // positions in b of the '[' not yet closed
+	var drop []int // positions in b of the '[' of spans, to take out
+	owed := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch c {
+		case '[':
+			open = append(open, len(b))
+		case ']':
+			if len(open) == 0 || i+1 >= len(t) || t[i+1] != '{' {
+				break
+			}
+			end := strings.IndexByte(t[i+1:], '}')
+			if end < 0 || !pandocAttrs(t[i+2:i+1+end]) {
+				open = open[:len(open)-1]
+				break
+			}
+			drop = append(drop, open[len(open)-1])
+			open = open[:len(open)-1]
+			owed += strings.Count(t[i+1:i+2+end], "\n")
+			i += 1 + end
+			continue
+		case '\n':
+			open = open[:0]
+			b = append(b, '\n')
+			for ; owed > 0; owed-- {
+				b = append(b, '\n')
+			}
+			continue
+		}
+		b = append(b, c)
+	}
+	for ; owed > 0; owed-- {
+		b = append(b, '\n')
+	}
+	if len(drop) > 0 { // take the spans' '[' out, in one pass
+		slices.Sort(drop)
+		out, k := b[:0], 0
+		for j, c := range b {
+			if k < len(drop) && drop[k] == j {
+				k++
+				continue
+			}
+			out = append(out, c)
+		}
+		b = out
+	}
+	var o strings.Builder
+	o.Grow(len(b))
+	for line := range strings.Lines(string(b)) {
+		if strings.HasPrefix(line, ":::") {
+			if strings.HasSuffix(line, "\n") {
+				o.WriteByte('\n')
+			}
+			continue
+		}
+		o.WriteString(line)
+	}
+	return o.String()
+}
+
+// pandocAttrs reports whether s (between { and }) is pandoc's attributes:
+// .class, #id or key=value, or empty.
+func pandocAttrs(s string) bool {
+	s = strings.TrimLeft(s, " \n")
+	if s == "" {
+		return true
+	}
+	if s[0] == '.' || s[0] == '#' {
+		return true
+	}
+	i := strings.IndexByte(s, '=')
+	return i > 0 && strings.IndexFunc(s[:i], func(r rune) bool {
+		return !(r == '-' || r == '_' || r == ':' || isASCIIAlnum(r))
+	}) < 0
+}
+
+// markdownWithHTML reports whether the page t is Markdown that keeps Word's
+// inline HTML, as pandoc writes GitHub Markdown of a Word web page: its
+// paragraphs are lines between blank lines (**<span …>一、总体情况</span>**)
+// and pipe rows, with no tag of a page's blocks outside its tables, so read
+// as HTML it would be one paragraph.
+func markdownWithHTML(t string) bool {
+	depth := 0 // a page leaves at its first block tag, most often <html>
+	for rest := range angles(t) {
+		switch {
+		case prefixFold(rest, "<table"):
+			depth++
+		case prefixFold(rest, "</table"):
+			depth = max(depth-1, 0)
+		case depth == 0 && prefixFold(rest, blockTags...):
+			return false
+		}
+	}
+	for t != "" {
+		i := tableAt(t)
+		if i < 0 {
+			return markdownMarks(t)
+		}
+		if markdownMarks(t[:i]) {
+			return true
+		}
+		t = t[tableEnd(t, i):]
+	}
+	return false
+}
+
+// blockTags are the tags of a page's blocks that Markdown writers turn into
+// Markdown (a <div> or <span> they keep, for its attributes).
+var blockTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6",
+	"<li", "<article", "<section", "<tr", "<td"}
+
+// markdownMarks reports whether s has a line that is Markdown's: a pipe row,
+// a heading, a paragraph in bold, or an empty line after text (Markdown's
+// paragraph break; pandoc writes LibreOffice's page with nothing else).
+func markdownMarks(s string) bool {
+	text := false
+	for line := range strings.Lines(s) {
+		l := strings.TrimLeft(line, " ")
+		if strings.HasPrefix(l, "**") || strings.HasPrefix(l, "# ") || strings.HasPrefix(l, "## ") ||
+			strings.HasPrefix(l, "### ") || strings.HasPrefix(l, "|") && markdownRow(l) {
+			return true
+		}
+		empty := trimSpace(l) == ""
+		if empty && text {
+			return true
+		}
+		text = !empty
+	}
+	return false
+}
+
+// stripTags drops the tags (and comments) in Markdown's text, keeping its
+// line numbers: a line break inside a tag (pandoc wraps <span\nstyle=…>) is
+// moved after the line the tag sits in, as an empty line.
+func stripTags(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	owed := 0 // line breaks taken out of tags on this line
+	for s != "" {
+		i := strings.IndexAny(s, "<\n")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		if s[i] == '\n' {
+			b.WriteString(strings.Repeat("\n", owed+1))
+			owed, s = 0, s[i+1:]
+			continue
+		}
+		rest := s[i:]
+		end := ">"
+		if strings.HasPrefix(rest, "<!--") {
+			end = "-->"
+		} else if len(rest) < 2 || !(isASCIILetter(rest[1]) || rest[1] == '/' || rest[1] == '!') {
+			b.WriteByte('<') // a "<" of the text
+			s = rest[1:]
+			continue
+		}
+		j := strings.Index(rest, end)
+		if j < 0 {
+			b.WriteString(rest)
+			break
+		}
+		tag := rest[:j+len(end)]
+		if prefixFold(tag, "<br") {
+			b.WriteByte(' ')
+		}
+		owed += strings.Count(tag, "\n")
+		s = rest[j+len(end):]
+	}
+	if owed > 0 {
+		b.WriteString(strings.Repeat("\n", owed))
+	}
+	return b.String()
+}
+
 // mixedLines reads text whose tables are HTML: the text between the tables
 // as text lines (Markdown headings and all), each table as the HTML reader
-// reads it, its rows numbered with the line the table starts on.
-func mixedLines(t string) []Line {
+// reads it, its rows numbered with the line the table starts on. With
+// inline, the text's own tags are dropped first (markdownWithHTML).
+func mixedLines(t string, inline bool) []Line {
 	var out []Line
 	line := 1 // the source line the next piece starts on
 	add := func(ls []Line, base int, same bool) {
@@ -162,13 +479,19 @@ func mixedLines(t string) []Line {
 			out = append(out, l)
 		}
 	}
+	text := func(s string) []Line {
+		if inline {
+			s = stripTags(s)
+		}
+		return textLines(s)
+	}
 	for t != "" {
 		i := tableAt(t)
 		if i < 0 {
-			add(textLines(t), line, false)
+			add(text(t), line, false)
 			break
 		}
-		add(textLines(t[:i]), line, false)
+		add(text(t[:i]), line, false)
 		line += strings.Count(t[:i], "\n")
 		end := tableEnd(t, i)
 		add(htmlLines(t[i:end]), line, true)
@@ -330,24 +653,40 @@ func textLines(t string) []Line {
 		t = strings.ReplaceAll(t, "\r", "\n")
 	}
 	out := make([]Line, 0, strings.Count(t, "\n")+1)
+	// Markdown's escapes and bold marks, looked for once in the whole text
+	escaped, bold := strings.IndexByte(t, '\\') >= 0, strings.Contains(t, "**")
 	for i, more := 0, true; more; i++ {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
 		s = dropBreaks(s)
+		if escaped {
+			s = unescapeMarkdown(s)
+		}
 		l := Line{No: i + 1, Text: s}
 		switch {
 		case strings.Contains(s, "\t"):
 			l.Fields = strings.Split(s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
-			if l.Fields == nil { // the |---|---| line under a header
+			switch len(l.Fields) {
+			case 0: // the |---|---| line under a header
 				l.Text = ""
-			} else {
+			case 1: // a line in a box (a converter's frame round a layout table): text, its spacing kept
+				in := trimSpace(s)
+				l.Text = markdownHeading(strings.TrimRight(in[1:len(in)-1], " "))
+				if bold {
+					l.Text = markdownText(l.Text)
+				}
+				l.Fields = nil
+			default:
 				l.Text = strings.Join(l.Fields, "\t")
 			}
 		default:
 			l.Text = markdownHeading(s)
+			if bold {
+				l.Text = markdownText(l.Text)
+			}
 		}
 		out = append(out, l)
 	}
@@ -404,6 +743,31 @@ func dropBreaks(s string) string {
 	return out
 }
 
+// unescapeMarkdown drops the backslashes Markdown writers put before
+// punctuation ("12\\.35", "2\\.重复申请", "首页 \\> 年度报告"); an escaped pipe
+// stays escaped, as it is not a cell border.
+func unescapeMarkdown(s string) string {
+	const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" // what CommonMark lets a backslash escape
+	i := strings.IndexByte(s, '\\')
+	if i < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for ; i >= 0; i = strings.IndexByte(s, '\\') {
+		b = append(b, s[:i]...)
+		if i+1 < len(s) && s[i+1] != '|' && strings.IndexByte(asciiPunct, s[i+1]) >= 0 {
+			b = append(b, s[i+1])
+			s = s[i+2:]
+			continue
+		}
+		if i+1 < len(s) { // a backslash that ends a line is Markdown's line break
+			b = append(b, '\\')
+		}
+		s = s[i+1:]
+	}
+	return string(append(b, s...))
+}
+
 // markdownCells returns the cells of a pipe-table row, nil for its separator
 // line (|---|:---:|).
 func markdownCells(s string) []string {
@@ -438,6 +802,15 @@ func markdownHeading(s string) string {
 		return s // #hashtag, not a heading
 	}
 	return strings.ReplaceAll(trimSpace(t), "**", "")
+}
+
+// markdownText is a text line without Markdown's bold marks: converters write
+// headings and titles as **一、总体情况** (a report never writes ** itself).
+func markdownText(s string) string {
+	if strings.Contains(s, "**") {
+		return strings.ReplaceAll(s, "**", "")
+	}
+	return s
 }
 
 // --- HTML ----------------------------------------------------------------------

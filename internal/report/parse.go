@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Read parses a published report (text, pdftotext output, HTML, DOCX or PDF)
@@ -37,8 +39,9 @@ func Parse(lines []Line) *Report {
 	return p.parse()
 }
 
-// footerRe is a page number printed in a footer: "-1-", "— 2 —", "第 3 页 共 9 页", "3/9".
-var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]\s*[0-9０-９]{1,3}\s*[-—–－~]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})[\s\f]*$`)
+// footerRe is a page number printed in a footer: "-1-", "— 2 —", "--- 2 ---"
+// (pandoc's Markdown for "— 2 —"), "第 3 页 共 9 页", "3/9".
+var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]{1,3}\s*[0-9０-９]{1,3}\s*[-—–－~]{1,3}|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})[\s\f]*$`)
 
 // dropFooters blanks the page numbers and form feeds that pdftotext leaves
 // between a table's rows (a "-1-" line would otherwise read as numbers).
@@ -1157,7 +1160,7 @@ func (p *parser) parseT2() {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l})
 			continue // placed by the complete rows around it, at the end
-		case rc.ok && n > 1 && l.Fields == nil:
+		case rc.ok && l.Fields == nil:
 			if toks := tokens(l.Text); len(toks) >= n {
 				c := t2Row{it, rc, l}
 				c.rc.tokens = toks[len(toks)-n:]
@@ -1168,8 +1171,13 @@ func (p *parser) parseT2() {
 	}
 	if len(short) > 0 {
 		breaks := p.pageBreaks() // a pass over the page only when a row needs it
+		rows := make([]alignedRow, len(complete))
+		for i, c := range complete {
+			rows[i] = alignedRow{c.line.Text, len(c.rc.tokens), c.line.No}
+		}
+		m := columnMeasure(rows, breaks)
 		for _, sh := range short {
-			p.fillT2(sh.it, alignT2(sh, complete, breaks), sh.line)
+			p.fillT2(sh.it, alignT2(sh, complete, breaks, m), sh.line)
 		}
 	}
 	if found > 0 {
@@ -1185,17 +1193,18 @@ func (p *parser) parseT2() {
 			}
 			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二中未找到“%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对", it.Label)
 		}
-	} else if p.pictured("2", r.t2Prefix()[:len(r.t2Prefix())-1]) {
+	} else if p.notText("2", r.t2Prefix()[:len(r.t2Prefix())-1]) {
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
 }
 
-// pictured says the table of section k is a picture in the page (an <img>,
-// a Word drawing, where the table should be): its numbers cannot be read,
-// which is said instead of the table being missing.
-func (p *parser) pictured(k, cell string) bool {
+// notText says the table of section k is not in the text: a picture in the
+// page (an <img>, a Word drawing, where the table should be) or pandoc's
+// [TABLE] mark. Its numbers cannot be read, which is said as such instead of
+// the table being missing or unreadable.
+func (p *parser) notText(k, cell string) bool {
 	if _, ok := p.heads[k]; !ok {
 		return false
 	}
@@ -1204,6 +1213,11 @@ func (p *parser) pictured(k, cell string) bool {
 		if l.Image {
 			p.r.Meta.Unreadable[k] = true
 			p.warn("PARSE.TABLE", cell, l.No, "%s在原文中是图片，无法读取其中的数字，各栏记为空；请对照原文的图片核对", tableNames[k])
+			return true
+		}
+		if trimSpace(l.Text) == "[TABLE]" { // pandoc's plain text in place of a table it cannot draw
+			p.r.Meta.Unreadable[k] = true
+			p.warn("PARSE.TABLE", cell, l.No, "%s在文件中只剩“[TABLE]”（转换工具 pandoc 写不出的表格留下的记号），表中数字已不在文件中，各栏记为空；请用转换前的原文件审核", tableNames[k])
 			return true
 		}
 	}
@@ -1223,7 +1237,7 @@ type t2Row struct {
 // columns of the nearest complete row on its page with as many cells (规章
 // by 行政规范性文件, as alignShort does for 表三); each number within a few
 // characters of its column. Unplaced, the row is returned as it was (fillT2 says so).
-func alignT2(sh t2Row, complete []t2Row, breaks []int) rowCells {
+func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 	n := len(sh.it.Cells)
 	best, bestDist := -1, 1<<30
 	for i, c := range complete {
@@ -1240,11 +1254,146 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int) rowCells {
 	for i, c := range complete[best].rc.tokens {
 		centers[i] = c.center
 	}
-	cells, ok := placeByColumns(sh.rc.tokens, centers)
+	cells, ok := placeMeasured(sh.line.Text, sh.rc.tokens, complete[best].line.Text, centers, m)
 	if !ok {
 		return sh.rc
 	}
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
+
+// measure is how a table's text lines up its columns: by characters, as
+// pdftotext does, or by display width (a Chinese character two columns), as
+// pandoc and other Markdown writers pad them; unknown when its complete rows
+// cannot tell.
+type measure int
+
+const (
+	measureUnknown measure = iota
+	measureChars
+	measureWidth
+)
+
+// alignedRow is a complete space-aligned row: its text, how many numbers end
+// it, its source line.
+type alignedRow struct {
+	text    string
+	n, line int
+}
+
+// columnMeasure tells which measure lines up the first number of a table's
+// complete rows (neighbours on one page) the closer.
+func columnMeasure(rows []alignedRow, breaks []int) measure {
+	first := func(r alignedRow, wide bool) (int, bool) {
+		var ts []tok
+		if wide {
+			ts = wideTail(r.text, r.n)
+		} else if all := tokens(r.text); len(all) >= r.n {
+			ts = all[len(all)-r.n:]
+		}
+		if len(ts) == 0 {
+			return 0, false
+		}
+		return ts[0].center, true
+	}
+	var byChar, byWidth int
+	for i := 1; i < len(rows); i++ {
+		a, b := rows[i-1], rows[i]
+		if !samePage(breaks, a.line, b.line) {
+			continue
+		}
+		ca, ok1 := first(a, false)
+		cb, ok2 := first(b, false)
+		wa, ok3 := first(a, true)
+		wb, ok4 := first(b, true)
+		if ok1 && ok2 && ok3 && ok4 {
+			byChar += abs(ca - cb)
+			byWidth += abs(wa - wb)
+		}
+	}
+	switch {
+	case byChar < byWidth:
+		return measureChars
+	case byWidth < byChar:
+		return measureWidth
+	}
+	return measureUnknown
+}
+
+// placeMeasured places a row's numbers (ts, on the line text) by the
+// columns of a complete row (centers, on the line ref), by characters or by
+// display width as the table's measure m says. When the table cannot tell,
+// both are tried: a place both find, or only one, is kept; where the two
+// differ the row stays unread.
+func placeMeasured(text string, ts []tok, ref string, centers []int, m measure) ([]string, bool) {
+	if m == measureChars {
+		return placeByColumns(ts, centers)
+	}
+	byChar, okChar := placeByColumns(ts, centers)
+	wts, wcs := wideTail(text, len(ts)), wideTail(ref, len(centers))
+	if wts == nil || wcs == nil || !sameTokens(wts, ts) {
+		return byChar, okChar
+	}
+	wc := make([]int, len(wcs))
+	for i, t := range wcs {
+		wc[i] = t.center
+	}
+	byWidth, okWidth := placeByColumns(wts, wc)
+	switch {
+	case m == measureWidth:
+		return byWidth, okWidth
+	case okChar && okWidth:
+		return byChar, slices.Equal(byChar, byWidth)
+	case okWidth:
+		return byWidth, true
+	}
+	return byChar, okChar
+}
+
+// wideTail is the last n tokens of s placed by display width: a wide
+// (Chinese) character takes two columns. nil when s has fewer.
+func wideTail(s string, n int) []tok {
+	var out []tok
+	col, start, from := 0, -1, 0
+	for i, r := range s {
+		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
+			if start >= 0 {
+				out = append(out, tok{s: s[from:i], center: (start + col - 1) / 2, start: start, end: col})
+				start = -1
+			}
+		} else if start < 0 {
+			start, from = col, i
+		}
+		col++
+		if r >= 0x1100 && wideRune(r) {
+			col++
+		}
+	}
+	if start >= 0 {
+		out = append(out, tok{s: s[from:], center: (start + col - 1) / 2, start: start, end: col})
+	}
+	if len(out) < n {
+		return nil
+	}
+	return out[len(out)-n:]
+}
+
+// wideRune reports whether r takes two columns on a terminal (East Asian
+// wide or fullwidth), as Markdown writers count it when they pad columns.
+func wideRune(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+}
+
+func sameTokens(a, b []tok) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].s != b[i].s {
+			return false
+		}
+	}
+	return true
 }
 
 // placeByColumns puts each number of a row with blanks in the column whose
@@ -1477,7 +1626,7 @@ func (p *parser) parseT3() {
 		}
 	}
 	if len(got) == 0 {
-		if p.pictured("3", "applications") {
+		if p.notText("3", "applications") {
 			return
 		}
 		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
@@ -1824,6 +1973,7 @@ func appendRunes(dst []rune, s string) []rune {
 func (p *parser) alignShort(got []t3Line) {
 	type complete struct {
 		line    int
+		text    string
 		centers [NumCols]int
 	}
 	var rows []complete
@@ -1831,7 +1981,7 @@ func (p *parser) alignShort(got []t3Line) {
 		if g.rc.ok && g.line.Fields == nil {
 			toks := tokens(g.line.Text)
 			if len(toks) >= NumCols {
-				c := complete{line: g.line.No}
+				c := complete{line: g.line.No, text: g.line.Text}
 				for i, t := range toks[len(toks)-NumCols:] {
 					c.centers[i] = t.center
 				}
@@ -1843,6 +1993,11 @@ func (p *parser) alignShort(got []t3Line) {
 		return
 	}
 	breaks := p.pageBreaks()
+	ar := make([]alignedRow, len(rows))
+	for i, c := range rows {
+		ar[i] = alignedRow{c.text, NumCols, c.line}
+	}
+	m := columnMeasure(ar, breaks)
 	for k := range got {
 		g := &got[k]
 		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil {
@@ -1869,7 +2024,7 @@ func (p *parser) alignShort(got []t3Line) {
 			if i < 0 {
 				continue
 			}
-			if cells, ok := placeByColumns(g.rc.tokens, rows[i].centers[:]); ok {
+			if cells, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m); ok {
 				g.rc.cells, g.rc.ok = cells, true
 				break
 			}
@@ -2070,9 +2225,11 @@ func (p *parser) parseT4() {
 	var toks []tok
 	spaced := false
 	first := 0
+	apart := true // every line so far held one number: cells as paragraphs, blank lines between them
+	var data []Line
 	for _, l := range p.lines[lo:hi] {
-		if hasHan(l.Text) || trimSpace(l.Text) == "" {
-			if len(toks) > 0 {
+		if blank := trimSpace(l.Text) == ""; blank || hasHan(l.Text) {
+			if len(toks) > 0 && !(blank && apart) {
 				break
 			}
 			continue
@@ -2092,12 +2249,25 @@ func (p *parser) parseT4() {
 			break
 		}
 		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced
+		apart = apart && len(rc.tokens) == 1
+		data = append(data, l)
 		if len(toks) >= n {
 			break
 		}
 	}
+	if apart && len(data) > 1 {
+		spaced = true // numbers on lines of their own are cells of their own: never split as glued digits
+	}
+	if len(toks) < n && len(data) == 1 && spaced {
+		if cells, ok := p.placeByRuler(lo, hi, data[0].Text, toks, n); ok {
+			toks = toks[:0]
+			for _, c := range cells {
+				toks = append(toks, tok{s: c, center: -1})
+			}
+		}
+	}
 	if first == 0 {
-		if p.pictured("4", "appeals") {
+		if p.notText("4", "appeals") {
 			return
 		}
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
@@ -2109,6 +2279,38 @@ func (p *parser) parseT4() {
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, first)
+}
+
+// placeByRuler places the numbers of a row with blanks (ts, on the line
+// text) by the ruler of a Markdown simple table in lines lo:hi — pandoc
+// writes "----- ------ ----", one run of dashes per column, above and below
+// the rows — when it has n columns: each number must sit inside its own
+// column's dashes, counted by display width as pandoc pads them.
+func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]string, bool) {
+	for _, l := range p.lines[lo:hi] {
+		if l.Fields != nil || strings.Trim(l.Text, "- ") != "" || !strings.Contains(l.Text, "--") {
+			continue
+		}
+		cols := tokens(l.Text) // the ruler is ASCII: columns are characters
+		if len(cols) != n {
+			continue
+		}
+		wts := wideTail(text, len(ts))
+		if wts == nil || !sameTokens(wts, ts) {
+			return nil, false
+		}
+		cells := make([]string, n)
+		used := make([]bool, n)
+		for _, t := range wts {
+			k := slices.IndexFunc(cols, func(c tok) bool { return c.start <= t.start && t.end <= c.end })
+			if k < 0 || used[k] {
+				return nil, false
+			}
+			used[k], cells[k] = true, t.s
+		}
+		return cells, true
+	}
+	return nil, false
 }
 
 func (p *parser) fillT4(toks []tok, spaced bool, line int) {

@@ -427,7 +427,7 @@ func TestTextWithTables(t *testing.T) {
 		"纯文本，没有表格 a<b":                                         false,
 		"<TABLE><tr><td>1<br></td></tr></TABLE><span>x</span>": false,
 	})
-	ls := mixedLines("# 标题\n正文一\n<table>\n<tr><td>本年新收</td><td>1</td></tr>\n<tr><td>x</td><td><table><tr><td>9</td></tr></table></td></tr>\n</table>\n## 四、复议\n末行")
+	ls := mixedLines("# 标题\n正文一\n<table>\n<tr><td>本年新收</td><td>1</td></tr>\n<tr><td>x</td><td><table><tr><td>9</td></tr></table></td></tr>\n</table>\n## 四、复议\n末行", false)
 	var got []string
 	for _, l := range ls {
 		got = append(got, fmt.Sprintf("%d:%s", l.No, l.Text))
@@ -562,5 +562,88 @@ func TestSignedRun(t *testing.T) {
 	}
 	if got := fmt.Sprint(splitTokens([]string{"3-1-2"}, 3, 0, 64)); got != "[[3 -1 -2]]" {
 		t.Errorf("splitTokens(3-1-2) = %s", got)
+	}
+}
+
+// The rewrites of converters' Markdown keep every line where it was (a
+// finding's line number is the file's), and do what they say.
+func TestMarkdownRewrites(t *testing.T) {
+	keepsLines := func(name string, f func(string) string, cases map[string]string) {
+		t.Helper()
+		for in, want := range cases {
+			got := f(in)
+			if got != want {
+				t.Errorf("%s(%q) =\n%q, want\n%q", name, in, got, want)
+			}
+			if strings.Count(got, "\n") != strings.Count(in, "\n") {
+				t.Errorf("%s(%q): %d lines, want %d", name, in, strings.Count(got, "\n"), strings.Count(in, "\n"))
+			}
+		}
+	}
+	keepsLines("stripTags", stripTags, map[string]string{
+		"**<span\nstyle=\"x\">一、总体情况</span>**\n\n正文":           "**一、总体情况**\n\n\n正文",
+		"1<span\nlang=\"EN-US\">96</span>条 1<2 与 <!-- c\n-->d": "196条 1<2 与 d\n\n",
+		"甲<br />乙": "甲 乙",
+	})
+	keepsLines("pandocSpans", pandocSpans, map[string]string{
+		"::: {.WordSection1}\n**[一、总体情况]{style=\"a\"}**\n:::":                          "\n**一、总体情况**\n",
+		"[7]{lang=\"EN-US\"\nstyle=\"b\"}[0]{lang=\"EN-US\"}件，见[链接](http://x) [注]{.c}": "70件，见[链接](http://x) 注\n",
+		"[[本年]{#a}新收]{.b} [不是]{属性}":                                                    "本年新收 [不是]{属性}",
+	})
+	keepsLines("gridRows", gridRows, map[string]string{
+		"+----+----+\n| [行 | 1  |\n| 政规范性文件] | \\ |\n| {a=b} |    |\n+====+====+\n正文": "\n| [行政规范性文件]{a=b} | 1 |\n\n\n\n正文",
+		"+--+\n| 一、总体情况 |\n| 正文 |\n+--+":                                              "\n| 一、总体情况 |\n| 正文 |\n",
+		"+--+--+\n| a | b |\n| c | d |\n+--+--+\n| e | f |":                           "\n| a c | b d |\n\n\n| e | f |",
+		"| a | b |\n|---|---|\n| c | d |":                                             "| a | b |\n|---|---|\n| c | d |",
+	})
+	eachCase(t, "unescapeMarkdown", unescapeMarkdown, map[string]string{
+		`12\.35`: "12.35", `2\.重复申请`: "2.重复申请", `首页 \> 年度报告`: "首页 > 年度报告", `a\|b`: `a\|b`,
+		`C:\路径`: `C:\路径`, `换行\`: "换行",
+	})
+	eachCase(t, "markdownWithHTML", markdownWithHTML, map[string]bool{
+		"<span>一、总体情况</span>\n\n正文":                                     true,
+		"**<span>一</span>**\n<table><tr><td><p>1</p></td></tr></table>": true,
+		"<html><body><span>一</span>\n\n正文</body></html>":                false,
+		"<p>一</p>\n\n<p>二</p>":                                          false,
+		"<div>一、总体情况</div><div>正文</div>":                                false,
+	})
+}
+
+// A row with blanks is placed by the columns of a complete row as the table
+// measures them: pdftotext by characters, pandoc by display width; when the
+// table cannot tell and the two measures disagree, it is not placed.
+func TestPlaceMeasured(t *testing.T) {
+	last := func(s string, n int) []tok { ts := tokens(s); return ts[len(ts)-n:] }
+	centers := func(ts []tok) []int {
+		var out []int
+		for _, t := range ts {
+			out = append(out, t.center)
+		}
+		return out
+	}
+	// pandoc pads 规章 (2 wide characters) to 行政规范性文件's width
+	ref, short := "  行政规范性文件       1     2     15", "  规章                 0           0"
+	rows := []alignedRow{{ref, 3, 1}, {"  行政许可             356", 1, 2}}
+	if m := columnMeasure(rows, nil); m != measureWidth {
+		t.Errorf("pandoc table measured %v, want by width", m)
+	}
+	cells, ok := placeMeasured(short, last(short, 2), ref, centers(last(ref, 3)), measureWidth)
+	if !ok || !slices.Equal(cells, []string{"0", "", "0"}) {
+		t.Errorf("by width: %q %v", cells, ok)
+	}
+	// pdftotext pads by characters
+	ref, short = "  行政规范性文件  1     2     15", "  规章       0           0"
+	rows = []alignedRow{{ref, 3, 1}, {"  行政许可    356", 1, 2}}
+	if m := columnMeasure(rows, nil); m != measureChars {
+		t.Errorf("pdftotext table measured %v, want by characters", m)
+	}
+	cells, ok = placeMeasured(short, last(short, 2), ref, centers(last(ref, 3)), measureChars)
+	if !ok || !slices.Equal(cells, []string{"0", "", "0"}) {
+		t.Errorf("by characters: %q %v", cells, ok)
+	}
+	// not told, and the measures place it differently: unplaced
+	if _, ok := placeMeasured("  规章  0     0", []tok{{s: "0", center: 8}, {s: "0", center: 14}}, "  行政规范性文件  1     2     15",
+		[]int{18, 24, 30}, measureUnknown); ok {
+		t.Errorf("placed although the measures disagree")
 	}
 }

@@ -1,0 +1,107 @@
+package report_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// Markdown written by converters we did not write, from the sources the DOC
+// fixtures came from (TestWord97): pandoc 2.17 (Debian 12) and the npm
+// packages turndown 7 with turndown-plugin-gfm (what "reader" services and
+// web clippers use) and mammoth 1 (Word to Markdown or HTML):
+//   - pandoc-gfm-2019.md, pandoc-gfm-blanks-2021.md: "pandoc -f html -t gfm"
+//     of LibreOffice's HTML of the 2019 report and of the report with blanks:
+//     paragraphs between empty lines, Word's <span lang=…> kept inline, tables
+//     as pipes or (with merged cells) as HTML — no tag of a page's blocks, so
+//     read as HTML it was one paragraph;
+//   - pandoc-md-word-2021.md: "pandoc -f html -t markdown" (pandoc's own
+//     Markdown, what "pandoc in.html -o out.md" writes) of Word's web page:
+//     [text]{style=…} spans whose attributes run over lines, ::: divs, **;
+//   - pandoc-md-blanks-2021.md: the same of LibreOffice's HTML of the report
+//     with blanks: grid tables whose cells wrap over several lines ("[行" /
+//     "政规范性文件]" / "{lang=…}"), a blank cell written "\";
+//   - pandoc-md-docx-blanks-2021.md: "pandoc -f docx -t markdown" of
+//     LibreOffice's DOCX of that report: simple tables padded by display width
+//     (a Chinese character two columns), 表四's blank only placeable by the
+//     table's ruler of dashes;
+//   - pandoc-plain-page-2021.txt: "pandoc -t plain" of the portal page: the
+//     layout table drawn as a one-column box round the text (| … |);
+//   - turndown-word-2021.md: turndown of Word's web page: ** headings, tables
+//     with merged cells kept as HTML with Word's <p> and <span> inside;
+//   - mammoth-2021.md: mammoth's Markdown of the rendered DOCX: every cell a
+//     paragraph, "12\.35"; mammoth-turndown-2021.md: its HTML through turndown.
+//
+// Each reads as its source does.
+func TestMarkdownConverters(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{
+		"pandoc-gfm-2019.md": truth2019, "pandoc-gfm-blanks-2021.md": truthWithBlanks,
+		"pandoc-md-word-2021.md": truthWithTypes, "pandoc-md-blanks-2021.md": truthWithBlanks,
+		"pandoc-md-docx-blanks-2021.md": truthWithBlanks, "pandoc-plain-page-2021.txt": truth,
+		"turndown-word-2021.md": truthWithTypes, "mammoth-2021.md": truth, "mammoth-turndown-2021.md": truth,
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			w := want()
+			sameReport(t, w, r)
+			if r.Agency != w.Agency || r.Year != w.Year {
+				t.Errorf("agency %q year %d", r.Agency, r.Year)
+			}
+			for _, f := range r.Findings {
+				if f.Rule != "CELL.BLANK" {
+					t.Errorf("finding %s %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
+
+// pandoc's plain text puts "[TABLE]" where a table with merged cells was:
+// the numbers are gone, which is said as such (not "not found").
+func TestPandocLostTables(t *testing.T) {
+	r := audit(t, "lost.txt", readFile(t, filepath.Join(auditDir, "pandoc-plain-lost-2021.txt")))
+	got := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "[TABLE]") {
+			got[f.Cell] = true
+		}
+		if f.Severity == report.SevError {
+			t.Errorf("an error: %s %s", f.Rule, f.Message)
+		}
+	}
+	if !got["applications"] || !got["appeals"] || len(got) != 2 {
+		t.Errorf("[TABLE] said for %v, want 表三 and 表四", got)
+	}
+	if v := r.Proactive.Cell("normative_documents.in_force").String(); v != "15" {
+		t.Errorf("表二 read %q, want 15 (it is a pipe table there)", v)
+	}
+}
+
+// 表四 as mammoth writes it, a cell a paragraph: fifteen lines of one
+// number each are its cells. With a cell missing they cannot be placed, and
+// a line's digits are never split to make up the count ("00" is not 0 and 0,
+// though the sums would hold).
+func TestAppealsAsParagraphs(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "mammoth-2021.md")))
+	if r := audit(t, "m.md", []byte(src)); r.Appeals[2][4].String() != "0" || r.Appeals[0][0].String() != "2" {
+		t.Fatalf("表四 read %v", r.Appeals)
+	}
+	i := strings.LastIndex(src, "0\n\n0\n\n五、")
+	if i < 0 {
+		t.Fatal("fixture changed")
+	}
+	glued := src[:i] + "00\n\n五、" + src[i+len("0\n\n0\n\n五、"):]
+	r := audit(t, "m.md", []byte(glued))
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			if _, ok := r.Appeals[b][c].Int(); ok {
+				t.Fatalf("表四 filled from 14 paragraphs: %v", r.Appeals)
+			}
+		}
+	}
+	if !saysWhy(r, "appeals") {
+		t.Error("表四 left unread without a PARSE finding")
+	}
+}
