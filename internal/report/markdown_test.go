@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gongkai/internal/report"
 )
 
@@ -104,4 +106,50 @@ func TestAppealsAsParagraphs(t *testing.T) {
 	if !saysWhy(r, "appeals") {
 		t.Error("表四 left unread without a PARSE finding")
 	}
+}
+
+// Converters that put a table on a full grid repeat a merged cell's text in
+// every column it spans (docling's Markdown does; these fixtures are our
+// own, written so from the HTML the other fixtures came from: the rendered
+// report, LibreOffice's HTML of the 2019 report, of the report with blanks
+// and of the seed). "| 行政许可 | 356 | 356 | 356 |" is one number, and so
+// are columns whose header repeats too ("本年增/减 | 本年增/减" over "-7 |
+// -7"); each such reading is said (PARSE.READ). Where the header does not
+// repeat, the extra number is not taken for a span.
+func TestRepeatedSpans(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{
+		"docling-2021.md": truth, "docling-2019.md": truth2019, "docling-blanks-2021.md": truthWithBlanks,
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			sameReport(t, want(), r)
+			for _, f := range r.Findings {
+				if f.Rule != "CELL.BLANK" && !(f.Rule == "PARSE.READ" && strings.Contains(f.Message, "合并单元格")) {
+					t.Errorf("finding %s %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+	t.Run("seed", func(t *testing.T) {
+		want := audit(t, "seed.txt", readFile(t, seedPath))
+		r := audit(t, "seed.md", readFile(t, filepath.Join(auditDir, "docling-seed-2024.md")))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("tables (-want +got):\n%s", d)
+		}
+	})
+	t.Run("header not repeated", func(t *testing.T) {
+		src := string(readFile(t, filepath.Join(auditDir, "docling-2019.md")))
+		src = strings.Replace(src, "| 信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减 |", "| 信息内容 | 上一年项目数量 | 本年增/减 | 备注 |", 1)
+		src = strings.Replace(src, "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 总计 | 结果维持 |", "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 合计 | 结果维持 |", 1)
+		r := audit(t, "d.md", []byte(src))
+		if v := r.Proactive.Cell("fees.change").String(); v != "" {
+			t.Errorf("表二 fees read %q from three numbers under a header that does not repeat", v)
+		}
+		if _, ok := r.Appeals[0][0].Int(); ok {
+			t.Errorf("表四 read from 16 numbers under a header that does not repeat: %v", r.Appeals)
+		}
+		if !saysWhy(r, "proactive_2019.fees") || !saysWhy(r, "appeals") {
+			t.Error("left unread without a PARSE finding")
+		}
+	})
 }

@@ -1439,6 +1439,55 @@ func matchT2(L string, items []T2Item, next int) int {
 	return -1
 }
 
+// spanned reads a row of cells that has more numbers than its n cells as
+// converters that repeat a merged cell's text in every column it spans write
+// it (docling: "| 信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减 |" over
+// "| 行政事业性收费 | 22 | -7 | -7 |"): columns whose header — the nearest
+// row above of as many cells, with no number where the row has its numbers —
+// and whose number both repeat the column before are one cell. Not ok unless
+// that leaves exactly n numbers.
+func (p *parser) spanned(l Line, n int) ([]string, bool) {
+	if l.Fields == nil {
+		return nil, false
+	}
+	first := len(l.Fields) // the row's numbers start here
+	for first > 0 && numberish(l.Fields[first-1]) {
+		first--
+	}
+	i := slices.IndexFunc(p.lines, func(x Line) bool { return x.No == l.No && x.Text == l.Text })
+	for j := i - 1; i > 0 && j >= 0 && j >= i-12; j-- {
+		h := p.lines[j]
+		if h.Fields == nil {
+			if trimSpace(h.Text) == "" {
+				continue
+			}
+			return nil, false
+		}
+		if len(h.Fields) != len(l.Fields) || slices.ContainsFunc(h.Fields[first:], func(c string) bool { return trimSpace(c) != "" && cellish(c) }) {
+			continue
+		}
+		var cells []string
+		for k := first; k < len(l.Fields); k++ {
+			if k > first && trimSpace(h.Fields[k]) != "" && h.Fields[k] == h.Fields[k-1] && l.Fields[k] == l.Fields[k-1] {
+				continue // the same merged cell again
+			}
+			cells = append(cells, l.Fields[k])
+		}
+		return cells, len(cells) == n && allCells(cells)
+	}
+	return nil, false
+}
+
+// allSame reports whether ss are all one string.
+func allSame(ss []string) bool {
+	for _, s := range ss[1:] {
+		if s != ss[0] {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	r := p.r
 	set := func(i int, s string) {
@@ -1466,6 +1515,24 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	if n == 1 && len(rc.tokens) == 1 {
 		set(0, rc.tokens[0].s)
 		return
+	}
+	if n == 1 && l.Fields != nil && allSame(strs(rc.tokens)) {
+		// a merged cell whose number a converter wrote into every column it
+		// spans (docling: "| 行政许可 | 356 | 356 | 356 |")
+		set(0, rc.tokens[0].s)
+		p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字“%s”在 %d 栏中重复（转换工具把合并单元格的内容写进了它跨过的每一栏），按 1 个数 %s 读取",
+			it.Label, strings.Join(strs(rc.tokens), " "), len(rc.tokens), rc.tokens[0].s)
+		return
+	}
+	if len(rc.tokens) > n {
+		if cells, ok := p.spanned(l, n); ok {
+			for i, s := range cells {
+				set(i, s)
+			}
+			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”读到 %d 个数（%s），其中重复的是合并单元格跨过的栏（表头也重复），按 %s 读取",
+				it.Label, len(rc.tokens), strings.Join(strs(rc.tokens), " "), strings.Join(cells, " "))
+			return
+		}
 	}
 	if rc.spaced && len(rc.tokens) < n {
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个（%s），无法确定空白的位置，该行记为空",
@@ -2253,6 +2320,16 @@ func (p *parser) parseT4() {
 		data = append(data, l)
 		if len(toks) >= n {
 			break
+		}
+	}
+	if len(data) == 1 && len(toks) > n {
+		if cells, ok := p.spanned(data[0], n); ok {
+			p.warn("PARSE.READ", "appeals", data[0].No, "表四读到 %d 个数（%s），其中重复的是合并单元格跨过的栏（表头也重复），按 %s 读取",
+				len(toks), strings.Join(strs(toks), " "), strings.Join(cells, " "))
+			toks = toks[:0]
+			for _, c := range cells {
+				toks = append(toks, tok{s: c, center: -1})
+			}
 		}
 	}
 	if apart && len(data) > 1 {
