@@ -665,7 +665,7 @@ func textLines(t string) []Line {
 		}
 		l := Line{No: i + 1, Text: s}
 		switch {
-		case strings.Contains(s, "\t"):
+		case strings.Contains(s, "\t") && !piped(s):
 			l.Fields = strings.Split(s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
@@ -674,6 +674,15 @@ func textLines(t string) []Line {
 				l.Text = ""
 			case 1: // a line in a box (a converter's frame round a layout table): text, its spacing kept
 				in := trimSpace(s)
+				if inner := in[1 : len(in)-1]; strings.IndexByte(inner, '\n') >= 0 {
+					// the whole page in one box, its line breaks written as
+					// &#xA; (remark's GitHub Markdown of a portal page)
+					for _, x := range textLines(boxedPage(inner)) {
+						x.No = i + 1
+						out = append(out, x)
+					}
+					continue
+				}
 				l.Text = markdownHeading(strings.TrimRight(in[1:len(in)-1], " "))
 				if bold {
 					l.Text = markdownText(l.Text)
@@ -693,8 +702,55 @@ func textLines(t string) []Line {
 	return out
 }
 
+// boxedPage is a page a converter put in one table cell, its line breaks
+// given back: remark writes the paragraphs and headings of a portal's layout
+// cell one after another ("…326条。### （二）依申请公开…"), so a heading mark
+// after text starts a line again, and a section's own heading followed by
+// more text (the next paragraph, or a table's first row) ends its line.
+func boxedPage(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '#' && (i == 0 || s[i-1] != '#') {
+			j := i
+			for j < len(s) && s[j] == '#' {
+				j++
+			}
+			if j < len(s) && s[j] == ' ' && j-i <= 6 {
+				if n := len(b); n > 0 && b[n-1] != '\n' && b[n-1] != ' ' {
+					b = append(b, '\n')
+				}
+				if end := j + 1 + sectionHeadingAt(s[j+1:]); end > j+1 && end < len(s) && s[end] != '\n' {
+					b = append(append(b, s[i:end]...), '\n')
+					i = end - 1
+					continue
+				}
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// sectionHeadingAt is the length of the section heading s starts with
+// (一、总体情况 … as the template writes it), or 0.
+func sectionHeadingAt(s string) int {
+	for _, sec := range Sections {
+		if strings.HasPrefix(s, sec.Heading) {
+			return len(sec.Heading)
+		}
+	}
+	return 0
+}
+
 // Converters from PDF and Word write Markdown: tables as | a | b | rows, and
 // headings as ### 三、… lines.
+
+// piped reports whether s starts and ends with a pipe: a Markdown row even
+// when its cells hold tabs.
+func piped(s string) bool {
+	t := trimSpace(s)
+	return len(t) >= 2 && t[0] == '|' && t[len(t)-1] == '|'
+}
 
 func markdownRow(s string) bool {
 	if strings.IndexByte(s, '|') < 0 {

@@ -34,7 +34,10 @@ import (
 //   - turndown-word-2021.md: turndown of Word's web page: ** headings, tables
 //     with merged cells kept as HTML with Word's <p> and <span> inside;
 //   - mammoth-2021.md: mammoth's Markdown of the rendered DOCX: every cell a
-//     paragraph, "12\.35"; mammoth-turndown-2021.md: its HTML through turndown.
+//     paragraph, "12\.35"; mammoth-turndown-2021.md: its HTML through turndown;
+//   - remark-page-2021.md: unified (rehype-parse, rehype-remark, remark-gfm) of
+//     the portal page: the page in one table cell, its lines as &#xA;, its
+//     headings run on after the text before them, table cells as tabs.
 //
 // Each reads as its source does.
 func TestMarkdownConverters(t *testing.T) {
@@ -43,6 +46,7 @@ func TestMarkdownConverters(t *testing.T) {
 		"pandoc-md-word-2021.md": truthWithTypes, "pandoc-md-blanks-2021.md": truthWithBlanks,
 		"pandoc-md-docx-blanks-2021.md": truthWithBlanks, "pandoc-plain-page-2021.txt": truth,
 		"turndown-word-2021.md": truthWithTypes, "mammoth-2021.md": truth, "mammoth-turndown-2021.md": truth,
+		"remark-page-2021.md": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

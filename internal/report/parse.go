@@ -276,6 +276,9 @@ func (p *parser) joinCellLines() {
 					continue
 				}
 				if !oneCellLine(p.lines[k]) {
+					if key == "2" && last == i && signedRunLine(p.lines[k]) {
+						last = k // 表二's numbers run together under their label, a sign among them ("22-7")
+					}
 					break
 				}
 				last = k
@@ -307,6 +310,15 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// signedRunLine is a plain line of digits run together with a minus sign
+// among them, as pdf.js writes 表二's row of the 2019 format ("22-7" for 22
+// and −7), and nothing else.
+func signedRunLine(l Line) bool {
+	t := trimSpace(l.Text)
+	return l.Fields == nil && !l.Segmented && t != "" && !strings.ContainsAny(t, " \t\u3000") &&
+		strings.ContainsAny(t, "-－") && numberRun(t)
 }
 
 // oneCellLine is a plain line holding one count (at most maxCellDigits
@@ -836,8 +848,8 @@ func splitFields(l Line, n int) rowCells {
 	rc := rowCells{label: label}
 	if n == NumCols {
 		rc = fieldWindows(rc, l.Fields, last+1)
-		if !rc.ok && l.OneEach {
-			rc.spaced = true // a cell to a line: a blank left no line
+		if !rc.ok && l.OneEach && wellFormed(strs(rc.tokens)) {
+			rc.spaced = true // a cell to a line: a blank left no line ("000" is digits run together)
 		}
 		return rc
 	}
@@ -851,7 +863,9 @@ func splitFields(l Line, n int) rowCells {
 			return rc
 		}
 		rc.tokens = nonEmpty(region)
-		rc.spaced = len(region) >= n || l.OneEach // positional blanks, not glued cells
+		// positional blanks, not glued cells (unless a line's number is
+		// digits run together: "000" under 规章)
+		rc.spaced = len(region) >= n || l.OneEach && wellFormed(strs(rc.tokens))
 		return rc
 	}
 	lead, trail := 0, len(region)
@@ -1535,6 +1549,9 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		}
 	}
 	if rc.spaced && len(rc.tokens) < n {
+		for i := range it.Cells {
+			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
+		}
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个（%s），无法确定空白的位置，该行记为空",
 			it.Label, n, len(rc.tokens), strings.Join(strs(rc.tokens), " "))
 		return
@@ -1733,7 +1750,7 @@ func (p *parser) parseT3() {
 				v[i] = toCell(s)
 			}
 			r.Applications[g.row.Key] = v
-		case g.rc.spaced || len(g.rc.tokens) > NumCols || digitCount(g.rc.tokens) < NumCols:
+		case g.rc.spaced || len(g.rc.tokens) > NumCols || digitCount(g.rc.tokens) < NumCols || blanksApart(g):
 			// blanks whose places cannot be known: fewer numbers than cells
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
@@ -2128,6 +2145,33 @@ func abs(x int) int {
 	return x
 }
 
+// blanksApart reports whether a row's numbers, fewer than its cells, are
+// cells with blanks between them rather than digits run together: "64 0 2 4
+// 70" on a line of its own (pdf.js's text of a row with blanks), each number
+// a count as written on its own, with no cut of their digits into seven
+// cells that adds up. On a page that lost its line breaks spaces are no such
+// sign ("160 02 0 018"), and a cut that does not add up is the report's own
+// error.
+func blanksApart(g t3Line) bool {
+	if g.line.Segmented || len(g.rc.tokens) >= NumCols {
+		return false
+	}
+	toks := strs(g.rc.tokens)
+	return wellFormed(toks) && len(splitTokens(toks, NumCols, NumCols, 64)) == 0
+}
+
+// wellFormed reports whether each token is a count as written on its own:
+// no leading zero ("02" is digits run together) and at most maxCellDigits
+// digits.
+func wellFormed(toks []string) bool {
+	for _, t := range toks {
+		if len(t) > maxCellDigits || len(t) > 1 && t[0] == '0' || !isNumber(t) {
+			return false
+		}
+	}
+	return true
+}
+
 // solveT3 splits rows whose digits ran together. Each row must satisfy its own
 // sum; what is still open is settled by the column identities. Where more than
 // one reading fits, the differing cells stay null (PARSE.AMBIGUOUS).
@@ -2135,6 +2179,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	r := p.r
 	const limit = 4096
 	cands := make([][][]int64, len(runs))
+	var unequal []int // runs whose only cut does not add up
 	for i, g := range runs {
 		toks := strs(g.rc.tokens)
 		// the only cut there is (seven digits for seven cells) is the row,
@@ -2146,8 +2191,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				sum += x
 			}
 			if sum != forced[0][ColTotal] {
-				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
-					g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(forced[0]))
+				unequal = append(unequal, i)
 			}
 			continue
 		}
@@ -2239,6 +2283,60 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 		r.Applications[g.row.Key] = v
 	}
+	for _, i := range unequal {
+		g := runs[i]
+		toks := strs(g.rc.tokens)
+		if bad := p.t3UnbalancedColumns(); !g.line.Segmented && bad > 2 {
+			// on a line of its own, a cut that also breaks the table's
+			// columns is not the report's error but blanks that left no
+			// trace ("6402470" for 64, blank, 0, 2, blank, 4, 70)
+			for c := 0; c < NumCols; c++ {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			r.Applications[g.row.Key] = Row{}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，按位数只有一种拆法（%s），但这样这一行不等于总计、表中 %d 栏的勾稽关系也不成立，多半是有空白的单元格，无法确定其位置，该行记为空",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), bad)
+			continue
+		}
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
+			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
+	}
+}
+
+// t3UnbalancedColumns counts the columns of 表三 as read where an identity
+// fails: the outcomes add up to (七)总计, or 本年新收 + 上年结转 − 结转下年度
+// is not 总计. An identity with a cell not read is not checked.
+func (p *parser) t3UnbalancedColumns() int {
+	bad := 0
+	for c := 0; c < NumCols; c++ {
+		var outcomes, carry [2]int64 // [0] the sum, [1] cells not read
+		var tot int64
+		totOK := false
+		for _, row := range p.r.Format.T3Rows() {
+			x, ok := p.r.Applications[row.Key][c].Int()
+			add := func(acc *[2]int64, sign int64) {
+				if ok {
+					acc[0] += sign * x
+				} else {
+					acc[1]++
+				}
+			}
+			switch row.Kind {
+			case RowOutcome:
+				add(&outcomes, 1)
+			case RowNew, RowCarriedIn:
+				add(&carry, 1)
+			case RowCarriedForward:
+				add(&carry, -1)
+			case RowTotal:
+				tot, totOK = x, ok
+			}
+		}
+		if totOK && (outcomes[1] == 0 && outcomes[0] != tot || carry[1] == 0 && carry[0] != tot) {
+			bad++
+		}
+	}
+	return bad
 }
 
 // t3Consistent checks the column identities with the candidate rows in place.

@@ -647,3 +647,14 @@ func TestPlaceMeasured(t *testing.T) {
 		t.Errorf("placed although the measures disagree")
 	}
 }
+
+// A page remark put in one table cell gets its lines back: a heading mark
+// after text starts a line, a section heading followed by more text ends one.
+func TestBoxedPage(t *testing.T) {
+	eachCase(t, "boxedPage", boxedPage, map[string]string{
+		"# 标题## 一、总体情况### （一）主动公开情况2024年，发布326条。### （二）依申请": "# 标题\n## 一、总体情况\n### （一）主动公开情况2024年，发布326条。\n### （二）依申请",
+		"行政事业性收费\t12.35## 三、收到和处理政府信息公开申请情况（本列数据）\t申请人情况":   "行政事业性收费\t12.35\n## 三、收到和处理政府信息公开申请情况\n（本列数据）\t申请人情况",
+		"## 六、其他需要报告的事项":   "## 六、其他需要报告的事项",
+		"第#1号文件 ####### 七": "第#1号文件 ####### 七",
+	})
+}
