@@ -238,6 +238,9 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// unpdf puts a space between them; neither keeps blank cells)
 		"pdfjs-spaced-2021.txt": truth, "pdfjs-spaced-blanks-2021.txt": truthWithBlanks,
 		"pdfjs-glued-2021.txt": truth, "pdfjs-glued-blanks-2021.txt": truthWithBlanks, "pdfjs-glued-2019.txt": truth2019,
+		// Debian's html2text cuts Chinese characters in its tables into bytes
+		// (the file stays UTF-8 with damage) and marks headings ***** … *****
+		"html2text-2021.txt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

@@ -93,6 +93,9 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if strings.Contains(t, "│") {
+		t = boxRows(t)
+	}
 	if hasGridBorder(t) {
 		t = gridRows(t)
 	}
@@ -225,6 +228,73 @@ func gridRows(t string) string {
 	flush()
 	return b.String()
 }
+
+// boxRows turns a table drawn with box-drawing characters, as text browsers
+// dump a page with bordered tables (w3m, elinks: ├───┼───┤ between rows, │
+// between cells, a cell's text wrapped over as many lines as it needs), into
+// one pipe row per row of the table, its cells' pieces joined; the row's
+// other lines and the borders become empty lines, so that line numbers hold.
+// A border that runs only under some columns (beside a cell that spans rows)
+// ends the row too; the text on its line, the spanning cell's, stays as a
+// line of its own.
+func boxRows(t string) string {
+	var b strings.Builder
+	b.Grow(len(t))
+	var row [][]string
+	lines := 0
+	flush := func() {
+		if row == nil {
+			return
+		}
+		b.WriteByte('|')
+		for _, pieces := range row {
+			b.WriteByte(' ')
+			b.WriteString(joinWrapped(pieces))
+			b.WriteString(" |")
+		}
+		b.WriteString(strings.Repeat("\n", lines))
+		row, lines = nil, 0
+	}
+	for line := range strings.Lines(t) {
+		br := strings.Count(line, "\n")
+		l := strings.TrimRight(line, "\r\n")
+		horizontal := strings.ContainsAny(l, "─━═")
+		text := strings.TrimSpace(strings.Map(func(r rune) rune {
+			if isBoxRune(r) {
+				return ' '
+			}
+			return r
+		}, l))
+		switch {
+		case !strings.ContainsFunc(l, isBoxRune):
+			flush()
+			b.WriteString(line)
+		case horizontal:
+			flush() // a border, under every column or only some
+			b.WriteString(text)
+			b.WriteString(strings.Repeat("\n", br))
+		default:
+			cells := strings.Split(strings.Trim(trimSpace(l), "│┃║"), "│")
+			if row != nil && len(cells) != len(row) {
+				flush()
+			}
+			if row == nil {
+				row = make([][]string, len(cells))
+			}
+			for i, c := range cells {
+				if c = strings.TrimSpace(c); c != "" {
+					row[i] = append(row[i], c)
+				}
+			}
+			lines += br
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// isBoxRune reports whether r draws a table: the box-drawing block.
+func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 
 // hasGridBorder reports whether a line of t starts with "+-", a grid table's
 // border. ("+-" is looked for, not "\n+-": a search led by a line break would
@@ -609,9 +679,11 @@ func mhtmlPage(data []byte) ([]byte, bool) {
 	return nil, false
 }
 
-// mostlyUTF8 says text is UTF-8 but for a few bytes: at least 20
-// multi-byte characters and at most one invalid byte in a hundred of them
-// (GB18030 text read as UTF-8 is invalid at most of its characters).
+// mostlyUTF8 says text is UTF-8 but for some bytes: at least 20 multi-byte
+// characters and at most one invalid byte for two of them. GB18030 text read
+// as UTF-8 has five to seven invalid bytes for each sequence that happens to
+// be valid; UTF-8 with damage has far fewer (html2text cuts Chinese
+// characters in its tables: one bad byte in seven there).
 func mostlyUTF8(data []byte) bool {
 	multi, bad := 0, 0
 	for i := 0; i < len(data); {
@@ -627,7 +699,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += n
 	}
-	return multi >= 20 && bad*100 <= multi
+	return multi >= 20 && bad*2 <= multi
 }
 
 func looksHTML(t string) bool {
@@ -861,9 +933,13 @@ func markdownHeading(s string) string {
 }
 
 // markdownText is a text line without Markdown's bold marks: converters write
-// headings and titles as **一、总体情况** (a report never writes ** itself).
+// headings and titles as **一、总体情况**, html2text as ***** 一、总体情况 *****
+// (a report never writes ** itself).
 func markdownText(s string) string {
 	if strings.Contains(s, "**") {
+		if t := trimSpace(s); strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") {
+			return trimSpace(strings.Trim(t, "*"))
+		}
 		return strings.ReplaceAll(s, "**", "")
 	}
 	return s

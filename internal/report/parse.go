@@ -79,6 +79,9 @@ type parser struct {
 	lines []Line
 	r     *Report
 	heads map[string]int // section key → index into lines
+	// measure is how 表三's space-aligned rows line up their columns, when
+	// they tell: the same converter laid out 表四
+	measure measure
 }
 
 func (p *parser) warn(rule, cell string, line int, format string, args ...any) {
@@ -1366,6 +1369,15 @@ func placeMeasured(text string, ts []tok, ref string, centers []int, m measure) 
 // wideTail is the last n tokens of s placed by display width: a wide
 // (Chinese) character takes two columns. nil when s has fewer.
 func wideTail(s string, n int) []tok {
+	out := wideTokens(s)
+	if len(out) < n {
+		return nil
+	}
+	return out[len(out)-n:]
+}
+
+// wideTokens are the tokens of s placed by display width.
+func wideTokens(s string) []tok {
 	var out []tok
 	col, start, from := 0, -1, 0
 	for i, r := range s {
@@ -1385,10 +1397,7 @@ func wideTail(s string, n int) []tok {
 	if start >= 0 {
 		out = append(out, tok{s: s[from:], center: (start + col - 1) / 2, start: start, end: col})
 	}
-	if len(out) < n {
-		return nil
-	}
-	return out[len(out)-n:]
+	return out
 }
 
 // wideRune reports whether r takes two columns on a terminal (East Asian
@@ -2082,6 +2091,7 @@ func (p *parser) alignShort(got []t3Line) {
 		ar[i] = alignedRow{c.text, NumCols, c.line}
 	}
 	m := columnMeasure(ar, breaks)
+	p.measure = m // 表四's headings are placed by it
 	for k := range got {
 		g := &got[k]
 		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil {
@@ -2434,7 +2444,11 @@ func (p *parser) parseT4() {
 		spaced = true // numbers on lines of their own are cells of their own: never split as glued digits
 	}
 	if len(toks) < n && len(data) == 1 && spaced {
-		if cells, ok := p.placeByRuler(lo, hi, data[0].Text, toks, n); ok {
+		cells, ok := p.placeByRuler(lo, hi, data[0].Text, toks, n)
+		if !ok {
+			cells, ok = p.placeByT4Header(lo, data[0], toks)
+		}
+		if ok {
 			toks = toks[:0]
 			for _, c := range cells {
 				toks = append(toks, tok{s: c, center: -1})
@@ -2486,6 +2500,118 @@ func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]strin
 		return cells, true
 	}
 	return nil, false
+}
+
+// placeByT4Header places the numbers of 表四's row with blanks (ts, on the
+// line data) under the column headings printed above it: text browsers and
+// pdftotext lay a borderless table out as spaced text, each heading stacked
+// over its column ("结果" / "维持"). The pieces of the five headings
+// (结果维持 … 总计) on the lines between the section's start and the row,
+// gathered by position, must make exactly fifteen columns; each number must
+// sit within a few characters of one, no two in one. Positions are taken by
+// characters or by display width as 表三's rows are laid out (p.measure);
+// when they do not tell, a place both find, or only one, is kept.
+func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
+	const n = 15
+	var heads []Line
+	for _, l := range p.lines[lo:] {
+		if l.No >= data.No {
+			break
+		}
+		if l.Fields == nil && hasHan(l.Text) && !strings.ContainsFunc(l.Text, isDigit) {
+			heads = append(heads, l)
+		}
+	}
+	if len(heads) == 0 {
+		return nil, false
+	}
+	columns := func(wide bool) ([]int, bool) {
+		var cs []int
+		for _, h := range heads {
+			var hts []tok
+			if wide {
+				hts = wideTokens(h.Text)
+			} else {
+				hts = tokens(h.Text)
+			}
+			for _, t := range hts {
+				if slices.ContainsFunc(T4ColumnLabels, func(lb string) bool { return strings.Contains(lb, t.s) }) {
+					cs = append(cs, t.center)
+				}
+			}
+		}
+		slices.Sort(cs)
+		var cols []int
+		for i := 0; i < len(cs); {
+			j := i
+			for j+1 < len(cs) && cs[j+1]-cs[j] <= 2 {
+				j++
+			}
+			cols = append(cols, (cs[i]+cs[j])/2)
+			i = j + 1
+		}
+		return cols, len(cols) == n
+	}
+	// a place is kept only if every number sits centred under its heading
+	// (within a character: a table laid out with its headings to the left
+	// and its numbers to the right gives no such sign) and each block whose
+	// five cells it fills adds up
+	place := func(ts []tok, cols []int) ([]string, bool) {
+		cells, ok := placeByColumns(ts, cols)
+		if !ok {
+			return nil, false
+		}
+		lo, hi := 1<<30, -1<<30
+		j := 0 // placeByColumns keeps the numbers in order: the j-th filled cell is ts[j]
+		for k, c := range cells {
+			if c == "" {
+				continue
+			}
+			off := ts[j].center - cols[k]
+			lo, hi = min(lo, off), max(hi, off)
+			j++
+		}
+		if lo < -1 || hi > 1 {
+			return nil, false // not centred under the headings: nothing says which column a number is
+		}
+		for b := 0; b < n; b += 5 {
+			var sum, total int64
+			full := true
+			for c := 0; c < 5; c++ {
+				x, err := strconv.ParseInt(cells[b+c], 10, 64)
+				if err != nil {
+					full = false
+					break
+				}
+				if c < 4 {
+					sum += x
+				} else {
+					total = x
+				}
+			}
+			if full && sum != total {
+				return nil, false
+			}
+		}
+		return cells, true
+	}
+	var byChar, byWidth []string
+	okChar, okWidth := false, false
+	if cols, ok := columns(false); ok && p.measure != measureWidth {
+		byChar, okChar = place(ts, cols)
+	}
+	if cols, ok := columns(true); ok && p.measure != measureChars {
+		if wts := wideTail(data.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
+			byWidth, okWidth = place(wts, cols)
+		}
+	}
+	switch {
+	case okChar && okWidth:
+		return byChar, slices.Equal(byChar, byWidth)
+	case okWidth:
+		return byWidth, true
+	}
+	return byChar, okChar
 }
 
 func (p *parser) fillT4(toks []tok, spaced bool, line int) {

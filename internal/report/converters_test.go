@@ -157,3 +157,32 @@ func TestRepeatedSpans(t *testing.T) {
 		}
 	})
 }
+
+// Text browsers' dumps of the pages (Debian 12's w3m 0.5.3, elinks 0.13,
+// links 2.28, lynx 2.9; "-dump" at 120 columns): w3m and elinks draw a
+// bordered table (Word's page) with box-drawing characters, a cell's text
+// wrapped over several lines (w3m-word-2021.txt, w3m-2019.txt from
+// LibreOffice's HTML of the 2019 report); a borderless one (LibreOffice's HTML
+// of the report with blanks) comes out as spaced text whose 表四, its last
+// cell blank, is placed under its stacked headings (elinks-blanks-2021.txt,
+// links-blanks-2021.txt); lynx-page-2021.txt is the portal page.
+func TestTextBrowsers(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{
+		"w3m-word-2021.txt": truthWithTypes, "w3m-2019.txt": truth2019, "elinks-blanks-2021.txt": truthWithBlanks,
+		"links-blanks-2021.txt": truthWithBlanks, "lynx-page-2021.txt": truth,
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			w := want()
+			sameReport(t, w, r)
+			if r.Agency != w.Agency || r.Year != w.Year {
+				t.Errorf("agency %q year %d", r.Agency, r.Year)
+			}
+			for _, f := range r.Findings {
+				if f.Rule != "CELL.BLANK" && f.Rule != "PARSE.READ" {
+					t.Errorf("finding %s %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
