@@ -388,6 +388,7 @@ func (p *parser) parse() *Report {
 	p.parseT2()
 	p.parseT3()
 	p.parseT4()
+	p.apartNumbers()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
 		r.Meta.Empty = true
 		for _, l := range p.lines {
@@ -555,7 +556,9 @@ func (p *parser) pickTitle(pre []string) {
 		if pick(pre[i]) {
 			return
 		}
-		if i > 0 && strings.Contains(pre[i], "报告") && pick(pre[i-1]+pre[i]) {
+		// a title wrapped onto a second line: the agency above, or just
+		// the end of it ("…工作年度报" / "告", a PDF's line)
+		if i > 0 && (strings.Contains(pre[i], "报告") || !moreRunes(pre[i], 4)) && pick(pre[i-1]+pre[i]) {
 			return
 		}
 	}
@@ -1586,6 +1589,112 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		it.Label, read)
 }
 
+// apartNumbers: a row of 表二 or 表三 read as wholly blank is not said to be
+// left blank by the report (CELL.BLANK) when its table holds more numbers on
+// lines of their own than cells were read — a PDF's text can put a row's
+// numbers apart from its label, in an order that cannot be undone. It is
+// said to be unread, with the first such line.
+func (p *parser) apartNumbers() {
+	r := p.r
+	// apart is the first line of the table's numbers alone (or in cells of
+	// their own), when there are more such numbers than cells read: some
+	// belong to no row
+	apart := func(key string, read int) int {
+		if _, ok := p.heads[key]; !ok || !r.Meta.Tables[key] {
+			return 0
+		}
+		lo, hi := p.region(key)
+		first, n := 0, 0
+		for _, l := range p.lines[lo:hi] {
+			if l.Segmented {
+				continue
+			}
+			k := 0
+			if l.Fields != nil {
+				for _, f := range l.Fields {
+					if t := trimSpace(f); t != "" && !hasHan(t) && numberRun(t) {
+						k++
+					}
+				}
+			} else if t := trimSpace(l.Text); t != "" && !hasHan(t) && numberRun(t) {
+				k = len(tokens(t))
+			}
+			if k > 0 && first == 0 {
+				first = l.No
+			}
+			n += k
+		}
+		if n > read {
+			return first
+		}
+		return 0
+	}
+	readT2, readT3 := 0, 0
+	for _, it := range r.Format.T2Items() {
+		for k, c := range it.Cells {
+			if len(it.Money) > k && it.Money[k] {
+				if !r.Proactive.Amount(it.Key + "." + c).Blank() {
+					readT2++
+				}
+			} else if !r.Proactive.Cell(it.Key + "." + c).Blank() {
+				readT2++
+			}
+		}
+	}
+	for _, row := range r.Format.T3Rows() {
+		for _, c := range r.Applications[row.Key] {
+			if !c.Blank() {
+				readT3++
+			}
+		}
+	}
+	blank := func(paths []string) bool {
+		for _, c := range paths {
+			if r.Meta.Ambiguous[c] {
+				return false
+			}
+		}
+		return true
+	}
+	if no := apart("2", readT2); no > 0 {
+		for _, it := range r.Format.T2Items() {
+			var paths []string
+			empty := true
+			for k, c := range it.Cells {
+				paths = append(paths, r.t2Prefix()+it.Key+"."+c)
+				if len(it.Money) > k && it.Money[k] {
+					empty = empty && r.Proactive.Amount(it.Key+"."+c).Blank()
+				} else {
+					empty = empty && r.Proactive.Cell(it.Key+"."+c).Blank()
+				}
+			}
+			if empty && blank(paths) {
+				for _, c := range paths {
+					p.ambiguous(c)
+				}
+				p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二“%s”没有读到数字，但表中第 %d 行有不属于任何一行的数字（转换打乱了次序），它的数字可能在那里，该行记为空，请对照原文核对", it.Label, no)
+			}
+		}
+	}
+	if no := apart("3", readT3); no > 0 {
+		for _, row := range r.Format.T3Rows() {
+			v := r.Applications[row.Key]
+			var paths []string
+			empty := true
+			for c := range v {
+				paths = append(paths, t3Cell(row.Key, c))
+				empty = empty && v[c].Blank()
+			}
+			if empty && blank(paths) {
+				for _, c := range paths {
+					p.ambiguous(c)
+				}
+				p.warn("PARSE.TABLE", "applications."+row.Key, 0, "表三“%s%s”没有读到数字，但表中第 %d 行有不属于任何一行的数字（转换打乱了次序），它的数字可能在那里，该行记为空，请对照原文核对", row.Group, row.Label, no)
+			}
+		}
+	}
+}
+
 func (p *parser) ambiguous(cell string) {
 	if p.r.Meta.Ambiguous == nil {
 		p.r.Meta.Ambiguous = map[string]bool{}
@@ -2442,6 +2551,19 @@ func (p *parser) parseT4() {
 	}
 	if apart && len(data) > 1 {
 		spaced = true // numbers on lines of their own are cells of their own: never split as glued digits
+		if len(toks) == n && !t4BlocksAddUp(strs(toks)) {
+			// a PDF's text can give a table's numbers column by column:
+			// in the order read they do not add up, and no order can be known
+			r.Meta.Unreadable["4"] = true
+			for b := range T4Blocks {
+				for j := range T4Columns {
+					p.ambiguous(t4Cell(b, j))
+				}
+			}
+			p.warn("PARSE.TABLE", "appeals", first, "表四的 15 个数各占一行（%s），按原文的次序排成三组时各组之和都不等于总计，多半是转换打乱了次序，表四记为空，请对照原文核对",
+				strings.Join(strs(toks), " "))
+			return
+		}
 	}
 	if len(toks) < n && len(data) == 1 && spaced {
 		cells, ok := p.placeByRuler(lo, hi, data[0].Text, toks, n)
@@ -2468,6 +2590,25 @@ func (p *parser) parseT4() {
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, first)
+}
+
+// t4BlocksAddUp reports whether 表四's fifteen numbers, in order, make three
+// blocks whose first four add up to their fifth.
+func t4BlocksAddUp(cells []string) bool {
+	for b := 0; b+5 <= len(cells); b += 5 {
+		var sum int64
+		for c := 0; c < 4; c++ {
+			x, err := strconv.ParseInt(cells[b+c], 10, 64)
+			if err != nil {
+				return false
+			}
+			sum += x
+		}
+		if t, err := strconv.ParseInt(cells[b+4], 10, 64); err != nil || t != sum {
+			return false
+		}
+	}
+	return true
 }
 
 // placeByRuler places the numbers of a row with blanks (ts, on the line

@@ -1,7 +1,10 @@
 package report
 
 import (
+	"encoding/hex"
+	"io"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -21,6 +24,14 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		f    pdf.Font
 		enc  pdf.TextEncoding
 		name string
+		cid  *cidWidths // a Type0 font with two-byte codes (Identity-H)
+		// scale turns a width into thousandths of text space: 1 for the
+		// simple fonts, 1000×FontMatrix for a Type3 font
+		scale float64
+		// uni is a simple font's ToUnicode map, where the library decodes by
+		// the glyph names of its Differences instead (Chrome's Type3 fonts
+		// for bold text name their glyphs g1, g2 …)
+		uni map[int]string
 	}
 	fonts := map[string]*font{}
 	type state struct {
@@ -35,20 +46,40 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		if g.tf == nil || len(out) > MaxInput {
 			return
 		}
+		glyph := func(text string, w0 float64, space bool) {
+			trm := pdfMatrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(tm).mul(g.ctm)
+			if text != "" {
+				out = append(out, pdf.Text{Font: g.tf.name, FontSize: trm[0][0], X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * trm[0][0], S: text})
+			}
+			tx := w0/1000*g.tfs + g.tc
+			if space {
+				tx += g.tw
+			}
+			tm = pdfTranslate(tx*g.th, 0).mul(tm)
+		}
+		if c := g.tf.cid; c != nil {
+			// two bytes to a code, its width by CID (Identity: the code);
+			// word spacing applies to one-byte codes only
+			for i := 0; i+1 < len(s) && len(out) <= MaxInput; i += 2 {
+				code := int(s[i])<<8 | int(s[i+1])
+				glyph(g.tf.enc.Decode(s[i:i+2]), c.width(code), false)
+			}
+			return
+		}
+		if u := g.tf.uni; u != nil {
+			for i := 0; i < len(s) && len(out) <= MaxInput; i++ {
+				glyph(u[int(s[i])], g.tf.f.Width(int(s[i]))*g.tf.scale, s[i] == ' ')
+			}
+			return
+		}
 		n := 0
 		for _, ch := range g.tf.enc.Decode(s) {
 			var w0 float64
 			if n < len(s) {
-				w0 = g.tf.f.Width(int(s[n]))
+				w0 = g.tf.f.Width(int(s[n])) * g.tf.scale
 			}
 			n++
-			trm := pdfMatrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(tm).mul(g.ctm)
-			out = append(out, pdf.Text{Font: g.tf.name, FontSize: trm[0][0], X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * trm[0][0], S: string(ch)})
-			tx := w0/1000*g.tfs + g.tc
-			if ch == ' ' {
-				tx += g.tw
-			}
-			tm = pdfTranslate(tx*g.th, 0).mul(tm)
+			glyph(string(ch), w0, ch == ' ')
 		}
 	}
 	nextLine := func() {
@@ -104,7 +135,20 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 				if i := strings.Index(base, "+"); i >= 0 {
 					base = base[i+1:]
 				}
-				f = &font{f: pf, enc: pf.Encoder(), name: base}
+				f = &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
+				switch pf.V.Key("Subtype").Name() {
+				case "Type0":
+					if enc := pf.V.Key("Encoding").Name(); enc == "Identity-H" || enc == "Identity-V" {
+						f.cid = readCIDWidths(pf.V.Key("DescendantFonts").Index(0))
+					}
+				case "Type3":
+					if m := pf.V.Key("FontMatrix"); m.Len() == 6 {
+						f.scale = m.Index(0).Float64() * 1000
+					}
+				}
+				if f.cid == nil && pf.V.Key("Encoding").Kind() == pdf.Dict && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
+					f.uni = readToUnicode(pf.V.Key("ToUnicode"))
+				}
 				fonts[name] = f
 			}
 			g.tf, g.tfs = f, num(1)
@@ -151,6 +195,146 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		}
 	})
 	return out
+}
+
+// readToUnicode reads a simple font's ToUnicode CMap (PDF reference 9.10.3):
+// one-byte codes to text, from its bfchar and bfrange entries. The CMap is
+// read as tokens, not run as PostScript (the library's interpreter wants
+// resources it does not export), and only its first 64 KB.
+func readToUnicode(v pdf.Value) map[int]string {
+	rc := v.Reader()
+	defer rc.Close()
+	data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+	m := map[int]string{}
+	hexes := func(s string) (out []string) { // the <…> strings of s, decoded
+		for {
+			a := strings.IndexByte(s, '<')
+			if a < 0 {
+				return out
+			}
+			b := strings.IndexByte(s[a:], '>')
+			if b < 0 {
+				return out
+			}
+			h := strings.Map(func(r rune) rune {
+				if strings.ContainsRune("0123456789abcdefABCDEF", r) {
+					return r
+				}
+				return -1
+			}, s[a+1:a+b])
+			if len(h)%2 == 1 {
+				h += "0"
+			}
+			raw, _ := hex.DecodeString(h)
+			out = append(out, string(raw))
+			s = s[a+b+1:]
+		}
+	}
+	utf16be := func(s string) string {
+		u := make([]uint16, 0, len(s)/2)
+		for i := 0; i+1 < len(s); i += 2 {
+			u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		}
+		return string(utf16.Decode(u))
+	}
+	blocks := func(t, begin, end string, each func(string)) {
+		for {
+			a := strings.Index(t, begin)
+			if a < 0 {
+				return
+			}
+			t = t[a+len(begin):]
+			b := strings.Index(t, end)
+			if b < 0 {
+				return
+			}
+			each(t[:b])
+			t = t[b+len(end):]
+		}
+	}
+	t := string(data)
+	blocks(t, "beginbfchar", "endbfchar", func(b string) {
+		hs := hexes(b)
+		for k := 0; k+1 < len(hs); k += 2 {
+			if len(hs[k]) == 1 {
+				m[int(hs[k][0])] = utf16be(hs[k+1])
+			}
+		}
+	})
+	blocks(t, "beginbfrange", "endbfrange", func(b string) {
+		for _, line := range strings.Split(b, "\n") {
+			hs := hexes(line)
+			if len(hs) < 3 || len(hs[0]) != 1 || len(hs[1]) != 1 || hs[1][0] < hs[0][0] {
+				continue
+			}
+			lo, hi := int(hs[0][0]), int(hs[1][0])
+			for c := lo; c <= hi; c++ {
+				if strings.Contains(line, "[") { // one string per code
+					if k := 2 + c - lo; k < len(hs) {
+						m[c] = utf16be(hs[k])
+					}
+					continue
+				}
+				if u := []rune(utf16be(hs[2])); len(u) > 0 {
+					u[len(u)-1] += rune(c - lo)
+					m[c] = string(u)
+				}
+			}
+		}
+	})
+	return m
+}
+
+// cidWidths are a CID font's glyph widths (PDF reference 9.7.4.3): W gives
+// them for ranges of CIDs, DW for the rest.
+type cidWidths struct {
+	dw     float64
+	ranges []cidRange
+}
+
+type cidRange struct {
+	first, last int
+	w           []float64 // one per CID, or a single width for all
+}
+
+// readCIDWidths reads a descendant font's W and DW, both bounded: a damaged
+// file gets the default width, not a long loop.
+func readCIDWidths(desc pdf.Value) *cidWidths {
+	c := &cidWidths{dw: 1000}
+	if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		c.dw = dw.Float64()
+	}
+	w := desc.Key("W")
+	for i := 0; i < w.Len() && len(c.ranges) < 1<<14; {
+		first := int(w.Index(i).Int64())
+		if next := w.Index(i + 1); next.Kind() == pdf.Array {
+			ws := make([]float64, 0, min(next.Len(), 1<<16))
+			for k := 0; k < next.Len() && k < 1<<16; k++ {
+				ws = append(ws, next.Index(k).Float64())
+			}
+			c.ranges = append(c.ranges, cidRange{first, first + len(ws) - 1, ws})
+			i += 2
+			continue
+		}
+		last := int(w.Index(i + 1).Int64())
+		c.ranges = append(c.ranges, cidRange{first, last, []float64{w.Index(i + 2).Float64()}})
+		i += 3
+	}
+	return c
+}
+
+func (c *cidWidths) width(cid int) float64 {
+	for _, r := range c.ranges {
+		if r.first <= cid && cid <= r.last {
+			if len(r.w) == 1 && r.last > r.first {
+				return r.w[0]
+			}
+			if k := cid - r.first; k < len(r.w) {
+				return r.w[k]
+			}
+		}
+	}
+	return c.dw
 }
 
 // pdfMatrix is a PDF transformation matrix (row vectors: [x y 1]·M).
