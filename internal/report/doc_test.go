@@ -247,6 +247,12 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// numbers in an order that does not add up: said, not read wrong)
 		"chrome-page-2021.pdf": truth, "chrome-blanks-2021.pdf": truthWithBlanks,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
+		// pdftohtml -c (poppler 22.12) of LibreOffice's PDFs of the report and
+		// of the 2019 report, and of Chromium's PDF of the report with blanks:
+		// each run of text a <p> placed by top and left, in drawing order,
+		// font sizes by classes some pages use without defining; before,
+		// every run was a paragraph and nothing of the tables was read
+		"pdftohtml-c-2021.html": truth, "pdftohtml-c-2019.html": truth2019, "pdftohtml-c-blanks-2021.html": truthWithBlanks,
 		// Debian's html2text cuts Chinese characters in its tables into bytes
 		// (the file stays UTF-8 with damage) and marks headings ***** … *****
 		"html2text-2021.txt": truth,
@@ -306,4 +312,5 @@ func TestConvertedRightOrSaid(t *testing.T) {
 }
 
 var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
-	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true}
+	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
+	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true}

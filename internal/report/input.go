@@ -107,6 +107,8 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		return rtfLines(t), KindRTF, nil
 	case textWithTables(t):
 		return mixedLines(t, false), KindText, nil
+	case strings.IndexByte(t, '<') >= 0 && positionedPage(t):
+		return textLines(positionedText(t)), KindHTML, nil
 	case strings.IndexByte(t, '<') >= 0 && markdownWithHTML(t):
 		return mixedLines(t, true), KindText, nil
 	case looksHTML(t):

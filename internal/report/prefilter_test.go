@@ -658,3 +658,38 @@ func TestBoxedPage(t *testing.T) {
 		"第#1号文件 ####### 七": "第#1号文件 ####### 七",
 	})
 }
+
+// A page of positioned runs (pdftohtml -c) is laid out by place; a portal
+// page that places only its furniture so is still read as HTML.
+func TestPositionedPage(t *testing.T) {
+	var runs strings.Builder
+	for i := range 25 {
+		fmt.Fprintf(&runs, `<p style="position:absolute;top:%dpx;left:100px" class="ft1">行%d</p>`+"\n", 100+i*40, i)
+	}
+	if !positionedPage(runs.String()) {
+		t.Error("25 positioned runs: not taken for a laid-out page")
+	}
+	var portal strings.Builder
+	for i := range 25 {
+		fmt.Fprintf(&portal, `<div style="position:absolute;top:%dpx;left:0">菜单%d</div>`, i*20, i)
+	}
+	portal.WriteString("<table>" + strings.Repeat("<tr><td>本年新收</td><td>1</td><td>2</td><td>3</td></tr>", 7) + "</table>")
+	if positionedPage(portal.String()) {
+		t.Error("a portal with positioned menus taken for a laid-out page")
+	}
+	// runs on one line, cut where the font changes, join without a space;
+	// a run whose class no style sheet defines takes the size before it
+	page := `<style>.ft1{font-size:24px}</style>` + strings.Repeat(`<p style="position:absolute;top:10px;left:0px" class="ft1">x</p>`, 20) +
+		`<p style="position:absolute;top:100px;left:100px;white-space:nowrap" class="ft1">行政复议</p>` +
+		`<p style="position:absolute;top:100px;left:198px;white-space:nowrap" class="ft9">4</p>` +
+		`<p style="position:absolute;top:100px;left:212px;white-space:nowrap" class="ft1">件</p>` +
+		`<p style="position:absolute;top:140px;left:100px;white-space:nowrap" class="ft1">规章</p>` +
+		`<p style="position:absolute;top:140px;left:400px;white-space:nowrap" class="ft1">0</p>`
+	got := positionedText(page)
+	if !strings.Contains(got, "行政复议4件") {
+		t.Errorf("runs of one line not joined:\n%s", got)
+	}
+	if !regexp.MustCompile(`规章 {3,}0`).MatchString(got) {
+		t.Errorf("a table cell's gap lost:\n%s", got)
+	}
+}

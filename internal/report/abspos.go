@@ -1,0 +1,281 @@
+package report
+
+import (
+	"html"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// A PDF turned into a web page by pdftohtml -c (and tools like it) keeps
+// each run of text where the PDF drew it: <p style="position:absolute;
+// top:357px;left:537px" class="ft13">326</p>, one element to a run, in the
+// order the PDF drew them. Read as HTML, every run is a paragraph: a table
+// row becomes nine lines. positionedText lays the runs out again by their
+// places, a page at a time, as pdftotext -layout lays out a PDF's glyphs
+// (pageLines), so the page reads as the layout text it is.
+
+// minPositioned is how many positioned runs make a page one laid out so.
+const minPositioned = 20
+
+// positionedPage reports whether t is such a page: enough runs placed by
+// top and left in their own style, and few table cells (a portal page that
+// places its menus so keeps its report in paragraphs and tables, read as
+// HTML).
+func positionedPage(t string) bool {
+	n := strings.Count(t, "position:absolute")
+	if n < minPositioned || strings.Count(t, "top:") < minPositioned || strings.Count(t, "left:") < minPositioned {
+		return false
+	}
+	return (strings.Count(t, "<td")+strings.Count(t, "<TD"))*4 < n
+}
+
+// positionedText is the page's text, line by line, pages apart by a form
+// feed (a page break, as pdftotext writes it).
+func positionedText(t string) string {
+	sizes := classSizes(t)
+	var b strings.Builder
+	var glyphs []pdf.Text
+	page := 0
+	lastSize := 16.0
+	flush := func() {
+		if len(glyphs) > 0 {
+			if page > 0 {
+				b.WriteByte('\f')
+			}
+			closeRuns(glyphs)
+			pageLines(&b, glyphs)
+			glyphs = glyphs[:0]
+			page++
+		}
+	}
+	for len(t) > 0 && len(glyphs) <= MaxInput {
+		i := strings.IndexByte(t, '<')
+		if i < 0 {
+			break
+		}
+		t = t[i:]
+		// a page's own box: the runs after it are placed from its top
+		if strings.HasPrefix(t, "<div") && strings.Contains(tagOf(t), "page") && !strings.Contains(tagOf(t), "position:absolute") {
+			flush()
+			t = t[len(tagOf(t)):]
+			continue
+		}
+		tag := tagOf(t)
+		if !strings.Contains(tag, "position:absolute") || len(tag) < 4 {
+			t = t[max(len(tag), 1):]
+			continue
+		}
+		name := elemName(tag)
+		top, okT := cssPx(tag, "top:")
+		left, okL := cssPx(tag, "left:")
+		rest := t[len(tag):]
+		end := strings.Index(rest, "</"+name)
+		if name == "" || !okT || !okL || end < 0 {
+			t = t[len(tag):]
+			continue
+		}
+		inner := rest[:end]
+		t = rest[end:]
+		if strings.Contains(inner, "position:absolute") {
+			continue // a box of boxes: its runs are read on their own
+		}
+		size, ok := cssPx(tag, "font-size:")
+		if !ok {
+			size = sizes[classOf(tag)]
+		}
+		if size <= 0 {
+			size = lastSize // a class no style sheet defines (pdftohtml does that): the text's size so far
+		}
+		lastSize = size
+		step := size * 1.3 // the next line of a run with <br>s
+		if lh, ok := sizes["lh:"+classOf(tag)]; ok && lh > 0 {
+			step = lh
+		}
+		for k, line := range strings.Split(brToNewline(inner), "\n") {
+			x := left
+			from := len(glyphs)
+			for _, r := range html.UnescapeString(stripInline(line)) {
+				w := size
+				if r < 0x2E80 {
+					w = size / 2 // digits and Latin: half a Chinese character
+				}
+				if r != '\u00a0' && r != ' ' {
+					glyphs = append(glyphs, pdf.Text{FontSize: size, X: x, Y: -(top + float64(k)*step), W: w, S: string(r)})
+				}
+				x += w
+			}
+			if n := len(glyphs) - from; n > 0 {
+				glyphs[len(glyphs)-1].Font = runEnd + strconv.Itoa(n)
+			}
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// runEnd marks the last glyph of a run (in pdf.Text's Font), with the
+// run's number of glyphs after it.
+const runEnd = "\x00end"
+
+// closeRuns: a run's width is only guessed from its characters, so a gap
+// between it and the next run on its line smaller than the guess's error is
+// not a space (pdftohtml cuts runs where the font changes, "2024" | "年，本局
+// …", and a justified line's runs are wider than their characters): the run
+// is taken to end where the next begins. The error allowed is a character,
+// or a sixth of the run's characters for a long run.
+func closeRuns(gs []pdf.Text) {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
+			return gs[i].Y > gs[j].Y
+		}
+		return gs[i].X < gs[j].X
+	})
+	for i := 0; i+1 < len(gs); i++ {
+		a, b := &gs[i], gs[i+1]
+		n, ok := strings.CutPrefix(a.Font, runEnd)
+		if !ok || math.Abs(a.Y-b.Y) > 2 {
+			continue
+		}
+		chars, _ := strconv.Atoi(n)
+		if gap := b.X - (a.X + a.W); gap > 0 && gap < max(1, float64(chars)/6)*a.FontSize {
+			a.W = b.X - a.X
+		}
+	}
+}
+
+// tagOf is the tag t starts with, up to its '>' (all of t if none).
+func tagOf(t string) string {
+	if i := strings.IndexByte(t, '>'); i >= 0 {
+		return t[:i+1]
+	}
+	return t
+}
+
+// elemName is the element's name in a start tag ("<p style=…>" → "p").
+func elemName(tag string) string {
+	i := 1
+	for i < len(tag) && isASCIILetter(tag[i]) {
+		i++
+	}
+	return tag[1:i]
+}
+
+// cssPx reads a length in pixels after key in a tag's style ("top:357px").
+func cssPx(tag, key string) (float64, bool) {
+	i := strings.Index(tag, key)
+	if i < 0 {
+		return 0, false
+	}
+	s := strings.TrimLeft(tag[i+len(key):], " ")
+	j := 0
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == '-') {
+		j++
+	}
+	v, err := strconv.ParseFloat(s[:j], 64)
+	return v, err == nil
+}
+
+// classOf is a tag's class attribute.
+func classOf(tag string) string {
+	i := strings.Index(tag, `class="`)
+	if i < 0 {
+		return ""
+	}
+	s := tag[i+len(`class="`):]
+	if j := strings.IndexByte(s, '"'); j >= 0 {
+		return s[:j]
+	}
+	return ""
+}
+
+// classSizes reads the font size of each class in the page's style sheets
+// (".ft13{font-size:24px;…}"; pdftohtml writes one for each page), and as
+// "lh:"+class its line height.
+func classSizes(t string) map[string]float64 {
+	out := map[string]float64{}
+	for n := 0; n < 1024; n++ {
+		i := strings.Index(t, "<style")
+		if i < 0 {
+			break
+		}
+		t = t[i:]
+		j := strings.Index(t, "</style")
+		if j < 0 {
+			j = len(t)
+		}
+		sheet := t[:j]
+		t = t[j:]
+		for k := 0; k < 4096; k++ {
+			a := strings.IndexByte(sheet, '{')
+			if a < 0 {
+				break
+			}
+			b := strings.IndexByte(sheet[a:], '}')
+			if b < 0 {
+				break
+			}
+			sel := sheet[:a]
+			if c := strings.LastIndexAny(sel, " \t\n;}>"); c >= 0 {
+				sel = sel[c+1:]
+			}
+			body := sheet[a : a+b]
+			if strings.HasPrefix(sel, ".") {
+				if v, ok := cssPx(body, "font-size:"); ok {
+					out[sel[1:]] = v
+				}
+				if v, ok := cssPx(body, "line-height:"); ok {
+					out["lh:"+sel[1:]] = v
+				}
+			}
+			sheet = sheet[a+b+1:]
+		}
+	}
+	return out
+}
+
+// brToNewline turns a run's <br> into line breaks.
+func brToNewline(s string) string {
+	if !strings.Contains(s, "<br") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<br")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteByte('\n')
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return b.String()
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// stripInline drops the tags inside a run (<b>, <i>, <a …>, <span …>).
+func stripInline(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return b.String()
+		}
+		s = s[i+j+1:]
+	}
+}
