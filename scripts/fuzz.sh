@@ -13,6 +13,7 @@ targets=(
 	"./internal/report FuzzLoad"
 	"./internal/report FuzzJSONString"
 	"./internal/report FuzzContainers"
+	"./internal/report FuzzRewrites"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

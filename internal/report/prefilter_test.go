@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -692,4 +694,43 @@ func TestPositionedPage(t *testing.T) {
 	if !regexp.MustCompile(`规章 {3,}0`).MatchString(got) {
 		t.Errorf("a table cell's gap lost:\n%s", got)
 	}
+}
+
+// FuzzRewrites feeds converters' text to the rewrites that run before the
+// lines are read (box-drawn and grid tables, pandoc's spans, inline tags, a
+// page of positioned runs). Properties: nothing panics, and the rewrites that
+// keep line numbers keep them (a finding's line is the file's).
+func FuzzRewrites(f *testing.F) {
+	for _, name := range []string{"pandoc-md-blanks-2021.md", "pandoc-md-word-2021.md", "pandoc-gfm-2019.md", "w3m-word-2021.txt",
+		"remark-page-2021.md", "pandoc-plain-page-2021.txt", "pdftohtml-c-2021.html"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/audit", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b[:min(len(b), 8<<10)]))
+	}
+	f.Add("+--+--+\n| a | b |\n| c | d |\n+==+==+\n")
+	f.Add("┌──┬──┐\n│甲│1 │\n├──┼──┤\n│  │2 │\n└──┴──┘")
+	f.Add("[[a]{#x}b]{.c}[d]{k=v\nw=x}")
+	f.Add("<span\nx>a</span>**<b>b</b>**\n\n<!--c\n-->")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<16 {
+			return
+		}
+		lines := strings.Count(s, "\n")
+		for name, rewrite := range map[string]func(string) string{
+			"gridRows": gridRows, "pandocSpans": pandocSpans, "stripTags": stripTags, "boxRows": boxRows,
+		} {
+			if got := strings.Count(rewrite(s), "\n"); got != lines {
+				t.Fatalf("%s: %d lines, want %d", name, got, lines)
+			}
+		}
+		boxedPage(s)
+		unescapeMarkdown(s)
+		markdownWithHTML(s)
+		if positionedPage(s) {
+			positionedText(s)
+		}
+		Lines("fuzz.md", []byte(s))
+	})
 }
