@@ -1596,6 +1596,29 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 // said to be unread, with the first such line.
 func (p *parser) apartNumbers() {
 	r := p.r
+	// most reports have no wholly blank row: nothing to count then
+	someBlank := false
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		if v[0].Blank() && v[ColTotal].Blank() && !r.Meta.Ambiguous[t3Cell(row.Key, 0)] {
+			someBlank = true
+			break
+		}
+	}
+	for _, it := range r.Format.T2Items() {
+		if someBlank {
+			break
+		}
+		c := it.Key + "." + it.Cells[0]
+		if len(it.Money) > 0 && it.Money[0] {
+			someBlank = r.Proactive.Amount(c).Blank()
+		} else {
+			someBlank = r.Proactive.Cell(c).Blank()
+		}
+	}
+	if !someBlank {
+		return
+	}
 	// apart is the first line of the table's numbers alone (or in cells of
 	// their own), when there are more such numbers than cells read: some
 	// belong to no row
