@@ -186,3 +186,39 @@ func TestTextBrowsers(t *testing.T) {
 		})
 	}
 }
+
+// Text recognition writes a zero as a letter O or as 〇 now and then: in a
+// table's cell of digits it is read as the zero it is, and said (PARSE.READ,
+// quoting it); in a pipe table and in a spaced one alike. A cell with other
+// letters is not a number.
+func TestOCRZeros(t *testing.T) {
+	for _, c := range []struct {
+		file, from, to string
+		want           func() *report.Report
+	}{
+		{"markdown-2021.md", "| 64 | 0 | 0 | 2 | 0 | 4 | 70 |", "| 64 | O | 0 | 2 | 〇 | 4 | 7O |", truthWithTypes},
+		{"pdftotext-layout-2021.txt", "64    0     0      2      0    4    70", "64    O     0      2      〇    4    7O", truth},
+	} {
+		src := string(readFile(t, filepath.Join(auditDir, c.file)))
+		if !strings.Contains(src, c.from) {
+			t.Fatalf("%s: fixture changed", c.file)
+		}
+		r := audit(t, c.file, []byte(strings.Replace(src, c.from, c.to, 1)))
+		sameReport(t, c.want(), r)
+		said := false
+		for _, f := range r.Findings {
+			said = said || f.Rule == "PARSE.READ" && strings.Contains(f.Message, "“7O”读作 70")
+			if f.Severity == report.SevError {
+				t.Errorf("%s: %s %s", c.file, f.Rule, f.Message)
+			}
+		}
+		if !said {
+			t.Errorf("%s: the O read as 0 not said", c.file)
+		}
+	}
+	src := string(readFile(t, filepath.Join(auditDir, "markdown-2021.md")))
+	r := audit(t, "x.md", []byte(strings.Replace(src, "| 64 | 0 | 0 | 2 | 0 | 4 | 70 |", "| 64 | Ox | 0 | 2 | 0 | 4 | 70 |", 1)))
+	if v := r.Applications["new"][1].String(); v != "" {
+		t.Errorf("a cell \"Ox\" read as %q", v)
+	}
+}

@@ -324,6 +324,112 @@ func signedRunLine(l Line) bool {
 		strings.ContainsAny(t, "-－") && numberRun(t)
 }
 
+// ocrZeros reads a zero that text recognition wrote as a letter O or as 〇
+// ("7O", "O", "1〇5") in the cells of the tables as the digit it is, and says
+// so once for each line (PARSE.READ, quoting what it read). Only a cell made
+// of digits and such zeros is read so; a table's cells hold nothing else.
+func (p *parser) ocrZeros() {
+	for _, key := range []string{"2", "3", "4"} {
+		if _, ok := p.heads[key]; !ok {
+			continue
+		}
+		lo, hi := p.region(key)
+		for i := lo + 1; i < hi; i++ {
+			l := &p.lines[i]
+			if !strings.ContainsAny(l.Text, ocrZeroRunes) || l.Segmented {
+				continue
+			}
+			var fixed []string
+			fix := func(c string) string {
+				t := trimSpace(c)
+				if d, ok := ocrDigits(t); ok {
+					fixed = append(fixed, "“"+t+"”读作 "+d)
+					return d
+				}
+				return c
+			}
+			if l.Fields != nil {
+				for k, f := range l.Fields {
+					l.Fields[k] = fix(f)
+				}
+				if len(fixed) > 0 {
+					l.Text = strings.Join(l.Fields, "\t")
+				}
+			} else {
+				ts := strings.Fields(l.Text)
+				// only the cells at the end of the line, after its label
+				for k := len(ts) - 1; k >= 0; k-- {
+					d := fix(ts[k])
+					if d == ts[k] && !cellish(d) {
+						break
+					}
+					ts[k] = d
+				}
+				if len(fixed) > 0 {
+					l.Text = rebuildSpaced(l.Text, ts)
+				}
+			}
+			if len(fixed) > 0 {
+				if l.Fields == nil {
+					slices.Reverse(fixed) // a spaced line's cells were fixed from its end
+				}
+				p.warn("PARSE.READ", tableKeys[key], l.No, "%s中有文字识别把 0 写成字母 O 或“〇”的数字：%s", tableNames[key], strings.Join(fixed, "、"))
+			}
+		}
+	}
+}
+
+// tableKeys are the model paths of the tables.
+var tableKeys = map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}
+
+const ocrZeroRunes = "Oo〇ＯｏΟο"
+
+// ocrDigits reads a cell of digits in which some zeros are letters O (Latin,
+// full-width or Greek) or 〇. ok only if it had such a zero and nothing else
+// but digits.
+func ocrDigits(s string) (string, bool) {
+	if s == "" || !strings.ContainsAny(s, ocrZeroRunes) || utf8.RuneCountInString(s) > maxCellDigits {
+		return s, false
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(ocrZeroRunes, r):
+			b.WriteByte('0')
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteRune(r - '０' + '0')
+		default:
+			return s, false
+		}
+	}
+	return b.String(), true
+}
+
+// rebuildSpaced puts tokens back into a spaced line in place of its old
+// ones, keeping each token's start column (positions place blank cells).
+func rebuildSpaced(line string, ts []string) string {
+	old := tokens(line)
+	if len(old) != len(ts) {
+		return strings.Join(ts, " ")
+	}
+	var b strings.Builder
+	col := 0
+	for i, t := range old {
+		if pad := t.start - col; pad > 0 {
+			b.WriteString(strings.Repeat(" ", pad))
+			col += pad
+		} else if i > 0 {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(ts[i])
+		col += utf8.RuneCountInString(ts[i])
+	}
+	return b.String()
+}
+
 // oneCellLine is a plain line holding one count (at most maxCellDigits
 // digits: a longer run is several cells glued, as in a page that lost its
 // tabs), amount or placeholder, and nothing else.
@@ -383,6 +489,7 @@ func (p *parser) parse() *Report {
 		r.setLine(s.Key, first)
 	}
 	p.joinCellLines()
+	p.ocrZeros()
 	p.detectFormat()
 	p.year()
 	p.parseT2()
