@@ -1,0 +1,245 @@
+package report
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"io"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+
+	"gongkai/internal/errs"
+)
+
+// OFD (GB/T 33190-2016) is the fixed-layout format Chinese government
+// documents are published in, beside PDF: a ZIP whose OFD.xml names each
+// document's root (Document.xml), which lists its pages; a page's
+// Content.xml draws text as TextObjects, each with its Boundary ("x y w h",
+// millimetres from the page's top left), a font Size, an optional CTM, and
+// TextCodes: the characters themselves, at X/Y within the boundary, each
+// advanced by its DeltaX ("g 3 4.2" is 4.2 three times). The characters
+// are Unicode: nothing to decode, only to place, a page at a time, as a
+// PDF's glyphs are (pageLines).
+
+// maxOFDPages bounds the pages read, as a PDF's are by MaxInput.
+const maxOFDPages = 2000
+
+func ofdLines(name string, zr *zip.Reader) ([]Line, error) {
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	read := func(p string) ([]byte, error) {
+		f, ok := files[strings.TrimPrefix(path.Clean("/"+p), "/")]
+		if !ok {
+			return nil, io.ErrUnexpectedEOF
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		return io.ReadAll(io.LimitReader(rc, MaxInput))
+	}
+	bad := func(err error) ([]Line, error) {
+		return nil, errs.Wrap(errs.Invalid, err, name, "OFD 文件损坏，无法读取其中的文字：请用 OFD 阅读器（如数科、福昕）打开后另存为 PDF 或文本再试")
+	}
+	root, err := read("OFD.xml")
+	if err != nil {
+		return bad(err)
+	}
+	docRoot := firstElementText(root, "DocRoot")
+	doc, err := read(docRoot)
+	if err != nil {
+		return bad(err)
+	}
+	pages := ofdPageLocs(doc)
+	if len(pages) == 0 {
+		return bad(io.ErrUnexpectedEOF)
+	}
+	var b strings.Builder
+	for i, loc := range pages {
+		if i >= maxOFDPages {
+			break
+		}
+		content, err := read(path.Join(path.Dir(docRoot), loc))
+		if err != nil {
+			continue // a page that is not there: the others are still read
+		}
+		glyphs := ofdGlyphs(content)
+		if len(glyphs) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\f')
+		}
+		pageLines(&b, glyphs)
+		if b.Len() > MaxInput {
+			break
+		}
+	}
+	t := b.String()
+	if strings.TrimSpace(t) == "" {
+		return nil, errs.New(name, "该 OFD 中没有可以读取的文字（可能是扫描件，页面是图片）：扫描件须先做文字识别")
+	}
+	return textLines(t), nil
+}
+
+// firstElementText is the text of the first element named local in x.
+func firstElementText(x []byte, local string) string {
+	dec := xml.NewDecoder(strings.NewReader(string(x)))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
+			var s string
+			if dec.DecodeElement(&s, &se) == nil {
+				return strings.TrimSpace(s)
+			}
+			return ""
+		}
+	}
+}
+
+// ofdPageLocs are the BaseLoc of a document's pages, in order.
+func ofdPageLocs(doc []byte) []string {
+	dec := xml.NewDecoder(strings.NewReader(string(doc)))
+	var out []string
+	for len(out) <= maxOFDPages {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Page" {
+			for _, a := range se.Attr {
+				if a.Name.Local == "BaseLoc" {
+					out = append(out, a.Value)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ofdGlyphs are the characters a page draws, each at its place (y down the
+// page, turned into a PDF's y up for pageLines).
+func ofdGlyphs(content []byte) []pdf.Text {
+	dec := xml.NewDecoder(strings.NewReader(string(content)))
+	var out []pdf.Text
+	var box [4]float64
+	var ctm []float64
+	var size float64
+	for len(out) <= MaxInput {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "TextObject":
+			box, ctm, size = [4]float64{}, nil, 0
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "Boundary":
+					copy(box[:], ofdNumbers(a.Value, 4))
+				case "Size":
+					size, _ = strconv.ParseFloat(a.Value, 64)
+				case "CTM":
+					if c := ofdNumbers(a.Value, 6); len(c) == 6 {
+						ctm = c
+					}
+				}
+			}
+		case "TextCode":
+			var x, y float64
+			var dx []float64
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "X":
+					x, _ = strconv.ParseFloat(a.Value, 64)
+				case "Y":
+					y, _ = strconv.ParseFloat(a.Value, 64)
+				case "DeltaX":
+					dx = ofdDeltas(a.Value)
+				}
+			}
+			var text string
+			if dec.DecodeElement(&text, &se) != nil {
+				continue
+			}
+			fs := size
+			if len(ctm) == 6 && ctm[0] > 0 {
+				fs = size * ctm[0] // a CTM that scales the text scales its size
+			}
+			if fs <= 0 {
+				fs = 3.5 // five-point text, OFD's common default in millimetres
+			}
+			k := 0
+			for _, r := range text {
+				w := fs
+				if r < 0x2E80 {
+					w = fs / 2
+				}
+				if k < len(dx) {
+					w = dx[k]
+				}
+				px, py := x, y
+				if len(ctm) == 6 {
+					px, py = ctm[0]*x+ctm[2]*y+ctm[4], ctm[1]*x+ctm[3]*y+ctm[5]
+				}
+				if r != ' ' && r != '\u3000' && r != '\u00a0' && r != '\t' && r != '\n' && r != '\r' {
+					out = append(out, pdf.Text{FontSize: fs, X: box[0] + px, Y: -(box[1] + py), W: w, S: string(r)})
+				}
+				x += w
+				k++
+			}
+		}
+	}
+	return out
+}
+
+// ofdNumbers reads up to n numbers from a space-separated list.
+func ofdNumbers(s string, n int) []float64 {
+	var out []float64
+	for _, f := range strings.Fields(s) {
+		if len(out) == n {
+			break
+		}
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// ofdDeltas reads a DeltaX list, "g N d" standing for d N times; bounded,
+// as a damaged file may ask for millions.
+func ofdDeltas(s string) []float64 {
+	fs := strings.Fields(s)
+	var out []float64
+	for i := 0; i < len(fs) && len(out) < 1<<16; i++ {
+		if fs[i] == "g" && i+2 < len(fs) {
+			n, err1 := strconv.Atoi(fs[i+1])
+			d, err2 := strconv.ParseFloat(fs[i+2], 64)
+			if err1 == nil && err2 == nil {
+				out = append(out, slices.Repeat([]float64{d}, min(max(n, 0), 1<<16-len(out)))...)
+			}
+			i += 2
+			continue
+		}
+		if v, err := strconv.ParseFloat(fs[i], 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
