@@ -336,7 +336,7 @@ func (p *parser) ocrZeros() {
 		lo, hi := p.region(key)
 		for i := lo + 1; i < hi; i++ {
 			l := &p.lines[i]
-			if !strings.ContainsAny(l.Text, ocrZeroRunes) || l.Segmented {
+			if l.Segmented || !hasOCRZero(l.Text) {
 				continue
 			}
 			var fixed []string
@@ -382,13 +382,32 @@ func (p *parser) ocrZeros() {
 // tableKeys are the model paths of the tables.
 var tableKeys = map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}
 
-const ocrZeroRunes = "Oo〇ＯｏΟο"
+const ocrZeroRunes = "Oo〇"
 
-// ocrDigits reads a cell of digits in which some zeros are letters O (Latin,
-// full-width or Greek) or 〇. ok only if it had such a zero and nothing else
-// but digits.
+// hasOCRZero reports whether s has one of ocrZeroRunes, with the vectorised
+// byte search (strings.ContainsAny with a non-ASCII set decodes every rune of
+// every table line: a tenth of the reading time): 〇 is E3 80 87, and 87
+// ends a Chinese character only now and then.
+func hasOCRZero(s string) bool {
+	if strings.IndexByte(s, 'O') >= 0 || strings.IndexByte(s, 'o') >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0x87)
+		if j < 0 {
+			return false
+		}
+		if k := i + j; k >= 2 && s[k-2] == 0xE3 && s[k-1] == 0x80 {
+			return true
+		}
+		i += j + 1
+	}
+}
+
+// ocrDigits reads a cell of digits in which some zeros are letters O or 〇:
+// ok only if it had such a zero and nothing else but digits.
 func ocrDigits(s string) (string, bool) {
-	if s == "" || !strings.ContainsAny(s, ocrZeroRunes) || utf8.RuneCountInString(s) > maxCellDigits {
+	if s == "" || !hasOCRZero(s) || utf8.RuneCountInString(s) > maxCellDigits {
 		return s, false
 	}
 	var b strings.Builder

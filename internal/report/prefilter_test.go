@@ -734,3 +734,12 @@ func FuzzRewrites(f *testing.F) {
 		Lines("fuzz.md", []byte(s))
 	})
 }
+
+func TestHasOCRZero(t *testing.T) {
+	for _, r := range ocrZeroRunes {
+		if !hasOCRZero("12" + string(r) + "3") {
+			t.Errorf("%q not found", r)
+		}
+	}
+	eachCase(t, "hasOCRZero", hasOCRZero, map[string]bool{"一、本年新收，（三）：1 2 3": false, "": false, "、。，（）“”": false})
+}
