@@ -95,10 +95,10 @@ func positionedText(t string) string {
 		if lh, ok := sizes["lh:"+classOf(tag)]; ok && lh > 0 {
 			step = lh
 		}
-		for k, line := range strings.Split(brToNewline(inner), "\n") {
+		for k, line := range strings.Split(runText(inner), "\n") {
 			x := left
 			from := len(glyphs)
-			for _, r := range html.UnescapeString(stripInline(line)) {
+			for _, r := range html.UnescapeString(line) {
 				w := size
 				if r < 0x2E80 {
 					w = size / 2 // digits and Latin: half a Chinese character
@@ -237,30 +237,9 @@ func classSizes(t string) map[string]float64 {
 	return out
 }
 
-// brToNewline turns a run's <br> into line breaks.
-func brToNewline(s string) string {
-	if !strings.Contains(s, "<br") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "<br")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		b.WriteByte('\n')
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			return b.String()
-		}
-		s = s[i+j+1:]
-	}
-}
-
-// stripInline drops the tags inside a run (<b>, <i>, <a …>, <span …>).
-func stripInline(s string) string {
+// runText is a run's text: its <br>s line breaks, its other tags (<b>, <i>,
+// <a …>, <span …>) dropped.
+func runText(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
 	}
@@ -272,6 +251,9 @@ func stripInline(s string) string {
 			return b.String()
 		}
 		b.WriteString(s[:i])
+		if prefixFold(s[i:], "<br") {
+			b.WriteByte('\n')
+		}
 		j := strings.IndexByte(s[i:], '>')
 		if j < 0 {
 			return b.String()

@@ -49,17 +49,7 @@ func TestMarkdownConverters(t *testing.T) {
 		"remark-page-2021.md": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
-			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-			w := want()
-			sameReport(t, w, r)
-			if r.Agency != w.Agency || r.Year != w.Year {
-				t.Errorf("agency %q year %d", r.Agency, r.Year)
-			}
-			for _, f := range r.Findings {
-				if f.Rule != "CELL.BLANK" {
-					t.Errorf("finding %s %s", f.Rule, f.Message)
-				}
-			}
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), want(), nil)
 		})
 	}
 }
@@ -125,13 +115,10 @@ func TestRepeatedSpans(t *testing.T) {
 		"docling-2021.md": truth, "docling-2019.md": truth2019, "docling-blanks-2021.md": truthWithBlanks,
 	} {
 		t.Run(file, func(t *testing.T) {
-			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-			sameReport(t, want(), r)
-			for _, f := range r.Findings {
-				if f.Rule != "CELL.BLANK" && !(f.Rule == "PARSE.READ" && strings.Contains(f.Message, "合并单元格")) {
-					t.Errorf("finding %s %s", f.Rule, f.Message)
-				}
-			}
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), want(),
+				func(f report.Finding) bool {
+					return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "合并单元格")
+				})
 		})
 	}
 	t.Run("seed", func(t *testing.T) {
@@ -172,17 +159,8 @@ func TestTextBrowsers(t *testing.T) {
 		"links-blanks-2021.txt": truthWithBlanks, "lynx-page-2021.txt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
-			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-			w := want()
-			sameReport(t, w, r)
-			if r.Agency != w.Agency || r.Year != w.Year {
-				t.Errorf("agency %q year %d", r.Agency, r.Year)
-			}
-			for _, f := range r.Findings {
-				if f.Rule != "CELL.BLANK" && f.Rule != "PARSE.READ" {
-					t.Errorf("finding %s %s", f.Rule, f.Message)
-				}
-			}
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), want(),
+				func(f report.Finding) bool { return f.Rule == "PARSE.READ" })
 		})
 	}
 }
@@ -220,5 +198,22 @@ func TestOCRZeros(t *testing.T) {
 	r := audit(t, "x.md", []byte(strings.Replace(src, "| 64 | 0 | 0 | 2 | 0 | 4 | 70 |", "| 64 | Ox | 0 | 2 | 0 | 4 | 70 |", 1)))
 	if v := r.Applications["new"][1].String(); v != "" {
 		t.Errorf("a cell \"Ox\" read as %q", v)
+	}
+}
+
+// readsAsSource fails unless data reads as the report it was made from: the
+// same tables and sections (spacing aside), agency and year, and no finding
+// but a blank cell's (CELL.BLANK) or one that ok allows.
+func readsAsSource(t *testing.T, file string, data []byte, want *report.Report, ok func(report.Finding) bool) {
+	t.Helper()
+	r := audit(t, file, data)
+	sameReport(t, want, r)
+	if r.Agency != want.Agency || r.Year != want.Year {
+		t.Errorf("agency %q year %d", r.Agency, r.Year)
+	}
+	for _, f := range r.Findings {
+		if f.Rule != "CELL.BLANK" && (ok == nil || !ok(f)) {
+			t.Errorf("finding %s %s", f.Rule, f.Message)
+		}
 	}
 }

@@ -181,54 +181,68 @@ func prefixFold(s string, prefixes ...string) bool {
 func gridRows(t string) string {
 	var b strings.Builder
 	b.Grow(len(t))
-	var row [][]string // the pieces of each cell of the row being read
-	lines := 0         // the line breaks of its source lines
-	in := false        // after a border, before a line that is not the grid's
-	flush := func() {
-		if row == nil {
-			return
-		}
-		b.WriteByte('|')
-		for _, pieces := range row {
-			b.WriteByte(' ')
-			b.WriteString(joinWrapped(pieces))
-			b.WriteString(" |")
-		}
-		b.WriteString(strings.Repeat("\n", lines))
-		row, lines = nil, 0
-	}
+	var row wrappedRow
+	in := false // after a border, before a line that is not the grid's
 	for line := range strings.Lines(t) {
 		l := strings.TrimRight(strings.TrimLeft(line, " "), " \r\n")
 		br := strings.Count(line, "\n")
 		switch {
 		case gridBorder(l):
-			flush()
+			row.flush(&b)
 			b.WriteString(strings.Repeat("\n", br))
 			in = true
 			continue
 		case in && len(l) >= 2 && l[0] == '|' && l[len(l)-1] == '|' && strings.Count(l, "|") > 2:
 			// (a one-column grid is a box round a page's text: its lines stay lines)
-			cells := strings.Split(l[1:len(l)-1], "|")
-			if row != nil && len(cells) != len(row) {
-				flush()
-			}
-			if row == nil {
-				row = make([][]string, len(cells))
-			}
-			for i, c := range cells {
-				if c = trimSpace(c); c != "" && c != "\\" { // a lone \ is pandoc's line break
-					row[i] = append(row[i], c)
-				}
-			}
-			lines += br
+			row.add(&b, strings.Split(l[1:len(l)-1], "|"), br)
 			continue
 		}
-		flush()
+		row.flush(&b)
 		in = in && len(l) > 0 && l[0] == '|'
 		b.WriteString(line)
 	}
-	flush()
+	row.flush(&b)
 	return b.String()
+}
+
+// wrappedRow gathers a table row whose cells wrap over several lines (a grid
+// table's, a box-drawn one's) and writes it as one pipe row, its cells'
+// pieces joined, then as many line breaks as its lines had, so that line
+// numbers hold.
+type wrappedRow struct {
+	cells [][]string // the pieces of each cell
+	lines int        // the line breaks of its source lines
+}
+
+// add takes the cells of one more line of the row; a line of another
+// number of cells starts a new row.
+func (w *wrappedRow) add(b *strings.Builder, cells []string, br int) {
+	if w.cells != nil && len(cells) != len(w.cells) {
+		w.flush(b)
+	}
+	if w.cells == nil {
+		w.cells = make([][]string, len(cells))
+	}
+	for i, c := range cells {
+		if c = strings.TrimSpace(c); c != "" && c != "\\" { // a lone \ is pandoc's line break
+			w.cells[i] = append(w.cells[i], c)
+		}
+	}
+	w.lines += br
+}
+
+func (w *wrappedRow) flush(b *strings.Builder) {
+	if w.cells == nil {
+		return
+	}
+	b.WriteByte('|')
+	for _, pieces := range w.cells {
+		b.WriteByte(' ')
+		b.WriteString(joinWrapped(pieces))
+		b.WriteString(" |")
+	}
+	b.WriteString(strings.Repeat("\n", w.lines))
+	w.cells, w.lines = nil, 0
 }
 
 // boxRows turns a table drawn with box-drawing characters, as text browsers
@@ -242,21 +256,7 @@ func gridRows(t string) string {
 func boxRows(t string) string {
 	var b strings.Builder
 	b.Grow(len(t))
-	var row [][]string
-	lines := 0
-	flush := func() {
-		if row == nil {
-			return
-		}
-		b.WriteByte('|')
-		for _, pieces := range row {
-			b.WriteByte(' ')
-			b.WriteString(joinWrapped(pieces))
-			b.WriteString(" |")
-		}
-		b.WriteString(strings.Repeat("\n", lines))
-		row, lines = nil, 0
-	}
+	var row wrappedRow
 	for line := range strings.Lines(t) {
 		br := strings.Count(line, "\n")
 		l := strings.TrimRight(line, "\r\n")
@@ -269,29 +269,17 @@ func boxRows(t string) string {
 		}, l))
 		switch {
 		case !strings.ContainsFunc(l, isBoxRune):
-			flush()
+			row.flush(&b)
 			b.WriteString(line)
 		case horizontal:
-			flush() // a border, under every column or only some
+			row.flush(&b) // a border, under every column or only some
 			b.WriteString(text)
 			b.WriteString(strings.Repeat("\n", br))
 		default:
-			cells := strings.Split(strings.Trim(trimSpace(l), "│┃║"), "│")
-			if row != nil && len(cells) != len(row) {
-				flush()
-			}
-			if row == nil {
-				row = make([][]string, len(cells))
-			}
-			for i, c := range cells {
-				if c = strings.TrimSpace(c); c != "" {
-					row[i] = append(row[i], c)
-				}
-			}
-			lines += br
+			row.add(&b, strings.Split(strings.Trim(trimSpace(l), "│┃║"), "│"), br)
 		}
 	}
-	flush()
+	row.flush(&b)
 	return b.String()
 }
 

@@ -260,12 +260,8 @@ func Identify(name string, data []byte) (agency string, year int) {
 // missing: the row is then unreadable, never shifted). The lines taken in
 // are left empty, so that line indexes keep their meaning.
 func (p *parser) joinCellLines() {
-	for _, key := range []string{"2", "3", "4"} {
-		if _, ok := p.heads[key]; !ok {
-			continue
-		}
-		lo, hi := p.region(key)
-		for i := lo + 1; i < hi; i++ {
+	for key, sp := range p.tableRegions {
+		for i := sp.lo + 1; i < sp.hi; i++ {
 			l := &p.lines[i]
 			if l.Fields != nil || l.Segmented || trimSpace(l.Text) == "" || oneCellLine(*l) {
 				continue
@@ -274,7 +270,7 @@ func (p *parser) joinCellLines() {
 			// blank lines between them passed over: pdftotext without
 			// -layout puts one between every two cells
 			last := i
-			for k := i + 1; k < hi; k++ {
+			for k := i + 1; k < sp.hi; k++ {
 				if n := &p.lines[k]; n.Fields == nil && !n.Image && trimSpace(n.Text) == "" {
 					continue
 				}
@@ -329,12 +325,8 @@ func signedRunLine(l Line) bool {
 // so once for each line (PARSE.READ, quoting what it read). Only a cell made
 // of digits and such zeros is read so; a table's cells hold nothing else.
 func (p *parser) ocrZeros() {
-	for _, key := range []string{"2", "3", "4"} {
-		if _, ok := p.heads[key]; !ok {
-			continue
-		}
-		lo, hi := p.region(key)
-		for i := lo + 1; i < hi; i++ {
+	for key, sp := range p.tableRegions {
+		for i := sp.lo + 1; i < sp.hi; i++ {
 			l := &p.lines[i]
 			if l.Segmented || !hasOCRZero(l.Text) {
 				continue
@@ -447,6 +439,23 @@ func rebuildSpaced(line string, ts []string) string {
 		col += utf8.RuneCountInString(ts[i])
 	}
 	return b.String()
+}
+
+// lineSpan is the lines lo:hi of a section, its heading at lo.
+type lineSpan struct{ lo, hi int }
+
+// tableRegions yields each table section found (表二, 表三, 表四 by their
+// section keys) with its lines.
+func (p *parser) tableRegions(yield func(string, lineSpan) bool) {
+	for _, key := range []string{"2", "3", "4"} {
+		if _, ok := p.heads[key]; !ok {
+			continue
+		}
+		lo, hi := p.region(key)
+		if !yield(key, lineSpan{lo, hi}) {
+			return
+		}
+	}
 }
 
 // oneCellLine is a plain line holding one count (at most maxCellDigits
@@ -1179,9 +1188,13 @@ func allEmpty(fs []string) bool {
 	return true
 }
 
-func tokens(s string) []tok {
+func tokens(s string) []tok { return measuredTokens(s, false) }
+
+// measuredTokens are the space-separated tokens of s with their columns:
+// a character one column, or by display width (wide) two for a Chinese one.
+func measuredTokens(s string, wide bool) []tok {
 	var out []tok
-	col, start, from := 0, -1, 0 // rune column, token start column and byte
+	col, start, from := 0, -1, 0 // column, token start column and byte
 	for i, r := range s {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
 			if start >= 0 {
@@ -1192,6 +1205,9 @@ func tokens(s string) []tok {
 			start, from = col, i
 		}
 		col++
+		if wide && r >= 0x1100 && wideRune(r) {
+			col++
+		}
 	}
 	if start >= 0 {
 		out = append(out, tok{s: s[from:], center: (start + col - 1) / 2, start: start, end: col})
@@ -1506,28 +1522,7 @@ func wideTail(s string, n int) []tok {
 }
 
 // wideTokens are the tokens of s placed by display width.
-func wideTokens(s string) []tok {
-	var out []tok
-	col, start, from := 0, -1, 0
-	for i, r := range s {
-		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
-			if start >= 0 {
-				out = append(out, tok{s: s[from:i], center: (start + col - 1) / 2, start: start, end: col})
-				start = -1
-			}
-		} else if start < 0 {
-			start, from = col, i
-		}
-		col++
-		if r >= 0x1100 && wideRune(r) {
-			col++
-		}
-	}
-	if start >= 0 {
-		out = append(out, tok{s: s[from:], center: (start + col - 1) / 2, start: start, end: col})
-	}
-	return out
-}
+func wideTokens(s string) []tok { return measuredTokens(s, true) }
 
 // wideRune reports whether r takes two columns on a terminal (East Asian
 // wide or fullwidth), as Markdown writers count it when they pad columns.
