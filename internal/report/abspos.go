@@ -18,6 +18,9 @@ import (
 // places, a page at a time, as pdftotext -layout lays out a PDF's glyphs
 // (pageLines), so the page reads as the layout text it is.
 
+// maxRun bounds the text of one positioned run.
+const maxRun = 4 << 10
+
 // minPositioned is how many positioned runs make a page one laid out so.
 const minPositioned = 20
 
@@ -73,7 +76,9 @@ func positionedText(t string) string {
 		top, okT := cssPx(tag, "top:")
 		left, okL := cssPx(tag, "left:")
 		rest := t[len(tag):]
-		end := strings.Index(rest, "</"+name)
+		// a run is short: its end is looked for nearby, or runs without an
+		// end would each read the rest of the page
+		end := strings.Index(rest[:min(len(rest), maxRun)], "</"+name)
 		if name == "" || !okT || !okL || end < 0 {
 			t = t[len(tag):]
 			continue

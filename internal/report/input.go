@@ -356,7 +356,9 @@ func pandocSpans(t string) string {
 			if len(open) == 0 || i+1 >= len(t) || t[i+1] != '{' {
 				break
 			}
-			end := strings.IndexByte(t[i+1:], '}')
+			// attributes are short: the search is bounded, or "]{" over and
+			// over without a "}" would read the rest of the text each time
+			end := strings.IndexByte(t[i+1:min(len(t), i+1+maxAttrs)], '}')
 			if end < 0 || !pandocAttrs(t[i+2:i+1+end]) {
 				open = open[:len(open)-1]
 				break
@@ -404,6 +406,9 @@ func pandocSpans(t string) string {
 	}
 	return o.String()
 }
+
+// maxAttrs bounds a pandoc attribute list ({style="…" lang="…"}).
+const maxAttrs = 4096
 
 // pandocAttrs reports whether s (between { and }) is pandoc's attributes:
 // .class, #id or key=value, or empty.
