@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"encoding/hex"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf16"
 
@@ -320,18 +322,27 @@ func readCIDWidths(desc pdf.Value) *cidWidths {
 		c.ranges = append(c.ranges, cidRange{first, last, []float64{w.Index(i + 2).Float64()}})
 		i += 3
 	}
+	// ranges by their first CID, for a binary search per glyph (a font may
+	// list thousands)
+	slices.SortStableFunc(c.ranges, func(a, b cidRange) int { return cmp.Compare(a.first, b.first) })
 	return c
 }
 
 func (c *cidWidths) width(cid int) float64 {
-	for _, r := range c.ranges {
-		if r.first <= cid && cid <= r.last {
-			if len(r.w) == 1 && r.last > r.first {
-				return r.w[0]
-			}
-			if k := cid - r.first; k < len(r.w) {
-				return r.w[k]
-			}
+	// the last range starting at or before cid
+	k, found := slices.BinarySearchFunc(c.ranges, cid, func(r cidRange, cid int) int { return cmp.Compare(r.first, cid) })
+	if !found {
+		k--
+	}
+	if k < 0 || k >= len(c.ranges) {
+		return c.dw
+	}
+	if r := c.ranges[k]; cid <= r.last {
+		if len(r.w) == 1 && r.last > r.first {
+			return r.w[0]
+		}
+		if i := cid - r.first; i < len(r.w) {
+			return r.w[i]
 		}
 	}
 	return c.dw

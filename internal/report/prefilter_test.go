@@ -743,3 +743,15 @@ func TestHasOCRZero(t *testing.T) {
 	}
 	eachCase(t, "hasOCRZero", hasOCRZero, map[string]bool{"一、本年新收，（三）：1 2 3": false, "": false, "、。，（）“”": false})
 }
+
+// A CID font's widths: W's two forms ([c [w1 w2 …]] and [first last w]) in any
+// order, DW for the rest.
+func TestCIDWidths(t *testing.T) {
+	c := &cidWidths{dw: 1000, ranges: []cidRange{{100, 102, []float64{500}}, {10, 12, []float64{1, 2, 3}}, {50, 50, []float64{7}}}}
+	slices.SortStableFunc(c.ranges, func(a, b cidRange) int { return a.first - b.first })
+	for cid, want := range map[int]float64{10: 1, 11: 2, 12: 3, 13: 1000, 50: 7, 51: 1000, 100: 500, 102: 500, 103: 1000, 5: 1000} {
+		if got := c.width(cid); got != want {
+			t.Errorf("width(%d) = %v, want %v", cid, got, want)
+		}
+	}
+}
