@@ -217,3 +217,21 @@ func readsAsSource(t *testing.T, file string, data []byte, want *report.Report, 
 		}
 	}
 }
+
+// A report published as a spreadsheet: LibreOffice Calc's import of the
+// rendered page (its paragraphs in the first column, its tables on a finer
+// grid of merged cells) saved as XLSX reads whole; the one with blanks is
+// right or says why (Calc drops a row's empty last cells, so a blank total is
+// gone from the file, not misplaced). As XLS (Excel 97) it is refused with a
+// clear message: only its text would be readable, not reliably its grid.
+func TestSpreadsheets(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{"lo-calc-2021.xlsx": truth, "lo-calc-2019.xlsx": truth2019} {
+		t.Run(file, func(t *testing.T) {
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), want(), nil)
+		})
+	}
+	_, err := report.Read("x.xls", readFile(t, filepath.Join(auditDir, "lo-calc-2021.xls")))
+	if err == nil || !strings.Contains(err.Error(), "XLS") {
+		t.Errorf("XLS: %v", err)
+	}
+}

@@ -607,7 +607,7 @@ func decodeText(name string, data []byte) (string, error) {
 		return string(d), nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT、RTF、PDF 和 OFD；其他格式请先另存为 DOCX 或文本")
+		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT、RTF、PDF、OFD 和 XLSX；其他格式请先另存为 DOCX 或文本")
 	}
 	if utf8.Valid(data) {
 		return string(data), nil
@@ -1323,7 +1323,7 @@ func docxLines(name string, data []byte) ([]Line, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
 	}
 	var doc, odt *zip.File
-	ofd := false
+	ofd, xlsx := false, false
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/document.xml":
@@ -1332,17 +1332,22 @@ func docxLines(name string, data []byte) ([]Line, error) {
 			odt = f
 		case "OFD.xml", "/OFD.xml":
 			ofd = true
+		case "xl/workbook.xml":
+			xlsx = true
 		}
 	}
-	if doc == nil && odt == nil && ofd {
+	switch {
+	case doc == nil && odt == nil && ofd:
 		return ofdLines(name, zr)
+	case doc == nil && odt == nil && xlsx:
+		return xlsxLines(name, data)
 	}
 	words := docxWords
 	if doc == nil && odt != nil {
 		doc, words = odt, odtWords
 	}
 	if doc == nil {
-		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT 或 OFD（缺少正文）：XLSX 等格式请先另存为 DOCX 或文本")
+		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
 	}
 	rc, err := doc.Open()
 	if err != nil {

@@ -432,20 +432,21 @@ func TestEncodings(t *testing.T) {
 func TestUnreadableInputs(t *testing.T) {
 	// a PDF whose text cannot be had: the message names the tool to convert with
 	pdf := []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-	zipNotDocx := func() []byte {
+	zipOf := func(name string) []byte {
 		var b bytes.Buffer
 		zw := zip.NewWriter(&b)
-		w, _ := zw.Create("xl/workbook.xml")
+		w, _ := zw.Create(name)
 		w.Write([]byte("<x/>"))
 		zw.Close()
 		return b.Bytes()
-	}()
+	}
 	cases := map[string]struct {
 		data []byte
 		want string
 	}{
 		"pdf":    {pdf, "pdftotext -layout"},
-		"xlsx":   {zipNotDocx, "不是 DOCX"},
+		"xlsx":   {zipOf("xl/workbook.xml"), "Excel 文件损坏"}, // a workbook that is no workbook
+		"zip":    {zipOf("a.txt"), "不是 DOCX"},
 		"binary": {[]byte("abc\x00\x01\x02def"), "二进制"},
 		"badzip": {[]byte("PK\x03\x04garbage"), "DOCX"},
 		// finding 6: nothing to audit is unreadable, not a report lacking six parts

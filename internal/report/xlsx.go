@@ -1,0 +1,111 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/errs"
+)
+
+// Some agencies publish the report, or its tables, as a spreadsheet: a page
+// saved by Excel or WPS, or converted by LibreOffice Calc, whose paragraphs
+// sit in the first column and whose tables keep their grid. Each sheet is
+// read in order, row by row: a row whose only text is in its first cell is
+// a line of text, any other a table row of cells, as wide as the sheet. A
+// merged cell is one cell, as in a web page's table: the cells it covers are
+// not read (the reader then sees the cells a row really has, as with rowspan
+// and colspan), while an empty cell that is no one's continuation stays an
+// empty cell (a blank, never a zero).
+
+// xlsxLimits bound what excelize unpacks: a report's workbook is small.
+var xlsxLimits = excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20}
+
+func xlsxLines(name string, data []byte) ([]Line, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxLimits)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件损坏，无法打开：请用 Excel/WPS 打开后另存为 XLSX 或 DOCX 再试")
+	}
+	defer f.Close()
+	var out []Line
+	for _, sheet := range f.GetSheetList() {
+		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
+		merges, err := f.GetMergeCells(sheet)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件中的合并单元格无法读取")
+		}
+		for _, m := range merges {
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<16 {
+				continue
+			}
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					if r != r1 || c != c1 {
+						covered[[2]int{r - 1, c - 1}] = true
+					}
+				}
+			}
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
+		}
+		width := 0
+		for _, row := range rows {
+			width = max(width, len(row))
+		}
+		for ri, row := range rows {
+			var cells []string
+			for ci, v := range row {
+				if !covered[[2]int{ri, ci}] {
+					cells = append(cells, strings.ReplaceAll(strings.TrimSpace(v), "\n", ""))
+				}
+			}
+			// GetRows leaves out a row's empty cells at its end, a blank last
+			// cell of a table too: the empty cells after the last value that
+			// are dressed as it is (the table's borders) are the table's
+			if n := len(row); n > 0 && n < width {
+				last, _ := excelize.CoordinatesToCellName(n, ri+1)
+				style, err := f.GetCellStyle(sheet, last)
+				for ci := n; err == nil && ci < width; ci++ {
+					axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+					if st, err := f.GetCellStyle(sheet, axis); err != nil || st != style {
+						break
+					}
+					if !covered[[2]int{ri, ci}] {
+						cells = append(cells, "")
+					}
+				}
+			}
+			for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
+				cells = cells[:len(cells)-1]
+			}
+			l := Line{No: len(out) + 1}
+			switch filled := countFilled(cells); {
+			case filled == 0:
+			case filled == 1 && cells[0] != "" && !cellish(cells[0]):
+				l.Text = cells[0] // a paragraph, in the first column
+			default:
+				l.Fields, l.Text = cells, strings.Join(cells, "\t")
+			}
+			out = append(out, l)
+			if len(out) > MaxInput/16 {
+				return out, nil
+			}
+		}
+	}
+	return out, nil
+}
+
+func countFilled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
+}
