@@ -70,7 +70,9 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 			if n := len(row); n > 0 && n < width {
 				last, _ := excelize.CoordinatesToCellName(n, ri+1)
 				style, err := f.GetCellStyle(sheet, last)
-				for ci := n; err == nil && ci < width; ci++ {
+				// (a few cells at most: a report's table is not wider than 表四's
+				// fifteen, on whatever grid; a damaged sheet may claim thousands)
+				for ci := n; err == nil && ci < min(width, n+64); ci++ {
 					axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
 					if st, err := f.GetCellStyle(sheet, axis); err != nil || st != style {
 						break
