@@ -32,9 +32,10 @@ func ofdLines(name string, zr *zip.Reader) ([]Line, error) {
 	for _, f := range zr.File {
 		files[strings.TrimPrefix(f.Name, "/")] = f
 	}
+	budget := int64(4 * MaxInput) // all the XML unpacked, whatever the ZIP claims (a bomb's pages)
 	read := func(p string) ([]byte, error) {
 		f, ok := files[strings.TrimPrefix(path.Clean("/"+p), "/")]
-		if !ok {
+		if !ok || budget <= 0 {
 			return nil, io.ErrUnexpectedEOF
 		}
 		rc, err := f.Open()
@@ -42,7 +43,9 @@ func ofdLines(name string, zr *zip.Reader) ([]Line, error) {
 			return nil, err
 		}
 		defer rc.Close()
-		return io.ReadAll(io.LimitReader(rc, MaxInput))
+		b, err := io.ReadAll(io.LimitReader(rc, min(budget, MaxInput)))
+		budget -= int64(len(b))
+		return b, err
 	}
 	bad := func(err error) ([]Line, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "OFD 文件损坏，无法读取其中的文字：请用 OFD 阅读器（如数科、福昕）打开后另存为 PDF 或文本再试")
