@@ -44,7 +44,7 @@ func docLines(name string, data []byte) ([]Line, error) {
 			}
 			streams[e.Name] = b
 		case "Workbook", "Book":
-			return nil, errs.New(name, "这是 Excel 表格（XLS），不是年度报告正文：请提供报告的 DOC/DOCX、PDF 或网页")
+			return nil, errs.New(name, "这是旧版 Excel 表格（XLS），无法直接读取：请用 Excel/WPS 另存为 XLSX，或提供报告的 DOC/DOCX、PDF、网页")
 		}
 	}
 	word := streams["WordDocument"]
