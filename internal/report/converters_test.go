@@ -235,3 +235,30 @@ func TestSpreadsheets(t *testing.T) {
 		t.Errorf("XLS: %v", err)
 	}
 }
+
+// A space between two Chinese characters is a stray space (TXT.SPACE) in a
+// report's lines, but not in a page that lost its line breaks: there it
+// stands for a break (converters flatten "（三）政府信息管理情况\n一是…" to
+// "（三）政府信息管理情况 一是…").
+func TestSpacesOfFlattenedPages(t *testing.T) {
+	spaces := func(file string) int {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		if !strings.Contains(src, "一是完善制度") {
+			t.Fatalf("%s: fixture changed", file)
+		}
+		r := audit(t, file, []byte(strings.Replace(src, "一是完善制度", "一是完善 制度", 1)))
+		n := 0
+		for _, f := range r.Findings {
+			if f.Rule == "TXT.SPACE" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := spaces("tab-2021.txt"); n != 1 {
+		t.Errorf("a stray space in a report's line: %d TXT.SPACE, want 1", n)
+	}
+	if n := spaces("oneline-2021.txt"); n != 0 {
+		t.Errorf("a space in a flattened page: %d TXT.SPACE, want 0", n)
+	}
+}

@@ -265,6 +265,9 @@ type Meta struct {
 	Empty      bool
 	Attachment string
 	Order      []string // section keys in the order they were found
+	// Flattened says the text was a page that lost its line breaks: a
+	// space between two Chinese characters there stands for a lost break
+	Flattened bool
 }
 
 // NewReport returns an empty report of the format, every cell blank.

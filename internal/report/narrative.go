@@ -750,6 +750,9 @@ func context(t string, a, b int) string {
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
 func checkSpace(c *ctx) {
+	if c.r.Meta.Flattened {
+		return // its spaces stand for the line breaks the page lost, not for the report's
+	}
 	for _, k := range narrativeKeys {
 		t := c.r.Sections[k]
 		for i := 0; i < len(t); {

@@ -36,7 +36,14 @@ func Read(name string, data []byte) (*Report, error) {
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
 	p := &parser{lines: segment(dropFooters(lines))}
-	return p.parse()
+	r := p.parse()
+	for _, l := range p.lines {
+		if l.Segmented {
+			r.Meta.Flattened = true // a page that lost its line breaks, cut again
+			break
+		}
+	}
+	return r
 }
 
 // footerRe is a page number printed in a footer: "-1-", "— 2 —", "--- 2 ---"
