@@ -84,10 +84,11 @@ func positionedText(t string) string {
 			continue
 		}
 		inner := rest[:end]
-		t = rest[end:]
 		if strings.Contains(inner, "position:absolute") {
-			continue // a box of boxes: its runs are read on their own
+			t = rest // a box of boxes: its runs are read on their own, from inside it
+			continue
 		}
+		t = rest[end:]
 		size, ok := cssPx(tag, "font-size:")
 		if !ok {
 			size = sizes[classOf(tag)]

@@ -755,3 +755,17 @@ func TestCIDWidths(t *testing.T) {
 		}
 	}
 }
+
+// Runs placed inside a placed box are read, not skipped with the box.
+func TestPositionedBoxOfBoxes(t *testing.T) {
+	var page strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&page, `<div style="position:absolute;top:%dpx;left:0px"><span style="position:absolute;top:%dpx;left:10px;font-size:20px">行%d</span></div>`, i*30, i*30, i)
+	}
+	got := positionedText(page.String())
+	for _, want := range []string{"行0", "行19"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s not read:\n%s", want, got)
+		}
+	}
+}
