@@ -262,3 +262,22 @@ func TestSpacesOfFlattenedPages(t *testing.T) {
 		t.Errorf("a space in a flattened page: %d TXT.SPACE, want 0", n)
 	}
 }
+
+// pandoc's Markdown (pandoc -f html -t markdown) of LibreOffice's page of the
+// seed: its spans wrap over lines ("[年政府信息公开" / "工作年度报告]{lang=…}"),
+// the title among them. It reads as the seed: the same tables and agency.
+func TestPandocSeed(t *testing.T) {
+	want := audit(t, "seed.txt", readFile(t, seedPath))
+	r := audit(t, "seed.md", readFile(t, filepath.Join(auditDir, "pandoc-md-seed-2024.md")))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-want +got):\n%s", d)
+	}
+	if r.Agency != want.Agency || r.Year != want.Year {
+		t.Errorf("agency %q year %d, want %q %d", r.Agency, r.Year, want.Agency, want.Year)
+	}
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "PARSE") || f.Severity == report.SevError {
+			t.Errorf("finding %s %s", f.Rule, f.Message)
+		}
+	}
+}

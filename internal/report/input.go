@@ -344,14 +344,16 @@ func isASCIIAlnum(r rune) bool { return r < 0x80 && (isASCIILetter(byte(r)) || '
 // ::: lines of its divs become empty. Brackets without attributes stay.
 func pandocSpans(t string) string {
 	b := make([]byte, 0, len(t))
-	var open []int // positions in b of the '[' not yet closed
-	var drop []int // positions in b of the '[' of spans, to take out
-	owed := 0
+	var open []int            // positions in b of the '[' not yet closed
+	openLine := map[int]int{} // the line each of them is on
+	var drop []int            // positions in b of the '[' of spans, to take out
+	owed, line := 0, 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch c {
 		case '[':
 			open = append(open, len(b))
+			openLine[len(b)] = line
 		case ']':
 			if len(open) == 0 || i+1 >= len(t) || t[i+1] != '{' {
 				break
@@ -369,7 +371,10 @@ func pandocSpans(t string) string {
 			i += 1 + end
 			continue
 		case '\n':
-			open = open[:0]
+			// a span may wrap over lines (pandoc wraps its paragraphs), but
+			// a '[' a few lines back is the text's own
+			line++
+			open = slices.DeleteFunc(open, func(o int) bool { return openLine[o] < line-3 })
 			b = append(b, '\n')
 			for ; owed > 0; owed-- {
 				b = append(b, '\n')
