@@ -768,6 +768,9 @@ func textLines(t string) []Line {
 			if bold {
 				l.Text = markdownText(l.Text)
 			}
+			if markupLine(l.Text) {
+				l.Text = ""
+			}
 		}
 		out = append(out, l)
 	}
@@ -930,6 +933,26 @@ func markdownHeading(s string) string {
 		return s // #hashtag, not a heading
 	}
 	return strings.ReplaceAll(trimSpace(t), "**", "")
+}
+
+// markupLine reports whether a line is only Markdown's markup: a setext
+// heading's underline or a rule (one run of three or more - or =, as
+// turndown writes under <h2>), a fenced div's ::: line, a box's lone pipes.
+// A simple table's ruler has gaps between its runs and is kept.
+func markupLine(s string) bool {
+	t := trimSpace(s)
+	if len(t) < 3 {
+		return t != "" && strings.Trim(t, "|") == ""
+	}
+	switch t[0] {
+	case '-', '=':
+		return strings.Trim(t, t[:1]) == ""
+	case ':':
+		return strings.HasPrefix(t, ":::")
+	case '|':
+		return strings.Trim(t, "| ") == ""
+	}
+	return false
 }
 
 // markdownText is a text line without Markdown's bold marks: converters write

@@ -48,8 +48,9 @@ func Parse(lines []Line) *Report {
 
 // footerRe is a page number printed in a footer: "-1-", "— 2 —", "--- 2 ---"
 // (pandoc's Markdown for "— 2 —"), "— —" (a converter that lost the page
-// number field), "第 3 页 共 9 页", "3/9".
-var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]{1,3}\s*[0-9０-９]{1,3}\s*[-—–－~]{1,3}|—\s+—|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})[\s\f]*$`)
+// number field), "— PAGE 5 —" (one that printed the field's code: catdoc),
+// "第 3 页 共 9 页", "3/9".
+var footerRe = regexp.MustCompile(`^[\s\f]*(?:[-—–－~]{1,3}\s*(?:PAGE\s*)?[0-9０-９]{1,3}\s*[-—–－~]{1,3}|—\s+—|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})[\s\f]*$`)
 
 // dropFooters blanks the page numbers and form feeds that pdftotext leaves
 // between a table's rows (a "-1-" line would otherwise read as numbers).
