@@ -774,6 +774,6 @@ func TestMarkupLine(t *testing.T) {
 	eachCase(t, "markupLine", markupLine, map[string]bool{
 		"------": true, "  =====  ": true, "::: footer": true, "|": true, "| |": true,
 		"---------- ----------": false, // a simple table's ruler
-		"--": false, "一、总体情况": false, "— 1 —": false, "-1-": false, "| 规章 | 0 |": false,
+		"--":                    false, "一、总体情况": false, "— 1 —": false, "-1-": false, "| 规章 | 0 |": false,
 	})
 }
