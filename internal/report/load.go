@@ -203,7 +203,7 @@ func (l *loader) report(root *node) (*Report, error) {
 	year := 0
 	if y := root.get("year"); y != nil && y.kind != 'n' {
 		v, err := strconv.Atoi(strings.TrimSpace(y.text))
-		if err != nil || y.kind != 'v' || v < 1990 || v > 2200 {
+		if err != nil || y.kind != 'v' || v < minReportYear || v > maxReportYear {
 			return nil, errs.New(l.at(y), "年份“%s”不对：year 应为报告年度，如 2024", y.text)
 		}
 		year = v
@@ -375,6 +375,9 @@ func plainCount(s string) (int64, bool) {
 	}
 	return n, true
 }
+
+// minReportYear and maxReportYear bound a report's year, read or loaded.
+const minReportYear, maxReportYear = 1990, 2200
 
 func foldDigits(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' || r == '，' || r == '－' || r == '＋' }) {

@@ -686,12 +686,12 @@ func (p *parser) pickTitle(pre []string) {
 		}
 		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
 			r.Title, r.Agency = title, cleanAgency(m[1])
-			r.Year, _ = strconv.Atoi(m[2])
+			r.Year = reportYear(m[2])
 			return true
 		}
 		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && strings.Contains(t, "报告") {
 			r.Title, r.Agency = title, cleanAgency(m[2])
-			r.Year, _ = strconv.Atoi(m[1])
+			r.Year = reportYear(m[1])
 			return true
 		}
 		return false
@@ -710,7 +710,7 @@ func (p *parser) pickTitle(pre []string) {
 		if strings.Contains(t, "年度报告") {
 			r.Title = t
 			if m := titleYearRe.FindStringSubmatch(t); m != nil {
-				r.Year, _ = strconv.Atoi(m[1])
+				r.Year = reportYear(m[1])
 			}
 			return
 		}
@@ -783,13 +783,23 @@ func (p *parser) year() {
 	}
 	for _, k := range narrativeKeys {
 		if m := periodRe.FindStringSubmatch(r.Sections[k]); m != nil {
-			r.Year, _ = strconv.Atoi(m[1])
+			r.Year = reportYear(m[1])
 			return
 		}
 	}
 	if m := yearRe.FindStringSubmatch(r.Sections["1"]); m != nil {
-		r.Year, _ = strconv.Atoi(m[1])
+		r.Year = reportYear(m[1])
 	}
+}
+
+// reportYear is a year read from the text if it can be a report's (the
+// range the loader accepts, so that what the auditor writes loads back),
+// else 0: not read.
+func reportYear(s string) int {
+	if y, err := strconv.Atoi(s); err == nil && y >= minReportYear && y <= maxReportYear {
+		return y
+	}
+	return 0
 }
 
 func (p *parser) detectFormat() {
