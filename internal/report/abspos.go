@@ -105,10 +105,7 @@ func positionedText(t string) string {
 			x := left
 			from := len(glyphs)
 			for _, r := range html.UnescapeString(line) {
-				w := size
-				if r < 0x2E80 {
-					w = size / 2 // digits and Latin: half a Chinese character
-				}
+				w := glyphWidth(r, size)
 				if r != '\u00a0' && r != ' ' {
 					glyphs = append(glyphs, pdf.Text{FontSize: size, X: x, Y: -(top + float64(k)*step), W: w, S: string(r)})
 				}
@@ -121,6 +118,16 @@ func positionedText(t string) string {
 	}
 	flush()
 	return b.String()
+}
+
+// glyphWidth guesses a character's advance where a format gives only the
+// font size: a Chinese character is square, a digit or Latin letter half as
+// wide.
+func glyphWidth(r rune, size float64) float64 {
+	if r < 0x2E80 {
+		return size / 2
+	}
+	return size
 }
 
 // runEnd marks the last glyph of a run (in pdf.Text's Font), with the

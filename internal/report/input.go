@@ -128,25 +128,35 @@ var pageTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "<
 // <table but, outside its tables, no tag of a web page (inside them a
 // converter keeps Word's <p> and <span>).
 func textWithTables(t string) bool {
-	has := false
-	for t != "" {
-		i := tableAt(t)
-		head := t
-		if i >= 0 {
-			head = t[:i]
-		}
-		for rest := range angles(head) {
+	if tableAt(t) < 0 {
+		return false
+	}
+	for seg := range outsideTables(t) {
+		for rest := range angles(seg) {
 			if prefixFold(rest, pageTags...) {
 				return false
 			}
 		}
-		if i < 0 {
-			break
-		}
-		has = true
-		t = t[tableEnd(t, i):]
 	}
-	return has
+	return true
+}
+
+// outsideTables yields t's text outside its HTML tables, a piece at a time
+// (nested tables inside their outer one).
+func outsideTables(t string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for t != "" {
+			i := tableAt(t)
+			if i < 0 {
+				yield(t)
+				return
+			}
+			if !yield(t[:i]) {
+				return
+			}
+			t = t[tableEnd(t, i):]
+		}
+	}
 }
 
 // angles yields s from each '<' on.
@@ -448,15 +458,10 @@ func markdownWithHTML(t string) bool {
 			return false
 		}
 	}
-	for t != "" {
-		i := tableAt(t)
-		if i < 0 {
-			return markdownMarks(t)
-		}
-		if markdownMarks(t[:i]) {
+	for seg := range outsideTables(t) {
+		if markdownMarks(seg) {
 			return true
 		}
-		t = t[tableEnd(t, i):]
 	}
 	return false
 }
@@ -755,22 +760,12 @@ func textLines(t string) []Line {
 					}
 					continue
 				}
-				l.Text = markdownHeading(strings.TrimRight(in[1:len(in)-1], " "))
-				if bold {
-					l.Text = markdownText(l.Text)
-				}
-				l.Fields = nil
+				l.Text, l.Fields = plainLine(strings.TrimRight(in[1:len(in)-1], " "), bold), nil
 			default:
 				l.Text = strings.Join(l.Fields, "\t")
 			}
 		default:
-			l.Text = markdownHeading(s)
-			if bold {
-				l.Text = markdownText(l.Text)
-			}
-			if markupLine(l.Text) {
-				l.Text = ""
-			}
+			l.Text = plainLine(s, bold)
 		}
 		out = append(out, l)
 	}
@@ -933,6 +928,19 @@ func markdownHeading(s string) string {
 		return s // #hashtag, not a heading
 	}
 	return strings.ReplaceAll(trimSpace(t), "**", "")
+}
+
+// plainLine is a line of text without Markdown's heading marks, its bold
+// marks (when the text has any) and markup-only lines.
+func plainLine(s string, bold bool) string {
+	s = markdownHeading(s)
+	if bold {
+		s = markdownText(s)
+	}
+	if markupLine(s) {
+		return ""
+	}
+	return s
 }
 
 // markupLine reports whether a line is only Markdown's markup: a setext

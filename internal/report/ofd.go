@@ -187,10 +187,7 @@ func ofdGlyphs(content []byte) []pdf.Text {
 			}
 			k := 0
 			for _, r := range text {
-				w := fs
-				if r < 0x2E80 {
-					w = fs / 2
-				}
+				w := glyphWidth(r, fs)
 				if k < len(dx) {
 					w = dx[k]
 				}

@@ -1519,9 +1519,16 @@ func placeMeasured(text string, ts []tok, ref string, centers []int, m measure) 
 		wc[i] = t.center
 	}
 	byWidth, okWidth := placeByColumns(wts, wc)
-	switch {
-	case m == measureWidth:
+	if m == measureWidth {
 		return byWidth, okWidth
+	}
+	return eitherMeasure(byChar, okChar, byWidth, okWidth)
+}
+
+// eitherMeasure keeps a place found by characters or by display width: both
+// if they agree, the one that found a place if only one did.
+func eitherMeasure(byChar []string, okChar bool, byWidth []string, okWidth bool) ([]string, bool) {
+	switch {
 	case okChar && okWidth:
 		return byChar, slices.Equal(byChar, byWidth)
 	case okWidth:
@@ -2755,19 +2762,25 @@ func (p *parser) parseT4() {
 	p.fillT4(toks, spaced, first)
 }
 
-// t4BlocksAddUp reports whether 表四's fifteen numbers, in order, make three
-// blocks whose first four add up to their fifth.
+// t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
+// blocks whose first four add up to their fifth; a block with a blank cell
+// cannot be checked and passes, one with a cell that is no count fails.
 func t4BlocksAddUp(cells []string) bool {
 	for b := 0; b+5 <= len(cells); b += 5 {
-		var sum int64
-		for c := 0; c < 4; c++ {
+		var v [5]int64
+		blank := false
+		for c := range 5 {
+			if cells[b+c] == "" {
+				blank = true
+				continue
+			}
 			x, err := strconv.ParseInt(cells[b+c], 10, 64)
 			if err != nil {
 				return false
 			}
-			sum += x
+			v[c] = x
 		}
-		if t, err := strconv.ParseInt(cells[b+4], 10, 64); err != nil || t != sum {
+		if !blank && v[0]+v[1]+v[2]+v[3] != v[4] {
 			return false
 		}
 	}
@@ -2878,26 +2891,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		if lo < -1 || hi > 1 {
 			return nil, false // not centred under the headings: nothing says which column a number is
 		}
-		for b := 0; b < n; b += 5 {
-			var sum, total int64
-			full := true
-			for c := 0; c < 5; c++ {
-				x, err := strconv.ParseInt(cells[b+c], 10, 64)
-				if err != nil {
-					full = false
-					break
-				}
-				if c < 4 {
-					sum += x
-				} else {
-					total = x
-				}
-			}
-			if full && sum != total {
-				return nil, false
-			}
-		}
-		return cells, true
+		return cells, t4BlocksAddUp(cells)
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
@@ -2909,13 +2903,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 			byWidth, okWidth = place(wts, cols)
 		}
 	}
-	switch {
-	case okChar && okWidth:
-		return byChar, slices.Equal(byChar, byWidth)
-	case okWidth:
-		return byWidth, true
-	}
-	return byChar, okChar
+	return eitherMeasure(byChar, okChar, byWidth, okWidth)
 }
 
 func (p *parser) fillT4(toks []tok, spaced bool, line int) {
