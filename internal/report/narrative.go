@@ -410,6 +410,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
+				if otherApplication(rest) {
+					continue
+				}
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
@@ -504,6 +507,39 @@ func namesApplication(s string) bool {
 			return true
 		}
 	}
+}
+
+// otherKinds name applications that are not for government information:
+// "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
+var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
+	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目"}
+
+// otherApplication says the applications a count follows are of another
+// kind: between the verb and 申请 stand words naming another kind, and not
+// 公开 or 信息 (收到政府信息公开申请, 收到申请人提出的信息公开申请).
+func otherApplication(rest string) bool {
+	k := 0
+	for {
+		i := strings.Index(rest[k:], "申请")
+		if i < 0 {
+			return false
+		}
+		k += i
+		if !strings.HasPrefix(rest[k+len("申请"):], "人") {
+			break
+		}
+		k += len("申请")
+	}
+	q := rest[:k]
+	if strings.Contains(q, "公开") || strings.Contains(q, "信息") {
+		return false
+	}
+	for _, w := range otherKinds {
+		if strings.Contains(q, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // durationWords follow a 个 that counts time or bodies, not applications

@@ -490,6 +490,11 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"全年共收到政府信息公开申请1,234件。":          "applications=1234",
 		"全年共收到申请12,345,678件，较上年增长5%。":   "applications=12345678",
 		"收到申请1,2345件。":                  "applications=2345",
+		"全年受理政务服务事项申请3000件。":            "",
+		"收到行政许可申请120件，均按时办结。":           "",
+		"受理低保申请45件。":                    "",
+		"受理申请人提出的信息公开申请7件。":             "applications=7",
+		"收到涉及征收项目的政府信息公开申请9件。":          "applications=9",
 	})
 }
 
