@@ -482,8 +482,41 @@ func truthWithTypes() *report.Report {
 	return r
 }
 
+// contents is the contents list some reports print before the text (a PDF's
+// 目录 page): the six headings, two sub-headings, dot leaders, page numbers
+// and the page's footer.
+const contents = `目  录
+一、总体情况……………………………………………1
+（一）主动公开情况……………………………………1
+（二）依申请公开办理情况……………………………2
+二、主动公开政府信息情况…………………………2
+三、收到和处理政府信息公开申请情况……………3
+四、政府信息公开行政复议、行政诉讼情况………4
+五、存在的主要问题及改进情况……………………5
+六、其他需要报告的事项……………………………5
+- 1 -
+`
+
+// withContents puts the contents list after the title (the first line).
+func withContents(s string, join string) string {
+	title, rest, _ := strings.Cut(s, "\n")
+	return title + join + strings.ReplaceAll(contents, "\n", join) + rest
+}
+
 func init() {
 	fixtures = append(fixtures,
+		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(withContents(layoutText(t, truth()), "\n")) }, want: truth},
+		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte {
+			flat := onelineCycling(t, truth())
+			i := strings.Index(flat, "工作年度报告") + len("工作年度报告")
+			return []byte(flat[:i] + strings.ReplaceAll(contents, "\n", "") + flat[i:])
+		}, want: func() *report.Report {
+			r := truth()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineCycling(t, truth())) }, want: func() *report.Report {
 			r := truth()
 			for _, c := range []string{"issued", "repealed", "in_force"} {

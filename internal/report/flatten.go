@@ -300,17 +300,23 @@ func segment(lines []Line) []Line {
 func cutPage(t string) []string {
 	cuts := map[int]bool{}
 	// section headings, in order; each heading stands alone
-	heads := make([]int, len(Sections)) // start of each found section's body, by section index
-	from := 0
-	for i, sec := range Sections {
-		heads[i] = -1
-		s, e, ok := findHeading(t, from, sec)
-		if !ok {
-			continue
+	starts, heads := findHeadings(t, 0) // start of each found heading and of its section's body, by section index
+	if contentsList(starts, heads) {
+		// the six headings of a contents list, then the report: its
+		// headings are the ones after the list
+		if s2, h2 := findHeadings(t, slices.Max(heads)); found(h2) >= 3 {
+			for _, s := range starts {
+				if s >= 0 {
+					cuts[s] = true // each entry a line: the title stands apart
+				}
+			}
+			starts, heads = s2, h2
 		}
-		cuts[s], cuts[e] = true, true
-		heads[i] = e
-		from = e
+	}
+	for i := range heads {
+		if heads[i] >= 0 {
+			cuts[starts[i]], cuts[heads[i]] = true, true
+		}
 	}
 	region := func(i int) (int, int) {
 		if heads[i] < 0 {
@@ -382,6 +388,44 @@ func cutPage(t string) []string {
 		i += size
 	}
 	return cutAt(t, cuts)
+}
+
+// findHeadings finds the section headings in order from from: where each
+// starts and where its section's body starts, -1 for a heading not found.
+func findHeadings(t string, from int) (starts, heads []int) {
+	starts, heads = make([]int, len(Sections)), make([]int, len(Sections))
+	for i, sec := range Sections {
+		starts[i], heads[i] = -1, -1
+		s, e, ok := findHeading(t, from, sec)
+		if !ok {
+			continue
+		}
+		starts[i], heads[i] = s, e
+		from = e
+	}
+	return starts, heads
+}
+
+func found(heads []int) int {
+	n := 0
+	for _, h := range heads {
+		if h >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// contentsList says the headings found are a contents list's: sections 二
+// and 三, which hold tables, each a few words long (a dot leader and a page
+// number).
+func contentsList(starts, heads []int) bool {
+	for _, i := range []int{1, 2} {
+		if heads[i] < 0 || starts[i+1] < 0 || starts[i+1]-heads[i] > 80 {
+			return false
+		}
+	}
+	return true
 }
 
 // wordThenNumber is where t4Numbers first matches in t (-1 for nowhere):

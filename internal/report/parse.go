@@ -181,6 +181,11 @@ func (p *parser) findHeads() {
 	r.Meta.Tables = map[string]bool{}
 	r.Meta.Unreadable = map[string]bool{}
 	p.heads = map[string]int{}
+	type headAt struct {
+		i int
+		k string
+	}
+	var found []headAt
 	for i, l := range p.lines {
 		if l.Fields != nil && !oneCell(l) {
 			continue
@@ -196,12 +201,64 @@ func (p *parser) findHeads() {
 			}
 		}
 		if k != "" {
-			if _, dup := p.heads[k]; !dup {
-				p.heads[k] = i
-				r.Meta.Order = append(r.Meta.Order, k)
-			}
+			found = append(found, headAt{i, k})
 		}
 	}
+	// A contents list (the six headings one under another, before the
+	// report itself) is not where the sections are: a run of three or more
+	// headings in order, with nothing but sub-headings and page numbers between them,
+	// whose headings come again after it, is passed over.
+	toc := map[int]bool{}
+	for a := 0; a < len(found); {
+		b := a + 1
+		for b < len(found) && found[b].k > found[b-1].k && p.onlyContentsBetween(found[b-1].i, found[b].i) {
+			b++
+		}
+		if b-a >= 3 {
+			again := 0
+			for _, h := range found[a:b] {
+				for _, later := range found[b:] {
+					if later.k == h.k {
+						again++
+						break
+					}
+				}
+			}
+			if again >= 3 {
+				for _, h := range found[a:b] {
+					toc[h.i] = true
+				}
+			}
+		}
+		a = b
+	}
+	for _, h := range found {
+		if _, dup := p.heads[h.k]; !dup && !toc[h.i] {
+			p.heads[h.k] = h.i
+			r.Meta.Order = append(r.Meta.Order, h.k)
+		}
+	}
+}
+
+// onlyContentsBetween says the lines strictly between two heading lines are
+// what a contents list holds between its entries: nothing, sub-headings,
+// page numbers.
+func (p *parser) onlyContentsBetween(i, j int) bool {
+	for _, l := range p.lines[i+1 : j] {
+		t := trimSpace(paraText(l))
+		if t == "" || footerRe.MatchString(t) || isNumber(t) || isSubHeading(withoutLeader(t)) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// withoutLeader drops a contents entry's dot leader and page number:
+// "（一）主动公开情况…………1" is "（一）主动公开情况".
+func withoutLeader(t string) string {
+	t = strings.TrimRight(t, "0123456789 \u3000")
+	return strings.TrimRight(t, "…．.·-—_ \u3000")
 }
 
 // numberedHead says t starts as a section heading does: 一 … 六 and a
