@@ -1658,7 +1658,9 @@ func matchT2(L string, items []T2Item, next int) int {
 		N := norms[j]
 		// the label, its end, or (4 characters or more) the start of a label
 		// wrapped in a narrow column
-		if L == N || strings.HasSuffix(L, N) || ((strings.HasSuffix(N, L) || strings.HasPrefix(N, L)) && utf8.RuneCountInString(L) >= 4) {
+		// or the label and a word more (行政许可事项, 行政处罚决定)
+		if L == N || strings.HasSuffix(L, N) || ((strings.HasSuffix(N, L) || strings.HasPrefix(N, L)) && utf8.RuneCountInString(L) >= 4) ||
+			strings.HasPrefix(L, N) && !moreRunes(L[len(N):], 2) && !strings.ContainsAny(L[len(N):], "0123456789和及与、") {
 			// 规范性文件 is the end of 行政规范性文件: the earlier row wins
 			if j > next && strings.HasSuffix(norms[next], L) {
 				return next

@@ -143,6 +143,27 @@ func TestUnitsInCells(t *testing.T) {
 	}
 }
 
+// Some agencies write a word more after a 表二 label (行政许可事项, 行政处罚
+// 决定, 行政强制措施): the row is still the template's. A label that only
+// begins like one and goes on to name more is not taken for it.
+func TestT2LabelWithAWordMore(t *testing.T) {
+	text := strings.NewReplacer("行政许可\t", "行政许可事项\t", "行政处罚\t", "行政处罚决定\t", "行政强制\t", "行政强制措施\t").Replace(textOf(t, truth()))
+	r := audit(t, "words.txt", []byte(text))
+	want := truth()
+	for _, k := range []string{"licensing.decisions", "penalty.decisions", "coercion.decisions"} {
+		if got := r.Proactive.Cell(k); got != want.Proactive.Cell(k) {
+			t.Errorf("%s read as %v, want %v", k, got, want.Proactive.Cell(k))
+		}
+	}
+	for _, f := range r.Findings {
+		t.Errorf("finding %s %s", f.Rule, f.Message)
+	}
+	r = audit(t, "more.txt", []byte(strings.Replace(textOf(t, truth()), "行政许可\t", "行政许可和行政确认\t", 1)))
+	if !r.Proactive.Cell("licensing.decisions").Blank() {
+		t.Errorf("行政许可和行政确认 read as 行政许可: %v", r.Proactive.Cell("licensing.decisions"))
+	}
+}
+
 // A 2021 report whose 表三 writes （六）其他处理 as one row, as the 2019
 // trial format does: one finding quoting the row, not its numbers lost and
 // three rows "not found".
