@@ -206,25 +206,31 @@ func (p *parser) findHeads() {
 	}
 	// A contents list (the six headings one under another, before the
 	// report itself) is not where the sections are: a run of three or more
-	// headings in order, with nothing but sub-headings and page numbers between them,
-	// whose headings come again after it, is passed over.
-	toc := map[int]bool{}
-	for a := 0; a < len(found); {
+	// headings in order, with nothing but sub-headings and page numbers
+	// between them, whose headings come again after it, is passed over.
+	var toc map[int]bool
+	again := 0 // headings found a second time: a list makes three or more
+	for i, h := range found {
+		if slices.ContainsFunc(found[:i], func(x headAt) bool { return x.k == h.k }) {
+			again++
+		}
+	}
+	for a := 0; again >= 3 && a < len(found); {
 		b := a + 1
 		for b < len(found) && found[b].k > found[b-1].k && p.onlyContentsBetween(found[b-1].i, found[b].i) {
 			b++
 		}
 		if b-a >= 3 {
-			again := 0
+			after := 0 // of the run's headings, found after it
 			for _, h := range found[a:b] {
-				for _, later := range found[b:] {
-					if later.k == h.k {
-						again++
-						break
-					}
+				if slices.ContainsFunc(found[b:], func(x headAt) bool { return x.k == h.k }) {
+					after++
 				}
 			}
-			if again >= 3 {
+			if after >= 3 {
+				if toc == nil {
+					toc = map[int]bool{}
+				}
 				for _, h := range found[a:b] {
 					toc[h.i] = true
 				}
@@ -246,10 +252,10 @@ func (p *parser) findHeads() {
 func (p *parser) onlyContentsBetween(i, j int) bool {
 	for _, l := range p.lines[i+1 : j] {
 		t := trimSpace(paraText(l))
-		if t == "" || footerRe.MatchString(t) || isNumber(t) || isSubHeading(withoutLeader(t)) {
+		if t == "" || isSubHeading(withoutLeader(t)) || maybeFooter(t) && (footerRe.MatchString(t) || isNumber(t)) {
 			continue
 		}
-		return false
+		return false // prose: most often the first line looked at
 	}
 	return true
 }
