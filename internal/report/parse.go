@@ -709,6 +709,10 @@ func (p *parser) region(k string) (int, int) {
 var (
 	titleRe      = regexp.MustCompile(`^(.*?)\s*(?:关于)?\s*(\d{4})\s*年\s*(?:度)?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)`)
 	titleYearFst = regexp.MustCompile(`^\s*(\d{4})\s*年\s*(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开)`)
+	// the year after the subject, as ministries write it: "商务部政府信息公开
+	// 工作2022年度报告", "…政府信息公开工作年度报告（2022年）" (the agency as
+	// long as it can be: 人民政府 before 政府信息公开 is the agency's)
+	titleYearLast = regexp.MustCompile(`^(.*)(?:政府信息公开|政务公开)(?:工作)?\s*(?:(\d{4})\s*年\s*度?\s*(?:工作)?报告|年度报告\s*[（(]\s*(\d{4})\s*年?\s*度?\s*[)）])`)
 )
 
 // title reads the document title and from it the agency and the year. Portal
@@ -755,6 +759,11 @@ func (p *parser) pickTitle(pre []string) {
 		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && strings.Contains(t, "报告") {
 			r.Title, r.Agency = title, cleanAgency(m[2])
 			r.Year = reportYear(m[1])
+			return true
+		}
+		if m := titleYearLast.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" {
+			r.Title, r.Agency = title, cleanAgency(m[1])
+			r.Year = reportYear(m[2] + m[3])
 			return true
 		}
 		return false

@@ -23,6 +23,9 @@ func TestTitleVariants(t *testing.T) {
 		"示例市生态环境局二〇二四年政府信息公开工作年度报告",
 		"示例市生态环境局 2024 年政府信息公开工作年度报告",
 		"《示例市生态环境局2024年政府信息公开工作年度报告》",
+		"示例市生态环境局政府信息公开工作2024年度报告", // as ministries write it
+		"示例市生态环境局政府信息公开工作年度报告（2024年）",
+		"示例市生态环境局政府信息公开工作年度报告(2024)",
 	} {
 		data := []byte(title + body)
 		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
@@ -35,5 +38,10 @@ func TestTitleVariants(t *testing.T) {
 		if r.Agency != "示例市生态环境局" || r.Year != 2024 {
 			t.Errorf("Read(%q) = %q %d", title, r.Agency, r.Year)
 		}
+	}
+	// a people's government's title says 政府 twice: the first is its own
+	title := "示例市人民政府政府信息公开工作2024年度报告"
+	if a, y := report.Identify("x.txt", []byte(title+body)); a != "示例市人民政府" || y != 2024 {
+		t.Errorf("Identify(%q) = %q %d", title, a, y)
 	}
 }
