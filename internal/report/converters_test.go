@@ -165,17 +165,20 @@ func TestTextBrowsers(t *testing.T) {
 	}
 }
 
-// Text recognition writes a zero as a letter O or as 〇 now and then: in a
-// table's cell of digits it is read as the zero it is, and said (PARSE.READ,
-// quoting it); in a pipe table and in a spaced one alike. A cell with other
-// letters is not a number.
+// Text recognition writes a zero as a letter O or as 〇 now and then, a one
+// as l or I: in a table's cell of digits it is read as the digit it is, and
+// said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A
+// cell with other letters is not a number.
 func TestOCRZeros(t *testing.T) {
 	for _, c := range []struct {
 		file, from, to string
 		want           func() *report.Report
+		said           string
 	}{
-		{"markdown-2021.md", "| 64 | 0 | 0 | 2 | 0 | 4 | 70 |", "| 64 | O | 0 | 2 | 〇 | 4 | 7O |", truthWithTypes},
-		{"pdftotext-layout-2021.txt", "64    0     0      2      0    4    70", "64    O     0      2      〇    4    7O", truth},
+		{"markdown-2021.md", "| 64 | 0 | 0 | 2 | 0 | 4 | 70 |", "| 64 | O | 0 | 2 | 〇 | 4 | 7O |", truthWithTypes, "“7O”读作 70"},
+		{"pdftotext-layout-2021.txt", "64    0     0      2      0    4    70", "64    O     0      2      〇    4    7O", truth, "“7O”读作 70"},
+		{"markdown-2021.md", "| 11 | 0 | 0 | 1 | 0 | 1 | 13 |", "| ll | 0 | 0 | I | 0 | 1 | l3 |", truthWithTypes, "“l3”读作 13"},
+		{"pdftotext-layout-2021.txt", "11    0     0      1      0    1    13", "1l    0     0      I      0    1    13", truth, "“1l”读作 11"},
 	} {
 		src := string(readFile(t, filepath.Join(auditDir, c.file)))
 		if !strings.Contains(src, c.from) {
@@ -185,13 +188,13 @@ func TestOCRZeros(t *testing.T) {
 		sameReport(t, c.want(), r)
 		said := false
 		for _, f := range r.Findings {
-			said = said || f.Rule == "PARSE.READ" && strings.Contains(f.Message, "“7O”读作 70")
+			said = said || f.Rule == "PARSE.READ" && strings.Contains(f.Message, c.said)
 			if f.Severity == report.SevError {
 				t.Errorf("%s: %s %s", c.file, f.Rule, f.Message)
 			}
 		}
 		if !said {
-			t.Errorf("%s: the O read as 0 not said", c.file)
+			t.Errorf("%s: %s not said", c.file, c.said)
 		}
 	}
 	src := string(readFile(t, filepath.Join(auditDir, "markdown-2021.md")))

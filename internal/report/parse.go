@@ -392,10 +392,11 @@ func signedRunLine(l Line) bool {
 		strings.ContainsAny(t, "-－") && numberRun(t)
 }
 
-// ocrZeros reads a zero that text recognition wrote as a letter O or as 〇
-// ("7O", "O", "1〇5") in the cells of the tables as the digit it is, and says
-// so once for each line (PARSE.READ, quoting what it read). Only a cell made
-// of digits and such zeros is read so; a table's cells hold nothing else.
+// ocrZeros reads a digit that text recognition wrote as a letter — a zero as
+// O or 〇 ("7O", "O", "1〇5"), a one as l or I ("l2", "I") — in the cells of
+// the tables as the digit it is, and says so once for each line (PARSE.READ,
+// quoting what it read). Only a cell made of digits and such letters is read
+// so; a table's cells hold nothing else.
 func (p *parser) ocrZeros() {
 	for key, sp := range p.tableRegions {
 		for i := sp.lo + 1; i < sp.hi; i++ {
@@ -437,7 +438,7 @@ func (p *parser) ocrZeros() {
 				if l.Fields == nil {
 					slices.Reverse(fixed) // a spaced line's cells were fixed from its end
 				}
-				p.warn("PARSE.READ", tableKeys[key], l.No, "%s中有文字识别把 0 写成字母 O 或“〇”的数字：%s", tableNames[key], strings.Join(fixed, "、"))
+				p.warn("PARSE.READ", tableKeys[key], l.No, "%s中有文字识别把数字写成字母（0 写成 O 或“〇”，1 写成 l 或 I）的单元格：%s", tableNames[key], strings.Join(fixed, "、"))
 			}
 		}
 	}
@@ -446,15 +447,17 @@ func (p *parser) ocrZeros() {
 // tableKeys are the model paths of the tables.
 var tableKeys = map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}
 
-const ocrZeroRunes = "Oo〇"
+const ocrZeroRunes, ocrOneRunes = "Oo〇", "lI"
 
-// hasOCRZero reports whether s has one of ocrZeroRunes, with the vectorised
-// byte search (strings.ContainsAny with a non-ASCII set decodes every rune of
-// every table line: a tenth of the reading time): 〇 is E3 80 87, and 87
-// ends a Chinese character only now and then.
+// hasOCRZero reports whether s has one of ocrZeroRunes or ocrOneRunes, with
+// the vectorised byte search (strings.ContainsAny with a non-ASCII set
+// decodes every rune of every table line: a tenth of the reading time): 〇 is
+// E3 80 87, and 87 ends a Chinese character only now and then.
 func hasOCRZero(s string) bool {
-	if strings.IndexByte(s, 'O') >= 0 || strings.IndexByte(s, 'o') >= 0 {
-		return true
+	for _, c := range []byte("OolI") {
+		if strings.IndexByte(s, c) >= 0 {
+			return true
+		}
 	}
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], 0x87)
@@ -468,8 +471,8 @@ func hasOCRZero(s string) bool {
 	}
 }
 
-// ocrDigits reads a cell of digits in which some zeros are letters O or 〇:
-// ok only if it had such a zero and nothing else but digits.
+// ocrDigits reads a cell of digits in which some are letters (O, 〇 for 0;
+// l, I for 1): ok only if it had such a letter and nothing else but digits.
 func ocrDigits(s string) (string, bool) {
 	if s == "" || !hasOCRZero(s) || utf8.RuneCountInString(s) > maxCellDigits {
 		return s, false
@@ -479,6 +482,8 @@ func ocrDigits(s string) (string, bool) {
 		switch {
 		case strings.ContainsRune(ocrZeroRunes, r):
 			b.WriteByte('0')
+		case strings.ContainsRune(ocrOneRunes, r):
+			b.WriteByte('1')
 		case r >= '0' && r <= '9':
 			b.WriteRune(r)
 		case r >= '０' && r <= '９':

@@ -741,7 +741,7 @@ func FuzzRewrites(f *testing.F) {
 }
 
 func TestHasOCRZero(t *testing.T) {
-	for _, r := range ocrZeroRunes {
+	for _, r := range ocrZeroRunes + ocrOneRunes {
 		if !hasOCRZero("12" + string(r) + "3") {
 			t.Errorf("%q not found", r)
 		}
