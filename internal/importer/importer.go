@@ -449,6 +449,18 @@ var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"予以公开", "同意公开", "公开"}, "disclosed"},
 }
 
+// negatedDisclosure says an outcome that names 公开 says it was not
+// disclosed (不予公开, 不公开, 无法公开 …) without saying why: it is no row of
+// 表三 until the reason is written.
+func negatedDisclosure(s string) bool {
+	for _, w := range []string{"不予", "不公开", "不能公开", "未公开", "无法公开", "拒绝公开", "暂缓公开", "暂不公开"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func lookup[T any](s string, table []entry[T]) (T, bool) {
 	for _, e := range table {
 		for _, w := range e.words {
@@ -536,7 +548,7 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 					r.Replied = &rd
 				}
 				o, ok := lookup(get("outcome"), outcomeWords)
-				if !ok || (o == "disclosed" && strings.Contains(get("outcome"), "不予")) {
+				if !ok || (o == "disclosed" && negatedDisclosure(get("outcome"))) {
 					fail("outcome", "答复结果“%s”无法对应到表三的行：请写明，如 予以公开、部分公开、不予公开（第三方权益）、信息不存在、非本机关、重复申请、撤回", get("outcome"))
 				}
 				r.Outcome = o

@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -110,6 +111,40 @@ func TestRegisterCSVGB18030(t *testing.T) {
 		if len(bad) != 0 || len(rows) != 1 || rows[0].Intake.Applicant.Name != "张某" || !strings.HasPrefix(rows[0].Key, "row:") {
 			t.Errorf("%s: %+v %v", name, rows, bad)
 		}
+	}
+}
+
+// An outcome that says the information was not disclosed without saying
+// why is no row of 表三: it is an error to fix, never read as 予以公开.
+func TestOutcomeThatSaysNo(t *testing.T) {
+	csv := "收到申请日期,申请方式,申请人类型,申请人,申请内容,答复日期,答复结果\n"
+	outcomes := []string{"不公开", "不能公开", "无法公开", "暂不公开", "不予公开", "予以公开", "同意公开", "不公开（国家秘密）"}
+	for i, o := range outcomes {
+		csv += fmt.Sprintf("2025-03-05,当面,自然人,张某,预算%d,2025-03-20,%s\n", i, o)
+	}
+	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, bad := sh.Parse(m)
+	if len(bad) != 5 {
+		t.Errorf("%d errors, want one for each of the first five outcomes: %v", len(bad), bad)
+	}
+	for i, e := range bad {
+		if want := fmt.Sprintf("答复结果“%s”无法对应到表三的行", outcomes[i]); !strings.Contains(e.String(), want) {
+			t.Errorf("error %d: %s, want %q", i, e, want)
+		}
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, string(r.Outcome))
+	}
+	if strings.Join(got, " ") != "disclosed disclosed state_secret" {
+		t.Errorf("outcomes read %v", got)
 	}
 }
 
