@@ -449,6 +449,13 @@ var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"予以公开", "同意公开", "公开"}, "disclosed"},
 }
 
+// wholeCategory says an applicant type names 表三's column group 法人或其他
+// 组织 rather than one of its five columns.
+func wholeCategory(s string) bool {
+	s = strings.NewReplacer(" ", "", "　", "", "或者", "或").Replace(s)
+	return s == "法人或其他组织" || s == "法人" || s == "法人及其他组织"
+}
+
 // negatedDisclosure says an outcome that names 公开 says it was not
 // disclosed (不予公开, 不公开, 无法公开 …) without saying why: it is no row of
 // 表三 until the reason is written.
@@ -497,8 +504,14 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 			fail("channel", "申请方式“%s”无法识别：应为 当面、信函（挂号/平信）、网络平台、传真 或 电子邮件", get("channel"))
 		}
 		typ, ok := lookup(get("applicant_type"), typeWords)
-		if get("applicant_type") != "" && !ok {
-			fail("applicant_type", "申请人类型“%s”无法识别：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构 或 其他", get("applicant_type"))
+		switch at := get("applicant_type"); {
+		case at == "":
+		case wholeCategory(at):
+			typ = ""
+			fail("applicant_type", "申请人类型“%s”是表三的大类：请写明是 商业企业、科研机构、社会公益组织、法律服务机构 还是 其他", at)
+		case !ok || strings.Contains(at, "非企业"): // 民办非企业单位 is no 企业
+			typ = ""
+			fail("applicant_type", "申请人类型“%s”无法识别：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构 或 其他", at)
 		}
 		idNum := strings.ToUpper(get("id_number"))
 		idType := get("id_type")

@@ -148,6 +148,41 @@ func TestOutcomeThatSaysNo(t *testing.T) {
 	}
 }
 
+// An applicant type is one of 表三's six columns: the group 法人或其他组织
+// is not one, and a 民办非企业单位 is not a 商业企业 for the 企业 in its name.
+func TestApplicantTypeThatIsNoColumn(t *testing.T) {
+	csv := "收到申请日期,申请方式,申请人类型,申请人,申请内容\n"
+	types := []string{"法人或其他组织", "法人", "民办非企业单位", "企业", "律师事务所", "其他组织"}
+	for i, ty := range types {
+		csv += fmt.Sprintf("2025-03-05,当面,%s,某单位,预算%d\n", ty, i)
+	}
+	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, bad := sh.Parse(m)
+	want := []string{"“法人或其他组织”是表三的大类", "“法人”是表三的大类", "“民办非企业单位”无法识别"}
+	if len(bad) != len(want) {
+		t.Fatalf("errors %v, want %d", bad, len(want))
+	}
+	for i, e := range bad {
+		if !strings.Contains(e.String(), want[i]) {
+			t.Errorf("error %d: %s, want %q", i, e, want[i])
+		}
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, string(r.Intake.Applicant.Type))
+	}
+	if strings.Join(got, " ") != "business legal_service other" {
+		t.Errorf("types read %v", got)
+	}
+}
+
 func TestMappingStep(t *testing.T) {
 	csv := "来信日期,方式,类别,申请人,证件号码,要求公开的内容\n2025-03-05,当面,自然人,张某,11010519491231002X,预算\n"
 	sh, _ := importer.ReadFile("a.csv", []byte(csv), "")
