@@ -183,6 +183,35 @@ func TestApplicantTypeThatIsNoColumn(t *testing.T) {
 	}
 }
 
+// A fee ledger's amounts as clerks write them are read as yuan; what is not
+// an amount is named by row and column.
+func TestFeeAmounts(t *testing.T) {
+	csv := "类别,收费日期,缴费人,收费金额\n"
+	amounts := []string{"\"1,200.50\"", "￥99.5", "99.5元", "0.12万元", "1/2", "-5", "1e3", "约100元"}
+	for i, a := range amounts {
+		csv += fmt.Sprintf("收费,2025-05-%02d,某人,%s\n", i+1, a)
+	}
+	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.MapSchema(importer.DecisionFields, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, bad := sh.ParseDecisions(m, "")
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Amount)
+	}
+	if strings.Join(got, " ") != "1200.50 99.50 99.50 1200.00" {
+		t.Errorf("amounts read %v", got)
+	}
+	if len(bad) != 4 || !strings.Contains(bad[0].String(), "第 6 行 D 列（收费金额）：金额“1/2”不是数字") || !strings.Contains(bad[1].String(), "“-5”是负数") {
+		t.Errorf("errors %v", bad)
+	}
+}
+
 func TestMappingStep(t *testing.T) {
 	csv := "来信日期,方式,类别,申请人,证件号码,要求公开的内容\n2025-03-05,当面,自然人,张某,11010519491231002X,预算\n"
 	sh, _ := importer.ReadFile("a.csv", []byte(csv), "")

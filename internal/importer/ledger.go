@@ -66,12 +66,13 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 			fail("decided_on", "%v", err)
 		}
 		d.On = on
-		if a := strings.ReplaceAll(strings.TrimSuffix(get("amount"), "元"), ",", ""); a != "" {
-			r, ok := new(big.Rat).SetString(a)
-			if !ok || r.Sign() < 0 {
-				fail("amount", "金额“%s”不是数字", get("amount"))
+		if a := get("amount"); a != "" {
+			if y, ok := parseYuan(a); ok {
+				d.Amount = y
+			} else if strings.HasPrefix(strings.TrimSpace(a), "-") {
+				fail("amount", "金额“%s”是负数：台账的金额应为收取的金额", a)
 			} else {
-				d.Amount = r.FloatString(2)
+				fail("amount", "金额“%s”不是数字：请写成如 1200.50（元）或 0.12万元", a)
 			}
 		} else if d.Kind == "fee" {
 			fail("amount", "收费记录须有金额")
@@ -92,4 +93,24 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 		out = append(out, d)
 	})
 	return out, bad
+}
+
+// parseYuan reads an amount as ledgers write it — 1,200.50, ￥1200, 99.5元,
+// 0.12万元 — as yuan with two decimals; false for anything else or a
+// negative amount.
+func parseYuan(s string) (string, bool) {
+	s = strings.NewReplacer(",", "", "，", "", " ", "", "　", "").Replace(s)
+	s = strings.TrimLeft(s, "¥￥")
+	s = strings.TrimPrefix(s, "RMB")
+	s = strings.TrimSuffix(s, "元")
+	wan := strings.HasSuffix(s, "万")
+	s = strings.TrimSuffix(s, "万")
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || r.Sign() < 0 || strings.ContainsAny(s, "/eE") { // no fractions or exponents
+		return "", false
+	}
+	if wan {
+		r.Mul(r, big.NewRat(10000, 1))
+	}
+	return r.FloatString(2), true
 }
