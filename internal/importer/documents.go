@@ -55,6 +55,9 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 		}
 		date := func(field string) *workday.Date {
 			v := get(field)
+			if field == "expires_on" {
+				v = expiry(v)
+			}
 			if v == "" {
 				return nil
 			}
@@ -115,4 +118,21 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 		out = append(out, d)
 	})
 	return out, bad
+}
+
+// expiry reads an 有效期 cell as its end date: none for 长期 (no term) or a
+// dash, the end of a range ("2025年1月1日至2029年12月31日"), or the cell
+// itself (a date, or text ParseDate will name as wrong).
+func expiry(v string) string {
+	v = strings.TrimSpace(v)
+	switch strings.TrimSuffix(v, "有效") {
+	case "长期", "无", "—", "-", "/", "／", "无期限":
+		return ""
+	}
+	for _, sep := range []string{"至", "~", "～", "—"} {
+		if i := strings.LastIndex(v, sep); i > 0 {
+			return strings.TrimSpace(v[i+len(sep):])
+		}
+	}
+	return v
 }

@@ -11,7 +11,8 @@ import (
 // A 规范性文件清理台账 as agencies keep it: a title row above the header,
 // their own column names, dates in several spellings, several 修订 in one
 // cell. Every problem is reported at its row and column, and nothing is
-// guessed: a 状态 of 废止 without its date, a 有效期 of “5年”, a 文号 twice.
+// guessed: a 状态 of 废止 without its date, a 有效期 of “5年”, a 文号 twice. A
+// 有效期 of 长期有效 has no end; one written from … to … ends at its end.
 func TestParseDocuments(t *testing.T) {
 	csv := "示例区教育局规范性文件清理台账,,,,,,,\n" +
 		"序号,文件名称,发文字号,类型,印发日期,有效期至,修改日期,状态,备注\n" +
@@ -22,7 +23,9 @@ func TestParseDocuments(t *testing.T) {
 		"5,重复的文件,示教规〔2023〕1号,行政规范性文件,2023-05-01,,,有效,\n" +
 		"6,类型不明的文件,示教规〔2024〕6号,通知,2024-01-01,,,有效,\n" +
 		"7,没有日期的文件,示教规〔2024〕7号,行政规范性文件,,,,有效,\n" +
-		"8,有效期早于印发,示教规〔2024〕8号,行政规范性文件,2024-03-01,2024-01-01,,有效,\n"
+		"8,有效期早于印发,示教规〔2024〕8号,行政规范性文件,2024-03-01,2024-01-01,,有效,\n" +
+		"9,长期有效的文件,示教规〔2024〕9号,行政规范性文件,2024-03-01,长期有效,,有效,\n" +
+		"10,写了起止的文件,示教规〔2024〕10号,行政规范性文件,2024-03-01,2024年4月1日至2029年3月31日,,有效,\n"
 	sh, err := importer.ReadFile("台账.csv", []byte(csv), "")
 	if err != nil {
 		t.Fatal(err)
@@ -32,8 +35,11 @@ func TestParseDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs, bad := sh.ParseDocuments(m, "")
-	if len(docs) != 2 {
+	if len(docs) != 4 {
 		t.Fatalf("docs %+v", docs)
+	}
+	if docs[2].ExpiresOn != nil || docs[3].ExpiresOn == nil || docs[3].ExpiresOn.String() != "2029-03-31" {
+		t.Errorf("长期有效 and a term from … to …: %v %v", docs[2].ExpiresOn, docs[3].ExpiresOn)
 	}
 	d := docs[0]
 	if d.Kind != catalog.Normative || d.DocNo != "示教规〔2023〕1号" || d.IssuedOn.String() != "2023-03-01" || d.ExpiresOn == nil ||
