@@ -385,7 +385,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				if o := strings.Index(rest[len(k.kw):], map[string]string{"复议": "诉讼", "诉讼": "复议"}[k.kw]); o >= 0 {
 					rest = rest[:len(k.kw)+o]
 				}
-				if m := countSubmatch(rest); m != nil {
+				if m := countSubmatch(rest); m != nil && !approximate(rest, m[0]) {
 					if v, ok := parseNumber(m[1]); ok {
 						counts[k.what] = v
 					}
@@ -413,7 +413,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				if otherApplication(rest) {
 					continue
 				}
-				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") {
+				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
 					}
@@ -507,6 +507,28 @@ func namesApplication(s string) bool {
 			return true
 		}
 	}
+}
+
+// approximate says the count in text (whole: the number and its unit, as
+// found) is a round or a bound — 约10件, 近10件, 超过5件, 10件左右, 5件以上 — and
+// states no number a table can contradict.
+func approximate(text, whole string) bool {
+	i := strings.Index(text, whole)
+	if i < 0 {
+		return false
+	}
+	before, after := strings.TrimRight(text[:i], " "), strings.TrimLeft(text[i+len(whole):], " ")
+	for _, w := range []string{"约", "近", "逾", "超", "超过", "不足", "不到", "多于", "少于", "大约", "将近", "接近", "上百", "上千"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"以上", "以下", "左右", "上下", "之多"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherKinds name applications that are not for government information:
