@@ -897,7 +897,9 @@ func enumerators(para string) [][2]int {
 			ok := start == 0
 			if !ok {
 				r, _ := utf8.DecodeLastRuneInString(para[:start])
-				ok = strings.ContainsRune("。；;：:，,、 \t\u3000", r)
+				// a list starts after a lead-in word too ("我局将一是…，二是…");
+				// only a first item, so that 统一是 counts nothing
+				ok = strings.ContainsRune("。；;：:，,、 \t\u3000", r) || para[start:end] == "一" && strings.ContainsRune("将要即为有括下", r)
 			}
 			if ok {
 				out = append(out, [2]int{start, end})

@@ -413,3 +413,23 @@ func TestChecksDoc(t *testing.T) {
 		}
 	}
 }
+
+// A list may start after a lead-in word ("我局将一是…，二是…"): that 一是
+// starts a new list, and the 二是 after it is no repeat.
+func TestNumberingAfterALeadIn(t *testing.T) {
+	for text, want := range map[string]bool{
+		"主要问题：一是深度不够，二是形式单一。下一步，我局将一是加强培训，二是丰富形式。": false,
+		"主要问题：一是深度不够，二是形式单一。下一步，我局将加强培训，二是丰富形式。":   true,
+		"一是标准统一是关键，二是加强培训，三是定期检查。":                 false,
+	} {
+		r := truth()
+		r.Sections["5"] = text
+		got := false
+		for _, f := range report.Check(r, nil) {
+			got = got || f.Rule == "TXT.NUMBERING"
+		}
+		if got != want {
+			t.Errorf("%s: TXT.NUMBERING %v, want %v", text, got, want)
+		}
+	}
+}
