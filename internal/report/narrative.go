@@ -739,7 +739,8 @@ var latinRe = regexp.MustCompile(`[A-Za-z]+`)
 // Words in lower case that are at home in Chinese government prose.
 var latinAllowed = map[string]bool{"app": true, "wifi": true, "www": true, "http": true, "https": true,
 	"email": true, "e": true, "pdf": true, "doc": true, "docx": true, "xls": true, "xlsx": true, "ofd": true,
-	"wps": true, "word": true, "excel": true, "gov": true, "cn": true, "com": true, "html": true, "ip": true, "ai": true}
+	"wps": true, "word": true, "excel": true, "gov": true, "cn": true, "com": true, "html": true, "ip": true, "ai": true,
+	"i": true, "pv": true, "uv": true} // i深圳, i襄阳: apps' names; pv, uv: page views
 
 func isHanOrCJKPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF0F) ||

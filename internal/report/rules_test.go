@@ -433,3 +433,25 @@ func TestNumberingAfterALeadIn(t *testing.T) {
 		}
 	}
 }
+
+// Lower-case Latin that belongs in Chinese prose is no stray word: an app's
+// name (i深圳), page views (pv); an English word between Chinese words is.
+func TestLatinInProse(t *testing.T) {
+	for text, want := range map[string]bool{
+		"通过“i 深圳”APP 办理。":         false,
+		"平台日均 pv 达 1 万次。":         false,
+		"缺乏公开的意识 and 积极性。":        true,
+		"开展 citywalk 活动。":         true,
+		"网址为 www.example.gov.cn。": false,
+	} {
+		r := truth()
+		r.Sections["5"] = text
+		got := false
+		for _, f := range report.Check(r, nil) {
+			got = got || f.Rule == "TXT.LATIN"
+		}
+		if got != want {
+			t.Errorf("%s: TXT.LATIN %v, want %v", text, got, want)
+		}
+	}
+}
