@@ -103,9 +103,11 @@ func checkPeriod(c *ctx) {
 			}
 		}
 	}
-	// The first year section 一 names is the year it reports on ("2024年，我局…").
+	// The first year section 一 opens a sentence with is the year it reports
+	// on ("2024年，我局…"; a year in a title, 2019年修订, 2021年以来 or a
+	// range 2021—2025年 is not).
 	if t := r.Sections["1"]; t != "" {
-		if m := yearRe.FindStringSubmatchIndex(t); m != nil {
+		if m, ok := openingYear(t); ok {
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
 				c.add("sections.1", c.lineAt("1", m[0]), "第一部分开头写的是 %d 年，报告年度为 %d 年", y, want)
 			}
@@ -119,6 +121,24 @@ func checkPeriod(c *ctx) {
 			}
 		}
 	}
+}
+
+// openingYear finds the first "YYYY年" (or 年度) that a sentence is about:
+// followed by a comma or the subject (2024年，…; 2024年我局…; 2024年度全年…),
+// not inside a 《title》, not the end of a range.
+func openingYear(t string) ([]int, bool) {
+	for _, m := range yearRe.FindAllStringSubmatchIndex(t, 8) {
+		before := t[:m[0]]
+		if strings.Count(before, "《") > strings.Count(before, "》") || strings.HasSuffix(before, "—") ||
+			strings.HasSuffix(before, "-") || strings.HasSuffix(before, "至") || strings.HasSuffix(before, "～") {
+			continue
+		}
+		after := strings.TrimPrefix(t[m[1]:], "度")
+		if r, _ := utf8.DecodeRuneInString(after); r != utf8.RuneError && strings.ContainsRune("，,我本全共各是", r) {
+			return m, true
+		}
+	}
+	return nil, false
 }
 
 // --- narrative numbers (N.TABLE) -----------------------------------------------

@@ -455,3 +455,28 @@ func TestLatinInProse(t *testing.T) {
 		}
 	}
 }
+
+// The year section 一 opens with is the report's; a year in a title, a
+// revision, a "since" or a range is not where it opens.
+func TestOpeningYear(t *testing.T) {
+	for text, want := range map[string]bool{
+		"2023年，本局坚持以公开为常态。":                 true,
+		"2023年度，我局坚持以公开为常态。":                true,
+		"依据2019年修订的《条例》，2024年，本局坚持以公开为常态。":  false,
+		"依据《2019年修订的条例》，2023年我局坚持以公开为常态。":   true,
+		"自2008年《条例》施行以来，本局坚持以公开为常态。":        false,
+		"对照“十四五”规划（2021—2025年），本局坚持以公开为常态。": false,
+		"2021年以来，本局坚持以公开为常态。":               false,
+		"2024年，本局坚持以公开为常态，较2023年，发布信息增加一成。": false,
+	} {
+		r := truth()
+		r.Sections["1"] = text
+		got := false
+		for _, f := range report.Check(r, nil) {
+			got = got || f.Rule == "S.PERIOD"
+		}
+		if got != want {
+			t.Errorf("%s: S.PERIOD %v, want %v", text, got, want)
+		}
+	}
+}
