@@ -113,14 +113,36 @@ func checkPeriod(c *ctx) {
 			}
 		}
 	}
-	// Section 六 reports the fees of the reporting year.
+	// Section 六 reports the fees of the reporting year: a fee sentence of
+	// another year is last year's copied (other sentences of 六 may well
+	// name last year: the rectification of its report's problems).
 	if t := r.Sections["6"]; t != "" {
 		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, -1) {
+			before := t[:m[0]]
+			if strings.Count(before, "《") > strings.Count(before, "》") || !strings.Contains(sentenceAt(t, m[0]), "费") {
+				continue
+			}
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
 				c.add("sections.6", c.lineAt("6", m[0]), "第六部分写的是“%s”，报告年度为 %d 年", t[m[0]:m[1]], want)
 			}
 		}
 	}
+}
+
+// sentenceAt is the sentence of t around byte i: from the end of the one
+// before to its own end (。；！？ or a line end).
+func sentenceAt(t string, i int) string {
+	isEnd := func(r rune) bool { return strings.ContainsRune("。；;！？!?\n", r) }
+	lo := 0
+	if j := strings.LastIndexFunc(t[:i], isEnd); j >= 0 {
+		_, size := utf8.DecodeRuneInString(t[j:])
+		lo = j + size
+	}
+	hi := strings.IndexFunc(t[i:], isEnd)
+	if hi < 0 {
+		return t[lo:]
+	}
+	return t[lo : i+hi]
 }
 
 // openingYear finds the first "YYYY年" (or 年度) that a sentence is about:

@@ -480,3 +480,25 @@ func TestOpeningYear(t *testing.T) {
 		}
 	}
 }
+
+// Section 六's fee sentence of another year is last year's copied; its other
+// sentences may name last year (the rectification of its report's problems).
+func TestFeeYear(t *testing.T) {
+	const fee = "2024年度本机关未收取信息处理费。"
+	for text, want := range map[string]bool{
+		"2023年度本机关未收取信息处理费。":                    true,
+		fee + "本机关2023年度政府信息公开工作年度报告中发现的问题已整改。": false,
+		fee + "与2023年度相比，信息公开工作更加规范。":           false,
+		fee + "《2023年度考核办法》要求的收费公示均已落实。":        false,
+	} {
+		r := truth()
+		r.Sections["6"] = text
+		got := false
+		for _, f := range report.Check(r, nil) {
+			got = got || f.Rule == "S.PERIOD"
+		}
+		if got != want {
+			t.Errorf("%s: S.PERIOD %v, want %v", text, got, want)
+		}
+	}
+}
