@@ -129,6 +129,25 @@ func checkPeriod(c *ctx) {
 	}
 }
 
+// ownAppeals says a part counting 复议 or 诉讼 may count 表四's: the cases
+// brought against the agency over disclosure. It names them so (被申请, 因
+// 政府信息公开, 引起, 涉及), or at least does not name the agency's other
+// roles: handling reviews (办理, 受理, 收到, 审结 — as 复议机关), defending
+// suits in general (应诉), or publishing decisions (决定书).
+func ownAppeals(part string) bool {
+	for _, w := range []string{"被", "信息公开", "依申请", "引起", "涉及"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"办理", "受理", "收到", "审结", "决定书", "复议机关", "应诉"} {
+		if strings.Contains(part, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceAt is the sentence of t around byte i: from the end of the one
 // before to its own end (。；！？ or a line end).
 func sentenceAt(t string, i int) string {
@@ -406,6 +425,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
 			// how they ended, not how many there were; "复议后起诉0件" is
 			// a kind of 诉讼, not the 复议; "其中…" a share
+		case (hasReview || hasSuit) && !ownAppeals(sc):
+			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
+			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
 			if saysNoAppeal(sc) && countIndex(sc) == nil {
 				if hasReview {
