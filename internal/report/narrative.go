@@ -129,6 +129,18 @@ func checkPeriod(c *ctx) {
 	}
 }
 
+// widerScope says a count is of more bodies than the agency whose tables
+// these are: 全市各级行政机关, 各部门, 教育系统, 所属单位 (a government's
+// report may give its region's total beside its own table).
+func widerScope(part string) bool {
+	for _, w := range []string{"各级", "各部门", "各单位", "各乡镇", "各街道", "各县", "各区", "各地", "系统", "所属", "下属", "直属"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownAppeals says a part counting 复议 or 诉讼 may count 表四's: the cases
 // brought against the agency over disclosure. It names them so (被申请, 因
 // 政府信息公开, 引起, 涉及), or at least does not name the agency's other
@@ -425,7 +437,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
 			// how they ended, not how many there were; "复议后起诉0件" is
 			// a kind of 诉讼, not the 复议; "其中…" a share
-		case (hasReview || hasSuit) && !ownAppeals(sc):
+		case (hasReview || hasSuit) && (!ownAppeals(sc) || widerScope(sc)):
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
@@ -474,7 +486,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if otherApplication(rest) {
+				if otherApplication(rest) || widerScope(withNext) {
 					continue
 				}
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) {
