@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -503,8 +504,34 @@ func withContents(s string, join string) string {
 	return title + join + strings.ReplaceAll(contents, "\n", join) + rest
 }
 
+// renumbered is a report whose six sections are numbered another way:
+// （一）总体情况 with 1. 2. … under it, or 第一部分 总体情况.
+func renumbered(s string, parts bool) string {
+	for _, sec := range report.Sections {
+		num, title, _ := strings.Cut(sec.Heading, "、")
+		h := "（" + num + "）" + title
+		if parts {
+			h = "第" + num + "部分 " + title
+		}
+		s = strings.Replace(s, sec.Heading, h, 1)
+	}
+	if !parts {
+		for i, sub := range report.Subsections1 {
+			_, title, _ := strings.Cut(sub, "）")
+			s = strings.Replace(s, sub, fmt.Sprintf("%d.%s", i+1, title), 1)
+		}
+	}
+	return s
+}
+
 func init() {
 	fixtures = append(fixtures,
+		fixture{file: "numbered-2021.txt", make: func(t testing.TB) []byte { return []byte(renumbered(textOf(t, truth()), false)) }, want: func() *report.Report {
+			r := truth()
+			r.Sections["1"] = renumbered(r.Sections["1"], false)
+			return r
+		}},
+		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(renumbered(textOf(t, truth()), true)) }, want: truth},
 		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(withContents(layoutText(t, truth()), "\n")) }, want: truth},
 		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte {
 			flat := onelineCycling(t, truth())

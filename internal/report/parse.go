@@ -121,7 +121,11 @@ func paraText(l Line) string {
 
 var sectionNumerals = map[string]string{"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 
-func headingKey(text string) string {
+func headingKey(text string) string { return headingKeyOf(text, true) }
+
+// headingKeyOf is headingKey, with the too common LineKeywords (其他, 不足)
+// only when lineWords.
+func headingKeyOf(text string, lineWords bool) string {
 	t := trimSpace(text)
 	// a heading starts with its numeral 一 … 六: most lines do not
 	switch r, _ := utf8.DecodeRuneInString(t); r {
@@ -162,15 +166,54 @@ func headingKey(text string) string {
 		if !sep {
 			continue
 		}
-		for _, ks := range [][]string{s.Keywords, s.LineKeywords} {
-			for _, k := range ks {
-				if strings.Contains(rest, k) {
-					return s.Key
-				}
+		for _, k := range s.Keywords {
+			if strings.Contains(rest, k) {
+				return s.Key
+			}
+		}
+		for _, k := range s.LineKeywords {
+			if lineWords && strings.Contains(rest, k) {
+				return s.Key
 			}
 		}
 	}
 	return ""
+}
+
+// otherNumbering reads a heading numbered as some reports number their six
+// sections — （一）总体情况, 第一部分 总体情况 — as headingKey would the
+// usual 一、总体情况; only the section keywords count (（六）其他处理 is a
+// row of 表三, not section 六).
+func otherNumbering(text string) string {
+	t := trimSpace(text)
+	var rest string
+	switch {
+	case strings.HasPrefix(t, "（") || strings.HasPrefix(t, "("):
+		_, n := utf8.DecodeRuneInString(t)
+		num, size := utf8.DecodeRuneInString(t[n:])
+		after := t[n+size:]
+		if !strings.ContainsRune("一二三四五六", num) || !(strings.HasPrefix(after, "）") || strings.HasPrefix(after, ")")) {
+			return ""
+		}
+		_, m := utf8.DecodeRuneInString(after)
+		rest = string(num) + "、" + after[m:]
+	case strings.HasPrefix(t, "第"):
+		num, size := utf8.DecodeRuneInString(t[len("第"):])
+		after := strings.TrimLeft(t[len("第")+size:], " \u3000")
+		word := ""
+		for _, w := range []string{"部分", "章", "节"} {
+			if strings.HasPrefix(after, w) {
+				word = w
+			}
+		}
+		if !strings.ContainsRune("一二三四五六", num) || word == "" {
+			return ""
+		}
+		rest = string(num) + "、" + strings.TrimLeft(strings.TrimPrefix(after[len(word):], "："), " \u3000")
+	default:
+		return ""
+	}
+	return headingKeyOf(rest, false)
 }
 
 func (p *parser) findHeads() {
@@ -202,6 +245,17 @@ func (p *parser) findHeads() {
 		}
 		if k != "" {
 			found = append(found, headAt{i, k})
+		}
+	}
+	if len(found) == 0 {
+		// no section numbered 一、 … 六、: perhaps numbered another way
+		for i, l := range p.lines {
+			if l.Fields != nil && !oneCell(l) {
+				continue
+			}
+			if k := otherNumbering(paraText(l)); k != "" {
+				found = append(found, headAt{i, k})
+			}
 		}
 	}
 	// A contents list (the six headings one under another, before the
