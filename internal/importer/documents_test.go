@@ -26,15 +26,8 @@ func TestParseDocuments(t *testing.T) {
 		"8,有效期早于印发,示教规〔2024〕8号,行政规范性文件,2024-03-01,2024-01-01,,有效,\n" +
 		"9,长期有效的文件,示教规〔2024〕9号,行政规范性文件,2024-03-01,长期有效,,有效,\n" +
 		"10,写了起止的文件,示教规〔2024〕10号,行政规范性文件,2024-03-01,2024年4月1日至2029年3月31日,,有效,\n"
-	sh, err := importer.ReadFile("台账.csv", []byte(csv), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.MapSchema(importer.DocumentFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, bad := sh.ParseDocuments(m, "")
+	sh := mapped(t, csv, importer.DocumentFields)
+	docs, bad := sh.ParseDocuments(sh.m, "")
 	if len(docs) != 4 {
 		t.Fatalf("docs %+v", docs)
 	}
@@ -70,11 +63,8 @@ func TestParseDocuments(t *testing.T) {
 		t.Errorf("%d problems:\n%s", len(bad), all)
 	}
 	// without a 类型 column, the kind given applies; without either, each row says so
-	sh, _ = importer.ReadFile("台账.csv", []byte("文件名称,文号,发布日期\n甲办法,甲〔2024〕1号,2024-01-02\n"), "")
-	m, err = sh.MapSchema(importer.DocumentFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh = mapped(t, "文件名称,文号,发布日期\n甲办法,甲〔2024〕1号,2024-01-02\n", importer.DocumentFields)
+	m := sh.m
 	if docs, bad := sh.ParseDocuments(m, catalog.Rule); len(docs) != 1 || docs[0].Kind != catalog.Rule || len(bad) != 0 {
 		t.Errorf("given kind: %+v %v", docs, bad)
 	}

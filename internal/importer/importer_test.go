@@ -122,23 +122,12 @@ func TestOutcomeThatSaysNo(t *testing.T) {
 	for i, o := range outcomes {
 		csv += fmt.Sprintf("2025-03-05,当面,自然人,张某,预算%d,2025-03-20,%s\n", i, o)
 	}
-	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
-	if err != nil {
-		t.Fatal(err)
+	rows, bad := mapped(t, csv, importer.Fields).Parse()
+	var want []string
+	for _, o := range outcomes[:5] {
+		want = append(want, fmt.Sprintf("答复结果“%s”无法对应到表三的行", o))
 	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, bad := sh.Parse(m)
-	if len(bad) != 5 {
-		t.Errorf("%d errors, want one for each of the first five outcomes: %v", len(bad), bad)
-	}
-	for i, e := range bad {
-		if want := fmt.Sprintf("答复结果“%s”无法对应到表三的行", outcomes[i]); !strings.Contains(e.String(), want) {
-			t.Errorf("error %d: %s, want %q", i, e, want)
-		}
-	}
+	errorsSay(t, bad, want)
 	var got []string
 	for _, r := range rows {
 		got = append(got, string(r.Outcome))
@@ -156,24 +145,8 @@ func TestApplicantTypeThatIsNoColumn(t *testing.T) {
 	for i, ty := range types {
 		csv += fmt.Sprintf("2025-03-05,当面,%s,某单位,预算%d\n", ty, i)
 	}
-	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, bad := sh.Parse(m)
-	want := []string{"“法人或其他组织”是表三的大类", "“法人”是表三的大类", "“民办非企业单位”无法识别"}
-	if len(bad) != len(want) {
-		t.Fatalf("errors %v, want %d", bad, len(want))
-	}
-	for i, e := range bad {
-		if !strings.Contains(e.String(), want[i]) {
-			t.Errorf("error %d: %s, want %q", i, e, want[i])
-		}
-	}
+	rows, bad := mapped(t, csv, importer.Fields).Parse()
+	errorsSay(t, bad, []string{"“法人或其他组织”是表三的大类", "“法人”是表三的大类", "“民办非企业单位”无法识别"})
 	var got []string
 	for _, r := range rows {
 		got = append(got, string(r.Intake.Applicant.Type))
@@ -191,15 +164,8 @@ func TestFeeAmounts(t *testing.T) {
 	for i, a := range amounts {
 		csv += fmt.Sprintf("收费,2025-05-%02d,某人,%s\n", i+1, a)
 	}
-	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.MapSchema(importer.DecisionFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, bad := sh.ParseDecisions(m, "")
+	sh := mapped(t, csv, importer.DecisionFields)
+	ds, bad := sh.ParseDecisions(sh.m, "")
 	var got []string
 	for _, d := range ds {
 		got = append(got, d.Amount)
@@ -207,9 +173,7 @@ func TestFeeAmounts(t *testing.T) {
 	if strings.Join(got, " ") != "1200.50 99.50 99.50 1200.00" {
 		t.Errorf("amounts read %v", got)
 	}
-	if len(bad) != 4 || !strings.Contains(bad[0].String(), "第 6 行 D 列（收费金额）：金额“1/2”不是数字") || !strings.Contains(bad[1].String(), "“-5”是负数") {
-		t.Errorf("errors %v", bad)
-	}
+	errorsSay(t, bad, []string{"第 6 行 D 列（收费金额）：金额“1/2”不是数字", "“-5”是负数", "“1e3”不是数字", "“约100元”不是数字"})
 }
 
 func TestMappingStep(t *testing.T) {
@@ -248,4 +212,39 @@ func FuzzRegister(f *testing.F) {
 		rows, _ := sh.Parse(m)
 		importer.Cases(rows, casework.Actor{Name: "f", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
 	})
+}
+
+// sheet is a CSV read and mapped to a schema, failing the test if it cannot be.
+type sheet struct {
+	*importer.Sheet
+	m *importer.Mapping
+}
+
+func (s sheet) Parse() ([]importer.Row, []importer.RowError) { return s.Sheet.Parse(s.m) }
+
+func mapped(t *testing.T, csv string, sc importer.Schema) sheet {
+	t.Helper()
+	sh, err := importer.ReadFile("a.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.MapSchema(sc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sheet{sh, m}
+}
+
+// errorsSay fails unless the row errors are as many as want and each says
+// its want, in order.
+func errorsSay(t *testing.T, bad []importer.RowError, want []string) {
+	t.Helper()
+	if len(bad) != len(want) {
+		t.Fatalf("%d errors, want %d: %v", len(bad), len(want), bad)
+	}
+	for i, e := range bad {
+		if !strings.Contains(e.String(), want[i]) {
+			t.Errorf("error %d: %s, want %q", i, e, want[i])
+		}
+	}
 }

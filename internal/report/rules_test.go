@@ -414,91 +414,58 @@ func TestChecksDoc(t *testing.T) {
 	}
 }
 
-// A list may start after a lead-in word ("我局将一是…，二是…"): that 一是
-// starts a new list, and the 二是 after it is no repeat.
-func TestNumberingAfterALeadIn(t *testing.T) {
-	for text, want := range map[string]bool{
-		"主要问题：一是深度不够，二是形式单一。下一步，我局将一是加强培训，二是丰富形式。": false,
-		"主要问题：一是深度不够，二是形式单一。下一步，我局将加强培训，二是丰富形式。":   true,
-		"一是标准统一是关键，二是加强培训，三是定期检查。":                 false,
-	} {
-		r := truth()
-		r.Sections["5"] = text
-		got := false
-		for _, f := range report.Check(r, nil) {
-			got = got || f.Rule == "TXT.NUMBERING"
-		}
-		if got != want {
-			t.Errorf("%s: TXT.NUMBERING %v, want %v", text, got, want)
-		}
-	}
-}
-
-// Lower-case Latin that belongs in Chinese prose is no stray word: an app's
-// name (i深圳), page views (pv); an English word between Chinese words is.
-func TestLatinInProse(t *testing.T) {
-	for text, want := range map[string]bool{
-		"通过“i 深圳”APP 办理。":         false,
-		"平台日均 pv 达 1 万次。":         false,
-		"缺乏公开的意识 and 积极性。":        true,
-		"开展 citywalk 活动。":         true,
-		"网址为 www.example.gov.cn。": false,
-	} {
-		r := truth()
-		r.Sections["5"] = text
-		got := false
-		for _, f := range report.Check(r, nil) {
-			got = got || f.Rule == "TXT.LATIN"
-		}
-		if got != want {
-			t.Errorf("%s: TXT.LATIN %v, want %v", text, got, want)
-		}
-	}
-}
-
-// The year section 一 opens with is the report's; a year in a title, a
-// revision, a "since" or a range is not where it opens.
-func TestOpeningYear(t *testing.T) {
-	for text, want := range map[string]bool{
-		"2023年，本局坚持以公开为常态。":                 true,
-		"2023年度，我局坚持以公开为常态。":                true,
-		"依据2019年修订的《条例》，2024年，本局坚持以公开为常态。":  false,
-		"依据《2019年修订的条例》，2023年我局坚持以公开为常态。":   true,
-		"自2008年《条例》施行以来，本局坚持以公开为常态。":        false,
-		"对照“十四五”规划（2021—2025年），本局坚持以公开为常态。": false,
-		"2021年以来，本局坚持以公开为常态。":               false,
-		"2024年，本局坚持以公开为常态，较2023年，发布信息增加一成。": false,
-	} {
-		r := truth()
-		r.Sections["1"] = text
-		got := false
-		for _, f := range report.Check(r, nil) {
-			got = got || f.Rule == "S.PERIOD"
-		}
-		if got != want {
-			t.Errorf("%s: S.PERIOD %v, want %v", text, got, want)
-		}
-	}
-}
-
-// Section 六's fee sentence of another year is last year's copied; its other
-// sentences may name last year (the rectification of its report's problems).
-func TestFeeYear(t *testing.T) {
+// Wordings that real reports use, each with whether the rule should fire:
+//   - TXT.NUMBERING: a list may start after a lead-in word ("我局将一是…，二是…"):
+//     that 一是 starts a new list, and the 二是 after it is no repeat;
+//   - TXT.LATIN: lower-case Latin that belongs in Chinese prose is no stray word
+//     (an app's name i深圳, page views pv); an English word between Chinese is;
+//   - S.PERIOD in 一: the year section 一 opens with is the report's; a year in a
+//     title, a revision, a "since" or a range is not where it opens;
+//   - S.PERIOD in 六: a fee sentence of another year is last year's copied; other
+//     sentences may name last year (the rectification of its report's problems).
+func TestRulesOnWordings(t *testing.T) {
 	const fee = "2024年度本机关未收取信息处理费。"
-	for text, want := range map[string]bool{
-		"2023年度本机关未收取信息处理费。":                    true,
-		fee + "本机关2023年度政府信息公开工作年度报告中发现的问题已整改。": false,
-		fee + "与2023年度相比，信息公开工作更加规范。":           false,
-		fee + "《2023年度考核办法》要求的收费公示均已落实。":        false,
+	for _, c := range []struct {
+		rule, sect, text string
+		want             bool
+	}{
+		{"TXT.NUMBERING", "5", "主要问题：一是深度不够，二是形式单一。下一步，我局将一是加强培训，二是丰富形式。", false},
+		{"TXT.NUMBERING", "5", "主要问题：一是深度不够，二是形式单一。下一步，我局将加强培训，二是丰富形式。", true},
+		{"TXT.NUMBERING", "5", "一是标准统一是关键，二是加强培训，三是定期检查。", false},
+		{"TXT.LATIN", "5", "通过“i 深圳”APP 办理。", false},
+		{"TXT.LATIN", "5", "平台日均 pv 达 1 万次。", false},
+		{"TXT.LATIN", "5", "缺乏公开的意识 and 积极性。", true},
+		{"TXT.LATIN", "5", "开展 citywalk 活动。", true},
+		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
+		{"S.PERIOD", "1", "2023年，本局坚持以公开为常态。", true},
+		{"S.PERIOD", "1", "2023年度，我局坚持以公开为常态。", true},
+		{"S.PERIOD", "1", "依据2019年修订的《条例》，2024年，本局坚持以公开为常态。", false},
+		{"S.PERIOD", "1", "依据《2019年修订的条例》，2023年我局坚持以公开为常态。", true},
+		{"S.PERIOD", "1", "自2008年《条例》施行以来，本局坚持以公开为常态。", false},
+		{"S.PERIOD", "1", "对照“十四五”规划（2021—2025年），本局坚持以公开为常态。", false},
+		{"S.PERIOD", "1", "2021年以来，本局坚持以公开为常态。", false},
+		{"S.PERIOD", "1", "2024年，本局坚持以公开为常态，较2023年，发布信息增加一成。", false},
+		{"S.PERIOD", "6", "2023年度本机关未收取信息处理费。", true},
+		{"S.PERIOD", "6", fee + "本机关2023年度政府信息公开工作年度报告中发现的问题已整改。", false},
+		{"S.PERIOD", "6", fee + "与2023年度相比，信息公开工作更加规范。", false},
+		{"S.PERIOD", "6", fee + "《2023年度考核办法》要求的收费公示均已落实。", false},
 	} {
-		r := truth()
-		r.Sections["6"] = text
-		got := false
-		for _, f := range report.Check(r, nil) {
-			got = got || f.Rule == "S.PERIOD"
-		}
-		if got != want {
-			t.Errorf("%s: S.PERIOD %v, want %v", text, got, want)
+		if got := fires(t, c.rule, c.sect, c.text); got != c.want {
+			t.Errorf("%s in section %s: %s %v, want %v", c.text, c.sect, c.rule, got, c.want)
 		}
 	}
+}
+
+// fires says whether rule finds something in the truth report whose section
+// sect is text.
+func fires(t *testing.T, rule, sect, text string) bool {
+	t.Helper()
+	r := truth()
+	r.Sections[sect] = text
+	for _, f := range report.Check(r, nil) {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }
