@@ -524,8 +524,31 @@ func renumbered(s string, parts bool) string {
 	return s
 }
 
+// vertical4 is the text report with 表四 turned down the page, a line to a
+// cell (a narrow page's layout): the block's name on its first line.
+func vertical4(t testing.TB, r *report.Report) string {
+	s := textOf(t, r)
+	i := strings.Index(s, "四、政府信息公开行政复议、行政诉讼情况")
+	j := strings.Index(s, "五、存在的主要问题及改进情况")
+	var b strings.Builder
+	b.WriteString("四、政府信息公开行政复议、行政诉讼情况\n\n")
+	for k, blk := range report.T4Blocks {
+		for c, label := range report.T4ColumnLabels {
+			name := ""
+			if c == 0 {
+				name = strings.TrimPrefix(blk.Parent+" "+blk.Label, " ")
+			}
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", name, label, r.Appeals[k][c].String())
+		}
+	}
+	b.WriteString("\n")
+	return s[:i] + b.String() + s[j:]
+}
+
 func init() {
 	fixtures = append(fixtures,
+		fixture{file: "vertical-2021.txt", make: func(t testing.TB) []byte { return []byte(vertical4(t, truth())) }, want: truth,
+			findings: []string{"PARSE.READ"}},
 		fixture{file: "numbered-2021.txt", make: func(t testing.TB) []byte { return []byte(renumbered(textOf(t, truth()), false)) }, want: func() *report.Report {
 			r := truth()
 			r.Sections["1"] = renumbered(r.Sections["1"], false)

@@ -2805,7 +2805,7 @@ const maxCellDigits = 6
 func (p *parser) parseT4() {
 	r := p.r
 	lo, hi := p.region("4")
-	if p.parseT4Blocks(lo, hi) {
+	if p.parseT4Blocks(lo, hi) || p.parseT4Vertical(lo, hi) {
 		return
 	}
 	const n = 15
@@ -3104,6 +3104,48 @@ func (p *parser) parseT4Blocks(lo, hi int) bool {
 		p.r.Meta.Tables["4"] = true
 	}
 	return found == len(T4Blocks)
+}
+
+// parseT4Vertical reads 表四 laid out down the page, as a narrow page turns
+// it: a line to each cell, its column's heading and one number ("行政复议
+// 结果维持 0", "结果纠正 0" … "总计 0", then the two 行政诉讼 blocks). Only
+// fifteen such lines, the five headings three times in order, are read so;
+// a block named on its line must be the one the order says.
+func (p *parser) parseT4Vertical(lo, hi int) bool {
+	type cell struct {
+		no   int
+		text string
+	}
+	var cells []cell
+	for _, l := range p.lines[lo:hi] {
+		rc := splitLabel(l, 1)
+		L := norm(rc.label)
+		if L == "" || !rc.ok {
+			continue
+		}
+		k := len(cells)
+		if k == 3*len(T4Columns) || !strings.HasSuffix(L, norm(T4ColumnLabels[k%len(T4Columns)])) {
+			return false
+		}
+		b := k / len(T4Columns)
+		for other := range T4Blocks {
+			// 复议后起诉 names 复议 too: a block is named by its own label, longest first
+			if other != b && strings.Contains(L, t4Norms[other]) && !strings.Contains(L, t4Norms[b]) {
+				return false
+			}
+		}
+		cells = append(cells, cell{l.No, rc.cells[0]})
+	}
+	if len(cells) != 3*len(T4Columns) {
+		return false
+	}
+	for k, c := range cells {
+		p.r.Appeals[k/len(T4Columns)][k%len(T4Columns)] = toCell(c.text)
+	}
+	p.r.Meta.Tables["4"] = true
+	p.r.setLine("appeals", cells[0].no)
+	p.warn("PARSE.READ", "appeals", cells[0].no, "表四竖排（每栏一行，三组依次为行政复议、未经复议直接起诉、复议后起诉），按各行的栏名读取")
+	return true
 }
 
 func hasHan(s string) bool {

@@ -8,6 +8,7 @@ import (
 	"mime/quotedprintable"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -258,5 +259,28 @@ func TestSavedAsOneFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// 表四 down the page is read by its lines' headings, and said; with a line
+// missing, or the headings out of order, it is not read by position.
+func TestVerticalT4(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "vertical-2021.txt")))
+	r := audit(t, "v.txt", []byte(src))
+	if v, _ := r.Appeals[0][4].Int(); v != 4 || !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "PARSE.READ" && f.Cell == "appeals" }) {
+		t.Errorf("review total %v, findings %v", r.Appeals[0][4], r.Findings)
+	}
+	for name, text := range map[string]string{
+		"a line missing": strings.Replace(src, "\t结果纠正\t1\n", "", 1),
+		"out of order":   strings.Replace(strings.Replace(src, "\t结果纠正\t1\n", "", 1), "\t其他结果\t0\n", "\t其他结果\t0\n\t结果纠正\t1\n", 1),
+	} {
+		r := audit(t, "v.txt", []byte(text))
+		for b := range r.Appeals {
+			for c, cell := range r.Appeals[b] {
+				if !cell.Blank() {
+					t.Errorf("%s: 表四 [%d][%d] read as %v", name, b, c, cell)
+				}
+			}
+		}
 	}
 }
