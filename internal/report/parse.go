@@ -498,6 +498,56 @@ func (p *parser) ocrZeros() {
 	}
 }
 
+// changeWords reads a change written in words in 表二 of the 2019 trial
+// format (本年增/减: "增加3", "减少2", "新增1") as the signed number it is, and
+// says so (PARSE.READ, quoting it). Only a cell of such a word and digits.
+func (p *parser) changeWords() {
+	lo, hi := p.region("2")
+	if lo < 0 {
+		return
+	}
+	for i := lo + 1; i < hi; i++ {
+		l := &p.lines[i]
+		if l.Fields == nil || !strings.ContainsAny(l.Text, "增减") {
+			continue
+		}
+		var read []string
+		for k, f := range l.Fields {
+			if v, ok := changeInWords(trimSpace(f)); ok {
+				read = append(read, "“"+trimSpace(f)+"”读作 "+v)
+				l.Fields[k] = v
+			}
+		}
+		if len(read) > 0 {
+			l.Text = strings.Join(l.Fields, "\t")
+			p.warn("PARSE.READ", "proactive", l.No, "表二的增减写成了文字：%s", strings.Join(read, "、"))
+		}
+	}
+}
+
+// changeInWords reads "增加3", "增3", "新增3", "减少2", "减2" as +3 or -2.
+func changeInWords(s string) (string, bool) {
+	for _, w := range []struct{ word, sign string }{{"新增", "+"}, {"增加", "+"}, {"增", "+"}, {"减少", "-"}, {"减", "-"}} {
+		if rest, ok := strings.CutPrefix(s, w.word); ok && asciiDigits(strings.TrimSpace(rest)) {
+			return w.sign + strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+// asciiDigits says s is one or more ASCII digits and nothing else.
+func asciiDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // tableKeys are the model paths of the tables.
 var tableKeys = map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}
 
@@ -649,6 +699,7 @@ func (p *parser) parse() *Report {
 	}
 	p.joinCellLines()
 	p.ocrZeros()
+	p.changeWords()
 	p.detectFormat()
 	p.year()
 	p.parseT2()

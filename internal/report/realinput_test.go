@@ -284,3 +284,26 @@ func TestVerticalT4(t *testing.T) {
 		}
 	}
 }
+
+// The 2019 format's 本年增/减 written in words ("增加23", "减少7") reads as
+// the signed number, and is said.
+func TestChangeInWords(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2019.txt")))
+	text := strings.NewReplacer("行政许可\t30\t23\t38", "行政许可\t30\t增加23\t38", "行政事业性收费\t22\t-7", "行政事业性收费\t22\t减少7").Replace(src)
+	if text == src {
+		t.Fatal("fixture changed")
+	}
+	r := audit(t, "w.txt", []byte(text))
+	sameReport(t, truth2019(), r)
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.READ" && strings.Contains(f.Message, "读作 ") {
+			n++
+		} else {
+			t.Errorf("finding %s %s", f.Rule, f.Message)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d lines said, want 2", n)
+	}
+}
