@@ -2958,8 +2958,8 @@ func t4BlocksAddUp(cells []string) bool {
 				blank = true
 				continue
 			}
-			x, err := strconv.ParseInt(cells[b+c], 10, 64)
-			if err != nil {
+			x, ok := toCell(cells[b+c]).Int() // full-width digits, units
+			if !ok {
 				return false
 			}
 			v[c] = x

@@ -798,3 +798,23 @@ func TestMarkupLine(t *testing.T) {
 		"--":                    false, "一、总体情况": false, "— 1 —": false, "-1-": false, "| 规章 | 0 |": false,
 	})
 }
+
+// 表四's fifteen numbers add up block by block in any digits a page uses;
+// a blank block passes, a word fails.
+func TestT4BlocksAddUp(t *testing.T) {
+	row := func(s string) []string { return strings.Fields(s) }
+	for s, want := range map[string]bool{
+		"2 1 0 1 4 1 0 0 0 1 0 0 0 0 0":      true,
+		"２ １ ０ １ ４ １ ０ ０ ０ １ ０ ０ ０ ０ ０":      true,
+		"2 1 0 1 5 1 0 0 0 1 0 0 0 0 0":      false,
+		"2件 1件 0件 1件 4件 1 0 0 0 1 0 0 0 0 0": true,
+		"2 1 0 1 4 1 0 0 0 1 0 0 0 无 0":      false,
+	} {
+		if got := t4BlocksAddUp(row(s)); got != want {
+			t.Errorf("t4BlocksAddUp(%s) = %v, want %v", s, got, want)
+		}
+	}
+	if !t4BlocksAddUp([]string{"", "", "", "", "", "1", "0", "0", "0", "1"}) {
+		t.Error("a blank block does not pass")
+	}
+}
