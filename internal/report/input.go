@@ -58,6 +58,17 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// full-width digits (２０２４年, a table typed with the wide input mode)
+	// read as the digits they are everywhere: digit runs, years, counts
+	for i := range ls {
+		l := &ls[i]
+		if hasWideDigit(l.Text) {
+			l.Text = narrowDigits(l.Text)
+			for k, f := range l.Fields {
+				l.Fields[k] = narrowDigits(f)
+			}
+		}
+	}
 	for _, l := range ls {
 		if trimSpace(l.Text) != "" {
 			return ls, kind, nil
@@ -66,6 +77,32 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	// nothing to audit is unreadable input (exit 2), not a report missing
 	// all six parts (exit 1)
 	return nil, "", errs.New(name, "文件中没有文字（空文件，或扫描件等只有图片的文件）：请提供有文字的报告，扫描件须先做文字识别")
+}
+
+// hasWideDigit says s holds a full-width digit ０–９ (EF BC 90–99): a byte
+// search, as 0xEF leads only the full-width forms and a few others.
+func hasWideDigit(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xEF)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+		i++
+	}
+}
+
+// narrowDigits is s with its full-width digits as ASCII ones.
+func narrowDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
 }
 
 func lines(name string, data []byte) ([]Line, string, error) {

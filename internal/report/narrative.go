@@ -486,10 +486,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if otherApplication(rest) || widerScope(withNext) {
+				if otherApplication(rest) {
 					continue
 				}
-				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) {
+				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
 					}

@@ -307,3 +307,18 @@ func TestChangeInWords(t *testing.T) {
 		t.Errorf("%d lines said, want 2", n)
 	}
 }
+
+// Full-width digits (typed in the wide input mode, or a converter's) read as
+// the digits they are, in every layout: a page without line breaks, a
+// spaced table with blanks, pipe tables, a title's year.
+func TestFullWidthDigits(t *testing.T) {
+	wide := strings.NewReplacer("0", "０", "1", "１", "2", "２", "3", "３", "4", "４", "5", "５", "6", "６", "7", "７", "8", "８", "9", "９")
+	for _, file := range []string{"oneline-2021.txt", "elinks-blanks-2021.txt", "markdown-2021.md", "tab-2021.txt", "oneline-2019.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		r := audit(t, file, []byte(wide.Replace(src)))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-ASCII +full width):\n%s", file, d)
+		}
+	}
+}
