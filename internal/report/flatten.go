@@ -93,6 +93,8 @@ func rowAnchor(label string) anchor {
 	case num != "" && utf8.RuneCountInString(key) <= 2:
 		a = newAnchor(num+`[\s\x{3000}]*`, key)
 		a.need = true
+		bare := newAnchor("", key)
+		a.bare = &bare
 	case num != "":
 		a = newAnchor(`(?:`+num+`[\s\x{3000}]*)?`, key)
 	default:
@@ -112,11 +114,12 @@ func rowAnchor(label string) anchor {
 // re.FindStringIndex would.
 type anchor struct {
 	re     *regexp.Regexp
-	key    []rune // nil: no shortcut, the pattern alone
-	prefix bool   // an item number before the key
-	need   bool   // the number is not optional
-	core   string // the number: "七" in （七）, "2" in 2.
-	paren  bool   // in brackets
+	key    []rune  // nil: no shortcut, the pattern alone
+	prefix bool    // an item number before the key
+	need   bool    // the number is not optional
+	core   string  // the number: "七" in （七）, "2" in 2.
+	paren  bool    // in brackets
+	bare   *anchor // for a needed number: the key alone, looked for only before the next row's label
 }
 
 // numberBefore is where the anchor's item number and the spacing after it
@@ -336,6 +339,13 @@ func cutPage(t string) []string {
 		at := lo
 		for i := range anchors {
 			loc := anchors[i].find(t[at:hi])
+			if loc == nil && each && anchors[i].bare != nil && i+1 < len(anchors) {
+				// a page that dropped the number (总计 for （七）总计): the
+				// key alone, between the rows before and after it in order
+				if next := anchors[i+1].find(t[at:hi]); next != nil {
+					loc = anchors[i].bare.find(t[at : at+next[0]])
+				}
+			}
 			if loc == nil {
 				continue
 			}
