@@ -206,7 +206,7 @@ type Claim struct {
 }
 
 var (
-	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|起|个|份|人次)`)
+	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)[\s\x{3000}\x{a0}]*(?:件|宗|起|个|份|人次)`)
 	yuanRe      = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
 	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
 	noneFeeRe   = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
@@ -235,7 +235,7 @@ func countSubmatch(s string) []string {
 }
 
 // findCount finds the leftmost count: a run of Arabic digits (ASCII or
-// full width) or of Chinese numerals, then ASCII white space, then a unit
+// full width) or of Chinese numerals, then white space (ASCII, U+3000, U+00A0), then a unit
 // (件 宗 起 个 份 人次). The two kinds of numeral do not mix, as in countRe.
 func findCount(s string) (start, numEnd, end int, ok bool) {
 	if !strings.ContainsAny(s, "件宗起个份次") {
@@ -257,8 +257,14 @@ func findCount(s string) (start, numEnd, end int, ok bool) {
 			j += n2
 		}
 		k := j
-		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
-			k++
+		for k < len(s) {
+			// white space, the ideographic space and the no-break space
+			// (Word's 17　件) between the number and its unit
+			if r, n := utf8.DecodeRuneInString(s[k:]); isSpaceRe(r) || r == '\u3000' || r == '\u00a0' {
+				k += n
+				continue
+			}
+			break
 		}
 		for _, u := range countUnits {
 			if strings.HasPrefix(s[k:], u) {
