@@ -856,7 +856,8 @@ func (p *parser) pickTitle(pre []string) {
 		if !strings.Contains(title, "公开") {
 			return false
 		}
-		t := digitYears(title) // 二〇二四年 → 2024年
+		// 二〇二四年 → 2024年; a title centred with wide or no-break spaces
+		t := strings.NewReplacer("\u3000", " ", "\u00a0", " ").Replace(digitYears(title))
 		// both patterns need a year in digits and 公开
 		if !strings.ContainsAny(t, "0123456789") {
 			return false
