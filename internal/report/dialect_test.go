@@ -545,22 +545,31 @@ func vertical4(t testing.TB, r *report.Report) string {
 	return s[:i] + b.String() + s[j:]
 }
 
+// The new dialects as layouts of any report, for the fixtures and for
+// readingAccuracy.
+func contentsLayout(t testing.TB, r *report.Report) string {
+	return withContents(layoutText(t, r), "\n")
+}
+func numberedText(t testing.TB, r *report.Report) string { return renumbered(textOf(t, r), false) }
+func partsText(t testing.TB, r *report.Report) string    { return renumbered(textOf(t, r), true) }
+func contentsOneline(t testing.TB, r *report.Report) string {
+	flat := onelineCycling(t, r)
+	i := strings.Index(flat, "工作年度报告") + len("工作年度报告")
+	return flat[:i] + strings.ReplaceAll(contents, "\n", "") + flat[i:]
+}
+
 func init() {
 	fixtures = append(fixtures,
 		fixture{file: "vertical-2021.txt", make: func(t testing.TB) []byte { return []byte(vertical4(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
-		fixture{file: "numbered-2021.txt", make: func(t testing.TB) []byte { return []byte(renumbered(textOf(t, truth()), false)) }, want: func() *report.Report {
+		fixture{file: "numbered-2021.txt", make: func(t testing.TB) []byte { return []byte(numberedText(t, truth())) }, want: func() *report.Report {
 			r := truth()
 			r.Sections["1"] = renumbered(r.Sections["1"], false)
 			return r
 		}},
-		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(renumbered(textOf(t, truth()), true)) }, want: truth},
-		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(withContents(layoutText(t, truth()), "\n")) }, want: truth},
-		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte {
-			flat := onelineCycling(t, truth())
-			i := strings.Index(flat, "工作年度报告") + len("工作年度报告")
-			return []byte(flat[:i] + strings.ReplaceAll(contents, "\n", "") + flat[i:])
-		}, want: func() *report.Report {
+		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(partsText(t, truth())) }, want: truth},
+		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsLayout(t, truth())) }, want: truth},
+		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsOneline(t, truth())) }, want: func() *report.Report {
 			r := truth()
 			for _, c := range []string{"issued", "repealed", "in_force"} {
 				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
