@@ -224,10 +224,6 @@ func (p *parser) findHeads() {
 	r.Meta.Tables = map[string]bool{}
 	r.Meta.Unreadable = map[string]bool{}
 	p.heads = map[string]int{}
-	type headAt struct {
-		i int
-		k string
-	}
 	var found []headAt
 	for i, l := range p.lines {
 		if l.Fields != nil && !oneCell(l) {
@@ -263,11 +259,16 @@ func (p *parser) findHeads() {
 	// headings in order, with nothing but sub-headings and page numbers
 	// between them, whose headings come again after it, is passed over.
 	var toc map[int]bool
-	again := 0 // headings found a second time: a list makes three or more
+	again := 0      // headings found a second time: a list makes three or more
+	var last [7]int // by section key 1–6: where it is found last (linear in a file of a million headings)
+	for i := range last {
+		last[i] = -1
+	}
 	for i, h := range found {
-		if slices.ContainsFunc(found[:i], func(x headAt) bool { return x.k == h.k }) {
+		if last[h.key()] >= 0 {
 			again++
 		}
+		last[h.key()] = i
 	}
 	for a := 0; again >= 3 && a < len(found); {
 		b := a + 1
@@ -277,7 +278,7 @@ func (p *parser) findHeads() {
 		if b-a >= 3 {
 			after := 0 // of the run's headings, found after it
 			for _, h := range found[a:b] {
-				if slices.ContainsFunc(found[b:], func(x headAt) bool { return x.k == h.k }) {
+				if last[h.key()] >= b {
 					after++
 				}
 			}
@@ -299,6 +300,15 @@ func (p *parser) findHeads() {
 		}
 	}
 }
+
+// headAt is a heading line found: its index and its section's key.
+type headAt struct {
+	i int
+	k string
+}
+
+// key is the section's number, 1–6.
+func (h headAt) key() int { return int(h.k[0] - '0') }
 
 // onlyContentsBetween says the lines strictly between two heading lines are
 // what a contents list holds between its entries: nothing, sub-headings,
