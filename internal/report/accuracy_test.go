@@ -39,7 +39,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
 		{"markdown-bare", ".md", bareMarkdown}, {"cell-per-line-wrapped", ".txt", cellPerLineWrapped},
 		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},
-		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText},
+		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
 		{"parts", ".txt", partsText}, {"vertical-t4", ".txt", vertical4},
 	}
 	n := 60

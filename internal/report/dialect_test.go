@@ -552,6 +552,9 @@ func contentsLayout(t testing.TB, r *report.Report) string {
 }
 func numberedText(t testing.TB, r *report.Report) string { return renumbered(textOf(t, r), false) }
 func partsText(t testing.TB, r *report.Report) string    { return renumbered(textOf(t, r), true) }
+func numberedOneline(t testing.TB, r *report.Report) string {
+	return renumbered(onelineCycling(t, r), false)
+}
 func contentsOneline(t testing.TB, r *report.Report) string {
 	flat := onelineCycling(t, r)
 	i := strings.Index(flat, "工作年度报告") + len("工作年度报告")
@@ -567,6 +570,14 @@ func init() {
 			r.Sections["1"] = renumbered(r.Sections["1"], false)
 			return r
 		}},
+		fixture{file: "numbered-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(numberedOneline(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			r.Sections["1"] = renumbered(r.Sections["1"], false)
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(partsText(t, truth())) }, want: truth},
 		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsLayout(t, truth())) }, want: truth},
 		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsOneline(t, truth())) }, want: func() *report.Report {

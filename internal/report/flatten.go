@@ -303,11 +303,17 @@ func segment(lines []Line) []Line {
 func cutPage(t string) []string {
 	cuts := map[int]bool{}
 	// section headings, in order; each heading stands alone
-	starts, heads := findHeadings(t, 0) // start of each found heading and of its section's body, by section index
+	starts, heads := findHeadings(t, 0, headingStart) // start of each found heading and of its section's body, by section index
+	if found(heads) < 3 {
+		// numbered another way: （一）总体情况, 第一部分 总体情况
+		if s2, h2 := findHeadings(t, 0, otherHeadingStart); found(h2) > found(heads) {
+			starts, heads = s2, h2
+		}
+	}
 	if contentsList(starts, heads) {
 		// the six headings of a contents list, then the report: its
 		// headings are the ones after the list
-		if s2, h2 := findHeadings(t, slices.Max(heads)); found(h2) >= 3 {
+		if s2, h2 := findHeadings(t, slices.Max(heads), headingStart); found(h2) >= 3 {
 			for _, s := range starts {
 				if s >= 0 {
 					cuts[s] = true // each entry a line: the title stands apart
@@ -402,11 +408,11 @@ func cutPage(t string) []string {
 
 // findHeadings finds the section headings in order from from: where each
 // starts and where its section's body starts, -1 for a heading not found.
-func findHeadings(t string, from int) (starts, heads []int) {
+func findHeadings(t string, from int, start headingStarter) (starts, heads []int) {
 	starts, heads = make([]int, len(Sections)), make([]int, len(Sections))
 	for i, sec := range Sections {
 		starts[i], heads[i] = -1, -1
-		s, e, ok := findHeading(t, from, sec)
+		s, e, ok := findHeading(t, from, sec, start)
 		if !ok {
 			continue
 		}
@@ -498,7 +504,11 @@ func headingStop(r rune) bool { return strings.ContainsRune("。；，,（(", r)
 // keywords with the section's numeral and a separator at most 12 runes
 // before it, up to 情况 or 事项 when they follow within 14 runes. It returns
 // the heading's start and end.
-func findHeading(t string, from int, sec Section) (int, int, bool) {
+// headingStarter finds where the numbered heading whose keyword is at i
+// starts (headingStart, otherHeadingStart).
+type headingStarter func(t string, i int, num string) (int, bool)
+
+func findHeading(t string, from int, sec Section, headingStart headingStarter) (int, int, bool) {
 	num := sectionNumerals[sec.Key]
 	bestS, bestE := -1, -1
 	for _, k := range sec.Keywords {
@@ -546,6 +556,37 @@ func headingStart(t string, i int, num string) (int, bool) {
 			return 0, false
 		}
 		if headingStop(r) {
+			return 0, false
+		}
+		j -= size
+	}
+	return 0, false
+}
+
+// otherHeadingStart is headingStart for the other numberings: "（num）"
+// or "第num部分" within 14 runes before the keyword.
+func otherHeadingStart(t string, i int, num string) (int, bool) {
+	j := i
+	for n := 0; n <= 14 && j > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:j])
+		switch {
+		case r == '）' || r == ')':
+			k := j - size
+			if !strings.HasSuffix(t[:k], num) {
+				return 0, false
+			}
+			k -= len(num)
+			if o, osize := utf8.DecodeLastRuneInString(t[:k]); o == '（' || o == '(' {
+				return k - osize, true
+			}
+			return 0, false
+		case strings.HasSuffix(t[:j], "部分"):
+			k := j - len("部分")
+			if strings.HasSuffix(t[:k], "第"+num) {
+				return k - len("第"+num), true
+			}
+			return 0, false
+		case headingStop(r):
 			return 0, false
 		}
 		j -= size
