@@ -510,7 +510,8 @@ func (p *parser) ocrZeros() {
 
 // changeWords reads a change written in words in 表二 of the 2019 trial
 // format (本年增/减: "增加3", "减少2", "新增1") as the signed number it is, and
-// says so (PARSE.READ, quoting it). Only a cell of such a word and digits.
+// says so (PARSE.READ, quoting it). Only a cell of such a word and digits, in
+// a row of cells or a spaced line.
 func (p *parser) changeWords() {
 	lo, hi := p.region("2")
 	if lo < 0 {
@@ -518,18 +519,34 @@ func (p *parser) changeWords() {
 	}
 	for i := lo + 1; i < hi; i++ {
 		l := &p.lines[i]
-		if l.Fields == nil || !strings.ContainsAny(l.Text, "增减") {
+		if l.Segmented || !strings.ContainsAny(l.Text, "增减") {
 			continue
 		}
 		var read []string
-		for k, f := range l.Fields {
-			if v, ok := changeInWords(trimSpace(f)); ok {
-				read = append(read, "“"+trimSpace(f)+"”读作 "+v)
-				l.Fields[k] = v
+		fix := func(c string) string {
+			if v, ok := changeInWords(trimSpace(c)); ok {
+				read = append(read, "“"+trimSpace(c)+"”读作 "+v)
+				return v
+			}
+			return c
+		}
+		if l.Fields != nil {
+			for k, f := range l.Fields {
+				l.Fields[k] = fix(f)
+			}
+			if len(read) > 0 {
+				l.Text = strings.Join(l.Fields, "\t")
+			}
+		} else {
+			ts := strings.Fields(l.Text) // a spaced line: its cells keep their columns
+			for k := range ts {
+				ts[k] = fix(ts[k])
+			}
+			if len(read) > 0 {
+				l.Text = rebuildSpaced(l.Text, ts)
 			}
 		}
 		if len(read) > 0 {
-			l.Text = strings.Join(l.Fields, "\t")
 			p.warn("PARSE.READ", "proactive", l.No, "表二的增减写成了文字：%s", strings.Join(read, "、"))
 		}
 	}

@@ -288,23 +288,29 @@ func TestVerticalT4(t *testing.T) {
 // The 2019 format's 本年增/减 written in words ("增加23", "减少7") reads as
 // the signed number, and is said.
 func TestChangeInWords(t *testing.T) {
-	src := string(readFile(t, filepath.Join(auditDir, "tab-2019.txt")))
-	text := strings.NewReplacer("行政许可\t30\t23\t38", "行政许可\t30\t增加23\t38", "行政事业性收费\t22\t-7", "行政事业性收费\t22\t减少7").Replace(src)
-	if text == src {
-		t.Fatal("fixture changed")
-	}
-	r := audit(t, "w.txt", []byte(text))
-	sameReport(t, truth2019(), r)
-	n := 0
-	for _, f := range r.Findings {
-		if f.Rule == "PARSE.READ" && strings.Contains(f.Message, "读作 ") {
-			n++
-		} else {
-			t.Errorf("finding %s %s", f.Rule, f.Message)
+	for file, words := range map[string]*strings.Replacer{
+		"tab-2019.txt": strings.NewReplacer("行政许可\t30\t23\t38", "行政许可\t30\t增加23\t38", "行政事业性收费\t22\t-7", "行政事业性收费\t22\t减少7"),
+		"pdftotext-layout-2019.txt": strings.NewReplacer("行政许可             30            23                38", "行政许可             30            增加23            38",
+			"行政事业性收费          22                    -7", "行政事业性收费          22                    减少7"),
+	} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		text := words.Replace(src)
+		if strings.Count(text, "增加23")+strings.Count(text, "减少7") != 2 {
+			t.Fatalf("%s: fixture changed", file)
 		}
-	}
-	if n != 2 {
-		t.Errorf("%d lines said, want 2", n)
+		r := audit(t, "w.txt", []byte(text))
+		sameReport(t, truth2019(), r)
+		n := 0
+		for _, f := range r.Findings {
+			if f.Rule == "PARSE.READ" && strings.Contains(f.Message, "读作 ") {
+				n++
+			} else if f.Rule != "PARSE.READ" {
+				t.Errorf("%s: finding %s %s", file, f.Rule, f.Message)
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: %d lines said, want 2", file, n)
+		}
 	}
 }
 
