@@ -301,6 +301,8 @@ func segment(lines []Line) []Line {
 
 // cutPage cuts one running text at its headings, rows and footer.
 func cutPage(t string) []string {
+	// （七）合计 for （七）总计: the same row (the same length, every index holds)
+	t = strings.NewReplacer("七）合计", "七）总计", "七)合计", "七)总计").Replace(t)
 	cuts := map[int]bool{}
 	// section headings, in order; each heading stands alone
 	starts, heads := findHeadings(t, 0, headingStart) // start of each found heading and of its section's body, by section index

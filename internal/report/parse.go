@@ -2100,6 +2100,15 @@ func stripGroups(L string) string {
 	return L
 }
 
+// totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"
+// or a bare 合计): the same row.
+func totalWord(L string) string {
+	if strings.HasSuffix(L, "合计") {
+		return strings.TrimSuffix(L, "合计") + "总计"
+	}
+	return L
+}
+
 type t3Line struct {
 	row  *T3Row // the template's
 	rc   rowCells
@@ -2124,7 +2133,7 @@ func (p *parser) parseT3() {
 			break
 		}
 		rc := splitLabel(*l, NumCols)
-		L := norm(rc.label)
+		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
 		if !rc.ok && len(rc.tokens) == 0 {

@@ -344,3 +344,19 @@ func TestOutcomeGroupsWithoutNumbers(t *testing.T) {
 		}
 	}
 }
+
+// 合计 for 总计 ("（七）合计", or a bare 合计) is the same row of 表三, in every
+// layout.
+func TestTotalWrittenHeJi(t *testing.T) {
+	for _, c := range []struct{ file, to string }{
+		{"tab-2021.txt", "（七）合计"}, {"tab-2021.txt", "合计"}, {"pdftotext-layout-2021.txt", "（七）合计"},
+		{"oneline-2021.txt", "（七）合计"}, {"markdown-2021.md", "（七）合计"}, {"page-2021.html", "（七）合计"},
+	} {
+		src := string(readFile(t, filepath.Join(auditDir, c.file)))
+		want := audit(t, c.file, []byte(src))
+		r := audit(t, c.file, []byte(strings.ReplaceAll(src, "（七）总计", c.to)))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s with %s (-总计 +合计):\n%s", c.file, c.to, d)
+		}
+	}
+}
