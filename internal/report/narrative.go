@@ -61,6 +61,11 @@ func checkLength(c *ctx) {
 var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费用`)
 
 func checkFees(c *ctx) {
+	if y := c.r.Year; y != 0 && y < 2021 || y == 0 && c.r.Format == Format2019 {
+		// the fee rules (国办函〔2020〕109号) apply from 2021, and only the
+		// 2021 format asks for them in 六
+		return
+	}
 	t, ok := c.r.Sections["6"]
 	if !ok || trimSpace(t) == "" {
 		return // S.MISSING says it

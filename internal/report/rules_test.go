@@ -422,7 +422,9 @@ func TestChecksDoc(t *testing.T) {
 //   - S.PERIOD in 一: the year section 一 opens with is the report's; a year in a
 //     title, a revision, a "since" or a range is not where it opens;
 //   - S.PERIOD in 六: a fee sentence of another year is last year's copied; other
-//     sentences may name last year (the rectification of its report's problems).
+//     sentences may name last year (the rectification of its report's problems);
+//   - S.FEES: a 2024 report must say whether it collected fees (a 2020 one need not:
+//     TestNoFeeRuleBefore2021).
 func TestRulesOnWordings(t *testing.T) {
 	const fee = "2024年度本机关未收取信息处理费。"
 	for _, c := range []struct {
@@ -449,6 +451,8 @@ func TestRulesOnWordings(t *testing.T) {
 		{"S.PERIOD", "6", fee + "本机关2023年度政府信息公开工作年度报告中发现的问题已整改。", false},
 		{"S.PERIOD", "6", fee + "与2023年度相比，信息公开工作更加规范。", false},
 		{"S.PERIOD", "6", fee + "《2023年度考核办法》要求的收费公示均已落实。", false},
+		{"S.FEES", "6", "无其他需要报告的事项。", true},
+		{"S.FEES", "6", "本机关未收取信息处理费。", false},
 	} {
 		if got := fires(t, c.rule, c.sect, c.text); got != c.want {
 			t.Errorf("%s in section %s: %s %v, want %v", c.text, c.sect, c.rule, got, c.want)
@@ -468,4 +472,17 @@ func fires(t *testing.T, rule, sect, text string) bool {
 		}
 	}
 	return false
+}
+
+// The fee rules (国办函〔2020〕109号) apply from 2021 and only the 2021 format
+// asks for them in section 六: a 2019 or 2020 report that does not mention
+// fees is not warned.
+func TestNoFeeRuleBefore2021(t *testing.T) {
+	r := truth2019()
+	r.Sections["6"] = "无其他需要报告的事项。"
+	for _, f := range report.Check(r, nil) {
+		if f.Rule == "S.FEES" {
+			t.Errorf("a %d report warned: %s", r.Year, f.Message)
+		}
+	}
 }
