@@ -43,6 +43,9 @@ func (c *ctx) lineAt(k string, off int) int {
 }
 
 func checkLength(c *ctx) {
+	if before2021(c.r) {
+		return // the thousand characters are the 2021 format's (30号); the trial format's text is not known here
+	}
 	t := c.r.Sections["1"]
 	if len(t) <= 1000 {
 		return // a thousand bytes are no more than a thousand characters
@@ -60,8 +63,14 @@ func checkLength(c *ctx) {
 
 var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费用`)
 
+// before2021 says a report is for 2019 or 2020 (or, its year unknown, in the
+// trial format of those years): before 国办公开办函〔2021〕30号.
+func before2021(r *Report) bool {
+	return r.Year != 0 && r.Year < 2021 || r.Year == 0 && r.Format == Format2019
+}
+
 func checkFees(c *ctx) {
-	if y := c.r.Year; y != 0 && y < 2021 || y == 0 && c.r.Format == Format2019 {
+	if before2021(c.r) {
 		// the fee rules (国办函〔2020〕109号) apply from 2021, and only the
 		// 2021 format asks for them in 六
 		return
