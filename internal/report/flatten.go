@@ -566,7 +566,7 @@ func headingStart(t string, i int, num string) (int, bool) {
 }
 
 // otherHeadingStart is headingStart for the other numberings: "（num）"
-// or "第num部分" within 14 runes before the keyword.
+// or "第num部分" (章, 节) within 14 runes before the keyword.
 func otherHeadingStart(t string, i int, num string) (int, bool) {
 	j := i
 	for n := 0; n <= 14 && j > 0; n++ {
@@ -582,8 +582,12 @@ func otherHeadingStart(t string, i int, num string) (int, bool) {
 				return k - osize, true
 			}
 			return 0, false
-		case strings.HasSuffix(t[:j], "部分"):
-			k := j - len("部分")
+		case strings.HasSuffix(t[:j], "部分") || r == '章' || r == '节':
+			k := j - size
+			if r == '分' {
+				k = j - len("部分")
+			}
+			k = backOver(t, k, func(r rune) bool { return r == ' ' || r == '\u3000' })
 			if strings.HasSuffix(t[:k], "第"+num) {
 				return k - len("第"+num), true
 			}

@@ -254,10 +254,21 @@ func (p *parser) findHeads() {
 			}
 		}
 	}
-	// A contents list (the six headings one under another, before the
-	// report itself) is not where the sections are: a run of three or more
-	// headings in order, with nothing but sub-headings and page numbers
-	// between them, whose headings come again after it, is passed over.
+	toc := p.contentsList(found)
+	for _, h := range found {
+		if _, dup := p.heads[h.k]; !dup && !toc[h.i] {
+			p.heads[h.k] = h.i
+			r.Meta.Order = append(r.Meta.Order, h.k)
+		}
+	}
+}
+
+// contentsList finds a contents list among the headings found (the six
+// headings one under another, before the report itself), which is not
+// where the sections are: a run of three or more headings in order, with
+// nothing but sub-headings and page numbers between them, whose headings
+// come again after it. It returns the list's lines.
+func (p *parser) contentsList(found []headAt) map[int]bool {
 	var toc map[int]bool
 	again := 0      // headings found a second time: a list makes three or more
 	var last [7]int // by section key 1–6: where it is found last (linear in a file of a million headings)
@@ -293,12 +304,7 @@ func (p *parser) findHeads() {
 		}
 		a = b
 	}
-	for _, h := range found {
-		if _, dup := p.heads[h.k]; !dup && !toc[h.i] {
-			p.heads[h.k] = h.i
-			r.Meta.Order = append(r.Meta.Order, h.k)
-		}
-	}
+	return toc
 }
 
 // headAt is a heading line found: its index and its section's key.

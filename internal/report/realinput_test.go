@@ -360,3 +360,21 @@ func TestTotalWrittenHeJi(t *testing.T) {
 		}
 	}
 }
+
+// Sections numbered 第一章 read as 第一部分 do, on lines and in a page without
+// line breaks.
+func TestChapterNumbering(t *testing.T) {
+	src := strings.ReplaceAll(string(readFile(t, filepath.Join(auditDir, "parts-2021.txt"))), "部分 ", "章 ")
+	want := audit(t, "parts.txt", readFile(t, filepath.Join(auditDir, "parts-2021.txt")))
+	for name, text := range map[string]string{"lines": src, "flat": strings.NewReplacer("\n", "", "\t", "").Replace(src)} {
+		r := audit(t, name+".txt", []byte(text))
+		if len(r.Meta.Order) != 6 {
+			t.Errorf("%s: sections found %v", name, r.Meta.Order)
+		}
+		if name == "lines" {
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s (-部分 +章):\n%s", name, d)
+			}
+		}
+	}
+}
