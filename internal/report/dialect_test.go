@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -561,8 +562,34 @@ func contentsOneline(t testing.TB, r *report.Report) string {
 	return flat[:i] + strings.ReplaceAll(contents, "\n", "") + flat[i:]
 }
 
+// csvText is the text report as a spreadsheet saves it as CSV: each line a
+// record, a table's cells its fields, every record as wide as the widest
+// (Excel's and LibreOffice's way), quoted where a field needs it.
+func csvText(t testing.TB, r *report.Report) string {
+	var rows [][]string
+	width := 0
+	for _, l := range strings.Split(textOf(t, r), "\n") {
+		f := strings.Split(l, "\t")
+		rows = append(rows, f)
+		width = max(width, len(f))
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	for _, f := range rows {
+		for len(f) < width {
+			f = append(f, "")
+		}
+		if err := w.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	return b.String()
+}
+
 func init() {
 	fixtures = append(fixtures,
+		fixture{file: "csv-2021.csv", make: func(t testing.TB) []byte { return []byte(csvText(t, truth())) }, want: truth},
 		fixture{file: "vertical-2021.txt", make: func(t testing.TB) []byte { return []byte(vertical4(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "numbered-2021.txt", make: func(t testing.TB) []byte { return []byte(numberedText(t, truth())) }, want: func() *report.Report {

@@ -304,7 +304,7 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 	layouts := map[string]func(testing.TB, *report.Report) string{
 		"grid": gridText, "grid-narrow": gridNarrow, "grid-centered": gridCentered, "tab": textOf, "page": pageHTML,
 		"markdown": markdownText, "markdown-br": brMarkdown, "markdown-html": htmlTableMarkdown,
-		"word": wordHTML, "docx": docxString, "div-table": divTables, "ocr": ocrText, "spaced": spacedOut, "cell-per-line": cellPerLine,
+		"word": wordHTML, "docx": docxString, "div-table": divTables, "ocr": ocrText, "spaced": spacedOut, "cell-per-line": cellPerLine, "csv": csvText,
 	}
 	for name, make := range layouts {
 		t.Run(name, func(t *testing.T) {

@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"encoding/csv"
 	"encoding/xml"
+	"fmt"
 	"html"
 	"io"
 	"iter"
@@ -130,6 +132,10 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
+		ls, err := csvLines(name, t)
+		return ls, KindText, err
+	}
 	if strings.Contains(t, "│") {
 		t = boxRows(t)
 	}
@@ -152,6 +158,66 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		return htmlLines(t), KindHTML, nil
 	}
 	return textLines(t), KindText, nil
+}
+
+// csvLines reads a report saved as CSV (a spreadsheet's "save as"): a
+// record of one cell is a line of text, a record of several a row of cells.
+func csvLines(name string, t string) ([]Line, error) {
+	r := csv.NewReader(strings.NewReader(t))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var out []Line
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			line, _ := r.FieldPos(0)
+			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, line), "CSV 格式错误：请检查引号和分隔符，或另存为 XLSX 再审核")
+		}
+		no, _ := r.FieldPos(0) // the file's line, which a quoted field over lines makes no record count
+		// a spreadsheet writes every record as wide as the widest: a record
+		// with one cell of text is a paragraph; a row keeps its empty last
+		// cells, which stand in their columns (a blank total)
+		n := len(rec)
+		for n > 1 && trimSpace(rec[n-1]) == "" {
+			n--
+		}
+		if n == 1 {
+			out = append(out, Line{No: no, Text: rec[0]})
+			continue
+		}
+		for i := range rec {
+			rec[i] = trimSpace(rec[i])
+		}
+		out = append(out, Line{No: no, Text: strings.Join(rec, "\t"), Fields: rec, Structured: true})
+	}
+}
+
+// looksCSV says a text whatever its name is a spreadsheet saved as CSV: no
+// tabs, no markup, and ten lines or more with three or more fields that are
+// numbers between ASCII commas (a report's prose uses ， and has no such
+// lines; a table written with commas has a line of numbers for each row).
+func looksCSV(t string) bool {
+	if strings.Count(t, ",") < 60 || strings.IndexByte(t, '\t') >= 0 || strings.IndexByte(t, '<') >= 0 || strings.IndexByte(t, '|') >= 0 {
+		return false
+	}
+	rows := 0
+	for line := range strings.Lines(t) {
+		nums := 0
+		for f := range strings.SplitSeq(line, ",") {
+			if asciiDigits(strings.Trim(trimSpace(f), `"`)) {
+				nums++
+			}
+		}
+		if nums >= 3 {
+			if rows++; rows >= 10 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pageTags are the tags a web page's text sits in; Markdown or text that
