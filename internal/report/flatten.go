@@ -299,10 +299,14 @@ func segment(lines []Line) []Line {
 	return out
 }
 
+var heJi = strings.NewReplacer("七）合计", "七）总计", "七)合计", "七)总计")
+
 // cutPage cuts one running text at its headings, rows and footer.
 func cutPage(t string) []string {
-	// （七）合计 for （七）总计: the same row (the same length, every index holds)
-	t = strings.NewReplacer("七）合计", "七）总计", "七)合计", "七)总计").Replace(t)
+	if strings.Contains(t, "七）合计") || strings.Contains(t, "七)合计") {
+		// （七）合计 for （七）总计: the same row (the same length, every index holds)
+		t = heJi.Replace(t)
+	}
 	cuts := map[int]bool{}
 	// section headings, in order; each heading stands alone
 	starts, heads := findHeadings(t, 0, headingStart) // start of each found heading and of its section's body, by section index

@@ -147,6 +147,9 @@ func checkPeriod(c *ctx) {
 // these are: 全市各级行政机关, 各部门, 教育系统, 所属单位 (a government's
 // report may give its region's total beside its own table).
 func widerScope(part string) bool {
+	if !strings.Contains(part, "各") && !strings.Contains(part, "系统") && !strings.Contains(part, "属") {
+		return false // every word below has one of these: most parts have none
+	}
 	for _, w := range []string{"各级", "各部门", "各单位", "各乡镇", "各街道", "各县", "各区", "各地", "系统", "所属", "下属", "直属"} {
 		if strings.Contains(part, w) {
 			return true
@@ -194,7 +197,15 @@ func sentenceAt(t string, i int) string {
 // followed by a comma or the subject (2024年，…; 2024年我局…; 2024年度全年…),
 // not inside a 《title》, not the end of a range.
 func openingYear(t string) ([]int, bool) {
-	for _, m := range yearRe.FindAllStringSubmatchIndex(t, 8) {
+	for n, off := 0, 0; n < 8; n++ { // one match at a time: most often the first is the one
+		m := yearRe.FindStringSubmatchIndex(t[off:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			m[k] += off
+		}
+		off = m[1]
 		before := t[:m[0]]
 		if strings.Count(before, "《") > strings.Count(before, "》") || strings.HasSuffix(before, "—") ||
 			strings.HasSuffix(before, "-") || strings.HasSuffix(before, "至") || strings.HasSuffix(before, "～") {
@@ -274,7 +285,12 @@ func findCount(s string) (start, numEnd, end int, ok bool) {
 		for k < len(s) {
 			// white space, the ideographic space and the no-break space
 			// (Word's 17　件) between the number and its unit
-			if r, n := utf8.DecodeRuneInString(s[k:]); isSpaceRe(r) || r == '\u3000' || r == '\u00a0' {
+			if c := s[k]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' {
+				k++
+				continue
+			}
+			if strings.HasPrefix(s[k:], "\u3000") || strings.HasPrefix(s[k:], "\u00a0") {
+				_, n := utf8.DecodeRuneInString(s[k:])
 				k += n
 				continue
 			}

@@ -224,7 +224,7 @@ func (p *parser) findHeads() {
 	r.Meta.Tables = map[string]bool{}
 	r.Meta.Unreadable = map[string]bool{}
 	p.heads = map[string]int{}
-	var found []headAt
+	found := make([]headAt, 0, 8) // six headings, a few more for a contents list
 	for i, l := range p.lines {
 		if l.Fields != nil && !oneCell(l) {
 			continue
@@ -525,7 +525,7 @@ func (p *parser) changeWords() {
 	}
 	for i := lo + 1; i < hi; i++ {
 		l := &p.lines[i]
-		if l.Segmented || !strings.ContainsAny(l.Text, "增减") {
+		if l.Segmented || !strings.Contains(l.Text, "增") && !strings.Contains(l.Text, "减") { // not ContainsAny: it decodes every rune
 			continue
 		}
 		var read []string
@@ -849,6 +849,9 @@ func (p *parser) region(k string) (int, int) {
 	return lo, hi
 }
 
+// wideSpaces are the spaces a title is centred with, read as spaces.
+var wideSpaces = strings.NewReplacer("\u3000", " ", "\u00a0", " ")
+
 var (
 	titleRe      = regexp.MustCompile(`^(.*?)\s*(?:关于)?\s*(\d{4})\s*年\s*(?:度)?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)`)
 	titleYearFst = regexp.MustCompile(`^\s*(\d{4})\s*年\s*(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开)`)
@@ -890,7 +893,10 @@ func (p *parser) pickTitle(pre []string) {
 			return false
 		}
 		// 二〇二四年 → 2024年; a title centred with wide or no-break spaces
-		t := strings.NewReplacer("\u3000", " ", "\u00a0", " ").Replace(digitYears(title))
+		t := digitYears(title)
+		if strings.Contains(t, "\u3000") || strings.Contains(t, "\u00a0") {
+			t = wideSpaces.Replace(t)
+		}
 		// both patterns need a year in digits and 公开
 		if !strings.ContainsAny(t, "0123456789") {
 			return false
@@ -904,6 +910,9 @@ func (p *parser) pickTitle(pre []string) {
 			r.Title, r.Agency = title, cleanAgency(m[2])
 			r.Year = reportYear(m[1])
 			return true
+		}
+		if !strings.Contains(t, "报告") {
+			return false
 		}
 		if m := titleYearLast.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" {
 			r.Title, r.Agency = title, cleanAgency(m[1])
@@ -2899,7 +2908,7 @@ const maxCellDigits = 6
 func (p *parser) parseT4() {
 	r := p.r
 	lo, hi := p.region("4")
-	if p.parseT4Blocks(lo, hi) || p.parseT4Vertical(lo, hi) {
+	if p.parseT4Blocks(lo, hi) {
 		return
 	}
 	const n = 15
@@ -2975,7 +2984,7 @@ func (p *parser) parseT4() {
 		}
 	}
 	if first == 0 {
-		if p.notText("4", "appeals") {
+		if p.notText("4", "appeals") || p.parseT4Vertical(lo, hi) {
 			return
 		}
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
