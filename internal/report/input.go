@@ -61,10 +61,11 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", err
 	}
 	// full-width digits (２０２４年, a table typed with the wide input mode)
-	// read as the digits they are everywhere: digit runs, years, counts
+	// read as the digits they are everywhere: digit runs, years, counts (a
+	// text's are folded as it is decoded, in one pass)
 	for i := range ls {
 		l := &ls[i]
-		if hasWideDigit(l.Text) {
+		if kind != KindText && hasWideDigit(l.Text) { // markup may encode them (&#65296;, \uN)
 			l.Text = narrowDigits(l.Text)
 			for k, f := range l.Fields {
 				l.Fields[k] = narrowDigits(f)
@@ -131,6 +132,9 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	t, err := decodeText(name, data)
 	if err != nil {
 		return nil, "", err
+	}
+	if hasWideDigit(t) {
+		t = narrowDigits(t)
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)

@@ -166,14 +166,14 @@ func headingKeyOf(text string, lineWords bool) string {
 		if !sep {
 			continue
 		}
-		for _, k := range s.Keywords {
-			if strings.Contains(rest, k) {
-				return s.Key
+		for _, ks := range [2][]string{s.Keywords, s.LineKeywords} {
+			for _, k := range ks {
+				if strings.Contains(rest, k) {
+					return s.Key
+				}
 			}
-		}
-		for _, k := range s.LineKeywords {
-			if lineWords && strings.Contains(rest, k) {
-				return s.Key
+			if !lineWords {
+				break
 			}
 		}
 	}
