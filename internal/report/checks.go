@@ -301,7 +301,7 @@ func num(c Cell) string {
 		return fmt.Sprint(v)
 	}
 	if c.IsInvalid() {
-		return "0（“" + c.raw + "”按0计）"
+		return "0（“" + c.Raw() + "”按0计）"
 	}
 	return "0（空白按0计）"
 }
@@ -378,7 +378,7 @@ func checkInvalid(c *ctx) {
 			cl := r.Proactive.Cell(p)
 			signed := len(it.Signed) > i && it.Signed[i]
 			if cl.IsInvalid() {
-				c.add(r.t2Prefix()+p, line, "表二“%s”第 %d 栏“%s”不是整数%s", it.Label, i+1, cl.raw, markAdvice(cl.raw))
+				c.add(r.t2Prefix()+p, line, "表二“%s”第 %d 栏“%s”不是整数%s", it.Label, i+1, cl.Raw(), markAdvice(cl.Raw()))
 			} else if v, ok := cl.Int(); ok && v < 0 && !signed {
 				c.add(r.t2Prefix()+p, line, "表二“%s”第 %d 栏为负数 %d：件数不能为负", it.Label, i+1, v)
 			}
@@ -388,7 +388,7 @@ func checkInvalid(c *ctx) {
 		v := r.Applications[row.Key]
 		for i, cl := range v {
 			if cl.IsInvalid() {
-				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s“%s”不是整数%s", t3Name(row, i), cl.raw, markAdvice(cl.raw))
+				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s“%s”不是整数%s", t3Name(row, i), cl.Raw(), markAdvice(cl.Raw()))
 			} else if n, ok := cl.Int(); ok && n < 0 {
 				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s为负数 %d：申请件数不能为负", t3Name(row, i), n)
 			}
@@ -397,7 +397,7 @@ func checkInvalid(c *ctx) {
 	for b := range r.Appeals {
 		for j, cl := range r.Appeals[b] {
 			if cl.IsInvalid() {
-				c.add(t4Cell(b, j), r.Line("appeals"), "%s“%s”不是整数%s", t4Name(b, j), cl.raw, markAdvice(cl.raw))
+				c.add(t4Cell(b, j), r.Line("appeals"), "%s“%s”不是整数%s", t4Name(b, j), cl.Raw(), markAdvice(cl.Raw()))
 			} else if n, ok := cl.Int(); ok && n < 0 {
 				c.add(t4Cell(b, j), r.Line("appeals"), "%s为负数 %d：案件数不能为负", t4Name(b, j), n)
 			}

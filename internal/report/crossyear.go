@@ -25,9 +25,9 @@ func (c *CrossYear) Pack() Packed {
 		}
 	}
 	cell := func(x Cell) {
-		b = append(b, x.state)
+		b = append(b, x.state())
 		num(x.n)
-		b = str(x.raw)
+		b = str(x.Raw())
 	}
 	b = str(c.Agency)
 	b = str(c.Title)
@@ -83,7 +83,14 @@ func (p Packed) Unpack() CrossYear {
 		state := b[0]
 		b = b[1:]
 		n := num()
-		return Cell{n: n, state: state, raw: str()}
+		raw := str()
+		switch state {
+		case cellOK:
+			return N(n)
+		case cellInvalid:
+			return Invalid(raw)
+		}
+		return Cell{}
 	}
 	var c CrossYear
 	c.Agency = str()

@@ -12,12 +12,15 @@ import (
 
 // Cell is one number of a table. Blank and 0 are different facts: a blank cell
 // is null in JSON, a cell that held something unreadable keeps its raw text so
-// that CELL.INVALID can quote it.
+// that CELL.INVALID can quote it. Sixteen bytes: a Row of seven is stored in a
+// map's slot itself, not allocated apart (26 rows a report).
 type Cell struct {
-	n     int64
-	state uint8 // cellBlank, cellOK, cellInvalid
-	raw   string
+	n int64
+	p *string // nil: blank; okMark: the number n; anything else: the text that is no number
 }
+
+// okMark marks a cell holding a number.
+var okMark = new(string)
 
 const (
 	cellBlank uint8 = iota
@@ -26,38 +29,54 @@ const (
 )
 
 // N returns a cell holding n.
-func N(n int64) Cell { return Cell{n: n, state: cellOK} }
+func N(n int64) Cell { return Cell{n: n, p: okMark} }
 
 // Invalid returns a cell whose text could not be read as a number.
-func Invalid(raw string) Cell { return Cell{state: cellInvalid, raw: raw} }
+func Invalid(raw string) Cell { return Cell{p: &raw} }
 
 // Int returns the value and whether the cell holds one.
-func (c Cell) Int() (int64, bool) { return c.n, c.state == cellOK }
+func (c Cell) Int() (int64, bool) { return c.n, c.p == okMark }
 
 // Val returns the value, 0 for blank or invalid cells (checks say so in their message).
 func (c Cell) Val() int64 {
-	if c.state == cellOK {
+	if c.p == okMark {
 		return c.n
 	}
 	return 0
 }
 
 // Blank reports whether the source left the cell empty.
-func (c Cell) Blank() bool { return c.state == cellBlank }
+func (c Cell) Blank() bool { return c.p == nil }
 
 // IsInvalid reports whether the cell held text that is not a number.
-func (c Cell) IsInvalid() bool { return c.state == cellInvalid }
+func (c Cell) IsInvalid() bool { return c.p != nil && c.p != okMark }
 
 // Raw is the unreadable text of an invalid cell.
-func (c Cell) Raw() string { return c.raw }
+func (c Cell) Raw() string {
+	if c.IsInvalid() {
+		return *c.p
+	}
+	return ""
+}
+
+// state is the cell's kind, as packed (cellBlank, cellOK, cellInvalid).
+func (c Cell) state() uint8 {
+	switch {
+	case c.p == nil:
+		return cellBlank
+	case c.p == okMark:
+		return cellOK
+	}
+	return cellInvalid
+}
 
 // String is the cell as a table shows it: the number, or "" when blank.
 func (c Cell) String() string {
-	switch c.state {
+	switch c.state() {
 	case cellOK:
 		return strconv.FormatInt(c.n, 10)
 	case cellInvalid:
-		return c.raw
+		return *c.p
 	}
 	return ""
 }
@@ -67,7 +86,7 @@ func (c Cell) MarshalJSON() ([]byte, error) { return c.appendJSON(nil), nil }
 // appendJSON appends the cell as JSON: the model is written cell by cell
 // into one buffer, without an allocation each.
 func (c Cell) appendJSON(dst []byte) []byte {
-	if c.state != cellOK {
+	if c.p != okMark {
 		return append(dst, "null"...)
 	}
 	return strconv.AppendInt(dst, c.n, 10)

@@ -129,7 +129,7 @@ func yamlCell(c Cell) string {
 		return strconv.FormatInt(v, 10)
 	}
 	if c.IsInvalid() {
-		return strconv.Quote(c.raw)
+		return strconv.Quote(c.Raw())
 	}
 	return "null"
 }
