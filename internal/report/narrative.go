@@ -710,8 +710,10 @@ func indexAny(s string, subs ...string) int {
 // parseNumber reads Arabic digits or a small Chinese numeral (两件, 十二件, 一百零五件).
 func parseNumber(s string) (int64, bool) {
 	s = foldDigits(s)
-	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return v, true
+	if s != "" && s[0] < utf8.RuneSelf { // Chinese numerals are tried without an error allocated for them
+		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return v, true
+		}
 	}
 	var total, cur int64
 	seen := false
