@@ -40,7 +40,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"markdown-bare", ".md", bareMarkdown}, {"cell-per-line-wrapped", ".txt", cellPerLineWrapped},
 		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},
 		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
-		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"vertical-t4", ".txt", vertical4},
+		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"tab-stripped", ".txt", strippedTab}, {"vertical-t4", ".txt", vertical4},
 	}
 	n := 60
 	if testing.Short() {

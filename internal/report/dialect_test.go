@@ -587,6 +587,16 @@ func csvText(t testing.TB, r *report.Report) string {
 	return b.String()
 }
 
+// strippedTab is the tab text with every line's trailing white space cut,
+// as text cleaning scripts do (a row's empty last cells go with it).
+func strippedTab(t testing.TB, r *report.Report) string {
+	ls := strings.Split(textOf(t, r), "\n")
+	for i, l := range ls {
+		ls[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(ls, "\n")
+}
+
 func init() {
 	fixtures = append(fixtures,
 		fixture{file: "csv-2021.csv", make: func(t testing.TB) []byte { return []byte(csvText(t, truth())) }, want: truth},
