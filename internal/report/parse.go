@@ -474,44 +474,55 @@ func (p *parser) ocrZeros() {
 			if l.Segmented || !hasOCRZero(l.Text) {
 				continue
 			}
-			var fixed []string
-			fix := func(c string) string {
-				t := trimSpace(c)
-				if d, ok := ocrDigits(t); ok {
-					fixed = append(fixed, "“"+t+"”读作 "+d)
-					return d
-				}
-				return c
-			}
-			if l.Fields != nil {
-				for k, f := range l.Fields {
-					l.Fields[k] = fix(f)
-				}
-				if len(fixed) > 0 {
-					l.Text = strings.Join(l.Fields, "\t")
-				}
-			} else {
-				ts := strings.Fields(l.Text)
-				// only the cells at the end of the line, after its label
-				for k := len(ts) - 1; k >= 0; k-- {
-					d := fix(ts[k])
-					if d == ts[k] && !cellish(d) {
-						break
-					}
-					ts[k] = d
-				}
-				if len(fixed) > 0 {
-					l.Text = rebuildSpaced(l.Text, ts)
-				}
-			}
-			if len(fixed) > 0 {
-				if l.Fields == nil {
-					slices.Reverse(fixed) // a spaced line's cells were fixed from its end
-				}
+			if fixed := rewriteCells(l, ocrDigits, true); len(fixed) > 0 {
 				p.warn("PARSE.READ", tableKeys[key], l.No, "%s中有文字识别把数字写成字母（0 写成 O 或“〇”，1 写成 l 或 I）的单元格：%s", tableNames[key], strings.Join(fixed, "、"))
 			}
 		}
 	}
+}
+
+// rewriteCells applies read to the cells of a table line — each field of a
+// row of cells; of a spaced line its tokens (only those after its label,
+// read from the end, when onlyCells) — rebuilds the line's text when it read
+// anything, and returns what it read ("“7O”读作 70"), in the line's order.
+func rewriteCells(l *Line, read func(string) (string, bool), onlyCells bool) []string {
+	var said []string
+	fix := func(c string) string {
+		t := trimSpace(c)
+		if v, ok := read(t); ok {
+			said = append(said, "“"+t+"”读作 "+v)
+			return v
+		}
+		return c
+	}
+	if l.Fields != nil {
+		for k, f := range l.Fields {
+			l.Fields[k] = fix(f)
+		}
+		if len(said) > 0 {
+			l.Text = strings.Join(l.Fields, "\t")
+		}
+		return said
+	}
+	ts := strings.Fields(l.Text) // a spaced line: its cells keep their columns
+	if onlyCells {
+		for k := len(ts) - 1; k >= 0; k-- {
+			d := fix(ts[k])
+			if d == ts[k] && !cellish(d) {
+				break
+			}
+			ts[k] = d
+		}
+		slices.Reverse(said)
+	} else {
+		for k := range ts {
+			ts[k] = fix(ts[k])
+		}
+	}
+	if len(said) > 0 {
+		l.Text = rebuildSpaced(l.Text, ts)
+	}
+	return said
 }
 
 // changeWords reads a change written in words in 表二 of the 2019 trial
@@ -528,31 +539,7 @@ func (p *parser) changeWords() {
 		if l.Segmented || !strings.Contains(l.Text, "增") && !strings.Contains(l.Text, "减") { // not ContainsAny: it decodes every rune
 			continue
 		}
-		var read []string
-		fix := func(c string) string {
-			if v, ok := changeInWords(trimSpace(c)); ok {
-				read = append(read, "“"+trimSpace(c)+"”读作 "+v)
-				return v
-			}
-			return c
-		}
-		if l.Fields != nil {
-			for k, f := range l.Fields {
-				l.Fields[k] = fix(f)
-			}
-			if len(read) > 0 {
-				l.Text = strings.Join(l.Fields, "\t")
-			}
-		} else {
-			ts := strings.Fields(l.Text) // a spaced line: its cells keep their columns
-			for k := range ts {
-				ts[k] = fix(ts[k])
-			}
-			if len(read) > 0 {
-				l.Text = rebuildSpaced(l.Text, ts)
-			}
-		}
-		if len(read) > 0 {
+		if read := rewriteCells(l, changeInWords, false); len(read) > 0 {
 			p.warn("PARSE.READ", "proactive", l.No, "表二的增减写成了文字：%s", strings.Join(read, "、"))
 		}
 	}
