@@ -255,11 +255,18 @@ func (p *parser) findHeads() {
 		}
 	}
 	toc := p.contentsList(found)
-	for _, h := range found {
-		if _, dup := p.heads[h.k]; !dup && !toc[h.i] {
-			p.heads[h.k] = h.i
-			r.Meta.Order = append(r.Meta.Order, h.k)
+	for n, h := range found {
+		if _, dup := p.heads[h.k]; dup || toc[h.i] {
+			continue
 		}
+		if h.k == "1" && n+1 < len(found) && found[n+1].k == "1" {
+			// 一、 found again before any other heading: a page's link or
+			// caption ("一、总体情况说明" in its sidebar) before the report's
+			// title; the section starts at the last one
+			continue
+		}
+		p.heads[h.k] = h.i
+		r.Meta.Order = append(r.Meta.Order, h.k)
 	}
 }
 

@@ -378,3 +378,23 @@ func TestChapterNumbering(t *testing.T) {
 		}
 	}
 }
+
+// A portal page whose sidebar, before the report, links to a part of it
+// ("一、总体情况说明") and to other years' reports: the report's section 一
+// and its title are the ones after.
+func TestSidebarBeforeTheReport(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "page-2021.html")))
+	side := `<ul class="side"><li><a>示例市生态环境局2023年政府信息公开工作年度报告</a></li><li><a>一、总体情况说明</a></li></ul>`
+	text := strings.Replace(src, `<div class="nav">`, side+`<div class="nav">`, 1)
+	if text == src {
+		t.Fatal("fixture changed")
+	}
+	want := audit(t, "page.html", []byte(src))
+	r := audit(t, "page.html", []byte(text))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-page +with sidebar):\n%s", d)
+	}
+	if norm(r.Sections["1"]) != norm(want.Sections["1"]) {
+		t.Errorf("section 一: %q", r.Sections["1"])
+	}
+}
