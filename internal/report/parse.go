@@ -2109,6 +2109,91 @@ func stripGroups(L string) string {
 	return L
 }
 
+// restoreStripped undoes what stripping each line's trailing tabs does to
+// the rows of cells of 表三 lo:hi: a row whose last cells were blank lost
+// them. When no row ends in an empty field (the lines were stripped) but
+// some row keeps an empty field among its cells (blanks are fields, so only
+// the trailing ones were cut), each row is made as wide again as the rows
+// of the same shape (the same label columns, the same empty ones before the
+// numbers) that have all seven cells: what is missing is missing at the
+// end, blank. Rows whose shape no two full rows show are left as they are.
+func (p *parser) restoreStripped(lo, hi int) {
+	if lo < 0 {
+		return
+	}
+	// by the index after a row's last label field: how many rows of seven
+	// cells have k empty fields before their numbers (a short row may pass
+	// for one with fewer: the most rows decide)
+	var votes [16][8]int
+	kept := false // an empty field among a row's cells: blanks are fields, only the trailing ones were cut
+	lastLabel := func(f []string) int {
+		last := -1
+		for k, c := range f {
+			if !numberish(c) {
+				last = k
+			}
+		}
+		return last
+	}
+	for i := lo; i < hi; i++ {
+		f := p.lines[i].Fields
+		if len(f) < 2 {
+			continue
+		}
+		if trimSpace(f[len(f)-1]) == "" {
+			return // trailing cells are kept: an empty field is a cell
+		}
+		last := lastLabel(f)
+		region := f[last+1:]
+		if slices.ContainsFunc(region, func(c string) bool { return trimSpace(c) == "" }) {
+			kept = true
+		}
+		k := len(region) - NumCols
+		if last+1 >= len(votes) || k < 0 || k >= len(votes[0]) || !allEmpty(region[:k]) || !allCells(region[k:]) {
+			continue
+		}
+		votes[last+1][k]++
+	}
+	if !kept {
+		return // no empty field at all: a layout that drops every blank cell, not only the last
+	}
+	var lead [16]int // the k most rows of a shape have, -1 for none or a tie
+	for j, v := range votes {
+		lead[j] = -1
+		best, second := 0, 0
+		for k, n := range v {
+			switch {
+			case n > best:
+				best, second, lead[j] = n, best, k
+			case n > second:
+				second = n
+			}
+		}
+		if best < 2 || best == second {
+			lead[j] = -1
+		}
+	}
+	for i := lo; i < hi; i++ {
+		l := &p.lines[i]
+		if len(l.Fields) < 2 {
+			continue
+		}
+		last := lastLabel(l.Fields)
+		if last+1 >= len(lead) || lead[last+1] < 0 {
+			continue
+		}
+		k, region := lead[last+1], l.Fields[last+1:]
+		if len(region) <= k || len(region) >= k+NumCols || !allEmpty(region[:k]) {
+			continue
+		}
+		f := slices.Clone(l.Fields)
+		for len(f) < last+1+k+NumCols {
+			f = append(f, "")
+		}
+		l.Fields, l.Text = f, strings.Join(f, "\t")
+	}
+}
+
 // totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"
 // or a bare 合计): the same row.
 func totalWord(L string) string {
@@ -2127,6 +2212,7 @@ type t3Line struct {
 func (p *parser) parseT3() {
 	r := p.r
 	lo, hi := p.region("3")
+	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
 	got := make([]t3Line, 0, len(rows))
