@@ -2140,6 +2140,9 @@ func (p *parser) restoreStripped(lo, hi int) {
 		if len(f) < 2 {
 			continue
 		}
+		if p.lines[i].Structured || strings.IndexByte(p.lines[i].Text, '\t') < 0 {
+			return // cells from markup (HTML, DOCX, CSV) or pipes: only tab text loses its trailing tabs
+		}
 		if trimSpace(f[len(f)-1]) == "" {
 			return // trailing cells are kept: an empty field is a cell
 		}
