@@ -1209,6 +1209,23 @@ func splitLabel(l Line, n int) rowCells {
 	return rc
 }
 
+// joinLabel joins a row's label cells, each once where a converter repeated
+// a merged cell's text in every column it spans ("予以公开 | 予以公开").
+func joinLabel(fs []string) string {
+	for i := 1; i < len(fs); i++ {
+		if fs[i] != "" && fs[i] == fs[i-1] {
+			out := slices.Clone(fs[:i])
+			for _, f := range fs[i:] {
+				if f == "" || f != out[len(out)-1] {
+					out = append(out, f)
+				}
+			}
+			return strings.Join(out, " ")
+		}
+	}
+	return strings.Join(fs, " ")
+}
+
 // splitFields is splitLabel for a row of cells (tabs, HTML, DOCX, Markdown).
 func splitFields(l Line, n int) rowCells {
 	last := -1
@@ -1217,7 +1234,7 @@ func splitFields(l Line, n int) rowCells {
 			last = i
 		}
 	}
-	label := strings.Join(l.Fields[:last+1], " ")
+	label := joinLabel(l.Fields[:last+1])
 	region := l.Fields[last+1:]
 	if last >= 0 && allEmpty(region) {
 		if head, run, ok := tailRun(trimSpace(l.Fields[last])); ok {

@@ -332,10 +332,11 @@ func TestFullWidthDigits(t *testing.T) {
 // Some reports leave out the item numbers of 表三's outcome groups (予以公开
 // for （一）予以公开, 总计 for （七）总计): the rows read as before, in a page
 // without line breaks too, where 总计 is looked for only between the rows
-// around it.
+// around it, and in docling's Markdown, which repeats a merged label in each
+// column it spans ("予以公开 | 予以公开").
 func TestOutcomeGroupsWithoutNumbers(t *testing.T) {
 	drop := regexp.MustCompile(`（[一二三四五六七]）(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)`)
-	for _, file := range []string{"oneline-2021.txt", "oneline-2019.txt", "tab-2021.txt", "pdftotext-layout-2021.txt", "markdown-2021.md"} {
+	for _, file := range []string{"oneline-2021.txt", "oneline-2019.txt", "tab-2021.txt", "pdftotext-layout-2021.txt", "markdown-2021.md", "docling-2021.md", "docling-seed-2024.md"} {
 		src := string(readFile(t, filepath.Join(auditDir, file)))
 		want := audit(t, file, []byte(src))
 		r := audit(t, file, []byte(drop.ReplaceAllString(src, "$1")))
