@@ -3018,15 +3018,24 @@ func (p *parser) parseT4() {
 	apart := true // every line so far held one number: cells as paragraphs, blank lines between them
 	var data []Line
 	for _, l := range p.lines[lo:hi] {
-		if blank := trimSpace(l.Text) == ""; blank || hasHan(l.Text) {
+		blank := trimSpace(l.Text) == ""
+		var rc rowCells
+		generic := false // the numbers after a word that names no block (数量, 件数): the row itself
+		if !blank && hasHan(l.Text) {
+			rc = splitLabel(l, n)
+			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
+		}
+		if blank || hasHan(l.Text) && !generic {
 			if len(toks) > 0 && !(blank && apart) {
 				break
 			}
 			continue
 		}
-		rc := splitLabel(l, n)
-		if trimSpace(rc.label) != "" {
-			continue
+		if !generic {
+			rc = splitLabel(l, n)
+			if trimSpace(rc.label) != "" {
+				continue
+			}
 		}
 		if first == 0 {
 			first = l.No
@@ -3097,6 +3106,10 @@ func (p *parser) parseT4() {
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, first)
 }
+
+// t4GenericLabels are words some reports put before 表四's row of fifteen
+// numbers, in a column the format does not have (normalised).
+var t4GenericLabels = map[string]bool{"数量": true, "数量件": true, "件数": true, "件数件": true, "数据": true, "数值": true, "案件数": true, "案件数量": true}
 
 // t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
 // blocks whose first four add up to their fifth; a block with a blank cell

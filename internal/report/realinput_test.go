@@ -399,3 +399,25 @@ func TestSidebarBeforeTheReport(t *testing.T) {
 		t.Errorf("section 一: %q", r.Sections["1"])
 	}
 }
+
+// A word before 表四's row of fifteen numbers (数量, 件数（件）), in a column
+// the format does not have, does not hide the row; a word that names no such
+// thing still does.
+func TestT4RowWithAWord(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	const row = "\n2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\n"
+	if !strings.Contains(src, row) {
+		t.Fatal("fixture changed")
+	}
+	want := audit(t, "t.txt", []byte(src))
+	for _, word := range []string{"数量", "件数（件）", "数据"} {
+		r := audit(t, "t.txt", []byte(strings.Replace(src, row, "\n"+word+"\t"+row[1:], 1)))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-without +with):\n%s", word, d)
+		}
+	}
+	r := audit(t, "t.txt", []byte(strings.Replace(src, row, "\n备注"+"\t"+row[1:], 1)))
+	if !r.Appeals[0][4].Blank() {
+		t.Errorf("a row after 备注 read: %v", r.Appeals)
+	}
+}
