@@ -3020,8 +3020,8 @@ func (p *parser) parseT4() {
 	for _, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
-		generic := false // the numbers after a word that names no block (数量, 件数): the row itself
-		if !blank && hasHan(l.Text) {
+		generic := false                                               // the numbers after a word that names no block (数量, 件数): the row itself
+		if !blank && strings.Contains(l.Text, "数") && hasHan(l.Text) { // every generic word has 数; the headings have none
 			rc = splitLabel(l, n)
 			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
 		}
