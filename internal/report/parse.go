@@ -2138,11 +2138,27 @@ func (p *parser) restoreStripped(lo, hi int) {
 	if lo < 0 {
 		return
 	}
+	// first, by the text alone: an empty field somewhere (blanks are fields)
+	// and none at a line's end (the lines were stripped); Markdown's rows,
+	// whose empty cells are never dropped, have no empty field to give
+	kept := false // an empty field among a row's cells: blanks are fields, only the trailing ones were cut
+	for i := lo; i < hi; i++ {
+		l := &p.lines[i]
+		if len(l.Fields) < 2 {
+			continue
+		}
+		if l.Structured || strings.IndexByte(l.Text, '\t') < 0 || strings.HasSuffix(l.Text, "\t") {
+			return // cells from markup (HTML, DOCX, CSV), or trailing cells kept
+		}
+		kept = kept || strings.HasPrefix(l.Text, "\t") || strings.Contains(l.Text, "\t\t")
+	}
+	if !kept {
+		return // no empty field at all: a layout that drops every blank cell, not only the last
+	}
 	// by the index after a row's last label field: how many rows of seven
 	// cells have k empty fields before their numbers (a short row may pass
 	// for one with fewer: the most rows decide)
 	var votes [16][8]int
-	kept := false // an empty field among a row's cells: blanks are fields, only the trailing ones were cut
 	lastLabel := func(f []string) int {
 		last := -1
 		for k, c := range f {
@@ -2157,25 +2173,16 @@ func (p *parser) restoreStripped(lo, hi int) {
 		if len(f) < 2 {
 			continue
 		}
-		if p.lines[i].Structured || strings.IndexByte(p.lines[i].Text, '\t') < 0 {
-			return // cells from markup (HTML, DOCX, CSV) or pipes: only tab text loses its trailing tabs
-		}
 		if trimSpace(f[len(f)-1]) == "" {
 			return // trailing cells are kept: an empty field is a cell
 		}
 		last := lastLabel(f)
 		region := f[last+1:]
-		if slices.ContainsFunc(region, func(c string) bool { return trimSpace(c) == "" }) {
-			kept = true
-		}
 		k := len(region) - NumCols
 		if last+1 >= len(votes) || k < 0 || k >= len(votes[0]) || !allEmpty(region[:k]) || !allCells(region[k:]) {
 			continue
 		}
 		votes[last+1][k]++
-	}
-	if !kept {
-		return // no empty field at all: a layout that drops every blank cell, not only the last
 	}
 	var lead [16]int // the k most rows of a shape have, -1 for none or a tie
 	for j, v := range votes {
