@@ -2210,7 +2210,7 @@ func (p *parser) restoreStripped(lo, hi int) {
 			continue
 		}
 		k, region := lead[last+1], l.Fields[last+1:]
-		if len(region) <= k || len(region) >= k+NumCols || !allEmpty(region[:k]) {
+		if len(region) <= k || len(region) >= k+NumCols || !allEmpty(region[:k]) || p.continuedAfter(i, hi) {
 			continue
 		}
 		f := slices.Clone(l.Fields)
@@ -2219,6 +2219,24 @@ func (p *parser) restoreStripped(lo, hi int) {
 		}
 		l.Fields, l.Text = f, strings.Join(f, "\t")
 	}
+}
+
+// continuedAfter says the row at i goes on on the next line that holds
+// anything: a line of numbers only, not started by a tab (catdoc wraps a
+// long row so: "…\t11\t0\t0\t1\t0" then "1\t13"). Its cells are not
+// missing.
+func (p *parser) continuedAfter(i, hi int) bool {
+	for j := i + 1; j < hi; j++ {
+		t := p.lines[j].Text
+		if trimSpace(t) == "" {
+			continue
+		}
+		if strings.HasPrefix(t, "\t") || hasHan(t) {
+			return false
+		}
+		return allCells(strings.Fields(t))
+	}
+	return false
 }
 
 // totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"

@@ -421,3 +421,28 @@ func TestT4RowWithAWord(t *testing.T) {
 		t.Errorf("a row after 备注 read: %v", r.Appeals)
 	}
 }
+
+// A row whose cells go on on the next line (catdoc wraps a long row: "…11 0 0
+// 1 0" then "1 13") is not a row whose last cells were stripped: it is never
+// padded with blanks (which read 13 as missing and made a false T3.ROWSUM).
+func TestWrappedRowIsNotStripped(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	var b strings.Builder
+	for _, l := range strings.Split(src, "\n") {
+		l = strings.TrimRight(l, "\t") // the lines stripped …
+		if strings.Contains(l, "1.本机关不掌握相关政府信息\t11\t0\t0\t1\t0\t1\t13") {
+			l = strings.Replace(l, "\t1\t13", "\n1\t13", 1) // … and this row wrapped
+		}
+		b.WriteString(l + "\n")
+	}
+	r := audit(t, "w.txt", []byte(b.String()))
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+	row := r.Applications["unavailable.not_held"]
+	if v := row[report.ColTotal]; !v.Blank() && v.String() != "13" {
+		t.Errorf("total read as %v", v)
+	}
+}
