@@ -1212,6 +1212,9 @@ func splitLabel(l Line, n int) rowCells {
 // joinLabel joins a row's label cells, each once where a converter repeated
 // a merged cell's text in every column it spans ("予以公开 | 予以公开").
 func joinLabel(fs []string) string {
+	if len(fs) == 1 {
+		return fs[0]
+	}
 	for i := 1; i < len(fs); i++ {
 		if fs[i] != "" && fs[i] == fs[i-1] {
 			out := slices.Clone(fs[:i])
