@@ -35,8 +35,12 @@ func Read(name string, data []byte) (*Report, error) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
+	doubled := doubledText(lines)
 	p := &parser{lines: segment(dropFooters(lines))}
 	r := p.parse()
+	if doubled != "" {
+		p.unreadDoubled(doubled)
+	}
 	for _, l := range p.lines {
 		if l.Segmented {
 			r.Meta.Flattened = true // a page that lost its line breaks, cut again
@@ -44,6 +48,48 @@ func Parse(lines []Line) *Report {
 		}
 	}
 	return r
+}
+
+// doubledText finds a text in which every run is written twice over
+// ("一、总体情况一、总体情况", "行政许可行政许可356356": a Word file made from a
+// PDF by a converter that kept each text box and its copy): three of the
+// section headings doubled, and it returns one of them; "" otherwise. Such a
+// text's digits are doubled too (356356 for 356), so its tables cannot be
+// read.
+func doubledText(lines []Line) string {
+	found, first := 0, ""
+	for _, sec := range Sections[:4] {
+		h := sec.Heading
+		for _, l := range lines {
+			if len(l.Text) >= 2*len(h) && strings.Contains(l.Text, h+h) {
+				found++
+				if first == "" {
+					first = h + h
+				}
+				break
+			}
+		}
+	}
+	if found >= 3 {
+		return first
+	}
+	return ""
+}
+
+// unreadDoubled leaves the tables of a doubled text null, and says why.
+func (p *parser) unreadDoubled(example string) {
+	r := p.r
+	r.Proactive = Proactive{}
+	r.Applications = NewReport(r.Format).Applications
+	r.Appeals = Appeals{}
+	// what was said about the tables' rows is moot: one finding a table
+	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool {
+		return strings.HasPrefix(f.Cell, "proactive") || strings.HasPrefix(f.Cell, "applications") || strings.HasPrefix(f.Cell, "appeals")
+	})
+	for _, key := range []string{"2", "3", "4"} {
+		r.Meta.Tables[key], r.Meta.Unreadable[key] = false, true
+		p.warn("PARSE.TABLE", tableKeys[key], 0, "文件中的文字每段都重复了两次（如“%s”，多见于从 PDF 转换成的 Word 文件），数字也随之重复（356 成了 356356），%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", example, tableNames[key])
+	}
 }
 
 // footerRe is a page number printed in a footer: "-1-", "— 2 —", "--- 2 ---"

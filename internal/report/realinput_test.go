@@ -446,3 +446,30 @@ func TestWrappedRowIsNotStripped(t *testing.T) {
 		t.Errorf("total read as %v", v)
 	}
 }
+
+// A text in which every run is written twice (a Word file a converter made
+// from a PDF, keeping each text box and its copy: "行政许可行政许可356356") has
+// its digits doubled too: its tables are said unreadable, never read as
+// 356356.
+func TestDoubledText(t *testing.T) {
+	var b strings.Builder
+	for _, l := range strings.Split(string(readFile(t, filepath.Join(auditDir, "tab-2021.txt"))), "\n") {
+		b.WriteString(strings.ReplaceAll(l, "\t", "") + strings.ReplaceAll(l, "\t", ""))
+	}
+	r := audit(t, "d.txt", []byte(b.String()))
+	if v := r.Proactive.Cell("licensing.decisions"); !v.Blank() {
+		t.Errorf("行政许可 read as %v", v)
+	}
+	said := 0
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+		if f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "重复了两次") {
+			said++
+		}
+	}
+	if said != 3 {
+		t.Errorf("%d tables said doubled, want 3: %v", said, r.Findings)
+	}
+}
