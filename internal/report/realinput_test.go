@@ -473,3 +473,20 @@ func TestDoubledText(t *testing.T) {
 		t.Errorf("%d tables said doubled, want 3: %v", said, r.Findings)
 	}
 }
+
+// A page number written with wide or no-break spaces ("—　3　—", as Word
+// writes a 公文's footer) is a footer, not a number of the table it falls in.
+func TestFooterWithWideSpaces(t *testing.T) {
+	for _, sp := range []string{"\u3000", "\u00a0"} {
+		src := string(readFile(t, filepath.Join(auditDir, "pdfjs-glued-2021.txt")))
+		want := audit(t, "p.txt", []byte(src))
+		text := regexp.MustCompile(`(?m)^— ([0-9]) —$`).ReplaceAllString(src, "—"+sp+"$1"+sp+"—")
+		if text == src {
+			t.Fatal("fixture changed")
+		}
+		r := audit(t, "p.txt", []byte(text))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%q (-plain +wide):\n%s", sp, d)
+		}
+	}
+}
