@@ -35,11 +35,12 @@ func Read(name string, data []byte) (*Report, error) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
-	doubled := doubledText(lines)
 	p := &parser{lines: segment(dropFooters(lines))}
 	r := p.parse()
-	if doubled != "" {
-		p.unreadDoubled(doubled)
+	if len(r.Meta.Parse) > 0 { // a doubled text reads with findings (digits that split no way): a clean one is not searched
+		if doubled := doubledText(lines); doubled != "" {
+			p.unreadDoubled(doubled)
+		}
 	}
 	for _, l := range p.lines {
 		if l.Segmented {
@@ -59,15 +60,18 @@ func Parse(lines []Line) *Report {
 func doubledText(lines []Line) string {
 	found, first := 0, ""
 	for _, sec := range Sections[:4] {
-		h := sec.Heading
+		hh := sec.Heading + sec.Heading
 		for _, l := range lines {
-			if len(l.Text) >= 2*len(h) && strings.Contains(l.Text, h+h) {
+			if len(l.Text) >= len(hh) && strings.Contains(l.Text, hh) {
 				found++
 				if first == "" {
-					first = h + h
+					first = hh
 				}
 				break
 			}
+		}
+		if found == 0 && sec.Key == "2" {
+			return "" // neither 一、 nor 二、 doubled: most texts stop here
 		}
 	}
 	if found >= 3 {
