@@ -131,9 +131,13 @@ func checkPeriod(c *ctx) {
 	// another year is last year's copied (other sentences of 六 may well
 	// name last year: the rectification of its report's problems).
 	if t := r.Sections["6"]; t != "" {
-		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, -1) {
-			before := t[:m[0]]
-			if strings.Count(before, "《") > strings.Count(before, "》") || !strings.Contains(sentenceAt(t, m[0]), "费") {
+		depth, from := 0, 0 // 《》 open before the match, counted once over the text
+		// a section 六 states its year a few times: 32 is plenty, and keeps a
+		// hostile text of a million years linear
+		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, 32) {
+			depth += strings.Count(t[from:m[0]], "《") - strings.Count(t[from:m[0]], "》")
+			from = m[0]
+			if depth > 0 || !strings.Contains(sentenceAt(t, m[0]), "费") {
 				continue
 			}
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
