@@ -211,7 +211,7 @@ func looksCSV(t string) bool {
 	for line := range strings.Lines(t) {
 		nums := 0
 		for f := range strings.SplitSeq(line, ",") {
-			if asciiDigits(strings.Trim(trimSpace(f), `"`)) {
+			if d := strings.Trim(trimSpace(f), `"`); d != "" && allASCIIDigits(d) {
 				nums++
 			}
 		}

@@ -605,24 +605,13 @@ func (p *parser) changeWords() {
 // changeInWords reads "增加3", "增3", "新增3", "减少2", "减2" as +3 or -2.
 func changeInWords(s string) (string, bool) {
 	for _, w := range []struct{ word, sign string }{{"新增", "+"}, {"增加", "+"}, {"增", "+"}, {"减少", "-"}, {"减", "-"}} {
-		if rest, ok := strings.CutPrefix(s, w.word); ok && asciiDigits(strings.TrimSpace(rest)) {
-			return w.sign + strings.TrimSpace(rest), true
+		if rest, ok := strings.CutPrefix(s, w.word); ok {
+			if n := strings.TrimSpace(rest); n != "" && allASCIIDigits(n) {
+				return w.sign + n, true
+			}
 		}
 	}
 	return "", false
-}
-
-// asciiDigits says s is one or more ASCII digits and nothing else.
-func asciiDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // tableKeys are the model paths of the tables.
