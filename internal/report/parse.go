@@ -1181,7 +1181,11 @@ type rowCells struct {
 // numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
 func numberish(s string) bool {
 	// a label: a Chinese character first that is no placeholder (无, 空)
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \t")); r >= 0x4E00 && r <= 0x9FFF && r != '无' && r != '空' {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0x4E00 && r <= 0x9FFF && r != '无' && r != '空' {
 		return false
 	}
 	if cellish(s) {

@@ -274,7 +274,7 @@ func TestNumberishLabels(t *testing.T) {
 // trimSpace is strings.TrimSpace on every string of up to four pieces of
 // spaces, letters, CJK and broken UTF-8.
 func TestTrimSpace(t *testing.T) {
-	pieces := []string{" ", "\t", "\u3000", "\u00a0", "\u2003", "\u0085", "a", "中", "\x7f", "\xe4\xb8", "\xb8", "\xe4", "１", "。"}
+	pieces := []string{" ", "\t", "\n", "\v", "\x01", "\u3000", "\u00a0", "\u2003", "\u0085", "\u2029", "a", "中", "\x7f", "\xe4\xb8", "\xb8", "\xe4", "１", "。", "\U0001F600"}
 	eachString(pieces, 4, func(s string) {
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)

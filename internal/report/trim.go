@@ -1,18 +1,53 @@
 package report
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // trimSpace is strings.TrimSpace, which reads every Chinese end rune by
-// rune through the Unicode tables: here a line that starts and ends with a
-// letter, a digit or a CJK character (most of them) is returned at once.
+// rune through the Unicode tables: here an end that is a letter, a digit or
+// a CJK character (most of them) stops the trimming at once, and the rest is
+// read rune by rune with unicode.IsSpace, as strings.TrimSpace does.
 func trimSpace(s string) string {
-	if len(s) == 0 || !solidStart(s) || !solidEnd(s) {
-		return strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && !solidStart(s[i:]) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	s = s[i:]
+	for len(s) > 0 && !solidEnd(s) {
+		c := s[len(s)-1]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// asciiSpace is strings.TrimSpace's ASCII white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // solidStart: the first rune is printable ASCII other than space, or a
