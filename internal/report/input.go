@@ -909,14 +909,57 @@ func boxedPage(s string) string {
 }
 
 // sectionHeadingAt is the length of the section heading s starts with
-// (一、总体情况 … as the template writes it), or 0.
+// (一、总体情况 … in the template's words), or 0. Spaces around the 、, a
+// dot for it ("三、 收到…", "三. 收到…") and a long heading without its
+// last word (情况, 事项) are the same heading.
 func sectionHeadingAt(s string) int {
 	for _, sec := range Sections {
-		if strings.HasPrefix(s, sec.Heading) {
-			return len(sec.Heading)
+		num := sectionNumerals[sec.Key]
+		if !strings.HasPrefix(s, num) {
+			continue
+		}
+		i := skipBlanks(s, len(num))
+		sep := ""
+		for _, d := range []string{"、", "．", "."} {
+			if strings.HasPrefix(s[i:], d) {
+				sep = d
+				break
+			}
+		}
+		if sep == "" {
+			continue
+		}
+		i = skipBlanks(s, i+len(sep))
+		words := strings.TrimPrefix(sec.Heading, num+"、")
+		if strings.HasPrefix(s[i:], words) {
+			return i + len(words)
+		}
+		// without its last word (二、主动公开政府信息), when what is left
+		// is more than a word or two
+		if short, ok := strings.CutSuffix(words, "情况"); ok && utf8.RuneCountInString(short) >= 6 && strings.HasPrefix(s[i:], short) {
+			return i + len(short)
+		}
+		if short, ok := strings.CutSuffix(words, "事项"); ok && strings.HasPrefix(s[i:], short) {
+			return i + len(short)
 		}
 	}
 	return 0
+}
+
+// skipBlanks is the index of the first byte at or after i in s that is no
+// ASCII or ideographic space.
+func skipBlanks(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case strings.HasPrefix(s[i:], "\u3000"):
+			i += len("\u3000")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // Converters from PDF and Word write Markdown: tables as | a | b | rows, and
