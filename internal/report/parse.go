@@ -2313,6 +2313,7 @@ func (p *parser) parseT3() {
 	var blocks []*aheadRows // every such run, checked at the end
 	var waiting []int       // rows whose labels came without numbers, since the last numbers
 	next, pending := 0, -1
+	lost := false // numbers under a label that matched no row, since the last row read
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
@@ -2362,12 +2363,16 @@ func (p *parser) parseT3() {
 			whole = append(whole, wholeGroup{norm: L, line: l, rc: rc})
 			continue
 		}
-		if j < 0 && S == "" && next > 0 {
+		if j < 0 && S == "" && next > 0 && !lost {
 			j = next // numbers whose label sits on a neighbouring line
 		}
 		if j < 0 {
+			// a row whose label is not read: the rows after it are no
+			// longer known by their place until a label is read again
+			lost = lost || S != ""
 			continue
 		}
+		lost = false
 		if l.OneEach && !rc.ok && len(rc.tokens) > NumCols && len(rc.tokens)%NumCols == 0 && (ahead == nil || len(ahead.rows) == 0) && allCells(strs(rc.tokens)) {
 			// pdftotext without -layout: the numbers of several rows come in
 			// one run, after the labels that wait for them and before the
@@ -2621,6 +2626,12 @@ func (p *parser) missingRows(rows []T3Row, seen []bool) {
 // that lost characters (pdftotext drops glyphs that overlap), by edit
 // distance. -1 when none.
 func matchT3(S, L string, norms []string, next int) (int, bool) {
+	return matchRow(S, L, norms, next, true)
+}
+
+// matchRow is matchT3; groups says a group's misread word may be taken off
+// the label's front (once: the rest is matched without it).
+func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if S == "" {
 		return -1, false
 	}
@@ -2649,7 +2660,75 @@ func matchT3(S, L string, norms []string, next int) (int, bool) {
 			best, bestD = k, d
 		}
 	}
+	if best < 0 && groups {
+		if rest := stripGroupFuzzy(S); rest != S {
+			// a group's word misread too ("三不大公开1属于中家秘密")
+			best, _ = matchRow(rest, rest, norms, next, false)
+		}
+	}
+	if best < 0 {
+		best = shortenedRow(S, norms, next)
+	}
 	return best, best >= 0
+}
+
+// stripGroupFuzzy is stripGroups for a group label read with one character
+// wrong ("三不大公开"): its numeral, then its words within one edit. The
+// words after it are returned, S itself when it starts with no group.
+func stripGroupFuzzy(S string) string {
+	for _, g := range t3GroupNorms {
+		num, size := utf8.DecodeRuneInString(g)
+		if r, n := utf8.DecodeRuneInString(S); r != num || n != size {
+			continue
+		}
+		words := utf8.RuneCountInString(g) - 1
+		end := size
+		for i := 0; i < words && end < len(S); i++ {
+			_, n := utf8.DecodeRuneInString(S[end:])
+			end += n
+		}
+		if rest := S[end:]; moreRunes(rest, 1) && editDistance(S[:end], g) <= 1 {
+			return rest
+		}
+	}
+	return S
+}
+
+// shortenedRow matches a label written shorter than the template's, a few
+// words left out ("一本年新收申请数量" for 一、本年新收政府信息公开申请数量,
+// "四结转下年度办理"): its characters in the template label's order, the
+// same first and last ones, at least half of them, among the next rows.
+func shortenedRow(S string, norms []string, next int) int {
+	n := utf8.RuneCountInString(S)
+	if n < 5 {
+		return -1
+	}
+	first, _ := utf8.DecodeRuneInString(S)
+	last, _ := utf8.DecodeLastRuneInString(S)
+	for k := next; k < min(len(norms), next+4); k++ {
+		m := utf8.RuneCountInString(norms[k])
+		if n >= m || 2*n < m {
+			continue
+		}
+		f, _ := utf8.DecodeRuneInString(norms[k])
+		l, _ := utf8.DecodeLastRuneInString(norms[k])
+		if f == first && l == last && subsequence(S, norms[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// subsequence says every rune of a is in b, in order.
+func subsequence(a, b string) bool {
+	for _, r := range a {
+		i := strings.IndexRune(b, r)
+		if i < 0 {
+			return false
+		}
+		b = b[i+utf8.RuneLen(r):]
+	}
+	return true
 }
 
 // matchAfterPieces matches a row's label that has pieces of the merged
@@ -2657,8 +2736,8 @@ func matchT3(S, L string, norms []string, next int) (int, bool) {
 // （四）无法提供, each wrapped in its narrow column, at the start of the lines
 // beside them ("三、本年 （四）无法提供 2.没有现成信息需要另行制 0 0 …"). Only
 // a line with numbers is tried, only an exact row label or a piece of one of
-// three characters or more is taken after the pieces, never an edit-distance
-// match.
+// three characters or more is taken after the pieces, else a whole label of
+// four characters or more read with one character wrong.
 func matchAfterPieces(S string, norms []string, next int) int {
 	if !moreRunes(S, 3) || moreRunes(S, 64) {
 		return -1
@@ -2676,6 +2755,26 @@ func matchAfterPieces(S string, norms []string, next int) int {
 		}
 		if j, fuzzy := matchT3(rest, rest, norms, next); j >= 0 && !fuzzy {
 			return j
+		}
+	}
+	// a label misread by one character after the pieces ("三本" then
+	// "一予大公开"): the longest such rest of four characters or more that
+	// is one edit from one of the next rows
+	for i := range S {
+		if i == 0 {
+			continue
+		}
+		rest := S[i:]
+		if !moreRunes(rest, 3) {
+			break
+		}
+		if !groupPieces(S[:i]) {
+			continue
+		}
+		for k := next; k < min(len(norms), next+4); k++ {
+			if editDistance(rest, norms[k]) <= 1 {
+				return k
+			}
 		}
 	}
 	return -1

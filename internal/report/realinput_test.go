@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"io"
 	"mime/quotedprintable"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -489,4 +490,77 @@ func TestFooterWithWideSpaces(t *testing.T) {
 			t.Errorf("%q (-plain +wide):\n%s", sp, d)
 		}
 	}
+}
+
+// Row labels written shorter than the template's (a few words left out), or
+// misread in both the group and the row (OCR, overlapping glyphs), are
+// still placed by template order and likeness, each with a PARSE.READ hint
+// that quotes it; a row whose label reads as nothing leaves its numbers and
+// the label-less ones after it blank, never in the next row.
+func TestT3LabelsShortenedOrMisread(t *testing.T) {
+	want := truth()
+	text := strings.NewReplacer(
+		"本年新收政府信息公开申请数量", "本年新收申请数量",
+		"上年结转政府信息公开申请数量", "上年结转申请数量",
+		"结转下年度继续办理", "结转下年度办理",
+		"要求行政机关确认或重新出具已获取信息", "要求确认或重新出具已获取信息",
+		"其他法律行政法规禁止公开", "其他法律法规禁止公开",
+		"本机关不掌握相关政府信息", "本机关不掌握相关信息",
+		"不予公开\t1.属于国家秘密", "不大公开\t1.属于中家秘密",
+		"无法提供\t1.", "无中提供\t1.",
+	).Replace(textOf(t, want))
+	r := audit(t, "short.txt", []byte(text))
+	for _, row := range report.Format2021.T3Rows() {
+		if got := r.Applications[row.Key]; got != want.Applications[row.Key] {
+			t.Errorf("%s: %v, want %v", row.Label, got, want.Applications[row.Key])
+		}
+	}
+	hints := 0
+	for _, f := range r.Findings {
+		if f.Rule != "PARSE.READ" {
+			t.Errorf("finding %s %s", f.Rule, f.Message)
+		}
+		hints++
+	}
+	if hints != 7 {
+		t.Errorf("%d PARSE.READ hints, want one for each of the 7 rows written otherwise: %v", hints, r.Findings)
+	}
+
+	page, err := os.ReadFile(filepath.Join(auditDir, "pdftotext-layout-2021.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := audit(t, "layout.txt", page)
+	// "三、本 （一）予大公开 40 1 0 1 0 2 44": pieces of the merged column,
+	// then the label misread by one character
+	r = audit(t, "layout.txt", bytes.ReplaceAll(page, []byte("（一）予以公开"), []byte("（一）予大公开")))
+	for key, v := range clean.Applications {
+		if r.Applications[key] != v {
+			t.Errorf("予大公开: %s read %v, want %v", key, r.Applications[key], v)
+		}
+	}
+	// a label that reads as nothing: its row and the wrapped one after it
+	// (whose numbers sit on a line of their own) are blank, not shifted
+	r = audit(t, "layout.txt", bytes.ReplaceAll(page, []byte("（一）予以公开"), []byte("（一）甲乙丙丁戊己")))
+	for key, v := range clean.Applications {
+		switch key {
+		case "granted", "partly_granted":
+			if !blankRow(r.Applications[key]) {
+				t.Errorf("甲乙丙丁戊己: %s read %v, want blank", key, r.Applications[key])
+			}
+		default:
+			if r.Applications[key] != v {
+				t.Errorf("甲乙丙丁戊己: %s read %v, want %v", key, r.Applications[key], v)
+			}
+		}
+	}
+}
+
+func blankRow(row report.Row) bool {
+	for _, c := range row {
+		if !c.Blank() {
+			return false
+		}
+	}
+	return true
 }
