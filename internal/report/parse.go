@@ -2737,7 +2737,8 @@ func subsequence(a, b string) bool {
 // beside them ("三、本年 （四）无法提供 2.没有现成信息需要另行制 0 0 …"). Only
 // a line with numbers is tried, only an exact row label or a piece of one of
 // three characters or more is taken after the pieces, else a whole label of
-// four characters or more read with one character wrong.
+// four characters or more read with one character wrong, or a label or piece
+// after a group word read with one character wrong.
 func matchAfterPieces(S string, norms []string, next int) int {
 	if !moreRunes(S, 3) || moreRunes(S, 64) {
 		return -1
@@ -2774,6 +2775,12 @@ func matchAfterPieces(S string, norms []string, next int) int {
 		for k := next; k < min(len(norms), next+4); k++ {
 			if editDistance(rest, norms[k]) <= 1 {
 				return k
+			}
+		}
+		if r2 := stripGroupFuzzy(rest); r2 != rest {
+			// the group's word misread ("三本年" "四无中提供" "2没有现成信息需要另行制")
+			if j, fuzzy := matchRow(r2, r2, norms, next, false); j >= 0 && !fuzzy {
+				return j
 			}
 		}
 	}

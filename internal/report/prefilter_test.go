@@ -827,3 +827,50 @@ func TestT4BlocksAddUp(t *testing.T) {
 		t.Error("a blank block does not pass")
 	}
 }
+
+// A 表三 label is placed among the next rows by its likeness: shortened,
+// misread in a group word, after the merged column's pieces; a line that is
+// like none of them is placed nowhere.
+func TestMatchT3(t *testing.T) {
+	norms := t3Norms(Format2021)
+	row := func(key string) int {
+		for i, r := range Format2021.T3Rows() {
+			if r.Key == key {
+				return i
+			}
+		}
+		t.Fatalf("no row %s", key)
+		return -1
+	}
+	for label, want := range map[string]string{
+		"一、本年新收申请数量":               "new",
+		"四、结转下年度办理":                "carried_forward",
+		"（三）不大公开 1.属于中家秘密":         "withheld.state_secret",
+		"（五）不予处理 5.要求确认或重新出具已获取信息": "not_processed.confirm_or_reissue",
+		"2.其他法律法规禁止公开":             "withheld.law_forbids",
+		"三、本年（四）无中提供2.没有现成信息需要另行制": "unavailable.needs_creation",
+		"三、本 （一）予大公开":              "granted",
+		"1.本机关不掌握相关信息":             "unavailable.not_held",
+	} {
+		L := totalWord(norm(label))
+		S := stripGroups(L)
+		next := max(row(want)-2, 0)
+		j, _ := matchT3(S, L, norms, next)
+		if j < 0 {
+			j = matchAfterPieces(S, norms, next)
+		}
+		if j < 0 || Format2021.T3Rows()[j].Key != want {
+			t.Errorf("%s: row %d, want %s", label, j, want)
+		}
+	}
+	for _, label := range []string{"（一）甲乙丙丁戊己", "一、本年度工作总结数量", "三、本年度办理结果"} {
+		L := totalWord(norm(label))
+		S := stripGroups(L)
+		if j, _ := matchT3(S, L, norms, 0); j >= 0 {
+			t.Errorf("%s: placed in row %s", label, Format2021.T3Rows()[j].Key)
+		}
+		if j := matchAfterPieces(S, norms, 0); j >= 0 {
+			t.Errorf("%s: placed after pieces in row %s", label, Format2021.T3Rows()[j].Key)
+		}
+	}
+}
