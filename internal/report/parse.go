@@ -1578,11 +1578,19 @@ func (p *parser) parseT2() {
 		rc := splitLabel(l, 3)
 		L := norm(rc.label)
 		j := matchT2(L, items, next)
+		fuzzy := false
+		if j < 0 {
+			j = matchT2Fuzzy(L, items, next)
+			fuzzy = j >= 0
+		}
 		hasNums := rc.ok || len(rc.tokens) > 0
 		if !hasNums {
 			if j >= 0 {
 				pending = j // a label above its numbers (a converter's heading)
 				seen[j] = true
+				if fuzzy {
+					p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), items[j].Label)
+				}
 			}
 			prevLabel = L
 			continue
@@ -1618,6 +1626,9 @@ func (p *parser) parseT2() {
 		seen[j] = true
 		next, pending = j+1, -1
 		r.setLine("proactive."+it.Key, l.No)
+		if fuzzy {
+			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
+		}
 		rc = splitLabel(l, len(it.Cells))
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
@@ -1890,6 +1901,28 @@ func matchT2(L string, items []T2Item, next int) int {
 			if j > next && strings.HasSuffix(norms[next], L) {
 				return next
 			}
+			return j
+		}
+	}
+	return -1
+}
+
+// matchT2Fuzzy is matchT2 for a label that lost or misread characters
+// ("行政规范口文件"): among the next three rows, one within 30 % edits of
+// four characters or more (规章 is only ever read exactly). A label with a
+// digit in it is not matched: its cells ran into it ("行政�3制").
+func matchT2Fuzzy(L string, items []T2Item, next int) int {
+	n := utf8.RuneCountInString(L)
+	if n < 4 || strings.ContainsAny(L, "0123456789") {
+		return -1 // a digit in a label: cells run into it, whose places are unknown
+	}
+	norms := t2Norms[items[0].Label+items[len(items)-1].Label]
+	for j := next; j < min(len(items), next+3); j++ {
+		m := utf8.RuneCountInString(norms[j])
+		if m < 4 || n > m+m/3 || m > n+m/3 {
+			continue
+		}
+		if d := editDistance(L, norms[j]); d*10 <= 3*m {
 			return j
 		}
 	}
@@ -2313,7 +2346,8 @@ func (p *parser) parseT3() {
 	var blocks []*aheadRows // every such run, checked at the end
 	var waiting []int       // rows whose labels came without numbers, since the last numbers
 	next, pending := 0, -1
-	lost := false // numbers under a label that matched no row, since the last row read
+	lost := false                      // numbers under a label that matched no row, since the last row read
+	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
@@ -2327,7 +2361,7 @@ func (p *parser) parseT3() {
 			if j < 0 && ahead != nil && len(ahead.rows) > 0 {
 				// a label after pieces of the merged columns ("（四） 1.本机关
 				// 不掌握相关政" of pdftotext without -layout)
-				j = matchAfterPieces(S, norms, next)
+				j, fuzzy = matchAfterPieces(S, norms, next)
 			}
 			if j >= 0 && S != "" && ahead != nil && len(ahead.rows) > 0 {
 				// its numbers came before it, with an earlier row's
@@ -2336,6 +2370,9 @@ func (p *parser) parseT3() {
 				ahead.got = append(ahead.got, len(got))
 				got = append(got, t3Line{&rows[j], rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, l})
 				r.setLine(rows[j].Key, l.No)
+				if fuzzy {
+					p.misread(rows[j], rc.label, l.No)
+				}
 				ahead.rows = ahead.rows[1:]
 				waiting = nil
 				continue
@@ -2343,7 +2380,10 @@ func (p *parser) parseT3() {
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
-				pending = j
+				pending, pendingFuzzy = j, ""
+				if fuzzy {
+					pendingFuzzy, pendingLine = rc.label, l.No
+				}
 				seen[j] = true
 				if len(waiting) == 0 || waiting[len(waiting)-1] != j {
 					waiting = append(waiting, j)
@@ -2352,10 +2392,13 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
-			j = matchAfterPieces(S, norms, next)
+			j, fuzzy = matchAfterPieces(S, norms, next)
 		}
 		if j < 0 && pending >= 0 {
 			j = pending // numbers under a generic label ("数值") or none
+			if pendingFuzzy != "" {
+				p.misread(rows[j], pendingFuzzy, pendingLine)
+			}
 		}
 		if j < 0 && slices.Contains(t3GroupNorms[1:], L) && (rc.ok || len(rc.tokens) > 0) {
 			// "（六）其他处理 1 0 0 0 0 0 1": a group written as one row, as
@@ -2405,8 +2448,7 @@ func (p *parser) parseT3() {
 		got = append(got, t3Line{&rows[j], rc, l})
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
-			p.warn("PARSE.READ", "applications."+rows[j].Key, l.No, "原文“%s”与表三的行“%s%s”不完全相同（可能有字丢失或识别错误），按该行读取",
-				trimSpace(rc.label), rows[j].Group, rows[j].Label)
+			p.misread(rows[j], rc.label, l.No)
 		}
 	}
 	if len(got) == 0 {
@@ -2739,9 +2781,9 @@ func subsequence(a, b string) bool {
 // three characters or more is taken after the pieces, else a whole label of
 // four characters or more read with one character wrong, or a label or piece
 // after a group word read with one character wrong.
-func matchAfterPieces(S string, norms []string, next int) int {
+func matchAfterPieces(S string, norms []string, next int) (int, bool) {
 	if !moreRunes(S, 3) || moreRunes(S, 64) {
-		return -1
+		return -1, false
 	}
 	for i := range S {
 		if i == 0 {
@@ -2755,7 +2797,7 @@ func matchAfterPieces(S string, norms []string, next int) int {
 			continue
 		}
 		if j, fuzzy := matchT3(rest, rest, norms, next); j >= 0 && !fuzzy {
-			return j
+			return j, false
 		}
 	}
 	// a label misread by one character after the pieces ("三本" then
@@ -2774,17 +2816,23 @@ func matchAfterPieces(S string, norms []string, next int) int {
 		}
 		for k := next; k < min(len(norms), next+4); k++ {
 			if editDistance(rest, norms[k]) <= 1 {
-				return k
+				return k, true
 			}
 		}
 		if r2 := stripGroupFuzzy(rest); r2 != rest {
 			// the group's word misread ("三本年" "四无中提供" "2没有现成信息需要另行制")
 			if j, fuzzy := matchRow(r2, r2, norms, next, false); j >= 0 && !fuzzy {
-				return j
+				return j, true
 			}
 		}
 	}
-	return -1
+	return -1, false
+}
+
+// misread says a 表三 row was read under a label that is not the template's.
+func (p *parser) misread(row T3Row, label string, line int) {
+	p.warn("PARSE.READ", "applications."+row.Key, line, "原文“%s”与表三的行“%s%s”不完全相同（可能有字丢失或识别错误），按该行读取",
+		trimSpace(label), row.Group, row.Label)
 }
 
 // groupPieces reports whether s is a piece of 三、本年度办理结果 followed by a

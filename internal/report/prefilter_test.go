@@ -857,7 +857,7 @@ func TestMatchT3(t *testing.T) {
 		next := max(row(want)-2, 0)
 		j, _ := matchT3(S, L, norms, next)
 		if j < 0 {
-			j = matchAfterPieces(S, norms, next)
+			j, _ = matchAfterPieces(S, norms, next)
 		}
 		if j < 0 || Format2021.T3Rows()[j].Key != want {
 			t.Errorf("%s: row %d, want %s", label, j, want)
@@ -869,8 +869,28 @@ func TestMatchT3(t *testing.T) {
 		if j, _ := matchT3(S, L, norms, 0); j >= 0 {
 			t.Errorf("%s: placed in row %s", label, Format2021.T3Rows()[j].Key)
 		}
-		if j := matchAfterPieces(S, norms, 0); j >= 0 {
+		if j, _ := matchAfterPieces(S, norms, 0); j >= 0 {
 			t.Errorf("%s: placed after pieces in row %s", label, Format2021.T3Rows()[j].Key)
 		}
+	}
+}
+
+// A 表二 label one or two characters off is its row; one with a digit in
+// it (cells ran into it), a short one, or one like no row near is not.
+func TestMatchT2Fuzzy(t *testing.T) {
+	items := Format2021.T2Items()
+	for label, want := range map[string]int{"行政规范口文件": 1, "行政处大": 3, "行政事业收费": 5, "行政强制": -1 /* exact: matchT2's */, "行政3制": -1, "规口": -1, "行政复议": -1} {
+		if label == "行政强制" {
+			if got := matchT2(norm(label), items, 0); got != 4 {
+				t.Errorf("matchT2(%s) = %d, want 4", label, got)
+			}
+			continue
+		}
+		if got := matchT2Fuzzy(norm(label), items, max(want-1, 0)); got != want {
+			t.Errorf("matchT2Fuzzy(%s) = %d, want %d", label, got, want)
+		}
+	}
+	if got := matchT2Fuzzy(norm("行政事业口收费"), items, 1); got != -1 {
+		t.Errorf("a row four places on was taken: %d", got)
 	}
 }

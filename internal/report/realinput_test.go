@@ -492,6 +492,43 @@ func TestFooterWithWideSpaces(t *testing.T) {
 	}
 }
 
+// A 表二 label that lost or misread a character (行政规范口文件, 行政处大)
+// is still its row, with a PARSE.READ hint quoting it; 规章, two
+// characters, is read only as it is written, and a label one edit from a
+// row further down is not taken for it.
+func TestT2LabelMisread(t *testing.T) {
+	want := truth()
+	text := strings.NewReplacer("行政规范性文件\t", "行政规范口文件\t", "行政处罚\t", "行政处大\t", "行政事业性收费\t", "行政事业收费\t").Replace(textOf(t, want))
+	r := audit(t, "t2.txt", []byte(text))
+	for _, it := range report.Format2021.T2Items() {
+		for _, c := range it.Cells {
+			k := it.Key + "." + c
+			if got := r.Proactive.Cell(k); got != want.Proactive.Cell(k) {
+				t.Errorf("%s read as %v, want %v", k, got, want.Proactive.Cell(k))
+			}
+			if got := r.Proactive.Amount(k); got != want.Proactive.Amount(k) {
+				t.Errorf("%s read as %v, want %v", k, got, want.Proactive.Amount(k))
+			}
+		}
+	}
+	said := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Rule != "PARSE.READ" {
+			t.Errorf("finding %s %s", f.Rule, f.Message)
+		}
+		said[f.Cell] = true
+	}
+	for _, k := range []string{"proactive.normative_documents", "proactive.penalty", "proactive.fees"} {
+		if !said[k] {
+			t.Errorf("%s read without a PARSE.READ hint: %v", k, r.Findings)
+		}
+	}
+	r = audit(t, "t2.txt", []byte(strings.Replace(textOf(t, want), "规章\t", "规口\t", 1)))
+	if !r.Proactive.Cell("rules.issued").Blank() {
+		t.Errorf("规口 read as 规章: %v", r.Proactive.Cell("rules.issued"))
+	}
+}
+
 // Row labels written shorter than the template's (a few words left out), or
 // misread in both the group and the row (OCR, overlapping glyphs), are
 // still placed by template order and likeness, each with a PARSE.READ hint
@@ -538,6 +575,11 @@ func TestT3LabelsShortenedOrMisread(t *testing.T) {
 		if r.Applications[key] != v {
 			t.Errorf("予大公开: %s read %v, want %v", key, r.Applications[key], v)
 		}
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && f.Cell == "applications.granted" && strings.Contains(f.Message, "予大公开")
+	}) {
+		t.Errorf("予大公开 read without a PARSE.READ hint: %v", r.Findings)
 	}
 	// a label that reads as nothing: its row and the wrapped one after it
 	// (whose numbers sit on a line of their own) are blank, not shifted
