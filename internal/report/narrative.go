@@ -419,6 +419,20 @@ func outcomeCount(part string) bool {
 // comparison (较上年, 去年, 同期, 同比, 上一年度 …; not 上年结转, which is this
 // year's table) or a year written out that is not the report's. Its counts
 // are not this year's and are not compared with the tables.
+// partYear is the year a part of a sentence names ("2023年", "2023年度"),
+// when it names one.
+func partYear(part string) (int, bool) {
+	if !strings.Contains(part, "年") {
+		return 0, false
+	}
+	for _, m := range yearRe.FindAllStringSubmatch(part, -1) {
+		if y, err := strconv.Atoi(m[1]); err == nil && y > 1990 && y < 2100 {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
 func otherYear(part string, year int) bool {
 	for _, w := range []string{"去年", "上一年", "同期", "同比", "前年", "往年"} {
 		if strings.Contains(part, w) {
@@ -457,7 +471,15 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
+	earlier := false // a part before named another year ("2023年，本局收到申请58件")
 	for i, sc := range parts {
+		if year > 0 {
+			if y, ok := partYear(sc); ok {
+				earlier = y != year
+			} else if earlier {
+				continue
+			}
+		}
 		// a part that names its subject but not the number: "收到申请，共计12件"
 		// (only when the next part is a bare count: in "收到的申请中，予以
 		// 公开44件" the count is the next part's own)
@@ -526,7 +548,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if otherApplication(rest) {
+				if otherApplication(rest) || applicantShare(rest) {
 					continue
 				}
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
@@ -651,6 +673,20 @@ func approximate(text, whole string) bool {
 // "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
 var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
 	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目"}
+
+// applicantShare says the applications a count follows are those of one
+// kind of applicant, a column of 表三 ("收到自然人申请64件", "法人或其他组织
+// 申请6件"), not all of them: persons or organisations are named before the
+// count, not both ("公民、法人和其他组织提出的申请70件" is the total).
+func applicantShare(rest string) bool {
+	q := rest
+	if m := applicationCount(rest); m != nil {
+		q = rest[:strings.Index(rest, m[0])]
+	}
+	person := strings.Contains(q, "自然人") || strings.Contains(q, "公民") || strings.Contains(q, "个人")
+	org := strings.Contains(q, "法人") || strings.Contains(q, "组织") || strings.Contains(q, "企业")
+	return person != org
+}
 
 // otherApplication says the applications a count follows are of another
 // kind: between the verb and 申请 stand words naming another kind, and not

@@ -467,6 +467,11 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"共发生行政复议4件，其中复议后起诉0件。":                   "review=4",
 		"行政诉讼1件，其中未经复议直接起诉1件。":                   "suit=1",
 		"2024年收到政府信息公开申请50件。":                    "applications=50",
+		// a year named in a part before the count's
+		"2023年，本局收到政府信息公开申请58件；2024年收到申请70件。": "applications=70",
+		"2023年，本局收到政府信息公开申请58件。":              "",
+		"截至2024年底，本局共收到政府信息公开申请70件。":          "applications=70",
+		"2024年，本局收到申请70件，2023年为58件。":          "applications=70",
 	})
 }
 
@@ -512,6 +517,11 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"受理低保申请45件。":                    "",
 		"受理申请人提出的信息公开申请7件。":             "applications=7",
 		"收到涉及征收项目的政府信息公开申请9件。":          "applications=9",
+		// one kind of applicant: a column of 表三, not the whole
+		"收到自然人申请64件、法人或其他组织申请6件。":      "",
+		"收到个人提出的政府信息公开申请64件。":          "",
+		"收到企业申请3件。":                    "",
+		"共收到公民、法人和其他组织提出的政府信息公开申请70件。": "applications=70",
 	})
 }
 
