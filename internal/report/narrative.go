@@ -422,15 +422,25 @@ func outcomeCount(part string) bool {
 // partYear is the year a part of a sentence names ("2023年", "2023年度"),
 // when it names one.
 func partYear(part string) (int, bool) {
-	if !strings.Contains(part, "年") {
-		return 0, false
-	}
-	for _, m := range yearRe.FindAllStringSubmatch(part, -1) {
-		if y, err := strconv.Atoi(m[1]); err == nil && y > 1990 && y < 2100 {
-			return y, true
+	// yearRe's first match, by hand: most parts name 本年 or 年度 only, and
+	// a regular expression for each part of each sentence cost more
+	for i := 0; ; {
+		k := strings.Index(part[i:], "年")
+		if k < 0 {
+			return 0, false
 		}
+		k += i
+		j := k
+		for j > 0 && isSpaceRe(rune(part[j-1])) {
+			j--
+		}
+		if j >= 4 && allASCIIDigits(part[j-4:j]) {
+			if y, _ := strconv.Atoi(part[j-4 : j]); y > 1990 && y < 2100 {
+				return y, true
+			}
+		}
+		i = k + len("年")
 	}
-	return 0, false
 }
 
 func otherYear(part string, year int) bool {
@@ -679,12 +689,19 @@ var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "�
 // 申请6件"), not all of them: persons or organisations are named before the
 // count, not both ("公民、法人和其他组织提出的申请70件" is the total).
 func applicantShare(rest string) bool {
+	has := func(q string) (person, org bool) {
+		person = strings.Contains(q, "自然人") || strings.Contains(q, "公民") || strings.Contains(q, "个人")
+		org = strings.Contains(q, "法人") || strings.Contains(q, "组织") || strings.Contains(q, "企业")
+		return person, org
+	}
+	if person, org := has(rest); !person && !org {
+		return false // most sentences name no applicant: no need to find the count
+	}
 	q := rest
 	if m := applicationCount(rest); m != nil {
 		q = rest[:strings.Index(rest, m[0])]
 	}
-	person := strings.Contains(q, "自然人") || strings.Contains(q, "公民") || strings.Contains(q, "个人")
-	org := strings.Contains(q, "法人") || strings.Contains(q, "组织") || strings.Contains(q, "企业")
+	person, org := has(q)
 	return person != org
 }
 

@@ -1909,15 +1909,23 @@ func matchT2(L string, items []T2Item, next int) int {
 
 // matchT2Fuzzy is matchT2 for a label that lost or misread characters
 // ("行政规范口文件"): among the next three rows, one within 30 % edits of
-// four characters or more (规章 is only ever read exactly). A label with a
-// digit in it is not matched: its cells ran into it ("行政�3制").
+// four characters or more, its first or last character right (规章 is only
+// ever read exactly). A label with a digit in it is not matched: its cells
+// ran into it ("行政�3制").
 func matchT2Fuzzy(L string, items []T2Item, next int) int {
-	n := utf8.RuneCountInString(L)
-	if n < 4 || strings.ContainsAny(L, "0123456789") {
+	if !moreRunes(L, 3) || moreRunes(L, 14) || strings.ContainsAny(L, "0123456789") {
 		return -1 // a digit in a label: cells run into it, whose places are unknown
 	}
+	n := utf8.RuneCountInString(L)
+	first, _ := utf8.DecodeRuneInString(L)
+	last, _ := utf8.DecodeLastRuneInString(L)
 	norms := t2Norms[items[0].Label+items[len(items)-1].Label]
 	for j := next; j < min(len(items), next+3); j++ {
+		f, _ := utf8.DecodeRuneInString(norms[j])
+		l, _ := utf8.DecodeLastRuneInString(norms[j])
+		if f != first && l != last {
+			continue // both ends misread: too far to say (and most lines compared are no label)
+		}
 		m := utf8.RuneCountInString(norms[j])
 		if m < 4 || n > m+m/3 || m > n+m/3 {
 			continue
@@ -2677,18 +2685,10 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if S == "" {
 		return -1, false
 	}
-	for k := next; k < len(norms); k++ {
-		if S == norms[k] || strings.HasSuffix(L, norms[k]) {
-			return k, false
-		}
+	if k := matchExact(S, L, norms, next); k >= 0 {
+		return k, false
 	}
 	n := utf8.RuneCountInString(S)
-	for k := next; k < len(norms); k++ {
-		// a wrapped label: the line holds its start, end or (4+ characters of) its middle
-		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
-			return k, false
-		}
-	}
 	if n < 4 {
 		return -1, false
 	}
@@ -2714,6 +2714,24 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	return best, best >= 0
 }
 
+// matchExact is matchT3 without a likeness: the label, or a piece of a
+// wrapped one.
+func matchExact(S, L string, norms []string, next int) int {
+	for k := next; k < len(norms); k++ {
+		if S == norms[k] || strings.HasSuffix(L, norms[k]) {
+			return k
+		}
+	}
+	n := utf8.RuneCountInString(S)
+	for k := next; k < len(norms); k++ {
+		// a wrapped label: the line holds its start, end or (4+ characters of) its middle
+		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
+			return k
+		}
+	}
+	return -1
+}
+
 // stripGroupFuzzy is stripGroups for a group label read with one character
 // wrong ("三不大公开"): its numeral, then its words within one edit. The
 // words after it are returned, S itself when it starts with no group.
@@ -2723,13 +2741,21 @@ func stripGroupFuzzy(S string) string {
 		if r, n := utf8.DecodeRuneInString(S); r != num || n != size {
 			continue
 		}
-		words := utf8.RuneCountInString(g) - 1
-		end := size
-		for i := 0; i < words && end < len(S); i++ {
-			_, n := utf8.DecodeRuneInString(S[end:])
+		// as many runes as the group: within one edit is one rune
+		// different in place (an insertion would need a deletion too)
+		end, wrong := size, 0
+		for _, want := range g[size:] {
+			if end >= len(S) {
+				wrong = 2
+				break
+			}
+			r, n := utf8.DecodeRuneInString(S[end:])
+			if r != want {
+				wrong++
+			}
 			end += n
 		}
-		if rest := S[end:]; moreRunes(rest, 1) && editDistance(S[:end], g) <= 1 {
+		if rest := S[end:]; wrong <= 1 && moreRunes(rest, 1) {
 			return rest
 		}
 	}
@@ -2741,20 +2767,21 @@ func stripGroupFuzzy(S string) string {
 // "四结转下年度办理"): its characters in the template label's order, the
 // same first and last ones, at least half of them, among the next rows.
 func shortenedRow(S string, norms []string, next int) int {
-	n := utf8.RuneCountInString(S)
-	if n < 5 {
-		return -1
+	if !moreRunes(S, 4) || moreRunes(S, 48) {
+		return -1 // no template label is longer than 48
 	}
+	n := utf8.RuneCountInString(S)
 	first, _ := utf8.DecodeRuneInString(S)
 	last, _ := utf8.DecodeLastRuneInString(S)
 	for k := next; k < min(len(norms), next+4); k++ {
-		m := utf8.RuneCountInString(norms[k])
-		if n >= m || 2*n < m {
+		// the ends first: most lines compared (headers) differ there
+		if f, _ := utf8.DecodeRuneInString(norms[k]); f != first {
 			continue
 		}
-		f, _ := utf8.DecodeRuneInString(norms[k])
-		l, _ := utf8.DecodeLastRuneInString(norms[k])
-		if f == first && l == last && subsequence(S, norms[k]) {
+		if l, _ := utf8.DecodeLastRuneInString(norms[k]); l != last {
+			continue
+		}
+		if m := utf8.RuneCountInString(norms[k]); n < m && 2*n >= m && subsequence(S, norms[k]) {
 			return k
 		}
 	}
@@ -2796,7 +2823,7 @@ func matchAfterPieces(S string, norms []string, next int) (int, bool) {
 		if !groupPieces(S[:i]) {
 			continue
 		}
-		if j, fuzzy := matchT3(rest, rest, norms, next); j >= 0 && !fuzzy {
+		if j := matchExact(rest, rest, norms, next); j >= 0 {
 			return j, false
 		}
 	}
@@ -2821,7 +2848,7 @@ func matchAfterPieces(S string, norms []string, next int) (int, bool) {
 		}
 		if r2 := stripGroupFuzzy(rest); r2 != rest {
 			// the group's word misread ("三本年" "四无中提供" "2没有现成信息需要另行制")
-			if j, fuzzy := matchRow(r2, r2, norms, next, false); j >= 0 && !fuzzy {
+			if j := matchExact(r2, r2, norms, next); j >= 0 {
 				return j, true
 			}
 		}

@@ -904,3 +904,23 @@ func TestMatchT2Fuzzy(t *testing.T) {
 		t.Errorf("a row four places on was taken: %d", got)
 	}
 }
+
+// partYear is yearRe's first year in range, on every short string of the
+// characters around years.
+func TestPartYear(t *testing.T) {
+	slow := func(s string) (int, bool) {
+		for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+			if y, err := strconv.Atoi(m[1]); err == nil && y > 1990 && y < 2100 {
+				return y, true
+			}
+		}
+		return 0, false
+	}
+	eachString([]string{"2", "0", "1", "9", " ", "\u3000", "年", "度", "x"}, 6, func(s string) {
+		y, ok := partYear(s)
+		wy, wok := slow(s)
+		if y != wy || ok != wok {
+			t.Fatalf("partYear(%q) = %d %v, want %d %v", s, y, ok, wy, wok)
+		}
+	})
+}
