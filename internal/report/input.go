@@ -1578,6 +1578,7 @@ func officeXML(r io.Reader, words officeWords) ([]Line, error) {
 	}
 	var rows []*rowState
 	inText := false
+	fallback := 0 // inside mc:Fallback: what mc:Choice already held, again (Word's text boxes)
 	line := func(s string) { out = appendPara(out, s) }
 	for {
 		tok, err := dec.Token()
@@ -1586,6 +1587,20 @@ func officeXML(r io.Reader, words officeWords) ([]Line, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "Fallback" {
+				fallback++
+			}
+		case xml.EndElement:
+			if t.Name.Local == "Fallback" {
+				fallback = max(fallback-1, 0)
+				continue
+			}
+		}
+		if fallback > 0 {
+			continue
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -475,5 +476,50 @@ func TestMissingAndOrder(t *testing.T) {
 	}
 	if !cmp.Equal(got, []string{"S.MISSING:sections.4", "S.MISSING:"}) {
 		t.Errorf("errors = %v", got)
+	}
+}
+
+// Word writes a text box twice, as a drawing (mc:Choice) and as VML for
+// older readers (mc:Fallback): its text is read once, and a report whose
+// title sits in a text box still has one title and a clean audit.
+func TestDOCXTextBoxOnce(t *testing.T) {
+	want := truth()
+	var doc string
+	{
+		zr, err := zip.NewReader(bytes.NewReader(docx(t, want)), int64(len(docx(t, want))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == "word/document.xml" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				doc = string(b)
+			}
+		}
+	}
+	box := func(s string) string {
+		p := `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>`
+		return `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+			`<mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="w"><wps:txbx><w:txbxContent>` + p + `</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>` +
+			`<mc:Fallback><w:pict><v:shape xmlns:v="v"><v:textbox><w:txbxContent>` + p + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>` +
+			`</mc:AlternateContent></w:r></w:p>`
+	}
+	doc = strings.Replace(doc, "<w:body>", "<w:body>"+box("（盖章）示例文本框"), 1)
+	lines, _, err := report.Lines("box.docx", zipDocx(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range lines {
+		n += strings.Count(l.Text, "示例文本框")
+	}
+	if n != 1 {
+		t.Errorf("the text box's text read %d times, want once", n)
+	}
+	r := audit(t, "box.docx", zipDocx(doc))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-want +got):\n%s", d)
 	}
 }
