@@ -16,6 +16,7 @@ import (
 	"net/mail"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +39,7 @@ type Line struct {
 	OneEach    bool     // each field is one whole cell (a table copied a cell to a line): never glued digits
 	Image      bool     // a picture in the flow of the text (<img>, a Word drawing): no text of its own
 	Break      bool     // a page starts here (a form feed, a page number line): columns may move
+	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
 }
 
 // Input kinds.
@@ -1535,16 +1537,46 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	if doc == nil {
 		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
 	}
+	var num *wordNumbering
+	if odt == nil || doc != odt {
+		num = docxNumbering(zr)
+	}
 	rc, err := doc.Open()
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
-	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words)
+	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
 	return ls, nil
+}
+
+// docxNumbering reads the package's list numbering, nil when it has none
+// (or it cannot be read: the text is then read without its numbers).
+func docxNumbering(zr *zip.Reader) *wordNumbering {
+	open := func(name string) io.ReadCloser {
+		for _, f := range zr.File {
+			if f.Name == name {
+				if rc, err := f.Open(); err == nil {
+					return rc
+				}
+			}
+		}
+		return nil
+	}
+	nr := open("word/numbering.xml")
+	if nr == nil {
+		return nil
+	}
+	defer nr.Close()
+	var styles io.Reader
+	if sr := open("word/styles.xml"); sr != nil {
+		defer sr.Close()
+		styles = io.LimitReader(sr, MaxInput)
+	}
+	return readWordNumbering(io.LimitReader(nr, MaxInput), styles)
 }
 
 // officeWords name the elements officeXML reads: row, cell, paragraph, text
@@ -1565,11 +1597,14 @@ var odtWords = officeWords{names: map[string]string{"table-row": "row", "table-c
 // officeXML reads the body of a word-processing document: paragraphs become
 // lines, table rows lines of cells (a cell's paragraphs are joined); a row
 // that holds a table is layout, its paragraphs lines.
-func officeXML(r io.Reader, words officeWords) ([]Line, error) {
+func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, error) {
 	dec := xml.NewDecoder(r)
 	paraDepth := 0
+	var props []paraNum // by paragraph depth: its numbering, as its properties say
+	oldProps := 0       // inside w:pPrChange
 	var out []Line
-	var para strings.Builder
+	var para bytes.Buffer
+	var nestedAt []int // where each paragraph inside this one started in para (DOCX text boxes)
 	type rowState struct {
 		fields []string
 		cell   *strings.Builder
@@ -1625,6 +1660,12 @@ func officeXML(r io.Reader, words officeWords) ([]Line, error) {
 				}
 			case "para":
 				paraDepth++
+				if paraDepth > 1 && !words.textInPara {
+					nestedAt = append(nestedAt, para.Len())
+				}
+				if num != nil {
+					props = append(props[:min(len(props), paraDepth-1)], paraNum{})
+				}
 			case "text":
 				inText = true
 			case "picture":
@@ -1638,17 +1679,62 @@ func officeXML(r io.Reader, words officeWords) ([]Line, error) {
 			case "space":
 				para.WriteByte(' ')
 			}
+			if t.Name.Local == "pPrChange" {
+				oldProps++ // a tracked change's former properties: not the paragraph's
+			}
+			if num != nil && len(props) > 0 && oldProps == 0 {
+				p := &props[len(props)-1]
+				val, _ := attr(t, "val")
+				switch t.Name.Local {
+				case "pStyle":
+					p.style = val
+				case "numId":
+					p.numID = val
+				case "ilvl":
+					if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < maxLevels {
+						p.ilvl, p.hasIlvl = n, true
+					}
+				}
+			}
 		case xml.EndElement:
+			if t.Name.Local == "pPrChange" {
+				oldProps = max(oldProps-1, 0)
+			}
 			switch words.names[t.Name.Local] {
 			case "text":
 				inText = false
 			case "para":
 				paraDepth = max(paraDepth-1, 0)
+				if paraDepth > 0 && len(nestedAt) > 0 && !words.textInPara {
+					// a paragraph of a text box inside this one (Word's
+					// frames, a PDF converted to DOCX puts every line in
+					// one): a line of its own
+					at := nestedAt[len(nestedAt)-1]
+					nestedAt = nestedAt[:len(nestedAt)-1]
+					s := string(para.Bytes()[at:])
+					para.Truncate(at)
+					if num != nil && len(props) > paraDepth {
+						s = num.label(props[paraDepth]) + s
+					}
+					n := len(out)
+					line(s)
+					for i := n; i < len(out); i++ {
+						out[i].Framed = true
+					}
+				}
 				if paraDepth > 0 {
+					props = props[:min(len(props), paraDepth)]
 					break // a paragraph in a paragraph (an ODT note): one line
 				}
+				nestedAt = nestedAt[:0]
 				s := para.String()
 				para.Reset()
+				if num != nil && len(props) > 0 {
+					// the number Word draws before an automatically numbered
+					// paragraph (一、 before 总体情况) is no text of it
+					s = num.label(props[0]) + s
+					props = props[:0]
+				}
 				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
 					line(s) // outside tables, or a layout row's own paragraph
 				} else {

@@ -523,3 +523,134 @@ func TestDOCXTextBoxOnce(t *testing.T) {
 		t.Errorf("tables (-want +got):\n%s", d)
 	}
 }
+
+// Word's automatic numbering: the 一、 of a heading and the （一） of a
+// sub-heading are drawn from numbering.xml (directly, or through the
+// paragraph's style), not written in document.xml. They are read back, so
+// a report whose headings are numbered so reads as one that typed them.
+func TestDOCXListNumbers(t *testing.T) {
+	want := truth()
+	var x strings.Builder
+	x.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	head := regexp.MustCompile(`^[一二三四五六]、`)
+	sub := regexp.MustCompile(`^（[一二三四五六七]）`)
+	inTbl := false
+	heads, subs := 0, 0
+	for _, line := range strings.Split(textOf(t, want), "\n") {
+		if strings.Contains(line, "\t") {
+			if !inTbl {
+				x.WriteString(`<w:tbl>`)
+				inTbl = true
+			}
+			x.WriteString(`<w:tr>`)
+			for _, f := range strings.Split(line, "\t") {
+				x.WriteString(`<w:tc><w:p><w:r><w:t>` + html.EscapeString(f) + `</w:t></w:r></w:p></w:tc>`)
+			}
+			x.WriteString(`</w:tr>`)
+			continue
+		}
+		if inTbl {
+			x.WriteString(`</w:tbl>`)
+			inTbl = false
+		}
+		ppr := ""
+		switch {
+		case head.MatchString(line):
+			line, heads = head.ReplaceAllString(line, ""), heads+1
+			ppr = `<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange></w:pPr>`
+		case sub.MatchString(line):
+			line, subs = sub.ReplaceAllString(line, ""), subs+1
+			ppr = `<w:pPr><w:pStyle w:val="Sub"/></w:pPr>`
+		}
+		x.WriteString(`<w:p>` + ppr + `<w:r><w:t>` + html.EscapeString(line) + `</w:t></w:r></w:p>`)
+	}
+	if inTbl {
+		x.WriteString(`</w:tbl>`)
+	}
+	x.WriteString(`</w:body></w:document>`)
+	if heads != 6 || subs < 3 {
+		t.Fatalf("the test report has %d headings and %d sub-headings", heads, subs)
+	}
+	numbering := `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:style w:type="paragraph" w:styleId="SubBase"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Sub"><w:basedOn w:val="SubBase"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	for name, content := range map[string]string{"word/document.xml": x.String(), "word/numbering.xml": numbering, "word/styles.xml": styles} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	r := audit(t, "numbered.docx", zb.Bytes())
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-want +got):\n%s", d)
+	}
+	for _, f := range r.Findings {
+		t.Errorf("finding %s %s", f.Rule, f.Message)
+	}
+	lines, _, err := report.Lines("numbered.docx", zb.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range lines {
+		if head.MatchString(l.Text) && l.Fields == nil || sub.MatchString(l.Text) {
+			got = append(got, l.Text)
+		}
+	}
+	if len(got) < 9 || got[0] != "一、总体情况" || got[1] != "（一）主动公开情况" || !slices.Contains(got, "六、其他需要报告的事项") {
+		t.Errorf("numbered headings read as %q", got)
+	}
+}
+
+// A PDF made into DOCX (LibreOffice) puts each run of the page in a text
+// box of its own: every cell of a row in another frame, the rows' numbers
+// apart from their labels. Each frame's paragraph is a line, once; the
+// tables, which no longer hold together, are said unreadable with what to
+// do, not read as rows of one number each.
+func TestDOCXFramedPage(t *testing.T) {
+	var frames strings.Builder
+	for _, line := range strings.Split(textOf(t, truth()), "\n") {
+		for _, f := range strings.Split(line, "\t") {
+			if f == "" {
+				continue
+			}
+			p := `<w:p><w:r><w:t>` + html.EscapeString(f) + `</w:t></w:r></w:p>`
+			frames.WriteString(`<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>` + p +
+				`</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>` + p +
+				`</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>`)
+		}
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="w" xmlns:mc="mc" xmlns:wps="wps" xmlns:v="v"><w:body><w:p><w:r>` +
+		frames.String() + `</w:r></w:p></w:body></w:document>`
+	lines, _, err := report.Lines("framed.docx", zipDocx(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range lines {
+		if l.Text == "行政许可" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the frame 行政许可 read %d times, want once", n)
+	}
+	r := audit(t, "framed.docx", zipDocx(doc))
+	said := 0
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "文本框") && strings.Contains(f.Message, "pdftotext -layout") {
+			said++
+		}
+	}
+	if said != 3 {
+		t.Errorf("%d tables said to be in text boxes, want 3: %v", said, r.Findings)
+	}
+	if v, ok := r.Applications["new"][report.ColTotal].Int(); ok {
+		t.Errorf("a framed page's 表三 read: new total %d", v)
+	}
+}

@@ -39,7 +39,13 @@ func Parse(lines []Line) *Report {
 	r := p.parse()
 	if len(r.Meta.Parse) > 0 { // a doubled text reads with findings (digits that split no way): a clean one is not searched
 		if doubled := doubledText(lines); doubled != "" {
-			p.unreadDoubled(doubled)
+			p.unreadTables(func(table string) string {
+				return fmt.Sprintf("文件中的文字每段都重复了两次（如“%s”，多见于从 PDF 转换成的 Word 文件），数字也随之重复（356 成了 356356），%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", doubled, table)
+			})
+		} else if framed(lines) {
+			p.unreadTables(func(table string) string {
+				return fmt.Sprintf("文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 文件），文字和数字已不在原来的行里，%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", table)
+			})
 		}
 	}
 	for _, l := range p.lines {
@@ -80,8 +86,25 @@ func doubledText(lines []Line) string {
 	return ""
 }
 
-// unreadDoubled leaves the tables of a doubled text null, and says why.
-func (p *parser) unreadDoubled(example string) {
+// framed says most of a text's lines are text boxes' paragraphs, many of
+// them: a page laid out in frames, whose reading order is not the page's.
+func framed(lines []Line) bool {
+	n, boxes := 0, 0
+	for _, l := range lines {
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		n++
+		if l.Framed {
+			boxes++
+		}
+	}
+	return boxes >= 20 && 2*boxes >= n
+}
+
+// unreadTables sets the three tables aside as unreadable, with one finding
+// each (said by why) instead of what was said about their rows.
+func (p *parser) unreadTables(why func(table string) string) {
 	r := p.r
 	r.Proactive = Proactive{}
 	r.Applications = NewReport(r.Format).Applications
@@ -92,7 +115,7 @@ func (p *parser) unreadDoubled(example string) {
 	})
 	for _, key := range []string{"2", "3", "4"} {
 		r.Meta.Tables[key], r.Meta.Unreadable[key] = false, true
-		p.warn("PARSE.TABLE", tableKeys[key], 0, "文件中的文字每段都重复了两次（如“%s”，多见于从 PDF 转换成的 Word 文件），数字也随之重复（356 成了 356356），%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", example, tableNames[key])
+		p.warn("PARSE.TABLE", tableKeys[key], 0, "%s", why(tableNames[key]))
 	}
 }
 

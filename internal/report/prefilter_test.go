@@ -924,3 +924,42 @@ func TestPartYear(t *testing.T) {
 		}
 	})
 }
+
+// Word's list numbers: each level counts on, a deeper one starts again
+// under a new number of the level above, a list started over (a
+// startOverride) counts on its own, a bullet draws no number.
+func TestWordListLabels(t *testing.T) {
+	numbering := `<w:numbering xmlns:w="w">` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>` +
+		`<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="4"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+		`<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+	w := readWordNumbering(strings.NewReader(numbering), nil)
+	var got []string
+	for _, p := range []paraNum{
+		{numID: "1", hasIlvl: true}, {numID: "1", ilvl: 1, hasIlvl: true}, {numID: "1", ilvl: 1, hasIlvl: true},
+		{numID: "1", ilvl: 2, hasIlvl: true}, {numID: "2", hasIlvl: true}, {numID: "1", ilvl: 1, hasIlvl: true},
+		{numID: "4", hasIlvl: true}, {numID: "5", hasIlvl: true}, {numID: "4", hasIlvl: true}, {numID: "0", hasIlvl: true}, {numID: "9", hasIlvl: true},
+	} {
+		got = append(got, w.label(p))
+	}
+	want := []string{"一、", "一.1", "一.2", "", "二、", "二.1", "①", "③", "②", "", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+	for n, s := range map[int]string{1: "一", 10: "十", 11: "十一", 20: "二十", 99: "九十九"} {
+		if g := formatListNumber(n, "chineseCounting"); g != s {
+			t.Errorf("chineseCounting %d = %q, want %q", n, g, s)
+		}
+	}
+	if g := formatListNumber(4, "upperRoman") + formatListNumber(2, "ideographTraditional") + formatListNumber(12, "decimalFullWidth"); g != "IV乙１２" {
+		t.Errorf("formats: %q", g)
+	}
+	if readWordNumbering(strings.NewReader("<w:numbering"), nil) != nil {
+		t.Error("a damaged numbering part with no list gave a numbering")
+	}
+}

@@ -1,0 +1,339 @@
+package report
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// wordNumbering gives back the numbers Word draws before automatically
+// numbered paragraphs ("一、" before 总体情况, "1." before a row label):
+// document.xml holds only the paragraph's text and a reference to a list
+// in numbering.xml, directly or through the paragraph's style.
+type wordNumbering struct {
+	abstract map[string]*[maxLevels]numLevel // abstractNumId → its levels
+	nums     map[string]numInstance          // numId → its list
+	styles   map[string]numRef               // styleId → the list its paragraphs are in
+	counters map[string]*numCounter          // a list's current numbers
+}
+
+// maxLevels is Word's number of list levels.
+const maxLevels = 9
+
+type numLevel struct {
+	start int
+	fmt   string // numFmt: decimal, chineseCounting, bullet …
+	text  string // lvlText: "%1、", "（%2）", "%1.%2"
+	set   bool
+}
+
+type numInstance struct {
+	abstract string
+	starts   map[int]int // startOverride by level: the list starts again
+}
+
+type numRef struct {
+	numID   string
+	ilvl    int
+	hasIlvl bool
+	basedOn string
+}
+
+type numCounter struct {
+	n       [maxLevels]int
+	started [maxLevels]bool
+}
+
+// readWordNumbering reads numbering.xml and styles.xml (either may be
+// missing: nil readers); nil when there is no numbering at all.
+func readWordNumbering(numbering, styles io.Reader) *wordNumbering {
+	if numbering == nil {
+		return nil
+	}
+	w := &wordNumbering{abstract: map[string]*[maxLevels]numLevel{}, nums: map[string]numInstance{},
+		styles: map[string]numRef{}, counters: map[string]*numCounter{}}
+	w.readNumbering(numbering)
+	if styles != nil {
+		w.readStyles(styles)
+	}
+	if len(w.nums) == 0 {
+		return nil
+	}
+	return w
+}
+
+func attr(t xml.StartElement, local string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+func (w *wordNumbering) readNumbering(r io.Reader) {
+	dec := xml.NewDecoder(r)
+	var levels *[maxLevels]numLevel
+	lvl := -1
+	num, override := "", -1
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return // what was read is kept: a damaged part numbers less, never fails the file
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			val, _ := attr(t, "val")
+			switch t.Name.Local {
+			case "abstractNum":
+				id, _ := attr(t, "abstractNumId")
+				levels = &[maxLevels]numLevel{}
+				w.abstract[id] = levels
+				num = ""
+			case "lvl":
+				lvl = -1
+				if v, ok := attr(t, "ilvl"); ok {
+					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < maxLevels {
+						lvl = n
+					}
+				}
+				if levels != nil && lvl >= 0 && num == "" {
+					levels[lvl] = numLevel{start: 1, set: true}
+				}
+			case "start":
+				if n, err := strconv.Atoi(val); err == nil && levels != nil && lvl >= 0 && num == "" {
+					levels[lvl].start = n
+				}
+			case "numFmt":
+				if levels != nil && lvl >= 0 && num == "" {
+					levels[lvl].fmt = val
+				}
+			case "lvlText":
+				if levels != nil && lvl >= 0 && num == "" {
+					levels[lvl].text = val
+				}
+			case "num":
+				num, _ = attr(t, "numId")
+				w.nums[num] = numInstance{}
+				levels = nil
+			case "abstractNumId":
+				if num != "" {
+					in := w.nums[num]
+					in.abstract = val
+					w.nums[num] = in
+				}
+			case "lvlOverride":
+				override = -1
+				if v, ok := attr(t, "ilvl"); ok {
+					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < maxLevels {
+						override = n
+					}
+				}
+			case "startOverride":
+				if n, err := strconv.Atoi(val); err == nil && num != "" && override >= 0 {
+					in := w.nums[num]
+					if in.starts == nil {
+						in.starts = map[int]int{}
+					}
+					in.starts[override] = n
+					w.nums[num] = in
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				levels = nil
+			case "num":
+				num = ""
+			}
+		}
+	}
+}
+
+// readStyles reads which paragraph styles are numbered (a heading style
+// tied to a list, as templates have them).
+func (w *wordNumbering) readStyles(r io.Reader) {
+	dec := xml.NewDecoder(r)
+	id := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "style" {
+				id = ""
+			}
+			continue
+		}
+		val, _ := attr(t, "val")
+		switch t.Name.Local {
+		case "style":
+			id, _ = attr(t, "styleId")
+		case "basedOn":
+			if id != "" {
+				s := w.styles[id]
+				s.basedOn = val
+				w.styles[id] = s
+			}
+		case "numId":
+			if id != "" {
+				s := w.styles[id]
+				s.numID = val
+				w.styles[id] = s
+			}
+		case "ilvl":
+			if n, err := strconv.Atoi(val); err == nil && id != "" && n >= 0 && n < maxLevels {
+				s := w.styles[id]
+				s.ilvl, s.hasIlvl = n, true
+				w.styles[id] = s
+			}
+		}
+	}
+}
+
+// paraNum is what a paragraph's properties say of its numbering.
+type paraNum struct {
+	style, numID string
+	ilvl         int
+	hasIlvl      bool
+}
+
+// label is the number Word draws before a paragraph, and counts it; "" for
+// a paragraph in no list, or a bullet.
+func (w *wordNumbering) label(p paraNum) string {
+	if w == nil {
+		return ""
+	}
+	numID, ilvl := p.numID, p.ilvl
+	if numID == "" || !p.hasIlvl {
+		// from the style, or the style it is based on (a few steps at most)
+		s := p.style
+		for i := 0; i < 8 && s != ""; i++ {
+			ref, ok := w.styles[s]
+			if !ok {
+				break
+			}
+			if numID == "" && ref.numID != "" {
+				numID = ref.numID
+			}
+			if !p.hasIlvl && ref.hasIlvl {
+				ilvl, p.hasIlvl = ref.ilvl, true
+			}
+			s = ref.basedOn
+		}
+	}
+	in, ok := w.nums[numID]
+	if !ok || numID == "0" {
+		return ""
+	}
+	levels := w.abstract[in.abstract]
+	if levels == nil || !levels[ilvl].set {
+		return ""
+	}
+	key := "a" + in.abstract
+	if len(in.starts) > 0 {
+		key = "n" + numID // a list started again: its own count
+	}
+	c := w.counters[key]
+	if c == nil {
+		c = &numCounter{}
+		w.counters[key] = c
+	}
+	start := func(l int) int {
+		if s, ok := in.starts[l]; ok {
+			return s
+		}
+		return levels[l].start
+	}
+	for l := 0; l < ilvl; l++ {
+		if !c.started[l] {
+			c.n[l], c.started[l] = start(l), true
+		}
+	}
+	if c.started[ilvl] {
+		c.n[ilvl]++
+	} else {
+		c.n[ilvl], c.started[ilvl] = start(ilvl), true
+	}
+	for l := ilvl + 1; l < maxLevels; l++ {
+		c.started[l] = false
+	}
+	lv := levels[ilvl]
+	if lv.fmt == "bullet" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(lv.text); i++ {
+		if lv.text[i] == '%' && i+1 < len(lv.text) && lv.text[i+1] >= '1' && lv.text[i+1] <= '9' {
+			l := int(lv.text[i+1] - '1')
+			b.WriteString(formatListNumber(c.n[l], levels[l].fmt))
+			i++
+			continue
+		}
+		b.WriteByte(lv.text[i])
+	}
+	return b.String()
+}
+
+// formatListNumber writes n in one of Word's number formats; the ones a
+// Chinese report uses are exact, others fall back to decimal.
+func formatListNumber(n int, format string) string {
+	switch format {
+	case "none":
+		return ""
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographLegalTraditional", "taiwaneseCounting", "taiwaneseCountingThousand":
+		return cnNumeral(n) // 一 … 九十九: list numbers go no further
+	case "ideographTraditional":
+		if n >= 1 && n <= 10 {
+			return string([]rune("甲乙丙丁戊己庚辛壬癸")[n-1])
+		}
+	case "ideographZodiac":
+		if n >= 1 && n <= 12 {
+			return string([]rune("子丑寅卯辰巳午未申酉戌亥")[n-1])
+		}
+	case "decimalFullWidth", "decimalFullWidth2":
+		var b strings.Builder
+		for _, r := range strconv.Itoa(n) {
+			b.WriteRune(r - '0' + '０')
+		}
+		return b.String()
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if n >= 1 && n <= 20 {
+			return string(rune('①' + n - 1))
+		}
+	case "lowerLetter", "upperLetter":
+		if n >= 1 {
+			s := string(rune('a' + (n-1)%26))
+			s = strings.Repeat(s, (n-1)/26+1)
+			if format == "upperLetter" {
+				s = strings.ToUpper(s)
+			}
+			return s
+		}
+	case "lowerRoman", "upperRoman":
+		if n >= 1 && n < 4000 {
+			s := roman(n)
+			if format == "lowerRoman" {
+				s = strings.ToLower(s)
+			}
+			return s
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
