@@ -14,6 +14,7 @@ targets=(
 	"./internal/report FuzzJSONString"
 	"./internal/report FuzzContainers"
 	"./internal/report FuzzRewrites"
+	"./internal/report FuzzWordNumbering"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

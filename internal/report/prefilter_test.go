@@ -963,3 +963,23 @@ func TestWordListLabels(t *testing.T) {
 		t.Error("a damaged numbering part with no list gave a numbering")
 	}
 }
+
+// FuzzWordNumbering: any numbering and styles part, any paragraphs: a
+// label, never a panic, and never longer than a level's bounded text with
+// its numbers.
+func FuzzWordNumbering(f *testing.F) {
+	f.Add(`<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="-5"/></w:lvlOverride></w:num></w:numbering>`,
+		`<w:styles><w:style w:styleId="a"><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="8"/></w:numPr></w:pPr></w:style></w:styles>`, []byte{0, 1, 2, 3, 9, 0xff})
+	f.Fuzz(func(t *testing.T, numbering, styles string, paras []byte) {
+		w := readWordNumbering(strings.NewReader(numbering), strings.NewReader(styles))
+		for i, b := range paras {
+			p := paraNum{numID: strconv.Itoa(int(b % 4)), ilvl: int(b>>4) % maxLevels, hasIlvl: b&8 != 0}
+			if i%2 == 1 {
+				p.style = "a"
+			}
+			if l := w.label(p); len(l) > maxLvlText*8 {
+				t.Fatalf("label of %d bytes", len(l))
+			}
+		}
+	})
+}

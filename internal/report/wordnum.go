@@ -21,6 +21,9 @@ type wordNumbering struct {
 // maxLevels is Word's number of list levels.
 const maxLevels = 9
 
+// maxLvlText bounds a level's number text ("%1、", "第%1章"), in bytes.
+const maxLvlText = 64
+
 type numLevel struct {
 	start int
 	fmt   string // numFmt: decimal, chineseCounting, bullet …
@@ -110,7 +113,9 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 					levels[lvl].fmt = val
 				}
 			case "lvlText":
-				if levels != nil && lvl >= 0 && num == "" {
+				if levels != nil && lvl >= 0 && num == "" && len(val) <= maxLvlText {
+					// a longer one is no list number a report uses: left out,
+					// so that a hostile file cannot make each paragraph huge
 					levels[lvl].text = val
 				}
 			case "num":
@@ -285,7 +290,9 @@ func formatListNumber(n int, format string) string {
 	case "none":
 		return ""
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographLegalTraditional", "taiwaneseCounting", "taiwaneseCountingThousand":
-		return cnNumeral(n) // 一 … 九十九: list numbers go no further
+		if n >= 0 {
+			return cnNumeral(n) // 零 … 九十九, then digits: list numbers go no further
+		}
 	case "ideographTraditional":
 		if n >= 1 && n <= 10 {
 			return string([]rune("甲乙丙丁戊己庚辛壬癸")[n-1])
