@@ -248,6 +248,15 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// Debian's html2text cuts Chinese characters in its tables into bytes
 		// (the file stays UTF-8 with damage) and marks headings ***** … *****
 		"html2text-2021.txt": truth,
+		// a report whose headings are Word's automatic numbering (the DOCX
+		// of TestDOCXListNumbers), as LibreOffice 7.4 saves it as DOC and
+		// ODT (the numbers are in lists our DOC and ODT readers do not
+		// number: the headings' words are read alone) and as PDF, through
+		// pdftotext -layout: a table so narrow that every label wraps three
+		// characters to a line, the row's number ("（二）", "七") alone on
+		// the line of its numbers
+		"autonumbered-2021.docx": truth, "lo-autonumbered-2021.doc": truth, "lo-autonumbered-2021.odt": truth,
+		"pdftotext-layout-narrow-2021.txt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -303,6 +312,7 @@ func TestConvertedRightOrSaid(t *testing.T) {
 	}
 }
 
-var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
+var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "autonumbered-2021.docx": true, "lo-autonumbered-2021.doc": true,
+	"lo-autonumbered-2021.odt": true, "pdftotext-layout-narrow-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
 	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
 	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true}

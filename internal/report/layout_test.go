@@ -580,11 +580,20 @@ func TestDOCXListNumbers(t *testing.T) {
 		`<w:style w:type="paragraph" w:styleId="Sub"><w:basedOn w:val="SubBase"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`
 	var zb bytes.Buffer
 	zw := zip.NewWriter(&zb)
-	for name, content := range map[string]string{"word/document.xml": x.String(), "word/numbering.xml": numbering, "word/styles.xml": styles} {
+	for name, content := range map[string]string{"word/document.xml": x.String(), "word/numbering.xml": numbering, "word/styles.xml": styles,
+		// the package's parts and relations, as Word writes them (LibreOffice opens the file only with them)
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+		"_rels/.rels":                  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/_rels/document.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+	} {
 		w, _ := zw.Create(name)
 		w.Write([]byte(content))
 	}
 	zw.Close()
+	if out := os.Getenv("GONGKAI_WRITE_NUMBERED"); out != "" {
+		os.WriteFile(out, zb.Bytes(), 0o644) // to convert with LibreOffice by hand
+	}
 	r := audit(t, "numbered.docx", zb.Bytes())
 	if d := cmp.Diff(tables(want), tables(r)); d != "" {
 		t.Errorf("tables (-want +got):\n%s", d)

@@ -289,6 +289,34 @@ func otherNumbering(text string) string {
 	return headingKeyOf(rest, false)
 }
 
+// bareHeading is the section a line names with its heading's words alone,
+// without its number ("总体情况", "收到和处理政府信息公开申请情况"): the
+// whole line, spaces aside, the template's words or, for a long heading,
+// the words without their last (情况, 事项).
+func bareHeading(text string) string {
+	if moreRunes(text, 40) {
+		return ""
+	}
+	t := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, text)
+	for _, s := range Sections {
+		words := strings.TrimPrefix(s.Heading, sectionNumerals[s.Key]+"、")
+		if t == words {
+			return s.Key
+		}
+		for _, last := range []string{"情况", "事项"} {
+			if short, ok := strings.CutSuffix(words, last); ok && moreRunes(short, 5) && t == short {
+				return s.Key
+			}
+		}
+	}
+	return ""
+}
+
 func (p *parser) findHeads() {
 	p.r = NewReport(Format2021)
 	r := p.r
@@ -325,6 +353,24 @@ func (p *parser) findHeads() {
 			if k := otherNumbering(paraText(l)); k != "" {
 				found = append(found, headAt{i, k})
 			}
+		}
+	}
+	if len(found) == 0 {
+		// no numbers at all: Word's automatic numbering, lost with the
+		// list (a DOC, an ODT, a converter), leaves the headings' words
+		// alone on their lines; three of them in order make the sections
+		var bare []headAt
+		for i, l := range p.lines {
+			if l.Fields != nil && !oneCell(l) {
+				continue
+			}
+			if k := bareHeading(paraText(l)); k != "" && (len(bare) == 0 || k > bare[len(bare)-1].k) {
+				bare = append(bare, headAt{i, k})
+			}
+		}
+		if len(bare) >= 3 {
+			found = bare
+			p.warn("PARSE.READ", "sections", p.lines[bare[0].i].No, "各部分的标题没有“一、”“二、”等编号（Word 的自动编号在另存或转换时丢失会如此），已按标题的文字认出 %d 个部分", len(bare))
 		}
 	}
 	toc := p.contentsList(found)
@@ -2378,6 +2424,7 @@ func (p *parser) parseT3() {
 	var waiting []int       // rows whose labels came without numbers, since the last numbers
 	next, pending := 0, -1
 	lost := false                      // numbers under a label that matched no row, since the last row read
+	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -2389,6 +2436,19 @@ func (p *parser) parseT3() {
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
 		if !rc.ok && len(rc.tokens) == 0 {
+			if orphan != nil {
+				if k := orphan.row(S, norms, next); k >= 0 {
+					// the words of the label whose number came with the
+					// numbers on the line above ("（二）  6 0 0 0 0 0 6" /
+					// "部分公" / "开（区" …: a narrow label column)
+					next, pending, waiting = k+1, -1, nil
+					seen[k] = true
+					got = append(got, t3Line{&rows[k], orphan.rc, orphan.line})
+					r.setLine(rows[k].Key, orphan.line.No)
+					orphan = nil
+					continue
+				}
+			}
 			if j < 0 && ahead != nil && len(ahead.rows) > 0 {
 				// a label after pieces of the merged columns ("（四） 1.本机关
 				// 不掌握相关政" of pdftotext without -layout)
@@ -2424,6 +2484,18 @@ func (p *parser) parseT3() {
 		}
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
 			j, fuzzy = matchAfterPieces(S, norms, next)
+		}
+		if orphan != nil {
+			// numbers again before the label of the last ones was read:
+			// those stay unread, and the rows after are out of place
+			orphan, lost = nil, true
+		}
+		if j < 0 && rc.ok && pending < 0 {
+			if o := bareOrdinal(S); o != "" {
+				// a row's number alone with its numbers: its words follow
+				orphan = &orphanRow{ord: o, rc: rc, line: l}
+				continue
+			}
 		}
 		if j < 0 && pending >= 0 {
 			j = pending // numbers under a generic label ("数值") or none
@@ -2735,6 +2807,52 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 		best = shortenedRow(S, norms, next)
 	}
 	return best, best >= 0
+}
+
+// orphanRow is a line of a row's numbers whose label is only the row's
+// number ("（二）", "七"), the label's words wrapped onto the lines below it.
+type orphanRow struct {
+	ord  string // the row's number, as normalised labels start with it
+	rc   rowCells
+	line *Line
+}
+
+// row is the row whose label the number and a label-only line S make
+// together ("二" and "部分公": the start of 二部分公开…), or -1. Pieces of
+// the merged columns before the words ("年度办" of 三、本年度办理结果) are
+// passed over.
+func (o *orphanRow) row(S string, norms []string, next int) int {
+	if S == "" || moreRunes(S, 64) {
+		return -1 // no label's piece is longer (and each split is tried)
+	}
+	for i := range len(S) {
+		if i > 0 && (!utf8.RuneStart(S[i]) || !groupPieces(S[:i])) {
+			continue
+		}
+		c := o.ord + S[i:]
+		for k := next; k < min(len(norms), next+4); k++ {
+			if strings.HasPrefix(norms[k], c) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// bareOrdinal is the row number a label is made of alone, after pieces of
+// the merged columns ("一", "三本一" of 三、本 （一）, "七"), or "".
+func bareOrdinal(S string) string {
+	if S == "" || moreRunes(S, 12) {
+		return ""
+	}
+	r, size := utf8.DecodeLastRuneInString(S)
+	if !strings.ContainsRune("一二三四五六七", r) && (r < '1' || r > '9') {
+		return ""
+	}
+	if head := S[:len(S)-size]; head != "" && !groupPieces(head) {
+		return ""
+	}
+	return S[len(S)-size:]
 }
 
 // matchExact is matchT3 without a likeness: the label, or a piece of a

@@ -606,3 +606,42 @@ func blankRow(row report.Row) bool {
 	}
 	return true
 }
+
+// Headings whose numbers were Word's automatic list numbers, lost on the
+// way (a DOC or ODT read without its lists, a converter): the headings'
+// words alone on their lines are the sections, said by one PARSE.READ; a
+// text that has fewer than three of them is not taken for a report so.
+func TestHeadingsWithoutNumbers(t *testing.T) {
+	want := truth()
+	var b strings.Builder
+	head := regexp.MustCompile(`^[一二三四五六]、`)
+	for _, line := range strings.Split(textOf(t, want), "\n") {
+		if !strings.Contains(line, "\t") {
+			line = head.ReplaceAllString(line, "")
+		}
+		b.WriteString(line + "\n")
+	}
+	r := audit(t, "bare.txt", []byte(b.String()))
+	for _, row := range report.Format2021.T3Rows() {
+		if r.Applications[row.Key] != want.Applications[row.Key] {
+			t.Errorf("%s: %v, want %v", row.Label, r.Applications[row.Key], want.Applications[row.Key])
+		}
+	}
+	said := 0
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.READ" && f.Cell == "sections" {
+			said++
+			continue
+		}
+		t.Errorf("finding %s %s", f.Rule, f.Message)
+	}
+	if said != 1 {
+		t.Errorf("%d PARSE.READ on the unnumbered headings, want 1", said)
+	}
+	r = audit(t, "two.txt", []byte("总体情况\n本局全年公开信息。\n其他需要报告的事项\n无。\n"))
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.READ" && f.Cell == "sections" {
+			t.Errorf("two bare headings taken for a report's sections: %s", f.Message)
+		}
+	}
+}
