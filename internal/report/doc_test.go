@@ -256,7 +256,7 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// characters to a line, the row's number ("（二）", "七") alone on
 		// the line of its numbers
 		"autonumbered-2021.docx": truth, "lo-autonumbered-2021.doc": truth, "lo-autonumbered-2021.odt": truth,
-		"pdftotext-layout-narrow-2021.txt": truth,
+		"pdftotext-layout-narrow-2021.txt": truth, "lo-narrow-2021.pdf": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -313,6 +313,6 @@ func TestConvertedRightOrSaid(t *testing.T) {
 }
 
 var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "autonumbered-2021.docx": true, "lo-autonumbered-2021.doc": true,
-	"lo-autonumbered-2021.odt": true, "pdftotext-layout-narrow-2021.txt": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
+	"lo-autonumbered-2021.odt": true, "pdftotext-layout-narrow-2021.txt": true, "lo-narrow-2021.pdf": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
 	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
 	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true}
