@@ -797,6 +797,9 @@ func (p *parser) parse() *Report {
 	p.findHeads()
 	r := p.r
 	p.title()
+	if r.Agency == "" {
+		p.agencyElsewhere()
+	}
 	for _, s := range Sections {
 		i, ok := p.heads[s.Key]
 		if !ok {
@@ -1044,6 +1047,91 @@ func (p *parser) pickTitle(pre []string) {
 	}
 }
 
+// agencyElsewhere finds the agency of a report whose title does not name it
+// ("2024年政府信息公开工作年度报告"): the signature at its end (the agency's
+// name above the date), else a portal page's 发布机构/发文机关 or 来源 line.
+// Either is said (PARSE.READ), as a reading choice.
+func (p *parser) agencyElsewhere() {
+	r := p.r
+	seen := 0
+	for i := len(p.lines) - 1; i >= 0 && seen < 12; i-- {
+		t := paraText(p.lines[i])
+		if t == "" || footerRe.MatchString(t) {
+			continue
+		}
+		seen++
+		if !signatureDate.MatchString(digitYears(t)) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			a := paraText(p.lines[j])
+			if a == "" {
+				continue
+			}
+			if agencyLike(a) {
+				r.Agency = a
+				p.warn("PARSE.READ", "agency", p.lines[j].No, "标题中没有机关名称，机关名称取自文末落款“%s”", a)
+				return
+			}
+			break
+		}
+	}
+	look := func(l Line, labels string) string {
+		m := sourceLine.FindStringSubmatch(l.Text)
+		if m == nil || !strings.Contains(labels, m[1]) || !agencyLike(m[2]) {
+			return ""
+		}
+		return m[2]
+	}
+	for _, labels := range []string{"发布机构发文机关发文单位发布单位公开主体", "信息来源来源"} {
+		for i, l := range p.lines {
+			if i >= 80 && i < len(p.lines)-40 {
+				continue // a portal's lines are at the top and the bottom of its page
+			}
+			if !strings.ContainsAny(l.Text, "：:") {
+				continue
+			}
+			if a := look(l, labels); a != "" {
+				r.Agency = a
+				p.warn("PARSE.READ", "agency", l.No, "标题中没有机关名称，机关名称取自页面上的“%s”", trimSpace(l.Text))
+				return
+			}
+		}
+	}
+}
+
+var (
+	// signatureDate is the date under a report's signature.
+	signatureDate = regexp.MustCompile(`^[\s\x{3000}]*\d{4}[\s\x{3000}]*年[\s\x{3000}]*[0-9一二三四五六七八九十〇]{1,3}[\s\x{3000}]*月[\s\x{3000}]*[0-9一二三四五六七八九十〇]{1,3}[\s\x{3000}]*日[\s\x{3000}]*$`)
+	// sourceLine is a portal's line naming who published a page.
+	sourceLine = regexp.MustCompile(`(发布机构|发文机关|发文单位|发布单位|公开主体|信息来源|来源)[\s\x{3000}]*[：:][\s\x{3000}]*([\p{Han}（）()]{2,30})`)
+)
+
+// agencySuffixes end an agency's name.
+var agencySuffixes = []string{"局", "委", "办", "厅", "院", "政府", "中心", "委员会", "办公室", "办事处", "管委会", "署", "所", "站", "馆", "处", "队", "会", "部", "室",
+	"镇", "乡", "街道", "县", "区", "市"}
+
+// agencyLike says a line is an agency's name alone: Han characters (and
+// brackets), 2 to 30 of them, ending as agencies' names end, no year or
+// report in it.
+func agencyLike(s string) bool {
+	s = trimSpace(s)
+	if !moreRunes(s, 1) || moreRunes(s, 30) || strings.Contains(s, "报告") || strings.Contains(s, "年") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			return false
+		}
+	}
+	for _, suf := range agencySuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func cleanAgency(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -1052,12 +1140,18 @@ func cleanAgency(s string) string {
 		return r
 	}, s)
 	s = strings.TrimSuffix(s, "关于")
-	// "附件：示例局…", "标题：示例局…": an agency's name has no colon
+	// "附件：示例局…", "标题：示例局…": an agency's name has no colon; what
+	// follows one is an agency's name only if it looks like one ("来源：本网"
+	// above a title that names none is a portal's line)
+	colon := false
 	if i := strings.LastIndexAny(s, "：:"); i >= 0 {
 		_, n := utf8.DecodeRuneInString(s[i:])
-		s = s[i+n:]
+		s, colon = s[i+n:], true
 	}
 	s = strings.Trim(s, "《》“”\"")
+	if colon && !agencyLike(s) || !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return "" // a date, a number ("2025-01-20"): a portal's line, no agency
+	}
 	// "2024年政府信息公开…" under the agency's own line: 政府 is the start
 	// of 政府信息公开, not an agency
 	if utf8.RuneCountInString(s) < 2 || s == "政府" || s == "政务" {

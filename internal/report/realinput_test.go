@@ -645,3 +645,34 @@ func TestHeadingsWithoutNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A title that does not name the agency ("2024年政府信息公开工作年度报告"):
+// the agency is the signature above the date at the end, else a portal's
+// 发布机构 (or 来源) line, each said by PARSE.READ; what is no agency's name
+// ("来源：本网", a person's name) is not taken.
+func TestAgencyOutsideTheTitle(t *testing.T) {
+	text := strings.Replace(textOf(t, truth()), "示例市生态环境局2024年", "2024年", 1)
+	said := func(r *report.Report, quote string) bool {
+		return slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && f.Cell == "agency" && strings.Contains(f.Message, quote)
+		})
+	}
+	for name, c := range map[string]struct{ text, agency, quote string }{
+		"signature":     {text + "\n示例市生态环境局\n2025年1月20日\n", "示例市生态环境局", "落款"},
+		"signature cn":  {text + "\n\u3000\u3000示例市生态环境局\n二〇二五年一月二十日\n", "示例市生态环境局", "落款"},
+		"portal":        {"首页 > 信息公开\n发布机构：示例市生态环境局\t生成日期：2025-01-20\n" + text, "示例市生态环境局", "发布机构：示例市生态环境局"},
+		"portal source": {"来源：本网\n" + text, "", ""},
+		"person":        {text + "\n张三\n2025年1月20日\n", "", ""},
+		"nothing":       {text, "", ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := audit(t, "t.txt", []byte(c.text))
+			if r.Agency != c.agency {
+				t.Errorf("agency %q, want %q", r.Agency, c.agency)
+			}
+			if c.quote != "" && !said(r, c.quote) {
+				t.Errorf("the agency's source not said (%q): %v", c.quote, r.Findings)
+			}
+		})
+	}
+}
