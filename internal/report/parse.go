@@ -481,6 +481,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 	if page, ok := mhtmlPage(data); ok {
 		data = page
 	}
+	whole := data
 	const head = 16 << 10
 	binary := bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, docMagic)
 	if len(data) > head && !binary {
@@ -518,6 +519,15 @@ func Identify(name string, data []byte) (agency string, year int) {
 	}
 	p := &parser{r: NewReport(Format2021)}
 	p.pickTitle(pre)
+	if p.r.Agency == "" && p.r.Year != 0 {
+		// a title that names no agency: the signature at the end, or the
+		// page's 发布机构 line, as Read finds them (the whole file is read:
+		// rare, and the grouping needs it)
+		if all, _, err := Lines(name, whole); err == nil {
+			p.lines = all
+			p.agencyElsewhere()
+		}
+	}
 	return p.r.Agency, p.r.Year
 }
 
@@ -1006,12 +1016,13 @@ func (p *parser) pickTitle(pre []string) {
 		if !strings.ContainsAny(t, "0123456789") {
 			return false
 		}
-		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && strings.Contains(t, "报告") {
+		report := strings.Contains(t, "报告") || strings.Contains(t, "年报") // 年报: "…政府信息公开年报"
+		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && report {
 			r.Title, r.Agency = title, cleanAgency(m[1])
 			r.Year = reportYear(m[2])
 			return true
 		}
-		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && strings.Contains(t, "报告") {
+		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && report {
 			r.Title, r.Agency = title, cleanAgency(m[2])
 			r.Year = reportYear(m[1])
 			return true

@@ -670,6 +670,10 @@ func TestAgencyOutsideTheTitle(t *testing.T) {
 			if r.Agency != c.agency {
 				t.Errorf("agency %q, want %q", r.Agency, c.agency)
 			}
+			// the auditor's grouping of a directory finds it too
+			if a, y := report.Identify("t.txt", []byte(c.text)); a != c.agency || y != 2024 {
+				t.Errorf("Identify: %q %d, want %q 2024", a, y, c.agency)
+			}
 			if c.quote != "" && !said(r, c.quote) {
 				t.Errorf("the agency's source not said (%q): %v", c.quote, r.Findings)
 			}

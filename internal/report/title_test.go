@@ -27,6 +27,8 @@ func TestTitleVariants(t *testing.T) {
 		"示例市生态环境局政府信息公开工作2024年度报告",    // as ministries write it
 		"示例市生态环境局政府信息公开工作年度报告（2024年）",
 		"示例市生态环境局政府信息公开工作年度报告(2024)",
+		"示例市生态环境局2024年政府信息公开年报",
+		"示例市生态环境局关于2024年度政府信息公开工作情况的报告",
 	} {
 		data := []byte(title + body)
 		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
