@@ -1053,10 +1053,18 @@ func (p *parser) pickTitle(pre []string) {
 			if m := titleYearRe.FindStringSubmatch(t); m != nil {
 				r.Year = reportYear(m[1])
 			}
+			// a title without its year ("示例局政府信息公开工作年度报告"):
+			// the agency before its subject (the year is the text's)
+			if m := titleNoYear.FindStringSubmatch(wideSpaces.Replace(t)); m != nil && r.Year == 0 {
+				r.Agency = cleanAgency(m[1])
+			}
 			return
 		}
 	}
 }
+
+// titleNoYear is a title that names no year: the agency, then the subject.
+var titleNoYear = regexp.MustCompile(`^\s*(\p{Han}[\p{Han}（）()\s]{1,40}?)\s*(?:关于)?\s*(?:政府信息公开|政务公开)(?:工作)?\s*年度报告`)
 
 // agencyElsewhere finds the agency of a report whose title does not name it
 // ("2024年政府信息公开工作年度报告"): the signature at its end (the agency's

@@ -42,6 +42,16 @@ func TestTitleVariants(t *testing.T) {
 			t.Errorf("Read(%q) = %q %d", title, r.Agency, r.Year)
 		}
 	}
+	// a title without its year: the agency from the title, the year from the text
+	for _, title := range []string{"示例市生态环境局政府信息公开工作年度报告", "示例市生态环境局关于政府信息公开工作年度报告"} {
+		r, err := report.Read("x.txt", []byte(title+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Agency != "示例市生态环境局" || r.Year != 2024 {
+			t.Errorf("Read(%q) = %q %d", title, r.Agency, r.Year)
+		}
+	}
 	// a people's government's title says 政府 twice: the first is its own
 	title := "示例市人民政府政府信息公开工作2024年度报告"
 	if a, y := report.Identify("x.txt", []byte(title+body)); a != "示例市人民政府" || y != 2024 {
