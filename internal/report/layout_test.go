@@ -217,6 +217,31 @@ func docx(t testing.TB, r *report.Report) []byte {
 	return zipDocx(x.String())
 }
 
+// docxDocument is the document.xml of docx(t, r), to change by hand.
+func docxDocument(t testing.TB, r *report.Report) string {
+	data := docx(t, r)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
+}
+
 // docxString is docx as the layouts' string.
 func docxString(t testing.TB, r *report.Report) string { return string(docx(t, r)) }
 
@@ -484,21 +509,7 @@ func TestMissingAndOrder(t *testing.T) {
 // title sits in a text box still has one title and a clean audit.
 func TestDOCXTextBoxOnce(t *testing.T) {
 	want := truth()
-	var doc string
-	{
-		zr, err := zip.NewReader(bytes.NewReader(docx(t, want)), int64(len(docx(t, want))))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range zr.File {
-			if f.Name == "word/document.xml" {
-				rc, _ := f.Open()
-				b, _ := io.ReadAll(rc)
-				rc.Close()
-				doc = string(b)
-			}
-		}
-	}
+	doc := docxDocument(t, want)
 	box := func(s string) string {
 		p := `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>`
 		return `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
@@ -650,12 +661,9 @@ func TestDOCXFramedPage(t *testing.T) {
 		t.Errorf("the frame 行政许可 read %d times, want once", n)
 	}
 	r := audit(t, "framed.docx", zipDocx(doc))
-	said := 0
-	for _, f := range r.Findings {
-		if f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "文本框") && strings.Contains(f.Message, "pdftotext -layout") {
-			said++
-		}
-	}
+	said := countFindings(r, func(f report.Finding) bool {
+		return f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "文本框") && strings.Contains(f.Message, "pdftotext -layout")
+	})
 	if said != 3 {
 		t.Errorf("%d tables said to be in text boxes, want 3: %v", said, r.Findings)
 	}

@@ -3066,48 +3066,49 @@ func matchAfterPieces(S string, norms []string, next int) (int, bool) {
 	if !moreRunes(S, 3) || moreRunes(S, 64) {
 		return -1, false
 	}
-	for i := range S {
-		if i == 0 {
-			continue
-		}
-		rest := S[i:]
-		if !moreRunes(rest, 2) {
-			break
-		}
-		if !groupPieces(S[:i]) {
-			continue
-		}
-		if j := matchExact(rest, rest, norms, next); j >= 0 {
-			return j, false
-		}
+	j := -1
+	afterPieces(S, 2, func(rest string) bool {
+		j = matchExact(rest, rest, norms, next)
+		return j >= 0
+	})
+	if j >= 0 {
+		return j, false
 	}
 	// a label misread by one character after the pieces ("三本" then
 	// "一予大公开"): the longest such rest of four characters or more that
-	// is one edit from one of the next rows
-	for i := range S {
-		if i == 0 {
-			continue
-		}
-		rest := S[i:]
-		if !moreRunes(rest, 3) {
-			break
-		}
-		if !groupPieces(S[:i]) {
-			continue
-		}
+	// is one edit from one of the next rows, or whose group word is
+	afterPieces(S, 3, func(rest string) bool {
 		for k := next; k < min(len(norms), next+4); k++ {
 			if editDistance(rest, norms[k]) <= 1 {
-				return k, true
+				j = k
+				return true
 			}
 		}
 		if r2 := stripGroupFuzzy(rest); r2 != rest {
 			// the group's word misread ("三本年" "四无中提供" "2没有现成信息需要另行制")
-			if j := matchExact(r2, r2, norms, next); j >= 0 {
-				return j, true
-			}
+			j = matchExact(r2, r2, norms, next)
+		}
+		return j >= 0
+	})
+	return j, j >= 0
+}
+
+// afterPieces calls f with what follows each start of S made of pieces of
+// the merged columns, the longest first, while more than least runes are
+// left, until f says it is done.
+func afterPieces(S string, least int, f func(rest string) bool) {
+	for i := range S {
+		if i == 0 {
+			continue
+		}
+		rest := S[i:]
+		if !moreRunes(rest, least) {
+			return
+		}
+		if groupPieces(S[:i]) && f(rest) {
+			return
 		}
 	}
-	return -1, false
 }
 
 // misread says a 表三 row was read under a label that is not the template's.

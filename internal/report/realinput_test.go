@@ -1,10 +1,8 @@
 package report_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/base64"
-	"io"
 	"mime/quotedprintable"
 	"os"
 	"path/filepath"
@@ -30,20 +28,7 @@ func TestTablesAsPictures(t *testing.T) {
 	pictures := table.ReplaceAllString(page, `<p style="text-align:center"><img src="/u/cms/2025/01/biao$1.png" width="600" alt=""></p>`)
 	bare := strings.Replace(strings.Replace(pictures, `<table width="100%"><tr><td>`, "", 1), "</td></tr></table>", "", 1)
 	// a DOCX whose tables are drawings (pictures pasted into Word)
-	var document string
-	{
-		zr, err := zip.NewReader(bytes.NewReader(docx(t, truth())), int64(len(docx(t, truth()))))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range zr.File {
-			if f.Name == "word/document.xml" {
-				rc, _ := f.Open()
-				b, _ := io.ReadAll(rc)
-				document = string(b)
-			}
-		}
-	}
+	document := docxDocument(t, truth())
 	drawn := regexp.MustCompile(`<w:tbl>.*?</w:tbl>`).ReplaceAllString(document, `<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><wp:extent cx="5274310" cy="3000000"/></wp:inline></w:drawing></w:r></w:p>`)
 	// and a DOC that LibreOffice made of the page with pictures for its tables
 	// and a link in section 一 (a HYPERLINK field: its code is not text)
@@ -202,12 +187,9 @@ func TestGroupWrittenAsOneRow(t *testing.T) {
 func TestMarkInACell(t *testing.T) {
 	text := strings.Replace(textOf(t, truth()), "规章\t0\t0\t0", "规章\t/\t—\t无", 1)
 	r := audit(t, "marks.txt", []byte(text))
-	n := 0
-	for _, f := range r.Findings {
-		if f.Rule == "CELL.INVALID" && strings.HasPrefix(f.Cell, "proactive.rules.") && strings.HasSuffix(f.Message, "格式要求填写数字，没有的填 0") {
-			n++
-		}
-	}
+	n := countFindings(r, func(f report.Finding) bool {
+		return f.Rule == "CELL.INVALID" && strings.HasPrefix(f.Cell, "proactive.rules.") && strings.HasSuffix(f.Message, "格式要求填写数字，没有的填 0")
+	})
 	if n != 3 {
 		t.Errorf("%d of the 3 marks said with advice: %v", n, r.Findings)
 	}
@@ -679,4 +661,15 @@ func TestAgencyOutsideTheTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countFindings is how many of a report's findings are such.
+func countFindings(r *report.Report, such func(report.Finding) bool) int {
+	n := 0
+	for _, f := range r.Findings {
+		if such(f) {
+			n++
+		}
+	}
+	return n
 }

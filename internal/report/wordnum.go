@@ -13,8 +13,8 @@ import (
 // in numbering.xml, directly or through the paragraph's style.
 type wordNumbering struct {
 	abstract map[string]*[maxLevels]numLevel // abstractNumId → its levels
-	nums     map[string]numInstance          // numId → its list
-	styles   map[string]numRef               // styleId → the list its paragraphs are in
+	nums     map[string]*numInstance         // numId → its list
+	styles   map[string]*numRef              // styleId → the list its paragraphs are in
 	counters map[string]*numCounter          // a list's current numbers
 }
 
@@ -54,8 +54,8 @@ func readWordNumbering(numbering, styles io.Reader) *wordNumbering {
 	if numbering == nil {
 		return nil
 	}
-	w := &wordNumbering{abstract: map[string]*[maxLevels]numLevel{}, nums: map[string]numInstance{},
-		styles: map[string]numRef{}, counters: map[string]*numCounter{}}
+	w := &wordNumbering{abstract: map[string]*[maxLevels]numLevel{}, nums: map[string]*numInstance{},
+		styles: map[string]*numRef{}, counters: map[string]*numCounter{}}
 	w.readNumbering(numbering)
 	if styles != nil {
 		w.readStyles(styles)
@@ -79,7 +79,8 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 	dec := xml.NewDecoder(r)
 	var levels *[maxLevels]numLevel
 	lvl := -1
-	num, override := "", -1
+	var num *numInstance // the w:num being read
+	override := -1
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -93,7 +94,7 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 				id, _ := attr(t, "abstractNumId")
 				levels = &[maxLevels]numLevel{}
 				w.abstract[id] = levels
-				num = ""
+				num = nil
 			case "lvl":
 				lvl = -1
 				if v, ok := attr(t, "ilvl"); ok {
@@ -101,32 +102,31 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 						lvl = n
 					}
 				}
-				if levels != nil && lvl >= 0 && num == "" {
+				if levels != nil && lvl >= 0 && num == nil {
 					levels[lvl] = numLevel{start: 1, set: true}
 				}
 			case "start":
-				if n, err := strconv.Atoi(val); err == nil && levels != nil && lvl >= 0 && num == "" {
+				if n, err := strconv.Atoi(val); err == nil && levels != nil && lvl >= 0 && num == nil {
 					levels[lvl].start = n
 				}
 			case "numFmt":
-				if levels != nil && lvl >= 0 && num == "" {
+				if levels != nil && lvl >= 0 && num == nil {
 					levels[lvl].fmt = val
 				}
 			case "lvlText":
-				if levels != nil && lvl >= 0 && num == "" && len(val) <= maxLvlText {
+				if levels != nil && lvl >= 0 && num == nil && len(val) <= maxLvlText {
 					// a longer one is no list number a report uses: left out,
 					// so that a hostile file cannot make each paragraph huge
 					levels[lvl].text = val
 				}
 			case "num":
-				num, _ = attr(t, "numId")
-				w.nums[num] = numInstance{}
+				id, _ := attr(t, "numId")
+				num = &numInstance{}
+				w.nums[id] = num
 				levels = nil
 			case "abstractNumId":
-				if num != "" {
-					in := w.nums[num]
-					in.abstract = val
-					w.nums[num] = in
+				if num != nil {
+					num.abstract = val
 				}
 			case "lvlOverride":
 				override = -1
@@ -136,13 +136,11 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 					}
 				}
 			case "startOverride":
-				if n, err := strconv.Atoi(val); err == nil && num != "" && override >= 0 {
-					in := w.nums[num]
-					if in.starts == nil {
-						in.starts = map[int]int{}
+				if n, err := strconv.Atoi(val); err == nil && num != nil && override >= 0 {
+					if num.starts == nil {
+						num.starts = map[int]int{}
 					}
-					in.starts[override] = n
-					w.nums[num] = in
+					num.starts[override] = n
 				}
 			}
 		case xml.EndElement:
@@ -150,7 +148,7 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 			case "abstractNum":
 				levels = nil
 			case "num":
-				num = ""
+				num = nil
 			}
 		}
 	}
@@ -160,7 +158,7 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 // tied to a list, as templates have them).
 func (w *wordNumbering) readStyles(r io.Reader) {
 	dec := xml.NewDecoder(r)
-	id := ""
+	var cur *numRef // the style being read
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -169,31 +167,28 @@ func (w *wordNumbering) readStyles(r io.Reader) {
 		t, ok := tok.(xml.StartElement)
 		if !ok {
 			if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "style" {
-				id = ""
+				cur = nil
 			}
 			continue
 		}
 		val, _ := attr(t, "val")
+		if t.Name.Local == "style" {
+			id, _ := attr(t, "styleId")
+			cur = &numRef{}
+			w.styles[id] = cur
+			continue
+		}
+		if cur == nil {
+			continue
+		}
 		switch t.Name.Local {
-		case "style":
-			id, _ = attr(t, "styleId")
 		case "basedOn":
-			if id != "" {
-				s := w.styles[id]
-				s.basedOn = val
-				w.styles[id] = s
-			}
+			cur.basedOn = val
 		case "numId":
-			if id != "" {
-				s := w.styles[id]
-				s.numID = val
-				w.styles[id] = s
-			}
+			cur.numID = val
 		case "ilvl":
-			if n, err := strconv.Atoi(val); err == nil && id != "" && n >= 0 && n < maxLevels {
-				s := w.styles[id]
-				s.ilvl, s.hasIlvl = n, true
-				w.styles[id] = s
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < maxLevels {
+				cur.ilvl, cur.hasIlvl = n, true
 			}
 		}
 	}
