@@ -839,6 +839,12 @@ func textLines(t string) []Line {
 		t = strings.ReplaceAll(t, "\r", "\n")
 	}
 	out := make([]Line, 0, strings.Count(t, "\n")+1)
+	// the fields of every tab-separated line in one array: a line has one
+	// field more than tabs, and no more lines have tabs than there are tabs
+	var fields []string
+	if tabs := strings.Count(t, "\t"); tabs > 0 {
+		fields = make([]string, 0, 2*tabs)
+	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, strings.Contains(t, "**")
 	for i, more := 0, true; more; i++ {
@@ -852,7 +858,7 @@ func textLines(t string) []Line {
 		l := Line{No: i + 1, Text: s}
 		switch {
 		case strings.Contains(s, "\t") && !piped(s):
-			l.Fields = strings.Split(s, "\t")
+			l.Fields, fields = splitInto(fields, s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
 			switch len(l.Fields) {
@@ -962,6 +968,22 @@ func skipBlanks(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// splitInto is strings.Split(s, sep) with its pieces appended to buf: the
+// lines of a text share one array. The result's capacity is its length, so
+// that appending to one line's fields never writes over the next line's.
+func splitInto(buf []string, s, sep string) (fields, grown []string) {
+	at := len(buf)
+	for {
+		f, rest, ok := strings.Cut(s, sep)
+		buf = append(buf, f)
+		if !ok {
+			break
+		}
+		s = rest
+	}
+	return buf[at:len(buf):len(buf)], buf
 }
 
 // Converters from PDF and Word write Markdown: tables as | a | b | rows, and

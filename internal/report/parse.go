@@ -1440,6 +1440,21 @@ func joinLabel(fs []string) string {
 	if len(fs) == 1 {
 		return fs[0]
 	}
+	// one field with words among empty ones (a row under merged cells):
+	// that field, without the spaces a join would put around it
+	one := -1
+	for i, f := range fs {
+		if f != "" {
+			if one >= 0 {
+				one = -2
+				break
+			}
+			one = i
+		}
+	}
+	if one >= 0 {
+		return fs[one]
+	}
 	for i := 1; i < len(fs); i++ {
 		if fs[i] != "" && fs[i] == fs[i-1] {
 			out := slices.Clone(fs[:i])
@@ -1701,9 +1716,40 @@ func measuredTokens(s string, wide bool) []tok {
 // norm keeps the letters and digits of a label: punctuation, width and spacing
 // vary between published copies, the words do not.
 func norm(s string) string {
+	// the part that norm keeps as it is (letters, digits, CJK): when it is
+	// the whole label (行政许可, 本年制发件数), the label is its own norm
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				break
+			}
+			i++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F) >= 0x4E00 {
+			i += 3
+			continue
+		}
+		break
+	}
+	if i == len(s) {
+		return s
+	}
+	if n, ok := templateNorms[s]; ok {
+		return n // a template's label as the template writes it: most labels
+	}
+	return normFrom(s, i)
+}
+
+// normFrom is norm for a string whose first i bytes it keeps as they are.
+func normFrom(s string, i int) string {
 	var b strings.Builder // one allocation: its bytes become the string
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
@@ -1732,6 +1778,37 @@ func norm(s string) string {
 	}
 	return b.String()
 }
+
+// templateNorms are the norms of the labels and headings as the formats
+// write them, and as a row of fields joins them ("（三）不予公开 1.属于国家秘密",
+// "信息内容 本年制发件数 …"): read-only after init, so that the labels of
+// most reports are normalised without building a string.
+var templateNorms = func() map[string]string {
+	m := map[string]string{}
+	add := func(s string) { m[s] = normFrom(s, 0) }
+	for _, f := range []Format{Format2021, Format2019} {
+		for _, row := range f.T3Rows() {
+			add(row.Label)
+			if row.Group != "" {
+				add(row.Group)
+				add(row.Group + " " + row.Label)
+			}
+		}
+		for _, it := range f.T2Items() {
+			add(it.Label)
+			add(it.Item)
+		}
+		for _, h := range f.T2Headers() {
+			add("信息内容 " + strings.Join(h.Columns, " "))
+		}
+	}
+	add(T3Group)
+	add(T3Group + " " + "（一）予以公开")
+	for _, sec := range Sections {
+		add(sec.Heading)
+	}
+	return m
+}()
 
 func toCell(s string) Cell {
 	s = trimSpace(s)

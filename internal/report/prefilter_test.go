@@ -983,3 +983,34 @@ func FuzzWordNumbering(f *testing.F) {
 		}
 	})
 }
+
+// splitInto is strings.Split; the lines sharing one array do not write over
+// each other when one line's fields grow.
+func TestSplitInto(t *testing.T) {
+	var buf []string
+	var lines [][]string
+	for _, s := range []string{"a\tb", "\t", "x", "中\t\t文\t"} {
+		var f []string
+		f, buf = splitInto(buf, s, "\t")
+		if want := strings.Split(s, "\t"); !slices.Equal(f, want) {
+			t.Errorf("splitInto(%q) = %q, want %q", s, f, want)
+		}
+		lines = append(lines, f)
+	}
+	lines[0] = append(lines[0], "more")
+	if lines[1][0] != "" || len(lines[1]) != 2 {
+		t.Errorf("growing the first line's fields wrote over the second's: %q", lines[1])
+	}
+}
+
+// Every template string's norm in the table is norm's.
+func TestTemplateNorms(t *testing.T) {
+	for s, n := range templateNorms {
+		if n != normFrom(s, 0) || norm(s) != n {
+			t.Errorf("templateNorms[%q] = %q, norm %q", s, n, normFrom(s, 0))
+		}
+	}
+	if len(templateNorms) < 60 {
+		t.Errorf("only %d template strings", len(templateNorms))
+	}
+}
