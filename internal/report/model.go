@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -346,7 +347,9 @@ func (r *Report) setLine(path string, line int) {
 
 // MarshalJSON writes the JSON model of report-model.md §1, keys in template order.
 func (r *Report) MarshalJSON() ([]byte, error) {
-	b := r.modelJSON()
+	b := new(bytes.Buffer)
+	b.Grow(r.modelSize())
+	r.modelJSON(b)
 	b.Truncate(b.Len() - 1) // reopen the object for its findings
 	b.WriteString(`,"findings":`)
 	WriteFindingsJSON(b, r.Findings)
@@ -358,11 +361,29 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 // keeps it while the cross-year rules of a directory wait for a report's
 // predecessor, then writes the findings after it.
 func (r *Report) ModelJSON() []byte {
-	out := r.modelJSON().Bytes()
-	if cap(out)-len(out) > len(out)/4 {
-		return bytes.Clone(out) // the kept copy without the buffer's slack
+	// written in a buffer used again, then kept in a copy of its size: one
+	// allocation, no slack kept
+	b := modelBufs.Get().(*bytes.Buffer)
+	b.Reset()
+	b.Grow(r.modelSize())
+	r.modelJSON(b)
+	out := bytes.Clone(b.Bytes())
+	if b.Cap() <= 1<<20 {
+		modelBufs.Put(b)
 	}
 	return out
+}
+
+var modelBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// modelSize is about what modelJSON writes: the tables take about 1.6 KB,
+// the sections as long as they are.
+func (r *Report) modelSize() int {
+	n := 2 << 10
+	for _, t := range r.Sections {
+		n += len(t) + len(t)/8
+	}
+	return n
 }
 
 // WriteFindingsJSON writes findings as the JSON array MarshalJSON writes.
@@ -376,14 +397,7 @@ func WriteFindingsJSON(b *bytes.Buffer, fs []Finding) {
 
 var t3ColumnsJSON, _ = json.Marshal(T3Columns)
 
-func (r *Report) modelJSON() *bytes.Buffer {
-	// the tables take about 3 KB; the sections as long as they are
-	n := 3 << 10
-	for _, t := range r.Sections {
-		n += len(t) + len(t)/8
-	}
-	b := new(bytes.Buffer)
-	b.Grow(n)
+func (r *Report) modelJSON(b *bytes.Buffer) {
 	w := func(s string) { b.WriteString(s) }
 	// the values written by hand: encoding/json's reflection was a tenth of
 	// an audit of a directory (JSON Lines); typed, as boxing each string and
@@ -454,7 +468,6 @@ func (r *Report) modelJSON() *bytes.Buffer {
 		w("}")
 	}
 	w("}}")
-	return b
 }
 
 func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {
