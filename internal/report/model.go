@@ -497,8 +497,39 @@ func writeNested(b *bytes.Buffer, items []T2Item, r *Report) {
 }
 
 func writeT3(b *bytes.Buffer, r *Report) {
+	parts := t3JSONParts2021
+	if r.Format == Format2019 {
+		parts = t3JSONParts2019
+	}
+	for i, row := range r.Format.T3Rows() {
+		b.WriteString(parts.before[i])
+		cells := r.Applications[row.Key]
+		for k, c := range cells {
+			if k > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(c.appendJSON(b.AvailableBuffer()))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString(parts.end)
+}
+
+// t3JSONParts is what writeT3 writes around each row's cells: the keys, the
+// groups' braces ("other":{…}), the commas. Made once per format from its
+// rows, as the row keys nest them.
+type t3JSONParts struct {
+	before []string // before row i's cells, up to its "["
+	end    string   // after the last row: the open group's brace
+}
+
+var t3JSONParts2021, t3JSONParts2019 = makeT3JSONParts(Format2021), makeT3JSONParts(Format2019)
+
+func makeT3JSONParts(f Format) t3JSONParts {
+	var p t3JSONParts
 	group := ""
-	for _, row := range r.Format.T3Rows() {
+	for _, row := range f.T3Rows() {
+		var b strings.Builder
 		parent, leaf, nested := strings.Cut(row.Key, ".")
 		if !nested {
 			leaf = parent
@@ -509,9 +540,7 @@ func writeT3(b *bytes.Buffer, r *Report) {
 				b.WriteString("}")
 			}
 			if parent != "" {
-				b.WriteString(`,"`)
-				b.WriteString(parent)
-				b.WriteString(`":{`)
+				b.WriteString(`,"` + parent + `":{`)
 			}
 			group = parent
 		} else if parent != "" {
@@ -520,22 +549,13 @@ func writeT3(b *bytes.Buffer, r *Report) {
 		if parent == "" {
 			b.WriteString(",")
 		}
-		b.WriteByte('"')
-		b.WriteString(leaf)
-		b.WriteString(`":`)
-		row := r.Applications[row.Key]
-		b.WriteByte('[')
-		for i, c := range row {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(c.appendJSON(b.AvailableBuffer()))
-		}
-		b.WriteByte(']')
+		b.WriteString(`"` + leaf + `":[`)
+		p.before = append(p.before, b.String())
 	}
 	if group != "" {
-		b.WriteString("}")
+		p.end = "}"
 	}
+	return p
 }
 
 // Counts returns the error, warning and info counts of the findings.
