@@ -422,21 +422,28 @@ func outcomeCount(part string) bool {
 // partYear is the year a part of a sentence names ("2023年", "2023年度"),
 // when it names one.
 func partYear(part string) (int, bool) {
-	// yearRe's first match, by hand: most parts name 本年 or 年度 only, and
-	// a regular expression for each part of each sentence cost more
+	y := 0
+	eachYear(part, func(v int) bool { y = v; return true })
+	return y, y != 0
+}
+
+// eachYear calls f with each year (1991–2099) yearRe finds in s, in order,
+// until f says it is done. By hand: most parts name 本年 or 年度 only, and
+// a regular expression for each part of each sentence cost more.
+func eachYear(s string, f func(y int) bool) {
 	for i := 0; ; {
-		k := strings.Index(part[i:], "年")
+		k := strings.Index(s[i:], "年")
 		if k < 0 {
-			return 0, false
+			return
 		}
 		k += i
 		j := k
-		for j > 0 && isSpaceRe(rune(part[j-1])) {
+		for j > 0 && isSpaceRe(rune(s[j-1])) {
 			j--
 		}
-		if j >= 4 && allASCIIDigits(part[j-4:j]) {
-			if y, _ := strconv.Atoi(part[j-4 : j]); y > 1990 && y < 2100 {
-				return y, true
+		if j >= 4 && allASCIIDigits(s[j-4:j]) {
+			if y, _ := strconv.Atoi(s[j-4 : j]); y > 1990 && y < 2100 && f(y) {
+				return
 			}
 		}
 		i = k + len("年")
@@ -460,14 +467,11 @@ func otherYear(part string, year int) bool {
 		}
 		i = k + len("上年")
 	}
-	if year > 0 && strings.Contains(part, "年") {
-		for _, m := range yearRe.FindAllStringSubmatch(part, -1) {
-			if y, err := strconv.Atoi(m[1]); err == nil && y != year && y > 1990 && y < 2100 {
-				return true
-			}
-		}
+	other := false
+	if year > 0 {
+		eachYear(part, func(y int) bool { other = y != year; return other })
 	}
-	return false
+	return other
 }
 
 func clauseClaims(cl string, off int, sect string, year int) []Claim {
