@@ -289,6 +289,44 @@ func otherNumbering(text string) string {
 	return headingKeyOf(rest, false)
 }
 
+// bareGaps finds, once three headings without numbers are known, the ones
+// between them worded otherwise ("存在的主要问题和改进措施"): between the
+// headings found before and after it, the first short line of no sentence
+// that has one of the section's keywords.
+func (p *parser) bareGaps(bare []headAt) []headAt {
+	out := make([]headAt, 0, len(Sections))
+	k := 0 // bare[k] is the next heading found
+	for _, s := range Sections {
+		if k < len(bare) && bare[k].k == s.Key {
+			out = append(out, bare[k])
+			k++
+			continue
+		}
+		if len(out) == 0 {
+			continue // before the first heading: the title and the preface
+		}
+		lo, hi := out[len(out)-1].i+1, len(p.lines)
+		if k < len(bare) {
+			hi = bare[k].i
+		}
+		for i := lo; i < hi; i++ {
+			l := p.lines[i]
+			if l.Fields != nil && !oneCell(l) {
+				continue
+			}
+			t := paraText(l)
+			if t == "" || moreRunes(t, 24) || strings.ContainsAny(t, "。；;，,") {
+				continue
+			}
+			if slices.ContainsFunc(s.Keywords, func(w string) bool { return strings.Contains(t, w) }) {
+				out = append(out, headAt{i, s.Key})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // bareHeading is the section a line names with its heading's words alone,
 // without its number ("总体情况", "收到和处理政府信息公开申请情况"): the
 // whole line, spaces aside, the template's words or, for a long heading,
@@ -369,6 +407,7 @@ func (p *parser) findHeads() {
 			}
 		}
 		if len(bare) >= 3 {
+			bare = p.bareGaps(bare)
 			found = bare
 			p.warn("PARSE.READ", "sections", p.lines[bare[0].i].No, "各部分的标题没有“一、”“二、”等编号（Word 的自动编号在另存或转换时丢失会如此），已按标题的文字认出 %d 个部分", len(bare))
 		}

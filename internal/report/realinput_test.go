@@ -620,6 +620,12 @@ func TestHeadingsWithoutNumbers(t *testing.T) {
 	if said != 1 {
 		t.Errorf("%d PARSE.READ on the unnumbered headings, want 1", said)
 	}
+	// a heading worded otherwise among them is found by its keywords
+	other := strings.Replace(b.String(), "\n存在的主要问题及改进情况\n", "\n存在的问题和改进措施\n", 1)
+	r = audit(t, "other.txt", []byte(other))
+	if _, ok := r.Sections["5"]; !ok || countFindings(r, func(f report.Finding) bool { return f.Rule == "S.MISSING" }) > 0 {
+		t.Errorf("section 5 worded otherwise not found: %v", r.Findings)
+	}
 	r = audit(t, "two.txt", []byte("总体情况\n本局全年公开信息。\n其他需要报告的事项\n无。\n"))
 	for _, f := range r.Findings {
 		if f.Rule == "PARSE.READ" && f.Cell == "sections" {
