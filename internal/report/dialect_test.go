@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -553,6 +554,24 @@ func contentsLayout(t testing.TB, r *report.Report) string {
 }
 func numberedText(t testing.TB, r *report.Report) string { return renumbered(textOf(t, r), false) }
 func partsText(t testing.TB, r *report.Report) string    { return renumbered(textOf(t, r), true) }
+
+// arabicText is the tab text with the six section headings numbered in
+// Arabic digits, "1.总体情况" … "6、其他需要报告的事项", as some agencies number them.
+func arabicText(t testing.TB, r *report.Report) string {
+	ls := strings.Split(textOf(t, r), "\n")
+	for i, l := range ls {
+		for k, sec := range report.Sections {
+			if l == sec.Heading {
+				sep := "."
+				if k%2 == 1 {
+					sep = "、"
+				}
+				ls[i] = strconv.Itoa(k+1) + sep + strings.TrimPrefix(sec.Heading, sec.Heading[:len("一、")])
+			}
+		}
+	}
+	return strings.Join(ls, "\n")
+}
 func numberedOneline(t testing.TB, r *report.Report) string {
 	return renumbered(onelineCycling(t, r), false)
 }
@@ -616,6 +635,7 @@ func init() {
 			return r
 		}, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(partsText(t, truth())) }, want: truth},
+		fixture{file: "arabic-2021.txt", make: func(t testing.TB) []byte { return []byte(arabicText(t, truth())) }, want: truth},
 		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsLayout(t, truth())) }, want: truth},
 		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsOneline(t, truth())) }, want: func() *report.Report {
 			r := truth()

@@ -289,6 +289,27 @@ func otherNumbering(text string) string {
 	return headingKeyOf(rest, false)
 }
 
+// arabicHeading is the section a heading numbered in Arabic digits names
+// ("1.总体情况", "3、收到和处理政府信息公开申请情况"), as headingKey reads
+// 一、总体情况; "" for any other line.
+func arabicHeading(text string) string {
+	t := trimSpace(text)
+	if t == "" || moreRunes(t, 40) {
+		return ""
+	}
+	d := t[0]
+	if d < '1' || d > '6' || len(t) < 2 || t[1] >= '0' && t[1] <= '9' {
+		return ""
+	}
+	rest := strings.TrimLeft(t[1:], " \u3000")
+	for _, sep := range []string{"、", "．", ".", " "} {
+		if after, ok := strings.CutPrefix(rest, sep); ok {
+			return headingKeyOf(sectionNumerals[string(d)]+"、"+strings.TrimLeft(after, " \u3000"), false)
+		}
+	}
+	return ""
+}
+
 // bareGaps finds, once three headings without numbers are known, the ones
 // between them worded otherwise ("存在的主要问题和改进措施"): between the
 // headings found before and after it, the first short line of no sentence
@@ -391,6 +412,22 @@ func (p *parser) findHeads() {
 			if k := otherNumbering(paraText(l)); k != "" {
 				found = append(found, headAt{i, k})
 			}
+		}
+	}
+	if len(found) == 0 {
+		// numbered 1. 2. … (or 1、): three of them at least, each its own
+		// section's number, so that a list in the text is not taken
+		var arabic []headAt
+		for i, l := range p.lines {
+			if l.Fields != nil && !oneCell(l) {
+				continue
+			}
+			if k := arabicHeading(paraText(l)); k != "" && (len(arabic) == 0 || k > arabic[len(arabic)-1].k) {
+				arabic = append(arabic, headAt{i, k})
+			}
+		}
+		if len(arabic) >= 3 {
+			found = arabic
 		}
 	}
 	if len(found) == 0 {
