@@ -83,6 +83,35 @@ func rowNumber(label string) (key, core string, paren bool) {
 	return rest, core, paren
 }
 
+// numberedWords is where in s an item number ("二、", "（三）", "2.") is
+// first followed by a Han character, -1 for nowhere.
+func numberedWords(s, core string, paren bool) int {
+	var marks []string
+	if paren {
+		marks = []string{"（" + core + "）", "(" + core + ")"}
+	} else {
+		marks = []string{core + "、", core + ".", core + "．"}
+	}
+	best := -1
+	for _, m := range marks {
+		for from := 0; from < len(s); {
+			k := strings.Index(s[from:], m)
+			if k < 0 {
+				break
+			}
+			k += from
+			if r, _ := utf8.DecodeRuneInString(s[k+len(m):]); unicode.Is(unicode.Han, r) {
+				if best < 0 || k < best {
+					best = k
+				}
+				break
+			}
+			from = k + len(m)
+		}
+	}
+	return best
+}
+
 // rowAnchor finds a row label with its item number when it has one; a key
 // of two runes (其他, 总计) is found only with its number.
 func rowAnchor(label string) anchor {
@@ -356,6 +385,21 @@ func cutPage(t string) []string {
 				// key alone, between the rows before and after it in order
 				if next := anchors[i+1].find(t[at:hi]); next != nil {
 					loc = anchors[i].bare.find(t[at : at+next[0]])
+				}
+			}
+			if loc == nil && each && anchors[i].core != "" {
+				// a label worded otherwise ("一、本年新收申请数量"): its own
+				// number followed by words, before the next label found
+				// (the region's end after the last)
+				end := hi - at
+				for j := i + 1; j < len(anchors) && j <= i+4; j++ {
+					if next := anchors[j].find(t[at:hi]); next != nil {
+						end = next[0]
+						break
+					}
+				}
+				if k := numberedWords(t[at:at+end], anchors[i].core, anchors[i].paren); k >= 0 {
+					loc = []int{k, k}
 				}
 			}
 			if loc == nil {

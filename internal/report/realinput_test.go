@@ -679,3 +679,30 @@ func countFindings(r *report.Report, such func(report.Finding) bool) int {
 	}
 	return n
 }
+
+// A page without line breaks whose 表三 labels are worded otherwise or
+// misread ("一、本年新收申请数量640020470二、上年结转申请数量…", "1.属于中家秘密"):
+// each row is cut at its own number followed by words, before the next
+// label found, and read as the page that writes the template's labels.
+func TestFlatPageLabelsWordedOtherwise(t *testing.T) {
+	page := readFile(t, filepath.Join(auditDir, "oneline-2021.txt"))
+	want := audit(t, "oneline.txt", page)
+	i := bytes.Index(page, []byte("三、收到和处理"))
+	changed := strings.NewReplacer(
+		"本年新收政府信息公开申请数量", "本年新收申请数量",
+		"上年结转政府信息公开申请数量", "上年结转申请数量",
+		"结转下年度继续办理", "结转下年度办理",
+		"其他法律行政法规禁止公开", "其他法律法规禁止公开",
+		"属于国家秘密", "属于中家秘密",
+		"本机关不掌握相关政府信息", "本机关不掌握相关信息",
+	).Replace(string(page[i:]))
+	r := audit(t, "short.txt", append(append([]byte{}, page[:i]...), changed...))
+	for _, row := range report.Format2021.T3Rows() {
+		if r.Applications[row.Key] != want.Applications[row.Key] {
+			t.Errorf("%s: %v, want %v", row.Label, r.Applications[row.Key], want.Applications[row.Key])
+		}
+	}
+	if n := countFindings(r, func(f report.Finding) bool { return f.Rule == "PARSE.TABLE" }); n > 0 {
+		t.Errorf("%d rows not read: %v", n, r.Findings)
+	}
+}
