@@ -282,8 +282,9 @@ func buildAnchors() {
 		if it.Label == "规范性文件" {
 			continue // found as 行政规范性文件 with 行政 optional
 		}
-		if it.Label == "行政规范性文件" {
-			anchorT2 = append(anchorT2, anchor{re: regexp.MustCompile(`(?:行政)?` + loose("规范性文件"))})
+		if it.Label == "行政规范性文件" || it.Label == "行政事业性收费" {
+			// 行政 is dropped by some pages (规范性文件, 事业性收费)
+			anchorT2 = append(anchorT2, anchor{re: regexp.MustCompile(`(?:行政)?` + loose(strings.TrimPrefix(it.Label, "行政")))})
 			continue
 		}
 		anchorT2 = append(anchorT2, newAnchor("", it.Label))

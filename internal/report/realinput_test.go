@@ -705,4 +705,9 @@ func TestFlatPageLabelsWordedOtherwise(t *testing.T) {
 	if n := countFindings(r, func(f report.Finding) bool { return f.Rule == "PARSE.TABLE" }); n > 0 {
 		t.Errorf("%d rows not read: %v", n, r.Findings)
 	}
+	// 表二's 行政事业性收费 without 行政, as 规范性文件 may be
+	r = audit(t, "fees.txt", bytes.Replace(page, []byte("行政事业性收费"), []byte("事业性收费"), 1))
+	if got, w := r.Proactive.Amount("fees.amount_wan_yuan"), want.Proactive.Amount("fees.amount_wan_yuan"); got != w || got.Blank() {
+		t.Errorf("事业性收费 read %v, want %v", got, w)
+	}
 }
