@@ -41,6 +41,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},
 		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
 		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"tab-stripped", ".txt", strippedTab}, {"vertical-t4", ".txt", vertical4},
+		{"arabic", ".txt", arabicText},
 	}
 	n := 60
 	if testing.Short() {
