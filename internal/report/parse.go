@@ -289,6 +289,21 @@ func otherNumbering(text string) string {
 	return headingKeyOf(rest, false)
 }
 
+// headingsInOrder is the lines that key names a section of, each of a
+// section after the one before.
+func (p *parser) headingsInOrder(key func(string) string) []headAt {
+	var out []headAt
+	for i, l := range p.lines {
+		if l.Fields != nil && !oneCell(l) {
+			continue
+		}
+		if k := key(paraText(l)); k != "" && (len(out) == 0 || k > out[len(out)-1].k) {
+			out = append(out, headAt{i, k})
+		}
+	}
+	return out
+}
+
 // arabicHeading is the section a heading numbered in Arabic digits names
 // ("1.总体情况", "3、收到和处理政府信息公开申请情况"), as headingKey reads
 // 一、总体情况; "" for any other line.
@@ -417,16 +432,7 @@ func (p *parser) findHeads() {
 	if len(found) == 0 {
 		// numbered 1. 2. … (or 1、): three of them at least, each its own
 		// section's number, so that a list in the text is not taken
-		var arabic []headAt
-		for i, l := range p.lines {
-			if l.Fields != nil && !oneCell(l) {
-				continue
-			}
-			if k := arabicHeading(paraText(l)); k != "" && (len(arabic) == 0 || k > arabic[len(arabic)-1].k) {
-				arabic = append(arabic, headAt{i, k})
-			}
-		}
-		if len(arabic) >= 3 {
+		if arabic := p.headingsInOrder(arabicHeading); len(arabic) >= 3 {
 			found = arabic
 		}
 	}
@@ -434,16 +440,7 @@ func (p *parser) findHeads() {
 		// no numbers at all: Word's automatic numbering, lost with the
 		// list (a DOC, an ODT, a converter), leaves the headings' words
 		// alone on their lines; three of them in order make the sections
-		var bare []headAt
-		for i, l := range p.lines {
-			if l.Fields != nil && !oneCell(l) {
-				continue
-			}
-			if k := bareHeading(paraText(l)); k != "" && (len(bare) == 0 || k > bare[len(bare)-1].k) {
-				bare = append(bare, headAt{i, k})
-			}
-		}
-		if len(bare) >= 3 {
+		if bare := p.headingsInOrder(bareHeading); len(bare) >= 3 {
 			bare = p.bareGaps(bare)
 			found = bare
 			p.warn("PARSE.READ", "sections", p.lines[bare[0].i].No, "各部分的标题没有“一、”“二、”等编号（Word 的自动编号在另存或转换时丢失会如此），已按标题的文字认出 %d 个部分", len(bare))
