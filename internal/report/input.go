@@ -1560,7 +1560,7 @@ func docxLines(name string, data []byte) ([]Line, error) {
 		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
 	}
 	var num *wordNumbering
-	if odt == nil || doc != odt {
+	if doc != odt { // a DOCX: its lists number its paragraphs
 		num = docxNumbering(zr)
 	}
 	rc, err := doc.Open()
