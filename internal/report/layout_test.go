@@ -622,7 +622,8 @@ func TestDOCXListNumbers(t *testing.T) {
 			got = append(got, l.Text)
 		}
 	}
-	if len(got) < 9 || got[0] != "一、总体情况" || got[1] != "（一）主动公开情况" || !slices.Contains(got, "六、其他需要报告的事项") {
+	// Word puts a tab after the number unless told otherwise (w:suff): read as a space
+	if len(got) < 9 || got[0] != "一、 总体情况" || got[1] != "（一） 主动公开情况" || !slices.Contains(got, "六、 其他需要报告的事项") {
 		t.Errorf("numbered headings read as %q", got)
 	}
 }

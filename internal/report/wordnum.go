@@ -28,6 +28,7 @@ type numLevel struct {
 	start int
 	fmt   string // numFmt: decimal, chineseCounting, bullet …
 	text  string // lvlText: "%1、", "（%2）", "%1.%2"
+	bare  bool   // suff "nothing": the text follows the number at once (else a tab, read as a space)
 	set   bool
 }
 
@@ -112,6 +113,10 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 			case "numFmt":
 				if levels != nil && lvl >= 0 && num == nil {
 					levels[lvl].fmt = val
+				}
+			case "suff":
+				if levels != nil && lvl >= 0 && num == nil {
+					levels[lvl].bare = val == "nothing"
 				}
 			case "lvlText":
 				if levels != nil && lvl >= 0 && num == nil && len(val) <= maxLvlText {
@@ -274,6 +279,11 @@ func (w *wordNumbering) label(p paraNum) string {
 			continue
 		}
 		b.WriteByte(lv.text[i])
+	}
+	if !lv.bare && b.Len() > 0 {
+		// Word's tab (or space) after the number: "一 总体情况" reads as a
+		// heading where "一总体情况" would not
+		b.WriteByte(' ')
 	}
 	return b.String()
 }
