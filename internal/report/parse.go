@@ -209,6 +209,11 @@ func headingKeyOf(text string, lineWords bool) string {
 	if moreRunes(t, 80) {
 		return ""
 	}
+	// the number, then a space where 、 would be ("一 总体情况": Word's tab
+	// after an automatic number, read as a space)
+	if _, n := utf8.DecodeRuneInString(t); strings.HasPrefix(t[n:], " ") || strings.HasPrefix(t[n:], "\u3000") {
+		t = t[:n] + "、" + strings.TrimLeft(t[n:], " \u3000")
+	}
 	// a letter-spaced heading (pdftotext of a justified line, a page that
 	// spaces its headings out: "三、收 到 和 处 理 …") reads without its spaces
 	if strings.ContainsAny(t, " \u3000") {

@@ -565,6 +565,10 @@ func TestHeadingVariants(t *testing.T) {
 		"三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况": "3",
 		"（二）依申请公开办理情况":                    "",
 		"三是依申请公开":                         "",
+		// a space for 、 (Word's tab after an automatic number; a PDF's gap)
+		"一 总体情况": "1",
+		"三\u3000收到和处理政府信息公开申请情况": "3",
+		"一 是完善制度": "",
 	})
 }
 
@@ -958,6 +962,13 @@ func TestWordListLabels(t *testing.T) {
 	}
 	if g := formatListNumber(4, "upperRoman") + formatListNumber(2, "ideographTraditional") + formatListNumber(12, "decimalFullWidth"); g != "IV乙１２" {
 		t.Errorf("formats: %q", g)
+	}
+	// a level whose text is the number alone: Word's tab after it keeps the
+	// heading a heading
+	plain := readWordNumbering(strings.NewReader(`<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>`+
+		`<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>`), nil)
+	if k := headingKey(plain.label(paraNum{numID: "1", hasIlvl: true}) + "总体情况"); k != "1" {
+		t.Errorf("a heading numbered %%1 alone: section %q, want 1", k)
 	}
 	if readWordNumbering(strings.NewReader("<w:numbering"), nil) != nil {
 		t.Error("a damaged numbering part with no list gave a numbering")
