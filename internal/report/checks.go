@@ -80,6 +80,9 @@ func Check(r, prev *Report) []Finding {
 		if rule.fn == nil || (rule.NeedPrev && prev == nil) {
 			continue
 		}
+		if r.Meta.Scrambled && (strings.HasPrefix(rule.ID, "S.") || strings.HasPrefix(rule.ID, "N.") || strings.HasPrefix(rule.ID, "TXT.")) {
+			continue // sections, sentences and words out of order: nothing to say of them
+		}
 		c.run(rule)
 	}
 	r.Findings = c.out

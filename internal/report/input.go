@@ -1624,6 +1624,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 	paraDepth := 0
 	var props []paraNum // by paragraph depth: its numbering, as its properties say
 	oldProps := 0       // inside w:pPrChange
+	frames := 0         // inside an ODT draw:frame
 	var out []Line
 	var para bytes.Buffer
 	var nestedAt []int // where each paragraph inside this one started in para (DOCX text boxes)
@@ -1691,6 +1692,9 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 			case "text":
 				inText = true
 			case "picture":
+				if words.textInPara {
+					frames++ // an ODT frame: what paragraphs it holds are a text box's
+				}
 				// a picture where a table should be is said so; in a cell
 				// it counts only if the row turns out to be layout
 				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
@@ -1723,6 +1727,10 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 				oldProps = max(oldProps-1, 0)
 			}
 			switch words.names[t.Name.Local] {
+			case "picture":
+				if words.textInPara {
+					frames = max(frames-1, 0)
+				}
 			case "text":
 				inText = false
 			case "para":
@@ -1758,7 +1766,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 					props = props[:0]
 				}
 				if len(rows) == 0 || rows[len(rows)-1].cell == nil || rows[len(rows)-1].nested {
+					n := len(out)
 					line(s) // outside tables, or a layout row's own paragraph
+					for i := n; i < len(out) && frames > 0; i++ {
+						out[i].Framed = true
+					}
 				} else {
 					rs := rows[len(rows)-1]
 					rs.cell.WriteString(s)

@@ -668,6 +668,20 @@ func TestDOCXFramedPage(t *testing.T) {
 	if said != 3 {
 		t.Errorf("%d tables said to be in text boxes, want 3: %v", said, r.Findings)
 	}
+	// LibreOffice 7.4's DOCX and ODT of its own PDF of the report: each run of
+	// the page a frame (the ODT's draw:frame, the DOCX's text boxes): said,
+	// and nothing else said of a text whose order is lost
+	for _, name := range []string{"lo-frames-2021.docx", "lo-frames-2021.odt"} {
+		r := audit(t, name, readFile(t, filepath.Join(auditDir, name)))
+		for _, f := range r.Findings {
+			if f.Rule != "PARSE.TABLE" || !strings.Contains(f.Message, "文本框") {
+				t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+			}
+		}
+		if len(r.Findings) != 3 {
+			t.Errorf("%s: %d findings, want the three tables said: %v", name, len(r.Findings), r.Findings)
+		}
+	}
 	if v, ok := r.Applications["new"][report.ColTotal].Int(); ok {
 		t.Errorf("a framed page's 表三 read: new total %d", v)
 	}

@@ -288,6 +288,9 @@ type Meta struct {
 	// Flattened says the text was a page that lost its line breaks: a
 	// space between two Chinese characters there stands for a lost break
 	Flattened bool
+	// Scrambled says the text's order is not the page's (a page of text
+	// boxes): its tables are unread, and the text is not checked
+	Scrambled bool
 }
 
 // NewReport returns an empty report of the format, every cell blank.

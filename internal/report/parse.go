@@ -44,8 +44,11 @@ func Parse(lines []Line) *Report {
 			})
 		} else if framed(lines) {
 			p.unreadTables(func(table string) string {
-				return fmt.Sprintf("文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 文件），文字和数字已不在原来的行里，%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", table)
+				return fmt.Sprintf("文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 或 ODT 文件），文字和数字已不在原来的行里，%s无法可靠读取，各栏记为空，正文也不按原文顺序检查：请改用原 PDF 或 pdftotext -layout 的输出审核", table)
 			})
+			r.Meta.Scrambled = true
+			// what was said of the sections (missing, empty) is moot too
+			r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
 		}
 	}
 	for _, l := range p.lines {
