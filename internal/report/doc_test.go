@@ -288,6 +288,11 @@ func TestConvertedRightOrSaid(t *testing.T) {
 			for _, row := range w.Format.T3Rows() {
 				for c := range w.Applications[row.Key] {
 					check(r.Applications[row.Key][c].String(), w.Applications[row.Key][c].String(), "applications", row.Key)
+					if r.Applications[row.Key][c].Blank() && !w.Applications[row.Key][c].Blank() && slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+						return f.Rule == "CELL.BLANK" && f.Cell == "applications."+row.Key
+					}) {
+						t.Errorf("表三 %s[%d] unread but said to be left blank by the report (CELL.BLANK)", row.Key, c)
+					}
 				}
 			}
 			for b := range w.Appeals {

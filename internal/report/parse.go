@@ -2694,6 +2694,7 @@ func (p *parser) parseT3() {
 	var blocks []*aheadRows // every such run, checked at the end
 	var waiting []int       // rows whose labels came without numbers, since the last numbers
 	next, pending := 0, -1
+	var intoLabel []ranInto            // rows whose cells ran into their labels
 	lost := false                      // numbers under a label that matched no row, since the last row read
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
@@ -2706,6 +2707,12 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
+		if j >= 0 && fuzzy && !rc.ok && innerDigits(S) {
+			// a label like a row's with digits in it: cells ran into it
+			// ("3.危及“三安全�  0�定�  0 0 0 0 0 0"); the cells beside it
+			// are read, the ones that are missing are unread, not blank
+			intoLabel = append(intoLabel, ranInto{j, rc.label, l.No})
+		}
 		if !rc.ok && len(rc.tokens) == 0 {
 			if orphan != nil {
 				if k := orphan.row(S, norms, next); k >= 0 {
@@ -2880,6 +2887,27 @@ func (p *parser) parseT3() {
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
+	for _, x := range intoLabel {
+		row := rows[x.row]
+		v, blank := r.Applications[row.Key], 0
+		for c := range v {
+			if v[c].Blank() {
+				p.ambiguous(t3Cell(row.Key, c))
+				blank++
+			}
+		}
+		if blank > 0 {
+			p.warn("PARSE.TABLE", "applications."+row.Key, x.line, "表三“%s%s”的行名中混有数字（“%s”：单元格的数字连进了行名），该行 %d 栏未能读出，记为空，请对照原文核对",
+				row.Group, row.Label, trimSpace(x.label), blank)
+		}
+	}
+}
+
+// ranInto is a 表三 row whose label has cells run into it.
+type ranInto struct {
+	row   int
+	label string
+	line  int
 }
 
 // aheadRows is a run of numbers longer than a row, shared out among the rows
@@ -3078,6 +3106,13 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 		best = shortenedRow(S, norms, next)
 	}
 	return best, best >= 0
+}
+
+// innerDigits says a normalised label has a digit after its first
+// character (its own row number): no template label has.
+func innerDigits(S string) bool {
+	_, first := utf8.DecodeRuneInString(S)
+	return strings.ContainsAny(S[first:], "0123456789")
 }
 
 // orphanRow is a line of a row's numbers whose label is only the row's
