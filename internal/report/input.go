@@ -16,7 +16,6 @@ import (
 	"net/mail"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -926,10 +925,11 @@ func sectionHeadingAt(s string) int {
 		if !strings.HasPrefix(s, num) {
 			continue
 		}
-		i := skipBlanks(s, len(num))
+		const blanks = " \t\u3000"
+		rest := strings.TrimLeft(s[len(num):], blanks)
 		sep := ""
 		for _, d := range []string{"、", "．", "."} {
-			if strings.HasPrefix(s[i:], d) {
+			if strings.HasPrefix(rest, d) {
 				sep = d
 				break
 			}
@@ -937,7 +937,7 @@ func sectionHeadingAt(s string) int {
 		if sep == "" {
 			continue
 		}
-		i = skipBlanks(s, i+len(sep))
+		i := len(s) - len(strings.TrimLeft(rest[len(sep):], blanks)) // where the words start
 		words := strings.TrimPrefix(sec.Heading, num+"、")
 		if strings.HasPrefix(s[i:], words) {
 			return i + len(words)
@@ -952,22 +952,6 @@ func sectionHeadingAt(s string) int {
 		}
 	}
 	return 0
-}
-
-// skipBlanks is the index of the first byte at or after i in s that is no
-// ASCII or ideographic space.
-func skipBlanks(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ' || s[i] == '\t':
-			i++
-		case strings.HasPrefix(s[i:], "\u3000"):
-			i += len("\u3000")
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // splitInto is strings.Split(s, sep) with its pieces appended to buf: the
@@ -1717,9 +1701,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 				case "numId":
 					p.numID = val
 				case "ilvl":
-					if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < maxLevels {
-						p.ilvl, p.hasIlvl = n, true
-					}
+					p.ilvl, p.hasIlvl = listLevel(val, true)
 				}
 			}
 		case xml.EndElement:

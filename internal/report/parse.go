@@ -220,12 +220,7 @@ func headingKeyOf(text string, lineWords bool) string {
 	// a letter-spaced heading (pdftotext of a justified line, a page that
 	// spaces its headings out: "三、收 到 和 处 理 …") reads without its spaces
 	if strings.ContainsAny(t, " \u3000") {
-		t = strings.Map(func(r rune) rune {
-			if r == ' ' || r == '\u3000' {
-				return -1
-			}
-			return r
-		}, t)
+		t = withoutSpaces(t)
 	}
 	if moreRunes(t, 40) {
 		return ""
@@ -259,6 +254,17 @@ func headingKeyOf(text string, lineWords bool) string {
 		}
 	}
 	return ""
+}
+
+// withoutSpaces is s without its ASCII and ideographic spaces (a heading
+// spaced out letter by letter).
+func withoutSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // otherNumbering reads a heading numbered as some reports number their six
@@ -379,12 +385,7 @@ func bareHeading(text string) string {
 	if moreRunes(text, 40) {
 		return ""
 	}
-	t := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, text)
+	t := withoutSpaces(text)
 	for _, s := range Sections {
 		words := strings.TrimPrefix(s.Heading, sectionNumerals[s.Key]+"、")
 		if t == words {
@@ -576,11 +577,14 @@ func Identify(name string, data []byte) (agency string, year int) {
 		data = data[:cut]
 	}
 	var lines []Line
+	complete := false // lines holds the whole file, not its head
 	if t, err := decodeText(name, data); err == nil && !binary && looksHTML(t) && !textWithTables(t) {
 		// a portal page: read up to section 一, no further
 		lines = htmlLinesUntil(t, func(ls []Line) bool { return len(ls) > 60 || headingKey(ls[len(ls)-1].Text) != "" })
 	} else if lines, _, err = Lines(name, data); err != nil {
 		return "", 0
+	} else {
+		complete = len(data) == len(whole)
 	}
 	// the title is among the first lines; a page without line breaks starts
 	// with it (no need to cut the page into its pieces)
@@ -602,9 +606,13 @@ func Identify(name string, data []byte) (agency string, year int) {
 	p.pickTitle(pre)
 	if p.r.Agency == "" && p.r.Year != 0 {
 		// a title that names no agency: the signature at the end, or the
-		// page's 发布机构 line, as Read finds them (the whole file is read:
-		// rare, and the grouping needs it)
-		if all, _, err := Lines(name, whole); err == nil {
+		// page's 发布机构 line, as Read finds them (the whole file is read
+		// when only its head was: rare, and the grouping needs it)
+		all, err := lines, error(nil)
+		if !complete {
+			all, _, err = Lines(name, whole)
+		}
+		if err == nil {
 			p.lines = all
 			p.agencyElsewhere()
 		}
@@ -1176,14 +1184,15 @@ func (p *parser) agencyElsewhere() {
 			break
 		}
 	}
-	look := func(l Line, labels string) string {
+	look := func(l Line, labels []string) string {
 		m := sourceLine.FindStringSubmatch(l.Text)
-		if m == nil || !strings.Contains(labels, m[1]) || !agencyLike(m[2]) {
+		if m == nil || !slices.Contains(labels, m[1]) || !agencyLike(m[2]) {
 			return ""
 		}
 		return m[2]
 	}
-	for _, labels := range []string{"发布机构发文机关发文单位发布单位公开主体", "信息来源来源"} {
+	// who published it, before where it came from
+	for _, labels := range [][]string{{"发布机构", "发文机关", "发文单位", "发布单位", "公开主体"}, {"信息来源", "来源"}} {
 		for i, l := range p.lines {
 			if i >= 80 && i < len(p.lines)-40 {
 				continue // a portal's lines are at the top and the bottom of its page

@@ -67,6 +67,15 @@ func readWordNumbering(numbering, styles io.Reader) *wordNumbering {
 	return w
 }
 
+// listLevel reads a list level (ilvl: 0 to 8) where there is one (ok).
+func listLevel(s string, ok bool) (int, bool) {
+	n, err := strconv.Atoi(s)
+	if !ok || err != nil || n < 0 || n >= maxLevels {
+		return 0, false
+	}
+	return n, true
+}
+
 func attr(t xml.StartElement, local string) (string, bool) {
 	for _, a := range t.Attr {
 		if a.Name.Local == local {
@@ -98,10 +107,8 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 				num = nil
 			case "lvl":
 				lvl = -1
-				if v, ok := attr(t, "ilvl"); ok {
-					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < maxLevels {
-						lvl = n
-					}
+				if n, ok := listLevel(attr(t, "ilvl")); ok {
+					lvl = n
 				}
 				if levels != nil && lvl >= 0 && num == nil {
 					levels[lvl] = numLevel{start: 1, set: true}
@@ -135,10 +142,8 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 				}
 			case "lvlOverride":
 				override = -1
-				if v, ok := attr(t, "ilvl"); ok {
-					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < maxLevels {
-						override = n
-					}
+				if n, ok := listLevel(attr(t, "ilvl")); ok {
+					override = n
 				}
 			case "startOverride":
 				if n, err := strconv.Atoi(val); err == nil && num != nil && override >= 0 {
@@ -192,9 +197,7 @@ func (w *wordNumbering) readStyles(r io.Reader) {
 		case "numId":
 			cur.numID = val
 		case "ilvl":
-			if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < maxLevels {
-				cur.ilvl, cur.hasIlvl = n, true
-			}
+			cur.ilvl, cur.hasIlvl = listLevel(val, true)
 		}
 	}
 }
