@@ -3717,7 +3717,8 @@ const maxCellDigits = 6
 func (p *parser) parseT4() {
 	r := p.r
 	lo, hi := p.region("4")
-	if p.parseT4Blocks(lo, hi) {
+	got := p.parseT4Blocks(lo, hi)
+	if !slices.Contains(got[:], false) {
 		return
 	}
 	const n = 15
@@ -3805,6 +3806,21 @@ func (p *parser) parseT4() {
 		if p.notText("4", "appeals") || p.parseT4Vertical(lo, hi) {
 			return
 		}
+		if r.Meta.Tables["4"] {
+			// some blocks were read by their labels: the others are unread, not left blank by the report
+			var missing []string
+			for b := range T4Blocks {
+				if !got[b] {
+					missing = append(missing, T4Blocks[b].Parent+T4Blocks[b].Label)
+					for j := range T4Columns {
+						p.ambiguous(t4Cell(b, j))
+					}
+				}
+			}
+			p.warn("PARSE.TABLE", "appeals", r.Line("appeals"), "表四“%s”无法读取：未找到与之对应的一行 5 个数，记为空，请对照原文核对",
+				strings.Join(missing, "”“"))
+			return
+		}
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
 			r.Meta.Unreadable["4"] = true
 			p.warn("PARSE.TABLE", "appeals", p.lines[lo].No, "表四无法读取：未找到 15 个数的数据行，表四各栏记为空")
@@ -3886,6 +3902,37 @@ func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]strin
 // sit within a few characters of one, no two in one. Positions are taken by
 // characters or by display width as 表三's rows are laid out (p.measure);
 // when they do not tell, a place both find, or only one, is kept.
+// t4ColumnEnds reports whether the label L (normalised) ends with the column
+// heading lb, or with a four-character heading one character misread: the
+// order of the fifteen lines says which heading it must be.
+func t4ColumnEnds(L, lb string) bool {
+	if strings.HasSuffix(L, lb) {
+		return true
+	}
+	if utf8.RuneCountInString(lb) != 4 || !moreRunes(L, 3) {
+		return false
+	}
+	i := len(L)
+	for range 4 {
+		_, size := utf8.DecodeLastRuneInString(L[:i])
+		i -= size
+	}
+	return editDistance(L[i:], lb) == 1
+}
+
+// t4ColumnWord reports whether a word of a header line is (part of) one of
+// 表四's column headings, or one of the four-character headings with a
+// character misread ("结中维持": the fifteen columns found must still each
+// hold a number centred under them, and the blocks add up).
+func t4ColumnWord(w string) bool {
+	for _, lb := range T4ColumnLabels {
+		if strings.Contains(lb, w) || utf8.RuneCountInString(w) == 4 && utf8.RuneCountInString(lb) == 4 && editDistance(w, lb) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	const n = 15
 	var heads []Line
@@ -3910,7 +3957,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 				hts = tokens(h.Text)
 			}
 			for _, t := range hts {
-				if slices.ContainsFunc(T4ColumnLabels, func(lb string) bool { return strings.Contains(lb, t.s) }) {
+				if t4ColumnWord(t.s) {
 					cs = append(cs, t.center)
 				}
 			}
@@ -3999,11 +4046,13 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 }
 
 // parseT4Blocks reads 表四 written as one row per block (行政复议 | 1 | 0 |
-// …), as converters and some agencies lay it out. false when it is not.
-func (p *parser) parseT4Blocks(lo, hi int) bool {
+// …), as converters and some agencies lay it out, and says which blocks it
+// read so.
+func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 	found := 0
+	next := 0 // the block after the last one read: a misread label is only the next ones'
 	for _, l := range p.lines[lo:hi] {
-		if !strings.Contains(l.Text, "复议") && !strings.Contains(l.Text, "起诉") {
+		if !strings.ContainsAny(l.Text, "复议诉") {
 			continue
 		}
 		rc := splitLabel(l, 5)
@@ -4011,24 +4060,55 @@ func (p *parser) parseT4Blocks(lo, hi int) bool {
 		if L == "" || !rc.ok {
 			continue
 		}
-		for b := len(T4Blocks) - 1; b >= 0; b-- {
+		b := len(T4Blocks) - 1
+		for ; b >= 0; b-- {
 			// 复议后起诉 contains 复议: test the longer labels first
 			if strings.HasSuffix(L, t4Norms[b]) {
-				for j, c := range rc.cells {
-					p.r.Appeals[b][j] = toCell(c)
-				}
-				if found == 0 {
-					p.r.setLine("appeals", l.No)
-				}
-				found++
 				break
 			}
 		}
+		if b < 0 {
+			if b = t4BlockFuzzy(L, next); b < 0 {
+				continue
+			}
+			p.warn("PARSE.READ", "appeals", l.No, "表四“%s”一行的栏名读作“%s”，与格式的栏名差一两个字，按表中的次序读作该行，请核对",
+				T4Blocks[b].Parent+T4Blocks[b].Label, trimSpace(rc.label))
+		}
+		for j, c := range rc.cells {
+			p.r.Appeals[b][j] = toCell(c)
+		}
+		if found == 0 {
+			p.r.setLine("appeals", l.No)
+		}
+		found++
+		got[b] = true
+		next = b + 1
 	}
 	if found > 0 {
 		p.r.Meta.Tables["4"] = true
 	}
-	return found == len(T4Blocks)
+	return got
+}
+
+// t4BlockFuzzy is the block at or after next whose label ends L but for one
+// character misread or lost (two in 未经复议直接起诉's eight): "复口后起诉",
+// "未经复议直接大诉". A label that names another block whole is never taken.
+func t4BlockFuzzy(L string, next int) int {
+	if strings.ContainsAny(L, "0123456789") {
+		return -1 // cells run into the label: their places are unknown
+	}
+	rl := []rune(L)
+	for b := next; b < len(T4Blocks); b++ {
+		want := t4Norms[b]
+		m := utf8.RuneCountInString(want)
+		allowed := max(1, m/4)
+		for k := max(1, m-allowed); k <= min(len(rl), m+allowed); k++ {
+			if editDistance(string(rl[len(rl)-k:]), want) <= allowed {
+				return b
+			}
+		}
+	}
+	return -1
 }
 
 // parseT4Vertical reads 表四 laid out down the page, as a narrow page turns
@@ -4042,6 +4122,7 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 		text string
 	}
 	var cells []cell
+	var misread []string // labels whose heading is one character off
 	for _, l := range p.lines[lo:hi] {
 		rc := splitLabel(l, 1)
 		L := norm(rc.label)
@@ -4049,8 +4130,12 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 			continue
 		}
 		k := len(cells)
-		if k == 3*len(T4Columns) || !strings.HasSuffix(L, norm(T4ColumnLabels[k%len(T4Columns)])) {
+		lb := norm(T4ColumnLabels[k%len(T4Columns)])
+		if k == 3*len(T4Columns) || !t4ColumnEnds(L, lb) {
 			return false
+		}
+		if !strings.HasSuffix(L, lb) {
+			misread = append(misread, trimSpace(rc.label))
 		}
 		b := k / len(T4Columns)
 		for other := range T4Blocks {
@@ -4069,7 +4154,11 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", cells[0].no)
-	p.warn("PARSE.READ", "appeals", cells[0].no, "表四竖排（每栏一行，三组依次为行政复议、未经复议直接起诉、复议后起诉），按各行的栏名读取")
+	msg := "表四竖排（每栏一行，三组依次为行政复议、未经复议直接起诉、复议后起诉），按各行的栏名读取"
+	if len(misread) > 0 {
+		msg += "；其中“" + strings.Join(misread, "”“") + "”与格式的栏名差一个字，按次序读取，请核对"
+	}
+	p.warn("PARSE.READ", "appeals", cells[0].no, "%s", msg)
 	return true
 }
 

@@ -1025,3 +1025,28 @@ func TestTemplateNorms(t *testing.T) {
 		t.Errorf("only %d template strings", len(templateNorms))
 	}
 }
+
+// A 表四 block label one character off (two in 未经复议直接起诉) is the
+// block at or after the next one expected; a block already passed, a label
+// like none, or one with a digit in it is not.
+func TestT4BlockFuzzy(t *testing.T) {
+	for _, c := range []struct {
+		label string
+		next  int
+		want  int
+	}{
+		{"行政复口", 0, 0},
+		{"行政诉讼未经复议直接大诉", 0, 1},
+		{"未经复口直接大诉", 1, 1},
+		{"行政诉讼复口后起诉", 1, 2},
+		{"复议后诉", 2, 2},
+		{"行政复口", 1, -1},
+		{"行政诉讼", 0, -1},
+		{"复口后起3", 0, -1},
+		{"其他情况", 0, -1},
+	} {
+		if got := t4BlockFuzzy(norm(c.label), c.next); got != c.want {
+			t.Errorf("t4BlockFuzzy(%s, %d) = %d, want %d", c.label, c.next, got, c.want)
+		}
+	}
+}

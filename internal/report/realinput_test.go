@@ -711,3 +711,56 @@ func TestFlatPageLabelsWordedOtherwise(t *testing.T) {
 		t.Errorf("事业性收费 read %v, want %v", got, w)
 	}
 }
+
+// 表四's headings misread by a character (OCR, overlapping glyphs) in each
+// layout that names them: one row per block (OCR's Markdown), the cells down
+// the page, and fixed-width text whose blank cell is placed by the column
+// headings. The cells read as they do clean, each reading choice is said,
+// and a block whose label reads as nothing is unread, not left blank.
+func TestT4LabelsMisread(t *testing.T) {
+	misread := strings.NewReplacer("结果维持", "结中维持", "结果纠正", "结人纠正", "其他结果", "其大结果", "尚未审结", "尚未大结",
+		"未经复议直接起诉", "未经复议直接大诉", "复议后起诉", "复口后起诉")
+	for _, name := range []string{"ocr-2021.md", "vertical-2021.txt", "links-blanks-2021.txt"} {
+		page, err := os.ReadFile(filepath.Join(auditDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clean := audit(t, name, page)
+		r := audit(t, name, []byte(misread.Replace(string(page))))
+		if r.Appeals != clean.Appeals {
+			t.Errorf("%s: 表四 read %v, want %v", name, r.Appeals, clean.Appeals)
+		}
+		if got, want := countFindings(r, rule("CELL.BLANK")), countFindings(clean, rule("CELL.BLANK")); got != want {
+			t.Errorf("%s: %d CELL.BLANK, want %d as clean: %v", name, got, want, r.Findings)
+		}
+		if n := countFindings(r, rule("PARSE.TABLE")); n != 0 {
+			t.Errorf("%s: %d PARSE.TABLE: %v", name, n, r.Findings)
+		}
+		if name != "links-blanks-2021.txt" && !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && f.Cell == "appeals" && strings.Contains(f.Message, "复口后起诉")
+		}) {
+			t.Errorf("%s: the misread labels are not said: %v", name, r.Findings)
+		}
+	}
+
+	page, err := os.ReadFile(filepath.Join(auditDir, "ocr-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := audit(t, "ocr.md", page)
+	r := audit(t, "ocr.md", bytes.Replace(page, []byte("| 复议后起诉 |"), []byte("| 后来的诉讼 |"), 1))
+	if r.Appeals[0] != clean.Appeals[0] || r.Appeals[1] != clean.Appeals[1] {
+		t.Errorf("the blocks read by their labels changed: %v, want %v", r.Appeals, clean.Appeals)
+	}
+	if !r.Appeals[2][0].Blank() {
+		t.Errorf("a row labelled like no block was read as 复议后起诉: %v", r.Appeals[2])
+	}
+	if countFindings(r, rule("CELL.BLANK")) != countFindings(clean, rule("CELL.BLANK")) || countFindings(r, rule("PARSE.TABLE")) != 1 {
+		t.Errorf("an unread block must be said once by PARSE.TABLE, never claimed blank: %v", r.Findings)
+	}
+}
+
+// rule selects findings of one rule, for countFindings.
+func rule(id string) func(report.Finding) bool {
+	return func(f report.Finding) bool { return f.Rule == id }
+}
