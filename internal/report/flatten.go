@@ -83,6 +83,44 @@ func rowNumber(label string) (key, core string, paren bool) {
 	return rest, core, paren
 }
 
+// wordsAfterNumbers is where in s (a 表二 without line breaks) words
+// follow a number and are followed by numbers in turn, as a row's label
+// after the numbers of the row before ("规章000行政中范性文件1215"): at least
+// two Han characters, not a unit (元, 万元, 件, 年 …) and no more than 16
+// runes before the next digit.
+func wordsAfterNumbers(s string) []int {
+	var at []int
+	for i := 1; i < len(s); i++ {
+		if !isDigit(rune(s[i-1])) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(numberUnits, r) {
+			continue
+		}
+		han, n := 0, 0
+		for _, c := range s[i:] {
+			if isDigit(c) {
+				if han >= 2 {
+					at = append(at, i)
+				}
+				break
+			}
+			if n++; n > 16 {
+				break
+			}
+			if unicode.Is(unicode.Han, c) {
+				han++
+			}
+		}
+	}
+	return at
+}
+
+// numberUnits are the characters that follow a number as its unit, never
+// as the start of a label.
+const numberUnits = "元万千百亿件项条个次人年月日号页份篇家%％"
+
 // numberedWords is where in s an item number ("二、", "（三）", "2.") is
 // first followed by a Han character, -1 for nowhere.
 func numberedWords(s, core string, paren bool) int {
@@ -421,6 +459,9 @@ func cutPage(t string) []string {
 	}
 	if lo, hi := region(1); lo >= 0 {
 		cutAll(lo, hi, anchorT2, false) // 2019 and 2021 labels mixed: each found on its own
+		for _, k := range wordsAfterNumbers(t[lo:hi]) {
+			cuts[lo+k] = true // a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
+		}
 		for i := lo; ; {
 			k := strings.Index(t[i:hi], "第二十条")
 			if k < 0 {

@@ -2262,8 +2262,11 @@ func matchT2(L string, items []T2Item, next int) int {
 // ever read exactly). A label with a digit in it is not matched: its cells
 // ran into it ("行政�3制").
 func matchT2Fuzzy(L string, items []T2Item, next int) int {
-	if !moreRunes(L, 3) || moreRunes(L, 14) || strings.ContainsAny(L, "0123456789") {
+	if !moreRunes(L, 3) || strings.ContainsAny(L, "0123456789") {
 		return -1 // a digit in a label: cells run into it, whose places are unknown
+	}
+	if moreRunes(L, 14) {
+		return matchT2AfterHeader(L, items, next)
 	}
 	n := utf8.RuneCountInString(L)
 	first, _ := utf8.DecodeRuneInString(L)
@@ -2280,6 +2283,37 @@ func matchT2Fuzzy(L string, items []T2Item, next int) int {
 			continue
 		}
 		if d := editDistance(L, norms[j]); d*10 <= 3*m {
+			return j
+		}
+	}
+	return -1
+}
+
+// t2HeaderEnds are the last words of 表二's column headings (normalised),
+// both formats: a page without line breaks glues the row's label to them.
+var t2HeaderEnds = []string{"数量", "件数", "万元", "增减", "金额", "信息内容"}
+
+// matchT2AfterHeader is matchT2Fuzzy for a label glued after its item's
+// column headings ("…本年收费金额单位万元行政事业性日费"): the words after a
+// heading's last word, as long as a row of four characters or more among
+// the next three and within 30 % edits of it, its last character right.
+func matchT2AfterHeader(L string, items []T2Item, next int) int {
+	last, _ := utf8.DecodeLastRuneInString(L)
+	norms := t2Norms[items[0].Label+items[len(items)-1].Label]
+	for j := next; j < min(len(items), next+3); j++ {
+		m := utf8.RuneCountInString(norms[j])
+		if l, _ := utf8.DecodeLastRuneInString(norms[j]); l != last || m < 4 {
+			continue
+		}
+		i := len(L)
+		for range m {
+			_, size := utf8.DecodeLastRuneInString(L[:i])
+			i -= size
+		}
+		if !slices.ContainsFunc(t2HeaderEnds, func(e string) bool { return strings.HasSuffix(L[:i], e) }) {
+			continue
+		}
+		if d := editDistance(L[i:], norms[j]); d*10 <= 3*m {
 			return j
 		}
 	}

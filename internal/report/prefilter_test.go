@@ -1050,3 +1050,38 @@ func TestT4BlockFuzzy(t *testing.T) {
 		}
 	}
 }
+
+// In a 表二 without line breaks, words after a number that are followed by
+// numbers start a row; a unit (元, 件, 年 …) or a single character does not.
+func TestWordsAfterNumbers(t *testing.T) {
+	for s, want := range map[string][]int{
+		"规章000行政中范性文件1215":   {len("规章000")},
+		"政府集中采购328291965元":   nil,
+		"发布2件，废止1件":          nil,
+		"2024年本局收到3件":        nil,
+		"规章0行1":              nil,
+		"行政许可356行政处罚48行政强制3": {len("行政许可356"), len("行政许可356行政处罚48")},
+		"现行有效15规章之外的一段很长很长的说明文字没有数字": nil,
+	} {
+		if got := wordsAfterNumbers(s); !slices.Equal(got, want) {
+			t.Errorf("wordsAfterNumbers(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A 表二 label glued after its item's column headings is its row when the
+// words after a heading's last word are within 30 % edits of it; the
+// headings alone, or words after no heading, are no row.
+func TestMatchT2AfterHeader(t *testing.T) {
+	items := Format2021.T2Items()
+	for label, want := range map[string]int{
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性日费":      5,
+		"第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数行政中范性文件": 1,
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）":             -1,
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）说明如下行政事业性日费":  -1,
+	} {
+		if got := matchT2Fuzzy(norm(label), items, max(want-1, 0)); got != want {
+			t.Errorf("matchT2Fuzzy(%s) = %d, want %d", label, got, want)
+		}
+	}
+}

@@ -710,6 +710,22 @@ func TestFlatPageLabelsWordedOtherwise(t *testing.T) {
 	if got, w := r.Proactive.Amount("fees.amount_wan_yuan"), want.Proactive.Amount("fees.amount_wan_yuan"); got != w || got.Blank() {
 		t.Errorf("事业性收费 read %v, want %v", got, w)
 	}
+	// 表二 labels misread: one glued to the numbers of the row before
+	// ("规章000行政中范性文件1215"), one to its column headings
+	// ("…（单位：万元）行政事业性日费12.35"); both read as written clean, and said
+	t2 := strings.NewReplacer("行政规范性文件", "行政中范性文件", "行政事业性收费", "行政事业性日费", "本年制发件数", "本年制中件数").Replace(string(page))
+	r = audit(t, "t2.txt", []byte(t2))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("表二 misread (-clean +misread):\n%s", d)
+	}
+	for _, key := range []string{"proactive.normative_documents", "proactive.fees"} {
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "PARSE.READ" && f.Cell == key }) {
+			t.Errorf("%s read without a PARSE.READ hint: %v", key, r.Findings)
+		}
+	}
+	if n := countFindings(r, rule("PARSE.TABLE")); n > 0 {
+		t.Errorf("%d rows not read: %v", n, r.Findings)
+	}
 }
 
 // 表四's headings misread by a character (OCR, overlapping glyphs) in each
