@@ -424,6 +424,11 @@ func cutPage(t string) []string {
 				// key alone, between the rows before and after it in order
 				if next := anchors[i+1].find(t[at:hi]); next != nil {
 					loc = anchors[i].bare.find(t[at : at+next[0]])
+					if loc != nil && at+loc[0] > 0 {
+						if r, _ := utf8.DecodeLastRuneInString(t[:at+loc[0]]); strings.ContainsRune("）)、.．", r) {
+							loc = nil // numbered as another row ("（六）其他处理" of the 2019 table): not this one
+						}
+					}
 				}
 			}
 			if loc == nil && each && anchors[i].core != "" {

@@ -726,6 +726,17 @@ func TestFlatPageLabelsWordedOtherwise(t *testing.T) {
 	if n := countFindings(r, rule("PARSE.TABLE")); n > 0 {
 		t.Errorf("%d rows not read: %v", n, r.Findings)
 	}
+	// the 2019 table's （六）其他处理 misread: a row of its own, not cut at
+	// 其他 as the 2021 table's "3.其他" with its number dropped
+	page = readFile(t, filepath.Join(auditDir, "oneline-2019.txt"))
+	want = audit(t, "oneline-2019.txt", page)
+	r = audit(t, "other-2019.txt", bytes.Replace(page, []byte("其他处理"), []byte("其他中理"), 1))
+	if got, w := r.Applications["other.all"], want.Applications["other.all"]; got != w {
+		t.Errorf("（六）其他中理 read %v, want %v", got, w)
+	}
+	if n := countFindings(r, rule("PARSE.TABLE")); n > 0 {
+		t.Errorf("%d rows not read: %v", n, r.Findings)
+	}
 }
 
 // 表四's headings misread by a character (OCR, overlapping glyphs) in each
