@@ -83,8 +83,10 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	return nil, "", errs.New(name, "文件中没有文字（空文件，或扫描件等只有图片的文件）：请提供有文字的报告，扫描件须先做文字识别")
 }
 
-// hasWideDigit says s holds a full-width digit ０–９ (EF BC 90–99): a byte
-// search, as 0xEF leads only the full-width forms and a few others.
+// hasWideDigit says s holds a full-width digit ０–９ (EF BC 90–99) or a
+// full-width full stop ． (EF BC 8E, a decimal point typed in the wide mode:
+// 12．35): a byte search, as 0xEF leads only the full-width forms and a few
+// others.
 func hasWideDigit(s string) bool {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], 0xEF)
@@ -92,21 +94,33 @@ func hasWideDigit(s string) bool {
 			return false
 		}
 		i += j
-		if i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] >= 0x90 && s[i+2] <= 0x99 || s[i+2] == 0x8E) {
 			return true
 		}
 		i++
 	}
 }
 
-// narrowDigits is s with its full-width digits as ASCII ones.
+// narrowDigits is s with its full-width digits as ASCII ones, and a
+// full-width full stop between two digits as a decimal point (１２．３５,
+// 12．35); elsewhere ． stays (1．属于国家秘密 is an item number).
 func narrowDigits(s string) string {
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	prevDigit := false
+	for i, r := range s {
 		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
+			r = r - '０' + '0'
 		}
-		return r
-	}, s)
+		if r == '．' && prevDigit {
+			if next, _ := utf8.DecodeRuneInString(s[i+len("．"):]); isDigit(next) {
+				r = '.'
+			}
+		}
+		b.WriteRune(r)
+		prevDigit = isDigit(r)
+	}
+	return b.String()
 }
 
 func lines(name string, data []byte) ([]Line, string, error) {

@@ -791,3 +791,24 @@ func TestT4LabelsMisread(t *testing.T) {
 func rule(id string) func(report.Finding) bool {
 	return func(f report.Finding) bool { return f.Rule == id }
 }
+
+// An amount typed in the wide input mode (１２．３５, or 12．35 with only the
+// point wide) is the amount, in text and in a page; item numbers with a wide
+// point (1．属于国家秘密) stay item numbers.
+func TestWideDecimalPoint(t *testing.T) {
+	for _, name := range []string{"tab-2021.txt", "word-2021.html"} {
+		page := readFile(t, filepath.Join(auditDir, name))
+		want := audit(t, name, page)
+		for _, wide := range []string{"１２．３５", "12．35"} {
+			changed := bytes.Replace(page, []byte("12.35"), []byte(wide), 1)
+			changed = bytes.ReplaceAll(changed, []byte("1.属于"), []byte("1．属于"))
+			r := audit(t, name, changed)
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s with %s (-narrow +wide):\n%s", name, wide, d)
+			}
+			if got, w := len(r.Findings), len(want.Findings); got != w {
+				t.Errorf("%s with %s: %d findings, want %d: %v", name, wide, got, w, r.Findings)
+			}
+		}
+	}
+}
