@@ -1269,10 +1269,15 @@ func cleanAgency(s string) string {
 	return s
 }
 
+// hanZeros are what a year in Chinese numerals is written with for 〇:
+// 零, and the look-alikes typed for it (○ and ◯ circles, the letter O, a
+// zero among the Chinese digits: 二○二四年, 二O二四年).
+const hanZeros = "〇零○◯ＯO0０"
+
 // digitYears writes a year in Chinese numerals (二〇二四年) in digits, so
 // that a title written so gives its year.
 func digitYears(s string) string {
-	if !strings.Contains(s, "年") || !strings.ContainsAny(s, "〇零") {
+	if !strings.Contains(s, "年") || !strings.ContainsAny(s, hanZeros) {
 		return s
 	}
 	const cn = "〇一二三四五六七八九"
@@ -1284,7 +1289,7 @@ func digitYears(s string) string {
 			ok := true
 			for k := range 4 {
 				c := rs[i+k]
-				if c == '零' {
+				if strings.ContainsRune(hanZeros, c) {
 					c = '〇'
 				}
 				n := strings.IndexRune(cn, c)
