@@ -51,8 +51,8 @@ const (
 	KindPDF  = "pdf"
 )
 
-// MaxInput bounds what one report may be; published reports are tens of KB.
-// MaxInput bounds a published report file the auditor reads.
+// MaxInput bounds a published report file the auditor reads; published
+// reports are tens of KB.
 const MaxInput = 32 << 20
 
 // Lines turns a file of any supported kind into lines.

@@ -1649,7 +1649,7 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 		if trimSpace(f) == "" {
 			continue
 		}
-		if !cellish(f) {
+		if !cellish(f) || leadingZero(f) {
 			rc.tokens = nonEmpty(region) // several cells run together in a field
 			return rc
 		}
@@ -1674,6 +1674,70 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 	// place is unknown, not numbers run together
 	rc.spaced = len(region) >= NumCols || separateCells(region, NumCols)
 	return rc
+}
+
+// gluedNotBlank looks at a row of separated fields read with one blank cell
+// that then does not add up: when splitting one of its numbers in two makes
+// seven cells that do ("0 6 0 3 4 215": 2 and 15), the converter may have
+// run two cells together as well as the report left one blank, and which
+// cannot be known. It returns the number and the split that fits.
+func gluedNotBlank(cells []string) (field, split string, ok bool) {
+	nums := make([]string, 0, NumCols)
+	blank := false
+	for _, c := range cells {
+		t := trimSpace(c)
+		switch {
+		case t == "" && !blank:
+			blank = true
+		case t == "" || strings.ContainsFunc(t, func(r rune) bool { return r < '0' || r > '9' }):
+			return "", "", false // two blanks, or a cell that is no plain count
+		default:
+			nums = append(nums, t)
+		}
+	}
+	if !blank || addsUp(cells) {
+		return "", "", false
+	}
+	seq := make([]string, 0, NumCols)
+	for i, f := range nums {
+		for k := 1; k < len(f); k++ {
+			a, b := f[:k], f[k:]
+			if len(b) > 1 && b[0] == '0' {
+				continue // no count is written with a leading zero
+			}
+			seq = append(append(append(seq[:0], nums[:i]...), a, b), nums[i+1:]...)
+			if addsUp(seq) {
+				return f, a + " " + b, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// nonBlank is the cells that hold something.
+func nonBlank(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if t := trimSpace(c); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// leadingZero says a field is digits that start with 0 and go on ("00",
+// "05"): no count is written so, it is cells run together by a converter.
+func leadingZero(f string) bool {
+	f = trimSpace(f)
+	if len(f) < 2 || f[0] != '0' {
+		return false
+	}
+	for i := 1; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // placeFieldRows settles the 表三 rows fieldWindows left with several
@@ -2914,6 +2978,16 @@ func (p *parser) parseT3() {
 	p.alignShort(got)
 	var runs []t3Line
 	for _, g := range got {
+		if g.rc.ok && g.line.Fields != nil && !g.line.Structured && !g.line.OneEach {
+			if field, split, ok := gluedNotBlank(g.rc.cells); ok {
+				for i := 0; i < NumCols; i++ {
+					p.ambiguous(t3Cell(g.row.Key, i))
+				}
+				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”只有 6 个数（%s）：若有一栏空白，该行合计不符；但“%s”也可能是两栏的数连在一起（拆成 %s 则合计相符），无法确定，该行记为空，请对照原文核对",
+					g.row.Group, g.row.Label, strings.Join(nonBlank(g.rc.cells), " "), field, split)
+				continue
+			}
+		}
 		switch {
 		case g.rc.ok:
 			var v Row

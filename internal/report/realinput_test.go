@@ -812,3 +812,49 @@ func TestWideDecimalPoint(t *testing.T) {
 		}
 	}
 }
+
+// A converter that runs two cells of a row together in one field: "00" is
+// two zeros (no count is written with a leading zero) and reads as the clean
+// row; "2|15" run together as "215" leaves six numbers that add up only when
+// split, so whether a cell was left blank or two were run together cannot be
+// known (PARSE.AMBIGUOUS, no arithmetic error claimed); a row with a blank
+// that no split makes add up is still the report's own error.
+func TestTabRowCellsRunTogether(t *testing.T) {
+	seed := readFile(t, seedPath)
+	want := audit(t, "seed.txt", seed)
+	row := "一、本年新收政府信息公开申请数量\t\t0\t0\t"
+	if !bytes.Contains(seed, []byte(row)) {
+		t.Fatalf("the seed has no row %q", row)
+	}
+	r := audit(t, "seed.txt", bytes.Replace(seed, []byte(row), []byte("一、本年新收政府信息公开申请数量\t\t00\t"), 1))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("00 (-clean +run together):\n%s", d)
+	}
+	if n := countFindings(r, rule("CELL.BLANK")); n > 0 {
+		t.Errorf("00 read as a blank cell: %v", r.Findings)
+	}
+
+	page := readFile(t, filepath.Join(auditDir, "tab-2019.txt"))
+	row = "\t0\t6\t0\t3\t4\t2\t15\n"
+	if !bytes.Contains(page, []byte(row)) {
+		t.Fatalf("tab-2019.txt has no row %q", row)
+	}
+	r = audit(t, "tab.txt", bytes.Replace(page, []byte(row), []byte("\t0\t6\t0\t3\t4\t215\n"), 1))
+	if v := r.Applications["new"]; v != (report.Row{}) {
+		t.Errorf("215 read as %v, want the row unread", v)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.AMBIGUOUS" && f.Cell == "applications.new" && strings.Contains(f.Message, "2 15")
+	}) {
+		t.Errorf("the two readings of 215 are not said: %v", r.Findings)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("an error claimed from a reading that cannot be known: %s %s", f.Rule, f.Message)
+		}
+	}
+	r = audit(t, "tab.txt", bytes.Replace(page, []byte(row), []byte("\t0\t6\t0\t3\t4\t99\n"), 1))
+	if countFindings(r, rule("T3.ROWSUM")) != 1 || countFindings(r, rule("PARSE.AMBIGUOUS")) != 0 {
+		t.Errorf("a blank cell in a row that does not add up is the report's error: %v", r.Findings)
+	}
+}
