@@ -1629,8 +1629,8 @@ func separateCells(region []string, n int) bool {
 		if trimSpace(f) == "" {
 			continue
 		}
-		if !cellish(f) {
-			return false
+		if !cellish(f) || leadingZero(f) {
+			return false // cells run together in a field
 		}
 		count++
 	}

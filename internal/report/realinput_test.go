@@ -833,6 +833,14 @@ func TestTabRowCellsRunTogether(t *testing.T) {
 	if n := countFindings(r, rule("CELL.BLANK")); n > 0 {
 		t.Errorf("00 read as a blank cell: %v", r.Findings)
 	}
+	t4 := "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+	if !bytes.Contains(seed, []byte(t4)) {
+		t.Fatalf("the seed has no 表四 row %q", t4)
+	}
+	r = audit(t, "seed.txt", bytes.Replace(seed, []byte(t4), []byte("0\t0\t0\t00\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"), 1))
+	if r.Appeals != want.Appeals || countFindings(r, rule("PARSE.TABLE")) > 0 {
+		t.Errorf("表四 with 00 read %v, want %v: %v", r.Appeals, want.Appeals, r.Findings)
+	}
 
 	page := readFile(t, filepath.Join(auditDir, "tab-2019.txt"))
 	row = "\t0\t6\t0\t3\t4\t2\t15\n"
