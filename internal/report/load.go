@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -379,26 +380,53 @@ func plainCount(s string) (int64, bool) {
 // minReportYear and maxReportYear bound a report's year, read or loaded.
 const minReportYear, maxReportYear = 1990, 2200
 
+// foldDigits writes a number's full-width forms in ASCII (２０２４, －3,
+// １，２３４), and a dash standing for a minus sign before a digit (−3 with
+// the minus sign, –3 and —3 with the dashes Word's autocorrect or a
+// typesetter puts for it) as '-'; a dash alone stays (— for a blank cell).
 func foldDigits(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' || r == '，' || r == '－' || r == '＋' }) {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r >= '０' && r <= '９' || r == '，' || r == '＋' || isMinus(r) && r != '-'
+	}) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteRune(r - '０' + '0')
 		case r == '，':
 			b.WriteByte(',')
-		case r == '－':
-			b.WriteByte('-')
 		case r == '＋':
 			b.WriteByte('+')
+		case isMinus(r) && minusAt(s, i):
+			b.WriteByte('-')
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isMinus says r is written for a minus sign: '-', the full-width －, the
+// minus sign −, the small ﹣, or the en and em dashes.
+func isMinus(r rune) bool {
+	switch r {
+	case '-', '－', '−', '﹣', '–', '—':
+		return true
+	}
+	return false
+}
+
+// minusAt says the minus-like rune at byte i of s is a sign: a digit
+// follows it ('-' and '－' are signs wherever they stand, as before).
+func minusAt(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == '-' || r == '－' {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return isDigit(next)
 }
 
 func (l *loader) row(v *node, label string) (Row, error) {

@@ -1475,9 +1475,9 @@ func numberish(s string) bool {
 // digits, minus signs and spaces, and a digit or minus among them.
 func numberRun(s string) bool {
 	some := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
-		case isDigit(r), r == '-', r == '－':
+		case isDigit(r), isMinus(r) && minusAt(s, i):
 			some = true
 		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0':
 		default:
@@ -4321,7 +4321,8 @@ func joinInts(v []int64) string {
 
 func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
-// isNumber is ^[+-]?digit[digits,，]*(\.digits)?$ with full-width forms.
+// isNumber is ^[+-]?digit[digits,，]*(\.digits)?$ with full-width forms
+// (and the dashes written for a minus sign).
 func isNumber(s string) bool {
 	// read rune by rune in place: a label is long, and converting it to
 	// runes only to see that it does not start with a digit cost more than
@@ -4333,7 +4334,7 @@ func isNumber(s string) bool {
 		return utf8.DecodeRuneInString(s[i:])
 	}
 	i := 0
-	if r, n := at(i); r == '+' || r == '-' || r == '－' || r == '＋' {
+	if r, n := at(i); r == '+' || r == '＋' || isMinus(r) {
 		i += n
 	}
 	if r, _ := at(i); !isDigit(r) {

@@ -866,3 +866,30 @@ func TestTabRowCellsRunTogether(t *testing.T) {
 		t.Errorf("a blank cell in a row that does not add up is the report's error: %v", r.Findings)
 	}
 }
+
+// 本年增/减 written with the minus sign (−7), or the en or em dash Word's
+// autocorrect or a typesetter puts for it (–7, —7), is the negative number
+// in every layout; a dash alone stays a cell that is no number.
+func TestMinusWrittenAsDash(t *testing.T) {
+	for _, name := range []string{"tab-2019.txt", "pdftotext-layout-2019.txt", "oneline-2019.txt", "pandoc-gfm-2019.md"} {
+		page := readFile(t, filepath.Join(auditDir, name))
+		want := audit(t, name, page)
+		if got := want.Proactive.Cell("fees.change"); got != report.N(-7) {
+			t.Fatalf("%s: 本年增/减 of 行政事业性收费 reads %v clean, want -7", name, got)
+		}
+		for _, minus := range []string{"−", "–", "—"} {
+			r := audit(t, name, bytes.Replace(page, []byte("-7"), []byte(minus+"7"), 1))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s with %s7 (-clean +dash):\n%s", name, minus, d)
+			}
+			if got, w := len(r.Findings), len(want.Findings); got != w {
+				t.Errorf("%s with %s7: %d findings, want %d: %v", name, minus, got, w, r.Findings)
+			}
+		}
+	}
+	page := readFile(t, filepath.Join(auditDir, "tab-2019.txt"))
+	r := audit(t, "tab.txt", bytes.Replace(page, []byte("\t-7"), []byte("\t—"), 1))
+	if c := r.Proactive.Cell("fees.change"); !c.IsInvalid() {
+		t.Errorf("a dash alone read as %v, want a cell that is no number", c)
+	}
+}
