@@ -162,6 +162,38 @@ func widerScope(part string) bool {
 	return false
 }
 
+// regionWide says a part counts for a whole region (全市, 全县 …), which
+// may or may not be the agency's own table: only another count after it,
+// of the agency itself, tells them apart (ownCountAfter).
+func regionWide(part string) bool {
+	if !strings.Contains(part, "全") {
+		return false
+	}
+	for _, w := range []string{"全市", "全县", "全区", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全街道"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCountAfter is the first of the parts that counts what the agency itself
+// received ("本局收到70件", "其中本机关受理12件"), -1 for none.
+func ownCountAfter(parts []string) int {
+	for i, part := range parts {
+		p := strings.TrimPrefix(trimSpace(part), "其中")
+		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") {
+			continue
+		}
+		j := indexAny(p, "收到", "受理", "接收", "新收")
+		if j < 0 || utf8.RuneCountInString(p[:j]) > 6 || applicationCount(p[j:]) == nil {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
 // ownAppeals says a part counting 复议 or 诉讼 may count 表四's: the cases
 // brought against the agency over disclosure. It names them so (被申请, 因
 // 政府信息公开, 引起, 涉及), or at least does not name the agency's other
@@ -486,7 +518,11 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	earlier := false // a part before named another year ("2023年，本局收到申请58件")
+	ownPart := -1    // the agency's own count after a region's, already taken
 	for i, sc := range parts {
+		if i == ownPart {
+			continue
+		}
 		if year > 0 {
 			if y, ok := partYear(sc); ok {
 				earlier = y != year
@@ -554,6 +590,16 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					if v, ok := counts[what]; ok {
 						add(what, v, sc)
 					}
+				}
+			}
+		case regionWide(sc) && namesApplication(withNext) && ownCountAfter(parts[i+1:]) >= 0:
+			// "全市共收到申请1200件，本局收到70件": the region's count, then
+			// the agency's own, which is 表三's
+			k := i + 1 + ownCountAfter(parts[i+1:])
+			ownPart = k // counted here, not again as a part of its own
+			if m := applicationCount(parts[k]); m != nil {
+				if v, ok := parseNumber(m[1]); ok {
+					add("applications", v, parts[k])
 				}
 			}
 		case namesApplication(sc) || namesApplication(withNext):

@@ -522,6 +522,12 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"收到个人提出的政府信息公开申请64件。":          "",
 		"收到企业申请3件。":                    "",
 		"共收到公民、法人和其他组织提出的政府信息公开申请70件。": "applications=70",
+		// a region's count, then the agency's own: the own one is 表三's
+		"全市共收到政府信息公开申请1200件，本局收到70件。":        "applications=70",
+		"全市各级行政机关共受理申请1200件，其中本局受理70件。":      "applications=70",
+		"全市共收到政府信息公开申请1200件，本局收到申请70件，均已答复。": "applications=70",
+		"全县共受理政府信息公开申请17件。":                  "applications=17", // a county government's own table may be the county's
+		"全市共收到政府信息公开申请1200件，本局工作人员参加培训3次。":   "applications=1200",
 	})
 }
 
