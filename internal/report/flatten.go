@@ -87,9 +87,8 @@ func rowNumber(label string) (key, core string, paren bool) {
 // follow a number and are followed by numbers in turn, as a row's label
 // after the numbers of the row before ("规章000行政中范性文件1215"): at least
 // two Han characters, not a unit (元, 万元, 件, 年 …) and no more than 16
-// runes before the next digit.
-func wordsAfterNumbers(s string) []int {
-	var at []int
+// runes before the next digit. Each place is passed to at.
+func wordsAfterNumbers(s string, at func(int)) {
 	for i := 1; i < len(s); i++ {
 		if !isDigit(rune(s[i-1])) {
 			continue
@@ -102,7 +101,7 @@ func wordsAfterNumbers(s string) []int {
 		for _, c := range s[i:] {
 			if isDigit(c) {
 				if han >= 2 {
-					at = append(at, i)
+					at(i)
 				}
 				break
 			}
@@ -114,7 +113,6 @@ func wordsAfterNumbers(s string) []int {
 			}
 		}
 	}
-	return at
 }
 
 // numberUnits are the characters that follow a number as its unit, never
@@ -464,9 +462,8 @@ func cutPage(t string) []string {
 	}
 	if lo, hi := region(1); lo >= 0 {
 		cutAll(lo, hi, anchorT2, false) // 2019 and 2021 labels mixed: each found on its own
-		for _, k := range wordsAfterNumbers(t[lo:hi]) {
-			cuts[lo+k] = true // a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
-		}
+		// a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
+		wordsAfterNumbers(t[lo:hi], func(k int) { cuts[lo+k] = true })
 		for i := lo; ; {
 			k := strings.Index(t[i:hi], "第二十条")
 			if k < 0 {

@@ -385,7 +385,11 @@ const minReportYear, maxReportYear = 1990, 2200
 // the minus sign, –3 and —3 with the dashes Word's autocorrect or a
 // typesetter puts for it) as '-'; a dash alone stays (— for a blank cell).
 func foldDigits(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool {
+	ascii := true // nearly every number read: ASCII digits, nothing to fold
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii || !strings.ContainsFunc(s, func(r rune) bool {
 		return r >= '０' && r <= '９' || r == '，' || r == '＋' || isMinus(r) && r != '-'
 	}) {
 		return s

@@ -1277,37 +1277,51 @@ const hanZeros = "〇零○◯ＯO0０"
 // digitYears writes a year in Chinese numerals (二〇二四年) in digits, so
 // that a title written so gives its year.
 func digitYears(s string) string {
-	if !strings.Contains(s, "年") || !strings.ContainsAny(s, hanZeros) {
+	// only the four runes before a 年 can be such a year: most titles have
+	// one 年 after digits, and are returned as they are without a copy
+	var out []byte
+	done := 0 // s[:done] is in out
+	for from := 0; ; {
+		k := strings.Index(s[from:], "年")
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + len("年")
+		start, d, ok := hanYearBefore(s, k)
+		if !ok {
+			continue
+		}
+		out = append(append(out, s[done:start]...), d[:]...)
+		done = k
+	}
+	if out == nil {
 		return s
 	}
+	return string(append(out, s[done:]...))
+}
+
+// hanYearBefore reads the four runes that end at byte k of s as a year in
+// Chinese numerals (19xx or 20xx), returning where they start.
+func hanYearBefore(s string, k int) (start int, d [4]byte, ok bool) {
 	const cn = "〇一二三四五六七八九"
-	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		if i+4 < len(rs) && rs[i+4] == '年' {
-			var d [4]byte
-			ok := true
-			for k := range 4 {
-				c := rs[i+k]
-				if strings.ContainsRune(hanZeros, c) {
-					c = '〇'
-				}
-				n := strings.IndexRune(cn, c)
-				if n < 0 {
-					ok = false
-					break
-				}
-				d[k] = byte('0' + utf8.RuneCountInString(cn[:n]))
-			}
-			if ok && (d[0] == '2' || d[0] == '1' && d[1] == '9') {
-				b.Write(d[:])
-				i += 3
-				continue
-			}
+	start = k
+	for i := 3; i >= 0; i-- {
+		c, size := utf8.DecodeLastRuneInString(s[:start])
+		if size == 0 {
+			return 0, d, false
 		}
-		b.WriteRune(rs[i])
+		start -= size
+		if strings.ContainsRune(hanZeros, c) {
+			c = '〇'
+		}
+		n := strings.IndexRune(cn, c)
+		if n < 0 {
+			return 0, d, false
+		}
+		d[i] = byte('0' + n/len("〇"))
 	}
-	return b.String()
+	return start, d, d[0] == '2' || d[0] == '1' && d[1] == '9'
 }
 
 // year falls back to the statistical period, then to the first year of section 一.
@@ -1682,6 +1696,9 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 // run two cells together as well as the report left one blank, and which
 // cannot be known. It returns the number and the split that fits.
 func gluedNotBlank(cells []string) (field, split string, ok bool) {
+	if !slices.ContainsFunc(cells, func(c string) bool { return c == "" || c[0] >= utf8.RuneSelf || c[0] <= ' ' && trimSpace(c) == "" }) {
+		return "", "", false // nearly every row: no blank to doubt (a cell starts with its digit)
+	}
 	nums := make([]string, 0, NumCols)
 	blank := false
 	for _, c := range cells {
@@ -4165,7 +4182,7 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 	found := 0
 	next := 0 // the block after the last one read: a misread label is only the next ones'
 	for _, l := range p.lines[lo:hi] {
-		if !strings.ContainsAny(l.Text, "复议诉") {
+		if !strings.Contains(l.Text, "复") && !strings.Contains(l.Text, "议") && !strings.Contains(l.Text, "诉") {
 			continue
 		}
 		rc := splitLabel(l, 5)

@@ -1069,7 +1069,9 @@ func TestWordsAfterNumbers(t *testing.T) {
 		"行政许可356行政处罚48行政强制3": {len("行政许可356"), len("行政许可356行政处罚48")},
 		"现行有效15规章之外的一段很长很长的说明文字没有数字": nil,
 	} {
-		if got := wordsAfterNumbers(s); !slices.Equal(got, want) {
+		var got []int
+		wordsAfterNumbers(s, func(k int) { got = append(got, k) })
+		if !slices.Equal(got, want) {
 			t.Errorf("wordsAfterNumbers(%s) = %v, want %v", s, got, want)
 		}
 	}
@@ -1090,4 +1092,20 @@ func TestMatchT2AfterHeader(t *testing.T) {
 			t.Errorf("matchT2Fuzzy(%s) = %d, want %d", label, got, want)
 		}
 	}
+}
+
+// A year in Chinese numerals is written in digits, with 〇's look-alikes;
+// other text, and text with no such year, is returned as it is.
+func TestDigitYears(t *testing.T) {
+	eachCase(t, "digitYears", digitYears, map[string]string{
+		"二〇二四年政府信息公开": "2024年政府信息公开",
+		"示例局二○二四年度报告": "示例局2024年度报告",
+		"二O二三年至二零二四年": "2023年至2024年",
+		"一九九九年":       "1999年",
+		"2024年":       "2024年",
+		"三〇二四年":       "三〇二四年", // no 19xx or 20xx
+		"二〇二年":        "二〇二年",
+		"年":           "年",
+		"本局在二〇二四年共收到申请二〇件": "本局在2024年共收到申请二〇件",
+	})
 }
