@@ -3073,10 +3073,26 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		}
 	}
 	var kept []*aheadRows
+	byColumn := map[*aheadRows]bool{}
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
 		for _, i := range b.got {
 			ok = ok && addsUp(got[i].rc.cells)
+		}
+		if !ok && len(b.all) == NumCols*len(b.got) && len(b.got) >= 3 {
+			// a PDF whose text runs down each column in turn: the k rows'
+			// first cells, then their second cells …
+			k := len(b.got)
+			ok = true
+			for r, i := range b.got {
+				cells := make([]string, NumCols)
+				for c := range cells {
+					cells[c] = b.all[c*k+r]
+				}
+				got[i].rc.cells = cells
+				ok = ok && addsUp(cells)
+			}
+			byColumn[b] = ok
 		}
 		if !ok {
 			unread(b)
@@ -3100,6 +3116,11 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		var names []string
 		for _, i := range b.got {
 			names = append(names, got[i].row.Group+got[i].row.Label)
+		}
+		if byColumn[b] {
+			p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开，且按栏排列（PDF 转换的文字顺序：先是各行的第一栏，再是第二栏……），按栏序每 %d 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
+				len(b.got), len(b.all), len(b.got), strings.Join(names, "、"))
+			continue
 		}
 		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
 			len(b.got), len(b.all), strings.Join(names, "、"))

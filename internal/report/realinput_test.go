@@ -893,3 +893,61 @@ func TestMinusWrittenAsDash(t *testing.T) {
 		t.Errorf("a dash alone read as %v, want a cell that is no number", c)
 	}
 }
+
+// 表三 written as its labels and then all its numbers (a PDF's text order):
+// row by row, or down each column in turn (the rows' first cells, then their
+// second cells …). Either reads as the table when every row and the table's
+// columns add up, said by PARSE.READ; a column order whose rows do not add up
+// is left unread, never read in the wrong order.
+func TestT3NumbersAfterLabels(t *testing.T) {
+	page := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	want := audit(t, "tab.txt", []byte(page))
+	i, j := strings.Index(page, "三、收到和处理政府信息公开申请情况"), strings.Index(page, "四、政府信息公开行政复议")
+	var head, labels []string
+	var nums [][]string
+	for _, l := range strings.Split(page[i:j], "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) < 8 || !isCount(f[len(f)-1]) {
+			head = append(head, l)
+			continue
+		}
+		labels = append(labels, strings.Join(f[:len(f)-7], " "))
+		nums = append(nums, f[len(f)-7:])
+	}
+	build := func(byColumn bool) string {
+		out := append(append([]string{}, head...), labels...)
+		if byColumn {
+			for c := range 7 {
+				for r := range nums {
+					out = append(out, nums[r][c])
+				}
+			}
+		} else {
+			for r := range nums {
+				out = append(out, nums[r]...)
+			}
+		}
+		return page[:i] + strings.Join(out, "\n") + "\n\n" + page[j:]
+	}
+	for _, byColumn := range []bool{false, true} {
+		r := audit(t, "order.txt", []byte(build(byColumn)))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("by column %v (-table +labels first):\n%s", byColumn, d)
+		}
+		if countFindings(r, rule("PARSE.READ")) != 1 || countFindings(r, rule("PARSE.TABLE")) != 0 {
+			t.Errorf("by column %v: want the order said once: %v", byColumn, r.Findings)
+		}
+	}
+	nums[2][0] = "41" // 予以公开 no longer adds up
+	r := audit(t, "order.txt", []byte(build(true)))
+	for key, v := range r.Applications {
+		for c, cell := range v {
+			if !cell.Blank() && cell != want.Applications[key][c] {
+				t.Errorf("%s[%d] read %v from a column order that does not add up", key, c, cell)
+			}
+		}
+	}
+	if countFindings(r, rule("PARSE.TABLE")) == 0 {
+		t.Errorf("an order that does not add up is not said: %v", r.Findings)
+	}
+}
