@@ -271,15 +271,15 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 					return
 				}
 				j := plan[k]
-				var last *report.Report
+				var chain yearChain
 				for m, i := range j.files {
 					a := audited{model: all[i].model, err: all[i].err}
-					prev := prevFor(nil, last, j, m)
+					prev := chain.before(j.years[m])
 					if a.err == nil {
 						cy := all[i].cy.Unpack()
 						a.rep = cy.Report()
 						report.AddCrossYear(a.rep, prev)
-						last = a.rep
+						chain.read(a.rep)
 					}
 					sums[i].add(result{err: a.err, rep: a.rep})
 					outs[i] = show(files[i], a, prev)
@@ -407,17 +407,31 @@ func readLimited(path string) ([]byte, error) {
 	return data[:n], nil
 }
 
-// prevFor is the report a file is checked against: the one given, or the
-// previous of its agency when that is the year before.
-func prevFor(given, last *report.Report, j job, n int) *report.Report {
-	if given != nil {
-		return given
+// yearChain gives each of an agency's files, in year order, the report it
+// is checked against: the one given (--prev), or the last one read of the
+// year before. Two files of one year (a page and its PDF) are both checked
+// against that year's predecessor, not against each other.
+type yearChain struct {
+	given      *report.Report
+	prev, last *report.Report // the last read of the year before last's, and the last read
+}
+
+// before is the report the next file, identified as of year, is checked against.
+func (c *yearChain) before(year int) *report.Report {
+	if c.given != nil {
+		return c.given
 	}
-	if last != nil && n > 0 && j.years[n] > 0 && last.Year == j.years[n]-1 {
-		return last
+	if c.last != nil && c.last.Year != year {
+		c.prev = c.last // a new year: the last one read closes the year before
+	}
+	if c.prev != nil && year > 0 && c.prev.Year == year-1 {
+		return c.prev
 	}
 	return nil
 }
+
+// read records a file's report, once it is read.
+func (c *yearChain) read(r *report.Report) { c.last = r }
 
 // runPlan audits the jobs on every core and writes each file's result in
 // plan order (jobs in order, each job's files in order), holding at most a
@@ -458,12 +472,12 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for k := range jobs {
-				var last *report.Report
+				chain := yearChain{given: opt.Prev}
 				for m, i := range plan[k].files {
-					prev := prevFor(opt.Prev, last, plan[k], m)
+					prev := chain.before(plan[k].years[m])
 					a := auditOne(files[i], opt.JSON, prev)
 					if a.err == nil {
-						last = a.rep
+						chain.read(a.rep)
 					}
 					results <- result{i: pos[k][m], err: a.err, rep: a.rep, out: show(files[i], a, prev), last: m == len(plan[k].files)-1}
 				}

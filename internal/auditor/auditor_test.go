@@ -238,3 +238,54 @@ func TestExpandSkipsWhatABrowserSavesBesideAPage(t *testing.T) {
 		t.Errorf("a file named on the command line: %q", got)
 	}
 }
+
+// Two files of one agency-year (a page and its PDF's text) are each checked
+// against the year before, not one of them against the other, in both plans.
+func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
+	dir := t.TempDir()
+	prev := report.Generate(rand.New(rand.NewPCG(1, 2)), "示例县民政局", 2023)
+	cur := report.Generate(rand.New(rand.NewPCG(3, 4)), "示例县民政局", 2024)
+	in := cur.Applications["carried_in"]
+	in[report.ColNatural] = report.N(prev.Applications["carried_forward"][report.ColNatural].Val() + 1) // a broken chain
+	in[report.ColTotal] = report.N(in[report.ColTotal].Val() + 1)
+	cur.Applications["carried_in"] = in
+	for name, w := range map[string]func(*bytes.Buffer, *report.Report) error{
+		"a.txt":  func(b *bytes.Buffer, r *report.Report) error { return render.Text(b, r) },
+		"b.html": func(b *bytes.Buffer, r *report.Report) error { return render.HTML(b, r) },
+	} {
+		var b bytes.Buffer
+		if err := w(&b, cur); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := render.Text(&b, prev); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c.txt"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []int64{0, 1} {
+		var out bytes.Buffer
+		if _, err := Run(context.Background(), files, Options{ByAgency: true, KeepBytes: keep}, &out); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		broken := 0
+		for _, l := range lines {
+			if strings.Contains(l, "≠ 2023 年结转下年度") {
+				broken++
+			}
+		}
+		if broken != 2 {
+			t.Errorf("keep %d: %d of the two 2024 copies checked against 2023:\n%s", keep, broken, out.String())
+		}
+	}
+}
