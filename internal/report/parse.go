@@ -51,6 +51,12 @@ func Parse(lines []Line) *Report {
 			r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
 		}
 	}
+	if n, sample := garbledText(lines); n >= minGarbled {
+		r.Meta.Scrambled = true // its headings and words are not what the page says
+		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
+			Message: fmt.Sprintf("文件中有 %d 处汉字读成了西文字母（如“%s”）：PDF 的字体编码无法还原为文字（多见于经过重新压缩或转换的 PDF），各部分、正文和文字未检查，表格中读错的行名已按字形和次序尽量对上；请用原文件或其他文字版核对", n, sample)})
+	}
 	for _, l := range p.lines {
 		if l.Segmented {
 			r.Meta.Flattened = true // a page that lost its line breaks, cut again
@@ -58,6 +64,61 @@ func Parse(lines []Line) *Report {
 		}
 	}
 	return r
+}
+
+// minGarbled is how many Han characters read as Latin letters make a text
+// garbled: a report never writes é or Ï beside a Chinese character, a font
+// whose codes map to the wrong characters does so on every line.
+const minGarbled = 5
+
+// garbledText counts the Latin-1 letters (À–ÿ) that stand right beside a
+// Han character ("政府信息}开", "行政Ï业性收费", "年度ç告": a PDF font whose
+// codes map to Latin characters), with the first one in its context. Such
+// letters are C3 80–BF in UTF-8: a byte search finds none in almost every text.
+func garbledText(lines []Line) (n int, sample string) {
+	for _, l := range lines {
+		t := l.Text
+		for i := 0; ; {
+			k := strings.IndexByte(t[i:], 0xC3)
+			if k < 0 {
+				break
+			}
+			i += k
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7 { // not × or ÷
+				before, _ := utf8.DecodeLastRuneInString(t[:i])
+				after, _ := utf8.DecodeRuneInString(t[i+size:])
+				if unicode.Is(unicode.Han, before) || unicode.Is(unicode.Han, after) {
+					if n++; sample == "" {
+						sample = runeContext(t, i, 4)
+					}
+				}
+			}
+			i += size
+		}
+	}
+	return n, sample
+}
+
+// runeContext is up to k runes either side of byte i of s, and the rune at i.
+func runeContext(s string, i, k int) string {
+	lo := i
+	for range k {
+		if lo == 0 {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:lo])
+		lo -= size
+	}
+	hi := i
+	for range k + 1 {
+		if hi == len(s) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[hi:])
+		hi += size
+	}
+	return trimSpace(s[lo:hi])
 }
 
 // doubledText finds a text in which every run is written twice over
