@@ -1431,11 +1431,16 @@ func (p *parser) detectFormat() {
 	}
 	t2, t3 := text(lo2, hi2), text(lo3, hi3)
 	f := Format("")
+	headers2019 := strings.Contains(t2, "本年新制作数量") || strings.Contains(t2, "上一年项目数量") || strings.Contains(t2, "对外公开总数量")
+	headers2021 := strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")
 	switch {
-	case strings.Contains(t2, "本年新制作数量") || strings.Contains(t2, "上一年项目数量") || strings.Contains(t2, "对外公开总数量") || strings.Contains(t2, "政府集中采购"):
+	case headers2019:
 		f = Format2019
-	case strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数"):
+	case headers2021:
+		// a 2021 table that kept the trial format's 政府集中采购 row is still 2021's
 		f = Format2021
+	case strings.Contains(t2, "政府集中采购"):
+		f = Format2019
 	case strings.Contains(t3, "逾期不补正") || strings.Contains(t3, "未按收费通知"):
 		f = Format2021
 	}
@@ -1451,7 +1456,12 @@ func (p *parser) detectFormat() {
 		// read the tables it has, and say it is the wrong table
 		want := FormatForYear(y)
 		p.warn("S.FORMAT", "", p.lines[lo2].No, "%d 年度报告应使用%s的表格，实际使用的是%s的表格（“%s”）；已按实际使用的表格读取",
-			y, want.Title(), f.Title(), formatClue(t2+t3))
+			y, want.Title(), f.Title(), formatClue(f, t2+t3))
+	}
+	if f == Format2021 && headers2021 {
+		if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return strings.Contains(l.Text, "政府集中采购") }); i >= 0 {
+			p.warn("PARSE.READ", "proactive", p.lines[lo2+i].No, "表二有“政府集中采购”一行，这是 2019 年试行格式的行，国办公开办函〔2021〕30号的表格没有这一行，未读取")
+		}
 	}
 	if f != p.r.Format {
 		fresh := NewReport(f)
@@ -4397,9 +4407,13 @@ func digitCount(ts []tok) int {
 	return n
 }
 
-// formatClue is the table heading that told the format apart.
-func formatClue(t string) string {
-	for _, k := range []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购", "本年制发件数", "现行有效件数", "逾期不补正", "未按收费通知"} {
+// formatClue is the table heading that told format f apart.
+func formatClue(f Format, t string) string {
+	clues := []string{"本年制发件数", "现行有效件数", "逾期不补正", "未按收费通知"}
+	if f == Format2019 {
+		clues = []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购"}
+	}
+	for _, k := range clues {
 		if strings.Contains(t, k) {
 			return k
 		}

@@ -972,3 +972,29 @@ func TestGarbledPDFText(t *testing.T) {
 		t.Errorf("the clean PDF said garbled: %v", clean.Findings)
 	}
 }
+
+// A 2021 表二 that kept the trial format's 政府集中采购 row is read as the
+// 2021 table it is, the extra row said and not read; a table with the trial
+// format's headings is the 2019 one, 政府集中采购 or not.
+func TestT2WithTheTrialFormatsProcurementRow(t *testing.T) {
+	page := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	want := audit(t, "tab.txt", []byte(page))
+	i := strings.Index(page, "三、收到和处理政府信息公开申请情况")
+	extra := "第二十条第（九）项\t\t\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t5\t123.4\n\n"
+	r := audit(t, "tab.txt", []byte(page[:i]+extra+page[i:]))
+	if r.Format != report.Format2021 {
+		t.Fatalf("read as %s", r.Format)
+	}
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("(-without +with the row):\n%s", d)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "政府集中采购")
+	}) || len(r.Findings) != len(want.Findings)+1 {
+		t.Errorf("the extra row is not said once: %v", r.Findings)
+	}
+	old := audit(t, "tab-2019.txt", readFile(t, filepath.Join(auditDir, "tab-2019.txt")))
+	if old.Format != report.Format2019 {
+		t.Errorf("the trial format's table read as %s", old.Format)
+	}
+}
