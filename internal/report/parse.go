@@ -1459,8 +1459,11 @@ func (p *parser) detectFormat() {
 			y, want.Title(), f.Title(), formatClue(f, t2+t3))
 	}
 	if f == Format2021 && headers2021 {
-		if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return strings.Contains(l.Text, "政府集中采购") }); i >= 0 {
-			p.warn("PARSE.READ", "proactive", p.lines[lo2+i].No, "表二有“政府集中采购”一行，这是 2019 年试行格式的行，国办公开办函〔2021〕30号的表格没有这一行，未读取")
+		// rows of the trial format's 表二 that some 2021 tables kept
+		for _, row := range []string{"其他对外管理服务事项", "政府集中采购"} {
+			if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return strings.Contains(l.Text, row) }); i >= 0 {
+				p.warn("PARSE.READ", "proactive", p.lines[lo2+i].No, "表二有“%s”一行，这是 2019 年试行格式的行，国办公开办函〔2021〕30号的表格没有这一行，未读取", row)
+			}
 		}
 	}
 	if f != p.r.Format {

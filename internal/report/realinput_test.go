@@ -973,8 +973,8 @@ func TestGarbledPDFText(t *testing.T) {
 	}
 }
 
-// A 2021 表二 that kept the trial format's 政府集中采购 row is read as the
-// 2021 table it is, the extra row said and not read; a table with the trial
+// A 2021 表二 that kept the trial format's 政府集中采购 (or 其他对外管理服务事项)
+// row is read as the 2021 table it is, the extra row said and not read; a table with the trial
 // format's headings is the 2019 one, 政府集中采购 or not.
 func TestT2WithTheTrialFormatsProcurementRow(t *testing.T) {
 	page := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
@@ -992,6 +992,10 @@ func TestT2WithTheTrialFormatsProcurementRow(t *testing.T) {
 		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "政府集中采购")
 	}) || len(r.Findings) != len(want.Findings)+1 {
 		t.Errorf("the extra row is not said once: %v", r.Findings)
+	}
+	r = audit(t, "tab.txt", []byte(strings.Replace(page, "行政许可\t356\t\t\n", "行政许可\t356\t\t\n其他对外管理服务事项\t12\t\t\n", 1)))
+	if d := cmp.Diff(tables(want), tables(r)); d != "" || countFindings(r, rule("PARSE.READ")) != 1 {
+		t.Errorf("其他对外管理服务事项 in a 2021 table: %v (-without +with):\n%s", r.Findings, d)
 	}
 	old := audit(t, "tab-2019.txt", readFile(t, filepath.Join(auditDir, "tab-2019.txt")))
 	if old.Format != report.Format2019 {
