@@ -400,12 +400,12 @@ func Claims(r *Report) []Claim {
 					out = append(out, clauseClaims(t[start:i], start, k, r.Year)...)
 				}
 				start, named = i+utf8.RuneLen(c), false
-			case '申':
-				named = named || strings.HasPrefix(t[i:], "申请")
+			case '申': // "申 请": a line spaced out letter by letter
+				named = named || strings.HasPrefix(t[i:], "申请") || strings.HasPrefix(t[i:], "申 请")
 			case '复':
-				named = named || strings.HasPrefix(t[i:], "复议")
+				named = named || strings.HasPrefix(t[i:], "复议") || strings.HasPrefix(t[i:], "复 议")
 			case '诉':
-				named = named || strings.HasPrefix(t[i:], "诉讼")
+				named = named || strings.HasPrefix(t[i:], "诉讼") || strings.HasPrefix(t[i:], "诉 讼")
 			case '费':
 				named = true
 			}
@@ -509,6 +509,9 @@ func otherYear(part string, year int) bool {
 func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// a word or a number broken by a line end reads whole ("受\n理")
 	cl = strings.ReplaceAll(cl, "\n", "")
+	if letterSpaced(cl) {
+		cl = withoutSpaces(cl) // "收 到 申 请 7 1 件": justified text spaced out letter by letter
+	}
 	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
 	var out []Claim
 	add := func(what string, v int64, text string) {
@@ -632,6 +635,32 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// letterSpaced says a clause is spaced out letter by letter (a PDF's
+// justified line as pdftotext writes it): of its eight or more characters,
+// nearly all stand between single spaces, digits too ("7 1" is 71 there).
+func letterSpaced(s string) bool {
+	if strings.Count(s, " ") < 8 {
+		return false // nearly every clause: too few spaces to look further
+	}
+	chars, spaced := 0, 0
+	prevSpace, prevChar := false, false
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false // two spaces: a gap between words, not letter spacing
+			}
+			prevSpace = true
+			continue
+		}
+		chars++
+		if prevSpace && prevChar {
+			spaced++
+		}
+		prevSpace, prevChar = false, true
+	}
+	return chars >= 8 && spaced*10 >= (chars-1)*9
 }
 
 // joinThousands drops the commas of numbers grouped by thousands (1,234 and

@@ -522,6 +522,10 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"收到个人提出的政府信息公开申请64件。":          "",
 		"收到企业申请3件。":                    "",
 		"共收到公民、法人和其他组织提出的政府信息公开申请70件。": "applications=70",
+		// a justified PDF line spaced out letter by letter: its digits are one number
+		"2 0 2 4 年 ， 本 局 共 收 到 政 府 信 息 公 开 申 请 7 1 件 。": "applications=71",
+		"被 申 请 行 政 复 议 4 件 ， 被 提 起 行 政 诉 讼 1 件 。":       "review=4,suit=1",
+		"收 到 申 请 后 ， 均 在 2 0 个 工 作 日 内 答 复 。":           "",
 		// a region's count, then the agency's own: the own one is 表三's
 		"全市共收到政府信息公开申请1200件，本局收到70件。":        "applications=70",
 		"全市各级行政机关共受理申请1200件，其中本局受理70件。":      "applications=70",
