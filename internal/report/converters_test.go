@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,6 +264,25 @@ func TestSpacesOfFlattenedPages(t *testing.T) {
 	}
 	if n := spaces("oneline-2021.txt"); n != 0 {
 		t.Errorf("a space in a flattened page: %d TXT.SPACE, want 0", n)
+	}
+	// lines spaced out letter by letter (a PDF's justified text) are said
+	// once for the section, with their count; a stray space beside them still is
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	i, j := strings.Index(src, "（一）主动公开情况"), strings.Index(src, "（三）政府信息管理情况")
+	var lines []string
+	for _, l := range strings.Split(src[i:j], "\n") {
+		lines = append(lines, strings.Join(strings.Split(l, ""), " "))
+	}
+	r := audit(t, "spaced.txt", []byte(src[:i]+strings.Join(lines, "\n")+strings.Replace(src[j:], "一是完善制度", "一是完善 制度", 1)))
+	var said []string
+	for _, f := range r.Findings {
+		if f.Rule == "TXT.SPACE" {
+			said = append(said, f.Message)
+		}
+	}
+	slices.Sort(said)
+	if len(said) != 2 || !strings.Contains(said[1], "行文字逐字隔开") || !strings.Contains(said[0], "完善 制度") {
+		t.Errorf("letter-spaced lines and a stray space: %q", said)
 	}
 }
 

@@ -1064,26 +1064,46 @@ func checkSpace(c *ctx) {
 	}
 	for _, k := range narrativeKeys {
 		t := c.r.Sections[k]
-		for i := 0; i < len(t); {
-			r, size := utf8.DecodeRuneInString(t[i:])
-			if !isBlank(r) {
-				i += size
+		spaced, first := 0, 0 // lines spaced out letter by letter: said once, not space by space
+		for lo := 0; lo < len(t); {
+			hi := strings.IndexByte(t[lo:], '\n')
+			if hi < 0 {
+				hi = len(t)
+			} else {
+				hi += lo
+			}
+			if letterSpaced(t[lo:hi]) {
+				if spaced++; spaced == 1 {
+					first = c.lineAt(k, lo)
+				}
+				lo = hi + 1
 				continue
 			}
-			j := i
-			for j < len(t) {
-				r2, s2 := utf8.DecodeRuneInString(t[j:])
-				if !isBlank(r2) {
-					break
+			for i := lo; i < hi; {
+				r, size := utf8.DecodeRuneInString(t[i:])
+				if !isBlank(r) {
+					i += size
+					continue
 				}
-				j += s2
+				j := i
+				for j < hi {
+					r2, s2 := utf8.DecodeRuneInString(t[j:])
+					if !isBlank(r2) {
+						break
+					}
+					j += s2
+				}
+				before, _ := utf8.DecodeLastRuneInString(t[:i])
+				after, _ := utf8.DecodeRuneInString(t[j:])
+				if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+					c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
+				}
+				i = j
 			}
-			before, _ := utf8.DecodeLastRuneInString(t[:i])
-			after, _ := utf8.DecodeRuneInString(t[j:])
-			if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
-				c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
-			}
-			i = j
+			lo = hi + 1
+		}
+		if spaced > 0 {
+			c.add("sections."+k, first, "第 %d 行起有 %d 行文字逐字隔开（多见于 PDF 两端对齐的文字转换成文本），请对照原文确认是否原文如此；这些行不逐处列出", first, spaced)
 		}
 	}
 }
