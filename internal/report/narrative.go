@@ -79,6 +79,8 @@ func checkFees(c *ctx) {
 	if !ok || trimSpace(t) == "" {
 		return // S.MISSING says it
 	}
+	// "未 收 取 … 费": a PDF's justified line spaced out letter by letter
+	t = joinSpacedLines(t)
 	if !strings.Contains(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
 		c.add("sections.6", c.r.Line("6"), "第六部分未说明是否收取政府信息公开信息处理费：按格式要求，收取信息处理费的情况在此报告，未收取的也应写明")
 	}
@@ -635,6 +637,21 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// joinSpacedLines is t with the spaces taken out of its lines spaced out
+// letter by letter (offsets into it are not t's).
+func joinSpacedLines(t string) string {
+	if strings.Count(t, " ") < 8 {
+		return t
+	}
+	lines := strings.Split(t, "\n")
+	for i, l := range lines {
+		if letterSpaced(l) {
+			lines[i] = withoutSpaces(l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // letterSpaced says a clause is spaced out letter by letter (a PDF's
