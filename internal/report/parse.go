@@ -1764,6 +1764,27 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 	return rc
 }
 
+// commonFields is how many fields most of 表三's complete rows of separated
+// fields have (a converter writes its rows alike), 0 when none.
+func commonFields(got []t3Line) int {
+	var counts map[int]int
+	best, bestN := 0, 0
+	for _, g := range got {
+		if !g.rc.ok || g.line.Fields == nil || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+			continue
+		}
+		if counts == nil {
+			counts = map[int]int{}
+		}
+		n := len(g.line.Fields)
+		counts[n]++
+		if counts[n] > bestN || counts[n] == bestN && n > best {
+			best, bestN = n, counts[n]
+		}
+	}
+	return best
+}
+
 // gluedNotBlank looks at a row of separated fields read with one blank cell
 // that then does not add up: when splitting one of its numbers in two makes
 // seven cells that do ("0 6 0 3 4 215": 2 and 15), the converter may have
@@ -3067,9 +3088,12 @@ func (p *parser) parseT3() {
 	p.missingRows(rows, seen)
 	p.placeFieldRows(got)
 	p.alignShort(got)
+	fullFields := commonFields(got)
 	var runs []t3Line
 	for _, g := range got {
-		if g.rc.ok && g.line.Fields != nil && !g.line.Structured && !g.line.OneEach {
+		// a row with a field fewer than the table's complete rows: a blank
+		// cell would have kept its empty field, two cells run together did not
+		if g.rc.ok && g.line.Fields != nil && !g.line.Structured && !g.line.OneEach && len(g.line.Fields) < fullFields {
 			if field, split, ok := gluedNotBlank(g.rc.cells); ok {
 				for i := 0; i < NumCols; i++ {
 					p.ambiguous(t3Cell(g.row.Key, i))

@@ -865,6 +865,12 @@ func TestTabRowCellsRunTogether(t *testing.T) {
 	if countFindings(r, rule("T3.ROWSUM")) != 1 || countFindings(r, rule("PARSE.AMBIGUOUS")) != 0 {
 		t.Errorf("a blank cell in a row that does not add up is the report's error: %v", r.Findings)
 	}
+	// a blank that kept its empty field (the row has as many fields as the
+	// others) is a blank, even where splitting a number would add up (16: 1 6)
+	r = audit(t, "tab.txt", bytes.Replace(page, []byte(row), []byte("\t\t5\t0\t0\t0\t0\t16\n"), 1))
+	if countFindings(r, rule("T3.ROWSUM")) != 1 || countFindings(r, rule("PARSE.AMBIGUOUS")) != 0 || countFindings(r, rule("CELL.BLANK")) != 1 {
+		t.Errorf("a blank field in a row that does not add up is the report's error: %v", r.Findings)
+	}
 }
 
 // 本年增/减 written with the minus sign (−7), or the en or em dash Word's
