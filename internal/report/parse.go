@@ -1733,20 +1733,26 @@ func separateCells(region []string, n int) bool {
 func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 	region := fields[from:]
 	first, last, count := -1, -1, 0
+	zeroLed := false // a field 00 or 05: cells run together, when the row lacks a field
 	for i, f := range region {
 		if trimSpace(f) == "" {
 			continue
 		}
-		if !cellish(f) || leadingZero(f) {
+		if !cellish(f) {
 			rc.tokens = nonEmpty(region) // several cells run together in a field
 			return rc
 		}
+		zeroLed = zeroLed || leadingZero(f)
 		if first < 0 {
 			first = i
 		}
 		last, count = i, count+1
 	}
 	if count == 0 {
+		return rc
+	}
+	if zeroLed && count < NumCols {
+		rc.tokens = nonEmpty(region)
 		return rc
 	}
 	for k := max(0, last-NumCols+1); k <= first && k+NumCols <= len(region); k++ {

@@ -865,6 +865,12 @@ func TestTabRowCellsRunTogether(t *testing.T) {
 	if countFindings(r, rule("T3.ROWSUM")) != 1 || countFindings(r, rule("PARSE.AMBIGUOUS")) != 0 {
 		t.Errorf("a blank cell in a row that does not add up is the report's error: %v", r.Findings)
 	}
+	// a count written with a leading zero in a row with every field (05 for
+	// 5) is the count, as it always read
+	r = audit(t, "tab.txt", bytes.Replace(page, []byte(row), []byte("\t0\t6\t0\t3\t4\t02\t15\n"), 1))
+	if got, want := r.Applications["new"], audit(t, "tab.txt", page).Applications["new"]; got != want {
+		t.Errorf("02 in a full row read %v, want %v", got, want)
+	}
 	// a blank that kept its empty field (the row has as many fields as the
 	// others) is a blank, even where splitting a number would add up (16: 1 6)
 	r = audit(t, "tab.txt", bytes.Replace(page, []byte(row), []byte("\t\t5\t0\t0\t0\t0\t16\n"), 1))
