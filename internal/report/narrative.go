@@ -645,6 +645,14 @@ func joinSpacedLines(t string) string {
 	if strings.Count(t, " ") < 8 {
 		return t
 	}
+	some := false
+	for rest := t; rest != "" && !some; {
+		line, after, _ := strings.Cut(rest, "\n")
+		some, rest = letterSpaced(line), after
+	}
+	if !some {
+		return t // spaces, but no line spaced out: nothing to copy
+	}
 	lines := strings.Split(t, "\n")
 	for i, l := range lines {
 		if letterSpaced(l) {

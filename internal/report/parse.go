@@ -1773,14 +1773,11 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 // commonFields is how many fields most of 表三's complete rows of separated
 // fields have (a converter writes its rows alike), 0 when none.
 func commonFields(got []t3Line) int {
-	var counts map[int]int
+	var counts [64]int // a row of 表三 has 7 cells and a few label fields
 	best, bestN := 0, 0
 	for _, g := range got {
-		if !g.rc.ok || g.line.Fields == nil || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+		if !g.rc.ok || g.line.Fields == nil || len(g.line.Fields) >= len(counts) || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
 			continue
-		}
-		if counts == nil {
-			counts = map[int]int{}
 		}
 		n := len(g.line.Fields)
 		counts[n]++
