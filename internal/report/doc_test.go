@@ -257,6 +257,15 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the line of its numbers
 		"autonumbered-2021.docx": truth, "lo-autonumbered-2021.doc": truth, "lo-autonumbered-2021.odt": truth,
 		"pdftotext-layout-narrow-2021.txt": truth, "lo-narrow-2021.pdf": truth,
+		// pdfminer's text (pdf2txt 20221105, as markitdown and other Python
+		// tools take a PDF's text) of LibreOffice's and Chromium's PDFs: text blocks, each
+		// column's numbers of a page under all the page's labels, 表二's rows
+		// as their labels and then their numbers. Little can be placed; what
+		// is read must be right and no error claimed (before: 表二 cells
+		// taken from other rows, a 表三 row's numbers from another column, 表四 as
+		// the first fifteen of a column of zeros)
+		"pdfminer-page-2021.txt": truth, "pdfminer-2019.txt": truth2019, "pdfminer-blanks-2021.txt": truthWithBlanks,
+		"pdfminer-chrome-page-2021.txt": truth, // 表四 among 150 numbers each on a line: not the first fifteen
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

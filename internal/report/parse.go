@@ -1680,6 +1680,15 @@ func splitFields(l Line, n int) rowCells {
 		for len(t) > n && trimSpace(t[len(t)-1]) == "" {
 			t = t[:len(t)-1] // Word's merge continuations, not blank cells
 		}
+		if l.OneEach && len(t) > n {
+			// more numbers on their own lines under a label than its row has
+			// cells: a converter that wrote the table's numbers apart from
+			// its labels (pdfminer: both rows' labels, then their numbers),
+			// whose order cannot be known
+			rc.tokens = nonEmpty(region)
+			rc.spaced = true
+			return rc
+		}
 		if len(t) >= n && allCells(t[len(t)-n:]) {
 			rc.cells, rc.ok = t[len(t)-n:], true
 			return rc
@@ -2100,6 +2109,7 @@ func (p *parser) parseT2() {
 	lo, hi := p.region("2")
 	items := r.Format.T2Items()
 	next, pending := 0, -1
+	var pendings []int // the rows whose labels stood alone since the last numbers, in order
 	found := 0
 	seen := make([]bool, len(items)) // a label read, with or without its numbers
 	var short, complete []t2Row      // space-aligned rows with blanks, and without
@@ -2120,6 +2130,7 @@ func (p *parser) parseT2() {
 		if !hasNums {
 			if j >= 0 {
 				pending = j // a label above its numbers (a converter's heading)
+				pendings = append(pendings, j)
 				seen[j] = true
 				if fuzzy {
 					p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), items[j].Label)
@@ -2148,6 +2159,26 @@ func (p *parser) parseT2() {
 			}
 		}
 		prevLabel = ""
+		run := pendings
+		if j >= 0 && len(pendings) > 0 && j > pendings[len(pendings)-1] {
+			run = append(pendings[:len(pendings):len(pendings)], j) // this line's label is the run's last
+		}
+		if (j < 0 || len(run) > len(pendings)) && l.OneEach && len(run) > 1 && len(rc.tokens) == len(run) && oneCellRows(items, run) {
+			// labels, then their numbers, one cell each ("行政处罚 / 行政强制 /
+			// 48 / 3": pdfminer's blocks): in order, as no other order exists
+			pendings = run
+			var said []string
+			for k, row := range pendings {
+				p.fillT2(items[row], rowCells{tokens: rc.tokens[k : k+1]}, l)
+				r.setLine("proactive."+items[row].Key, l.No)
+				said = append(said, items[row].Label+" "+rc.tokens[k].s)
+			}
+			p.warn("PARSE.READ", r.t2Prefix()+items[pendings[0]].Key, l.No, "表二的 %d 行行名在前、数字在后（PDF 转换的文字顺序），每行一个数，按次序读作：%s", len(pendings), strings.Join(said, "、"))
+			found++
+			next, pending, pendings = pendings[len(pendings)-1]+1, -1, nil
+			continue
+		}
+		pendings = nil
 		if j < 0 && pending >= 0 {
 			j = pending
 		}
@@ -2205,6 +2236,16 @@ func (p *parser) parseT2() {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
+}
+
+// oneCellRows says each of the rows has one cell.
+func oneCellRows(items []T2Item, rows []int) bool {
+	for _, row := range rows {
+		if len(items[row].Cells) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // notText says the table of section k is not in the text: a picture in the
@@ -3092,8 +3133,27 @@ func (p *parser) parseT3() {
 	p.placeFieldRows(got)
 	p.alignShort(got)
 	fullFields := commonFields(got)
+	// a table whose rows mostly did not read is one whose order a converter
+	// lost (pdfminer writes each column's numbers under the labels of a
+	// page): a row of numbers on lines of their own that then does not add
+	// up took numbers that are not its own, and is not an error of the report
+	okRows := 0
+	for _, g := range got {
+		if g.rc.ok {
+			okRows++
+		}
+	}
+	scrambled := okRows*2 < len(rows)
 	var runs []t3Line
 	for _, g := range got {
+		if scrambled && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
+			for i := 0; i < NumCols; i++ {
+				p.ambiguous(t3Cell(g.row.Key, i))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”下面的 7 个数（%s）合计不符，而表三大部分行都无法与数字对应（转换打乱了次序），这 7 个数多半不是该行的，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " "))
+			continue
+		}
 		// a row with a field fewer than the table's complete rows: a blank
 		// cell would have kept its empty field, two cells run together did not
 		if g.rc.ok && g.line.Fields != nil && !g.line.Structured && !g.line.OneEach && len(g.line.Fields) < fullFields {
@@ -4028,6 +4088,19 @@ func (p *parser) parseT4() {
 	}
 	if apart && len(data) > 1 {
 		spaced = true // numbers on lines of their own are cells of their own: never split as glued digits
+		if more := p.moreApartNumbers(data[len(data)-1].No, hi); len(toks) == n && more > 0 {
+			// the numbers on lines of their own go on past fifteen: another
+			// table's columns spilled into this one (pdfminer's text blocks),
+			// of which 表四's are some, where cannot be known
+			r.Meta.Unreadable["4"] = true
+			for b := range T4Blocks {
+				for j := range T4Columns {
+					p.ambiguous(t4Cell(b, j))
+				}
+			}
+			p.warn("PARSE.TABLE", "appeals", first, "表四的位置有 %d 个以上各占一行的数，多于表四的 15 个（转换把别的表格的数字也排到了这里），无法确定哪些是表四的，表四记为空，请对照原文核对", n+more)
+			return
+		}
 		if len(toks) == n && !t4BlocksAddUp(strs(toks)) {
 			// a PDF's text can give a table's numbers column by column:
 			// in the order read they do not add up, and no order can be known
@@ -4082,6 +4155,26 @@ func (p *parser) parseT4() {
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, first)
+}
+
+// moreApartNumbers counts the lines after line number after (up to hi) that
+// each hold one number, blank lines passed over, up to the first other line.
+func (p *parser) moreApartNumbers(after, hi int) int {
+	n := 0
+	for _, l := range p.lines[:hi] {
+		if l.No <= after {
+			continue
+		}
+		t := trimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if l.Fields != nil || !isNumber(t) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // t4GenericLabels are words some reports put before 表四's row of fifteen

@@ -1014,3 +1014,28 @@ func TestT2WithTheTrialFormatsProcurementRow(t *testing.T) {
 		t.Errorf("the trial format's table read as %s", old.Format)
 	}
 }
+
+// 表二 rows written as their labels and then their numbers, each number on a
+// line of its own (pdfminer's text blocks): rows of one cell each are read
+// in order (行政处罚 / 行政强制 / 48 / 3), said by PARSE.READ; rows of three
+// cells are not (their numbers may run along the rows or down the columns:
+// 31 35 31 13 27 7 is either), nor are the last three taken for the last row.
+func TestT2LabelsThenNumbers(t *testing.T) {
+	r := audit(t, "pm.txt", readFile(t, filepath.Join(auditDir, "pdfminer-page-2021.txt")))
+	if p, c := r.Proactive.Cell("penalty.decisions"), r.Proactive.Cell("coercion.decisions"); p != report.N(48) || c != report.N(3) {
+		t.Errorf("行政处罚 %v 行政强制 %v, want 48 and 3", p, c)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "行政处罚 48、行政强制 3")
+	}) {
+		t.Errorf("the order read is not said: %v", r.Findings)
+	}
+	r = audit(t, "pm.txt", readFile(t, filepath.Join(auditDir, "pdfminer-2019.txt")))
+	for _, k := range []string{"rules", "normative_documents", "licensing", "other_services"} {
+		for _, c := range []string{"new_made", "prev_items"} {
+			if v := r.Proactive.Cell(k + "." + c); !v.Blank() {
+				t.Errorf("%s.%s read %v from numbers whose order cannot be known", k, c, v)
+			}
+		}
+	}
+}
