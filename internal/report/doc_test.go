@@ -266,6 +266,13 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the first fifteen of a column of zeros)
 		"pdfminer-page-2021.txt": truth, "pdfminer-2019.txt": truth2019, "pdfminer-blanks-2021.txt": truthWithBlanks,
 		"pdfminer-chrome-page-2021.txt": truth, // 表四 among 150 numbers each on a line: not the first fifteen
+		// pypdf 3.4 (extract_text) and PyMuPDF 1.21 (get_text, and sorted by
+		// position) of LibreOffice's PDFs: in the narrow one a wrapped label's
+		// last piece comes with its numbers ("2.重复" / "申请2000002": not the
+		// row before, which ends in 申请 too), and sorted text puts every
+		// row's numbers before its label (said unreadable, not shifted a row)
+		"pypdf-2019.txt": truth2019, "pymupdf-page-2021.txt": truth,
+		"pypdf-narrow-2021.txt": truth, "pymupdf-sorted-narrow-2021.txt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

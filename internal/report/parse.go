@@ -2916,6 +2916,52 @@ func (p *parser) restoreStripped(lo, hi int) {
 	}
 }
 
+// numbersBeforeLabels says 表三's numbers, a cell to a line, each come
+// before their row's label (PyMuPDF's text sorted by position puts a row's
+// numbers, on the first line of its cells, above its wrapped label): seven
+// numbers before the first row's label, and none after the last row's.
+func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
+	if !slices.ContainsFunc(p.lines[lo:hi], func(l Line) bool { return l.OneEach }) {
+		return false // no cells on lines of their own: nearly every table
+	}
+	firstNums, firstLabel, lastLabel, lastNums := -1, -1, -1, -1
+	for n := lo; n < hi; n++ {
+		l := p.lines[n]
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		if rc.ok && l.OneEach {
+			if firstNums < 0 {
+				firstNums = n
+			}
+			lastNums = n
+		}
+		if rc.label == "" {
+			continue
+		}
+		L := totalWord(norm(rc.label))
+		j := matchExact(stripGroups(L), L, norms, 0)
+		if j == 0 && firstLabel < 0 {
+			firstLabel = n
+		}
+		if j == len(norms)-1 {
+			lastLabel = n
+		}
+	}
+	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums
+}
+
+// blankBetween says the lines strictly between indexes i and j hold nothing.
+func (p *parser) blankBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if p.lines[k].Fields != nil || trimSpace(p.lines[k].Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // continuedAfter says the row at i goes on on the next line that holds
 // anything: a line of numbers only, not started by a tab (catdoc wraps a
 // long row so: "…\t11\t0\t0\t1\t0" then "1\t13"). Its cells are not
@@ -2955,6 +3001,16 @@ func (p *parser) parseT3() {
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
+	if p.numbersBeforeLabels(lo, hi, norms) {
+		r.Meta.Unreadable["3"] = true
+		for _, row := range rows {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(row.Key, c))
+			}
+		}
+		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的 7 个数在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
+		return
+	}
 	got := make([]t3Line, 0, len(rows))
 	seen := make([]bool, len(rows)) // a label read, with or without its numbers
 	var whole []wholeGroup
@@ -2966,6 +3022,7 @@ func (p *parser) parseT3() {
 	lost := false                      // numbers under a label that matched no row, since the last row read
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
+	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
@@ -3017,7 +3074,7 @@ func (p *parser) parseT3() {
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
-				pending, pendingFuzzy = j, ""
+				pending, pendingFuzzy, pendingAt, pendingS = j, "", n, S
 				if fuzzy {
 					pendingFuzzy, pendingLine = rc.label, l.No
 				}
@@ -3042,6 +3099,13 @@ func (p *parser) parseT3() {
 				orphan = &orphanRow{ord: o, rc: rc, line: l}
 				continue
 			}
+		}
+		if j >= 0 && pending > j && pendingAt >= 0 && p.blankBetween(pendingAt, n) && !moreRunes(S, 3) &&
+			strings.HasPrefix(norms[pending], pendingS+S) {
+			// a piece of a wrapped label with the numbers ("2.重复" / "申请
+			// 2000002") is the rest of the label on the line above, not an
+			// earlier row that ends the same way (1.信访举报投诉类申请)
+			j, fuzzy = -1, false
 		}
 		if j < 0 && pending >= 0 {
 			j = pending // numbers under a generic label ("数值") or none
