@@ -266,6 +266,9 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the first fifteen of a column of zeros)
 		"pdfminer-page-2021.txt": truth, "pdfminer-2019.txt": truth2019, "pdfminer-blanks-2021.txt": truthWithBlanks,
 		"pdfminer-chrome-page-2021.txt": truth, // 表四 among 150 numbers each on a line: not the first fifteen
+		// (of the same page through pdftocairo: a row's last number on the next
+		// item's heading line, "356第二十条第（六）项", "3 第二十条第（八）项")
+		"pdfminer-cairo-page-2021.txt": truth,
 		// pypdf 3.4 (extract_text) and PyMuPDF 1.21 (get_text, and sorted by
 		// position) of LibreOffice's PDFs: in the narrow one a wrapped label's
 		// last piece comes with its numbers ("2.重复" / "申请2000002": not the

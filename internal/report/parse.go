@@ -698,6 +698,7 @@ func (p *parser) joinCellLines() {
 			// blank lines between them passed over: pdftotext without
 			// -layout puts one between every two cells
 			last := i
+			glued, gluedAt := "", -1 // a last number run into the next item's heading ("3 第二十条第（八）项")
 			for k := i + 1; k < sp.hi; k++ {
 				if n := &p.lines[k]; n.Fields == nil && !n.Image && trimSpace(n.Text) == "" {
 					continue
@@ -705,12 +706,14 @@ func (p *parser) joinCellLines() {
 				if !oneCellLine(p.lines[k]) {
 					if key == "2" && last == i && signedRunLine(p.lines[k]) {
 						last = k // 表二's numbers run together under their label, a sign among them ("22-7")
+					} else if num, ok := numberBeforeHeading(p.lines[k]); key == "2" && ok {
+						glued, gluedAt = num, k
 					}
 					break
 				}
 				last = k
 			}
-			if last == i {
+			if last == i && gluedAt < 0 {
 				continue
 			}
 			j := last + 1
@@ -733,10 +736,35 @@ func (p *parser) joinCellLines() {
 					p.lines[k].Text = ""
 				}
 			}
+			if gluedAt >= 0 {
+				fields = append(fields, glued)
+				t := trimSpace(p.lines[gluedAt].Text)
+				p.lines[gluedAt].Text = t[strings.Index(t, "第二十条"):]
+			}
 			l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 			i = j - 1
 		}
 	}
+}
+
+// numberBeforeHeading reads a line that starts with a number and goes on
+// with 表二's next item heading ("3 第二十条第（八）项", "356第二十条…":
+// pdfminer puts a row's last number on the heading's line), and returns
+// the number.
+func numberBeforeHeading(l Line) (string, bool) {
+	if l.Fields != nil || l.Segmented {
+		return "", false
+	}
+	t := trimSpace(l.Text)
+	k := strings.Index(t, "第二十条")
+	if k <= 0 {
+		return "", false
+	}
+	num := trimSpace(t[:k])
+	if !isNumber(num) {
+		return "", false
+	}
+	return num, true
 }
 
 // signedRunLine is a plain line of digits run together with a minus sign
@@ -2117,6 +2145,9 @@ func (p *parser) parseT2() {
 	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
+		}
+		if strings.Contains(l.Text, "第二十条") {
+			pendings = nil // an item's heading: the labels before it are the item before's
 		}
 		rc := splitLabel(l, 3)
 		L := norm(rc.label)

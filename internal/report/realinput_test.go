@@ -1030,6 +1030,14 @@ func TestT2LabelsThenNumbers(t *testing.T) {
 	}) {
 		t.Errorf("the order read is not said: %v", r.Findings)
 	}
+	// a row's last number on the next item's heading line ("356第二十条第（六）项",
+	// "3 第二十条第（八）项"): the row's
+	r = audit(t, "pm.txt", readFile(t, filepath.Join(auditDir, "pdfminer-cairo-page-2021.txt")))
+	for key, want := range map[string]int64{"licensing.decisions": 356, "penalty.decisions": 48, "coercion.decisions": 3} {
+		if got := r.Proactive.Cell(key); got != report.N(want) {
+			t.Errorf("%s read %v, want %d", key, got, want)
+		}
+	}
 	r = audit(t, "pm.txt", readFile(t, filepath.Join(auditDir, "pdfminer-2019.txt")))
 	for _, k := range []string{"rules", "normative_documents", "licensing", "other_services"} {
 		for _, c := range []string{"new_made", "prev_items"} {
