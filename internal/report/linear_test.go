@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -60,5 +61,24 @@ func TestFindingsPerRuleCapped(t *testing.T) {
 	}
 	if n != 51 || !strings.Contains(rest, "另有 39950 处") {
 		t.Errorf("%d TXT.SPACE findings, last %q", n, rest)
+	}
+}
+
+// A tab row a field short whose one number is enormous (hostile input):
+// the test for cells run together tries each split of a number, and must
+// not do so for a number no two counts make. Four times the digits cost
+// about four times the memory.
+func TestHugeNumberInAShortRow(t *testing.T) {
+	page := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	row := "一、本年新收政府信息公开申请数量\t\t\t64\t0\t0\t2\t0\t4\t70"
+	if !strings.Contains(page, row) {
+		t.Fatalf("tab-2021.txt has no row %q", row)
+	}
+	text := func(digits int) string {
+		return strings.Replace(page, row, "一、本年新收政府信息公开申请数量\t\t\t"+strings.Repeat("9", digits)+"\t0\t2\t0\t4\t70", 1)
+	}
+	a, b := allocated(t, text(5000)), allocated(t, text(20000))
+	if ratio := float64(b) / float64(a); ratio > 7 {
+		t.Errorf("4× the digits allocates %.1f× the memory (%d → %d bytes): something is quadratic", ratio, a, b)
 	}
 }

@@ -1841,8 +1841,8 @@ func gluedNotBlank(cells []string) (field, split string, ok bool) {
 		switch {
 		case t == "" && !blank:
 			blank = true
-		case t == "" || strings.ContainsFunc(t, func(r rune) bool { return r < '0' || r > '9' }):
-			return "", "", false // two blanks, or a cell that is no plain count
+		case t == "" || len(t) > 2*maxCellDigits || strings.ContainsFunc(t, func(r rune) bool { return r < '0' || r > '9' }):
+			return "", "", false // two blanks, or a cell that is no plain count (or no two run together)
 		default:
 			nums = append(nums, t)
 		}
