@@ -180,9 +180,11 @@ func regionWide(part string) bool {
 }
 
 // ownCountAfter is the first of the parts that counts what the agency itself
-// received ("本局收到70件", "其中本机关受理12件"), -1 for none.
+// received ("本局收到70件", "其中本机关受理12件"), -1 for none. Only the next
+// three parts are looked at: the own count follows the region's, and a
+// sentence of thousands of parts must not be read again for each.
 func ownCountAfter(parts []string) int {
-	for i, part := range parts {
+	for i, part := range parts[:min(len(parts), 3)] {
 		p := strings.TrimPrefix(trimSpace(part), "其中")
 		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") {
 			continue

@@ -1113,3 +1113,19 @@ func TestDigitYears(t *testing.T) {
 		"本局在二〇二四年共收到申请二〇件": "本局在2024年共收到申请二〇件",
 	})
 }
+
+// The agency's own count is looked for in the few parts after a region's
+// count, never in the whole of a sentence of thousands of parts (read again
+// for each part, such a sentence took minutes).
+func TestOwnCountAfterLooksNear(t *testing.T) {
+	own := "本局收到70件"
+	for _, c := range []struct {
+		before int
+		want   int
+	}{{0, 0}, {2, 2}, {3, -1}, {1000, -1}} {
+		parts := append(slices.Repeat([]string{"全市收到申请1件"}, c.before), own)
+		if got := ownCountAfter(parts); got != c.want {
+			t.Errorf("own count after %d parts: %d, want %d", c.before, got, c.want)
+		}
+	}
+}
