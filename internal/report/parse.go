@@ -2200,6 +2200,7 @@ func (p *parser) parseT2() {
 			pendings = run
 			var said []string
 			for k, row := range pendings {
+				seen[row] = true
 				p.fillT2(items[row], rowCells{tokens: rc.tokens[k : k+1]}, l)
 				r.setLine("proactive."+items[row].Key, l.No)
 				said = append(said, items[row].Label+" "+rc.tokens[k].s)
