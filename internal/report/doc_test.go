@@ -273,7 +273,8 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// position) of LibreOffice's PDFs: in the narrow one a wrapped label's
 		// last piece comes with its numbers ("2.重复" / "申请2000002": not the
 		// row before, which ends in 申请 too), and sorted text puts every
-		// row's numbers before its label (said unreadable, not shifted a row)
+		// row's numbers before its label (read by their order when every row
+		// and column adds up; before, shifted a row)
 		"pypdf-2019.txt": truth2019, "pymupdf-page-2021.txt": truth,
 		"pypdf-narrow-2021.txt": truth, "pymupdf-sorted-narrow-2021.txt": truth,
 	} {
@@ -339,4 +340,5 @@ func TestConvertedRightOrSaid(t *testing.T) {
 var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "autonumbered-2021.docx": true, "lo-autonumbered-2021.doc": true,
 	"lo-autonumbered-2021.odt": true, "pdftotext-layout-narrow-2021.txt": true, "lo-narrow-2021.pdf": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
 	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
-	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true}
+	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true,
+	"pymupdf-sorted-narrow-2021.txt": true}

@@ -2984,6 +2984,57 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums
 }
 
+// readNumbersInOrder reads a 表三 whose numbers come before their labels by
+// their order alone: every number on its own line, seven to each row of the
+// format in turn. Kept only when there are exactly as many as the rows' cells
+// and every row and the table's columns add up (a blank cell, a number out
+// of place, a row that is the report's own error: unread, as before); said
+// by PARSE.READ.
+func (p *parser) readNumbersInOrder(lo, hi int, rows []T3Row) bool {
+	var nums []string
+	for _, l := range p.lines[lo:hi] {
+		if !l.OneEach {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		if rc.ok {
+			nums = append(nums, rc.cells...)
+			continue
+		}
+		if !rc.spaced && len(rc.tokens) > 0 {
+			return false // digits run together: not one number to a line
+		}
+		nums = append(nums, strs(rc.tokens)...)
+	}
+	if len(nums) != NumCols*len(rows) {
+		return false
+	}
+	got := make([]t3Line, len(rows))
+	for i := range rows {
+		cells := nums[i*NumCols : (i+1)*NumCols]
+		if !addsUp(cells) {
+			return false
+		}
+		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
+	}
+	if !t3ColumnsHold(got) {
+		return false
+	}
+	for _, g := range got {
+		var v Row
+		for c, s := range g.rc.cells {
+			v[c] = toCell(s)
+		}
+		p.r.Applications[g.row.Key] = v
+	}
+	p.r.Meta.Tables["3"] = true
+	for _, row := range rows {
+		p.r.setLine(row.Key, p.lines[lo].No) // the lines of its numbers are not its own
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字），%d 个数按格式各行的次序每 7 个一行读取；各行之和、表三各栏的勾稽关系均相符", len(nums))
+	return true
+}
+
 // blankBetween says the lines strictly between indexes i and j hold nothing.
 func (p *parser) blankBetween(i, j int) bool {
 	for k := i + 1; k < j; k++ {
@@ -3034,6 +3085,9 @@ func (p *parser) parseT3() {
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
 	if p.numbersBeforeLabels(lo, hi, norms) {
+		if p.readNumbersInOrder(lo, hi, rows) {
+			return
+		}
 		r.Meta.Unreadable["3"] = true
 		for _, row := range rows {
 			for c := range NumCols {

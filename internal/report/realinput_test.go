@@ -1052,3 +1052,34 @@ func TestT2LabelsThenNumbers(t *testing.T) {
 		}
 	}
 }
+
+// 表三 whose every row's numbers come before its label (PyMuPDF's text
+// sorted by position) reads by the numbers' order when every row and column
+// adds up, said once; with one number changed it does not add up and the
+// table is unread and said, never read a row off.
+func TestT3NumbersBeforeLabels(t *testing.T) {
+	page := readFile(t, filepath.Join(auditDir, "pymupdf-sorted-narrow-2021.txt"))
+	r := audit(t, "sorted.txt", page)
+	want := truth()
+	for _, row := range report.Format2021.T3Rows() {
+		if got := r.Applications[row.Key]; got != want.Applications[row.Key] {
+			t.Errorf("%s read %v, want %v", row.Key, got, want.Applications[row.Key])
+		}
+	}
+	if countFindings(r, rule("PARSE.READ")) != 1 {
+		t.Errorf("the order read is not said once: %v", r.Findings)
+	}
+	changed := bytes.Replace(page, []byte("\n64\n"), []byte("\n65\n"), 1)
+	if bytes.Equal(changed, page) {
+		t.Fatal("the fixture has no line 64")
+	}
+	r = audit(t, "sorted.txt", changed)
+	for key, v := range r.Applications {
+		if v != (report.Row{}) {
+			t.Errorf("%s read %v from numbers that do not add up", key, v)
+		}
+	}
+	if countFindings(r, rule("PARSE.TABLE")) != 1 {
+		t.Errorf("want one PARSE.TABLE: %v", r.Findings)
+	}
+}
