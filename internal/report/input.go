@@ -1707,16 +1707,8 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 				oldProps++ // a tracked change's former properties: not the paragraph's
 			}
 			if num != nil && len(props) > 0 && oldProps == 0 {
-				p := &props[len(props)-1]
 				val, _ := attr(t, "val")
-				switch t.Name.Local {
-				case "pStyle":
-					p.style = val
-				case "numId":
-					p.numID = val
-				case "ilvl":
-					p.ilvl, p.hasIlvl = listLevel(val, true)
-				}
+				props[len(props)-1].read(t.Name.Local, val)
 			}
 		case xml.EndElement:
 			if t.Name.Local == "pPrChange" {

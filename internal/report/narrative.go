@@ -549,6 +549,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(sc, year) {
 			continue
 		}
+		own := -1 // the part after a region's count that counts the agency's own
+		if regionWide(sc) && namesApplication(withNext) {
+			own = ownCountAfter(parts[i+1:])
+		}
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
@@ -599,10 +603,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					}
 				}
 			}
-		case regionWide(sc) && namesApplication(withNext) && ownCountAfter(parts[i+1:]) >= 0:
+		case own >= 0:
 			// "全市共收到申请1200件，本局收到70件": the region's count, then
 			// the agency's own, which is 表三's
-			k := i + 1 + ownCountAfter(parts[i+1:])
+			k := i + 1 + own
 			ownPart = k // counted here, not again as a part of its own
 			if m := applicationCount(parts[k]); m != nil {
 				if v, ok := parseNumber(m[1]); ok {

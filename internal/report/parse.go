@@ -100,16 +100,22 @@ func garbledText(lines []Line) (n int, sample string) {
 	return n, sample
 }
 
-// runeContext is up to k runes either side of byte i of s, and the rune at i.
-func runeContext(s string, i, k int) string {
-	lo := i
+// runesBefore is where in s the k runes before byte i start (0 when there
+// are fewer).
+func runesBefore(s string, i, k int) int {
 	for range k {
-		if lo == 0 {
+		if i == 0 {
 			break
 		}
-		_, size := utf8.DecodeLastRuneInString(s[:lo])
-		lo -= size
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
+	return i
+}
+
+// runeContext is up to k runes either side of byte i of s, and the rune at i.
+func runeContext(s string, i, k int) string {
+	lo := runesBefore(s, i, k)
 	hi := i
 	for range k + 1 {
 		if hi == len(s) {
@@ -698,7 +704,7 @@ func (p *parser) joinCellLines() {
 			// blank lines between them passed over: pdftotext without
 			// -layout puts one between every two cells
 			last := i
-			glued, gluedAt := "", -1 // a last number run into the next item's heading ("3 第二十条第（八）项")
+			glued, heading, gluedAt := "", "", -1 // a last number run into the next item's heading ("3 第二十条第（八）项")
 			for k := i + 1; k < sp.hi; k++ {
 				if n := &p.lines[k]; n.Fields == nil && !n.Image && trimSpace(n.Text) == "" {
 					continue
@@ -706,8 +712,8 @@ func (p *parser) joinCellLines() {
 				if !oneCellLine(p.lines[k]) {
 					if key == "2" && last == i && signedRunLine(p.lines[k]) {
 						last = k // 表二's numbers run together under their label, a sign among them ("22-7")
-					} else if num, ok := numberBeforeHeading(p.lines[k]); key == "2" && ok {
-						glued, gluedAt = num, k
+					} else if key == "2" {
+						glued, heading, gluedAt = numberBeforeHeading(p.lines[k], k)
 					}
 					break
 				}
@@ -738,8 +744,7 @@ func (p *parser) joinCellLines() {
 			}
 			if gluedAt >= 0 {
 				fields = append(fields, glued)
-				t := trimSpace(p.lines[gluedAt].Text)
-				p.lines[gluedAt].Text = t[strings.Index(t, "第二十条"):]
+				p.lines[gluedAt].Text = heading
 			}
 			l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 			i = j - 1
@@ -747,24 +752,20 @@ func (p *parser) joinCellLines() {
 	}
 }
 
-// numberBeforeHeading reads a line that starts with a number and goes on
-// with 表二's next item heading ("3 第二十条第（八）项", "356第二十条…":
-// pdfminer puts a row's last number on the heading's line), and returns
-// the number.
-func numberBeforeHeading(l Line) (string, bool) {
+// numberBeforeHeading reads line k, l, when it starts with a number and goes
+// on with 表二's next item heading ("3 第二十条第（八）项", "356第二十条…":
+// pdfminer puts a row's last number on the heading's line): the number, the
+// heading, and k; -1 for k otherwise.
+func numberBeforeHeading(l Line, k int) (num, heading string, at int) {
 	if l.Fields != nil || l.Segmented {
-		return "", false
+		return "", "", -1
 	}
 	t := trimSpace(l.Text)
-	k := strings.Index(t, "第二十条")
-	if k <= 0 {
-		return "", false
+	h := strings.Index(t, "第二十条")
+	if h <= 0 || !isNumber(trimSpace(t[:h])) {
+		return "", "", -1
 	}
-	num := trimSpace(t[:k])
-	if !isNumber(num) {
-		return "", false
-	}
-	return num, true
+	return trimSpace(t[:h]), t[h:], k
 }
 
 // signedRunLine is a plain line of digits run together with a minus sign
@@ -1813,7 +1814,7 @@ func commonFields(got []t3Line) int {
 	var counts [64]int // a row of 表三 has 7 cells and a few label fields
 	best, bestN := 0, 0
 	for _, g := range got {
-		if !g.rc.ok || g.line.Fields == nil || len(g.line.Fields) >= len(counts) || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+		if !g.rc.ok || g.line.Fields == nil || len(g.line.Fields) >= len(counts) || anyEmpty(g.rc.cells) {
 			continue
 		}
 		n := len(g.line.Fields)
@@ -1831,8 +1832,8 @@ func commonFields(got []t3Line) int {
 // run two cells together as well as the report left one blank, and which
 // cannot be known. It returns the number and the split that fits.
 func gluedNotBlank(cells []string) (field, split string, ok bool) {
-	if !slices.ContainsFunc(cells, func(c string) bool { return c == "" || c[0] >= utf8.RuneSelf || c[0] <= ' ' && trimSpace(c) == "" }) {
-		return "", "", false // nearly every row: no blank to doubt (a cell starts with its digit)
+	if !anyEmpty(cells) {
+		return "", "", false // nearly every row: no blank to doubt
 	}
 	nums := make([]string, 0, NumCols)
 	blank := false
@@ -1899,7 +1900,7 @@ func leadingZero(f string) bool {
 func (p *parser) placeFieldRows(got []t3Line) {
 	layout := map[int]int{} // fields on the line → where the cells start; -1 when rows disagree
 	for _, g := range got {
-		if !g.rc.ok || len(g.rc.windows) != 1 || slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+		if !g.rc.ok || len(g.rc.windows) != 1 || anyEmpty(g.rc.cells) {
 			continue
 		}
 		n, w := len(g.line.Fields), g.rc.windows[0]
@@ -1986,6 +1987,14 @@ func strs(ts []tok) []string {
 		out[i] = t.s
 	}
 	return out
+}
+
+// anyEmpty says some field holds nothing but spaces; a field that starts
+// with a printable ASCII byte (a digit, nearly always) is not trimmed.
+func anyEmpty(fs []string) bool {
+	return slices.ContainsFunc(fs, func(f string) bool {
+		return f == "" || (f[0] <= ' ' || f[0] >= utf8.RuneSelf) && trimSpace(f) == ""
+	})
 }
 
 func allEmpty(fs []string) bool {
@@ -2562,11 +2571,7 @@ func matchT2AfterHeader(L string, items []T2Item, next int) int {
 		if l, _ := utf8.DecodeLastRuneInString(norms[j]); l != last || m < 4 {
 			continue
 		}
-		i := len(L)
-		for range m {
-			_, size := utf8.DecodeLastRuneInString(L[:i])
-			i -= size
-		}
+		i := runesBefore(L, len(L), m)
 		if !slices.ContainsFunc(t2HeaderEnds, func(e string) bool { return strings.HasSuffix(L[:i], e) }) {
 			continue
 		}
@@ -4189,7 +4194,8 @@ func (p *parser) parseT4() {
 	first := 0
 	apart := true // every line so far held one number: cells as paragraphs, blank lines between them
 	var data []Line
-	for _, l := range p.lines[lo:hi] {
+	dataEnd := lo // the index after the last line of data
+	for i, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
 		generic := false                                               // the numbers after a word that names no block (数量, 件数): the row itself
@@ -4220,6 +4226,7 @@ func (p *parser) parseT4() {
 			break
 		}
 		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced
+		dataEnd = lo + i + 1
 		apart = apart && len(rc.tokens) == 1
 		data = append(data, l)
 		if len(toks) >= n {
@@ -4238,7 +4245,7 @@ func (p *parser) parseT4() {
 	}
 	if apart && len(data) > 1 {
 		spaced = true // numbers on lines of their own are cells of their own: never split as glued digits
-		if more := p.moreApartNumbers(data[len(data)-1].No, hi); len(toks) == n && more > 0 {
+		if more := p.moreApartNumbers(dataEnd, hi); len(toks) == n && more > 0 {
 			// the numbers on lines of their own go on past fifteen: another
 			// table's columns spilled into this one (pdfminer's text blocks),
 			// of which 表四's are some, where cannot be known
@@ -4307,14 +4314,11 @@ func (p *parser) parseT4() {
 	p.fillT4(toks, spaced, first)
 }
 
-// moreApartNumbers counts the lines after line number after (up to hi) that
-// each hold one number, blank lines passed over, up to the first other line.
-func (p *parser) moreApartNumbers(after, hi int) int {
+// moreApartNumbers counts the lines from index from (up to hi) that each
+// hold one number, blank lines passed over, up to the first other line.
+func (p *parser) moreApartNumbers(from, hi int) int {
 	n := 0
-	for _, l := range p.lines[:hi] {
-		if l.No <= after {
-			continue
-		}
+	for _, l := range p.lines[from:hi] {
 		t := trimSpace(l.Text)
 		if t == "" {
 			continue
@@ -4388,15 +4392,6 @@ func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]strin
 	return nil, false
 }
 
-// placeByT4Header places the numbers of 表四's row with blanks (ts, on the
-// line data) under the column headings printed above it: text browsers and
-// pdftotext lay a borderless table out as spaced text, each heading stacked
-// over its column ("结果" / "维持"). The pieces of the five headings
-// (结果维持 … 总计) on the lines between the section's start and the row,
-// gathered by position, must make exactly fifteen columns; each number must
-// sit within a few characters of one, no two in one. Positions are taken by
-// characters or by display width as 表三's rows are laid out (p.measure);
-// when they do not tell, a place both find, or only one, is kept.
 // t4ColumnEnds reports whether the label L (normalised) ends with the column
 // heading lb, or with a four-character heading one character misread: the
 // order of the fifteen lines says which heading it must be.
@@ -4407,12 +4402,7 @@ func t4ColumnEnds(L, lb string) bool {
 	if utf8.RuneCountInString(lb) != 4 || !moreRunes(L, 3) {
 		return false
 	}
-	i := len(L)
-	for range 4 {
-		_, size := utf8.DecodeLastRuneInString(L[:i])
-		i -= size
-	}
-	return editDistance(L[i:], lb) == 1
+	return editDistance(L[runesBefore(L, len(L), 4):], lb) == 1
 }
 
 // t4ColumnWord reports whether a word of a header line is (part of) one of
@@ -4428,6 +4418,15 @@ func t4ColumnWord(w string) bool {
 	return false
 }
 
+// placeByT4Header places the numbers of 表四's row with blanks (ts, on the
+// line data) under the column headings printed above it: text browsers and
+// pdftotext lay a borderless table out as spaced text, each heading stacked
+// over its column ("结果" / "维持"). The pieces of the five headings
+// (结果维持 … 总计) on the lines between the section's start and the row,
+// gathered by position, must make exactly fifteen columns; each number must
+// sit within a few characters of one, no two in one. Positions are taken by
+// characters or by display width as 表三's rows are laid out (p.measure);
+// when they do not tell, a place both find, or only one, is kept.
 func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	const n = 15
 	var heads []Line
@@ -4592,13 +4591,13 @@ func t4BlockFuzzy(L string, next int) int {
 	if strings.ContainsAny(L, "0123456789") {
 		return -1 // cells run into the label: their places are unknown
 	}
-	rl := []rune(L)
+	n := utf8.RuneCountInString(L)
 	for b := next; b < len(T4Blocks); b++ {
 		want := t4Norms[b]
 		m := utf8.RuneCountInString(want)
 		allowed := max(1, m/4)
-		for k := max(1, m-allowed); k <= min(len(rl), m+allowed); k++ {
-			if editDistance(string(rl[len(rl)-k:]), want) <= allowed {
+		for k := max(1, m-allowed); k <= min(n, m+allowed); k++ {
+			if editDistance(L[runesBefore(L, len(L), k):], want) <= allowed {
 				return b
 			}
 		}

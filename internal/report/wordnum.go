@@ -14,7 +14,7 @@ import (
 type wordNumbering struct {
 	abstract map[string]*[maxLevels]numLevel // abstractNumId → its levels
 	nums     map[string]*numInstance         // numId → its list
-	styles   map[string]*numRef              // styleId → the list its paragraphs are in
+	styles   map[string]*paraNum             // styleId → the list its paragraphs are in, and the style it is based on
 	counters map[string]*numCounter          // a list's current numbers
 }
 
@@ -37,13 +37,6 @@ type numInstance struct {
 	starts   map[int]int // startOverride by level: the list starts again
 }
 
-type numRef struct {
-	numID   string
-	ilvl    int
-	hasIlvl bool
-	basedOn string
-}
-
 type numCounter struct {
 	n       [maxLevels]int
 	started [maxLevels]bool
@@ -56,7 +49,7 @@ func readWordNumbering(numbering, styles io.Reader) *wordNumbering {
 		return nil
 	}
 	w := &wordNumbering{abstract: map[string]*[maxLevels]numLevel{}, nums: map[string]*numInstance{},
-		styles: map[string]*numRef{}, counters: map[string]*numCounter{}}
+		styles: map[string]*paraNum{}, counters: map[string]*numCounter{}}
 	w.readNumbering(numbering)
 	if styles != nil {
 		w.readStyles(styles)
@@ -168,7 +161,7 @@ func (w *wordNumbering) readNumbering(r io.Reader) {
 // tied to a list, as templates have them).
 func (w *wordNumbering) readStyles(r io.Reader) {
 	dec := xml.NewDecoder(r)
-	var cur *numRef // the style being read
+	var cur *paraNum // the style being read
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -184,29 +177,35 @@ func (w *wordNumbering) readStyles(r io.Reader) {
 		val, _ := attr(t, "val")
 		if t.Name.Local == "style" {
 			id, _ := attr(t, "styleId")
-			cur = &numRef{}
+			cur = &paraNum{}
 			w.styles[id] = cur
 			continue
 		}
-		if cur == nil {
-			continue
-		}
-		switch t.Name.Local {
-		case "basedOn":
-			cur.basedOn = val
-		case "numId":
-			cur.numID = val
-		case "ilvl":
-			cur.ilvl, cur.hasIlvl = listLevel(val, true)
+		if cur != nil {
+			cur.read(t.Name.Local, val)
 		}
 	}
 }
 
-// paraNum is what a paragraph's properties say of its numbering.
+// paraNum is what a paragraph's properties say of its numbering, or a
+// style's (style is then the style it is based on).
 type paraNum struct {
 	style, numID string
 	ilvl         int
 	hasIlvl      bool
+}
+
+// read takes in one property element of a paragraph (pStyle) or of a style
+// (basedOn) with its val.
+func (p *paraNum) read(name, val string) {
+	switch name {
+	case "pStyle", "basedOn":
+		p.style = val
+	case "numId":
+		p.numID = val
+	case "ilvl":
+		p.ilvl, p.hasIlvl = listLevel(val, true)
+	}
 }
 
 // label is the number Word draws before a paragraph, and counts it; "" for
@@ -230,7 +229,7 @@ func (w *wordNumbering) label(p paraNum) string {
 			if !p.hasIlvl && ref.hasIlvl {
 				ilvl, p.hasIlvl = ref.ilvl, true
 			}
-			s = ref.basedOn
+			s = ref.style
 		}
 	}
 	in, ok := w.nums[numID]
