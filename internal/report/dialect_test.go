@@ -688,29 +688,40 @@ func init() {
 }
 
 // A blank cell copied one cell to a line leaves no line: its row has a
-// number too few and is read as unreadable, never shifted onto the wrong
-// columns; the rows around it are read whole.
+// number too few, and is never shifted onto the wrong columns. Where the
+// rest of the table calls for a row whose zero left out gives its numbers,
+// the blank is placed so and said; where it does not (the table has another
+// error, so what it calls for is not this row), the row is unread. The rows
+// around it are read whole.
 func TestCellPerLineBlankIsNotShifted(t *testing.T) {
-	r := truth()
-	row := r.Applications["granted"]
-	row[report.ColResearch] = report.Cell{}
-	r.Applications["granted"] = row
-	got := audit(t, "percell.txt", []byte(cellPerLine(t, r)))
-	for c, cl := range got.Applications["granted"] {
-		if !cl.Blank() {
-			t.Errorf("予以公开 column %d read as %s from a row with a blank gone", c, cl)
+	for _, otherError := range []bool{false, true} {
+		r := truth()
+		row := r.Applications["granted"]
+		row[report.ColResearch] = report.Cell{}
+		r.Applications["granted"] = row
+		want := row
+		rule := "PARSE.READ"
+		if otherError {
+			total := r.Applications["total"]
+			total[report.ColResearch] = report.N(1) // 0 + … published as 1
+			r.Applications["total"] = total
+			want, rule = report.Row{}, "PARSE.TABLE"
 		}
-	}
-	found := false
-	for _, f := range got.Findings {
-		found = found || f.Rule == "PARSE.TABLE" && strings.Contains(f.Cell, "granted")
-	}
-	if !found {
-		t.Errorf("no PARSE.TABLE for the row: %v", got.Findings)
-	}
-	for _, key := range []string{"new", "partly_granted", "total"} {
-		if got.Applications[key] != r.Applications[key] {
-			t.Errorf("%s: %v, want %v", key, got.Applications[key], r.Applications[key])
+		got := audit(t, "percell.txt", []byte(cellPerLine(t, r)))
+		if got.Applications["granted"] != want {
+			t.Errorf("another error %v: 予以公开 read as %v, want %v", otherError, got.Applications["granted"], want)
+		}
+		found := false
+		for _, f := range got.Findings {
+			found = found || f.Rule == rule && strings.Contains(f.Cell, "granted")
+		}
+		if !found {
+			t.Errorf("another error %v: no %s for the row: %v", otherError, rule, got.Findings)
+		}
+		for _, key := range []string{"new", "partly_granted"} {
+			if got.Applications[key] != r.Applications[key] {
+				t.Errorf("%s: %v, want %v", key, got.Applications[key], r.Applications[key])
+			}
 		}
 	}
 }
@@ -723,4 +734,185 @@ func TestPageNumberIsNoCell(t *testing.T) {
 	if got := r.Proactive.Cell("coercion.decisions"); got.String() != "3" {
 		t.Errorf("行政强制 read as %q, want 3", got.String())
 	}
+}
+
+// gluedPage is a page without line breaks whose 表三 rows are written spaced,
+// but for the row labelled with prefix, written by d.
+func gluedPage(t *testing.T, r *report.Report, prefix string, d dialect) string {
+	return onelineText(t, r, func(label string, nums []string) string {
+		if len(nums) != report.NumCols {
+			return label + strings.Join(nums, "")
+		}
+		if strings.HasPrefix(label, prefix) {
+			return label + d(nums)
+		}
+		return label + spaced(nums)
+	})
+}
+
+// A glued row that does not add up, with a cell of two digits, has more
+// digits than cells and no cut that adds up: the one cut that differs from
+// what the rest of the table calls for in a single cell is the row as
+// printed, read and reported as the error it is (not left unread).
+func TestGluedRowErrorSettledByColumns(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		col  int
+		val  int64
+		d    dialect
+	}{
+		{"a person's cell", report.ColNatural, 65, beforeTotal}, // 6500204 70
+		{"the total", report.ColTotal, 71, glued},               // 640020471
+		{"the total, spaced", report.ColTotal, 71, lastTwo},     // 64 0 0 2 0 471
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := truth()
+			row := r.Applications["new"]
+			row[c.col] = report.N(c.val)
+			r.Applications["new"] = row
+			got := audit(t, "page.txt", []byte(gluedPage(t, r, "一、本年新收", c.d)))
+			if got.Applications["new"] != row {
+				t.Fatalf("new read as %v, want %v", got.Applications["new"], row)
+			}
+			errs := rules(got.Findings, report.SevError)
+			if !slices.Contains(errs, "T3.ROWSUM") || !slices.Contains(errs, "T3.BALANCE") {
+				t.Errorf("errors %v, want T3.ROWSUM and T3.BALANCE", errs)
+			}
+			said := false
+			for _, f := range got.Findings {
+				said = said || f.Rule == "PARSE.READ" && f.Cell == "applications.new" && strings.Contains(f.Message, "只差一栏")
+			}
+			if !said {
+				t.Errorf("the reading is not said: %v", got.Findings)
+			}
+		})
+	}
+}
+
+// When the rest of the table does not add up either, what it calls for is
+// not the row: a glued row no cut of which adds up stays unread.
+func TestGluedRowErrorWithAnotherStaysUnread(t *testing.T) {
+	r := truth()
+	row := r.Applications["new"]
+	row[report.ColNatural] = report.N(65)
+	r.Applications["new"] = row
+	fwd := r.Applications["carried_forward"]
+	fwd[report.ColTotal] = report.N(7) // a second error, in the same identity
+	r.Applications["carried_forward"] = fwd
+	got := audit(t, "page.txt", []byte(gluedPage(t, r, "一、本年新收", beforeTotal)))
+	for c, cl := range got.Applications["new"] {
+		if !cl.Blank() {
+			t.Errorf("column %d read as %s", c, cl)
+		}
+	}
+	if !slices.Contains(rules(got.Findings, report.SevWarning), "PARSE.AMBIGUOUS") {
+		t.Errorf("unread without a word: %v", got.Findings)
+	}
+}
+
+// A clean row with blank cells, glued on a page without line breaks, has
+// digits no cut into seven makes add up (or one cut that does not): they are
+// the row the table calls for with zeros left out, read with its blanks
+// (where a blank could be either of two zeros, unread), and no arithmetic
+// error is claimed.
+func TestGluedRowWithBlanksIsNoError(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		blanks []int
+		d      dialect
+		unread []int
+	}{
+		// 64 _ _ 2 0 4 70 → 6420470: seven digits, one cut, which does not add up
+		{"seven digits", []int{report.ColBusiness, report.ColResearch}, glued, nil},
+		// 64 0 _ 2 0 4 70 → 640204 70: which of the two zeros is blank is not known
+		{"eight digits", []int{report.ColResearch}, beforeTotal, []int{report.ColBusiness, report.ColResearch}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := truth()
+			row := r.Applications["new"]
+			for _, b := range c.blanks {
+				row[b] = report.Cell{}
+			}
+			r.Applications["new"] = row
+			got := audit(t, "page.txt", []byte(gluedPage(t, r, "一、本年新收", c.d)))
+			if errs := rules(got.Findings, report.SevError); len(errs) > 0 {
+				t.Errorf("errors %v on a clean row with blanks", errs)
+			}
+			for col, cl := range got.Applications["new"] {
+				want := row[col]
+				if slices.Contains(c.unread, col) {
+					want = report.Cell{}
+				}
+				if cl != want {
+					t.Errorf("column %d read as %v, want %v", col, cl, want)
+				}
+			}
+			if !slices.Contains(rules(got.Findings, report.SevInfo), "PARSE.READ") {
+				t.Errorf("the reading is not said: %v", got.Findings)
+			}
+		})
+	}
+}
+
+// Every row of 表三, glued in each dialect of a page without line breaks,
+// with one cell misprinted (the report's error) or with zeros left blank
+// (no error): the row is read as printed or left unread, never read as
+// something else; a misprinted row read is reported as an error, and a row
+// with blanks never is.
+func TestGluedRowsErrorsAndBlanks(t *testing.T) {
+	dialects := map[string]dialect{"glued": glued, "beforeTotal": beforeTotal, "lastTwo": lastTwo, "irregular": irregular}
+	read, runs := 0, 0
+	try := func(t *testing.T, what string, r *report.Report, key string, d dialect, isError bool) {
+		t.Helper()
+		prefix := ""
+		for _, row := range report.Format2021.T3Rows() {
+			if row.Key == key {
+				prefix = row.Label
+			}
+		}
+		got := audit(t, "page.txt", []byte(gluedPage(t, r, prefix, d)))
+		runs++
+		printed, g := r.Applications[key], got.Applications[key]
+		for c := range g {
+			if g[c] != printed[c] && !g[c].Blank() { // a cell not known is unread
+				t.Errorf("%s: %s read as %v, printed %v", what, key, g, printed)
+				return
+			}
+		}
+		errs := rules(got.Findings, report.SevError)
+		if g == printed {
+			read++
+		}
+		switch {
+		case isError && g == printed && !slices.Contains(errs, "T3.ROWSUM"):
+			t.Errorf("%s: %s read as printed %v without T3.ROWSUM: %v", what, key, g, errs)
+		case !isError && len(errs) > 0:
+			t.Errorf("%s: errors %v on a clean row with blanks", what, errs)
+		}
+	}
+	for name, d := range dialects {
+		for _, row := range report.Format2021.T3Rows() {
+			if strings.HasPrefix(row.Label, "（") || strings.HasPrefix(row.Label, "3.其他") {
+				continue // the labels the page writer cannot tell apart by a prefix
+			}
+			for c := range report.NumCols {
+				for _, delta := range []int64{1, 10} {
+					r := truth()
+					v := r.Applications[row.Key]
+					v[c] = report.N(v[c].Val() + delta)
+					r.Applications[row.Key] = v
+					try(t, fmt.Sprintf("%s, %s column %d +%d", name, row.Key, c, delta), r, row.Key, d, true)
+				}
+				for c2 := c; c2 < report.NumCols; c2++ { // one blank, or two
+					if r := truth(); r.Applications[row.Key][c].Val() == 0 && r.Applications[row.Key][c2].Val() == 0 {
+						v := r.Applications[row.Key]
+						v[c], v[c2] = report.Cell{}, report.Cell{}
+						r.Applications[row.Key] = v
+						try(t, fmt.Sprintf("%s, %s columns %d and %d blank", name, row.Key, c, c2), r, row.Key, d, false)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d rows read as printed", read, runs)
 }

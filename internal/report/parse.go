@@ -3300,6 +3300,7 @@ func (p *parser) parseT3() {
 	}
 	scrambled := okRows*2 < len(rows)
 	var runs []t3Line
+	var blanks []t3Line // rows with fewer numbers than cells
 	for _, g := range got {
 		if scrambled && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
 			for i := 0; i < NumCols; i++ {
@@ -3329,18 +3330,24 @@ func (p *parser) parseT3() {
 			}
 			r.Applications[g.row.Key] = v
 		case g.rc.spaced || len(g.rc.tokens) > NumCols || digitCount(g.rc.tokens) < NumCols || blanksApart(g):
-			// blanks whose places cannot be known: fewer numbers than cells
+			// blanks: fewer numbers than cells; their places are known only
+			// from the rest of the table, once it is read
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
 			}
-			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
-				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			blanks = append(blanks, g)
 		default:
 			runs = append(runs, g)
 		}
 	}
 	if len(runs) > 0 {
 		p.solveT3(runs)
+	}
+	for _, g := range blanks {
+		if !p.readBlanks(g, strs(g.rc.tokens)) {
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
+				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+		}
 	}
 	for _, x := range intoLabel {
 		row := rows[x.row]
@@ -3981,6 +3988,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	const limit = 4096
 	cands := make([][][]int64, len(runs))
 	var unequal []int // runs whose only cut does not add up
+	var noCut []int   // runs no cut of which adds up
 	for i, g := range runs {
 		toks := strs(g.rc.tokens)
 		// the only cut there is (seven digits for seven cells) is the row,
@@ -4071,22 +4079,31 @@ func (p *parser) solveT3(runs []t3Line) {
 				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No,
 					"表三“%s%s”的数字“%s”连在一起，有多种拆分都满足表内勾稽关系，%s栏无法确定，记为空", g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), strings.Join(amb, "、"))
 			}
+		case len(cands[i]) == 0:
+			noCut = append(noCut, i) // settled below, once the other rows are in
+			continue
 		default:
 			for c := 0; c < NumCols; c++ {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
-			why := "没有一种拆分满足“总计 = 六类申请人之和”"
-			if len(cands[i]) > 1 {
-				why = fmt.Sprintf("有 %d 种拆分满足行内之和，表内勾稽关系也无法区分", len(cands[i]))
-			}
-			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，%s，该行记为空",
-				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), why)
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，有 %d 种拆分满足行内之和，表内勾稽关系也无法区分，该行记为空",
+				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(cands[i]))
 		}
 		r.Applications[g.row.Key] = v
+	}
+	for _, i := range noCut {
+		g := runs[i]
+		r.Applications[g.row.Key] = Row{}
+		for c := 0; c < NumCols; c++ {
+			p.ambiguous(t3Cell(g.row.Key, c))
+		}
 	}
 	for _, i := range unequal {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
+		if p.readBlanks(g, toks) {
+			continue
+		}
 		if bad := p.t3UnbalancedColumns(); !g.line.Segmented && bad > 2 {
 			// on a line of its own, a cut that also breaks the table's
 			// columns is not the report's error but blanks that left no
@@ -4102,6 +4119,212 @@ func (p *parser) solveT3(runs []t3Line) {
 		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
 			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
 	}
+	for _, i := range noCut {
+		g := runs[i]
+		toks := strs(g.rc.tokens)
+		if p.readBlanks(g, toks) {
+			continue
+		}
+		if cut, ok := p.cutByColumns(g.row, toks); ok {
+			var v Row
+			for c, x := range cut {
+				v[c] = N(x)
+				delete(r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+			}
+			r.Applications[g.row.Key] = v
+			p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分使六类申请人之和等于总计；按表三其他各行的勾稽关系推算，只有一种拆法（%s）与推算值只差一栏，按此读取：这一行本身各数之和与总计不符",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cut))
+			continue
+		}
+		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
+			g.row.Group, g.row.Label, strings.Join(toks, " "))
+	}
+}
+
+// cutByColumns reads a row whose digits ran together and that no cut makes
+// add up — the report's own error — by the rest of the table: the row its
+// columns' identities call for (every other cell they take read) must add
+// up, and exactly one cut of the digits may differ from it, in one cell only.
+// That cut is the row as printed, with its one wrong cell; otherwise the row
+// stays unread.
+func (p *parser) cutByColumns(row *T3Row, toks []string) ([]int64, bool) {
+	want, ok := p.t3Expected(row)
+	if !ok {
+		return nil, false
+	}
+	var sum int64
+	for _, x := range want[:ColTotal] {
+		sum += x
+	}
+	if sum != want[ColTotal] {
+		return nil, false // the table has another error: what it calls for is not the row
+	}
+	const limit = 4096
+	cuts := splitTokens(toks, NumCols, 0, limit)
+	if len(cuts) == 0 || len(cuts) >= limit {
+		return nil, false
+	}
+	var best []int64
+	ones := 0
+	for _, cut := range cuts {
+		diff := 0
+		for c, x := range cut {
+			if x != want[c] {
+				diff++
+			}
+		}
+		if diff == 1 {
+			best, ones = cut, ones+1
+		}
+	}
+	return best, ones == 1
+}
+
+// readBlanks reads a row whose digits no cut makes add up, or whose only cut
+// does not, as the row the rest of the table calls for with some of its zeros
+// left blank, when its digits are exactly that (64 0 2 4 70 run together as
+// 6402470 where the table calls for 64 0 0 2 0 4 70): a clean row with empty
+// cells, not an error. A cell blank in one way of dropping zeros and 0 in
+// another is unread.
+func (p *parser) readBlanks(g t3Line, toks []string) bool {
+	want, ok := p.t3Expected(g.row)
+	if !ok {
+		return false
+	}
+	ways := blankWays(strings.Join(toks, ""), want[:])
+	if len(ways) == 0 {
+		return false
+	}
+	var v Row
+	var unread []string
+	known := [NumCols]bool{}
+	for c := range NumCols {
+		known[c] = true
+		for _, w := range ways[1:] {
+			known[c] = known[c] && w[c] == ways[0][c]
+		}
+		switch {
+		case !known[c]:
+			unread = append(unread, T3ColumnLabels[c])
+		case !ways[0][c]:
+			v[c] = N(want[c]) // else blank
+		}
+	}
+	if len(unread) == NumCols {
+		return false // nothing known: said as a row whose blanks cannot be placed
+	}
+	for c := range NumCols {
+		if known[c] {
+			delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+		} else {
+			p.ambiguous(t3Cell(g.row.Key, c))
+		}
+	}
+	p.r.Applications[g.row.Key] = v
+	said := ""
+	if len(unread) > 0 {
+		said = "；" + strings.Join(unread, "、") + "栏是 0 还是空白无法确定，记为空"
+	}
+	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，拆不成各栏之和等于总计的 7 个数，但正是表三其他各行推算出的这一行（%s）去掉几个为 0 的空白单元格：按有空白的单元格读取%s",
+		g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(want[:]), said)
+	return true
+}
+
+// t3Expected is the row of 表三 the column identities call for, from the
+// other rows: an outcome is 总计 less the other outcomes, 本年新收 is 总计 +
+// 结转下年度 − 上年结转, and so on; 总计 must be the same both ways. ok is
+// false when a cell it takes is not read (rows of the other identity need
+// not be).
+func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
+	var outcomes, nw, in, tot, fwd [NumCols]int64
+	for _, other := range p.r.Format.T3Rows() {
+		if other.Key == row.Key || !t3SameIdentity(row.Kind, other.Kind) {
+			continue
+		}
+		for c, cl := range p.r.Applications[other.Key] {
+			x, read := cl.Int()
+			if !read || p.r.ambiguous(t3Cell(other.Key, c)) {
+				return want, false
+			}
+			switch other.Kind {
+			case RowOutcome:
+				outcomes[c] += x
+			case RowNew:
+				nw[c] = x
+			case RowCarriedIn:
+				in[c] = x
+			case RowTotal:
+				tot[c] = x
+			case RowCarriedForward:
+				fwd[c] = x
+			}
+		}
+	}
+	for c := range want {
+		switch row.Kind {
+		case RowOutcome:
+			want[c] = tot[c] - outcomes[c]
+		case RowNew:
+			want[c] = tot[c] + fwd[c] - in[c]
+		case RowCarriedIn:
+			want[c] = tot[c] + fwd[c] - nw[c]
+		case RowCarriedForward:
+			want[c] = nw[c] + in[c] - tot[c]
+		case RowTotal:
+			if outcomes[c] != nw[c]+in[c]-fwd[c] {
+				return want, false
+			}
+			want[c] = outcomes[c]
+		}
+		if want[c] < 0 {
+			return want, false
+		}
+	}
+	return want, true
+}
+
+// t3SameIdentity says a row of kind b takes part in the column identity that
+// settles a row of kind a: the outcomes add up to (七)总计; 本年新收 + 上年结转
+// = 总计 + 结转下年度; 总计 is in both.
+func t3SameIdentity(a, b RowKind) bool {
+	outcomes := func(k RowKind) bool { return k == RowOutcome || k == RowTotal }
+	return a == RowTotal || b == RowTotal || outcomes(a) == outcomes(b)
+}
+
+// blankWays are the ways digits are the cells of want written one after
+// another with some of its zeros left blank (true where blank; at least one
+// blank in each way), when want adds up. None for a row of digits that is
+// not so.
+func blankWays(digits string, want []int64) [][]bool {
+	var sum int64
+	for _, x := range want[:len(want)-1] {
+		sum += x
+	}
+	if sum != want[len(want)-1] {
+		return nil
+	}
+	var out [][]bool
+	blank := make([]bool, len(want))
+	var rec func(d string, k int, dropped bool)
+	rec = func(d string, k int, dropped bool) {
+		if k == len(want) {
+			if d == "" && dropped {
+				out = append(out, slices.Clone(blank))
+			}
+			return
+		}
+		if s := strconv.FormatInt(want[k], 10); strings.HasPrefix(d, s) {
+			blank[k] = false
+			rec(d[len(s):], k+1, dropped)
+		}
+		if want[k] == 0 {
+			blank[k] = true
+			rec(d, k+1, true)
+			blank[k] = false
+		}
+	}
+	rec(digits, 0, false)
+	return out
 }
 
 // t3UnbalancedColumns counts the columns of 表三 as read where an identity
