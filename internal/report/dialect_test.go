@@ -865,7 +865,7 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 	try := func(t *testing.T, what string, r *report.Report, key string, d dialect, isError bool) {
 		t.Helper()
 		prefix := ""
-		for _, row := range report.Format2021.T3Rows() {
+		for _, row := range r.Format.T3Rows() {
 			if row.Key == key {
 				prefix = row.Label
 			}
@@ -890,25 +890,27 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 			t.Errorf("%s: errors %v on a clean row with blanks", what, errs)
 		}
 	}
-	for name, d := range dialects {
-		for _, row := range report.Format2021.T3Rows() {
-			if strings.HasPrefix(row.Label, "（") || strings.HasPrefix(row.Label, "3.其他") {
-				continue // the labels the page writer cannot tell apart by a prefix
-			}
-			for c := range report.NumCols {
-				for _, delta := range []int64{1, 10} {
-					r := truth()
-					v := r.Applications[row.Key]
-					v[c] = report.N(v[c].Val() + delta)
-					r.Applications[row.Key] = v
-					try(t, fmt.Sprintf("%s, %s column %d +%d", name, row.Key, c, delta), r, row.Key, d, true)
+	for _, truth := range []func() *report.Report{truth, truth2019} {
+		for name, d := range dialects {
+			for _, row := range truth().Format.T3Rows() {
+				if strings.HasPrefix(row.Label, "（") || strings.HasPrefix(row.Label, "3.其他") {
+					continue // the labels the page writer cannot tell apart by a prefix
 				}
-				for c2 := c; c2 < report.NumCols; c2++ { // one blank, or two
-					if r := truth(); r.Applications[row.Key][c].Val() == 0 && r.Applications[row.Key][c2].Val() == 0 {
+				for c := range report.NumCols {
+					for _, delta := range []int64{1, 10} {
+						r := truth()
 						v := r.Applications[row.Key]
-						v[c], v[c2] = report.Cell{}, report.Cell{}
+						v[c] = report.N(v[c].Val() + delta)
 						r.Applications[row.Key] = v
-						try(t, fmt.Sprintf("%s, %s columns %d and %d blank", name, row.Key, c, c2), r, row.Key, d, false)
+						try(t, fmt.Sprintf("%s, %s column %d +%d", name, row.Key, c, delta), r, row.Key, d, true)
+					}
+					for c2 := c; c2 < report.NumCols; c2++ { // one blank, or two
+						if r := truth(); r.Applications[row.Key][c].Val() == 0 && r.Applications[row.Key][c2].Val() == 0 {
+							v := r.Applications[row.Key]
+							v[c], v[c2] = report.Cell{}, report.Cell{}
+							r.Applications[row.Key] = v
+							try(t, fmt.Sprintf("%s, %s columns %d and %d blank", name, row.Key, c, c2), r, row.Key, d, false)
+						}
 					}
 				}
 			}
