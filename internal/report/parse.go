@@ -661,8 +661,23 @@ func Identify(name string, data []byte) (agency string, year int) {
 		if t == "" {
 			continue
 		}
-		if rs := []rune(t); len(rs) > 120 {
-			t = string(rs[:120])
+		if moreRunes(t, 120) {
+			// a page run into one line: its title is the last that reads
+			// as one before section 一 (after a portal's links to other
+			// years' reports and its metadata)
+			head := t
+			if len(head) > 6000 {
+				cut := 6000
+				for cut > 0 && !utf8.RuneStart(head[cut]) {
+					cut--
+				}
+				head = head[:cut]
+			}
+			if k := strings.Index(head, "一、总体情况"); k > 0 {
+				pre = append(pre, titlePieces(head[:k])...)
+				break
+			}
+			t = string([]rune(head)[:120])
 		}
 		if headingKey(t) != "" || len(pre) >= 40 {
 			break
@@ -1167,14 +1182,59 @@ func (p *parser) title() {
 	}
 	var pre []string
 	for _, l := range p.lines[:end] {
-		if t := paraText(l); t != "" && !moreRunes(t, 80) {
-			pre = append(pre, t)
+		t := paraText(l)
+		if t == "" {
+			continue
 		}
+		if !moreRunes(t, 80) {
+			pre = append(pre, t)
+			continue
+		}
+		// a portal's page run into one line before section 一: its
+		// metadata, links to other years' reports, then the title; each
+		// piece a space apart or ending in 报告 may be the title
+		if moreRunes(t, 2000) {
+			t = t[runesBefore(t, len(t), 2000):] // the title is at its end
+		}
+		pre = append(pre, titlePieces(t)...)
 	}
 	if len(pre) > 12 {
 		pre = pre[len(pre)-12:]
 	}
 	p.pickTitle(pre)
+}
+
+// titlePieces cuts a long run of text before section 一 at its spaces and
+// after each 报告 (not one a bracketed year follows: "年度报告（2022年）"),
+// keeping the pieces of at most 80 characters that are no sentence: a title
+// has no ，。；, a preface does ("根据…，现公布示例局2024年…年度报告。").
+func titlePieces(t string) []string {
+	var out []string
+	keep := func(s string) {
+		if !moreRunes(s, 80) && !strings.ContainsAny(s, "，。；,;") {
+			out = append(out, s)
+		}
+	}
+	for _, f := range strings.Fields(t) {
+		for f != "" {
+			k := strings.Index(f, "报告")
+			if k < 0 {
+				break
+			}
+			k += len("报告")
+			if strings.HasPrefix(f[k:], "（") || strings.HasPrefix(f[k:], "(") {
+				if j := strings.IndexAny(f[k:], "）)"); j >= 0 {
+					k += j + 1
+				}
+			}
+			keep(f[:k])
+			f = f[k:]
+		}
+		if f != "" {
+			keep(f)
+		}
+	}
+	return out
 }
 
 // pickTitle finds the title among the lines before section 一, the last
@@ -1184,6 +1244,11 @@ func (p *parser) pickTitle(pre []string) {
 	r := p.r
 	pick := func(title string) bool {
 		if !strings.Contains(title, "公开") {
+			return false
+		}
+		// a sentence is no title: a preface names the report ("根据…，现
+		// 公布示例局2024年…年度报告。")
+		if strings.ContainsAny(strings.TrimRight(title, "。 "), "，。；") {
 			return false
 		}
 		// 二〇二四年 → 2024年; a title centred with wide or no-break spaces

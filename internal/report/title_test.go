@@ -61,3 +61,45 @@ func TestTitleVariants(t *testing.T) {
 		t.Errorf("Identify(%q) = %q %d", title, a, y)
 	}
 }
+
+// A portal's page run into one line puts its breadcrumbs, its metadata and
+// links to the agency's other years' reports before the title, and a preface
+// may follow it: the title is the last piece before section 一 that reads as
+// one and is no sentence, both when the file is identified and when it is
+// read. So too on lines, where such a run is one long line.
+func TestTitleInAPortalPage(t *testing.T) {
+	const title = "示例市生态环境局2024年政府信息公开工作年度报告"
+	const preface = "根据《中华人民共和国政府信息公开条例》规定，现向社会公布示例市生态环境局2024年政府信息公开工作年度报告。本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+	page := onelineCycling(t, truth())
+	lines := textOf(t, truth())
+	if !strings.Contains(page, title) || !strings.HasPrefix(lines, title) {
+		t.Fatal("the title is not where the test puts things before it")
+	}
+	for _, before := range []string{
+		"相关文章 示例市生态环境局2023年政府信息公开工作年度报告 示例市生态环境局2022年政府信息公开工作年度报告 正文 ",
+		"索引号：11410700MB1234567X/2025-00012 发布机构：示例市生态环境局 生成日期：2025-01-20 主题分类：政府信息公开年报 ",
+		"标题：示例市生态环境局2024年政府信息公开工作年度报告 发布日期：2025-01-20 来源：示例市生态环境局 浏览次数：128 字号：大 中 小 ",
+	} {
+		for name, text := range map[string]string{
+			"page":  strings.Replace(page, title, before+title+preface, 1),
+			"lines": before + "\n" + strings.Replace(lines, title, title+"\n"+preface, 1),
+		} {
+			if name == "lines" && !strings.Contains(before, "相关文章") {
+				continue // on lines, metadata is short lines of its own
+			}
+			data := []byte(text)
+			if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
+				t.Errorf("%s after %q: Identify = %q %d", name, before, a, y)
+			}
+			r := audit(t, "x.txt", data)
+			if r.Agency != "示例市生态环境局" || r.Year != 2024 || r.Title != title {
+				t.Errorf("%s after %q: Read = %q %q %d", name, before, r.Title, r.Agency, r.Year)
+			}
+			for _, f := range r.Findings {
+				if f.Cell == "agency" || f.Cell == "title" {
+					t.Errorf("%s after %q: %s %s", name, before, f.Rule, f.Message)
+				}
+			}
+		}
+	}
+}
