@@ -557,6 +557,11 @@ func TestNarrativeBreakdowns(t *testing.T) {
 		"通过信函收到申请10件，通过网络收到申请60件。":        false,
 		"通过信函收到申请10件，通过网络收到申请50件。":        true,
 		"本年共收到政府信息公开申请69件。":               true,
+		// a region's count, then the agency's own: the table may be either
+		"全市共收到政府信息公开申请70件，其中本机关收到12件。": false,
+		"全市共收到政府信息公开申请1200件，本局收到70件。":  false,
+		"全市共收到政府信息公开申请1200件，本局收到69件。":  true,
+		"全市共收到政府信息公开申请69件，其中本机关收到12件。": true,
 	})
 }
 
