@@ -179,6 +179,21 @@ func regionWide(part string) bool {
 	return false
 }
 
+// departmentAgency says an agency is a department (局, 委, 厅 …), whose
+// tables are its own, not a people's government (or its 办公室, a 街道办事处,
+// a 管委会), whose report may give its region's. Unknown: not a department.
+func departmentAgency(agency string) bool {
+	if agency == "" {
+		return false
+	}
+	for _, w := range []string{"政府", "办事处", "管委会", "管理委员会"} {
+		if strings.Contains(agency, w) {
+			return false
+		}
+	}
+	return !strings.HasSuffix(agency, "办公室")
+}
+
 // ownCountAfter is the first of the parts that counts what the agency itself
 // received ("本局收到70件", "其中本机关受理12件"), -1 for none. Only the next
 // three parts are looked at: the own count follows the region's, and a
@@ -268,6 +283,9 @@ type Claim struct {
 	Text  string // the clause it was read from
 	Off   int    // byte offset in the section
 	Sect  string
+	// Wide says the count is a whole region's (全市…, 全县…) with no count of
+	// the agency's own after it.
+	Wide bool
 	// Region is, for the agency's own count said after its region's
 	// ("全市共收到申请70件，其中本机关收到12件"), the region's: a
 	// government's tables may be either. 0 when there is none.
@@ -528,9 +546,17 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
-	earlier := false // a part before named another year ("2023年，本局收到申请58件")
-	ownPart := -1    // the agency's own count after a region's, already taken
+	earlier := false               // a part before named another year ("2023年，本局收到申请58件")
+	ownPart := -1                  // the agency's own count after a region's, already taken
+	markFrom, markWide := 0, false // the claims of the part before are a region's
+	wideClause := false            // a part since the last one naming the agency was a region's
 	for i, sc := range parts {
+		if markWide {
+			for k := markFrom; k < len(out); k++ {
+				out[k].Wide = true
+			}
+		}
+		markFrom, markWide = len(out), false
 		if i == ownPart {
 			continue
 		}
@@ -554,9 +580,19 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			continue
 		}
 		own := -1 // the part after a region's count that counts the agency's own
-		if regionWide(sc) && namesApplication(withNext) {
+		wide := regionWide(sc)
+		if wide && namesApplication(withNext) {
 			own = ownCountAfter(parts[i+1:])
 		}
+		// a region's count goes on in the parts after it ("全市…行政复议40件，
+		// 行政诉讼10件") until one names the agency itself
+		if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") {
+			wideClause = false
+		}
+		if wide && own < 0 {
+			wideClause = true
+		}
+		markWide = wideClause
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
@@ -635,6 +671,11 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					}
 				}
 			}
+		}
+	}
+	if markWide {
+		for k := markFrom; k < len(out); k++ {
+			out[k].Wide = true
 		}
 	}
 	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
@@ -965,8 +1006,12 @@ func checkNarrative(c *ctx) {
 			bySentence[sentence{cl.Sect, cl.Off}] += cl.Value
 		}
 	}
+	department := departmentAgency(r.Agency)
 	for _, cl := range claims {
 		line := func() int { return c.lineAt(cl.Sect, cl.Off) } // only for a finding
+		if cl.Wide && department {
+			continue // a department's tables are its own, never its region's
+		}
 		switch cl.What {
 		case "applications":
 			if !r.Meta.Tables["3"] || newTotal.Blank() || r.ambiguous(t3Cell("new", ColTotal)) {

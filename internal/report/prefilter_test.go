@@ -1134,3 +1134,41 @@ func TestOwnCountAfterLooksNear(t *testing.T) {
 		}
 	}
 }
+
+// A region's count (全县…, 全市…) with no count of the agency's own after it
+// is compared with the tables of a people's government (its report may be
+// its region's) and not with a department's, whose tables are its own; the
+// region's count goes on in the parts after it until one names the agency.
+func TestNarrativeRegionCounts(t *testing.T) {
+	for _, c := range []struct {
+		agency string
+		text   string
+		want   bool
+	}{
+		{"示例县人民政府", "全县共受理政府信息公开申请17件。", true},
+		{"示例县人民政府办公室", "全县共受理政府信息公开申请17件。", true},
+		{"示例县生态环境局", "全县共受理政府信息公开申请17件。", false},
+		{"示例县生态环境局", "本局共受理政府信息公开申请17件。", true},
+		{"", "全县共受理政府信息公开申请17件。", true},
+		{"示例县生态环境局", "全县因政府信息公开引发行政复议案件40件，行政诉讼案件10件。", false},
+		{"示例县人民政府", "全县因政府信息公开引发行政复议案件40件，行政诉讼案件10件。", true},
+		{"示例县生态环境局", "全县因政府信息公开引发行政复议案件40件，本局被申请行政复议9件。", true},
+		{"示例县生态环境局", "全县因政府信息公开引发行政复议案件40件，本局被申请行政复议4件。", false},
+	} {
+		r := NewReport(Format2021)
+		r.Year, r.Agency = 2024, c.agency
+		r.Sections["1"] = c.text
+		row := r.Applications["new"]
+		row[ColNatural], row[ColTotal] = N(70), N(70)
+		r.Applications["new"] = row
+		r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4] = N(4), N(1), N(0)
+		r.Meta.Tables["3"], r.Meta.Tables["4"] = true, true
+		got := false
+		for _, f := range Check(r, nil) {
+			got = got || f.Rule == "N.TABLE"
+		}
+		if got != c.want {
+			t.Errorf("%s: %q: N.TABLE %v, want %v", c.agency, c.text, got, c.want)
+		}
+	}
+}
