@@ -179,6 +179,45 @@ func regionWide(part string) bool {
 	return false
 }
 
+// disclosureShare reads a part with one count followed by a share of it that
+// is the disclosure cases ("其中政府信息公开申请70件", "其中涉及政府信息公开1件",
+// "其中依申请公开70件"): the part with the share's count in place of its own.
+func disclosureShare(part, next string) (string, bool) {
+	n := trimSpace(next)
+	if !strings.HasPrefix(n, "其中") || !strings.Contains(n, "信息公开") && !strings.Contains(n, "依申请公开") {
+		return "", false
+	}
+	start, _, end, ok := findCount(part)
+	if !ok {
+		return "", false
+	}
+	if _, _, _, again := findCount(part[end:]); again {
+		return "", false // counts of several things: which one the share is of is not known
+	}
+	ns, _, ne, ok := findCount(n)
+	if !ok {
+		return "", false
+	}
+	return part[:start] + n[ns:ne] + part[end:], true
+}
+
+// notDisclosure says a part's 复议/诉讼 are said not to be about disclosure:
+// "（非政府信息公开类）" in it, or "均不涉及政府信息公开" in the part after.
+func notDisclosure(part string, after []string) bool {
+	if strings.Contains(part, "非政府信息公开") || strings.Contains(part, "非信息公开") {
+		return true
+	}
+	if len(after) == 0 {
+		return false
+	}
+	for _, w := range []string{"不涉及政府信息公开", "不涉及信息公开", "不属于政府信息公开", "与政府信息公开无关"} {
+		if strings.Contains(after[0], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // departmentAgency says an agency is a department (局, 委, 厅 …), whose
 // tables are its own, not a people's government (or its 办公室, a 街道办事处,
 // a 管委会), whose report may give its region's. Unknown: not a department.
@@ -540,7 +579,11 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
 	var out []Claim
+	quote := "" // the text a claim quotes, when it is not the part read
 	add := func(what string, v int64, text string) {
+		if quote != "" {
+			text = quote
+		}
 		out = append(out, Claim{What: what, Value: v, Text: trimSpace(text), Off: off, Sect: sect})
 	}
 	// Work on the comma-separated parts of the sentence, so that in
@@ -557,8 +600,21 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			}
 		}
 		markFrom, markWide = len(out), false
+		quote = ""
 		if i == ownPart {
 			continue
+		}
+		if i+1 < len(parts) && !strings.Contains(sc, "信息公开") {
+			// "收到各类申请100件，其中政府信息公开申请70件", "被提起行政诉讼5件，其中
+			// 涉及政府信息公开1件": the count before is of more than the
+			// disclosure cases; the share after is theirs, read in its place
+			if share, ok := disclosureShare(sc, parts[i+1]); ok {
+				quote, sc = sc+"，"+parts[i+1], share
+				ownPart = i + 1
+			}
+		}
+		if (strings.Contains(sc, "复议") || strings.Contains(sc, "诉讼")) && notDisclosure(sc, parts[i+1:]) {
+			continue // "被申请行政复议3件，均不涉及政府信息公开"
 		}
 		if year > 0 {
 			if y, ok := partYear(sc); ok {

@@ -1172,3 +1172,36 @@ func TestNarrativeRegionCounts(t *testing.T) {
 		}
 	}
 }
+
+// A count of more than the disclosure cases followed by their share (其中
+// 政府信息公开申请70件) is compared by its share; 复议/诉讼 said not to be
+// about disclosure are not compared at all.
+func TestNarrativeDisclosureShare(t *testing.T) {
+	tableSays := func(text string) bool {
+		r := NewReport(Format2021)
+		r.Year, r.Agency = 2024, "示例县生态环境局"
+		r.Sections["1"] = text
+		row := r.Applications["new"]
+		row[ColNatural], row[ColTotal] = N(70), N(70)
+		r.Applications["new"] = row
+		r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4] = N(4), N(1), N(0)
+		r.Meta.Tables["3"], r.Meta.Tables["4"] = true, true
+		for _, f := range Check(r, nil) {
+			if f.Rule == "N.TABLE" {
+				return true
+			}
+		}
+		return false
+	}
+	eachCase(t, "N.TABLE", tableSays, map[string]bool{
+		"本局共收到各类申请100件，其中政府信息公开申请70件。":     false,
+		"本局共收到各类申请100件，其中政府信息公开申请71件。":     true,
+		"本局共收到申请100件，其中依申请公开70件。":          false,
+		"本局作为被申请人的行政复议案件共6件，其中涉及政府信息公开4件。": false,
+		"本局作为被申请人的行政复议案件共6件，其中涉及政府信息公开3件。": true,
+		"本局被提起行政诉讼5件，其中涉及政府信息公开1件。":        false,
+		"本局本年度收到行政复议申请3件（非政府信息公开类）。":       false,
+		"本局被申请行政复议3件，均不涉及政府信息公开。":          false,
+		"本局被申请行政复议3件。":                     true,
+	})
+}
