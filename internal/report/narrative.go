@@ -670,6 +670,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				continue
 			}
 			counts := map[string]int64{}
+			each := false // "复议和诉讼各1件", "均为0件": the count is each's
 			for _, k := range []struct{ kw, what string }{{"复议", "review"}, {"诉讼", "suit"}} {
 				j := strings.Index(sc, k.kw)
 				if j < 0 {
@@ -683,12 +684,18 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				if m := countSubmatch(rest); m != nil && !approximate(rest, m[0]) {
 					if v, ok := parseNumber(m[1]); ok {
 						counts[k.what] = v
+						before := strings.TrimRight(rest[:strings.Index(rest, m[0])], " ")
+						each = slices.ContainsFunc([]string{"各", "均", "均为", "各为"}, func(w string) bool { return strings.HasSuffix(before, w) })
 					}
 				}
 			}
 			_, review := counts["review"]
 			suit, hasCount := counts["suit"]
 			switch {
+			case hasReview && hasSuit && !review && hasCount && strings.Index(sc, "复议") < strings.Index(sc, "诉讼") && each:
+				// "被申请行政复议和提起行政诉讼各1件": that many of each
+				add("review", suit, sc)
+				add("suit", suit, sc)
 			case hasReview && hasSuit && !review && hasCount && strings.Index(sc, "复议") < strings.Index(sc, "诉讼"):
 				// "被申请行政复议、提起行政诉讼共5件": one count for both
 				add("appeals", suit, sc)
