@@ -918,3 +918,99 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 	}
 	t.Logf("%d of %d rows read as printed", read, runs)
 }
+
+// A glued table with one misprint that breaks a column identity, not its
+// row (a cell and the row's total both off by the same): no combination of
+// the rows' cuts makes every column add up, and the one that breaks the
+// fewest identities — the misprint's — is read, its errors reported; before,
+// every row with more than one cut was left unread and the error lost.
+func TestGluedTableWithAColumnError(t *testing.T) {
+	for _, k := range []struct {
+		key     string
+		col     int
+		delta   int64
+		withRow bool // the row's total changed too, so the row adds up
+	}{
+		{"granted", report.ColNatural, 1, true},
+		{"new", report.ColNatural, 1, true},
+		{"total", report.ColOther, 1, true},
+		{"carried_forward", report.ColNatural, 2, true},
+		{"unavailable.not_held", report.ColNatural, 1, true},
+		{"total", report.ColTotal, 1, false}, // (七)总计 does not add up: the other identities settle the rest
+	} {
+		for seed := range uint64(40) {
+			r := report.Generate(rand.New(rand.NewPCG(seed, 3)), "示例市生态环境局", 2024)
+			row := r.Applications[k.key]
+			row[k.col] = report.N(row[k.col].Val() + k.delta)
+			if k.withRow {
+				row[report.ColTotal] = report.N(row[report.ColTotal].Val() + k.delta)
+			}
+			r.Applications[k.key] = row
+			got := audit(t, "page.txt", []byte(onelineCycling(t, r)))
+			for _, rr := range r.Format.T3Rows() {
+				if got.Applications[rr.Key] != r.Applications[rr.Key] {
+					t.Errorf("%s %d%+d, seed %d: %s read as %v, printed %v", k.key, k.col, k.delta, seed, rr.Key, got.Applications[rr.Key], r.Applications[rr.Key])
+				}
+			}
+			if len(rules(got.Findings, report.SevError)) == 0 {
+				t.Errorf("%s %d%+d, seed %d: no error reported", k.key, k.col, k.delta, seed)
+			}
+		}
+	}
+}
+
+// A misprinted row whose digits happen to have one cut that adds up
+// ("0130020247.属于…": 0 1 3 0 0 20 24) is read as printed (0 13 0 0 2 0 24,
+// the total misprinted) when that cut would break five columns and the
+// printed one is a cell off what the table calls for.
+func TestGluedMisprintThatAddsUpByChance(t *testing.T) {
+	r := report.Generate(rand.New(rand.NewPCG(21, 5)), "示例市生态环境局", 2024)
+	row := r.Applications["withheld.process_info"]
+	if want := (report.Row{report.N(0), report.N(13), report.N(0), report.N(0), report.N(2), report.N(0), report.N(15)}); row != want {
+		t.Fatalf("the generated row is %v, not %v", row, want)
+	}
+	row[report.ColTotal] = report.N(24)
+	r.Applications["withheld.process_info"] = row
+	page := gluedPage(t, r, "6.属于四类过程性信息", glued)
+	if !strings.Contains(page, "0130020247.") {
+		t.Fatal("the row is not glued to the next row's number")
+	}
+	got := audit(t, "page.txt", []byte(page))
+	if got.Applications["withheld.process_info"] != row {
+		t.Errorf("read as %v, printed %v", got.Applications["withheld.process_info"], row)
+	}
+	errs := rules(got.Findings, report.SevError)
+	if !slices.Contains(errs, "T3.ROWSUM") || slices.Contains(errs, "T3.BALANCE") {
+		t.Errorf("errors %v, want the row's T3.ROWSUM (and its T3.OUTCOMES), no T3.BALANCE", errs)
+	}
+}
+
+// On a page without line breaks, a row of counts a space apart with blanks
+// among them ("11 1 0 1 13" for 11 _ _ 1 0 1 13) is not cut into seven
+// digits that do not add up (1 1 1 0 1 1 3, a false error): its blanks are
+// placed by what the table calls for, or the row is unread when the table
+// cannot tell (another row unread).
+func TestSpacedRowWithBlanksOnAPage(t *testing.T) {
+	for _, otherBlank := range []bool{false, true} {
+		r := truth()
+		row := r.Applications["unavailable.not_held"]
+		row[report.ColBusiness], row[report.ColResearch] = report.Cell{}, report.Cell{}
+		r.Applications["unavailable.not_held"] = row
+		if otherBlank {
+			v := r.Applications["withheld.state_secret"]
+			v[report.ColNatural] = report.Cell{}
+			r.Applications["withheld.state_secret"] = v
+		}
+		got := audit(t, "page.txt", []byte(gluedPage(t, r, "1.本机关不掌握", spaced)))
+		if errs := rules(got.Findings, report.SevError); len(errs) > 0 {
+			t.Errorf("other blank %v: errors %v on a clean table", otherBlank, errs)
+		}
+		want := row
+		if otherBlank {
+			want = report.Row{}
+		}
+		if got.Applications["unavailable.not_held"] != want {
+			t.Errorf("other blank %v: read as %v, want %v", otherBlank, got.Applications["unavailable.not_held"], want)
+		}
+	}
+}

@@ -4023,11 +4023,23 @@ func abs(x int) int {
 // 70" on a line of its own (pdf.js's text of a row with blanks), each number
 // a count as written on its own, with no cut of their digits into seven
 // cells that adds up. On a page that lost its line breaks spaces are no such
-// sign ("160 02 0 018"), and a cut that does not add up is the report's own
-// error.
+// sign when few ("160 02 0 018", "6400204 71"), and a cut that does not add up
+// is the report's own error.
 func blanksApart(g t3Line) bool {
-	if g.line.Segmented || len(g.rc.tokens) >= NumCols {
+	n := len(g.rc.tokens)
+	if n >= NumCols {
 		return false
+	}
+	if g.line.Segmented {
+		// on a page that lost its line breaks, a row of four or more
+		// counts a space apart whose cells cannot all be in its last
+		// (a page that glues only the last two: "1 0 0 0 0 312") is one
+		// whose blanks left no trace ("24 0 0 0 24": 2 4 0 0 0 2 4 would
+		// need a space missing inside both 24s, and at no other border)
+		last := g.rc.tokens[n-1].s
+		if n < 4 || len(last) >= NumCols-(n-1) {
+			return false
+		}
 	}
 	toks := strs(g.rc.tokens)
 	return wellFormed(toks) && len(splitTokens(toks, NumCols, NumCols, 64)) == 0
@@ -4092,21 +4104,36 @@ func (p *parser) solveT3(runs []t3Line) {
 	for k, row := range r.Format.T3Rows() {
 		rowRun[k] = -1
 		for i, g := range runs {
-			if len(cands[i]) > 0 && g.row.Key == row.Key {
+			if g.row.Key != row.Key {
+				continue
+			}
+			if len(cands[i]) > 0 {
 				rowRun[k] = i
+			} else {
+				rowRun[k] = -2 // no cut: settled later, not known now
 			}
 		}
 	}
+	closest := 0 // the identities the readings kept break: the report's own errors
 	if product > 0 {
+		// every combination is tried (20 000 at most); those that break the
+		// fewest column identities are kept, 65 at most
+		best := -1
+		fixed := p.t3Fixed(rowRun)
 		var rec func(k int)
 		rec = func(k int) {
-			if len(valid) > 64 {
-				return
-			}
 			if k == len(open) {
-				if p.t3Consistent(rowRun, cands, assign) {
+				f := p.t3Failures(fixed, rowRun, cands, assign)
+				switch {
+				case best < 0 || f < best:
+					best, valid = f, valid[:0]
+					fallthrough
+				case f == best && len(valid) <= 64:
 					valid = append(valid, append([]int(nil), assign...))
 				}
+				return
+			}
+			if best == 0 && len(valid) > 64 {
 				return
 			}
 			for c := range cands[open[k]] {
@@ -4115,6 +4142,17 @@ func (p *parser) solveT3(runs []t3Line) {
 			}
 		}
 		rec(0)
+		// None that holds: a table whose columns do not add up whatever
+		// the cuts, the report's own error. Read by the cuts that break
+		// the fewest identities — one error breaks one or two — only when
+		// every other cell of the table is read (a cell unread would break
+		// them too, and nothing could be told).
+		if best > 0 && len(open) > 0 {
+			closest = best
+			if best > 4 || !p.t3Complete(rowRun) {
+				valid, closest = nil, 0
+			}
+		}
 	}
 	for i, g := range runs {
 		var v Row
@@ -4156,6 +4194,14 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 		r.Applications[g.row.Key] = v
 	}
+	if closest > 0 {
+		var cut []string
+		for _, i := range open {
+			cut = append(cut, "“"+runs[i].row.Group+runs[i].row.Label+"”")
+		}
+		p.warn("PARSE.READ", "applications", runs[open[0]].line.No, "表三%s的数字连在一起，有多种拆分都满足行内之和，但没有一种能使表三各栏的勾稽关系全部成立（报告本身有误）：按不成立之处最少（%d 处）的拆分读取，其中仍无法确定的栏记为空",
+			strings.Join(cut, "、"), closest)
+	}
 	for _, i := range noCut {
 		g := runs[i]
 		r.Applications[g.row.Key] = Row{}
@@ -4163,6 +4209,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			p.ambiguous(t3Cell(g.row.Key, c))
 		}
 	}
+	p.misprints(runs, cands, unequal)
 	for _, i := range unequal {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
@@ -4243,6 +4290,60 @@ func (p *parser) cutByColumns(row *T3Row, toks []string) ([]int64, bool) {
 		}
 	}
 	return best, ones == 1
+}
+
+// misprints rereads a row whose digits ran together and split only one way
+// that adds up, when that cut breaks the table while the row as printed
+// with one wrong cell would not: "0130020247.属于…" cuts as 0 1 3 0 0 20 24,
+// which adds up by chance and breaks five columns, where 0 13 0 0 2 0 24 —
+// a misprinted total — is a cell off what the rest of the table calls for.
+// Taken only when it leaves at most two columns unbalanced, fewer than
+// before; said by PARSE.READ.
+func (p *parser) misprints(runs []t3Line, cands [][][]int64, unequal []int) {
+	before := p.t3UnbalancedColumns()
+	if before <= 2 {
+		return // a table that holds, or nearly: its rows are as read
+	}
+	for i, g := range runs {
+		if len(cands[i]) != 1 || slices.Contains(unequal, i) {
+			continue
+		}
+		want, ok := p.t3Expected(g.row)
+		if !ok {
+			continue
+		}
+		off := 0
+		for c, x := range cands[i][0] {
+			if x != want[c] {
+				off++
+			}
+		}
+		if off < 2 {
+			continue
+		}
+		toks := strs(g.rc.tokens)
+		cut, ok := p.cutByColumns(g.row, toks)
+		if !ok {
+			continue
+		}
+		old := p.r.Applications[g.row.Key]
+		var v Row
+		for c, x := range cut {
+			v[c] = N(x)
+		}
+		p.r.Applications[g.row.Key] = v
+		after := p.t3UnbalancedColumns()
+		if after > 2 || after >= before {
+			p.r.Applications[g.row.Key] = old
+			continue
+		}
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，拆成 %s 虽然行内相加相符，但表三有 %d 栏的勾稽关系因此不成立；按其他各行推算，拆成 %s 只差一栏、其余各栏都相符，按此读取：这一行本身各数之和与总计不符",
+			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), before, joinInts(cut))
+		before = after
+		if before <= 2 {
+			return
+		}
+	}
 }
 
 // readBlanks reads a row whose digits no cut makes add up, or whose only cut
@@ -4428,39 +4529,112 @@ func (p *parser) t3UnbalancedColumns() int {
 	return bad
 }
 
-// t3Consistent checks the column identities with the candidate rows in place.
-func (p *parser) t3Consistent(rowRun []int, cands [][][]int64, assign []int) bool {
-	var outcomes, nw, in, tot, fwd [NumCols]int64
+// t3Complete says every cell of 表三 outside the runs being cut is read
+// (rows that are runs with no cut, -2 in rowRun, are left out of the
+// identities, not missing).
+func (p *parser) t3Complete(rowRun []int) bool {
 	for k, row := range p.r.Format.T3Rows() {
-		var v [NumCols]int64
-		if i := rowRun[k]; i >= 0 {
-			copy(v[:], cands[i][assign[i]])
-		} else {
-			for c, cl := range p.r.Applications[row.Key] {
-				v[c] = cl.Val()
-			}
+		if rowRun[k] != -1 {
+			continue
 		}
-		for c := range v {
-			switch row.Kind {
-			case RowOutcome:
-				outcomes[c] += v[c]
-			case RowNew:
-				nw[c] = v[c]
-			case RowCarriedIn:
-				in[c] = v[c]
-			case RowTotal:
-				tot[c] = v[c]
-			case RowCarriedForward:
-				fwd[c] = v[c]
+		for c, cl := range p.r.Applications[row.Key] {
+			if _, ok := cl.Int(); !ok || p.r.ambiguous(t3Cell(row.Key, c)) {
+				return false
 			}
-		}
-	}
-	for c := 0; c < NumCols; c++ {
-		if outcomes[c] != tot[c] || nw[c]+in[c] != tot[c]+fwd[c] {
-			return false
 		}
 	}
 	return true
+}
+
+// t3Sums are 表三's column sums for its two identities — in each column the
+// outcomes add up to (七)总计, and 本年新收 + 上年结转 = 总计 + 结转下年度 —
+// and which of them cannot be told (a cell not known).
+type t3Sums struct {
+	outcomes, nw, in, tot, fwd [NumCols]int64
+	// cells not known among the outcomes, among 本年新收/上年结转/结转下年度,
+	// and in (七)总计
+	unknownOut, unknownBal, unknownTot [NumCols]bool
+}
+
+func (s *t3Sums) add(kind RowKind, c int, v int64) {
+	switch kind {
+	case RowOutcome:
+		s.outcomes[c] += v
+	case RowNew:
+		s.nw[c] = v
+	case RowCarriedIn:
+		s.in[c] = v
+	case RowTotal:
+		s.tot[c] = v
+	case RowCarriedForward:
+		s.fwd[c] = v
+	}
+}
+
+func (s *t3Sums) unknown(kind RowKind, c int) {
+	switch kind {
+	case RowOutcome:
+		s.unknownOut[c] = true
+	case RowTotal:
+		s.unknownTot[c] = true
+	default:
+		s.unknownBal[c] = true
+	}
+}
+
+// t3Fixed sums the rows that are not being cut: a cell unread (ambiguous)
+// or a row that is a run with no cut (-2 in rowRun) leaves its identities
+// unknown; a blank cell counts 0, as the report means it.
+func (p *parser) t3Fixed(rowRun []int) t3Sums {
+	var s t3Sums
+	for k, row := range p.r.Format.T3Rows() {
+		switch rowRun[k] {
+		case -1:
+			for c, cl := range p.r.Applications[row.Key] {
+				if p.r.ambiguous(t3Cell(row.Key, c)) {
+					s.unknown(row.Kind, c)
+				} else {
+					s.add(row.Kind, c, cl.Val())
+				}
+			}
+		case -2:
+			for c := range NumCols {
+				s.unknown(row.Kind, c)
+			}
+		}
+	}
+	return s
+}
+
+// t3Failures counts the column identities that fail with the candidate rows
+// in place, of those that can be told.
+func (p *parser) t3Failures(fixed t3Sums, rowRun []int, cands [][][]int64, assign []int) int {
+	s := fixed
+	for k, row := range p.r.Format.T3Rows() {
+		if i := rowRun[k]; i >= 0 {
+			for c, v := range cands[i][assign[i]] {
+				s.add(row.Kind, c, v)
+			}
+		}
+	}
+	n := 0
+	for c := 0; c < NumCols; c++ {
+		if s.unknownTot[c] {
+			// without (七)总计 the two identities still say the outcomes
+			// are 本年新收 + 上年结转 − 结转下年度
+			if !s.unknownOut[c] && !s.unknownBal[c] && s.outcomes[c] != s.nw[c]+s.in[c]-s.fwd[c] {
+				n++
+			}
+			continue
+		}
+		if !s.unknownOut[c] && s.outcomes[c] != s.tot[c] {
+			n++
+		}
+		if !s.unknownBal[c] && s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
+			n++
+		}
+	}
+	return n
 }
 
 // maxCellDigits bounds one count: no agency counts a million applications in
