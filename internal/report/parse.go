@@ -4980,7 +4980,17 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	var c [][]int64
 	if !spaced && len(toks) < n {
 		if c = splitTokens(strs(toks), n, 0, 2); len(c) != 1 {
-			c = splitTokens(strs(toks), n, 5, 64)
+			c = t4Cuts(strs(toks), 0, 0)
+		} else if t4Bad(c[0]) > 0 {
+			// fifteen digits, one cut, a group not adding up: zeros left
+			// blank that left no trace, when cuts with blanks make every
+			// group add up ("03205 321015 0112"), as for 表三's rows
+			if withBlanks := t4Cuts(strs(toks), 2, 0); len(withBlanks) > 0 {
+				unknown := p.fillAgreed(withBlanks)
+				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”，而留出空白单元格则各组都满足：按有空白的单元格读取%s",
+					read, t4Bad(c[0]), unreadSaid(unknown))
+				return
+			}
 		}
 	}
 	if len(c) == 1 {
@@ -4989,16 +4999,194 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		}
 		return
 	}
+	if len(c) > 1 && len(c) < t4CutLimit {
+		// the cells every cut agrees on are read, the others are not
+		if unknown := p.fillAgreed(c); len(unknown) < n {
+			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，%s无法确定，记为空",
+				read, len(c), strings.Join(unknown, "、"))
+			return
+		}
+	}
+	if len(c) == 0 && !spaced && len(toks) < n && digitCount(toks) > n && len(t4Cuts(strs(toks), 2, 0)) == 0 {
+		// no cut makes every group add up, and no blank cells would: the
+		// report's own error, in the group(s) every cut of the fewest
+		// failing ones says
+		if c = t4Cuts(strs(toks), 0, 1); len(c) > 0 && len(c) < t4CutLimit {
+			if bad, ok := t4BadBlock(c); ok {
+				unknown := p.fillAgreed(c)
+				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
+				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：按此读取%s",
+					read, blk, len(c), unreadSaid(unknown))
+				if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(u, blk) }) {
+					// its cells are not all known, but that it does not add up is
+					p.warn("T4.SUM", t4Cell(bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, read)
+				}
+				return
+			}
+		}
+	}
 	for b := range T4Blocks {
 		for j := range T4Columns {
 			p.ambiguous(t4Cell(b, j))
 		}
 	}
 	if len(c) > 1 {
-		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，无法确定，表四记为空", read, len(c))
+		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有多种拆分都满足各组之和，无法确定，表四记为空", read)
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// unreadSaid is "；…栏无法确定，记为空" for the cells named, "" for none.
+func unreadSaid(unknown []string) string {
+	if len(unknown) == 0 {
+		return ""
+	}
+	return "；" + strings.Join(unknown, "、") + "无法确定，记为空"
+}
+
+// fillAgreed reads into 表四 the cells every cut agrees on, marks the others
+// unread, and names those.
+func (p *parser) fillAgreed(cuts [][]int64) (unknown []string) {
+	for i := range cuts[0] {
+		b, j := i/5, i%5
+		same := true
+		for _, c := range cuts[1:] {
+			same = same && c[i] == cuts[0][i]
+		}
+		if same {
+			p.r.Appeals[b][j] = N(cuts[0][i])
+			if cuts[0][i] < 0 {
+				p.r.Appeals[b][j] = Cell{} // blank
+			}
+			continue
+		}
+		p.r.Appeals[b][j] = Cell{}
+		p.ambiguous(t4Cell(b, j))
+		unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4ColumnLabels[j])
+	}
+	return unknown
+}
+
+// t4Bad counts the groups of a cut of 表四 that do not add up.
+func t4Bad(cut []int64) int {
+	n := 0
+	for b := range 3 {
+		v := cut[b*5 : b*5+5]
+		if max(v[0], 0)+max(v[1], 0)+max(v[2], 0)+max(v[3], 0) != max(v[4], 0) {
+			n++
+		}
+	}
+	return n
+}
+
+// t4BadBlock is the one group of 表四 that does not add up in every cut, when
+// the cuts agree on which.
+func t4BadBlock(cuts [][]int64) (int, bool) {
+	bad := -1
+	for _, c := range cuts {
+		k := -1
+		for b := range 3 {
+			v := c[b*5 : b*5+5]
+			if v[0]+v[1]+v[2]+v[3] != v[4] {
+				if k >= 0 {
+					return 0, false
+				}
+				k = b
+			}
+		}
+		if k < 0 || bad >= 0 && k != bad {
+			return 0, false
+		}
+		bad = k
+	}
+	return bad, bad >= 0
+}
+
+// t4CutLimit bounds the cuts of a 表四 run kept: more, and which is right
+// cannot be told anyway.
+const t4CutLimit = 4096
+
+// t4Cuts are the ways to cut tokens (runs of digits, a space always a border)
+// into 表四's 15 counts such that at most maxBad of its three groups do not
+// add up; with blanks > 0, also with up to that many cells left blank (a
+// blank written -1, counting 0) — only the cuts with at least one. A search
+// with a step budget: nil when it runs out or finds t4CutLimit.
+func t4Cuts(tokens []string, blanks, maxBad int) [][]int64 {
+	const n = 15
+	for _, t := range tokens {
+		if !allDigits(t) {
+			return nil
+		}
+	}
+	var out [][]int64
+	cells := make([]int64, 0, n)
+	budget := 200000
+	left := 0 // digits not yet cut
+	for _, t := range tokens {
+		left += len(t)
+	}
+	var rec func(ti, pos, bad, blank int)
+	rec = func(ti, pos, bad, blank int) {
+		budget--
+		if budget < 0 || len(out) >= t4CutLimit {
+			return
+		}
+		i := len(cells)
+		if i > 0 && i%5 == 0 {
+			v := cells[i-5 : i]
+			sum := max(v[0], 0) + max(v[1], 0) + max(v[2], 0) + max(v[3], 0)
+			if sum != max(v[4], 0) {
+				if bad++; bad > maxBad {
+					return
+				}
+			}
+		}
+		if i == n {
+			if ti == len(tokens) && (blanks == 0 || blank > 0) {
+				out = append(out, slices.Clone(cells))
+			}
+			return
+		}
+		if ti == len(tokens) {
+			if blank < blanks { // the rest blank
+				cells = append(cells, -1)
+				rec(ti, pos, bad, blank+1)
+				cells = cells[:i]
+			}
+			return
+		}
+		if left > (n-i)*maxCellDigits || left < n-i-(blanks-blank) {
+			return
+		}
+		if blank < blanks {
+			cells = append(cells, -1)
+			rec(ti, pos, bad, blank+1)
+			cells = cells[:i]
+		}
+		d := tokens[ti]
+		var u int64
+		for l := 1; pos+l <= len(d) && l <= maxCellDigits; l++ {
+			if l > 1 && d[pos] == '0' {
+				break
+			}
+			u = u*10 + int64(d[pos+l-1]-'0')
+			cells = append(cells, u)
+			left -= l
+			if pos+l == len(d) {
+				rec(ti+1, 0, bad, blank)
+			} else {
+				rec(ti, pos+l, bad, blank)
+			}
+			left += l
+			cells = cells[:i]
+		}
+	}
+	rec(0, 0, 0, 0)
+	if budget < 0 || len(out) >= t4CutLimit {
+		return nil
+	}
+	return out
 }
 
 // parseT4Blocks reads 表四 written as one row per block (行政复议 | 1 | 0 |
