@@ -1131,3 +1131,24 @@ func TestGluedT4Blanks(t *testing.T) {
 		}
 	}
 }
+
+// 表四 one cell to a line whose groups do not add up in the order read was
+// left unread as a converter's scrambled order; one group alone not adding up,
+// the other two doing so, is the order of the table and the report's error.
+func TestCellPerLineT4Misprint(t *testing.T) {
+	r := truth()
+	r.Appeals = appealsOf(2, 1, 0, 1, 5, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0) // 2 + 1 + 0 + 1 = 4, printed 5
+	got := audit(t, "percell.txt", []byte(cellPerLine(t, r)))
+	if got.Appeals != r.Appeals {
+		t.Errorf("表四 read as %v, printed %v", got.Appeals, r.Appeals)
+	}
+	if !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("no T4.SUM: %v", got.Findings)
+	}
+	// in the order of its columns (each block's 维持, then …) no group adds up: unread
+	r.Appeals = appealsOf(2, 1, 0, 2, 1, 0, 1, 0, 0, 0, 0, 0, 4, 1, 0)
+	got = audit(t, "percell.txt", []byte(cellPerLine(t, r)))
+	if got.Appeals != (report.Appeals{}) || slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("a scrambled 表四 read as %v, findings %v", got.Appeals, got.Findings)
+	}
+}

@@ -4720,9 +4720,11 @@ func (p *parser) parseT4() {
 			p.warn("PARSE.TABLE", "appeals", first, "表四的位置有 %d 个以上各占一行的数，多于表四的 15 个（转换把别的表格的数字也排到了这里），无法确定哪些是表四的，表四记为空，请对照原文核对", n+more)
 			return
 		}
-		if len(toks) == n && !t4BlocksAddUp(strs(toks)) {
+		if len(toks) == n && t4GroupsFailing(strs(toks)) > 1 {
 			// a PDF's text can give a table's numbers column by column:
 			// in the order read they do not add up, and no order can be known
+			// (one group alone not adding up is the report's error: the
+			// other two adding up say the order is the table's)
 			r.Meta.Unreadable["4"] = true
 			for b := range T4Blocks {
 				for j := range T4Columns {
@@ -4796,6 +4798,19 @@ func (p *parser) moreApartNumbers(from, hi int) int {
 // t4GenericLabels are words some reports put before 表四's row of fifteen
 // numbers, in a column the format does not have (normalised).
 var t4GenericLabels = map[string]bool{"数量": true, "数量件": true, "件数": true, "件数件": true, "数据": true, "数值": true, "案件数": true, "案件数量": true}
+
+// t4GroupsFailing counts the groups of 表四's fifteen cells, in order, that
+// do not add up (a cell not a count fails its group; a blank one is passed
+// over, and its group not checked).
+func t4GroupsFailing(cells []string) int {
+	n := 0
+	for b := 0; b+5 <= len(cells); b += 5 {
+		if !t4BlocksAddUp(cells[b : b+5]) {
+			n++
+		}
+	}
+	return n
+}
 
 // t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
 // blocks whose first four add up to their fifth; a block with a blank cell
