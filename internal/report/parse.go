@@ -4115,39 +4115,21 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 	}
 	closest := 0 // the identities the readings kept break: the report's own errors
-	if product > 0 {
+	if product > 0 && len(open) > 0 {
 		// every combination is tried (20 000 at most); those that break the
 		// fewest column identities are kept, 65 at most
-		best := -1
-		fixed := p.t3Fixed(rowRun)
-		var rec func(k int)
-		rec = func(k int) {
-			if k == len(open) {
-				f := p.t3Failures(fixed, rowRun, cands, assign)
-				switch {
-				case best < 0 || f < best:
-					best, valid = f, valid[:0]
-					fallthrough
-				case f == best && len(valid) <= 64:
-					valid = append(valid, append([]int(nil), assign...))
-				}
-				return
-			}
-			if best == 0 && len(valid) > 64 {
-				return
-			}
-			for c := range cands[open[k]] {
-				assign[open[k]] = c
-				rec(k + 1)
-			}
+		s := t3Search{rows: r.Format.T3Rows(), open: open, cands: cands, assign: assign, rowRun: rowRun, fixed: p.t3Fixed(rowRun), best: -1}
+		s.rec(0)
+		best := s.best
+		for k := 0; k < len(s.kept); k += len(assign) {
+			valid = append(valid, s.kept[k:k+len(assign)])
 		}
-		rec(0)
 		// None that holds: a table whose columns do not add up whatever
 		// the cuts, the report's own error. Read by the cuts that break
 		// the fewest identities — one error breaks one or two — only when
 		// every other cell of the table is read (a cell unread would break
 		// them too, and nothing could be told).
-		if best > 0 && len(open) > 0 {
+		if best > 0 {
 			closest = best
 			if best > 4 || !p.t3Complete(rowRun) {
 				valid, closest = nil, 0
@@ -4529,6 +4511,40 @@ func (p *parser) t3UnbalancedColumns() int {
 	return bad
 }
 
+// t3Search tries every combination of the open runs' cuts (a struct, not a
+// closure, so that the fixed sums stay off the heap).
+type t3Search struct {
+	rows   []T3Row
+	open   []int
+	cands  [][][]int64
+	assign []int
+	rowRun []int
+	fixed  t3Sums
+	best   int   // the fewest identities broken so far, -1 before the first
+	kept   []int // the combinations that break that many, 65 at most, one after another
+}
+
+func (s *t3Search) rec(k int) {
+	if k == len(s.open) {
+		f := s.failures()
+		switch {
+		case s.best < 0 || f < s.best:
+			s.best, s.kept = f, s.kept[:0]
+			fallthrough
+		case f == s.best && len(s.kept) <= 64*len(s.assign):
+			s.kept = append(s.kept, s.assign...)
+		}
+		return
+	}
+	if s.best == 0 && len(s.kept) > 64*len(s.assign) {
+		return
+	}
+	for c := range s.cands[s.open[k]] {
+		s.assign[s.open[k]] = c
+		s.rec(k + 1)
+	}
+}
+
 // t3Complete says every cell of 表三 outside the runs being cut is read
 // (rows that are runs with no cut, -2 in rowRun, are left out of the
 // identities, not missing).
@@ -4606,31 +4622,31 @@ func (p *parser) t3Fixed(rowRun []int) t3Sums {
 	return s
 }
 
-// t3Failures counts the column identities that fail with the candidate rows
+// failures counts the column identities that fail with the candidate rows
 // in place, of those that can be told.
-func (p *parser) t3Failures(fixed t3Sums, rowRun []int, cands [][][]int64, assign []int) int {
-	s := fixed
-	for k, row := range p.r.Format.T3Rows() {
-		if i := rowRun[k]; i >= 0 {
-			for c, v := range cands[i][assign[i]] {
-				s.add(row.Kind, c, v)
+func (s *t3Search) failures() int {
+	sums := s.fixed
+	for k, row := range s.rows {
+		if i := s.rowRun[k]; i >= 0 {
+			for c, v := range s.cands[i][s.assign[i]] {
+				sums.add(row.Kind, c, v)
 			}
 		}
 	}
 	n := 0
 	for c := 0; c < NumCols; c++ {
-		if s.unknownTot[c] {
+		if sums.unknownTot[c] {
 			// without (七)总计 the two identities still say the outcomes
 			// are 本年新收 + 上年结转 − 结转下年度
-			if !s.unknownOut[c] && !s.unknownBal[c] && s.outcomes[c] != s.nw[c]+s.in[c]-s.fwd[c] {
+			if !sums.unknownOut[c] && !sums.unknownBal[c] && sums.outcomes[c] != sums.nw[c]+sums.in[c]-sums.fwd[c] {
 				n++
 			}
 			continue
 		}
-		if !s.unknownOut[c] && s.outcomes[c] != s.tot[c] {
+		if !sums.unknownOut[c] && sums.outcomes[c] != sums.tot[c] {
 			n++
 		}
-		if !s.unknownBal[c] && s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
+		if !sums.unknownBal[c] && sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
 			n++
 		}
 	}
