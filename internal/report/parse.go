@@ -4179,7 +4179,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	if closest > 0 {
 		var cut []string
 		for _, i := range open {
-			cut = append(cut, "“"+runs[i].row.Group+runs[i].row.Label+"”")
+			cut = append(cut, "“"+runs[i].row.Group+runs[i].row.Label+"”（"+strings.Join(strs(runs[i].rc.tokens), " ")+"）")
 		}
 		p.warn("PARSE.READ", "applications", runs[open[0]].line.No, "表三%s的数字连在一起，有多种拆分都满足行内之和，但没有一种能使表三各栏的勾稽关系全部成立（报告本身有误）：按不成立之处最少（%d 处）的拆分读取，其中仍无法确定的栏记为空",
 			strings.Join(cut, "、"), closest)
@@ -5046,7 +5046,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 			if bad, ok := t4BadBlock(c); ok {
 				unknown := p.fillAgreed(c)
 				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
-				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：按此读取%s",
+				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
 					read, blk, len(c), unreadSaid(unknown))
 				if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(u, blk) }) {
 					// its cells are not all known, but that it does not add up is
