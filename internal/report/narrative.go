@@ -579,28 +579,22 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
 	var out []Claim
-	quote := "" // the text a claim quotes, when it is not the part read
+	quote := ""   // the text a claim quotes, when it is not the part read
+	wide := false // the part read counts for a whole region
 	add := func(what string, v int64, text string) {
 		if quote != "" {
 			text = quote
 		}
-		out = append(out, Claim{What: what, Value: v, Text: trimSpace(text), Off: off, Sect: sect})
+		out = append(out, Claim{What: what, Value: v, Text: trimSpace(text), Off: off, Sect: sect, Wide: wide})
 	}
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
-	earlier := false               // a part before named another year ("2023年，本局收到申请58件")
-	ownPart := -1                  // the agency's own count after a region's, already taken
-	markFrom, markWide := 0, false // the claims of the part before are a region's
-	wideClause := false            // a part since the last one naming the agency was a region's
+	earlier := false    // a part before named another year ("2023年，本局收到申请58件")
+	ownPart := -1       // the agency's own count after a region's, already taken
+	wideClause := false // a part since the last one naming the agency was a region's
 	for i, sc := range parts {
-		if markWide {
-			for k := markFrom; k < len(out); k++ {
-				out[k].Wide = true
-			}
-		}
-		markFrom, markWide = len(out), false
-		quote = ""
+		quote, wide = "", false
 		if i == ownPart {
 			continue
 		}
@@ -636,8 +630,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			continue
 		}
 		own := -1 // the part after a region's count that counts the agency's own
-		wide := regionWide(sc)
-		if wide && namesApplication(withNext) {
+		region := regionWide(sc)
+		if region && namesApplication(withNext) {
 			own = ownCountAfter(parts[i+1:])
 		}
 		// a region's count goes on in the parts after it ("全市…行政复议40件，
@@ -645,10 +639,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") {
 			wideClause = false
 		}
-		if wide && own < 0 {
+		if region && own < 0 {
 			wideClause = true
 		}
-		markWide = wideClause
+		wide = wideClause
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
@@ -685,7 +679,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					if v, ok := parseNumber(m[1]); ok {
 						counts[k.what] = v
 						before := strings.TrimRight(rest[:strings.Index(rest, m[0])], " ")
-						each = slices.ContainsFunc([]string{"各", "均", "均为", "各为"}, func(w string) bool { return strings.HasSuffix(before, w) })
+						each = strings.HasSuffix(before, "各") || strings.HasSuffix(before, "均") || strings.HasSuffix(before, "各为") || strings.HasSuffix(before, "均为")
 					}
 				}
 			}
@@ -736,11 +730,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			}
 		}
 	}
-	if markWide {
-		for k := markFrom; k < len(out); k++ {
-			out[k].Wide = true
-		}
-	}
+	quote, wide = "", false
 	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
 		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
