@@ -677,7 +677,12 @@ func Identify(name string, data []byte) (agency string, year int) {
 				pre = append(pre, titlePieces(head[:k])...)
 				break
 			}
-			t = string([]rune(head)[:120])
+			k := 0
+			for range 120 {
+				_, n := utf8.DecodeRuneInString(head[k:])
+				k += n
+			}
+			t = head[:k]
 		}
 		if headingKey(t) != "" || len(pre) >= 40 {
 			break
@@ -2014,6 +2019,15 @@ func addsUp(cells []string) bool {
 		sum += cl.Val()
 	}
 	return sum == total
+}
+
+// sumsUp says the last of a row's counts is the sum of the others.
+func sumsUp(v []int64) bool {
+	var sum int64
+	for _, x := range v[:len(v)-1] {
+		sum += x
+	}
+	return sum == v[len(v)-1]
 }
 
 // allCells says every field is one cell (not several run together).
@@ -4072,11 +4086,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		// even when it does not add up: that is the report's own error
 		if forced := splitTokens(toks, NumCols, 0, 2); len(forced) == 1 {
 			cands[i] = forced
-			var sum int64
-			for _, x := range forced[0][:ColTotal] {
-				sum += x
-			}
-			if sum != forced[0][ColTotal] {
+			if !sumsUp(forced[0]) {
 				unequal = append(unequal, i)
 			}
 			continue
@@ -4246,11 +4256,7 @@ func (p *parser) cutByColumns(row *T3Row, toks []string) ([]int64, bool) {
 	if !ok {
 		return nil, false
 	}
-	var sum int64
-	for _, x := range want[:ColTotal] {
-		sum += x
-	}
-	if sum != want[ColTotal] {
+	if !sumsUp(want[:]) {
 		return nil, false // the table has another error: what it calls for is not the row
 	}
 	const limit = 4096
@@ -4444,11 +4450,7 @@ func t3SameIdentity(a, b RowKind) bool {
 // blank in each way), when want adds up. None for a row of digits that is
 // not so.
 func blankWays(digits string, want []int64) [][]bool {
-	var sum int64
-	for _, x := range want[:len(want)-1] {
-		sum += x
-	}
-	if sum != want[len(want)-1] {
+	if !sumsUp(want) {
 		return nil
 	}
 	var out [][]bool
