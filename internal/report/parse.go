@@ -4390,7 +4390,7 @@ func (p *parser) readBlanks(g t3Line, toks []string) bool {
 // false when a cell it takes is not read (rows of the other identity need
 // not be).
 func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
-	var outcomes, nw, in, tot, fwd [NumCols]int64
+	var s t3Sums
 	for _, other := range p.r.Format.T3Rows() {
 		if other.Key == row.Key || !t3SameIdentity(row.Kind, other.Kind) {
 			continue
@@ -4400,35 +4400,24 @@ func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
 			if !read || p.r.ambiguous(t3Cell(other.Key, c)) {
 				return want, false
 			}
-			switch other.Kind {
-			case RowOutcome:
-				outcomes[c] += x
-			case RowNew:
-				nw[c] = x
-			case RowCarriedIn:
-				in[c] = x
-			case RowTotal:
-				tot[c] = x
-			case RowCarriedForward:
-				fwd[c] = x
-			}
+			s.add(other.Kind, c, x)
 		}
 	}
 	for c := range want {
 		switch row.Kind {
 		case RowOutcome:
-			want[c] = tot[c] - outcomes[c]
+			want[c] = s.tot[c] - s.outcomes[c]
 		case RowNew:
-			want[c] = tot[c] + fwd[c] - in[c]
+			want[c] = s.tot[c] + s.fwd[c] - s.in[c]
 		case RowCarriedIn:
-			want[c] = tot[c] + fwd[c] - nw[c]
+			want[c] = s.tot[c] + s.fwd[c] - s.nw[c]
 		case RowCarriedForward:
-			want[c] = nw[c] + in[c] - tot[c]
+			want[c] = s.nw[c] + s.in[c] - s.tot[c]
 		case RowTotal:
-			if outcomes[c] != nw[c]+in[c]-fwd[c] {
+			if s.outcomes[c] != s.nw[c]+s.in[c]-s.fwd[c] {
 				return want, false
 			}
-			want[c] = outcomes[c]
+			want[c] = s.outcomes[c]
 		}
 		if want[c] < 0 {
 			return want, false
