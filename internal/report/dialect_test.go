@@ -1152,3 +1152,41 @@ func TestCellPerLineT4Misprint(t *testing.T) {
 		t.Errorf("a scrambled 表四 read as %v, findings %v", got.Appeals, got.Findings)
 	}
 }
+
+// A page without line breaks whose section headings lost their 、 (a space
+// for it, or nothing: "一 总体情况", "三收到和处理…") or their numbers
+// altogether (Word's automatic numbering, dropped when the page was made)
+// reads as the page with its headings: every section found, every table read.
+// On lines too.
+func TestPageHeadingsWithoutNumbers(t *testing.T) {
+	want := audit(t, "page.txt", []byte(onelineCycling(t, truth())))
+	for name, rewrite := range map[string]func(num, words string) string{
+		"a space for 、":    func(num, words string) string { return num + " " + words },
+		"no 、":             func(num, words string) string { return num + words },
+		"no number at all": func(num, words string) string { return words },
+	} {
+		for _, layout := range []string{"page", "lines"} {
+			text := onelineCycling(t, truth())
+			if layout == "lines" {
+				text = textOf(t, truth())
+			}
+			for _, sec := range report.Sections {
+				num, words, _ := strings.Cut(sec.Heading, "、")
+				if !strings.Contains(text, sec.Heading) {
+					t.Fatalf("%s: no %s to rewrite", layout, sec.Heading)
+				}
+				text = strings.Replace(text, sec.Heading, rewrite(num, words), 1)
+			}
+			got := audit(t, "page.txt", []byte(text))
+			for _, f := range got.Findings {
+				if strings.HasPrefix(f.Rule, "S.") || f.Severity == report.SevError {
+					t.Errorf("%s, %s: %s %s", name, layout, f.Rule, f.Message)
+				}
+			}
+			if got.Agency != want.Agency || got.Year != want.Year || got.Applications["new"] != want.Applications["new"] ||
+				got.Applications["carried_forward"] != want.Applications["carried_forward"] || got.Appeals != want.Appeals {
+				t.Errorf("%s, %s: read %s %d %v %v %v", name, layout, got.Agency, got.Year, got.Applications["new"], got.Applications["carried_forward"], got.Appeals)
+			}
+		}
+	}
+}

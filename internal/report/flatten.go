@@ -382,6 +382,12 @@ func cutPage(t string) []string {
 			starts, heads = s2, h2
 		}
 	}
+	if found(heads) < 3 {
+		// not numbered at all: the template's heading words, four at least
+		if s2, h2 := findHeadings(t, 0, bareHeadingStart); found(h2) >= 4 {
+			starts, heads = s2, h2
+		}
+	}
 	if contentsList(starts, heads) {
 		// the six headings of a contents list, then the report: its
 		// headings are the ones after the list
@@ -652,7 +658,43 @@ func headingStart(t string, i int, num string) (int, bool) {
 		if headingStop(r) {
 			return 0, false
 		}
+		if r == ' ' || r == '\u3000' {
+			// a space for the 、 (Word's tab after an automatic number):
+			// "一 总体情况", the numeral right before it
+			k := backOver(t, j-size, func(r rune) bool { return r == ' ' || r == '\u3000' })
+			if strings.HasSuffix(t[:k], num) {
+				return k - len(num), true
+			}
+		}
 		j -= size
+	}
+	return 0, false
+}
+
+// bareHeadingStart is headingStart for headings whose numbers were lost
+// (Word's automatic numbering, dropped when the page was made): the
+// template's heading words in full, without the numeral ("主动公开政府信息情况",
+// "政府信息公开行政复议、行政诉讼情况"), around the keyword at i, or right
+// after the numeral alone ("三收到和处理…"). Only the template's words:
+// shorter wordings are common in running text.
+func bareHeadingStart(t string, i int, num string) (int, bool) {
+	for _, sec := range Sections {
+		if sectionNumerals[sec.Key] != num {
+			continue
+		}
+		words := strings.TrimPrefix(sec.Heading, num+"、")
+		for _, k := range sec.Keywords {
+			off := strings.Index(words, k)
+			if off < 0 || off > i || !strings.HasPrefix(t[i:], k) {
+				continue
+			}
+			if strings.HasPrefix(t[i-off:], words) {
+				if strings.HasSuffix(t[:i-off], num) {
+					return i - off - len(num), true // its numeral kept, its 、 lost: "三收到和处理…"
+				}
+				return i - off, true
+			}
+		}
 	}
 	return 0, false
 }

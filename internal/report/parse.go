@@ -307,6 +307,11 @@ func headingKeyOf(text string, lineWords bool) string {
 			}
 		}
 		if !sep {
+			// the 、 lost but the template's words right after the
+			// numeral: "三收到和处理政府信息公开申请情况"
+			if strings.HasPrefix(rest, strings.TrimPrefix(s.Heading, num+"、")) {
+				return s.Key
+			}
 			continue
 		}
 		for _, ks := range [2][]string{s.Keywords, s.LineKeywords} {
