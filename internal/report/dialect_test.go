@@ -1164,6 +1164,9 @@ func TestPageHeadingsWithoutNumbers(t *testing.T) {
 		"a space for 、":    func(num, words string) string { return num + " " + words },
 		"no 、":             func(num, words string) string { return num + words },
 		"no number at all": func(num, words string) string { return words },
+		"arabic numbers": func(num, words string) string {
+			return strconv.Itoa(strings.Index("一二三四五六", num)/len("一")+1) + "." + words
+		},
 	} {
 		for _, layout := range []string{"page", "lines"} {
 			text := onelineCycling(t, truth())

@@ -674,9 +674,9 @@ func headingStart(t string, i int, num string) (int, bool) {
 // bareHeadingStart is headingStart for headings whose numbers were lost
 // (Word's automatic numbering, dropped when the page was made): the
 // template's heading words in full, without the numeral ("主动公开政府信息情况",
-// "政府信息公开行政复议、行政诉讼情况"), around the keyword at i, or right
-// after the numeral alone ("三收到和处理…"). Only the template's words:
-// shorter wordings are common in running text.
+// "政府信息公开行政复议、行政诉讼情况") around the keyword at i, with a
+// numbering of another form glued before them (numberingBefore). Only the
+// template's words: shorter wordings are common in running text.
 func bareHeadingStart(t string, i int, num string) (int, bool) {
 	for _, sec := range Sections {
 		if sectionNumerals[sec.Key] != num {
@@ -689,14 +689,28 @@ func bareHeadingStart(t string, i int, num string) (int, bool) {
 				continue
 			}
 			if strings.HasPrefix(t[i-off:], words) {
-				if strings.HasSuffix(t[:i-off], num) {
-					return i - off - len(num), true // its numeral kept, its 、 lost: "三收到和处理…"
-				}
-				return i - off, true
+				return numberingBefore(t, i-off, sec.Key), true
 			}
 		}
 	}
 	return 0, false
+}
+
+// numberingBefore is where a numbering of section key glued before its
+// heading words at k starts (k when there is none): its numeral with or
+// without a separator (三、 三 三), or an Arabic one (3. 3、) — kept with the
+// heading, not left at the end of the text before it ("行政事业性收费12.353.
+// 收到和处理…": 12.35, then 3.). Only the forms a heading on a line is read
+// in (headingKeyOf, arabicHeading).
+func numberingBefore(t string, k int, key string) int {
+	cn, ar := sectionNumerals[key], key
+	j := backOver(t, k, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	for _, form := range []string{cn + "、", cn + "．", cn + ".", cn + "，", cn, ar + ".", ar + "．", ar + "、"} {
+		if strings.HasSuffix(t[:j], form) {
+			return j - len(form)
+		}
+	}
+	return k
 }
 
 // otherHeadingStart is headingStart for the other numberings: "（num）"
