@@ -1193,3 +1193,24 @@ func TestPageHeadingsWithoutNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A page's text whose table cells kept their tabs but lost every line break
+// (a browser's innerText with its line breaks removed) is one line of many
+// tab-separated fields: a page, not a table's row, and it reads as the page
+// does.
+func TestPageWithTabs(t *testing.T) {
+	r := truth()
+	text := strings.ReplaceAll(textOf(t, r), "\n", "")
+	if !strings.Contains(text, "\t") {
+		t.Fatal("no tabs in the text")
+	}
+	got := audit(t, "page.txt", []byte(text))
+	for _, f := range got.Findings {
+		if f.Severity == report.SevError || strings.HasPrefix(f.Rule, "S.") {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+	if got.Agency != r.Agency || got.Applications["new"] != r.Applications["new"] || got.Applications["total"] != r.Applications["total"] || got.Appeals != r.Appeals {
+		t.Errorf("read %s %v %v %v", got.Agency, got.Applications["new"], got.Applications["total"], got.Appeals)
+	}
+}

@@ -17,6 +17,24 @@ import (
 // number glued to the previous row's digits, "…326.属于四类过程性信息", goes
 // with its label), before 表四's numbers and before the page's footer.
 
+// pageLine says a line is a page run into one: longer than segmentMin, or,
+// with tabs (a page's text whose table cells kept theirs: a browser's
+// innerText with its line breaks removed), longer than pageWithTabs — no
+// table's row is.
+func pageLine(l Line) bool {
+	if l.Fields != nil {
+		// a spreadsheet's or a document's cells are cells, whatever
+		// their length; a page has many
+		return !l.Structured && len(l.Fields) >= 8 && moreRunes(l.Text, pageWithTabs)
+	}
+	return moreRunes(l.Text, segmentMin)
+}
+
+// pageWithTabs is the length (in runes) above which a line of tab-separated
+// fields is a page, not a table's row: the longest row of a report (表三's
+// longest label and its seven cells) is under 100.
+const pageWithTabs = 600
+
 // segmentMin is the length (in runes) above which a line is read as a page
 // that lost its line breaks.
 const segmentMin = 300
@@ -343,7 +361,7 @@ func buildAnchors() {
 func segment(lines []Line) []Line {
 	long := false
 	for _, l := range lines {
-		if l.Fields == nil && moreRunes(l.Text, segmentMin) {
+		if pageLine(l) {
 			long = true
 			break
 		}
@@ -354,11 +372,15 @@ func segment(lines []Line) []Line {
 	anchorsOnce.Do(buildAnchors)
 	out := make([]Line, 0, len(lines)+64)
 	for _, l := range lines {
-		if l.Fields != nil || !moreRunes(l.Text, segmentMin) {
+		if !pageLine(l) {
 			out = append(out, l)
 			continue
 		}
-		for _, piece := range cutPage(l.Text) {
+		text := l.Text
+		if l.Fields != nil {
+			text = strings.ReplaceAll(text, "\t", " ") // a page's table cells, a tab apart
+		}
+		for _, piece := range cutPage(text) {
 			out = append(out, Line{No: l.No, Text: piece, Segmented: true})
 		}
 	}
