@@ -1214,3 +1214,22 @@ func TestPageWithTabs(t *testing.T) {
 		t.Errorf("read %s %v %v %v", got.Agency, got.Applications["new"], got.Applications["total"], got.Appeals)
 	}
 }
+
+// Markdown run into one line: a heading's marks ("## 三、…") stand apart from
+// the table row before them, and the title's from the agency.
+func TestMarkdownRunIntoOneLine(t *testing.T) {
+	r := truthWithTypes()
+	text := strings.ReplaceAll(markdownText(t, r), "\n", " ")
+	got := audit(t, "page.txt", []byte(text))
+	if got.Agency != r.Agency {
+		t.Errorf("agency %q", got.Agency)
+	}
+	for _, f := range got.Findings {
+		if strings.HasPrefix(f.Rule, "S.") || f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+	if got.Proactive.Amount("fees.amount_wan_yuan") != r.Proactive.Amount("fees.amount_wan_yuan") || got.Applications["carried_forward"] != r.Applications["carried_forward"] {
+		t.Errorf("the rows before headings read as %v %v", got.Proactive.Amount("fees.amount_wan_yuan"), got.Applications["carried_forward"])
+	}
+}

@@ -425,6 +425,11 @@ func cutPage(t string) []string {
 	for i := range heads {
 		if heads[i] >= 0 {
 			cuts[starts[i]], cuts[heads[i]] = true, true
+			// a Markdown heading's marks ("## 三、…" run into the page)
+			// stand apart, not at the end of the table row before them
+			if h := backOver(t, starts[i], func(r rune) bool { return r == '#' || r == ' ' }); h < starts[i] && strings.Contains(t[h:starts[i]], "#") {
+				cuts[h] = true
+			}
 		}
 	}
 	region := func(i int) (int, int) {
@@ -648,6 +653,7 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 			if !ok {
 				continue
 			}
+
 			if bestS < 0 || start < bestS {
 				bestS, bestE = start, headingEnd(t, i+len(k))
 			}

@@ -1256,6 +1256,7 @@ func (p *parser) pickTitle(pre []string) {
 		if !strings.Contains(title, "公开") {
 			return false
 		}
+		title = strings.TrimLeft(title, "# ") // a Markdown heading's marks, run into a page
 		// a sentence is no title: a preface names the report ("根据…，现
 		// 公布示例局2024年…年度报告。")
 		if strings.ContainsAny(strings.TrimRight(title, "。 "), "，。；") {
