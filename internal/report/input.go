@@ -1599,6 +1599,12 @@ func docxNumbering(zr *zip.Reader) *wordNumbering {
 	return readWordNumbering(io.LimitReader(nr, MaxInput), styles)
 }
 
+// skippedElement are the elements whose text is not the document's: what
+// mc:Choice already held, again (mc:Fallback: Word's text boxes); text a
+// tracked change moved away (w:moveFrom: it stands again where it went);
+// the deletions an OpenDocument keeps at its start (text:tracked-changes).
+var skippedElement = map[string]bool{"Fallback": true, "moveFrom": true, "tracked-changes": true}
+
 // officeWords name the elements officeXML reads: row, cell, paragraph, text
 // run, what reads as a space, picture. In OpenDocument the text sits right
 // in its paragraph (textInPara), in WordprocessingML only in its runs.
@@ -1634,7 +1640,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 	}
 	var rows []*rowState
 	inText := false
-	fallback := 0 // inside mc:Fallback: what mc:Choice already held, again (Word's text boxes)
+	fallback := 0 // inside a skippedElement
 	line := func(s string) { out = appendPara(out, s) }
 	for {
 		tok, err := dec.Token()
@@ -1646,11 +1652,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "Fallback" {
+			if skippedElement[t.Name.Local] {
 				fallback++
 			}
 		case xml.EndElement:
-			if t.Name.Local == "Fallback" {
+			if skippedElement[t.Name.Local] {
 				fallback = max(fallback-1, 0)
 				continue
 			}

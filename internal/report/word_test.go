@@ -1,6 +1,10 @@
 package report_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -90,4 +94,86 @@ func init() {
 	fixtures = append(fixtures,
 		fixture{file: "word-2021.html", make: func(t testing.TB) []byte { return []byte(wordHTML(t, truthWithTypes())) }, want: truthWithTypes},
 	)
+}
+
+// Text a tracked change took out — deleted (w:delText) or moved away
+// (w:moveFrom, whose text stands again where it was moved to) — is not the
+// document's text: a count in it is not compared with the tables.
+func TestDocxTrackedChanges(t *testing.T) {
+	doc := docxDocument(t, truth())
+	h := strings.Index(doc, "总体情况")
+	if h < 0 {
+		t.Fatal("no section 一")
+	}
+	i := h + strings.Index(doc[h:], "</w:p>") + len("</w:p>") // after its heading
+	gone := `<w:p><w:del><w:r><w:delText>本年度因政府信息公开被申请行政复议8件。</w:delText></w:r></w:del>` +
+		`<w:moveFrom><w:r><w:t>本年度因政府信息公开被申请行政复议9件。</w:t></w:r></w:moveFrom></w:p>`
+	got := audit(t, "x.docx", zipDocx(doc[:i]+gone+doc[i:]))
+	for _, f := range got.Findings {
+		if f.Rule == "N.TABLE" {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+	if strings.Contains(got.Sections["1"], "9件") || strings.Contains(got.Sections["1"], "8件") {
+		t.Errorf("text taken out read: %q", got.Sections["1"])
+	}
+}
+
+// An OpenDocument keeps the text its tracked changes deleted at the start of
+// its body (text:tracked-changes): not the document's text.
+func TestODTTrackedChanges(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/audit/lo-2021.odt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "content.xml" {
+			const body = `<office:text text:use-soft-page-breaks="true">`
+			if !bytes.Contains(b, []byte(body)) {
+				t.Fatal("no office:text")
+			}
+			b = bytes.Replace(b, []byte(body), []byte(body+`<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>`+
+				`<text:p>一、总体情况</text:p><text:p>本年度因政府信息公开被申请行政复议9件。</text:p></text:deletion></text:changed-region></text:tracked-changes>`), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lines, _, err := report.Lines("x.odt", out.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
+		if strings.Contains(l.Text, "9件") {
+			t.Errorf("deleted text read: line %d %q", l.No, l.Text)
+		}
+	}
+	got := audit(t, "x.odt", out.Bytes())
+	for _, f := range got.Findings {
+		if f.Rule == "N.TABLE" || strings.HasPrefix(f.Rule, "S.") {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
 }
