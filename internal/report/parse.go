@@ -3081,22 +3081,8 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 // of place, a row that is the report's own error: unread, as before); said
 // by PARSE.READ.
 func (p *parser) readNumbersInOrder(lo, hi int, rows []T3Row) bool {
-	var nums []string
-	for _, l := range p.lines[lo:hi] {
-		if !l.OneEach {
-			continue
-		}
-		rc := splitLabel(l, NumCols)
-		if rc.ok {
-			nums = append(nums, rc.cells...)
-			continue
-		}
-		if !rc.spaced && len(rc.tokens) > 0 {
-			return false // digits run together: not one number to a line
-		}
-		nums = append(nums, strs(rc.tokens)...)
-	}
-	if len(nums) != NumCols*len(rows) {
+	nums, ok := p.oneEachNumbers(lo, hi)
+	if !ok || len(nums) != NumCols*len(rows) {
 		return false
 	}
 	got := make([]t3Line, len(rows))
@@ -3122,6 +3108,150 @@ func (p *parser) readNumbersInOrder(lo, hi int, rows []T3Row) bool {
 		p.r.setLine(row.Key, p.lines[lo].No) // the lines of its numbers are not its own
 	}
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字），%d 个数按格式各行的次序每 7 个一行读取；各行之和、表三各栏的勾稽关系均相符", len(nums))
+	return true
+}
+
+// oneEachNumbers are the numbers of the lines in lo:hi that hold one number
+// to a line (joinCellLines' rows), in the text's order; not ok when digits
+// ran together on one.
+func (p *parser) oneEachNumbers(lo, hi int) (nums []string, ok bool) {
+	for _, l := range p.lines[lo:hi] {
+		if !l.OneEach {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		if rc.ok {
+			nums = append(nums, rc.cells...)
+			continue
+		}
+		if !rc.spaced && len(rc.tokens) > 0 {
+			return nil, false // digits run together: not one number to a line
+		}
+		nums = append(nums, strs(rc.tokens)...)
+	}
+	return nums, true
+}
+
+// readInBands reads a 表三 whose numbers pdfminer (markitdown's PDF text)
+// wrote apart from their labels, a band of rows at a time and each band
+// down its columns in turn (a column's run of numbers is one text box, and
+// tall rows split a page into bands): every way to cut the rows into bands
+// is tried where each row adds up, and the reading is kept when it is the
+// only one whose columns hold too. Row by row (bands of one) and down the
+// whole table (one band) are among the ways. Said by PARSE.READ; false, and
+// nothing changed, otherwise.
+func (p *parser) readInBands(lo, hi int, rows []T3Row) bool {
+	nums, ok := p.oneEachNumbers(lo, hi)
+	n := len(rows)
+	if !ok || len(nums) != NumCols*n {
+		return false
+	}
+	vals := make([]int64, len(nums))
+	for i, s := range nums {
+		v, ok := toCell(s).Int()
+		if !ok {
+			return false
+		}
+		vals[i] = v
+	}
+	// band a:b (rows a to b-1) holds nums[7a:7b], column after column
+	band := func(a, b int) ([][NumCols]int64, bool) {
+		h := b - a
+		out := make([][NumCols]int64, h)
+		for r := range h {
+			for c := range NumCols {
+				out[r][c] = vals[NumCols*a+c*h+r]
+			}
+			if !sumsUp(out[r][:]) {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	// readings of rows a… end, distinct, 16 at most (more: nothing can be told)
+	const most = 16
+	memo := make([][][][NumCols]int64, n+1)
+	done := make([]bool, n+1)
+	tooMany := false
+	var from func(a int) [][][NumCols]int64
+	from = func(a int) [][][NumCols]int64 {
+		if a == n {
+			return [][][NumCols]int64{nil}
+		}
+		if done[a] {
+			return memo[a]
+		}
+		var out [][][NumCols]int64
+		for b := a + 1; b <= n && !tooMany; b++ {
+			head, ok := band(a, b)
+			if !ok {
+				continue
+			}
+			for _, rest := range from(b) {
+				reading := append(slices.Clone(head), rest...)
+				if !slices.ContainsFunc(out, func(x [][NumCols]int64) bool { return slices.Equal(x, reading) }) {
+					out = append(out, reading)
+				}
+				if len(out) > most {
+					tooMany = true
+					break
+				}
+			}
+		}
+		memo[a], done[a] = out, true
+		return out
+	}
+	var holding [][NumCols]int64
+	for _, reading := range from(0) {
+		if tooMany {
+			return false
+		}
+		if t3Holds(rows, reading) {
+			if holding != nil {
+				return false // two readings: which is the table's cannot be told
+			}
+			holding = reading
+		}
+	}
+	if holding == nil || tooMany {
+		return false
+	}
+	r := p.r
+	// what was said of its rows, read apart from their numbers, is moot
+	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Cell, "applications") })
+	for c := range r.Meta.Ambiguous {
+		if strings.HasPrefix(c, "applications") {
+			delete(r.Meta.Ambiguous, c)
+		}
+	}
+	for i, row := range rows {
+		var v Row
+		for c, x := range holding[i] {
+			v[c] = N(x)
+		}
+		r.Applications[row.Key] = v
+		r.setLine(row.Key, p.lines[lo].No)
+	}
+	r.Meta.Tables["3"], r.Meta.Unreadable["3"] = true, false
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字与行名分开排列（PDF 转换按文字块输出：每几行为一段，段内逐栏自上而下），%d 个数按这种次序只有一种读法使各行之和、表三各栏的勾稽关系都相符，按此读取", len(nums))
+	return true
+}
+
+// t3Holds says a reading of 表三, its rows in the format's order, holds in
+// every column: the outcomes add up to (七)总计, and 本年新收 + 上年结转 = 总计 +
+// 结转下年度.
+func t3Holds(rows []T3Row, reading [][NumCols]int64) bool {
+	var s t3Sums
+	for i, row := range rows {
+		for c, x := range reading[i] {
+			s.add(row.Kind, c, x)
+		}
+	}
+	for c := range NumCols {
+		if s.outcomes[c] != s.tot[c] || s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
+			return false
+		}
+	}
 	return true
 }
 
@@ -3447,6 +3577,11 @@ func (p *parser) parseT3() {
 			p.warn("PARSE.TABLE", "applications."+row.Key, x.line, "表三“%s%s”的行名中混有数字（“%s”：单元格的数字连进了行名），该行 %d 栏未能读出，记为空，请对照原文核对",
 				row.Group, row.Label, trimSpace(x.label), blank)
 		}
+	}
+	if scrambled {
+		// most rows did not read by their labels: the numbers may all be
+		// there, in pdfminer's order
+		p.readInBands(lo, hi, rows)
 	}
 }
 
