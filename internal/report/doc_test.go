@@ -265,7 +265,7 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// taken from other rows, a 表三 row's numbers from another column, 表四 as
 		// the first fifteen of a column of zeros)
 		"pdfminer-page-2021.txt": truth, "pdfminer-2019.txt": truth2019, "pdfminer-blanks-2021.txt": truthWithBlanks,
-		"pdfminer-2021.txt": truth, // (lo-2021.pdf: 表三 a band of rows at a time, down each column: read, see TestT3InBands)
+		"pdfminer-2021.txt":             truth, // (lo-2021.pdf: 表三 a band of rows at a time, down each column: read, see TestT3InBands)
 		"pdfminer-chrome-page-2021.txt": truth, // 表四 among 150 numbers each on a line: not the first fifteen
 		// (of the same page through pdftocairo: a row's last number on the next
 		// item's heading line, "356第二十条第（六）项", "3 第二十条第（八）项")
