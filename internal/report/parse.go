@@ -660,7 +660,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 	}
 	// the title is among the first lines; a page without line breaks starts
 	// with it (no need to cut the page into its pieces)
-	var pre []string
+	var pre []titleLine
 	for _, l := range lines {
 		t := trimSpace(paraText(l))
 		if t == "" {
@@ -678,8 +678,8 @@ func Identify(name string, data []byte) (agency string, year int) {
 				}
 				head = head[:cut]
 			}
-			if k := strings.Index(head, "一、总体情况"); k > 0 {
-				pre = append(pre, titlePieces(head[:k])...)
+			if k := strings.Index(head, "总体情况"); k > 0 { // its numbering, if any, is a piece of its own
+				pre = append(pre, titleLineOf(head[:k]))
 				break
 			}
 			k := 0
@@ -692,7 +692,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 		if headingKey(t) != "" || len(pre) >= 40 {
 			break
 		}
-		pre = append(pre, t)
+		pre = append(pre, titleLineOf(t))
 	}
 	p := &parser{r: NewReport(Format2021)}
 	p.pickTitle(pre)
@@ -1190,23 +1190,11 @@ func (p *parser) title() {
 			end = i
 		}
 	}
-	var pre []string
+	var pre []titleLine
 	for _, l := range p.lines[:end] {
-		t := paraText(l)
-		if t == "" {
-			continue
+		if t := paraText(l); t != "" {
+			pre = append(pre, titleLineOf(t))
 		}
-		if !moreRunes(t, 80) {
-			pre = append(pre, t)
-			continue
-		}
-		// a portal's page run into one line before section 一: its
-		// metadata, links to other years' reports, then the title; each
-		// piece a space apart or ending in 报告 may be the title
-		if moreRunes(t, 2000) {
-			t = t[runesBefore(t, len(t), 2000):] // the title is at its end
-		}
-		pre = append(pre, titlePieces(t)...)
 	}
 	if len(pre) > 12 {
 		pre = pre[len(pre)-12:]
@@ -1214,43 +1202,90 @@ func (p *parser) title() {
 	p.pickTitle(pre)
 }
 
-// titlePieces cuts a long run of text before section 一 at its spaces and
-// after each 报告 (not one a bracketed year follows: "年度报告（2022年）"),
-// keeping the pieces of at most 80 characters that are no sentence: a title
-// has no ，。；, a preface does ("根据…，现公布示例局2024年…年度报告。").
-func titlePieces(t string) []string {
-	var out []string
-	keep := func(s string) {
-		if !moreRunes(s, 80) && !strings.ContainsAny(s, "，。；,;") {
-			out = append(out, s)
+// titleLine is a line before section 一 as a title may be found in it: the
+// line itself (a title, or an agency above a title wrapped onto the next), and
+// when it holds more than one title or is too long to be one, the pieces of it
+// that may be (titlePieces), tried first.
+type titleLine struct {
+	text  string
+	cands [][]string // by piece, the last first; each from its first word on, longest first
+}
+
+func titleLineOf(t string) titleLine {
+	if moreRunes(t, 80) {
+		// a portal's page run into one line before section 一: its
+		// metadata, links to other years' reports, then the title (at its
+		// end)
+		if moreRunes(t, 2000) {
+			t = t[runesBefore(t, len(t), 2000):]
+		}
+		return titleLine{cands: titlePieces(t)}
+	}
+	l := titleLine{text: t}
+	if strings.Count(t, "报告") > 1 {
+		l.cands = titlePieces(t) // "相关链接 示例局2023年…报告 示例局 2024 年…报告"
+	}
+	return l
+}
+
+// placeWord says a word (and the space after it) names a place, as the
+// start of an agency's name does: 示例市, 卫滨区, 某某街道.
+func placeWord(w string) bool {
+	w = trimSpace(w)
+	if w == "" || strings.ContainsFunc(w, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return false
+	}
+	for _, suf := range []string{"省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道", "自治区", "自治州", "自治县"} {
+		if strings.HasSuffix(w, suf) {
+			return true
 		}
 	}
-	for _, f := range strings.Fields(t) {
-		for f != "" {
-			k := strings.Index(f, "报告")
-			if k < 0 {
-				break
+	return false
+}
+
+// titlePieces cuts a run of text before section 一 into the candidates for
+// its title: after each 报告 (not one a bracketed year follows: "年度报告
+// （2022年）") a piece ends, and each piece is offered from each of its
+// space-separated words on, longest first; the pieces come last first (the
+// title is the last before section 一). Candidates over 80 characters or that
+// are sentences (a title has no ，。；, a preface does: "根据…，现公布示例局
+// 2024年…年度报告。") are left out.
+func titlePieces(t string) [][]string {
+	var segs [][]string // each piece's candidates, longest first
+	offer := func(piece string) {
+		var cs []string
+		words := strings.Fields(piece)
+		for i := range words {
+			c := strings.Join(words[i:], " ")
+			if !moreRunes(c, 80) && !strings.ContainsAny(c, "，。；,;") {
+				cs = append(cs, c)
 			}
-			k += len("报告")
-			if strings.HasPrefix(f[k:], "（") || strings.HasPrefix(f[k:], "(") {
-				if j := strings.IndexAny(f[k:], "）)"); j >= 0 {
-					k += j + 1
-				}
-			}
-			keep(f[:k])
-			f = f[k:]
 		}
-		if f != "" {
-			keep(f)
-		}
+		segs = append(segs, cs)
 	}
-	return out
+	for t != "" {
+		k := strings.Index(t, "报告")
+		if k < 0 {
+			offer(t)
+			break
+		}
+		k += len("报告")
+		if rest := strings.TrimLeft(t[k:], " "); strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
+			if j := strings.IndexAny(rest, "）)"); j >= 0 {
+				k = len(t) - len(rest) + j + 1
+			}
+		}
+		offer(t[:k])
+		t = t[k:]
+	}
+	slices.Reverse(segs) // the last piece's first: the title is the last before section 一
+	return segs
 }
 
 // pickTitle finds the title among the lines before section 一, the last
 // one that names an agency and a year and says 报告 (or two lines that do
 // together), and from it the agency and the year.
-func (p *parser) pickTitle(pre []string) {
+func (p *parser) pickTitle(pre []titleLine) {
 	r := p.r
 	pick := func(title string) bool {
 		if !strings.Contains(title, "公开") {
@@ -1293,17 +1328,32 @@ func (p *parser) pickTitle(pre []string) {
 		return false
 	}
 	for i := len(pre) - 1; i >= 0; i-- {
-		if pick(pre[i]) {
+		for _, cs := range pre[i].cands {
+			// the shortest that reads as a title leaves a portal's words
+			// before it out ("相关链接 示例局…", "字号：大 中 小 示例局…");
+			// a word before it naming a place is the agency's own
+			// ("示例市 生态环境局 2024 年…")
+			for j := len(cs) - 1; j >= 0; j-- {
+				if !pick(cs[j]) {
+					continue
+				}
+				for j > 0 && placeWord(cs[j-1][:len(cs[j-1])-len(cs[j])]) && pick(cs[j-1]) {
+					j--
+				}
+				return
+			}
+		}
+		if pre[i].text != "" && pick(pre[i].text) {
 			return
 		}
 		// a title wrapped onto a second line: the agency above, or just
 		// the end of it ("…工作年度报" / "告", a PDF's line)
-		if i > 0 && (strings.Contains(pre[i], "报告") || !moreRunes(pre[i], 4)) && pick(pre[i-1]+pre[i]) {
+		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (strings.Contains(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) && pick(pre[i-1].text+pre[i].text) {
 			return
 		}
 	}
-	for _, t := range pre {
-		if strings.Contains(t, "年度报告") {
+	for _, l := range pre {
+		if t := l.text; strings.Contains(t, "年度报告") {
 			r.Title = t
 			if m := titleYearRe.FindStringSubmatch(t); m != nil {
 				r.Year = reportYear(m[1])

@@ -103,3 +103,25 @@ func TestTitleInAPortalPage(t *testing.T) {
 		}
 	}
 }
+
+// A line before section 一 that holds a link to last year's report, or the
+// portal's breadcrumb, and then the title — the title with spaces of its own,
+// its agency's name too — gives this year's title and the whole agency, not
+// the link's year or the portal's words before it.
+func TestTitleAfterALinkOnItsLine(t *testing.T) {
+	body := textOf(t, truth())
+	body = body[strings.Index(body, "\n"):]
+	for _, line := range []string{
+		"相关链接 示例市生态环境局2023年政府信息公开工作年度报告 示例市生态环境局 2024 年政府信息公开 工作年度报告",
+		"当前位置：首页 > 政务公开 > 年度报告 示例市 生态环境局 2024 年政府信息公开工作年度报告",
+	} {
+		data := []byte(line + body)
+		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
+			t.Errorf("Identify(%q) = %q %d", line, a, y)
+		}
+		r := audit(t, "x.txt", data)
+		if r.Agency != "示例市生态环境局" || r.Year != 2024 {
+			t.Errorf("Read(%q) = %q %d", line, r.Agency, r.Year)
+		}
+	}
+}
