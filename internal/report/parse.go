@@ -1190,7 +1190,7 @@ func (p *parser) title() {
 			end = i
 		}
 	}
-	var pre []titleLine
+	pre := make([]titleLine, 0, 8) // the lines before section 一 are few
 	for _, l := range p.lines[:end] {
 		if t := paraText(l); t != "" {
 			pre = append(pre, titleLineOf(t))
