@@ -598,7 +598,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if i == ownPart {
 			continue
 		}
-		if i+1 < len(parts) && !strings.Contains(sc, "信息公开") {
+		if i+1 < len(parts) && strings.HasPrefix(trimSpace(parts[i+1]), "其中") && !strings.Contains(sc, "信息公开") {
 			// "收到各类申请100件，其中政府信息公开申请70件", "被提起行政诉讼5件，其中
 			// 涉及政府信息公开1件": the count before is of more than the
 			// disclosure cases; the share after is theirs, read in its place
@@ -607,7 +607,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				ownPart = i + 1
 			}
 		}
-		if (strings.Contains(sc, "复议") || strings.Contains(sc, "诉讼")) && notDisclosure(sc, parts[i+1:]) {
+		hasReview := strings.Contains(sc, "复议")
+		hasSuit := strings.Contains(sc, "诉讼")
+		if (hasReview || hasSuit) && notDisclosure(sc, parts[i+1:]) {
 			continue // "被申请行政复议3件，均不涉及政府信息公开"
 		}
 		if year > 0 {
@@ -624,8 +626,6 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if i+1 < len(parts) && countIndex(sc) == nil && bareCount(parts[i+1]) {
 			withNext = sc + "，" + parts[i+1]
 		}
-		hasReview := strings.Contains(sc, "复议")
-		hasSuit := strings.Contains(sc, "诉讼")
 		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(sc, year) {
 			continue
 		}
@@ -636,8 +636,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 		// a region's count goes on in the parts after it ("全市…行政复议40件，
 		// 行政诉讼10件") until one names the agency itself
-		if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") {
-			wideClause = false
+		if wideClause {
+			if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") {
+				wideClause = false
+			}
 		}
 		if region && own < 0 {
 			wideClause = true
