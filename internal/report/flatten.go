@@ -653,7 +653,6 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 			if !ok {
 				continue
 			}
-
 			if bestS < 0 || start < bestS {
 				bestS, bestE = start, headingEnd(t, i+len(k))
 			}
