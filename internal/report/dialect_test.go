@@ -1233,3 +1233,33 @@ func TestMarkdownRunIntoOneLine(t *testing.T) {
 		t.Errorf("the rows before headings read as %v %v", got.Proactive.Amount("fees.amount_wan_yuan"), got.Applications["carried_forward"])
 	}
 }
+
+// A PDF's text repeats the title at the top of each page (Word's 页眉): between
+// the two lines of a wrapped sentence it is not part of the sentence, and the
+// sentence's count is still compared with 表三.
+func TestRunningHeaderInNarrative(t *testing.T) {
+	text := wrappedWrong(t, truth())
+	title := audit(t, "x.txt", []byte(text)).Title
+	at := strings.Index(text, "信息公开申请 17 件")
+	if at < 0 || title == "" {
+		t.Fatal("no wrapped sentence or no title")
+	}
+	at = strings.LastIndex(text[:at], "\n") + 1
+	text = text[:at] + "\n                — 1 —\n\f                " + title + "\n\n" + text[at:]
+	got := audit(t, "x.txt", []byte(text))
+	found := false
+	for _, f := range got.Findings {
+		if f.Rule == "N.TABLE" {
+			found = true
+			if strings.Contains(f.Message, "年度报告") {
+				t.Errorf("the header read into the sentence: %s", f.Message)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no N.TABLE: %v", got.Findings)
+	}
+	if strings.Contains(got.Sections["1"], title) {
+		t.Errorf("the running header is in section 一: %q", got.Sections["1"])
+	}
+}

@@ -1027,10 +1027,14 @@ func (p *parser) parse() *Report {
 		lo, hi := p.region(s.Key)
 		var buf []string
 		first := 0
+		title := withoutSpaces(trimSpace(r.Title))
 		for _, l := range p.lines[lo+1 : hi] {
 			t := strings.TrimRight(paraText(l), " \t\u3000")
 			if isPageFurniture(t) {
 				break
+			}
+			if title != "" && withoutSpaces(trimSpace(t)) == title {
+				continue // the title again, as a page's running header (Word's 页眉 in a PDF's text)
 			}
 			if first == 0 && trimSpace(t) == "" {
 				continue
