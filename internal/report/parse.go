@@ -1033,8 +1033,8 @@ func (p *parser) parse() *Report {
 			if isPageFurniture(t) {
 				break
 			}
-			if title != "" && withoutSpaces(trimSpace(t)) == title {
-				continue // the title again, as a page's running header (Word's 页眉 in a PDF's text)
+			if runningHeader(withoutSpaces(trimSpace(t)), title) {
+				continue // a page's running header (Word's 页眉 in a PDF's text)
 			}
 			if first == 0 && trimSpace(t) == "" {
 				continue
@@ -1092,6 +1092,16 @@ var furnitureAt = func() *[0x10000]bool {
 	}
 	return &t
 }()
+
+// runningHeader says a line of a narrative section is the report's title
+// again, or its end ("2024年政府信息公开工作年度报告"), as Word's 页眉 puts it at
+// the top of each page.
+func runningHeader(t, title string) bool {
+	if title == "" || t == "" {
+		return false
+	}
+	return t == title || strings.HasSuffix(title, t) && strings.HasSuffix(t, "报告") && moreRunes(t, 8)
+}
 
 func isPageFurniture(t string) bool {
 	if len(t) > 180 {
