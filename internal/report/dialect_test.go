@@ -1266,3 +1266,35 @@ func TestRunningHeaderInNarrative(t *testing.T) {
 		}
 	}
 }
+
+// Text copied from web pages and WeChat articles carries characters that show
+// nothing — zero-width spaces, joiners, soft hyphens — inside headings, labels
+// and numbers (6\u200b4 is 64 on the page), as characters or as HTML
+// entities: they are not read.
+func TestInvisibleCharacters(t *testing.T) {
+	r := truth()
+	text := textOf(t, r)
+	zw := strings.NewReplacer("一、总体情况", "一、总体\u200b情况", "\t64\t", "\t6\u200b4\t", "\t44\t", "\t4\u00ad4\t",
+		"收到和处理", "收到\u200d和处理", "共收到政府信息公开申请", "共收到政府信息\u2060公开申请").Replace(text)
+	if zw == text {
+		t.Fatal("nothing replaced")
+	}
+	page := pageHTML(t, r)
+	ent := strings.Replace(page, ">64<", ">6&#8203;4<", 1)
+	if ent == page {
+		t.Fatal("no 64 cell in the page")
+	}
+	for name, data := range map[string]string{"x.txt": zw, "x.html": ent} {
+		got := audit(t, name, []byte(data))
+		for _, f := range got.Findings {
+			if f.Severity == report.SevError || strings.HasPrefix(f.Rule, "PARSE") || strings.HasPrefix(f.Rule, "S.") {
+				t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+			}
+		}
+		for _, key := range []string{"new", "granted"} {
+			if got.Applications[key] != r.Applications[key] {
+				t.Errorf("%s: %s read %v, want %v", name, key, got.Applications[key], r.Applications[key])
+			}
+		}
+	}
+}

@@ -61,6 +61,9 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// a text's invisibles went as it was decoded; a container's text, or an
+	// HTML page's entities, are looked at line by line
+	lineInvisibles := kind != KindText && kind != KindHTML || kind == KindHTML && invisibleEntity(data)
 	// full-width digits (２０２４年, a table typed with the wide input mode)
 	// read as the digits they are everywhere: digit runs, years, counts (a
 	// text's are folded as it is decoded, in one pass)
@@ -70,6 +73,12 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 			l.Text = narrowDigits(l.Text)
 			for k, f := range l.Fields {
 				l.Fields[k] = narrowDigits(f)
+			}
+		}
+		if lineInvisibles && hasInvisible(l.Text) {
+			l.Text = dropInvisible(l.Text)
+			for k, f := range l.Fields {
+				l.Fields[k] = dropInvisible(f)
 			}
 		}
 	}
@@ -102,6 +111,32 @@ func hasWideDigit(s string) bool {
 }
 
 // narrowDigits is s with its full-width digits as ASCII ones, and a
+// invisibles are characters that show nothing and join or split nothing a
+// reader sees: zero-width space, non-joiner and joiner, word joiner, soft
+// hyphen. Text copied from web pages and WeChat articles is full of them
+// (6\u200b4 is 64 on the page).
+var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "")
+
+// hasInvisible says s holds one of invisibles (the zero-width space and the
+// soft hyphen are looked for first: the others are rarer).
+func hasInvisible(s string) bool {
+	return strings.Contains(s, "\u200b") || strings.Contains(s, "\u00ad") || strings.Contains(s, "\u200c") ||
+		strings.Contains(s, "\u200d") || strings.Contains(s, "\u2060")
+}
+
+// invisibleEntity says an HTML text writes an invisible as an entity, which
+// its reader decodes later, line by line.
+func invisibleEntity(data []byte) bool {
+	for _, e := range []string{"&#8203;", "&#x200b;", "&#x200B;", "&ZeroWidthSpace;", "&shy;", "&#173;"} {
+		if bytes.Contains(data, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropInvisible(s string) string { return invisibles.Replace(s) }
+
 // full-width full stop between two digits as a decimal point (１２．３５,
 // 12．35); elsewhere ． stays (1．属于国家秘密 is an item number).
 func narrowDigits(s string) string {
@@ -150,6 +185,9 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	}
 	if hasWideDigit(t) {
 		t = narrowDigits(t)
+	}
+	if hasInvisible(t) {
+		t = dropInvisible(t)
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)
