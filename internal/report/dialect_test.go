@@ -1298,3 +1298,20 @@ func TestInvisibleCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Text taken out of a page's script or a CMS's JSON may break its lines with
+// the Unicode line and paragraph separators: they are line breaks.
+func TestUnicodeLineSeparators(t *testing.T) {
+	r := truth()
+	for _, sep := range []string{"\u2028", "\u2029"} {
+		got := audit(t, "x.txt", []byte(strings.ReplaceAll(textOf(t, r), "\n", sep)))
+		if got.Applications["new"] != r.Applications["new"] || got.Appeals != r.Appeals {
+			t.Errorf("%U: read %v %v", []rune(sep)[0], got.Applications["new"], got.Appeals)
+		}
+		for _, f := range got.Findings {
+			if strings.HasPrefix(f.Rule, "PARSE") || strings.HasPrefix(f.Rule, "S.") {
+				t.Errorf("%U: %s %s", []rune(sep)[0], f.Rule, f.Message)
+			}
+		}
+	}
+}

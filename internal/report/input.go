@@ -189,6 +189,11 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if hasInvisible(t) {
 		t = dropInvisible(t)
 	}
+	if strings.Contains(t, "\u2028") || strings.Contains(t, "\u2029") {
+		// the line and paragraph separators of text taken out of a page's
+		// script or a CMS's JSON: line breaks
+		t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
+	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)
 		return ls, KindText, err
