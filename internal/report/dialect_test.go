@@ -1315,3 +1315,23 @@ func TestUnicodeLineSeparators(t *testing.T) {
 		}
 	}
 }
+
+// 表二 written as OCR tools may transpose it — each item a heading, then a
+// table of key and value (数据1 1 / 数据2 2 / 总计 15) — is never read into the
+// wrong item: "总计 15" before "行政许可" is not 行政许可's wrapped label.
+func TestT2KeyValueBlocksNotShifted(t *testing.T) {
+	r := truth()
+	text := textOf(t, r)
+	a, b := strings.Index(text, "二、主动公开政府信息情况"), strings.Index(text, "三、收到和处理政府信息公开申请情况")
+	kv := "二、主动公开政府信息情况\n\n规章\n\n类别\t数量\n数据1\t0\n数据2\t0\n总计\t0\n\n行政规范性文件\n\n类别\t数量\n数据1\t1\n数据2\t2\n总计\t15\n\n" +
+		"行政许可\n\n类别\t数量\n总计\t356\n\n行政处罚\n\n类别\t数量\n总计\t48\n\n行政强制\n\n类别\t数量\n总计\t3\n\n行政事业性收费\n\n类别\t数量\n总计\t12.35\n\n"
+	got := audit(t, "x.txt", []byte(text[:a]+kv+text[b:]))
+	for _, it := range got.Format.T2Items() {
+		for _, c := range it.Cells {
+			g, w := got.Proactive.Cell(it.Key+"."+c), r.Proactive.Cell(it.Key+"."+c)
+			if !g.Blank() && g != w {
+				t.Errorf("%s.%s read %v, want %v", it.Key, c, g, w)
+			}
+		}
+	}
+}

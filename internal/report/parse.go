@@ -2342,9 +2342,12 @@ func (p *parser) parseT2() {
 				}
 			}
 			for _, w := range []string{prevLabel + L, L + nextLabel, prevLabel + L + nextLabel} {
-				if j = matchT2(w, items, next); j >= 0 {
+				// the line's own words must be a piece of the label: "总计 15"
+				// before "行政许可" is no piece of 行政许可
+				if j = matchT2(w, items, next); j >= 0 && (L == "" || strings.Contains(norm(items[j].Label), L)) {
 					break
 				}
+				j = -1
 			}
 		}
 		prevLabel = ""
