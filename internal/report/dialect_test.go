@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1332,6 +1333,54 @@ func TestT2KeyValueBlocksNotShifted(t *testing.T) {
 			if !g.Blank() && g != w {
 				t.Errorf("%s.%s read %v, want %v", it.Key, c, g, w)
 			}
+		}
+	}
+}
+
+// kvMarkdown is OCR'd Markdown (ocrText) as some tools transpose it: each row
+// group's table becomes a table of key and value, one line to a column —
+// 表三's keyed by its columns' names, the others by the generic header's.
+func kvMarkdown(t testing.TB, r *report.Report) string {
+	table := regexp.MustCompile(`(\| 类别 \|[^\n]*)\n\| ---[^\n]*\n(\| 数值 \|[^\n]*)\n`)
+	cells := func(row string) []string {
+		var out []string
+		for _, c := range strings.Split(strings.Trim(row, "|"), "|")[1:] {
+			out = append(out, strings.TrimSpace(c))
+		}
+		return out
+	}
+	return table.ReplaceAllStringFunc(ocrText(t, r), func(m string) string {
+		g := table.FindStringSubmatch(m)
+		heads, vals := cells(g[1]), cells(g[2])
+		if len(vals) == report.NumCols {
+			heads = report.T3ColumnLabels
+		}
+		var b strings.Builder
+		b.WriteString("| 类别 | 数量 |\n| --- | --- |\n")
+		for i, v := range vals {
+			fmt.Fprintf(&b, "| %s | %s |\n", heads[i], v)
+		}
+		return b.String()
+	})
+}
+
+// 表三 of OCR'd Markdown transposed into key-value tables (自然人 64 / 商业企业 0 /
+// … / 总计 70 under each row's heading) reads whole.
+func TestT3KeyValueRows(t *testing.T) {
+	r := truth()
+	md := kvMarkdown(t, r)
+	if !strings.Contains(md, "| 自然人 | 64 |") {
+		t.Fatal("not transposed")
+	}
+	got := audit(t, "x.md", []byte(md))
+	for _, row := range r.Format.T3Rows() {
+		if got.Applications[row.Key] != r.Applications[row.Key] {
+			t.Errorf("%s read %v, want %v", row.Key, got.Applications[row.Key], r.Applications[row.Key])
+		}
+	}
+	for _, f := range got.Findings {
+		if strings.HasPrefix(f.Cell, "applications") || f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
 		}
 	}
 }

@@ -712,6 +712,50 @@ func Identify(name string, data []byte) (agency string, year int) {
 	return p.r.Agency, p.r.Year
 }
 
+// keyValueRows puts back together 表三's rows written as OCR tools may
+// transpose them: the row's label (a heading), then a table of the columns'
+// names and their values, one to a line (自然人 64 / 商业企业 0 / … / 总计 70).
+// Only the seven columns' own names, in order, make such a row; the label's
+// line takes the seven numbers, the lines taken in are left empty.
+func (p *parser) keyValueRows() {
+	for key, sp := range p.tableRegions {
+		if key != "3" {
+			continue
+		}
+		label := -1 // the last line of words only
+		for i := sp.lo + 1; i < sp.hi; i++ {
+			l := p.lines[i]
+			if len(l.Fields) != 2 || norm(l.Fields[0]) != norm(T3ColumnLabels[0]) {
+				if rc := splitLabel(l, NumCols); l.Fields == nil && hasHan(rc.label) && !rc.ok && len(rc.tokens) == 0 {
+					label = i // words only ("1.属于国家秘密": an item number is words too)
+				}
+				continue
+			}
+			var cells []string
+			var taken []int
+			for k := i; k < sp.hi && len(cells) < NumCols; k++ {
+				f := p.lines[k].Fields
+				if f == nil && trimSpace(p.lines[k].Text) == "" {
+					continue
+				}
+				if len(f) != 2 || norm(f[0]) != norm(T3ColumnLabels[len(cells)]) || !isNumber(trimSpace(f[1])) {
+					break
+				}
+				cells, taken = append(cells, trimSpace(f[1])), append(taken, k)
+			}
+			if len(cells) != NumCols || label < 0 {
+				continue
+			}
+			fields := append([]string{trimSpace(p.lines[label].Text)}, cells...)
+			p.lines[label].Fields, p.lines[label].Text = fields, strings.Join(fields, "\t")
+			for _, k := range taken {
+				p.lines[k].Fields, p.lines[k].Text = nil, ""
+			}
+			i, label = taken[len(taken)-1], -1
+		}
+	}
+}
+
 // joinCellLines puts back together the rows of tables copied one cell to a
 // line (a PDF viewer's copy, pdftotext without -layout): in 表二, 表三 and
 // 表四, a line of words followed by lines that each hold one number or
@@ -1053,6 +1097,7 @@ func (p *parser) parse() *Report {
 		}
 		r.setLine(s.Key, first)
 	}
+	p.keyValueRows()
 	p.joinCellLines()
 	p.ocrZeros()
 	p.changeWords()
