@@ -117,11 +117,35 @@ func hasWideDigit(s string) bool {
 // (6\u200b4 is 64 on the page).
 var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "")
 
-// hasInvisible says s holds one of invisibles (the zero-width space and the
-// soft hyphen are looked for first: the others are rarer).
+// hasInvisible says s holds one of invisibles.
 func hasInvisible(s string) bool {
-	return strings.Contains(s, "\u200b") || strings.Contains(s, "\u00ad") || strings.Contains(s, "\u200c") ||
-		strings.Contains(s, "\u200d") || strings.Contains(s, "\u2060")
+	invisible, _ := oddChars(s)
+	return invisible
+}
+
+// oddChars says s holds one of invisibles, and the line or paragraph
+// separator (U+2028, U+2029), in one pass: each is E2 80 or E2 81 and a third
+// byte (0xE2 also leads the quotes and dashes of Chinese text, so each is
+// looked at), but the soft hyphen (C2 AD), looked for on its own.
+func oddChars(s string) (invisible, separators bool) {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 >= len(s) {
+			break
+		}
+		switch b1, b2 := s[i+1], s[i+2]; {
+		case b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D, b1 == 0x81 && b2 == 0xA0:
+			invisible = true
+		case b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9):
+			separators = true
+		}
+		i += 3
+	}
+	return invisible || strings.Contains(s, "\u00ad"), separators
 }
 
 // invisibleEntity says an HTML text writes an invisible as an entity, which
@@ -186,13 +210,15 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if hasWideDigit(t) {
 		t = narrowDigits(t)
 	}
-	if hasInvisible(t) {
-		t = dropInvisible(t)
-	}
-	if strings.Contains(t, "\u2028") || strings.Contains(t, "\u2029") {
-		// the line and paragraph separators of text taken out of a page's
-		// script or a CMS's JSON: line breaks
-		t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
+	if invisible, separators := oddChars(t); invisible || separators {
+		if invisible {
+			t = dropInvisible(t)
+		}
+		if separators {
+			// the line and paragraph separators of text taken out of a
+			// page's script or a CMS's JSON: line breaks
+			t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
+		}
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)

@@ -719,8 +719,10 @@ func Identify(name string, data []byte) (agency string, year int) {
 // line takes the seven numbers, the lines taken in are left empty.
 func (p *parser) keyValueRows() {
 	for key, sp := range p.tableRegions {
-		if key != "3" {
-			continue
+		if key != "3" || !slices.ContainsFunc(p.lines[sp.lo:sp.hi], func(l Line) bool {
+			return len(l.Fields) == 2 && strings.Contains(l.Fields[0], T3ColumnLabels[0])
+		}) {
+			continue // no key-value rows: nearly every table
 		}
 		label := -1 // the last line of words only
 		for i := sp.lo + 1; i < sp.hi; i++ {
@@ -1077,7 +1079,7 @@ func (p *parser) parse() *Report {
 			if isPageFurniture(t) {
 				break
 			}
-			if runningHeader(withoutSpaces(trimSpace(t)), title) {
+			if mayBeHeader(t, title) && runningHeader(withoutSpaces(trimSpace(t)), title) {
 				continue // a page's running header (Word's 页眉 in a PDF's text)
 			}
 			if first == 0 && trimSpace(t) == "" {
@@ -1146,6 +1148,12 @@ func runningHeader(t, title string) bool {
 		return false
 	}
 	return t == title || strings.HasSuffix(title, t) && strings.HasSuffix(t, "报告") && moreRunes(t, 8)
+}
+
+// mayBeHeader says a line is short enough and ends as a title does, so that
+// runningHeader is worth asking (most narrative lines are not).
+func mayBeHeader(t, title string) bool {
+	return title != "" && len(t) <= len(title)+32 && strings.HasSuffix(strings.TrimRight(t, " \t\u3000"), "报告")
 }
 
 func isPageFurniture(t string) bool {
