@@ -1168,6 +1168,10 @@ func TestPageHeadingsWithoutNumbers(t *testing.T) {
 		"arabic numbers": func(num, words string) string {
 			return strconv.Itoa(strings.Index("一二三四五六", num)/len("一")+1) + "." + words
 		},
+		"arabic in brackets": func(num, words string) string {
+			return "（" + strconv.Itoa(strings.Index("一二三四五六", num)/len("一")+1) + "）" + words
+		},
+		"【】": func(num, words string) string { return "【" + num + "】" + words },
 	} {
 		for _, layout := range []string{"page", "lines"} {
 			text := onelineCycling(t, truth())

@@ -270,6 +270,11 @@ func headingKey(text string) string { return headingKeyOf(text, true) }
 // only when lineWords.
 func headingKeyOf(text string, lineWords bool) string {
 	t := trimSpace(text)
+	if strings.HasPrefix(t, "【") || strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") {
+		if k := bracketedSection(t); k != "" {
+			return k
+		}
+	}
 	// a heading starts with its numeral 一 … 六: most lines do not
 	switch r, _ := utf8.DecodeRuneInString(t); r {
 	case '一', '二', '三', '四', '五', '六':
@@ -322,6 +327,23 @@ func headingKeyOf(text string, lineWords bool) string {
 			}
 			if !lineWords {
 				break
+			}
+		}
+	}
+	return ""
+}
+
+// bracketedSection is the section a heading numbered in brackets names —
+// "【三】收到和处理政府信息公开申请情况", "（3）收到和处理…" — when the template's
+// heading words follow the number exactly ("（一）主动公开情况" is a part of
+// section 一, not section 一: its words are not the template's).
+func bracketedSection(t string) string {
+	for _, s := range Sections {
+		num := sectionNumerals[s.Key]
+		words := strings.TrimPrefix(s.Heading, num+"、")
+		for _, pre := range []string{"【" + num + "】", "【" + s.Key + "】", "（" + s.Key + "）", "(" + s.Key + ")"} {
+			if rest, ok := strings.CutPrefix(t, pre); ok && strings.HasPrefix(strings.TrimLeft(rest, " \u3000"), words) {
+				return s.Key
 			}
 		}
 	}
