@@ -62,8 +62,8 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", err
 	}
 	// a text's invisibles went as it was decoded; a container's text, or an
-	// HTML page's entities, are looked at line by line
-	lineInvisibles := kind != KindText && kind != KindHTML || kind == KindHTML && invisibleEntity(data)
+	// HTML page's entities (&#8203;), are looked at line by line
+	lineInvisibles := kind != KindText
 	// full-width digits (２０２４年, a table typed with the wide input mode)
 	// read as the digits they are everywhere: digit runs, years, counts (a
 	// text's are folded as it is decoded, in one pass)
@@ -146,17 +146,6 @@ func oddChars(s string) (invisible, separators bool) {
 		i += 3
 	}
 	return invisible || strings.Contains(s, "\u00ad"), separators
-}
-
-// invisibleEntity says an HTML text writes an invisible as an entity, which
-// its reader decodes later, line by line.
-func invisibleEntity(data []byte) bool {
-	for _, e := range []string{"&#8203;", "&#x200b;", "&#x200B;", "&ZeroWidthSpace;", "&shy;", "&#173;"} {
-		if bytes.Contains(data, []byte(e)) {
-			return true
-		}
-	}
-	return false
 }
 
 func dropInvisible(s string) string { return invisibles.Replace(s) }

@@ -1101,7 +1101,7 @@ func (p *parser) parse() *Report {
 			if isPageFurniture(t) {
 				break
 			}
-			if mayBeHeader(t, title) && runningHeader(withoutSpaces(trimSpace(t)), title) {
+			if runningHeader(t, title) {
 				continue // a page's running header (Word's 页眉 in a PDF's text)
 			}
 			if first == 0 && trimSpace(t) == "" {
@@ -1163,19 +1163,15 @@ var furnitureAt = func() *[0x10000]bool {
 }()
 
 // runningHeader says a line of a narrative section is the report's title
-// again, or its end ("2024年政府信息公开工作年度报告"), as Word's 页眉 puts it at
-// the top of each page.
-func runningHeader(t, title string) bool {
-	if title == "" || t == "" {
+// (without its spaces) again, or its end ("2024年政府信息公开工作年度报告"), as
+// Word's 页眉 puts it at the top of each page. Most lines are long or do not
+// end in 报告, and are not looked at further.
+func runningHeader(line, title string) bool {
+	if title == "" || len(line) > len(title)+32 || !strings.HasSuffix(strings.TrimRight(line, " \t\u3000"), "报告") {
 		return false
 	}
-	return t == title || strings.HasSuffix(title, t) && strings.HasSuffix(t, "报告") && moreRunes(t, 8)
-}
-
-// mayBeHeader says a line is short enough and ends as a title does, so that
-// runningHeader is worth asking (most narrative lines are not).
-func mayBeHeader(t, title string) bool {
-	return title != "" && len(t) <= len(title)+32 && strings.HasSuffix(strings.TrimRight(t, " \t\u3000"), "报告")
+	t := withoutSpaces(trimSpace(line))
+	return t == title || strings.HasSuffix(title, t) && moreRunes(t, 8)
 }
 
 func isPageFurniture(t string) bool {
@@ -3701,7 +3697,7 @@ func (p *parser) parseT3() {
 		p.solveT3(runs)
 	}
 	for _, g := range blanks {
-		if !p.readBlanks(g, strs(g.rc.tokens)) {
+		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want) {
 			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 		}
@@ -4488,7 +4484,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	for _, i := range unequal {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
-		if p.readBlanks(g, toks) {
+		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, toks, want) {
 			continue
 		}
 		if bad := p.t3UnbalancedColumns(); !g.line.Segmented && bad > 2 {
@@ -4509,10 +4505,11 @@ func (p *parser) solveT3(runs []t3Line) {
 	for _, i := range noCut {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
-		if p.readBlanks(g, toks) {
+		want, known := p.t3Expected(g.row)
+		if known && p.readBlanks(g, toks, want) {
 			continue
 		}
-		if cut, ok := p.cutByColumns(g.row, toks); ok {
+		if cut, ok := cutByColumns(want, toks); known && ok {
 			var v Row
 			for c, x := range cut {
 				v[c] = N(x)
@@ -4529,16 +4526,12 @@ func (p *parser) solveT3(runs []t3Line) {
 }
 
 // cutByColumns reads a row whose digits ran together and that no cut makes
-// add up — the report's own error — by the rest of the table: the row its
-// columns' identities call for (every other cell they take read) must add
-// up, and exactly one cut of the digits may differ from it, in one cell only.
+// add up — the report's own error — by the rest of the table: want, the row
+// its columns' identities call for (t3Expected), must add up, and exactly one
+// cut of the digits may differ from it, in one cell only.
 // That cut is the row as printed, with its one wrong cell; otherwise the row
 // stays unread.
-func (p *parser) cutByColumns(row *T3Row, toks []string) ([]int64, bool) {
-	want, ok := p.t3Expected(row)
-	if !ok {
-		return nil, false
-	}
+func cutByColumns(want [NumCols]int64, toks []string) ([]int64, bool) {
 	if !sumsUp(want[:]) {
 		return nil, false // the table has another error: what it calls for is not the row
 	}
@@ -4593,7 +4586,7 @@ func (p *parser) misprints(runs []t3Line, cands [][][]int64, unequal []int) {
 			continue
 		}
 		toks := strs(g.rc.tokens)
-		cut, ok := p.cutByColumns(g.row, toks)
+		cut, ok := cutByColumns(want, toks)
 		if !ok {
 			continue
 		}
@@ -4621,13 +4614,9 @@ func (p *parser) misprints(runs []t3Line, cands [][][]int64, unequal []int) {
 // does not, as the row the rest of the table calls for with some of its zeros
 // left blank, when its digits are exactly that (64 0 2 4 70 run together as
 // 6402470 where the table calls for 64 0 0 2 0 4 70): a clean row with empty
-// cells, not an error. A cell blank in one way of dropping zeros and 0 in
-// another is unread.
-func (p *parser) readBlanks(g t3Line, toks []string) bool {
-	want, ok := p.t3Expected(g.row)
-	if !ok {
-		return false
-	}
+// cells, not an error; want is that row (t3Expected). A cell blank in one way
+// of dropping zeros and 0 in another is unread.
+func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64) bool {
 	ways := blankWays(strings.Join(toks, ""), want[:])
 	if len(ways) == 0 {
 		return false
@@ -5377,12 +5366,17 @@ func (p *parser) fillAgreed(cuts [][]int64) (unknown []string) {
 func t4Bad(cut []int64) int {
 	n := 0
 	for b := range 3 {
-		v := cut[b*5 : b*5+5]
-		if max(v[0], 0)+max(v[1], 0)+max(v[2], 0)+max(v[3], 0) != max(v[4], 0) {
+		if !t4GroupAddsUp(cut[b*5 : b*5+5]) {
 			n++
 		}
 	}
 	return n
+}
+
+// t4GroupAddsUp says a group of 表四's cut (five counts, -1 for a blank, which
+// counts 0) has its 总计 the sum of the other four.
+func t4GroupAddsUp(v []int64) bool {
+	return max(v[0], 0)+max(v[1], 0)+max(v[2], 0)+max(v[3], 0) == max(v[4], 0)
 }
 
 // t4BadBlock is the one group of 表四 that does not add up in every cut, when
@@ -5392,8 +5386,7 @@ func t4BadBlock(cuts [][]int64) (int, bool) {
 	for _, c := range cuts {
 		k := -1
 		for b := range 3 {
-			v := c[b*5 : b*5+5]
-			if v[0]+v[1]+v[2]+v[3] != v[4] {
+			if !t4GroupAddsUp(c[b*5 : b*5+5]) {
 				if k >= 0 {
 					return 0, false
 				}
@@ -5438,13 +5431,9 @@ func t4Cuts(tokens []string, blanks, maxBad int) [][]int64 {
 			return
 		}
 		i := len(cells)
-		if i > 0 && i%5 == 0 {
-			v := cells[i-5 : i]
-			sum := max(v[0], 0) + max(v[1], 0) + max(v[2], 0) + max(v[3], 0)
-			if sum != max(v[4], 0) {
-				if bad++; bad > maxBad {
-					return
-				}
+		if i > 0 && i%5 == 0 && !t4GroupAddsUp(cells[i-5:i]) {
+			if bad++; bad > maxBad {
+				return
 			}
 		}
 		if i == n {
