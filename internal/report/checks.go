@@ -358,7 +358,7 @@ func checkOrder(c *ctx) {
 // markAdvice is what to write instead of a mark (“/”, “—”, “无”) put where
 // the format asks for a number.
 func markAdvice(raw string) string {
-	if placeholders[raw] {
+	if isPlaceholder(raw) {
 		return "：格式要求填写数字，没有的填 0"
 	}
 	return ""

@@ -297,7 +297,7 @@ func headingKeyOf(text string, lineWords bool) string {
 	if moreRunes(t, 40) {
 		return ""
 	}
-	for _, s := range Sections {
+	for i, s := range Sections {
 		num := sectionNumerals[s.Key]
 		rest, ok := strings.CutPrefix(t, num)
 		if !ok {
@@ -314,7 +314,7 @@ func headingKeyOf(text string, lineWords bool) string {
 		if !sep {
 			// the 、 lost but the template's words right after the
 			// numeral: "三收到和处理政府信息公开申请情况"
-			if strings.HasPrefix(rest, strings.TrimPrefix(s.Heading, num+"、")) {
+			if strings.HasPrefix(rest, sectionHeads[i].words) {
 				return s.Key
 			}
 			continue
@@ -338,16 +338,31 @@ func headingKeyOf(text string, lineWords bool) string {
 // heading words follow the number exactly ("（一）主动公开情况" is a part of
 // section 一, not section 一: its words are not the template's).
 func bracketedSection(t string) string {
-	for _, s := range Sections {
-		num := sectionNumerals[s.Key]
-		words := strings.TrimPrefix(s.Heading, num+"、")
-		for _, pre := range []string{"【" + num + "】", "【" + s.Key + "】", "（" + s.Key + "）", "(" + s.Key + ")"} {
-			if rest, ok := strings.CutPrefix(t, pre); ok && strings.HasPrefix(strings.TrimLeft(rest, " \u3000"), words) {
-				return s.Key
+	for _, s := range sectionHeads {
+		for _, pre := range s.pres {
+			if rest, ok := strings.CutPrefix(t, pre); ok && strings.HasPrefix(strings.TrimLeft(rest, " \u3000"), s.words) {
+				return s.key
 			}
 		}
 	}
 	return ""
+}
+
+// sectionHeads are Sections' headings in pieces, made once: the heading
+// tests ask them of nearly every line.
+var sectionHeads = func() (hs []sectionHead) {
+	for _, s := range Sections {
+		num := sectionNumerals[s.Key]
+		hs = append(hs, sectionHead{s.Key, strings.TrimPrefix(s.Heading, num+"、"),
+			[4]string{"【" + num + "】", "【" + s.Key + "】", "（" + s.Key + "）", "(" + s.Key + ")"}})
+	}
+	return hs
+}()
+
+type sectionHead struct {
+	key   string
+	words string    // the heading without its numeral (总体情况)
+	pres  [4]string // the bracketed numberings before the words (【一】, （1）)
 }
 
 // withoutSpaces is s without its ASCII and ideographic spaces (a heading
@@ -480,14 +495,13 @@ func bareHeading(text string) string {
 		return ""
 	}
 	t := withoutSpaces(text)
-	for _, s := range Sections {
-		words := strings.TrimPrefix(s.Heading, sectionNumerals[s.Key]+"、")
-		if t == words {
-			return s.Key
+	for _, s := range sectionHeads {
+		if t == s.words {
+			return s.key
 		}
 		for _, last := range []string{"情况", "事项"} {
-			if short, ok := strings.CutSuffix(words, last); ok && moreRunes(short, 5) && t == short {
-				return s.Key
+			if short, ok := strings.CutSuffix(s.words, last); ok && moreRunes(short, 5) && t == short {
+				return s.key
 			}
 		}
 	}
@@ -1720,7 +1734,7 @@ var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——"
 
 func cellish(s string) bool {
 	s = trimSpace(s)
-	return s == "" || isNumber(s) || len(s) <= maxPlaceholder && placeholders[s] || withUnit(s) // a label is not hashed
+	return s == "" || isNumber(s) || isPlaceholder(s) || withUnit(s)
 }
 
 // countUnitsInCells are the units some agencies write after a count in a
@@ -1762,6 +1776,12 @@ func cutUnit(s string, units []string) (string, bool) {
 
 // maxPlaceholder is the longest placeholder, in bytes.
 const maxPlaceholder = 6
+
+// isPlaceholder is placeholders[s], without hashing the cells that cannot
+// be one: labels, and numbers (no placeholder starts with a digit).
+func isPlaceholder(s string) bool {
+	return s != "" && len(s) <= maxPlaceholder && (s[0] < '0' || s[0] > '9') && placeholders[s]
+}
 
 // tok is a space-separated token with its position (in runes) on the line;
 // -1 when it has none (a cell of a table, a number cut off its label).
@@ -2352,7 +2372,7 @@ var templateNorms = func() map[string]string {
 
 func toCell(s string) Cell {
 	s = trimSpace(s)
-	if placeholders[s] {
+	if isPlaceholder(s) {
 		return Invalid(s)
 	}
 	s, _ = cutUnit(s, countUnitsInCells)
@@ -2771,7 +2791,7 @@ func matchT2Fuzzy(L string, items []T2Item, next int) int {
 		if m < 4 || n > m+m/3 || m > n+m/3 {
 			continue
 		}
-		if d := editDistance(L, norms[j]); d*10 <= 3*m {
+		if editWithin(L, norms[j], 3*m/10) <= 3*m/10 {
 			return j
 		}
 	}
@@ -2798,7 +2818,7 @@ func matchT2AfterHeader(L string, items []T2Item, next int) int {
 		if !slices.ContainsFunc(t2HeaderEnds, func(e string) bool { return strings.HasSuffix(L[:i], e) }) {
 			continue
 		}
-		if d := editDistance(L[i:], norms[j]); d*10 <= 3*m {
+		if editWithin(L[i:], norms[j], 3*m/10) <= 3*m/10 {
 			return j
 		}
 	}
@@ -2861,7 +2881,7 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		if len(it.Money) > i && it.Money[i] {
 			s, _ = cutUnit(trimSpace(s), amountUnits) // 12.35万元: the column's own unit
 			r.Proactive.SetAmount(path, ParseAmount(foldDigits(trimSpace(s))))
-			if placeholders[trimSpace(s)] {
+			if isPlaceholder(trimSpace(s)) {
 				r.Proactive.SetAmount(path, Amount{state: cellInvalid, raw: trimSpace(s)})
 			}
 			return
@@ -3932,8 +3952,8 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 		if m := utf8.RuneCountInString(norms[k]); n > m+m/3+1 || m > n+m/3+1 {
 			continue // lengths too far apart for 30 %: no need to compare
 		}
-		d := editDistance(S, norms[k])
-		if d*10 <= 3*utf8.RuneCountInString(norms[k]) && (best < 0 || d < bestD) {
+		lim := 3 * utf8.RuneCountInString(norms[k]) / 10
+		if d := editWithin(S, norms[k], lim); d <= lim && (best < 0 || d < bestD) {
 			best, bestD = k, d
 		}
 	}
@@ -4113,7 +4133,7 @@ func matchAfterPieces(S string, norms []string, next int) (int, bool) {
 	// is one edit from one of the next rows, or whose group word is
 	afterPieces(S, 3, func(rest string) bool {
 		for k := next; k < min(len(norms), next+4); k++ {
-			if editDistance(rest, norms[k]) <= 1 {
+			if editWithin(rest, norms[k], 1) <= 1 {
 				j = k
 				return true
 			}
@@ -4177,7 +4197,13 @@ func groupPieces(s string) bool {
 }
 
 // editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
+func editDistance(a, b string) int { return editWithin(a, b, -1) }
+
+// editWithin is editDistance when it is at most max, and some number above
+// max when it is not: a row of the table whose every cell is above max can
+// only lead to a larger distance, so most lines that are no label (headings,
+// column headings glued together) stop after a few rows. max < 0: no bound.
+func editWithin(a, b string, max int) int {
 	// labels are short: runes and rows on the stack unless they are not
 	var bufA, bufB [48]rune
 	var bufP, bufC [49]int
@@ -4190,14 +4216,22 @@ func editDistance(a, b string) int {
 	for j := range prev {
 		prev[j] = j
 	}
+	if max >= 0 && (len(ra) > len(rb)+max || len(rb) > len(ra)+max) {
+		return max + 1 // each rune of the difference is an edit
+	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		low := i
 		for j := 1; j <= len(rb); j++ {
 			c := prev[j-1]
 			if ra[i-1] != rb[j-1] {
 				c++
 			}
 			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			low = min(low, cur[j])
+		}
+		if max >= 0 && low > max {
+			return max + 1
 		}
 		prev, cur = cur, prev
 	}
@@ -5158,7 +5192,7 @@ func t4ColumnEnds(L, lb string) bool {
 	if utf8.RuneCountInString(lb) != 4 || !moreRunes(L, 3) {
 		return false
 	}
-	return editDistance(L[runesBefore(L, len(L), 4):], lb) == 1
+	return editWithin(L[runesBefore(L, len(L), 4):], lb, 1) == 1
 }
 
 // t4ColumnWord reports whether a word of a header line is (part of) one of
@@ -5167,7 +5201,7 @@ func t4ColumnEnds(L, lb string) bool {
 // hold a number centred under them, and the blocks add up).
 func t4ColumnWord(w string) bool {
 	for _, lb := range T4ColumnLabels {
-		if strings.Contains(lb, w) || utf8.RuneCountInString(w) == 4 && utf8.RuneCountInString(lb) == 4 && editDistance(w, lb) == 1 {
+		if strings.Contains(lb, w) || utf8.RuneCountInString(w) == 4 && utf8.RuneCountInString(lb) == 4 && editWithin(w, lb, 1) == 1 {
 			return true
 		}
 	}
@@ -5541,7 +5575,7 @@ func t4BlockFuzzy(L string, next int) int {
 		m := utf8.RuneCountInString(want)
 		allowed := max(1, m/4)
 		for k := max(1, m-allowed); k <= min(n, m+allowed); k++ {
-			if editDistance(L[runesBefore(L, len(L), k):], want) <= allowed {
+			if editWithin(L[runesBefore(L, len(L), k):], want, allowed) <= allowed {
 				return b
 			}
 		}

@@ -124,8 +124,8 @@ func TestNumberRunIsNumberTokens(t *testing.T) {
 		}
 	})
 	for p := range placeholders {
-		if len(p) > maxPlaceholder || !cellish(p) {
-			t.Errorf("placeholder %q is longer than maxPlaceholder or not cellish", p)
+		if len(p) > maxPlaceholder || !cellish(p) || !isPlaceholder(p) {
+			t.Errorf("placeholder %q is longer than maxPlaceholder, starts with a digit or is not cellish", p)
 		}
 	}
 }
@@ -163,8 +163,19 @@ func TestEditDistance(t *testing.T) {
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
 		}
-		if got, want := editDistance(string(a), string(b)), naive(a, b); got != want {
+		want := naive(a, b)
+		if got := editDistance(string(a), string(b)); got != want {
 			t.Fatalf("editDistance(%q, %q) = %d, want %d", string(a), string(b), got, want)
+		}
+		// bounded: exact up to the bound, above it past the bound
+		for _, max := range []int{0, 1, 2, want - 1, want, want + 1, rng.IntN(20)} {
+			if max < 0 {
+				continue
+			}
+			got := editWithin(string(a), string(b), max)
+			if want <= max && got != want || want > max && got <= max {
+				t.Fatalf("editWithin(%q, %q, %d) = %d, distance %d", string(a), string(b), max, got, want)
+			}
 		}
 	}
 }
