@@ -510,10 +510,23 @@ func cutPage(t string) []string {
 		cutAll(lo, hi, anchorT3, true)
 	}
 	if lo, hi := region(3); lo >= 0 {
-		if m := wordThenNumber(t[lo:hi]); m >= 0 {
+		for at := lo; at < hi; {
+			m := wordThenNumber(t[at:hi])
+			if m < 0 {
+				break
+			}
 			// the numbers start after the header's last word
-			_, size := utf8.DecodeRuneInString(t[lo+m:])
-			cuts[lo+m+size] = true
+			_, size := utf8.DecodeRuneInString(t[at+m:])
+			at += m + size
+			cuts[at] = true
+			// a table cut in two (复议 and 直接起诉, then 复议后起诉): the
+			// next part's headings after the numbers, then its numbers
+			k := t4HeadingAfterNumber(t[at:hi])
+			if k < 0 {
+				break
+			}
+			at += k
+			cuts[at] = true
 		}
 	}
 	// page furniture: one pass over the runes, a word compared only where
@@ -589,6 +602,29 @@ func wordThenNumber(t string) int {
 	}
 	return -1
 }
+
+// t4HeadingAfterNumber is where in t a heading of a part of 表四 (行政诉讼,
+// 复议后起诉 …) follows a digit, or -1.
+func t4HeadingAfterNumber(t string) int {
+	for i := 1; i < len(t); i++ {
+		if !isDigit(rune(t[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(t) && isSpaceRe(rune(t[j])) {
+			j++
+		}
+		for _, w := range t4PartHeadings {
+			if strings.HasPrefix(t[j:], w) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// t4PartHeadings are the words a part of 表四 cut from the rest starts with.
+var t4PartHeadings = []string{"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "续表", "结果维持"}
 
 // prevCut is the latest cut before pos: the start of the heading that ends at pos.
 func prevCut(cuts map[int]bool, pos int) int {

@@ -4970,6 +4970,13 @@ func (p *parser) parseT4() {
 	apart := true // every line so far held one number: cells as paragraphs, blank lines between them
 	var data []Line
 	dataEnd := lo // the index after the last line of data
+	// a table cut in two or three (复议 and 直接起诉, then 复议后起诉 under
+	// headings of its own, on a page too narrow for fifteen columns): after a
+	// row of whole blocks, headings of 表四 alone, then the next blocks' row
+	var parts []int     // where each part after the first starts in toks
+	paused := false     // a blank or heading line after a row of whole blocks
+	headed := false     // and a heading of 表四 among them
+	var before t4Before // the reading as it stood before the second part
 	for i, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
@@ -4980,6 +4987,10 @@ func (p *parser) parseT4() {
 		}
 		if blank || hasHan(l.Text) && !generic {
 			if len(toks) > 0 && !(blank && apart) {
+				if (!apart || !wholeBlocks(strs(toks))) && (blank || t4HeadingOnly(l.Text)) {
+					paused, headed = true, headed || !blank
+					continue
+				}
 				break
 			}
 			continue
@@ -4989,6 +5000,16 @@ func (p *parser) parseT4() {
 			if trimSpace(rc.label) != "" {
 				continue
 			}
+		}
+		if paused {
+			if !headed || rc.ok || len(rc.tokens) == 0 || !t4NextPart(strs(toks), strs(rc.tokens)) {
+				break
+			}
+			if len(parts) == 0 {
+				before = t4Before{len(data), spaced, dataEnd}
+			}
+			parts = append(parts, len(toks))
+			paused, headed = false, false
 		}
 		if first == 0 {
 			first = l.No
@@ -5006,6 +5027,30 @@ func (p *parser) parseT4() {
 		data = append(data, l)
 		if len(toks) >= n {
 			break
+		}
+	}
+	if len(parts) > 0 {
+		if len(toks) < n && wellFormed(strs(toks)) {
+			// parts that do not make the table: the first alone, as if
+			// the others had not been read
+			toks, data, spaced, dataEnd = toks[:parts[0]], data[:before.data], before.spaced, before.dataEnd
+		} else {
+			var sizes []string
+			for k, at := range append(parts, len(toks)) {
+				from := 0
+				if k > 0 {
+					from = parts[k-1]
+				}
+				sizes = append(sizes, strconv.Itoa(at-from))
+			}
+			if wellFormed(strs(toks)) {
+				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
+					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))
+			} else {
+				apart, spaced = false, false // digits run together in each part: cut as one row's
+				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（每段有自己的表头），按表头的次序连起来读取：%s",
+					len(parts)+1, strings.Join(strs(toks), " "))
+			}
 		}
 	}
 	if len(data) == 1 && len(toks) > n {
@@ -5090,6 +5135,50 @@ func (p *parser) parseT4() {
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, first)
 }
+
+// t4NextPart says the numbers of a line after 表四's headings alone go on
+// the table whose numbers so far are read: whole cells that make whole
+// blocks (5 and 10, 5 and 5), or, where digits ran together, runs of five
+// digits or more (a block's at least) after a first part too short to be
+// the whole table (under fifteen digits).
+func t4NextPart(read, next []string) bool {
+	const n = 15
+	if wholeBlocks(read) && wholeBlocks(next) {
+		return len(read)+len(next) <= n
+	}
+	digits := 0
+	for _, t := range read {
+		digits += len(t)
+	}
+	return digits < n && slices.IndexFunc(append(read[:len(read):len(read)], next...), func(t string) bool {
+		return len(t) < 5 || !allDigits(t)
+	}) < 0
+}
+
+// wholeBlocks says numbers are whole cells that fill whole blocks of 表四.
+func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(toks) }
+
+// t4Before is parseT4's reading before a second part of the table.
+type t4Before struct {
+	data    int
+	spaced  bool
+	dataEnd int
+}
+
+// t4HeadingOnly says a line holds 表四's headings and nothing else (行政诉讼,
+// 复议后起诉, 结果维持 …): a heading between two parts of the table.
+func t4HeadingOnly(text string) bool {
+	t := text
+	for _, w := range t4HeadingWords {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	return strings.TrimFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '|' || r == '-' || r == ':' || r == '（' || r == '）' || r == '(' || r == ')'
+	}) == "" && t != text
+}
+
+// t4HeadingWords are the words of 表四's headings, longer first.
+var t4HeadingWords = []string{"未经复议直接起诉", "复议后起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "续表", "表四", "续"}
 
 // moreApartNumbers counts the lines from index from (up to hi) that each
 // hold one number, blank lines passed over, up to the first other line.

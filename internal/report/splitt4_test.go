@@ -1,0 +1,166 @@
+package report_test
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// splitT4 is the tab text of r with 表四 cut into parts of the given numbers
+// of blocks (2 and 1: 复议 and 直接起诉, then 复议后起诉), each part with
+// headings of its own, as reports whose page is too narrow for fifteen
+// columns print it.
+func splitT4(t testing.TB, r *report.Report, blocks ...int) string {
+	src := textOf(t, r)
+	i := strings.Index(src, "行政复议\t")
+	j := strings.Index(src, "五、存在的主要问题")
+	if i < 0 || j < i {
+		t.Fatal("no 表四 in the tab text")
+	}
+	cols := strings.Join(report.T4ColumnLabels, "\t")
+	var b strings.Builder
+	at := 0
+	for k, n := range blocks {
+		if k > 0 {
+			b.WriteString("\n")
+		}
+		var names, heads, nums []string
+		for x := at; x < at+n; x++ {
+			blk := report.T4Blocks[x]
+			name := blk.Label
+			if blk.Parent != "" {
+				name = blk.Parent + "（" + blk.Label + "）"
+			}
+			names = append(names, name+strings.Repeat("\t", 4))
+			heads = append(heads, cols)
+			for _, c := range r.Appeals[x] {
+				nums = append(nums, c.String())
+			}
+		}
+		at += n
+		b.WriteString(strings.Join(names, "\t") + "\n" + strings.Join(heads, "\t") + "\n" + strings.Join(nums, "\t") + "\n")
+	}
+	return src[:i] + b.String() + "\n" + src[j:]
+}
+
+// splitT4Page is splitT4 as a page without line breaks: cells glued.
+func splitT4Page(t testing.TB, r *report.Report, blocks ...int) string {
+	return strings.NewReplacer("\n", "", "\t", "").Replace(splitT4(t, r, blocks...))
+}
+
+// splitT4HTML is splitT4 as a page with each part its own <table>.
+func splitT4HTML(t testing.TB, r *report.Report, blocks ...int) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n")
+	numbers := regexp.MustCompile(`^[0-9\t]+$`)
+	var rows []string
+	flush := func() {
+		if len(rows) == 0 {
+			return
+		}
+		b.WriteString("<table border=\"1\">")
+		for _, row := range rows {
+			b.WriteString("<tr><td>" + strings.ReplaceAll(row, "\t", "</td><td>") + "</td></tr>")
+		}
+		b.WriteString("</table>\n")
+		rows = nil
+	}
+	for _, l := range strings.Split(splitT4(t, r, blocks...), "\n") {
+		if strings.Contains(l, "\t") || len(rows) > 0 && numbers.MatchString(l) {
+			rows = append(rows, l)
+			continue
+		}
+		flush()
+		if strings.TrimSpace(l) != "" {
+			b.WriteString("<p>" + l + "</p>\n")
+		}
+	}
+	flush()
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "split4-2021.txt", make: func(t testing.TB) []byte { return []byte(splitT4(t, truth(), 2, 1)) }, want: truth,
+			findings: []string{"PARSE.READ"}},
+		fixture{file: "split4-2021.html", make: func(t testing.TB) []byte { return []byte(splitT4HTML(t, truth(), 1, 2)) }, want: truth,
+			findings: []string{"PARSE.READ"}},
+		fixture{file: "split4-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(splitT4Page(t, truth(), 1, 1, 1)) }, want: func() *report.Report {
+			r := truth()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS", "PARSE.READ"}},
+	)
+}
+
+// 表四 cut into parts, each under headings of its own, reads as one table in
+// the order of its headings, whatever the layout and however it is cut; the
+// reading is said (PARSE.READ), and a part's group that does not add up is
+// the report's error. Before, only the first part was read, and 表四 was
+// said unreadable.
+func TestSplitT4(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report, ...int) string{
+		"tab": splitT4, "page": splitT4Page, "html": splitT4HTML,
+		"spaced": func(t testing.TB, r *report.Report, blocks ...int) string {
+			return strings.ReplaceAll(splitT4(t, r, blocks...), "\t", "   ")
+		},
+		"markdown": func(t testing.TB, r *report.Report, blocks ...int) string {
+			var b strings.Builder
+			for _, l := range strings.Split(splitT4(t, r, blocks...), "\n") {
+				if strings.Contains(l, "\t") || regexp.MustCompile(`^[0-9]+$`).MatchString(l) {
+					l = "| " + strings.ReplaceAll(l, "\t", " | ") + " |"
+				}
+				b.WriteString(l + "\n")
+			}
+			return b.String()
+		},
+	}
+	misprinted := truth()
+	misprinted.Appeals[0][4] = report.N(5) // 2 + 1 + 0 + 1 = 4, printed 5
+	for name, layout := range layouts {
+		for _, cut := range [][]int{{2, 1}, {1, 2}, {1, 1, 1}} {
+			file := fmt.Sprintf("%s-%v.txt", name, cut)
+			if name == "html" {
+				file = fmt.Sprintf("%v.html", cut)
+			}
+			got := audit(t, file, []byte(layout(t, truth(), cut...)))
+			if got.Appeals != truth().Appeals {
+				t.Errorf("%s %v: 表四 read as %v", name, cut, got.Appeals)
+			}
+			if all := rules(got.Findings, report.SevInfo, report.SevWarning); !slices.Contains(all, "PARSE.READ") || slices.Contains(all, "PARSE.TABLE") {
+				t.Errorf("%s %v: findings %v", name, cut, got.Findings)
+			}
+			got = audit(t, file, []byte(layout(t, misprinted, cut...)))
+			if got.Appeals != misprinted.Appeals || !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+				t.Errorf("%s %v misprinted: 表四 read as %v, findings %v", name, cut, got.Appeals, got.Findings)
+			}
+		}
+	}
+}
+
+// A part of 表四 followed by anything else than the rest of the table — prose,
+// a part whose numbers make no whole blocks — is read as before: the first
+// part alone, which has too few numbers, said unread; nothing is joined.
+func TestSplitT4PartsThatMakeNoTable(t *testing.T) {
+	src := splitT4(t, truth(), 2, 1)
+	for name, text := range map[string]string{
+		"prose after the first part":  strings.Replace(src, "行政诉讼（复议后起诉）", "本年度行政诉讼情况如下", 1),
+		"three numbers in the second": src[:strings.LastIndex(src, "0\t0\t0\t0\t0\n")] + "0\t0\t0\n" + src[strings.LastIndex(src, "0\t0\t0\t0\t0\n")+len("0\t0\t0\t0\t0\n"):],
+		"the second part missing":     src[:strings.Index(src, "行政诉讼（复议后起诉）")] + src[strings.Index(src, "五、存在的主要问题"):],
+	} {
+		got := audit(t, "t.txt", []byte(text))
+		if got.Appeals != (report.Appeals{}) {
+			t.Errorf("%s: 表四 read as %v", name, got.Appeals)
+		}
+		if !slices.Contains(rules(got.Findings, report.SevWarning), "PARSE.TABLE") || slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+			t.Errorf("%s: findings %v", name, got.Findings)
+		}
+	}
+}
