@@ -278,6 +278,12 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// and column adds up; before, shifted a row)
 		"pypdf-2019.txt": truth2019, "pymupdf-page-2021.txt": truth,
 		"pypdf-narrow-2021.txt": truth, "pymupdf-sorted-narrow-2021.txt": truth,
+		// LibreOffice 7.4's PDF of split4-2021.html (表四 in two tables, 复议
+		// then 直接起诉 and 复议后起诉, each under headings of its own), and
+		// its pdftotext -layout text, where the narrow columns' headings wrap
+		// a piece to a line ("结果纠 其他结 尚未审" / "正   果   结"); the
+		// page's first paragraph, the title, is lost in the export
+		"lo-split4-2021.pdf": truth, "pdftotext-layout-split4-2021.txt": truth,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

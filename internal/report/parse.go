@@ -5166,19 +5166,26 @@ type t4Before struct {
 }
 
 // t4HeadingOnly says a line holds 表四's headings and nothing else (行政诉讼,
-// 复议后起诉, 结果维持 …): a heading between two parts of the table.
+// 复议后起诉, 结果维持 …), or pieces of them (pdftotext prints a heading
+// wrapped in its narrow cell a piece to a line: "结果纠 其他结 尚未审" /
+// "正   果   结"): a heading between two parts of the table. Every
+// character is one of the headings' or a space or bracket.
 func t4HeadingOnly(text string) bool {
-	t := text
-	for _, w := range t4HeadingWords {
-		t = strings.ReplaceAll(t, w, "")
+	han := false
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune(t4HeadingChars, r):
+			han = true
+		case unicode.IsSpace(r) || strings.ContainsRune("|-:（）()", r):
+		default:
+			return false
+		}
 	}
-	return strings.TrimFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '|' || r == '-' || r == ':' || r == '（' || r == '）' || r == '(' || r == ')'
-	}) == "" && t != text
+	return han
 }
 
-// t4HeadingWords are the words of 表四's headings, longer first.
-var t4HeadingWords = []string{"未经复议直接起诉", "复议后起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "续表", "表四", "续"}
+// t4HeadingChars are the characters of 表四's headings (and of 续表, 表四).
+const t4HeadingChars = "行政复议诉讼未经直接起后结果维持纠正其他尚审总计续表四"
 
 // moreApartNumbers counts the lines from index from (up to hi) that each
 // hold one number, blank lines passed over, up to the first other line.

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -141,6 +142,17 @@ func TestSplitT4(t *testing.T) {
 			if got.Appeals != misprinted.Appeals || !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
 				t.Errorf("%s %v misprinted: 表四 read as %v, findings %v", name, cut, got.Appeals, got.Findings)
 			}
+		}
+	}
+}
+
+// The same through LibreOffice's PDF: read directly, and pdftotext -layout's
+// text, whose narrow columns wrap their headings a piece to a line.
+func TestSplitT4ThroughPDF(t *testing.T) {
+	for _, file := range []string{"lo-split4-2021.pdf", "pdftotext-layout-split4-2021.txt"} {
+		got := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if got.Appeals != truth().Appeals {
+			t.Errorf("%s: 表四 read as %v, findings %v", file, got.Appeals, got.Findings)
 		}
 	}
 }
