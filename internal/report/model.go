@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -295,13 +296,28 @@ type Meta struct {
 
 // NewReport returns an empty report of the format, every cell blank.
 func NewReport(f Format) *Report {
-	rows := f.T3Rows()
-	r := &Report{Format: f, Sections: make(map[string]string, len(Sections)), Applications: make(map[string]Row, len(rows))}
-	for _, row := range rows {
-		r.Applications[row.Key] = Row{}
+	r := &Report{Format: f, Sections: make(map[string]string, len(Sections))}
+	if f == Format2019 {
+		r.Applications = maps.Clone(blankApplications2019)
+	} else {
+		r.Applications = maps.Clone(blankApplications2021)
 	}
 	r.Meta.Tables = map[string]bool{"2": true, "3": true, "4": true}
 	return r
+}
+
+// blankApplications are 表三's rows of a format, every cell blank; the
+// auditor makes one for every file, and cloning a made map copies its table
+// instead of hashing each row's key again.
+var blankApplications2021, blankApplications2019 = blankApplications(Format2021), blankApplications(Format2019)
+
+func blankApplications(f Format) map[string]Row {
+	rows := f.T3Rows()
+	m := make(map[string]Row, len(rows))
+	for _, row := range rows {
+		m[row.Key] = Row{}
+	}
+	return m
 }
 
 // Zero fills every blank cell with 0: the skeleton a clerk starts from.
