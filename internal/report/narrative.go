@@ -718,7 +718,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		case namesApplication(sc) || namesApplication(withNext):
 			if saysNoApplication(sc) {
 				add("applications", 0, sc)
-			} else if j := indexAny(sc, "新收", "收到", "受理", "接收"); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
+			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
 				if otherApplication(rest) || applicantShare(rest) {
@@ -895,7 +895,7 @@ func approximate(text, whole string) bool {
 // otherKinds name applications that are not for government information:
 // "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
 var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
-	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目"}
+	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报"}
 
 // applicantShare says the applications a count follows are those of one
 // kind of applicant, a column of 表三 ("收到自然人申请64件", "法人或其他组织
@@ -916,6 +916,26 @@ func applicantShare(rest string) bool {
 	}
 	person, org := has(q)
 	return person != org
+}
+
+// receivedAt is where a part says applications were received (新收, 收到,
+// 受理, 接收), or 0 for a part that names the disclosure applications first
+// and counts them after a part that received others ("收到咨询申请12件，
+// 政府信息公开申请71件": the verb is the part before's), or -1.
+func receivedAt(part string, before []string) int {
+	if j := indexAny(part, "新收", "收到", "受理", "接收"); j >= 0 {
+		return j
+	}
+	if len(before) == 0 {
+		return -1
+	}
+	t := trimSpace(part)
+	prev := before[len(before)-1]
+	if (strings.HasPrefix(t, "政府信息公开申请") || strings.HasPrefix(t, "信息公开申请")) && countIndex(t) != nil &&
+		indexAny(prev, "新收", "收到", "受理", "接收") >= 0 && strings.Contains(prev, "申请") && countIndex(prev) != nil {
+		return 0
+	}
+	return -1
 }
 
 // otherApplication says the applications a count follows are of another

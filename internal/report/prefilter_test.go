@@ -1198,3 +1198,18 @@ func TestNarrativeDisclosureShare(t *testing.T) {
 		"本局被申请行政复议3件。":                     true,
 	})
 }
+
+// Applications of another kind counted in the same sentence (咨询, 投诉举报)
+// are not the disclosure applications; those counted after them in a part
+// without a verb of its own are (the part before's verb is theirs).
+func TestNarrativeOtherRequests(t *testing.T) {
+	tableSays := func(text string) bool { return contradicts("示例县生态环境局", text) }
+	eachCase(t, "N.TABLE", tableSays, map[string]bool{
+		"本局共收到咨询类申请12件，政府信息公开申请70件。":     false,
+		"本局共收到咨询申请12件，政府信息公开申请71件。":      true,
+		"本局共收到投诉举报申请5件，收到政府信息公开申请70件。":   false,
+		"本局共收到投诉举报申请5件，收到政府信息公开申请71件。":   true,
+		"本局共收到政府信息公开申请70件，上年结转4件，共计74件。": false,
+		"本局共办结申请68件，政府信息公开申请70件已全部答复。":   false,
+	})
+}
