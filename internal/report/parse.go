@@ -3477,6 +3477,7 @@ func (p *parser) parseT3() {
 	}
 	got := make([]t3Line, 0, len(rows))
 	seen := make([]bool, len(rows)) // a label read, with or without its numbers
+	var piece []bool                // seen only by a short piece of its label ("开申请"), without numbers
 	var whole []wholeGroup
 	var ahead *aheadRows    // numbers read before the labels they belong to
 	var blocks []*aheadRows // every such run, checked at the end
@@ -3542,6 +3543,12 @@ func (p *parser) parseT3() {
 				if fuzzy {
 					pendingFuzzy, pendingLine = rc.label, l.No
 				}
+				if !seen[j] && !moreRunes(S, 3) && S != norms[j] {
+					if piece == nil {
+						piece = make([]bool, len(rows))
+					}
+					piece[j] = true
+				}
 				seen[j] = true
 				if len(waiting) == 0 || waiting[len(waiting)-1] != j {
 					waiting = append(waiting, j)
@@ -3571,7 +3578,7 @@ func (p *parser) parseT3() {
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
 		}
-		if j < 0 && pending >= 0 {
+		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) {
 			j = pending // numbers under a generic label ("数值") or none
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
@@ -3653,6 +3660,20 @@ func (p *parser) parseT3() {
 				}
 				p.warn("PARSE.TABLE", "applications."+rows[i].Key, 0, "表三“%s%s”的行名读到了，但原文的数字与行名分开排列且无法对应，它的数字可能在别处，该行记为空，请对照原文核对",
 					rows[i].Group, rows[i].Label)
+			}
+		}
+	}
+	if piece != nil {
+		// a row known only by the last characters of a wrapped label, that
+		// no numbers came to: its label was not really read (the words
+		// before were misread), so it is not found rather than blank
+		in := map[*T3Row]bool{}
+		for _, g := range got {
+			in[g.row] = true
+		}
+		for i := range rows {
+			if piece[i] && !in[&rows[i]] && !r.ambiguous(t3Cell(rows[i].Key, 0)) {
+				seen[i] = false // (unless what became of it is said already)
 			}
 		}
 	}
@@ -3945,6 +3966,15 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	}
 	n := utf8.RuneCountInString(S)
 	if n < 4 {
+		// too short for 30 %: a label as short as 3.其他 is known by its
+		// number and its last character, one character between them wrong
+		// (3.w他, a font that lost a glyph)
+		for k := next; k < min(len(norms), next+4); k++ {
+			if m := norms[k]; n >= 3 && utf8.RuneCountInString(m) == n && S[0] == m[0] && isDigit(rune(S[0])) &&
+				lastRune(S) == lastRune(m) && editWithin(S, m, 1) == 1 {
+				return k, true
+			}
+		}
 		return -1, false
 	}
 	best, bestD := -1, 0
@@ -3968,6 +3998,19 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	}
 	return best, best >= 0
 }
+
+// otherItem says a normalised label that matched no row starts with an item
+// number (3w他) that the pending row's label (2申请人逾期…) does not: the
+// numbers are another row's, whose label was not read, not the pending one's.
+func otherItem(S, pending string) bool {
+	d := 0
+	for d < len(S) && S[d] >= '0' && S[d] <= '9' {
+		d++
+	}
+	return d > 0 && d < len(S) && !strings.HasPrefix(pending, S[:d])
+}
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 // innerDigits says a normalised label has a digit after its first
 // character (its own row number): no template label has.
