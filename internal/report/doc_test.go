@@ -284,6 +284,12 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// a piece to a line ("结果纠 其他结 尚未审" / "正   果   结"); the
 		// page's first paragraph, the title, is lost in the export
 		"lo-split4-2021.pdf": truth, "pdftotext-layout-split4-2021.txt": truth,
+		// pdf.js's text items of LibreOffice's PDFs put into lines by their
+		// position, a space where a gap is wider than 3 points (what
+		// pdfplumber's extract_text and many web tools give): the row's
+		// numbers on the middle line of its wrapped label, blank cells
+		// without a trace
+		"pdfjs-lines-page-2021.txt": truth, "pdfjs-lines-blanks-2021.txt": truthWithBlanks, "pdfjs-lines-2019.txt": truth2019,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
