@@ -5492,6 +5492,25 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 			}
 		}
 	}
+	if len(c) == 0 && len(toks) < n && (spaced && len(toks) >= n-3 && wellFormed(strs(toks)) || !spaced && digitCount(toks) < n && digitCount(toks) >= n-3) {
+		// whole cells (or single digits, which are), a few short: blank
+		// cells whose places left no trace (a PDF's text with a space
+		// between cells). Where the blanks go so
+		// that every group adds up, the cells every such place agrees on
+		// are read (a group of zeros with a blank in it stays unread)
+		places := t4BlankPlaces(strs(toks))
+		if !spaced && len(toks) < digitCount(toks) {
+			// digits run together, fewer than fifteen: each a cell
+			places = t4Cuts(strs(toks), n-digitCount(toks), 0)
+		}
+		if len(places) > 0 && len(places) < t4CutLimit {
+			if unknown := p.fillAgreed(places); len(unknown) < n {
+				p.warn("PARSE.READ", "appeals", line, "表四应有 15 个数，读到 %d 个（%s）：有 %d 个空白单元格，按各组“总计 = 各项之和”定出空白的位置读取%s",
+					len(toks), read, n-len(toks), unreadSaid(unknown))
+				return
+			}
+		}
+	}
 	for b := range T4Blocks {
 		for j := range T4Columns {
 			p.ambiguous(t4Cell(b, j))
@@ -5502,6 +5521,46 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// t4BlankPlaces are the ways to place 表四's fifteen cells, of which the
+// whole-cell numbers given are some in order and the rest blank (-1), such
+// that every group adds up (a blank counting 0).
+func t4BlankPlaces(nums []string) [][]int64 {
+	const n = 15
+	vals := make([]int64, len(nums))
+	for i, t := range nums {
+		v, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return nil
+		}
+		vals[i] = v
+	}
+	var out [][]int64
+	cells := make([]int64, 0, n)
+	var rec func(vi int)
+	rec = func(vi int) {
+		i := len(cells)
+		if i > 0 && i%5 == 0 && !t4GroupAddsUp(cells[i-5:i]) {
+			return
+		}
+		if i == n {
+			out = append(out, slices.Clone(cells))
+			return
+		}
+		if vi < len(vals) {
+			cells = append(cells, vals[vi])
+			rec(vi + 1)
+			cells = cells[:i]
+		}
+		if n-i > len(vals)-vi { // a blank here leaves room for the rest
+			cells = append(cells, -1)
+			rec(vi)
+			cells = cells[:i]
+		}
+	}
+	rec(0)
+	return out
 }
 
 // unreadSaid is "；…栏无法确定，记为空" for the cells named, "" for none.

@@ -176,3 +176,35 @@ func TestSplitT4PartsThatMakeNoTable(t *testing.T) {
 		}
 	}
 }
+
+// 表四's numbers a few short with a space between each (a PDF's text keeps no
+// trace of a blank cell): the blanks go where every group adds up, and the
+// cells every such place agrees on are read, said; a group of zeros with a
+// blank in it stays unread, and numbers no place makes add up are not read.
+func TestT4BlanksPlacedBySums(t *testing.T) {
+	src := textOf(t, truth())
+	row := "2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0"
+	if !strings.Contains(src, row) {
+		t.Fatal("no 表四 row in the tab text")
+	}
+	for _, c := range []struct {
+		nums    string
+		want    report.Appeals // blank: unread or blank
+		readSum bool           // a T4.SUM error is expected
+	}{
+		{"2 1 0 1 4 1 0 0 0 1 0 0 0 0", appealsOf(2, 1, 0, 1, 4, 1, 0, 0, 0, 1, -1, -1, -1, -1, -1), false},
+		{"2 1 1 4 1 0 0 0 1 0 0 0 0 0", appealsOf(-1, -1, -1, -1, 4, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0), false}, // the blank may be any of the first four
+		{"2 1 0 1 5 1 0 0 0 1 0 0 0 0", appealsOf(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1), false},
+	} {
+		got := audit(t, "t.txt", []byte(strings.Replace(src, row, c.nums, 1)))
+		if got.Appeals != c.want {
+			t.Errorf("%s: read as %v, want %v", c.nums, got.Appeals, c.want)
+		}
+		said := slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+			return f.Cell == "appeals" && (f.Rule == "PARSE.READ" || f.Rule == "PARSE.TABLE")
+		})
+		if !said || slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") != c.readSum {
+			t.Errorf("%s: findings %v", c.nums, got.Findings)
+		}
+	}
+}
