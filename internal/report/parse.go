@@ -5030,7 +5030,7 @@ func (p *parser) parseT4() {
 		}
 		if blank || hasHan(l.Text) && !generic {
 			if len(toks) > 0 && !(blank && apart) {
-				if (!apart || !wholeBlocks(strs(toks))) && (blank || t4HeadingOnly(l.Text)) {
+				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
 					continue
 				}
@@ -5045,7 +5045,10 @@ func (p *parser) parseT4() {
 			}
 		}
 		if paused {
-			if !headed || rc.ok || len(rc.tokens) == 0 || !t4NextPart(strs(toks), strs(rc.tokens)) {
+			// (a number to a line: the part's first; the rest follow as a
+			// run of such lines, and the parts are checked at the end)
+			oneEach := apart && len(rc.tokens) == 1 && wholeBlocks(strs(toks)) && wellFormed(strs(rc.tokens))
+			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !t4NextPart(strs(toks), strs(rc.tokens)) {
 				break
 			}
 			if len(parts) == 0 {
@@ -5073,19 +5076,28 @@ func (p *parser) parseT4() {
 		}
 	}
 	if len(parts) > 0 {
-		if len(toks) < n && wellFormed(strs(toks)) {
+		var sizes []string
+		whole := len(toks) == n
+		for k, at := range append(parts, len(toks)) {
+			from := 0
+			if k > 0 {
+				from = parts[k-1]
+			}
+			sizes = append(sizes, strconv.Itoa(at-from))
+			whole = whole && (at-from)%5 == 0
+		}
+		if apart && whole {
+			// a number to a line in each part: only in an order whose
+			// groups add up, all but one at most (a PDF's text may give a
+			// part column by column; one group alone is the report's error),
+			// as for a table in one part
+			whole = t4GroupsFailing(strs(toks)) <= 1
+		}
+		if !whole && wellFormed(strs(toks)) {
 			// parts that do not make the table: the first alone, as if
 			// the others had not been read
 			toks, data, spaced, dataEnd = toks[:parts[0]], data[:before.data], before.spaced, before.dataEnd
 		} else {
-			var sizes []string
-			for k, at := range append(parts, len(toks)) {
-				from := 0
-				if k > 0 {
-					from = parts[k-1]
-				}
-				sizes = append(sizes, strconv.Itoa(at-from))
-			}
 			if wellFormed(strs(toks)) {
 				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
 					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))

@@ -112,6 +112,19 @@ func TestSplitT4(t *testing.T) {
 		"spaced": func(t testing.TB, r *report.Report, blocks ...int) string {
 			return strings.ReplaceAll(splitT4(t, r, blocks...), "\t", "   ")
 		},
+		// a number to a line, headings' cells a space apart (mutool's text of a PDF)
+		"cell per line": func(t testing.TB, r *report.Report, blocks ...int) string {
+			var b strings.Builder
+			for _, l := range strings.Split(splitT4(t, r, blocks...), "\n") {
+				if regexp.MustCompile(`^[0-9\t]+$`).MatchString(l) {
+					l = strings.ReplaceAll(l, "\t", "\n")
+				} else {
+					l = strings.Join(strings.Fields(l), " ")
+				}
+				b.WriteString(l + "\n")
+			}
+			return b.String()
+		},
 		"markdown": func(t testing.TB, r *report.Report, blocks ...int) string {
 			var b strings.Builder
 			for _, l := range strings.Split(splitT4(t, r, blocks...), "\n") {
@@ -166,6 +179,18 @@ func TestSplitT4PartsThatMakeNoTable(t *testing.T) {
 		"prose after the first part":  strings.Replace(src, "行政诉讼（复议后起诉）", "本年度行政诉讼情况如下", 1),
 		"three numbers in the second": src[:strings.LastIndex(src, "0\t0\t0\t0\t0\n")] + "0\t0\t0\n" + src[strings.LastIndex(src, "0\t0\t0\t0\t0\n")+len("0\t0\t0\t0\t0\n"):],
 		"the second part missing":     src[:strings.Index(src, "行政诉讼（复议后起诉）")] + src[strings.Index(src, "五、存在的主要问题"):],
+		// a number to a line, two parts in an order whose groups do not add up (column by column)
+		"scrambled, a number to a line": func() string {
+			r := truth()
+			r.Appeals = appealsOf(2, 4, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0)
+			s := splitT4(t, r, 1, 1, 1)
+			i := strings.Index(s, "四、政府信息公开行政复议")
+			t4 := s[i:]
+			for _, row := range []string{"2\t4\t1\t0\t1", "1\t1\t0\t0\t0", "0\t0\t0\t0\t0"} {
+				t4 = strings.Replace(t4, row+"\n", strings.ReplaceAll(row, "\t", "\n")+"\n", 1)
+			}
+			return s[:i] + t4
+		}(),
 	} {
 		got := audit(t, "t.txt", []byte(text))
 		if got.Appeals != (report.Appeals{}) {
