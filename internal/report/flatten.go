@@ -422,6 +422,9 @@ func cutPage(t string) []string {
 			starts, heads = s2, h2
 		}
 	}
+	if found(heads) >= 3 {
+		numberedBetween(t, starts, heads)
+	}
 	for i := range heads {
 		if heads[i] >= 0 {
 			cuts[starts[i]], cuts[heads[i]] = true, true
@@ -696,6 +699,58 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 		}
 	}
 	return bestS, bestE, bestS >= 0
+}
+
+// numberedBetween finds the headings no keyword found (五、问题及改进,
+// 六、其他, 三、政府信息公开申请办理情况 in a page without line breaks, whose
+// words alone are too common to look for) between the headings found: the
+// first "六、" after the section before's heading and before the next
+// section's, not after a Chinese character (统一、规范 is no heading; the
+// title's 报告 aside), a Chinese character after it.
+func numberedBetween(t string, starts, heads []int) {
+	for i := range heads {
+		if heads[i] >= 0 {
+			continue
+		}
+		lo, hi := 0, len(t)
+		for j := i - 1; j >= 0; j-- {
+			if heads[j] >= 0 {
+				lo = heads[j]
+				break
+			}
+		}
+		for j := i + 1; j < len(heads); j++ {
+			if starts[j] >= 0 {
+				hi = starts[j]
+				break
+			}
+		}
+		mark := sectionNumerals[Sections[i].Key] + "、"
+		for at := lo; at < hi; {
+			k := strings.Index(t[at:hi], mark)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(mark)
+			before, _ := utf8.DecodeLastRuneInString(t[:k])
+			after, _ := utf8.DecodeRuneInString(t[at:])
+			if k > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k], "报告") || !unicode.Is(unicode.Han, after) {
+				continue // (the title's 年度报告 may run into section 一's heading)
+			}
+			// where the heading's words end is known by its section's words
+			// (六、其他|2024年度…); without them, right after its number
+			end := at
+			window := t[at:min(len(t), at+16*3)]
+			for _, w := range slices.Concat(Sections[i].Keywords, Sections[i].LineKeywords) {
+				if j := strings.Index(window, w); j >= 0 && (end == at || at+j+len(w) < end) {
+					end = at + j + len(w)
+				}
+			}
+			starts[i], heads[i] = k, headingEnd(t, end)
+			break
+		}
+	}
 }
 
 // headingStart looks back from a keyword at i for "num、" within 12 runes of
