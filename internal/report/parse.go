@@ -1573,6 +1573,16 @@ func cleanAgency(s string) string {
 		s, colon = s[i+n:], true
 	}
 	s = strings.Trim(s, "《》“”\"")
+	// "关于示例局2024年…" (a title written as a notice's), "【示例局】2024年…"
+	if rest, ok := strings.CutPrefix(s, "关于"); ok {
+		s = rest
+		for _, w := range []string{"印发", "发布", "公布"} { // 关于印发…年度报告的通知
+			s = strings.TrimPrefix(s, w)
+		}
+	}
+	if inner, ok := strings.CutPrefix(s, "【"); ok && strings.HasSuffix(inner, "】") && !strings.Contains(inner, "【") {
+		s = strings.TrimSuffix(inner, "】")
+	}
 	if colon && !agencyLike(s) || !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return "" // a date, a number ("2025-01-20"): a portal's line, no agency
 	}

@@ -32,6 +32,9 @@ func TestTitleVariants(t *testing.T) {
 		"示例市生态环境局政府信息公开工作年度报告(2024)",
 		"示例市生态环境局2024年政府信息公开年报",
 		"示例市生态环境局关于2024年度政府信息公开工作情况的报告",
+		"关于示例市生态环境局2024年政府信息公开工作年度报告",      // written as a notice's title
+		"关于印发示例市生态环境局2024年政府信息公开工作年度报告的通知", // the notice that publishes it
+		"【示例市生态环境局】2024年政府信息公开工作年度报告",
 	} {
 		data := []byte(title + body)
 		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
