@@ -1570,7 +1570,9 @@ func cleanAgency(s string) string {
 	colon := false
 	if i := strings.LastIndexAny(s, "：:"); i >= 0 {
 		_, n := utf8.DecodeRuneInString(s[i:])
-		s, colon = s[i+n:], true
+		// (a portal's index number before the title on its line:
+		// "索引号：11410700/2025-00012 示例局2024年…")
+		s, colon = strings.TrimLeft(s[i+n:], "0123456789/-._"), true
 	}
 	s = strings.Trim(s, "《》“”\"")
 	// "关于示例局2024年…" (a title written as a notice's), "【示例局】2024年…"

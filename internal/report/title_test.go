@@ -35,6 +35,7 @@ func TestTitleVariants(t *testing.T) {
 		"关于示例市生态环境局2024年政府信息公开工作年度报告",      // written as a notice's title
 		"关于印发示例市生态环境局2024年政府信息公开工作年度报告的通知", // the notice that publishes it
 		"【示例市生态环境局】2024年政府信息公开工作年度报告",
+		"索引号：11410700/2025-00012 示例市生态环境局2024年政府信息公开工作年度报告", // a portal's index number on its line
 	} {
 		data := []byte(title + body)
 		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
