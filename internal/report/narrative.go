@@ -889,6 +889,12 @@ func approximate(text, whole string) bool {
 			return true
 		}
 	}
+	// 数十件, 几百件: no count (数 before an Arabic number is 申请数 70 件's)
+	if strings.HasSuffix(before, "数") || strings.HasSuffix(before, "几") {
+		if r, _ := utf8.DecodeRuneInString(whole); r == '十' || r == '百' || r == '千' {
+			return true
+		}
+	}
 	return false
 }
 
