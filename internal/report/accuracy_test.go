@@ -42,6 +42,9 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
 		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"tab-stripped", ".txt", strippedTab}, {"vertical-t4", ".txt", vertical4},
 		{"arabic", ".txt", arabicText},
+		{"split-t4", ".txt", func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) }},
+		{"split-t4-html", ".html", func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) }},
+		{"split-t4-page", ".txt", func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) }},
 	}
 	n := 60
 	if testing.Short() {

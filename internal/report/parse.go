@@ -5032,6 +5032,8 @@ func (p *parser) parseT4() {
 	paused := false     // a blank or heading line after a row of whole blocks
 	headed := false     // and a heading of 表四 among them
 	var before t4Before // the reading as it stood before the second part
+	var blocks []int    // each part's blocks, by the 总计 of its headings
+	heads := 0          // 总计 in the headings since the last numbers
 	for i, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
@@ -5044,10 +5046,12 @@ func (p *parser) parseT4() {
 			if len(toks) > 0 && !(blank && apart) {
 				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
+					heads += strings.Count(l.Text, "总计")
 					continue
 				}
 				break
 			}
+			heads += strings.Count(l.Text, "总计") // the first part's headings
 			continue
 		}
 		if !generic {
@@ -5068,9 +5072,11 @@ func (p *parser) parseT4() {
 			}
 			parts = append(parts, len(toks))
 			paused, headed = false, false
+			blocks, heads = append(blocks, heads), 0
 		}
 		if first == 0 {
 			first = l.No
+			blocks, heads = append(blocks, heads), 0
 		}
 		if rc.ok {
 			toks = nil
@@ -5114,9 +5120,15 @@ func (p *parser) parseT4() {
 				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
 					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))
 			} else {
-				apart, spaced = false, false // digits run together in each part: cut as one row's
-				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（每段有自己的表头），按表头的次序连起来读取：%s",
+				// digits run together in each part: each part is cut alone
+				// into the blocks its headings name (a part's digits are
+				// not known to be one a cell)
+				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（每段有自己的表头），各段按其表头的栏数分别拆分：%s",
 					len(parts)+1, strings.Join(strs(toks), " "))
+				r.Meta.Tables["4"] = true
+				r.setLine("appeals", first)
+				p.fillT4Parts(strs(toks), blocks, first)
+				return
 			}
 		}
 	}
@@ -5205,25 +5217,97 @@ func (p *parser) parseT4() {
 
 // t4NextPart says the numbers of a line after 表四's headings alone go on
 // the table whose numbers so far are read: whole cells that make whole
-// blocks (5 and 10, 5 and 5), or, where digits ran together, runs of five
-// digits or more (a block's at least) after a first part too short to be
-// the whole table (under fifteen digits).
+// blocks (5 and 10, 5 and 5), or, where digits ran together, a run of five
+// digits or more (a block's at least) to a part, three parts at most.
 func t4NextPart(read, next []string) bool {
 	const n = 15
 	if wholeBlocks(read) && wholeBlocks(next) {
 		return len(read)+len(next) <= n
 	}
-	digits := 0
-	for _, t := range read {
-		digits += len(t)
-	}
-	return digits < n && slices.IndexFunc(append(read[:len(read):len(read)], next...), func(t string) bool {
+	return len(next) == 1 && len(read)+1 <= 3 && slices.IndexFunc(append(read[:len(read):len(read)], next...), func(t string) bool {
 		return len(t) < 5 || !allDigits(t)
 	}) < 0
 }
 
 // wholeBlocks says numbers are whole cells that fill whole blocks of 表四.
 func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(toks) }
+
+// fillT4Parts reads 表四 cut into parts whose digits ran together (a page
+// without line breaks), a run to a part: each part is cut alone into the
+// blocks its headings name (blocks, by their 总计), so that no cell crosses
+// from one part into the next. A part cut one way is read; cut several ways
+// that add up, the cells they agree on; no way that adds up, a block that
+// alone does not add up in every cut is the report's error (T4.SUM), its other
+// blocks read; otherwise the part is unread.
+func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
+	r := p.r
+	said := func(b int) {
+		for j := range T4Columns {
+			p.ambiguous(t4Cell(b, j))
+		}
+	}
+	if len(blocks) != len(runs) || slices.Contains(blocks, 0) || sumInts(blocks) != len(T4Blocks) {
+		for b := range T4Blocks {
+			said(b)
+		}
+		p.warn("PARSE.TABLE", "appeals", line, "表四分成了 %d 段，数字连在一起（%s），各段的表头看不出各有几组，无法拆分，表四记为空", len(runs), strings.Join(runs, " "))
+		return
+	}
+	at := 0 // the first block of the part
+	for k, run := range runs {
+		n := blocks[k]
+		cuts := blockCuts([]string{run}, 5*n, 0, 0)
+		bad := -1
+		if len(cuts) == 0 {
+			cuts = blockCuts([]string{run}, 5*n, 0, 1)
+			if b, ok := t4BadBlock(cuts); ok && len(cuts) < t4CutLimit {
+				bad = b
+			} else {
+				cuts = nil
+			}
+		}
+		if len(cuts) == 0 || len(cuts) >= t4CutLimit {
+			for b := at; b < at+n; b++ {
+				said(b)
+			}
+			p.warn("PARSE.TABLE", "appeals", line, "表四的一段数字“%s”连在一起，无法拆成 %d 组，这几组记为空", run, n)
+			at += n
+			continue
+		}
+		var unknown []string
+		for i := range cuts[0] {
+			b, j := at+i/5, i%5
+			same := true
+			for _, c := range cuts[1:] {
+				same = same && c[i] == cuts[0][i]
+			}
+			if same {
+				r.Appeals[b][j] = N(cuts[0][i])
+				continue
+			}
+			p.ambiguous(t4Cell(b, j))
+			unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4ColumnLabels[j])
+		}
+		if bad >= 0 {
+			blk := T4Blocks[at+bad].Parent + T4Blocks[at+bad].Label
+			p.warn("PARSE.READ", "appeals", line, "表四的一段数字“%s”连在一起，没有一种拆分使各组都满足“总计 = 各项之和”，而只有“%s”一组不满足：按此读取%s", run, blk, unreadSaid(unknown))
+			if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(u, blk) }) {
+				p.warn("T4.SUM", t4Cell(at+bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, run)
+			}
+		} else if len(unknown) > 0 {
+			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的一段数字“%s”连在一起，有 %d 种拆分都满足各组之和，%s无法确定，记为空", run, len(cuts), strings.Join(unknown, "、"))
+		}
+		at += n
+	}
+}
+
+func sumInts(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
 
 // t4Before is parseT4's reading before a second part of the table.
 type t4Before struct {
@@ -5641,7 +5725,7 @@ func t4BadBlock(cuts [][]int64) (int, bool) {
 	bad := -1
 	for _, c := range cuts {
 		k := -1
-		for b := range 3 {
+		for b := range len(c) / 5 { // (a part of 表四: fewer blocks)
 			if !t4GroupAddsUp(c[b*5 : b*5+5]) {
 				if k >= 0 {
 					return 0, false
@@ -5667,7 +5751,11 @@ const t4CutLimit = 4096
 // blank written -1, counting 0) — only the cuts with at least one. A search
 // with a step budget: nil when it runs out or finds t4CutLimit.
 func t4Cuts(tokens []string, blanks, maxBad int) [][]int64 {
-	const n = 15
+	return blockCuts(tokens, 15, blanks, maxBad)
+}
+
+// blockCuts is t4Cuts for n cells (whole blocks of five): a part of 表四.
+func blockCuts(tokens []string, n, blanks, maxBad int) [][]int64 {
 	for _, t := range tokens {
 		if !allDigits(t) {
 			return nil
