@@ -45,6 +45,11 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"split-t4", ".txt", func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) }},
 		{"split-t4-html", ".html", func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) }},
 		{"split-t4-page", ".txt", func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) }},
+		{"split-t4-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) }},
+		{"tab-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
+			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
+				"五、存在的主要问题及改进情况", "五、下一步工作计划", "六、其他需要报告的事项", "六、其他").Replace(textOf(t, r))
+		}},
 		{"split-t4-cell-per-line", ".txt", func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) }},
 		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
 			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",

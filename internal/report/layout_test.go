@@ -78,8 +78,10 @@ func textOf(t testing.TB, r *report.Report) string {
 // layoutText imitates `pdftotext -layout`: columns aligned with spaces, long
 // labels wrapped onto the next line, prose hard-wrapped, a form feed between
 // pages and a page number line.
-func layoutText(t testing.TB, r *report.Report) string {
-	src := textOf(t, r)
+func layoutText(t testing.TB, r *report.Report) string { return layoutOf(textOf(t, r)) }
+
+// layoutOf is layoutText of a tab text.
+func layoutOf(src string) string {
 	var b strings.Builder
 	width := func(s string) int { return utf8.RuneCountInString(s) }
 	inTable := false
