@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -236,5 +237,51 @@ func TestT4BlanksPlacedBySums(t *testing.T) {
 		if !said || slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") != c.readSum {
 			t.Errorf("%s: findings %v", c.nums, got.Findings)
 		}
+	}
+}
+
+// Generated reports with one 表四 cell misprinted (its group no longer adds
+// up), in 表四's one-part layouts and in its parts: every cell is read as
+// printed or left unread, and a misprinted group read is reported (T4.SUM;
+// in a page without line breaks it often is when its cells are not read).
+func TestT4MisprintsInParts(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report) string{
+		"tab": textOf, "page": onelineCycling, "html": pageHTML,
+		"split-t4":               func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) },
+		"split-t4-html":          func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) },
+		"split-t4-page":          func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) },
+		"split-t4-layout":        func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) },
+		"split-t4-cell-per-line": func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) },
+	}
+	for name, layout := range layouts {
+		t.Run(name, func(t *testing.T) {
+			reported, runs := 0, 0
+			for i := range 40 {
+				rng := rand.New(rand.NewPCG(uint64(i), 41))
+				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				scale(truth, []int64{1, 7, 123}[i%3])
+				b, c := rng.IntN(3), rng.IntN(5)
+				truth.Appeals[b][c] = report.N(truth.Appeals[b][c].Val() + 1 + int64(rng.IntN(9)))
+				r := audit(t, "r"+map[bool]string{true: ".html", false: ".txt"}[strings.Contains(name, "html")], []byte(layout(t, truth)))
+				runs++
+				for bb := range r.Appeals {
+					for cc, g := range r.Appeals[bb] {
+						if !g.Blank() && g != truth.Appeals[bb][cc] {
+							t.Errorf("report %d: 表四 %d/%d read as %v, printed %v", i, bb, cc, g, truth.Appeals[bb][cc])
+						}
+					}
+				}
+				sum := slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+					return f.Rule == "T4.SUM" && f.Cell == "appeals."+report.T4Blocks[b].Key+".total"
+				})
+				if r.Appeals[b] == truth.Appeals[b] && !sum {
+					t.Errorf("report %d: the misprinted group %d read, not reported: %v", i, b, r.Findings)
+				}
+				if sum {
+					reported++
+				}
+			}
+			t.Logf("%s: %d of %d misprints reported", name, reported, runs)
+		})
 	}
 }
