@@ -27,6 +27,10 @@ func TestAmbiguousDigitsAreNeverGuessed(t *testing.T) {
 	readingAccuracy(t, []int64{37, 101}, 0)
 }
 
+// wordedHeadings words the section headings as some agencies do.
+var wordedHeadings = strings.NewReplacer("一、总体情况", "一、基本情况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
+	"四、政府信息公开行政复议、行政诉讼情况", "四、行政复议和行政诉讼情况", "五、存在的主要问题及改进情况", "五、问题及改进", "六、其他需要报告的事项", "六、其他事项")
+
 func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 	layouts := []struct {
 		name string
@@ -50,6 +54,8 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
 				"五、存在的主要问题及改进情况", "五、下一步工作计划", "六、其他需要报告的事项", "六、其他").Replace(textOf(t, r))
 		}},
+		{"page-worded-headings", ".html", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(pageHTML(t, r)) }},
+		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},
 		{"split-t4-cell-per-line", ".txt", func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) }},
 		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
 			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
