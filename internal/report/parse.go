@@ -3500,10 +3500,14 @@ func (p *parser) parseT3() {
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
+	heading, headed := p.heads["3"]
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
 			break
+		}
+		if headed && n == heading && !strings.ContainsFunc(l.Text, isDigit) {
+			continue // the section's heading alone: no row (and no label to compare)
 		}
 		rc := splitLabel(*l, NumCols)
 		L := totalWord(norm(rc.label))
