@@ -219,13 +219,41 @@ func dropFooters(lines []Line) []Line {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
 			l.Break = true
 		}
-		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) {
+		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) || printedPage(l.Text) {
 			l.Text = ""
 			l.Break = true
 		}
 	}
 	return lines
 }
+
+// printedPage says a line is what a browser prints at the top and foot of a
+// page saved as PDF: the date and time, then the page's title ("11/30/26,
+// 7:40 PM  示例局…年度报告", "2026/11/30 19:40 …"), and the address, then the
+// page's number of the pages ("file:///…/report.html  2/3",
+// "https://www.example.gov.cn/…  1/5"). In a table they fall between two
+// rows, whose numbers the page number would otherwise join.
+func printedPage(s string) bool {
+	t := strings.TrimLeft(s, " \t\u3000")
+	if t == "" {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(t, "\ufb01"); ok {
+		t = "fi" + rest // "ﬁle://": a PDF's fi ligature, as its text gives it
+	}
+	switch {
+	case t[0] >= '0' && t[0] <= '9':
+		return printedDateRe.MatchString(t)
+	case t[0] == 'f' || t[0] == 'h':
+		return printedAddressRe.MatchString(t)
+	}
+	return false
+}
+
+var (
+	printedDateRe    = regexp.MustCompile(`^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)`)
+	printedAddressRe = regexp.MustCompile(`^(?:file|https?)://\S*\s+\d{1,3}\s*/\s*\d{1,3}\s*$`)
+)
 
 type parser struct {
 	lines []Line

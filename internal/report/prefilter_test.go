@@ -1219,3 +1219,24 @@ func TestNarrativeOtherRequests(t *testing.T) {
 		"本局共办结申请68件，政府信息公开申请70件已全部答复。":   false,
 	})
 }
+
+// What a browser prints at the top and foot of each page of a PDF, and
+// nothing else: a line that starts with a date is furniture only with the
+// time after it.
+func TestPrintedPageLines(t *testing.T) {
+	eachCase(t, "printedPage", printedPage, map[string]bool{
+		"11/30/26, 7:40 PM": true,
+		"11/30/26, 7:42 PM                 政府信息公开":     true,
+		"2026/11/30 19:40   示例市生态环境局2024年政府信息公开工作年度报告": true,
+		"2026-11-30 19:40:05":                               true,
+		"file:///tmp/s4pdf/split4-2021.html      2/3":       true,
+		"\ufb01le:///tmp/s4pdf/split4-2021.html  2/3":       true,
+		"https://www.example.gov.cn/zwgk/2025/a.html   1/5": true,
+		"2024/1/20 召开政务公开工作会议":                              false,
+		"2024/1/20": false,
+		"3/9":       false,
+		"https://www.example.gov.cn/zwgk/2025/a.html": false,
+		"64 0 0 2 0 4 70": false,
+		"":                false,
+	})
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gongkai/internal/report"
 )
 
@@ -283,5 +285,20 @@ func TestT4MisprintsInParts(t *testing.T) {
 			}
 			t.Logf("%s: %d of %d misprints reported", name, reported, runs)
 		})
+	}
+}
+
+// Chromium's PDF of split4-2021.html printed with its header and footer (the
+// date and time and the page's title at the top, its address and "2/3" at the
+// foot of each page), read directly and through pdftotext -layout: a page
+// break falls inside 表三's （六）, and the footer's page number had joined
+// the rows around it (a row's numbers read as the next row's, one row
+// unread). The browser's lines are page furniture.
+func TestBrowserPrintedPage(t *testing.T) {
+	for _, file := range []string{"chrome-print-split4-2021.pdf", "pdftotext-layout-chrome-print-split4-2021.txt"} {
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if d := cmp.Diff(tables(truth()), tables(r)); d != "" {
+			t.Errorf("%s: tables (-want +got):\n%s", file, d)
+		}
 	}
 }
