@@ -231,7 +231,7 @@ func dropFooters(lines []Line) []Line {
 // page saved as PDF: the date and time, then the page's title ("11/30/26,
 // 7:40 PM  示例局…年度报告", "2026/11/30 19:40 …"), and the address, then the
 // page's number of the pages ("file:///…/report.html  2/3",
-// "https://www.example.gov.cn/…  1/5"). In a table they fall between two
+// "https://www.example.gov.cn/…  1 of 5", "… 第 1 页，共 5 页"). In a table they fall between two
 // rows, whose numbers the page number would otherwise join.
 func printedPage(s string) bool {
 	t := strings.TrimLeft(s, " \t\u3000")
@@ -252,7 +252,7 @@ func printedPage(s string) bool {
 
 var (
 	printedDateRe    = regexp.MustCompile(`^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)`)
-	printedAddressRe = regexp.MustCompile(`^(?:file|https?)://\S*\s+\d{1,3}\s*/\s*\d{1,3}\s*$`)
+	printedAddressRe = regexp.MustCompile(`^(?:file|https?)://\S*\s+(?:\d{1,3}\s*/\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3}|第\s*\d{1,3}\s*页(?:[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$`)
 )
 
 type parser struct {
