@@ -27,6 +27,24 @@ func TestAmbiguousDigitsAreNeverGuessed(t *testing.T) {
 	readingAccuracy(t, []int64{37, 101}, 0)
 }
 
+// printedByBrowser is layoutText as a browser prints a page to PDF, through
+// pdftotext -layout: every 23 lines a page ends with the page's address and
+// number and the next starts with the date, the time and the page's title —
+// wherever that falls, between a wrapped label's lines too.
+func printedByBrowser(t testing.TB, r *report.Report) string {
+	lines := strings.Split(layoutText(t, r), "\n")
+	var b strings.Builder
+	page := 1
+	for i, l := range lines {
+		if i > 0 && i%23 == 0 {
+			page++
+			fmt.Fprintf(&b, "\nfile:///C:/Users/a/Desktop/report.html                                   %d/9\n\f11/30/26, 7:42 PM                 政府信息公开\n\n", page-1)
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
 // wordedHeadings words the section headings as some agencies do.
 var wordedHeadings = strings.NewReplacer("一、总体情况", "一、基本情况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
 	"四、政府信息公开行政复议、行政诉讼情况", "四、行政复议和行政诉讼情况", "五、存在的主要问题及改进情况", "五、问题及改进", "六、其他需要报告的事项", "六、其他事项")
@@ -56,6 +74,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		}},
 		{"page-worded-headings", ".html", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(pageHTML(t, r)) }},
 		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},
+		{"layout-printed", ".txt", printedByBrowser},
 		{"split-t4-cell-per-line", ".txt", func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) }},
 		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
 			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
