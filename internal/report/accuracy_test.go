@@ -2,7 +2,9 @@ package report_test
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,9 +47,14 @@ func printedByBrowser(t testing.TB, r *report.Report) string {
 	return b.String()
 }
 
-// wordedHeadings words the section headings as some agencies do.
-var wordedHeadings = strings.NewReplacer("一、总体情况", "一、基本情况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
-	"四、政府信息公开行政复议、行政诉讼情况", "四、行政复议和行政诉讼情况", "五、存在的主要问题及改进情况", "五、问题及改进", "六、其他需要报告的事项", "六、其他事项")
+// wordedHeadings and otherWording word the section headings as some
+// agencies do.
+var (
+	wordedHeadings = strings.NewReplacer("一、总体情况", "一、基本情况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
+		"四、政府信息公开行政复议、行政诉讼情况", "四、行政复议和行政诉讼情况", "五、存在的主要问题及改进情况", "五、问题及改进", "六、其他需要报告的事项", "六、其他事项")
+	otherWording = strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
+		"五、存在的主要问题及改进情况", "五、下一步工作计划", "六、其他需要报告的事项", "六、其他")
+)
 
 func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 	layouts := []struct {
@@ -64,22 +71,18 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
 		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"tab-stripped", ".txt", strippedTab}, {"vertical-t4", ".txt", vertical4},
 		{"arabic", ".txt", arabicText},
-		{"split-t4", ".txt", func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) }},
-		{"split-t4-html", ".html", func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) }},
-		{"split-t4-page", ".txt", func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) }},
-		{"split-t4-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) }},
-		{"tab-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
-			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
-				"五、存在的主要问题及改进情况", "五、下一步工作计划", "六、其他需要报告的事项", "六、其他").Replace(textOf(t, r))
-		}},
+		{"tab-worded-headings", ".txt", func(t testing.TB, r *report.Report) string { return otherWording.Replace(textOf(t, r)) }},
 		{"page-worded-headings", ".html", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(pageHTML(t, r)) }},
 		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},
+		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string { return otherWording.Replace(onelineCycling(t, r)) }},
 		{"layout-printed", ".txt", printedByBrowser},
-		{"split-t4-cell-per-line", ".txt", func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) }},
-		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string {
-			return strings.NewReplacer("一、总体情况", "一、工作概况", "三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况",
-				"五、存在的主要问题及改进情况", "五、问题及改进", "六、其他需要报告的事项", "六、其他").Replace(onelineCycling(t, r))
-		}},
+	}
+	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
+		layouts = append(layouts, struct {
+			name string
+			ext  string
+			make func(testing.TB, *report.Report) string
+		}{name, splitT4Ext(name), splitT4Layouts[name]})
 	}
 	n := 60
 	if testing.Short() {

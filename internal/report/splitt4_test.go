@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -103,6 +104,24 @@ func splitT4CellPerLine(t testing.TB, r *report.Report, blocks ...int) string {
 		b.WriteString(l + "\n")
 	}
 	return src[:i] + b.String()
+}
+
+// splitT4Layouts are 表四 in parts in each layout the tests read it in, cut
+// each its own way.
+var splitT4Layouts = map[string]func(testing.TB, *report.Report) string{
+	"split-t4":               func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) },
+	"split-t4-html":          func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) },
+	"split-t4-page":          func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) },
+	"split-t4-layout":        func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) },
+	"split-t4-cell-per-line": func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) },
+}
+
+// splitT4Ext is the file extension a layout of splitT4Layouts is read by.
+func splitT4Ext(name string) string {
+	if strings.HasSuffix(name, "html") {
+		return ".html"
+	}
+	return ".txt"
 }
 
 func init() {
@@ -247,14 +266,8 @@ func TestT4BlanksPlacedBySums(t *testing.T) {
 // printed or left unread, and a misprinted group read is reported (T4.SUM;
 // in a page without line breaks it often is when its cells are not read).
 func TestT4MisprintsInParts(t *testing.T) {
-	layouts := map[string]func(testing.TB, *report.Report) string{
-		"tab": textOf, "page": onelineCycling, "html": pageHTML,
-		"split-t4":               func(t testing.TB, r *report.Report) string { return splitT4(t, r, 2, 1) },
-		"split-t4-html":          func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) },
-		"split-t4-page":          func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) },
-		"split-t4-layout":        func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) },
-		"split-t4-cell-per-line": func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) },
-	}
+	layouts := map[string]func(testing.TB, *report.Report) string{"tab": textOf, "page": onelineCycling, "html": pageHTML}
+	maps.Copy(layouts, splitT4Layouts)
 	for name, layout := range layouts {
 		t.Run(name, func(t *testing.T) {
 			reported, runs := 0, 0
@@ -264,7 +277,7 @@ func TestT4MisprintsInParts(t *testing.T) {
 				scale(truth, []int64{1, 7, 123}[i%3])
 				b, c := rng.IntN(3), rng.IntN(5)
 				truth.Appeals[b][c] = report.N(truth.Appeals[b][c].Val() + 1 + int64(rng.IntN(9)))
-				r := audit(t, "r"+map[bool]string{true: ".html", false: ".txt"}[strings.Contains(name, "html")], []byte(layout(t, truth)))
+				r := audit(t, "r"+splitT4Ext(name), []byte(layout(t, truth)))
 				runs++
 				for bb := range r.Appeals {
 					for cc, g := range r.Appeals[bb] {
