@@ -796,11 +796,11 @@ func headingStart(t string, i int, num string) (int, bool) {
 // numbering of another form glued before them (numberingBefore). Only the
 // template's words: shorter wordings are common in running text.
 func bareHeadingStart(t string, i int, num string) (int, bool) {
-	for _, sec := range Sections {
+	for si, sec := range Sections {
 		if sectionNumerals[sec.Key] != num {
 			continue
 		}
-		words := strings.TrimPrefix(sec.Heading, num+"、")
+		words := sectionHeads[si].words
 		for _, k := range sec.Keywords {
 			off := strings.Index(words, k)
 			if off < 0 || off > i || !strings.HasPrefix(t[i:], k) {

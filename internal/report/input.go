@@ -992,7 +992,7 @@ func boxedPage(s string) string {
 // dot for it ("三、 收到…", "三. 收到…") and a long heading without its
 // last word (情况, 事项) are the same heading.
 func sectionHeadingAt(s string) int {
-	for _, sec := range Sections {
+	for si, sec := range Sections {
 		num := sectionNumerals[sec.Key]
 		if !strings.HasPrefix(s, num) {
 			continue
@@ -1010,7 +1010,7 @@ func sectionHeadingAt(s string) int {
 			continue
 		}
 		i := len(s) - len(strings.TrimLeft(rest[len(sep):], blanks)) // where the words start
-		words := strings.TrimPrefix(sec.Heading, num+"、")
+		words := sectionHeads[si].words
 		if strings.HasPrefix(s[i:], words) {
 			return i + len(words)
 		}

@@ -929,7 +929,7 @@ func applicantShare(rest string) bool {
 // and counts them after a part that received others ("收到咨询申请12件，
 // 政府信息公开申请71件": the verb is the part before's), or -1.
 func receivedAt(part string, before []string) int {
-	if j := indexAny(part, "新收", "收到", "受理", "接收"); j >= 0 {
+	if j := indexAny(part, receiveVerbs...); j >= 0 {
 		return j
 	}
 	if len(before) == 0 {
@@ -938,11 +938,14 @@ func receivedAt(part string, before []string) int {
 	t := trimSpace(part)
 	prev := before[len(before)-1]
 	if (strings.HasPrefix(t, "政府信息公开申请") || strings.HasPrefix(t, "信息公开申请")) && countIndex(t) != nil &&
-		indexAny(prev, "新收", "收到", "受理", "接收") >= 0 && strings.Contains(prev, "申请") && countIndex(prev) != nil {
+		indexAny(prev, receiveVerbs...) >= 0 && strings.Contains(prev, "申请") && countIndex(prev) != nil {
 		return 0
 	}
 	return -1
 }
+
+// receiveVerbs say applications were received.
+var receiveVerbs = []string{"新收", "收到", "受理", "接收"}
 
 // otherApplication says the applications a count follows are of another
 // kind: between the verb and 申请 stand words naming another kind, and not

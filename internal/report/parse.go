@@ -238,6 +238,9 @@ func printedPage(s string) bool {
 	if t == "" {
 		return false
 	}
+	if strings.IndexByte(t, ':') < 0 {
+		return false // (both have one: the time's, the address's)
+	}
 	if rest, ok := strings.CutPrefix(t, "\ufb01"); ok {
 		t = "fi" + rest // "ﬁle://": a PDF's fi ligature, as its text gives it
 	}
@@ -5272,7 +5275,6 @@ func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(tok
 // alone does not add up in every cut is the report's error (T4.SUM), its other
 // blocks read; otherwise the part is unread.
 func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
-	r := p.r
 	said := func(b int) {
 		for j := range T4Columns {
 			p.ambiguous(t4Cell(b, j))
@@ -5306,20 +5308,7 @@ func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 			at += n
 			continue
 		}
-		var unknown []string
-		for i := range cuts[0] {
-			b, j := at+i/5, i%5
-			same := true
-			for _, c := range cuts[1:] {
-				same = same && c[i] == cuts[0][i]
-			}
-			if same {
-				r.Appeals[b][j] = N(cuts[0][i])
-				continue
-			}
-			p.ambiguous(t4Cell(b, j))
-			unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4ColumnLabels[j])
-		}
+		unknown := p.fillAgreed(cuts, at)
 		if bad >= 0 {
 			blk := T4Blocks[at+bad].Parent + T4Blocks[at+bad].Label
 			p.warn("PARSE.READ", "appeals", line, "表四的一段数字“%s”连在一起，没有一种拆分使各组都满足“总计 = 各项之和”，而只有“%s”一组不满足：按此读取%s", run, blk, unreadSaid(unknown))
@@ -5593,7 +5582,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 			// blank that left no trace, when cuts with blanks make every
 			// group add up ("03205 321015 0112"), as for 表三's rows
 			if withBlanks := t4Cuts(strs(toks), 2, 0); len(withBlanks) > 0 {
-				unknown := p.fillAgreed(withBlanks)
+				unknown := p.fillAgreed(withBlanks, 0)
 				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”，而留出空白单元格则各组都满足：按有空白的单元格读取%s",
 					read, t4Bad(c[0]), unreadSaid(unknown))
 				return
@@ -5608,7 +5597,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	}
 	if len(c) > 1 && len(c) < t4CutLimit {
 		// the cells every cut agrees on are read, the others are not
-		if unknown := p.fillAgreed(c); len(unknown) < n {
+		if unknown := p.fillAgreed(c, 0); len(unknown) < n {
 			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，%s无法确定，记为空",
 				read, len(c), strings.Join(unknown, "、"))
 			return
@@ -5620,7 +5609,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		// failing ones says
 		if c = t4Cuts(strs(toks), 0, 1); len(c) > 0 && len(c) < t4CutLimit {
 			if bad, ok := t4BadBlock(c); ok {
-				unknown := p.fillAgreed(c)
+				unknown := p.fillAgreed(c, 0)
 				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
 				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
 					read, blk, len(c), unreadSaid(unknown))
@@ -5638,13 +5627,15 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		// between cells). Where the blanks go so
 		// that every group adds up, the cells every such place agrees on
 		// are read (a group of zeros with a blank in it stays unread)
-		places := t4BlankPlaces(strs(toks))
+		var places [][]int64
 		if !spaced && len(toks) < digitCount(toks) {
 			// digits run together, fewer than fifteen: each a cell
 			places = t4Cuts(strs(toks), n-digitCount(toks), 0)
+		} else {
+			places = t4BlankPlaces(strs(toks))
 		}
 		if len(places) > 0 && len(places) < t4CutLimit {
-			if unknown := p.fillAgreed(places); len(unknown) < n {
+			if unknown := p.fillAgreed(places, 0); len(unknown) < n {
 				p.warn("PARSE.READ", "appeals", line, "表四应有 15 个数，读到 %d 个（%s）：有 %d 个空白单元格，按各组“总计 = 各项之和”定出空白的位置读取%s",
 					len(toks), read, n-len(toks), unreadSaid(unknown))
 				return
@@ -5712,10 +5703,10 @@ func unreadSaid(unknown []string) string {
 }
 
 // fillAgreed reads into 表四 the cells every cut agrees on, marks the others
-// unread, and names those.
-func (p *parser) fillAgreed(cuts [][]int64) (unknown []string) {
+// unread, and names those; the cuts start at block from (a part of 表四).
+func (p *parser) fillAgreed(cuts [][]int64, from int) (unknown []string) {
 	for i := range cuts[0] {
-		b, j := i/5, i%5
+		b, j := from+i/5, i%5
 		same := true
 		for _, c := range cuts[1:] {
 			same = same && c[i] == cuts[0][i]
