@@ -5077,7 +5077,7 @@ func (p *parser) parseT4() {
 			rc = splitLabel(l, n)
 			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
 		}
-		if blank || hasHan(l.Text) && !generic {
+		if blank || hasHan(l.Text) && !generic && !cellsOnly(l, n) {
 			if len(toks) > 0 && !(blank && apart) {
 				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
@@ -5965,6 +5965,26 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 	}
 	p.warn("PARSE.READ", "appeals", cells[0].no, "%s", msg)
 	return true
+}
+
+// cellsOnly says a line with Chinese characters is a row of cells all the
+// same: numbers among 无 or counts with their unit (2 无 1 4, 3件), not a
+// heading.
+func cellsOnly(l Line, n int) bool {
+	rc := splitLabel(l, n)
+	if trimSpace(rc.label) != "" {
+		return false
+	}
+	cells := rc.cells
+	if !rc.ok {
+		cells = strs(rc.tokens)
+	}
+	for _, c := range cells {
+		if c = trimSpace(c); c != "" && c[0] >= '0' && c[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHan(s string) bool {

@@ -1124,3 +1124,58 @@ func TestT3NumbersBeforeLabels(t *testing.T) {
 		t.Errorf("want one PARSE.TABLE: %v", r.Findings)
 	}
 }
+
+// A 表四 row written with units (0件) or with 无 for none is still the row:
+// counts with a unit are read, 无 is an invalid cell the report is told of
+// (as in 表三), and the other cells are read.
+func TestT4RowWithWords(t *testing.T) {
+	text := textOf(t, truth())
+	at := strings.Index(text, "行政诉讼")
+	lines := strings.Split(text[at:], "\n")
+	row := -1
+	for i, l := range lines {
+		if l != "" && l[0] >= '0' && l[0] <= '9' {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("no 表四 row in the text")
+	}
+	for _, word := range []string{"件", "无"} {
+		cells := strings.Split(lines[row], "\t")
+		for i, c := range cells {
+			if c == "0" {
+				cells[i] = map[string]string{"件": "0件", "无": "无"}[word] // the others as numbers
+			}
+		}
+		changed := slices.Clone(lines)
+		changed[row] = strings.Join(cells, "\t")
+		r := audit(t, "t4-"+word+".txt", []byte(text[:at]+strings.Join(changed, "\n")))
+		want, invalid, zeros := truth(), map[string]bool{}, 0
+		for _, f := range r.Findings {
+			if f.Rule == "CELL.INVALID" {
+				invalid[f.Cell] = true
+			} else if f.Severity != report.SevInfo {
+				t.Errorf("%s: %s %s", word, f.Rule, f.Message)
+			}
+		}
+		for b := range want.Appeals {
+			for c, w := range want.Appeals[b] {
+				got := r.Appeals[b][c]
+				switch v, _ := w.Int(); {
+				case word == "无" && v == 0:
+					zeros++
+					if _, ok := got.Int(); ok {
+						t.Errorf("无 in 表四 %d/%d read as %v", b, c, got)
+					}
+				case got.String() != w.String():
+					t.Errorf("%s: 表四 %d/%d = %v, want %v", word, b, c, got, w)
+				}
+			}
+		}
+		if word == "无" && (zeros == 0 || len(invalid) != zeros) {
+			t.Errorf("无 in %d cells of 表四, %d said invalid: %v", zeros, len(invalid), r.Findings)
+		}
+	}
+}
