@@ -1388,3 +1388,62 @@ func TestT3KeyValueRows(t *testing.T) {
 		}
 	}
 }
+
+// wrappedPageText imitates html-to-text's default text of a page: each
+// table one paragraph (a row's cells glued, the rows a space apart), and
+// every paragraph wrapped at eighty columns (a Chinese character two) where
+// it has a space.
+func wrappedPageText(t testing.TB, r *report.Report) string {
+	var paras, table []string
+	flush := func() {
+		if len(table) > 0 {
+			paras = append(paras, strings.Join(table, " "))
+			table = nil
+		}
+	}
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if strings.Contains(line, "\t") {
+			table = append(table, strings.ReplaceAll(line, "\t", ""))
+			continue
+		}
+		flush()
+		if strings.TrimSpace(line) != "" {
+			paras = append(paras, line)
+		}
+	}
+	flush()
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(wrapAtSpaces(p, 80) + "\n\n")
+	}
+	return b.String()
+}
+
+// wrapAtSpaces breaks a paragraph at its spaces so that no line is wider
+// than width columns (wider where a word is).
+func wrapAtSpaces(p string, width int) string {
+	cols := func(s string) int {
+		n := 0
+		for _, r := range s {
+			n++
+			if r > 0x2E80 {
+				n++
+			}
+		}
+		return n
+	}
+	var lines []string
+	line := ""
+	for _, w := range strings.Split(p, " ") {
+		switch {
+		case line == "":
+			line = w
+		case cols(line)+1+cols(w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}

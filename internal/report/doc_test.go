@@ -298,6 +298,10 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// numbers on the middle line of its wrapped label, blank cells
 		// without a trace
 		"pdfjs-lines-page-2021.txt": truth, "pdfjs-lines-blanks-2021.txt": truthWithBlanks, "pdfjs-lines-2019.txt": truth2019,
+		// html-to-text 10 (npm; its defaults) of the portal page and of our
+		// HTML of the 2019 report and of the report with blanks: see
+		// TestWrappedPages
+		"htmltotext-page-2021.txt": truth, "htmltotext-2019.txt": truth2019, "htmltotext-blanks-2021.txt": truthWithBlanks,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -363,3 +367,66 @@ var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "autonum
 	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
 	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true,
 	"pymupdf-sorted-narrow-2021.txt": true}
+
+// html-to-text's default text of a page (the npm package many crawlers
+// use) runs each table into one paragraph, a row's label and digits glued,
+// the rows a space apart, and wraps it at eighty columns where it had a
+// space: several rows to a line, a row cut over two. Such a page is read as
+// the running text it was. Before, most rows were "not found" (the portal
+// page: 82 of 207 cells). 表三 and 表四 are read whole; 表二's glued digits
+// that split more than one way are said, on the line their row starts on.
+func TestWrappedPages(t *testing.T) {
+	for _, c := range []struct {
+		file       string
+		want       func() *report.Report
+		unread     int // 表三 cells the digits cannot decide
+		line, cell string
+	}{
+		{"htmltotext-page-2021.txt", truth, 0, "行政规范性文件1215", "proactive.normative_documents"},
+		{"htmltotext-2019.txt", truth2019, 0, "", ""},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			src := readFile(t, filepath.Join(auditDir, c.file))
+			r := audit(t, c.file, src)
+			w := c.want()
+			unread, said := 0, c.cell == ""
+			for _, row := range w.Format.T3Rows() {
+				for i, x := range w.Applications[row.Key] {
+					switch got := r.Applications[row.Key][i]; {
+					case got.Blank():
+						unread++
+					case got.String() != x.String():
+						t.Errorf("%s[%d] = %v, want %v", row.Key, i, got, x)
+					}
+				}
+			}
+			for b := range w.Appeals {
+				for i, x := range w.Appeals[b] {
+					if got := r.Appeals[b][i]; got.String() != x.String() {
+						t.Errorf("表四 %d/%d = %v, want %v", b, i, got, x)
+					}
+				}
+			}
+			if unread != c.unread {
+				t.Errorf("%d cells of 表三 unread, want %d", unread, c.unread)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError || f.Rule == "PARSE.TABLE" {
+					t.Errorf("%s %s", f.Rule, f.Message)
+				}
+				if c.cell != "" && f.Cell == c.cell {
+					said = true
+					if f.Rule != "PARSE.AMBIGUOUS" {
+						t.Errorf("%s: %s %s", c.cell, f.Rule, f.Message)
+					}
+					if lines := strings.Split(string(src), "\n"); f.Line < 1 || f.Line > len(lines) || !strings.Contains(lines[f.Line-1], c.line) {
+						t.Errorf("%s said at line %d, not on the line of %s", c.cell, f.Line, c.line)
+					}
+				}
+			}
+			if !said {
+				t.Errorf("%s not said: %v", c.cell, r.Findings)
+			}
+		})
+	}
+}

@@ -367,7 +367,10 @@ func segment(lines []Line) []Line {
 		}
 	}
 	if !long {
-		return lines
+		if !wrappedPage(lines) {
+			return lines
+		}
+		return joinWrappedPage(lines)
 	}
 	anchorsOnce.Do(buildAnchors)
 	out := make([]Line, 0, len(lines)+64)
@@ -383,6 +386,105 @@ func segment(lines []Line) []Line {
 		for _, piece := range cutPage(text) {
 			out = append(out, Line{No: l.No, Text: piece, Segmented: true})
 		}
+	}
+	return out
+}
+
+// wrappedPage says the text is a page whose tables were run into running
+// text and then wrapped at a width (html-to-text's default for a table:
+// each row's label and digits glued, the rows a space apart, a line break
+// for a space every eighty columns or so). It takes three row joints on
+// its lines: digits glued to the text before them, a space, and the next
+// row's item number (…数量640020470 二、上年结转…, …0000000 2.其他法律…,
+// …6000006 （三）不予公开…). A table's row on its own line never has one;
+// prose wrapped where it had spaces has no item number after a number.
+func wrappedPage(lines []Line) bool {
+	joints := 0
+	for _, l := range lines {
+		if l.Fields != nil || len(l.Text) < 40 || strings.IndexByte(l.Text, ' ') < 0 {
+			continue
+		}
+		joints += rowJoints(l.Text)
+		if joints >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// rowJoints counts the places in t where three digits or more glued to the
+// text before them end at a space and an item number starts after it.
+func rowJoints(t string) int {
+	n := 0
+	for i := 0; i < len(t); {
+		k := strings.IndexByte(t[i:], ' ')
+		if k < 0 {
+			break
+		}
+		k += i
+		d := backOver(t, k, func(r rune) bool { return r >= '0' && r <= '9' })
+		if k-d >= 3 && d > 0 && !isASCIIDigit(t[d-1]) && t[d-1] != ' ' && t[d-1] != '.' {
+			if itemNumberAt(strings.TrimLeft(t[k:], " ")) {
+				n++
+			}
+		}
+		i = k + 1
+	}
+	return n
+}
+
+// itemNumberAt says t starts with a table row's item number: 二、 （三）
+// 2. (the template's numbering of 表二's and 表三's rows).
+func itemNumberAt(t string) bool {
+	if strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") {
+		_, size := utf8.DecodeRuneInString(t)
+		t = t[size:]
+		r, size := utf8.DecodeRuneInString(t)
+		return strings.ContainsRune("一二三四五六七八", r) && (strings.HasPrefix(t[size:], "）") || strings.HasPrefix(t[size:], ")"))
+	}
+	r, size := utf8.DecodeRuneInString(t)
+	switch {
+	case strings.ContainsRune("一二三四五六", r):
+		return strings.HasPrefix(t[size:], "、")
+	case r >= '0' && r <= '9':
+		return len(t) > 1 && (t[1] == '.' || strings.HasPrefix(t[1:], "．")) && len(t) > 2 && !isASCIIDigit(t[2])
+	}
+	return false
+}
+
+// joinWrappedPage makes a wrapped page the running text it was and cuts that
+// as a page: a line break for the space it replaced, none between two
+// Chinese characters (a wrapper that breaks anywhere). Each piece keeps
+// the number of the line it starts on.
+func joinWrappedPage(lines []Line) []Line {
+	var b strings.Builder
+	starts := make([]int, 0, len(lines)) // where each line starts in the text
+	for i, l := range lines {
+		t := trimSpace(l.Text)
+		if b.Len() > 0 && t != "" {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(t)
+			if !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first) && i > 0 && trimSpace(lines[i-1].Text) != "") {
+				b.WriteByte(' ')
+			}
+		}
+		starts = append(starts, b.Len())
+		b.WriteString(t)
+	}
+	text := b.String()
+	anchorsOnce.Do(buildAnchors)
+	pieces := cutPage(text)
+	out := make([]Line, 0, len(pieces))
+	at, line := 0, 0
+	for _, piece := range pieces {
+		if k := strings.Index(text[at:], piece); k >= 0 {
+			at += k
+			for line+1 < len(starts) && starts[line+1] <= at {
+				line++
+			}
+			at += len(piece)
+		}
+		out = append(out, Line{No: lines[line].No, Text: piece, Segmented: true})
 	}
 	return out
 }
