@@ -688,3 +688,33 @@ func TestDOCXFramedPage(t *testing.T) {
 		t.Errorf("a framed page's 表三 read: new total %d", v)
 	}
 }
+
+// A row whose glued digits split more than one way, each adding up, when
+// the table's identities cannot tell them apart (cells blank elsewhere):
+// the cells every split agrees on are read, the others said. In pdf.js's
+// glued text of the report with blanks, "110010113" is 11 0 0 1 0 1 13,
+// 1 10 0 1 0 1 13 or 1 1 0 10 0 1 13: 科研机构 0, 其他 1 and 总计 13 are
+// known (before, the whole row was left unread).
+func TestAmbiguousRowKeepsAgreedCells(t *testing.T) {
+	r := audit(t, "glued.txt", readFile(t, filepath.Join(auditDir, "pdfjs-glued-blanks-2021.txt")))
+	got := r.Applications["unavailable.not_held"]
+	for c, want := range map[int]string{report.ColResearch: "0", report.ColOther: "1", report.ColTotal: "13"} {
+		if got[c].String() != want {
+			t.Errorf("column %d = %q, want %s", c, got[c].String(), want)
+		}
+	}
+	said := false
+	for _, f := range r.Findings {
+		if f.Cell == "applications.unavailable.not_held" {
+			said = f.Rule == "PARSE.AMBIGUOUS" && strings.Contains(f.Message, "自然人、商业企业、社会公益组织、法律服务机构栏无法确定")
+		}
+	}
+	for _, c := range []int{report.ColNatural, report.ColBusiness, report.ColPublicInterest, report.ColLegalService} {
+		if !got[c].Blank() {
+			t.Errorf("column %d read as %v from an ambiguous split", c, got[c])
+		}
+	}
+	if !said {
+		t.Errorf("the columns not known are not said: %v", r.Findings)
+	}
+}

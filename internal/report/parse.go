@@ -4581,11 +4581,24 @@ func (p *parser) solveT3(runs []t3Line) {
 			noCut = append(noCut, i) // settled below, once the other rows are in
 			continue
 		default:
+			// the cells every split that adds up agrees on are read (as
+			// when one split does); the others are said
+			var amb []string
 			for c := 0; c < NumCols; c++ {
-				p.ambiguous(t3Cell(g.row.Key, c))
+				x := cands[i][0][c]
+				same := true
+				for _, o := range cands[i][1:] {
+					same = same && o[c] == x
+				}
+				if same {
+					v[c] = N(x)
+				} else {
+					p.ambiguous(t3Cell(g.row.Key, c))
+					amb = append(amb, T3ColumnLabels[c])
+				}
 			}
-			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，有 %d 种拆分满足行内之和，表内勾稽关系也无法区分，该行记为空",
-				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(cands[i]))
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，有 %d 种拆分满足行内之和，表内勾稽关系也无法区分，%s栏无法确定，记为空",
+				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(cands[i]), strings.Join(amb, "、"))
 		}
 		r.Applications[g.row.Key] = v
 	}
