@@ -1447,3 +1447,46 @@ func wrapAtSpaces(p string, width int) string {
 	}
 	return strings.Join(append(lines, line), "\n")
 }
+
+// foldedOneline is a page without line breaks given line breaks again
+// every forty characters, wherever they fall (inside a number too), as a
+// program that wraps text at a width does.
+func foldedOneline(t testing.TB, r *report.Report) string {
+	return foldAt(onelineCycling(t, r), 40, false)
+}
+
+// printedOneline is that page as a browser prints it and a PDF's text
+// gives it back: a line breaks after about forty characters, anywhere in
+// Chinese text but never inside a run of Latin letters or digits (the run
+// goes to the next line, and a space before it is gone).
+func printedOneline(t testing.TB, r *report.Report) string {
+	return foldAt(onelineCycling(t, r), 40, true)
+}
+
+func foldAt(text string, width int, words bool) string {
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		rs := []rune(line)
+		for len(rs) > width {
+			cut := width
+			ascii := func(r rune) bool { return r < 0x80 && r != ' ' }
+			if words {
+				for cut > 1 && ascii(rs[cut-1]) && ascii(rs[cut]) {
+					cut--
+				}
+				if cut == 1 {
+					cut = width
+				}
+			}
+			b.WriteString(strings.TrimRight(string(rs[:cut]), " ") + "\n")
+			rs = rs[cut:]
+			if words {
+				for len(rs) > 0 && rs[0] == ' ' {
+					rs = rs[1:]
+				}
+			}
+		}
+		b.WriteString(string(rs) + "\n")
+	}
+	return b.String()
+}

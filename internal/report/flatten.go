@@ -391,17 +391,19 @@ func segment(lines []Line) []Line {
 }
 
 // wrappedPage says the text is a page whose tables were run into running
-// text and then wrapped at a width (html-to-text's default for a table:
-// each row's label and digits glued, the rows a space apart, a line break
-// for a space every eighty columns or so). It takes three row joints on
-// its lines: digits glued to the text before them, a space, and the next
-// row's item number (…数量640020470 二、上年结转…, …0000000 2.其他法律…,
-// …6000006 （三）不予公开…). A table's row on its own line never has one;
-// prose wrapped where it had spaces has no item number after a number.
+// text and then wrapped at a width: html-to-text's default for a table
+// (each row's label and digits glued, the rows a space apart, a line break
+// for a space every eighty columns or so), or a page without line breaks
+// printed and its text taken again (a break every so many characters,
+// wherever it falls). It takes three row joints inside its lines: digits
+// glued to the text before them, maybe a space, and the next row's item
+// number (…数量640020470 二、上年结转…, …3100004三、本年度…, …6000006 （三）不予
+// 公开…). A table's row on a line of its own has none: its next row starts
+// on the next line.
 func wrappedPage(lines []Line) bool {
 	joints := 0
 	for _, l := range lines {
-		if l.Fields != nil || len(l.Text) < 40 || strings.IndexByte(l.Text, ' ') < 0 {
+		if l.Fields != nil || len(l.Text) < 40 {
 			continue
 		}
 		joints += rowJoints(l.Text)
@@ -412,25 +414,39 @@ func wrappedPage(lines []Line) bool {
 	return false
 }
 
-// rowJoints counts the places in t where three digits or more glued to the
-// text before them end at a space and an item number starts after it.
+// rowJoints counts the places in t where a row's digits end and, after
+// spaces or none, the next row's item number starts: the digits glued to
+// the label before them or the last of cells a space apart (数量48二、,
+// 0 0 4 48二、, 0 0 0 0 0 04.保护…: the item number's digit glued to them).
 func rowJoints(t string) int {
 	n := 0
-	for i := 0; i < len(t); {
-		k := strings.IndexByte(t[i:], ' ')
-		if k < 0 {
-			break
+	for i := 0; i < len(t); i++ {
+		if !isASCIIDigit(t[i]) || i+1 < len(t) && isASCIIDigit(t[i+1]) {
+			continue
 		}
-		k += i
-		d := backOver(t, k, func(r rune) bool { return r >= '0' && r <= '9' })
-		if k-d >= 3 && d > 0 && !isASCIIDigit(t[d-1]) && t[d-1] != ' ' && t[d-1] != '.' {
-			if itemNumberAt(strings.TrimLeft(t[k:], " ")) {
-				n++
-			}
+		end := i + 1
+		d := backOver(t, end, func(r rune) bool { return r >= '0' && r <= '9' })
+		if d == 0 || !afterLabelOrCell(t[:d]) {
+			continue
 		}
-		i = k + 1
+		rest := strings.TrimLeft(t[end:], " ")
+		if itemNumberAt(rest) || end-d >= 2 && len(rest) == len(t[end:]) && itemNumberAt(t[end-1:]) {
+			n++
+		}
 	}
 	return n
+}
+
+// afterLabelOrCell says a run of digits after t is a row's: after a label's
+// last character, or after a cell and a space.
+func afterLabelOrCell(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if r == ' ' {
+		t = strings.TrimRight(t, " ")
+		r, _ = utf8.DecodeLastRuneInString(t)
+		return r >= '0' && r <= '9'
+	}
+	return unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”'
 }
 
 // itemNumberAt says t starts with a table row's item number: 二、 （三）
@@ -447,26 +463,40 @@ func itemNumberAt(t string) bool {
 	case strings.ContainsRune("一二三四五六", r):
 		return strings.HasPrefix(t[size:], "、")
 	case r >= '0' && r <= '9':
-		return len(t) > 1 && (t[1] == '.' || strings.HasPrefix(t[1:], "．")) && len(t) > 2 && !isASCIIDigit(t[2])
+		return len(t) > 2 && (t[1] == '.' && !isASCIIDigit(t[2]) || strings.HasPrefix(t[1:], "．"))
 	}
 	return false
 }
 
-// joinWrappedPage makes a wrapped page the running text it was and cuts that
-// as a page: a line break for the space it replaced, none between two
-// Chinese characters (a wrapper that breaks anywhere). Each piece keeps
-// the number of the line it starts on.
+// joinWrappedPage makes a wrapped page the running text it was and cuts
+// that as a page: a space for a blank line and between two Latin words,
+// nothing for any other line break. Chinese text breaks anywhere; where a
+// break took a space (between rows, between two of 表二's numbers: 规章31 31
+// / 27 as a browser wraps it) the digits are glued, which the reader of a
+// page without line breaks splits by the table's sums or says it cannot;
+// a space for it would be a cell border where a wrapper that breaks inside
+// a number made one (1100 / 10113), read wrong. Each piece keeps the
+// number of the line it starts on.
 func joinWrappedPage(lines []Line) []Line {
 	var b strings.Builder
 	starts := make([]int, 0, len(lines)) // where each line starts in the text
-	for i, l := range lines {
+	blank := false
+	for _, l := range lines {
 		t := trimSpace(l.Text)
-		if b.Len() > 0 && t != "" {
+		if t == "" {
+			blank = true
+			continue
+		}
+		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(t)
-			if !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first) && i > 0 && trimSpace(lines[i-1].Text) != "") {
+			if blank || isLatin(last) && isLatin(first) {
 				b.WriteByte(' ')
 			}
+		}
+		blank = false
+		for len(starts) < len(lines) && lines[len(starts)].No != l.No {
+			starts = append(starts, b.Len()) // the blank lines before it
 		}
 		starts = append(starts, b.Len())
 		b.WriteString(t)
@@ -488,6 +518,8 @@ func joinWrappedPage(lines []Line) []Line {
 	}
 	return out
 }
+
+func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 
 var heJi = strings.NewReplacer("七）合计", "七）总计", "七)合计", "七)总计")
 
