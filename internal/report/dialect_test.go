@@ -1392,8 +1392,13 @@ func TestT3KeyValueRows(t *testing.T) {
 // wrappedPageText imitates html-to-text's default text of a page: each
 // table one paragraph (a row's cells glued, the rows a space apart), and
 // every paragraph wrapped at eighty columns (a Chinese character two) where
-// it has a space.
-func wrappedPageText(t testing.TB, r *report.Report) string {
+// it has a space. unwrappedPageText is the same without wrapping
+// (wordwrap: false): each table a line.
+func wrappedPageText(t testing.TB, r *report.Report) string { return pageParagraphs(t, r, 80) }
+
+func unwrappedPageText(t testing.TB, r *report.Report) string { return pageParagraphs(t, r, 1<<30) }
+
+func pageParagraphs(t testing.TB, r *report.Report, width int) string {
 	var paras, table []string
 	flush := func() {
 		if len(table) > 0 {
@@ -1414,7 +1419,7 @@ func wrappedPageText(t testing.TB, r *report.Report) string {
 	flush()
 	var b strings.Builder
 	for _, p := range paras {
-		b.WriteString(wrapAtSpaces(p, 80) + "\n\n")
+		b.WriteString(wrapAtSpaces(p, width) + "\n\n")
 	}
 	return b.String()
 }

@@ -302,7 +302,7 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// HTML of the 2019 report and of the report with blanks: see
 		// TestWrappedPages
 		"htmltotext-page-2021.txt": truth, "htmltotext-2019.txt": truth2019, "htmltotext-blanks-2021.txt": truthWithBlanks,
-		"chrome-oneline-2021.pdf": truth, "pdftotext-raw-chrome-oneline-2021.txt": truth, "pdftotext-layout-chrome-oneline-2019.txt": truth2019,
+		"chrome-oneline-2021.pdf": truth, "pdftotext-raw-chrome-oneline-2021.txt": truth, "htmltotext-nowrap-page-2021.txt": truth, "pdftotext-layout-chrome-oneline-2019.txt": truth2019,
 	} {
 		t.Run(file, func(t *testing.T) {
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
@@ -387,6 +387,9 @@ func TestWrappedPages(t *testing.T) {
 	}{
 		{"htmltotext-page-2021.txt", truth, 0, "行政规范性文件1215", "proactive.normative_documents"},
 		{"htmltotext-2019.txt", truth2019, 0, "", ""},
+		// with wordwrap: false, each table one line of its own: a page's
+		// lines that hold its rows but not its headings (before: 15 cells)
+		{"htmltotext-nowrap-page-2021.txt", truth, 0, "行政规范性文件1215", "proactive.normative_documents"},
 		// the page without line breaks (oneline-2021.txt, oneline-2019.txt)
 		// in a <p>, printed by Chromium 156 ("--print-to-pdf"): read
 		// directly and through pdftotext 22.12 with and without -layout.

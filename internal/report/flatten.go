@@ -358,6 +358,9 @@ func buildAnchors() {
 }
 
 // segment returns lines with every running-text page cut into its pieces.
+// A page whose rows run into one another inside its lines is joined whole
+// first: its lines may be a width's worth each, or a table each without
+// the headings that say which (html-to-text without wrapping).
 func segment(lines []Line) []Line {
 	long := false
 	for _, l := range lines {
@@ -366,11 +369,11 @@ func segment(lines []Line) []Line {
 			break
 		}
 	}
-	if !long {
-		if !wrappedPage(lines) {
-			return lines
-		}
+	if wrappedPage(lines) {
 		return joinWrappedPage(lines)
+	}
+	if !long {
+		return lines
 	}
 	anchorsOnce.Do(buildAnchors)
 	out := make([]Line, 0, len(lines)+64)
