@@ -444,3 +444,24 @@ func TestWrappedPages(t *testing.T) {
 		})
 	}
 }
+
+// A report's lines are joined as a wrapped page only for its tables' rows
+// run together: a contents list on one line (一、总体情况1 二、…2) has page
+// numbers before item numbers too, and the report stays as its
+// lines, read as before (before the rule took three digits after a label,
+// pdftotext's text with such a list lost 11 rows of 表三).
+func TestContentsOnOneLineIsNotAWrappedPage(t *testing.T) {
+	text := string(readFile(t, filepath.Join(auditDir, "pdftotext-layout-2021.txt")))
+	at := strings.Index(text, "一、总体情况")
+	if at < 0 {
+		t.Fatal("fixture changed")
+	}
+	toc := "目录 一、总体情况1 二、主动公开政府信息情况2 三、收到和处理政府信息公开申请情况3 四、政府信息公开行政复议、行政诉讼情况4 五、存在的主要问题及改进情况5 六、其他需要报告的事项6\n\n"
+	r := audit(t, "toc.txt", []byte(text[:at]+toc+text[at:]))
+	sameReport(t, truth(), r)
+	for _, f := range r.Findings {
+		if f.Rule == "PARSE.AMBIGUOUS" || f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+}

@@ -429,7 +429,7 @@ func rowJoints(t string) int {
 		}
 		end := i + 1
 		d := backOver(t, end, func(r rune) bool { return r >= '0' && r <= '9' })
-		if d == 0 || !afterLabelOrCell(t[:d]) {
+		if d == 0 || !afterLabelOrCell(t[:d], end-d) {
 			continue
 		}
 		rest := strings.TrimLeft(t[end:], " ")
@@ -440,16 +440,17 @@ func rowJoints(t string) int {
 	return n
 }
 
-// afterLabelOrCell says a run of digits after t is a row's: after a label's
-// last character, or after a cell and a space.
-func afterLabelOrCell(t string) bool {
+// afterLabelOrCell says a run of n digits after t is a row's: after a
+// cell and a space, or three digits or more after a label's last character
+// (a contents list on one line, 一、总体情况1 二、…, has one: a page number).
+func afterLabelOrCell(t string, n int) bool {
 	r, _ := utf8.DecodeLastRuneInString(t)
 	if r == ' ' {
 		t = strings.TrimRight(t, " ")
 		r, _ = utf8.DecodeLastRuneInString(t)
 		return r >= '0' && r <= '9'
 	}
-	return unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”'
+	return n >= 3 && (unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”')
 }
 
 // itemNumberAt says t starts with a table row's item number: 二、 （三）
