@@ -94,6 +94,9 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 			u = u*10 + int64(d[pos+l-1]-'0')
 			v := u
 			if pos == 0 && negative[tok] {
+				if v == 0 {
+					continue // "-0" is no number: a dash written for a cell (351400-049), not a sign
+				}
 				v = -v
 			}
 			if g > 0 && idx%g == g-1 {

@@ -1,0 +1,87 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// Zero cells written as a dash, a slash or 无 (a placeholder, CELL.INVALID)
+// in every layout that keeps them as written: a placeholder is never read as
+// a number, no other cell is read wrong and no error but CELL.INVALID is
+// claimed. A page without line breaks glues them into the digits
+// (351400-049: 35 14 0 0 - 0 49); the dash there is no minus sign of a zero
+// (before, "-0" was a cell of 0 and the row read as 3 5 1 40 0 0 49).
+// (Generated pdftotext-like layouts are left out: they take a placeholder
+// for a label's end; real pdftotext keeps it in its column.)
+func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
+	layouts := map[string]struct {
+		ext string
+		f   func(testing.TB, *report.Report) string
+	}{
+		"tab": {".txt", textOf}, "page": {".html", pageHTML}, "markdown": {".md", markdownText},
+		"ocr": {".md", ocrText}, "flat": {".txt", flatText}, "oneline": {".txt", onelineCycling},
+		"cell-per-line": {".txt", cellPerLine}, "spaced": {".txt", spacedOut}, "word": {".html", wordHTML}, "grid": {".txt", gridText},
+		"docx": {".docx", docxString}, "wrapped": {".txt", wrappedPageText}, "folded": {".txt", foldedOneline}, "csv": {".csv", csvText},
+	}
+	marks := []string{"—", "/", "无", "-"}
+	for name, l := range layouts {
+		wrong, bad, n := 0, 0, 0
+		for i := range 40 {
+			truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 91)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
+			rng := rand.New(rand.NewPCG(uint64(i), 5))
+			mark := marks[i%len(marks)]
+			mut := map[string]bool{}
+			for _, row := range truth.Format.T3Rows() {
+				for c := range truth.Applications[row.Key] {
+					if v, _ := truth.Applications[row.Key][c].Int(); v == 0 && rng.IntN(6) == 0 {
+						x := truth.Applications[row.Key]
+						x[c] = report.ParseCount(mark)
+						truth.Applications[row.Key] = x
+						mut[fmt.Sprint(row.Key, c)] = true
+					}
+				}
+			}
+			r, err := report.Read("r"+l.ext, []byte(l.f(t, truth)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			report.Check(r, nil)
+			for _, row := range truth.Format.T3Rows() {
+				for c, want := range truth.Applications[row.Key] {
+					got := r.Applications[row.Key][c]
+					n++
+					if mut[fmt.Sprint(row.Key, c)] {
+						if _, ok := got.Int(); ok {
+							wrong++
+							if wrong < 4 {
+								t.Errorf("%s report %d %s[%d] %q read as %v", name, i, row.Key, c, mark, got)
+							}
+						}
+						continue
+					}
+					if !got.Blank() && got.String() != want.String() {
+						wrong++
+						if wrong < 4 {
+							t.Errorf("%s report %d %s[%d] = %v want %v (mark %q)", name, i, row.Key, c, got, want, mark)
+						}
+					}
+				}
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError && f.Rule != "CELL.INVALID" && !strings.HasPrefix(f.Rule, "N.") {
+					bad++
+					if bad < 3 {
+						t.Errorf("%s report %d (%q): %s %s", name, i, mark, f.Rule, f.Message)
+					}
+				}
+			}
+		}
+		if wrong > 0 || bad > 0 {
+			t.Errorf("%s: %d cells, %d wrong, %d errors", name, n, wrong, bad)
+		}
+	}
+}
