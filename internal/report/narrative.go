@@ -329,6 +329,11 @@ type Claim struct {
 	// ("全市共收到申请70件，其中本机关收到12件"), the region's: a
 	// government's tables may be either. 0 when there is none.
 	Region int64
+	// Share says the count is of the applications that came in one way
+	// (通过信函收到申请10件): with the other channels' counts of its sentence
+	// it makes the total; the only count read in its sentence, it is no
+	// total (the others were said without a verb of their own).
+	Share bool
 }
 
 var (
@@ -727,6 +732,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
+						out[len(out)-1].Share = channelShare(withNext)
 					}
 				}
 			}
@@ -924,6 +930,28 @@ func applicantShare(rest string) bool {
 	return person != org
 }
 
+// applicationChannels are the ways an application comes in, as reports
+// count them.
+var applicationChannels = []string{"信函", "网络", "网上", "网站", "平台", "在线", "线上", "当面", "现场", "窗口", "传真", "电子邮件", "邮件", "邮寄", "来信"}
+
+// channelShare says the applications a count follows are those that came
+// in one way ("通过信函方式提交的申请20件"), a share, not all of them: one
+// channel named before the count, without 共, 合计, 累计 or 等 (通过网络、
+// 信函等方式共收到申请70件 is the total).
+func channelShare(part string) bool {
+	q := part
+	if m := applicationCount(part); m != nil {
+		q = part[:strings.Index(part, m[0])]
+	}
+	n := 0
+	for _, c := range applicationChannels {
+		if strings.Contains(q, c) && !(c == "邮件" && strings.Contains(q, "电子邮件") || c == "网站" && strings.Contains(q, "网络")) {
+			n++
+		}
+	}
+	return n == 1 && indexAny(q, "共", "合计", "累计", "等", "各类", "全部") < 0
+}
+
 // receivedAt is where a part says applications were received (新收, 收到,
 // 受理, 接收), or 0 for a part that names the disclosure applications first
 // and counts them after a part that received others ("收到咨询申请12件，
@@ -1084,10 +1112,11 @@ func checkNarrative(c *ctx) {
 		sect string
 		off  int
 	}
-	bySentence := map[sentence]int64{}
+	bySentence, inSentence := map[sentence]int64{}, map[sentence]int{}
 	for _, cl := range claims {
 		if cl.What == "applications" {
 			bySentence[sentence{cl.Sect, cl.Off}] += cl.Value
+			inSentence[sentence{cl.Sect, cl.Off}]++
 		}
 	}
 	department := departmentAgency(r.Agency)
@@ -1103,6 +1132,9 @@ func checkNarrative(c *ctx) {
 			}
 			if sum := bySentence[sentence{cl.Sect, cl.Off}]; sum != cl.Value && (sum == newTotal.Val() || sum == newTotal.Val()+inTotal.Val()) {
 				continue
+			}
+			if cl.Share && inSentence[sentence{cl.Sect, cl.Off}] == 1 {
+				continue // one channel's count, the others not counted (通过信函提交的申请20件，通过网络提交的申请50件)
 			}
 			if cl.Region > 0 && (cl.Region == newTotal.Val() || cl.Region == newTotal.Val()+inTotal.Val()) {
 				continue // the tables are the region's

@@ -552,13 +552,20 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 }
 
 // Counts by channel that add up to the table are no contradiction; a share
-// (其中…) is not the whole; counts that add up to something else are.
+// (其中…, one channel's count alone) is not the whole; counts that add up to
+// something else are.
 func TestNarrativeBreakdowns(t *testing.T) {
 	eachCase(t, "N.TABLE", func(text string) bool { return contradicts("", text) }, map[string]bool{
 		"本年共收到政府信息公开申请70件，其中通过网络收到申请60件。": false,
 		"通过信函收到申请10件，通过网络收到申请60件。":        false,
 		"通过信函收到申请10件，通过网络收到申请50件。":        true,
-		"本年共收到政府信息公开申请69件。":               true,
+		// one channel's count the only one read (the next part has no verb of
+		// its own): a share, not the whole
+		"收到申请人通过信函方式提交的政府信息公开申请20件，通过网络方式提交的申请50件。": false,
+		"通过当面方式收到申请10件。":      false,
+		"通过网络、信函等方式共收到申请69件。": true,
+		"通过网络、信函等方式共收到申请70件。": false,
+		"本年共收到政府信息公开申请69件。":   true,
 		// a region's count, then the agency's own: the table may be either
 		"全市共收到政府信息公开申请70件，其中本机关收到12件。": false,
 		"全市共收到政府信息公开申请1200件，本局收到70件。":  false,
