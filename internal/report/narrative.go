@@ -258,6 +258,11 @@ func ownCountAfter(parts []string) int {
 // roles: handling reviews (办理, 受理, 收到, 审结 — as 复议机关), defending
 // suits in general (应诉), or publishing decisions (决定书).
 func ownAppeals(part string) bool {
+	if strings.Contains(part, "作为复议机关") || strings.Contains(part, "作为行政复议机关") || strings.Contains(part, "复议机关") && !strings.Contains(part, "被") {
+		// the agency deciding others' reviews, of disclosure too ("作为复议
+		// 机关办理政府信息公开类行政复议案件30件")
+		return false
+	}
 	for _, w := range []string{"被", "信息公开", "依申请", "引起", "涉及"} {
 		if strings.Contains(part, w) {
 			return true
@@ -726,7 +731,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if otherApplication(rest) || applicantShare(rest) {
+				if otherApplication(rest) || applicantShare(rest) || categoryCount(rest) {
 					continue
 				}
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
@@ -928,6 +933,17 @@ func applicantShare(rest string) bool {
 	}
 	person, org := has(q)
 	return person != org
+}
+
+// categoryCount says the count a part gives after its verb is of the
+// applications of one subject, the most or the main one ("收到申请量最多
+// 的是规划类，共32件", "收到的申请主要集中在征收领域，共45件").
+func categoryCount(rest string) bool {
+	q := rest
+	if m := applicationCount(rest); m != nil {
+		q = rest[:strings.Index(rest, m[0])]
+	}
+	return indexAny(q, "最多", "最少", "居多", "为主", "集中", "主要") >= 0
 }
 
 // applicationChannels are the ways an application comes in, as reports
