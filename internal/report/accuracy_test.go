@@ -76,7 +76,7 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},
 		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string { return otherWording.Replace(onelineCycling(t, r)) }},
 		{"layout-printed", ".txt", printedByBrowser}, {"wrapped-page", ".txt", wrappedPageText}, {"unwrapped-page", ".txt", unwrappedPageText},
-		{"oneline-folded", ".txt", foldedOneline}, {"oneline-printed", ".txt", printedOneline},
+		{"oneline-folded", ".txt", foldedOneline}, {"oneline-printed", ".txt", printedOneline}, {"attached", ".txt", attachedText},
 	}
 	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
 		layouts = append(layouts, struct {

@@ -1495,3 +1495,33 @@ func foldAt(text string, width int, words bool) string {
 	}
 	return b.String()
 }
+
+// attachedText is the tab text with its three tables printed after the
+// text as attachments (附件：附表1 …), sections 二 to 四 pointing to them.
+func attachedText(t testing.TB, r *report.Report) string {
+	lines := strings.Split(strings.TrimRight(textOf(t, r), "\n"), "\n")
+	at := func(word string, from int) int {
+		for i := from; i < len(lines); i++ {
+			if strings.HasPrefix(lines[i], word) {
+				return i
+			}
+		}
+		t.Fatalf("no %s in the text", word)
+		return -1
+	}
+	i2 := at("二、主动公开", 0)
+	i3 := at("三、收到和处理", i2+1)
+	i4 := at("四、政府信息公开行政复议", i3+1)
+	i5 := at("五、", i4+1)
+	var out []string
+	out = append(out, lines[:i2+1]...)
+	out = append(out, "详见附表1。", lines[i3], "详见附表2。", lines[i4], "详见附表3。")
+	out = append(out, lines[i5:]...)
+	out = append(out, "", "附件：", "附表1")
+	out = append(out, lines[i2+1:i3]...)
+	out = append(out, "附表2")
+	out = append(out, lines[i3+1:i4]...)
+	out = append(out, "附表3")
+	out = append(out, lines[i4+1:i5]...)
+	return strings.Join(out, "\n") + "\n"
+}

@@ -465,3 +465,57 @@ func TestContentsOnOneLineIsNotAWrappedPage(t *testing.T) {
 		}
 	}
 }
+
+// Some reports print their tables after the text (附件：附表1 … 附表3 after
+// 六、其他需要报告的事项), sections 二 to 四 only saying 详见附表1. The tables
+// are read there and said to be (PARSE.READ), and section 六 ends where the
+// attachments start. Before, no table was read and their cells were taken
+// for section 六's text (stray-space findings on every header cell).
+// Fixtures: the portal page so rearranged, its Chromium PDF through
+// pdftotext -layout, its html-to-text (a wrapped page: cut as one) and tab
+// text of the 2019 report.
+func TestAttachedTables(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{
+		"attached-page-2021.html": truth, "pdftotext-layout-chrome-attached-2021.txt": truth,
+		"htmltotext-attached-2021.txt": truth, "attached-2019.txt": truth2019,
+	} {
+		t.Run(file, func(t *testing.T) {
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			w := want()
+			if !strings.Contains(file, "htmltotext") {
+				sameReport(t, w, r) // 表二 too
+			}
+			for _, row := range w.Format.T3Rows() {
+				for c, x := range w.Applications[row.Key] {
+					if got := r.Applications[row.Key][c]; got.String() != x.String() {
+						t.Errorf("%s[%d] = %v, want %v", row.Key, c, got, x)
+					}
+				}
+			}
+			for b := range w.Appeals {
+				for c, x := range w.Appeals[b] {
+					if got := r.Appeals[b][c]; got.String() != x.String() {
+						t.Errorf("表四 %d/%d = %v, want %v", b, c, got, x)
+					}
+				}
+			}
+			attached := map[string]bool{}
+			for _, f := range r.Findings {
+				switch {
+				case f.Rule == "PARSE.READ" && strings.Contains(f.Message, "附表"):
+					attached[f.Cell] = true
+				case f.Rule == "PARSE.AMBIGUOUS" && f.Cell == "proactive.normative_documents" && strings.Contains(file, "htmltotext"):
+					// 表二's glued 1215, said
+				case f.Rule != "PARSE.READ":
+					t.Errorf("%s %s %s", f.Rule, f.Cell, f.Message)
+				}
+			}
+			if len(attached) != 3 {
+				t.Errorf("said of %v, want 表二, 表三 and 表四", attached)
+			}
+			if s6 := r.Sections["6"]; strings.Contains(s6, "附") || strings.Contains(s6, "第二十条") || !strings.Contains(s6, "处理费") {
+				t.Errorf("section 六 = %q", s6)
+			}
+		})
+	}
+}

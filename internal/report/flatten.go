@@ -587,6 +587,22 @@ func cutPage(t string) []string {
 		}
 		return heads[i], end
 	}
+	// tables printed after the text (附件：附表1 …) where their sections
+	// only point to them (详见附表1): each is cut in its stretch of the tail
+	attached := attachedSpans(t, heads, region)
+	if len(attached) > 0 {
+		own := region
+		region = func(i int) (int, int) {
+			if span, ok := attached[i]; ok {
+				return span.lo, span.hi
+			}
+			return own(i)
+		}
+		for _, span := range attached {
+			cuts[span.lo] = true
+		}
+		markAttachments(t, heads[len(heads)-1], cuts)
+	}
 	cutAll := func(lo, hi int, anchors []anchor, each bool) {
 		at := lo
 		for i := range anchors {
@@ -685,6 +701,119 @@ func cutPage(t string) []string {
 		i += size
 	}
 	return cutAt(t, cuts)
+}
+
+// attachedSpans finds, in a page without line breaks, the tables printed
+// after its text: by section index (1 表二, 2 表三, 3 表四), the stretch from
+// each table's first words (as tableStart knows them) to the next's, for
+// each table section found whose own text holds no number. None unless
+// section 五 or 六 was found after the three.
+func attachedSpans(t string, heads []int, region func(int) (int, int)) map[int]lineSpan {
+	last := max(heads[4], heads[5])
+	if last < 0 {
+		return nil
+	}
+	var empty []int
+	for i := 1; i <= 3; i++ {
+		lo, hi := region(i)
+		if lo < 0 || lo > last {
+			return nil
+		}
+		if !numberOutsideRefs(t[lo:hi]) {
+			empty = append(empty, i)
+		}
+	}
+	if len(empty) == 0 {
+		return nil
+	}
+	words := map[int][]string{1: {"第二十条", "本年制发件数", "本年新制作数量"}, 2: {"申请人情况", "本列数据", "一、本年新收"}, 3: {"结果维持"}}
+	starts := map[int]int{}
+	from := last
+	for i := 1; i <= 3; i++ {
+		at := -1
+		for _, w := range words[i] {
+			if k := strings.Index(t[from:], w); k >= 0 && (at < 0 || from+k < at) {
+				at = from + k
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		switch i {
+		case 2:
+			// the table's note or header before 一、本年新收
+			if k := strings.LastIndex(t[from:at], "（本列数据"); k >= 0 {
+				at = from + k
+			}
+		case 3:
+			// 表四's header: 行政复议 shortly before its first 结果维持
+			k := strings.LastIndex(t[from:at], "行政复议")
+			if k < 0 || at-(from+k) > 60 {
+				continue
+			}
+			at = from + k
+		}
+		starts[i], from = at, at+1
+	}
+	out := map[int]lineSpan{}
+	for _, i := range empty {
+		lo, ok := starts[i]
+		if !ok {
+			continue
+		}
+		hi := len(t)
+		for _, o := range starts {
+			if o > lo && o < hi {
+				hi = o
+			}
+		}
+		out[i] = lineSpan{lo, hi}
+	}
+	return out
+}
+
+// numberOutsideRefs says s holds a digit that is not an attachment's
+// number (详见附表1, 附件2).
+func numberOutsideRefs(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) && !refDigit(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// refDigit says the digit at i is part of an attachment's number.
+func refDigit(s string, i int) bool {
+	before := strings.TrimRight(s[:i], "0123456789 ")
+	return strings.HasSuffix(before, "附表") || strings.HasSuffix(before, "附件") || strings.HasSuffix(before, "表")
+}
+
+// markAttachments cuts the tail after from before each attachment's name
+// (附件：, 附表1), which is then a line of its own.
+func markAttachments(t string, from int, cuts map[int]bool) {
+	if from < 0 {
+		return
+	}
+	for _, w := range []string{"附件", "附表"} {
+		for i := from; ; {
+			k := strings.Index(t[i:], w)
+			if k < 0 {
+				break
+			}
+			cuts[i+k] = true
+			end := i + k + len(w)
+			for end < len(t) && (isASCIIDigit(t[end]) || strings.HasPrefix(t[end:], "：") || t[end] == ':') {
+				if t[end] < utf8.RuneSelf {
+					end++
+				} else {
+					end += len("：")
+				}
+			}
+			cuts[end] = true
+			i = end
+		}
+	}
 }
 
 // findHeadings finds the section headings in order from from: where each

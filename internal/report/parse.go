@@ -262,6 +262,11 @@ type parser struct {
 	lines []Line
 	r     *Report
 	heads map[string]int // section key → index into lines
+	// attached are the tables printed after the report's text (附表1 …)
+	// instead of in their sections, by section key; attachedAt is where
+	// they start (the last section's text ends there)
+	attached   map[string]lineSpan
+	attachedAt int
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
@@ -1084,6 +1089,131 @@ func rebuildSpaced(line string, ts []string) string {
 	return b.String()
 }
 
+// attachTables finds the tables a report prints after its text (附表1 …
+// 附表3 after 六、其他需要报告的事项, its sections 二 to 四 saying 详见附表) and
+// reads each there: a table section whose own lines hold no numbers, and
+// after the last section's heading the table's own first line (表二's
+// 第二十条 or a row label, 表三's 申请人情况 or 本年新收, 表四's 行政复议 with
+// 行政诉讼 or 结果维持), in the tables' order.
+func (p *parser) attachTables() {
+	last := -1
+	for _, k := range []string{"5", "6"} {
+		if i, ok := p.heads[k]; ok && i > last {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	var empty []string
+	for _, k := range []string{"2", "3", "4"} {
+		i, ok := p.heads[k]
+		if !ok || i > last {
+			return // a table section after the text: not attached
+		}
+		lo, hi := p.sectionRegion(k)
+		if numbersIn(p.lines[lo+1 : hi]) {
+			continue
+		}
+		empty = append(empty, k)
+	}
+	if len(empty) == 0 {
+		return
+	}
+	starts := map[string]int{}
+	from := last + 1
+	for _, k := range []string{"2", "3", "4"} {
+		for i := from; i < len(p.lines); i++ {
+			if tableStart(k, p.lines[i]) {
+				starts[k], from = i, i+1
+				break
+			}
+		}
+	}
+	first := len(p.lines)
+	empty = slices.DeleteFunc(empty, func(k string) bool {
+		i, ok := starts[k]
+		return !ok || !numbersIn(p.lines[i:min(i+400, len(p.lines))])
+	})
+	if len(empty) == 0 {
+		return
+	}
+	for _, k := range empty {
+		first = min(first, starts[k])
+	}
+	// a marker line just before (附表1, 附件：) goes with its table
+	withMarker := func(i int) int {
+		j := i - 1
+		for j > last && trimSpace(p.lines[j].Text) == "" {
+			j--
+		}
+		if j > last && attachMarker(p.lines[j].Text) {
+			return j
+		}
+		return i
+	}
+	p.attached = map[string]lineSpan{}
+	for _, k := range empty {
+		lo, hi := withMarker(starts[k]), len(p.lines)
+		for _, o := range starts {
+			if o > starts[k] && withMarker(o) < hi {
+				hi = withMarker(o)
+			}
+		}
+		p.attached[k] = lineSpan{lo, hi}
+		p.warn("PARSE.READ", map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}[k], p.lines[lo].No,
+			"%s不在“%s”部分中，而在报告正文之后（附表），按附表读取", map[string]string{"2": "表二", "3": "表三", "4": "表四"}[k], Sections[k[0]-'1'].Heading)
+	}
+	p.attachedAt = withMarker(first)
+	for i := p.attachedAt - 1; i > last && (attachMarker(p.lines[i].Text) || trimSpace(p.lines[i].Text) == ""); i-- {
+		if attachMarker(p.lines[i].Text) {
+			p.attachedAt = i // 附件： then 附表1
+		}
+	}
+}
+
+// numbersIn says lines hold three digits at least that are not an
+// attachment's number: a table's (its cells apart or glued), not a sentence
+// that points to one (详见附表1).
+func numbersIn(lines []Line) bool {
+	n := 0
+	for _, l := range lines {
+		t := l.Text
+		for i := 0; i < len(t); i++ {
+			if isASCIIDigit(t[i]) && !refDigit(t, i) {
+				n++
+			}
+		}
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// tableStart says a line is the first of table k (2, 3, 4) printed apart.
+func tableStart(k string, l Line) bool {
+	t := withoutSpaces(l.Text)
+	if strings.Contains(t, "。") {
+		return false // a sentence (六's text naming 行政复议), not a table's words
+	}
+	switch k {
+	case "2":
+		return strings.HasPrefix(t, "第二十条") || strings.Contains(t, "本年制发件数") || strings.Contains(t, "本年新制作数量")
+	case "3":
+		return strings.Contains(t, "申请人情况") || strings.Contains(t, "本列数据") || strings.HasPrefix(t, "一、本年新收")
+	case "4":
+		return t == "行政复议" || strings.Contains(t, "行政复议") && (strings.Contains(t, "行政诉讼") || strings.Contains(t, "结果维持"))
+	}
+	return false
+}
+
+// attachMarker is a short line that names an attachment: 附表1, 附件：, 附表二.
+func attachMarker(s string) bool {
+	t := withoutSpaces(s)
+	return (strings.HasPrefix(t, "附表") || strings.HasPrefix(t, "附件") || t == "附：" || t == "附:") && utf8.RuneCountInString(t) <= 30
+}
+
 // lineSpan is the lines lo:hi of a section, its heading at lo.
 type lineSpan struct{ lo, hi int }
 
@@ -1122,6 +1252,7 @@ func oneCellLine(l Line) bool {
 
 func (p *parser) parse() *Report {
 	p.findHeads()
+	p.attachTables()
 	r := p.r
 	p.title()
 	if r.Agency == "" {
@@ -1266,6 +1397,19 @@ func oneCell(l Line) bool {
 // region returns the line range [lo, hi) of section k: from its heading (or,
 // when the heading is missing, from the heading before it) to the next heading.
 func (p *parser) region(k string) (int, int) {
+	if span, ok := p.attached[k]; ok {
+		return span.lo, span.hi
+	}
+	lo, hi := p.sectionRegion(k)
+	if p.attachedAt > lo && p.attachedAt < hi {
+		hi = p.attachedAt
+	}
+	return lo, hi
+}
+
+// sectionRegion is the lines of section k by the headings found: from its
+// heading to the next one.
+func (p *parser) sectionRegion(k string) (int, int) {
 	lo, found := p.heads[k]
 	if !found {
 		lo = 0
