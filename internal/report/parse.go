@@ -1565,7 +1565,9 @@ func (p *parser) pickTitle(pre []titleLine) {
 		if !strings.Contains(title, "公开") {
 			return false
 		}
-		title = strings.TrimLeft(title, "# ") // a Markdown heading's marks, run into a page
+		// a Markdown heading's marks, run into a page; the end of a tag
+		// before the title that a cut at its 报告 left ("【年度报告】示例局…")
+		title = strings.TrimLeft(title, "# 】]")
 		// a sentence is no title: a preface names the report ("根据…，现
 		// 公布示例局2024年…年度报告。")
 		if strings.ContainsAny(strings.TrimRight(title, "。 "), "，。；") {
@@ -1618,12 +1620,25 @@ func (p *parser) pickTitle(pre []titleLine) {
 			}
 		}
 		if pre[i].text != "" && pick(pre[i].text) {
+			// the place alone on the line above ("示例市" / "生态环境局2024年…")
+			if i > 0 && placeWord(pre[i-1].text) {
+				agency, title, year := r.Agency, r.Title, r.Year
+				if !pick(pre[i-1].text + pre[i].text) {
+					r.Agency, r.Title, r.Year = agency, title, year
+				}
+			}
 			return
 		}
 		// a title wrapped onto a second line: the agency above, or just
-		// the end of it ("…工作年度报" / "告", a PDF's line)
-		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (strings.Contains(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) && pick(pre[i-1].text+pre[i].text) {
-			return
+		// the end of it ("…工作年度报" / "告", a PDF's line); or onto a
+		// third, each line short ("示例局" / "2024年政府信息公开" / "工作年度报告")
+		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (strings.Contains(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) {
+			if pick(pre[i-1].text + pre[i].text) {
+				return
+			}
+			if i > 1 && pre[i-2].text != "" && !moreRunes(pre[i-2].text, 30) && !moreRunes(pre[i-1].text, 30) && pick(pre[i-2].text+pre[i-1].text+pre[i].text) {
+				return
+			}
 		}
 	}
 	for _, l := range pre {
@@ -1759,6 +1774,9 @@ func cleanAgency(s string) string {
 	}
 	if inner, ok := strings.CutPrefix(s, "【"); ok && strings.HasSuffix(inner, "】") && !strings.Contains(inner, "【") {
 		s = strings.TrimSuffix(inner, "】")
+	} else if i := strings.Index(s, "】"); ok && i >= 0 && !agencyLike(s[len("【"):i]) {
+		// a portal's tag before the title ("【年度报告】示例局2024年…"): not the agency
+		s = s[i+len("】"):]
 	}
 	if colon && !agencyLike(s) || !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return "" // a date, a number ("2025-01-20"): a portal's line, no agency

@@ -36,6 +36,10 @@ func TestTitleVariants(t *testing.T) {
 		"关于印发示例市生态环境局2024年政府信息公开工作年度报告的通知", // the notice that publishes it
 		"【示例市生态环境局】2024年政府信息公开工作年度报告",
 		"索引号：11410700/2025-00012 示例市生态环境局2024年政府信息公开工作年度报告", // a portal's index number on its line
+		"示例市生态环境局\n2024年政府信息公开\n工作年度报告",                     // a PDF's title over three short lines
+		"示例市\n生态环境局2024年政府信息公开工作年度报告",                       // the place alone on the line above
+		"【年度报告】示例市生态环境局2024年政府信息公开工作年度报告",                   // a portal's tag before the title
+		"【政务公开】示例市生态环境局2024年政府信息公开工作年度报告",
 	} {
 		data := []byte(title + body)
 		if a, y := report.Identify("x.txt", data); a != "示例市生态环境局" || y != 2024 {
