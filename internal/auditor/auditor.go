@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
@@ -352,10 +353,11 @@ func groupByAgency(ids []ident) []job {
 			plan = append(plan, job{files: []int{i}, years: []int{id.year}})
 			continue
 		}
-		k, ok := byAgency[id.agency]
+		key := agencyKey(id.agency)
+		k, ok := byAgency[key]
 		if !ok {
 			k = len(plan)
-			byAgency[id.agency] = k
+			byAgency[key] = k
 			plan = append(plan, job{})
 		}
 		plan[k].files = append(plan[k].files, i)
@@ -369,6 +371,20 @@ func groupByAgency(ids []ident) []job {
 		}
 	}
 	return plan
+}
+
+// agencyKey is what an agency's name is grouped by: the same agency's
+// titles differ from year to year in what does not name another one — 人民
+// 政府 or 政府, a second name in brackets after the first (示例市生态环境局
+// （示例市核安全局）), bracket widths.
+func agencyKey(name string) string {
+	k := strings.NewReplacer("(", "（", ")", "）", " ", "", "\u3000", "").Replace(name)
+	if strings.HasSuffix(k, "）") {
+		if i := strings.LastIndex(k, "（"); i > 0 && utf8.RuneCountInString(k[:i]) >= 4 {
+			k = k[:i]
+		}
+	}
+	return strings.ReplaceAll(k, "人民政府", "政府")
 }
 
 // readLimited reads a file no larger than the auditor reads: the size is

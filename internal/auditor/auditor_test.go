@@ -3,6 +3,7 @@ package auditor
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -287,5 +288,64 @@ func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
 		if broken != 2 {
 			t.Errorf("keep %d: %d of the two 2024 copies checked against 2023:\n%s", keep, broken, out.String())
 		}
+	}
+}
+
+// One agency named a little differently from year to year (人民政府 or 政府,
+// a second name in brackets, bracket widths) is one agency: its years are
+// chained, and last year's text is compared (X.SAME_TEXT). Another agency
+// is not joined to it.
+func TestAgencyNamedOtherwiseIsOneAgency(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"示例县人民政府办公室", "示例县政府办公室", "示例县政府办公室（示例县政务服务中心）", "示例县政府办公室(示例县政务服务中心)"}
+	var prev *report.Report
+	for y, name := range names {
+		r := report.Generate(rand.New(rand.NewPCG(uint64(y), 9)), name, 2021+y)
+		if prev != nil {
+			r.Sections["5"] = prev.Sections["5"] // copied year after year
+		}
+		prev = r
+		var b bytes.Buffer
+		if err := render.Text(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%d.txt", y)), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := report.Generate(rand.New(rand.NewPCG(99, 9)), "示例县人民政府", 2025)
+	other.Sections["5"] = prev.Sections["5"]
+	var b bytes.Buffer
+	if err := render.Text(&b, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "other.txt"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := Run(context.Background(), files, Options{JSON: true}, &out); err != nil {
+		t.Fatal(err)
+	}
+	same := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var m struct {
+			File     string
+			Findings []struct{ Rule string }
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range m.Findings {
+			if f.Rule == "X.SAME_TEXT" {
+				same[filepath.Base(m.File)] = true
+			}
+		}
+	}
+	if !same["r1.txt"] || !same["r2.txt"] || !same["r3.txt"] || same["r0.txt"] || same["other.txt"] {
+		t.Errorf("X.SAME_TEXT in %v, want r1, r2 and r3 (one agency's years)", same)
 	}
 }
