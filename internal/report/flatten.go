@@ -424,6 +424,13 @@ func wrappedPage(lines []Line) bool {
 func rowJoints(t string) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 0xE0 {
+			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them
+			if c >= 0xF0 {
+				i++
+			}
+			continue
+		}
 		if !isASCIIDigit(t[i]) || i+1 < len(t) && isASCIIDigit(t[i+1]) {
 			continue
 		}

@@ -496,6 +496,9 @@ func Claims(r *Report) []Claim {
 // 一、…, short and without a sentence's end.
 func isSubHeading(line string) bool {
 	l := trimSpace(line)
+	if r, _ := utf8.DecodeRuneInString(l); r != '（' && r != '(' && !strings.ContainsRune(cnDigits, r) {
+		return false // most lines: no numbering to look at
+	}
 	if l == "" || moreRunes(l, 30) || strings.ContainsAny(l, "。；;") {
 		return false
 	}
@@ -737,7 +740,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
-						out[len(out)-1].Share = channelShare(withNext)
+						// (the words before the count: the verb's part and what precedes it)
+						out[len(out)-1].Share = channelShare(withNext[:len(withNext)-len(rest)+strings.Index(rest, m[0])])
 					}
 				}
 			}
@@ -952,13 +956,9 @@ var applicationChannels = []string{"信函", "网络", "网上", "网站", "平�
 
 // channelShare says the applications a count follows are those that came
 // in one way ("通过信函方式提交的申请20件"), a share, not all of them: one
-// channel named before the count, without 共, 合计, 累计 or 等 (通过网络、
-// 信函等方式共收到申请70件 is the total).
-func channelShare(part string) bool {
-	q := part
-	if m := applicationCount(part); m != nil {
-		q = part[:strings.Index(part, m[0])]
-	}
+// channel named in q, the words before the count, without 共, 合计, 累计 or
+// 等 (通过网络、信函等方式共收到申请70件 is the total).
+func channelShare(q string) bool {
 	n := 0
 	for _, c := range applicationChannels {
 		if strings.Contains(q, c) && !(c == "邮件" && strings.Contains(q, "电子邮件") || c == "网站" && strings.Contains(q, "网络")) {

@@ -267,6 +267,13 @@ type parser struct {
 	// they start (the last section's text ends there)
 	attached   map[string]lineSpan
 	attachedAt int
+	// regions are region's answers by section number once the headings
+	// and attachments are known (it is asked often; the headings are a map)
+	regions [len("123456") + 1]struct {
+		lineSpan
+		ok bool
+	}
+	regionsFixed bool
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
@@ -1180,6 +1187,10 @@ func numbersIn(lines []Line) bool {
 	for _, l := range lines {
 		t := l.Text
 		for i := 0; i < len(t); i++ {
+			if c := t[i]; c >= 0xE0 {
+				i += 2 // a Chinese character's other bytes
+				continue
+			}
 			if isASCIIDigit(t[i]) && !refDigit(t, i) {
 				n++
 			}
@@ -1253,6 +1264,7 @@ func oneCellLine(l Line) bool {
 func (p *parser) parse() *Report {
 	p.findHeads()
 	p.attachTables()
+	p.regionsFixed = true
 	r := p.r
 	p.title()
 	if r.Agency == "" {
@@ -1397,12 +1409,21 @@ func oneCell(l Line) bool {
 // region returns the line range [lo, hi) of section k: from its heading (or,
 // when the heading is missing, from the heading before it) to the next heading.
 func (p *parser) region(k string) (int, int) {
-	if span, ok := p.attached[k]; ok {
-		return span.lo, span.hi
+	n := -1
+	if len(k) == 1 && k[0] >= '1' && k[0] <= '6' {
+		n = int(k[0] - '0')
+		if c := p.regions[n]; p.regionsFixed && c.ok {
+			return c.lo, c.hi
+		}
 	}
 	lo, hi := p.sectionRegion(k)
-	if p.attachedAt > lo && p.attachedAt < hi {
+	if span, ok := p.attached[k]; ok {
+		lo, hi = span.lo, span.hi
+	} else if p.attachedAt > lo && p.attachedAt < hi {
 		hi = p.attachedAt
+	}
+	if n >= 0 && p.regionsFixed {
+		p.regions[n].lineSpan, p.regions[n].ok = lineSpan{lo, hi}, true
 	}
 	return lo, hi
 }
@@ -6146,6 +6167,9 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 // same: numbers among 无 or counts with their unit (2 无 1 4, 3件), not a
 // heading.
 func cellsOnly(l Line, n int) bool {
+	if !strings.ContainsAny(l.Text, "0123456789") {
+		return false // a heading (the most such lines): no need to cut it
+	}
 	rc := splitLabel(l, n)
 	if trimSpace(rc.label) != "" {
 		return false
