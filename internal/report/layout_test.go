@@ -109,6 +109,10 @@ func layoutOf(src string) string {
 			if f == "" {
 				continue
 			}
+			if placeholderCell[f] {
+				nums = append(nums, f) // a cell written as a dash or 无: in its column
+				continue
+			}
 			if !isAmount(f) && (report.ParseCount(f).IsInvalid() || i < 3 && !isNum(f)) {
 				label = append(label, f)
 			} else {
@@ -138,6 +142,9 @@ func layoutOf(src string) string {
 	}
 	return b.String()
 }
+
+// placeholderCell are what a cell with nothing to count is written as.
+var placeholderCell = map[string]bool{"—": true, "/": true, "无": true, "-": true, "－": true, "——": true}
 
 func isNum(s string) bool { v := report.ParseCount(s); _, ok := v.Int(); return ok }
 

@@ -15,14 +15,12 @@ import (
 // claimed. A page without line breaks glues them into the digits
 // (351400-049: 35 14 0 0 - 0 49); the dash there is no minus sign of a zero
 // (before, "-0" was a cell of 0 and the row read as 3 5 1 40 0 0 49).
-// (Generated pdftotext-like layouts are left out: they take a placeholder
-// for a label's end; real pdftotext keeps it in its column.)
 func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
 	layouts := map[string]struct {
 		ext string
 		f   func(testing.TB, *report.Report) string
 	}{
-		"tab": {".txt", textOf}, "page": {".html", pageHTML}, "markdown": {".md", markdownText},
+		"tab": {".txt", textOf}, "layout": {".txt", layoutText}, "printed": {".txt", printedByBrowser}, "damaged": {".txt", damagedText}, "page": {".html", pageHTML}, "markdown": {".md", markdownText},
 		"ocr": {".md", ocrText}, "flat": {".txt", flatText}, "oneline": {".txt", onelineCycling},
 		"cell-per-line": {".txt", cellPerLine}, "spaced": {".txt", spacedOut}, "word": {".html", wordHTML}, "grid": {".txt", gridText},
 		"docx": {".docx", docxString}, "wrapped": {".txt", wrappedPageText}, "folded": {".txt", foldedOneline}, "csv": {".csv", csvText},
