@@ -2078,6 +2078,17 @@ func splitLabel(l Line, n int) rowCells {
 		label = append(label, t.s)
 	}
 	cells := toks[k:]
+	// a cell written as a placeholder glued to the label ("…数量/ 7 1 0 4
+	// 315", "予以公开无 7 …"; no label of the tables ends so): a cell of its own, not the label's end (then the digits are
+	// not all the row's, and are not cut as if they were)
+	if k > 0 && len(cells) > 0 {
+		if last := label[k-1]; len(last) > len("/") {
+			if r, size := utf8.DecodeLastRuneInString(last); r == '/' || r == '／' || r == '无' || r == '空' || isMinus(r) {
+				label[k-1] = last[:len(last)-size]
+				cells = append([]tok{{s: last[len(last)-size:], center: -1}}, cells...)
+			}
+		}
+	}
 	// the first number glued to its label: "…数量120030015", "…数量1 0 0 0 0 01"
 	if len(cells) < n && k > 0 {
 		if head, run, ok := tailRun(toks[k-1].s); ok {
@@ -4670,14 +4681,14 @@ func (p *parser) solveT3(runs []t3Line) {
 		toks := strs(g.rc.tokens)
 		// the only cut there is (seven digits for seven cells) is the row,
 		// even when it does not add up: that is the report's own error
-		if forced := splitTokens(toks, NumCols, 0, 2); len(forced) == 1 {
+		if forced := splitCounts(toks, NumCols, 0, 2); len(forced) == 1 {
 			cands[i] = forced
 			if !sumsUp(forced[0]) {
 				unequal = append(unequal, i)
 			}
 			continue
 		}
-		cands[i] = splitTokens(toks, NumCols, NumCols, limit)
+		cands[i] = splitCounts(toks, NumCols, NumCols, limit)
 	}
 	// joint search over the rows with several candidates, bounded
 	var open []int
@@ -4856,7 +4867,7 @@ func cutByColumns(want [NumCols]int64, toks []string) ([]int64, bool) {
 		return nil, false // the table has another error: what it calls for is not the row
 	}
 	const limit = 4096
-	cuts := splitTokens(toks, NumCols, 0, limit)
+	cuts := splitCounts(toks, NumCols, 0, limit)
 	if len(cuts) == 0 || len(cuts) >= limit {
 		return nil, false
 	}
@@ -5771,7 +5782,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	read := strings.Join(strs(toks), " ")
 	var c [][]int64
 	if !spaced && len(toks) < n {
-		if c = splitTokens(strs(toks), n, 0, 2); len(c) != 1 {
+		if c = splitCounts(strs(toks), n, 0, 2); len(c) != 1 {
 			c = t4Cuts(strs(toks), 0, 0)
 		} else if t4Bad(c[0]) > 0 {
 			// fifteen digits, one cut, a group not adding up: zeros left
@@ -6333,6 +6344,12 @@ func tailRun(s string) (head, run string, ok bool) {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	if unicode.IsSpace(r) || r == '.' || r == '．' || r == ',' || r == '，' {
+		return "", "", false
+	}
+	if r == '/' || r == '／' || r == '无' || r == '空' || isMinus(r) {
+		// a cell written as a placeholder, glued between the label and the
+		// digits ("…数量/7104315"): the digits are not all the row's cells,
+		// and where the others go cannot be told
 		return "", "", false
 	}
 	return s[:i], s[i:], true

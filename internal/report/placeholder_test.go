@@ -13,8 +13,11 @@ import (
 // in every layout that keeps them as written: a placeholder is never read as
 // a number, no other cell is read wrong and no error but CELL.INVALID is
 // claimed. A page without line breaks glues them into the digits
-// (351400-049: 35 14 0 0 - 0 49); the dash there is no minus sign of a zero
-// (before, "-0" was a cell of 0 and the row read as 3 5 1 40 0 0 49).
+// (351400-049: 35 14 0 0 - 0 49) or glue one to the label (数量/ 7 1 0 4
+// 315): a dash there is no minus sign, and digits beside a placeholder are
+// not all the row's cells, so such rows are said unread. Before, "-0" was a
+// cell of 0 and the row read as 3 5 1 40 0 0 49; 0-35 as 0, -3, 5; 数量/7104315
+// as 7 1 0 4 3 1 5 with a false T3.ROWSUM.
 func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
 	layouts := map[string]struct {
 		ext string
@@ -28,7 +31,7 @@ func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
 	marks := []string{"—", "/", "无", "-"}
 	for name, l := range layouts {
 		wrong, bad, n := 0, 0, 0
-		for i := range 40 {
+		for i := range 120 {
 			truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 91)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
 			rng := rand.New(rand.NewPCG(uint64(i), 5))
 			mark := marks[i%len(marks)]

@@ -124,6 +124,20 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 	return out
 }
 
+// splitCounts is splitTokens for counts (表三, 表四), which are never
+// negative: a dash among the digits is a cell written "-" or "—" (a page
+// that glued 0, -, 3, 5 into "0-35"), not a sign, and such digits are not
+// cut at all — read as signed numbers they gave a wrong row that still
+// added up (0 -3 5 … for 0 - 3 5).
+func splitCounts(tokens []string, n, g, limit int) [][]int64 {
+	for _, t := range tokens {
+		if strings.ContainsFunc(t, isMinus) {
+			return nil
+		}
+	}
+	return splitTokens(tokens, n, g, limit)
+}
+
 // numberTokens cuts text into the tokens splitTokens reads: runs of digits
 // separated by spaces, a minus sign starting a new token. ok is false when
 // the text holds anything else.
