@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -302,5 +303,26 @@ func TestPandocSeed(t *testing.T) {
 		if strings.HasPrefix(f.Rule, "PARSE") || f.Severity == report.SevError {
 			t.Errorf("finding %s %s", f.Rule, f.Message)
 		}
+	}
+}
+
+// A table row one cell short (a converter dropped its trailing empty
+// cell) holds cells, not digits run together: 行政强制 | 28 | -6 of the 2019
+// 表二 (three columns, the last blank) is not cut into 2, 8, -6 — the row is
+// unread and said (where the blank was cannot be told).
+func TestTableRowOneCellShortIsNotCut(t *testing.T) {
+	src := htmlTableMarkdown(t, truth2019())
+	row := regexp.MustCompile(`<td>行政强制</td><td>[^<]*</td><td>[^<]*</td><td[^>]*>[^<]*</td></tr>`)
+	if !row.MatchString(src) {
+		t.Fatal("generated text changed")
+	}
+	r := audit(t, "short.md", []byte(row.ReplaceAllString(src, "<td>行政强制</td><td>28</td><td>-6</td></tr>")))
+	for _, c := range []string{"prev_items", "change", "decisions"} {
+		if got := r.Proactive.Cell("coercion." + c); !got.Blank() {
+			t.Errorf("coercion.%s = %v from a row one cell short", c, got)
+		}
+	}
+	if !saysWhy(r, "proactive_2019.coercion") {
+		t.Errorf("not said: %v", r.Findings)
 	}
 }

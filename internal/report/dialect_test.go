@@ -386,6 +386,12 @@ func ocrText(t testing.TB, r *report.Report) string {
 			continue // the header rows: OCR left them out
 		}
 		if section == "4" {
+			// the data row has no label: every field is a cell, blank ones
+			// at either end too
+			nums = strings.Split(line, "\t")
+			for len(nums) < 15 {
+				nums = append(nums, "")
+			}
 			b.WriteString("| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| --- | --- | --- | --- | --- | --- |\n")
 			for i, blk := range report.T4Blocks {
 				b.WriteString("| " + blk.Label + " | " + strings.Join(nums[i*5:i*5+5], " | ") + " |\n")

@@ -3157,7 +3157,9 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 			return
 		}
 	}
-	if rc.spaced && len(rc.tokens) < n {
+	// (a row of cells one short — Markdown that drops a trailing empty cell —
+	// is cells, not digits run together: "| 行政强制 | 28 | -6 |" is no 2, 8, -6)
+	if (rc.spaced || l.Fields != nil && len(rc.tokens) > 1) && len(rc.tokens) < n {
 		for i := range it.Cells {
 			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
 		}
