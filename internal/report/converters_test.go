@@ -326,3 +326,24 @@ func TestTableRowOneCellShortIsNotCut(t *testing.T) {
 		t.Errorf("not said: %v", r.Findings)
 	}
 }
+
+// A count standing apart from its label with the row's other cell blank
+// (收费 | 31 | , 收费 31 in a grid or laid-out text) is one cell, not 3 and 1
+// run together: the 2019 表二's 行政事业性收费 has two cells, and where the
+// blank is cannot be told, so the row is unread and said. Digits glued to
+// the label (a page without line breaks) are still cut.
+func TestT2CountApartIsNotCut(t *testing.T) {
+	r := truth2019()
+	r.Proactive.Set("fees.prev_items", report.N(31))
+	r.Proactive.Set("fees.change", report.Cell{})
+	for name, make := range map[string]func(testing.TB, *report.Report) string{"markdown": markdownText, "grid": gridCentered, "spaced": spacedOut} {
+		got := audit(t, name+".txt", []byte(make(t, r)))
+		prev, change := got.Proactive.Cell("fees.prev_items"), got.Proactive.Cell("fees.change")
+		if prev.String() == "3" || change.String() == "1" {
+			t.Errorf("%s: 31 cut into %v and %v", name, prev, change)
+		}
+		if prev.String() != "31" && !saysWhy(got, "proactive_2019.fees") {
+			t.Errorf("%s: fees unread and not said", name)
+		}
+	}
+}

@@ -3158,8 +3158,15 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		}
 	}
 	// (a row of cells one short — Markdown that drops a trailing empty cell —
-	// is cells, not digits run together: "| 行政强制 | 28 | -6 |" is no 2, 8, -6)
-	if (rc.spaced || l.Fields != nil && len(rc.tokens) > 1) && len(rc.tokens) < n {
+	// is cells, not digits run together: "| 行政强制 | 28 | -6 |" is no 2, 8,
+	// -6; nor is a count standing apart from its label, "收费 31" with the
+	// other cell blank, 3 and 1: only digits glued to the label or written
+	// as no count is written, 000, are cut)
+	apart := true
+	for _, t := range rc.tokens {
+		apart = apart && t.center >= 0
+	}
+	if (rc.spaced || (l.Fields != nil || apart) && (len(rc.tokens) > 1 || wellFormed(strs(rc.tokens)))) && len(rc.tokens) < n {
 		for i := range it.Cells {
 			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
 		}
