@@ -347,3 +347,25 @@ func TestT2CountApartIsNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A 表二 row narrower than its table (the 2019 table's 政府集中采购 has two
+// cells where others have three) with one cell blank: "政府集中采购 | | 21.27 |"
+// fits its numbers after the empty field and before the last alike, so
+// where the blank is cannot be told; the row is unread and said, not read as
+// items 21.27 (a false CELL.INVALID error).
+func TestT2NarrowRowWithABlank(t *testing.T) {
+	r := truth2019()
+	r.Proactive.Set("procurement.items", report.Cell{})
+	got := audit(t, "narrow.txt", []byte(textOf(t, r)))
+	if v := got.Proactive.Cell("procurement.items"); !v.Blank() {
+		t.Errorf("procurement.items = %v", v)
+	}
+	for _, f := range got.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s %s", f.Rule, f.Message)
+		}
+	}
+	if !saysWhy(got, "proactive_2019.procurement") {
+		t.Errorf("not said: %v", got.Findings)
+	}
+}

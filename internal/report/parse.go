@@ -2203,14 +2203,20 @@ func splitFields(l Line, n int) rowCells {
 	for trail > lead && trimSpace(region[trail-1]) == "" {
 		trail--
 	}
-	for _, c := range [][]string{region[lead:trail], region[lead:], region[:trail], region} {
+	for i, c := range [][]string{region[lead:trail], region[lead:], region[:trail], region} {
 		if len(c) == n && allCells(c) {
+			if other := region[:trail]; i == 1 && len(other) == n && allCells(other) && !slices.Equal(c, other) {
+				// the numbers fit after an empty field and before one
+				// alike ("" 21.27 "" for two cells): where the blank is
+				// cannot be told
+				break
+			}
 			rc.cells, rc.ok = c, true
 			return rc
 		}
 	}
 	rc.tokens = nonEmpty(region)
-	rc.spaced = separateCells(region, n)
+	rc.spaced = separateCells(region, n) || len(region) > n
 	return rc
 }
 
