@@ -5342,7 +5342,8 @@ func (p *parser) parseT4() {
 			}
 			break
 		}
-		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced
+		// (cells of a table row are cells: their digits are never cut)
+		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced || l.Fields != nil && len(rc.tokens) > 1
 		dataEnd = lo + i + 1
 		apart = apart && len(rc.tokens) == 1
 		data = append(data, l)
