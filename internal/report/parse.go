@@ -5342,8 +5342,9 @@ func (p *parser) parseT4() {
 			}
 			break
 		}
-		// (cells of a table row are cells: their digits are never cut)
-		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced || l.Fields != nil && len(rc.tokens) > 1
+		// (cells of a table row are cells: their digits are not cut, unless
+		// written as no count is, 00: two cells run together in a field)
+		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced || l.Fields != nil && len(rc.tokens) > 1 && wellFormed(strs(rc.tokens))
 		dataEnd = lo + i + 1
 		apart = apart && len(rc.tokens) == 1
 		data = append(data, l)
