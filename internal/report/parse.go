@@ -3385,7 +3385,10 @@ func (p *parser) restoreStripped(lo, hi int) {
 	// by the index after a row's last label field: how many rows of seven
 	// cells have k empty fields before their numbers (a short row may pass
 	// for one with fewer: the most rows decide)
-	var votes [16][8]int
+	// certain votes are by rows whose first cell holds a number: their
+	// empty fields before it can only be label columns (a row whose first
+	// cell is blank may be a stripped row with one more such column)
+	var votes, certain [16][8]int
 	lastLabel := func(f []string) int {
 		last := -1
 		for k, c := range f {
@@ -3410,21 +3413,32 @@ func (p *parser) restoreStripped(lo, hi int) {
 			continue
 		}
 		votes[last+1][k]++
+		if trimSpace(region[k]) != "" {
+			certain[last+1][k]++
+		}
 	}
 	var lead [16]int // the k most rows of a shape have, -1 for none or a tie
-	for j, v := range votes {
-		lead[j] = -1
-		best, second := 0, 0
-		for k, n := range v {
+	pick := func(v [8]int, least int) int {
+		best, second, k := 0, 0, -1
+		for i, n := range v {
 			switch {
 			case n > best:
-				best, second, lead[j] = n, best, k
+				best, second, k = n, best, i
 			case n > second:
 				second = n
 			}
 		}
-		if best < 2 || best == second {
-			lead[j] = -1
+		if best < least || best == second {
+			return -1
+		}
+		return k
+	}
+	for j := range votes {
+		// the certain rows decide, when two or more agree; else all (one
+		// certain row alone is too little: a converter's broken rows)
+		lead[j] = pick(certain[j], 2)
+		if lead[j] < 0 {
+			lead[j] = pick(votes[j], 2)
 		}
 	}
 	for i := lo; i < hi; i++ {
