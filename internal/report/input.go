@@ -1918,8 +1918,14 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 	// a gap the reader can place (alignShort); a word's gap in running text
 	// is one space
 	for i := 0; i < len(gs); {
+		// a line takes what sits within half its font's size of its
+		// first (highest) glyph, as pdftotext does: a merged cell's text
+		// centred between two lines of the next cell's is on the first of them
+		// (三、本年度 three points under 1.本机关不掌握相关政府, its numbers
+		// three more under)
+		tol := math.Max(2, 0.45*gs[i].FontSize)
 		j := i
-		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= 2 {
+		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= tol {
 			j++
 		}
 		line := gs[i:j]
