@@ -380,22 +380,7 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 7))
 	r := report.Generate(rng, "示例第11局", 2019+11%7)
 	scale(r, 123)
-	for _, tr := range r.Format.T3Rows() {
-		row := r.Applications[tr.Key]
-		for c := range row {
-			if v, _ := row[c].Int(); v == 0 && rng.IntN(12) == 0 {
-				row[c] = report.Cell{}
-			}
-		}
-		r.Applications[tr.Key] = row
-	}
-	for b := range r.Appeals {
-		for c := range r.Appeals[b] {
-			if v, _ := r.Appeals[b][c].Int(); v == 0 && rng.IntN(12) == 0 {
-				r.Appeals[b][c] = report.Cell{}
-			}
-		}
-	}
+	blankZeros(rng, r, true)
 	got := audit(t, "cells.md", []byte(htmlTableMarkdown(t, r)))
 	for _, f := range got.Findings {
 		if f.Rule == "T4.SUM" {

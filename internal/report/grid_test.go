@@ -316,24 +316,7 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 				rng := rand.New(rand.NewPCG(uint64(i), 5))
 				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
 				scale(truth, []int64{1, 7, 123}[i%3])
-				for _, tr := range truth.Format.T3Rows() {
-					key, row := tr.Key, truth.Applications[tr.Key]
-					for c := range row {
-						if v, _ := row[c].Int(); v == 0 && rng.IntN(12) == 0 {
-							row[c] = report.Cell{} // a 0 left empty, as reports do
-							blanks++
-						}
-					}
-					truth.Applications[key] = row
-				}
-				for b := range truth.Appeals {
-					for c := range truth.Appeals[b] {
-						if v, _ := truth.Appeals[b][c].Int(); v == 0 && rng.IntN(12) == 0 {
-							truth.Appeals[b][c] = report.Cell{}
-							blanks++
-						}
-					}
-				}
+				blanks += blankZeros(rng, truth, true)
 				for _, it := range truth.Format.T2Items() {
 					for k, c := range it.Cells {
 						if v, _ := truth.Proactive.Cell(it.Key + "." + c).Int(); (len(it.Money) <= k || !it.Money[k]) && v == 0 && rng.IntN(6) == 0 {
@@ -427,15 +410,7 @@ func TestStrippedRowsWithBlankFirstCells(t *testing.T) {
 		rng := rand.New(rand.NewPCG(uint64(c.i), c.seed))
 		truth := report.Generate(rng, fmt.Sprintf("示例第%d局", c.i), 2019+c.i%7)
 		scale(truth, []int64{1, 7, 123}[c.i%3])
-		for _, tr := range truth.Format.T3Rows() {
-			row := truth.Applications[tr.Key]
-			for k := range row {
-				if v, _ := row[k].Int(); v == 0 && rng.IntN(12) == 0 {
-					row[k] = report.Cell{}
-				}
-			}
-			truth.Applications[tr.Key] = row
-		}
+		blankZeros(rng, truth, false)
 		r := audit(t, "stripped.txt", []byte(strippedTab(t, truth)))
 		for _, key := range c.rows {
 			if got, want := r.Applications[key], truth.Applications[key]; got != want {
@@ -443,4 +418,29 @@ func TestStrippedRowsWithBlankFirstCells(t *testing.T) {
 			}
 		}
 	}
+}
+
+// blankZeros leaves about one zero in twelve of 表三 (and of 表四 with
+// appeals) empty, as reports do, and says how many.
+func blankZeros(rng *rand.Rand, r *report.Report, appeals bool) int {
+	n := 0
+	for _, tr := range r.Format.T3Rows() {
+		row := r.Applications[tr.Key]
+		for c := range row {
+			if v, _ := row[c].Int(); v == 0 && rng.IntN(12) == 0 {
+				row[c] = report.Cell{}
+				n++
+			}
+		}
+		r.Applications[tr.Key] = row
+	}
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			if v, _ := r.Appeals[b][c].Int(); appeals && v == 0 && rng.IntN(12) == 0 {
+				r.Appeals[b][c] = report.Cell{}
+				n++
+			}
+		}
+	}
+	return n
 }
