@@ -490,12 +490,12 @@ func itemNumberAt(t string) bool {
 // number of the line it starts on.
 func joinWrappedPage(lines []Line) []Line {
 	var b strings.Builder
-	starts := make([]int, 0, len(lines)) // where each line starts in the text
+	starts := make([]int, len(lines)) // where each line starts in the text
 	blank := false
-	for _, l := range lines {
+	for i, l := range lines {
 		t := trimSpace(l.Text)
 		if t == "" {
-			blank = true
+			blank, starts[i] = true, b.Len()
 			continue
 		}
 		if b.Len() > 0 {
@@ -505,11 +505,7 @@ func joinWrappedPage(lines []Line) []Line {
 				b.WriteByte(' ')
 			}
 		}
-		blank = false
-		for len(starts) < len(lines) && lines[len(starts)].No != l.No {
-			starts = append(starts, b.Len()) // the blank lines before it
-		}
-		starts = append(starts, b.Len())
+		blank, starts[i] = false, b.Len()
 		b.WriteString(t)
 	}
 	text := b.String()
@@ -712,7 +708,8 @@ func cutPage(t string) []string {
 
 // attachedSpans finds, in a page without line breaks, the tables printed
 // after its text: by section index (1 表二, 2 表三, 3 表四), the stretch from
-// each table's first words (as tableStart knows them) to the next's, for
+// each table's first words (tableFirstWords; 表四's 行政复议 just before its
+// first 结果维持) to the next's, for
 // each table section found whose own text holds no number. None unless
 // section 五 or 六 was found after the three.
 func attachedSpans(t string, heads []int, region func(int) (int, int)) map[int]lineSpan {
@@ -733,7 +730,7 @@ func attachedSpans(t string, heads []int, region func(int) (int, int)) map[int]l
 	if len(empty) == 0 {
 		return nil
 	}
-	words := map[int][]string{1: {"第二十条", "本年制发件数", "本年新制作数量"}, 2: {"申请人情况", "本列数据", "一、本年新收"}, 3: {"结果维持"}}
+	words := map[int][]string{1: tableFirstWords["2"], 2: tableFirstWords["3"], 3: {"结果维持"}}
 	starts := map[int]int{}
 	from := last
 	for i := 1; i <= 3; i++ {

@@ -734,14 +734,17 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
-				if otherApplication(rest) || applicantShare(rest) || categoryCount(rest) {
+				if otherApplication(rest) || applicantShare(rest) {
 					continue
 				}
-				if m := applicationCount(rest); m != nil && !strings.Contains(rest[:strings.Index(rest, m[0])], "结转") && !approximate(rest, m[0]) && !widerScope(withNext) {
+				if m := applicationCount(rest); m != nil {
+					before := rest[:strings.Index(rest, m[0])] // the words between the verb and the count
+					if strings.Contains(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) {
+						continue
+					}
 					if v, ok := parseNumber(m[1]); ok {
 						add("applications", v, withNext)
-						// (the words before the count: the verb's part and what precedes it)
-						out[len(out)-1].Share = channelShare(withNext[:len(withNext)-len(rest)+strings.Index(rest, m[0])])
+						out[len(out)-1].Share = channelShare(withNext[:len(withNext)-len(rest)+len(before)])
 					}
 				}
 			}
@@ -939,15 +942,11 @@ func applicantShare(rest string) bool {
 	return person != org
 }
 
-// categoryCount says the count a part gives after its verb is of the
+// categoryCount says the words between a verb and its count name the
 // applications of one subject, the most or the main one ("收到申请量最多
 // 的是规划类，共32件", "收到的申请主要集中在征收领域，共45件").
-func categoryCount(rest string) bool {
-	q := rest
-	if m := applicationCount(rest); m != nil {
-		q = rest[:strings.Index(rest, m[0])]
-	}
-	return indexAny(q, "最多", "最少", "居多", "为主", "集中", "主要") >= 0
+func categoryCount(before string) bool {
+	return indexAny(before, "最多", "最少", "居多", "为主", "集中", "主要") >= 0
 }
 
 // applicationChannels are the ways an application comes in, as reports

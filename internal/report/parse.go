@@ -269,7 +269,7 @@ type parser struct {
 	attachedAt int
 	// regions are region's answers by section number once the headings
 	// and attachments are known (it is asked often; the headings are a map)
-	regions [len("123456") + 1]struct {
+	regions [7]struct { // by section number, 1 to 6
 		lineSpan
 		ok bool
 	}
@@ -1168,8 +1168,8 @@ func (p *parser) attachTables() {
 			}
 		}
 		p.attached[k] = lineSpan{lo, hi}
-		p.warn("PARSE.READ", map[string]string{"2": "proactive", "3": "applications", "4": "appeals"}[k], p.lines[lo].No,
-			"%s不在“%s”部分中，而在报告正文之后（附表），按附表读取", map[string]string{"2": "表二", "3": "表三", "4": "表四"}[k], Sections[k[0]-'1'].Heading)
+		name, _, _ := strings.Cut(tableNames[k], "（")
+		p.warn("PARSE.READ", tableKeys[k], p.lines[lo].No, "%s不在“%s”部分中，而在报告正文之后（附表），按附表读取", name, Sections[k[0]-'1'].Heading)
 	}
 	p.attachedAt = withMarker(first)
 	for i := p.attachedAt - 1; i > last && (attachMarker(p.lines[i].Text) || trimSpace(p.lines[i].Text) == ""); i-- {
@@ -1208,16 +1208,15 @@ func tableStart(k string, l Line) bool {
 	if strings.Contains(t, "。") {
 		return false // a sentence (六's text naming 行政复议), not a table's words
 	}
-	switch k {
-	case "2":
-		return strings.HasPrefix(t, "第二十条") || strings.Contains(t, "本年制发件数") || strings.Contains(t, "本年新制作数量")
-	case "3":
-		return strings.Contains(t, "申请人情况") || strings.Contains(t, "本列数据") || strings.HasPrefix(t, "一、本年新收")
-	case "4":
+	if k == "4" {
 		return t == "行政复议" || strings.Contains(t, "行政复议") && (strings.Contains(t, "行政诉讼") || strings.Contains(t, "结果维持"))
 	}
-	return false
+	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return strings.Contains(t, w) })
 }
+
+// tableFirstWords are what 表二's and 表三's first lines hold when they are
+// printed apart from their sections (表四's start is its 行政复议 header).
+var tableFirstWords = map[string][]string{"2": {"第二十条", "本年制发件数", "本年新制作数量"}, "3": {"申请人情况", "本列数据", "一、本年新收"}}
 
 // attachMarker is a short line that names an attachment: 附表1, 附件：, 附表二.
 func attachMarker(s string) bool {
@@ -2079,11 +2078,11 @@ func splitLabel(l Line, n int) rowCells {
 	}
 	cells := toks[k:]
 	// a cell written as a placeholder glued to the label ("…数量/ 7 1 0 4
-	// 315", "予以公开无 7 …"; no label of the tables ends so): a cell of its own, not the label's end (then the digits are
-	// not all the row's, and are not cut as if they were)
+	// 315", "予以公开无 7 …"): a cell of its own, not the label's end (then
+	// the digits are not all the row's, and are not cut as if they were)
 	if k > 0 && len(cells) > 0 {
 		if last := label[k-1]; len(last) > len("/") {
-			if r, size := utf8.DecodeLastRuneInString(last); r == '/' || r == '／' || r == '无' || r == '空' || isMinus(r) {
+			if r, size := utf8.DecodeLastRuneInString(last); gluedPlaceholder(r) {
 				label[k-1] = last[:len(last)-size]
 				cells = append([]tok{{s: last[len(last)-size:], center: -1}}, cells...)
 			}
@@ -3168,11 +3167,12 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	// -6; nor is a count standing apart from its label, "收费 31" with the
 	// other cell blank, 3 and 1: only digits glued to the label or written
 	// as no count is written, 000, are cut)
-	apart := true
-	for _, t := range rc.tokens {
-		apart = apart && t.center >= 0
+	apart := l.Fields != nil // cells, or tokens each set apart by spaces
+	if !apart {
+		apart = !slices.ContainsFunc(rc.tokens, func(t tok) bool { return t.center < 0 })
 	}
-	if (rc.spaced || (l.Fields != nil || apart) && (len(rc.tokens) > 1 || wellFormed(strs(rc.tokens)))) && len(rc.tokens) < n {
+	wholeCells := apart && (len(rc.tokens) > 1 || wellFormed(strs(rc.tokens)))
+	if (rc.spaced || wholeCells) && len(rc.tokens) < n {
 		for i := range it.Cells {
 			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
 		}
@@ -6377,13 +6377,19 @@ func tailRun(s string) (head, run string, ok bool) {
 	if unicode.IsSpace(r) || r == '.' || r == '．' || r == ',' || r == '，' {
 		return "", "", false
 	}
-	if r == '/' || r == '／' || r == '无' || r == '空' || isMinus(r) {
+	if gluedPlaceholder(r) {
 		// a cell written as a placeholder, glued between the label and the
 		// digits ("…数量/7104315"): the digits are not all the row's cells,
 		// and where the others go cannot be told
 		return "", "", false
 	}
 	return s[:i], s[i:], true
+}
+
+// gluedPlaceholder says a character at a label's end is a cell written as
+// a placeholder glued to it (/, 无, a dash): no label of the tables ends so.
+func gluedPlaceholder(r rune) bool {
+	return r == '/' || r == '／' || r == '无' || r == '空' || isMinus(r)
 }
 
 // t3Norms are the normalised labels of a format's 表三 rows.
