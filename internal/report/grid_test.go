@@ -298,8 +298,7 @@ func TestMissingRowIsNotBlank(t *testing.T) {
 // column. Not here, as they cannot show a blank at all: layoutText and the
 // layouts made from it (damaged, pdf2html) pack a row's numbers; a pipe row
 // without outer pipes loses an empty first or last cell; a page without
-// line breaks glues the digits, where 7 digits are read as 7 cells and the
-// row's sum, if wrong, reported (issue 12).
+// line breaks glues the digits (TestBlankCellsInGluedDigits).
 func TestBlankCellsAreNeverShifted(t *testing.T) {
 	layouts := map[string]func(testing.TB, *report.Report) string{
 		"grid": gridText, "grid-narrow": gridNarrow, "grid-centered": gridCentered, "tab": textOf, "page": pageHTML,
@@ -363,6 +362,107 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 			}
 			t.Logf("%s: %d blank cells, %d read as blank in their place", name, blanks, readBlank)
 		})
+	}
+}
+
+// A page that lost its line breaks, or rows whose digits ran together with
+// their labels, from a report that leaves some zeros blank: a blank leaves
+// no trace in glued digits, so "1100011" may be 1 1 0 0 0 1 1 (a row that
+// does not add up, the report's error by the rule "7 digits, 7 cells") or
+// 11 0 0 0 11 with two blanks, and "605154332211825" may cut into seven that
+// add up or be 605 154 33 22 11 825 with one blank. Where 表三 shows that it
+// leaves cells blank (a row with fewer digits than cells), such rows and
+// 表四's digits are read only as far as every reading, with blanks or
+// without, agrees. No cell may be read wrong, and no arithmetic error found
+// in these clean reports. Before, 852 cells of the six layouts' 167 304 were
+// read wrong, with 226 false T3/T4 errors.
+func TestBlankCellsInGluedDigits(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report) string{
+		"oneline": onelineCycling, "flat": flatText, "wrapped-page": wrappedPageText, "unwrapped-page": unwrappedPageText,
+		"oneline-folded": foldedOneline, "oneline-printed": printedOneline,
+	}
+	for name, make := range layouts {
+		t.Run(name, func(t *testing.T) {
+			cells, right := 0, 0
+			for i := range 150 {
+				rng := rand.New(rand.NewPCG(uint64(i), 5))
+				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				scale(truth, []int64{1, 7, 123}[i%3])
+				blankZeros(rng, truth, true)
+				r, err := report.Read("r.txt", []byte(make(t, truth)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				report.Check(r, nil)
+				compare := func(got, want report.Cell, prefix, name string) {
+					cells++
+					switch {
+					case got.String() == want.String():
+						right++
+					case got.Blank():
+						said(t, r, prefix, i)
+					default:
+						t.Errorf("report %d %s = %q, want %q", i, name, got, want)
+					}
+				}
+				for _, row := range truth.Format.T3Rows() {
+					for c, want := range truth.Applications[row.Key] {
+						compare(r.Applications[row.Key][c], want, "applications."+row.Key, fmt.Sprintf("%s[%d]", row.Key, c))
+					}
+				}
+				for b := range truth.Appeals {
+					for c, want := range truth.Appeals[b] {
+						compare(r.Appeals[b][c], want, "appeals", fmt.Sprintf("表四 %d/%d", b, c))
+					}
+				}
+				for _, f := range r.Findings {
+					if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
+						t.Errorf("report %d: a false error %s: %s", i, f.Rule, f.Message)
+					}
+				}
+			}
+			// most is still read: the rows whose blanks cannot be placed
+			// are a third of the cells in these reports
+			if right*100 < cells*60 {
+				t.Errorf("%d of %d cells read right, want 60 %% at least", right, cells)
+			}
+			t.Logf("%s: %d of %d cells read right", name, right, cells)
+		})
+	}
+}
+
+// The report's own errors in a page without line breaks that leaves cells
+// blank: a row that does not add up and whose digits cannot be read with
+// blanks either (2000003: 200000 and 3?) is still the error it is; one whose
+// digits also read as a row with blanks that adds up (1100011: 11 0 0 0 11)
+// cannot be told from it, and is said unread rather than reported.
+func TestMisprintAmongBlankCells(t *testing.T) {
+	r := wrongRow() // third_party 2 0 0 0 0 0 3
+	r.Applications["withheld.state_secret"] = report.Row{report.N(0), report.N(0), {}, report.N(0), report.N(0), report.N(0), report.N(0)}
+	r.Applications["not_processed.repeat"] = report.Row{report.N(1), report.N(1), report.N(0), report.N(0), report.N(0), report.N(1), report.N(1)}
+	got := audit(t, "blanks.txt", []byte(flatText(t, r))) // each row's digits glued
+	if g, w := got.Applications["withheld.third_party"], r.Applications["withheld.third_party"]; g != w {
+		t.Errorf("third_party = %v, want %v", g, w)
+	}
+	rowsum := map[string]bool{}
+	for _, f := range got.Findings {
+		if f.Rule == "T3.ROWSUM" {
+			rowsum[strings.TrimSuffix(f.Cell, "[total]")] = true
+		}
+	}
+	if !rowsum["applications.withheld.third_party"] {
+		t.Errorf("the misprinted row that no blank explains is not reported: %v", got.Findings)
+	}
+	if rowsum["applications.not_processed.repeat"] {
+		t.Errorf("1100011 reported as a row that does not add up, though 11 0 0 0 11 with blanks adds up")
+	}
+	for c, cl := range got.Applications["not_processed.repeat"] {
+		if !cl.Blank() {
+			t.Errorf("repeat[%d] read as %v: which cells are blank cannot be told", c, cl)
+		}
+	}
+	if !saysWhy(got, "applications.not_processed.repeat") {
+		t.Errorf("the unread row is not said: %v", got.Findings)
 	}
 }
 

@@ -277,6 +277,9 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
+	// blanky: 表三 leaves cells blank (a row has fewer digits than cells),
+	// so digits run together elsewhere may hide blank cells too
+	blanky bool
 }
 
 func (p *parser) warn(rule, cell string, line int, format string, args ...any) {
@@ -4004,11 +4007,12 @@ func (p *parser) parseT3() {
 			runs = append(runs, g)
 		}
 	}
+	p.blanky = leavesBlanks(got)
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
 	for _, g := range blanks {
-		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want) {
+		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want, false) {
 			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 		}
@@ -4700,14 +4704,22 @@ func wellFormed(toks []string) bool {
 // solveT3 splits rows whose digits ran together. Each row must satisfy its own
 // sum; what is still open is settled by the column identities. Where more than
 // one reading fits, the differing cells stay null (PARSE.AMBIGUOUS).
+//
+// In a table that leaves cells blank (p.blanky) a row that also reads with
+// blanks is not cut into seven.
 func (p *parser) solveT3(runs []t3Line) {
 	r := p.r
 	const limit = 4096
 	cands := make([][][]int64, len(runs))
 	var unequal []int // runs whose only cut does not add up
 	var noCut []int   // runs no cut of which adds up
+	var withBlanks []int
 	for i, g := range runs {
 		toks := strs(g.rc.tokens)
+		if p.blanky && len(blankReadings(toks)) > 0 {
+			withBlanks = append(withBlanks, i) // no candidates: settled below
+			continue
+		}
 		// the only cut there is (seven digits for seven cells) is the row,
 		// even when it does not add up: that is the report's own error
 		if forced := splitCounts(toks, NumCols, 0, 2); len(forced) == 1 {
@@ -4733,7 +4745,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 	}
 	assign := make([]int, len(runs))
-	var valid [][]int
+	var used [][]bool // for each run, the candidates the best combinations take
 	// which run, if any, holds each template row: found once, not for
 	// each of up to 20 000 combinations
 	rowRun := make([]int, len(r.Format.T3Rows()))
@@ -4752,14 +4764,16 @@ func (p *parser) solveT3(runs []t3Line) {
 	}
 	closest := 0 // the identities the readings kept break: the report's own errors
 	if product > 0 && len(open) > 0 {
-		// every combination is tried (20 000 at most); those that break the
-		// fewest column identities are kept, 65 at most
-		s := t3Search{rows: r.Format.T3Rows(), open: open, cands: cands, assign: assign, rowRun: rowRun, fixed: p.t3Fixed(rowRun), best: -1}
+		// every combination is tried (20 000 at most); the candidates of
+		// those that break the fewest column identities are kept
+		s := t3Search{rows: r.Format.T3Rows(), open: open, cands: cands, assign: assign, rowRun: rowRun, fixed: p.t3Fixed(rowRun), best: -1,
+			used: make([][]bool, len(runs))}
+		for _, i := range open {
+			s.used[i] = make([]bool, len(cands[i]))
+		}
 		s.rec(0)
 		best := s.best
-		for k := 0; k < len(s.kept); k += len(assign) {
-			valid = append(valid, s.kept[k:k+len(assign)])
-		}
+		used = s.used
 		// None that holds: a table whose columns do not add up whatever
 		// the cuts, the report's own error. Read by the cuts that break
 		// the fewest identities — one error breaks one or two — only when
@@ -4768,24 +4782,30 @@ func (p *parser) solveT3(runs []t3Line) {
 		if best > 0 {
 			closest = best
 			if best > 4 || !p.t3Complete(rowRun) {
-				valid, closest = nil, 0
+				used, closest = nil, 0
 			}
 		}
 	}
 	for i, g := range runs {
 		var v Row
 		switch {
+		case slices.Contains(withBlanks, i):
+			for c := range NumCols { // read below, once the other rows are in
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			continue
 		case len(cands[i]) == 1:
 			for c, x := range cands[i][0] {
 				v[c] = N(x)
 			}
-		case len(cands[i]) > 1 && len(valid) > 0:
+		case len(cands[i]) > 1 && used != nil:
 			var amb []string
+			first := slices.Index(used[i], true)
 			for c := 0; c < NumCols; c++ {
-				x := cands[i][valid[0][i]][c]
+				x := cands[i][first][c]
 				same := true
-				for _, a := range valid[1:] {
-					if cands[i][a[i]][c] != x {
+				for a, u := range used[i] {
+					if u && cands[i][a][c] != x {
 						same = false
 					}
 				}
@@ -4840,11 +4860,17 @@ func (p *parser) solveT3(runs []t3Line) {
 			p.ambiguous(t3Cell(g.row.Key, c))
 		}
 	}
+	for _, i := range withBlanks {
+		g := runs[i]
+		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want, true) {
+			p.blankOrGlued(g)
+		}
+	}
 	p.misprints(runs, cands, unequal)
 	for _, i := range unequal {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
-		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, toks, want) {
+		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, toks, want, false) {
 			continue
 		}
 		if bad := p.t3UnbalancedColumns(); !g.line.Segmented && bad > 2 {
@@ -4866,7 +4892,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
 		want, known := p.t3Expected(g.row)
-		if known && p.readBlanks(g, toks, want) {
+		if known && p.readBlanks(g, toks, want, false) {
 			continue
 		}
 		if cut, ok := cutByColumns(want, toks); known && ok {
@@ -4883,6 +4909,79 @@ func (p *parser) solveT3(runs []t3Line) {
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
 	}
+}
+
+// leavesBlanks says a table leaves some cells blank: a row of it has
+// digits, fewer than its cells.
+func leavesBlanks(got []t3Line) bool {
+	for _, g := range got {
+		if n := digitCount(g.rc.tokens); n > 0 && n < NumCols {
+			return true
+		}
+	}
+	return false
+}
+
+// blankReadings returns the readings of a row's digits as fewer numbers
+// than its cells whose last is the sum of the others: the row with some
+// cells blank ("1100011" as 11 0 0 0 11), at most 17 (more than 16: too
+// many to tell anything).
+func blankReadings(toks []string) [][]int64 {
+	var out [][]int64
+	for k := 2; k < NumCols && len(out) <= 16; k++ {
+		out = append(out, splitCounts(toks, k, k, 17-len(out))...)
+	}
+	return out
+}
+
+// blankOrGlued settles a glued row of a table that leaves cells blank when
+// its digits also read as a row with blanks that adds up: where the blanks
+// are cannot be known, nor whether there are any, so only the total every
+// reading agrees on is read ("1100011" is 1 1 0 0 0 1 1, a row that does not
+// add up, or 11 0 0 0 11 with two blanks; "605154332211825" cuts into seven
+// that add up, or is 605 154 33 22 11 825 with one blank).
+func (p *parser) blankOrGlued(g t3Line) {
+	toks := strs(g.rc.tokens)
+	withBlanks := blankReadings(toks)
+	total := withBlanks[0][len(withBlanks[0])-1]
+	agreed := len(withBlanks) <= 16
+	for _, w := range withBlanks {
+		agreed = agreed && w[len(w)-1] == total
+	}
+	const limit = 4096
+	cuts := splitCounts(toks, NumCols, NumCols, limit) // the cuts that add up
+	if forced := splitCounts(toks, NumCols, 0, 2); len(forced) == 1 {
+		cuts = append(cuts, forced[0]) // the only cut, added up or not
+	}
+	agreed = agreed && len(cuts) < limit
+	for _, c := range cuts {
+		agreed = agreed && c[NumCols-1] == total
+	}
+	var v Row
+	for c := 0; c < NumCols; c++ {
+		if c == NumCols-1 && agreed {
+			v[c] = N(total)
+			continue
+		}
+		p.ambiguous(t3Cell(g.row.Key, c))
+	}
+	p.r.Applications[g.row.Key] = v
+	unread := "该行记为空"
+	if agreed {
+		unread = "只读取总计（" + strconv.FormatInt(total, 10) + "），其余各栏记为空"
+	}
+	p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；表三有的行数字少于 7 栏（有空白的单元格），这一行也可以读成有空白的 %s（合计相符），是否有空白、空白在哪一栏都无法确定，%s",
+		g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(withBlanks[0]), unread)
+}
+
+// joinDigits writes a row's numbers one after another, as a page that lost
+// its cell borders does.
+func joinDigits(v []int64) string {
+	var b []byte
+	for _, x := range v {
+		b = strconv.AppendInt(b, x, 10)
+	}
+	return string(b)
 }
 
 // cutByColumns reads a row whose digits ran together and that no cut makes
@@ -4976,8 +5075,16 @@ func (p *parser) misprints(runs []t3Line, cands [][][]int64, unequal []int) {
 // 6402470 where the table calls for 64 0 0 2 0 4 70): a clean row with empty
 // cells, not an error; want is that row (t3Expected). A cell blank in one way
 // of dropping zeros and 0 in another is unread.
-func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64) bool {
-	ways := blankWays(strings.Join(toks, ""), want[:])
+//
+// glued is a row whose digits also cut into seven that add up, in a table
+// that leaves cells blank: want with no cell blank is one more way.
+func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64, glued bool) bool {
+	digits := strings.Join(toks, "")
+	ways := blankWays(digits, want[:])
+	orNone := ""
+	if glued && sumsUp(want[:]) && digits == joinDigits(want[:]) {
+		ways, orNone = append(ways, make([]bool, NumCols)), "（或不去）"
+	}
 	if len(ways) == 0 {
 		return false
 	}
@@ -5010,6 +5117,14 @@ func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64) bool {
 	said := ""
 	if len(unread) > 0 {
 		said = "；" + strings.Join(unread, "、") + "栏是 0 还是空白无法确定，记为空"
+	}
+	if glued {
+		if len(ways) == 1 && !slices.Contains(ways[0], true) {
+			return true // the seven cells the table calls for, none blank: as any glued row read
+		}
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；表三有的行有空白的单元格，这一行的数字正是表三其他各行推算出的这一行（%s）去掉几个为 0 的空白单元格%s：按此读取%s",
+			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(want[:]), orNone, said)
+		return true
 	}
 	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，拆不成各栏之和等于总计的 7 个数，但正是表三其他各行推算出的这一行（%s）去掉几个为 0 的空白单元格：按有空白的单元格读取%s",
 		g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(want[:]), said)
@@ -5143,8 +5258,11 @@ type t3Search struct {
 	assign []int
 	rowRun []int
 	fixed  t3Sums
-	best   int   // the fewest identities broken so far, -1 before the first
-	kept   []int // the combinations that break that many, 65 at most, one after another
+	best   int // the fewest identities broken so far, -1 before the first
+	// for each open run, the candidates taken by the combinations that
+	// break that many: all of them, not the first few, whose candidates
+	// for the first runs would all be the same
+	used [][]bool
 }
 
 func (s *t3Search) rec(k int) {
@@ -5152,14 +5270,16 @@ func (s *t3Search) rec(k int) {
 		f := s.failures()
 		switch {
 		case s.best < 0 || f < s.best:
-			s.best, s.kept = f, s.kept[:0]
+			s.best = f
+			for _, i := range s.open {
+				clear(s.used[i])
+			}
 			fallthrough
-		case f == s.best && len(s.kept) <= 64*len(s.assign):
-			s.kept = append(s.kept, s.assign...)
+		case f == s.best:
+			for _, i := range s.open {
+				s.used[i][s.assign[i]] = true
+			}
 		}
-		return
-	}
-	if s.best == 0 && len(s.kept) > 64*len(s.assign) {
 		return
 	}
 	for c := range s.cands[s.open[k]] {
@@ -5529,6 +5649,13 @@ func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 	for k, run := range runs {
 		n := blocks[k]
 		cuts := blockCuts([]string{run}, 5*n, 0, 0)
+		if p.blanky && len(cuts) < t4CutLimit {
+			// 表三 leaves cells blank: so may this part (as in fillT4)
+			withBlanks, done := blockCutsDone([]string{run}, 5*n, 3, 0)
+			if cuts = append(cuts, withBlanks...); !done {
+				cuts = nil // unread below
+			}
+		}
 		bad := -1
 		if len(cuts) == 0 {
 			cuts = blockCuts([]string{run}, 5*n, 0, 1)
@@ -5812,17 +5939,43 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	}
 	read := strings.Join(strs(toks), " ")
 	var c [][]int64
+	orBlank := false // c holds cuts with blank cells too (p.blanky)
+	maxBlanks := 2   // blank cells a cut of digits run together may leave
+	if p.blanky {
+		maxBlanks = 6 // as many as a search in budget can try: fewer read a few wrong
+	}
 	if !spaced && len(toks) < n {
 		if c = splitCounts(strs(toks), n, 0, 2); len(c) != 1 {
 			c = t4Cuts(strs(toks), 0, 0)
+			if len(c) > 0 && len(c) < t4CutLimit && p.blanky {
+				// 表三 leaves cells blank: so may 表四, whose digits may
+				// then be cut otherwise ("246246 0492" is 24 6 2 460 492,
+				// or 246, a blank, 246, 0, 492)
+				withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 0)
+				if !done {
+					p.t4Unread()
+					p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；表三有空白的单元格，表四也可能有，留出空白的拆法太多，无法确定，表四记为空", read)
+					return
+				}
+				c, orBlank = append(c, withBlanks...), len(withBlanks) > 0
+			}
 		} else if t4Bad(c[0]) > 0 {
 			// fifteen digits, one cut, a group not adding up: zeros left
 			// blank that left no trace, when cuts with blanks make every
 			// group add up ("03205 321015 0112"), as for 表三's rows
-			if withBlanks := t4Cuts(strs(toks), 2, 0); len(withBlanks) > 0 {
+			withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 0)
+			if len(withBlanks) > 0 && done {
 				unknown := p.fillAgreed(withBlanks, 0)
 				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”，而留出空白单元格则各组都满足：按有空白的单元格读取%s",
 					read, t4Bad(c[0]), unreadSaid(unknown))
+				return
+			}
+			if p.blanky {
+				// in a report that leaves cells blank, fifteen digits are
+				// not fifteen cells: more blanks than were tried, maybe
+				p.t4Unread()
+				p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”；表三有空白的单元格，表四也可能有，无法确定空白的位置，表四记为空",
+					read, t4Bad(c[0]))
 				return
 			}
 		}
@@ -5836,12 +5989,31 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	if len(c) > 1 && len(c) < t4CutLimit {
 		// the cells every cut agrees on are read, the others are not
 		if unknown := p.fillAgreed(c, 0); len(unknown) < n {
+			if orBlank {
+				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；表三有空白的单元格，表四也可能有，有 %d 种拆分（有的留出空白）都满足各组之和，%s无法确定，记为空",
+					read, len(c), strings.Join(unknown, "、"))
+				return
+			}
 			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有 %d 种拆分都满足各组之和，%s无法确定，记为空",
 				read, len(c), strings.Join(unknown, "、"))
 			return
 		}
 	}
-	if len(c) == 0 && !spaced && len(toks) < n && digitCount(toks) > n && len(t4Cuts(strs(toks), 2, 0)) == 0 {
+	var blanks [][]int64
+	done := false
+	if len(c) == 0 && !spaced && len(toks) < n && digitCount(toks) > n {
+		blanks, done = blockCutsDone(strs(toks), n, maxBlanks, 0)
+	}
+	if len(blanks) > 0 && done && p.blanky {
+		// no cut without blanks adds up, in a report that leaves cells
+		// blank: the cells every cut with blanks agrees on
+		if unknown := p.fillAgreed(blanks, 0); len(unknown) < n {
+			p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，不留空白拆不出各组都满足“总计 = 各项之和”的拆法；表三有空白的单元格，留出空白则有 %d 种：按此读取%s",
+				read, len(blanks), unreadSaid(unknown))
+			return
+		}
+	}
+	if len(blanks) == 0 && done {
 		// no cut makes every group add up, and no blank cells would: the
 		// report's own error, in the group(s) every cut of the fewest
 		// failing ones says
@@ -5880,16 +6052,21 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 			}
 		}
 	}
-	for b := range T4Blocks {
-		for j := range T4Columns {
-			p.ambiguous(t4Cell(b, j))
-		}
-	}
+	p.t4Unread()
 	if len(c) > 1 {
 		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有多种拆分都满足各组之和，无法确定，表四记为空", read)
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// t4Unread says no cell of 表四 was read.
+func (p *parser) t4Unread() {
+	for b := range T4Blocks {
+		for j := range T4Columns {
+			p.ambiguous(t4Cell(b, j))
+		}
+	}
 }
 
 // t4BlankPlaces are the ways to place 表四's fifteen cells, of which the
@@ -6017,9 +6194,16 @@ func t4Cuts(tokens []string, blanks, maxBad int) [][]int64 {
 
 // blockCuts is t4Cuts for n cells (whole blocks of five): a part of 表四.
 func blockCuts(tokens []string, n, blanks, maxBad int) [][]int64 {
+	out, _ := blockCutsDone(tokens, n, blanks, maxBad)
+	return out
+}
+
+// blockCutsDone is blockCuts that also says whether the search was done: no
+// cut found by a search that ran out of steps or cuts is not no cut at all.
+func blockCutsDone(tokens []string, n, blanks, maxBad int) ([][]int64, bool) {
 	for _, t := range tokens {
 		if !allDigits(t) {
-			return nil
+			return nil, true
 		}
 	}
 	var out [][]int64
@@ -6083,9 +6267,9 @@ func blockCuts(tokens []string, n, blanks, maxBad int) [][]int64 {
 	}
 	rec(0, 0, 0, 0)
 	if budget < 0 || len(out) >= t4CutLimit {
-		return nil
+		return nil, false
 	}
-	return out
+	return out, true
 }
 
 // parseT4Blocks reads 表四 written as one row per block (行政复议 | 1 | 0 |
