@@ -1657,6 +1657,14 @@ func (p *parser) pickTitle(pre []titleLine) {
 		// third, each line short ("示例局" / "2024年政府信息公开" / "工作年度报告")
 		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (strings.Contains(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) {
 			if pick(pre[i-1].text + pre[i].text) {
+				// the place alone on the line above those ("示例市" /
+				// "生态环境局" / "2024年…")
+				if i > 1 && placeWord(pre[i-2].text) {
+					agency, title, year := r.Agency, r.Title, r.Year
+					if !pick(pre[i-2].text + pre[i-1].text + pre[i].text) {
+						r.Agency, r.Title, r.Year = agency, title, year
+					}
+				}
 				return
 			}
 			if i > 1 && pre[i-2].text != "" && !moreRunes(pre[i-2].text, 30) && !moreRunes(pre[i-1].text, 30) && pick(pre[i-2].text+pre[i-1].text+pre[i].text) {

@@ -38,6 +38,7 @@ func TestTitleVariants(t *testing.T) {
 		"索引号：11410700/2025-00012 示例市生态环境局2024年政府信息公开工作年度报告", // a portal's index number on its line
 		"示例市生态环境局\n2024年政府信息公开\n工作年度报告",                     // a PDF's title over three short lines
 		"示例市\n生态环境局2024年政府信息公开工作年度报告",                       // the place alone on the line above
+		"示例市\n生态环境局\n2024年政府信息公开工作年度报告",                     // the place alone above the agency's line
 		"【年度报告】示例市生态环境局2024年政府信息公开工作年度报告",                   // a portal's tag before the title
 		"【政务公开】示例市生态环境局2024年政府信息公开工作年度报告",
 	} {
