@@ -277,9 +277,21 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
-	// blanky: 表三 leaves cells blank (a row has fewer digits than cells),
-	// so digits run together elsewhere may hide blank cells too
+	// blanky: the report leaves cells blank (a row of 表二 or 表三 has
+	// digits, fewer than its cells), so digits run together elsewhere may
+	// hide blank cells too
 	blanky bool
+	// t2Glued are 表二's rows read by the only cut of their digits into
+	// cells that would also read as fewer numbers (165: 1 6 5, or 16 and
+	// 5 with a blank): unread once the report is known to leave blanks
+	t2Glued []t2Glued
+}
+
+// t2Glued is a row of 表二 read from digits run together (p.t2Glued).
+type t2Glued struct {
+	it   T2Item
+	line int
+	read string
 }
 
 func (p *parser) warn(rule, cell string, line int, format string, args ...any) {
@@ -1319,6 +1331,7 @@ func (p *parser) parse() *Report {
 	p.year()
 	p.parseT2()
 	p.parseT3()
+	p.unreadT2Glued()
 	p.parseT4()
 	p.apartNumbers()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
@@ -3193,12 +3206,22 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	}
 	// numbers run together: 表二 has no sums to tell the cuts apart, so
 	// only a reading that is the only one possible is taken
-	cands := splitTokens(strs(rc.tokens), n, 0, 64)
+	toks := strs(rc.tokens)
+	cands := splitTokens(toks, n, 0, 64)
 	if len(cands) == 1 {
 		for i, v := range cands[0] {
 			set(i, strconv.FormatInt(v, 10))
 		}
+		for k := 1; k < n; k++ {
+			if len(splitTokens(toks, k, 0, 1)) > 0 {
+				p.t2Glued = append(p.t2Glued, t2Glued{it: it, line: l.No, read: strings.Join(toks, " ")})
+				break
+			}
+		}
 		return
+	}
+	if d := digitCount(rc.tokens); len(cands) == 0 && d > 0 && d < n && wellFormed(toks) {
+		p.blanky = true // fewer digits than cells: blanks
 	}
 	for i := range it.Cells {
 		p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
@@ -3210,6 +3233,24 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	}
 	p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字“%s”连在一起，无法确定各栏的分界（表二没有可以核对的合计），相关单元格记为空",
 		it.Label, read)
+}
+
+// unreadT2Glued takes back the rows of 表二 read from digits run together
+// when the report leaves cells blank (p.blanky): "165" is 1 6 5 only if no
+// cell is blank, and 16, 5 or 1, 65 with one.
+func (p *parser) unreadT2Glued() {
+	if !p.blanky {
+		return
+	}
+	r := p.r
+	for _, g := range p.t2Glued {
+		for _, c := range g.it.Cells {
+			r.Proactive.Set(g.it.Key+"."+c, Cell{})
+			p.ambiguous(r.t2Prefix() + g.it.Key + "." + c)
+		}
+		p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+g.it.Key, g.line, "表二“%s”的数字“%s”连在一起，逐位拆开正好 %d 栏；但本报告有空白的单元格，这些数字也可能是较少几个数加上空白，无法确定各栏的分界，相关单元格记为空",
+			g.it.Label, g.read, len(g.it.Cells))
+	}
 }
 
 // apartNumbers: a row of 表二 or 表三 read as wholly blank is not said to be
@@ -4015,7 +4056,7 @@ func (p *parser) parseT3() {
 			runs = append(runs, g)
 		}
 	}
-	p.blanky = leavesBlanks(got)
+	p.blanky = p.blanky || leavesBlanks(got)
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
@@ -4978,7 +5019,7 @@ func (p *parser) blankOrGlued(g t3Line) {
 	if agreed {
 		unread = "只读取总计（" + strconv.FormatInt(total, 10) + "），其余各栏记为空"
 	}
-	p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；表三有的行数字少于 7 栏（有空白的单元格），这一行也可以读成有空白的 %s（合计相符），是否有空白、空白在哪一栏都无法确定，%s",
+	p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；本报告有的表格行数字少于栏数（有空白的单元格），这一行也可以读成有空白的 %s（合计相符），是否有空白、空白在哪一栏都无法确定，%s",
 		g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(withBlanks[0]), unread)
 }
 
@@ -5130,7 +5171,7 @@ func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64, glued 
 		if len(ways) == 1 && !slices.Contains(ways[0], true) {
 			return true // the seven cells the table calls for, none blank: as any glued row read
 		}
-		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；表三有的行有空白的单元格，这一行的数字正是表三其他各行推算出的这一行（%s）去掉几个为 0 的空白单元格%s：按此读取%s",
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起；本报告有空白的单元格，这一行的数字正是表三其他各行推算出的这一行（%s）去掉几个为 0 的空白单元格%s：按此读取%s",
 			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(want[:]), orNone, said)
 		return true
 	}
@@ -5962,7 +6003,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 				withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 0)
 				if !done {
 					p.t4Unread()
-					p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；表三有空白的单元格，表四也可能有，留出空白的拆法太多，无法确定，表四记为空", read)
+					p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；本报告有空白的单元格，表四也可能有，留出空白的拆法太多，无法确定，表四记为空", read)
 					return
 				}
 				c, orBlank = append(c, withBlanks...), len(withBlanks) > 0
@@ -5982,7 +6023,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 				// in a report that leaves cells blank, fifteen digits are
 				// not fifteen cells: more blanks than were tried, maybe
 				p.t4Unread()
-				p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”；表三有空白的单元格，表四也可能有，无法确定空白的位置，表四记为空",
+				p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”；本报告有空白的单元格，表四也可能有，无法确定空白的位置，表四记为空",
 					read, t4Bad(c[0]))
 				return
 			}
@@ -5998,7 +6039,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		// the cells every cut agrees on are read, the others are not
 		if unknown := p.fillAgreed(c, 0); len(unknown) < n {
 			if orBlank {
-				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；表三有空白的单元格，表四也可能有，有 %d 种拆分（有的留出空白）都满足各组之和，%s无法确定，记为空",
+				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起；本报告有空白的单元格，表四也可能有，有 %d 种拆分（有的留出空白）都满足各组之和，%s无法确定，记为空",
 					read, len(c), strings.Join(unknown, "、"))
 				return
 			}
@@ -6016,7 +6057,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		// no cut without blanks adds up, in a report that leaves cells
 		// blank: the cells every cut with blanks agrees on
 		if unknown := p.fillAgreed(blanks, 0); len(unknown) < n {
-			p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，不留空白拆不出各组都满足“总计 = 各项之和”的拆法；表三有空白的单元格，留出空白则有 %d 种：按此读取%s",
+			p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，不留空白拆不出各组都满足“总计 = 各项之和”的拆法；本报告有空白的单元格，留出空白则有 %d 种：按此读取%s",
 				read, len(blanks), unreadSaid(unknown))
 			return
 		}
