@@ -19,8 +19,9 @@ import (
 // document's root (Document.xml), which lists its pages; a page's
 // Content.xml draws text as TextObjects, each with its Boundary ("x y w h",
 // millimetres from the page's top left), a font Size, an optional CTM, and
-// TextCodes: the characters themselves, at X/Y within the boundary, each
-// advanced by its DeltaX ("g 3 4.2" is 4.2 three times). The characters
+// TextCodes: the characters themselves, at X/Y within the boundary (a
+// TextCode without X or Y takes the previous one's), each advanced by its
+// DeltaX ("g 3 4.2" is 4.2 three times). The characters
 // are Unicode: nothing to decode, only to place, a page at a time, as a
 // PDF's glyphs are (pageLines).
 
@@ -68,7 +69,12 @@ func ofdLines(name string, zr *zip.Reader) ([]Line, error) {
 		if i >= maxOFDPages {
 			break
 		}
-		content, err := read(path.Join(path.Dir(docRoot), loc))
+		// a location is the package's from its root when absolute, else
+		// from the document's directory (GB/T 33190's ST_Loc)
+		if !strings.HasPrefix(loc, "/") {
+			loc = path.Join(path.Dir(docRoot), loc)
+		}
+		content, err := read(loc)
 		if err != nil {
 			continue // a page that is not there: the others are still read
 		}
@@ -137,6 +143,7 @@ func ofdGlyphs(content []byte) []pdf.Text {
 	var box [4]float64
 	var ctm []float64
 	var size float64
+	var x, y float64 // a TextCode without X or Y takes the previous one's (§11.3)
 	for len(out) <= MaxInput {
 		tok, err := dec.Token()
 		if err != nil {
@@ -148,7 +155,7 @@ func ofdGlyphs(content []byte) []pdf.Text {
 		}
 		switch se.Name.Local {
 		case "TextObject":
-			box, ctm, size = [4]float64{}, nil, 0
+			box, ctm, size, x, y = [4]float64{}, nil, 0, 0, 0
 			for _, a := range se.Attr {
 				switch a.Name.Local {
 				case "Boundary":
@@ -162,7 +169,6 @@ func ofdGlyphs(content []byte) []pdf.Text {
 				}
 			}
 		case "TextCode":
-			var x, y float64
 			var dx []float64
 			for _, a := range se.Attr {
 				switch a.Name.Local {
@@ -185,20 +191,20 @@ func ofdGlyphs(content []byte) []pdf.Text {
 			if fs <= 0 {
 				fs = 3.5 // five-point text, OFD's common default in millimetres
 			}
-			k := 0
+			k, cx := 0, x // (x stays the attribute, for the next TextCode)
 			for _, r := range text {
 				w := glyphWidth(r, fs)
 				if k < len(dx) {
 					w = dx[k]
 				}
-				px, py := x, y
+				px, py := cx, y
 				if len(ctm) == 6 {
-					px, py = ctm[0]*x+ctm[2]*y+ctm[4], ctm[1]*x+ctm[3]*y+ctm[5]
+					px, py = ctm[0]*cx+ctm[2]*y+ctm[4], ctm[1]*cx+ctm[3]*y+ctm[5]
 				}
 				if r != ' ' && r != '\u3000' && r != '\u00a0' && r != '\t' && r != '\n' && r != '\r' {
 					out = append(out, pdf.Text{FontSize: fs, X: box[0] + px, Y: -(box[1] + py), W: w, S: string(r)})
 				}
-				x += w
+				cx += w
 				k++
 			}
 		}

@@ -20,7 +20,14 @@ import (
 // 3 mm characters (a digit 1.5 mm),
 // advanced by DeltaX (with OFD's "g" for runs of equal widths), "ofd:"
 // names as producers write them.
-func ofdOf(t testing.TB, r *report.Report) []byte {
+func ofdOf(t testing.TB, r *report.Report) []byte { return ofdStyled(t, r, false) }
+
+// ofdStyled is ofdOf; lineObjects lays it out as other producers may, within
+// the standard: a line one TextObject whose cells are TextCodes, each after
+// the first leaving out its Y (GB/T 33190 §11.3: a TextCode without X or Y
+// takes the previous one's), the pages' BaseLoc absolute ("/Doc_0/Pages/…",
+// from the package's root), and the text inside a PageBlock.
+func ofdStyled(t testing.TB, r *report.Report, lineObjects bool) []byte {
 	var text strings.Builder
 	renderText(t, &text, r)
 	const size, lead, top, perPage = 3.0, 5.0, 20.0, 36
@@ -51,7 +58,11 @@ func ofdOf(t testing.TB, r *report.Report) []byte {
 	add("OFD.xml", `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`)
 	var list strings.Builder
 	for i := range pages {
-		fmt.Fprintf(&list, `<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>`, i+10, i)
+		loc := fmt.Sprintf("Pages/Page_%d/Content.xml", i)
+		if lineObjects {
+			loc = "/Doc_0/" + loc
+		}
+		fmt.Fprintf(&list, `<ofd:Page ID="%d" BaseLoc="%s"/>`, i+10, loc)
 	}
 	add("Doc_0/Document.xml", `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>`+list.String()+`</ofd:Pages></ofd:Document>`)
 	id := 100
@@ -59,6 +70,7 @@ func ofdOf(t testing.TB, r *report.Report) []byte {
 		var objs strings.Builder
 		for ln, line := range page {
 			cells := strings.Split(line, "\t")
+			var codes strings.Builder // the line's cells, as TextCodes of one TextObject
 			for k, cell := range cells {
 				cell = strings.TrimSpace(cell)
 				if cell == "" {
@@ -93,10 +105,28 @@ func ofdOf(t testing.TB, r *report.Report) []byte {
 					n++
 				}
 				flush()
+				if lineObjects {
+					y := ""
+					if codes.Len() == 0 {
+						y = fmt.Sprintf(` Y="%g"`, size)
+					}
+					fmt.Fprintf(&codes, `<ofd:TextCode X="%.2f"%s DeltaX="%s">%s</ofd:TextCode>`, xs(k, len(cells))-10, y, strings.Join(deltas, " "), xmlEscape(cell))
+					continue
+				}
 				id++
 				fmt.Fprintf(&objs, `<ofd:TextObject ID="%d" Boundary="%.2f %.2f %.2f %.2f" Font="3" Size="%g"><ofd:TextCode X="0" Y="%g" DeltaX="%s">%s</ofd:TextCode></ofd:TextObject>`,
 					id, xs(k, len(cells)), top+float64(ln)*lead, w, size*1.2, size, size, strings.Join(deltas, " "), xmlEscape(cell))
 			}
+			if codes.Len() > 0 {
+				id++
+				fmt.Fprintf(&objs, `<ofd:TextObject ID="%d" Boundary="10 %.2f 400 %.2f" Font="3" Size="%g">%s</ofd:TextObject>`,
+					id, top+float64(ln)*lead, size*1.2, size, codes.String())
+			}
+		}
+		if lineObjects {
+			objs0 := objs.String()
+			objs.Reset()
+			objs.WriteString(`<ofd:PageBlock ID="1">` + objs0 + `</ofd:PageBlock>`)
 		}
 		add(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", p), `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">`+objs.String()+`</ofd:Layer></ofd:Content></ofd:Page>`)
 	}
@@ -130,6 +160,8 @@ func TestOFD(t *testing.T) {
 			readsAsSource(t, file, data, want(), nil)
 		})
 	}
+	// as other producers may write it (ofdStyled)
+	readsAsSource(t, "x.ofd", ofdStyled(t, truth(), true), truth(), nil)
 	// damaged: a clear error, never a panic
 	data := ofdOf(t, truth())
 	for _, cut := range []int{len(data) / 3, len(data) - 30} {
