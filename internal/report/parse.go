@@ -4157,6 +4157,38 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		}
 		return true
 	}
+	// a row of the table not found among or beside the rows a run went to
+	// may own some of its numbers, and rows that swap numbers keep the
+	// columns' sums (a lost row's 88 0 … 88 given to the row after it):
+	// such a run is not kept
+	found := map[string]bool{}
+	for _, g := range got {
+		found[g.row.Key] = true
+	}
+	index := map[string]int{}
+	for i, row := range p.r.Format.T3Rows() {
+		index[row.Key] = i
+	}
+	safe := kept[:0:0]
+	for _, b := range kept {
+		lo, hi := len(index), -1
+		for _, i := range b.got {
+			lo, hi = min(lo, index[got[i].row.Key]), max(hi, index[got[i].row.Key])
+		}
+		lost := false
+		for i, row := range p.r.Format.T3Rows() {
+			lost = lost || i >= lo-1 && i <= hi+1 && !found[row.Key]
+		}
+		if lost {
+			unread(b)
+			unplaced = true
+			continue
+		}
+		safe = append(safe, b)
+	}
+	if kept = safe; len(kept) == 0 {
+		return unplaced
+	}
 	for _, b := range kept {
 		var names []string
 		for _, i := range b.got {
