@@ -312,18 +312,8 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			blanks, readBlank := 0, 0
 			for i := range 40 {
-				rng := rand.New(rand.NewPCG(uint64(i), 5))
-				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
-				scale(truth, []int64{1, 7, 123}[i%3])
-				blanks += blankZeros(rng, truth, true)
-				for _, it := range truth.Format.T2Items() {
-					for k, c := range it.Cells {
-						if v, _ := truth.Proactive.Cell(it.Key + "." + c).Int(); (len(it.Money) <= k || !it.Money[k]) && v == 0 && rng.IntN(6) == 0 {
-							truth.Proactive.Set(it.Key+"."+c, report.Cell{})
-							blanks++
-						}
-					}
-				}
+				truth, n := blankTruth(i)
+				blanks += n
 				r, err := report.Read("r.txt", []byte(make(t, truth)))
 				if err != nil {
 					t.Fatal(err)
@@ -342,23 +332,7 @@ func TestBlankCellsAreNeverShifted(t *testing.T) {
 						t.Errorf("report %d %s = %q, want %q", i, name, got, want)
 					}
 				}
-				for _, row := range truth.Format.T3Rows() {
-					for c, want := range truth.Applications[row.Key] {
-						compare(r.Applications[row.Key][c], want, "applications."+row.Key, fmt.Sprintf("%s[%d]", row.Key, c))
-					}
-				}
-				for b := range truth.Appeals {
-					for c, want := range truth.Appeals[b] {
-						compare(r.Appeals[b][c], want, "appeals", fmt.Sprintf("表四 %d/%d", b, c))
-					}
-				}
-				for _, it := range truth.Format.T2Items() {
-					for k, c := range it.Cells {
-						if len(it.Money) <= k || !it.Money[k] {
-							compare(r.Proactive.Cell(it.Key+"."+c), truth.Proactive.Cell(it.Key+"."+c), report.T2Prefix(truth.Format)+it.Key, "表二 "+it.Key+"."+c)
-						}
-					}
-				}
+				eachCount(truth, r, compare)
 			}
 			t.Logf("%s: %d blank cells, %d read as blank in their place", name, blanks, readBlank)
 		})
@@ -387,17 +361,7 @@ func TestBlankCellsInGluedDigits(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cells, right := 0, 0
 			for i := range 150 {
-				rng := rand.New(rand.NewPCG(uint64(i), 5))
-				truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
-				scale(truth, []int64{1, 7, 123}[i%3])
-				blankZeros(rng, truth, true)
-				for _, it := range truth.Format.T2Items() {
-					for k, c := range it.Cells {
-						if v, _ := truth.Proactive.Cell(it.Key + "." + c).Int(); (len(it.Money) <= k || !it.Money[k]) && v == 0 && rng.IntN(6) == 0 {
-							truth.Proactive.Set(it.Key+"."+c, report.Cell{})
-						}
-					}
-				}
+				truth, _ := blankTruth(i)
 				r, err := report.Read("r.txt", []byte(make(t, truth)))
 				if err != nil {
 					t.Fatal(err)
@@ -414,23 +378,7 @@ func TestBlankCellsInGluedDigits(t *testing.T) {
 						t.Errorf("report %d %s = %q, want %q", i, name, got, want)
 					}
 				}
-				for _, row := range truth.Format.T3Rows() {
-					for c, want := range truth.Applications[row.Key] {
-						compare(r.Applications[row.Key][c], want, "applications."+row.Key, fmt.Sprintf("%s[%d]", row.Key, c))
-					}
-				}
-				for b := range truth.Appeals {
-					for c, want := range truth.Appeals[b] {
-						compare(r.Appeals[b][c], want, "appeals", fmt.Sprintf("表四 %d/%d", b, c))
-					}
-				}
-				for _, it := range truth.Format.T2Items() {
-					for k, c := range it.Cells {
-						if len(it.Money) <= k || !it.Money[k] {
-							compare(r.Proactive.Cell(it.Key+"."+c), truth.Proactive.Cell(it.Key+"."+c), report.T2Prefix(truth.Format)+it.Key, "表二 "+it.Key+"."+c)
-						}
-					}
-				}
+				eachCount(truth, r, compare)
 				for _, f := range r.Findings {
 					if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
 						t.Errorf("report %d: a false error %s: %s", i, f.Rule, f.Message)
@@ -531,6 +479,47 @@ func TestStrippedRowsWithBlankFirstCells(t *testing.T) {
 		for _, key := range c.rows {
 			if got, want := r.Applications[key], truth.Applications[key]; got != want {
 				t.Errorf("report %d (seed %d) %s = %v, want %v", c.i, c.seed, key, got, want)
+			}
+		}
+	}
+}
+
+// blankTruth is the i-th generated report of the blank-cell tests (seed 5),
+// with about one zero in twelve of 表三 and 表四 and one in six of 表二's
+// counts left empty; it says how many.
+func blankTruth(i int) (*report.Report, int) {
+	rng := rand.New(rand.NewPCG(uint64(i), 5))
+	truth := report.Generate(rng, fmt.Sprintf("示例第%d局", i), 2019+i%7)
+	scale(truth, []int64{1, 7, 123}[i%3])
+	blanks := blankZeros(rng, truth, true)
+	for _, it := range truth.Format.T2Items() {
+		for k, c := range it.Cells {
+			if v, _ := truth.Proactive.Cell(it.Key + "." + c).Int(); (len(it.Money) <= k || !it.Money[k]) && v == 0 && rng.IntN(6) == 0 {
+				truth.Proactive.Set(it.Key+"."+c, report.Cell{})
+				blanks++
+			}
+		}
+	}
+	return truth, blanks
+}
+
+// eachCount calls f with each count of 表三, 表四 and 表二 as read (r) and as
+// it is (truth), the cell's path prefix and a name for messages.
+func eachCount(truth, r *report.Report, f func(got, want report.Cell, prefix, name string)) {
+	for _, row := range truth.Format.T3Rows() {
+		for c, want := range truth.Applications[row.Key] {
+			f(r.Applications[row.Key][c], want, "applications."+row.Key, fmt.Sprintf("%s[%d]", row.Key, c))
+		}
+	}
+	for b := range truth.Appeals {
+		for c, want := range truth.Appeals[b] {
+			f(r.Appeals[b][c], want, "appeals", fmt.Sprintf("表四 %d/%d", b, c))
+		}
+	}
+	for _, it := range truth.Format.T2Items() {
+		for k, c := range it.Cells {
+			if len(it.Money) <= k || !it.Money[k] {
+				f(r.Proactive.Cell(it.Key+"."+c), truth.Proactive.Cell(it.Key+"."+c), report.T2Prefix(truth.Format)+it.Key, "表二 "+it.Key+"."+c)
 			}
 		}
 	}
