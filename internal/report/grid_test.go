@@ -430,6 +430,42 @@ func TestMisprintAmongBlankCells(t *testing.T) {
 	}
 }
 
+// 表四's fifteen cells glued in a report that leaves cells blank, ten of them
+// blank here: 123123246123123 cuts with a few blanks as 123 123 246 / 1 2 3 /
+// 1 2 3, every such cut agreeing on the totals 246, 3 and 3, and none is the
+// table. Only what every reading agrees on, with any number of blanks, is
+// read: here nothing, said. Before, the cuts with six blanks at most were
+// asked, and the three totals read wrong.
+func TestT4WithManyBlankCells(t *testing.T) {
+	r := truth()
+	r.Applications["withheld.state_secret"] = report.Row{report.N(0), report.N(0), {}, report.N(0), report.N(0), report.N(0), report.N(0)}
+	b := func(cells ...int64) [5]report.Cell {
+		var row [5]report.Cell
+		for i, v := range cells {
+			if v >= 0 {
+				row[i] = report.N(v)
+			}
+		}
+		return row
+	}
+	r.Appeals = report.Appeals{b(-1, -1, -1, -1, -1), b(123, 123, -1, -1, 246), b(-1, 123, -1, -1, 123)}
+	text := onelineCycling(t, r)
+	if !strings.Contains(text, "123123246123123") {
+		t.Fatalf("表四 is not glued as the case needs: %s", text)
+	}
+	got := audit(t, "t4.txt", []byte(text))
+	for i := range got.Appeals {
+		for c, cl := range got.Appeals[i] {
+			if w := r.Appeals[i][c]; cl.String() != w.String() && !cl.Blank() {
+				t.Errorf("表四 %d/%d = %q, want %q or unread", i, c, cl, w)
+			}
+		}
+	}
+	if !saysWhy(got, "appeals") {
+		t.Errorf("表四 unread and not said: %v", got.Findings)
+	}
+}
+
 // A row of fields with an empty one that could be a blank cell or a stray
 // field, and no complete row of the table written alike: the one window
 // whose six cells add up to its 总计 is taken, and the reading is said.

@@ -5732,7 +5732,7 @@ func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 		cuts := blockCuts([]string{run}, 5*n, 0, 0)
 		if p.blanky && len(cuts) < t4CutLimit {
 			// 表三 leaves cells blank: so may this part (as in fillT4)
-			withBlanks, done := blockCutsDone([]string{run}, 5*n, 3, 0)
+			withBlanks, done := blockCutsDone([]string{run}, 5*n, 5*n, 0) // any number of blanks: what is agreed on must be so by every reading
 			if cuts = append(cuts, withBlanks...); !done {
 				cuts = nil // unread below
 			}
@@ -6023,7 +6023,10 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 	orBlank := false // c holds cuts with blank cells too (p.blanky)
 	maxBlanks := 2   // blank cells a cut of digits run together may leave
 	if p.blanky {
-		maxBlanks = 6 // as many as a search in budget can try: fewer read a few wrong
+		// any number of blanks: cells agreed on by the readings with a few
+		// blanks only may be wrong (a 表四 with ten zeros left blank);
+		// a search that runs out of steps reads nothing
+		maxBlanks = n
 	}
 	if !spaced && len(toks) < n {
 		if c = splitCounts(strs(toks), n, 0, 2); len(c) != 1 {
