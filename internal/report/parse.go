@@ -3197,6 +3197,7 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	}
 	wholeCells := apart && (len(rc.tokens) > 1 || wellFormed(strs(rc.tokens)))
 	if (rc.spaced || wholeCells) && len(rc.tokens) < n {
+		p.blanky = true // fewer numbers than cells: blanks
 		for i := range it.Cells {
 			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
 		}
