@@ -430,6 +430,31 @@ func TestMisprintAmongBlankCells(t *testing.T) {
 	}
 }
 
+// A 表二 row of whole numbers a space apart, fewer than its cells (规范性文件
+// 1 15: a cell left blank), says the report leaves cells blank as a short
+// 表三 row does: a glued 表三 row that also reads with blanks (1100011) is
+// then said unread, not reported as a row that does not add up.
+func TestBlankInT2MakesGluedRowsUncertain(t *testing.T) {
+	r := truth()
+	r.Applications["not_processed.repeat"] = report.Row{report.N(1), report.N(1), report.N(0), report.N(0), report.N(0), report.N(1), report.N(1)}
+	var lines []string
+	for _, l := range strings.Split(flatText(t, r), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "行政规范性文件") {
+			l = "行政规范性文件 1 15"
+		}
+		lines = append(lines, l)
+	}
+	got := audit(t, "t2.txt", []byte(strings.Join(lines, "\n")))
+	for _, f := range got.Findings {
+		if f.Rule == "T3.ROWSUM" && strings.Contains(f.Cell, "repeat") {
+			t.Errorf("1100011 reported as a row that does not add up: %s", f.Message)
+		}
+	}
+	if !saysWhy(got, "applications.not_processed.repeat") {
+		t.Errorf("the row is not said: %v", got.Findings)
+	}
+}
+
 // 表四's fifteen cells glued in a report that leaves cells blank, ten of them
 // blank here: 123123246123123 cuts with a few blanks as 123 123 246 / 1 2 3 /
 // 1 2 3, every such cut agreeing on the totals 246, 3 and 3, and none is the
