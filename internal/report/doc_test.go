@@ -563,6 +563,43 @@ func TestRawTextRunNotSharedPastALostRow(t *testing.T) {
 	}
 }
 
+// Debian's html2text sets a table out by bytes, not characters: each row's
+// numbers stand as far right as its label has bytes beyond its width, so
+// columns do not line up from row to row, and a cell may be written over the
+// label's bytes (stray U+FFFD around it). A 表三 whose lines hold such bytes
+// places no number by where it stands: a row short of numbers is unread.
+// Before, rows with blanks were placed a column or two off (信访举报投诉类's
+// 123s under the wrong applicants), with a false T3.ROWSUM. The fixture: a generated report
+// with large counts and blank cells, its HTML through html2text -utf8.
+func TestByteLaidOutTableIsNotPlacedByPosition(t *testing.T) {
+	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", "html2text-blanks-2021.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := audit(t, "h2t.txt", readFile(t, filepath.Join(auditDir, "html2text-blanks-2021.txt")))
+	right := 0
+	for _, row := range want.Format.T3Rows() {
+		for c, w := range want.Applications[row.Key] {
+			switch got := r.Applications[row.Key][c]; {
+			case got.String() == w.String():
+				right++
+			case !got.Blank():
+				t.Errorf("%s[%d] = %q, want %q", row.Key, c, got, w)
+			case !saysWhy(r, "applications."+row.Key):
+				t.Errorf("%s[%d] unread, and not said", row.Key, c)
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("a false error: %s %s", f.Rule, f.Message)
+		}
+	}
+	if right < 80 {
+		t.Errorf("%d cells of 表三 read right, want 80 at least", right)
+	}
+}
+
 func TestPDFMergedCellsBetweenLines(t *testing.T) {
 	truth := report.Generate(rand.New(rand.NewPCG(7, 555)), "示例第7局", 2019)
 	scale(truth, 123)

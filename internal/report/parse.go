@@ -277,6 +277,10 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
+	// byteCut: 表三's lines hold stray bytes (U+FFFD) — a table set out by
+	// bytes, not characters (html2text), whose columns do not line up
+	// from row to row: no number is placed by where it stands
+	byteCut bool
 	// blanky: the report leaves cells blank (a row of 表二 or 表三 has
 	// digits, fewer than its cells), so digits run together elsewhere may
 	// hide blank cells too
@@ -3778,6 +3782,9 @@ type t3Line struct {
 func (p *parser) parseT3() {
 	r := p.r
 	lo, hi := p.region("3")
+	for i := max(lo, 0); i < hi; i++ {
+		p.byteCut = p.byteCut || strings.ContainsRune(p.lines[i].Text, utf8.RuneError)
+	}
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
@@ -4062,7 +4069,10 @@ func (p *parser) parseT3() {
 		p.solveT3(runs)
 	}
 	for _, g := range blanks {
-		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want, false) {
+		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, strs(g.rc.tokens), want, false) {
+			continue
+		}
+		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
 			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 		}
@@ -4671,7 +4681,7 @@ func (p *parser) alignShort(got []t3Line) {
 			}
 		}
 	}
-	if len(rows) == 0 {
+	if len(rows) == 0 || p.byteCut {
 		return
 	}
 	breaks := p.pageBreaks()
@@ -5933,6 +5943,9 @@ func t4ColumnWord(w string) bool {
 // characters or by display width as 表三's rows are laid out (p.measure);
 // when they do not tell, a place both find, or only one, is kept.
 func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
+	if p.byteCut {
+		return nil, false // columns that do not line up (alignShort)
+	}
 	const n = 15
 	var heads []Line
 	for _, l := range p.lines[lo:] {
