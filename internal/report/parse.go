@@ -3827,6 +3827,27 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
+		if j < 0 && !rc.ok && len(rc.tokens) == 0 {
+			// a wrapped label without its numbers after a piece of its
+			// group's merged cell ("（四）无法  2.没有现成信息需要另行", the
+			// group's 提供 and the label's 制作 on a later line): the piece
+			// is passed over, the rest matched as a label's piece is
+			afterPieces(S, 3, func(rest string) bool {
+				for k := next; k < min(len(norms), next+4); k++ {
+					if strings.HasPrefix(norms[k], rest) {
+						j, fuzzy = k, false // the start of the label, as written
+						return true
+					}
+				}
+				return false
+			})
+			if j < 0 {
+				afterPieces(S, 3, func(rest string) bool {
+					j, fuzzy = matchT3(rest, rest, norms, next)
+					return j >= 0
+				})
+			}
+		}
 		if j >= 0 && fuzzy && !rc.ok && innerDigits(S) {
 			// a label like a row's with digits in it: cells ran into it
 			// ("3.危及“三安全�  0�定�  0 0 0 0 0 0"); the cells beside it
