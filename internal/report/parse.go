@@ -5021,7 +5021,39 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
+		if neverAddsUp(toks) {
+			// whatever the cells are, the row as printed does not add up:
+			// the report's own error, though which cell is wrong is not
+			// known (as T4.SUM for 表四's glued groups)
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
+				g.row.Group, g.row.Label, strings.Join(toks, " "))
+		}
 	}
+}
+
+// neverAddsUp says no reading of a row's glued digits adds up: no cut into
+// seven, nor into fewer numbers (cells left blank), has the applicants'
+// sum as its total. Only for digits a row can hold (no dash, seven to 28
+// digits) and searches that end in their step budget.
+func neverAddsUp(toks []string) bool {
+	n := 0
+	for _, t := range toks {
+		if !allDigits(t) {
+			return false
+		}
+		n += len(t)
+	}
+	if n < NumCols || n > 4*NumCols {
+		return false
+	}
+	// seven numbers that add up, then fewer (cells left blank): none, in
+	// searches that ran to their end (none found is no proof otherwise)
+	for k := NumCols; k >= 2; k-- {
+		if cuts, done := splitTokensDone(toks, k, k, 1); len(cuts) > 0 || !done {
+			return false
+		}
+	}
+	return true
 }
 
 // leavesBlanks says a table leaves some cells blank: a row of it has

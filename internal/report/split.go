@@ -19,6 +19,15 @@ import (
 // negative. The search has a step budget: input built to explode it gives up
 // (nil, as unreadable) instead of hanging.
 func splitTokens(tokens []string, n, g, limit int) [][]int64 {
+	out, _ := splitTokensDone(tokens, n, g, limit)
+	return out
+}
+
+// splitTokensDone is splitTokens that also says whether the search ran to
+// its end: no cut found by a search that ran out of steps is no proof that
+// there is none. (Input that is not digits, or too few or too many of them
+// for n numbers, is done: there is no cut.)
+func splitTokensDone(tokens []string, n, g, limit int) ([][]int64, bool) {
 	var digits []string
 	var negative []bool
 	total := 0
@@ -43,13 +52,13 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 			t = strings.TrimLeft(t, "-－")
 		}
 		if !allDigits(t) {
-			return nil
+			return nil, true
 		}
 		digits, negative = append(digits, t), append(negative, neg)
 		total += len(t)
 	}
 	if len(digits) == 0 || len(digits) > n || total < n || total > n*maxCellDigits {
-		return nil
+		return nil, true
 	}
 	var out [][]int64
 	parts := make([]int64, 0, n)
@@ -119,9 +128,9 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 	}
 	rec(0, 0)
 	if budget < 0 {
-		return nil
+		return nil, false
 	}
-	return out
+	return out, len(out) < limit
 }
 
 // splitCounts is splitTokens for counts (表三, 表四), which are never
