@@ -3831,22 +3831,8 @@ func (p *parser) parseT3() {
 			// a wrapped label without its numbers after a piece of its
 			// group's merged cell ("（四）无法  2.没有现成信息需要另行", the
 			// group's 提供 and the label's 制作 on a later line): the piece
-			// is passed over, the rest matched as a label's piece is
-			afterPieces(S, 3, func(rest string) bool {
-				for k := next; k < min(len(norms), next+4); k++ {
-					if strings.HasPrefix(norms[k], rest) {
-						j, fuzzy = k, false // the start of the label, as written
-						return true
-					}
-				}
-				return false
-			})
-			if j < 0 {
-				afterPieces(S, 3, func(rest string) bool {
-					j, fuzzy = matchT3(rest, rest, norms, next)
-					return j >= 0
-				})
-			}
+			// is passed over, the rest the start of the label
+			j = labelAfterPieces(S, norms, next)
 		}
 		if j >= 0 && fuzzy && !rc.ok && innerDigits(S) {
 			// a label like a row's with digits in it: cells ran into it
@@ -5054,6 +5040,30 @@ func neverAddsUp(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// labelAfterPieces is the row among the next ones whose label starts with
+// what follows pieces of the merged columns at the start of S (the start of
+// a wrapped label, more than three runes), or -1. Each row's first rune is
+// looked for in S, not every split of S tried: most lines that come here
+// are column headings that match nothing.
+func labelAfterPieces(S string, norms []string, next int) int {
+	for k := next; k < min(len(norms), next+4); k++ {
+		_, size := utf8.DecodeRuneInString(norms[k])
+		first := norms[k][:size]
+		for at := 1; at < len(S); {
+			i := strings.Index(S[at:], first)
+			if i < 0 {
+				break
+			}
+			i += at
+			if rest := S[i:]; moreRunes(rest, 3) && strings.HasPrefix(norms[k], rest) && groupPieces(S[:i]) {
+				return k
+			}
+			at = i + size
+		}
+	}
+	return -1
 }
 
 // leavesBlanks says a table leaves some cells blank: a row of it has
