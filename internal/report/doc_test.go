@@ -572,6 +572,18 @@ func TestLabelAfterAPieceOfItsGroup(t *testing.T) {
 	}
 }
 
+// pdftotext without -layout, a wrapped label whose first piece took numbers
+// from a run before it ("1.本机关不掌握相关政府"), its end on the next line
+// with numbers of its own ("信息 0 0 0 …"): that end is not a row far on
+// that ends the same way. Before, 5.要求行政机关确认或重新出具已获取信息 was
+// given those zeros, its own 57s lost, with no finding. The fixture: a
+// generated 2019-format report through Chromium and pdftotext.
+func TestWrappedLabelEndIsNotAFarRow(t *testing.T) {
+	if right := readsAsTruth(t, "pdftotext-raw-chrome-wrapped-2019.txt"); right < 95 {
+		t.Errorf("%d cells of 表三 read right, want 95 at least", right)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

@@ -3814,6 +3814,7 @@ func (p *parser) parseT3() {
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
+	aheadRow, aheadS := -1, ""         // the last row given numbers that came before its label, and that label
 	heading, headed := p.heads["3"]
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
@@ -3864,6 +3865,7 @@ func (p *parser) parseT3() {
 				next, pending = j+1, -1
 				seen[j] = true
 				ahead.got = append(ahead.got, len(got))
+				aheadRow, aheadS = j, S
 				got = append(got, t3Line{&rows[j], rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, l})
 				r.setLine(rows[j].Key, l.No)
 				if fuzzy {
@@ -3913,6 +3915,12 @@ func (p *parser) parseT3() {
 			// a piece of a wrapped label with the numbers ("2.重复" / "申请
 			// 2000002") is the rest of the label on the line above, not an
 			// earlier row that ends the same way (1.信访举报投诉类申请)
+			j, fuzzy = -1, false
+		}
+		if j > aheadRow+3 && aheadRow >= 0 && !moreRunes(S, 3) && aheadS+S == norms[aheadRow] {
+			// the end of a label given numbers from a run before it, with
+			// numbers of its own ("1.本机关不掌握相关政府" / "信息 0 0 …"):
+			// not a row far on that ends the same way (5.…已获取信息)
 			j, fuzzy = -1, false
 		}
 		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) {
