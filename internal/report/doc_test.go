@@ -521,15 +521,6 @@ func TestAttachedTables(t *testing.T) {
 	}
 }
 
-// Our PDF reader puts on one line what sits within about half its font's
-// size of the line's highest glyph, as pdftotext -layout does: a merged
-// cell's words centred between two lines of the next cell's (三、本年度 three
-// points under 1.本机关不掌握相关政府, its numbers three more under) go with
-// the first. Before, they stood between a wrapped label and its numbers,
-// and 表三's rows from (四) on were not found or read a row off (140 of 184
-// cells, two wrong). The fixture: Chromium's PDF of a generated 2019 report
-// with four-digit counts (seed 7, 555; the same page through pdftotext
-// -layout always read whole).
 // pdftotext without -layout writes a table's labels and numbers in the
 // order the PDF drew them: some labels apart from their numbers, some lost
 // among the headings. A run of numbers on lines of their own is shared out
@@ -551,8 +542,9 @@ func TestRawTextRunNotSharedPastALostRow(t *testing.T) {
 // label's bytes (stray U+FFFD around it). A 表三 whose lines hold such bytes
 // places no number by where it stands: a row short of numbers is unread.
 // Before, rows with blanks were placed a column or two off (信访举报投诉类's
-// 123s under the wrong applicants), with a false T3.ROWSUM. The fixture: a generated report
-// with large counts and blank cells, its HTML through html2text -utf8.
+// 123s under the wrong applicants), with a false T3.ROWSUM. The fixture: a
+// generated report with large counts and blank cells, its HTML through
+// html2text -utf8.
 func TestByteLaidOutTableIsNotPlacedByPosition(t *testing.T) {
 	if right := readsAsTruth(t, "html2text-blanks-2021.txt"); right < 80 {
 		t.Errorf("%d cells of 表三 read right, want 80 at least", right)
@@ -615,6 +607,15 @@ func readsAsTruth(t *testing.T, file string) int {
 	return right
 }
 
+// Our PDF reader puts on one line what sits within about half its font's
+// size of the line's highest glyph, as pdftotext -layout does: a merged
+// cell's words centred between two lines of the next cell's (三、本年度 three
+// points under 1.本机关不掌握相关政府, its numbers three more under) go with
+// the first. Before, they stood between a wrapped label and its numbers,
+// and 表三's rows from (四) on were not found or read a row off (140 of 184
+// cells, two wrong). The fixture: Chromium's PDF of a generated 2019 report
+// with four-digit counts (seed 7, 555; the same page through pdftotext
+// -layout always read whole).
 func TestPDFMergedCellsBetweenLines(t *testing.T) {
 	truth := report.Generate(rand.New(rand.NewPCG(7, 555)), "示例第7局", 2019)
 	scale(truth, 123)
