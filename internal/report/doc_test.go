@@ -576,6 +576,18 @@ func TestWrappedLabelEndIsNotAFarRow(t *testing.T) {
 	}
 }
 
+// Our PDF reader breaks two digits apart at a smaller gap than two words, as
+// pdftotext does: a narrow table's cells sit a few points apart (3003 and
+// 28028 three points apart at twelve), where a number's own digits touch.
+// Before, such neighbours were read as one number (300328028), with false
+// T3.ROWSUM and T3.OUTCOMES errors. The fixture: Chromium's PDF of a portal
+// page of a generated report with counts in the thousands.
+func TestPDFCellsAFewPointsApart(t *testing.T) {
+	if right := readsAsTruth(t, "chrome-narrow-cells-2021.pdf"); right < 175 {
+		t.Errorf("%d cells of 表三 read right, want all 175", right)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

@@ -1931,8 +1931,10 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		line := gs[i:j]
 		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
 		end, cursor := line[0].X, 0
+		prev := rune(0) // the last character written
 		for k, g := range line {
 			size := math.Max(g.FontSize, 1)
+			first, _ := utf8.DecodeRuneInString(g.S)
 			switch gap := g.X - end; {
 			case k == 0 || gap > size:
 				// the start of a line or of a table cell: at its column
@@ -1943,14 +1945,21 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 				pad = min(max(pad, 0), 400) // a stray glyph far right is no reason for a megabyte of spaces
 				b.WriteString(strings.Repeat(" ", pad))
 				cursor += pad
-			case gap > 0.25*size:
-				b.WriteByte(' ') // a word's gap in running text
+			case gap > 0.25*size, gap > 0.1*size && isDigit(prev) && isDigit(first):
+				// a word's gap in running text; between two digits a
+				// smaller one, as pdftotext takes it: the padding between
+				// two cells of a narrow table (3003 and 28028 three points
+				// apart at twelve), where a number's own digits touch
+				b.WriteByte(' ')
 				cursor++
 			}
 			// this reader emits a stray U+FFFD after some runs of CID fonts
 			t := strings.ReplaceAll(g.S, string(utf8.RuneError), "")
 			b.WriteString(t)
 			cursor += utf8.RuneCountInString(t)
+			if r, _ := utf8.DecodeLastRuneInString(t); t != "" {
+				prev = r
+			}
 			end = g.X + g.W
 		}
 		b.WriteByte('\n')
