@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -154,6 +155,14 @@ func closeRuns(gs []pdf.Text) {
 			continue
 		}
 		chars, _ := strconv.Atoi(n)
+		last, _ := utf8.DecodeLastRuneInString(a.S)
+		first, _ := utf8.DecodeRuneInString(b.S)
+		if isDigit(last) && isDigit(first) {
+			// two runs of digits are two numbers (cells "16016 7007" | "0"),
+			// however close the guessed width puts them: a gap is kept
+			a.W = min(a.W, b.X-a.X-0.3*a.FontSize)
+			continue
+		}
 		if gap := b.X - (a.X + a.W); gap > 0 && gap < max(1, float64(chars)/6)*a.FontSize {
 			a.W = b.X - a.X
 		}

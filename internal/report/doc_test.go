@@ -588,6 +588,18 @@ func TestPDFCellsAFewPointsApart(t *testing.T) {
 	}
 }
 
+// pdftohtml -c joins two cells into one run when they are close
+// ("16016&#160;7007") and a run's width is only guessed from its characters:
+// the next run of digits ("0") is another number however close the guess
+// puts it. Before, 7007 and 0 were read as 70070, with false T3.ROWSUM and
+// T3.OUTCOMES errors. The fixture: pdftohtml -c of Chromium's PDF of a
+// generated 2019 report with counts in the thousands.
+func TestPositionedRunsOfDigitsStayApart(t *testing.T) {
+	if right := readsAsTruth(t, "pdftohtml-c-chrome-thousands-2019.html"); right < 150 {
+		t.Errorf("%d cells of 表三 read right, want 150 at least", right)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.
