@@ -600,6 +600,18 @@ func TestPositionedRunsOfDigitsStayApart(t *testing.T) {
 	}
 }
 
+// mutool's text of a PDF writes a table's cells one to a line, but two or
+// three cells that stand close on one ("3198 0", "246 246"): those are cells
+// of the row too. Before, such a row stopped at them, the rows after it were
+// read a row off (（六）2.'s 246s lost and its zeros taken from 3.其他). The
+// fixture: mutool convert -F text of Chromium's PDF of a portal page of a
+// generated report with counts in the thousands.
+func TestCloseCellsOnOneLine(t *testing.T) {
+	if right := readsAsTruth(t, "mutool-chrome-close-cells-2021.txt"); right < 175 {
+		t.Errorf("%d cells of 表三 read right, want all 175", right)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

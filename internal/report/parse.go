@@ -879,6 +879,10 @@ func (p *parser) joinCellLines() {
 					continue
 				}
 				if !oneCellLine(p.lines[k]) {
+					if key == "3" && fewCells(p.lines[k].Text) {
+						last = k // two or three cells close enough to share a line (mutool: "246 246")
+						continue
+					}
 					if key == "2" && last == i && signedRunLine(p.lines[k]) {
 						last = k // 表二's numbers run together under their label, a sign among them ("22-7")
 					} else if key == "2" {
@@ -907,7 +911,11 @@ func (p *parser) joinCellLines() {
 			fields := []string{trimSpace(l.Text)}
 			for k := i + 1; k < j; k++ {
 				if t := trimSpace(p.lines[k].Text); t != "" {
-					fields = append(fields, t)
+					if key == "3" && fewCells(t) {
+						fields = append(fields, strings.Fields(t)...)
+					} else {
+						fields = append(fields, t)
+					}
 					p.lines[k].Text = ""
 				}
 			}
@@ -919,6 +927,14 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// fewCells says a line is two or three counts a space apart, each written
+// as a count is on its own: cells of one row that a converter put on one
+// line because they stood close (mutool's text: "3198 0", "246 246").
+func fewCells(t string) bool {
+	toks, ok := numberTokens(t)
+	return ok && len(toks) >= 2 && len(toks) <= 3 && wellFormed(toks) && !strings.ContainsFunc(t, isMinus)
 }
 
 // numberBeforeHeading reads line k, l, when it starts with a number and goes
