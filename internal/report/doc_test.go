@@ -612,6 +612,19 @@ func TestCloseCellsOnOneLine(t *testing.T) {
 	}
 }
 
+// A page printed on A5 sets a table's label less than a character before
+// the row's first number ("1.属于国家秘密 0"): in a line of six numbers or
+// more standing apart, our PDF reader puts that number at its column too, as
+// pdftotext does, so that the rows line up and a row with a blank cell is
+// placed by them. Before, the number came a space after its label, the rows
+// did not line up, and a blank row's 123 was put in the blank 商业企业 cell.
+// The fixture: Chromium's A5 PDF of a portal page of a generated report.
+func TestPDFNumberCloseToItsLabel(t *testing.T) {
+	if right := readsAsTruth(t, "chrome-a5-2021.pdf"); right < 165 {
+		t.Errorf("%d cells of 表三 read right, want 165 at least", right)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

@@ -1899,6 +1899,21 @@ func pdfText(name string, data []byte) (text string, err error) {
 // pageLines rebuilds the lines of a page from its glyphs: glyphs on one
 // baseline form a line, in x order; a gap wider than two characters is a
 // table cell boundary (a tab), a smaller one a space.
+// numbersApart counts the numbers of a line of glyphs in x order that stand
+// apart from what is before them (more than a tenth of a font size: what
+// pageLines takes for two numbers).
+func numbersApart(line []pdf.Text) int {
+	n := 0
+	end := math.Inf(-1)
+	for _, g := range line {
+		if first, _ := utf8.DecodeRuneInString(g.S); isDigit(first) && g.X-end > 0.1*math.Max(g.FontSize, 1) {
+			n++
+		}
+		end = g.X + g.W
+	}
+	return n
+}
+
 func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
@@ -1932,11 +1947,16 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
 		end, cursor := line[0].X, 0
 		prev := rune(0) // the last character written
+		// a table row's line: six numbers or more standing apart (a row's
+		// cells, whose first may sit less than a character after its label:
+		// it is put at its column too, as pdftotext does, not a space after
+		// the label, so that rows line up)
+		row := numbersApart(line) >= 6
 		for k, g := range line {
 			size := math.Max(g.FontSize, 1)
 			first, _ := utf8.DecodeRuneInString(g.S)
 			switch gap := g.X - end; {
-			case k == 0 || gap > size:
+			case k == 0 || gap > size || row && gap > 0.25*size && isDigit(first) && !isDigit(prev):
 				// the start of a line or of a table cell: at its column
 				pad := int(math.Round((g.X-left)/(size/2))) - cursor
 				if k > 0 {
