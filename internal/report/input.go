@@ -1899,21 +1899,6 @@ func pdfText(name string, data []byte) (text string, err error) {
 // pageLines rebuilds the lines of a page from its glyphs: glyphs on one
 // baseline form a line, in x order; a gap wider than two characters is a
 // table cell boundary (a tab), a smaller one a space.
-// numbersApart counts the numbers of a line of glyphs in x order that stand
-// apart from what is before them (more than a tenth of a font size: what
-// pageLines takes for two numbers).
-func numbersApart(line []pdf.Text) int {
-	n := 0
-	end := math.Inf(-1)
-	for _, g := range line {
-		if first, _ := utf8.DecodeRuneInString(g.S); isDigit(first) && g.X-end > 0.1*math.Max(g.FontSize, 1) {
-			n++
-		}
-		end = g.X + g.W
-	}
-	return n
-}
-
 func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
@@ -1985,6 +1970,21 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		b.WriteByte('\n')
 		i = j
 	}
+}
+
+// numbersApart counts the numbers of a line of glyphs in x order that stand
+// apart from what is before them (more than a tenth of a font size: what
+// pageLines takes for two numbers).
+func numbersApart(line []pdf.Text) int {
+	n := 0
+	end := math.Inf(-1)
+	for _, g := range line {
+		if first, _ := utf8.DecodeRuneInString(g.S); isDigit(first) && g.X-end > 0.1*math.Max(g.FontSize, 1) {
+			n++
+		}
+		end = g.X + g.W
+	}
+	return n
 }
 
 // readableChinese reports whether t looks like a Chinese report rather than

@@ -4836,12 +4836,15 @@ func (p *parser) solveT3(runs []t3Line) {
 	cands := make([][][]int64, len(runs))
 	var unequal []int // runs whose only cut does not add up
 	var noCut []int   // runs no cut of which adds up
-	var withBlanks []int
+	// for each run, in a table that leaves cells blank, its readings with
+	// blanks that add up: a run with any has no candidates, settled below
+	withBlanks := make([][][]int64, len(runs))
 	for i, g := range runs {
 		toks := strs(g.rc.tokens)
-		if p.blanky && len(blankReadings(toks)) > 0 {
-			withBlanks = append(withBlanks, i) // no candidates: settled below
-			continue
+		if p.blanky {
+			if withBlanks[i] = blankReadings(toks); len(withBlanks[i]) > 0 {
+				continue
+			}
 		}
 		// the only cut there is (seven digits for seven cells) is the row,
 		// even when it does not add up: that is the report's own error
@@ -4912,7 +4915,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	for i, g := range runs {
 		var v Row
 		switch {
-		case slices.Contains(withBlanks, i):
+		case len(withBlanks[i]) > 0:
 			for c := range NumCols { // read below, once the other rows are in
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
@@ -4983,10 +4986,12 @@ func (p *parser) solveT3(runs []t3Line) {
 			p.ambiguous(t3Cell(g.row.Key, c))
 		}
 	}
-	for _, i := range withBlanks {
-		g := runs[i]
+	for i, g := range runs {
+		if len(withBlanks[i]) == 0 {
+			continue
+		}
 		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want, true) {
-			p.blankOrGlued(g)
+			p.blankOrGlued(g, withBlanks[i])
 		}
 	}
 	p.misprints(runs, cands, unequal)
@@ -5118,10 +5123,10 @@ func blankReadings(toks []string) [][]int64 {
 // are cannot be known, nor whether there are any, so only the total every
 // reading agrees on is read ("1100011" is 1 1 0 0 0 1 1, a row that does not
 // add up, or 11 0 0 0 11 with two blanks; "605154332211825" cuts into seven
-// that add up, or is 605 154 33 22 11 825 with one blank).
-func (p *parser) blankOrGlued(g t3Line) {
+// that add up, or is 605 154 33 22 11 825 with one blank). withBlanks are
+// those readings (blankReadings).
+func (p *parser) blankOrGlued(g t3Line, withBlanks [][]int64) {
 	toks := strs(g.rc.tokens)
-	withBlanks := blankReadings(toks)
 	total := withBlanks[0][len(withBlanks[0])-1]
 	agreed := len(withBlanks) <= 16
 	for _, w := range withBlanks {
