@@ -5639,9 +5639,14 @@ func (p *parser) parseT4() {
 			// (a number to a line: the part's first; the rest follow as a
 			// run of such lines, and the parts are checked at the end)
 			oneEach := apart && len(rc.tokens) == 1 && wholeBlocks(strs(toks)) && wellFormed(strs(rc.tokens))
-			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !t4NextPart(strs(toks), strs(rc.tokens)) {
+			// a run of fewer digits than its headings' cells leaves cells
+			// blank ("00" under 复议后起诉: 0, three blanks, 0), as may the
+			// rest of the table then
+			short := heads > 0 && len(rc.tokens) == 1 && digitCount(rc.tokens) < 5*heads
+			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !t4NextPart(strs(toks), strs(rc.tokens), p.blanky || short) {
 				break
 			}
+			p.blanky = p.blanky || short && allDigits(rc.tokens[0].s)
 			if len(parts) == 0 {
 				before = t4Before{len(data), spaced, dataEnd}
 			}
@@ -5688,12 +5693,16 @@ func (p *parser) parseT4() {
 			// as for a table in one part
 			whole = t4GroupsFailing(strs(toks)) <= 1
 		}
-		if !whole && wellFormed(strs(toks)) {
+		// one run of digits a part: digits that ran together, however
+		// they look (a block is five cells, never one number: "21014" is
+		// not a count of 21 014)
+		glued := len(toks) == len(parts)+1
+		if !glued && !whole && wellFormed(strs(toks)) {
 			// parts that do not make the table: the first alone, as if
 			// the others had not been read
 			toks, data, spaced, dataEnd = toks[:parts[0]], data[:before.data], before.spaced, before.dataEnd
 		} else {
-			if wellFormed(strs(toks)) {
+			if !glued && wellFormed(strs(toks)) {
 				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
 					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))
 			} else {
@@ -5795,15 +5804,24 @@ func (p *parser) parseT4() {
 // t4NextPart says the numbers of a line after 表四's headings alone go on
 // the table whose numbers so far are read: whole cells that make whole
 // blocks (5 and 10, 5 and 5), or, where digits ran together, a run of five
-// digits or more (a block's at least) to a part, three parts at most.
-func t4NextPart(read, next []string) bool {
+// digits or more (a block's at least) to a part, three parts at most. In a
+// table that leaves cells blank a part after the first may be shorter; the
+// first may not (a lone digit then a heading is a PDF's text a number to a
+// line, not digits run together).
+func t4NextPart(read, next []string, blanks bool) bool {
 	const n = 15
 	if wholeBlocks(read) && wholeBlocks(next) {
 		return len(read)+len(next) <= n
 	}
-	return len(next) == 1 && len(read)+1 <= 3 && slices.IndexFunc(append(read[:len(read):len(read)], next...), func(t string) bool {
-		return len(t) < 5 || !allDigits(t)
-	}) < 0
+	if len(next) != 1 || len(read)+1 > 3 {
+		return false
+	}
+	for i, t := range append(read[:len(read):len(read)], next...) {
+		if !allDigits(t) || len(t) < 5 && (!blanks || i == 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // wholeBlocks says numbers are whole cells that fill whole blocks of 表四.
@@ -5815,7 +5833,9 @@ func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(tok
 // from one part into the next. A part cut one way is read; cut several ways
 // that add up, the cells they agree on; no way that adds up, a block that
 // alone does not add up in every cut is the report's error (T4.SUM), its other
-// blocks read; otherwise the part is unread.
+// blocks read; otherwise the part is unread. In a report that leaves cells
+// blank, readings with blanks count too, and a part with more of them than
+// can be weighed is unread (as in fillT4).
 func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 	said := func(b int) {
 		for j := range T4Columns {
@@ -5836,9 +5856,17 @@ func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 		if p.blanky && len(cuts) < t4CutLimit {
 			// 表三 leaves cells blank: so may this part (as in fillT4)
 			withBlanks, done := blockCutsDone([]string{run}, 5*n, 5*n, 0) // any number of blanks: what is agreed on must be so by every reading
-			if cuts = append(cuts, withBlanks...); !done {
-				cuts = nil // unread below
+			if !done {
+				// too many readings with blanks to weigh: nothing is
+				// known, not even that a group does not add up
+				for b := at; b < at+n; b++ {
+					said(b)
+				}
+				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的一段数字“%s”连在一起；本报告有空白的单元格，这一段也可能有，留出空白的拆法太多，无法确定，这 %d 组记为空", run, n)
+				at += n
+				continue
 			}
+			cuts = append(cuts, withBlanks...)
 		}
 		bad := -1
 		if len(cuts) == 0 {
