@@ -348,12 +348,22 @@ func identifyAll(ctx context.Context, files []string, workers int) []ident {
 func groupByAgency(ids []ident) []job {
 	var plan []job
 	byAgency := map[string]int{}
+	keys := map[string]bool{}
+	for _, id := range ids {
+		if id.agency != "" && id.year != 0 {
+			keys[agencyKey(id.agency)] = true
+		}
+	}
+	fuller := placeQualified(keys)
 	for i, id := range ids {
 		if id.agency == "" || id.year == 0 {
 			plan = append(plan, job{files: []int{i}, years: []int{id.year}})
 			continue
 		}
 		key := agencyKey(id.agency)
+		if f, ok := fuller[key]; ok {
+			key = f
+		}
 		k, ok := byAgency[key]
 		if !ok {
 			k = len(plan)
@@ -386,6 +396,55 @@ func agencyKey(name string) string {
 	}
 	return strings.ReplaceAll(k, "人民政府", "政府")
 }
+
+// placeQualified maps an agency's key to the one key that is the same name
+// with the places above it written before it, where there is one: a county's
+// bureau titled 卫滨区教育体育和文化旅游局 one year and 新乡市卫滨区教育体育和文化旅游局
+// another. The shorter name must itself start with a place, so that a name
+// with none (教育局) is joined to nothing; two fuller names for one shorter
+// (甲市卫滨区… and 乙市卫滨区…) join neither.
+func placeQualified(keys map[string]bool) map[string]string {
+	cands := map[string][]string{}
+	for k := range keys {
+		for _, i := range placePrefixes(k) {
+			if short := k[i:]; keys[short] && len(placePrefixes(short)) > 0 {
+				cands[short] = append(cands[short], k)
+			}
+		}
+	}
+	out := map[string]string{}
+	for short, fs := range cands {
+		if len(fs) == 1 {
+			out[short] = fs[0]
+		}
+	}
+	return out
+}
+
+// placePrefixes are the byte offsets in name after each leading place name
+// (示例省, 示例省示例市, …), each 2 to 10 characters ending in 省, 市, 区, 县,
+// 州, 盟 or 旗 and naming no office (officeChars), with more of the name
+// after the last.
+func placePrefixes(name string) []int {
+	var out []int
+	n := 0 // characters of this place so far
+	for i, r := range name {
+		if n++; strings.ContainsRune(officeChars, r) || n > 10 {
+			break
+		}
+		if strings.ContainsRune("省市区县州盟旗", r) && n >= 2 {
+			if end := i + utf8.RuneLen(r); end < len(name) {
+				out = append(out, end)
+			}
+			n = 0
+		}
+	}
+	return out
+}
+
+// officeChars end the places at the start of an agency's name: characters
+// of offices (局, 委, 办 …) that place names hardly have.
+const officeChars = "局厅委办院室所站队署处馆"
 
 // readLimited reads a file no larger than the auditor reads: the size is
 // checked before the file is read into memory (on the open file: a second

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -347,5 +349,89 @@ func TestAgencyNamedOtherwiseIsOneAgency(t *testing.T) {
 	}
 	if !same["r1.txt"] || !same["r2.txt"] || !same["r3.txt"] || same["r0.txt"] || same["other.txt"] {
 		t.Errorf("X.SAME_TEXT in %v, want r1, r2 and r3 (one agency's years)", same)
+	}
+}
+
+// One agency titled with the places above it one year and without them
+// another (卫滨区… and 新乡市卫滨区…) is one agency; a name with no place
+// (民政局), or a shorter name that two fuller ones end with (示例区民政局 in
+// 甲市 and in 乙市), is joined to none.
+func TestAgencyWithItsPlacesIsOneAgency(t *testing.T) {
+	dir := t.TempDir()
+	var text string // section 5 copied year after year within a group
+	write := func(file, name string, year int, copied bool) {
+		t.Helper()
+		r := report.Generate(rand.New(rand.NewPCG(uint64(year), uint64(len(file)))), name, year)
+		if text == "" {
+			text = r.Sections["5"]
+		}
+		if copied {
+			r.Sections["5"] = text
+		}
+		var b bytes.Buffer
+		if err := render.Text(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, file), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a2022.txt", "卫滨区教育体育和文化旅游局", 2022, true)
+	write("a2023.txt", "新乡市卫滨区教育体育和文化旅游局", 2023, true)
+	write("a2024.txt", "卫滨区教育体育和文化旅游局", 2024, true)
+	write("b2023.txt", "民政局", 2023, true)
+	write("c2022.txt", "示例区民政局", 2022, true)
+	write("c2023.txt", "甲市示例区民政局", 2023, true)
+	write("d2023.txt", "乙市示例区民政局", 2023, true)
+	write("e2024.txt", "新乡市教育局", 2024, true)
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := Run(context.Background(), files, Options{JSON: true}, &out); err != nil {
+		t.Fatal(err)
+	}
+	same := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var m struct {
+			File     string
+			Findings []struct{ Rule string }
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range m.Findings {
+			if f.Rule == "X.SAME_TEXT" {
+				same[filepath.Base(m.File)] = true
+			}
+		}
+	}
+	want := map[string]bool{"a2023.txt": true, "a2024.txt": true}
+	if !maps.Equal(same, want) {
+		t.Errorf("X.SAME_TEXT in %v, want %v (卫滨区's years only)", same, want)
+	}
+}
+
+// placePrefixes finds the places a name starts with, and nothing in a name
+// that starts with an office.
+func TestPlacePrefixes(t *testing.T) {
+	for name, want := range map[string][]string{
+		"新乡市卫滨区教育体育和文化旅游局":  {"新乡市", "新乡市卫滨区"},
+		"中山市市场监督管理局":        {"中山市"},
+		"府谷县政府办公室":          {"府谷县"},
+		"内蒙古自治区阿拉善盟额济纳旗民政局": {"内蒙古自治区", "内蒙古自治区阿拉善盟", "内蒙古自治区阿拉善盟额济纳旗"},
+		"示例市生态环境局示例区分局":     {"示例市"},
+		"民政局":      nil,
+		"示例市":      nil,
+		"教育局示例区分局": nil,
+	} {
+		var got []string
+		for _, i := range placePrefixes(name) {
+			got = append(got, name[:i])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
 	}
 }
