@@ -5609,6 +5609,8 @@ func (p *parser) parseT4() {
 	var before t4Before // the reading as it stood before the second part
 	var blocks []int    // each part's blocks, by the 总计 of its headings
 	heads := 0          // 总计 in the headings since the last numbers
+	named := 0          // blocks named by the headings since the last numbers, in order (-1: out of order)
+	byName := false     // a part after the first had only its block's name over it: a row to a block
 	for i, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
@@ -5622,6 +5624,9 @@ func (p *parser) parseT4() {
 				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
 					heads += strings.Count(l.Text, "总计")
+					if named >= 0 {
+						named = t4NamedAfter(l.Text, sumInts(blocks), named)
+					}
 					continue
 				}
 				break
@@ -5642,6 +5647,12 @@ func (p *parser) parseT4() {
 			// a run of fewer digits than its headings' cells leaves cells
 			// blank ("00" under 复议后起诉: 0, three blanks, 0), as may the
 			// rest of the table then
+			if heads == 0 && named > 0 && len(rc.tokens) == 1 {
+				// no headings of its own, only the name of its block (行政诉讼
+				// （未经复议直接起诉） / 10001): 表四 a row to a block, its
+				// digits run together
+				heads, byName = named, true
+			}
 			short := heads > 0 && len(rc.tokens) == 1 && digitCount(rc.tokens) < 5*heads
 			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !t4NextPart(strs(toks), strs(rc.tokens), p.blanky || short) {
 				break
@@ -5652,7 +5663,7 @@ func (p *parser) parseT4() {
 			}
 			parts = append(parts, len(toks))
 			paused, headed = false, false
-			blocks, heads = append(blocks, heads), 0
+			blocks, heads, named = append(blocks, heads), 0, 0
 		}
 		if first == 0 {
 			first = l.No
@@ -5709,8 +5720,13 @@ func (p *parser) parseT4() {
 				// digits run together in each part: each part is cut alone
 				// into the blocks its headings name (a part's digits are
 				// not known to be one a cell)
-				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（每段有自己的表头），各段按其表头的栏数分别拆分：%s",
-					len(parts)+1, strings.Join(strs(toks), " "))
+				if byName {
+					p.warn("PARSE.READ", "appeals", first, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），数字连在一起，各行按其组名分别拆分：%s",
+						strings.Join(strs(toks), " "))
+				} else {
+					p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（每段有自己的表头），各段按其表头的栏数分别拆分：%s",
+						len(parts)+1, strings.Join(strs(toks), " "))
+				}
 				r.Meta.Tables["4"] = true
 				r.setLine("appeals", first)
 				p.fillT4Parts(strs(toks), blocks, first)
@@ -5931,6 +5947,31 @@ func t4HeadingOnly(text string) bool {
 		}
 	}
 	return han
+}
+
+// t4NamedAfter counts on named, the blocks a heading line names after the
+// first at blocks (行政诉讼（未经复议直接起诉）after 行政复议's row): each must
+// be the next in the format's order, or the count is -1 (not a row to a
+// block).
+func t4NamedAfter(text string, at, named int) int {
+	L := norm(text)
+	for L != "" {
+		b, i := -1, len(L)
+		for k, name := range t4Norms { // (no name is in another)
+			if j := strings.Index(L, name); j >= 0 && j < i {
+				b, i = k, j // the first named
+			}
+		}
+		if b < 0 {
+			break
+		}
+		if b != at+named {
+			return -1
+		}
+		named++
+		L = L[i+len(t4Norms[b]):]
+	}
+	return named
 }
 
 // t4HeadingChars are the characters of 表四's headings (and of 续表, 表四).

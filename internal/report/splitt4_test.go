@@ -54,7 +54,7 @@ func splitT4(t testing.TB, r *report.Report, blocks ...int) string {
 
 // splitT4Page is splitT4 as a page without line breaks: cells glued.
 func splitT4Page(t testing.TB, r *report.Report, blocks ...int) string {
-	return strings.NewReplacer("\n", "", "\t", "").Replace(splitT4(t, r, blocks...))
+	return flattened(splitT4(t, r, blocks...))
 }
 
 // splitT4HTML is splitT4 as a page with each part its own <table>.
@@ -114,7 +114,37 @@ var splitT4Layouts = map[string]func(testing.TB, *report.Report) string{
 	"split-t4-page":          func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, 1, 1, 1) },
 	"split-t4-layout":        func(t testing.TB, r *report.Report) string { return layoutOf(splitT4(t, r, 1, 2)) },
 	"split-t4-cell-per-line": func(t testing.TB, r *report.Report) string { return splitT4CellPerLine(t, r, 2, 1) },
+	"t4-rows-page":           func(t testing.TB, r *report.Report) string { return flattened(t4Rows(t, r)) },
 }
+
+// t4Rows is the tab text of r with 表四 a row to a block under one row of
+// column headings (行政复议 | 2 | 1 | 0 | 1 | 4 …), as some agencies lay it out.
+func t4Rows(t testing.TB, r *report.Report) string {
+	src := textOf(t, r)
+	i := strings.Index(src, "行政复议\t")
+	j := strings.Index(src, "五、存在的主要问题")
+	if i < 0 || j < i {
+		t.Fatal("no 表四 in the tab text")
+	}
+	var b strings.Builder
+	b.WriteString("\t" + strings.Join(report.T4ColumnLabels, "\t") + "\n")
+	for x, blk := range report.T4Blocks {
+		name := blk.Label
+		if blk.Parent != "" {
+			name = blk.Parent + "（" + blk.Label + "）"
+		}
+		var cells []string
+		for _, c := range r.Appeals[x] {
+			cells = append(cells, c.String())
+		}
+		b.WriteString(name + "\t" + strings.Join(cells, "\t") + "\n")
+	}
+	return src[:i] + b.String() + "\n" + src[j:]
+}
+
+// flattened is a tab text as a page without line breaks, each row's digits
+// run together.
+func flattened(src string) string { return strings.NewReplacer("\n", "", "\t", "").Replace(src) }
 
 // splitT4Ext is the file extension a layout of splitT4Layouts is read by.
 func splitT4Ext(name string) string {
@@ -131,6 +161,13 @@ func init() {
 		fixture{file: "split4-2021.html", make: func(t testing.TB) []byte { return []byte(splitT4HTML(t, truth(), 1, 2)) }, want: truth,
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "split4-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(splitT4Page(t, truth(), 1, 1, 1)) }, want: func() *report.Report {
+			r := truth()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS", "PARSE.READ"}},
+		fixture{file: "t4-rows-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Rows(t, truth()))) }, want: func() *report.Report {
 			r := truth()
 			for _, c := range []string{"issued", "repealed", "in_force"} {
 				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
@@ -347,12 +384,18 @@ func TestT4PartWithTooManyBlankReadings(t *testing.T) {
 // fifteen cells (44 cells read wrong in 600 reports cut 2 + 1). No cell may
 // be read wrong, nor a false error found.
 func TestT4PartsLeavingBlanks(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report) string{
+		"t4-rows-page": splitT4Layouts["t4-rows-page"], // a row to a block, "00" under its name
+	}
 	for _, cut := range [][]int{{2, 1}, {1, 2}, {1, 1, 1}} {
-		t.Run(fmt.Sprint(cut), func(t *testing.T) {
+		layouts[fmt.Sprint(cut)] = func(t testing.TB, r *report.Report) string { return splitT4Page(t, r, cut...) }
+	}
+	for name, layout := range layouts {
+		t.Run(name, func(t *testing.T) {
 			cells, right := 0, 0
 			for i := range 300 {
 				truth, _ := blankTruth(i)
-				r, err := report.Read("r.txt", []byte(splitT4Page(t, truth, cut...)))
+				r, err := report.Read("r.txt", []byte(layout(t, truth)))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -374,7 +417,7 @@ func TestT4PartsLeavingBlanks(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%d of %d cells read right", right, cells)
+			t.Logf("%s: %d of %d cells read right", name, right, cells)
 		})
 	}
 }
