@@ -5644,20 +5644,25 @@ func (p *parser) parseT4() {
 			// (a number to a line: the part's first; the rest follow as a
 			// run of such lines, and the parts are checked at the end)
 			oneEach := apart && len(rc.tokens) == 1 && wholeBlocks(strs(toks)) && wellFormed(strs(rc.tokens))
+			rowName, rowCells := false, false
+			if heads == 0 && named > 0 {
+				// no headings of its own, only the name of its block (行政诉讼
+				// （未经复议直接起诉） / 10001, or 1 0 0 0 1): 表四 a row to a
+				// block, its digits run together or its cells whole, a
+				// blank cell leaving one fewer (each row is placed alone)
+				heads, rowName = named, true
+				rowCells = len(rc.tokens) > 1 && len(rc.tokens) <= 5*named && wellFormed(strs(rc.tokens)) &&
+					len(toks) > 1 && len(toks) <= 5*sumInts(blocks) && wellFormed(strs(toks)) && (len(parts) == 0 || byName)
+			}
 			// a run of fewer digits than its headings' cells leaves cells
 			// blank ("00" under 复议后起诉: 0, three blanks, 0), as may the
 			// rest of the table then
-			if heads == 0 && named > 0 && len(rc.tokens) == 1 {
-				// no headings of its own, only the name of its block (行政诉讼
-				// （未经复议直接起诉） / 10001): 表四 a row to a block, its
-				// digits run together
-				heads, byName = named, true
-			}
 			short := heads > 0 && len(rc.tokens) == 1 && digitCount(rc.tokens) < 5*heads
-			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !t4NextPart(strs(toks), strs(rc.tokens), p.blanky || short) {
+			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !rowCells && !t4NextPart(strs(toks), strs(rc.tokens), p.blanky || short) {
 				break
 			}
 			p.blanky = p.blanky || short && allDigits(rc.tokens[0].s)
+			byName = rowName && (len(parts) == 0 || byName)
 			if len(parts) == 0 {
 				before = t4Before{len(data), spaced, dataEnd}
 			}
@@ -5708,6 +5713,12 @@ func (p *parser) parseT4() {
 		// they look (a block is five cells, never one number: "21014" is
 		// not a count of 21 014)
 		glued := len(toks) == len(parts)+1
+		if byName && !glued && !whole && wellFormed(strs(toks)) {
+			r.Meta.Tables["4"] = true
+			r.setLine("appeals", first)
+			p.fillT4Rows(strs(toks), parts, blocks, first)
+			return
+		}
 		if !glued && !whole && wellFormed(strs(toks)) {
 			// parts that do not make the table: the first alone, as if
 			// the others had not been read
@@ -6301,7 +6312,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 			// digits run together, fewer than fifteen: each a cell
 			places = t4Cuts(strs(toks), n-digitCount(toks), 0)
 		} else {
-			places = t4BlankPlaces(strs(toks))
+			places = t4BlankPlaces(strs(toks), n)
 		}
 		if len(places) > 0 && len(places) < t4CutLimit {
 			if unknown := p.fillAgreed(places, 0); len(unknown) < n {
@@ -6328,11 +6339,53 @@ func (p *parser) t4Unread() {
 	}
 }
 
-// t4BlankPlaces are the ways to place 表四's fifteen cells, of which the
-// whole-cell numbers given are some in order and the rest blank (-1), such
-// that every group adds up (a blank counting 0).
-func t4BlankPlaces(nums []string) [][]int64 {
-	const n = 15
+// fillT4Rows reads 表四 a row to a block whose cells are whole numbers, a
+// row with fewer than its block's five having blank cells that left no
+// trace (a page without line breaks, a space between cells): each row alone,
+// its blanks placed where its group adds up, the cells every such place
+// agrees on read.
+func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
+	at := 0 // the row's block
+	for k := range blocks {
+		from, to := 0, len(nums)
+		if k > 0 {
+			from = parts[k-1]
+		}
+		if k < len(parts) {
+			to = parts[k]
+		}
+		row, n := nums[from:to], 5*blocks[k]
+		name := T4Blocks[at].Parent + T4Blocks[at].Label
+		var places [][]int64
+		if len(row) <= n {
+			places = t4BlankPlaces(row, n)
+		}
+		switch {
+		case len(row) == n:
+			for i, c := range row {
+				p.r.Appeals[at+i/5][i%5] = toCell(c)
+			}
+		case len(places) > 0 && len(places) < t4CutLimit:
+			unknown := p.fillAgreed(places, at)
+			p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
+				name, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
+		default:
+			for b := at; b < at+blocks[k]; b++ {
+				for j := range T4Columns {
+					p.ambiguous(t4Cell(b, j))
+				}
+			}
+			p.warn("PARSE.TABLE", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空", name, n, len(row), strings.Join(row, " "))
+		}
+		at += blocks[k]
+	}
+	p.warn("PARSE.READ", "appeals", line, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），各行按其组名读取：%s", strings.Join(nums, " "))
+}
+
+// t4BlankPlaces are the ways to place n cells of 表四 (whole groups), of
+// which the whole-cell numbers given are some in order and the rest blank
+// (-1), such that every group adds up (a blank counting 0).
+func t4BlankPlaces(nums []string, n int) [][]int64 {
 	vals := make([]int64, len(nums))
 	for i, t := range nums {
 		v, err := strconv.ParseInt(t, 10, 64)
@@ -6543,7 +6596,9 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 		}
 		rc := splitLabel(l, 5)
 		L := norm(rc.label)
-		if L == "" || !rc.ok {
+		// fewer than five whole numbers: blank cells that left no trace
+		short := !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < 5 && wellFormed(strs(rc.tokens))
+		if L == "" || !rc.ok && !short {
 			continue
 		}
 		b := len(T4Blocks) - 1
@@ -6552,6 +6607,24 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 			if strings.HasSuffix(L, t4Norms[b]) {
 				break
 			}
+		}
+		if short {
+			// placed where the group adds up, the cells every place agrees on read
+			places := t4BlankPlaces(strs(rc.tokens), 5)
+			if b < 0 || got[b] || len(places) == 0 {
+				continue
+			}
+			read := strings.Join(strs(rc.tokens), " ")
+			unknown := p.fillAgreed(places, b)
+			p.warn("PARSE.READ", "appeals", l.No, "表四“%s”一行应有 5 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
+				T4Blocks[b].Parent+T4Blocks[b].Label, len(rc.tokens), read, 5-len(rc.tokens), unreadSaid(unknown))
+			if found == 0 {
+				p.r.setLine("appeals", l.No)
+			}
+			found++
+			got[b] = true
+			next = b + 1
+			continue
 		}
 		if b < 0 {
 			if b = t4BlockFuzzy(L, next); b < 0 {
