@@ -324,29 +324,7 @@ func TestAgencyNamedOtherwiseIsOneAgency(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "other.txt"), b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files, err := Expand([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if _, err := Run(context.Background(), files, Options{JSON: true}, &out); err != nil {
-		t.Fatal(err)
-	}
-	same := map[string]bool{}
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		var m struct {
-			File     string
-			Findings []struct{ Rule string }
-		}
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range m.Findings {
-			if f.Rule == "X.SAME_TEXT" {
-				same[filepath.Base(m.File)] = true
-			}
-		}
-	}
+	same := filesWith(t, dir, "X.SAME_TEXT")
 	if !same["r1.txt"] || !same["r2.txt"] || !same["r3.txt"] || same["r0.txt"] || same["other.txt"] {
 		t.Errorf("X.SAME_TEXT in %v, want r1, r2 and r3 (one agency's years)", same)
 	}
@@ -384,29 +362,7 @@ func TestAgencyWithItsPlacesIsOneAgency(t *testing.T) {
 	write("c2023.txt", "甲市示例区民政局", 2023, true)
 	write("d2023.txt", "乙市示例区民政局", 2023, true)
 	write("e2024.txt", "新乡市教育局", 2024, true)
-	files, err := Expand([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if _, err := Run(context.Background(), files, Options{JSON: true}, &out); err != nil {
-		t.Fatal(err)
-	}
-	same := map[string]bool{}
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		var m struct {
-			File     string
-			Findings []struct{ Rule string }
-		}
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range m.Findings {
-			if f.Rule == "X.SAME_TEXT" {
-				same[filepath.Base(m.File)] = true
-			}
-		}
-	}
+	same := filesWith(t, dir, "X.SAME_TEXT")
 	want := map[string]bool{"a2023.txt": true, "a2024.txt": true}
 	if !maps.Equal(same, want) {
 		t.Errorf("X.SAME_TEXT in %v, want %v (卫滨区's years only)", same, want)
@@ -434,4 +390,34 @@ func TestPlacePrefixes(t *testing.T) {
 			t.Errorf("%s: %v, want %v", name, got, want)
 		}
 	}
+}
+
+// filesWith audits dir as `gongkai audit --json DIR` does and names the files
+// (base names) with a finding of the rule.
+func filesWith(t *testing.T, dir, rule string) map[string]bool {
+	t.Helper()
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := Run(context.Background(), files, Options{JSON: true}, &out); err != nil {
+		t.Fatal(err)
+	}
+	with := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var m struct {
+			File     string
+			Findings []struct{ Rule string }
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range m.Findings {
+			if f.Rule == rule {
+				with[filepath.Base(m.File)] = true
+			}
+		}
+	}
+	return with
 }

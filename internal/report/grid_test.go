@@ -359,32 +359,7 @@ func TestBlankCellsInGluedDigits(t *testing.T) {
 	}
 	for name, make := range layouts {
 		t.Run(name, func(t *testing.T) {
-			cells, right := 0, 0
-			for i := range 150 {
-				truth, _ := blankTruth(i)
-				r, err := report.Read("r.txt", []byte(make(t, truth)))
-				if err != nil {
-					t.Fatal(err)
-				}
-				report.Check(r, nil)
-				compare := func(got, want report.Cell, prefix, name string) {
-					cells++
-					switch {
-					case got.String() == want.String():
-						right++
-					case got.Blank():
-						said(t, r, prefix, i)
-					default:
-						t.Errorf("report %d %s = %q, want %q", i, name, got, want)
-					}
-				}
-				eachCount(truth, r, compare)
-				for _, f := range r.Findings {
-					if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
-						t.Errorf("report %d: a false error %s: %s", i, f.Rule, f.Message)
-					}
-				}
-			}
+			cells, right := blankReadsRight(t, 150, make)
 			// most is still read: the rows whose blanks cannot be placed
 			// are a third of the cells in these reports
 			if right*100 < cells*60 {
@@ -600,6 +575,39 @@ func blankTruth(i int) (*report.Report, int) {
 		}
 	}
 	return truth, blanks
+}
+
+// blankReadsRight reads blankTruth(0 … n-1), each written out by layout, and
+// checks each count of 表二, 表三 and 表四: read right, or blank and said,
+// never wrong; and no T3/T4 error, the reports being clean. It returns the
+// counts checked and those read right.
+func blankReadsRight(t *testing.T, n int, layout func(testing.TB, *report.Report) string) (cells, right int) {
+	t.Helper()
+	for i := range n {
+		truth, _ := blankTruth(i)
+		r, err := report.Read("r.txt", []byte(layout(t, truth)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		report.Check(r, nil)
+		eachCount(truth, r, func(got, want report.Cell, prefix, name string) {
+			cells++
+			switch {
+			case got.String() == want.String():
+				right++
+			case got.Blank():
+				said(t, r, prefix, i)
+			default:
+				t.Errorf("report %d %s = %q, want %q", i, name, got, want)
+			}
+		})
+		for _, f := range r.Findings {
+			if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
+				t.Errorf("report %d: a false error %s: %s", i, f.Rule, f.Message)
+			}
+		}
+	}
+	return cells, right
 }
 
 // eachCount calls f with each count of 表三, 表四 and 表二 as read (r) and as

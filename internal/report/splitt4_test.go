@@ -402,31 +402,7 @@ func TestT4PartsLeavingBlanks(t *testing.T) {
 	}
 	for name, layout := range layouts {
 		t.Run(name, func(t *testing.T) {
-			cells, right := 0, 0
-			for i := range 300 {
-				truth, _ := blankTruth(i)
-				r, err := report.Read("r.txt", []byte(layout(t, truth)))
-				if err != nil {
-					t.Fatal(err)
-				}
-				report.Check(r, nil)
-				eachCount(truth, r, func(got, want report.Cell, prefix, name string) {
-					cells++
-					switch {
-					case got.String() == want.String():
-						right++
-					case got.Blank():
-						said(t, r, prefix, i)
-					default:
-						t.Errorf("report %d %s = %q, want %q", i, name, got, want)
-					}
-				})
-				for _, f := range r.Findings {
-					if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
-						t.Errorf("report %d: a false error %s: %s", i, f.Rule, f.Message)
-					}
-				}
-			}
+			cells, right := blankReadsRight(t, 300, layout)
 			t.Logf("%s: %d of %d cells read right", name, right, cells)
 		})
 	}
