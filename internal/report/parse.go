@@ -5658,7 +5658,7 @@ func (p *parser) parseT4() {
 			// blank ("00" under 复议后起诉: 0, three blanks, 0), as may the
 			// rest of the table then
 			short := heads > 0 && len(rc.tokens) == 1 && digitCount(rc.tokens) < 5*heads
-			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !rowCells && !t4NextPart(strs(toks), strs(rc.tokens), p.blanky || short) {
+			if !headed || rc.ok || len(rc.tokens) == 0 || !oneEach && !rowCells && !t4NextPart(strs(toks), strs(rc.tokens), (p.blanky || short) && heads > 0) {
 				break
 			}
 			p.blanky = p.blanky || short && allDigits(rc.tokens[0].s)
@@ -5832,9 +5832,10 @@ func (p *parser) parseT4() {
 // the table whose numbers so far are read: whole cells that make whole
 // blocks (5 and 10, 5 and 5), or, where digits ran together, a run of five
 // digits or more (a block's at least) to a part, three parts at most. In a
-// table that leaves cells blank a part after the first may be shorter; the
-// first may not (a lone digit then a heading is a PDF's text a number to a
-// line, not digits run together).
+// table that leaves cells blank, under headings that say how many blocks the
+// part has (its 总计s or its block's name), a part may be shorter (not under
+// other pieces of headings: a lone digit then "纠正" is a PDF's text a number
+// to a line, not digits run together).
 func t4NextPart(read, next []string, blanks bool) bool {
 	const n = 15
 	if wholeBlocks(read) && wholeBlocks(next) {
@@ -5843,8 +5844,8 @@ func t4NextPart(read, next []string, blanks bool) bool {
 	if len(next) != 1 || len(read)+1 > 3 {
 		return false
 	}
-	for i, t := range append(read[:len(read):len(read)], next...) {
-		if !allDigits(t) || len(t) < 5 && (!blanks || i == 0) {
+	for _, t := range append(read[:len(read):len(read)], next...) {
+		if !allDigits(t) || len(t) < 5 && !blanks {
 			return false
 		}
 	}

@@ -468,3 +468,26 @@ func TestT4RowsWithBlankCells(t *testing.T) {
 		})
 	}
 }
+
+// 表四 in three parts on a page whose digits ran together, the first part's
+// group with blanks ("123" for 1, two blanks, 2, 3) in a report that leaves
+// cells blank: the parts after it are read all the same. Before, a first
+// run shorter than a block was not taken for a part, and all of 表四 was
+// unread.
+func TestT4FirstPartWithBlanks(t *testing.T) {
+	r := truth()
+	r.Applications["carried_in"] = report.Row{report.N(3), report.N(1), {}, report.N(0), report.N(0), report.N(0), report.N(4)}
+	r.Appeals = appealsOf(1, -1, -1, 2, 3, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0)
+	got := audit(t, "t.txt", []byte(splitT4Page(t, r, 1, 1, 1)))
+	if got.Appeals[1] != r.Appeals[1] || got.Appeals[2] != r.Appeals[2] {
+		t.Errorf("表四 read as %v, want its last two groups %v", got.Appeals, r.Appeals)
+	}
+	for c, g := range got.Appeals[0] {
+		if !g.Blank() && g != r.Appeals[0][c] {
+			t.Errorf("行政复议 %d read as %v, printed %v", c, g, r.Appeals[0][c])
+		}
+	}
+	if slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("a false T4.SUM: %v", got.Findings)
+	}
+}
