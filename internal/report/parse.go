@@ -6383,6 +6383,19 @@ func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
 	p.warn("PARSE.READ", "appeals", line, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），各行按其组名读取：%s", strings.Join(nums, " "))
 }
 
+// agreeOnSome says there are cuts, and they agree on a cell at least.
+func agreeOnSome(cuts [][]int64) bool {
+	if len(cuts) == 0 {
+		return false
+	}
+	for i, v := range cuts[0] {
+		if !slices.ContainsFunc(cuts[1:], func(c []int64) bool { return c[i] != v }) {
+			return true
+		}
+	}
+	return false
+}
+
 // t4BlankPlaces are the ways to place n cells of 表四 (whole groups), of
 // which the whole-cell numbers given are some in order and the rest blank
 // (-1), such that every group adds up (a blank counting 0).
@@ -6612,8 +6625,8 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 		if short {
 			// placed where the group adds up, the cells every place agrees on read
 			places := t4BlankPlaces(strs(rc.tokens), 5)
-			if b < 0 || got[b] || len(places) == 0 {
-				continue
+			if b < 0 || got[b] || !agreeOnSome(places) {
+				continue // (nothing known of the row: the table may be read otherwise)
 			}
 			read := strings.Join(strs(rc.tokens), " ")
 			unknown := p.fillAgreed(places, b)

@@ -41,3 +41,22 @@ func TestT3SearchWeighsEveryTie(t *testing.T) {
 		t.Errorf("本年新收's first two cells are not said to be unread")
 	}
 }
+
+// agreeOnSome: no cuts, or cuts that differ in every cell (a lone 0 under a
+// block's name: 0 or blank in each place), know nothing.
+func TestAgreeOnSome(t *testing.T) {
+	for _, c := range []struct {
+		cuts [][]int64
+		want bool
+	}{
+		{nil, false},
+		{[][]int64{{2, 1, -1, 1, 4}}, true},
+		{t4BlankPlaces([]string{"0"}, 5), false},
+		{[][]int64{{0, -1, -1, -1, -1}, {-1, 0, -1, -1, -1}}, true}, // the last three blank in both
+		{[][]int64{{-1, 2, 1, 1, 4}, {2, -1, 1, 1, 4}}, true},
+	} {
+		if got := agreeOnSome(c.cuts); got != c.want {
+			t.Errorf("agreeOnSome(%v) = %v, want %v", c.cuts, got, c.want)
+		}
+	}
+}
