@@ -5799,7 +5799,7 @@ func (p *parser) parseT4() {
 		}
 	}
 	if first == 0 {
-		if p.notText("4", "appeals") || p.parseT4Vertical(lo, hi) {
+		if p.notText("4", "appeals") || p.parseT4Vertical(lo, hi) || p.parseT4Transposed(lo, hi) {
 			return
 		}
 		if r.Meta.Tables["4"] {
@@ -6732,6 +6732,49 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 		msg += "；其中“" + strings.Join(misread, "”“") + "”与格式的栏名差一个字，按次序读取，请核对"
 	}
 	p.warn("PARSE.READ", "appeals", cells[0].no, "%s", msg)
+	return true
+}
+
+// parseT4Transposed reads 表四 turned on its side: a column to each block
+// under a line naming the three in order (行政复议 | 行政诉讼（未经复议直接起诉）|
+// 行政诉讼（复议后起诉）), and a row to each of the five headings in order,
+// with three numbers (结果维持 2 1 0 … 总计 4 1 0). Nothing else is read so.
+func (p *parser) parseT4Transposed(lo, hi int) bool {
+	named := false // the line naming the blocks was seen
+	var rows []rowCells
+	first := 0
+	for _, l := range p.lines[lo:hi] {
+		if !named {
+			named = t4NamedAfter(l.Text, 0, 0) == len(T4Blocks)
+			continue
+		}
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		rc := splitLabel(l, len(T4Blocks))
+		k := len(rows)
+		if k == len(T4Columns) {
+			break
+		}
+		if !rc.ok || !t4ColumnEnds(norm(rc.label), norm(T4ColumnLabels[k])) {
+			return false
+		}
+		if k == 0 {
+			first = l.No
+		}
+		rows = append(rows, rc)
+	}
+	if len(rows) != len(T4Columns) {
+		return false
+	}
+	for c, rc := range rows {
+		for b, v := range rc.cells {
+			p.r.Appeals[b][c] = toCell(v)
+		}
+	}
+	p.r.Meta.Tables["4"] = true
+	p.r.setLine("appeals", first)
+	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取")
 	return true
 }
 

@@ -142,6 +142,27 @@ func t4Rows(t testing.TB, r *report.Report) string {
 	return src[:i] + b.String() + "\n" + src[j:]
 }
 
+// t4Transposed is the tab text of r with 表四 turned on its side: a column
+// to each block and a row to each of its five headings.
+func t4Transposed(t testing.TB, r *report.Report) string {
+	src := textOf(t, r)
+	i := strings.Index(src, "行政复议\t")
+	j := strings.Index(src, "五、存在的主要问题")
+	if i < 0 || j < i {
+		t.Fatal("no 表四 in the tab text")
+	}
+	var b strings.Builder
+	b.WriteString("\t行政复议\t行政诉讼（未经复议直接起诉）\t行政诉讼（复议后起诉）\n")
+	for c, lab := range report.T4ColumnLabels {
+		b.WriteString(lab)
+		for x := range report.T4Blocks {
+			b.WriteString("\t" + r.Appeals[x][c].String())
+		}
+		b.WriteString("\n")
+	}
+	return src[:i] + b.String() + "\n" + src[j:]
+}
+
 // flattened is a tab text as a page without line breaks, each row's digits
 // run together.
 func flattened(src string) string { return strings.NewReplacer("\n", "", "\t", "").Replace(src) }
@@ -177,6 +198,8 @@ func init() {
 			r.Appeals[0] = [5]report.Cell{{}, {}, {}, {}, report.N(4)}
 			return r
 		}, findings: []string{"PARSE.READ"}},
+		fixture{file: "t4-transposed-2021.txt", make: func(t testing.TB) []byte { return []byte(t4Transposed(t, truth())) }, want: truth,
+			findings: []string{"PARSE.READ"}},
 		fixture{file: "t4-rows-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Rows(t, truth()))) }, want: func() *report.Report {
 			r := truth()
 			for _, c := range []string{"issued", "repealed", "in_force"} {
@@ -489,5 +512,42 @@ func TestT4FirstPartWithBlanks(t *testing.T) {
 	}
 	if slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
 		t.Errorf("a false T4.SUM: %v", got.Findings)
+	}
+}
+
+// 表四 turned on its side (a column to each block, a row to each heading:
+// 结果维持 2 1 0 … 总计 4 1 0) in tab text, with spaces and as a pipe table is
+// read by its rows' headings and said; a group that does not add up is the
+// report's error; a row with a blank is read in tab text, where the blank
+// keeps its field. Before, 表四 was unread.
+func TestT4Transposed(t *testing.T) {
+	layouts := map[string]func(string) string{
+		"tab":      func(s string) string { return s },
+		"spaced":   func(s string) string { return strings.ReplaceAll(s, "\t", " ") },
+		"markdown": func(s string) string { return strings.ReplaceAll(s, "\t", " | ") },
+	}
+	for name, layout := range layouts {
+		t.Run(name, func(t *testing.T) {
+			for i := range 60 {
+				truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				scale(truth, []int64{1, 7, 123}[i%3])
+				misprinted := i%4 == 1
+				if misprinted {
+					truth.Appeals[i%3][4] = report.N(truth.Appeals[i%3][4].Val() + 1)
+				}
+				r := audit(t, "r.txt", []byte(layout(t4Transposed(t, truth))))
+				if r.Appeals != truth.Appeals {
+					t.Errorf("report %d: 表四 read as %v, printed %v", i, r.Appeals, truth.Appeals)
+				}
+				if sum := slices.Contains(rules(r.Findings, report.SevError), "T4.SUM"); sum != misprinted {
+					t.Errorf("report %d: T4.SUM %v, misprinted %v: %v", i, sum, misprinted, r.Findings)
+				}
+			}
+		})
+	}
+	r := truth()
+	r.Appeals = appealsOf(2, 1, 0, 1, 4, 1, -1, 0, 0, 1, 0, 0, 0, 0, 0)
+	if got := audit(t, "r.txt", []byte(t4Transposed(t, r))); got.Appeals != r.Appeals {
+		t.Errorf("a blank cell: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
 	}
 }
