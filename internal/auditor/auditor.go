@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -400,9 +401,10 @@ func agencyKey(name string) string {
 // placeQualified maps an agency's key to the one key that is the same name
 // with the places above it written before it, where there is one: a county's
 // bureau titled 卫滨区教育体育和文化旅游局 one year and 新乡市卫滨区教育体育和文化旅游局
-// another. The shorter name must itself start with a place, so that a name
-// with none (教育局) is joined to nothing; two fuller names for one shorter
-// (甲市卫滨区… and 乙市卫滨区…) join neither.
+// another (and 河南省新乡市卫滨区… a third: all are the fullest). The shorter
+// name must itself start with a place, so that a name with none (教育局) is
+// joined to nothing; two fuller names for one shorter that are not one
+// another's (甲市卫滨区… and 乙市卫滨区…) join neither.
 func placeQualified(keys map[string]bool) map[string]string {
 	cands := map[string][]string{}
 	for k := range keys {
@@ -414,8 +416,15 @@ func placeQualified(keys map[string]bool) map[string]string {
 	}
 	out := map[string]string{}
 	for short, fs := range cands {
-		if len(fs) == 1 {
-			out[short] = fs[0]
+		// several fuller names that each end with the next shorter one (新乡市
+		// 卫滨区… and 河南省新乡市卫滨区…) are one line of names: the fullest
+		slices.SortFunc(fs, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
+		nested := true
+		for i := 1; i < len(fs); i++ {
+			nested = nested && strings.HasSuffix(fs[i], fs[i-1])
+		}
+		if nested {
+			out[short] = fs[len(fs)-1]
 		}
 	}
 	return out

@@ -357,13 +357,14 @@ func TestAgencyWithItsPlacesIsOneAgency(t *testing.T) {
 	write("a2022.txt", "卫滨区教育体育和文化旅游局", 2022, true)
 	write("a2023.txt", "新乡市卫滨区教育体育和文化旅游局", 2023, true)
 	write("a2024.txt", "卫滨区教育体育和文化旅游局", 2024, true)
+	write("a2025.txt", "河南省新乡市卫滨区教育体育和文化旅游局", 2025, true)
 	write("b2023.txt", "民政局", 2023, true)
 	write("c2022.txt", "示例区民政局", 2022, true)
 	write("c2023.txt", "甲市示例区民政局", 2023, true)
 	write("d2023.txt", "乙市示例区民政局", 2023, true)
 	write("e2024.txt", "新乡市教育局", 2024, true)
 	same := filesWith(t, dir, "X.SAME_TEXT")
-	want := map[string]bool{"a2023.txt": true, "a2024.txt": true}
+	want := map[string]bool{"a2023.txt": true, "a2024.txt": true, "a2025.txt": true}
 	if !maps.Equal(same, want) {
 		t.Errorf("X.SAME_TEXT in %v, want %v (卫滨区's years only)", same, want)
 	}
