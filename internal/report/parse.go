@@ -5724,7 +5724,9 @@ func (p *parser) parseT4() {
 			// the others had not been read
 			toks, data, spaced, dataEnd = toks[:parts[0]], data[:before.data], before.spaced, before.dataEnd
 		} else {
-			if !glued && wellFormed(strs(toks)) {
+			if !glued && wellFormed(strs(toks)) && byName {
+				p.warn("PARSE.READ", "appeals", first, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），各行按其组名读取：%s", strings.Join(strs(toks), " "))
+			} else if !glued && wellFormed(strs(toks)) {
 				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
 					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))
 			} else {
