@@ -1602,7 +1602,8 @@ func titlePieces(t string) [][]string {
 		k += len("报告")
 		if rest := strings.TrimLeft(t[k:], " "); strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
 			if j := strings.IndexAny(rest, "）)"); j >= 0 {
-				k = len(t) - len(rest) + j + 1
+				_, size := utf8.DecodeRuneInString(rest[j:]) // （…） closes with a wide bracket: three bytes
+				k = len(t) - len(rest) + j + size
 			}
 		}
 		offer(t[:k])

@@ -3,6 +3,7 @@ package report_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gongkai/internal/report"
 )
@@ -131,6 +132,21 @@ func TestTitleAfterALinkOnItsLine(t *testing.T) {
 		r := audit(t, "x.txt", data)
 		if r.Agency != "示例市生态环境局" || r.Year != 2024 {
 			t.Errorf("Read(%q) = %q %d", line, r.Agency, r.Year)
+		}
+	}
+}
+
+// A title that ends in a bracketed part after 报告 (（一）, （2024年）), on a
+// line with another 报告 before it, is cut after its closing bracket, whole:
+// the wide bracket is three bytes, and the cut had left one of them (an
+// invalid title, found by the fuzzer: its JSON did not load back the same).
+func TestTitlePieceEndsAfterAWideBracket(t *testing.T) {
+	body := textOf(t, truth())
+	body = body[strings.Index(body, "\n"):]
+	for _, want := range []string{"示例市生态环境局2024年政府信息公开工作年度报告（一）", "示例市生态环境局2024年政府信息公开工作年度报告(一)"} {
+		r := audit(t, "x.txt", []byte("报告 "+want+body))
+		if r.Title != want || !utf8.ValidString(r.Title) || r.Agency != "示例市生态环境局" {
+			t.Errorf("title %q (agency %q), want %q", r.Title, r.Agency, want)
 		}
 	}
 }
