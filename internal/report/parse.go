@@ -6770,14 +6770,16 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 	if len(rows) != len(T4Columns) {
 		return false
 	}
+	var read []string
 	for c, rc := range rows {
 		for b, v := range rc.cells {
 			p.r.Appeals[b][c] = toCell(v)
 		}
+		read = append(read, T4ColumnLabels[c]+" "+strings.Join(rc.cells, " "))
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", first)
-	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取")
+	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取：%s", strings.Join(read, "；"))
 	return true
 }
 

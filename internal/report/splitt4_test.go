@@ -547,7 +547,13 @@ func TestT4Transposed(t *testing.T) {
 	}
 	r := truth()
 	r.Appeals = appealsOf(2, 1, 0, 1, 4, 1, -1, 0, 0, 1, 0, 0, 0, 0, 0)
-	if got := audit(t, "r.txt", []byte(t4Transposed(t, r))); got.Appeals != r.Appeals {
+	got := audit(t, "r.txt", []byte(t4Transposed(t, r)))
+	if got.Appeals != r.Appeals {
 		t.Errorf("a blank cell: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
+	}
+	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "横竖互换") && strings.Contains(f.Message, "总计 4 1 0")
+	}) {
+		t.Errorf("the reading is not said with the rows it read: %v", got.Findings)
 	}
 }
