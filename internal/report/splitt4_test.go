@@ -20,12 +20,6 @@ import (
 // headings of its own, as reports whose page is too narrow for fifteen
 // columns print it.
 func splitT4(t testing.TB, r *report.Report, blocks ...int) string {
-	src := textOf(t, r)
-	i := strings.Index(src, "行政复议\t")
-	j := strings.Index(src, "五、存在的主要问题")
-	if i < 0 || j < i {
-		t.Fatal("no 表四 in the tab text")
-	}
 	cols := strings.Join(report.T4ColumnLabels, "\t")
 	var b strings.Builder
 	at := 0
@@ -49,7 +43,7 @@ func splitT4(t testing.TB, r *report.Report, blocks ...int) string {
 		at += n
 		b.WriteString(strings.Join(names, "\t") + "\n" + strings.Join(heads, "\t") + "\n" + strings.Join(nums, "\t") + "\n")
 	}
-	return src[:i] + b.String() + "\n" + src[j:]
+	return withT4(t, r, b.String())
 }
 
 // splitT4Page is splitT4 as a page without line breaks: cells glued.
@@ -120,12 +114,6 @@ var splitT4Layouts = map[string]func(testing.TB, *report.Report) string{
 // t4Rows is the tab text of r with 表四 a row to a block under one row of
 // column headings (行政复议 | 2 | 1 | 0 | 1 | 4 …), as some agencies lay it out.
 func t4Rows(t testing.TB, r *report.Report) string {
-	src := textOf(t, r)
-	i := strings.Index(src, "行政复议\t")
-	j := strings.Index(src, "五、存在的主要问题")
-	if i < 0 || j < i {
-		t.Fatal("no 表四 in the tab text")
-	}
 	var b strings.Builder
 	b.WriteString("\t" + strings.Join(report.T4ColumnLabels, "\t") + "\n")
 	for x, blk := range report.T4Blocks {
@@ -139,18 +127,12 @@ func t4Rows(t testing.TB, r *report.Report) string {
 		}
 		b.WriteString(name + "\t" + strings.Join(cells, "\t") + "\n")
 	}
-	return src[:i] + b.String() + "\n" + src[j:]
+	return withT4(t, r, b.String())
 }
 
 // t4Transposed is the tab text of r with 表四 turned on its side: a column
 // to each block and a row to each of its five headings.
 func t4Transposed(t testing.TB, r *report.Report) string {
-	src := textOf(t, r)
-	i := strings.Index(src, "行政复议\t")
-	j := strings.Index(src, "五、存在的主要问题")
-	if i < 0 || j < i {
-		t.Fatal("no 表四 in the tab text")
-	}
 	var b strings.Builder
 	b.WriteString("\t行政复议\t行政诉讼（未经复议直接起诉）\t行政诉讼（复议后起诉）\n")
 	for c, lab := range report.T4ColumnLabels {
@@ -160,7 +142,19 @@ func t4Transposed(t testing.TB, r *report.Report) string {
 		}
 		b.WriteString("\n")
 	}
-	return src[:i] + b.String() + "\n" + src[j:]
+	return withT4(t, r, b.String())
+}
+
+// withT4 is the tab text of r with its 表四 (the table, not its heading)
+// replaced by table.
+func withT4(t testing.TB, r *report.Report, table string) string {
+	src := textOf(t, r)
+	i := strings.Index(src, "行政复议\t")
+	j := strings.Index(src, "五、存在的主要问题")
+	if i < 0 || j < i {
+		t.Fatal("no 表四 in the tab text")
+	}
+	return src[:i] + table + "\n" + src[j:]
 }
 
 // flattened is a tab text as a page without line breaks, each row's digits
