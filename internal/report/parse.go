@@ -6743,8 +6743,9 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 // 行政诉讼（复议后起诉）), and a row to each of the five headings in order,
 // with three numbers (结果维持 2 1 0 … 总计 4 1 0). Nothing else is read so.
 func (p *parser) parseT4Transposed(lo, hi int) bool {
-	named := false // the line naming the blocks was seen
-	var rows []rowCells
+	named := false      // the line naming the blocks was seen
+	var rows [][]string // each heading's numbers, in order
+	short := false      // a row with fewer than three: blanks that left no trace
 	first := 0
 	for _, l := range p.lines[lo:hi] {
 		if !named {
@@ -6759,28 +6760,104 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 		if k == len(T4Columns) {
 			break
 		}
-		if !rc.ok || !t4ColumnEnds(norm(rc.label), norm(T4ColumnLabels[k])) {
+		if !t4ColumnEnds(norm(rc.label), norm(T4ColumnLabels[k])) {
 			return false
+		}
+		cells := rc.cells
+		if !rc.ok {
+			if len(rc.tokens) == 0 || len(rc.tokens) >= len(T4Blocks) || !wellFormed(strs(rc.tokens)) {
+				return false
+			}
+			cells, short = strs(rc.tokens), true
 		}
 		if k == 0 {
 			first = l.No
 		}
-		rows = append(rows, rc)
+		rows = append(rows, cells)
 	}
 	if len(rows) != len(T4Columns) {
 		return false
 	}
 	var read []string
-	for c, rc := range rows {
-		for b, v := range rc.cells {
-			p.r.Appeals[b][c] = toCell(v)
-		}
-		read = append(read, T4ColumnLabels[c]+" "+strings.Join(rc.cells, " "))
+	for c, cells := range rows {
+		read = append(read, T4ColumnLabels[c]+" "+strings.Join(cells, " "))
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", first)
+	if short {
+		// where the blanks go so that each block's results add up to its
+		// 总计, the cells every such place agrees on
+		places := t4TransposedPlaces(rows)
+		if len(places) == 0 {
+			p.t4Unread()
+			p.warn("PARSE.TABLE", "appeals", first, "表四横竖互换（每组一栏，每个结果一行），有的行少于 3 个数（%s），无法确定空白的位置，表四记为空", strings.Join(read, "；"))
+			return true
+		}
+		unknown := p.fillAgreed(places, 0)
+		p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取：%s；有的行少于 3 个数，按各组“总计 = 各项之和”定出空白的位置%s",
+			strings.Join(read, "；"), unreadSaid(unknown))
+		return true
+	}
+	for c, cells := range rows {
+		for b, v := range cells {
+			p.r.Appeals[b][c] = toCell(v)
+		}
+	}
 	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取：%s", strings.Join(read, "；"))
 	return true
+}
+
+// t4TransposedPlaces are the ways to place the numbers of 表四 turned on its
+// side, a row to each heading with three cells or fewer (the rest blank, -1),
+// such that every block adds up (a blank counting 0): as fifteen cells, a
+// block after another.
+func t4TransposedPlaces(rows [][]string) [][]int64 {
+	nb := len(T4Blocks)
+	var out [][]int64
+	cut := make([]int64, len(T4Columns)*nb)
+	var rec func(c int)
+	rec = func(c int) {
+		if len(out) >= t4CutLimit {
+			return
+		}
+		if c == len(rows) {
+			for b := range nb {
+				if !t4GroupAddsUp(cut[b*5 : b*5+5]) {
+					return
+				}
+			}
+			out = append(out, slices.Clone(cut))
+			return
+		}
+		// each way to put the row's numbers, in order, in its three cells
+		var put func(b, k int)
+		put = func(b, k int) {
+			if b == nb {
+				if k == len(rows[c]) {
+					rec(c + 1)
+				}
+				return
+			}
+			if k < len(rows[c]) {
+				v, err := strconv.ParseInt(rows[c][k], 10, 64)
+				if rows[c][k] == "" {
+					v, err = -1, nil // a blank field of a row that has its three
+				}
+				if err != nil {
+					return
+				}
+				cut[b*5+c] = v
+				put(b+1, k+1)
+			}
+			if nb-b > len(rows[c])-k { // a blank here leaves room for the rest
+				cut[b*5+c] = -1
+				put(b+1, k)
+			}
+		}
+		put(0, 0)
+	}
+	rec(0)
+	return out
 }
 
 // cellsOnly says a line with Chinese characters is a row of cells all the

@@ -539,9 +539,28 @@ func TestT4Transposed(t *testing.T) {
 			}
 		})
 	}
+	// with a space between cells a blank leaves no trace: placed where each
+	// block adds up to its 总计 (before, 表四 was unread)
+	cells, right := blankReadsRight(t, 300, func(t testing.TB, r *report.Report) string {
+		lines := strings.Split(t4Transposed(t, r), "\n")
+		for i, l := range lines {
+			lines[i] = strings.Join(strings.Fields(l), " ")
+		}
+		return strings.Join(lines, "\n")
+	})
+	t.Logf("spaced with blanks: %d of %d cells read right", right, cells)
 	r := truth()
-	r.Appeals = appealsOf(2, 1, 0, 1, 4, 1, -1, 0, 0, 1, 0, 0, 0, 0, 0)
-	got := audit(t, "r.txt", []byte(t4Transposed(t, r)))
+	r.Appeals = appealsOf(2, 1, 0, 1, 4, 1, -1, 0, 0, 1, 0, 0, 0, 0, 0) // 结果纠正 1 0: 1, a blank, 0 or 1, 0, a blank
+	got := audit(t, "r.txt", []byte(strings.ReplaceAll(t4Transposed(t, r), "1\t\t0", "1 0")))
+	if want := appealsOf(2, 1, 0, 1, 4, 1, -1, 0, 0, 1, 0, -1, 0, 0, 0); got.Appeals != want {
+		t.Errorf("a row short of a number: 表四 read as %v, want %v", got.Appeals, want)
+	}
+	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "定出空白的位置")
+	}) {
+		t.Errorf("the placing is not said: %v", got.Findings)
+	}
+	got = audit(t, "r.txt", []byte(t4Transposed(t, r)))
 	if got.Appeals != r.Appeals {
 		t.Errorf("a blank cell: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
 	}
