@@ -752,12 +752,44 @@ func Identify(name string, data []byte) (agency string, year int) {
 		// a portal page: read up to section 一, no further
 		lines = htmlLinesUntil(t, func(ls []Line) bool { return len(ls) > 60 || headingKey(ls[len(ls)-1].Text) != "" })
 	} else if lines, _, err = Lines(name, data); err != nil {
-		return "", 0
+		if len(data) == len(whole) {
+			return "", 0
+		}
+		lines = nil // the head alone does not read: the whole, below
 	} else {
 		complete = len(data) == len(whole)
 	}
-	// the title is among the first lines; a page without line breaks starts
-	// with it (no need to cut the page into its pieces)
+	p := &parser{r: NewReport(Format2021)}
+	p.pickTitle(titleLines(lines))
+	if p.r.Agency == "" && p.r.Year == 0 && (!complete || len(lines) == 0) {
+		// no title in the head: read as Read reads it (an RTF whose pictures
+		// come first, a page whose pieces pdftohtml placed out of order):
+		// rare, and the grouping needs it
+		if all, _, err := Lines(name, whole); err == nil {
+			lines, complete = all, true
+			p.pickTitle(titleLines(all))
+		}
+	}
+	if p.r.Agency == "" && p.r.Year != 0 {
+		// a title that names no agency: the signature at the end, or the
+		// page's 发布机构 line, as Read finds them (the whole file is read
+		// when only its head was: rare, and the grouping needs it)
+		all, err := lines, error(nil)
+		if !complete {
+			all, _, err = Lines(name, whole)
+		}
+		if err == nil {
+			p.lines = all
+			p.agencyElsewhere()
+		}
+	}
+	return p.r.Agency, p.r.Year
+}
+
+// titleLines are the lines before section 一 that may hold the title: the
+// title is among the first lines; a page without line breaks starts with it
+// (no need to cut the page into its pieces).
+func titleLines(lines []Line) []titleLine {
 	var pre []titleLine
 	for _, l := range lines {
 		t := trimSpace(paraText(l))
@@ -792,22 +824,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 		}
 		pre = append(pre, titleLineOf(t))
 	}
-	p := &parser{r: NewReport(Format2021)}
-	p.pickTitle(pre)
-	if p.r.Agency == "" && p.r.Year != 0 {
-		// a title that names no agency: the signature at the end, or the
-		// page's 发布机构 line, as Read finds them (the whole file is read
-		// when only its head was: rare, and the grouping needs it)
-		all, err := lines, error(nil)
-		if !complete {
-			all, _, err = Lines(name, whole)
-		}
-		if err == nil {
-			p.lines = all
-			p.agencyElsewhere()
-		}
-	}
-	return p.r.Agency, p.r.Year
+	return pre
 }
 
 // keyValueRows puts back together 表三's rows written as OCR tools may
