@@ -6760,13 +6760,18 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 // 行政诉讼（复议后起诉）), and a row to each of the five headings in order,
 // with three numbers (结果维持 2 1 0 … 总计 4 1 0). Nothing else is read so.
 func (p *parser) parseT4Transposed(lo, hi int) bool {
-	named := false      // the line naming the blocks was seen
+	named := 0          // blocks named so far by the heading lines, in order (a heading of two rows: 行政复议 行政诉讼 / 未经复议直接起诉 复议后起诉)
 	var rows [][]string // each heading's numbers, in order
 	short := false      // a row with fewer than three: blanks that left no trace
 	first := 0
 	for _, l := range p.lines[lo:hi] {
-		if !named {
-			named = t4NamedAfter(l.Text, 0, 0) == len(T4Blocks)
+		if named < len(T4Blocks) {
+			if !t4HeadingOnly(l.Text) {
+				named = 0 // the names must be on heading lines that follow one another
+			}
+			if named = t4NamedAfter(l.Text, 0, named); named < 0 {
+				named = max(t4NamedAfter(l.Text, 0, 0), 0) // this line starts over
+			}
 			continue
 		}
 		if trimSpace(l.Text) == "" {
@@ -6778,6 +6783,9 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 			break
 		}
 		if !t4ColumnEnds(norm(rc.label), norm(T4ColumnLabels[k])) {
+			if k == 0 && len(rc.tokens) == 0 && !rc.ok {
+				continue // words before the first row (单位：件)
+			}
 			return false
 		}
 		cells := rc.cells

@@ -564,6 +564,15 @@ func TestT4Transposed(t *testing.T) {
 	if got.Appeals != r.Appeals {
 		t.Errorf("a blank cell: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
 	}
+	// the blocks named over two heading rows (行政复议 行政诉讼 / 未经复议直接起诉
+	// 复议后起诉), a unit line before the first row
+	two := strings.Replace(t4Transposed(t, r), "\t行政复议\t行政诉讼（未经复议直接起诉）\t行政诉讼（复议后起诉）\n",
+		"\t行政复议\t行政诉讼\t\n\t\t未经复议直接起诉\t复议后起诉\n单位：件\n", 1)
+	for _, text := range []string{two, strings.ReplaceAll(two, "\t", " | ")} {
+		if got := audit(t, "r.txt", []byte(text)); got.Appeals != r.Appeals {
+			t.Errorf("headings over two rows: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
+		}
+	}
 	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
 		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "横竖互换") && strings.Contains(f.Message, "总计 4 1 0")
 	}) {
