@@ -349,19 +349,21 @@ func identifyAll(ctx context.Context, files []string, workers int) []ident {
 func groupByAgency(ids []ident) []job {
 	var plan []job
 	byAgency := map[string]int{}
+	keyOf := make([]string, len(ids)) // "": a file without agency or year
 	keys := map[string]bool{}
-	for _, id := range ids {
+	for i, id := range ids {
 		if id.agency != "" && id.year != 0 {
-			keys[agencyKey(id.agency)] = true
+			keyOf[i] = agencyKey(id.agency)
+			keys[keyOf[i]] = true
 		}
 	}
 	fuller := placeQualified(keys)
 	for i, id := range ids {
-		if id.agency == "" || id.year == 0 {
+		key := keyOf[i]
+		if key == "" {
 			plan = append(plan, job{files: []int{i}, years: []int{id.year}})
 			continue
 		}
-		key := agencyKey(id.agency)
 		if f, ok := fuller[key]; ok {
 			key = f
 		}

@@ -761,7 +761,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 	}
 	p := &parser{r: NewReport(Format2021)}
 	p.pickTitle(titleLines(lines))
-	if p.r.Agency == "" && p.r.Year == 0 && (!complete || len(lines) == 0) {
+	if p.r.Agency == "" && p.r.Year == 0 && !complete {
 		// no title in the head: read as Read reads it (an RTF whose pictures
 		// come first, a page whose pieces pdftohtml placed out of order):
 		// rare, and the grouping needs it
@@ -6387,9 +6387,7 @@ func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
 				p.r.Appeals[at+i/5][i%5] = toCell(c)
 			}
 		case len(places) > 0 && len(places) < t4CutLimit:
-			unknown := p.fillAgreed(places, at)
-			p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
-				name, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
+			p.fillPlacedRow(row, places, at, line)
 		default:
 			for b := at; b < at+blocks[k]; b++ {
 				for j := range T4Columns {
@@ -6414,6 +6412,16 @@ func agreeOnSome(cuts [][]int64) bool {
 		}
 	}
 	return false
+}
+
+// fillPlacedRow reads a row of 表四 from block at whose numbers are fewer
+// than its cells, by the places of its blanks (places: the row's cells, in
+// whole blocks): the cells every place agrees on, the others unread; said.
+func (p *parser) fillPlacedRow(row []string, places [][]int64, at, line int) {
+	n := len(places[0])
+	unknown := p.fillAgreed(places, at)
+	p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
+		T4Blocks[at].Parent+T4Blocks[at].Label, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
 }
 
 // t4BlankPlaces are the ways to place n cells of 表四 (whole groups), of
@@ -6648,10 +6656,7 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 			if b < 0 || got[b] || !agreeOnSome(places) {
 				continue // (nothing known of the row: the table may be read otherwise)
 			}
-			read := strings.Join(strs(rc.tokens), " ")
-			unknown := p.fillAgreed(places, b)
-			p.warn("PARSE.READ", "appeals", l.No, "表四“%s”一行应有 5 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
-				T4Blocks[b].Parent+T4Blocks[b].Label, len(rc.tokens), read, 5-len(rc.tokens), unreadSaid(unknown))
+			p.fillPlacedRow(strs(rc.tokens), places, b, l.No)
 			if found == 0 {
 				p.r.setLine("appeals", l.No)
 			}
@@ -6835,16 +6840,14 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 // t4TransposedPlaces are the ways to place the numbers of 表四 turned on its
 // side, a row to each heading with three cells or fewer (the rest blank, -1),
 // such that every block adds up (a blank counting 0): as fifteen cells, a
-// block after another.
+// block after another. (Three places at most for a row's blanks, five rows:
+// 243 ways at most, no bound needed.)
 func t4TransposedPlaces(rows [][]string) [][]int64 {
 	nb := len(T4Blocks)
 	var out [][]int64
 	cut := make([]int64, len(T4Columns)*nb)
 	var rec func(c int)
 	rec = func(c int) {
-		if len(out) >= t4CutLimit {
-			return
-		}
 		if c == len(rows) {
 			for b := range nb {
 				if !t4GroupAddsUp(cut[b*5 : b*5+5]) {
