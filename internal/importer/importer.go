@@ -22,6 +22,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 	"gongkai/internal/workday"
 )
 
@@ -137,11 +138,11 @@ func clip(rec []string) []string {
 // readXLSX streams the rows of a sheet, stopping at the row limit; the
 // archive's decompressed size is bounded too (a zip bomb is refused).
 func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
+	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
 	}
-	defer f.Close()
+	defer done()
 	if sheet == "" {
 		sheet = f.GetSheetName(0)
 	}

@@ -1,8 +1,10 @@
 package importer_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -246,5 +248,24 @@ func errorsSay(t *testing.T, bad []importer.RowError, want []string) {
 		if !strings.Contains(e.String(), want[i]) {
 			t.Errorf("error %d: %s, want %q", i, e, want[i])
 		}
+	}
+}
+
+// A register whose shared strings claim 20 MB and hold five bytes: excelize
+// unpacks such a part to a temporary file, then fails; the import is refused
+// and leaves nothing in the temporary directory.
+func TestBrokenRegisterLeavesNoTemporaryFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/sharedStrings.xml", CompressedSize64: 5, UncompressedSize64: 20 << 20, CRC32: 1})
+	w.Write([]byte("<sst>"))
+	zw.Close()
+	if _, err := importer.ReadFile("台账.xlsx", b.Bytes(), ""); err == nil || !strings.Contains(err.Error(), "无法作为 XLSX 打开") {
+		t.Errorf("err = %v", err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in the temporary directory: %v", left)
 	}
 }

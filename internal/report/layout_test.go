@@ -725,3 +725,25 @@ func TestAmbiguousRowKeepsAgreedCells(t *testing.T) {
 		t.Errorf("the columns not known are not said: %v", r.Findings)
 	}
 }
+
+// A workbook whose shared strings claim 20 MB and hold five bytes: excelize
+// unpacks such a part to a temporary file, then fails; reading it is an
+// error and leaves nothing in the temporary directory (each upload or
+// audited file had left a file there for good).
+func TestBrokenWorkbookLeavesNoTemporaryFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("xl/workbook.xml")
+	w.Write([]byte("<workbook/>"))
+	w, _ = zw.CreateRaw(&zip.FileHeader{Name: "xl/sharedStrings.xml", CompressedSize64: 5, UncompressedSize64: 20 << 20, CRC32: 1})
+	w.Write([]byte("<sst>"))
+	zw.Close()
+	if _, err := report.Read("a.xlsx", b.Bytes()); err == nil || !strings.Contains(err.Error(), "Excel 文件损坏") {
+		t.Errorf("err = %v", err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in the temporary directory: %v", left)
+	}
+}

@@ -1,12 +1,12 @@
 package report
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 )
 
 // Some agencies publish the report, or its tables, as a spreadsheet: a page
@@ -23,11 +23,11 @@ import (
 var xlsxLimits = excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20}
 
 func xlsxLines(name string, data []byte) ([]Line, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxLimits)
+	f, done, err := guard.OpenXLSX(data, xlsxLimits)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件损坏，无法打开：请用 Excel/WPS 打开后另存为 XLSX 或 DOCX 再试")
 	}
-	defer f.Close()
+	defer done()
 	var out []Line
 	for _, sheet := range f.GetSheetList() {
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
