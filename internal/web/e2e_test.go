@@ -45,7 +45,10 @@ func newBrowserTest(t *testing.T) *browserTest {
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-gpu", true),
 		// the browser's own labels (the file input's button) in Chinese, as our
 		// users see them, when Debian's chromium-l10n is there
-		chromedp.Flag("lang", "zh-CN"), chromedp.Env("LANGUAGE=zh_CN"))
+		chromedp.Flag("lang", "zh-CN"), chromedp.Env("LANGUAGE=zh_CN"),
+		// Chromium keeps its singleton socket in TMPDIR, and a browser the
+		// test stops leaves it there: here it goes with the test's directory
+		chromedp.Env("TMPDIR="+t.TempDir()))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
