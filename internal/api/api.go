@@ -13,12 +13,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
@@ -220,7 +222,74 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		}
 		return errs.New("body", "无法读取请求内容：%v", err)
 	}
+	return plainStrings(reflect.ValueOf(v), "")
+}
+
+// plainStrings passes every string decoded into v through guard.Text: a NUL
+// (JSON's \u0000; bytes that are not UTF-8 the decoder has already made
+// U+FFFD) is refused at its field, other control characters are taken out.
+func plainStrings(v reflect.Value, field string) error {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return plainStrings(v.Elem(), field)
+		}
+	case reflect.String:
+		clean, ok := guard.Text(v.String())
+		if !ok {
+			return errs.New(field, "含有空字符（\\u0000）：请删除后重新提交")
+		}
+		if clean != v.String() && v.CanSet() {
+			v.SetString(clean)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			if f.Anonymous {
+				name = ""
+			}
+			if err := plainStrings(v.Field(i), join(field, name)); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if err := plainStrings(v.Index(i), fmt.Sprintf("%s[%d]", field, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := v.MapIndex(k)
+			if e.Kind() == reflect.String {
+				clean, ok := guard.Text(e.String())
+				if !ok {
+					return errs.New(join(field, fmt.Sprint(k)), "含有空字符（\\u0000）：请删除后重新提交")
+				}
+				v.SetMapIndex(k, reflect.ValueOf(clean).Convert(e.Type()))
+				continue
+			}
+			if err := plainStrings(e, join(field, fmt.Sprint(k))); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+func join(field, name string) string {
+	if field == "" || name == "" {
+		return field + name
+	}
+	return field + "." + name
 }
 
 // CaseView is a case with what the clerk needs to act on it.

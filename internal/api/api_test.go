@@ -225,6 +225,8 @@ func TestRefusals(t *testing.T) {
 			{"impossible date", "POST", "/api/v1/cases", e.keyA, strings.Replace(mustJSON(intake("2024-09-12")), "2024-09-12", "2024-02-30", 1), 422, "date"},
 			{"unknown field", "POST", "/api/v1/cases", e.keyA, `{"channel":"online","colour":"red"}`, 422, "colour"},
 			{"broken json", "POST", "/api/v1/cases", e.keyA, `{"channel":`, 422, "body"},
+			// PostgreSQL refuses a NUL: it failed there with 500
+			{"NUL in a name", "POST", "/api/v1/cases", e.keyA, strings.Replace(mustJSON(intake("2024-09-12")), "王某", `王\u0000某`, 1), 422, "applicant.name"},
 		}
 		for _, c := range cases {
 			code, m, raw := e.do(c.method, c.path, c.key, c.body)
@@ -269,6 +271,13 @@ func TestRefusals(t *testing.T) {
 		}
 		if code, m, _ := e.do("GET", "/api/v1/cases?received_from=2024-13-01", e.keyA, nil); code != 422 {
 			t.Errorf("bad filter: %d %v", code, m)
+		}
+		// a slide's line break (a vertical tab) is a line break; other
+		// control characters are taken out
+		pasted := intake("2024-09-12")
+		pasted["request"].(map[string]any)["description"] = "学区\v划分方案\u0001"
+		if code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, pasted); code != 201 || m["intake"].(map[string]any)["request"].(map[string]any)["description"] != "学区\n划分方案" {
+			t.Errorf("pasted control characters: %d %s", code, raw)
 		}
 	})
 }

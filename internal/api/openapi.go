@@ -86,7 +86,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 	paths := obj{}
 	add := func(method, path, summary string, extra obj) {
 		op := obj{"summary": summary, "security": []obj{{"apiKey": []string{}}},
-			"responses": obj{"401": errResp, "404": errResp, "409": errResp, "422": errResp}}
+			"responses": obj{"400": errResp, "401": errResp, "404": errResp, "409": errResp, "413": errResp, "422": errResp}}
 		var params []obj
 		for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 			params = append(params, obj{"name": m[1], "in": "path", "required": true, "schema": obj{"type": "string"}})

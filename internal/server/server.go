@@ -21,6 +21,7 @@ import (
 
 	"gongkai/internal/api"
 	"gongkai/internal/clock"
+	"gongkai/internal/guard"
 	"gongkai/internal/importer"
 	"gongkai/internal/ops"
 	"gongkai/internal/store"
@@ -89,7 +90,7 @@ func New(o Options) (*Server, error) {
 	if o.AccessLog {
 		log = o.Log
 	}
-	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(metrics.Instrument(mux, log))))
+	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(plainText(metrics.Instrument(mux, log)))))
 	return srv, nil
 }
 
@@ -200,6 +201,83 @@ func limitBodies(h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// plainText lets only text through in the address, the form fields and the
+// names of uploaded files (not their contents): a value that is not UTF-8 or holds a NUL is refused
+// with 400 before any handler runs, other control characters are taken out
+// of form fields (guard.Text says which and why). An address is typed or
+// linked, not pasted from a slide, so any control character in it is
+// refused.
+func plainText(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !urlText(r) {
+			refuse(w, r, "网址中有无法识别的字符（控制字符或不是 UTF-8 编码的乱码）：请检查网址后重试")
+			return
+		}
+		forms := []map[string][]string{r.Form, r.PostForm}
+		if r.MultipartForm != nil {
+			forms = append(forms, r.MultipartForm.Value)
+			// an uploaded file's name is kept as the attachment's name
+			for _, fhs := range r.MultipartForm.File {
+				for _, fh := range fhs {
+					clean, ok := guard.Text(fh.Filename)
+					if !ok {
+						refuse(w, r, "上传文件的文件名中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请改名后重新上传")
+						return
+					}
+					fh.Filename = clean
+				}
+			}
+		}
+		for _, f := range forms {
+			for _, vs := range f {
+				for i, v := range vs {
+					clean, ok := guard.Text(v)
+					if !ok {
+						refuse(w, r, "提交的内容中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请删除这些字符后重新提交")
+						return
+					}
+					vs[i] = clean
+				}
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// urlText is whether the request's path and query, decoded, are text
+// without control characters.
+func urlText(r *http.Request) bool {
+	plain := func(s string) bool {
+		clean, ok := guard.Text(s)
+		return ok && clean == s
+	}
+	if !plain(r.URL.Path) {
+		return false
+	}
+	for k, vs := range r.URL.Query() {
+		if !plain(k) {
+			return false
+		}
+		for _, v := range vs {
+			if !plain(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// refuse answers 400 with msg, as JSON on the API.
+func refuse(w http.ResponseWriter, r *http.Request, msg string) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusBadRequest)
+		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "invalid", "message": msg}})
+		return
+	}
+	http.Error(w, msg, http.StatusBadRequest)
 }
 
 func tooLarge(w http.ResponseWriter, r *http.Request, max int64) {

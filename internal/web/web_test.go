@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/textproto"
 	"net/url"
 	"os"
 	"regexp"
@@ -608,7 +609,11 @@ func TestAttachments(t *testing.T) {
 			var b strings.Builder
 			mw := multipart.NewWriter(&b)
 			mw.WriteField("csrf", tok)
-			fw, _ := mw.CreateFormFile("file", name)
+			disposition := fmt.Sprintf(`form-data; name="file"; filename="%s"`, strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name))
+			if encoded, ok := strings.CutPrefix(name, "*"); ok { // RFC 2231, as a browser may send a name
+				disposition = `form-data; name="file"; filename*=UTF-8''` + encoded
+			}
+			fw, _ := mw.CreatePart(textproto.MIMEHeader{"Content-Disposition": {disposition}, "Content-Type": {"application/octet-stream"}})
 			fw.Write([]byte(content))
 			mw.Close()
 			req, _ := http.NewRequest("POST", fmt.Sprintf("%s/admin/cases/%d/attachments", st.srv.URL, id), strings.NewReader(b.String()))
@@ -624,6 +629,12 @@ func TestAttachments(t *testing.T) {
 		}
 		if code, _ := upload(c, csrf, `..\..\检索记录.txt`, "已检索档案室 2019—2025 年全部文件，未发现所需信息。"); code != http.StatusSeeOther {
 			t.Fatalf("upload: %d", code)
+		}
+		// a name PostgreSQL cannot hold (it failed there with 500)
+		for _, name := range []string{"*%E8%AE%B0%00.txt", "*%E8%AE%B0%FF.txt", "记录\xff.txt"} {
+			if code, body := upload(c, csrf, name, "内容"); code != http.StatusBadRequest || !strings.Contains(body, "文件名中有无法识别的字符") {
+				t.Errorf("%q: %d %s", name, code, body)
+			}
 		}
 		if code, body := upload(c, csrf, "virus.exe", "MZ"); code != 422 || !strings.Contains(body, "只能上传") {
 			t.Errorf("exe: %d", code)

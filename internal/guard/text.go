@@ -1,0 +1,39 @@
+package guard
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text is s as text that both databases and the documents gongkai writes can
+// hold. ok is false when s is not UTF-8 or holds a NUL: PostgreSQL refuses
+// both (a form or a search with them failed with 500 there, while SQLite
+// stored them), and what was meant cannot be known. A vertical tab or a form
+// feed, which text pasted from PowerPoint or Word carries for a line break,
+// becomes a line break; other control characters, invisible and not allowed
+// in XML (DOCX, XLSX), are dropped. Tab and line breaks stay.
+func Text(s string) (clean string, ok bool) {
+	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+		return s, false
+	}
+	if strings.IndexFunc(s, control) < 0 {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\v' || r == '\f':
+			b.WriteByte('\n')
+		case control(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), true
+}
+
+// control is a C0 control character other than tab and line breaks, or DEL.
+func control(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+}
