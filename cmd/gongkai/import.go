@@ -32,7 +32,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 		known = known || len(args) > 0 && args[0] == string(k.ID)
 	}
 	if !known {
-		fmt.Fprintf(stderr, "用法：gongkai import %s 文件.xlsx|文件.csv --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]\n", strings.Join(kinds, "|"))
+		fmt.Fprintf(stderr, "用法：gongkai import %s 文件.xlsx|文件.csv|文件.txt --agency 机关 [--kind 类别] [--map 列名=字段] [--commit [--valid-only]]\n", strings.Join(kinds, "|"))
 		for _, k := range ops.ImportKinds {
 			fmt.Fprintf(stderr, "  %-10s %s\n", k.ID, k.Name)
 		}

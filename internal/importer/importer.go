@@ -18,6 +18,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
@@ -93,6 +94,13 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		// Excel's and WPS's "Unicode 文本": UTF-16 with a BOM, tab-separated
+		d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, name, "无法读取 UTF-16 文本：请在 Excel/WPS 中另存为“CSV UTF-8”或 XLSX 后再导入")
+		}
+		data = d
 	case !utf8.Valid(data):
 		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err != nil {
@@ -101,6 +109,7 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 		data = d
 	}
 	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = delimiter(data)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]string
@@ -113,7 +122,12 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 			line, _ := r.FieldPos(0)
 			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, line), "CSV 格式错误：请检查引号和分隔符")
 		}
-		rows = append(rows, clip(rec))
+		line, _ := r.FieldPos(0)
+		rec, err = clip(name, line, rec)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, rec)
 		if len(rows) > maxRows {
 			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
 		}
@@ -122,17 +136,48 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 }
 
 // clip bounds a row's columns and cells: what no register needs is dropped
-// instead of kept in memory.
-func clip(rec []string) []string {
+// instead of kept in memory (a cell is cut between characters). Each cell
+// is made text (guard.Text): a NUL or bytes that are not UTF-8 are an error
+// at their row and column here, where PostgreSQL would refuse the whole
+// import at its end.
+func clip(name string, row int, rec []string) ([]string, error) {
 	if len(rec) > maxCols {
 		rec = rec[:maxCols]
 	}
 	for i, c := range rec {
 		if len(c) > maxCell*3 {
-			rec[i] = c[:maxCell*3]
+			j := maxCell * 3
+			for j > 0 && !utf8.RuneStart(c[j]) {
+				j--
+			}
+			c = c[:j]
 		}
+		clean, ok := guard.Text(c)
+		if !ok {
+			return nil, errs.New(fmt.Sprintf("%s 第 %d 行 %s 列", name, row, colName(i)),
+				"含有无法识别的字符（空字符或乱码）：文件可能已损坏，或不是它的扩展名所说的格式；请在 Excel/WPS 中另存为“CSV UTF-8”或 XLSX 后再导入")
+		}
+		rec[i] = clean
 	}
-	return rec
+	return rec, nil
+}
+
+// delimiter is the CSV's separator: a tab when the first line that has tabs
+// or commas has more tabs (Excel's "文本文件（制表符分隔）" and "Unicode 文本"),
+// else a comma.
+func delimiter(data []byte) rune {
+	for n := 0; n < 15 && len(data) > 0; n++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		tabs, commas := bytes.Count(line, []byte("\t")), bytes.Count(line, []byte(","))
+		if tabs > 0 || commas > 0 {
+			if tabs > commas {
+				return '\t'
+			}
+			return ','
+		}
+		data = rest
+	}
+	return ','
 }
 
 // readXLSX streams the rows of a sheet, stopping at the row limit; the
@@ -162,7 +207,11 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, len(rows)+1), "无法读取这一行")
 		}
-		rows = append(rows, clip(cols))
+		cols, err = clip(name, len(rows)+1, cols)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, cols)
 	}
 	if err := it.Error(); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
@@ -100,7 +101,14 @@ func TestRegisterXLSX(t *testing.T) {
 func TestRegisterCSVGB18030(t *testing.T) {
 	csv := "收到申请日期,申请方式,申请人类型,申请人,身份证号码,联系电话,申请内容\r\n2025年3月5日,现场,自然人,张某,11010519491231002X,13800000000,预算公开\r\n"
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(csv))
-	for name, data := range map[string][]byte{"gb18030": gb, "bom": append([]byte{0xEF, 0xBB, 0xBF}, csv...)} {
+	// Excel's "文本文件（制表符分隔）" (GBK) and "Unicode 文本" (UTF-16 with a
+	// BOM): tab-separated; the second had been read as GB18030 and garbled
+	tabs := strings.ReplaceAll(csv, ",", "\t")
+	tabGB, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(tabs))
+	utf16LE, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(tabs))
+	utf16BE, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("2025年台账\r\n" + tabs))
+	for name, data := range map[string][]byte{"gb18030": gb, "bom": append([]byte{0xEF, 0xBB, 0xBF}, csv...),
+		"tabs": tabGB, "utf-16le": utf16LE, "utf-16be with a title": utf16BE} {
 		sh, err := importer.ReadFile("a.csv", data, "")
 		if err != nil {
 			t.Fatal(err)
@@ -267,5 +275,30 @@ func TestBrokenRegisterLeavesNoTemporaryFile(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in the temporary directory: %v", left)
+	}
+}
+
+// A cell that is not text (a NUL, bytes that are not UTF-8 after a BOM said
+// UTF-8) is an error at its row and column: it had gone on to the database,
+// where PostgreSQL refused the whole import at its end. Control characters
+// are taken out, and a cell cut at its limit is cut between characters.
+func TestCellsAreText(t *testing.T) {
+	head := "\xEF\xBB\xBF收到申请日期,申请人,申请内容\n"
+	for data, where := range map[string]string{
+		head + "2025-03-05,王\x00某,预算\n":                   "a.csv 第 2 行 B 列",
+		head + "2025-03-05,王某,预算\n2025-03-06,李某,决算\xff\n": "a.csv 第 3 行 C 列",
+	} {
+		_, err := importer.ReadFile("a.csv", []byte(data), "")
+		if err == nil || !strings.Contains(err.Error(), where+": 含有无法识别的字符") {
+			t.Errorf("%q: %v", data, err)
+		}
+	}
+	long := strings.Repeat("预", 10001)
+	sh, err := importer.ReadFile("a.csv", []byte(head+"2025-03-05,王\v某\x01,a"+long+"\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sh.Rows[1]; got[1] != "王\n某" || got[2] != "a"+strings.Repeat("预", 9999) {
+		t.Errorf("cells %q, %d bytes", got[1], len(got[2]))
 	}
 }

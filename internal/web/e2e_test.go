@@ -552,8 +552,12 @@ func TestBrowserCatalog(t *testing.T) {
 		b.login(who)
 		for _, w := range []int{1280, 390} {
 			b.do(chromedp.EmulateViewport(int64(w), 900))
-			for i, p := range []string{"/admin/", "/admin/catalog", "/admin/newmedia", "/admin/normative", "/admin/columns", "/admin/reports?year=2024",
-				"/admin/reports/2024/versions"} {
+			pages := []string{"/admin/", "/admin/catalog", "/admin/newmedia", "/admin/normative", "/admin/columns", "/admin/reports?year=2024",
+				"/admin/reports/2024/versions"}
+			if who == "clerk" {
+				pages = append(pages, "/admin/import")
+			}
+			for i, p := range pages {
 				b.do(chromedp.Navigate(b.base + p))
 				b.waitText("main h1", "")
 				wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))

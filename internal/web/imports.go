@@ -108,7 +108,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request, si *sessio
 		data, err = readAll(file, importer.MaxFile)
 	}
 	if err != nil {
-		msg := "请选择要导入的 Excel（.xlsx）或 CSV 文件"
+		msg := "请选择要导入的 Excel（.xlsx）、CSV 或文本（.txt）文件"
 		if err == errTooLarge {
 			msg = fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", importer.MaxFile>>20)
 		}
