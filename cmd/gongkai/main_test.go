@@ -326,7 +326,9 @@ func TestServeDemo(t *testing.T) {
 		done <- runAt(ctx, testClock, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
 	}()
 	var url, key string
-	for i := 0; i < 200 && (url == "" || key == ""); i++ {
+	// up to a minute: seeding the demo on a loaded 2-core machine took over
+	// the 10 s this waited before (a readiness wait, not a speed check)
+	for i := 0; i < 1200 && (url == "" || key == ""); i++ {
 		time.Sleep(50 * time.Millisecond)
 		for _, line := range strings.Split(out.String(), "\n") {
 			if u, ok := strings.CutPrefix(line, "gongkai 已启动："); ok {
