@@ -45,6 +45,11 @@ func (s *Service) PublicCatalog(ctx context.Context, q CatalogQuery) (*CatalogPa
 	if q.Page > 100 {
 		return nil, errs.New("page", "页码太大：请缩小检索范围")
 	}
+	// a year no date can have (year=2147483648 in the address) failed on
+	// PostgreSQL with 500 when made into a date
+	if q.Year != 0 && (q.Year < 1000 || q.Year > 9999) {
+		return nil, errs.New("year", "年份“%d”不对：应为四位数的年份，如 %d", q.Year, s.Clock.Today().Year())
+	}
 	out := &CatalogPage{Query: q, Parsed: search.Parse(q.Text)}
 	ags, err := s.Store.ListAgencies(ctx)
 	if err != nil {

@@ -208,8 +208,14 @@ func TestOverlay(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	if _, err := workday.ParseDate("2025-02-29"); err == nil {
-		t.Error("2025-02-29 accepted")
+	// no year 0: PostgreSQL refuses it (an API call with it failed with 500)
+	for _, bad := range []string{"2025-02-29", "0000-01-01", "0000-12-31"} {
+		if _, err := workday.ParseDate(bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	if d, err := workday.ParseDate("0001-01-01"); err != nil || d.String() != "0001-01-01" {
+		t.Errorf("0001-01-01: %v %v", d, err)
 	}
 	d := D("2024-02-29")
 	if d.Weekday() != time.Thursday || d.Chinese() != "2024年2月29日" || d.WeekdayName() != "星期四" {

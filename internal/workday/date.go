@@ -28,11 +28,14 @@ func NewDate(y int, m time.Month, d int) Date {
 // FromTime returns the civil date of t in t's location.
 func FromTime(t time.Time) Date { return NewDate(t.Date()) }
 
-// ParseDate reads YYYY-MM-DD and refuses impossible dates such as 2025-02-30.
+// ParseDate reads YYYY-MM-DD and refuses impossible dates such as 2025-02-30
+// and 0000-01-01.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	// there was no year 0 (1 BC is followed by AD 1): PostgreSQL refuses
+	// 0000-01-01, which failed there with 500 where SQLite stored it
+	if err != nil || t.Year() < 1 {
 		return 0, errs.New("", "日期“%s”不对：应写成 YYYY-MM-DD，如 2025-03-05，且须是日历上存在的日期", s)
 	}
 	return FromTime(t), nil
