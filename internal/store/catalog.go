@@ -254,7 +254,8 @@ func (s *Store) Items(ctx context.Context, f ItemFilter) ([]ItemRow, int, error)
 	}
 	if f.Text != "" {
 		like := "%" + escapeLike(f.Text) + "%"
-		add(`(title LIKE ? ESCAPE '\' OR index_no LIKE ? ESCAPE '\' OR doc_no LIKE ? ESCAPE '\')`, like, like, like)
+		op := s.dialect.like()
+		add(`(title `+op+` ? ESCAPE '\' OR index_no `+op+` ? ESCAPE '\' OR doc_no `+op+` ? ESCAPE '\')`, like, like, like)
 	}
 	w := strings.Join(where, " AND ")
 	var total int
@@ -280,6 +281,16 @@ func (s *Store) Items(ctx context.Context, f ItemFilter) ([]ItemRow, int, error)
 		out = append(out, *it)
 	}
 	return out, total, rows.Err()
+}
+
+// like is the operator that matches a pattern ignoring the case of Latin
+// letters, as SQLite's LIKE does: on PostgreSQL, whose LIKE does not, ILIKE
+// (a search for "ppp" found 《PPP项目管理办法》 on one database only).
+func (d Dialect) like() string {
+	if d == Postgres {
+		return "ILIKE"
+	}
+	return "LIKE"
 }
 
 func escapeLike(s string) string {
@@ -491,7 +502,7 @@ func (s *Store) searchFTS5(ctx context.Context, q PublicQuery, limit int) ([]int
 
 // filters are the conditions of a public list other than the text, as SQL
 // with its arguments numbered from first.
-func (q PublicQuery) filters(args []any) ([]string, []any) {
+func (q PublicQuery) filters(d Dialect, args []any) ([]string, []any) {
 	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
 	where := []string{"state = 'published'"}
 	if len(q.AgencyIDs) > 0 {
@@ -512,14 +523,14 @@ func (q PublicQuery) filters(args []any) ([]string, []any) {
 	}
 	for _, one := range q.Q.Single {
 		like := "%" + escapeLike(one) + "%"
-		where = append(where, `(title LIKE `+arg(like)+` ESCAPE '\' OR summary LIKE `+arg(like)+` ESCAPE '\')`)
+		where = append(where, `(title `+d.like()+` `+arg(like)+` ESCAPE '\' OR summary `+d.like()+` `+arg(like)+` ESCAPE '\')`)
 	}
 	return where, args
 }
 
 // searchSQL lists published items newest first (no text).
 func (s *Store) searchSQL(ctx context.Context, q PublicQuery, limit int) ([]int64, int, error) {
-	where, args := q.filters(nil)
+	where, args := q.filters(s.dialect, nil)
 	w := strings.Join(where, " AND ")
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM catalog_items WHERE `+w+` LIMIT `+strconv.Itoa(CountCap+1)+`) x`, args...).Scan(&total); err != nil {
@@ -633,7 +644,7 @@ func (s *Store) pgNewest(ctx context.Context, q PublicQuery) (out []candidate, e
 	args := []any{user, ""}
 	for _, one := range q.Q.Single {
 		args = append(args, "%"+escapeLike(one)+"%")
-		like = append(like, ` AND (title LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\' OR summary LIKE $`+strconv.Itoa(len(args))+` ESCAPE '\')`)
+		like = append(like, ` AND (title ILIKE $`+strconv.Itoa(len(args))+` ESCAPE '\' OR summary ILIKE $`+strconv.Itoa(len(args))+` ESCAPE '\')`)
 	}
 	w := `state = 'published' AND search @@ to_tsquery('simple', $2)` + strings.Join(like, "")
 	// the first window is the newest month; each next one is sized from the

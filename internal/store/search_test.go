@@ -130,3 +130,31 @@ func TestSearchHostileQueries(t *testing.T) {
 		}
 	})
 }
+
+// A word in Latin letters (PPP, APP, the letters of an index number) is
+// found whatever its case, on both databases: SQLite's LIKE ignores ASCII
+// case and PostgreSQL's did not, so the back office's list and the public
+// search's one-letter terms found different items on each.
+func TestLatinLettersInAnyCase(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "甲局")
+		pub := workday.NewDate(2025, 3, 1)
+		items := []catalog.Item{
+			{Title: "PPP项目管理办法", Summary: "政府和社会资本合作", FormedOn: pub - 2, PublishedOn: &pub, Category: "11", Body: "正文"},
+			{Title: "政务App适老化改造", Summary: "X 型号说明", FormedOn: pub - 1, PublishedOn: &pub, Category: "11", Body: "正文"},
+		}
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.BulkInsertItems(ctx, a.ID, "A", items) }); err != nil {
+			t.Fatal(err)
+		}
+		for text, want := range map[string]string{"ppp": "PPP项目管理办法", "Ppp项目": "PPP项目管理办法", "APP": "政务App适老化改造"} {
+			rows, n, err := s.Items(ctx, store.ItemFilter{AgencyID: a.ID, Text: text, Limit: 10})
+			if err != nil || n != 1 || len(rows) != 1 || rows[0].Title != want {
+				t.Errorf("back office %q: %d %v", text, n, err)
+			}
+		}
+		hits, n, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("x"), Limit: 10})
+		if err != nil || n != 1 || len(hits) != 1 || hits[0].Title != "政务App适老化改造" {
+			t.Errorf("public one-letter term: %d %v", n, err)
+		}
+	})
+}
