@@ -173,14 +173,24 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 	if s.dialect == Postgres {
 		find = "strpos"
 	}
+	// a query with letters that have a case (an applicant 某ABC科技有限公司
+	// searched as abc) compares both sides lower-cased; others, most of
+	// them, keep the plain scan
+	col := func(c string) string { return c }
+	if strings.ToLower(q) != q || strings.ToUpper(q) != q {
+		col = func(c string) string { return "lower(" + c + ")" }
+	}
+	has := func(p string) string {
+		return "(" + find + "(" + col("serial") + ", " + col(p) + ") > 0 OR " + find + "(" + col("applicant_name") + ", " + col(p) + ") > 0 OR " +
+			find + "(" + col("description") + ", " + col(p) + ") > 0)"
+	}
 	idArgs := []any{q}
 	var agencyPH []string
 	for _, id := range agencies {
 		idArgs = append(idArgs, id)
 		agencyPH = append(agencyPH, fmt.Sprintf("$%d", len(idArgs)))
 	}
-	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND ("+
-		find+"(serial, $1) > 0 OR "+find+"(applicant_name, $1) > 0 OR "+find+"(description, $1) > 0)", idArgs...)
+	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND "+has("$1"), idArgs...)
 	switch {
 	case err != nil:
 		return "", false, err
@@ -188,8 +198,7 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 		return "", false, nil
 	case len(matches) > 2000:
 		// too broad to list the ids (SQL parameter limits): one scan
-		p := arg(q)
-		return "(" + find + "(serial, " + p + ") > 0 OR " + find + "(applicant_name, " + p + ") > 0 OR " + find + "(description, " + p + ") > 0)", true, nil
+		return has(arg(q)), true, nil
 	}
 	ph := make([]string, len(matches))
 	for i, id := range matches {

@@ -265,6 +265,17 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 		if broad, total, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "号"}); err != nil || total != 30 || len(broad) != 30 {
 			t.Errorf("a search matching every case: %d %d %v", len(broad), total, err)
 		}
+		// Latin letters in any case: an applicant 某ABC科技有限公司 searched as abc
+		latin := newCase(t, 1, "2024-06-04")
+		latin.Intake.Applicant.Name = "某ABC科技有限公司"
+		if err := insert(s, a.ID, latin); err != nil {
+			t.Fatal(err)
+		}
+		for _, query := range []string{"abc", "Abc科技", "ABC"} {
+			if rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: query}); err != nil || len(rows) != 1 || rows[0].ApplicantName != "某ABC科技有限公司" {
+				t.Errorf("search %q: %d %v", query, len(rows), err)
+			}
+		}
 		pct, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "%"})
 		if len(pct) != 0 {
 			t.Errorf("%% matched %d", len(pct))
