@@ -269,27 +269,26 @@ func urlText(r *http.Request) bool {
 	return true
 }
 
-// refuse answers 400 with msg, as JSON on the API.
+// refuse answers 400 with msg.
 func refuse(w http.ResponseWriter, r *http.Request, msg string) {
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(http.StatusBadRequest)
-		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "invalid", "message": msg}})
-		return
-	}
-	http.Error(w, msg, http.StatusBadRequest)
+	answer(w, r, http.StatusBadRequest, "invalid", msg)
 }
 
 func tooLarge(w http.ResponseWriter, r *http.Request, max int64) {
 	w.Header().Set("Connection", "close")
-	msg := "提交的内容过大（最大 " + size(max) + "）"
+	answer(w, r, http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大（最大 "+size(max)+"）")
+}
+
+// answer writes an error the middleware found before any handler: as the
+// API's JSON error on the API, as text elsewhere.
+func answer(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(http.StatusRequestEntityTooLarge)
-		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "too_large", "message": msg}})
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
 		return
 	}
-	http.Error(w, msg, http.StatusRequestEntityTooLarge)
+	http.Error(w, msg, status)
 }
 
 func size(n int64) string {
