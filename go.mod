@@ -62,3 +62,5 @@ tool (
 )
 
 replace github.com/signintech/gopdf => ./third_party/gopdf
+
+replace github.com/ledongthuc/pdf => ./third_party/pdf

@@ -180,6 +180,15 @@ func withoutT4(s string) string {
 	return strings.Join(keep, "\n")
 }
 
+// A PDF with a password to open it cannot be read without it: the message
+// says so, instead of naming pdftotext, which cannot open it either.
+func TestPDFWithAPasswordToOpen(t *testing.T) {
+	_, err := report.Read("a.pdf", readFile(t, filepath.Join(auditDir, "lo-narrow-password-2021.pdf")))
+	if err == nil || !strings.Contains(err.Error(), "该 PDF 设有打开密码") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 // A PDF read directly says so (PARSE.READ): the pure-Go reader may get a
 // font's codes wrong where pdftotext would not. LibreOffice's PDF of the
 // rendered report reads whole: before pdfGlyphs, the reader's Content put a
@@ -266,6 +275,12 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the line of its numbers
 		"autonumbered-2021.docx": truth, "lo-autonumbered-2021.doc": truth, "lo-autonumbered-2021.odt": truth,
 		"pdftotext-layout-narrow-2021.txt": truth, "lo-narrow-2021.pdf": truth,
+		// the same PDF with a password to edit only (qpdf 11.3), as portals
+		// publish reports so that they are not altered: RC4 40-bit (its text
+		// had been garbled: object keys are n+5 bytes, not 16), AES-128, and
+		// AES-256 of revisions 5 and 6 (had been refused: "无法打开")
+		"lo-narrow-rc4-40-2021.pdf": truth, "lo-narrow-aes128-2021.pdf": truth,
+		"lo-narrow-aes256-r5-2021.pdf": truth, "lo-narrow-aes256-2021.pdf": truth,
 		// pdfminer's text (pdf2txt 20221105, as markitdown and other Python
 		// tools take a PDF's text) of LibreOffice's and Chromium's PDFs: text blocks, each
 		// column's numbers of a page under all the page's labels, 表二's rows

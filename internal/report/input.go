@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -1877,6 +1878,10 @@ func pdfText(name string, data []byte) (text string, err error) {
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if errors.Is(err, pdf.ErrInvalidPassword) {
+		// a password to open, not only one to edit (those are read)
+		return "", errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
+	}
 	if err != nil {
 		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+advice)
 	}
