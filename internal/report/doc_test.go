@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -186,6 +187,56 @@ func TestPDFWithAPasswordToOpen(t *testing.T) {
 	_, err := report.Read("a.pdf", readFile(t, filepath.Join(auditDir, "lo-narrow-password-2021.pdf")))
 	if err == nil || !strings.Contains(err.Error(), "该 PDF 设有打开密码") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A PDF as downloads and tools leave it reads as the PDF it was: with a BOM
+// or a web server's response header before it (had been refused as binary),
+// with offsets an edit shifted, a startxref that points nowhere, its end cut
+// off, junk after %%EOF (each had failed to open: its objects are now found
+// by a scan, as pdftotext finds them), or a PDF 2.0 header (refused). Of
+// LibreOffice's PDF and of qpdf's AES-256 one with object streams.
+func TestDamagedPDFs(t *testing.T) {
+	for _, file := range []string{"lo-narrow-2021.pdf", "lo-narrow-aes256-2021.pdf"} {
+		d := readFile(t, filepath.Join(auditDir, file))
+		afterHeader := bytes.IndexByte(d, '\n') + 1
+		startxref := bytes.LastIndex(d, []byte("startxref"))
+		for how, data := range map[string][]byte{
+			"BOM":           append([]byte("\xEF\xBB\xBF"), d...),
+			"HTTP header":   append([]byte("HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n"), d...),
+			"shifted":       slices.Concat(d[:afterHeader], []byte("% a line an edit inserted\n"), d[afterHeader:]),
+			"bad startxref": slices.Concat(d[:startxref], []byte("startxref\n123\n%%EOF\n")),
+			"cut off":       d[:startxref],
+			"junk after":    slices.Concat(d, []byte("<html><body>"+strings.Repeat("错误页面", 100)+"</body></html>\n")),
+			"PDF 2.0":       bytes.Replace(d, []byte("%PDF-1."), []byte("%PDF-2."), 1),
+		} {
+			t.Run(file+" "+how, func(t *testing.T) {
+				want, got := audit(t, file, d), audit(t, file, data)
+				sameReport(t, want, got)
+				if !cmp.Equal(rules(want.Findings), rules(got.Findings)) || len(want.Applications["new"]) == 0 {
+					t.Errorf("findings %v, want %v", rules(got.Findings), rules(want.Findings))
+				}
+			})
+		}
+	}
+}
+
+// Hostile or broken PDFs end, read or refused: a page tree whose Kids or
+// Parent lead back to itself, a page count of two thousand million, a
+// trailer whose hex string is left open at the end of the file (each had
+// looped for ever; the fuzzer found the last, through the scan that reads
+// a PDF without a usable cross-reference table).
+func TestLoopingPDFsEnd(t *testing.T) {
+	page := "3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 22 >>\nstream\nBT /F1 12 Tf (x) Tj ET\nendstream\nendobj\n"
+	for name, pdf := range map[string]string{
+		"Kids lead back":             "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n",
+		"Parent leads back":          "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>\nendobj\n" + page,
+		"two thousand million pages": "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 2000000000 >>\nendobj\n" + page,
+		"trailer left open":          "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" + page + "trailer\n<< /Root 1 0 R /ID [<0a1b",
+	} {
+		if _, err := report.Read(name+".pdf", []byte("%PDF-1.4\n"+pdf)); err == nil {
+			t.Errorf("%s: read as a report", name)
+		}
 	}
 }
 

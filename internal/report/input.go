@@ -180,8 +180,14 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		data = page
 	}
 	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		t, err := pdfText(name, data)
+	case pdfStart(data) >= 0:
+		i := pdfStart(data)
+		t, err := pdfText(name, data[i:])
+		if err != nil && i > 0 {
+			// the bytes before the header were the PDF's own: its offsets
+			// count them
+			t, err = pdfText(name, data)
+		}
 		if err != nil {
 			return nil, "", err
 		}
@@ -1867,17 +1873,41 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 
 // --- PDF -----------------------------------------------------------------------
 
+// maxPDFPages bounds the pages read of a PDF.
+const maxPDFPages = 2000
+
+// pdfStart is where a PDF's header is, or -1: anywhere in the first 1024
+// bytes, as readers allow (a BOM or a web server's response header saved
+// before it by a downloader; such a file was refused as binary).
+func pdfStart(data []byte) int {
+	return bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
 // pdfText gets the text out of a PDF with a pure-Go reader. Chinese PDFs often
 // use fonts without a usable ToUnicode map; then the text is garbage and we say
-// which tool to convert with instead of auditing garbage.
-func pdfText(name string, data []byte) (text string, err error) {
+// which tool to convert with instead of auditing garbage. A file whose
+// cross-reference table fails it (a wrong offset after an edit, no %%EOF,
+// junk after the end; pdftotext reads these) is read again from its objects
+// found by a scan.
+func pdfText(name string, data []byte) (string, error) {
+	t, err := pdfTextWith(name, data, pdf.NewReader)
+	if err == nil || errors.Is(err, pdf.ErrInvalidPassword) {
+		return t, err
+	}
+	if t, err2 := pdfTextWith(name, data, pdf.NewReaderRepair); err2 == nil {
+		return t, nil
+	}
+	return "", err
+}
+
+func pdfTextWith(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, err error) {
 	const advice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换为文本，再审核转换后的文本"
 	defer func() {
 		if p := recover(); p != nil { // the reader panics on some malformed files
 			text, err = "", errs.New(name, "无法从该 PDF 中读取文字："+advice)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := open(bytes.NewReader(data), int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {
 		// a password to open, not only one to edit (those are read)
 		return "", errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
@@ -1886,7 +1916,9 @@ func pdfText(name string, data []byte) (text string, err error) {
 		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+advice)
 	}
 	var b strings.Builder
-	for i := 1; i <= r.NumPage(); i++ {
+	// a page count is the file's word: 2 000 000 000 kept this loop going
+	// for hours; a report has tens of pages
+	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue

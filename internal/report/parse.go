@@ -735,7 +735,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 	}
 	whole := data
 	const head = 16 << 10
-	binary := bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, docMagic)
+	binary := pdfStart(data) >= 0 || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, docMagic)
 	if len(data) > head && !binary {
 		cut := bytes.LastIndexByte(data[:head], '\n')
 		if cut < head/2 {

@@ -45,6 +45,7 @@ type buffer struct {
 	tmp         []byte    // scratch space for accumulating token
 	unread      []token   // queue of read but then unread tokens
 	allowEOF    bool
+	pastEOF     int // gongkai: newlines read past the end
 	allowObjptr bool
 	allowStream bool
 	eof         bool
@@ -69,6 +70,11 @@ func (b *buffer) readByte() byte {
 	if b.pos >= len(b.buf) {
 		b.reload()
 		if b.pos >= len(b.buf) {
+			// gongkai: past the end a newline is read; a hex string or an
+			// array left open at the end read it for ever
+			if b.pastEOF++; b.pastEOF > 1024 {
+				b.errorf("malformed PDF: unexpected end of data")
+			}
 			return '\n'
 		}
 	}

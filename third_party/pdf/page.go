@@ -25,8 +25,12 @@ type Page struct {
 func (r *Reader) Page(num int) Page {
 	num-- // now 0-indexed
 	page := r.Trailer().Key("Root").Key("Pages")
+	// gongkai: a page tree is a few levels deep; one whose Kids lead back
+	// to itself looped here for ever
+	depth := 0
 Search:
-	for page.Key("Type").Name() == "Pages" {
+	for page.Key("Type").Name() == "Pages" && depth < maxTreeDepth {
+		depth++
 		count := int(page.Key("Count").Int64())
 		if count < num {
 			return Page{}
@@ -113,8 +117,12 @@ func (r *Reader) GetStyledTexts() (sentences []Text, err error) {
 	return sentences, err
 }
 
+// gongkai: maxTreeDepth bounds a walk up or down the page tree.
+const maxTreeDepth = 64
+
 func (p Page) findInherited(key string) Value {
-	for v := p.V; !v.IsNull(); v = v.Key("Parent") {
+	// gongkai: bounded, a Parent that leads back looped for ever
+	for v, depth := p.V, 0; !v.IsNull() && depth < maxTreeDepth; v, depth = v.Key("Parent"), depth+1 {
 		if r := v.Key(key); !r.IsNull() {
 			return r
 		}

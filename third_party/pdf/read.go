@@ -88,7 +88,11 @@ type Reader struct {
 	trailerptr objptr
 	key        []byte
 	useAES     bool
+	depth      int // gongkai: of nested resolves
 }
+
+// gongkai: maxResolveDepth bounds nested resolves: a real file nests a few.
+const maxResolveDepth = 64
 
 type xref struct {
 	ptr      objptr
@@ -140,7 +144,9 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 
 	buf := make([]byte, 10)
 	f.ReadAt(buf, 0)
-	if !bytes.HasPrefix(buf, []byte("%PDF-1.")) || buf[7] < '0' || buf[7] > '7' || buf[8] != '\r' && buf[8] != '\n' {
+	// gongkai: PDF 2.0 too, and any byte after the version (a space, a
+	// comment); were refused
+	if !bytes.HasPrefix(buf, []byte("%PDF-")) || buf[5] != '1' && buf[5] != '2' || buf[6] != '.' || buf[7] < '0' || buf[7] > '9' {
 		return nil, fmt.Errorf("not a PDF file: invalid header")
 	}
 	end := size
@@ -745,6 +751,14 @@ func (v Value) Len() int {
 
 func (r *Reader) resolve(parent objptr, x interface{}) Value {
 	if ptr, ok := x.(objptr); ok {
+		// gongkai: an object that needs itself to be read (a stream whose
+		// Length is kept in that very stream) recursed until the stack
+		// overflowed, a fatal error no recover catches
+		if r.depth > maxResolveDepth {
+			panic(fmt.Errorf("malformed PDF: objects refer to each other in a loop at %v", ptr))
+		}
+		r.depth++
+		defer func() { r.depth-- }()
 		if ptr.id >= uint32(len(r.xref)) {
 			return Value{}
 		}
@@ -755,8 +769,13 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		var obj object
 		if xref.inStream {
 			strm := r.resolve(parent, xref.stream)
+			// gongkai: bounded, an Extends that leads back looped for ever
+			hops := 0
 		Search:
-			for {
+			for ; ; hops++ {
+				if hops > maxTreeDepth {
+					panic("object stream chain too long")
+				}
 				if strm.Kind() != Stream {
 					panic("not a stream")
 				}
