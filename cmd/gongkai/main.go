@@ -90,10 +90,24 @@ const usage = `gongkai — 政府信息公开工作平台
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// signalContext is cancelled by the first SIGINT or SIGTERM, which lets the
+// command finish what it is doing (serve drains its requests, audit stops
+// between files); a second signal ends the process at once, as it would
+// without a handler (a command waiting on a pipe no one writes to had
+// ignored every Ctrl-C).
+func signalContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // the default handling again, for the next signal
+	}()
+	return ctx, stop
 }
 
 // cli is one run of the command: its streams and its clock.
