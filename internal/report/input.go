@@ -180,7 +180,13 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		data = page
 	}
 	switch {
-	case pdfStart(data) >= 0:
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		ls, err := docxLines(name, data)
+		return ls, KindDOCX, err
+	case bytes.HasPrefix(data, docMagic):
+		ls, err := docLines(name, data)
+		return ls, KindDOC, err
+	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
 		i := pdfStart(data)
 		t, err := pdfText(name, data[i:])
 		if err != nil && i > 0 {
@@ -192,12 +198,6 @@ func lines(name string, data []byte) ([]Line, string, error) {
 			return nil, "", err
 		}
 		return textLines(t), KindPDF, nil
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		ls, err := docxLines(name, data)
-		return ls, KindDOCX, err
-	case bytes.HasPrefix(data, docMagic):
-		ls, err := docLines(name, data)
-		return ls, KindDOC, err
 	}
 	t, err := decodeText(name, data)
 	if err != nil {

@@ -475,15 +475,23 @@ func TestUnreadableInputs(t *testing.T) {
 		zw.Close()
 		return b.Bytes()
 	}
+	// a ZIP whose first part is a PDF, stored: a container, not a PDF with
+	// bytes before its header
+	var pz bytes.Buffer
+	zw := zip.NewWriter(&pz)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "a.pdf", Method: zip.Store})
+	w.Write(pdf)
+	zw.Close()
 	cases := map[string]struct {
 		data []byte
 		want string
 	}{
-		"pdf":    {pdf, "pdftotext -layout"},
-		"xlsx":   {zipOf("xl/workbook.xml"), "Excel 文件损坏"}, // a workbook that is no workbook
-		"zip":    {zipOf("a.txt"), "不是 DOCX"},
-		"binary": {[]byte("abc\x00\x01\x02def"), "二进制"},
-		"badzip": {[]byte("PK\x03\x04garbage"), "DOCX"},
+		"pdf":               {pdf, "pdftotext -layout"},
+		"xlsx":              {zipOf("xl/workbook.xml"), "Excel 文件损坏"}, // a workbook that is no workbook
+		"zip":               {zipOf("a.txt"), "不是 DOCX"},
+		"zip holding a PDF": {pz.Bytes(), "不是 DOCX"},
+		"binary":            {[]byte("abc\x00\x01\x02def"), "二进制"},
+		"badzip":            {[]byte("PK\x03\x04garbage"), "DOCX"},
 		// finding 6: nothing to audit is unreadable, not a report lacking six parts
 		"empty":      {nil, "没有文字"},
 		"blank":      {[]byte("\xEF\xBB\xBF \r\n\u3000\n\t"), "没有文字"},
