@@ -267,19 +267,14 @@ func plainStrings(v reflect.Value, field string) error {
 			}
 		}
 	case reflect.Map:
+		// a map's values cannot be set in place: each is cleaned in a copy
 		for _, k := range v.MapKeys() {
-			e := v.MapIndex(k)
-			if e.Kind() == reflect.String {
-				clean, ok := guard.Text(e.String())
-				if !ok {
-					return errs.New(join(field, fmt.Sprint(k)), "含有空字符（\\u0000）：请删除后重新提交")
-				}
-				v.SetMapIndex(k, reflect.ValueOf(clean).Convert(e.Type()))
-				continue
-			}
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
 			if err := plainStrings(e, join(field, fmt.Sprint(k))); err != nil {
 				return err
 			}
+			v.SetMapIndex(k, e)
 		}
 	}
 	return nil

@@ -187,13 +187,9 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		ls, err := docLines(name, data)
 		return ls, KindDOC, err
 	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
-		i := pdfStart(data)
-		t, err := pdfText(name, data[i:])
-		if err != nil && i > 0 {
-			// the bytes before the header were the PDF's own: its offsets
-			// count them
-			t, err = pdfText(name, data)
-		}
+		// from its header: offsets that count the bytes before it are
+		// wrong then, and the scan finds the objects
+		t, err := pdfText(name, data[pdfStart(data):])
 		if err != nil {
 			return nil, "", err
 		}
@@ -1883,28 +1879,36 @@ func pdfStart(data []byte) int {
 	return bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
+// pdfAdvice names the tool to convert a PDF with when it cannot be read here.
+const pdfAdvice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换为文本，再审核转换后的文本"
+
 // pdfText gets the text out of a PDF with a pure-Go reader. Chinese PDFs often
 // use fonts without a usable ToUnicode map; then the text is garbage and we say
 // which tool to convert with instead of auditing garbage. A file whose
 // cross-reference table fails it (a wrong offset after an edit, no %%EOF,
 // junk after the end; pdftotext reads these) is read again from its objects
-// found by a scan.
+// found by a scan; one read whole but in garbage is not.
 func pdfText(name string, data []byte) (string, error) {
-	t, err := pdfTextWith(name, data, pdf.NewReader)
-	if err == nil || errors.Is(err, pdf.ErrInvalidPassword) {
-		return t, err
+	t, err := pdfPages(name, data, pdf.NewReader)
+	if err != nil && !errors.Is(err, pdf.ErrInvalidPassword) {
+		if t2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
+			t, err = t2, nil
+		}
 	}
-	if t, err2 := pdfTextWith(name, data, pdf.NewReaderRepair); err2 == nil {
-		return t, nil
+	if err != nil {
+		return "", err
 	}
-	return "", err
+	if !readableChinese(t) {
+		return "", errs.New(name, "该 PDF 中的文字无法直接读取（可能是扫描件或字体未嵌入编码表）："+pdfAdvice)
+	}
+	return t, nil
 }
 
-func pdfTextWith(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, err error) {
-	const advice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换为文本，再审核转换后的文本"
+// pdfPages is the text of a PDF's pages, as opened by open.
+func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, err error) {
 	defer func() {
 		if p := recover(); p != nil { // the reader panics on some malformed files
-			text, err = "", errs.New(name, "无法从该 PDF 中读取文字："+advice)
+			text, err = "", errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
 		}
 	}()
 	r, err := open(bytes.NewReader(data), int64(len(data)))
@@ -1913,7 +1917,7 @@ func pdfTextWith(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.R
 		return "", errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
 	}
 	if err != nil {
-		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+advice)
+		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+pdfAdvice)
 	}
 	var b strings.Builder
 	// a page count is the file's word: 2 000 000 000 kept this loop going
@@ -1926,11 +1930,7 @@ func pdfTextWith(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.R
 		pageLines(&b, pdfGlyphs(p))
 		b.WriteString("\n")
 	}
-	t := b.String()
-	if !readableChinese(t) {
-		return "", errs.New(name, "该 PDF 中的文字无法直接读取（可能是扫描件或字体未嵌入编码表）："+advice)
-	}
-	return t, nil
+	return b.String(), nil
 }
 
 // pageLines rebuilds the lines of a page from its glyphs: glyphs on one
