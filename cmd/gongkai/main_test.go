@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"gongkai/internal/clock"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
@@ -885,15 +887,21 @@ func TestReportCheckAgainstRecords(t *testing.T) {
 }
 
 // newmedia fetch reads each account's feed and records its posts by month;
-// a feed that cannot be read is named and the run exits 1.
+// a feed that cannot be read is named and the run exits 1. The feed is GBK,
+// said only in the server's Content-Type, as older site systems serve it,
+// with one date as such systems write it.
 func TestNewMediaFetch(t *testing.T) {
-	feed := `<rss version="2.0"><channel><title>t</title><item><title>a</title><pubDate>Mon, 02 Nov 2026 09:00:00 +0800</pubDate></item>` +
-		`<item><title>b</title><pubDate>Tue, 03 Nov 2026 09:00:00 +0800</pubDate></item></channel></rss>`
+	feed, err := simplifiedchinese.GBK.NewEncoder().String(`<rss version="2.0"><channel><title>卫滨教体</title><item><title>开学通知</title><pubDate>Mon, 02 Nov 2026 09:00:00 +0800</pubDate></item>` +
+		`<item><title>招生公告</title><pubDate>2026-11-03 09:00</pubDate></item></channel></rss>`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/bad" {
 			http.Error(w, "gone", http.StatusGone)
 			return
 		}
+		w.Header().Set("Content-Type", "application/rss+xml; charset=GBK")
 		w.Write([]byte(feed))
 	}))
 	defer srv.Close()

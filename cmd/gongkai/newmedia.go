@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -44,10 +45,10 @@ func (c *cli) cmdNewMedia(ctx context.Context, args []string) int {
 		if a.FeedURL == "" || a.State != newmedia.Running || a.AgencyID != ag.ID {
 			continue
 		}
-		data, err := fetchFeed(ctx, client, a.FeedURL)
+		data, charset, err := fetchFeed(ctx, client, a.FeedURL)
 		n := 0
 		if err == nil {
-			n, err = o.RecordFeed(ctx, p, a.ID, data)
+			n, err = o.RecordFeed(ctx, p, a.ID, data, charset)
 		}
 		if err != nil {
 			failed++
@@ -62,29 +63,33 @@ func (c *cli) cmdNewMedia(ctx context.Context, args []string) int {
 	return 0
 }
 
-// fetchFeed reads a feed over HTTP(S), at most newmedia.MaxFeedBytes.
-func fetchFeed(ctx context.Context, client *http.Client, url string) ([]byte, error) {
+// fetchFeed reads a feed over HTTP(S), at most newmedia.MaxFeedBytes, and
+// the charset its Content-Type names, if any.
+func fetchFeed(ctx context.Context, client *http.Client, url string) (data []byte, charset string, err error) {
 	if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
-		return nil, errs.New("feed_url", "订阅地址应以 http:// 或 https:// 开头")
+		return nil, "", errs.New("feed_url", "订阅地址应以 http:// 或 https:// 开头")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, "feed_url", "订阅地址不对")
+		return nil, "", errs.Wrap(errs.Invalid, err, "feed_url", "订阅地址不对")
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, "feed_url", "无法连接订阅地址")
+		return nil, "", errs.Wrap(errs.Invalid, err, "feed_url", "无法连接订阅地址")
 	}
 	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
-		return nil, errs.New("feed_url", "订阅地址返回 %d", resp.StatusCode)
+		return nil, "", errs.New("feed_url", "订阅地址返回 %d", resp.StatusCode)
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, newmedia.MaxFeedBytes+1))
+	data, err = io.ReadAll(io.LimitReader(resp.Body, newmedia.MaxFeedBytes+1))
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, "feed_url", "读取订阅源失败")
+		return nil, "", errs.Wrap(errs.Invalid, err, "feed_url", "读取订阅源失败")
 	}
 	if len(data) > newmedia.MaxFeedBytes {
-		return nil, errs.New("feed_url", "订阅源太大（超过 %d MB）", newmedia.MaxFeedBytes>>20)
+		return nil, "", errs.New("feed_url", "订阅源太大（超过 %d MB）", newmedia.MaxFeedBytes>>20)
 	}
-	return data, nil
+	if _, params, err := mime.ParseMediaType(resp.Header.Get("Content-Type")); err == nil {
+		charset = params["charset"]
+	}
+	return data, charset, nil
 }

@@ -5,8 +5,14 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/workday"
@@ -20,24 +26,86 @@ const (
 	maxFeedItems = 20000
 )
 
+// The standard layouts, then what Chinese site systems write (a date and a
+// time without a zone, dashes or slashes, months and days with or without
+// their zero, 年月日).
 var feedLayouts = []string{time.RFC1123Z, time.RFC1123, time.RFC3339, time.RFC3339Nano, "Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"}
+	"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04 -0700", "2006-01-02T15:04:05-0700",
+	"2006-1-2 15:04:05", "2006-1-2 15:04", "2006-01-02T15:04:05", "2006-1-2",
+	"2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2",
+	"2006年1月2日 15:04:05", "2006年1月2日 15:04", "2006年1月2日"}
+
+// xmlEncoding finds the encoding an XML declaration names.
+var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']{1,40})["']`)
+
+// feedUTF8 returns a feed as UTF-8. A byte-order mark decides; then the
+// encoding the feed's XML declaration names; then the one its server named
+// (hint, from Content-Type); then the bytes: valid UTF-8 is UTF-8, anything
+// else GB18030, which older government sites publish without saying so. A
+// feed labelled UTF-8 with stray bytes keeps going: only its dates are read.
+func feedUTF8(data []byte, hint string) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return toValid(data[3:]), nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, "feed", "订阅源的 UTF-16 文本无法读取")
+		}
+		return d, nil
+	}
+	head := data[:min(len(data), 512)]
+	label := hint
+	if m := xmlEncoding.FindSubmatch(head); m != nil {
+		label = string(m[1])
+	}
+	if label == "" {
+		if utf8.Valid(data) {
+			return data, nil
+		}
+		label = "gb18030"
+	}
+	enc, err := htmlindex.Get(strings.TrimSpace(label))
+	if err != nil {
+		return nil, errs.New("feed", "订阅源的编码“%s”无法识别，请使用 UTF-8 或 GBK", label)
+	}
+	if enc == unicode.UTF8 {
+		return toValid(data), nil
+	}
+	if enc == simplifiedchinese.GBK {
+		// GB2312 and GBK feeds hold GB18030's extra characters too
+		enc = simplifiedchinese.GB18030
+	}
+	d, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, "feed", "订阅源无法按其编码“%s”读取", label)
+	}
+	return d, nil
+}
+
+func toValid(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+}
 
 // ParseFeed reads the dates of the posts in an RSS 2.0 or Atom feed, as civil
 // dates in loc (a post at 23:30 UTC is the next day in Beijing). Items
-// without a readable date are counted in skipped.
-func ParseFeed(data []byte, loc *time.Location) (dates []workday.Date, skipped int, err error) {
+// without a readable date are counted in skipped. charset is the one the
+// feed's server named, or "" (a saved file).
+func ParseFeed(data []byte, charset string, loc *time.Location) (dates []workday.Date, skipped int, err error) {
 	if len(data) > MaxFeedBytes {
 		return nil, 0, errs.New("feed", "订阅源太大（超过 %d MB）", MaxFeedBytes>>20)
 	}
+	data, err = feedUTF8(data, charset)
+	if err != nil {
+		return nil, 0, err
+	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
-	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		if l := strings.ToLower(label); l == "utf-8" || l == "utf8" {
-			return r, nil
-		}
-		return nil, errs.New("feed", "订阅源的编码“%s”不支持，请使用 UTF-8", label)
-	}
+	// the text is UTF-8 by now, whatever its declaration still says
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	depth, inItem, field := 0, false, ""
 	var text strings.Builder
 	var itemDate string

@@ -1,9 +1,13 @@
 package newmedia
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/workday"
@@ -56,12 +60,12 @@ const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
 
 func TestParseFeed(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Shanghai")
-	dates, skipped, err := ParseFeed([]byte(rss), loc)
+	dates, skipped, err := ParseFeed([]byte(rss), "", loc)
 	// 16:30 UTC on the 30th is the 1st of December in Beijing
 	if err != nil || skipped != 1 || len(dates) != 2 || dates[0] != D("2026-12-01") || dates[1] != D("2026-11-03") {
 		t.Errorf("rss: %v %d %v", dates, skipped, err)
 	}
-	dates, _, err = ParseFeed([]byte(atom), loc)
+	dates, _, err = ParseFeed([]byte(atom), "", loc)
 	if err != nil || len(dates) != 2 || dates[0] != D("2026-10-08") || dates[1] != D("2026-10-10") {
 		t.Errorf("atom (published wins over updated): %v %v", dates, err)
 	}
@@ -73,20 +77,73 @@ func TestParseFeed(t *testing.T) {
 		"not xml":  "hello",
 		"not feed": "<html><body/></html>",
 		"deep":     "<rss>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</rss>",
-		"gbk":      `<?xml version="1.0" encoding="GBK"?><rss/>`,
+		"encoding": `<?xml version="1.0" encoding="x-klingon"?><rss/>`,
 	} {
-		if _, _, err := ParseFeed([]byte(bad), loc); errs.KindOf(err) != errs.Invalid {
+		if _, _, err := ParseFeed([]byte(bad), "", loc); errs.KindOf(err) != errs.Invalid {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, _, err := ParseFeed([]byte(`<?xml version="1.0" encoding="x-klingon"?><rss/>`), "", loc); !strings.Contains(errs.Message(err), "x-klingon") {
+		t.Errorf("an unknown encoding is named: %v", err)
+	}
+}
+
+// Feeds as Chinese site systems publish them: GB2312/GBK, said in the XML
+// declaration, only by the server, or not at all; UTF-16; UTF-8 with a BOM
+// or a stray byte; dates without a zone, with slashes or 年月日.
+func TestFeedEncodingsAndDates(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	body := `<rss version="2.0"><channel><title>卫滨区教育体育和文化旅游局</title>` +
+		`<item><title>关于2026年秋季学期开学的通知</title><pubDate>2026-11-02 09:00:00</pubDate></item>` +
+		`<item><title>招生公告（第二批）</title><pubDate>2026/11/3 16:05</pubDate></item>` +
+		`<item><title>教育惠民政策解读</title><pubDate>2026年11月4日</pubDate></item>` +
+		`<item><title>𠀀扩展汉字</title><pubDate>2026-1-5</pubDate></item>` +
+		`<item><title>带时区</title><pubDate>2026-11-06T23:30:00+0000</pubDate></item></channel></rss>`
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	utf16 := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	want := []workday.Date{D("2026-11-02"), D("2026-11-03"), D("2026-11-04"), D("2026-01-05"), D("2026-11-07")}
+	for name, c := range map[string]struct {
+		data    []byte
+		charset string
+	}{
+		"gb2312 declared":                 {gbk(`<?xml version="1.0" encoding="gb2312"?>` + body), ""},
+		"GBK declared, server says utf-8": {gbk(`<?xml version='1.0' encoding='GBK' ?>` + "\n" + body), "utf-8"},
+		"GBK from the server":             {gbk(body), "GBK"},
+		"GBK said by no one":              {gbk(`<?xml version="1.0"?>` + body), ""},
+		"UTF-16 with a BOM":               {utf16(`<?xml version="1.0" encoding="UTF-16"?>` + body), ""},
+		"UTF-8 with a BOM":                {append([]byte("\xef\xbb\xbf"), body...), ""},
+		"UTF-8 with a stray byte":         {[]byte(`<?xml version="1.0" encoding="UTF-8"?>` + strings.Replace(body, "招生", "招\xff生", 1)), ""},
+	} {
+		dates, skipped, err := ParseFeed(c.data, c.charset, loc)
+		if err != nil || skipped != 0 || !slices.Equal(dates, want) {
+			t.Errorf("%s: %v skipped %d: %v", name, dates, skipped, err)
 		}
 	}
 }
 
 func FuzzParseFeed(f *testing.F) {
-	f.Add([]byte(rss))
-	f.Add([]byte(atom))
+	f.Add([]byte(rss), "")
+	f.Add([]byte(atom), "")
+	gb, _ := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(rss, "UTF-8", "GB2312", 1))
+	f.Add([]byte(gb), "")
+	f.Add([]byte(gb), "gbk")
+	u16, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(atom)
+	f.Add([]byte(u16), "")
 	loc, _ := time.LoadLocation("Asia/Shanghai")
-	f.Fuzz(func(t *testing.T, data []byte) {
-		dates, skipped, err := ParseFeed(data, loc)
+	f.Fuzz(func(t *testing.T, data []byte, charset string) {
+		dates, skipped, err := ParseFeed(data, charset, loc)
 		if err == nil && len(dates)+skipped > maxFeedItems {
 			t.Fatal("item limit not kept")
 		}

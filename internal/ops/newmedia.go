@@ -392,8 +392,8 @@ func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column
 // RecordFeed counts an account's posts from its RSS/Atom feed as read (the
 // caller fetched or uploaded it) and records them: the months the feed
 // covers are replaced, older months stay. It returns the posts counted.
-func (s *Service) RecordFeed(ctx context.Context, p Principal, accountID int64, data []byte) (int, error) {
-	dates, _, err := newmedia.ParseFeed(data, s.Clock.Location())
+func (s *Service) RecordFeed(ctx context.Context, p Principal, accountID int64, data []byte, charset string) (int, error) {
+	dates, _, err := newmedia.ParseFeed(data, charset, s.Clock.Location())
 	if err != nil {
 		return 0, err
 	}

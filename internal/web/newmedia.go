@@ -246,8 +246,9 @@ func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionIn
 		return
 	}
 	trim := bytes.TrimLeft(data, "\xef\xbb\xbf \t\r\n")
-	if bytes.HasPrefix(trim, []byte("<")) {
-		_, err = s.Ops.RecordFeed(r.Context(), si.p(), itemID(r), data)
+	// a feed starts with "<", in UTF-16 (Notepad's "Unicode") after its mark
+	if bytes.HasPrefix(trim, []byte("<")) || bytes.HasPrefix(data, []byte("\xff\xfe<\x00")) || bytes.HasPrefix(data, []byte("\xfe\xff\x00<")) {
+		_, err = s.Ops.RecordFeed(r.Context(), si.p(), itemID(r), data, "")
 	} else {
 		var dates []workday.Date
 		dates, err = exportDates(hdr.Filename, data)

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
@@ -1221,9 +1223,25 @@ func TestNewMediaPages(t *testing.T) {
 		if code, _ := upload("导出.csv", "文章标题,群发时间\n开学,2026-09-01 08:00\n运动会,2026/9/15\n安全,2026-10-08\n"); code != http.StatusSeeOther {
 			t.Fatalf("export: %d", code)
 		}
+		// a feed saved from the site: GB2312 as older site systems write
+		// it, and as Notepad saves it ("Unicode", UTF-16 with its mark)
+		feed := `<?xml version="1.0" encoding="gb2312"?><rss version="2.0"><channel><title>实验小学</title>` +
+			`<item><title>暑期安全提示</title><pubDate>2026-08-03 09:00</pubDate></item>` +
+			`<item><title>新生报到</title><pubDate>2026/8/28 10:00:00</pubDate></item></channel></rss>`
+		gb, _ := simplifiedchinese.GBK.NewEncoder().String(feed)
+		if code, body := upload("订阅.xml", gb); code != http.StatusSeeOther {
+			t.Errorf("a GB2312 feed: %d\n%s", code, body)
+		}
+		u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(strings.ReplaceAll(feed, "2026-08-03", "2026-07-03"))
+		if code, body := upload("订阅.xml", u16); code != http.StatusSeeOther {
+			t.Errorf("a UTF-16 feed: %d\n%s", code, body)
+		}
 		_, body := st.get(c, fmt.Sprintf("/admin/newmedia/%d", acct))
 		if !strings.Contains(body, "<td>2026-09</td><td>2</td><td>平台导出表导入</td>") {
 			t.Error("September's posts from the export are not shown")
+		}
+		if !strings.Contains(body, "<td>2026-08</td><td>1</td><td>订阅源读取</td>") || !strings.Contains(body, "<td>2026-07</td><td>1</td><td>订阅源读取</td>") {
+			t.Error("the months of the saved feeds are not shown")
 		}
 		form := url.Values{"csrf": {csrf}, "kind": {"daily"}, "on": {"2026-11-23"}, "problems": {"typo", "broken_link"}}
 		if code, body, _ := st.post(c, fmt.Sprintf("/admin/newmedia/%d/inspections", acct), form); code != 422 || !strings.Contains(body, "请写明问题所在") {
