@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -139,13 +141,10 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 	if _, err := os.Stat(*db); err == nil && !*force {
 		return fail(stderr, errs.New(*db, "数据库已存在，未覆盖：确认要用备份替换它时请加 --force（并先停止服务）"))
 	}
-	data, err := os.ReadFile(pos[0])
-	if err != nil {
-		return fail(stderr, errs.Wrap(errs.NotFound, err, pos[0], "无法读取备份文件"))
-	}
 	tmp := *db + ".restore-tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return fail(stderr, errs.Wrap(errs.Invalid, err, tmp, "无法写入"))
+	if err := copySynced(pos[0], tmp); err != nil {
+		os.Remove(tmp)
+		return fail(stderr, err)
 	}
 	// the old WAL files belong to the old database
 	os.Remove(*db + "-wal")
@@ -154,8 +153,44 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 		os.Remove(tmp)
 		return fail(stderr, errs.Wrap(errs.Invalid, err, *db, "无法替换数据库文件"))
 	}
+	syncDir(filepath.Dir(*db))
 	fmt.Fprintf(stdout, "已从 %s 恢复到 %s\n", pos[0], *db)
 	return 0
+}
+
+// copySynced copies src to dst and flushes it to disk, so that the rename
+// that follows never puts an empty or partial file in the database's place
+// after a power cut. It streams: a database may be larger than memory.
+func copySynced(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return errs.Wrap(errs.NotFound, err, src, "无法读取备份文件")
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return errs.Wrap(errs.Invalid, err, dst, "无法写入")
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return errs.Wrap(errs.Invalid, err, dst, "无法写入（磁盘已满？）")
+	}
+	return nil
+}
+
+// syncDir flushes a directory's entries (the rename); where the system
+// cannot, the rename stands as the file system keeps it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
 }
 
 // agencyNamed finds an agency by the name given on the command line.

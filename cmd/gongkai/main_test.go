@@ -287,6 +287,51 @@ func TestMigrateBackupRestore(t *testing.T) {
 	if _, _, code := gk(t, "restore", "--db", filepath.Join(dir, "new.db"), junk); code != 2 {
 		t.Error("restored from junk")
 	}
+	// a file that is not a database, or a backup cut short, is named and
+	// said as such (not "check the address and password"), and the
+	// database it was to replace is left as it was
+	full, err := os.ReadFile(bak)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.db")
+	os.WriteFile(cut, full[:len(full)/3], 0o644)
+	before, _ := os.ReadFile(db)
+	for src, want := range map[string]string{junk: "这不是 SQLite 数据库文件", cut: "文件已损坏或不完整"} {
+		_, stderr, code := gk(t, "restore", "--db", db, "--force", src)
+		if code != 2 || !strings.Contains(stderr, src+"：") || !strings.Contains(stderr, want) || strings.Contains(stderr, "密码") {
+			t.Errorf("restore from %s: %d %s", filepath.Base(src), code, stderr)
+		}
+		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+			t.Errorf("restore from %s changed the database", filepath.Base(src))
+		}
+	}
+	if _, stderr, _ := gk(t, "migrate", "--db", junk, "--status"); !strings.Contains(stderr, "这不是 SQLite 数据库文件") {
+		t.Errorf("migrate of a file that is not a database: %s", stderr)
+	}
+	// a backup that a newer gongkai wrote is not restored, and a database
+	// it migrated is not opened by this one
+	newer := filepath.Join(dir, "newer.db")
+	if _, stderr, code := gk(t, "backup", "--db", db, newer); code != 0 {
+		t.Fatal(stderr)
+	}
+	ns, err := store.Open(context.Background(), newer, testClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ns.DB().Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES ('0999_future', '2027-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	ns.Close()
+	if _, stderr, code := gk(t, "restore", "--db", db, "--force", newer); code == 0 || !strings.Contains(stderr, "较新版本") {
+		t.Errorf("restore of a newer backup: %d %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the refused restore changed the database")
+	}
+	if _, stderr, code := gk(t, "migrate", "--db", newer); code == 0 || !strings.Contains(stderr, "0999_future") {
+		t.Errorf("migrate of a newer database: %d %s", code, stderr)
+	}
 	// a backup of a database that does not exist is refused, and writes nothing (issue 14, finding 5)
 	nosuch := filepath.Join(dir, "nosuchsrc.db")
 	if out, stderr, code := gk(t, "backup", "--db", nosuch, filepath.Join(dir, "b2.db")); code != 2 || strings.Contains(out, "已备份") || !strings.Contains(stderr, "不存在") {

@@ -66,7 +66,7 @@ func (s *Store) Verify(ctx context.Context) error {
 	if err != nil || !ok {
 		return errs.New(s.path, "这不是一个完整的 gongkai 数据库（缺少迁移记录）")
 	}
-	return nil
+	return s.notNewer(ctx)
 }
 
 // RowCounts counts the rows of every table the migrations create.

@@ -10,6 +10,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,9 +98,30 @@ func Open(ctx context.Context, url string, clk clock.Clock) (*Store, error) {
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		_ = s.db.Close() // the connection error is the one to report
+		if s.dialect == SQLite {
+			return nil, sqliteOpenError(url, err)
+		}
 		return nil, errs.Wrap(errs.Invalid, err, "--db", "无法连接数据库：请检查地址、用户名和密码")
 	}
 	return s, nil
+}
+
+// sqliteMagic starts every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// sqliteOpenError says why a SQLite file did not open: a file that is not a
+// database at all (a wrong path, a renamed document) or one that is damaged
+// (a copy cut short, a disk error). There is no address or password to check.
+func sqliteOpenError(path string, err error) error {
+	head := make([]byte, len(sqliteMagic))
+	if f, ferr := os.Open(path); ferr == nil {
+		n, _ := io.ReadFull(f, head)
+		_ = f.Close()
+		if n > 0 && string(head[:n]) != sqliteMagic[:n] {
+			return errs.Wrap(errs.Invalid, err, path, "这不是 SQLite 数据库文件：请检查是否选错了文件")
+		}
+	}
+	return errs.Wrap(errs.Invalid, err, path, "数据库文件无法打开：文件已损坏或不完整（如复制中断），或没有读写权限")
 }
 
 // OpenExisting is Open for a database that must already exist: a SQLite path
@@ -164,6 +186,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return errs.Wrap(errs.Internal, err, "", "无法创建迁移记录表")
 	}
+	if err := s.notNewer(ctx); err != nil {
+		return err
+	}
 	files, err := s.migrationFiles()
 	if err != nil {
 		return err
@@ -191,6 +216,51 @@ func (s *Store) Migrate(ctx context.Context) error {
 		if err != nil {
 			return errs.Wrap(errs.Internal, err, v, "数据库迁移失败")
 		}
+	}
+	return nil
+}
+
+// ErrNewerSchema: the database was migrated by a newer gongkai than this one.
+var ErrNewerSchema = errors.New("database schema is newer than this program")
+
+// notNewer refuses a database that a newer gongkai has migrated (an
+// upgrade rolled back by reinstalling the old program): this program does
+// not know the columns and rules that came with it, and would write records
+// the newer one misreads.
+func (s *Store) notNewer(ctx context.Context) error {
+	files, err := s.migrationFiles()
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, f := range files {
+		known[version(f)] = true
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rows.Close()
+	var newer []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return mapErr(err)
+		}
+		if !known[v] {
+			newer = append(newer, v)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return mapErr(err)
+	}
+	if len(newer) > 0 {
+		where := s.path
+		if where == "" {
+			where = "--db"
+		}
+		return &errs.Error{Kind: errs.Conflict, Where: where, Cause: fmt.Errorf("%w: %s", ErrNewerSchema, strings.Join(newer, ", ")),
+			Msg: fmt.Sprintf("数据库已由较新版本的 gongkai 升级（迁移 %s），本程序版本较旧，不能使用它：请使用新版本程序，或从升级前的备份恢复", strings.Join(newer, "、"))}
 	}
 	return nil
 }

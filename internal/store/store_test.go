@@ -144,6 +144,29 @@ func TestMigrateTwiceAndStatus(t *testing.T) {
 	})
 }
 
+// A database that a newer gongkai migrated is refused, by name of the
+// migration this program does not know, and not written to.
+func TestNewerSchemaRefused(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Verify(ctx); err != nil {
+			t.Fatalf("verify: %v", err)
+		}
+		if _, err := s.DB().ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ('0999_future', '2027-01-01T00:00:00Z')`); err != nil {
+			t.Fatal(err)
+		}
+		err := s.Migrate(ctx)
+		if !errors.Is(err, store.ErrNewerSchema) || !strings.Contains(errs.Message(err), "0999_future") || !strings.Contains(errs.Message(err), "较新版本") {
+			t.Errorf("migrate: %v", err)
+		}
+		if err := s.Verify(ctx); !errors.Is(err, store.ErrNewerSchema) {
+			t.Errorf("verify: %v", err)
+		}
+	})
+}
+
 // A batch lands whole or leaves no trace.
 func TestBatchAllOrNothing(t *testing.T) {
 	both(t, func(t *testing.T, s *store.Store) {
