@@ -364,6 +364,9 @@ func markAdvice(raw string) string {
 	if isPlaceholder(raw) {
 		return "：格式要求填写数字，没有的填 0"
 	}
+	if cnSeparated(raw) {
+		return "：几项之间用了中文逗号“，”或顿号“、”，被读成了一项，请改用英文逗号“,”"
+	}
 	return ""
 }
 

@@ -361,6 +361,31 @@ func ParseCount(s string) Cell {
 	return Invalid(strings.TrimSpace(s))
 }
 
+// cnSeparated says s holds several values parted by the Chinese comma or
+// 顿号, as a Chinese input method types a list ("3，0，0", "0，repealed: 0"):
+// YAML reads that as one value. A thousands separator ("1，234") is not
+// this: a digit group after it has three digits.
+func cnSeparated(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == '、' })
+	if len(parts) < 2 {
+		return false
+	}
+	thousands := true
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return false
+		}
+		if c := p[0]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.HasPrefix(p, "null")) {
+			return false
+		}
+		if i > 0 && (len(p) != 3 || strings.Trim(p, "0123456789") != "") {
+			thousands = false
+		}
+	}
+	return !thousands
+}
+
 // plainCount reads 1 to 18 ASCII digits (no overflow possible).
 func plainCount(s string) (int64, bool) {
 	if len(s) == 0 || len(s) > 18 {
@@ -442,6 +467,11 @@ func (l *loader) row(v *node, label string) (Row, error) {
 		return row, errs.New(l.at(v), "表三“%s”应为 7 个数的列表 [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]", label)
 	}
 	if len(v.items) != NumCols {
+		for _, it := range v.items {
+			if it.kind == 'v' && cnSeparated(it.text) {
+				return row, errs.New(l.at(v), "表三“%s”的数之间用了中文逗号“，”或顿号“、”（“%s”被读成一个数）：请改用英文逗号“,”，写成 [0, 0, 0, 0, 0, 0, 0]", label, it.text)
+			}
+		}
 		return row, errs.New(l.at(v), "表三“%s”有 %d 个数，应为 7 个：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计（空白写 null）", label, len(v.items))
 	}
 	for i, it := range v.items {

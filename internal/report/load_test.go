@@ -27,6 +27,9 @@ func TestLoadErrors(t *testing.T) {
 		{"level", "year: 2024\nlevel: 县\n", "r.yaml:2", "level“县”不对"},
 		{"empty", "", "r.yaml", "文件是空的"},
 		{"anchor", "year: 2024\napplications:\n  new: &a [0,0,0,0,0,0,0]\n  total: *a\n", "r.yaml:4", "锚点"},
+		// a Chinese input method types the list's commas as ，or 、
+		{"chinese commas", "year: 2024\napplications:\n  new: [3，0，0，0，0，0，3]\n", "r.yaml:3:8", "用了中文逗号“，”或顿号“、”（“3，0，0，0，0，0，3”被读成一个数）"},
+		{"顿号", "year: 2024\napplications:\n  new: [3、0、0、0, 0, 0, 3]\n", "r.yaml:3:8", "请改用英文逗号"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -66,6 +69,27 @@ func TestLoadKeepsInvalidCells(t *testing.T) {
 	}
 	if line := r.Line("new"); line != 3 {
 		t.Errorf("line of new = %d", line)
+	}
+	// a map typed with Chinese commas is one value: said so; a number
+	// with a Chinese thousands separator is a number
+	r, err = report.Load("r.yaml", []byte("year: 2024\nproactive:\n  rules: {issued: 0，repealed: 0，in_force: 0}\n  penalty: {decisions: 1，234}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := r.Proactive.Cell("penalty.decisions").Int(); n != 1234 {
+		t.Errorf("1，234 read as %v", r.Proactive.Cell("penalty.decisions"))
+	}
+	found := false
+	for _, f := range report.Check(r, nil) {
+		if f.Rule == "CELL.INVALID" && strings.Contains(f.Cell, "penalty") {
+			t.Errorf("1，234: %s", f.Message)
+		}
+		if f.Rule == "CELL.INVALID" && strings.Contains(f.Message, "“0，repealed: 0，in_force: 0”不是整数：几项之间用了中文逗号") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the Chinese commas in a map are not said")
 	}
 }
 
