@@ -21,7 +21,7 @@ func (c *cli) cmdAPIKey(ctx context.Context, args []string) int {
 	agency := fs.String("agency", "", "机关名称")
 	name := fs.String("name", "", "密钥用途，如 网上申请平台")
 	role := fs.String("role", "clerk", "clerk（办理人）或 approver（公开工作机构负责人：可延期、作不予公开答复）")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	if err := flagsOnly(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
 	o, ag, err := c.openAgency(ctx, *db, *agency)

@@ -48,7 +48,7 @@ func (c *cli) cmdBench(ctx context.Context, args []string) int {
 	n := fs.Int("n", 10000, "生成并审核的报告数")
 	dir := fs.String("dir", "", "存放生成报告的目录，默认为临时目录")
 	keep := fs.Bool("keep", false, "保留生成的报告")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	if err := flagsOnly(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
 	if *n < 1 {
@@ -178,7 +178,7 @@ func (c *cli) cmdBenchExport(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("bench export", "bench export [--n 5000]", stderr)
 	n := fs.Int("n", 5000, "机关数（每个机关一份报告）")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	reports := make([]*report.Report, *n)

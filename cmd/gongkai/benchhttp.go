@@ -28,7 +28,7 @@ func (c *cli) cmdBenchHTTP(ctx context.Context, args []string) int {
 	fs := newFlags("bench http", "bench http [--rate 2000] [--duration 10s]", stderr)
 	rate := fs.Int("rate", 2000, "每秒请求数（开环，按计划时间发出）")
 	dur := fs.Duration("duration", 10*time.Second, "每个页面的压测时长")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	if *rate < 1 || *rate > 20000 || *dur <= 0 || *dur > 5*time.Minute {

@@ -77,7 +77,7 @@ func (c *cli) cmdBenchSeed(ctx context.Context, args []string) int {
 	agencies := fs.Int("agencies", 5000, "机关数")
 	cases := fs.Int("cases", 2000000, "申请数（分布在本年和上年）")
 	year := fs.Int("year", 2025, "报告年度")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	if *db == "" || *agencies < 100 || *cases < 0 || *year < 2021 {
@@ -269,7 +269,7 @@ func (c *cli) cmdBenchRollup(ctx context.Context, args []string) int {
 	db := fs.String("db", "", "bench seed 生成的数据库："+dbHelp)
 	year := fs.Int("year", 2025, "报告年度")
 	runs := fs.Int("runs", 5, "各测量几次（取中位数）")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	if *db == "" || *runs < 1 {

@@ -59,7 +59,7 @@ func (c *cli) cmdBenchSearch(ctx context.Context, args []string) int {
 	db := fs.String("db", "", "数据库（可以是 bench seed 生成的库）："+dbHelp)
 	items := fs.Int("items", 1000000, "目录中已发布信息的条数（不足时生成补足）")
 	runs := fs.Int("runs", 30, "每个检索的重复次数")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	if *db == "" || *items < 1000 || *runs < 1 {

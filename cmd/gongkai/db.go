@@ -31,7 +31,7 @@ func (c *cli) cmdMigrate(ctx context.Context, args []string) int {
 	fs := newFlags("migrate", "migrate [--db URL] [--status]", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
 	status := fs.Bool("status", false, "只显示各迁移是否已执行，不执行")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	s, err := store.Open(ctx, *db, c.clock)

@@ -26,7 +26,7 @@ func (c *cli) cmdExport(ctx context.Context, args []string) int {
 	gb := fs.Bool("gb18030", false, "CSV 用 GB18030 编码（默认 UTF-8 带 BOM）")
 	out := fs.String("o", "", "输出文件")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	if err := flagsOnly(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
 	if *out == "" {

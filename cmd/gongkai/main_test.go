@@ -978,3 +978,28 @@ func TestNewMediaFetch(t *testing.T) {
 		t.Errorf("November from the feed: %d %s %v", n, src, err)
 	}
 }
+
+// A word that is neither a flag nor an input is refused, not ignored
+// ("gongkai serve demo" had served an empty gongkai.db), and the demo does
+// not take a database of its own: it would seed invented cases into it.
+func TestStrayArgumentsRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"serve", "demo", "--db", db}, "多余的参数“demo”（参数名前要加 --，如 --demo）"},
+		{[]string{"migrate", "--db", db, "status"}, "多余的参数“status”（参数名前要加 --，如 --status）"},
+		{[]string{"newmedia", "fetch", "--db", db, "--agency", "局", "卫滨"}, "多余的参数“卫滨”"},
+		{[]string{"serve", "--demo", "--db", db}, "--demo 使用临时的演示数据库，不能与 --db 同时使用"},
+	} {
+		_, stderr, code := gk(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.says) {
+			t.Errorf("%v: %d %s", c.args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused command created the database: %v", err)
+	}
+}

@@ -26,7 +26,7 @@ func (c *cli) cmdNewMedia(ctx context.Context, args []string) int {
 	db := fs.String("db", defaultDB(), dbHelp)
 	agency := fs.String("agency", "", "机关名称")
 	timeout := fs.Duration("timeout", 15*time.Second, "每个订阅源的超时")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	if err := flagsOnly(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
 	o, ag, err := c.openAgency(ctx, *db, *agency)

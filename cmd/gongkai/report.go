@@ -45,6 +45,27 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// errStrayArgs is a word on the command line that is neither a flag nor one
+// of the command's inputs.
+var errStrayArgs = errors.New("stray arguments")
+
+// flagsOnly parses a command that takes flags and nothing else. A stray word
+// is refused, not ignored: "gongkai serve demo" had started a server on an
+// empty gongkai.db, not the demo.
+func flagsOnly(fs *flag.FlagSet, args []string) error {
+	pos, err := parseArgs(fs, args)
+	if err != nil || len(pos) == 0 {
+		return err
+	}
+	hint := ""
+	if fs.Lookup(strings.TrimLeft(pos[0], "-—－")) != nil {
+		hint = fmt.Sprintf("（参数名前要加 --，如 --%s）", strings.TrimLeft(pos[0], "-—－"))
+	}
+	fmt.Fprintf(fs.Output(), "多余的参数“%s”%s\n", strings.Join(pos, " "), hint)
+	fs.Usage()
+	return errStrayArgs
+}
+
 // usageExit is the exit code after a flag error: 0 when help was asked for
 // (as with the flag package's own convention), 2 otherwise.
 func usageExit(err error) int {
@@ -354,7 +375,7 @@ func (c *cli) reportGenerate(ctx context.Context, args []string) int {
 	format := fs.String("format", "yaml", "输出格式：yaml（可继续编辑）、txt、md、html、json、docx、pdf、xlsx")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	if *year < 2019 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -81,7 +82,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	drain := fs.Duration("drain", 0, "收到停止信号后先让 /healthz 返回 503 这么长时间（如 10s），负载均衡器据此停止转发，然后再停止接收请求；进行中的请求都会处理完")
 	metricsToken := fs.String("metrics-token", os.Getenv("GONGKAI_METRICS_TOKEN"), "监控指标 /metrics 的访问令牌（Authorization: Bearer 令牌）；不设时只对本机开放（环境变量 GONGKAI_METRICS_TOKEN）")
 	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	trusted, err := parseProxies(*proxies)
@@ -94,6 +95,13 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
 	if *demoFlag {
+		// the demo seeds its own throwaway database: seeding it into the
+		// one named would fill a real database with invented cases
+		dbSet := false
+		fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
+		if dbSet {
+			return fail(stderr, errs.New("--db", "--demo 使用临时的演示数据库，不能与 --db 同时使用：要用自己的数据库时请去掉 --demo"))
+		}
 		*db = filepath.Join(os.TempDir(), fmt.Sprintf("gongkai-demo-%d.db", os.Getpid()))
 		defer os.Remove(*db)
 	}
@@ -171,7 +179,7 @@ func (c *cli) cmdDemo(ctx context.Context, args []string) int {
 	}
 	fs := newFlags("demo init", "demo init --db 文件", stderr)
 	db := fs.String("db", "", "要写入演示数据的新数据库")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	if err := flagsOnly(fs, args[1:]); err != nil {
 		return usageExit(err)
 	}
 	if *db == "" {

@@ -39,7 +39,7 @@ func (c *cli) cmdWorkday(args []string) int {
 		from := fs.String("from", "", "起算日（收到申请之日），从次日开始计算")
 		days := fs.Int("days", 20, "工作日数")
 		overlay := fs.String("overlay", "", "地方节假日调整（CSV：date,kind,holiday,notice_year,notice）")
-		if _, err := parseArgs(fs, args[1:]); err != nil {
+		if err := flagsOnly(fs, args[1:]); err != nil {
 			return usageExit(err)
 		}
 		d, err := workday.ParseDate(*from)
@@ -100,7 +100,7 @@ func (c *cli) cmdFee(args []string) int {
 	fs := newFlags("fee", "fee --applications N | --pages N", stderr)
 	apps := fs.Int("applications", -1, "同一申请人一个自然月内的申请件数（按件计收）")
 	pages := fs.Int("pages", -1, "一件申请的页数（按量计收）")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
 	switch {
