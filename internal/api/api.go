@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -207,12 +208,19 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		switch {
 		case errors.As(err, &me):
 			return &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("请求内容超过 %d KB", MaxBody>>10)}
+		case errors.As(err, &te) && te.Field == "":
+			return errs.New("body", "请求内容应为%s", jsonKind(te.Type))
 		case errors.As(err, &te):
-			return errs.New(te.Field, "“%s”的类型不对（应为 %s）", te.Field, te.Type)
+			return errs.New(te.Field, "“%s”的类型不对：应为%s", te.Field, jsonKind(te.Type))
 		case errors.As(err, &se):
 			return errs.New("body", "JSON 格式错误（第 %d 字节附近）", se.Offset)
+		case errors.Is(err, io.EOF):
+			return errs.New("body", "请求内容为空：应为一个 JSON 对象")
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return errs.New("body", "JSON 不完整（在第 %d 字节处中断）：请检查括号和引号是否成对", dec.InputOffset())
 		case strings.Contains(err.Error(), "unknown field"):
-			return errs.New(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "没有这个字段：%s", err.Error())
+			name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			return errs.New(name, "没有“%s”这个字段：请对照接口说明 /api/v1/openapi.json", name)
 		case strings.Contains(err.Error(), "parsing time") || strings.Contains(err.Error(), "日期"):
 			return errs.New("date", "日期不对：应写成 YYYY-MM-DD，且须是日历上存在的日期")
 		}
@@ -222,7 +230,38 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		}
 		return errs.New("body", "无法读取请求内容：%v", err)
 	}
+	// one object per request: what follows it (a second object pasted in,
+	// a cut-off edit) would otherwise be dropped without a word
+	end := dec.InputOffset()
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		var me *http.MaxBytesError
+		if errors.As(err, &me) {
+			return &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("请求内容超过 %d KB", MaxBody>>10)}
+		}
+		return errs.New("body", "JSON 对象之后还有其他内容（第 %d 字节起）：一次请求只能提交一个对象", end+1)
+	}
 	return plainStrings(reflect.ValueOf(v), "")
+}
+
+// jsonKind names what a field takes in the words of JSON, not of Go.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "文字（加双引号）"
+	case reflect.Bool:
+		return " true 或 false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "整数"
+	case reflect.Float32, reflect.Float64:
+		return "数字"
+	case reflect.Slice, reflect.Array:
+		return "列表 [...]"
+	}
+	return "对象 {...}"
 }
 
 // plainStrings passes every string decoded into v through guard.Text: a NUL

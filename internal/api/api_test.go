@@ -234,6 +234,25 @@ func TestRefusals(t *testing.T) {
 				t.Errorf("%s: %d %s", c.name, code, raw)
 			}
 		}
+		// what is wrong with the body is said in words, and what follows
+		// the object is not dropped silently
+		one := mustJSON(intake("2024-09-12"))
+		for name, c := range map[string]struct{ body, says string }{
+			"empty":           {"", "请求内容为空"},
+			"cut off":         {one[:len(one)/2], "JSON 不完整"},
+			"two objects":     {one + one, fmt.Sprintf("JSON 对象之后还有其他内容（第 %d 字节起）", len(one)+1)},
+			"trailing junk":   {one + "\n}", "JSON 对象之后还有其他内容"},
+			"unknown field":   {`{"channel":"online","colour":"red"}`, "没有“colour”这个字段"},
+			"a list":          {`[1, 2]`, "请求内容应为对象 {...}"},
+			"number for text": {`{"channel":5}`, "“channel”的类型不对：应为文字（加双引号）"},
+			"text for object": {`{"channel":"online","applicant":"王某"}`, "“applicant”的类型不对：应为对象 {...}"},
+		} {
+			code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, c.body)
+			if _, _, msg := errField(m); code != 422 || !strings.Contains(msg, c.says) || strings.Contains(msg, "json:") || strings.Contains(msg, "EOF") {
+				t.Errorf("%s: %d %s", name, code, raw)
+			}
+		}
+
 		_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
 		path := fmt.Sprintf("/api/v1/cases/%d", int64(m["id"].(float64)))
 		e.at("2024-10-17")
@@ -278,6 +297,9 @@ func TestRefusals(t *testing.T) {
 		pasted["request"].(map[string]any)["description"] = "学区\v划分方案\u0001"
 		if code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, pasted); code != 201 || m["intake"].(map[string]any)["request"].(map[string]any)["description"] != "学区\n划分方案" {
 			t.Errorf("pasted control characters: %d %s", code, raw)
+		}
+		if code, _, raw := e.do("POST", "/api/v1/cases", e.keyA, one+"\n\n"); code != http.StatusCreated {
+			t.Errorf("an object and a line break: %d %s", code, raw)
 		}
 	})
 }
