@@ -89,6 +89,9 @@ func printMapping(stdout io.Writer, schema importer.Schema, m *importer.Mapping)
 			fmt.Fprintf(stdout, "  （未使用）      %s 列“%s”\n", colLetter(c), m.Headers[c])
 		}
 	}
+	for _, n := range m.Merged {
+		fmt.Fprintln(stdout, "  "+n)
+	}
 }
 
 // printImport reports the rows, their problems and what was written; exit 1

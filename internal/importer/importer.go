@@ -67,7 +67,19 @@ func (sc Schema) field(id string) *Field {
 // Sheet is a file read as rows of text cells, with its 1-based row numbers.
 type Sheet struct {
 	Rows [][]string
+	// merges are the workbook's merged ranges (0-based, inclusive): a
+	// value merged down several data rows counts for each of them
+	merges []cellRange
+	// mergedFrom: a data cell filled from a merge → the row of its value
+	mergedFrom map[[2]int]int
 }
+
+// cellRange is a merged range of a sheet, 0-based and inclusive.
+type cellRange struct{ r0, c0, r1, c1 int }
+
+// maxMergedCells bounds the cells a sheet's merges may fill (a hostile
+// workbook can merge a whole sheet).
+const maxMergedCells = 1_000_000
 
 // Limits on a register, checked while reading, not after: larger files
 // should be split.
@@ -216,7 +228,79 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	if err := it.Error(); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
-	return &Sheet{Rows: rows}, nil
+	sh := &Sheet{Rows: rows}
+	mcs, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
+	}
+	cells := 0
+	for _, mc := range mcs {
+		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if err1 != nil || err2 != nil || r0 > len(rows) || c0 > maxCols {
+			continue
+		}
+		r1, c1 = min(r1, len(rows)), min(c1, maxCols)
+		if r1 == r0 {
+			continue // across columns only: a header's, filled by header()
+		}
+		if cells += (r1 - r0 + 1) * (c1 - c0 + 1); cells > maxMergedCells {
+			return nil, errs.New(name, "合并单元格太多（超过 %d 格）：请取消合并后再导入", maxMergedCells)
+		}
+		sh.merges = append(sh.merges, cellRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
+	}
+	return sh, nil
+}
+
+// fillMerged writes the value of each range merged down the data rows
+// (below the header) into every cell of it: registers merge 收到日期 or
+// 申请方式 over the applications of one day. Each cell filled is noted.
+func (s *Sheet) fillMerged(headerRow int) []string {
+	var notes []string
+	for _, g := range s.merges {
+		if g.r0 <= headerRow {
+			continue
+		}
+		for c := g.c0; c <= g.c1; c++ {
+			v := ""
+			if c < len(s.Rows[g.r0]) {
+				v = s.Rows[g.r0][c]
+			}
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			for r := g.r0 + 1; r <= g.r1; r++ {
+				for len(s.Rows[r]) <= c {
+					s.Rows[r] = append(s.Rows[r], "")
+				}
+				if s.Rows[r][c] == "" {
+					s.Rows[r][c] = v
+					if s.mergedFrom == nil {
+						s.mergedFrom = map[[2]int]int{}
+					}
+					s.mergedFrom[[2]int{r, c}] = g.r0
+				}
+			}
+			if len(notes) < 20 {
+				notes = append(notes, fmt.Sprintf("第 %d–%d 行 %s 列是合并单元格：每行都按“%s”读取", g.r0+1, g.r1+1, colName(c), clipNote(v)))
+			}
+		}
+	}
+	s.merges = nil // filled once, whatever the mapping asked next
+	return notes
+}
+
+// merged says the cell at row r, column c took its value from a merge.
+func (s *Sheet) merged(r, c int) bool {
+	_, ok := s.mergedFrom[[2]int{r, c}]
+	return ok
+}
+
+func clipNote(v string) string {
+	if r := []rune(v); len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return v
 }
 
 // Mapping says which column holds which field.
@@ -225,6 +309,7 @@ type Mapping struct {
 	Headers   []string       // the header text of every column
 	Columns   map[string]int // field id → column
 	Unused    []int          // columns no field uses
+	Merged    []string       // data cells merged down several rows, read for each row
 }
 
 func normHeader(s string) string {
@@ -338,7 +423,7 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
-	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}}
+	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Merged: s.fillMerged(row)}
 	for c, h := range headers {
 		if f := match(h); f != "" {
 			if _, taken := m.Columns[f]; !taken {
@@ -625,7 +710,11 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 			r.Key = "serial:" + r.Key
 		}
 		if prev, dup := seen[r.Key]; dup && len(rc.errs) == 0 {
-			rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
+			if c, ok := m.Columns["serial"]; ok && s.merged(line-1, c) {
+				rc.fail("serial", "申请编号与第 %d 行是同一个合并单元格：一件申请占了多行。请在台账中把它合为一行（申请内容写在一格）后再导入", prev)
+			} else {
+				rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
+			}
 		}
 		seen[r.Key] = line
 		if len(rc.errs) > 0 {

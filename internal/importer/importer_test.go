@@ -302,3 +302,59 @@ func TestCellsAreText(t *testing.T) {
 		t.Errorf("cells %q, %d bytes", got[1], len(got[2]))
 	}
 }
+
+// A value merged down several data rows (the 收到日期 and 申请方式 of one
+// day's applications) is read for each of them, and said; an application
+// number merged down rows is one application written over several rows:
+// refused at those rows with what to do. A merge inside the header is the
+// header's.
+func TestMergedDataCells(t *testing.T) {
+	build := func(merges ...[2]string) []byte {
+		data := register(t, [][]any{
+			{"2025-001", "2025-01-06", "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025-01-20", "予以公开"},
+			{"2025-002", "", "", "自然人", "李某", "", "13900000000", "招生计划", "2025-01-21", "予以公开"},
+			{"2025-003", "", "", "自然人", "赵某", "", "13700000000", "收费标准", "2025-01-22", "予以公开"},
+		})
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range merges {
+			if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	sh, err := importer.ReadFile("台账.xlsx", build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, bad := sh.Parse(m)
+	if len(bad) != 0 || len(rows) != 3 {
+		t.Fatalf("%d rows, problems %v", len(rows), bad)
+	}
+	for _, r := range rows {
+		if on, _, err := r.Intake.ReceiptDate(); err != nil || on != workday.MustDate("2025-01-06") || r.Intake.Channel != casework.Online {
+			t.Errorf("row %d: %v %v %v", r.Line, on, r.Intake.Channel, err)
+		}
+	}
+	if strings.Join(m.Merged, "\n") != "第 4–6 行 B 列是合并单元格：每行都按“2025-01-06”读取\n第 4–6 行 C 列是合并单元格：每行都按“网上申请”读取" {
+		t.Errorf("notes: %q", m.Merged)
+	}
+
+	sh, _ = importer.ReadFile("台账.xlsx", build([2]string{"A4", "A5"}, [2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
+	m, _ = sh.Map(nil)
+	_, bad = sh.Parse(m)
+	if len(bad) != 1 || bad[0].String() != "第 5 行 A 列（申请编号）：申请编号与第 4 行是同一个合并单元格：一件申请占了多行。请在台账中把它合为一行（申请内容写在一格）后再导入" {
+		t.Errorf("an application over two rows: %v", bad)
+	}
+}

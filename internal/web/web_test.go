@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -1263,6 +1264,43 @@ func TestNewMediaPages(t *testing.T) {
 		}
 		if code, _, _ := st.post(sup, fmt.Sprintf("/admin/newmedia/%d/posts", acct), url.Values{"csrf": {scsrf}, "month": {"2026-11"}, "count": {"3"}}); code != http.StatusForbidden {
 			t.Errorf("a supervisor recorded posts: %d", code)
+		}
+	})
+}
+
+// A register whose 收到日期 is merged down one day's applications previews
+// with each row read and the merge said under the column mapping.
+func TestWebImportMergedCells(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("clerk")
+		f := excelize.NewFile()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"收到日期", "申请方式", "申请人类型", "申请人", "申请内容", "联系电话"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"2026-03-02", "当面", "自然人", "导入甲", "学区划分方案", "13800000001"})
+		f.SetSheetRow("Sheet1", "A3", &[]any{"", "当面", "自然人", "导入乙", "招生计划", "13800000002"})
+		f.MergeCell("Sheet1", "A2", "A3")
+		var x bytes.Buffer
+		f.Write(&x)
+		var b strings.Builder
+		mw := multipart.NewWriter(&b)
+		_ = mw.WriteField("csrf", csrf)
+		_ = mw.WriteField("kind", "cases")
+		fw, _ := mw.CreateFormFile("file", "台账.xlsx")
+		_, _ = fw.Write(x.Bytes())
+		_ = mw.Close()
+		req, _ := http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b.String()))
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Origin", st.srv.URL)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取"} {
+			if !strings.Contains(string(page), want) {
+				t.Errorf("preview lacks %q:\n%s", want, page)
+			}
 		}
 	})
 }
