@@ -1,8 +1,12 @@
 package importer_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
@@ -21,6 +25,14 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add(bytes.Replace(good, []byte("sheet1"), []byte("sheet9"), 1))
 	f.Add([]byte("PK\x03\x04"))
+	// merged cells, in an archive stored without compression so that the
+	// fuzzer can reach the ranges' text
+	mf, _ := excelize.OpenReader(bytes.NewReader(good))
+	mf.MergeCell("Sheet1", "B4", "B5")
+	mf.MergeCell("Sheet1", "H5", "G4")
+	var mb bytes.Buffer
+	mf.Write(&mb)
+	f.Add(storedZip(f, mb.Bytes()))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sh, err := importer.ReadFile("f.xlsx", data, "")
 		if err != nil {
@@ -147,4 +159,32 @@ func FuzzDocuments(f *testing.F) {
 			}
 		}
 	})
+}
+
+// storedZip rewrites an archive with every member stored, not deflated.
+func storedZip(t testing.TB, data []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

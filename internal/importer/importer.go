@@ -237,7 +237,13 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	for _, mc := range mcs {
 		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
 		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 != nil || err2 != nil || r0 > len(rows) || c0 > maxCols {
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		// a range written end first ("B6:A4") is the same range
+		r0, r1 = min(r0, r1), max(r0, r1)
+		c0, c1 = min(c0, c1), max(c0, c1)
+		if r0 > len(rows) || c0 > maxCols {
 			continue
 		}
 		r1, c1 = min(r1, len(rows)), min(c1, maxCols)
