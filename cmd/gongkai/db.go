@@ -65,16 +65,12 @@ func (c *cli) cmdBackup(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
 	fs := newFlags("backup", "backup [--db 文件] 备份文件", stderr)
 	db := fs.String("db", defaultDB(), "SQLite 数据库文件（PostgreSQL 请用 pg_dump，见 docs/OPERATIONS.md）")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return usageExit(err)
+	bak, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
-	}
-	if _, err := os.Stat(pos[0]); err == nil {
-		return fail(stderr, errs.New(pos[0], "备份文件已存在，未覆盖：请换一个文件名"))
+	if _, err := os.Stat(bak); err == nil {
+		return fail(stderr, errs.New(bak, "备份文件已存在，未覆盖：请换一个文件名"))
 	}
 	s, err := store.OpenExisting(ctx, *db, c.clock)
 	if err != nil {
@@ -84,11 +80,11 @@ func (c *cli) cmdBackup(ctx context.Context, args []string) int {
 	if err := s.Verify(ctx); err != nil {
 		return fail(stderr, err)
 	}
-	counts, err := s.Backup(ctx, pos[0])
+	counts, err := s.Backup(ctx, bak)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已备份到 %s，并已核对：完整性检查通过，%s\n", pos[0], countLine(counts))
+	fmt.Fprintf(stdout, "已备份到 %s，并已核对：完整性检查通过，%s\n", bak, countLine(counts))
 	return 0
 }
 
@@ -116,18 +112,14 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 	fs := newFlags("restore", "restore [--db 文件] [--force] 备份文件", stderr)
 	db := fs.String("db", defaultDB(), "要恢复成的 SQLite 数据库文件")
 	force := fs.Bool("force", false, "覆盖已存在的数据库（请先停止服务）")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return usageExit(err)
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
+	bak, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
 	}
 	if store.IsPostgres(*db) {
 		return fail(stderr, errs.New("--db", "PostgreSQL 请用 pg_restore 或 psql 恢复（见 docs/OPERATIONS.md）"))
 	}
-	src, err := store.OpenExisting(ctx, pos[0], c.clock)
+	src, err := store.OpenExisting(ctx, bak, c.clock)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -142,7 +134,7 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 		return fail(stderr, errs.New(*db, "数据库已存在，未覆盖：确认要用备份替换它时请加 --force（并先停止服务）"))
 	}
 	tmp := *db + ".restore-tmp"
-	if err := copySynced(pos[0], tmp); err != nil {
+	if err := copySynced(bak, tmp); err != nil {
 		os.Remove(tmp)
 		return fail(stderr, err)
 	}
@@ -154,7 +146,7 @@ func (c *cli) cmdRestore(ctx context.Context, args []string) int {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, *db, "无法替换数据库文件"))
 	}
 	syncDir(filepath.Dir(*db))
-	fmt.Fprintf(stdout, "已从 %s 恢复到 %s\n", pos[0], *db)
+	fmt.Fprintf(stdout, "已从 %s 恢复到 %s\n", bak, *db)
 	return 0
 }
 

@@ -48,15 +48,11 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	validOnly := fs.Bool("valid-only", false, "有问题的行跳过，只导入没有问题的行（须与 --commit 一起使用）")
 	overrides := mapFlags{}
 	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"来信日期=received_on\"")
-	pos, err := parseArgs(fs, args[1:])
-	if err != nil {
-		return usageExit(err)
+	file, code, ok := oneArg(fs, args[1:])
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
-	}
-	data, err := readFile(pos[0], importer.MaxFile)
+	data, err := readFile(file, importer.MaxFile)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -65,7 +61,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 		return fail(stderr, err)
 	}
 	defer c.closeStore(o.Store)
-	res, err := o.Import(ctx, ops.Operator(ag.ID, "台账导入（命令行）"), ag.ID, ops.ImportRequest{Kind: ops.ImportKind(what), Name: pos[0], Data: data,
+	res, err := o.Import(ctx, ops.Operator(ag.ID, "台账导入（命令行）"), ag.ID, ops.ImportRequest{Kind: ops.ImportKind(what), Name: file, Data: data,
 		Sheet: *sheet, Category: *kind, Map: overrides, Commit: *commit, ValidOnly: *validOnly, Progress: importBar(c.progress("导入"))})
 	if res != nil && res.Mapping != nil {
 		printMapping(stdout, res.Schema, res.Mapping)

@@ -1003,3 +1003,30 @@ func TestStrayArgumentsRefused(t *testing.T) {
 		t.Errorf("a refused command created the database: %v", err)
 	}
 }
+
+// report prior records a report published before the agency used gongkai
+// and prints its own findings; a wrong year or agency is said at the flag
+// or the file.
+func TestReportPrior(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	seed, err := os.ReadFile("../../../shared/seeds/000_0e4c2b7dd9c579c0.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "财政局2024年报.txt")
+	os.WriteFile(mine, bytes.ReplaceAll(seed, []byte("卫滨区教育体育和文化旅游局"), []byte("卫滨区财政局")), 0o644)
+	out, stderr, code := gk(t, "report", "prior", "--db", db, "--agency", "卫滨区财政局", "--year", "2024", mine)
+	if code != 0 || !strings.Contains(out, "已导入“卫滨区财政局”2024年度报告（财政局2024年报.txt），2025年度报告的跨年核对将以它为准") || !strings.Contains(out, "TXT.LATIN") {
+		t.Errorf("import: %d %s %s", code, out, stderr)
+	}
+	if _, stderr, code := gk(t, "report", "prior", "--db", db, "--agency", "卫滨区财政局", "--year", "2023", mine); code != 2 || !strings.Contains(stderr, mine+"：这是2024年度的报告，不是2023年度的") {
+		t.Errorf("another year: %d %s", code, stderr)
+	}
+	if _, stderr, code := gk(t, "report", "prior", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2024", mine); code != 2 || !strings.Contains(stderr, "--year：本机关2024年度报告已在本系统中编写") {
+		t.Errorf("a year kept here: %d %s", code, stderr)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
+	"gongkai/internal/ops"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 )
@@ -43,6 +44,24 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// oneArg parses a command that takes flags and one file or name; ok is
+// false when the command ends with code instead (help, a wrong flag, no
+// file, or more than one).
+func oneArg(fs *flag.FlagSet, args []string) (arg string, code int, ok bool) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return "", usageExit(err), false
+	}
+	if len(pos) != 1 {
+		if len(pos) > 1 {
+			fmt.Fprintf(fs.Output(), "只能给出一个文件，多出了“%s”\n", strings.Join(pos[1:], " "))
+		}
+		fs.Usage()
+		return "", 2, false
+	}
+	return pos[0], 0, true
 }
 
 // errStrayArgs is a word on the command line that is neither a flag nor one
@@ -160,7 +179,7 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 func (c *cli) cmdReport(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "用法：gongkai report new|check|render|rules ...\n")
+		fmt.Fprint(stderr, "用法：gongkai report new|check|render|generate|prior|rules ...\n")
 		return 2
 	}
 	switch args[0] {
@@ -172,6 +191,8 @@ func (c *cli) cmdReport(ctx context.Context, args []string) int {
 		return c.reportRender(args[1:])
 	case "generate":
 		return c.reportGenerate(ctx, args[1:])
+	case "prior":
+		return c.reportPrior(ctx, args[1:])
 	case "rules":
 		for _, r := range report.Rules {
 			extra := ""
@@ -182,7 +203,7 @@ func (c *cli) cmdReport(ctx context.Context, args []string) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(stderr, "未知的 report 子命令“%s”：可用 new、check、render、generate、rules\n", args[0])
+	fmt.Fprintf(stderr, "未知的 report 子命令“%s”：可用 new、check、render、generate、prior、rules\n", args[0])
 	return 2
 }
 
@@ -269,13 +290,9 @@ func (c *cli) reportCheckCmd(ctx context.Context, args []string) int {
 	prevPath := fs.String("prev", "", "上年的报告（YAML、JSON 或已发布的文本）")
 	db := fs.String("db", "", "与此数据库中该机关的记录核对（REC.MISMATCH）："+dbHelp)
 	agency := fs.String("agency", "", "与 --db 一起：报告所属的机关")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return usageExit(err)
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return 2
+	file, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
 	}
 	if (*db == "") != (*agency == "") {
 		return fail(stderr, errs.New("--agency", "与记录核对须同时给出 --db 和 --agency"))
@@ -293,7 +310,7 @@ func (c *cli) reportCheckCmd(ctx context.Context, args []string) int {
 		}
 		records = func(r *report.Report) ([]report.Finding, error) { return o.MismatchFindings(ctx, ag, r) }
 	}
-	return reportCheck(files[0], *prevPath, *asJSON, records, stdout, stderr)
+	return reportCheck(file, *prevPath, *asJSON, records, stdout, stderr)
 }
 
 // reportCheck runs every rule on a report file; records, when given, adds
@@ -337,15 +354,11 @@ func (c *cli) reportRender(args []string) int {
 	format := fs.String("format", "txt", "输出格式："+strings.Join(append(append([]string{}, render.Formats...), office.Formats...), "、")+"（docx、pdf、xlsx 须用 -o）")
 	out := fs.String("o", "", "写入的文件，默认输出到屏幕")
 	force := fs.Bool("force", false, "覆盖已存在的文件")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return usageExit(err)
+	file, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
 	}
-	if len(files) != 1 {
-		fs.Usage()
-		return 2
-	}
-	r, err := loadAny(files[0])
+	r, err := loadAny(file)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -403,4 +416,46 @@ func (c *cli) reportGenerate(ctx context.Context, args []string) int {
 		return fail(stderr, err)
 	}
 	return writeOut(*out, *force, b.Bytes(), stdout, stderr)
+}
+
+// reportPrior records an agency's report of a past year, published before
+// it kept its reports here, from the published file: the previous year of
+// the cross-year checks. It prints the report's findings as read.
+func (c *cli) reportPrior(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
+	fs := newFlags("report prior", "report prior [--db URL] --agency 机关 --year 年度 已发布的报告文件", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "机关名称")
+	year := fs.Int("year", 0, "报告年度（使用本系统之前的年度）")
+	file, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
+	}
+	data, err := readFile(file, report.MaxInput)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	o, ag, err := c.openAgency(ctx, *db, *agency)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	pv, err := o.ImportPriorReport(ctx, ops.Operator(ag.ID, "往年报告导入（命令行）"), *year, file, data)
+	var e *errs.Error
+	if errors.As(err, &e) {
+		// the operation names the web form's fields
+		switch e.Where {
+		case "year":
+			e.Where = "--year"
+		case "file":
+			e.Where = file
+		}
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	pv.Report.Findings = pv.Findings
+	fmt.Fprintf(stdout, "已导入“%s”%d年度报告（%s），%d年度报告的跨年核对将以它为准。报告本身的检查结果：\n", ag.Name, pv.Year, filepath.Base(file), pv.Year+1)
+	auditor.WriteText(stdout, pv.Report)
+	return 0
 }

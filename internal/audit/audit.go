@@ -29,6 +29,7 @@ var Actions = []struct {
 	{"report.submit", "报送年度报告"},
 	{"report.approve", "审定年度报告"},
 	{"report.publish", "发布年度报告"},
+	{"report.prior", "导入系统外发布的往年报告"},
 	{"appeal.create", "登记复议诉讼"},
 	{"appeal.update", "修改复议诉讼"},
 	{"user.create", "新增用户"},

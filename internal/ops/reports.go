@@ -37,6 +37,11 @@ type ReportView struct {
 	CanSubmit bool // the head of its disclosure office
 	// PublishedLate: published in the catalog after the Art. 49 date
 	PublishedLate bool
+	// Prior is the previous year's report read from its published file,
+	// when that is what the cross-year checks compare with; PrevMissing
+	// says there is no previous year's report at all (they are skipped)
+	Prior       *store.PriorReport
+	PrevMissing bool
 }
 
 // Generate builds an agency's report of a year from the records: 表二 (一)
@@ -182,7 +187,16 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 	}
 	v.Status = saved[agencyID]
 	prev, err := s.Store.GetReport(ctx, agencyID, year-1)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, store.ErrNotFound) {
+		// before the agency kept its reports here: the one it published
+		v.Prior, err = s.Store.GetPriorReport(ctx, agencyID, year-1)
+		if err == nil {
+			prev = v.Prior.Report
+		} else if errors.Is(err, store.ErrNotFound) {
+			err, v.PrevMissing = nil, year > 2019
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	if !v.Saved {

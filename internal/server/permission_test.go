@@ -71,6 +71,7 @@ var matrix = map[string]access{
 	"POST /admin/reports/{year}/approve":              approve,
 	"POST /admin/reports/{year}/publish":              actAgency,
 	"GET /admin/reports/{year}/versions":              staff,
+	"POST /admin/reports/{year}/prior":                actAgency,
 	"GET /admin/catalog":                              staff,
 	"GET /admin/catalog/new":                          actAgency,
 	"POST /admin/catalog":                             actAgency,

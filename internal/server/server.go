@@ -24,6 +24,7 @@ import (
 	"gongkai/internal/guard"
 	"gongkai/internal/importer"
 	"gongkai/internal/ops"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
 	"gongkai/internal/workday"
@@ -157,6 +158,8 @@ func bodyLimit(r *http.Request) int64 {
 		return limitAttachment
 	case strings.HasSuffix(r.URL.Path, "/posts/file"):
 		return importer.MaxFile + 1<<20
+	case strings.HasPrefix(r.URL.Path, "/admin/reports/") && strings.HasSuffix(r.URL.Path, "/prior"):
+		return report.MaxInput + 1<<20
 	case strings.HasPrefix(r.URL.Path, "/admin/catalog"):
 		return limitItem
 	case r.URL.Path == "/admin/calendar":

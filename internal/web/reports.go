@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,9 @@ type reportData struct {
 	Formats                 []string
 	Charts                  []template.HTML
 }
+
+// PrevYear is the year the cross-year checks compare with.
+func (d *reportData) PrevYear() int { return d.Year - 1 }
 
 func (s *Server) reportPageData(r *http.Request, si *sessionInfo, v *ops.ReportView) (*reportData, error) {
 	d := &reportData{ReportView: v, Formats: []string{"docx", "pdf", "xlsx", "html", "txt", "json"}}
@@ -172,20 +176,49 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 	}
 	ed.Reason = r.PostFormValue("reason")
 	_, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed)
-	if errs.KindOf(err) == errs.Invalid {
+	s.reportDone(w, r, si, year, err, []errs.Kind{errs.Invalid}, "未保存：", "saved")
+}
+
+// reportDone ends a form of the report page: a refusal of one of the kinds
+// shows the page again with what was wrong (prefixed), another error the
+// error page, success the page with its flash.
+func (s *Server) reportDone(w http.ResponseWriter, r *http.Request, si *sessionInfo, year int, err error, shown []errs.Kind, prefix, ok string) {
+	if err != nil && slices.Contains(shown, errs.KindOf(err)) {
 		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
 		if verr != nil {
 			s.fail(w, r, si.user, si.csrf, verr)
 			return
 		}
-		s.showReport(w, r, si, v, http.StatusUnprocessableEntity, "未保存："+errs.Message(err))
+		s.showReport(w, r, si, v, http.StatusUnprocessableEntity, prefix+errs.Plain(err))
 		return
 	}
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/admin/reports?year=%d&ok=saved", year), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/admin/reports?year=%d&ok=%s", year, ok), http.StatusSeeOther)
+}
+
+// importPrior reads the previous year's report from the file the agency
+// published (before it kept its reports here) for the cross-year checks.
+func (s *Server) importPrior(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	_, year, ok := s.reportTarget(r, si, 0)
+	if !ok {
+		s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
+		return
+	}
+	var data []byte
+	file, hdr, err := r.FormFile("file")
+	if err == nil {
+		defer file.Close()
+		data, err = readAll(file, report.MaxInput)
+	}
+	if err != nil {
+		err = errs.New("file", "请选择上年已发布的年度报告文件（Word、PDF、网页、Excel 等），不超过 %d MB", report.MaxInput>>20)
+	} else {
+		_, err = s.Ops.ImportPriorReport(r.Context(), si.p(), year-1, hdr.Filename, data)
+	}
+	s.reportDone(w, r, si, year, err, []errs.Kind{errs.Invalid, errs.Conflict, errs.TooLarge}, "上年报告未导入：", "prior")
 }
 
 // reportFile downloads the report in any supported format.

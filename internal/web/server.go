@@ -100,6 +100,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/reports/{year}/approve", s.heading(s.approveReport)},
 		{"POST /admin/reports/{year}/publish", s.acting(s.publishReport)},
 		{"GET /admin/reports/{year}/versions", s.admin(s.reportVersions)},
+		{"POST /admin/reports/{year}/prior", s.acting(s.importPrior)},
 		{"GET /admin/rollup", s.supervising(s.rollupPage)},
 		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
 		{"GET /admin/appeals", s.admin(s.appeals)},

@@ -110,6 +110,30 @@ func (st *site) follow(c *http.Client, path string, form url.Values) (int, strin
 	return code, body
 }
 
+// upload posts a form with one file as a browser sends it: the fields, the
+// file under "file"; it returns the status, the redirect and the page.
+func (st *site) upload(c *http.Client, path string, fields map[string]string, name string, data []byte) (int, string, string) {
+	st.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k, v := range fields {
+		_ = mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	_, _ = fw.Write(data)
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", st.srv.URL+path, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", st.srv.URL)
+	resp, err := c.Do(req)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(page)
+}
+
 func (st *site) login(name string) (*http.Client, string) {
 	c := st.browser()
 	_, body := st.get(c, "/login")
@@ -1110,23 +1134,7 @@ func TestWebImport(t *testing.T) {
 			"2026-03-02,当面,自然人,导入甲,学区划分方案,13800000001\n" +
 			"2026-13-40,当面,自然人,导入乙,招生计划,13800000002\n" +
 			"2026-03-04,网上,企业,导入丙公司,收费文件,13800000003\n"
-		var b strings.Builder
-		mw := multipart.NewWriter(&b)
-		_ = mw.WriteField("csrf", csrf)
-		_ = mw.WriteField("kind", "cases")
-		fw, _ := mw.CreateFormFile("file", "台账.csv")
-		_, _ = fw.Write([]byte(csv))
-		_ = mw.Close()
-		req, _ := http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b.String()))
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Origin", st.srv.URL)
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ := io.ReadAll(resp.Body)
-		_ = resp.Body.Close()
-		body := string(page)
+		_, _, body := st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases"}, "台账.csv", []byte(csv))
 		for _, want := range []string{"导入预览", "检查：2 / 2 行", "2 行可以导入，1 处问题", "第 3 行 A 列（收到日期）", "确认导入", "只导入没有问题的 2 行"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("preview lacks %q", want)
@@ -1153,23 +1161,8 @@ func TestWebImport(t *testing.T) {
 			t.Errorf("the staged file was confirmed twice:\n%s", body)
 		}
 		// a ledger of normative documents through the same page
-		var b2 strings.Builder
-		mw = multipart.NewWriter(&b2)
-		_ = mw.WriteField("csrf", csrf)
-		_ = mw.WriteField("kind", "documents")
-		_ = mw.WriteField("category", "normative")
-		fw, _ = mw.CreateFormFile("file", "规范性文件台账.csv")
-		_, _ = fw.Write([]byte("文件名称,文号,印发日期\n卫滨区中小学学籍管理办法,卫教规〔2026〕1号,2026-02-02\n"))
-		_ = mw.Close()
-		req, _ = http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b2.String()))
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Origin", st.srv.URL)
-		resp, err = c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ = io.ReadAll(resp.Body)
-		_ = resp.Body.Close()
+		_, _, page := st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "documents", "category": "normative"},
+			"规范性文件台账.csv", []byte("文件名称,文号,印发日期\n卫滨区中小学学籍管理办法,卫教规〔2026〕1号,2026-02-02\n"))
 		dm := regexp.MustCompile(`name="token" value="([0-9a-f]{32})"`).FindStringSubmatch(string(page))
 		if dm == nil || !strings.Contains(string(page), "1 行可以导入，0 处问题") {
 			t.Fatalf("documents preview:\n%s", page)
@@ -1201,22 +1194,8 @@ func TestNewMediaPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		upload := func(name, content string) (int, string) {
-			var b strings.Builder
-			mw := multipart.NewWriter(&b)
-			mw.WriteField("csrf", csrf)
-			fw, _ := mw.CreateFormFile("file", name)
-			fw.Write([]byte(content))
-			mw.Close()
-			req, _ := http.NewRequest("POST", fmt.Sprintf("%s/admin/newmedia/%d/posts/file", st.srv.URL, acct), strings.NewReader(b.String()))
-			req.Header.Set("Content-Type", mw.FormDataContentType())
-			req.Header.Set("Origin", st.srv.URL)
-			resp, err := c.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			body, _ := io.ReadAll(resp.Body)
-			return resp.StatusCode, string(body)
+			code, _, body := st.upload(c, fmt.Sprintf("/admin/newmedia/%d/posts/file", acct), map[string]string{"csrf": csrf}, name, []byte(content))
+			return code, body
 		}
 		if code, body := upload("导出.csv", "文章标题,群发时间\n开学,2026-09-01 08:00\n运动会,二〇二六年\n"); code != 422 || !strings.Contains(body, "第 3 行 B 列（群发时间）") {
 			t.Errorf("a bad date: %d", code)
@@ -1281,26 +1260,48 @@ func TestWebImportMergedCells(t *testing.T) {
 		f.MergeCell("Sheet1", "A2", "A3")
 		var x bytes.Buffer
 		f.Write(&x)
-		var b strings.Builder
-		mw := multipart.NewWriter(&b)
-		_ = mw.WriteField("csrf", csrf)
-		_ = mw.WriteField("kind", "cases")
-		fw, _ := mw.CreateFormFile("file", "台账.xlsx")
-		_, _ = fw.Write(x.Bytes())
-		_ = mw.Close()
-		req, _ := http.NewRequest("POST", st.srv.URL+"/admin/import", strings.NewReader(b.String()))
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Origin", st.srv.URL)
-		resp, err := c.Do(req)
+		_, _, page := st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases"}, "台账.xlsx", x.Bytes())
+		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("preview lacks %q:\n%s", want, page)
+			}
+		}
+	})
+}
+
+// An agency new to gongkai uploads last year's published report on its
+// report page; the page then says what the cross-year checks compare with.
+// Another agency's file is refused on the page, and supervisors read only.
+func TestWebPriorReport(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		c, csrf := st.login("finance")
+		if _, body := st.get(c, "/admin/reports?year=2025"); !strings.Contains(body, "本系统中没有2024年度报告") || !strings.Contains(body, `action="/admin/reports/2025/prior"`) {
+			t.Fatal("no offer to upload last year's report")
+		}
+		seed, err := os.ReadFile("../../../shared/seeds/000_0e4c2b7dd9c579c0.txt")
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, _ := io.ReadAll(resp.Body)
-		_ = resp.Body.Close()
-		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取"} {
-			if !strings.Contains(string(page), want) {
-				t.Errorf("preview lacks %q:\n%s", want, page)
+		upload := func(c *http.Client, csrf, name string, data []byte) (int, string, string) {
+			return st.upload(c, "/admin/reports/2025/prior", map[string]string{"csrf": csrf}, name, data)
+		}
+		if code, _, body := upload(c, csrf, "教体局2024年报.txt", seed); code != http.StatusUnprocessableEntity || !strings.Contains(body, "上年报告未导入：这是“卫滨区教育体育和文化旅游局”的报告，不是本机关（卫滨区财政局）的") {
+			t.Errorf("another agency's report: %d", code)
+		}
+		mine := bytes.ReplaceAll(seed, []byte("卫滨区教育体育和文化旅游局"), []byte("卫滨区财政局"))
+		if code, loc, _ := upload(c, csrf, "财政局2024年报.txt", mine); code != http.StatusSeeOther || loc != "/admin/reports?year=2025&ok=prior" {
+			t.Fatalf("upload: %d %s", code, loc)
+		}
+		_, body := st.get(c, "/admin/reports?year=2025&ok=prior")
+		for _, want := range []string{"已导入上年报告", "按2024年度已发布的报告进行", "财政局2024年报.txt"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the page lacks %q", want)
 			}
+		}
+		sup, scsrf := st.login("district")
+		if code, _, _ := upload(sup, scsrf, "财政局2024年报.txt", mine); code != http.StatusForbidden {
+			t.Errorf("a supervisor uploaded: %d", code)
 		}
 	})
 }
