@@ -599,3 +599,28 @@ func TestPlainXMLMatchesEscaping(t *testing.T) {
 		}
 	}
 }
+
+// A character no embedded font has (CJK extension B and beyond, emoji) is
+// drawn as 〓 in a PDF, where it had been drawn as nothing, and listed by
+// MissingInPDF; GB 2312, GBK and extension A characters are drawn.
+func TestMissingCharacters(t *testing.T) {
+	if got := office.MissingInPDF("申请人：王𬌗、李䶮", "地址：𠀀路😀号，𬌗村"); got != "𬌗𠀀😀" {
+		t.Errorf("missing %q", got)
+	}
+	if got := office.MissingInPDF("卫滨区教育体育和文化旅游局", "喆堃䶮㐂", "abc\n"); got != "" {
+		t.Errorf("missing %q in characters the fonts have", got)
+	}
+	d := &office.Doc{Title: "t", Blocks: []office.Block{{Style: office.StyleBody, Text: "王𬌗、李䶮：您好。"}}}
+	var pdf bytes.Buffer
+	if err := office.PDF(&pdf, d); err != nil {
+		t.Fatal(err)
+	}
+	ws, _, _ := pdfWords(t, pdf.Bytes())
+	var pt strings.Builder
+	for _, w := range ws {
+		pt.WriteString(w.text)
+	}
+	if !strings.Contains(pt.String(), "王〓、李䶮：您好。") {
+		t.Errorf("PDF text %q", pt.String())
+	}
+}

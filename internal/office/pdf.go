@@ -5,8 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -78,6 +80,49 @@ func (p *pdfWriter) setFont(font string, size float64) {
 	p.cur, p.size = font, size
 }
 
+// missingMark stands for a character no embedded font has (CJK extension
+// B and beyond, where some names and places are written; emoji): 〓, the
+// typesetter's mark of a missing character, so that the gap shows.
+const missingMark = '〓'
+
+var coverCache sync.Map // rune → bool
+
+// inFonts reports whether an embedded font has a glyph for r.
+func inFonts(r rune) bool {
+	if inGB2312(r) {
+		return true
+	}
+	if v, ok := coverCache.Load(r); ok {
+		return v.(bool)
+	}
+	fc, err := parsedFonts()
+	ok := err != nil || fc.HasGlyph("sans", r) // fonts that fail to parse fail the PDF itself
+	coverCache.Store(r, ok)
+	return ok
+}
+
+// pdfRune is the character a PDF draws for r.
+func pdfRune(r rune) rune {
+	if r < 0x80 || inFonts(r) {
+		return r
+	}
+	return missingMark
+}
+
+// MissingInPDF lists, once each, the characters of the texts that the PDF
+// fonts lack (drawn as 〓): a letter to 王𬌗 should go out from the DOCX.
+func MissingInPDF(texts ...string) string {
+	var out []rune
+	for _, t := range texts {
+		for _, r := range t {
+			if r >= 0x80 && !unicode.IsControl(r) && !inFonts(r) && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return string(out)
+}
+
 func fontFor(r rune, base string) string {
 	if base == "song" && !inGB2312(r) {
 		return "sans"
@@ -98,6 +143,7 @@ type glyphKey struct {
 var glyphWidths sync.Map // glyphKey → float64
 
 func (p *pdfWriter) width(r rune, base string, size float64) float64 {
+	r = pdfRune(r)
 	k := glyphKey{fontFor(r, base), size, r}
 	if w, ok := p.widths[k]; ok {
 		return w
@@ -164,6 +210,7 @@ func (p *pdfWriter) draw(x, y float64, s, base string, size float64) {
 		run = run[:0]
 	}
 	for _, r := range s {
+		r = pdfRune(r)
 		f := fontFor(r, base)
 		if f != runFont {
 			flush()

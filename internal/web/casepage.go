@@ -48,6 +48,9 @@ type casePageData struct {
 	Defective         bool
 	UndoName          string // the step an undo would withdraw
 	ItemMode          bool   // 表三 counts items and this application has several: one outcome each
+	// PDFMissing: characters of the application the PDF fonts lack (a
+	// name written with CJK extension B), drawn as 〓 in the PDF letters
+	PDFMissing string
 }
 
 // stepFields are every field a step form can send.
@@ -65,6 +68,8 @@ func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string
 	for _, pk := range casework.PartyKinds {
 		d.PartyKinds = append(d.PartyKinds, option{string(pk.ID), pk.Name})
 	}
+	in := c.Intake
+	d.PDFMissing = office.MissingInPDF(append([]string{in.Applicant.Name, in.Applicant.Address, in.Request.Description}, in.Request.Items...)...)
 	// personal data in full only for the people who handle the case
 	d.IDNumber, d.Phone = c.Intake.Applicant.IDNum, c.Intake.Applicant.Phone
 	if !v.CanAct {

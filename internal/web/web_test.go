@@ -1305,3 +1305,23 @@ func TestWebPriorReport(t *testing.T) {
 		}
 	})
 }
+
+// An applicant whose name a PDF font lacks (CJK extension B): the case page
+// says the PDF letters show 〓 for it and to use the Word ones; an ordinary
+// name says nothing.
+func TestCasePageSaysPDFLacksCharacters(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	for name, want := range map[string]bool{"王𬌗": true, "王某某": false} {
+		f := intakeForm(csrf)
+		f.Set("name", name)
+		code, _, loc := st.post(c, "/admin/cases", f)
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: %d", name, code)
+		}
+		_, body := st.get(c, loc)
+		if got := strings.Contains(body, "申请中有 PDF 字体没有的字（𬌗），PDF 文书中以“〓”代替"); got != want {
+			t.Errorf("%s: hint shown %v", name, got)
+		}
+	}
+}

@@ -82,3 +82,15 @@ func (gp *GoPdf) AddTTFFontFromFontContainer(family string, container *FontConta
 	})
 	return gp.setSubsetFontObject(&subsetFont, family, subsetFont.ttfFontOption)
 }
+
+// HasGlyph reports whether the family's font has a glyph for r (gongkai:
+// a character a font lacks is drawn as nothing; the caller substitutes).
+func (fc *FontContainer) HasGlyph(family string, r rune) bool {
+	f, ok := fc.fonts.Load(family)
+	if !ok {
+		return false
+	}
+	s := f.(SubsetFontObj)
+	g, err := s.CharCodeToGlyphIndex(r)
+	return err == nil && g != 0
+}
