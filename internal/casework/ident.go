@@ -6,22 +6,54 @@ package casework
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gongkai/internal/errs"
 )
 
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
+// NormalizeCode writes an identity number or credit code as the standard
+// does: full-width characters (a Chinese input method's １１０１…Ｘ) in ASCII,
+// letters upper-case, and without the spaces it is often copied with
+// (110105 19491231 002X).
+func NormalizeCode(s string) string {
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case r >= '！' && r <= '～':
+			return r - '！' + '!'
+		}
+		return r
+	}, s))
+}
+
+// asciiCode refuses a code that still holds other characters after
+// NormalizeCode, at the first of them, counting characters as people do.
+func asciiCode(field, c string) error {
+	for i, r := range []rune(c) {
+		if r >= utf8.RuneSelf {
+			return errs.New(field, "第 %d 位“%c”不是数字或字母", i+1, r)
+		}
+	}
+	return nil
+}
+
 // ValidateID checks a 居民身份证号码 (GB 11643-1999): 18 characters, a real birth
 // date, and the check character. It returns the normalised number (upper-case X).
 func ValidateID(s string) (string, error) {
-	id := strings.ToUpper(strings.TrimSpace(s))
+	id := NormalizeCode(s)
 	const field = "身份证号码"
+	if err := asciiCode(field, id); err != nil {
+		return "", err
+	}
 	if len(id) == 15 {
 		return "", errs.New(field, "15 位身份证号码已停止使用，请填写 18 位号码")
 	}
 	if len(id) != 18 {
-		return "", errs.New(field, "应为 18 位，现在是 %d 位", len([]rune(id)))
+		return "", errs.New(field, "应为 18 位，现在是 %d 位", len(id))
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {
@@ -52,10 +84,13 @@ var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10
 // code's alphabet (no I, O, Z, S, V), the embedded 组织机构代码 (GB 11714) check
 // character, and the code's own check character.
 func ValidateUSCC(s string) (string, error) {
-	c := strings.ToUpper(strings.TrimSpace(s))
+	c := NormalizeCode(s)
 	const field = "统一社会信用代码"
+	if err := asciiCode(field, c); err != nil {
+		return "", err
+	}
 	if len(c) != 18 {
-		return "", errs.New(field, "应为 18 位，现在是 %d 位", len([]rune(c)))
+		return "", errs.New(field, "应为 18 位，现在是 %d 位", len(c))
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {

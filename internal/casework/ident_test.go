@@ -8,12 +8,16 @@ import (
 )
 
 func TestValidateID(t *testing.T) {
-	for _, ok := range []string{"11010519491231002X", "440524188001010014", " 11010519491231002x "} {
-		if _, err := ValidateID(ok); err != nil {
-			t.Errorf("%s: %v", ok, err)
+	// as typed with a Chinese input method (full width) or copied with spaces
+	for _, ok := range []string{"11010519491231002X", "440524188001010014", " 11010519491231002x ", "１１０１０５１９４９１２３１００２Ｘ", "110105 19491231 002x", "110105\u300019491231\u3000002X"} {
+		if n, err := ValidateID(ok); err != nil || (ok != "440524188001010014" && n != "11010519491231002X") {
+			t.Errorf("%s: %s %v", ok, n, err)
 		}
 	}
 	for id, want := range map[string]string{
+		"11010519491231002号": "第 18 位“号”不是数字或字母",
+		"身份证１２３":             "第 1 位“身”不是数字或字母",
+		"１１０１０５":             "应为 18 位，现在是 6 位",
 		"110105194912310021": "校验码不对：最后一位应为“X”",
 		"11010519491331002X": "出生日期",
 		"11010519491231002":  "应为 18 位",
@@ -28,7 +32,7 @@ func TestValidateID(t *testing.T) {
 }
 
 func TestValidateUSCC(t *testing.T) {
-	for _, ok := range []string{"91350100M000100Y43", "91110000100011743X"} {
+	for _, ok := range []string{"91350100M000100Y43", "91110000100011743X", "９１１１００００１０００１１７４３Ｘ", "9111 0000 1000 1174 3x"} {
 		if _, err := ValidateUSCC(ok); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}

@@ -45,7 +45,7 @@ func (in *Intake) Normalize() {
 		items = nil // one item is the description itself
 	}
 	in.Request.Items = items
-	a.IDNum = strings.ToUpper(a.IDNum)
+	a.IDNum = NormalizeCode(a.IDNum)
 }
 
 // Check looks at the whole intake at once. Problems are what cannot be

@@ -265,6 +265,14 @@ func TestIntakeValidation(t *testing.T) {
 	if _, err := NewCase(base, clerk, at("2024-04-21"), cal); err == nil {
 		t.Error("receipt in the future accepted")
 	}
+	// an ID number typed in full width is kept as the standard writes it,
+	// and is no defect
+	wide := base
+	wide.Applicant.IDType, wide.Applicant.IDNum = "身份证", "１１０１０５ １９４９１２３１ ００２ｘ"
+	_, defects := wide.Check()
+	if wide.Applicant.IDNum != "11010519491231002X" || defects.Err() != nil {
+		t.Errorf("full-width ID: %q %v", wide.Applicant.IDNum, defects.Err())
+	}
 }
 
 // 表三 from any set of cases passes every check of the report engine, and the
