@@ -360,6 +360,14 @@ func checkOrder(c *ctx) {
 
 // markAdvice is what to write instead of a mark (“/”, “—”, “无”) put where
 // the format asks for a number.
+// yuanAdvice: an amount written in 元 where the column counts 万元.
+func yuanAdvice(raw string) string {
+	if strings.HasSuffix(strings.TrimSpace(raw), "元") {
+		return "（本栏单位为万元：如 15000 元填 1.5）"
+	}
+	return ""
+}
+
 func markAdvice(raw string) string {
 	if isPlaceholder(raw) {
 		return "：格式要求填写数字，没有的填 0"
@@ -379,7 +387,7 @@ func checkInvalid(c *ctx) {
 			if len(it.Money) > i && it.Money[i] {
 				a := r.Proactive.Amount(p)
 				if a.IsInvalid() {
-					c.add(r.t2Prefix()+p, line, "表二“%s”金额“%s”不是数字，应填写如 0 或 12.5 的金额", it.Label, a.raw)
+					c.add(r.t2Prefix()+p, line, "表二“%s”金额“%s”不是数字，应填写如 0 或 12.5 的金额%s", it.Label, a.raw, yuanAdvice(a.raw))
 				} else if a.Negative() {
 					c.add(r.t2Prefix()+p, line, "表二“%s”金额 %s 为负数", it.Label, a.text)
 				}

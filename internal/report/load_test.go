@@ -94,15 +94,29 @@ func TestLoadKeepsInvalidCells(t *testing.T) {
 }
 
 func TestAmounts(t *testing.T) {
-	for in, want := range map[string]string{"0": "0", "12.50": "12.5", "1,234.5": "1234.5", "0.00": "0", "-0": "0"} {
+	// also as a Chinese input method types it, and with the column's unit
+	for in, want := range map[string]string{"0": "0", "12.50": "12.5", "1,234.5": "1234.5", "0.00": "0", "-0": "0",
+		"１．５": "1.5", "１２.３": "12.3", "1.5万元": "1.5", "0.8 万": "0.8", "１，２３４．５": "1234.5"} {
 		if got, ok := report.ParseAmount(in).Text(); !ok || got != want {
 			t.Errorf("ParseAmount(%q) = %q %v, want %q", in, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"约1万", "1e3", "--", "1.2.3"} {
+	for _, bad := range []string{"约1万", "1e3", "--", "1.2.3", "15000元", "万元"} {
 		if !report.ParseAmount(bad).IsInvalid() {
 			t.Errorf("ParseAmount(%q) accepted", bad)
 		}
+	}
+	// an amount in 元 is said to be one, with how to write it in 万元
+	r, err := report.Load("r.yaml", []byte("year: 2024\nproactive:\n  fees: {amount_wan_yuan: \"15000元\"}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, f := range report.Check(r, nil) {
+		said = said || f.Rule == "CELL.INVALID" && strings.Contains(f.Message, "金额“15000元”不是数字，应填写如 0 或 12.5 的金额（本栏单位为万元：如 15000 元填 1.5）")
+	}
+	if !said {
+		t.Error("an amount in 元 is not said")
 	}
 	if !report.ParseAmount("  ").Blank() {
 		t.Error("blank amount")

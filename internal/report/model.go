@@ -116,7 +116,11 @@ func ParseAmount(s string) Amount {
 	if canonical(s) {
 		return Amount{text: s, state: cellOK} // most amounts: already as they would be written
 	}
-	t := strings.ReplaceAll(s, ",", "")
+	// as typed with a Chinese input method (１．５) or with the column's
+	// unit written out (1.5万元)
+	t := strings.ReplaceAll(foldDigits(s), "．", ".")
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "万元"), "万"))
+	t = strings.ReplaceAll(t, ",", "")
 	if !decimalRe.MatchString(t) {
 		return Amount{state: cellInvalid, raw: s}
 	}
