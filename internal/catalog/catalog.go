@@ -213,6 +213,7 @@ func (it *Item) Normalize() {
 	for _, p := range []*string{&it.Title, &it.Summary, &it.Publisher, &it.DocNo, &it.Topic, &it.Genre, &it.Column, &it.Keywords, &it.Ground} {
 		*p = strings.TrimSpace(*p)
 	}
+	it.DocNo = NormalizeDocNo(it.DocNo)
 	it.Body = strings.TrimSpace(strings.ReplaceAll(it.Body, "\r\n", "\n"))
 	if it.Validity == "" {
 		it.Validity = Valid

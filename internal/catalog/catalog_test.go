@@ -157,3 +157,28 @@ func TestItemChecks(t *testing.T) {
 		t.Error("a clean item has errors")
 	}
 }
+
+// A 文号 is written as GB/T 9704 does whatever brackets and digits were
+// typed; what is not a year in brackets is left as it is.
+func TestNormalizeDocNo(t *testing.T) {
+	for in, want := range map[string]string{
+		"卫教规〔2026〕1号":        "卫教规〔2026〕1号",
+		"卫教规[2026]1号":        "卫教规〔2026〕1号",
+		"卫教规（2026）1号":        "卫教规〔2026〕1号",
+		"卫教规【２０２６】１号":        "卫教规〔2026〕1号",
+		" 卫教规 [ 2026 ] 12号 ": "卫教规〔2026〕12号",
+		"卫政办(2019)3号":        "卫政办〔2019〕3号",
+		"国发〔2026〕〔3〕号":       "国发〔2026〕〔3〕号",
+		"（试行）卫教规1号":          "（试行）卫教规1号",
+		"编号(12345)":          "编号(12345)",
+	} {
+		if got := NormalizeDocNo(in); got != want {
+			t.Errorf("%q → %q, want %q", in, got, want)
+		}
+	}
+	it := Item{DocNo: "卫教发[2026]5号"}
+	it.Normalize()
+	if it.DocNo != "卫教发〔2026〕5号" {
+		t.Errorf("an item's 文号: %q", it.DocNo)
+	}
+}

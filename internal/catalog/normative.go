@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -52,9 +53,29 @@ type Document struct {
 	Note        string         `json:"note"`
 }
 
+// docYear is a 文号's year in any of the brackets people type for the
+// 六角括号 (GB/T 9704: 卫教规〔2026〕1号).
+var docYear = regexp.MustCompile(`[\[［(（【〔{｛]\s*((?:19|20)\d\d)\s*[\]］)）】〕}｝]`)
+
+// NormalizeDocNo writes a 文号 as GB/T 9704 does: the year in 〔〕 whatever
+// brackets were typed ([2026], （2026）, 【2026】), digits in ASCII, no
+// spaces. Registers, forms and ledgers then name one document one way.
+func NormalizeDocNo(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ' || r == '\u3000' || r == '\t':
+			return -1
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	return docYear.ReplaceAllString(s, "〔$1〕")
+}
+
 // Validate checks a document, every problem at its field.
 func (d *Document) Validate() error {
-	d.Title, d.DocNo, d.Note = strings.TrimSpace(d.Title), strings.TrimSpace(d.DocNo), strings.TrimSpace(d.Note)
+	d.Title, d.DocNo, d.Note = strings.TrimSpace(d.Title), NormalizeDocNo(d.DocNo), strings.TrimSpace(d.Note)
 	var l errs.List
 	if DocKindName(d.Kind) == string(d.Kind) {
 		l.Add("kind", "请选择规章或行政规范性文件")

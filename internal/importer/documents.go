@@ -44,7 +44,7 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 	seen := map[string]int{}
 	s.dataRows(m, func(rc *rowCtx) {
 		get, fail := rc.get, rc.fail
-		d := catalog.Document{Kind: kind, Title: get("title"), DocNo: get("doc_no"), Note: get("note")}
+		d := catalog.Document{Kind: kind, Title: get("title"), DocNo: catalog.NormalizeDocNo(get("doc_no")), Note: get("note")}
 		if k := get("kind"); k != "" {
 			var ok bool
 			if d.Kind, ok = DocumentKind(k); !ok {

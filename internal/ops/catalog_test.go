@@ -321,6 +321,21 @@ func TestImportDocuments(t *testing.T) {
 		if res.Imported != 0 || res.Skipped != 2 {
 			t.Errorf("again: %+v", res)
 		}
+		// the same ledger with the 文号 typed with other brackets and digits
+		// names the same documents
+		res, _ = o.Import(ctx, f.clerk, f.a.ID, req(strings.NewReplacer("〔2024〕", "[2024]", "〔2025〕", "（２０２５）").Replace(ledger), true))
+		if res.Imported != 0 || res.Skipped != 2 {
+			t.Errorf("other brackets: %+v", res)
+		}
+		// one recorded before 文号 were written one way is the same too,
+		// and is then written the standard way
+		if _, err := s.DB().ExecContext(ctx, `UPDATE normative_docs SET doc_no = '示政令[2025]2号' WHERE doc_no = '示政令〔2025〕2号'`); err != nil {
+			t.Fatal(err)
+		}
+		res, _ = o.Import(ctx, f.clerk, f.a.ID, req(ledger, true))
+		if res.Imported != 0 || res.Updated != 1 || res.Skipped != 1 {
+			t.Errorf("a legacy 文号: %+v", res)
+		}
 		// the ledger now says 甲办法 was repealed
 		res, err = o.Import(ctx, f.clerk, f.a.ID, req(strings.Replace(ledger, "2024-05-01,", "2024-05-01,2025-06-30", 1), true))
 		if err != nil || res.Updated != 1 || res.Skipped != 1 {

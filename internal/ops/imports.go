@@ -262,9 +262,15 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 func (s *Service) importDocuments(ctx context.Context, p Principal, agencyID int64, docs []catalog.Document, m *importer.Mapping, run importRun) (added, updated, skipped int, err error) {
 	has := func(field string) bool { _, ok := m.Columns[field]; return ok }
 	err = s.write(ctx, p, "normative.import", func(tx *store.Tx, e *audit.Entry) error {
-		known, err := tx.DocumentsByNo(ctx, agencyID)
+		stored, err := tx.DocumentsByNo(ctx, agencyID)
 		if err != nil {
 			return err
+		}
+		// a 文号 recorded before it was written one way ([2026]) is the
+		// same document as the ledger's 〔2026〕
+		known := make(map[string]catalog.Document, len(stored))
+		for no, d := range stored {
+			known[catalog.NormalizeDocNo(no)] = d
 		}
 		for i, d := range docs {
 			if i%500 == 0 || i == len(docs)-1 {
