@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"sort"
 
@@ -49,7 +50,19 @@ type Dashboard struct {
 	Agencies []AgencySummary
 	Week     []DayLoad
 	Groups   []DashGroup
+	// NoticeMissing is the year whose holiday notice is not loaded although
+	// a deadline counted from today runs into it: 40 working days (a reply
+	// and its extension) say so weeks ahead; NoticeNow says even the 20 of
+	// an application received today cannot be counted. CanLoad: the
+	// person may load it (an administrator).
+	NoticeMissing int
+	NoticeNow     bool
+	CanLoad       bool
 }
+
+// maxReplyDays is the longest ordinary reply period, 20 working days and
+// an extension of 20 (条例 Art. 33): how far ahead the calendar must reach.
+const maxReplyDays = 40
 
 // dashRows is how many cases each group of the dashboard lists.
 const dashRows = 20
@@ -67,7 +80,12 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		return nil, err
 	}
 	today := s.Clock.Today()
-	d := &Dashboard{Today: today, Many: len(ids) > 1}
+	d := &Dashboard{Today: today, Many: len(ids) > 1, CanLoad: p.Role == casework.Admin}
+	if _, err := cal.Add(today, maxReplyDays); errors.Is(err, workday.ErrNoNotice) {
+		d.NoticeMissing = missingYear(cal, today)
+		_, err := cal.Add(today, 20)
+		d.NoticeNow = errors.Is(err, workday.ErrNoNotice)
+	}
 	soon, _ := cal.Add(today, 3)
 	midnight := s.Clock.Midnight(today)
 	groups := []struct {
@@ -165,4 +183,17 @@ func (s *Service) summaries(ctx context.Context, ids []int64, today, soon workda
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Overdue > out[j].Overdue })
 	return out, nil
+}
+
+// missingYear is the first year after today's whose notice is not loaded.
+func missingYear(cal *workday.Calendar, today workday.Date) int {
+	loaded := map[int]bool{}
+	for _, y := range cal.Years() {
+		loaded[y] = true
+	}
+	y := today.Year()
+	for loaded[y] {
+		y++
+	}
+	return y
 }

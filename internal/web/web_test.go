@@ -1325,3 +1325,36 @@ func TestCasePageSaysPDFLacksCharacters(t *testing.T) {
 		}
 	}
 }
+
+// From the day a reply and its extension would run into a year whose
+// holiday notice is not loaded, the 工作台 says so, more urgently once an
+// application received today cannot be given its deadline; the
+// administrator gets the link to load it. Before that day it says nothing.
+func TestDashboardSaysNoticeMissing(t *testing.T) {
+	for _, c := range []struct {
+		day, who string
+		want     []string
+		not      []string
+	}{
+		{"2026-09-01", "clerk", nil, []string{"节假日安排尚未导入"}},
+		{"2026-12-01", "clerk", []string{"2027年节假日安排尚未导入", "延长答复期限后的期限将跨入2027年", "请联系系统管理员导入"}, []string{"今天收到的申请"}},
+		{"2026-12-10", "admin", []string{"今天收到的申请，答复期限已跨入2027年", `href="/admin/calendar"`}, nil},
+	} {
+		t.Run(c.day, func(t *testing.T) {
+			day, _ := time.ParseInLocation("2006-01-02 15:04", c.day+" 10:00", clock.Shanghai())
+			st := newSiteAt(t, storetest.SQLite(t), clock.At(day))
+			cl, _ := st.login(c.who)
+			_, body := st.get(cl, "/admin/")
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(body, w) {
+					t.Errorf("says %q", w)
+				}
+			}
+		})
+	}
+}
