@@ -226,8 +226,15 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request) {
 
 // status shows the stage of an application and what the applicant must do
 // next, never personal data. Lookups are rate-limited per address.
+// statusCode is the 查询码 asked for, as the receipt prints it whatever was
+// typed: full-width letters from a Chinese input method, lower case, the
+// spaces or dashes of a code read out in groups.
+func statusCode(r *http.Request) string {
+	return strings.ReplaceAll(casework.NormalizeCode(r.URL.Query().Get("code")), "-", "")
+}
+
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	code := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("code")))
+	code := statusCode(r)
 	p := page{Title: "办理进度", Form: map[string]string{"code": code}}
 	if code == "" {
 		if r.URL.Query().Has("code") {
@@ -267,7 +274,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 // statusLetter downloads a letter addressed to the applicant, by 查询码.
 func (s *Server) statusLetter(w http.ResponseWriter, r *http.Request) {
 	seq, _ := strconv.Atoi(r.PathValue("seq"))
-	l, err := s.Ops.StatusLetter(r.Context(), r.URL.Query().Get("code"), seq)
+	l, err := s.Ops.StatusLetter(r.Context(), statusCode(r), seq)
 	if err != nil {
 		s.fail(w, r, nil, "", err)
 		return

@@ -367,6 +367,19 @@ func TestPublicApplication(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "办理中") || !strings.Contains(body, demo.Main) || strings.Contains(body, "孙某") || strings.Contains(body, "13700000000") {
 		t.Errorf("status: %d", code)
 	}
+	// the code as people type it: full width (a Chinese input method), in
+	// groups with spaces or dashes
+	wide := strings.Map(func(r rune) rune {
+		if r < 0x80 {
+			return r - '!' + '！'
+		}
+		return r
+	}, m[1])
+	for _, typed := range []string{wide, m[1][:4] + " " + m[1][4:7] + "-" + m[1][7:]} {
+		if code, body := st.get(st.browser(), "/status?code="+url.QueryEscape(typed)); code != 200 || !strings.Contains(body, "办理中") {
+			t.Errorf("status for %q: %d", typed, code)
+		}
+	}
 	if code, _ := st.get(v, "/status?code=NOPE"); code != 404 {
 		t.Errorf("unknown code: %d", code)
 	}
