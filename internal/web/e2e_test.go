@@ -451,6 +451,15 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 		}
 		b.shot(fmt.Sprintf("16-phone-%d", i))
 	}
+	// the longest name and role (系统管理员（系统管理员）) keeps the header on
+	// one line too: phones show the name without the role
+	b.logout()
+	b.login("admin")
+	b.do(chromedp.Navigate(b.base + "/admin/"))
+	b.waitPath(`^/admin/$`)
+	if high, _ := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector('header').getBoundingClientRect().height`)); high > 64 {
+		t.Errorf("the administrator's header on a phone is %.0f px high", high)
+	}
 }
 
 // logout signs the current user out.
