@@ -135,6 +135,8 @@ func status(err error) (int, string) {
 		return http.StatusConflict, "conflict"
 	case errors.Is(err, workday.ErrNoNotice):
 		return http.StatusConflict, "calendar_missing"
+	case errors.Is(err, store.ErrBusy):
+		return http.StatusServiceUnavailable, "busy"
 	}
 	switch errs.KindOf(err) {
 	case errs.Invalid:
@@ -168,6 +170,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		body.Error.Field, body.Error.Message = l[0].Where, l[0].Msg
 	case errors.As(err, &e):
 		body.Error.Field, body.Error.Message = e.Where, e.Msg
+	}
+	if code == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
 	}
 	switch {
 	case code == http.StatusNotFound:

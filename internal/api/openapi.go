@@ -86,7 +86,9 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 	paths := obj{}
 	add := func(method, path, summary string, extra obj) {
 		op := obj{"summary": summary, "security": []obj{{"apiKey": []string{}}},
-			"responses": obj{"400": errResp, "401": errResp, "404": errResp, "409": errResp, "413": errResp, "422": errResp}}
+			"responses": obj{"400": errResp, "401": errResp, "404": errResp, "409": errResp, "413": errResp, "422": errResp,
+				"503": obj{"description": "数据库正忙（code 为 busy），本次请求未写入：按 Retry-After 的秒数后重试",
+					"content": obj{"application/json": obj{"schema": ref("Error")}}}}}
 		var params []obj
 		for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 			params = append(params, obj{"name": m[1], "in": "path", "required": true, "schema": obj{"type": "string"}})

@@ -33,6 +33,9 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("conflict") // a unique key, or a concurrent change
+	// ErrBusy: SQLite's one writer stayed busy past the busy timeout (a
+	// large import holds it for its whole transaction); nothing was written
+	ErrBusy = errors.New("database busy")
 )
 
 // Dialect is the database engine.
@@ -378,6 +381,10 @@ func mapErr(err error) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY) {
 		return fmt.Errorf("%w: %s", ErrConflict, se.Error())
+	}
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
+		return &errs.Error{Kind: errs.Conflict, Cause: fmt.Errorf("%w: %s", ErrBusy, se.Error()),
+			Msg: "数据库正忙（另一项操作正在写入，如导入大量数据），本次操作未保存：请稍后重试"}
 	}
 	return err
 }

@@ -511,3 +511,52 @@ func TestBulkInsertAndYearTables(t *testing.T) {
 		}
 	})
 }
+
+// While another program holds SQLite's one writer (a large import's
+// transaction) past the busy timeout, a write fails with ErrBusy and a
+// message that says to try again, not with the driver's error; nothing of
+// it is written.
+func TestBusyWriterIsSaid(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "g.db")
+	a, err := store.Open(ctx, path, storetest.Clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Open(ctx, path, storetest.Clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	// one connection, with a short wait, so that the test does not wait
+	// the 10 s a server waits
+	b.DB().SetMaxOpenConns(1)
+	if _, err := b.DB().Exec(`PRAGMA busy_timeout = 100`); err != nil {
+		t.Fatal(err)
+	}
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- a.InTx(ctx, func(tx *store.Tx) error {
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	err = b.InTx(ctx, func(tx *store.Tx) error { return tx.CreateAgency(ctx, &org.Agency{Name: "示例局", Level: "county_department"}) })
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(err, store.ErrBusy) || errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "数据库正忙") {
+		t.Fatalf("a write while another holds the writer: %v", err)
+	}
+	if _, err := b.AgencyByName(ctx, "示例局"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the refused write was kept: %v", err)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
+	"gongkai/internal/store"
 	"gongkai/internal/org"
 	"gongkai/internal/workday"
 )
@@ -218,6 +219,9 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 // navigation, the status its kind calls for, and the cause in the log.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, u *org.User, csrf string, err error) {
 	code, msg := statusOf(err)
+	if code == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
 	if code == http.StatusInternalServerError {
 		s.Log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
@@ -232,6 +236,8 @@ func statusOf(err error) (int, string) {
 		return http.StatusTooManyRequests, "操作过于频繁，请稍后再试"
 	case errors.Is(err, workday.ErrNoNotice):
 		return http.StatusConflict, errs.Message(err)
+	case errors.Is(err, store.ErrBusy):
+		return http.StatusServiceUnavailable, errs.Plain(err)
 	}
 	switch errs.KindOf(err) {
 	case errs.NotFound:

@@ -12,6 +12,7 @@ import (
 	"net/textproto"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -1369,5 +1370,58 @@ func TestDashboardSaysNoticeMissing(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A form sent while another program holds SQLite's writer past the busy
+// timeout (a large import from the command line) comes back with what was
+// typed and says to try again; nothing is registered.
+func TestBusyDatabaseIsSaid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.db")
+	s, err := store.Open(context.Background(), path, clock.At(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st := newSite(t, s)
+	c, csrf := st.login("clerk")
+	before := len(caseIDs(st, demo.Main))
+	// the server's store waits 100 ms, not a server's 10 s
+	s.DB().SetMaxOpenConns(1)
+	if _, err := s.DB().Exec(`PRAGMA busy_timeout = 100`); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.Open(context.Background(), path, clock.At(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	holding, release, done := make(chan struct{}), make(chan struct{}), make(chan error)
+	go func() {
+		done <- other.InTx(context.Background(), func(*store.Tx) error { close(holding); <-release; return nil })
+	}()
+	<-holding
+	req, _ := http.NewRequest("POST", st.srv.URL+"/admin/cases", strings.NewReader(intakeForm(csrf).Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", st.srv.URL)
+	resp, err := c.Do(req)
+	close(release)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "数据库正忙（另一项操作正在写入，如导入大量数据），本次操作未保存：请稍后重试") ||
+		!strings.Contains(string(body), `value="钱某"`) || !strings.Contains(string(body), "本区养老机构名录") {
+		t.Errorf("%d\n%s", resp.StatusCode, body)
+	}
+	if n := len(caseIDs(st, demo.Main)); n != before {
+		t.Errorf("%d registered while busy", n-before)
 	}
 }
