@@ -548,7 +548,9 @@ func TestBusyWriterIsSaid(t *testing.T) {
 		})
 	}()
 	<-holding
-	err = b.InTx(ctx, func(tx *store.Tx) error { return tx.CreateAgency(ctx, &org.Agency{Name: "示例局", Level: "county_department"}) })
+	err = b.InTx(ctx, func(tx *store.Tx) error {
+		return tx.CreateAgency(ctx, &org.Agency{Name: "示例局", Level: "county_department"})
+	})
 	close(release)
 	if err := <-done; err != nil {
 		t.Fatal(err)

@@ -18,8 +18,8 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
-	"gongkai/internal/store"
 	"gongkai/internal/org"
+	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
