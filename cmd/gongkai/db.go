@@ -158,7 +158,7 @@ func copySynced(src, dst string) error {
 	if err != nil {
 		return errs.Wrap(errs.NotFound, err, src, "无法读取备份文件")
 	}
-	defer in.Close()
+	defer func() { _ = in.Close() }() // read only: nothing to flush
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return errs.Wrap(errs.Invalid, err, dst, "无法写入")
