@@ -1013,7 +1013,7 @@ func TestReportPrior(t *testing.T) {
 	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
 		t.Fatal(stderr)
 	}
-	seed, err := os.ReadFile("../../../shared/seeds/000_0e4c2b7dd9c579c0.txt")
+	seed, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)
 	}

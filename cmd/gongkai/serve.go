@@ -44,6 +44,19 @@ func openStore(ctx context.Context, db string, clk clock.Clock) (*store.Store, e
 	return s, nil
 }
 
+// demoDB points db at the demo's throwaway database. A --db given too is
+// refused: seeding the demo into it would fill a real database with
+// invented cases.
+func demoDB(fs *flag.FlagSet, db *string) error {
+	dbSet := false
+	fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
+	if dbSet {
+		return errs.New("--db", "--demo 使用临时的演示数据库，不能与 --db 同时使用：要用自己的数据库时请去掉 --demo")
+	}
+	*db = filepath.Join(os.TempDir(), fmt.Sprintf("gongkai-demo-%d.db", os.Getpid()))
+	return nil
+}
+
 // openOps opens the database and the operations over it.
 func (c *cli) openOps(ctx context.Context, db string) (*ops.Service, error) {
 	s, err := openStore(ctx, db, c.clock)
@@ -95,14 +108,9 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
 	if *demoFlag {
-		// the demo seeds its own throwaway database: seeding it into the
-		// one named would fill a real database with invented cases
-		dbSet := false
-		fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
-		if dbSet {
-			return fail(stderr, errs.New("--db", "--demo 使用临时的演示数据库，不能与 --db 同时使用：要用自己的数据库时请去掉 --demo"))
+		if err := demoDB(fs, db); err != nil {
+			return fail(stderr, err)
 		}
-		*db = filepath.Join(os.TempDir(), fmt.Sprintf("gongkai-demo-%d.db", os.Getpid()))
 		defer os.Remove(*db)
 	}
 	s, err := openStore(ctx, *db, c.clock)

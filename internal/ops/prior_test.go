@@ -34,7 +34,7 @@ func TestPriorReport(t *testing.T) {
 		if err := report.WriteYAML(&y, prior); err != nil {
 			t.Fatal(err)
 		}
-		seed, err := os.ReadFile("../../../shared/seeds/000_0e4c2b7dd9c579c0.txt")
+		seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1293,7 +1293,7 @@ func TestWebPriorReport(t *testing.T) {
 		if _, body := st.get(c, "/admin/reports?year=2025"); !strings.Contains(body, "本系统中没有2024年度报告") || !strings.Contains(body, `action="/admin/reports/2025/prior"`) {
 			t.Fatal("no offer to upload last year's report")
 		}
-		seed, err := os.ReadFile("../../../shared/seeds/000_0e4c2b7dd9c579c0.txt")
+		seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 		if err != nil {
 			t.Fatal(err)
 		}
