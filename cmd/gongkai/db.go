@@ -194,6 +194,18 @@ func agencyNamed(ctx context.Context, s *store.Store, name string) (*org.Agency,
 	return ag, err
 }
 
+// agencyFile reads a command's input file (at most max bytes, before the
+// database is opened: a wrong path costs nothing) and opens the agency
+// named by --agency; the caller closes the store.
+func (c *cli) agencyFile(ctx context.Context, path string, max int64, db, agency string) ([]byte, *ops.Service, *org.Agency, error) {
+	data, err := readFile(path, max)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	o, ag, err := c.openAgency(ctx, db, agency)
+	return data, o, ag, err
+}
+
 // openAgency opens (and migrates) the database and finds the agency named by
 // --agency; the caller closes the store.
 func (c *cli) openAgency(ctx context.Context, db, name string) (*ops.Service, *org.Agency, error) {

@@ -52,11 +52,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	if !ok {
 		return code
 	}
-	data, err := readFile(file, importer.MaxFile)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	o, ag, err := c.openAgency(ctx, *db, *agency)
+	data, o, ag, err := c.agencyFile(ctx, file, importer.MaxFile, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}

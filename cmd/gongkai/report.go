@@ -431,11 +431,7 @@ func (c *cli) reportPrior(ctx context.Context, args []string) int {
 	if !ok {
 		return code
 	}
-	data, err := readFile(file, report.MaxInput)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	o, ag, err := c.openAgency(ctx, *db, *agency)
+	data, o, ag, err := c.agencyFile(ctx, file, report.MaxInput, *db, *agency)
 	if err != nil {
 		return fail(stderr, err)
 	}
