@@ -1,8 +1,12 @@
 package guard
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Text is s as text that both databases and the documents gongkai writes can
@@ -36,4 +40,28 @@ func Text(s string) (clean string, ok bool) {
 // control is a C0 control character other than tab and line breaks, or DEL.
 func control(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+}
+
+// UTF8 returns a text file as UTF-8 whatever an editor saved it as: a
+// byte-order mark decides (UTF-8, and UTF-16 — Notepad's "Unicode"); valid
+// UTF-8 is taken as it is; anything else is read as GB18030, the superset of
+// the GBK and GB2312 that Chinese Windows saves as "ANSI". A holiday notice
+// or a report written in Notepad had been read as bytes: garbled, and stored
+// so.
+func UTF8(data []byte) []byte {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		if d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data); err == nil {
+			return d
+		}
+		return data
+	case utf8.Valid(data):
+		return data
+	}
+	if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
+		return d
+	}
+	return data
 }

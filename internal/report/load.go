@@ -24,7 +24,7 @@ import (
 // Cells that hold a wrong value (-1, 2.5, "无") load as they are and become
 // CELL.INVALID findings, so that `report check` can list all of them at once.
 func Load(name string, data []byte) (*Report, error) {
-	data = stripBOM(data)
+	data = guard.UTF8(data) // saved by Notepad: with a BOM, as "Unicode", or as GBK
 	// depth, aliases and size are checked before the parser builds a tree:
 	// a 200 KB file nested 100 000 deep otherwise takes gigabytes
 	if err := guard.YAML(name, data, MaxLoad); err != nil {
@@ -52,13 +52,6 @@ func Load(name string, data []byte) (*Report, error) {
 
 // MaxLoad bounds a report file: a filled-in report is a few KB.
 const MaxLoad = 4 << 20
-
-func stripBOM(b []byte) []byte {
-	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		return b[3:]
-	}
-	return b
-}
 
 func yamlError(name string, err error) error {
 	var se *yaml.SyntaxError

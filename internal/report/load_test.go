@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
 )
@@ -120,5 +123,19 @@ func TestAmounts(t *testing.T) {
 	}
 	if !report.ParseAmount("  ").Blank() {
 		t.Error("blank amount")
+	}
+}
+
+// A report YAML saved by Notepad as GBK or "Unicode" reads as the UTF-8 one
+// (the agency's name had come out garbled).
+func TestLoadAsNotepadSavesIt(t *testing.T) {
+	src := "agency: 卫滨区财政局\nyear: 2024\nsections:\n  \"5\": 公开意识有待加强。\n"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(src)
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(src)
+	for name, data := range map[string]string{"GBK": gbk, "UTF-16": u16} {
+		r, err := report.Load("r.yaml", []byte(data))
+		if err != nil || r.Agency != "卫滨区财政局" || r.Sections["5"] != "公开意识有待加强。" {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

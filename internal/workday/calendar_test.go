@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
 	"gongkai/internal/errs"
 	"gongkai/internal/workday"
 )
@@ -310,5 +313,25 @@ func TestNoticeYAMLDecoderPanicIsAnError(t *testing.T) {
 	_, _, err := workday.ParseNotice("2027.yaml", []byte("holidays: ! \n"), 0, "", 0)
 	if err == nil || !strings.Contains(errs.Plain(err), "YAML 格式错误") || !strings.Contains(err.Error(), "2027.yaml") || strings.Contains(errs.Plain(err), "panic") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A notice saved by Notepad — as GBK ("ANSI" on Chinese Windows), as
+// "Unicode" (UTF-16), or as UTF-8 with its mark — reads as the UTF-8 one; it
+// had been stored garbled (or refused for a field named "\ufeffyear").
+func TestParseNoticeAsNotepadSavesIt(t *testing.T) {
+	src := "year: 2027\nnotice: 国办发明电〔2026〕X号\npublished: 2026-11-10\nholidays:\n  - name: 元旦\n    rest: [2027-01-01, 2027-01-02, 2027-01-03]\n"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(src)
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(src)
+	for name, data := range map[string]string{"GBK": gbk, "UTF-16": u16, "BOM": "\xef\xbb\xbf" + src} {
+		n, es, err := workday.ParseNotice("2027.yaml", []byte(data), 0, "", 0)
+		if err != nil || n.Number != "国办发明电〔2026〕X号" || len(es) != 3 || es[0].Holiday != "元旦" {
+			t.Errorf("%s: %+v %v %v", name, n, es, err)
+		}
+	}
+	csvGBK, _ := simplifiedchinese.GBK.NewEncoder().String("date,kind,holiday,notice_year,notice\n2027-01-01,rest,元旦,2027,国办发明电〔2026〕X号\n")
+	_, es, err := workday.ParseNotice("2027.csv", []byte(csvGBK), 2027, "国办发明电〔2026〕X号", D("2026-11-10"))
+	if err != nil || len(es) != 1 || es[0].Holiday != "元旦" || es[0].Notice != "国办发明电〔2026〕X号" {
+		t.Errorf("GBK CSV: %+v %v", es, err)
 	}
 }

@@ -48,6 +48,7 @@ func ParseNotice(name string, data []byte, year int, number string, published Da
 	if err := guard.Size(name, int64(len(data)), MaxNoticeSize); err != nil {
 		return Notice{}, nil, err
 	}
+	data = guard.UTF8(data) // saved by Notepad: with a BOM, as "Unicode", or as GBK
 	t := bytes.TrimSpace(data)
 	if bytes.HasPrefix(t, []byte("date,")) || csvLine.Match(t) {
 		es, err := ReadEntries(name, bytes.NewReader(data))
