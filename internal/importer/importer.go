@@ -17,8 +17,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
@@ -103,23 +101,9 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return nil, errs.New(name, "这是旧的 .xls 格式：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入")
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		// Excel's and WPS's "Unicode 文本": UTF-16 with a BOM, tab-separated
-		d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, name, "无法读取 UTF-16 文本：请在 Excel/WPS 中另存为“CSV UTF-8”或 XLSX 后再导入")
-		}
-		data = d
-	case !utf8.Valid(data):
-		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, name, "文件既不是 UTF-8 也不是 GB18030/GBK 编码")
-		}
-		data = d
-	}
+	// UTF-8 with or without its mark; Excel's and WPS's "Unicode 文本"
+	// (UTF-16, tab-separated); GB18030/GBK
+	data = guard.UTF8(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delimiter(data)
 	r.FieldsPerRecord = -1
