@@ -47,7 +47,9 @@ func (s *Service) ImportPriorReport(ctx context.Context, p Principal, year int, 
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	name = filepath.Base(strings.TrimSpace(name))
+	// the file's own name, whichever system's path came with it
+	name = strings.TrimSpace(name)
+	name = name[strings.LastIndexAny(name, `/\`)+1:]
 	if len(data) == 0 {
 		return nil, errs.New("file", "请选择已发布的年度报告文件")
 	}

@@ -69,7 +69,7 @@ func TestPriorReport(t *testing.T) {
 		// the published text of the seed, as this agency's, then its YAML
 		// (a later file replaces the earlier)
 		mine := bytes.ReplaceAll(seed, []byte("卫滨区教育体育和文化旅游局"), []byte("示例区教育局"))
-		pv, err := o.ImportPriorReport(ctx, f.clerk, 2024, "/tmp/2024年报.txt", mine)
+		pv, err := o.ImportPriorReport(ctx, f.clerk, 2024, `C:\Users\张\2024年报.txt`, mine)
 		if err != nil || pv.FileName != "2024年报.txt" || pv.Report.Applications["new"][6] != report.N(0) {
 			t.Fatalf("the published text: %+v %v", pv, err)
 		}
