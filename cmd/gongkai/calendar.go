@@ -26,6 +26,9 @@ func (c *cli) cmdCalendar(ctx context.Context, args []string) int {
 	number := fs.String("notice", "", "CSV 格式时：通知文号")
 	published := fs.String("published", "", "CSV 格式时：发布日期")
 	pos, err := parseArgs(fs, args[1:])
+	if err == nil && args[0] == "list" {
+		err = refuseStray(fs, pos)
+	}
 	if err != nil {
 		return usageExit(err)
 	}

@@ -992,6 +992,8 @@ func TestStrayArgumentsRefused(t *testing.T) {
 		{[]string{"serve", "demo", "--db", db}, "多余的参数“demo”（参数名前要加 --，如 --demo）"},
 		{[]string{"migrate", "--db", db, "status"}, "多余的参数“status”（参数名前要加 --，如 --status）"},
 		{[]string{"newmedia", "fetch", "--db", db, "--agency", "局", "卫滨"}, "多余的参数“卫滨”"},
+		{[]string{"settings", "list", "--db", db, "correction_period"}, "多余的参数“correction_period”"},
+		{[]string{"calendar", "list", "--db", db, "2027"}, "多余的参数“2027”"},
 		{[]string{"serve", "--demo", "--db", db}, "--demo 使用临时的演示数据库，不能与 --db 同时使用"},
 	} {
 		_, stderr, code := gk(t, c.args...)

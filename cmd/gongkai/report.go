@@ -73,8 +73,16 @@ var errStrayArgs = errors.New("stray arguments")
 // empty gongkai.db, not the demo.
 func flagsOnly(fs *flag.FlagSet, args []string) error {
 	pos, err := parseArgs(fs, args)
-	if err != nil || len(pos) == 0 {
+	if err != nil {
 		return err
+	}
+	return refuseStray(fs, pos)
+}
+
+// refuseStray says a command takes none of the words pos holds.
+func refuseStray(fs *flag.FlagSet, pos []string) error {
+	if len(pos) == 0 {
+		return nil
 	}
 	hint := ""
 	if fs.Lookup(strings.TrimLeft(pos[0], "-—－")) != nil {

@@ -22,6 +22,9 @@ func (c *cli) cmdSettings(ctx context.Context, args []string) int {
 	fs := newFlags("settings "+args[0], "settings list|set [--db URL] [设置=值 ...]", stderr)
 	db := fs.String("db", defaultDB(), dbHelp)
 	pos, err := parseArgs(fs, args[1:])
+	if err == nil && args[0] == "list" {
+		err = refuseStray(fs, pos)
+	}
 	if err != nil {
 		return usageExit(err)
 	}
