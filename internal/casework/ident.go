@@ -20,14 +20,25 @@ var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 // (110105 19491231 002X).
 func NormalizeCode(s string) string {
 	return strings.ToUpper(strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
+		if unicode.IsSpace(r) {
 			return -1
-		case r >= '！' && r <= '～':
-			return r - '！' + '!'
 		}
 		return r
-	}, s))
+	}, halfWidth(s)))
+}
+
+// halfWidth writes the full-width forms of ASCII (what a Chinese input
+// method types: ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ, １３８…) as ASCII.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '！' && r <= '～' {
+			return r - '！' + '!'
+		}
+		if r == '\u3000' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // asciiCode refuses a code that still holds other characters after

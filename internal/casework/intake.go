@@ -46,6 +46,8 @@ func (in *Intake) Normalize() {
 	}
 	in.Request.Items = items
 	a.IDNum = NormalizeCode(a.IDNum)
+	// an e-mail address and a phone number are ASCII, whatever was typed
+	a.Email, a.Phone = strings.TrimSpace(halfWidth(a.Email)), strings.TrimSpace(halfWidth(a.Phone))
 }
 
 // Check looks at the whole intake at once. Problems are what cannot be

@@ -269,9 +269,13 @@ func TestIntakeValidation(t *testing.T) {
 	// and is no defect
 	wide := base
 	wide.Applicant.IDType, wide.Applicant.IDNum = "身份证", "１１０１０５ １９４９１２３１ ００２ｘ"
-	_, defects := wide.Check()
-	if wide.Applicant.IDNum != "11010519491231002X" || defects.Err() != nil {
-		t.Errorf("full-width ID: %q %v", wide.Applicant.IDNum, defects.Err())
+	wide.Applicant.Email, wide.Applicant.Phone = "ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ", "１３８－１２３４－５６７８"
+	problems, defects := wide.Check()
+	if wide.Applicant.IDNum != "11010519491231002X" || problems.Err() != nil || defects.Err() != nil {
+		t.Errorf("full-width ID: %q %v %v", wide.Applicant.IDNum, problems.Err(), defects.Err())
+	}
+	if wide.Applicant.Email != "wang@example.cn" || wide.Applicant.Phone != "138-1234-5678" {
+		t.Errorf("full-width e-mail and phone: %q %q", wide.Applicant.Email, wide.Applicant.Phone)
 	}
 }
 
