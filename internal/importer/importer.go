@@ -493,7 +493,6 @@ type Row struct {
 }
 
 var (
-	ymd       = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
 	compact   = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	excelDate = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
 	sciNum    = regexp.MustCompile(`^\d(\.\d+)?[eE]\+?\d+$`)
@@ -505,9 +504,6 @@ var (
 // 2025.3.5, 2025年3月5日, 20250305, and Excel's serial day numbers.
 func ParseDate(s string) (workday.Date, error) {
 	s = strings.TrimSpace(s)
-	if m := ymd.FindStringSubmatch(s); m != nil {
-		return workday.ParseDate(fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3]))
-	}
 	if m := compact.FindStringSubmatch(s); m != nil {
 		return workday.ParseDate(m[1] + "-" + m[2] + "-" + m[3])
 	}
@@ -519,7 +515,9 @@ func ParseDate(s string) (workday.Date, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("日期“%s”无法识别：请写成 2025-03-05 或 2025年3月5日", s)
+	// 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日, as the web's forms read
+	// them; the error says which forms are read
+	return workday.ParseTyped(s)
 }
 
 // entry maps the words a register uses to a value.

@@ -194,7 +194,7 @@ func (s *Server) loadNotice(w http.ResponseWriter, r *http.Request, si *sessionI
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
 	var pub workday.Date
 	if p := strings.TrimSpace(r.PostFormValue("published")); p != "" {
-		if pub, err = workday.ParseDate(p); err != nil {
+		if pub, err = workday.ParseTyped(p); err != nil {
 			bad(err)
 			return
 		}

@@ -75,7 +75,7 @@ func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]strin
 	}
 	for name, dst := range map[string]*workday.Date{"filed_on": &a.FiledOn} {
 		if f[name] != "" {
-			d, err := workday.ParseDate(f[name])
+			d, err := workday.ParseTyped(f[name])
 			if err != nil {
 				bad.Add(name, "%s", errs.Message(err))
 			}
@@ -83,7 +83,7 @@ func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]strin
 		}
 	}
 	if f["concluded_on"] != "" {
-		d, err := workday.ParseDate(f["concluded_on"])
+		d, err := workday.ParseTyped(f["concluded_on"])
 		if err != nil {
 			bad.Add("concluded_on", "%s", errs.Message(err))
 		}

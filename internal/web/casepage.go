@@ -127,9 +127,9 @@ func (s *Server) stepOf(r *http.Request, si *sessionInfo, agencyID int64, f map[
 	dates := map[string]*workday.Date{"on": &st.On, "delivered_on": &st.Delivered, "until": &st.Until}
 	for name, dst := range dates {
 		if v := f[name]; v != "" {
-			d, err := workday.ParseDate(v)
+			d, err := workday.ParseTyped(v)
 			if err != nil {
-				bad.Add(name, "日期“%s”不对，应写成 YYYY-MM-DD", v)
+				bad.Add(name, "日期“%s”不对：应写成 2025-03-05 或 2025年3月5日", v)
 				continue
 			}
 			*dst = d
@@ -333,7 +333,7 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 		return
 	}
 	f := formValues(r, intakeFields)
-	rec, err := workday.ParseDate(f["received_on"])
+	rec, err := workday.ParseTyped(f["received_on"])
 	if err == nil {
 		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec))
 	} else {

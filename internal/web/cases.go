@@ -82,9 +82,9 @@ func filterOf(q url.Values, today workday.Date) (casework.Filter, map[string]str
 	bad := map[string]string{}
 	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
 		if v := fv[name]; v != "" {
-			d, err := workday.ParseDate(v)
+			d, err := workday.ParseTyped(v)
 			if err != nil {
-				bad[name] = "日期“" + v + "”不对，应写成 YYYY-MM-DD"
+				bad[name] = "日期“" + v + "”不对：应写成 2025-03-05 或 2025年3月5日"
 				continue
 			}
 			*dst = &d
@@ -234,7 +234,7 @@ func (s *Server) newCase(w http.ResponseWriter, r *http.Request, si *sessionInfo
 func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, intakeFields)
 	p := page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(), Form: f}
-	rec, err := workday.ParseDate(f["received_on"])
+	rec, err := workday.ParseTyped(f["received_on"])
 	if err != nil {
 		p.Errors = map[string]string{"received_on": errs.Message(err)}
 		s.render(w, http.StatusUnprocessableEntity, "intake", p)

@@ -89,7 +89,7 @@ func itemFrom(r *http.Request) (catalog.Item, map[string]string, error) {
 		Category: f["category"], Column: f["column"], Attribute: catalog.Attribute(f["attribute"]), Ground: f["ground"],
 		Validity: catalog.Validity(f["validity"]), Keywords: f["keywords"], Body: f["body"], Checklist: r.PostForm["checklist"]}
 	if f["formed_on"] != "" {
-		d, err := workday.ParseDate(f["formed_on"])
+		d, err := workday.ParseTyped(f["formed_on"])
 		if err != nil {
 			return it, f, errs.New("formed_on", "%s", errs.Message(err))
 		}

@@ -20,7 +20,7 @@ func optDate(f map[string]string, name string, bad *errs.List) *workday.Date {
 	if f[name] == "" {
 		return nil
 	}
-	d, err := workday.ParseDate(f[name])
+	d, err := workday.ParseTyped(f[name])
 	if err != nil {
 		bad.Add(name, "%s", errs.Message(err))
 		return nil
@@ -68,7 +68,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessio
 	}
 	d.EffectiveOn, d.ExpiresOn, d.RepealedOn = optDate(f, "effective_on", &bad), optDate(f, "expires_on", &bad), optDate(f, "repealed_on", &bad)
 	for _, a := range strings.FieldsFunc(f["amended"], func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == '、' }) {
-		if x, err := workday.ParseDate(a); err == nil {
+		if x, err := workday.ParseTyped(a); err == nil {
 			d.Amended = append(d.Amended, x)
 		} else {
 			bad.Add("amended", "修订日期“%s”看不懂，请写成 2024-03-05，多个用逗号分开", a)

@@ -1425,3 +1425,28 @@ func TestBusyDatabaseIsSaid(t *testing.T) {
 		t.Errorf("%d registered while busy", n-before)
 	}
 }
+
+// A browser that shows a date field as a text box (an old one, or a browser
+// in IE mode) sends the date as it was typed: the intake reads 2026/11/24
+// and 2026年11月24日 as it reads 2026-11-24; an impossible date is said.
+func TestDatesTypedIntoTextBoxes(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	for _, typed := range []string{"2026/11/24", "2026年11月24日"} {
+		f := intakeForm(csrf)
+		f.Set("received_on", typed)
+		f.Set("name", "日期"+typed)
+		code, _, loc := st.post(c, "/admin/cases", f)
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: %d", typed, code)
+		}
+		if _, body := st.get(c, loc); !strings.Contains(body, "2026年11月24日") {
+			t.Errorf("%s: the received date is not shown", typed)
+		}
+	}
+	f := intakeForm(csrf)
+	f.Set("received_on", "2026/2/30")
+	if code, body, _ := st.post(c, "/admin/cases", f); code != http.StatusUnprocessableEntity || !strings.Contains(body, "日期“2026/2/30”不对：应写成 2025-03-05 或 2025年3月5日") {
+		t.Errorf("an impossible date: %d", code)
+	}
+}

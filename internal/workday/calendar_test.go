@@ -335,3 +335,21 @@ func TestParseNoticeAsNotepadSavesIt(t *testing.T) {
 		t.Errorf("GBK CSV: %+v %v", es, err)
 	}
 }
+
+// A date typed into a text box (an old browser shows a date field as one)
+// is read in the forms people type; ParseDate stays strict.
+func TestParseTyped(t *testing.T) {
+	for _, in := range []string{"2026-03-05", "2026-3-5", "2026/3/5", "2026.03.05", "2026年3月5日", " 2026 年 3 月 5 日 ", "２０２６－０３－０５", "２０２６年３月５日"} {
+		if d, err := workday.ParseTyped(in); err != nil || d != D("2026-03-05") {
+			t.Errorf("%q: %v %v", in, d, err)
+		}
+	}
+	for _, bad := range []string{"2026-02-30", "3月5日", "2026", "明天", "0000-01-01", ""} {
+		if _, err := workday.ParseTyped(bad); err == nil || !strings.Contains(errs.Message(err), "应写成 2025-03-05 或 2025年3月5日") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+	if _, err := workday.ParseDate("2026/3/5"); err == nil {
+		t.Error("ParseDate took 2026/3/5")
+	}
+}

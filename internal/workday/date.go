@@ -10,6 +10,7 @@ package workday
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,36 @@ func ParseDate(s string) (Date, error) {
 		return 0, errs.New("", "日期“%s”不对：应写成 YYYY-MM-DD，如 2025-03-05，且须是日历上存在的日期", s)
 	}
 	return FromTime(t), nil
+}
+
+// typedDate is a date as people type one: 2025-3-5, 2025/3/5, 2025.3.5,
+// 2025年3月5日.
+var typedDate = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+
+// ParseTyped reads a date as people type it where no date picker helps (an
+// old browser, or a browser in IE mode, shows a date field as a text box):
+// YYYY-MM-DD and the forms of typedDate, in full-width digits too.
+// ParseDate, which the API and data files use, takes only YYYY-MM-DD.
+func ParseTyped(s string) (Date, error) {
+	t := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '－':
+			return '-'
+		case r == '／':
+			return '/'
+		case r == '．':
+			return '.'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if m := typedDate.FindStringSubmatch(t); m != nil {
+		if d, err := ParseDate(fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])); err == nil {
+			return d, nil
+		}
+	}
+	return 0, errs.New("", "日期“%s”不对：应写成 2025-03-05 或 2025年3月5日，且须是日历上存在的日期", strings.TrimSpace(s))
 }
 
 // MustDate parses a date known to be valid (tests, tables).
