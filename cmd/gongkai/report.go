@@ -115,19 +115,15 @@ func fail(stderr io.Writer, err error) int {
 
 // loadAny reads an authored report (YAML/JSON) or a published one (anything else).
 func loadAny(path string) (*report.Report, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json", ".jsonl":
-		data, err := readFile(path, report.MaxLoad)
-		if err != nil {
-			return nil, err
-		}
-		return report.Load(path, data)
+	limit := int64(report.MaxInput)
+	if report.Authored(path) {
+		limit = report.MaxLoad
 	}
-	data, err := readFile(path, report.MaxInput)
+	data, err := readFile(path, limit)
 	if err != nil {
 		return nil, err
 	}
-	return report.Read(path, data)
+	return report.ReadAny(path, data)
 }
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 )
 
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -20,25 +21,11 @@ var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 // (110105 19491231 002X).
 func NormalizeCode(s string) string {
 	return strings.ToUpper(strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if r = guard.HalfWidth(r); unicode.IsSpace(r) {
 			return -1
 		}
 		return r
-	}, halfWidth(s)))
-}
-
-// halfWidth writes the full-width forms of ASCII (what a Chinese input
-// method types: ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ, １３８…) as ASCII.
-func halfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			return r - '！' + '!'
-		}
-		if r == '\u3000' {
-			return ' '
-		}
-		return r
-	}, s)
+	}, s))
 }
 
 // asciiCode refuses a code that still holds other characters after

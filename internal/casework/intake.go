@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 )
 
 // Field limits: generous for real names and requests, small enough that a
@@ -47,7 +48,7 @@ func (in *Intake) Normalize() {
 	in.Request.Items = items
 	a.IDNum = NormalizeCode(a.IDNum)
 	// an e-mail address and a phone number are ASCII, whatever was typed
-	a.Email, a.Phone = strings.TrimSpace(halfWidth(a.Email)), strings.TrimSpace(halfWidth(a.Phone))
+	a.Email, a.Phone = strings.TrimSpace(strings.Map(guard.HalfWidth, a.Email)), strings.TrimSpace(strings.Map(guard.HalfWidth, a.Phone))
 }
 
 // Check looks at the whole intake at once. Problems are what cannot be

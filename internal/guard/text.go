@@ -42,6 +42,20 @@ func control(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
+// HalfWidth is r with the full-width forms of ASCII (what a Chinese input
+// method types: １３８, ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ, ２０２６－０３－０５) and the
+// ideographic space written as ASCII. strings.Map(guard.HalfWidth, s) does a
+// string.
+func HalfWidth(r rune) rune {
+	switch {
+	case r >= '！' && r <= '～':
+		return r - '！' + '!'
+	case r == '\u3000':
+		return ' '
+	}
+	return r
+}
+
 // UTF8 returns a text file as UTF-8 whatever an editor saved it as: a
 // byte-order mark decides (UTF-8, and UTF-16 — Notepad's "Unicode"); valid
 // UTF-8 is taken as it is; anything else is read as GB18030, the superset of

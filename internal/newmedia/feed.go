@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 	"gongkai/internal/workday"
 )
 
@@ -41,29 +42,17 @@ var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"'
 // feedUTF8 returns a feed as UTF-8. A byte-order mark decides; then the
 // encoding the feed's XML declaration names; then the one its server named
 // (hint, from Content-Type); then the bytes: valid UTF-8 is UTF-8, anything
-// else GB18030, which older government sites publish without saying so. A
-// feed labelled UTF-8 with stray bytes keeps going: only its dates are read.
+// else GB18030, which older government sites publish without saying so
+// (guard.UTF8 for the mark and the bytes). A feed labelled UTF-8 with stray
+// bytes keeps going: only its dates are read.
 func feedUTF8(data []byte, hint string) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return toValid(data[3:]), nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		d, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, "feed", "订阅源的 UTF-16 文本无法读取")
-		}
-		return d, nil
-	}
-	head := data[:min(len(data), 512)]
 	label := hint
-	if m := xmlEncoding.FindSubmatch(head); m != nil {
+	if m := xmlEncoding.FindSubmatch(data[:min(len(data), 512)]); m != nil {
 		label = string(m[1])
 	}
-	if label == "" {
-		if utf8.Valid(data) {
-			return data, nil
-		}
-		label = "gb18030"
+	bom := bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if bom || label == "" {
+		return toValid(guard.UTF8(data)), nil
 	}
 	enc, err := htmlindex.Get(strings.TrimSpace(label))
 	if err != nil {

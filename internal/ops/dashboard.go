@@ -51,18 +51,14 @@ type Dashboard struct {
 	Week     []DayLoad
 	Groups   []DashGroup
 	// NoticeMissing is the year whose holiday notice is not loaded although
-	// a deadline counted from today runs into it: 40 working days (a reply
-	// and its extension) say so weeks ahead; NoticeNow says even the 20 of
-	// an application received today cannot be counted. CanLoad: the
+	// a deadline counted from today runs into it: a reply and its extension
+	// (40 working days) say so weeks ahead; NoticeNow says even the reply
+	// period of an application received today cannot be counted. CanLoad: the
 	// person may load it (an administrator).
 	NoticeMissing int
 	NoticeNow     bool
 	CanLoad       bool
 }
-
-// maxReplyDays is the longest ordinary reply period, 20 working days and
-// an extension of 20 (条例 Art. 33): how far ahead the calendar must reach.
-const maxReplyDays = 40
 
 // dashRows is how many cases each group of the dashboard lists.
 const dashRows = 20
@@ -75,15 +71,16 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 	if err != nil {
 		return nil, err
 	}
-	cal, err := s.Calendar(ctx)
+	cal, st, err := s.rules(ctx)
 	if err != nil {
 		return nil, err
 	}
 	today := s.Clock.Today()
 	d := &Dashboard{Today: today, Many: len(ids) > 1, CanLoad: p.Role == casework.Admin}
-	if _, err := cal.Add(today, maxReplyDays); errors.Is(err, workday.ErrNoNotice) {
+	// a reply and its extension (条例 Art. 33) must be countable from today
+	if _, err := cal.Add(today, st.Case.ReplyDays+st.Case.ExtensionDays); errors.Is(err, workday.ErrNoNotice) {
 		d.NoticeMissing = missingYear(cal, today)
-		_, err := cal.Add(today, 20)
+		_, err := cal.Add(today, st.Case.ReplyDays)
 		d.NoticeNow = errors.Is(err, workday.ErrNoNotice)
 	}
 	soon, _ := cal.Add(today, 3)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -53,19 +52,7 @@ func (s *Service) ImportPriorReport(ctx context.Context, p Principal, year int, 
 	if len(data) == 0 {
 		return nil, errs.New("file", "请选择已发布的年度报告文件")
 	}
-	var r *report.Report
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
-		if len(data) > report.MaxLoad {
-			return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", report.MaxLoad>>20)}
-		}
-		r, err = report.Load(name, data)
-	default:
-		if len(data) > report.MaxInput {
-			return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", report.MaxInput>>20)}
-		}
-		r, err = report.Read(name, data)
-	}
+	r, err := report.ReadAny(name, data)
 	if err != nil {
 		return nil, errs.New("file", "%s", errs.Message(err))
 	}

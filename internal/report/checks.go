@@ -358,8 +358,6 @@ func checkOrder(c *ctx) {
 
 // --- cells -------------------------------------------------------------------
 
-// markAdvice is what to write instead of a mark (“/”, “—”, “无”) put where
-// the format asks for a number.
 // yuanAdvice: an amount written in 元 where the column counts 万元.
 func yuanAdvice(raw string) string {
 	if strings.HasSuffix(strings.TrimSpace(raw), "元") {
@@ -368,6 +366,8 @@ func yuanAdvice(raw string) string {
 	return ""
 }
 
+// markAdvice is what to write instead of a mark (“/”, “—”, “无”) put where
+// the format asks for a number, or of a list typed with Chinese commas.
 func markAdvice(raw string) string {
 	if isPlaceholder(raw) {
 		return "：格式要求填写数字，没有的填 0"

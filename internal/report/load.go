@@ -24,6 +24,9 @@ import (
 // Cells that hold a wrong value (-1, 2.5, "无") load as they are and become
 // CELL.INVALID findings, so that `report check` can list all of them at once.
 func Load(name string, data []byte) (*Report, error) {
+	if err := guard.Size(name, int64(len(data)), MaxLoad); err != nil {
+		return nil, err
+	}
 	data = guard.UTF8(data) // saved by Notepad: with a BOM, as "Unicode", or as GBK
 	// depth, aliases and size are checked before the parser builds a tree:
 	// a 200 KB file nested 100 000 deep otherwise takes gigabytes

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,6 +13,25 @@ import (
 
 	"golang.org/x/text/width"
 )
+
+// Authored says a file is a report written for gongkai (YAML or JSON, as
+// gongkai report new writes one), not a published one to read.
+func Authored(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".jsonl":
+		return true
+	}
+	return false
+}
+
+// ReadAny reads an authored report (Load) or a published one (Read), each
+// within its own size limit.
+func ReadAny(name string, data []byte) (*Report, error) {
+	if Authored(name) {
+		return Load(name, data)
+	}
+	return Read(name, data)
+}
 
 // Read parses a published report (text, pdftotext output, HTML, DOCX or PDF)
 // into the model. It fills in what it could read and leaves the rest blank; it

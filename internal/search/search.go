@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai/internal/guard"
 )
 
 // MaxQueryRunes bounds a query: a longer one is cut (its tokens would all
@@ -19,14 +21,7 @@ import (
 const MaxQueryRunes = 64
 
 // fold maps full-width ASCII forms to half-width and upper case to lower.
-func fold(r rune) rune {
-	if r >= 0xFF01 && r <= 0xFF5E {
-		r -= 0xFEE0
-	} else if r == 0x3000 {
-		r = ' '
-	}
-	return unicode.ToLower(r)
-}
+func fold(r rune) rune { return unicode.ToLower(guard.HalfWidth(r)) }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 

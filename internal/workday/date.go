@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/guard"
 )
 
 // Date is a civil date (no time zone): days since 1970-01-01.
@@ -51,19 +52,7 @@ var typedDate = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s
 // YYYY-MM-DD and the forms of typedDate, in full-width digits too.
 // ParseDate, which the API and data files use, takes only YYYY-MM-DD.
 func ParseTyped(s string) (Date, error) {
-	t := strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
-		case r == '－':
-			return '-'
-		case r == '／':
-			return '/'
-		case r == '．':
-			return '.'
-		}
-		return r
-	}, strings.TrimSpace(s))
+	t := strings.Map(guard.HalfWidth, strings.TrimSpace(s))
 	if m := typedDate.FindStringSubmatch(t); m != nil {
 		if d, err := ParseDate(fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])); err == nil {
 			return d, nil
