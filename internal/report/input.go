@@ -786,6 +786,42 @@ func tableEnd(t string, i int) int {
 	return len(t)
 }
 
+// binaryKinds are the files, by their first bytes, that people send for a
+// report and that hold no text to read: what to do instead.
+var binaryKinds = []struct {
+	magic, advice string
+}{
+	{"\x89PNG", picture}, {"\xff\xd8\xff", picture}, {"GIF8", picture}, {"II*\x00", picture}, {"MM\x00*", picture}, {"BM", ""},
+	{"Rar!\x1a\x07", archive}, {"7z\xbc\xaf\x27\x1c", archive}, {"\x1f\x8b", archive}, {"BZh", ""}, {"\xfd7zXZ\x00", archive},
+}
+
+const (
+	picture = "这是图片（扫描件或截图），没有可以读取的文字：请提供有文字的报告（网页、Word、PDF 等），或先做文字识别（OCR）"
+	archive = "这是压缩包（RAR、7z、gz 等）：请先解压，再核查其中的报告；.zip 压缩包可以直接核查"
+)
+
+// knownBinary names the kind of a file that is a picture or an archive (""
+// for any other). BMP and bzip2 are known by more than their short magic.
+func knownBinary(data []byte) string {
+	for _, k := range binaryKinds {
+		if !bytes.HasPrefix(data, []byte(k.magic)) {
+			continue
+		}
+		switch {
+		case k.magic == "BM" && len(data) >= 14 && bytes.IndexByte(data[:14], 0) >= 0:
+			return picture
+		case k.magic == "BZh" && len(data) > 4 && data[3] >= '1' && data[3] <= '9' && bytes.IndexByte(data, 0) >= 0:
+			return archive
+		case k.advice != "":
+			return k.advice
+		}
+	}
+	if len(data) > 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
+		return picture
+	}
+	return ""
+}
+
 // decodeText returns data as UTF-8: a BOM decides when present, valid UTF-8 is
 // taken as is, anything else is read as GB18030 (a superset of GBK and GB2312).
 func decodeText(name string, data []byte) (string, error) {
@@ -798,6 +834,9 @@ func decodeText(name string, data []byte) (string, error) {
 			return "", errs.Wrap(errs.Invalid, err, name, "无法读取 UTF-16 文本")
 		}
 		return string(d), nil
+	}
+	if kind := knownBinary(data); kind != "" {
+		return "", errs.New(name, "%s", kind)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT、RTF、PDF、OFD 和 XLSX；其他格式请先另存为 DOCX 或文本")

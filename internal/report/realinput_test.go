@@ -1181,3 +1181,32 @@ func TestT4RowWithWords(t *testing.T) {
 		}
 	}
 }
+
+// A supervising office receives scans and archives too: a picture says that
+// it has no text to read, an archive other than .zip that it is to be
+// unpacked; any other binary file says which files are read. A text that
+// starts like one of them by chance is read as text.
+func TestPicturesAndArchivesSaySo(t *testing.T) {
+	for _, c := range []struct{ name, data, want string }{
+		{"扫描件.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "这是图片"},
+		{"扫描件.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", "这是图片"},
+		{"扫描件.tif", "II*\x00\x08\x00\x00\x00", "这是图片"},
+		{"截图.bmp", "BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00\x00\x00", "这是图片"},
+		{"截图.webp", "RIFF\x24\x00\x00\x00WEBPVP8 ", "这是图片"},
+		{"年报.rar", "Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5", "请先解压"},
+		{"年报.7z", "7z\xbc\xaf\x27\x1c\x00\x04", "请先解压"},
+		{"年报.tar.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00", "请先解压"},
+		{"年报.bin", "\x00\x01\x02\x03", "不是可识别的报告文件"},
+	} {
+		_, err := report.Read(c.name, []byte(c.data))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	// BM and BZh begin words of text too
+	for _, text := range []string{"BMW 集团…\n一、总体情况\n", "BZh9 一、总体情况\n"} {
+		if _, err := report.Read("a.txt", []byte(text)); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+}
