@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -828,6 +829,64 @@ func TestAuditGroupsByAgency(t *testing.T) {
 	if len(lines) != 4 || !strings.Contains(lines[0], "甲县教育局　2022") || !strings.Contains(lines[0], "没有上年报告") ||
 		!strings.Contains(lines[1], "甲县教育局　2023") || !strings.Contains(lines[1], "≠ 2022 年结转下年度") || !strings.Contains(lines[2], "乙县财政局　2023") {
 		t.Errorf("--by-agency:\n%s", out)
+	}
+
+	// the same reports sent as a zip (with what a Mac and a browser put
+	// beside them, and a damaged PDF): audited as the directory is, named
+	// by the archive's names; nothing is left in the temporary directory
+	zipPath := filepath.Join(t.TempDir(), "各县年报.zip")
+	zf, err := os.Create(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(zf)
+	for _, name := range []string{"1-a-2023.txt", "2-b-2023.txt", "3-a-2022.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ := zw.Create("年报/" + name)
+		_, _ = w.Write(data)
+	}
+	for name, data := range map[string]string{"__MACOSX/年报/._1-a-2023.txt": "x", "年报/封面.png": "x", "../../逃出.txt": "x", "年报/坏.pdf": "%PDF-1.4 damaged"} {
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_ = zf.Close()
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	out, _, code := gk(t, "audit", "--json", zipPath)
+	order, carry = nil, map[string]bool{}
+	for l := range strings.Lines(out) {
+		var m struct {
+			File     string
+			Error    string
+			Findings []struct{ Rule string }
+		}
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		order = append(order, strings.TrimPrefix(m.File, zipPath+"/"))
+		if m.Error != "" && !strings.HasPrefix(m.Error, zipPath+"/年报/坏.pdf：PDF 文件无法打开") {
+			t.Errorf("the damaged entry: %s", m.Error)
+		}
+		for _, f := range m.Findings {
+			if f.Rule == "X.CARRY" {
+				carry[m.File] = true
+			}
+		}
+	}
+	if strings.Join(order, ",") != "年报/3-a-2022.txt,年报/1-a-2023.txt,年报/2-b-2023.txt,年报/坏.pdf" || code != 2 {
+		t.Errorf("zip: order %v, exit %d", order, code)
+	}
+	if !carry[zipPath+"/年报/1-a-2023.txt"] || len(carry) != 1 {
+		t.Errorf("zip: X.CARRY on %v", carry)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in the temporary directory: %v", left)
 	}
 }
 

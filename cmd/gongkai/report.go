@@ -128,7 +128,7 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] 文件或目录...（目录中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] 文件、目录或 zip 压缩包...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
@@ -148,6 +148,16 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 	files, err := auditor.Expand(args)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	if auditor.HasZip(files) { // a zip's reports are audited as if unpacked where it stands
+		dir, err := os.MkdirTemp("", "gongkai-audit-")
+		if err != nil {
+			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法创建临时目录"))
+		}
+		defer os.RemoveAll(dir)
+		if files, opt.Names, err = auditor.UnzipAll(files, dir); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	if prevPath != "" {
 		if len(files) != 1 {

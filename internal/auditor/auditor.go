@@ -38,6 +38,18 @@ type Options struct {
 	ByAgency bool
 	// KeepBytes bounds what a one-pass run keeps (0: keepBytes).
 	KeepBytes int64
+	// Names are the names to show, and to read the files as, for paths
+	// that are not what the user gave (a zip's entries unpacked to a
+	// temporary directory); a path without one shows as itself.
+	Names map[string]string
+}
+
+// shown is the name a file is read as and shown by.
+func (o *Options) shown(path string) string {
+	if n, ok := o.Names[path]; ok {
+		return n
+	}
+	return path
 }
 
 // Summary counts the files of a run.
@@ -122,13 +134,13 @@ type result struct {
 	last bool // the last file of its job
 }
 
-// AuditFile reads and checks one file.
-func AuditFile(path string, prev *report.Report) (*report.Report, error) {
-	data, err := readLimited(path)
+// auditFile reads and checks one file, read as name.
+func auditFile(path, name string, prev *report.Report) (*report.Report, error) {
+	data, err := readLimited(path, name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := report.Read(path, data)
+	r, err := report.Read(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -145,10 +157,10 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	show := func(path string, a audited, prev *report.Report) []byte { return format(path, a, opt.JSON) }
+	show := func(path string, a audited, prev *report.Report) []byte { return format(opt.shown(path), a, opt.JSON) }
 	if opt.ByAgency {
 		show = func(path string, a audited, prev *report.Report) []byte {
-			return chainLine(path, a.rep, prev, a.err, opt.JSON)
+			return chainLine(opt.shown(path), a.rep, prev, a.err, opt.JSON)
 		}
 	}
 	var plan []job
@@ -161,7 +173,7 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 		if sum, err, ok := runOnePass(ctx, files, opt, workers, show, w); ok {
 			return sum, err
 		}
-		ids := identifyAll(ctx, files, workers)
+		ids := identifyAll(ctx, files, opt, workers)
 		plan = groupByAgency(ids)
 	}
 	return runPlan(ctx, files, plan, opt, workers, show, w)
@@ -184,9 +196,9 @@ type audited struct {
 	err   error
 }
 
-// auditOne reads and checks one file without its predecessor.
-func auditOne(path string, asJSON bool, prev *report.Report) audited {
-	r, err := AuditFile(path, prev)
+// auditOne reads and checks one file against its predecessor.
+func auditOne(path, name string, asJSON bool, prev *report.Report) audited {
+	r, err := auditFile(path, name, prev)
 	if err != nil {
 		return audited{err: err}
 	}
@@ -227,7 +239,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				if i >= len(files) {
 					return
 				}
-				r, err := AuditFile(files[i], nil)
+				r, err := auditFile(files[i], opt.shown(files[i]), nil)
 				k := &kept{err: err}
 				if err == nil {
 					cy := r.CrossYear()
@@ -319,15 +331,15 @@ type ident struct {
 }
 
 // identifyAll reads the title of every file, on every core.
-func identifyAll(ctx context.Context, files []string, workers int) []ident {
+func identifyAll(ctx context.Context, files []string, opt Options, workers int) []ident {
 	out := make([]ident, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				if data, err := readLimited(files[i]); err == nil {
-					out[i].agency, out[i].year = report.Identify(files[i], data)
+				if data, err := readLimited(files[i], opt.shown(files[i])); err == nil {
+					out[i].agency, out[i].year = report.Identify(opt.shown(files[i]), data)
 				}
 			}
 		})
@@ -459,27 +471,27 @@ const officeChars = "局厅委办院室所站队署处馆"
 
 // readLimited reads a file no larger than the auditor reads: the size is
 // checked before the file is read into memory (on the open file: a second
-// look-up by name cost as much as the read).
-func readLimited(path string) ([]byte, error) {
+// look-up by name cost as much as the read). Errors name the file as name.
+func readLimited(path, name string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+		return nil, errs.Wrap(errs.NotFound, err, name, "无法读取文件")
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose on close
 	st, err := f.Stat()
 	if err != nil {
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+		return nil, errs.Wrap(errs.NotFound, err, name, "无法读取文件")
 	}
-	if err := guard.Size(path, st.Size(), report.MaxInput); err != nil {
+	if err := guard.Size(name, st.Size(), report.MaxInput); err != nil {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() { // a pipe (<(curl …)): read to its end, within the bound
 		data, err := io.ReadAll(io.LimitReader(f, report.MaxInput+1))
 		if err != nil {
-			return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+			return nil, errs.Wrap(errs.NotFound, err, name, "无法读取文件")
 		}
 		if int64(len(data)) > report.MaxInput {
-			return nil, &errs.Error{Kind: errs.TooLarge, Where: path, Msg: fmt.Sprintf("文件过大：超过 %d MB 的上限", report.MaxInput>>20)}
+			return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件过大：超过 %d MB 的上限", report.MaxInput>>20)}
 		}
 		return data, nil
 	}
@@ -488,7 +500,7 @@ func readLimited(path string) ([]byte, error) {
 	data := make([]byte, st.Size())
 	n, err := io.ReadFull(f, data)
 	if err != nil && err != io.ErrUnexpectedEOF { // shrunk: what there is
-		return nil, errs.Wrap(errs.NotFound, err, path, "无法读取文件")
+		return nil, errs.Wrap(errs.NotFound, err, name, "无法读取文件")
 	}
 	return data[:n], nil
 }
@@ -561,7 +573,7 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 				chain := yearChain{given: opt.Prev}
 				for m, i := range plan[k].files {
 					prev := chain.before(plan[k].years[m])
-					a := auditOne(files[i], opt.JSON, prev)
+					a := auditOne(files[i], opt.shown(files[i]), opt.JSON, prev)
 					if a.err == nil {
 						chain.read(a.rep)
 					}

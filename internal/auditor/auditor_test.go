@@ -188,7 +188,7 @@ func TestReadLimited(t *testing.T) {
 	if err := os.WriteFile(file, want, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := readLimited(file); err != nil || !bytes.Equal(got, want) {
+	if got, err := readLimited(file, file); err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("file: %d bytes, %v", len(got), err)
 	}
 	fifo := filepath.Join(dir, "p")
@@ -203,7 +203,7 @@ func TestReadLimited(t *testing.T) {
 		f.Write(want)
 		f.Close()
 	}()
-	if got, err := readLimited(fifo); err != nil || !bytes.Equal(got, want) {
+	if got, err := readLimited(fifo, fifo); err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("pipe: %d bytes, %v", len(got), err)
 	}
 }

@@ -30,8 +30,9 @@ type Service struct {
 	Clock clock.Clock
 	Log   *slog.Logger
 
-	base  *workday.Calendar // the calendar embedded in the binary
-	cache *calCache
+	base   *workday.Calendar // the calendar embedded in the binary
+	cache  *calCache
+	checks chan struct{} // report checks running (CheckReports): each may take every core
 }
 
 // calCache is the calendar in force, shared by every view of the service.
@@ -47,7 +48,7 @@ func New(s *store.Store, clk clock.Clock, base *workday.Calendar, log *slog.Logg
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{Store: s, Clock: clk, Log: log, base: base, cache: &calCache{}}
+	return &Service{Store: s, Clock: clk, Log: log, base: base, cache: &calCache{}, checks: make(chan struct{}, maxChecks)}
 }
 
 // At is the service seen through another clock (demo data recorded in the

@@ -10,6 +10,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"gongkai/internal/auditor"
 	"log/slog"
 	"mime"
 	"net"
@@ -147,7 +148,8 @@ const (
 	limitForm       = 256 << 10 // public and back-office forms
 	limitAttachment = ops.MaxAttachment + 1<<20
 	limitNotice     = 1 << 20
-	limitItem       = 2 << 20 // a catalog item's text (up to 200 000 characters)
+	limitItem       = 2 << 20  // a catalog item's text (up to 200 000 characters)
+	limitCheckRows  = 16 << 20 // a report check's result posted back to download
 )
 
 func bodyLimit(r *http.Request) int64 {
@@ -166,6 +168,10 @@ func bodyLimit(r *http.Request) int64 {
 		return limitNotice
 	case r.URL.Path == "/admin/import":
 		return importer.MaxFile + 1<<20
+	case r.URL.Path == "/admin/check":
+		return auditor.UploadLimits.Bytes + 1<<20
+	case r.URL.Path == "/admin/check/file":
+		return limitCheckRows
 	}
 	return limitForm
 }

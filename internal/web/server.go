@@ -45,7 +45,7 @@ type Server struct {
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
 	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
-	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item"}
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -102,6 +102,9 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/reports/{year}/publish", s.acting(s.publishReport)},
 		{"GET /admin/reports/{year}/versions", s.admin(s.reportVersions)},
 		{"POST /admin/reports/{year}/prior", s.acting(s.importPrior)},
+		{"GET /admin/check", s.admin(s.checkPage)},
+		{"POST /admin/check", s.admin(s.checkFiles)},
+		{"POST /admin/check/file", s.admin(s.checkFile)},
 		{"GET /admin/rollup", s.supervising(s.rollupPage)},
 		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
 		{"GET /admin/appeals", s.admin(s.appeals)},

@@ -115,13 +115,28 @@ func (st *site) follow(c *http.Client, path string, form url.Values) (int, strin
 // file under "file"; it returns the status, the redirect and the page.
 func (st *site) upload(c *http.Client, path string, fields map[string]string, name string, data []byte) (int, string, string) {
 	st.t.Helper()
+	return st.uploadFiles(c, path, fields, "file", upFile{name, data})
+}
+
+// upFile is one file of a form.
+type upFile struct {
+	name string
+	data []byte
+}
+
+// uploadFiles posts a form with files under one field (an input with
+// multiple), as a browser sends it.
+func (st *site) uploadFiles(c *http.Client, path string, fields map[string]string, field string, files ...upFile) (int, string, string) {
+	st.t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	for k, v := range fields {
 		_ = mw.WriteField(k, v)
 	}
-	fw, _ := mw.CreateFormFile("file", name)
-	_, _ = fw.Write(data)
+	for _, f := range files {
+		fw, _ := mw.CreateFormFile(field, f.name)
+		_, _ = fw.Write(f.data)
+	}
 	_ = mw.Close()
 	req, _ := http.NewRequest("POST", st.srv.URL+path, &b)
 	req.Header.Set("Content-Type", mw.FormDataContentType())

@@ -1,0 +1,296 @@
+package auditor
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/report"
+)
+
+// Upload is a file given in memory (a web upload, a zip's entry).
+type Upload struct {
+	Name string
+	Data []byte
+}
+
+// Outcome is one file's result.
+type Outcome struct {
+	Name   string
+	Report *report.Report // nil when the file could not be read
+	Prev   string         // the file of the year before it was checked against, if any
+	Err    error
+}
+
+// Limits bound what one check may unpack: files (a zip's entries included)
+// and bytes (a zip's entries as unpacked), so that a small archive cannot
+// unpack into a large one.
+type Limits struct {
+	Files int
+	Bytes int64
+}
+
+// UploadLimits bound a check of uploaded files, held in memory.
+var UploadLimits = Limits{Files: 200, Bytes: 128 << 20}
+
+// UnzipLimits bound the zip archives of one `gongkai audit`, unpacked to a
+// temporary directory.
+var UnzipLimits = Limits{Files: 100_000, Bytes: 4 << 30}
+
+// budget counts what has been taken against Limits.
+type budget struct {
+	Limits
+	files int
+	bytes int64
+}
+
+// take counts a file of n bytes, named where; it says when that is over
+// the limits.
+func (b *budget) take(where string, n int64) error {
+	b.files++
+	b.bytes += n
+	switch {
+	case b.files > b.Files:
+		return &errs.Error{Kind: errs.TooLarge, Where: where, Msg: fmt.Sprintf("文件太多：一次最多核查 %d 个文件（压缩包里的文件也计算在内），请分批核查", b.Files)}
+	case b.bytes > b.Bytes:
+		return b.tooLarge(where)
+	}
+	return nil
+}
+
+func (b *budget) tooLarge(where string) error {
+	return &errs.Error{Kind: errs.TooLarge, Where: where, Msg: fmt.Sprintf("文件太大：一次核查的文件合计不超过 %d MB（压缩包按解压后计算），请分批核查", b.Bytes>>20)}
+}
+
+// isZip says a file is to be unpacked: by its name, since DOCX, ODT and OFD
+// files are zip archives too.
+func isZip(name string) bool { return strings.EqualFold(path.Ext(name), ".zip") }
+
+// Unpack replaces each upload named *.zip by the reports in it (in name
+// order, named "包.zip/目录/文件"), skipping what is never a report (folders,
+// hidden files, what a browser saves beside a page, pictures…), within
+// UploadLimits. Names from Windows' own zip tool (GBK, without the UTF-8
+// flag) are decoded.
+func Unpack(ups []Upload) ([]Upload, error) {
+	var out []Upload
+	b := &budget{Limits: UploadLimits}
+	for _, u := range ups {
+		if !isZip(u.Name) {
+			if err := b.take(u.Name, int64(len(u.Data))); err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+			continue
+		}
+		zr, err := zip.NewReader(bytes.NewReader(u.Data), int64(len(u.Data)))
+		if err != nil {
+			return nil, badZip(u.Name, err)
+		}
+		err = zipEntries(zr, u.Name, b, func(name string, data []byte) error {
+			out = append(out, Upload{Name: name, Data: data})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func badZip(where string, err error) error {
+	return errs.Wrap(errs.Invalid, err, where, "压缩包已损坏，或不是 .zip 压缩包（.rar、.7z 请先解压）：请重新压缩成 .zip，或直接选择其中的文件")
+}
+
+// zipEntries gives fn each report entry of a zip, in name order, named
+// "where/entry", read no further than report.MaxInput or what is left of
+// b, whatever its header says.
+func zipEntries(zr *zip.Reader, where string, b *budget, fn func(name string, data []byte) error) error {
+	files := slices.Clone(zr.File)
+	sort.SliceStable(files, func(i, j int) bool { return entryName(files[i]) < entryName(files[j]) })
+	for _, f := range files {
+		name := entryName(f)
+		if !reportEntry(name, f) {
+			continue
+		}
+		at := where + "/" + name
+		data, err := readEntry(f, at, b)
+		if err == nil {
+			err = b.take(at, int64(len(data)))
+		}
+		if err == nil {
+			err = fn(at, data)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// HasZip says some of files is a zip archive, to unpack with UnzipAll.
+func HasZip(files []string) bool { return slices.ContainsFunc(files, isZip) }
+
+// UnzipAll replaces each file named *.zip among files by the reports in it,
+// unpacked into dir (which exists), within UnzipLimits, for `gongkai
+// audit`: it returns the files in order, a zip's entries in name order where
+// the zip stood, and the name each unpacked file is to be shown by
+// ("路径.zip/目录/文件"). The unpacked files are numbered, not named as in
+// the archive, so that no entry's name (“../”, an absolute path, a name too
+// long for the file system) decides where it is written.
+func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
+	var out []string
+	names := map[string]string{}
+	b := &budget{Limits: UnzipLimits}
+	for _, f := range files {
+		if !isZip(f) {
+			out = append(out, f)
+			continue
+		}
+		zr, err := zip.OpenReader(f)
+		if err != nil {
+			return nil, nil, badZip(f, err)
+		}
+		err = zipEntries(&zr.Reader, f, b, func(name string, data []byte) error {
+			ext := path.Ext(name)
+			if len(ext) > 16 || strings.ContainsAny(ext, "/\\\x00") {
+				ext = ""
+			}
+			p := filepath.Join(dir, fmt.Sprintf("%06d%s", len(names), ext))
+			if err := os.WriteFile(p, data, 0o600); err != nil {
+				return errs.Wrap(errs.Internal, err, name, "无法解压到临时目录")
+			}
+			out = append(out, p)
+			names[p] = name
+			return nil
+		})
+		_ = zr.Close() // read only
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, names, nil
+}
+
+// entryName is a zip entry's name as UTF-8: Windows' own zip tool writes
+// names in the system's code page (GBK) without saying so.
+func entryName(f *zip.File) string {
+	if utf8.ValidString(f.Name) {
+		return f.Name
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
+		return s
+	}
+	return strings.ToValidUTF8(f.Name, "?")
+}
+
+// reportEntry says a zip entry may be a report: a file, not hidden, not
+// macOS's resource forks, not a page's saved parts or a picture.
+func reportEntry(name string, f *zip.File) bool {
+	if f.FileInfo().IsDir() || strings.HasSuffix(name, "/") {
+		return false
+	}
+	parts := strings.Split(strings.ReplaceAll(name, `\`, "/"), "/")
+	for i, p := range parts {
+		if strings.HasPrefix(p, ".") || p == "__MACOSX" || i < len(parts)-1 && pageAssets(p) {
+			return false
+		}
+	}
+	return !assetExt[strings.ToLower(path.Ext(name))]
+}
+
+// readEntry reads a zip entry no larger than report.MaxInput or what is
+// left of b, whichever is less, whatever its header claims.
+func readEntry(f *zip.File, where string, b *budget) ([]byte, error) {
+	left := b.Bytes - b.bytes
+	limit := min(int64(report.MaxInput), left)
+	rc, err := f.Open()
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, where, "压缩包中的这个文件无法解压")
+	}
+	defer func() { _ = rc.Close() }() // read only
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, where, "压缩包中的这个文件无法解压")
+	}
+	if int64(len(data)) > limit {
+		if limit < int64(report.MaxInput) {
+			return nil, b.tooLarge(where)
+		}
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: where, Msg: fmt.Sprintf("文件过大：超过 %d MB 的上限", report.MaxInput>>20)}
+	}
+	return data, nil
+}
+
+// AuditUploads checks files held in memory as Run checks a directory: every
+// file read on every core, then grouped by agency, each agency's years in
+// order and each report checked against the one of the year before it (the
+// cross-year rules). The outcomes come in that order, with their summary.
+func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Summary, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	read := make([]Outcome, len(ups))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(ups) {
+					return
+				}
+				o := Outcome{Name: ups[i].Name}
+				if o.Report, o.Err = report.Read(ups[i].Name, ups[i].Data); o.Err == nil {
+					report.Check(o.Report, nil)
+				}
+				read[i] = o
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, Summary{}, err
+	}
+	ids := make([]ident, len(read))
+	for i, o := range read {
+		if o.Report != nil {
+			ids[i] = ident{agency: o.Report.Agency, year: o.Report.Year}
+		}
+	}
+	var out []Outcome
+	var sum Summary
+	for _, j := range groupByAgency(ids) {
+		var chain yearChain
+		names := map[*report.Report]string{}
+		for m, i := range j.files {
+			o := read[i]
+			if o.Report != nil {
+				prev := chain.before(j.years[m])
+				if prev != nil {
+					report.AddCrossYear(o.Report, prev)
+					o.Prev = names[prev]
+				}
+				chain.read(o.Report)
+				names[o.Report] = o.Name
+			}
+			sum.add(result{err: o.Err, rep: o.Report})
+			out = append(out, o)
+		}
+	}
+	return out, sum, nil
+}

@@ -1,0 +1,50 @@
+package ops
+
+import (
+	"context"
+	"strings"
+
+	"gongkai/internal/auditor"
+	"gongkai/internal/errs"
+)
+
+// CheckReports reads published annual reports — any agency's, as a
+// supervising office or an auditor receives them: web pages, Word, PDF, WPS,
+// OFD, workbooks, text, zip archives of them — and checks them as
+// `gongkai audit` does: each report's own rules, and the reports of one
+// agency against each other year by year. Nothing is stored: the files are
+// read in memory and let go. Any signed-in user may check.
+func (s *Service) CheckReports(ctx context.Context, p Principal, ups []auditor.Upload) ([]auditor.Outcome, auditor.Summary, error) {
+	if p.UserID == 0 {
+		return nil, auditor.Summary{}, Forbidden("请先登录")
+	}
+	var given []auditor.Upload
+	for _, u := range ups {
+		// the file's own name, whichever system's path came with it
+		u.Name = strings.TrimSpace(u.Name)
+		u.Name = u.Name[strings.LastIndexAny(u.Name, `/\`)+1:]
+		if u.Name == "" && len(u.Data) == 0 {
+			continue // an empty file box
+		}
+		given = append(given, u)
+	}
+	if len(given) == 0 {
+		return nil, auditor.Summary{}, errs.New("files", "请选择要核查的年度报告文件（网页、Word、PDF、WPS、OFD、Excel、文本，或它们的压缩包 .zip），可一次选择多个")
+	}
+	all, err := auditor.Unpack(given)
+	if err != nil {
+		return nil, auditor.Summary{}, err
+	}
+	if s.checks != nil { // a check uses every core: the next one waits its turn
+		select {
+		case s.checks <- struct{}{}:
+			defer func() { <-s.checks }()
+		case <-ctx.Done():
+			return nil, auditor.Summary{}, ctx.Err()
+		}
+	}
+	return auditor.AuditUploads(ctx, all, 0)
+}
+
+// maxChecks is how many report checks run at once.
+const maxChecks = 2

@@ -1,0 +1,117 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"gongkai/internal/auditor"
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/report"
+)
+
+// checkData is the 报告核查 page: the upload form and, after a check, each
+// file's result.
+type checkData struct {
+	Done     bool
+	Summary  auditor.Summary
+	Outcomes []checkOutcome
+	Rows     string // the result as the workbook's rows (JSON), posted back to download it
+	Max      int
+	MaxMB    int
+}
+
+type checkOutcome struct {
+	auditor.Outcome
+	Errors, Warnings, Infos int
+	Message                 string // why it could not be read
+}
+
+func newCheckData() checkData {
+	return checkData{Max: auditor.UploadLimits.Files, MaxMB: int(auditor.UploadLimits.Bytes >> 20)}
+}
+
+// checkPage offers to check published reports.
+func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.render(w, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Data: newCheckData()})
+}
+
+// checkFiles checks the uploaded reports and shows what was found.
+func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	d := newCheckData()
+	var ups []auditor.Upload
+	var err error
+	if r.MultipartForm != nil {
+		for _, fh := range r.MultipartForm.File["files"] {
+			f, ferr := fh.Open()
+			if ferr != nil {
+				err = errs.Wrap(errs.Invalid, ferr, "files", "上传的文件无法读取，请重新选择")
+				break
+			}
+			data, ferr := readAll(f, report.MaxInput)
+			_ = f.Close() // read only
+			if ferr != nil {
+				err = &errs.Error{Kind: errs.TooLarge, Where: "files", Msg: fh.Filename + "：文件过大，超过 32 MB 的上限"}
+				break
+			}
+			ups = append(ups, auditor.Upload{Name: fh.Filename, Data: data})
+		}
+	}
+	var outs []auditor.Outcome
+	if err == nil {
+		outs, d.Summary, err = s.Ops.CheckReports(r.Context(), si.p(), ups)
+	}
+	if err != nil {
+		if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		code, _ := statusOf(err)
+		s.render(w, code, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Errors: map[string]string{"files": errs.Message(err)}, Data: d})
+		return
+	}
+	d.Done = true
+	for _, o := range outs {
+		c := checkOutcome{Outcome: o}
+		if o.Err != nil {
+			c.Message = errs.Plain(o.Err)
+		} else {
+			c.Errors, c.Warnings, c.Infos = o.Report.Counts()
+		}
+		d.Outcomes = append(d.Outcomes, c)
+	}
+	rows, _ := json.Marshal(office.AuditLedger(outs).Rows)
+	d.Rows = string(rows)
+	s.render(w, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Data: d})
+}
+
+// maxCheckRows bounds a result posted back for download.
+const maxCheckRows = 50000
+
+// checkFile sends a check's result, as the page showed it, as a workbook:
+// the rows come back from the page, so that the files need not be uploaded
+// again (nothing of them is kept here).
+func (s *Server) checkFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	var rows [][]string
+	dec := json.NewDecoder(strings.NewReader(r.PostFormValue("rows")))
+	l := office.AuditLedger(nil)
+	if err := dec.Decode(&rows); err != nil || len(rows) > maxCheckRows {
+		s.fail(w, r, si.user, si.csrf, errs.New("rows", "核查结果无法导出：请重新核查后再下载"))
+		return
+	}
+	for _, row := range rows {
+		if len(row) != len(l.Headers) {
+			s.fail(w, r, si.user, si.csrf, errs.New("rows", "核查结果无法导出：请重新核查后再下载"))
+			return
+		}
+	}
+	l.Rows = rows
+	var b bytes.Buffer
+	if err := office.LedgerXLSX(&b, l); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, office.ContentType["xlsx"], "报告核查结果.xlsx", b.Bytes())
+}

@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+	"gongkai/internal/storetest"
+)
+
+// A supervising office checks published reports on the web: the seed with
+// last year's report of the same bureau (the carry-over compared across the
+// two), another agency's report inside a zip, a file that is no report. The
+// page lists each file's findings; the result downloads as a workbook with
+// formulas neutralised, without uploading the files again.
+func TestWebCheckReports(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := report.Generate(rand.New(rand.NewPCG(7, 7)), "卫滨区教育体育和文化旅游局", 2023)
+	var prevPage, other bytes.Buffer
+	if err := render.HTML(&prevPage, prev); err != nil {
+		t.Fatal(err)
+	}
+	if err := render.Markdown(&other, report.Generate(rand.New(rand.NewPCG(8, 8)), "示例县财政局", 2024)); err != nil {
+		t.Fatal(err)
+	}
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	w, _ := zw.Create("各县/财政局2024.md")
+	_, _ = w.Write(other.Bytes())
+	_ = zw.Close()
+
+	c, csrf := st.login("city")
+	code, body := st.get(c, "/admin/check")
+	if code != http.StatusOK || !strings.Contains(body, `href="/admin/check">报告核查</a>`) || !strings.Contains(body, `name="files" multiple`) {
+		t.Fatalf("%d: no check form or menu entry:\n%s", code, body)
+	}
+	code, _, page := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf}, "files",
+		upFile{"C:\\报告\\2024年报.txt", seed}, upFile{"2023年报.html", prevPage.Bytes()}, upFile{"各县.zip", z.Bytes()}, upFile{"=HYPERLINK(1).pdf", []byte("%PDF-1.4 damaged")})
+	if code != http.StatusOK {
+		t.Fatalf("%d\n%s", code, page)
+	}
+	for _, want := range []string{"共核查 4 个文件", "1 个无法读取", "2024年报.txt", "各县.zip/各县/财政局2024.md", "示例县财政局",
+		"已与上年报告“<span translate=\"no\">2023年报.html</span>”逐年核对", "X.IN_FORCE", "卫滨区教育体育和文化旅游局", "下载核查结果（Excel）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the result lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `C:\报告`) {
+		t.Error("the client's path is shown")
+	}
+	// the seed's findings, as gongkai audit --prev gives them
+	r, err := report.Read("2024年报.txt", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := report.Read("2023年报.html", prevPage.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	report.Check(r, p)
+	if len(r.Findings) == 0 {
+		t.Fatal("the seed reads clean: the test shows nothing")
+	}
+	for _, f := range r.Findings {
+		if !strings.Contains(html.UnescapeString(page), f.Message) {
+			t.Errorf("the seed's finding %s is not shown: %s", f.Rule, f.Message)
+		}
+	}
+
+	m := regexp.MustCompile(`name="rows" value="([^"]*)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no result to download")
+	}
+	rows := html.UnescapeString(m[1])
+	code, body, _ = st.post(c, "/admin/check/file", url.Values{"csrf": {csrf}, "rows": {rows}})
+	if code != http.StatusOK {
+		t.Fatalf("download: %d %s", code, body)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells, err := f.GetRows("报告核查结果")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seedRows, bad int
+	for _, row := range cells[1:] {
+		if row[0] == "2024年报.txt" {
+			seedRows++
+		}
+		if strings.Contains(row[0], "HYPERLINK") {
+			bad++
+			if !strings.HasPrefix(row[0], "'") || row[5] != "无法读取" || !strings.HasPrefix(row[9], "PDF 文件无法打开") {
+				t.Errorf("the unreadable file's row: %q", row)
+			}
+		}
+	}
+	if cells[0][0] != "文件" || seedRows != len(r.Findings) || bad != 1 {
+		t.Errorf("workbook: header %q, %d rows of the seed (want %d), %d of the bad file", cells[0], seedRows, len(r.Findings), bad)
+	}
+
+	// nothing chosen, a result tampered with: said on the page
+	code, _, page = st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf}, "files")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "请选择要核查的年度报告文件") {
+		t.Errorf("no files: %d", code)
+	}
+	if code, body, _ = st.post(c, "/admin/check/file", url.Values{"csrf": {csrf}, "rows": {`[["x"]]`}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请重新核查") {
+		t.Errorf("a tampered result: %d", code)
+	}
+	// a clerk checks too; without signing in, no
+	c2, csrf2 := st.login("clerk")
+	if code, _, page = st.uploadFiles(c2, "/admin/check", map[string]string{"csrf": csrf2}, "files", upFile{"a.txt", seed}); code != http.StatusOK || !strings.Contains(page, "共核查 1 个文件") {
+		t.Errorf("clerk: %d", code)
+	}
+	if code, loc, _ := st.uploadFiles(st.browser(), "/admin/check", nil, "files", upFile{"a.txt", seed}); code == http.StatusOK || strings.Contains(loc, "check") {
+		t.Errorf("anonymous: %d %s", code, loc)
+	}
+}
+
+// The supervising office opens 报告核查 from the menu, chooses two files in
+// the browser's file dialog and reads the result, at desktop and phone width.
+func TestBrowserReportCheck(t *testing.T) {
+	b := newBrowserTest(t)
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev bytes.Buffer
+	if err := render.HTML(&prev, report.Generate(rand.New(rand.NewPCG(7, 7)), "卫滨区教育体育和文化旅游局", 2023)); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{filepath.Join(dir, "2024年报.txt"), filepath.Join(dir, "2023年报.html")}
+	for i, data := range [][]byte{seed, prev.Bytes()} {
+		if err := os.WriteFile(files[i], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.login("district")
+	b.do(chromedp.Click(chromedp.CSS(`nav.wide a[href="/admin/check"]`)))
+	b.waitPath(`^/admin/check$`)
+	b.do(chromedp.SetUploadFiles(`input[type=file]`, files), chromedp.Click(chromedp.CSS(`main form button`)))
+	b.waitText("main", "共核查 2 个文件")
+	if body := b.text("main"); !strings.Contains(body, "已与上年报告“2023年报.html”逐年核对") || !strings.Contains(body, "现行有效件数") {
+		t.Errorf("the result: %s", body)
+	}
+	for _, w := range []int{1280, 390} {
+		b.do(chromedp.EmulateViewport(int64(w), 900))
+		wide, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		if wide {
+			t.Errorf("the check result at %d px is wider than the screen", w)
+		}
+		b.shot(fmt.Sprintf("30-check-%d", w))
+	}
+}
