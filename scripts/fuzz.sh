@@ -23,6 +23,7 @@ targets=(
 	"./internal/search FuzzTokens"
 	"./internal/importer FuzzPosts"
 	"./internal/importer FuzzDocuments"
+	"./internal/auditor FuzzUnpack"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -97,7 +98,7 @@ func TestUploadsAuditAsTheDirectory(t *testing.T) {
 
 // zipOf makes a zip archive; a name given as GBK bytes is written without
 // the UTF-8 flag, as Windows' own zip tool writes it.
-func zipOf(t *testing.T, entries ...[2]string) []byte {
+func zipOf(t testing.TB, entries ...[2]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
@@ -186,4 +187,29 @@ func TestUnpack(t *testing.T) {
 			t.Errorf("%s: %v (%#v)", c.name, err, e)
 		}
 	}
+}
+
+// FuzzUnpack: a zip from anyone never panics the unpacker, and what it
+// unpacks keeps to the limits, each entry named inside its archive.
+func FuzzUnpack(f *testing.F) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("年报.txt")
+	f.Add(zipOf(f, [2]string{"a/2024.txt", "一、总体情况"}, [2]string{gbk, "x"}, [2]string{"__MACOSX/._a", "x"}))
+	f.Add(zipOf(f, [2]string{"../x.txt", "x"}, [2]string{"a_files/b.htm", "x"}, [2]string{"c.html", strings.Repeat("<p>", 100)}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		outs, err := Unpack([]Upload{{Name: "包.zip", Data: data}})
+		if err != nil {
+			return
+		}
+		var total int
+		for _, u := range outs {
+			total += len(u.Data)
+			if !strings.HasPrefix(u.Name, "包.zip/") || !utf8.ValidString(u.Name) || len(u.Data) > report.MaxInput {
+				t.Fatalf("unpacked %q (%d bytes)", u.Name, len(u.Data))
+			}
+		}
+		if len(outs) > UploadLimits.Files || int64(total) > UploadLimits.Bytes {
+			t.Fatalf("%d files, %d bytes: over the limits", len(outs), total)
+		}
+	})
 }
