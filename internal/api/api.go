@@ -58,6 +58,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
 		{"POST", "/api/v1/appeals", "登记一件行政复议或行政诉讼", s.createAppeal},
 		{"POST", "/api/v1/appeals/{id}/conclusion", "记录复议决定或裁判的日期和结果", s.concludeAppeal},
+		{"POST", "/api/v1/audit", "核查已发布的年度报告（任一机关的；一个文件或一个 zip 压缩包），结果同 gongkai audit --json", s.audit},
 	}, s.catalogRoutes()...)
 }
 

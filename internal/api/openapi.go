@@ -1,11 +1,14 @@
 package api
 
 import (
-	"gongkai/internal/appeal"
+	"fmt"
 	"regexp"
 	"strings"
 
+	"gongkai/internal/appeal"
+	"gongkai/internal/auditor"
 	"gongkai/internal/casework"
+	"gongkai/internal/report"
 )
 
 type obj = map[string]any
@@ -146,6 +149,11 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
+	extras["POST /api/v1/audit"] = obj{"parameters": []obj{q("name", "文件名（含扩展名，如 2024年报.pdf；.zip 为压缩包，核查其中每一份报告）", obj{"type": "string"})},
+		"requestBody": obj{"required": true, "description": fmt.Sprintf("文件本身（网页、Word、PDF、WPS、OFD、Excel、文本或 zip），不超过 %d MB；zip 中最多 %d 个文件、解压后合计 %d MB", MaxAudit>>20, auditor.MaxUploadFiles, auditor.MaxUploadBytes>>20),
+			"content": obj{"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}}}},
+		"responses": obj{"200": obj{"description": "核查结果：summary 为计数；files 每个文件一项（同一机关几个年度时按年度排列并逐年核对，prev 为所对照的上年文件），findings 为发现的问题，report 为读出的报告（report-model.md）；无法读取的文件只有 error",
+			"content": json(ref("AuditResult"))}}}
 	for k, v := range catalogPaths() {
 		extras[k] = v
 	}
@@ -161,7 +169,31 @@ func openAPISchemas(e apiEnums) obj {
 	for k, v := range catalogSchemas() {
 		out[k] = v
 	}
+	for k, v := range auditSchemas() {
+		out[k] = v
+	}
 	return out
+}
+
+// auditSchemas are the answer of POST /api/v1/audit.
+func auditSchemas() obj {
+	count := func(desc string) obj { return obj{"type": "integer", "description": desc} }
+	return obj{
+		"AuditResult": obj{"type": "object", "properties": obj{
+			"summary": obj{"type": "object", "properties": obj{"files": count("文件数"), "with_errors": count("有错误的"),
+				"with_warnings": count("仅有警告或提示的"), "clean": count("未发现问题的"), "unreadable": count("无法读取的")}},
+			"files": obj{"type": "array", "items": ref("AuditFile")}}},
+		"AuditFile": obj{"type": "object", "properties": obj{
+			"file": str("文件名（压缩包中的为 包.zip/路径）"), "error": str("无法读取时的原因"), "prev": str("逐年核对所对照的上年文件"),
+			"errors": count("错误数"), "warnings": count("警告数"), "infos": count("提示数"),
+			"findings": obj{"type": "array", "items": ref("AuditFinding")},
+			"report":   obj{"type": "object", "description": "读出的报告（report-model.md 的 JSON 模型）"}}},
+		"AuditFinding": obj{"type": "object", "properties": obj{
+			"rule":     str("规则编号（稳定的英文编号，见 gongkai report rules）"),
+			"title":    str("规则名称"),
+			"severity": enum("级别", []string{string(report.SevError), string(report.SevWarning), string(report.SevInfo)}),
+			"cell":     str("所涉单元格（如有）"), "message": str("中文说明"), "line": count("文件中的行号（如有）")}},
+	}
 }
 
 func caseSchemas(e apiEnums) obj {

@@ -45,8 +45,14 @@ type Limits struct {
 	Bytes int64
 }
 
-// UploadLimits bound a check of uploaded files, held in memory.
-var UploadLimits = Limits{Files: 200, Bytes: 128 << 20}
+// What a check of uploaded files, held in memory, may take.
+const (
+	MaxUploadFiles = 200
+	MaxUploadBytes = 128 << 20
+)
+
+// UploadLimits bound a check of uploaded files.
+var UploadLimits = Limits{Files: MaxUploadFiles, Bytes: MaxUploadBytes}
 
 // UnzipLimits bound the zip archives of one `gongkai audit`, unpacked to a
 // temporary directory.

@@ -138,6 +138,7 @@ var matrix = map[string]access{
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
 	"GET /api/v1/reports/{year}/applications":         apiKey,
 	"GET /api/v1/appeals":                             apiKey,
+	"POST /api/v1/audit":                              apiKey,
 	"POST /api/v1/appeals":                            apiKey,
 	"POST /api/v1/appeals/{id}/conclusion":            apiTarget,
 	"GET /api/v1/catalog/items":                       apiKey,

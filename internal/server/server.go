@@ -154,6 +154,8 @@ const (
 
 func bodyLimit(r *http.Request) int64 {
 	switch {
+	case r.URL.Path == "/api/v1/audit":
+		return api.MaxAudit
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		return api.MaxBody
 	case strings.HasSuffix(r.URL.Path, "/attachments"), strings.HasSuffix(r.URL.Path, "/files"):

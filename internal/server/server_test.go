@@ -99,6 +99,24 @@ func TestBodyLimits(t *testing.T) {
 			}
 		}
 	}
+	// the routes that take whole reports (a zip of them) have their own,
+	// larger limit, and refuse what declares more before reading it
+	for _, path := range []string{"/admin/check", "/api/v1/audit"} {
+		body := &countingReader{}
+		req, _ := http.NewRequest("POST", hs.URL+path, body)
+		req.ContentLength = 200 << 20
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			_ = resp.Body.Close()
+			if resp.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Errorf("%s: %d, want 413", path, resp.StatusCode)
+			}
+		}
+		if read := body.n.Load(); read > 8<<20 {
+			t.Errorf("%s: the server read %d MB of a body it should have refused", path, read>>20)
+		}
+	}
 	// a form within its limit still works
 	resp, err := http.Get(hs.URL + "/login")
 	if err != nil || resp.StatusCode != 200 {

@@ -1,0 +1,86 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"gongkai/internal/auditor"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/report"
+)
+
+// MaxAudit bounds the body of POST /api/v1/audit: one report, or a zip of
+// reports (as many as a web check takes).
+const MaxAudit = auditor.MaxUploadBytes + 1<<20
+
+// AuditFile is one file of a check as the API answers it: what the auditor
+// writes for it with --json, with the counts and the file of the year before
+// it was checked against.
+type AuditFile struct {
+	File     string          `json:"file"`
+	Error    string          `json:"error,omitempty"`
+	Prev     string          `json:"prev,omitempty"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Infos    int             `json:"infos"`
+	Findings []AuditFinding  `json:"findings"`
+	Report   json.RawMessage `json:"report,omitempty"`
+}
+
+type AuditFinding struct {
+	report.Finding
+	Title string `json:"title"`
+}
+
+// checkSummary counts the files of a check.
+type checkSummary struct {
+	Files        int `json:"files"`
+	WithErrors   int `json:"with_errors"`
+	WithWarnings int `json:"with_warnings"`
+	Clean        int `json:"clean"`
+	Unreadable   int `json:"unreadable"`
+}
+
+// audit checks a published report given as the body (a zip: every report
+// in it), as 报告核查 does on the web.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	name := r.URL.Query().Get("name")
+	if name == "" {
+		s.fail(w, r, errs.New("name", "请用参数 name 给出文件名（含扩展名，如 2024年报.pdf）：扩展名决定 .csv、.zip 等的读法"))
+		return
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxAudit))
+	if err != nil {
+		var me *http.MaxBytesError
+		if errors.As(err, &me) {
+			s.fail(w, r, &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("文件超过 %d MB", MaxAudit>>20)})
+			return
+		}
+		s.fail(w, r, errs.Wrap(errs.Invalid, err, "body", "无法读取请求内容"))
+		return
+	}
+	outs, sum, err := s.Ops.CheckReports(r.Context(), p, []auditor.Upload{{Name: name, Data: data}})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	files := make([]AuditFile, 0, len(outs))
+	for _, o := range outs {
+		f := AuditFile{File: o.Name, Prev: o.Prev, Findings: []AuditFinding{}}
+		if o.Err != nil {
+			f.Error = errs.Plain(o.Err)
+		} else {
+			f.Errors, f.Warnings, f.Infos = o.Report.Counts()
+			for _, x := range o.Report.Findings {
+				f.Findings = append(f.Findings, AuditFinding{x, report.RuleTitle(x.Rule)})
+			}
+			f.Report = o.Report.ModelJSON()
+		}
+		files = append(files, f)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"summary": checkSummary{sum.Files, sum.WithErrors, sum.WithWarnings, sum.Clean, sum.Unreadable}, "files": files})
+}

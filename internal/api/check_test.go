@@ -1,0 +1,76 @@
+package api_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"testing"
+
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+	"gongkai/internal/storetest"
+)
+
+// A supervising office's own system sends published reports to be checked:
+// one file, or a zip of one agency's years, which are checked against each
+// other; the answer names each finding's rule in Chinese and holds the
+// report as read.
+func TestAuditAPI(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, m, raw := e.do("POST", "/api/v1/audit?name="+url.QueryEscape("卫滨2024.txt"), e.keyB, string(seed))
+	if code != 200 {
+		t.Fatalf("%d %s", code, raw)
+	}
+	files := m["files"].([]any)
+	f := files[0].(map[string]any)
+	sum := m["summary"].(map[string]any)
+	rep := f["report"].(map[string]any)
+	if len(files) != 1 || sum["files"] != 1.0 || f["file"] != "卫滨2024.txt" || rep["agency"] != "卫滨区教育体育和文化旅游局" || f["warnings"].(float64) < 1 {
+		t.Fatalf("%s", raw)
+	}
+	first := f["findings"].([]any)[0].(map[string]any)
+	if first["rule"] == "" || first["title"] == first["rule"] || first["message"] == "" {
+		t.Errorf("a finding: %v", first)
+	}
+
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	for _, y := range []int{2023, 2024} {
+		var b bytes.Buffer
+		if err := render.Text(&b, report.Generate(rand.New(rand.NewPCG(uint64(y), 1)), "甲区教育局", y)); err != nil {
+			t.Fatal(err)
+		}
+		w, _ := zw.Create(fmtKey(y))
+		_, _ = w.Write(b.Bytes())
+	}
+	_ = zw.Close()
+	code, m, raw = e.do("POST", "/api/v1/audit?name=a.zip", e.keyA, z.String())
+	files, _ = m["files"].([]any)
+	if code != 200 || len(files) != 2 || files[1].(map[string]any)["prev"] != "a.zip/"+fmtKey(2023) {
+		t.Fatalf("zip: %d %s", code, raw)
+	}
+
+	for _, c := range []struct {
+		path, key, body string
+		code            int
+		field           string
+	}{
+		{"/api/v1/audit", e.keyA, "x", 422, "name"},
+		{"/api/v1/audit?name=a.zip", e.keyA, "not a zip", 422, "a.zip"},
+		{"/api/v1/audit?name=a.txt", "", "x", 401, ""},
+	} {
+		code, m, raw := e.do("POST", c.path, c.key, c.body)
+		if _, field, _ := errField(m); code != c.code || field != c.field {
+			t.Errorf("%s: %d %s", c.path, code, raw)
+		}
+	}
+}
+
+func fmtKey(y int) string { return fmt.Sprintf("年报/%d年.txt", y) }
