@@ -460,6 +460,14 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 	if high, _ := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector('header').getBoundingClientRect().height`)); high > 64 {
 		t.Errorf("the administrator's header on a phone is %.0f px high", high)
 	}
+	// a tablet or a narrow window: the menu folds before the links wrap
+	// onto a third line (fourteen of them for the administrator)
+	for _, w := range []int{800, 1024, 1280} {
+		b.do(chromedp.EmulateViewport(int64(w), 900))
+		if high, _ := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector('header').getBoundingClientRect().height`)); high > 70 {
+			t.Errorf("the administrator's header at %d px is %.0f px high", w, high)
+		}
+	}
 }
 
 // logout signs the current user out.
