@@ -449,6 +449,24 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 	default:
 		bad.Add("overdue", "overdue 只能是 true 或 false")
 	}
+	switch h := q.Get("handler"); h {
+	case "":
+	case "none":
+		f.Unassigned = true
+	default:
+		n, err := strconv.ParseInt(h, 10, 64)
+		if err != nil || n <= 0 {
+			bad.Add("handler", "handler 应为承办人的用户编号，或 none（未指派）")
+		}
+		f.Handler = n
+	}
+	switch q.Get("open") {
+	case "", "false":
+	case "true":
+		f.Open = true
+	default:
+		bad.Add("open", "open 只能是 true 或 false")
+	}
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)

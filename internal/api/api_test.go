@@ -291,6 +291,17 @@ func TestRefusals(t *testing.T) {
 		if code, m, _ := e.do("GET", "/api/v1/cases?received_from=2024-13-01", e.keyA, nil); code != 422 {
 			t.Errorf("bad filter: %d %v", code, m)
 		}
+		// registered by a key, an application has no 承办人 yet
+		for q, want := range map[string]float64{"handler=none&open=true": 1, "handler=1": 0, "open=false": 1} {
+			if _, m, raw := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); m["total"] != want {
+				t.Errorf("%s: %s", q, raw)
+			}
+		}
+		for _, q := range []string{"handler=me", "handler=-1", "open=yes"} {
+			if code, m, _ := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); code != 422 {
+				t.Errorf("%s: %d %v", q, code, m)
+			}
+		}
 		// a slide's line break (a vertical tab) is a line break; other
 		// control characters are taken out
 		pasted := intake("2024-09-12")

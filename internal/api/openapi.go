@@ -129,7 +129,8 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			q("channel", "申请方式", enum("", e.channels)), q("applicant_type", "申请人类型", enum("", e.types)),
 			q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
 			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
-			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
+			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
+			q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
 			q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})},
 			"responses": obj{"200": obj{"description": "一页申请", "content": json(ref("CaseList"))}}},
 		"POST /api/v1/cases": {"requestBody": obj{"required": true, "content": json(ref("Intake"))},
@@ -149,11 +150,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
-	extras["POST /api/v1/audit"] = obj{"parameters": []obj{q("name", "文件名（含扩展名，如 2024年报.pdf；.zip 为压缩包，核查其中每一份报告）", obj{"type": "string"})},
-		"requestBody": obj{"required": true, "description": fmt.Sprintf("文件本身（网页、Word、PDF、WPS、OFD、Excel、文本或 zip），不超过 %d MB；zip 中最多 %d 个文件、解压后合计 %d MB", MaxAudit>>20, auditor.MaxUploadFiles, auditor.MaxUploadBytes>>20),
-			"content": obj{"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}}}},
-		"responses": obj{"200": obj{"description": "核查结果：summary 为计数；files 每个文件一项（同一机关几个年度时按年度排列并逐年核对，prev 为所对照的上年文件），findings 为发现的问题，report 为读出的报告（report-model.md）；无法读取的文件只有 error",
-			"content": json(ref("AuditResult"))}}}
+	extras["POST /api/v1/audit"] = auditPath()
 	for k, v := range catalogPaths() {
 		extras[k] = v
 	}
@@ -173,6 +170,15 @@ func openAPISchemas(e apiEnums) obj {
 		out[k] = v
 	}
 	return out
+}
+
+// auditPath documents POST /api/v1/audit: a file as the body.
+func auditPath() obj {
+	return obj{"parameters": []obj{{"name": "name", "in": "query", "description": "文件名（含扩展名，如 2024年报.pdf；.zip 为压缩包，核查其中每一份报告）", "schema": obj{"type": "string"}}},
+		"requestBody": obj{"required": true, "description": fmt.Sprintf("文件本身（网页、Word、PDF、WPS、OFD、Excel、文本或 zip），不超过 %d MB；zip 中最多 %d 个文件、解压后合计 %d MB", MaxAudit>>20, auditor.MaxUploadFiles, auditor.MaxUploadBytes>>20),
+			"content": obj{"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}}}},
+		"responses": obj{"200": obj{"description": "核查结果：summary 为计数；files 每个文件一项（同一机关几个年度时按年度排列并逐年核对，prev 为所对照的上年文件），findings 为发现的问题，report 为读出的报告（report-model.md）；无法读取的文件只有 error",
+			"content": obj{"application/json": obj{"schema": ref("AuditResult")}}}}}
 }
 
 // auditSchemas are the answer of POST /api/v1/audit.

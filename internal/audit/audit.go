@@ -23,6 +23,7 @@ var Actions = []struct {
 	{"case.letter", "出具文书"},
 	{"case.attach", "上传附件"},
 	{"case.import", "导入申请台账"},
+	{"case.assign", "指派承办人"},
 	{"decision.import", "导入决定台账"},
 	{"import.stage", "上传台账待导入"},
 	{"report.save", "保存年度报告"},

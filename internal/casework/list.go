@@ -28,6 +28,8 @@ type Row struct {
 	ExtraOn   *workday.Date `json:"extra_on,omitempty"`
 	ExtraWhat string        `json:"extra_what,omitempty"`
 	CreatedAt time.Time     `json:"created_at"`
+	HandlerID int64         `json:"handler_id,omitempty"` // the 承办人 (0: not assigned)
+	Handler   string        `json:"handler,omitempty"`    // the 承办人's name
 }
 
 // Filter selects cases for a list. Zero values do not filter.
@@ -44,6 +46,9 @@ type Filter struct {
 	DueFrom       *workday.Date // open cases due on or after this date (with DueBy: due soon, not yet overdue)
 	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
 	Query         string        // serial, applicant name or request text
+	Open          bool          // only cases not yet closed (or merged into another)
+	Handler       int64         // >0: the cases of this 承办人 (a user id)
+	Unassigned    bool          // the cases with no 承办人
 	Limit, Offset int
 }
 

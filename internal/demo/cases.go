@@ -11,14 +11,16 @@ import (
 // mainAgency gives 卫滨区教育体育和文化旅游局 this year's applications,
 // dated from today: one a little overdue, two due within three working days,
 // one waiting for 补正, one for payment, one with a third party, a defective
-// one just in, one from the portal today, and two answered. It had none in
+// one just in, one from the portal today (no 承办人 yet), and two answered;
+// the clerk handles most, the head of the office three. It had none in
 // 2024 (the seed report says so), so nothing is dated before 2025.
 func (sd *seeder) mainAgency() error {
 	clerk, head := sd.staff(Main)
 	type plan struct {
-		back int // working days before today it was received
-		do   func(c *casework.Case, rec workday.Date)
-		mod  func(in *casework.Intake)
+		back   int // working days before today it was received
+		do     func(c *casework.Case, rec workday.Date)
+		mod    func(in *casework.Intake)
+		handle string // the 承办人's login, when not the clerk who registered it; "-": none
 	}
 	plans := []plan{
 		{back: 22, do: nil}, // 2 working days overdue
@@ -27,18 +29,18 @@ func (sd *seeder) mainAgency() error {
 		{back: 4, do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, clerk, casework.Step{Kind: casework.KindRequestCorrection, On: sd.add(rec, 1), Note: "请明确所需信息的学段和年份。"})
 		}},
-		{back: 9, do: func(c *casework.Case, rec workday.Date) {
+		{back: 9, handle: "head", do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, clerk, casework.Step{Kind: casework.KindFeeNotice, On: sd.add(rec, 3), Method: casework.FeeByPages, Pages: 260, Delivered: sd.add(rec, 3)})
 		}},
 		{back: 11, do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, clerk, casework.Step{Kind: casework.KindConsult, On: sd.add(rec, 4), Party: "某培训学校", PartyKind: casework.PartyThird})
 		}},
 		{back: 2, mod: func(in *casework.Intake) { in.Applicant.IDType, in.Applicant.IDNum = "", "" }},
-		{back: 0, mod: func(in *casework.Intake) { in.Channel = casework.Online; in.SetReceivedOn(sd.today) }},
-		{back: 30, do: func(c *casework.Case, rec workday.Date) {
+		{back: 0, handle: "-", mod: func(in *casework.Intake) { in.Channel = casework.Online; in.SetReceivedOn(sd.today) }},
+		{back: 30, handle: "head", do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, head, casework.Step{Kind: casework.KindDecide, On: sd.add(rec, 12), Outcome: "disclosed"})
 		}},
-		{back: 45, do: func(c *casework.Case, rec workday.Date) {
+		{back: 45, handle: "head", do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, head, casework.Step{Kind: casework.KindDecide, On: sd.add(rec, 8), Outcome: "not_exist"})
 		}},
 	}
@@ -57,6 +59,11 @@ func (sd *seeder) mainAgency() error {
 		c, err := sd.register(Main, in, rec)
 		if err != nil {
 			return err
+		}
+		if p.handle != "" {
+			if _, err := sd.at(rec).AssignCase(sd.ctx, clerk, c.ID, sd.users[p.handle]); err != nil { // "-": no user, 0
+				return err
+			}
 		}
 		if p.do != nil {
 			p.do(c, rec)

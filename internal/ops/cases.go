@@ -68,6 +68,11 @@ func (s *Service) RegisterOnce(ctx context.Context, p Principal, agencyID int64,
 		if err := tx.InsertCase(ctx, agencyID, c, s.deadline(c, st.Case, cal)); err != nil {
 			return err
 		}
+		if p.UserID != 0 && handles(p.Role) { // who registers an application handles it, until it is assigned to another
+			if err := tx.SetHandler(ctx, c.ID, p.UserID); err != nil {
+				return err
+			}
+		}
 		if token != "" {
 			if err := tx.ClaimSubmission(ctx, token, c.ID); err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,11 @@ type CaseView struct {
 	// Undo is the event an undo would withdraw (0: none).
 	Undo   int
 	Config casework.Config
+	// Handler is the 承办人 (0 and "": not assigned); Handlers whom the
+	// viewer may assign it to (the agency's staff, when CanAct).
+	HandlerID int64
+	Handler   string
+	Handlers  []store.UserRow
 }
 
 // Case loads a case for a person who may see it.
@@ -76,6 +82,18 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 	}
 	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
 		return nil, err
+	}
+	if v.HandlerID, v.Handler, err = s.Store.CaseHandler(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if v.CanAct {
+		if v.Handlers, err = s.handlers(ctx, c.AgencyID); err != nil {
+			return nil, err
+		}
+		// a 承办人 whose account was since disabled stays shown as such
+		if v.HandlerID != 0 && !slices.ContainsFunc(v.Handlers, func(u store.UserRow) bool { return u.ID == v.HandlerID }) {
+			v.Handlers = append(v.Handlers, store.UserRow{User: org.User{ID: v.HandlerID, Name: v.Handler}, Disabled: true})
+		}
 	}
 	v.Letters = map[int]string{}
 	for _, e := range c.Events {

@@ -58,6 +58,11 @@ type Dashboard struct {
 	NoticeMissing int
 	NoticeNow     bool
 	CanLoad       bool
+	// Handles: the viewer handles applications (a 办理人 or 负责人): the
+	// open ones they are 承办人 of, how many of those are overdue, and the
+	// agency's open ones nobody handles yet.
+	Handles                      bool
+	Mine, MineOverdue, NoHandler int
 }
 
 // dashRows is how many cases each group of the dashboard lists.
@@ -119,6 +124,11 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		}
 		d.Groups = append(d.Groups, dg)
 	}
+	if d.Handles = p.UserID != 0 && handles(p.Role); d.Handles {
+		if err := s.mine(ctx, p, d, today); err != nil {
+			return nil, err
+		}
+	}
 	if d.Week, err = s.week(ctx, ids, today, cal); err != nil {
 		return nil, err
 	}
@@ -128,6 +138,28 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		}
 	}
 	return d, nil
+}
+
+// mine counts the viewer's own open applications and the agency's that
+// have no 承办人.
+func (s *Service) mine(ctx context.Context, p Principal, d *Dashboard, today workday.Date) error {
+	for _, c := range []struct {
+		f   casework.Filter
+		dst *int
+	}{
+		{casework.Filter{Open: true, Handler: p.UserID}, &d.Mine},
+		{casework.Filter{Handler: p.UserID, OverdueOn: &today}, &d.MineOverdue},
+		{casework.Filter{Open: true, Unassigned: true}, &d.NoHandler},
+	} {
+		f := c.f
+		f.AgencyIDs = []int64{p.AgencyID}
+		n, err := s.Store.CountCasesByAgency(ctx, f)
+		if err != nil {
+			return err
+		}
+		*c.dst = n[p.AgencyID]
+	}
+	return nil
 }
 
 var weekdays = [...]string{"日", "一", "二", "三", "四", "五", "六"}

@@ -73,6 +73,15 @@ func newFx(t *testing.T, s *store.Store) *fx {
 	f.super = ops.Principal{UserID: 4, AgencyID: f.gov.ID, Name: "赵科长", Role: casework.Supervisor, Via: "web"}
 	f.admin = ops.Principal{UserID: 5, AgencyID: f.gov.ID, Name: "管理员", Role: casework.Admin, Via: "web"}
 	f.peerClerk = ops.Principal{UserID: 6, AgencyID: f.peer.ID, Name: "孙办理", Role: casework.Clerk, Via: "web"}
+	// each principal is a user, as a signed-in person is (who registers
+	// an application becomes its 承办人)
+	for i, p := range []*ops.Principal{&f.clerk, &f.head, &f.bClerk, &f.super, &f.admin, &f.peerClerk} {
+		u := &org.User{AgencyID: p.AgencyID, Login: fmt.Sprintf("u%d", i+1), Name: p.Name, Role: p.Role}
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.CreateUser(ctx, u, "x") }); err != nil {
+			t.Fatal(err)
+		}
+		p.UserID = u.ID
+	}
 	return f
 }
 

@@ -60,6 +60,7 @@ var matrix = map[string]access{
 	"POST /admin/cases/{id}/preview":                  actTarget,
 	"GET /admin/cases/{id}/letters/{seq}":             readTarget,
 	"POST /admin/cases/{id}/attachments":              actTarget,
+	"POST /admin/cases/{id}/handler":                  actTarget,
 	"GET /admin/cases/{id}/attachments/{aid}":         readTarget,
 	"GET /admin/import":                               actAgency,
 	"POST /admin/import":                              actAgency,

@@ -28,7 +28,7 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		limit = 50
 	}
 	q := `SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on,
-		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at
+		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at, handler_id
 		FROM cases WHERE ` + w + ` ORDER BY received_on DESC, id DESC LIMIT ` + arg(limit) + " OFFSET " + arg(f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -41,9 +41,13 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		var ch, typ, state, outcome string
 		var rec, closed, due, moved, extra dateCol
 		var created timeCol
+		var handler *int64
 		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec,
-			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created); err != nil {
+			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created, &handler); err != nil {
 			return nil, 0, err
+		}
+		if handler != nil {
+			r.HandlerID = *handler
 		}
 		r.Channel, r.ApplicantType, r.State, r.Outcome = casework.Channel(ch), casework.ApplicantType(typ), casework.State(state), casework.OutcomeID(outcome)
 		r.Received, r.ClosedOn, r.DueOn, r.DueMovedFrom, r.ExtraOn, r.CreatedAt = rec.d, closed.ptr(), due.ptr(), moved.ptr(), extra.ptr(), created.t
@@ -53,7 +57,44 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, total, s.nameAgencies(ctx, out)
+	if err := s.nameAgencies(ctx, out); err != nil {
+		return nil, 0, err
+	}
+	return out, total, s.nameHandlers(ctx, out)
+}
+
+// nameHandlers fills in the names of a page's 承办人 (one query).
+func (s *Store) nameHandlers(ctx context.Context, rows []casework.Row) error {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, r := range rows {
+		if r.HandlerID != 0 && !seen[r.HandlerID] {
+			seen[r.HandlerID] = true
+			ids = append(ids, r.HandlerID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := inList(ids, 1)
+	q, err := s.db.QueryContext(ctx, `SELECT id, name FROM users WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer q.Close()
+	names := map[int64]string{}
+	for q.Next() {
+		var id int64
+		var n string
+		if err := q.Scan(&id, &n); err != nil {
+			return err
+		}
+		names[id] = n
+	}
+	for i := range rows {
+		rows[i].Handler = names[rows[i].HandlerID]
+	}
+	return q.Err()
 }
 
 // nameAgencies fills in the agency names of a page of rows (one query).
@@ -148,10 +189,17 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 		{f.DueBy != nil, open + " AND due_on <= ", optDate(f.DueBy)},
 		{f.DueFrom != nil, open + " AND due_on >= ", optDate(f.DueFrom)},
 		{f.OverdueOn != nil, open + " AND due_on < ", optDate(f.OverdueOn)},
+		{f.Handler > 0, "handler_id = ", f.Handler},
 	} {
 		if c.ok {
 			where = append(where, c.cond+arg(c.v))
 		}
+	}
+	if f.Unassigned {
+		where = append(where, "handler_id IS NULL")
+	}
+	if f.Open {
+		where = append(where, open)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		w, ok, err := s.textMatch(ctx, f.AgencyIDs, q, arg)

@@ -241,6 +241,36 @@ func (s *Store) getCase(ctx context.Context, q queryer, id int64, lock bool) (*c
 	return c, rows.Err()
 }
 
+// SetHandler makes userID the 承办人 of a case (0: none).
+func (t *Tx) SetHandler(ctx context.Context, caseID, userID int64) error {
+	var v any
+	if userID != 0 {
+		v = userID
+	}
+	res, err := t.tx.ExecContext(ctx, `UPDATE cases SET handler_id = $1 WHERE id = $2`, v, caseID)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// CaseHandler returns the 承办人 of a case: id and name, 0 and "" when none.
+func (s *Store) CaseHandler(ctx context.Context, caseID int64) (int64, string, error) {
+	var id *int64
+	var name *string
+	err := s.db.QueryRowContext(ctx, `SELECT c.handler_id, u.name FROM cases c LEFT JOIN users u ON u.id = c.handler_id WHERE c.id = $1`, caseID).Scan(&id, &name)
+	if err != nil {
+		return 0, "", mapErr(err)
+	}
+	if id == nil || name == nil {
+		return 0, "", nil
+	}
+	return *id, *name, nil
+}
+
 // MergedInto lists the open cases merged into id (answered with it).
 func (t *Tx) MergedInto(ctx context.Context, id int64) ([]int64, error) {
 	return queryIDs(ctx, t.tx, `SELECT id FROM cases WHERE merged_into = $1 AND state = 'merged'`, id)

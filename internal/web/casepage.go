@@ -292,6 +292,32 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 		Errors: map[string]string{"file": errs.Fields(err)["file"]}, Data: s.casePageData(v, si, nil, nil, nil)})
 }
 
+// assignCase names the 承办人 of an application.
+func (s *Server) assignCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	handler, err := strconv.ParseInt(r.PostFormValue("handler"), 10, 64)
+	if err != nil || handler < 0 {
+		err = errs.New("handler", "请从列表中选择承办人")
+	} else {
+		_, err = s.Ops.AssignCase(r.Context(), si.p(), id, handler)
+	}
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=assigned", id), http.StatusSeeOther)
+		return
+	}
+	if errs.KindOf(err) != errs.Invalid {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	v, verr := s.Ops.Case(r.Context(), si.p(), id)
+	if verr != nil {
+		s.fail(w, r, si.user, si.csrf, verr)
+		return
+	}
+	s.render(w, http.StatusUnprocessableEntity, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
+		Errors: map[string]string{"handler": errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
+}
+
 func (s *Server) attachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	aid, _ := strconv.ParseInt(r.PathValue("aid"), 10, 64)
 	a, data, err := s.Ops.Attachment(r.Context(), si.p(), caseID(r), aid)

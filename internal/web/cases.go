@@ -52,7 +52,7 @@ func outcomeOptions(decidable bool) []option {
 }
 
 // listFilters are the case list's query parameters.
-var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by"}
+var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open"}
 
 type casesData struct {
 	Rows                              []casework.Row
@@ -60,13 +60,16 @@ type casesData struct {
 	F                                 map[string]string
 	States, Channels, Types, Outcomes []option
 	Agencies                          []*org.Agency // a supervisor's filter
+	Handlers                          []option      // the 承办人 filter: the own agency's staff
+	Mine                              bool          // the viewer handles applications: 我承办的
 	Export, Prev, Next                string
 	Today                             workday.Date
 }
 
 // filterOf reads the list's query into a filter; a date that cannot be read
-// is an error at its field, the other filters still apply.
-func filterOf(q url.Values, today workday.Date) (casework.Filter, map[string]string, map[string]string) {
+// is an error at its field, the other filters still apply. me is the
+// viewer's user id (handler=me).
+func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[string]string, map[string]string) {
 	fv := map[string]string{}
 	for _, k := range listFilters {
 		fv[k] = strings.TrimSpace(q.Get(k))
@@ -78,6 +81,17 @@ func filterOf(q url.Values, today workday.Date) (casework.Filter, map[string]str
 	}
 	if fv["overdue"] != "" {
 		f.OverdueOn = &today
+	}
+	f.Open = fv["open"] != ""
+	switch h := fv["handler"]; h {
+	case "":
+	case "me":
+		f.Handler = me
+	case "none":
+		f.Unassigned = true
+	default:
+		f.Handler, _ = strconv.ParseInt(h, 10, 64)
+		f.Handler = max(f.Handler, 0)
 	}
 	bad := map[string]string{}
 	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
@@ -100,7 +114,7 @@ func filterOf(q url.Values, today workday.Date) (casework.Filter, map[string]str
 
 func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	today := s.Ops.Clock.Today()
-	f, fv, bad := filterOf(r.URL.Query(), today)
+	f, fv, bad := filterOf(r.URL.Query(), today, si.user.ID)
 	if format := r.URL.Query().Get("format"); format == "csv" || format == "xlsx" {
 		s.exportCases(w, r, si, f, format)
 		return
@@ -112,6 +126,16 @@ func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 	}
 	d := &casesData{Rows: rows, Total: total, F: fv, States: stateOptions(), Channels: channelOptions(), Types: typeOptions(),
 		Outcomes: outcomeOptions(false), Today: today}
+	if d.Mine = si.user.Role == casework.Clerk || si.user.Role == casework.Approver; d.Mine {
+		staff, err := s.Ops.Handlers(r.Context(), si.p(), si.user.AgencyID)
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		for _, u := range staff {
+			d.Handlers = append(d.Handlers, option{strconv.FormatInt(u.ID, 10), u.Name})
+		}
+	}
 	if si.user.SeesBelow() {
 		ids, err := s.Ops.Visible(r.Context(), si.p())
 		if err == nil {

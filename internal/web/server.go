@@ -90,6 +90,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
+		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},
 		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
 		{"GET /admin/import", s.acting(s.importPage)},
 		{"POST /admin/import", s.acting(s.importUpload)},

@@ -1,0 +1,92 @@
+package ops_test
+
+import (
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+// 承办人: who registers an application handles it; the agency's own staff
+// assign it to another of its 办理人 or 负责人 or to nobody, with an audit
+// entry; the list filters by 承办人 and the dashboard counts one's own.
+// Supervisors read, other agencies' staff and disabled accounts cannot be
+// named.
+func TestAssignCase(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		c := f.register("2026-03-02", "王某")
+		o := f.on("2026-03-03")
+		v, err := o.Case(ctx, f.clerk, c.ID)
+		if err != nil || v.HandlerID != f.clerk.UserID || v.Handler != "张办理" || len(v.Handlers) != 2 {
+			t.Fatalf("after registering: %v handler %d %q, %d handlers", err, v.HandlerID, v.Handler, len(v.Handlers))
+		}
+		before := f.audits()
+		if name, err := o.AssignCase(ctx, f.clerk, c.ID, f.head.UserID); err != nil || name != "李主任" {
+			t.Fatalf("assign: %q %v", name, err)
+		}
+		if f.audits() != before+1 {
+			t.Error("no audit entry")
+		}
+		// another agency's clerk, a supervisor (handles nothing), nobody
+		for _, who := range []int64{f.bClerk.UserID, f.super.UserID, 999999} {
+			if _, err := o.AssignCase(ctx, f.clerk, c.ID, who); errs.KindOf(err) != errs.Invalid {
+				t.Errorf("assign to %d: %v", who, err)
+			}
+		}
+		if _, err := o.AssignCase(ctx, f.super, c.ID, f.clerk.UserID); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor assigned: %v", err)
+		}
+		if _, err := o.AssignCase(ctx, f.peerClerk, c.ID, f.peerClerk.UserID); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("another county's clerk assigned: %v", err)
+		}
+		if f.audits() != before+1 {
+			t.Error("a refused assignment wrote an audit entry")
+		}
+
+		// the list and the dashboard
+		c2 := f.register("2026-03-02", "李某")
+		if _, err := o.AssignCase(ctx, f.clerk, c2.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		ids := []int64{f.a.ID}
+		list := func(fl casework.Filter) []string {
+			fl.AgencyIDs = ids
+			rows, _, err := s.ListCases(ctx, fl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, r := range rows {
+				out = append(out, r.ApplicantName+":"+r.Handler)
+			}
+			return out
+		}
+		if got := list(casework.Filter{Handler: f.head.UserID}); len(got) != 1 || got[0] != "王某:李主任" {
+			t.Errorf("the head's: %v", got)
+		}
+		if got := list(casework.Filter{Unassigned: true, Open: true}); len(got) != 1 || got[0] != "李某:" {
+			t.Errorf("unassigned: %v", got)
+		}
+		d, err := o.Dashboard(ctx, f.head)
+		if err != nil || !d.Handles || d.Mine != 1 || d.NoHandler != 1 {
+			t.Errorf("the head's dashboard: %v %+v", err, d)
+		}
+		if d, err := o.Dashboard(ctx, f.super); err != nil || d.Handles {
+			t.Errorf("a supervisor's dashboard counts own cases: %v", err)
+		}
+		// a disabled account: still shown as the 承办人, never named anew
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SetDisabled(ctx, f.head.UserID, true) }); err != nil {
+			t.Fatal(err)
+		}
+		v, err = o.Case(ctx, f.clerk, c.ID)
+		if err != nil || v.Handler != "李主任" || !v.Handlers[len(v.Handlers)-1].Disabled {
+			t.Errorf("a disabled 承办人: %v %+v", err, v.Handlers)
+		}
+		if _, err := o.AssignCase(ctx, f.clerk, c2.ID, f.head.UserID); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("assigned to a disabled account: %v", err)
+		}
+	})
+}

@@ -1,0 +1,101 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/demo"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+// The clerk hands an application to the head of the office (承办人); the
+// list and the dashboard find it by 承办人, the export names them; a
+// supervising office sees who handles it and cannot assign.
+func TestWebAssignCase(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		ctx := context.Background()
+		head, _, err := s.UserByLogin(ctx, "head")
+		if err != nil {
+			t.Fatal(err)
+		}
+		clerk, _, err := s.UserByLogin(ctx, "clerk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		main := []int64{mustAgency(st, demo.Main)}
+		rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: main, Open: true, Handler: clerk.ID, Limit: 1})
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("no open demo case of the clerk's: %v", err)
+		}
+		c := rows[0]
+		_, headOpen, err := s.ListCases(ctx, casework.Filter{AgencyIDs: main, Open: true, Handler: head.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, none, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: main, Open: true, Unassigned: true}); none == 0 {
+			t.Error("the demo has no application without a 承办人 (the one from the portal)")
+		}
+		cl, csrf := st.login("clerk")
+		path := fmt.Sprintf("/admin/cases/%d", c.ID)
+		if _, body := st.get(cl, path); !strings.Contains(body, `action="`+path+`/handler"`) || !strings.Contains(body, "张办理（我）") {
+			t.Fatal("no 承办人 form on the case page")
+		}
+		code, _, loc := st.post(cl, path+"/handler", url.Values{"csrf": {csrf}, "handler": {fmt.Sprint(head.ID)}})
+		if code != http.StatusSeeOther || loc != path+"?ok=assigned" {
+			t.Fatalf("assign: %d %s", code, loc)
+		}
+		if _, body := st.get(cl, loc); !strings.Contains(body, "已指派承办人") || !strings.Contains(body, fmt.Sprintf(`<option value="%d" selected>李主任</option>`, head.ID)) {
+			t.Error("the case page does not show the new 承办人")
+		}
+		if code, body, _ := st.post(cl, path+"/handler", url.Values{"csrf": {csrf}, "handler": {"abc"}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请从列表中选择承办人") {
+			t.Errorf("a handler that is no number: %d", code)
+		}
+
+		hc, _ := st.login("head")
+		if _, body := st.get(hc, "/admin/"); !strings.Contains(body, fmt.Sprintf("我承办的未办结申请 %d 件", headOpen+1)) {
+			t.Error("the head's dashboard does not count the case")
+		}
+		if _, body := st.get(hc, "/admin/cases?handler=me&open=1"); !strings.Contains(body, fmt.Sprintf("共 %d 件", headOpen+1)) || !strings.Contains(body, c.Serial) {
+			t.Error("the head's list of own cases")
+		}
+		if _, body := st.get(cl, "/admin/cases?handler=me&open=1"); strings.Contains(body, ">"+c.Serial+"<") {
+			t.Error("the clerk's own list still has the case")
+		}
+		code, body := st.get(cl, "/admin/cases?handler="+fmt.Sprint(head.ID)+"&format=xlsx")
+		if code != http.StatusOK {
+			t.Fatalf("export: %d", code)
+		}
+		f, err := excelize.OpenReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, _ := f.GetRows(f.GetSheetName(0))
+		found := false
+		for _, row := range sheet[1:] {
+			found = found || row[0] == c.Serial
+			if row[len(row)-1] != "李主任" {
+				t.Errorf("export of the head's: %q", row)
+			}
+		}
+		if !found || sheet[0][len(sheet[0])-1] != "承办人" {
+			t.Errorf("export: %q", sheet)
+		}
+
+		dc, dcsrf := st.login("district")
+		if _, body := st.get(dc, path); strings.Contains(body, `/handler"`) || !strings.Contains(body, "承办人：李主任") {
+			t.Error("the supervisor's case page")
+		}
+		if code, _, _ := st.post(dc, path+"/handler", url.Values{"csrf": {dcsrf}, "handler": {fmt.Sprint(head.ID)}}); code != http.StatusForbidden {
+			t.Errorf("a supervisor assigned: %d", code)
+		}
+	})
+}
