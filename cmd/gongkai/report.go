@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gongkai/internal/auditor"
@@ -128,14 +130,22 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] 文件、目录或 zip 压缩包...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
+	urls := fs.String("urls", "", "网址列表文件：每行一个已发布报告的网址（也可以是从 Excel 另存的文本或 CSV，取每行的第一个网址）")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return usageExit(err)
+	}
+	if *urls != "" {
+		list, err := readURLList(*urls)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		files = append(files, list...)
 	}
 	if len(files) == 0 {
 		fs.Usage()
@@ -145,20 +155,63 @@ func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 }
 
 func audit(ctx context.Context, args []string, opt auditor.Options, prevPath string, stdout, stderr io.Writer) int {
+	var tmp string // one temporary directory for what is fetched and unpacked, removed at the end
+	tempDir := func() (string, error) {
+		if tmp != "" {
+			return tmp, nil
+		}
+		d, err := os.MkdirTemp("", "gongkai-audit-")
+		if err != nil {
+			return "", errs.Wrap(errs.Internal, err, "", "无法创建临时目录")
+		}
+		tmp = d
+		return d, nil
+	}
+	defer func() {
+		if tmp != "" {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	names := map[string]string{}
+	var failed []fetchFailure
+	if slices.ContainsFunc(args, isURL) { // web addresses: fetched, then read as the files they are
+		dir, err := tempDir()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		var progress func(done, total int)
+		if !isTerminal(stdout) || !isTerminal(stderr) {
+			progress = progressTo(stderr, "下载")
+		}
+		args, names, failed = fetchAll(ctx, http.DefaultClient, args, dir, progress)
+	}
 	files, err := auditor.Expand(args)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	if auditor.HasZip(files) { // a zip's reports are audited as if unpacked where it stands
-		dir, err := os.MkdirTemp("", "gongkai-audit-")
+		dir, err := tempDir()
+		if err == nil {
+			dir = filepath.Join(dir, "zip")
+			err = os.Mkdir(dir, 0o700)
+		}
 		if err != nil {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法创建临时目录"))
 		}
-		defer os.RemoveAll(dir)
-		if files, opt.Names, err = auditor.UnzipAll(files, dir); err != nil {
+		var unzipped map[string]string
+		if files, unzipped, err = auditor.UnzipAll(files, dir); err != nil {
 			return fail(stderr, err)
 		}
+		for path, name := range unzipped { // a fetched zip's entries are named after its address
+			for file, addr := range names {
+				if rest, ok := strings.CutPrefix(name, file+"/"); ok {
+					name = addr + "/" + rest
+				}
+			}
+			names[path] = name
+		}
 	}
+	opt.Names = names
 	if prevPath != "" {
 		if len(files) != 1 {
 			return fail(stderr, errs.New("--prev", "上年报告只能与一个文件一起审核，现在有 %d 个文件", len(files)))
@@ -175,10 +228,16 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 	if len(files) > 1 {
 		tuneGC()
 	}
+	for _, f := range failed { // what could not be fetched comes first, as files that could not be read
+		if _, err := stdout.Write(auditor.Unreadable(f.url, f.err, opt)); err != nil {
+			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法输出结果"))
+		}
+	}
 	sum, err := auditor.Run(ctx, files, opt, stdout)
+	sum.AddUnreadable(len(failed))
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C or SIGTERM: what was audited is printed; 130 as a shell would
-		fmt.Fprintf(stderr, "已中断：审核了 %d 个文件（共 %d 个）。\n", sum.Files, len(files))
+		fmt.Fprintf(stderr, "已中断：审核了 %d 个文件（共 %d 个）。\n", sum.Files, len(files)+len(failed))
 		return 130
 	}
 	if err != nil {

@@ -650,6 +650,22 @@ func (s *Summary) add(p result) {
 	}
 }
 
+// Unreadable is the output of a file that could not even be fetched (an
+// address of `gongkai audit URL`), as Run writes one it could not read; the
+// caller counts it in the summary (AddUnreadable).
+func Unreadable(name string, err error, opt Options) []byte {
+	if opt.ByAgency {
+		return chainLine(name, nil, nil, err, opt.JSON)
+	}
+	return format(name, audited{err: err}, opt.JSON)
+}
+
+// AddUnreadable counts n files that could not be read.
+func (s *Summary) AddUnreadable(n int) {
+	s.Files += n
+	s.Unreadable += n
+}
+
 // format renders one result: a JSON Lines record (the model with the file
 // name first) or the readable text.
 func format(path string, a audited, asJSON bool) []byte {

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/render"
+	"gongkai/internal/report"
+)
+
+// An auditor checks reports where they are published: pages and files at
+// their addresses (a GBK page, a file whose address names no kind, a zip),
+// named by their addresses in the output; an address that cannot be fetched
+// is a file that could not be read, and the others are still audited. A list
+// of addresses comes from a file saved from a spreadsheet.
+func TestAuditURLs(t *testing.T) {
+	gen := func(agency string, year int) []byte {
+		var b bytes.Buffer
+		if err := render.HTML(&b, report.Generate(rand.New(rand.NewPCG(uint64(year), 3)), agency, year)); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	seed, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	for _, y := range []int{2022, 2023} {
+		w, _ := zw.Create(filepath.Join("乙县", strings.Repeat("x", y-2021)+".html"))
+		_, _ = w.Write(gen("乙县民政局", y))
+	}
+	_ = zw.Close()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/art/2024/3/31/art_1.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=gbk")
+		_, _ = w.Write(gbk)
+	})
+	mux.HandleFunc("/download", func(w http.ResponseWriter, r *http.Request) { // an address that names no kind of file
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write(gen("甲县教育局", 2023))
+	})
+	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/download", http.StatusFound) })
+	mux.HandleFunc("/all.zip", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(z.Bytes()) })
+	mux.HandleFunc("/big.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "999999999")
+		w.WriteHeader(http.StatusOK)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+
+	out, errOut, code := gk(t, "audit", "--json", srv.URL+"/art/2024/3/31/art_1.html", srv.URL+"/old", srv.URL+"/missing", srv.URL+"/all.zip", srv.URL+"/big.pdf")
+	type line struct {
+		File, Error, Agency string
+		Year                int
+	}
+	var got []line
+	for l := range strings.Lines(out) {
+		var x line
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		got = append(got, x)
+	}
+	if code != 2 || len(got) != 6 {
+		t.Fatalf("exit %d, %d lines:\n%s\n%s", code, len(got), out, errOut)
+	}
+	if !strings.HasSuffix(got[0].File, "/missing") || !strings.Contains(got[0].Error, "网站返回 404") ||
+		!strings.HasSuffix(got[1].File, "/big.pdf") || !strings.Contains(got[1].Error, "文件过大") {
+		t.Errorf("the failures first: %+v", got[:2])
+	}
+	byFile := map[string]line{}
+	for _, l := range got[2:] {
+		byFile[strings.TrimPrefix(l.File, srv.URL)] = l
+	}
+	for file, want := range map[string]string{"/art/2024/3/31/art_1.html": "卫滨区教育体育和文化旅游局", "/old": "甲县教育局",
+		"/all.zip/乙县/x.html": "乙县民政局", "/all.zip/乙县/xx.html": "乙县民政局"} {
+		if l, ok := byFile[file]; !ok || l.Agency != want || l.Error != "" {
+			t.Errorf("%s: %+v", file, l)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in the temporary directory: %v", left)
+	}
+
+	// a list saved from a spreadsheet: a header, the address in the second column
+	list := filepath.Join(t.TempDir(), "网址.csv")
+	if err := os.WriteFile(list, []byte("\ufeff单位,网址\n甲县教育局,"+srv.URL+"/old\n\n# 乙县\n乙县,\""+srv.URL+"/all.zip\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = gk(t, "audit", "--by-agency", "--urls", list)
+	if code != 0 || strings.Count(out, "\n") != 4 || !strings.Contains(out, "乙县民政局　2023") || !strings.Contains(out, srv.URL+"/old") {
+		t.Errorf("--urls: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, errOut, code = gk(t, "audit", "--urls", filepath.Join(t.TempDir(), "none.txt")); code != 2 || !strings.Contains(errOut, "无法读取文件") {
+		t.Errorf("a list that is not there: %d %s", code, errOut)
+	}
+	empty := filepath.Join(t.TempDir(), "空.txt")
+	_ = os.WriteFile(empty, []byte("单位,网址\n"), 0o644)
+	if _, errOut, code = gk(t, "audit", "--urls", empty); code != 2 || !strings.Contains(errOut, "文件中没有网址") {
+		t.Errorf("a list without addresses: %d %s", code, errOut)
+	}
+}
