@@ -155,61 +155,11 @@ func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 }
 
 func audit(ctx context.Context, args []string, opt auditor.Options, prevPath string, stdout, stderr io.Writer) int {
-	var tmp string // one temporary directory for what is fetched and unpacked, removed at the end
-	tempDir := func() (string, error) {
-		if tmp != "" {
-			return tmp, nil
-		}
-		d, err := os.MkdirTemp("", "gongkai-audit-")
-		if err != nil {
-			return "", errs.Wrap(errs.Internal, err, "", "无法创建临时目录")
-		}
-		tmp = d
-		return d, nil
-	}
-	defer func() {
-		if tmp != "" {
-			_ = os.RemoveAll(tmp)
-		}
-	}()
-	names := map[string]string{}
-	var failed []fetchFailure
-	if slices.ContainsFunc(args, isURL) { // web addresses: fetched, then read as the files they are
-		dir, err := tempDir()
-		if err != nil {
-			return fail(stderr, err)
-		}
-		var progress func(done, total int)
-		if !isTerminal(stdout) || !isTerminal(stderr) {
-			progress = progressTo(stderr, "下载")
-		}
-		args, names, failed = fetchAll(ctx, http.DefaultClient, args, dir, progress)
-	}
-	files, err := auditor.Expand(args)
+	in := &auditInputs{}
+	defer in.cleanup()
+	files, names, failed, err := in.gather(ctx, args, isTerminal(stdout) && isTerminal(stderr), stderr)
 	if err != nil {
 		return fail(stderr, err)
-	}
-	if auditor.HasZip(files) { // a zip's reports are audited as if unpacked where it stands
-		dir, err := tempDir()
-		if err == nil {
-			dir = filepath.Join(dir, "zip")
-			err = os.Mkdir(dir, 0o700)
-		}
-		if err != nil {
-			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法创建临时目录"))
-		}
-		var unzipped map[string]string
-		if files, unzipped, err = auditor.UnzipAll(files, dir); err != nil {
-			return fail(stderr, err)
-		}
-		for path, name := range unzipped { // a fetched zip's entries are named after its address
-			for file, addr := range names {
-				if rest, ok := strings.CutPrefix(name, file+"/"); ok {
-					name = addr + "/" + rest
-				}
-			}
-			names[path] = name
-		}
 	}
 	opt.Names = names
 	if prevPath != "" {
@@ -247,6 +197,74 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 		fmt.Fprintln(stdout, sum.Line())
 	}
 	return sum.ExitCode()
+}
+
+// auditInputs turns the arguments of audit into files: web addresses
+// fetched, directories expanded, zip archives unpacked, into one temporary
+// directory that cleanup removes.
+type auditInputs struct{ tmp string }
+
+func (in *auditInputs) dir() (string, error) {
+	if in.tmp == "" {
+		d, err := os.MkdirTemp("", "gongkai-audit-")
+		if err != nil {
+			return "", errs.Wrap(errs.Internal, err, "", "无法创建临时目录")
+		}
+		in.tmp = d
+	}
+	return in.tmp, nil
+}
+
+func (in *auditInputs) cleanup() {
+	if in.tmp != "" {
+		_ = os.RemoveAll(in.tmp)
+	}
+}
+
+// gather returns the files to audit, the names to show for those that are
+// not what the user gave, and the addresses that could not be fetched.
+func (in *auditInputs) gather(ctx context.Context, args []string, tty bool, stderr io.Writer) ([]string, map[string]string, []fetchFailure, error) {
+	names := map[string]string{}
+	var failed []fetchFailure
+	if slices.ContainsFunc(args, isURL) { // web addresses: fetched, then read as the files they are
+		dir, err := in.dir()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		var progress func(done, total int)
+		if !tty {
+			progress = progressTo(stderr, "下载")
+		}
+		args, names, failed = fetchAll(ctx, http.DefaultClient, args, dir, progress)
+	}
+	files, err := auditor.Expand(args)
+	if err != nil || !auditor.HasZip(files) {
+		return files, names, failed, err
+	}
+	// a zip's reports are audited as if unpacked where it stands
+	dir, err := in.dir()
+	if err == nil {
+		dir = filepath.Join(dir, "zip")
+		if err = os.Mkdir(dir, 0o700); err != nil {
+			err = errs.Wrap(errs.Internal, err, "", "无法创建临时目录")
+		}
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	files, unzipped, err := auditor.UnzipAll(files, dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for path, name := range unzipped { // a fetched zip's entries are named after its address
+		for file, addr := range names {
+			if rest, ok := strings.CutPrefix(name, file+"/"); ok {
+				name = addr + "/" + rest
+			}
+		}
+		names[path] = name
+	}
+	return files, names, failed, nil
 }
 
 func (c *cli) cmdReport(ctx context.Context, args []string) int {
