@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"gongkai/internal/office"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 )
@@ -61,12 +62,31 @@ func TestAuditURLs(t *testing.T) {
 		w.Header().Set("Content-Length", "999999999")
 		w.WriteHeader(http.StatusOK)
 	})
+	// a page that only announces the report and attaches it (a Word file),
+	// beside the agency's guide, which is no report
+	var docx bytes.Buffer
+	if err := office.RenderReport(&docx, report.Generate(rand.New(rand.NewPCG(9, 9)), "丙县卫健委", 2024), "docx", testClock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	fetchedGuide := false
+	mux.HandleFunc("/art/2025/1/20/art_9.html", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`<html><body><h1>丙县卫健委2024年度政府信息公开工作年度报告</h1><p>附件：<a href="/uploads/202501/%E4%B8%99%E5%8E%BF2024%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.docx"><span>丙县卫健委2024年度报告</span></a></p>
+<p><a href="/uploads/guide.pdf">政府信息公开指南.pdf</a> <a href="/index.html">首页</a></p></body></html>`))
+	})
+	mux.HandleFunc("/uploads/202501/", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(docx.Bytes()) })
+	mux.HandleFunc("/uploads/guide.pdf", func(w http.ResponseWriter, r *http.Request) { fetchedGuide = true })
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
+	out, errOut, code := gk(t, "audit", "--json", srv.URL+"/art/2025/1/20/art_9.html")
+	var page struct{ File, Agency, Error string }
+	if err := json.Unmarshal([]byte(out), &page); err != nil || code != 0 || page.Agency != "丙县卫健委" ||
+		page.File != srv.URL+"/art/2025/1/20/art_9.html → "+srv.URL+"/uploads/202501/%E4%B8%99%E5%8E%BF2024%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.docx" || fetchedGuide {
+		t.Errorf("a page with its report attached: exit %d, %+v, guide fetched %v\n%s", code, page, fetchedGuide, errOut)
+	}
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 
-	out, errOut, code := gk(t, "audit", "--json", srv.URL+"/art/2024/3/31/art_1.html", srv.URL+"/old", srv.URL+"/missing", srv.URL+"/all.zip", srv.URL+"/big.pdf")
+	out, errOut, code = gk(t, "audit", "--json", srv.URL+"/art/2024/3/31/art_1.html", srv.URL+"/old", srv.URL+"/missing", srv.URL+"/all.zip", srv.URL+"/big.pdf")
 	type line struct {
 		File, Error, Agency string
 		Year                int
