@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
@@ -43,34 +44,73 @@ func (s *Service) Handlers(ctx context.Context, p Principal, agencyID int64) ([]
 // own staff assign; the 承办人 must be one of its 办理人 or 负责人 whose
 // account is in use.
 func (s *Service) AssignCase(ctx context.Context, p Principal, caseID, handlerID int64) (string, error) {
-	c, err := s.Store.GetCase(ctx, caseID)
-	if err != nil {
-		return "", notFoundOr(err)
+	return s.AssignCases(ctx, p, []int64{caseID}, handlerID)
+}
+
+// maxAssign bounds the applications assigned at once (a page of the list is 50).
+const maxAssign = 500
+
+// AssignCases names the 承办人 of several applications of one agency at
+// once (from the case list): all or none, in one transaction with one audit
+// entry listing them. It returns the 承办人's name ("" for nobody).
+func (s *Service) AssignCases(ctx context.Context, p Principal, caseIDs []int64, handlerID int64) (string, error) {
+	if len(caseIDs) == 0 {
+		return "", errs.New("case", "请先勾选要指派的申请")
 	}
-	if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
+	if len(caseIDs) > maxAssign {
+		return "", errs.New("case", "一次最多指派 %d 件申请", maxAssign)
+	}
+	var serials []string
+	var agency int64
+	for _, id := range caseIDs {
+		c, err := s.Store.GetCase(ctx, id)
+		if err != nil {
+			return "", notFoundOr(err)
+		}
+		if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
+			return "", err
+		}
+		if agency != 0 && c.AgencyID != agency {
+			return "", errs.New("case", "一次只能指派同一机关的申请")
+		}
+		agency = c.AgencyID
+		serials = append(serials, c.Serial)
+	}
+	name, err := s.handlerName(ctx, agency, handlerID)
+	if err != nil {
 		return "", err
 	}
-	name := ""
-	if handlerID != 0 {
-		u, err := s.Store.User(ctx, handlerID)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			return "", errs.New("handler", "没有这个用户：请从列表中选择承办人")
-		case err != nil:
-			return "", err
-		case u.AgencyID != c.AgencyID || !handles(u.Role):
-			return "", errs.New("handler", "承办人应为本机关的办理人或负责人")
-		case u.Disabled:
-			return "", errs.New("handler", "%s的账号已停用，不能承办", u.Name)
-		}
-		name = u.Name
-	}
 	err = s.write(ctx, p, "case.assign", func(tx *store.Tx, e *audit.Entry) error {
-		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, "承办人："+name
+		e.AgencyID, e.Object, e.Detail = agency, strings.Join(serials, "、"), "承办人："+name
 		if name == "" {
 			e.Detail = "取消承办人"
 		}
-		return tx.SetHandler(ctx, c.ID, handlerID)
+		for _, id := range caseIDs {
+			if err := tx.SetHandler(ctx, id, handlerID); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return name, err
+}
+
+// handlerName checks that handlerID may handle the agency's applications
+// and returns the name ("" for 0: nobody).
+func (s *Service) handlerName(ctx context.Context, agency, handlerID int64) (string, error) {
+	if handlerID == 0 {
+		return "", nil
+	}
+	u, err := s.Store.User(ctx, handlerID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return "", errs.New("handler", "没有这个用户：请从列表中选择承办人")
+	case err != nil:
+		return "", err
+	case u.AgencyID != agency || !handles(u.Role):
+		return "", errs.New("handler", "承办人应为本机关的办理人或负责人")
+	case u.Disabled:
+		return "", errs.New("handler", "%s的账号已停用，不能承办", u.Name)
+	}
+	return u.Name, nil
 }

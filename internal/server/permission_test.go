@@ -53,6 +53,7 @@ var matrix = map[string]access{
 	"GET /admin/cases":                                staff,
 	"GET /admin/cases/new":                            actAgency,
 	"POST /admin/cases":                               actAgency,
+	"POST /admin/cases/assign":                        actAgency,
 	"GET /admin/cases/{id}":                           readTarget,
 	"GET /admin/cases/{id}/edit":                      actTarget,
 	"POST /admin/cases/{id}/edit":                     actTarget,

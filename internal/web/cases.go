@@ -61,8 +61,8 @@ type casesData struct {
 	States, Channels, Types, Outcomes []option
 	Agencies                          []*org.Agency // a supervisor's filter
 	Handlers                          []option      // the 承办人 filter: the own agency's staff
-	Mine                              bool          // the viewer handles applications: 我承办的
-	Export, Prev, Next                string
+	Mine                              bool          // the viewer handles applications: 我承办的, assigning from the list
+	Export, Prev, Next, Back          string
 	Today                             workday.Date
 }
 
@@ -113,9 +113,15 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 }
 
 func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.caseList(w, r, si, r.URL.Query(), nil)
+}
+
+// caseList shows the list for the query q, with problems of a form posted
+// from it (problems: 422).
+func (s *Server) caseList(w http.ResponseWriter, r *http.Request, si *sessionInfo, q url.Values, problems map[string]string) {
 	today := s.Ops.Clock.Today()
-	f, fv, bad := filterOf(r.URL.Query(), today, si.user.ID)
-	if format := r.URL.Query().Get("format"); format == "csv" || format == "xlsx" {
+	f, fv, bad := filterOf(q, today, si.user.ID)
+	if format := q.Get("format"); format == "csv" || format == "xlsx" {
 		s.exportCases(w, r, si, f, format)
 		return
 	}
@@ -157,13 +163,49 @@ func (s *Server) cases(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 		return "/admin/cases?" + v.Encode()
 	}
 	d.Export = link(0)
+	d.Back = link(f.Offset)
 	if f.Offset > 0 {
 		d.Prev = link(max(f.Offset-f.Limit, 0))
 	}
 	if f.Offset+f.Limit < total {
 		d.Next = link(f.Offset + f.Limit)
 	}
-	s.render(w, http.StatusOK, "cases", page{Title: "申请列表", User: si.user, CSRF: si.csrf, Errors: bad, Data: d})
+	code := http.StatusOK
+	for k, v := range problems {
+		bad[k], code = v, http.StatusUnprocessableEntity
+	}
+	s.render(w, code, "cases", page{Title: "申请列表", User: si.user, CSRF: si.csrf, Flash: flashOf(r), Errors: bad, Data: d})
+}
+
+// assignCases names the 承办人 of the applications ticked on the list, then
+// shows the list again as it was.
+func (s *Server) assignCases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	var ids []int64
+	for _, v := range r.PostForm["case"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/admin/cases?") { // a path of our own only: never a redirect elsewhere
+		back = "/admin/cases?"
+	}
+	handler, err := strconv.ParseInt(r.PostFormValue("handler"), 10, 64)
+	if err != nil || handler < 0 {
+		err = errs.New("handler", "请从列表中选择承办人")
+	} else {
+		_, err = s.Ops.AssignCases(r.Context(), si.p(), ids, handler)
+	}
+	if errs.KindOf(err) == errs.Invalid { // nothing ticked, a 承办人 who cannot be: said on the list
+		q, _ := url.ParseQuery(strings.TrimPrefix(back, "/admin/cases?"))
+		s.caseList(w, r, si, q, errs.Fields(err))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, back+"&ok=assigned", http.StatusSeeOther)
 }
 
 // exportCases writes the filtered list as CSV or XLSX (identity numbers

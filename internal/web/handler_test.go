@@ -90,6 +90,31 @@ func TestWebAssignCase(t *testing.T) {
 			t.Errorf("export: %q", sheet)
 		}
 
+		// several at once from the list: back to the list as it was
+		mine, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: main, Open: true, Handler: clerk.ID})
+		if err != nil || len(mine) < 2 {
+			t.Fatalf("the clerk has %d open cases: %v", len(mine), err)
+		}
+		if _, body := st.get(cl, "/admin/cases?handler=me"); !strings.Contains(body, `action="/admin/cases/assign"`) || !strings.Contains(body, `name="case" value="`+fmt.Sprint(mine[0].ID)+`"`) {
+			t.Fatal("no ticks on the list")
+		}
+		back := "/admin/cases?handler=me&offset=0"
+		code, _, loc = st.post(cl, "/admin/cases/assign", url.Values{"csrf": {csrf}, "back": {back}, "handler": {fmt.Sprint(head.ID)},
+			"case": {fmt.Sprint(mine[0].ID), fmt.Sprint(mine[1].ID)}})
+		if code != http.StatusSeeOther || loc != back+"&ok=assigned" {
+			t.Fatalf("bulk: %d %s", code, loc)
+		}
+		if _, body := st.get(cl, loc); !strings.Contains(body, "已指派承办人") || strings.Contains(body, ">"+mine[0].Serial+"<") {
+			t.Error("after assigning two: still the clerk's, or no word of it")
+		}
+		if _, n, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: main, Open: true, Handler: head.ID}); n != headOpen+3 {
+			t.Errorf("the head handles %d open, want %d", n, headOpen+3)
+		}
+		code, body, _ = st.post(cl, "/admin/cases/assign", url.Values{"csrf": {csrf}, "back": {"https://evil.example/"}, "handler": {fmt.Sprint(head.ID)}})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "请先勾选要指派的申请") || !strings.Contains(body, "申请列表") {
+			t.Errorf("nothing ticked: %d", code)
+		}
+
 		dc, dcsrf := st.login("district")
 		if _, body := st.get(dc, path); strings.Contains(body, `/handler"`) || !strings.Contains(body, "承办人：李主任") {
 			t.Error("the supervisor's case page")

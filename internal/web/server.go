@@ -83,6 +83,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/cases", s.admin(s.cases)},
 		{"GET /admin/cases/new", s.acting(s.newCase)},
 		{"POST /admin/cases", s.acting(s.createCase)},
+		{"POST /admin/cases/assign", s.acting(s.assignCases)},
 		{"GET /admin/cases/{id}", s.admin(s.casePage)},
 		{"GET /admin/cases/{id}/edit", s.acting(s.editPage)},
 		{"POST /admin/cases/{id}/edit", s.acting(s.editCase)},
