@@ -63,72 +63,55 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 	return out, total, s.nameHandlers(ctx, out)
 }
 
-// nameHandlers fills in the names of a page's 承办人 (one query).
-func (s *Store) nameHandlers(ctx context.Context, rows []casework.Row) error {
-	seen := map[int64]bool{}
-	var ids []int64
-	for _, r := range rows {
-		if r.HandlerID != 0 && !seen[r.HandlerID] {
-			seen[r.HandlerID] = true
-			ids = append(ids, r.HandlerID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	in, args := inList(ids, 1)
-	q, err := s.db.QueryContext(ctx, `SELECT id, name FROM users WHERE id IN (`+in+`)`, args...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer q.Close()
-	names := map[int64]string{}
-	for q.Next() {
-		var id int64
-		var n string
-		if err := q.Scan(&id, &n); err != nil {
-			return err
-		}
-		names[id] = n
-	}
-	for i := range rows {
-		rows[i].Handler = names[rows[i].HandlerID]
-	}
-	return q.Err()
-}
-
 // nameAgencies fills in the agency names of a page of rows (one query).
 func (s *Store) nameAgencies(ctx context.Context, rows []casework.Row) error {
-	seen := map[int64]bool{}
-	var ids []int64
-	for _, r := range rows {
-		if !seen[r.AgencyID] {
-			seen[r.AgencyID] = true
-			ids = append(ids, r.AgencyID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	in, args := inList(ids, 1)
-	q, err := s.db.QueryContext(ctx, `SELECT id, name FROM agencies WHERE id IN (`+in+`)`, args...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer q.Close()
-	names := map[int64]string{}
-	for q.Next() {
-		var id int64
-		var n string
-		if err := q.Scan(&id, &n); err != nil {
-			return err
-		}
-		names[id] = n
-	}
+	names, err := s.namesOf(ctx, "agencies", rows, func(r casework.Row) int64 { return r.AgencyID })
 	for i := range rows {
 		rows[i].Agency = names[rows[i].AgencyID]
 	}
-	return q.Err()
+	return err
+}
+
+// nameHandlers fills in the names of a page's 承办人 (one query).
+func (s *Store) nameHandlers(ctx context.Context, rows []casework.Row) error {
+	names, err := s.namesOf(ctx, "users", rows, func(r casework.Row) int64 { return r.HandlerID })
+	for i := range rows {
+		rows[i].Handler = names[rows[i].HandlerID]
+	}
+	return err
+}
+
+// namesOf is the name column of table (agencies, users) for the ids idOf
+// gives of rows (0: none), in one query.
+func (s *Store) namesOf(ctx context.Context, table string, rows []casework.Row, idOf func(casework.Row) int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	var ids []int64
+	for _, r := range rows {
+		if id := idOf(r); id != 0 {
+			if _, seen := names[id]; !seen {
+				names[id] = ""
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return names, nil
+	}
+	in, args := inList(ids, 1)
+	q, err := s.db.QueryContext(ctx, `SELECT id, name FROM `+table+` WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer q.Close()
+	for q.Next() {
+		var id int64
+		var n string
+		if err := q.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		names[id] = n
+	}
+	return names, q.Err()
 }
 
 // CountCasesByAgency counts the cases matching f per agency (agencies with

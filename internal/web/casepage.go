@@ -273,12 +273,18 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	} else {
 		err = &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", ops.MaxAttachment>>20)}
 	}
+	s.caseFormDone(w, r, si, id, err, "uploaded", "file")
+}
+
+// caseFormDone ends a form of the case page: back to the page with a word of
+// it, or the page again with the form's problem at its field (an error of
+// another kind is an error page).
+func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, err error, ok, field string) {
 	if err == nil {
-		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=uploaded", id), http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=%s", id, ok), http.StatusSeeOther)
 		return
 	}
-	k := errs.KindOf(err)
-	if k != errs.Invalid && k != errs.TooLarge {
+	if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
@@ -289,7 +295,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	}
 	code, _ := statusOf(err)
 	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
-		Errors: map[string]string{"file": errs.Fields(err)["file"]}, Data: s.casePageData(v, si, nil, nil, nil)})
+		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
 }
 
 // assignCase names the 承办人 of an application.
@@ -301,21 +307,7 @@ func (s *Server) assignCase(w http.ResponseWriter, r *http.Request, si *sessionI
 	} else {
 		_, err = s.Ops.AssignCase(r.Context(), si.p(), id, handler)
 	}
-	if err == nil {
-		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=assigned", id), http.StatusSeeOther)
-		return
-	}
-	if errs.KindOf(err) != errs.Invalid {
-		s.fail(w, r, si.user, si.csrf, err)
-		return
-	}
-	v, verr := s.Ops.Case(r.Context(), si.p(), id)
-	if verr != nil {
-		s.fail(w, r, si.user, si.csrf, verr)
-		return
-	}
-	s.render(w, http.StatusUnprocessableEntity, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
-		Errors: map[string]string{"handler": errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
+	s.caseFormDone(w, r, si, id, err, "assigned", "handler")
 }
 
 func (s *Server) attachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
