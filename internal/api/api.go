@@ -53,6 +53,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases", "登记一件新申请", s.createCase},
 		{"GET", "/api/v1/cases/{id}", "申请详情：办理过程、答复期限及其计算依据、可进行的步骤", s.getCase},
 		{"POST", "/api/v1/cases/{id}/steps", "记录一个办理步骤", s.addStep},
+		{"POST", "/api/v1/cases/{id}/handler", "指派承办人（本机关的办理人或负责人；0 为取消）", s.assign},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
@@ -343,6 +344,14 @@ type CaseView struct {
 	// Suspects are earlier similar applications by the same applicant: a hint
 	// that this may be a 重复申请, for the clerk to decide.
 	Suspects []casework.Suspect `json:"suspected_duplicates,omitempty"`
+	// HandlerID and Handler are the 承办人 (absent: not assigned).
+	HandlerID int64  `json:"handler_id,omitempty"`
+	Handler   string `json:"handler,omitempty"`
+}
+
+// HandlerInput names the 承办人 of an application (0: nobody).
+type HandlerInput struct {
+	HandlerID *int64 `json:"handler_id"`
 }
 
 func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, error) {
@@ -350,7 +359,7 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 	if err != nil {
 		return nil, err
 	}
-	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote}
+	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}
@@ -391,6 +400,29 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Princi
 }
 
 func (s *Server) getCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	v, err := s.view(r, p, pathID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// assign names the 承办人 of an application.
+func (s *Server) assign(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	var in HandlerInput
+	if err := decode(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if in.HandlerID == nil || *in.HandlerID < 0 {
+		s.fail(w, r, errs.New("handler_id", "请给出承办人的用户编号 handler_id（0 为取消承办人）"))
+		return
+	}
+	if _, err := s.Ops.AssignCase(r.Context(), p, pathID(r), *in.HandlerID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v, err := s.view(r, p, pathID(r))
 	if err != nil {
 		s.fail(w, r, err)

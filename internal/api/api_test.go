@@ -363,7 +363,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
-		"POST /api/v1/audit": true}
+		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p
@@ -453,6 +453,7 @@ func TestOpenAPIMatchesTypes(t *testing.T) {
 		"ReviewInput": reflect.TypeFor[api.ReviewInput](), "Document": reflect.TypeFor[catalog.Document](), "Account": reflect.TypeFor[api.AccountJSON](),
 		"Inspection": reflect.TypeFor[newmedia.Inspection](), "Column": reflect.TypeFor[newmedia.Column](), "PostsInput": reflect.TypeFor[api.PostsInput](),
 		"ItemView": reflect.TypeFor[api.ItemJSON](), "AuditFile": reflect.TypeFor[api.AuditFile](), "AuditFinding": reflect.TypeFor[api.AuditFinding](),
+		"HandlerInput": reflect.TypeFor[api.HandlerInput](),
 	} {
 		props := schemas[name].(map[string]any)["properties"].(map[string]any)
 		for _, f := range jsonFields(typ) {

@@ -3,14 +3,18 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"os"
 	"testing"
 
+	"gongkai/internal/casework"
+	"gongkai/internal/org"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
+	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
 
@@ -74,3 +78,58 @@ func TestAuditAPI(t *testing.T) {
 }
 
 func fmtKey(y int) string { return fmt.Sprintf("年报/%d年.txt", y) }
+
+// An agency's own system names the 承办人 of an application registered
+// through it; another agency's key cannot, and the 承办人 must be a member of
+// the agency's staff who handles applications.
+func TestAssignAPI(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	ctx := context.Background()
+	mine := &org.User{AgencyID: e.agency, Login: "jia", Name: "甲办理人", Role: casework.Clerk}
+	var other *org.User
+	err := e.s.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateUser(ctx, mine, "x"); err != nil {
+			return err
+		}
+		b, err := e.s.AgencyByName(ctx, "乙区教育局")
+		if err != nil {
+			return err
+		}
+		other = &org.User{AgencyID: b.ID, Login: "yi", Name: "乙办理人", Role: casework.Clerk}
+		return tx.CreateUser(ctx, other, "x")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+	if code != 201 || m["handler"] != nil {
+		t.Fatalf("%d %s", code, raw)
+	}
+	path := fmt.Sprintf("/api/v1/cases/%d/handler", int64(m["id"].(float64)))
+	code, m, raw = e.do("POST", path, e.keyA, map[string]any{"handler_id": mine.ID})
+	if code != 200 || m["handler"] != "甲办理人" || m["handler_id"] != float64(mine.ID) {
+		t.Fatalf("assign: %d %s", code, raw)
+	}
+	if _, m, _ := e.do("GET", fmt.Sprintf("/api/v1/cases?handler=%d", mine.ID), e.keyA, nil); m["total"] != 1.0 {
+		t.Errorf("the list by 承办人: %v", m["total"])
+	}
+	for _, c := range []struct {
+		key   string
+		body  any
+		code  int
+		field string
+	}{
+		{e.keyB, map[string]any{"handler_id": other.ID}, 404, ""},
+		{e.keyA, map[string]any{"handler_id": other.ID}, 422, "handler"},
+		{e.keyA, map[string]any{}, 422, "handler_id"},
+		{e.keyA, map[string]any{"handler_id": "甲"}, 422, "handler_id"},
+	} {
+		code, m, raw := e.do("POST", path, c.key, c.body)
+		if _, field, _ := errField(m); code != c.code || field != c.field {
+			t.Errorf("%v: %d %s", c.body, code, raw)
+		}
+	}
+	if code, m, _ = e.do("POST", path, e.keyA, map[string]any{"handler_id": 0}); code != 200 || m["handler"] != nil {
+		t.Errorf("unassign: %d %v", code, m["handler"])
+	}
+}

@@ -138,6 +138,8 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		"GET /api/v1/cases/{id}": {"responses": obj{"200": obj{"description": "申请详情", "content": json(ref("CaseView"))}}},
 		"POST /api/v1/cases/{id}/steps": {"requestBody": obj{"required": true, "content": json(ref("Step"))},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("CaseView"))}}},
+		"POST /api/v1/cases/{id}/handler": {"requestBody": obj{"required": true, "content": json(ref("HandlerInput"))},
+			"responses": obj{"200": obj{"description": "已指派", "content": json(ref("CaseView"))}}},
 		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text、html、docx 或 pdf", enum("", []string{"json", "text", "html", "docx", "pdf"}))},
 			"responses": obj{"200": obj{"description": "文书", "content": obj{"application/json": obj{"schema": ref("Letter")},
 				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
@@ -243,8 +245,10 @@ func caseSchemas(e apiEnums) obj {
 				"result": enum("结果（审结时）", e.appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
 				"note": str("备注")}},
 		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤、需补正的内容",
-			"properties": obj{"state": enum("状态", e.states), "outcome": enum("答复结果", e.outcomes), "allowed_steps": obj{"type": "array", "items": enum("", e.kinds)}}},
-		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
-		"Letter":   obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
+			"properties": obj{"state": enum("状态", e.states), "outcome": enum("答复结果", e.outcomes), "allowed_steps": obj{"type": "array", "items": enum("", e.kinds)},
+				"handler_id": obj{"type": "integer", "description": "承办人的用户编号（未指派时没有）"}, "handler": str("承办人姓名")}},
+		"HandlerInput": obj{"type": "object", "required": []string{"handler_id"}, "properties": obj{"handler_id": obj{"type": "integer", "description": "承办人的用户编号：本机关在用的办理人或负责人；0 为取消承办人"}}},
+		"CaseList":     obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
+		"Letter":       obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
 }
