@@ -415,11 +415,16 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request, p ops.Principal)
 		s.fail(w, r, err)
 		return
 	}
-	if in.HandlerID == nil || *in.HandlerID < 0 {
-		s.fail(w, r, errs.New("handler_id", "请给出承办人的用户编号 handler_id（0 为取消承办人）"))
-		return
+	id := int64(-1) // none given: refused by the operation, once it has checked the access
+	if in.HandlerID != nil {
+		id = *in.HandlerID
 	}
-	if _, err := s.Ops.AssignCase(r.Context(), p, pathID(r), *in.HandlerID); err != nil {
+	if _, err := s.Ops.AssignCase(r.Context(), p, pathID(r), id); err != nil {
+		if f := errs.Fields(err); f["handler"] != "" && id < 0 {
+			err = errs.New("handler_id", "请给出承办人的用户编号 handler_id（0 为取消承办人）")
+		} else if f["handler"] != "" {
+			err = errs.New("handler_id", "%s", f["handler"])
+		}
 		s.fail(w, r, err)
 		return
 	}

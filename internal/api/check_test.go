@@ -120,7 +120,7 @@ func TestAssignAPI(t *testing.T) {
 		field string
 	}{
 		{e.keyB, map[string]any{"handler_id": other.ID}, 404, ""},
-		{e.keyA, map[string]any{"handler_id": other.ID}, 422, "handler"},
+		{e.keyA, map[string]any{"handler_id": other.ID}, 422, "handler_id"},
 		{e.keyA, map[string]any{}, 422, "handler_id"},
 		{e.keyA, map[string]any{"handler_id": "甲"}, 422, "handler_id"},
 	} {

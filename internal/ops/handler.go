@@ -76,6 +76,9 @@ func (s *Service) AssignCases(ctx context.Context, p Principal, caseIDs []int64,
 		agency = c.AgencyID
 		serials = append(serials, c.Serial)
 	}
+	if handlerID < 0 { // checked after the access: a stranger learns nothing of the cases
+		return "", errs.New("handler", "请从列表中选择承办人")
+	}
 	name, err := s.handlerName(ctx, agency, handlerID)
 	if err != nil {
 		return "", err
