@@ -53,17 +53,20 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, p ops.Principal) 
 		s.fail(w, r, errs.New("name", "请用参数 name 给出文件名（含扩展名，如 2024年报.pdf）：扩展名决定 .csv、.zip 等的读法"))
 		return
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxAudit))
-	if err != nil {
+	load := func() ([]auditor.Upload, error) { // read once the check has its turn
+		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxAudit))
 		var me *http.MaxBytesError
-		if errors.As(err, &me) {
-			s.fail(w, r, &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("文件超过 %d MB", MaxAudit>>20)})
-			return
+		switch {
+		case errors.As(err, &me):
+			return nil, &errs.Error{Kind: errs.TooLarge, Where: "body", Msg: fmt.Sprintf("文件超过 %d MB", MaxAudit>>20)}
+		case err != nil:
+			return nil, errs.Wrap(errs.Invalid, err, "body", "无法读取请求内容")
+		case len(data) == 0:
+			return nil, errs.New("body", "请求内容为空：应为报告文件本身")
 		}
-		s.fail(w, r, errs.Wrap(errs.Invalid, err, "body", "无法读取请求内容"))
-		return
+		return []auditor.Upload{{Name: name, Data: data}}, nil
 	}
-	outs, sum, err := s.Ops.CheckReports(r.Context(), p, []auditor.Upload{{Name: name, Data: data}})
+	outs, sum, err := s.Ops.CheckReports(r.Context(), p, load)
 	if err != nil {
 		s.fail(w, r, err)
 		return

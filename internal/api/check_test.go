@@ -69,6 +69,7 @@ func TestAuditAPI(t *testing.T) {
 		{"/api/v1/audit", e.keyA, "x", 422, "name"},
 		{"/api/v1/audit?name=a.zip", e.keyA, "not a zip", 422, "a.zip"},
 		{"/api/v1/audit?name=a.txt", "", "x", 401, ""},
+		{"/api/v1/audit?name=a.txt", e.keyA, "", 422, "body"},
 	} {
 		code, m, raw := e.do("POST", c.path, c.key, c.body)
 		if _, field, _ := errField(m); code != c.code || field != c.field {

@@ -14,9 +14,23 @@ import (
 // `gongkai audit` does: each report's own rules, and the reports of one
 // agency against each other year by year. Nothing is stored: the files are
 // read in memory and let go. Any signed-in user, and any API key, may check.
-func (s *Service) CheckReports(ctx context.Context, p Principal, ups []auditor.Upload) ([]auditor.Outcome, auditor.Summary, error) {
+// load reads the files; it is called once the check has its turn, so that
+// the files of the checks that wait are not held in memory meanwhile.
+func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]auditor.Upload, error)) ([]auditor.Outcome, auditor.Summary, error) {
 	if p.UserID == 0 && p.Via != "api" {
 		return nil, auditor.Summary{}, Forbidden("请先登录")
+	}
+	if s.checks != nil { // a check uses every core: the next one waits its turn
+		select {
+		case s.checks <- struct{}{}:
+			defer func() { <-s.checks }()
+		case <-ctx.Done():
+			return nil, auditor.Summary{}, ctx.Err()
+		}
+	}
+	ups, err := load()
+	if err != nil {
+		return nil, auditor.Summary{}, err
 	}
 	var given []auditor.Upload
 	for _, u := range ups {
@@ -35,15 +49,12 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, ups []auditor.U
 	if err != nil {
 		return nil, auditor.Summary{}, err
 	}
-	if s.checks != nil { // a check uses every core: the next one waits its turn
-		select {
-		case s.checks <- struct{}{}:
-			defer func() { <-s.checks }()
-		case <-ctx.Done():
-			return nil, auditor.Summary{}, ctx.Err()
-		}
-	}
 	return auditor.AuditUploads(ctx, all, 0)
+}
+
+// Uploads is a load for CheckReports of files already in memory.
+func Uploads(ups ...auditor.Upload) func() ([]auditor.Upload, error) {
+	return func() ([]auditor.Upload, error) { return ups, nil }
 }
 
 // maxChecks is how many report checks run at once.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func TestCheckReportsTurnsAndRefusals(t *testing.T) {
 	}
 	user := Principal{UserID: 1, AgencyID: 1, Name: "钱处长"}
 	ups := []auditor.Upload{{Name: `D:\年报\weibin.txt`, Data: seed}}
-	outs, sum, err := s.CheckReports(context.Background(), user, ups)
+	outs, sum, err := s.CheckReports(context.Background(), user, Uploads(ups...))
 	if err != nil || sum.Files != 1 || outs[0].Name != "weibin.txt" || outs[0].Report.Agency != "卫滨区教育体育和文化旅游局" {
 		t.Fatalf("%v %+v %+v", err, sum, outs)
 	}
@@ -31,8 +32,9 @@ func TestCheckReportsTurnsAndRefusals(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
+	var loaded atomic.Bool // the files of a waiting check are not read yet
 	go func() {
-		_, _, err := s.CheckReports(ctx, user, ups)
+		_, _, err := s.CheckReports(ctx, user, func() ([]auditor.Upload, error) { loaded.Store(true); return ups, nil })
 		done <- err
 	}()
 	select {
@@ -41,18 +43,18 @@ func TestCheckReportsTurnsAndRefusals(t *testing.T) {
 	case <-time.After(50 * time.Millisecond): // waiting, as it should
 	}
 	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Errorf("the waiting check, its request gone: %v", err)
+	if err := <-done; !errors.Is(err, context.Canceled) || loaded.Load() {
+		t.Errorf("the waiting check, its request gone: %v (its files read: %v)", err, loaded.Load())
 	}
 	<-s.checks
-	if _, _, err := s.CheckReports(context.Background(), user, ups); err != nil {
+	if _, _, err := s.CheckReports(context.Background(), user, Uploads(ups...)); err != nil {
 		t.Errorf("with a turn free: %v", err)
 	}
 
-	if _, _, err := s.CheckReports(context.Background(), Principal{AgencyID: 1, Via: "public"}, ups); errs.KindOf(err) != errs.Forbidden {
+	if _, _, err := s.CheckReports(context.Background(), Principal{AgencyID: 1, Via: "public"}, Uploads(ups...)); errs.KindOf(err) != errs.Forbidden {
 		t.Errorf("the public: %v", err)
 	}
-	if _, _, err := s.CheckReports(context.Background(), user, []auditor.Upload{{}}); errs.KindOf(err) != errs.Invalid {
+	if _, _, err := s.CheckReports(context.Background(), user, Uploads(auditor.Upload{})); errs.KindOf(err) != errs.Invalid {
 		t.Errorf("an empty file box: %v", err)
 	}
 }

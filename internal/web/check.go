@@ -41,28 +41,27 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 // checkFiles checks the uploaded reports and shows what was found.
 func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	d := newCheckData()
-	var ups []auditor.Upload
-	var err error
-	if r.MultipartForm != nil {
+	load := func() ([]auditor.Upload, error) {
+		var ups []auditor.Upload
+		if r.MultipartForm == nil {
+			return nil, nil
+		}
 		for _, fh := range r.MultipartForm.File["files"] {
-			f, ferr := fh.Open()
-			if ferr != nil {
-				err = errs.Wrap(errs.Invalid, ferr, "files", "上传的文件无法读取，请重新选择")
-				break
+			f, err := fh.Open()
+			if err != nil {
+				return nil, errs.Wrap(errs.Invalid, err, "files", "上传的文件无法读取，请重新选择")
 			}
-			data, ferr := readAll(f, report.MaxInput)
+			data, err := readAll(f, report.MaxInput)
 			_ = f.Close() // read only
-			if ferr != nil {
-				err = &errs.Error{Kind: errs.TooLarge, Where: "files", Msg: fh.Filename + "：文件过大，超过 32 MB 的上限"}
-				break
+			if err != nil {
+				return nil, &errs.Error{Kind: errs.TooLarge, Where: "files", Msg: fh.Filename + "：文件过大，超过 32 MB 的上限"}
 			}
 			ups = append(ups, auditor.Upload{Name: fh.Filename, Data: data})
 		}
+		return ups, nil
 	}
-	var outs []auditor.Outcome
-	if err == nil {
-		outs, d.Summary, err = s.Ops.CheckReports(r.Context(), si.p(), ups)
-	}
+	outs, sum, err := s.Ops.CheckReports(r.Context(), si.p(), load)
+	d.Summary = sum
 	if err != nil {
 		if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
 			s.fail(w, r, si.user, si.csrf, err)
