@@ -365,7 +365,7 @@ func groupByAgency(ids []ident) []job {
 	keys := map[string]bool{}
 	for i, id := range ids {
 		if id.agency != "" && id.year != 0 {
-			keyOf[i] = agencyKey(id.agency)
+			keyOf[i] = AgencyKey(id.agency)
 			keys[keyOf[i]] = true
 		}
 	}
@@ -398,11 +398,11 @@ func groupByAgency(ids []ident) []job {
 	return plan
 }
 
-// agencyKey is what an agency's name is grouped by: the same agency's
+// AgencyKey is what an agency's name is grouped by: the same agency's
 // titles differ from year to year in what does not name another one — 人民
 // 政府 or 政府, a second name in brackets after the first (示例市生态环境局
 // （示例市核安全局）), bracket widths.
-func agencyKey(name string) string {
+func AgencyKey(name string) string {
 	k := strings.NewReplacer("(", "（", ")", "）", " ", "", "\u3000", "").Replace(name)
 	if strings.HasSuffix(k, "）") {
 		if i := strings.LastIndex(k, "（"); i > 0 && utf8.RuneCountInString(k[:i]) >= 4 {
@@ -622,6 +622,15 @@ func collect(ctx context.Context, results chan result, slots chan struct{}, tota
 		return sum, err
 	}
 	return sum, werr
+}
+
+// Summarize counts outcomes (after findings were added to them).
+func Summarize(outs []Outcome) Summary {
+	var sum Summary
+	for _, o := range outs {
+		sum.add(result{err: o.Err, rep: o.Report})
+	}
+	return sum
 }
 
 func (s *Summary) merge(o Summary) {

@@ -35,6 +35,9 @@ type Outcome struct {
 	Report *report.Report // nil when the file could not be read
 	Prev   string         // the file of the year before it was checked against, if any
 	Err    error
+	// Saved names the agency whose report of the year kept in gongkai the
+	// file was compared with (PUB.DIFF), when a caller did (ops.CheckReports).
+	Saved string
 }
 
 // Limits bound what one check may unpack: files (a zip's entries included)

@@ -2,10 +2,15 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
+	"gongkai/internal/report"
+	"gongkai/internal/store"
 )
 
 // CheckReports reads published annual reports — any agency's, as a
@@ -49,7 +54,76 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 	if err != nil {
 		return nil, auditor.Summary{}, err
 	}
-	return auditor.AuditUploads(ctx, all, 0)
+	outs, _, err := auditor.AuditUploads(ctx, all, 0)
+	if err != nil {
+		return nil, auditor.Summary{}, err
+	}
+	if err := s.compareSaved(ctx, p, outs); err != nil {
+		return nil, auditor.Summary{}, err
+	}
+	return outs, auditor.Summarize(outs), nil
+}
+
+// compareSaved compares each file of an agency the checker may see with
+// that agency's report of the year kept here, when there is one (PUB.DIFF):
+// the published file should be the version approved and sent.
+func (s *Service) compareSaved(ctx context.Context, p Principal, outs []auditor.Outcome) error {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return err
+	}
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range outs {
+		r := outs[i].Report
+		if r == nil || r.Agency == "" || r.Year == 0 {
+			continue
+		}
+		ag := agencyNamed(ags, r.Agency)
+		if ag == nil {
+			continue
+		}
+		saved, err := s.Store.GetReport(ctx, ag.ID, r.Year)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		r.Findings = append(r.Findings, report.Published(r, saved)...)
+		outs[i].Saved = ag.Name
+	}
+	return nil
+}
+
+// agencyNamed is the one agency a report's title names: by the same name
+// (bracket widths, spaces, 人民政府 or 政府, a second name in brackets), or
+// else the one whose name is the title's with the places above it written
+// before, or without them; nil when none or several.
+func agencyNamed(ags []*org.Agency, title string) *org.Agency {
+	key := auditor.AgencyKey(title)
+	var same, near []*org.Agency
+	for _, a := range ags {
+		k := auditor.AgencyKey(a.Name)
+		shorter := k
+		if len(key) < len(k) {
+			shorter = key
+		}
+		switch {
+		case k == key:
+			same = append(same, a)
+		case utf8.RuneCountInString(shorter) >= 4 && (strings.HasSuffix(k, key) || strings.HasSuffix(key, k)):
+			near = append(near, a)
+		}
+	}
+	switch {
+	case len(same) == 1:
+		return same[0]
+	case len(same) == 0 && len(near) == 1:
+		return near[0]
+	}
+	return nil
 }
 
 // Uploads is a load for CheckReports of files already in memory.

@@ -11,12 +11,13 @@ import (
 	"gongkai/internal/auditor"
 	"gongkai/internal/clock"
 	"gongkai/internal/errs"
+	"gongkai/internal/storetest"
 )
 
 // Report checks take every core: two run at once, a third waits its turn
 // (and gives up with its request); a check needs a signed-in user and a file.
 func TestCheckReportsTurnsAndRefusals(t *testing.T) {
-	s := New(nil, clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC)), nil, nil)
+	s := New(storetest.SQLite(t), clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC)), nil, nil)
 	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,7 @@ var Rules = []Rule{
 	{"X.IN_FORCE", "现行有效件数不符", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
 	{"X.SAME_TEXT", "与上年雷同", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
 	{"REC.MISMATCH", "与记录不符", SevWarning, "报告中的数字与本机关在系统中的记录（规范性文件、决定和收费台账、申请、复议诉讼）不一致", false, nil},
+	{"PUB.DIFF", "与系统中的报告不一致", SevWarning, "发布的报告文件中的数字与本系统中保存（报送）的该机关该年度报告不一致", false, nil},
 	{"TXT.LATIN", "中文中混入英文", SevWarning, "中文正文中混入英文单词", false, checkLatin},
 	{"TXT.SPACE", "多余空格", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
 	{"TXT.NUMBERING", "序号重复或跳号", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},

@@ -82,3 +82,64 @@ func sameAmount(a, b Amount) bool {
 	}
 	return rx.Cmp(ry) == 0
 }
+
+// Published compares a report as published (read from its file) with the
+// one the agency keeps in gongkai for that year (saved, perhaps 报送) and
+// names each table cell where both have a number and the numbers differ
+// (PUB.DIFF): the file on the website is not the version that was checked
+// and sent. A cell the file did not yield (blank, a table not read) is not
+// compared, as reading may have missed it.
+func Published(pub, saved *Report) []Finding {
+	if pub.Format != saved.Format {
+		return []Finding{{Rule: "PUB.DIFF", Severity: SevWarning,
+			Message: "发布的报告使用" + pub.Format.Title() + "格式，本系统中保存的报告使用" + saved.Format.Title() + "格式：发布的文件不是本系统中的版本"}}
+	}
+	var out []Finding
+	add := func(cell, where string, a, b string) {
+		out = append(out, Finding{Rule: "PUB.DIFF", Severity: SevWarning, Cell: cell,
+			Message: "“" + where + "”发布的报告为 " + a + "，本系统中保存的报告为 " + b + "：请核对网站上发布的是否为审定、报送的版本"})
+	}
+	both := func(a, b Cell) bool {
+		_, x := a.Int()
+		_, y := b.Int()
+		return x && y && a != b
+	}
+	for _, it := range pub.Format.T2Items() {
+		heads := headersOf(pub.Format, it.Item)
+		for i, c := range it.Cells {
+			path := it.Key + "." + c
+			col := c
+			if i < len(heads) {
+				col = heads[i]
+			}
+			where := "表二 " + it.Label + " " + col
+			if it.Money != nil && it.Money[i] {
+				a, b := pub.Proactive.Amount(path), saved.Proactive.Amount(path)
+				if _, ok := a.Text(); ok && !sameAmount(a, b) {
+					if _, ok := b.Text(); ok {
+						add("proactive."+path, where, a.String(), b.String())
+					}
+				}
+				continue
+			}
+			if a, b := pub.Proactive.Cell(path), saved.Proactive.Cell(path); both(a, b) {
+				add("proactive."+path, where, num(a), num(b))
+			}
+		}
+	}
+	for _, row := range pub.Format.T3Rows() {
+		for col := range NumCols {
+			if a, b := pub.Applications[row.Key][col], saved.Applications[row.Key][col]; both(a, b) {
+				add(t3Cell(row.Key, col), "表三 "+t3Name(row, col), num(a), num(b))
+			}
+		}
+	}
+	for bl := range T4Blocks {
+		for col := range T4Columns {
+			if a, b := pub.Appeals[bl][col], saved.Appeals[bl][col]; both(a, b) {
+				add(t4Cell(bl, col), "表四 "+t4Name(bl, col), num(a), num(b))
+			}
+		}
+	}
+	return out
+}

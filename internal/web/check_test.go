@@ -172,3 +172,33 @@ func TestBrowserReportCheck(t *testing.T) {
 		b.shot(fmt.Sprintf("30-check-%d", w))
 	}
 }
+
+// A published file of an agency the checker may see is compared with the
+// report that agency keeps here for the year (the demo's 2024 report of
+// 卫滨区教育体育和文化旅游局, saved and 报送): the seed as published agrees; a copy
+// with one number changed does not (PUB.DIFF); another agency's clerk, who
+// may not see that report, gets no comparison.
+func TestWebCheckComparesSaved(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(seed), "行政许可\t0\t", "行政许可\t5\t", 1)
+	if changed == string(seed) {
+		t.Fatal("the seed has no 行政许可 line to change")
+	}
+	c, csrf := st.login("district")
+	_, _, page := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf}, "files", upFile{"原样.txt", seed}, upFile{"改过.txt", []byte(changed)})
+	plain := html.UnescapeString(page)
+	if strings.Count(plain, "已与本系统中保存的卫滨区教育体育和文化旅游局2024年度报告核对") != 2 {
+		t.Errorf("the files were not compared with the saved report")
+	}
+	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "“表二 行政许可") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
+		t.Errorf("PUB.DIFF %d times:\n%s", n, plain[strings.Index(plain, "改过.txt</span></h2>"):])
+	}
+	f, fcsrf := st.login("finance")
+	if _, _, page := st.uploadFiles(f, "/admin/check", map[string]string{"csrf": fcsrf}, "files", upFile{"改过.txt", []byte(changed)}); strings.Contains(page, "PUB.DIFF") || strings.Contains(page, "已与本系统中保存的") {
+		t.Error("another agency's clerk compared with a report they may not see")
+	}
+}
