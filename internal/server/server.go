@@ -92,7 +92,7 @@ func New(o Options) (*Server, error) {
 	if o.AccessLog {
 		log = o.Log
 	}
-	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(plainText(metrics.Instrument(mux, log)))))
+	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(ws.SignedIn, plainText(metrics.Instrument(mux, log)))))
 	return srv, nil
 }
 
@@ -180,12 +180,19 @@ func bodyLimit(r *http.Request) int64 {
 
 // limitBodies refuses a body larger than its route allows with 413, before
 // reading it (a declared length) or while reading it; forms are parsed here,
-// within the limit, so that no handler reads an unbounded body.
-func limitBodies(h http.Handler) http.Handler {
+// within the limit, so that no handler reads an unbounded body. An upload to
+// the back office larger than a form is read only from a signed-in user:
+// anyone else is sent to the login page first, so that no stranger has the
+// server spool 100 MB to its disk.
+func limitBodies(signedIn func(*http.Request) bool, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		max := bodyLimit(r)
 		if r.ContentLength > max {
 			tooLarge(w, r, max)
+			return
+		}
+		if r.Method == http.MethodPost && max > limitForm && strings.HasPrefix(r.URL.Path, "/admin/") && !signedIn(r) {
+			http.Redirect(w, r, "/login", http.StatusSeeOther)
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, max)

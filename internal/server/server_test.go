@@ -117,6 +117,25 @@ func TestBodyLimits(t *testing.T) {
 			t.Errorf("%s: the server read %d MB of a body it should have refused", path, read>>20)
 		}
 	}
+	// a stranger's upload to the back office, streamed without a length: sent
+	// to the login page before the server reads it
+	for _, path := range []string{"/admin/check", "/admin/import", "/admin/cases/1/attachments"} {
+		body := &countingReader{}
+		req, _ := http.NewRequest("POST", hs.URL+path, body)
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+		req.AddCookie(&http.Cookie{Name: "gk_session", Value: "forged"})
+		c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := c.Do(req)
+		if err == nil {
+			_ = resp.Body.Close()
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Errorf("%s from a stranger: %d, want 303 to the login page", path, resp.StatusCode)
+			}
+		}
+		if read := body.n.Load(); read > 8<<20 {
+			t.Errorf("%s: the server read %d MB of a stranger's upload", path, read>>20)
+		}
+	}
 	// a form within its limit still works
 	resp, err := http.Get(hs.URL + "/login")
 	if err != nil || resp.StatusCode != 200 {

@@ -67,6 +67,13 @@ func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo))
 	}
 }
 
+// SignedIn says a request comes with a valid session: the server reads a
+// large upload to the back office only then (anyone may send a small form).
+func (s *Server) SignedIn(r *http.Request) bool {
+	u, _ := s.optionalUser(r)
+	return u != nil
+}
+
 // optionalUser is the signed-in user of a public page, if any (for the menu).
 func (s *Server) optionalUser(r *http.Request) (*org.User, string) {
 	c, err := r.Cookie(sessionCookie)
