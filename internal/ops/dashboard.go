@@ -63,6 +63,18 @@ type Dashboard struct {
 	// agency's open ones nobody handles yet.
 	Handles                      bool
 	Mine, MineOverdue, NoHandler int
+	// Workload is, for the head of the office (负责人), each 承办人's open,
+	// overdue and due-soon applications, and those of nobody.
+	Workload []HandlerLoad
+}
+
+// HandlerLoad is one 承办人's share of the agency's open applications
+// (ID 0: not assigned).
+type HandlerLoad struct {
+	ID                     int64
+	Name                   string
+	Disabled               bool
+	Open, Overdue, DueSoon int
 }
 
 // dashRows is how many cases each group of the dashboard lists.
@@ -129,6 +141,11 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 			return nil, err
 		}
 	}
+	if p.Role == casework.Approver {
+		if d.Workload, err = s.workload(ctx, p.AgencyID, today, soon); err != nil {
+			return nil, err
+		}
+	}
 	if d.Week, err = s.week(ctx, ids, today, cal); err != nil {
 		return nil, err
 	}
@@ -160,6 +177,41 @@ func (s *Service) mine(ctx context.Context, p Principal, d *Dashboard, today wor
 		*c.dst = n[p.AgencyID]
 	}
 	return nil
+}
+
+// workload counts the agency's open applications per 承办人: its staff who
+// handle applications, a disabled account still holding some, and nobody.
+func (s *Service) workload(ctx context.Context, agencyID int64, today, soon workday.Date) ([]HandlerLoad, error) {
+	count := func(f casework.Filter) (map[int64]int, error) {
+		f.AgencyIDs, f.Open = []int64{agencyID}, true
+		return s.Store.CountCasesByHandler(ctx, f)
+	}
+	open, err := count(casework.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	late, err := count(casework.Filter{OverdueOn: &today})
+	if err != nil {
+		return nil, err
+	}
+	due, err := count(casework.Filter{DueFrom: &today, DueBy: &soon})
+	if err != nil {
+		return nil, err
+	}
+	staff, err := s.Store.ListUsers(ctx, []int64{agencyID})
+	if err != nil {
+		return nil, err
+	}
+	var out []HandlerLoad
+	for _, u := range staff {
+		if (handles(u.Role) && !u.Disabled) || open[u.ID] > 0 {
+			out = append(out, HandlerLoad{ID: u.ID, Name: u.Name, Disabled: u.Disabled, Open: open[u.ID], Overdue: late[u.ID], DueSoon: due[u.ID]})
+		}
+	}
+	if open[0] > 0 {
+		out = append(out, HandlerLoad{Open: open[0], Overdue: late[0], DueSoon: due[0]})
+	}
+	return out, nil
 }
 
 var weekdays = [...]string{"日", "一", "二", "三", "四", "五", "六"}

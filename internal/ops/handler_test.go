@@ -1,6 +1,8 @@
 package ops_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"gongkai/internal/casework"
@@ -74,7 +76,17 @@ func TestAssignCase(t *testing.T) {
 		if err != nil || !d.Handles || d.Mine != 1 || d.NoHandler != 1 {
 			t.Errorf("the head's dashboard: %v %+v", err, d)
 		}
-		if d, err := o.Dashboard(ctx, f.super); err != nil || d.Handles {
+		var load []string
+		for _, h := range d.Workload {
+			load = append(load, fmt.Sprintf("%s:%d", h.Name, h.Open))
+		}
+		if strings.Join(load, " ") != "张办理:0 李主任:1 :1" {
+			t.Errorf("the head's 承办情况: %v", load)
+		}
+		if d, err := o.Dashboard(ctx, f.clerk); err != nil || d.Workload != nil {
+			t.Errorf("a clerk's dashboard has the 承办情况: %v", err)
+		}
+		if d, err := o.Dashboard(ctx, f.super); err != nil || d.Handles || d.Workload != nil {
 			t.Errorf("a supervisor's dashboard counts own cases: %v", err)
 		}
 		// a disabled account: still shown as the 承办人, never named anew

@@ -118,12 +118,23 @@ func (s *Store) namesOf(ctx context.Context, table string, rows []casework.Row, 
 // none are absent): one grouped query, e.g. the overdue ones of every agency
 // a supervisor sees. Limit and Offset are ignored.
 func (s *Store) CountCasesByAgency(ctx context.Context, f casework.Filter) (map[int64]int, error) {
+	return s.countCasesBy(ctx, f, "agency_id")
+}
+
+// CountCasesByHandler counts the cases matching f per 承办人 (0: none).
+func (s *Store) CountCasesByHandler(ctx context.Context, f casework.Filter) (map[int64]int, error) {
+	return s.countCasesBy(ctx, f, "COALESCE(handler_id, 0)")
+}
+
+// countCasesBy counts the cases matching f grouped by the expression by (a
+// constant of this package, never input).
+func (s *Store) countCasesBy(ctx context.Context, f casework.Filter, by string) (map[int64]int, error) {
 	out := map[int64]int{}
 	w, args, ok, err := s.caseWhere(ctx, f)
 	if err != nil || !ok {
 		return out, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT agency_id, count(*) FROM cases WHERE "+w+" GROUP BY agency_id", args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+by+", count(*) FROM cases WHERE "+w+" GROUP BY "+by, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

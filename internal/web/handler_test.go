@@ -61,8 +61,12 @@ func TestWebAssignCase(t *testing.T) {
 		}
 
 		hc, _ := st.login("head")
-		if _, body := st.get(hc, "/admin/"); !strings.Contains(body, fmt.Sprintf("我承办的未办结申请 %d 件", headOpen+1)) {
+		if _, body := st.get(hc, "/admin/"); !strings.Contains(body, fmt.Sprintf("我承办的未办结申请 %d 件", headOpen+1)) ||
+			!strings.Contains(body, fmt.Sprintf(`<a href="/admin/cases?handler=%d&amp;open=1">%d</a>`, head.ID, headOpen+1)) {
 			t.Error("the head's dashboard does not count the case")
+		}
+		if _, body := st.get(cl, "/admin/"); strings.Contains(body, `id="workload"`) {
+			t.Error("the clerk's dashboard has the 承办情况")
 		}
 		if _, body := st.get(hc, "/admin/cases?handler=me&open=1"); !strings.Contains(body, fmt.Sprintf("共 %d 件", headOpen+1)) || !strings.Contains(body, c.Serial) {
 			t.Error("the head's list of own cases")
