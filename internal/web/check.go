@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -26,7 +27,8 @@ type checkData struct {
 type checkOutcome struct {
 	auditor.Outcome
 	Errors, Warnings, Infos int
-	Message                 string // why it could not be read
+	Message                 string          // why it could not be read
+	Tables                  []template.HTML // 表二、表三、表四 as read, cells with findings marked
 }
 
 func newCheckData() checkData {
@@ -78,6 +80,9 @@ func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionI
 			c.Message = errs.Plain(o.Err)
 		} else {
 			c.Errors, c.Warnings, c.Infos = o.Report.Counts()
+			for _, t := range office.ReportTables(o.Report) {
+				c.Tables = append(c.Tables, tableHTML(t, nil, o.Report.Findings))
+			}
 		}
 		d.Outcomes = append(d.Outcomes, c)
 	}

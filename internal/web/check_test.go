@@ -197,6 +197,10 @@ func TestWebCheckComparesSaved(t *testing.T) {
 	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "“表二 行政许可") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
 		t.Errorf("PUB.DIFF %d times:\n%s", n, plain[strings.Index(plain, "改过.txt</span></h2>"):])
 	}
+	// the tables as read, the differing cell marked with why
+	if !strings.Contains(page, "读出的表格") || !strings.Contains(page, `class="bad" title="与系统中的报告不一致：“表二 行政许可`) {
+		t.Error("the tables as read do not mark the cell that differs")
+	}
 	f, fcsrf := st.login("finance")
 	if _, _, page := st.uploadFiles(f, "/admin/check", map[string]string{"csrf": fcsrf}, "files", upFile{"改过.txt", []byte(changed)}); strings.Contains(page, "PUB.DIFF") || strings.Contains(page, "已与本系统中保存的") {
 		t.Error("another agency's clerk compared with a report they may not see")
