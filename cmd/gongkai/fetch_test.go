@@ -134,7 +134,7 @@ func TestAuditURLs(t *testing.T) {
 	}
 	empty := filepath.Join(t.TempDir(), "空.txt")
 	_ = os.WriteFile(empty, []byte("单位,网址\n"), 0o644)
-	if _, errOut, code = gk(t, "audit", "--urls", empty); code != 2 || !strings.Contains(errOut, "文件中没有网址") {
+	if _, errOut, code = gk(t, "audit", "--urls", empty); code != 2 || !strings.Contains(errOut, "没有网址") {
 		t.Errorf("a list without addresses: %d %s", code, errOut)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/fetch"
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/render"
@@ -226,7 +227,7 @@ func (in *auditInputs) cleanup() {
 func (in *auditInputs) gather(ctx context.Context, args []string, tty bool, stderr io.Writer) ([]string, map[string]string, []fetchFailure, error) {
 	names := map[string]string{}
 	var failed []fetchFailure
-	if slices.ContainsFunc(args, isURL) { // web addresses: fetched, then read as the files they are
+	if slices.ContainsFunc(args, fetch.IsURL) { // web addresses: fetched, then read as the files they are
 		dir, err := in.dir()
 		if err != nil {
 			return nil, nil, nil, err

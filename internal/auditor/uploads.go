@@ -3,6 +3,7 @@ package auditor
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -23,11 +24,21 @@ import (
 	"gongkai/internal/report"
 )
 
-// Upload is a file given in memory (a web upload, a zip's entry).
+// Upload is a file given in memory (a web upload, a zip's entry, a fetched
+// address).
 type Upload struct {
 	Name string
 	Data []byte
+	// ReadAs is the name whose extension says the file's kind when Name's
+	// does not (an address such as …/download?id=3): "" reads by Name.
+	ReadAs string
+	// Err is why a file could not even be had (an address that failed): its
+	// outcome is that error.
+	Err error
 }
+
+// readName is the name an upload is read by.
+func (u Upload) readName() string { return cmp.Or(u.ReadAs, u.Name) }
 
 // Outcome is one file's result.
 type Outcome struct {
@@ -99,7 +110,7 @@ func Unpack(ups []Upload) ([]Upload, error) {
 	var out []Upload
 	b := &budget{Limits: UploadLimits}
 	for _, u := range ups {
-		if !isZip(u.Name) {
+		if u.Err != nil || !isZip(u.readName()) {
 			if err := b.take(u.Name, int64(len(u.Data))); err != nil {
 				return nil, err
 			}
@@ -263,9 +274,11 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Su
 				if i >= len(ups) {
 					return
 				}
-				o := Outcome{Name: ups[i].Name}
-				if o.Report, o.Err = report.Read(ups[i].Name, ups[i].Data); o.Err == nil {
-					report.Check(o.Report, nil)
+				o := Outcome{Name: ups[i].Name, Err: ups[i].Err}
+				if o.Err == nil {
+					if o.Report, o.Err = report.Read(ups[i].readName(), ups[i].Data); o.Err == nil {
+						report.Check(o.Report, nil)
+					}
 				}
 				read[i] = o
 			}

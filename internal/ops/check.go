@@ -39,16 +39,19 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 	}
 	var given []auditor.Upload
 	for _, u := range ups {
-		// the file's own name, whichever system's path came with it
+		// the file's own name, whichever system's path came with it (an
+		// address is shown whole)
 		u.Name = strings.TrimSpace(u.Name)
-		u.Name = u.Name[strings.LastIndexAny(u.Name, `/\`)+1:]
-		if u.Name == "" && len(u.Data) == 0 {
+		if !strings.Contains(u.Name, "://") {
+			u.Name = u.Name[strings.LastIndexAny(u.Name, `/\`)+1:]
+		}
+		if u.Name == "" && len(u.Data) == 0 && u.Err == nil {
 			continue // an empty file box
 		}
 		given = append(given, u)
 	}
 	if len(given) == 0 {
-		return nil, auditor.Summary{}, errs.New("files", "请选择要核查的年度报告文件（网页、Word、PDF、WPS、OFD、Excel、文本，或它们的压缩包 .zip），可一次选择多个")
+		return nil, auditor.Summary{}, errs.New("files", "请选择要核查的年度报告文件（网页、Word、PDF、WPS、OFD、Excel、文本，或它们的压缩包 .zip，可一次选择多个），或填写报告的网址")
 	}
 	all, err := auditor.Unpack(given)
 	if err != nil {

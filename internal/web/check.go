@@ -9,6 +9,7 @@ import (
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/fetch"
 	"gongkai/internal/office"
 	"gongkai/internal/report"
 )
@@ -44,23 +45,12 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	d := newCheckData()
 	load := func() ([]auditor.Upload, error) {
-		var ups []auditor.Upload
-		if r.MultipartForm == nil {
-			return nil, nil
+		ups, err := uploadedFiles(r)
+		if err != nil {
+			return nil, err
 		}
-		for _, fh := range r.MultipartForm.File["files"] {
-			f, err := fh.Open()
-			if err != nil {
-				return nil, errs.Wrap(errs.Invalid, err, "files", "上传的文件无法读取，请重新选择")
-			}
-			data, err := readAll(f, report.MaxInput)
-			_ = f.Close() // read only
-			if err != nil {
-				return nil, &errs.Error{Kind: errs.TooLarge, Where: "files", Msg: fh.Filename + "：文件过大，超过 32 MB 的上限"}
-			}
-			ups = append(ups, auditor.Upload{Name: fh.Filename, Data: data})
-		}
-		return ups, nil
+		fetched, err := s.fetchAddresses(r)
+		return append(ups, fetched...), err
 	}
 	outs, sum, err := s.Ops.CheckReports(r.Context(), si.p(), load)
 	d.Summary = sum
@@ -70,7 +60,12 @@ func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionI
 			return
 		}
 		code, _ := statusOf(err)
-		s.render(w, code, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Errors: map[string]string{"files": errs.Message(err)}, Data: d})
+		field, msg := "files", errs.Message(err) // where in an archive, when it is there
+		if errs.Fields(err)["urls"] != "" {
+			field, msg = "urls", errs.Plain(err)
+		}
+		s.render(w, code, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Form: map[string]string{"urls": r.PostFormValue("urls")},
+			Errors: map[string]string{field: msg}, Data: d})
 		return
 	}
 	d.Done = true
@@ -88,7 +83,61 @@ func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionI
 	}
 	rows, _ := json.Marshal(office.AuditLedger(outs).Rows)
 	d.Rows = string(rows)
-	s.render(w, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Data: d})
+	s.render(w, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Form: map[string]string{"urls": r.PostFormValue("urls")}, Data: d})
+}
+
+// uploadedFiles are the files chosen in the form.
+func uploadedFiles(r *http.Request) ([]auditor.Upload, error) {
+	if r.MultipartForm == nil {
+		return nil, nil
+	}
+	var ups []auditor.Upload
+	for _, fh := range r.MultipartForm.File["files"] {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, "files", "上传的文件无法读取，请重新选择")
+		}
+		data, err := readAll(f, report.MaxInput)
+		_ = f.Close() // read only
+		if err != nil {
+			return nil, &errs.Error{Kind: errs.TooLarge, Where: "files", Msg: fh.Filename + "：文件过大，超过 32 MB 的上限"}
+		}
+		ups = append(ups, auditor.Upload{Name: fh.Filename, Data: data})
+	}
+	return ups, nil
+}
+
+// maxAddresses bounds the addresses of one check.
+const maxAddresses = 50
+
+// fetchAddresses downloads the addresses typed into the form (public ones
+// only), within the check's limits: each becomes a file, or one that could
+// not be read with why.
+func (s *Server) fetchAddresses(r *http.Request) ([]auditor.Upload, error) {
+	text := strings.TrimSpace(r.PostFormValue("urls"))
+	if text == "" {
+		return nil, nil
+	}
+	urls, err := fetch.ReadList("urls", []byte(text))
+	if err != nil {
+		return nil, err
+	}
+	if len(urls) > maxAddresses {
+		return nil, errs.New("urls", "一次最多核查 %d 个网址，现在有 %d 个：请分批核查", maxAddresses, len(urls))
+	}
+	f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes,
+		UserAgent: "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"}
+	var ups []auditor.Upload
+	for _, res := range f.All(r.Context(), urls) {
+		if res.Err != nil {
+			ups = append(ups, auditor.Upload{Name: res.URL, Err: res.Err})
+			continue
+		}
+		for _, d := range res.Docs {
+			ups = append(ups, auditor.Upload{Name: d.Name, Data: d.Data, ReadAs: "document" + d.Ext})
+		}
+	}
+	return ups, nil
 }
 
 // maxCheckRows bounds a result posted back for download.

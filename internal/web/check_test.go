@@ -7,6 +7,7 @@ import (
 	"html"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -204,5 +205,44 @@ func TestWebCheckComparesSaved(t *testing.T) {
 	f, fcsrf := st.login("finance")
 	if _, _, page := st.uploadFiles(f, "/admin/check", map[string]string{"csrf": fcsrf}, "files", upFile{"改过.txt", []byte(changed)}); strings.Contains(page, "PUB.DIFF") || strings.Contains(page, "已与本系统中保存的") {
 		t.Error("another agency's clerk compared with a report they may not see")
+	}
+}
+
+// Addresses typed on 报告核查 are fetched by the server — public ones only:
+// a test server on this machine is refused as the server's own network
+// until the test lets the site reach it; a dead address is a file that
+// could not be read, beside the others.
+func TestWebCheckAddresses(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/art/1.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write(seed)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c, csrf := st.login("district")
+	urls := "单位,网址\n卫滨区," + srv.URL + "/art/1.html\n失效," + srv.URL + "/gone.html\n"
+	_, _, page := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf, "urls": urls}, "files")
+	if !strings.Contains(page, "共核查 2 个文件") || !strings.Contains(page, "内部网络") {
+		t.Errorf("the server's own network was fetched:\n%s", page)
+	}
+	st.b.Web.Fetch = srv.Client()
+	_, _, page = st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf, "urls": urls}, "files")
+	plain := html.UnescapeString(page)
+	if !strings.Contains(plain, "共核查 2 个文件：0 个有错误，1 个仅有警告或提示，0 个未发现问题") || !strings.Contains(plain, "1 个无法读取") ||
+		!strings.Contains(plain, srv.URL+"/art/1.html") || !strings.Contains(plain, "网站返回 404（页面不存在）") || !strings.Contains(plain, "卫滨区教育体育和文化旅游局") {
+		t.Errorf("the addresses:\n%s", plain[strings.Index(plain, "<main>"):])
+	}
+	if !strings.Contains(page, srv.URL+"/gone.html") { // the list stays in its box, to check again
+		t.Error("the addresses are not kept in the form")
+	}
+	many := strings.Repeat(srv.URL+"/art/1.html\n", 51)
+	if code, _, page := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf, "urls": many}, "files"); code != http.StatusUnprocessableEntity || !strings.Contains(page, "一次最多核查 50 个网址") {
+		t.Errorf("51 addresses: %d", code)
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/fetch"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
@@ -38,6 +39,9 @@ type Server struct {
 	ClientIP func(*http.Request) string
 	// Secure: the site is served over TLS (cookies are Secure).
 	Secure bool
+	// Fetch downloads the addresses given to 报告核查: public addresses only
+	// (fetch.PublicClient), never the server's own network.
+	Fetch *http.Client
 
 	pages map[string]*template.Template
 }
@@ -49,7 +53,7 @@ var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "inta
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
-	srv := &Server{Ops: o, Log: log, ClientIP: remoteIP, pages: map[string]*template.Template{}}
+	srv := &Server{Ops: o, Log: log, ClientIP: remoteIP, Fetch: fetch.PublicClient(), pages: map[string]*template.Template{}}
 	for _, p := range pageNames {
 		files := []string{"templates/layout.html", "templates/fields.html", "templates/" + p + ".html"}
 		t, err := template.New(p).Funcs(funcs(o)).ParseFS(templateFS, files...)

@@ -1,0 +1,321 @@
+// Package fetch downloads published reports from their web addresses for the
+// auditor: a page, or a document, each within report.MaxInput and a minute;
+// a page that only announces the report gives the documents it attaches.
+// The command line fetches anything its user can reach; the web server
+// fetches only public addresses (PublicClient), never its own network.
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/guard"
+	"gongkai/internal/report"
+)
+
+// Doc is one fetched document.
+type Doc struct {
+	Name string // the address it is shown by ("页面 → 附件" for an attachment)
+	Ext  string // the extension its kind is read by (".html", ".pdf"… or "")
+	Data []byte
+}
+
+// Result is what one address gave: its documents, or why none.
+type Result struct {
+	URL  string
+	Docs []Doc
+	Err  error
+}
+
+// Fetcher downloads addresses.
+type Fetcher struct {
+	Client    *http.Client
+	UserAgent string
+	Workers   int                   // at once; 0: 4
+	Timeout   time.Duration         // per address; 0: a minute
+	Progress  func(done, total int) // told after each address, when set
+	// MaxBytes bounds what one All keeps in all (0: no bound beyond each
+	// document's report.MaxInput): a document past it is an error.
+	MaxBytes int64
+	used     atomic.Int64
+}
+
+// IsURL says a string is a web address to fetch.
+func IsURL(a string) bool {
+	return strings.HasPrefix(a, "https://") || strings.HasPrefix(a, "http://")
+}
+
+// All fetches the addresses, a few at a time; the results are in their order.
+func (f *Fetcher) All(ctx context.Context, urls []string) []Result {
+	out := make([]Result, len(urls))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	workers := f.Workers
+	if workers <= 0 {
+		workers = 4
+	}
+	for range min(workers, len(urls)) {
+		wg.Go(func() {
+			for i := range next {
+				docs, err := f.report(ctx, urls[i])
+				out[i] = Result{URL: urls[i], Docs: docs, Err: err}
+				if f.Progress != nil {
+					mu.Lock()
+					done++
+					f.Progress(done, len(urls))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range urls {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// maxAttachments is how many attachments of one page are fetched.
+const maxAttachments = 3
+
+// report downloads an address; a page without a report's tables that links
+// to documents named as the report (or to one to three documents at all)
+// gives those documents instead, each shown as "page → attachment".
+func (f *Fetcher) report(ctx context.Context, addr string) ([]Doc, error) {
+	d, final, err := f.one(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	if !isPage(d.Ext) {
+		return []Doc{d}, nil
+	}
+	if r, err := report.Read("page"+d.Ext, d.Data); err != nil || len(r.Meta.Tables) > 0 {
+		return []Doc{d}, nil
+	}
+	var out []Doc
+	for _, l := range attachmentLinks(final, d.Data) {
+		a, _, err := f.one(ctx, l)
+		if err != nil {
+			continue // the page itself is audited then, and says what it lacks
+		}
+		a.Name = addr + " → " + l
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return []Doc{d}, nil
+	}
+	return out, nil
+}
+
+// isPage says an extension is a web page's.
+func isPage(ext string) bool { return ext == ".html" || ext == ".htm" || ext == ".shtml" }
+
+// extOf is the extension a fetched report is read by: its address's, when it
+// names a kind of file, else its Content-Type's. The reader tells most kinds
+// by their bytes; a CSV and a zip are known by their names.
+var extOf = map[string]string{"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/csv": ".csv",
+	"application/pdf": ".pdf", "application/msword": ".doc", "application/vnd.ms-excel": ".xls", "application/zip": ".zip",
+	"application/x-zip-compressed": ".zip", "application/ofd": ".ofd", "application/rtf": ".rtf", "text/rtf": ".rtf",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":       ".xlsx",
+	"application/vnd.oasis.opendocument.text":                                 ".odt"}
+
+var knownExt = map[string]bool{".html": true, ".htm": true, ".shtml": true, ".txt": true, ".csv": true, ".pdf": true, ".doc": true,
+	".docx": true, ".wps": true, ".xls": true, ".xlsx": true, ".et": true, ".zip": true, ".ofd": true, ".rtf": true, ".odt": true,
+	".md": true, ".mht": true, ".mhtml": true}
+
+// one downloads one address: the document and the address it came from
+// after redirects.
+func (f *Fetcher) one(ctx context.Context, addr string) (Doc, string, error) {
+	u, err := url.Parse(addr)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return Doc{}, "", errs.New(addr, "网址不对：应为 http:// 或 https:// 开头的完整网址")
+	}
+	ctx, cancel := context.WithTimeout(ctx, cmpOr(f.Timeout, time.Minute))
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
+	if err != nil {
+		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "网址不对")
+	}
+	req.Header.Set("User-Agent", f.UserAgent)
+	resp, err := f.Client.Do(req)
+	if errors.Is(err, errPrivate) {
+		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "这个网址指向内部网络（本机或局域网地址）：服务器只下载互联网上公开的网址；内部网址请下载后上传文件")
+	}
+	if err != nil {
+		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "无法打开这个网址（网络不通、地址有误或超时）")
+	}
+	defer func() { _ = resp.Body.Close() }() // read only
+	if resp.StatusCode != http.StatusOK {
+		return Doc{}, "", errs.New(addr, "网站返回 %d%s：请在浏览器中确认地址", resp.StatusCode, statusWords[resp.StatusCode])
+	}
+	if err := guard.Size(addr, resp.ContentLength, report.MaxInput); err != nil {
+		return Doc{}, "", err
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, report.MaxInput+1))
+	if err != nil {
+		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "下载中断")
+	}
+	if len(data) > report.MaxInput {
+		return Doc{}, "", &errs.Error{Kind: errs.TooLarge, Where: addr, Msg: fmt.Sprintf("文件过大：超过 %d MB 的上限", report.MaxInput>>20)}
+	}
+	if f.MaxBytes > 0 && f.used.Add(int64(len(data))) > f.MaxBytes {
+		return Doc{}, "", &errs.Error{Kind: errs.TooLarge, Where: addr, Msg: fmt.Sprintf("下载的文件合计超过 %d MB：请分批核查", f.MaxBytes>>20)}
+	}
+	ext := strings.ToLower(path.Ext(resp.Request.URL.Path)) // after redirects
+	if !knownExt[ext] {
+		ct, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+		ext = extOf[ct]
+	}
+	return Doc{Name: addr, Ext: ext, Data: data}, resp.Request.URL.String(), nil
+}
+
+// statusWords say the common answers of a website in Chinese.
+var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访问）", 404: "（页面不存在）", 410: "（页面已删除）",
+	429: "（访问过于频繁）", 500: "（网站内部错误）", 502: "（网站暂时无法访问）", 503: "（网站暂时无法访问）", 504: "（网站响应超时）"}
+
+func cmpOr(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// docExt are the kinds of file a page attaches a report as.
+var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,
+	".et": true, ".rtf": true, ".odt": true, ".zip": true}
+
+// attachmentLinks are the documents a page links to that are its report:
+// those whose link text or address says 年度报告 or 年报, else all when there
+// are one to three; absolute addresses, at most maxAttachments.
+func attachmentLinks(page string, data []byte) []string {
+	base, err := url.Parse(page)
+	if err != nil {
+		return nil
+	}
+	var named, all []string
+	seen := map[string]bool{}
+	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
+	href, text := "", ""
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		switch tok := z.Token(); {
+		case tt == html.StartTagToken && tok.DataAtom == atom.A:
+			href, text = "", ""
+			for _, a := range tok.Attr {
+				if a.Key == "href" {
+					href = strings.TrimSpace(a.Val)
+				}
+			}
+		case tt == html.TextToken && href != "":
+			text += tok.Data
+		case tt == html.EndTagToken && tok.DataAtom == atom.A && href != "":
+			u, err := base.Parse(href)
+			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] {
+				name, _ := url.PathUnescape(u.Path)
+				if docExt[strings.ToLower(path.Ext(name))] || docExt[strings.ToLower(path.Ext(strings.TrimSpace(text)))] {
+					seen[u.String()] = true
+					all = append(all, u.String())
+					if strings.Contains(text+name, "年度报告") || strings.Contains(text+name, "年报") {
+						named = append(named, u.String())
+					}
+				}
+			}
+			href = ""
+		}
+	}
+	switch {
+	case len(named) > 0:
+		return named[:min(len(named), maxAttachments)]
+	case len(all) <= maxAttachments:
+		return all
+	}
+	return nil
+}
+
+// ReadList reads the addresses of a list (a file of --urls, a text box):
+// the first address of each line (a line of a spreadsheet saved as text or
+// CSV keeps only its address); lines without one (a header, a blank line, a
+// # comment) are skipped. where names the list in errors.
+func ReadList(where string, data []byte) ([]string, error) {
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(guard.UTF8(data)))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		at := strings.Index(line, "http://")
+		if h := strings.Index(line, "https://"); h >= 0 && (at < 0 || h < at) {
+			at = h
+		}
+		if at < 0 {
+			continue
+		}
+		out = append(out, strings.FieldsFunc(line[at:], func(r rune) bool {
+			return r == ' ' || r == '\t' || r == ',' || r == '，' || r == '\u3000' || r == '"'
+		})[0])
+	}
+	if err := sc.Err(); err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, where, "无法读取网址列表")
+	}
+	if len(out) == 0 {
+		return nil, errs.New(where, "没有网址：每行写一个以 http:// 或 https:// 开头的网址")
+	}
+	return out, nil
+}
+
+// errPrivate is a connection refused because it would reach a non-public
+// address.
+var errPrivate = errors.New("address not public")
+
+// PublicClient is a client that connects only to public addresses: never
+// the machine itself, its local networks (10/8, 172.16/12, 192.168/16,
+// 100.64/10, fc00::/7), link-local ones (169.254/16, the cloud's metadata
+// service) or anything reserved — checked on the address each connection
+// is made to, so that a name resolving there, or a redirect, is refused too.
+// It keeps the environment's proxy setting off: a proxy would connect for it.
+func PublicClient() *http.Client {
+	d := &net.Dialer{Timeout: 15 * time.Second, Control: func(network, address string, _ syscall.RawConn) error {
+		ap, err := netip.ParseAddrPort(address)
+		if err != nil || !Public(ap.Addr()) {
+			return errPrivate
+		}
+		return nil
+	}}
+	t := &http.Transport{DialContext: d.DialContext, TLSHandshakeTimeout: 15 * time.Second, MaxIdleConns: 8, IdleConnTimeout: 30 * time.Second}
+	return &http.Client{Transport: t}
+}
+
+// Public says an address is on the public internet.
+func Public(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsValid() && a.IsGlobalUnicast() && !a.IsPrivate() && !sharedSpace.Contains(a) && !benchmark.Contains(a)
+}
+
+var (
+	sharedSpace = netip.MustParsePrefix("100.64.0.0/10") // carrier-grade NAT
+	benchmark   = netip.MustParsePrefix("198.18.0.0/15")
+)

@@ -1,0 +1,65 @@
+package fetch
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"gongkai/internal/errs"
+)
+
+// The server fetches public addresses only: never itself, its local
+// networks or the cloud's metadata service, whatever name or redirect
+// leads there.
+func TestPublicOnly(t *testing.T) {
+	for addr, public := range map[string]bool{
+		"203.0.113.7": true, "8.8.8.8": true, "2001:4860:4860::8888": true,
+		"127.0.0.1": false, "10.1.2.3": false, "172.16.0.1": false, "192.168.1.1": false, "169.254.169.254": false,
+		"100.64.0.1": false, "0.0.0.0": false, "::1": false, "fc00::1": false, "fe80::1": false, "::ffff:127.0.0.1": false,
+		"224.0.0.1": false, "198.18.0.1": false,
+	} {
+		if got := Public(netip.MustParseAddr(addr)); got != public {
+			t.Errorf("%s public: %v, want %v", addr, got, public)
+		}
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("内部")) }))
+	defer srv.Close()
+	f := &Fetcher{Client: PublicClient()}
+	res := f.All(context.Background(), []string{srv.URL + "/a.html", "ftp://example.gov.cn/a.pdf"})
+	if res[0].Err == nil || !strings.Contains(errs.Message(res[0].Err), "内部网络") {
+		t.Errorf("a loopback address: %v", res[0].Err)
+	}
+	if res[1].Err == nil || !strings.Contains(errs.Message(res[1].Err), "网址不对") {
+		t.Errorf("not http: %v", res[1].Err)
+	}
+}
+
+// What one check keeps is bounded in all, not only per document.
+func TestMaxBytes(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		_, _ = w.Write(make([]byte, 600))
+	}))
+	defer srv.Close()
+	f := &Fetcher{Client: srv.Client(), MaxBytes: 1000, Workers: 1}
+	res := f.All(context.Background(), []string{srv.URL + "/1", srv.URL + "/2"})
+	if res[0].Err != nil || len(res[0].Docs) != 1 || res[0].Docs[0].Ext != ".pdf" {
+		t.Errorf("the first: %+v", res[0])
+	}
+	if res[1].Err == nil || errs.KindOf(res[1].Err) != errs.TooLarge {
+		t.Errorf("past the bound: %v", res[1].Err)
+	}
+}
+
+func TestReadList(t *testing.T) {
+	got, err := ReadList("list", []byte("\ufeff单位,网址\r\n甲,https://a.gov.cn/1.html\r\n# 乙\r\n乙，\"http://b.gov.cn/2.pdf\"\r\n\r\n丙\thttps://c.gov.cn/x?id=3 备注\n"))
+	if err != nil || strings.Join(got, " ") != "https://a.gov.cn/1.html http://b.gov.cn/2.pdf https://c.gov.cn/x?id=3" {
+		t.Errorf("%q %v", got, err)
+	}
+	if _, err := ReadList("list", []byte("单位,网址\n")); err == nil {
+		t.Error("a list without addresses")
+	}
+}
