@@ -16,37 +16,27 @@ func Mismatch(r, rec *Report, has map[string]bool) []Finding {
 		out = append(out, Finding{Rule: "REC.MISMATCH", Severity: SevWarning, Cell: cell,
 			Message: "“" + where + "”报告为 " + got + "，记录为 " + want + "：请核对报告或补全记录"})
 	}
-	for _, it := range r.Format.T2Items() {
+	eachT2Cell(r.Format, func(item, path, where string, money bool) {
 		part := "2.ledger"
-		if it.Key == "rules" || it.Key == "normative_documents" {
+		if item == "rules" || item == "normative_documents" {
 			part = "2.1"
 		}
-		if !has[part] {
-			continue
-		}
-		heads := headersOf(r.Format, it.Item)
-		for i, c := range it.Cells {
-			path := it.Key + "." + c
-			col := c
-			if i < len(heads) {
-				col = heads[i]
+		switch {
+		case !has[part]:
+		case money:
+			a, b := r.Proactive.Amount(path), rec.Proactive.Amount(path)
+			if _, ok := rec.Proactive.Amounts[path]; ok && !sameAmount(a, b) {
+				add("proactive."+path, where, a.String(), b.String())
 			}
-			where := "表二 " + it.Label + " " + col
-			if it.Money != nil && it.Money[i] {
-				a, b := r.Proactive.Amount(path), rec.Proactive.Amount(path)
-				if _, ok := rec.Proactive.Amounts[path]; ok && !sameAmount(a, b) {
-					add("proactive."+path, where, a.String(), b.String())
-				}
-				continue
-			}
+		default:
 			if _, ok := rec.Proactive.Cells[path]; !ok {
-				continue // the records do not count this cell (2019: 上一年项目数量)
+				return // the records do not count this cell (2019: 上一年项目数量)
 			}
 			if a, b := r.Proactive.Cell(path), rec.Proactive.Cell(path); a != b {
 				add("proactive."+path, where, num(a), num(b))
 			}
 		}
-	}
+	})
 	if has["3"] {
 		for _, row := range r.Format.T3Rows() {
 			for col := range NumCols {
@@ -104,29 +94,18 @@ func Published(pub, saved *Report) []Finding {
 		_, y := b.Int()
 		return x && y && a != b
 	}
-	for _, it := range pub.Format.T2Items() {
-		heads := headersOf(pub.Format, it.Item)
-		for i, c := range it.Cells {
-			path := it.Key + "." + c
-			col := c
-			if i < len(heads) {
-				col = heads[i]
+	eachT2Cell(pub.Format, func(_, path, where string, money bool) {
+		if money {
+			a, b := pub.Proactive.Amount(path), saved.Proactive.Amount(path)
+			_, okA := a.Text()
+			_, okB := b.Text()
+			if okA && okB && !sameAmount(a, b) {
+				add("proactive."+path, where, a.String(), b.String())
 			}
-			where := "表二 " + it.Label + " " + col
-			if it.Money != nil && it.Money[i] {
-				a, b := pub.Proactive.Amount(path), saved.Proactive.Amount(path)
-				if _, ok := a.Text(); ok && !sameAmount(a, b) {
-					if _, ok := b.Text(); ok {
-						add("proactive."+path, where, a.String(), b.String())
-					}
-				}
-				continue
-			}
-			if a, b := pub.Proactive.Cell(path), saved.Proactive.Cell(path); both(a, b) {
-				add("proactive."+path, where, num(a), num(b))
-			}
+		} else if a, b := pub.Proactive.Cell(path), saved.Proactive.Cell(path); both(a, b) {
+			add("proactive."+path, where, num(a), num(b))
 		}
-	}
+	})
 	for _, row := range pub.Format.T3Rows() {
 		for col := range NumCols {
 			if a, b := pub.Applications[row.Key][col], saved.Applications[row.Key][col]; both(a, b) {
@@ -142,4 +121,19 @@ func Published(pub, saved *Report) []Finding {
 		}
 	}
 	return out
+}
+
+// eachT2Cell calls fn for each cell of 表二 in the format's order: its item,
+// its path under proactive, its Chinese name and whether it is an amount.
+func eachT2Cell(f Format, fn func(item, path, where string, money bool)) {
+	for _, it := range f.T2Items() {
+		heads := headersOf(f, it.Item)
+		for i, c := range it.Cells {
+			col := c
+			if i < len(heads) {
+				col = heads[i]
+			}
+			fn(it.Key, it.Key+"."+c, "表二 "+it.Label+" "+col, it.Money != nil && it.Money[i])
+		}
+	}
 }

@@ -52,24 +52,13 @@ func Diff(a, b *Report) []Change {
 			out = append(out, Change{Where: where, Cell: path, From: num(x), To: num(y)})
 		}
 	}
-	for _, it := range b.Format.T2Items() {
-		for i, c := range it.Cells {
-			path := it.Key + "." + c
-			heads := headersOf(b.Format, it.Item)
-			col := c
-			if i < len(heads) {
-				col = heads[i]
-			}
-			where := "表二 " + it.Label + " " + col
-			if it.Money != nil && it.Money[i] {
-				if x, y := a.Proactive.Amount(path), b.Proactive.Amount(path); x.String() != y.String() {
-					out = append(out, Change{Where: where, Cell: "proactive." + path, From: x.String(), To: y.String()})
-				}
-				continue
-			}
+	eachT2Cell(b.Format, func(_, path, where string, money bool) {
+		if !money {
 			cell("proactive."+path, where, a.Proactive.Cell(path), b.Proactive.Cell(path))
+		} else if x, y := a.Proactive.Amount(path), b.Proactive.Amount(path); x.String() != y.String() {
+			out = append(out, Change{Where: where, Cell: "proactive." + path, From: x.String(), To: y.String()})
 		}
-	}
+	})
 	for _, row := range b.Format.T3Rows() {
 		for col := range NumCols {
 			cell(t3Cell(row.Key, col), "表三 "+t3Name(row, col), a.Applications[row.Key][col], b.Applications[row.Key][col])
