@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"gongkai/internal/auditor"
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/org"
@@ -107,6 +108,42 @@ func BenchmarkRollup(b *testing.B) {
 			rows.Close()
 			if n < 300 {
 				b.Fatalf("%d groups", n)
+			}
+		}
+	})
+}
+
+// BenchmarkCheckPage is 报告核查 of 100 published reports (the benchmark mix
+// of `gongkai bench audit`: pages, text, Markdown, pages without line
+// breaks) uploaded in one form, served over HTTP with the result page and
+// each file's tables as read, against a baseline measured in the same run:
+// auditor.AuditUploads of the same files in memory (reading and checking
+// alone).
+func BenchmarkCheckPage(b *testing.B) {
+	st := newSite(b, storetest.SQLite(b))
+	c, csrf := st.login("district")
+	var files []upFile
+	var ups []auditor.Upload
+	for i := range 100 {
+		ext, data, err := auditor.Sample(i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := fmt.Sprintf("%03d%s", i, ext)
+		files = append(files, upFile{name, data})
+		ups = append(ups, auditor.Upload{Name: name, Data: data})
+	}
+	b.Run("baseline_audit_uploads", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := auditor.AuditUploads(context.Background(), ups, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("check_page", func(b *testing.B) {
+		for b.Loop() {
+			if code, _, _ := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf}, "files", files...); code != http.StatusOK {
+				b.Fatal(code)
 			}
 		}
 	})
