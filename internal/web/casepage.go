@@ -194,10 +194,7 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	code := http.StatusUnprocessableEntity
-	if errs.KindOf(bad) == errs.Conflict {
-		code = http.StatusConflict
-	}
+	code := formCode(w, bad)
 	stepErrs := formErrors(bad, map[string]string{"role": "form", "kind": "form", "count": "method", "amount": "method"})
 	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Form: f,
 		Errors: map[string]string{"step": casework.StepName(step.Kind) + "未能记录，请按提示修改"},
@@ -293,8 +290,7 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, verr)
 		return
 	}
-	code, _ := statusOf(err)
-	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
+	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
 		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
 }
 
@@ -365,7 +361,7 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	s.render(w, http.StatusUnprocessableEntity, "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: f,
+	s.render(w, formCode(w, err), "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: f,
 		Errors: formErrors(err, fieldOf), Data: editForm(v)})
 }
 

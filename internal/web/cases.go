@@ -310,7 +310,7 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionI
 	if err != nil {
 		if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict {
 			p.Errors = formErrors(err, fieldOf)
-			s.render(w, http.StatusUnprocessableEntity, "intake", p)
+			s.render(w, formCode(w, err), "intake", p)
 			return
 		}
 		s.fail(w, r, si.user, si.csrf, err)

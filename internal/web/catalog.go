@@ -267,8 +267,7 @@ func (s *Server) itemResult(w http.ResponseWriter, r *http.Request, si *sessionI
 	if _, ok := fe["form"]; !ok && k == errs.Conflict {
 		fe["form"] = errs.Message(err)
 	}
-	code, _ := statusOf(err)
-	s.showItem(w, r, si, v, code, form, fe, "")
+	s.showItem(w, r, si, v, formCode(w, err), form, fe, "")
 }
 
 func version(r *http.Request) int {

@@ -237,6 +237,20 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, u *org.User, csrf 
 	s.render(w, code, "error", page{Title: "出错了", User: u, CSRF: csrf, Data: msg})
 }
 
+// formCode is the status of a form shown again with its problem: 422 for
+// what was typed, 409 for a state that changed, 503 with Retry-After when
+// the database was busy (the form, as typed, is to be sent again).
+func formCode(w http.ResponseWriter, err error) int {
+	code, _ := statusOf(err)
+	if code == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
+	if code < 400 || code >= 500 && code != http.StatusServiceUnavailable {
+		code = http.StatusUnprocessableEntity
+	}
+	return code
+}
+
 // statusOf maps an error to its HTTP status and the message a person reads.
 func statusOf(err error) (int, string) {
 	var th *ops.ErrThrottled

@@ -1390,7 +1390,8 @@ func TestDashboardSaysNoticeMissing(t *testing.T) {
 
 // A form sent while another program holds SQLite's writer past the busy
 // timeout (a large import from the command line) comes back with what was
-// typed and says to try again; nothing is registered.
+// typed and says to try again, as 503 with Retry-After; nothing is
+// registered.
 func TestBusyDatabaseIsSaid(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "g.db")
 	s, err := store.Open(context.Background(), path, clock.At(now))
@@ -1432,7 +1433,7 @@ func TestBusyDatabaseIsSaid(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "数据库正忙（另一项操作正在写入，如导入大量数据），本次操作未保存：请稍后重试") ||
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "数据库正忙（另一项操作正在写入，如导入大量数据），本次操作未保存：请稍后重试") ||
 		!strings.Contains(string(body), `value="钱某"`) || !strings.Contains(string(body), "本区养老机构名录") {
 		t.Errorf("%d\n%s", resp.StatusCode, body)
 	}
