@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/guard"
 	"gongkai/internal/workday"
 )
 
@@ -226,13 +227,23 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 		return "(" + find + "(" + col("serial") + ", " + col(p) + ") > 0 OR " + find + "(" + col("applicant_name") + ", " + col(p) + ") > 0 OR " +
 			find + "(" + col("description") + ", " + col(p) + ") > 0)"
 	}
+	// a query typed in full width (２０２６－０００１, ＡＢＣ, an input
+	// method's wide mode) finds what is stored in half width too
+	half := strings.Map(guard.HalfWidth, q)
 	idArgs := []any{q}
+	if half != q {
+		idArgs = append(idArgs, half)
+	}
 	var agencyPH []string
 	for _, id := range agencies {
 		idArgs = append(idArgs, id)
 		agencyPH = append(agencyPH, fmt.Sprintf("$%d", len(idArgs)))
 	}
-	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND "+has("$1"), idArgs...)
+	cond := has("$1")
+	if half != q {
+		cond = "(" + cond + " OR " + has("$2") + ")"
+	}
+	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND "+cond, idArgs...)
 	switch {
 	case err != nil:
 		return "", false, err
@@ -240,6 +251,9 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 		return "", false, nil
 	case len(matches) > 2000:
 		// too broad to list the ids (SQL parameter limits): one scan
+		if half != q {
+			return "(" + has(arg(q)) + " OR " + has(arg(half)) + ")", true, nil
+		}
 		return has(arg(q)), true, nil
 	}
 	ph := make([]string, len(matches))

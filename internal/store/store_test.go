@@ -294,7 +294,14 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 		if err := insert(s, a.ID, latin); err != nil {
 			t.Fatal(err)
 		}
-		for _, query := range []string{"abc", "Abc科技", "ABC"} {
+		// and typed in an input method's wide mode: ＡＢＣ, ａｂｃ, 第１７号
+		if rows, total, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "第１７号"}); err != nil || total != 1 || !strings.Contains(rows[0].Description, "第17号") {
+			t.Errorf("search 第１７号: %d %v", total, err)
+		}
+		if _, total, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "１"}); err != nil || total < 10 {
+			t.Errorf("a broad search in wide digits: %d %v", total, err)
+		}
+		for _, query := range []string{"abc", "Abc科技", "ABC", "ＡＢＣ", "ａｂｃ科技"} {
 			if rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: query}); err != nil || len(rows) != 1 || rows[0].ApplicantName != "某ABC科技有限公司" {
 				t.Errorf("search %q: %d %v", query, len(rows), err)
 			}
