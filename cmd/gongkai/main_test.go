@@ -1053,6 +1053,8 @@ func TestStrayArgumentsRefused(t *testing.T) {
 		{[]string{"newmedia", "fetch", "--db", db, "--agency", "局", "卫滨"}, "多余的参数“卫滨”"},
 		{[]string{"settings", "list", "--db", db, "correction_period"}, "多余的参数“correction_period”"},
 		{[]string{"calendar", "list", "--db", db, "2027"}, "多余的参数“2027”"},
+		{[]string{"report", "rules", "T3"}, "多余的参数“T3”"},
+		{[]string{"workday", "years", "2026"}, "多余的参数“2026”"},
 		{[]string{"serve", "--demo", "--db", db}, "--demo 使用临时的演示数据库，不能与 --db 同时使用"},
 	} {
 		_, stderr, code := gk(t, c.args...)

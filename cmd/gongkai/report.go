@@ -286,6 +286,9 @@ func (c *cli) cmdReport(ctx context.Context, args []string) int {
 	case "prior":
 		return c.reportPrior(ctx, args[1:])
 	case "rules":
+		if err := flagsOnly(newFlags("report rules", "report rules", stderr), args[1:]); err != nil {
+			return usageExit(err)
+		}
 		for _, r := range report.Rules {
 			extra := ""
 			if r.NeedPrev {

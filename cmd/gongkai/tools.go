@@ -84,6 +84,9 @@ func (c *cli) cmdWorkday(args []string) int {
 		fmt.Fprintln(stdout, n)
 		return 0
 	case "years":
+		if err := flagsOnly(newFlags("workday years", "workday years", stderr), args[1:]); err != nil {
+			return usageExit(err)
+		}
 		cal := workday.Default()
 		for _, y := range cal.Years() {
 			n, _ := cal.Notice(y)
