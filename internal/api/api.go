@@ -21,6 +21,7 @@ import (
 	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/fetch"
 	"gongkai/internal/guard"
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
@@ -37,10 +38,15 @@ const MaxBody = 1 << 20
 type Server struct {
 	Ops *ops.Service
 	Log *slog.Logger
+	// Fetch downloads the addresses given to POST /api/v1/audit: public
+	// addresses only (fetch.PublicClient).
+	Fetch *http.Client
 }
 
 // New returns the API over the operations.
-func New(o *ops.Service, log *slog.Logger) *Server { return &Server{Ops: o, Log: log} }
+func New(o *ops.Service, log *slog.Logger) *Server {
+	return &Server{Ops: o, Log: log, Fetch: fetch.PublicClient()}
+}
 
 type route struct {
 	method, path, summary string

@@ -9,6 +9,7 @@ import (
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
+	"gongkai/internal/fetch"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
 )
@@ -48,12 +49,23 @@ type checkSummary struct {
 // audit checks a published report given as the body (a zip: every report
 // in it), as 报告核查 does on the web.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	name := r.URL.Query().Get("name")
-	if name == "" {
-		s.fail(w, r, errs.New("name", "请用参数 name 给出文件名（含扩展名，如 2024年报.pdf）：扩展名决定 .csv、.zip 等的读法"))
+	if urls := r.URL.Query()["url"]; len(urls) > 0 { // addresses: fetched by the server, public ones only
+		if len(urls) > fetch.MaxAddresses {
+			s.fail(w, r, errs.New("url", "一次最多核查 %d 个网址，现在有 %d 个", fetch.MaxAddresses, len(urls)))
+			return
+		}
+		s.writeAudit(w, r, p, func() ([]auditor.Upload, error) {
+			f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes, UserAgent: "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"}
+			return fetch.Uploads(f.All(r.Context(), urls)), nil
+		})
 		return
 	}
-	load := func() ([]auditor.Upload, error) { // read once the check has its turn
+	name := r.URL.Query().Get("name")
+	if name == "" {
+		s.fail(w, r, errs.New("name", "请用参数 name 给出文件名（含扩展名，如 2024年报.pdf）：扩展名决定 .csv、.zip 等的读法；或用参数 url 给出报告的网址"))
+		return
+	}
+	s.writeAudit(w, r, p, func() ([]auditor.Upload, error) { // read once the check has its turn
 		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxAudit))
 		var me *http.MaxBytesError
 		switch {
@@ -65,7 +77,11 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, p ops.Principal) 
 			return nil, errs.New("body", "请求内容为空：应为报告文件本身")
 		}
 		return []auditor.Upload{{Name: name, Data: data}}, nil
-	}
+	})
+}
+
+// writeAudit checks what load gives and answers with each file's result.
+func (s *Server) writeAudit(w http.ResponseWriter, r *http.Request, p ops.Principal, load func() ([]auditor.Upload, error)) {
 	outs, sum, err := s.Ops.CheckReports(r.Context(), p, load)
 	if err != nil {
 		s.fail(w, r, err)

@@ -6,8 +6,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 
 	"gongkai/internal/casework"
@@ -132,5 +135,41 @@ func TestAssignAPI(t *testing.T) {
 	}
 	if code, m, _ = e.do("POST", path, e.keyA, map[string]any{"handler_id": 0}); code != 200 || m["handler"] != nil {
 		t.Errorf("unassign: %d %v", code, m["handler"])
+	}
+}
+
+// POST /api/v1/audit?url=… has the server fetch published reports — public
+// addresses only: this machine's test server is refused as an internal
+// address until the test lets the API reach it.
+func TestAuditAPIAddresses(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/art/1.html" {
+			http.NotFound(w, r)
+			return
+		}
+		_, _ = w.Write(seed)
+	}))
+	defer srv.Close()
+	q := "/api/v1/audit?url=" + url.QueryEscape(srv.URL+"/art/1.html") + "&url=" + url.QueryEscape(srv.URL+"/gone")
+	code, m, raw := e.do("POST", q, e.keyA, nil)
+	files, _ := m["files"].([]any)
+	if code != 200 || len(files) != 2 || !strings.Contains(files[0].(map[string]any)["error"].(string), "内部网络") {
+		t.Fatalf("an internal address: %d %s", code, raw)
+	}
+	e.api.Fetch = srv.Client()
+	code, m, raw = e.do("POST", q, e.keyA, nil)
+	files, _ = m["files"].([]any)
+	if code != 200 || len(files) != 2 || files[0].(map[string]any)["report"].(map[string]any)["agency"] != "卫滨区教育体育和文化旅游局" ||
+		!strings.Contains(files[1].(map[string]any)["error"].(string), "网站返回 404") {
+		t.Fatalf("%d %s", code, raw)
+	}
+	many := "/api/v1/audit?" + strings.Repeat("url="+url.QueryEscape(srv.URL+"/art/1.html")+"&", 51)
+	if code, m, _ := e.do("POST", many, e.keyA, nil); code != 422 || fieldOf(m) != "url" {
+		t.Errorf("51 addresses: %d %v", code, m)
 	}
 }

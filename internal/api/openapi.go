@@ -8,6 +8,7 @@ import (
 	"gongkai/internal/appeal"
 	"gongkai/internal/auditor"
 	"gongkai/internal/casework"
+	"gongkai/internal/fetch"
 	"gongkai/internal/report"
 )
 
@@ -176,8 +177,10 @@ func openAPISchemas(e apiEnums) obj {
 
 // auditPath documents POST /api/v1/audit: a file as the body.
 func auditPath() obj {
-	return obj{"parameters": []obj{{"name": "name", "in": "query", "description": "文件名（含扩展名，如 2024年报.pdf；.zip 为压缩包，核查其中每一份报告）", "schema": obj{"type": "string"}}},
-		"requestBody": obj{"required": true, "description": fmt.Sprintf("文件本身（网页、Word、PDF、WPS、OFD、Excel、文本或 zip），不超过 %d MB；zip 中最多 %d 个文件、解压后合计 %d MB", MaxAudit>>20, auditor.MaxUploadFiles, auditor.MaxUploadBytes>>20),
+	return obj{"parameters": []obj{{"name": "name", "in": "query", "description": "文件名（含扩展名，如 2024年报.pdf；.zip 为压缩包，核查其中每一份报告）", "schema": obj{"type": "string"}},
+		{"name": "url", "in": "query", "description": fmt.Sprintf("报告的网址，可重复（最多 %d 个）：给出时由服务器下载（只下载互联网上公开的网址；网页只附有报告文件时读取附件），不读请求内容", fetch.MaxAddresses),
+			"schema": obj{"type": "array", "items": obj{"type": "string"}}, "explode": true}},
+		"requestBody": obj{"required": false, "description": fmt.Sprintf("文件本身（网页、Word、PDF、WPS、OFD、Excel、文本或 zip），不超过 %d MB；zip 中最多 %d 个文件、解压后合计 %d MB", MaxAudit>>20, auditor.MaxUploadFiles, auditor.MaxUploadBytes>>20),
 			"content": obj{"application/octet-stream": obj{"schema": obj{"type": "string", "format": "binary"}}}},
 		"responses": obj{"200": obj{"description": "核查结果：summary 为计数；files 每个文件一项（同一机关几个年度时按年度排列并逐年核对，prev 为所对照的上年文件），findings 为发现的问题，report 为读出的报告（report-model.md）；无法读取的文件只有 error",
 			"content": obj{"application/json": obj{"schema": ref("AuditResult")}}}}}

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"gongkai/internal/auditor"
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
 	"gongkai/internal/report"
@@ -57,6 +58,25 @@ type Fetcher struct {
 	// document's report.MaxInput): a document past it is an error.
 	MaxBytes int64
 	used     atomic.Int64
+}
+
+// MaxAddresses bounds the addresses of one check on the web or the API.
+const MaxAddresses = 50
+
+// Uploads are the results as files for the auditor: each document, or an
+// address that gave none with why.
+func Uploads(results []Result) []auditor.Upload {
+	var ups []auditor.Upload
+	for _, res := range results {
+		if res.Err != nil {
+			ups = append(ups, auditor.Upload{Name: res.URL, Err: res.Err})
+			continue
+		}
+		for _, d := range res.Docs {
+			ups = append(ups, auditor.Upload{Name: d.Name, Data: d.Data, ReadAs: "document" + d.Ext})
+		}
+	}
+	return ups
 }
 
 // IsURL says a string is a web address to fetch.

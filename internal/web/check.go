@@ -107,9 +107,6 @@ func uploadedFiles(r *http.Request) ([]auditor.Upload, error) {
 	return ups, nil
 }
 
-// maxAddresses bounds the addresses of one check.
-const maxAddresses = 50
-
 // fetchAddresses downloads the addresses typed into the form (public ones
 // only), within the check's limits: each becomes a file, or one that could
 // not be read with why.
@@ -122,23 +119,15 @@ func (s *Server) fetchAddresses(r *http.Request) ([]auditor.Upload, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(urls) > maxAddresses {
-		return nil, errs.New("urls", "一次最多核查 %d 个网址，现在有 %d 个：请分批核查", maxAddresses, len(urls))
+	if len(urls) > fetch.MaxAddresses {
+		return nil, errs.New("urls", "一次最多核查 %d 个网址，现在有 %d 个：请分批核查", fetch.MaxAddresses, len(urls))
 	}
-	f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes,
-		UserAgent: "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"}
-	var ups []auditor.Upload
-	for _, res := range f.All(r.Context(), urls) {
-		if res.Err != nil {
-			ups = append(ups, auditor.Upload{Name: res.URL, Err: res.Err})
-			continue
-		}
-		for _, d := range res.Docs {
-			ups = append(ups, auditor.Upload{Name: d.Name, Data: d.Data, ReadAs: "document" + d.Ext})
-		}
-	}
-	return ups, nil
+	f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes, UserAgent: fetchAgent}
+	return fetch.Uploads(f.All(r.Context(), urls)), nil
 }
+
+// fetchAgent is how the server names itself to the websites it fetches from.
+const fetchAgent = "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"
 
 // maxCheckRows bounds a result posted back for download.
 const maxCheckRows = 50000
