@@ -25,6 +25,7 @@ type AuditFile struct {
 	File     string          `json:"file"`
 	Error    string          `json:"error,omitempty"`
 	Prev     string          `json:"prev,omitempty"`
+	Saved    string          `json:"saved,omitempty"`
 	Errors   int             `json:"errors"`
 	Warnings int             `json:"warnings"`
 	Infos    int             `json:"infos"`
@@ -89,7 +90,7 @@ func (s *Server) writeAudit(w http.ResponseWriter, r *http.Request, p ops.Princi
 	}
 	files := make([]AuditFile, 0, len(outs))
 	for _, o := range outs {
-		f := AuditFile{File: o.Name, Prev: o.Prev, Findings: []AuditFinding{}}
+		f := AuditFile{File: o.Name, Prev: o.Prev, Saved: o.Saved, Findings: []AuditFinding{}}
 		if o.Err != nil {
 			f.Error = errs.Plain(o.Err)
 		} else {

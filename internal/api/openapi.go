@@ -195,7 +195,7 @@ func auditSchemas() obj {
 				"with_warnings": count("仅有警告或提示的"), "clean": count("未发现问题的"), "unreadable": count("无法读取的")}},
 			"files": obj{"type": "array", "items": ref("AuditFile")}}},
 		"AuditFile": obj{"type": "object", "properties": obj{
-			"file": str("文件名（压缩包中的为 包.zip/路径）"), "error": str("无法读取时的原因"), "prev": str("逐年核对所对照的上年文件"),
+			"file": str("文件名（压缩包中的为 包.zip/路径）"), "error": str("无法读取时的原因"), "prev": str("逐年核对所对照的上年文件"), "saved": str("已与本系统中保存的该机关该年度报告核对时，该机关的名称（PUB.DIFF）"),
 			"errors": count("错误数"), "warnings": count("警告数"), "infos": count("提示数"),
 			"findings": obj{"type": "array", "items": ref("AuditFinding")},
 			"report":   obj{"type": "object", "description": "读出的报告（report-model.md 的 JSON 模型）"}}},
