@@ -83,7 +83,7 @@ func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionI
 	}
 	rows, _ := json.Marshal(office.AuditLedger(outs).Rows)
 	d.Rows = string(rows)
-	s.render(w, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Form: map[string]string{"urls": r.PostFormValue("urls")}, Data: d})
+	s.renderTo(w, r, http.StatusOK, "check", page{Title: "报告核查", User: si.user, CSRF: si.csrf, Form: map[string]string{"urls": r.PostFormValue("urls")}, Data: d})
 }
 
 // uploadedFiles are the files chosen in the form.

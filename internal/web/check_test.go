@@ -3,9 +3,12 @@ package web_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"html"
+	"io"
 	"math/rand/v2"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -244,5 +247,44 @@ func TestWebCheckAddresses(t *testing.T) {
 	many := strings.Repeat(srv.URL+"/art/1.html\n", 51)
 	if code, _, page := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf, "urls": many}, "files"); code != http.StatusUnprocessableEntity || !strings.Contains(page, "一次最多核查 50 个网址") {
 		t.Errorf("51 addresses: %d", code)
+	}
+}
+
+// A large result (each file's tables as read) goes gzipped to a browser that
+// takes it: a 200-file check is megabytes of HTML.
+func TestWebCheckCompressed(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("district")
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	_ = mw.WriteField("csrf", csrf)
+	for i := range 10 {
+		var page bytes.Buffer
+		if err := render.HTML(&page, report.Generate(rand.New(rand.NewPCG(uint64(i), 1)), fmt.Sprintf("第%d局", i), 2024)); err != nil {
+			t.Fatal(err)
+		}
+		fw, _ := mw.CreateFormFile("files", fmt.Sprintf("%d.html", i))
+		_, _ = fw.Write(page.Bytes())
+	}
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", st.srv.URL+"/admin/check", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", st.srv.URL)
+	req.Header.Set("Accept-Encoding", "gzip") // set by hand: the client leaves the body compressed
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("%d, not compressed", resp.StatusCode)
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := io.ReadAll(zr)
+	if err != nil || !strings.Contains(string(page), "共核查 10 个文件") {
+		t.Errorf("%v: %d bytes", err, len(page))
 	}
 }

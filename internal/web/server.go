@@ -7,6 +7,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"embed"
 	"errors"
 	"html/template"
@@ -211,6 +212,14 @@ func (p page) RoleName() string {
 }
 
 func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
+	s.renderTo(w, nil, code, name, p)
+}
+
+// renderTo renders a page; with r, a large page goes gzipped to a browser
+// that takes it. Only for pages that reflect nothing a third party chose
+// beside the form token (报告核查's result: the user's own files), so that
+// compression cannot be used to guess the token (BREACH).
+func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, code int, name string, p page) {
 	var b bytes.Buffer
 	if err := s.pages[name].ExecuteTemplate(&b, "layout", p); err != nil {
 		s.Log.Error("template", "page", name, "err", err)
@@ -218,8 +227,19 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	body := b.Bytes()
+	if r != nil && len(body) > 64<<10 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed) // the level is valid
+		_, _ = zw.Write(body)                            // to memory
+		if zw.Close() == nil {
+			body = z.Bytes()
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Add("Vary", "Accept-Encoding")
+		}
+	}
 	w.WriteHeader(code)
-	if _, err := w.Write(b.Bytes()); err != nil {
+	if _, err := w.Write(body); err != nil {
 		s.Log.Debug("write", "page", name, "err", err)
 	}
 }
