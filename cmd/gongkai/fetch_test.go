@@ -138,3 +138,37 @@ func TestAuditURLs(t *testing.T) {
 		t.Errorf("a list without addresses: %d %s", code, errOut)
 	}
 }
+
+// audit --db compares each published file with the report its agency keeps
+// in the database for the year (PUB.DIFF): the demo's 2024 report of
+// 卫滨区教育体育和文化旅游局 agrees with the seed as published, not with a copy with
+// one number changed; a database file that is not there is refused, not
+// created.
+func TestAuditAgainstDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := filepath.Join(dir, "改过.txt")
+	if err := os.WriteFile(changed, []byte(strings.Replace(string(data), "行政许可\t0\t", "行政许可\t5\t", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, _ := gk(t, "audit", "--db", db, seed, changed)
+	sections := strings.Split(out, "== ")
+	if len(sections) != 3 || strings.Contains(sections[1], "PUB.DIFF") || !strings.Contains(sections[2], "PUB.DIFF") ||
+		!strings.Contains(sections[2], "发布的报告为 5，本系统中保存的报告为 0") {
+		t.Errorf("%s\n%s", out, stderr)
+	}
+	missing := filepath.Join(dir, "没有.db")
+	if _, stderr, code := gk(t, "audit", "--db", missing, seed); code != 2 || !strings.Contains(stderr, "找不到数据库文件") {
+		t.Errorf("a database that is not there: %d %s", code, stderr)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Error("audit --db created the database")
+	}
+}

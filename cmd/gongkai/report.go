@@ -131,12 +131,13 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
 	urls := fs.String("urls", "", "网址列表文件：每行一个已发布报告的网址（也可以是从 Excel 另存的文本或 CSV，取每行的第一个网址）")
+	db := fs.String("db", "", "与此数据库中各机关保存（报送）的同年度报告逐项核对（PUB.DIFF）："+dbHelp)
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return usageExit(err)
@@ -152,7 +153,42 @@ func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	return audit(ctx, files, auditor.Options{JSON: *asJSON, Workers: *workers, ByAgency: *byAgency}, *prevPath, stdout, stderr)
+	opt := auditor.Options{JSON: *asJSON, Workers: *workers, ByAgency: *byAgency}
+	if *db != "" {
+		compare, closeDB, err := c.savedComparer(ctx, *db)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer closeDB()
+		opt.Compare = compare
+	}
+	return audit(ctx, files, opt, *prevPath, stdout, stderr)
+}
+
+// savedComparer opens an existing database for audit --db (a SQLite file
+// that is not there is refused, not created) and compares each report with
+// the one its agency keeps there for the year (PUB.DIFF).
+func (c *cli) savedComparer(ctx context.Context, db string) (func(*report.Report) error, func(), error) {
+	if path := strings.TrimPrefix(db, "file:"); !strings.Contains(db, "://") {
+		if _, err := os.Stat(strings.SplitN(path, "?", 2)[0]); err != nil {
+			return nil, nil, errs.Wrap(errs.NotFound, err, "--db", "找不到数据库文件“%s”", db)
+		}
+	}
+	o, err := c.openOps(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	compare, err := o.SavedComparer(ctx)
+	if err != nil {
+		c.closeStore(o.Store)
+		return nil, nil, err
+	}
+	return func(r *report.Report) error {
+		if _, err := compare(ctx, r); err != nil {
+			return errs.Wrap(errs.Internal, err, "--db", "无法与数据库中的报告核对")
+		}
+		return nil
+	}, func() { c.closeStore(o.Store) }, nil
 }
 
 func audit(ctx context.Context, args []string, opt auditor.Options, prevPath string, stdout, stderr io.Writer) int {

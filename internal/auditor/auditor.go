@@ -38,6 +38,10 @@ type Options struct {
 	ByAgency bool
 	// KeepBytes bounds what a one-pass run keeps (0: keepBytes).
 	KeepBytes int64
+	// Compare, when set, adds to each report what comparing it with
+	// another source finds (gongkai audit --db: PUB.DIFF against the reports
+	// a database keeps); it runs on every core at once.
+	Compare func(*report.Report) error
 	// Names are the names to show, and to read the files as, for paths
 	// that are not what the user gave (a zip's entries unpacked to a
 	// temporary directory); a path without one shows as itself.
@@ -134,8 +138,9 @@ type result struct {
 	last bool // the last file of its job
 }
 
-// auditFile reads and checks one file, read as name.
-func auditFile(path, name string, prev *report.Report) (*report.Report, error) {
+// auditFile reads and checks one file, read as name (and compared, when
+// compare is set).
+func auditFile(path, name string, prev *report.Report, compare func(*report.Report) error) (*report.Report, error) {
 	data, err := readLimited(path, name)
 	if err != nil {
 		return nil, err
@@ -145,6 +150,11 @@ func auditFile(path, name string, prev *report.Report) (*report.Report, error) {
 		return nil, err
 	}
 	report.Check(r, prev)
+	if compare != nil {
+		if err := compare(r); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 
@@ -197,8 +207,9 @@ type audited struct {
 }
 
 // auditOne reads and checks one file against its predecessor.
-func auditOne(path, name string, asJSON bool, prev *report.Report) audited {
-	r, err := auditFile(path, name, prev)
+func auditOne(path, name string, opt Options, prev *report.Report) audited {
+	asJSON := opt.JSON
+	r, err := auditFile(path, name, prev, opt.Compare)
 	if err != nil {
 		return audited{err: err}
 	}
@@ -239,7 +250,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				if i >= len(files) {
 					return
 				}
-				r, err := auditFile(files[i], opt.shown(files[i]), nil)
+				r, err := auditFile(files[i], opt.shown(files[i]), nil, opt.Compare)
 				k := &kept{err: err}
 				if err == nil {
 					cy := r.CrossYear()
@@ -573,7 +584,7 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 				chain := yearChain{given: opt.Prev}
 				for m, i := range plan[k].files {
 					prev := chain.before(plan[k].years[m])
-					a := auditOne(files[i], opt.shown(files[i]), opt.JSON, prev)
+					a := auditOne(files[i], opt.shown(files[i]), opt, prev)
 					if a.err == nil {
 						chain.read(a.rep)
 					}

@@ -79,25 +79,49 @@ func (s *Service) compareSaved(ctx context.Context, p Principal, outs []auditor.
 	if err != nil {
 		return err
 	}
+	cmp := s.savedComparer(ags)
 	for i := range outs {
-		r := outs[i].Report
-		if r == nil || r.Agency == "" || r.Year == 0 {
-			continue
+		if r := outs[i].Report; r != nil {
+			if outs[i].Saved, err = cmp(ctx, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// SavedComparer is compareSaved for the command line (gongkai audit --db):
+// every agency of the database. The function adds PUB.DIFF to a report and
+// returns the name of the agency it was compared with ("" for none); it is
+// safe on every core at once.
+func (s *Service) SavedComparer(ctx context.Context) (func(context.Context, *report.Report) (string, error), error) {
+	ags, err := s.Store.ListAgencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.savedComparer(ags), nil
+}
+
+// savedComparer compares a report with the saved one of the agency among
+// ags its title names, for its year.
+func (s *Service) savedComparer(ags []*org.Agency) func(context.Context, *report.Report) (string, error) {
+	return func(ctx context.Context, r *report.Report) (string, error) {
+		if r.Agency == "" || r.Year == 0 {
+			return "", nil
 		}
 		ag := agencyNamed(ags, r.Agency)
 		if ag == nil {
-			continue
+			return "", nil
 		}
 		saved, err := s.Store.GetReport(ctx, ag.ID, r.Year)
 		if errors.Is(err, store.ErrNotFound) {
-			continue
+			return "", nil
 		} else if err != nil {
-			return err
+			return "", err
 		}
 		r.Findings = append(r.Findings, report.Published(r, saved)...)
-		outs[i].Saved = ag.Name
+		return ag.Name, nil
 	}
-	return nil
 }
 
 // agencyNamed is the one agency a report's title names: by the same name
