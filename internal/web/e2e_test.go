@@ -449,6 +449,12 @@ func TestBrowserCorrectionsAndPhone(t *testing.T) {
 		if wide || high > 64 {
 			t.Errorf("%s on a phone: wider than the screen %v, header %.0f px high", p, wide, high)
 		}
+		if p == "/admin/cases" { // one card per application, each field named, not eleven squeezed columns
+			cards, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('table.cards thead')).display === 'none' && getComputedStyle(document.querySelector('table.cards tr')).display === 'block'`))
+			if !cards {
+				t.Error("the case list on a phone is not shown as cards")
+			}
+		}
 		b.shot(fmt.Sprintf("16-phone-%d", i))
 	}
 	// the longest name and role (系统管理员（系统管理员）) keeps the header on
