@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"gongkai/internal/audit"
@@ -54,6 +55,7 @@ const maxAssign = 500
 // once (from the case list): all or none, in one transaction with one audit
 // entry listing them. It returns the 承办人's name ("" for nobody).
 func (s *Service) AssignCases(ctx context.Context, p Principal, caseIDs []int64, handlerID int64) (string, error) {
+	caseIDs = slices.Compact(slices.Sorted(slices.Values(caseIDs))) // a form may send one twice
 	if len(caseIDs) == 0 {
 		return "", errs.New("case", "请先勾选要指派的申请")
 	}

@@ -48,6 +48,14 @@ func TestAssignCase(t *testing.T) {
 			t.Error("a refused assignment wrote an audit entry")
 		}
 
+		// the same application ticked twice is assigned once, named once
+		if _, err := o.AssignCases(ctx, f.clerk, []int64{c.ID, c.ID}, f.head.UserID); err != nil {
+			t.Fatal(err)
+		}
+		if rows, _, err := s.ListAudit(ctx, []int64{f.a.ID}, 1, 0); err != nil || rows[0].Object != c.Serial {
+			t.Errorf("the audit entry of a double tick: %v %+v", err, rows)
+		}
+
 		// the list and the dashboard
 		c2 := f.register("2026-03-02", "李某")
 		if _, err := o.AssignCase(ctx, f.clerk, c2.ID, 0); err != nil {
