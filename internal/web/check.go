@@ -23,6 +23,7 @@ type checkData struct {
 	Rows     string // the result as the workbook's rows (JSON), posted back to download it
 	Max      int
 	MaxMB    int
+	MaxURLs  int
 }
 
 type checkOutcome struct {
@@ -33,7 +34,7 @@ type checkOutcome struct {
 }
 
 func newCheckData() checkData {
-	return checkData{Max: auditor.UploadLimits.Files, MaxMB: int(auditor.UploadLimits.Bytes >> 20)}
+	return checkData{Max: auditor.UploadLimits.Files, MaxMB: int(auditor.UploadLimits.Bytes >> 20), MaxURLs: fetch.MaxAddresses}
 }
 
 // checkPage offers to check published reports.
