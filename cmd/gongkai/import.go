@@ -99,6 +99,12 @@ func printImport(stdout io.Writer, res *ops.ImportResult, commit, validOnly bool
 			fmt.Fprintln(stdout, "  "+d)
 		}
 	}
+	if len(res.Unassigned) > 0 {
+		fmt.Fprintf(stdout, "%d 件申请的承办人不是本机关在用的办理人或负责人（照常导入，不指派承办人）：\n", len(res.Unassigned))
+		for _, d := range res.Unassigned {
+			fmt.Fprintln(stdout, "  "+d)
+		}
+	}
 	if !commit {
 		fmt.Fprintln(stdout, "以上为预览，未写入任何数据。确认无误后加 --commit 导入。")
 		if len(res.Bad) > 0 {

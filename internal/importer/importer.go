@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,10 @@ type Field struct {
 	Synonyms []string // header texts that mean this field (matched after removing spaces)
 }
 
+// unless are words that make a header mean something else than the field
+// its synonym names (经办人电话 is no 经办人).
+var unless = map[string][]string{"handler": {"电话", "手机", "科室", "部门", "日期", "时间", "意见", "签字"}}
+
 // Schema is a kind of ledger: the fields its columns can be.
 type Schema []Field
 
@@ -51,6 +56,7 @@ var Fields = Schema{
 	{"description", "申请内容", true, []string{"申请公开的内容", "申请内容", "所需信息", "申请事项", "内容描述", "所需政府信息"}},
 	{"replied_on", "答复日期", false, []string{"答复日期", "办结日期", "回复日期"}},
 	{"outcome", "答复结果", false, []string{"答复结果", "办理结果", "处理结果", "答复类型", "答复情况"}},
+	{"handler", "承办人", false, []string{"承办人", "承办人员", "经办人", "经办人员"}},
 }
 
 func (sc Schema) field(id string) *Field {
@@ -316,6 +322,9 @@ func (sc Schema) match(header string) string {
 	h := normHeader(header)
 	best, bestLen := "", 0
 	for _, f := range sc {
+		if slices.ContainsFunc(unless[f.ID], func(w string) bool { return strings.Contains(h, w) }) {
+			continue
+		}
 		for _, s := range f.Synonyms {
 			if strings.Contains(h, s) && len(s) > bestLen {
 				best, bestLen = f.ID, len(s)
@@ -490,6 +499,8 @@ type Row struct {
 	// Defects are Art. 29 gaps of the application (no 身份证明, a wrong check
 	// digit): the row is imported and flagged, as a clerk would register it.
 	Defects []string
+	// Handler is the 承办人 as the register names them ("" when it does not).
+	Handler string
 }
 
 var (
@@ -690,6 +701,7 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 				r.Outcome = o
 			}
 		}
+		r.Handler = get("handler")
 		r.Key = get("serial")
 		if r.Key == "" {
 			h := sha256.Sum256([]byte(strings.Join([]string{rec.String(), in.Applicant.Name, idNum, in.Request.Description}, "\x00")))
@@ -763,9 +775,10 @@ func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 
 // Ready is a row turned into a case, with the key that makes re-imports idempotent.
 type Ready struct {
-	Line int
-	Key  string
-	Case *casework.Case
+	Line    int
+	Key     string
+	Case    *casework.Case
+	Handler string // the 承办人 as the register names them
 }
 
 // Cases turns parsed rows into cases: received, and closed with their
@@ -785,7 +798,7 @@ func Cases(rows []Row, actor casework.Actor, clk clock.Clock, cfg casework.Confi
 				continue
 			}
 		}
-		out = append(out, Ready{Line: r.Line, Key: r.Key, Case: c})
+		out = append(out, Ready{Line: r.Line, Key: r.Key, Case: c, Handler: r.Handler})
 	}
 	return out, bad
 }

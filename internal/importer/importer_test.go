@@ -358,3 +358,27 @@ func TestMergedDataCells(t *testing.T) {
 		t.Errorf("an application over two rows: %v", bad)
 	}
 }
+
+// The 承办人 column is the one named so (or 经办人); a column of the 承办人's
+// telephone, department or signature is not.
+func TestHandlerColumn(t *testing.T) {
+	for header, want := range map[string]bool{"承办人": true, "经办人": true, "承办 人员": true, "经办人电话": false, "承办科室": false,
+		"承办人（签字）": false, "承办部门": false} {
+		csv := "收到日期,申请方式,申请人类型,申请人,申请内容," + header + "\n2026-03-02,当面,自然人,甲某,学区划分方案,张三\n"
+		sh, err := importer.ReadFile("a.csv", []byte(csv), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := sh.Map(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, got := m.Columns["handler"]
+		if got != want {
+			t.Errorf("%s taken for the 承办人: %v", header, got)
+		}
+		if rows, _ := sh.Parse(m); want && (len(rows) != 1 || rows[0].Handler != "张三") {
+			t.Errorf("%s: %+v", header, rows)
+		}
+	}
+}

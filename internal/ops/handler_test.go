@@ -7,6 +7,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -107,6 +108,43 @@ func TestAssignCase(t *testing.T) {
 		}
 		if _, err := o.AssignCase(ctx, f.clerk, c2.ID, f.head.UserID); errs.KindOf(err) != errs.Invalid {
 			t.Errorf("assigned to a disabled account: %v", err)
+		}
+	})
+}
+
+// A register with a 承办人 column names the 承办人 of each imported case when
+// the name is one of the agency's staff who handle applications; another
+// name (a colleague who left) is said once with its rows and the case comes
+// in without one; the 承办人's telephone is no 承办人.
+func TestImportHandlers(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-10")
+		csv := "收到日期,申请方式,申请人类型,申请人,申请内容,承办人,经办人电话\n" +
+			"2026-03-02,当面,自然人,甲某,学区划分方案,张办理,0373-1234567\n" +
+			"2026-03-03,当面,自然人,乙某,招生计划,王五,0373-1234567\n" +
+			"2026-03-04,当面,自然人,丙某,收费标准,,\n" +
+			"2026-03-05,当面,自然人,丁某,食堂合同,王五,\n"
+		res, err := o.Import(ctx, f.clerk, f.a.ID, ops.ImportRequest{Kind: ops.ImportCases, Name: "台账.csv", Data: []byte(csv), Commit: true})
+		if err != nil || res.Imported != 4 {
+			t.Fatalf("%v %+v", err, res)
+		}
+		if len(res.Unassigned) != 1 || !strings.Contains(res.Unassigned[0], "承办人“王五”（第 3、5 行，共 2 行）") {
+			t.Errorf("the unknown 承办人: %q", res.Unassigned)
+		}
+		if c, ok := res.Mapping.Columns["handler"]; !ok || res.Mapping.Headers[c] != "承办人" {
+			t.Errorf("the 承办人 column: %v", res.Mapping.Columns)
+		}
+		rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{f.a.ID}, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, r := range rows {
+			got[r.ApplicantName] = r.Handler
+		}
+		if got["甲某"] != "张办理" || got["乙某"] != "" || got["丙某"] != "" || got["丁某"] != "" {
+			t.Errorf("承办人 after the import: %v", got)
 		}
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
@@ -30,6 +32,7 @@ type importRun struct {
 	validOnly, commit bool
 	progress          func(ImportProgress)
 	after             func(tx *store.Tx) error
+	handlers          map[string]int64 // 承办人 by the name a register gives them
 }
 
 func (r importRun) report(stage string, done, total, found int) {
@@ -90,6 +93,11 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 			}
 			if err := tx.SetImportKey(ctx, r.Case.ID, r.Key); err != nil {
 				return err
+			}
+			if id := run.handlers[r.Handler]; id != 0 {
+				if err := tx.SetHandler(ctx, r.Case.ID, id); err != nil {
+					return err
+				}
 			}
 			imported++
 		}
@@ -178,15 +186,19 @@ type ImportRequest struct {
 
 // ImportResult is what the clerk sees of an import or its preview.
 type ImportResult struct {
-	Schema    importer.Schema
-	Mapping   *importer.Mapping // nil when not even the header row was found
-	Ready     int               // rows that can be imported
-	Bad       []importer.RowError
-	Defects   []string // applications registered despite missing content (Art. 30): 补正 follows
-	Imported  int
-	Updated   int  // documents: already recorded, changed by the ledger
-	Skipped   int  // already imported from an earlier run of the same file
-	Committed bool // the rows were written
+	Schema  importer.Schema
+	Mapping *importer.Mapping // nil when not even the header row was found
+	Ready   int               // rows that can be imported
+	Bad     []importer.RowError
+	Defects []string // applications registered despite missing content (Art. 30): 补正 follows
+	// Unassigned are the rows whose 承办人 is none of the agency's staff who
+	// handle applications (someone who left, a misspelling): imported
+	// without one.
+	Unassigned []string
+	Imported   int
+	Updated    int  // documents: already recorded, changed by the ledger
+	Skipped    int  // already imported from an earlier run of the same file
+	Committed  bool // the rows were written
 }
 
 // Import reads, maps, checks and (with Commit) stores a ledger file in one
@@ -232,6 +244,9 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 				res.Defects = append(res.Defects, fmt.Sprintf("第 %d 行：%s", r.Line, d))
 			}
 		}
+		if run.handlers, res.Unassigned, err = s.registerHandlers(ctx, agencyID, rows); err != nil {
+			return nil, err
+		}
 		var bad2 []importer.RowError
 		run.commit = write(len(bad))
 		res.Imported, res.Skipped, bad2, err = s.importCases(ctx, p, agencyID, rows, run)
@@ -253,6 +268,46 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 	}
 	res.Committed = err == nil && write(len(res.Bad))
 	return res, err
+}
+
+// registerHandlers maps the 承办人 a register names to the agency's staff who
+// handle applications, by name; a name that is none of them, or that two of
+// them share, is said for its row and the case is imported without one.
+func (s *Service) registerHandlers(ctx context.Context, agencyID int64, rows []importer.Row) (map[string]int64, []string, error) {
+	staff, err := s.handlers(ctx, agencyID)
+	if err != nil {
+		return nil, nil, err
+	}
+	byName := map[string]int64{}
+	for _, u := range staff {
+		if _, twice := byName[u.Name]; twice {
+			byName[u.Name] = 0 // two of the staff share the name: which one is not known
+			continue
+		}
+		byName[u.Name] = u.ID
+	}
+	// one note per name, with its rows (a register of years names the same
+	// colleague who left on hundreds of them)
+	var names []string
+	lines := map[string][]string{}
+	for _, r := range rows {
+		if r.Handler != "" && byName[r.Handler] == 0 {
+			if _, seen := lines[r.Handler]; !seen {
+				names = append(names, r.Handler)
+			}
+			lines[r.Handler] = append(lines[r.Handler], strconv.Itoa(r.Line))
+		}
+	}
+	var unknown []string
+	for _, n := range names {
+		l := lines[n]
+		shown := strings.Join(l[:min(len(l), 10)], "、")
+		if len(l) > 10 {
+			shown += " 等"
+		}
+		unknown = append(unknown, fmt.Sprintf("承办人“%s”（第 %s 行，共 %d 行）不是本机关在用的办理人或负责人，或有同名", n, shown, len(l)))
+	}
+	return byName, unknown, nil
 }
 
 // importDocuments records a ledger of normative documents in one
