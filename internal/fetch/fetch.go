@@ -283,7 +283,9 @@ func ReadList(where string, data []byte) ([]string, error) {
 	sc := bufio.NewScanner(bytes.NewReader(guard.UTF8(data)))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		// an address copied from a document typed in an input method's wide
+		// mode (ｈｔｔｐｓ：／／…) is the address it shows
+		line := strings.Map(guard.HalfWidth, strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff")))
 		if strings.HasPrefix(line, "#") {
 			continue
 		}

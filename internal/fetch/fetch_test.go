@@ -59,6 +59,9 @@ func TestReadList(t *testing.T) {
 	if err != nil || strings.Join(got, " ") != "https://a.gov.cn/1.html http://b.gov.cn/2.pdf https://c.gov.cn/x?id=3" {
 		t.Errorf("%q %v", got, err)
 	}
+	if got, err := ReadList("list", []byte("ｈｔｔｐｓ：／／ｗｗｗ．ａ．ｇｏｖ．ｃｎ／ａｒｔ／１．ｈｔｍｌ，甲局\n")); err != nil || len(got) != 1 || got[0] != "https://www.a.gov.cn/art/1.html" {
+		t.Errorf("a wide address: %q %v", got, err)
+	}
 	if _, err := ReadList("list", []byte("单位,网址\n")); err == nil {
 		t.Error("a list without addresses")
 	}
