@@ -289,16 +289,21 @@ func ReadList(where string, data []byte) ([]string, error) {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
+		split := func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == '，' || r == '\u3000' || r == '"' }
 		at := strings.Index(line, "http://")
 		if h := strings.Index(line, "https://"); h >= 0 && (at < 0 || h < at) {
 			at = h
 		}
-		if at < 0 {
+		if at >= 0 {
+			out = append(out, strings.FieldsFunc(line[at:], split)[0])
 			continue
 		}
-		out = append(out, strings.FieldsFunc(line[at:], func(r rune) bool {
-			return r == ' ' || r == '\t' || r == ',' || r == '，' || r == '\u3000' || r == '"'
-		})[0])
+		for _, f := range strings.FieldsFunc(line, split) { // www.example.gov.cn/art/1.html, as a spreadsheet shows it
+			if bareAddress(f) {
+				out = append(out, "http://"+f)
+				break
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, where, "无法读取网址列表")
@@ -307,6 +312,22 @@ func ReadList(where string, data []byte) ([]string, error) {
 		return nil, errs.New(where, "没有网址：每行写一个以 http:// 或 https:// 开头的网址")
 	}
 	return out, nil
+}
+
+// bareAddress says a word is a web address written without http:// — a
+// host of letters, digits, dots and hyphens ending in a domain the
+// government's sites use, then a path or nothing.
+func bareAddress(w string) bool {
+	host, _, _ := strings.Cut(strings.ToLower(w), "/")
+	if !strings.Contains(host, ".") || strings.Trim(host, "abcdefghijklmnopqrstuvwxyz0123456789.-:") != "" {
+		return false
+	}
+	for _, tld := range []string{".cn", ".com", ".net", ".org"} {
+		if strings.HasSuffix(strings.Split(host, ":")[0], tld) {
+			return true
+		}
+	}
+	return false
 }
 
 // errPrivate is a connection refused because it would reach a non-public

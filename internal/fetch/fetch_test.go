@@ -62,6 +62,9 @@ func TestReadList(t *testing.T) {
 	if got, err := ReadList("list", []byte("ｈｔｔｐｓ：／／ｗｗｗ．ａ．ｇｏｖ．ｃｎ／ａｒｔ／１．ｈｔｍｌ，甲局\n")); err != nil || len(got) != 1 || got[0] != "https://www.a.gov.cn/art/1.html" {
 		t.Errorf("a wide address: %q %v", got, err)
 	}
+	if got, err := ReadList("list", []byte("甲局 www.a.gov.cn/art/1.html\n乙局,hnb.gov.cn\n丙局,2025年报.pdf,张三\n")); err != nil || strings.Join(got, " ") != "http://www.a.gov.cn/art/1.html http://hnb.gov.cn" {
+		t.Errorf("addresses without http://: %q %v", got, err)
+	}
 	if _, err := ReadList("list", []byte("单位,网址\n")); err == nil {
 		t.Error("a list without addresses")
 	}
