@@ -17,6 +17,7 @@ import (
 type userView struct {
 	store.UserRow
 	RoleName string
+	Handles  int // open applications this user is 承办人 of: to reassign before disabling
 }
 
 type adminData struct {
@@ -61,9 +62,14 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
+	handled, err := s.Ops.Store.CountCasesByHandler(r.Context(), casework.Filter{AgencyIDs: ids, Open: true})
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
 	d := adminData{Kind: "users", Agencies: ags}
 	for _, u := range rows {
-		d.Users = append(d.Users, userView{u, org.RoleName(u.Role)})
+		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID]})
 	}
 	for _, x := range org.Roles {
 		d.Roles = append(d.Roles, option{string(x.ID), x.Name})

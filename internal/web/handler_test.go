@@ -119,6 +119,18 @@ func TestWebAssignCase(t *testing.T) {
 			t.Errorf("nothing ticked: %d", code)
 		}
 
+		// the administrator sees what each account handles before disabling it
+		ac, acsrf := st.login("admin")
+		if _, body := st.get(ac, "/admin/users"); !strings.Contains(body, "承办中的申请") || !strings.Contains(body, fmt.Sprintf("<td>%d 件</td>", headOpen+3)) {
+			t.Error("the users page does not count what each handles")
+		}
+		if code, _, _ := st.post(ac, fmt.Sprintf("/admin/users/%d", head.ID), url.Values{"csrf": {acsrf}, "do": {"disable"}}); code != http.StatusSeeOther {
+			t.Fatalf("disable: %d", code)
+		}
+		if _, body := st.get(ac, "/admin/users"); !strings.Contains(body, fmt.Sprintf("%d 件，需改派", headOpen+3)) {
+			t.Error("a disabled account's applications are not flagged for reassignment")
+		}
+
 		dc, dcsrf := st.login("district")
 		if _, body := st.get(dc, path); strings.Contains(body, `/handler"`) || !strings.Contains(body, "承办人：李主任") {
 			t.Error("the supervisor's case page")
