@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/office"
@@ -170,5 +172,58 @@ func TestAuditAgainstDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Error("audit --db created the database")
+	}
+}
+
+// audit --xlsx writes the result as 报告核查's workbook — one row per
+// finding, each agency's years checked against each other — and prints the
+// summary; an existing file is kept unless --force.
+func TestAuditToWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	for _, y := range []int{2023, 2024} {
+		var b strings.Builder
+		r := report.Generate(rand.New(rand.NewPCG(uint64(y), 5)), "甲县教育局", y)
+		if y == 2024 {
+			r.Sections["5"] = "存在的问题：公开内容不够全面。改进：加强培训。"
+		}
+		if err := render.Text(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", y)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "卫滨.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "结果.xlsx")
+	stdout, stderr, code := gk(t, "audit", "--xlsx", out, dir)
+	if code != 0 || !strings.Contains(stdout, "共审核 3 个文件") {
+		t.Fatalf("%d\n%s\n%s", code, stdout, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("报告核查结果")
+	seen := map[string]bool{}
+	for _, row := range rows[1:] {
+		seen[filepath.Base(row[0])] = true
+		if filepath.Base(row[0]) == "2024.txt" && row[4] == "" {
+			t.Errorf("2024 not checked against 2023: %q", row)
+		}
+	}
+	if rows[0][0] != "文件" || !seen["2023.txt"] || !seen["2024.txt"] || !seen["卫滨.txt"] {
+		t.Errorf("the workbook: %q", rows)
+	}
+	if _, stderr, code := gk(t, "audit", "--xlsx", out, dir); code != 2 || !strings.Contains(stderr, "文件已存在") {
+		t.Errorf("an existing workbook: %d %s", code, stderr)
+	}
+	if _, stderr, code := gk(t, "audit", "--xlsx", out, "--json", dir); code != 2 || !strings.Contains(stderr, "不能与") {
+		t.Errorf("--xlsx with --json: %d %s", code, stderr)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -131,16 +132,21 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
 	urls := fs.String("urls", "", "网址列表文件：每行一个已发布报告的网址（也可以是从 Excel 另存的文本或 CSV，取每行的第一个网址）")
 	db := fs.String("db", "", "与此数据库中各机关保存（报送）的同年度报告逐项核对（PUB.DIFF）："+dbHelp)
+	xlsx := fs.String("xlsx", "", "把核查结果写成 Excel 工作簿（每个问题一行，同“报告核查”页面下载的），屏幕上只输出汇总")
+	force := fs.Bool("force", false, "与 --xlsx 一起：覆盖已有的文件")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return usageExit(err)
+	}
+	if *xlsx != "" && (*prevPath != "" || *asJSON || *byAgency) {
+		return fail(stderr, errs.New("--xlsx", "--xlsx 不能与 --prev、--json、--by-agency 同用：同一机关的几个年度一起给出即可逐年核对"))
 	}
 	if *urls != "" {
 		list, err := readURLList(*urls)
@@ -162,7 +168,59 @@ func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 		defer closeDB()
 		opt.Compare = compare
 	}
+	if *xlsx != "" {
+		return auditToWorkbook(ctx, files, opt, *xlsx, *force, stdout, stderr)
+	}
 	return audit(ctx, files, opt, *prevPath, stdout, stderr)
+}
+
+// maxWorkbookFiles bounds audit --xlsx, which holds every report until the
+// workbook is written (a directory audited to the screen holds a few).
+const maxWorkbookFiles = 20000
+
+// auditToWorkbook is audit --xlsx: the files (addresses fetched, zips
+// unpacked) checked as 报告核查 checks uploads — grouped by agency, years in
+// order — and written as its workbook; the summary line goes to the screen.
+func auditToWorkbook(ctx context.Context, args []string, opt auditor.Options, out string, force bool, stdout, stderr io.Writer) int {
+	in := &auditInputs{}
+	defer in.cleanup()
+	files, names, failed, err := in.gather(ctx, args, isTerminal(stdout) && isTerminal(stderr), stderr)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if len(files) > maxWorkbookFiles {
+		return fail(stderr, errs.New("--xlsx", "一次最多把 %d 个文件写入工作簿，现在有 %d 个：请分批核查，或去掉 --xlsx 输出到屏幕", maxWorkbookFiles, len(files)))
+	}
+	var ups []auditor.Upload
+	for _, f := range failed {
+		ups = append(ups, auditor.Upload{Name: f.url, Err: f.err})
+	}
+	for _, f := range files {
+		name := cmp.Or(names[f], f)
+		data, err := readFile(f, report.MaxInput)
+		ups = append(ups, auditor.Upload{Name: name, ReadAs: f, Data: data, Err: err})
+	}
+	outs, _, err := auditor.AuditUploads(ctx, ups, opt.Workers)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, o := range outs {
+		if o.Report != nil && opt.Compare != nil {
+			if err := opt.Compare(o.Report); err != nil {
+				return fail(stderr, err)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := office.LedgerXLSX(&b, office.AuditLedger(outs)); err != nil {
+		return fail(stderr, err)
+	}
+	if code := writeOut(out, force, b.Bytes(), stdout, stderr); code != 0 {
+		return code
+	}
+	sum := auditor.Summarize(outs)
+	fmt.Fprintln(stdout, sum.Line())
+	return sum.ExitCode()
 }
 
 // savedComparer opens an existing database for audit --db (a SQLite file
