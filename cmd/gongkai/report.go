@@ -200,16 +200,9 @@ func auditToWorkbook(ctx context.Context, args []string, opt auditor.Options, ou
 		data, err := readFile(f, report.MaxInput)
 		ups = append(ups, auditor.Upload{Name: name, ReadAs: f, Data: data, Err: err})
 	}
-	outs, _, err := auditor.AuditUploads(ctx, ups, opt.Workers)
+	outs, err := auditor.AuditUploads(ctx, ups, opt.Workers, opt.Compare)
 	if err != nil {
 		return fail(stderr, err)
-	}
-	for _, o := range outs {
-		if o.Report != nil && opt.Compare != nil {
-			if err := opt.Compare(o.Report); err != nil {
-				return fail(stderr, err)
-			}
-		}
 	}
 	var b bytes.Buffer
 	if err := office.LedgerXLSX(&b, office.AuditLedger(outs)); err != nil {
@@ -226,7 +219,7 @@ func auditToWorkbook(ctx context.Context, args []string, opt auditor.Options, ou
 // savedComparer opens an existing database for audit --db (a SQLite file
 // that is not there is refused, not created) and compares each report with
 // the one its agency keeps there for the year (PUB.DIFF).
-func (c *cli) savedComparer(ctx context.Context, db string) (func(*report.Report) error, func(), error) {
+func (c *cli) savedComparer(ctx context.Context, db string) (auditor.Compare, func(), error) {
 	if path := strings.TrimPrefix(db, "file:"); !strings.Contains(db, "://") {
 		if _, err := os.Stat(strings.SplitN(path, "?", 2)[0]); err != nil {
 			return nil, nil, errs.Wrap(errs.NotFound, err, "--db", "找不到数据库文件“%s”", db)
@@ -241,11 +234,12 @@ func (c *cli) savedComparer(ctx context.Context, db string) (func(*report.Report
 		c.closeStore(o.Store)
 		return nil, nil, err
 	}
-	return func(r *report.Report) error {
-		if _, err := compare(ctx, r); err != nil {
-			return errs.Wrap(errs.Internal, err, "--db", "无法与数据库中的报告核对")
+	return func(r *report.Report) (string, error) {
+		saved, err := compare(r)
+		if err != nil {
+			return "", errs.Wrap(errs.Internal, err, "--db", "无法与数据库中的报告核对")
 		}
-		return nil
+		return saved, nil
 	}, func() { c.closeStore(o.Store) }, nil
 }
 

@@ -55,10 +55,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, p ops.Principal) 
 			s.fail(w, r, errs.New("url", "一次最多核查 %d 个网址，现在有 %d 个", fetch.MaxAddresses, len(urls)))
 			return
 		}
-		s.writeAudit(w, r, p, func() ([]auditor.Upload, error) {
-			f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes, UserAgent: "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"}
-			return fetch.Uploads(f.All(r.Context(), urls)), nil
-		})
+		s.writeAudit(w, r, p, func() ([]auditor.Upload, error) { return fetch.ForCheck(r.Context(), s.Fetch, urls), nil })
 		return
 	}
 	name := r.URL.Query().Get("name")

@@ -40,8 +40,8 @@ type Options struct {
 	KeepBytes int64
 	// Compare, when set, adds to each report what comparing it with
 	// another source finds (gongkai audit --db: PUB.DIFF against the reports
-	// a database keeps); it runs on every core at once.
-	Compare func(*report.Report) error
+	// a database keeps).
+	Compare Compare
 	// Names are the names to show, and to read the files as, for paths
 	// that are not what the user gave (a zip's entries unpacked to a
 	// temporary directory); a path without one shows as itself.
@@ -140,7 +140,7 @@ type result struct {
 
 // auditFile reads and checks one file, read as name (and compared, when
 // compare is set).
-func auditFile(path, name string, prev *report.Report, compare func(*report.Report) error) (*report.Report, error) {
+func auditFile(path, name string, prev *report.Report, compare Compare) (*report.Report, error) {
 	data, err := readLimited(path, name)
 	if err != nil {
 		return nil, err
@@ -151,7 +151,7 @@ func auditFile(path, name string, prev *report.Report, compare func(*report.Repo
 	}
 	report.Check(r, prev)
 	if compare != nil {
-		if err := compare(r); err != nil {
+		if _, err := compare(r); err != nil {
 			return nil, err
 		}
 	}

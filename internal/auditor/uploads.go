@@ -46,8 +46,8 @@ type Outcome struct {
 	Report *report.Report // nil when the file could not be read
 	Prev   string         // the file of the year before it was checked against, if any
 	Err    error
-	// Saved names the agency whose report of the year kept in gongkai the
-	// file was compared with (PUB.DIFF), when a caller did (ops.CheckReports).
+	// Saved names what the file was compared with (Compare: the agency whose
+	// report of the year gongkai keeps, PUB.DIFF), "" when nothing.
 	Saved string
 }
 
@@ -256,20 +256,27 @@ func readEntry(f *zip.File, where string, b *budget) ([]byte, error) {
 	return data, nil
 }
 
+// Compare adds to a report what comparing it with another source finds
+// (PUB.DIFF against the reports a database keeps) and names that source
+// ("" when there was none to compare with). It runs on every core at once.
+type Compare func(*report.Report) (string, error)
+
 // AuditUploads checks files held in memory as Run checks a directory: every
-// file read on every core, then grouped by agency, each agency's years in
-// order and each report checked against the one of the year before it (the
-// cross-year rules). The outcomes come in that order, with their summary.
-func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Summary, error) {
+// file read (and compared, when compare is set) on every core, then grouped
+// by agency, each agency's years in order and each report checked against
+// the one of the year before it (the cross-year rules). The outcomes come in
+// that order; Summarize counts them. A comparison that fails fails the check.
+func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compare) ([]Outcome, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	read := make([]Outcome, len(ups))
 	var next atomic.Int64
+	var failed atomic.Pointer[error]
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && failed.Load() == nil {
 				i := int(next.Add(1)) - 1
 				if i >= len(ups) {
 					return
@@ -280,13 +287,22 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Su
 						report.Check(o.Report, nil)
 					}
 				}
+				if o.Report != nil && compare != nil {
+					var err error
+					if o.Saved, err = compare(o.Report); err != nil {
+						failed.CompareAndSwap(nil, &err)
+					}
+				}
 				read[i] = o
 			}
 		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, Summary{}, err
+		return nil, err
+	}
+	if err := failed.Load(); err != nil {
+		return nil, *err
 	}
 	ids := make([]ident, len(read))
 	for i, o := range read {
@@ -295,7 +311,6 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Su
 		}
 	}
 	var out []Outcome
-	var sum Summary
 	for _, j := range groupByAgency(ids) {
 		var chain yearChain
 		names := map[*report.Report]string{}
@@ -310,9 +325,8 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int) ([]Outcome, Su
 				chain.read(o.Report)
 				names[o.Report] = o.Name
 			}
-			sum.add(result{err: o.Err, rep: o.Report})
 			out = append(out, o)
 		}
 	}
-	return out, sum, nil
+	return out, nil
 }

@@ -55,10 +55,11 @@ func TestUploadsAuditAsTheDirectory(t *testing.T) {
 		}
 		ups = append(ups, Upload{Name: f, Data: data})
 	}
-	outs, got, err := AuditUploads(context.Background(), ups, 2)
+	outs, err := AuditUploads(context.Background(), ups, 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := Summarize(outs)
 	if got != want || len(outs) != len(lines) {
 		t.Fatalf("summary %+v, %d outcomes; the directory run: %+v, %d", got, len(outs), want, len(lines))
 	}
@@ -148,10 +149,11 @@ func TestUnpack(t *testing.T) {
 	if !bytes.Equal(got[1].Data, seed) {
 		t.Error("the entry's bytes changed")
 	}
-	outs, sum, err := AuditUploads(context.Background(), got, 1)
+	outs, err := AuditUploads(context.Background(), got, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sum := Summarize(outs)
 	if sum.Files != 3 {
 		t.Errorf("%+v", sum)
 	}

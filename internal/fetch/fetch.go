@@ -8,6 +8,7 @@ package fetch
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -50,7 +51,7 @@ type Result struct {
 // Fetcher downloads addresses.
 type Fetcher struct {
 	Client    *http.Client
-	UserAgent string
+	UserAgent string                // "": UserAgent
 	Workers   int                   // at once; 0: 4
 	Timeout   time.Duration         // per address; 0: a minute
 	Progress  func(done, total int) // told after each address, when set
@@ -63,11 +64,14 @@ type Fetcher struct {
 // MaxAddresses bounds the addresses of one check on the web or the API.
 const MaxAddresses = 50
 
-// Uploads are the results as files for the auditor: each document, or an
-// address that gave none with why.
-func Uploads(results []Result) []auditor.Upload {
+// ForCheck fetches the addresses given to a report check (报告核查, POST
+// /api/v1/audit) with client, within the check's own bound on what it
+// holds: each document becomes a file, and an address that gave none one
+// that could not be read, with why.
+func ForCheck(ctx context.Context, client *http.Client, urls []string) []auditor.Upload {
+	f := &Fetcher{Client: client, MaxBytes: auditor.MaxUploadBytes}
 	var ups []auditor.Upload
-	for _, res := range results {
+	for _, res := range f.All(ctx, urls) {
 		if res.Err != nil {
 			ups = append(ups, auditor.Upload{Name: res.URL, Err: res.Err})
 			continue
@@ -78,6 +82,10 @@ func Uploads(results []Result) []auditor.Upload {
 	}
 	return ups
 }
+
+// UserAgent is how gongkai names itself to the websites it fetches from
+// (Fetcher.UserAgent "").
+const UserAgent = "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"
 
 // IsURL says a string is a web address to fetch.
 func IsURL(a string) bool {
@@ -173,13 +181,13 @@ func (f *Fetcher) one(ctx context.Context, addr string) (Doc, string, error) {
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return Doc{}, "", errs.New(addr, "网址不对：应为 http:// 或 https:// 开头的完整网址")
 	}
-	ctx, cancel := context.WithTimeout(ctx, cmpOr(f.Timeout, time.Minute))
+	ctx, cancel := context.WithTimeout(ctx, cmp.Or(f.Timeout, time.Minute))
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
 	if err != nil {
 		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "网址不对")
 	}
-	req.Header.Set("User-Agent", f.UserAgent)
+	req.Header.Set("User-Agent", cmp.Or(f.UserAgent, UserAgent))
 	resp, err := f.Client.Do(req)
 	if errors.Is(err, errPrivate) {
 		return Doc{}, "", errs.Wrap(errs.Invalid, err, addr, "这个网址指向内部网络（本机或局域网地址）：服务器只下载互联网上公开的网址；内部网址请下载后上传文件")
@@ -215,13 +223,6 @@ func (f *Fetcher) one(ctx context.Context, addr string) (Doc, string, error) {
 // statusWords say the common answers of a website in Chinese.
 var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访问）", 404: "（页面不存在）", 410: "（页面已删除）",
 	429: "（访问过于频繁）", 500: "（网站内部错误）", 502: "（网站暂时无法访问）", 503: "（网站暂时无法访问）", 504: "（网站响应超时）"}
-
-func cmpOr(d, def time.Duration) time.Duration {
-	if d > 0 {
-		return d
-	}
-	return def
-}
 
 // docExt are the kinds of file a page attaches a report as.
 var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,

@@ -57,55 +57,38 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 	if err != nil {
 		return nil, auditor.Summary{}, err
 	}
-	outs, _, err := auditor.AuditUploads(ctx, all, 0)
+	// each file of an agency the checker may see is compared with that
+	// agency's report of the year kept here (PUB.DIFF): the published file
+	// should be the version approved and sent
+	ids, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, auditor.Summary{}, err
 	}
-	if err := s.compareSaved(ctx, p, outs); err != nil {
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return nil, auditor.Summary{}, err
+	}
+	outs, err := auditor.AuditUploads(ctx, all, 0, s.savedComparer(ctx, ags))
+	if err != nil {
 		return nil, auditor.Summary{}, err
 	}
 	return outs, auditor.Summarize(outs), nil
 }
 
-// compareSaved compares each file of an agency the checker may see with
-// that agency's report of the year kept here, when there is one (PUB.DIFF):
-// the published file should be the version approved and sent.
-func (s *Service) compareSaved(ctx context.Context, p Principal, outs []auditor.Outcome) error {
-	ids, err := s.Visible(ctx, p)
-	if err != nil {
-		return err
-	}
-	ags, err := s.Store.Agencies(ctx, ids)
-	if err != nil {
-		return err
-	}
-	cmp := s.savedComparer(ags)
-	for i := range outs {
-		if r := outs[i].Report; r != nil {
-			if outs[i].Saved, err = cmp(ctx, r); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// SavedComparer is compareSaved for the command line (gongkai audit --db):
-// every agency of the database. The function adds PUB.DIFF to a report and
-// returns the name of the agency it was compared with ("" for none); it is
-// safe on every core at once.
-func (s *Service) SavedComparer(ctx context.Context) (func(context.Context, *report.Report) (string, error), error) {
+// SavedComparer is CheckReports' comparison for the command line (gongkai
+// audit --db): with every agency of the database.
+func (s *Service) SavedComparer(ctx context.Context) (auditor.Compare, error) {
 	ags, err := s.Store.ListAgencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.savedComparer(ags), nil
+	return s.savedComparer(ctx, ags), nil
 }
 
-// savedComparer compares a report with the saved one of the agency among
-// ags its title names, for its year.
-func (s *Service) savedComparer(ags []*org.Agency) func(context.Context, *report.Report) (string, error) {
-	return func(ctx context.Context, r *report.Report) (string, error) {
+// savedComparer adds PUB.DIFF to a report against the saved one of the
+// agency among ags its title names, for its year, and names that agency.
+func (s *Service) savedComparer(ctx context.Context, ags []*org.Agency) auditor.Compare {
+	return func(r *report.Report) (string, error) {
 		if r.Agency == "" || r.Year == 0 {
 			return "", nil
 		}
@@ -151,11 +134,6 @@ func agencyNamed(ags []*org.Agency, title string) *org.Agency {
 		return near[0]
 	}
 	return nil
-}
-
-// Uploads is a load for CheckReports of files already in memory.
-func Uploads(ups ...auditor.Upload) func() ([]auditor.Upload, error) {
-	return func() ([]auditor.Upload, error) { return ups, nil }
 }
 
 // maxChecks is how many report checks run at once.

@@ -24,7 +24,7 @@ func TestCheckReportsTurnsAndRefusals(t *testing.T) {
 	}
 	user := Principal{UserID: 1, AgencyID: 1, Name: "钱处长"}
 	ups := []auditor.Upload{{Name: `D:\年报\weibin.txt`, Data: seed}}
-	outs, sum, err := s.CheckReports(context.Background(), user, Uploads(ups...))
+	outs, sum, err := s.CheckReports(context.Background(), user, uploads(ups...))
 	if err != nil || sum.Files != 1 || outs[0].Name != "weibin.txt" || outs[0].Report.Agency != "卫滨区教育体育和文化旅游局" {
 		t.Fatalf("%v %+v %+v", err, sum, outs)
 	}
@@ -48,14 +48,19 @@ func TestCheckReportsTurnsAndRefusals(t *testing.T) {
 		t.Errorf("the waiting check, its request gone: %v (its files read: %v)", err, loaded.Load())
 	}
 	<-s.checks
-	if _, _, err := s.CheckReports(context.Background(), user, Uploads(ups...)); err != nil {
+	if _, _, err := s.CheckReports(context.Background(), user, uploads(ups...)); err != nil {
 		t.Errorf("with a turn free: %v", err)
 	}
 
-	if _, _, err := s.CheckReports(context.Background(), Principal{AgencyID: 1, Via: "public"}, Uploads(ups...)); errs.KindOf(err) != errs.Forbidden {
+	if _, _, err := s.CheckReports(context.Background(), Principal{AgencyID: 1, Via: "public"}, uploads(ups...)); errs.KindOf(err) != errs.Forbidden {
 		t.Errorf("the public: %v", err)
 	}
-	if _, _, err := s.CheckReports(context.Background(), user, Uploads(auditor.Upload{})); errs.KindOf(err) != errs.Invalid {
+	if _, _, err := s.CheckReports(context.Background(), user, uploads(auditor.Upload{})); errs.KindOf(err) != errs.Invalid {
 		t.Errorf("an empty file box: %v", err)
 	}
+}
+
+// uploads is a load for CheckReports of files already in memory.
+func uploads(ups ...auditor.Upload) func() ([]auditor.Upload, error) {
+	return func() ([]auditor.Upload, error) { return ups, nil }
 }

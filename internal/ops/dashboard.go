@@ -137,12 +137,7 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		d.Groups = append(d.Groups, dg)
 	}
 	if d.Handles = p.UserID != 0 && handles(p.Role); d.Handles {
-		if err := s.mine(ctx, p, d, today); err != nil {
-			return nil, err
-		}
-	}
-	if p.Role == casework.Approver {
-		if d.Workload, err = s.workload(ctx, p.AgencyID, today, soon); err != nil {
+		if err := s.mine(ctx, p, d, today, soon); err != nil {
 			return nil, err
 		}
 	}
@@ -157,47 +152,38 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 	return d, nil
 }
 
-// mine counts the viewer's own open applications and the agency's that
-// have no 承办人.
-func (s *Service) mine(ctx context.Context, p Principal, d *Dashboard, today workday.Date) error {
-	for _, c := range []struct {
-		f   casework.Filter
-		dst *int
-	}{
-		{casework.Filter{Open: true, Handler: p.UserID}, &d.Mine},
-		{casework.Filter{Handler: p.UserID, OverdueOn: &today}, &d.MineOverdue},
-		{casework.Filter{Open: true, Unassigned: true}, &d.NoHandler},
-	} {
-		f := c.f
-		f.AgencyIDs = []int64{p.AgencyID}
-		n, err := s.Store.CountCasesByAgency(ctx, f)
-		if err != nil {
-			return err
-		}
-		*c.dst = n[p.AgencyID]
-	}
-	return nil
-}
-
-// workload counts the agency's open applications per 承办人: its staff who
-// handle applications, a disabled account still holding some, and nobody.
-func (s *Service) workload(ctx context.Context, agencyID int64, today, soon workday.Date) ([]HandlerLoad, error) {
+// mine counts the agency's open applications per 承办人 (one grouped query
+// each: open, overdue, due soon): the viewer's own, those of nobody, and
+// for the head of the office (负责人) everyone's (workload).
+func (s *Service) mine(ctx context.Context, p Principal, d *Dashboard, today, soon workday.Date) error {
 	count := func(f casework.Filter) (map[int64]int, error) {
-		f.AgencyIDs, f.Open = []int64{agencyID}, true
+		f.AgencyIDs, f.Open = []int64{p.AgencyID}, true
 		return s.Store.CountCasesByHandler(ctx, f)
 	}
 	open, err := count(casework.Filter{})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	late, err := count(casework.Filter{OverdueOn: &today})
 	if err != nil {
-		return nil, err
+		return err
+	}
+	d.Mine, d.MineOverdue, d.NoHandler = open[p.UserID], late[p.UserID], open[0]
+	if p.Role != casework.Approver {
+		return nil
 	}
 	due, err := count(casework.Filter{DueFrom: &today, DueBy: &soon})
 	if err != nil {
-		return nil, err
+		return err
 	}
+	d.Workload, err = s.workload(ctx, p.AgencyID, open, late, due)
+	return err
+}
+
+// workload is each 承办人's share of the agency's open applications: its
+// staff who handle applications, a disabled account still holding some, and
+// nobody.
+func (s *Service) workload(ctx context.Context, agencyID int64, open, late, due map[int64]int) ([]HandlerLoad, error) {
 	staff, err := s.Store.ListUsers(ctx, []int64{agencyID})
 	if err != nil {
 		return nil, err

@@ -135,7 +135,7 @@ func BenchmarkCheckPage(b *testing.B) {
 	}
 	b.Run("baseline_audit_uploads", func(b *testing.B) {
 		for b.Loop() {
-			if _, _, err := auditor.AuditUploads(context.Background(), ups, 0); err != nil {
+			if _, err := auditor.AuditUploads(context.Background(), ups, 0, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

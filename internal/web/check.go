@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"gongkai/internal/auditor"
@@ -123,12 +124,8 @@ func (s *Server) fetchAddresses(r *http.Request) ([]auditor.Upload, error) {
 	if len(urls) > fetch.MaxAddresses {
 		return nil, errs.New("urls", "一次最多核查 %d 个网址，现在有 %d 个：请分批核查", fetch.MaxAddresses, len(urls))
 	}
-	f := &fetch.Fetcher{Client: s.Fetch, MaxBytes: auditor.MaxUploadBytes, UserAgent: fetchAgent}
-	return fetch.Uploads(f.All(r.Context(), urls)), nil
+	return fetch.ForCheck(r.Context(), s.Fetch, urls), nil
 }
-
-// fetchAgent is how the server names itself to the websites it fetches from.
-const fetchAgent = "Mozilla/5.0 (compatible; gongkai; 政府信息公开工作年度报告核查)"
 
 // maxCheckRows bounds a result posted back for download.
 const maxCheckRows = 50000
@@ -138,17 +135,11 @@ const maxCheckRows = 50000
 // again (nothing of them is kept here).
 func (s *Server) checkFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	var rows [][]string
-	dec := json.NewDecoder(strings.NewReader(r.PostFormValue("rows")))
 	l := office.AuditLedger(nil)
-	if err := dec.Decode(&rows); err != nil || len(rows) > maxCheckRows {
+	if json.Unmarshal([]byte(r.PostFormValue("rows")), &rows) != nil || len(rows) > maxCheckRows ||
+		slices.ContainsFunc(rows, func(row []string) bool { return len(row) != len(l.Headers) }) {
 		s.fail(w, r, si.user, si.csrf, errs.New("rows", "核查结果无法导出：请重新核查后再下载"))
 		return
-	}
-	for _, row := range rows {
-		if len(row) != len(l.Headers) {
-			s.fail(w, r, si.user, si.csrf, errs.New("rows", "核查结果无法导出：请重新核查后再下载"))
-			return
-		}
 	}
 	l.Rows = rows
 	var b bytes.Buffer
