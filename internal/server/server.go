@@ -92,7 +92,13 @@ func New(o Options) (*Server, error) {
 	if o.AccessLog {
 		log = o.Log
 	}
-	srv.Handler = securityHeaders(o.TLS, http.NewCrossOriginProtection().Handler(limitBodies(ws.SignedIn, plainText(metrics.Instrument(mux, log)))))
+	ans := answerer(ws.Problem)
+	cop := http.NewCrossOriginProtection()
+	// net/http's own refusal is an English line of text
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ans(w, r, http.StatusForbidden, "cross_origin", "请求来自其他网站，没有执行：为防止他人借用您的登录身份，只接受从本站页面提交的表单。请打开本站的页面重新操作")
+	}))
+	srv.Handler = securityHeaders(o.TLS, cop.Handler(limitBodies(ans, ws.SignedIn, plainText(ans, metrics.Instrument(mux, log)))))
 	return srv, nil
 }
 
@@ -184,11 +190,11 @@ func bodyLimit(r *http.Request) int64 {
 // the back office larger than a form is read only from a signed-in user:
 // anyone else is sent to the login page first, so that no stranger has the
 // server spool 100 MB to its disk.
-func limitBodies(signedIn func(*http.Request) bool, h http.Handler) http.Handler {
+func limitBodies(ans answerFunc, signedIn func(*http.Request) bool, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		max := bodyLimit(r)
 		if r.ContentLength > max {
-			tooLarge(w, r, max)
+			tooLarge(ans, w, r, max)
 			return
 		}
 		if r.Method == http.MethodPost && max > limitForm && strings.HasPrefix(r.URL.Path, "/admin/") && !signedIn(r) {
@@ -209,11 +215,11 @@ func limitBodies(signedIn func(*http.Request) bool, h http.Handler) http.Handler
 			}
 			var me *http.MaxBytesError
 			if errors.As(err, &me) {
-				tooLarge(w, r, max)
+				tooLarge(ans, w, r, max)
 				return
 			}
 			if err != nil {
-				http.Error(w, "表单内容无法读取，请返回重试", http.StatusBadRequest)
+				ans(w, r, http.StatusBadRequest, "invalid", "表单内容无法读取（传输中断或格式不对），没有保存任何内容：请返回上一页重新提交")
 				return
 			}
 		}
@@ -227,10 +233,10 @@ func limitBodies(signedIn func(*http.Request) bool, h http.Handler) http.Handler
 // of form fields (guard.Text says which and why). An address is typed or
 // linked, not pasted from a slide, so any control character in it is
 // refused.
-func plainText(h http.Handler) http.Handler {
+func plainText(ans answerFunc, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !urlText(r) {
-			refuse(w, r, "网址中有无法识别的字符（控制字符或不是 UTF-8 编码的乱码）：请检查网址后重试")
+			ans(w, r, http.StatusBadRequest, "invalid", "网址中有无法识别的字符（控制字符或不是 UTF-8 编码的乱码）：请检查网址后重试")
 			return
 		}
 		forms := []map[string][]string{r.Form, r.PostForm}
@@ -241,7 +247,7 @@ func plainText(h http.Handler) http.Handler {
 				for _, fh := range fhs {
 					clean, ok := guard.Text(fh.Filename)
 					if !ok {
-						refuse(w, r, "上传文件的文件名中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请改名后重新上传")
+						ans(w, r, http.StatusBadRequest, "invalid", "上传文件的文件名中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请改名后重新上传")
 						return
 					}
 					fh.Filename = clean
@@ -253,7 +259,7 @@ func plainText(h http.Handler) http.Handler {
 				for i, v := range vs {
 					clean, ok := guard.Text(v)
 					if !ok {
-						refuse(w, r, "提交的内容中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请删除这些字符后重新提交")
+						ans(w, r, http.StatusBadRequest, "invalid", "提交的内容中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请删除这些字符后重新提交")
 						return
 					}
 					vs[i] = clean
@@ -287,26 +293,26 @@ func urlText(r *http.Request) bool {
 	return true
 }
 
-// refuse answers 400 with msg.
-func refuse(w http.ResponseWriter, r *http.Request, msg string) {
-	answer(w, r, http.StatusBadRequest, "invalid", msg)
-}
-
-func tooLarge(w http.ResponseWriter, r *http.Request, max int64) {
+func tooLarge(ans answerFunc, w http.ResponseWriter, r *http.Request, max int64) {
 	w.Header().Set("Connection", "close")
-	answer(w, r, http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大（最大 "+size(max)+"）")
+	ans(w, r, http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大（最大 "+size(max)+"），没有保存任何内容：请减少或压缩文件后分几次提交")
 }
 
-// answer writes an error the middleware found before any handler: as the
-// API's JSON error on the API, as text elsewhere.
-func answer(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
-		return
+// answerFunc writes an error the middleware found before any handler.
+type answerFunc func(w http.ResponseWriter, r *http.Request, status int, code, msg string)
+
+// answerer answers as the API's JSON error on the API and with the site's
+// error page (msg and a way back) elsewhere.
+func answerer(page func(w http.ResponseWriter, r *http.Request, status int, msg string)) answerFunc {
+	return func(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.WriteHeader(status)
+			_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+			return
+		}
+		page(w, r, status, msg)
 	}
-	http.Error(w, msg, status)
 }
 
 func size(n int64) string {

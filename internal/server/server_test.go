@@ -271,3 +271,49 @@ func TestMetricsGate(t *testing.T) {
 		}
 	}
 }
+
+// What the server refuses before any page's handler runs is said on the
+// site's own error page in Chinese, with a way back to the page the request
+// came from; the API answers its JSON error. net/http's own refusal of a
+// form from another site is a line of English.
+func TestRefusalsAreThePagesOwn(t *testing.T) {
+	_, hs := newServer(t, server.Options{})
+	do := func(path, contentType, referer string, body io.Reader, header ...string) (int, string, string) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", hs.URL+path, body)
+		req.Header.Set("Content-Type", contentType)
+		if referer != "" {
+			req.Header.Set("Referer", referer)
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+	}
+	big := strings.NewReader("name=" + strings.Repeat("a", 2<<20))
+	code, ct, body := do("/apply/1/confirm", "application/x-www-form-urlencoded", hs.URL+"/apply/1?x=1", big)
+	if code != http.StatusRequestEntityTooLarge || !strings.HasPrefix(ct, "text/html") ||
+		!strings.Contains(body, "<h1>提交的内容过大</h1>") || !strings.Contains(body, "没有保存任何内容") ||
+		!strings.Contains(body, `<a href="/apply/1?x=1">返回上一页</a>`) {
+		t.Errorf("too large: %d %s\n%s", code, ct, body)
+	}
+	// a referer of another site is not offered as the way back
+	_, _, body = do("/apply/1", "application/x-www-form-urlencoded", "http://evil.example/apply/1", strings.NewReader("name=%00"))
+	if !strings.Contains(body, "无法识别的字符") || strings.Contains(body, "返回上一页") || !strings.Contains(body, `<a href="/">返回首页</a>`) {
+		t.Errorf("NUL in a form:\n%s", body)
+	}
+	code, ct, body = do("/login", "application/x-www-form-urlencoded", "", strings.NewReader("username=clerk"), "Sec-Fetch-Site", "cross-site", "Origin", "http://evil.example")
+	if code != http.StatusForbidden || !strings.HasPrefix(ct, "text/html") || !strings.Contains(body, "请求来自其他网站") || strings.Contains(body, "cross-origin") {
+		t.Errorf("cross-site form: %d %s\n%s", code, ct, body)
+	}
+	code, ct, body = do("/api/v1/cases", "application/json", "", strings.NewReader("{}"), "Sec-Fetch-Site", "cross-site", "Origin", "http://evil.example")
+	if code != http.StatusForbidden || !strings.HasPrefix(ct, "application/json") || !strings.Contains(body, `"code":"cross_origin"`) {
+		t.Errorf("cross-site API call: %d %s\n%s", code, ct, body)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"gongkai/internal/casework"
@@ -193,6 +194,8 @@ type page struct {
 	Form   map[string]string
 	Errors map[string]string
 	Data   any
+	// Back is where the error page's "返回上一页" leads ("" for none).
+	Back string
 }
 
 // IsAdmin and SeesBelow decide which menu entries show.
@@ -255,6 +258,30 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, u *org.User, csrf 
 		s.Log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	s.render(w, code, "error", page{Title: "出错了", User: u, CSRF: csrf, Data: msg})
+}
+
+// Problem is the error page for what the server refused before any page's
+// handler ran (a body too large, text that is not text, a form from another
+// site): no session is read, so it offers the page the request came from.
+func (s *Server) Problem(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	title := map[int]string{
+		http.StatusRequestEntityTooLarge: "提交的内容过大",
+		http.StatusForbidden:             "请求被拒绝",
+	}[code]
+	if title == "" {
+		title = "无法处理的请求"
+	}
+	s.render(w, code, "error", page{Title: title, Data: msg, Back: sameSiteReferer(r)})
+}
+
+// sameSiteReferer is the path of the page of this site that sent r, or "".
+func sameSiteReferer(r *http.Request) string {
+	u, err := url.Parse(r.Referer())
+	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+		return ""
+	}
+	u.Scheme, u.Host, u.User, u.Fragment = "", "", nil, ""
+	return u.String()
 }
 
 // formCode is the status of a form shown again with its problem: 422 for
