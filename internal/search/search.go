@@ -21,7 +21,7 @@ import (
 const MaxQueryRunes = 64
 
 // fold maps full-width ASCII forms to half-width and upper case to lower.
-func fold(r rune) rune { return unicode.ToLower(guard.HalfWidth(r)) }
+func fold(r rune) rune { return guard.Fold(r) }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 

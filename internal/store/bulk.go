@@ -31,7 +31,7 @@ func (t *Tx) BulkInsertCases(ctx context.Context, agencyID int64, cs []*casework
 			c.AgencyID, c.Serial, c.Code, c.Version = agencyID, fmt.Sprintf("%d-%04d", year, last-len(group)+i+1), queryCode(), 1
 		}
 	}
-	const perStatement = 400 // 22 columns each: under SQLite's parameter limit
+	const perStatement = 400 // 23 columns each: under SQLite's parameter limit
 	for start := 0; start < len(cs); start += perStatement {
 		end := min(start+perStatement, len(cs))
 		if err := t.bulkCaseRows(ctx, cs[start:end], dls[start:end]); err != nil {
@@ -53,10 +53,10 @@ func (t *Tx) placeholder(n int) string {
 }
 
 func (t *Tx) bulkCaseRows(ctx context.Context, cs []*casework.Case, dls []casework.Deadline) error {
-	const cols = 22
+	const cols = 23
 	var q strings.Builder
 	q.WriteString(`INSERT INTO cases (agency_id, serial, code, channel, applicant_type, applicant_name, id_number, phone,
-		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units) VALUES `)
+		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key) VALUES `)
 	args := make([]any, 0, cols*len(cs))
 	now := t.s.ts(t.s.Clock.Now())
 	for i, c := range cs {
@@ -78,7 +78,7 @@ func (t *Tx) bulkCaseRows(ctx context.Context, cs []*casework.Case, dls []casewo
 		q.WriteString(")")
 		args = append(args, c.AgencyID, c.Serial, c.Code, string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone,
 			c.Intake.Request.Description, string(intake), date(c.Received), string(c.State), string(c.Outcome), optDate(c.ClosedOn),
-			dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, now, c.Intake.Request.Units())
+			dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, now, c.Intake.Request.Units(), caseSearchKey(c))
 	}
 	q.WriteString(" RETURNING id, serial")
 	rows, err := t.tx.QueryContext(ctx, q.String(), args...)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -207,43 +208,26 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 }
 
 // textMatch is the condition for a search of serial, applicant and request
-// text. Two steps: the matching ids come from a scan of the narrow index
-// cases_text (a substring search can seek no index); the filters, order and
-// page then apply to those few cases only, instead of reading every case row
-// in date order to test it.
+// text, compared folded (searchKey) so that full width, half width and case
+// do not matter on either side. Two steps: the matching ids come from a
+// scan of the narrow index cases_search (a substring search can seek no
+// index); the filters, order and page then apply to those few cases only,
+// instead of reading every case row in date order to test it.
 func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg func(any) string) (string, bool, error) {
 	find := "instr"
 	if s.dialect == Postgres {
 		find = "strpos"
 	}
-	// a query with letters that have a case (an applicant 某ABC科技有限公司
-	// searched as abc) compares both sides lower-cased; others, most of
-	// them, keep the plain scan
-	col := func(c string) string { return c }
-	if strings.ToLower(q) != q || strings.ToUpper(q) != q {
-		col = func(c string) string { return "lower(" + c + ")" }
-	}
-	has := func(p string) string {
-		return "(" + find + "(" + col("serial") + ", " + col(p) + ") > 0 OR " + find + "(" + col("applicant_name") + ", " + col(p) + ") > 0 OR " +
-			find + "(" + col("description") + ", " + col(p) + ") > 0)"
-	}
-	// a query typed in full width (２０２６－０００１, ＡＢＣ, an input
-	// method's wide mode) finds what is stored in half width too
-	half := strings.Map(guard.HalfWidth, q)
+	// a line break would match across two fields of the key
+	q = strings.Join(strings.Fields(strings.Map(guard.Fold, q)), " ")
+	has := func(p string) string { return find + "(search_key, " + p + ") > 0" }
 	idArgs := []any{q}
-	if half != q {
-		idArgs = append(idArgs, half)
-	}
 	var agencyPH []string
 	for _, id := range agencies {
 		idArgs = append(idArgs, id)
 		agencyPH = append(agencyPH, fmt.Sprintf("$%d", len(idArgs)))
 	}
-	cond := has("$1")
-	if half != q {
-		cond = "(" + cond + " OR " + has("$2") + ")"
-	}
-	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND "+cond, idArgs...)
+	matches, err := queryIDs(ctx, s.db, "SELECT id FROM cases WHERE agency_id IN ("+strings.Join(agencyPH, ",")+") AND "+has("$1"), idArgs...)
 	switch {
 	case err != nil:
 		return "", false, err
@@ -251,9 +235,6 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 		return "", false, nil
 	case len(matches) > 2000:
 		// too broad to list the ids (SQL parameter limits): one scan
-		if half != q {
-			return "(" + has(arg(q)) + " OR " + has(arg(half)) + ")", true, nil
-		}
 		return has(arg(q)), true, nil
 	}
 	ph := make([]string, len(matches))
@@ -261,6 +242,65 @@ func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg f
 		ph[i] = arg(id)
 	}
 	return "id IN (" + strings.Join(ph, ",") + ")", true, nil
+}
+
+// caseSearchKey is what the case list's search reads of c: its serial,
+// applicant and request text folded (guard.Fold), a line apart.
+func caseSearchKey(c *casework.Case) string {
+	return searchKey(c.Serial, c.Intake.Applicant.Name, c.Intake.Request.Description)
+}
+
+func searchKey(serial, name, description string) string {
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' {
+				return ' '
+			}
+			return guard.Fold(r)
+		}, s)
+	}
+	return fold(serial) + "\n" + fold(name) + "\n" + fold(description)
+}
+
+// fillSearchKeys writes the search key of every case that has none (the
+// cases from before migration 0022), within the migration's transaction.
+func fillSearchKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, serial, applicant_name, description FROM cases WHERE search_key = ''`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id  int64
+		key string
+	}
+	var todo []row
+	for rows.Next() {
+		var r row
+		var serial, name, desc string
+		if err := rows.Scan(&r.id, &serial, &name, &desc); err != nil {
+			_ = rows.Close()
+			return err
+		}
+		r.key = searchKey(serial, name, desc)
+		todo = append(todo, r)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, `UPDATE cases SET search_key = $1 WHERE id = $2`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range todo {
+		if _, err := stmt.ExecContext(ctx, r.key, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EarlierBySameApplicant loads the agency's applications by the same

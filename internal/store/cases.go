@@ -48,11 +48,11 @@ func (t *Tx) InsertCase(ctx context.Context, agencyID int64, c *casework.Case, d
 	now := t.s.ts(t.s.Clock.Now())
 	a := c.Intake.Applicant
 	err = t.tx.QueryRowContext(ctx, `INSERT INTO cases (agency_id, serial, code, channel, applicant_type, applicant_name, id_number, phone,
-		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20,$21) RETURNING id`,
+		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20,$21,$22) RETURNING id`,
 		agencyID, c.Serial, c.Code, string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone,
 		c.Intake.Request.Description, string(intake), date(c.Received), string(c.State), string(c.Outcome), optDate(c.ClosedOn),
-		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, c.Intake.Request.Units()).Scan(&c.ID)
+		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, c.Intake.Request.Units(), caseSearchKey(c)).Scan(&c.ID)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -119,9 +119,9 @@ func (t *Tx) UpdateIntake(ctx context.Context, c *casework.Case, dl casework.Dea
 	}
 	a := c.Intake.Applicant
 	if _, err := t.tx.ExecContext(ctx, `UPDATE cases SET channel = $1, applicant_type = $2, applicant_name = $3, id_number = $4, phone = $5,
-		description = $6, intake = $7, received_on = $8, units = $9 WHERE id = $10`,
+		description = $6, intake = $7, received_on = $8, units = $9, search_key = $10 WHERE id = $11`,
 		string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone, c.Intake.Request.Description, string(intake), date(c.Received),
-		c.Intake.Request.Units(), c.ID); err != nil {
+		c.Intake.Request.Units(), caseSearchKey(c), c.ID); err != nil {
 		return mapErr(err)
 	}
 	return t.updateRow(ctx, c, dl)

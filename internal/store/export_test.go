@@ -10,3 +10,10 @@ func SetCandidates(n int) func() {
 
 // Cover exposes the tokens of a window to the test.
 var Cover = cover
+
+// FillSearchKeys and DataSteps let a test run a migration's data step on
+// rows written as before it.
+var (
+	FillSearchKeys = fillSearchKeys
+	DataSteps      = dataSteps
+)

@@ -167,6 +167,11 @@ func (s *Store) migrationFiles() ([]string, error) {
 
 func version(name string) string { return strings.TrimSuffix(filepath.Base(name), ".sql") }
 
+// dataSteps fill what a migration's SQL cannot compute, in its transaction.
+var dataSteps = map[string]func(context.Context, *sql.Tx) error{
+	"0022_case_search_key": fillSearchKeys,
+}
+
 // Migrate applies the pending migrations, each in its own transaction.
 // Migrations are forward-only.
 func (s *Store) Migrate(ctx context.Context) error {
@@ -212,6 +217,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		err = s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", v, err)
+			}
+			if fill := dataSteps[v]; fill != nil {
+				if err := fill(ctx, tx); err != nil {
+					return fmt.Errorf("migration %s: %w", v, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, v, s.Clock.Now().UTC().Format(time.RFC3339))
 			return err

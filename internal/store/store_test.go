@@ -306,6 +306,37 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 				t.Errorf("search %q: %d %v", query, len(rows), err)
 			}
 		}
+		// what was stored in full width (an applicant who typed in the wide
+		// mode) is found by a query in half width, and the other way round;
+		// a corrected intake is searched as corrected
+		wide := newCase(t, 1, "2024-06-05")
+		wide.Intake.Applicant.Name = "ＸＹＺ商贸有限公司"
+		wide.Intake.Request.Description = "关于２０２５年招生计划的文件"
+		if err := insert(s, a.ID, wide); err != nil {
+			t.Fatal(err)
+		}
+		for _, query := range []string{"xyz", "XYZ商贸", "ｘｙｚ", "2025年招生", "２０２５年招生"} {
+			if rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: query}); err != nil || len(rows) != 1 || rows[0].ID != wide.ID {
+				t.Errorf("search %q for what was stored in full width: %d %v", query, len(rows), err)
+			}
+		}
+		wide.Intake.Applicant.Name = "某某贸易有限公司"
+		if err := s.InTx(ctx, func(tx *store.Tx) error {
+			dl, _ := wide.Deadline(cfg, cal, s.Clock.Today())
+			return tx.UpdateIntake(ctx, wide, dl)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if _, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "xyz"}); total != 0 {
+			t.Errorf("the name before the correction is still found: %d", total)
+		}
+		if rows, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "某某贸易"}); len(rows) != 1 || rows[0].ID != wide.ID {
+			t.Errorf("the corrected name is not found: %d", len(rows))
+		}
+		// the three fields are searched apart: no match across their border
+		if _, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "公司关于"}); total != 0 {
+			t.Errorf("a query across the applicant and the request matched %d", total)
+		}
 		pct, _, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "%"})
 		if len(pct) != 0 {
 			t.Errorf("%% matched %d", len(pct))
@@ -568,4 +599,46 @@ func TestBusyWriterIsSaid(t *testing.T) {
 	if _, err := b.AgencyByName(ctx, "示例局"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("the refused write was kept: %v", err)
 	}
+}
+
+// Migration 0022's data step gives the cases written before it their search
+// key, so that an upgraded database's applications are found as new ones
+// are; every data step belongs to a migration of both trees.
+func TestMigrationFillsSearchKeys(t *testing.T) {
+	for v := range store.DataSteps {
+		for _, d := range []string{"sqlite", "postgres"} {
+			if _, err := os.Stat(filepath.Join("migrations", d, v+".sql")); err != nil {
+				t.Errorf("data step %s: %v", v, err)
+			}
+		}
+	}
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "示例县教育局")
+		c := newCase(t, 1, "2024-06-05")
+		c.Intake.Applicant.Name = "ＸＹＺ商贸有限公司"
+		if err := insert(s, a.ID, c); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().ExecContext(ctx, `UPDATE cases SET search_key = ''`); err != nil {
+			t.Fatal(err)
+		}
+		if _, total, _ := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: "xyz"}); total != 0 {
+			t.Fatalf("found without a key: %d", total)
+		}
+		tx, err := s.DB().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.FillSearchKeys(ctx, tx); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"xyz", c.Serial} {
+			if rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Query: q}); err != nil || len(rows) != 1 || rows[0].ID != c.ID {
+				t.Errorf("search %q after the data step: %d %v", q, len(rows), err)
+			}
+		}
+	})
 }
