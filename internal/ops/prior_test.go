@@ -62,6 +62,24 @@ func TestPriorReport(t *testing.T) {
 		if _, err := s.GetPriorReport(ctx, f.a.ID, 2024); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("a refused import was kept: %v", err)
 		}
+		// the 报告汇总 of 2024 before: the agency's 表三 from its records
+		rowOf := func(ru *ops.Rollup) ops.RollupRow {
+			for _, r := range ru.Rows {
+				if r.Agency.ID == f.a.ID {
+					return r
+				}
+			}
+			t.Fatal("no row of the agency")
+			return ops.RollupRow{}
+		}
+		before, err := o.Rollup(ctx, f.super, 2024)
+		if err != nil || rowOf(before).Published {
+			t.Fatalf("rollup before: %v", err)
+		}
+		recs, err := o.Report(ctx, f.clerk, f.a.ID, 2024)
+		if err != nil || recs.Published != nil {
+			t.Fatalf("2024 before: %v", err)
+		}
 		v, err := o.Report(ctx, f.clerk, f.a.ID, 2025)
 		if err != nil || !v.PrevMissing || v.Prior != nil {
 			t.Fatalf("before: missing %v prior %v %v", v.PrevMissing, v.Prior, err)
@@ -79,6 +97,23 @@ func TestPriorReport(t *testing.T) {
 		v, err = o.Report(ctx, f.clerk, f.a.ID, 2025)
 		if err != nil || v.PrevMissing || v.Prior == nil || v.Prior.FileName != "2024.yaml" || v.Prior.By != "张办理" {
 			t.Fatalf("after: missing %v prior %+v %v", v.PrevMissing, v.Prior, err)
+		}
+		// the 报告汇总 of 2024 counts the published report, not the records
+		// it replaces, as published (neither 报送 nor late), with its checks
+		after, err := o.Rollup(ctx, f.super, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := rowOf(after)
+		if !row.Published || row.Status != "已发布（导入）" || row.Late || !row.Checked || !strings.Contains(row.Note, "2024.yaml") {
+			t.Errorf("the agency's row: %+v", row)
+		}
+		total := func(r *report.Report) int64 { n, _ := r.Applications["new"][6].Int(); return n }
+		if got, want := total(after.Sum), total(before.Sum)-total(recs.Report)+3; got != want {
+			t.Errorf("new applications summed: %d, want %d", got, want)
+		}
+		if v24, err := o.Report(ctx, f.clerk, f.a.ID, 2024); err != nil || v24.Published == nil || v24.Published.FileName != "2024.yaml" {
+			t.Errorf("the 2024 page does not say the published report counts: %v", err)
 		}
 		// 3 carried into 2025 by the published report; none in the records
 		carry := false

@@ -42,6 +42,9 @@ type ReportView struct {
 	// says there is no previous year's report at all (they are skipped)
 	Prior       *store.PriorReport
 	PrevMissing bool
+	// Published is this year's report read from its published file when
+	// none is kept here: what the 报告汇总 counts for the agency
+	Published *store.PriorReport
 }
 
 // Generate builds an agency's report of a year from the records: 表二 (一)
@@ -203,6 +206,12 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 		if err := s.draftInto(ctx, ag, v.Report, st); err != nil {
 			return nil, err
 		}
+		if v.Published, err = s.Store.GetPriorReport(ctx, agencyID, year); errors.Is(err, store.ErrNotFound) {
+			err = nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	v.Findings = report.Check(v.Report, prev)
 	if v.Saved {
@@ -325,8 +334,9 @@ func (s *Service) SubmitReport(ctx context.Context, p Principal, year int) (*Rep
 type RollupRow struct {
 	Agency           *org.Agency
 	Due              workday.Date
-	Status           string // 已报送, 已保存未报送, 逾期未报, 未开始
+	Status           string // 已报送, 已保存未报送, 逾期未报, 未开始, 已发布（导入）
 	Late             bool
+	Published        bool // no report kept here: the one it published, read from its file
 	Errors, Warnings int
 	Checked          bool // saved, so its checks are counted
 	By               string
@@ -365,11 +375,24 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 	if err != nil {
 		return nil, err
 	}
+	// an agency that kept no report here for the year but read the one it
+	// published (the year before it used gongkai) counts as published: its
+	// tables are the report's, not the records it did not keep
+	priors, err := s.Store.PriorReports(ctx, ids, year)
+	if err != nil {
+		return nil, err
+	}
+	var fromRecords []*org.Agency
+	for _, a := range ags {
+		if _, ok := saved[a.ID]; ok || priors[a.ID] == nil {
+			fromRecords = append(fromRecords, a)
+		}
+	}
 	today := s.Clock.Today()
 	out := &Rollup{Year: year}
 	// a report's own 表三 is needed to check it, and only saved ones are
 	// checked: the rest are only summed
-	all, err := s.reportsOf(ctx, ags, year, st, func(id int64) bool { _, ok := saved[id]; return ok })
+	all, err := s.reportsOf(ctx, fromRecords, year, st, func(id int64) bool { _, ok := saved[id]; return ok })
 	if err != nil {
 		return nil, err
 	}
@@ -381,6 +404,9 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 			own = a.Name
 		}
 		reps[i] = all.reps[a.ID]
+		if reps[i] == nil {
+			reps[i] = priors[a.ID].Report
+		}
 	}
 	// each saved report is checked: pure work, on every core
 	workers := runtime.GOMAXPROCS(0)
@@ -388,6 +414,11 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(ags); i += workers {
+				if all.reps[ags[i].ID] == nil {
+					pr := priors[ags[i].ID]
+					out.Rows[i] = publishedRow(ags[i], pr, year, s.Clock.Date(pr.At))
+					continue
+				}
 				out.Rows[i] = rollupRow(ags[i], reps[i], year, today, saved)
 			}
 		})
@@ -437,6 +468,18 @@ func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, 
 	default:
 		row.Status = "未开始"
 	}
+	return row
+}
+
+// publishedRow is the 报告汇总's row of an agency whose report of the year
+// is the one it published, read from its file: checked as published, never
+// late (when it was published is not known), not 报送 here.
+func publishedRow(a *org.Agency, pr *store.PriorReport, year int, imported workday.Date) RollupRow {
+	due, _ := report.SubmitBy(a.Level, year, nil)
+	report.Check(pr.Report, nil)
+	row := RollupRow{Agency: a, Due: due, Status: "已发布（导入）", Published: true, Checked: true,
+		Note: fmt.Sprintf("%s于 %s 从发布的文件“%s”读取", pr.By, imported, pr.FileName)}
+	row.Errors, row.Warnings, _ = pr.Report.Counts()
 	return row
 }
 

@@ -35,17 +35,43 @@ func (t *Tx) SavePriorReport(ctx context.Context, agencyID int64, r *report.Repo
 // GetPriorReport is the agency's report of a year read from its published
 // file. ErrNotFound when none was.
 func (s *Store) GetPriorReport(ctx context.Context, agencyID int64, year int) (*PriorReport, error) {
-	var body string
-	var at timeCol
-	p := &PriorReport{}
-	if err := s.db.QueryRowContext(ctx, `SELECT body, file_name, imported_at, imported_by FROM prior_reports WHERE agency_id = $1 AND year = $2`,
-		agencyID, year).Scan(&body, &p.FileName, &at, &p.By); err != nil {
-		return nil, mapErr(err)
-	}
-	r, err := report.Load(fmt.Sprintf("prior-%d-%d.json", agencyID, year), []byte(body))
+	ps, err := s.PriorReports(ctx, []int64{agencyID}, year)
 	if err != nil {
-		return nil, fmt.Errorf("stored prior report %d/%d: %w", agencyID, year, err)
+		return nil, err
 	}
-	p.Report, p.At = r, at.t
-	return p, nil
+	if p, ok := ps[agencyID]; ok {
+		return p, nil
+	}
+	return nil, ErrNotFound
+}
+
+// PriorReports are the reports of a year that the agencies ids read from
+// their published files, by agency.
+func (s *Store) PriorReports(ctx context.Context, ids []int64, year int) (map[int64]*PriorReport, error) {
+	out := map[int64]*PriorReport{}
+	err := inChunks(ids, 2, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT agency_id, body, file_name, imported_at, imported_by FROM prior_reports WHERE year = $1 AND agency_id IN (`+in+`)`,
+			append([]any{year}, args...)...)
+		if err != nil {
+			return mapErr(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var body string
+			var at timeCol
+			p := &PriorReport{}
+			if err := rows.Scan(&id, &body, &p.FileName, &at, &p.By); err != nil {
+				return err
+			}
+			r, err := report.Load(fmt.Sprintf("prior-%d-%d.json", id, year), []byte(body))
+			if err != nil {
+				return fmt.Errorf("stored prior report %d/%d: %w", id, year, err)
+			}
+			p.Report, p.At = r, at.t
+			out[id] = p
+		}
+		return rows.Err()
+	})
+	return out, err
 }

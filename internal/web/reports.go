@@ -345,7 +345,7 @@ func rollupFilter(rows []ops.RollupRow, show string) []ops.RollupRow {
 		case "errors":
 			ok = r.Checked && r.Errors > 0
 		case "pending":
-			ok = r.Status != "已报送"
+			ok = r.Status != "已报送" && !r.Published
 		case "submitted":
 			ok = r.Status == "已报送"
 		}

@@ -1332,6 +1332,18 @@ func TestWebPriorReport(t *testing.T) {
 		if code, _, _ := upload(sup, scsrf, "财政局2024年报.txt", mine); code != http.StatusForbidden {
 			t.Errorf("a supervisor uploaded: %d", code)
 		}
+		// the 2024 报告汇总 counts the published report for the agency, and
+		// its 2024 page says so
+		_, body = st.get(sup, "/admin/rollup?year=2024")
+		if !regexp.MustCompile(`(?s)卫滨区财政局</td>.*?<td>已发布（导入），王办理于 \d{4}-\d\d-\d\d 从发布的文件“财政局2024年报.txt”读取</td>`).MatchString(body) {
+			t.Errorf("the rollup does not count the published report:\n%s", body)
+		}
+		if _, body = st.get(sup, "/admin/rollup?year=2024&show=pending"); strings.Contains(body, "已发布（导入）") {
+			t.Error("a published report is listed as not submitted")
+		}
+		if _, body = st.get(c, "/admin/reports?year=2024"); !strings.Contains(body, "读取了本年度已发布的报告，报告汇总按它计算") {
+			t.Error("the 2024 page does not say which report the rollup counts")
+		}
 	})
 }
 
