@@ -352,6 +352,7 @@ type Rollup struct {
 	Sum        *report.Report
 	Late       int
 	WithErrors int
+	Published  int // agencies counted by the report they published (RollupRow.Published)
 }
 
 // Rollup builds the year's overview for a supervisor.
@@ -430,6 +431,9 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 		}
 		if r.Checked && r.Errors > 0 {
 			out.WithErrors++
+		}
+		if r.Published {
+			out.Published++
 		}
 	}
 	// the agencies counted together add their 表三 as one more table

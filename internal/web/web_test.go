@@ -1338,6 +1338,9 @@ func TestWebPriorReport(t *testing.T) {
 		if !regexp.MustCompile(`(?s)卫滨区财政局</td>.*?<td>已发布（导入），王办理于 \d{4}-\d\d-\d\d 从发布的文件“财政局2024年报.txt”读取</td>`).MatchString(body) {
 			t.Errorf("the rollup does not count the published report:\n%s", body)
 		}
+		if !strings.Contains(body, "已保存或导入的报告中") {
+			t.Error("the rollup's summary does not count the imported report")
+		}
 		if _, body = st.get(sup, "/admin/rollup?year=2024&show=pending"); strings.Contains(body, "已发布（导入）") {
 			t.Error("a published report is listed as not submitted")
 		}
