@@ -331,6 +331,22 @@ func TestSuspectDuplicates(t *testing.T) {
 	if s := SuspectDuplicates(b, []*Case{a}, 30); len(s) != 0 {
 		t.Errorf("outside the window: %+v", s)
 	}
+	// a company's name typed once in an input method's wide mode and once
+	// not is one applicant, for the suspicion and for a merge
+	d, _ := NewCase(intake(1, Online, "2024-06-04"), clerk, at("2024-06-04"), cal)
+	d.ID, d.Intake.Request.Description = 4, b.Intake.Request.Description
+	a.Intake.Applicant.Name, d.Intake.Applicant.Name = "ＸＹＺ科技（北京）有限公司", "xyz科技(北京)有限公司"
+	a.Intake.Applicant.IDNum, d.Intake.Applicant.IDNum = "", ""
+	if s := SuspectDuplicates(d, []*Case{a}, 180); len(s) != 1 || s[0].CaseID != 1 {
+		t.Errorf("the same name in full width: %+v", s)
+	}
+	if err := CheckMerge(d, a); err != nil {
+		t.Errorf("merge with the same name in full width: %v", err)
+	}
+	d.Intake.Applicant.Name = "xyz科技(上海)有限公司"
+	if s := SuspectDuplicates(d, []*Case{a}, 180); len(s) != 0 || CheckMerge(d, a) == nil {
+		t.Errorf("another company taken for the same: %+v", s)
+	}
 }
 
 // A correction received on the day of receipt still restarts the clock (found

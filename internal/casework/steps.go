@@ -432,7 +432,7 @@ func CheckMerge(c, into *Case) error {
 		return &errs.Error{Kind: errs.Conflict, Where: "into", Msg: "只能合并到尚未办结的申请（申请编号 " + into.Serial + " " + StateName(into.State) + "）"}
 	}
 	a, b := c.Intake.Applicant, into.Intake.Applicant
-	if !((a.IDNum != "" && a.IDNum == b.IDNum) || (a.IDNum == "" && a.Name == b.Name)) {
+	if !((a.IDNum != "" && a.IDNum == b.IDNum) || (a.IDNum == "" && SameName(a.Name, b.Name))) {
 		return &errs.Error{Kind: errs.Conflict, Where: "into", Msg: "只能合并同一申请人的申请"}
 	}
 	return nil

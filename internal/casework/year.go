@@ -1,6 +1,9 @@
 package casework
 
 import (
+	"strings"
+
+	"gongkai/internal/guard"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
@@ -104,7 +107,7 @@ func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
 		}
 		b := o.Intake.Applicant
 		same := (a.IDNum != "" && a.IDNum == b.IDNum) ||
-			(a.Name == b.Name && ((a.Phone != "" && a.Phone == b.Phone) || (a.Email != "" && a.Email == b.Email)))
+			(SameName(a.Name, b.Name) && ((a.Phone != "" && a.Phone == b.Phone) || (a.Email != "" && a.Email == b.Email)))
 		if !same {
 			continue
 		}
@@ -114,6 +117,13 @@ func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
 		}
 	}
 	return out
+}
+
+// SameName is whether two applicants' names are one name typed either way:
+// full-width letters, digits and brackets as half-width ones (某某（北京）公司,
+// 某某(北京)公司), Latin letters in any case.
+func SameName(a, b string) bool {
+	return strings.Map(guard.Fold, a) == strings.Map(guard.Fold, b)
 }
 
 // Art44Group is a set of disclosed applications by different applicants

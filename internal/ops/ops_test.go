@@ -604,3 +604,32 @@ func TestUnitOfCount(t *testing.T) {
 		}
 	})
 }
+
+// A company that applies twice without an identity number, its name typed
+// once in an input method's wide mode: the second application's page names
+// the first as a possible duplicate (found in the database by the folded
+// name), and the two can be merged.
+func TestSuspectsByNameTypedEitherWay(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		reg := func(day, name string) *casework.Case {
+			in := intake(name, day)
+			in.Applicant.Type, in.Applicant.IDType, in.Applicant.IDNum = "business", "", ""
+			c, err := f.on(day).Register(ctx, f.clerk, f.a.ID, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+		first := reg("2024-06-03", "ＸＹＺ科技（北京）有限公司")
+		other := reg("2024-06-03", "xyz科技(上海)有限公司")
+		second := reg("2024-06-04", "xyz科技(北京)有限公司")
+		v, err := f.on("2024-06-05").Case(ctx, f.clerk, second.ID)
+		if err != nil || len(v.Suspects) != 1 || v.Suspects[0].CaseID != first.ID {
+			t.Errorf("suspects: %+v %v (another company is %d)", v.Suspects, err, other.ID)
+		}
+		if _, err := f.step("2024-06-05", f.clerk, second.ID, casework.Step{Kind: casework.KindMerge, Into: first.ID}); err != nil {
+			t.Errorf("merge: %v", err)
+		}
+	})
+}

@@ -214,13 +214,9 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 // index); the filters, order and page then apply to those few cases only,
 // instead of reading every case row in date order to test it.
 func (s *Store) textMatch(ctx context.Context, agencies []int64, q string, arg func(any) string) (string, bool, error) {
-	find := "instr"
-	if s.dialect == Postgres {
-		find = "strpos"
-	}
 	// a line break would match across two fields of the key
 	q = strings.Join(strings.Fields(strings.Map(guard.Fold, q)), " ")
-	has := func(p string) string { return find + "(search_key, " + p + ") > 0" }
+	has := func(p string) string { return s.instr("search_key", p) }
 	idArgs := []any{q}
 	var agencyPH []string
 	for _, id := range agencies {
@@ -251,15 +247,27 @@ func caseSearchKey(c *casework.Case) string {
 }
 
 func searchKey(serial, name, description string) string {
-	fold := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' {
-				return ' '
-			}
-			return guard.Fold(r)
-		}, s)
+	return searchField(serial) + "\n" + searchField(name) + "\n" + searchField(description)
+}
+
+// searchField is one field of the key: folded, its line breaks spaces (the
+// key's fields are a line apart). The applicant's name is the key's second
+// line, so "\n"+searchField(name)+"\n" finds that name and no other.
+func searchField(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return guard.Fold(r)
+	}, s)
+}
+
+// instr is the condition that sub occurs in col.
+func (s *Store) instr(col, sub string) string {
+	if s.dialect == Postgres {
+		return "strpos(" + col + ", " + sub + ") > 0"
 	}
-	return fold(serial) + "\n" + fold(name) + "\n" + fold(description)
+	return "instr(" + col + ", " + sub + ") > 0"
 }
 
 // fillSearchKeys writes the search key of every case that has none (the
@@ -309,8 +317,8 @@ func fillSearchKeys(ctx context.Context, tx *sql.Tx) error {
 func (s *Store) EarlierBySameApplicant(ctx context.Context, c *casework.Case, window int) ([]*casework.Case, error) {
 	a := c.Intake.Applicant
 	ids, err := queryIDs(ctx, s.db, `SELECT id FROM cases WHERE agency_id = $1 AND id <> $2 AND received_on >= $3 AND received_on <= $4
-		AND ((id_number <> '' AND id_number = $5) OR applicant_name = $6) ORDER BY received_on DESC LIMIT 50`,
-		c.AgencyID, c.ID, date(c.Received-workday.Date(window)), date(c.Received), a.IDNum, a.Name)
+		AND ((id_number <> '' AND id_number = $5) OR `+s.instr("search_key", "$6")+`) ORDER BY received_on DESC LIMIT 50`,
+		c.AgencyID, c.ID, date(c.Received-workday.Date(window)), date(c.Received), a.IDNum, "\n"+searchField(a.Name)+"\n")
 	if err != nil {
 		return nil, err
 	}
