@@ -395,6 +395,23 @@ func TestListFiltersAndMonthCount(t *testing.T) {
 		if err != nil || n != 1 {
 			t.Errorf("month count of the first: %d %v", n, err)
 		}
+		// a company without an identity number is known by its name, typed
+		// either way: ＸＹＺ and xyz are one applicant, ＸＹＺ２ another
+		var named []*casework.Case
+		for i, name := range []string{"ＸＹＺ（北京）公司", "xyz(北京)公司", "ＸＹＺ２（北京）公司"} {
+			c := newCase(t, 1, fmt.Sprintf("2024-08-0%d", i+5))
+			c.Intake.Applicant.Name = name
+			named = append(named, c)
+		}
+		if err := insert(s, a.ID, named...); err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []int{1, 2, 1} {
+			s.InTx(ctx, func(tx *store.Tx) error { n, err = tx.ApplicantMonthCount(ctx, named[i]); return err })
+			if err != nil || n != want {
+				t.Errorf("month count of %s: %d %v, want %d", named[i].Intake.Applicant.Name, n, err, want)
+			}
+		}
 	})
 }
 

@@ -28,16 +28,17 @@ func (s *Store) YearTableBy(ctx context.Context, agencyID int64, year int, unit 
 // ApplicantMonthCount is which application of its applicant's calendar month
 // c is (1 for the first): the 按件 fee counts per applicant and month, so the
 // count comes from the records, never from the caller. The applicant is
-// known by identity number, or by name when there is none.
+// known by identity number, or by name when there is none (typed either
+// way: casework.SameName, through the folded name of the search key).
 func (t *Tx) ApplicantMonthCount(ctx context.Context, c *casework.Case) (int, error) {
 	m := c.Received.Time()
 	first := workday.NewDate(m.Year(), m.Month(), 1)
-	who, val := "id_number", c.Intake.Applicant.IDNum
+	who, val := "id_number = $2", c.Intake.Applicant.IDNum
 	if val == "" {
-		who, val = "applicant_name", c.Intake.Applicant.Name
+		who, val = t.s.instr("search_key", "$2"), "\n"+searchField(c.Intake.Applicant.Name)+"\n"
 	}
 	var n int
-	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND `+who+` = $2 AND received_on >= $3
+	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND `+who+` AND received_on >= $3
 		AND (received_on < $4 OR (received_on = $4 AND id <= $5))`,
 		c.AgencyID, val, date(first), date(c.Received), c.ID).Scan(&n)
 	return n, mapErr(err)
