@@ -361,3 +361,31 @@ func TestCorrectionSameDay(t *testing.T) {
 		t.Errorf("%+v %v", dl, err)
 	}
 }
+
+// Art. 44 suggestions: disclosed answers to similar requests of at least two
+// different applicants form a group; one applicant asking twice (its name
+// typed once in full width) does not, nor do refusals or other requests.
+func TestArt44Groups(t *testing.T) {
+	row := func(id int64, name, desc string, out OutcomeID) Row {
+		return Row{ID: id, ApplicantName: name, Description: desc, Outcome: out}
+	}
+	const plan = "请公开2025年本区义务教育学校招生划片方案"
+	groups := Art44Groups([]Row{
+		row(1, "王某", plan, "disclosed"),
+		row(2, "李某", "申请公开2025年本区义务教育学校招生划片方案", "partly_disclosed"),
+		row(3, "赵某", plan, "not_exist"), // not disclosed: no suggestion from it
+		row(4, "王某", "本区道路维修工程的招标文件", "disclosed"),
+		row(5, "ＸＹＺ公司", "请公开本区2025年度财政预算执行情况报告", "disclosed"),
+		row(6, "xyz公司", "请公开本区2025年度财政预算执行情况的报告", "already_public"),
+	})
+	if len(groups) != 1 {
+		t.Fatalf("groups: %+v", groups)
+	}
+	var ids []int64
+	for _, r := range groups[0].Rows {
+		ids = append(ids, r.ID)
+	}
+	if fmt.Sprint(ids) != "[1 2]" || groups[0].Topic != plan {
+		t.Errorf("group %v, topic %q", ids, groups[0].Topic)
+	}
+}

@@ -122,9 +122,10 @@ func SuspectDuplicates(c *Case, others []*Case, window int) []Suspect {
 // SameName is whether two applicants' names are one name typed either way:
 // full-width letters, digits and brackets as half-width ones (某某（北京）公司,
 // 某某(北京)公司), Latin letters in any case.
-func SameName(a, b string) bool {
-	return strings.Map(guard.Fold, a) == strings.Map(guard.Fold, b)
-}
+func SameName(a, b string) bool { return nameKey(a) == nameKey(b) }
+
+// nameKey is what SameName compares.
+func nameKey(name string) string { return strings.Map(guard.Fold, name) }
 
 // Art44Group is a set of disclosed applications by different applicants
 // for similar information: 《条例》第四十四条 lets the agency put such
@@ -139,7 +140,8 @@ const Art44MinApplicants = 2
 
 // Art44Groups groups answered applications whose requests are similar
 // (bigram similarity ≥ 0.6) and which were disclosed in whole or in part,
-// keeping groups with at least Art44MinApplicants different applicants.
+// keeping groups with at least Art44MinApplicants different applicants
+// (a name typed either way is one: SameName).
 // rows are compared pairwise, so the caller bounds them.
 func Art44Groups(rows []Row) []Art44Group {
 	var cand []Row
@@ -155,11 +157,11 @@ func Art44Groups(rows []Row) []Art44Group {
 			continue
 		}
 		g := []Row{cand[i]}
-		who := map[string]bool{cand[i].ApplicantName: true}
+		who := map[string]bool{nameKey(cand[i].ApplicantName): true}
 		for j := i + 1; j < len(cand); j++ {
 			if !used[j] && report.Similarity(cand[i].Description, cand[j].Description) >= 0.6 {
 				g = append(g, cand[j])
-				who[cand[j].ApplicantName] = true
+				who[nameKey(cand[j].ApplicantName)] = true
 				used[j] = true
 			}
 		}
