@@ -208,7 +208,7 @@ func (pv *province) storeRecords(ctx context.Context, o *ops.Service, ids []int6
 				if kind == "fee" {
 					d.Amount = "1200.50"
 				}
-				if _, err := tx.InsertDecision(ctx, id, d); err != nil {
+				if _, err := tx.InsertDecision(ctx, id, 0, d); err != nil {
 					return err
 				}
 			}

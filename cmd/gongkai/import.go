@@ -25,6 +25,9 @@ func (m mapFlags) Set(v string) error {
 
 func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
+	if len(args) > 0 && args[0] == "undo" {
+		return c.cmdImportUndo(ctx, args[1:])
+	}
 	var kinds []string
 	known := false
 	for _, k := range ops.ImportKinds {
@@ -36,6 +39,7 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 		for _, k := range ops.ImportKinds {
 			fmt.Fprintf(stderr, "  %-10s %s\n", k.ID, k.Name)
 		}
+		fmt.Fprintln(stderr, "       gongkai import undo --agency 机关 [--id 编号]   列出决定和收费台账的导入记录，或撤销其中一次")
 		return 2
 	}
 	what := args[0]
@@ -139,4 +143,49 @@ func importBar(bar func(done, total int)) func(ops.ImportProgress) {
 			bar(p.Done, p.Total)
 		}
 	}
+}
+
+// cmdImportUndo lists an agency's decision and fee ledger imports, or with
+// --id takes one back (the flag is the confirmation the web asks a tick for).
+func (c *cli) cmdImportUndo(ctx context.Context, args []string) int {
+	stdout, stderr := c.stdout, c.stderr
+	fs := newFlags("import undo", "import undo [--db URL] --agency 机关 [--id 编号]", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "哪个机关的台账")
+	id := fs.Int64("id", 0, "撤销哪一次导入（编号见不加 --id 时的列表）；不加时只列出")
+	if err := flagsOnly(fs, args); err != nil {
+		return usageExit(err)
+	}
+	o, ag, err := c.openAgency(ctx, *db, *agency)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	p := ops.Operator(ag.ID, "台账导入（命令行）")
+	if *id != 0 {
+		li, n, err := o.UndoLedgerImport(ctx, p, *id, true)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已撤销 %s 的导入 #%d（%s，%s 导入）：删除记录 %d 条。\n", ag.Name, *id, li.FileName, o.Clock.Format(li.At), n)
+		return 0
+	}
+	v, err := o.Ledgers(ctx, p, ag.ID)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if len(v.Imports) == 0 {
+		fmt.Fprintf(stdout, "%s还没有决定和收费台账的导入记录。\n", ag.Name)
+		return 0
+	}
+	fmt.Fprintf(stdout, "%s决定和收费台账的导入记录（新的在前）：\n", ag.Name)
+	for _, li := range v.Imports {
+		state := ops.LedgerImportSummary(li)
+		if !li.UndoneAt.IsZero() {
+			state = fmt.Sprintf("已撤销（%s，%s）", li.UndoneBy, o.Clock.Format(li.UndoneAt))
+		}
+		fmt.Fprintf(stdout, "  #%d  %s  %s  %s  新增 %d 条  %s\n", li.ID, o.Clock.Format(li.At), li.By, li.FileName, li.Rows, state)
+	}
+	fmt.Fprintln(stdout, "撤销一次导入：gongkai import undo --agency 机关 --id 编号")
+	return 0
 }

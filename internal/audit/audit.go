@@ -25,6 +25,7 @@ var Actions = []struct {
 	{"case.import", "导入申请台账"},
 	{"case.assign", "指派承办人"},
 	{"decision.import", "导入决定台账"},
+	{"decision.undo", "撤销台账导入"},
 	{"import.stage", "上传台账待导入"},
 	{"report.save", "保存年度报告"},
 	{"report.submit", "报送年度报告"},

@@ -43,7 +43,7 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 		// address is shown whole)
 		u.Name = strings.TrimSpace(u.Name)
 		if !strings.Contains(u.Name, "://") {
-			u.Name = u.Name[strings.LastIndexAny(u.Name, `/\`)+1:]
+			u.Name = baseName(u.Name)
 		}
 		if u.Name == "" && len(u.Data) == 0 && u.Err == nil {
 			continue // an empty file box

@@ -33,6 +33,7 @@ type importRun struct {
 	progress          func(ImportProgress)
 	after             func(tx *store.Tx) error
 	handlers          map[string]int64 // 承办人 by the name a register gives them
+	file              string           // the file's name as the clerk gave it
 }
 
 func (r importRun) report(stage string, done, total, found int) {
@@ -113,22 +114,23 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 	return imported, skipped, bad, nil
 }
 
-// ImportDecisions stores decision and fee ledger rows (表二's sources) in one
-// transaction, skipping the ones the agency already has.
-func (s *Service) ImportDecisions(ctx context.Context, p Principal, agencyID int64, ds []importer.Decision) (imported, skipped int, err error) {
-	return s.importDecisions(ctx, p, agencyID, ds, importRun{commit: true})
-}
-
+// importDecisions stores decision and fee ledger rows (表二's sources) in one
+// transaction, skipping the ones the agency already has; the rows added
+// carry the import, which the clerk can take back (UndoLedgerImport).
 func (s *Service) importDecisions(ctx context.Context, p Principal, agencyID int64, ds []importer.Decision, run importRun) (imported, skipped int, err error) {
 	if err := s.mustAct(ctx, p, agencyID); err != nil {
 		return 0, 0, err
 	}
 	err = s.write(ctx, p, "decision.import", func(tx *store.Tx, e *audit.Entry) error {
+		id, err := tx.BeginLedgerImport(ctx, agencyID, run.file, p.Name)
+		if err != nil {
+			return err
+		}
 		for i, d := range ds {
 			if i%500 == 0 || i == len(ds)-1 {
 				run.report("写入", i+1, len(ds), 0)
 			}
-			ok, err := tx.InsertDecision(ctx, agencyID, d)
+			ok, err := tx.InsertDecision(ctx, agencyID, id, d)
 			if err != nil {
 				return err
 			}
@@ -138,7 +140,13 @@ func (s *Service) importDecisions(ctx context.Context, p Principal, agencyID int
 				skipped++
 			}
 		}
+		if err := tx.FinishLedgerImport(ctx, id, imported); err != nil {
+			return err
+		}
 		e.AgencyID, e.Detail = agencyID, fmt.Sprintf("导入 %d 条，跳过此前已导入的 %d 条", imported, skipped)
+		if imported > 0 {
+			e.Object, e.Detail = fmt.Sprintf("导入 #%d", id), fmt.Sprintf("从“%s”%s", run.file, e.Detail)
+		}
 		if run.after != nil {
 			return run.after(tx)
 		}
@@ -186,6 +194,7 @@ type ImportRequest struct {
 
 // ImportResult is what the clerk sees of an import or its preview.
 type ImportResult struct {
+	Kind    ImportKind
 	Schema  importer.Schema
 	Mapping *importer.Mapping // nil when not even the header row was found
 	Ready   int               // rows that can be imported
@@ -208,7 +217,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 	if err := s.mustAct(ctx, p, agencyID); err != nil {
 		return nil, err
 	}
-	res := &ImportResult{Schema: importer.Fields}
+	res := &ImportResult{Kind: req.Kind, Schema: importer.Fields}
 	switch req.Kind {
 	case ImportCases:
 	case ImportDecisions:
@@ -233,7 +242,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 		return res, err
 	}
 	write := func(nBad int) bool { return req.Commit && (nBad == 0 || req.ValidOnly) }
-	run := importRun{validOnly: req.ValidOnly, progress: req.Progress}
+	run := importRun{validOnly: req.ValidOnly, progress: req.Progress, file: baseName(req.Name)}
 	if req.Staged != "" {
 		run.after = func(tx *store.Tx) error { return tx.DropStaged(ctx, req.Staged) }
 	}

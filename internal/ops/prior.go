@@ -48,7 +48,7 @@ func (s *Service) ImportPriorReport(ctx context.Context, p Principal, year int, 
 	}
 	// the file's own name, whichever system's path came with it
 	name = strings.TrimSpace(name)
-	name = name[strings.LastIndexAny(name, `/\`)+1:]
+	name = baseName(name)
 	if len(data) == 0 {
 		return nil, errs.New("file", "请选择已发布的年度报告文件")
 	}

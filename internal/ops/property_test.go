@@ -115,7 +115,7 @@ func randomRecords(t *testing.T, s *store.Store, rng *rand.Rand, agency int64, c
 			if dec.Kind == "fee" {
 				dec.Amount = fmt.Sprintf("%d.%02d", rng.IntN(50000), rng.IntN(100))
 			}
-			if _, err := tx.InsertDecision(ctx, agency, dec); err != nil {
+			if _, err := tx.InsertDecision(ctx, agency, 0, dec); err != nil {
 				return err
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 
 	"gongkai/internal/audit"
@@ -213,3 +214,7 @@ func (s *Service) write(ctx context.Context, p Principal, action audit.Action, f
 		return tx.Audit(ctx, e)
 	})
 }
+
+// baseName is a file's name without the folders a path or an old browser
+// (C:\Users\…\报告.docx) puts before it.
+func baseName(name string) string { return name[strings.LastIndexAny(name, `/\`)+1:] }

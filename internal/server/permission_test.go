@@ -66,6 +66,8 @@ var matrix = map[string]access{
 	"GET /admin/import":                               actAgency,
 	"POST /admin/import":                              actAgency,
 	"POST /admin/import/confirm":                      actAgency,
+	"GET /admin/ledgers":                              staff,
+	"POST /admin/ledgers/{id}/undo":                   actTarget,
 	"GET /admin/reports":                              staff,
 	"POST /admin/reports/{year}":                      actAgency,
 	"GET /admin/reports/{year}/file":                  staff,
@@ -186,6 +188,7 @@ type target struct {
 	code                             string
 	// catalog and new media records of the agency
 	itemID, fileID, docID, accountID, inspectionID, columnID int64
+	ledgerImport                                             int64 // a decision ledger file imported
 	// a published item with a file (the public routes)
 	publicItem, publicFile int64
 }
@@ -353,6 +356,8 @@ func fill(path string, tg *target) string {
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.accountID), "{iid}", fmt.Sprint(tg.inspectionID))
 	case strings.HasPrefix(path, "/admin/columns/"):
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.columnID))
+	case strings.HasPrefix(path, "/admin/ledgers/"):
+		r = strings.NewReplacer("{id}", fmt.Sprint(tg.ledgerImport))
 	}
 	return r.Replace(path)
 }
@@ -479,6 +484,16 @@ func setupTarget(t *testing.T, srv *server.Server, agency, userLogin string) *ta
 	}
 	tg.user = u.ID
 	setupCatalog(t, srv, tg, op)
+	res, err := srv.Ops.Import(ctx, op, ag.ID, ops.ImportRequest{Kind: ops.ImportDecisions, Name: "许可台账.csv", Commit: true,
+		Data: []byte("类别,决定书文号,作出决定日期\n许可,测许〔2026〕1号,2026-03-02\n")})
+	if err != nil || !res.Committed {
+		t.Fatalf("ledger: %+v %v", res, err)
+	}
+	lv, err := srv.Ops.Ledgers(ctx, op, ag.ID)
+	if err != nil || len(lv.Imports) == 0 {
+		t.Fatalf("ledger imports: %v", err)
+	}
+	tg.ledgerImport = lv.Imports[0].ID
 	if !slices.Contains([]string{demo.Main, "新乡市卫滨区人民政府"}, agency) {
 		t.Fatal(agency)
 	}

@@ -21,12 +21,17 @@ func (t *Tx) SetImportKey(ctx context.Context, caseID int64, key string) error {
 	return mapErr(err)
 }
 
-// InsertDecision stores a ledger row unless the agency already has one with
-// the same key; inserted says which.
-func (t *Tx) InsertDecision(ctx context.Context, agencyID int64, d importer.Decision) (inserted bool, err error) {
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO decisions (agency_id, kind, decided_on, doc_no, subject, item, amount, import_key, created_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (agency_id, import_key) DO NOTHING`,
-		agencyID, d.Kind, date(d.On), d.DocNo, d.Subject, d.Item, d.Amount, d.Key, t.s.ts(t.s.Clock.Now()))
+// InsertDecision stores a ledger row of the import importID (0: none
+// recorded) unless the agency already has one with the same key; inserted
+// says which.
+func (t *Tx) InsertDecision(ctx context.Context, agencyID, importID int64, d importer.Decision) (inserted bool, err error) {
+	var imp any
+	if importID != 0 {
+		imp = importID
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO decisions (agency_id, kind, decided_on, doc_no, subject, item, amount, import_key, created_at, import_id)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (agency_id, import_key) DO NOTHING`,
+		agencyID, d.Kind, date(d.On), d.DocNo, d.Subject, d.Item, d.Amount, d.Key, t.s.ts(t.s.Clock.Now()), imp)
 	if err != nil {
 		return false, mapErr(err)
 	}

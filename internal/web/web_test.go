@@ -1481,3 +1481,44 @@ func TestDatesTypedIntoTextBoxes(t *testing.T) {
 		t.Errorf("an impossible date: %d", code)
 	}
 }
+
+// The 台账 page lists what 表二 counts and each file imported; a clerk
+// takes a wrong one back after ticking to confirm (without the tick the
+// page says so at its row); a supervisor reads it and undoes nothing.
+func TestWebLedgers(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		ag := mustAgency(st, demo.Main)
+		res, err := st.b.Ops.Import(context.Background(), ops.Operator(ag, "张办理"), ag, ops.ImportRequest{Kind: ops.ImportDecisions, Name: "处罚台账.csv", Commit: true,
+			Data: []byte("类别,决定书文号,作出决定日期,金额\n处罚,卫教罚〔2025〕1号,2025-06-01,\n收费,,2025-05-07,1200.50\n")})
+		if err != nil || res.Imported != 2 {
+			t.Fatalf("import: %+v %v", res, err)
+		}
+		c, csrf := st.login("clerk")
+		_, body := st.get(c, "/admin/ledgers")
+		for _, want := range []string{"决定和收费台账", "<td>2025年</td><td>0</td><td>1</td><td>0</td><td>1</td><td>1200.50</td>", "处罚台账.csv", "2025年处罚 1 条，2025年收费 1 条（1200.50 元）", "确认撤销这次导入的 2 条记录"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the page lacks %q:\n%s", want, body)
+			}
+		}
+		action := regexp.MustCompile(`action="(/admin/ledgers/\d+/undo)"`).FindStringSubmatch(body)
+		if action == nil {
+			t.Fatal("no undo form")
+		}
+		if code, body, _ := st.post(c, action[1], url.Values{"csrf": {csrf}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请勾选确认后再撤销") {
+			t.Errorf("without the tick: %d", code)
+		}
+		if code, _, loc := st.post(c, action[1], url.Values{"csrf": {csrf}, "confirm": {"1"}}); code != http.StatusSeeOther || loc != "/admin/ledgers?ok=undone" {
+			t.Fatalf("undo: %d %s", code, loc)
+		}
+		_, body = st.get(c, "/admin/ledgers?ok=undone")
+		if !strings.Contains(body, "已撤销（") || strings.Contains(body, "<td>2025年</td>") {
+			t.Errorf("after the undo:\n%s", body)
+		}
+		sup, _ := st.login("district")
+		_, body = st.get(sup, fmt.Sprintf("/admin/ledgers?agency=%d", ag))
+		if !strings.Contains(body, "处罚台账.csv") || strings.Contains(body, "确认撤销") {
+			t.Error("the supervisor's view")
+		}
+	})
+}

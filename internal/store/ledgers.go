@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"time"
+)
+
+// LedgerImport is one decision or fee ledger file as it was imported.
+type LedgerImport struct {
+	ID       int64
+	AgencyID int64
+	FileName string
+	Rows     int // the rows it added (those of earlier files are not counted)
+	At       time.Time
+	By       string
+	UndoneAt time.Time // zero while its rows stand
+	UndoneBy string
+	// Parts are its rows by year and kind (none once undone).
+	Parts []LedgerPart
+}
+
+// LedgerPart counts rows of one year and kind, with the fees' sum in yuan.
+type LedgerPart struct {
+	Year  int
+	Kind  string // licensing, penalty, coercion, fee
+	Count int
+	Yuan  *big.Rat // fees only
+}
+
+// BeginLedgerImport records that a file's rows are being imported and
+// returns the id they carry; FinishLedgerImport sets how many it added.
+func (t *Tx) BeginLedgerImport(ctx context.Context, agencyID int64, fileName, by string) (int64, error) {
+	var id int64
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO ledger_imports (agency_id, file_name, row_count, imported_at, imported_by) VALUES ($1,$2,0,$3,$4) RETURNING id`,
+		agencyID, fileName, t.s.ts(t.s.Clock.Now()), by).Scan(&id)
+	return id, mapErr(err)
+}
+
+// FinishLedgerImport sets the rows an import added; one that added none
+// (the same file again) is not kept.
+func (t *Tx) FinishLedgerImport(ctx context.Context, id int64, rows int) error {
+	q, args := `UPDATE ledger_imports SET row_count = $1 WHERE id = $2`, []any{rows, id}
+	if rows == 0 {
+		q, args = `DELETE FROM ledger_imports WHERE id = $1`, []any{id}
+	}
+	_, err := t.tx.ExecContext(ctx, q, args...)
+	return mapErr(err)
+}
+
+// LedgerImportOf is one import of the agency. ErrNotFound when the id is
+// none of its imports.
+func (s *Store) LedgerImportOf(ctx context.Context, agencyID, id int64) (*LedgerImport, error) {
+	return ledgerImport(ctx, s.db, agencyID, id)
+}
+
+func ledgerImport(ctx context.Context, q queryer, agencyID, id int64) (*LedgerImport, error) {
+	li := &LedgerImport{ID: id, AgencyID: agencyID}
+	var at, undone timeCol
+	err := q.QueryRowContext(ctx, `SELECT file_name, row_count, imported_at, imported_by, undone_at, undone_by FROM ledger_imports WHERE id = $1 AND agency_id = $2`,
+		id, agencyID).Scan(&li.FileName, &li.Rows, &at, &li.By, &undone, &li.UndoneBy)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	li.At, li.UndoneAt = at.t, undone.t
+	return li, nil
+}
+
+// UndoLedgerImport removes the rows an import of the agency added and marks
+// it undone; it returns the import as it was and how many rows went.
+// ErrNotFound for an import that is not the agency's, ErrConflict for one
+// undone already.
+func (t *Tx) UndoLedgerImport(ctx context.Context, agencyID, id int64, by string) (*LedgerImport, int, error) {
+	li, err := ledgerImport(ctx, t.tx, agencyID, id)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !li.UndoneAt.IsZero() {
+		return nil, 0, fmt.Errorf("%w: ledger import %d undone already", ErrConflict, id)
+	}
+	res, err := t.tx.ExecContext(ctx, `DELETE FROM decisions WHERE import_id = $1 AND agency_id = $2`, id, agencyID)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return nil, 0, err
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE ledger_imports SET undone_at = $1, undone_by = $2 WHERE id = $3`, t.s.ts(t.s.Clock.Now()), by, id); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	return li, int(n), nil
+}
+
+// LedgerImports are the agency's ledger imports, newest first (at most
+// limit), each with its rows by year and kind.
+func (s *Store) LedgerImports(ctx context.Context, agencyID int64, limit int) ([]LedgerImport, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, file_name, row_count, imported_at, imported_by, undone_at, undone_by FROM ledger_imports
+		WHERE agency_id = $1 ORDER BY imported_at DESC, id DESC LIMIT $2`, agencyID, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []LedgerImport
+	byID := map[int64]int{}
+	for rows.Next() {
+		li := LedgerImport{AgencyID: agencyID}
+		var at, undone timeCol
+		if err := rows.Scan(&li.ID, &li.FileName, &li.Rows, &at, &li.By, &undone, &li.UndoneBy); err != nil {
+			return nil, err
+		}
+		li.At, li.UndoneAt = at.t, undone.t
+		byID[li.ID] = len(out)
+		out = append(out, li)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	parts, err := s.ledgerParts(ctx, agencyID, "import_id IS NOT NULL")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		if i, ok := byID[p.importID]; ok {
+			out[i].Parts = append(out[i].Parts, p.LedgerPart)
+		}
+	}
+	return out, nil
+}
+
+// LedgerYears counts all the agency's ledger rows by year and kind, those
+// imported before imports were recorded too.
+func (s *Store) LedgerYears(ctx context.Context, agencyID int64) ([]LedgerPart, error) {
+	parts, err := s.ledgerParts(ctx, agencyID, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []LedgerPart
+	for _, p := range parts {
+		if n := len(out); n > 0 && out[n-1].Year == p.Year && out[n-1].Kind == p.Kind {
+			out[n-1].Count += p.Count
+			if p.Yuan != nil {
+				out[n-1].Yuan = new(big.Rat).Add(ratOr0(out[n-1].Yuan), p.Yuan)
+			}
+			continue
+		}
+		out = append(out, p.LedgerPart)
+	}
+	return out, nil
+}
+
+func ratOr0(r *big.Rat) *big.Rat {
+	if r == nil {
+		return new(big.Rat)
+	}
+	return r
+}
+
+type importPart struct {
+	importID int64
+	LedgerPart
+}
+
+// ledgerParts groups the agency's rows (those matching cond) by year, kind
+// and import, newest year first; fees are summed exactly from their text.
+func (s *Store) ledgerParts(ctx context.Context, agencyID int64, cond string) ([]importPart, error) {
+	year := `CAST(substr(decided_on, 1, 4) AS INTEGER)`
+	if s.dialect == Postgres {
+		year = `CAST(EXTRACT(YEAR FROM decided_on) AS INTEGER)`
+	}
+	if cond != "" {
+		cond = " AND " + cond
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+year+`, kind, COALESCE(import_id, 0), count(*) FROM decisions WHERE agency_id = $1`+cond+`
+		GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`, agencyID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var out []importPart
+	for rows.Next() {
+		var p importPart
+		if err := rows.Scan(&p.Year, &p.Kind, &p.importID, &p.Count); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// the fees' amounts are decimal text: summed in Go, never as floats
+	fees, err := s.db.QueryContext(ctx, `SELECT `+year+`, COALESCE(import_id, 0), amount FROM decisions WHERE agency_id = $1 AND kind = 'fee'`+cond, agencyID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer fees.Close()
+	idx := map[[2]int64]int{}
+	for i, p := range out {
+		if p.Kind == "fee" {
+			idx[[2]int64{int64(p.Year), p.importID}] = i
+		}
+	}
+	for fees.Next() {
+		var y int
+		var id int64
+		var a sql.NullString
+		if err := fees.Scan(&y, &id, &a); err != nil {
+			return nil, err
+		}
+		v, ok := new(big.Rat).SetString(a.String)
+		i, found := idx[[2]int64{int64(y), id}]
+		if !ok || !found {
+			continue
+		}
+		out[i].Yuan = new(big.Rat).Add(ratOr0(out[i].Yuan), v)
+	}
+	return out, fees.Err()
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+// ledgerYear is a row of the 台账 page's table: one year's counts, as 表二
+// takes them.
+type ledgerYear struct {
+	Year                                   int
+	Licensing, Penalty, Coercion, FeeCount int
+	Yuan                                   string
+}
+
+// ledgerImportRow is an import as the page lists it.
+type ledgerImportRow struct {
+	store.LedgerImport
+	What string // its rows by year and kind, in words
+}
+
+type ledgerPage struct {
+	*ops.LedgerView
+	Years    []ledgerYear
+	Imports  []ledgerImportRow
+	Agencies []*org.Agency // for whoever sees more than one agency
+}
+
+func newLedgerPage(v *ops.LedgerView) *ledgerPage {
+	d := &ledgerPage{LedgerView: v}
+	for _, p := range v.Years {
+		if n := len(d.Years); n == 0 || d.Years[n-1].Year != p.Year {
+			d.Years = append(d.Years, ledgerYear{Year: p.Year, Yuan: "0.00"})
+		}
+		y := &d.Years[len(d.Years)-1]
+		switch p.Kind {
+		case "licensing":
+			y.Licensing = p.Count
+		case "penalty":
+			y.Penalty = p.Count
+		case "coercion":
+			y.Coercion = p.Count
+		case "fee":
+			y.FeeCount, y.Yuan = p.Count, ops.Yuan(p.Yuan)
+		}
+	}
+	for _, li := range v.Imports {
+		d.Imports = append(d.Imports, ledgerImportRow{LedgerImport: li, What: ops.LedgerImportSummary(li)})
+	}
+	return d
+}
+
+// ledgersPage shows an agency's decision and fee ledgers: what 表二 counts,
+// and each file imported, with 撤销 for the agency's own staff.
+func (s *Server) ledgersPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := si.user.AgencyID
+	if v := r.URL.Query().Get("agency"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, errs.New("agency", "机关不对"))
+			return
+		}
+		id = n
+	}
+	s.showLedgers(w, r, si, id, http.StatusOK, flashOf(r), nil)
+}
+
+func (s *Server) showLedgers(w http.ResponseWriter, r *http.Request, si *sessionInfo, agencyID int64, code int, flash string, errors map[string]string) {
+	v, err := s.Ops.Ledgers(r.Context(), si.p(), agencyID)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	d := newLedgerPage(v)
+	ids, err := s.Ops.Visible(r.Context(), si.p())
+	if err == nil && len(ids) > 1 {
+		d.Agencies, err = s.Ops.Store.Agencies(r.Context(), ids)
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.render(w, code, "ledgers", page{Title: "决定和收费台账", User: si.user, CSRF: si.csrf, Flash: flash, Errors: errors, Data: d})
+}
+
+// undoLedgerImport takes back one import of the agency's ledgers.
+func (s *Server) undoLedgerImport(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, &errs.Error{Kind: errs.NotFound, Msg: "没有这次导入"})
+		return
+	}
+	_, _, err = s.Ops.UndoLedgerImport(r.Context(), si.p(), id, r.PostFormValue("confirm") == "1")
+	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict {
+		s.showLedgers(w, r, si, si.user.AgencyID, formCode(w, err), "", map[string]string{strconv.FormatInt(id, 10): errs.Message(err)})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/ledgers?ok=undone", http.StatusSeeOther)
+}
