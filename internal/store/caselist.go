@@ -302,7 +302,7 @@ func fillSearchKeys(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
+	defer func() { _ = stmt.Close() }() // the updates' errors are the ones to report
 	for _, r := range todo {
 		if _, err := stmt.ExecContext(ctx, r.key, r.id); err != nil {
 			return err
