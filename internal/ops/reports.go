@@ -425,23 +425,28 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 		})
 	}
 	wg.Wait()
-	for _, r := range out.Rows {
-		if r.Late {
-			out.Late++
-		}
-		if r.Checked && r.Errors > 0 {
-			out.WithErrors++
-		}
-		if r.Published {
-			out.Published++
-		}
-	}
+	out.tally()
 	// the agencies counted together add their 表三 as one more table
 	rest := report.NewReport(report.FormatForYear(year))
 	rest.Applications = all.rest
 	out.Sum = report.Sum(report.FormatForYear(year), year, own+"（汇总）", append(reps, rest))
 	report.Check(out.Sum, nil)
 	return out, nil
+}
+
+// tally counts the rows that are late, have errors or are published.
+func (ru *Rollup) tally() {
+	for _, r := range ru.Rows {
+		if r.Late {
+			ru.Late++
+		}
+		if r.Checked && r.Errors > 0 {
+			ru.WithErrors++
+		}
+		if r.Published {
+			ru.Published++
+		}
+	}
 }
 
 func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, saved map[int64]store.ReportSaved) RollupRow {

@@ -60,6 +60,7 @@ var matrix = map[string]access{
 	"POST /admin/cases/{id}/steps":                    actTarget,
 	"POST /admin/cases/{id}/preview":                  actTarget,
 	"GET /admin/cases/{id}/letters/{seq}":             readTarget,
+	"GET /admin/cases/{id}/file":                      readTarget,
 	"POST /admin/cases/{id}/attachments":              actTarget,
 	"POST /admin/cases/{id}/handler":                  actTarget,
 	"GET /admin/cases/{id}/attachments/{aid}":         readTarget,

@@ -229,6 +229,21 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
 }
 
+// caseFile sends an application's 案卷 for 归档 as a ZIP.
+func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f, err := s.Ops.CaseFile(r.Context(), si.p(), caseID(r))
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := office.CaseFileZipOne(&b, *f); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, "application/zip", "案卷 "+office.CaseFolder(f.Case)+".zip", b.Bytes())
+}
+
 // writeLetter sends a letter as a page, or as DOCX or PDF named by its 文号.
 func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework.Letter, format string) {
 	switch format {

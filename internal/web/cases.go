@@ -124,6 +124,9 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request, si *sessionInf
 	if format := q.Get("format"); format == "csv" || format == "xlsx" {
 		s.exportCases(w, r, si, f, format)
 		return
+	} else if format == "zip" {
+		s.exportCaseFiles(w, r, si, f)
+		return
 	}
 	rows, total, err := s.Ops.Cases(r.Context(), si.p(), f)
 	if err != nil {
@@ -238,6 +241,22 @@ func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, si *session
 		return
 	}
 	download(w, ctype, "申请台账."+format, b.Bytes())
+}
+
+// exportCaseFiles sends the 案卷 of the listed applications as one ZIP, a
+// folder each, written as they are read (a year of files is not held in
+// memory); what fails half-way is logged, the download then ends short.
+func (s *Server) exportCaseFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo, f casework.Filter) {
+	_, next, err := s.Ops.CaseFiles(r.Context(), si.p(), f)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("政府信息公开申请案卷.zip"))
+	if err := office.CaseFilesZip(w, next); err != nil {
+		s.Log.Error("case files", "err", err)
+	}
 }
 
 // download sends a file with its Chinese name.

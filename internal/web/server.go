@@ -96,6 +96,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},
 		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
+		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
 		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},
 		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
@@ -14,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,6 +29,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
+	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
 	"gongkai/internal/server"
@@ -1521,4 +1525,101 @@ func TestWebLedgers(t *testing.T) {
 			t.Error("the supervisor's view")
 		}
 	})
+}
+
+// 归档: a closed application's 案卷 downloads as one ZIP — the 办理记录 (its
+// registration, every step, the 卷内目录) and every letter as PDF, numbered,
+// and its attachments as uploaded; a supervising office's copy masks the
+// identity number. The list exports the 案卷 of what it shows, a folder each.
+func TestCaseFileForArchive(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	ctx := context.Background()
+	ag := mustAgency(st, demo.Main)
+	rows, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag}, State: casework.Closed, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *casework.Case
+	for _, r := range rows {
+		x, err := st.s.GetCase(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.Intake.Applicant.IDNum != "" && slices.ContainsFunc(x.Events, func(e casework.Event) bool { return x.HasLetter(e.Seq) }) {
+			c = x
+			break
+		}
+	}
+	if c == nil {
+		t.Fatal("no closed demo case with a letter and an identity number")
+	}
+	if _, err := st.b.Ops.Attach(ctx, ops.Operator(ag, "张办理"), c.ID, "送达回证.txt", []byte("送达回证")); err != nil {
+		t.Fatal(err)
+	}
+	read := func(body string) map[string][]byte {
+		t.Helper()
+		zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+		if err != nil {
+			t.Fatalf("not a zip: %v", err)
+		}
+		out := map[string][]byte{}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			out[f.Name] = b
+		}
+		return out
+	}
+	clerk, _ := st.login("clerk")
+	code, body := st.get(clerk, fmt.Sprintf("/admin/cases/%d/file", c.ID))
+	if code != 200 {
+		t.Fatalf("case file: %d", code)
+	}
+	files := read(body)
+	var letters []string
+	for name := range files {
+		if strings.HasSuffix(name, ".pdf") && !strings.HasPrefix(name, "01 ") {
+			letters = append(letters, name)
+		}
+	}
+	attach := fmt.Sprintf("%02d 送达回证.txt", len(letters)+2)
+	if files["01 办理记录.pdf"] == nil || len(letters) == 0 || string(files[attach]) != "送达回证" {
+		t.Fatalf("the 案卷 holds %v", slices.Collect(maps.Keys(files)))
+	}
+	record := pdfToText(t, files["01 办理记录.pdf"])
+	for _, want := range []string{"政府信息公开申请办理记录", c.Serial, "一、申请登记", "二、办理过程", "三、卷内文件目录", c.Intake.Applicant.IDNum, attach} {
+		if !strings.Contains(strings.Join(strings.Fields(record), ""), strings.Join(strings.Fields(want), "")) {
+			t.Errorf("the record lacks %q:\n%s", want, record)
+		}
+	}
+	for _, l := range letters {
+		if text := pdfToText(t, files[l]); !strings.Contains(text, "〔") {
+			t.Errorf("%s is not a numbered letter:\n%s", l, text)
+		}
+	}
+	// a supervising office reads the 案卷 with the identity number masked
+	sup, _ := st.login("district")
+	_, body = st.get(sup, fmt.Sprintf("/admin/cases/%d/file", c.ID))
+	if record := pdfToText(t, read(body)["01 办理记录.pdf"]); strings.Contains(record, c.Intake.Applicant.IDNum) || !strings.Contains(record, casework.MaskID(c.Intake.Applicant.IDNum)) {
+		t.Errorf("the supervisor's copy shows the identity number:\n%s", record)
+	}
+	// the list's export: a folder per listed application
+	_, body = st.get(clerk, "/admin/cases?state=closed&format=zip")
+	folders := map[string]bool{}
+	for name := range read(body) {
+		folders[strings.SplitN(name, "/", 2)[0]] = true
+	}
+	if len(folders) != len(rows) || !folders[office.CaseFolder(c)] {
+		t.Errorf("the list's 案卷: %d folders for %d closed cases", len(folders), len(rows))
+	}
+	logged, _, _ := st.s.ListAudit(ctx, []int64{ag}, 50, 0)
+	if !slices.ContainsFunc(logged, func(e store.AuditRow) bool {
+		return e.Action == "case.file" && strings.HasSuffix(e.Object, fmt.Sprintf("等 %d 件", len(rows)))
+	}) {
+		t.Errorf("the export is not in the audit log: %+v", logged)
+	}
 }

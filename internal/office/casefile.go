@@ -1,0 +1,225 @@
+package office
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"time"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/clock"
+)
+
+// CaseFileParts are what an application's 案卷 holds for 归档: the case with
+// its events, its letters and the files attached to it.
+type CaseFileParts struct {
+	Case    *casework.Case
+	Agency  string
+	Handler string // the 承办人
+	Letters []*casework.Letter
+	Files   []AttachedFile
+	// Full: identity number and telephone in full (for the agency's own
+	// staff); masked otherwise
+	Full bool
+	// Clock dates the files and writes the times of the steps in the
+	// deployment's zone.
+	Clock clock.Clock
+}
+
+// AttachedFile is a file attached to a case, as it was uploaded.
+type AttachedFile struct {
+	Name, By string
+	At       time.Time
+	Data     []byte
+}
+
+// caseFileEntry is one file of the 案卷 as its 卷内目录 lists it.
+type caseFileEntry struct {
+	title, number, date, name string
+	data                      []byte
+	at                        time.Time // as the file system shows it
+}
+
+// CaseFileZip writes the 案卷 of one application as a ZIP: the 办理记录
+// (registration, every step, and the 卷内目录) and each letter as PDF, and the
+// attachments as uploaded, named by their place in the 卷内目录. dir is the
+// folder inside the ZIP ("" for none: one case per file).
+func CaseFileZip(zw *zip.Writer, dir string, p CaseFileParts) error {
+	entries, err := caseFileEntries(p)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: path.Join(dir, e.name), Method: zip.Deflate, Modified: e.at})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(e.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CaseFilesZip writes the 案卷 of many applications, a folder each
+// (申请编号 and applicant), as one ZIP; next gives them one at a time (nil
+// at the end), so that a year's cases need not be held at once.
+func CaseFilesZip(w io.Writer, next func() (*CaseFileParts, error)) error {
+	zw := newZip(w)
+	for {
+		p, err := next()
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			break
+		}
+		if err := CaseFileZip(zw, CaseFolder(p.Case), *p); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// CaseFileZipOne writes one application's 案卷 as a ZIP of its own.
+func CaseFileZipOne(w io.Writer, p CaseFileParts) error {
+	zw := newZip(w)
+	if err := CaseFileZip(zw, "", p); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// CaseFolder is the name of an application's 案卷: 申请编号 and applicant.
+func CaseFolder(c *casework.Case) string {
+	return safeName(c.Serial + " " + c.Intake.Applicant.Name)
+}
+
+// safeName keeps a name to what every unzip tool writes as one file name:
+// no folders, no characters Windows refuses.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:80])
+	}
+	if strings.Trim(s, ". ") == "" {
+		return "_"
+	}
+	return s
+}
+
+func caseFileEntries(p CaseFileParts) ([]caseFileEntry, error) {
+	c := p.Case
+	var entries []caseFileEntry
+	n := 1 // the record itself is the first
+	for _, l := range p.Letters {
+		n++
+		var b bytes.Buffer
+		if err := PDF(&b, LetterDoc(l)); err != nil {
+			return nil, err
+		}
+		number := l.Number
+		if strings.HasPrefix(number, "（") {
+			number = ""
+		}
+		entries = append(entries, caseFileEntry{title: l.Title, number: number, date: l.Date.String(),
+			name: fmt.Sprintf("%02d %s.pdf", n, safeName(l.FileName())), data: b.Bytes(), at: p.Clock.Now()})
+	}
+	for _, f := range p.Files {
+		n++
+		entries = append(entries, caseFileEntry{title: "附件：" + f.Name + "（" + f.By + "上传）", date: p.Clock.Date(f.At).String(),
+			name: fmt.Sprintf("%02d %s", n, safeName(f.Name)), data: f.Data, at: p.Clock.Local(f.At)})
+	}
+	record := caseFileEntry{title: "政府信息公开申请办理记录", name: "01 办理记录.pdf", at: p.Clock.Now()}
+	if c.ClosedOn != nil {
+		record.date = c.ClosedOn.String()
+	}
+	var b bytes.Buffer
+	if err := PDF(&b, CaseRecordDoc(p, append([]caseFileEntry{record}, entries...))); err != nil {
+		return nil, err
+	}
+	record.data = b.Bytes()
+	return append([]caseFileEntry{record}, entries...), nil
+}
+
+// CaseRecordDoc lays out the 办理记录 of an application: its registration,
+// every step (withdrawn ones marked), and the 卷内目录 of its 案卷.
+func CaseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
+	c := p.Case
+	a, rq := c.Intake.Applicant, c.Intake.Request
+	d := &Doc{Title: "政府信息公开申请办理记录 " + c.Serial}
+	d.add(StyleTitle, "政府信息公开申请办理记录")
+	d.add(StyleSubtitle, p.Agency+"　申请编号 "+c.Serial)
+	id, phone := a.IDNum, a.Phone
+	if !p.Full {
+		id, phone = casework.MaskID(id), casework.MaskPhone(phone)
+	}
+	or := func(s, none string) string {
+		if strings.TrimSpace(s) == "" {
+			return none
+		}
+		return s
+	}
+	what := rq.Description
+	for i, it := range rq.Items {
+		what += fmt.Sprintf("\n%d. %s", i+1, it)
+	}
+	result := casework.StateName(c.State)
+	if o := casework.OutcomeByID(c.Outcome); o != nil {
+		result += "：" + o.Name
+	}
+	if c.ClosedOn != nil {
+		result += "（" + c.ClosedOn.Chinese() + "办结）"
+	}
+	kv := &Table{Widths: []float64{1, 3}, FontSize: 12}
+	for _, row := range [][2]string{
+		{"申请人", a.Name + "（" + a.Type.Name() + "）"},
+		{"身份证明", strings.TrimSpace(or(a.IDType, "（未提供）") + " " + id)},
+		{"联系电话", or(phone, "（未提供）")},
+		{"电子邮箱", or(a.Email, "（未提供）")},
+		{"通信地址", or(a.Address, "（未提供）")},
+		{"申请方式", casework.ChannelName(c.Intake.Channel)},
+		{"收到申请日期", c.Received.Chinese()},
+		{"所需信息", what},
+		{"获取形式和途径", or(rq.Form, "（未说明）") + "，" + or(rq.Delivery, "（未说明）")},
+		{"承办人", or(p.Handler, "（未指派）")},
+		{"办理结果", result},
+	} {
+		kv.Rows = append(kv.Rows, []Cell{lbl(row[0], 1, 1), {Text: row[1], Cols: 1, Rows: 1, Left: true}})
+	}
+	d.add(StyleHeading1, "一、申请登记")
+	d.Blocks = append(d.Blocks, Block{Table: kv})
+	steps := &Table{Widths: []float64{0.5, 1.5, 2.6, 1.8, 2.4}, FontSize: 10.5}
+	steps.Rows = append(steps.Rows, []Cell{hdr("序号", 1, 1), hdr("日期", 1, 1), hdr("步骤", 1, 1), hdr("经办", 1, 1), hdr("依据", 1, 1)})
+	for _, e := range c.Events {
+		name := casework.StepName(e.Step.Kind)
+		if e.Step.Note != "" {
+			name += "：" + e.Step.Note
+		}
+		if c.Undone(e.Seq) {
+			name += "（已撤销）"
+		}
+		steps.Rows = append(steps.Rows, []Cell{{Text: fmt.Sprint(e.Seq), Cols: 1, Rows: 1}, {Text: e.Step.On.String(), Cols: 1, Rows: 1},
+			{Text: name, Cols: 1, Rows: 1, Left: true}, {Text: e.Actor.Name + "\n" + p.Clock.Format(e.At), Cols: 1, Rows: 1, Left: true},
+			{Text: e.Basis, Cols: 1, Rows: 1, Left: true}})
+	}
+	d.add(StyleHeading1, "二、办理过程")
+	d.Blocks = append(d.Blocks, Block{Table: steps})
+	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
+	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})
+	for i, e := range entries {
+		toc.Rows = append(toc.Rows, []Cell{{Text: fmt.Sprint(i + 1), Cols: 1, Rows: 1}, {Text: e.title, Cols: 1, Rows: 1, Left: true},
+			{Text: e.number, Cols: 1, Rows: 1, Left: true}, {Text: e.date, Cols: 1, Rows: 1}, {Text: e.name, Cols: 1, Rows: 1, Left: true}})
+	}
+	d.add(StyleHeading1, "三、卷内文件目录")
+	d.Blocks = append(d.Blocks, Block{Table: toc})
+	return d
+}

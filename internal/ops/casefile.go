@@ -1,0 +1,94 @@
+package ops
+
+import (
+	"context"
+	"fmt"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/store"
+)
+
+// MaxCaseFiles is how many applications' 案卷 one export holds: a year of a
+// busy agency is exported in parts, by the dates of the list's filter.
+const MaxCaseFiles = 500
+
+// CaseFile is an application's 案卷 for 归档 (《条例》第四十五条: 登记、审核、
+// 办理、答复、归档) for whoever may see the case: the case with its events,
+// every letter it gave rise to, numbered (as opening them does, by the
+// agency's own staff), and the files attached to it. The export is one
+// audit entry, as it carries personal data.
+func (s *Service) CaseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
+	f, err := s.caseFile(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	return f, s.auditFiles(ctx, p, f.Case.AgencyID, f.Case.Serial, "导出办理案卷")
+}
+
+// CaseFiles are the 案卷 of the applications a list's filter selects (at
+// most MaxCaseFiles), given one at a time by next (nil after the last), so
+// that a year's files need not be held at once. The export is one audit
+// entry.
+func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter) (n int, next func() (*office.CaseFileParts, error), err error) {
+	f.Limit, f.Offset = MaxCaseFiles, 0
+	rows, total, err := s.Cases(ctx, p, f)
+	if err != nil {
+		return 0, nil, err
+	}
+	if total > MaxCaseFiles {
+		return 0, nil, errs.New("format", "符合条件的申请有 %d 件，一次最多导出 %d 件的案卷：请按收到日期分段筛选后再导出", total, MaxCaseFiles)
+	}
+	if total == 0 {
+		return 0, nil, errs.New("format", "没有符合条件的申请，没有可导出的案卷")
+	}
+	agency := p.AgencyID
+	if len(rows) > 0 {
+		agency = rows[0].AgencyID
+	}
+	if err := s.auditFiles(ctx, p, agency, fmt.Sprintf("%s 等 %d 件", rows[0].Serial, len(rows)), "导出办理案卷"); err != nil {
+		return 0, nil, err
+	}
+	i := 0
+	return len(rows), func() (*office.CaseFileParts, error) {
+		if i == len(rows) {
+			return nil, nil
+		}
+		i++
+		return s.caseFile(ctx, p, rows[i-1].ID)
+	}, nil
+}
+
+func (s *Service) auditFiles(ctx context.Context, p Principal, agencyID int64, object, detail string) error {
+	return s.Store.InTx(ctx, func(tx *store.Tx) error {
+		return tx.Audit(ctx, audit.Entry{UserID: p.UserID, AgencyID: agencyID, Actor: p.Name, Action: "case.file", Object: object, Detail: detail})
+	})
+}
+
+func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
+	v, err := s.Case(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	f := &office.CaseFileParts{Case: v.Case, Agency: v.Agency.Name, Handler: v.Handler, Full: v.CanAct, Clock: s.Clock}
+	for _, e := range v.Case.Events {
+		if !v.Case.HasLetter(e.Seq) {
+			continue
+		}
+		l, err := s.Letter(ctx, p, id, e.Seq)
+		if err != nil {
+			return nil, err
+		}
+		f.Letters = append(f.Letters, l)
+	}
+	for _, a := range v.Files {
+		meta, data, err := s.Store.AttachmentData(ctx, id, a.ID)
+		if err != nil {
+			return nil, notFoundOr(err)
+		}
+		f.Files = append(f.Files, office.AttachedFile{Name: meta.Name, By: meta.UploadedBy, At: meta.UploadedAt, Data: data})
+	}
+	return f, nil
+}
