@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
@@ -108,7 +109,12 @@ func safeName(s string) string {
 		return r
 	}, strings.TrimSpace(s))
 	if r := []rune(s); len(r) > 80 {
-		s = string(r[:80])
+		// cut the name, not its extension: the file must still open
+		ext := path.Ext(s)
+		if utf8.RuneCountInString(ext) > 10 {
+			ext = ""
+		}
+		s = string(r[:80-utf8.RuneCountInString(ext)]) + ext
 	}
 	if strings.Trim(s, ". ") == "" {
 		return "_"

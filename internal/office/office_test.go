@@ -624,3 +624,22 @@ func TestMissingCharacters(t *testing.T) {
 		t.Errorf("PDF text %q", pt.String())
 	}
 }
+
+// A file name in a 案卷 is one name every unzip tool writes where it belongs:
+// no folders, nothing Windows refuses, not empty, not endless.
+func TestCaseFileNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"送达回证.pdf":                        "送达回证.pdf",
+		"../../etc/passwd":                ".._.._etc_passwd",
+		`C:\扫描\回执?.jpg`:                   "C__扫描_回执_.jpg",
+		" 答复书 \x01.docx ":                 "答复书 _.docx",
+		"..":                              "_",
+		"":                                "_",
+		strings.Repeat("长", 100) + ".pdf": strings.Repeat("长", 76) + ".pdf",
+		strings.Repeat("长", 100):          strings.Repeat("长", 80),
+	} {
+		if got := office.SafeName(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
