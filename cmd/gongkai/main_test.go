@@ -578,14 +578,14 @@ func TestImportDecisions(t *testing.T) {
 	os.WriteFile(lp, []byte(ledger), 0o644)
 	os.WriteFile(fp, []byte(fees), 0o644)
 	for i := 0; i < 2; i++ { // twice: the second import adds nothing
-		if out, _, code := gk(t, "import", "decisions", lp, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--kind", "licensing", "--commit"); code != 0 {
+		if out, _, code := gk(t, "import", "decisions", lp, "--db", db, "--agency", "卫滨区财政局", "--kind", "licensing", "--commit"); code != 0 {
 			t.Fatalf("licensing: %s", out)
 		}
-		if out, _, code := gk(t, "import", "decisions", fp, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--commit"); code != 0 {
+		if out, _, code := gk(t, "import", "decisions", fp, "--db", db, "--agency", "卫滨区财政局", "--commit"); code != 0 {
 			t.Fatalf("fees: %s", out)
 		}
 	}
-	out, _, _ := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2025", "--format", "json")
+	out, _, _ := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区财政局", "--year", "2025", "--format", "json")
 	var m struct {
 		Proactive map[string]map[string]any
 	}
@@ -596,21 +596,21 @@ func TestImportDecisions(t *testing.T) {
 	}
 	// the imports are listed (the second run of each file added nothing and
 	// is not), the newest first; the fee ledger is taken back, once
-	out, _, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区教育体育和文化旅游局")
+	out, _, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区财政局")
 	ids := regexp.MustCompile(`(?m)^  #(\d+) .*  (\S+\.csv)  新增 (\d+) 条`).FindAllStringSubmatch(out, -1)
 	if code != 0 || len(ids) != 2 || ids[0][2] != "收费.csv" || ids[0][3] != "3" || !strings.Contains(out, "2025年处罚 1 条，2025年收费 2 条（1300.00 元）") {
 		t.Fatalf("the list: %d\n%s", code, out)
 	}
-	if out, _, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--id", ids[0][1]); code != 0 || !strings.Contains(out, "（收费.csv，") || !strings.Contains(out, "删除记录 3 条") {
+	if out, _, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区财政局", "--id", ids[0][1]); code != 0 || !strings.Contains(out, "（收费.csv，") || !strings.Contains(out, "删除记录 3 条") {
 		t.Errorf("undo: %d %s", code, out)
 	}
-	if _, stderr, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--id", ids[0][1]); code == 0 || !strings.Contains(stderr, "这次导入已经撤销") {
+	if _, stderr, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区财政局", "--id", ids[0][1]); code == 0 || !strings.Contains(stderr, "这次导入已经撤销") {
 		t.Errorf("undo twice: %d %s", code, stderr)
 	}
-	if _, stderr, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区财政局", "--id", ids[1][1]); code == 0 || strings.Contains(stderr, "已撤销") {
+	if _, stderr, code := gk(t, "import", "undo", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--id", ids[1][1]); code == 0 || strings.Contains(stderr, "已撤销") {
 		t.Errorf("another agency's import: %d %s", code, stderr)
 	}
-	out, _, _ = gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2025", "--format", "json")
+	out, _, _ = gk(t, "report", "generate", "--db", db, "--agency", "卫滨区财政局", "--year", "2025", "--format", "json")
 	m.Proactive = nil
 	json.Unmarshal([]byte(out), &m)
 	if m.Proactive["licensing"]["decisions"] != float64(2) || m.Proactive["penalty"]["decisions"] != float64(0) || m.Proactive["fees"]["amount_wan_yuan"] != "0" {
@@ -618,7 +618,7 @@ func TestImportDecisions(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("类别,决定日期,金额\n罚款,2025-01-01,\n行政事业性收费,2025-01-02,\n"), 0o644)
-	out, _, code = gk(t, "import", "decisions", bad, "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--commit")
+	out, _, code = gk(t, "import", "decisions", bad, "--db", db, "--agency", "卫滨区财政局", "--commit")
 	if code != 1 || !strings.Contains(out, "第 2 行 A 列（类别）：类别“罚款”无法识别") || !strings.Contains(out, "第 3 行 C 列（金额）：收费记录须有金额") {
 		t.Errorf("bad ledger: %d\n%s", code, out)
 	}

@@ -305,3 +305,25 @@ func (sd *seeder) documents() error {
 	}
 	return nil
 }
+
+// ledger imports last year's 行政许可 and 行政处罚 decisions of the main
+// agency as its clerk would, from a register file: 表二 of that year's draft
+// counts them, and the 台账 page lists the import.
+func (sd *seeder) ledger() error {
+	y := sd.today.Year() - 1
+	csv := fmt.Sprintf(`类别,决定书文号,作出决定日期,行政相对人,事项
+许可,卫教体许〔%[1]d〕1号,%[1]d-03-06,新乡市卫滨区阳光幼儿园,民办学校办学许可
+许可,卫教体许〔%[1]d〕2号,%[1]d-05-20,新乡市卫滨区启明培训学校,民办学校办学许可
+许可,卫教体许〔%[1]d〕3号,%[1]d-08-28,新乡市卫滨区育才幼儿园,民办学校办学许可（变更）
+处罚,卫教体罚〔%[1]d〕1号,%[1]d-07-15,新乡市卫滨区某校外培训机构,未经许可举办校外培训
+`, y)
+	res, err := sd.o.Import(sd.ctx, sd.person("clerk"), sd.ids[Main], ops.ImportRequest{Kind: ops.ImportDecisions,
+		Name: fmt.Sprintf("%d年行政许可和处罚决定台账.csv", y), Data: []byte(csv), Commit: true})
+	if err == nil && !res.Committed {
+		err = fmt.Errorf("%d rows refused: %v", len(res.Bad), res.Bad)
+	}
+	if err != nil {
+		return fmt.Errorf("demo ledger: %w", err)
+	}
+	return nil
+}

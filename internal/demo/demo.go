@@ -172,6 +172,9 @@ func Seed(ctx context.Context, o *ops.Service) (Keys, error) {
 	if err := sd.documents(); err != nil {
 		return keys, err
 	}
+	if err := sd.ledger(); err != nil {
+		return keys, err
+	}
 	var appealed []appealed1
 	for _, x := range agencies {
 		if x.History {

@@ -1492,13 +1492,13 @@ func TestDatesTypedIntoTextBoxes(t *testing.T) {
 func TestWebLedgers(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
-		ag := mustAgency(st, demo.Main)
-		res, err := st.b.Ops.Import(context.Background(), ops.Operator(ag, "张办理"), ag, ops.ImportRequest{Kind: ops.ImportDecisions, Name: "处罚台账.csv", Commit: true,
+		ag := mustAgency(st, "卫滨区财政局")
+		res, err := st.b.Ops.Import(context.Background(), ops.Operator(ag, "王办理"), ag, ops.ImportRequest{Kind: ops.ImportDecisions, Name: "处罚台账.csv", Commit: true,
 			Data: []byte("类别,决定书文号,作出决定日期,金额\n处罚,卫教罚〔2025〕1号,2025-06-01,\n收费,,2025-05-07,1200.50\n")})
 		if err != nil || res.Imported != 2 {
 			t.Fatalf("import: %+v %v", res, err)
 		}
-		c, csrf := st.login("clerk")
+		c, csrf := st.login("finance")
 		_, body := st.get(c, "/admin/ledgers")
 		for _, want := range []string{"决定和收费台账", "<td>2025年</td><td>0</td><td>1</td><td>0</td><td>1</td><td>1200.50</td>", "处罚台账.csv", "2025年处罚 1 条，2025年收费 1 条（1200.50 元）", "确认撤销这次导入的 2 条记录"} {
 			if !strings.Contains(body, want) {
