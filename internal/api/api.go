@@ -61,6 +61,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases/{id}/steps", "记录一个办理步骤", s.addStep},
 		{"POST", "/api/v1/cases/{id}/handler", "指派承办人（本机关的办理人或负责人；0 为取消）", s.assign},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
+		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
 		{"POST", "/api/v1/appeals", "登记一件行政复议或行政诉讼", s.createAppeal},
@@ -532,6 +533,23 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 		rows = []casework.Row{}
 	}
 	writeJSON(w, http.StatusOK, CaseList{Total: total, Items: rows})
+}
+
+// caseFile sends an application's 案卷 as the case page's 导出案卷 does.
+func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	f, err := s.Ops.CaseFile(r.Context(), p, pathID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := office.CaseFileZipOne(&b, *f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape("案卷 "+office.CaseFolder(f.Case)+".zip"))
+	w.Write(b.Bytes())
 }
 
 func (s *Server) letter(w http.ResponseWriter, r *http.Request, p ops.Principal) {

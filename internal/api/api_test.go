@@ -170,6 +170,11 @@ func TestCaseThroughAPI(t *testing.T) {
 				t.Errorf("letter as %s: %d %.20q", f, code, body)
 			}
 		}
+		// the 案卷 for an archive system: the record, the numbered letters
+		if code, _, body := e.do("GET", path+"/file", e.keyA, nil); code != 200 || !strings.HasPrefix(body, "PK") ||
+			!strings.Contains(body, "01 办理记录.pdf") || !strings.Contains(body, "甲教依公〔2024〕1号 政府信息公开申请答复书.pdf") {
+			t.Errorf("case file: %d %.40q", code, body)
+		}
 		if code, _, body := e.do("GET", "/api/v1/reports/2024/applications?format=xlsx", e.keyA, nil); code != 200 || !strings.HasPrefix(body, "PK") {
 			t.Errorf("report as xlsx: %d", code)
 		}
@@ -192,7 +197,7 @@ func TestPermissions(t *testing.T) {
 		e := setup(t, s)
 		_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
 		path := fmt.Sprintf("/api/v1/cases/%d", int64(m["id"].(float64)))
-		for _, r := range []struct{ method, path string }{{"GET", path}, {"POST", path + "/steps"}, {"GET", path + "/letters/1"}} {
+		for _, r := range []struct{ method, path string }{{"GET", path}, {"POST", path + "/steps"}, {"GET", path + "/letters/1"}, {"GET", path + "/file"}} {
 			code, m, _ := e.do(r.method, r.path, e.keyB, map[string]any{"kind": "withdraw", "on": "2024-09-12"})
 			if c, _, _ := errField(m); code != 404 || c != "not_found" {
 				t.Errorf("%s %s by B: %d %v", r.method, r.path, code, m)
@@ -363,7 +368,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
-		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true}
+		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p

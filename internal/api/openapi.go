@@ -144,6 +144,8 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text、html、docx 或 pdf", enum("", []string{"json", "text", "html", "docx", "pdf"}))},
 			"responses": obj{"200": obj{"description": "文书", "content": obj{"application/json": obj{"schema": ref("Letter")},
 				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
+		"GET /api/v1/cases/{id}/file": {"responses": obj{"200": obj{"description": "zip 压缩包：01 办理记录.pdf（登记信息、办理过程、卷内文件目录）、各文书 PDF、附件原件",
+			"content": obj{"application/zip": obj{"schema": obj{"type": "string", "format": "binary"}}}}}},
 		"GET /api/v1/reports/{year}/applications": {"parameters": []obj{q("format", "json（默认），或 docx、pdf、xlsx 文件", enum("", []string{"json", "docx", "pdf", "xlsx"}))}, "responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
 			"content": json(obj{"type": "object"})}}},
 		"GET /api/v1/appeals": {"responses": obj{"200": obj{"description": "记录（新的在前）", "content": json(obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Appeal")}}})}}},
