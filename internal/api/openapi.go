@@ -144,8 +144,6 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		"GET /api/v1/cases/{id}/letters/{seq}": {"parameters": []obj{q("format", "json（默认）、text、html、docx 或 pdf", enum("", []string{"json", "text", "html", "docx", "pdf"}))},
 			"responses": obj{"200": obj{"description": "文书", "content": obj{"application/json": obj{"schema": ref("Letter")},
 				"text/plain": obj{"schema": obj{"type": "string"}}, "text/html": obj{"schema": obj{"type": "string"}}}}}},
-		"GET /api/v1/cases/{id}/file": {"responses": obj{"200": obj{"description": "zip 压缩包：01 办理记录.pdf（登记信息、办理过程、卷内文件目录）、各文书 PDF、附件原件",
-			"content": obj{"application/zip": obj{"schema": obj{"type": "string", "format": "binary"}}}}}},
 		"GET /api/v1/reports/{year}/applications": {"parameters": []obj{q("format", "json（默认），或 docx、pdf、xlsx 文件", enum("", []string{"json", "docx", "pdf", "xlsx"}))}, "responses": obj{"200": obj{"description": "年度报告 JSON 模型（见 report-model.md），其中 applications 为按记录计算的表三",
 			"content": json(obj{"type": "object"})}}},
 		"GET /api/v1/appeals": {"responses": obj{"200": obj{"description": "记录（新的在前）", "content": json(obj{"type": "object", "properties": obj{"items": obj{"type": "array", "items": ref("Appeal")}}})}}},
@@ -156,6 +154,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
 	extras["POST /api/v1/audit"] = auditPath()
+	extras["GET /api/v1/cases/{id}/file"] = caseFilePath()
 	for k, v := range catalogPaths() {
 		extras[k] = v
 	}
@@ -256,4 +255,10 @@ func caseSchemas(e apiEnums) obj {
 		"CaseList":     obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Letter":       obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
+}
+
+// caseFilePath is the 案卷's response: a ZIP.
+func caseFilePath() obj {
+	return obj{"responses": obj{"200": obj{"description": "zip 压缩包：01 办理记录.pdf（登记信息、办理过程、卷内文件目录）、各文书 PDF、附件原件",
+		"content": obj{"application/zip": obj{"schema": obj{"type": "string", "format": "binary"}}}}}}
 }
