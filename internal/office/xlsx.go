@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -225,6 +226,10 @@ func LedgerXLSX(w io.Writer, l *Ledger) error {
 			if i < len(l.Numeric) && l.Numeric[i] {
 				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 					vals[i] = excelize.Cell{StyleID: st.number, Value: n}
+					continue
+				}
+				if x, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
+					vals[i] = excelize.Cell{StyleID: st.decimal, Value: x}
 					continue
 				}
 			}

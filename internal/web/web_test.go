@@ -1623,3 +1623,45 @@ func TestCaseFileForArchive(t *testing.T) {
 		t.Errorf("the export is not in the audit log: %+v", logged)
 	}
 }
+
+// 办理情况统计 for a supervising office: a row per agency below and the
+// total, as the operation computes them, and the same table as a workbook;
+// a clerk sees the own agency.
+func TestWebStats(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	sup, _ := st.login("district")
+	code, body := st.get(sup, "/admin/stats?year=2026")
+	if code != 200 {
+		t.Fatalf("stats: %d", code)
+	}
+	u, _, err := st.s.UserByLogin(context.Background(), "district")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := st.b.Ops.Stats(context.Background(), ops.User(u), 2026)
+	if err != nil || want.Total == nil || want.Total.Received == 0 {
+		t.Fatalf("the demo's 2026: %+v %v", want, err)
+	}
+	row := want.Ledger().Rows
+	for _, r := range row {
+		cells := "<td>" + strings.Join(r[1:], "</td><td>") + "</td>"
+		if r[0] == "合计" {
+			cells = "<td><strong>" + strings.Join(r[1:], "</strong></td><td><strong>") + "</strong></td>"
+		}
+		if !strings.Contains(strings.ReplaceAll(body, "<td>—</td>", "<td></td>"), cells) {
+			t.Errorf("the page lacks the row of %s (%s)", r[0], cells)
+		}
+	}
+	code, xlsx := st.get(sup, "/admin/stats?year=2026&format=xlsx")
+	if code != 200 || !strings.HasPrefix(xlsx, "PK") {
+		t.Errorf("workbook: %d", code)
+	}
+	clerk, _ := st.login("clerk")
+	_, body = st.get(clerk, "/admin/stats?year=2026")
+	if !strings.Contains(body, "<td>"+demo.Main+"</td>") || strings.Contains(body, "卫滨区财政局") || strings.Contains(body, "合计") {
+		t.Error("the clerk's statistics are not the own agency's only")
+	}
+	if code, _ := st.get(clerk, "/admin/stats?year=2030"); code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
+		t.Errorf("a year to come: %d", code)
+	}
+}

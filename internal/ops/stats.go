@@ -1,0 +1,137 @@
+package ops
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/office"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+// StatsRow is one agency's 办理情况 of a year (or the total of all).
+type StatsRow struct {
+	Agency *org.Agency // nil for the total
+	store.CaseStats
+	// OnTimeRate is OnTime / (OnTime + Late) in per cent, -1 when nothing
+	// with a deadline was answered
+	OnTimeRate float64
+	// MeanDays and MedianDays are the working days from receipt to the
+	// answer of those answered in the year (-1: none)
+	MeanDays, MedianDays float64
+}
+
+// Stats is the 办理情况统计 of a year: each agency the principal sees, and
+// their total when there are several.
+type Stats struct {
+	Year  int
+	Rows  []StatsRow
+	Total *StatsRow
+}
+
+// Stats counts, for each agency the principal may see, the year's
+// applications: received, answered on time or late, the working days an
+// answer took, and those still open (overdue ones today). The figures an
+// applicant feels, not a league table: agencies stay in their order.
+func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, error) {
+	if this := s.Clock.Today().Year(); year < 2019 || year > this {
+		return nil, errs.New("year", "年度应为 2019 年至 %d 年", this)
+	}
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := s.Store.CaseStats(ctx, ids, year, s.Clock.Today(), cal)
+	if err != nil {
+		return nil, err
+	}
+	out := &Stats{Year: year}
+	total := &StatsRow{CaseStats: store.CaseStats{Days: map[int]int{}}}
+	for _, a := range ags {
+		c := counts[a.ID]
+		total.Received += c.Received
+		total.Closed += c.Closed
+		total.OnTime += c.OnTime
+		total.Late += c.Late
+		total.Open += c.Open
+		total.Overdue += c.Overdue
+		total.Unmeasured += c.Unmeasured
+		for d, n := range c.Days {
+			total.Days[d] += n
+		}
+		row := StatsRow{Agency: a, CaseStats: *c}
+		row.measure()
+		out.Rows = append(out.Rows, row)
+	}
+	if len(out.Rows) > 1 {
+		total.measure()
+		out.Total = total
+	}
+	return out, nil
+}
+
+// measure computes the rate and the mean and median days from the counts.
+func (r *StatsRow) measure() {
+	r.OnTimeRate, r.MeanDays, r.MedianDays = -1, -1, -1
+	if n := r.OnTime + r.Late; n > 0 {
+		r.OnTimeRate = float64(r.OnTime) * 100 / float64(n)
+	}
+	days := slices.Sorted(maps.Keys(r.Days))
+	sum, n := 0, 0
+	for _, d := range days {
+		sum += d * r.Days[d]
+		n += r.Days[d]
+	}
+	if n == 0 {
+		return
+	}
+	r.MeanDays = float64(sum) / float64(n)
+	// the middle value of the n, or the mean of the two middle ones
+	at := func(k int) int {
+		for _, d := range days {
+			if k < r.Days[d] {
+				return d
+			}
+			k -= r.Days[d]
+		}
+		return days[len(days)-1]
+	}
+	r.MedianDays = float64(at((n-1)/2)+at(n/2)) / 2
+}
+
+// Ledger is the statistics as one table, for the page and the downloads
+// alike: a row per agency, then the total.
+func (st *Stats) Ledger() *office.Ledger {
+	l := &office.Ledger{Title: fmt.Sprintf("%d年度依申请公开办理情况统计", st.Year),
+		Headers: []string{"机关", "本年收到", "本年答复", "按期答复", "逾期答复", "按期率（%）", "平均用时（工作日）", "用时中位数（工作日）", "本年收到尚未办结", "其中已逾期"},
+		Numeric: []bool{false, true, true, true, true, true, true, true, true, true}}
+	num := func(v float64) string {
+		if v < 0 {
+			return ""
+		}
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	add := func(name string, r *StatsRow) {
+		l.Rows = append(l.Rows, []string{name, strconv.Itoa(r.Received), strconv.Itoa(r.Closed), strconv.Itoa(r.OnTime), strconv.Itoa(r.Late),
+			num(r.OnTimeRate), num(r.MeanDays), num(r.MedianDays), strconv.Itoa(r.Open), strconv.Itoa(r.Overdue)})
+	}
+	for i := range st.Rows {
+		add(st.Rows[i].Agency.Name, &st.Rows[i])
+	}
+	if st.Total != nil {
+		add("合计", st.Total)
+	}
+	return l
+}
