@@ -39,10 +39,20 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		download(w, ctype, fmt.Sprintf("%s.%s", l.Title, f), b.Bytes())
 		return
 	}
-	rows, total := l.Rows, []string(nil)
-	if st.Total != nil {
-		rows, total = rows[:len(rows)-1], rows[len(rows)-1]
+	// an agency's counts link to its applications in the list: those
+	// received in the year, still open, and overdue
+	type statsLine struct {
+		Cells []string
+		List  string // the list of the agency's applications of the year ("" for the total)
+	}
+	var rows []statsLine
+	for i, cells := range l.Rows {
+		line := statsLine{Cells: cells}
+		if i < len(st.Rows) {
+			line.List = fmt.Sprintf("/admin/cases?agency=%d&received_from=%d-01-01&received_to=%d-12-31", st.Rows[i].Agency.ID, year, year)
+		}
+		rows = append(rows, line)
 	}
 	s.render(w, http.StatusOK, "stats", page{Title: "办理情况统计", User: si.user, CSRF: si.csrf, Data: map[string]any{
-		"Stats": st, "Headers": l.Headers, "Rows": rows, "Total": total}})
+		"Stats": st, "Headers": l.Headers, "Rows": rows}})
 }

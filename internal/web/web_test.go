@@ -1642,14 +1642,24 @@ func TestWebStats(t *testing.T) {
 	if err != nil || want.Total == nil || want.Total.Received == 0 {
 		t.Fatalf("the demo's 2026: %+v %v", want, err)
 	}
-	row := want.Ledger().Rows
-	for _, r := range row {
-		cells := "<td>" + strings.Join(r[1:], "</td><td>") + "</td>"
-		if r[0] == "合计" {
-			cells = "<td><strong>" + strings.Join(r[1:], "</strong></td><td><strong>") + "</strong></td>"
-		}
-		if !strings.Contains(strings.ReplaceAll(body, "<td>—</td>", "<td></td>"), cells) {
+	plain := regexp.MustCompile(`<a [^>]*>|</a>|<strong[^>]*>|</strong>`).ReplaceAllString(body, "")
+	plain = strings.ReplaceAll(plain, "<td>—</td>", "<td></td>")
+	for _, r := range want.Ledger().Rows {
+		if cells := "<td>" + strings.Join(r[1:], "</td><td>") + "</td>"; !strings.Contains(plain, cells) {
 			t.Errorf("the page lacks the row of %s (%s)", r[0], cells)
+		}
+	}
+	// an agency's overdue count leads to those applications
+	for _, r := range want.Rows {
+		if r.Overdue == 0 {
+			continue
+		}
+		link := fmt.Sprintf("/admin/cases?agency=%d&received_from=2026-01-01&received_to=2026-12-31&overdue=1", r.Agency.ID)
+		if !strings.Contains(body, strings.ReplaceAll(link, "&", "&amp;")) {
+			t.Errorf("no link to %s's overdue applications", r.Agency.Name)
+		}
+		if _, list := st.get(sup, link); !strings.Contains(list, fmt.Sprintf("共 %d 件", r.Overdue)) {
+			t.Errorf("%s's overdue applications are not the %d counted", r.Agency.Name, r.Overdue)
 		}
 	}
 	code, xlsx := st.get(sup, "/admin/stats?year=2026&format=xlsx")
