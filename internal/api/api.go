@@ -542,14 +542,11 @@ func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, p ops.Principa
 		s.fail(w, r, err)
 		return
 	}
-	var b bytes.Buffer
-	if err := office.CaseFileZipOne(&b, *f); err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape("案卷 "+office.CaseFolder(f.Case)+".zip"))
-	w.Write(b.Bytes())
+	if err := office.CaseFileZipOne(w, *f); err != nil {
+		s.Log.Error("case file", "case", f.Case.ID, "err", err) // written as it is read: the download ends short
+	}
 }
 
 func (s *Server) letter(w http.ResponseWriter, r *http.Request, p ops.Principal) {

@@ -30,18 +30,21 @@ type CaseFileParts struct {
 	Clock clock.Clock
 }
 
-// AttachedFile is a file attached to a case, as it was uploaded.
+// AttachedFile is a file attached to a case, as it was uploaded; Load
+// reads its content when the ZIP comes to it, so that a case's files are
+// never all in memory at once.
 type AttachedFile struct {
 	Name, By string
 	At       time.Time
-	Data     []byte
+	Load     func() ([]byte, error)
 }
 
 // caseFileEntry is one file of the 案卷 as its 卷内目录 lists it.
 type caseFileEntry struct {
 	title, number, date, name string
 	data                      []byte
-	at                        time.Time // as the file system shows it
+	load                      func() ([]byte, error) // an attachment: read when written
+	at                        time.Time              // as the file system shows it
 }
 
 // CaseFileZip writes the 案卷 of one application as a ZIP: the 办理记录
@@ -58,7 +61,13 @@ func CaseFileZip(zw *zip.Writer, dir string, p CaseFileParts) error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(e.data); err != nil {
+		data := e.data
+		if e.load != nil {
+			if data, err = e.load(); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}
@@ -142,7 +151,7 @@ func caseFileEntries(p CaseFileParts) ([]caseFileEntry, error) {
 	for _, f := range p.Files {
 		n++
 		entries = append(entries, caseFileEntry{title: "附件：" + f.Name + "（" + f.By + "上传）", date: p.Clock.Date(f.At).String(),
-			name: fmt.Sprintf("%02d %s", n, safeName(f.Name)), data: f.Data, at: p.Clock.Local(f.At)})
+			name: fmt.Sprintf("%02d %s", n, safeName(f.Name)), load: f.Load, at: p.Clock.Local(f.At)})
 	}
 	record := caseFileEntry{title: "政府信息公开申请办理记录", name: "01 办理记录.pdf", at: p.Clock.Now()}
 	if c.ClosedOn != nil {

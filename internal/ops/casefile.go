@@ -84,11 +84,10 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 		f.Letters = append(f.Letters, l)
 	}
 	for _, a := range v.Files {
-		meta, data, err := s.Store.AttachmentData(ctx, id, a.ID)
-		if err != nil {
-			return nil, notFoundOr(err)
-		}
-		f.Files = append(f.Files, office.AttachedFile{Name: meta.Name, By: meta.UploadedBy, At: meta.UploadedAt, Data: data})
+		f.Files = append(f.Files, office.AttachedFile{Name: a.Name, By: a.UploadedBy, At: a.UploadedAt, Load: func() ([]byte, error) {
+			_, data, err := s.Store.AttachmentData(ctx, id, a.ID)
+			return data, notFoundOr(err)
+		}})
 	}
 	return f, nil
 }

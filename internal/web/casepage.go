@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -236,12 +237,13 @@ func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	var b bytes.Buffer
-	if err := office.CaseFileZipOne(&b, *f); err != nil {
-		s.fail(w, r, si.user, si.csrf, err)
-		return
+	// written as it is read, an attachment at a time; what fails half-way
+	// is logged, the download then ends short
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("案卷 "+office.CaseFolder(f.Case)+".zip"))
+	if err := office.CaseFileZipOne(w, *f); err != nil {
+		s.Log.Error("case file", "case", f.Case.ID, "err", err)
 	}
-	download(w, "application/zip", "案卷 "+office.CaseFolder(f.Case)+".zip", b.Bytes())
 }
 
 // writeLetter sends a letter as a page, or as DOCX or PDF named by its 文号.
