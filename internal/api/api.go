@@ -475,7 +475,8 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 	f := casework.Filter{State: casework.State(q.Get("state")), Outcome: casework.OutcomeID(q.Get("outcome")),
 		Channel: casework.Channel(q.Get("channel")), ApplicantType: casework.ApplicantType(q.Get("applicant_type")), Query: q.Get("q")}
 	var bad errs.List
-	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
+	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy,
+		"closed_from": &f.ClosedFrom, "closed_to": &f.ClosedTo} {
 		if v := q.Get(name); v != "" {
 			d, err := workday.ParseDate(v)
 			if err != nil {
@@ -503,6 +504,13 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 			bad.Add("handler", "handler 应为承办人的用户编号，或 none（未指派）")
 		}
 		f.Handler = n
+	}
+	switch q.Get("late") {
+	case "", "false":
+	case "true":
+		f.Late = true
+	default:
+		bad.Add("late", "late 只能是 true 或 false")
 	}
 	switch q.Get("open") {
 	case "", "false":

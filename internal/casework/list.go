@@ -45,6 +45,9 @@ type Filter struct {
 	DueBy         *workday.Date // open cases due on or before this date
 	DueFrom       *workday.Date // open cases due on or after this date (with DueBy: due soon, not yet overdue)
 	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
+	ClosedFrom    *workday.Date // answered on or after this date
+	ClosedTo      *workday.Date // answered on or before this date
+	Late          bool          // answered after the reply deadline
 	Query         string        // serial, applicant name or request text
 	Open          bool          // only cases not yet closed (or merged into another)
 	Handler       int64         // >0: the cases of this 承办人 (a user id)

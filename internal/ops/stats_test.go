@@ -75,6 +75,15 @@ func TestStats(t *testing.T) {
 		if st.Total.Closed != 3 || st.Total.MedianDays != spans[2] {
 			t.Errorf("total: %+v", st.Total)
 		}
+		// the list shows the applications behind the counts: those answered
+		// in the year, and the late one among them
+		from, to := D("2025-01-01"), D("2025-12-31")
+		if rows, total, err := o.Cases(ctx, f.clerk, casework.Filter{ClosedFrom: &from, ClosedTo: &to, Late: true}); err != nil || total != r.Late || rows[0].ID != late.ID {
+			t.Errorf("answered late: %d %v", total, err)
+		}
+		if _, total, err := o.Cases(ctx, f.clerk, casework.Filter{ClosedFrom: &from, ClosedTo: &to}); err != nil || total != r.Closed {
+			t.Errorf("answered in 2025: %d, want %d (%v)", total, r.Closed, err)
+		}
 		// a clerk sees the own agency, no total
 		mine, err := o.Stats(ctx, f.clerk, 2025)
 		if err != nil || len(mine.Rows) != 1 || mine.Rows[0].Agency.ID != f.a.ID || mine.Total != nil {

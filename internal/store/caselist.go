@@ -185,6 +185,8 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 		{f.DueBy != nil, open + " AND due_on <= ", optDate(f.DueBy)},
 		{f.DueFrom != nil, open + " AND due_on >= ", optDate(f.DueFrom)},
 		{f.OverdueOn != nil, open + " AND due_on < ", optDate(f.OverdueOn)},
+		{f.ClosedFrom != nil, "state = 'closed' AND closed_on >= ", optDate(f.ClosedFrom)},
+		{f.ClosedTo != nil, "state = 'closed' AND closed_on <= ", optDate(f.ClosedTo)},
 		{f.Handler > 0, "handler_id = ", f.Handler},
 	} {
 		if c.ok {
@@ -196,6 +198,10 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 	}
 	if f.Open {
 		where = append(where, open)
+	}
+	if f.Late {
+		// as the 办理情况统计 counts them: a deadline, and the answer after it
+		where = append(where, "state = 'closed' AND due_on IS NOT NULL AND closed_on > due_on")
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		w, ok, err := s.textMatch(ctx, f.AgencyIDs, q, arg)

@@ -52,7 +52,8 @@ func outcomeOptions(decidable bool) []option {
 }
 
 // listFilters are the case list's query parameters.
-var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open"}
+var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open",
+	"closed_from", "closed_to", "late"}
 
 type casesData struct {
 	Rows                              []casework.Row
@@ -83,6 +84,7 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 		f.OverdueOn = &today
 	}
 	f.Open = fv["open"] != ""
+	f.Late = fv["late"] != ""
 	switch h := fv["handler"]; h {
 	case "":
 	case "me":
@@ -94,7 +96,8 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 		f.Handler = max(f.Handler, 0)
 	}
 	bad := map[string]string{}
-	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy} {
+	for name, dst := range map[string]**workday.Date{"received_from": &f.ReceivedFrom, "received_to": &f.ReceivedTo, "due_by": &f.DueBy,
+		"closed_from": &f.ClosedFrom, "closed_to": &f.ClosedTo} {
 		if v := fv[name]; v != "" {
 			d, err := workday.ParseTyped(v)
 			if err != nil {

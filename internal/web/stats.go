@@ -40,16 +40,19 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		return
 	}
 	// an agency's counts link to its applications in the list: those
-	// received in the year, still open, and overdue
+	// received in the year, answered late, still open, and overdue
 	type statsLine struct {
 		Cells []string
 		List  string // the list of the agency's applications of the year ("" for the total)
+		Late  string // the list of those it answered late in the year
 	}
 	var rows []statsLine
 	for i, cells := range l.Rows {
 		line := statsLine{Cells: cells}
 		if i < len(st.Rows) {
-			line.List = fmt.Sprintf("/admin/cases?agency=%d&received_from=%d-01-01&received_to=%d-12-31", st.Rows[i].Agency.ID, year, year)
+			id := st.Rows[i].Agency.ID
+			line.List = fmt.Sprintf("/admin/cases?agency=%d&received_from=%d-01-01&received_to=%d-12-31", id, year, year)
+			line.Late = fmt.Sprintf("/admin/cases?agency=%d&closed_from=%d-01-01&closed_to=%d-12-31&late=1", id, year, year)
 		}
 		rows = append(rows, line)
 	}
