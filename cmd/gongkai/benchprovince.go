@@ -305,7 +305,8 @@ func benchRollup(ctx context.Context, o *ops.Service, p ops.Principal, year, run
 	}
 	var roll *ops.Rollup
 	var base, total map[string]report.Row
-	rollupTimes, baseTimes, totalTimes := make([]time.Duration, runs), make([]time.Duration, runs), make([]time.Duration, runs)
+	var stats *ops.Stats
+	rollupTimes, baseTimes, totalTimes, statsTimes := make([]time.Duration, runs), make([]time.Duration, runs), make([]time.Duration, runs), make([]time.Duration, runs)
 	// one warm-up of each, then alternate so that all see the same cache
 	for i := -1; i < runs; i++ {
 		t0 := time.Now()
@@ -320,8 +321,12 @@ func benchRollup(ctx context.Context, o *ops.Service, p ops.Principal, year, run
 		if total, err = baselineSums(ctx, o.Store, year, ""); err != nil {
 			return err
 		}
+		t3 := time.Now()
+		if stats, err = o.Stats(ctx, p, year); err != nil {
+			return err
+		}
 		if i >= 0 {
-			rollupTimes[i], baseTimes[i], totalTimes[i] = t1.Sub(t0), t2.Sub(t1), time.Since(t2)
+			rollupTimes[i], baseTimes[i], totalTimes[i], statsTimes[i] = t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), time.Since(t3)
 		}
 	}
 	for key, row := range total {
@@ -334,10 +339,14 @@ func benchRollup(ctx context.Context, o *ops.Service, p ops.Principal, year, run
 			return fmt.Errorf("the 报告汇总 and the baseline disagree on 表三 %s: %v and %v", key, got, row)
 		}
 	}
+	if got, want := stats.Total.Received, base["new"][report.ColTotal]; want != report.N(int64(got)) {
+		return fmt.Errorf("the 办理情况统计 counts %d applications received, the baseline %d", got, want)
+	}
 	slices.Sort(rollupTimes)
 	slices.Sort(baseTimes)
 	slices.Sort(totalTimes)
-	r, b, tt := rollupTimes[runs/2], baseTimes[runs/2], totalTimes[runs/2]
+	slices.Sort(statsTimes)
+	r, b, tt, st := rollupTimes[runs/2], baseTimes[runs/2], totalTimes[runs/2], statsTimes[runs/2]
 	var cases int64
 	if err := o.Store.DB().QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&cases); err != nil {
 		return err
@@ -347,6 +356,7 @@ func benchRollup(ctx context.Context, o *ops.Service, p ops.Principal, year, run
 	fmt.Fprintf(c.stdout, "rollup: %d ms, baseline %d ms, ratio %.2f\n", r.Milliseconds(), b.Milliseconds(), float64(r)/float64(b))
 	fmt.Fprintf(c.stdout, "（baseline：按机关分组的一条 GROUP BY；只求全省合计、不分机关的一条 GROUP BY 用时 %d ms，ratio %.2f）\n",
 		tt.Milliseconds(), float64(r)/float64(tt))
+	fmt.Fprintf(c.stdout, "stats（办理情况统计）: %d ms, ratio %.2f to the baseline\n", st.Milliseconds(), float64(st)/float64(b))
 	return nil
 }
 
