@@ -63,6 +63,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
+		{"GET", "/api/v1/stats", "办理情况统计：本机关（及所辖机关）某年度收到、按期和逾期答复、答复用时、尚未办结的申请", s.stats},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
 		{"POST", "/api/v1/appeals", "登记一件行政复议或行政诉讼", s.createAppeal},
 		{"POST", "/api/v1/appeals/{id}/conclusion", "记录复议决定或裁判的日期和结果", s.concludeAppeal},

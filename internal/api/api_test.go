@@ -178,6 +178,21 @@ func TestCaseThroughAPI(t *testing.T) {
 		if code, _, body := e.do("GET", "/api/v1/reports/2024/applications?format=xlsx", e.keyA, nil); code != 200 || !strings.HasPrefix(body, "PK") {
 			t.Errorf("report as xlsx: %d", code)
 		}
+		// the 办理情况统计 of the year: the one application, answered on time
+		code, st, raw := e.do("GET", "/api/v1/stats?year=2024", e.keyA, nil)
+		items, _ := st["items"].([]any)
+		if code != 200 || len(items) != 1 || st["total"] != nil {
+			t.Fatalf("stats: %s", raw)
+		}
+		if row := items[0].(map[string]any); row["agency"] != "甲区教育局" || row["received"] != 1.0 || row["on_time"] != 1.0 || row["on_time_rate"] != 100.0 || row["mean_days"] == nil {
+			t.Errorf("stats row: %v", row)
+		}
+		if _, st, raw := e.do("GET", "/api/v1/stats?year=2024", e.keyB, nil); fmt.Sprint(st["items"]) == "" || strings.Contains(raw, "甲区") || !strings.Contains(raw, `"on_time_rate":null`) {
+			t.Errorf("another agency's key: %s", raw)
+		}
+		if code, _, _ := e.do("GET", "/api/v1/stats?year=soon", e.keyA, nil); code != 422 {
+			t.Errorf("a year that is no year: %d", code)
+		}
 		code, list, _ := e.do("GET", "/api/v1/cases?state=closed&limit=10", e.keyA, nil)
 		if code != 200 || list["total"].(float64) != 1 || strings.Contains(fmt.Sprint(list), "11010519491231002X") {
 			t.Errorf("list: %v", list)
@@ -368,7 +383,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
-		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true}
+		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p
@@ -458,7 +473,7 @@ func TestOpenAPIMatchesTypes(t *testing.T) {
 		"ReviewInput": reflect.TypeFor[api.ReviewInput](), "Document": reflect.TypeFor[catalog.Document](), "Account": reflect.TypeFor[api.AccountJSON](),
 		"Inspection": reflect.TypeFor[newmedia.Inspection](), "Column": reflect.TypeFor[newmedia.Column](), "PostsInput": reflect.TypeFor[api.PostsInput](),
 		"ItemView": reflect.TypeFor[api.ItemJSON](), "AuditFile": reflect.TypeFor[api.AuditFile](), "AuditFinding": reflect.TypeFor[api.AuditFinding](),
-		"HandlerInput": reflect.TypeFor[api.HandlerInput](),
+		"HandlerInput": reflect.TypeFor[api.HandlerInput](), "StatsRow": reflect.TypeFor[api.StatsRow](), "StatsResult": reflect.TypeFor[api.StatsResult](),
 	} {
 		props := schemas[name].(map[string]any)["properties"].(map[string]any)
 		for _, f := range jsonFields(typ) {

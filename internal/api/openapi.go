@@ -156,6 +156,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 	}
 	extras["POST /api/v1/audit"] = auditPath()
 	extras["GET /api/v1/cases/{id}/file"] = caseFilePath()
+	extras["GET /api/v1/stats"] = obj{"parameters": []obj{q("year", "年度，默认今年", obj{"type": "integer"})}, "responses": obj{"200": obj{"description": "统计", "content": json(ref("StatsResult"))}}}
 	for k, v := range catalogPaths() {
 		extras[k] = v
 	}
@@ -172,6 +173,9 @@ func openAPISchemas(e apiEnums) obj {
 		out[k] = v
 	}
 	for k, v := range auditSchemas() {
+		out[k] = v
+	}
+	for k, v := range statsSchemas() {
 		out[k] = v
 	}
 	return out

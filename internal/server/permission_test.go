@@ -166,6 +166,7 @@ var matrix = map[string]access{
 	"GET /api/v1/columns":                             apiKey,
 	"POST /api/v1/columns":                            apiKey,
 	"GET /api/v1/reports/{year}":                      apiKey,
+	"GET /api/v1/stats":                               apiKey,
 	"GET /healthz":                                    public,
 	"GET /metrics":                                    loopback,
 }
