@@ -154,10 +154,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
-	extras["POST /api/v1/audit"] = auditPath()
-	extras["GET /api/v1/cases/{id}/file"] = caseFilePath()
-	extras["GET /api/v1/stats"] = obj{"parameters": []obj{q("year", "年度，默认今年", obj{"type": "integer"})}, "responses": obj{"200": obj{"description": "统计", "content": json(ref("StatsResult"))}}}
-	for k, v := range catalogPaths() {
+	for k, v := range otherPaths() {
 		extras[k] = v
 	}
 	for _, rt := range s.routes() {
@@ -260,6 +257,17 @@ func caseSchemas(e apiEnums) obj {
 		"CaseList":     obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Letter":       obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
+}
+
+// otherPaths are the paths documented outside openAPIPaths: the catalog's,
+// the audit's, the 案卷's and the statistics'.
+func otherPaths() map[string]obj {
+	out := catalogPaths()
+	out["POST /api/v1/audit"] = auditPath()
+	out["GET /api/v1/cases/{id}/file"] = caseFilePath()
+	out["GET /api/v1/stats"] = obj{"parameters": []obj{{"name": "year", "in": "query", "description": "年度，默认今年", "schema": obj{"type": "integer"}}},
+		"responses": obj{"200": obj{"description": "统计", "content": obj{"application/json": obj{"schema": ref("StatsResult")}}}}}
+	return out
 }
 
 // caseFilePath is the 案卷's response: a ZIP.
