@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
@@ -44,11 +45,30 @@ func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter)
 	if total == 0 {
 		return 0, nil, errs.New("format", "没有符合条件的申请，没有可导出的案卷")
 	}
-	agency := p.AgencyID
-	if len(rows) > 0 {
-		agency = rows[0].AgencyID
+	// one entry in each agency's log: its own applications exported
+	byAgency := map[int64][]string{}
+	var order []int64
+	for _, r := range rows {
+		if byAgency[r.AgencyID] == nil {
+			order = append(order, r.AgencyID)
+		}
+		byAgency[r.AgencyID] = append(byAgency[r.AgencyID], r.Serial)
 	}
-	if err := s.auditFiles(ctx, p, agency, fmt.Sprintf("%s 等 %d 件", rows[0].Serial, len(rows)), "导出办理案卷"); err != nil {
+	err = s.Store.InTx(ctx, func(tx *store.Tx) error {
+		for _, id := range order {
+			serials := byAgency[id]
+			e := audit.Entry{UserID: p.UserID, AgencyID: id, Actor: p.Name, Action: "case.file",
+				Object: fmt.Sprintf("%s 等 %d 件", serials[0], len(serials)), Detail: "导出办理案卷：" + strings.Join(serials, "、")}
+			if len(serials) == 1 {
+				e.Object = serials[0]
+			}
+			if err := tx.Audit(ctx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return 0, nil, err
 	}
 	i := 0

@@ -1622,6 +1622,24 @@ func TestCaseFileForArchive(t *testing.T) {
 	}) {
 		t.Errorf("the export is not in the audit log: %+v", logged)
 	}
+	// a supervising office's export of many agencies' files is in each one's log
+	st.get(sup, "/admin/cases?state=closed&format=zip")
+	u, _, _ := st.s.UserByLogin(ctx, "district")
+	all, _, _ := st.b.Ops.Cases(ctx, ops.User(u), casework.Filter{State: casework.Closed, Limit: 500})
+	seen := map[int64]bool{}
+	for _, r := range all {
+		if seen[r.AgencyID] {
+			continue
+		}
+		seen[r.AgencyID] = true
+		logged, _, _ := st.s.ListAudit(ctx, []int64{r.AgencyID}, 50, 0)
+		if !slices.ContainsFunc(logged, func(e store.AuditRow) bool { return e.Action == "case.file" && e.Actor == u.Name }) {
+			t.Errorf("agency %d's log lacks the supervisor's export", r.AgencyID)
+		}
+	}
+	if len(seen) < 2 {
+		t.Fatalf("the demo's closed applications are of %d agencies; the test needs several", len(seen))
+	}
 }
 
 // 办理情况统计 for a supervising office: a row per agency below and the
