@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
+	"gongkai/internal/office"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
 )
@@ -112,4 +114,57 @@ func LedgerImportSummary(li store.LedgerImport) string {
 		out = append(out, s)
 	}
 	return strings.Join(out, "，")
+}
+
+// MaxLedgerRows is how many rows the 台账记录 page lists; the download
+// holds them all.
+const MaxLedgerRows = 2000
+
+// LedgerRowsView is a selection of an agency's ledger rows.
+type LedgerRowsView struct {
+	Agency *org.Agency
+	Filter store.LedgerFilter
+	Rows   []store.LedgerRow
+	Total  int
+}
+
+// LedgerRows are the agency's ledger rows of a year, kind or import, for
+// whoever may read the agency (limit 0: all of them, for a download).
+func (s *Service) LedgerRows(ctx context.Context, p Principal, f store.LedgerFilter) (*LedgerRowsView, error) {
+	if err := s.canRead(ctx, p, f.AgencyID); err != nil {
+		return nil, err
+	}
+	ag, err := s.Store.GetAgency(ctx, f.AgencyID)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if f.Kind != "" && !slices.ContainsFunc(importer.DecisionKinds, func(k struct{ ID, Name, Short string }) bool { return k.ID == f.Kind }) {
+		return nil, errs.New("kind", "类别应为 licensing（行政许可）、penalty（行政处罚）、coercion（行政强制）或 fee（行政事业性收费）")
+	}
+	if f.Limit <= 0 {
+		f.Limit = math.MaxInt32
+	}
+	v := &LedgerRowsView{Agency: ag, Filter: f}
+	v.Rows, v.Total, err = s.Store.LedgerRows(ctx, f)
+	return v, err
+}
+
+// Ledger is the rows as one table, for the page and the downloads alike.
+func (v *LedgerRowsView) Ledger() *office.Ledger {
+	l := &office.Ledger{Title: "决定和收费台账", Headers: []string{"类别", "决定或收费日期", "文号", "相对人", "事项", "金额（元）", "导入"},
+		Numeric: []bool{false, false, false, false, false, true, false}}
+	for _, r := range v.Rows {
+		kind := r.Kind
+		for _, k := range importer.DecisionKinds {
+			if k.ID == r.Kind {
+				kind = k.Name
+			}
+		}
+		from := "早先导入"
+		if r.ImportID != 0 {
+			from = fmt.Sprintf("#%d", r.ImportID)
+		}
+		l.Rows = append(l.Rows, []string{kind, r.On.String(), r.DocNo, r.Subject, r.Item, r.Amount, from})
+	}
+	return l
 }

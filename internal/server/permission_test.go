@@ -68,6 +68,7 @@ var matrix = map[string]access{
 	"POST /admin/import":                              actAgency,
 	"POST /admin/import/confirm":                      actAgency,
 	"GET /admin/ledgers":                              staff,
+	"GET /admin/ledgers/rows":                         staff,
 	"GET /admin/stats":                                staff,
 	"POST /admin/ledgers/{id}/undo":                   actTarget,
 	"GET /admin/reports":                              staff,

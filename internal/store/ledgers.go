@@ -5,7 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
+	"strconv"
+	"strings"
 	"time"
+
+	"gongkai/internal/workday"
 )
 
 // LedgerImport is one decision or fee ledger file as it was imported.
@@ -220,4 +224,67 @@ func (s *Store) ledgerParts(ctx context.Context, agencyID int64, cond string) ([
 		out[i].Yuan = new(big.Rat).Add(ratOr0(out[i].Yuan), v)
 	}
 	return out, fees.Err()
+}
+
+// LedgerRow is one decision or fee of a ledger.
+type LedgerRow struct {
+	Kind     string
+	On       workday.Date
+	DocNo    string
+	Subject  string
+	Item     string
+	Amount   string // yuan, fees only
+	ImportID int64  // 0: imported before imports were recorded
+}
+
+// LedgerFilter selects an agency's ledger rows: a year (0: any), a kind
+// ("" any), an import (0 any).
+type LedgerFilter struct {
+	AgencyID int64
+	Year     int
+	Kind     string
+	ImportID int64
+	Limit    int
+}
+
+// LedgerRows are the agency's ledger rows the filter selects, by date, at
+// most f.Limit, and how many there are in all.
+func (s *Store) LedgerRows(ctx context.Context, f LedgerFilter) ([]LedgerRow, int, error) {
+	where, args := []string{"agency_id = $1"}, []any{f.AgencyID}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, fmt.Sprintf(cond, len(args)))
+	}
+	if f.Year != 0 {
+		add("decided_on >= $%d", date(workday.NewDate(f.Year, 1, 1)))
+		add("decided_on <= $%d", date(workday.NewDate(f.Year, 12, 31)))
+	}
+	if f.Kind != "" {
+		add("kind = $%d", f.Kind)
+	}
+	if f.ImportID != 0 {
+		add("import_id = $%d", f.ImportID)
+	}
+	w := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, decided_on, doc_no, subject, item, amount, COALESCE(import_id, 0) FROM decisions
+		WHERE `+w+` ORDER BY decided_on, id LIMIT `+strconv.Itoa(max(f.Limit, 1)), args...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []LedgerRow
+	for rows.Next() {
+		var r LedgerRow
+		var on dateCol
+		if err := rows.Scan(&r.Kind, &on, &r.DocNo, &r.Subject, &r.Item, &r.Amount, &r.ImportID); err != nil {
+			return nil, 0, err
+		}
+		r.On = on.d
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
 }

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"strconv"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/importer"
+	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
@@ -105,4 +108,68 @@ func (s *Server) undoLedgerImport(w http.ResponseWriter, r *http.Request, si *se
 		return
 	}
 	http.Redirect(w, r, "/admin/ledgers?ok=undone", http.StatusSeeOther)
+}
+
+// ledgerRowsPage lists the ledger rows of a year, kind or import (the
+// counts of the 台账 page open it), or sends them all as XLSX or CSV.
+func (s *Server) ledgerRowsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	q := r.URL.Query()
+	f := store.LedgerFilter{AgencyID: si.user.AgencyID, Kind: q.Get("kind"), Limit: ops.MaxLedgerRows}
+	for name, dst := range map[string]*int64{"agency": &f.AgencyID, "import": &f.ImportID} {
+		if v := q.Get(name); v != "" {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				s.fail(w, r, si.user, si.csrf, errs.New(name, "参数不对"))
+				return
+			}
+			*dst = n
+		}
+	}
+	if v := q.Get("year"); v != "" {
+		y, ok := yearParam(v, 0)
+		if !ok {
+			s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
+			return
+		}
+		f.Year = y
+	}
+	format := q.Get("format")
+	if format == "xlsx" || format == "csv" {
+		f.Limit = 0
+	}
+	v, err := s.Ops.LedgerRows(r.Context(), si.p(), f)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	l := v.Ledger()
+	if format == "xlsx" || format == "csv" {
+		var b bytes.Buffer
+		ctype := "text/csv; charset=utf-8"
+		if format == "xlsx" {
+			err, ctype = office.LedgerXLSX(&b, l), office.ContentType["xlsx"]
+		} else {
+			err = office.LedgerCSV(&b, l, false)
+		}
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		download(w, ctype, v.Agency.Name+l.Title+"."+format, b.Bytes())
+		return
+	}
+	what := ""
+	if f.Year != 0 {
+		what = strconv.Itoa(f.Year) + "年"
+	}
+	for _, k := range importer.DecisionKinds {
+		if k.ID == f.Kind {
+			what += k.Name
+		}
+	}
+	if f.ImportID != 0 {
+		what += "导入 #" + strconv.FormatInt(f.ImportID, 10) + " 的"
+	}
+	s.render(w, http.StatusOK, "ledger_rows", page{Title: "台账记录", User: si.user, CSRF: si.csrf, Data: map[string]any{
+		"V": v, "What": what, "Headers": l.Headers, "Rows": l.Rows, "Query": r.URL.RawQuery}})
 }

@@ -51,7 +51,7 @@ type Server struct {
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
 	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
-	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "stats"}
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -104,6 +104,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/import", s.acting(s.importUpload)},
 		{"POST /admin/import/confirm", s.acting(s.importConfirm)},
 		{"GET /admin/ledgers", s.admin(s.ledgersPage)},
+		{"GET /admin/ledgers/rows", s.admin(s.ledgerRowsPage)},
 		{"GET /admin/stats", s.admin(s.statsPage)},
 		{"POST /admin/ledgers/{id}/undo", s.acting(s.undoLedgerImport)},
 		{"GET /admin/reports", s.admin(s.reportPage)},

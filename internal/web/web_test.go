@@ -1500,10 +1500,27 @@ func TestWebLedgers(t *testing.T) {
 		}
 		c, csrf := st.login("finance")
 		_, body := st.get(c, "/admin/ledgers")
-		for _, want := range []string{"决定和收费台账", "<td>2025年</td><td>0</td><td>1</td><td>0</td><td>1</td><td>1200.50</td>", "处罚台账.csv", "2025年处罚 1 条，2025年收费 1 条（1200.50 元）", "确认撤销这次导入的 2 条记录"} {
+		rows := fmt.Sprintf("/admin/ledgers/rows?agency=%d&amp;year=2025", ag)
+		for _, want := range []string{"决定和收费台账", `<td><a href="` + rows + `">2025年</a></td><td>0</td><td><a href="` + rows + `&amp;kind=penalty">1</a></td><td>0</td><td><a href="` + rows + `&amp;kind=fee">1</a></td><td>1200.50</td>`,
+			"处罚台账.csv", "2025年处罚 1 条，2025年收费 1 条（1200.50 元）", "确认撤销这次导入的 2 条记录"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the page lacks %q:\n%s", want, body)
 			}
+		}
+		// a count opens its rows, which download as a workbook
+		_, page := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&kind=penalty")
+		if !strings.Contains(page, "2025年行政处罚记录共 1 条") || !strings.Contains(page, "卫教罚〔2025〕1号") || strings.Contains(page, "1200.50") {
+			t.Errorf("the penalty of 2025:\n%s", page)
+		}
+		if _, csv := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&format=csv"); !strings.Contains(csv, "卫教罚〔2025〕1号") || !strings.Contains(csv, "1200.50") {
+			t.Errorf("the year's rows as CSV:\n%s", csv)
+		}
+		if code, _ := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&kind=bribes"); code != http.StatusUnprocessableEntity {
+			t.Errorf("a kind that is none: %d", code)
+		}
+		other, _ := st.login("clerk") // another agency's clerk
+		if code, page := st.get(other, strings.ReplaceAll(rows, "&amp;", "&")); code == http.StatusOK || strings.Contains(page, "卫教罚") {
+			t.Errorf("another agency's clerk read the rows: %d", code)
 		}
 		action := regexp.MustCompile(`action="(/admin/ledgers/\d+/undo)"`).FindStringSubmatch(body)
 		if action == nil {
