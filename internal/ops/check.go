@@ -60,11 +60,7 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 	// each file of an agency the checker may see is compared with that
 	// agency's report of the year kept here (PUB.DIFF): the published file
 	// should be the version approved and sent
-	ids, err := s.Visible(ctx, p)
-	if err != nil {
-		return nil, auditor.Summary{}, err
-	}
-	ags, err := s.Store.Agencies(ctx, ids)
+	_, ags, err := s.visibleAgencies(ctx, p)
 	if err != nil {
 		return nil, auditor.Summary{}, err
 	}

@@ -360,11 +360,7 @@ func (s *Service) Rollup(ctx context.Context, p Principal, year int) (*Rollup, e
 	if p.Role != casework.Supervisor && p.Role != casework.Admin {
 		return nil, Forbidden("报告汇总供主管部门使用")
 	}
-	ids, err := s.Visible(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	ags, err := s.Store.Agencies(ctx, ids)
+	ids, ags, err := s.visibleAgencies(ctx, p)
 	if err != nil {
 		return nil, err
 	}

@@ -218,3 +218,13 @@ func (s *Service) write(ctx context.Context, p Principal, action audit.Action, f
 // baseName is a file's name without the folders a path or an old browser
 // (C:\Users\…\报告.docx) puts before it.
 func baseName(name string) string { return name[strings.LastIndexAny(name, `/\`)+1:] }
+
+// visibleAgencies are the agencies the principal may see, ids and records.
+func (s *Service) visibleAgencies(ctx context.Context, p Principal) ([]int64, []*org.Agency, error) {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	ags, err := s.Store.Agencies(ctx, ids)
+	return ids, ags, err
+}

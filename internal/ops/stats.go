@@ -41,11 +41,7 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 	if this := s.Clock.Today().Year(); year < 2019 || year > this {
 		return nil, errs.New("year", "年度应为 2019 年至 %d 年", this)
 	}
-	ids, err := s.Visible(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	ags, err := s.Store.Agencies(ctx, ids)
+	ids, ags, err := s.visibleAgencies(ctx, p)
 	if err != nil {
 		return nil, err
 	}

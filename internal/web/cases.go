@@ -231,19 +231,7 @@ func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, si *session
 			break
 		}
 	}
-	var b bytes.Buffer
-	var err error
-	ctype := "text/csv; charset=utf-8"
-	if format == "xlsx" {
-		err, ctype = office.LedgerXLSX(&b, office.CaseLedger(all)), office.ContentType["xlsx"]
-	} else {
-		err = office.LedgerCSV(&b, office.CaseLedger(all), false)
-	}
-	if err != nil {
-		s.fail(w, r, si.user, si.csrf, err)
-		return
-	}
-	download(w, ctype, "申请台账."+format, b.Bytes())
+	s.sendLedger(w, r, si, office.CaseLedger(all), format, "申请台账")
 }
 
 // exportCaseFiles sends the 案卷 of the listed applications as one ZIP, a
@@ -260,6 +248,24 @@ func (s *Server) exportCaseFiles(w http.ResponseWriter, r *http.Request, si *ses
 	if err := office.CaseFilesZip(w, next); err != nil {
 		s.Log.Error("case files", "err", err)
 	}
+}
+
+// sendLedger sends a table as XLSX or CSV (formulas neutralised), named
+// name and the format's extension.
+func (s *Server) sendLedger(w http.ResponseWriter, r *http.Request, si *sessionInfo, l *office.Ledger, format, name string) {
+	var b bytes.Buffer
+	var err error
+	ctype := "text/csv; charset=utf-8"
+	if format == "xlsx" {
+		err, ctype = office.LedgerXLSX(&b, l), office.ContentType["xlsx"]
+	} else {
+		err = office.LedgerCSV(&b, l, false)
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, ctype, name+"."+format, b.Bytes())
 }
 
 // download sends a file with its Chinese name.

@@ -1,13 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"strconv"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
-	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
@@ -144,18 +142,7 @@ func (s *Server) ledgerRowsPage(w http.ResponseWriter, r *http.Request, si *sess
 	}
 	l := v.Ledger()
 	if format == "xlsx" || format == "csv" {
-		var b bytes.Buffer
-		ctype := "text/csv; charset=utf-8"
-		if format == "xlsx" {
-			err, ctype = office.LedgerXLSX(&b, l), office.ContentType["xlsx"]
-		} else {
-			err = office.LedgerCSV(&b, l, false)
-		}
-		if err != nil {
-			s.fail(w, r, si.user, si.csrf, err)
-			return
-		}
-		download(w, ctype, v.Agency.Name+l.Title+"."+format, b.Bytes())
+		s.sendLedger(w, r, si, l, format, v.Agency.Name+l.Title)
 		return
 	}
 	what := ""

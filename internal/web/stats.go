@@ -1,12 +1,10 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 
 	"gongkai/internal/errs"
-	"gongkai/internal/office"
 )
 
 // statsPage shows the 办理情况统计 of a year (this year by default), or sends
@@ -23,20 +21,8 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		return
 	}
 	l := st.Ledger()
-	switch f := r.URL.Query().Get("format"); f {
-	case "xlsx", "csv":
-		var b bytes.Buffer
-		ctype := "text/csv; charset=utf-8"
-		if f == "xlsx" {
-			err, ctype = office.LedgerXLSX(&b, l), office.ContentType["xlsx"]
-		} else {
-			err = office.LedgerCSV(&b, l, false)
-		}
-		if err != nil {
-			s.fail(w, r, si.user, si.csrf, err)
-			return
-		}
-		download(w, ctype, fmt.Sprintf("%s.%s", l.Title, f), b.Bytes())
+	if f := r.URL.Query().Get("format"); f == "xlsx" || f == "csv" {
+		s.sendLedger(w, r, si, l, f, l.Title)
 		return
 	}
 	// an agency's counts link to its applications in the list: those
