@@ -75,10 +75,20 @@ func CaseFileZip(zw *zip.Writer, dir string, p CaseFileParts) error {
 }
 
 // CaseFilesZip writes the 案卷 of many applications, a folder each
-// (申请编号 and applicant), as one ZIP; next gives them one at a time (nil
-// at the end), so that a year's cases need not be held at once.
-func CaseFilesZip(w io.Writer, next func() (*CaseFileParts, error)) error {
+// (申请编号 and applicant), as one ZIP, after index (the register of those
+// applications, as 00 申请台账.xlsx, written at now); next gives them one at
+// a time (nil at the end), so that a year's cases need not be held at once.
+func CaseFilesZip(w io.Writer, index *Ledger, now time.Time, next func() (*CaseFileParts, error)) error {
 	zw := newZip(w)
+	if index != nil {
+		iw, err := zw.CreateHeader(&zip.FileHeader{Name: "00 申请台账.xlsx", Method: zip.Deflate, Modified: now})
+		if err != nil {
+			return err
+		}
+		if err := LedgerXLSX(iw, index); err != nil {
+			return err
+		}
+	}
 	for {
 		p, err := next()
 		if err != nil {

@@ -30,20 +30,20 @@ func (s *Service) CaseFile(ctx context.Context, p Principal, id int64) (*office.
 }
 
 // CaseFiles are the 案卷 of the applications a list's filter selects (at
-// most MaxCaseFiles), given one at a time by next (nil after the last), so
-// that a year's files need not be held at once. The export is one audit
-// entry.
-func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter) (n int, next func() (*office.CaseFileParts, error), err error) {
+// most MaxCaseFiles): their rows, and the files given one at a time by next
+// (nil after the last), so that a year's files need not be held at once.
+// The export is one audit entry in each agency's log.
+func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter) (rows []casework.Row, next func() (*office.CaseFileParts, error), err error) {
 	f.Limit, f.Offset = MaxCaseFiles, 0
 	rows, total, err := s.Cases(ctx, p, f)
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	if total > MaxCaseFiles {
-		return 0, nil, errs.New("format", "符合条件的申请有 %d 件，一次最多导出 %d 件的案卷：请按收到日期分段筛选后再导出", total, MaxCaseFiles)
+		return nil, nil, errs.New("format", "符合条件的申请有 %d 件，一次最多导出 %d 件的案卷：请按收到日期分段筛选后再导出", total, MaxCaseFiles)
 	}
 	if total == 0 {
-		return 0, nil, errs.New("format", "没有符合条件的申请，没有可导出的案卷")
+		return nil, nil, errs.New("format", "没有符合条件的申请，没有可导出的案卷")
 	}
 	// one entry in each agency's log: its own applications exported
 	byAgency := map[int64][]string{}
@@ -69,10 +69,10 @@ func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter)
 		return nil
 	})
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	i := 0
-	return len(rows), func() (*office.CaseFileParts, error) {
+	return rows, func() (*office.CaseFileParts, error) {
 		if i == len(rows) {
 			return nil, nil
 		}

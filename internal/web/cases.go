@@ -235,17 +235,18 @@ func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, si *session
 }
 
 // exportCaseFiles sends the 案卷 of the listed applications as one ZIP, a
-// folder each, written as they are read (a year of files is not held in
+// folder each after the register of them (00 申请台账.xlsx), written as they
+// are read (a year of files is not held in
 // memory); what fails half-way is logged, the download then ends short.
 func (s *Server) exportCaseFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo, f casework.Filter) {
-	_, next, err := s.Ops.CaseFiles(r.Context(), si.p(), f)
+	rows, next, err := s.Ops.CaseFiles(r.Context(), si.p(), f)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("政府信息公开申请案卷.zip"))
-	if err := office.CaseFilesZip(w, next); err != nil {
+	if err := office.CaseFilesZip(w, office.CaseLedger(rows), s.Ops.Clock.Now(), next); err != nil {
 		s.Log.Error("case files", "err", err)
 	}
 }

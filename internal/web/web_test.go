@@ -1627,8 +1627,19 @@ func TestCaseFileForArchive(t *testing.T) {
 	// the list's export: a folder per listed application
 	_, body = st.get(clerk, "/admin/cases?state=closed&format=zip")
 	folders := map[string]bool{}
-	for name := range read(body) {
-		folders[strings.SplitN(name, "/", 2)[0]] = true
+	listed := read(body)
+	if x, err := excelize.OpenReader(bytes.NewReader(listed["00 申请台账.xlsx"])); err != nil {
+		t.Errorf("the list's 案卷 lack the register of the exported applications: %v", err)
+	} else {
+		table, _ := x.GetRows(x.GetSheetList()[0])
+		if len(table) != len(rows)+1 || !strings.Contains(fmt.Sprint(table), c.Serial) {
+			t.Errorf("the register has %d lines for %d applications", len(table), len(rows))
+		}
+	}
+	for name := range listed {
+		if strings.Contains(name, "/") {
+			folders[strings.SplitN(name, "/", 2)[0]] = true
+		}
 	}
 	if len(folders) != len(rows) || !folders[office.CaseFolder(c)] {
 		t.Errorf("the list's 案卷: %d folders for %d closed cases", len(folders), len(rows))
