@@ -31,6 +31,9 @@ type Stats struct {
 	Year  int
 	Rows  []StatsRow
 	Total *StatsRow
+	// Unmeasured counts the answers left out of the days: their span runs
+	// into a year whose holiday notice is not loaded
+	Unmeasured int
 }
 
 // Stats counts, for each agency the principal may see, the year's
@@ -64,6 +67,7 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 		total.Open += c.Open
 		total.Overdue += c.Overdue
 		total.Unmeasured += c.Unmeasured
+		out.Unmeasured += c.Unmeasured
 		for d, n := range c.Days {
 			total.Days[d] += n
 		}

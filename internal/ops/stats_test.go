@@ -94,3 +94,21 @@ func TestStats(t *testing.T) {
 		}
 	})
 }
+
+// An answer whose span runs into a year without its holiday notice cannot be
+// counted in working days: it is left out of the days, and said.
+func TestStatsUnmeasured(t *testing.T) {
+	s := storetest.SQLite(t)
+	f := newFx(t, s)
+	c := f.register("2026-12-21", "王某")
+	if _, err := f.step("2027-01-08", f.clerk, c.ID, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.on("2027-01-11").Stats(ctx, f.clerk, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := st.Rows[0]; r.Closed != 1 || r.MeanDays != -1 || st.Unmeasured != 1 {
+		t.Errorf("closed %d, mean %.1f, unmeasured %d", r.Closed, r.MeanDays, st.Unmeasured)
+	}
+}
