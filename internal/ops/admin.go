@@ -304,7 +304,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, p Principal, agencyID int64,
 }
 
 // Audit is the audit log of the agencies a supervisor oversees.
-func (s *Service) Audit(ctx context.Context, p Principal, limit, offset int) ([]store.AuditRow, int, error) {
+func (s *Service) Audit(ctx context.Context, p Principal, q AuditQuery) ([]store.AuditRow, int, error) {
 	if p.Role != casework.Supervisor && p.Role != casework.Admin {
 		return nil, 0, Forbidden("操作记录供主管部门和系统管理员查看")
 	}
@@ -312,5 +312,32 @@ func (s *Service) Audit(ctx context.Context, p Principal, limit, offset int) ([]
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.Store.ListAudit(ctx, ids, limit, offset)
+	f := store.AuditFilter{AgencyIDs: ids, Action: q.Action, Limit: q.Limit, Offset: q.Offset}
+	if q.Agency != 0 {
+		f.AgencyIDs = narrow(ids, []int64{q.Agency})
+	}
+	if q.Action != "" && audit.Name(q.Action) == string(q.Action) {
+		return nil, 0, errs.New("action", "没有这种操作")
+	}
+	if q.From != 0 && q.To != 0 && q.To < q.From {
+		return nil, 0, errs.New("to", "结束日期早于开始日期")
+	}
+	// civil dates in the deployment's zone: from its first instant to the
+	// first instant of the day after the last
+	if q.From != 0 {
+		f.From = s.Clock.Midnight(q.From)
+	}
+	if q.To != 0 {
+		f.To = s.Clock.Midnight(q.To + 1)
+	}
+	return s.Store.SearchAudit(ctx, f)
+}
+
+// AuditQuery selects the 操作记录 a supervisor reads: an agency (0: all it
+// sees), an action, civil dates from and to (0: open), a page.
+type AuditQuery struct {
+	Agency        int64
+	Action        audit.Action
+	From, To      workday.Date
+	Limit, Offset int
 }

@@ -260,7 +260,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 				t.Errorf("%s wrote %d audit entries, want 1", w.name, got)
 			}
 		}
-		rows, total, err := o.Audit(ctx, f.super, 100, 0)
+		rows, total, err := o.Audit(ctx, f.super, ops.AuditQuery{Limit: 100})
 		if err != nil || total == 0 || rows[0].Action == "" {
 			t.Fatalf("audit log: %d %v", total, err)
 		}
@@ -489,7 +489,7 @@ func TestSettingsChangeTheRules(t *testing.T) {
 		if v.Deadline.Extra != D("2024-05-10") {
 			t.Errorf("correction period after the change %v", v.Deadline.Extra)
 		}
-		rows, _, _ := f.o.Audit(ctx, f.admin, 10, 0)
+		rows, _, _ := f.o.Audit(ctx, f.admin, ops.AuditQuery{Limit: 10})
 		if len(rows) == 0 || rows[0].Action != "settings.update" || !strings.Contains(rows[0].Detail, "补正期限（工作日）：15 → 10") {
 			t.Errorf("audit: %+v", rows)
 		}
@@ -630,6 +630,51 @@ func TestSuspectsByNameTypedEitherWay(t *testing.T) {
 		}
 		if _, err := f.step("2024-06-05", f.clerk, second.ID, casework.Step{Kind: casework.KindMerge, Into: first.ID}); err != nil {
 			t.Errorf("merge: %v", err)
+		}
+	})
+}
+
+// The 操作记录 of a supervising office narrow by agency, action and civil
+// dates (Beijing days, whatever the instant's zone); a filter that is no
+// filter is refused at its field.
+func TestAuditFilter(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		f.register("2026-03-02", "王某")
+		f.register("2026-03-05", "李某")
+		if _, err := f.on("2026-03-05").Register(ctx, f.bClerk, f.b.ID, intake("赵某", "2026-03-05")); err != nil {
+			t.Fatal(err)
+		}
+		o := f.on("2026-03-06")
+		count := func(q ops.AuditQuery) int {
+			t.Helper()
+			q.Limit = 100
+			_, n, err := o.Audit(ctx, f.super, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		if n := count(ops.AuditQuery{Action: "case.create"}); n != 3 {
+			t.Errorf("registrations: %d", n)
+		}
+		if n := count(ops.AuditQuery{Action: "case.create", Agency: f.b.ID}); n != 1 {
+			t.Errorf("registrations of b: %d", n)
+		}
+		if n := count(ops.AuditQuery{Action: "case.create", From: D("2026-03-05"), To: D("2026-03-05")}); n != 2 {
+			t.Errorf("registrations on 3-05: %d", n)
+		}
+		if n := count(ops.AuditQuery{Action: "case.create", To: D("2026-03-04")}); n != 1 {
+			t.Errorf("registrations up to 3-04: %d", n)
+		}
+		// an agency out of sight is no agency: nothing
+		if _, n, err := o.Audit(ctx, f.bClerk, ops.AuditQuery{Limit: 10}); errs.KindOf(err) != errs.Forbidden || n != 0 {
+			t.Errorf("a clerk read the log: %v", err)
+		}
+		for _, q := range []ops.AuditQuery{{Action: "case.bribe"}, {From: D("2026-03-05"), To: D("2026-03-01")}} {
+			if _, _, err := o.Audit(ctx, f.super, q); errs.KindOf(err) != errs.Invalid {
+				t.Errorf("%+v: %v", q, err)
+			}
 		}
 	})
 }

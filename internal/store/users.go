@@ -165,18 +165,47 @@ type AuditRow struct {
 
 // ListAudit returns the latest audit lines of the given agencies, newest first.
 func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit, offset int) ([]AuditRow, int, error) {
-	if len(agencyIDs) == 0 {
+	return s.SearchAudit(ctx, AuditFilter{AgencyIDs: agencyIDs, Limit: limit, Offset: offset})
+}
+
+// AuditFilter selects audit lines: of these agencies (required), of one
+// action, at or after From and before To (zero: no bound).
+type AuditFilter struct {
+	AgencyIDs     []int64
+	Action        audit.Action
+	From, To      time.Time
+	Limit, Offset int
+}
+
+// SearchAudit returns the audit lines the filter selects, newest first, and
+// how many there are in all.
+func (s *Store) SearchAudit(ctx context.Context, f AuditFilter) ([]AuditRow, int, error) {
+	if len(f.AgencyIDs) == 0 {
 		return nil, 0, nil
 	}
-	in, args := inList(agencyIDs, 1)
+	in, args := inList(f.AgencyIDs, 1)
+	where := "l.agency_id IN (" + in + ")"
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where += " AND " + cond + "$" + itoa(len(args))
+	}
+	if f.Action != "" {
+		add("l.action = ", string(f.Action))
+	}
+	if !f.From.IsZero() {
+		add("l.at >= ", s.ts(f.From))
+	}
+	if !f.To.IsZero() {
+		add("l.at < ", s.ts(f.To))
+	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE agency_id IN (`+in+`)`, args...).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log l WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err)
 	}
-	args = append(args, limit, offset)
+	args = append(args, f.Limit, f.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT l.at, COALESCE(u.name, ''), COALESCE(a.name, ''), l.actor, l.action, l.object, l.detail
 		FROM audit_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN agencies a ON a.id = l.agency_id
-		WHERE l.agency_id IN (`+in+`) ORDER BY l.at DESC, l.id DESC LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
+		WHERE `+where+` ORDER BY l.at DESC, l.id DESC LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
 	if err != nil {
 		return nil, 0, mapErr(err)
 	}

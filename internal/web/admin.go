@@ -2,11 +2,15 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
+	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/settings"
@@ -33,6 +37,10 @@ type adminData struct {
 	Total    int
 	Prev     string
 	Next     string
+	// the 操作记录's filter as typed, its actions, and its query for the downloads
+	Filter  map[string]string
+	Actions []option
+	Query   string
 }
 
 // managed are the agencies an administrator manages (their own and below).
@@ -267,22 +275,95 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 	http.Redirect(w, r, "/admin/settings?ok=saved", http.StatusSeeOther)
 }
 
-// audit shows the log of the agencies a supervisor oversees, a page at a time.
+// audit shows the log of the agencies a supervisor oversees, filtered by
+// agency, action and dates, a page at a time, or sends it as XLSX or CSV.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
-	offset = max(offset, 0)
-	const per = 100
-	rows, total, err := s.Ops.Audit(r.Context(), si.p(), per, offset)
+	qv := r.URL.Query()
+	q := ops.AuditQuery{Action: audit.Action(qv.Get("action")), Limit: 100}
+	q.Offset, _ = strconv.Atoi(qv.Get("offset"))
+	q.Offset = max(q.Offset, 0)
+	format := qv.Get("format")
+	if format == "xlsx" || format == "csv" {
+		q.Limit, q.Offset = maxAuditExport, 0
+	}
+	problems := map[string]string{}
+	if v := qv.Get("agency"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			q.Agency = n
+		} else {
+			problems["agency"] = "机关不对"
+		}
+	}
+	for name, dst := range map[string]*workday.Date{"from": &q.From, "to": &q.To} {
+		if v := strings.TrimSpace(qv.Get(name)); v != "" {
+			d, err := workday.ParseTyped(v)
+			if err != nil {
+				problems[name] = "日期“" + v + "”不对：应写成 2025-03-05 或 2025年3月5日"
+				continue
+			}
+			*dst = d
+		}
+	}
+	rows, total, err := s.Ops.Audit(r.Context(), si.p(), q)
+	if len(problems) == 0 && err != nil {
+		if f := errs.Fields(err); len(f) > 0 && errs.KindOf(err) == errs.Invalid {
+			problems, err = f, nil
+		}
+	}
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := adminData{Kind: "audit", Audit: rows, Total: total}
-	if offset > 0 {
-		d.Prev = "/admin/audit?offset=" + strconv.Itoa(max(offset-per, 0))
+	if len(problems) == 0 && (format == "xlsx" || format == "csv") {
+		s.sendLedger(w, r, si, auditLedger(rows, s.Ops.Clock.Format), format, "操作记录")
+		return
 	}
-	if offset+per < total {
-		d.Next = "/admin/audit?offset=" + strconv.Itoa(offset+per)
+	d := adminData{Kind: "audit", Audit: rows, Total: total, Filter: map[string]string{}, Actions: auditActions()}
+	for _, k := range []string{"agency", "action", "from", "to"} {
+		d.Filter[k] = strings.TrimSpace(qv.Get(k))
 	}
-	s.render(w, http.StatusOK, "admin", page{Title: "操作记录", User: si.user, CSRF: si.csrf, Data: d})
+	keep := url.Values{}
+	for k, v := range d.Filter {
+		if v != "" {
+			keep.Set(k, v)
+		}
+	}
+	d.Query = keep.Encode()
+	at := func(off int) string { keep.Set("offset", strconv.Itoa(off)); return "/admin/audit?" + keep.Encode() }
+	if q.Offset > 0 {
+		d.Prev = at(max(q.Offset-q.Limit, 0))
+	}
+	if q.Offset+q.Limit < total {
+		d.Next = at(q.Offset + q.Limit)
+	}
+	if ids, err := s.Ops.Visible(r.Context(), si.p()); err == nil && len(ids) > 1 {
+		d.Agencies, _ = s.Ops.Store.Agencies(r.Context(), ids)
+	}
+	code := http.StatusOK
+	if len(problems) > 0 {
+		code = http.StatusUnprocessableEntity
+	}
+	s.render(w, code, "admin", page{Title: "操作记录", User: si.user, CSRF: si.csrf, Errors: problems, Data: d})
+}
+
+// maxAuditExport bounds a download of the 操作记录: a longer one is narrowed
+// by its dates.
+const maxAuditExport = 50000
+
+// auditActions are the actions the log's filter offers.
+func auditActions() []option {
+	out := []option{{"", "全部"}}
+	for _, a := range audit.Actions {
+		out = append(out, option{string(a.ID), a.Name})
+	}
+	return out
+}
+
+// auditLedger is the log as a table to download.
+func auditLedger(rows []store.AuditRow, format func(time.Time) string) *office.Ledger {
+	l := &office.Ledger{Title: "操作记录", Headers: []string{"时间", "机关", "人员", "操作", "对象", "内容"}}
+	for _, r := range rows {
+		l.Rows = append(l.Rows, []string{format(r.At), r.Agency, r.User, audit.Name(r.Action), r.Object, r.Detail})
+	}
+	return l
 }

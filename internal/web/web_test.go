@@ -1721,3 +1721,28 @@ func TestWebStats(t *testing.T) {
 		t.Errorf("a year to come: %d", code)
 	}
 }
+
+// The 操作记录 page filters by action and dates, downloads what it shows,
+// and says which filter it could not read.
+func TestWebAuditFilter(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	sup, _ := st.login("district")
+	_, all := st.get(sup, "/admin/audit")
+	code, body := st.get(sup, "/admin/audit?action=case.step")
+	if code != 200 || !strings.Contains(body, "<td>办理步骤</td>") || strings.Contains(body, "<td>登记申请</td>") || !strings.Contains(all, "<td>登记申请</td>") {
+		t.Errorf("filtered by action: %d", code)
+	}
+	if !strings.Contains(body, `<option value="case.step" selected>办理步骤</option>`) {
+		t.Error("the filter does not show what it filters")
+	}
+	_, csv := st.get(sup, "/admin/audit?action=case.step&format=csv")
+	if !strings.Contains(csv, "时间,机关,人员,操作,对象,内容") || !strings.Contains(csv, "办理步骤") || strings.Contains(csv, "登记申请") {
+		t.Errorf("the download:\n%s", csv)
+	}
+	if code, body := st.get(sup, "/admin/audit?from=2026-13-01"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "日期“2026-13-01”不对") {
+		t.Errorf("a date that is no date: %d", code)
+	}
+	if _, body := st.get(sup, "/admin/audit?from=2030-01-01"); !strings.Contains(body, "共 0 条") {
+		t.Error("entries after 2030")
+	}
+}
