@@ -625,7 +625,7 @@ func TestAdministration(t *testing.T) {
 		}
 		// the audit log shows what happened, in Chinese
 		sup, _ := st.login("district")
-		if _, body := st.get(sup, "/admin/audit"); !strings.Contains(body, "修改机关设置") || strings.Contains(body, "agency.update") {
+		if _, body := st.get(sup, "/admin/audit"); !strings.Contains(body, "<td>修改机关设置</td>") || strings.Contains(body, "<td>agency.update</td>") {
 			t.Error("audit log lacks the agency update, or shows the action id")
 		}
 	})
