@@ -145,7 +145,7 @@ func (s *Service) importDecisions(ctx context.Context, p Principal, agencyID int
 		}
 		e.AgencyID, e.Detail = agencyID, fmt.Sprintf("导入 %d 条，跳过此前已导入的 %d 条", imported, skipped)
 		if imported > 0 {
-			e.Object, e.Detail = fmt.Sprintf("导入 #%d", id), fmt.Sprintf("从“%s”%s", run.file, e.Detail)
+			e.Object, e.Detail = run.file, fmt.Sprintf("从“%s”%s", run.file, e.Detail)
 		}
 		if run.after != nil {
 			return run.after(tx)

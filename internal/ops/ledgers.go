@@ -74,7 +74,7 @@ func (s *Service) UndoLedgerImport(ctx context.Context, p Principal, id int64, c
 		case err != nil:
 			return notFoundOr(err)
 		}
-		e.Object, e.Detail = fmt.Sprintf("导入 #%d", id), fmt.Sprintf("撤销从“%s”导入的记录 %d 条", li.FileName, n)
+		e.Object, e.Detail = li.FileName, fmt.Sprintf("撤销 %s 从“%s”导入的记录 %d 条", s.Clock.Format(li.At), li.FileName, n)
 		return nil
 	})
 	if err != nil {
@@ -126,6 +126,9 @@ type LedgerRowsView struct {
 	Filter store.LedgerFilter
 	Rows   []store.LedgerRow
 	Total  int
+	// Imports name the agency's imports as a person knows them: the file
+	// and when it was imported
+	Imports map[int64]string
 }
 
 // LedgerRows are the agency's ledger rows of a year, kind or import, for
@@ -144,14 +147,21 @@ func (s *Service) LedgerRows(ctx context.Context, p Principal, f store.LedgerFil
 	if f.Limit <= 0 {
 		f.Limit = math.MaxInt32
 	}
-	v := &LedgerRowsView{Agency: ag, Filter: f}
+	v := &LedgerRowsView{Agency: ag, Filter: f, Imports: map[int64]string{}}
+	imports, err := s.Store.LedgerImports(ctx, ag.ID, math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
+	for _, li := range imports {
+		v.Imports[li.ID] = fmt.Sprintf("“%s”（%s导入）", li.FileName, s.Clock.Format(li.At))
+	}
 	v.Rows, v.Total, err = s.Store.LedgerRows(ctx, f)
 	return v, err
 }
 
 // Ledger is the rows as one table, for the page and the downloads alike.
 func (v *LedgerRowsView) Ledger() *office.Ledger {
-	l := &office.Ledger{Title: "决定和收费台账", Headers: []string{"类别", "决定或收费日期", "文号", "相对人", "事项", "金额（元）", "导入"},
+	l := &office.Ledger{Title: "决定和收费台账", Headers: []string{"类别", "决定或收费日期", "文号", "相对人", "事项", "金额（元）", "来自"},
 		Numeric: []bool{false, false, false, false, false, true, false}}
 	for _, r := range v.Rows {
 		kind := r.Kind
@@ -162,7 +172,7 @@ func (v *LedgerRowsView) Ledger() *office.Ledger {
 		}
 		from := "早先导入"
 		if r.ImportID != 0 {
-			from = fmt.Sprintf("#%d", r.ImportID)
+			from = v.Imports[r.ImportID]
 		}
 		l.Rows = append(l.Rows, []string{kind, r.On.String(), r.DocNo, r.Subject, r.Item, r.Amount, from})
 	}

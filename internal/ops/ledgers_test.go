@@ -93,7 +93,7 @@ func TestUndoLedgerImport(t *testing.T) {
 			t.Errorf("表二's source after the undo: %+v %v", ls[f.a.ID], err)
 		}
 		entries, _, err := s.ListAudit(ctx, []int64{f.a.ID}, 10, 0)
-		if err != nil || len(entries) == 0 || entries[0].Action != "decision.undo" || !strings.Contains(entries[0].Detail, "撤销从“错误的台账.csv”导入的记录 3 条") {
+		if err != nil || len(entries) == 0 || entries[0].Action != "decision.undo" || !strings.Contains(entries[0].Detail, "从“错误的台账.csv”导入的记录 3 条") || entries[0].Object != "错误的台账.csv" {
 			t.Errorf("audit: %+v %v", entries, err)
 		}
 		// the file imported again adds its rows again

@@ -155,7 +155,7 @@ func (s *Server) ledgerRowsPage(w http.ResponseWriter, r *http.Request, si *sess
 		}
 	}
 	if f.ImportID != 0 {
-		what += "导入 #" + strconv.FormatInt(f.ImportID, 10) + " 的"
+		what += v.Imports[f.ImportID] + "的"
 	}
 	s.render(w, http.StatusOK, "ledger_rows", page{Title: "台账记录", User: si.user, CSRF: si.csrf, Data: map[string]any{
 		"V": v, "What": what, "Headers": l.Headers, "Rows": l.Rows, "Query": r.URL.RawQuery}})

@@ -1512,7 +1512,8 @@ func TestWebLedgers(t *testing.T) {
 		if !strings.Contains(page, "2025年行政处罚记录共 1 条") || !strings.Contains(page, "卫教罚〔2025〕1号") || strings.Contains(page, "1200.50") {
 			t.Errorf("the penalty of 2025:\n%s", page)
 		}
-		if _, csv := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&format=csv"); !strings.Contains(csv, "卫教罚〔2025〕1号") || !strings.Contains(csv, "1200.50") {
+		if _, csv := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&format=csv"); !strings.Contains(csv, "卫教罚〔2025〕1号") || !strings.Contains(csv, "1200.50") ||
+			!strings.Contains(csv, "“处罚台账.csv”（2026-11-24 10:00导入）") {
 			t.Errorf("the year's rows as CSV:\n%s", csv)
 		}
 		if code, _ := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&kind=bribes"); code != http.StatusUnprocessableEntity {
