@@ -51,8 +51,13 @@ const usage = `gongkai — 政府信息公开工作平台
                         导入行政许可、处罚、强制决定台账或收费台账（表二的决定数量和收费金额由此生成）
   import documents 台账.xlsx --agency 机关 [--kind rule|normative] [--commit]
                         导入规章和行政规范性文件台账（表二第一项由此生成）；按文号对应，台账改过的内容更新已登记的文件
+  import undo [--db URL] --agency 机关 [--id 编号]
+                        列出决定和收费台账的导入记录；加 --id 撤销其中一次导入（只删除那次新增的记录）
   export cases [--db URL] --agency 机关 [--year 年度] --format xlsx|csv [--gb18030] -o 文件
                         导出申请台账（证件号码、电话已隐去部分数字）
+  stats [--db URL] --agency 机关 [--year 年度] [--csv]
+                        办理情况统计：本机关及所辖机关某年度收到、按期和逾期答复、答复用时（工作日）、
+                        尚未办结和已逾期的申请
   apikey create [--db URL] --agency 机关 --name 用途 [--role clerk|approver]
                         为机关创建 JSON 接口密钥（只显示一次）
   calendar load [--db URL] 通知文件
@@ -154,7 +159,7 @@ func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader,
 	}
 	c := &cli{clock: clk, stdin: stdin, stdout: stdout, stderr: stderr}
 	cmds := map[string]func(context.Context, []string) int{
-		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "apikey": c.cmdAPIKey,
+		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "stats": c.cmdStats, "apikey": c.cmdAPIKey,
 		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
 		"serve": c.cmdServe, "demo": c.cmdDemo, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia,
 		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },

@@ -1116,3 +1116,25 @@ func TestReportPrior(t *testing.T) {
 		t.Errorf("a year kept here: %d %s", code, stderr)
 	}
 }
+
+// gongkai stats prints the 办理情况统计 of an agency and those below it, as a
+// table or as CSV; a year to come is refused.
+func TestStatsCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	out, stderr, code := gk(t, "stats", "--db", db, "--agency", "新乡市卫滨区人民政府", "--year", "2026")
+	if code != 0 || !strings.Contains(out, "2026年度依申请公开办理情况统计") || !strings.Contains(out, "机关\t本年收到\t本年答复\t按期答复") ||
+		!strings.Contains(out, "\n卫滨区教育体育和文化旅游局\t") || !strings.Contains(out, "\n合计\t") {
+		t.Errorf("stats: %d %s\n%s", code, stderr, out)
+	}
+	out, _, code = gk(t, "stats", "--db", db, "--agency", "卫滨区财政局", "--year", "2026", "--csv")
+	if code != 0 || !strings.HasPrefix(out, "\ufeff机关,本年收到") || strings.Contains(out, "合计") || !strings.Contains(out, "\r\n卫滨区财政局,") {
+		t.Errorf("one agency's CSV: %d\n%s", code, out)
+	}
+	if _, stderr, code := gk(t, "stats", "--db", db, "--agency", "卫滨区财政局", "--year", "2099"); code == 0 || !strings.Contains(stderr, "年度应为 2019 年至") {
+		t.Errorf("a year to come: %d %s", code, stderr)
+	}
+}
