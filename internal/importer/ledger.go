@@ -13,6 +13,17 @@ var DecisionKinds = []struct{ ID, Name, Short string }{
 	{"licensing", "行政许可", "许可"}, {"penalty", "行政处罚", "处罚"}, {"coercion", "行政强制", "强制"}, {"fee", "行政事业性收费", "收费"},
 }
 
+// DecisionKindIndex is the place of a kind id in DecisionKinds (表二's
+// order), -1 for none.
+func DecisionKindIndex(id string) int {
+	for i, k := range DecisionKinds {
+		if k.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // DecisionFields are the columns of a decision or fee ledger.
 var DecisionFields = Schema{
 	{"kind", "类别", false, []string{"决定类别", "事项类别", "类别", "类型"}},

@@ -47,11 +47,11 @@ type caseFileEntry struct {
 	at                        time.Time              // as the file system shows it
 }
 
-// CaseFileZip writes the 案卷 of one application as a ZIP: the 办理记录
+// caseFileZip writes the 案卷 of one application as a ZIP: the 办理记录
 // (registration, every step, and the 卷内目录) and each letter as PDF, and the
 // attachments as uploaded, named by their place in the 卷内目录. dir is the
 // folder inside the ZIP ("" for none: one case per file).
-func CaseFileZip(zw *zip.Writer, dir string, p CaseFileParts) error {
+func caseFileZip(zw *zip.Writer, dir string, p CaseFileParts) error {
 	entries, err := caseFileEntries(p)
 	if err != nil {
 		return err
@@ -97,7 +97,7 @@ func CaseFilesZip(w io.Writer, index *Ledger, now time.Time, next func() (*CaseF
 		if p == nil {
 			break
 		}
-		if err := CaseFileZip(zw, CaseFolder(p.Case), *p); err != nil {
+		if err := caseFileZip(zw, CaseFolder(p.Case), *p); err != nil {
 			return err
 		}
 	}
@@ -107,7 +107,7 @@ func CaseFilesZip(w io.Writer, index *Ledger, now time.Time, next func() (*CaseF
 // CaseFileZipOne writes one application's 案卷 as a ZIP of its own.
 func CaseFileZipOne(w io.Writer, p CaseFileParts) error {
 	zw := newZip(w)
-	if err := CaseFileZip(zw, "", p); err != nil {
+	if err := caseFileZip(zw, "", p); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -168,16 +168,16 @@ func caseFileEntries(p CaseFileParts) ([]caseFileEntry, error) {
 		record.date = c.ClosedOn.String()
 	}
 	var b bytes.Buffer
-	if err := PDF(&b, CaseRecordDoc(p, append([]caseFileEntry{record}, entries...))); err != nil {
+	if err := PDF(&b, caseRecordDoc(p, append([]caseFileEntry{record}, entries...))); err != nil {
 		return nil, err
 	}
 	record.data = b.Bytes()
 	return append([]caseFileEntry{record}, entries...), nil
 }
 
-// CaseRecordDoc lays out the 办理记录 of an application: its registration,
+// caseRecordDoc lays out the 办理记录 of an application: its registration,
 // every step (withdrawn ones marked), and the 卷内目录 of its 案卷.
-func CaseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
+func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 	c := p.Case
 	a, rq := c.Intake.Applicant, c.Intake.Request
 	d := &Doc{Title: "政府信息公开申请办理记录 " + c.Serial}

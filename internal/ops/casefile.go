@@ -87,23 +87,40 @@ func (s *Service) auditFiles(ctx context.Context, p Principal, agencyID int64, o
 	})
 }
 
+// caseFile gathers one case's 案卷: the case, its agency and rules read
+// once for all its letters, its 承办人, and its attachments to be read when
+// written.
 func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
-	v, err := s.Case(ctx, p, id)
+	c, err := s.Store.GetCase(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
+		return nil, err
+	}
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
 	if err != nil {
 		return nil, err
 	}
-	f := &office.CaseFileParts{Case: v.Case, Agency: v.Agency.Name, Handler: v.Handler, Full: v.CanAct, Clock: s.Clock}
-	for _, e := range v.Case.Events {
-		if !v.Case.HasLetter(e.Seq) {
+	f := &office.CaseFileParts{Case: c, Agency: ag.Name, Full: actsFor(p, c.AgencyID), Clock: s.Clock}
+	if _, f.Handler, err = s.Store.CaseHandler(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	for _, e := range c.Events {
+		if !c.HasLetter(e.Seq) {
 			continue
 		}
-		l, err := s.Letter(ctx, p, id, e.Seq)
+		l, err := s.letterOf(ctx, p, c, ag, st, cal, e.Seq)
 		if err != nil {
 			return nil, err
 		}
 		f.Letters = append(f.Letters, l)
 	}
-	for _, a := range v.Files {
+	files, err := s.Store.Attachments(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range files {
 		f.Files = append(f.Files, office.AttachedFile{Name: a.Name, By: a.UploadedBy, At: a.UploadedAt, Load: func() ([]byte, error) {
 			_, data, err := s.Store.AttachmentData(ctx, id, a.ID)
 			return data, notFoundOr(err)

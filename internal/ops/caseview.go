@@ -15,7 +15,9 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
+	"gongkai/internal/settings"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
 
 // CaseView is everything a case page or the API shows of one case.
@@ -124,6 +126,12 @@ func (s *Service) Letter(ctx context.Context, p Principal, id int64, seq int) (*
 	if err != nil {
 		return nil, err
 	}
+	return s.letterOf(ctx, p, c, ag, st, cal, seq)
+}
+
+// letterOf is Letter for a case already loaded and read by p, with its
+// agency and rules: the 案卷 numbers all of a case's letters at once.
+func (s *Service) letterOf(ctx context.Context, p Principal, c *casework.Case, ag *org.Agency, st settings.Settings, cal *workday.Calendar, seq int) (*casework.Letter, error) {
 	// a draft first: a step without a letter must not use up a number
 	if _, err := casework.LetterFor(c, seq, ag.Info(), "", st.Case, cal); err != nil {
 		return nil, err

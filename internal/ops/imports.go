@@ -383,15 +383,7 @@ func (s *Service) importDocuments(ctx context.Context, p Principal, agencyID int
 }
 
 func validCategory(c string) bool {
-	if c == "" {
-		return true
-	}
-	for _, k := range importer.DecisionKinds {
-		if k.ID == c {
-			return true
-		}
-	}
-	return false
+	return c == "" || importer.DecisionKindIndex(c) >= 0
 }
 
 // StageImport previews a ledger file uploaded in the back office and keeps

@@ -41,10 +41,10 @@ func (s *Service) Ledgers(ctx context.Context, p Principal, agencyID int64) (*Le
 		return nil, notFoundOr(err)
 	}
 	v := &LedgerView{Agency: ag, CanUndo: actsFor(p, agencyID)}
-	err = parallel(
-		func() (err error) { v.Years, err = s.Store.LedgerYears(ctx, agencyID); return },
-		func() (err error) { v.Imports, err = s.Store.LedgerImports(ctx, agencyID, maxLedgerImports); return },
-	)
+	if v.Imports, err = s.Store.LedgerImports(ctx, agencyID, maxLedgerImports); err != nil {
+		return nil, err
+	}
+	v.Years, err = s.Store.LedgerCounts(ctx, agencyID, v.Imports)
 	return v, err
 }
 
@@ -94,9 +94,7 @@ func Yuan(r *big.Rat) string {
 // LedgerImportSummary says what an import added, by year (newest first)
 // and kind in 表二's order: 2025年许可 2 条，2025年收费 1 条（1200.50 元）.
 func LedgerImportSummary(li store.LedgerImport) string {
-	order := func(kind string) int {
-		return slices.IndexFunc(importer.DecisionKinds, func(k struct{ ID, Name, Short string }) bool { return k.ID == kind })
-	}
+	order := importer.DecisionKindIndex
 	parts := slices.Clone(li.Parts)
 	slices.SortStableFunc(parts, func(a, b store.LedgerPart) int {
 		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(order(a.Kind), order(b.Kind)))
@@ -141,7 +139,7 @@ func (s *Service) LedgerRows(ctx context.Context, p Principal, f store.LedgerFil
 	if err != nil {
 		return nil, notFoundOr(err)
 	}
-	if f.Kind != "" && !slices.ContainsFunc(importer.DecisionKinds, func(k struct{ ID, Name, Short string }) bool { return k.ID == f.Kind }) {
+	if !validCategory(f.Kind) {
 		return nil, errs.New("kind", "类别应为 licensing（行政许可）、penalty（行政处罚）、coercion（行政强制）或 fee（行政事业性收费）")
 	}
 	if f.Limit <= 0 {
@@ -165,10 +163,8 @@ func (v *LedgerRowsView) Ledger() *office.Ledger {
 		Numeric: []bool{false, false, false, false, false, true, false}}
 	for _, r := range v.Rows {
 		kind := r.Kind
-		for _, k := range importer.DecisionKinds {
-			if k.ID == r.Kind {
-				kind = k.Name
-			}
+		if i := importer.DecisionKindIndex(r.Kind); i >= 0 {
+			kind = importer.DecisionKinds[i].Name
 		}
 		from := "早先导入"
 		if r.ImportID != 0 {

@@ -277,44 +277,47 @@ func (s *Store) instr(col, sub string) string {
 }
 
 // fillSearchKeys writes the search key of every case that has none (the
-// cases from before migration 0022), within the migration's transaction.
+// cases from before migration 0022), within the migration's transaction, a
+// batch of cases at a time so that a large database is not held in memory.
 func fillSearchKeys(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, serial, applicant_name, description FROM cases WHERE search_key = ''`)
-	if err != nil {
-		return err
-	}
-	type row struct {
-		id  int64
-		key string
-	}
-	var todo []row
-	for rows.Next() {
-		var r row
-		var serial, name, desc string
-		if err := rows.Scan(&r.id, &serial, &name, &desc); err != nil {
-			_ = rows.Close()
-			return err
-		}
-		r.key = searchKey(serial, name, desc)
-		todo = append(todo, r)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
 	stmt, err := tx.PrepareContext(ctx, `UPDATE cases SET search_key = $1 WHERE id = $2`)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = stmt.Close() }() // the updates' errors are the ones to report
-	for _, r := range todo {
-		if _, err := stmt.ExecContext(ctx, r.key, r.id); err != nil {
+	type row struct {
+		id  int64
+		key string
+	}
+	for last := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, `SELECT id, serial, applicant_name, description FROM cases WHERE search_key = '' AND id > $1 ORDER BY id LIMIT 5000`, last)
+		if err != nil {
 			return err
 		}
+		var todo []row
+		for rows.Next() {
+			var r row
+			var serial, name, desc string
+			if err := rows.Scan(&r.id, &serial, &name, &desc); err != nil {
+				_ = rows.Close()
+				return err
+			}
+			r.key = searchKey(serial, name, desc)
+			todo = append(todo, r)
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+		if len(todo) == 0 {
+			return nil
+		}
+		for _, r := range todo {
+			if _, err := stmt.ExecContext(ctx, r.key, r.id); err != nil {
+				return err
+			}
+		}
+		last = todo[len(todo)-1].id
 	}
-	return nil
 }
 
 // EarlierBySameApplicant loads the agency's applications by the same

@@ -99,7 +99,7 @@ func (t *Tx) UndoLedgerImport(ctx context.Context, agencyID, id int64, by string
 }
 
 // LedgerImports are the agency's ledger imports, newest first (at most
-// limit), each with its rows by year and kind.
+// limit); LedgerCounts gives them their rows by year and kind.
 func (s *Store) LedgerImports(ctx context.Context, agencyID int64, limit int) ([]LedgerImport, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, file_name, row_count, imported_at, imported_by, undone_at, undone_by FROM ledger_imports
 		WHERE agency_id = $1 ORDER BY imported_at DESC, id DESC LIMIT $2`, agencyID, limit)
@@ -108,7 +108,6 @@ func (s *Store) LedgerImports(ctx context.Context, agencyID int64, limit int) ([
 	}
 	defer rows.Close()
 	var out []LedgerImport
-	byID := map[int64]int{}
 	for rows.Next() {
 		li := LedgerImport{AgencyID: agencyID}
 		var at, undone timeCol
@@ -116,43 +115,38 @@ func (s *Store) LedgerImports(ctx context.Context, agencyID int64, limit int) ([
 			return nil, err
 		}
 		li.At, li.UndoneAt = at.t, undone.t
-		byID[li.ID] = len(out)
 		out = append(out, li)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	parts, err := s.ledgerParts(ctx, agencyID, "import_id IS NOT NULL")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range parts {
-		if i, ok := byID[p.importID]; ok {
-			out[i].Parts = append(out[i].Parts, p.LedgerPart)
-		}
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
-// LedgerYears counts all the agency's ledger rows by year and kind, those
-// imported before imports were recorded too.
-func (s *Store) LedgerYears(ctx context.Context, agencyID int64) ([]LedgerPart, error) {
-	parts, err := s.ledgerParts(ctx, agencyID, "")
+// LedgerCounts counts the agency's ledger rows by year and kind in one
+// grouped pass: in all (those imported before imports were recorded too),
+// returned newest year first, and for each of imports, set as its Parts.
+func (s *Store) LedgerCounts(ctx context.Context, agencyID int64, imports []LedgerImport) ([]LedgerPart, error) {
+	parts, err := s.ledgerParts(ctx, agencyID)
 	if err != nil {
 		return nil, err
 	}
-	var out []LedgerPart
+	byID := map[int64]*LedgerImport{}
+	for i := range imports {
+		byID[imports[i].ID] = &imports[i]
+	}
+	var years []LedgerPart
 	for _, p := range parts {
-		if n := len(out); n > 0 && out[n-1].Year == p.Year && out[n-1].Kind == p.Kind {
-			out[n-1].Count += p.Count
+		if li := byID[p.importID]; li != nil {
+			li.Parts = append(li.Parts, p.LedgerPart)
+		}
+		if n := len(years); n > 0 && years[n-1].Year == p.Year && years[n-1].Kind == p.Kind {
+			years[n-1].Count += p.Count
 			if p.Yuan != nil {
-				out[n-1].Yuan = new(big.Rat).Add(ratOr0(out[n-1].Yuan), p.Yuan)
+				years[n-1].Yuan = new(big.Rat).Add(ratOr0(years[n-1].Yuan), p.Yuan)
 			}
 			continue
 		}
-		out = append(out, p.LedgerPart)
+		years = append(years, p.LedgerPart)
 	}
-	return out, nil
+	return years, nil
 }
 
 func ratOr0(r *big.Rat) *big.Rat {
@@ -167,17 +161,14 @@ type importPart struct {
 	LedgerPart
 }
 
-// ledgerParts groups the agency's rows (those matching cond) by year, kind
-// and import, newest year first; fees are summed exactly from their text.
-func (s *Store) ledgerParts(ctx context.Context, agencyID int64, cond string) ([]importPart, error) {
+// ledgerParts groups the agency's rows by year, kind and import, newest
+// year first; fees are summed exactly from their text.
+func (s *Store) ledgerParts(ctx context.Context, agencyID int64) ([]importPart, error) {
 	year := `CAST(substr(decided_on, 1, 4) AS INTEGER)`
 	if s.dialect == Postgres {
 		year = `CAST(EXTRACT(YEAR FROM decided_on) AS INTEGER)`
 	}
-	if cond != "" {
-		cond = " AND " + cond
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+year+`, kind, COALESCE(import_id, 0), count(*) FROM decisions WHERE agency_id = $1`+cond+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+year+`, kind, COALESCE(import_id, 0), count(*) FROM decisions WHERE agency_id = $1
 		GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`, agencyID)
 	if err != nil {
 		return nil, mapErr(err)
@@ -191,14 +182,11 @@ func (s *Store) ledgerParts(ctx context.Context, agencyID int64, cond string) ([
 		}
 		out = append(out, p)
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
+	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
 	// the fees' amounts are decimal text: summed in Go, never as floats
-	fees, err := s.db.QueryContext(ctx, `SELECT `+year+`, COALESCE(import_id, 0), amount FROM decisions WHERE agency_id = $1 AND kind = 'fee'`+cond, agencyID)
+	fees, err := s.db.QueryContext(ctx, `SELECT `+year+`, COALESCE(import_id, 0), amount FROM decisions WHERE agency_id = $1 AND kind = 'fee'`, agencyID)
 	if err != nil {
 		return nil, mapErr(err)
 	}

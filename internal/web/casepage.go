@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 
@@ -239,8 +238,7 @@ func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, si *sessionInf
 	}
 	// written as it is read, an attachment at a time; what fails half-way
 	// is logged, the download then ends short
-	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("案卷 "+office.CaseFolder(f.Case)+".zip"))
+	attachment(w, "application/zip", "案卷 "+office.CaseFolder(f.Case)+".zip")
 	if err := office.CaseFileZipOne(w, *f); err != nil {
 		s.Log.Error("case file", "case", f.Case.ID, "err", err)
 	}

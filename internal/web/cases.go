@@ -244,8 +244,7 @@ func (s *Server) exportCaseFiles(w http.ResponseWriter, r *http.Request, si *ses
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape("政府信息公开申请案卷.zip"))
+	attachment(w, "application/zip", "政府信息公开申请案卷.zip")
 	if err := office.CaseFilesZip(w, office.CaseLedger(rows), s.Ops.Clock.Now(), next); err != nil {
 		s.Log.Error("case files", "err", err)
 	}
@@ -271,9 +270,15 @@ func (s *Server) sendLedger(w http.ResponseWriter, r *http.Request, si *sessionI
 
 // download sends a file with its Chinese name.
 func download(w http.ResponseWriter, ctype, name string, data []byte) {
+	attachment(w, ctype, name)
+	w.Write(data)
+}
+
+// attachment makes the response a file to save under its Chinese name; the
+// body follows (streamed, for the 案卷).
+func attachment(w http.ResponseWriter, ctype, name string) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(name))
-	w.Write(data)
 }
 
 // intakeForm is what the intake and application forms offer.

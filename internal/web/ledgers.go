@@ -149,10 +149,8 @@ func (s *Server) ledgerRowsPage(w http.ResponseWriter, r *http.Request, si *sess
 	if f.Year != 0 {
 		what = strconv.Itoa(f.Year) + "年"
 	}
-	for _, k := range importer.DecisionKinds {
-		if k.ID == f.Kind {
-			what += k.Name
-		}
+	if i := importer.DecisionKindIndex(f.Kind); i >= 0 {
+		what += importer.DecisionKinds[i].Name
 	}
 	if f.ImportID != 0 {
 		what += v.Imports[f.ImportID] + "的"
