@@ -487,13 +487,9 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 			*dst = &d
 		}
 	}
-	switch q.Get("overdue") {
-	case "", "false":
-	case "true":
+	if flag(q, "overdue", &bad) {
 		today := s.Ops.Clock.Today()
 		f.OverdueOn = &today
-	default:
-		bad.Add("overdue", "overdue 只能是 true 或 false")
 	}
 	switch h := q.Get("handler"); h {
 	case "":
@@ -506,20 +502,18 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 		}
 		f.Handler = n
 	}
-	switch q.Get("late") {
-	case "", "false":
-	case "true":
-		f.Late = true
-	default:
-		bad.Add("late", "late 只能是 true 或 false")
+	if v := q.Get("result"); v != "" {
+		if casework.GroupOutcomes(v) == nil {
+			bad.Add("result", "result 应为办理结果类别之一：%s", keysOf(casework.OutcomeGroups, func(g casework.OutcomeGroup) string { return g.Key + "（" + g.Name + "）" }))
+		}
+		f.Result = v
 	}
-	switch q.Get("open") {
-	case "", "false":
-	case "true":
-		f.Open = true
-	default:
-		bad.Add("open", "open 只能是 true 或 false")
+	if v := q.Get("step"); v != "" {
+		if f.Mark = casework.MarkByKey(v); f.Mark == 0 {
+			bad.Add("step", "step 应为办理环节之一：%s", keysOf(casework.MarkKinds, func(m casework.MarkKind) string { return m.Key + "（" + m.Name + "）" }))
+		}
 	}
+	f.Late, f.Open = flag(q, "late", &bad), flag(q, "open", &bad)
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)
@@ -687,4 +681,25 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		return
 	}
 	writeJSON(w, http.StatusOK, a)
+}
+
+// keysOf lists an enumeration's values for an error message.
+func keysOf[T any](list []T, name func(T) string) string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = name(v)
+	}
+	return strings.Join(out, "、")
+}
+
+// flag reads a true/false query parameter (absent: false).
+func flag(q url.Values, name string, bad *errs.List) bool {
+	switch q.Get(name) {
+	case "", "false":
+		return false
+	case "true":
+		return true
+	}
+	bad.Add(name, "%s 只能是 true 或 false", name)
+	return false
 }

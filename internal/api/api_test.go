@@ -187,6 +187,21 @@ func TestCaseThroughAPI(t *testing.T) {
 		if row := items[0].(map[string]any); row["agency"] != "甲区教育局" || row["received"] != 1.0 || row["on_time"] != 1.0 || row["on_time_rate"] != 100.0 || row["mean_days"] == nil {
 			t.Errorf("stats row: %v", row)
 		}
+		// by result and step: the 部分公开 after consulting a third party, and the list of it
+		if row := items[0].(map[string]any); fmt.Sprint(row["results"]) != "map[granted:0 not_processed:0 other:0 partly_granted:1 unavailable:0 withheld:0]" ||
+			fmt.Sprint(row["steps"]) != "map[consulted:1 correction:0 extended:0]" {
+			t.Errorf("stats by result and step: %v %v", row["results"], row["steps"])
+		}
+		for q, want := range map[string]float64{"result=partly_granted": 1, "result=withheld": 0, "step=extended": 0, "step=consulted": 1} {
+			if _, m, raw := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); m["total"] != want {
+				t.Errorf("%s: %s", q, raw)
+			}
+		}
+		for _, q := range []string{"result=refused", "step=paused"} {
+			if code, m, _ := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); code != 422 {
+				t.Errorf("%s: %d %v", q, code, m)
+			}
+		}
 		if _, st, raw := e.do("GET", "/api/v1/stats?year=2024", e.keyB, nil); fmt.Sprint(st["items"]) == "" || strings.Contains(raw, "甲区") || !strings.Contains(raw, `"on_time_rate":null`) {
 			t.Errorf("another agency's key: %s", raw)
 		}

@@ -46,7 +46,7 @@ func (s *Server) OpenAPI() obj {
 // apiEnums are the enumerations of the API, each from the one list the
 // program itself uses.
 type apiEnums struct {
-	channels, types, outcomes, kinds, states, parties, grounds, appealKinds, appealResults []string
+	channels, types, outcomes, kinds, states, parties, grounds, appealKinds, appealResults, results, marks []string
 }
 
 func newAPIEnums() apiEnums {
@@ -59,6 +59,12 @@ func newAPIEnums() apiEnums {
 	}
 	for _, o := range casework.Outcomes {
 		e.outcomes = append(e.outcomes, string(o.ID))
+	}
+	for _, g := range casework.OutcomeGroups {
+		e.results = append(e.results, g.Key)
+	}
+	for _, m := range casework.MarkKinds {
+		e.marks = append(e.marks, m.Key)
 	}
 	for _, k := range casework.StepKinds() {
 		if k.Kind != casework.KindReceive {
@@ -127,6 +133,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 	extras := map[string]obj{
 		"GET /api/v1/cases": {"parameters": []obj{
 			q("state", "状态", enum("", e.states)), q("outcome", "答复结果", enum("", e.outcomes)),
+			q("result", "办理结果类别（年度报告表三的六类）", enum("", e.results)), q("step", "办理过这一环节的申请（撤销的环节不计）", enum("", e.marks)),
 			q("channel", "申请方式", enum("", e.channels)), q("applicant_type", "申请人类型", enum("", e.types)),
 			q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
 			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
 )
@@ -22,6 +23,13 @@ type StatsRow struct {
 	MedianDays *float64 `json:"median_days"`
 	Open       int      `json:"open"`
 	Overdue    int      `json:"overdue"`
+	// Results counts the year's answers by 表三 result group, Steps by the
+	// steps they took (keys as casework.OutcomeGroups and MarkKinds)
+	Results   map[string]int `json:"results"`
+	Steps     map[string]int `json:"steps"`
+	Reviews   int            `json:"reviews"`
+	Suits     int            `json:"suits"`
+	Corrected int            `json:"corrected"`
 }
 
 // StatsResult is the 办理情况统计 of a year.
@@ -39,7 +47,14 @@ func statsRow(r ops.StatsRow) StatsRow {
 		return &v
 	}
 	out := StatsRow{Agency: "合计", Received: r.Received, Closed: r.Closed, OnTime: r.OnTime, Late: r.Late,
-		OnTimeRate: opt(r.OnTimeRate), MeanDays: opt(r.MeanDays), MedianDays: opt(r.MedianDays), Open: r.Open, Overdue: r.Overdue}
+		OnTimeRate: opt(r.OnTimeRate), MeanDays: opt(r.MeanDays), MedianDays: opt(r.MedianDays), Open: r.Open, Overdue: r.Overdue,
+		Results: map[string]int{}, Steps: map[string]int{}, Reviews: r.Reviews, Suits: r.Suits, Corrected: r.Corrected}
+	for _, g := range casework.OutcomeGroups {
+		out.Results[g.Key] = r.Results[g.Key]
+	}
+	for _, m := range casework.MarkKinds {
+		out.Steps[m.Key] = r.Marked[m.Mark]
+	}
 	if r.Agency != nil {
 		out.AgencyID, out.Agency = r.Agency.ID, r.Agency.Name
 	}
@@ -77,6 +92,13 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, p ops.Principal) 
 func statsSchemas() obj {
 	count := func(desc string) obj { return obj{"type": "integer", "description": desc} }
 	num := func(desc string) obj { return obj{"type": "number", "nullable": true, "description": desc} }
+	results, steps := obj{}, obj{}
+	for _, g := range casework.OutcomeGroups {
+		results[g.Key] = count(g.Name)
+	}
+	for _, m := range casework.MarkKinds {
+		steps[m.Key] = count(m.Name)
+	}
 	return obj{
 		"StatsResult": obj{"type": "object", "properties": obj{"year": count("年度"),
 			"items": obj{"type": "array", "items": ref("StatsRow")}, "total": obj{"allOf": []obj{ref("StatsRow")}, "nullable": true, "description": "多个机关时的合计"}}},
@@ -84,6 +106,10 @@ func statsSchemas() obj {
 			"agency_id": count("机关编号（合计行没有）"), "agency": str("机关名称，或“合计”"),
 			"received": count("本年收到"), "closed": count("本年答复"), "on_time": count("其中按期答复（按每件申请自己的答复期限）"), "late": count("其中逾期答复"),
 			"on_time_rate": num("按期率（%），没有可计算的答复时为 null"), "mean_days": num("平均用时：自收到申请至答复的工作日数"),
-			"median_days": num("用时中位数（工作日）"), "open": count("本年收到、尚未办结"), "overdue": count("其中已超过答复期限（截至今天）")}},
+			"median_days": num("用时中位数（工作日）"), "open": count("本年收到、尚未办结"), "overdue": count("其中已超过答复期限（截至今天）"),
+			"results": obj{"type": "object", "properties": results, "description": "本年答复按办理结果（年度报告表三的六类）计数"},
+			"steps":   obj{"type": "object", "properties": steps, "description": "本年答复中办理过这些环节的件数（撤销的环节不计）"},
+			"reviews": count("本年被申请行政复议"), "suits": count("本年被提起行政诉讼（直接起诉和复议后起诉）"),
+			"corrected": count("本年审结、结果为纠正的复议和诉讼")}},
 	}
 }

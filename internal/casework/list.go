@@ -37,6 +37,8 @@ type Filter struct {
 	AgencyIDs     []int64 // required: the agencies the viewer may see
 	State         State
 	Outcome       OutcomeID
+	Result        string // a 表三 result group (OutcomeGroups): its outcomes
+	Mark          Mark   // answered or not, the cases that took this counted step
 	Channel       Channel
 	ApplicantType ApplicantType
 	ReceivedFrom  *workday.Date

@@ -148,3 +148,28 @@ func groundReason(id OutcomeID) (string, bool) {
 	}
 	return "", false
 }
+
+// OutcomeGroup is one of the six results of 表三 三、(一)–(六): the
+// outcomes whose 表三 row key begins with Key.
+type OutcomeGroup struct{ Key, Name string }
+
+// OutcomeGroups are the six results in 表三 order.
+var OutcomeGroups = []OutcomeGroup{{"granted", "予以公开"}, {"partly_granted", "部分公开"}, {"withheld", "不予公开"},
+	{"unavailable", "无法提供"}, {"not_processed", "不予处理"}, {"other", "其他处理"}}
+
+// Group is the key of the outcome's 表三 result group.
+func (o *Outcome) Group() string {
+	k, _, _ := strings.Cut(o.Row, ".")
+	return k
+}
+
+// GroupOutcomes are the outcomes of the group key (none for an unknown key).
+func GroupOutcomes(key string) []OutcomeID {
+	var out []OutcomeID
+	for i := range Outcomes {
+		if Outcomes[i].Group() == key {
+			out = append(out, Outcomes[i].ID)
+		}
+	}
+	return out
+}

@@ -394,3 +394,51 @@ func (c *Case) LastEffective(cfg Config, cal *workday.Calendar) int {
 func conflict(field, format string, args ...any) error {
 	return &errs.Error{Kind: errs.Conflict, Where: field, Msg: fmt.Sprintf(format, args...)}
 }
+
+// Mark is a step the 办理情况统计 counts an application by: taken and not
+// withdrawn. The values are stored (cases.marks): never renumber them.
+type Mark int
+
+const (
+	MarkExtended   Mark = 1 << iota // 延期答复 (Art. 33 para 2)
+	MarkCorrection                  // 补正 asked for (Art. 30)
+	MarkConsulted                   // 征求意见 of a third party or another organ (Arts. 32–34)
+)
+
+// MarkKind is a mark with the query key and the name the lists show.
+type MarkKind struct {
+	Mark      Mark
+	Key, Name string
+}
+
+// MarkKinds are the marks in the order the statistics show them.
+var MarkKinds = []MarkKind{{MarkExtended, "extended", "延期答复"}, {MarkCorrection, "correction", "要求补正"}, {MarkConsulted, "consulted", "征求意见"}}
+
+// MarkByKey returns the mark of a query key, or 0.
+func MarkByKey(key string) Mark {
+	for _, m := range MarkKinds {
+		if m.Key == key {
+			return m.Mark
+		}
+	}
+	return 0
+}
+
+// Marks are the counted steps the case's effective events hold.
+func (c *Case) Marks() Mark {
+	var m Mark
+	for _, e := range c.Events {
+		if c.Undone(e.Seq) {
+			continue
+		}
+		switch e.Step.Kind {
+		case KindExtend:
+			m |= MarkExtended
+		case KindRequestCorrection:
+			m |= MarkCorrection
+		case KindConsult:
+			m |= MarkConsulted
+		}
+	}
+	return m
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
 	"gongkai/internal/org"
@@ -57,20 +58,11 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 		return nil, err
 	}
 	out := &Stats{Year: year}
-	total := &StatsRow{CaseStats: store.CaseStats{Days: map[int]int{}}}
+	total := &StatsRow{CaseStats: store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}}
 	for _, a := range ags {
 		c := counts[a.ID]
-		total.Received += c.Received
-		total.Closed += c.Closed
-		total.OnTime += c.OnTime
-		total.Late += c.Late
-		total.Open += c.Open
-		total.Overdue += c.Overdue
-		total.Unmeasured += c.Unmeasured
+		total.add(c)
 		out.Unmeasured += c.Unmeasured
-		for d, n := range c.Days {
-			total.Days[d] += n
-		}
 		row := StatsRow{Agency: a, CaseStats: *c}
 		row.measure()
 		out.Rows = append(out.Rows, row)
@@ -80,6 +72,29 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 		out.Total = total
 	}
 	return out, nil
+}
+
+// add sums an agency's counts into the total.
+func (r *StatsRow) add(c *store.CaseStats) {
+	r.Received += c.Received
+	r.Closed += c.Closed
+	r.OnTime += c.OnTime
+	r.Late += c.Late
+	r.Open += c.Open
+	r.Overdue += c.Overdue
+	r.Unmeasured += c.Unmeasured
+	r.Reviews += c.Reviews
+	r.Suits += c.Suits
+	r.Corrected += c.Corrected
+	for d, n := range c.Days {
+		r.Days[d] += n
+	}
+	for g, n := range c.Results {
+		r.Results[g] += n
+	}
+	for m, n := range c.Marked {
+		r.Marked[m] += n
+	}
 }
 
 // measure computes the rate and the mean and median days from the counts.
@@ -111,12 +126,29 @@ func (r *StatsRow) measure() {
 	r.MedianDays = float64(at((n-1)/2)+at(n/2)) / 2
 }
 
+// TimingColumns is the number of columns of the ledger's first table, the
+// 办理时效 (the agency's name included); the 办理结果 follow.
+const TimingColumns = 10
+
 // Ledger is the statistics as one table, for the page and the downloads
-// alike: a row per agency, then the total.
+// alike: a row per agency, then the total. Its first TimingColumns columns
+// are the 办理时效, the rest (after the agency's name) the 办理结果: the
+// answers of the year by 表三 result, by the steps they took, and the
+// 复议 and 诉讼 of the year.
 func (st *Stats) Ledger() *office.Ledger {
 	l := &office.Ledger{Title: fmt.Sprintf("%d年度依申请公开办理情况统计", st.Year),
-		Headers: []string{"机关", "本年收到", "本年答复", "按期答复", "逾期答复", "按期率（%）", "平均用时（工作日）", "用时中位数（工作日）", "本年收到尚未办结", "其中已逾期"},
-		Numeric: []bool{false, true, true, true, true, true, true, true, true, true}}
+		Headers: []string{"机关", "本年收到", "本年答复", "按期答复", "逾期答复", "按期率（%）", "平均用时（工作日）", "用时中位数（工作日）", "本年收到尚未办结", "其中已逾期"}}
+	for _, g := range casework.OutcomeGroups {
+		l.Headers = append(l.Headers, "答复结果："+g.Name)
+	}
+	for _, m := range casework.MarkKinds {
+		l.Headers = append(l.Headers, "办理中"+m.Name)
+	}
+	l.Headers = append(l.Headers, "被申请行政复议", "被提起行政诉讼", "复议诉讼被纠正")
+	l.Numeric = make([]bool, len(l.Headers))
+	for i := 1; i < len(l.Numeric); i++ {
+		l.Numeric[i] = true
+	}
 	num := func(v float64) string {
 		if v < 0 {
 			return ""
@@ -124,8 +156,15 @@ func (st *Stats) Ledger() *office.Ledger {
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
 	add := func(name string, r *StatsRow) {
-		l.Rows = append(l.Rows, []string{name, strconv.Itoa(r.Received), strconv.Itoa(r.Closed), strconv.Itoa(r.OnTime), strconv.Itoa(r.Late),
-			num(r.OnTimeRate), num(r.MeanDays), num(r.MedianDays), strconv.Itoa(r.Open), strconv.Itoa(r.Overdue)})
+		row := []string{name, strconv.Itoa(r.Received), strconv.Itoa(r.Closed), strconv.Itoa(r.OnTime), strconv.Itoa(r.Late),
+			num(r.OnTimeRate), num(r.MeanDays), num(r.MedianDays), strconv.Itoa(r.Open), strconv.Itoa(r.Overdue)}
+		for _, g := range casework.OutcomeGroups {
+			row = append(row, strconv.Itoa(r.Results[g.Key]))
+		}
+		for _, m := range casework.MarkKinds {
+			row = append(row, strconv.Itoa(r.Marked[m.Mark]))
+		}
+		l.Rows = append(l.Rows, append(row, strconv.Itoa(r.Reviews), strconv.Itoa(r.Suits), strconv.Itoa(r.Corrected)))
 	}
 	for i := range st.Rows {
 		add(st.Rows[i].Agency.Name, &st.Rows[i])

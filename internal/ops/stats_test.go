@@ -1,10 +1,15 @@
 package ops_test
 
 import (
+	"maps"
+	"math"
+	"slices"
 	"testing"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
@@ -35,6 +40,47 @@ func TestStats(t *testing.T) {
 		decide(extended.ID, "2025-07-25") // after 20 working days, within 40
 		f.register("2025-12-01", "孙某")    // still open in March: overdue
 		f.register("2024-12-30", "周某")    // another year's
+		// a 补正 then a refusal; a consultation withdrawn, then not held
+		corrected := f.register("2025-09-01", "吴某")
+		for _, st := range []struct {
+			day string
+			by  ops.Principal
+			s   casework.Step
+		}{
+			{"2025-09-03", f.clerk, casework.Step{Kind: casework.KindRequestCorrection, Note: "请明确年份"}},
+			{"2025-09-08", f.clerk, casework.Step{Kind: casework.KindCorrectionReceived}},
+			{"2025-09-15", f.head, casework.Step{Kind: casework.KindDecide, Outcome: "process_info"}},
+		} {
+			if _, err := f.step(st.day, st.by, corrected.ID, st.s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		withdrawn := f.register("2025-10-09", "郑某")
+		for _, st := range []struct {
+			day string
+			by  ops.Principal
+			s   casework.Step
+		}{
+			{"2025-10-10", f.clerk, casework.Step{Kind: casework.KindConsult, Party: "某公司"}},
+			{"2025-10-10", f.head, casework.Step{Kind: casework.KindUndo, Note: "误点"}},
+			{"2025-10-20", f.clerk, casework.Step{Kind: casework.KindDecide, Outcome: "not_exist"}},
+		} {
+			if _, err := f.step(st.day, st.by, withdrawn.ID, st.s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// 复议 and 诉讼: filed in the year; concluded in it as 纠正; filed the
+		// year before; sued only as the 复议机关 (counts for the other agency)
+		for _, a := range []appeal.Record{
+			{Kind: appeal.Review, Body: "示例区人民政府", FiledOn: D("2025-05-06"), ConcludedOn: ptr(D("2025-07-01")), Result: appeal.Corrected},
+			{Kind: appeal.SuitDirect, Body: "示例区人民法院", FiledOn: D("2024-11-04"), ConcludedOn: ptr(D("2025-02-10")), Result: appeal.Corrected},
+			{Kind: appeal.SuitDirect, Body: "示例区人民法院", FiledOn: D("2025-08-04")},
+			{Kind: appeal.SuitAfterReview, Body: "示例区人民法院", FiledOn: D("2025-08-04"), CoDefendantOnly: true, ConcludedOn: ptr(D("2025-09-01")), Result: appeal.Corrected},
+		} {
+			if _, err := f.on("2026-03-02").RecordAppeal(ctx, f.clerk, a); err != nil {
+				t.Fatal(err)
+			}
+		}
 		o := f.on("2026-03-02")
 		st, err := o.Stats(ctx, f.super, 2025)
 		if err != nil {
@@ -61,19 +107,52 @@ func TestStats(t *testing.T) {
 			t.Fatalf("rows: %+v", st)
 		}
 		r := st.Rows[row]
-		if r.Received != 4 || r.Closed != 3 || r.OnTime != 2 || r.Late != 1 || r.Open != 1 || r.Overdue != 1 {
+		if r.Received != 6 || r.Closed != 5 || r.OnTime != 4 || r.Late != 1 || r.Open != 1 || r.Overdue != 1 {
 			t.Errorf("counts: %+v", r.CaseStats)
 		}
-		spans := []float64{days("2025-03-03", "2025-03-10"), days("2025-03-03", "2025-04-30"), days("2025-06-02", "2025-07-25")}
-		mean := (spans[0] + spans[1] + spans[2]) / 3
-		if r.OnTimeRate < 66.6 || r.OnTimeRate > 66.7 || r.MeanDays != mean || r.MedianDays != spans[2] {
-			t.Errorf("rate %.2f mean %.2f (want %.2f) median %.1f (want %.1f, of %v)", r.OnTimeRate, r.MeanDays, mean, r.MedianDays, spans[2], spans)
+		spans := []float64{days("2025-03-03", "2025-03-10"), days("2025-03-03", "2025-04-30"), days("2025-06-02", "2025-07-25"),
+			days("2025-09-01", "2025-09-15"), days("2025-10-09", "2025-10-20")}
+		mean := (spans[0] + spans[1] + spans[2] + spans[3] + spans[4]) / 5
+		sorted := slices.Sorted(slices.Values(spans))
+		if r.OnTimeRate != 80 || math.Abs(r.MeanDays-mean) > 1e-9 || r.MedianDays != sorted[2] {
+			t.Errorf("rate %.2f mean %.2f (want %.2f) median %.1f (want %.1f, of %v)", r.OnTimeRate, r.MeanDays, mean, r.MedianDays, sorted[2], spans)
+		}
+		// the answers by 表三 result and by the steps they took (the
+		// withdrawn consultation not among them), the year's 复议 and 诉讼
+		if want := map[string]int{"granted": 3, "withheld": 1, "unavailable": 1}; !maps.Equal(r.Results, want) {
+			t.Errorf("results %v, want %v", r.Results, want)
+		}
+		if want := map[casework.Mark]int{casework.MarkExtended: 1, casework.MarkCorrection: 1}; !maps.Equal(r.Marked, want) {
+			t.Errorf("steps %v, want %v", r.Marked, want)
+		}
+		if r.Reviews != 1 || r.Suits != 1 || r.Corrected != 2 {
+			t.Errorf("复议 %d, 诉讼 %d, 纠正 %d; want 1, 1, 2", r.Reviews, r.Suits, r.Corrected)
 		}
 		if o := st.Rows[other]; o.Received != 0 || o.OnTimeRate != -1 || o.MeanDays != -1 {
 			t.Errorf("an agency without applications: %+v", o)
 		}
-		if st.Total.Closed != 3 || st.Total.MedianDays != spans[2] {
+		if st.Total.Closed != 5 || st.Total.MedianDays != sorted[2] || st.Total.Results["withheld"] != 1 || st.Total.Marked[casework.MarkCorrection] != 1 || st.Total.Reviews != 1 {
 			t.Errorf("total: %+v", st.Total)
+		}
+		// the list shows the applications behind them
+		for _, x := range []struct {
+			f    casework.Filter
+			want []int64
+		}{
+			{casework.Filter{Result: "withheld"}, []int64{corrected.ID}},
+			{casework.Filter{Result: "granted"}, []int64{extended.ID, late.ID, quick.ID}},
+			{casework.Filter{Mark: casework.MarkExtended}, []int64{extended.ID}},
+			{casework.Filter{Mark: casework.MarkConsulted}, nil},
+			{casework.Filter{Result: "nonsense"}, nil},
+		} {
+			rows, _, err := o.Cases(ctx, f.clerk, x.f)
+			var got []int64
+			for _, r := range rows {
+				got = append(got, r.ID)
+			}
+			if err != nil || !slices.Equal(got, x.want) {
+				t.Errorf("%+v: %v, want %v (%v)", x.f, got, x.want, err)
+			}
 		}
 		// the list shows the applications behind the counts: those answered
 		// in the year, and the late one among them
@@ -112,3 +191,5 @@ func TestStatsUnmeasured(t *testing.T) {
 		t.Errorf("closed %d, mean %.1f, unmeasured %d", r.Closed, r.MeanDays, st.Unmeasured)
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -53,10 +53,10 @@ func (t *Tx) placeholder(n int) string {
 }
 
 func (t *Tx) bulkCaseRows(ctx context.Context, cs []*casework.Case, dls []casework.Deadline) error {
-	const cols = 23
+	const cols = 24
 	var q strings.Builder
 	q.WriteString(`INSERT INTO cases (agency_id, serial, code, channel, applicant_type, applicant_name, id_number, phone,
-		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key) VALUES `)
+		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key, marks) VALUES `)
 	args := make([]any, 0, cols*len(cs))
 	now := t.s.ts(t.s.Clock.Now())
 	for i, c := range cs {
@@ -78,7 +78,7 @@ func (t *Tx) bulkCaseRows(ctx context.Context, cs []*casework.Case, dls []casewo
 		q.WriteString(")")
 		args = append(args, c.AgencyID, c.Serial, c.Code, string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone,
 			c.Intake.Request.Description, string(intake), date(c.Received), string(c.State), string(c.Outcome), optDate(c.ClosedOn),
-			dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, now, c.Intake.Request.Units(), caseSearchKey(c))
+			dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, now, c.Intake.Request.Units(), caseSearchKey(c), int(c.Marks()))
 	}
 	q.WriteString(" RETURNING id, serial")
 	rows, err := t.tx.QueryContext(ctx, q.String(), args...)

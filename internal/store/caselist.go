@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -196,6 +197,19 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 	if f.Unassigned {
 		where = append(where, "handler_id IS NULL")
 	}
+	if f.Result != "" {
+		var in []string
+		for _, o := range casework.GroupOutcomes(f.Result) {
+			in = append(in, arg(string(o)))
+		}
+		if len(in) == 0 {
+			return "", nil, false, nil // no such group: nothing matches
+		}
+		where = append(where, "outcome IN ("+strings.Join(in, ",")+")")
+	}
+	if f.Mark != 0 {
+		where = append(where, fmt.Sprintf("(marks & %d) <> 0", int(f.Mark)))
+	}
 	if f.Open {
 		where = append(where, open)
 	}
@@ -387,4 +401,52 @@ func (s *Store) CountOpenByAgency(ctx context.Context, agencyIDs []int64) (map[i
 		out[id] = n
 	}
 	return out, rows.Err()
+}
+
+// fillMarks writes the marks of the cases from before migration 0025: those
+// with a counted step among their events, folded with the undos as the case
+// folds them, a range of cases at a time.
+func fillMarks(ctx context.Context, tx *sql.Tx) error {
+	ids, err := queryIDs(ctx, tx, `SELECT DISTINCT case_id FROM case_events WHERE kind IN ('extend', 'request_correction', 'consult') ORDER BY case_id`)
+	if err != nil {
+		return err
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 5000)
+		rows, err := tx.QueryContext(ctx, `SELECT case_id, seq, step FROM case_events WHERE case_id >= $1 AND case_id <= $2
+			AND kind IN ('extend', 'request_correction', 'consult', 'undo') ORDER BY case_id, seq`, ids[0], ids[n-1])
+		if err != nil {
+			return err
+		}
+		cases := map[int64]*casework.Case{}
+		for rows.Next() {
+			var id int64
+			var e casework.Event
+			var step string
+			if err := rows.Scan(&id, &e.Seq, &step); err != nil {
+				_ = rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(step), &e.Step); err != nil {
+				_ = rows.Close()
+				return fmt.Errorf("case %d event %d: %w", id, e.Seq, err)
+			}
+			if cases[id] == nil {
+				cases[id] = &casework.Case{}
+			}
+			cases[id].Events = append(cases[id].Events, e)
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+		for id, c := range cases {
+			if m := c.Marks(); m != 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE cases SET marks = $1 WHERE id = $2`, int(m), id); err != nil {
+					return err
+				}
+			}
+		}
+		ids = ids[n:]
+	}
+	return nil
 }

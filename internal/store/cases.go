@@ -48,11 +48,11 @@ func (t *Tx) InsertCase(ctx context.Context, agencyID int64, c *casework.Case, d
 	now := t.s.ts(t.s.Clock.Now())
 	a := c.Intake.Applicant
 	err = t.tx.QueryRowContext(ctx, `INSERT INTO cases (agency_id, serial, code, channel, applicant_type, applicant_name, id_number, phone,
-		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20,$21,$22) RETURNING id`,
+		description, intake, received_on, state, outcome, closed_on, due_on, extra_on, extra_what, calendar_version, version, created_at, updated_at, units, search_key, marks)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20,$21,$22,$23) RETURNING id`,
 		agencyID, c.Serial, c.Code, string(c.Intake.Channel), string(a.Type), a.Name, a.IDNum, a.Phone,
 		c.Intake.Request.Description, string(intake), date(c.Received), string(c.State), string(c.Outcome), optDate(c.ClosedOn),
-		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, c.Intake.Request.Units(), caseSearchKey(c)).Scan(&c.ID)
+		dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, c.Version, now, c.Intake.Request.Units(), caseSearchKey(c), int(c.Marks())).Scan(&c.ID)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -133,9 +133,9 @@ func (t *Tx) updateRow(ctx context.Context, c *casework.Case, dl casework.Deadli
 		merged = c.MergedInto
 	}
 	res, err := t.tx.ExecContext(ctx, `UPDATE cases SET state = $1, outcome = $2, closed_on = $3, due_on = $4, extra_on = $5, extra_what = $6,
-		calendar_version = $7, merged_into = $8, version = version + 1, updated_at = $9 WHERE id = $10 AND version = $11`,
+		calendar_version = $7, merged_into = $8, version = version + 1, updated_at = $9, marks = $10 WHERE id = $11 AND version = $12`,
 		string(c.State), string(c.Outcome), optDate(c.ClosedOn), dueCol(dl.Due), dueCol(dl.Extra), dl.ExtraWhat, dl.Calendar, merged,
-		t.s.ts(t.s.Clock.Now()), c.ID, c.Version)
+		t.s.ts(t.s.Clock.Now()), int(c.Marks()), c.ID, c.Version)
 	if err != nil {
 		return mapErr(err)
 	}

@@ -15,5 +15,6 @@ var Cover = cover
 // rows written as before it.
 var (
 	FillSearchKeys = fillSearchKeys
+	FillMarks      = fillMarks
 	DataSteps      = dataSteps
 )

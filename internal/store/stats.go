@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/workday"
 )
@@ -21,6 +22,13 @@ type CaseStats struct {
 	// Unmeasured, those whose span a year without its holiday notice hides
 	Days       map[int]int
 	Unmeasured int
+	// Results counts Closed by 表三 result group (casework.OutcomeGroups);
+	// Marked, by the counted steps they took (casework.MarkKinds)
+	Results map[string]int
+	Marked  map[casework.Mark]int
+	// Reviews and Suits were filed in the year (复议; 诉讼, direct or after a
+	// 复议); Corrected, of those concluded in the year, ended 纠正
+	Reviews, Suits, Corrected int
 }
 
 // CaseStats counts the applications of the agencies ids for the year: the
@@ -31,7 +39,11 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
 	out := make(map[int64]*CaseStats, len(ids))
 	for _, id := range ids {
-		out[id] = &CaseStats{Days: map[int]int{}}
+		out[id] = &CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
+	}
+	group := map[casework.OutcomeID]string{}
+	for i := range casework.Outcomes {
+		group[casework.Outcomes[i].ID] = casework.Outcomes[i].Group()
 	}
 	var open []string
 	for _, st := range casework.States {
@@ -57,7 +69,7 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 		if err := closeRows(rows); err != nil {
 			return err
 		}
-		rows, err = s.db.QueryContext(ctx, `SELECT agency_id, received_on, closed_on, due_on FROM cases
+		rows, err = s.db.QueryContext(ctx, `SELECT agency_id, received_on, closed_on, due_on, outcome, marks FROM cases
 			WHERE state = 'closed' AND closed_on >= $1 AND closed_on <= $2 AND agency_id IN (`+in+`)`, a...)
 		if err != nil {
 			return mapErr(err)
@@ -65,12 +77,20 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 		for rows.Next() {
 			var id int64
 			var rec, closed, due dateCol
-			if err := rows.Scan(&id, &rec, &closed, &due); err != nil {
+			var outcome string
+			var marks int
+			if err := rows.Scan(&id, &rec, &closed, &due, &outcome, &marks); err != nil {
 				rows.Close()
 				return err
 			}
 			st := out[id]
 			st.Closed++
+			st.Results[group[casework.OutcomeID(outcome)]]++
+			for _, m := range casework.MarkKinds {
+				if casework.Mark(marks)&m.Mark != 0 {
+					st.Marked[m.Mark]++
+				}
+			}
 			switch {
 			case !due.valid: // closed before its clock started (补正 never came)
 			case closed.d <= due.d:
@@ -108,9 +128,46 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 				out[id].Overdue++
 			}
 		}
-		return closeRows(rows)
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+		return s.appealStats(ctx, out, in, a)
 	})
 	return out, err
+}
+
+// appealStats adds the 复议 and 诉讼 of the agencies (in, args as in
+// CaseStats) filed in the year, and those concluded in it as 纠正; a suit in
+// which an agency is sued only as the 复议机关 counts for the original
+// agency alone, as in 表四.
+func (s *Store) appealStats(ctx context.Context, out map[int64]*CaseStats, in string, args []any) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, kind, CASE WHEN filed_on >= $1 AND filed_on <= $2 THEN 1 ELSE 0 END,
+		CASE WHEN result = 'corrected' AND concluded_on >= $1 AND concluded_on <= $2 THEN 1 ELSE 0 END FROM appeals
+		WHERE agency_id IN (`+in+`) AND NOT co_defendant_only AND ((filed_on >= $1 AND filed_on <= $2) OR (concluded_on >= $1 AND concluded_on <= $2))`, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var id int64
+		var kind string
+		var filed, corrected int
+		if err := rows.Scan(&id, &kind, &filed, &corrected); err != nil {
+			rows.Close()
+			return err
+		}
+		st := out[id]
+		switch {
+		case filed == 0:
+		case kind == string(appeal.Review):
+			st.Reviews++
+		default:
+			st.Suits++
+		}
+		if corrected == 1 {
+			st.Corrected++
+		}
+	}
+	return closeRows(rows)
 }
 
 // closeRows closes rows and returns the error of the iteration, if any.

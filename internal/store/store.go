@@ -170,6 +170,7 @@ func version(name string) string { return strings.TrimSuffix(filepath.Base(name)
 // dataSteps fill what a migration's SQL cannot compute, in its transaction.
 var dataSteps = map[string]func(context.Context, *sql.Tx) error{
 	"0022_case_search_key": fillSearchKeys,
+	"0025_case_marks":      fillMarks,
 }
 
 // Migrate applies the pending migrations, each in its own transaction.

@@ -659,3 +659,54 @@ func TestMigrationFillsSearchKeys(t *testing.T) {
 		}
 	})
 }
+
+// Migration 0025's data step gives the cases written before it their marks
+// from their events, a withdrawn step not among them, so that the
+// statistics and the list's 办理环节 filter count an upgraded database's
+// applications as new ones.
+func TestMigrationFillsMarks(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "示例县教育局")
+		c := newCase(t, 1, "2024-06-05")
+		on := workday.NewDate(2024, 6, 6)
+		c.Events = append(c.Events,
+			casework.Event{Seq: 2, Step: casework.Step{Kind: casework.KindExtend, On: on}},
+			casework.Event{Seq: 3, Step: casework.Step{Kind: casework.KindConsult, On: on, Party: "某公司"}},
+			casework.Event{Seq: 4, Step: casework.Step{Kind: casework.KindUndo, On: on, Undoes: 3}})
+		plain := newCase(t, 2, "2024-06-05")
+		for _, x := range []*casework.Case{c, plain} {
+			if err := insert(s, a.ID, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(m casework.Mark) int {
+			_, total, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Mark: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return total
+		}
+		if count(casework.MarkExtended) != 1 || count(casework.MarkConsulted) != 0 {
+			t.Fatalf("as written: extended %d, consulted %d", count(casework.MarkExtended), count(casework.MarkConsulted))
+		}
+		if _, err := s.DB().ExecContext(ctx, `UPDATE cases SET marks = 0`); err != nil {
+			t.Fatal(err)
+		}
+		tx, err := s.DB().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.FillMarks(ctx, tx); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{a.ID}, Mark: casework.MarkExtended}); err != nil || len(rows) != 1 || rows[0].ID != c.ID {
+			t.Errorf("extended after the data step: %d %v", len(rows), err)
+		}
+		if n := count(casework.MarkConsulted); n != 0 {
+			t.Errorf("a withdrawn consultation counted: %d", n)
+		}
+	})
+}

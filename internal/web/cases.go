@@ -51,15 +51,34 @@ func outcomeOptions(decidable bool) []option {
 	return out
 }
 
+// resultOptions are 表三's six result groups.
+func resultOptions() []option {
+	var out []option
+	for _, g := range casework.OutcomeGroups {
+		out = append(out, option{g.Key, g.Name})
+	}
+	return out
+}
+
+// stepOptions are the steps the statistics count.
+func stepOptions() []option {
+	var out []option
+	for _, m := range casework.MarkKinds {
+		out = append(out, option{m.Key, m.Name})
+	}
+	return out
+}
+
 // listFilters are the case list's query parameters.
 var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open",
-	"closed_from", "closed_to", "late"}
+	"closed_from", "closed_to", "late", "result", "step"}
 
 type casesData struct {
 	Rows                              []casework.Row
 	Total                             int
 	F                                 map[string]string
 	States, Channels, Types, Outcomes []option
+	Results, Steps                    []option      // 结果类别, 办理环节
 	Agencies                          []*org.Agency // a supervisor's filter
 	Handlers                          []option      // the 承办人 filter: the own agency's staff
 	Mine                              bool          // the viewer handles applications: 我承办的, assigning from the list
@@ -83,6 +102,10 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 	if fv["overdue"] != "" {
 		f.OverdueOn = &today
 	}
+	if casework.GroupOutcomes(fv["result"]) != nil {
+		f.Result = fv["result"]
+	}
+	f.Mark = casework.MarkByKey(fv["step"])
 	f.Open = fv["open"] != ""
 	f.Late = fv["late"] != ""
 	switch h := fv["handler"]; h {
@@ -137,7 +160,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request, si *sessionInf
 		return
 	}
 	d := &casesData{Rows: rows, Total: total, F: fv, States: stateOptions(), Channels: channelOptions(), Types: typeOptions(),
-		Outcomes: outcomeOptions(false), Today: today}
+		Outcomes: outcomeOptions(false), Results: resultOptions(), Steps: stepOptions(), Today: today}
 	if d.Mine = si.user.Role == casework.Clerk || si.user.Role == casework.Approver; d.Mine {
 		staff, err := s.Ops.Handlers(r.Context(), si.p(), si.user.AgencyID)
 		if err != nil {

@@ -1689,11 +1689,30 @@ func TestWebStats(t *testing.T) {
 	if err != nil || want.Total == nil || want.Total.Received == 0 {
 		t.Fatalf("the demo's 2026: %+v %v", want, err)
 	}
-	plain := regexp.MustCompile(`<a [^>]*>|</a>|<strong[^>]*>|</strong>`).ReplaceAllString(body, "")
+	plain := regexp.MustCompile(`<a [^>]*>|</a>|<strong[^>]*>|</strong>| data-label="[^"]*"`).ReplaceAllString(body, "")
 	plain = strings.ReplaceAll(plain, "<td>—</td>", "<td></td>")
+	// two tables: 办理时效, then 办理结果 (the agency's name again)
 	for _, r := range want.Ledger().Rows {
-		if cells := "<td>" + strings.Join(r[1:], "</td><td>") + "</td>"; !strings.Contains(plain, cells) {
-			t.Errorf("the page lacks the row of %s (%s)", r[0], cells)
+		for _, part := range [][]string{r[1:ops.TimingColumns], r[ops.TimingColumns:]} {
+			if cells := "<td>" + r[0] + "</td><td>" + strings.Join(part, "</td><td>") + "</td>"; !strings.Contains(plain, cells) {
+				t.Errorf("the page lacks the row of %s (%s)", r[0], cells)
+			}
+		}
+	}
+	// the refusals of an agency lead to those applications
+	if want.Total.Results["withheld"] == 0 {
+		t.Fatal("the demo's 2026 has no refusal to follow")
+	}
+	for _, r := range want.Rows {
+		if r.Results["withheld"] == 0 {
+			continue
+		}
+		link := fmt.Sprintf("/admin/cases?agency=%d&closed_from=2026-01-01&closed_to=2026-12-31&result=withheld", r.Agency.ID)
+		if !strings.Contains(body, strings.ReplaceAll(link, "&", "&amp;")) {
+			t.Errorf("no link to %s's refusals", r.Agency.Name)
+		}
+		if _, list := st.get(sup, link); !strings.Contains(list, fmt.Sprintf("共 %d 件", r.Results["withheld"])) {
+			t.Errorf("%s's refusals are not the %d counted", r.Agency.Name, r.Results["withheld"])
 		}
 	}
 	// an agency's overdue count leads to those applications
@@ -1715,7 +1734,7 @@ func TestWebStats(t *testing.T) {
 	}
 	clerk, _ := st.login("clerk")
 	_, body = st.get(clerk, "/admin/stats?year=2026")
-	if !strings.Contains(body, "<td>"+demo.Main+"</td>") || strings.Contains(body, "卫滨区财政局") || strings.Contains(body, "合计") {
+	if !strings.Contains(body, `<td data-label="机关">`+demo.Main+"</td>") || strings.Contains(body, "卫滨区财政局") || strings.Contains(body, "合计") {
 		t.Error("the clerk's statistics are not the own agency's only")
 	}
 	if code, _ := st.get(clerk, "/admin/stats?year=2030"); code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
