@@ -40,6 +40,23 @@ func TestIndexPattern(t *testing.T) {
 	if SerialScope("{code}-{serial:5}", D("2026-03-02")) != "all" || SerialScope(DefaultPattern, D("2026-03-02")) != "2026" {
 		t.Error("a pattern without the year must number across years")
 	}
+	// a person types and reads the parts in Chinese, braces and colon as
+	// an input method gives them; the stored form is unchanged
+	for typed, stored := range map[string]string{
+		"{机构代码}/{年}-{流水号:5}":         DefaultPattern,
+		"｛机构代码｝-{年}{月}-{类别}-｛流水号：3｝": "{code}-{year}{month}-{category}-{serial:3}",
+		" {code}/{year}-{serial:5} ": DefaultPattern,
+	} {
+		if got := PatternFromForm(typed); got != stored {
+			t.Errorf("typed %q: stored %q, want %q", typed, got, stored)
+		}
+	}
+	if got := PatternForForm("{code}-{year}{month}-{category}-{serial:3}"); got != "{机构代码}-{年}{月}-{类别}-{流水号:3}" {
+		t.Errorf("shown as %q", got)
+	}
+	if err := CheckPattern(PatternFromForm("{机构代码}-{部门}-{流水号:5}")); err == nil || !strings.Contains(errs.Message(err), "“{部门}”不认识：可用 {机构代码} {年}") {
+		t.Errorf("an unknown part: %v", err)
+	}
 }
 
 func TestTimeliness(t *testing.T) {

@@ -16,13 +16,33 @@ import (
 // DefaultPattern is the gov.cn form.
 const DefaultPattern = "{code}/{year}-{serial:5}"
 
-// PatternParts are the parts a pattern may use, for the settings page.
-var PatternParts = []struct{ Part, Name string }{
-	{"{code}", "机构代码（组织机构代码或统一社会信用代码）"},
-	{"{year}", "生成日期的年份"},
-	{"{month}", "生成日期的月份（两位）"},
-	{"{category}", "条例第二十条的类别（两位，无类别为 00）"},
-	{"{serial:N}", "流水号，N 位，不足补零（每年从 1 开始，不重复使用）"},
+// PatternParts are the parts a pattern may use: as stored, as a person
+// types and reads them (the forms show the Chinese ones), and what they are.
+var PatternParts = []struct{ Part, Label, Name string }{
+	{"{code}", "{机构代码}", "组织机构代码或统一社会信用代码"},
+	{"{year}", "{年}", "生成日期的年份"},
+	{"{month}", "{月}", "生成日期的月份（两位）"},
+	{"{category}", "{类别}", "条例第二十条的类别（两位，无类别为 00）"},
+	{"{serial:", "{流水号:", "流水号，{流水号:5} 为 5 位，不足补零（每年从 1 开始，不重复使用）"},
+}
+
+// PatternForForm is a stored pattern as a person reads it.
+func PatternForForm(p string) string {
+	for _, x := range PatternParts {
+		p = strings.ReplaceAll(p, x.Part, x.Label)
+	}
+	return p
+}
+
+// PatternFromForm is a pattern as typed, stored form: the Chinese parts (or
+// the stored ones), full-width braces and colons as an input method types
+// them.
+func PatternFromForm(p string) string {
+	p = strings.NewReplacer("｛", "{", "｝", "}", "：", ":").Replace(strings.TrimSpace(p))
+	for _, x := range PatternParts {
+		p = strings.ReplaceAll(p, x.Label, x.Part)
+	}
+	return p
 }
 
 // IndexParts are the values a 索引号 is built from.
@@ -36,7 +56,7 @@ type IndexParts struct {
 // CheckPattern validates a pattern: known parts only, exactly one serial.
 func CheckPattern(p string) error {
 	if strings.TrimSpace(p) == "" {
-		return errs.New("index_pattern", "请填写索引号格式，例如 %s", DefaultPattern)
+		return errs.New("index_pattern", "请填写索引号格式，例如 %s", PatternForForm(DefaultPattern))
 	}
 	if len([]rune(p)) > 60 {
 		return errs.New("index_pattern", "索引号格式太长，最多 60 字")
@@ -58,16 +78,16 @@ func CheckPattern(p string) error {
 		case strings.HasPrefix(part, "{serial:"):
 			n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(part, "{serial:"), "}"))
 			if err != nil || n < 1 || n > 9 {
-				return errs.New("index_pattern", "流水号位数应为 1 至 9，例如 {serial:5}")
+				return errs.New("index_pattern", "流水号位数应为 1 至 9，例如 {流水号:5}")
 			}
 			serials++
 		default:
-			return errs.New("index_pattern", "索引号格式中的“%s”不认识：可用 {code} {year} {month} {category} {serial:N}", part)
+			return errs.New("index_pattern", "索引号格式中的“%s”不认识：可用 {机构代码} {年} {月} {类别} {流水号:N}", PatternForForm(part))
 		}
 		rest = rest[i+j+1:]
 	}
 	if serials != 1 {
-		return errs.New("index_pattern", "索引号格式须含且只含一个流水号 {serial:N}，才能保证不重复")
+		return errs.New("index_pattern", "索引号格式须含且只含一个流水号 {流水号:N}，才能保证不重复")
 	}
 	return nil
 }

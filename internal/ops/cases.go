@@ -10,6 +10,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
 	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -111,7 +112,25 @@ func caseFor(ctx context.Context, tx *store.Tx, p Principal, visible []int64, id
 	if !actsFor(p, c.AgencyID) {
 		return nil, Forbidden("只有本机关的办理人员可以办理；主管部门和系统管理员只能查看")
 	}
-	return c, nil
+	ag, err := tx.GetAgency(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	handler, name, err := tx.CaseHandler(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	return c, handlerBars(ag, p, handler, name)
+}
+
+// handlerBars is the refusal when the agency keeps an assigned application
+// to its 承办人 (org.Agency.HandlerOnly) and p is neither that person nor a
+// 负责人; nil when p may act.
+func handlerBars(ag *org.Agency, p Principal, handler int64, name string) error {
+	if !ag.HandlerOnly || p.Role == casework.Approver || handler == 0 || handler == p.UserID {
+		return nil
+	}
+	return Forbidden("这件申请的承办人是" + name + "。本机关设定：已指派承办人的申请，只有承办人和负责人可以办理；如需接手，请负责人改派")
 }
 
 // AddStep records a step of a case. The 按件 fee count comes from the records,

@@ -43,6 +43,9 @@ type CaseView struct {
 	HandlerID int64
 	Handler   string
 	Handlers  []store.UserRow
+	// Barred says why the agency's own staff member may not act on it: the
+	// agency keeps assigned applications to their 承办人 (org.Agency.HandlerOnly)
+	Barred string
 }
 
 // Case loads a case for a person who may see it.
@@ -63,14 +66,20 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 	if err != nil {
 		v.DeadlineNote = errs.Message(err)
 	}
+	if v.Agency, err = s.Store.GetAgency(ctx, c.AgencyID); err != nil {
+		return nil, err
+	}
+	if v.HandlerID, v.Handler, err = s.Store.CaseHandler(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if err := handlerBars(v.Agency, p, v.HandlerID, v.Handler); v.CanAct && err != nil {
+		v.CanAct, v.Barred = false, errs.Message(err)
+	}
 	if v.CanAct {
 		v.Allowed = c.Allowed(st.Case, cal)
 		if casework.HeadOnly(casework.KindUndo) && p.Role == casework.Approver {
 			v.Undo = c.LastEffective(st.Case, cal)
 		}
-	}
-	if v.Agency, err = s.Store.GetAgency(ctx, c.AgencyID); err != nil {
-		return nil, err
 	}
 	if c.State != casework.Closed {
 		others, err := s.Store.EarlierBySameApplicant(ctx, c, 180)
@@ -83,9 +92,6 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		return nil, err
 	}
 	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
-		return nil, err
-	}
-	if v.HandlerID, v.Handler, err = s.Store.CaseHandler(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.CanAct {
@@ -140,7 +146,15 @@ func (s *Service) letterOf(ctx context.Context, p Principal, c *casework.Case, a
 	if err != nil {
 		return nil, err
 	}
-	if number == "" && actsFor(p, c.AgencyID) {
+	issues := number == "" && actsFor(p, c.AgencyID)
+	if issues && ag.HandlerOnly { // a colleague kept off the application reads a copy
+		handler, name, err := s.Store.CaseHandler(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		issues = handlerBars(ag, p, handler, name) == nil
+	}
+	if issues {
 		on := c.Events[seq-1].Step.On
 		err = s.Store.InTx(ctx, func(tx *store.Tx) error {
 			n, fresh, err := tx.IssueLetterNumber(ctx, ag.ID, c.ID, seq, on.Year(), func(n int) string {

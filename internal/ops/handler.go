@@ -9,6 +9,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 )
 
@@ -90,7 +91,14 @@ func (s *Service) AssignCases(ctx context.Context, p Principal, caseIDs []int64,
 		if name == "" {
 			e.Detail = "取消承办人"
 		}
+		ag, err := tx.GetAgency(ctx, agency)
+		if err != nil {
+			return err
+		}
 		for _, id := range caseIDs {
+			if err := assignBars(ctx, tx, ag, p, id, handlerID); err != nil {
+				return err
+			}
 			if err := tx.SetHandler(ctx, id, handlerID); err != nil {
 				return err
 			}
@@ -98,6 +106,23 @@ func (s *Service) AssignCases(ctx context.Context, p Principal, caseIDs []int64,
 		return nil
 	})
 	return name, err
+}
+
+// assignBars is the refusal when the agency has its 负责人 assign
+// (org.Agency.HandlerOnly) and p, not one, does more than take an unassigned
+// application or give back an own one; nil when p may.
+func assignBars(ctx context.Context, tx *store.Tx, ag *org.Agency, p Principal, caseID, handlerID int64) error {
+	if !ag.HandlerOnly || p.Role == casework.Approver {
+		return nil
+	}
+	now, _, err := tx.CaseHandler(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	if (now == 0 && handlerID == p.UserID) || (now == p.UserID && handlerID == 0) || now == handlerID {
+		return nil
+	}
+	return Forbidden("本机关设定由负责人指派承办人：办理人只能认领尚未指派的申请，或退回自己承办的申请")
 }
 
 // handlerName checks that handlerID may handle the agency's applications

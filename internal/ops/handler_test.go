@@ -8,6 +8,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -145,6 +146,95 @@ func TestImportHandlers(t *testing.T) {
 		}
 		if got["甲某"] != "张办理" || got["乙某"] != "" || got["丙某"] != "" || got["丁某"] != "" {
 			t.Errorf("承办人 after the import: %v", got)
+		}
+	})
+}
+
+// An agency that keeps assigned applications to their 承办人: a colleague
+// reads the application but neither records a step, corrects it, attaches
+// a file, issues its letters nor reassigns it; the 负责人 does all of it
+// and assigns; a colleague takes an unassigned one or gives back an own one.
+// Off (the default), any of the agency's staff acts.
+func TestHandlerOnly(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		colleague := ops.Principal{AgencyID: f.a.ID, Name: "王审核", Role: casework.Clerk, Via: "web"}
+		u := &org.User{AgencyID: f.a.ID, Login: "colleague", Name: colleague.Name, Role: casework.Clerk}
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.CreateUser(ctx, u, "x") }); err != nil {
+			t.Fatal(err)
+		}
+		colleague.UserID = u.ID
+		c := f.register("2026-03-02", "王某") // the clerk's
+		o := f.on("2026-03-03")
+		consult := casework.Step{Kind: casework.KindConsult, On: D("2026-03-03"), Party: "某公司"}
+		if _, err := o.AddStep(ctx, colleague, c.ID, consult); err != nil {
+			t.Fatalf("the rule off: a colleague acts: %v", err)
+		}
+		a, err := s.GetAgency(ctx, f.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.HandlerOnly = true
+		if err := o.UpdateAgency(ctx, f.admin, a); err != nil {
+			t.Fatal(err)
+		}
+		before := f.audits()
+		end := casework.Step{Kind: casework.KindConsultEnd, On: D("2026-03-03")}
+		for name, try := range map[string]func() error{
+			"step": func() error { _, err := o.AddStep(ctx, colleague, c.ID, end); return err },
+			"edit": func() error {
+				in := c.Intake
+				in.Applicant.Name = "王某某"
+				_, err := o.EditIntake(ctx, colleague, c.ID, in)
+				return err
+			},
+			"attach":   func() error { _, err := o.Attach(ctx, colleague, c.ID, "记录.txt", []byte("x")); return err },
+			"take":     func() error { _, err := o.AssignCase(ctx, colleague, c.ID, colleague.UserID); return err },
+			"give to":  func() error { _, err := o.AssignCase(ctx, f.clerk, c.ID, colleague.UserID); return err },
+			"drop all": func() error { _, err := o.AssignCase(ctx, colleague, c.ID, 0); return err },
+		} {
+			if err := try(); errs.KindOf(err) != errs.Forbidden {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+		if f.audits() != before {
+			t.Error("a refused act wrote an audit entry")
+		}
+		v, err := o.Case(ctx, colleague, c.ID)
+		if err != nil || v.CanAct || !strings.Contains(v.Barred, "承办人是张办理") || len(v.Allowed) != 0 {
+			t.Errorf("the colleague's page: %v can act %v, %q, %v", err, v.CanAct, v.Barred, v.Allowed)
+		}
+		if l, err := o.Letter(ctx, colleague, c.ID, 2); err != nil || l.Number != "（尚未编号）" {
+			t.Errorf("a colleague's copy of the letter: %v %+v", err, l)
+		}
+		// the 承办人 and the 负责人 act; the 负责人 reassigns
+		if _, err := o.AddStep(ctx, f.clerk, c.ID, end); err != nil {
+			t.Errorf("the 承办人: %v", err)
+		}
+		if v, _ := o.Case(ctx, f.head, c.ID); !v.CanAct || v.Barred != "" {
+			t.Errorf("the 负责人's page: %v %q", v.CanAct, v.Barred)
+		}
+		if _, err := o.AssignCase(ctx, f.head, c.ID, colleague.UserID); err != nil {
+			t.Fatalf("the 负责人 assigns: %v", err)
+		}
+		if _, err := o.Attach(ctx, colleague, c.ID, "记录.txt", []byte("x")); err != nil {
+			t.Errorf("the new 承办人: %v", err)
+		}
+		if _, err := o.Attach(ctx, f.clerk, c.ID, "记录.txt", []byte("x")); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("the former 承办人: %v", err)
+		}
+		// given back, it is anyone's to take
+		if _, err := o.AssignCase(ctx, colleague, c.ID, 0); err != nil {
+			t.Fatalf("give back: %v", err)
+		}
+		if _, err := o.AssignCase(ctx, f.clerk, c.ID, colleague.UserID); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a clerk assigned an unassigned one to a colleague: %v", err)
+		}
+		if _, err := o.AssignCase(ctx, f.clerk, c.ID, f.clerk.UserID); err != nil {
+			t.Errorf("take an unassigned one: %v", err)
+		}
+		if a, _ := s.GetAgency(ctx, f.a.ID); !a.HandlerOnly {
+			t.Error("the rule was not stored")
 		}
 	})
 }

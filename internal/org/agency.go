@@ -33,6 +33,10 @@ type Agency struct {
 	Code string `json:"code,omitempty"`
 	// IndexPattern is the agency's 索引号 form ("" is catalog.DefaultPattern).
 	IndexPattern string `json:"index_pattern,omitempty"`
+	// HandlerOnly: once an application has a 承办人, only they and the
+	// office's 负责人 act on it, and only a 负责人 assigns (a colleague may
+	// still take an unassigned one). An office's own rule, not the law's.
+	HandlerOnly bool `json:"handler_only,omitempty"`
 }
 
 // Pattern is the agency's 索引号 pattern in force.

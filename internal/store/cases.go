@@ -259,9 +259,18 @@ func (t *Tx) SetHandler(ctx context.Context, caseID, userID int64) error {
 
 // CaseHandler returns the 承办人 of a case: id and name, 0 and "" when none.
 func (s *Store) CaseHandler(ctx context.Context, caseID int64) (int64, string, error) {
+	return caseHandler(ctx, s.db, caseID)
+}
+
+// CaseHandler returns the 承办人 of a case inside the transaction.
+func (t *Tx) CaseHandler(ctx context.Context, caseID int64) (int64, string, error) {
+	return caseHandler(ctx, t.tx, caseID)
+}
+
+func caseHandler(ctx context.Context, q queryer, caseID int64) (int64, string, error) {
 	var id *int64
 	var name *string
-	err := s.db.QueryRowContext(ctx, `SELECT c.handler_id, u.name FROM cases c LEFT JOIN users u ON u.id = c.handler_id WHERE c.id = $1`, caseID).Scan(&id, &name)
+	err := q.QueryRowContext(ctx, `SELECT c.handler_id, u.name FROM cases c LEFT JOIN users u ON u.id = c.handler_id WHERE c.id = $1`, caseID).Scan(&id, &name)
 	if err != nil {
 		return 0, "", mapErr(err)
 	}

@@ -607,6 +607,32 @@ func TestAdministration(t *testing.T) {
 		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag)); !strings.Contains(body, "卫滨区和平路1号") || !strings.Contains(body, "0373-2222222") {
 			t.Error("guide does not show the new address and fax")
 		}
+		// the 索引号 pattern typed with Chinese parts, stored as the
+		// program's; one it cannot read refused at its field; the rule
+		// that keeps an application to its 承办人
+		up.Set("index_pattern", "｛机构代码｝-{年}-{流水号：4}")
+		up.Set("handler_only", "1")
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != http.StatusSeeOther {
+			t.Errorf("save agency with a pattern: %d", code)
+		}
+		if a, err := st.s.GetAgency(context.Background(), ag); err != nil || a.IndexPattern != "{code}-{year}-{serial:4}" || !a.HandlerOnly {
+			t.Errorf("stored: %v %q %v", err, a.IndexPattern, a.HandlerOnly)
+		}
+		if _, body := st.get(adm, "/admin/agencies"); !strings.Contains(body, `value="{机构代码}-{年}-{流水号:4}"`) || !strings.Contains(body, `name="handler_only" value="1" checked`) {
+			t.Error("the agency page does not show the pattern in Chinese, or the rule")
+		}
+		up.Set("index_pattern", "{机构代码}-{部门}")
+		if code, body, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != 422 || !strings.Contains(body, "“{部门}”不认识") {
+			t.Errorf("a pattern with an unknown part: %d", code)
+		}
+		up.Del("index_pattern")
+		up.Del("handler_only")
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != http.StatusSeeOther {
+			t.Errorf("save agency back: %d", code)
+		}
+		if a, _ := st.s.GetAgency(context.Background(), ag); a.IndexPattern != "" || a.HandlerOnly {
+			t.Errorf("not cleared: %q %v", a.IndexPattern, a.HandlerOnly)
+		}
 		// the rules where the law is open: changed on a page, audited
 		_, body = st.get(adm, "/admin/settings")
 		if !strings.Contains(body, "补正期限（工作日）") || !strings.Contains(body, "法释〔2025〕8号") {
@@ -1764,5 +1790,41 @@ func TestWebAuditFilter(t *testing.T) {
 	}
 	if _, body := st.get(sup, "/admin/audit?from=2030-01-01"); !strings.Contains(body, "共 0 条") {
 		t.Error("entries after 2030")
+	}
+}
+
+// An agency that keeps applications to their 承办人: a colleague's page of
+// another's open application says who handles it and offers no step, no
+// correction, no upload, no assignment; the 承办人's page offers them.
+func TestWebHandlerOnly(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	ctx := context.Background()
+	ag, err := st.s.AgencyByName(ctx, demo.Main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag.HandlerOnly = true
+	if err := st.s.InTx(ctx, func(tx *store.Tx) error { return tx.UpdateAgency(ctx, ag) }); err != nil {
+		t.Fatal(err)
+	}
+	u, _, err := st.s.UserByLogin(ctx, "clerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, Handler: u.ID, Open: true, Limit: 1})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("an open application of the clerk's: %v", err)
+	}
+	path := fmt.Sprintf("/admin/cases/%d", rows[0].ID)
+	colleague, _ := st.login("reviewer")
+	_, body := st.get(colleague, path)
+	if !strings.Contains(body, "这件申请的承办人是张办理") || strings.Contains(body, `action="`+path+`/steps"`) ||
+		strings.Contains(body, `action="`+path+`/handler"`) || strings.Contains(body, `action="`+path+`/attachments"`) || strings.Contains(body, path+"/edit") {
+		t.Error("the colleague's page offers to act, or does not say who handles it")
+	}
+	clerk, _ := st.login("clerk")
+	if _, body := st.get(clerk, path); strings.Contains(body, "这件申请的承办人是") || !strings.Contains(body, `action="`+path+`/handler"`) ||
+		!strings.Contains(body, `action="`+path+`/steps"`) || !strings.Contains(body, `action="`+path+`/attachments"`) {
+		t.Error("the 承办人's page")
 	}
 }
