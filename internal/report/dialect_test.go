@@ -112,6 +112,25 @@ func onelineCycling(t testing.TB, r *report.Report) string {
 	return onelineText(t, r, cycling)
 }
 
+// withPlaceholders is r with some zero cells of 表三 written as the
+// placeholders agencies use, "/" and "—", which a page without line breaks
+// glues into the digits around them ("31//—4").
+func withPlaceholders(r *report.Report) *report.Report {
+	n := 0
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		for c := range v {
+			if x, ok := v[c].Int(); ok && x == 0 && c < report.ColTotal {
+				if n++; n%3 == 0 {
+					v[c] = report.ParseCount([]string{"/", "—"}[n%2])
+				}
+			}
+		}
+		r.Applications[row.Key] = v
+	}
+	return r
+}
+
 // wrongRow is the truth with one row that does not add up and one left blank.
 func wrongRow() *report.Report {
 	r := truth()
@@ -665,6 +684,28 @@ func init() {
 			}
 			return r
 		}, findings: []string{"T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK", "PARSE.READ"}, errorsExpected: true},
+		fixture{file: "oneline-placeholders-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineCycling(t, withPlaceholders(truth()))) },
+			want: func() *report.Report {
+				r := withPlaceholders(truth())
+				for _, c := range []string{"issued", "repealed", "in_force"} {
+					r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+				}
+				return r
+			}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS"}, errorsExpected: true},
+		fixture{file: "oneline-placeholders-spaced-2021.txt", make: func(t testing.TB) []byte {
+			return []byte(onelineText(t, withPlaceholders(truth()), func(label string, nums []string) string {
+				if len(nums) < 7 {
+					return label + strings.Join(nums, "")
+				}
+				return label + strings.Join(nums[:2], "") + " " + strings.Join(nums[2:], " ") // "31 / / / / 4"
+			}))
+		}, want: func() *report.Report {
+			r := withPlaceholders(truth())
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS", "PARSE.READ"}, errorsExpected: true}, // 110 — 1…: 11 0 or 1 10, by the columns
 		fixture{file: "oneline-2019.txt", make: func(t testing.TB) []byte {
 			rowCounter.n = 0
 			return []byte(onelineText(t, truth2019(), func(label string, nums []string) string {

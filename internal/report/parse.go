@@ -2151,7 +2151,7 @@ func splitLabel(l Line, n int) rowCells {
 	// space-separated text: trailing cell-like tokens are the cells
 	toks := tokens(l.Text)
 	k := len(toks)
-	for k > 0 && cellish(toks[k-1].s) {
+	for k > 0 && (cellish(toks[k-1].s) || n == NumCols && placeholderRun(toks[k-1].s)) {
 		k--
 	}
 	label := make([]string, 0, k)
@@ -2159,10 +2159,22 @@ func splitLabel(l Line, n int) rowCells {
 		label = append(label, t.s)
 	}
 	cells := toks[k:]
+	// a 表三 row's digits and placeholders glued to its label: "…数量31////4"
+	marked := false
+	if len(cells) < n && k > 0 && n == NumCols {
+		if head, run, ok := tailPlaceholderRun(label[k-1]); ok {
+			label[k-1], marked = head, true
+			var glued []tok
+			for _, t := range run {
+				glued = append(glued, tok{s: t, center: -1})
+			}
+			cells = append(glued, cells...)
+		}
+	}
 	// a cell written as a placeholder glued to the label ("…数量/ 7 1 0 4
 	// 315", "予以公开无 7 …"): a cell of its own, not the label's end (then
 	// the digits are not all the row's, and are not cut as if they were)
-	if k > 0 && len(cells) > 0 {
+	if k > 0 && len(cells) > 0 && !marked {
 		if last := label[k-1]; len(last) > len("/") {
 			if r, size := utf8.DecodeLastRuneInString(last); gluedPlaceholder(r) {
 				label[k-1] = last[:len(last)-size]
@@ -2171,7 +2183,7 @@ func splitLabel(l Line, n int) rowCells {
 		}
 	}
 	// the first number glued to its label: "…数量120030015", "…数量1 0 0 0 0 01"
-	if len(cells) < n && k > 0 {
+	if len(cells) < n && k > 0 && !marked {
 		if head, run, ok := tailRun(toks[k-1].s); ok {
 			label[k-1] = head
 			cells = append([]tok{{s: run, center: -1}}, cells...)
@@ -4093,8 +4105,17 @@ func (p *parser) parseT3() {
 	}
 	scrambled := okRows*2 < len(rows)
 	var runs []t3Line
-	var blanks []t3Line // rows with fewer numbers than cells
+	var blanks []t3Line    // rows with fewer numbers than cells
+	var marked []markedRow // rows of glued placeholders that read several ways
 	for _, g := range got {
+		if !g.rc.ok {
+			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols); len(cuts) > 0 {
+				if !p.readPlaceholderRun(g, cuts) {
+					marked = append(marked, markedRow{g, cuts})
+				}
+				continue
+			}
+		}
 		if scrambled && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
@@ -4137,6 +4158,7 @@ func (p *parser) parseT3() {
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
+	p.settleMarked(marked)
 	for _, g := range blanks {
 		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, strs(g.rc.tokens), want, false) {
 			continue
@@ -5366,6 +5388,9 @@ func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
 		}
 		for c, cl := range p.r.Applications[other.Key] {
 			x, read := cl.Int()
+			if cl.IsInvalid() && isPlaceholder(cl.Raw()) {
+				read = true // a dash or slash for nothing: 0, as the checks count it
+			}
 			if !read || p.r.ambiguous(t3Cell(other.Key, c)) {
 				return want, false
 			}
@@ -7089,6 +7114,30 @@ func tailRun(s string) (head, run string, ok bool) {
 	return s[:i], s[i:], true
 }
 
+// tailPlaceholderRun cuts from the end of s the digits and placeholders
+// glued to a label ("…数量31////4"), as placeholderTokens reads them; ok is
+// false unless the run holds a placeholder and a digit and a label is left.
+func tailPlaceholderRun(s string) (head string, run []string, ok bool) {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isDigit(r) && !slashLike(r) && !dashLike(r) {
+			break
+		}
+		i -= size
+	}
+	if i == 0 || i == len(s) {
+		return "", nil, false
+	}
+	// the run starts at a placeholder or a digit after the label's last
+	// word; a label ending in digits ("…1.") is not cut
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); r == '.' || r == '．' || r == '、' {
+		return "", nil, false
+	}
+	run, ok = placeholderTokens(s[i:])
+	return s[:i], run, ok
+}
+
 // gluedPlaceholder says a character at a label's end is a cell written as
 // a placeholder glued to it (/, 无, a dash): no label of the tables ends so.
 func gluedPlaceholder(r rune) bool {
@@ -7135,3 +7184,70 @@ var t2Norms = func() map[string][]string {
 	}
 	return m
 }()
+
+// markedRow is a 表三 row of glued placeholders with its readings.
+type markedRow struct {
+	g    t3Line
+	cuts [][]string
+}
+
+// readPlaceholderRun reads a 表三 row whose numbers are glued digits among
+// placeholders ("31////4", "31 / / / / 4") by its readings that add up
+// (splitPlaceholders): the placeholders are cells as written (and said to
+// be no number by the checks), the digits cut. With several readings the
+// cells they agree on are read, the others blank until settleMarked tries
+// the rest of the table; false then.
+func (p *parser) readPlaceholderRun(g t3Line, cuts [][]string) bool {
+	var v Row
+	one := true
+	for c := range NumCols {
+		same := true
+		for _, o := range cuts[1:] {
+			same = same && sameCells(o[c:c+1], cuts[0][c:c+1])
+		}
+		if same {
+			v[c] = toCell(cuts[0][c])
+		} else {
+			p.ambiguous(t3Cell(g.row.Key, c))
+			one = false
+		}
+	}
+	p.r.Applications[g.row.Key] = v
+	return one
+}
+
+// settleMarked reads each row of glued placeholders that reads several
+// ways by the one reading the rest of 表三 calls for (its column identities,
+// a placeholder counting as nothing), or says which cells stay blank.
+func (p *parser) settleMarked(rows []markedRow) {
+	for _, m := range rows {
+		g := m.g
+		if want, ok := p.t3Expected(g.row); ok {
+			var fit [][]string
+			for _, cut := range m.cuts {
+				if slices.EqualFunc(cut, want[:], func(s string, x int64) bool { return s == strconv.FormatInt(x, 10) || x == 0 && placeholderTok(s) }) {
+					fit = append(fit, cut)
+				}
+			}
+			if len(fit) == 1 {
+				var v Row
+				for c, s := range fit[0] {
+					v[c] = toCell(s)
+					delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+				}
+				p.r.Applications[g.row.Key] = v
+				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起，有 %d 种拆分满足行内之和，按表三其他各行的勾稽关系只有一种（%s）成立，按此读取",
+					g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(m.cuts), strings.Join(fit[0], " "))
+				continue
+			}
+		}
+		var amb []string
+		for c := range NumCols {
+			if p.r.ambiguous(t3Cell(g.row.Key, c)) {
+				amb = append(amb, T3ColumnLabels[c])
+			}
+		}
+		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起，有 %d 种拆分满足行内之和，表内勾稽关系也无法区分，%s栏无法确定，记为空",
+			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(m.cuts), strings.Join(amb, "、"))
+	}
+}

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -173,4 +175,178 @@ func numberTokens(s string) (toks []string, ok bool) {
 	}
 	flush()
 	return toks, len(toks) > 0
+}
+
+// A flattened page glues a row's placeholders ("/", "—", "-": a cell the
+// agency left without a number) into its digits as well: "31////4" is 3, 1,
+// four placeholders and 4. A placeholder is one cell, so it is a border on
+// both sides; the digits between are cut as any glued run.
+
+// slashLike says r is a placeholder that is one cell each time it occurs.
+func slashLike(r rune) bool { return r == '/' || r == '／' }
+
+// dashLike says r makes a dash placeholder: "—", "——", "-" are one cell.
+func dashLike(r rune) bool { return r == '—' || r == '-' || r == '－' || r == '–' }
+
+// placeholderTokens cuts a run of digits and placeholders into tokens: a
+// token per digit run, per slash and per run of dashes (whose cells
+// splitPlaceholders counts: "——" is one cell written so, or two of "—").
+// ok is false unless the run holds both a placeholder and a digit, and
+// nothing else.
+func placeholderTokens(s string) (toks []string, ok bool) {
+	rs := []rune(s)
+	for i, r := range rs { // full-width digits (not foldDigits: a dash before a digit is no sign here)
+		if r >= '０' && r <= '９' {
+			rs[i] = r - '０' + '0'
+		}
+	}
+	digits, marks := false, false
+	for i := 0; i < len(rs); {
+		j := i + 1
+		switch r := rs[i]; {
+		case isDigit(r):
+			for j < len(rs) && isDigit(rs[j]) {
+				j++
+			}
+			digits = true
+		case slashLike(r):
+			marks = true
+		case dashLike(r):
+			for j < len(rs) && dashLike(rs[j]) {
+				j++
+			}
+			marks = true
+		default:
+			return nil, false
+		}
+		toks = append(toks, string(rs[i:j]))
+		i = j
+	}
+	return toks, digits && marks
+}
+
+// placeholderRun says a token is digits and placeholders glued ("0—1",
+// "/02"): cells of a 表三 row, not words of its label.
+func placeholderRun(s string) bool {
+	_, ok := placeholderTokens(s)
+	return ok
+}
+
+// placeholderTok says a token is a placeholder cell of a glued run: marks
+// only ("—20" is a mark and a number).
+func placeholderTok(s string) bool {
+	return s != "" && (isPlaceholder(s) || !strings.ContainsFunc(s, func(r rune) bool { return !slashLike(r) && !dashLike(r) }))
+}
+
+// splitPlaceholders reads a 表三 row whose tokens mix placeholders with
+// digit runs: its readings as n cells (the placeholders as written, the
+// numbers cut), first those that add up (the last cell the sum of the
+// others, a placeholder counting as nothing); failing that, the only cut
+// there is when every digit must be a cell of its own, as the report's own
+// error. None when the tokens hold no placeholder or cannot make n cells.
+func splitPlaceholders(in []string, n int) [][]string {
+	// a token that mixes marks and digits ("—20": a page glued a dash cell
+	// to the next number, which a count never has as its sign) is cut
+	var toks []string
+	for _, t := range in {
+		if ts, ok := placeholderTokens(t); ok {
+			toks = append(toks, ts...)
+		} else {
+			toks = append(toks, t)
+		}
+	}
+	if !slices.ContainsFunc(toks, placeholderTok) {
+		return nil
+	}
+	// a run of dashes is as many cells of "—" or, of even length, half as
+	// many of "——": each way is tried (a few runs at most)
+	var runs []int
+	for i, t := range toks {
+		if r := []rune(t); len(r) > 1 && dashLike(r[0]) && !strings.ContainsFunc(t, func(r rune) bool { return !dashLike(r) }) {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) > 3 { // 8 ways at most, each search bounded by splitTokens' budget
+		return nil
+	}
+	var out [][]string
+	for way := range 1 << len(runs) {
+		var expanded []string
+		ok := true
+		for i, t := range toks {
+			k := slices.Index(runs, i)
+			if k < 0 {
+				expanded = append(expanded, t)
+				continue
+			}
+			r := []rune(t)
+			if way&(1<<k) == 0 { // cells of "—"
+				for range r {
+					expanded = append(expanded, string(r[0]))
+				}
+			} else if len(r)%2 == 0 { // cells of "——"
+				for j := 0; j < len(r); j += 2 {
+					expanded = append(expanded, string(r[j:j+2]))
+				}
+			} else {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, cells := range splitMarked(expanded, n) {
+			if !slices.ContainsFunc(out, func(o []string) bool { return sameCells(o, cells) }) {
+				out = append(out, cells)
+			}
+		}
+	}
+	return out
+}
+
+// sameCells says two readings of a row agree: the same numbers, and
+// placeholders where the other has placeholders (written alike or not).
+func sameCells(a, b []string) bool {
+	return slices.EqualFunc(a, b, func(x, y string) bool { return x == y || placeholderTok(x) && placeholderTok(y) })
+}
+
+// splitMarked is splitPlaceholders for tokens each of which is one cell
+// when it is a placeholder.
+func splitMarked(toks []string, n int) [][]string {
+	zeroed := make([]string, len(toks))
+	mark := make([]bool, len(toks))
+	for i, t := range toks {
+		zeroed[i] = t
+		if mark[i] = placeholderTok(t); mark[i] {
+			zeroed[i] = "0" // one cell, which adds nothing
+		}
+	}
+	cuts := splitCounts(zeroed, n, n, 8)
+	if len(cuts) == 0 {
+		if forced := splitCounts(zeroed, n, 0, 2); len(forced) == 1 {
+			cuts = forced
+		}
+	}
+	var out [][]string
+	for _, cut := range cuts {
+		cells := make([]string, 0, n)
+		k := 0
+		for i, t := range toks {
+			if mark[i] { // the placeholder's own cell
+				cells = append(cells, t)
+				k++
+				continue
+			}
+			// the numbers this run was cut into: those whose digits make it
+			for got := ""; got != t && k < len(cut); k++ {
+				s := strconv.FormatInt(cut[k], 10)
+				got += s
+				cells = append(cells, s)
+			}
+		}
+		if len(cells) == n {
+			out = append(out, cells)
+		}
+	}
+	return out
 }
