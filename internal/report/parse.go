@@ -2151,7 +2151,7 @@ func splitLabel(l Line, n int) rowCells {
 	// space-separated text: trailing cell-like tokens are the cells
 	toks := tokens(l.Text)
 	k := len(toks)
-	for k > 0 && (cellish(toks[k-1].s) || n == NumCols && placeholderRun(toks[k-1].s)) {
+	for k > 0 && (cellish(toks[k-1].s) || countRow(n) && placeholderRun(toks[k-1].s)) {
 		k--
 	}
 	label := make([]string, 0, k)
@@ -2159,9 +2159,9 @@ func splitLabel(l Line, n int) rowCells {
 		label = append(label, t.s)
 	}
 	cells := toks[k:]
-	// a 表三 row's digits and placeholders glued to its label: "…数量31////4"
+	// a row's digits and placeholders glued to its label: "…数量31////4"
 	marked := false
-	if len(cells) < n && k > 0 && n == NumCols {
+	if len(cells) < n && k > 0 && countRow(n) {
 		if head, run, ok := tailPlaceholderRun(label[k-1]); ok {
 			label[k-1], marked = head, true
 			var glued []tok
@@ -4109,7 +4109,7 @@ func (p *parser) parseT3() {
 	var marked []markedRow // rows of glued placeholders that read several ways
 	for _, g := range got {
 		if !g.rc.ok {
-			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols); len(cuts) > 0 {
+			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols); len(cuts) > 0 {
 				if !p.readPlaceholderRun(g, cuts) {
 					marked = append(marked, markedRow{g, cuts})
 				}
@@ -6090,7 +6090,8 @@ func t4GroupsFailing(cells []string) int {
 
 // t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
 // blocks whose first four add up to their fifth; a block with a blank cell
-// cannot be checked and passes, one with a cell that is no count fails.
+// cannot be checked and passes, one with a cell that is no count fails (a
+// placeholder, "/" or "—", is nothing, as the checks count it).
 func t4BlocksAddUp(cells []string) bool {
 	for b := 0; b+5 <= len(cells); b += 5 {
 		var v [5]int64
@@ -6098,6 +6099,9 @@ func t4BlocksAddUp(cells []string) bool {
 		for c := range 5 {
 			if cells[b+c] == "" {
 				blank = true
+				continue
+			}
+			if isPlaceholder(trimSpace(cells[b+c])) {
 				continue
 			}
 			x, ok := toCell(cells[b+c]).Int() // full-width digits, units
@@ -6271,6 +6275,10 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
+	if cuts := splitPlaceholders(strs(toks), n, 5); len(cuts) > 0 {
+		p.fillT4Marked(cuts, read, line)
+		return
+	}
 	var c [][]int64
 	orBlank := false // c holds cuts with blank cells too (p.blanky)
 	maxBlanks := 2   // blank cells a cut of digits run together may leave
@@ -7114,6 +7122,10 @@ func tailRun(s string) (head, run string, ok bool) {
 	return s[:i], s[i:], true
 }
 
+// countRow says n cells make a row of counts, which are never negative and
+// may be written as placeholders: 表三's row, 表四 in one.
+func countRow(n int) bool { return n == NumCols || n == len(T4Blocks)*len(T4Columns) }
+
 // tailPlaceholderRun cuts from the end of s the digits and placeholders
 // glued to a label ("…数量31////4"), as placeholderTokens reads them; ok is
 // false unless the run holds a placeholder and a digit and a label is left.
@@ -7184,6 +7196,29 @@ var t2Norms = func() map[string][]string {
 	}
 	return m
 }()
+
+// fillT4Marked reads 表四 from the readings of its digits glued among
+// placeholders ("2101/41000/10000/"): the cells they agree on; the others
+// are null and said.
+func (p *parser) fillT4Marked(cuts [][]string, read string, line int) {
+	var unknown []string
+	for i := range cuts[0] {
+		same := true
+		for _, o := range cuts[1:] {
+			same = same && sameCells(o[i:i+1], cuts[0][i:i+1])
+		}
+		if same {
+			p.r.Appeals[i/5][i%5] = toCell(cuts[0][i])
+		} else {
+			p.ambiguous(t4Cell(i/5, i%5))
+			unknown = append(unknown, T4Blocks[i/5].Parent+T4Blocks[i/5].Label+T4Columns[i%5])
+		}
+	}
+	if len(unknown) > 0 {
+		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起，有 %d 种拆分满足各组之和，%s无法确定，记为空",
+			read, len(cuts), strings.Join(unknown, "、"))
+	}
+}
 
 // markedRow is a 表三 row of glued placeholders with its readings.
 type markedRow struct {

@@ -873,7 +873,8 @@ func TestMarkupLine(t *testing.T) {
 }
 
 // 表四's fifteen numbers add up block by block in any digits a page uses;
-// a blank block passes, a word fails.
+// a blank block passes, a placeholder is nothing (as the checks count it),
+// a word fails.
 func TestT4BlocksAddUp(t *testing.T) {
 	row := func(s string) []string { return strings.Fields(s) }
 	for s, want := range map[string]bool{
@@ -881,7 +882,10 @@ func TestT4BlocksAddUp(t *testing.T) {
 		"２ １ ０ １ ４ １ ０ ０ ０ １ ０ ０ ０ ０ ０":      true,
 		"2 1 0 1 5 1 0 0 0 1 0 0 0 0 0":      false,
 		"2件 1件 0件 1件 4件 1 0 0 0 1 0 0 0 0 0": true,
-		"2 1 0 1 4 1 0 0 0 1 0 0 0 无 0":      false,
+		"2 1 0 1 4 1 0 0 0 1 0 0 0 无 0":      true,
+		"2 1 / 1 4 1 — 0 0 1 0 0 0 0 0":      true,
+		"2 1 / 1 5 1 — 0 0 1 0 0 0 0 0":      false,
+		"2 1 0 1 4 1 0 0 0 1 0 0 0 合计 0":     false,
 	} {
 		if got := t4BlocksAddUp(row(s)); got != want {
 			t.Errorf("t4BlocksAddUp(%s) = %v, want %v", s, got, want)

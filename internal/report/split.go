@@ -226,7 +226,7 @@ func placeholderTokens(s string) (toks []string, ok bool) {
 }
 
 // placeholderRun says a token is digits and placeholders glued ("0—1",
-// "/02"): cells of a 表三 row, not words of its label.
+// "/02"): cells of a row of counts, not words of its label.
 func placeholderRun(s string) bool {
 	_, ok := placeholderTokens(s)
 	return ok
@@ -238,13 +238,14 @@ func placeholderTok(s string) bool {
 	return s != "" && (isPlaceholder(s) || !strings.ContainsFunc(s, func(r rune) bool { return !slashLike(r) && !dashLike(r) }))
 }
 
-// splitPlaceholders reads a 表三 row whose tokens mix placeholders with
-// digit runs: its readings as n cells (the placeholders as written, the
-// numbers cut), first those that add up (the last cell the sum of the
-// others, a placeholder counting as nothing); failing that, the only cut
-// there is when every digit must be a cell of its own, as the report's own
-// error. None when the tokens hold no placeholder or cannot make n cells.
-func splitPlaceholders(in []string, n int) [][]string {
+// splitPlaceholders reads a row of counts whose tokens mix placeholders
+// with digit runs: its readings as n cells (the placeholders as written,
+// the numbers cut), first those that add up (in groups of g, the last cell
+// of each the sum of the others, a placeholder counting as nothing: a 表三
+// row is one group, 表四 three of five); failing that, the only cut there is
+// when every digit must be a cell of its own, as the report's own error.
+// None when the tokens hold no placeholder or cannot make n cells.
+func splitPlaceholders(in []string, n, g int) [][]string {
 	// a token that mixes marks and digits ("—20": a page glued a dash cell
 	// to the next number, which a count never has as its sign) is cut
 	var toks []string
@@ -295,7 +296,7 @@ func splitPlaceholders(in []string, n int) [][]string {
 		if !ok {
 			continue
 		}
-		for _, cells := range splitMarked(expanded, n) {
+		for _, cells := range splitMarked(expanded, n, g) {
 			if !slices.ContainsFunc(out, func(o []string) bool { return sameCells(o, cells) }) {
 				out = append(out, cells)
 			}
@@ -312,7 +313,7 @@ func sameCells(a, b []string) bool {
 
 // splitMarked is splitPlaceholders for tokens each of which is one cell
 // when it is a placeholder.
-func splitMarked(toks []string, n int) [][]string {
+func splitMarked(toks []string, n, g int) [][]string {
 	zeroed := make([]string, len(toks))
 	mark := make([]bool, len(toks))
 	for i, t := range toks {
@@ -321,7 +322,7 @@ func splitMarked(toks []string, n int) [][]string {
 			zeroed[i] = "0" // one cell, which adds nothing
 		}
 	}
-	cuts := splitCounts(zeroed, n, n, 8)
+	cuts := splitCounts(zeroed, n, g, 8)
 	if len(cuts) == 0 {
 		if forced := splitCounts(zeroed, n, 0, 2); len(forced) == 1 {
 			cuts = forced

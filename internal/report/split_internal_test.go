@@ -27,7 +27,7 @@ func TestSplitPlaceholders(t *testing.T) {
 		{[]string{"7", "/", "/", "/", "/", "/", "9"}, []string{"7 / / / / / 9"}},                    // the report's own error, read as printed
 	} {
 		var got []string
-		for _, cells := range splitPlaceholders(x.toks, NumCols) {
+		for _, cells := range splitPlaceholders(x.toks, NumCols, NumCols) {
 			got = append(got, strings.Join(cells, " "))
 		}
 		if slices.Sort(got); !slices.Equal(got, x.want) {
