@@ -182,8 +182,9 @@ func numberTokens(s string) (toks []string, ok bool) {
 // four placeholders and 4. A placeholder is one cell, so it is a border on
 // both sides; the digits between are cut as any glued run.
 
-// slashLike says r is a placeholder that is one cell each time it occurs.
-func slashLike(r rune) bool { return r == '/' || r == '／' }
+// slashLike says r is a placeholder that is one cell each time it occurs
+// (无 and 空 too: no count row's label ends in either).
+func slashLike(r rune) bool { return r == '/' || r == '／' || r == '无' || r == '空' }
 
 // dashLike says r makes a dash placeholder: "—", "——", "-" are one cell.
 func dashLike(r rune) bool { return r == '—' || r == '-' || r == '－' || r == '–' }
