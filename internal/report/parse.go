@@ -4108,7 +4108,7 @@ func (p *parser) parseT3() {
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways
 	for _, g := range got {
-		if !g.rc.ok {
+		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return hasMark(t.s) }) {
 			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols); len(cuts) > 0 {
 				if !p.readPlaceholderRun(g, cuts) {
 					marked = append(marked, markedRow{g, cuts})
@@ -6275,7 +6275,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
-	if cuts := splitPlaceholders(strs(toks), n, 5); len(cuts) > 0 {
+	if cuts := splitPlaceholders(strs(toks), n, 5); len(cuts) > 0 { // (nothing allocated without a placeholder)
 		p.fillT4Marked(cuts, read, line)
 		return
 	}
@@ -7131,14 +7131,16 @@ func countRow(n int) bool { return n == NumCols || n == len(T4Blocks)*len(T4Colu
 // false unless the run holds a placeholder and a digit and a label is left.
 func tailPlaceholderRun(s string) (head string, run []string, ok bool) {
 	i := len(s)
+	marks := false
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !isDigit(r) && !slashLike(r) && !dashLike(r) {
 			break
 		}
+		marks = marks || !isDigit(r)
 		i -= size
 	}
-	if i == 0 || i == len(s) {
+	if i == 0 || i == len(s) || !marks {
 		return "", nil, false
 	}
 	// the run starts at a placeholder or a digit after the label's last

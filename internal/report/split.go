@@ -226,11 +226,26 @@ func placeholderTokens(s string) (toks []string, ok bool) {
 	return toks, digits && marks
 }
 
+// hasMark says s holds a placeholder's rune.
+func hasMark(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return slashLike(r) || dashLike(r) })
+}
+
 // placeholderRun says a token is digits and placeholders glued ("0—1",
 // "/02"): cells of a row of counts, not words of its label.
 func placeholderRun(s string) bool {
-	_, ok := placeholderTokens(s)
-	return ok
+	digits, marks := false, false
+	for _, r := range s { // (asked of every label's last word: no allocation)
+		switch {
+		case isDigit(r):
+			digits = true
+		case slashLike(r) || dashLike(r):
+			marks = true
+		default:
+			return false
+		}
+	}
+	return digits && marks
 }
 
 // placeholderTok says a token is a placeholder cell of a glued run: marks
@@ -247,6 +262,9 @@ func placeholderTok(s string) bool {
 // when every digit must be a cell of its own, as the report's own error.
 // None when the tokens hold no placeholder or cannot make n cells.
 func splitPlaceholders(in []string, n, g int) [][]string {
+	if !slices.ContainsFunc(in, hasMark) {
+		return nil // nearly every row: nothing to do, nothing allocated
+	}
 	// a token that mixes marks and digits ("—20": a page glued a dash cell
 	// to the next number, which a count never has as its sign) is cut
 	var toks []string
