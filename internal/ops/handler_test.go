@@ -238,3 +238,68 @@ func TestHandlerOnly(t *testing.T) {
 		}
 	})
 }
+
+// 办理情况统计 by 承办人, for the head of the office: each of its staff who
+// handle applications in the staff list's order, those of nobody, the
+// total; counted as the agencies' statistics count. Only a 负责人 sees it.
+func TestHandlerStats(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		decide := func(id int64, day string) {
+			t.Helper()
+			if _, err := f.step(day, f.clerk, id, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		onTime := f.register("2025-03-03", "王某") // the clerk's, as registered
+		decide(onTime.ID, "2025-03-10")
+		late := f.register("2025-03-03", "李某")
+		decide(late.ID, "2025-04-30")
+		heads := f.register("2025-05-06", "赵某")
+		nobodys := f.register("2025-06-02", "孙某")
+		o := f.on("2026-03-02")
+		if _, err := o.AssignCase(ctx, f.clerk, heads.ID, f.head.UserID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.AssignCase(ctx, f.clerk, nobodys.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		st, err := o.HandlerStats(ctx, f.head, 2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]ops.StatsRow{}
+		var names []string
+		for _, r := range st.Rows {
+			got[r.Name], names = r, append(names, r.Name)
+		}
+		if strings.Join(names, " ") != "张办理 李主任 未指派" || st.Total == nil || !st.ByHandler {
+			t.Fatalf("rows %v, total %v", names, st.Total)
+		}
+		if c := got["张办理"]; c.Received != 2 || c.Closed != 2 || c.OnTime != 1 || c.Late != 1 || c.Open != 0 || c.Results["granted"] != 2 {
+			t.Errorf("the clerk's: %+v", c.CaseStats)
+		}
+		if c := got["李主任"]; c.Received != 1 || c.Open != 1 || c.Overdue != 1 || c.Closed != 0 || c.MeanDays != -1 {
+			t.Errorf("the head's: %+v", c.CaseStats)
+		}
+		if c := got["未指派"]; c.Received != 1 || c.Open != 1 || c.HandlerID != 0 {
+			t.Errorf("nobody's: %+v", c.CaseStats)
+		}
+		if st.Total.Received != 4 || st.Total.Closed != 2 || st.Total.Open != 2 {
+			t.Errorf("total: %+v", st.Total.CaseStats)
+		}
+		// the same counts as the agency's own row
+		agencies, err := o.Stats(ctx, f.clerk, 2025)
+		if err != nil || agencies.Rows[0].Received != st.Total.Received || agencies.Rows[0].Late != st.Total.Late {
+			t.Errorf("the agency's row %+v, the total by 承办人 %+v (%v)", agencies.Rows[0].CaseStats, st.Total.CaseStats, err)
+		}
+		if l := st.Ledger(); l.Headers[0] != "承办人" || len(l.Headers) != ops.TimingColumns+len(casework.OutcomeGroups)+len(casework.MarkKinds) || l.Rows[3][0] != "合计" {
+			t.Errorf("ledger %v %v", l.Headers, l.Rows)
+		}
+		for _, p := range []ops.Principal{f.clerk, f.super, f.admin} {
+			if _, err := o.HandlerStats(ctx, p, 2025); errs.KindOf(err) != errs.Forbidden {
+				t.Errorf("%s: %v", p.Name, err)
+			}
+		}
+	})
+}

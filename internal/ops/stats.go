@@ -16,7 +16,11 @@ import (
 
 // StatsRow is one agency's 办理情况 of a year (or the total of all).
 type StatsRow struct {
-	Agency *org.Agency // nil for the total
+	Agency *org.Agency // nil for the total and for a 承办人's row
+	// Name is the row's: the agency's, the 承办人's (未指派 for nobody), 合计
+	Name string
+	// HandlerID is the 承办人 of a row by 承办人 (0: nobody)
+	HandlerID int64
 	store.CaseStats
 	// OnTimeRate is OnTime / (OnTime + Late) in per cent, -1 when nothing
 	// with a deadline was answered
@@ -35,6 +39,8 @@ type Stats struct {
 	// Unmeasured counts the answers left out of the days: their span runs
 	// into a year whose holiday notice is not loaded
 	Unmeasured int
+	// ByHandler: the rows are an agency's 承办人 (HandlerStats), not agencies
+	ByHandler bool
 }
 
 // Stats counts, for each agency the principal may see, the year's
@@ -58,12 +64,12 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 		return nil, err
 	}
 	out := &Stats{Year: year}
-	total := &StatsRow{CaseStats: store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}}
+	total := newTotal()
 	for _, a := range ags {
 		c := counts[a.ID]
 		total.add(c)
 		out.Unmeasured += c.Unmeasured
-		row := StatsRow{Agency: a, CaseStats: *c}
+		row := StatsRow{Agency: a, Name: a.Name, CaseStats: *c}
 		row.measure()
 		out.Rows = append(out.Rows, row)
 	}
@@ -71,6 +77,64 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 		total.measure()
 		out.Total = total
 	}
+	return out, nil
+}
+
+func newTotal() *StatsRow {
+	return &StatsRow{Name: "合计", CaseStats: store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}}
+}
+
+// HandlerStats is the 办理情况统计 of the principal's agency by 承办人, for
+// the head of its office (负责人): each of its staff who handle
+// applications (a disabled account with applications of the year too),
+// then those nobody was named for, and the total. Names in the staff list's
+// order: a share of the work, not a ranking. Appeals are not counted (they
+// are the agency's, not a person's).
+func (s *Service) HandlerStats(ctx context.Context, p Principal, year int) (*Stats, error) {
+	if this := s.Clock.Today().Year(); year < 2019 || year > this {
+		return nil, errs.New("year", "年度应为 2019 年至 %d 年", this)
+	}
+	if !actsFor(p, p.AgencyID) || p.Role != casework.Approver {
+		return nil, Forbidden("按承办人的统计供本机关负责人查看")
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := s.Store.HandlerStats(ctx, p.AgencyID, year, s.Clock.Today(), cal)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := s.Store.ListUsers(ctx, []int64{p.AgencyID})
+	if err != nil {
+		return nil, err
+	}
+	out, total := &Stats{Year: year, ByHandler: true}, newTotal()
+	add := func(id int64, name string) {
+		c := counts[id]
+		if c == nil {
+			c = &store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
+		}
+		total.add(c)
+		out.Unmeasured += c.Unmeasured
+		row := StatsRow{Name: name, HandlerID: id, CaseStats: *c}
+		row.measure()
+		out.Rows = append(out.Rows, row)
+	}
+	for _, u := range staff {
+		if handles(u.Role) && !u.Disabled || counts[u.ID] != nil {
+			name := u.Name
+			if u.Disabled {
+				name += "（账号已停用）"
+			}
+			add(u.ID, name)
+		}
+	}
+	if counts[0] != nil {
+		add(0, "未指派")
+	}
+	total.measure()
+	out.Total = total
 	return out, nil
 }
 
@@ -144,7 +208,12 @@ func (st *Stats) Ledger() *office.Ledger {
 	for _, m := range casework.MarkKinds {
 		l.Headers = append(l.Headers, "办理中"+m.Name)
 	}
-	l.Headers = append(l.Headers, "被申请行政复议", "被提起行政诉讼", "复议诉讼被纠正")
+	if st.ByHandler {
+		l.Title = fmt.Sprintf("%d年度依申请公开办理情况统计（按承办人）", st.Year)
+		l.Headers[0] = "承办人"
+	} else {
+		l.Headers = append(l.Headers, "被申请行政复议", "被提起行政诉讼", "复议诉讼被纠正")
+	}
 	l.Numeric = make([]bool, len(l.Headers))
 	for i := 1; i < len(l.Numeric); i++ {
 		l.Numeric[i] = true
@@ -164,13 +233,16 @@ func (st *Stats) Ledger() *office.Ledger {
 		for _, m := range casework.MarkKinds {
 			row = append(row, strconv.Itoa(r.Marked[m.Mark]))
 		}
-		l.Rows = append(l.Rows, append(row, strconv.Itoa(r.Reviews), strconv.Itoa(r.Suits), strconv.Itoa(r.Corrected)))
+		if !st.ByHandler {
+			row = append(row, strconv.Itoa(r.Reviews), strconv.Itoa(r.Suits), strconv.Itoa(r.Corrected))
+		}
+		l.Rows = append(l.Rows, row)
 	}
 	for i := range st.Rows {
-		add(st.Rows[i].Agency.Name, &st.Rows[i])
+		add(st.Rows[i].Name, &st.Rows[i])
 	}
 	if st.Total != nil {
-		add("合计", st.Total)
+		add(st.Total.Name, st.Total)
 	}
 	return l
 }

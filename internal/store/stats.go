@@ -39,18 +39,10 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
 	out := make(map[int64]*CaseStats, len(ids))
 	for _, id := range ids {
-		out[id] = &CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
+		out[id] = newCaseStats()
 	}
-	group := map[casework.OutcomeID]string{}
-	for i := range casework.Outcomes {
-		group[casework.Outcomes[i].ID] = casework.Outcomes[i].Group()
-	}
-	var open []string
-	for _, st := range casework.States {
-		if st.ID.Open() {
-			open = append(open, "'"+string(st.ID)+"'")
-		}
-	}
+	group := outcomeGroups()
+	open := openStates()
 	err := inChunks(ids, 3, func(in string, args []any) error {
 		a := append([]any{date(first), date(last)}, args...)
 		rows, err := s.db.QueryContext(ctx, `SELECT agency_id, count(*) FROM cases WHERE received_on >= $1 AND received_on <= $2 AND agency_id IN (`+in+`) GROUP BY agency_id`, a...)
@@ -83,33 +75,14 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 				rows.Close()
 				return err
 			}
-			st := out[id]
-			st.Closed++
-			st.Results[group[casework.OutcomeID(outcome)]]++
-			for _, m := range casework.MarkKinds {
-				if casework.Mark(marks)&m.Mark != 0 {
-					st.Marked[m.Mark]++
-				}
-			}
-			switch {
-			case !due.valid: // closed before its clock started (补正 never came)
-			case closed.d <= due.d:
-				st.OnTime++
-			default:
-				st.Late++
-			}
-			if n, err := cal.Between(rec.d, closed.d); err == nil {
-				st.Days[n]++
-			} else {
-				st.Unmeasured++
-			}
+			out[id].answered(rec, closed, due, group[casework.OutcomeID(outcome)], casework.Mark(marks), cal)
 		}
 		if err := closeRows(rows); err != nil {
 			return err
 		}
 		// the open cases are few: all of them, the year's picked here
 		in1, _ := inList(make([]int64, len(args)), 1)
-		rows, err = s.db.QueryContext(ctx, `SELECT agency_id, received_on, due_on FROM cases WHERE state IN (`+strings.Join(open, ",")+`) AND agency_id IN (`+in1+`)`, args...)
+		rows, err = s.db.QueryContext(ctx, `SELECT agency_id, received_on, due_on FROM cases WHERE state IN (`+open+`) AND agency_id IN (`+in1+`)`, args...)
 		if err != nil {
 			return mapErr(err)
 		}
@@ -120,12 +93,8 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 				rows.Close()
 				return err
 			}
-			if rec.d < first || rec.d > last {
-				continue
-			}
-			out[id].Open++
-			if due.valid && due.d < today {
-				out[id].Overdue++
+			if rec.d >= first && rec.d <= last {
+				out[id].open(due, today)
 			}
 		}
 		if err := closeRows(rows); err != nil {
@@ -134,6 +103,106 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 		return s.appealStats(ctx, out, in, a)
 	})
 	return out, err
+}
+
+func newCaseStats() *CaseStats {
+	return &CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
+}
+
+// outcomeGroups maps each outcome to its 表三 result group.
+func outcomeGroups() map[casework.OutcomeID]string {
+	group := map[casework.OutcomeID]string{}
+	for i := range casework.Outcomes {
+		group[casework.Outcomes[i].ID] = casework.Outcomes[i].Group()
+	}
+	return group
+}
+
+// openStates is the SQL list of the states of an application not yet answered.
+func openStates() string {
+	var open []string
+	for _, st := range casework.States {
+		if st.ID.Open() {
+			open = append(open, "'"+string(st.ID)+"'")
+		}
+	}
+	return strings.Join(open, ",")
+}
+
+// answered counts an application answered in the year: on time or late
+// against its own deadline, the working days it took by cal, its result
+// group and counted steps.
+func (st *CaseStats) answered(rec, closed, due dateCol, group string, marks casework.Mark, cal *workday.Calendar) {
+	st.Closed++
+	st.Results[group]++
+	for _, m := range casework.MarkKinds {
+		if marks&m.Mark != 0 {
+			st.Marked[m.Mark]++
+		}
+	}
+	switch {
+	case !due.valid: // closed before its clock started (补正 never came)
+	case closed.d <= due.d:
+		st.OnTime++
+	default:
+		st.Late++
+	}
+	if n, err := cal.Between(rec.d, closed.d); err == nil {
+		st.Days[n]++
+	} else {
+		st.Unmeasured++
+	}
+}
+
+// open counts an application of the year not answered yet, overdue when
+// its deadline passed before today.
+func (st *CaseStats) open(due dateCol, today workday.Date) {
+	st.Open++
+	if due.valid && due.d < today {
+		st.Overdue++
+	}
+}
+
+// HandlerStats are CaseStats of one agency's year by 承办人 (the key; 0 for
+// the applications without one), without the appeals: a 负责人's view of
+// the office's work. The agency's year is read whole (an office's year is
+// thousands of applications, not a province's millions).
+func (s *Store) HandlerStats(ctx context.Context, agencyID int64, year int, today workday.Date, cal *workday.Calendar) (map[int64]*CaseStats, error) {
+	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(handler_id, 0), state, received_on, closed_on, due_on, outcome, marks FROM cases
+		WHERE agency_id = $1 AND ((received_on >= $2 AND received_on <= $3) OR (state = 'closed' AND closed_on >= $2 AND closed_on <= $3))`,
+		agencyID, date(first), date(last))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	out := map[int64]*CaseStats{}
+	group := outcomeGroups()
+	for rows.Next() {
+		var id int64
+		var state, outcome string
+		var rec, closed, due dateCol
+		var marks int
+		if err := rows.Scan(&id, &state, &rec, &closed, &due, &outcome, &marks); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st := out[id]
+		if st == nil {
+			st = newCaseStats()
+			out[id] = st
+		}
+		inYear := rec.d >= first && rec.d <= last
+		if inYear {
+			st.Received++
+		}
+		switch {
+		case state == string(casework.Closed) && closed.valid && closed.d >= first && closed.d <= last:
+			st.answered(rec, closed, due, group[casework.OutcomeID(outcome)], casework.Mark(marks), cal)
+		case casework.State(state).Open() && inYear:
+			st.open(due, today)
+		}
+	}
+	return out, closeRows(rows)
 }
 
 // appealStats adds the 复议 and 诉讼 of the agencies (in, args as in

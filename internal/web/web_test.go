@@ -1766,6 +1766,48 @@ func TestWebStats(t *testing.T) {
 	if code, _ := st.get(clerk, "/admin/stats?year=2030"); code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
 		t.Errorf("a year to come: %d", code)
 	}
+	// the head of the office sees its work by 承办人, each count leading to
+	// those applications; a clerk neither sees nor downloads it
+	if strings.Contains(body, "按承办人") {
+		t.Error("a clerk sees the statistics by 承办人")
+	}
+	if code, _ := st.get(clerk, "/admin/stats?year=2026&by=handler&format=xlsx"); code != http.StatusForbidden {
+		t.Errorf("a clerk downloads the statistics by 承办人: %d", code)
+	}
+	head, _ := st.login("head")
+	_, body = st.get(head, "/admin/stats?year=2026")
+	hu, _, err := st.s.UserByLogin(context.Background(), "head")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHandler, err := st.b.Ops.HandlerStats(context.Background(), ops.User(hu), 2026)
+	if err != nil || !strings.Contains(body, "<h2>按承办人</h2>") {
+		t.Fatalf("the head's page: %v", err)
+	}
+	followed := 0
+	for _, r := range byHandler.Rows {
+		if r.Received == 0 {
+			continue
+		}
+		who := fmt.Sprint(r.HandlerID)
+		if r.HandlerID == 0 {
+			who = "none"
+		}
+		link := "/admin/cases?handler=" + who + "&received_from=2026-01-01&received_to=2026-12-31"
+		if !strings.Contains(body, strings.ReplaceAll(link, "&", "&amp;")) {
+			t.Errorf("no link to %s's applications", r.Name)
+		}
+		if _, list := st.get(head, link); !strings.Contains(list, fmt.Sprintf("共 %d 件", r.Received)) {
+			t.Errorf("%s's applications are not the %d counted", r.Name, r.Received)
+		}
+		followed++
+	}
+	if followed == 0 {
+		t.Error("the demo's 2026 has no application by 承办人 to follow")
+	}
+	if code, x := st.get(head, "/admin/stats?year=2026&by=handler&format=csv"); code != 200 || !strings.Contains(x, "承办人,本年收到") || !strings.Contains(x, "合计") {
+		t.Errorf("the head's CSV: %d %.80q", code, x)
+	}
 }
 
 // The 操作记录 page filters by action and dates, downloads what it shows,
