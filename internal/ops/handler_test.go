@@ -245,16 +245,10 @@ func TestHandlerOnly(t *testing.T) {
 func TestHandlerStats(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
-		decide := func(id int64, day string) {
-			t.Helper()
-			if _, err := f.step(day, f.clerk, id, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
-				t.Fatal(err)
-			}
-		}
 		onTime := f.register("2025-03-03", "王某") // the clerk's, as registered
-		decide(onTime.ID, "2025-03-10")
+		f.decide(onTime.ID, "2025-03-10")
 		late := f.register("2025-03-03", "李某")
-		decide(late.ID, "2025-04-30")
+		f.decide(late.ID, "2025-04-30")
 		heads := f.register("2025-05-06", "赵某")
 		nobodys := f.register("2025-06-02", "孙某")
 		o := f.on("2026-03-02")

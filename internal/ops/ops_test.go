@@ -109,6 +109,31 @@ func (f *fx) step(day string, p ops.Principal, id int64, st casework.Step) (*cas
 	return f.on(day).AddStep(ctx, p, id, st)
 }
 
+// decide answers a case by the clerk on day: 予以公开.
+func (f *fx) decide(id int64, day string) {
+	f.t.Helper()
+	if _, err := f.step(day, f.clerk, id, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// stepAt is a step taken on a day by someone.
+type stepAt struct {
+	day string
+	by  ops.Principal
+	s   casework.Step
+}
+
+// steps takes each step of a case in turn.
+func (f *fx) steps(id int64, steps ...stepAt) {
+	f.t.Helper()
+	for _, st := range steps {
+		if _, err := f.step(st.day, st.by, id, st.s); err != nil {
+			f.t.Fatal(err)
+		}
+	}
+}
+
 func (f *fx) audits() int {
 	n, err := f.s.AuditCount(ctx)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"gongkai/internal/appeal"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
-	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
@@ -23,52 +22,28 @@ import (
 func TestStats(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
-		decide := func(id int64, day string) {
-			t.Helper()
-			if _, err := f.step(day, f.clerk, id, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
-				t.Fatal(err)
-			}
-		}
 		quick := f.register("2025-03-03", "王某")
-		decide(quick.ID, "2025-03-10")
+		f.decide(quick.ID, "2025-03-10")
 		late := f.register("2025-03-03", "李某")
-		decide(late.ID, "2025-04-30")
+		f.decide(late.ID, "2025-04-30")
 		extended := f.register("2025-06-02", "赵某")
 		if _, err := f.step("2025-06-20", f.head, extended.ID, casework.Step{Kind: casework.KindExtend, Note: "需调取档案"}); err != nil {
 			t.Fatal(err)
 		}
-		decide(extended.ID, "2025-07-25") // after 20 working days, within 40
-		f.register("2025-12-01", "孙某")    // still open in March: overdue
-		f.register("2024-12-30", "周某")    // another year's
+		f.decide(extended.ID, "2025-07-25") // after 20 working days, within 40
+		f.register("2025-12-01", "孙某")      // still open in March: overdue
+		f.register("2024-12-30", "周某")      // another year's
 		// a 补正 then a refusal; a consultation withdrawn, then not held
 		corrected := f.register("2025-09-01", "吴某")
-		for _, st := range []struct {
-			day string
-			by  ops.Principal
-			s   casework.Step
-		}{
-			{"2025-09-03", f.clerk, casework.Step{Kind: casework.KindRequestCorrection, Note: "请明确年份"}},
-			{"2025-09-08", f.clerk, casework.Step{Kind: casework.KindCorrectionReceived}},
-			{"2025-09-15", f.head, casework.Step{Kind: casework.KindDecide, Outcome: "process_info"}},
-		} {
-			if _, err := f.step(st.day, st.by, corrected.ID, st.s); err != nil {
-				t.Fatal(err)
-			}
-		}
+		f.steps(corrected.ID,
+			stepAt{"2025-09-03", f.clerk, casework.Step{Kind: casework.KindRequestCorrection, Note: "请明确年份"}},
+			stepAt{"2025-09-08", f.clerk, casework.Step{Kind: casework.KindCorrectionReceived}},
+			stepAt{"2025-09-15", f.head, casework.Step{Kind: casework.KindDecide, Outcome: "process_info"}})
 		withdrawn := f.register("2025-10-09", "郑某")
-		for _, st := range []struct {
-			day string
-			by  ops.Principal
-			s   casework.Step
-		}{
-			{"2025-10-10", f.clerk, casework.Step{Kind: casework.KindConsult, Party: "某公司"}},
-			{"2025-10-10", f.head, casework.Step{Kind: casework.KindUndo, Note: "误点"}},
-			{"2025-10-20", f.clerk, casework.Step{Kind: casework.KindDecide, Outcome: "not_exist"}},
-		} {
-			if _, err := f.step(st.day, st.by, withdrawn.ID, st.s); err != nil {
-				t.Fatal(err)
-			}
-		}
+		f.steps(withdrawn.ID,
+			stepAt{"2025-10-10", f.clerk, casework.Step{Kind: casework.KindConsult, Party: "某公司"}},
+			stepAt{"2025-10-10", f.head, casework.Step{Kind: casework.KindUndo, Note: "误点"}},
+			stepAt{"2025-10-20", f.clerk, casework.Step{Kind: casework.KindDecide, Outcome: "not_exist"}})
 		// 复议 and 诉讼: filed in the year; concluded in it as 纠正; filed the
 		// year before; sued only as the 复议机关 (counts for the other agency)
 		for _, a := range []appeal.Record{
