@@ -197,6 +197,9 @@ func TestCaseThroughAPI(t *testing.T) {
 				t.Errorf("%s: %s", q, raw)
 			}
 		}
+		if _, m, raw := e.do("GET", "/api/v1/cases?step=consulted", e.keyA, nil); fmt.Sprint(m["items"].([]any)[0].(map[string]any)["steps"]) != "[consulted]" {
+			t.Errorf("a listed application's steps: %s", raw)
+		}
 		for _, q := range []string{"result=refused", "step=paused"} {
 			if code, m, _ := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); code != 422 {
 				t.Errorf("%s: %d %v", q, code, m)

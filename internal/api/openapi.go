@@ -261,8 +261,9 @@ func caseSchemas(e apiEnums) obj {
 			"properties": obj{"state": enum("状态", e.states), "outcome": enum("答复结果", e.outcomes), "allowed_steps": obj{"type": "array", "items": enum("", e.kinds)},
 				"handler_id": obj{"type": "integer", "description": "承办人的用户编号（未指派时没有）"}, "handler": str("承办人姓名")}},
 		"HandlerInput": obj{"type": "object", "required": []string{"handler_id"}, "properties": obj{"handler_id": obj{"type": "integer", "description": "承办人的用户编号：本机关在用的办理人或负责人；0 为取消承办人"}}},
-		"CaseList":     obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object"}}}},
-		"Letter":       obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
+		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object",
+			"properties": obj{"steps": obj{"type": "array", "items": enum("", e.marks), "description": "办理中经过的环节：延期答复、要求补正、征求意见（撤销的不计）"}}}}}},
+		"Letter": obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
 }
 

@@ -30,6 +30,9 @@ type Row struct {
 	CreatedAt time.Time     `json:"created_at"`
 	HandlerID int64         `json:"handler_id,omitempty"` // the 承办人 (0: not assigned)
 	Handler   string        `json:"handler,omitempty"`    // the 承办人's name
+	// Marks are the counted steps it took (延期, 补正, 征求意见); Steps their keys
+	Marks Mark     `json:"-"`
+	Steps []string `json:"steps,omitempty"`
 }
 
 // Filter selects cases for a list. Zero values do not filter.

@@ -424,6 +424,22 @@ func MarkByKey(key string) Mark {
 	return 0
 }
 
+// Names are the names of the marks in m, in MarkKinds' order; Keys their keys.
+func (m Mark) Names() []string { return m.each(func(k MarkKind) string { return k.Name }) }
+
+// Keys are the query keys of the marks in m.
+func (m Mark) Keys() []string { return m.each(func(k MarkKind) string { return k.Key }) }
+
+func (m Mark) each(f func(MarkKind) string) []string {
+	var out []string
+	for _, k := range MarkKinds {
+		if m&k.Mark != 0 {
+			out = append(out, f(k))
+		}
+	}
+	return out
+}
+
 // Marks are the counted steps the case's effective events hold.
 func (c *Case) Marks() Mark {
 	var m Mark

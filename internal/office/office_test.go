@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -641,5 +642,19 @@ func TestCaseFileNames(t *testing.T) {
 		if got := office.SafeName(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The register as exported says which applications went through an
+// extension, a 补正 request or a consultation: a column a clerk filters on.
+func TestCaseLedgerSteps(t *testing.T) {
+	rows := []casework.Row{
+		{Serial: "2025-0001", Received: workday.MustDate("2025-03-03"), Marks: casework.MarkExtended | casework.MarkConsulted},
+		{Serial: "2025-0002", Received: workday.MustDate("2025-03-04")},
+	}
+	l := office.CaseLedger(rows)
+	col := slices.Index(l.Headers, "办理中经过")
+	if col < 0 || l.Rows[0][col] != "延期答复、征求意见" || l.Rows[1][col] != "" {
+		t.Errorf("headers %v, rows %v", l.Headers, l.Rows)
 	}
 }

@@ -31,7 +31,7 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		limit = 50
 	}
 	q := `SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on,
-		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at, handler_id
+		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at, handler_id, marks
 		FROM cases WHERE ` + w + ` ORDER BY received_on DESC, id DESC LIMIT ` + arg(limit) + " OFFSET " + arg(f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -45,10 +45,13 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		var rec, closed, due, moved, extra dateCol
 		var created timeCol
 		var handler *int64
+		var marks int
 		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec,
-			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created, &handler); err != nil {
+			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created, &handler, &marks); err != nil {
 			return nil, 0, err
 		}
+		r.Marks = casework.Mark(marks)
+		r.Steps = r.Marks.Keys()
 		if handler != nil {
 			r.HandlerID = *handler
 		}
