@@ -1138,3 +1138,20 @@ func TestStatsCommand(t *testing.T) {
 		t.Errorf("a year to come: %d %s", code, stderr)
 	}
 }
+
+// --fetch-proxy takes an HTTP proxy's address and refuses anything else at
+// its flag, before the server starts.
+func TestFetchProxyFlag(t *testing.T) {
+	for _, bad := range []string{"ftp://10.1.2.3:21", "10.1.2.3:3128", "http://", "http://10.1.2.3:3128/path"} {
+		_, stderr, code := gk(t, "serve", "--db", filepath.Join(t.TempDir(), "d.db"), "--fetch-proxy", bad)
+		if code == 0 || !strings.Contains(stderr, "--fetch-proxy") || !strings.Contains(stderr, "代理地址") {
+			t.Errorf("%q: %d %s", bad, code, stderr)
+		}
+	}
+	for v, host := range map[string]string{"http://10.1.2.3:3128": "10.1.2.3:3128", " https://proxy.example.gov.cn ": "proxy.example.gov.cn", "": ""} {
+		u, err := parseFetchProxy(v)
+		if err != nil || (u == nil) != (host == "") || (u != nil && u.Host != host) {
+			t.Errorf("%q: %v %v", v, u, err)
+		}
+	}
+}

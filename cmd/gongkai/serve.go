@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,8 +96,13 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	drain := fs.Duration("drain", 0, "收到停止信号后先让 /healthz 返回 503 这么长时间（如 10s），负载均衡器据此停止转发，然后再停止接收请求；进行中的请求都会处理完")
 	metricsToken := fs.String("metrics-token", os.Getenv("GONGKAI_METRICS_TOKEN"), "监控指标 /metrics 的访问令牌（Authorization: Bearer 令牌）；不设时只对本机开放（环境变量 GONGKAI_METRICS_TOKEN）")
 	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
+	fetchProxy := fs.String("fetch-proxy", os.Getenv("GONGKAI_FETCH_PROXY"), "报告核查按网址下载报告时经过的 HTTP 代理（如 http://10.1.2.3:3128，内网服务器不能直接访问互联网时使用；仍只访问互联网上的公开地址；环境变量 GONGKAI_FETCH_PROXY）")
 	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
+	}
+	via, err := parseFetchProxy(*fetchProxy)
+	if err != nil {
+		return fail(stderr, err)
 	}
 	trusted, err := parseProxies(*proxies)
 	if err != nil {
@@ -119,7 +125,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(s)
 	srv, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: log, AccessLog: true,
-		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted, MetricsToken: *metricsToken})
+		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted, MetricsToken: *metricsToken, FetchProxy: via})
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
 	}
@@ -209,4 +215,16 @@ func (c *cli) cmdDemo(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(stdout, "已写入演示数据：%s\n演示 API 密钥（办理人）：%s\n演示 API 密钥（负责人）：%s\n", *db, keys.Clerk, keys.Approver)
 	return 0
+}
+
+// parseFetchProxy reads --fetch-proxy: nil when not given.
+func parseFetchProxy(v string) (*url.URL, error) {
+	if strings.TrimSpace(v) == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(strings.TrimSpace(v))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || (u.Path != "" && u.Path != "/") {
+		return nil, errs.New("--fetch-proxy", "代理地址“%s”不对：应写成 http://主机:端口，如 http://10.1.2.3:3128", v)
+	}
+	return u, nil
 }

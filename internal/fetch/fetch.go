@@ -19,6 +19,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -351,6 +352,51 @@ func PublicClient() *http.Client {
 	}}
 	t := &http.Transport{DialContext: d.DialContext, TLSHandshakeTimeout: 15 * time.Second, MaxIdleConns: 8, IdleConnTimeout: 30 * time.Second}
 	return &http.Client{Transport: t}
+}
+
+// PublicClientVia is PublicClient for a server that reaches the internet
+// only through an HTTP proxy (an agency's intranet): it connects to the
+// proxy alone, and before each request — each redirect too — resolves the
+// address's host and refuses it unless every address it has is public, as
+// PublicClient refuses a connection (the proxy then resolves it again: a
+// name that changes its addresses in between is the proxy's to stop).
+func PublicClientVia(proxy *url.URL) *http.Client {
+	at := proxy.Host
+	if proxy.Port() == "" {
+		at = net.JoinHostPort(proxy.Hostname(), map[string]string{"https": "443"}[proxy.Scheme]+map[string]string{"http": "80"}[proxy.Scheme])
+	}
+	d := &net.Dialer{Timeout: 15 * time.Second}
+	t := &http.Transport{Proxy: http.ProxyURL(proxy), TLSHandshakeTimeout: 15 * time.Second, MaxIdleConns: 8, IdleConnTimeout: 30 * time.Second,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if addr != at {
+				return nil, errPrivate // only the proxy: never a direct connection
+			}
+			return d.DialContext(ctx, network, addr)
+		}}
+	return &http.Client{Transport: publicOnly{t, net.DefaultResolver}}
+}
+
+// publicOnly refuses a request whose host is not public before the proxy
+// sees it.
+type publicOnly struct {
+	next http.RoundTripper
+	dns  interface {
+		LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
+	}
+}
+
+func (p publicOnly) RoundTrip(r *http.Request) (*http.Response, error) {
+	host := r.URL.Hostname()
+	addrs := []netip.Addr{}
+	if a, err := netip.ParseAddr(host); err == nil {
+		addrs = append(addrs, a)
+	} else if addrs, err = p.dns.LookupNetIP(r.Context(), "ip", host); err != nil {
+		return nil, err
+	}
+	if len(addrs) == 0 || slices.ContainsFunc(addrs, func(a netip.Addr) bool { return !Public(a) }) {
+		return nil, errPrivate
+	}
+	return p.next.RoundTrip(r)
 }
 
 // Public says an address is on the public internet.

@@ -2,10 +2,14 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"gongkai/internal/errs"
@@ -69,3 +73,58 @@ func TestReadList(t *testing.T) {
 		t.Error("a list without addresses")
 	}
 }
+
+// fakeDNS answers for the test's names.
+type fakeDNS map[string][]netip.Addr
+
+func (f fakeDNS) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	if a, ok := f[host]; ok {
+		return a, nil
+	}
+	return nil, errors.New("no such host")
+}
+
+// Behind an agency's proxy the server reaches public addresses through it
+// and nothing else: an address or a name that is (or resolves, even in part,
+// to) the local network is refused before the proxy sees it, a redirect there
+// too, and no connection is made but to the proxy.
+func TestPublicClientVia(t *testing.T) {
+	var seen []string
+	var mu sync.Mutex
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.URL.String()) // a forward proxy gets the whole address
+		mu.Unlock()
+		if r.URL.Path == "/moved.html" {
+			http.Redirect(w, r, "http://192.168.1.1/report.html", http.StatusFound)
+			return
+		}
+		_, _ = w.Write([]byte("<html><body>年度报告</body></html>"))
+	}))
+	defer proxy.Close()
+	u, _ := url.Parse(proxy.URL)
+	c := PublicClientVia(u)
+	pt := c.Transport.(publicOnly)
+	pt.dns = fakeDNS{"www.example.gov.cn": {netip.MustParseAddr("203.0.113.7")}, "intra.example.gov.cn": {netip.MustParseAddr("10.0.0.5")},
+		"both.example.gov.cn": {netip.MustParseAddr("203.0.113.8"), netip.MustParseAddr("127.0.0.1")}}
+	c.Transport = pt
+	f := &Fetcher{Client: c}
+	res := f.All(context.Background(), []string{"http://203.0.113.7/a.html", "http://www.example.gov.cn/b.html", "http://127.0.0.1/c.html",
+		"http://intra.example.gov.cn/d.html", "http://both.example.gov.cn/e.html", "http://203.0.113.7/moved.html"})
+	for i, ok := range []bool{true, true, false, false, false, false} {
+		if got := res[i].Err == nil; got != ok {
+			t.Errorf("%d: error %v", i, res[i].Err)
+		} else if !ok && !strings.Contains(errs.Message(res[i].Err), "内部网络") {
+			t.Errorf("%d: %v", i, errs.Message(res[i].Err))
+		}
+	}
+	if want := []string{"http://203.0.113.7/a.html", "http://203.0.113.7/moved.html", "http://www.example.gov.cn/b.html"}; !slices.Equal(sorted(seen), want) {
+		t.Errorf("the proxy saw %v, want %v", seen, want)
+	}
+	// a connection anywhere but the proxy is refused
+	if _, err := pt.next.(*http.Transport).DialContext(context.Background(), "tcp", "203.0.113.7:80"); !errors.Is(err, errPrivate) {
+		t.Errorf("a direct connection: %v", err)
+	}
+}
+
+func sorted(s []string) []string { return slices.Sorted(slices.Values(s)) }

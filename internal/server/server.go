@@ -16,12 +16,14 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
 	"gongkai/internal/api"
 	"gongkai/internal/clock"
+	"gongkai/internal/fetch"
 	"gongkai/internal/guard"
 	"gongkai/internal/importer"
 	"gongkai/internal/ops"
@@ -49,6 +51,10 @@ type Options struct {
 	// /metrics with "Authorization: Bearer <token>"; without it /metrics
 	// answers the machine itself only.
 	MetricsToken string
+	// FetchProxy, when set, is the HTTP proxy through which 报告核查 fetches
+	// the addresses it is given (an intranet without a direct route out);
+	// public addresses only, as without it (fetch.PublicClientVia).
+	FetchProxy *url.URL
 }
 
 // Server is the built handler and the parts tests reach into.
@@ -78,6 +84,10 @@ func New(o Options) (*Server, error) {
 	ws.Secure = o.TLS
 	ws.ClientIP = ClientIP(o.TrustedProxies)
 	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
+	if o.FetchProxy != nil {
+		ws.Fetch = fetch.PublicClientVia(o.FetchProxy)
+		srv.API.Fetch = ws.Fetch
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", srv.API.Handler())
 	ws.Routes(mux)

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
+	"gongkai/internal/fetch"
 	"gongkai/internal/server"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
@@ -315,5 +317,37 @@ func TestRefusalsAreThePagesOwn(t *testing.T) {
 	code, ct, body = do("/api/v1/cases", "application/json", "", strings.NewReader("{}"), "Sec-Fetch-Site", "cross-site", "Origin", "http://evil.example")
 	if code != http.StatusForbidden || !strings.HasPrefix(ct, "application/json") || !strings.Contains(body, `"code":"cross_origin"`) {
 		t.Errorf("cross-site API call: %d %s\n%s", code, ct, body)
+	}
+}
+
+// A server started with a fetch proxy (an intranet with no direct route
+// out) fetches 报告核查's public addresses through it and refuses internal
+// ones before the proxy sees them.
+func TestFetchThroughProxy(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked atomic.Int64
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		if r.URL.Host != "203.0.113.9" { // a forward proxy is given the whole address
+			http.Error(w, "not via the proxy", http.StatusBadGateway)
+			return
+		}
+		_, _ = w.Write(seed)
+	}))
+	defer proxy.Close()
+	via, _ := url.Parse(proxy.URL)
+	srv, _ := newServer(t, server.Options{FetchProxy: via})
+	ups := fetch.ForCheck(t.Context(), srv.Web.Fetch, []string{"http://203.0.113.9/art/2025/1.html", "http://192.168.10.2/report.html"})
+	if len(ups) != 2 || ups[0].Err != nil || !strings.Contains(string(ups[0].Data), "卫滨区教育体育和文化旅游局") {
+		t.Fatalf("through the proxy: %+v", ups)
+	}
+	if ups[1].Err == nil || asked.Load() != 1 {
+		t.Errorf("an internal address: %v, the proxy asked %d times", ups[1].Err, asked.Load())
+	}
+	if srv.API.Fetch != srv.Web.Fetch {
+		t.Error("the API fetches another way")
 	}
 }
