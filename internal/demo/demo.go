@@ -11,8 +11,10 @@ import (
 	_ "embed"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
+	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/ops"
@@ -254,25 +256,42 @@ func (sd *seeder) seedReport() error {
 	if err != nil {
 		return err
 	}
-	_, head := sd.staff(Main)
+	clerk, head := sd.staff(Main)
 	saved := workday.NewDate(seed.Year+1, 1, 20)
+	// written as published, errors and all (the operations would refuse to
+	// submit it: it is the auditor's example), with the audit lines the
+	// operations write
+	logged := func(tx *store.Tx, p ops.Principal, action audit.Action) error {
+		return tx.Audit(sd.ctx, audit.Entry{UserID: p.UserID, AgencyID: sd.ids[Main], Actor: p.Name, Action: action,
+			Object: strconv.Itoa(seed.Year), Detail: "演示数据：按发布时的原文"})
+	}
 	err = sd.at(saved).Store.InTx(sd.ctx, func(tx *store.Tx) error {
-		_, err := tx.SaveReportAs(sd.ctx, sd.ids[Main], seed, "张办理", report.StateChecked, "")
-		return err
+		if _, err := tx.SaveReportAs(sd.ctx, sd.ids[Main], seed, clerk.Name, report.StateChecked, ""); err != nil {
+			return err
+		}
+		return logged(tx, clerk, "report.save")
 	})
 	if err != nil {
 		return err
 	}
 	err = sd.at(saved+1).Store.InTx(sd.ctx, func(tx *store.Tx) error {
-		return tx.SetReportState(sd.ctx, sd.ids[Main], seed.Year, report.StateApproved, head.Name, 0)
+		if err := tx.SetReportState(sd.ctx, sd.ids[Main], seed.Year, report.StateApproved, head.Name, 0); err != nil {
+			return err
+		}
+		return logged(tx, head, "report.approve")
 	})
 	if err != nil {
 		return err
 	}
-	if err := sd.at(saved+2).Store.InTx(sd.ctx, func(tx *store.Tx) error { return tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, head.Name) }); err != nil {
+	err = sd.at(saved+2).Store.InTx(sd.ctx, func(tx *store.Tx) error {
+		if err := tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, head.Name); err != nil {
+			return err
+		}
+		return logged(tx, head, "report.submit")
+	})
+	if err != nil {
 		return err
 	}
-	clerk, _ := sd.staff(Main)
 	_, err = sd.at(saved+3).PublishReport(sd.ctx, clerk, seed.Year)
 	return err
 }
