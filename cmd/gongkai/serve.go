@@ -86,7 +86,7 @@ func parseProxies(v string) ([]netip.Prefix, error) {
 
 func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	stderr := c.stderr
-	fs := newFlags("serve", "serve [--demo] [--addr 127.0.0.1:8080] [--db URL] [--tls-cert 证书 --tls-key 私钥] [--trusted-proxies 地址]", stderr)
+	fs := newFlags("serve", "serve [--demo] [--addr 127.0.0.1:8080] [--db URL] [--tls-cert 证书 --tls-key 私钥] [--trusted-proxies 地址] [--fetch-proxy 代理]", stderr)
 	demoFlag := fs.Bool("demo", false, "使用新建的演示数据库（临时目录），并打印演示登录和 API 密钥")
 	addr := fs.String("addr", envOr("GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GONGKAI_ADDR）")
 	db := fs.String("db", defaultDB(), dbHelp)
@@ -100,16 +100,9 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
-	via, err := parseFetchProxy(*fetchProxy)
+	opts, err := networkOptions(*proxies, *fetchProxy, *cert, *key)
 	if err != nil {
 		return fail(stderr, err)
-	}
-	trusted, err := parseProxies(*proxies)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if (*cert == "") != (*key == "") {
-		return fail(stderr, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出"))
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	var keys demo.Keys
@@ -124,8 +117,9 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 		return fail(stderr, err)
 	}
 	defer c.closeStore(s)
-	srv, err := server.New(server.Options{Store: s, Clock: c.clock, Calendar: workday.Default(), Log: log, AccessLog: true,
-		TLS: *cert != "" || *behindTLS, TrustedProxies: trusted, MetricsToken: *metricsToken, FetchProxy: via})
+	opts.Store, opts.Clock, opts.Calendar, opts.Log, opts.AccessLog = s, c.clock, workday.Default(), log, true
+	opts.TLS, opts.MetricsToken = *cert != "" || *behindTLS, *metricsToken
+	srv, err := server.New(opts)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Internal, err, "templates", "网页模板有误"))
 	}
@@ -215,6 +209,23 @@ func (c *cli) cmdDemo(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(stdout, "已写入演示数据：%s\n演示 API 密钥（办理人）：%s\n演示 API 密钥（负责人）：%s\n", *db, keys.Clerk, keys.Approver)
 	return 0
+}
+
+// networkOptions reads the flags about the network around the server:
+// reverse proxies in front, the proxy out, the certificate pair.
+func networkOptions(proxies, fetchProxy, cert, key string) (server.Options, error) {
+	var o server.Options
+	var err error
+	if o.FetchProxy, err = parseFetchProxy(fetchProxy); err != nil {
+		return o, err
+	}
+	if o.TrustedProxies, err = parseProxies(proxies); err != nil {
+		return o, err
+	}
+	if (cert == "") != (key == "") {
+		return o, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出")
+	}
+	return o, nil
 }
 
 // parseFetchProxy reads --fetch-proxy: nil when not given.
