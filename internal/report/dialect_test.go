@@ -112,7 +112,7 @@ func onelineCycling(t testing.TB, r *report.Report) string {
 	return onelineText(t, r, cycling)
 }
 
-// withPlaceholders is r with some zero cells of 表三 and 表四 written as the
+// withPlaceholders is r with some zero cells of 表二, 表三 and 表四 written as the
 // placeholders agencies use, "/" and "—", which a page without line breaks
 // glues into the digits around them ("31//—4").
 func withPlaceholders(r *report.Report) *report.Report {
@@ -128,6 +128,7 @@ func withPlaceholders(r *report.Report) *report.Report {
 		}
 		r.Applications[row.Key] = v
 	}
+	r.Proactive.Set("rules.repealed", report.ParseCount("/")) // 表二: "规章0/0"
 	for b := range r.Appeals {
 		for j := range report.T4Columns[:4] {
 			if x, ok := r.Appeals[b][j].Int(); ok && x == 0 {

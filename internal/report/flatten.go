@@ -111,7 +111,16 @@ func wordsAfterNumbers(s string, at func(int)) {
 		if !isDigit(rune(s[i-1])) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '无' || r == '空' {
+			// a cell written 无 after the numbers ("13无行政规范性文件"):
+			// the row's, not the next label's first word (no 表二 label
+			// starts so)
+			if next, _ := utf8.DecodeRuneInString(s[i+size:]); unicode.Is(unicode.Han, next) && next != '无' && next != '空' {
+				i += size
+				r = next
+			}
+		}
 		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(numberUnits, r) {
 			continue
 		}

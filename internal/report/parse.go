@@ -2143,15 +2143,25 @@ func numberRun(s string) bool {
 }
 
 // splitLabel separates a line into its label and its cells. n is the number of
-// cells the row should have.
+// cells the row should have. A row of counts (countRow) may have
+// placeholders glued among its digits.
 func splitLabel(l Line, n int) rowCells {
+	if countRow(n) {
+		return splitMarkedLabel(l, n, &countMarks)
+	}
+	return splitMarkedLabel(l, n, nil)
+}
+
+// splitMarkedLabel is splitLabel for a row that may have placeholders glued
+// among its digits (m; nil: none).
+func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	if l.Fields != nil {
 		return splitFields(l, n)
 	}
 	// space-separated text: trailing cell-like tokens are the cells
 	toks := tokens(l.Text)
 	k := len(toks)
-	for k > 0 && (cellish(toks[k-1].s) || countRow(n) && placeholderRun(toks[k-1].s)) {
+	for k > 0 && (cellish(toks[k-1].s) || m != nil && placeholderRun(toks[k-1].s, *m)) {
 		k--
 	}
 	label := make([]string, 0, k)
@@ -2161,8 +2171,8 @@ func splitLabel(l Line, n int) rowCells {
 	cells := toks[k:]
 	// a row's digits and placeholders glued to its label: "…数量31////4"
 	marked := false
-	if len(cells) < n && k > 0 && countRow(n) {
-		if head, run, ok := tailPlaceholderRun(label[k-1]); ok {
+	if len(cells) < n && k > 0 && m != nil {
+		if head, run, ok := tailPlaceholderRun(label[k-1], *m); ok {
 			label[k-1], marked = head, true
 			var glued []tok
 			for _, t := range run {
@@ -2734,7 +2744,7 @@ func (p *parser) parseT2() {
 		if strings.Contains(l.Text, "第二十条") {
 			pendings = nil // an item's heading: the labels before it are the item before's
 		}
-		rc := splitLabel(l, 3)
+		rc := p.splitT2Label(l, 3)
 		L := norm(rc.label)
 		j := matchT2(L, items, next)
 		fuzzy := false
@@ -2813,7 +2823,7 @@ func (p *parser) parseT2() {
 		if fuzzy {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
 		}
-		rc = splitLabel(l, len(it.Cells))
+		rc = p.splitT2Label(l, len(it.Cells))
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l})
@@ -3274,6 +3284,26 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个（%s），无法确定空白的位置，该行记为空",
 			it.Label, n, len(rc.tokens), strings.Join(strs(rc.tokens), " "))
 		return
+	}
+	// placeholders glued among the digits ("0/0", "无13无"): cells of their
+	// own, each run of digits between one cell — never cut, as 表二 has no
+	// sums to check a cut by, and a placeholder lost to the next row's label
+	// (a page's line break before "无行政强制") would leave digits that cut
+	// only one, wrong, way
+	if m := p.t2Marks(); slices.ContainsFunc(rc.tokens, func(t tok) bool { return m.hasMark(t.s) }) {
+		if cuts := splitPlaceholders(strs(rc.tokens), n, 0, m); len(cuts) == 1 && uncut(strs(rc.tokens), cuts[0], m) {
+			for i, c := range cuts[0] {
+				set(i, c)
+			}
+			return
+		} else if len(cuts) > 0 {
+			for i := range it.Cells {
+				p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
+			}
+			p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字和占位符“%s”连在一起，有 %d 种拆分（表二没有可以核对的合计），无法确定各栏的分界，该行记为空",
+				it.Label, strings.Join(strs(rc.tokens), " "), len(cuts))
+			return
+		}
 	}
 	// numbers run together: 表二 has no sums to tell the cuts apart, so
 	// only a reading that is the only one possible is taken
@@ -4108,8 +4138,8 @@ func (p *parser) parseT3() {
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways
 	for _, g := range got {
-		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return hasMark(t.s) }) {
-			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols); len(cuts) > 0 {
+		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
+			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols, countMarks); len(cuts) > 0 {
 				if !p.readPlaceholderRun(g, cuts) {
 					marked = append(marked, markedRow{g, cuts})
 				}
@@ -6275,7 +6305,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
-	if cuts := splitPlaceholders(strs(toks), n, 5); len(cuts) > 0 { // (nothing allocated without a placeholder)
+	if cuts := splitPlaceholders(strs(toks), n, 5, countMarks); len(cuts) > 0 { // (nothing allocated without a placeholder)
 		p.fillT4Marked(cuts, read, line)
 		return
 	}
@@ -7122,6 +7152,30 @@ func tailRun(s string) (head, run string, ok bool) {
 	return s[:i], s[i:], true
 }
 
+// uncut says a reading of tokens keeps each run of digits one cell.
+func uncut(toks, cells []string, m marks) bool {
+	k := 0
+	for _, t := range toks {
+		if ts, ok := placeholderTokens(t, m); ok {
+			k += len(ts)
+		} else {
+			k++
+		}
+	}
+	return k == len(cells)
+}
+
+// t2Marks are the placeholders 表二's rows may glue among their digits:
+// dashes too in the 2021 format, whose cells are never negative; slashes
+// only in the 2019 one, whose 本年增/减 is signed.
+func (p *parser) t2Marks() marks { return marks{dashes: p.r.Format != Format2019} }
+
+// splitT2Label is splitLabel for a line of 表二.
+func (p *parser) splitT2Label(l Line, n int) rowCells {
+	m := p.t2Marks()
+	return splitMarkedLabel(l, n, &m)
+}
+
 // countRow says n cells make a row of counts, which are never negative and
 // may be written as placeholders: 表三's row, 表四 in one.
 func countRow(n int) bool { return n == NumCols || n == len(T4Blocks)*len(T4Columns) }
@@ -7129,18 +7183,18 @@ func countRow(n int) bool { return n == NumCols || n == len(T4Blocks)*len(T4Colu
 // tailPlaceholderRun cuts from the end of s the digits and placeholders
 // glued to a label ("…数量31////4"), as placeholderTokens reads them; ok is
 // false unless the run holds a placeholder and a digit and a label is left.
-func tailPlaceholderRun(s string) (head string, run []string, ok bool) {
+func tailPlaceholderRun(s string, m marks) (head string, run []string, ok bool) {
 	i := len(s)
-	marks := false
+	placed := false
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !isDigit(r) && !slashLike(r) && !dashLike(r) {
+		if !isDigit(r) && !m.mark(r) {
 			break
 		}
-		marks = marks || !isDigit(r)
+		placed = placed || !isDigit(r)
 		i -= size
 	}
-	if i == 0 || i == len(s) || !marks {
+	if i == 0 || i == len(s) || !placed {
 		return "", nil, false
 	}
 	// the run starts at a placeholder or a digit after the label's last
@@ -7148,7 +7202,7 @@ func tailPlaceholderRun(s string) (head string, run []string, ok bool) {
 	if r, _ := utf8.DecodeLastRuneInString(s[:i]); r == '.' || r == '．' || r == '、' {
 		return "", nil, false
 	}
-	run, ok = placeholderTokens(s[i:])
+	run, ok = placeholderTokens(s[i:], m)
 	return s[:i], run, ok
 }
 

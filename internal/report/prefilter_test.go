@@ -1106,7 +1106,8 @@ func TestT4BlockFuzzy(t *testing.T) {
 }
 
 // In a 表二 without line breaks, words after a number that are followed by
-// numbers start a row; a unit (元, 件, 年 …) or a single character does not.
+// numbers start a row; a unit (元, 件, 年 …) or a single character does not,
+// and a 无 or 空 right after the numbers is a cell of the row before.
 func TestWordsAfterNumbers(t *testing.T) {
 	for s, want := range map[string][]int{
 		"规章000行政中范性文件1215":   {len("规章000")},
@@ -1116,6 +1117,8 @@ func TestWordsAfterNumbers(t *testing.T) {
 		"规章0行1":              nil,
 		"行政许可356行政处罚48行政强制3": {len("行政许可356"), len("行政许可356行政处罚48")},
 		"现行有效15规章之外的一段很长很长的说明文字没有数字": nil,
+		"规章无13无行政规范性文件341738":        {len("规章无13无")}, // 无 after the numbers is the row's last cell
+		"行政处罚无22空行政强制3":              {len("行政处罚无22空")},
 	} {
 		var got []int
 		wordsAfterNumbers(s, func(k int) { got = append(got, k) })

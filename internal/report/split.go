@@ -189,19 +189,28 @@ func slashLike(r rune) bool { return r == '/' || r == '／' || r == '无' || r =
 // dashLike says r makes a dash placeholder: "—", "——", "-" are one cell.
 func dashLike(r rune) bool { return r == '—' || r == '-' || r == '－' || r == '–' }
 
+// marks says which runes are placeholders glued among a row's digits:
+// slashes, 无 and 空 always; dashes only where a count is never negative
+// (表三, 表四, the 2021 format's 表二 — not the 2019 format's 增/减).
+type marks struct{ dashes bool }
+
+var countMarks = marks{dashes: true}
+
+func (m marks) mark(r rune) bool { return slashLike(r) || m.dashes && dashLike(r) }
+
 // placeholderTokens cuts a run of digits and placeholders into tokens: a
 // token per digit run, per slash and per run of dashes (whose cells
 // splitPlaceholders counts: "——" is one cell written so, or two of "—").
-// ok is false unless the run holds both a placeholder and a digit, and
-// nothing else.
-func placeholderTokens(s string) (toks []string, ok bool) {
+// ok is false unless the run holds a placeholder and a digit, or two
+// slashes at least ("///": three cells), and nothing else.
+func placeholderTokens(s string, m marks) (toks []string, ok bool) {
 	rs := []rune(s)
 	for i, r := range rs { // full-width digits (not foldDigits: a dash before a digit is no sign here)
 		if r >= '０' && r <= '９' {
 			rs[i] = r - '０' + '0'
 		}
 	}
-	digits, marks := false, false
+	digits, placed, slashes := false, false, 0
 	for i := 0; i < len(rs); {
 		j := i + 1
 		switch r := rs[i]; {
@@ -211,41 +220,43 @@ func placeholderTokens(s string) (toks []string, ok bool) {
 			}
 			digits = true
 		case slashLike(r):
-			marks = true
-		case dashLike(r):
+			placed = true
+			slashes++
+		case m.dashes && dashLike(r):
 			for j < len(rs) && dashLike(rs[j]) {
 				j++
 			}
-			marks = true
+			placed = true
 		default:
 			return nil, false
 		}
 		toks = append(toks, string(rs[i:j]))
 		i = j
 	}
-	return toks, digits && marks
+	return toks, placed && (digits || slashes >= 2)
 }
 
 // hasMark says s holds a placeholder's rune.
-func hasMark(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return slashLike(r) || dashLike(r) })
-}
+func (m marks) hasMark(s string) bool { return strings.ContainsFunc(s, m.mark) }
 
 // placeholderRun says a token is digits and placeholders glued ("0—1",
-// "/02"): cells of a row of counts, not words of its label.
-func placeholderRun(s string) bool {
-	digits, marks := false, false
+// "/02", "///"): cells of a row, not words of its label.
+func placeholderRun(s string, m marks) bool {
+	digits, placed, slashes := false, false, 0
 	for _, r := range s { // (asked of every label's last word: no allocation)
 		switch {
 		case isDigit(r):
 			digits = true
-		case slashLike(r) || dashLike(r):
-			marks = true
+		case m.mark(r):
+			placed = true
+			if slashLike(r) {
+				slashes++
+			}
 		default:
 			return false
 		}
 	}
-	return digits && marks
+	return placed && (digits || slashes >= 2)
 }
 
 // placeholderTok says a token is a placeholder cell of a glued run: marks
@@ -261,15 +272,15 @@ func placeholderTok(s string) bool {
 // row is one group, 表四 three of five); failing that, the only cut there is
 // when every digit must be a cell of its own, as the report's own error.
 // None when the tokens hold no placeholder or cannot make n cells.
-func splitPlaceholders(in []string, n, g int) [][]string {
-	if !slices.ContainsFunc(in, hasMark) {
+func splitPlaceholders(in []string, n, g int, m marks) [][]string {
+	if !slices.ContainsFunc(in, m.hasMark) {
 		return nil // nearly every row: nothing to do, nothing allocated
 	}
 	// a token that mixes marks and digits ("—20": a page glued a dash cell
 	// to the next number, which a count never has as its sign) is cut
 	var toks []string
 	for _, t := range in {
-		if ts, ok := placeholderTokens(t); ok {
+		if ts, ok := placeholderTokens(t, m); ok {
 			toks = append(toks, ts...)
 		} else {
 			toks = append(toks, t)

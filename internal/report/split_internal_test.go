@@ -28,7 +28,7 @@ func TestSplitPlaceholders(t *testing.T) {
 		{[]string{"5无无0空05"}, []string{"5 无 无 0 空 0 5"}},
 	} {
 		var got []string
-		for _, cells := range splitPlaceholders(x.toks, NumCols, NumCols) {
+		for _, cells := range splitPlaceholders(x.toks, NumCols, NumCols, countMarks) {
 			got = append(got, strings.Join(cells, " "))
 		}
 		if slices.Sort(got); !slices.Equal(got, x.want) {
@@ -36,11 +36,11 @@ func TestSplitPlaceholders(t *testing.T) {
 		}
 	}
 	// a label keeps its words; the run after them is the cells
-	if head, run, ok := tailPlaceholderRun("二、上年结转政府信息公开申请数量31//／/4"); !ok || head != "二、上年结转政府信息公开申请数量" || strings.Join(run, " ") != "31 / / ／ / 4" {
+	if head, run, ok := tailPlaceholderRun("二、上年结转政府信息公开申请数量31//／/4", countMarks); !ok || head != "二、上年结转政府信息公开申请数量" || strings.Join(run, " ") != "31 / / ／ / 4" {
 		t.Errorf("tail: %q %q %v", head, run, ok)
 	}
 	for _, s := range []string{"1.本机关不掌握相关政府信息", "数量/", "数量12", "4.//", "4.无正当理由大量反复申请"} {
-		if _, _, ok := tailPlaceholderRun(s); ok {
+		if _, _, ok := tailPlaceholderRun(s, countMarks); ok {
 			t.Errorf("%q cut as a run of cells", s)
 		}
 	}
