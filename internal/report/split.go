@@ -204,6 +204,9 @@ func (m marks) mark(r rune) bool { return slashLike(r) || m.dashes && dashLike(r
 // ok is false unless the run holds a placeholder and a digit, or two
 // slashes at least ("///": three cells), and nothing else.
 func placeholderTokens(s string, m marks) (toks []string, ok bool) {
+	if slashDate(s) {
+		return nil, false
+	}
 	rs := []rune(s)
 	for i, r := range rs { // full-width digits (not foldDigits: a dash before a digit is no sign here)
 		if r >= '０' && r <= '９' {
@@ -236,12 +239,30 @@ func placeholderTokens(s string, m marks) (toks []string, ok bool) {
 	return toks, placed && (digits || slashes >= 2)
 }
 
+// slashDate says s is a date written with slashes (2025/1/20, as a
+// browser prints it at the top of a page), not cells.
+func slashDate(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 || len(parts[0]) != 4 || (!strings.HasPrefix(parts[0], "19") && !strings.HasPrefix(parts[0], "20")) {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 4 || strings.ContainsFunc(p, func(r rune) bool { return r < '0' || r > '9' }) {
+			return false
+		}
+	}
+	return len(parts[1]) <= 2 && len(parts[2]) <= 2
+}
+
 // hasMark says s holds a placeholder's rune.
 func (m marks) hasMark(s string) bool { return strings.ContainsFunc(s, m.mark) }
 
 // placeholderRun says a token is digits and placeholders glued ("0—1",
 // "/02", "///"): cells of a row, not words of its label.
 func placeholderRun(s string, m marks) bool {
+	if slashDate(s) {
+		return false
+	}
 	digits, placed, slashes := false, false, 0
 	for _, r := range s { // (asked of every label's last word: no allocation)
 		switch {

@@ -39,7 +39,11 @@ func TestSplitPlaceholders(t *testing.T) {
 	if head, run, ok := tailPlaceholderRun("二、上年结转政府信息公开申请数量31//／/4", countMarks); !ok || head != "二、上年结转政府信息公开申请数量" || strings.Join(run, " ") != "31 / / ／ / 4" {
 		t.Errorf("tail: %q %q %v", head, run, ok)
 	}
-	for _, s := range []string{"1.本机关不掌握相关政府信息", "数量/", "数量12", "4.//", "4.无正当理由大量反复申请"} {
+	// a date a browser prints at the top of a page is no row of cells
+	if placeholderRun("2025/1/20", countMarks) || placeholderRun("2024/12/31", countMarks) || !placeholderRun("3/0/12", countMarks) {
+		t.Error("a date taken for cells, or cells for a date")
+	}
+	for _, s := range []string{"1.本机关不掌握相关政府信息", "数量/", "数量12", "4.//", "4.无正当理由大量反复申请", "打印于2025/1/20"} {
 		if _, _, ok := tailPlaceholderRun(s, countMarks); ok {
 			t.Errorf("%q cut as a run of cells", s)
 		}
