@@ -161,7 +161,10 @@ func (s *Service) UpdateAgency(ctx context.Context, p Principal, a *org.Agency) 
 	}
 	a.Level, a.ParentID = old.Level, old.ParentID
 	return s.write(ctx, p, "agency.update", func(tx *store.Tx, e *audit.Entry) error {
-		e.AgencyID, e.Object = a.ID, a.Name
+		e.AgencyID, e.Object, e.Detail = a.ID, a.Name, strings.Join(org.Changes(old, a), "；")
+		if e.Detail == "" {
+			e.Detail = "未改动"
+		}
 		err := tx.UpdateAgency(ctx, a)
 		if errors.Is(err, store.ErrConflict) {
 			return errs.New("name", "已有名为“%s”的机关", a.Name)

@@ -174,9 +174,14 @@ func TestHandlerOnly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.HandlerOnly = true
+		a.HandlerOnly, a.LetterPrefix = true, "示教依公"
 		if err := o.UpdateAgency(ctx, f.admin, a); err != nil {
 			t.Fatal(err)
+		}
+		// the audit log says what changed
+		if rows, _, err := s.SearchAudit(ctx, store.AuditFilter{AgencyIDs: []int64{f.a.ID}, Action: "agency.update", Limit: 1}); err != nil || len(rows) != 1 ||
+			rows[0].Detail != "文号前缀：示依公 → 示教依公；已指派承办人的申请只有承办人和负责人可以办理：否 → 是" {
+			t.Errorf("the audit line of the change: %v %+v", err, rows)
 		}
 		before := f.audits()
 		end := casework.Step{Kind: casework.KindConsultEnd, On: D("2026-03-03")}

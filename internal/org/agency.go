@@ -92,3 +92,37 @@ type APIKey struct {
 	Name     string        `json:"name"`
 	Role     casework.Role `json:"role"`
 }
+
+// Changes says what an edit changed in an agency's settings, one line a
+// field ("文号前缀：卫教依公 → 卫教体依公"), for the audit log: a
+// supervising office reads who changed the letters' wording or the rule of
+// who may act.
+func Changes(old, now *Agency) []string {
+	show := func(v string) string {
+		if v == "" {
+			return "（空）"
+		}
+		return v
+	}
+	onOff := map[bool]string{true: "是", false: "否"}
+	var out []string
+	for _, f := range []struct{ name, was, is string }{
+		{"名称", old.Name, now.Name},
+		{"复议机关", old.ReviewOrgan, now.ReviewOrgan},
+		{"上一级主管部门", old.UpperDepartment, now.UpperDepartment},
+		{"文号前缀", old.LetterPrefix, now.LetterPrefix},
+		{"机构代码", old.Code, now.Code},
+		{"办公地址", old.Address, now.Address},
+		{"办公时间", old.Hours, now.Hours},
+		{"联系电话", old.Phone, now.Phone},
+		{"传真", old.Fax, now.Fax},
+		{"电子邮箱", old.Email, now.Email},
+		{"索引号格式", catalog.PatternForForm(old.Pattern()), catalog.PatternForForm(now.Pattern())},
+		{"已指派承办人的申请只有承办人和负责人可以办理", onOff[old.HandlerOnly], onOff[now.HandlerOnly]},
+	} {
+		if f.was != f.is {
+			out = append(out, f.name+"："+show(f.was)+" → "+show(f.is))
+		}
+	}
+	return out
+}
