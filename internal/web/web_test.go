@@ -1754,6 +1754,12 @@ func TestWebStats(t *testing.T) {
 			t.Errorf("%s's overdue applications are not the %d counted", r.Agency.Name, r.Overdue)
 		}
 	}
+	// the list marks each application's counted steps
+	_, list := st.get(sup, "/admin/cases?step=extended")
+	m := regexp.MustCompile(`共 (\d+) 件`).FindStringSubmatch(list)
+	if m == nil || m[1] == "0" || strings.Count(list, `<span class="tag">延期答复</span>`) != min(atoi(m[1]), 50) {
+		t.Errorf("the extended applications are not marked so in the list (%v)", m)
+	}
 	code, xlsx := st.get(sup, "/admin/stats?year=2026&format=xlsx")
 	if code != 200 || !strings.HasPrefix(xlsx, "PK") {
 		t.Errorf("workbook: %d", code)
