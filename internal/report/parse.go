@@ -5712,7 +5712,7 @@ func (p *parser) parseT4() {
 			rc = splitLabel(l, n)
 			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
 		}
-		if blank || hasHan(l.Text) && !generic && !cellsOnly(l, n) {
+		if blank || hasHan(l.Text) && !generic && !cellsOnly(l, n) && !isPlaceholder(trimSpace(l.Text)) { // (a cell of 无 is no heading)
 			if len(toks) > 0 && !(blank && apart) {
 				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
