@@ -15,6 +15,7 @@ targets=(
 	"./internal/report FuzzContainers"
 	"./internal/report FuzzRewrites"
 	"./internal/report FuzzWordNumbering"
+	"./internal/report FuzzSplitPlaceholders"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

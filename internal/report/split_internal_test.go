@@ -49,3 +49,56 @@ func TestSplitPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the tokens, a reading of placeholders among digits has the row's
+// number of cells, each a placeholder or a count without leading zeros, and
+// its numbers are the input's digits in order: none lost, none made up. The
+// search stays within its budget (the fuzzer's time limit would say).
+func FuzzSplitPlaceholders(f *testing.F) {
+	for _, s := range []string{"31////4", "40 101 —244", "3——1————4", "无13无", "21/141///1////0", "0/0", "5无无0空05", "１/２", "—————————————"} {
+		f.Add(s)
+	}
+	digits := func(ss []string) string {
+		var b strings.Builder
+		for _, s := range ss {
+			for _, r := range s {
+				if r >= '０' && r <= '９' {
+					r = r - '０' + '0'
+				}
+				if r >= '0' && r <= '9' {
+					b.WriteRune(r)
+				}
+			}
+		}
+		return b.String()
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			return
+		}
+		toks := strings.Fields(s)
+		for _, c := range []struct {
+			n, g int
+			m    marks
+		}{{NumCols, NumCols, countMarks}, {15, 5, countMarks}, {3, 0, marks{}}} {
+			for _, cells := range splitPlaceholders(toks, c.n, c.g, c.m) {
+				if len(cells) != c.n {
+					t.Fatalf("%q as %d cells: %q", s, c.n, cells)
+				}
+				var nums []string
+				for _, x := range cells {
+					if placeholderTok(x) {
+						continue
+					}
+					if x == "" || (len(x) > 1 && x[0] == '0') || strings.ContainsFunc(x, func(r rune) bool { return r < '0' || r > '9' }) {
+						t.Fatalf("%q: cell %q of %q", s, x, cells)
+					}
+					nums = append(nums, x)
+				}
+				if digits(nums) != digits(toks) {
+					t.Fatalf("%q read as %q: digits %s, not %s", s, cells, digits(nums), digits(toks))
+				}
+			}
+		}
+	})
+}
