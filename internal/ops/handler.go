@@ -122,7 +122,7 @@ func assignBars(ctx context.Context, tx *store.Tx, ag *org.Agency, p Principal, 
 	if (now == 0 && handlerID == p.UserID) || (now == p.UserID && handlerID == 0) || now == handlerID {
 		return nil
 	}
-	return Forbidden("本机关设定由负责人指派承办人：办理人只能认领尚未指派的申请，或退回自己承办的申请")
+	return &errs.Error{Kind: errs.Forbidden, Where: "handler", Msg: "本机关设定由负责人指派承办人：办理人只能认领尚未指派的申请，或退回自己承办的申请"}
 }
 
 // handlerName checks that handlerID may handle the agency's applications

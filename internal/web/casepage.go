@@ -288,6 +288,19 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	s.caseFormDone(w, r, si, id, err, "uploaded", "file")
 }
 
+// atField says an error of a form is said at its field on the form's page:
+// bad input, a file too large, or a refusal that names the field (the
+// handler-only rule's assignment).
+func atField(err error, field string) bool {
+	switch errs.KindOf(err) {
+	case errs.Invalid, errs.TooLarge:
+		return true
+	case errs.Forbidden:
+		return errs.Fields(err)[field] != ""
+	}
+	return false
+}
+
 // caseFormDone ends a form of the case page: back to the page with a word of
 // it, or the page again with the form's problem at its field (an error of
 // another kind is an error page).
@@ -296,7 +309,7 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=%s", id, ok), http.StatusSeeOther)
 		return
 	}
-	if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
+	if !atField(err, field) {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}

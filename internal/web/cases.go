@@ -225,7 +225,7 @@ func (s *Server) assignCases(w http.ResponseWriter, r *http.Request, si *session
 	} else {
 		_, err = s.Ops.AssignCases(r.Context(), si.p(), ids, handler)
 	}
-	if errs.KindOf(err) == errs.Invalid { // nothing ticked, a 承办人 who cannot be: said on the list
+	if atField(err, "handler") || errs.KindOf(err) == errs.Invalid { // nothing ticked, a 承办人 who cannot be: said on the list
 		q, _ := url.ParseQuery(strings.TrimPrefix(back, "/admin/cases?"))
 		s.caseList(w, r, si, q, errs.Fields(err))
 		return

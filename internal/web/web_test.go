@@ -1870,9 +1870,26 @@ func TestWebHandlerOnly(t *testing.T) {
 		strings.Contains(body, `action="`+path+`/handler"`) || strings.Contains(body, `action="`+path+`/attachments"`) || strings.Contains(body, path+"/edit") {
 		t.Error("the colleague's page offers to act, or does not say who handles it")
 	}
+	// taking it from the list is refused there, at the 承办人 field, not on an error page
+	_, list := st.get(colleague, "/admin/cases")
+	code, body, _ := st.post(colleague, "/admin/cases/assign", url.Values{"csrf": {token(list)}, "case": {fmt.Sprint(rows[0].ID)},
+		"handler": {fmt.Sprint(mustUser(t, st, "reviewer"))}, "back": {"/admin/cases?"}})
+	if code == http.StatusSeeOther || !strings.Contains(body, "本机关设定由负责人指派承办人") || !strings.Contains(body, "<h1>申请列表</h1>") {
+		t.Errorf("a colleague takes another's application from the list: %d", code)
+	}
 	clerk, _ := st.login("clerk")
 	if _, body := st.get(clerk, path); strings.Contains(body, "这件申请的承办人是") || !strings.Contains(body, `action="`+path+`/handler"`) ||
 		!strings.Contains(body, `action="`+path+`/steps"`) || !strings.Contains(body, `action="`+path+`/attachments"`) {
 		t.Error("the 承办人's page")
 	}
+}
+
+// mustUser is the id of a demo login.
+func mustUser(t *testing.T, st *site, login string) int64 {
+	t.Helper()
+	u, _, err := st.s.UserByLogin(context.Background(), login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
 }
