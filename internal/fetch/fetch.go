@@ -363,7 +363,11 @@ func PublicClient() *http.Client {
 func PublicClientVia(proxy *url.URL) *http.Client {
 	at := proxy.Host
 	if proxy.Port() == "" {
-		at = net.JoinHostPort(proxy.Hostname(), map[string]string{"https": "443"}[proxy.Scheme]+map[string]string{"http": "80"}[proxy.Scheme])
+		port := "80"
+		if proxy.Scheme == "https" {
+			port = "443"
+		}
+		at = net.JoinHostPort(proxy.Hostname(), port)
 	}
 	d := &net.Dialer{Timeout: 15 * time.Second}
 	t := &http.Transport{Proxy: http.ProxyURL(proxy), TLSHandshakeTimeout: 15 * time.Second, MaxIdleConns: 8, IdleConnTimeout: 30 * time.Second,

@@ -91,11 +91,8 @@ func (s *Service) auditFiles(ctx context.Context, p Principal, agencyID int64, o
 // once for all its letters, its 承办人, and its attachments to be read when
 // written.
 func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
-	c, err := s.Store.GetCase(ctx, id)
+	c, err := s.readableCase(ctx, p, id)
 	if err != nil {
-		return nil, notFoundOr(err)
-	}
-	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
 		return nil, err
 	}
 	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)

@@ -50,11 +50,8 @@ type CaseView struct {
 
 // Case loads a case for a person who may see it.
 func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, error) {
-	c, err := s.Store.GetCase(ctx, id)
+	c, err := s.readableCase(ctx, p, id)
 	if err != nil {
-		return nil, notFoundOr(err)
-	}
-	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
 		return nil, err
 	}
 	cal, st, err := s.rules(ctx)
@@ -121,11 +118,8 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 // audit log says so). Anyone else who may see the case reads a copy, numbered
 // only if it was already issued: reading never uses up a number.
 func (s *Service) Letter(ctx context.Context, p Principal, id int64, seq int) (*casework.Letter, error) {
-	c, err := s.Store.GetCase(ctx, id)
+	c, err := s.readableCase(ctx, p, id)
 	if err != nil {
-		return nil, notFoundOr(err)
-	}
-	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
 		return nil, err
 	}
 	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
@@ -291,11 +285,7 @@ func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string
 
 // Attachment returns a file of a case the principal may see.
 func (s *Service) Attachment(ctx context.Context, p Principal, caseID, id int64) (*casework.Attachment, []byte, error) {
-	c, err := s.Store.GetCase(ctx, caseID)
-	if err != nil {
-		return nil, nil, notFoundOr(err)
-	}
-	if err := s.canRead(ctx, p, c.AgencyID); err != nil {
+	if _, err := s.readableCase(ctx, p, caseID); err != nil {
 		return nil, nil, err
 	}
 	a, data, err := s.Store.AttachmentData(ctx, caseID, id)

@@ -172,6 +172,15 @@ func (s *Service) Visible(ctx context.Context, p Principal) ([]int64, error) {
 	return []int64{p.AgencyID}, nil
 }
 
+// readableCase loads a case the principal may see (not found otherwise).
+func (s *Service) readableCase(ctx context.Context, p Principal, id int64) (*casework.Case, error) {
+	c, err := s.Store.GetCase(ctx, id)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	return c, s.canRead(ctx, p, c.AgencyID)
+}
+
 // canRead refuses (as not found) an agency the principal may not see.
 func (s *Service) canRead(ctx context.Context, p Principal, agencyID int64) error {
 	ids, err := s.Visible(ctx, p)

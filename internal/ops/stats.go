@@ -81,7 +81,7 @@ func (s *Service) Stats(ctx context.Context, p Principal, year int) (*Stats, err
 }
 
 func newTotal() *StatsRow {
-	return &StatsRow{Name: "合计", CaseStats: store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}}
+	return &StatsRow{Name: "合计", CaseStats: *store.NewCaseStats()}
 }
 
 // HandlerStats is the 办理情况统计 of the principal's agency by 承办人, for
@@ -113,7 +113,7 @@ func (s *Service) HandlerStats(ctx context.Context, p Principal, year int) (*Sta
 	add := func(id int64, name string) {
 		c := counts[id]
 		if c == nil {
-			c = &store.CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
+			c = store.NewCaseStats()
 		}
 		total.add(c)
 		out.Unmeasured += c.Unmeasured

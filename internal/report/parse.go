@@ -7258,11 +7258,7 @@ var t2Norms = func() map[string][]string {
 // are null and said.
 func (p *parser) fillT4Marked(cuts [][]string, read string, line int) {
 	var unknown []string
-	for i := range cuts[0] {
-		same := true
-		for _, o := range cuts[1:] {
-			same = same && sameCells(o[i:i+1], cuts[0][i:i+1])
-		}
+	for i, same := range agreeing(cuts) {
 		if same {
 			p.r.Appeals[i/5][i%5] = toCell(cuts[0][i])
 		} else {
@@ -7291,11 +7287,7 @@ type markedRow struct {
 func (p *parser) readPlaceholderRun(g t3Line, cuts [][]string) bool {
 	var v Row
 	one := true
-	for c := range NumCols {
-		same := true
-		for _, o := range cuts[1:] {
-			same = same && sameCells(o[c:c+1], cuts[0][c:c+1])
-		}
+	for c, same := range agreeing(cuts) {
 		if same {
 			v[c] = toCell(cuts[0][c])
 		} else {

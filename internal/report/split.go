@@ -204,7 +204,7 @@ func (m marks) mark(r rune) bool { return slashLike(r) || m.dashes && dashLike(r
 // ok is false unless the run holds a placeholder and a digit, or two
 // slashes at least ("///": three cells), and nothing else.
 func placeholderTokens(s string, m marks) (toks []string, ok bool) {
-	if slashDate(s) {
+	if !placeholderRun(s, m) {
 		return nil, false
 	}
 	rs := []rune(s)
@@ -213,30 +213,22 @@ func placeholderTokens(s string, m marks) (toks []string, ok bool) {
 			rs[i] = r - '０' + '0'
 		}
 	}
-	digits, placed, slashes := false, false, 0
 	for i := 0; i < len(rs); {
 		j := i + 1
-		switch r := rs[i]; {
-		case isDigit(r):
+		switch {
+		case isDigit(rs[i]):
 			for j < len(rs) && isDigit(rs[j]) {
 				j++
 			}
-			digits = true
-		case slashLike(r):
-			placed = true
-			slashes++
-		case m.dashes && dashLike(r):
+		case dashLike(rs[i]): // (only when m counts dashes: placeholderRun said so)
 			for j < len(rs) && dashLike(rs[j]) {
 				j++
 			}
-			placed = true
-		default:
-			return nil, false
 		}
 		toks = append(toks, string(rs[i:j]))
 		i = j
 	}
-	return toks, placed && (digits || slashes >= 2)
+	return toks, true
 }
 
 // slashDate says s is a date written with slashes (2025/1/20, as a
@@ -354,6 +346,19 @@ func splitPlaceholders(in []string, n, g int, m marks) [][]string {
 		}
 	}
 	return out
+}
+
+// agreeing says, cell by cell, whether every reading of a row has that
+// cell (placeholders alike).
+func agreeing(cuts [][]string) []bool {
+	same := make([]bool, len(cuts[0]))
+	for c := range same {
+		same[c] = true
+		for _, o := range cuts[1:] {
+			same[c] = same[c] && sameCells(o[c:c+1], cuts[0][c:c+1])
+		}
+	}
+	return same
 }
 
 // sameCells says two readings of a row agree: the same numbers, and

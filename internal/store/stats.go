@@ -39,7 +39,7 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 	first, last := workday.NewDate(year, 1, 1), workday.NewDate(year, 12, 31)
 	out := make(map[int64]*CaseStats, len(ids))
 	for _, id := range ids {
-		out[id] = newCaseStats()
+		out[id] = NewCaseStats()
 	}
 	group := outcomeGroups()
 	open := openStates()
@@ -105,7 +105,8 @@ func (s *Store) CaseStats(ctx context.Context, ids []int64, year int, today work
 	return out, err
 }
 
-func newCaseStats() *CaseStats {
+// NewCaseStats is an empty CaseStats, its maps made.
+func NewCaseStats() *CaseStats {
 	return &CaseStats{Days: map[int]int{}, Results: map[string]int{}, Marked: map[casework.Mark]int{}}
 }
 
@@ -188,7 +189,7 @@ func (s *Store) HandlerStats(ctx context.Context, agencyID int64, year int, toda
 		}
 		st := out[id]
 		if st == nil {
-			st = newCaseStats()
+			st = NewCaseStats()
 			out[id] = st
 		}
 		inYear := rec.d >= first && rec.d <= last
