@@ -105,7 +105,7 @@ func leftPad(n int) string {
 // (docs/ARCHITECTURE.md).
 func TestDomainImports(t *testing.T) {
 	domain := []string{"casework", "report", "office", "importer", "appeal", "org", "audit", "settings", "workday", "render", "auditor", "clock", "guard", "errs",
-		"catalog", "newmedia", "search"}
+		"catalog", "newmedia", "search", "notify"}
 	banned := []string{`"net/http"`, `"gongkai/internal/store"`, `"gongkai/internal/web"`, `"gongkai/internal/api"`, `"gongkai/internal/ops"`, `"gongkai/internal/server"`, `"database/sql"`}
 	for _, d := range domain {
 		files, _ := filepath.Glob(filepath.Join(root, "internal", d, "*.go"))

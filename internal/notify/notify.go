@@ -1,0 +1,197 @@
+// Package notify writes the daily reminder a person who handles
+// applications receives by e-mail: their applications past the reply
+// deadline or due within a few working days, and the agency's that nobody
+// handles yet. It only writes the message; internal/mail sends it and
+// internal/ops decides who gets what.
+//
+// The message names applications by their serial, dates and state, never
+// by the applicant or the request: mail systems keep and forward copies,
+// and the case page behind the link is where the personal data stays.
+package notify
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"mime"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// Item is one application of a reminder.
+type Item struct {
+	ID       int64
+	Serial   string
+	Received workday.Date
+	Due      workday.Date
+	DaysLeft int    // working days to the deadline; negative: that many late
+	Counted  bool   // DaysLeft is known (the calendar covers the days between)
+	State    string // the state's Chinese name
+}
+
+// Group is one list of a reminder.
+type Group struct {
+	Title string
+	Items []Item
+	More  int // listed beyond Items (the message names the first ones only)
+}
+
+// Digest is one person's reminder of a day.
+type Digest struct {
+	To, Name, Agency string
+	Today            workday.Date
+	Soon             int // "due soon" is within this many working days
+	Overdue, DueSoon int // of the person's own applications
+	Unassigned       int // the agency's due or overdue ones nobody handles
+	Groups           []Group
+	Base             string // the server's address for links ("": no links)
+}
+
+// Cases is how many applications the reminder names.
+func (d Digest) Cases() int {
+	n := 0
+	for _, g := range d.Groups {
+		n += len(g.Items) + g.More
+	}
+	return n
+}
+
+// Summary is the reminder in a phrase (its subject, the audit log's detail).
+func (d Digest) Summary() string {
+	var parts []string
+	if d.Overdue > 0 {
+		parts = append(parts, fmt.Sprintf("已逾期 %d 件", d.Overdue))
+	}
+	if d.DueSoon > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个工作日内到期 %d 件", d.Soon, d.DueSoon))
+	}
+	if d.Unassigned > 0 {
+		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))
+	}
+	return strings.Join(parts, "，")
+}
+
+// Subject is the message's subject line.
+func (d Digest) Subject() string {
+	return "【依申请公开到期提醒】" + d.Summary()
+}
+
+// Body is the message's text.
+func (d Digest) Body() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s：\n\n截至 %s，%s的依申请公开申请中需要您关注的如下（答复期限按工作日计算，已计入节假日和调休）。\n", d.Name, d.Today.Chinese(), d.Agency)
+	for _, g := range d.Groups {
+		fmt.Fprintf(&b, "\n%s（%d 件）：\n", g.Title, len(g.Items)+g.More)
+		for _, it := range g.Items {
+			fmt.Fprintf(&b, "  %s  收到 %s  答复期限 %s（%s）  %s\n", it.Serial, it.Received.Chinese(), it.Due.Chinese(), left(it), it.State)
+			if d.Base != "" {
+				fmt.Fprintf(&b, "    %s/admin/cases/%d\n", d.Base, it.ID)
+			}
+		}
+		if g.More > 0 {
+			fmt.Fprintf(&b, "  另有 %d 件，请登录系统查看。\n", g.More)
+		}
+	}
+	if d.Base != "" {
+		fmt.Fprintf(&b, "\n工作台：%s/admin/\n", d.Base)
+	}
+	b.WriteString("\n本邮件由政府信息公开工作平台在工作日自动发送，不必回复。不想再收到时，请在“修改密码”页删去电子邮箱，或请系统管理员删去。\n")
+	return b.String()
+}
+
+func left(it Item) string {
+	n := it.DaysLeft
+	switch {
+	case !it.Counted:
+		return "节假日安排未导入，工作日数未计"
+	case n < 0:
+		return fmt.Sprintf("已逾期 %d 个工作日", -n)
+	case n == 0:
+		return "今天到期"
+	default:
+		return fmt.Sprintf("还有 %d 个工作日", n)
+	}
+}
+
+// fromName is the display name of the sender.
+const fromName = "政府信息公开工作平台"
+
+// Message is the reminder as an RFC 5322 message from the address from,
+// dated now, its text UTF-8 in base64 (every mail system reads it; a line
+// never exceeds 76 characters).
+func Message(from string, d Digest, now time.Time, id string) []byte {
+	return compose(from, &mail.Address{Name: d.Name, Address: d.To}, d.Subject(), d.Body(), now, id)
+}
+
+// Test is a message that shows the mail settings work.
+func Test(from, to string, now time.Time) []byte {
+	id := fmt.Sprintf("test.%d@%s", now.UnixNano(), from[strings.LastIndexByte(from, '@')+1:])
+	return compose(from, &mail.Address{Address: to}, "【"+fromName+"】测试邮件",
+		"这是一封测试邮件：邮件服务器的设置可用，依申请公开到期提醒将这样发送。\n", now, id)
+}
+
+func compose(from string, to *mail.Address, subject, text string, now time.Time, id string) []byte {
+	var b bytes.Buffer
+	h := func(k, v string) { b.WriteString(fold(k+": "+v) + "\r\n") }
+	h("From", (&mail.Address{Name: fromName, Address: from}).String())
+	h("To", to.String())
+	h("Subject", mime.BEncoding.Encode("UTF-8", subject))
+	h("Date", now.Format(time.RFC1123Z))
+	h("Message-ID", "<"+id+">")
+	h("MIME-Version", "1.0")
+	h("Content-Type", "text/plain; charset=UTF-8")
+	h("Content-Transfer-Encoding", "base64")
+	h("Auto-Submitted", "auto-generated") // RFC 3834: no vacation replies
+	b.WriteString("\r\n")
+	body := base64.StdEncoding.EncodeToString([]byte(strings.ReplaceAll(text, "\n", "\r\n")))
+	for len(body) > 76 {
+		b.WriteString(body[:76] + "\r\n")
+		body = body[76:]
+	}
+	b.WriteString(body + "\r\n")
+	return b.Bytes()
+}
+
+// fold breaks a header line at its spaces (between encoded words) so that
+// no line passes 78 characters, as RFC 5322 asks.
+func fold(line string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Split(line, " ") {
+		if i > 0 {
+			if n+1+len(w) > 78 {
+				b.WriteString("\r\n")
+				n = 0
+			}
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}
+
+// maxAddress is RFC 5321's limit on a path.
+const maxAddress = 254
+
+// Address checks an e-mail address as a person types it (a bare address,
+// or one written 姓名 <a@b.cn>) and returns the bare address; "" stays ""
+// (no reminders). where names the form field.
+func Address(where, s string) (string, error) {
+	s = strings.TrimSpace(strings.NewReplacer("＠", "@", "．", ".", "。", ".").Replace(s))
+	if s == "" {
+		return "", nil
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"") ||
+		!strings.Contains(a.Address[strings.LastIndexByte(a.Address, '@')+1:], ".") {
+		return "", errs.New(where, "“%s”不是电子邮箱地址：请写成 name@example.gov.cn 的样子", s)
+	}
+	return a.Address, nil
+}
