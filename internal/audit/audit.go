@@ -39,6 +39,8 @@ var Actions = []struct {
 	{"user.disable", "停用用户"},
 	{"user.enable", "启用用户"},
 	{"user.reset", "重置密码"},
+	{"user.email", "修改电子邮箱"},
+	{"remind.send", "发送到期提醒"},
 	{"agency.update", "修改机关设置"},
 	{"calendar.load", "导入节假日安排"},
 	{"settings.update", "修改办理规则设置"},

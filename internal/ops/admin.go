@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/notify"
 	"gongkai/internal/org"
 	"gongkai/internal/settings"
 	"gongkai/internal/store"
@@ -31,6 +33,7 @@ type NewUser struct {
 	Name     string
 	Role     casework.Role
 	Password string
+	Email    string // for the daily reminder (optional)
 }
 
 // CreateUser adds a user to the administrator's agency or one below it.
@@ -56,6 +59,10 @@ func (s *Service) CreateUser(ctx context.Context, p Principal, n NewUser) (*org.
 	if err := s.canRead(ctx, p, n.AgencyID); err != nil {
 		l.Add("agency", "只能为本机关及下级机关新增用户")
 	}
+	email, err := notify.Address("email", n.Email)
+	if err != nil {
+		l.Add("email", "%s", errs.Message(err))
+	}
 	if len(l) > 0 {
 		return nil, l
 	}
@@ -65,6 +72,10 @@ func (s *Service) CreateUser(ctx context.Context, p Principal, n NewUser) (*org.
 		err := tx.CreateUser(ctx, u, hash)
 		if errors.Is(err, store.ErrConflict) {
 			return errs.New("login", "用户名“%s”已被使用", n.Login)
+		}
+		if err == nil && email != "" {
+			e.Detail += "；电子邮箱 " + email
+			err = tx.SetEmail(ctx, u.ID, email)
 		}
 		return err
 	})
@@ -118,6 +129,28 @@ func (s *Service) ResetPassword(ctx context.Context, p Principal, id int64, pass
 	return s.write(ctx, p, "user.reset", func(tx *store.Tx, e *audit.Entry) error {
 		e.AgencyID, e.Object = u.AgencyID, u.Login
 		return tx.SetPassword(ctx, u.ID, hash)
+	})
+}
+
+// SetUserEmail sets the address a user's daily reminder goes to ("":
+// none). Everyone sets their own; an administrator anyone's they manage.
+func (s *Service) SetUserEmail(ctx context.Context, p Principal, id int64, email string) (string, error) {
+	var u *store.UserRow
+	var err error
+	if id == p.UserID && p.UserID != 0 {
+		u, err = s.Store.User(ctx, id)
+	} else {
+		u, err = s.managedUser(ctx, p, id)
+	}
+	if err != nil {
+		return "", err
+	}
+	if email, err = notify.Address("email", email); err != nil {
+		return "", err
+	}
+	return email, s.write(ctx, p, "user.email", func(tx *store.Tx, e *audit.Entry) error {
+		e.AgencyID, e.Object, e.Detail = u.AgencyID, u.Login, cmp.Or(u.Email, "（无）")+" → "+cmp.Or(email, "（无）")
+		return tx.SetEmail(ctx, u.ID, email)
 	})
 }
 

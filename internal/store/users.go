@@ -26,6 +26,18 @@ func (t *Tx) SetPassword(ctx context.Context, userID int64, passwordHash string)
 	return mapErr(err)
 }
 
+// SetEmail sets the address a user's daily reminder goes to ("": none).
+func (t *Tx) SetEmail(ctx context.Context, userID int64, email string) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE users SET email = $1 WHERE id = $2`, email, userID)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
 // SetDisabled disables a user (and ends their sessions) or enables them again.
 func (t *Tx) SetDisabled(ctx context.Context, userID int64, disabled bool) error {
 	var at any
@@ -125,6 +137,7 @@ type UserRow struct {
 	org.User
 	Agency   string
 	Disabled bool
+	Email    string // where the daily reminder goes ("": none)
 }
 
 // ListUsers returns the users of the given agencies, by agency and login.
@@ -137,7 +150,7 @@ func (s *Store) ListUsers(ctx context.Context, agencyIDs []int64) ([]UserRow, er
 }
 
 func (s *Store) users(ctx context.Context, where string, args ...any) ([]UserRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, a.name, u.disabled_at IS NOT NULL
+	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, a.name, u.disabled_at IS NOT NULL, u.email
 		FROM users u JOIN agencies a ON a.id = u.agency_id WHERE `+where+` ORDER BY u.agency_id, u.login`, args...)
 	if err != nil {
 		return nil, mapErr(err)
@@ -147,7 +160,7 @@ func (s *Store) users(ctx context.Context, where string, args ...any) ([]UserRow
 	for rows.Next() {
 		var u UserRow
 		var role string
-		if err := rows.Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &u.Agency, &u.Disabled); err != nil {
+		if err := rows.Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &u.Agency, &u.Disabled, &u.Email); err != nil {
 			return nil, err
 		}
 		u.Role = casework.Role(role)

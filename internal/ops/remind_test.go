@@ -1,0 +1,204 @@
+package ops_test
+
+import (
+	"encoding/base64"
+	"io"
+	"net/mail"
+	"strings"
+	"testing"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	gkmail "gongkai/internal/mail"
+	"gongkai/internal/mail/mailtest"
+	"gongkai/internal/ops"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+// mailer is a real SMTP conversation with a test server on this machine.
+func mailer(t *testing.T) (*mailtest.Server, *gkmail.Sender) {
+	t.Helper()
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	m, err := gkmail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@example.gov.cn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.Roots
+	return srv, m
+}
+
+// bodyOf decodes a received message's text.
+func bodyOf(t *testing.T, m mailtest.Message) string {
+	t.Helper()
+	msg, err := mail.ReadMessage(strings.NewReader(m.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, msg.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestEmailAddresses(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		if got, err := o.SetUserEmail(ctx, f.clerk, f.clerk.UserID, " 张办理 <zhang＠example.gov.cn>"); err != nil || got != "zhang@example.gov.cn" {
+			t.Fatalf("own address: %q %v", got, err)
+		}
+		if _, err := o.SetUserEmail(ctx, f.clerk, f.head.UserID, "x@example.gov.cn"); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a clerk set a colleague's address: %v", err)
+		}
+		if _, err := o.SetUserEmail(ctx, f.admin, f.peerClerk.UserID, "x@example.gov.cn"); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("an administrator set another county's user's address: %v", err)
+		}
+		var e *errs.Error
+		if _, err := o.SetUserEmail(ctx, f.admin, f.head.UserID, "li@example"); !asErr(err, &e) || e.Where != "email" {
+			t.Errorf("a wrong address: %v", err)
+		}
+		if _, err := o.SetUserEmail(ctx, f.admin, f.head.UserID, "li@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := s.SearchAudit(ctx, store.AuditFilter{AgencyIDs: []int64{f.a.ID}, Action: "user.email", Limit: 10})
+		if err != nil || len(rows) != 2 || rows[0].Detail != "（无） → li@example.gov.cn" || rows[1].Object != "u1" {
+			t.Fatalf("audit: %v %+v", err, rows)
+		}
+		u, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "new", Name: "新同事", Role: casework.Clerk, Password: "a-good-password", Email: "new@example.gov.cn"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if row, err := s.User(ctx, u.ID); err != nil || row.Email != "new@example.gov.cn" {
+			t.Fatalf("created with an address: %+v %v", row, err)
+		}
+		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "new2", Name: "新同事", Role: casework.Clerk, Password: "a-good-password", Email: "new2"}); !asErr(err, &e) {
+			t.Errorf("created with a wrong address: %v", err)
+		}
+	})
+}
+
+func asErr(err error, e **errs.Error) bool {
+	l, ok := err.(errs.List)
+	if ok && len(l) > 0 {
+		*e = l[0]
+		return true
+	}
+	x, ok := err.(*errs.Error)
+	*e = x
+	return ok
+}
+
+// remindFx: the clerk handles A (due 2026-03-30) and B (due 2026-04-02), C
+// (due 2026-03-31) is nobody's, D is answered; the clerk, the head and b's
+// clerk gave addresses, the supervisor too (who handles nothing).
+func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
+	f := newFx(t, s)
+	cs := map[string]*casework.Case{"A": f.register("2026-03-02", "王某"), "C": f.register("2026-03-03", "李某"),
+		"B": f.register("2026-03-05", "赵某"), "D": f.register("2026-03-02", "钱某")}
+	if _, err := f.on("2026-03-04").AssignCase(ctx, f.head, cs["C"].ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	f.decide(cs["D"].ID, "2026-03-10")
+	for p, addr := range map[*ops.Principal]string{&f.clerk: "zhang@example.gov.cn", &f.head: "li@example.gov.cn",
+		&f.bClerk: "wang@example.gov.cn", &f.super: "zhao@example.gov.cn"} {
+		if _, err := f.o.SetUserEmail(ctx, *p, p.UserID, addr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f, cs
+}
+
+func TestReminders(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f, cs := remindFx(t, s)
+		rs, err := f.o.Reminders(ctx, D("2026-03-31"), "https://gk.example.gov.cn/")
+		if err != nil || len(rs) != 2 {
+			t.Fatalf("%v: %d reminders, want the clerk's and the head's: %+v", err, len(rs), rs)
+		}
+		clerk, head := rs[0], rs[1]
+		if clerk.UserID != f.clerk.UserID || clerk.Overdue != 1 || clerk.DueSoon != 1 || clerk.Unassigned != 1 || len(clerk.Groups) != 3 ||
+			clerk.Groups[0].Items[0].Serial != cs["A"].Serial || clerk.Groups[0].Items[0].DaysLeft != -1 ||
+			clerk.Groups[1].Items[0].Serial != cs["B"].Serial || clerk.Groups[1].Items[0].DaysLeft != 2 ||
+			clerk.Groups[2].Items[0].Serial != cs["C"].Serial || clerk.Groups[2].Items[0].DaysLeft != 0 {
+			t.Errorf("clerk's: %+v", clerk)
+		}
+		if head.UserID != f.head.UserID || head.Overdue+head.DueSoon != 0 || len(head.Groups) != 1 || head.Unassigned != 1 || head.Base != "https://gk.example.gov.cn" {
+			t.Errorf("head's: %+v", head)
+		}
+		// a week earlier nothing is due within three working days
+		if rs, err := f.o.Reminders(ctx, D("2026-03-20"), ""); err != nil || len(rs) != 0 {
+			t.Errorf("2026-03-20: %v %+v", err, rs)
+		}
+		// days off send nothing (a weekend, 劳动节), a 调休 Saturday does
+		for day, want := range map[string]int{"2026-04-04": 0, "2026-05-04": 0, "2026-05-09": 2, "2026-05-11": 2} {
+			if rs, err := f.o.Reminders(ctx, D(day), ""); err != nil || len(rs) != want {
+				t.Errorf("%s: %v, %d reminders, want %d", day, err, len(rs), want)
+			}
+		}
+	})
+}
+
+func TestSendReminders(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f, cs := remindFx(t, s)
+		srv, m := mailer(t)
+		srv.Refuse = func(to string) bool { return to == "li@example.gov.cn" }
+		o := f.o.At(at("2026-03-31", "08:30"))
+		before := f.audits()
+		res, err := o.SendReminders(ctx, m, "https://gk.example.gov.cn")
+		if err != nil || len(res.Sent) != 1 || len(res.Failed) != 1 || res.Failed[0].To != "li@example.gov.cn" || res.Day != D("2026-03-31") {
+			t.Fatalf("first round: %v %+v", err, res)
+		}
+		got := srv.Messages()
+		if len(got) != 1 || got[0].To[0] != "zhang@example.gov.cn" || got[0].From != "noreply@example.gov.cn" {
+			t.Fatalf("received %+v", got)
+		}
+		body := bodyOf(t, got[0])
+		for _, want := range []string{cs["A"].Serial, cs["B"].Serial, cs["C"].Serial, "https://gk.example.gov.cn/admin/cases/"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the message lacks %q:\n%s", want, body)
+			}
+		}
+		for _, never := range []string{"王某", "李某", "赵某", "学区划分", cs["D"].Serial} {
+			if strings.Contains(body, never) {
+				t.Errorf("the message names %q:\n%s", never, body)
+			}
+		}
+		if f.audits() != before+1 {
+			t.Errorf("%d audit entries, want one for the one sent", f.audits()-before)
+		}
+		rows, _, _ := s.SearchAudit(ctx, store.AuditFilter{AgencyIDs: []int64{f.a.ID}, Action: "remind.send", Limit: 5})
+		if len(rows) != 1 || rows[0].Object != "u1" || !strings.Contains(rows[0].Detail, "已逾期 1 件") || !strings.HasSuffix(rows[0].Detail, "发至 zhang@example.gov.cn") ||
+			audit.Name(rows[0].Action) != "发送到期提醒" {
+			t.Errorf("audit %+v", rows)
+		}
+
+		// again the same day: the clerk's is not sent twice; the head's,
+		// given back, goes once the server takes it
+		srv.Refuse = nil
+		res, err = o.SendReminders(ctx, m, "")
+		if err != nil || len(res.Sent) != 1 || res.Sent[0].UserID != f.head.UserID || res.Taken != 1 || len(res.Failed) != 0 {
+			t.Fatalf("second round: %v %+v", err, res)
+		}
+		if res, err = o.SendReminders(ctx, m, ""); err != nil || len(res.Sent) != 0 || res.Taken != 2 {
+			t.Fatalf("third round: %v %+v", err, res)
+		}
+		if n, err := s.RemindersSent(ctx, D("2026-03-31")); err != nil || n != 2 {
+			t.Errorf("recorded as sent: %d %v", n, err)
+		}
+		// the next working day each gets one again
+		if res, err = f.o.At(at("2026-04-01", "08:30")).SendReminders(ctx, m, ""); err != nil || len(res.Sent) != 2 {
+			t.Fatalf("next day: %v %+v", err, res)
+		}
+		if n := len(srv.Messages()); n != 4 {
+			t.Errorf("%d messages in all, want 4", n)
+		}
+	})
+}
