@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -23,6 +24,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/clock"
+	"gongkai/internal/mail"
+	"gongkai/internal/mail/mailtest"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
@@ -1154,4 +1157,111 @@ func TestFetchProxyFlag(t *testing.T) {
 			t.Errorf("%q: %v %v", v, u, err)
 		}
 	}
+}
+
+// remind sends each person's reminder through a real SMTP conversation, once
+// a day; --dry-run only lists; --test checks the settings.
+func TestRemindCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	out, stderr, code := gk(t, "remind", "--db", db, "--dry-run")
+	if code != 0 || !strings.Contains(out, "张办理（卫滨区教育体育和文化旅游局，clerk@weibin-demo.example）：") || !strings.Contains(out, "2026年11月24日：") {
+		t.Fatalf("dry run: %d %s\n%s", code, stderr, out)
+	}
+	people := strings.Count(out, "@weibin-demo.example")
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	srv.Plain = true // a relay on the office's network
+	flags := []string{"--db", db, "--smtp", "smtp://" + srv.Addr, "--mail-from", "noreply@weibin-demo.example", "--public-url", "https://gk.example/"}
+	out, stderr, code = gk(t, append([]string{"remind"}, flags...)...)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("发送 %d 封，今天已发过 0 封，失败 0 封", people)) || len(srv.Messages()) != people {
+		t.Fatalf("send: %d %s\n%s (%d received, %d listed)", code, stderr, out, len(srv.Messages()), people)
+	}
+	if out, _, code = gk(t, append([]string{"remind"}, flags...)...); code != 0 || !strings.Contains(out, fmt.Sprintf("发送 0 封，今天已发过 %d 封", people)) {
+		t.Fatalf("again: %d %s", code, out)
+	}
+	if out, stderr, code = gk(t, "remind", "--smtp", "smtp://"+srv.Addr, "--mail-from", "noreply@weibin-demo.example", "--test", "me@weibin-demo.example"); code != 0 ||
+		!strings.Contains(out, "测试邮件已由 smtp://"+srv.Addr+" 发往 me@weibin-demo.example") {
+		t.Fatalf("test: %d %s %s", code, out, stderr)
+	}
+	if got := srv.Messages(); len(got) != people+1 || got[people].To[0] != "me@weibin-demo.example" {
+		t.Fatalf("received %+v", got)
+	}
+	for _, c := range []struct {
+		args  []string
+		where string
+	}{
+		{[]string{"remind", "--db", db}, "--smtp"},
+		{[]string{"remind", "--db", db, "--mail-from", "a@b.example"}, "--smtp"},
+		{[]string{"remind", "--db", db, "--smtp", "mail.example:25", "--mail-from", "a@b.example"}, "--smtp"},
+		{[]string{"remind", "--db", db, "--dry-run", "--public-url", "gk.example"}, "--public-url"},
+		{[]string{"serve", "--db", db, "--smtp", "smtp://" + srv.Addr, "--mail-from", "a@b.example", "--remind-at", "25:00"}, "--remind-at"},
+	} {
+		if _, stderr, code := gk(t, c.args...); code == 0 || !strings.Contains(stderr, c.where) {
+			t.Errorf("%v: %d %s", c.args, code, stderr)
+		}
+	}
+}
+
+// serve's loop sends a working day's reminders once the clock passes
+// --remind-at, once a day, and again the next working day.
+func TestRemindLoop(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	var mu sync.Mutex
+	now := time.Date(2026, 11, 24, 8, 0, 0, 0, clock.Shanghai())
+	clk := clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+	set := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
+	c := &cli{clock: clk, stdout: io.Discard, stderr: io.Discard}
+	o, err := c.openOps(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Store.Close()
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	srv.Plain = true
+	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	go func() {
+		remindLoop(ctx, o, m, "", 8*time.Hour+30*time.Minute, tick, slog.New(slog.DiscardHandler))
+		close(done)
+	}()
+	// an unbuffered tick is taken only when the previous one is handled
+	step := func(at time.Time) int {
+		set(at)
+		tick <- at
+		tick <- at
+		return len(srv.Messages())
+	}
+	if n := step(now); n != 0 {
+		t.Fatalf("%d sent before 08:30", n)
+	}
+	first := step(time.Date(2026, 11, 24, 8, 31, 0, 0, clock.Shanghai()))
+	if first == 0 {
+		t.Fatal("nothing sent after 08:30")
+	}
+	if n := step(time.Date(2026, 11, 24, 15, 0, 0, 0, clock.Shanghai())); n != first {
+		t.Fatalf("%d sent later the same day, want %d", n, first)
+	}
+	if n := step(time.Date(2026, 11, 25, 9, 0, 0, 0, clock.Shanghai())); n <= first {
+		t.Fatalf("nothing sent the next working day: %d", n)
+	}
+	cancel()
+	<-done
 }

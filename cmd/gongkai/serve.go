@@ -97,6 +97,8 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	metricsToken := fs.String("metrics-token", os.Getenv("GONGKAI_METRICS_TOKEN"), "监控指标 /metrics 的访问令牌（Authorization: Bearer 令牌）；不设时只对本机开放（环境变量 GONGKAI_METRICS_TOKEN）")
 	proxies := fs.String("trusted-proxies", os.Getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理的地址或网段，逗号分隔：只信任它们的 X-Forwarded-For")
 	fetchProxy := fs.String("fetch-proxy", os.Getenv("GONGKAI_FETCH_PROXY"), "报告核查按网址下载报告时经过的 HTTP 代理（如 http://10.1.2.3:3128，内网服务器不能直接访问互联网时使用；仍只访问互联网上的公开地址；环境变量 GONGKAI_FETCH_PROXY）")
+	mf := addMailFlags(fs)
+	remindAt := fs.String("remind-at", envOr("GONGKAI_REMIND_AT", "08:30"), "给出 --smtp 时，每个工作日几点发送到期提醒邮件（按 --tz 的时区；环境变量 GONGKAI_REMIND_AT）")
 	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
@@ -128,23 +130,20 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "demo", "生成演示数据失败"))
 		}
 	}
+	reminders, err := c.startReminders(ctx, mf, *remindAt, srv.Ops, log)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
 	}
 	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, WriteTimeout: 120 * time.Second,
 		MaxHeaderBytes: 64 << 10}
-	scheme := "http"
-	if *cert != "" {
-		pair, err := tls.LoadX509KeyPair(*cert, *key)
-		if err != nil {
-			return fail(stderr, errs.Wrap(errs.Invalid, err, "--tls-cert", "无法读取 TLS 证书或私钥"))
-		}
-		hs.TLSConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
-		ln = tls.NewListener(ln, hs.TLSConfig)
-		scheme = "https"
+	if ln, err = listenTLS(hs, ln, *cert, *key); err != nil {
+		return fail(stderr, err)
 	}
-	c.printStart(scheme+"://"+ln.Addr().String()+"/", *db, *demoFlag, keys)
+	c.printStart(scheme(*cert)+"://"+ln.Addr().String()+"/", *db, *demoFlag, keys, reminders)
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
@@ -164,7 +163,51 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	return 0
 }
 
-func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys) {
+// startReminders starts the daily reminder e-mail when --smtp is given and
+// says so ("" when it is not).
+func (c *cli) startReminders(ctx context.Context, mf mailFlags, at string, o *ops.Service, log *slog.Logger) (string, error) {
+	m, err := mf.sender()
+	if m == nil || err != nil {
+		return "", err
+	}
+	base, err := mf.base()
+	if err != nil {
+		return "", err
+	}
+	after, err := parseRemindAt(at)
+	if err != nil {
+		return "", err
+	}
+	t := time.NewTicker(time.Minute)
+	go func() {
+		defer t.Stop()
+		remindLoop(ctx, o, m, base, after, t.C, log)
+	}()
+	return fmt.Sprintf("到期提醒邮件：每个工作日 %02d:%02d 起经 %s 由 %s 发送", int(after.Hours()), int(after.Minutes())%60, m, m.From()), nil
+}
+
+// scheme is the server's URL scheme: https with a certificate of its own.
+func scheme(cert string) string {
+	if cert != "" {
+		return "https"
+	}
+	return "http"
+}
+
+// listenTLS serves HTTPS on ln when a certificate is given.
+func listenTLS(hs *http.Server, ln net.Listener, cert, key string) (net.Listener, error) {
+	if cert == "" {
+		return ln, nil
+	}
+	pair, err := tls.LoadX509KeyPair(cert, key)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, "--tls-cert", "无法读取 TLS 证书或私钥")
+	}
+	hs.TLSConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+	return tls.NewListener(ln, hs.TLSConfig), nil
+}
+
+func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys, reminders string) {
 	stdout := c.stdout
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)
 	fmt.Fprintf(stdout, "  数据库：%s\n  时区：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n  监控指标：%smetrics\n",
@@ -175,6 +218,9 @@ func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys) {
 			fmt.Fprintf(stdout, "  演示登录：%s / %s（%s）\n", l.Login, demo.Password, l.Desc)
 		}
 		fmt.Fprintf(stdout, "  演示 API 密钥（办理人）：%s\n  演示 API 密钥（负责人）：%s\n", keys.Clerk, keys.Approver)
+	}
+	if reminders != "" {
+		fmt.Fprintf(stdout, "  %s\n", reminders)
 	}
 	fmt.Fprintln(stdout, "  按 Ctrl+C 停止。")
 }

@@ -50,6 +50,7 @@ var matrix = map[string]access{
 	"GET /admin/{$}":                                  staff,
 	"GET /admin/password":                             staff,
 	"POST /admin/password":                            staff,
+	"POST /admin/email":                               staff,
 	"GET /admin/cases":                                staff,
 	"GET /admin/cases/new":                            actAgency,
 	"POST /admin/cases":                               actAgency,

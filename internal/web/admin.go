@@ -22,7 +22,8 @@ import (
 type userView struct {
 	store.UserRow
 	RoleName string
-	Handles  int // open applications this user is 承办人 of: to reassign before disabling
+	Handles  int  // open applications this user is 承办人 of: to reassign before disabling
+	Reminded bool // handles applications: gets the daily reminder at its address
 }
 
 type adminData struct {
@@ -78,7 +79,7 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 	}
 	d := adminData{Kind: "users", Agencies: ags}
 	for _, u := range rows {
-		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID]})
+		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID], u.Role == casework.Clerk || u.Role == casework.Approver})
 	}
 	for _, x := range org.Roles {
 		d.Roles = append(d.Roles, option{string(x.ID), x.Name})
@@ -94,10 +95,10 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 }
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	f := formValues(r, []string{"agency", "login", "name", "role"})
+	f := formValues(r, []string{"agency", "login", "name", "role", "email"})
 	agencyID, _ := strconv.ParseInt(f["agency"], 10, 64)
 	_, err := s.Ops.CreateUser(r.Context(), si.p(), ops.NewUser{AgencyID: agencyID, Login: f["login"], Name: f["name"],
-		Role: casework.Role(f["role"]), Password: r.PostFormValue("password")})
+		Role: casework.Role(f["role"]), Password: r.PostFormValue("password"), Email: f["email"]})
 	if errs.KindOf(err) == errs.Invalid {
 		s.usersPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
 		return
@@ -109,7 +110,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, si *sessionI
 	http.Redirect(w, r, "/admin/users?ok=created", http.StatusSeeOther)
 }
 
-// changeUser disables, enables or resets the password of a user.
+// changeUser disables, enables, resets the password or sets the e-mail
+// address of a user.
 func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	var err error
@@ -120,6 +122,8 @@ func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, si *sessionI
 		err = s.Ops.SetUserDisabled(r.Context(), si.p(), id, false)
 	case "reset":
 		err = s.Ops.ResetPassword(r.Context(), si.p(), id, r.PostFormValue("password"))
+	case "email":
+		_, err = s.Ops.SetUserEmail(r.Context(), si.p(), id, r.PostFormValue("email"))
 	default:
 		err = errs.New("form", "请选择操作")
 	}

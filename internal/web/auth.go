@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
 )
@@ -59,7 +60,36 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 }
 
 func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.render(w, http.StatusOK, "password", page{Title: "修改密码", User: si.user, CSRF: si.csrf, Flash: flashOf(r)})
+	s.myAccount(w, r, si, http.StatusOK, nil, nil)
+}
+
+// myAccount is 我的账号: the e-mail address of the reminders, and the password.
+func (s *Server) myAccount(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string) {
+	u, err := s.Ops.Store.User(r.Context(), si.user.ID)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	if form == nil {
+		form = map[string]string{"email": u.Email}
+	}
+	s.render(w, code, "password", page{Title: "我的账号", User: si.user, CSRF: si.csrf, Flash: flashOf(r), Form: form, Errors: fieldErrs,
+		Data: map[string]any{"Email": u.Email, "Reminded": u.Role == casework.Clerk || u.Role == casework.Approver}})
+}
+
+// setEmail: everyone sets the address of their own reminders.
+func (s *Server) setEmail(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"email"})
+	_, err := s.Ops.SetUserEmail(r.Context(), si.p(), si.user.ID, f["email"])
+	if errs.KindOf(err) == errs.Invalid {
+		s.myAccount(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/password?ok=saved", http.StatusSeeOther)
 }
 
 // changePassword: everyone changes their own password (the old one first).
@@ -67,7 +97,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sess
 	err := s.Ops.ChangePassword(r.Context(), si.p(), r.PostFormValue("old"), r.PostFormValue("password"), r.PostFormValue("again"))
 	if err != nil {
 		if errs.KindOf(err) == errs.Invalid {
-			s.render(w, http.StatusUnprocessableEntity, "password", page{Title: "修改密码", User: si.user, CSRF: si.csrf, Errors: formErrors(err, nil)})
+			s.myAccount(w, r, si, http.StatusUnprocessableEntity, nil, formErrors(err, nil))
 			return
 		}
 		s.fail(w, r, si.user, si.csrf, err)

@@ -86,6 +86,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/{$}", s.admin(s.dashboard)},
 		{"GET /admin/password", s.admin(s.passwordPage)},
 		{"POST /admin/password", s.admin(s.changePassword)},
+		{"POST /admin/email", s.admin(s.setEmail)},
 		{"GET /admin/cases", s.admin(s.cases)},
 		{"GET /admin/cases/new", s.acting(s.newCase)},
 		{"POST /admin/cases", s.acting(s.createCase)},

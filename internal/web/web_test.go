@@ -578,6 +578,31 @@ func TestAdministration(t *testing.T) {
 		}
 		_, body = st.get(c, "/admin/password")
 		ctok := token(body)
+		// their own address for the reminders: a wrong one is said at the field and kept
+		if code, body, _ := st.post(c, "/admin/email", url.Values{"csrf": {ctok}, "email": {"xin@example"}}); code != 422 ||
+			!strings.Contains(body, "不是电子邮箱地址") || !strings.Contains(body, `value="xin@example"`) {
+			t.Errorf("a wrong address: %d", code)
+		}
+		if code, _, loc := st.post(c, "/admin/email", url.Values{"csrf": {ctok}, "email": {"xin＠example.gov.cn"}}); code != http.StatusSeeOther || loc != "/admin/password?ok=saved" {
+			t.Errorf("own address: %d %s", code, loc)
+		}
+		if _, body := st.get(c, "/admin/password"); !strings.Contains(body, `value="xin@example.gov.cn"`) || !strings.Contains(body, "到期提醒邮件") {
+			t.Errorf("the account page does not show the address")
+		}
+		// the administrator sees it in the list and can change it
+		if _, body := st.get(adm, "/admin/users"); !strings.Contains(body, "<summary>xin@example.gov.cn</summary>") {
+			t.Errorf("the users page does not show the address")
+		}
+		nu, _, err := s.UserByLogin(context.Background(), "newclerk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/users/%d", nu.ID), url.Values{"csrf": {csrf}, "do": {"email"}, "email": {""}}); code != http.StatusSeeOther {
+			t.Errorf("clear the address: %d", code)
+		}
+		if row, err := s.User(context.Background(), nu.ID); err != nil || row.Email != "" {
+			t.Errorf("after clearing: %q %v", row.Email, err)
+		}
 		if code, body, _ := st.post(c, "/admin/password", url.Values{"csrf": {ctok}, "old": {"wrong"}, "password": {"another-good-one"}, "again": {"different"}}); code != 422 ||
 			!strings.Contains(body, "原密码不对") || !strings.Contains(body, "两次输入的新密码不一致") {
 			t.Errorf("change password, wrong: %d", code)
