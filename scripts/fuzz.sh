@@ -25,6 +25,7 @@ targets=(
 	"./internal/importer FuzzPosts"
 	"./internal/importer FuzzDocuments"
 	"./internal/auditor FuzzUnpack"
+	"./internal/notify FuzzAddress"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

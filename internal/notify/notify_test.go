@@ -105,3 +105,23 @@ func TestAddress(t *testing.T) {
 		}
 	}
 }
+
+// An address typed into a form: never a panic; what is taken is a bare
+// address that reads back as itself and cannot add a header.
+func FuzzAddress(f *testing.F) {
+	for _, s := range []string{"a@b.cn", "张三 <a@b.cn>", "a＠b．cn", "\"x\" <a@b.cn>", "a@b.cn\r\nBcc: c@d.cn", "=?utf-8?b?5byg?= <a@b.cn>", "<>", "a@[1.2.3.4]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := Address("email", s)
+		if err != nil || got == "" {
+			return
+		}
+		if strings.ContainsAny(got, "\r\n <>\"") || len(got) > maxAddress {
+			t.Fatalf("Address(%q) = %q", s, got)
+		}
+		if again, err := Address("email", got); err != nil || again != got {
+			t.Fatalf("Address(%q) = %q, which reads back as %q, %v", s, got, again, err)
+		}
+	})
+}
