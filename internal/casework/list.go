@@ -50,6 +50,7 @@ type Filter struct {
 	DueBy         *workday.Date // open cases due on or before this date
 	DueFrom       *workday.Date // open cases due on or after this date (with DueBy: due soon, not yet overdue)
 	OverdueOn     *workday.Date // open cases whose deadline passed before this date (today)
+	ExtraBefore   *workday.Date // open cases whose other period (补正, payment) passed before this date
 	ClosedFrom    *workday.Date // answered on or after this date
 	ClosedTo      *workday.Date // answered on or before this date
 	Late          bool          // answered after the reply deadline

@@ -11,6 +11,7 @@ package notify
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"mime"
@@ -29,6 +30,7 @@ type Item struct {
 	Serial   string
 	Received workday.Date
 	Due      workday.Date
+	DueWhat  string // the deadline's name ("": 答复期限; 补正期限, 缴费期限 …)
 	DaysLeft int    // working days to the deadline; negative: that many late
 	Counted  bool   // DaysLeft is known (the calendar covers the days between)
 	State    string // the state's Chinese name
@@ -47,6 +49,7 @@ type Digest struct {
 	Today            workday.Date
 	Soon             int // "due soon" is within this many working days
 	Overdue, DueSoon int // of the person's own applications
+	Lapsed           int // own ones whose 补正 or payment period has passed: to record
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
 	Base             string // the server's address for links ("": no links)
@@ -70,6 +73,9 @@ func (d Digest) Summary() string {
 	if d.DueSoon > 0 {
 		parts = append(parts, fmt.Sprintf("%d 个工作日内到期 %d 件", d.Soon, d.DueSoon))
 	}
+	if d.Lapsed > 0 {
+		parts = append(parts, fmt.Sprintf("补正、缴费等期限已过待登记 %d 件", d.Lapsed))
+	}
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))
 	}
@@ -88,7 +94,7 @@ func (d Digest) Body() string {
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s（%d 件）：\n", g.Title, len(g.Items)+g.More)
 		for _, it := range g.Items {
-			fmt.Fprintf(&b, "  %s  收到 %s  答复期限 %s（%s）  %s\n", it.Serial, it.Received.Chinese(), it.Due.Chinese(), left(it), it.State)
+			fmt.Fprintf(&b, "  %s  收到 %s  %s %s（%s）  %s\n", it.Serial, it.Received.Chinese(), cmp.Or(it.DueWhat, "答复期限"), it.Due.Chinese(), left(it), it.State)
 			if d.Base != "" {
 				fmt.Fprintf(&b, "    %s/admin/cases/%d\n", d.Base, it.ID)
 			}
@@ -109,6 +115,8 @@ func left(it Item) string {
 	switch {
 	case !it.Counted:
 		return "节假日安排未导入，工作日数未计"
+	case n < 0 && it.DueWhat != "":
+		return fmt.Sprintf("已过 %d 个工作日", -n)
 	case n < 0:
 		return fmt.Sprintf("已逾期 %d 个工作日", -n)
 	case n == 0:

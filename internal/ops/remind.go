@@ -74,49 +74,63 @@ func (s *Service) Reminders(ctx context.Context, day workday.Date, base string) 
 	return out, nil
 }
 
-// agencyReminders are the reminders of one agency's staff.
+// remindScan bounds the applications of one agency a round reads (each
+// list: due or overdue, periods passed); an agency with more is told the first.
+const remindScan = 5000
+
+// agencyReminders are the reminders of one agency's staff: two reads of the
+// agency's open applications (deadline within RemindDays working days or
+// passed; 补正 or payment period passed), shared out by 承办人.
 func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, cal *workday.Calendar, day, soon workday.Date, base string) ([]Reminder, error) {
-	agencyID := staff[0].AgencyID
-	count := func(f casework.Filter) (map[int64]int, error) {
-		f.AgencyIDs, f.Open = []int64{agencyID}, true
-		return s.Store.CountCasesByHandler(ctx, f)
-	}
-	late, err := count(casework.Filter{OverdueOn: &day})
-	if err != nil {
-		return nil, err
-	}
-	due, err := count(casework.Filter{DueFrom: &day, DueBy: &soon})
-	if err != nil {
-		return nil, err
-	}
-	list := func(f casework.Filter) ([]notify.Item, error) {
-		f.AgencyIDs, f.DueBy, f.Limit = []int64{agencyID}, &soon, 1000
+	read := func(f casework.Filter) ([]casework.Row, error) {
+		f.AgencyIDs, f.Limit = []int64{staff[0].AgencyID}, remindScan
 		rows, _, err := s.Store.ListCases(ctx, f)
-		return remindItems(rows, cal, day), err
+		return rows, err
 	}
-	var none []notify.Item
-	if late[0]+due[0] > 0 {
-		if none, err = list(casework.Filter{Unassigned: true}); err != nil {
-			return nil, err
+	due, err := read(casework.Filter{DueBy: &soon})
+	if err != nil {
+		return nil, err
+	}
+	lapsed, err := read(casework.Filter{ExtraBefore: &day})
+	if err != nil {
+		return nil, err
+	}
+	listed := map[int64]bool{}
+	for _, r := range due {
+		listed[r.ID] = true
+	}
+	type lists struct{ late, soon, lapsed []notify.Item }
+	by := map[int64]*lists{}
+	of := func(h int64) *lists {
+		if by[h] == nil {
+			by[h] = &lists{}
+		}
+		return by[h]
+	}
+	for _, it := range remindItems(due, cal, day, false) {
+		l := of(it.Handler)
+		if it.Due < day {
+			l.late = append(l.late, it.Item)
+		} else {
+			l.soon = append(l.soon, it.Item)
 		}
 	}
+	for _, it := range remindItems(lapsed, cal, day, true) {
+		if !listed[it.ID] { // a payment wait may have both: said once, by its deadline
+			of(it.Handler).lapsed = append(of(it.Handler).lapsed, it.Item)
+		}
+	}
+	none := of(0)
+	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed)), byDue)
 	var out []Reminder
 	for _, u := range staff {
+		mine := of(u.ID)
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
-			Overdue: late[u.ID], DueSoon: due[u.ID], Unassigned: late[0] + due[0]}
-		if d.Overdue+d.DueSoon > 0 {
-			mine, err := list(casework.Filter{Handler: u.ID})
-			if err != nil {
-				return nil, err
-			}
-			i := slices.IndexFunc(mine, func(it notify.Item) bool { return it.Due >= day })
-			if i < 0 {
-				i = len(mine)
-			}
-			d.Groups = appendGroup(d.Groups, "您承办的已逾期", mine[:i], d.Overdue)
-			d.Groups = appendGroup(d.Groups, fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays), mine[i:], d.DueSoon)
-		}
-		d.Groups = appendGroup(d.Groups, "本机关尚未指派承办人的（已逾期或即将到期）", none, d.Unassigned)
+			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned)}
+		d.Groups = appendGroup(d.Groups, "您承办的已逾期", mine.late)
+		d.Groups = appendGroup(d.Groups, fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays), mine.soon)
+		d.Groups = appendGroup(d.Groups, "您承办的补正、缴费等期限已过，请登记处理结果", mine.lapsed)
+		d.Groups = appendGroup(d.Groups, "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）", unassigned)
 		if len(d.Groups) > 0 {
 			out = append(out, Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d})
 		}
@@ -124,32 +138,45 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	return out, nil
 }
 
-// remindItems are the rows as a reminder lists them, the most urgent first.
-func remindItems(rows []casework.Row, cal *workday.Calendar, day workday.Date) []notify.Item {
-	var out []notify.Item
+// remindItem is an item with its 承办人.
+type remindItem struct {
+	notify.Item
+	Handler int64
+}
+
+// remindItems are the rows as a reminder lists them, the most urgent first:
+// by the reply deadline, or (extra) by the 补正 or payment period.
+func remindItems(rows []casework.Row, cal *workday.Calendar, day workday.Date, extra bool) []remindItem {
+	var out []remindItem
 	for _, r := range rows {
-		if r.DueOn == nil {
+		due, what := r.DueOn, ""
+		if extra {
+			due, what = r.ExtraOn, r.ExtraWhat
+		}
+		if due == nil {
 			continue
 		}
-		it := notify.Item{ID: r.ID, Serial: r.Serial, Received: r.Received, Due: *r.DueOn, State: casework.StateName(r.State)}
+		it := notify.Item{ID: r.ID, Serial: r.Serial, Received: r.Received, Due: *due, DueWhat: what, State: casework.StateName(r.State)}
 		if n, err := cal.Between(day, it.Due); err == nil {
 			it.DaysLeft, it.Counted = n, true
 		}
-		out = append(out, it)
+		out = append(out, remindItem{it, r.HandlerID})
 	}
-	slices.SortFunc(out, func(a, b notify.Item) int {
-		return cmp.Or(cmp.Compare(a.Due, b.Due), strings.Compare(a.Serial, b.Serial))
-	})
+	slices.SortFunc(out, func(a, b remindItem) int { return byDue(a.Item, b.Item) })
 	return out
 }
 
-// appendGroup adds a group of n applications, the first remindRows of items listed.
-func appendGroup(gs []notify.Group, title string, items []notify.Item, n int) []notify.Group {
-	if n == 0 {
+func byDue(a, b notify.Item) int {
+	return cmp.Or(cmp.Compare(a.Due, b.Due), strings.Compare(a.Serial, b.Serial))
+}
+
+// appendGroup adds a group of the items, the first remindRows listed.
+func appendGroup(gs []notify.Group, title string, items []notify.Item) []notify.Group {
+	if len(items) == 0 {
 		return gs
 	}
-	items = items[:min(len(items), remindRows)]
-	return append(gs, notify.Group{Title: title, Items: items, More: max(n-len(items), 0)})
+	n := min(len(items), remindRows)
+	return append(gs, notify.Group{Title: title, Items: items[:n], More: len(items) - n})
 }
 
 // RemindResult is what a round of reminders did.

@@ -96,12 +96,14 @@ func asErr(err error, e **errs.Error) bool {
 }
 
 // remindFx: the clerk handles A (due 2026-03-30) and B (due 2026-04-02), C
-// (due 2026-03-31) is nobody's, D is answered; the clerk, the head and b's
+// (due 2026-03-31) is nobody's, D is answered, E waits for a 补正 due
+// 2026-03-24 (3-03 + 15 working days); the clerk, the head and b's
 // clerk gave addresses, the supervisor too (who handles nothing).
 func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 	f := newFx(t, s)
 	cs := map[string]*casework.Case{"A": f.register("2026-03-02", "王某"), "C": f.register("2026-03-03", "李某"),
-		"B": f.register("2026-03-05", "赵某"), "D": f.register("2026-03-02", "钱某")}
+		"B": f.register("2026-03-05", "赵某"), "D": f.register("2026-03-02", "钱某"), "E": f.register("2026-03-02", "孙某")}
+	f.steps(cs["E"].ID, stepAt{"2026-03-03", f.clerk, casework.Step{Kind: casework.KindRequestCorrection, Note: "请明确年份"}})
 	if _, err := f.on("2026-03-04").AssignCase(ctx, f.head, cs["C"].ID, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -123,10 +125,11 @@ func TestReminders(t *testing.T) {
 			t.Fatalf("%v: %d reminders, want the clerk's and the head's: %+v", err, len(rs), rs)
 		}
 		clerk, head := rs[0], rs[1]
-		if clerk.UserID != f.clerk.UserID || clerk.Overdue != 1 || clerk.DueSoon != 1 || clerk.Unassigned != 1 || len(clerk.Groups) != 3 ||
+		if clerk.UserID != f.clerk.UserID || clerk.Overdue != 1 || clerk.DueSoon != 1 || clerk.Lapsed != 1 || clerk.Unassigned != 1 || len(clerk.Groups) != 4 ||
 			clerk.Groups[0].Items[0].Serial != cs["A"].Serial || clerk.Groups[0].Items[0].DaysLeft != -1 ||
 			clerk.Groups[1].Items[0].Serial != cs["B"].Serial || clerk.Groups[1].Items[0].DaysLeft != 2 ||
-			clerk.Groups[2].Items[0].Serial != cs["C"].Serial || clerk.Groups[2].Items[0].DaysLeft != 0 {
+			clerk.Groups[2].Items[0].Serial != cs["E"].Serial || clerk.Groups[2].Items[0].DaysLeft != -5 || clerk.Groups[2].Items[0].DueWhat != "补正期限" ||
+			clerk.Groups[3].Items[0].Serial != cs["C"].Serial || clerk.Groups[3].Items[0].DaysLeft != 0 {
 			t.Errorf("clerk's: %+v", clerk)
 		}
 		if head.UserID != f.head.UserID || head.Overdue+head.DueSoon != 0 || len(head.Groups) != 1 || head.Unassigned != 1 || head.Base != "https://gk.example.gov.cn" {
@@ -161,12 +164,13 @@ func TestSendReminders(t *testing.T) {
 			t.Fatalf("received %+v", got)
 		}
 		body := bodyOf(t, got[0])
-		for _, want := range []string{cs["A"].Serial, cs["B"].Serial, cs["C"].Serial, "https://gk.example.gov.cn/admin/cases/"} {
+		for _, want := range []string{cs["A"].Serial, cs["B"].Serial, cs["C"].Serial, "https://gk.example.gov.cn/admin/cases/",
+			cs["E"].Serial + "  收到 2026年3月2日  补正期限 2026年3月24日（已过 5 个工作日）  待补正"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the message lacks %q:\n%s", want, body)
 			}
 		}
-		for _, never := range []string{"王某", "李某", "赵某", "学区划分", cs["D"].Serial} {
+		for _, never := range []string{"王某", "李某", "赵某", "孙某", "学区划分", cs["D"].Serial} {
 			if strings.Contains(body, never) {
 				t.Errorf("the message names %q:\n%s", never, body)
 			}

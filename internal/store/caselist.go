@@ -189,6 +189,7 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 		{f.DueBy != nil, open + " AND due_on <= ", optDate(f.DueBy)},
 		{f.DueFrom != nil, open + " AND due_on >= ", optDate(f.DueFrom)},
 		{f.OverdueOn != nil, open + " AND due_on < ", optDate(f.OverdueOn)},
+		{f.ExtraBefore != nil, open + " AND extra_on < ", optDate(f.ExtraBefore)},
 		{f.ClosedFrom != nil, "state = 'closed' AND closed_on >= ", optDate(f.ClosedFrom)},
 		{f.ClosedTo != nil, "state = 'closed' AND closed_on <= ", optDate(f.ClosedTo)},
 		{f.Handler > 0, "handler_id = ", f.Handler},
