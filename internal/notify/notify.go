@@ -52,7 +52,42 @@ type Digest struct {
 	Lapsed           int // own ones whose 补正 or payment period has passed: to record
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
-	Base             string // the server's address for links ("": no links)
+	Report           *ReportDue // for the head of the office: the annual report not yet sent
+	Base             string     // the server's address for links ("": no links)
+}
+
+// ReportDue is an annual report not yet submitted (报送) as its deadline nears.
+type ReportDue struct {
+	Year     int
+	Due      workday.Date
+	Why      string // the deadline's basis (《条例》第四十九条 …)
+	DaysLeft int    // working days to Due; negative: late
+	Counted  bool
+	Saved    bool // drafted and saved, not yet submitted
+}
+
+// Text is the report's line of the message.
+func (r ReportDue) Text() string {
+	state := "尚未填写"
+	if r.Saved {
+		state = "已保存，尚未报送"
+	}
+	left := ""
+	if r.Counted {
+		left = "（" + reportLeft(r.DaysLeft) + "）"
+	}
+	return fmt.Sprintf("%d年度政府信息公开工作年度报告%s，应于 %s 前报送并公开%s，依据%s。", r.Year, state, r.Due.Chinese(), left, r.Why)
+}
+
+func reportLeft(n int) string {
+	switch {
+	case n < 0:
+		return fmt.Sprintf("已逾期 %d 个工作日", -n)
+	case n == 0:
+		return "今天截止"
+	default:
+		return fmt.Sprintf("还有 %d 个工作日", n)
+	}
 }
 
 // Cases is how many applications the reminder names.
@@ -79,18 +114,21 @@ func (d Digest) Summary() string {
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))
 	}
+	if d.Report != nil {
+		parts = append(parts, fmt.Sprintf("%d年度报告尚未报送", d.Report.Year))
+	}
 	return strings.Join(parts, "，")
 }
 
 // Subject is the message's subject line.
 func (d Digest) Subject() string {
-	return "【依申请公开到期提醒】" + d.Summary()
+	return "【政府信息公开到期提醒】" + d.Summary()
 }
 
 // Body is the message's text.
 func (d Digest) Body() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s：\n\n截至 %s，%s的依申请公开申请中需要您关注的如下（答复期限按工作日计算，已计入节假日和调休）。\n", d.Name, d.Today.Chinese(), d.Agency)
+	fmt.Fprintf(&b, "%s：\n\n截至 %s，%s需要您关注的事项如下（期限按工作日计算，已计入节假日和调休）。\n", d.Name, d.Today.Chinese(), d.Agency)
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s（%d 件）：\n", g.Title, len(g.Items)+g.More)
 		for _, it := range g.Items {
@@ -101,6 +139,12 @@ func (d Digest) Body() string {
 		}
 		if g.More > 0 {
 			fmt.Fprintf(&b, "  另有 %d 件，请登录系统查看。\n", g.More)
+		}
+	}
+	if r := d.Report; r != nil {
+		fmt.Fprintf(&b, "\n年度报告：%s\n", r.Text())
+		if d.Base != "" {
+			fmt.Fprintf(&b, "  %s/admin/reports?year=%d\n", d.Base, r.Year)
 		}
 	}
 	if d.Base != "" {
@@ -200,6 +244,12 @@ func Address(where, s string) (string, error) {
 	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"") ||
 		!strings.Contains(a.Address[strings.LastIndexByte(a.Address, '@')+1:], ".") {
 		return "", errs.New(where, "“%s”不是电子邮箱地址：请写成 name@example.gov.cn 的样子", s)
+	}
+	for _, r := range a.Address {
+		if r >= utf8.RuneSelf {
+			// most mail servers take no SMTPUTF8: a Chinese character in an address fails at sending
+			return "", errs.New(where, "“%s”含有汉字或全角字符：电子邮箱地址只能用英文字母、数字和 . _ - @ 等半角符号", s)
+		}
 	}
 	return a.Address, nil
 }

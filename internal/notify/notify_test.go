@@ -37,7 +37,7 @@ func TestMessageReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	subj, err := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
-	if want := "【依申请公开到期提醒】已逾期 1 件，3 个工作日内到期 32 件"; err != nil || subj != want {
+	if want := "【政府信息公开到期提醒】已逾期 1 件，3 个工作日内到期 32 件"; err != nil || subj != want {
 		t.Fatalf("subject %q (%v), want %q", subj, err, want)
 	}
 	from, _ := m.Header.AddressList("From")
@@ -51,7 +51,7 @@ func TestMessageReadsBack(t *testing.T) {
 	b, _ := io.ReadAll(base64.NewDecoder(base64.StdEncoding, m.Body))
 	body := string(b)
 	for _, want := range []string{
-		"张三：", "截至 2026年12月1日，卫滨区教育体育和文化旅游局的依申请公开申请中",
+		"张三：", "截至 2026年12月1日，卫滨区教育体育和文化旅游局需要您关注的事项如下",
 		"您承办的已逾期（1 件）：\r\n  2026-0007  收到 2026年10月20日  答复期限 2026年11月30日（已逾期 1 个工作日）  办理中\r\n    https://gk.example.gov.cn/admin/cases/7",
 		"2026-0009  收到 2026年11月3日  答复期限 2026年12月1日（今天到期）",
 		"（还有 2 个工作日）  征求意见中",
@@ -98,7 +98,7 @@ func TestAddress(t *testing.T) {
 			t.Errorf("Address(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"zhangsan", "zhangsan@localhost", "a@b.cn\r\nBcc: x@y.cn", "a b@c.cn", "@example.gov.cn",
+	for _, in := range []string{"zhangsan", "zhangsan@localhost", "张三@example.gov.cn", "zs@例子.中国", "a@b.cn\r\nBcc: x@y.cn", "a b@c.cn", "@example.gov.cn",
 		strings.Repeat("a", 250) + "@example.gov.cn"} {
 		if got, err := Address("email", in); err == nil {
 			t.Errorf("Address(%q) = %q, want an error", in, got)

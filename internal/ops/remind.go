@@ -3,6 +3,7 @@ package ops
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/notify"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
@@ -120,6 +122,12 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 			of(it.Handler).lapsed = append(of(it.Handler).lapsed, it.Item)
 		}
 	}
+	var rep *notify.ReportDue
+	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
+		if rep, err = s.reportDue(ctx, staff[0].AgencyID, cal, day); err != nil {
+			return nil, err
+		}
+	}
 	none := of(0)
 	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed)), byDue)
 	var out []Reminder
@@ -127,15 +135,55 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		mine := of(u.ID)
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
 			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned)}
+		if u.Role == casework.Approver {
+			d.Report = rep
+		}
 		d.Groups = appendGroup(d.Groups, "您承办的已逾期", mine.late)
 		d.Groups = appendGroup(d.Groups, fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays), mine.soon)
 		d.Groups = appendGroup(d.Groups, "您承办的补正、缴费等期限已过，请登记处理结果", mine.lapsed)
 		d.Groups = appendGroup(d.Groups, "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）", unassigned)
-		if len(d.Groups) > 0 {
+		if len(d.Groups) > 0 || d.Report != nil {
 			out = append(out, Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d})
 		}
 	}
 	return out, nil
+}
+
+// ReportRemindDays: the head of an office (负责人) is reminded of the
+// previous year's annual report from this many working days before its
+// deadline until it is submitted (报送) or published.
+const ReportRemindDays = 10
+
+// reportDue is the agency's report of last year when it is due within
+// ReportRemindDays working days or late and not yet submitted, or nil. A
+// report published before the agency used gongkai and imported as such
+// (report prior) counts as done.
+func (s *Service) reportDue(ctx context.Context, agencyID int64, cal *workday.Calendar, day workday.Date) (*notify.ReportDue, error) {
+	year := day.Year() - 1
+	a, err := s.Store.GetAgency(ctx, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	due, why := report.SubmitBy(a.Level, year, nil)
+	n, err := cal.Between(day, due)
+	counted := err == nil
+	if (counted && n > ReportRemindDays) || (!counted && day.AddDays(2*ReportRemindDays) < due) {
+		return nil, nil
+	}
+	saved, err := s.Store.ReportsSaved(ctx, []int64{agencyID}, year)
+	if err != nil {
+		return nil, err
+	}
+	sv, ok := saved[agencyID]
+	if ok && (!sv.SubmittedAt.IsZero() || !sv.PublishedAt.IsZero()) {
+		return nil, nil
+	}
+	if _, err := s.Store.GetPriorReport(ctx, agencyID, year); err == nil {
+		return nil, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	return &notify.ReportDue{Year: year, Due: due, Why: why, DaysLeft: n, Counted: counted, Saved: ok}, nil
 }
 
 // remindItem is an item with its 承办人.

@@ -2,6 +2,7 @@ package ops_test
 
 import (
 	"encoding/base64"
+	"fmt"
 	"io"
 	"net/mail"
 	"strings"
@@ -104,6 +105,7 @@ func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 	cs := map[string]*casework.Case{"A": f.register("2026-03-02", "王某"), "C": f.register("2026-03-03", "李某"),
 		"B": f.register("2026-03-05", "赵某"), "D": f.register("2026-03-02", "钱某"), "E": f.register("2026-03-02", "孙某")}
 	f.steps(cs["E"].ID, stepAt{"2026-03-03", f.clerk, casework.Step{Kind: casework.KindRequestCorrection, Note: "请明确年份"}})
+	submitReport(t, f, "2026-01-20", 2025) // the head's annual report reminder has its own test
 	if _, err := f.on("2026-03-04").AssignCase(ctx, f.head, cs["C"].ID, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +117,61 @@ func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 		}
 	}
 	return f, cs
+}
+
+// submitReport saves and submits the agency's report of a year.
+func submitReport(t *testing.T, f *fx, day string, year int) {
+	t.Helper()
+	o := f.on(day)
+	if _, err := o.SaveReport(ctx, f.clerk, year, ops.ReportEdits{Sections: map[string]string{"1": "概况。", "5": "问题和改进。", "6": "本年度未收取信息处理费。"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.SubmitReport(ctx, f.head, year); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The head of an office is reminded of last year's report from ten working
+// days before its deadline (31 January for a department) until it is
+// submitted; a clerk is not.
+func TestReportReminder(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		for i, p := range []ops.Principal{f.clerk, f.head} {
+			if _, err := f.o.SetUserEmail(ctx, p, p.UserID, fmt.Sprintf("u%d@example.gov.cn", i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for day, left := range map[string]int{"2026-01-15": 99, "2026-01-16": 10, "2026-01-30": 0, "2026-02-02": -1, "2026-02-25": -13} {
+			rs, err := f.o.Reminders(ctx, D(day), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if left == 99 {
+				if len(rs) != 0 {
+					t.Errorf("%s: %+v", day, rs)
+				}
+				continue
+			}
+			if len(rs) != 1 || rs[0].UserID != f.head.UserID || rs[0].Report == nil || rs[0].Report.Year != 2025 || rs[0].Report.Due != D("2026-01-31") ||
+				rs[0].Report.DaysLeft != left || rs[0].Report.Saved {
+				t.Errorf("%s: %+v", day, rs)
+			}
+		}
+		if _, err := f.on("2026-02-02").SaveReport(ctx, f.clerk, 2025, ops.ReportEdits{}); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := f.o.Reminders(ctx, D("2026-02-03"), "https://gk.example.gov.cn")
+		if err != nil || len(rs) != 1 || !rs[0].Report.Saved ||
+			!strings.Contains(rs[0].Body(), "年度报告：2025年度政府信息公开工作年度报告已保存，尚未报送，应于 2026年1月31日 前报送并公开（已逾期 2 个工作日），依据《条例》第四十九条。\n  https://gk.example.gov.cn/admin/reports?year=2025") ||
+			rs[0].Summary() != "2025年度报告尚未报送" {
+			t.Fatalf("saved, not submitted: %v %+v", err, rs)
+		}
+		submitReport(t, f, "2026-02-03", 2025)
+		if rs, err := f.o.Reminders(ctx, D("2026-02-04"), ""); err != nil || len(rs) != 0 {
+			t.Errorf("after submitting: %v %+v", err, rs)
+		}
+	})
 }
 
 func TestReminders(t *testing.T) {
