@@ -58,6 +58,52 @@ func parseRemindAt(v string) (time.Duration, error) {
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }
 
+// mailSetup is the mail server of serve (nil: none) and its reminders'
+// address for links and time of day.
+type mailSetup struct {
+	m    *mail.Sender
+	base string
+	at   time.Duration
+}
+
+// setup reads the mail flags of serve: nil without --smtp.
+func (m mailFlags) setup(at string) (*mailSetup, error) {
+	sender, err := m.sender()
+	if sender == nil || err != nil {
+		return nil, err
+	}
+	ms := &mailSetup{m: sender}
+	if ms.base, err = m.base(); err != nil {
+		return nil, err
+	}
+	if ms.at, err = parseRemindAt(at); err != nil {
+		return nil, err
+	}
+	return ms, nil
+}
+
+// mailer is the sender for the pages (letters by e-mail), nil without one.
+func (ms *mailSetup) mailer() ops.Mailer {
+	if ms == nil {
+		return nil // not a typed nil: the pages test for "no mail server"
+	}
+	return ms.m
+}
+
+// start runs the daily reminders in the background and says so ("" without
+// a mail server).
+func (ms *mailSetup) start(ctx context.Context, o *ops.Service, log *slog.Logger) string {
+	if ms == nil {
+		return ""
+	}
+	t := time.NewTicker(time.Minute)
+	go func() {
+		defer t.Stop()
+		remindLoop(ctx, o, ms.m, ms.base, ms.at, t.C, log)
+	}()
+	return fmt.Sprintf("到期提醒邮件：每个工作日 %02d:%02d 起经 %s 由 %s 发送", int(ms.at.Hours()), int(ms.at.Minutes())%60, ms.m, ms.m.From())
+}
+
 // remindLoop sends each working day's reminders once the clock passes at (a
 // time after midnight in the deployment's zone), on each tick. The database
 // keeps one reminder a person a day, so a restart or a second instance

@@ -102,7 +102,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	if err := flagsOnly(fs, args); err != nil {
 		return usageExit(err)
 	}
-	opts, err := networkOptions(*proxies, *fetchProxy, *cert, *key)
+	opts, ms, err := networkOptions(*proxies, *fetchProxy, *cert, *key, mf, *remindAt)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -130,10 +130,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "demo", "生成演示数据失败"))
 		}
 	}
-	reminders, err := c.startReminders(ctx, mf, *remindAt, srv.Ops, log)
-	if err != nil {
-		return fail(stderr, err)
-	}
+	reminders := ms.start(ctx, srv.Ops, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
@@ -161,29 +158,6 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 		}
 	}
 	return 0
-}
-
-// startReminders starts the daily reminder e-mail when --smtp is given and
-// says so ("" when it is not).
-func (c *cli) startReminders(ctx context.Context, mf mailFlags, at string, o *ops.Service, log *slog.Logger) (string, error) {
-	m, err := mf.sender()
-	if m == nil || err != nil {
-		return "", err
-	}
-	base, err := mf.base()
-	if err != nil {
-		return "", err
-	}
-	after, err := parseRemindAt(at)
-	if err != nil {
-		return "", err
-	}
-	t := time.NewTicker(time.Minute)
-	go func() {
-		defer t.Stop()
-		remindLoop(ctx, o, m, base, after, t.C, log)
-	}()
-	return fmt.Sprintf("到期提醒邮件：每个工作日 %02d:%02d 起经 %s 由 %s 发送", int(after.Hours()), int(after.Minutes())%60, m, m.From()), nil
 }
 
 // scheme is the server's URL scheme: https with a certificate of its own.
@@ -259,19 +233,21 @@ func (c *cli) cmdDemo(ctx context.Context, args []string) int {
 
 // networkOptions reads the flags about the network around the server:
 // reverse proxies in front, the proxy out, the certificate pair.
-func networkOptions(proxies, fetchProxy, cert, key string) (server.Options, error) {
+func networkOptions(proxies, fetchProxy, cert, key string, mf mailFlags, remindAt string) (server.Options, *mailSetup, error) {
 	var o server.Options
 	var err error
 	if o.FetchProxy, err = parseFetchProxy(fetchProxy); err != nil {
-		return o, err
+		return o, nil, err
 	}
 	if o.TrustedProxies, err = parseProxies(proxies); err != nil {
-		return o, err
+		return o, nil, err
 	}
 	if (cert == "") != (key == "") {
-		return o, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出")
+		return o, nil, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出")
 	}
-	return o, nil
+	ms, err := mf.setup(remindAt)
+	o.Mailer = ms.mailer()
+	return o, ms, err
 }
 
 // parseFetchProxy reads --fetch-proxy: nil when not given.

@@ -21,6 +21,7 @@ var Actions = []struct {
 	{"case.undo", "撤销步骤"},
 	{"case.edit", "更正登记信息"},
 	{"case.letter", "出具文书"},
+	{"case.mail", "以电子邮件发送文书"},
 	{"case.attach", "上传附件"},
 	{"case.import", "导入申请台账"},
 	{"case.assign", "指派承办人"},

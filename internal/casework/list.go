@@ -61,6 +61,15 @@ type Filter struct {
 	Limit, Offset int
 }
 
+// LetterMail is a letter of a case sent to the applicant by e-mail.
+type LetterMail struct {
+	Seq    int       `json:"seq"`
+	Number string    `json:"number"`
+	To     string    `json:"to"`
+	At     time.Time `json:"sent_at"`
+	By     string    `json:"sent_by"`
+}
+
 // Attachment is a file kept with a case.
 type Attachment struct {
 	ID          int64     `json:"id"`

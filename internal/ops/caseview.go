@@ -32,6 +32,7 @@ type CaseView struct {
 	Files        []casework.Attachment
 	Appeals      []appeal.Record
 	Letters      map[int]string // 文号 of the letters issued, by event
+	Mails        []casework.LetterMail
 	// CanAct: the viewer is the agency's own staff; supervisors and
 	// administrators see the case but take no step.
 	CanAct bool
@@ -89,6 +90,9 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		return nil, err
 	}
 	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
+		return nil, err
+	}
+	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.CanAct {

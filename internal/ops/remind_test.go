@@ -1,9 +1,12 @@
 package ops_test
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/mail"
 	"strings"
 	"testing"
@@ -260,6 +263,91 @@ func TestSendReminders(t *testing.T) {
 		}
 		if n := len(srv.Messages()); n != 4 {
 			t.Errorf("%d messages in all, want 4", n)
+		}
+	})
+}
+
+// A letter goes to the applicant by e-mail as a PDF, numbered first, from
+// those who act on the application only; the sending is kept and audited,
+// a refused one is said at the address and kept nowhere.
+func TestMailLetter(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		c := f.register("2026-03-02", "王某")
+		f.decide(c.ID, "2026-03-10")
+		o := f.on("2026-03-11")
+		srv, m := mailer(t)
+		if _, err := o.MailLetter(ctx, f.clerk, c.ID, 2, "", nil); errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "未设置邮件服务器") {
+			t.Errorf("without a mail server: %v", err)
+		}
+		if _, err := o.MailLetter(ctx, f.super, c.ID, 2, "", m); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor mailed: %v", err)
+		}
+		if _, err := o.MailLetter(ctx, f.peerClerk, c.ID, 2, "", m); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("another county's clerk mailed: %v", err)
+		}
+		var e *errs.Error
+		if _, err := o.MailLetter(ctx, f.clerk, c.ID, 2, "wang@", m); !asErr(err, &e) || e.Where != "to" {
+			t.Errorf("a wrong address: %v", err)
+		}
+		srv.Refuse = func(to string) bool { return to == "a@example.cn" }
+		if _, err := o.MailLetter(ctx, f.clerk, c.ID, 2, "", m); !asErr(err, &e) || e.Where != "to" || !strings.Contains(e.Msg, "邮件没有发出") || !strings.Contains(e.Msg, "不接受收件人 a@example.cn") {
+			t.Errorf("refused: %v", err)
+		}
+		if v, _ := o.Case(ctx, f.clerk, c.ID); len(v.Mails) != 0 {
+			t.Fatalf("a refused sending was kept: %+v", v.Mails)
+		}
+		srv.Refuse = nil
+		before := f.audits()
+		lm, err := o.MailLetter(ctx, f.clerk, c.ID, 2, "", m)
+		if err != nil || lm.To != "a@example.cn" || lm.Number == "" || lm.By != "张办理" {
+			t.Fatalf("sent: %+v %v", lm, err)
+		}
+		if _, err := o.MailLetter(ctx, f.head, c.ID, 2, " 王某 <wang@example.cn> ", m); err != nil {
+			t.Fatal(err)
+		}
+		v, err := o.Case(ctx, f.clerk, c.ID)
+		if err != nil || len(v.Mails) != 2 || v.Mails[0].Seq != 2 || v.Mails[1].To != "wang@example.cn" || v.Letters[2] != lm.Number {
+			t.Fatalf("kept: %v %+v %v", err, v.Mails, v.Letters)
+		}
+		if n := f.audits() - before; n != 2 { // the number was issued by the refused attempt
+			t.Errorf("%d audit entries, want 2", n)
+		}
+		got := srv.Messages()
+		if len(got) != 2 || got[0].To[0] != "a@example.cn" {
+			t.Fatalf("received %+v", got)
+		}
+		msg, err := mail.ReadMessage(strings.NewReader(got[0].Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if subject != lm.Number+" 政府信息公开申请答复书" {
+			t.Errorf("subject %q", subject)
+		}
+		mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+		if err != nil || mt != "multipart/mixed" {
+			t.Fatalf("%s %v", mt, err)
+		}
+		mr := multipart.NewReader(msg.Body, params["boundary"])
+		var text, pdf []byte
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			b, _ := io.ReadAll(base64.NewDecoder(base64.StdEncoding, part))
+			if part.FileName() != "" {
+				if name, _ := new(mime.WordDecoder).DecodeHeader(part.FileName()); name != lm.Number+" 政府信息公开申请答复书.pdf" {
+					t.Errorf("file name %q", name)
+				}
+				pdf = b
+			} else {
+				text = b
+			}
+		}
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !strings.Contains(string(text), "您于 2026年3月2日 提出的政府信息公开申请（申请编号 "+c.Serial+"）") {
+			t.Errorf("text %q, PDF %d bytes starting %q", text, len(pdf), pdf[:min(len(pdf), 8)])
 		}
 	})
 }

@@ -64,6 +64,7 @@ var matrix = map[string]access{
 	"GET /admin/cases/{id}/file":                      readTarget,
 	"POST /admin/cases/{id}/attachments":              actTarget,
 	"POST /admin/cases/{id}/handler":                  actTarget,
+	"POST /admin/cases/{id}/letters/{seq}/mail":       actTarget,
 	"GET /admin/cases/{id}/attachments/{aid}":         readTarget,
 	"GET /admin/import":                               actAgency,
 	"POST /admin/import":                              actAgency,

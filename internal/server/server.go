@@ -55,6 +55,9 @@ type Options struct {
 	// the addresses it is given (an intranet without a direct route out);
 	// public addresses only, as without it (fetch.PublicClientVia).
 	FetchProxy *url.URL
+	// Mailer, when set, sends mail: the case page can then send a letter to
+	// the applicant by e-mail (the daily reminders are serve's).
+	Mailer ops.Mailer
 }
 
 // Server is the built handler and the parts tests reach into.
@@ -81,7 +84,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws.Secure = o.TLS
+	ws.Secure, ws.Mailer = o.TLS, o.Mailer
 	ws.ClientIP = ClientIP(o.TrustedProxies)
 	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
 	if o.FetchProxy != nil {

@@ -22,7 +22,11 @@ type eventRow struct {
 	Letter                           bool
 	Number                           string
 	Undone                           bool
+	Mails                            []mailRow // the letter sent by e-mail
 }
+
+// mailRow is a sending of a letter by e-mail, as the case page says it.
+type mailRow struct{ To, At, By string }
 
 // stepForm is the form of one next step, refilled with what was typed when
 // it was refused, with each error next to its field.
@@ -51,6 +55,9 @@ type casePageData struct {
 	// PDFMissing: characters of the application the PDF fonts lack (a
 	// name written with CJK extension B), drawn as 〓 in the PDF letters
 	PDFMissing string
+	// CanMail: the viewer may send letters to the applicant by e-mail (a
+	// mail server is set up and they act on the case)
+	CanMail bool
 }
 
 // stepFields are every field a step form can send.
@@ -75,9 +82,16 @@ func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string
 	if !v.CanAct {
 		d.IDNumber, d.Phone = casework.MaskID(d.IDNumber), casework.MaskPhone(d.Phone)
 	}
+	d.CanMail = s.Mailer != nil && v.CanAct
 	for _, e := range c.Events {
-		d.Events = append(d.Events, eventRow{Seq: e.Seq, On: e.Step.On.String(), Name: casework.StepName(e.Step.Kind), Note: e.Step.Note,
-			Actor: e.Actor.Name, Basis: e.Basis, At: s.Ops.Clock.Format(e.At), Letter: c.HasLetter(e.Seq), Number: v.Letters[e.Seq], Undone: c.Undone(e.Seq)})
+		row := eventRow{Seq: e.Seq, On: e.Step.On.String(), Name: casework.StepName(e.Step.Kind), Note: e.Step.Note,
+			Actor: e.Actor.Name, Basis: e.Basis, At: s.Ops.Clock.Format(e.At), Letter: c.HasLetter(e.Seq), Number: v.Letters[e.Seq], Undone: c.Undone(e.Seq)}
+		for _, m := range v.Mails {
+			if m.Seq == e.Seq {
+				row.Mails = append(row.Mails, mailRow{To: m.To, At: s.Ops.Clock.Format(m.At), By: m.By})
+			}
+		}
+		d.Events = append(d.Events, row)
 	}
 	for _, k := range v.Allowed {
 		if k == casework.KindUndo && v.Undo == 0 {
@@ -320,6 +334,14 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 	}
 	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
 		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
+}
+
+// mailLetter sends a letter to the applicant by e-mail.
+func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	_, err := s.Ops.MailLetter(r.Context(), si.p(), id, seq, r.PostFormValue("to"), s.Mailer)
+	s.caseFormDone(w, r, si, id, err, "mailed", fmt.Sprintf("to%d", seq))
 }
 
 // assignCase names the 承办人 of an application.

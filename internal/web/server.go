@@ -44,6 +44,8 @@ type Server struct {
 	// Fetch downloads the addresses given to 报告核查: public addresses only
 	// (fetch.PublicClient), never the server's own network.
 	Fetch *http.Client
+	// Mailer sends letters to applicants by e-mail (nil: no mail server).
+	Mailer ops.Mailer
 
 	pages map[string]*template.Template
 }
@@ -99,6 +101,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
+		{"POST /admin/cases/{id}/letters/{seq}/mail", s.admin(s.mailLetter)},
 		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},
 		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
 		{"GET /admin/import", s.acting(s.importPage)},

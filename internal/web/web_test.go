@@ -29,6 +29,8 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
+	"gongkai/internal/mail"
+	"gongkai/internal/mail/mailtest"
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
@@ -1917,4 +1919,75 @@ func mustUser(t *testing.T, st *site, login string) int64 {
 		t.Fatal(err)
 	}
 	return u.ID
+}
+
+// With a mail server the case page sends a letter to the applicant: the
+// address is asked where the application gives none, a wrong one is said at
+// its field, and a letter sent says to whom and when.
+func TestWebMailLetter(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	ctx := context.Background()
+	ag, err := st.s.AgencyByName(ctx, demo.Main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *casework.Case
+	seq := 0
+	for _, r := range rows {
+		if c, err = st.s.GetCase(ctx, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Events {
+			if c.HasLetter(e.Seq) && !c.Undone(e.Seq) {
+				seq = e.Seq
+			}
+		}
+		if seq > 0 {
+			break
+		}
+	}
+	if seq == 0 {
+		t.Fatal("no letter among the demo's applications")
+	}
+	path := fmt.Sprintf("/admin/cases/%d", c.ID)
+	action := fmt.Sprintf(`action="%s/letters/%d/mail"`, path, seq)
+	clerk, _ := st.login("clerk")
+	if _, body := st.get(clerk, path); strings.Contains(body, action) {
+		t.Fatal("a letter can be mailed without a mail server")
+	}
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.Roots
+	st.b.Web.Mailer = m
+	_, body := st.get(clerk, path)
+	if !strings.Contains(body, action) {
+		t.Fatal("no form to mail the letter")
+	}
+	code, body, _ := st.post(clerk, fmt.Sprintf("%s/letters/%d/mail", path, seq), url.Values{"csrf": {token(body)}, "to": {"wang@"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "不是电子邮箱地址") || !strings.Contains(body, "<details class=\"inline\" open><summary>发送邮件</summary>") {
+		t.Fatalf("a wrong address: %d", code)
+	}
+	code, body = st.follow(clerk, fmt.Sprintf("%s/letters/%d/mail", path, seq), url.Values{"csrf": {token(body)}, "to": {"wang@weibin-demo.example"}})
+	if code != http.StatusOK || !strings.Contains(body, "已发送。") || !strings.Contains(body, "已发至 wang@weibin-demo.example（2026-11-24 10:00，张办理）") {
+		t.Fatalf("sent: %d", code)
+	}
+	if got := srv.Messages(); len(got) != 1 || got[0].To[0] != "wang@weibin-demo.example" {
+		t.Fatalf("received %+v", got)
+	}
+	// a supervisor reads the page: what was sent, no form
+	district, _ := st.login("district")
+	if _, body := st.get(district, path); strings.Contains(body, action) || !strings.Contains(body, "已发至 wang@weibin-demo.example") {
+		t.Error("the supervisor's page offers to mail, or does not say it was sent")
+	}
 }

@@ -1,0 +1,80 @@
+package ops
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"strings"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/notify"
+	"gongkai/internal/office"
+	"gongkai/internal/store"
+)
+
+// MailLetter sends the letter of event seq to the applicant by e-mail, as
+// PDF: to the address given, or the one the application gives. Only the
+// agency's staff who may act on the application send it; a letter not yet
+// issued is issued (numbered) first, as opening it would — and stays issued
+// when the sending then fails. The sending is kept with the case and
+// audited. A mail server that refuses it is said at the address field and
+// nothing is recorded. Sending is a way of delivering the letter, not a step
+// of the procedure: the case page records steps.
+func (s *Service) MailLetter(ctx context.Context, p Principal, id int64, seq int, to string, m Mailer) (*casework.LetterMail, error) {
+	c, err := s.readableCase(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
+		return nil, err
+	}
+	if m == nil {
+		return nil, &errs.Error{Kind: errs.Conflict, Msg: "本系统未设置邮件服务器，不能发送邮件：请系统管理员按运行说明设置（serve --smtp）"}
+	}
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	if ag.HandlerOnly {
+		handler, name, err := s.Store.CaseHandler(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := handlerBars(ag, p, handler, name); err != nil {
+			return nil, err
+		}
+	}
+	addr, err := notify.Address("to", cmp.Or(strings.TrimSpace(to), c.Intake.Applicant.Email))
+	if err != nil {
+		return nil, err
+	}
+	if addr == "" {
+		return nil, errs.New("to", "申请中没有电子邮箱：请填写申请人的电子邮箱")
+	}
+	l, err := s.letterOf(ctx, p, c, ag, st, cal, seq)
+	if err != nil {
+		return nil, err
+	}
+	var pdf bytes.Buffer
+	if err := office.PDF(&pdf, office.LetterDoc(l)); err != nil {
+		return nil, err
+	}
+	now := s.Clock.Now()
+	text := fmt.Sprintf("%s：\n\n您于 %s 提出的政府信息公开申请（申请编号 %s），%s出具的《%s》（%s）见附件，PDF 格式。\n\n%s\n%s\n",
+		l.Addressee, c.Received.Chinese(), c.Serial, ag.Name, l.KindTitle(), l.Number, ag.Name, s.Clock.Today().Chinese())
+	msg := notify.WithFile(m.From(), ag.Email, addr, l.FileName(), text,
+		notify.File{Name: l.FileName() + ".pdf", Type: "application/pdf", Data: pdf.Bytes()},
+		now, fmt.Sprintf("letter.%d.%d.%d@%s", c.ID, seq, now.UnixNano(), domainOf(m.From())))
+	if err := m.Send(ctx, addr, msg); err != nil {
+		s.Log.Warn("letter not mailed", "case", c.ID, "seq", seq, "err", err)
+		return nil, &errs.Error{Kind: errs.Invalid, Where: "to", Msg: "邮件没有发出：" + errs.Message(err), Cause: err}
+	}
+	lm := casework.LetterMail{Seq: seq, Number: l.Number, To: addr, At: now, By: p.Name}
+	return &lm, s.write(ctx, p, "case.mail", func(tx *store.Tx, e *audit.Entry) error {
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, l.Number+" 以电子邮件发至 "+addr
+		return tx.RecordLetterMail(ctx, c.ID, lm)
+	})
+}
