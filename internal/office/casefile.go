@@ -21,6 +21,7 @@ type CaseFileParts struct {
 	Agency  string
 	Handler string // the 承办人
 	Letters []*casework.Letter
+	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
 	Files   []AttachedFile
 	// Full: identity number and telephone in full (for the agency's own
 	// staff); masked otherwise
@@ -238,13 +239,25 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 	}
 	d.add(StyleHeading1, "二、办理过程")
 	d.Blocks = append(d.Blocks, Block{Table: steps})
+	next := "三"
+	if len(p.Mails) > 0 {
+		sent := &Table{Widths: []float64{2.4, 2.8, 1.8, 1.8}, FontSize: 10.5}
+		sent.Rows = append(sent.Rows, []Cell{hdr("文号", 1, 1), hdr("发至", 1, 1), hdr("发送时间", 1, 1), hdr("经办", 1, 1)})
+		for _, m := range p.Mails {
+			sent.Rows = append(sent.Rows, []Cell{{Text: m.Number, Cols: 1, Rows: 1, Left: true}, {Text: m.To, Cols: 1, Rows: 1, Left: true},
+				{Text: p.Clock.Format(m.At), Cols: 1, Rows: 1}, {Text: m.By, Cols: 1, Rows: 1, Left: true}})
+		}
+		d.add(StyleHeading1, "三、以电子邮件发送的文书")
+		d.Blocks = append(d.Blocks, Block{Table: sent})
+		next = "四"
+	}
 	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
 	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})
 	for i, e := range entries {
 		toc.Rows = append(toc.Rows, []Cell{{Text: fmt.Sprint(i + 1), Cols: 1, Rows: 1}, {Text: e.title, Cols: 1, Rows: 1, Left: true},
 			{Text: e.number, Cols: 1, Rows: 1, Left: true}, {Text: e.date, Cols: 1, Rows: 1}, {Text: e.name, Cols: 1, Rows: 1, Left: true}})
 	}
-	d.add(StyleHeading1, "三、卷内文件目录")
+	d.add(StyleHeading1, next+"、卷内文件目录")
 	d.Blocks = append(d.Blocks, Block{Table: toc})
 	return d
 }

@@ -103,6 +103,9 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 	if _, f.Handler, err = s.Store.CaseHandler(ctx, c.ID); err != nil {
 		return nil, err
 	}
+	if f.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
+		return nil, err
+	}
 	for _, e := range c.Events {
 		if !c.HasLetter(e.Seq) {
 			continue

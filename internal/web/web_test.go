@@ -1985,6 +1985,23 @@ func TestWebMailLetter(t *testing.T) {
 	if got := srv.Messages(); len(got) != 1 || got[0].To[0] != "wang@weibin-demo.example" {
 		t.Fatalf("received %+v", got)
 	}
+	// the 案卷's 办理记录 lists the sending
+	_, zipped := st.get(clerk, path+"/file")
+	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("01 办理记录.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := io.ReadAll(rc)
+	record := strings.Join(strings.Fields(pdfToText(t, rec)), "")
+	for _, want := range []string{"三、以电子邮件发送的文书", "wang@weibin-demo.example", "2026-11-2410:00", "四、卷内文件目录"} {
+		if !strings.Contains(record, want) {
+			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)
+		}
+	}
 	// a supervisor reads the page: what was sent, no form
 	district, _ := st.login("district")
 	if _, body := st.get(district, path); strings.Contains(body, action) || !strings.Contains(body, "已发至 wang@weibin-demo.example") {
