@@ -15,6 +15,9 @@ import (
 	"gongkai/internal/store"
 )
 
+// noMailServer is the refusal of sending without a mail server.
+var noMailServer = &errs.Error{Kind: errs.Conflict, Msg: "本系统未设置邮件服务器，不能发送邮件：请系统管理员按运行说明设置（serve --smtp）"}
+
 // MailLetter sends the letter of event seq to the applicant by e-mail, as
 // PDF: to the address given, or the one the application gives. Only the
 // agency's staff who may act on the application send it; a letter not yet
@@ -32,7 +35,7 @@ func (s *Service) MailLetter(ctx context.Context, p Principal, id int64, seq int
 		return nil, err
 	}
 	if m == nil {
-		return nil, &errs.Error{Kind: errs.Conflict, Msg: "本系统未设置邮件服务器，不能发送邮件：请系统管理员按运行说明设置（serve --smtp）"}
+		return nil, noMailServer
 	}
 	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
 	if err != nil {
@@ -77,4 +80,24 @@ func (s *Service) MailLetter(ctx context.Context, p Principal, id int64, seq int
 		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, l.Number+" 以电子邮件发至 "+addr
 		return tx.RecordLetterMail(ctx, c.ID, lm)
 	})
+}
+
+// TestMail sends a test message to the person's own address, so that they
+// see the reminders will reach them (and an administrator that the mail
+// server works).
+func (s *Service) TestMail(ctx context.Context, p Principal, m Mailer) (string, error) {
+	if m == nil {
+		return "", noMailServer
+	}
+	u, err := s.Store.User(ctx, p.UserID)
+	if err != nil {
+		return "", notFoundOr(err)
+	}
+	if u.Email == "" {
+		return "", errs.New("email", "请先填写并保存电子邮箱")
+	}
+	if err := m.Send(ctx, u.Email, notify.Test(m.From(), u.Email, s.Clock.Now())); err != nil {
+		return "", &errs.Error{Kind: errs.Invalid, Where: "email", Msg: "测试邮件没有发出：" + errs.Message(err), Cause: err}
+	}
+	return u.Email, nil
 }

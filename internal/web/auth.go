@@ -74,13 +74,21 @@ func (s *Server) myAccount(w http.ResponseWriter, r *http.Request, si *sessionIn
 		form = map[string]string{"email": u.Email}
 	}
 	s.render(w, code, "password", page{Title: "我的账号", User: si.user, CSRF: si.csrf, Flash: flashOf(r), Form: form, Errors: fieldErrs,
-		Data: map[string]any{"Email": u.Email, "Reminded": u.Role == casework.Clerk || u.Role == casework.Approver}})
+		Data: map[string]any{"Email": u.Email, "Reminded": u.Role == casework.Clerk || u.Role == casework.Approver, "MailServer": s.Mailer != nil}})
 }
 
-// setEmail: everyone sets the address of their own reminders.
+// setEmail: everyone sets the address of their own reminders, and may send
+// a test message to it.
 func (s *Server) setEmail(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, []string{"email"})
-	_, err := s.Ops.SetUserEmail(r.Context(), si.p(), si.user.ID, f["email"])
+	var err error
+	ok := "saved"
+	if r.PostFormValue("do") == "test" {
+		_, err = s.Ops.TestMail(r.Context(), si.p(), s.Mailer)
+		ok = "testmail"
+	} else {
+		_, err = s.Ops.SetUserEmail(r.Context(), si.p(), si.user.ID, f["email"])
+	}
 	if errs.KindOf(err) == errs.Invalid {
 		s.myAccount(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
 		return
@@ -89,7 +97,7 @@ func (s *Server) setEmail(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	http.Redirect(w, r, "/admin/password?ok=saved", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/password?ok="+ok, http.StatusSeeOther)
 }
 
 // changePassword: everyone changes their own password (the old one first).
@@ -112,5 +120,5 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sess
 func flashOf(r *http.Request) string {
 	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
 		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。", "published": "已发布。", "withdrawn": "已撤回。",
-		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
+		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
 }

@@ -1959,6 +1959,9 @@ func TestWebMailLetter(t *testing.T) {
 	if _, body := st.get(clerk, path); strings.Contains(body, action) {
 		t.Fatal("a letter can be mailed without a mail server")
 	}
+	if _, body := st.get(clerk, "/admin/password"); !strings.Contains(body, "本系统尚未设置邮件服务器") || strings.Contains(body, "发一封测试邮件") {
+		t.Error("the account page does not say there is no mail server")
+	}
 	srv, err := mailtest.Start(false)
 	if err != nil {
 		t.Fatal(err)
@@ -1983,6 +1986,17 @@ func TestWebMailLetter(t *testing.T) {
 		t.Fatalf("sent: %d", code)
 	}
 	if got := srv.Messages(); len(got) != 1 || got[0].To[0] != "wang@weibin-demo.example" {
+		t.Fatalf("received %+v", got)
+	}
+	// the account page sends a test message to one's own address
+	_, body = st.get(clerk, "/admin/password")
+	if !strings.Contains(body, "发一封测试邮件") || strings.Contains(body, "本系统尚未设置邮件服务器") {
+		t.Fatal("no test message offered with a mail server")
+	}
+	if code, _, loc := st.post(clerk, "/admin/email", url.Values{"csrf": {token(body)}, "do": {"test"}}); code != http.StatusSeeOther || loc != "/admin/password?ok=testmail" {
+		t.Fatalf("test message: %d %s", code, loc)
+	}
+	if got := srv.Messages(); len(got) != 2 || got[1].To[0] != "clerk@weibin-demo.example" {
 		t.Fatalf("received %+v", got)
 	}
 	// the 案卷's 办理记录 lists the sending
