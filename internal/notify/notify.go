@@ -52,12 +52,17 @@ type Digest struct {
 	Lapsed           int // own ones whose 补正 or payment period has passed: to record
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
-	Report           *ReportDue // for the head of the office: the annual report not yet sent
-	Base             string     // the server's address for links ("": no links)
+	// Reports are annual reports not yet submitted as their deadline nears:
+	// the agency's own for the head of the office, those of every agency
+	// it oversees for a supervising office; ReportLink is the page of them.
+	Reports    []ReportDue
+	ReportLink string
+	Base       string // the server's address for links ("": no links)
 }
 
 // ReportDue is an annual report not yet submitted (报送) as its deadline nears.
 type ReportDue struct {
+	Agency   string
 	Year     int
 	Due      workday.Date
 	Why      string // the deadline's basis (《条例》第四十九条 …)
@@ -74,9 +79,9 @@ func (r ReportDue) Text() string {
 	}
 	left := ""
 	if r.Counted {
-		left = "（" + reportLeft(r.DaysLeft) + "）"
+		left = reportLeft(r.DaysLeft) + "；"
 	}
-	return fmt.Sprintf("%d年度政府信息公开工作年度报告%s，应于 %s 前报送并公开%s，依据%s。", r.Year, state, r.Due.Chinese(), left, r.Why)
+	return fmt.Sprintf("%s  %d年度报告%s，应于 %s 前报送并公开（%s%s）", r.Agency, r.Year, state, r.Due.Chinese(), left, r.Why)
 }
 
 func reportLeft(n int) string {
@@ -89,6 +94,9 @@ func reportLeft(n int) string {
 		return fmt.Sprintf("还有 %d 个工作日", n)
 	}
 }
+
+// remindReports bounds the reports a message lists.
+const remindReports = 50
 
 // Cases is how many applications the reminder names.
 func (d Digest) Cases() int {
@@ -114,8 +122,11 @@ func (d Digest) Summary() string {
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))
 	}
-	if d.Report != nil {
-		parts = append(parts, fmt.Sprintf("%d年度报告尚未报送", d.Report.Year))
+	switch {
+	case len(d.Reports) == 1 && d.Reports[0].Agency == d.Agency:
+		parts = append(parts, fmt.Sprintf("%d年度报告尚未报送", d.Reports[0].Year))
+	case len(d.Reports) > 0:
+		parts = append(parts, fmt.Sprintf("%d 个机关的%d年度报告尚未报送", len(d.Reports), d.Reports[0].Year))
 	}
 	return strings.Join(parts, "，")
 }
@@ -141,16 +152,23 @@ func (d Digest) Body() string {
 			fmt.Fprintf(&b, "  另有 %d 件，请登录系统查看。\n", g.More)
 		}
 	}
-	if r := d.Report; r != nil {
-		fmt.Fprintf(&b, "\n年度报告：%s\n", r.Text())
-		if d.Base != "" {
-			fmt.Fprintf(&b, "  %s/admin/reports?year=%d\n", d.Base, r.Year)
+	if len(d.Reports) > 0 {
+		fmt.Fprintf(&b, "\n年度报告尚未报送（%d 个）：\n", len(d.Reports))
+		for i, r := range d.Reports {
+			if i == remindReports {
+				fmt.Fprintf(&b, "  另有 %d 个，请登录系统查看。\n", len(d.Reports)-i)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", r.Text())
+		}
+		if d.Base != "" && d.ReportLink != "" {
+			fmt.Fprintf(&b, "    %s%s\n", d.Base, d.ReportLink)
 		}
 	}
 	if d.Base != "" {
 		fmt.Fprintf(&b, "\n工作台：%s/admin/\n", d.Base)
 	}
-	b.WriteString("\n本邮件由政府信息公开工作平台在工作日自动发送，不必回复。不想再收到时，请在“修改密码”页删去电子邮箱，或请系统管理员删去。\n")
+	b.WriteString("\n本邮件由政府信息公开工作平台在工作日自动发送，不必回复。不想再收到时，请在“我的账号”页删去电子邮箱，或请系统管理员删去。\n")
 	return b.String()
 }
 

@@ -3,7 +3,6 @@ package ops
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/notify"
+	"gongkai/internal/org"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -39,8 +39,10 @@ type Mailer interface {
 // Reminders are the day's reminders: for each person in service who handles
 // applications (办理人, 负责人) and gave an e-mail address, their open
 // applications past the reply deadline or due within RemindDays working
-// days, and those of the agency nobody handles yet. None on a day off (the
-// next working day's says it all) and none for someone with nothing due.
+// days, and those of the agency nobody handles yet; for a supervising
+// office's staff, the annual reports of the agencies it oversees not yet
+// submitted as their deadlines near. None on a day off (the next working
+// day's says it all) and none for someone with nothing due.
 // base is the server's address for the links ("": none).
 func (s *Service) Reminders(ctx context.Context, day workday.Date, base string) ([]Reminder, error) {
 	cal, err := s.Calendar(ctx)
@@ -62,12 +64,26 @@ func (s *Service) Reminders(ctx context.Context, day workday.Date, base string) 
 	}
 	base = strings.TrimRight(base, "/")
 	var out []Reminder
-	for i := 0; i < len(users); {
+	var staff []store.UserRow // 办理人 and 负责人, by agency
+	for _, u := range users {
+		if u.Role != casework.Supervisor {
+			staff = append(staff, u)
+			continue
+		}
+		r, err := s.supervisorReminder(ctx, u, cal, day, base)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
+	for i := 0; i < len(staff); {
 		j := i
-		for j < len(users) && users[j].AgencyID == users[i].AgencyID {
+		for j < len(staff) && staff[j].AgencyID == staff[i].AgencyID {
 			j++
 		}
-		rs, err := s.agencyReminders(ctx, users[i:j], cal, day, soon, base)
+		rs, err := s.agencyReminders(ctx, staff[i:j], cal, day, soon, base)
 		if err != nil {
 			return nil, err
 		}
@@ -122,9 +138,13 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 			of(it.Handler).lapsed = append(of(it.Handler).lapsed, it.Item)
 		}
 	}
-	var rep *notify.ReportDue
+	var reps []notify.ReportDue
 	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
-		if rep, err = s.reportDue(ctx, staff[0].AgencyID, cal, day); err != nil {
+		a, err := s.Store.GetAgency(ctx, staff[0].AgencyID)
+		if err != nil {
+			return nil, err
+		}
+		if reps, err = s.reportsDue(ctx, []*org.Agency{a}, cal, day); err != nil {
 			return nil, err
 		}
 	}
@@ -136,13 +156,13 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
 			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned)}
 		if u.Role == casework.Approver {
-			d.Report = rep
+			d.Reports, d.ReportLink = reps, fmt.Sprintf("/admin/reports?year=%d", day.Year()-1)
 		}
 		d.Groups = appendGroup(d.Groups, "您承办的已逾期", mine.late)
 		d.Groups = appendGroup(d.Groups, fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays), mine.soon)
 		d.Groups = appendGroup(d.Groups, "您承办的补正、缴费等期限已过，请登记处理结果", mine.lapsed)
 		d.Groups = appendGroup(d.Groups, "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）", unassigned)
-		if len(d.Groups) > 0 || d.Report != nil {
+		if len(d.Groups) > 0 || len(d.Reports) > 0 {
 			out = append(out, Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d})
 		}
 	}
@@ -154,36 +174,62 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 // deadline until it is submitted (报送) or published.
 const ReportRemindDays = 10
 
-// reportDue is the agency's report of last year when it is due within
-// ReportRemindDays working days or late and not yet submitted, or nil. A
-// report published before the agency used gongkai and imported as such
-// (report prior) counts as done.
-func (s *Service) reportDue(ctx context.Context, agencyID int64, cal *workday.Calendar, day workday.Date) (*notify.ReportDue, error) {
+// reportsDue are, of the agencies and in their order, those whose report of
+// last year is due within ReportRemindDays working days or late and not yet
+// submitted. A report published before the agency used gongkai and
+// imported as such (report prior) counts as done.
+func (s *Service) reportsDue(ctx context.Context, ags []*org.Agency, cal *workday.Calendar, day workday.Date) ([]notify.ReportDue, error) {
 	year := day.Year() - 1
-	a, err := s.Store.GetAgency(ctx, agencyID)
+	var near []notify.ReportDue
+	var ids []int64
+	for _, a := range ags {
+		due, why := report.SubmitBy(a.Level, year, nil)
+		n, err := cal.Between(day, due)
+		counted := err == nil
+		if (counted && n > ReportRemindDays) || (!counted && day.AddDays(2*ReportRemindDays) < due) {
+			continue
+		}
+		near = append(near, notify.ReportDue{Agency: a.Name, Year: year, Due: due, Why: why, DaysLeft: n, Counted: counted})
+		ids = append(ids, a.ID)
+	}
+	if len(near) == 0 {
+		return nil, nil
+	}
+	saved, err := s.Store.ReportsSaved(ctx, ids, year)
 	if err != nil {
 		return nil, err
 	}
-	due, why := report.SubmitBy(a.Level, year, nil)
-	n, err := cal.Between(day, due)
-	counted := err == nil
-	if (counted && n > ReportRemindDays) || (!counted && day.AddDays(2*ReportRemindDays) < due) {
-		return nil, nil
-	}
-	saved, err := s.Store.ReportsSaved(ctx, []int64{agencyID}, year)
+	prior, err := s.Store.PriorReports(ctx, ids, year)
 	if err != nil {
 		return nil, err
 	}
-	sv, ok := saved[agencyID]
-	if ok && (!sv.SubmittedAt.IsZero() || !sv.PublishedAt.IsZero()) {
-		return nil, nil
+	var out []notify.ReportDue
+	for i, r := range near {
+		sv, ok := saved[ids[i]]
+		if (ok && (!sv.SubmittedAt.IsZero() || !sv.PublishedAt.IsZero())) || prior[ids[i]] != nil {
+			continue
+		}
+		r.Saved = ok
+		out = append(out, r)
 	}
-	if _, err := s.Store.GetPriorReport(ctx, agencyID, year); err == nil {
-		return nil, nil
-	} else if !errors.Is(err, store.ErrNotFound) {
+	return out, nil
+}
+
+// supervisorReminder is a supervising office's reminder: the reports of
+// last year of the agencies it oversees (itself too) not yet submitted as
+// their deadlines near. It has no applications to handle.
+func (s *Service) supervisorReminder(ctx context.Context, u store.UserRow, cal *workday.Calendar, day workday.Date, base string) (*Reminder, error) {
+	_, ags, err := s.visibleAgencies(ctx, User(&u.User))
+	if err != nil {
 		return nil, err
 	}
-	return &notify.ReportDue{Year: year, Due: due, Why: why, DaysLeft: n, Counted: counted, Saved: ok}, nil
+	reps, err := s.reportsDue(ctx, ags, cal, day)
+	if err != nil || len(reps) == 0 {
+		return nil, err
+	}
+	d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
+		Reports: reps, ReportLink: fmt.Sprintf("/admin/rollup?year=%d", day.Year()-1)}
+	return &Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d}, nil
 }
 
 // remindItem is an item with its 承办人.

@@ -16,6 +16,7 @@ import (
 	"gongkai/internal/errs"
 	gkmail "gongkai/internal/mail"
 	"gongkai/internal/mail/mailtest"
+	"gongkai/internal/notify"
 	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
@@ -102,7 +103,7 @@ func asErr(err error, e **errs.Error) bool {
 // remindFx: the clerk handles A (due 2026-03-30) and B (due 2026-04-02), C
 // (due 2026-03-31) is nobody's, D is answered, E waits for a 补正 due
 // 2026-03-24 (3-03 + 15 working days); the clerk, the head and b's
-// clerk gave addresses, the supervisor too (who handles nothing).
+// clerk gave addresses (a supervisor's reminder is TestReportReminder's).
 func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 	f := newFx(t, s)
 	cs := map[string]*casework.Case{"A": f.register("2026-03-02", "王某"), "C": f.register("2026-03-03", "李某"),
@@ -114,7 +115,7 @@ func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 	}
 	f.decide(cs["D"].ID, "2026-03-10")
 	for p, addr := range map[*ops.Principal]string{&f.clerk: "zhang@example.gov.cn", &f.head: "li@example.gov.cn",
-		&f.bClerk: "wang@example.gov.cn", &f.super: "zhao@example.gov.cn"} {
+		&f.bClerk: "wang@example.gov.cn"} {
 		if _, err := f.o.SetUserEmail(ctx, *p, p.UserID, addr); err != nil {
 			t.Fatal(err)
 		}
@@ -136,42 +137,72 @@ func submitReport(t *testing.T, f *fx, day string, year int) {
 
 // The head of an office is reminded of last year's report from ten working
 // days before its deadline (31 January for a department) until it is
-// submitted; a clerk is not.
+// submitted; a clerk is not; a supervising office of the reports of every
+// agency it oversees, each by its own deadline (a county's aggregate: 20
+// February).
 func TestReportReminder(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
-		for i, p := range []ops.Principal{f.clerk, f.head} {
+		for i, p := range []ops.Principal{f.clerk, f.head, f.super} {
 			if _, err := f.o.SetUserEmail(ctx, p, p.UserID, fmt.Sprintf("u%d@example.gov.cn", i)); err != nil {
 				t.Fatal(err)
 			}
 		}
-		for day, left := range map[string]int{"2026-01-15": 99, "2026-01-16": 10, "2026-01-30": 0, "2026-02-02": -1, "2026-02-25": -13} {
+		names := func(rs []notify.ReportDue) string {
+			var out []string
+			for _, r := range rs {
+				out = append(out, r.Agency)
+			}
+			return strings.Join(out, "、")
+		}
+		for day, want := range map[string]struct {
+			left     int
+			overseen string
+		}{
+			"2026-01-15": {99, ""}, "2026-01-16": {10, "示例区教育局、示例区财政局"}, "2026-01-30": {0, "示例区教育局、示例区财政局"},
+			"2026-02-02": {-1, "示例区人民政府、示例区教育局、示例区财政局"}, "2026-02-25": {-13, "示例区人民政府、示例区教育局、示例区财政局"},
+		} {
 			rs, err := f.o.Reminders(ctx, D(day), "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if left == 99 {
-				if len(rs) != 0 {
-					t.Errorf("%s: %+v", day, rs)
+			byUser := map[int64]ops.Reminder{}
+			for _, r := range rs {
+				byUser[r.UserID] = r
+			}
+			if got := names(byUser[f.super.UserID].Reports); got != want.overseen || len(byUser[f.super.UserID].Groups) > 0 {
+				t.Errorf("%s: the supervisor is reminded of %q, want %q (and of no application: %+v)", day, got, want.overseen, byUser[f.super.UserID].Groups)
+			}
+			if _, ok := byUser[f.clerk.UserID]; ok {
+				t.Errorf("%s: the clerk is reminded of the report", day)
+			}
+			head, ok := byUser[f.head.UserID]
+			if want.left == 99 {
+				if ok {
+					t.Errorf("%s: %+v", day, head)
 				}
 				continue
 			}
-			if len(rs) != 1 || rs[0].UserID != f.head.UserID || rs[0].Report == nil || rs[0].Report.Year != 2025 || rs[0].Report.Due != D("2026-01-31") ||
-				rs[0].Report.DaysLeft != left || rs[0].Report.Saved {
-				t.Errorf("%s: %+v", day, rs)
+			if !ok || len(head.Reports) != 1 || head.Reports[0].Year != 2025 || head.Reports[0].Due != D("2026-01-31") ||
+				head.Reports[0].DaysLeft != want.left || head.Reports[0].Saved {
+				t.Errorf("%s: %+v", day, head)
 			}
 		}
 		if _, err := f.on("2026-02-02").SaveReport(ctx, f.clerk, 2025, ops.ReportEdits{}); err != nil {
 			t.Fatal(err)
 		}
 		rs, err := f.o.Reminders(ctx, D("2026-02-03"), "https://gk.example.gov.cn")
-		if err != nil || len(rs) != 1 || !rs[0].Report.Saved ||
-			!strings.Contains(rs[0].Body(), "年度报告：2025年度政府信息公开工作年度报告已保存，尚未报送，应于 2026年1月31日 前报送并公开（已逾期 2 个工作日），依据《条例》第四十九条。\n  https://gk.example.gov.cn/admin/reports?year=2025") ||
-			rs[0].Summary() != "2025年度报告尚未报送" {
+		if err != nil || len(rs) != 2 || rs[1].UserID != f.head.UserID || !rs[1].Reports[0].Saved ||
+			!strings.Contains(rs[1].Body(), "年度报告尚未报送（1 个）：\n  示例区教育局  2025年度报告已保存，尚未报送，应于 2026年1月31日 前报送并公开（已逾期 2 个工作日；《条例》第四十九条）\n    https://gk.example.gov.cn/admin/reports?year=2025") ||
+			rs[1].Summary() != "2025年度报告尚未报送" {
 			t.Fatalf("saved, not submitted: %v %+v", err, rs)
 		}
+		if sup := rs[0]; sup.UserID != f.super.UserID || sup.Summary() != "3 个机关的2025年度报告尚未报送" || !strings.Contains(sup.Body(), "https://gk.example.gov.cn/admin/rollup?year=2025") {
+			t.Errorf("the supervisor's: %+v\n%s", sup, sup.Body())
+		}
 		submitReport(t, f, "2026-02-03", 2025)
-		if rs, err := f.o.Reminders(ctx, D("2026-02-04"), ""); err != nil || len(rs) != 0 {
+		rs, err = f.o.Reminders(ctx, D("2026-02-04"), "")
+		if err != nil || len(rs) != 1 || names(rs[0].Reports) != "示例区人民政府、示例区财政局" {
 			t.Errorf("after submitting: %v %+v", err, rs)
 		}
 	})

@@ -42,7 +42,8 @@ func (s *Store) RemindersSent(ctx context.Context, day workday.Date) (int, error
 }
 
 // Remindable are the users in service who handle applications (办理人,
-// 负责人) and gave an e-mail address, by agency and login.
+// 负责人) or oversee agencies (主管部门) and gave an e-mail address, by
+// agency and login.
 func (s *Store) Remindable(ctx context.Context) ([]UserRow, error) {
-	return s.users(ctx, `u.email <> '' AND u.disabled_at IS NULL AND u.role IN ('clerk', 'approver')`)
+	return s.users(ctx, `u.email <> '' AND u.disabled_at IS NULL AND u.role IN ('clerk', 'approver', 'supervisor')`)
 }

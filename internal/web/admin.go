@@ -23,7 +23,7 @@ type userView struct {
 	store.UserRow
 	RoleName string
 	Handles  int  // open applications this user is 承办人 of: to reassign before disabling
-	Reminded bool // handles applications: gets the daily reminder at its address
+	Reminded bool // handles applications or oversees agencies: gets the daily reminder at its address
 }
 
 type adminData struct {
@@ -79,7 +79,7 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 	}
 	d := adminData{Kind: "users", Agencies: ags}
 	for _, u := range rows {
-		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID], u.Role == casework.Clerk || u.Role == casework.Approver})
+		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID], u.Role != casework.Admin})
 	}
 	for _, x := range org.Roles {
 		d.Roles = append(d.Roles, option{string(x.ID), x.Name})

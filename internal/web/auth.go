@@ -74,7 +74,7 @@ func (s *Server) myAccount(w http.ResponseWriter, r *http.Request, si *sessionIn
 		form = map[string]string{"email": u.Email}
 	}
 	s.render(w, code, "password", page{Title: "我的账号", User: si.user, CSRF: si.csrf, Flash: flashOf(r), Form: form, Errors: fieldErrs,
-		Data: map[string]any{"Email": u.Email, "Reminded": u.Role == casework.Clerk || u.Role == casework.Approver, "MailServer": s.Mailer != nil}})
+		Data: map[string]any{"Email": u.Email, "Reminded": u.Role != casework.Admin, "Supervisor": u.Role == casework.Supervisor, "MailServer": s.Mailer != nil}})
 }
 
 // setEmail: everyone sets the address of their own reminders, and may send
