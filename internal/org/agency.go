@@ -37,6 +37,9 @@ type Agency struct {
 	// office's 负责人 act on it, and only a 负责人 assigns (a colleague may
 	// still take an unassigned one). An office's own rule, not the law's.
 	HandlerOnly bool `json:"handler_only,omitempty"`
+	// ArchivePattern is the form of the 档号 a closed application is filed
+	// under ("": not set, no filing), casework.ArchiveNumber.
+	ArchivePattern string `json:"archive_pattern,omitempty"`
 }
 
 // Pattern is the agency's 索引号 pattern in force.
@@ -79,6 +82,10 @@ func (a *Agency) Check() error {
 			l.Add("index_pattern", "%s", errs.Plain(err))
 		}
 	}
+	a.ArchivePattern = casework.NormArchivePattern(a.ArchivePattern)
+	if err := casework.CheckArchivePattern(a.ArchivePattern); err != nil {
+		l.Add("archive_pattern", "%s", errs.Plain(err))
+	}
 	if report.LevelName(a.Level) == "" {
 		l.Add("level", "机关级别不对")
 	}
@@ -119,6 +126,7 @@ func Changes(old, now *Agency) []string {
 		{"电子邮箱", old.Email, now.Email},
 		{"索引号格式", catalog.PatternForForm(old.Pattern()), catalog.PatternForForm(now.Pattern())},
 		{"已指派承办人的申请只有承办人和负责人可以办理", onOff[old.HandlerOnly], onOff[now.HandlerOnly]},
+		{"档号格式", old.ArchivePattern, now.ArchivePattern},
 	} {
 		if f.was != f.is {
 			out = append(out, f.name+"："+show(f.was)+" → "+show(f.is))

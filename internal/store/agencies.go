@@ -8,12 +8,12 @@ import (
 	"gongkai/internal/report"
 )
 
-const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, handler_only`
+const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, handler_only, archive_pattern`
 
 func scanAgency(sc interface{ Scan(...any) error }) (*org.Agency, error) {
 	a := &org.Agency{}
 	var level string
-	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code, &a.IndexPattern, &a.HandlerOnly)
+	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code, &a.IndexPattern, &a.HandlerOnly, &a.ArchivePattern)
 	a.Level = report.Level(level)
 	return a, mapErr(err)
 }
@@ -24,10 +24,10 @@ func (t *Tx) CreateAgency(ctx context.Context, a *org.Agency) error {
 		return err
 	}
 	return mapErr(t.tx.QueryRowContext(ctx,
-		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, created_at, handler_only)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, created_at, handler_only, archive_pattern)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
 		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern,
-		t.s.ts(t.s.Clock.Now()), a.HandlerOnly).Scan(&a.ID))
+		t.s.ts(t.s.Clock.Now()), a.HandlerOnly, a.ArchivePattern).Scan(&a.ID))
 }
 
 // UpdateAgency saves an agency's settings. ErrConflict when the new name is taken.
@@ -36,8 +36,9 @@ func (t *Tx) UpdateAgency(ctx context.Context, a *org.Agency) error {
 		return err
 	}
 	_, err := t.tx.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, upper_department = $4, address = $5,
-		phone = $6, hours = $7, email = $8, fax = $9, code = $10, index_pattern = $11, handler_only = $12 WHERE id = $13`,
-		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern, a.HandlerOnly, a.ID)
+		phone = $6, hours = $7, email = $8, fax = $9, code = $10, index_pattern = $11, handler_only = $12,
+		archive_pattern = $13 WHERE id = $14`,
+		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern, a.HandlerOnly, a.ArchivePattern, a.ID)
 	return mapErr(err)
 }
 
