@@ -33,6 +33,8 @@ type Row struct {
 	// Marks are the counted steps it took (延期, 补正, 征求意见); Steps their keys
 	Marks Mark     `json:"-"`
 	Steps []string `json:"steps,omitempty"`
+	// ArchiveNo is the 档号 it was filed under ("": not filed)
+	ArchiveNo string `json:"archive_no,omitempty"`
 }
 
 // Filter selects cases for a list. Zero values do not filter.

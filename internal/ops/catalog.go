@@ -434,7 +434,7 @@ func (s *Service) Art44(ctx context.Context, p Principal) ([]casework.Art44Group
 		return nil, nil
 	}
 	from := s.Clock.Today() - 365
-	rows, _, err := s.Store.ListCases(ctx, casework.Filter{AgencyIDs: []int64{p.AgencyID}, State: casework.Closed, ReceivedFrom: &from, Limit: 2000})
+	rows, err := s.Store.CaseRows(ctx, casework.Filter{AgencyIDs: []int64{p.AgencyID}, State: casework.Closed, ReceivedFrom: &from}, 2000)
 	if err != nil {
 		return nil, err
 	}

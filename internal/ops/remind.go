@@ -101,9 +101,8 @@ const remindScan = 5000
 // passed; 补正 or payment period passed), shared out by 承办人.
 func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, cal *workday.Calendar, day, soon workday.Date, base string) ([]Reminder, error) {
 	read := func(f casework.Filter) ([]casework.Row, error) {
-		f.AgencyIDs, f.Limit = []int64{staff[0].AgencyID}, remindScan
-		rows, _, err := s.Store.ListCases(ctx, f)
-		return rows, err
+		f.AgencyIDs = []int64{staff[0].AgencyID}
+		return s.Store.CaseRows(ctx, f, remindScan)
 	}
 	due, err := read(casework.Filter{DueBy: &soon})
 	if err != nil {

@@ -382,3 +382,29 @@ func TestMailLetter(t *testing.T) {
 		}
 	})
 }
+
+// The operations' own reads are not cut at a page: a clerk with 60 overdue
+// applications is told of 60 (30 listed), and Art. 44 weighs 60 answered
+// requests, not the 50 newest (the case list's page cap had cut both).
+func TestReadsBeyondAPage(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		for i := range 120 {
+			c := f.register("2026-03-02", fmt.Sprintf("申请人%d", i))
+			if i%2 == 0 {
+				f.decide(c.ID, "2026-03-05")
+			}
+		}
+		if _, err := f.o.SetUserEmail(ctx, f.clerk, f.clerk.UserID, "zhang@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := f.o.Reminders(ctx, D("2026-04-20"), "")
+		if err != nil || len(rs) != 1 || rs[0].Overdue != 60 || len(rs[0].Groups[0].Items) != 30 || rs[0].Groups[0].More != 30 {
+			t.Fatalf("%v %+v", err, rs)
+		}
+		groups, err := f.on("2026-04-20").Art44(ctx, f.clerk)
+		if err != nil || len(groups) != 1 || len(groups[0].Rows) != 60 {
+			t.Fatalf("Art. 44: %v %d groups", err, len(groups))
+		}
+	})
+}

@@ -13,14 +13,12 @@ import (
 )
 
 // ListCases returns one page of cases, newest first, and the total count.
+// A page holds at most 500 (a larger or no Limit: 50): a page is what a
+// person or an API client asked for.
 func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Row, int, error) {
 	w, args, ok, err := s.caseWhere(ctx, f)
 	if err != nil || !ok {
 		return nil, 0, err
-	}
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM cases WHERE "+w, args...).Scan(&total); err != nil {
@@ -30,12 +28,32 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
+	out, err := s.caseRows(ctx, w, args, limit, f.Offset)
+	return out, total, err
+}
+
+// CaseRows returns the cases f selects, newest first, at most max of them
+// (f.Limit and f.Offset are not read): the operations' own reads of many
+// cases (reminders, Art. 44 suggestions), which a page's cap of 500 would cut.
+func (s *Store) CaseRows(ctx context.Context, f casework.Filter, max int) ([]casework.Row, error) {
+	w, args, ok, err := s.caseWhere(ctx, f)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return s.caseRows(ctx, w, args, max, 0)
+}
+
+func (s *Store) caseRows(ctx context.Context, w string, args []any, limit, offset int) ([]casework.Row, error) {
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
 	q := `SELECT id, agency_id, serial, channel, applicant_type, applicant_name, id_number, description, received_on,
-		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at, handler_id, marks
-		FROM cases WHERE ` + w + ` ORDER BY received_on DESC, id DESC LIMIT ` + arg(limit) + " OFFSET " + arg(f.Offset)
+		state, outcome, closed_on, due_on, due_moved_from, extra_on, extra_what, created_at, handler_id, marks, archive_no
+		FROM cases WHERE ` + w + ` ORDER BY received_on DESC, id DESC LIMIT ` + arg(limit) + " OFFSET " + arg(offset)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, 0, mapErr(err)
+		return nil, mapErr(err)
 	}
 	defer rows.Close()
 	var out []casework.Row
@@ -47,8 +65,8 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		var handler *int64
 		var marks int
 		if err := rows.Scan(&r.ID, &r.AgencyID, &r.Serial, &ch, &typ, &r.ApplicantName, &r.IDNumber, &r.Description, &rec,
-			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created, &handler, &marks); err != nil {
-			return nil, 0, err
+			&state, &outcome, &closed, &due, &moved, &extra, &r.ExtraWhat, &created, &handler, &marks, &r.ArchiveNo); err != nil {
+			return nil, err
 		}
 		r.Marks = casework.Mark(marks)
 		r.Steps = r.Marks.Keys()
@@ -61,12 +79,12 @@ func (s *Store) ListCases(ctx context.Context, f casework.Filter) ([]casework.Ro
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if err := s.nameAgencies(ctx, out); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return out, total, s.nameHandlers(ctx, out)
+	return out, s.nameHandlers(ctx, out)
 }
 
 // nameAgencies fills in the agency names of a page of rows (one query).
