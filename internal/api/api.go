@@ -513,6 +513,11 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 			bad.Add("step", "step 应为办理环节之一：%s", keysOf(casework.MarkKinds, func(m casework.MarkKind) string { return m.Key + "（" + m.Name + "）" }))
 		}
 	}
+	if v := q.Get("filed"); v != "" {
+		if f.Filed = casework.FiledKey(v); f.Filed == "" {
+			bad.Add("filed", "filed 应为归档状态之一：%s", keysOf(casework.FiledStates, func(x struct{ Key, Name string }) string { return x.Key + "（" + x.Name + "）" }))
+		}
+	}
 	f.Late, f.Open = flag(q, "late", &bad), flag(q, "open", &bad)
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {

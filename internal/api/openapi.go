@@ -46,7 +46,7 @@ func (s *Server) OpenAPI() obj {
 // apiEnums are the enumerations of the API, each from the one list the
 // program itself uses.
 type apiEnums struct {
-	channels, types, outcomes, kinds, states, parties, grounds, appealKinds, appealResults, results, marks []string
+	channels, types, outcomes, kinds, states, parties, grounds, appealKinds, appealResults, results, marks, filed []string
 }
 
 func newAPIEnums() apiEnums {
@@ -65,6 +65,9 @@ func newAPIEnums() apiEnums {
 	}
 	for _, m := range casework.MarkKinds {
 		e.marks = append(e.marks, m.Key)
+	}
+	for _, f := range casework.FiledStates {
+		e.filed = append(e.filed, f.Key)
 	}
 	for _, k := range casework.StepKinds() {
 		if k.Kind != casework.KindReceive {
@@ -134,8 +137,8 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		"GET /api/v1/cases": {"parameters": []obj{
 			q("state", "状态", enum("", e.states)), q("outcome", "答复结果", enum("", e.outcomes)),
 			q("result", "办理结果类别（年度报告表三的六类）", enum("", e.results)), q("step", "办理过这一环节的申请（撤销的环节不计）", enum("", e.marks)),
-			q("channel", "申请方式", enum("", e.channels)), q("applicant_type", "申请人类型", enum("", e.types)),
-			q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
+			q("filed", "归档状态：filed 已归档（有档号），unfiled 已办结未归档", enum("", e.filed)), q("channel", "申请方式", enum("", e.channels)),
+			q("applicant_type", "申请人类型", enum("", e.types)), q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
 			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
 			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
 			q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
@@ -262,7 +265,8 @@ func caseSchemas(e apiEnums) obj {
 				"handler_id": obj{"type": "integer", "description": "承办人的用户编号（未指派时没有）"}, "handler": str("承办人姓名")}},
 		"HandlerInput": obj{"type": "object", "required": []string{"handler_id"}, "properties": obj{"handler_id": obj{"type": "integer", "description": "承办人的用户编号：本机关在用的办理人或负责人；0 为取消承办人"}}},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object",
-			"properties": obj{"steps": obj{"type": "array", "items": enum("", e.marks), "description": "办理中经过的环节：延期答复、要求补正、征求意见（撤销的不计）"}}}}}},
+			"properties": obj{"steps": obj{"type": "array", "items": enum("", e.marks), "description": "办理中经过的环节：延期答复、要求补正、征求意见（撤销的不计）"},
+				"archive_no": str("归档的档号（未归档时没有）")}}}}},
 		"Letter": obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
 }

@@ -42,8 +42,11 @@ func CheckArchivePattern(p string) error {
 		if i < 0 {
 			break
 		}
+		if strings.ContainsRune(rest[:i], '}') {
+			return errs.New("archive_pattern", "档号格式中“}”没有对应的“{”")
+		}
 		j := strings.IndexByte(rest[i:], '}')
-		if j < 0 {
+		if j < 0 || strings.ContainsRune(rest[i+1:i+j], '{') {
 			return errs.New("archive_pattern", "档号格式中“{”没有对应的“}”")
 		}
 		switch part := rest[i : i+j+1]; {
@@ -82,4 +85,20 @@ func ArchiveNumber(pattern string, year, n int) (string, error) {
 	j := strings.IndexByte(out[i:], '}')
 	w, _ := strconv.Atoi(out[i+len("{件号:") : i+j])
 	return out[:i] + fmt.Sprintf("%0*d", w, n) + out[i+j+1:], nil
+}
+
+// FiledStates are the case list's filter on filing (Filter.Filed).
+var FiledStates = []struct{ Key, Name string }{
+	{"filed", "已归档"},
+	{"unfiled", "已办结未归档"},
+}
+
+// FiledKey is the filter's key if it is one ("" otherwise).
+func FiledKey(k string) string {
+	for _, f := range FiledStates {
+		if f.Key == k {
+			return k
+		}
+	}
+	return ""
 }

@@ -60,6 +60,7 @@ type Filter struct {
 	Open          bool          // only cases not yet closed (or merged into another)
 	Handler       int64         // >0: the cases of this 承办人 (a user id)
 	Unassigned    bool          // the cases with no 承办人
+	Filed         string        // "filed": those with a 档号; "unfiled": closed ones without one
 	Limit, Offset int
 }
 

@@ -22,7 +22,9 @@ type CaseFileParts struct {
 	Handler string // the 承办人
 	Letters []*casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
-	Files   []AttachedFile
+	// ArchiveNo is the 档号 the application was filed under ("": not filed)
+	ArchiveNo string
+	Files     []AttachedFile
 	// Full: identity number and telephone in full (for the agency's own
 	// staff); masked otherwise
 	Full bool
@@ -218,6 +220,7 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		{"获取形式和途径", or(rq.Form, "（未说明）") + "，" + or(rq.Delivery, "（未说明）")},
 		{"承办人", or(p.Handler, "（未指派）")},
 		{"办理结果", result},
+		{"档号", or(p.ArchiveNo, "（尚未归档）")},
 	} {
 		kv.Rows = append(kv.Rows, []Cell{lbl(row[0], 1, 1), {Text: row[1], Cols: 1, Rows: 1, Left: true}})
 	}

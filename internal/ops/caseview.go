@@ -33,6 +33,9 @@ type CaseView struct {
 	Appeals      []appeal.Record
 	Letters      map[int]string // 文号 of the letters issued, by event
 	Mails        []casework.LetterMail
+	// ArchiveNo is the 档号 it was filed under, on ArchivedOn ("": not filed)
+	ArchiveNo  string
+	ArchivedOn *workday.Date
 	// CanAct: the viewer is the agency's own staff; supervisors and
 	// administrators see the case but take no step.
 	CanAct bool
@@ -93,6 +96,9 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		return nil, err
 	}
 	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if v.ArchiveNo, v.ArchivedOn, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.CanAct {

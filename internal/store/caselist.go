@@ -219,6 +219,12 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 	if f.Unassigned {
 		where = append(where, "handler_id IS NULL")
 	}
+	switch f.Filed {
+	case "filed":
+		where = append(where, "archive_no <> ''")
+	case "unfiled":
+		where = append(where, "state = 'closed' AND archive_no = ''")
+	}
 	if f.Result != "" {
 		var in []string
 		for _, o := range casework.GroupOutcomes(f.Result) {

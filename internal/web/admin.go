@@ -146,21 +146,21 @@ func (s *Server) agenciesPage(w http.ResponseWriter, r *http.Request, si *sessio
 	}
 	s.render(w, code, "admin", page{Title: "机关设置", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r),
 		Data: map[string]any{"Kind": "agencies", "Agencies": ags, "Editing": editing,
-			"DefaultPattern": catalog.PatternForForm(catalog.DefaultPattern), "PatternParts": catalog.PatternParts}})
+			"DefaultPattern": catalog.PatternForForm(catalog.DefaultPattern), "PatternParts": catalog.PatternParts, "ArchiveExample": casework.ArchiveExample}})
 }
 
 func (s *Server) agencies(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	s.agenciesPage(w, r, si, http.StatusOK, 0, nil, nil)
 }
 
-var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code", "index_pattern", "handler_only"}
+var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code", "index_pattern", "handler_only", "archive_pattern"}
 
 func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	f := formValues(r, agencyFields)
 	a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
 		Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"],
-		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != ""}
+		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"]}
 	err := s.Ops.UpdateAgency(r.Context(), si.p(), a)
 	if errs.KindOf(err) == errs.Invalid {
 		s.agenciesPage(w, r, si, http.StatusUnprocessableEntity, id, f, formErrors(err, nil))

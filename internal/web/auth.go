@@ -120,5 +120,5 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sess
 func flashOf(r *http.Request) string {
 	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
 		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。", "published": "已发布。", "withdrawn": "已撤回。",
-		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
+		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "archived": "已归档。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
 }

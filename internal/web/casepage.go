@@ -344,6 +344,16 @@ func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, si *sessionI
 	s.caseFormDone(w, r, si, id, err, "mailed", fmt.Sprintf("to%d", seq))
 }
 
+// fileCase files an answered application (归档): its 档号.
+func (s *Server) fileCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	_, err := s.Ops.FileCases(r.Context(), si.p(), []int64{id})
+	if errs.KindOf(err) == errs.Conflict { // the form's own problem, said beside its button
+		err = &errs.Error{Kind: errs.Invalid, Where: "archive", Msg: errs.Message(err), Cause: err}
+	}
+	s.caseFormDone(w, r, si, id, err, "archived", "archive")
+}
+
 // assignCase names the 承办人 of an application.
 func (s *Server) assignCase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id := caseID(r)

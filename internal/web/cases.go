@@ -69,16 +69,24 @@ func stepOptions() []option {
 	return out
 }
 
+func filedOptions() []option {
+	var out []option
+	for _, f := range casework.FiledStates {
+		out = append(out, option{f.Key, f.Name})
+	}
+	return out
+}
+
 // listFilters are the case list's query parameters.
 var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open",
-	"closed_from", "closed_to", "late", "result", "step"}
+	"closed_from", "closed_to", "late", "result", "step", "filed"}
 
 type casesData struct {
 	Rows                              []casework.Row
 	Total                             int
 	F                                 map[string]string
 	States, Channels, Types, Outcomes []option
-	Results, Steps                    []option      // 结果类别, 办理环节
+	Results, Steps, Filed             []option      // 结果类别, 办理环节, 归档
 	Agencies                          []*org.Agency // a supervisor's filter
 	Handlers                          []option      // the 承办人 filter: the own agency's staff
 	Mine                              bool          // the viewer handles applications: 我承办的, assigning from the list
@@ -106,6 +114,7 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 		f.Result = fv["result"]
 	}
 	f.Mark = casework.MarkByKey(fv["step"])
+	f.Filed = casework.FiledKey(fv["filed"])
 	f.Open = fv["open"] != ""
 	f.Late = fv["late"] != ""
 	switch h := fv["handler"]; h {
@@ -160,7 +169,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request, si *sessionInf
 		return
 	}
 	d := &casesData{Rows: rows, Total: total, F: fv, States: stateOptions(), Channels: channelOptions(), Types: typeOptions(),
-		Outcomes: outcomeOptions(false), Results: resultOptions(), Steps: stepOptions(), Today: today}
+		Outcomes: outcomeOptions(false), Results: resultOptions(), Steps: stepOptions(), Filed: filedOptions(), Today: today}
 	if d.Mine = si.user.Role == casework.Clerk || si.user.Role == casework.Approver; d.Mine {
 		staff, err := s.Ops.Handlers(r.Context(), si.p(), si.user.AgencyID)
 		if err != nil {
@@ -209,16 +218,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request, si *sessionInf
 // assignCases names the 承办人 of the applications ticked on the list, then
 // shows the list again as it was.
 func (s *Server) assignCases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	var ids []int64
-	for _, v := range r.PostForm["case"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-			ids = append(ids, id)
-		}
-	}
-	back := r.PostFormValue("back")
-	if !strings.HasPrefix(back, "/admin/cases?") { // a path of our own only: never a redirect elsewhere
-		back = "/admin/cases?"
-	}
+	ids, back := ticked(r)
 	handler, err := strconv.ParseInt(r.PostFormValue("handler"), 10, 64)
 	if err != nil || handler < 0 {
 		err = errs.New("handler", "请从列表中选择承办人")
@@ -235,6 +235,37 @@ func (s *Server) assignCases(w http.ResponseWriter, r *http.Request, si *session
 		return
 	}
 	http.Redirect(w, r, back+"&ok=assigned", http.StatusSeeOther)
+}
+
+// ticked are the applications ticked on the list and the list to go back to.
+func ticked(r *http.Request) ([]int64, string) {
+	var ids []int64
+	for _, v := range r.PostForm["case"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/admin/cases?") { // a path of our own only: never a redirect elsewhere
+		back = "/admin/cases?"
+	}
+	return ids, back
+}
+
+// fileCases files the ticked answered applications (归档), from the list.
+func (s *Server) fileCases(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	ids, back := ticked(r)
+	_, err := s.Ops.FileCases(r.Context(), si.p(), ids)
+	if k := errs.KindOf(err); err != nil && (k == errs.Invalid || k == errs.Conflict) { // nothing ticked, one still open: said on the list
+		q, _ := url.ParseQuery(strings.TrimPrefix(back, "/admin/cases?"))
+		s.caseList(w, r, si, q, map[string]string{"case": errs.Message(err)})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, back+"&ok=archived", http.StatusSeeOther)
 }
 
 // exportCases writes the filtered list as CSV or XLSX (identity numbers

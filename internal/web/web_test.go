@@ -652,6 +652,20 @@ func TestAdministration(t *testing.T) {
 		if code, body, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != 422 || !strings.Contains(body, "“{部门}”不认识") {
 			t.Errorf("a pattern with an unknown part: %d", code)
 		}
+		// the 档号 form: typed with full-width braces, one without its 件号 refused at its field
+		up.Del("index_pattern")
+		up.Set("archive_pattern", "J012-WS·｛年｝-D10-｛件号：4｝")
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != http.StatusSeeOther {
+			t.Errorf("save agency with a 档号 form: %d", code)
+		}
+		if a, _ := st.s.GetAgency(context.Background(), ag); a.ArchivePattern != "J012-WS·{年}-D10-{件号:4}" {
+			t.Errorf("stored 档号 form: %q", a.ArchivePattern)
+		}
+		up.Set("archive_pattern", "J012-WS·{年}-D10")
+		if code, body, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != 422 || !strings.Contains(body, "一个 {件号:N}") {
+			t.Errorf("a 档号 form without its 件号: %d", code)
+		}
+		up.Del("archive_pattern")
 		up.Del("index_pattern")
 		up.Del("handler_only")
 		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != http.StatusSeeOther {
@@ -2020,5 +2034,60 @@ func TestWebMailLetter(t *testing.T) {
 	district, _ := st.login("district")
 	if _, body := st.get(district, path); strings.Contains(body, action) || !strings.Contains(body, "已发至 wang@weibin-demo.example") {
 		t.Error("the supervisor's page offers to mail, or does not say it was sent")
+	}
+}
+
+// 归档 from the case page and from the list: the 档号 shown on the page, in
+// the list's tag and filter; an open application ticked is said on the list.
+func TestWebFileCases(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	ctx := context.Background()
+	ag, err := st.s.AgencyByName(ctx, demo.Main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, State: casework.Closed, Limit: 2})
+	if err != nil || len(closed) < 2 {
+		t.Fatalf("two closed applications: %v", err)
+	}
+	open, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag.ID}, Open: true, Limit: 1})
+	if err != nil || len(open) == 0 {
+		t.Fatalf("an open application: %v", err)
+	}
+	clerk, _ := st.login("clerk")
+	path := fmt.Sprintf("/admin/cases/%d", closed[0].ID)
+	_, body := st.get(clerk, path)
+	if !strings.Contains(body, `action="`+path+`/archive"`) {
+		t.Fatal("no 归档 on a closed application's page")
+	}
+	// without the agency's form: said beside the button
+	code, body, _ := st.post(clerk, path+"/archive", url.Values{"csrf": {token(body)}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "尚未设定档号格式") {
+		t.Fatalf("without a form: %d", code)
+	}
+	ag.ArchivePattern = "J012-WS·{年}-D10-{件号:4}"
+	if err := st.s.InTx(ctx, func(tx *store.Tx) error { return tx.UpdateAgency(ctx, ag) }); err != nil {
+		t.Fatal(err)
+	}
+	year := closed[0].ClosedOn.Year()
+	code, body = st.follow(clerk, path+"/archive", url.Values{"csrf": {token(body)}})
+	want := fmt.Sprintf("档号：<span class=\"mono\">J012-WS·%d-D10-0001</span>（2026-11-24 归档）", year)
+	if code != http.StatusOK || !strings.Contains(body, "已归档。") || !strings.Contains(body, want) || strings.Contains(body, `action="`+path+`/archive"`) {
+		t.Fatalf("filed: %d", code)
+	}
+	// from the list: an open one ticked is refused there, nothing filed
+	_, list := st.get(clerk, "/admin/cases")
+	code, body, _ = st.post(clerk, "/admin/cases/archive", url.Values{"csrf": {token(list)}, "back": {"/admin/cases?"},
+		"case": {fmt.Sprint(closed[1].ID), fmt.Sprint(open[0].ID)}})
+	if code == http.StatusSeeOther || !strings.Contains(body, open[0].Serial+" 尚未办结") || !strings.Contains(body, "<h1>申请列表</h1>") {
+		t.Fatalf("an open one ticked: %d", code)
+	}
+	code, _, loc := st.post(clerk, "/admin/cases/archive", url.Values{"csrf": {token(list)}, "back": {"/admin/cases?filed=filed"}, "case": {fmt.Sprint(closed[1].ID)}})
+	if code != http.StatusSeeOther || loc != "/admin/cases?filed=filed&ok=archived" {
+		t.Fatalf("filed from the list: %d %s", code, loc)
+	}
+	_, body = st.get(clerk, "/admin/cases?filed=filed")
+	if !strings.Contains(body, "共 2 件。") || strings.Count(body, `<span class="tag" title="档号 J012-WS·`) != 2 {
+		t.Errorf("the list of filed applications")
 	}
 }
