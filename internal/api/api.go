@@ -62,6 +62,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases/{id}/handler", "指派承办人（本机关的办理人或负责人；0 为取消）", s.assign},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
+		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
 		{"GET", "/api/v1/stats", "办理情况统计：本机关（及所辖机关）某年度收到、按期和逾期答复、答复用时、尚未办结的申请", s.stats},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
@@ -355,6 +356,9 @@ type CaseView struct {
 	// HandlerID and Handler are the 承办人 (absent: not assigned).
 	HandlerID int64  `json:"handler_id,omitempty"`
 	Handler   string `json:"handler,omitempty"`
+	// ArchiveNo is the 档号 it was filed under, on ArchivedOn (absent: not filed).
+	ArchiveNo  string        `json:"archive_no,omitempty"`
+	ArchivedOn *workday.Date `json:"archived_on,omitempty"`
 }
 
 // HandlerInput names the 承办人 of an application (0: nobody).
@@ -367,7 +371,8 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 	if err != nil {
 		return nil, err
 	}
-	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler}
+	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
+		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}
@@ -408,6 +413,20 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Princi
 }
 
 func (s *Server) getCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	v, err := s.view(r, p, pathID(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// archive files an answered application under the next 档号.
+func (s *Server) archive(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	if _, err := s.Ops.FileCases(r.Context(), p, []int64{pathID(r)}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v, err := s.view(r, p, pathID(r))
 	if err != nil {
 		s.fail(w, r, err)

@@ -215,6 +215,27 @@ func TestCaseThroughAPI(t *testing.T) {
 		if code != 200 || list["total"].(float64) != 1 || strings.Contains(fmt.Sprint(list), "11010519491231002X") {
 			t.Errorf("list: %v", list)
 		}
+		// 归档: refused until the agency writes its 档号 form, then the next 档号, listed by the filter
+		if code, m, _ := e.do("POST", path+"/archive", e.keyA, nil); code != 409 || !strings.Contains(fmt.Sprint(m), "尚未设定档号格式") {
+			t.Errorf("filed without a form: %d %v", code, m)
+		}
+		ag, _ := s.GetAgency(context.Background(), e.agency)
+		ag.ArchivePattern = "J1-{年}-{件号:3}"
+		if err := s.InTx(context.Background(), func(tx *store.Tx) error { return tx.UpdateAgency(context.Background(), ag) }); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, _ := e.do("POST", path+"/archive", e.keyB, nil); code != 404 {
+			t.Errorf("another agency's key filed: %d", code)
+		}
+		if code, m, raw := e.do("POST", path+"/archive", e.keyA, nil); code != 200 || m["archive_no"] != "J1-2024-001" || m["archived_on"] == nil {
+			t.Errorf("filed: %s", raw)
+		}
+		if _, m, raw := e.do("GET", "/api/v1/cases?filed=filed", e.keyA, nil); m["total"] != 1.0 || m["items"].([]any)[0].(map[string]any)["archive_no"] != "J1-2024-001" {
+			t.Errorf("the filed ones: %s", raw)
+		}
+		if code, _, _ := e.do("GET", "/api/v1/cases?filed=soon", e.keyA, nil); code != 422 {
+			t.Errorf("filed=soon: %d", code)
+		}
 		code, rep, raw := e.do("GET", "/api/v1/reports/2024/applications", e.keyA, nil)
 		apps := rep["applications"].(map[string]any)
 		if code != 200 || fmt.Sprint(apps["partly_granted"]) != "[1 0 0 0 0 0 1]" || fmt.Sprint(apps["new"]) != "[1 0 0 0 0 0 1]" ||
@@ -401,7 +422,8 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
-		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true}
+		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true,
+		"POST /api/v1/cases/{id}/archive": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p

@@ -147,6 +147,7 @@ var matrix = map[string]access{
 	"GET /api/v1/cases/{id}":                          apiTarget,
 	"POST /api/v1/cases/{id}/steps":                   apiTarget,
 	"POST /api/v1/cases/{id}/handler":                 apiTarget,
+	"POST /api/v1/cases/{id}/archive":                 apiTarget,
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
 	"GET /api/v1/cases/{id}/file":                     apiTarget,
 	"GET /api/v1/reports/{year}/applications":         apiKey,
