@@ -77,7 +77,7 @@ var agencies = []struct {
 	{org.Agency{Name: "新乡市卫滨区人民政府", Level: "county", ReviewOrgan: "新乡市人民政府", LetterPrefix: "卫政依公"}, "新乡市人民政府", true},
 	{org.Agency{Name: Main, Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", UpperDepartment: "新乡市教育局", LetterPrefix: "卫教体依公",
 		Address: "新乡市卫滨区自由路（示例地址）", Phone: "0373-0000000", Fax: "0373-0000001", Hours: "法定工作日 上午8:30—12:00，下午14:30—17:30",
-		Email: "gongkai@example.gov.cn", Code: "MB1234567"}, "新乡市卫滨区人民政府", false},
+		Email: "gongkai@example.gov.cn", Code: "MB1234567", ArchivePattern: casework.ArchiveExample}, "新乡市卫滨区人民政府", false},
 	{org.Agency{Name: "卫滨区财政局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫财依公"}, "新乡市卫滨区人民政府", true},
 	{org.Agency{Name: "卫滨区自然资源局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫自然依公"}, "新乡市卫滨区人民政府", true},
 	{org.Agency{Name: "卫滨区卫生健康委员会", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫卫健依公"}, "新乡市卫滨区人民政府", false},

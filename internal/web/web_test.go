@@ -2054,6 +2054,10 @@ func TestWebFileCases(t *testing.T) {
 	if err != nil || len(open) == 0 {
 		t.Fatalf("an open application: %v", err)
 	}
+	ag.ArchivePattern = "" // the demo's agency has one: first without
+	if err := st.s.InTx(ctx, func(tx *store.Tx) error { return tx.UpdateAgency(ctx, ag) }); err != nil {
+		t.Fatal(err)
+	}
 	clerk, _ := st.login("clerk")
 	path := fmt.Sprintf("/admin/cases/%d", closed[0].ID)
 	_, body := st.get(clerk, path)
