@@ -31,16 +31,21 @@ type Item struct {
 	Received workday.Date
 	Due      workday.Date
 	DueWhat  string // the deadline's name ("": 答复期限; 补正期限, 缴费期限 …)
-	DaysLeft int    // working days to the deadline; negative: that many late
-	Counted  bool   // DaysLeft is known (the calendar covers the days between)
-	State    string // the state's Chinese name
+	// Since names Received ("": 收到, an application; 形成, a catalog item)
+	// and Path is the page ("": the application's); Passed is the word
+	// for a deadline gone by ("": 已逾期; 已过 for the applicant's periods)
+	Since, Path, Passed string
+	DaysLeft            int    // working days to the deadline; negative: that many late
+	Counted             bool   // DaysLeft is known (the calendar covers the days between)
+	State               string // the state's Chinese name
 }
 
 // Group is one list of a reminder.
 type Group struct {
 	Title string
 	Items []Item
-	More  int // listed beyond Items (the message names the first ones only)
+	More  int    // listed beyond Items (the message names the first ones only)
+	Unit  string // what it counts ("": 件, applications; 条, catalog items)
 }
 
 // Digest is one person's reminder of a day.
@@ -50,6 +55,7 @@ type Digest struct {
 	Soon             int // "due soon" is within this many working days
 	Overdue, DueSoon int // of the person's own applications
 	Lapsed           int // own ones whose 补正 or payment period has passed: to record
+	Items            int // the agency's 主动公开 items due under Art. 26 within days or late
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
 	// Reports are annual reports not yet submitted as their deadline nears:
@@ -122,6 +128,9 @@ func (d Digest) Summary() string {
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))
 	}
+	if d.Items > 0 {
+		parts = append(parts, fmt.Sprintf("主动公开信息将到或已过公开期限 %d 条", d.Items))
+	}
 	switch {
 	case len(d.Reports) == 1 && d.Reports[0].Agency == d.Agency:
 		parts = append(parts, fmt.Sprintf("%d年度报告尚未报送", d.Reports[0].Year))
@@ -141,15 +150,15 @@ func (d Digest) Body() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s：\n\n截至 %s，%s需要您关注的事项如下（期限按工作日计算，已计入节假日和调休）。\n", d.Name, d.Today.Chinese(), d.Agency)
 	for _, g := range d.Groups {
-		fmt.Fprintf(&b, "\n%s（%d 件）：\n", g.Title, len(g.Items)+g.More)
+		fmt.Fprintf(&b, "\n%s（%d %s）：\n", g.Title, len(g.Items)+g.More, cmp.Or(g.Unit, "件"))
 		for _, it := range g.Items {
-			fmt.Fprintf(&b, "  %s  收到 %s  %s %s（%s）  %s\n", it.Serial, it.Received.Chinese(), cmp.Or(it.DueWhat, "答复期限"), it.Due.Chinese(), left(it), it.State)
+			fmt.Fprintf(&b, "  %s  %s %s  %s %s（%s）  %s\n", it.Serial, cmp.Or(it.Since, "收到"), it.Received.Chinese(), cmp.Or(it.DueWhat, "答复期限"), it.Due.Chinese(), left(it), it.State)
 			if d.Base != "" {
-				fmt.Fprintf(&b, "    %s/admin/cases/%d\n", d.Base, it.ID)
+				fmt.Fprintf(&b, "    %s%s\n", d.Base, cmp.Or(it.Path, fmt.Sprintf("/admin/cases/%d", it.ID)))
 			}
 		}
 		if g.More > 0 {
-			fmt.Fprintf(&b, "  另有 %d 件，请登录系统查看。\n", g.More)
+			fmt.Fprintf(&b, "  另有 %d %s，请登录系统查看。\n", g.More, cmp.Or(g.Unit, "件"))
 		}
 	}
 	if len(d.Reports) > 0 {
@@ -177,10 +186,8 @@ func left(it Item) string {
 	switch {
 	case !it.Counted:
 		return "节假日安排未导入，工作日数未计"
-	case n < 0 && it.DueWhat != "":
-		return fmt.Sprintf("已过 %d 个工作日", -n)
 	case n < 0:
-		return fmt.Sprintf("已逾期 %d 个工作日", -n)
+		return fmt.Sprintf("%s %d 个工作日", cmp.Or(it.Passed, "已逾期"), -n)
 	case n == 0:
 		return "今天到期"
 	default:

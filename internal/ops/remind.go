@@ -9,6 +9,7 @@ import (
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/notify"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -147,20 +148,26 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 			return nil, err
 		}
 	}
+	items, err := s.remindItemsDue(ctx, staff[0].AgencyID, cal, day)
+	if err != nil {
+		return nil, err
+	}
 	none := of(0)
 	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed)), byDue)
 	var out []Reminder
 	for _, u := range staff {
 		mine := of(u.ID)
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
-			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned)}
+			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned), Items: len(items)}
 		if u.Role == casework.Approver {
 			d.Reports, d.ReportLink = reps, fmt.Sprintf("/admin/reports?year=%d", day.Year()-1)
 		}
-		d.Groups = appendGroup(d.Groups, "您承办的已逾期", mine.late)
-		d.Groups = appendGroup(d.Groups, fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays), mine.soon)
-		d.Groups = appendGroup(d.Groups, "您承办的补正、缴费等期限已过，请登记处理结果", mine.lapsed)
-		d.Groups = appendGroup(d.Groups, "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）", unassigned)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的已逾期"}, mine.late)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays)}, mine.soon)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的补正、缴费等期限已过，请登记处理结果"}, mine.lapsed)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）"}, unassigned)
+		d.Groups = appendGroup(d.Groups, notify.Group{Unit: "条",
+			Title: fmt.Sprintf("本机关尚未公开的主动公开信息（《条例》第二十六条：形成或变更之日起 20 个工作日内公开；%d 个工作日内到期或已逾期）", catalog.SoonDays)}, items)
 		if len(d.Groups) > 0 || len(d.Reports) > 0 {
 			out = append(out, Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d})
 		}
@@ -231,6 +238,31 @@ func (s *Service) supervisorReminder(ctx context.Context, u store.UserRow, cal *
 	return &Reminder{UserID: u.ID, AgencyID: u.AgencyID, Login: u.Login, Digest: d}, nil
 }
 
+// remindItemsDue are the agency's 主动公开 items not yet published whose
+// Art. 26 period ends within catalog.SoonDays working days or has passed,
+// as the catalog's own list of them counts (ops.Due), the most urgent first.
+func (s *Service) remindItemsDue(ctx context.Context, agencyID int64, cal *workday.Calendar, day workday.Date) ([]notify.Item, error) {
+	pending, err := s.Store.Pending(ctx, []int64{agencyID})
+	if err != nil {
+		return nil, err
+	}
+	var out []notify.Item
+	for _, it := range pending {
+		t := it.Timeliness(cal, day)
+		if !t.Overdue && !t.Soon {
+			continue
+		}
+		title := []rune(it.Title)
+		if len(title) > 30 {
+			title = append(title[:29], '…')
+		}
+		out = append(out, notify.Item{ID: it.ID, Serial: string(title), Received: it.FormedOn, Since: "形成", Due: t.Due, DueWhat: "公开期限",
+			DaysLeft: t.Left, Counted: !t.Unknown, State: catalog.StateName(it.State), Path: fmt.Sprintf("/admin/catalog/%d", it.ID)})
+	}
+	slices.SortFunc(out, byDue)
+	return out, nil
+}
+
 // remindItem is an item with its 承办人.
 type remindItem struct {
 	notify.Item
@@ -250,6 +282,9 @@ func remindItems(rows []casework.Row, cal *workday.Calendar, day workday.Date, e
 			continue
 		}
 		it := notify.Item{ID: r.ID, Serial: r.Serial, Received: r.Received, Due: *due, DueWhat: what, State: casework.StateName(r.State)}
+		if extra {
+			it.Passed = "已过"
+		}
 		if n, err := cal.Between(day, it.Due); err == nil {
 			it.DaysLeft, it.Counted = n, true
 		}
@@ -263,13 +298,14 @@ func byDue(a, b notify.Item) int {
 	return cmp.Or(cmp.Compare(a.Due, b.Due), strings.Compare(a.Serial, b.Serial))
 }
 
-// appendGroup adds a group of the items, the first remindRows listed.
-func appendGroup(gs []notify.Group, title string, items []notify.Item) []notify.Group {
+// appendGroup adds g with the items, the first remindRows listed.
+func appendGroup(gs []notify.Group, g notify.Group, items []notify.Item) []notify.Group {
 	if len(items) == 0 {
 		return gs
 	}
 	n := min(len(items), remindRows)
-	return append(gs, notify.Group{Title: title, Items: items[:n], More: len(items) - n})
+	g.Items, g.More = items[:n], len(items)-n
+	return append(gs, g)
 }
 
 // RemindResult is what a round of reminders did.

@@ -13,6 +13,7 @@ import (
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	gkmail "gongkai/internal/mail"
 	"gongkai/internal/mail/mailtest"
@@ -405,6 +406,42 @@ func TestReadsBeyondAPage(t *testing.T) {
 		groups, err := f.on("2026-04-20").Art44(ctx, f.clerk)
 		if err != nil || len(groups) != 1 || len(groups[0].Rows) != 60 {
 			t.Fatalf("Art. 44: %v %d groups", err, len(groups))
+		}
+	})
+}
+
+// The agency's 主动公开 items not yet published are in the reminders of its
+// staff from five working days before the Art. 26 period ends (as the
+// catalog's own list marks them), and after it.
+func TestItemReminders(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		if _, err := f.o.SetUserEmail(ctx, f.clerk, f.clerk.UserID, "zhang@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		v, err := f.on("2026-03-02").CreateItem(ctx, f.clerk, catalog.Item{Title: "示例区2026年小学学区划分范围", Summary: "公布学区划分范围。",
+			FormedOn: D("2026-03-02"), Body: "一、划分原则", Category: "11", Column: "义务教育", Attribute: catalog.Active})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for day, left := range map[string]int{"2026-03-20": 99, "2026-03-23": 5, "2026-03-31": -1} {
+			rs, err := f.o.Reminders(ctx, D(day), "https://gk.example.gov.cn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if left == 99 {
+				if len(rs) != 0 {
+					t.Errorf("%s: %+v", day, rs)
+				}
+				continue
+			}
+			if len(rs) != 1 || rs[0].Items != 1 || len(rs[0].Groups) != 1 || rs[0].Groups[0].Items[0].DaysLeft != left {
+				t.Fatalf("%s: %+v", day, rs)
+			}
+			if day == "2026-03-31" && (!strings.Contains(rs[0].Body(), "示例区2026年小学学区划分范围  形成 2026年3月2日  公开期限 2026年3月30日（已逾期 1 个工作日）") ||
+				!strings.Contains(rs[0].Body(), fmt.Sprintf("https://gk.example.gov.cn/admin/catalog/%d", v.Item.ID)) || rs[0].Summary() != "主动公开信息将到或已过公开期限 1 条") {
+				t.Errorf("%s:\n%s", day, rs[0].Body())
+			}
 		}
 	})
 }
