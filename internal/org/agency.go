@@ -40,6 +40,10 @@ type Agency struct {
 	// ArchivePattern is the form of the 档号 a closed application is filed
 	// under ("": not set, no filing), casework.ArchiveNumber.
 	ArchivePattern string `json:"archive_pattern,omitempty"`
+	// ApplyNote is the agency's own 申请须知 for the public: what it holds,
+	// what it does not and where to ask instead (shown above the online
+	// form and in the 指南), so that fewer requests go astray.
+	ApplyNote string `json:"apply_note,omitempty"`
 }
 
 // Pattern is the agency's 索引号 pattern in force.
@@ -67,6 +71,7 @@ func (a *Agency) Check() error {
 		{"name", "机关名称", &a.Name, 100}, {"review_organ", "复议机关", &a.ReviewOrgan, 100}, {"letter_prefix", "文号前缀", &a.LetterPrefix, 30},
 		{"upper_department", "上一级主管部门", &a.UpperDepartment, 100}, {"address", "办公地址", &a.Address, 200}, {"phone", "电话", &a.Phone, 40},
 		{"hours", "办公时间", &a.Hours, 200}, {"fax", "传真", &a.Fax, 40}, {"email", "电子邮箱", &a.Email, 120}, {"code", "机构代码", &a.Code, 40},
+		{"apply_note", "申请须知", &a.ApplyNote, 2000},
 	} {
 		*f.v = strings.TrimSpace(*f.v)
 		if n := utf8.RuneCountInString(*f.v); n > f.max {
@@ -127,6 +132,7 @@ func Changes(old, now *Agency) []string {
 		{"索引号格式", catalog.PatternForForm(old.Pattern()), catalog.PatternForForm(now.Pattern())},
 		{"已指派承办人的申请只有承办人和负责人可以办理", onOff[old.HandlerOnly], onOff[now.HandlerOnly]},
 		{"档号格式", old.ArchivePattern, now.ArchivePattern},
+		{"申请须知", old.ApplyNote, now.ApplyNote},
 	} {
 		if f.was != f.is {
 			out = append(out, f.name+"："+show(f.was)+" → "+show(f.is))

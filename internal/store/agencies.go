@@ -8,12 +8,12 @@ import (
 	"gongkai/internal/report"
 )
 
-const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, handler_only, archive_pattern`
+const agencyCols = `id, name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, handler_only, archive_pattern, apply_note`
 
 func scanAgency(sc interface{ Scan(...any) error }) (*org.Agency, error) {
 	a := &org.Agency{}
 	var level string
-	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code, &a.IndexPattern, &a.HandlerOnly, &a.ArchivePattern)
+	err := sc.Scan(&a.ID, &a.Name, &level, &a.ParentID, &a.ReviewOrgan, &a.LetterPrefix, &a.UpperDepartment, &a.Address, &a.Phone, &a.Hours, &a.Email, &a.Fax, &a.Code, &a.IndexPattern, &a.HandlerOnly, &a.ArchivePattern, &a.ApplyNote)
 	a.Level = report.Level(level)
 	return a, mapErr(err)
 }
@@ -24,10 +24,10 @@ func (t *Tx) CreateAgency(ctx context.Context, a *org.Agency) error {
 		return err
 	}
 	return mapErr(t.tx.QueryRowContext(ctx,
-		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, created_at, handler_only, archive_pattern)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+		`INSERT INTO agencies (name, level, parent_id, review_organ, letter_prefix, upper_department, address, phone, hours, email, fax, code, index_pattern, created_at, handler_only, archive_pattern, apply_note)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
 		a.Name, string(a.Level), a.ParentID, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern,
-		t.s.ts(t.s.Clock.Now()), a.HandlerOnly, a.ArchivePattern).Scan(&a.ID))
+		t.s.ts(t.s.Clock.Now()), a.HandlerOnly, a.ArchivePattern, a.ApplyNote).Scan(&a.ID))
 }
 
 // UpdateAgency saves an agency's settings. ErrConflict when the new name is taken.
@@ -37,8 +37,9 @@ func (t *Tx) UpdateAgency(ctx context.Context, a *org.Agency) error {
 	}
 	_, err := t.tx.ExecContext(ctx, `UPDATE agencies SET name = $1, review_organ = $2, letter_prefix = $3, upper_department = $4, address = $5,
 		phone = $6, hours = $7, email = $8, fax = $9, code = $10, index_pattern = $11, handler_only = $12,
-		archive_pattern = $13 WHERE id = $14`,
-		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern, a.HandlerOnly, a.ArchivePattern, a.ID)
+		archive_pattern = $13, apply_note = $14 WHERE id = $15`,
+		a.Name, a.ReviewOrgan, a.LetterPrefix, a.UpperDepartment, a.Address, a.Phone, a.Hours, a.Email, a.Fax, a.Code, a.IndexPattern, a.HandlerOnly,
+		a.ArchivePattern, a.ApplyNote, a.ID)
 	return mapErr(err)
 }
 

@@ -153,14 +153,14 @@ func (s *Server) agencies(w http.ResponseWriter, r *http.Request, si *sessionInf
 	s.agenciesPage(w, r, si, http.StatusOK, 0, nil, nil)
 }
 
-var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code", "index_pattern", "handler_only", "archive_pattern"}
+var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code", "index_pattern", "handler_only", "archive_pattern", "apply_note"}
 
 func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	f := formValues(r, agencyFields)
 	a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
 		Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"],
-		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"]}
+		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"], ApplyNote: f["apply_note"]}
 	err := s.Ops.UpdateAgency(r.Context(), si.p(), a)
 	if errs.KindOf(err) == errs.Invalid {
 		s.agenciesPage(w, r, si, http.StatusUnprocessableEntity, id, f, formErrors(err, nil))

@@ -28,6 +28,7 @@ func funcs(o *ops.Service) template.FuncMap {
 		"local":   func(t time.Time) string { return o.Clock.Format(t) },
 		"cn":      func(d workday.Date) string { return d.Chinese() },
 		"pattern": catalog.PatternForForm,
+		"paras":   paras,
 		"state":   casework.StateName,
 		"outcome": func(id casework.OutcomeID) string {
 			o := casework.OutcomeByID(id)
@@ -150,4 +151,15 @@ func formatName(f string) string {
 		return "数据文件（JSON）"
 	}
 	return f
+}
+
+// paras are a text's paragraphs, one a line, blank lines dropped.
+func paras(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -634,6 +634,23 @@ func TestAdministration(t *testing.T) {
 		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag)); !strings.Contains(body, "卫滨区和平路1号") || !strings.Contains(body, "0373-2222222") {
 			t.Error("guide does not show the new address and fax")
 		}
+		// the agency's own 申请须知, a paragraph a line, above the online form and in the 指南
+		up.Set("apply_note", "本局掌握财政预算、决算信息。\r\n\r\n税收信息请向税务机关申请。")
+		if code, _, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != http.StatusSeeOther {
+			t.Errorf("save agency with its 申请须知: %d", code)
+		}
+		const note = "<p>本局掌握财政预算、决算信息。</p><p>税收信息请向税务机关申请。</p>"
+		if _, body := st.get(st.browser(), fmt.Sprintf("/apply/%d", ag)); !strings.Contains(body, "<h2>申请须知</h2>"+note) {
+			t.Error("the online form does not show the 申请须知")
+		}
+		if _, body := st.get(st.browser(), fmt.Sprintf("/guide/%d", ag)); !strings.Contains(body, "<h3>本机关申请须知</h3>"+note) {
+			t.Error("the 指南 does not show the 申请须知")
+		}
+		up.Set("apply_note", strings.Repeat("长", 2001))
+		if code, body, _ := st.post(adm, fmt.Sprintf("/admin/agencies/%d", ag), up); code != 422 || !strings.Contains(body, "申请须知太长（2001 字），最多 2000 字") {
+			t.Errorf("a 申请须知 too long: %d", code)
+		}
+		up.Del("apply_note")
 		// the 索引号 pattern typed with Chinese parts, stored as the
 		// program's; one it cannot read refused at its field; the rule
 		// that keeps an application to its 承办人
