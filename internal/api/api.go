@@ -385,6 +385,16 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 	return out, nil
 }
 
+// writeView answers with a case as CaseView, or the error of reading it.
+func (s *Server) writeView(w http.ResponseWriter, r *http.Request, p ops.Principal, id int64, code int) {
+	v, err := s.view(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, code, v)
+}
+
 func pathID(r *http.Request) int64 {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -404,21 +414,11 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Princi
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.view(r, p, c.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, v)
+	s.writeView(w, r, p, c.ID, http.StatusCreated)
 }
 
 func (s *Server) getCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	v, err := s.view(r, p, pathID(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
 }
 
 // archive files an answered application under the next 档号.
@@ -427,12 +427,7 @@ func (s *Server) archive(w http.ResponseWriter, r *http.Request, p ops.Principal
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.view(r, p, pathID(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
 }
 
 // assign names the 承办人 of an application.
@@ -455,12 +450,7 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request, p ops.Principal)
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.view(r, p, pathID(r))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
 }
 
 // addStep records a step. For a 按件 fee the applicant's count this month
@@ -476,12 +466,7 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, p ops.Principal
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.view(r, p, c.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.writeView(w, r, p, c.ID, http.StatusOK)
 }
 
 // CaseList is one page of cases.
