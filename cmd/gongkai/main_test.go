@@ -1265,3 +1265,38 @@ func TestRemindLoop(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// The mail server's password can come from a file (a command line is
+// visible to every user of the machine); it needs a user name.
+func TestSMTPPasswordFile(t *testing.T) {
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	srv.Plain, srv.User, srv.Pass = true, "gk@weibin-demo.example", "授权码-1234"
+	dir := t.TempDir()
+	pw := filepath.Join(dir, "smtp.pass")
+	if err := os.WriteFile(pw, []byte(srv.Pass+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := gk(t, "remind", "--smtp", "smtp://gk%40weibin-demo.example@"+srv.Addr, "--smtp-password-file", pw, "--test", "me@weibin-demo.example")
+	if code != 0 || !strings.Contains(out, "测试邮件已由") {
+		t.Fatalf("with the password file: %d %s %s", code, out, stderr)
+	}
+	if got := srv.Messages(); len(got) != 1 || got[0].User != srv.User {
+		t.Fatalf("received %+v", got)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--smtp", "smtp://gk%40weibin-demo.example@" + srv.Addr, "--smtp-password-file", filepath.Join(dir, "missing")}, "无法读取密码文件"},
+		{[]string{"--smtp", "smtp://" + srv.Addr, "--mail-from", "a@b.example", "--smtp-password-file", pw}, "没有用户名"},
+	} {
+		_, stderr, code := gk(t, append(append([]string{"remind"}, c.args...), "--test", "me@weibin-demo.example")...)
+		if code == 0 || !strings.Contains(stderr, "--smtp-password-file") || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: %d %s", c.args, code, stderr)
+		}
+	}
+}

@@ -18,7 +18,7 @@ import (
 
 // mailFlags are the flags of the reminder e-mail, shared by serve and remind.
 type mailFlags struct {
-	smtp, from, url *string
+	smtp, from, url, passFile *string
 }
 
 func addMailFlags(fs *flag.FlagSet) mailFlags {
@@ -26,6 +26,8 @@ func addMailFlags(fs *flag.FlagSet) mailFlags {
 		smtp: fs.String("smtp", os.Getenv("GONGKAI_SMTP"), "发送到期提醒邮件的邮件服务器，如 smtps://用户名:密码@mail.example.gov.cn:465 或 smtp://10.1.2.3:25（环境变量 GONGKAI_SMTP）"),
 		from: fs.String("mail-from", os.Getenv("GONGKAI_MAIL_FROM"), "发件人电子邮箱；不写时用邮件服务器的用户名（环境变量 GONGKAI_MAIL_FROM）"),
 		url:  fs.String("public-url", os.Getenv("GONGKAI_PUBLIC_URL"), "本系统的访问地址，如 https://gk.example.gov.cn，提醒邮件中的链接以它开头；不写时邮件不带链接（环境变量 GONGKAI_PUBLIC_URL）"),
+		passFile: fs.String("smtp-password-file", os.Getenv("GONGKAI_SMTP_PASSWORD_FILE"),
+			"从这个文件读取邮件服务器的密码（或授权码），--smtp 中就不必写密码：命令行参数他人可用 ps 看到（环境变量 GONGKAI_SMTP_PASSWORD_FILE）"),
 	}
 }
 
@@ -37,7 +39,19 @@ func (m mailFlags) sender() (*mail.Sender, error) {
 		}
 		return nil, nil
 	}
-	return mail.Parse("--smtp", *m.smtp, *m.from)
+	s, err := mail.Parse("--smtp", *m.smtp, *m.from)
+	if err != nil || *m.passFile == "" {
+		return s, err
+	}
+	b, err := os.ReadFile(*m.passFile)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, "--smtp-password-file", "无法读取密码文件 %s", *m.passFile)
+	}
+	pass := strings.TrimRight(string(b), "\r\n")
+	if pass == "" || len(pass) > 1024 || strings.ContainsAny(pass, "\r\n") {
+		return nil, errs.New("--smtp-password-file", "密码文件 %s 应只有一行：密码或授权码", *m.passFile)
+	}
+	return s, s.SetPassword("--smtp-password-file", pass)
 }
 
 // base is --public-url checked.

@@ -62,6 +62,16 @@ func Parse(where, raw, from string) (*Sender, error) {
 	return s, nil
 }
 
+// SetPassword gives the password (or 授权码) from elsewhere than the
+// address, e.g. a file only the service may read; it needs a user name.
+func (s *Sender) SetPassword(where, pass string) error {
+	if s.user == "" {
+		return errs.New(where, "给出了密码，但邮件服务器地址中没有用户名：应写成 smtps://用户名@主机:465")
+	}
+	s.pass = pass
+	return nil
+}
+
 // implicit: TLS from the first byte (smtps, port 465), not by STARTTLS.
 func (s *Sender) implicit() bool { return s.scheme == "smtps" }
 
