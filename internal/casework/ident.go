@@ -154,6 +154,17 @@ func MaskID(id string) string {
 	return id[:6] + strings.Repeat("*", len(id)-10) + id[len(id)-4:]
 }
 
+// MaskEmail shows an e-mail address as w***@example.cn (the status page:
+// who holds the 查询码 learns where the letter went, not the address).
+func MaskEmail(a string) string {
+	i := strings.LastIndexByte(a, '@')
+	if i < 1 {
+		return "***"
+	}
+	r := []rune(a[:i])
+	return string(r[0]) + "***" + a[i:]
+}
+
 // MaskPhone shows a phone number as 138****1234.
 func MaskPhone(p string) string {
 	if len(p) < 7 {

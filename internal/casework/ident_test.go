@@ -52,3 +52,11 @@ func TestValidateUSCC(t *testing.T) {
 		t.Error(MaskID("11010519491231002X"), MaskPhone("13812341234"))
 	}
 }
+
+func TestMaskEmail(t *testing.T) {
+	for in, want := range map[string]string{"wang@example.cn": "w***@example.cn", "张@example.cn": "张***@example.cn", "@x.cn": "***", "nobody": "***"} {
+		if got := MaskEmail(in); got != want {
+			t.Errorf("MaskEmail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -42,6 +42,7 @@ type StatusLetter struct {
 	Seq    int
 	Title  string
 	Number string
+	Mailed []string // when and where it was sent by e-mail, the address masked
 }
 
 // Status looks an application up by its 查询码.
@@ -104,6 +105,19 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 			}
 			if n != "" { // only what the agency has issued
 				v.Letters = append(v.Letters, StatusLetter{Seq: e.Seq, Title: letterTitle(l), Number: n})
+			}
+		}
+	}
+	if len(v.Letters) > 0 {
+		mails, err := s.Store.LetterMails(ctx, c.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, m := range mails {
+			for i := range v.Letters {
+				if v.Letters[i].Seq == m.Seq {
+					v.Letters[i].Mailed = append(v.Letters[i].Mailed, s.Clock.Date(m.At).Chinese()+"已以电子邮件发至 "+casework.MaskEmail(m.To))
+				}
 			}
 		}
 	}

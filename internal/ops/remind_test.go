@@ -342,6 +342,11 @@ func TestMailLetter(t *testing.T) {
 		if err != nil || len(v.Mails) != 2 || v.Mails[0].Seq != 2 || v.Mails[1].To != "wang@example.cn" || v.Letters[2] != lm.Number {
 			t.Fatalf("kept: %v %+v %v", err, v.Mails, v.Letters)
 		}
+		// the applicant sees on the status page where it went, the address masked
+		st, err := o.Status(ctx, c.Code)
+		if err != nil || len(st.Letters) != 1 || strings.Join(st.Letters[0].Mailed, "|") != "2026年3月11日已以电子邮件发至 a***@example.cn|2026年3月11日已以电子邮件发至 w***@example.cn" {
+			t.Errorf("status: %v %+v", err, st)
+		}
 		if n := f.audits() - before; n != 2 { // the number was issued by the refused attempt
 			t.Errorf("%d audit entries, want 2", n)
 		}
