@@ -41,6 +41,8 @@ type Server struct {
 	// Fetch downloads the addresses given to POST /api/v1/audit: public
 	// addresses only (fetch.PublicClient).
 	Fetch *http.Client
+	// Mailer sends letters to applicants by e-mail (nil: no mail server).
+	Mailer ops.Mailer
 }
 
 // New returns the API over the operations.
@@ -63,6 +65,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
+		{"POST", "/api/v1/cases/{id}/letters/{seq}/mail", "以电子邮件把文书（PDF）发给申请人（须本系统设置了邮件服务器；尚未编号的先编号）", s.mailLetter},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
 		{"GET", "/api/v1/stats", "办理情况统计：本机关（及所辖机关）某年度收到、按期和逾期答复、答复用时、尚未办结的申请", s.stats},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
@@ -419,6 +422,29 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Princi
 
 func (s *Server) getCase(w http.ResponseWriter, r *http.Request, p ops.Principal) {
 	s.writeView(w, r, p, pathID(r), http.StatusOK)
+}
+
+// MailInput is where a letter goes ("": the address the application gives).
+type MailInput struct {
+	To string `json:"to"`
+}
+
+// mailLetter sends a letter to the applicant by e-mail.
+func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	var in MailInput
+	if r.ContentLength != 0 {
+		if err := decode(w, r, &in); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	m, err := s.Ops.MailLetter(r.Context(), p, pathID(r), seq, in.To, s.Mailer)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, m)
 }
 
 // archive files an answered application under the next 档号.

@@ -18,6 +18,8 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/clock"
+	"gongkai/internal/mail"
+	"gongkai/internal/mail/mailtest"
 	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
@@ -214,6 +216,32 @@ func TestCaseThroughAPI(t *testing.T) {
 		code, list, _ := e.do("GET", "/api/v1/cases?state=closed&limit=10", e.keyA, nil)
 		if code != 200 || list["total"].(float64) != 1 || strings.Contains(fmt.Sprint(list), "11010519491231002X") {
 			t.Errorf("list: %v", list)
+		}
+		// the letter by e-mail: refused without a mail server, then sent to the application's address or one given
+		if code, m, _ := e.do("POST", path+"/letters/4/mail", e.keyA, nil); code != 409 || !strings.Contains(fmt.Sprint(m), "未设置邮件服务器") {
+			t.Errorf("mailed without a mail server: %d %v", code, m)
+		}
+		smtp, err := mailtest.Start(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer smtp.Close()
+		mailer, err := mail.Parse("--smtp", "smtp://"+smtp.Addr, "noreply@example.gov.cn")
+		if err != nil {
+			t.Fatal(err)
+		}
+		mailer.TLS, e.api.Mailer = smtp.Roots, mailer
+		if code, m, raw := e.do("POST", path+"/letters/4/mail", e.keyA, map[string]string{"to": "wang@example.cn"}); code != 200 || m["to"] != "wang@example.cn" || m["number"] != "甲教依公〔2024〕1号" {
+			t.Errorf("mailed: %s", raw)
+		}
+		if code, _, _ := e.do("POST", path+"/letters/4/mail", e.keyB, nil); code != 404 {
+			t.Errorf("another agency's key mailed: %d", code)
+		}
+		if code, m, _ := e.do("POST", path+"/letters/4/mail", e.keyA, map[string]string{"to": "wang@"}); code != 422 || !strings.Contains(fmt.Sprint(m), "to") {
+			t.Errorf("a wrong address: %d %v", code, m)
+		}
+		if got := smtp.Messages(); len(got) != 1 || got[0].To[0] != "wang@example.cn" {
+			t.Errorf("received %+v", got)
 		}
 		// 归档: refused until the agency writes its 档号 form, then the next 档号, listed by the filter
 		if code, m, _ := e.do("POST", path+"/archive", e.keyA, nil); code != 409 || !strings.Contains(fmt.Sprint(m), "尚未设定档号格式") {
@@ -423,7 +451,7 @@ func TestOpenAPI(t *testing.T) {
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
 		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true,
-		"POST /api/v1/cases/{id}/archive": true}
+		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p

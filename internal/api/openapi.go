@@ -278,6 +278,12 @@ func otherPaths() map[string]obj {
 	out := catalogPaths()
 	out["POST /api/v1/audit"] = auditPath()
 	out["GET /api/v1/cases/{id}/file"] = caseFilePath()
+	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
+	out["POST /api/v1/cases/{id}/archive"] = obj{"responses": obj{"200": obj{"description": "已归档", "content": json(ref("CaseView"))}}}
+	out["POST /api/v1/cases/{id}/letters/{seq}/mail"] = obj{"requestBody": obj{"required": false, "content": json(obj{"type": "object",
+		"properties": obj{"to": str("收件人电子邮箱；不给出时用申请中的电子邮箱")}})},
+		"responses": obj{"200": obj{"description": "已发送", "content": json(obj{"type": "object", "properties": obj{"seq": obj{"type": "integer"},
+			"number": str("文号"), "to": str("收件人"), "sent_at": obj{"type": "string", "format": "date-time"}, "sent_by": str("经办")}})}}}
 	out["GET /api/v1/stats"] = obj{"parameters": []obj{{"name": "year", "in": "query", "description": "年度，默认今年", "schema": obj{"type": "integer"}}},
 		"responses": obj{"200": obj{"description": "统计", "content": obj{"application/json": obj{"schema": ref("StatsResult")}}}}}
 	return out

@@ -148,6 +148,7 @@ var matrix = map[string]access{
 	"POST /api/v1/cases/{id}/steps":                   apiTarget,
 	"POST /api/v1/cases/{id}/handler":                 apiTarget,
 	"POST /api/v1/cases/{id}/archive":                 apiTarget,
+	"POST /api/v1/cases/{id}/letters/{seq}/mail":      apiTarget,
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
 	"GET /api/v1/cases/{id}/file":                     apiTarget,
 	"GET /api/v1/reports/{year}/applications":         apiKey,

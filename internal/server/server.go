@@ -55,8 +55,8 @@ type Options struct {
 	// the addresses it is given (an intranet without a direct route out);
 	// public addresses only, as without it (fetch.PublicClientVia).
 	FetchProxy *url.URL
-	// Mailer, when set, sends mail: the case page can then send a letter to
-	// the applicant by e-mail (the daily reminders are serve's).
+	// Mailer, when set, sends mail: the case page and the API can then send
+	// a letter to the applicant by e-mail (the daily reminders are serve's).
 	Mailer ops.Mailer
 }
 
@@ -87,6 +87,7 @@ func New(o Options) (*Server, error) {
 	ws.Secure, ws.Mailer = o.TLS, o.Mailer
 	ws.ClientIP = ClientIP(o.TrustedProxies)
 	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
+	srv.API.Mailer = o.Mailer
 	if o.FetchProxy != nil {
 		ws.Fetch = fetch.PublicClientVia(o.FetchProxy)
 		srv.API.Fetch = ws.Fetch
