@@ -68,9 +68,18 @@ const usage = `gongkai — 政府信息公开工作平台
                         查看或修改法律未明确、由本系统设置的办理规则（补正期限、复议前置的结果、表四统计口径等）
   newmedia fetch [--db URL] --agency 机关
                         读取机关各政务新媒体账号的订阅源（RSS/Atom），按月登记发布数量
+  agency add [--db URL] --name 机关名称 --level 级别 [--parent 上级机关] [--review-organ 复议机关] [--letter-prefix 文号前缀]
+                        新建机关（新数据库先建最上级的机关，再建其下的机关；也可在后台“机关”页新增）
+  agency list [--db URL]
+                        按层级列出全部机关
+  user add [--db URL] --agency 机关 --login 用户名 --name 姓名 --role admin|supervisor|approver|clerk [--email 电子邮箱]
+                        新建用户（新数据库的第一个系统管理员由此建立），随机初始密码只显示一次
+  user password [--db URL] --login 用户名
+                        为用户设置新密码（如系统管理员忘记密码），随机密码只显示一次
   remind [--db URL] --smtp 邮件服务器 [--mail-from 发件人] [--public-url 网址] [--dry-run] [--test 收件人]
-                        向有电子邮箱的办理人、负责人发送今天的依申请公开到期提醒（已逾期、3 个工作日内
-                        到期、未指派承办人的申请）；每人每天一封。serve 加 --smtp 时每个工作日自动发送
+                        发送今天的到期提醒邮件：办理人、负责人收到已逾期、3 个工作日内到期、补正等期限
+                        已过和未指派承办人的申请及将到公开期限的主动公开信息，负责人和主管部门还收到尚未
+                        报送的年度报告；每人每天一封。serve 加 --smtp 时每个工作日自动发送
   migrate [--db URL] [--status]
                         执行数据库迁移（--status 只查看）
   backup [--db 文件] 备份文件
@@ -164,7 +173,7 @@ func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader,
 	cmds := map[string]func(context.Context, []string) int{
 		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "stats": c.cmdStats, "apikey": c.cmdAPIKey,
 		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
-		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia,
+		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "agency": c.cmdAgency, "user": c.cmdUser, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia,
 		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },
 		"fee":      func(_ context.Context, a []string) int { return c.cmdFee(a) },
 		"validate": func(_ context.Context, a []string) int { return c.cmdValidate(a) },

@@ -26,6 +26,7 @@ import (
 	"gongkai/internal/clock"
 	"gongkai/internal/mail"
 	"gongkai/internal/mail/mailtest"
+	"gongkai/internal/org"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
@@ -1298,5 +1299,67 @@ func TestSMTPPasswordFile(t *testing.T) {
 		if code == 0 || !strings.Contains(stderr, "--smtp-password-file") || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: %d %s", c.args, code, stderr)
 		}
+	}
+}
+
+// A new database is set up from the command line: its top agency, the ones
+// below, the first administrator (whose printed password signs in), a new
+// password for one who forgot theirs; every refusal names its flag.
+func TestSetUpNewDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	if out, _, code := gk(t, "agency", "list", "--db", db); code != 0 || !strings.Contains(out, "还没有机关") {
+		t.Fatalf("empty: %d %s", code, out)
+	}
+	steps := []struct {
+		args       []string
+		code       int
+		out, where string
+	}{
+		{[]string{"agency", "add", "--name", "甲县人民政府", "--level", "县级人民政府", "--review-organ", "甲市人民政府", "--letter-prefix", "甲政依公"}, 0, "已新建机关“甲县人民政府”（县级人民政府），上级：（最上级）", ""},
+		{[]string{"agency", "add", "--name", "甲县教育局", "--level", "county_department"}, 2, "", "--parent"},
+		{[]string{"agency", "add", "--name", "甲县教育局", "--level", "county_department", "--parent", "甲县人民政府", "--letter-prefix", "甲教依公"}, 0, "上级：甲县人民政府", ""},
+		{[]string{"agency", "add", "--name", "甲县教育局", "--level", "county_department", "--parent", "甲县人民政府"}, 2, "", "--name"},
+		{[]string{"agency", "add", "--name", "甲县财政局", "--level", "部门", "--parent", "甲县人民政府"}, 2, "", "--level"},
+		{[]string{"agency", "add", "--name", "甲县财政局", "--level", "county_department", "--parent", "乙县人民政府"}, 2, "", "--parent"},
+		{[]string{"user", "add", "--agency", "甲县教育局", "--login", "c1", "--name", "", "--role", "clerk", "--email", "bad"}, 2, "", "--email"},
+		{[]string{"user", "add", "--agency", "甲县教育局", "--login", "c1", "--name", "张", "--role", "办事员"}, 2, "", "--role"},
+	}
+	for _, s := range steps {
+		out, stderr, code := gk(t, append(append([]string{}, s.args...), "--db", db)...)
+		if code != s.code || !strings.Contains(out, s.out) || (s.where != "" && !strings.Contains(stderr, s.where+"：")) {
+			t.Errorf("%v: %d %q %q", s.args, code, out, stderr)
+		}
+	}
+	if out, _, _ := gk(t, "agency", "list", "--db", db); out != "甲县人民政府（县级人民政府）\n  甲县教育局（县级人民政府部门）\n" {
+		t.Errorf("list:\n%s", out)
+	}
+	password := func(out string) string {
+		for _, l := range strings.Split(out, "\n") {
+			if _, p, ok := strings.Cut(l, "密码："); ok {
+				return p
+			}
+		}
+		return ""
+	}
+	signsIn := func(login, pass string) bool {
+		s, err := store.Open(context.Background(), db, testClock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		_, hash, err := s.UserByLogin(context.Background(), login)
+		return err == nil && org.CheckPassword(hash, pass)
+	}
+	out, stderr, code := gk(t, "user", "add", "--db", db, "--agency", "甲县人民政府", "--login", "admin", "--name", "管理员", "--role", "系统管理员", "--email", "admin@jia.example")
+	first := password(out)
+	if code != 0 || len(first) != 16 || !signsIn("admin", first) {
+		t.Fatalf("first administrator: %d %q %q", code, out, stderr)
+	}
+	out, _, code = gk(t, "user", "password", "--db", db, "--login", "admin")
+	if second := password(out); code != 0 || second == first || !signsIn("admin", second) || signsIn("admin", first) {
+		t.Errorf("new password: %d %q", code, out)
+	}
+	if _, stderr, code := gk(t, "user", "password", "--db", db, "--login", "nobody"); code == 0 || !strings.Contains(stderr, "--login") {
+		t.Errorf("no such user: %d %s", code, stderr)
 	}
 }

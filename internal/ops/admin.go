@@ -61,7 +61,7 @@ func (s *Service) CreateUser(ctx context.Context, p Principal, n NewUser) (*org.
 	}
 	email, err := notify.Address("email", n.Email)
 	if err != nil {
-		l.Add("email", "%s", errs.Message(err))
+		l.Add("email", "%s", errs.Plain(err))
 	}
 	if len(l) > 0 {
 		return nil, l
@@ -204,6 +204,21 @@ func (s *Service) UpdateAgency(ctx context.Context, p Principal, a *org.Agency) 
 		}
 		return err
 	})
+}
+
+// AddAgency is an administrator adding an agency below one they manage
+// (the 机关 page): a parent is required, so the hierarchy keeps one top.
+func (s *Service) AddAgency(ctx context.Context, p Principal, a *org.Agency) error {
+	if err := s.mustAdmin(p); err != nil {
+		return err
+	}
+	if a.ParentID == nil {
+		return errs.New("parent", "请选择上级机关")
+	}
+	if err := s.canRead(ctx, p, *a.ParentID); err != nil {
+		return errs.New("parent", "只能在本机关及下级机关之下新增机关")
+	}
+	return s.CreateAgency(ctx, p, a)
 }
 
 // CreateAgency adds an agency under parent (the command line and the demo).

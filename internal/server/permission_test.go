@@ -127,6 +127,7 @@ var matrix = map[string]access{
 	"POST /admin/users/{id}":                          adminOnly,
 	"GET /admin/agencies":                             adminOnly,
 	"POST /admin/agencies/{id}":                       adminOnly,
+	"POST /admin/agencies":                            adminOnly,
 	"GET /admin/calendar":                             adminOnly,
 	"POST /admin/calendar":                            adminOnly,
 	"GET /admin/settings":                             adminOnly,

@@ -14,6 +14,7 @@ import (
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
+	"gongkai/internal/report"
 	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -144,8 +145,12 @@ func (s *Server) agenciesPage(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
+	var levels []option
+	for _, l := range report.Levels {
+		levels = append(levels, option{string(l.ID), l.Name})
+	}
 	s.render(w, code, "admin", page{Title: "机关设置", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r),
-		Data: map[string]any{"Kind": "agencies", "Agencies": ags, "Editing": editing,
+		Data: map[string]any{"Kind": "agencies", "Agencies": ags, "Editing": editing, "Adding": editing < 0, "Levels": levels,
 			"DefaultPattern": catalog.PatternForForm(catalog.DefaultPattern), "PatternParts": catalog.PatternParts, "ArchiveExample": casework.ArchiveExample}})
 }
 
@@ -154,6 +159,25 @@ func (s *Server) agencies(w http.ResponseWriter, r *http.Request, si *sessionInf
 }
 
 var agencyFields = []string{"name", "review_organ", "upper_department", "letter_prefix", "address", "phone", "hours", "email", "fax", "code", "index_pattern", "handler_only", "archive_pattern", "apply_note"}
+
+// addAgency adds an agency below one the administrator manages.
+func (s *Server) addAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, []string{"parent", "name", "level", "review_organ", "letter_prefix"})
+	a := &org.Agency{Name: f["name"], Level: report.Level(f["level"]), ReviewOrgan: f["review_organ"], LetterPrefix: f["letter_prefix"]}
+	if id, err := strconv.ParseInt(f["parent"], 10, 64); err == nil {
+		a.ParentID = &id
+	}
+	err := s.Ops.AddAgency(r.Context(), si.p(), a)
+	if errs.KindOf(err) == errs.Invalid {
+		s.agenciesPage(w, r, si, http.StatusUnprocessableEntity, -1, f, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/agencies?ok=created", http.StatusSeeOther)
+}
 
 func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -134,6 +134,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/users/{id}", s.administering(s.changeUser)},
 		{"GET /admin/agencies", s.administering(s.agencies)},
 		{"POST /admin/agencies/{id}", s.administering(s.saveAgency)},
+		{"POST /admin/agencies", s.administering(s.addAgency)},
 		{"GET /admin/calendar", s.administering(s.calendar)},
 		{"POST /admin/calendar", s.administering(s.loadNotice)},
 		{"GET /admin/settings", s.administering(s.settingsPage)},

@@ -691,6 +691,24 @@ func TestAdministration(t *testing.T) {
 		if a, _ := st.s.GetAgency(context.Background(), ag); a.IndexPattern != "" || a.HandlerOnly {
 			t.Errorf("not cleared: %q %v", a.IndexPattern, a.HandlerOnly)
 		}
+		// a new agency below the district: said at its field when wrong, listed when added
+		district := mustAgency(st, "新乡市卫滨区人民政府")
+		add := url.Values{"csrf": {csrf}, "parent": {fmt.Sprint(district)}, "name": {"卫滨区文化馆"}, "level": {"county_department"},
+			"review_organ": {"新乡市卫滨区人民政府"}, "letter_prefix": {"卫文馆依公"}}
+		if code, _, loc := st.post(adm, "/admin/agencies", add); code != http.StatusSeeOther || loc != "/admin/agencies?ok=created" {
+			t.Errorf("add agency: %d %s", code, loc)
+		}
+		if a, err := st.s.AgencyByName(context.Background(), "卫滨区文化馆"); err != nil || a.ParentID == nil || *a.ParentID != district || a.LetterPrefix != "卫文馆依公" {
+			t.Errorf("added: %v %+v", err, a)
+		}
+		if code, body, _ := st.post(adm, "/admin/agencies", add); code != 422 || !strings.Contains(body, "已有名为“卫滨区文化馆”的机关") || !strings.Contains(body, `value="卫滨区文化馆"`) {
+			t.Errorf("added twice: %d", code)
+		}
+		add.Set("name", "卫滨区图书馆")
+		add.Set("level", "museum")
+		if code, body, _ := st.post(adm, "/admin/agencies", add); code != 422 || !strings.Contains(body, "机关级别不对") {
+			t.Errorf("a level that is none: %d", code)
+		}
 		// the rules where the law is open: changed on a page, audited
 		_, body = st.get(adm, "/admin/settings")
 		if !strings.Contains(body, "补正期限（工作日）") || !strings.Contains(body, "法释〔2025〕8号") {

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/org"
+	"gongkai/internal/report"
+)
+
+// cliAdmin is the operator at the server: setting up a new database (its
+// agencies and first administrator) is theirs, as loading a calendar is.
+const cliAdmin = "管理员（命令行）"
+
+// asFlags names an operation's form fields as the command's flags
+// (login → --login), so that a refusal points at what to type again.
+func asFlags(err error) error {
+	flag := func(e *errs.Error) *errs.Error {
+		if e.Where == "" || strings.HasPrefix(e.Where, "--") {
+			return e
+		}
+		c := *e
+		c.Where = "--" + strings.ReplaceAll(e.Where, "_", "-")
+		return &c
+	}
+	var l errs.List
+	if errors.As(err, &l) {
+		out := make(errs.List, len(l))
+		for i, e := range l {
+			out[i] = flag(e)
+		}
+		return out
+	}
+	var e *errs.Error
+	if errors.As(err, &e) {
+		return flag(e)
+	}
+	return err
+}
+
+// cmdAgency adds and lists agencies: the way a new database gets its top
+// agency (an administrator adds the others on the 机关 page or here).
+func (c *cli) cmdAgency(ctx context.Context, args []string) int {
+	switch {
+	case len(args) > 0 && args[0] == "add":
+		return c.agencyAdd(ctx, args[1:])
+	case len(args) > 0 && args[0] == "list":
+		return c.agencyList(ctx, args[1:])
+	}
+	fmt.Fprintln(c.stderr, "用法：gongkai agency add --name 机关名称 --level 级别 [--parent 上级机关] …｜gongkai agency list")
+	return 2
+}
+
+// levelOf reads a level as its id or its Chinese name.
+func levelOf(v string) (report.Level, error) {
+	v = strings.TrimSpace(v)
+	var names []string
+	for _, l := range report.Levels {
+		if string(l.ID) == v || l.Name == v {
+			return l.ID, nil
+		}
+		names = append(names, string(l.ID)+"（"+l.Name+"）")
+	}
+	return "", errs.New("--level", "级别“%s”不对，应为：%s", v, strings.Join(names, "、"))
+}
+
+func (c *cli) agencyAdd(ctx context.Context, args []string) int {
+	fs := newFlags("agency add", "agency add [--db URL] --name 机关名称 --level 级别 [--parent 上级机关] [--review-organ 复议机关] [--letter-prefix 文号前缀] [--code 机构代码]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	name := fs.String("name", "", "机关名称")
+	level := fs.String("level", "", "级别：county_department（县级人民政府部门）、county（县级人民政府）等，或其中文名称")
+	parent := fs.String("parent", "", "上级机关（主管部门）的名称；新数据库的第一个机关不写")
+	review := fs.String("review-organ", "", "复议机关（答复书的救济途径中写明）")
+	prefix := fs.String("letter-prefix", "", "文号前缀，如 卫教体依公")
+	code := fs.String("code", "", "组织机构代码或统一社会信用代码（主动公开索引号的第一部分）")
+	if err := flagsOnly(fs, args); err != nil {
+		return usageExit(err)
+	}
+	lv, err := levelOf(*level)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	o, err := c.openOps(ctx, *db)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	a := &org.Agency{Name: strings.TrimSpace(*name), Level: lv, ReviewOrgan: *review, LetterPrefix: *prefix, Code: *code}
+	above := "（最上级）"
+	if strings.TrimSpace(*parent) != "" {
+		pa, err := agencyNamed(ctx, o.Store, *parent)
+		if err != nil {
+			return fail(c.stderr, errs.New("--parent", "%s", errs.Message(err)))
+		}
+		a.ParentID, above = &pa.ID, pa.Name
+	} else if all, err := o.Store.ListAgencies(ctx); err != nil {
+		return fail(c.stderr, err)
+	} else if len(all) > 0 {
+		return fail(c.stderr, errs.New("--parent", "数据库中已有机关（%s 等）：新机关请用 --parent 写明上级机关，所有机关在一个层级之下", all[0].Name))
+	}
+	if err := o.CreateAgency(ctx, ops.Principal{Name: cliAdmin, Role: casework.Admin, Via: "cli"}, a); err != nil {
+		return fail(c.stderr, asFlags(err))
+	}
+	fmt.Fprintf(c.stdout, "已新建机关“%s”（%s），上级：%s\n", a.Name, report.LevelName(a.Level), above)
+	return 0
+}
+
+func (c *cli) agencyList(ctx context.Context, args []string) int {
+	fs := newFlags("agency list", "agency list [--db URL]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	if err := flagsOnly(fs, args); err != nil {
+		return usageExit(err)
+	}
+	o, err := c.openOps(ctx, *db)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	all, err := o.Store.ListAgencies(ctx)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	depth := map[int64]int{}
+	for _, a := range all { // created top down: a parent comes before its agencies
+		if a.ParentID != nil {
+			depth[a.ID] = depth[*a.ParentID] + 1
+		}
+		fmt.Fprintf(c.stdout, "%s%s（%s）\n", strings.Repeat("  ", depth[a.ID]), a.Name, report.LevelName(a.Level))
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(c.stdout, "还没有机关：先用 gongkai agency add 新建最上级的机关")
+	}
+	return 0
+}
+
+// cmdUser adds a user (the first administrator of a new database) or gives
+// one a new password (an administrator who forgot theirs).
+func (c *cli) cmdUser(ctx context.Context, args []string) int {
+	switch {
+	case len(args) > 0 && args[0] == "add":
+		return c.userAdd(ctx, args[1:])
+	case len(args) > 0 && args[0] == "password":
+		return c.userPassword(ctx, args[1:])
+	}
+	fmt.Fprintln(c.stderr, "用法：gongkai user add --agency 机关 --login 用户名 --name 姓名 --role 角色｜gongkai user password --login 用户名")
+	return 2
+}
+
+// roleOf reads a role as its id or its Chinese name.
+func roleOf(v string) (casework.Role, error) {
+	v = strings.TrimSpace(v)
+	var names []string
+	for _, r := range org.Roles {
+		if string(r.ID) == v || r.Name == v {
+			return r.ID, nil
+		}
+		names = append(names, string(r.ID)+"（"+r.Name+"）")
+	}
+	return "", errs.New("--role", "角色“%s”不对，应为：%s", v, strings.Join(names, "、"))
+}
+
+// newPassword is a password to give once: 16 characters a person can type
+// (no 0/O, 1/l/I).
+func newPassword() string {
+	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 16)
+	rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
+
+// passwordFrom is the password of --password-file, or a new one to show.
+func passwordFrom(file string) (pass string, shown bool, err error) {
+	if file == "" {
+		return newPassword(), true, nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", false, errs.Wrap(errs.Invalid, err, "--password-file", "无法读取密码文件 %s", file)
+	}
+	return strings.TrimRight(string(b), "\r\n"), false, nil
+}
+
+func (c *cli) userAdd(ctx context.Context, args []string) int {
+	fs := newFlags("user add", "user add [--db URL] --agency 机关 --login 用户名 --name 姓名 --role admin|supervisor|approver|clerk [--email 电子邮箱] [--password-file 文件]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	agency := fs.String("agency", "", "用户所在机关的名称")
+	login := fs.String("login", "", "用户名（登录用）")
+	name := fs.String("name", "", "姓名")
+	role := fs.String("role", "", "admin（系统管理员）、supervisor（主管部门）、approver（公开工作机构负责人）或 clerk（办理人），或其中文名称")
+	email := fs.String("email", "", "电子邮箱（到期提醒发到这里；可不写）")
+	pwFile := fs.String("password-file", "", "从这个文件读取初始密码；不写时生成一个随机密码并只显示这一次")
+	if err := flagsOnly(fs, args); err != nil {
+		return usageExit(err)
+	}
+	r, err := roleOf(*role)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	pass, shown, err := passwordFrom(*pwFile)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	o, ag, err := c.openAgency(ctx, *db, *agency)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	u, err := o.CreateUser(ctx, p, ops.NewUser{AgencyID: ag.ID, Login: *login, Name: *name, Role: r, Password: pass, Email: *email})
+	if err != nil {
+		return fail(c.stderr, asFlags(err))
+	}
+	fmt.Fprintf(c.stdout, "已为“%s”新建用户 %s（%s，%s）\n", ag.Name, u.Login, u.Name, org.RoleName(u.Role))
+	if shown {
+		fmt.Fprintf(c.stdout, "初始密码：%s\n（只显示这一次；请登录后在“我的账号”中修改）\n", pass)
+	}
+	return 0
+}
+
+func (c *cli) userPassword(ctx context.Context, args []string) int {
+	fs := newFlags("user password", "user password [--db URL] --login 用户名 [--password-file 文件]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	login := fs.String("login", "", "用户名")
+	pwFile := fs.String("password-file", "", "从这个文件读取新密码；不写时生成一个随机密码并只显示这一次")
+	if err := flagsOnly(fs, args); err != nil {
+		return usageExit(err)
+	}
+	pass, shown, err := passwordFrom(*pwFile)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	o, err := c.openOps(ctx, *db)
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	defer c.closeStore(o.Store)
+	u, _, err := o.Store.UserByLogin(ctx, strings.TrimSpace(*login))
+	if err != nil {
+		return fail(c.stderr, errs.New("--login", "没有在用的用户“%s”", *login))
+	}
+	p := ops.Principal{AgencyID: u.AgencyID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	if err := o.ResetPassword(ctx, p, u.ID, pass); err != nil {
+		return fail(c.stderr, asFlags(err))
+	}
+	fmt.Fprintf(c.stdout, "已为用户 %s（%s）设置新密码，其已登录的会话均已退出\n", u.Login, u.Name)
+	if shown {
+		fmt.Fprintf(c.stdout, "新密码：%s\n（只显示这一次）\n", pass)
+	}
+	return 0
+}
