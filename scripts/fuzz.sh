@@ -26,6 +26,7 @@ targets=(
 	"./internal/importer FuzzDocuments"
 	"./internal/auditor FuzzUnpack"
 	"./internal/notify FuzzAddress"
+	"./internal/importer FuzzAgencies"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

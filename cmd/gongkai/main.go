@@ -72,6 +72,9 @@ const usage = `gongkai — 政府信息公开工作平台
                         新建机关（新数据库先建最上级的机关，再建其下的机关；也可在后台“机关”页新增）
   agency list [--db URL]
                         按层级列出全部机关
+  agency import 机关名单.xlsx|.csv [--db URL] --under 机关 [--commit]
+                        从表格批量新建机关（机关名称、级别、上级机关、复议机关、文号前缀等列）：先预览，
+                        每一处问题给出行和列；加 --commit 才写入，有问题时不写入任何机关
   user add [--db URL] --agency 机关 --login 用户名 --name 姓名 --role admin|supervisor|approver|clerk [--email 电子邮箱]
                         新建用户（新数据库的第一个系统管理员由此建立），随机初始密码只显示一次
   user password [--db URL] --login 用户名

@@ -1363,3 +1363,38 @@ func TestSetUpNewDatabase(t *testing.T) {
 		t.Errorf("no such user: %d %s", code, stderr)
 	}
 }
+
+// A county's agencies from a spreadsheet: a preview with the columns and
+// every problem by row, nothing written until --commit.
+func TestAgencyImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new.db")
+	if _, stderr, code := gk(t, "agency", "add", "--db", db, "--name", "甲县人民政府", "--level", "county"); code != 0 {
+		t.Fatal(stderr)
+	}
+	list := filepath.Join(dir, "机关名单.csv")
+	write := func(s string) {
+		if err := os.WriteFile(list, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("单位名称,级别,主管部门,文号前缀\n甲县教育局,县级人民政府部门,,甲教依公\n甲县第一中学,事业单位,甲县教育局,\n")
+	out, _, code := gk(t, "agency", "import", list, "--db", db, "--under", "甲县人民政府", "--commit")
+	if code != 1 || !strings.Contains(out, "机关名称(name)") || !strings.Contains(out, "A 列“单位名称”") ||
+		!strings.Contains(out, "第 3 行 B 列（级别）：级别“事业单位”无法识别") || !strings.Contains(out, "未新建任何机关") {
+		t.Fatalf("bad row: %d\n%s", code, out)
+	}
+	write("单位名称,级别,主管部门,文号前缀\n甲县教育局,县级人民政府部门,,甲教依公\n甲县第一中学,县级人民政府部门,甲县教育局,\n")
+	if out, _, code = gk(t, "agency", "import", list, "--db", db, "--under", "甲县人民政府"); code != 0 || !strings.Contains(out, "2 个机关可以新建，0 处问题") || !strings.Contains(out, "以上为预览") {
+		t.Fatalf("preview: %d\n%s", code, out)
+	}
+	if out, _, code = gk(t, "agency", "import", list, "--db", db, "--under", "甲县人民政府", "--commit"); code != 0 || !strings.Contains(out, "已在“甲县人民政府”之下新建 2 个机关") {
+		t.Fatalf("commit: %d\n%s", code, out)
+	}
+	if out, _, _ = gk(t, "agency", "list", "--db", db); out != "甲县人民政府（县级人民政府）\n  甲县教育局（县级人民政府部门）\n    甲县第一中学（县级人民政府部门）\n" {
+		t.Errorf("list:\n%s", out)
+	}
+	if _, stderr, code := gk(t, "agency", "import", list, "--db", db, "--under", "乙县"); code == 0 || !strings.Contains(stderr, "--under") {
+		t.Errorf("under nothing: %d %s", code, stderr)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/importer"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -53,22 +54,61 @@ func (c *cli) cmdAgency(ctx context.Context, args []string) int {
 		return c.agencyAdd(ctx, args[1:])
 	case len(args) > 0 && args[0] == "list":
 		return c.agencyList(ctx, args[1:])
+	case len(args) > 0 && args[0] == "import":
+		return c.agencyImport(ctx, args[1:])
 	}
-	fmt.Fprintln(c.stderr, "用法：gongkai agency add --name 机关名称 --level 级别 [--parent 上级机关] …｜gongkai agency list")
+	fmt.Fprintln(c.stderr, "用法：gongkai agency add --name 机关名称 --level 级别 [--parent 上级机关] …｜gongkai agency list｜gongkai agency import 机关名单.xlsx --under 机关 [--commit]")
 	return 2
+}
+
+// agencyImport creates the agencies of a spreadsheet below one: a preview
+// first (columns, every problem by row and column), --commit to write.
+func (c *cli) agencyImport(ctx context.Context, args []string) int {
+	fs := newFlags("agency import", "agency import 机关名单.xlsx|.csv [--db URL] --under 机关 [--map 列名=字段]... [--commit]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	under := fs.String("under", "", "名单中的机关都在这个机关之下；“上级机关”列空白的行直接在它之下")
+	commit := fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
+	overrides := mapFlags{}
+	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"单位全称=name\"")
+	file, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
+	}
+	data, o, ag, err := c.agencyFile(ctx, file, importer.MaxFile, *db, *under)
+	if err != nil {
+		return fail(c.stderr, errs.New("--under", "%s", errs.Plain(err)))
+	}
+	defer c.closeStore(o.Store)
+	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	res, err := o.ImportAgencies(ctx, p, ag.ID, file, data, overrides, *commit)
+	if res != nil && res.Mapping != nil {
+		printMapping(c.stdout, res.Schema, res.Mapping)
+	}
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	fmt.Fprintf(c.stdout, "%d 个机关可以新建，%d 处问题。\n", res.Ready, len(res.Bad))
+	for _, e := range res.Bad {
+		fmt.Fprintln(c.stdout, "  "+e.String())
+	}
+	switch {
+	case len(res.Bad) > 0:
+		fmt.Fprintln(c.stdout, "有问题的行未改正，未新建任何机关。请改正后重试。")
+		return 1
+	case !*commit:
+		fmt.Fprintln(c.stdout, "以上为预览，未写入任何数据。确认无误后加 --commit 导入。")
+	default:
+		fmt.Fprintf(c.stdout, "已在“%s”之下新建 %d 个机关。\n", ag.Name, res.Created)
+	}
+	return 0
 }
 
 // levelOf reads a level as its id or its Chinese name.
 func levelOf(v string) (report.Level, error) {
-	v = strings.TrimSpace(v)
-	var names []string
-	for _, l := range report.Levels {
-		if string(l.ID) == v || l.Name == v {
-			return l.ID, nil
-		}
-		names = append(names, string(l.ID)+"（"+l.Name+"）")
+	if l, ok := importer.Level(v); ok {
+		return l, nil
 	}
-	return "", errs.New("--level", "级别“%s”不对，应为：%s", v, strings.Join(names, "、"))
+	return "", errs.New("--level", "级别“%s”不对，应为：%s（或其英文代码，如 county_department）", v, importer.LevelNames())
 }
 
 func (c *cli) agencyAdd(ctx context.Context, args []string) int {

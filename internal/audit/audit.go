@@ -44,6 +44,7 @@ var Actions = []struct {
 	{"user.email", "修改电子邮箱"},
 	{"remind.send", "发送到期提醒"},
 	{"agency.update", "修改机关设置"},
+	{"agency.import", "导入机关名单"},
 	{"calendar.load", "导入节假日安排"},
 	{"settings.update", "修改办理规则设置"},
 	{"apikey.create", "创建接口密钥"},

@@ -11,6 +11,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/importer"
+	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
 
@@ -187,4 +188,32 @@ func storedZip(t testing.TB, data []byte) []byte {
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// A list of agencies: never a panic; every agency read has a name and a
+// known level, every problem its row.
+func FuzzAgencies(f *testing.F) {
+	f.Add([]byte("机关名称,级别,上级机关,复议机关,文号前缀\n甲局,县级人民政府部门,,甲县人民政府,甲依公\n乙局,county_department,甲局,,\n"))
+	f.Add([]byte("单位,层级\n,部门\n甲,甲\n甲,乡镇人民政府\n\"未闭合"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := importer.ReadFile("f.csv", data, "")
+		if err != nil {
+			return
+		}
+		m, err := sh.MapSchema(importer.AgencyFields, nil)
+		if err != nil {
+			return
+		}
+		rows, bad := sh.ParseAgencies(m)
+		for _, r := range rows {
+			if r.Line < 1 || r.Agency.Name == "" || report.LevelName(r.Agency.Level) == "" {
+				t.Fatalf("an agency without its line, name or level: %+v", r)
+			}
+		}
+		for _, e := range bad {
+			if e.Row < 1 || e.String() == "" {
+				t.Fatalf("a problem without its row: %+v", e)
+			}
+		}
+	})
 }

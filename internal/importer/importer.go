@@ -469,6 +469,9 @@ func (sc Schema) ids() string {
 }
 
 // colName is the spreadsheet column letter of a 0-based index.
+// ColName is a column's spreadsheet letter (0: A).
+func ColName(i int) string { return colName(i) }
+
 func colName(i int) string {
 	n, _ := excelize.ColumnNumberToName(i + 1)
 	return n

@@ -1,0 +1,123 @@
+package ops
+
+import (
+	"context"
+	"slices"
+	"strconv"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/errs"
+	"gongkai/internal/importer"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+// AgencyImport is what reading (and perhaps writing) a list of agencies did.
+type AgencyImport struct {
+	Schema  importer.Schema
+	Mapping *importer.Mapping
+	Ready   int                 // rows that can be created
+	Bad     []importer.RowError // by row and column
+	Created int                 // written (Commit with no bad row)
+}
+
+// ImportAgencies reads a list of agencies (XLSX, CSV) to create below under,
+// an agency the administrator manages: each row's 上级机关 is under itself or
+// an agency below it, existing or of an earlier row. A name that exists is
+// refused by its row. Without commit, or with any bad row, nothing is
+// written; otherwise every row lands in one transaction with one audit line.
+func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string, commit bool) (*AgencyImport, error) {
+	if err := s.mustAdmin(p); err != nil {
+		return nil, err
+	}
+	if err := s.canRead(ctx, p, under); err != nil {
+		return nil, err
+	}
+	res := &AgencyImport{Schema: importer.AgencyFields}
+	sh, err := importer.ReadFile(name, data, "")
+	if err != nil {
+		return nil, err
+	}
+	if res.Mapping, err = sh.MapSchema(res.Schema, overrides); err != nil {
+		return res, err
+	}
+	rows, bad := sh.ParseAgencies(res.Mapping)
+	all, err := s.Store.ListAgencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	below, err := s.Store.Below(ctx, under)
+	if err != nil {
+		return nil, err
+	}
+	existing := map[string]*org.Agency{}
+	for _, a := range all {
+		existing[a.Name] = a
+	}
+	mayParent := map[string]bool{}
+	for _, a := range all {
+		for _, id := range below {
+			if a.ID == id {
+				mayParent[a.Name] = true
+			}
+		}
+	}
+	var top string
+	for _, a := range all {
+		if a.ID == under {
+			top = a.Name
+		}
+	}
+	col := func(field string) (string, string) {
+		c, ok := res.Mapping.Columns[field]
+		if !ok {
+			return "", ""
+		}
+		return importer.ColName(c), res.Mapping.Headers[c]
+	}
+	var ok []importer.AgencyRow
+	for _, r := range rows {
+		if r.Parent == "" {
+			r.Parent = top
+		}
+		switch {
+		case existing[r.Agency.Name] != nil:
+			c, h := col("name")
+			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h, Reason: "已有名为“" + r.Agency.Name + "”的机关"})
+		case !mayParent[r.Parent]:
+			c, h := col("parent")
+			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h,
+				Reason: "上级机关“" + r.Parent + "”不是“" + top + "”或其下的机关，也不在本文件前面的行中（上级机关应列在它下面的机关之前）"})
+		default:
+			ok = append(ok, r)
+			mayParent[r.Agency.Name] = true
+		}
+		existing[r.Agency.Name] = &r.Agency
+	}
+	slices.SortStableFunc(bad, func(a, b importer.RowError) int { return a.Row - b.Row })
+	res.Bad, res.Ready = bad, len(ok)
+	if !commit || len(res.Bad) > 0 {
+		return res, nil
+	}
+	err = s.write(ctx, p, "agency.import", func(tx *store.Tx, e *audit.Entry) error {
+		ids := map[string]int64{}
+		for _, a := range all {
+			ids[a.Name] = a.ID
+		}
+		for _, r := range ok {
+			a := r.Agency
+			parent := ids[r.Parent]
+			a.ParentID = &parent
+			if err := tx.CreateAgency(ctx, &a); err != nil {
+				return errs.Wrap(errs.Invalid, err, "file", "第 %d 行的机关“%s”未能新建：%s；未导入任何机关", r.Line, a.Name, errs.Message(err))
+			}
+			ids[a.Name] = a.ID
+		}
+		e.AgencyID, e.Object, e.Detail = under, baseName(name), "新建机关 "+strconv.Itoa(len(ok))+" 个"
+		return nil
+	})
+	if err == nil {
+		res.Created = len(ok)
+	}
+	return res, err
+}
