@@ -50,50 +50,8 @@ func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, 
 	if err != nil {
 		return nil, err
 	}
-	existing := map[string]*org.Agency{}
-	for _, a := range all {
-		existing[a.Name] = a
-	}
-	mayParent := map[string]bool{}
-	for _, a := range all {
-		for _, id := range below {
-			if a.ID == id {
-				mayParent[a.Name] = true
-			}
-		}
-	}
-	var top string
-	for _, a := range all {
-		if a.ID == under {
-			top = a.Name
-		}
-	}
-	col := func(field string) (string, string) {
-		c, ok := res.Mapping.Columns[field]
-		if !ok {
-			return "", ""
-		}
-		return importer.ColName(c), res.Mapping.Headers[c]
-	}
-	var ok []importer.AgencyRow
-	for _, r := range rows {
-		if r.Parent == "" {
-			r.Parent = top
-		}
-		switch {
-		case existing[r.Agency.Name] != nil:
-			c, h := col("name")
-			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h, Reason: "已有名为“" + r.Agency.Name + "”的机关"})
-		case !mayParent[r.Parent]:
-			c, h := col("parent")
-			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h,
-				Reason: "上级机关“" + r.Parent + "”不是“" + top + "”或其下的机关，也不在本文件前面的行中（上级机关应列在它下面的机关之前）"})
-		default:
-			ok = append(ok, r)
-			mayParent[r.Agency.Name] = true
-		}
-		existing[r.Agency.Name] = &r.Agency
-	}
+	ok, more := placeAgencies(all, below, under, rows, res.Mapping)
+	bad = append(bad, more...)
 	slices.SortStableFunc(bad, func(a, b importer.RowError) int { return a.Row - b.Row })
 	res.Bad, res.Ready = bad, len(ok)
 	if !commit || len(res.Bad) > 0 {
@@ -120,4 +78,49 @@ func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, 
 		res.Created = len(ok)
 	}
 	return res, err
+}
+
+// placeAgencies finds each row's place: a name not yet taken, a parent that
+// is under (rows without one), an agency below it, or an earlier row.
+func placeAgencies(all []*org.Agency, below []int64, under int64, rows []importer.AgencyRow, m *importer.Mapping) ([]importer.AgencyRow, []importer.RowError) {
+	var bad []importer.RowError
+	isBelow := map[int64]bool{}
+	for _, id := range below {
+		isBelow[id] = true
+	}
+	existing, mayParent := map[string]*org.Agency{}, map[string]bool{}
+	var top string
+	for _, a := range all {
+		existing[a.Name], mayParent[a.Name] = a, isBelow[a.ID]
+		if a.ID == under {
+			top = a.Name
+		}
+	}
+	col := func(field string) (string, string) {
+		c, ok := m.Columns[field]
+		if !ok {
+			return "", ""
+		}
+		return importer.ColName(c), m.Headers[c]
+	}
+	var ok []importer.AgencyRow
+	for _, r := range rows {
+		if r.Parent == "" {
+			r.Parent = top
+		}
+		switch {
+		case existing[r.Agency.Name] != nil:
+			c, h := col("name")
+			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h, Reason: "已有名为“" + r.Agency.Name + "”的机关"})
+		case !mayParent[r.Parent]:
+			c, h := col("parent")
+			bad = append(bad, importer.RowError{Row: r.Line, Column: c, Header: h,
+				Reason: "上级机关“" + r.Parent + "”不是“" + top + "”或其下的机关，也不在本文件前面的行中（上级机关应列在它下面的机关之前）"})
+		default:
+			ok = append(ok, r)
+			mayParent[r.Agency.Name] = true
+		}
+		existing[r.Agency.Name] = &r.Agency
+	}
+	return ok, bad
 }
