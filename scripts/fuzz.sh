@@ -27,6 +27,7 @@ targets=(
 	"./internal/auditor FuzzUnpack"
 	"./internal/notify FuzzAddress"
 	"./internal/importer FuzzAgencies"
+	"./internal/importer FuzzUsers"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

@@ -77,6 +77,9 @@ const usage = `gongkai — 政府信息公开工作平台
                         每一处问题给出行和列；加 --commit 才写入，有问题时不写入任何机关
   user add [--db URL] --agency 机关 --login 用户名 --name 姓名 --role admin|supervisor|approver|clerk [--email 电子邮箱]
                         新建用户（新数据库的第一个系统管理员由此建立），随机初始密码只显示一次
+  user import 用户名单.xlsx|.csv [--db URL] --under 机关 [--commit --passwords 初始密码.csv]
+                        从表格批量新建用户（机关、用户名、姓名、角色、电子邮箱列）：先预览；加 --commit 导入，
+                        每人的随机初始密码写入 --passwords 指定的新文件（只有本人可读）
   user password [--db URL] --login 用户名
                         为用户设置新密码（如系统管理员忘记密码），随机密码只显示一次
   remind [--db URL] --smtp 邮件服务器 [--mail-from 发件人] [--public-url 网址] [--dry-run] [--test 收件人]

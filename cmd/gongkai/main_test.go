@@ -1398,3 +1398,61 @@ func TestAgencyImportCommand(t *testing.T) {
 		t.Errorf("under nothing: %d %s", code, stderr)
 	}
 }
+
+// Users from a spreadsheet: a preview; --commit needs a new passwords file,
+// which then holds each one's first password (and signs them in); a bad
+// list writes neither users nor the file.
+func TestUserImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new.db")
+	for _, args := range [][]string{{"agency", "add", "--name", "甲县人民政府", "--level", "county"},
+		{"agency", "add", "--name", "甲县教育局", "--level", "county_department", "--parent", "甲县人民政府"}} {
+		if _, stderr, code := gk(t, append(args, "--db", db)...); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	list := filepath.Join(dir, "用户名单.csv")
+	pw := filepath.Join(dir, "初始密码.csv")
+	if err := os.WriteFile(list, []byte("单位名称,账号,姓名,角色\n甲县教育局,jy1,赵一,办理人\n甲县教育局,jy2,钱二,办事员\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := gk(t, "user", "import", list, "--db", db, "--under", "甲县人民政府", "--commit"); code == 0 || !strings.Contains(stderr, "--passwords") {
+		t.Fatalf("commit without a passwords file: %d %s", code, stderr)
+	}
+	out, _, code := gk(t, "user", "import", list, "--db", db, "--under", "甲县人民政府", "--commit", "--passwords", pw)
+	if _, err := os.Stat(pw); code != 1 || !strings.Contains(out, "第 3 行 D 列（角色）：角色“办事员”无法识别") || err == nil {
+		t.Fatalf("a bad row: %d %v\n%s", code, err, out)
+	}
+	if err := os.WriteFile(list, []byte("单位名称,账号,姓名,角色\n甲县教育局,jy1,赵一,办理人\n甲县教育局,jy2,钱二,公开工作机构负责人\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = gk(t, "user", "import", list, "--db", db, "--under", "甲县人民政府", "--commit", "--passwords", pw)
+	if code != 0 || !strings.Contains(out, "新建 2 个用户") {
+		t.Fatalf("commit: %d\n%s", code, out)
+	}
+	data, err := os.ReadFile(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(pw); info.Mode().Perm() != 0o600 {
+		t.Errorf("the passwords file is %v", info.Mode().Perm())
+	}
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff")), "\r\n")
+	if len(lines) != 3 || lines[0] != "机关,用户名,姓名,初始密码" || !strings.HasPrefix(lines[1], "甲县教育局,jy1,赵一,") {
+		t.Fatalf("passwords file:\n%s", data)
+	}
+	s, err := store.Open(context.Background(), db, testClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		if _, hash, err := s.UserByLogin(context.Background(), f[1]); err != nil || !org.CheckPassword(hash, f[3]) {
+			t.Errorf("%s does not sign in with its password: %v", f[1], err)
+		}
+	}
+	if _, stderr, code := gk(t, "user", "import", list, "--db", db, "--under", "甲县人民政府", "--commit", "--passwords", pw); code == 0 || !strings.Contains(stderr, "已存在的文件不会覆盖") {
+		t.Errorf("an existing passwords file: %d %s", code, stderr)
+	}
+}

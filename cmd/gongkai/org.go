@@ -11,6 +11,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
+	"gongkai/internal/office"
 	"gongkai/internal/ops"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -188,22 +189,98 @@ func (c *cli) cmdUser(ctx context.Context, args []string) int {
 		return c.userAdd(ctx, args[1:])
 	case len(args) > 0 && args[0] == "password":
 		return c.userPassword(ctx, args[1:])
+	case len(args) > 0 && args[0] == "import":
+		return c.userImport(ctx, args[1:])
 	}
-	fmt.Fprintln(c.stderr, "用法：gongkai user add --agency 机关 --login 用户名 --name 姓名 --role 角色｜gongkai user password --login 用户名")
+	fmt.Fprintln(c.stderr, "用法：gongkai user add --agency 机关 --login 用户名 --name 姓名 --role 角色｜gongkai user password --login 用户名｜gongkai user import 用户名单.xlsx --under 机关 --passwords 初始密码.csv [--commit]")
 	return 2
+}
+
+// userImport creates the users of a spreadsheet: a preview first, --commit
+// to write, the first passwords into a new file only its owner reads.
+func (c *cli) userImport(ctx context.Context, args []string) int {
+	fs := newFlags("user import", "user import 用户名单.xlsx|.csv [--db URL] --under 机关 [--map 列名=字段]... [--commit --passwords 初始密码.csv]", c.stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	under := fs.String("under", "", "名单中的机关都是这个机关或其下的机关")
+	commit := fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
+	out := fs.String("passwords", "", "导入时把每个用户的随机初始密码写入这个新文件（CSV，只有本人可读），以便分发")
+	overrides := mapFlags{}
+	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"登录账号=login\"")
+	file, code, ok := oneArg(fs, args)
+	if !ok {
+		return code
+	}
+	var pwFile *os.File
+	if *commit {
+		if *out == "" {
+			return fail(c.stderr, errs.New("--passwords", "导入时须用 --passwords 指定一个新文件，写入每个用户的初始密码"))
+		}
+		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return fail(c.stderr, errs.Wrap(errs.Invalid, err, "--passwords", "无法新建 %s（已存在的文件不会覆盖）", *out))
+		}
+		pwFile = f
+		defer func() { _ = f.Close() }() // closed and checked below when written
+	}
+	data, o, ag, err := c.agencyFile(ctx, file, importer.MaxFile, *db, *under)
+	if err != nil {
+		return c.userImportFailed(pwFile, errs.New("--under", "%s", errs.Plain(err)))
+	}
+	defer c.closeStore(o.Store)
+	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	res, err := o.ImportUsers(ctx, p, ag.ID, file, data, overrides, newPassword, *commit)
+	if res != nil && res.Mapping != nil {
+		printMapping(c.stdout, res.Schema, res.Mapping)
+	}
+	if err != nil {
+		return c.userImportFailed(pwFile, err)
+	}
+	fmt.Fprintf(c.stdout, "%d 个用户可以新建，%d 处问题。\n", res.Ready, len(res.Bad))
+	for _, e := range res.Bad {
+		fmt.Fprintln(c.stdout, "  "+e.String())
+	}
+	switch {
+	case len(res.Bad) > 0:
+		fmt.Fprintln(c.stdout, "有问题的行未改正，未新建任何用户。请改正后重试。")
+		_ = c.userImportFailed(pwFile, nil)
+		return 1
+	case !*commit:
+		fmt.Fprintln(c.stdout, "以上为预览，未写入任何数据。确认无误后加 --commit --passwords 初始密码.csv 导入。")
+		return 0
+	}
+	l := &office.Ledger{Title: "初始密码", Headers: []string{"机关", "用户名", "姓名", "初始密码"}}
+	for _, u := range res.Created {
+		l.Rows = append(l.Rows, []string{u.Agency, u.Login, u.Name, u.Password})
+	}
+	if err := office.LedgerCSV(pwFile, l, false); err != nil {
+		return fail(c.stderr, errs.Wrap(errs.Internal, err, "--passwords", "用户已新建，但初始密码未能写入 %s：请用 gongkai user password 为他们重设密码", *out))
+	}
+	if err := pwFile.Close(); err != nil {
+		return fail(c.stderr, errs.Wrap(errs.Internal, err, "--passwords", "用户已新建，但初始密码未能写入 %s：请用 gongkai user password 为他们重设密码", *out))
+	}
+	fmt.Fprintf(c.stdout, "已在“%s”及其下的机关新建 %d 个用户，初始密码在 %s（请分发后删除）。\n", ag.Name, len(res.Created), *out)
+	return 0
+}
+
+// userImportFailed removes the passwords file nothing was written to and
+// reports err (nil: only the removal).
+func (c *cli) userImportFailed(f *os.File, err error) int {
+	if f != nil {
+		_ = f.Close()
+		_ = os.Remove(f.Name()) // empty: no user was created
+	}
+	if err == nil {
+		return 1
+	}
+	return fail(c.stderr, err)
 }
 
 // roleOf reads a role as its id or its Chinese name.
 func roleOf(v string) (casework.Role, error) {
-	v = strings.TrimSpace(v)
-	var names []string
-	for _, r := range org.Roles {
-		if string(r.ID) == v || r.Name == v {
-			return r.ID, nil
-		}
-		names = append(names, string(r.ID)+"（"+r.Name+"）")
+	if r, ok := importer.Role(v); ok {
+		return r, nil
 	}
-	return "", errs.New("--role", "角色“%s”不对，应为：%s", v, strings.Join(names, "、"))
+	return "", errs.New("--role", "角色“%s”不对，应为：%s（或其英文代码：admin、supervisor、approver、clerk）", v, importer.RoleNames())
 }
 
 // newPassword is a password to give once: 16 characters a person can type

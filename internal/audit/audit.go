@@ -42,6 +42,7 @@ var Actions = []struct {
 	{"user.enable", "启用用户"},
 	{"user.reset", "重置密码"},
 	{"user.email", "修改电子邮箱"},
+	{"user.import", "导入用户名单"},
 	{"remind.send", "发送到期提醒"},
 	{"agency.update", "修改机关设置"},
 	{"agency.import", "导入机关名单"},

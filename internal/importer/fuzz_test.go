@@ -11,6 +11,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/importer"
+	"gongkai/internal/org"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
@@ -208,6 +209,34 @@ func FuzzAgencies(f *testing.F) {
 		for _, r := range rows {
 			if r.Line < 1 || r.Agency.Name == "" || report.LevelName(r.Agency.Level) == "" {
 				t.Fatalf("an agency without its line, name or level: %+v", r)
+			}
+		}
+		for _, e := range bad {
+			if e.Row < 1 || e.String() == "" {
+				t.Fatalf("a problem without its row: %+v", e)
+			}
+		}
+	})
+}
+
+// A list of users: never a panic; every user read has a line and a known
+// role, every problem its row.
+func FuzzUsers(f *testing.F) {
+	f.Add([]byte("机关,用户名,姓名,角色,电子邮箱\n甲局,u1,张,办理人,a@b.cn\n甲局,u1,李,admin,\n"))
+	f.Add([]byte("单位,账号,姓名,权限\n,,,\n甲,,,办事员\n\"未闭合"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := importer.ReadFile("f.csv", data, "")
+		if err != nil {
+			return
+		}
+		m, err := sh.MapSchema(importer.UserFields, nil)
+		if err != nil {
+			return
+		}
+		rows, bad := sh.ParseUsers(m)
+		for _, r := range rows {
+			if r.Line < 1 || org.RoleName(r.Role) == string(r.Role) {
+				t.Fatalf("a user without its line or role: %+v", r)
 			}
 		}
 		for _, e := range bad {

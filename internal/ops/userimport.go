@@ -1,0 +1,144 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/errs"
+	"gongkai/internal/importer"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
+)
+
+// UserImport is what reading (and perhaps writing) a list of users did.
+type UserImport struct {
+	Schema  importer.Schema
+	Mapping *importer.Mapping
+	Ready   int
+	Bad     []importer.RowError
+	Created []CreatedUser // written: each with the password to hand over
+}
+
+// CreatedUser is a user the list created and their first password.
+type CreatedUser struct {
+	Agency, Login, Name, Password string
+}
+
+// readyUser is a row of a list of users that can be created.
+type readyUser struct {
+	row         importer.UserRow
+	user        org.User
+	hash, email string
+	password    string
+}
+
+// checkUserRows checks each row as the 用户 page checks a new user, and that
+// its agency is one of byName and its login not taken.
+func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, byName map[string]*org.Agency,
+	at func(line int, field, reason string) importer.RowError, password func() string) ([]readyUser, []importer.RowError, error) {
+	var ok []readyUser
+	var bad []importer.RowError
+	for _, r := range rows {
+		a := byName[r.Agency]
+		if a == nil {
+			bad = append(bad, at(r.Line, "agency", "机关“"+r.Agency+"”不是本机关或其下的机关"))
+			continue
+		}
+		pw := password()
+		n := NewUser{AgencyID: a.ID, Login: r.Login, Name: r.Name, Role: r.Role, Password: pw, Email: r.Email}
+		hash, email, l := checkNewUser(&n)
+		if _, _, err := s.Store.UserByLogin(ctx, n.Login); err == nil {
+			l.Add("login", "用户名“%s”已被使用", n.Login)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, nil, err
+		}
+		for _, e := range l {
+			bad = append(bad, at(r.Line, e.Where, e.Msg))
+		}
+		if len(l) == 0 {
+			ok = append(ok, readyUser{r, org.User{AgencyID: a.ID, Login: n.Login, Name: n.Name, Role: n.Role}, hash, email, pw})
+		}
+	}
+	return ok, bad, nil
+}
+
+// ImportUsers reads a list of users (XLSX, CSV) of agencies at or below
+// under, which the administrator manages; password makes each one's first
+// password. Each row is checked as the 用户 page checks one; a login that
+// exists, an agency not there: said by row and column. Without commit, or
+// with any bad row, nothing is written; otherwise every user lands in one
+// transaction with one audit line.
+func (s *Service) ImportUsers(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string,
+	password func() string, commit bool) (*UserImport, error) {
+	if err := s.mustAdmin(p); err != nil {
+		return nil, err
+	}
+	if err := s.canRead(ctx, p, under); err != nil {
+		return nil, err
+	}
+	res := &UserImport{Schema: importer.UserFields}
+	sh, err := importer.ReadFile(name, data, "")
+	if err != nil {
+		return nil, err
+	}
+	if res.Mapping, err = sh.MapSchema(res.Schema, overrides); err != nil {
+		return res, err
+	}
+	rows, bad := sh.ParseUsers(res.Mapping)
+	below, err := s.Store.Below(ctx, under)
+	if err != nil {
+		return nil, err
+	}
+	ags, err := s.Store.Agencies(ctx, below)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]*org.Agency{}
+	for _, a := range ags {
+		byName[a.Name] = a
+	}
+	at := func(line int, field, reason string) importer.RowError {
+		e := importer.RowError{Row: line, Reason: reason}
+		if c, ok := res.Mapping.Columns[field]; ok {
+			e.Column, e.Header = importer.ColName(c), res.Mapping.Headers[c]
+		}
+		return e
+	}
+	ok, more, err := s.checkUserRows(ctx, rows, byName, at, password)
+	if err != nil {
+		return nil, err
+	}
+	bad = append(bad, more...)
+	slices.SortStableFunc(bad, func(a, b importer.RowError) int { return a.Row - b.Row })
+	res.Bad, res.Ready = bad, len(ok)
+	if !commit || len(bad) > 0 {
+		return res, nil
+	}
+	err = s.write(ctx, p, "user.import", func(tx *store.Tx, e *audit.Entry) error {
+		for _, r := range ok {
+			u := r.user
+			err := tx.CreateUser(ctx, &u, r.hash)
+			if errors.Is(err, store.ErrConflict) {
+				return errs.New("file", "第 %d 行：用户名“%s”已被使用；未导入任何用户", r.row.Line, u.Login)
+			}
+			if err == nil && r.email != "" {
+				err = tx.SetEmail(ctx, u.ID, r.email)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		e.AgencyID, e.Object, e.Detail = under, baseName(name), "新建用户 "+strconv.Itoa(len(ok))+" 个"
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	for _, r := range ok {
+		res.Created = append(res.Created, CreatedUser{Agency: r.row.Agency, Login: r.user.Login, Name: r.user.Name, Password: r.password})
+	}
+	return res, nil
+}
