@@ -395,6 +395,9 @@ func TestServeDemo(t *testing.T) {
 	if url == "" || key == "" {
 		t.Fatalf("no URL or key printed:\n%s\n%s", out.String(), errb.String())
 	}
+	if strings.Contains(out.String(), "还没有机关") {
+		t.Error("the demo is told it has no agency")
+	}
 	get := func(path, key string) (int, string) {
 		req, _ := http.NewRequest("GET", url+strings.TrimPrefix(path, "/"), nil)
 		if key != "" {
@@ -1454,5 +1457,22 @@ func TestUserImportCommand(t *testing.T) {
 	}
 	if _, stderr, code := gk(t, "user", "import", list, "--db", db, "--under", "甲县人民政府", "--commit", "--passwords", pw); code == 0 || !strings.Contains(stderr, "已存在的文件不会覆盖") {
 		t.Errorf("an existing passwords file: %d %s", code, stderr)
+	}
+}
+
+// serve on a new database says how to get in: it has no one to sign in yet.
+func TestServeNewDatabaseSaysHowToStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuf
+	done := make(chan int)
+	go func() {
+		done <- runAt(ctx, testClock, []string{"serve", "--db", filepath.Join(t.TempDir(), "new.db"), "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+	}()
+	for i := 0; i < 1200 && !strings.Contains(out.String(), "按 Ctrl+C 停止"); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != 0 || !strings.Contains(out.String(), "数据库中还没有机关和用户，还无法登录：先用 gongkai agency add") {
+		t.Errorf("%d:\n%s\n%s", code, out.String(), errb.String())
 	}
 }

@@ -140,7 +140,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 	if ln, err = listenTLS(hs, ln, *cert, *key); err != nil {
 		return fail(stderr, err)
 	}
-	c.printStart(scheme(*cert)+"://"+ln.Addr().String()+"/", *db, *demoFlag, keys, reminders)
+	c.printStart(scheme(*cert)+"://"+ln.Addr().String()+"/", *db, *demoFlag, keys, reminders, setupHint(ctx, s))
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
@@ -181,7 +181,16 @@ func listenTLS(hs *http.Server, ln net.Listener, cert, key string) (net.Listener
 	return tls.NewListener(ln, hs.TLSConfig), nil
 }
 
-func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys, reminders string) {
+// setupHint tells the operator of a new database how to get in: it has no
+// agency and no one to sign in until the command line creates them.
+func setupHint(ctx context.Context, s *store.Store) string {
+	if all, err := s.ListAgencies(ctx); err != nil || len(all) > 0 {
+		return ""
+	}
+	return "数据库中还没有机关和用户，还无法登录：先用 gongkai agency add 新建最上级的机关，再用 gongkai user add --role admin 新建系统管理员（见 docs/OPERATIONS.md“A new database”）"
+}
+
+func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys, notes ...string) {
 	stdout := c.stdout
 	fmt.Fprintf(stdout, "gongkai 已启动：%s\n", url)
 	fmt.Fprintf(stdout, "  数据库：%s\n  时区：%s\n  后台：%sadmin/（登录 %slogin）\n  接口文档：%sapi/v1/openapi.json\n  办理进度查询：%sstatus\n  监控指标：%smetrics\n",
@@ -193,8 +202,10 @@ func (c *cli) printStart(url, db string, isDemo bool, keys demo.Keys, reminders 
 		}
 		fmt.Fprintf(stdout, "  演示 API 密钥（办理人）：%s\n  演示 API 密钥（负责人）：%s\n", keys.Clerk, keys.Approver)
 	}
-	if reminders != "" {
-		fmt.Fprintf(stdout, "  %s\n", reminders)
+	for _, n := range notes {
+		if n != "" {
+			fmt.Fprintf(stdout, "  %s\n", n)
+		}
 	}
 	fmt.Fprintln(stdout, "  按 Ctrl+C 停止。")
 }
