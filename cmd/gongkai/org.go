@@ -88,20 +88,31 @@ func (c *cli) agencyImport(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(c.stderr, err)
 	}
-	fmt.Fprintf(c.stdout, "%d 个机关可以新建，%d 处问题。\n", res.Ready, len(res.Bad))
-	for _, e := range res.Bad {
+	if code, done := c.listChecked("机关", res.Ready, res.Bad, *commit, "--commit"); !done {
+		return code
+	}
+	fmt.Fprintf(c.stdout, "已在“%s”之下新建 %d 个机关。\n", ag.Name, res.Created)
+	return 0
+}
+
+// listChecked says what a list of agencies or users holds: how many rows can
+// be created, every problem by row; then why nothing was written (problems:
+// exit 1; a preview: 0, flags says what to add) or done, for the caller to
+// say what was.
+func (c *cli) listChecked(what string, ready int, bad []importer.RowError, commit bool, flags string) (code int, done bool) {
+	fmt.Fprintf(c.stdout, "%d 个%s可以新建，%d 处问题。\n", ready, what, len(bad))
+	for _, e := range bad {
 		fmt.Fprintln(c.stdout, "  "+e.String())
 	}
 	switch {
-	case len(res.Bad) > 0:
-		fmt.Fprintln(c.stdout, "有问题的行未改正，未新建任何机关。请改正后重试。")
-		return 1
-	case !*commit:
-		fmt.Fprintln(c.stdout, "以上为预览，未写入任何数据。确认无误后加 --commit 导入。")
-	default:
-		fmt.Fprintf(c.stdout, "已在“%s”之下新建 %d 个机关。\n", ag.Name, res.Created)
+	case len(bad) > 0:
+		fmt.Fprintf(c.stdout, "有问题的行未改正，未新建任何%s。请改正后重试。\n", what)
+		return 1, false
+	case !commit:
+		fmt.Fprintf(c.stdout, "以上为预览，未写入任何数据。确认无误后加 %s 导入。\n", flags)
+		return 0, false
 	}
-	return 0
+	return 0, true
 }
 
 // levelOf reads a level as its id or its Chinese name.
@@ -235,18 +246,9 @@ func (c *cli) userImport(ctx context.Context, args []string) int {
 	if err != nil {
 		return c.userImportFailed(pwFile, err)
 	}
-	fmt.Fprintf(c.stdout, "%d 个用户可以新建，%d 处问题。\n", res.Ready, len(res.Bad))
-	for _, e := range res.Bad {
-		fmt.Fprintln(c.stdout, "  "+e.String())
-	}
-	switch {
-	case len(res.Bad) > 0:
-		fmt.Fprintln(c.stdout, "有问题的行未改正，未新建任何用户。请改正后重试。")
-		_ = c.userImportFailed(pwFile, nil)
-		return 1
-	case !*commit:
-		fmt.Fprintln(c.stdout, "以上为预览，未写入任何数据。确认无误后加 --commit --passwords 初始密码.csv 导入。")
-		return 0
+	if code, done := c.listChecked("用户", res.Ready, res.Bad, *commit, "--commit --passwords 初始密码.csv"); !done {
+		_ = c.userImportFailed(pwFile, nil) // nothing written: no passwords file either
+		return code
 	}
 	l := &office.Ledger{Title: "初始密码", Headers: []string{"机关", "用户名", "姓名", "初始密码"}}
 	for _, u := range res.Created {

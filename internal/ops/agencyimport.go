@@ -21,24 +21,36 @@ type AgencyImport struct {
 	Created int                 // written (Commit with no bad row)
 }
 
-// ImportAgencies reads a list of agencies (XLSX, CSV) to create below under,
-// an agency the administrator manages: each row's 上级机关 is under itself or
-// an agency below it, existing or of an earlier row. A name that exists is
-// refused by its row. Without commit, or with any bad row, nothing is
-// written; otherwise every row lands in one transaction with one audit line.
-func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string, commit bool) (*AgencyImport, error) {
+// readList is the start of importing a list of agencies or users: the
+// administrator manages under; the file read and its columns mapped to the
+// schema (*m set as soon as it is known, so a caller can show it with an error).
+func (s *Service) readList(ctx context.Context, p Principal, under int64, name string, data []byte, schema importer.Schema,
+	overrides map[string]string, m **importer.Mapping) (*importer.Sheet, error) {
 	if err := s.mustAdmin(p); err != nil {
 		return nil, err
 	}
 	if err := s.canRead(ctx, p, under); err != nil {
 		return nil, err
 	}
-	res := &AgencyImport{Schema: importer.AgencyFields}
 	sh, err := importer.ReadFile(name, data, "")
 	if err != nil {
 		return nil, err
 	}
-	if res.Mapping, err = sh.MapSchema(res.Schema, overrides); err != nil {
+	if *m, err = sh.MapSchema(schema, overrides); err != nil {
+		return nil, err
+	}
+	return sh, nil
+}
+
+// ImportAgencies reads a list of agencies (XLSX, CSV) to create below under,
+// an agency the administrator manages: each row's 上级机关 is under itself or
+// an agency below it, existing or of an earlier row. A name that exists is
+// refused by its row. Without commit, or with any bad row, nothing is
+// written; otherwise every row lands in one transaction with one audit line.
+func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string, commit bool) (*AgencyImport, error) {
+	res := &AgencyImport{Schema: importer.AgencyFields}
+	sh, err := s.readList(ctx, p, under, name, data, res.Schema, overrides, &res.Mapping)
+	if sh == nil {
 		return res, err
 	}
 	rows, bad := sh.ParseAgencies(res.Mapping)

@@ -73,18 +73,9 @@ func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, by
 // transaction with one audit line.
 func (s *Service) ImportUsers(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string,
 	password func() string, commit bool) (*UserImport, error) {
-	if err := s.mustAdmin(p); err != nil {
-		return nil, err
-	}
-	if err := s.canRead(ctx, p, under); err != nil {
-		return nil, err
-	}
 	res := &UserImport{Schema: importer.UserFields}
-	sh, err := importer.ReadFile(name, data, "")
-	if err != nil {
-		return nil, err
-	}
-	if res.Mapping, err = sh.MapSchema(res.Schema, overrides); err != nil {
+	sh, err := s.readList(ctx, p, under, name, data, res.Schema, overrides, &res.Mapping)
+	if sh == nil {
 		return res, err
 	}
 	rows, bad := sh.ParseUsers(res.Mapping)
