@@ -257,7 +257,11 @@ func networkOptions(proxies, fetchProxy, cert, key string, mf mailFlags, remindA
 		return o, nil, errs.New("--tls-key", "--tls-cert 和 --tls-key 须同时给出")
 	}
 	ms, err := mf.setup(remindAt)
+	if err != nil {
+		return o, nil, err
+	}
 	o.Mailer = ms.mailer()
+	o.PublicURL, err = mf.base()
 	return o, ms, err
 }
 

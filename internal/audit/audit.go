@@ -15,6 +15,8 @@ var Actions = []struct {
 	{"login", "登录"},
 	{"logout", "退出"},
 	{"password.change", "修改密码"},
+	{"password.reset_request", "申请通过邮件重设密码"},
+	{"password.reset", "通过邮件重设密码"},
 	{"case.create", "登记申请"},
 	{"case.public", "网上申请"},
 	{"case.step", "办理步骤"},

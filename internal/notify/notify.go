@@ -212,6 +212,11 @@ func Test(from, to string, now time.Time) []byte {
 		"这是一封测试邮件：邮件服务器的设置可用，依申请公开到期提醒将这样发送。\n", now, id)
 }
 
+// Compose is a plain message of text to one address (a 忘记密码 link).
+func Compose(from, to, subject, text string, now time.Time, id string) []byte {
+	return compose(from, &mail.Address{Address: to}, subject, text, now, id)
+}
+
 func compose(from string, to *mail.Address, subject, text string, now time.Time, id string) []byte {
 	var b bytes.Buffer
 	header(&b, from, to, subject, now, id)

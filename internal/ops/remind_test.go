@@ -3,6 +3,7 @@ package ops_test
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -19,6 +20,7 @@ import (
 	"gongkai/internal/mail/mailtest"
 	"gongkai/internal/notify"
 	"gongkai/internal/ops"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -447,6 +449,80 @@ func TestItemReminders(t *testing.T) {
 				!strings.Contains(rs[0].Body(), fmt.Sprintf("https://gk.example.gov.cn/admin/catalog/%d", v.Item.ID)) || rs[0].Summary() != "主动公开信息将到或已过公开期限 1 条") {
 				t.Errorf("%s:\n%s", day, rs[0].Body())
 			}
+		}
+	})
+}
+
+// 忘记密码: a link to the account's own address sets a new password once,
+// within 30 minutes; the answer is the same for a login that does not exist
+// or has no address; a flood from one address is stopped.
+func TestPasswordResetByMail(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		srv, m := mailer(t)
+		if _, err := f.o.SetUserEmail(ctx, f.clerk, f.clerk.UserID, "zhang@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		o := f.o.At(at("2026-03-02", "09:00"))
+		if err := o.RequestReset(ctx, "u1", "10.0.0.1", "https://gk.example.gov.cn", nil); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("without a mail server: %v", err)
+		}
+		for _, login := range []string{"nobody", "u2"} { // no such login; the head has no address
+			if err := o.RequestReset(ctx, login, "10.0.0.1", "https://gk.example.gov.cn", m); err != nil {
+				t.Errorf("%s: %v", login, err)
+			}
+		}
+		if n := len(srv.Messages()); n != 0 {
+			t.Fatalf("%d messages for logins without an address", n)
+		}
+		token := func() string {
+			t.Helper()
+			if err := o.RequestReset(ctx, "u1", "10.0.0.2", "https://gk.example.gov.cn/", m); err != nil {
+				t.Fatal(err)
+			}
+			got := srv.Messages()
+			body := bodyOf(t, got[len(got)-1])
+			_, tok, ok := strings.Cut(body, "https://gk.example.gov.cn/reset?token=")
+			if !ok || got[len(got)-1].To[0] != "zhang@example.gov.cn" {
+				t.Fatalf("no link:\n%s", body)
+			}
+			return strings.Fields(tok)[0]
+		}
+		first, second := token(), token()
+		if u, err := o.ResetUser(ctx, first); err != nil || u.Login != "u1" {
+			t.Fatalf("the link's user: %v %+v", err, u)
+		}
+		var e *errs.Error
+		if err := o.ResetByLink(ctx, second, "a-new-password", "another"); !asErr(err, &e) || e.Where != "again" {
+			t.Errorf("mismatch: %v", err)
+		}
+		if err := o.ResetByLink(ctx, second, "a-new-password", "a-new-password"); err != nil {
+			t.Fatal(err)
+		}
+		if _, hash, _ := s.UserByLogin(ctx, "u1"); !org.CheckPassword(hash, "a-new-password") {
+			t.Error("the new password does not sign in")
+		}
+		for _, tok := range []string{second, first, "not-a-token"} { // used, and the other used up with it
+			if err := o.ResetByLink(ctx, tok, "yet-another-one", "yet-another-one"); errs.KindOf(err) != errs.NotFound {
+				t.Errorf("token %.8s…: %v", tok, err)
+			}
+		}
+		late := token()
+		if _, err := f.o.At(at("2026-03-02", "09:31")).ResetUser(ctx, late); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("a link after 30 minutes: %v", err)
+		}
+		rows, _, _ := s.SearchAudit(ctx, store.AuditFilter{AgencyIDs: []int64{f.a.ID}, Action: "password.reset", Limit: 5})
+		if len(rows) != 1 || rows[0].Object != "u1" {
+			t.Errorf("audit: %+v", rows)
+		}
+		var th *ops.ErrThrottled
+		for range 10 {
+			if err := o.RequestReset(ctx, "u1", "10.0.0.3", "https://gk.example.gov.cn", m); errors.As(err, &th) {
+				break
+			}
+		}
+		if th == nil {
+			t.Error("requests from one address are not limited")
 		}
 	})
 }

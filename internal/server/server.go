@@ -58,6 +58,9 @@ type Options struct {
 	// Mailer, when set, sends mail: the case page and the API can then send
 	// a letter to the applicant by e-mail (the daily reminders are serve's).
 	Mailer ops.Mailer
+	// PublicURL is the server's address as people open it: the links that
+	// mail carries start with it (never with a request's Host header).
+	PublicURL string
 }
 
 // Server is the built handler and the parts tests reach into.
@@ -84,7 +87,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws.Secure, ws.Mailer = o.TLS, o.Mailer
+	ws.Secure, ws.Mailer, ws.PublicURL = o.TLS, o.Mailer, o.PublicURL
 	ws.ClientIP = ClientIP(o.TrustedProxies)
 	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
 	srv.API.Mailer = o.Mailer

@@ -246,3 +246,51 @@ func (s *Store) AuditCount(ctx context.Context) (int, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n)
 	return n, mapErr(err)
 }
+
+// CreateReset starts a password reset for a user: the token goes into the
+// link, only its hash into the database.
+func (t *Tx) CreateReset(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
+	b := make([]byte, 32)
+	rand.Read(b)
+	token := hex.EncodeToString(b)
+	now := t.s.Clock.Now()
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1,$2,$3,$4)`,
+		hashKey(token), userID, t.s.ts(now), t.s.ts(now.Add(ttl)))
+	return token, mapErr(err)
+}
+
+// ResetUser is the user a live reset token belongs to (not used, not
+// expired, the account in use). ErrNotFound otherwise.
+func (s *Store) ResetUser(ctx context.Context, token string) (*org.User, error) {
+	u := &org.User{}
+	var role string
+	var exp timeCol
+	err := s.db.QueryRowContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, r.expires_at FROM password_resets r JOIN users u ON u.id = r.user_id
+		WHERE r.token_hash = $1 AND r.used_at IS NULL AND u.disabled_at IS NULL`, hashKey(token)).Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &exp)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if !exp.t.After(s.Clock.Now()) {
+		return nil, ErrNotFound
+	}
+	u.Role = casework.Role(role)
+	return u, nil
+}
+
+// UseResets marks every open reset of a user used (one was, the others
+// must not be any more).
+func (t *Tx) UseResets(ctx context.Context, userID int64) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL`, t.s.ts(t.s.Clock.Now()), userID)
+	return mapErr(err)
+}
+
+// UseReset marks a reset token used; false when it was used already (by a
+// request in between).
+func (t *Tx) UseReset(ctx context.Context, token string) (bool, error) {
+	res, err := t.tx.ExecContext(ctx, `UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL`, t.s.ts(t.s.Clock.Now()), hashKey(token))
+	if err != nil {
+		return false, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, mapErr(err)
+}

@@ -12,7 +12,7 @@ import (
 )
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "login", page{Title: "登录", CSRF: s.publicToken(w, r)})
+	s.render(w, http.StatusOK, "login", page{Title: "登录", CSRF: s.publicToken(w, r), Flash: flashOf(r)})
 }
 
 // login checks the password (throttled per account and address, see ops.Login)
@@ -120,5 +120,84 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, si *sess
 func flashOf(r *http.Request) string {
 	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
 		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。", "published": "已发布。", "withdrawn": "已撤回。",
-		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "archived": "已归档。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
+		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "reset": "密码已重设，请用新密码登录。", "archived": "已归档。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "prior": "已导入上年报告，跨年核对已按它进行。"}[r.URL.Query().Get("ok")]
+}
+
+// forgotPage asks for the login whose password is to be set anew by e-mail.
+func (s *Server) forgotPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "forgot", page{Title: "忘记密码", CSRF: s.publicToken(w, r),
+		Data: map[string]any{"Mail": s.Mailer != nil && s.PublicURL != ""}})
+}
+
+// forgot sends the reset link, and says the same whether the login exists
+// or has an address (no one learns who has an account).
+func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
+	p := page{Title: "忘记密码", CSRF: s.publicToken(w, r), Data: map[string]any{"Mail": s.Mailer != nil && s.PublicURL != ""}}
+	if !checkPublicToken(r) {
+		p.Errors = map[string]string{"form": "表单已过期，请重新输入"}
+		s.render(w, http.StatusForbidden, "forgot", p)
+		return
+	}
+	login := strings.TrimSpace(r.PostFormValue("login"))
+	if login == "" {
+		p.Errors = map[string]string{"login": "请填写用户名"}
+		s.render(w, http.StatusUnprocessableEntity, "forgot", p)
+		return
+	}
+	err := s.Ops.RequestReset(r.Context(), login, s.ClientIP(r), s.PublicURL, s.Mailer)
+	var th *ops.ErrThrottled
+	switch {
+	case errors.As(err, &th):
+		p.Errors = map[string]string{"form": fmt.Sprintf("申请次数过多，请 %s后再试", wait(th.Retry.Seconds()))}
+		s.render(w, http.StatusTooManyRequests, "forgot", p)
+		return
+	case errs.KindOf(err) == errs.Conflict:
+		p.Errors = map[string]string{"form": errs.Message(err)}
+		s.render(w, http.StatusConflict, "forgot", p)
+		return
+	case err != nil:
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	p.Flash = "如果该用户名存在并填写了电子邮箱，重设密码的链接已发到该邮箱，30 分钟内有效。没有收到时，请查看垃圾邮件，或联系系统管理员。"
+	s.render(w, http.StatusOK, "forgot", p)
+}
+
+// resetPage is the form of a reset link: the new password twice.
+func (s *Server) resetPage(w http.ResponseWriter, r *http.Request) {
+	token := r.URL.Query().Get("token")
+	u, err := s.Ops.ResetUser(r.Context(), token)
+	if err != nil {
+		s.render(w, http.StatusNotFound, "reset", page{Title: "重设密码", Errors: map[string]string{"form": errs.Message(err)}})
+		return
+	}
+	s.render(w, http.StatusOK, "reset", page{Title: "重设密码", CSRF: s.publicToken(w, r), Form: map[string]string{"token": token},
+		Data: map[string]any{"Login": u.Login}})
+}
+
+// reset sets the new password of a reset link; then to the login page.
+func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
+	token := r.PostFormValue("token")
+	p := page{Title: "重设密码", CSRF: s.publicToken(w, r), Form: map[string]string{"token": token}}
+	if !checkPublicToken(r) {
+		p.Errors = map[string]string{"form": "表单已过期，请重新输入"}
+		s.render(w, http.StatusForbidden, "reset", p)
+		return
+	}
+	err := s.Ops.ResetByLink(r.Context(), token, r.PostFormValue("password"), r.PostFormValue("again"))
+	switch k := errs.KindOf(err); {
+	case err == nil:
+		http.Redirect(w, r, "/login?ok=reset", http.StatusSeeOther)
+	case k == errs.Invalid:
+		if u, err := s.Ops.ResetUser(r.Context(), token); err == nil {
+			p.Data = map[string]any{"Login": u.Login}
+		}
+		p.Errors = formErrors(err, nil)
+		s.render(w, http.StatusUnprocessableEntity, "reset", p)
+	case k == errs.NotFound:
+		p.Errors, p.Form = map[string]string{"form": errs.Message(err)}, nil
+		s.render(w, http.StatusNotFound, "reset", p)
+	default:
+		s.fail(w, r, nil, "", err)
+	}
 }

@@ -46,6 +46,8 @@ type Server struct {
 	Fetch *http.Client
 	// Mailer sends letters to applicants by e-mail (nil: no mail server).
 	Mailer ops.Mailer
+	// PublicURL starts the links mail carries (忘记密码); "": none sent.
+	PublicURL string
 
 	pages map[string]*template.Template
 }
@@ -53,7 +55,7 @@ type Server struct {
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
 	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
-	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats"}
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -84,6 +86,10 @@ func (s *Server) RouteTable() []Route {
 		{"GET /static/", (http.StripPrefix("/static/", cached(http.FileServerFS(static)))).ServeHTTP},
 		{"GET /login", s.loginPage},
 		{"POST /login", s.login},
+		{"GET /forgot", s.forgotPage},
+		{"POST /forgot", s.forgot},
+		{"GET /reset", s.resetPage},
+		{"POST /reset", s.reset},
 		{"POST /logout", s.admin(s.logout)},
 		{"GET /admin/{$}", s.admin(s.dashboard)},
 		{"GET /admin/password", s.admin(s.passwordPage)},

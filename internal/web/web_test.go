@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"maps"
@@ -2128,5 +2129,66 @@ func TestWebFileCases(t *testing.T) {
 	_, body = st.get(clerk, "/admin/cases?filed=filed")
 	if !strings.Contains(body, "共 2 件。") || strings.Count(body, `<span class="tag" title="档号 J012-WS·`) != 2 {
 		t.Errorf("the list of filed applications")
+	}
+}
+
+// 忘记密码 from the login page: without a mail server it says to ask the
+// administrator; with one, the same answer for any login, a link that sets
+// the new password once, then the login page.
+func TestWebForgotPassword(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c := st.browser()
+	if _, body := st.get(c, "/login"); !strings.Contains(body, `href="/forgot"`) {
+		t.Fatal("no 忘记密码 on the login page")
+	}
+	if _, body := st.get(c, "/forgot"); !strings.Contains(body, "请联系系统管理员为您重设密码") {
+		t.Error("without a mail server the page does not say whom to ask")
+	}
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.Roots
+	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
+	for _, login := range []string{"nobody", "clerk"} {
+		_, page := st.get(c, "/forgot")
+		code, body, _ := st.post(c, "/forgot", url.Values{"csrf": {token(page)}, "login": {login}})
+		if code != 200 || !strings.Contains(body, "如果该用户名存在并填写了电子邮箱，重设密码的链接已发到该邮箱") {
+			t.Fatalf("%s: %d", login, code)
+		}
+	}
+	got := srv.Messages()
+	if len(got) != 1 || got[0].To[0] != "clerk@weibin-demo.example" {
+		t.Fatalf("received %+v", got)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(strings.Join(strings.Split(strings.SplitN(got[0].Data, "\r\n\r\n", 2)[1], "\r\n"), ""))
+	_, rest, ok := strings.Cut(string(raw), "https://gk.example/reset?token=")
+	if !ok {
+		t.Fatalf("no link:\n%s", raw)
+	}
+	link := "/reset?token=" + strings.Fields(rest)[0]
+	_, page := st.get(c, link)
+	if !strings.Contains(page, `<strong translate="no">clerk</strong>`) {
+		t.Fatal("the reset page does not name the account")
+	}
+	form := url.Values{"csrf": {token(page)}, "token": {strings.TrimPrefix(link, "/reset?token=")}, "password": {"a-new-password"}, "again": {"another"}}
+	if code, body, _ := st.post(c, "/reset", form); code != 422 || !strings.Contains(body, "两次输入的新密码不一致") {
+		t.Errorf("mismatch: %d", code)
+	}
+	form.Set("again", "a-new-password")
+	if code, body := st.follow(c, "/reset", form); code != 200 || !strings.Contains(body, "密码已重设，请用新密码登录。") {
+		t.Fatalf("reset: %d", code)
+	}
+	if code, body := st.get(st.browser(), link); code != 404 || !strings.Contains(body, "链接已失效") {
+		t.Errorf("the link used twice: %d", code)
+	}
+	_, lp := st.get(c, "/login")
+	if code, _, _ := st.post(c, "/login", url.Values{"csrf": {token(lp)}, "login": {"clerk"}, "password": {"a-new-password"}}); code != http.StatusSeeOther {
+		t.Errorf("sign in with the new password: %d", code)
 	}
 }
