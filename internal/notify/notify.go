@@ -202,24 +202,28 @@ const fromName = "政府信息公开工作平台"
 // dated now, its text UTF-8 in base64 (every mail system reads it; a line
 // never exceeds 76 characters).
 func Message(from string, d Digest, now time.Time, id string) []byte {
-	return compose(from, &mail.Address{Name: d.Name, Address: d.To}, d.Subject(), d.Body(), now, id)
+	return compose(from, "", &mail.Address{Name: d.Name, Address: d.To}, d.Subject(), d.Body(), now, id)
 }
 
 // Test is a message that shows the mail settings work.
 func Test(from, to string, now time.Time) []byte {
 	id := fmt.Sprintf("test.%d@%s", now.UnixNano(), from[strings.LastIndexByte(from, '@')+1:])
-	return compose(from, &mail.Address{Address: to}, "【"+fromName+"】测试邮件",
+	return compose(from, "", &mail.Address{Address: to}, "【"+fromName+"】测试邮件",
 		"这是一封测试邮件：邮件服务器的设置可用，依申请公开到期提醒将这样发送。\n", now, id)
 }
 
-// Compose is a plain message of text to one address (a 忘记密码 link).
-func Compose(from, to, subject, text string, now time.Time, id string) []byte {
-	return compose(from, &mail.Address{Address: to}, subject, text, now, id)
+// Compose is a plain message of text to one address (a 忘记密码 link, an
+// applicant's receipt); replyTo, when given, is where an answer goes.
+func Compose(from, replyTo, to, subject, text string, now time.Time, id string) []byte {
+	return compose(from, replyTo, &mail.Address{Address: to}, subject, text, now, id)
 }
 
-func compose(from string, to *mail.Address, subject, text string, now time.Time, id string) []byte {
+func compose(from, replyTo string, to *mail.Address, subject, text string, now time.Time, id string) []byte {
 	var b bytes.Buffer
 	header(&b, from, to, subject, now, id)
+	if replyTo != "" {
+		b.WriteString("Reply-To: " + replyTo + "\r\n")
+	}
 	h := func(k, v string) { b.WriteString(fold(k+": "+v) + "\r\n") }
 	h("Content-Type", "text/plain; charset=UTF-8")
 	h("Content-Transfer-Encoding", "base64")

@@ -101,3 +101,28 @@ func (s *Service) TestMail(ctx context.Context, p Principal, m Mailer) (string, 
 	}
 	return u.Email, nil
 }
+
+// SendReceipt mails an online applicant what the receipt page shows — the
+// serial, the day received and the 查询码 — to the address they gave, so that
+// a closed browser tab does not lose the key to the status page. A courtesy,
+// not a step: a failure is the caller's to log, the application stands.
+func (s *Service) SendReceipt(ctx context.Context, c *casework.Case, base string, m Mailer) error {
+	to, err := notify.Address("email", c.Intake.Applicant.Email)
+	if err != nil || to == "" || m == nil {
+		return err
+	}
+	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
+	if err != nil {
+		return err
+	}
+	where := "本机关政府信息公开网站的“办理进度查询”"
+	if base != "" {
+		where = strings.TrimRight(base, "/") + "/status"
+	}
+	text := fmt.Sprintf("%s：\n\n%s已收到您的政府信息公开申请。\n\n申请编号：%s\n收到申请日期：%s\n查询码：%s\n\n请妥善保存查询码：凭它可以在 %s 查询办理进度、下载答复文书。答复期限自收到申请之日起计算，以本机关的答复为准。\n\n%s\n",
+		c.Intake.Applicant.Name, ag.Name, c.Serial, c.Received.Chinese(), c.Code, where, ag.Name)
+	now := s.Clock.Now()
+	msg := notify.Compose(m.From(), ag.Email, to, "政府信息公开申请回执（"+c.Serial+"）", text, now,
+		fmt.Sprintf("receipt.%d.%d@%s", c.ID, now.UnixNano(), domainOf(m.From())))
+	return m.Send(ctx, to, msg)
+}

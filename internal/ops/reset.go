@@ -56,7 +56,7 @@ func (s *Service) RequestReset(ctx context.Context, login, ip, base string, m Ma
 	now := s.Clock.Now()
 	text := fmt.Sprintf("%s：\n\n有人（可能是您）在政府信息公开工作平台申请重设用户 %s 的密码。如是您本人，请在 %d 分钟内打开下面的链接设置新密码：\n\n%s/reset?token=%s\n\n如不是您本人，不必理会本邮件，您的密码不会改变。\n",
 		u.Name, u.Login, int(ResetTTL.Minutes()), strings.TrimRight(base, "/"), token)
-	msg := notify.Compose(m.From(), row.Email, "【政府信息公开工作平台】重设密码", text, now, fmt.Sprintf("reset.%d.%d@%s", u.ID, now.UnixNano(), domainOf(m.From())))
+	msg := notify.Compose(m.From(), "", row.Email, "【政府信息公开工作平台】重设密码", text, now, fmt.Sprintf("reset.%d.%d@%s", u.ID, now.UnixNano(), domainOf(m.From())))
 	if err := m.Send(ctx, row.Email, msg); err != nil {
 		s.Log.Warn("reset link not sent", "user", u.Login, "err", err)
 		return &errs.Error{Kind: errs.Conflict, Msg: "邮件没有发出，请稍后再试或联系系统管理员", Cause: err}

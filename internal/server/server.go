@@ -378,5 +378,7 @@ func ClientIP(trusted []netip.Prefix) func(*http.Request) string {
 // server stops taking requests and finishes those in flight.
 func (s *Server) Shutdown(ctx context.Context, hs *http.Server) error {
 	s.Draining.Store(true)
-	return hs.Shutdown(ctx)
+	err := hs.Shutdown(ctx)
+	s.Web.Background() // receipts being mailed finish too
+	return err
 }

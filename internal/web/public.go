@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -206,7 +207,26 @@ func (s *Server) applyConfirm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, nil, "", err)
 		return
 	}
+	s.mailReceipt(r.Context(), c)
 	http.Redirect(w, r, "/receipt/"+c.Code, http.StatusSeeOther)
+}
+
+// mailReceipt sends an online applicant their receipt by e-mail when they
+// gave an address, after answering them: a slow mail server does not hold
+// the page, a failed one is logged and the application stands.
+func (s *Server) mailReceipt(ctx context.Context, c *casework.Case) {
+	if s.Mailer == nil || c.Intake.Applicant.Email == "" {
+		return
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+		defer cancel()
+		if err := s.Ops.SendReceipt(ctx, c, s.PublicURL, s.Mailer); err != nil {
+			s.Log.Warn("receipt not mailed", "case", c.ID, "err", err)
+		}
+	}()
 }
 
 // receipt is the applicant's receipt: the 查询码 is the key to it.

@@ -2192,3 +2192,44 @@ func TestWebForgotPassword(t *testing.T) {
 		t.Errorf("sign in with the new password: %d", code)
 	}
 }
+
+// An online applicant who gave an address gets the receipt by e-mail as
+// well: serial, day received, 查询码 and where to use it; once for a double tap.
+func TestWebReceiptByMail(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.Roots
+	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
+	v := st.browser()
+	path := fmt.Sprintf("/apply/%d", mustAgency(st, demo.Main))
+	_, body := st.get(v, path)
+	form := url.Values{"csrf": {token(body)}, "applicant_type": {"natural"}, "name": {"孙某"}, "id_type": {"身份证"}, "id_number": {"11010519491231002X"},
+		"phone": {"13700000000"}, "email": {"sun@example.cn"}, "address": {"卫滨区某路2号"}, "description": {"2026年本区中小学学区划分方案"}, "form": {"电子"}, "delivery": {"电子邮件"}}
+	_, body, _ = st.post(v, path, form)
+	form.Set("submission", regexp.MustCompile(`name="submission" value="([0-9a-f]{32})"`).FindStringSubmatch(body)[1])
+	_, _, loc := st.post(v, path+"/confirm", form)
+	st.post(v, path+"/confirm", form) // a double tap
+	st.b.Web.Background()
+	got := srv.Messages()
+	if len(got) != 1 || got[0].To[0] != "sun@example.cn" {
+		t.Fatalf("received %+v", got)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(strings.Join(strings.Split(strings.SplitN(got[0].Data, "\r\n\r\n", 2)[1], "\r\n"), ""))
+	code := strings.TrimPrefix(loc, "/receipt/")
+	for _, want := range []string{"孙某：", "卫滨区教育体育和文化旅游局已收到您的政府信息公开申请", "查询码：" + code, "收到申请日期：2026年11月24日", "https://gk.example/status"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("the receipt lacks %q:\n%s", want, raw)
+		}
+	}
+	if !strings.Contains(got[0].Data, "Reply-To: gongkai@example.gov.cn") {
+		t.Error("an answer would not go to the agency")
+	}
+}
