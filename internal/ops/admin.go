@@ -159,22 +159,28 @@ func (s *Service) SetUserEmail(ctx context.Context, p Principal, id int64, email
 	})
 }
 
+// typedTwice checks a new password typed twice and returns its hash.
+func typedTwice(password, again string) (string, errs.List) {
+	var l errs.List
+	hash, err := org.HashPassword(password)
+	if err != nil {
+		l.Add("password", "%s", errs.Message(err))
+	}
+	if password != again {
+		l.Add("again", "两次输入的新密码不一致")
+	}
+	return hash, l
+}
+
 // ChangePassword is a user changing their own password (the old one first).
 func (s *Service) ChangePassword(ctx context.Context, p Principal, old, password, again string) error {
 	hash, err := s.Store.PasswordHash(ctx, p.UserID)
 	if err != nil {
 		return err
 	}
-	var l errs.List
+	nh, l := typedTwice(password, again)
 	if !org.CheckPassword(hash, old) {
-		l.Add("old", "原密码不对")
-	}
-	nh, err := org.HashPassword(password)
-	if err != nil {
-		l.Add("password", "%s", errs.Message(err))
-	}
-	if password != again {
-		l.Add("again", "两次输入的新密码不一致")
+		l = append(errs.List{{Kind: errs.Invalid, Where: "old", Msg: "原密码不对"}}, l...)
 	}
 	if len(l) > 0 {
 		return l

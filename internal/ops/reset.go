@@ -81,14 +81,7 @@ func (s *Service) ResetByLink(ctx context.Context, token, password, again string
 	if err != nil {
 		return err
 	}
-	var l errs.List
-	hash, err := org.HashPassword(password)
-	if err != nil {
-		l.Add("password", "%s", errs.Message(err))
-	}
-	if password != again {
-		l.Add("again", "两次输入的新密码不一致")
-	}
+	hash, l := typedTwice(password, again)
 	if len(l) > 0 {
 		return l
 	}

@@ -2012,16 +2012,7 @@ func TestWebMailLetter(t *testing.T) {
 	if _, body := st.get(clerk, "/admin/password"); !strings.Contains(body, "本系统尚未设置邮件服务器") || strings.Contains(body, "发一封测试邮件") {
 		t.Error("the account page does not say there is no mail server")
 	}
-	srv, err := mailtest.Start(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.TLS = srv.Roots
+	srv, m := mailServer(t)
 	st.b.Web.Mailer = m
 	_, body := st.get(clerk, path)
 	if !strings.Contains(body, action) {
@@ -2144,16 +2135,7 @@ func TestWebForgotPassword(t *testing.T) {
 	if _, body := st.get(c, "/forgot"); !strings.Contains(body, "请联系系统管理员为您重设密码") {
 		t.Error("without a mail server the page does not say whom to ask")
 	}
-	srv, err := mailtest.Start(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.TLS = srv.Roots
+	srv, m := mailServer(t)
 	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
 	for _, login := range []string{"nobody", "clerk"} {
 		_, page := st.get(c, "/forgot")
@@ -2197,16 +2179,7 @@ func TestWebForgotPassword(t *testing.T) {
 // well: serial, day received, 查询码 and where to use it; once for a double tap.
 func TestWebReceiptByMail(t *testing.T) {
 	st := newSite(t, storetest.SQLite(t))
-	srv, err := mailtest.Start(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.TLS = srv.Roots
+	srv, m := mailServer(t)
 	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
 	v := st.browser()
 	path := fmt.Sprintf("/apply/%d", mustAgency(st, demo.Main))
@@ -2232,4 +2205,20 @@ func TestWebReceiptByMail(t *testing.T) {
 	if !strings.Contains(got[0].Data, "Reply-To: gongkai@example.gov.cn") {
 		t.Error("an answer would not go to the agency")
 	}
+}
+
+// mailServer is a real SMTP server on the loopback and a sender to it.
+func mailServer(t *testing.T) (*mailtest.Server, *mail.Sender) {
+	t.Helper()
+	srv, err := mailtest.Start(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	m, err := mail.Parse("--smtp", "smtp://"+srv.Addr, "noreply@weibin-demo.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.Roots
+	return srv, m
 }
