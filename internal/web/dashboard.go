@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/ops"
 )
 
@@ -10,6 +11,9 @@ type dashboardData struct {
 	*ops.Dashboard
 	Overdue, Soon []ops.ItemRowView // catalog items due under Art. 26
 	StaleAccounts []ops.AccountView
+	// AskEmail: the server sends reminders and this person, who would get
+	// them, has not given an address
+	AskEmail bool
 }
 
 // dashboard: today's new applications, what is overdue or due soon, what
@@ -37,6 +41,14 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		if a.Fresh.Stale || a.Fresh.Soon {
 			dd.StaleAccounts = append(dd.StaleAccounts, a)
 		}
+	}
+	if s.Mailer != nil && si.user.Role != casework.Admin {
+		u, err := s.Ops.Store.User(r.Context(), si.user.ID)
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, err)
+			return
+		}
+		dd.AskEmail = u.Email == ""
 	}
 	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf, Data: dd})
 }

@@ -2012,6 +2012,10 @@ func TestWebMailLetter(t *testing.T) {
 	if _, body := st.get(clerk, "/admin/password"); !strings.Contains(body, "本系统尚未设置邮件服务器") || strings.Contains(body, "发一封测试邮件") {
 		t.Error("the account page does not say there is no mail server")
 	}
+	reviewer, _ := st.login("reviewer") // handles applications, has no address
+	if _, body := st.get(reviewer, "/admin/"); strings.Contains(body, `id="ask-email"`) {
+		t.Error("the 工作台 asks for an address without a mail server")
+	}
 	srv, m := mailServer(t)
 	st.b.Web.Mailer = m
 	_, body := st.get(clerk, path)
@@ -2028,6 +2032,12 @@ func TestWebMailLetter(t *testing.T) {
 	}
 	if got := srv.Messages(); len(got) != 1 || got[0].To[0] != "wang@weibin-demo.example" {
 		t.Fatalf("received %+v", got)
+	}
+	if _, body := st.get(reviewer, "/admin/"); !strings.Contains(body, `id="ask-email"`) {
+		t.Error("the 工作台 does not ask for an address with a mail server")
+	}
+	if _, body := st.get(clerk, "/admin/"); strings.Contains(body, `id="ask-email"`) {
+		t.Error("the 工作台 asks the clerk, who has an address")
 	}
 	// the account page sends a test message to one's own address
 	_, body = st.get(clerk, "/admin/password")
