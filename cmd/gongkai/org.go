@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -16,10 +17,6 @@ import (
 	"gongkai/internal/org"
 	"gongkai/internal/report"
 )
-
-// cliAdmin is the operator at the server: setting up a new database (its
-// agencies and first administrator) is theirs, as loading a calendar is.
-const cliAdmin = "管理员（命令行）"
 
 // asFlags names an operation's form fields as the command's flags
 // (login → --login), so that a refusal points at what to type again.
@@ -62,15 +59,21 @@ func (c *cli) cmdAgency(ctx context.Context, args []string) int {
 	return 2
 }
 
+// listFlags are the flags of both list imports (agencies, users).
+func listFlags(fs *flag.FlagSet, underHelp, mapExample string) (db, under *string, commit *bool, overrides mapFlags) {
+	db = fs.String("db", defaultDB(), dbHelp)
+	under = fs.String("under", "", underHelp)
+	commit = fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
+	overrides = mapFlags{}
+	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \""+mapExample+"\"")
+	return db, under, commit, overrides
+}
+
 // agencyImport creates the agencies of a spreadsheet below one: a preview
 // first (columns, every problem by row and column), --commit to write.
 func (c *cli) agencyImport(ctx context.Context, args []string) int {
 	fs := newFlags("agency import", "agency import 机关名单.xlsx|.csv [--db URL] --under 机关 [--map 列名=字段]... [--commit]", c.stderr)
-	db := fs.String("db", defaultDB(), dbHelp)
-	under := fs.String("under", "", "名单中的机关都在这个机关之下；“上级机关”列空白的行直接在它之下")
-	commit := fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
-	overrides := mapFlags{}
-	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"单位全称=name\"")
+	db, under, commit, overrides := listFlags(fs, "名单中的机关都在这个机关之下；“上级机关”列空白的行直接在它之下", "单位全称=name")
 	file, code, ok := oneArg(fs, args)
 	if !ok {
 		return code
@@ -80,7 +83,7 @@ func (c *cli) agencyImport(ctx context.Context, args []string) int {
 		return fail(c.stderr, errs.New("--under", "%s", errs.Plain(err)))
 	}
 	defer c.closeStore(o.Store)
-	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	p := ops.Administrator(ag.ID)
 	res, err := o.ImportAgencies(ctx, p, ag.ID, file, data, overrides, *commit)
 	if res != nil && res.Mapping != nil {
 		printMapping(c.stdout, res.Schema, res.Mapping)
@@ -157,7 +160,7 @@ func (c *cli) agencyAdd(ctx context.Context, args []string) int {
 	} else if len(all) > 0 {
 		return fail(c.stderr, errs.New("--parent", "数据库中已有机关（%s 等）：新机关请用 --parent 写明上级机关，所有机关在一个层级之下", all[0].Name))
 	}
-	if err := o.CreateAgency(ctx, ops.Principal{Name: cliAdmin, Role: casework.Admin, Via: "cli"}, a); err != nil {
+	if err := o.CreateAgency(ctx, ops.Administrator(0), a); err != nil {
 		return fail(c.stderr, asFlags(err))
 	}
 	fmt.Fprintf(c.stdout, "已新建机关“%s”（%s），上级：%s\n", a.Name, report.LevelName(a.Level), above)
@@ -211,12 +214,8 @@ func (c *cli) cmdUser(ctx context.Context, args []string) int {
 // to write, the first passwords into a new file only its owner reads.
 func (c *cli) userImport(ctx context.Context, args []string) int {
 	fs := newFlags("user import", "user import 用户名单.xlsx|.csv [--db URL] --under 机关 [--map 列名=字段]... [--commit --passwords 初始密码.csv]", c.stderr)
-	db := fs.String("db", defaultDB(), dbHelp)
-	under := fs.String("under", "", "名单中的机关都是这个机关或其下的机关")
-	commit := fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
+	db, under, commit, overrides := listFlags(fs, "名单中的机关都是这个机关或其下的机关", "登录账号=login")
 	out := fs.String("passwords", "", "导入时把每个用户的随机初始密码写入这个新文件（CSV，只有本人可读），以便分发")
-	overrides := mapFlags{}
-	fs.Var(overrides, "map", "指定列对应的字段，可重复，如 --map \"登录账号=login\"")
 	file, code, ok := oneArg(fs, args)
 	if !ok {
 		return code
@@ -238,7 +237,7 @@ func (c *cli) userImport(ctx context.Context, args []string) int {
 		return c.userImportFailed(pwFile, errs.New("--under", "%s", errs.Plain(err)))
 	}
 	defer c.closeStore(o.Store)
-	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	p := ops.Administrator(ag.ID)
 	res, err := o.ImportUsers(ctx, p, ag.ID, file, data, overrides, newPassword, *commit)
 	if res != nil && res.Mapping != nil {
 		printMapping(c.stdout, res.Schema, res.Mapping)
@@ -334,7 +333,7 @@ func (c *cli) userAdd(ctx context.Context, args []string) int {
 		return fail(c.stderr, err)
 	}
 	defer c.closeStore(o.Store)
-	p := ops.Principal{AgencyID: ag.ID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	p := ops.Administrator(ag.ID)
 	u, err := o.CreateUser(ctx, p, ops.NewUser{AgencyID: ag.ID, Login: *login, Name: *name, Role: r, Password: pass, Email: *email})
 	if err != nil {
 		return fail(c.stderr, asFlags(err))
@@ -367,7 +366,7 @@ func (c *cli) userPassword(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(c.stderr, errs.New("--login", "没有在用的用户“%s”", *login))
 	}
-	p := ops.Principal{AgencyID: u.AgencyID, Name: cliAdmin, Role: casework.Admin, Via: "cli"}
+	p := ops.Administrator(u.AgencyID)
 	if err := o.ResetPassword(ctx, p, u.ID, pass); err != nil {
 		return fail(c.stderr, asFlags(err))
 	}

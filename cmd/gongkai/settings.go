@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
 	"gongkai/internal/settings"
@@ -54,7 +53,7 @@ func (c *cli) cmdSettings(ctx context.Context, args []string) int {
 		}
 		values[k] = v
 	}
-	admin := ops.Principal{Name: "管理员（命令行）", Role: casework.Admin, Via: "cli"}
+	admin := ops.Administrator(0)
 	next, err := o.SaveSettings(ctx, admin, values)
 	if err != nil {
 		return fail(stderr, err)

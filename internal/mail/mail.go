@@ -101,9 +101,7 @@ func (s *Sender) Send(ctx context.Context, to string, msg []byte) error {
 		return fail(err, "无法连接邮件服务器 %s", addr)
 	}
 	defer func() { _ = conn.Close() }() // the outcome is decided by then: accepted or not
-	if dl, ok := ctx.Deadline(); ok {
-		_ = conn.SetDeadline(dl) // a server that stops answering ends with the context
-	}
+	// a server that stops answering ends with the context (its timeout or a cancel)
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 	tc := s.tlsConfig()

@@ -126,6 +126,19 @@ func caseFor(ctx context.Context, tx *store.Tx, p Principal, visible []int64, id
 	return c, handlerBars(ag, p, handler, name)
 }
 
+// barredFrom is handlerBars for a case outside a write: it reads the case's
+// 承办人 only when the agency's rule could bar p.
+func (s *Service) barredFrom(ctx context.Context, ag *org.Agency, p Principal, caseID int64) error {
+	if !ag.HandlerOnly || p.Role == casework.Approver {
+		return nil
+	}
+	handler, name, err := s.Store.CaseHandler(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	return handlerBars(ag, p, handler, name)
+}
+
 // handlerBars is the refusal when the agency keeps an assigned application
 // to its 承办人 (org.Agency.HandlerOnly) and p is neither that person nor a
 // 负责人; nil when p may act.

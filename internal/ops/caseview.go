@@ -151,12 +151,12 @@ func (s *Service) letterOf(ctx context.Context, p Principal, c *casework.Case, a
 		return nil, err
 	}
 	issues := number == "" && actsFor(p, c.AgencyID)
-	if issues && ag.HandlerOnly { // a colleague kept off the application reads a copy
-		handler, name, err := s.Store.CaseHandler(ctx, c.ID)
-		if err != nil {
-			return nil, err
+	if issues { // a colleague kept off the application reads a copy
+		barred := s.barredFrom(ctx, ag, p, c.ID)
+		if barred != nil && errs.KindOf(barred) != errs.Forbidden {
+			return nil, barred
 		}
-		issues = handlerBars(ag, p, handler, name) == nil
+		issues = barred == nil
 	}
 	if issues {
 		on := c.Events[seq-1].Step.On

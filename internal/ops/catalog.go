@@ -14,6 +14,7 @@ import (
 	"gongkai/internal/org"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
 
 // ItemView is a catalog item as its page and the API show it: the item,
@@ -477,11 +478,17 @@ func (s *Service) Due(ctx context.Context, p Principal) (overdue, soon []ItemRow
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.dueItems(ctx, ids, cal, s.Clock.Today())
+}
+
+// dueItems are the agencies' pending items Art. 26 makes due on today:
+// overdue, and due within catalog.SoonDays working days (the catalog's list
+// and the reminders alike).
+func (s *Service) dueItems(ctx context.Context, ids []int64, cal *workday.Calendar, today workday.Date) (overdue, soon []ItemRowView, err error) {
 	items, err := s.Store.Pending(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	today := s.Clock.Today()
 	for _, it := range items {
 		t := it.Timeliness(cal, today)
 		switch {

@@ -41,14 +41,8 @@ func (s *Service) MailLetter(ctx context.Context, p Principal, id int64, seq int
 	if err != nil {
 		return nil, err
 	}
-	if ag.HandlerOnly {
-		handler, name, err := s.Store.CaseHandler(ctx, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		if err := handlerBars(ag, p, handler, name); err != nil {
-			return nil, err
-		}
+	if err := s.barredFrom(ctx, ag, p, c.ID); err != nil {
+		return nil, err
 	}
 	addr, err := notify.Address("to", cmp.Or(strings.TrimSpace(to), c.Intake.Applicant.Email))
 	if err != nil {

@@ -239,19 +239,16 @@ func (s *Service) supervisorReminder(ctx context.Context, u store.UserRow, cal *
 }
 
 // remindItemsDue are the agency's 主动公开 items not yet published whose
-// Art. 26 period ends within catalog.SoonDays working days or has passed,
-// as the catalog's own list of them counts (ops.Due), the most urgent first.
+// Art. 26 period ends within catalog.SoonDays working days or has passed
+// (ops.Due's items), the most urgent first.
 func (s *Service) remindItemsDue(ctx context.Context, agencyID int64, cal *workday.Calendar, day workday.Date) ([]notify.Item, error) {
-	pending, err := s.Store.Pending(ctx, []int64{agencyID})
+	overdue, soon, err := s.dueItems(ctx, []int64{agencyID}, cal, day)
 	if err != nil {
 		return nil, err
 	}
 	var out []notify.Item
-	for _, it := range pending {
-		t := it.Timeliness(cal, day)
-		if !t.Overdue && !t.Soon {
-			continue
-		}
+	for _, v := range slices.Concat(overdue, soon) {
+		it, t := v.Item, v.Time
 		title := []rune(it.Title)
 		if len(title) > 30 {
 			title = append(title[:29], '…')

@@ -152,6 +152,13 @@ func Operator(agencyID int64, what string) Principal {
 	return Principal{AgencyID: agencyID, Name: what, Role: casework.Approver, Via: "cli"}
 }
 
+// Administrator is the command line acting as the system administrator of
+// an agency (0: of none yet): setting up a database, changing the settings.
+// Who can run the binary on the server owns the system.
+func Administrator(agencyID int64) Principal {
+	return Principal{AgencyID: agencyID, Name: "管理员（命令行）", Role: casework.Admin, Via: "cli"}
+}
+
 // Actor is the principal as a case records it.
 func (p Principal) Actor() casework.Actor { return casework.Actor{Name: p.Name, Role: p.Role} }
 

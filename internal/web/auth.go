@@ -125,14 +125,18 @@ func flashOf(r *http.Request) string {
 
 // forgotPage asks for the login whose password is to be set anew by e-mail.
 func (s *Server) forgotPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "forgot", page{Title: "忘记密码", CSRF: s.publicToken(w, r),
-		Data: map[string]any{"Mail": s.Mailer != nil && s.PublicURL != ""}})
+	s.render(w, http.StatusOK, "forgot", s.forgotForm(w, r))
+}
+
+// forgotForm is the 忘记密码 page: its form only where a link can be mailed.
+func (s *Server) forgotForm(w http.ResponseWriter, r *http.Request) page {
+	return page{Title: "忘记密码", CSRF: s.publicToken(w, r), Data: map[string]any{"Mail": s.Mailer != nil && s.PublicURL != ""}}
 }
 
 // forgot sends the reset link, and says the same whether the login exists
 // or has an address (no one learns who has an account).
 func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
-	p := page{Title: "忘记密码", CSRF: s.publicToken(w, r), Data: map[string]any{"Mail": s.Mailer != nil && s.PublicURL != ""}}
+	p := s.forgotForm(w, r)
 	if !checkPublicToken(r) {
 		p.Errors = map[string]string{"form": "表单已过期，请重新输入"}
 		s.render(w, http.StatusForbidden, "forgot", p)
