@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -84,7 +83,7 @@ func (c *cli) agencyImport(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(o.Store)
 	p := ops.Administrator(ag.ID)
-	res, err := o.ImportAgencies(ctx, p, ag.ID, file, data, overrides, *commit)
+	res, err := o.ImportAgencies(ctx, p, ops.ListFile{Under: ag.ID, Name: file, Data: data, Overrides: overrides, Commit: *commit})
 	if res != nil && res.Mapping != nil {
 		printMapping(c.stdout, res.Schema, res.Mapping)
 	}
@@ -238,7 +237,7 @@ func (c *cli) userImport(ctx context.Context, args []string) int {
 	}
 	defer c.closeStore(o.Store)
 	p := ops.Administrator(ag.ID)
-	res, err := o.ImportUsers(ctx, p, ag.ID, file, data, overrides, newPassword, *commit)
+	res, err := o.ImportUsers(ctx, p, ops.ListFile{Under: ag.ID, Name: file, Data: data, Overrides: overrides, Commit: *commit}, org.NewPassword)
 	if res != nil && res.Mapping != nil {
 		printMapping(c.stdout, res.Schema, res.Mapping)
 	}
@@ -249,17 +248,13 @@ func (c *cli) userImport(ctx context.Context, args []string) int {
 		_ = c.userImportFailed(pwFile, nil) // nothing written: no passwords file either
 		return code
 	}
-	l := &office.Ledger{Title: "初始密码", Headers: []string{"机关", "用户名", "姓名", "初始密码"}}
-	for _, u := range res.Created {
-		l.Rows = append(l.Rows, []string{u.Agency, u.Login, u.Name, u.Password})
-	}
-	if err := office.LedgerCSV(pwFile, l, false); err != nil {
+	if err := office.LedgerCSV(pwFile, res.Passwords(), false); err != nil {
 		return fail(c.stderr, errs.Wrap(errs.Internal, err, "--passwords", "用户已新建，但初始密码未能写入 %s：请用 gongkai user password 为他们重设密码", *out))
 	}
 	if err := pwFile.Close(); err != nil {
 		return fail(c.stderr, errs.Wrap(errs.Internal, err, "--passwords", "用户已新建，但初始密码未能写入 %s：请用 gongkai user password 为他们重设密码", *out))
 	}
-	fmt.Fprintf(c.stdout, "已在“%s”及其下的机关新建 %d 个用户，初始密码在 %s（请分发后删除）。\n", ag.Name, len(res.Created), *out)
+	fmt.Fprintf(c.stdout, "已在“%s”及其下的机关新建 %d 个用户，初始密码在 %s（请分发后删除）。\n", ag.Name, res.Created, *out)
 	return 0
 }
 
@@ -284,22 +279,10 @@ func roleOf(v string) (casework.Role, error) {
 	return "", errs.New("--role", "角色“%s”不对，应为：%s（或其英文代码：admin、supervisor、approver、clerk）", v, importer.RoleNames())
 }
 
-// newPassword is a password to give once: 16 characters a person can type
-// (no 0/O, 1/l/I).
-func newPassword() string {
-	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 16)
-	rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
-	}
-	return string(b)
-}
-
 // passwordFrom is the password of --password-file, or a new one to show.
 func passwordFrom(file string) (pass string, shown bool, err error) {
 	if file == "" {
-		return newPassword(), true, nil
+		return org.NewPassword(), true, nil
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {

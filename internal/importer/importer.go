@@ -336,6 +336,25 @@ func (sc Schema) match(header string) string {
 
 // header finds the header row among the first rows: the row (joined with the
 // row above, for two-row headers with merged cells) whose cells name the most fields.
+// covers says whether headers name every required field of the schema (at
+// least one).
+func (sc Schema) covers(headers []string) bool {
+	found := map[string]bool{}
+	for _, h := range headers {
+		found[sc.match(h)] = true
+	}
+	n := 0
+	for _, f := range sc {
+		if f.Required {
+			if !found[f.ID] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
 func (s *Sheet) header(sc Schema) (int, []string) {
 	match := sc.match
 	bestRow, bestScore := -1, 0
@@ -372,8 +391,9 @@ func (s *Sheet) header(sc Schema) (int, []string) {
 		}
 	}
 	// three known columns make a header; a schema of fewer fields (a
-	// platform's export of posts) needs one
-	if need := min(3, max(1, len(sc)-1)); bestScore < need {
+	// platform's export of posts) needs one; every required field of the
+	// schema is a header too (a list of agencies with 机关名称 and 级别 only)
+	if need := min(3, max(1, len(sc)-1)); bestScore < need && !sc.covers(bestHeaders) {
 		return -1, nil
 	}
 	return bestRow, bestHeaders

@@ -382,3 +382,43 @@ func TestHandlerColumn(t *testing.T) {
 		}
 	}
 }
+
+// A staff list names a role by its full name, its id, or the shorter word
+// the back office uses; anything else is not guessed.
+func TestRoleWords(t *testing.T) {
+	for v, want := range map[string]casework.Role{"办理人": casework.Clerk, " 经办人 ": casework.Clerk, "负责人": casework.Approver,
+		"公开工作机构负责人": casework.Approver, "approver": casework.Approver, "管理员": casework.Admin, "主管部门": casework.Supervisor} {
+		if got, ok := importer.Role(v); !ok || got != want {
+			t.Errorf("%q: %q %v, want %q", v, got, ok, want)
+		}
+	}
+	for _, v := range []string{"", "局长", "负责"} {
+		if got, ok := importer.Role(v); ok {
+			t.Errorf("%q read as %q", v, got)
+		}
+	}
+}
+
+// A list with only the required columns (机关名称, 级别) has a header; a
+// sheet naming one of them does not.
+func TestHeaderOfRequiredColumns(t *testing.T) {
+	sh, err := importer.ReadFile("机关.csv", []byte("机关名称,级别\n示例区文化馆,县级人民政府部门\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.MapSchema(importer.AgencyFields, nil)
+	if err != nil {
+		t.Fatalf("two required columns: %v", err)
+	}
+	rows, bad := sh.ParseAgencies(m)
+	if len(bad) != 0 || len(rows) != 1 || rows[0].Agency.Name != "示例区文化馆" || rows[0].Agency.Level != "county_department" {
+		t.Fatalf("%+v %v", rows, bad)
+	}
+	sh, err = importer.ReadFile("机关.csv", []byte("机关名称,备注\n示例区文化馆,新设\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sh.MapSchema(importer.AgencyFields, nil); err == nil || !strings.Contains(err.Error(), "找不到表头") {
+		t.Fatalf("one column of three: %v", err)
+	}
+}

@@ -27,12 +27,23 @@ type UserRow struct {
 // Role reads a role as its id or its Chinese name (办理人).
 func Role(v string) (casework.Role, bool) {
 	v = strings.TrimSpace(v)
+	if r, ok := roleWords[v]; ok {
+		return r, true
+	}
 	for _, r := range org.Roles {
 		if string(r.ID) == v || r.Name == v {
 			return r.ID, true
 		}
 	}
 	return "", false
+}
+
+// roleWords are the shorter names a staff list gives the roles (the back
+// office itself says 负责人 for the 公开工作机构负责人).
+var roleWords = map[string]casework.Role{
+	"经办人": casework.Clerk, "承办人": casework.Clerk,
+	"负责人": casework.Approver,
+	"管理员": casework.Admin,
 }
 
 // RoleNames are the roles as a message lists them.

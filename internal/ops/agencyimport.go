@@ -5,51 +5,22 @@ import (
 	"slices"
 	"strconv"
 
-	"gongkai/internal/audit"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
+	"gongkai/internal/office"
 	"gongkai/internal/org"
+	"gongkai/internal/report"
 	"gongkai/internal/store"
 )
 
-// AgencyImport is what reading (and perhaps writing) a list of agencies did.
-type AgencyImport struct {
-	Schema  importer.Schema
-	Mapping *importer.Mapping
-	Ready   int                 // rows that can be created
-	Bad     []importer.RowError // by row and column
-	Created int                 // written (Commit with no bad row)
-}
-
-// readList is the start of importing a list of agencies or users: the
-// administrator manages under; the file read and its columns mapped to the
-// schema (*m set as soon as it is known, so a caller can show it with an error).
-func (s *Service) readList(ctx context.Context, p Principal, under int64, name string, data []byte, schema importer.Schema,
-	overrides map[string]string, m **importer.Mapping) (*importer.Sheet, error) {
-	if err := s.mustAdmin(p); err != nil {
-		return nil, err
-	}
-	if err := s.canRead(ctx, p, under); err != nil {
-		return nil, err
-	}
-	sh, err := importer.ReadFile(name, data, "")
-	if err != nil {
-		return nil, err
-	}
-	if *m, err = sh.MapSchema(schema, overrides); err != nil {
-		return nil, err
-	}
-	return sh, nil
-}
-
-// ImportAgencies reads a list of agencies (XLSX, CSV) to create below under,
-// an agency the administrator manages: each row's 上级机关 is under itself or
-// an agency below it, existing or of an earlier row. A name that exists is
-// refused by its row. Without commit, or with any bad row, nothing is
-// written; otherwise every row lands in one transaction with one audit line.
-func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string, commit bool) (*AgencyImport, error) {
-	res := &AgencyImport{Schema: importer.AgencyFields}
-	sh, err := s.readList(ctx, p, under, name, data, res.Schema, overrides, &res.Mapping)
+// ImportAgencies reads a list of agencies to create below f.Under: each row's
+// 上级机关 is f.Under itself or an agency below it, existing or of an earlier
+// row. A name that exists is refused by its row. Without f.Commit, or with
+// any bad row, nothing is written; otherwise every row lands in one
+// transaction with one audit line.
+func (s *Service) ImportAgencies(ctx context.Context, p Principal, f ListFile) (*ListImport, error) {
+	res := &ListImport{Schema: importer.AgencyFields}
+	sh, err := s.readList(ctx, p, f, res)
 	if sh == nil {
 		return res, err
 	}
@@ -58,18 +29,22 @@ func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, 
 	if err != nil {
 		return nil, err
 	}
-	below, err := s.Store.Below(ctx, under)
+	below, err := s.Store.Below(ctx, f.Under)
 	if err != nil {
 		return nil, err
 	}
-	ok, more := placeAgencies(all, below, under, rows, res.Mapping)
+	ok, more := placeAgencies(all, below, f.Under, rows, res.Mapping)
 	bad = append(bad, more...)
 	slices.SortStableFunc(bad, func(a, b importer.RowError) int { return a.Row - b.Row })
 	res.Bad, res.Ready = bad, len(ok)
-	if !commit || len(res.Bad) > 0 {
+	res.Planned = &office.Ledger{Title: "新建的机关", Headers: []string{"行", "机关名称", "级别", "上级机关"}}
+	for _, r := range ok {
+		res.Planned.Rows = append(res.Planned.Rows, []string{strconv.Itoa(r.Line), r.Agency.Name, report.LevelName(r.Agency.Level), r.Parent})
+	}
+	if !f.Commit || len(res.Bad) > 0 {
 		return res, nil
 	}
-	err = s.write(ctx, p, "agency.import", func(tx *store.Tx, e *audit.Entry) error {
+	err = s.writeList(ctx, p, "agency.import", f, "新建机关 "+strconv.Itoa(len(ok))+" 个", func(tx *store.Tx) error {
 		ids := map[string]int64{}
 		for _, a := range all {
 			ids[a.Name] = a.ID
@@ -83,7 +58,6 @@ func (s *Service) ImportAgencies(ctx context.Context, p Principal, under int64, 
 			}
 			ids[a.Name] = a.ID
 		}
-		e.AgencyID, e.Object, e.Detail = under, baseName(name), "新建机关 "+strconv.Itoa(len(ok))+" 个"
 		return nil
 	})
 	if err == nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -24,7 +25,7 @@ func TestImportAgencies(t *testing.T) {
 			"某某局,部门,,,\n" +
 			"乙局,县级人民政府部门,邻区人民政府,,\n"
 		before := f.audits()
-		res, err := o.ImportAgencies(ctx, f.admin, f.gov.ID, "机关.csv", []byte(file), nil, true)
+		res, err := o.ImportAgencies(ctx, f.admin, ops.ListFile{Under: f.gov.ID, Name: "机关.csv", Data: []byte(file), Commit: true})
 		if err != nil || res.Ready != 2 || len(res.Bad) != 3 || res.Created != 0 {
 			t.Fatalf("%v %+v", err, res)
 		}
@@ -42,10 +43,10 @@ func TestImportAgencies(t *testing.T) {
 			t.Fatal("a file with bad rows wrote something")
 		}
 		good := strings.Join(strings.Split(file, "\n")[:3], "\n")
-		if res, err = o.ImportAgencies(ctx, f.admin, f.gov.ID, "机关.csv", []byte(good), nil, false); err != nil || res.Ready != 2 || res.Created != 0 {
+		if res, err = o.ImportAgencies(ctx, f.admin, ops.ListFile{Under: f.gov.ID, Name: "机关.csv", Data: []byte(good), Commit: false}); err != nil || res.Ready != 2 || res.Created != 0 {
 			t.Fatalf("preview: %v %+v", err, res)
 		}
-		if res, err = o.ImportAgencies(ctx, f.admin, f.gov.ID, "机关.csv", []byte(good), nil, true); err != nil || res.Created != 2 {
+		if res, err = o.ImportAgencies(ctx, f.admin, ops.ListFile{Under: f.gov.ID, Name: "机关.csv", Data: []byte(good), Commit: true}); err != nil || res.Created != 2 {
 			t.Fatalf("commit: %v %+v", err, res)
 		}
 		hall, err := s.AgencyByName(ctx, "示例区文化馆")
@@ -58,10 +59,10 @@ func TestImportAgencies(t *testing.T) {
 		if f.audits() != before+1 {
 			t.Errorf("%d audit entries, want one", f.audits()-before)
 		}
-		if _, err := o.ImportAgencies(ctx, f.clerk, f.a.ID, "机关.csv", []byte(good), nil, true); errs.KindOf(err) != errs.Forbidden {
+		if _, err := o.ImportAgencies(ctx, f.clerk, ops.ListFile{Under: f.a.ID, Name: "机关.csv", Data: []byte(good), Commit: true}); errs.KindOf(err) != errs.Forbidden {
 			t.Errorf("a clerk imported: %v", err)
 		}
-		if _, err := o.ImportAgencies(ctx, f.admin, f.peerGov.ID, "机关.csv", []byte(good), nil, true); errs.KindOf(err) != errs.NotFound {
+		if _, err := o.ImportAgencies(ctx, f.admin, ops.ListFile{Under: f.peerGov.ID, Name: "机关.csv", Data: []byte(good), Commit: true}); errs.KindOf(err) != errs.NotFound {
 			t.Errorf("under another county: %v", err)
 		}
 	})

@@ -6,21 +6,12 @@ import (
 	"slices"
 	"strconv"
 
-	"gongkai/internal/audit"
 	"gongkai/internal/errs"
 	"gongkai/internal/importer"
+	"gongkai/internal/office"
 	"gongkai/internal/org"
 	"gongkai/internal/store"
 )
-
-// UserImport is what reading (and perhaps writing) a list of users did.
-type UserImport struct {
-	Schema  importer.Schema
-	Mapping *importer.Mapping
-	Ready   int
-	Bad     []importer.RowError
-	Created []CreatedUser // written: each with the password to hand over
-}
 
 // CreatedUser is a user the list created and their first password.
 type CreatedUser struct {
@@ -38,7 +29,7 @@ type readyUser struct {
 // checkUserRows checks each row as the 用户 page checks a new user, and that
 // its agency is one of byName and its login not taken.
 func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, byName map[string]*org.Agency,
-	at func(line int, field, reason string) importer.RowError, password func() string) ([]readyUser, []importer.RowError, error) {
+	at func(line int, field, reason string) importer.RowError, password func() string, commit bool) ([]readyUser, []importer.RowError, error) {
 	var ok []readyUser
 	var bad []importer.RowError
 	for _, r := range rows {
@@ -49,7 +40,7 @@ func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, by
 		}
 		pw := password()
 		n := NewUser{AgencyID: a.ID, Login: r.Login, Name: r.Name, Role: r.Role, Password: pw, Email: r.Email}
-		hash, email, l := checkNewUser(&n)
+		email, l := checkNewUser(&n)
 		if _, _, err := s.Store.UserByLogin(ctx, n.Login); err == nil {
 			l.Add("login", "用户名“%s”已被使用", n.Login)
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -58,28 +49,34 @@ func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, by
 		for _, e := range l {
 			bad = append(bad, at(r.Line, e.Where, e.Msg))
 		}
-		if len(l) == 0 {
-			ok = append(ok, readyUser{r, org.User{AgencyID: a.ID, Login: n.Login, Name: n.Name, Role: n.Role}, hash, email, pw})
+		if len(l) > 0 {
+			continue
 		}
+		var hash string
+		if commit { // a preview spares the hashing
+			var err error
+			if hash, err = org.HashPassword(pw); err != nil {
+				return nil, nil, err
+			}
+		}
+		ok = append(ok, readyUser{r, org.User{AgencyID: a.ID, Login: n.Login, Name: n.Name, Role: n.Role}, hash, email, pw})
 	}
 	return ok, bad, nil
 }
 
-// ImportUsers reads a list of users (XLSX, CSV) of agencies at or below
-// under, which the administrator manages; password makes each one's first
-// password. Each row is checked as the 用户 page checks one; a login that
-// exists, an agency not there: said by row and column. Without commit, or
-// with any bad row, nothing is written; otherwise every user lands in one
-// transaction with one audit line.
-func (s *Service) ImportUsers(ctx context.Context, p Principal, under int64, name string, data []byte, overrides map[string]string,
-	password func() string, commit bool) (*UserImport, error) {
-	res := &UserImport{Schema: importer.UserFields}
-	sh, err := s.readList(ctx, p, under, name, data, res.Schema, overrides, &res.Mapping)
+// ImportUsers reads a list of users of agencies at or below f.Under;
+// password makes each one's first password. Each row is checked as the 用户
+// page checks one; a login that exists, an agency not there: said by row and
+// column. Without f.Commit, or with any bad row, nothing is written;
+// otherwise every user lands in one transaction with one audit line.
+func (s *Service) ImportUsers(ctx context.Context, p Principal, f ListFile, password func() string) (*ListImport, error) {
+	res := &ListImport{Schema: importer.UserFields}
+	sh, err := s.readList(ctx, p, f, res)
 	if sh == nil {
 		return res, err
 	}
 	rows, bad := sh.ParseUsers(res.Mapping)
-	below, err := s.Store.Below(ctx, under)
+	below, err := s.Store.Below(ctx, f.Under)
 	if err != nil {
 		return nil, err
 	}
@@ -98,17 +95,22 @@ func (s *Service) ImportUsers(ctx context.Context, p Principal, under int64, nam
 		}
 		return e
 	}
-	ok, more, err := s.checkUserRows(ctx, rows, byName, at, password)
+	commit := f.Commit && len(bad) == 0
+	ok, more, err := s.checkUserRows(ctx, rows, byName, at, password, commit)
 	if err != nil {
 		return nil, err
 	}
 	bad = append(bad, more...)
 	slices.SortStableFunc(bad, func(a, b importer.RowError) int { return a.Row - b.Row })
 	res.Bad, res.Ready = bad, len(ok)
+	res.Planned = &office.Ledger{Title: "新建的用户", Headers: []string{"行", "机关", "用户名", "姓名", "角色", "电子邮箱"}}
+	for _, r := range ok {
+		res.Planned.Rows = append(res.Planned.Rows, []string{strconv.Itoa(r.row.Line), r.row.Agency, r.user.Login, r.user.Name, org.RoleName(r.user.Role), r.email})
+	}
 	if !commit || len(bad) > 0 {
 		return res, nil
 	}
-	err = s.write(ctx, p, "user.import", func(tx *store.Tx, e *audit.Entry) error {
+	err = s.writeList(ctx, p, "user.import", f, "新建用户 "+strconv.Itoa(len(ok))+" 个", func(tx *store.Tx) error {
 		for _, r := range ok {
 			u := r.user
 			err := tx.CreateUser(ctx, &u, r.hash)
@@ -122,14 +124,14 @@ func (s *Service) ImportUsers(ctx context.Context, p Principal, under int64, nam
 				return err
 			}
 		}
-		e.AgencyID, e.Object, e.Detail = under, baseName(name), "新建用户 "+strconv.Itoa(len(ok))+" 个"
 		return nil
 	})
 	if err != nil {
 		return res, err
 	}
+	res.Created = len(ok)
 	for _, r := range ok {
-		res.Created = append(res.Created, CreatedUser{Agency: r.row.Agency, Login: r.user.Login, Name: r.user.Name, Password: r.password})
+		res.Users = append(res.Users, CreatedUser{Agency: r.row.Agency, Login: r.user.Login, Name: r.user.Name, Password: r.password})
 	}
 	return res, nil
 }

@@ -60,10 +60,36 @@ const (
 	argonKeyLen = 32
 )
 
+// ValidPassword says whether pw may be a password (at least 8 characters).
+func ValidPassword(pw string) error {
+	if utf8.RuneCountInString(pw) < 8 {
+		return errs.New("password", "密码至少 8 位")
+	}
+	return nil
+}
+
+// NewPassword is a first password to hand over: 16 characters of an
+// alphabet without the ones misread on paper (0/O, 1/l/I).
+func NewPassword() string {
+	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	const limit = 256 - 256%len(alphabet) // bytes at or above it would favour the first letters
+	out := make([]byte, 0, 16)
+	b := make([]byte, 32)
+	for len(out) < 16 {
+		_, _ = rand.Read(b) // never fails (crypto/rand)
+		for _, c := range b {
+			if int(c) < limit && len(out) < 16 {
+				out = append(out, alphabet[int(c)%len(alphabet)])
+			}
+		}
+	}
+	return string(out)
+}
+
 // HashPassword returns a PHC string: $argon2id$v=19$m=…,t=…,p=…$salt$hash.
 func HashPassword(pw string) (string, error) {
-	if utf8.RuneCountInString(pw) < 8 {
-		return "", errs.New("password", "密码至少 8 位")
+	if err := ValidPassword(pw); err != nil {
+		return "", err
 	}
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {

@@ -24,3 +24,19 @@ func TestPasswords(t *testing.T) {
 		t.Error("short password accepted")
 	}
 }
+
+// First passwords are 16 characters of the alphabet a person reads off
+// paper without mistaking one for another, each new.
+func TestNewPassword(t *testing.T) {
+	seen := map[string]bool{}
+	for range 200 {
+		pw := NewPassword()
+		if len(pw) != 16 || strings.ContainsAny(pw, "0O1lI") || ValidPassword(pw) != nil {
+			t.Fatalf("%q", pw)
+		}
+		if seen[pw] {
+			t.Fatalf("%q twice", pw)
+		}
+		seen[pw] = true
+	}
+}

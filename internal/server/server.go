@@ -191,7 +191,7 @@ func bodyLimit(r *http.Request) int64 {
 		return limitItem
 	case r.URL.Path == "/admin/calendar":
 		return limitNotice
-	case r.URL.Path == "/admin/import":
+	case r.URL.Path == "/admin/import", r.URL.Path == "/admin/agencies/import", r.URL.Path == "/admin/users/import":
 		return importer.MaxFile + 1<<20
 	case r.URL.Path == "/admin/check":
 		return auditor.UploadLimits.Bytes + 1<<20

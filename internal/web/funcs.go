@@ -24,12 +24,13 @@ import (
 // Chinese names of the enumerations.
 func funcs(o *ops.Service) template.FuncMap {
 	return template.FuncMap{
-		"mul":     func(a, b float64) float64 { return a * b },
-		"local":   func(t time.Time) string { return o.Clock.Format(t) },
-		"cn":      func(d workday.Date) string { return d.Chinese() },
-		"pattern": catalog.PatternForForm,
-		"paras":   paras,
-		"state":   casework.StateName,
+		"mul":      func(a, b float64) float64 { return a * b },
+		"local":    func(t time.Time) string { return o.Clock.Format(t) },
+		"cn":       func(d workday.Date) string { return d.Chinese() },
+		"pattern":  catalog.PatternForForm,
+		"listForm": listForm,
+		"paras":    paras,
+		"state":    casework.StateName,
 		"outcome": func(id casework.OutcomeID) string {
 			o := casework.OutcomeByID(id)
 			if o == nil {

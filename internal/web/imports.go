@@ -56,13 +56,7 @@ func (l *importLive) finish(res *ops.ImportResult, err error) {
 	if res != nil {
 		l.Shown = res.Bad[:min(len(res.Bad), maxShownProblems)]
 		l.More = len(res.Bad) - len(l.Shown)
-		if m := res.Mapping; m != nil {
-			for _, f := range res.Schema {
-				if c, ok := m.Columns[f.ID]; ok {
-					l.Mapping = append(l.Mapping, option{f.Name, fmt.Sprintf("%s 列“%s”", columnLetter(c), m.Headers[c])})
-				}
-			}
-		}
+		l.Mapping = mappingOptions(res.Schema, res.Mapping)
 	}
 	close(l.Progress)
 }

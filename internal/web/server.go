@@ -62,7 +62,7 @@ func (s *Server) Background() { s.bg.Wait() }
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
 	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
-	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset"}
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset", "list_import"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -89,7 +89,7 @@ type Route struct {
 // without its row there.
 func (s *Server) RouteTable() []Route {
 	static, _ := fs.Sub(staticFS, "static")
-	return append(s.catalogRoutes(), []Route{
+	return append(append(s.catalogRoutes(), s.adminRoutes()...), []Route{
 		{"GET /static/", (http.StripPrefix("/static/", cached(http.FileServerFS(static)))).ServeHTTP},
 		{"GET /login", s.loginPage},
 		{"POST /login", s.login},
@@ -142,17 +142,6 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/appeals", s.admin(s.appeals)},
 		{"POST /admin/appeals", s.acting(s.createAppeal)},
 		{"POST /admin/appeals/{id}", s.acting(s.updateAppeal)},
-		{"GET /admin/users", s.administering(s.users)},
-		{"POST /admin/users", s.administering(s.createUser)},
-		{"POST /admin/users/{id}", s.administering(s.changeUser)},
-		{"GET /admin/agencies", s.administering(s.agencies)},
-		{"POST /admin/agencies/{id}", s.administering(s.saveAgency)},
-		{"POST /admin/agencies", s.administering(s.addAgency)},
-		{"GET /admin/calendar", s.administering(s.calendar)},
-		{"POST /admin/calendar", s.administering(s.loadNotice)},
-		{"GET /admin/settings", s.administering(s.settingsPage)},
-		{"POST /admin/settings", s.administering(s.saveSettings)},
-		{"GET /admin/audit", s.supervising(s.audit)},
 		{"GET /{$}", s.home},
 		{"GET /guide/{id}", s.guide},
 		{"GET /apply/{id}", s.applyForm},
@@ -163,6 +152,28 @@ func (s *Server) RouteTable() []Route {
 		{"GET /status/letters/{seq}", s.statusLetter},
 		{"/", s.notFoundPage},
 	}...)
+}
+
+// adminRoutes are the administrator's: users, agencies, the calendar, the
+// rules, and the log.
+func (s *Server) adminRoutes() []Route {
+	return []Route{
+		{"GET /admin/users", s.administering(s.users)},
+		{"POST /admin/users", s.administering(s.createUser)},
+		{"POST /admin/users/{id}", s.administering(s.changeUser)},
+		{"POST /admin/users/import", s.administering(s.listUpload(ops.UserList))},
+		{"POST /admin/users/import/confirm", s.administering(s.listConfirm(ops.UserList))},
+		{"GET /admin/agencies", s.administering(s.agencies)},
+		{"POST /admin/agencies/{id}", s.administering(s.saveAgency)},
+		{"POST /admin/agencies", s.administering(s.addAgency)},
+		{"POST /admin/agencies/import", s.administering(s.listUpload(ops.AgencyList))},
+		{"POST /admin/agencies/import/confirm", s.administering(s.listConfirm(ops.AgencyList))},
+		{"GET /admin/calendar", s.administering(s.calendar)},
+		{"POST /admin/calendar", s.administering(s.loadNotice)},
+		{"GET /admin/settings", s.administering(s.settingsPage)},
+		{"POST /admin/settings", s.administering(s.saveSettings)},
+		{"GET /admin/audit", s.supervising(s.audit)},
+	}
 }
 
 // catalogRoutes are 主动公开, normative documents, new media and website
