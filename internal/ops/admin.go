@@ -19,6 +19,12 @@ import (
 	"gongkai/internal/workday"
 )
 
+// account is the account security in force.
+func (s *Service) account(ctx context.Context) (settings.Account, error) {
+	st, err := s.Settings(ctx)
+	return st.Account, err
+}
+
 func (s *Service) mustAdmin(p Principal) error {
 	if p.Role != casework.Admin {
 		return Forbidden("此功能仅供系统管理员使用")
@@ -39,7 +45,7 @@ type NewUser struct {
 // checkNewUser validates a new user (login, name, role, password, address)
 // and returns the bare address; the password is hashed by the caller, once
 // it writes (hashing costs about 50 ms).
-func checkNewUser(n *NewUser) (email string, l errs.List) {
+func checkNewUser(n *NewUser, rule org.PasswordRule) (email string, l errs.List) {
 	n.Login, n.Name = strings.TrimSpace(n.Login), strings.TrimSpace(n.Name)
 	if n.Login == "" || strings.ContainsAny(n.Login, " \t") || utf8.RuneCountInString(n.Login) > 40 {
 		l.Add("login", "请填写用户名（不含空格，最多 40 字）")
@@ -50,7 +56,7 @@ func checkNewUser(n *NewUser) (email string, l errs.List) {
 	if org.RoleName(n.Role) == string(n.Role) {
 		l.Add("role", "请选择角色")
 	}
-	if err := org.ValidPassword(n.Password); err != nil {
+	if err := rule.Check(n.Password); err != nil {
 		l.Add("password", "%s", errs.Message(err))
 	}
 	email, err := notify.Address("email", n.Email)
@@ -65,7 +71,11 @@ func (s *Service) CreateUser(ctx context.Context, p Principal, n NewUser) (*org.
 	if err := s.mustAdmin(p); err != nil {
 		return nil, err
 	}
-	email, l := checkNewUser(&n)
+	acc, err := s.account(ctx)
+	if err != nil {
+		return nil, err
+	}
+	email, l := checkNewUser(&n, acc.PasswordRule)
 	if err := s.canRead(ctx, p, n.AgencyID); err != nil {
 		l.Add("agency", "只能为本机关及下级机关新增用户")
 	}
@@ -86,6 +96,9 @@ func (s *Service) CreateUser(ctx context.Context, p Principal, n NewUser) (*org.
 		if err == nil && email != "" {
 			e.Detail += "；电子邮箱 " + email
 			err = tx.SetEmail(ctx, u.ID, email)
+		}
+		if err == nil && acc.FirstChange {
+			err = tx.SetTemporary(ctx, u.ID, true)
 		}
 		return err
 	})
@@ -132,13 +145,20 @@ func (s *Service) ResetPassword(ctx context.Context, p Principal, id int64, pass
 	if err != nil {
 		return err
 	}
+	acc, err := s.account(ctx)
+	if err != nil {
+		return err
+	}
+	if err := acc.PasswordRule.Check(password); err != nil {
+		return err
+	}
 	hash, err := org.HashPassword(password)
 	if err != nil {
 		return err
 	}
 	return s.write(ctx, p, "user.reset", func(tx *store.Tx, e *audit.Entry) error {
 		e.AgencyID, e.Object = u.AgencyID, u.Login
-		return tx.SetPassword(ctx, u.ID, hash)
+		return tx.SetPassword(ctx, u.ID, hash, acc.FirstChange)
 	})
 }
 
@@ -164,10 +184,15 @@ func (s *Service) SetUserEmail(ctx context.Context, p Principal, id int64, email
 	})
 }
 
-// typedTwice checks a new password typed twice and returns its hash.
-func typedTwice(password, again string) (string, errs.List) {
+// typedTwice checks a new password typed twice against the rule and
+// returns its hash.
+func typedTwice(rule org.PasswordRule, password, again string) (string, errs.List) {
 	var l errs.List
-	hash, err := org.HashPassword(password)
+	var hash string
+	err := rule.Check(password)
+	if err == nil {
+		hash, err = org.HashPassword(password)
+	}
 	if err != nil {
 		l.Add("password", "%s", errs.Message(err))
 	}
@@ -183,16 +208,22 @@ func (s *Service) ChangePassword(ctx context.Context, p Principal, old, password
 	if err != nil {
 		return err
 	}
-	nh, l := typedTwice(password, again)
+	acc, err := s.account(ctx)
+	if err != nil {
+		return err
+	}
+	nh, l := typedTwice(acc.PasswordRule, password, again)
 	if !org.CheckPassword(hash, old) {
 		l = append(errs.List{{Kind: errs.Invalid, Where: "old", Msg: "原密码不对"}}, l...)
+	} else if password == old {
+		l.Add("password", "新密码不能与原密码相同")
 	}
 	if len(l) > 0 {
 		return l
 	}
 	return s.write(ctx, p, "password.change", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object = p.Name
-		return tx.SetPassword(ctx, p.UserID, nh)
+		return tx.SetPassword(ctx, p.UserID, nh, false)
 	})
 }
 

@@ -134,3 +134,52 @@ func (s *Service) Throttled(ctx context.Context, kind, ip string, max int, windo
 func (s *Service) Count(ctx context.Context, kind, ip string) error {
 	return s.Store.Hit(ctx, kind+":"+ip)
 }
+
+// ErrIdle is a session that ended because it was not used for longer than
+// the rules allow.
+var ErrIdle = errors.New("session unused too long")
+
+// Resumed is a session a request continues.
+type Resumed struct {
+	User *org.User
+	CSRF string
+	// MustChange says why the user must change their password before doing
+	// anything else ("": nothing to change).
+	MustChange string
+}
+
+// Resume continues the session of token: one unused for longer than the
+// rules allow ends (ErrIdle); a use is recorded at most once a minute, which
+// is all the precision a timeout in minutes needs. store.ErrNotFound: no
+// such live session.
+func (s *Service) Resume(ctx context.Context, token string) (*Resumed, error) {
+	se, err := s.Store.Session(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	acc, err := s.account(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Clock.Now()
+	unused := now.Sub(se.SeenAt)
+	if acc.IdleMinutes > 0 && unused > time.Duration(acc.IdleMinutes)*time.Minute {
+		if err := s.Store.EndSession(ctx, token); err != nil {
+			return nil, err
+		}
+		return nil, ErrIdle
+	}
+	if unused >= time.Minute {
+		if err := s.Store.TouchSession(ctx, token); err != nil {
+			return nil, err
+		}
+	}
+	r := &Resumed{User: se.User, CSRF: se.CSRF}
+	switch {
+	case acc.FirstChange && se.Temporary:
+		r.MustChange = "您的密码是管理员设置的，请先修改为只有您自己知道的密码。"
+	case acc.PasswordMaxDays > 0 && !se.PasswordChanged.IsZero() && now.Sub(se.PasswordChanged) > time.Duration(acc.PasswordMaxDays)*24*time.Hour:
+		r.MustChange = fmt.Sprintf("您的密码已超过 %d 天未修改，请先修改密码。", acc.PasswordMaxDays)
+	}
+	return r, nil
+}

@@ -81,7 +81,11 @@ func (s *Service) ResetByLink(ctx context.Context, token, password, again string
 	if err != nil {
 		return err
 	}
-	hash, l := typedTwice(password, again)
+	acc, err := s.account(ctx)
+	if err != nil {
+		return err
+	}
+	hash, l := typedTwice(acc.PasswordRule, password, again)
 	if len(l) > 0 {
 		return l
 	}
@@ -95,7 +99,7 @@ func (s *Service) ResetByLink(ctx context.Context, token, password, again string
 		if !ok { // used by another request since it was read
 			return &errs.Error{Kind: errs.NotFound, Msg: "链接已使用：请在登录页重新申请"}
 		}
-		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+		if err := tx.SetPassword(ctx, u.ID, hash, false); err != nil {
 			return err
 		}
 		return tx.UseResets(ctx, u.ID)

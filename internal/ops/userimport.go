@@ -29,7 +29,7 @@ type readyUser struct {
 // checkUserRows checks each row as the 用户 page checks a new user, and that
 // its agency is one of byName and its login not taken.
 func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, byName map[string]*org.Agency,
-	at func(line int, field, reason string) importer.RowError, password func() string, commit bool) ([]readyUser, []importer.RowError, error) {
+	at func(line int, field, reason string) importer.RowError, password func() string, rule org.PasswordRule, commit bool) ([]readyUser, []importer.RowError, error) {
 	var ok []readyUser
 	var bad []importer.RowError
 	for _, r := range rows {
@@ -40,7 +40,7 @@ func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, by
 		}
 		pw := password()
 		n := NewUser{AgencyID: a.ID, Login: r.Login, Name: r.Name, Role: r.Role, Password: pw, Email: r.Email}
-		email, l := checkNewUser(&n)
+		email, l := checkNewUser(&n, rule)
 		if _, _, err := s.Store.UserByLogin(ctx, n.Login); err == nil {
 			l.Add("login", "用户名“%s”已被使用", n.Login)
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -95,8 +95,12 @@ func (s *Service) ImportUsers(ctx context.Context, p Principal, f ListFile, pass
 		}
 		return e
 	}
+	acc, err := s.account(ctx)
+	if err != nil {
+		return nil, err
+	}
 	commit := f.Commit && len(bad) == 0
-	ok, more, err := s.checkUserRows(ctx, rows, byName, at, password, commit)
+	ok, more, err := s.checkUserRows(ctx, rows, byName, at, password, acc.PasswordRule, commit)
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +123,9 @@ func (s *Service) ImportUsers(ctx context.Context, p Principal, f ListFile, pass
 			}
 			if err == nil && r.email != "" {
 				err = tx.SetEmail(ctx, u.ID, r.email)
+			}
+			if err == nil && acc.FirstChange {
+				err = tx.SetTemporary(ctx, u.ID, true)
 			}
 			if err != nil {
 				return err

@@ -60,7 +60,8 @@ const (
 	argonKeyLen = 32
 )
 
-// ValidPassword says whether pw may be a password (at least 8 characters).
+// ValidPassword says whether pw may be a password at all (at least 8
+// characters); PasswordRule.Check is the stricter rule an office may set.
 func ValidPassword(pw string) error {
 	if utf8.RuneCountInString(pw) < 8 {
 		return errs.New("password", "密码至少 8 位")
@@ -68,9 +69,64 @@ func ValidPassword(pw string) error {
 	return nil
 }
 
+// PasswordRule is how strong a new password must be.
+type PasswordRule string
+
+const (
+	PasswordLength  PasswordRule = "length"  // at least 8 characters
+	PasswordClasses PasswordRule = "classes" // and three of capitals, small letters, digits and symbols
+)
+
+// Hint is the rule as a form states it.
+func (r PasswordRule) Hint() string {
+	if r == PasswordClasses {
+		return "至少 8 位，含大写字母、小写字母、数字、符号中的至少三种"
+	}
+	return "至少 8 位"
+}
+
+// Check says whether pw follows the rule, and what is missing.
+func (r PasswordRule) Check(pw string) error {
+	if err := ValidPassword(pw); err != nil || r != PasswordClasses {
+		return err
+	}
+	var upper, lower, digit, other bool
+	for _, c := range pw {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= '0' && c <= '9':
+			digit = true
+		default:
+			other = true
+		}
+	}
+	n := 0
+	for _, b := range []bool{upper, lower, digit, other} {
+		if b {
+			n++
+		}
+	}
+	if n < 3 {
+		return errs.New("password", "密码须包含大写字母、小写字母、数字、符号中的至少三种")
+	}
+	return nil
+}
+
 // NewPassword is a first password to hand over: 16 characters of an
-// alphabet without the ones misread on paper (0/O, 1/l/I).
+// alphabet without the ones misread on paper (0/O, 1/l/I), with capitals,
+// small letters and digits (so that it follows either rule).
 func NewPassword() string {
+	for {
+		if pw := newPassword(); PasswordClasses.Check(pw) == nil {
+			return pw
+		}
+	}
+}
+
+func newPassword() string {
 	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 	const limit = 256 - 256%len(alphabet) // bytes at or above it would favour the first letters
 	out := make([]byte, 0, 16)

@@ -31,12 +31,26 @@ func TestNewPassword(t *testing.T) {
 	seen := map[string]bool{}
 	for range 200 {
 		pw := NewPassword()
-		if len(pw) != 16 || strings.ContainsAny(pw, "0O1lI") || ValidPassword(pw) != nil {
+		if len(pw) != 16 || strings.ContainsAny(pw, "0O1lI") || PasswordClasses.Check(pw) != nil {
 			t.Fatalf("%q", pw)
 		}
 		if seen[pw] {
 			t.Fatalf("%q twice", pw)
 		}
 		seen[pw] = true
+	}
+}
+
+// The stricter rule asks for three kinds of character out of four; the
+// plain one only for eight characters.
+func TestPasswordRule(t *testing.T) {
+	for pw, ok := range map[string]bool{"abcdefgh": false, "abcd1234": false, "Abcd1234": true, "abcd-1234": true, "ABCD-EFGH": false,
+		"密码密码Ab1!": true, "Ab1!": false, "ABCDefgh": false} {
+		if err := PasswordClasses.Check(pw); (err == nil) != ok {
+			t.Errorf("classes %q: %v", pw, err)
+		}
+	}
+	if PasswordLength.Check("abcdefgh") != nil || PasswordLength.Check("abc") == nil {
+		t.Error("the length rule")
 	}
 }

@@ -54,6 +54,7 @@ var matrix = map[string]access{
 	"GET /admin/{$}":                                  staff,
 	"GET /admin/password":                             staff,
 	"POST /admin/password":                            staff,
+	"GET /admin/keepalive":                            staff,
 	"POST /admin/email":                               staff,
 	"GET /admin/cases":                                staff,
 	"GET /admin/cases/new":                            actAgency,

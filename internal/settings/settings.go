@@ -16,6 +16,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
+	"gongkai/internal/org"
 )
 
 // Key is the settings document's key in the database.
@@ -39,6 +40,18 @@ type Settings struct {
 	Reviews int `json:"catalog_reviews"`
 	// Normative is how 表二 (一) counts what the format leaves open.
 	Normative catalog.Counting `json:"normative_counting"`
+	// Account is the back office's account security.
+	Account Account `json:"account"`
+}
+
+// Account is what GB/T 22239-2019 (等级保护) asks of sign-in without
+// setting any figure: sessions that end when unused, strong passwords
+// changed from time to time.
+type Account struct {
+	IdleMinutes     int              `json:"idle_minutes"`      // a session unused this long ends (0: only after 12 hours)
+	PasswordRule    org.PasswordRule `json:"password_rule"`     // of every new password
+	PasswordMaxDays int              `json:"password_max_days"` // a password older must be changed at sign-in (0: never)
+	FirstChange     bool             `json:"first_change"`      // a password an administrator set must be changed at sign-in
 }
 
 // Catalog is the review chain in force.
@@ -47,7 +60,7 @@ func (s Settings) Catalog() catalog.Config { return catalog.Config{Reviews: s.Re
 // Default is the national reading.
 func Default() Settings {
 	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14,
-		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews}
+		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength}}
 }
 
 // Parse reads a stored document over the defaults: a setting added in a
@@ -193,6 +206,19 @@ var Fields = []Field{
 	boolField("amendment_issues", "修订（修正）计入“本年制发件数”",
 		"国家年报格式未规定修订已有规章、规范性文件是否计为本年制发。默认不计入。",
 		func(s *Settings) *bool { return &s.Normative.AmendmentIssues }),
+	intField("idle_minutes", "后台多长时间未操作自动退出（分钟，0 为不限）",
+		"《网络安全等级保护基本要求》（GB/T 22239—2019）要求登录连接超时自动退出，未规定时长。页面上有输入或点击时保持登录；为 0 时只在登录 12 小时后退出。", 0, 720,
+		func(s *Settings) *int { return &s.Account.IdleMinutes }),
+	choiceField("password_rule", "新密码的复杂度",
+		"《网络安全等级保护基本要求》（GB/T 22239—2019）要求身份鉴别信息具有复杂度要求，未规定具体规则。适用于此后设置的密码。",
+		[]Option{{string(org.PasswordLength), "至少 8 位"}, {string(org.PasswordClasses), "至少 8 位，含大写字母、小写字母、数字、符号中的至少三种"}},
+		func(s *Settings) *string { return (*string)(&s.Account.PasswordRule) }),
+	intField("password_max_days", "密码定期更换（天，0 为不要求）",
+		"《网络安全等级保护基本要求》（GB/T 22239—2019）要求身份鉴别信息定期更换，未规定期限。超过天数未修改的，登录后须先修改密码。", 0, 730,
+		func(s *Settings) *int { return &s.Account.PasswordMaxDays }),
+	boolField("first_change", "管理员设置的密码，本人登录后须先修改",
+		"新增用户、批量导入和重置密码时由管理员设置的密码，本人登录后须先改为只有自己知道的密码。",
+		func(s *Settings) *bool { return &s.Account.FirstChange }),
 }
 
 func boolField(key, label, help string, p func(*Settings) *bool) Field {

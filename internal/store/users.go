@@ -13,13 +13,23 @@ import (
 
 // CreateUser inserts a user with a password hash. ErrConflict when the login exists.
 func (t *Tx) CreateUser(ctx context.Context, u *org.User, passwordHash string) error {
-	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO users (agency_id, login, name, role, password_hash, created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-		u.AgencyID, u.Login, u.Name, string(u.Role), passwordHash, t.s.ts(t.s.Clock.Now())).Scan(&u.ID))
+	now := t.s.ts(t.s.Clock.Now())
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO users (agency_id, login, name, role, password_hash, created_at, password_changed_at) VALUES ($1,$2,$3,$4,$5,$6,$6) RETURNING id`,
+		u.AgencyID, u.Login, u.Name, string(u.Role), passwordHash, now).Scan(&u.ID))
 }
 
-// SetPassword replaces a user's password hash and ends their sessions.
-func (t *Tx) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
-	if _, err := t.tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, passwordHash, userID); err != nil {
+// SetTemporary marks a user's password as one an administrator set, to be
+// changed at the next sign-in (where the rules ask for it).
+func (t *Tx) SetTemporary(ctx context.Context, userID int64, temporary bool) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE users SET password_temporary = $1 WHERE id = $2`, temporary, userID)
+	return mapErr(err)
+}
+
+// SetPassword replaces a user's password hash and ends their sessions;
+// temporary: an administrator set it (SetTemporary).
+func (t *Tx) SetPassword(ctx context.Context, userID int64, passwordHash string, temporary bool) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, password_changed_at = $2, password_temporary = $3 WHERE id = $4`,
+		passwordHash, t.s.ts(t.s.Clock.Now()), temporary, userID); err != nil {
 		return mapErr(err)
 	}
 	_, err := t.tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
@@ -100,21 +110,61 @@ func (t *Tx) CreateSession(ctx context.Context, userID int64, ttl time.Duration)
 	return token, csrf, mapErr(err)
 }
 
-// SessionUser returns the user and form token of a live session. ErrNotFound otherwise.
-func (s *Store) SessionUser(ctx context.Context, token string) (*org.User, string, error) {
+// Session is a live session: its user and form token, when it was last
+// used, and the state of the user's password.
+type Session struct {
+	User            *org.User
+	CSRF            string
+	SeenAt          time.Time // the last use recorded (at most a minute old, see TouchSession)
+	PasswordChanged time.Time
+	Temporary       bool // the password is one an administrator set
+}
+
+// Session returns the session of a token that has not expired and whose
+// user is not disabled. ErrNotFound otherwise.
+func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	u := &org.User{}
-	var role, csrf string
-	var exp timeCol
-	err := s.db.QueryRowContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, s.csrf, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.token_hash = $1 AND u.disabled_at IS NULL`, hashKey(token)).Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &csrf, &exp)
+	se := &Session{User: u}
+	var role string
+	var created, exp, seen, changed timeCol
+	err := s.db.QueryRowContext(ctx, `SELECT u.id, u.agency_id, u.login, u.name, u.role, s.csrf, s.created_at, s.expires_at, s.seen_at,
+		u.password_changed_at, u.password_temporary FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = $1 AND u.disabled_at IS NULL`, hashKey(token)).Scan(&u.ID, &u.AgencyID, &u.Login, &u.Name, &role, &se.CSRF,
+		&created, &exp, &seen, &changed, &se.Temporary)
 	if err != nil {
-		return nil, "", mapErr(err)
+		return nil, mapErr(err)
 	}
 	if !exp.t.After(s.Clock.Now()) {
-		return nil, "", ErrNotFound
+		return nil, ErrNotFound
 	}
 	u.Role = casework.Role(role)
-	return u, csrf, nil
+	se.SeenAt, se.PasswordChanged = seen.t, changed.t
+	if se.SeenAt.IsZero() {
+		se.SeenAt = created.t
+	}
+	return se, nil
+}
+
+// SessionUser returns the user and form token of a live session. ErrNotFound otherwise.
+func (s *Store) SessionUser(ctx context.Context, token string) (*org.User, string, error) {
+	se, err := s.Session(ctx, token)
+	if err != nil {
+		return nil, "", err
+	}
+	return se.User, se.CSRF, nil
+}
+
+// TouchSession records that a session was used now. Not an act of its
+// user's (no audit line): the clock of the time without use.
+func (s *Store) TouchSession(ctx context.Context, token string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET seen_at = $1 WHERE token_hash = $2`, s.ts(s.Clock.Now()), hashKey(token))
+	return mapErr(err)
+}
+
+// EndSession removes a session that ended by time (no audit line).
+func (s *Store) EndSession(ctx context.Context, token string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashKey(token))
+	return mapErr(err)
 }
 
 // DeleteSession ends a session.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
+	"gongkai/internal/clock"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
 )
@@ -31,12 +33,17 @@ type browserTest struct {
 }
 
 func newBrowserTest(t *testing.T) *browserTest {
+	// a fixed clock: the test never depends on the hour it runs at
+	return newBrowserTestAt(t, clock.At(now))
+}
+
+// newBrowserTestAt is a browser on a site whose clock the test moves.
+func newBrowserTestAt(t *testing.T, clk clock.Clock) *browserTest {
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatal("chromium is missing: make test installs Debian's chromium (scripts/ensure-tools.sh)")
 	}
-	// a fixed clock: the test never depends on the hour it runs at
-	st := newSite(t, storetest.SQLite(t))
+	st := newSiteAt(t, storetest.SQLite(t), clk)
 	srv := st.srv
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -603,4 +610,58 @@ func catalogChecklist() []string {
 		out = append(out, c.ID)
 	}
 	return out
+}
+
+// A session that ended while a form was open keeps the form: sending it
+// says the sign-in has ended instead of leaving the page; after signing in
+// again in another tab, the same form is sent and saved.
+func TestBrowserSessionEndsFormKept(t *testing.T) {
+	var mu sync.Mutex
+	moved := now
+	b := newBrowserTestAt(t, clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved }))
+	b.login("clerk")
+	b.do(chromedp.Navigate(b.base + "/admin/password"))
+	email := `form[action="/admin/email"] input[name=email]`
+	b.do(chromedp.WaitVisible(chromedp.CSS(email)), chromedp.SetValue(chromedp.CSS(email), "kept@weibin.example"))
+	// 31 minutes pass, for the server and for the page
+	mu.Lock()
+	moved = moved.Add(31 * time.Minute)
+	mu.Unlock()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => { const real = Date.now; Date.now = () => real() + 31 * 60000; return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	send := chromedp.Click(chromedp.CSS(`form[action="/admin/email"] button:not([name])`))
+	b.do(send)
+	b.waitText("#session-ended", "登录已超时")
+	b.shot("session-ended")
+	if loc := b.waitPath(`^/admin/password$`); loc != "/admin/password" {
+		t.Fatalf("the page was left: %s", loc)
+	}
+	if v, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('`+email+`').value`)); v != "kept@weibin.example" {
+		t.Fatalf("the typed address is gone: %q", v)
+	}
+	// another tab signs in again
+	tab, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	err := chromedp.Do(tab, chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name=login]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name=login]`), "clerk"), chromedp.SetValue(chromedp.CSS(`input[name=password]`), demo.Password),
+		chromedp.Click(chromedp.CSS(`main form button`)), chromedp.WaitVisible(chromedp.CSS(`nav`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(send)
+	b.waitText("main", "已保存")
+	row, err := b.site.s.User(context.Background(), mustUserID(t, b.site, "clerk"))
+	if err != nil || row.Email != "kept@weibin.example" {
+		t.Fatalf("the address was not saved: %v %+v", err, row)
+	}
+}
+
+func mustUserID(t *testing.T, st *site, login string) int64 {
+	t.Helper()
+	u, _, err := st.s.UserByLogin(context.Background(), login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
+	"gongkai/internal/settings"
 	"gongkai/internal/workday"
 )
 
@@ -29,8 +31,11 @@ func funcs(o *ops.Service) template.FuncMap {
 		"cn":       func(d workday.Date) string { return d.Chinese() },
 		"pattern":  catalog.PatternForForm,
 		"listForm": listForm,
-		"paras":    paras,
-		"state":    casework.StateName,
+		// the account rules in force (the defaults when unreadable): the
+		// password forms state the rule, the layout the idle limit
+		"account": func() settings.Account { st, _ := o.Settings(context.Background()); return st.Account },
+		"paras":   paras,
+		"state":   casework.StateName,
 		"outcome": func(id casework.OutcomeID) string {
 			o := casework.OutcomeByID(id)
 			if o == nil {

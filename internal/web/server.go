@@ -101,6 +101,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/{$}", s.admin(s.dashboard)},
 		{"GET /admin/password", s.admin(s.passwordPage)},
 		{"POST /admin/password", s.admin(s.changePassword)},
+		{"GET /admin/keepalive", s.admin(s.keepalive)},
 		{"POST /admin/email", s.admin(s.setEmail)},
 		{"GET /admin/cases", s.admin(s.cases)},
 		{"GET /admin/cases/new", s.acting(s.newCase)},

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
@@ -27,9 +28,10 @@ type ctxKey int
 const userKey ctxKey = 1
 
 type sessionInfo struct {
-	user  *org.User
-	csrf  string
-	token string
+	user       *org.User
+	csrf       string
+	token      string
+	mustChange string // why the password must be changed first ("": it need not)
 }
 
 // p is the signed-in user as the operations know them.
@@ -43,6 +45,7 @@ func (s *Server) cookie(name, value string, maxAge time.Duration) *http.Cookie {
 // admin wraps a back-office handler: a signed-in user is required, and every
 // POST must carry the session's form token (on top of the cross-origin
 // check and SameSite cookies, for old browsers that send neither header).
+// A user who must change their password first reaches only that page.
 func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(sessionCookie)
@@ -50,21 +53,46 @@ func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo))
 			http.Redirect(w, r, "/login", http.StatusSeeOther)
 			return
 		}
-		u, csrf, err := s.Ops.Store.SessionUser(r.Context(), c.Value)
-		if errors.Is(err, store.ErrNotFound) {
+		se, err := s.Ops.Resume(r.Context(), c.Value)
+		switch {
+		case errors.Is(err, ops.ErrIdle):
+			http.SetCookie(w, s.cookie(sessionCookie, "", -1))
+			http.Redirect(w, r, "/login?ok=idle", http.StatusSeeOther)
+			return
+		case errors.Is(err, store.ErrNotFound):
 			http.Redirect(w, r, "/login", http.StatusSeeOther)
 			return
-		}
-		if err != nil {
+		case err != nil:
 			s.fail(w, r, nil, "", err)
 			return
 		}
+		u, csrf := se.User, se.CSRF
 		if r.Method == http.MethodPost && !sameToken(r.PostFormValue("csrf"), csrf) {
 			s.render(w, http.StatusForbidden, "error", page{Title: "表单已过期", User: u, CSRF: csrf, Data: "表单已过期或来源不明，请返回刷新页面后重试。"})
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)), &sessionInfo{user: u, csrf: csrf, token: c.Value})
+		if se.MustChange != "" && !passwordPaths[r.Method+" "+r.URL.Path] {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/admin/password", http.StatusSeeOther)
+				return
+			}
+			s.render(w, http.StatusForbidden, "error", page{Title: "请先修改密码", User: u, CSRF: csrf, Data: se.MustChange})
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)), &sessionInfo{user: u, csrf: csrf, token: c.Value, mustChange: se.MustChange})
 	}
+}
+
+// passwordPaths are what a user who must change their password may reach.
+var passwordPaths = map[string]bool{"GET /admin/password": true, "POST /admin/password": true, "POST /logout": true, "GET /admin/keepalive": true}
+
+// keepalive is what the back office's pages call while someone types or
+// clicks (static/app.js): the session counts as used, and the page learns
+// its form token, which is new after signing in again in another window.
+func (s *Server) keepalive(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	_ = json.NewEncoder(w).Encode(map[string]string{"csrf": si.csrf})
 }
 
 // SignedIn says a request comes with a valid session: the server reads a
@@ -80,11 +108,11 @@ func (s *Server) optionalUser(r *http.Request) (*org.User, string) {
 	if err != nil {
 		return nil, ""
 	}
-	u, csrf, err := s.Ops.Store.SessionUser(r.Context(), c.Value)
+	se, err := s.Ops.Resume(r.Context(), c.Value)
 	if err != nil {
 		return nil, ""
 	}
-	return u, csrf
+	return se.User, se.CSRF
 }
 
 func sameToken(a, b string) bool {

@@ -718,7 +718,7 @@ func TestAdministration(t *testing.T) {
 		sf := url.Values{"csrf": {csrf}, "correction_period": {"10"}, "consult_days": {"15"}, "organ_consult_days": {"0"}, "payment_days": {"20"},
 			"fee_pauses_clock": {"true"}, "review_first": {"state_secret", "third_party"}, "non_litigable_remedy": {"standard"}, "unit_of_count": {"application"},
 			"mass_request_days": {"20"}, "appeal_counting": {"filed"}, "newmedia_stale_days": {"14"}, "column_stale_days": {"14"},
-			"column_notice_months": {"6"}, "catalog_reviews": {"3"}}
+			"column_notice_months": {"6"}, "catalog_reviews": {"3"}, "idle_minutes": {"30"}, "password_rule": {"length"}, "password_max_days": {"0"}}
 		if code, _, _ := st.post(adm, "/admin/settings", sf); code != http.StatusSeeOther {
 			t.Errorf("save settings: %d", code)
 		}
@@ -981,6 +981,9 @@ func TestReportSubmit(t *testing.T) {
 	// the clerk saves a wrong figure a little later: the head sees the change and cannot submit
 	st.b.Ops.Clock = clock.At(now.Add(3 * time.Hour))
 	st.s.Clock = st.b.Ops.Clock
+	// three hours unused: both sign in again
+	head, hcsrf = st.login("head")
+	clerk, ccsrf = st.login("clerk")
 	_, page := st.get(clerk, "/admin/reports?year=2024")
 	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}, "reason": {"更正表四"}}
 	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {

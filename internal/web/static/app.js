@@ -25,3 +25,54 @@
   document.addEventListener('DOMContentLoaded', label);
   document.addEventListener('htmx:afterSwap', label);
 })();
+
+// While someone works on a back-office page (types, clicks), their session is
+// kept: the server ends one unused for longer than its rules allow (办理规则,
+// data-keepalive in minutes). If it ended meanwhile, the page says so and
+// keeps what was typed: signing in again in another window gives the page
+// its new form token at the next keystroke, and a form sent after a long
+// pause is held until the session is known to be alive.
+(function () {
+  var body = document.body;
+  if (!body || !body.hasAttribute('data-keepalive') || !window.fetch) return;
+  var idle = parseInt(body.getAttribute('data-keepalive'), 10) * 60000;
+  var lastPing = Date.now(), busy = false, banner = null;
+  function ping(done) {
+    busy = true;
+    fetch('/admin/keepalive', { credentials: 'same-origin', redirect: 'manual', cache: 'no-store' }).then(function (r) {
+      if (r.type === 'opaqueredirect' || !r.ok) throw new Error('ended');
+      return r.json();
+    }).then(function (d) {
+      lastPing = Date.now();
+      document.querySelectorAll('input[name=csrf]').forEach(function (i) { i.value = d.csrf; });
+      if (banner) { banner.remove(); banner = null; }
+      return true;
+    }, function () { show(); return false; }).then(function (ok) { busy = false; if (done) done(ok); });
+  }
+  function show() {
+    if (banner) return;
+    banner = document.createElement('p');
+    banner.className = 'flash warn';
+    banner.id = 'session-ended';
+    banner.setAttribute('role', 'alert');
+    banner.innerHTML = '登录已超时（长时间未操作）。本页填写的内容仍在：请<a href="/login" target="_blank">在新窗口重新登录</a>，再回到本页继续或提交。';
+    document.querySelector('main').prepend(banner);
+  }
+  function active() {
+    if (busy || (Date.now() - lastPing < 60000 && !banner)) return;
+    ping();
+  }
+  ['keydown', 'click', 'input'].forEach(function (e) { document.addEventListener(e, active, true); });
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.getAttribute('action') === '/logout' || form.hasAttribute('data-checked')) { form.removeAttribute('data-checked'); return; }
+    if (!banner && !(idle > 0 && Date.now() - lastPing > idle - 30000)) return;
+    e.preventDefault();
+    var by = e.submitter;
+    ping(function (ok) {
+      if (!ok) return;
+      form.setAttribute('data-checked', '');
+      if (form.requestSubmit) { form.requestSubmit(by && by.form === form ? by : undefined); } else { form.submit(); }
+    });
+  }, true);
+})();

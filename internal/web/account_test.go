@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gongkai/internal/clock"
+	"gongkai/internal/ops"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+// A session unused for longer than 办理规则 allows ends: the next page goes
+// to the login page, which says why. The keepalive the pages call while
+// someone types keeps it, and gives the page its form token.
+func TestWebIdleSession(t *testing.T) {
+	var mu sync.Mutex
+	t0 := now
+	moved := t0
+	clk := clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved })
+	wait := func(d time.Duration) { mu.Lock(); moved = moved.Add(d); mu.Unlock() }
+	st := newSiteAt(t, storetest.SQLite(t), clk)
+	c, csrf := st.login("clerk")
+	if _, body := st.get(c, "/admin/"); !strings.Contains(body, `data-keepalive="30"`) {
+		t.Fatal("the back office's pages do not say the idle limit to their script")
+	}
+	for range 4 {
+		wait(25 * time.Minute)
+		resp, err := c.Get(st.srv.URL + "/admin/keepalive")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct{ CSRF string }
+		err = json.NewDecoder(resp.Body).Decode(&got)
+		_ = resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 || got.CSRF != csrf || resp.Header.Get("Cache-Control") != "no-store" {
+			t.Fatalf("keepalive: %d %v %q", resp.StatusCode, err, got.CSRF)
+		}
+	}
+	wait(31 * time.Minute)
+	code, _, loc := st.post(c, "/admin/cases", url.Values{"csrf": {csrf}})
+	if code != http.StatusSeeOther || loc != "/login?ok=idle" {
+		t.Fatalf("after 31 minutes unused: %d %s", code, loc)
+	}
+	if _, body := st.get(c, loc); !strings.Contains(body, "长时间未操作，已自动退出") {
+		t.Error("the login page does not say why")
+	}
+	if code, _ := st.get(c, "/admin/"); code != http.StatusSeeOther {
+		t.Errorf("the ended session opened a page: %d", code)
+	}
+}
+
+// With 管理员设置的密码须修改 on, a user whose password the administrator
+// reset reaches only 我的账号 until they change it: pages lead there, forms
+// are refused with the reason; then everything opens again.
+func TestWebMustChangePassword(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		st := newSite(t, s)
+		ac, acsrf := st.login("admin")
+		admin, _, err := s.UserByLogin(context.Background(), "admin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.b.Ops.SaveSettings(context.Background(), ops.User(admin), map[string]string{"first_change": "true", "password_rule": "classes"}); err != nil {
+			t.Fatal(err)
+		}
+		u, _, err := s.UserByLogin(context.Background(), "clerk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		reset := fmt.Sprintf("/admin/users/%d", u.ID)
+		if code, body, _ := st.post(ac, reset, url.Values{"csrf": {acsrf}, "do": {"reset"}, "password": {"weakpassword"}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "至少三种") {
+			t.Fatalf("a weak reset: %d", code)
+		}
+		if code, _, _ := st.post(ac, reset, url.Values{"csrf": {acsrf}, "do": {"reset"}, "password": {"Temp-Pass-1"}}); code != http.StatusSeeOther {
+			t.Fatalf("reset: %d", code)
+		}
+		c := st.browser()
+		_, body := st.get(c, "/login")
+		if code, _, _ := st.post(c, "/login", url.Values{"csrf": {token(body)}, "login": {"clerk"}, "password": {"Temp-Pass-1"}}); code != http.StatusSeeOther {
+			t.Fatalf("login: %d", code)
+		}
+		if code, _ := st.get(c, "/admin/cases"); code != http.StatusSeeOther {
+			t.Fatalf("the case list opened: %d", code)
+		}
+		code, body := st.get(c, "/admin/password")
+		csrf := token(body)
+		if code != 200 || !strings.Contains(body, "您的密码是管理员设置的") || !strings.Contains(body, "含大写字母、小写字母、数字、符号中的至少三种") {
+			t.Fatalf("我的账号: %d", code)
+		}
+		if code, body, _ := st.post(c, "/admin/cases", url.Values{"csrf": {csrf}}); code != http.StatusForbidden || !strings.Contains(body, "请先修改") {
+			t.Fatalf("a form before the change: %d", code)
+		}
+		if code, _, loc := st.post(c, "/admin/password", url.Values{"csrf": {csrf}, "old": {"Temp-Pass-1"}, "password": {"Mine-Only-2"}, "again": {"Mine-Only-2"}}); code != http.StatusSeeOther || loc != "/login" {
+			t.Fatalf("change: %d %s", code, loc)
+		}
+		_, body = st.get(c, "/login")
+		if code, _, _ := st.post(c, "/login", url.Values{"csrf": {token(body)}, "login": {"clerk"}, "password": {"Mine-Only-2"}}); code != http.StatusSeeOther {
+			t.Fatalf("login again: %d", code)
+		}
+		if code, _ := st.get(c, "/admin/cases"); code != http.StatusOK {
+			t.Fatalf("after the change: %d", code)
+		}
+	})
+}
