@@ -398,17 +398,24 @@ func (s *Service) StageImport(ctx context.Context, p Principal, req ImportReques
 	if err != nil {
 		return "", res, err
 	}
+	token, err := s.stage(ctx, p, &store.StagedImport{Kind: string(req.Kind), Category: req.Category, Name: req.Name, Data: req.Data},
+		p.AgencyID, fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad)))
+	return token, res, err
+}
+
+// stage keeps a previewed file of the user's for its confirmation, under a
+// new random token, with the audit line of the preview (agency, detail).
+func (s *Service) stage(ctx context.Context, p Principal, st *store.StagedImport, agencyID int64, detail string) (string, error) {
 	b := make([]byte, 16)
 	if _, err := rand.Read(b); err != nil {
-		return "", nil, err
+		return "", err
 	}
-	token := hex.EncodeToString(b)
-	err = s.write(ctx, p, "import.stage", func(tx *store.Tx, e *audit.Entry) error {
-		e.AgencyID, e.Object, e.Detail = p.AgencyID, req.Name, fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad))
-		return tx.StageImport(ctx, &store.StagedImport{Token: token, AgencyID: p.AgencyID, UserID: p.UserID, Kind: string(req.Kind),
-			Category: req.Category, Name: req.Name, Data: req.Data})
+	st.Token, st.AgencyID, st.UserID = hex.EncodeToString(b), p.AgencyID, p.UserID
+	err := s.write(ctx, p, "import.stage", func(tx *store.Tx, e *audit.Entry) error {
+		e.AgencyID, e.Object, e.Detail = agencyID, baseName(st.Name), detail
+		return tx.StageImport(ctx, st)
 	})
-	return token, res, err
+	return st.Token, err
 }
 
 // ConfirmImport imports the file the user staged: every row, or with

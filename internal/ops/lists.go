@@ -2,8 +2,6 @@ package ops
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"strconv"
 
@@ -100,17 +98,9 @@ func (s *Service) StageList(ctx context.Context, p Principal, kind string, f Lis
 	if err != nil || len(res.Bad) > 0 || res.Ready == 0 {
 		return "", res, err
 	}
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return "", nil, err
-	}
-	token := hex.EncodeToString(b)
-	err = s.write(ctx, p, "import.stage", func(tx *store.Tx, e *audit.Entry) error {
-		what := map[string]string{AgencyList: "个机关", UserList: "个用户"}[kind]
-		e.AgencyID, e.Object, e.Detail = f.Under, baseName(f.Name), strconv.Itoa(res.Ready)+what+"可以新建"
-		return tx.StageImport(ctx, &store.StagedImport{Token: token, AgencyID: p.AgencyID, UserID: p.UserID, Kind: kind,
-			Category: strconv.FormatInt(f.Under, 10), Name: f.Name, Data: f.Data})
-	})
+	what := map[string]string{AgencyList: "个机关", UserList: "个用户"}[kind]
+	token, err := s.stage(ctx, p, &store.StagedImport{Kind: kind, Category: strconv.FormatInt(f.Under, 10), Name: f.Name, Data: f.Data},
+		f.Under, strconv.Itoa(res.Ready)+what+"可以新建")
 	return token, res, err
 }
 

@@ -651,17 +651,8 @@ func TestBrowserSessionEndsFormKept(t *testing.T) {
 	}
 	b.do(send)
 	b.waitText("main", "已保存")
-	row, err := b.site.s.User(context.Background(), mustUserID(t, b.site, "clerk"))
+	row, err := b.site.s.User(context.Background(), mustUser(t, b.site, "clerk"))
 	if err != nil || row.Email != "kept@weibin.example" {
 		t.Fatalf("the address was not saved: %v %+v", err, row)
 	}
-}
-
-func mustUserID(t *testing.T, st *site, login string) int64 {
-	t.Helper()
-	u, _, err := st.s.UserByLogin(context.Background(), login)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.ID
 }
