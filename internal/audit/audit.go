@@ -13,7 +13,9 @@ var Actions = []struct {
 	Name string
 }{
 	{"login", "登录"},
+	{"login.fail", "登录失败"},
 	{"logout", "退出"},
+	{"logout.idle", "超时自动退出"},
 	{"password.change", "修改密码"},
 	{"password.reset_request", "申请通过邮件重设密码"},
 	{"password.reset", "通过邮件重设密码"},

@@ -37,8 +37,23 @@ func TestIdleSession(t *testing.T) {
 			}
 		}
 		now = now.Add(31 * time.Minute)
+		before := f.audits()
 		if _, err := o.Resume(ctx, tok); !errors.Is(err, ops.ErrIdle) {
 			t.Fatalf("31 minutes unused: %v", err)
+		}
+		if f.audits() != before+1 {
+			t.Error("the end of an idle session is not in the log")
+		}
+		// a failed sign-in on an account is logged for its agency; one on a login that is none only counted
+		before = f.audits()
+		if _, _, err := o.Login(ctx, "zhang", "wrong-password", "10.0.0.1"); err == nil {
+			t.Fatal("a wrong password signed in")
+		}
+		if _, _, err := o.Login(ctx, "nobody", "wrong-password", "10.0.0.1"); err == nil {
+			t.Fatal("nobody signed in")
+		}
+		if f.audits() != before+1 {
+			t.Errorf("%d log lines for two failed sign-ins, want one", f.audits()-before)
 		}
 		if _, err := o.Resume(ctx, tok); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("an ended session came back: %v", err)

@@ -84,9 +84,18 @@ func (s *Service) Login(ctx context.Context, login, password, ip string) (u *org
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, "", err
 	}
-	if err != nil || !org.CheckPassword(hash, password) {
+	if known := err == nil; !known || !org.CheckPassword(hash, password) {
 		if err := s.Store.Hit(ctx, "login:"+login+"|"+ip, "login-ip:"+ip, "login-account:"+login); err != nil {
 			return nil, "", err
+		}
+		if known { // a failure on an account is its agency's to see (a login that is none is counted, not logged)
+			err := s.write(ctx, Principal{AgencyID: u.AgencyID, Name: "（未登录）"}, "login.fail", func(tx *store.Tx, e *audit.Entry) error {
+				e.Object, e.Detail = u.Login, "来自 "+ip+"，密码不对"
+				return nil
+			})
+			if err != nil {
+				return nil, "", err
+			}
 		}
 		return nil, "", errs.New("form", "用户名或密码不对")
 	}
@@ -164,7 +173,11 @@ func (s *Service) Resume(ctx context.Context, token string) (*Resumed, error) {
 	now := s.Clock.Now()
 	unused := now.Sub(se.SeenAt)
 	if acc.IdleMinutes > 0 && unused > time.Duration(acc.IdleMinutes)*time.Minute {
-		if err := s.Store.EndSession(ctx, token); err != nil {
+		err := s.write(ctx, User(se.User), "logout.idle", func(tx *store.Tx, e *audit.Entry) error {
+			e.Object, e.Detail = se.User.Login, fmt.Sprintf("%d 分钟未操作", acc.IdleMinutes)
+			return tx.DeleteSession(ctx, token)
+		})
+		if err != nil {
 			return nil, err
 		}
 		return nil, ErrIdle

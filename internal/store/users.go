@@ -161,12 +161,6 @@ func (s *Store) TouchSession(ctx context.Context, token string) error {
 	return mapErr(err)
 }
 
-// EndSession removes a session that ended by time (no audit line).
-func (s *Store) EndSession(ctx context.Context, token string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashKey(token))
-	return mapErr(err)
-}
-
 // DeleteSession ends a session.
 func (t *Tx) DeleteSession(ctx context.Context, token string) error {
 	_, err := t.tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashKey(token))
