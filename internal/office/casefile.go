@@ -12,6 +12,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
+	"gongkai/internal/report"
 )
 
 // CaseFileParts are what an application's 案卷 holds for 归档: the case with
@@ -263,4 +264,39 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 	d.add(StyleHeading1, next+"、卷内文件目录")
 	d.Blocks = append(d.Blocks, Block{Table: toc})
 	return d
+}
+
+// NamedReport is a report and the name its files take (no extension).
+type NamedReport struct {
+	Name   string
+	Report *report.Report
+}
+
+// ReportsZip writes a supervising office's reports of a year as one ZIP:
+// the index (00 报送情况.xlsx) and each report in format, rendered as it is
+// written (a province's hundreds are not held in memory at once).
+func ReportsZip(w io.Writer, index *Ledger, reps []NamedReport, format string, now time.Time) error {
+	zw := newZip(w)
+	iw, err := zw.CreateHeader(&zip.FileHeader{Name: "00 报送情况.xlsx", Method: zip.Deflate, Modified: now})
+	if err != nil {
+		return err
+	}
+	if err := LedgerXLSX(iw, index); err != nil {
+		return err
+	}
+	seen := map[string]int{}
+	for _, r := range reps {
+		name := safeName(r.Name)
+		if seen[name]++; seen[name] > 1 {
+			name += fmt.Sprintf("（%d）", seen[name])
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name + "." + format, Method: zip.Deflate, Modified: now})
+		if err != nil {
+			return err
+		}
+		if err := RenderReport(fw, r.Report, format, now); err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+	}
+	return zw.Close()
 }

@@ -342,6 +342,9 @@ type RollupRow struct {
 	By               string
 	At               time.Time
 	Note             string
+	// Report is the report saved here or the published one read from its
+	// file (nil for an agency with neither: the 汇总 counts its records)
+	Report *report.Report
 }
 
 // Rollup is a supervisor's overview of a year: where each agency's report
@@ -453,7 +456,7 @@ func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, 
 		// only a saved report is checked: a draft lacks its narrative by definition
 		report.Check(rep, nil)
 		row.Errors, row.Warnings, _ = rep.Counts()
-		row.Checked = true
+		row.Checked, row.Report = true, rep
 	}
 	switch {
 	case ok && !sv.SubmittedAt.IsZero():
@@ -482,7 +485,7 @@ func rollupRow(a *org.Agency, rep *report.Report, year int, today workday.Date, 
 func publishedRow(a *org.Agency, pr *store.PriorReport, year int, imported workday.Date) RollupRow {
 	due, _ := report.SubmitBy(a.Level, year, nil)
 	report.Check(pr.Report, nil)
-	row := RollupRow{Agency: a, Due: due, Status: "已发布（导入）", Published: true, Checked: true,
+	row := RollupRow{Agency: a, Due: due, Status: "已发布（导入）", Published: true, Checked: true, Report: pr.Report,
 		Note: fmt.Sprintf("%s于 %s 从发布的文件“%s”读取", pr.By, imported, pr.FileName)}
 	row.Errors, row.Warnings, _ = pr.Report.Counts()
 	return row

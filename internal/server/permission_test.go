@@ -124,6 +124,8 @@ var matrix = map[string]access{
 	"POST /admin/check/file":                          staff,
 	"GET /admin/rollup":                               supervise,
 	"GET /admin/rollup/file":                          supervise,
+	"GET /admin/rollup/status":                        supervise,
+	"GET /admin/rollup/reports":                       supervise,
 	"GET /admin/appeals":                              staff,
 	"POST /admin/appeals":                             actAgency,
 	"POST /admin/appeals/{id}":                        actTarget,

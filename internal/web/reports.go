@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
@@ -327,6 +328,69 @@ func (s *Server) rollupFile(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	s.sendReport(w, r, si, ru.Sum, f, fmt.Sprintf("%d年政府信息公开工作年度报告汇总.%s", year, f))
+}
+
+// rollupStatus downloads the list of agencies and where each one's report
+// stands (报送情况), as the page filters it: for a 通报.
+func (s *Server) rollupStatus(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	year, ok := yearParam(r.URL.Query().Get("year"), 0)
+	f := r.URL.Query().Get("format")
+	if !ok || year == 0 || f != "xlsx" && f != "csv" {
+		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（xlsx、csv）"))
+		return
+	}
+	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.sendLedger(w, r, si, rollupLedger(year, rollupFilter(ru.Rows, r.URL.Query().Get("show")), s.Ops.Clock.Format), f, fmt.Sprintf("%d年度报告报送情况", year))
+}
+
+// rollupReports downloads every report of the year kept here (saved, or
+// published and read from its file) as one ZIP, with the 报送情况 first.
+func (s *Server) rollupReports(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	year, ok := yearParam(r.URL.Query().Get("year"), 0)
+	f := r.URL.Query().Get("format")
+	if !ok || year == 0 || f != "docx" && f != "pdf" {
+		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（docx、pdf）"))
+		return
+	}
+	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	var reps []office.NamedReport
+	for _, row := range ru.Rows {
+		if row.Report != nil {
+			reps = append(reps, office.NamedReport{Name: fmt.Sprintf("%s%d年政府信息公开工作年度报告", row.Agency.Name, year), Report: row.Report})
+		}
+	}
+	attachment(w, "application/zip", fmt.Sprintf("%d年政府信息公开工作年度报告（各机关）.zip", year))
+	if err := office.ReportsZip(w, rollupLedger(year, ru.Rows, s.Ops.Clock.Format), reps, f, s.Ops.Clock.Now()); err != nil {
+		s.Log.Error("rollup reports", "err", err) // the download ends short
+	}
+}
+
+// rollupLedger is the 报送情况 as a table.
+func rollupLedger(year int, rows []ops.RollupRow, format func(time.Time) string) *office.Ledger {
+	l := &office.Ledger{Title: fmt.Sprintf("%d年度报告报送情况", year), Headers: []string{"机关", "级别", "报送截止", "状态", "是否逾期", "报送或保存人", "时间", "错误", "警告", "说明"}}
+	for _, r := range rows {
+		at, errCount, warnCount := "", "", ""
+		if !r.At.IsZero() {
+			at = format(r.At)
+		}
+		if r.Checked {
+			errCount, warnCount = strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings)
+		}
+		late := ""
+		if r.Late {
+			late = "逾期"
+		}
+		l.Rows = append(l.Rows, []string{r.Agency.Name, report.LevelName(r.Agency.Level), r.Due.String(), r.Status, late, r.By, at, errCount, warnCount, r.Note})
+	}
+	return l
 }
 
 // rollupShows are the 报告汇总's filters of its agency list.

@@ -140,6 +140,8 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/check/file", s.admin(s.checkFile)},
 		{"GET /admin/rollup", s.supervising(s.rollupPage)},
 		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
+		{"GET /admin/rollup/status", s.supervising(s.rollupStatus)},
+		{"GET /admin/rollup/reports", s.supervising(s.rollupReports)},
 		{"GET /admin/appeals", s.admin(s.appeals)},
 		{"POST /admin/appeals", s.acting(s.createAppeal)},
 		{"POST /admin/appeals/{id}", s.acting(s.updateAppeal)},

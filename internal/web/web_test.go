@@ -947,6 +947,7 @@ func TestRollup(t *testing.T) {
 	if code, body := st.get(sup, "/admin/rollup/file?year=2024&format=xlsx"); code != 200 || !strings.HasPrefix(body, "PK") {
 		t.Errorf("xlsx download: %d", code)
 	}
+	checkRollupDownloads(t, st, sup)
 	clerk, _ := st.login("clerk")
 	if code, _ := st.get(clerk, "/admin/rollup?year=2024"); code != http.StatusForbidden {
 		t.Errorf("clerk sees the rollup: %d", code)
@@ -2234,4 +2235,69 @@ func mailServer(t *testing.T) (*mailtest.Server, *mail.Sender) {
 	}
 	m.TLS = srv.Roots
 	return srv, m
+}
+
+// checkRollupDownloads: the 报送情况 as a sheet (filtered as the page is),
+// and every report kept here in one ZIP after that sheet.
+func checkRollupDownloads(t *testing.T, st *site, sup *http.Client) {
+	t.Helper()
+	rows := func(data []byte) [][]string {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows(f.GetSheetName(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	find := func(rows [][]string, name string) []string {
+		for _, r := range rows {
+			if len(r) > 0 && r[0] == name {
+				return r
+			}
+		}
+		return nil
+	}
+	_, body := st.get(sup, "/admin/rollup/status?year=2024&format=xlsx")
+	all := rows([]byte(body))
+	if r := find(all, demo.Main); len(r) < 9 || r[3] != "已报送" || r[5] != "李主任" || r[7] != "0" {
+		t.Errorf("the seed agency's row: %q", r)
+	}
+	if r := find(all, "卫滨区平原镇人民政府"); len(r) < 5 || r[3] != "逾期未报" || r[4] != "逾期" {
+		t.Errorf("a late agency's row: %q", r)
+	}
+	_, body = st.get(sup, "/admin/rollup/status?year=2024&format=xlsx&show=late")
+	if late := rows([]byte(body)); find(late, demo.Main) != nil || find(late, "卫滨区平原镇人民政府") == nil {
+		t.Error("the filtered sheet is not the page's filter")
+	}
+	if code, _ := st.get(sup, "/admin/rollup/status?year=2024&format=exe"); code != http.StatusUnprocessableEntity {
+		t.Errorf("a format that is none: %d", code)
+	}
+	code, body := st.get(sup, "/admin/rollup/reports?year=2024&format=docx")
+	zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if code != 200 || err != nil {
+		t.Fatalf("reports zip: %d %v", code, err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	if len(names) < 2 || names[0] != "00 报送情况.xlsx" || !slices.Contains(names, demo.Main+"2024年政府信息公开工作年度报告.docx") ||
+		slices.Contains(names, "卫滨区平原镇人民政府2024年政府信息公开工作年度报告.docx") {
+		t.Errorf("reports zip holds %q", names)
+	}
+	_, body = st.get(sup, "/admin/rollup/reports?year=2024&format=pdf")
+	if zr, err := zip.NewReader(strings.NewReader(body), int64(len(body))); err != nil || len(zr.File) != len(names) || !strings.HasSuffix(zr.File[1].Name, ".pdf") {
+		t.Errorf("the PDF zip: %v", err)
+	} else if rc, err := zr.File[1].Open(); err == nil {
+		head := make([]byte, 5)
+		_, _ = io.ReadFull(rc, head)
+		_ = rc.Close()
+		if string(head) != "%PDF-" {
+			t.Errorf("%s is no PDF: %q", zr.File[1].Name, head)
+		}
+	}
 }
