@@ -141,3 +141,45 @@ func TestPasswordRules(t *testing.T) {
 		}
 	})
 }
+
+// The 工作台 says when the user signed in before, from where, and how many
+// wrong passwords were tried on the account since.
+func TestLastSignIn(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		now := at("2026-03-02", "09:00").Now()
+		o := f.o.At(clock.Func(clock.Shanghai(), func() time.Time { return now }))
+		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: casework.Clerk, Password: "right-password"}); err != nil {
+			t.Fatal(err)
+		}
+		u, _, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := ops.User(u)
+		if in, err := o.LastSignIn(ctx, p); err != nil || !in.Before.IsZero() || in.Failed != 0 {
+			t.Fatalf("first sign-in: %+v %v", in, err)
+		}
+		first := now
+		now = now.Add(26 * time.Hour)
+		for range 3 {
+			now = now.Add(time.Minute)
+			_, _, _ = o.Login(ctx, "zhang", "guess", "203.0.113.9")
+		}
+		now = now.Add(time.Hour)
+		if _, _, err := o.Login(ctx, "zhang", "right-password", "10.0.0.2"); err != nil {
+			t.Fatal(err)
+		}
+		in, err := o.LastSignIn(ctx, p)
+		if err != nil || !in.Before.Equal(first) || in.From != "10.0.0.1" || in.Failed != 3 {
+			t.Fatalf("after three wrong guesses: %+v %v (first %s)", in, err, first)
+		}
+		now = now.Add(time.Hour)
+		if _, _, err := o.Login(ctx, "zhang", "right-password", "10.0.0.2"); err != nil {
+			t.Fatal(err)
+		}
+		if in, err = o.LastSignIn(ctx, p); err != nil || in.From != "10.0.0.2" || in.Failed != 0 {
+			t.Fatalf("a sign-in later: %+v %v", in, err)
+		}
+	})
+}

@@ -196,3 +196,28 @@ func (s *Service) Resume(ctx context.Context, token string) (*Resumed, error) {
 	}
 	return r, nil
 }
+
+// SignIn is what the 工作台 says of the user's sign-ins, so that someone
+// else's use of the account is noticed: the one before this (zero: none),
+// where it came from, and the failed attempts on the account since.
+type SignIn struct {
+	Before time.Time
+	From   string
+	Failed int
+}
+
+// LastSignIn reads the user's sign-ins from the log.
+func (s *Service) LastSignIn(ctx context.Context, p Principal) (*SignIn, error) {
+	if p.UserID == 0 {
+		return &SignIn{}, nil
+	}
+	u, err := s.Store.User(ctx, p.UserID)
+	if err != nil {
+		return nil, notFoundOr(err)
+	}
+	in := &SignIn{}
+	var detail string
+	in.Before, detail, in.Failed, err = s.Store.SignIns(ctx, u.ID, u.AgencyID, u.Login)
+	in.From = strings.TrimPrefix(detail, "来自 ")
+	return in, err
+}

@@ -338,3 +338,31 @@ func (t *Tx) UseReset(ctx context.Context, token string) (bool, error) {
 	n, err := res.RowsAffected()
 	return n == 1, mapErr(err)
 }
+
+// SignIns is what the log holds of a user's sign-ins: the one before the
+// latest (zero when there was none) with its detail (来自 address), and the
+// failed attempts on the login since that one.
+func (s *Store) SignIns(ctx context.Context, userID, agencyID int64, login string) (before time.Time, detail string, failed int, err error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, detail FROM audit_log WHERE user_id = $1 AND action = 'login' ORDER BY at DESC LIMIT 2`, userID)
+	if err != nil {
+		return time.Time{}, "", 0, mapErr(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var at timeCol
+		var d string
+		if err := rows.Scan(&at, &d); err != nil {
+			return time.Time{}, "", 0, mapErr(err)
+		}
+		if n++; n == 2 {
+			before, detail = at.t, d
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return time.Time{}, "", 0, mapErr(err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE agency_id = $1 AND at >= $2 AND action = 'login.fail' AND object = $3`,
+		agencyID, s.ts(before), login).Scan(&failed)
+	return before, detail, failed, mapErr(err)
+}

@@ -110,3 +110,23 @@ func TestWebMustChangePassword(t *testing.T) {
 		}
 	})
 }
+
+// The 工作台 says when the user last signed in, and the wrong passwords
+// tried on the account since.
+func TestWebLastSignIn(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, _ := st.login("clerk")
+	if _, body := st.get(c, "/admin/"); !strings.Contains(body, "这是您第一次登录") {
+		t.Error("the first sign-in is not said")
+	}
+	other := st.browser()
+	_, page := st.get(other, "/login")
+	if code, _, _ := st.post(other, "/login", url.Values{"csrf": {token(page)}, "login": {"clerk"}, "password": {"not-the-password"}}); code != http.StatusUnauthorized {
+		t.Fatalf("a wrong password: %d", code)
+	}
+	c, _ = st.login("clerk")
+	_, body := st.get(c, "/admin/")
+	if !strings.Contains(body, "上次登录：2026-11-24 10:00，来自 127.0.0.1") || !strings.Contains(body, "此后有 1 次密码错误的登录尝试") {
+		t.Errorf("the 工作台 does not say the last sign-in and the failed one: %s", body[strings.Index(body, "<main>"):][:600])
+	}
+}

@@ -14,6 +14,7 @@ type dashboardData struct {
 	// AskEmail: the server sends reminders and this person, who would get
 	// them, has not given an address
 	AskEmail bool
+	SignIn   *ops.SignIn
 }
 
 // dashboard: today's new applications, what is overdue or due soon, what
@@ -49,6 +50,10 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 			return
 		}
 		dd.AskEmail = u.Email == ""
+	}
+	if dd.SignIn, err = s.Ops.LastSignIn(r.Context(), si.p()); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
 	}
 	s.render(w, http.StatusOK, "dashboard", page{Title: "工作台", User: si.user, CSRF: si.csrf, Data: dd})
 }
