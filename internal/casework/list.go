@@ -73,6 +73,14 @@ type LetterMail struct {
 	By     string    `json:"sent_by"`
 }
 
+// OnlineCorrection is a 补正 the applicant sent online by the 查询码: not yet
+// received in law until the agency confirms it (收到补正后的申请).
+type OnlineCorrection struct {
+	At           time.Time `json:"sent_at"`
+	Text         string    `json:"text"`
+	AttachmentID int64     `json:"attachment_id,omitempty"` // the file sent with it (0: none)
+}
+
 // Attachment is a file kept with a case.
 type Attachment struct {
 	ID          int64     `json:"id"`

@@ -23,6 +23,8 @@ type CaseFileParts struct {
 	Handler string // the 承办人
 	Letters []*casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
+	// Corrections are the 补正 the applicant sent online (their files are in Files)
+	Corrections []casework.OnlineCorrection
 	// ArchiveNo is the 档号 the application was filed under ("": not filed)
 	ArchiveNo string
 	Files     []AttachedFile
@@ -254,6 +256,20 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.add(StyleHeading1, "三、以电子邮件发送的文书")
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = "四"
+	}
+	if len(p.Corrections) > 0 {
+		sent := &Table{Widths: []float64{1.8, 7}, FontSize: 10.5}
+		sent.Rows = append(sent.Rows, []Cell{hdr("提交时间", 1, 1), hdr("内容", 1, 1)})
+		for _, oc := range p.Corrections {
+			text := oc.Text
+			if oc.AttachmentID != 0 {
+				text = strings.TrimSpace(text + "\n（附文件，见卷内文件）")
+			}
+			sent.Rows = append(sent.Rows, []Cell{{Text: p.Clock.Format(oc.At), Cols: 1, Rows: 1}, {Text: text, Cols: 1, Rows: 1, Left: true}})
+		}
+		d.add(StyleHeading1, next+"、申请人在线提交的补正")
+		d.Blocks = append(d.Blocks, Block{Table: sent})
+		next = map[string]string{"三": "四", "四": "五"}[next]
 	}
 	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
 	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})

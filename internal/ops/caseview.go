@@ -33,6 +33,8 @@ type CaseView struct {
 	Appeals      []appeal.Record
 	Letters      map[int]string // 文号 of the letters issued, by event
 	Mails        []casework.LetterMail
+	// Corrections are the 补正 the applicant sent online (Files holds their files)
+	Corrections []casework.OnlineCorrection
 	// ArchiveNo is the 档号 it was filed under, on ArchivedOn ("": not filed)
 	ArchiveNo  string
 	ArchivedOn *workday.Date
@@ -93,6 +95,9 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		return nil, err
 	}
 	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
+		return nil, err
+	}
+	if v.Corrections, err = s.Store.OnlineCorrections(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {

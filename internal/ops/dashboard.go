@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"sort"
+	"time"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/org"
@@ -17,6 +18,9 @@ type DashRow struct {
 	DaysLeft  int  // working days to the reply deadline (negative: late)
 	HasDue    bool // the reply deadline is known and running
 	ExtraLate bool // the 补正 or payment period has passed
+	// CorrectionSent is when the applicant sent a 补正 online, waiting for
+	// the agency to confirm it (zero: none)
+	CorrectionSent time.Time
 }
 
 // DashGroup is one list of the dashboard.
@@ -133,6 +137,11 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 				}
 			}
 			dg.Rows = append(dg.Rows, dr)
+		}
+		if g.key == "correction" {
+			if err := s.markCorrections(ctx, dg.Rows); err != nil {
+				return nil, err
+			}
 		}
 		d.Groups = append(d.Groups, dg)
 	}
@@ -263,4 +272,18 @@ func missingYear(cal *workday.Calendar, today workday.Date) int {
 		y++
 	}
 	return y
+}
+
+// markCorrections marks the rows awaiting a 补正 that the applicant has sent
+// online: the agency's turn to confirm it.
+func (s *Service) markCorrections(ctx context.Context, rows []DashRow) error {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	sent, err := s.Store.CorrectionsSent(ctx, ids)
+	for i := range rows {
+		rows[i].CorrectionSent = sent[rows[i].ID]
+	}
+	return err
 }

@@ -2,12 +2,18 @@ package ops
 
 import (
 	"context"
+	"fmt"
 	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
 
+	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
 	"gongkai/internal/settings"
+	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
 
@@ -35,6 +41,10 @@ type StatusView struct {
 	ExtendedReason string
 	// Letters the applicant may download: reply, notices addressed to them.
 	Letters []StatusLetter
+	// CorrectionsSent: when the applicant sent a 补正 online (awaiting the
+	// agency's confirmation while the application still awaits it).
+	CorrectionsSent []time.Time
+	CanCorrect      bool // the form to send one is offered
 }
 
 // StatusLetter is a letter an applicant may download by its 查询码.
@@ -108,6 +118,16 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 			}
 		}
 	}
+	if c.State == casework.AwaitingCorrection {
+		sent, err := s.Store.OnlineCorrections(ctx, c.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, oc := range sent {
+			v.CorrectionsSent = append(v.CorrectionsSent, oc.At)
+		}
+		v.CanCorrect = len(sent) < maxCorrectionsSent
+	}
 	if len(v.Letters) > 0 {
 		mails, err := s.Store.LetterMails(ctx, c.ID)
 		if err != nil {
@@ -147,4 +167,72 @@ func (s *Service) StatusLetter(ctx context.Context, code string, seq int) (*case
 		}
 	}
 	return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有这份文书"}
+}
+
+// MaxCorrectionFile bounds the file an applicant sends with a 补正 online (a
+// scanned identity document, a clearer description).
+const MaxCorrectionFile = 10 << 20
+
+// maxCorrectionText bounds what an applicant types as a 补正.
+const maxCorrectionText = 5000
+
+// maxCorrectionsSent bounds the 补正 sent online for one application: a
+// person corrects once or twice; more is a form sent in a loop.
+const maxCorrectionsSent = 5
+
+// SubmitCorrection keeps the 补正 an applicant sends online by the 查询码
+// while the application awaits it: the text, and a file kept with the case.
+// It is not yet 收到补正: the agency confirms it by recording that step, and
+// the day it does is the day received (Art. 31: by internet, the day both
+// sides confirm), from which the reply period runs again (Art. 30).
+func (s *Service) SubmitCorrection(ctx context.Context, code, text, fileName string, file []byte) error {
+	text = strings.TrimSpace(text)
+	if text == "" && len(file) == 0 {
+		return errs.New("text", "请填写补正的内容，或上传补正的材料")
+	}
+	if utf8.RuneCountInString(text) > maxCorrectionText {
+		return errs.New("text", "补正内容最多 %d 字；更多的内容请写在文件中上传", maxCorrectionText)
+	}
+	var a *casework.Attachment
+	if len(file) > 0 {
+		name := AttachmentName(fileName)
+		if len(file) > MaxCorrectionFile {
+			return &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", MaxCorrectionFile>>20)}
+		}
+		ctype, err := checkContent(name, file)
+		if err != nil {
+			return err
+		}
+		a = &casework.Attachment{Name: name, ContentType: ctype, UploadedBy: "申请人（在线补正）"}
+	}
+	c, err := s.Store.CaseByCode(ctx, code)
+	if err != nil {
+		return notFoundOr(err)
+	}
+	if c.State != casework.AwaitingCorrection {
+		return &errs.Error{Kind: errs.Conflict, Where: "text", Msg: "这件申请目前不需要补正，无需提交"}
+	}
+	sent, err := s.Store.OnlineCorrections(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if len(sent) >= maxCorrectionsSent {
+		return &errs.Error{Kind: errs.Conflict, Where: "text", Msg: fmt.Sprintf("这件申请已在线提交 %d 次补正，请联系受理机关", len(sent))}
+	}
+	p := Principal{AgencyID: c.AgencyID, Name: "申请人（在线补正）", Role: casework.Clerk, Via: "public"}
+	return s.write(ctx, p, "case.correction_sent", func(tx *store.Tx, e *audit.Entry) error {
+		oc := &casework.OnlineCorrection{Text: text}
+		if a != nil {
+			a.CaseID = c.ID
+			if err := tx.AddAttachment(ctx, a, file); err != nil {
+				return err
+			}
+			oc.AttachmentID = a.ID
+		}
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, fmt.Sprintf("%d 字", utf8.RuneCountInString(text))
+		if a != nil {
+			e.Detail += "，文件 " + a.Name
+		}
+		return tx.AddOnlineCorrection(ctx, c.ID, oc)
+	})
 }

@@ -189,6 +189,8 @@ func bodyLimit(r *http.Request) int64 {
 		return report.MaxInput + 1<<20
 	case strings.HasPrefix(r.URL.Path, "/admin/catalog"):
 		return limitItem
+	case r.URL.Path == "/status/correction":
+		return ops.MaxCorrectionFile + 1<<20
 	case r.URL.Path == "/admin/calendar":
 		return limitNotice
 	case r.URL.Path == "/admin/import", r.URL.Path == "/admin/agencies/import", r.URL.Path == "/admin/users/import":

@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -128,5 +130,61 @@ func TestWebLastSignIn(t *testing.T) {
 	_, body := st.get(c, "/admin/")
 	if !strings.Contains(body, "上次登录：2026-11-24 10:00，来自 127.0.0.1") || !strings.Contains(body, "此后有 1 次密码错误的登录尝试") {
 		t.Errorf("the 工作台 does not say the last sign-in and the failed one: %s", body[strings.Index(body, "<main>"):][:600])
+	}
+}
+
+// The applicant sends the 补正 asked for from the status page: a file the
+// form refuses keeps what was typed; a good one lands on the case page and
+// the 工作台, and the status page says it awaits confirmation.
+func TestWebOnlineCorrection(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
+		t.Fatalf("补正告知: %d", code)
+	}
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := st.browser()
+	_, page := st.get(v, "/status?code="+cs.Code)
+	if !strings.Contains(page, "在线提交补正") || !strings.Contains(page, "请明确学段") {
+		t.Fatal("the status page offers no 补正 form")
+	}
+	fields := map[string]string{"csrf": token(page), "code": cs.Code, "text": "申请初中学段的招生计划。"}
+	code, _, body := st.upload(v, "/status/correction", fields, "身份证.pdf", []byte("not a pdf"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "内容与扩展名.pdf不符") || !strings.Contains(body, "申请初中学段的招生计划。</textarea>") {
+		t.Fatalf("a bad file: %d", code)
+	}
+	code, where, _ := st.upload(v, "/status/correction", fields, "身份证.pdf", []byte("%PDF-1.4\n"))
+	if code != http.StatusSeeOther || !strings.HasPrefix(where, "/status?ok=correction") {
+		t.Fatalf("send: %d %s", code, where)
+	}
+	if _, page = st.get(v, where); !strings.Contains(page, "补正已提交，待受理机关确认收到") || !strings.Contains(page, "在线提交补正，待受理机关确认收到") {
+		t.Error("the status page does not say it was sent")
+	}
+	if _, page = st.get(c, loc); !strings.Contains(page, "申请人在线提交的补正") || !strings.Contains(page, "<p>申请初中学段的招生计划。</p>") || !strings.Contains(page, "申请人（在线补正）") {
+		t.Error("the case page does not show the 补正 and its file")
+	}
+	if _, page = st.get(c, "/admin/"); !strings.Contains(page, "申请人已在线提交补正，待确认") {
+		t.Error("the 工作台 does not mark it")
+	}
+	// the 案卷: the 办理记录 has what was typed, the file is among its files
+	_, zipped := st.get(c, loc+"/file")
+	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("01 办理记录.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := io.ReadAll(rc)
+	record := strings.Join(strings.Fields(pdfToText(t, rec)), "")
+	for _, want := range []string{"三、申请人在线提交的补正", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "03身份证.pdf"} {
+		if !strings.Contains(record, want) {
+			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)
+		}
 	}
 }

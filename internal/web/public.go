@@ -287,8 +287,53 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, nil, "", err)
 		return
 	}
-	p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code)}
+	p.Data, p.CSRF, p.Flash = map[string]any{"V": v, "Code": url.QueryEscape(code)}, s.publicToken(w, r), flashOf(r)
 	s.render(w, http.StatusOK, "status", p)
+}
+
+// statusCorrection takes a 补正 the applicant sends from the status page:
+// what they type and a file, kept until the agency confirms receipt.
+func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
+	code := strings.ReplaceAll(casework.NormalizeCode(r.PostFormValue("code")), "-", "")
+	p := page{Title: "办理进度", CSRF: s.publicToken(w, r), Form: map[string]string{"code": code, "text": r.PostFormValue("text")}}
+	fail := func(status int, err error) {
+		if v, verr := s.Ops.Status(r.Context(), code); verr == nil {
+			p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code)}
+		}
+		p.Errors = formErrors(err, nil)
+		if p.Errors["text"] == "" && p.Errors["file"] == "" {
+			_, p.Errors["text"] = statusOf(err)
+		}
+		s.render(w, status, "status", p)
+	}
+	if !checkPublicToken(r) {
+		fail(http.StatusForbidden, errs.New("text", "表单已过期，请重新提交"))
+		return
+	}
+	if err := s.Ops.Limit(r.Context(), "correction", s.ClientIP(r), 10, time.Hour); err != nil {
+		fail(http.StatusTooManyRequests, err)
+		return
+	}
+	var name string
+	var data []byte
+	if file, hdr, err := r.FormFile("file"); err == nil {
+		defer func() { _ = file.Close() }()
+		name = hdr.Filename
+		if data, err = readAll(file, ops.MaxCorrectionFile); err != nil {
+			fail(http.StatusRequestEntityTooLarge, errs.New("file", "文件超过 %d MB", ops.MaxCorrectionFile>>20))
+			return
+		}
+	}
+	err := s.Ops.SubmitCorrection(r.Context(), code, r.PostFormValue("text"), name, data)
+	if err != nil {
+		status, _ := statusOf(err)
+		if errs.KindOf(err) == errs.Invalid {
+			status = http.StatusUnprocessableEntity
+		}
+		fail(status, err)
+		return
+	}
+	http.Redirect(w, r, "/status?ok=correction&code="+url.QueryEscape(code), http.StatusSeeOther)
 }
 
 // statusLetter downloads a letter addressed to the applicant, by 查询码.

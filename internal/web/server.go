@@ -153,6 +153,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /receipt/{code}", s.receipt},
 		{"GET /status", s.status},
 		{"GET /status/letters/{seq}", s.statusLetter},
+		{"POST /status/correction", s.statusCorrection},
 		{"/", s.notFoundPage},
 	}...)
 }
