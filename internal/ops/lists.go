@@ -12,6 +12,11 @@ import (
 	"gongkai/internal/store"
 )
 
+// MaxPageUsers bounds a list of users imported on the 用户 page: hashing
+// each first password takes about 50 ms of a core, and the page must answer
+// well within a reverse proxy's timeout (a minute by default).
+const MaxPageUsers = 500
+
 // The lists of agencies and users an administrator imports.
 const (
 	AgencyList = "agencies"
@@ -97,6 +102,10 @@ func (s *Service) StageList(ctx context.Context, p Principal, kind string, f Lis
 	res, err := s.importList(ctx, p, kind, f, password)
 	if err != nil || len(res.Bad) > 0 || res.Ready == 0 {
 		return "", res, err
+	}
+	if kind == UserList && res.Ready > MaxPageUsers {
+		return "", res, errs.New("file", "名单有 %d 人，网页上一次最多导入 %d 人（每人的初始密码都要加密，时间较长）：请分成几个文件导入，或在服务器上用 gongkai user import 导入",
+			res.Ready, MaxPageUsers)
 	}
 	what := map[string]string{AgencyList: "个机关", UserList: "个用户"}[kind]
 	token, err := s.stage(ctx, p, &store.StagedImport{Kind: kind, Category: strconv.FormatInt(f.Under, 10), Name: f.Name, Data: f.Data},

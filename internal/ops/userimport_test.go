@@ -123,6 +123,16 @@ func TestStageAndConfirmList(t *testing.T) {
 		if _, err := o.ConfirmList(ctx, f.admin, ops.UserList, token, pw); errs.KindOf(err) != errs.NotFound {
 			t.Errorf("confirmed twice: %v", err)
 		}
+		// more than the page takes: said, nothing staged (the command line takes any number)
+		var many strings.Builder
+		many.WriteString("机关,用户名,姓名,角色\n")
+		for i := range ops.MaxPageUsers + 1 {
+			fmt.Fprintf(&many, "示例区教育局,bulk%d,某%d,办理人\n", i, i)
+		}
+		if token, _, err := o.StageList(ctx, f.admin, ops.UserList, ops.ListFile{Under: f.gov.ID, Name: "用户.csv", Data: []byte(many.String())}, pw); token != "" ||
+			!strings.Contains(errs.Fields(err)["file"], "最多导入 500 人") {
+			t.Errorf("a list of 501 on the page: %q %v", token, err)
+		}
 		agencies := "机关名称,级别\n示例区文化馆,县级人民政府部门\n"
 		token, _, err = o.StageList(ctx, f.admin, ops.AgencyList, ops.ListFile{Under: f.gov.ID, Name: "机关.csv", Data: []byte(agencies)}, nil)
 		if err != nil || token == "" {
