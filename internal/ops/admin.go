@@ -44,7 +44,7 @@ type NewUser struct {
 
 // checkNewUser validates a new user (login, name, role, password, address)
 // and returns the bare address; the password is hashed by the caller, once
-// it writes (hashing costs about 50 ms).
+// it writes (hashing costs tens of milliseconds, docs/PERFORMANCE.md).
 func checkNewUser(n *NewUser, rule org.PasswordRule) (email string, l errs.List) {
 	n.Login, n.Name = strings.TrimSpace(n.Login), strings.TrimSpace(n.Name)
 	if n.Login == "" || strings.ContainsAny(n.Login, " \t") || utf8.RuneCountInString(n.Login) > 40 {

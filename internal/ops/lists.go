@@ -13,7 +13,7 @@ import (
 )
 
 // MaxPageUsers bounds a list of users imported on the 用户 page: hashing
-// each first password takes about 50 ms of a core, and the page must answer
+// each first password takes tens of milliseconds of a core, and the page must answer
 // well within a reverse proxy's timeout (a minute by default).
 const MaxPageUsers = 500
 

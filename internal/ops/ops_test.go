@@ -38,7 +38,7 @@ func at(day, hm string) clock.Clock {
 // fx is a small hierarchy: a county government supervising two of its
 // departments (a, b), and a department of another county (peer).
 type fx struct {
-	t                        *testing.T
+	t                        testing.TB
 	s                        *store.Store
 	o                        *ops.Service
 	gov, a, b, peer, peerGov *org.Agency
@@ -46,7 +46,7 @@ type fx struct {
 	super, admin, peerClerk  ops.Principal
 }
 
-func newFx(t *testing.T, s *store.Store) *fx {
+func newFx(t testing.TB, s *store.Store) *fx {
 	f := &fx{t: t, s: s, o: ops.New(s, at("2026-03-02", "10:00"), workday.Default(), nil)}
 	mk := func(name string, level string, parent *org.Agency) *org.Agency {
 		a := &org.Agency{Name: name, Level: "county_department", ReviewOrgan: "示例区人民政府", LetterPrefix: "示依公"}

@@ -61,9 +61,9 @@ func (s *Service) checkUserRows(ctx context.Context, rows []importer.UserRow, by
 	return ok, bad, hashAll(ok)
 }
 
-// hashAll hashes the first passwords on several cores: argon2id takes about
-// 50 ms and 19 MiB a password, so a county's list would take a minute on
-// one. Four at most, to bound the memory.
+// hashAll hashes the first passwords on several cores: argon2id takes tens
+// of milliseconds and 19 MiB a password (docs/PERFORMANCE.md), a county's
+// list most of a minute on one core. Four at most, to bound the memory.
 func hashAll(users []readyUser) error {
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	failed := make([]error, workers)
