@@ -113,11 +113,15 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	if err != nil {
 		return nil, err
 	}
+	corrected, err := s.correctedRows(ctx, read)
+	if err != nil {
+		return nil, err
+	}
 	listed := map[int64]bool{}
-	for _, r := range due {
+	for _, r := range slices.Concat(due, corrected) {
 		listed[r.ID] = true
 	}
-	type lists struct{ late, soon, lapsed []notify.Item }
+	type lists struct{ late, soon, lapsed, corrected []notify.Item }
 	by := map[int64]*lists{}
 	of := func(h int64) *lists {
 		if by[h] == nil {
@@ -134,9 +138,14 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		}
 	}
 	for _, it := range remindItems(lapsed, cal, day, true) {
-		if !listed[it.ID] { // a payment wait may have both: said once, by its deadline
+		// a payment wait may have both: said once, by its deadline; a 补正
+		// sent online is said as such, whether its period has passed or not
+		if !listed[it.ID] {
 			of(it.Handler).lapsed = append(of(it.Handler).lapsed, it.Item)
 		}
+	}
+	for _, it := range remindItems(corrected, cal, day, true) {
+		of(it.Handler).corrected = append(of(it.Handler).corrected, it.Item)
 	}
 	var reps []notify.ReportDue
 	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
@@ -153,19 +162,20 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		return nil, err
 	}
 	none := of(0)
-	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed)), byDue)
+	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed, none.corrected)), byDue)
 	var out []Reminder
 	for _, u := range staff {
 		mine := of(u.ID)
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
-			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Unassigned: len(unassigned), Items: len(items)}
+			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Corrected: len(mine.corrected), Unassigned: len(unassigned), Items: len(items)}
 		if u.Role == casework.Approver {
 			d.Reports, d.ReportLink = reps, fmt.Sprintf("/admin/reports?year=%d", day.Year()-1)
 		}
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的已逾期"}, mine.late)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays)}, mine.soon)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的补正、缴费等期限已过，请登记处理结果"}, mine.lapsed)
-		d.Groups = appendGroup(d.Groups, notify.Group{Title: "本机关尚未指派承办人的（已逾期、即将到期或补正等期限已过）"}, unassigned)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的申请人已在线提交补正，请核对后登记“收到补正后的申请”"}, mine.corrected)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "本机关尚未指派承办人的（已逾期、即将到期、补正等期限已过或已在线提交补正）"}, unassigned)
 		d.Groups = appendGroup(d.Groups, notify.Group{Unit: "条",
 			Title: fmt.Sprintf("本机关尚未公开的主动公开信息（《条例》第二十六条：形成或变更之日起 20 个工作日内公开；%d 个工作日内到期或已逾期）", catalog.SoonDays)}, items)
 		if len(d.Groups) > 0 || len(d.Reports) > 0 {
@@ -173,6 +183,24 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		}
 	}
 	return out, nil
+}
+
+// correctedRows are the agency's applications awaiting a 补正 that the
+// applicant has sent online: the agency's turn to confirm it.
+func (s *Service) correctedRows(ctx context.Context, read func(casework.Filter) ([]casework.Row, error)) ([]casework.Row, error) {
+	waiting, err := read(casework.Filter{State: casework.AwaitingCorrection})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(waiting))
+	for i, r := range waiting {
+		ids[i] = r.ID
+	}
+	sent, err := s.Store.CorrectionsSent(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(waiting, func(r casework.Row) bool { _, ok := sent[r.ID]; return !ok }), nil
 }
 
 // ReportRemindDays: the head of an office (负责人) is reminded of the

@@ -239,6 +239,23 @@ func TestReminders(t *testing.T) {
 				t.Errorf("%s: %v, %d reminders, want %d", day, err, len(rs), want)
 			}
 		}
+		// E's applicant sends the 补正 online: said as one to confirm, not as a period passed
+		if err := f.on("2026-03-23").SubmitCorrection(ctx, cs["E"].Code, "2025年", "", nil); err != nil {
+			t.Fatal(err)
+		}
+		rs, err = f.o.Reminders(ctx, D("2026-03-31"), "")
+		if err != nil || len(rs) != 2 {
+			t.Fatalf("after the 补正 sent: %v %d", err, len(rs))
+		}
+		clerk = rs[0]
+		var titles []string
+		for _, g := range clerk.Groups {
+			titles = append(titles, g.Title)
+		}
+		if clerk.Lapsed != 0 || clerk.Corrected != 1 || len(clerk.Groups) != 4 || clerk.Groups[2].Items[0].Serial != cs["E"].Serial ||
+			!strings.Contains(clerk.Groups[2].Title, "已在线提交补正") || !strings.Contains(clerk.Summary(), "申请人已在线补正待确认 1 件") {
+			t.Errorf("clerk's after the 补正 sent: %+v %q", clerk.Digest, titles)
+		}
 	})
 }
 
