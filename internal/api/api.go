@@ -362,6 +362,9 @@ type CaseView struct {
 	// ArchiveNo is the 档号 it was filed under, on ArchivedOn (absent: not filed).
 	ArchiveNo  string        `json:"archive_no,omitempty"`
 	ArchivedOn *workday.Date `json:"archived_on,omitempty"`
+	// Corrections are the 补正 the applicant sent online, to confirm by the
+	// step correction_received (absent: none).
+	Corrections []casework.OnlineCorrection `json:"corrections_sent,omitempty"`
 }
 
 // HandlerInput names the 承办人 of an application (0: nobody).
@@ -375,7 +378,7 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 		return nil, err
 	}
 	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
-		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn}
+		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}
