@@ -1,13 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
 )
@@ -20,6 +23,14 @@ func TestPagesAreAccessible(t *testing.T) {
 	st := newSite(t, storetest.SQLite(t))
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)
+	// an application awaiting a 补正: its status page has the form to send it
+	clerk, csrf := st.login("clerk")
+	cid, loc := mustCreate(st, clerk, csrf)
+	st.post(clerk, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}})
+	waiting, err := st.s.GetCase(context.Background(), cid)
+	if err != nil || waiting.State != casework.AwaitingCorrection {
+		t.Fatalf("no application awaiting a 补正: %v", err)
+	}
 	pages := map[string][]string{
 		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password", "/admin/import",
 			"/admin/catalog", "/admin/catalog/new", "/admin/normative", "/admin/newmedia", "/admin/columns", "/admin/ledgers", "/admin/check", "/admin/stats",
@@ -28,7 +39,8 @@ func TestPagesAreAccessible(t *testing.T) {
 		"head":     {"/admin/", "/admin/reports?year=2024", "/admin/reports/2024/versions"},
 		"district": {"/admin/", "/admin/cases", "/admin/rollup?year=2024", "/admin/audit"},
 		"admin":    {"/admin/users", "/admin/agencies", "/admin/calendar", "/admin/settings", "/admin/audit"},
-		"":         {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/login", "/forgot", "/catalog", "/no-such-page"},
+		"": {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/status?code=" + waiting.Code, "/login", "/forgot", "/catalog",
+			"/no-such-page"},
 	}
 	users := make([]string, 0, len(pages))
 	for u := range pages {
