@@ -21,10 +21,7 @@ func TestIdleSession(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
 		now := at("2026-03-02", "09:00").Now()
-		o := f.o.At(clock.Func(clock.Shanghai(), func() time.Time { return now }))
-		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: casework.Clerk, Password: "right-password"}); err != nil {
-			t.Fatal(err)
-		}
+		o := zhang(t, f, &now)
 		_, tok, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
 		if err != nil {
 			t.Fatal(err)
@@ -148,10 +145,7 @@ func TestLastSignIn(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
 		now := at("2026-03-02", "09:00").Now()
-		o := f.o.At(clock.Func(clock.Shanghai(), func() time.Time { return now }))
-		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: casework.Clerk, Password: "right-password"}); err != nil {
-			t.Fatal(err)
-		}
+		o := zhang(t, f, &now)
 		u, _, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
 		if err != nil {
 			t.Fatal(err)
@@ -182,4 +176,15 @@ func TestLastSignIn(t *testing.T) {
 			t.Fatalf("a sign-in later: %+v %v", in, err)
 		}
 	})
+}
+
+// zhang is the service on a clock at *now, with a clerk zhang (password
+// right-password) added by the administrator.
+func zhang(t *testing.T, f *fx, now *time.Time) *ops.Service {
+	t.Helper()
+	o := f.o.At(clock.Func(clock.Shanghai(), func() time.Time { return *now }))
+	if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: casework.Clerk, Password: "right-password"}); err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

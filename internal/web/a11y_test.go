@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 	"testing"
 
@@ -42,27 +41,15 @@ func TestPagesAreAccessible(t *testing.T) {
 		"": {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/status?code=" + waiting.Code, "/login", "/forgot", "/catalog",
 			"/no-such-page"},
 	}
-	users := make([]string, 0, len(pages))
-	for u := range pages {
-		users = append(users, u)
-	}
-	sort.Strings(users)
-	for _, u := range users {
-		c := st.browser()
-		if u != "" {
-			c, _ = st.login(u)
+	eachPage(st, pages, func(u, p string, code int, body string) {
+		if code >= 500 {
+			t.Errorf("%s as %q: %d", p, u, code)
+			return
 		}
-		for _, p := range pages[u] {
-			code, body := st.get(c, p)
-			if code >= 500 {
-				t.Errorf("%s as %q: %d", p, u, code)
-				continue
-			}
-			for _, problem := range a11yProblems(body) {
-				t.Errorf("%s as %q: %s", p, u, problem)
-			}
+		for _, problem := range a11yProblems(body) {
+			t.Errorf("%s as %q: %s", p, u, problem)
 		}
-	}
+	})
 }
 
 // a11yProblems lists what a screen reader would miss on a page.

@@ -1,11 +1,9 @@
 package web_test
 
 import (
-	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -171,17 +169,7 @@ func TestWebOnlineCorrection(t *testing.T) {
 		t.Error("the 工作台 does not mark it")
 	}
 	// the 案卷: the 办理记录 has what was typed, the file is among its files
-	_, zipped := st.get(c, loc+"/file")
-	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open("01 办理记录.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, _ := io.ReadAll(rc)
-	record := strings.Join(strings.Fields(pdfToText(t, rec)), "")
+	record := caseRecord(t, st, c, loc)
 	for _, want := range []string{"三、申请人在线提交的补正", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "03身份证.pdf"} {
 		if !strings.Contains(record, want) {
 			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)

@@ -136,6 +136,15 @@ func TestPagesHaveNoEnglish(t *testing.T) {
 		"admin":    {"/admin/users", "/admin/agencies", "/admin/calendar", "/admin/settings", "/admin/audit"},
 		"":         {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/login", "/no-such-page"},
 	}
+	eachPage(st, pages, func(u, p string, _ int, body string) {
+		if words := englishIn(body); len(words) > 0 {
+			t.Errorf("%s as %q: %v", p, u, words)
+		}
+	})
+}
+
+// eachPage opens each page as its user ("": a visitor), users in order.
+func eachPage(st *site, pages map[string][]string, f func(user, path string, code int, body string)) {
 	users := make([]string, 0, len(pages))
 	for u := range pages {
 		users = append(users, u)
@@ -147,10 +156,8 @@ func TestPagesHaveNoEnglish(t *testing.T) {
 			c, _ = st.login(u)
 		}
 		for _, p := range pages[u] {
-			_, body := st.get(c, p)
-			if words := englishIn(body); len(words) > 0 {
-				t.Errorf("%s as %q: %v", p, u, words)
-			}
+			code, body := st.get(c, p)
+			f(u, p, code, body)
 		}
 	}
 }

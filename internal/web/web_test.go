@@ -2055,17 +2055,7 @@ func TestWebMailLetter(t *testing.T) {
 		t.Fatalf("received %+v", got)
 	}
 	// the 案卷's 办理记录 lists the sending
-	_, zipped := st.get(clerk, path+"/file")
-	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open("01 办理记录.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, _ := io.ReadAll(rc)
-	record := strings.Join(strings.Fields(pdfToText(t, rec)), "")
+	record := caseRecord(t, st, clerk, path)
 	for _, want := range []string{"三、以电子邮件发送的文书", "wang@weibin-demo.example", "2026-11-2410:00", "四、卷内文件目录"} {
 		if !strings.Contains(record, want) {
 			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)
@@ -2300,4 +2290,21 @@ func checkRollupDownloads(t *testing.T, st *site, sup *http.Client) {
 			t.Errorf("%s is no PDF: %q", zr.File[1].Name, head)
 		}
 	}
+}
+
+// caseRecord is the text of the 办理记录 in the 案卷 of the case at path, its
+// spaces and line ends taken out.
+func caseRecord(t *testing.T, st *site, c *http.Client, path string) string {
+	t.Helper()
+	_, zipped := st.get(c, path+"/file")
+	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("01 办理记录.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := io.ReadAll(rc)
+	return strings.Join(strings.Fields(pdfToText(t, rec)), "")
 }
