@@ -117,36 +117,7 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	if err != nil {
 		return nil, err
 	}
-	listed := map[int64]bool{}
-	for _, r := range slices.Concat(due, corrected) {
-		listed[r.ID] = true
-	}
-	type lists struct{ late, soon, lapsed, corrected []notify.Item }
-	by := map[int64]*lists{}
-	of := func(h int64) *lists {
-		if by[h] == nil {
-			by[h] = &lists{}
-		}
-		return by[h]
-	}
-	for _, it := range remindItems(due, cal, day, false) {
-		l := of(it.Handler)
-		if it.Due < day {
-			l.late = append(l.late, it.Item)
-		} else {
-			l.soon = append(l.soon, it.Item)
-		}
-	}
-	for _, it := range remindItems(lapsed, cal, day, true) {
-		// a payment wait may have both: said once, by its deadline; a 补正
-		// sent online is said as such, whether its period has passed or not
-		if !listed[it.ID] {
-			of(it.Handler).lapsed = append(of(it.Handler).lapsed, it.Item)
-		}
-	}
-	for _, it := range remindItems(corrected, cal, day, true) {
-		of(it.Handler).corrected = append(of(it.Handler).corrected, it.Item)
-	}
+	by := shareOut(cal, day, due, lapsed, corrected)
 	var reps []notify.ReportDue
 	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
 		a, err := s.Store.GetAgency(ctx, staff[0].AgencyID)
@@ -161,11 +132,11 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	if err != nil {
 		return nil, err
 	}
-	none := of(0)
+	none := by.of(0)
 	unassigned := slices.SortedFunc(slices.Values(slices.Concat(none.late, none.soon, none.lapsed, none.corrected)), byDue)
 	var out []Reminder
 	for _, u := range staff {
-		mine := of(u.ID)
+		mine := by.of(u.ID)
 		d := notify.Digest{To: u.Email, Name: u.Name, Agency: u.Agency, Today: day, Soon: RemindDays, Base: base,
 			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Corrected: len(mine.corrected), Unassigned: len(unassigned), Items: len(items)}
 		if u.Role == casework.Approver {
@@ -201,6 +172,50 @@ func (s *Service) correctedRows(ctx context.Context, read func(casework.Filter) 
 		return nil, err
 	}
 	return slices.DeleteFunc(waiting, func(r casework.Row) bool { _, ok := sent[r.ID]; return !ok }), nil
+}
+
+// remindLists are one 承办人's applications in a reminder.
+type remindLists struct{ late, soon, lapsed, corrected []notify.Item }
+
+// byHandler are the lists by 承办人 (0: nobody).
+type byHandler map[int64]*remindLists
+
+// of is the handler's lists, empty ones when they have none.
+func (by byHandler) of(h int64) *remindLists {
+	if by[h] == nil {
+		by[h] = &remindLists{}
+	}
+	return by[h]
+}
+
+// shareOut shares the agency's applications out by 承办人 (0: nobody):
+// those due (late or soon), those whose other period has passed, and those
+// whose 补正 was sent online. An application is said once: a payment wait
+// may have both a deadline and a period, a 补正 sent online is said as such
+// whether its period has passed or not.
+func shareOut(cal *workday.Calendar, day workday.Date, due, lapsed, corrected []casework.Row) byHandler {
+	by := byHandler{}
+	listed := map[int64]bool{}
+	for _, r := range slices.Concat(due, corrected) {
+		listed[r.ID] = true
+	}
+	for _, it := range remindItems(due, cal, day, false) {
+		l := by.of(it.Handler)
+		if it.Due < day {
+			l.late = append(l.late, it.Item)
+		} else {
+			l.soon = append(l.soon, it.Item)
+		}
+	}
+	for _, it := range remindItems(lapsed, cal, day, true) {
+		if !listed[it.ID] {
+			by.of(it.Handler).lapsed = append(by.of(it.Handler).lapsed, it.Item)
+		}
+	}
+	for _, it := range remindItems(corrected, cal, day, true) {
+		by.of(it.Handler).corrected = append(by.of(it.Handler).corrected, it.Item)
+	}
+	return by
 }
 
 // ReportRemindDays: the head of an office (负责人) is reminded of the

@@ -645,7 +645,7 @@ func TestBrowserSessionEndsFormKept(t *testing.T) {
 	defer cancel()
 	err := chromedp.Do(tab, chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name=login]`)),
 		chromedp.SetValue(chromedp.CSS(`input[name=login]`), "clerk"), chromedp.SetValue(chromedp.CSS(`input[name=password]`), demo.Password),
-		chromedp.Click(chromedp.CSS(`main form button`)), chromedp.WaitVisible(chromedp.CSS(`nav`)))
+		chromedp.Click(chromedp.CSS(`main form button`)), chromedp.WaitVisible(chromedp.CSS(`header form.who`))) // signed in: the 退出 form
 	if err != nil {
 		t.Fatal(err)
 	}
