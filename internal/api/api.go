@@ -365,6 +365,9 @@ type CaseView struct {
 	// Corrections are the 补正 the applicant sent online, to confirm by the
 	// step correction_received (absent: none).
 	Corrections []casework.OnlineCorrection `json:"corrections_sent,omitempty"`
+	// Withdraws are the applicant's requests, sent online, to withdraw, to
+	// record by the step withdraw (absent: none).
+	Withdraws []casework.WithdrawRequest `json:"withdraws_sent,omitempty"`
 }
 
 // HandlerInput names the 承办人 of an application (0: nobody).
@@ -378,7 +381,7 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 		return nil, err
 	}
 	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
-		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections}
+		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}

@@ -61,6 +61,7 @@ type Filter struct {
 	Handler       int64         // >0: the cases of this 承办人 (a user id)
 	Unassigned    bool          // the cases with no 承办人
 	Filed         string        // "filed": those with a 档号; "unfiled": closed ones without one
+	Asked         bool          // open cases whose applicant sent a 补正 or a request to withdraw online, for the agency to confirm
 	Limit, Offset int
 }
 
@@ -79,6 +80,13 @@ type OnlineCorrection struct {
 	At           time.Time `json:"sent_at"`
 	Text         string    `json:"text"`
 	AttachmentID int64     `json:"attachment_id,omitempty"` // the file sent with it (0: none)
+}
+
+// WithdrawRequest is the applicant's request, sent online by the 查询码, to
+// withdraw the application: the agency records the withdrawal (申请人撤回申请).
+type WithdrawRequest struct {
+	At     time.Time `json:"sent_at"`
+	Reason string    `json:"reason,omitempty"`
 }
 
 // Attachment is a file kept with a case.

@@ -55,7 +55,7 @@ type Digest struct {
 	Soon             int // "due soon" is within this many working days
 	Overdue, DueSoon int // of the person's own applications
 	Lapsed           int // own ones whose 补正 or payment period has passed: to record
-	Corrected        int // own ones whose applicant sent the 补正 online: to confirm
+	Corrected        int // own ones whose applicant sent the 补正 or a request to withdraw online: to confirm
 	Items            int // the agency's 主动公开 items due under Art. 26 within days or late
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
@@ -127,7 +127,7 @@ func (d Digest) Summary() string {
 		parts = append(parts, fmt.Sprintf("补正、缴费等期限已过待登记 %d 件", d.Lapsed))
 	}
 	if d.Corrected > 0 {
-		parts = append(parts, fmt.Sprintf("申请人已在线补正待确认 %d 件", d.Corrected))
+		parts = append(parts, fmt.Sprintf("申请人在线补正或撤回待确认 %d 件", d.Corrected))
 	}
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))

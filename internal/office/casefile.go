@@ -3,6 +3,7 @@ package office
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"path"
@@ -25,6 +26,8 @@ type CaseFileParts struct {
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
 	// Corrections are the 补正 the applicant sent online (their files are in Files)
 	Corrections []casework.OnlineCorrection
+	// Withdraws are the applicant's requests, sent online, to withdraw
+	Withdraws []casework.WithdrawRequest
 	// ArchiveNo is the 档号 the application was filed under ("": not filed)
 	ArchiveNo string
 	Files     []AttachedFile
@@ -257,17 +260,24 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = "四"
 	}
-	if len(p.Corrections) > 0 {
-		sent := &Table{Widths: []float64{1.8, 7}, FontSize: 10.5}
-		sent.Rows = append(sent.Rows, []Cell{hdr("提交时间", 1, 1), hdr("内容", 1, 1)})
+	if len(p.Corrections)+len(p.Withdraws) > 0 {
+		sent := &Table{Widths: []float64{1.8, 1.2, 5.8}, FontSize: 10.5}
+		sent.Rows = append(sent.Rows, []Cell{hdr("提交时间", 1, 1), hdr("事项", 1, 1), hdr("内容", 1, 1)})
+		row := func(at time.Time, what, text string) {
+			sent.Rows = append(sent.Rows, []Cell{{Text: p.Clock.Format(at), Cols: 1, Rows: 1}, {Text: what, Cols: 1, Rows: 1},
+				{Text: text, Cols: 1, Rows: 1, Left: true}})
+		}
 		for _, oc := range p.Corrections {
 			text := oc.Text
 			if oc.AttachmentID != 0 {
 				text = strings.TrimSpace(text + "\n（附文件，见卷内文件）")
 			}
-			sent.Rows = append(sent.Rows, []Cell{{Text: p.Clock.Format(oc.At), Cols: 1, Rows: 1}, {Text: text, Cols: 1, Rows: 1, Left: true}})
+			row(oc.At, "补正", text)
 		}
-		d.add(StyleHeading1, next+"、申请人在线提交的补正")
+		for _, w := range p.Withdraws {
+			row(w.At, "申请撤回", cmp.Or(w.Reason, "（未说明理由）"))
+		}
+		d.add(StyleHeading1, next+"、申请人在线提交的补正和撤回申请")
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = map[string]string{"三": "四", "四": "五"}[next]
 	}

@@ -109,6 +109,9 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 	if f.Corrections, err = s.Store.OnlineCorrections(ctx, c.ID); err != nil {
 		return nil, err
 	}
+	if f.Withdraws, err = s.Store.WithdrawRequests(ctx, c.ID); err != nil {
+		return nil, err
+	}
 	if f.ArchiveNo, _, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
 		return nil, err
 	}

@@ -35,6 +35,8 @@ type CaseView struct {
 	Mails        []casework.LetterMail
 	// Corrections are the 补正 the applicant sent online (Files holds their files)
 	Corrections []casework.OnlineCorrection
+	// Withdraws are the applicant's requests, sent online, to withdraw
+	Withdraws []casework.WithdrawRequest
 	// ArchiveNo is the 档号 it was filed under, on ArchivedOn ("": not filed)
 	ArchiveNo  string
 	ArchivedOn *workday.Date
@@ -98,6 +100,9 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		return nil, err
 	}
 	if v.Corrections, err = s.Store.OnlineCorrections(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if v.Withdraws, err = s.Store.WithdrawRequests(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {

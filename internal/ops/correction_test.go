@@ -1,11 +1,13 @@
 package ops_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -82,6 +84,65 @@ func TestSubmitCorrection(t *testing.T) {
 		f.steps(c.ID, stepAt{"2026-03-04", f.clerk, casework.Step{Kind: casework.KindCorrectionReceived}})
 		if err := o.SubmitCorrection(ctx, c.Code, "又一次", "", nil); errs.KindOf(err) != errs.Conflict {
 			t.Errorf("after it was received: %v", err)
+		}
+	})
+}
+
+// An applicant asks online to withdraw an open application: kept and
+// audited, shown on the status page (the form no more), on the case page,
+// in the 工作台's list of what applicants sent and in the 承办人's reminder;
+// refused unconfirmed, twice, or once answered.
+func TestRequestWithdraw(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		c := f.register("2026-03-02", "王某")
+		o := f.on("2026-03-04")
+		if sv, err := o.Status(ctx, c.Code); err != nil || !sv.CanWithdraw {
+			t.Fatalf("an open application offers no withdrawal: %+v %v", sv, err)
+		}
+		if err := o.RequestWithdraw(ctx, c.Code, "已从其他途径获得", false); errs.Fields(err)["confirm"] == "" {
+			t.Errorf("not confirmed: %v", err)
+		}
+		before := f.audits()
+		if err := o.RequestWithdraw(ctx, c.Code, "已从其他途径获得", true); err != nil {
+			t.Fatal(err)
+		}
+		if f.audits() != before+1 {
+			t.Error("not audited")
+		}
+		if err := o.RequestWithdraw(ctx, c.Code, "", true); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("twice: %v", err)
+		}
+		sv, err := o.Status(ctx, c.Code)
+		if err != nil || sv.CanWithdraw || sv.WithdrawSent.IsZero() {
+			t.Fatalf("status after: %+v %v", sv, err)
+		}
+		v, err := o.Case(ctx, f.clerk, c.ID)
+		if err != nil || len(v.Withdraws) != 1 || v.Withdraws[0].Reason != "已从其他途径获得" {
+			t.Fatalf("case page: %+v %v", v, err)
+		}
+		d, err := o.Dashboard(ctx, f.clerk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(d.Groups, func(g ops.DashGroup) bool {
+			return g.Key == "asked" && slices.ContainsFunc(g.Rows, func(r ops.DashRow) bool { return r.ID == c.ID })
+		}) {
+			t.Error("the 工作台 does not list it")
+		}
+		if _, err := o.SetUserEmail(ctx, f.clerk, f.clerk.UserID, "zhang@example.gov.cn"); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := o.Reminders(ctx, D("2026-03-04"), "")
+		if err != nil || len(rs) != 1 || rs[0].Corrected != 1 || rs[0].Overdue+rs[0].DueSoon != 0 {
+			t.Fatalf("reminder: %v %+v", err, rs)
+		}
+		f.steps(c.ID, stepAt{"2026-03-04", f.clerk, casework.Step{Kind: casework.KindWithdraw}})
+		if sv, _ = o.Status(ctx, c.Code); sv.CanWithdraw {
+			t.Error("a closed application offers withdrawal")
+		}
+		if err := o.RequestWithdraw(ctx, c.Code, "", true); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("once closed: %v", err)
 		}
 	})
 }

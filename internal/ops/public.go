@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -45,6 +46,10 @@ type StatusView struct {
 	// agency's confirmation while the application still awaits it).
 	CorrectionsSent []time.Time
 	CanCorrect      bool // the form to send one is offered
+	// WithdrawSent: when the applicant asked online to withdraw (zero: not);
+	// CanWithdraw: the form is offered (open, not yet asked).
+	WithdrawSent time.Time
+	CanWithdraw  bool
 }
 
 // StatusLetter is a letter an applicant may download by its 查询码.
@@ -118,15 +123,8 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 			}
 		}
 	}
-	if c.State == casework.AwaitingCorrection {
-		sent, err := s.Store.OnlineCorrections(ctx, c.ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, oc := range sent {
-			v.CorrectionsSent = append(v.CorrectionsSent, oc.At)
-		}
-		v.CanCorrect = len(sent) < maxCorrectionsSent
+	if err := s.statusSent(ctx, c, v); err != nil {
+		return nil, nil, err
 	}
 	if len(v.Letters) > 0 {
 		mails, err := s.Store.LetterMails(ctx, c.ID)
@@ -142,6 +140,30 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 		}
 	}
 	return v, &statusCase{c: c, cal: cal, st: st, ag: ag}, nil
+}
+
+// statusSent says what the applicant sent online (a 补正, a request to
+// withdraw) and which forms the status page offers.
+func (s *Service) statusSent(ctx context.Context, c *casework.Case, v *StatusView) error {
+	if c.State == casework.AwaitingCorrection {
+		sent, err := s.Store.OnlineCorrections(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		for _, oc := range sent {
+			v.CorrectionsSent = append(v.CorrectionsSent, oc.At)
+		}
+		v.CanCorrect = len(sent) < maxCorrectionsSent
+	}
+	if !c.State.Open() {
+		return nil
+	}
+	asked, err := s.Store.WithdrawRequests(ctx, c.ID)
+	if len(asked) > 0 {
+		v.WithdrawSent = asked[0].At
+	}
+	v.CanWithdraw = len(asked) == 0
+	return err
 }
 
 func letterTitle(kind string) string {
@@ -234,5 +256,41 @@ func (s *Service) SubmitCorrection(ctx context.Context, code, text, fileName str
 			e.Detail += "，文件 " + a.Name
 		}
 		return tx.AddOnlineCorrection(ctx, c.ID, oc)
+	})
+}
+
+// maxWithdrawReason bounds the reason an applicant gives for withdrawing.
+const maxWithdrawReason = 500
+
+// RequestWithdraw keeps an applicant's request, sent by the 查询码, to
+// withdraw an open application; confirmed is the applicant's tick that they
+// mean it. The agency records the withdrawal itself (申请人撤回申请, with the
+// day it confirms the request); one request an application.
+func (s *Service) RequestWithdraw(ctx context.Context, code, reason string, confirmed bool) error {
+	reason = strings.TrimSpace(reason)
+	if !confirmed {
+		return errs.New("confirm", "请勾选确认撤回这件申请")
+	}
+	if utf8.RuneCountInString(reason) > maxWithdrawReason {
+		return errs.New("reason", "撤回理由最多 %d 字", maxWithdrawReason)
+	}
+	c, err := s.Store.CaseByCode(ctx, code)
+	if err != nil {
+		return notFoundOr(err)
+	}
+	if !c.State.Open() {
+		return &errs.Error{Kind: errs.Conflict, Where: "confirm", Msg: "这件申请已经办结，不能撤回"}
+	}
+	sent, err := s.Store.WithdrawRequests(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if len(sent) > 0 {
+		return &errs.Error{Kind: errs.Conflict, Where: "confirm", Msg: "已在线申请撤回，待受理机关确认"}
+	}
+	p := Principal{AgencyID: c.AgencyID, Name: "申请人（在线撤回）", Role: casework.Clerk, Via: "public"}
+	return s.write(ctx, p, "case.withdraw_sent", func(tx *store.Tx, e *audit.Entry) error {
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, cmp.Or(reason, "（未说明理由）")
+		return tx.AddWithdrawRequest(ctx, c.ID, &casework.WithdrawRequest{Reason: reason})
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -113,7 +114,7 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	if err != nil {
 		return nil, err
 	}
-	corrected, err := s.correctedRows(ctx, read)
+	corrected, err := read(casework.Filter{Asked: true})
 	if err != nil {
 		return nil, err
 	}
@@ -145,8 +146,8 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的已逾期"}, mine.late)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays)}, mine.soon)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的补正、缴费等期限已过，请登记处理结果"}, mine.lapsed)
-		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的申请人已在线提交补正，请核对后登记“收到补正后的申请”"}, mine.corrected)
-		d.Groups = appendGroup(d.Groups, notify.Group{Title: "本机关尚未指派承办人的（已逾期、即将到期、补正等期限已过或已在线提交补正）"}, unassigned)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的申请人已在线提交补正或申请撤回，请核对后登记“收到补正后的申请”或“申请人撤回申请”"}, mine.corrected)
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "本机关尚未指派承办人的（已逾期、即将到期、补正等期限已过或申请人已在线提交补正、撤回）"}, unassigned)
 		d.Groups = appendGroup(d.Groups, notify.Group{Unit: "条",
 			Title: fmt.Sprintf("本机关尚未公开的主动公开信息（《条例》第二十六条：形成或变更之日起 20 个工作日内公开；%d 个工作日内到期或已逾期）", catalog.SoonDays)}, items)
 		if len(d.Groups) > 0 || len(d.Reports) > 0 {
@@ -154,24 +155,6 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		}
 	}
 	return out, nil
-}
-
-// correctedRows are the agency's applications awaiting a 补正 that the
-// applicant has sent online: the agency's turn to confirm it.
-func (s *Service) correctedRows(ctx context.Context, read func(casework.Filter) ([]casework.Row, error)) ([]casework.Row, error) {
-	waiting, err := read(casework.Filter{State: casework.AwaitingCorrection})
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(waiting))
-	for i, r := range waiting {
-		ids[i] = r.ID
-	}
-	sent, err := s.Store.CorrectionsSent(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(waiting, func(r casework.Row) bool { _, ok := sent[r.ID]; return !ok }), nil
 }
 
 // remindLists are one 承办人's applications in a reminder.
@@ -195,8 +178,13 @@ func (by byHandler) of(h int64) *remindLists {
 // whether its period has passed or not.
 func shareOut(cal *workday.Calendar, day workday.Date, due, lapsed, corrected []casework.Row) byHandler {
 	by := byHandler{}
-	listed := map[int64]bool{}
-	for _, r := range slices.Concat(due, corrected) {
+	asked := map[int64]bool{}
+	for _, r := range corrected {
+		asked[r.ID] = true
+	}
+	due = slices.DeleteFunc(slices.Clone(due), func(r casework.Row) bool { return asked[r.ID] }) // said with what the applicant sent
+	listed := maps.Clone(asked)
+	for _, r := range due {
 		listed[r.ID] = true
 	}
 	for _, it := range remindItems(due, cal, day, false) {
@@ -212,7 +200,11 @@ func shareOut(cal *workday.Calendar, day workday.Date, due, lapsed, corrected []
 			by.of(it.Handler).lapsed = append(by.of(it.Handler).lapsed, it.Item)
 		}
 	}
-	for _, it := range remindItems(corrected, cal, day, true) {
+	// a 补正 waits under its period, a request to withdraw under the reply deadline
+	waiting := slices.DeleteFunc(slices.Clone(corrected), func(r casework.Row) bool { return r.State != casework.AwaitingCorrection })
+	running := slices.DeleteFunc(slices.Clone(corrected), func(r casework.Row) bool { return r.State == casework.AwaitingCorrection })
+	for _, it := range slices.SortedFunc(slices.Values(slices.Concat(remindItems(waiting, cal, day, true), remindItems(running, cal, day, false))),
+		func(a, b remindItem) int { return byDue(a.Item, b.Item) }) {
 		by.of(it.Handler).corrected = append(by.of(it.Handler).corrected, it.Item)
 	}
 	return by

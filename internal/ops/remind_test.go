@@ -253,7 +253,7 @@ func TestReminders(t *testing.T) {
 			titles = append(titles, g.Title)
 		}
 		if clerk.Lapsed != 0 || clerk.Corrected != 1 || len(clerk.Groups) != 4 || clerk.Groups[2].Items[0].Serial != cs["E"].Serial ||
-			!strings.Contains(clerk.Groups[2].Title, "已在线提交补正") || !strings.Contains(clerk.Summary(), "申请人已在线补正待确认 1 件") {
+			!strings.Contains(clerk.Groups[2].Title, "已在线提交补正") || !strings.Contains(clerk.Summary(), "申请人在线补正或撤回待确认 1 件") {
 			t.Errorf("clerk's after the 补正 sent: %+v %q", clerk.Digest, titles)
 		}
 	})

@@ -152,6 +152,7 @@ var matrix = map[string]access{
 	"GET /receipt/{code}":                             public,
 	"GET /status":                                     public,
 	"POST /status/correction":                         public,
+	"POST /status/withdraw":                           public,
 	"GET /status/letters/{seq}":                       public,
 	"/":                                               public,
 	"GET /api/v1/openapi.json":                        public,
@@ -340,7 +341,7 @@ func checkRoute(t *testing.T, base, pat string, acc access, actors []*actor, tar
 			token := a.csrf
 			if method == "POST" && acc == public {
 				form := strings.TrimSuffix(strings.Replace(p, "/confirm", "", 1), "/")
-				if p == "/status/correction" {
+				if p == "/status/correction" || p == "/status/withdraw" {
 					form = "/login" // the status page shows its form only with a code; the token is the visitor's, one for every public form
 				}
 				token = publicToken(t, a.client, base+form)

@@ -219,6 +219,10 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 	if f.Unassigned {
 		where = append(where, "handler_id IS NULL")
 	}
+	if f.Asked {
+		where = append(where, `(state = 'awaiting_correction' AND EXISTS (SELECT 1 FROM online_corrections o WHERE o.case_id = cases.id)
+			OR state <> 'closed' AND state <> 'merged' AND EXISTS (SELECT 1 FROM withdraw_requests w WHERE w.case_id = cases.id))`)
+	}
 	switch f.Filed {
 	case "filed":
 		where = append(where, "archive_no <> ''")

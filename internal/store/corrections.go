@@ -65,3 +65,30 @@ func (s *Store) CorrectionsSent(ctx context.Context, caseIDs []int64) (map[int64
 	}
 	return out, mapErr(rows.Err())
 }
+
+// AddWithdrawRequest keeps an applicant's request to withdraw.
+func (t *Tx) AddWithdrawRequest(ctx context.Context, caseID int64, w *casework.WithdrawRequest) error {
+	w.At = t.s.Clock.Now()
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO withdraw_requests (case_id, sent_at, reason) VALUES ($1,$2,$3)`, caseID, t.s.ts(w.At), w.Reason)
+	return mapErr(err)
+}
+
+// WithdrawRequests are the requests to withdraw sent for a case, oldest first.
+func (s *Store) WithdrawRequests(ctx context.Context, caseID int64) ([]casework.WithdrawRequest, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sent_at, reason FROM withdraw_requests WHERE case_id = $1 ORDER BY sent_at, id`, caseID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []casework.WithdrawRequest
+	for rows.Next() {
+		var w casework.WithdrawRequest
+		var at timeCol
+		if err := rows.Scan(&at, &w.Reason); err != nil {
+			return nil, mapErr(err)
+		}
+		w.At = at.t
+		out = append(out, w)
+	}
+	return out, mapErr(rows.Err())
+}

@@ -170,9 +170,50 @@ func TestWebOnlineCorrection(t *testing.T) {
 	}
 	// the 案卷: the 办理记录 has what was typed, the file is among its files
 	record := caseRecord(t, st, c, loc)
-	for _, want := range []string{"三、申请人在线提交的补正", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "03身份证.pdf"} {
+	for _, want := range []string{"三、申请人在线提交的补正和撤回申请", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "03身份证.pdf"} {
 		if !strings.Contains(record, want) {
 			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)
 		}
+	}
+}
+
+// The applicant asks to withdraw from the status page: unticked, the page
+// says so and keeps the reason; ticked, it is sent, said on the status page
+// and on the case page, and listed on the 工作台.
+func TestWebWithdrawRequest(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := st.browser()
+	_, page := st.get(v, "/status?code="+cs.Code)
+	if !strings.Contains(page, "撤回这件申请") {
+		t.Fatal("no withdrawal offered")
+	}
+	form := url.Values{"csrf": {token(page)}, "code": {cs.Code}, "reason": {"已从政府网站查到"}}
+	code, body, _ := st.post(v, "/status/withdraw", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "请勾选确认撤回这件申请") || !strings.Contains(body, "已从政府网站查到</textarea>") ||
+		!strings.Contains(body, `id="withdraw" open`) {
+		t.Fatalf("unticked: %d", code)
+	}
+	form.Set("confirm", "1")
+	code, _, where := st.post(v, "/status/withdraw", form)
+	if code != http.StatusSeeOther {
+		t.Fatalf("sent: %d", code)
+	}
+	if _, page = st.get(v, where); !strings.Contains(page, "撤回申请已提交，待受理机关确认") || strings.Contains(page, "撤回这件申请</summary>") {
+		t.Error("the status page after")
+	}
+	if _, page = st.get(c, loc); !strings.Contains(page, "申请人在线申请撤回") || !strings.Contains(page, "理由：已从政府网站查到") {
+		t.Error("the case page does not show the request")
+	}
+	if _, page = st.get(c, "/admin/"); !strings.Contains(page, "申请人在线提交了补正或撤回申请，待确认") || !strings.Contains(page, cs.Serial) {
+		t.Error("the 工作台 does not list it")
+	}
+	if _, page = st.get(c, "/admin/cases?asked=1"); !strings.Contains(page, cs.Serial) {
+		t.Error("the list's filter")
 	}
 }

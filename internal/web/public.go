@@ -291,6 +291,35 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "status", p)
 }
 
+// statusWithdraw takes an applicant's request to withdraw, from the status
+// page: kept until the agency records the withdrawal.
+func (s *Server) statusWithdraw(w http.ResponseWriter, r *http.Request) {
+	code := strings.ReplaceAll(casework.NormalizeCode(r.PostFormValue("code")), "-", "")
+	p := page{Title: "办理进度", CSRF: s.publicToken(w, r), Form: map[string]string{"code": code, "reason": r.PostFormValue("reason")}}
+	var err error = errs.New("confirm", "表单已过期，请重新提交")
+	if checkPublicToken(r) {
+		if err = s.Ops.Limit(r.Context(), "withdraw", s.ClientIP(r), 10, time.Hour); err == nil {
+			err = s.Ops.RequestWithdraw(r.Context(), code, r.PostFormValue("reason"), r.PostFormValue("confirm") == "1")
+		}
+	}
+	if err == nil {
+		http.Redirect(w, r, "/status?ok=withdraw&code="+url.QueryEscape(code), http.StatusSeeOther)
+		return
+	}
+	status, msg := statusOf(err)
+	if errs.KindOf(err) == errs.Invalid {
+		status = http.StatusUnprocessableEntity
+	}
+	if v, verr := s.Ops.Status(r.Context(), code); verr == nil {
+		p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code), "Withdrawing": true}
+	}
+	p.Errors = formErrors(err, nil)
+	if p.Errors["reason"] == "" && p.Errors["confirm"] == "" {
+		p.Errors["confirm"] = msg
+	}
+	s.render(w, status, "status", p)
+}
+
 // statusCorrection takes a 补正 the applicant sends from the status page:
 // what they type and a file, kept until the agency confirms receipt.
 func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {

@@ -154,6 +154,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /status", s.status},
 		{"GET /status/letters/{seq}", s.statusLetter},
 		{"POST /status/correction", s.statusCorrection},
+		{"POST /status/withdraw", s.statusWithdraw},
 		{"/", s.notFoundPage},
 	}...)
 }
