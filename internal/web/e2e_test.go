@@ -656,3 +656,29 @@ func TestBrowserSessionEndsFormKept(t *testing.T) {
 		t.Fatalf("the address was not saved: %v %+v", err, row)
 	}
 }
+
+// The case page's link to a step's form (the hint under a withdrawal the
+// applicant asked for online) unfolds that form.
+func TestBrowserStepLinkOpensForm(t *testing.T) {
+	b := newBrowserTest(t)
+	st := b.site
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.b.Ops.RequestWithdraw(context.Background(), cs.Code, "不再需要", true); err != nil {
+		t.Fatal(err)
+	}
+	b.login("clerk")
+	b.do(chromedp.Navigate(b.base + loc))
+	b.do(chromedp.Click(chromedp.CSS(`#withdraw-sent a[href="#step-withdraw"]`)))
+	for range 40 {
+		if open, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.getElementById('step-withdraw').open`)); err == nil && open {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("the link did not unfold the step's form")
+}

@@ -76,3 +76,17 @@
     });
   }, true);
 })();
+
+// A link to a step's form (#step-…) opens the form it points to: the steps
+// are folded <details>, which a browser does not unfold for a link.
+(function () {
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    for (; el; el = el.parentElement) {
+      if (el.tagName === 'DETAILS') el.open = true;
+    }
+  }
+  window.addEventListener('hashchange', unfold);
+  document.addEventListener('DOMContentLoaded', unfold);
+})();
