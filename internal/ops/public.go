@@ -202,6 +202,17 @@ const maxCorrectionText = 5000
 // person corrects once or twice; more is a form sent in a loop.
 const maxCorrectionsSent = 5
 
+// CorrectionsPerHour bounds the 补正 sent online from one address.
+const CorrectionsPerHour = 10
+
+// MaySendCorrection says whether a 补正 may be sent with this 查询码 from
+// this address: the application awaits one and the address has not sent too
+// many. Asked before a file's body is read.
+func (s *Service) MaySendCorrection(ctx context.Context, code, ip string) bool {
+	c, err := s.Store.CaseByCode(ctx, code)
+	return err == nil && c.State == casework.AwaitingCorrection && s.Throttled(ctx, "correction", ip, CorrectionsPerHour, time.Hour) == nil
+}
+
 // SubmitCorrection keeps the 补正 an applicant sends online by the 查询码
 // while the application awaits it: the text, and a file kept with the case.
 // It is not yet 收到补正: the agency confirms it by recording that step, and

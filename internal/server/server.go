@@ -115,7 +115,7 @@ func New(o Options) (*Server, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ans(w, r, http.StatusForbidden, "cross_origin", "请求来自其他网站，没有执行：为防止他人借用您的登录身份，只接受从本站页面提交的表单。请打开本站的页面重新操作")
 	}))
-	srv.Handler = securityHeaders(o.TLS, cop.Handler(limitBodies(ans, ws.SignedIn, plainText(ans, metrics.Instrument(mux, log)))))
+	srv.Handler = securityHeaders(o.TLS, cop.Handler(limitBodies(ans, ws.MayUpload, plainText(ans, metrics.Instrument(mux, log)))))
 	return srv, nil
 }
 
@@ -208,16 +208,21 @@ func bodyLimit(r *http.Request) int64 {
 // within the limit, so that no handler reads an unbounded body. An upload to
 // the back office larger than a form is read only from a signed-in user:
 // anyone else is sent to the login page first, so that no stranger has the
-// server spool 100 MB to its disk.
-func limitBodies(ans answerFunc, signedIn func(*http.Request) bool, h http.Handler) http.Handler {
+// server spool 100 MB to its disk; the public one (a 补正's file) only with a
+// 查询码 that may send it (mayUpload says which).
+func limitBodies(ans answerFunc, mayUpload func(*http.Request) bool, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		max := bodyLimit(r)
 		if r.ContentLength > max {
 			tooLarge(ans, w, r, max)
 			return
 		}
-		if r.Method == http.MethodPost && max > limitForm && strings.HasPrefix(r.URL.Path, "/admin/") && !signedIn(r) {
-			http.Redirect(w, r, "/login", http.StatusSeeOther)
+		if r.Method == http.MethodPost && max > limitForm && (r.ContentLength < 0 || r.ContentLength > limitForm) && !mayUpload(r) {
+			if strings.HasPrefix(r.URL.Path, "/admin/") {
+				http.Redirect(w, r, "/login", http.StatusSeeOther)
+			} else {
+				ans(w, r, http.StatusNotFound, "not_found", "查询码不对、这件申请不需要补正，或提交过于频繁：请从进度查询页面查询后再提交")
+			}
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, max)

@@ -138,6 +138,23 @@ func TestBodyLimits(t *testing.T) {
 			t.Errorf("%s: the server read %d MB of a stranger's upload", path, read>>20)
 		}
 	}
+	// a stranger's file to the status page's 补正 form, without a 查询码 that
+	// may send one: refused before the server reads it
+	for _, path := range []string{"/status/correction", "/status/correction?code=NOSUCHCODE"} {
+		body := &countingReader{}
+		req, _ := http.NewRequest("POST", hs.URL+path, body)
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			_ = resp.Body.Close()
+			if resp.StatusCode != http.StatusNotFound {
+				t.Errorf("%s from a stranger: %d, want 404", path, resp.StatusCode)
+			}
+		}
+		if read := body.n.Load(); read > 8<<20 {
+			t.Errorf("%s: the server read %d MB of a stranger's upload", path, read>>20)
+		}
+	}
 	// a form within its limit still works
 	resp, err := http.Get(hs.URL + "/login")
 	if err != nil || resp.StatusCode != 200 {

@@ -150,12 +150,15 @@ func TestWebOnlineCorrection(t *testing.T) {
 	if !strings.Contains(page, "在线提交补正") || !strings.Contains(page, "请明确学段") {
 		t.Fatal("the status page offers no 补正 form")
 	}
-	fields := map[string]string{"csrf": token(page), "code": cs.Code, "text": "申请初中学段的招生计划。"}
-	code, _, body := st.upload(v, "/status/correction", fields, "身份证.pdf", []byte("not a pdf"))
+	if !strings.Contains(page, `action="/status/correction?code=`+cs.Code+`"`) {
+		t.Fatal("the form does not carry the 查询码 in its address")
+	}
+	fields := map[string]string{"csrf": token(page), "text": "申请初中学段的招生计划。"}
+	code, _, body := st.upload(v, "/status/correction?code="+cs.Code, fields, "身份证.pdf", []byte("not a pdf"))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "内容与扩展名.pdf不符") || !strings.Contains(body, "申请初中学段的招生计划。</textarea>") {
 		t.Fatalf("a bad file: %d", code)
 	}
-	code, where, _ := st.upload(v, "/status/correction", fields, "身份证.pdf", []byte("%PDF-1.4\n"))
+	code, where, _ := st.upload(v, "/status/correction?code="+cs.Code, fields, "身份证.pdf", []byte("%PDF-1.4\n"))
 	if code != http.StatusSeeOther || !strings.HasPrefix(where, "/status?ok=correction") {
 		t.Fatalf("send: %d %s", code, where)
 	}

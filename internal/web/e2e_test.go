@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -681,4 +683,32 @@ func TestBrowserStepLinkOpensForm(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatal("the link did not unfold the step's form")
+}
+
+// The applicant sends a 补正 with a file from the status page in a browser:
+// the file goes with the 查询码 in the form's address, and lands.
+func TestBrowserOnlineCorrection(t *testing.T) {
+	b := newBrowserTest(t)
+	st := b.site
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
+		t.Fatalf("补正告知: %d", code)
+	}
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "身份证明.pdf")
+	if err := os.WriteFile(file, append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), 300<<10)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(b.base+"/status?code="+cs.Code), chromedp.WaitVisible(chromedp.CSS(`#correction textarea`)))
+	b.do(chromedp.SetValue(chromedp.CSS(`#correction textarea`), "初中学段。"), chromedp.SetUploadFiles(`#correction input[type=file]`, []string{file}))
+	b.do(chromedp.Click(chromedp.CSS(`#correction button`)))
+	b.waitText("main", "补正已提交")
+	sent, err := st.s.OnlineCorrections(context.Background(), id)
+	if err != nil || len(sent) != 1 || sent[0].Text != "初中学段。" || sent[0].AttachmentID == 0 {
+		t.Fatalf("sent: %+v %v", sent, err)
+	}
 }

@@ -323,7 +323,7 @@ func (s *Server) statusWithdraw(w http.ResponseWriter, r *http.Request) {
 // statusCorrection takes a 补正 the applicant sends from the status page:
 // what they type and a file, kept until the agency confirms receipt.
 func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
-	code := strings.ReplaceAll(casework.NormalizeCode(r.PostFormValue("code")), "-", "")
+	code := statusCode(r) // in the address, so that it is checked before a file is read
 	p := page{Title: "办理进度", CSRF: s.publicToken(w, r), Form: map[string]string{"code": code, "text": r.PostFormValue("text")}}
 	fail := func(status int, err error) {
 		if v, verr := s.Ops.Status(r.Context(), code); verr == nil {
@@ -339,7 +339,7 @@ func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusForbidden, errs.New("text", "表单已过期，请重新提交"))
 		return
 	}
-	if err := s.Ops.Limit(r.Context(), "correction", s.ClientIP(r), 10, time.Hour); err != nil {
+	if err := s.Ops.Limit(r.Context(), "correction", s.ClientIP(r), ops.CorrectionsPerHour, time.Hour); err != nil {
 		fail(http.StatusTooManyRequests, err)
 		return
 	}

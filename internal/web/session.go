@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"gongkai/internal/casework"
@@ -100,6 +101,20 @@ func (s *Server) keepalive(w http.ResponseWriter, r *http.Request, si *sessionIn
 func (s *Server) SignedIn(r *http.Request) bool {
 	u, _ := s.optionalUser(r)
 	return u != nil
+}
+
+// MayUpload says whether the server should read an upload larger than a
+// form: to the back office, from a signed-in user; to the status page's 补正
+// form, with the 查询码 (in the address) of an application awaiting one, from
+// an address that may still send. No stranger has the server read 10 MB.
+func (s *Server) MayUpload(r *http.Request) bool {
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/admin/"):
+		return s.SignedIn(r)
+	case r.URL.Path == "/status/correction":
+		return s.Ops.MaySendCorrection(r.Context(), statusCode(r), s.ClientIP(r))
+	}
+	return true
 }
 
 // optionalUser is the signed-in user of a public page, if any (for the menu).
