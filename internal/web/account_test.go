@@ -191,6 +191,9 @@ func TestWebWithdrawRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, page := st.get(c, "/admin/"); strings.Contains(page, `id="g-asked"`) {
+		t.Error("the 工作台 shows the list of what applicants sent while it is empty")
+	}
 	v := st.browser()
 	_, page := st.get(v, "/status?code="+cs.Code)
 	if !strings.Contains(page, "撤回这件申请") {
