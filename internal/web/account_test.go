@@ -223,3 +223,34 @@ func TestWebWithdrawRequest(t *testing.T) {
 		t.Error("the list's filter")
 	}
 }
+
+// The 用户 page says when each user last signed in, never for one who has
+// not, and points out an account unused for 90 days.
+func TestWebUsersLastSignIn(t *testing.T) {
+	var mu sync.Mutex
+	moved := now
+	st := newSiteAt(t, storetest.SQLite(t), clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved }))
+	st.login("clerk")
+	mu.Lock()
+	moved = moved.Add(91 * 24 * time.Hour)
+	mu.Unlock()
+	st.login("head")
+	ac, _ := st.login("admin")
+	_, page := st.get(ac, "/admin/users")
+	row := func(login string) string {
+		i := strings.Index(page, `<td translate="no">`+login+`</td>`)
+		if i < 0 {
+			t.Fatalf("no row of %s", login)
+		}
+		return page[i : i+strings.Index(page[i:], "</tr>")]
+	}
+	if r := row("clerk"); !strings.Contains(r, "2026-11-24 10:00") || !strings.Contains(r, "已 91 天未登录") {
+		t.Errorf("clerk's row: %s", r)
+	}
+	if r := row("head"); strings.Contains(r, "天未登录") || !strings.Contains(r, "2027-02-23 10:00") {
+		t.Errorf("head's row: %s", r)
+	}
+	if r := row("deputy"); !strings.Contains(r, "从未登录") {
+		t.Errorf("deputy's row: %s", r)
+	}
+}

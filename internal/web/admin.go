@@ -25,7 +25,16 @@ type userView struct {
 	RoleName string
 	Handles  int  // open applications this user is 承办人 of: to reassign before disabling
 	Reminded bool // handles applications or oversees agencies: gets the daily reminder at its address
+	// LastIn is the user's last sign-in (zero: never), DaysOut the days since;
+	// Dormant: long enough to consider disabling the account
+	LastIn  time.Time
+	DaysOut int
+	Dormant bool
 }
+
+// dormantDays is when the 用户 page points out an account nobody uses (a
+// hint to disable it; no rule fixes a period).
+const dormantDays = 90
 
 type adminData struct {
 	Kind     string
@@ -78,9 +87,24 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
+	uids := make([]int64, len(rows))
+	for i, u := range rows {
+		uids[i] = u.ID
+	}
+	last, err := s.Ops.Store.LastSignIns(r.Context(), uids)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	now := s.Ops.Clock.Now()
 	d := adminData{Kind: "users", Agencies: ags}
 	for _, u := range rows {
-		d.Users = append(d.Users, userView{u, org.RoleName(u.Role), handled[u.ID], u.Role != casework.Admin})
+		v := userView{UserRow: u, RoleName: org.RoleName(u.Role), Handles: handled[u.ID], Reminded: u.Role != casework.Admin, LastIn: last[u.ID]}
+		if !v.LastIn.IsZero() {
+			v.DaysOut = int(now.Sub(v.LastIn).Hours() / 24)
+			v.Dormant = !u.Disabled && v.DaysOut >= dormantDays
+		}
+		d.Users = append(d.Users, v)
 	}
 	for _, x := range org.Roles {
 		d.Roles = append(d.Roles, option{string(x.ID), x.Name})
