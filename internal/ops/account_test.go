@@ -175,6 +175,11 @@ func TestLastSignIn(t *testing.T) {
 		if in, err = o.LastSignIn(ctx, p); err != nil || in.From != "10.0.0.2" || in.Failed != 0 {
 			t.Fatalf("a sign-in later: %+v %v", in, err)
 		}
+		// the 用户 page's column: the latest, and none for one who never signed in
+		last, err := s.LastSignIns(ctx, []int64{u.ID, f.head.UserID})
+		if err != nil || !last[u.ID].Equal(now) || !last[f.head.UserID].IsZero() {
+			t.Fatalf("last sign-ins: %v %v (want %s)", last, err, now)
+		}
 	})
 }
 
