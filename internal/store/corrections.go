@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"gongkai/internal/casework"
@@ -45,12 +46,18 @@ func (s *Store) OnlineCorrections(ctx context.Context, caseID int64) ([]casework
 // online; absent: none. (Only one 补正 is asked for, Art. 30, so on a case
 // awaiting it every one sent answers that notice.)
 func (s *Store) CorrectionsSent(ctx context.Context, caseIDs []int64) (map[int64]time.Time, error) {
+	return s.latest(ctx, `SELECT case_id, MAX(sent_at) FROM online_corrections WHERE case_id IN (%s) GROUP BY case_id`, caseIDs)
+}
+
+// latest runs a query of (id, MAX(time)) grouped by id, for the ids put in
+// its %s (a constant of this package, never input).
+func (s *Store) latest(ctx context.Context, query string, ids []int64) (map[int64]time.Time, error) {
 	out := map[int64]time.Time{}
-	if len(caseIDs) == 0 {
+	if len(ids) == 0 {
 		return out, nil
 	}
-	in, args := inList(caseIDs, 1)
-	rows, err := s.db.QueryContext(ctx, `SELECT case_id, MAX(sent_at) FROM online_corrections WHERE case_id IN (`+in+`) GROUP BY case_id`, args...)
+	in, args := inList(ids, 1)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(query, in), args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -369,23 +369,5 @@ func (s *Store) SignIns(ctx context.Context, userID, agencyID int64, login strin
 
 // LastSignIns are when each of the users last signed in (absent: never).
 func (s *Store) LastSignIns(ctx context.Context, userIDs []int64) (map[int64]time.Time, error) {
-	out := map[int64]time.Time{}
-	if len(userIDs) == 0 {
-		return out, nil
-	}
-	in, args := inList(userIDs, 1)
-	rows, err := s.db.QueryContext(ctx, `SELECT user_id, MAX(at) FROM audit_log WHERE action = 'login' AND user_id IN (`+in+`) GROUP BY user_id`, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var at timeCol
-		if err := rows.Scan(&id, &at); err != nil {
-			return nil, mapErr(err)
-		}
-		out[id] = at.t
-	}
-	return out, mapErr(rows.Err())
+	return s.latest(ctx, `SELECT user_id, MAX(at) FROM audit_log WHERE action = 'login' AND user_id IN (%s) GROUP BY user_id`, userIDs)
 }

@@ -1,15 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
-	"gongkai/internal/casework"
 	"gongkai/internal/demo"
 	"gongkai/internal/storetest"
 )
@@ -23,13 +20,8 @@ func TestPagesAreAccessible(t *testing.T) {
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)
 	// an application awaiting a 补正: its status page has the form to send it
-	clerk, csrf := st.login("clerk")
-	cid, loc := mustCreate(st, clerk, csrf)
-	st.post(clerk, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}})
-	waiting, err := st.s.GetCase(context.Background(), cid)
-	if err != nil || waiting.State != casework.AwaitingCorrection {
-		t.Fatalf("no application awaiting a 补正: %v", err)
-	}
+	clerk, _ := st.login("clerk")
+	waiting, _ := awaitingCorrection(t, st, clerk)
 	pages := map[string][]string{
 		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password", "/admin/import",
 			"/admin/catalog", "/admin/catalog/new", "/admin/normative", "/admin/newmedia", "/admin/columns", "/admin/ledgers", "/admin/check", "/admin/stats",

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/ops"
 	"gongkai/internal/store"
@@ -136,15 +137,8 @@ func TestWebLastSignIn(t *testing.T) {
 // the 工作台, and the status page says it awaits confirmation.
 func TestWebOnlineCorrection(t *testing.T) {
 	st := newSite(t, storetest.SQLite(t))
-	c, csrf := st.login("clerk")
-	id, loc := mustCreate(st, c, csrf)
-	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
-		t.Fatalf("补正告知: %d", code)
-	}
-	cs, err := st.s.GetCase(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := st.login("clerk")
+	cs, loc := awaitingCorrection(t, st, c)
 	v := st.browser()
 	_, page := st.get(v, "/status?code="+cs.Code)
 	if !strings.Contains(page, "在线提交补正") || !strings.Contains(page, "请明确学段") {
@@ -253,4 +247,21 @@ func TestWebUsersLastSignIn(t *testing.T) {
 	if r := row("deputy"); !strings.Contains(r, "从未登录") {
 		t.Errorf("deputy's row: %s", r)
 	}
+}
+
+// awaitingCorrection is a new application of the clerk's (c), sent a 补正告知
+// (请明确学段), and its page.
+func awaitingCorrection(t *testing.T, st *site, c *http.Client) (*casework.Case, string) {
+	t.Helper()
+	_, page := st.get(c, "/admin/")
+	csrf := token(page)
+	id, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
+		t.Fatalf("补正告知: %d", code)
+	}
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil || cs.State != casework.AwaitingCorrection {
+		t.Fatalf("not awaiting a 补正: %v", err)
+	}
+	return cs, loc
 }

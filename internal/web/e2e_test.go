@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -690,15 +688,9 @@ func TestBrowserStepLinkOpensForm(t *testing.T) {
 func TestBrowserOnlineCorrection(t *testing.T) {
 	b := newBrowserTest(t)
 	st := b.site
-	c, csrf := st.login("clerk")
-	id, loc := mustCreate(st, c, csrf)
-	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "note": {"请明确学段"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
-		t.Fatalf("补正告知: %d", code)
-	}
-	cs, err := st.s.GetCase(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := st.login("clerk")
+	cs, _ := awaitingCorrection(t, st, c)
+	id := cs.ID
 	file := filepath.Join(t.TempDir(), "身份证明.pdf")
 	if err := os.WriteFile(file, append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), 300<<10)...), 0o644); err != nil {
 		t.Fatal(err)
