@@ -151,3 +151,38 @@ func BenchmarkImportUsers(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkResume is what every back-office request now pays to continue its
+// session (the session, the rules in force for the idle limit and the
+// password's age, a write at most once a minute), against reading the
+// session alone as before, in the same run, on each engine.
+func BenchmarkResume(b *testing.B) {
+	for _, eng := range []struct {
+		name string
+		open func(testing.TB) *store.Store
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		b.Run(eng.name, func(b *testing.B) {
+			f := newFx(b, eng.open(b))
+			o := f.on("2026-03-02")
+			if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "90"}); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: "clerk", Password: "right-password"}); err != nil {
+				b.Fatal(err)
+			}
+			_, tok, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
+			if err != nil {
+				b.Fatal(err)
+			}
+			againstBaseline(b, 2000, func() {
+				if _, err := o.Store.Session(ctx, tok); err != nil {
+					b.Fatal(err)
+				}
+			}, func() {
+				if _, err := o.Resume(ctx, tok); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
