@@ -99,6 +99,10 @@ func TestWebMustChangePassword(t *testing.T) {
 		if code, body, _ := st.post(c, "/admin/cases", url.Values{"csrf": {csrf}}); code != http.StatusForbidden || !strings.Contains(body, "请先修改") {
 			t.Fatalf("a form before the change: %d", code)
 		}
+		// the rest of 我的账号 stays usable
+		if code, _, _ := st.post(c, "/admin/email", url.Values{"csrf": {csrf}, "email": {"zhang@example.gov.cn"}}); code != http.StatusSeeOther {
+			t.Errorf("the address on 我的账号 before the change: %d", code)
+		}
 		if code, _, loc := st.post(c, "/admin/password", url.Values{"csrf": {csrf}, "old": {"Temp-Pass-1"}, "password": {"Mine-Only-2"}, "again": {"Mine-Only-2"}}); code != http.StatusSeeOther || loc != "/login" {
 			t.Fatalf("change: %d %s", code, loc)
 		}

@@ -85,7 +85,8 @@ func (s *Server) admin(h func(http.ResponseWriter, *http.Request, *sessionInfo))
 }
 
 // passwordPaths are what a user who must change their password may reach.
-var passwordPaths = map[string]bool{"GET /admin/password": true, "POST /admin/password": true, "POST /logout": true, "GET /admin/keepalive": true}
+var passwordPaths = map[string]bool{"GET /admin/password": true, "POST /admin/password": true, "POST /admin/email": true, "POST /logout": true,
+	"GET /admin/keepalive": true}
 
 // keepalive is what the back office's pages call while someone types or
 // clicks (static/app.js): the session counts as used, and the page learns
