@@ -554,7 +554,7 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 			bad.Add("filed", "filed 应为归档状态之一：%s", keysOf(casework.FiledStates, func(x struct{ Key, Name string }) string { return x.Key + "（" + x.Name + "）" }))
 		}
 	}
-	f.Late, f.Open = flag(q, "late", &bad), flag(q, "open", &bad)
+	f.Late, f.Open, f.Asked = flag(q, "late", &bad), flag(q, "open", &bad), flag(q, "asked", &bad)
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)

@@ -379,12 +379,12 @@ func TestRefusals(t *testing.T) {
 			t.Errorf("bad filter: %d %v", code, m)
 		}
 		// registered by a key, an application has no 承办人 yet
-		for q, want := range map[string]float64{"handler=none&open=true": 1, "handler=1": 0, "open=false": 1, "late=true": 0, "closed_from=2024-01-01": 0} {
+		for q, want := range map[string]float64{"handler=none&open=true": 1, "handler=1": 0, "open=false": 1, "late=true": 0, "closed_from=2024-01-01": 0, "asked=true": 0} {
 			if _, m, raw := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); m["total"] != want {
 				t.Errorf("%s: %s", q, raw)
 			}
 		}
-		for _, q := range []string{"handler=me", "handler=-1", "open=yes", "late=1", "closed_to=2024-02-30"} {
+		for _, q := range []string{"handler=me", "handler=-1", "open=yes", "late=1", "asked=yes", "closed_to=2024-02-30"} {
 			if code, m, _ := e.do("GET", "/api/v1/cases?"+q, e.keyA, nil); code != 422 {
 				t.Errorf("%s: %d %v", q, code, m)
 			}

@@ -142,6 +142,7 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
 			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
 			q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
+			q("asked", "true：申请人在线提交了补正或撤回申请、待确认的未办结申请", obj{"type": "boolean"}),
 			q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
 			q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})},
 			"responses": obj{"200": obj{"description": "一页申请", "content": json(ref("CaseList"))}}},
