@@ -92,6 +92,27 @@ func newAPIEnums() apiEnums {
 	return e
 }
 
+// queryParam is a query parameter of an operation.
+func queryParam(name, desc string, schema obj) obj {
+	return obj{"name": name, "in": "query", "description": desc, "schema": schema}
+}
+
+// caseListParams are the case list's filters.
+func caseListParams(e apiEnums) []obj {
+	q := queryParam
+	return []obj{
+		q("state", "状态", enum("", e.states)), q("outcome", "答复结果", enum("", e.outcomes)),
+		q("result", "办理结果类别（年度报告表三的六类）", enum("", e.results)), q("step", "办理过这一环节的申请（撤销的环节不计）", enum("", e.marks)),
+		q("filed", "归档状态：filed 已归档（有档号），unfiled 已办结未归档", enum("", e.filed)), q("channel", "申请方式", enum("", e.channels)),
+		q("applicant_type", "申请人类型", enum("", e.types)), q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
+		q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
+		q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
+		q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
+		q("asked", "true：申请人在线提交了补正或撤回申请、待确认的未办结申请", obj{"type": "boolean"}),
+		q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
+		q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})}
+}
+
 // openAPIPaths describes every route of the server's own route table.
 func (s *Server) openAPIPaths(e apiEnums) obj {
 	errResp := obj{"description": "错误：code 为稳定的英文代码，message 为中文说明，field 为出错的字段",
@@ -129,22 +150,10 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		}
 		p[strings.ToLower(method)] = op
 	}
-	q := func(name, desc string, schema obj) obj {
-		return obj{"name": name, "in": "query", "description": desc, "schema": schema}
-	}
+	q := queryParam
 	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
 	extras := map[string]obj{
-		"GET /api/v1/cases": {"parameters": []obj{
-			q("state", "状态", enum("", e.states)), q("outcome", "答复结果", enum("", e.outcomes)),
-			q("result", "办理结果类别（年度报告表三的六类）", enum("", e.results)), q("step", "办理过这一环节的申请（撤销的环节不计）", enum("", e.marks)),
-			q("filed", "归档状态：filed 已归档（有档号），unfiled 已办结未归档", enum("", e.filed)), q("channel", "申请方式", enum("", e.channels)),
-			q("applicant_type", "申请人类型", enum("", e.types)), q("received_from", "收到日期起", dateSchema("")), q("received_to", "收到日期止", dateSchema("")),
-			q("due_by", "答复期限不晚于此日的未办结申请（即将到期）", dateSchema("")),
-			q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
-			q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
-			q("asked", "true：申请人在线提交了补正或撤回申请、待确认的未办结申请", obj{"type": "boolean"}),
-			q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
-			q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})},
+		"GET /api/v1/cases": {"parameters": caseListParams(e),
 			"responses": obj{"200": obj{"description": "一页申请", "content": json(ref("CaseList"))}}},
 		"POST /api/v1/cases": {"requestBody": obj{"required": true, "content": json(ref("Intake"))},
 			"responses": obj{"201": obj{"description": "已登记", "content": json(ref("CaseView"))}}},
