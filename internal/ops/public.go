@@ -202,15 +202,16 @@ const maxCorrectionText = 5000
 // person corrects once or twice; more is a form sent in a loop.
 const maxCorrectionsSent = 5
 
-// CorrectionsPerHour bounds the 补正 sent online from one address.
-const CorrectionsPerHour = 10
+// SentPerHour bounds what one address sends from the status page an hour:
+// 补正, requests to withdraw (each counted on its own).
+const SentPerHour = 10
 
 // MaySendCorrection says whether a 补正 may be sent with this 查询码 from
 // this address: the application awaits one and the address has not sent too
 // many. Asked before a file's body is read.
 func (s *Service) MaySendCorrection(ctx context.Context, code, ip string) bool {
 	c, err := s.Store.CaseByCode(ctx, code)
-	return err == nil && c.State == casework.AwaitingCorrection && s.Throttled(ctx, "correction", ip, CorrectionsPerHour, time.Hour) == nil
+	return err == nil && c.State == casework.AwaitingCorrection && s.Throttled(ctx, "correction", ip, SentPerHour, time.Hour) == nil
 }
 
 // SubmitCorrection keeps the 补正 an applicant sends online by the 查询码

@@ -201,10 +201,17 @@ func shareOut(cal *workday.Calendar, day workday.Date, due, lapsed, corrected []
 		}
 	}
 	// a 补正 waits under its period, a request to withdraw under the reply deadline
-	waiting := slices.DeleteFunc(slices.Clone(corrected), func(r casework.Row) bool { return r.State != casework.AwaitingCorrection })
-	running := slices.DeleteFunc(slices.Clone(corrected), func(r casework.Row) bool { return r.State == casework.AwaitingCorrection })
-	for _, it := range slices.SortedFunc(slices.Values(slices.Concat(remindItems(waiting, cal, day, true), remindItems(running, cal, day, false))),
-		func(a, b remindItem) int { return byDue(a.Item, b.Item) }) {
+	var waiting, running []casework.Row
+	for _, r := range corrected {
+		if r.State == casework.AwaitingCorrection {
+			waiting = append(waiting, r)
+		} else {
+			running = append(running, r)
+		}
+	}
+	items := append(remindItems(waiting, cal, day, true), remindItems(running, cal, day, false)...)
+	slices.SortFunc(items, func(a, b remindItem) int { return byDue(a.Item, b.Item) })
+	for _, it := range items {
 		by.of(it.Handler).corrected = append(by.of(it.Handler).corrected, it.Item)
 	}
 	return by

@@ -145,15 +145,6 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	return se, nil
 }
 
-// SessionUser returns the user and form token of a live session. ErrNotFound otherwise.
-func (s *Store) SessionUser(ctx context.Context, token string) (*org.User, string, error) {
-	se, err := s.Session(ctx, token)
-	if err != nil {
-		return nil, "", err
-	}
-	return se.User, se.CSRF, nil
-}
-
 // TouchSession records that a session was used now. Not an act of its
 // user's (no audit line): the clock of the time without use.
 func (s *Store) TouchSession(ctx context.Context, token string) error {

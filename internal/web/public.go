@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -298,24 +299,34 @@ func (s *Server) statusWithdraw(w http.ResponseWriter, r *http.Request) {
 	p := page{Title: "办理进度", CSRF: s.publicToken(w, r), Form: map[string]string{"code": code, "reason": r.PostFormValue("reason")}}
 	var err error = errs.New("confirm", "表单已过期，请重新提交")
 	if checkPublicToken(r) {
-		if err = s.Ops.Limit(r.Context(), "withdraw", s.ClientIP(r), 10, time.Hour); err == nil {
+		if err = s.Ops.Limit(r.Context(), "withdraw", s.ClientIP(r), ops.SentPerHour, time.Hour); err == nil {
 			err = s.Ops.RequestWithdraw(r.Context(), code, r.PostFormValue("reason"), r.PostFormValue("confirm") == "1")
 		}
 	}
-	if err == nil {
-		http.Redirect(w, r, "/status?ok=withdraw&code="+url.QueryEscape(code), http.StatusSeeOther)
+	if err != nil {
+		s.statusRefused(w, r, p, 0, err, true, "confirm", "reason")
 		return
 	}
-	status, msg := statusOf(err)
+	http.Redirect(w, r, "/status?ok=withdraw&code="+url.QueryEscape(code), http.StatusSeeOther)
+}
+
+// statusRefused shows the status page again with what was typed and why a
+// form sent from it (a 补正, a request to withdraw) was refused: at its field,
+// or else at the first of fields. status 0: the error's own.
+func (s *Server) statusRefused(w http.ResponseWriter, r *http.Request, p page, status int, err error, withdrawing bool, fields ...string) {
+	code, msg := statusOf(err)
 	if errs.KindOf(err) == errs.Invalid {
-		status = http.StatusUnprocessableEntity
+		code = http.StatusUnprocessableEntity
 	}
-	if v, verr := s.Ops.Status(r.Context(), code); verr == nil {
-		p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code), "Withdrawing": true}
+	if status == 0 {
+		status = code
+	}
+	if v, verr := s.Ops.Status(r.Context(), p.Form["code"]); verr == nil {
+		p.Data = map[string]any{"V": v, "Code": url.QueryEscape(p.Form["code"]), "Withdrawing": withdrawing}
 	}
 	p.Errors = formErrors(err, nil)
-	if p.Errors["reason"] == "" && p.Errors["confirm"] == "" {
-		p.Errors["confirm"] = msg
+	if !slices.ContainsFunc(fields, func(f string) bool { return p.Errors[f] != "" }) {
+		p.Errors[fields[0]] = msg
 	}
 	s.render(w, status, "status", p)
 }
@@ -325,21 +336,12 @@ func (s *Server) statusWithdraw(w http.ResponseWriter, r *http.Request) {
 func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
 	code := statusCode(r) // in the address, so that it is checked before a file is read
 	p := page{Title: "办理进度", CSRF: s.publicToken(w, r), Form: map[string]string{"code": code, "text": r.PostFormValue("text")}}
-	fail := func(status int, err error) {
-		if v, verr := s.Ops.Status(r.Context(), code); verr == nil {
-			p.Data = map[string]any{"V": v, "Code": url.QueryEscape(code)}
-		}
-		p.Errors = formErrors(err, nil)
-		if p.Errors["text"] == "" && p.Errors["file"] == "" {
-			_, p.Errors["text"] = statusOf(err)
-		}
-		s.render(w, status, "status", p)
-	}
+	fail := func(status int, err error) { s.statusRefused(w, r, p, status, err, false, "text", "file") }
 	if !checkPublicToken(r) {
 		fail(http.StatusForbidden, errs.New("text", "表单已过期，请重新提交"))
 		return
 	}
-	if err := s.Ops.Limit(r.Context(), "correction", s.ClientIP(r), ops.CorrectionsPerHour, time.Hour); err != nil {
+	if err := s.Ops.Limit(r.Context(), "correction", s.ClientIP(r), ops.SentPerHour, time.Hour); err != nil {
 		fail(http.StatusTooManyRequests, err)
 		return
 	}
@@ -353,13 +355,8 @@ func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	err := s.Ops.SubmitCorrection(r.Context(), code, r.PostFormValue("text"), name, data)
-	if err != nil {
-		status, _ := statusOf(err)
-		if errs.KindOf(err) == errs.Invalid {
-			status = http.StatusUnprocessableEntity
-		}
-		fail(status, err)
+	if err := s.Ops.SubmitCorrection(r.Context(), code, r.PostFormValue("text"), name, data); err != nil {
+		fail(0, err)
 		return
 	}
 	http.Redirect(w, r, "/status?ok=correction&code="+url.QueryEscape(code), http.StatusSeeOther)
