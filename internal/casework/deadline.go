@@ -22,8 +22,11 @@ type Deadline struct {
 	ExtraNote string       `json:"extra_note,omitempty"`
 	ExtraLate bool         `json:"extra_passed,omitempty"` // Extra has passed
 	Why       []string     `json:"why"`                    // every step of the computation, in Chinese
-	Calendar  string       `json:"calendar"`               // calendar version used
-	OnTime    *bool        `json:"on_time,omitempty"`
+	// Public is the same computation for the applicant (the status page):
+	// no consulted party's name, no hint meant for the clerk.
+	Public   []string `json:"-"`
+	Calendar string   `json:"calendar"` // calendar version used
+	OnTime   *bool    `json:"on_time,omitempty"`
 }
 
 // OverdueDays is how many working days late an open case is (0 when not).
@@ -39,8 +42,28 @@ func (c *Case) Deadline(cfg Config, cal *workday.Calendar, today workday.Date) (
 	return c.deadlineFrom(c.replay(cfg, cal), cfg, cal, today)
 }
 
+// why explains a step to the clerk and to the applicant alike.
 func (d *Deadline) why(format string, args ...any) {
-	d.Why = append(d.Why, fmt.Sprintf(format, args...))
+	line := fmt.Sprintf(format, args...)
+	d.Why = append(d.Why, line)
+	d.Public = append(d.Public, line)
+}
+
+// staff explains a step to the clerk only; public (possibly empty) is what
+// the applicant reads instead.
+func (d *Deadline) staff(line, public string) {
+	d.Why = append(d.Why, line)
+	if public != "" {
+		d.Public = append(d.Public, public)
+	}
+}
+
+// pauseWhy explains a pause: the format's first verb is what was paused
+// for, the consulted party named to the clerk, only its kind to the
+// applicant (Art. 32 protects the third party's identity too).
+func (d *Deadline) pauseWhy(p *pause, format string, args ...any) {
+	d.Why = append(d.Why, fmt.Sprintf(format, append([]any{p.what()}, args...)...))
+	d.Public = append(d.Public, fmt.Sprintf(format, append([]any{p.publicWhat()}, args...)...))
 }
 
 func (d *Deadline) extra(on workday.Date, what string, today workday.Date) {
@@ -59,8 +82,10 @@ func (c *Case) deadlineFrom(f *facts, cfg Config, cal *workday.Calendar, today w
 		for _, e := range defects {
 			what = append(what, e.Msg)
 		}
-		d.why("申请内容不完整：%s。应于收到申请之日起 %d 个工作日内（%s 前）一次性告知补正（《条例》第三十条）",
-			strings.Join(what, "；"), cfg.CorrectionNotice, last.Chinese())
+		// whether the application is incomplete is the agency's call, made
+		// by its notice: the applicant reads of it only when one is sent
+		d.staff(fmt.Sprintf("申请内容不完整：%s。应于收到申请之日起 %d 个工作日内（%s 前）一次性告知补正（《条例》第三十条）",
+			strings.Join(what, "；"), cfg.CorrectionNotice, last.Chinese()), "")
 		d.extra(last, "补正告知期限", today)
 	}
 	if f.corrected {
@@ -70,7 +95,8 @@ func (c *Case) deadlineFrom(f *facts, cfg Config, cal *workday.Calendar, today w
 	case f.state == AwaitingCorrection:
 		d.extra(f.correctionDue, "补正期限", today)
 		if d.ExtraLate {
-			d.why("补正期限已过（%s），可登记“逾期未补正，不再处理”", f.correctionDue.Chinese())
+			d.staff(fmt.Sprintf("补正期限已过（%s），可登记“逾期未补正，不再处理”", f.correctionDue.Chinese()),
+				fmt.Sprintf("补正期限已过（%s）", f.correctionDue.Chinese()))
 		}
 		return d, nil
 	case f.state == Merged:
@@ -141,7 +167,6 @@ func (c *Case) pauses(f *facts, cfg Config, cal *workday.Calendar, d *Deadline) 
 		if err != nil {
 			return 0, nil, err
 		}
-		what := p.what()
 		if p.kind == KindConsult {
 			if limit := cfg.consultDays(p.partyKind); limit > 0 {
 				answer, err := cal.Add(p.received(), limit)
@@ -153,14 +178,14 @@ func (c *Case) pauses(f *facts, cfg Config, cal *workday.Calendar, d *Deadline) 
 					if err != nil {
 						return 0, nil, err
 					}
-					d.why("%s 自 %s 至 %s 共 %d 个工作日；答复期限为%s后 %d 个工作日（至 %s），超过的 %d 个工作日计入答复期限",
-						what, p.from.Chinese(), p.to.Chinese(), n, p.receivedWhat(), limit, answer.Chinese(), n-capped)
+					d.pauseWhy(p, "%s 自 %s 至 %s 共 %d 个工作日；答复期限为%s后 %d 个工作日（至 %s），超过的 %d 个工作日计入答复期限",
+						p.from.Chinese(), p.to.Chinese(), n, p.receivedWhat(), limit, answer.Chinese(), n-capped)
 					excluded += capped
 					continue
 				}
 			}
 		}
-		d.why("%s 自 %s 至 %s，%d 个工作日不计入答复期限（%s）", what, p.from.Chinese(), p.to.Chinese(), n, pauseBasis(p.kind))
+		d.pauseWhy(p, "%s 自 %s 至 %s，%d 个工作日不计入答复期限（%s）", p.from.Chinese(), p.to.Chinese(), n, pauseBasis(p.kind))
 		excluded += n
 	}
 	return excluded, open, nil
@@ -186,7 +211,7 @@ func (c *Case) paused(f *facts, p *pause, days, excluded int, cfg Config, cal *w
 			d.ExtraNote = fmt.Sprintf("对方应自收到征求意见书之日起 %d 个工作日内答复；送达日期未登记，暂按发出之日计算", limit)
 		}
 	}
-	d.why("自 %s 起%s，期限暂停（%s）；恢复计算后还剩 %d 个工作日", p.from.Chinese(), p.what(), pauseBasis(p.kind), d.Remaining)
+	d.pauseWhy(p, "自 %[2]s 起%[1]s，期限暂停（%[3]s）；恢复计算后还剩 %[4]d 个工作日", p.from.Chinese(), pauseBasis(p.kind), d.Remaining)
 	return d, nil
 }
 
@@ -211,6 +236,22 @@ func (p *pause) what() string {
 		party = "第三方"
 	}
 	return "征求" + party + "意见"
+}
+
+// publicWhat is what for the applicant: the kind of party consulted,
+// never its name.
+func (p *pause) publicWhat() string {
+	switch p.kind {
+	case KindFeeNotice:
+		return p.what()
+	}
+	switch p.partyKind {
+	case PartyCoMaker:
+		return "征求共同制作机关意见"
+	case PartyOrgan:
+		return "征求有关机关意见"
+	}
+	return "征求第三方意见"
 }
 
 // received is when the consulted party got the request: its answer period

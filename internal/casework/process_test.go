@@ -181,6 +181,43 @@ func TestPausedDeadlineExplains(t *testing.T) {
 	}
 }
 
+// The applicant reads the same computation, without the consulted party's
+// name (open, then closed) or the clerk's hints.
+func TestPublicDeadlineHidesParty(t *testing.T) {
+	c, _ := NewCase(intake(1, Online, "2024-09-12"), clerk, at("2024-09-12"), cal)
+	c.Apply(Step{Kind: KindConsult, On: D("2024-09-20"), Party: "某某房地产开发有限公司", PartyKind: PartyOrgan}, clerk, at("2024-09-20"), cfg, cal)
+	check := func(when string, want string) {
+		t.Helper()
+		dl, err := c.Deadline(cfg, cal, D(when))
+		if err != nil {
+			t.Fatal(err)
+		}
+		staff, public := strings.Join(dl.Why, "\n"), strings.Join(dl.Public, "\n")
+		if !strings.Contains(staff, "某某房地产") || strings.Contains(public, "某某房地产") ||
+			!strings.Contains(public, want) || len(dl.Public) != len(dl.Why) {
+			t.Errorf("%s:\nstaff  %s\npublic %s", when, staff, public)
+		}
+	}
+	check("2024-09-25", "起征求有关机关意见，期限暂停")
+	if _, err := c.Apply(Step{Kind: KindConsultEnd, On: D("2024-09-27")}, clerk, at("2024-09-27"), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	check("2024-09-30", "征求有关机关意见 自 2024年9月20日 至 2024年9月27日")
+
+	// an incomplete application: whether to ask for a 补正 is the agency's
+	// call, so the applicant does not read the system's guess
+	bare := intake(1, Online, "2024-09-12")
+	bare.Applicant.IDNum = ""
+	d, _ := NewCase(bare, clerk, at("2024-09-12"), cal)
+	dl, err := d.Deadline(cfg, cal, D("2024-09-13"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(dl.Why, ""), "申请内容不完整") || strings.Contains(strings.Join(dl.Public, ""), "不完整") || len(dl.Public) == 0 {
+		t.Errorf("staff %v\npublic %v", dl.Why, dl.Public)
+	}
+}
+
 // Refusals: each with the field and the reason, and the case unchanged.
 func TestRefusedSteps(t *testing.T) {
 	mk := func() *Case {

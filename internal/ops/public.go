@@ -27,6 +27,12 @@ type StatusView struct {
 	State     casework.State
 	StateName string
 	Due       workday.Date
+	// Why is how the reply deadline was computed, step by step (no
+	// consulted party named): applicants ask how a date came about.
+	Why []string
+	// Remaining: while the clock is paused (a consultation, a fee), the
+	// working days left when it resumes.
+	Remaining int
 	ClosedOn  *workday.Date
 	Outcome   string
 	// Correction: what to correct and by when (待补正).
@@ -88,7 +94,10 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 		v.Outcome = o.Name
 	}
 	if dl, err := c.Deadline(st.Case, cal, s.Clock.Today()); err == nil {
-		v.Due = dl.Due
+		v.Due, v.Why = dl.Due, dl.Public
+		if dl.Due == 0 {
+			v.Remaining = dl.Remaining
+		}
 		switch c.State {
 		case casework.AwaitingCorrection:
 			v.CorrectionBy = dl.Extra

@@ -442,6 +442,11 @@ func TestStatusPage(t *testing.T) {
 	if !strings.Contains(body, "请明确所需信息的学段和年份") || !strings.Contains(body, "前提交补正后的申请") {
 		t.Errorf("awaiting correction:\n%s", body)
 	}
+	// how the date came about, the consulted party left unnamed (Art. 32)
+	_, body = st.get(st.browser(), "/status?code="+codes[casework.Consulting])
+	if !strings.Contains(body, "答复期限是怎样计算的") || !strings.Contains(body, "起征求第三方意见，期限暂停") || !strings.Contains(body, "暂停计算，恢复计算后还剩") || strings.Contains(body, "某培训学校") {
+		t.Errorf("consulting:\n%s", body)
+	}
 	closed := codes[casework.Closed]
 	_, body = st.get(st.browser(), "/status?code="+closed)
 	if strings.Contains(body, "/status/letters/") {
