@@ -187,6 +187,8 @@ func (pv *province) storeCases(ctx context.Context, s *store.Store, agency int64
 				step.Grounds = []casework.OutcomeID{"third_party"}
 			case "not_this_agency":
 				step.Referral = "某市某局，电话 0000-0000000"
+			case "already_public":
+				step.Route = "本机关政府信息公开网站"
 			}
 			if _, err := c.Apply(step, actor, clock.At(on.Time().Add(2*time.Hour)), cfg, cal); err != nil {
 				return err

@@ -259,6 +259,7 @@ func caseSchemas(e apiEnums) obj {
 			"pages":    obj{"type": "integer", "description": "页数（按量计收）"},
 			"count":    obj{"type": "integer", "description": "忽略：按件计收时，该申请人本月第几件由登记记录统计"},
 			"referral": str("负责公开的机关及联系方式（not_this_agency）"),
+			"route":    str("获取该信息的方式和途径（already_public，《条例》第三十六条第（一）项）"),
 			"into":     obj{"type": "integer", "description": "合并到的申请编号（merge）"},
 			"to":       obj{"type": "integer", "description": "负责公开的机关编号（transfer，本系统内的机关）"},
 			"amount":   obj{"type": "integer", "description": "只读：收费金额（元），由计收方式和数量计算", "readOnly": true},

@@ -3,6 +3,8 @@ package casework
 import (
 	"strings"
 	"testing"
+
+	"gongkai/internal/errs"
 )
 
 var ag = AgencyInfo{Name: "卫滨区教育体育和文化旅游局", Level: "county_department", ReviewOrgan: "新乡市卫滨区人民政府", LetterPrefix: "卫教体依公"}
@@ -12,7 +14,7 @@ func decided(t *testing.T, outcome OutcomeID, day string) *Case {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567", Grounds: []OutcomeID{"third_party", "process_info"}}, approver, at(day), cfg, cal); err != nil {
+	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567", Route: "卫滨区人民政府网站“政府信息公开”栏目", Grounds: []OutcomeID{"third_party", "process_info"}}, approver, at(day), cfg, cal); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -67,6 +69,23 @@ func TestReplyLetters(t *testing.T) {
 	l, _ := LetterFor(c, 2, ag, "x", cfg, cal)
 	if !strings.Contains(l.Text(), "新乡市教育局，0373-1234567") {
 		t.Error("referral missing")
+	}
+	// 已主动公开: the letter says where (Art. 36(1)); another outcome drops a
+	// route sent with it
+	c = decided(t, "already_public", "2026-01-05")
+	l, _ = LetterFor(c, 2, ag, "x", cfg, cal)
+	if !strings.Contains(l.Text(), "获取该信息的方式和途径：卫滨区人民政府网站“政府信息公开”栏目。") {
+		t.Errorf("route missing:\n%s", l.Text())
+	}
+	c = decided(t, "disclosed", "2026-01-05")
+	if l, _ = LetterFor(c, 2, ag, "x", cfg, cal); strings.Contains(l.Text(), "方式和途径：") || c.Events[1].Step.Route != "" {
+		t.Errorf("a route kept on another outcome:\n%s", l.Text())
+	}
+	// and without one the decision is refused, at its field
+	c, _ = NewCase(intake(0, Online, "2025-12-24"), clerk, at("2025-12-24"), cal)
+	_, err := c.Apply(Step{Kind: KindDecide, On: D("2026-01-05"), Outcome: "already_public", Route: "  "}, approver, at("2026-01-05"), cfg, cal)
+	if e, ok := err.(*errs.Error); !ok || e.Where != "route" || len(c.Events) != 1 {
+		t.Errorf("no route: %v", err)
 	}
 }
 

@@ -153,6 +153,10 @@ func (r *stepRule) refusal(f *facts) error {
 	return conflict("kind", "案件当前为“%s”，不能进行“%s”", StateName(f.state), r.Name)
 }
 
+// RouteNeeded is the message when an answer that the information is public
+// does not say where.
+const RouteNeeded = "请填写获取该信息的方式和途径（如发布的网站、栏目、标题、发布日期、网址，《条例》第三十六条第（一）项）"
+
 func required(v, field, msg string) error {
 	if strings.TrimSpace(v) == "" {
 		return errs.New(field, "%s", msg)
@@ -338,6 +342,15 @@ func checkDecide(x *stepCtx) error {
 		if err := required(s.Referral, "referral", "请填写负责公开该信息的机关名称和联系方式（《条例》第三十六条第（五）项）"); err != nil {
 			return err
 		}
+	}
+	// Art. 36(1) makes the route the answer itself: a letter that only says
+	// the information is public answers nothing
+	if slices.Contains(outcomes, "already_public") {
+		if err := required(s.Route, "route", RouteNeeded); err != nil {
+			return err
+		}
+	} else {
+		s.Route = ""
 	}
 	if slices.Contains(outcomes, "partly_disclosed") {
 		if len(s.Grounds) == 0 {

@@ -51,7 +51,7 @@ func (sd *seeder) mainAgency() error {
 		}
 		in := sd.intake(rec, i)
 		in.Applicant.Type, in.Applicant.Name, in.Applicant.IDType, in.Applicant.IDNum = "natural", names[i%8], "身份证", "11010519491231002X"
-		in.Request.Description = []string{"本区义务教育阶段学区划分方案", "公办幼儿园收费标准", "教师招聘考试成绩及录用名单", "体育场馆免费开放名单",
+		in.Request.Description = []string{"本区2024年小学一年级学区划分范围", "公办幼儿园收费标准", "教师招聘考试成绩及录用名单", "体育场馆免费开放名单",
 			"校外培训机构行政处罚决定书", "某培训学校办学许可材料", "区属学校食堂承包合同", "本年度义务教育招生计划", "学生资助资金发放情况", "校舍维修工程验收资料"}[i]
 		if p.mod != nil {
 			p.mod(&in)
@@ -113,7 +113,8 @@ func (sd *seeder) history(agency string) ([]appealed1, error) {
 			outcomes := []casework.OutcomeID{"disclosed", "already_public", "not_exist", "not_this_agency", "third_party", "repeat", "process_info"}
 			o := outcomes[sd.rng.IntN(len(outcomes))]
 			decided := sd.add(rec, 5+sd.rng.IntN(12))
-			sd.step(c, head, casework.Step{Kind: casework.KindDecide, On: decided, Outcome: o, Referral: "新乡市卫滨区住房和城乡建设局，0373-5000000"})
+			sd.step(c, head, casework.Step{Kind: casework.KindDecide, On: decided, Outcome: o, Referral: "新乡市卫滨区住房和城乡建设局，0373-5000000",
+				Route: "已在本机关政府信息公开网站“政府信息公开目录”中主动公开，可在“公开目录”页面按标题检索查阅"})
 			if decided+90 < sd.today && len(appealed) < 3 {
 				appealed = append(appealed, appealed1{c.ID, c.Intake.Applicant.Name, decided})
 			}

@@ -82,7 +82,7 @@ func randomRecords(t *testing.T, s *store.Store, rng *rand.Rand, agency int64, c
 			if o := casework.OutcomeByID(step.Outcome); o.Withholds {
 				step.Grounds = []casework.OutcomeID{"third_party"}
 			}
-			step.Referral = "某局，电话 0000-0000000"
+			step.Referral, step.Route = "某局，电话 0000-0000000", "本机关网站"
 			if rng.IntN(8) == 0 {
 				step = casework.Step{Kind: casework.KindWithdraw, On: on}
 			}

@@ -70,7 +70,7 @@ func yearFixture(b testing.TB) (*store.Store, int64) {
 		c := newCase(b, i, rec.String())
 		if rng.IntN(10) > 0 {
 			on := min(rec+workday.Date(1+rng.IntN(40)), workday.MustDate("2026-11-19"))
-			if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: outcomes[rng.IntN(len(outcomes))]}, actor, at(on.String()), cfg, cal); err != nil {
+			if _, err := c.Apply(casework.Step{Kind: casework.KindDecide, On: on, Outcome: outcomes[rng.IntN(len(outcomes))], Route: "本机关网站"}, actor, at(on.String()), cfg, cal); err != nil {
 				b.Fatal(err)
 			}
 		}

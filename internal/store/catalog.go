@@ -754,6 +754,12 @@ func (s *Store) PublishedIn(ctx context.Context, agencyID int64, from, to workda
 		agencyID, date(from), date(to))
 }
 
+// RecentPublished returns an agency's newest published items, without
+// bodies, at most limit (what an answer may point to).
+func (s *Store) RecentPublished(ctx context.Context, agencyID int64, limit int) ([]catalog.Item, error) {
+	return s.itemList(ctx, `agency_id = $1 AND state = 'published' ORDER BY published_on DESC, id DESC LIMIT `+strconv.Itoa(max(limit, 1)), agencyID)
+}
+
 // Pending returns the agencies' items not yet published that are due
 // under Art. 26 (主动公开, not withdrawn), oldest formed first.
 func (s *Store) Pending(ctx context.Context, ids []int64) ([]catalog.Item, error) {

@@ -216,7 +216,7 @@ func TestYearTable(t *testing.T) {
 				if o == "unclear_after_correction" {
 					o = "disclosed"
 				}
-				step := casework.Step{Kind: casework.KindDecide, On: on, Outcome: o, Referral: "某局", Grounds: []casework.OutcomeID{"third_party"}}
+				step := casework.Step{Kind: casework.KindDecide, On: on, Outcome: o, Referral: "某局", Route: "本机关网站", Grounds: []casework.OutcomeID{"third_party"}}
 				if _, err := c.Apply(step, actor, at(on.String()), cfg, cal); err != nil {
 					t.Fatal(err)
 				}

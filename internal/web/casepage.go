@@ -58,12 +58,16 @@ type casePageData struct {
 	// CanMail: the viewer may send letters to the applicant by e-mail (a
 	// mail server is set up and they act on the case)
 	CanMail bool
+	// Published: the agency's published items the application may ask for
+	// (Art. 36(1)), searched for Find or else resembling the request.
+	Published []ops.PublishedHint
+	Find      string
 }
 
 // stepFields are every field a step form can send.
-var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "method", "pages", "delivered_on", "until", "into", "undoes"}
+var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "route", "method", "pages", "delivered_on", "until", "into", "undoes"}
 
-func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
+func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
 	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true),
 		// the 补正 banner only while a 补正 notice can still be sent
@@ -107,6 +111,17 @@ func (s *Server) casePageData(v *ops.CaseView, si *sessionInfo, typed map[string
 	if v.Undo > 0 {
 		d.UndoName = casework.StepName(c.Events[v.Undo-1].Step.Kind)
 	}
+	if slices.Contains(v.Allowed, casework.KindDecide) {
+		d.Find = r.URL.Query().Get("find")
+		for i := range d.Steps {
+			d.Steps[i].Open = d.Steps[i].Open || d.Find != "" && d.Steps[i].Kind == casework.KindDecide
+		}
+		var err error
+		// only a pointer for the clerk: the page stands without it
+		if d.Published, err = s.Ops.PublishedFor(r.Context(), si.p(), c.ID, d.Find, s.PublicURL); err != nil {
+			s.Log.Error("published items for a case", "case", c.ID, "err", err)
+		}
+	}
 	return d
 }
 
@@ -122,7 +137,7 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInf
 		return
 	}
 	s.render(w, http.StatusOK, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Flash: flashOf(r),
-		Data: s.casePageData(v, si, nil, nil, nil)})
+		Data: s.casePageData(r, v, si, nil, nil, nil)})
 }
 
 // stepOf reads a posted step; a date or number that cannot be read is an
@@ -130,7 +145,7 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInf
 func (s *Server) stepOf(r *http.Request, si *sessionInfo, agencyID int64, f map[string]string) (casework.Step, []string, errs.List) {
 	var bad errs.List
 	st := casework.Step{Kind: casework.StepKind(f["kind"]), Note: f["note"], Party: f["party"], PartyKind: casework.PartyKind(f["party_kind"]),
-		Outcome: casework.OutcomeID(f["outcome"]), Referral: f["referral"], Method: casework.FeeMethod(f["method"])}
+		Outcome: casework.OutcomeID(f["outcome"]), Referral: f["referral"], Route: f["route"], Method: casework.FeeMethod(f["method"])}
 	grounds := r.PostForm["grounds"]
 	for _, g := range grounds {
 		st.Grounds = append(st.Grounds, casework.OutcomeID(g))
@@ -212,7 +227,7 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo
 	stepErrs := formErrors(bad, map[string]string{"role": "form", "kind": "form", "count": "method", "amount": "method"})
 	s.render(w, code, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Form: f,
 		Errors: map[string]string{"step": casework.StepName(step.Kind) + "未能记录，请按提示修改"},
-		Data:   s.casePageData(v, si, f, grounds, stepErrs)})
+		Data:   s.casePageData(r, v, si, f, grounds, stepErrs)})
 }
 
 func appendErr(l errs.List, err error) errs.List {
@@ -333,7 +348,7 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 		return
 	}
 	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
-		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(v, si, nil, nil, nil)})
+		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(r, v, si, nil, nil, nil)})
 }
 
 // mailLetter sends a letter to the applicant by e-mail.

@@ -163,7 +163,7 @@ func (b *browserTest) login(name string) {
 
 // step opens the form of a next step on the case page, fills it and submits.
 func (b *browserTest) step(kind string, fields map[string]string) {
-	form := `#step-` + kind + ` form`
+	form := `#step-` + kind + ` form[method=post]`
 	b.do(chromedp.Click(chromedp.CSS(`#step-` + kind + ` summary`)))
 	for name, v := range fields {
 		b.do(chromedp.SetValue(chromedp.CSS(form+` [name=`+name+`]`), v))

@@ -2313,3 +2313,51 @@ func caseRecord(t *testing.T, st *site, c *http.Client, path string) string {
 	rec, _ := io.ReadAll(rc)
 	return strings.Join(strings.Fields(pdfToText(t, rec)), "")
 }
+
+// An application may ask for what is already published (Art. 36(1)): the
+// decision form points to the agency's items the request names, finds
+// others on demand, and an answer that it is public must say where.
+func TestCasePagePointsToPublished(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	ag := mustAgency(st, demo.Main)
+	rows, _, _ := st.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, Limit: 100})
+	var loc string
+	for _, r := range rows {
+		if c, _ := st.s.GetCase(context.Background(), r.ID); c.Intake.Request.Description == "本区2024年小学一年级学区划分范围" {
+			loc = fmt.Sprintf("/admin/cases/%d", r.ID)
+		}
+	}
+	if loc == "" {
+		t.Fatal("the demo has no application for a published item")
+	}
+	c, csrf := st.login("clerk")
+	_, body := st.get(c, loc)
+	first := strings.Index(body, "主动公开《卫滨区2024年小学一年级学区划分范围》")
+	second := strings.Index(body, "主动公开《卫滨区2024年初中一年级招生学区划分范围》")
+	if first < 0 || second < first || strings.Contains(body, "主动公开《区教体文旅局召开2024年教育工作会议》") {
+		t.Errorf("suggestions (%d, %d):\n%s", first, second, body)
+	}
+	if _, body = st.get(c, loc+"?find="+url.QueryEscape("寒暑假")); !strings.Contains(body, `data-route="本机关已于`) || !strings.Contains(body, "《卫滨区2024年中小学寒暑假放假时间安排》") ||
+		!strings.Contains(body, `<details id="step-decide" open>`) {
+		t.Errorf("search:\n%s", body)
+	}
+	if _, body = st.get(c, loc+"?find="+url.QueryEscape("无此文件")); !strings.Contains(body, "本机关公开目录中没有找到“无此文件”") {
+		t.Error("an empty search is not said")
+	}
+	// 已主动公开 without the route is refused at its field; with it the
+	// letter says where
+	form := url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"already_public"}}
+	if code, body, _ := st.post(c, loc+"/steps", form); code != 422 || !strings.Contains(body, casework.RouteNeeded) {
+		t.Errorf("no route: %d", code)
+	}
+	form.Set("route", "本机关已于2024年3月1日在政府信息公开目录“义务教育”栏目主动公开")
+	if code, body, _ := st.post(c, loc+"/steps", form); code != 200 || !strings.Contains(body, "获取该信息的方式和途径：本机关已于2024年3月1日在政府信息公开目录“义务教育”栏目主动公开。") ||
+		!strings.Contains(body, `name="route" value="本机关已于2024年3月1日`) {
+		t.Errorf("preview: %d\n%s", code, body)
+	}
+	// who only reads the case is pointed to nothing
+	sup, _ := st.login("district")
+	if _, body = st.get(sup, loc); strings.Contains(body, "data-route") || !strings.Contains(body, "学区划分范围") {
+		t.Error("a supervisor is offered the published items")
+	}
+}

@@ -90,3 +90,16 @@
   window.addEventListener('hashchange', unfold);
   document.addEventListener('DOMContentLoaded', unfold);
 })();
+
+// 引用 beside a published item puts the words that point to it into the
+// answer's 获取方式和途径 and chooses 已主动公开 (the clerk can still edit).
+document.addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('button[data-route]');
+  if (!b) return;
+  var f = b.form, t = f && f.querySelector('textarea[name=route]');
+  if (!t) return;
+  t.value = b.getAttribute('data-route');
+  var o = f.querySelector('select[name=outcome]');
+  if (o && o.querySelector('option[value=already_public]')) o.value = 'already_public';
+  t.focus();
+});
