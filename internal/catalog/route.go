@@ -49,20 +49,23 @@ var commonPairs = func() map[[2]rune]bool {
 	return m
 }()
 
-func pairs(s string) map[[2]rune]bool {
-	var rs []rune
+// pairs appends the distinct two-character runs of s (letters and digits,
+// lower-cased, the common ones left out) to dst.
+func pairs(dst [][2]rune, s string) [][2]rune {
+	var prev rune
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, unicode.ToLower(r))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
 		}
-	}
-	out := make(map[[2]rune]bool, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		if p := [2]rune{rs[i], rs[i+1]}; !commonPairs[p] {
-			out[p] = true
+		r = unicode.ToLower(r)
+		if prev != 0 {
+			if p := [2]rune{prev, r}; !commonPairs[p] && !slices.Contains(dst, p) {
+				dst = append(dst, p)
+			}
 		}
+		prev = r
 	}
-	return out
+	return dst
 }
 
 // Related picks, among published items, those an application most likely
@@ -70,28 +73,32 @@ func pairs(s string) map[[2]rune]bool {
 // repeats (applicants name a document by its title, in part), at least half
 // of them and three, best first, at most n. It only points; the clerk decides.
 func Related(request string, items []Item, n int) []Item {
-	want := pairs(request)
+	want := map[[2]rune]bool{}
+	for _, p := range pairs(nil, request) {
+		want[p] = true
+	}
 	type scored struct {
-		it    Item
+		i     int
 		score float64
 	}
 	var out []scored
-	for _, it := range items {
-		have := pairs(it.Title)
+	var have [][2]rune
+	for i := range items {
+		have = pairs(have[:0], items[i].Title)
 		shared := 0
-		for p := range have {
+		for _, p := range have {
 			if want[p] {
 				shared++
 			}
 		}
 		if score := float64(shared) / float64(max(len(have), 1)); shared >= 3 && score >= 0.5 {
-			out = append(out, scored{it, score})
+			out = append(out, scored{i, score})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	res := make([]Item, 0, min(n, len(out)))
 	for i := 0; i < len(out) && i < n; i++ {
-		res = append(res, out[i].it)
+		res = append(res, items[out[i].i])
 	}
 	return res
 }

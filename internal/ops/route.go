@@ -46,12 +46,18 @@ func (s *Service) PublishedFor(ctx context.Context, p Principal, caseID int64, t
 			items = append(items, h.Item)
 		}
 	} else {
-		recent, err := s.Store.RecentPublished(ctx, c.AgencyID, RelatedWindow)
+		recent, err := s.Store.RecentTitles(ctx, c.AgencyID, RelatedWindow)
 		if err != nil {
 			return nil, err
 		}
 		request := c.Intake.Request.Description + " " + strings.Join(c.Intake.Request.Items, " ")
-		items = catalog.Related(request, recent, 5)
+		var ids []int64
+		for _, it := range catalog.Related(request, recent, 5) {
+			ids = append(ids, it.ID)
+		}
+		if items, err = s.Store.PublishedItems(ctx, c.AgencyID, ids); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]PublishedHint, 0, len(items))
 	for i := range items {
