@@ -233,6 +233,9 @@ func (x *letterCtx) reply() error {
 	if s.Kind == KindTransfer && s.To != 0 {
 		l.Decision = append(l.Decision, "本机关已将"+you+"的申请转送该机关处理。")
 	}
+	if how := strings.TrimSuffix(strings.TrimSpace(s.Provision), "。"); how != "" {
+		l.Decision = append(l.Decision, "提供方式："+how+"。")
+	}
 	if route := strings.TrimSuffix(strings.TrimSpace(s.Route), "。"); route != "" {
 		l.Decision = append(l.Decision, "获取该信息的方式和途径："+route+"。")
 	}

@@ -14,7 +14,7 @@ func decided(t *testing.T, outcome OutcomeID, day string) *Case {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567", Route: "卫滨区人民政府网站“政府信息公开”栏目", Grounds: []OutcomeID{"third_party", "process_info"}}, approver, at(day), cfg, cal); err != nil {
+	if _, err := c.Apply(Step{Kind: KindDecide, On: D(day), Outcome: outcome, Referral: "新乡市教育局，0373-1234567", Route: "卫滨区人民政府网站“政府信息公开”栏目", Provision: "以电子邮件方式提供电子文件", Grounds: []OutcomeID{"third_party", "process_info"}}, approver, at(day), cfg, cal); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -77,9 +77,16 @@ func TestReplyLetters(t *testing.T) {
 	if !strings.Contains(l.Text(), "获取该信息的方式和途径：卫滨区人民政府网站“政府信息公开”栏目。") {
 		t.Errorf("route missing:\n%s", l.Text())
 	}
+	if strings.Contains(l.Text(), "提供方式") {
+		t.Errorf("a provision on an answer that provides nothing:\n%s", l.Text())
+	}
 	c = decided(t, "disclosed", "2026-01-05")
 	if l, _ = LetterFor(c, 2, ag, "x", cfg, cal); strings.Contains(l.Text(), "方式和途径：") || c.Events[1].Step.Route != "" {
 		t.Errorf("a route kept on another outcome:\n%s", l.Text())
+	}
+	// 予以公开 says how it is provided (Art. 40)
+	if !strings.Contains(l.Text(), "现将该信息提供给您。\n    提供方式：以电子邮件方式提供电子文件。") {
+		t.Errorf("provision missing:\n%s", l.Text())
 	}
 	// and without one the decision is refused, at its field
 	c, _ = NewCase(intake(0, Online, "2025-12-24"), clerk, at("2025-12-24"), cal)
@@ -132,5 +139,20 @@ func TestProcedureLetters(t *testing.T) {
 	if DefaultReviewOrgan("county_department", "卫滨区教育局", "新乡市卫滨区人民政府") != "新乡市卫滨区人民政府" ||
 		DefaultReviewOrgan("province", "河南省人民政府", "") != "河南省人民政府" {
 		t.Error("default review organ")
+	}
+}
+
+// The request's own form and way, as a reply words them.
+func TestRequestProvision(t *testing.T) {
+	for _, c := range []struct{ form, delivery, want string }{
+		{"电子", "电子邮件", "以电子邮件方式提供电子文件"},
+		{"纸质", "邮寄", "以邮寄方式提供纸质文件"},
+		{"纸质", "自行领取", "请到本机关领取纸质文件"},
+		{"", "网上获取", "通过网络提供所申请的信息"},
+		{"电子", "", ""},
+	} {
+		if got := (Request{Form: c.form, Delivery: c.delivery}).Provision(); got != c.want {
+			t.Errorf("%s/%s: %q, want %q", c.form, c.delivery, got, c.want)
+		}
 	}
 }

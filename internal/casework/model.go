@@ -121,6 +121,26 @@ type Request struct {
 	Items []string `json:"items,omitempty"`
 }
 
+// Provision is how the request asked to be given the information, in the
+// words of a reply (以电子邮件方式提供电子文件): what the answer's 提供方式 starts
+// from (Art. 40 lets the agency decide otherwise). "" when the request
+// did not say.
+func (r Request) Provision() string {
+	what := map[string]string{"纸质": "纸质文件", "电子": "电子文件"}[r.Form]
+	if what == "" {
+		what = "所申请的信息"
+	}
+	switch r.Delivery {
+	case "邮寄", "电子邮件":
+		return "以" + r.Delivery + "方式提供" + what
+	case "自行领取":
+		return "请到本机关领取" + what
+	case "网上获取":
+		return "通过网络提供" + what
+	}
+	return ""
+}
+
 // MaxItems bounds the items of one application.
 const MaxItems = 50
 

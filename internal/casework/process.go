@@ -93,6 +93,7 @@ type Step struct {
 	Until     workday.Date `json:"until,omitzero"`        // set_period: the reasonable reply date (Art. 35)
 	Referral  string       `json:"referral,omitempty"`    // not_this_agency: the agency to turn to
 	Route     string       `json:"route,omitempty"`       // already_public: how and where to obtain it (Art. 36(1))
+	Provision string       `json:"provision,omitempty"`   // disclosed, partly_disclosed: the form and way it is provided (Art. 40)
 	Into      int64        `json:"into,omitempty"`        // merge: the case this one is answered with
 	To        int64        `json:"to,omitempty"`          // transfer: the agency (in this system) that is responsible
 	Undoes    int          `json:"undoes,omitempty"`      // undo: the event withdrawn

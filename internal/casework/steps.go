@@ -352,6 +352,11 @@ func checkDecide(x *stepCtx) error {
 	} else {
 		s.Route = ""
 	}
+	if !slices.Contains(outcomes, "disclosed") && !slices.Contains(outcomes, "partly_disclosed") {
+		s.Provision = ""
+	} else if err := maxLen(s.Provision, "provision"); err != nil {
+		return err
+	}
 	if slices.Contains(outcomes, "partly_disclosed") {
 		if len(s.Grounds) == 0 {
 			return errs.New("grounds", "部分公开须说明不予公开部分的理由（《条例》第三十七条）：请选择依据")

@@ -65,7 +65,7 @@ type casePageData struct {
 }
 
 // stepFields are every field a step form can send.
-var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "route", "method", "pages", "delivered_on", "until", "into", "undoes"}
+var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "route", "provision", "method", "pages", "delivered_on", "until", "into", "undoes"}
 
 func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
@@ -103,6 +103,9 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		}
 		f := stepForm{Kind: k, Name: casework.StepName(k), Basis: casework.StepBasis(k), Head: casework.HeadOnly(k),
 			V: map[string]string{"on": d.Today}, NeedsConfirm: k == casework.KindDecide}
+		if k == casework.KindDecide {
+			f.V["provision"] = in.Request.Provision() // as asked, unless the agency decides otherwise (Art. 40)
+		}
 		if typed != nil && typed["kind"] == string(k) {
 			f.Open, f.V, f.E, f.Grounds = true, typed, stepErrs, grounds
 		}
@@ -145,7 +148,7 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInf
 func (s *Server) stepOf(r *http.Request, si *sessionInfo, agencyID int64, f map[string]string) (casework.Step, []string, errs.List) {
 	var bad errs.List
 	st := casework.Step{Kind: casework.StepKind(f["kind"]), Note: f["note"], Party: f["party"], PartyKind: casework.PartyKind(f["party_kind"]),
-		Outcome: casework.OutcomeID(f["outcome"]), Referral: f["referral"], Route: f["route"], Method: casework.FeeMethod(f["method"])}
+		Outcome: casework.OutcomeID(f["outcome"]), Referral: f["referral"], Route: f["route"], Provision: f["provision"], Method: casework.FeeMethod(f["method"])}
 	grounds := r.PostForm["grounds"]
 	for _, g := range grounds {
 		st.Grounds = append(st.Grounds, casework.OutcomeID(g))

@@ -2355,9 +2355,27 @@ func TestCasePagePointsToPublished(t *testing.T) {
 		!strings.Contains(body, `name="route" value="本机关已于2024年3月1日`) {
 		t.Errorf("preview: %d\n%s", code, body)
 	}
+	// 予以公开 starts from the form and way the applicant asked for (Art. 40)
+	cs, _ := st.s.GetCase(context.Background(), mustID(t, loc))
+	want := cs.Intake.Request.Provision()
+	if _, body = st.get(c, loc); want == "" || !strings.Contains(body, `name="provision" value="`+want+`"`) {
+		t.Errorf("provision %q not offered", want)
+	}
+	form = url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "provision": {"请到本机关档案室查阅"}, "route": {"不应出现"}}
+	if code, body, _ := st.post(c, loc+"/steps", form); code != 200 || !strings.Contains(body, "提供方式：请到本机关档案室查阅。") || strings.Contains(body, "方式和途径：不应出现") {
+		t.Errorf("preview of 予以公开: %d\n%s", code, body)
+	}
 	// who only reads the case is pointed to nothing
 	sup, _ := st.login("district")
 	if _, body = st.get(sup, loc); strings.Contains(body, "data-route") || !strings.Contains(body, "学区划分范围") {
 		t.Error("a supervisor is offered the published items")
 	}
+}
+
+func mustID(t *testing.T, loc string) int64 {
+	id, err := strconv.ParseInt(strings.TrimPrefix(loc, "/admin/cases/"), 10, 64)
+	if err != nil {
+		t.Fatal(loc)
+	}
+	return id
 }
