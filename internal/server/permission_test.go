@@ -53,6 +53,7 @@ var matrix = map[string]access{
 	"POST /logout":                                    staff,
 	"GET /admin/{$}":                                  staff,
 	"GET /admin/password":                             staff,
+	"GET /admin/help":                                 staff,
 	"POST /admin/password":                            staff,
 	"GET /admin/keepalive":                            staff,
 	"POST /admin/email":                               staff,

@@ -23,7 +23,7 @@ func TestPagesAreAccessible(t *testing.T) {
 	clerk, _ := st.login("clerk")
 	waiting, _ := awaitingCorrection(t, st, clerk)
 	pages := map[string][]string{
-		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password", "/admin/import",
+		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password", "/admin/help", "/admin/import",
 			"/admin/catalog", "/admin/catalog/new", "/admin/normative", "/admin/newmedia", "/admin/columns", "/admin/ledgers", "/admin/check", "/admin/stats",
 			fmt.Sprintf("/admin/cases/%d", ids[0]), fmt.Sprintf("/admin/cases/%d", ids[len(ids)/2]), fmt.Sprintf("/admin/cases/%d", ids[len(ids)-1]),
 			fmt.Sprintf("/admin/cases/%d/edit", ids[0])},

@@ -128,7 +128,7 @@ func TestPagesHaveNoEnglish(t *testing.T) {
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)
 	pages := map[string][]string{
-		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password",
+		"clerk": {"/admin/", "/admin/cases", "/admin/cases/new", "/admin/reports", "/admin/appeals", "/admin/password", "/admin/help",
 			fmt.Sprintf("/admin/cases/%d", ids[0]), fmt.Sprintf("/admin/cases/%d", ids[len(ids)/2]), fmt.Sprintf("/admin/cases/%d", ids[len(ids)-1]),
 			fmt.Sprintf("/admin/cases/%d/edit", ids[0]), "/admin/nothing"},
 		"head":     {"/admin/", "/admin/reports?year=2024"},

@@ -61,7 +61,7 @@ func (s *Server) Background() { s.bg.Wait() }
 
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
-	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "error", "import", "import_live",
+	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "help", "error", "import", "import_live",
 	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset", "list_import"}
 
 // New parses every template at start.
@@ -100,6 +100,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /logout", s.admin(s.logout)},
 		{"GET /admin/{$}", s.admin(s.dashboard)},
 		{"GET /admin/password", s.admin(s.passwordPage)},
+		{"GET /admin/help", s.admin(s.helpPage)},
 		{"POST /admin/password", s.admin(s.changePassword)},
 		{"GET /admin/keepalive", s.admin(s.keepalive)},
 		{"POST /admin/email", s.admin(s.setEmail)},

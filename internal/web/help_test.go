@@ -1,0 +1,69 @@
+package web_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/ops"
+	"gongkai/internal/storetest"
+)
+
+// The help page says what the program does: its tables are the program's
+// own lists (every channel, step and answer, each answer with its 表三
+// row), its periods are the settings in force, and each of its links opens
+// for the reader.
+func TestHelpPage(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	for _, who := range []string{"clerk", "head", "district", "admin"} {
+		c, _ := st.login(who)
+		code, body := st.get(c, "/admin/help")
+		if code != 200 {
+			t.Fatalf("%s: %d", who, code)
+		}
+		for _, ch := range casework.Channels {
+			if !strings.Contains(body, "<td>"+ch.Name+"</td><td>"+ch.Basis+"</td>") {
+				t.Errorf("%s: channel %s", who, ch.Name)
+			}
+		}
+		for _, k := range casework.StepKinds() {
+			if k.Kind != casework.KindReceive && !strings.Contains(body, "<td>"+k.Name+"</td>") {
+				t.Errorf("%s: step %s", who, k.Name)
+			}
+		}
+		for _, o := range casework.Outcomes {
+			if !strings.Contains(body, "<td>"+o.Name+"</td><td>") {
+				t.Errorf("%s: answer %s", who, o.Name)
+			}
+		}
+		for _, want := range []string{"<td>已主动公开，告知获取方式</td><td>（一）予以公开</td>",
+			"<td>无法提供：不属于本机关负责公开</td><td>（四）无法提供 1.本机关不掌握相关政府信息</td>",
+			"<td>其他处理：申请人撤回申请</td><td>（六）其他处理 3.其他</td><td>登记“申请人撤回申请”</td>",
+			"<td>不予公开：属于国家秘密</td><td>（三）不予公开 1.属于国家秘密</td><td>负责人</td><td>是</td>",
+			"20 个工作日</strong>内答复", "应在 15 个工作日内补正", "年度报告应于"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: lacks %s", who, want)
+			}
+		}
+		for _, m := range regexp.MustCompile(`href="(/admin/[^"#]*)`).FindAllStringSubmatch(body, -1) {
+			if code, _ := st.get(c, m[1]); code != 200 {
+				t.Errorf("%s: the help's link %s gives %d", who, m[1], code)
+			}
+		}
+	}
+	// a changed rule is said at once
+	u, err := st.s.User(context.Background(), mustUser(t, st, "admin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := ops.Principal{UserID: u.ID, AgencyID: u.AgencyID, Name: u.Name, Role: casework.Admin, Via: "web"}
+	if _, err = st.b.Ops.SaveSettings(context.Background(), admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "false"}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := st.login("clerk")
+	if _, body := st.get(c, "/admin/help"); !strings.Contains(body, "应在 10 个工作日内补正") || !strings.Contains(body, "等待缴费期间答复期限照常计算") {
+		t.Error("the help does not follow the settings")
+	}
+}
