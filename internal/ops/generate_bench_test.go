@@ -22,35 +22,29 @@ import (
 // the same run: one raw SQL query counting the agency's cases received in
 // the year. The ratio is what docs/PERFORMANCE.md records.
 func BenchmarkGenerateReport(b *testing.B) {
-	for _, eng := range []struct {
-		name string
-		open func(testing.TB) *store.Store
-	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
-		b.Run(eng.name, func(b *testing.B) {
-			s := eng.open(b)
-			o := ops.New(s, at("2026-11-24", "10:00"), workday.Default(), nil)
-			if _, err := demo.Seed(ctx, o); err != nil {
+	storetest.BenchBoth(b, func(b *testing.B, s *store.Store) {
+		o := ops.New(s, at("2026-11-24", "10:00"), workday.Default(), nil)
+		if _, err := demo.Seed(ctx, o); err != nil {
+			b.Fatal(err)
+		}
+		ag, err := s.AgencyByName(ctx, demo.Main)
+		if err != nil {
+			b.Fatal(err)
+		}
+		baseline := func() {
+			var n int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND received_on >= $2 AND received_on <= $3`,
+				ag.ID, "2024-01-01", "2024-12-31").Scan(&n); err != nil {
 				b.Fatal(err)
 			}
-			ag, err := s.AgencyByName(ctx, demo.Main)
-			if err != nil {
+		}
+		// the baseline is microseconds: many rounds to steady it
+		againstBaseline(b, 1000, baseline, func() {
+			if _, _, err := o.Generate(ctx, ag, 2024); err != nil {
 				b.Fatal(err)
 			}
-			baseline := func() {
-				var n int
-				if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND received_on >= $2 AND received_on <= $3`,
-					ag.ID, "2024-01-01", "2024-12-31").Scan(&n); err != nil {
-					b.Fatal(err)
-				}
-			}
-			// the baseline is microseconds: many rounds to steady it
-			againstBaseline(b, 1000, baseline, func() {
-				if _, _, err := o.Generate(ctx, ag, 2024); err != nil {
-					b.Fatal(err)
-				}
-			})
 		})
-	}
+	})
 }
 
 // BenchmarkReminders is one day's round of reminders (who gets what, no
@@ -59,46 +53,40 @@ func BenchmarkGenerateReport(b *testing.B) {
 // soon or waiting), on each engine, against a raw count of the agency's
 // overdue applications measured in the same run.
 func BenchmarkReminders(b *testing.B) {
-	for _, eng := range []struct {
-		name string
-		open func(testing.TB) *store.Store
-	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
-		b.Run(eng.name, func(b *testing.B) {
-			s := eng.open(b)
-			day := "2026-11-24"
-			o := ops.New(s, at(day, "10:00"), workday.Default(), nil)
-			if _, err := demo.Seed(ctx, o); err != nil {
-				b.Fatal(err)
+	storetest.BenchBoth(b, func(b *testing.B, s *store.Store) {
+		day := "2026-11-24"
+		o := ops.New(s, at(day, "10:00"), workday.Default(), nil)
+		if _, err := demo.Seed(ctx, o); err != nil {
+			b.Fatal(err)
+		}
+		ag, err := s.AgencyByName(ctx, demo.Main)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rows []importer.Row
+		for i := range 20000 {
+			rec := D(day) - workday.Date(1+i%80)
+			in := intake(fmt.Sprintf("基准%d", i), rec.String())
+			in.SetReceivedOn(rec)
+			rows = append(rows, importer.Row{Line: i + 2, Key: fmt.Sprintf("row:%d", i), Intake: in})
+		}
+		if _, _, bad, err := o.ImportCases(ctx, ops.Operator(ag.ID, "基准"), ag.ID, rows, false, true); err != nil || len(bad) > 0 {
+			b.Fatal(err, bad)
+		}
+		baseline := func() {
+			var n int
+			if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND state <> 'closed' AND state <> 'merged' AND due_on < $2`,
+				ag.ID, day).Scan(&n); err != nil || n == 0 {
+				b.Fatal(n, err)
 			}
-			ag, err := s.AgencyByName(ctx, demo.Main)
-			if err != nil {
-				b.Fatal(err)
+		}
+		againstBaseline(b, 200, baseline, func() {
+			rs, err := o.Reminders(ctx, D(day), "https://gk.example.gov.cn")
+			if err != nil || len(rs) == 0 {
+				b.Fatal(rs, err)
 			}
-			var rows []importer.Row
-			for i := range 20000 {
-				rec := D(day) - workday.Date(1+i%80)
-				in := intake(fmt.Sprintf("基准%d", i), rec.String())
-				in.SetReceivedOn(rec)
-				rows = append(rows, importer.Row{Line: i + 2, Key: fmt.Sprintf("row:%d", i), Intake: in})
-			}
-			if _, _, bad, err := o.ImportCases(ctx, ops.Operator(ag.ID, "基准"), ag.ID, rows, false, true); err != nil || len(bad) > 0 {
-				b.Fatal(err, bad)
-			}
-			baseline := func() {
-				var n int
-				if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE agency_id = $1 AND state <> 'closed' AND state <> 'merged' AND due_on < $2`,
-					ag.ID, day).Scan(&n); err != nil || n == 0 {
-					b.Fatal(n, err)
-				}
-			}
-			againstBaseline(b, 200, baseline, func() {
-				rs, err := o.Reminders(ctx, D(day), "https://gk.example.gov.cn")
-				if err != nil || len(rs) == 0 {
-					b.Fatal(rs, err)
-				}
-			})
 		})
-	}
+	})
 }
 
 // againstBaseline times baseline over rounds, then work in the benchmark's
@@ -157,32 +145,27 @@ func BenchmarkImportUsers(b *testing.B) {
 // password's age, a write at most once a minute), against reading the
 // session alone as before, in the same run, on each engine.
 func BenchmarkResume(b *testing.B) {
-	for _, eng := range []struct {
-		name string
-		open func(testing.TB) *store.Store
-	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
-		b.Run(eng.name, func(b *testing.B) {
-			f := newFx(b, eng.open(b))
-			o := f.on("2026-03-02")
-			if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "90"}); err != nil {
+	storetest.BenchBoth(b, func(b *testing.B, s *store.Store) {
+		f := newFx(b, s)
+		o := f.on("2026-03-02")
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "90"}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: "clerk", Password: "right-password"}); err != nil {
+			b.Fatal(err)
+		}
+		_, tok, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		againstBaseline(b, 2000, func() {
+			if _, err := o.Store.Session(ctx, tok); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: "clerk", Password: "right-password"}); err != nil {
+		}, func() {
+			if _, err := o.Resume(ctx, tok); err != nil {
 				b.Fatal(err)
 			}
-			_, tok, err := o.Login(ctx, "zhang", "right-password", "10.0.0.1")
-			if err != nil {
-				b.Fatal(err)
-			}
-			againstBaseline(b, 2000, func() {
-				if _, err := o.Store.Session(ctx, tok); err != nil {
-					b.Fatal(err)
-				}
-			}, func() {
-				if _, err := o.Resume(ctx, tok); err != nil {
-					b.Fatal(err)
-				}
-			})
 		})
-	}
+	})
 }

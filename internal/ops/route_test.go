@@ -80,25 +80,19 @@ func got0(t *testing.T, o *ops.Service, f *fx, id int64) string {
 // request, the few alike read in full, against reading the titles alone in
 // the same run.
 func BenchmarkPublishedFor(b *testing.B) {
-	for _, eng := range []struct {
-		name string
-		open func(testing.TB) *store.Store
-	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
-		b.Run(eng.name, func(b *testing.B) {
-			s := eng.open(b)
-			f := newFx(b, s)
-			publishItems(b, s, f.a.ID, 5000, "示例区2025年学区划分方案")
-			c := f.register("2026-03-02", "张三")
-			o := f.on("2026-03-03")
-			againstBaseline(b, 200, func() {
-				if _, err := s.RecentTitles(ctx, f.a.ID, ops.RelatedWindow); err != nil {
-					b.Fatal(err)
-				}
-			}, func() {
-				if got, err := o.PublishedFor(ctx, f.clerk, c.ID, "", ""); err != nil || len(got) == 0 {
-					b.Fatal(err)
-				}
-			})
+	storetest.BenchBoth(b, func(b *testing.B, s *store.Store) {
+		f := newFx(b, s)
+		publishItems(b, s, f.a.ID, 5000, "示例区2025年学区划分方案")
+		c := f.register("2026-03-02", "张三")
+		o := f.on("2026-03-03")
+		againstBaseline(b, 200, func() {
+			if _, err := s.RecentTitles(ctx, f.a.ID, ops.RelatedWindow); err != nil {
+				b.Fatal(err)
+			}
+		}, func() {
+			if got, err := o.PublishedFor(ctx, f.clerk, c.ID, "", ""); err != nil || len(got) == 0 {
+				b.Fatal(err)
+			}
 		})
-	}
+	})
 }

@@ -127,6 +127,12 @@ func Both(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
+// BenchBoth runs fn as two sub-benchmarks, on SQLite and on PostgreSQL.
+func BenchBoth(b *testing.B, fn func(b *testing.B, s *store.Store)) {
+	b.Run("sqlite", func(b *testing.B) { fn(b, SQLite(b)) })
+	b.Run("postgres", func(b *testing.B) { fn(b, Postgres(b)) })
+}
+
 // EmptyPostgres creates an empty database on the test cluster and returns
 // its DSN, for tests that run gongkai processes against it (they migrate
 // it themselves). It is dropped afterwards.
