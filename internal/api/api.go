@@ -62,6 +62,9 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/cases/{id}", "申请详情：办理过程、答复期限及其计算依据、可进行的步骤", s.getCase},
 		{"POST", "/api/v1/cases/{id}/steps", "记录一个办理步骤", s.addStep},
 		{"POST", "/api/v1/cases/{id}/handler", "指派承办人（本机关的办理人或负责人；0 为取消）", s.assign},
+		{"POST", "/api/v1/cases/{id}/proposal", "办理人提请负责人审批一个只有负责人能登记的步骤（延期、确定合理期限、撤销步骤、不予公开或部分公开的答复）", s.propose},
+		{"POST", "/api/v1/cases/{id}/proposal/decision", "负责人同意（以负责人名义登记该步骤）或退回待审批的提请", s.decideProposal},
+		{"POST", "/api/v1/cases/{id}/proposal/withdraw", "提请人撤回待审批的提请", s.withdrawProposal},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
@@ -368,6 +371,21 @@ type CaseView struct {
 	// Withdraws are the applicant's requests, sent online, to withdraw, to
 	// record by the step withdraw (absent: none).
 	Withdraws []casework.WithdrawRequest `json:"withdraws_sent,omitempty"`
+	// Proposals are the steps proposed to the head of the office, oldest
+	// first (absent: none); one at most is pending.
+	Proposals []casework.Proposal `json:"proposals,omitempty"`
+}
+
+// ProposalInput is a step a 办理人 proposes to the head, with a note for them.
+type ProposalInput struct {
+	Step casework.Step `json:"step"`
+	Note string        `json:"note"`
+}
+
+// ProposalDecision is the head's answer: approve, or return with a comment.
+type ProposalDecision struct {
+	Approve bool   `json:"approve"`
+	Comment string `json:"comment"`
 }
 
 // HandlerInput names the 承办人 of an application (0: nobody).
@@ -381,7 +399,7 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 		return nil, err
 	}
 	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
-		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws}
+		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws, Proposals: v.Proposals}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}
@@ -485,6 +503,43 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request, p ops.Principal)
 	s.writeView(w, r, p, pathID(r), http.StatusOK)
 }
 
+// propose keeps a step for the head of the office to approve.
+func (s *Server) propose(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	var in ProposalInput
+	if err := decode(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.Ops.ProposeStep(r.Context(), p, pathID(r), in.Step, in.Note); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
+}
+
+// decideProposal is the head's approval or return of the waiting proposal.
+func (s *Server) decideProposal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	var in ProposalDecision
+	if err := decode(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.Ops.DecideProposal(r.Context(), p, pathID(r), in.Approve, in.Comment); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
+}
+
+// withdrawProposal takes back the caller's own waiting proposal.
+func (s *Server) withdrawProposal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	if err := s.Ops.WithdrawProposal(r.Context(), p, pathID(r)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
+}
+
 // addStep records a step. For a 按件 fee the applicant's count this month
 // always comes from the records (a count in the body is ignored).
 func (s *Server) addStep(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -555,6 +610,7 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 		}
 	}
 	f.Late, f.Open, f.Asked = flag(q, "late", &bad), flag(q, "open", &bad), flag(q, "asked", &bad)
+	f.Proposed = flag(q, "proposed", &bad)
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)

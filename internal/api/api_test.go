@@ -451,7 +451,8 @@ func TestOpenAPI(t *testing.T) {
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
 		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true,
-		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true}
+		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
+		"POST /api/v1/cases/{id}/proposal": true, "POST /api/v1/cases/{id}/proposal/decision": true, "POST /api/v1/cases/{id}/proposal/withdraw": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p
@@ -641,4 +642,35 @@ func TestCatalogAPI(t *testing.T) {
 			t.Errorf("report: %d %s", code, raw)
 		}
 	})
+}
+
+// A clerk's key proposes what only the head may take; the head's key
+// approves it; the case shows the proposal; another agency's key is not
+// told the case exists; the list filters what waits.
+func TestProposalThroughAPI(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+	id := int64(m["id"].(float64))
+	ext := map[string]any{"step": map[string]any{"kind": "extend", "on": "2024-09-12", "note": "需要汇总多校数据"}, "note": "请同意延期"}
+	if code, _, _ := e.do("POST", fmt.Sprintf("/api/v1/cases/%d/proposal", id), e.keyB, ext); code != 404 {
+		t.Errorf("another agency's key: %d", code)
+	}
+	code, m, raw := e.do("POST", fmt.Sprintf("/api/v1/cases/%d/proposal", id), e.keyA, ext)
+	if ps, _ := m["proposals"].([]any); code != 200 || len(ps) != 1 || ps[0].(map[string]any)["state"] != "pending" || ps[0].(map[string]any)["note"] != "请同意延期" {
+		t.Fatalf("propose: %d %s", code, raw)
+	}
+	if _, m, _ := e.do("GET", "/api/v1/cases?proposed=true", e.keyA, nil); m["total"] != float64(1) {
+		t.Errorf("list of waiting proposals: %v", m["total"])
+	}
+	if code, _, _ := e.do("POST", fmt.Sprintf("/api/v1/cases/%d/proposal/decision", id), e.keyA, map[string]any{"approve": true}); code != 403 {
+		t.Errorf("a clerk's key approved: %d", code)
+	}
+	code, m, raw = e.do("POST", fmt.Sprintf("/api/v1/cases/%d/proposal/decision", id), e.bossA, map[string]any{"approve": true})
+	evs, _ := m["events"].([]any)
+	if code != 200 || len(evs) != 2 || evs[1].(map[string]any)["step"].(map[string]any)["kind"] != "extend" {
+		t.Fatalf("approve: %d %s", code, raw)
+	}
+	if _, m, _ := e.do("GET", "/api/v1/cases?proposed=true", e.keyA, nil); m["total"] != float64(0) {
+		t.Errorf("still listed: %v", m["total"])
+	}
 }

@@ -109,6 +109,7 @@ func caseListParams(e apiEnums) []obj {
 		q("overdue", "true：已超过答复期限的未办结申请", obj{"type": "boolean"}), q("open", "true：只列未办结的申请", obj{"type": "boolean"}),
 		q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
 		q("asked", "true：申请人在线提交了补正或撤回申请、待确认的未办结申请", obj{"type": "boolean"}),
+		q("proposed", "true：办理人提请、待负责人审批的申请", obj{"type": "boolean"}),
 		q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
 		q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})}
 }
@@ -279,7 +280,12 @@ func caseSchemas(e apiEnums) obj {
 				"corrections_sent": obj{"type": "array", "description": "申请人在线提交的补正（待以 correction_received 步骤确认收到）", "items": obj{"type": "object",
 					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "text": str("补正内容"), "attachment_id": obj{"type": "integer", "description": "随补正上传的附件编号"}}}},
 				"withdraws_sent": obj{"type": "array", "description": "申请人在线提交的撤回申请（待以 withdraw 步骤登记）", "items": obj{"type": "object",
-					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "reason": str("撤回理由")}}}}},
+					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "reason": str("撤回理由")}}},
+				"proposals": obj{"type": "array", "description": "提请负责人审批的步骤（先提请的在前，待审批的至多一项）", "items": ref("Proposal")}}},
+		"Proposal": obj{"type": "object", "properties": obj{"id": obj{"type": "integer"}, "step": ref("Step"), "note": str("拟办意见"), "by": str("提请人"),
+			"at": obj{"type": "string", "format": "date-time"}, "state": enum("pending 待审批、approved 已同意、returned 已退回、withdrawn 已撤回",
+				[]string{string(casework.ProposalPending), string(casework.ProposalApproved), string(casework.ProposalReturned), string(casework.ProposalWithdrawn)}),
+			"decided_by": str("审批人"), "decided_at": obj{"type": "string", "format": "date-time"}, "comment": str("负责人的意见（退回时为理由）")}},
 		"HandlerInput": obj{"type": "object", "required": []string{"handler_id"}, "properties": obj{"handler_id": obj{"type": "integer", "description": "承办人的用户编号：本机关在用的办理人或负责人；0 为取消承办人"}}},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object",
 			"properties": obj{"steps": obj{"type": "array", "items": enum("", e.marks), "description": "办理中经过的环节：延期答复、要求补正、征求意见（撤销的不计）"},
@@ -295,6 +301,13 @@ func otherPaths() map[string]obj {
 	out["POST /api/v1/audit"] = auditPath()
 	out["GET /api/v1/cases/{id}/file"] = caseFilePath()
 	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
+	out["POST /api/v1/cases/{id}/proposal"] = obj{"requestBody": obj{"required": true, "content": json(obj{"type": "object", "required": []string{"step"},
+		"properties": obj{"step": ref("Step"), "note": str("拟办意见（写给负责人）")}})},
+		"responses": obj{"200": obj{"description": "已提请", "content": json(ref("CaseView"))}}}
+	out["POST /api/v1/cases/{id}/proposal/decision"] = obj{"requestBody": obj{"required": true, "content": json(obj{"type": "object",
+		"properties": obj{"approve": obj{"type": "boolean", "description": "true 同意并登记该步骤；false 退回"}, "comment": str("意见；退回时必填")}})},
+		"responses": obj{"200": obj{"description": "已处理", "content": json(ref("CaseView"))}}}
+	out["POST /api/v1/cases/{id}/proposal/withdraw"] = obj{"responses": obj{"200": obj{"description": "已撤回", "content": json(ref("CaseView"))}}}
 	out["POST /api/v1/cases/{id}/archive"] = obj{"responses": obj{"200": obj{"description": "已归档", "content": json(ref("CaseView"))}}}
 	out["POST /api/v1/cases/{id}/letters/{seq}/mail"] = obj{"requestBody": obj{"required": false, "content": json(obj{"type": "object",
 		"properties": obj{"to": str("收件人电子邮箱；不给出时用申请中的电子邮箱")}})},

@@ -156,3 +156,24 @@ func TestRequestProvision(t *testing.T) {
 		}
 	}
 }
+
+// What only the head of the office may take, and so what a 办理人 proposes.
+func TestNeedsHead(t *testing.T) {
+	for _, c := range []struct {
+		s    Step
+		want bool
+	}{
+		{Step{Kind: KindExtend}, true},
+		{Step{Kind: KindSetPeriod}, true},
+		{Step{Kind: KindUndo}, true},
+		{Step{Kind: KindDecide, Outcome: "third_party"}, true},
+		{Step{Kind: KindDecide, Outcome: "partly_disclosed"}, true},
+		{Step{Kind: KindDecide, Outcome: "disclosed"}, false},
+		{Step{Kind: KindDecide, Outcome: "disclosed", Items: []ItemResult{{Outcome: "disclosed"}, {Outcome: "process_info"}}}, true},
+		{Step{Kind: KindConsult}, false},
+	} {
+		if got := NeedsHead(c.s); got != c.want {
+			t.Errorf("%+v: %v", c.s, got)
+		}
+	}
+}

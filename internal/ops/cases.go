@@ -167,28 +167,13 @@ func (s *Service) AddStep(ctx context.Context, p Principal, id int64, step casew
 		if c, err = caseFor(ctx, tx, p, vis, id); err != nil {
 			return err
 		}
-		step.Count = 0
-		if step.Kind == casework.KindFeeNotice && step.Method == casework.FeeByApplications {
-			if step.Count, err = tx.ApplicantMonthCount(ctx, c); err != nil {
-				return err
-			}
-		}
-		ev, err := c.Apply(step, p.Actor(), s.Clock, st.Case, cal)
+		ev, err := s.takeStep(ctx, tx, p, c, step, st, cal)
 		if err != nil {
-			return err
-		}
-		if err := s.stepEffects(ctx, tx, p, c, ev.Step, st, cal); err != nil {
-			return err
-		}
-		if err := tx.SaveStep(ctx, c, s.deadline(c, st.Case, cal)); err != nil {
 			return err
 		}
 		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, stepDetail(ev)
 		if ev.Step.Kind == casework.KindUndo {
 			e.Action = "case.undo"
-		}
-		if ev.Step.Kind == casework.KindDecide {
-			return s.answerMerged(ctx, tx, p, c, ev.Step, st, cal)
 		}
 		return nil
 	})
@@ -196,6 +181,32 @@ func (s *Service) AddStep(ctx context.Context, p Principal, id int64, step casew
 		return nil, err
 	}
 	return c, nil
+}
+
+// takeStep records a step on c in tx with everything it does beyond the
+// case (a merge, a transfer, the merged cases answered with it).
+func (s *Service) takeStep(ctx context.Context, tx *store.Tx, p Principal, c *casework.Case, step casework.Step, st settings.Settings, cal *workday.Calendar) (*casework.Event, error) {
+	var err error
+	step.Count = 0
+	if step.Kind == casework.KindFeeNotice && step.Method == casework.FeeByApplications {
+		if step.Count, err = tx.ApplicantMonthCount(ctx, c); err != nil {
+			return nil, err
+		}
+	}
+	ev, err := c.Apply(step, p.Actor(), s.Clock, st.Case, cal)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.stepEffects(ctx, tx, p, c, ev.Step, st, cal); err != nil {
+		return nil, err
+	}
+	if err := tx.SaveStep(ctx, c, s.deadline(c, st.Case, cal)); err != nil {
+		return nil, err
+	}
+	if ev.Step.Kind == casework.KindDecide {
+		return ev, s.answerMerged(ctx, tx, p, c, ev.Step, st, cal)
+	}
+	return ev, nil
 }
 
 // stepDetail is the audit log's description of an event.

@@ -54,6 +54,13 @@ type CaseView struct {
 	// Barred says why the agency's own staff member may not act on it: the
 	// agency keeps assigned applications to their 承办人 (org.Agency.HandlerOnly)
 	Barred string
+	// Proposals are the steps proposed to the head of the office, oldest
+	// first; Pending the one waiting, which the head may approve or return
+	// (CanApprove) and its proposer withdraw (CanWithdrawProposal).
+	Proposals           []casework.Proposal
+	Pending             *casework.Proposal
+	CanApprove          bool
+	CanWithdrawProposal bool
 }
 
 // Case loads a case for a person who may see it.
@@ -82,9 +89,8 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 	}
 	if v.CanAct {
 		v.Allowed = c.Allowed(st.Case, cal)
-		if casework.HeadOnly(casework.KindUndo) && p.Role == casework.Approver {
-			v.Undo = c.LastEffective(st.Case, cal)
-		}
+		// the head undoes; a 办理人 proposes the undo to them
+		v.Undo = c.LastEffective(st.Case, cal)
 	}
 	if c.State != casework.Closed {
 		others, err := s.Store.EarlierBySameApplicant(ctx, c, 180)
@@ -93,22 +99,7 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		}
 		v.Suspects = casework.SuspectDuplicates(c, others, 180)
 	}
-	if v.Files, err = s.Store.Attachments(ctx, c.ID); err != nil {
-		return nil, err
-	}
-	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
-		return nil, err
-	}
-	if v.Corrections, err = s.Store.OnlineCorrections(ctx, c.ID); err != nil {
-		return nil, err
-	}
-	if v.Withdraws, err = s.Store.WithdrawRequests(ctx, c.ID); err != nil {
-		return nil, err
-	}
-	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
-		return nil, err
-	}
-	if v.ArchiveNo, v.ArchivedOn, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
+	if err := s.caseRecords(ctx, p, v); err != nil {
 		return nil, err
 	}
 	if v.CanAct {
@@ -131,6 +122,42 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 		}
 	}
 	return v, nil
+}
+
+// caseRecords reads what is kept beside the case: attachments, appeals,
+// what the applicant sent online, letters mailed, its filing, proposals.
+func (s *Service) caseRecords(ctx context.Context, p Principal, v *CaseView) error {
+	c := v.Case
+	var err error
+	if v.Files, err = s.Store.Attachments(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Appeals, err = s.Store.Appeals(ctx, c.AgencyID, c.ID); err != nil {
+		return err
+	}
+	if v.Corrections, err = s.Store.OnlineCorrections(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Withdraws, err = s.Store.WithdrawRequests(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.ArchiveNo, v.ArchivedOn, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Proposals, err = s.Store.Proposals(ctx, c.ID); err != nil {
+		return err
+	}
+	for i := range v.Proposals {
+		if pr := &v.Proposals[i]; pr.State == casework.ProposalPending {
+			v.Pending = pr
+			v.CanApprove = v.CanAct && p.Role == casework.Approver
+			v.CanWithdrawProposal = v.CanAct && pr.ByID == p.UserID
+		}
+	}
+	return nil
 }
 
 // Letter is the letter of event seq. The agency's own staff issue it: the

@@ -115,6 +115,7 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		{"overdue", "已超期", casework.Filter{OverdueOn: &today}, url.Values{"overdue": {"1"}}},
 		{"soon", "三个工作日内到期", casework.Filter{DueFrom: &today, DueBy: &soon}, url.Values{"due_by": {soon.String()}}},
 		{"asked", "申请人在线提交了补正或撤回申请，待确认", casework.Filter{Asked: true}, url.Values{"asked": {"1"}}},
+		{"proposed", "办理人提请的事项，待负责人审批", casework.Filter{Proposed: true}, url.Values{"proposed": {"1"}}},
 		{"correction", "待申请人补正", casework.Filter{State: casework.AwaitingCorrection}, url.Values{"state": {string(casework.AwaitingCorrection)}}},
 		{"payment", "待申请人缴费", casework.Filter{State: casework.AwaitingPayment}, url.Values{"state": {string(casework.AwaitingPayment)}}},
 		{"consulting", "征求意见中", casework.Filter{State: casework.Consulting}, url.Values{"state": {string(casework.Consulting)}}},

@@ -26,18 +26,19 @@ import (
 type access int
 
 const (
-	public        access = iota // anyone, signed in or not
-	staff                       // any signed-in user
-	actAgency                   // the own agency's 办理人 and 负责人 (register, record, save)
-	approve                     // the own agency's 负责人 only (报送)
-	approveTarget               // the target agency's own 负责人 (撤回已发布的信息)
-	supervise                   // supervisors and the administrator (汇总, 操作记录)
-	adminOnly                   // the administrator
-	readTarget                  // whoever may read the target agency: its own staff, and those above it
-	actTarget                   // the target agency's own 办理人 and 负责人
-	apiKey                      // any valid API key
-	apiTarget                   // a key of the target agency
-	loopback                    // only from the machine itself (or with the metrics token)
+	public           access = iota // anyone, signed in or not
+	staff                          // any signed-in user
+	actAgency                      // the own agency's 办理人 and 负责人 (register, record, save)
+	approve                        // the own agency's 负责人 only (报送)
+	approveTarget                  // the target agency's own 负责人 (撤回已发布的信息)
+	supervise                      // supervisors and the administrator (汇总, 操作记录)
+	adminOnly                      // the administrator
+	readTarget                     // whoever may read the target agency: its own staff, and those above it
+	actTarget                      // the target agency's own 办理人 and 负责人
+	apiKey                         // any valid API key
+	apiTarget                      // a key of the target agency
+	apiApproveTarget               // a 负责人's key of the target agency
+	loopback                       // only from the machine itself (or with the metrics token)
 )
 
 // matrix is the expected access of every route the server has. A route
@@ -66,6 +67,8 @@ var matrix = map[string]access{
 	"GET /admin/cases/{id}/edit":                      actTarget,
 	"POST /admin/cases/{id}/edit":                     actTarget,
 	"POST /admin/cases/{id}/steps":                    actTarget,
+	"POST /admin/cases/{id}/proposal":                 approveTarget,
+	"POST /admin/cases/{id}/proposal/withdraw":        actTarget,
 	"POST /admin/cases/{id}/preview":                  actTarget,
 	"GET /admin/cases/{id}/letters/{seq}":             readTarget,
 	"GET /admin/cases/{id}/file":                      readTarget,
@@ -162,6 +165,9 @@ var matrix = map[string]access{
 	"GET /api/v1/cases/{id}":                          apiTarget,
 	"POST /api/v1/cases/{id}/steps":                   apiTarget,
 	"POST /api/v1/cases/{id}/handler":                 apiTarget,
+	"POST /api/v1/cases/{id}/proposal":                apiTarget,
+	"POST /api/v1/cases/{id}/proposal/decision":       apiApproveTarget,
+	"POST /api/v1/cases/{id}/proposal/withdraw":       apiTarget,
 	"POST /api/v1/cases/{id}/archive":                 apiTarget,
 	"POST /api/v1/cases/{id}/letters/{seq}/mail":      apiTarget,
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
@@ -245,6 +251,8 @@ func (a *actor) allowed(acc access, t string) bool {
 		return a.key != ""
 	case apiTarget:
 		return a.key != "" && rel == "own"
+	case apiApproveTarget:
+		return a.key != "" && a.role == casework.Approver && rel == "own"
 	}
 	return false
 }

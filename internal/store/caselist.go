@@ -223,6 +223,9 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 		where = append(where, `(state = 'awaiting_correction' AND EXISTS (SELECT 1 FROM online_corrections o WHERE o.case_id = cases.id)
 			OR state <> 'closed' AND state <> 'merged' AND EXISTS (SELECT 1 FROM withdraw_requests w WHERE w.case_id = cases.id))`)
 	}
+	if f.Proposed {
+		where = append(where, `EXISTS (SELECT 1 FROM case_proposals p WHERE p.case_id = cases.id AND p.state = 'pending')`)
+	}
 	switch f.Filed {
 	case "filed":
 		where = append(where, "archive_no <> ''")

@@ -62,10 +62,17 @@ type casePageData struct {
 	// (Art. 36(1)), searched for Find or else resembling the request.
 	Published []ops.PublishedHint
 	Find      string
+	// CanPropose: a 办理人 who may act prepares the head's steps for them;
+	// PendingLetter is the letter the waiting proposal would issue, for
+	// the head to read before agreeing; Returned the last one sent back.
+	CanPropose    bool
+	PendingLetter template.HTML
+	Returned      *casework.Proposal
 }
 
 // stepFields are every field a step form can send.
-var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "route", "provision", "method", "pages", "delivered_on", "until", "into", "undoes"}
+var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome", "referral", "route", "provision", "method", "pages", "delivered_on", "until", "into", "undoes",
+	"proposal_note"}
 
 func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
@@ -114,6 +121,7 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 	if v.Undo > 0 {
 		d.UndoName = casework.StepName(c.Events[v.Undo-1].Step.Kind)
 	}
+	s.proposalData(r, v, si, d)
 	if slices.Contains(v.Allowed, casework.KindDecide) {
 		d.Find = r.URL.Query().Get("find")
 		for i := range d.Steps {
@@ -199,7 +207,14 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo
 	}
 	f := formValues(r, stepFields)
 	step, grounds, bad := s.stepOf(r, si, v.Case.AgencyID, f)
-	if len(bad) == 0 && step.Kind == casework.KindDecide && r.PostFormValue("confirmed") != "1" {
+	if len(bad) == 0 && r.PostFormValue("propose") == "1" {
+		// a 办理人's step for the head of the office to approve
+		if _, err = s.Ops.ProposeStep(r.Context(), si.p(), v.Case.ID, step, f["proposal_note"]); err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=proposed#proposal", v.Case.ID), http.StatusSeeOther)
+			return
+		}
+		bad = appendErr(bad, err)
+	} else if len(bad) == 0 && step.Kind == casework.KindDecide && r.PostFormValue("confirmed") != "1" {
 		l, err := s.Ops.Preview(r.Context(), si.p(), v.Case.ID, step)
 		if err == nil {
 			s.render(w, http.StatusOK, "preview", page{Title: "确认答复", User: si.user, CSRF: si.csrf, Form: f,
@@ -456,3 +471,51 @@ func readAll(rd io.Reader, max int64) ([]byte, error) {
 }
 
 var errTooLarge = errs.New("file", "too large")
+
+// proposalData is what the case page shows of proposals to the head.
+func (s *Server) proposalData(r *http.Request, v *ops.CaseView, si *sessionInfo, d *casePageData) {
+	d.CanPropose = v.CanAct && si.user.Role == casework.Clerk
+	if n := len(v.Proposals); n > 0 && v.Proposals[n-1].State == casework.ProposalReturned {
+		d.Returned = &v.Proposals[n-1]
+	}
+	if v.Pending == nil || !v.CanApprove || casework.StepLetter(v.Pending.Step.Kind) == "" {
+		return
+	}
+	if l, err := s.Ops.Preview(r.Context(), si.p(), v.Case.ID, v.Pending.Step); err == nil {
+		d.PendingLetter = template.HTML(l.Fragment())
+	}
+}
+
+// decideProposal is the head's 同意 or 退回 of the waiting proposal.
+func (s *Server) decideProposal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	approve := r.PostFormValue("decision") == "approve"
+	_, err := s.Ops.DecideProposal(r.Context(), si.p(), caseID(r), approve, r.PostFormValue("comment"))
+	ok := map[bool]string{true: "agreed", false: "returned"}[approve]
+	s.afterProposal(w, r, si, ok, err)
+}
+
+// withdrawProposal is the proposer's taking back of their proposal.
+func (s *Server) withdrawProposal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	s.afterProposal(w, r, si, "unproposed", s.Ops.WithdrawProposal(r.Context(), si.p(), caseID(r)))
+}
+
+// afterProposal goes back to the case page, saying what was done or, at
+// the proposal, why not.
+func (s *Server) afterProposal(w http.ResponseWriter, r *http.Request, si *sessionInfo, ok string, err error) {
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=%s", caseID(r), ok), http.StatusSeeOther)
+		return
+	}
+	if k := errs.KindOf(err); k != errs.Invalid && k != errs.Conflict {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	v, verr := s.Ops.Case(r.Context(), si.p(), caseID(r))
+	if verr != nil {
+		s.fail(w, r, si.user, si.csrf, verr)
+		return
+	}
+	s.render(w, formCode(w, appendErr(nil, err)), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
+		Form: map[string]string{"comment": r.PostFormValue("comment")}, Errors: map[string]string{"proposal": errs.Plain(err)},
+		Data: s.casePageData(r, v, si, nil, nil, nil)})
+}

@@ -310,8 +310,12 @@ func TestUndoStep(t *testing.T) {
 	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"consult"}, "on": {"2026-11-24"}, "party": {"某公司"}}); code != http.StatusSeeOther {
 		t.Fatal(code)
 	}
-	if _, body := st.get(c, loc); strings.Contains(body, `id="step-undo"`) {
-		t.Error("a clerk is offered the undo")
+	// a clerk cannot undo, only propose the undo to the head
+	if _, body := st.get(c, loc); !strings.Contains(body, `id="step-undo"`) || strings.Contains(body, `name="undoes" value="2"><label>撤销原因<textarea name="note" rows="2" maxlength="2000"></textarea></label>
+<p class="hint">更正误登记：原记录保留，标注撤销</p>
+<label>拟办意见（提请负责人审批时写给负责人）<textarea name="proposal_note" rows="2" maxlength="2000"></textarea></label>
+<button>确认</button>`) {
+		t.Error("a clerk is offered the undo itself, or not its proposal")
 	}
 	head, hcsrf := st.login("head")
 	if code, body, _ := st.post(head, loc+"/steps", url.Values{"csrf": {hcsrf}, "kind": {"undo"}, "on": {"2026-11-24"}, "undoes": {"2"}}); code != 422 || !strings.Contains(body, "请写明撤销的原因") {
@@ -2378,4 +2382,55 @@ func mustID(t *testing.T, loc string) int64 {
 		t.Fatal(loc)
 	}
 	return id
+}
+
+// A 办理人 proposes what only the head may take (a refusal), the head reads
+// the letter it would issue, returns it with a reason, then agrees to the
+// corrected one, which is recorded as the head's; the 工作台 lists what waits.
+func TestWebProposal(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	_, loc := mustCreate(st, c, csrf)
+	refuse := url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"process_info"}, "propose": {"1"},
+		"proposal_note": {"属于内部讨论记录"}}
+	if code, _, to := st.post(c, loc+"/steps", refuse); code != http.StatusSeeOther || !strings.Contains(to, "ok=proposed") {
+		t.Fatalf("propose: %d %s", code, to)
+	}
+	if _, body := st.get(c, loc); !strings.Contains(body, "提请负责人审批") || !strings.Contains(body, "拟办意见：属于内部讨论记录") ||
+		!strings.Contains(body, "等待负责人审批") || !strings.Contains(body, "撤回提请") || strings.Contains(body, "同意并登记") {
+		t.Errorf("the proposer's page:\n%s", body)
+	}
+	head, hcsrf := st.login("head")
+	_, body := st.get(head, "/admin/")
+	if !strings.Contains(body, "待负责人审批") || !strings.Contains(body, loc+`"`) {
+		t.Errorf("the head's 工作台 does not list it:\n%s", body)
+	}
+	_, body = st.get(head, loc)
+	if !strings.Contains(body, "同意并登记") || !strings.Contains(body, "将出具的文书") || !strings.Contains(body, "第十六条第二款") || strings.Contains(body, "撤回提请") {
+		t.Errorf("the head's page:\n%s", body)
+	}
+	// a return without a reason is refused at the proposal
+	if code, body, _ := st.post(head, loc+"/proposal", url.Values{"csrf": {hcsrf}, "decision": {"return"}}); code != 422 || !strings.Contains(body, "请写明退回的理由") {
+		t.Errorf("return without a reason: %d", code)
+	}
+	if code, _, _ := st.post(head, loc+"/proposal", url.Values{"csrf": {hcsrf}, "decision": {"return"}, "comment": {"请补充形成过程"}}); code != http.StatusSeeOther {
+		t.Fatalf("return: %d", code)
+	}
+	if _, body = st.get(c, loc); !strings.Contains(body, "提请已退回") || !strings.Contains(body, "请补充形成过程") {
+		t.Error("the proposer is not told why it came back")
+	}
+	refuse.Set("proposal_note", "已补充形成过程")
+	if code, _, _ := st.post(c, loc+"/steps", refuse); code != http.StatusSeeOther {
+		t.Fatal("propose again")
+	}
+	if code, _, _ := st.post(head, loc+"/proposal", url.Values{"csrf": {hcsrf}, "decision": {"approve"}}); code != http.StatusSeeOther {
+		t.Fatalf("approve: %d", code)
+	}
+	cs, _ := st.s.GetCase(context.Background(), mustID(t, loc))
+	if last := cs.Events[len(cs.Events)-1]; cs.State != casework.Closed || last.Step.Outcome != "process_info" || last.Actor.Role != casework.Approver {
+		t.Errorf("approved: %s %+v", cs.State, last)
+	}
+	if _, body = st.get(head, "/admin/"); strings.Contains(body, "待负责人审批") {
+		t.Error("the 工作台 still lists it")
+	}
 }

@@ -1,0 +1,164 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/internal/audit"
+	"gongkai/internal/casework"
+	"gongkai/internal/errs"
+	"gongkai/internal/store"
+)
+
+// ProposeStep keeps a step that only the head of the office may take, as a
+// 办理人 prepared it (with a note for the head), for the head to approve or
+// return. It is checked as though the head took it now, so that what
+// reaches them can be approved as it stands; the case does not change.
+func (s *Service) ProposeStep(ctx context.Context, p Principal, id int64, step casework.Step, note string) (*casework.Proposal, error) {
+	if err := s.mayActOn(ctx, p, id); err != nil {
+		return nil, err
+	}
+	if p.Role != casework.Clerk {
+		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "负责人直接登记这一步骤即可，不需要提请审批"}
+	}
+	if !casework.NeedsHead(step) {
+		return nil, errs.New("kind", "“%s”办理人可以直接登记，不需要提请负责人审批", casework.StepName(step.Kind))
+	}
+	if note = strings.TrimSpace(note); utf8.RuneCountInString(note) > casework.MaxNote {
+		return nil, errs.New("proposal_note", "拟办意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(note), casework.MaxNote)
+	}
+	vis, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var pr *casework.Proposal
+	err = s.write(ctx, p, "case.propose", func(tx *store.Tx, e *audit.Entry) error {
+		c, err := caseFor(ctx, tx, p, vis, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.PendingProposal(ctx, c.ID); err == nil {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请已有一项待负责人审批的提请：请等负责人处理，或先撤回那一项"}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		head := p.Actor()
+		head.Role = casework.Approver
+		ev, err := c.Apply(step, head, s.Clock, st.Case, cal) // a check only: c is not saved
+		if err != nil {
+			return err
+		}
+		pr = &casework.Proposal{Step: ev.Step, Note: note, By: p.Name, ByID: p.UserID}
+		if err := tx.AddProposal(ctx, c.ID, pr); err != nil {
+			return err
+		}
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, "提请负责人审批："+stepDetail(ev)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pr, nil
+}
+
+// DecideProposal is the head's answer to the case's waiting proposal: approved,
+// the step is recorded as the head's (checked again against the case as it
+// now is); returned, the comment says why.
+func (s *Service) DecideProposal(ctx context.Context, p Principal, id int64, approve bool, comment string) (*casework.Case, error) {
+	if err := s.mayActOn(ctx, p, id); err != nil {
+		return nil, err
+	}
+	if p.Role != casework.Approver {
+		return nil, Forbidden("提请的事项须由政府信息公开工作机构负责人审批")
+	}
+	comment = strings.TrimSpace(comment)
+	if !approve && comment == "" {
+		return nil, errs.New("comment", "请写明退回的理由，办理人据此修改")
+	}
+	if utf8.RuneCountInString(comment) > casework.MaxNote {
+		return nil, errs.New("comment", "意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(comment), casework.MaxNote)
+	}
+	vis, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	cal, st, err := s.rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var c *casework.Case
+	action := audit.Action("case.return")
+	if approve {
+		action = "case.approve"
+	}
+	err = s.write(ctx, p, action, func(tx *store.Tx, e *audit.Entry) error {
+		if c, err = caseFor(ctx, tx, p, vis, id); err != nil {
+			return err
+		}
+		pr, err := tx.PendingProposal(ctx, c.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请没有待审批的提请（可能已被撤回或已处理）"}
+		} else if err != nil {
+			return err
+		}
+		e.AgencyID, e.Object = c.AgencyID, c.Serial
+		state := casework.ProposalReturned
+		e.Detail = "退回" + pr.By + "的提请：" + casework.StepName(pr.Step.Kind) + "。" + comment
+		if approve {
+			ev, err := s.takeStep(ctx, tx, p, c, pr.Step, st, cal)
+			if err != nil {
+				return err
+			}
+			state, e.Detail = casework.ProposalApproved, "同意"+pr.By+"的提请："+stepDetail(ev)
+		}
+		return tx.CloseProposal(ctx, c.ID, state, p.Name, comment)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// WithdrawProposal takes back the case's waiting proposal: by whoever made it.
+func (s *Service) WithdrawProposal(ctx context.Context, p Principal, id int64) error {
+	vis, err := s.Visible(ctx, p)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, p, "case.unpropose", func(tx *store.Tx, e *audit.Entry) error {
+		c, err := caseFor(ctx, tx, p, vis, id)
+		if err != nil {
+			return err
+		}
+		pr, err := tx.PendingProposal(ctx, c.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请没有待审批的提请（可能已被负责人处理）"}
+		} else if err != nil {
+			return err
+		}
+		if pr.ByID != p.UserID {
+			return Forbidden("只有提请人本人可以撤回提请")
+		}
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, "撤回提请："+casework.StepName(pr.Step.Kind)
+		return tx.CloseProposal(ctx, c.ID, casework.ProposalWithdrawn, p.Name, "")
+	})
+}
+
+// mayActOn refuses, before anything is checked of the input, whoever may
+// not act on the case: a stranger does not learn what it would have said.
+func (s *Service) mayActOn(ctx context.Context, p Principal, id int64) error {
+	c, err := s.readableCase(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if !actsFor(p, c.AgencyID) {
+		return Forbidden("只有本机关的办理人员可以办理；主管部门和系统管理员只能查看")
+	}
+	return nil
+}
