@@ -120,6 +120,7 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	}
 	by := shareOut(cal, day, due, lapsed, corrected)
 	var reps []notify.ReportDue
+	var proposed []notify.Item // what waits for the head's approval
 	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
 		a, err := s.Store.GetAgency(ctx, staff[0].AgencyID)
 		if err != nil {
@@ -127,6 +128,13 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 		}
 		if reps, err = s.reportsDue(ctx, []*org.Agency{a}, cal, day); err != nil {
 			return nil, err
+		}
+		rows, err := read(casework.Filter{Proposed: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range remindItems(rows, cal, day, false) {
+			proposed = append(proposed, it.Item)
 		}
 	}
 	items, err := s.remindItemsDue(ctx, staff[0].AgencyID, cal, day)
@@ -142,6 +150,8 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 			Overdue: len(mine.late), DueSoon: len(mine.soon), Lapsed: len(mine.lapsed), Corrected: len(mine.corrected), Unassigned: len(unassigned), Items: len(items)}
 		if u.Role == casework.Approver {
 			d.Reports, d.ReportLink = reps, fmt.Sprintf("/admin/reports?year=%d", day.Year()-1)
+			d.Proposed = len(proposed)
+			d.Groups = appendGroup(d.Groups, notify.Group{Title: "办理人提请您审批的（延期、不予公开等须由负责人登记的事项），请在申请页面同意或退回"}, proposed)
 		}
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的已逾期"}, mine.late)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays)}, mine.soon)

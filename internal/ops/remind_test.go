@@ -256,6 +256,22 @@ func TestReminders(t *testing.T) {
 			!strings.Contains(clerk.Groups[2].Title, "已在线提交补正") || !strings.Contains(clerk.Summary(), "申请人在线补正或撤回待确认 1 件") {
 			t.Errorf("clerk's after the 补正 sent: %+v %q", clerk.Digest, titles)
 		}
+		// the clerk proposes B's extension: the head is told it waits for them, first
+		ext := casework.Step{Kind: casework.KindExtend, On: D("2026-03-31"), Note: "需要汇总"}
+		if _, err := f.on("2026-03-31").ProposeStep(ctx, f.clerk, cs["B"].ID, ext, ""); err != nil {
+			t.Fatal(err)
+		}
+		rs, err = f.o.Reminders(ctx, D("2026-03-31"), "")
+		if err != nil || len(rs) != 2 {
+			t.Fatalf("after the proposal: %v %d", err, len(rs))
+		}
+		if head := rs[1]; head.Proposed != 1 || head.Groups[0].Items[0].Serial != cs["B"].Serial || !strings.Contains(head.Groups[0].Title, "提请您审批") ||
+			!strings.Contains(head.Summary(), "待您审批的提请 1 件") {
+			t.Errorf("head's with a proposal: %+v", head.Digest)
+		}
+		if rs[0].Proposed != 0 || strings.Contains(rs[0].Body(), "提请您审批") {
+			t.Errorf("the clerk is told to approve: %s", rs[0].Body())
+		}
 	})
 }
 
