@@ -69,6 +69,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
 		{"POST", "/api/v1/cases/{id}/letters/{seq}/mail", "以电子邮件把文书（PDF）发给申请人（须本系统设置了邮件服务器；尚未编号的先编号）", s.mailLetter},
+		{"POST", "/api/v1/cases/{id}/letters/{seq}/delivery", "登记已出具文书的送达（方式、日期、邮件号、签收日期）；给出 id 时只登记该条的签收日期", s.deliverLetter},
 		{"GET", "/api/v1/reports/{year}/applications", "按办理记录生成的表三及检查结果", s.yearTable},
 		{"GET", "/api/v1/stats", "办理情况统计：本机关（及所辖机关）某年度收到、按期和逾期答复、答复用时、尚未办结的申请", s.stats},
 		{"GET", "/api/v1/appeals", "本机关的行政复议、行政诉讼记录", s.listAppeals},
@@ -374,6 +375,9 @@ type CaseView struct {
 	// Proposals are the steps proposed to the head of the office, oldest
 	// first (absent: none); one at most is pending.
 	Proposals []casework.Proposal `json:"proposals,omitempty"`
+	// Deliveries are how the letters reached the applicant, as recorded
+	// (absent: none recorded).
+	Deliveries []casework.Delivery `json:"deliveries,omitempty"`
 }
 
 // ProposalInput is a step a 办理人 proposes to the head, with a note for them.
@@ -399,7 +403,8 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 		return nil, err
 	}
 	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
-		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws, Proposals: v.Proposals}
+		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws, Proposals: v.Proposals,
+		Deliveries: v.Deliveries}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}
@@ -497,6 +502,24 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request, p ops.Principal)
 		} else if f["handler"] != "" {
 			err = errs.New("handler_id", "%s", f["handler"])
 		}
+		s.fail(w, r, err)
+		return
+	}
+	s.writeView(w, r, p, pathID(r), http.StatusOK)
+}
+
+// deliverLetter records a letter's delivery, or its receipt (with id).
+func (s *Server) deliverLetter(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	var in casework.Delivery
+	if err := decode(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		seq = -1
+	}
+	if _, err := s.Ops.RecordDelivery(r.Context(), p, pathID(r), seq, in); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -452,7 +452,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
 		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true,
 		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
-		"POST /api/v1/cases/{id}/proposal": true, "POST /api/v1/cases/{id}/proposal/decision": true, "POST /api/v1/cases/{id}/proposal/withdraw": true}
+		"POST /api/v1/cases/{id}/proposal": true, "POST /api/v1/cases/{id}/letters/{seq}/delivery": true, "POST /api/v1/cases/{id}/proposal/decision": true, "POST /api/v1/cases/{id}/proposal/withdraw": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
 			k := strings.ToUpper(m) + " " + p

@@ -281,7 +281,8 @@ func caseSchemas(e apiEnums) obj {
 					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "text": str("补正内容"), "attachment_id": obj{"type": "integer", "description": "随补正上传的附件编号"}}}},
 				"withdraws_sent": obj{"type": "array", "description": "申请人在线提交的撤回申请（待以 withdraw 步骤登记）", "items": obj{"type": "object",
 					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "reason": str("撤回理由")}}},
-				"proposals": obj{"type": "array", "description": "提请负责人审批的步骤（先提请的在前，待审批的至多一项）", "items": ref("Proposal")}}},
+				"deliveries": obj{"type": "array", "description": "登记的文书送达（方式、日期、邮件号、签收日期）", "items": obj{"type": "object"}},
+				"proposals":  obj{"type": "array", "description": "提请负责人审批的步骤（先提请的在前，待审批的至多一项）", "items": ref("Proposal")}}},
 		"Proposal": obj{"type": "object", "properties": obj{"id": obj{"type": "integer"}, "step": ref("Step"), "note": str("拟办意见"), "by": str("提请人"),
 			"at": obj{"type": "string", "format": "date-time"}, "state": enum("pending 待审批、approved 已同意、returned 已退回、withdrawn 已撤回",
 				[]string{string(casework.ProposalPending), string(casework.ProposalApproved), string(casework.ProposalReturned), string(casework.ProposalWithdrawn)}),
@@ -301,6 +302,11 @@ func otherPaths() map[string]obj {
 	out["POST /api/v1/audit"] = auditPath()
 	out["GET /api/v1/cases/{id}/file"] = caseFilePath()
 	json := func(schema obj) obj { return obj{"application/json": obj{"schema": schema}} }
+	out["POST /api/v1/cases/{id}/letters/{seq}/delivery"] = obj{"requestBody": obj{"required": true, "content": json(obj{"type": "object",
+		"properties": obj{"id": obj{"type": "integer", "description": "已有送达记录的编号：只登记其签收日期（回执返回时）"},
+			"method": enum("送达方式", casework.DeliveryMethods), "sent_on": dateSchema("送达（寄出）日期"), "tracking": str("邮件号（邮寄时）"),
+			"received_on": dateSchema("签收日期（已知时）"), "note": str("备注")}})},
+		"responses": obj{"200": obj{"description": "已登记", "content": json(ref("CaseView"))}}}
 	out["POST /api/v1/cases/{id}/proposal"] = obj{"requestBody": obj{"required": true, "content": json(obj{"type": "object", "required": []string{"step"},
 		"properties": obj{"step": ref("Step"), "note": str("拟办意见（写给负责人）")}})},
 		"responses": obj{"200": obj{"description": "已提请", "content": json(ref("CaseView"))}}}

@@ -30,6 +30,7 @@ var Actions = []struct {
 	{"case.edit", "更正登记信息"},
 	{"case.letter", "出具文书"},
 	{"case.mail", "以电子邮件发送文书"},
+	{"case.deliver", "登记文书送达"},
 	{"case.attach", "上传附件"},
 	{"case.correction_sent", "申请人在线提交补正"},
 	{"case.withdraw_sent", "申请人在线申请撤回"},

@@ -24,6 +24,8 @@ type CaseFileParts struct {
 	Handler string // the 承办人
 	Letters []*casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
+	// Deliveries are the letters' deliveries recorded by hand (送达, 回执)
+	Deliveries []casework.Delivery
 	// Corrections are the 补正 the applicant sent online (their files are in Files)
 	Corrections []casework.OnlineCorrection
 	// Withdraws are the applicant's requests, sent online, to withdraw
@@ -258,7 +260,12 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		}
 		d.add(StyleHeading1, "三、以电子邮件发送的文书")
 		d.Blocks = append(d.Blocks, Block{Table: sent})
-		next = "四"
+		next = nextNumeral[next]
+	}
+	if len(p.Deliveries) > 0 {
+		d.add(StyleHeading1, next+"、文书送达记录")
+		d.Blocks = append(d.Blocks, Block{Table: deliveryTable(p)})
+		next = nextNumeral[next]
 	}
 	if len(p.Corrections)+len(p.Withdraws) > 0 {
 		sent := &Table{Widths: []float64{1.8, 1.2, 5.8}, FontSize: 10.5}
@@ -279,7 +286,7 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		}
 		d.add(StyleHeading1, next+"、申请人在线提交的补正和撤回申请")
 		d.Blocks = append(d.Blocks, Block{Table: sent})
-		next = map[string]string{"三": "四", "四": "五"}[next]
+		next = nextNumeral[next]
 	}
 	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
 	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})
@@ -290,6 +297,24 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 	d.add(StyleHeading1, next+"、卷内文件目录")
 	d.Blocks = append(d.Blocks, Block{Table: toc})
 	return d
+}
+
+// nextNumeral numbers the 办理记录's optional sections in turn.
+var nextNumeral = map[string]string{"三": "四", "四": "五", "五": "六"}
+
+// deliveryTable lists how each letter was delivered, as recorded by hand.
+func deliveryTable(p CaseFileParts) *Table {
+	t := &Table{Widths: []float64{2.4, 3.8, 1.2, 1.4}, FontSize: 10.5}
+	t.Rows = append(t.Rows, []Cell{hdr("文号", 1, 1), hdr("送达", 1, 1), hdr("经办", 1, 1), hdr("登记时间", 1, 1)})
+	for _, dl := range p.Deliveries {
+		what := dl.Text()
+		if dl.Note != "" {
+			what += "\n" + dl.Note
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: dl.Number, Cols: 1, Rows: 1, Left: true}, {Text: what, Cols: 1, Rows: 1, Left: true},
+			{Text: dl.By, Cols: 1, Rows: 1, Left: true}, {Text: p.Clock.Format(dl.At), Cols: 1, Rows: 1}})
+	}
+	return t
 }
 
 // NamedReport is a report and the name its files take (no extension).

@@ -33,6 +33,7 @@ type CaseView struct {
 	Appeals      []appeal.Record
 	Letters      map[int]string // 文号 of the letters issued, by event
 	Mails        []casework.LetterMail
+	Deliveries   []casework.Delivery // letters delivered by hand or post, as recorded
 	// Corrections are the 补正 the applicant sent online (Files holds their files)
 	Corrections []casework.OnlineCorrection
 	// Withdraws are the applicant's requests, sent online, to withdraw
@@ -145,6 +146,9 @@ func (s *Service) caseRecords(ctx context.Context, p Principal, v *CaseView) err
 		return err
 	}
 	if v.ArchiveNo, v.ArchivedOn, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Deliveries, err = s.Store.Deliveries(ctx, c.ID); err != nil {
 		return err
 	}
 	if v.Proposals, err = s.Store.Proposals(ctx, c.ID); err != nil {

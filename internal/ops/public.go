@@ -63,7 +63,7 @@ type StatusLetter struct {
 	Seq    int
 	Title  string
 	Number string
-	Mailed []string // when and where it was sent by e-mail, the address masked
+	Mailed []string // how it reached the applicant: by e-mail (the address masked), by hand or by post
 }
 
 // Status looks an application up by its 查询码.
@@ -135,20 +135,40 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 	if err := s.statusSent(ctx, c, v); err != nil {
 		return nil, nil, err
 	}
-	if len(v.Letters) > 0 {
-		mails, err := s.Store.LetterMails(ctx, c.ID)
-		if err != nil {
-			return nil, nil, err
-		}
+	if err := s.statusDelivered(ctx, c, v); err != nil {
+		return nil, nil, err
+	}
+	return v, &statusCase{c: c, cal: cal, st: st, ag: ag}, nil
+}
+
+// statusDelivered says under each letter how it reached the applicant: sent
+// by e-mail (the address masked), by hand or by post (the tracking number).
+func (s *Service) statusDelivered(ctx context.Context, c *casework.Case, v *StatusView) error {
+	if len(v.Letters) == 0 {
+		return nil
+	}
+	mails, err := s.Store.LetterMails(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	ds, err := s.Store.Deliveries(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	for i := range v.Letters {
+		l := &v.Letters[i]
 		for _, m := range mails {
-			for i := range v.Letters {
-				if v.Letters[i].Seq == m.Seq {
-					v.Letters[i].Mailed = append(v.Letters[i].Mailed, s.Clock.Date(m.At).Chinese()+"已以电子邮件发至 "+casework.MaskEmail(m.To))
-				}
+			if l.Seq == m.Seq {
+				l.Mailed = append(l.Mailed, s.Clock.Date(m.At).Chinese()+"已以电子邮件发至 "+casework.MaskEmail(m.To))
+			}
+		}
+		for _, d := range ds {
+			if l.Seq == d.Seq {
+				l.Mailed = append(l.Mailed, d.Text())
 			}
 		}
 	}
-	return v, &statusCase{c: c, cal: cal, st: st, ag: ag}, nil
+	return nil
 }
 
 // statusSent says what the applicant sent online (a 补正, a request to

@@ -23,6 +23,7 @@ type eventRow struct {
 	Number                           string
 	Undone                           bool
 	Mails                            []mailRow // the letter sent by e-mail
+	Deliveries                       []casework.Delivery
 }
 
 // mailRow is a sending of a letter by e-mail, as the case page says it.
@@ -68,6 +69,10 @@ type casePageData struct {
 	CanPropose    bool
 	PendingLetter template.HTML
 	Returned      *casework.Proposal
+	// DeliveryMethods are the ways a letter's 送达 is recorded; the form
+	// starts from the way the applicant asked to be given the information.
+	DeliveryMethods []string
+	DeliveryAsked   string
 }
 
 // stepFields are every field a step form can send.
@@ -76,7 +81,7 @@ var stepFields = []string{"kind", "on", "note", "party", "party_kind", "outcome"
 
 func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo, typed map[string]string, grounds []string, stepErrs map[string]string) *casePageData {
 	c := v.Case
-	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true),
+	d := &casePageData{CaseView: v, Today: s.Ops.Clock.Today().String(), Outcomes: outcomeOptions(true), DeliveryMethods: casework.DeliveryMethods,
 		// the 补正 banner only while a 补正 notice can still be sent
 		Defective: len(v.Defects) > 0 && slices.Contains(v.Allowed, casework.KindRequestCorrection),
 		ItemMode:  v.Config.UnitOfCount == casework.UnitItem && len(c.Intake.Request.Items) > 1}
@@ -87,6 +92,7 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		d.PartyKinds = append(d.PartyKinds, option{string(pk.ID), pk.Name})
 	}
 	in := c.Intake
+	d.DeliveryAsked = map[string]string{"邮寄": "邮寄送达", "电子邮件": "电子邮件", "自行领取": "当面送达"}[in.Request.Delivery]
 	d.PDFMissing = office.MissingInPDF(append([]string{in.Applicant.Name, in.Applicant.Address, in.Request.Description}, in.Request.Items...)...)
 	// personal data in full only for the people who handle the case
 	d.IDNumber, d.Phone = c.Intake.Applicant.IDNum, c.Intake.Applicant.Phone
@@ -100,6 +106,11 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		for _, m := range v.Mails {
 			if m.Seq == e.Seq {
 				row.Mails = append(row.Mails, mailRow{To: m.To, At: s.Ops.Clock.Format(m.At), By: m.By})
+			}
+		}
+		for _, dl := range v.Deliveries {
+			if dl.Seq == e.Seq {
+				row.Deliveries = append(row.Deliveries, dl)
 			}
 		}
 		d.Events = append(d.Events, row)
@@ -375,6 +386,40 @@ func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, si *sessionI
 	seq, _ := strconv.Atoi(r.PathValue("seq"))
 	_, err := s.Ops.MailLetter(r.Context(), si.p(), id, seq, r.PostFormValue("to"), s.Mailer)
 	s.caseFormDone(w, r, si, id, err, "mailed", fmt.Sprintf("to%d", seq))
+}
+
+// deliverLetter records how a letter reached the applicant, or (with id)
+// the day an earlier delivery was signed for.
+func (s *Server) deliverLetter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	field := fmt.Sprintf("d%d", seq)
+	d := casework.Delivery{Method: r.PostFormValue("method"), Tracking: r.PostFormValue("tracking"), Note: r.PostFormValue("note")}
+	d.ID, _ = strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+	var bad errs.List
+	for name, dst := range map[string]*workday.Date{"sent_on": &d.SentOn, "received_on": new(workday.Date)} {
+		v := r.PostFormValue(name)
+		if v == "" {
+			continue
+		}
+		on, err := workday.ParseTyped(v)
+		if err != nil {
+			bad.Add(name, "日期“%s”不对：应写成 2025-03-05 或 2025年3月5日", v)
+			continue
+		}
+		*dst = on
+		if name == "received_on" {
+			d.ReceivedOn = dst
+		}
+	}
+	err := bad.Err()
+	if err == nil {
+		_, err = s.Ops.RecordDelivery(r.Context(), si.p(), id, seq, d)
+	}
+	if k := errs.KindOf(err); k == errs.Conflict || k == errs.NotFound && errs.Fields(err)["id"] != "" {
+		err = &errs.Error{Kind: errs.Invalid, Where: field, Msg: errs.Message(err), Cause: err} // said beside the letter
+	}
+	s.caseFormDone(w, r, si, id, err, "delivered", field)
 }
 
 // fileCase files an answered application (归档): its 档号.

@@ -112,6 +112,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/cases/{id}", s.admin(s.casePage)},
 		{"GET /admin/cases/{id}/edit", s.acting(s.editPage)},
 		{"POST /admin/cases/{id}/edit", s.acting(s.editCase)},
+		{"POST /admin/cases/{id}/letters/{seq}/delivery", s.acting(s.deliverLetter)},
 		{"POST /admin/cases/{id}/proposal", s.acting(s.decideProposal)},
 		{"POST /admin/cases/{id}/proposal/withdraw", s.acting(s.withdrawProposal)},
 		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},

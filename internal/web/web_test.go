@@ -2434,3 +2434,41 @@ func TestWebProposal(t *testing.T) {
 		t.Error("the 工作台 still lists it")
 	}
 }
+
+// A letter's 送达 is recorded under it on the case page (by post with its
+// number, then the day the 回执 came back), shown to the applicant on the
+// status page and kept in the 案卷's 办理记录.
+func TestWebDelivery(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("decide: %d", code)
+	}
+	if _, body := st.get(c, loc); strings.Contains(body, "登记送达") {
+		t.Error("a delivery offered before the letter is issued")
+	}
+	st.get(c, loc+"/letters/2") // issued
+	if code, body, _ := st.post(c, loc+"/letters/2/delivery", url.Values{"csrf": {csrf}, "method": {"邮寄送达"}, "sent_on": {"2026-11-23"}}); code != 422 || !strings.Contains(body, "早于文书的日期") {
+		t.Errorf("sent before the letter: %d", code)
+	}
+	if code, _, to := st.post(c, loc+"/letters/2/delivery", url.Values{"csrf": {csrf}, "method": {"邮寄送达"}, "sent_on": {"2026-11-24"}, "tracking": {"1181234567890"}}); code != http.StatusSeeOther || !strings.Contains(to, "ok=delivered") {
+		t.Fatalf("deliver: %d %s", code, to)
+	}
+	_, body := st.get(c, loc)
+	m := regexp.MustCompile(`name="id" value="(\d+)"`).FindStringSubmatch(body)
+	if !strings.Contains(body, "2026年11月24日邮寄送达（邮件号 1181234567890）") || m == nil {
+		t.Fatalf("the case page:\n%s", body)
+	}
+	if code, _, _ := st.post(c, loc+"/letters/2/delivery", url.Values{"csrf": {csrf}, "id": {m[1]}, "received_on": {"2026年11月24日"}}); code != http.StatusSeeOther {
+		t.Fatalf("receipt: %d", code)
+	}
+	cs, _ := st.s.GetCase(context.Background(), id)
+	want := "2026年11月24日邮寄送达（邮件号 1181234567890），2026年11月24日签收"
+	if _, body := st.get(st.browser(), "/status?code="+cs.Code); !strings.Contains(body, want) {
+		t.Errorf("the status page lacks %s", want)
+	}
+	if rec := caseRecord(t, st, c, loc); !strings.Contains(rec, "文书送达记录") || !strings.Contains(rec, "2026年11月24日邮寄送达") || !strings.Contains(rec, "2026年11月24日签收") {
+		t.Errorf("the 办理记录 lacks the delivery:\n%s", rec)
+	}
+}

@@ -1,0 +1,79 @@
+package casework
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/workday"
+)
+
+// DeliveryMethods are the ways a letter is delivered (送达) that a clerk
+// records by hand; a letter sent from the system by e-mail is recorded by
+// the sending itself (LetterMail).
+var DeliveryMethods = []string{"当面送达", "邮寄送达", "电子邮件", "其他"}
+
+// Delivery is the record that a letter was delivered to the applicant:
+// how, when it went, the postal tracking number, when it was signed for
+// (the 回执, which may come back later). The periods of 复议 and 诉讼 run
+// from the applicant's receipt, so an agency keeps the proof.
+type Delivery struct {
+	ID         int64         `json:"id"`
+	Seq        int           `json:"seq"`    // the event whose letter it is
+	Number     string        `json:"number"` // the letter's 文号
+	Method     string        `json:"method"`
+	SentOn     workday.Date  `json:"sent_on"`
+	Tracking   string        `json:"tracking,omitempty"` // 邮件号 (EMS, 挂号信)
+	ReceivedOn *workday.Date `json:"received_on,omitempty"`
+	Note       string        `json:"note,omitempty"`
+	By         string        `json:"by"`
+	At         time.Time     `json:"at"`
+}
+
+// Limits of a delivery's text fields (runes).
+const (
+	MaxTracking     = 40
+	MaxDeliveryNote = 200
+)
+
+// Check tells every problem of a delivery of a letter issued on letterOn,
+// recorded today, each at its field.
+func (d *Delivery) Check(letterOn, today workday.Date) error {
+	d.Method, d.Tracking, d.Note = strings.TrimSpace(d.Method), strings.TrimSpace(d.Tracking), strings.TrimSpace(d.Note)
+	var bad errs.List
+	if !slices.Contains(DeliveryMethods, d.Method) {
+		bad.Add("method", "请选择送达方式：%s", strings.Join(DeliveryMethods, "、"))
+	}
+	switch {
+	case d.SentOn == 0:
+		bad.Add("sent_on", "请填写送达（寄出）日期")
+	case d.SentOn < letterOn:
+		bad.Add("sent_on", "送达日期 %s 早于文书的日期 %s", d.SentOn, letterOn)
+	case d.SentOn > today:
+		bad.Add("sent_on", "送达日期 %s 晚于今天，不能预先登记", d.SentOn)
+	}
+	if r := d.ReceivedOn; r != nil && (*r < d.SentOn || *r > today) {
+		bad.Add("received_on", "签收日期 %s 应在送达日期 %s 和今天之间", *r, d.SentOn)
+	}
+	if n := utf8.RuneCountInString(d.Tracking); n > MaxTracking {
+		bad.Add("tracking", "邮件号太长（%d 字），最多 %d 字", n, MaxTracking)
+	}
+	if n := utf8.RuneCountInString(d.Note); n > MaxDeliveryNote {
+		bad.Add("note", "备注太长（%d 字），最多 %d 字", n, MaxDeliveryNote)
+	}
+	return bad.Err()
+}
+
+// Text is the delivery in a line (the case page, the status page, the 案卷).
+func (d Delivery) Text() string {
+	s := d.SentOn.Chinese() + d.Method
+	if d.Tracking != "" {
+		s += "（邮件号 " + d.Tracking + "）"
+	}
+	if d.ReceivedOn != nil {
+		s += "，" + d.ReceivedOn.Chinese() + "签收"
+	}
+	return s
+}
