@@ -674,3 +674,32 @@ func TestProposalThroughAPI(t *testing.T) {
 		t.Errorf("still listed: %v", m["total"])
 	}
 }
+
+// A letter's 送达 through the API: refused before the letter is issued,
+// recorded after, its receipt added by its id.
+func TestDeliveryThroughAPI(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	_, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+	id := int64(m["id"].(float64))
+	if code, _, raw := e.do("POST", fmt.Sprintf("/api/v1/cases/%d/steps", id), e.keyA, map[string]any{"kind": "decide", "on": "2024-09-12", "outcome": "disclosed"}); code != 200 {
+		t.Fatalf("decide: %d %s", code, raw)
+	}
+	post := map[string]any{"method": "邮寄送达", "sent_on": "2024-09-12", "tracking": "1181234567890"}
+	path := fmt.Sprintf("/api/v1/cases/%d/letters/2/delivery", id)
+	if code, m, _ := e.do("POST", path, e.keyA, post); code != 409 {
+		t.Errorf("before the letter is issued: %d %v", code, m)
+	}
+	e.do("GET", fmt.Sprintf("/api/v1/cases/%d/letters/2", id), e.keyA, nil)
+	code, m, raw := e.do("POST", path, e.keyA, post)
+	ds, _ := m["deliveries"].([]any)
+	if code != 200 || len(ds) != 1 || ds[0].(map[string]any)["tracking"] != "1181234567890" {
+		t.Fatalf("deliver: %d %s", code, raw)
+	}
+	did := ds[0].(map[string]any)["id"]
+	if code, m, raw = e.do("POST", path, e.keyA, map[string]any{"id": did, "received_on": "2024-09-12"}); code != 200 || m["deliveries"].([]any)[0].(map[string]any)["received_on"] != "2024-09-12" {
+		t.Errorf("receipt: %d %s", code, raw)
+	}
+	if code, _, _ := e.do("POST", path, e.keyB, post); code != 404 {
+		t.Errorf("another agency's key: %d", code)
+	}
+}
