@@ -9,7 +9,8 @@ import (
 )
 
 // mainAgency gives 卫滨区教育体育和文化旅游局 this year's applications,
-// dated from today: one a little overdue, two due within three working days,
+// dated from today: one a little overdue, two due within three working days
+// (for one the clerk proposes an extension to the head),
 // one waiting for 补正, one for payment, one with a third party, a defective
 // one just in, one from the portal today (no 承办人 yet), and two answered;
 // the clerk handles most, the head of the office three. It had none in
@@ -24,7 +25,12 @@ func (sd *seeder) mainAgency() error {
 	}
 	plans := []plan{
 		{back: 22, do: nil}, // 2 working days overdue
-		{back: 18, do: nil}, // due in 2 working days
+		{back: 18, do: func(c *casework.Case, rec workday.Date) { // due in 2 working days: the clerk asks the head to extend
+			ext := casework.Step{Kind: casework.KindExtend, On: sd.today, Note: "所需信息涉及多所学校，需逐校调取核实"}
+			if _, err := sd.at(sd.today).ProposeStep(sd.ctx, clerk, c.ID, ext, "请负责人同意延长答复期限20个工作日"); err != nil {
+				sd.refused++
+			}
+		}},
 		{back: 17, do: nil}, // due in 3
 		{back: 4, do: func(c *casework.Case, rec workday.Date) {
 			sd.step(c, clerk, casework.Step{Kind: casework.KindRequestCorrection, On: sd.add(rec, 1), Note: "请明确所需信息的学段和年份。"})

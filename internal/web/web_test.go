@@ -2402,7 +2402,7 @@ func TestWebProposal(t *testing.T) {
 	}
 	head, hcsrf := st.login("head")
 	_, body := st.get(head, "/admin/")
-	if !strings.Contains(body, "待负责人审批") || !strings.Contains(body, loc+`"`) {
+	if !strings.Contains(section(body, `id="g-proposed"`), loc+`"`) {
 		t.Errorf("the head's 工作台 does not list it:\n%s", body)
 	}
 	_, body = st.get(head, loc)
@@ -2430,7 +2430,7 @@ func TestWebProposal(t *testing.T) {
 	if last := cs.Events[len(cs.Events)-1]; cs.State != casework.Closed || last.Step.Outcome != "process_info" || last.Actor.Role != casework.Approver {
 		t.Errorf("approved: %s %+v", cs.State, last)
 	}
-	if _, body = st.get(head, "/admin/"); strings.Contains(body, "待负责人审批") {
+	if _, body = st.get(head, "/admin/"); strings.Contains(section(body, `id="g-proposed"`), loc+`"`) {
 		t.Error("the 工作台 still lists it")
 	}
 }
@@ -2471,4 +2471,18 @@ func TestWebDelivery(t *testing.T) {
 	if rec := caseRecord(t, st, c, loc); !strings.Contains(rec, "文书送达记录") || !strings.Contains(rec, "2026年11月24日邮寄送达") || !strings.Contains(rec, "2026年11月24日签收") {
 		t.Errorf("the 办理记录 lacks the delivery:\n%s", rec)
 	}
+}
+
+// section is the part of a page from the element with attr to the end of its
+// section ("" when there is none).
+func section(body, attr string) string {
+	i := strings.Index(body, attr)
+	if i < 0 {
+		return ""
+	}
+	rest := body[i:]
+	if j := strings.Index(rest, "</section>"); j >= 0 {
+		return rest[:j]
+	}
+	return rest
 }
