@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
@@ -203,11 +204,20 @@ func (s *Service) takeStep(ctx context.Context, tx *store.Tx, p Principal, c *ca
 	if err := tx.SaveStep(ctx, c, s.deadline(c, st.Case, cal)); err != nil {
 		return nil, err
 	}
+	if note := strings.TrimSpace(ev.Step.Note); note != "" && utf8.RuneCountInString(note) <= MaxPhrase {
+		if err := tx.UsePhrase(ctx, c.AgencyID, ev.Step.Kind, note, ev.Step.On); err != nil {
+			return nil, err
+		}
+	}
 	if ev.Step.Kind == casework.KindDecide {
 		return ev, s.answerMerged(ctx, tx, p, c, ev.Step, st, cal)
 	}
 	return ev, nil
 }
+
+// MaxPhrase bounds the notes counted as 常用语: a longer one is particular
+// to its application.
+const MaxPhrase = 200
 
 // stepDetail is the audit log's description of an event.
 func stepDetail(ev *casework.Event) string {

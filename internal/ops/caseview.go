@@ -34,6 +34,9 @@ type CaseView struct {
 	Letters      map[int]string // 文号 of the letters issued, by event
 	Mails        []casework.LetterMail
 	Deliveries   []casework.Delivery // letters delivered by hand or post, as recorded
+	// Phrases are the agency's notes its staff used at least twice in the
+	// last year, per step kind (常用语), for those who act on the case.
+	Phrases map[casework.StepKind][]string
 	// Corrections are the 补正 the applicant sent online (Files holds their files)
 	Corrections []casework.OnlineCorrection
 	// Withdraws are the applicant's requests, sent online, to withdraw
@@ -105,6 +108,9 @@ func (s *Service) Case(ctx context.Context, p Principal, id int64) (*CaseView, e
 	}
 	if v.CanAct {
 		if v.Handlers, err = s.handlers(ctx, c.AgencyID); err != nil {
+			return nil, err
+		}
+		if v.Phrases, err = s.Store.Phrases(ctx, c.AgencyID, s.Clock.Today()-365, 5); err != nil {
 			return nil, err
 		}
 		// a 承办人 whose account was since disabled stays shown as such

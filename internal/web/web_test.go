@@ -2486,3 +2486,20 @@ func section(body, attr string) string {
 	}
 	return rest
 }
+
+// A 补正 note written twice is offered on the next application's form.
+func TestWebPhrases(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	note := "请写明所需信息的具体年份和学段。"
+	for range 2 {
+		_, loc := mustCreate(st, c, csrf)
+		if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {note}}); code != http.StatusSeeOther {
+			t.Fatalf("补正: %d", code)
+		}
+	}
+	_, loc := mustCreate(st, c, csrf)
+	if _, body := st.get(c, loc); !strings.Contains(section(body, `id="step-request_correction"`), `data-phrase="`+note+`"`) {
+		t.Errorf("the note is not offered:\n%s", section(body, `id="step-request_correction"`))
+	}
+}

@@ -103,3 +103,13 @@ document.addEventListener('click', function (e) {
   if (o && o.querySelector('option[value=already_public]')) o.value = 'already_public';
   t.focus();
 });
+
+// 常用 beside a note puts one of the agency's frequent notes into it.
+document.addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('button[data-phrase]');
+  if (!b || !b.form) return;
+  var t = b.form.querySelector('textarea[name=note]');
+  if (!t) return;
+  t.value = b.getAttribute('data-phrase');
+  t.focus();
+});
