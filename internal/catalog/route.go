@@ -68,6 +68,23 @@ func pairs(dst [][2]rune, s string) [][2]rune {
 	return dst
 }
 
+// runsIn counts the two-character runs of s found in want, repeats included.
+func runsIn(s string, want map[[2]rune]bool) int {
+	var prev rune
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if prev != 0 && want[[2]rune{prev, r}] {
+			n++
+		}
+		prev = r
+	}
+	return n
+}
+
 // Related picks, among published items, those an application most likely
 // asks for: the share of each title's two-character runs that the request
 // repeats (applicants name a document by its title, in part), at least half
@@ -84,6 +101,11 @@ func Related(request string, items []Item, n int) []Item {
 	var out []scored
 	var have [][2]rune
 	for i := range items {
+		// most titles share nothing with the request: a count of the runs
+		// found, repeats included, bounds the shared ones from above
+		if runsIn(items[i].Title, want) < 3 {
+			continue
+		}
 		have = pairs(have[:0], items[i].Title)
 		shared := 0
 		for _, p := range have {

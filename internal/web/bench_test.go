@@ -7,12 +7,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"gongkai/internal/auditor"
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/clock"
+	"gongkai/internal/demo"
 	"gongkai/internal/org"
 	"gongkai/internal/server"
 	"gongkai/internal/store"
@@ -144,6 +147,53 @@ func BenchmarkCheckPage(b *testing.B) {
 		for b.Loop() {
 			if code, _, _ := st.uploadFiles(c, "/admin/check", map[string]string{"csrf": csrf}, "files", files...); code != http.StatusOK {
 				b.Fatal(code)
+			}
+		}
+	})
+}
+
+// BenchmarkCasePage is an open application's page as each role sees it, on
+// the demo with 1 000 more published items (the decision form compares their
+// titles with the request), over HTTP on SQLite: the clerk's (next steps,
+// published items, 常用语), the head's (and the letter a waiting proposal
+// would issue), the supervisor's (read only), against a baseline measured in
+// the same run: reading the case alone from the store.
+func BenchmarkCasePage(b *testing.B) {
+	ctx := context.Background()
+	st := newSite(b, storetest.SQLite(b))
+	ag := mustAgency(st, demo.Main)
+	items := make([]catalog.Item, 1000)
+	for i := range items {
+		on := workday.MustDate("2025-01-02") + workday.Date(i/3)
+		items[i] = catalog.Item{Title: fmt.Sprintf("卫滨区教育体育和文化旅游局工作动态第%d期", i), Summary: "工作动态", FormedOn: on, PublishedOn: &on, Column: "部门动态"}
+	}
+	if err := st.s.InTx(ctx, func(tx *store.Tx) error { return tx.BulkInsertItems(ctx, ag, "MB1234567", items) }); err != nil {
+		b.Fatal(err)
+	}
+	rows, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag}, Proposed: true, Limit: 1})
+	if err != nil || len(rows) != 1 {
+		b.Fatalf("the demo's proposal: %v %d", err, len(rows))
+	}
+	id := rows[0].ID
+	path := fmt.Sprintf("/admin/cases/%d", id)
+	for _, who := range []string{"clerk", "clerk_unfolded", "head", "district"} {
+		c, _ := st.login(strings.TrimSuffix(who, "_unfolded"))
+		p := path
+		if who == "clerk_unfolded" {
+			p += "?suggest=1" // what the decision form fetches when unfolded
+		}
+		b.Run(who, func(b *testing.B) {
+			for b.Loop() {
+				if code, _ := st.get(c, p); code != 200 {
+					b.Fatal(code)
+				}
+			}
+		})
+	}
+	b.Run("baseline_getcase", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.s.GetCase(ctx, id); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})

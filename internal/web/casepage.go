@@ -63,6 +63,8 @@ type casePageData struct {
 	// (Art. 36(1)), searched for Find or else resembling the request.
 	Published []ops.PublishedHint
 	Find      string
+	// LazyPublished: the form fetches Published when unfolded
+	LazyPublished bool
 	// CanPropose: a 办理人 who may act prepares the head's steps for them;
 	// PendingLetter is the letter the waiting proposal would issue, for
 	// the head to read before agreeing; Returned the last one sent back.
@@ -134,17 +136,30 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 	}
 	s.proposalData(r, v, si, d)
 	if slices.Contains(v.Allowed, casework.KindDecide) {
-		d.Find = r.URL.Query().Get("find")
-		for i := range d.Steps {
-			d.Steps[i].Open = d.Steps[i].Open || d.Find != "" && d.Steps[i].Kind == casework.KindDecide
-		}
-		var err error
-		// only a pointer for the clerk: the page stands without it
-		if d.Published, err = s.Ops.PublishedFor(r.Context(), si.p(), c.ID, d.Find, s.PublicURL); err != nil {
-			s.Log.Error("published items for a case", "case", c.ID, "err", err)
-		}
+		s.publishedData(r, v, si, d, typed["kind"] == string(casework.KindDecide))
 	}
 	return d
+}
+
+// publishedData points the decision form to the agency's published items.
+// Comparing a thousand titles with the request costs more than the rest of
+// the page, and most views do not answer: unless the form is open (a search,
+// a decision refilled), its page fetches them when the form is unfolded.
+func (s *Server) publishedData(r *http.Request, v *ops.CaseView, si *sessionInfo, d *casePageData, refilled bool) {
+	q := r.URL.Query()
+	d.Find = q.Get("find")
+	for i := range d.Steps {
+		d.Steps[i].Open = d.Steps[i].Open || d.Find != "" && d.Steps[i].Kind == casework.KindDecide
+	}
+	if d.Find == "" && q.Get("suggest") != "1" && !refilled {
+		d.LazyPublished = true
+		return
+	}
+	var err error
+	// only a pointer for the clerk: the page stands without it
+	if d.Published, err = s.Ops.PublishedFor(r.Context(), si.p(), v.Case.ID, d.Find, s.PublicURL); err != nil {
+		s.Log.Error("published items for a case", "case", v.Case.ID, "err", err)
+	}
 }
 
 func caseID(r *http.Request) int64 {

@@ -704,3 +704,30 @@ func TestBrowserOnlineCorrection(t *testing.T) {
 		t.Fatalf("sent: %+v %v", sent, err)
 	}
 }
+
+// The decision form fetches the published items when it is unfolded, and
+// 引用 fills the route and chooses 已主动公开 (htmx and app.js, in Chromium).
+func TestBrowserPublishedSuggestions(t *testing.T) {
+	b := newBrowserTest(t)
+	ag := mustAgency(b.site, demo.Main)
+	rows, _, _ := b.site.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, Limit: 100})
+	var loc string
+	for _, r := range rows {
+		if c, _ := b.site.s.GetCase(context.Background(), r.ID); c.Intake.Request.Description == "本区2024年小学一年级学区划分范围" {
+			loc = fmt.Sprintf("/admin/cases/%d", r.ID)
+		}
+	}
+	b.login("clerk")
+	b.do(chromedp.Navigate(b.base + loc))
+	b.waitPath(`^` + loc + `$`)
+	b.do(chromedp.Click(chromedp.CSS(`#step-decide summary`)))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#published button[data-route]`)))
+	b.do(chromedp.Click(chromedp.CSS(`#published button[data-route]`)))
+	route, err := chromedp.Run(b.ctx, chromedp.Value(chromedp.CSS(`#step-decide textarea[name=route]`)))
+	if err != nil || !strings.Contains(route, "《卫滨区2024年小学一年级学区划分范围》") {
+		t.Errorf("route: %q %v", route, err)
+	}
+	if o, _ := chromedp.Run(b.ctx, chromedp.Value(chromedp.CSS(`#step-decide select[name=outcome]`))); o != "already_public" {
+		t.Errorf("outcome: %q", o)
+	}
+}

@@ -2335,7 +2335,12 @@ func TestCasePagePointsToPublished(t *testing.T) {
 		t.Fatal("the demo has no application for a published item")
 	}
 	c, csrf := st.login("clerk")
+	// fetched when the form is unfolded (the comparison costs more than the page)
 	_, body := st.get(c, loc)
+	if strings.Contains(body, "data-route") || !strings.Contains(body, `hx-get="`+loc+`?suggest=1"`) {
+		t.Errorf("the suggestions are not left to the unfolded form:\n%s", section(body, `id="step-decide"`))
+	}
+	_, body = st.get(c, loc+"?suggest=1")
 	first := strings.Index(body, "主动公开《卫滨区2024年小学一年级学区划分范围》")
 	second := strings.Index(body, "主动公开《卫滨区2024年初中一年级招生学区划分范围》")
 	if first < 0 || second < first || strings.Contains(body, "主动公开《区教体文旅局召开2024年教育工作会议》") {
