@@ -204,6 +204,12 @@ func (s *Service) takeStep(ctx context.Context, tx *store.Tx, p Principal, c *ca
 	if err := tx.SaveStep(ctx, c, s.deadline(c, st.Case, cal)); err != nil {
 		return nil, err
 	}
+	if c.State == casework.Closed {
+		// a proposal still waiting has nothing left to approve
+		if err := tx.CloseProposal(ctx, c.ID, casework.ProposalWithdrawn, "系统", "申请已办结，提请不再需要审批"); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+	}
 	if note := strings.TrimSpace(ev.Step.Note); note != "" && utf8.RuneCountInString(note) <= MaxPhrase {
 		if err := tx.UsePhrase(ctx, c.AgencyID, ev.Step.Kind, note, ev.Step.On); err != nil {
 			return nil, err

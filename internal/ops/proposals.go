@@ -108,16 +108,20 @@ func (s *Service) DecideProposal(ctx context.Context, p Principal, id int64, app
 			return err
 		}
 		e.AgencyID, e.Object = c.AgencyID, c.Serial
-		state := casework.ProposalReturned
-		e.Detail = "退回" + pr.By + "的提请：" + casework.StepName(pr.Step.Kind) + "。" + comment
-		if approve {
-			ev, err := s.takeStep(ctx, tx, p, c, pr.Step, st, cal)
-			if err != nil {
-				return err
-			}
-			state, e.Detail = casework.ProposalApproved, "同意"+pr.By+"的提请："+stepDetail(ev)
+		if !approve {
+			e.Detail = "退回" + pr.By + "的提请：" + casework.StepName(pr.Step.Kind) + "。" + comment
+			return tx.CloseProposal(ctx, c.ID, casework.ProposalReturned, p.Name, comment)
 		}
-		return tx.CloseProposal(ctx, c.ID, state, p.Name, comment)
+		// settled first: the step may close the case, which settles what waits
+		if err := tx.CloseProposal(ctx, c.ID, casework.ProposalApproved, p.Name, comment); err != nil {
+			return err
+		}
+		ev, err := s.takeStep(ctx, tx, p, c, pr.Step, st, cal)
+		if err != nil {
+			return err
+		}
+		e.Detail = "同意" + pr.By + "的提请：" + stepDetail(ev)
+		return nil
 	})
 	if err != nil {
 		return nil, err

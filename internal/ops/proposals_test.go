@@ -87,6 +87,17 @@ func TestProposals(t *testing.T) {
 			v.Proposals[2].State != casework.ProposalWithdrawn || v.Case.State != casework.Processing {
 			t.Errorf("proposals: %+v", v.Proposals)
 		}
+		// a proposal waiting when the application is answered is settled with it
+		ext2 := casework.Step{Kind: casework.KindSetPeriod, On: D("2026-03-06"), Until: D("2026-04-30"), Note: "申请数量较多"}
+		if _, err := f.on("2026-03-06").ProposeStep(ctx, f.clerk, c.ID, ext2, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.step("2026-03-06", f.clerk, c.ID, casework.Step{Kind: casework.KindDecide, Outcome: "disclosed"}); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ = o.Case(ctx, f.clerk, c.ID); v.Pending != nil || v.Proposals[3].State != casework.ProposalWithdrawn || !strings.Contains(v.Proposals[3].Comment, "已办结") {
+			t.Errorf("after the answer: %+v", v.Proposals)
+		}
 		rows, _, err := s.SearchAudit(ctx, store.AuditFilter{AgencyIDs: []int64{f.a.ID}, Limit: 20})
 		if err != nil {
 			t.Fatal(err)
@@ -97,7 +108,7 @@ func TestProposals(t *testing.T) {
 				seen = append(seen, string(r.Action))
 			}
 		}
-		if strings.Join(seen, " ") != "case.unpropose case.propose case.return case.propose case.approve case.propose" {
+		if strings.Join(seen, " ") != "case.step case.propose case.unpropose case.propose case.return case.propose case.approve case.propose" {
 			t.Errorf("audit: %v", seen)
 		}
 	})
