@@ -26,6 +26,9 @@ type CaseFileParts struct {
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
 	// Deliveries are the letters' deliveries recorded by hand (送达, 回执)
 	Deliveries []casework.Delivery
+	// Proposals are the steps proposed to the head of the office and what
+	// became of them: the 审批 the paper file would hold
+	Proposals []casework.Proposal
 	// Corrections are the 补正 the applicant sent online (their files are in Files)
 	Corrections []casework.OnlineCorrection
 	// Withdraws are the applicant's requests, sent online, to withdraw
@@ -262,6 +265,11 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = nextNumeral[next]
 	}
+	if len(p.Proposals) > 0 {
+		d.add(StyleHeading1, next+"、提请负责人审批记录")
+		d.Blocks = append(d.Blocks, Block{Table: proposalTable(p)})
+		next = nextNumeral[next]
+	}
 	if len(p.Deliveries) > 0 {
 		d.add(StyleHeading1, next+"、文书送达记录")
 		d.Blocks = append(d.Blocks, Block{Table: deliveryTable(p)})
@@ -300,7 +308,40 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 }
 
 // nextNumeral numbers the 办理记录's optional sections in turn.
-var nextNumeral = map[string]string{"三": "四", "四": "五", "五": "六"}
+var nextNumeral = map[string]string{"三": "四", "四": "五", "五": "六", "六": "七"}
+
+// proposalStates name what became of a proposal.
+var proposalStates = map[casework.ProposalState]string{casework.ProposalPending: "待审批", casework.ProposalApproved: "同意",
+	casework.ProposalReturned: "退回", casework.ProposalWithdrawn: "撤回"}
+
+// proposalTable lists each proposal: what, by whom and why, and the head's answer.
+func proposalTable(p CaseFileParts) *Table {
+	t := &Table{Widths: []float64{1.6, 2.6, 2.4, 2.2}, FontSize: 10.5}
+	t.Rows = append(t.Rows, []Cell{hdr("提请时间", 1, 1), hdr("提请事项", 1, 1), hdr("提请人和拟办意见", 1, 1), hdr("审批", 1, 1)})
+	for _, pr := range p.Proposals {
+		what := casework.StepName(pr.Step.Kind)
+		if o := casework.OutcomeByID(pr.Step.Outcome); o != nil {
+			what += "：" + o.Name
+		}
+		if pr.Step.Note != "" {
+			what += "\n" + pr.Step.Note
+		}
+		by := pr.By
+		if pr.Note != "" {
+			by += "：" + pr.Note
+		}
+		answer := proposalStates[pr.State]
+		if pr.State != casework.ProposalPending {
+			answer += "（" + pr.DecidedBy + "，" + p.Clock.Format(pr.DecidedAt) + "）"
+		}
+		if pr.Comment != "" {
+			answer += "\n" + pr.Comment
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: p.Clock.Format(pr.At), Cols: 1, Rows: 1}, {Text: what, Cols: 1, Rows: 1, Left: true},
+			{Text: by, Cols: 1, Rows: 1, Left: true}, {Text: answer, Cols: 1, Rows: 1, Left: true}})
+	}
+	return t
+}
 
 // deliveryTable lists how each letter was delivered, as recorded by hand.
 func deliveryTable(p CaseFileParts) *Table {

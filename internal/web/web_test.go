@@ -2438,6 +2438,11 @@ func TestWebProposal(t *testing.T) {
 	if _, body = st.get(head, "/admin/"); strings.Contains(section(body, `id="g-proposed"`), loc+`"`) {
 		t.Error("the 工作台 still lists it")
 	}
+	// the 案卷 keeps the 审批: both proposals, the return and its reason, the approval
+	if rec := caseRecord(t, st, head, loc); !strings.Contains(rec, "提请负责人审批记录") || !strings.Contains(rec, "退回（李主任") ||
+		!strings.Contains(rec, "同意（李主任") || !strings.Contains(rec, "张办理：已补充形成过程") {
+		t.Errorf("the 办理记录 lacks the proposals:\n%s", rec)
+	}
 }
 
 // A letter's 送达 is recorded under it on the case page (by post with its
