@@ -155,6 +155,24 @@ func handlerBars(ag *org.Agency, p Principal, handler int64, name string) error 
 // this one; a transfer to an agency in the system registers the application
 // there; all in one transaction with one audit entry.
 func (s *Service) AddStep(ctx context.Context, p Principal, id int64, step casework.Step) (*casework.Case, error) {
+	return s.caseWrite(ctx, p, id, "case.step", func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error {
+		ev, err := s.takeStep(ctx, tx, p, c, step, st, cal)
+		if err != nil {
+			return err
+		}
+		e.Detail = stepDetail(ev)
+		if ev.Step.Kind == casework.KindUndo {
+			e.Action = "case.undo"
+		}
+		return nil
+	})
+}
+
+// caseWrite runs fn on case id, read in one transaction with the audit
+// entry (its agency and object already set), for a principal who may act
+// on it, with the rules in force; it returns the case as fn left it.
+func (s *Service) caseWrite(ctx context.Context, p Principal, id int64, action audit.Action,
+	fn func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error) (*casework.Case, error) {
 	vis, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, err
@@ -164,19 +182,12 @@ func (s *Service) AddStep(ctx context.Context, p Principal, id int64, step casew
 		return nil, err
 	}
 	var c *casework.Case
-	err = s.write(ctx, p, "case.step", func(tx *store.Tx, e *audit.Entry) error {
+	err = s.write(ctx, p, action, func(tx *store.Tx, e *audit.Entry) error {
 		if c, err = caseFor(ctx, tx, p, vis, id); err != nil {
 			return err
 		}
-		ev, err := s.takeStep(ctx, tx, p, c, step, st, cal)
-		if err != nil {
-			return err
-		}
-		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, stepDetail(ev)
-		if ev.Step.Kind == casework.KindUndo {
-			e.Action = "case.undo"
-		}
-		return nil
+		e.AgencyID, e.Object = c.AgencyID, c.Serial
+		return fn(tx, e, c, st, cal)
 	})
 	if err != nil {
 		return nil, err

@@ -9,7 +9,9 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/settings"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
 
 // ProposeStep keeps a step that only the head of the office may take, as a
@@ -29,20 +31,8 @@ func (s *Service) ProposeStep(ctx context.Context, p Principal, id int64, step c
 	if note = strings.TrimSpace(note); utf8.RuneCountInString(note) > casework.MaxNote {
 		return nil, errs.New("proposal_note", "拟办意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(note), casework.MaxNote)
 	}
-	vis, err := s.Visible(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	cal, st, err := s.rules(ctx)
-	if err != nil {
-		return nil, err
-	}
 	var pr *casework.Proposal
-	err = s.write(ctx, p, "case.propose", func(tx *store.Tx, e *audit.Entry) error {
-		c, err := caseFor(ctx, tx, p, vis, id)
-		if err != nil {
-			return err
-		}
+	_, err := s.caseWrite(ctx, p, id, "case.propose", func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error {
 		if _, err := tx.PendingProposal(ctx, c.ID); err == nil {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请已有一项待负责人审批的提请：请等负责人处理，或先撤回那一项"}
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -55,11 +45,8 @@ func (s *Service) ProposeStep(ctx context.Context, p Principal, id int64, step c
 			return err
 		}
 		pr = &casework.Proposal{Step: ev.Step, Note: note, By: p.Name, ByID: p.UserID}
-		if err := tx.AddProposal(ctx, c.ID, pr); err != nil {
-			return err
-		}
-		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, "提请负责人审批："+stepDetail(ev)
-		return nil
+		e.Detail = "提请负责人审批：" + stepDetail(ev)
+		return tx.AddProposal(ctx, c.ID, pr)
 	})
 	if err != nil {
 		return nil, err
@@ -84,30 +71,17 @@ func (s *Service) DecideProposal(ctx context.Context, p Principal, id int64, app
 	if utf8.RuneCountInString(comment) > casework.MaxNote {
 		return nil, errs.New("comment", "意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(comment), casework.MaxNote)
 	}
-	vis, err := s.Visible(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	cal, st, err := s.rules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var c *casework.Case
 	action := audit.Action("case.return")
 	if approve {
 		action = "case.approve"
 	}
-	err = s.write(ctx, p, action, func(tx *store.Tx, e *audit.Entry) error {
-		if c, err = caseFor(ctx, tx, p, vis, id); err != nil {
-			return err
-		}
+	return s.caseWrite(ctx, p, id, action, func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error {
 		pr, err := tx.PendingProposal(ctx, c.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请没有待审批的提请（可能已被撤回或已处理）"}
 		} else if err != nil {
 			return err
 		}
-		e.AgencyID, e.Object = c.AgencyID, c.Serial
 		if !approve {
 			e.Detail = "退回" + pr.By + "的提请：" + casework.StepName(pr.Step.Kind) + "。" + comment
 			return tx.CloseProposal(ctx, c.ID, casework.ProposalReturned, p.Name, comment)
@@ -123,23 +97,11 @@ func (s *Service) DecideProposal(ctx context.Context, p Principal, id int64, app
 		e.Detail = "同意" + pr.By + "的提请：" + stepDetail(ev)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // WithdrawProposal takes back the case's waiting proposal: by whoever made it.
 func (s *Service) WithdrawProposal(ctx context.Context, p Principal, id int64) error {
-	vis, err := s.Visible(ctx, p)
-	if err != nil {
-		return err
-	}
-	return s.write(ctx, p, "case.unpropose", func(tx *store.Tx, e *audit.Entry) error {
-		c, err := caseFor(ctx, tx, p, vis, id)
-		if err != nil {
-			return err
-		}
+	_, err := s.caseWrite(ctx, p, id, "case.unpropose", func(tx *store.Tx, e *audit.Entry, c *casework.Case, _ settings.Settings, _ *workday.Calendar) error {
 		pr, err := tx.PendingProposal(ctx, c.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请没有待审批的提请（可能已被负责人处理）"}
@@ -149,9 +111,10 @@ func (s *Service) WithdrawProposal(ctx context.Context, p Principal, id int64) e
 		if pr.ByID != p.UserID {
 			return Forbidden("只有提请人本人可以撤回提请")
 		}
-		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, "撤回提请："+casework.StepName(pr.Step.Kind)
+		e.Detail = "撤回提请：" + casework.StepName(pr.Step.Kind)
 		return tx.CloseProposal(ctx, c.ID, casework.ProposalWithdrawn, p.Name, "")
 	})
+	return err
 }
 
 // mayActOn refuses, before anything is checked of the input, whoever may
