@@ -659,8 +659,8 @@ func TestProposalThroughAPI(t *testing.T) {
 	if ps, _ := m["proposals"].([]any); code != 200 || len(ps) != 1 || ps[0].(map[string]any)["state"] != "pending" || ps[0].(map[string]any)["note"] != "请同意延期" {
 		t.Fatalf("propose: %d %s", code, raw)
 	}
-	if _, m, _ := e.do("GET", "/api/v1/cases?proposed=true", e.keyA, nil); m["total"] != float64(1) {
-		t.Errorf("list of waiting proposals: %v", m["total"])
+	if _, m, _ := e.do("GET", "/api/v1/cases?proposed=true", e.keyA, nil); m["total"] != float64(1) || m["items"].([]any)[0].(map[string]any)["proposed"] != true {
+		t.Errorf("list of waiting proposals: %v", m)
 	}
 	if code, _, _ := e.do("POST", fmt.Sprintf("/api/v1/cases/%d/proposal/decision", id), e.keyA, map[string]any{"approve": true}); code != 403 {
 		t.Errorf("a clerk's key approved: %d", code)

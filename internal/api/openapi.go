@@ -290,7 +290,7 @@ func caseSchemas(e apiEnums) obj {
 		"HandlerInput": obj{"type": "object", "required": []string{"handler_id"}, "properties": obj{"handler_id": obj{"type": "integer", "description": "承办人的用户编号：本机关在用的办理人或负责人；0 为取消承办人"}}},
 		"CaseList": obj{"type": "object", "properties": obj{"total": obj{"type": "integer"}, "items": obj{"type": "array", "items": obj{"type": "object",
 			"properties": obj{"steps": obj{"type": "array", "items": enum("", e.marks), "description": "办理中经过的环节：延期答复、要求补正、征求意见（撤销的不计）"},
-				"archive_no": str("归档的档号（未归档时没有）")}}}}},
+				"archive_no": str("归档的档号（未归档时没有）"), "proposed": obj{"type": "boolean", "description": "有提请负责人审批、待审批的步骤"}}}}}},
 		"Letter": obj{"type": "object", "description": "答复书或告知书：标题、文号、申请人、申请事实、处理决定及法律依据、救济途径、答复机关、日期、印章"},
 	}
 }

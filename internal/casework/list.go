@@ -35,6 +35,8 @@ type Row struct {
 	Steps []string `json:"steps,omitempty"`
 	// ArchiveNo is the 档号 it was filed under ("": not filed)
 	ArchiveNo string `json:"archive_no,omitempty"`
+	// Proposed: a step proposed to the head of the office waits
+	Proposed bool `json:"proposed,omitempty"`
 }
 
 // Filter selects cases for a list. Zero values do not filter.

@@ -409,7 +409,22 @@ func (s *Service) Cases(ctx context.Context, p Principal, f casework.Filter) ([]
 		return nil, 0, err
 	}
 	f.AgencyIDs = narrow(vis, f.AgencyIDs)
-	return s.Store.ListCases(ctx, f)
+	rows, total, err := s.Store.ListCases(ctx, f)
+	if err != nil || len(rows) == 0 {
+		return rows, total, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	waiting, err := s.Store.ProposedAmong(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range rows {
+		rows[i].Proposed = waiting[rows[i].ID]
+	}
+	return rows, total, nil
 }
 
 func narrow(visible, asked []int64) []int64 {

@@ -76,3 +76,16 @@ func scanProposals(rows *sql.Rows, err error) ([]casework.Proposal, error) {
 	}
 	return out, mapErr(rows.Err())
 }
+
+// ProposedAmong is, of the cases given, those with a proposal waiting.
+func (s *Store) ProposedAmong(ctx context.Context, caseIDs []int64) (map[int64]bool, error) {
+	at, err := s.latest(ctx, `SELECT case_id, MAX(at) FROM case_proposals WHERE state = 'pending' AND case_id IN (%s) GROUP BY case_id`, caseIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]bool, len(at))
+	for id := range at {
+		out[id] = true
+	}
+	return out, nil
+}

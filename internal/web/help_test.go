@@ -53,6 +53,19 @@ func TestHelpPage(t *testing.T) {
 			}
 		}
 	}
+	// the case page points to the sections that explain it
+	c, csrf := st.login("clerk")
+	_, loc := mustCreate(st, c, csrf)
+	_, page := st.get(c, loc)
+	_, help := st.get(c, "/admin/help")
+	for _, m := range regexp.MustCompile(`href="/admin/help#([a-z]+)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.Contains(help, `id="`+m[1]+`"`) {
+			t.Errorf("the case page links to #%s, which the help lacks", m[1])
+		}
+	}
+	if !strings.Contains(page, "/admin/help#clock") {
+		t.Error("the deadline does not link to how it is computed")
+	}
 	// a changed rule is said at once
 	u, err := st.s.User(context.Background(), mustUser(t, st, "admin"))
 	if err != nil {
@@ -62,7 +75,6 @@ func TestHelpPage(t *testing.T) {
 	if _, err = st.b.Ops.SaveSettings(context.Background(), admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "false"}); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := st.login("clerk")
 	if _, body := st.get(c, "/admin/help"); !strings.Contains(body, "应在 10 个工作日内补正") || !strings.Contains(body, "等待缴费期间答复期限照常计算") {
 		t.Error("the help does not follow the settings")
 	}

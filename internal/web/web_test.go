@@ -2405,6 +2405,9 @@ func TestWebProposal(t *testing.T) {
 		!strings.Contains(body, "等待负责人审批") || !strings.Contains(body, "撤回提请") || strings.Contains(body, "同意并登记") {
 		t.Errorf("the proposer's page:\n%s", body)
 	}
+	if _, body := st.get(c, "/admin/cases?proposed=1"); !strings.Contains(body, `href="`+loc+`"`) || !strings.Contains(body, "待负责人审批</span>") {
+		t.Errorf("the list does not show what waits:\n%s", section(body, `id="results"`))
+	}
 	head, hcsrf := st.login("head")
 	_, body := st.get(head, "/admin/")
 	if !strings.Contains(section(body, `id="g-proposed"`), loc+`"`) {
