@@ -633,7 +633,7 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 		}
 	}
 	f.Late, f.Open, f.Asked = flag(q, "late", &bad), flag(q, "open", &bad), flag(q, "asked", &bad)
-	f.Proposed = flag(q, "proposed", &bad)
+	f.Proposed, f.Returned = flag(q, "proposed", &bad), flag(q, "returned", &bad)
 	for name, dst := range map[string]*int{"limit": &f.Limit, "offset": &f.Offset} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)

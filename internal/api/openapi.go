@@ -110,6 +110,7 @@ func caseListParams(e apiEnums) []obj {
 		q("closed_from", "答复日期起", dateSchema("")), q("closed_to", "答复日期止", dateSchema("")), q("late", "true：超过答复期限才答复的申请", obj{"type": "boolean"}),
 		q("asked", "true：申请人在线提交了补正或撤回申请、待确认的未办结申请", obj{"type": "boolean"}),
 		q("proposed", "true：办理人提请、待负责人审批的申请", obj{"type": "boolean"}),
+		q("returned", "true：最近一次提请被负责人退回的未办结申请", obj{"type": "boolean"}),
 		q("handler", "承办人的用户编号（handler_id），或 none：尚未指派承办人的申请", obj{"type": "string"}), q("q", "按编号、申请人、申请内容搜索", obj{"type": "string"}),
 		q("limit", "每页条数，默认 50，最多 500", obj{"type": "integer"}), q("offset", "跳过的条数", obj{"type": "integer"})}
 }

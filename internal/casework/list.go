@@ -65,6 +65,7 @@ type Filter struct {
 	Filed         string        // "filed": those with a 档号; "unfiled": closed ones without one
 	Asked         bool          // open cases whose applicant sent a 补正 or a request to withdraw online, for the agency to confirm
 	Proposed      bool          // cases with a step proposed to the head of the office, waiting
+	Returned      bool          // open cases whose last proposal the head returned
 	Limit, Offset int
 }
 

@@ -57,6 +57,7 @@ type Digest struct {
 	Lapsed           int // own ones whose 补正 or payment period has passed: to record
 	Corrected        int // own ones whose applicant sent the 补正 or a request to withdraw online: to confirm
 	Proposed         int // the agency's steps proposed to the head of the office, waiting (the head's reminder)
+	Returned         int // own ones whose proposal the head returned
 	Items            int // the agency's 主动公开 items due under Art. 26 within days or late
 	Unassigned       int // the agency's due or overdue ones nobody handles
 	Groups           []Group
@@ -132,6 +133,9 @@ func (d Digest) Summary() string {
 	}
 	if d.Proposed > 0 {
 		parts = append(parts, fmt.Sprintf("待您审批的提请 %d 件", d.Proposed))
+	}
+	if d.Returned > 0 {
+		parts = append(parts, fmt.Sprintf("提请被退回 %d 件", d.Returned))
 	}
 	if d.Unassigned > 0 {
 		parts = append(parts, fmt.Sprintf("未指派承办人且将到期或已逾期 %d 件", d.Unassigned))

@@ -116,6 +116,7 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		{"soon", "三个工作日内到期", casework.Filter{DueFrom: &today, DueBy: &soon}, url.Values{"due_by": {soon.String()}}},
 		{"asked", "申请人在线提交了补正或撤回申请，待确认", casework.Filter{Asked: true}, url.Values{"asked": {"1"}}},
 		{"proposed", "办理人提请的事项，待负责人审批", casework.Filter{Proposed: true}, url.Values{"proposed": {"1"}}},
+		{"returned", "负责人退回的提请，待修改后重新提请或另行处理", casework.Filter{Returned: true}, url.Values{"returned": {"1"}}},
 		{"correction", "待申请人补正", casework.Filter{State: casework.AwaitingCorrection}, url.Values{"state": {string(casework.AwaitingCorrection)}}},
 		{"payment", "待申请人缴费", casework.Filter{State: casework.AwaitingPayment}, url.Values{"state": {string(casework.AwaitingPayment)}}},
 		{"consulting", "征求意见中", casework.Filter{State: casework.Consulting}, url.Values{"state": {string(casework.Consulting)}}},

@@ -118,7 +118,15 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 	if err != nil {
 		return nil, err
 	}
+	returned, err := read(casework.Filter{Returned: true})
+	if err != nil {
+		return nil, err
+	}
 	by := shareOut(cal, day, due, lapsed, corrected)
+	back := map[int64][]notify.Item{} // returned proposals, by 承办人
+	for _, it := range remindItems(returned, cal, day, false) {
+		back[it.Handler] = append(back[it.Handler], it.Item)
+	}
 	var reps []notify.ReportDue
 	var proposed []notify.Item // what waits for the head's approval
 	if slices.ContainsFunc(staff, func(u store.UserRow) bool { return u.Role == casework.Approver }) {
@@ -153,6 +161,8 @@ func (s *Service) agencyReminders(ctx context.Context, staff []store.UserRow, ca
 			d.Proposed = len(proposed)
 			d.Groups = appendGroup(d.Groups, notify.Group{Title: "办理人提请您审批的（延期、不予公开等须由负责人登记的事项），请在申请页面同意或退回"}, proposed)
 		}
+		d.Returned = len(back[u.ID])
+		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的、负责人退回的提请，请按意见修改后重新提请或另行处理"}, back[u.ID])
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的已逾期"}, mine.late)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: fmt.Sprintf("您承办的 %d 个工作日内到期", RemindDays)}, mine.soon)
 		d.Groups = appendGroup(d.Groups, notify.Group{Title: "您承办的补正、缴费等期限已过，请登记处理结果"}, mine.lapsed)

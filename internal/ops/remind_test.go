@@ -272,6 +272,20 @@ func TestReminders(t *testing.T) {
 		if rs[0].Proposed != 0 || strings.Contains(rs[0].Body(), "提请您审批") {
 			t.Errorf("the clerk is told to approve: %s", rs[0].Body())
 		}
+		// returned: its 承办人 is told, first, and the head no longer
+		if _, err := f.on("2026-03-31").DecideProposal(ctx, f.head, cs["B"].ID, false, "理由不充分"); err != nil {
+			t.Fatal(err)
+		}
+		rs, err = f.o.Reminders(ctx, D("2026-03-31"), "")
+		if err != nil || len(rs) != 2 {
+			t.Fatalf("after the return: %v %d", err, len(rs))
+		}
+		if clerk := rs[0]; clerk.Returned != 1 || clerk.Groups[0].Items[0].Serial != cs["B"].Serial || !strings.Contains(clerk.Summary(), "提请被退回 1 件") {
+			t.Errorf("clerk's after the return: %+v", clerk.Digest)
+		}
+		if rs[1].Proposed != 0 || rs[1].Returned != 0 {
+			t.Errorf("head's after the return: %+v", rs[1].Digest)
+		}
 	})
 }
 

@@ -226,6 +226,10 @@ func (s *Store) caseWhere(ctx context.Context, f casework.Filter) (string, []any
 	if f.Proposed {
 		where = append(where, `EXISTS (SELECT 1 FROM case_proposals p WHERE p.case_id = cases.id AND p.state = 'pending')`)
 	}
+	if f.Returned {
+		where = append(where, `state <> 'closed' AND EXISTS (SELECT 1 FROM case_proposals p WHERE p.case_id = cases.id AND p.state = 'returned'
+			AND p.id = (SELECT MAX(q.id) FROM case_proposals q WHERE q.case_id = cases.id))`)
+	}
 	switch f.Filed {
 	case "filed":
 		where = append(where, "archive_no <> ''")

@@ -79,7 +79,7 @@ func filedOptions() []option {
 
 // listFilters are the case list's query parameters.
 var listFilters = []string{"state", "outcome", "channel", "applicant_type", "received_from", "received_to", "q", "agency", "overdue", "due_by", "handler", "open",
-	"closed_from", "closed_to", "late", "result", "step", "filed", "asked", "proposed"}
+	"closed_from", "closed_to", "late", "result", "step", "filed", "asked", "proposed", "returned"}
 
 type casesData struct {
 	Rows                              []casework.Row
@@ -117,7 +117,7 @@ func filterOf(q url.Values, today workday.Date, me int64) (casework.Filter, map[
 	f.Filed = casework.FiledKey(fv["filed"])
 	f.Open = fv["open"] != ""
 	f.Late = fv["late"] != ""
-	f.Asked, f.Proposed = fv["asked"] != "", fv["proposed"] != ""
+	f.Asked, f.Proposed, f.Returned = fv["asked"] != "", fv["proposed"] != "", fv["returned"] != ""
 	switch h := fv["handler"]; h {
 	case "":
 	case "me":

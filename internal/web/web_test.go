@@ -2427,6 +2427,12 @@ func TestWebProposal(t *testing.T) {
 	if _, body = st.get(c, loc); !strings.Contains(body, "提请已退回") || !strings.Contains(body, "请补充形成过程") {
 		t.Error("the proposer is not told why it came back")
 	}
+	if _, body = st.get(c, "/admin/"); !strings.Contains(section(body, `id="g-returned"`), loc+`"`) {
+		t.Error("the proposer's 工作台 does not list what came back")
+	}
+	if _, body = st.get(c, "/admin/cases?returned=1"); !strings.Contains(body, `href="`+loc+`"`) {
+		t.Error("the list's filter does not find what came back")
+	}
 	refuse.Set("proposal_note", "已补充形成过程")
 	if code, _, _ := st.post(c, loc+"/steps", refuse); code != http.StatusSeeOther {
 		t.Fatal("propose again")
