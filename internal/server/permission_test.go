@@ -131,6 +131,7 @@ var matrix = map[string]access{
 	"GET /admin/rollup/file":                          supervise,
 	"GET /admin/rollup/status":                        supervise,
 	"GET /admin/rollup/reports":                       supervise,
+	"GET /admin/rollup/circular":                      supervise,
 	"GET /admin/appeals":                              staff,
 	"POST /admin/appeals":                             actAgency,
 	"POST /admin/appeals/{id}":                        actTarget,

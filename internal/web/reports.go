@@ -373,6 +373,42 @@ func (s *Server) rollupReports(w http.ResponseWriter, r *http.Request, si *sessi
 	}
 }
 
+// rollupCircular is a draft 通报 of the year's reports, as Word or PDF.
+func (s *Server) rollupCircular(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	year, ok := yearParam(r.URL.Query().Get("year"), 0)
+	f := r.URL.Query().Get("format")
+	if !ok || year == 0 || f != "docx" && f != "pdf" {
+		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（docx、pdf）"))
+		return
+	}
+	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	from, err := s.Ops.Store.GetAgency(r.Context(), si.user.AgencyID)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	c := office.Circular{Year: year, From: from.Name, Today: s.Ops.Clock.Today()}
+	for _, row := range ru.Rows {
+		c.Rows = append(c.Rows, office.CircularRow{Agency: row.Agency.Name, Status: row.Status, Late: row.Late, Checked: row.Checked,
+			Errors: row.Errors, Warnings: row.Warnings})
+	}
+	var b bytes.Buffer
+	if f == "docx" {
+		err = office.DOCX(&b, office.CircularDoc(c), s.Ops.Clock.Now())
+	} else {
+		err = office.PDF(&b, office.CircularDoc(c))
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	download(w, office.ContentType[f], fmt.Sprintf("%d年度政府信息公开工作年度报告报送情况通报（草稿）.%s", year, f), b.Bytes())
+}
+
 // rollupLedger is the 报送情况 as a table.
 func rollupLedger(year int, rows []ops.RollupRow, format func(time.Time) string) *office.Ledger {
 	l := &office.Ledger{Title: fmt.Sprintf("%d年度报告报送情况", year), Headers: []string{"机关", "级别", "报送截止", "状态", "是否逾期", "报送或保存人", "时间", "错误", "警告", "说明"}}

@@ -146,6 +146,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/rollup/file", s.supervising(s.rollupFile)},
 		{"GET /admin/rollup/status", s.supervising(s.rollupStatus)},
 		{"GET /admin/rollup/reports", s.supervising(s.rollupReports)},
+		{"GET /admin/rollup/circular", s.supervising(s.rollupCircular)},
 		{"GET /admin/appeals", s.admin(s.appeals)},
 		{"POST /admin/appeals", s.acting(s.createAppeal)},
 		{"POST /admin/appeals/{id}", s.acting(s.updateAppeal)},

@@ -2275,7 +2275,27 @@ func checkRollupDownloads(t *testing.T, st *site, sup *http.Client) {
 	if code, _ := st.get(sup, "/admin/rollup/status?year=2024&format=exe"); code != http.StatusUnprocessableEntity {
 		t.Errorf("a format that is none: %d", code)
 	}
-	code, body := st.get(sup, "/admin/rollup/reports?year=2024&format=docx")
+	// the draft 通报: the counts, the agencies late, the office that issues it
+	code, body := st.get(sup, "/admin/rollup/circular?year=2024&format=docx")
+	zc, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if code != 200 || err != nil {
+		t.Fatalf("circular: %d %v", code, err)
+	}
+	rc, err := zc.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(rc)
+	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(raw), "")
+	lateList := text[strings.Index(text, "一、逾期未报送的单位"):strings.Index(text, "二、报告经检查存在错误的单位")]
+	if !strings.Contains(text, "关于2024年度政府信息公开工作年度报告报送情况的通报") || !strings.Contains(text, "第四十九条") ||
+		!strings.Contains(lateList, "卫滨区平原镇人民政府") || strings.Contains(lateList, demo.Main) || !strings.Contains(text, "新乡市卫滨区人民政府") {
+		t.Errorf("circular:\n%s", text)
+	}
+	if code, body := st.get(sup, "/admin/rollup/circular?year=2024&format=pdf"); code != 200 || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("circular as PDF: %d", code)
+	}
+	code, body = st.get(sup, "/admin/rollup/reports?year=2024&format=docx")
 	zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
 	if code != 200 || err != nil {
 		t.Fatalf("reports zip: %d %v", code, err)
