@@ -333,15 +333,8 @@ func (s *Server) rollupFile(w http.ResponseWriter, r *http.Request, si *sessionI
 // rollupStatus downloads the list of agencies and where each one's report
 // stands (报送情况), as the page filters it: for a 通报.
 func (s *Server) rollupStatus(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	year, ok := yearParam(r.URL.Query().Get("year"), 0)
-	f := r.URL.Query().Get("format")
-	if !ok || year == 0 || f != "xlsx" && f != "csv" {
-		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（xlsx、csv）"))
-		return
-	}
-	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
-	if err != nil {
-		s.fail(w, r, si.user, si.csrf, err)
+	ru, year, f, ok := s.rollupDownload(w, r, si, "xlsx", "csv")
+	if !ok {
 		return
 	}
 	s.sendLedger(w, r, si, rollupLedger(year, rollupFilter(ru.Rows, r.URL.Query().Get("show")), s.Ops.Clock.Format), f, fmt.Sprintf("%d年度报告报送情况", year))
@@ -350,15 +343,8 @@ func (s *Server) rollupStatus(w http.ResponseWriter, r *http.Request, si *sessio
 // rollupReports downloads every report of the year kept here (saved, or
 // published and read from its file) as one ZIP, with the 报送情况 first.
 func (s *Server) rollupReports(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	year, ok := yearParam(r.URL.Query().Get("year"), 0)
-	f := r.URL.Query().Get("format")
-	if !ok || year == 0 || f != "docx" && f != "pdf" {
-		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（docx、pdf）"))
-		return
-	}
-	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
-	if err != nil {
-		s.fail(w, r, si.user, si.csrf, err)
+	ru, year, f, ok := s.rollupDownload(w, r, si, "docx", "pdf")
+	if !ok {
 		return
 	}
 	var reps []office.NamedReport
@@ -373,17 +359,27 @@ func (s *Server) rollupReports(w http.ResponseWriter, r *http.Request, si *sessi
 	}
 }
 
-// rollupCircular is a draft 通报 of the year's reports, as Word or PDF.
-func (s *Server) rollupCircular(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+// rollupDownload reads a download's year and format (one of formats) and
+// the year's 报告汇总; false when it answered with the problem instead.
+func (s *Server) rollupDownload(w http.ResponseWriter, r *http.Request, si *sessionInfo, formats ...string) (*ops.Rollup, int, string, bool) {
 	year, ok := yearParam(r.URL.Query().Get("year"), 0)
 	f := r.URL.Query().Get("format")
-	if !ok || year == 0 || f != "docx" && f != "pdf" {
-		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（docx、pdf）"))
-		return
+	if !ok || year == 0 || !slices.Contains(formats, f) {
+		s.fail(w, r, si.user, si.csrf, errs.New("format", "请指定年度和格式（%s）", strings.Join(formats, "、")))
+		return nil, 0, "", false
 	}
 	ru, err := s.Ops.Rollup(r.Context(), si.p(), year)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
+		return nil, 0, "", false
+	}
+	return ru, year, f, true
+}
+
+// rollupCircular is a draft 通报 of the year's reports, as Word or PDF.
+func (s *Server) rollupCircular(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	ru, year, f, ok := s.rollupDownload(w, r, si, "docx", "pdf")
+	if !ok {
 		return
 	}
 	from, err := s.Ops.Store.GetAgency(r.Context(), si.user.AgencyID)
