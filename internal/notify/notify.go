@@ -333,7 +333,10 @@ func Address(where, s string) (string, error) {
 		return "", nil
 	}
 	a, err := mail.ParseAddress(s)
-	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"") ||
+	// a quoted local part comes back unquoted ("x<"@n.c is x<@n.c): only
+	// what needs no quoting is taken, one @, no specials a header would read
+	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"<>()[]:;,\\") ||
+		strings.Count(a.Address, "@") != 1 ||
 		!strings.Contains(a.Address[strings.LastIndexByte(a.Address, '@')+1:], ".") {
 		return "", errs.New(where, "“%s”不是电子邮箱地址：请写成 name@example.gov.cn 的样子", s)
 	}
