@@ -21,6 +21,7 @@ type helpData struct {
 	*ops.HelpView
 	Channels, Steps, Outcomes []helpRow
 	Role                      casework.Role
+	Supervises                bool // the reader oversees other agencies' reports
 }
 
 // helpPage is 使用帮助: the daily work, the clock and its settings in
@@ -31,7 +32,7 @@ func (s *Server) helpPage(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := &helpData{HelpView: v, Role: si.user.Role}
+	d := &helpData{HelpView: v, Role: si.user.Role, Supervises: si.user.Role == casework.Supervisor || si.user.Role == casework.Admin}
 	for _, c := range casework.Channels {
 		d.Channels = append(d.Channels, helpRow{Name: c.Name, Basis: c.Basis})
 	}

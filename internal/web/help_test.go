@@ -47,6 +47,9 @@ func TestHelpPage(t *testing.T) {
 				t.Errorf("%s: lacks %s", who, want)
 			}
 		}
+		if supervises := strings.Contains(body, `id="supervise"`); supervises != (who == "district" || who == "admin") {
+			t.Errorf("%s: the supervising office's section shown: %v", who, supervises)
+		}
 		for _, m := range regexp.MustCompile(`href="(/admin/[^"#]*)`).FindAllStringSubmatch(body, -1) {
 			if code, _ := st.get(c, m[1]); code != 200 {
 				t.Errorf("%s: the help's link %s gives %d", who, m[1], code)
