@@ -43,6 +43,9 @@ type StatusView struct {
 	FeeMethod  string
 	PaymentBy  workday.Date
 	PaymentNot string // why the period's end is not known yet
+	// Route and Provision: where the information already published is,
+	// and how it is provided, as the answer says (Arts. 36(1), 40).
+	Route, Provision string
 	// Extension: the new date and the reason given.
 	ExtendedTo     workday.Date
 	ExtendedReason string
@@ -118,6 +121,8 @@ func (s *Service) status(ctx context.Context, code string) (*StatusView, *status
 			if e.Step.Method == casework.FeeByPages {
 				v.FeeMethod = "按量计收（" + strconv.Itoa(e.Step.Pages) + " 页）"
 			}
+		case casework.KindDecide:
+			v.Route, v.Provision = e.Step.Route, e.Step.Provision
 		case casework.KindExtend, casework.KindSetPeriod:
 			v.ExtendedReason = e.Step.Note
 			v.ExtendedTo = v.Due

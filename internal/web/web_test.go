@@ -2394,9 +2394,18 @@ func TestCasePagePointsToPublished(t *testing.T) {
 	if code, body, _ := st.post(c, loc+"/steps", form); code != 200 || !strings.Contains(body, "提供方式：请到本机关档案室查阅。") || strings.Contains(body, "方式和途径：不应出现") {
 		t.Errorf("preview of 予以公开: %d\n%s", code, body)
 	}
+	// answered: the applicant reads where it is on the status page
+	form = url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"already_public"}, "confirmed": {"1"},
+		"route": {"本机关已于2024年9月5日在政府信息公开目录“义务教育”栏目主动公开《卫滨区2024年小学一年级学区划分范围》"}}
+	if code, _, _ := st.post(c, loc+"/steps", form); code != http.StatusSeeOther {
+		t.Fatalf("decide: %d", code)
+	}
+	if _, body := st.get(st.browser(), "/status?code="+cs.Code); !strings.Contains(body, "<th>获取方式和途径</th>") || !strings.Contains(body, "《卫滨区2024年小学一年级学区划分范围》") {
+		t.Errorf("the status page lacks the route:\n%s", body)
+	}
 	// who only reads the case is pointed to nothing
 	sup, _ := st.login("district")
-	if _, body = st.get(sup, loc); strings.Contains(body, "data-route") || !strings.Contains(body, "学区划分范围") {
+	if _, body = st.get(sup, loc); strings.Contains(body, "data-route") || !strings.Contains(body, "学区划分范围") || strings.Contains(body, "在本机关公开目录中查找") {
 		t.Error("a supervisor is offered the published items")
 	}
 }
