@@ -241,8 +241,7 @@ func (p *pause) what() string {
 // publicWhat is what for the applicant: the kind of party consulted,
 // never its name.
 func (p *pause) publicWhat() string {
-	switch p.kind {
-	case KindFeeNotice:
+	if p.kind == KindFeeNotice {
 		return p.what()
 	}
 	switch p.partyKind {

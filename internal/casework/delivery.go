@@ -15,6 +15,12 @@ import (
 // the sending itself (LetterMail).
 var DeliveryMethods = []string{"当面送达", "邮寄送达", "电子邮件", "其他"}
 
+// DeliveryAsked is the DeliveryMethods entry for the way the application
+// asked to be given the information (Request.Delivery), "" for none such.
+func DeliveryAsked(requested string) string {
+	return map[string]string{"邮寄": "邮寄送达", "电子邮件": "电子邮件", "自行领取": "当面送达"}[requested]
+}
+
 // Delivery is the record that a letter was delivered to the applicant:
 // how, when it went, the postal tracking number, when it was signed for
 // (the 回执, which may come back later). The periods of 复议 and 诉讼 run

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,38 +50,41 @@ var commonPairs = func() map[[2]rune]bool {
 	return m
 }()
 
-// pairs appends the distinct two-character runs of s (letters and digits,
-// lower-cased, the common ones left out) to dst.
-func pairs(dst [][2]rune, s string) [][2]rune {
-	var prev rune
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		if prev != 0 {
-			if p := [2]rune{prev, r}; !commonPairs[p] && !slices.Contains(dst, p) {
-				dst = append(dst, p)
+// runs yields the two-character runs of s: letters and digits only,
+// lower-cased.
+func runs(s string) iter.Seq[[2]rune] {
+	return func(yield func([2]rune) bool) {
+		var prev rune
+		for _, r := range s {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
 			}
+			r = unicode.ToLower(r)
+			if prev != 0 && !yield([2]rune{prev, r}) {
+				return
+			}
+			prev = r
 		}
-		prev = r
+	}
+}
+
+// pairs appends the distinct runs of s, the common ones left out, to dst.
+func pairs(dst [][2]rune, s string) [][2]rune {
+	for p := range runs(s) {
+		if !commonPairs[p] && !slices.Contains(dst, p) {
+			dst = append(dst, p)
+		}
 	}
 	return dst
 }
 
-// runsIn counts the two-character runs of s found in want, repeats included.
+// runsIn counts the runs of s found in want, repeats included.
 func runsIn(s string, want map[[2]rune]bool) int {
-	var prev rune
 	n := 0
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		if prev != 0 && want[[2]rune{prev, r}] {
+	for p := range runs(s) {
+		if want[p] {
 			n++
 		}
-		prev = r
 	}
 	return n
 }

@@ -7,7 +7,9 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/settings"
 	"gongkai/internal/store"
+	"gongkai/internal/workday"
 )
 
 // RecordDelivery keeps how an issued letter was delivered to the applicant
@@ -15,33 +17,18 @@ import (
 // d.ReceivedOn: the 回执 came back). By the agency's own staff who may act
 // on the application.
 func (s *Service) RecordDelivery(ctx context.Context, p Principal, id int64, seq int, d casework.Delivery) (*casework.Delivery, error) {
-	c, err := s.readableCase(ctx, p, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.mustAct(ctx, p, c.AgencyID); err != nil {
-		return nil, err
-	}
-	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.barredFrom(ctx, ag, p, c.ID); err != nil {
-		return nil, err
-	}
-	if !c.HasLetter(seq) {
-		return nil, &errs.Error{Kind: errs.NotFound, Where: "seq", Msg: "这一步骤没有文书"}
-	}
-	number, err := s.Store.LetterNumber(ctx, c.ID, seq)
-	if err != nil {
-		return nil, err
-	}
-	if number == "" {
-		return nil, &errs.Error{Kind: errs.Conflict, Where: "seq", Msg: "文书尚未出具：请先打开文书（出具并编号），再登记送达"}
-	}
-	letterOn, today := c.Events[seq-1].Step.On, s.Clock.Today()
-	err = s.write(ctx, p, "case.deliver", func(tx *store.Tx, e *audit.Entry) error {
-		e.AgencyID, e.Object = c.AgencyID, c.Serial
+	_, err := s.caseWrite(ctx, p, id, "case.deliver", func(tx *store.Tx, e *audit.Entry, c *casework.Case, _ settings.Settings, _ *workday.Calendar) error {
+		if !c.HasLetter(seq) {
+			return &errs.Error{Kind: errs.NotFound, Where: "seq", Msg: "这一步骤没有文书"}
+		}
+		number, err := tx.LetterNumber(ctx, c.ID, seq)
+		if err != nil {
+			return err
+		}
+		if number == "" {
+			return &errs.Error{Kind: errs.Conflict, Where: "seq", Msg: "文书尚未出具：请先打开文书（出具并编号），再登记送达"}
+		}
+		letterOn, today := c.Events[seq-1].Step.On, s.Clock.Today()
 		if d.ID == 0 {
 			d.Seq, d.Number, d.By = seq, number, p.Name
 			if err := d.Check(letterOn, today); err != nil {

@@ -19,20 +19,19 @@ import (
 // return. It is checked as though the head took it now, so that what
 // reaches them can be approved as it stands; the case does not change.
 func (s *Service) ProposeStep(ctx context.Context, p Principal, id int64, step casework.Step, note string) (*casework.Proposal, error) {
-	if err := s.mayActOn(ctx, p, id); err != nil {
-		return nil, err
-	}
-	if p.Role != casework.Clerk {
-		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "负责人直接登记这一步骤即可，不需要提请审批"}
-	}
-	if !casework.NeedsHead(step) {
-		return nil, errs.New("kind", "“%s”办理人可以直接登记，不需要提请负责人审批", casework.StepName(step.Kind))
-	}
-	if note = strings.TrimSpace(note); utf8.RuneCountInString(note) > casework.MaxNote {
-		return nil, errs.New("proposal_note", "拟办意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(note), casework.MaxNote)
-	}
 	var pr *casework.Proposal
+	// the input is checked once the case is read and the person may act on
+	// it: a stranger does not learn what it would have said
 	_, err := s.caseWrite(ctx, p, id, "case.propose", func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error {
+		if p.Role != casework.Clerk {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "负责人直接登记这一步骤即可，不需要提请审批"}
+		}
+		if !casework.NeedsHead(step) {
+			return errs.New("kind", "“%s”办理人可以直接登记，不需要提请负责人审批", casework.StepName(step.Kind))
+		}
+		if note = strings.TrimSpace(note); utf8.RuneCountInString(note) > casework.MaxNote {
+			return errs.New("proposal_note", "拟办意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(note), casework.MaxNote)
+		}
 		if _, err := tx.PendingProposal(ctx, c.ID); err == nil {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请已有一项待负责人审批的提请：请等负责人处理，或先撤回那一项"}
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -58,24 +57,21 @@ func (s *Service) ProposeStep(ctx context.Context, p Principal, id int64, step c
 // the step is recorded as the head's (checked again against the case as it
 // now is); returned, the comment says why.
 func (s *Service) DecideProposal(ctx context.Context, p Principal, id int64, approve bool, comment string) (*casework.Case, error) {
-	if err := s.mayActOn(ctx, p, id); err != nil {
-		return nil, err
-	}
-	if p.Role != casework.Approver {
-		return nil, Forbidden("提请的事项须由政府信息公开工作机构负责人审批")
-	}
-	comment = strings.TrimSpace(comment)
-	if !approve && comment == "" {
-		return nil, errs.New("comment", "请写明退回的理由，办理人据此修改")
-	}
-	if utf8.RuneCountInString(comment) > casework.MaxNote {
-		return nil, errs.New("comment", "意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(comment), casework.MaxNote)
-	}
 	action := audit.Action("case.return")
 	if approve {
 		action = "case.approve"
 	}
 	return s.caseWrite(ctx, p, id, action, func(tx *store.Tx, e *audit.Entry, c *casework.Case, st settings.Settings, cal *workday.Calendar) error {
+		if p.Role != casework.Approver {
+			return Forbidden("提请的事项须由政府信息公开工作机构负责人审批")
+		}
+		comment = strings.TrimSpace(comment)
+		if !approve && comment == "" {
+			return errs.New("comment", "请写明退回的理由，办理人据此修改")
+		}
+		if utf8.RuneCountInString(comment) > casework.MaxNote {
+			return errs.New("comment", "意见太长（%d 字），最多 %d 字", utf8.RuneCountInString(comment), casework.MaxNote)
+		}
 		pr, err := tx.PendingProposal(ctx, c.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "这件申请没有待审批的提请（可能已被撤回或已处理）"}
@@ -115,17 +111,4 @@ func (s *Service) WithdrawProposal(ctx context.Context, p Principal, id int64) e
 		return tx.CloseProposal(ctx, c.ID, casework.ProposalWithdrawn, p.Name, "")
 	})
 	return err
-}
-
-// mayActOn refuses, before anything is checked of the input, whoever may
-// not act on the case: a stranger does not learn what it would have said.
-func (s *Service) mayActOn(ctx context.Context, p Principal, id int64) error {
-	c, err := s.readableCase(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	if !actsFor(p, c.AgencyID) {
-		return Forbidden("只有本机关的办理人员可以办理；主管部门和系统管理员只能查看")
-	}
-	return nil
 }

@@ -756,7 +756,7 @@ func (s *Store) PublishedIn(ctx context.Context, agencyID int64, from, to workda
 
 // RecentTitles returns the ids and titles of an agency's newest published
 // items, at most limit: the decision form compares a thousand of them with
-// the request on every view, so nothing else is read.
+// the request each time it is unfolded, so nothing else is read.
 func (s *Store) RecentTitles(ctx context.Context, agencyID int64, limit int) ([]catalog.Item, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, title FROM catalog_items
 		WHERE agency_id = $1 AND state = 'published' ORDER BY published_on DESC, id DESC LIMIT `+strconv.Itoa(max(limit, 1)), agencyID)

@@ -43,8 +43,17 @@ func (s *Store) LookupAPIKey(ctx context.Context, key string) (*org.APIKey, erro
 
 // LetterNumber is the 文号 already given to the letter of event seq, or "".
 func (s *Store) LetterNumber(ctx context.Context, caseID int64, seq int) (string, error) {
+	return letterNumber(ctx, s.db, caseID, seq)
+}
+
+// LetterNumber is Store.LetterNumber read in the transaction.
+func (t *Tx) LetterNumber(ctx context.Context, caseID int64, seq int) (string, error) {
+	return letterNumber(ctx, t.tx, caseID, seq)
+}
+
+func letterNumber(ctx context.Context, q queryer, caseID int64, seq int) (string, error) {
 	var number string
-	err := s.db.QueryRowContext(ctx, `SELECT number FROM letters WHERE case_id = $1 AND seq = $2`, caseID, seq).Scan(&number)
+	err := q.QueryRowContext(ctx, `SELECT number FROM letters WHERE case_id = $1 AND seq = $2`, caseID, seq).Scan(&number)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -55,12 +64,8 @@ func (s *Store) LetterNumber(ctx context.Context, caseID int64, seq int) (string
 // allocating the next number of the agency's year the first time: a letter
 // keeps its number however often it is printed. fresh says it was allocated now.
 func (t *Tx) IssueLetterNumber(ctx context.Context, agencyID, caseID int64, seq, year int, format func(n int) string) (number string, fresh bool, err error) {
-	err = t.tx.QueryRowContext(ctx, `SELECT number FROM letters WHERE case_id = $1 AND seq = $2`, caseID, seq).Scan(&number)
-	if err == nil {
-		return number, false, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", false, mapErr(err)
+	if number, err = t.LetterNumber(ctx, caseID, seq); err != nil || number != "" {
+		return number, false, err
 	}
 	n, err := next(ctx, t.tx, agencyID, "letter", year)
 	if err != nil {

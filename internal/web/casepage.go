@@ -94,7 +94,7 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		d.PartyKinds = append(d.PartyKinds, option{string(pk.ID), pk.Name})
 	}
 	in := c.Intake
-	d.DeliveryAsked = map[string]string{"邮寄": "邮寄送达", "电子邮件": "电子邮件", "自行领取": "当面送达"}[in.Request.Delivery]
+	d.DeliveryAsked = casework.DeliveryAsked(in.Request.Delivery)
 	d.PDFMissing = office.MissingInPDF(append([]string{in.Applicant.Name, in.Applicant.Address, in.Request.Description}, in.Request.Items...)...)
 	// personal data in full only for the people who handle the case
 	d.IDNumber, d.Phone = c.Intake.Applicant.IDNum, c.Intake.Applicant.Phone
