@@ -324,6 +324,12 @@ func fold(line string) string {
 // maxAddress is RFC 5321's limit on a path.
 const maxAddress = 254
 
+// readsBack reports whether a bare address parses as itself, unquoted.
+func readsBack(addr string) bool {
+	b, err := mail.ParseAddress(addr)
+	return err == nil && b.Name == "" && b.Address == addr
+}
+
 // Address checks an e-mail address as a person types it (a bare address,
 // or one written 姓名 <a@b.cn>) and returns the bare address; "" stays ""
 // (no reminders). where names the form field.
@@ -333,10 +339,10 @@ func Address(where, s string) (string, error) {
 		return "", nil
 	}
 	a, err := mail.ParseAddress(s)
-	// a quoted local part comes back unquoted ("x<"@n.c is x<@n.c): only
-	// what needs no quoting is taken, one @, no specials a header would read
-	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"<>()[]:;,\\") ||
-		strings.Count(a.Address, "@") != 1 ||
+	// a quoted local part comes back unquoted ("x<"@n.c is x<@n.c, "n."@n.c
+	// is n.@n.c): only an address that reads back as itself is taken
+	if err != nil || !utf8.ValidString(s) || len(a.Address) > maxAddress || strings.ContainsAny(a.Address, " \r\n\"") ||
+		!readsBack(a.Address) ||
 		!strings.Contains(a.Address[strings.LastIndexByte(a.Address, '@')+1:], ".") {
 		return "", errs.New(where, "“%s”不是电子邮箱地址：请写成 name@example.gov.cn 的样子", s)
 	}

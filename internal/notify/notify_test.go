@@ -98,7 +98,7 @@ func TestAddress(t *testing.T) {
 			t.Errorf("Address(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"zhangsan", "zhangsan@localhost", "张三@example.gov.cn", "zs@例子.中国", "a@b.cn\r\nBcc: x@y.cn", "a b@c.cn", "@example.gov.cn", `"x<"@n.c`, `"a@b"@c.cn`, `"a,b"@c.cn`,
+	for _, in := range []string{"zhangsan", "zhangsan@localhost", "张三@example.gov.cn", "zs@例子.中国", "a@b.cn\r\nBcc: x@y.cn", "a b@c.cn", "@example.gov.cn", `"x<"@n.c`, `"a@b"@c.cn`, `"a,b"@c.cn`, `"n."@n.c`,
 		strings.Repeat("a", 250) + "@example.gov.cn"} {
 		if got, err := Address("email", in); err == nil {
 			t.Errorf("Address(%q) = %q, want an error", in, got)
