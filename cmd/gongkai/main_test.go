@@ -1476,3 +1476,46 @@ func TestServeNewDatabaseSaysHowToStart(t *testing.T) {
 		t.Errorf("%d:\n%s\n%s", code, out.String(), errb.String())
 	}
 }
+
+// TestOptimizeLoop: serve gives SQLite's planner statistics at start, with
+// the data as it is then (store.Optimize), and again on each tick; it stops
+// with the server.
+func TestOptimizeLoop(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, code := gk(t, "demo", "init", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	s, err := openStore(context.Background(), db, testClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	stats := func() int {
+		var n int
+		// the table exists only once ANALYZE ran
+		if err := s.DB().QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'`).Scan(&n); err != nil || n == 0 {
+			return 0
+		}
+		if err := s.DB().QueryRow(`SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'cases'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := stats(); n != 0 {
+		t.Fatalf("statistics before the loop ran: %d", n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	go func() {
+		optimizeLoop(ctx, s, tick, slog.New(slog.DiscardHandler))
+		close(done)
+	}()
+	tick <- time.Time{} // taken once the first round is over
+	if n := stats(); n == 0 {
+		t.Error("no statistics of cases after the first round")
+	}
+	tick <- time.Time{}
+	cancel()
+	<-done
+}

@@ -131,6 +131,9 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 		}
 	}
 	reminders := ms.start(ctx, srv.Ops, log)
+	optimize := time.NewTicker(time.Hour)
+	defer optimize.Stop()
+	go optimizeLoop(ctx, s, optimize.C, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fail(stderr, errs.Wrap(errs.Invalid, err, "--addr", "无法监听 %s：端口可能已被占用，可用 --addr 换一个", *addr))
@@ -158,6 +161,21 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 		}
 	}
 	return 0
+}
+
+// optimizeLoop keeps the query planner's statistics current (store.Optimize):
+// at once, with the data as it is at start, then on each tick.
+func optimizeLoop(ctx context.Context, s *store.Store, tick <-chan time.Time, log *slog.Logger) {
+	for {
+		if err := s.Optimize(ctx); err != nil && ctx.Err() == nil {
+			log.Error("optimize", "err", err) // the pages still work, only slower
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+		}
+	}
 }
 
 // scheme is the server's URL scheme: https with a certificate of its own.
