@@ -38,6 +38,7 @@ var Actions = []struct {
 	{"case.assign", "指派承办人"},
 	{"case.file", "导出办理案卷"},
 	{"case.archive", "归档"},
+	{"phrase.forget", "删除常用语"},
 	{"decision.import", "导入决定台账"},
 	{"decision.undo", "撤销台账导入"},
 	{"import.stage", "上传台账待导入"},

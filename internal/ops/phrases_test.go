@@ -2,9 +2,11 @@ package ops_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/errs"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -42,6 +44,33 @@ func TestPhrases(t *testing.T) {
 			t.Fatal(err)
 		} else if v, _ := other.Case(ctx, f.bClerk, cs.ID); len(v.Phrases) != 0 {
 			t.Errorf("another agency is offered %v", v.Phrases)
+		}
+		// one written twice by mistake is taken off the list by the agency's
+		// staff, not by a supervisor; the audit log says who and which
+		o := f.on("2026-03-04")
+		if err := o.ForgetPhrase(ctx, f.super, c.ID, casework.KindRequestCorrection, twice); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor forgets a phrase: %v", err)
+		}
+		if err := o.ForgetPhrase(ctx, f.clerk, c.ID, casework.KindExtend, twice); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("a phrase of another step forgotten: %v", err)
+		}
+		if err := o.ForgetPhrase(ctx, f.clerk, c.ID, casework.KindRequestCorrection, twice); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := o.Case(ctx, f.clerk, c.ID); !slices.Equal(v.Phrases[casework.KindRequestCorrection], []string{often}) {
+			t.Errorf("after forgetting: %q", v.Phrases[casework.KindRequestCorrection])
+		}
+		if rows, _, err := s.ListAudit(ctx, []int64{f.a.ID}, 1, 0); err != nil || rows[0].Action != "phrase.forget" || !strings.Contains(rows[0].Detail, twice) || rows[0].Object != c.Serial {
+			t.Errorf("audit: %+v %v", rows, err)
+		}
+		if err := o.ForgetPhrase(ctx, f.clerk, c.ID, casework.KindRequestCorrection, twice); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("forgotten twice: %v", err)
+		}
+		// written twice more, it is offered again
+		ask("申请人庚", twice)
+		ask("申请人辛", twice)
+		if v, _ := o.Case(ctx, f.clerk, c.ID); !slices.Contains(v.Phrases[casework.KindRequestCorrection], twice) {
+			t.Errorf("written again: %q", v.Phrases[casework.KindRequestCorrection])
 		}
 		// a year later the old notes are no longer offered
 		if v, _ := f.on("2027-03-10").Case(ctx, f.clerk, c.ID); len(v.Phrases) != 0 {

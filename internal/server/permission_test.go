@@ -67,6 +67,7 @@ var matrix = map[string]access{
 	"GET /admin/cases/{id}/edit":                      actTarget,
 	"POST /admin/cases/{id}/edit":                     actTarget,
 	"POST /admin/cases/{id}/steps":                    actTarget,
+	"POST /admin/cases/{id}/phrases/forget":           actTarget,
 	"POST /admin/cases/{id}/proposal":                 approveTarget,
 	"POST /admin/cases/{id}/letters/{seq}/delivery":   actTarget,
 	"POST /admin/cases/{id}/proposal/withdraw":        actTarget,

@@ -35,3 +35,14 @@ func (s *Store) Phrases(ctx context.Context, agencyID int64, since workday.Date,
 	}
 	return out, mapErr(rows.Err())
 }
+
+// ForgetPhrase removes a note of a step kind from an agency's counted ones;
+// false when there was none.
+func (t *Tx) ForgetPhrase(ctx context.Context, agencyID int64, kind casework.StepKind, text string) (bool, error) {
+	res, err := t.tx.ExecContext(ctx, `DELETE FROM phrases WHERE agency_id = $1 AND kind = $2 AND text = $3`, agencyID, string(kind), text)
+	if err != nil {
+		return false, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, mapErr(err)
+}

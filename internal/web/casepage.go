@@ -395,6 +395,17 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(r, v, si, nil, nil, nil)})
 }
 
+// forgetPhrase takes a 常用语 off a step's list and goes back to that step.
+func (s *Server) forgetPhrase(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, kind := caseID(r), casework.StepKind(r.PostFormValue("kind"))
+	err := s.Ops.ForgetPhrase(r.Context(), si.p(), id, kind, r.PostFormValue("phrase"))
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=forgot#step-%s", id, kind), http.StatusSeeOther)
+		return
+	}
+	s.caseFormDone(w, r, si, id, err, "", "phrase")
+}
+
 // mailLetter sends a letter to the applicant by e-mail.
 func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id := caseID(r)

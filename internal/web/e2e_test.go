@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -729,5 +731,49 @@ func TestBrowserPublishedSuggestions(t *testing.T) {
 	}
 	if o, _ := chromedp.Run(b.ctx, chromedp.Value(chromedp.CSS(`#step-decide select[name=outcome]`))); o != "already_public" {
 		t.Errorf("outcome: %q", o)
+	}
+}
+
+// TestBrowserPhrases: a 常用语 fills the note when clicked; its × takes it off
+// the list (app.js posts a form of its own), and Enter in the step form's
+// fields still sends the step, not the ×.
+func TestBrowserPhrases(t *testing.T) {
+	b := newBrowserTest(t)
+	st := b.site
+	c, csrf := st.login("clerk")
+	notes := []string{"请写明所需信息的具体年份和学段。", "请补充身份证明复印件。"}
+	for _, note := range append(notes, notes...) {
+		_, loc := mustCreate(st, c, csrf)
+		if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {note}}); code != http.StatusSeeOther {
+			t.Fatalf("补正: %d", code)
+		}
+	}
+	_, loc := mustCreate(st, c, csrf)
+	b.login("clerk")
+	b.do(chromedp.Navigate(b.base + loc + "#step-request_correction"))
+	b.waitPath(`^` + loc)
+	sel := func(note string) string { return fmt.Sprintf(`#step-request_correction button[data-%%s=%q]`, note) }
+	b.do(chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(sel(notes[1]), "phrase"))))
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(sel(notes[1]), "phrase"))))
+	if v, err := chromedp.Run(b.ctx, chromedp.Value(chromedp.CSS(`#step-request_correction textarea[name=note]`))); err != nil || v != notes[1] {
+		t.Errorf("note: %q %v", v, err)
+	}
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(sel(notes[0]), "forget"))))
+	b.waitText("main", "这条常用语不再提示")
+	b.do(chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(sel(notes[1]), "phrase"))))
+	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, fmt.Sprintf(sel(notes[0]), "phrase"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Error("the forgotten phrase is still offered")
+	}
+	// Enter in the date field sends the step (the form's own button)
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(sel(notes[1]), "phrase"))))
+	b.do(chromedp.SendKeys(chromedp.CSS(`#step-request_correction input[name=on]`), "\r"))
+	b.waitText("main", "待补正")
+	_, fresh := mustCreate(st, c, csrf)
+	if _, body := st.get(c, fresh); !strings.Contains(body, `data-phrase="`+notes[1]+`"`) {
+		t.Error("Enter forgot a phrase")
 	}
 }

@@ -116,6 +116,7 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/cases/{id}/proposal", s.acting(s.decideProposal)},
 		{"POST /admin/cases/{id}/proposal/withdraw", s.acting(s.withdrawProposal)},
 		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},
+		{"POST /admin/cases/{id}/phrases/forget", s.acting(s.forgetPhrase)},
 		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},

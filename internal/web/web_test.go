@@ -2550,4 +2550,21 @@ func TestWebPhrases(t *testing.T) {
 	if _, body := st.get(c, loc); !strings.Contains(section(body, `id="step-request_correction"`), `data-phrase="`+note+`"`) {
 		t.Errorf("the note is not offered:\n%s", section(body, `id="step-request_correction"`))
 	}
+	// × posts what app.js sends: the step form's token and kind, the phrase
+	forget := url.Values{"csrf": {csrf}, "kind": {"request_correction"}, "phrase": {note}}
+	sc, scsrf := st.login("district")
+	if code, _, _ := st.post(sc, loc+"/phrases/forget", url.Values{"csrf": {scsrf}, "kind": {"request_correction"}, "phrase": {note}}); code != http.StatusForbidden {
+		t.Errorf("a supervisor forgets a phrase: %d", code)
+	}
+	code, _, back := st.post(c, loc+"/phrases/forget", forget)
+	if code != http.StatusSeeOther || back != loc+"?ok=forgot#step-request_correction" {
+		t.Fatalf("forget: %d %s", code, back)
+	}
+	if _, body := st.get(c, back); strings.Contains(body, `data-phrase="`+note+`"`) || !strings.Contains(body, "这条常用语不再提示") {
+		t.Errorf("still offered, or not said:\n%s", section(body, `id="step-request_correction"`))
+	}
+	// a second click on a stale page is said on the page
+	if code, body, _ := st.post(c, loc+"/phrases/forget", forget); code != http.StatusUnprocessableEntity || !strings.Contains(body, "已不在列表中") {
+		t.Errorf("forgotten twice: %d", code)
+	}
 }

@@ -113,3 +113,24 @@ document.addEventListener('click', function (e) {
   t.value = b.getAttribute('data-phrase');
   t.focus();
 });
+
+// × after a 常用语 takes it off the step's list: a form of its own, posted
+// with the step form's token and kind (a submit button inside the step form
+// would become its default button, pressed by Enter in any of its fields).
+document.addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('button[data-forget]');
+  if (!b || !b.form) return;
+  var f = document.createElement('form');
+  f.method = 'post';
+  f.action = b.form.getAttribute('action').replace(/\/steps$/, '/phrases/forget');
+  var fields = {csrf: b.form.elements.csrf.value, kind: b.form.elements.kind.value, phrase: b.getAttribute('data-forget')};
+  for (var k in fields) {
+    var i = document.createElement('input');
+    i.type = 'hidden';
+    i.name = k;
+    i.value = fields[k];
+    f.appendChild(i);
+  }
+  document.body.appendChild(f);
+  f.submit();
+});
