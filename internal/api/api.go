@@ -43,6 +43,8 @@ type Server struct {
 	Fetch *http.Client
 	// Mailer sends letters to applicants by e-mail (nil: no mail server).
 	Mailer ops.Mailer
+	// PublicURL starts the status page's address in notices to applicants.
+	PublicURL string
 }
 
 // New returns the API over the operations.
@@ -547,9 +549,13 @@ func (s *Server) decideProposal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.Ops.DecideProposal(r.Context(), p, pathID(r), in.Approve, in.Comment); err != nil {
+	c, err := s.Ops.DecideProposal(r.Context(), p, pathID(r), in.Approve, in.Comment)
+	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if in.Approve {
+		s.Ops.NoticeLater(r.Context(), c, s.PublicURL, s.Mailer)
 	}
 	s.writeView(w, r, p, pathID(r), http.StatusOK)
 }
@@ -576,6 +582,7 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, p ops.Principal
 		s.fail(w, r, err)
 		return
 	}
+	s.Ops.NoticeLater(r.Context(), c, s.PublicURL, s.Mailer)
 	s.writeView(w, r, p, c.ID, http.StatusOK)
 }
 

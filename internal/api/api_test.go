@@ -270,6 +270,16 @@ func TestCaseThroughAPI(t *testing.T) {
 			len(rep["findings"].([]any)) != 0 {
 			t.Errorf("表三: %s", raw)
 		}
+		// a step that asks something of the applicant is told them by e-mail
+		_, nc, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+		npath := fmt.Sprintf("/api/v1/cases/%d", int64(nc["id"].(float64)))
+		if code, _, raw := e.do("POST", npath+"/steps", e.keyA, map[string]any{"kind": "request_correction", "on": "2024-09-13", "note": "请写明年份。"}); code != 200 {
+			t.Fatalf("补正: %s", raw)
+		}
+		e.api.Ops.Background()
+		if got := smtp.Messages(); len(got) != 2 || got[1].To[0] != "wang@example.cn" {
+			t.Errorf("the 补正's notice: %+v", got[1:])
+		}
 	})
 }
 

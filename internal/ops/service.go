@@ -33,7 +33,8 @@ type Service struct {
 
 	base   *workday.Calendar // the calendar embedded in the binary
 	cache  *calCache
-	checks chan struct{} // report checks running (CheckReports): each may take every core
+	checks chan struct{}   // report checks running (CheckReports): each may take every core
+	mail   *sync.WaitGroup // mail to applicants sent after answering (MailLater)
 }
 
 // calCache is the calendar in force, shared by every view of the service.
@@ -49,7 +50,8 @@ func New(s *store.Store, clk clock.Clock, base *workday.Calendar, log *slog.Logg
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{Store: s, Clock: clk, Log: log, base: base, cache: &calCache{}, checks: make(chan struct{}, maxChecks)}
+	return &Service{Store: s, Clock: clk, Log: log, base: base, cache: &calCache{}, checks: make(chan struct{}, maxChecks),
+		mail: &sync.WaitGroup{}}
 }
 
 // At is the service seen through another clock (demo data recorded in the

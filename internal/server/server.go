@@ -90,7 +90,7 @@ func New(o Options) (*Server, error) {
 	ws.Secure, ws.Mailer, ws.PublicURL = o.TLS, o.Mailer, o.PublicURL
 	ws.ClientIP = ClientIP(o.TrustedProxies)
 	srv := &Server{Ops: svc, Web: ws, API: api.New(svc, o.Log)}
-	srv.API.Mailer = o.Mailer
+	srv.API.Mailer, srv.API.PublicURL = o.Mailer, o.PublicURL
 	if o.FetchProxy != nil {
 		ws.Fetch = fetch.PublicClientVia(o.FetchProxy)
 		srv.API.Fetch = ws.Fetch
@@ -386,6 +386,6 @@ func ClientIP(trusted []netip.Prefix) func(*http.Request) string {
 func (s *Server) Shutdown(ctx context.Context, hs *http.Server) error {
 	s.Draining.Store(true)
 	err := hs.Shutdown(ctx)
-	s.Web.Background() // receipts being mailed finish too
+	s.Ops.Background() // receipts and notices being mailed finish too
 	return err
 }

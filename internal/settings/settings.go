@@ -42,6 +42,10 @@ type Settings struct {
 	Normative catalog.Counting `json:"normative_counting"`
 	// Account is the back office's account security.
 	Account Account `json:"account"`
+	// ApplicantNotices: an applicant with an e-mail address hears of the
+	// steps that ask something of them and of the answer (a courtesy no
+	// text requires; needs a mail server).
+	ApplicantNotices bool `json:"applicant_notices"`
 }
 
 // Account is what GB/T 22239-2019 (等级保护) asks of sign-in without
@@ -60,7 +64,8 @@ func (s Settings) Catalog() catalog.Config { return catalog.Config{Reviews: s.Re
 // Default is the national reading.
 func Default() Settings {
 	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14,
-		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength}}
+		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength},
+		ApplicantNotices: true}
 }
 
 // Parse reads a stored document over the defaults: a setting added in a
@@ -188,6 +193,9 @@ var Fields = []Field{
 		[]Option{{string(appeal.FiledInYear), "按当年申请或起诉的案件（年底未审结的计入“尚未审结”）"},
 			{string(appeal.FiledOrConcluded), "另计往年起诉、当年审结的案件"}},
 		func(s *Settings) *string { return (*string)(&s.AppealCounting) }),
+	boolField("applicant_notices", "以电子邮件告知申请人办理进展",
+		"申请人留有电子邮箱、本系统设置了邮件服务器时，发出补正告知、收费通知、延长答复期限或确定合理期限以及办结时，自动发邮件告诉申请人，并请其凭查询码查看办理进度。邮件不附文书，不代替送达。法规未作要求，属便民措施。",
+		func(s *Settings) *bool { return &s.ApplicantNotices }),
 	intField("newmedia_stale_days", "政务新媒体超期未更新（天）",
 		"国办秘函〔2019〕19号检查指标：监测时间点前2周内无更新的单项否决；部分地方要求10天内更新。", 3, 60,
 		func(s *Settings) *int { return &s.NewMediaStaleDays }),

@@ -249,7 +249,9 @@ func (s *Server) addStep(w http.ResponseWriter, r *http.Request, si *sessionInfo
 		}
 		bad = appendErr(bad, err)
 	} else if len(bad) == 0 {
-		if _, err = s.Ops.AddStep(r.Context(), si.p(), v.Case.ID, step); err == nil {
+		var c *casework.Case
+		if c, err = s.Ops.AddStep(r.Context(), si.p(), v.Case.ID, step); err == nil {
+			s.Ops.NoticeLater(r.Context(), c, s.PublicURL, s.Mailer)
 			ok := "recorded"
 			if step.Kind == casework.KindUndo {
 				ok = "undone"
@@ -560,7 +562,10 @@ func (s *Server) proposalData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 // decideProposal is the head's 同意 or 退回 of the waiting proposal.
 func (s *Server) decideProposal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	approve := r.PostFormValue("decision") == "approve"
-	_, err := s.Ops.DecideProposal(r.Context(), si.p(), caseID(r), approve, r.PostFormValue("comment"))
+	c, err := s.Ops.DecideProposal(r.Context(), si.p(), caseID(r), approve, r.PostFormValue("comment"))
+	if err == nil && approve {
+		s.Ops.NoticeLater(r.Context(), c, s.PublicURL, s.Mailer)
+	}
 	ok := map[bool]string{true: "agreed", false: "returned"}[approve]
 	s.afterProposal(w, r, si, ok, err)
 }

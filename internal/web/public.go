@@ -213,21 +213,12 @@ func (s *Server) applyConfirm(w http.ResponseWriter, r *http.Request) {
 }
 
 // mailReceipt sends an online applicant their receipt by e-mail when they
-// gave an address, after answering them: a slow mail server does not hold
-// the page, a failed one is logged and the application stands.
+// gave an address, after answering them (ops.MailLater).
 func (s *Server) mailReceipt(ctx context.Context, c *casework.Case) {
 	if s.Mailer == nil || c.Intake.Applicant.Email == "" {
 		return
 	}
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
-		defer cancel()
-		if err := s.Ops.SendReceipt(ctx, c, s.PublicURL, s.Mailer); err != nil {
-			s.Log.Warn("receipt not mailed", "case", c.ID, "err", err)
-		}
-	}()
+	s.Ops.MailLater(ctx, "receipt", c.ID, func(ctx context.Context) error { return s.Ops.SendReceipt(ctx, c, s.PublicURL, s.Mailer) })
 }
 
 // receipt is the applicant's receipt: the 查询码 is the key to it.

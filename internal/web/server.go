@@ -16,7 +16,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
@@ -50,14 +49,8 @@ type Server struct {
 	// PublicURL starts the links mail carries (忘记密码); "": none sent.
 	PublicURL string
 
-	bg sync.WaitGroup // mail sent after answering (receipts), waited for at shutdown
-
 	pages map[string]*template.Template
 }
-
-// Background waits for the mail the pages sent after answering (an online
-// applicant's receipt): the server's shutdown lets it finish.
-func (s *Server) Background() { s.bg.Wait() }
 
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",

@@ -36,6 +36,7 @@ import (
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
 	"gongkai/internal/server"
+	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
@@ -2203,7 +2204,7 @@ func TestWebReceiptByMail(t *testing.T) {
 	form.Set("submission", regexp.MustCompile(`name="submission" value="([0-9a-f]{32})"`).FindStringSubmatch(body)[1])
 	_, _, loc := st.post(v, path+"/confirm", form)
 	st.post(v, path+"/confirm", form) // a double tap
-	st.b.Web.Background()
+	st.b.Ops.Background()
 	got := srv.Messages()
 	if len(got) != 1 || got[0].To[0] != "sun@example.cn" {
 		t.Fatalf("received %+v", got)
@@ -2217,6 +2218,79 @@ func TestWebReceiptByMail(t *testing.T) {
 	}
 	if !strings.Contains(got[0].Data, "Reply-To: gongkai@example.gov.cn") {
 		t.Error("an answer would not go to the agency")
+	}
+}
+
+// An applicant who gave an address hears of a 补正告知, an extension and the
+// answer by e-mail, in the status page's words, pointed to the status page;
+// a step that asks nothing of them sends nothing; the setting turns it off.
+func TestWebStepNotices(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	srv, m := mailServer(t)
+	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
+	c, csrf := st.login("clerk")
+	_, loc := mustCreate(st, c, csrf) // 钱某, qian@example.cn
+	bodies := func() []string {
+		st.b.Ops.Background()
+		var out []string
+		for _, msg := range srv.Messages() {
+			parts := strings.SplitN(msg.Data, "\r\n\r\n", 2)
+			raw, _ := base64.StdEncoding.DecodeString(strings.Join(strings.Split(parts[1], "\r\n"), ""))
+			if msg.To[0] != "qian@example.cn" || !strings.Contains(parts[0], "Reply-To: gongkai@example.gov.cn") {
+				t.Errorf("sent to %v:\n%s", msg.To, parts[0])
+			}
+			out = append(out, string(raw))
+		}
+		return out
+	}
+	step := func(c *http.Client, csrf string, f url.Values) {
+		t.Helper()
+		f.Set("csrf", csrf)
+		if code, body, _ := st.post(c, loc+"/steps", f); code != http.StatusSeeOther {
+			t.Fatalf("%s: %d\n%s", f.Get("kind"), code, body)
+		}
+	}
+	step(c, csrf, url.Values{"kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {"请写明所需名录的年份。"}})
+	got := bodies()
+	if len(got) != 1 {
+		t.Fatalf("%d mails after the 补正告知", len(got))
+	}
+	for _, want := range []string{"钱某：", "（申请编号：", "2026年11月24日，本机关向您发出补正告知。需要补正：请写明所需名录的年份。", "在线提交", "https://gk.example/status", "以本机关送达的文书为准"} {
+		if !strings.Contains(got[0], want) {
+			t.Errorf("the notice lacks %q:\n%s", want, got[0])
+		}
+	}
+	step(c, csrf, url.Values{"kind": {"correction_received"}, "on": {"2026-11-24"}})
+	if n := len(bodies()); n != 1 {
+		t.Errorf("收到补正 mailed the applicant: %d mails", n)
+	}
+	h, hcsrf := st.login("head")
+	step(h, hcsrf, url.Values{"kind": {"extend"}, "on": {"2026-11-24"}, "note": {"需要调取档案。"}})
+	if got = bodies(); len(got) != 2 || !strings.Contains(got[1], "2026年11月24日，本机关延长答复期限") || !strings.Contains(got[1], "理由：需要调取档案。") {
+		t.Errorf("the extension's notice: %q", got[1:])
+	}
+	// the answer: after the preview, confirmed
+	step(c, csrf, url.Values{"kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"not_exist"}, "confirmed": {"1"}})
+	if got = bodies(); len(got) != 3 || !strings.Contains(got[2], "2026年11月24日，您的申请已办结，办理结果：") {
+		t.Errorf("the answer's notice: %q", got[2:])
+	}
+	// turned off, nothing more is sent
+	cur, err := st.b.Ops.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := map[string]string{}
+	for _, f := range settings.Fields {
+		vals[f.Key] = cur.Get(f.Key)
+	}
+	vals["applicant_notices"] = "false"
+	if _, err := st.b.Ops.SaveSettings(context.Background(), ops.Administrator(0), vals); err != nil {
+		t.Fatal(err)
+	}
+	_, loc = mustCreate(st, c, csrf)
+	step(c, csrf, url.Values{"kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {"请写明年份。"}})
+	if n := len(bodies()); n != 3 {
+		t.Errorf("notices off, yet %d mails", n)
 	}
 }
 
