@@ -83,3 +83,33 @@ func (d Delivery) Text() string {
 	}
 	return s
 }
+
+// FeeNoticeReceived is the day the applicant received the fee notice in
+// force, as the agency's delivery records of its letter show it (signed for;
+// or handed over, which is received the same day), 0 when they do not or
+// the case already has the day: the case page proposes it for 收费通知已送达,
+// the step from whose next day the payment period runs. Recording the
+// delivery does not take the step: the clerk confirms it.
+func FeeNoticeReceived(c *Case, ds []Delivery) workday.Date {
+	seq := 0
+	for _, e := range c.Events {
+		switch {
+		case c.Undone(e.Seq):
+		case e.Step.Kind == KindFeeNotice && e.Step.Delivered == 0:
+			seq = e.Seq
+		case e.Step.Kind == KindFeeNotice, e.Step.Kind == KindFeeDelivered:
+			seq = 0 // the day is known
+		}
+	}
+	var on workday.Date
+	for _, d := range ds {
+		switch {
+		case d.Seq != seq || seq == 0:
+		case d.ReceivedOn != nil:
+			on = *d.ReceivedOn
+		case d.Method == "当面送达":
+			on = d.SentOn
+		}
+	}
+	return on
+}

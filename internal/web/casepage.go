@@ -40,6 +40,7 @@ type stepForm struct {
 	E            map[string]string
 	Grounds      []string // chosen grounds of a 部分公开
 	NeedsConfirm bool     // a decision is previewed first
+	Hint         string   // where a value the form starts with comes from
 }
 
 type casePageData struct {
@@ -125,6 +126,11 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 			V: map[string]string{"on": d.Today}, NeedsConfirm: k == casework.KindDecide}
 		if k == casework.KindDecide {
 			f.V["provision"] = in.Request.Provision() // as asked, unless the agency decides otherwise (Art. 40)
+		}
+		if on := casework.FeeNoticeReceived(c, v.Deliveries); k == casework.KindFeeDelivered && on != 0 {
+			// the delivery recorded under the notice says when: the form opens with it
+			f.V["on"], f.Open = on.String(), true
+			f.Hint = "送达记录：申请人于 " + on.Chinese() + " 收到收费通知。登记后，缴费期限自次日起计算。"
 		}
 		if typed != nil && typed["kind"] == string(k) {
 			f.Open, f.V, f.E, f.Grounds = true, typed, stepErrs, grounds

@@ -2595,6 +2595,38 @@ func TestWebDelivery(t *testing.T) {
 	}
 }
 
+// A fee notice's delivery, once its day is known, is proposed for 收费通知已送达:
+// the form opens with that day and says where it comes from.
+func TestWebFeeDeliveryProposed(t *testing.T) {
+	st := newSite(t, storetest.SQLite(t))
+	c, csrf := st.login("clerk")
+	_, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"fee_notice"}, "on": {"2026-11-24"}, "method": {"per_page"}, "pages": {"150"}}); code != http.StatusSeeOther {
+		t.Fatalf("fee notice: %d", code)
+	}
+	form := func() string {
+		_, body := st.get(c, loc)
+		return section(body, `id="step-fee_delivered"`)
+	}
+	if f := form(); f == "" || strings.Contains(f, "送达记录") || strings.Contains(f, `id="step-fee_delivered" open`) {
+		t.Fatalf("proposed before any delivery:\n%s", f)
+	}
+	st.get(c, loc+"/letters/2") // issued
+	if code, _, _ := st.post(c, loc+"/letters/2/delivery", url.Values{"csrf": {csrf}, "method": {"当面送达"}, "sent_on": {"2026-11-24"}}); code != http.StatusSeeOther {
+		t.Fatalf("deliver: %d", code)
+	}
+	f := form()
+	if !strings.Contains(f, `id="step-fee_delivered" open`) || !strings.Contains(f, `name="on" value="2026-11-24"`) || !strings.Contains(f, "送达记录：申请人于 2026年11月24日 收到收费通知") {
+		t.Errorf("not proposed:\n%s", f)
+	}
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"fee_delivered"}, "on": {"2026-11-24"}}); code != http.StatusSeeOther {
+		t.Fatalf("fee delivered: %d", code)
+	}
+	if f := form(); strings.Contains(f, "送达记录") {
+		t.Errorf("proposed again once recorded:\n%s", f)
+	}
+}
+
 // section is the part of a page from the element with attr to the end of its
 // section ("" when there is none).
 func section(body, attr string) string {
