@@ -8,7 +8,6 @@ import (
 	"golang.org/x/net/html"
 
 	"gongkai/internal/demo"
-	"gongkai/internal/storetest"
 )
 
 // Every page as each kind of user sees it can be used without seeing it
@@ -16,7 +15,7 @@ import (
 // document's language, one main heading, a name for every field, button,
 // link and picture.
 func TestPagesAreAccessible(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)
 	// an application awaiting a 补正: its status page has the form to send it

@@ -119,7 +119,7 @@ func TestWebMustChangePassword(t *testing.T) {
 // The 工作台 says when the user last signed in, and the wrong passwords
 // tried on the account since.
 func TestWebLastSignIn(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, _ := st.login("clerk")
 	if _, body := st.get(c, "/admin/"); !strings.Contains(body, "这是您第一次登录") {
 		t.Error("the first sign-in is not said")
@@ -140,7 +140,7 @@ func TestWebLastSignIn(t *testing.T) {
 // form refuses keeps what was typed; a good one lands on the case page and
 // the 工作台, and the status page says it awaits confirmation.
 func TestWebOnlineCorrection(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, _ := st.login("clerk")
 	cs, loc := awaitingCorrection(t, st, c)
 	v := st.browser()
@@ -182,7 +182,7 @@ func TestWebOnlineCorrection(t *testing.T) {
 // says so and keeps the reason; ticked, it is sent, said on the status page
 // and on the case page, and listed on the 工作台.
 func TestWebWithdrawRequest(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	id, loc := mustCreate(st, c, csrf)
 	cs, err := st.s.GetCase(context.Background(), id)

@@ -23,7 +23,6 @@ import (
 
 	"gongkai/internal/render"
 	"gongkai/internal/report"
-	"gongkai/internal/storetest"
 )
 
 // A supervising office checks published reports on the web: the seed with
@@ -32,7 +31,7 @@ import (
 // page lists each file's findings; the result downloads as a workbook with
 // formulas neutralised, without uploading the files again.
 func TestWebCheckReports(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +182,7 @@ func TestBrowserReportCheck(t *testing.T) {
 // with one number changed does not (PUB.DIFF); another agency's clerk, who
 // may not see that report, gets no comparison.
 func TestWebCheckComparesSaved(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +215,7 @@ func TestWebCheckComparesSaved(t *testing.T) {
 // until the test lets the site reach it; a dead address is a file that
 // could not be read, beside the others.
 func TestWebCheckAddresses(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -253,7 +252,7 @@ func TestWebCheckAddresses(t *testing.T) {
 // A large result (each file's tables as read) goes gzipped to a browser that
 // takes it: a 200-file check is megabytes of HTML.
 func TestWebCheckCompressed(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("district")
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)

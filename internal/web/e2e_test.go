@@ -36,16 +36,20 @@ type browserTest struct {
 
 func newBrowserTest(t *testing.T) *browserTest {
 	// a fixed clock: the test never depends on the hour it runs at
-	return newBrowserTestAt(t, clock.At(now))
+	return browserOn(t, demoSite(t))
 }
 
 // newBrowserTestAt is a browser on a site whose clock the test moves.
 func newBrowserTestAt(t *testing.T, clk clock.Clock) *browserTest {
+	return browserOn(t, newSiteAt(t, storetest.SQLite(t), clk))
+}
+
+// browserOn is a headless Chromium on the site.
+func browserOn(t *testing.T, st *site) *browserTest {
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatal("chromium is missing: make test installs Debian's chromium (scripts/ensure-tools.sh)")
 	}
-	st := newSiteAt(t, storetest.SQLite(t), clk)
 	srv := st.srv
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

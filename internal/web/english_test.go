@@ -13,7 +13,6 @@ import (
 	"golang.org/x/net/html"
 
 	"gongkai/internal/demo"
-	"gongkai/internal/storetest"
 )
 
 // asciiWord is a run of Latin letters a reader would read as an English word
@@ -124,7 +123,7 @@ func TestTemplatesHaveNoEnglish(t *testing.T) {
 // English and no internal ids either (what templates print from data:
 // audit actions, outcome ids, field names).
 func TestPagesHaveNoEnglish(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)
 	pages := map[string][]string{

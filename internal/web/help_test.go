@@ -8,7 +8,6 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/ops"
-	"gongkai/internal/storetest"
 )
 
 // The help page says what the program does: its tables are the program's
@@ -16,7 +15,7 @@ import (
 // row), its periods are the settings in force, and each of its links opens
 // for the reader.
 func TestHelpPage(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	for _, who := range []string{"clerk", "head", "district", "admin"} {
 		c, _ := st.login(who)
 		code, body := st.get(c, "/admin/help")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -20,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,17 +60,86 @@ func newSite(t testing.TB, s *store.Store) *site {
 }
 
 func newSiteAt(t testing.TB, s *store.Store, clk clock.Clock) *site {
+	return serveSite(t, s, clk, true)
+}
+
+// serveSite serves s on clk, seeding the demo into it first if asked.
+func serveSite(t testing.TB, s *store.Store, clk clock.Clock, seed bool) *site {
 	s.Clock = clk
 	b, err := server.New(server.Options{Store: s, Clock: clk, Calendar: workday.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Seed(context.Background(), b.Ops); err != nil {
-		t.Fatal(err)
+	if seed {
+		if _, err := demo.Seed(context.Background(), b.Ops); err != nil {
+			t.Fatal(err)
+		}
 	}
 	srv := httptest.NewServer(b.Handler)
 	t.Cleanup(srv.Close)
 	return &site{t: t, srv: srv, s: s, b: b}
+}
+
+// seeded is the demo seeded once on SQLite at now, a file each demoSite
+// copies: seeding takes a second and a half, copying a few milliseconds,
+// and most of this package's tests start from the same demo.
+var seeded struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// TestMain removes the seeded demo's file after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seeded.path != "" {
+		_ = os.RemoveAll(filepath.Dir(seeded.path)) // a leftover in the temp directory is harmless
+	}
+	os.Exit(code)
+}
+
+// demoSite is newSite on SQLite: the demo as `serve --demo` has it, in a
+// database of the test's own (a copy of one seeded once).
+func demoSite(t testing.TB) *site {
+	seeded.once.Do(func() {
+		dir, err := os.MkdirTemp("", "gongkai-web-demo-")
+		if err != nil {
+			seeded.err = err
+			return
+		}
+		seeded.path = filepath.Join(dir, "demo.db")
+		s, err := store.Open(context.Background(), seeded.path, clock.At(now))
+		if err == nil {
+			err = s.Migrate(context.Background())
+		}
+		if err == nil {
+			b, berr := server.New(server.Options{Store: s, Clock: clock.At(now), Calendar: workday.Default()})
+			if err = berr; err == nil {
+				_, err = demo.Seed(context.Background(), b.Ops)
+			}
+		}
+		if s != nil {
+			err = errors.Join(err, s.Close()) // closing folds the WAL into the file
+		}
+		seeded.err = err
+	})
+	if seeded.err != nil {
+		t.Fatal(seeded.err)
+	}
+	dst := filepath.Join(t.TempDir(), "gongkai.db")
+	data, err := os.ReadFile(seeded.path)
+	if err == nil {
+		err = os.WriteFile(dst, data, 0o600)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), dst, clock.At(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return serveSite(t, s, clock.At(now), false)
 }
 
 // browser is a client with its own cookies that does not follow redirects.
@@ -305,7 +376,7 @@ func TestBackOffice(t *testing.T) {
 // Undo: the head of the office withdraws the last step with a reason; the
 // history keeps both, and a clerk is not offered it.
 func TestUndoStep(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	_, loc := mustCreate(st, c, csrf)
 	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"consult"}, "on": {"2026-11-24"}, "party": {"某公司"}}); code != http.StatusSeeOther {
@@ -342,7 +413,7 @@ func mustCreate(st *site, c *http.Client, csrf string) (int64, string) {
 }
 
 func TestPublicApplication(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	v := st.browser()
 	code, body := st.get(v, "/")
 	if code != 200 || !strings.Contains(body, "卫滨区教育体育和文化旅游局") {
@@ -431,7 +502,7 @@ func casesOf(st *site, agencyID int64) []string {
 // the period; one awaiting 补正 says what and by when; a decided one offers
 // its reply letter once the agency has issued it.
 func TestStatusPage(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ag := mustAgency(st, demo.Main)
 	rows, _, _ := st.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, Limit: 50})
 	codes := map[casework.State]string{}
@@ -475,7 +546,7 @@ func TestStatusPage(t *testing.T) {
 
 // Wrong 查询码 are throttled per address; right ones never are.
 func TestStatusThrottle(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	v := st.browser()
 	for i := range 30 {
 		if code, _ := st.get(v, fmt.Sprintf("/status?code=WRONG%05d", i)); code != 404 {
@@ -488,7 +559,7 @@ func TestStatusThrottle(t *testing.T) {
 }
 
 func TestLoginThrottle(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c := st.browser()
 	_, body := st.get(c, "/login")
 	tok := token(body)
@@ -515,7 +586,7 @@ func TestLoginThrottle(t *testing.T) {
 // The report page: the seed's report with its findings; a wrong cell saved is
 // marked where it is; the documents download.
 func TestReportPage(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	code, body := st.get(c, "/admin/reports?year=2024")
 	if code != 200 || !strings.Contains(body, "今年我单位未收到政府信息公开申请") || strings.Count(body, "TXT.LATIN") != 2 || !strings.Contains(body, "错误 0 项") ||
@@ -746,7 +817,7 @@ func TestAdministration(t *testing.T) {
 
 // Static assets: embedded, cached, compressed.
 func TestStaticAssets(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	code, body := st.get(st.browser(), "/static/htmx-2.0.11.min.js")
 	if code != 200 || !strings.Contains(body, "htmx") {
 		t.Errorf("htmx: %d", code)
@@ -766,7 +837,7 @@ func TestStaticAssets(t *testing.T) {
 
 // An unknown address is a Chinese page with the navigation, not Go's text.
 func TestNotFoundPage(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	code, body := st.get(st.browser(), "/no/such/page")
 	if code != 404 || strings.Contains(body, "404 page not found") || !strings.Contains(body, "没有这个页面") || !strings.Contains(body, `href="/status"`) {
 		t.Errorf("404: %d %s", code, body)
@@ -913,7 +984,7 @@ func TestAppealsPages(t *testing.T) {
 // The district office sees every agency of the district with where its report
 // stands, and the sum of their tables; a clerk does not.
 func TestRollup(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	sup, _ := st.login("district")
 	code, body := st.get(sup, "/admin/rollup?year=2024")
 	if code != 200 {
@@ -967,7 +1038,7 @@ func TestRollup(t *testing.T) {
 // The head of the office submits (报送) the saved report, confirming it; a
 // report with errors cannot be submitted, and a change after submitting is shown.
 func TestReportSubmit(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	head, hcsrf := st.login("head")
 	_, body := st.get(head, "/admin/reports?year=2024")
 	if !strings.Contains(body, "已报送（李主任，2025-01-22 10:00）") || !strings.Contains(body, "重新报送") {
@@ -1016,7 +1087,7 @@ func TestReportSubmit(t *testing.T) {
 // A supervisor's 工作台 starts with a summary per agency and counts the overdue
 // applications; the count links to exactly those cases; lists name the agency.
 func TestSupervisorDashboard(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	sup, _ := st.login("district")
 	_, body := st.get(sup, "/admin/")
 	if !strings.Contains(body, "各机关概况") || strings.Index(body, "各机关概况") > strings.Index(body, "已超期（") {
@@ -1137,7 +1208,7 @@ func TestAnyHour(t *testing.T) {
 // POST without the session's form token is refused, and another agency's
 // resources are not found.
 func TestEveryAdminRoute(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	mine := caseIDs(st, demo.Main)[0]
 	theirs := caseIDs(st, "卫滨区财政局")[0]
 	routes := []struct{ method, path string }{
@@ -1199,7 +1270,7 @@ func TestEveryAdminRoute(t *testing.T) {
 // Finding 2 of the hardening review: a name the public typed as a formula
 // reaches the clerk's CSV and XLSX export as text.
 func TestExportNeutralisesFormulas(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	v := st.browser()
 	ag := mustAgency(st, demo.Main)
 	path := fmt.Sprintf("/apply/%d", ag)
@@ -1245,7 +1316,7 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 
 // The 报告汇总 of a big area lists its agencies a page at a time and by state.
 func TestRollupFilterAndPages(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, _ := st.login("city")
 	_, all := st.get(c, "/admin/rollup?year=2025")
 	m := regexp.MustCompile(`共 (\d+) 个</p>`).FindStringSubmatch(all)
@@ -1475,7 +1546,7 @@ func TestWebPriorReport(t *testing.T) {
 // says the PDF letters show 〓 for it and to use the Word ones; an ordinary
 // name says nothing.
 func TestCasePageSaysPDFLacksCharacters(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	for name, want := range map[string]bool{"王𬌗": true, "王某某": false} {
 		f := intakeForm(csrf)
@@ -1582,7 +1653,7 @@ func TestBusyDatabaseIsSaid(t *testing.T) {
 // in IE mode) sends the date as it was typed: the intake reads 2026/11/24
 // and 2026年11月24日 as it reads 2026-11-24; an impossible date is said.
 func TestDatesTypedIntoTextBoxes(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	for _, typed := range []string{"2026/11/24", "2026年11月24日"} {
 		f := intakeForm(csrf)
@@ -1667,7 +1738,7 @@ func TestWebLedgers(t *testing.T) {
 // and its attachments as uploaded; a supervising office's copy masks the
 // identity number. The list exports the 案卷 of what it shows, a folder each.
 func TestCaseFileForArchive(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ctx := context.Background()
 	ag := mustAgency(st, demo.Main)
 	rows, _, err := st.s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{ag}, State: casework.Closed, Limit: 100})
@@ -1792,7 +1863,7 @@ func TestCaseFileForArchive(t *testing.T) {
 // total, as the operation computes them, and the same table as a workbook;
 // a clerk sees the own agency.
 func TestWebStats(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	sup, _ := st.login("district")
 	code, body := st.get(sup, "/admin/stats?year=2026")
 	if code != 200 {
@@ -1910,7 +1981,7 @@ func TestWebStats(t *testing.T) {
 // The 操作记录 page filters by action and dates, downloads what it shows,
 // and says which filter it could not read.
 func TestWebAuditFilter(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	sup, _ := st.login("district")
 	_, all := st.get(sup, "/admin/audit")
 	code, body := st.get(sup, "/admin/audit?action=case.step")
@@ -1936,7 +2007,7 @@ func TestWebAuditFilter(t *testing.T) {
 // another's open application says who handles it and offers no step, no
 // correction, no upload, no assignment; the 承办人's page offers them.
 func TestWebHandlerOnly(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ctx := context.Background()
 	ag, err := st.s.AgencyByName(ctx, demo.Main)
 	if err != nil {
@@ -1989,7 +2060,7 @@ func mustUser(t *testing.T, st *site, login string) int64 {
 // address is asked where the application gives none, a wrong one is said at
 // its field, and a letter sent says to whom and when.
 func TestWebMailLetter(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ctx := context.Background()
 	ag, err := st.s.AgencyByName(ctx, demo.Main)
 	if err != nil {
@@ -2081,7 +2152,7 @@ func TestWebMailLetter(t *testing.T) {
 // 归档 from the case page and from the list: the 档号 shown on the page, in
 // the list's tag and filter; an open application ticked is said on the list.
 func TestWebFileCases(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ctx := context.Background()
 	ag, err := st.s.AgencyByName(ctx, demo.Main)
 	if err != nil {
@@ -2141,7 +2212,7 @@ func TestWebFileCases(t *testing.T) {
 // administrator; with one, the same answer for any login, a link that sets
 // the new password once, then the login page.
 func TestWebForgotPassword(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c := st.browser()
 	if _, body := st.get(c, "/login"); !strings.Contains(body, `href="/forgot"`) {
 		t.Fatal("no 忘记密码 on the login page")
@@ -2192,7 +2263,7 @@ func TestWebForgotPassword(t *testing.T) {
 // An online applicant who gave an address gets the receipt by e-mail as
 // well: serial, day received, 查询码 and where to use it; once for a double tap.
 func TestWebReceiptByMail(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	srv, m := mailServer(t)
 	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
 	v := st.browser()
@@ -2225,7 +2296,7 @@ func TestWebReceiptByMail(t *testing.T) {
 // answer by e-mail, in the status page's words, pointed to the status page;
 // a step that asks nothing of them sends nothing; the setting turns it off.
 func TestWebStepNotices(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	srv, m := mailServer(t)
 	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
 	c, csrf := st.login("clerk")
@@ -2416,7 +2487,7 @@ func caseRecord(t *testing.T, st *site, c *http.Client, path string) string {
 // decision form points to the agency's items the request names, finds
 // others on demand, and an answer that it is public must say where.
 func TestCasePagePointsToPublished(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	ag := mustAgency(st, demo.Main)
 	rows, _, _ := st.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, Limit: 100})
 	var loc string
@@ -2496,7 +2567,7 @@ func mustID(t *testing.T, loc string) int64 {
 // the letter it would issue, returns it with a reason, then agrees to the
 // corrected one, which is recorded as the head's; the 工作台 lists what waits.
 func TestWebProposal(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	_, loc := mustCreate(st, c, csrf)
 	refuse := url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"process_info"}, "propose": {"1"},
@@ -2561,7 +2632,7 @@ func TestWebProposal(t *testing.T) {
 // number, then the day the 回执 came back), shown to the applicant on the
 // status page and kept in the 案卷's 办理记录.
 func TestWebDelivery(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	id, loc := mustCreate(st, c, csrf)
 	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
@@ -2598,7 +2669,7 @@ func TestWebDelivery(t *testing.T) {
 // A fee notice's delivery, once its day is known, is proposed for 收费通知已送达:
 // the form opens with that day and says where it comes from.
 func TestWebFeeDeliveryProposed(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	_, loc := mustCreate(st, c, csrf)
 	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"fee_notice"}, "on": {"2026-11-24"}, "method": {"per_page"}, "pages": {"150"}}); code != http.StatusSeeOther {
@@ -2643,7 +2714,7 @@ func section(body, attr string) string {
 
 // A 补正 note written twice is offered on the next application's form.
 func TestWebPhrases(t *testing.T) {
-	st := newSite(t, storetest.SQLite(t))
+	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	note := "请写明所需信息的具体年份和学段。"
 	for range 2 {
