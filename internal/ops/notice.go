@@ -67,7 +67,9 @@ func noticeLine(v *StatusView, last casework.Event) string {
 		if v.CorrectionBy != 0 {
 			fmt.Fprintf(&b, "\n请于 %s 前提交补正后的申请；逾期不补正的，视为放弃申请。", v.CorrectionBy.Chinese())
 		}
-		b.WriteString("\n补正后的申请也可以在办理进度查询页面在线提交。")
+		if v.CanCorrect {
+			b.WriteString("\n补正后的申请也可以在办理进度查询页面在线提交。")
+		}
 	case casework.KindFeeNotice:
 		fmt.Fprintf(&b, "%s，本机关向您发出收费通知：信息处理费 %d 元（%s）。请按收费通知书所列方式缴纳", on, v.Amount, v.FeeMethod)
 		if v.PaymentBy != 0 {

@@ -27,13 +27,16 @@ func TestNoticeLine(t *testing.T) {
 			[]string{"请按收费通知书所列方式缴纳，自收到收费通知之日起计算。"}},
 		{StatusView{State: casework.AwaitingCorrection, CorrectionNote: "请写明年份。", CorrectionBy: later}, ev(casework.KindRequestCorrection),
 			[]string{"需要补正：请写明年份。", "请于 2026年4月14日 前提交补正后的申请；逾期不补正的，视为放弃申请。"}},
-		{StatusView{State: casework.AwaitingCorrection, CorrectionNote: "请写明年份。"}, ev(casework.KindRequestCorrection),
+		{StatusView{State: casework.AwaitingCorrection, CorrectionNote: "请写明年份。", CanCorrect: true}, ev(casework.KindRequestCorrection),
 			[]string{"需要补正：请写明年份。\n补正后的申请"}},
 		{StatusView{State: casework.Closed, ClosedOn: &later, Outcome: "予以公开"}, ev(casework.KindDecide),
 			[]string{"2026年4月14日，您的申请已办结，办理结果：予以公开。"}},
 		{StatusView{State: casework.Merged}, ev(casework.KindMerge), []string{"合并办理，随其答复"}},
 	} {
 		got := noticeLine(&c.v, c.ev)
+		if strings.Contains(got, "在线提交") != c.v.CanCorrect {
+			t.Errorf("%q offers the online form, CanCorrect %v", got, c.v.CanCorrect)
+		}
 		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: %q lacks %q", c.ev.Step.Kind, got, w)
