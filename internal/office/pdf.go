@@ -171,16 +171,35 @@ func (p *pdfWriter) textWidth(s, base string, size float64) float64 {
 	return w
 }
 
-// wrap breaks text into lines of at most width (the first line narrower by indent).
+// wrap breaks text into lines of at most width (the first line narrower by
+// indent). Chinese breaks between any two characters; a run of Latin letters
+// and digits (a postal number, 2026-0012, an address) moves to the next line
+// whole, unless it is longer than a line.
 func (p *pdfWriter) wrap(text, base string, size, width, indent float64) []string {
 	var lines []string
 	var cur []rune
 	w, limit := 0.0, width-indent
+	word := -1 // where in cur the run of letters and digits being read began
 	for _, r := range text {
 		rw := p.width(r, base, size)
+		if !latinWord(r) {
+			word = -1
+		} else if word < 0 {
+			word = len(cur)
+		}
 		if w+rw > limit && len(cur) > 0 && !strings.ContainsRune(noLineStart, r) {
-			lines = append(lines, string(cur))
-			cur, w, limit = nil, 0, width
+			cut := len(cur)
+			if word > 0 && word < len(cur) {
+				cut = word // the run goes down whole
+			}
+			lines = append(lines, string(cur[:cut]))
+			cur, w, limit = append([]rune(nil), cur[cut:]...), 0, width
+			for _, c := range cur {
+				w += p.width(c, base, size)
+			}
+			if word >= 0 {
+				word = 0
+			}
 		}
 		cur = append(cur, r)
 		w += rw
@@ -189,6 +208,11 @@ func (p *pdfWriter) wrap(text, base string, size, width, indent float64) []strin
 		lines = append(lines, string(cur))
 	}
 	return lines
+}
+
+// latinWord: r belongs to a run the lines do not break inside.
+func latinWord(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '.' || r == '/' || r == '@' || r == '_')
 }
 
 // draw writes one line whose glyph box starts at (x, y), switching fonts for
