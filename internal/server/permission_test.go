@@ -199,6 +199,8 @@ var matrix = map[string]access{
 	"POST /api/v1/columns":                            apiKey,
 	"GET /api/v1/reports/{year}":                      apiKey,
 	"GET /api/v1/stats":                               apiKey,
+	"GET /status/forgot":                              public,
+	"POST /status/forgot":                             public,
 	"GET /healthz":                                    public,
 	"GET /metrics":                                    loopback,
 }
@@ -370,7 +372,7 @@ func checkRoute(t *testing.T, base, pat string, acc access, actors []*actor, tar
 				// 401 answers a wrong password and 429 many of them from one
 				// address: the door itself is open
 				denied = code == 403
-			case "POST /forgot", "GET /reset", "POST /reset":
+			case "POST /forgot", "POST /status/forgot", "GET /reset", "POST /reset":
 				// public, but their forms exist only where they can work (a
 				// mail server; a live link): the test has no form token (403)
 				// nor a live link (404), and is never sent to sign in

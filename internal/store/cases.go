@@ -201,6 +201,37 @@ func (s *Store) CaseBySerial(ctx context.Context, agencyID int64, serial string)
 	return s.GetCase(ctx, id)
 }
 
+// CasesWithSerial are the cases of every agency with a 申请编号 (agencies
+// number their own, so several may share one), at most 20. The cases table
+// is read whole: it is asked by a throttled public form, not by a page.
+func (s *Store) CasesWithSerial(ctx context.Context, serial string) ([]*casework.Case, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE serial = $1 ORDER BY id LIMIT 20`, strings.TrimSpace(serial))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, mapErr(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	var out []*casework.Case
+	for _, id := range ids {
+		c, err := s.GetCase(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 func (s *Store) getCase(ctx context.Context, q queryer, id int64, lock bool) (*casework.Case, error) {
 	c := &casework.Case{}
 	var intake, state, outcome string

@@ -29,7 +29,7 @@ func TestPagesAreAccessible(t *testing.T) {
 		"head":     {"/admin/", "/admin/reports?year=2024", "/admin/reports/2024/versions"},
 		"district": {"/admin/", "/admin/cases", "/admin/rollup?year=2024", "/admin/audit"},
 		"admin":    {"/admin/users", "/admin/agencies", "/admin/calendar", "/admin/settings", "/admin/audit"},
-		"": {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/status?code=" + waiting.Code, "/login", "/forgot", "/catalog",
+		"": {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/status?code=" + waiting.Code, "/login", "/forgot", "/status/forgot", "/catalog",
 			"/no-such-page"},
 	}
 	eachPage(st, pages, func(u, p string, code int, body string) {

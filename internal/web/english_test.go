@@ -133,7 +133,7 @@ func TestPagesHaveNoEnglish(t *testing.T) {
 		"head":     {"/admin/", "/admin/reports?year=2024"},
 		"district": {"/admin/", "/admin/cases", "/admin/rollup", "/admin/audit", fmt.Sprintf("/admin/cases/%d", ids[0])},
 		"admin":    {"/admin/users", "/admin/agencies", "/admin/calendar", "/admin/settings", "/admin/audit"},
-		"":         {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/login", "/no-such-page"},
+		"":         {"/", fmt.Sprintf("/guide/%d", ag), fmt.Sprintf("/apply/%d", ag), "/status", "/status/forgot", "/login", "/no-such-page"},
 	}
 	eachPage(st, pages, func(u, p string, _ int, body string) {
 		if words := englishIn(body); len(words) > 0 {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -362,4 +363,43 @@ func (s *Server) statusLetter(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
+}
+
+// codeForm is the 找回查询码 page: its form only where mail can be sent.
+func (s *Server) codeForm(w http.ResponseWriter, r *http.Request) page {
+	return page{Title: "找回查询码", CSRF: s.publicToken(w, r), Data: map[string]any{"Mail": s.Mailer != nil}}
+}
+
+func (s *Server) statusCodePage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "status_code", s.codeForm(w, r))
+}
+
+// statusCodeSend mails the 查询码 to the address the application gave, and
+// says the same whether any application matched (ops.SendStatusCode).
+func (s *Server) statusCodeSend(w http.ResponseWriter, r *http.Request) {
+	p := s.codeForm(w, r)
+	p.Form = map[string]string{"serial": r.PostFormValue("serial"), "email": r.PostFormValue("email")}
+	if !checkPublicToken(r) {
+		p.Errors = map[string]string{"form": "表单已过期，请重新输入"}
+		s.render(w, http.StatusForbidden, "status_code", p)
+		return
+	}
+	err := s.Ops.SendStatusCode(r.Context(), p.Form["serial"], p.Form["email"], s.ClientIP(r), s.PublicURL, s.Mailer)
+	var th *ops.ErrThrottled
+	switch {
+	case errors.As(err, &th):
+		p.Errors = map[string]string{"form": fmt.Sprintf("申请次数过多，请 %s后再试", wait(th.Retry.Seconds()))}
+		s.render(w, http.StatusTooManyRequests, "status_code", p)
+	case errs.KindOf(err) == errs.Invalid:
+		p.Errors = errs.Fields(err)
+		s.render(w, http.StatusUnprocessableEntity, "status_code", p)
+	case errs.KindOf(err) == errs.Conflict:
+		p.Errors = map[string]string{"form": errs.Message(err)}
+		s.render(w, http.StatusConflict, "status_code", p)
+	case err != nil:
+		s.fail(w, r, nil, "", err)
+	default:
+		p.Flash = "如果申请编号和电子邮箱与申请时填写的一致，查询码已发到该邮箱。没有收到时，请查看垃圾邮件，或带身份证明联系受理机关。"
+		s.render(w, http.StatusOK, "status_code", p)
+	}
 }

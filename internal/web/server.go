@@ -55,7 +55,7 @@ type Server struct {
 // pageNames are every page template; a broken template fails the start.
 var pageNames = []string{"login", "dashboard", "cases", "case", "preview", "intake", "edit", "public_home", "guide", "apply", "apply_confirm",
 	"receipt", "status", "report", "admin", "appeals", "rollup", "password", "help", "error", "import", "import_live",
-	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset", "list_import"}
+	"catalog", "item", "normative", "newmedia", "account", "columns", "versions", "public_catalog", "public_item", "check", "ledgers", "ledger_rows", "stats", "forgot", "reset", "list_import", "status_code"}
 
 // New parses every template at start.
 func New(o *ops.Service, log *slog.Logger) (*Server, error) {
@@ -151,6 +151,8 @@ func (s *Server) RouteTable() []Route {
 		{"POST /apply/{id}/confirm", s.applyConfirm},
 		{"GET /receipt/{code}", s.receipt},
 		{"GET /status", s.status},
+		{"GET /status/forgot", s.statusCodePage},
+		{"POST /status/forgot", s.statusCodeSend},
 		{"GET /status/letters/{seq}", s.statusLetter},
 		{"POST /status/correction", s.statusCorrection},
 		{"POST /status/withdraw", s.statusWithdraw},

@@ -2365,6 +2365,51 @@ func TestWebStepNotices(t *testing.T) {
 	}
 }
 
+// 找回查询码: linked from the status page; without a mail server the page
+// says whom to ask; with one, the same answer whatever was typed, the code
+// at the application's address, a wrong field said at the field.
+func TestWebStatusCode(t *testing.T) {
+	st := demoSite(t)
+	v := st.browser()
+	if _, body := st.get(v, "/status"); !strings.Contains(body, `href="/status/forgot"`) {
+		t.Error("the status page does not link to 找回查询码")
+	}
+	if code, body := st.get(v, "/status/forgot"); code != 200 || !strings.Contains(body, "请带身份证明联系受理机关") || strings.Contains(body, `name="serial"`) {
+		t.Errorf("without a mail server: %d", code)
+	}
+	srv, m := mailServer(t)
+	st.b.Web.Mailer, st.b.Web.PublicURL = m, "https://gk.example"
+	c, csrf := st.login("clerk")
+	id, _ := mustCreate(st, c, csrf) // qian@example.cn
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := st.get(v, "/status/forgot")
+	send := func(serial, email string) (int, string) {
+		code, body, _ := st.post(v, "/status/forgot", url.Values{"csrf": {token(body)}, "serial": {serial}, "email": {email}})
+		return code, body
+	}
+	const said = "如果申请编号和电子邮箱与申请时填写的一致，查询码已发到该邮箱"
+	if code, body := send(cs.Serial, "someone@example.cn"); code != 200 || !strings.Contains(body, said) {
+		t.Errorf("a wrong address: %d", code)
+	}
+	if code, body := send(cs.Serial, "qian@example.cn"); code != 200 || !strings.Contains(body, said) {
+		t.Errorf("the right pair: %d", code)
+	}
+	got := srv.Messages()
+	if len(got) != 1 || got[0].To[0] != "qian@example.cn" {
+		t.Fatalf("sent %+v", got)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(strings.Join(strings.Split(strings.SplitN(got[0].Data, "\r\n\r\n", 2)[1], "\r\n"), ""))
+	if !strings.Contains(string(raw), "查询码是："+cs.Code) || !strings.Contains(string(raw), "https://gk.example/status") {
+		t.Errorf("the mail:\n%s", raw)
+	}
+	if code, body := send("", "qian@"); code != 422 || !strings.Contains(body, "请填写申请编号") || !strings.Contains(body, "请填写申请时留下的电子邮箱") {
+		t.Errorf("empty fields: %d", code)
+	}
+}
+
 // mailServer is a real SMTP server on the loopback and a sender to it.
 func mailServer(t *testing.T) (*mailtest.Server, *mail.Sender) {
 	t.Helper()
