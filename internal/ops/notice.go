@@ -41,13 +41,20 @@ func (s *Service) SendStepNotice(ctx context.Context, c *casework.Case, base str
 	}
 	text := fmt.Sprintf("%s：\n\n您向%s提交的政府信息公开申请（申请编号：%s，%s收到）有新的办理进展：\n\n%s\n\n办理进度、答复期限的计算和已出具的文书，可以凭查询码在 %s 查看。本邮件只是提示，以本机关送达的文书为准。\n\n%s\n",
 		c.Intake.Applicant.Name, v.Agency, c.Serial, c.Received.Chinese(), noticeLine(v, last), statusWhere(base), v.Agency)
-	now := s.Clock.Now()
+	return s.mailApplicant(ctx, m, c, to, "政府信息公开申请办理进展", "notice", text)
+}
+
+// mailApplicant sends text about application c to an applicant's address,
+// from the server's sender with the agency's own address to reply to; the
+// subject names the application's 申请编号.
+func (s *Service) mailApplicant(ctx context.Context, m Mailer, c *casework.Case, to, subject, kind, text string) error {
 	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
 	if err != nil {
 		return err
 	}
-	msg := notify.Compose(m.From(), ag.Email, to, "政府信息公开申请办理进展（"+c.Serial+"）", text, now,
-		fmt.Sprintf("notice.%d.%d.%d@%s", c.ID, last.Seq, now.UnixNano(), domainOf(m.From())))
+	now := s.Clock.Now()
+	msg := notify.Compose(m.From(), ag.Email, to, subject+"（"+c.Serial+"）", text, now,
+		fmt.Sprintf("%s.%d.%d@%s", kind, c.ID, now.UnixNano(), domainOf(m.From())))
 	return m.Send(ctx, to, msg)
 }
 
