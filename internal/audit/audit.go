@@ -35,6 +35,7 @@ var Actions = []struct {
 	{"case.correction_sent", "申请人在线提交补正"},
 	{"case.withdraw_sent", "申请人在线申请撤回"},
 	{"case.code_sent", "申请人通过邮件找回查询码"},
+	{"case.notice", "以电子邮件提示申请人"},
 	{"case.import", "导入申请台账"},
 	{"case.assign", "指派承办人"},
 	{"case.file", "导出办理案卷"},

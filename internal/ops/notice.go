@@ -6,8 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/notify"
+	"gongkai/internal/store"
 )
 
 // noticed are the steps an applicant hears of by e-mail besides the answer:
@@ -41,7 +43,24 @@ func (s *Service) SendStepNotice(ctx context.Context, c *casework.Case, base str
 	}
 	text := fmt.Sprintf("%s：\n\n您向%s提交的政府信息公开申请（申请编号：%s，%s收到）有新的办理进展：\n\n%s\n\n办理进度、答复期限的计算和已出具的文书，可以凭查询码在 %s 查看。本邮件只是提示，以本机关送达的文书为准。\n\n%s\n",
 		c.Intake.Applicant.Name, v.Agency, c.Serial, c.Received.Chinese(), noticeLine(v, last), statusWhere(base), v.Agency)
-	return s.mailApplicant(ctx, m, c, to, "政府信息公开申请办理进展", "notice", text)
+	if err := s.mailApplicant(ctx, m, c, to, "政府信息公开申请办理进展", "notice", text); err != nil {
+		return err
+	}
+	what := casework.StepName(last.Step.Kind)
+	if closes {
+		what = v.StateName
+	}
+	return s.mailed(ctx, c, what, to)
+}
+
+// mailed records in the audit log that the applicant of c was mailed about
+// what (a receipt, a step), so that the agency can say so when asked.
+func (s *Service) mailed(ctx context.Context, c *casework.Case, what, to string) error {
+	p := Principal{AgencyID: c.AgencyID, Name: "系统", Role: casework.Clerk, Via: "mail"}
+	return s.write(ctx, p, "case.notice", func(_ *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = c.Serial, what+" → "+casework.MaskEmail(to)
+		return nil
+	})
 }
 
 // mailApplicant sends text about application c to an applicant's address,

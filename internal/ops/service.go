@@ -129,7 +129,8 @@ type Principal struct {
 	AgencyID int64
 	Name     string
 	Role     casework.Role
-	// Via is the channel: web, api, cli or public.
+	// Via is the channel: web, api, cli, public, or mail (the system's own
+	// mail to applicants, audited once sent).
 	Via string
 }
 

@@ -2290,6 +2290,9 @@ func TestWebReceiptByMail(t *testing.T) {
 	if !strings.Contains(got[0].Data, "Reply-To: gongkai@example.gov.cn") {
 		t.Error("an answer would not go to the agency")
 	}
+	if rows, _, err := st.s.ListAudit(context.Background(), []int64{mustAgency(st, demo.Main)}, 1, 0); err != nil || rows[0].Action != "case.notice" || rows[0].Detail != "申请回执 → s***@example.cn" {
+		t.Errorf("the receipt's audit line: %+v %v", rows, err)
+	}
 }
 
 // An applicant who gave an address hears of a 补正告知, an extension and the
@@ -2344,6 +2347,20 @@ func TestWebStepNotices(t *testing.T) {
 	step(c, csrf, url.Values{"kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"not_exist"}, "confirmed": {"1"}})
 	if got = bodies(); len(got) != 3 || !strings.Contains(got[2], "2026年11月24日，您的申请已办结，办理结果：") {
 		t.Errorf("the answer's notice: %q", got[2:])
+	}
+	// each sent notice is an audit line, the address masked
+	rows, _, err := st.s.ListAudit(context.Background(), []int64{mustAgency(st, demo.Main)}, 30, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var noticed []string
+	for _, r := range rows {
+		if r.Action == "case.notice" {
+			noticed = append(noticed, r.Detail)
+		}
+	}
+	if len(noticed) != 3 || !strings.Contains(strings.Join(noticed, "|"), "发出补正告知 → q***@example.cn") || !strings.Contains(noticed[0], "已办结") {
+		t.Errorf("audited notices: %q", noticed)
 	}
 	// turned off, nothing more is sent
 	cur, err := st.b.Ops.Settings(context.Background())
