@@ -106,9 +106,7 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, si *sessionIn
 		}
 		d.Users = append(d.Users, v)
 	}
-	for _, x := range org.Roles {
-		d.Roles = append(d.Roles, option{string(x.ID), x.Name})
-	}
+	d.Roles = optionsN(len(org.Roles), func(i int) (string, string) { return string(org.Roles[i].ID), org.Roles[i].Name })
 	if form == nil {
 		form = map[string]string{"role": "clerk"}
 	}
@@ -169,10 +167,7 @@ func (s *Server) agenciesPage(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	var levels []option
-	for _, l := range report.Levels {
-		levels = append(levels, option{string(l.ID), l.Name})
-	}
+	levels := optionsN(len(report.Levels), func(i int) (string, string) { return string(report.Levels[i].ID), report.Levels[i].Name })
 	s.render(w, code, "admin", page{Title: "机关设置", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r),
 		Data: map[string]any{"Kind": "agencies", "Agencies": ags, "Editing": editing, "Adding": editing < 0, "Levels": levels,
 			"DefaultPattern": catalog.PatternForForm(catalog.DefaultPattern), "PatternParts": catalog.PatternParts, "ArchiveExample": casework.ArchiveExample}})
@@ -408,9 +403,7 @@ const maxAuditExport = 50000
 // auditActions are the actions the log's filter offers.
 func auditActions() []option {
 	out := []option{{"", "全部"}}
-	for _, a := range audit.Actions {
-		out = append(out, option{string(a.ID), a.Name})
-	}
+	out = append(out, optionsN(len(audit.Actions), func(i int) (string, string) { return string(audit.Actions[i].ID), audit.Actions[i].Name })...)
 	return out
 }
 

@@ -42,13 +42,9 @@ func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *session
 	for _, a := range recs {
 		d.Records = append(d.Records, appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)})
 	}
-	for _, k := range appeal.Kinds {
-		d.Kinds = append(d.Kinds, option{string(k), appeal.KindName(k)})
-	}
-	d.Results = []option{{"", "尚未审结"}}
-	for _, x := range appeal.Results {
-		d.Results = append(d.Results, option{string(x), appeal.ResultName(x)})
-	}
+	d.Kinds = optionsN(len(appeal.Kinds), func(i int) (string, string) { return string(appeal.Kinds[i]), appeal.KindName(appeal.Kinds[i]) })
+	d.Results = append([]option{{"", "尚未审结"}},
+		optionsN(len(appeal.Results), func(i int) (string, string) { return string(appeal.Results[i]), appeal.ResultName(appeal.Results[i]) })...)
 	if form == nil {
 		form = map[string]string{"case": r.URL.Query().Get("case"), "kind": string(appeal.Review)}
 	}

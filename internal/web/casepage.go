@@ -88,12 +88,10 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		// the 补正 banner only while a 补正 notice can still be sent
 		Defective: len(v.Defects) > 0 && slices.Contains(v.Allowed, casework.KindRequestCorrection),
 		ItemMode:  v.Config.UnitOfCount == casework.UnitItem && len(c.Intake.Request.Items) > 1}
-	for _, g := range casework.Grounds {
-		d.Grounds = append(d.Grounds, option{string(g.ID), g.Name})
-	}
-	for _, pk := range casework.PartyKinds {
-		d.PartyKinds = append(d.PartyKinds, option{string(pk.ID), pk.Name})
-	}
+	d.Grounds = optionsN(len(casework.Grounds), func(i int) (string, string) { return string(casework.Grounds[i].ID), casework.Grounds[i].Name })
+	d.PartyKinds = optionsN(len(casework.PartyKinds), func(i int) (string, string) {
+		return string(casework.PartyKinds[i].ID), casework.PartyKinds[i].Name
+	})
 	in := c.Intake
 	d.DeliveryAsked = casework.DeliveryAsked(in.Request.Delivery)
 	d.PDFMissing = office.MissingInPDF(append([]string{in.Applicant.Name, in.Applicant.Address, in.Request.Description}, in.Request.Items...)...)

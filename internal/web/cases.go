@@ -16,29 +16,28 @@ import (
 
 type option struct{ ID, Name string }
 
-// options are the choices of the enumerations, from their one list each.
-func channelOptions() []option {
-	var out []option
-	for _, c := range casework.Channels {
-		out = append(out, option{string(c.ID), c.Name})
+// optionsN are the choices of an enumeration of n entries, from its one
+// list, in its order: at gives the i-th's id and name.
+func optionsN(n int, at func(i int) (id, name string)) []option {
+	out := make([]option, n)
+	for i := range out {
+		out[i].ID, out[i].Name = at(i)
 	}
 	return out
+}
+
+func channelOptions() []option {
+	return optionsN(len(casework.Channels), func(i int) (string, string) { return string(casework.Channels[i].ID), casework.Channels[i].Name })
 }
 
 func typeOptions() []option {
-	var out []option
-	for _, t := range casework.ApplicantTypes {
-		out = append(out, option{string(t.ID), t.Name})
-	}
-	return out
+	return optionsN(len(casework.ApplicantTypes), func(i int) (string, string) {
+		return string(casework.ApplicantTypes[i].ID), casework.ApplicantTypes[i].Name
+	})
 }
 
 func stateOptions() []option {
-	var out []option
-	for _, st := range casework.States {
-		out = append(out, option{string(st.ID), st.Name})
-	}
-	return out
+	return optionsN(len(casework.States), func(i int) (string, string) { return string(casework.States[i].ID), casework.States[i].Name })
 }
 
 func outcomeOptions(decidable bool) []option {
@@ -53,28 +52,16 @@ func outcomeOptions(decidable bool) []option {
 
 // resultOptions are 表三's six result groups.
 func resultOptions() []option {
-	var out []option
-	for _, g := range casework.OutcomeGroups {
-		out = append(out, option{g.Key, g.Name})
-	}
-	return out
+	return optionsN(len(casework.OutcomeGroups), func(i int) (string, string) { return casework.OutcomeGroups[i].Key, casework.OutcomeGroups[i].Name })
 }
 
 // stepOptions are the steps the statistics count.
 func stepOptions() []option {
-	var out []option
-	for _, m := range casework.MarkKinds {
-		out = append(out, option{m.Key, m.Name})
-	}
-	return out
+	return optionsN(len(casework.MarkKinds), func(i int) (string, string) { return casework.MarkKinds[i].Key, casework.MarkKinds[i].Name })
 }
 
 func filedOptions() []option {
-	var out []option
-	for _, f := range casework.FiledStates {
-		out = append(out, option{f.Key, f.Name})
-	}
-	return out
+	return optionsN(len(casework.FiledStates), func(i int) (string, string) { return casework.FiledStates[i].Key, casework.FiledStates[i].Name })
 }
 
 // listFilters are the case list's query parameters.
