@@ -22,7 +22,8 @@ const codeLimit = 5
 // applications with the 申请编号 they give whose applicant gave the e-mail
 // address they give, to that address only (agencies number their own, so
 // one 申请编号 may be several agencies'). Whether any matched is not said:
-// the page answers the same either way. Each sending is audited.
+// the page answers the same either way, at once (the mail goes after the
+// answer, MailLater). Each sending is audited.
 func (s *Service) SendStatusCode(ctx context.Context, serial, email, ip, base string, m Mailer) error {
 	if m == nil {
 		return &errs.Error{Kind: errs.Conflict, Msg: "本系统没有设置邮件服务器，不能通过邮件找回查询码：请带身份证明联系受理机关查询"}
@@ -48,9 +49,9 @@ func (s *Service) SendStatusCode(ctx context.Context, serial, email, ip, base st
 	}
 	for _, c := range cs {
 		if on := strings.TrimSpace(c.Intake.Applicant.Email); strings.EqualFold(on, addr) {
-			if err := s.sendCode(ctx, c, on, base, m); err != nil { // to the address on record
-				return err
-			}
+			// to the address on record, after answering: neither the time the
+			// answer takes nor a mail server's refusal tells a match apart
+			s.MailLater(ctx, "status code", c.ID, func(ctx context.Context) error { return s.sendCode(ctx, c, on, base, m) })
 		}
 	}
 	return nil
@@ -71,9 +72,5 @@ func (s *Service) sendCode(ctx context.Context, c *casework.Case, addr, base str
 	}
 	text := fmt.Sprintf("%s：\n\n您向%s提交的政府信息公开申请（申请编号：%s，%s收到）的查询码是：%s\n\n凭查询码可以在 %s 查询办理进度、下载答复文书。请妥善保存。\n\n如果不是您本人要求找回，不必理会本邮件。\n\n%s\n",
 		c.Intake.Applicant.Name, ag.Name, c.Serial, c.Received.Chinese(), c.Code, statusWhere(base), ag.Name)
-	if err := s.mailApplicant(ctx, m, c, addr, "政府信息公开申请查询码", "code", text); err != nil {
-		s.Log.Warn("status code not sent", "case", c.ID, "err", err)
-		return &errs.Error{Kind: errs.Conflict, Msg: "邮件没有发出，请稍后再试或联系受理机关", Cause: err}
-	}
-	return nil
+	return s.mailApplicant(ctx, m, c, addr, "政府信息公开申请查询码", "code", text)
 }

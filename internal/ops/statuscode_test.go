@@ -35,6 +35,7 @@ func TestSendStatusCode(t *testing.T) {
 		if err := o.SendStatusCode(ctx, " "+mine.Serial+" ", "A@Example.cn", "192.0.2.1", "https://gk.example", m); err != nil {
 			t.Fatal(err)
 		}
+		o.Background()
 		got := srv.Messages()
 		if len(got) != 1 || got[0].To[0] != "a@example.cn" {
 			t.Fatalf("sent %+v", got)
@@ -53,6 +54,7 @@ func TestSendStatusCode(t *testing.T) {
 				t.Errorf("%v: %v", x, err)
 			}
 		}
+		o.Background()
 		if n := len(srv.Messages()); n != 1 {
 			t.Errorf("a wrong pair sent mail: %d", n)
 		}

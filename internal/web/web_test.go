@@ -2414,6 +2414,7 @@ func TestWebStatusCode(t *testing.T) {
 	if code, body := send(cs.Serial, "qian@example.cn"); code != 200 || !strings.Contains(body, said) {
 		t.Errorf("the right pair: %d", code)
 	}
+	st.b.Ops.Background()
 	got := srv.Messages()
 	if len(got) != 1 || got[0].To[0] != "qian@example.cn" {
 		t.Fatalf("sent %+v", got)
