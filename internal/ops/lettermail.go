@@ -112,7 +112,7 @@ func (s *Service) SendReceipt(ctx context.Context, c *casework.Case, base string
 	where := statusWhere(base)
 	text := fmt.Sprintf("%s：\n\n%s已收到您的政府信息公开申请。\n\n申请编号：%s\n收到申请日期：%s\n查询码：%s\n\n请妥善保存查询码：凭它可以在 %s 查询办理进度、下载答复文书。答复期限自收到申请之日起计算，以本机关的答复为准。\n\n%s\n",
 		c.Intake.Applicant.Name, ag.Name, c.Serial, c.Received.Chinese(), c.Code, where, ag.Name)
-	if err := s.mailApplicant(ctx, m, c, to, "政府信息公开申请回执", "receipt", text); err != nil {
+	if err := s.mailApplicant(ctx, m, c, ag, to, "政府信息公开申请回执", "receipt", text); err != nil {
 		return err
 	}
 	return s.mailed(ctx, c, "申请回执", to)

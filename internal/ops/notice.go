@@ -9,6 +9,7 @@ import (
 	"gongkai/internal/audit"
 	"gongkai/internal/casework"
 	"gongkai/internal/notify"
+	"gongkai/internal/org"
 	"gongkai/internal/store"
 )
 
@@ -34,16 +35,13 @@ func (s *Service) SendStepNotice(ctx context.Context, c *casework.Case, base str
 	if last.Step.Kind == casework.KindUndo || !noticed[last.Step.Kind] && !closes {
 		return nil
 	}
-	if _, st, err := s.rules(ctx); err != nil || !st.ApplicantNotices {
-		return err
-	}
-	v, err := s.Status(ctx, c.Code)
-	if err != nil {
+	v, sc, err := s.status(ctx, c.Code)
+	if err != nil || !sc.st.ApplicantNotices {
 		return err
 	}
 	text := fmt.Sprintf("%s：\n\n您向%s提交的政府信息公开申请（申请编号：%s，%s收到）有新的办理进展：\n\n%s\n\n办理进度、答复期限的计算和已出具的文书，可以凭查询码在 %s 查看。本邮件只是提示，以本机关送达的文书为准。\n\n%s\n",
 		c.Intake.Applicant.Name, v.Agency, c.Serial, c.Received.Chinese(), noticeLine(v, last), statusWhere(base), v.Agency)
-	if err := s.mailApplicant(ctx, m, c, to, "政府信息公开申请办理进展", "notice", text); err != nil {
+	if err := s.mailApplicant(ctx, m, c, sc.ag, to, "政府信息公开申请办理进展", "notice", text); err != nil {
 		return err
 	}
 	what := casework.StepName(last.Step.Kind)
@@ -63,14 +61,10 @@ func (s *Service) mailed(ctx context.Context, c *casework.Case, what, to string)
 	})
 }
 
-// mailApplicant sends text about application c to an applicant's address,
-// from the server's sender with the agency's own address to reply to; the
-// subject names the application's 申请编号.
-func (s *Service) mailApplicant(ctx context.Context, m Mailer, c *casework.Case, to, subject, kind, text string) error {
-	ag, err := s.Store.GetAgency(ctx, c.AgencyID)
-	if err != nil {
-		return err
-	}
+// mailApplicant sends text about application c of agency ag to an
+// applicant's address, from the server's sender with the agency's own
+// address to reply to; the subject names the application's 申请编号.
+func (s *Service) mailApplicant(ctx context.Context, m Mailer, c *casework.Case, ag *org.Agency, to, subject, kind, text string) error {
 	now := s.Clock.Now()
 	msg := notify.Compose(m.From(), ag.Email, to, subject+"（"+c.Serial+"）", text, now,
 		fmt.Sprintf("%s.%d.%d@%s", kind, c.ID, now.UnixNano(), domainOf(m.From())))

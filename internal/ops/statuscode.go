@@ -72,5 +72,5 @@ func (s *Service) sendCode(ctx context.Context, c *casework.Case, addr, base str
 	}
 	text := fmt.Sprintf("%s：\n\n您向%s提交的政府信息公开申请（申请编号：%s，%s收到）的查询码是：%s\n\n凭查询码可以在 %s 查询办理进度、下载答复文书。请妥善保存。\n\n如果不是您本人要求找回，不必理会本邮件。\n\n%s\n",
 		c.Intake.Applicant.Name, ag.Name, c.Serial, c.Received.Chinese(), c.Code, statusWhere(base), ag.Name)
-	return s.mailApplicant(ctx, m, c, addr, "政府信息公开申请查询码", "code", text)
+	return s.mailApplicant(ctx, m, c, ag, addr, "政府信息公开申请查询码", "code", text)
 }

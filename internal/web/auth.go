@@ -150,22 +150,30 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.Ops.RequestReset(r.Context(), login, s.ClientIP(r), s.PublicURL, s.Mailer)
+	s.mailFormDone(w, r, "forgot", p, err, "如果该用户名存在并填写了电子邮箱，重设密码的链接已发到该邮箱，30 分钟内有效。没有收到时，请查看垃圾邮件，或联系系统管理员。")
+}
+
+// mailFormDone answers a public form that mails someone (忘记密码, 找回查询码):
+// too many requests, a field to fix, a refusal said on the form, or done —
+// the same words whether anyone matched.
+func (s *Server) mailFormDone(w http.ResponseWriter, r *http.Request, name string, p page, err error, done string) {
 	var th *ops.ErrThrottled
 	switch {
 	case errors.As(err, &th):
 		p.Errors = map[string]string{"form": fmt.Sprintf("申请次数过多，请 %s后再试", wait(th.Retry.Seconds()))}
-		s.render(w, http.StatusTooManyRequests, "forgot", p)
-		return
+		s.render(w, http.StatusTooManyRequests, name, p)
+	case errs.KindOf(err) == errs.Invalid:
+		p.Errors = errs.Fields(err)
+		s.render(w, http.StatusUnprocessableEntity, name, p)
 	case errs.KindOf(err) == errs.Conflict:
 		p.Errors = map[string]string{"form": errs.Message(err)}
-		s.render(w, http.StatusConflict, "forgot", p)
-		return
+		s.render(w, http.StatusConflict, name, p)
 	case err != nil:
 		s.fail(w, r, nil, "", err)
-		return
+	default:
+		p.Flash = done
+		s.render(w, http.StatusOK, name, p)
 	}
-	p.Flash = "如果该用户名存在并填写了电子邮箱，重设密码的链接已发到该邮箱，30 分钟内有效。没有收到时，请查看垃圾邮件，或联系系统管理员。"
-	s.render(w, http.StatusOK, "forgot", p)
 }
 
 // resetPage is the form of a reset link: the new password twice.

@@ -125,10 +125,12 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		if k == casework.KindDecide {
 			f.V["provision"] = in.Request.Provision() // as asked, unless the agency decides otherwise (Art. 40)
 		}
-		if on := casework.FeeNoticeReceived(c, v.Deliveries); k == casework.KindFeeDelivered && on != 0 {
+		if k == casework.KindFeeDelivered {
 			// the delivery recorded under the notice says when: the form opens with it
-			f.V["on"], f.Open = on.String(), true
-			f.Hint = "送达记录：申请人于 " + on.Chinese() + " 收到收费通知。登记后，缴费期限自次日起计算。"
+			if on := casework.FeeNoticeReceived(c, v.Deliveries); on != 0 {
+				f.V["on"], f.Open = on.String(), true
+				f.Hint = "送达记录：申请人于 " + on.Chinese() + " 收到收费通知。登记后，缴费期限自次日起计算。"
+			}
 		}
 		if typed != nil && typed["kind"] == string(k) {
 			f.Open, f.V, f.E, f.Grounds = true, typed, stepErrs, grounds

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -385,21 +384,5 @@ func (s *Server) statusCodeSend(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.Ops.SendStatusCode(r.Context(), p.Form["serial"], p.Form["email"], s.ClientIP(r), s.PublicURL, s.Mailer)
-	var th *ops.ErrThrottled
-	switch {
-	case errors.As(err, &th):
-		p.Errors = map[string]string{"form": fmt.Sprintf("申请次数过多，请 %s后再试", wait(th.Retry.Seconds()))}
-		s.render(w, http.StatusTooManyRequests, "status_code", p)
-	case errs.KindOf(err) == errs.Invalid:
-		p.Errors = errs.Fields(err)
-		s.render(w, http.StatusUnprocessableEntity, "status_code", p)
-	case errs.KindOf(err) == errs.Conflict:
-		p.Errors = map[string]string{"form": errs.Message(err)}
-		s.render(w, http.StatusConflict, "status_code", p)
-	case err != nil:
-		s.fail(w, r, nil, "", err)
-	default:
-		p.Flash = "如果申请编号和电子邮箱与申请时填写的一致，查询码已发到该邮箱。没有收到时，请查看垃圾邮件，或带身份证明联系受理机关。"
-		s.render(w, http.StatusOK, "status_code", p)
-	}
+	s.mailFormDone(w, r, "status_code", p, err, "如果申请编号和电子邮箱与申请时填写的一致，查询码已发到该邮箱。没有收到时，请查看垃圾邮件，或带身份证明联系受理机关。")
 }
