@@ -380,6 +380,9 @@ type CaseView struct {
 	// Deliveries are how the letters reached the applicant, as recorded
 	// (absent: none recorded).
 	Deliveries []casework.Delivery `json:"deliveries,omitempty"`
+	// Notices are the e-mails that told the applicant of a step (the
+	// address masked; absent: none sent).
+	Notices []casework.ApplicantNotice `json:"notices,omitempty"`
 }
 
 // ProposalInput is a step a 办理人 proposes to the head, with a note for them.
@@ -406,7 +409,7 @@ func (s *Server) view(r *http.Request, p ops.Principal, id int64) (*CaseView, er
 	}
 	out := &CaseView{Case: v.Case, Allowed: v.Allowed, Suspects: v.Suspects, DeadlineNote: v.DeadlineNote, HandlerID: v.HandlerID, Handler: v.Handler,
 		ArchiveNo: v.ArchiveNo, ArchivedOn: v.ArchivedOn, Corrections: v.Corrections, Withdraws: v.Withdraws, Proposals: v.Proposals,
-		Deliveries: v.Deliveries}
+		Deliveries: v.Deliveries, Notices: v.Notices}
 	if out.Allowed == nil {
 		out.Allowed = []casework.StepKind{}
 	}

@@ -280,6 +280,12 @@ func TestCaseThroughAPI(t *testing.T) {
 		if got := smtp.Messages(); len(got) != 2 || got[1].To[0] != "wang@example.cn" {
 			t.Errorf("the 补正's notice: %+v", got[1:])
 		}
+		// and the case says so, under the step it told of, the address masked
+		_, v, raw := e.do("GET", npath, e.keyA, nil)
+		ns, _ := v["notices"].([]any)
+		if n, _ := append(ns, nil)[0].(map[string]any); len(ns) != 1 || n["seq"] != 2.0 || n["what"] != "发出补正告知" || n["to"] != "w***@example.cn" || n["sent_at"] == nil {
+			t.Errorf("the case's notices: %s", raw)
+		}
 	})
 }
 

@@ -283,6 +283,7 @@ func caseSchemas(e apiEnums) obj {
 				"withdraws_sent": obj{"type": "array", "description": "申请人在线提交的撤回申请（待以 withdraw 步骤登记）", "items": obj{"type": "object",
 					"properties": obj{"sent_at": obj{"type": "string", "format": "date-time"}, "reason": str("撤回理由")}}},
 				"deliveries": obj{"type": "array", "description": "登记的文书送达（方式、日期、邮件号、签收日期）", "items": obj{"type": "object"}},
+				"notices":    obj{"type": "array", "description": "以电子邮件提示申请人的记录（所涉步骤 seq、事项 what、邮箱 to（遮蔽）、发送时间 sent_at）", "items": obj{"type": "object"}},
 				"proposals":  obj{"type": "array", "description": "提请负责人审批的步骤（先提请的在前，待审批的至多一项）", "items": ref("Proposal")}}},
 		"Proposal": obj{"type": "object", "properties": obj{"id": obj{"type": "integer"}, "step": ref("Step"), "note": str("拟办意见"), "by": str("提请人"),
 			"at": obj{"type": "string", "format": "date-time"}, "state": enum("pending 待审批、approved 已同意、returned 已退回、withdrawn 已撤回",

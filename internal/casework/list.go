@@ -78,6 +78,16 @@ type LetterMail struct {
 	By     string    `json:"sent_by"`
 }
 
+// ApplicantNotice is an e-mail that told the applicant of their
+// application: the receipt, a step that asks something of them or moves
+// their date, the answer. A courtesy, not a delivery (Delivery is that).
+type ApplicantNotice struct {
+	Seq  int       `json:"seq"`     // the step it told of
+	What string    `json:"what"`    // 申请回执, the step's or the result's name
+	To   string    `json:"to"`      // the address, masked
+	At   time.Time `json:"sent_at"` // when it was sent
+}
+
 // OnlineCorrection is a 补正 the applicant sent online by the 查询码: not yet
 // received in law until the agency confirms it (收到补正后的申请).
 type OnlineCorrection struct {

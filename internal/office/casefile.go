@@ -24,6 +24,8 @@ type CaseFileParts struct {
 	Handler string // the 承办人
 	Letters []*casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
+	// Notices are the e-mails that told the applicant of a step
+	Notices []casework.ApplicantNotice
 	// Deliveries are the letters' deliveries recorded by hand (送达, 回执)
 	Deliveries []casework.Delivery
 	// Proposals are the steps proposed to the head of the office and what
@@ -265,6 +267,11 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = nextNumeral[next]
 	}
+	if len(p.Notices) > 0 {
+		d.add(StyleHeading1, next+"、以电子邮件提示申请人的记录")
+		d.Blocks = append(d.Blocks, Block{Table: noticeTable(p)})
+		next = nextNumeral[next]
+	}
 	if len(p.Proposals) > 0 {
 		d.add(StyleHeading1, next+"、提请负责人审批记录")
 		d.Blocks = append(d.Blocks, Block{Table: proposalTable(p)})
@@ -354,6 +361,22 @@ func deliveryTable(p CaseFileParts) *Table {
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: dl.Number, Cols: 1, Rows: 1, Left: true}, {Text: what, Cols: 1, Rows: 1, Left: true},
 			{Text: dl.By, Cols: 1, Rows: 1, Left: true}, {Text: p.Clock.Format(dl.At), Cols: 1, Rows: 1}})
+	}
+	return t
+}
+
+// noticeTable lists the e-mails that told the applicant of a step: a
+// courtesy kept beside the deliveries, not one of them.
+func noticeTable(p CaseFileParts) *Table {
+	t := &Table{Widths: []float64{0.8, 3.2, 2.8, 2}, FontSize: 10.5}
+	t.Rows = append(t.Rows, []Cell{hdr("步骤", 1, 1), hdr("事项", 1, 1), hdr("发至", 1, 1), hdr("发送时间", 1, 1)})
+	for _, n := range p.Notices {
+		seq := ""
+		if n.Seq > 0 {
+			seq = fmt.Sprint(n.Seq)
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: seq, Cols: 1, Rows: 1}, {Text: n.What, Cols: 1, Rows: 1, Left: true},
+			{Text: n.To, Cols: 1, Rows: 1, Left: true}, {Text: p.Clock.Format(n.At), Cols: 1, Rows: 1}})
 	}
 	return t
 }

@@ -109,6 +109,9 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 	if f.Deliveries, err = s.Store.Deliveries(ctx, c.ID); err != nil {
 		return nil, err
 	}
+	if f.Notices, err = s.Store.ApplicantNotices(ctx, c.ID); err != nil {
+		return nil, err
+	}
 	if f.Proposals, err = s.Store.Proposals(ctx, c.ID); err != nil {
 		return nil, err
 	}

@@ -33,7 +33,8 @@ type CaseView struct {
 	Appeals      []appeal.Record
 	Letters      map[int]string // 文号 of the letters issued, by event
 	Mails        []casework.LetterMail
-	Deliveries   []casework.Delivery // letters delivered by hand or post, as recorded
+	Notices      []casework.ApplicantNotice // e-mails that told the applicant of a step
+	Deliveries   []casework.Delivery        // letters delivered by hand or post, as recorded
 	// Phrases are the agency's notes its staff used at least twice in the
 	// last year, per step kind (常用语), for those who act on the case.
 	Phrases map[casework.StepKind][]string
@@ -149,6 +150,9 @@ func (s *Service) caseRecords(ctx context.Context, p Principal, v *CaseView) err
 		return err
 	}
 	if v.Mails, err = s.Store.LetterMails(ctx, c.ID); err != nil {
+		return err
+	}
+	if v.Notices, err = s.Store.ApplicantNotices(ctx, c.ID); err != nil {
 		return err
 	}
 	if v.ArchiveNo, v.ArchivedOn, err = s.Store.CaseArchive(ctx, c.ID); err != nil {

@@ -115,5 +115,9 @@ func (s *Service) SendReceipt(ctx context.Context, c *casework.Case, base string
 	if err := s.mailApplicant(ctx, m, c, ag, to, "政府信息公开申请回执", "receipt", text); err != nil {
 		return err
 	}
-	return s.mailed(ctx, c, "申请回执", to)
+	seq := 0 // the receipt tells of the registration, the first step
+	if len(c.Events) > 0 {
+		seq = c.Events[0].Seq
+	}
+	return s.mailed(ctx, c, seq, "申请回执", to)
 }

@@ -48,16 +48,18 @@ func (s *Service) SendStepNotice(ctx context.Context, c *casework.Case, base str
 	if closes {
 		what = v.StateName
 	}
-	return s.mailed(ctx, c, what, to)
+	return s.mailed(ctx, c, last.Seq, what, to)
 }
 
-// mailed records in the audit log that the applicant of c was mailed about
-// what (a receipt, a step), so that the agency can say so when asked.
-func (s *Service) mailed(ctx context.Context, c *casework.Case, what, to string) error {
+// mailed records that the applicant of c was mailed about what (a receipt,
+// a step: event seq), beside the case and in the audit log, so that the
+// agency sees it on the case page and can say so when asked.
+func (s *Service) mailed(ctx context.Context, c *casework.Case, seq int, what, to string) error {
 	p := Principal{AgencyID: c.AgencyID, Name: "系统", Role: casework.Clerk, Via: "mail"}
-	return s.write(ctx, p, "case.notice", func(_ *store.Tx, e *audit.Entry) error {
-		e.Object, e.Detail = c.Serial, what+" → "+casework.MaskEmail(to)
-		return nil
+	masked := casework.MaskEmail(to)
+	return s.write(ctx, p, "case.notice", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = c.Serial, what+" → "+masked
+		return tx.RecordNotice(ctx, c.ID, casework.ApplicantNotice{Seq: seq, What: what, To: masked, At: s.Clock.Now()})
 	})
 }
 

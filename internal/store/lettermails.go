@@ -32,3 +32,31 @@ func (s *Store) LetterMails(ctx context.Context, caseID int64) ([]casework.Lette
 	}
 	return out, rows.Err()
 }
+
+// RecordNotice keeps that the applicant of a case was told of it by e-mail.
+func (t *Tx) RecordNotice(ctx context.Context, caseID int64, n casework.ApplicantNotice) error {
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO applicant_notices (case_id, seq, what, to_addr, sent_at) VALUES ($1,$2,$3,$4,$5)`,
+		caseID, n.Seq, n.What, n.To, t.s.ts(n.At))
+	return mapErr(err)
+}
+
+// ApplicantNotices are the e-mails that told the applicant of a case of it,
+// in the order sent.
+func (s *Store) ApplicantNotices(ctx context.Context, caseID int64) ([]casework.ApplicantNotice, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, what, to_addr, sent_at FROM applicant_notices WHERE case_id = $1 ORDER BY id`, caseID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []casework.ApplicantNotice
+	for rows.Next() {
+		var n casework.ApplicantNotice
+		var at timeCol
+		if err := rows.Scan(&n.Seq, &n.What, &n.To, &at); err != nil {
+			return nil, err
+		}
+		n.At = at.t
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

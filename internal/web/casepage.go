@@ -22,12 +22,17 @@ type eventRow struct {
 	Letter                           bool
 	Number                           string
 	Undone                           bool
-	Mails                            []mailRow // the letter sent by e-mail
+	Mails                            []mailRow   // the letter sent by e-mail
+	Notices                          []noticeRow // e-mails that told the applicant of the step
 	Deliveries                       []casework.Delivery
 }
 
 // mailRow is a sending of a letter by e-mail, as the case page says it.
 type mailRow struct{ To, At, By string }
+
+// noticeRow is an e-mail that told the applicant of a step (What: the
+// receipt, the step, the result; To masked).
+type noticeRow struct{ What, To, At string }
 
 // stepForm is the form of one next step, refilled with what was typed when
 // it was refused, with each error next to its field.
@@ -107,6 +112,11 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		for _, m := range v.Mails {
 			if m.Seq == e.Seq {
 				row.Mails = append(row.Mails, mailRow{To: m.To, At: s.Ops.Clock.Format(m.At), By: m.By})
+			}
+		}
+		for _, n := range v.Notices {
+			if n.Seq == e.Seq {
+				row.Notices = append(row.Notices, noticeRow{What: n.What, To: n.To, At: s.Ops.Clock.Format(n.At)})
 			}
 		}
 		for _, dl := range v.Deliveries {

@@ -2293,6 +2293,14 @@ func TestWebReceiptByMail(t *testing.T) {
 	if rows, _, err := st.s.ListAudit(context.Background(), []int64{mustAgency(st, demo.Main)}, 1, 0); err != nil || rows[0].Action != "case.notice" || rows[0].Detail != "申请回执 → s***@example.cn" {
 		t.Errorf("the receipt's audit line: %+v %v", rows, err)
 	}
+	// the case shows it under its first step
+	cs, err := st.s.CaseByCode(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := st.b.Ops.Case(context.Background(), ops.Principal{AgencyID: cs.AgencyID, Role: casework.Clerk, Name: "测试"}, cs.ID); err != nil || len(v.Notices) != 1 || v.Notices[0].Seq != 1 || v.Notices[0].What != "申请回执" {
+		t.Errorf("the case's notices: %+v %v", v, err)
+	}
 }
 
 // An applicant who gave an address hears of a 补正告知, an extension and the
@@ -2334,6 +2342,10 @@ func TestWebStepNotices(t *testing.T) {
 			t.Errorf("the notice lacks %q:\n%s", want, got[0])
 		}
 	}
+	// kept in the 案卷 (made before the extension: its date would need 2027's holidays)
+	if rec := caseRecord(t, st, c, loc); !strings.Contains(rec, "以电子邮件提示申请人的记录") || !strings.Contains(rec, "发出补正告知q***@example.cn") {
+		t.Errorf("the 案卷 lacks the notice:\n%s", rec)
+	}
 	step(c, csrf, url.Values{"kind": {"correction_received"}, "on": {"2026-11-24"}})
 	if n := len(bodies()); n != 1 {
 		t.Errorf("收到补正 mailed the applicant: %d mails", n)
@@ -2361,6 +2373,20 @@ func TestWebStepNotices(t *testing.T) {
 	}
 	if len(noticed) != 3 || !strings.Contains(strings.Join(noticed, "|"), "发出补正告知 → q***@example.cn") || !strings.Contains(noticed[0], "已办结") {
 		t.Errorf("audited notices: %q", noticed)
+	}
+	// and shown under the step it told of, on the case page
+	_, page := st.get(c, loc)
+	rows2 := strings.Split(section(page, "<h2>办理过程</h2>"), "<tr")
+	var shown []string
+	for _, r := range rows2 {
+		if i := strings.Index(r, "已以电子邮件提示申请人"); i >= 0 {
+			step := r[strings.Index(r, "<td>")+4:]
+			shown = append(shown, step[:strings.Index(step, "</td>")]+"|"+r[i:i+strings.Index(r[i:], "</span>")])
+		}
+	}
+	if len(shown) != 3 || !strings.HasPrefix(shown[0], "2|") || !strings.Contains(shown[0], "已以电子邮件提示申请人（发出补正告知）：q***@example.cn，2026-") ||
+		!strings.Contains(shown[1], "（延长答复期限）") || !strings.Contains(shown[2], "（已办结）") {
+		t.Errorf("the case page's notices: %q", shown)
 	}
 	// turned off, nothing more is sent
 	cur, err := st.b.Ops.Settings(context.Background())
