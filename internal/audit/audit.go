@@ -32,6 +32,7 @@ var Actions = []struct {
 	{"case.mail", "以电子邮件发送文书"},
 	{"case.deliver", "登记文书送达"},
 	{"case.attach", "上传附件"},
+	{"case.detach", "删除误传的附件"},
 	{"case.correction_sent", "申请人在线提交补正"},
 	{"case.withdraw_sent", "申请人在线申请撤回"},
 	{"case.code_sent", "申请人通过邮件找回查询码"},

@@ -112,4 +112,9 @@ type Attachment struct {
 	Size        int64     `json:"size"`
 	UploadedAt  time.Time `json:"uploaded_at"`
 	UploadedBy  string    `json:"uploaded_by"`
+	// RemovedAt: taken out as uploaded by mistake (nil: in the case), by
+	// whom and why; the content is gone, the line stays.
+	RemovedAt     *time.Time `json:"removed_at,omitempty"`
+	RemovedBy     string     `json:"removed_by,omitempty"`
+	RemovedReason string     `json:"removed_reason,omitempty"`
 }

@@ -24,6 +24,8 @@ type CaseFileParts struct {
 	Handler string // the 承办人
 	Letters []*casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
+	// Removed are the files taken out as uploaded by mistake (no content)
+	Removed []casework.Attachment
 	// Notices are the e-mails that told the applicant of a step
 	Notices []casework.ApplicantNotice
 	// Deliveries are the letters' deliveries recorded by hand (送达, 回执)
@@ -303,6 +305,11 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.Blocks = append(d.Blocks, Block{Table: sent})
 		next = nextNumeral[next]
 	}
+	if len(p.Removed) > 0 {
+		d.add(StyleHeading1, next+"、删除的误传附件")
+		d.Blocks = append(d.Blocks, Block{Table: removedTable(p)})
+		next = nextNumeral[next]
+	}
 	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
 	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})
 	for i, e := range entries {
@@ -315,7 +322,7 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 }
 
 // nextNumeral numbers the 办理记录's optional sections in turn.
-var nextNumeral = map[string]string{"三": "四", "四": "五", "五": "六", "六": "七"}
+var nextNumeral = map[string]string{"三": "四", "四": "五", "五": "六", "六": "七", "七": "八", "八": "九", "九": "十"}
 
 // proposalStates name what became of a proposal.
 var proposalStates = map[casework.ProposalState]string{casework.ProposalPending: "待审批", casework.ProposalApproved: "同意",
@@ -361,6 +368,22 @@ func deliveryTable(p CaseFileParts) *Table {
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: dl.Number, Cols: 1, Rows: 1, Left: true}, {Text: what, Cols: 1, Rows: 1, Left: true},
 			{Text: dl.By, Cols: 1, Rows: 1, Left: true}, {Text: p.Clock.Format(dl.At), Cols: 1, Rows: 1}})
+	}
+	return t
+}
+
+// removedTable lists the files taken out of the case as uploaded by
+// mistake: not in the 案卷, their removal is.
+func removedTable(p CaseFileParts) *Table {
+	t := &Table{Widths: []float64{2.6, 2, 2, 2.2}, FontSize: 10.5}
+	t.Rows = append(t.Rows, []Cell{hdr("文件", 1, 1), hdr("上传", 1, 1), hdr("删除", 1, 1), hdr("原因", 1, 1)})
+	for _, a := range p.Removed {
+		removed := a.RemovedBy
+		if a.RemovedAt != nil {
+			removed += "\n" + p.Clock.Format(*a.RemovedAt)
+		}
+		t.Rows = append(t.Rows, []Cell{{Text: a.Name, Cols: 1, Rows: 1, Left: true}, {Text: a.UploadedBy + "\n" + p.Clock.Format(a.UploadedAt), Cols: 1, Rows: 1, Left: true},
+			{Text: removed, Cols: 1, Rows: 1, Left: true}, {Text: a.RemovedReason, Cols: 1, Rows: 1, Left: true}})
 	}
 	return t
 }

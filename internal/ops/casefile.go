@@ -139,6 +139,10 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 		return nil, err
 	}
 	for _, a := range files {
+		if a.RemovedAt != nil {
+			f.Removed = append(f.Removed, a) // uploaded by mistake: the record says who took it out and why
+			continue
+		}
 		f.Files = append(f.Files, office.AttachedFile{Name: a.Name, By: a.UploadedBy, At: a.UploadedAt, Load: func() ([]byte, error) {
 			_, data, err := s.Store.AttachmentData(ctx, id, a.ID)
 			return data, notFoundOr(err)

@@ -344,6 +344,38 @@ func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string
 	return a, err
 }
 
+// RemoveAttachment takes a file uploaded by mistake out of a case (another
+// person's ID copy, the wrong letter), for those who may act on it, with
+// the reason: its content is erased — a mistake's personal data is not kept
+// — and its line stays on the case page and in the audit log with who, when
+// and why. What the applicant sent with an online 补正 is theirs and stays;
+// a filed case's 案卷 is closed.
+func (s *Service) RemoveAttachment(ctx context.Context, p Principal, caseID, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	_, err := s.caseWrite(ctx, p, caseID, "case.detach", func(tx *store.Tx, e *audit.Entry, c *casework.Case, _ settings.Settings, _ *workday.Calendar) error {
+		switch n := utf8.RuneCountInString(reason); {
+		case n == 0:
+			return errs.New("reason", "请写明删除的原因（如“误传了其他申请的材料”）")
+		case n > 200:
+			return errs.New("reason", "原因最多 200 字，现有 %d 字", n)
+		}
+		f, err := tx.AttachmentFacts(ctx, c.ID, id)
+		switch {
+		case err != nil:
+			return notFoundOr(err)
+		case f.Removed:
+			return errs.Wrap(errs.Conflict, nil, "reason", "“%s”已经删除（可能是同事刚刚删除的）", f.Name)
+		case f.FromApplicant:
+			return errs.Wrap(errs.Conflict, nil, "reason", "“%s”是申请人在线补正时提交的材料，不能删除", f.Name)
+		case f.ArchiveNo != "":
+			return errs.Wrap(errs.Conflict, nil, "reason", "本申请已归档（档号 %s），案卷不再改动", f.ArchiveNo)
+		}
+		e.Detail = f.Name + "（原因：" + reason + "）"
+		return tx.RemoveAttachment(ctx, c.ID, id, p.Name, reason)
+	})
+	return err
+}
+
 // Attachment returns a file of a case the principal may see.
 func (s *Service) Attachment(ctx context.Context, p Principal, caseID, id int64) (*casework.Attachment, []byte, error) {
 	if _, err := s.readableCase(ctx, p, caseID); err != nil {

@@ -79,6 +79,7 @@ var matrix = map[string]access{
 	"POST /admin/cases/{id}/letters/{seq}/mail":       actTarget,
 	"POST /admin/cases/{id}/archive":                  actTarget,
 	"GET /admin/cases/{id}/attachments/{aid}":         readTarget,
+	"POST /admin/cases/{id}/attachments/{aid}/remove": actTarget,
 	"GET /admin/import":                               actAgency,
 	"POST /admin/import":                              actAgency,
 	"POST /admin/import/confirm":                      actAgency,

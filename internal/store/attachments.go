@@ -16,7 +16,8 @@ func (t *Tx) AddAttachment(ctx context.Context, a *casework.Attachment, data []b
 
 // Attachments lists a case's files, oldest first.
 func (s *Store) Attachments(ctx context.Context, caseID int64) ([]casework.Attachment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, case_id, name, content_type, size, uploaded_at, uploaded_by FROM attachments WHERE case_id = $1 ORDER BY id`, caseID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, case_id, name, content_type, size, uploaded_at, uploaded_by, removed_at, removed_by, removed_reason
+		FROM attachments WHERE case_id = $1 ORDER BY id`, caseID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -25,20 +26,54 @@ func (s *Store) Attachments(ctx context.Context, caseID int64) ([]casework.Attac
 	for rows.Next() {
 		var a casework.Attachment
 		var at timeCol
-		if err := rows.Scan(&a.ID, &a.CaseID, &a.Name, &a.ContentType, &a.Size, &at, &a.UploadedBy); err != nil {
+		var removed timeCol
+		if err := rows.Scan(&a.ID, &a.CaseID, &a.Name, &a.ContentType, &a.Size, &at, &a.UploadedBy, &removed, &a.RemovedBy, &a.RemovedReason); err != nil {
 			return nil, err
 		}
-		a.UploadedAt = at.t
+		a.UploadedAt, a.RemovedAt = at.t, removed.ptr()
 		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-// AttachmentData returns a file of a case. ErrNotFound when the case has no such file.
+// AttachmentData returns a file of a case. ErrNotFound when the case has no
+// such file, or it was removed.
 func (s *Store) AttachmentData(ctx context.Context, caseID, id int64) (*casework.Attachment, []byte, error) {
 	a := &casework.Attachment{}
 	var data []byte
-	err := s.db.QueryRowContext(ctx, `SELECT id, case_id, name, content_type, size, data FROM attachments WHERE id = $1 AND case_id = $2`, id, caseID).
+	err := s.db.QueryRowContext(ctx, `SELECT id, case_id, name, content_type, size, data FROM attachments WHERE id = $1 AND case_id = $2 AND removed_at IS NULL`, id, caseID).
 		Scan(&a.ID, &a.CaseID, &a.Name, &a.ContentType, &a.Size, &data)
 	return a, data, mapErr(err)
+}
+
+// AttachmentFacts is what decides whether a file may be taken out of a case.
+type AttachmentFacts struct {
+	Name          string
+	Removed       bool
+	FromApplicant bool   // sent with an online 补正: the applicant's, not the agency's
+	ArchiveNo     string // the case's 档号 ("": not filed)
+}
+
+// AttachmentFacts reads them in tx. ErrNotFound when the case has no such file.
+func (t *Tx) AttachmentFacts(ctx context.Context, caseID, id int64) (AttachmentFacts, error) {
+	var f AttachmentFacts
+	err := t.tx.QueryRowContext(ctx, `SELECT a.name, a.removed_at IS NOT NULL,
+			EXISTS (SELECT 1 FROM online_corrections o WHERE o.attachment_id = a.id), c.archive_no
+		FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.id = $1 AND a.case_id = $2`, id, caseID).
+		Scan(&f.Name, &f.Removed, &f.FromApplicant, &f.ArchiveNo)
+	return f, mapErr(err)
+}
+
+// RemoveAttachment erases a file's content and keeps its line with who
+// removed it, when and why. ErrConflict when it was removed already.
+func (t *Tx) RemoveAttachment(ctx context.Context, caseID, id int64, by, reason string) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE attachments SET data = $1, removed_at = $2, removed_by = $3, removed_reason = $4
+		WHERE id = $5 AND case_id = $6 AND removed_at IS NULL`, []byte{}, t.s.ts(t.s.Clock.Now()), by, reason, id, caseID)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrConflict
+	}
+	return nil
 }

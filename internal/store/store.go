@@ -482,3 +482,12 @@ func (c *timeCol) Scan(v any) error {
 	}
 	return fmt.Errorf("time column: unexpected %T", v)
 }
+
+// ptr is the time, or nil for a NULL column.
+func (c timeCol) ptr() *time.Time {
+	if c.t.IsZero() {
+		return nil
+	}
+	t := c.t
+	return &t
+}

@@ -81,6 +81,35 @@ type casePageData struct {
 	// starts from the way the applicant asked to be given the information.
 	DeliveryMethods []string
 	DeliveryAsked   string
+	// FileRows are the case's files as the page lists them
+	FileRows []fileRow
+}
+
+// fileRow is a file of the case on its page: a link, or what became of it
+// when it was taken out as uploaded by mistake (Removed).
+type fileRow struct {
+	ID           int64
+	Name, By, At string
+	Size         int64
+	Removed      string // who took it out, when and why ("": in the case)
+	CanRemove    bool   // uploaded by the agency's staff, the case not filed, the viewer acts on it
+}
+
+func fileRows(s *Server, v *ops.CaseView) []fileRow {
+	applicants := map[int64]bool{}
+	for _, oc := range v.Corrections {
+		applicants[oc.AttachmentID] = true
+	}
+	var out []fileRow
+	for _, a := range v.Files {
+		f := fileRow{ID: a.ID, Name: a.Name, By: a.UploadedBy, At: s.Ops.Clock.Format(a.UploadedAt), Size: a.Size,
+			CanRemove: v.CanAct && v.ArchiveNo == "" && !applicants[a.ID]}
+		if a.RemovedAt != nil {
+			f.Removed, f.CanRemove = fmt.Sprintf("%s于 %s 删除，原因：%s", a.RemovedBy, s.Ops.Clock.Format(*a.RemovedAt), a.RemovedReason), false
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // stepFields are every field a step form can send.
@@ -126,6 +155,7 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 		}
 		d.Events = append(d.Events, row)
 	}
+	d.FileRows = fileRows(s, v)
 	for _, k := range v.Allowed {
 		if k == casework.KindUndo && v.Undo == 0 {
 			continue
@@ -377,6 +407,14 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 		err = &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", ops.MaxAttachment>>20)}
 	}
 	s.caseFormDone(w, r, si, id, err, "uploaded", "file")
+}
+
+// removeAttachment takes a file uploaded by mistake out of the case.
+func (s *Server) removeAttachment(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id := caseID(r)
+	aid, _ := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	err := s.Ops.RemoveAttachment(r.Context(), si.p(), id, aid, r.PostFormValue("reason"))
+	s.caseFormDone(w, r, si, id, err, "detached", fmt.Sprintf("x%d", aid))
 }
 
 // atField says an error of a form is said at its field on the form's page:

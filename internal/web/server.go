@@ -114,6 +114,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
+		{"POST /admin/cases/{id}/attachments/{aid}/remove", s.acting(s.removeAttachment)},
 		{"POST /admin/cases/{id}/letters/{seq}/mail", s.acting(s.mailLetter)},
 		{"POST /admin/cases/{id}/archive", s.acting(s.fileCase)},
 		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},

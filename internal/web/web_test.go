@@ -902,6 +902,33 @@ func TestAttachments(t *testing.T) {
 		if code, _ := upload(sup, scsrf, "a.txt", "x"); code != 403 {
 			t.Errorf("a supervisor uploaded: %d", code)
 		}
+		// taken out as uploaded by mistake: a reason at the form, then the line struck through, the file gone
+		if _, body := st.get(sup, fmt.Sprintf("/admin/cases/%d", id)); strings.Contains(body, m[1]+"/remove") {
+			t.Error("a supervisor is offered to remove it")
+		}
+		if !strings.Contains(page, `action="`+m[1]+`/remove"`) {
+			t.Fatal("no form to remove it")
+		}
+		if code, body, _ := st.post(c, m[1]+"/remove", url.Values{"csrf": {csrf}, "reason": {""}}); code != 422 || !strings.Contains(section(body, `id="files"`), "请写明删除的原因") {
+			t.Errorf("no reason: %d", code)
+		}
+		if code, _, _ := st.post(sup, m[1]+"/remove", url.Values{"csrf": {scsrf}, "reason": {"误传"}}); code != 403 {
+			t.Errorf("a supervisor removed it: %d", code)
+		}
+		if code, _, to := st.post(c, m[1]+"/remove", url.Values{"csrf": {csrf}, "reason": {"误传了其他申请的材料"}}); code != http.StatusSeeOther || !strings.Contains(to, "ok=detached") {
+			t.Fatalf("remove: %d %s", code, to)
+		}
+		_, page = st.get(c, fmt.Sprintf("/admin/cases/%d", id))
+		files := section(page, `id="files"`)
+		if !strings.Contains(files, "<s>检索记录.txt</s>") || !strings.Contains(files, "删除，原因：误传了其他申请的材料") || strings.Contains(files, `href="`+m[1]+`"`) {
+			t.Errorf("the page's files:\n%s", files)
+		}
+		if code, _ := st.get(c, m[1]); code != 404 {
+			t.Errorf("a removed file is served: %d", code)
+		}
+		if rec := caseRecord(t, st, c, fmt.Sprintf("/admin/cases/%d", id)); !strings.Contains(rec, "删除的误传附件") || !strings.Contains(rec, "误传了其他申请的材料") || strings.Contains(rec, "附件：检索记录.txt") {
+			t.Errorf("the 案卷's record:\n%s", rec)
+		}
 	})
 }
 
