@@ -56,12 +56,16 @@ var (
 		"五、存在的主要问题及改进情况", "五、下一步工作计划", "六、其他需要报告的事项", "六、其他")
 )
 
-func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
-	layouts := []struct {
-		name string
-		ext  string
-		make func(testing.TB, *report.Report) string
-	}{
+// layout is a way a report is found online, made from a generated report.
+type layout struct {
+	name string
+	ext  string
+	make func(testing.TB, *report.Report) string
+}
+
+// allLayouts are every layout the reader is measured on.
+func allLayouts() []layout {
+	layouts := []layout{
 		{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"page", ".html", pageHTML}, {"markdown", ".md", markdownText},
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
 		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
@@ -79,12 +83,17 @@ func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
 		{"oneline-folded", ".txt", foldedOneline}, {"oneline-printed", ".txt", printedOneline}, {"attached", ".txt", attachedText},
 	}
 	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
-		layouts = append(layouts, struct {
-			name string
-			ext  string
-			make func(testing.TB, *report.Report) string
-		}{name, splitT4Ext(name), splitT4Layouts[name]})
+		layouts = append(layouts, layout{name, splitT4Ext(name), splitT4Layouts[name]})
 	}
+	return layouts
+}
+
+func readingAccuracy(t *testing.T, multiples []int64, minRead float64) {
+	measureLayouts(t, allLayouts(), multiples, minRead)
+}
+
+// measureLayouts reads reports generated in each layout against the truth.
+func measureLayouts(t *testing.T, layouts []layout, multiples []int64, minRead float64) {
 	n := 60
 	if testing.Short() {
 		n = 15
