@@ -287,20 +287,25 @@ func TestPermissionMatrix(t *testing.T) {
 	}
 	anonJar, _ := cookiejar.New(nil)
 	actors[0].client = noRedirects(anonJar)
-	for _, k := range []struct{ name, agency, rel string }{
-		{"key:main", demo.Main, "own"}, {"key:finance", "卫滨区财政局", "peer"}, {"key:district", "新乡市卫滨区人民政府", "upper"},
+	for _, k := range []struct {
+		name, agency, rel string
+		role              casework.Role
+	}{
+		{"key:main", demo.Main, "own", casework.Clerk}, {"key:main-head", demo.Main, "own", casework.Approver},
+		{"key:finance", "卫滨区财政局", "peer", casework.Clerk}, {"key:finance-head", "卫滨区财政局", "peer", casework.Approver},
+		{"key:district", "新乡市卫滨区人民政府", "upper", casework.Clerk},
 	} {
 		ag, err := srv.Ops.Store.AgencyByName(ctx, k.agency)
 		if err != nil {
 			t.Fatal(err)
 		}
-		key, err := srv.Ops.CreateAPIKey(ctx, ops.Operator(ag.ID, "test"), ag.ID, "矩阵测试", casework.Clerk)
+		key, err := srv.Ops.CreateAPIKey(ctx, ops.Operator(ag.ID, "test"), ag.ID, "矩阵测试", k.role)
 		if err != nil {
 			t.Fatal(err)
 		}
 		rel := map[string]string{"main": k.rel, "district": map[string]string{"own": "upper", "peer": "upper", "upper": "own"}[k.rel]}
 		jar, _ := cookiejar.New(nil)
-		actors = append(actors, &actor{name: k.name, role: casework.Clerk, key: key, relation: rel, client: noRedirects(jar)})
+		actors = append(actors, &actor{name: k.name, role: k.role, key: key, relation: rel, client: noRedirects(jar)})
 	}
 	seen := map[string]bool{}
 	var last []string // POST /logout ends each session: run it after the rest
