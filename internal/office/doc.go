@@ -10,6 +10,7 @@ package office
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/render"
@@ -263,7 +264,7 @@ func t4Table(r *report.Report) *Table {
 // remedy, signature, date and a seal placeholder.
 func LetterDoc(l *casework.Letter) *Doc {
 	d := &Doc{Title: l.Title}
-	d.add(StyleTitle, l.Title)
+	d.add(StyleTitle, letterTitle(l))
 	d.add(StyleSubtitle, l.Number)
 	d.add(StyleAddress, l.Addressee)
 	d.add(StyleBody, l.Facts)
@@ -280,4 +281,18 @@ func LetterDoc(l *casework.Letter) *Doc {
 	d.add(StyleSign, l.Date.Chinese())
 	d.add(StyleSeal, "（印章）")
 	return d
+}
+
+// titleLine is how many characters of 二号 a line of the body holds.
+const titleLine = 20
+
+// letterTitle is a letter's title as printed: a title longer than a line
+// breaks between the agency's name and the kind of document, as GB/T 9704
+// asks a title to break where the words allow, not inside 申请.
+func letterTitle(l *casework.Letter) string {
+	kind := l.KindTitle()
+	if utf8.RuneCountInString(l.Title) <= titleLine || kind == l.Title || l.Signer == "" {
+		return l.Title
+	}
+	return l.Signer + "\n" + kind
 }

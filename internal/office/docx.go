@@ -64,10 +64,15 @@ func run(b *strings.Builder, text, eastAsia string, halfPoints int) {
 	b.WriteString(`"/><w:szCs w:val="`)
 	b.WriteString(sz)
 	b.WriteString(`"/></w:rPr><w:t xml:space="preserve">`)
-	if plainXML(text) {
-		b.WriteString(text)
-	} else {
-		b.WriteString(esc(text))
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString(`</w:t><w:br/><w:t xml:space="preserve">`) // a line end the text asks for
+		}
+		if plainXML(line) {
+			b.WriteString(line)
+		} else {
+			b.WriteString(esc(line))
+		}
 	}
 	b.WriteString(`</w:t></w:r>`)
 }

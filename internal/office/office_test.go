@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -656,5 +657,59 @@ func TestCaseLedgerSteps(t *testing.T) {
 	col := slices.Index(l.Headers, "办理中经过")
 	if col < 0 || l.Rows[0][col] != "延期答复、征求意见" || l.Rows[1][col] != "" {
 		t.Errorf("headers %v, rows %v", l.Headers, l.Rows)
+	}
+}
+
+// A letter's title longer than a line breaks between the agency's name and
+// the kind of document, in the PDF and in Word; a short one stays whole; a
+// line end asked for inside a table cell (a name and a time) is one in both.
+func TestLetterTitleAndLineEnds(t *testing.T) {
+	long := &casework.Letter{Kind: "reply", Title: "卫滨区教育体育和文化旅游局政府信息公开申请答复书", Signer: "卫滨区教育体育和文化旅游局", Number: "卫教体依公〔2026〕1号",
+		Addressee: "钱某：", Facts: "本机关收到您的申请。"}
+	short := &casework.Letter{Kind: "reply", Title: "某局政府信息公开申请答复书", Signer: "某局", Addressee: "钱某：", Facts: "本机关收到您的申请。"}
+	lines := func(l *casework.Letter) map[float64]string {
+		var b bytes.Buffer
+		if err := office.PDF(&b, office.LetterDoc(l)); err != nil {
+			t.Fatal(err)
+		}
+		ws, _, _ := pdfWords(t, b.Bytes())
+		byY := map[float64]string{}
+		for _, w := range ws {
+			byY[w.yMin] += w.text
+		}
+		return byY
+	}
+	got := slices.Collect(maps.Values(lines(long)))
+	if !slices.Contains(got, "卫滨区教育体育和文化旅游局") || !slices.Contains(got, "政府信息公开申请答复书") {
+		t.Errorf("the long title's lines: %q", got)
+	}
+	if got := slices.Collect(maps.Values(lines(short))); !slices.Contains(got, "某局政府信息公开申请答复书") {
+		t.Errorf("the short title's lines: %q", got)
+	}
+	var b bytes.Buffer
+	if err := office.DOCX(&b, office.LetterDoc(long), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if doc := docxXML(t, b.Bytes(), "word/document.xml"); !strings.Contains(doc, "卫滨区教育体育和文化旅游局</w:t><w:br/><w:t xml:space=\"preserve\">政府信息公开申请答复书") {
+		t.Errorf("the Word title does not break between agency and kind:\n%.600s", doc)
+	}
+	d := &office.Doc{Title: "表", Blocks: []office.Block{{Table: &office.Table{Widths: []float64{2, 2}, FontSize: 10.5,
+		Rows: [][]office.Cell{{{Text: "张办理\n2026-11-24 10:00", Cols: 1, Rows: 1}, {Text: "b", Cols: 1, Rows: 1}}}}}}}
+	b.Reset()
+	if err := office.PDF(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	ws, _, _ := pdfWords(t, b.Bytes())
+	var name, at word
+	for _, w := range ws {
+		switch w.text {
+		case "张办理":
+			name = w
+		case "2026-11-24":
+			at = w
+		}
+	}
+	if name.text == "" || at.text == "" || at.yMin <= name.yMax {
+		t.Errorf("the cell's two lines: %+v %+v", name, at)
 	}
 }

@@ -176,6 +176,11 @@ func (p *pdfWriter) textWidth(s, base string, size float64) float64 {
 // and digits (a postal number, 2026-0012, an address) moves to the next line
 // whole, unless it is longer than a line.
 func (p *pdfWriter) wrap(text, base string, size, width, indent float64) []string {
+	if before, after, ok := strings.Cut(text, "\n"); ok {
+		// a line end the text asks for (a cell's name and time, a title's
+		// agency and kind): each part wraps on its own, the indent only first
+		return append(p.wrap(before, base, size, width, indent), p.wrap(after, base, size, width, 0)...)
+	}
 	var lines []string
 	var cur []rune
 	w, limit := 0.0, width-indent
@@ -212,7 +217,8 @@ func (p *pdfWriter) wrap(text, base string, size, width, indent float64) []strin
 
 // latinWord: r belongs to a run the lines do not break inside.
 func latinWord(r rune) bool {
-	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '.' || r == '/' || r == '@' || r == '_')
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '.' || r == '/' || r == '@' || r == '_' ||
+		r == ':' || r == '?' || r == '=' || r == '&' || r == '%' || r == '#' || r == '~' || r == '+')
 }
 
 // draw writes one line whose glyph box starts at (x, y), switching fonts for
