@@ -96,6 +96,24 @@ func (s *Service) TestMail(ctx context.Context, p Principal, m Mailer) (string, 
 	return u.Email, nil
 }
 
+// Receipt is the 接收回执 of an application for its agency's staff to print
+// or send: the application's 查询码 goes with it, so only they draft it.
+// base is the site's public address (statusWhere).
+func (s *Service) Receipt(ctx context.Context, p Principal, id int64, base string) (*casework.Letter, error) {
+	c, err := s.readableCase(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if !actsFor(p, c.AgencyID) {
+		return nil, Forbidden("接收回执由本机关的办理人员出具")
+	}
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	return casework.ReceiptFor(c, ag.Info(), st.Case, cal, statusWhere(base)), nil
+}
+
 // SendReceipt mails an online applicant what the receipt page shows — the
 // serial, the day received and the 查询码 — to the address they gave, so that
 // a closed browser tab does not lose the key to the status page. A courtesy,

@@ -74,6 +74,7 @@ var matrix = map[string]access{
 	"POST /admin/cases/{id}/preview":                  actTarget,
 	"GET /admin/cases/{id}/letters/{seq}":             readTarget,
 	"GET /admin/cases/{id}/file":                      readTarget,
+	"GET /admin/cases/{id}/receipt":                   actTarget,
 	"POST /admin/cases/{id}/attachments":              actTarget,
 	"POST /admin/cases/{id}/handler":                  actTarget,
 	"POST /admin/cases/{id}/letters/{seq}/mail":       actTarget,

@@ -20,6 +20,7 @@ type eventRow struct {
 	Seq                              int
 	On, Name, Note, Actor, Basis, At string
 	Letter                           bool
+	Receipt                          bool // the registration: its 接收回执 is offered to the staff
 	Number                           string
 	Undone                           bool
 	Mails                            []mailRow   // the letter sent by e-mail
@@ -137,7 +138,8 @@ func (s *Server) casePageData(r *http.Request, v *ops.CaseView, si *sessionInfo,
 	d.CanMail = s.Mailer != nil && v.CanAct
 	for _, e := range c.Events {
 		row := eventRow{Seq: e.Seq, On: e.Step.On.String(), Name: casework.StepName(e.Step.Kind), Note: e.Step.Note,
-			Actor: e.Actor.Name, Basis: e.Basis, At: s.Ops.Clock.Format(e.At), Letter: c.HasLetter(e.Seq), Number: v.Letters[e.Seq], Undone: c.Undone(e.Seq)}
+			Actor: e.Actor.Name, Basis: e.Basis, At: s.Ops.Clock.Format(e.At), Letter: c.HasLetter(e.Seq), Number: v.Letters[e.Seq], Undone: c.Undone(e.Seq),
+			Receipt: v.CanAct && e.Step.Kind == casework.KindReceive}
 		for _, m := range v.Mails {
 			if m.Seq == e.Seq {
 				row.Mails = append(row.Mails, mailRow{To: m.To, At: s.Ops.Clock.Format(m.At), By: m.By})
@@ -343,6 +345,16 @@ func (s *Server) previewStep(w http.ResponseWriter, r *http.Request, si *session
 func (s *Server) letter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	seq, _ := strconv.Atoi(r.PathValue("seq"))
 	l, err := s.Ops.Letter(r.Context(), si.p(), caseID(r), seq)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
+}
+
+// receiptLetter sends the 接收回执 of an application, to print or send.
+func (s *Server) receiptLetter(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	l, err := s.Ops.Receipt(r.Context(), si.p(), caseID(r), s.PublicURL)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return

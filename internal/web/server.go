@@ -82,7 +82,7 @@ type Route struct {
 // without its row there.
 func (s *Server) RouteTable() []Route {
 	static, _ := fs.Sub(staticFS, "static")
-	return append(append(s.catalogRoutes(), s.adminRoutes()...), []Route{
+	return append(append(append(s.catalogRoutes(), s.adminRoutes()...), s.caseRoutes()...), []Route{
 		{"GET /static/", (http.StripPrefix("/static/", cached(http.FileServerFS(static)))).ServeHTTP},
 		{"GET /login", s.loginPage},
 		{"POST /login", s.login},
@@ -97,28 +97,6 @@ func (s *Server) RouteTable() []Route {
 		{"POST /admin/password", s.admin(s.changePassword)},
 		{"GET /admin/keepalive", s.admin(s.keepalive)},
 		{"POST /admin/email", s.admin(s.setEmail)},
-		{"GET /admin/cases", s.admin(s.cases)},
-		{"GET /admin/cases/new", s.acting(s.newCase)},
-		{"POST /admin/cases", s.acting(s.createCase)},
-		{"POST /admin/cases/assign", s.acting(s.assignCases)},
-		{"POST /admin/cases/archive", s.acting(s.fileCases)},
-		{"GET /admin/cases/{id}", s.admin(s.casePage)},
-		{"GET /admin/cases/{id}/edit", s.acting(s.editPage)},
-		{"POST /admin/cases/{id}/edit", s.acting(s.editCase)},
-		{"POST /admin/cases/{id}/letters/{seq}/delivery", s.acting(s.deliverLetter)},
-		{"POST /admin/cases/{id}/proposal", s.acting(s.decideProposal)},
-		{"POST /admin/cases/{id}/proposal/withdraw", s.acting(s.withdrawProposal)},
-		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},
-		{"POST /admin/cases/{id}/phrases/forget", s.acting(s.forgetPhrase)},
-		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
-		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
-		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
-		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
-		{"POST /admin/cases/{id}/attachments/{aid}/remove", s.acting(s.removeAttachment)},
-		{"POST /admin/cases/{id}/letters/{seq}/mail", s.acting(s.mailLetter)},
-		{"POST /admin/cases/{id}/archive", s.acting(s.fileCase)},
-		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},
-		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
 		{"GET /admin/import", s.acting(s.importPage)},
 		{"POST /admin/import", s.acting(s.importUpload)},
 		{"POST /admin/import/confirm", s.acting(s.importConfirm)},
@@ -159,6 +137,35 @@ func (s *Server) RouteTable() []Route {
 		{"POST /status/withdraw", s.statusWithdraw},
 		{"/", s.notFoundPage},
 	}...)
+}
+
+// caseRoutes are the applications' pages and forms.
+func (s *Server) caseRoutes() []Route {
+	return []Route{
+		{"GET /admin/cases", s.admin(s.cases)},
+		{"GET /admin/cases/new", s.acting(s.newCase)},
+		{"POST /admin/cases", s.acting(s.createCase)},
+		{"POST /admin/cases/assign", s.acting(s.assignCases)},
+		{"POST /admin/cases/archive", s.acting(s.fileCases)},
+		{"GET /admin/cases/{id}", s.admin(s.casePage)},
+		{"GET /admin/cases/{id}/edit", s.acting(s.editPage)},
+		{"POST /admin/cases/{id}/edit", s.acting(s.editCase)},
+		{"POST /admin/cases/{id}/letters/{seq}/delivery", s.acting(s.deliverLetter)},
+		{"POST /admin/cases/{id}/proposal", s.acting(s.decideProposal)},
+		{"POST /admin/cases/{id}/proposal/withdraw", s.acting(s.withdrawProposal)},
+		{"POST /admin/cases/{id}/steps", s.acting(s.addStep)},
+		{"POST /admin/cases/{id}/phrases/forget", s.acting(s.forgetPhrase)},
+		{"POST /admin/cases/{id}/preview", s.acting(s.previewStep)},
+		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
+		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
+		{"GET /admin/cases/{id}/receipt", s.acting(s.receiptLetter)},
+		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
+		{"POST /admin/cases/{id}/attachments/{aid}/remove", s.acting(s.removeAttachment)},
+		{"POST /admin/cases/{id}/letters/{seq}/mail", s.acting(s.mailLetter)},
+		{"POST /admin/cases/{id}/archive", s.acting(s.fileCase)},
+		{"POST /admin/cases/{id}/handler", s.acting(s.assignCase)},
+		{"GET /admin/cases/{id}/attachments/{aid}", s.admin(s.attachment)},
+	}
 }
 
 // adminRoutes are the administrator's: users, agencies, the calendar, the

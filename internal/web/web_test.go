@@ -2861,3 +2861,37 @@ func TestWebPhrases(t *testing.T) {
 		t.Errorf("forgotten twice: %d", code)
 	}
 }
+
+// The staff print the 接收回执 of an application they registered from its
+// first step (page, Word, PDF): its 查询码, its period, where to look it up;
+// a supervisor who reads the case is not offered it and cannot draft it.
+func TestWebReceiptLetter(t *testing.T) {
+	st := demoSite(t)
+	st.b.Web.PublicURL = "https://gk.example"
+	c, csrf := st.login("clerk")
+	id, loc := mustCreate(st, c, csrf)
+	_, page := st.get(c, loc)
+	if !strings.Contains(section(page, "<h2>办理过程</h2>"), `href="`+loc+`/receipt?format=pdf"`) {
+		t.Fatal("no 接收回执 under the registration")
+	}
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := st.get(c, loc+"/receipt")
+	for _, want := range []string{"政府信息公开申请接收回执", "查询码：" + cs.Code, "2026年12月22日", "https://gk.example/status"} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("the receipt (%d) lacks %q", code, want)
+		}
+	}
+	if code, body := st.get(c, loc+"/receipt?format=pdf"); code != 200 || !strings.HasPrefix(body, "%PDF-") || !strings.Contains(pdfToText(t, []byte(body)), cs.Code) {
+		t.Errorf("the PDF: %d", code)
+	}
+	sup, _ := st.login("district")
+	if _, page := st.get(sup, loc); strings.Contains(page, loc+"/receipt") {
+		t.Error("a supervisor is offered the receipt")
+	}
+	if code, _ := st.get(sup, loc+"/receipt"); code != 403 {
+		t.Errorf("a supervisor drafted it: %d", code)
+	}
+}
