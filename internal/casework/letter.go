@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"slices"
@@ -285,7 +286,16 @@ func (x *letterCtx) correction() error {
 func (x *letterCtx) extension() error {
 	s, l := x.e.Step, x.l
 	due, err := x.c.deadlineAt(x.e.Seq, x.cfg, x.cal)
-	if err != nil {
+	switch {
+	case err == nil:
+	case s.Kind == KindSetPeriod && s.Until != 0:
+		due = s.Until // the date the agency set, whatever the calendar holds
+	case errors.Is(err, workday.ErrNoNotice) && s.Kind == KindExtend:
+		// the new date falls in a year whose holiday notice is not loaded
+		// yet (December): the 条例 asks that the applicant be told of the
+		// extension, not of its date, so the notice goes without it
+		due = 0
+	default:
 		return err
 	}
 	reason := strings.TrimSuffix(strings.TrimSpace(s.Note), "。")
@@ -296,8 +306,12 @@ func (x *letterCtx) extension() error {
 	}
 	_, extension, basis := x.cfg.periods(x.c.Received)
 	l.Basis = strings.ReplaceAll(basis, "《条例》", "《中华人民共和国政府信息公开条例》")
-	l.Decision = []string{fmt.Sprintf("因%s，本机关不能在法定期限内作出答复。根据%s的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长%d个工作日，本机关将于%s前作出答复。",
-		reason, l.Basis, extension, due.Chinese())}
+	when := "。"
+	if due != 0 {
+		when = fmt.Sprintf("，本机关将于%s前作出答复。", due.Chinese())
+	}
+	l.Decision = []string{fmt.Sprintf("因%s，本机关不能在法定期限内作出答复。根据%s的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长%d个工作日%s",
+		reason, l.Basis, extension, when)}
 	return nil
 }
 

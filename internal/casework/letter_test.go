@@ -115,6 +115,23 @@ func TestProcedureLetters(t *testing.T) {
 	if err != nil || !strings.Contains(l.Text(), "2025年3月27日前作出答复") || !strings.Contains(l.Text(), "第三十三条第二款") || l.Remedy != "" {
 		t.Errorf("extension: %v\n%s", err, l.Text())
 	}
+	// extended in December, the new date in a year whose holiday notice is
+	// not loaded: the applicant is told of the extension without a date; an
+	// Art. 35 period keeps the date the agency set
+	dec, _ := NewCase(intake(0, Online, "2026-12-01"), clerk, at("2026-12-01"), cal)
+	if _, err := dec.Apply(Step{Kind: KindExtend, On: D("2026-12-20"), Note: "需调取档案"}, approver, at("2026-12-20"), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := LetterFor(dec, 2, ag, "x", cfg, cal); err != nil || !strings.Contains(l.Text(), "答复期限延长20个工作日。") || strings.Contains(l.Text(), "前作出答复") {
+		t.Errorf("an extension into an unloaded year: %v\n%v", err, l)
+	}
+	many, _ := NewCase(intake(0, Online, "2026-12-01"), clerk, at("2026-12-01"), cal)
+	if _, err := many.Apply(Step{Kind: KindSetPeriod, On: D("2026-12-21"), Until: D("2027-03-31"), Note: "申请数量巨大"}, approver, at("2026-12-21"), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := LetterFor(many, 2, ag, "x", cfg, cal); err != nil || !strings.Contains(l.Text(), "将于2027年3月31日前作出答复") {
+		t.Errorf("an Art. 35 period into an unloaded year: %v\n%v", err, l)
+	}
 	c2, _ := NewCase(intake(1, Online, "2024-04-22"), clerk, at("2024-04-22"), cal)
 	c2.Apply(Step{Kind: KindRequestCorrection, On: D("2024-04-24"), Note: "请明确所需文件的名称或文号。"}, clerk, at("2024-04-24"), cfg, cal)
 	l, _ = LetterFor(c2, 2, ag, "x", cfg, cal)
