@@ -270,15 +270,22 @@ func chineseNumber(n int) string {
 
 func (x *letterCtx) correction() error {
 	s, l := x.e.Step, x.l
-	due, err := x.cal.Add(s.On, x.cfg.CorrectionPeriod)
-	if err != nil {
+	you := x.c.Intake.Applicant.You()
+	by := ""
+	switch due, err := x.cal.Add(s.On, x.cfg.CorrectionPeriod); {
+	case err == nil:
+		by = "于" + due.Chinese() + "前"
+	case errors.Is(err, workday.ErrNoNotice):
+		// the last day falls in a year whose holiday notice is not loaded
+		// yet: the same period, said as a period (counted from the day after)
+		by = fmt.Sprintf("自本告知书发出之日起%d个工作日内", x.cfg.CorrectionPeriod)
+	default:
 		return err
 	}
-	you := x.c.Intake.Applicant.You()
 	l.Basis = "《中华人民共和国政府信息公开条例》第三十条"
 	l.Decision = []string{
 		"经审查，" + you + "的申请内容需要补正。根据《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知" + you + "需要补正的事项：" + strings.TrimSpace(s.Note),
-		fmt.Sprintf("请%s于%s前向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。%s无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。", you, due.Chinese(), you),
+		fmt.Sprintf("请%s%s向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。%s无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。", you, by, you),
 	}
 	return nil
 }

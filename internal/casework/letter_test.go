@@ -125,6 +125,13 @@ func TestProcedureLetters(t *testing.T) {
 	if l, err := LetterFor(dec, 2, ag, "x", cfg, cal); err != nil || !strings.Contains(l.Text(), "答复期限延长20个工作日。") || strings.Contains(l.Text(), "前作出答复") {
 		t.Errorf("an extension into an unloaded year: %v\n%v", err, l)
 	}
+	late, _ := NewCase(intake(0, Online, "2026-12-14"), clerk, at("2026-12-14"), cal)
+	if _, err := late.Apply(Step{Kind: KindRequestCorrection, On: D("2026-12-15"), Note: "请写明年份。"}, clerk, at("2026-12-15"), cfg, cal); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := LetterFor(late, 2, ag, "x", cfg, cal); err != nil || !strings.Contains(l.Text(), "请您自本告知书发出之日起15个工作日内向本机关提交补正后的申请") {
+		t.Errorf("a 补正 period into an unloaded year: %v\n%v", err, l)
+	}
 	many, _ := NewCase(intake(0, Online, "2026-12-01"), clerk, at("2026-12-01"), cal)
 	if _, err := many.Apply(Step{Kind: KindSetPeriod, On: D("2026-12-21"), Until: D("2027-03-31"), Note: "申请数量巨大"}, approver, at("2026-12-21"), cfg, cal); err != nil {
 		t.Fatal(err)
