@@ -68,6 +68,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases/{id}/proposal/decision", "负责人同意（以负责人名义登记该步骤）或退回待审批的提请", s.decideProposal},
 		{"POST", "/api/v1/cases/{id}/proposal/withdraw", "提请人撤回待审批的提请", s.withdrawProposal},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
+		{"GET", "/api/v1/cases/{id}/receipt", "接收回执（申请编号、查询码、答复期限；不编文号），format=pdf|docx|html|text，默认 JSON", s.receipt},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
 		{"POST", "/api/v1/cases/{id}/letters/{seq}/mail", "以电子邮件把文书（PDF）发给申请人（须本系统设置了邮件服务器；尚未编号的先编号）", s.mailLetter},
@@ -693,6 +694,24 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request, p ops.Principal)
 		s.fail(w, r, err)
 		return
 	}
+	s.writeLetter(w, r, l)
+}
+
+// receipt is the 接收回执 of an application, for the agency's own systems
+// (a service hall's) to print or send.
+func (s *Server) receipt(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	l, err := s.Ops.Receipt(r.Context(), p, pathID(r), s.PublicURL)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeLetter(w, r, l)
+}
+
+// writeLetter sends a letter in the format asked for: JSON (default), text,
+// HTML, DOCX or PDF.
+func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework.Letter) {
+	var err error
 	switch f := r.URL.Query().Get("format"); f {
 	case "docx", "pdf":
 		var b bytes.Buffer

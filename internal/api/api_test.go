@@ -286,6 +286,17 @@ func TestCaseThroughAPI(t *testing.T) {
 		if n, _ := append(ns, nil)[0].(map[string]any); len(ns) != 1 || n["seq"] != 2.0 || n["what"] != "发出补正告知" || n["to"] != "w***@example.cn" || n["sent_at"] == nil {
 			t.Errorf("the case's notices: %s", raw)
 		}
+		// its 接收回执, for the agency's own systems; not another agency's
+		code, rc, raw := e.do("GET", npath+"/receipt", e.keyA, nil)
+		if code != 200 || rc["number"] != "" || !strings.Contains(fmt.Sprint(rc["decision"]), "查询码："+fmt.Sprint(nc["code"])) || !strings.HasSuffix(fmt.Sprint(rc["title"]), "政府信息公开申请接收回执") {
+			t.Errorf("the receipt: %d %s", code, raw)
+		}
+		if code, _, raw := e.do("GET", npath+"/receipt?format=text", e.keyA, nil); code != 200 || !strings.Contains(raw, "20个工作日内予以答复") {
+			t.Errorf("the receipt as text: %d %s", code, raw)
+		}
+		if code, _, _ := e.do("GET", npath+"/receipt", e.keyB, nil); code != 404 {
+			t.Errorf("another agency's receipt: %d", code)
+		}
 	})
 }
 
@@ -466,7 +477,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
-		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/stats": true,
+		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/cases/{id}/receipt": true, "GET /api/v1/stats": true,
 		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
 		"POST /api/v1/cases/{id}/proposal": true, "POST /api/v1/cases/{id}/letters/{seq}/delivery": true, "POST /api/v1/cases/{id}/proposal/decision": true, "POST /api/v1/cases/{id}/proposal/withdraw": true}
 	for p, ops := range paths {

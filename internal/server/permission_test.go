@@ -178,6 +178,7 @@ var matrix = map[string]access{
 	"POST /api/v1/cases/{id}/letters/{seq}/mail":      apiTarget,
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
 	"GET /api/v1/cases/{id}/file":                     apiTarget,
+	"GET /api/v1/cases/{id}/receipt":                  apiTarget,
 	"GET /api/v1/reports/{year}/applications":         apiKey,
 	"GET /api/v1/appeals":                             apiKey,
 	"POST /api/v1/audit":                              apiKey,
