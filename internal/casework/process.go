@@ -44,6 +44,23 @@ func StateName(s State) string {
 // Open reports whether a case in this state still waits for an answer.
 func (s State) Open() bool { return s != Closed && s != Merged }
 
+// DueGap says why an open application has no reply deadline to show: its
+// state stops the clock, or else the date cannot be computed yet (a year's
+// holiday notice is not loaded). "" for a closed one.
+func (s State) DueGap() string {
+	switch s {
+	case AwaitingCorrection:
+		return "待补正后计算"
+	case AwaitingPayment:
+		return "缴费期间不计算"
+	case Consulting:
+		return "征求意见期间不计算"
+	case Closed, Merged:
+		return ""
+	}
+	return "暂无法计算"
+}
+
 // Role of the person acting.
 type Role string
 

@@ -55,6 +55,10 @@ func funcs(o *ops.Service) template.FuncMap {
 			}
 			return fmt.Sprintf("剩余 %d 个工作日", n)
 		},
+		// late: an open application whose running reply deadline has passed
+		"late": func(r casework.Row, today workday.Date) bool {
+			return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
+		},
 		"dateOf": func(d *workday.Date) string {
 			if d == nil {
 				return ""

@@ -2895,3 +2895,34 @@ func TestWebReceiptLetter(t *testing.T) {
 		t.Errorf("a supervisor drafted it: %d", code)
 	}
 }
+
+// Where an open application has no running deadline, the 工作台 and the list
+// say why (补正, 缴费, 征求意见) instead of leaving the cell empty; the list
+// marks the overdue ones as the 工作台 does.
+func TestListsSayWhyNoDeadline(t *testing.T) {
+	st := demoSite(t)
+	c, _ := st.login("clerk")
+	_, dash := st.get(c, "/admin/")
+	for group, want := range map[string]string{"correction": "待补正后计算", "payment": "缴费期间不计算", "consulting": "征求意见期间不计算"} {
+		if !strings.Contains(section(dash, `id="g-`+group+`"`), want) {
+			t.Errorf("the 工作台's %s group does not say %q", group, want)
+		}
+	}
+	_, list := st.get(c, "/admin/cases")
+	rows := strings.Split(list, "<tr")
+	var late, waiting int
+	for _, r := range rows {
+		if strings.Contains(r, `class="overdue"`) {
+			late++
+			if !strings.Contains(r, "已超期") || !strings.Contains(r, "办理中") {
+				t.Errorf("an overdue row: %s", r)
+			}
+		}
+		if strings.Contains(r, "缴费期间不计算") || strings.Contains(r, "征求意见期间不计算") || strings.Contains(r, "待补正后计算") {
+			waiting++
+		}
+	}
+	if late != 1 || waiting != 3 {
+		t.Errorf("the list: %d overdue, %d waiting rows, want 1 and 3", late, waiting)
+	}
+}
