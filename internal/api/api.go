@@ -452,6 +452,7 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, p ops.Princi
 		s.fail(w, r, err)
 		return
 	}
+	s.Ops.ReceiptLater(r.Context(), c, s.PublicURL, s.Mailer)
 	s.writeView(w, r, p, c.ID, http.StatusCreated)
 }
 

@@ -277,13 +277,17 @@ func TestCaseThroughAPI(t *testing.T) {
 			t.Fatalf("补正: %s", raw)
 		}
 		e.api.Ops.Background()
-		if got := smtp.Messages(); len(got) != 2 || got[1].To[0] != "wang@example.cn" {
-			t.Errorf("the 补正's notice: %+v", got[1:])
+		// (the receipt, with its 查询码, went when it was registered)
+		if got := smtp.Messages(); len(got) != 3 || got[1].To[0] != "wang@example.cn" || got[2].To[0] != "wang@example.cn" {
+			t.Errorf("the receipt and the 补正's notice: %+v", got[1:])
 		}
-		// and the case says so, under the step it told of, the address masked
+		// and the case says so, under the step each told of, the address masked
 		_, v, raw := e.do("GET", npath, e.keyA, nil)
 		ns, _ := v["notices"].([]any)
-		if n, _ := append(ns, nil)[0].(map[string]any); len(ns) != 1 || n["seq"] != 2.0 || n["what"] != "发出补正告知" || n["to"] != "w***@example.cn" || n["sent_at"] == nil {
+		if len(ns) != 2 {
+			t.Fatalf("the case's notices: %s", raw)
+		}
+		if r, n := ns[0].(map[string]any), ns[1].(map[string]any); r["seq"] != 1.0 || r["what"] != "申请回执" || n["seq"] != 2.0 || n["what"] != "发出补正告知" || n["to"] != "w***@example.cn" || n["sent_at"] == nil {
 			t.Errorf("the case's notices: %s", raw)
 		}
 		// its 接收回执, for the agency's own systems; not another agency's

@@ -145,6 +145,24 @@ func (s *Service) MailLater(ctx context.Context, what string, caseID int64, send
 // lets it finish.
 func (s *Service) Background() { s.mail.Wait() }
 
+// ReceiptLater mails the receipt (SendReceipt) of an application the staff
+// registered — at the counter, from the post, through the API — when it
+// gives an e-mail address and the settings ask for notices
+// (applicant_notices): the step notices point to the status page, and the
+// 查询码 that opens it came only on paper before. Nothing without a mail
+// server. An online application's receipt goes whatever the setting.
+func (s *Service) ReceiptLater(ctx context.Context, c *casework.Case, base string, m Mailer) {
+	if m == nil || c == nil || c.Intake.Applicant.Email == "" {
+		return
+	}
+	s.MailLater(ctx, "receipt", c.ID, func(ctx context.Context) error {
+		if _, st, err := s.rules(ctx); err != nil || !st.ApplicantNotices {
+			return err
+		}
+		return s.SendReceipt(ctx, c, base, m)
+	})
+}
+
 // NoticeLater is SendStepNotice through MailLater, for the step just
 // recorded on c (nothing without a mail server).
 func (s *Service) NoticeLater(ctx context.Context, c *casework.Case, base string, m Mailer) {

@@ -43,7 +43,8 @@ type Settings struct {
 	// Account is the back office's account security.
 	Account Account `json:"account"`
 	// ApplicantNotices: an applicant with an e-mail address hears of the
-	// steps that ask something of them and of the answer (a courtesy no
+	// receipt of an application the staff registered, of the steps that ask
+	// something of them and of the answer (a courtesy no
 	// text requires; needs a mail server).
 	ApplicantNotices bool `json:"applicant_notices"`
 }
@@ -194,7 +195,7 @@ var Fields = []Field{
 			{string(appeal.FiledOrConcluded), "另计往年起诉、当年审结的案件"}},
 		func(s *Settings) *string { return (*string)(&s.AppealCounting) }),
 	boolField("applicant_notices", "以电子邮件告知申请人办理进展",
-		"申请人留有电子邮箱、本系统设置了邮件服务器时，发出补正告知、收费通知、延长答复期限或确定合理期限以及办结时，自动发邮件告诉申请人，并请其凭查询码查看办理进度。邮件不附文书，不代替送达。法规未作要求，属便民措施。",
+		"申请人留有电子邮箱、本系统设置了邮件服务器时，工作人员登记的申请（当面、邮寄等）登记后发送回执（含查询码），发出补正告知、收费通知、延长答复期限或确定合理期限以及办结时，自动发邮件告诉申请人，并请其凭查询码查看办理进度。邮件不附文书，不代替送达。法规未作要求，属便民措施。",
 		func(s *Settings) *bool { return &s.ApplicantNotices }),
 	intField("newmedia_stale_days", "政务新媒体超期未更新（天）",
 		"国办秘函〔2019〕19号检查指标：监测时间点前2周内无更新的单项否决；部分地方要求10天内更新。", 3, 60,

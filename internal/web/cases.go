@@ -392,5 +392,6 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionI
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
+	s.Ops.ReceiptLater(r.Context(), c, s.PublicURL, s.Mailer)
 	http.Redirect(w, r, "/admin/cases/"+strconv.FormatInt(c.ID, 10)+"?ok=recorded", http.StatusSeeOther)
 }

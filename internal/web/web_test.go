@@ -2359,14 +2359,20 @@ func TestWebStepNotices(t *testing.T) {
 			t.Fatalf("%s: %d\n%s", f.Get("kind"), code, body)
 		}
 	}
-	step(c, csrf, url.Values{"kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {"请写明所需名录的年份。"}})
+	// registered by the staff, the application's receipt goes first: the
+	// 查询码 the notices' status page asks for
 	got := bodies()
-	if len(got) != 1 {
+	if len(got) != 1 || !strings.Contains(got[0], "查询码：") || !strings.Contains(got[0], "已收到您的政府信息公开申请") {
+		t.Fatalf("the receipt: %q", got)
+	}
+	step(c, csrf, url.Values{"kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {"请写明所需名录的年份。"}})
+	got = bodies()
+	if len(got) != 2 {
 		t.Fatalf("%d mails after the 补正告知", len(got))
 	}
 	for _, want := range []string{"钱某：", "（申请编号：", "2026年11月24日，本机关向您发出补正告知。需要补正：请写明所需名录的年份。", "在线提交", "https://gk.example/status", "以本机关送达的文书为准"} {
-		if !strings.Contains(got[0], want) {
-			t.Errorf("the notice lacks %q:\n%s", want, got[0])
+		if !strings.Contains(got[1], want) {
+			t.Errorf("the notice lacks %q:\n%s", want, got[1])
 		}
 	}
 	// kept in the 案卷 (made before the extension: its date would need 2027's holidays)
@@ -2374,18 +2380,18 @@ func TestWebStepNotices(t *testing.T) {
 		t.Errorf("the 案卷 lacks the notice:\n%s", rec)
 	}
 	step(c, csrf, url.Values{"kind": {"correction_received"}, "on": {"2026-11-24"}})
-	if n := len(bodies()); n != 1 {
+	if n := len(bodies()); n != 2 {
 		t.Errorf("收到补正 mailed the applicant: %d mails", n)
 	}
 	h, hcsrf := st.login("head")
 	step(h, hcsrf, url.Values{"kind": {"extend"}, "on": {"2026-11-24"}, "note": {"需要调取档案。"}})
-	if got = bodies(); len(got) != 2 || !strings.Contains(got[1], "2026年11月24日，本机关延长答复期限") || !strings.Contains(got[1], "理由：需要调取档案。") {
-		t.Errorf("the extension's notice: %q", got[1:])
+	if got = bodies(); len(got) != 3 || !strings.Contains(got[2], "2026年11月24日，本机关延长答复期限") || !strings.Contains(got[2], "理由：需要调取档案。") {
+		t.Errorf("the extension's notice: %q", got[2:])
 	}
 	// the answer: after the preview, confirmed
 	step(c, csrf, url.Values{"kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"not_exist"}, "confirmed": {"1"}})
-	if got = bodies(); len(got) != 3 || !strings.Contains(got[2], "2026年11月24日，您的申请已办结，办理结果：") {
-		t.Errorf("the answer's notice: %q", got[2:])
+	if got = bodies(); len(got) != 4 || !strings.Contains(got[3], "2026年11月24日，您的申请已办结，办理结果：") {
+		t.Errorf("the answer's notice: %q", got[3:])
 	}
 	// each sent notice is an audit line, the address masked
 	rows, _, err := st.s.ListAudit(context.Background(), []int64{mustAgency(st, demo.Main)}, 30, 0)
@@ -2398,7 +2404,8 @@ func TestWebStepNotices(t *testing.T) {
 			noticed = append(noticed, r.Detail)
 		}
 	}
-	if len(noticed) != 3 || !strings.Contains(strings.Join(noticed, "|"), "发出补正告知 → q***@example.cn") || !strings.Contains(noticed[0], "已办结") {
+	if len(noticed) != 4 || !strings.Contains(strings.Join(noticed, "|"), "发出补正告知 → q***@example.cn") || !strings.Contains(noticed[0], "已办结") ||
+		!strings.Contains(noticed[3], "申请回执") {
 		t.Errorf("audited notices: %q", noticed)
 	}
 	// and shown under the step it told of, on the case page
@@ -2411,8 +2418,9 @@ func TestWebStepNotices(t *testing.T) {
 			shown = append(shown, step[:strings.Index(step, "</td>")]+"|"+r[i:i+strings.Index(r[i:], "</span>")])
 		}
 	}
-	if len(shown) != 3 || !strings.HasPrefix(shown[0], "2|") || !strings.Contains(shown[0], "已以电子邮件提示申请人（发出补正告知）：q***@example.cn，2026-") ||
-		!strings.Contains(shown[1], "（延长答复期限）") || !strings.Contains(shown[2], "（已办结）") {
+	if len(shown) != 4 || !strings.HasPrefix(shown[0], "1|") || !strings.Contains(shown[0], "（申请回执）") || !strings.HasPrefix(shown[1], "2|") ||
+		!strings.Contains(shown[1], "已以电子邮件提示申请人（发出补正告知）：q***@example.cn，2026-") ||
+		!strings.Contains(shown[2], "（延长答复期限）") || !strings.Contains(shown[3], "（已办结）") {
 		t.Errorf("the case page's notices: %q", shown)
 	}
 	// turned off, nothing more is sent
@@ -2430,8 +2438,8 @@ func TestWebStepNotices(t *testing.T) {
 	}
 	_, loc = mustCreate(st, c, csrf)
 	step(c, csrf, url.Values{"kind": {"request_correction"}, "on": {"2026-11-24"}, "note": {"请写明年份。"}})
-	if n := len(bodies()); n != 3 {
-		t.Errorf("notices off, yet %d mails", n)
+	if n := len(bodies()); n != 4 {
+		t.Errorf("notices off, yet %d mails (a receipt or a notice)", n)
 	}
 }
 
@@ -2455,6 +2463,8 @@ func TestWebStatusCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	st.b.Ops.Background()
+	receipt := len(srv.Messages()) // the registration's receipt
 	_, body := st.get(v, "/status/forgot")
 	send := func(serial, email string) (int, string) {
 		code, body, _ := st.post(v, "/status/forgot", url.Values{"csrf": {token(body)}, "serial": {serial}, "email": {email}})
@@ -2468,7 +2478,7 @@ func TestWebStatusCode(t *testing.T) {
 		t.Errorf("the right pair: %d", code)
 	}
 	st.b.Ops.Background()
-	got := srv.Messages()
+	got := srv.Messages()[receipt:]
 	if len(got) != 1 || got[0].To[0] != "qian@example.cn" {
 		t.Fatalf("sent %+v", got)
 	}
