@@ -222,7 +222,17 @@ func (s *Service) StatusLetter(ctx context.Context, code string, seq int) (*case
 			return casework.LetterFor(sc.c, seq, sc.ag.Info(), l.Number, sc.st.Case, sc.cal)
 		}
 	}
-	return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有这份文书"}
+	return nil, &errs.Error{Kind: errs.NotFound, Where: "seq", Msg: "没有这份文书"} // the code was right
+}
+
+// StatusReceipt is the 接收回执 of the application with the 查询码, for the
+// applicant to keep: what was received and when, by whom, the reply period.
+func (s *Service) StatusReceipt(ctx context.Context, code, base string) (*casework.Letter, error) {
+	_, sc, err := s.status(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return casework.ReceiptFor(sc.c, sc.ag.Info(), sc.st.Case, sc.cal, statusWhere(base)), nil
 }
 
 // MaxCorrectionFile bounds the file an applicant sends with a 补正 online (a

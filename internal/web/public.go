@@ -356,12 +356,34 @@ func (s *Server) statusCorrection(w http.ResponseWriter, r *http.Request) {
 // statusLetter downloads a letter addressed to the applicant, by 查询码.
 func (s *Server) statusLetter(w http.ResponseWriter, r *http.Request) {
 	seq, _ := strconv.Atoi(r.PathValue("seq"))
-	l, err := s.Ops.StatusLetter(r.Context(), statusCode(r), seq)
+	s.statusDocument(w, r, func() (*casework.Letter, error) { return s.Ops.StatusLetter(r.Context(), statusCode(r), seq) })
+}
+
+// statusDocument sends a document of the application with the 查询码 (a
+// letter, the receipt). Each answers whether a code exists, as the status
+// page does, so a code that finds nothing counts toward the same limit of
+// the address: guessing codes through a document is no cheaper.
+func (s *Server) statusDocument(w http.ResponseWriter, r *http.Request, get func() (*casework.Letter, error)) {
+	if err := s.Ops.Throttled(r.Context(), "status-miss", s.ClientIP(r), 30, 10*time.Minute); err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	l, err := get()
+	if errs.KindOf(err) == errs.NotFound && errs.Fields(err)["seq"] == "" {
+		if cerr := s.Ops.Count(r.Context(), "status-miss", s.ClientIP(r)); cerr != nil {
+			err = cerr
+		}
+	}
 	if err != nil {
 		s.fail(w, r, nil, "", err)
 		return
 	}
 	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
+}
+
+// statusReceipt sends the application's 接收回执 to its applicant.
+func (s *Server) statusReceipt(w http.ResponseWriter, r *http.Request) {
+	s.statusDocument(w, r, func() (*casework.Letter, error) { return s.Ops.StatusReceipt(r.Context(), statusCode(r), s.PublicURL) })
 }
 
 // codeForm is the 找回查询码 page: its form only where mail can be sent.

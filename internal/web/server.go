@@ -133,6 +133,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /status/forgot", s.statusCodePage},
 		{"POST /status/forgot", s.statusCodeSend},
 		{"GET /status/letters/{seq}", s.statusLetter},
+		{"GET /status/receipt", s.statusReceipt},
 		{"POST /status/correction", s.statusCorrection},
 		{"POST /status/withdraw", s.statusWithdraw},
 		{"/", s.notFoundPage},

@@ -498,18 +498,29 @@ func casesOf(st *site, agencyID int64) []string {
 	return out
 }
 
+// codesByState is a 查询码 of the main demo agency's applications in each state.
+func codesByState(t *testing.T, st *site) map[casework.State]string {
+	rows, _, err := st.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{mustAgency(st, demo.Main)}, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[casework.State]string{}
+	for _, r := range rows {
+		c, err := st.s.GetCase(context.Background(), r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes[r.State] = c.Code
+	}
+	return codes
+}
+
 // The status page of an application awaiting payment shows the amount and
 // the period; one awaiting 补正 says what and by when; a decided one offers
 // its reply letter once the agency has issued it.
 func TestStatusPage(t *testing.T) {
 	st := demoSite(t)
-	ag := mustAgency(st, demo.Main)
-	rows, _, _ := st.s.ListCases(context.Background(), casework.Filter{AgencyIDs: []int64{ag}, Limit: 50})
-	codes := map[casework.State]string{}
-	for _, r := range rows {
-		c, _ := st.s.GetCase(context.Background(), r.ID)
-		codes[r.State] = c.Code
-	}
+	codes := codesByState(t, st)
 	_, body := st.get(st.browser(), "/status?code="+codes[casework.AwaitingPayment])
 	if !strings.Contains(body, "待缴费") || !strings.Contains(body, "5100 元") || !strings.Contains(body, "缴费期限至") {
 		t.Errorf("awaiting payment:\n%s", body)
@@ -544,17 +555,29 @@ func TestStatusPage(t *testing.T) {
 	}
 }
 
-// Wrong 查询码 are throttled per address; right ones never are.
+// Wrong 查询码 are throttled per address, whether guessed on the status page
+// or through a document it offers (a letter, the receipt): each answers
+// whether a code exists. A right code with a letter that is not there is
+// no guess.
 func TestStatusThrottle(t *testing.T) {
 	st := demoSite(t)
 	v := st.browser()
+	right := codesByState(t, st)[casework.Processing]
 	for i := range 30 {
-		if code, _ := st.get(v, fmt.Sprintf("/status?code=WRONG%05d", i)); code != 404 {
-			t.Fatalf("guess %d: %d", i, code)
+		path := []string{"/status?code=WRONG%05d", "/status/receipt?code=WRONG%05d", "/status/letters/2?code=WRONG%05d"}[i%3]
+		if code, _ := st.get(v, fmt.Sprintf(path, i)); code != 404 {
+			t.Fatalf("guess %d (%s): %d", i, path, code)
+		}
+		if i == 0 {
+			if code, _ := st.get(v, "/status/letters/99?code="+right); code != 404 {
+				t.Fatalf("a letter not there: %d", code)
+			}
 		}
 	}
-	if code, _ := st.get(v, "/status?code=WRONG99999"); code != 429 {
-		t.Errorf("after 30 wrong codes: %d", code)
+	for _, path := range []string{"/status?code=WRONG99999", "/status/receipt?code=WRONG99999", "/status/letters/2?code=WRONG99999"} {
+		if code, _ := st.get(v, path); code != 429 {
+			t.Errorf("%s after 30 wrong codes: %d", path, code)
+		}
 	}
 }
 
@@ -2934,5 +2957,33 @@ func TestListsSayWhyNoDeadline(t *testing.T) {
 	}
 	if late != 1 || waiting != 3 {
 		t.Errorf("the list: %d overdue, %d waiting rows, want 1 and 3", late, waiting)
+	}
+}
+
+// The applicant keeps the 接收回执 from the status page: the proof of the
+// day the agency received the application; without the 查询码, nothing.
+func TestStatusReceipt(t *testing.T) {
+	st := demoSite(t)
+	c, csrf := st.login("clerk")
+	id, _ := mustCreate(st, c, csrf)
+	cs, err := st.s.GetCase(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := st.browser()
+	if _, page := st.get(v, "/status?code="+cs.Code); !strings.Contains(page, `href="/status/receipt?code=`+cs.Code+`&amp;format=pdf"`) {
+		t.Fatal("the status page does not offer the receipt")
+	}
+	code, body := st.get(v, "/status/receipt?code="+cs.Code)
+	if code != 200 || !strings.Contains(body, "政府信息公开申请接收回执") || !strings.Contains(body, "申请编号："+cs.Serial) || !strings.Contains(body, "2026年11月24日收到您当面提交") {
+		t.Errorf("the receipt: %d\n%s", code, body)
+	}
+	if code, body := st.get(v, "/status/receipt?code="+cs.Code+"&format=pdf"); code != 200 || !strings.HasPrefix(body, "%PDF-") {
+		t.Errorf("the PDF: %d", code)
+	}
+	for _, q := range []string{"", "?code=", "?code=NOSUCHCODE"} {
+		if code, _ := st.get(v, "/status/receipt"+q); code != 404 {
+			t.Errorf("%q: %d", q, code)
+		}
 	}
 }
