@@ -223,9 +223,13 @@ func (s *Server) mailReceipt(ctx context.Context, c *casework.Case) {
 
 // receipt is the applicant's receipt: the 查询码 is the key to it.
 func (s *Server) receipt(w http.ResponseWriter, r *http.Request) {
+	if err := s.codeGuesses(r); err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
 	v, err := s.Ops.Status(r.Context(), r.PathValue("code"))
 	if err != nil {
-		s.fail(w, r, nil, "", err)
+		s.fail(w, r, nil, "", s.codeMissed(r, err))
 		return
 	}
 	st, err := s.Ops.Settings(r.Context())
@@ -259,7 +263,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	}
 	// wrong codes are counted per address (guessing them is the attack);
 	// an applicant looking up a right code is never slowed down
-	if err := s.Ops.Throttled(r.Context(), "status-miss", s.ClientIP(r), 30, 10*time.Minute); err != nil {
+	if err := s.codeGuesses(r); err != nil {
 		code, msg := statusOf(err)
 		p.Errors = map[string]string{"code": msg}
 		s.render(w, code, "status", p)
@@ -267,7 +271,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := s.Ops.Status(r.Context(), code)
 	if errs.KindOf(err) == errs.NotFound {
-		if err := s.Ops.Count(r.Context(), "status-miss", s.ClientIP(r)); err != nil {
+		if err := s.codeMissed(r, err); errs.KindOf(err) != errs.NotFound {
 			s.fail(w, r, nil, "", err)
 			return
 		}
@@ -364,21 +368,34 @@ func (s *Server) statusLetter(w http.ResponseWriter, r *http.Request) {
 // page does, so a code that finds nothing counts toward the same limit of
 // the address: guessing codes through a document is no cheaper.
 func (s *Server) statusDocument(w http.ResponseWriter, r *http.Request, get func() (*casework.Letter, error)) {
-	if err := s.Ops.Throttled(r.Context(), "status-miss", s.ClientIP(r), 30, 10*time.Minute); err != nil {
+	if err := s.codeGuesses(r); err != nil {
 		s.fail(w, r, nil, "", err)
 		return
 	}
 	l, err := get()
-	if errs.KindOf(err) == errs.NotFound && errs.Fields(err)["seq"] == "" {
-		if cerr := s.Ops.Count(r.Context(), "status-miss", s.ClientIP(r)); cerr != nil {
-			err = cerr
-		}
-	}
 	if err != nil {
-		s.fail(w, r, nil, "", err)
+		s.fail(w, r, nil, "", s.codeMissed(r, err))
 		return
 	}
 	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
+}
+
+// codeGuesses refuses an address that has tried too many 查询码 that found
+// nothing (30 in 10 minutes), wherever it tried them.
+func (s *Server) codeGuesses(r *http.Request) error {
+	return s.Ops.Throttled(r.Context(), "status-miss", s.ClientIP(r), 30, 10*time.Minute)
+}
+
+// codeMissed counts err toward codeGuesses when it says the 查询码 found
+// nothing (not a right code's missing letter); it returns err, or the
+// failure to count.
+func (s *Server) codeMissed(r *http.Request, err error) error {
+	if errs.KindOf(err) == errs.NotFound && errs.Fields(err)["seq"] == "" {
+		if cerr := s.Ops.Count(r.Context(), "status-miss", s.ClientIP(r)); cerr != nil {
+			return cerr
+		}
+	}
+	return err
 }
 
 // statusReceipt sends the application's 接收回执 to its applicant.

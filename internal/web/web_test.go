@@ -556,7 +556,8 @@ func TestStatusPage(t *testing.T) {
 }
 
 // Wrong 查询码 are throttled per address, whether guessed on the status page
-// or through a document it offers (a letter, the receipt): each answers
+// or through a document it offers (a letter, the receipt) or the online
+// receipt page: each answers
 // whether a code exists. A right code with a letter that is not there is
 // no guess.
 func TestStatusThrottle(t *testing.T) {
@@ -564,7 +565,7 @@ func TestStatusThrottle(t *testing.T) {
 	v := st.browser()
 	right := codesByState(t, st)[casework.Processing]
 	for i := range 30 {
-		path := []string{"/status?code=WRONG%05d", "/status/receipt?code=WRONG%05d", "/status/letters/2?code=WRONG%05d"}[i%3]
+		path := []string{"/status?code=WRONG%05d", "/status/receipt?code=WRONG%05d", "/status/letters/2?code=WRONG%05d", "/receipt/WRONG%05d"}[i%4]
 		if code, _ := st.get(v, fmt.Sprintf(path, i)); code != 404 {
 			t.Fatalf("guess %d (%s): %d", i, path, code)
 		}
@@ -574,7 +575,7 @@ func TestStatusThrottle(t *testing.T) {
 			}
 		}
 	}
-	for _, path := range []string{"/status?code=WRONG99999", "/status/receipt?code=WRONG99999", "/status/letters/2?code=WRONG99999"} {
+	for _, path := range []string{"/status?code=WRONG99999", "/status/receipt?code=WRONG99999", "/status/letters/2?code=WRONG99999", "/receipt/WRONG99999"} {
 		if code, _ := st.get(v, path); code != 429 {
 			t.Errorf("%s after 30 wrong codes: %d", path, code)
 		}
