@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -64,7 +65,11 @@ func (m *Metrics) Instrument(mux *http.ServeMux, log *slog.Logger) http.Handler 
 		d := time.Since(start)
 		m.duration.WithLabelValues(pattern).Observe(d.Seconds())
 		if log != nil {
-			log.Info("http", "method", r.Method, "path", r.URL.Path, "route", pattern, "status", sw.code, "ms", float64(d.Microseconds())/1000)
+			path := r.URL.Path
+			if strings.Contains(pattern, "{code}") {
+				_, path, _ = strings.Cut(pattern, " ") // the receipt's path is its 查询码
+			}
+			log.Info("http", "method", r.Method, "path", path, "route", pattern, "status", sw.code, "ms", float64(d.Microseconds())/1000)
 		}
 	})
 }
