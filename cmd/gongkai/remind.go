@@ -25,7 +25,7 @@ func addMailFlags(fs *flag.FlagSet) mailFlags {
 	return mailFlags{
 		smtp: fs.String("smtp", os.Getenv("GONGKAI_SMTP"), "邮件服务器（到期提醒、以邮件发送文书、申请回执、给申请人的办理进展提示、找回查询码、忘记密码都经它发送），如 smtps://用户名@mail.example.gov.cn:465 或 smtp://10.1.2.3:25（环境变量 GONGKAI_SMTP）"),
 		from: fs.String("mail-from", os.Getenv("GONGKAI_MAIL_FROM"), "发件人电子邮箱；不写时用邮件服务器的用户名（环境变量 GONGKAI_MAIL_FROM）"),
-		url:  fs.String("public-url", os.Getenv("GONGKAI_PUBLIC_URL"), "本系统的访问地址，如 https://gk.example.gov.cn：邮件中的链接（提醒、申请回执、办理进展提示、查询码、重设密码）以它开头；不写时邮件不带链接，也不能通过邮件重设密码（环境变量 GONGKAI_PUBLIC_URL）"),
+		url:  fs.String("public-url", os.Getenv("GONGKAI_PUBLIC_URL"), "本系统的访问地址，如 https://gk.example.gov.cn：邮件中的链接（提醒、申请回执、办理进展提示、查询码、重设密码）和接收回执上的查询网址以它开头；不写时邮件不带链接，也不能通过邮件重设密码（环境变量 GONGKAI_PUBLIC_URL）"),
 		passFile: fs.String("smtp-password-file", os.Getenv("GONGKAI_SMTP_PASSWORD_FILE"),
 			"从这个文件读取邮件服务器的密码（或授权码），--smtp 中就不必写密码：命令行参数他人可用 ps 看到（环境变量 GONGKAI_SMTP_PASSWORD_FILE）"),
 	}
