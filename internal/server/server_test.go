@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -18,26 +19,40 @@ import (
 	"gongkai/internal/demo"
 	"gongkai/internal/fetch"
 	"gongkai/internal/server"
+	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 	"gongkai/internal/workday"
 )
 
+// testClock is the servers' clock: 2026-11-24 10:00 Beijing time.
+var testClock = clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
+
+// newServer is a server with options o on the demo, in a SQLite database of
+// the test's own (a copy of the demo seeded once for the package).
 func newServer(t *testing.T, o server.Options) (*server.Server, *httptest.Server) {
 	t.Helper()
-	o.Store = storetest.SQLite(t)
-	o.Clock = clock.At(time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC))
-	o.Store.Clock = o.Clock
-	o.Calendar = workday.Default()
+	o.Store = storetest.Seeded(t, testClock, func(s *store.Store) error {
+		b, err := server.New(server.Options{Store: s, Clock: testClock, Calendar: workday.Default()})
+		if err == nil {
+			_, err = demo.Seed(context.Background(), b.Ops)
+		}
+		return err
+	})
+	o.Clock, o.Calendar = testClock, workday.Default()
 	srv, err := server.New(o)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Seed(t.Context(), srv.Ops); err != nil {
 		t.Fatal(err)
 	}
 	hs := httptest.NewServer(srv.Handler)
 	t.Cleanup(hs.Close)
 	return srv, hs
+}
+
+// TestMain removes the seeded demo's file after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.RemoveSeeded()
+	os.Exit(code)
 }
 
 // countingReader is an endless multipart field that counts what the server

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -21,7 +20,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -80,66 +78,28 @@ func serveSite(t testing.TB, s *store.Store, clk clock.Clock, seed bool) *site {
 	return &site{t: t, srv: srv, s: s, b: b}
 }
 
-// seeded is the demo seeded once on SQLite at now, a file each demoSite
-// copies: seeding takes a second and a half, copying a few milliseconds,
-// and most of this package's tests start from the same demo.
-var seeded struct {
-	once sync.Once
-	path string
-	err  error
-}
-
 // TestMain removes the seeded demo's file after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if seeded.path != "" {
-		_ = os.RemoveAll(filepath.Dir(seeded.path)) // a leftover in the temp directory is harmless
-	}
+	storetest.RemoveSeeded()
 	os.Exit(code)
 }
 
 // demoSite is newSite on SQLite: the demo as `serve --demo` has it, in a
-// database of the test's own (a copy of one seeded once).
+// database of the test's own (a copy of one seeded once: most of this
+// package's tests start from the same demo).
 func demoSite(t testing.TB) *site {
-	seeded.once.Do(func() {
-		dir, err := os.MkdirTemp("", "gongkai-web-demo-")
-		if err != nil {
-			seeded.err = err
-			return
-		}
-		seeded.path = filepath.Join(dir, "demo.db")
-		s, err := store.Open(context.Background(), seeded.path, clock.At(now))
-		if err == nil {
-			err = s.Migrate(context.Background())
-		}
-		if err == nil {
-			b, berr := server.New(server.Options{Store: s, Clock: clock.At(now), Calendar: workday.Default()})
-			if err = berr; err == nil {
-				_, err = demo.Seed(context.Background(), b.Ops)
-			}
-		}
-		if s != nil {
-			err = errors.Join(err, s.Close()) // closing folds the WAL into the file
-		}
-		seeded.err = err
-	})
-	if seeded.err != nil {
-		t.Fatal(seeded.err)
-	}
-	dst := filepath.Join(t.TempDir(), "gongkai.db")
-	data, err := os.ReadFile(seeded.path)
-	if err == nil {
-		err = os.WriteFile(dst, data, 0o600)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(context.Background(), dst, clock.At(now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := storetest.Seeded(t, clock.At(now), seedDemo)
 	return serveSite(t, s, clock.At(now), false)
+}
+
+// seedDemo seeds the demo as `serve --demo` does.
+func seedDemo(s *store.Store) error {
+	b, err := server.New(server.Options{Store: s, Clock: clock.At(now), Calendar: workday.Default()})
+	if err == nil {
+		_, err = demo.Seed(context.Background(), b.Ops)
+	}
+	return err
 }
 
 // browser is a client with its own cookies that does not follow redirects.
