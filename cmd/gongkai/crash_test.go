@@ -39,7 +39,11 @@ func TestMain(m *testing.M) {
 		stop()
 		os.Exit(code)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if demoFile.path != "" {
+		_ = os.RemoveAll(filepath.Dir(demoFile.path)) // a leftover in the temp directory is harmless
+	}
+	os.Exit(code)
 }
 
 // child is a `gongkai serve` process.
