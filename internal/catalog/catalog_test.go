@@ -199,3 +199,26 @@ func TestNormalizeDocNo(t *testing.T) {
 		t.Errorf("an item's 文号: %q", it.DocNo)
 	}
 }
+
+// The documents whose 有效期 ends within the window, the soonest first: not
+// one already lapsed, repealed, or without an end.
+func TestExpiring(t *testing.T) {
+	day := D("2026-11-24")
+	at := func(s string) *workday.Date { d := D(s); return &d }
+	docs := []Document{
+		{Title: "a", ExpiresOn: at("2027-01-15")},
+		{Title: "b", ExpiresOn: at("2027-02-23")}, // 91 days on
+		{Title: "c", ExpiresOn: at("2026-11-24")}, // its last day in force
+		{Title: "d", ExpiresOn: at("2026-11-23")}, // lapsed yesterday
+		{Title: "e", ExpiresOn: at("2026-12-01"), RepealedOn: at("2026-06-01")},
+		{Title: "f"},
+		{Title: "g", ExpiresOn: at("2027-02-22")}, // the 90th day
+	}
+	var got []string
+	for _, d := range Expiring(docs, day, 90) {
+		got = append(got, d.Title)
+	}
+	if strings.Join(got, "") != "cag" {
+		t.Errorf("expiring: %q", got)
+	}
+}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -136,6 +137,24 @@ func (d *Document) Validity(day workday.Date) Validity {
 		return Expired
 	}
 	return Valid
+}
+
+// ExpiryNoticeDays is how far ahead the 工作台 shows a document's 有效期
+// ending: a reminder to decide in time whether it is renewed (a product
+// choice; no national text sets a lead time).
+const ExpiryNoticeDays = 90
+
+// Expiring are the documents in force on day whose 有效期 ends within days
+// calendar days of it (day itself included), the soonest first.
+func Expiring(docs []Document, day workday.Date, days int) []Document {
+	var out []Document
+	for _, d := range docs {
+		if d.Validity(day) == Valid && d.ExpiresOn != nil && int(*d.ExpiresOn-day) <= days {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Document) int { return int(*a.ExpiresOn - *b.ExpiresOn) })
+	return out
 }
 
 // Counting says how 表二 (一) counts what the format leaves open (law.md

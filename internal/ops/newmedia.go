@@ -24,6 +24,20 @@ func (s *Service) Documents(ctx context.Context, p Principal, agencyID int64) ([
 	return s.Store.Documents(ctx, agencyID)
 }
 
+// ExpiringDocuments are the normative documents of the principal's own
+// agency whose 有效期 ends within catalog.ExpiryNoticeDays, for the 工作台
+// of those who keep the register (none for others).
+func (s *Service) ExpiringDocuments(ctx context.Context, p Principal) ([]catalog.Document, error) {
+	if !actsFor(p, p.AgencyID) {
+		return nil, nil
+	}
+	docs, err := s.Store.Documents(ctx, p.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Expiring(docs, s.Clock.Today(), catalog.ExpiryNoticeDays), nil
+}
+
 // SaveDocument records a normative document of the principal's agency, or
 // a change in its life (amended, repealed, its 有效期).
 func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Document) (*catalog.Document, error) {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/ops"
 )
 
@@ -11,6 +12,8 @@ type dashboardData struct {
 	*ops.Dashboard
 	Overdue, Soon []ops.ItemRowView // catalog items due under Art. 26
 	StaleAccounts []ops.AccountView
+	// Expiring are the agency's normative documents whose 有效期 ends soon
+	Expiring []catalog.Document
 	// AskEmail: the server sends reminders and this person, who would get
 	// them, has not given an address
 	AskEmail bool
@@ -42,6 +45,10 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, si *sessionIn
 		if a.Fresh.Stale || a.Fresh.Soon {
 			dd.StaleAccounts = append(dd.StaleAccounts, a)
 		}
+	}
+	if dd.Expiring, err = s.Ops.ExpiringDocuments(r.Context(), si.p()); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
 	}
 	if s.Mailer != nil && si.user.Role != casework.Admin {
 		u, err := s.Ops.Store.User(r.Context(), si.user.ID)

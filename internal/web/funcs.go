@@ -59,6 +59,17 @@ func funcs(o *ops.Service) template.FuncMap {
 		"late": func(r casework.Row, today workday.Date) bool {
 			return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
 		},
+		// daysTo says how far a date is from today, in calendar days
+		"daysTo": func(d *workday.Date, today workday.Date) string {
+			switch n := int(*d - today); {
+			case n == 0:
+				return "今天届满"
+			case n < 0:
+				return fmt.Sprintf("已过 %d 天", -n)
+			default:
+				return fmt.Sprintf("还有 %d 天", n)
+			}
+		},
 		"dateOf": func(d *workday.Date) string {
 			if d == nil {
 				return ""

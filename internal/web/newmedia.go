@@ -55,7 +55,8 @@ func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessi
 }
 
 func (s *Server) normative(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.normativePage(w, r, si, http.StatusOK, nil, nil, 0)
+	editing, _ := strconv.ParseInt(r.URL.Query().Get("edit"), 10, 64) // the 工作台's link opens a document's form
+	s.normativePage(w, r, si, http.StatusOK, nil, nil, editing)
 }
 
 func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessionInfo) {

@@ -2948,3 +2948,32 @@ func TestStatusReceipt(t *testing.T) {
 		}
 	}
 }
+
+// A normative document whose 有效期 ends within 90 days is on the 工作台 of
+// the agency's staff, its link opening the document's form; not on a
+// supervisor's (the window itself: catalog's TestExpiring).
+func TestWebExpiringDocuments(t *testing.T) {
+	st := demoSite(t)
+	c, csrf := st.login("clerk")
+	if _, dash := st.get(c, "/admin/"); strings.Contains(dash, `id="g-expiring"`) {
+		t.Fatal("the demo has a document ending soon already")
+	}
+	code, _, _ := st.post(c, "/admin/normative", url.Values{"csrf": {csrf}, "kind": {"normative"}, "title": {"卫滨区校外培训机构管理暂行办法"},
+		"doc_no": {"卫教规〔2025〕3号"}, "issued_on": {"2025-01-15"}, "expires_on": {"2027-01-15"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("register: %d", code)
+	}
+	_, dash := st.get(c, "/admin/")
+	sec := section(dash, `id="g-expiring"`)
+	m := regexp.MustCompile(`href="(/admin/normative\?edit=\d+)#doc-\d+"`).FindStringSubmatch(sec)
+	if m == nil || !strings.Contains(sec, "卫滨区校外培训机构管理暂行办法") || !strings.Contains(sec, "有效期至 2027-01-15，还有 52 天") {
+		t.Fatalf("the 工作台's section:\n%s", sec)
+	}
+	if _, page := st.get(c, m[1]); !strings.Contains(page, "<details open><summary>修改、废止或登记修订") {
+		t.Error("the link does not open the document's form")
+	}
+	d, _ := st.login("district")
+	if _, dash := st.get(d, "/admin/"); strings.Contains(dash, `id="g-expiring"`) {
+		t.Error("a supervisor is shown the agency's register")
+	}
+}
