@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"mime"
 	"path"
 	"strings"
@@ -25,7 +26,7 @@ import (
 // funcs are the helpers templates call: times in the deployment's zone,
 // Chinese names of the enumerations.
 func funcs(o *ops.Service) template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"mul":      func(a, b float64) float64 { return a * b },
 		"local":    func(t time.Time) string { return o.Clock.Format(t) },
 		"cn":       func(d workday.Date) string { return d.Chinese() },
@@ -46,37 +47,7 @@ func funcs(o *ops.Service) template.FuncMap {
 		"step":    casework.StepName,
 		"channel": casework.ChannelName,
 		"action":  audit.Name,
-		"left": func(n int) string {
-			switch {
-			case n < 0:
-				return fmt.Sprintf("逾期 %d 个工作日", -n)
-			case n == 0:
-				return "今天到期"
-			}
-			return fmt.Sprintf("剩余 %d 个工作日", n)
-		},
-		// late: an open application whose running reply deadline has passed
-		"late": func(r casework.Row, today workday.Date) bool {
-			return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
-		},
-		// daysTo says how far a date is from today, in calendar days
-		"daysTo": func(d *workday.Date, today workday.Date) string {
-			switch n := int(*d - today); {
-			case n == 0:
-				return "今天届满"
-			case n < 0:
-				return fmt.Sprintf("已过 %d 天", -n)
-			default:
-				return fmt.Sprintf("还有 %d 天", n)
-			}
-		},
-		"dateOf": func(d *workday.Date) string {
-			if d == nil {
-				return ""
-			}
-			return d.String()
-		},
-		"yuan": func(n int64) string { return fmt.Sprintf("%d 元", n) },
+		"yuan":    func(n int64) string { return fmt.Sprintf("%d 元", n) },
 		"has": func(list []string, v string) bool {
 			for _, x := range list {
 				if x == v {
@@ -113,6 +84,42 @@ func funcs(o *ops.Service) template.FuncMap {
 		"source":      newmedia.SourceName,
 		"deref":       func(d *workday.Date) workday.Date { return *d },
 	}
+	maps.Copy(m, dateFuncs)
+	return m
+}
+
+// dateFuncs say dates and deadlines.
+var dateFuncs = template.FuncMap{
+	"left": func(n int) string {
+		switch {
+		case n < 0:
+			return fmt.Sprintf("逾期 %d 个工作日", -n)
+		case n == 0:
+			return "今天到期"
+		}
+		return fmt.Sprintf("剩余 %d 个工作日", n)
+	},
+	// late: an open application whose running reply deadline has passed
+	"late": func(r casework.Row, today workday.Date) bool {
+		return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
+	},
+	// daysTo says how far a date is from today, in calendar days
+	"daysTo": func(d *workday.Date, today workday.Date) string {
+		switch n := int(*d - today); {
+		case n == 0:
+			return "今天届满"
+		case n < 0:
+			return fmt.Sprintf("已过 %d 天", -n)
+		default:
+			return fmt.Sprintf("还有 %d 天", n)
+		}
+	},
+	"dateOf": func(d *workday.Date) string {
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	},
 }
 
 // gzippedAssets are the embedded static files compressed once at start.
