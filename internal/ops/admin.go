@@ -410,7 +410,10 @@ func (s *Service) Audit(ctx context.Context, p Principal, q AuditQuery) ([]store
 	if err != nil {
 		return nil, 0, err
 	}
-	f := store.AuditFilter{AgencyIDs: ids, Action: q.Action, Limit: q.Limit, Offset: q.Offset}
+	f := store.AuditFilter{AgencyIDs: ids, Action: q.Action, Text: strings.TrimSpace(q.Text), Limit: q.Limit, Offset: q.Offset}
+	if utf8.RuneCountInString(f.Text) > 64 {
+		return nil, 0, errs.New("q", "查找的内容最多 64 个字")
+	}
 	if q.Agency != 0 {
 		f.AgencyIDs = narrow(ids, []int64{q.Agency})
 	}
@@ -432,10 +435,12 @@ func (s *Service) Audit(ctx context.Context, p Principal, q AuditQuery) ([]store
 }
 
 // AuditQuery selects the 操作记录 a supervisor reads: an agency (0: all it
-// sees), an action, civil dates from and to (0: open), a page.
+// sees), an action, civil dates from and to (0: open), lines whose object or
+// content holds Text (a 申请编号, a title, a name), a page.
 type AuditQuery struct {
 	Agency        int64
 	Action        audit.Action
 	From, To      workday.Date
+	Text          string
 	Limit, Offset int
 }

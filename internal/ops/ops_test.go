@@ -665,7 +665,7 @@ func TestSuspectsByNameTypedEitherWay(t *testing.T) {
 func TestAuditFilter(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
-		f.register("2026-03-02", "王某")
+		first := f.register("2026-03-02", "王某")
 		f.register("2026-03-05", "李某")
 		if _, err := f.on("2026-03-05").Register(ctx, f.bClerk, f.b.ID, intake("赵某", "2026-03-05")); err != nil {
 			t.Fatal(err)
@@ -692,11 +692,28 @@ func TestAuditFilter(t *testing.T) {
 		if n := count(ops.AuditQuery{Action: "case.create", To: D("2026-03-04")}); n != 1 {
 			t.Errorf("registrations up to 3-04: %d", n)
 		}
+		// by what the line is about: a 申请编号 (the object), words of its content;
+		// % and _ are themselves, not patterns
+		if _, err := o.Attach(ctx, f.clerk, first.ID, "检索100%_的记录.txt", []byte("已检索")); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(ops.AuditQuery{Text: first.Serial, Agency: f.a.ID}); n != 2 {
+			t.Errorf("lines about %s: %d, want its registration and its file", first.Serial, n)
+		}
+		if n := count(ops.AuditQuery{Text: " 100%_的 "}); n != 1 {
+			t.Errorf("lines with 100%%_的: %d", n)
+		}
+		if n := count(ops.AuditQuery{Text: "0%"}); n != 1 {
+			t.Errorf("lines with 0%%: %d", n)
+		}
+		if n := count(ops.AuditQuery{Text: "_"}); n != 1 {
+			t.Errorf("lines with _: %d", n)
+		}
 		// an agency out of sight is no agency: nothing
 		if _, n, err := o.Audit(ctx, f.bClerk, ops.AuditQuery{Limit: 10}); errs.KindOf(err) != errs.Forbidden || n != 0 {
 			t.Errorf("a clerk read the log: %v", err)
 		}
-		for _, q := range []ops.AuditQuery{{Action: "case.bribe"}, {From: D("2026-03-05"), To: D("2026-03-01")}} {
+		for _, q := range []ops.AuditQuery{{Action: "case.bribe"}, {From: D("2026-03-05"), To: D("2026-03-01")}, {Text: strings.Repeat("查", 65)}} {
 			if _, _, err := o.Audit(ctx, f.super, q); errs.KindOf(err) != errs.Invalid {
 				t.Errorf("%+v: %v", q, err)
 			}

@@ -217,11 +217,13 @@ func (s *Store) ListAudit(ctx context.Context, agencyIDs []int64, limit, offset 
 }
 
 // AuditFilter selects audit lines: of these agencies (required), of one
-// action, at or after From and before To (zero: no bound).
+// action, at or after From and before To (zero: no bound), whose object or
+// detail holds Text ("": any).
 type AuditFilter struct {
 	AgencyIDs     []int64
 	Action        audit.Action
 	From, To      time.Time
+	Text          string
 	Limit, Offset int
 }
 
@@ -245,6 +247,11 @@ func (s *Store) SearchAudit(ctx context.Context, f AuditFilter) ([]AuditRow, int
 	}
 	if !f.To.IsZero() {
 		add("l.at < ", s.ts(f.To))
+	}
+	if f.Text != "" {
+		args = append(args, "%"+escapeLike(f.Text)+"%")
+		n := itoa(len(args))
+		where += ` AND (l.object LIKE $` + n + ` ESCAPE '\' OR l.detail LIKE $` + n + ` ESCAPE '\')`
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log l WHERE `+where, args...).Scan(&total); err != nil {

@@ -52,7 +52,7 @@ type adminData struct {
 	// the 操作记录's filter as typed, its actions, and its query for the downloads
 	Filter  map[string]string
 	Actions []option
-	Query   string
+	Query   string // the page's address with its filters, which the downloads extend
 }
 
 // managed are the agencies an administrator manages (their own and below).
@@ -329,7 +329,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 // agency, action and dates, a page at a time, or sends it as XLSX or CSV.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	qv := r.URL.Query()
-	q := ops.AuditQuery{Action: audit.Action(qv.Get("action")), Limit: 100}
+	q := ops.AuditQuery{Action: audit.Action(qv.Get("action")), Text: qv.Get("q"), Limit: 100}
 	q.Offset, _ = strconv.Atoi(qv.Get("offset"))
 	q.Offset = max(q.Offset, 0)
 	format := qv.Get("format")
@@ -369,7 +369,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 		return
 	}
 	d := adminData{Kind: "audit", Audit: rows, Total: total, Filter: map[string]string{}, Actions: auditActions()}
-	for _, k := range []string{"agency", "action", "from", "to"} {
+	for _, k := range []string{"agency", "action", "from", "to", "q"} {
 		d.Filter[k] = strings.TrimSpace(qv.Get(k))
 	}
 	keep := url.Values{}
@@ -378,7 +378,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, si *sessionInfo) 
 			keep.Set(k, v)
 		}
 	}
-	d.Query = keep.Encode()
+	d.Query = "/admin/audit?" + keep.Encode() // whole: a query put after "?" in a template is escaped as one value
 	at := func(off int) string { keep.Set("offset", strconv.Itoa(off)); return "/admin/audit?" + keep.Encode() }
 	if q.Offset > 0 {
 		d.Prev = at(max(q.Offset-q.Limit, 0))

@@ -156,5 +156,5 @@ func (s *Server) ledgerRowsPage(w http.ResponseWriter, r *http.Request, si *sess
 		what += v.Imports[f.ImportID] + "的"
 	}
 	s.render(w, http.StatusOK, "ledger_rows", page{Title: "台账记录", User: si.user, CSRF: si.csrf, Data: map[string]any{
-		"V": v, "What": what, "Headers": l.Headers, "Rows": l.Rows, "Query": r.URL.RawQuery}})
+		"V": v, "What": what, "Headers": l.Headers, "Rows": l.Rows, "Query": "/admin/ledgers/rows?" + r.URL.RawQuery}}) // whole: see the 操作记录's links
 }

@@ -1711,6 +1711,14 @@ func TestWebLedgers(t *testing.T) {
 		if !strings.Contains(page, "2025年行政处罚记录共 1 条") || !strings.Contains(page, "卫教罚〔2025〕1号") || strings.Contains(page, "1200.50") {
 			t.Errorf("the penalty of 2025:\n%s", page)
 		}
+		// the page's own download link keeps its filters
+		link := regexp.MustCompile(`href="([^"]*format=csv)"`).FindStringSubmatch(page)
+		if link == nil {
+			t.Fatal("no CSV link on the rows")
+		}
+		if _, csv := st.get(c, strings.ReplaceAll(link[1], "&amp;", "&")); strings.Contains(csv, "1200.50") || !strings.Contains(csv, "卫教罚〔2025〕1号") {
+			t.Errorf("the penalty rows' own CSV link:\n%s", csv)
+		}
 		if _, csv := st.get(c, strings.ReplaceAll(rows, "&amp;", "&")+"&format=csv"); !strings.Contains(csv, "卫教罚〔2025〕1号") || !strings.Contains(csv, "1200.50") ||
 			!strings.Contains(csv, "“处罚台账.csv”（2026-11-24 10:00导入）") {
 			t.Errorf("the year's rows as CSV:\n%s", csv)
@@ -2002,7 +2010,12 @@ func TestWebAuditFilter(t *testing.T) {
 	if !strings.Contains(body, `<option value="case.step" selected>办理步骤</option>`) {
 		t.Error("the filter does not show what it filters")
 	}
-	_, csv := st.get(sup, "/admin/audit?action=case.step&format=csv")
+	// the page's own download link (it lost its filters: %3d for =)
+	m := regexp.MustCompile(`href="([^"]*format=csv)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no CSV link")
+	}
+	_, csv := st.get(sup, strings.ReplaceAll(m[1], "&amp;", "&"))
 	if !strings.Contains(csv, "时间,机关,人员,操作,对象,内容") || !strings.Contains(csv, "办理步骤") || strings.Contains(csv, "登记申请") {
 		t.Errorf("the download:\n%s", csv)
 	}
@@ -2011,6 +2024,16 @@ func TestWebAuditFilter(t *testing.T) {
 	}
 	if _, body := st.get(sup, "/admin/audit?from=2030-01-01"); !strings.Contains(body, "共 0 条") {
 		t.Error("entries after 2030")
+	}
+	// by what a line is about: one application's history, kept in the download's link
+	code, body = st.get(sup, "/admin/audit?q=2026-0004")
+	rows := strings.Count(body, "<tr><td>")
+	if code != 200 || rows == 0 || strings.Count(body, `<td translate="no">2026-0004</td>`) != rows || !strings.Contains(body, `name="q" value="2026-0004"`) ||
+		!strings.Contains(body, `href="/admin/audit?q=2026-0004&amp;format=xlsx"`) {
+		t.Errorf("filtered by 申请编号: %d, %d rows", code, rows)
+	}
+	if code, body := st.get(sup, "/admin/audit?q="+strings.Repeat("查", 65)); code != http.StatusUnprocessableEntity || !strings.Contains(body, "最多 64 个字") {
+		t.Errorf("a search too long: %d", code)
 	}
 }
 
