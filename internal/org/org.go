@@ -16,15 +16,16 @@ import (
 	"gongkai/internal/errs"
 )
 
-// Roles, with their Chinese names.
+// Roles, with their Chinese names, and the short ones the page header uses.
 var Roles = []struct {
-	ID   casework.Role
-	Name string
+	ID    casework.Role
+	Name  string
+	Short string
 }{
-	{casework.Clerk, "办理人"},
-	{casework.Approver, "公开工作机构负责人"},
-	{casework.Supervisor, "主管部门"},
-	{casework.Admin, "系统管理员"},
+	{casework.Clerk, "办理人", "办理人"},
+	{casework.Approver, "公开工作机构负责人", "负责人"},
+	{casework.Supervisor, "主管部门", "主管部门"},
+	{casework.Admin, "系统管理员", "管理员"},
 }
 
 // RoleName is the Chinese name of a role.
@@ -32,6 +33,16 @@ func RoleName(r casework.Role) string {
 	for _, x := range Roles {
 		if x.ID == r {
 			return x.Name
+		}
+	}
+	return string(r)
+}
+
+// RoleShort is a role's short name (负责人 for 公开工作机构负责人).
+func RoleShort(r casework.Role) string {
+	for _, x := range Roles {
+		if x.ID == r {
+			return x.Short
 		}
 	}
 	return string(r)

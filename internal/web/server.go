@@ -265,6 +265,14 @@ func (p page) RoleName() string {
 	return org.RoleName(p.User.Role)
 }
 
+// RoleShort is the viewer's role as the page header says it.
+func (p page) RoleShort() string {
+	if p.User == nil {
+		return ""
+	}
+	return org.RoleShort(p.User.Role)
+}
+
 func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 	s.renderTo(w, nil, code, name, p)
 }

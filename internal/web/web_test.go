@@ -3000,3 +3000,17 @@ func TestWebExpiringDocuments(t *testing.T) {
 		t.Error("a supervisor is shown the agency's register")
 	}
 }
+
+// The page header names the viewer's role short (the navigation stays on one
+// line at 1280 px for the head of the office), the full name on hover.
+func TestHeaderRole(t *testing.T) {
+	st := demoSite(t)
+	h, _ := st.login("head")
+	if _, page := st.get(h, "/admin/"); !strings.Contains(page, `<span class="role" title="公开工作机构负责人">（负责人）</span>`) {
+		t.Error("the head's header")
+	}
+	a, _ := st.login("admin")
+	if _, page := st.get(a, "/admin/"); !strings.Contains(page, `<span class="role" title="系统管理员">（管理员）</span>`) {
+		t.Error("the administrator's header")
+	}
+}
