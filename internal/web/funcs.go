@@ -103,6 +103,11 @@ var dateFuncs = template.FuncMap{
 	"late": func(r casework.Row, today workday.Date) bool {
 		return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
 	},
+	// answeredLate: closed after its reply deadline, as the list's filter
+	// and the 办理情况统计 count it
+	"answeredLate": func(r casework.Row) bool {
+		return r.State == casework.Closed && r.DueOn != nil && r.ClosedOn != nil && *r.ClosedOn > *r.DueOn
+	},
 	// daysTo says how far a date is from today, in calendar days
 	"daysTo": func(d *workday.Date, today workday.Date) string {
 		switch n := int(*d - today); {

@@ -3014,3 +3014,31 @@ func TestHeaderRole(t *testing.T) {
 		t.Error("the administrator's header")
 	}
 }
+
+// An application answered after its deadline is tagged 逾期答复 in the list,
+// as the filter 只看逾期答复 finds it; one answered in time is not.
+func TestListTagsLateAnswers(t *testing.T) {
+	st := demoSite(t)
+	c, csrf := st.login("clerk")
+	// received in September, answered today: long after its deadline
+	form := intakeForm(csrf)
+	form.Set("received_on", "2026-09-01")
+	code, _, loc := st.post(c, "/admin/cases", form)
+	if code != http.StatusSeeOther {
+		t.Fatalf("create: %d", code)
+	}
+	loc = strings.SplitN(loc, "?", 2)[0]
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"not_exist"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("decide: %d", code)
+	}
+
+	_, late := st.get(c, "/admin/cases?late=1")
+	_, all := st.get(c, "/admin/cases")
+	n := strings.Count(late, ">逾期答复</span>")
+	if n == 0 || n != strings.Count(late, "<td class=\"head\">") || !strings.Contains(late, `href="`+loc+`"`) {
+		t.Errorf("the late ones: %d tagged of %d", n, strings.Count(late, "<td class=\"head\">"))
+	}
+	if strings.Count(all, ">逾期答复</span>") != n {
+		t.Errorf("the whole list tags %d, the filter finds %d", strings.Count(all, ">逾期答复</span>"), n)
+	}
+}
