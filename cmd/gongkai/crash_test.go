@@ -40,9 +40,7 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	code := m.Run()
-	if demoFile.path != "" {
-		_ = os.RemoveAll(filepath.Dir(demoFile.path)) // a leftover in the temp directory is harmless
-	}
+	storetest.RemoveSeeded()
 	os.Exit(code)
 }
 

@@ -31,6 +31,7 @@ import (
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
+	"gongkai/internal/storetest"
 )
 
 const seed = "../../testdata/seed/weibin-2024.txt"
@@ -461,7 +462,7 @@ func TestServeDemo(t *testing.T) {
 // A new year's notice is loaded without a rebuild; the report comes from the records.
 func TestCalendarLoadAndGenerate(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	notice := filepath.Join(dir, "2027.yaml")
 	os.WriteFile(notice, []byte("year: 2027\nnotice: 国办发明电〔2026〕X号\npublished: 2026-11-10\nholidays:\n  - name: 元旦\n    rest: [2027-01-01]\n"), 0o644)
 	out, stderr, code := gk(t, "calendar", "load", "--db", db, notice)
@@ -502,7 +503,7 @@ func TestCalendarLoadAndGenerate(t *testing.T) {
 
 func TestImportCases(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	csv := "收到申请日期,申请方式,申请人类型,申请人,证件号码,联系电话,申请内容,答复日期,答复结果\n" +
 		"2025-03-05,当面,自然人,张某,11010519491231002X,13800000000,预算公开,2025-03-20,予以公开\n" +
 		"2025-03-06,网上,企业,某公司,91110000100011743X,,招标文件,,\n" +
@@ -570,7 +571,7 @@ func TestRenderOfficeFormats(t *testing.T) {
 // Decision and fee ledgers feed 表二 of the generated report.
 func TestImportDecisions(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	ledger := "决定书文号,作出决定日期,行政相对人,事项\n卫教许〔2025〕1号,2025-03-05,某学校,办学许可\n卫教许〔2025〕2号,2025年4月1日,某幼儿园,办学许可\n卫教许〔2024〕9号,2024-12-30,某学校,办学许可\n"
 	fees := "类别,收费日期,缴费人,收费项目,收费金额\n行政事业性收费,2025-05-06,某公司,考试费,\"1,200.50\"\n收费,2025-06-01,某人,证书工本费,99.5元\n处罚,2025-07-01,某机构,,\n"
 	lp, fp := filepath.Join(dir, "许可.csv"), filepath.Join(dir, "收费.csv")
@@ -627,7 +628,7 @@ func TestImportDecisions(t *testing.T) {
 // 表二 (一); a wrong row is named by row and column and nothing lands.
 func TestImportDocuments(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	if _, stderr, code := gk(t, "import"); code != 2 || !strings.Contains(stderr, "documents") || !strings.Contains(stderr, "规章和行政规范性文件台账") {
 		t.Errorf("usage: %d %s", code, stderr)
 	}
@@ -655,7 +656,7 @@ func TestImportDocuments(t *testing.T) {
 // records: under "filed" each of its three records counts once, in the year
 // it was filed; "filed_or_concluded" counts at least as many.
 func TestReportGenerateAppeals(t *testing.T) {
-	db := demoCopy(t, t.TempDir())
+	db := demoCopy(t)
 	// totals of the three blocks in the data row of 表四
 	totals := func(year int, counting string) int {
 		if _, stderr, code := gk(t, "settings", "set", "--db", db, "appeal_counting="+counting); code != 0 {
@@ -911,8 +912,7 @@ func TestAuditGroupsByAgency(t *testing.T) {
 // row in the template's order, and a section 一 that counts 145 posts, 46
 // items and 17 accounts.
 func TestGenerateTellsTheSeed(t *testing.T) {
-	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	out, stderr, code := gk(t, "report", "generate", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", "--year", "2024", "--format", "txt")
 	if code != 0 {
 		t.Fatalf("generate: %d %s", code, stderr)
@@ -980,7 +980,7 @@ func TestGenerateTellsTheSeed(t *testing.T) {
 // demo's records; a figure typed differently is named with both values.
 func TestReportCheckAgainstRecords(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	out, _, code := gk(t, "report", "check", "--db", db, "--agency", "卫滨区教育体育和文化旅游局", seed)
 	if code != 0 || strings.Contains(out, "REC.MISMATCH") {
 		t.Errorf("the seed against the records: %d\n%s", code, out)
@@ -1019,8 +1019,7 @@ func TestNewMediaFetch(t *testing.T) {
 		w.Write([]byte(feed))
 	}))
 	defer srv.Close()
-	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	s, err := store.Open(context.Background(), db, testClock)
 	if err != nil {
 		t.Fatal(err)
@@ -1079,7 +1078,7 @@ func TestStrayArgumentsRefused(t *testing.T) {
 // or the file.
 func TestReportPrior(t *testing.T) {
 	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	seed, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)
@@ -1100,44 +1099,19 @@ func TestReportPrior(t *testing.T) {
 
 // gongkai stats prints the 办理情况统计 of an agency and those below it, as a
 // table or as CSV; a year to come is refused.
-// demoFile is the demo as `demo init` writes it, made once for the package.
-var demoFile struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// demoCopy is a copy, in dir, of the demo database `demo init` wrote once for
-// the package's run (each init took a second and a half): the path of the copy.
-func demoCopy(t *testing.T, dir string) string {
-	demoFile.once.Do(func() {
-		tmp, err := os.MkdirTemp("", "gongkai-cli-demo-")
-		if err != nil {
-			demoFile.err = err
-			return
+// demoCopy is the path of a copy of the demo database `demo init` wrote
+// once for the package's run (each init took a second and a half).
+func demoCopy(t *testing.T) string {
+	return storetest.SeededFile(t, func(path string) error {
+		if _, stderr, code := gk(t, "demo", "init", "--db", path); code != 0 {
+			return errors.New(stderr)
 		}
-		demoFile.path = filepath.Join(tmp, "demo.db")
-		if _, stderr, code := gk(t, "demo", "init", "--db", demoFile.path); code != 0 {
-			demoFile.err = errors.New(stderr)
-		}
+		return nil
 	})
-	if demoFile.err != nil {
-		t.Fatal(demoFile.err)
-	}
-	db := filepath.Join(dir, "d.db")
-	data, err := os.ReadFile(demoFile.path)
-	if err == nil {
-		err = os.WriteFile(db, data, 0o600)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db
 }
 
 func TestStatsCommand(t *testing.T) {
-	dir := t.TempDir()
-	db := demoCopy(t, dir)
+	db := demoCopy(t)
 	out, stderr, code := gk(t, "stats", "--db", db, "--agency", "新乡市卫滨区人民政府", "--year", "2026")
 	if code != 0 || !strings.Contains(out, "2026年度依申请公开办理情况统计") || !strings.Contains(out, "机关\t本年收到\t本年答复\t按期答复") ||
 		!strings.Contains(out, "\n卫滨区教育体育和文化旅游局\t") || !strings.Contains(out, "\n合计\t") {
@@ -1172,7 +1146,7 @@ func TestFetchProxyFlag(t *testing.T) {
 // remind sends each person's reminder through a real SMTP conversation, once
 // a day; --dry-run only lists; --test checks the settings.
 func TestRemindCommand(t *testing.T) {
-	db := demoCopy(t, t.TempDir())
+	db := demoCopy(t)
 	out, stderr, code := gk(t, "remind", "--db", db, "--dry-run")
 	if code != 0 || !strings.Contains(out, "张办理（卫滨区教育体育和文化旅游局，clerk@weibin-demo.example）：") || !strings.Contains(out, "2026年11月24日：") {
 		t.Fatalf("dry run: %d %s\n%s", code, stderr, out)
@@ -1218,7 +1192,7 @@ func TestRemindCommand(t *testing.T) {
 // serve's loop sends a working day's reminders once the clock passes
 // --remind-at, once a day, and again the next working day.
 func TestRemindLoop(t *testing.T) {
-	db := demoCopy(t, t.TempDir())
+	db := demoCopy(t)
 	var mu sync.Mutex
 	now := time.Date(2026, 11, 24, 8, 0, 0, 0, clock.Shanghai())
 	clk := clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
@@ -1481,7 +1455,7 @@ func TestServeNewDatabaseSaysHowToStart(t *testing.T) {
 // the data as it is then (store.Optimize), and again on each tick; it stops
 // with the server.
 func TestOptimizeLoop(t *testing.T) {
-	db := demoCopy(t, t.TempDir())
+	db := demoCopy(t)
 	s, err := openStore(context.Background(), db, testClock)
 	if err != nil {
 		t.Fatal(err)

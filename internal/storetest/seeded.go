@@ -19,27 +19,17 @@ var seededFile struct {
 	err  error
 }
 
-// Seeded is a SQLite store of the test's own holding a copy of what seed
-// wrote once for the whole run of the package: the demo, seeded per test,
-// cost a second and a half each. Every caller in a package must pass the
-// same seed; RemoveSeeded (from TestMain) deletes the seeded file.
-func Seeded(t testing.TB, clk clock.Clock, seed func(*store.Store) error) *store.Store {
+// SeededFile is the path of a SQLite database of the test's own: a copy of
+// what seed wrote, once for the whole run of the package, into the file at
+// the path it is given (the demo, seeded per test, cost a second and a half
+// each). Every caller in a package must pass the same seed; RemoveSeeded
+// (from TestMain) deletes the seeded file.
+func SeededFile(t testing.TB, seed func(path string) error) string {
 	seededFile.once.Do(func() {
 		dir, err := os.MkdirTemp("", "gongkai-seeded-")
-		if err != nil {
-			seededFile.err = err
-			return
-		}
-		seededFile.path = filepath.Join(dir, "seeded.db")
-		s, err := store.Open(context.Background(), seededFile.path, clk)
 		if err == nil {
-			err = s.Migrate(context.Background())
-		}
-		if err == nil {
-			err = seed(s)
-		}
-		if s != nil {
-			err = errors.Join(err, s.Close()) // closing folds the WAL into the file
+			seededFile.path = filepath.Join(dir, "seeded.db")
+			err = seed(seededFile.path)
 		}
 		seededFile.err = err
 	})
@@ -54,7 +44,25 @@ func Seeded(t testing.TB, clk clock.Clock, seed func(*store.Store) error) *store
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(context.Background(), dst, clk)
+	return dst
+}
+
+// Seeded is SeededFile opened: seed writes through a migrated store.
+func Seeded(t testing.TB, clk clock.Clock, seed func(*store.Store) error) *store.Store {
+	path := SeededFile(t, func(path string) error {
+		s, err := store.Open(context.Background(), path, clk)
+		if err == nil {
+			err = s.Migrate(context.Background())
+		}
+		if err == nil {
+			err = seed(s)
+		}
+		if s != nil {
+			err = errors.Join(err, s.Close()) // closing folds the WAL into the file
+		}
+		return err
+	})
+	s, err := store.Open(context.Background(), path, clk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +70,7 @@ func Seeded(t testing.TB, clk clock.Clock, seed func(*store.Store) error) *store
 	return s
 }
 
-// RemoveSeeded deletes the file Seeded made (a leftover in the temp
+// RemoveSeeded deletes the file SeededFile made (a leftover in the temp
 // directory would be harmless).
 func RemoveSeeded() {
 	if seededFile.path != "" {
