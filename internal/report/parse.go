@@ -3881,6 +3881,7 @@ func (p *parser) parseT3() {
 	for i := max(lo, 0); i < hi; i++ {
 		p.byteCut = p.byteCut || strings.ContainsRune(p.lines[i].Text, utf8.RuneError)
 	}
+	p.dropSubtotals(lo, hi)
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)

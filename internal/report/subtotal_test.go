@@ -1,0 +1,100 @@
+package report_test
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// withSubtotal is tab text with a 小计 column in 表三, before 总计: the five
+// organisation columns summed, as some agencies add it to the national
+// format's table.
+func withSubtotal(t testing.TB, r *report.Report) string {
+	lines := strings.Split(textOf(t, r), "\n")
+	in := false
+	for i, l := range lines {
+		cells := strings.Split(l, "\t")
+		switch {
+		case strings.Contains(l, "商业企业\t科研机构"):
+			in = true
+			for j, c := range cells {
+				if c == "其他" {
+					cells = append(cells[:j+1], append([]string{"小计"}, cells[j+1:]...)...)
+					break
+				}
+			}
+			lines[i] = strings.Join(cells, "\t")
+			continue
+		case !in:
+			continue
+		}
+		if len(cells) >= 7 {
+			nums := cells[len(cells)-7:]
+			sum, ok := 0, true
+			for k, c := range nums {
+				v, err := strconv.Atoi(c)
+				ok = ok && err == nil
+				if k >= 1 && k <= 5 {
+					sum += v
+				}
+			}
+			if ok {
+				cells = append(cells[:len(cells)-1:len(cells)-1], strconv.Itoa(sum), cells[len(cells)-1])
+				lines[i] = strings.Join(cells, "\t")
+			}
+		}
+		if strings.HasPrefix(l, "四、结转下年度") {
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// subtotalHTML is the web page with a 小计 column in 表三, as a cell of the
+// header's third row and before each row's 总计.
+func subtotalHTML(t testing.TB, r *report.Report) string {
+	page := pageHTML(t, r)
+	i, j := strings.Index(page, `<table class="t3">`), strings.Index(page, `<h2>四、`)
+	if i < 0 || j < i {
+		t.Fatal("no 表三 in the page")
+	}
+	t3 := strings.Replace(page[i:j], `<th colspan="7">申请人情况</th>`, `<th colspan="8">申请人情况</th>`, 1)
+	t3 = strings.Replace(t3, `<th colspan="5">法人或其他组织</th>`, `<th colspan="6">法人或其他组织</th>`, 1)
+	t3 = strings.Replace(t3, `<th>其他</th></tr>`, `<th>其他</th><th>小计</th></tr>`, 1)
+	cell := regexp.MustCompile(`((?:<td class="n">[^<]*</td>){7})</tr>`)
+	num := regexp.MustCompile(`<td class="n">([^<]*)</td>`)
+	t3 = cell.ReplaceAllStringFunc(t3, func(row string) string {
+		cells := num.FindAllStringSubmatch(row, -1)
+		sum := 0
+		for _, c := range cells[1:6] {
+			v, err := strconv.Atoi(c[1])
+			if err != nil {
+				return row // a blank row stays as it is
+			}
+			sum += v
+		}
+		last := strings.LastIndex(row, `<td class="n">`)
+		return row[:last] + `<td class="n">` + strconv.Itoa(sum) + `</td>` + row[last:]
+	})
+	return page[:i] + t3 + page[j:]
+}
+
+// A 小计 column in 表三 is read past: every cell right, nothing said wrong;
+// in tab text, as pdftotext -layout prints it, and in a web page's table.
+func TestSubtotalColumn(t *testing.T) {
+	measureLayouts(t, []layout{
+		{"subtotal-tab", ".txt", withSubtotal},
+		{"subtotal-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(withSubtotal(t, r)) }},
+		{"subtotal-page", ".html", subtotalHTML},
+	}, []int64{1, 7, 13, 123}, 0.995)
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "subtotal-2021.txt", make: func(t testing.TB) []byte { return []byte(withSubtotal(t, truth())) }, want: truth},
+		fixture{file: "subtotal-page-2021.html", make: func(t testing.TB) []byte { return []byte(subtotalHTML(t, truth())) }, want: truth},
+	)
+}
