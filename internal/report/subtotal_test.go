@@ -82,13 +82,35 @@ func subtotalHTML(t testing.TB, r *report.Report) string {
 	return page[:i] + t3 + page[j:]
 }
 
+// pipeTables writes the tab rows of a text as Markdown pipe tables.
+func pipeTables(src string) string {
+	var b strings.Builder
+	in := false
+	for _, l := range strings.Split(src, "\n") {
+		if !strings.Contains(l, "\t") {
+			in = false
+			b.WriteString(l + "\n")
+			continue
+		}
+		cells := strings.Split(l, "\t")
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		if !in {
+			b.WriteString("|" + strings.Repeat(" --- |", len(cells)) + "\n")
+			in = true
+		}
+	}
+	return b.String()
+}
+
 // A 小计 column in 表三 is read past: every cell right, nothing said wrong;
-// in tab text, as pdftotext -layout prints it, and in a web page's table.
+// in tab text, as pdftotext -layout prints it, in a web page's table and in
+// Markdown pipe tables.
 func TestSubtotalColumn(t *testing.T) {
 	measureLayouts(t, []layout{
 		{"subtotal-tab", ".txt", withSubtotal},
 		{"subtotal-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(withSubtotal(t, r)) }},
 		{"subtotal-page", ".html", subtotalHTML},
+		{"subtotal-markdown", ".md", func(t testing.TB, r *report.Report) string { return pipeTables(withSubtotal(t, r)) }},
 	}, []int64{1, 7, 13, 123}, 0.995)
 }
 
