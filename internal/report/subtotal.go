@@ -24,6 +24,7 @@ func (p *parser) dropSubtotals(lo, hi int) {
 	if header < 0 {
 		return
 	}
+	dropped := 0
 	for i := header; i < hi && i < len(p.lines); i++ {
 		l := &p.lines[i]
 		if i == header || !strings.ContainsFunc(l.Text, isDigit) {
@@ -34,10 +35,18 @@ func (p *parser) dropSubtotals(lo, hi int) {
 			}
 			continue
 		}
-		if j := subtotalField(l.Fields); j >= 0 {
+		before := l.Text
+		j := subtotalField(l.Fields)
+		if j >= 0 {
 			l.Fields = append(l.Fields[:j:j], l.Fields[j+1:]...)
 		}
-		l.Text = dropSubtotalText(l.Text)
+		if l.Text = dropSubtotalText(l.Text); j >= 0 || l.Text != before {
+			dropped++
+		}
+	}
+	if dropped > 0 {
+		// a reading choice, and a table not in the national format: said
+		p.warn("PARSE.READ", "applications", p.lines[header].No, "表三多出“小计”列（国家格式没有这一列）：%d 行的小计等于五类法人或其他组织之和、总计等于自然人加小计，已略去小计读其余各列", dropped)
 	}
 }
 
