@@ -419,6 +419,12 @@ func TestPublicApplication(t *testing.T) {
 	if code != 200 || m == nil || !strings.Contains(body, "2026年11月24日") {
 		t.Fatalf("receipt: %d\n%s", code, body)
 	}
+	// its 接收回执 to keep, as a PDF
+	if !strings.Contains(body, `href="/status/receipt?code=`+m[1]+`&amp;format=pdf"`) {
+		t.Error("the receipt page offers no 接收回执")
+	} else if code, pdf := st.get(st.browser(), "/status/receipt?code="+m[1]+"&format=pdf"); code != 200 || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Errorf("the 接收回执 PDF: %d", code)
+	}
 	if n := strings.Count(strings.Join(casesOf(st, ag), ","), "孙某"); n != 1 {
 		t.Errorf("%d cases registered", n)
 	}
