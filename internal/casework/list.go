@@ -69,6 +69,28 @@ type Filter struct {
 	Limit, Offset int
 }
 
+// DueShown is the reply deadline a list shows for the row: none while a 补正
+// is awaited (the date kept is the one the 补正 stopped), nor when there is
+// none (a paused clock, a year's holidays not loaded).
+func (r Row) DueShown() *workday.Date {
+	if r.State == AwaitingCorrection {
+		return nil
+	}
+	return r.DueOn
+}
+
+// Late reports an open application whose reply deadline passed before today.
+func (r Row) Late(today workday.Date) bool {
+	d := r.DueShown()
+	return r.State.Open() && d != nil && *d < today
+}
+
+// AnsweredLate reports an application answered after its reply deadline, as
+// Filter.Late and the 办理情况统计 count it.
+func (r Row) AnsweredLate() bool {
+	return r.State == Closed && r.DueOn != nil && r.ClosedOn != nil && *r.ClosedOn > *r.DueOn
+}
+
 // LetterMail is a letter of a case sent to the applicant by e-mail.
 type LetterMail struct {
 	Seq    int       `json:"seq"`

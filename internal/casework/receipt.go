@@ -18,18 +18,16 @@ func ReceiptFor(c *Case, ag AgencyInfo, cfg Config, cal *workday.Calendar, where
 	a := c.Intake.Applicant
 	_, via, _, _ := channelInfo(c.Intake.Channel)
 	on := c.Received
-	if len(c.Events) > 0 {
-		on = c.Events[0].Step.On
-	}
-	l := &Letter{Kind: "receipt", Title: ag.Name + ReceiptTitle, Signer: ag.Name, Date: on, Addressee: a.Name + "：", Contact: ag.Contact}
-	you := a.You()
-	l.Facts = fmt.Sprintf("本机关于%s收到%s%s的政府信息公开申请，申请获取“%s”。", c.Received.Chinese(), you, via, strings.TrimSpace(c.Intake.Request.Description))
 	period := fmt.Sprintf("本机关将依照《中华人民共和国政府信息公开条例》第三十三条的规定，自收到申请之日起%d个工作日内予以答复", cfg.ReplyDays)
 	if len(c.Events) > 0 {
+		on = c.Events[0].Step.On
 		if due, err := c.deadlineAt(1, cfg, cal); err == nil && due != 0 {
 			period += "（答复期限至" + due.Chinese() + "）"
 		}
 	}
+	l := &Letter{Kind: "receipt", Title: ag.Name + ReceiptTitle, Signer: ag.Name, Date: on, Addressee: a.Name + "：", Contact: ag.Contact}
+	you := a.You()
+	l.Facts = fmt.Sprintf("本机关于%s收到%s%s的政府信息公开申请，申请获取“%s”。", c.Received.Chinese(), you, via, strings.TrimSpace(c.Intake.Request.Description))
 	l.Decision = []string{
 		fmt.Sprintf("申请编号：%s，查询码：%s。", c.Serial, c.Code),
 		period + "。申请内容需要补正的，本机关将一次性告知，答复期限自收到补正后的申请之日起计算；征求第三方和其他机关意见所需时间不计算在答复期限内；需要延长答复期限或者收取信息处理费的，本机关将另行告知。",

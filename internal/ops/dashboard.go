@@ -134,8 +134,8 @@ func (s *Service) Dashboard(ctx context.Context, p Principal) (*Dashboard, error
 		}
 		for _, r := range rows {
 			dr := DashRow{Row: r, ExtraLate: r.ExtraOn != nil && today > *r.ExtraOn}
-			if r.DueOn != nil && r.State.Open() && r.State != casework.AwaitingCorrection {
-				if n, err := cal.Between(today, *r.DueOn); err == nil {
+			if d := r.DueShown(); d != nil && r.State.Open() {
+				if n, err := cal.Between(today, *d); err == nil {
 					dr.DaysLeft, dr.HasDue = n, true
 				}
 			}

@@ -152,10 +152,7 @@ func (s *Service) Background() { s.mail.Wait() }
 // 查询码 that opens it came only on paper before. Nothing without a mail
 // server. An online application's receipt goes whatever the setting.
 func (s *Service) ReceiptLater(ctx context.Context, c *casework.Case, base string, m Mailer) {
-	if m == nil || c == nil || c.Intake.Applicant.Email == "" {
-		return
-	}
-	s.MailLater(ctx, "receipt", c.ID, func(ctx context.Context) error {
+	s.applicantLater(ctx, "receipt", c, m, func(ctx context.Context) error {
 		if _, st, err := s.rules(ctx); err != nil || !st.ApplicantNotices {
 			return err
 		}
@@ -166,8 +163,14 @@ func (s *Service) ReceiptLater(ctx context.Context, c *casework.Case, base strin
 // NoticeLater is SendStepNotice through MailLater, for the step just
 // recorded on c (nothing without a mail server).
 func (s *Service) NoticeLater(ctx context.Context, c *casework.Case, base string, m Mailer) {
+	s.applicantLater(ctx, "notice", c, m, func(ctx context.Context) error { return s.SendStepNotice(ctx, c, base, m) })
+}
+
+// applicantLater is MailLater for mail to c's applicant: nothing without a
+// mail server or an address to send to.
+func (s *Service) applicantLater(ctx context.Context, what string, c *casework.Case, m Mailer, send func(context.Context) error) {
 	if m == nil || c == nil || c.Intake.Applicant.Email == "" {
 		return
 	}
-	s.MailLater(ctx, "notice", c.ID, func(ctx context.Context) error { return s.SendStepNotice(ctx, c, base, m) })
+	s.MailLater(ctx, what, c.ID, send)
 }

@@ -99,15 +99,6 @@ var dateFuncs = template.FuncMap{
 		}
 		return fmt.Sprintf("剩余 %d 个工作日", n)
 	},
-	// late: an open application whose running reply deadline has passed
-	"late": func(r casework.Row, today workday.Date) bool {
-		return r.State.Open() && r.State != casework.AwaitingCorrection && r.DueOn != nil && *r.DueOn < today
-	},
-	// answeredLate: closed after its reply deadline, as the list's filter
-	// and the 办理情况统计 count it
-	"answeredLate": func(r casework.Row) bool {
-		return r.State == casework.Closed && r.DueOn != nil && r.ClosedOn != nil && *r.ClosedOn > *r.DueOn
-	},
 	// daysTo says how far a date is from today, in calendar days
 	"daysTo": func(d *workday.Date, today workday.Date) string {
 		switch n := int(*d - today); {
