@@ -39,6 +39,11 @@ type CaseFileParts struct {
 	Withdraws []casework.WithdrawRequest
 	// ArchiveNo is the 档号 the application was filed under ("": not filed)
 	ArchiveNo string
+	// Unwritten are the letters that could not be drafted (a setting
+	// missing, such as the 复议机关): the 案卷 is written without them and
+	// its record says which and why, so that one setting does not hold up
+	// a year's archive
+	Unwritten []UnwrittenLetter
 	Files     []AttachedFile
 	// Full: identity number and telephone in full (for the agency's own
 	// staff); masked otherwise
@@ -46,6 +51,13 @@ type CaseFileParts struct {
 	// Clock dates the files and writes the times of the steps in the
 	// deployment's zone.
 	Clock clock.Clock
+}
+
+// UnwrittenLetter is a step's letter left out of the 案卷, and why.
+type UnwrittenLetter struct {
+	Seq  int
+	Step string // the step's name
+	Why  string // the message that says what to set
 }
 
 // AttachedFile is a file attached to a case, as it was uploaded; Load
@@ -310,6 +322,12 @@ func caseRecordDoc(p CaseFileParts, entries []caseFileEntry) *Doc {
 		d.Blocks = append(d.Blocks, Block{Table: removedTable(p)})
 		next = nextNumeral[next]
 	}
+	if len(p.Unwritten) > 0 {
+		d.add(StyleHeading1, next+"、未能生成的文书")
+		d.add(StyleBody, "以下文书因设置不全未能生成，不在本案卷内；按原因补齐设置后重新导出案卷即可。")
+		d.Blocks = append(d.Blocks, Block{Table: unwrittenTable(p)})
+		next = nextNumeral[next]
+	}
 	toc := &Table{Widths: []float64{0.5, 2.9, 2, 1.5, 2.6}, FontSize: 10.5}
 	toc.Rows = append(toc.Rows, []Cell{hdr("序号", 1, 1), hdr("题名", 1, 1), hdr("文号", 1, 1), hdr("日期", 1, 1), hdr("文件", 1, 1)})
 	for i, e := range entries {
@@ -368,6 +386,17 @@ func deliveryTable(p CaseFileParts) *Table {
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: dl.Number, Cols: 1, Rows: 1, Left: true}, {Text: what, Cols: 1, Rows: 1, Left: true},
 			{Text: dl.By, Cols: 1, Rows: 1, Left: true}, {Text: p.Clock.Format(dl.At), Cols: 1, Rows: 1}})
+	}
+	return t
+}
+
+// unwrittenTable lists the letters the 案卷 lacks and why.
+func unwrittenTable(p CaseFileParts) *Table {
+	t := &Table{Widths: []float64{0.8, 2.6, 5.4}, FontSize: 10.5}
+	t.Rows = append(t.Rows, []Cell{hdr("步骤", 1, 1), hdr("文书", 1, 1), hdr("原因", 1, 1)})
+	for _, u := range p.Unwritten {
+		t.Rows = append(t.Rows, []Cell{{Text: fmt.Sprint(u.Seq), Cols: 1, Rows: 1}, {Text: u.Step, Cols: 1, Rows: 1, Left: true},
+			{Text: u.Why, Cols: 1, Rows: 1, Left: true}})
 	}
 	return t
 }

@@ -23,6 +23,7 @@ func TestCaseRecordSections(t *testing.T) {
 		Proposals:   []casework.Proposal{{At: at, By: "张办理"}},
 		Deliveries:  []casework.Delivery{{Seq: 2, Number: "某依公〔2026〕1号", Method: "当面送达", At: at, By: "张办理"}},
 		Corrections: []casework.OnlineCorrection{{At: at, Text: "2025年的"}},
+		Unwritten:   []UnwrittenLetter{{Seq: 3, Step: "答复", Why: "请先在机关设置中填写复议机关"}},
 		Removed:     []casework.Attachment{{Name: "王某身份证.jpg", UploadedAt: at, UploadedBy: "张办理", RemovedAt: &at, RemovedBy: "李主任", RemovedReason: "误传了其他申请的材料"}},
 	}
 	headings := func(p CaseFileParts) []string {
@@ -35,7 +36,7 @@ func TestCaseRecordSections(t *testing.T) {
 		return out
 	}
 	got := strings.Join(headings(all), "|")
-	want := "一、申请登记|二、办理过程|三、以电子邮件发送的文书|四、以电子邮件提示申请人的记录|五、提请负责人审批记录|六、文书送达记录|七、申请人在线提交的补正和撤回申请|八、删除的误传附件|九、卷内文件目录"
+	want := "一、申请登记|二、办理过程|三、以电子邮件发送的文书|四、以电子邮件提示申请人的记录|五、提请负责人审批记录|六、文书送达记录|七、申请人在线提交的补正和撤回申请|八、删除的误传附件|九、未能生成的文书|十、卷内文件目录"
 	if got != want {
 		t.Errorf("headings:\n%s\nwant\n%s", got, want)
 	}

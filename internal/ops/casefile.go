@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -129,6 +130,11 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 			continue
 		}
 		l, err := s.letterOf(ctx, p, c, ag, st, cal, e.Seq)
+		var missing *errs.Error
+		if errors.As(err, &missing) && missing.Kind == errs.Invalid { // a setting missing: said in the record, not the whole 案卷 refused
+			f.Unwritten = append(f.Unwritten, office.UnwrittenLetter{Seq: e.Seq, Step: casework.StepName(e.Step.Kind), Why: missing.Msg})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

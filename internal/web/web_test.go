@@ -1882,6 +1882,28 @@ func TestCaseFileForArchive(t *testing.T) {
 	if len(seen) < 2 {
 		t.Fatalf("the demo's closed applications are of %d agencies; the test needs several", len(seen))
 	}
+	// without a 复议机关 the answer cannot be drafted: the 案卷 is still
+	// written, without it, and its record says which letter and what to set
+	err = st.s.InTx(ctx, func(tx *store.Tx) error {
+		a, err := tx.GetAgency(ctx, ag)
+		if err != nil {
+			return err
+		}
+		a.ReviewOrgan = ""
+		return tx.UpdateAgency(ctx, a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body = st.get(clerk, fmt.Sprintf("/admin/cases/%d/file", c.ID))
+	if code != 200 {
+		t.Fatalf("case file without a 复议机关: %d %s", code, body)
+	}
+	short := read(body)
+	record = strings.Join(strings.Fields(pdfToText(t, short["01 办理记录.pdf"])), "")
+	if len(short) >= len(files) || !strings.Contains(record, "未能生成的文书") || !strings.Contains(record, "请先在机关设置中填写复议机关") {
+		t.Errorf("the 案卷 without a 复议机关 holds %v, its record:\n%s", slices.Collect(maps.Keys(short)), record)
+	}
 }
 
 // 办理情况统计 for a supervising office: a row per agency below and the
