@@ -9,9 +9,11 @@ import (
 // dropSubtotals takes out of 表三 a 小计 column some agencies add before 总计
 // (the five organisation columns summed): the national format has none, and
 // an eighth number in a row made the whole table unreadable. Only when the
-// table's header says 小计, and only a value the row's sums prove to be it
-// (小计 = the five, 总计 = 自然人 + 小计); a row whose sums do not hold keeps
-// its eight numbers and stays unread, as before.
+// table's header says 小计, and only a value the row's sums show to be it:
+// one of 小计 = the five and 总计 = 自然人 + 小计 holding is enough, so that a
+// row with its own error is read and reported (the arithmetic rules then
+// find 总计 ≠ 自然人 + the five); a row where neither holds keeps its eight
+// numbers and stays unread, said.
 func (p *parser) dropSubtotals(lo, hi int) {
 	lo = max(lo, 0)
 	header := -1
@@ -24,7 +26,7 @@ func (p *parser) dropSubtotals(lo, hi int) {
 	if header < 0 {
 		return
 	}
-	dropped := 0
+	dropped, partial := 0, 0
 	for i := header; i < hi && i < len(p.lines); i++ {
 		l := &p.lines[i]
 		if i == header || !strings.ContainsFunc(l.Text, isDigit) {
@@ -35,20 +37,40 @@ func (p *parser) dropSubtotals(lo, hi int) {
 			}
 			continue
 		}
-		before := l.Text
-		j := subtotalField(l.Fields)
+		j, fieldsProof := subtotalField(l.Fields)
 		if j >= 0 {
 			l.Fields = append(l.Fields[:j:j], l.Fields[j+1:]...)
 		}
-		if l.Text = dropSubtotalText(l.Text); j >= 0 || l.Text != before {
+		text, textProof := dropSubtotalText(l.Text)
+		l.Text = text
+		switch max(fieldsProof, textProof) {
+		case proofBoth:
 			dropped++
+		case proofOne:
+			dropped++
+			partial++
 		}
 	}
 	if dropped > 0 {
 		// a reading choice, and a table not in the national format: said
-		p.warn("PARSE.READ", "applications", p.lines[header].No, "表三多出“小计”列（国家格式没有这一列）：%d 行的小计等于五类法人或其他组织之和、总计等于自然人加小计，已略去小计读其余各列", dropped)
+		msg := "表三多出“小计”列（国家格式没有这一列）：%d 行的小计等于五类法人或其他组织之和、或总计等于自然人加小计，已略去小计读其余各列"
+		args := []any{dropped}
+		if partial > 0 {
+			msg += "；其中 %d 行只有一项相符，该行本身有误（见表三的算术检查）"
+			args = append(args, partial)
+		}
+		p.warn("PARSE.READ", "applications", p.lines[header].No, msg, args...)
 	}
 }
+
+// proof is how far a row's sums show its seventh number to be a 小计.
+type proof int
+
+const (
+	proofNone proof = iota
+	proofOne        // one of 小计 = the five, 总计 = 自然人 + 小计 holds
+	proofBoth
+)
 
 // indexField is the index of the field that is s, trimmed (-1: none).
 func indexField(fields []string, s string) int {
@@ -61,21 +83,21 @@ func indexField(fields []string, s string) int {
 }
 
 // subtotalField is the index of the 小计 among a row's fields: the seventh of
-// its last eight, all numbers, when the sums prove it (-1: none).
-func subtotalField(fields []string) int {
+// its last eight, all numbers, when the sums show it (-1: none).
+func subtotalField(fields []string) (int, proof) {
 	if len(fields) < 8 {
-		return -1
+		return -1, proofNone
 	}
-	last := fields[len(fields)-8:]
-	if !provesSubtotal(last) {
-		return -1
+	pr := subtotalProof(fields[len(fields)-8:])
+	if pr == proofNone {
+		return -1, pr
 	}
-	return len(fields) - 2
+	return len(fields) - 2, pr
 }
 
 // dropSubtotalText takes the 小计 out of a row's text: the seventh of the
-// eight numbers that end it, when the sums prove it.
-func dropSubtotalText(text string) string {
+// eight numbers that end it, when the sums show it.
+func dropSubtotalText(text string) (string, proof) {
 	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
 	var starts, ends []int
 	i := end
@@ -92,30 +114,38 @@ func dropSubtotalText(text string) string {
 		}
 	}
 	if len(starts) < 8 {
-		return text
+		return text, proofNone
 	}
 	toks := make([]string, 8)
 	for k := range 8 {
 		toks[7-k] = text[starts[k]:ends[k]]
 	}
-	if !provesSubtotal(toks) {
-		return text
+	pr := subtotalProof(toks)
+	if pr == proofNone {
+		return text, pr
 	}
 	// the 小计 is the second from the end: it goes with the space before it
 	from := len(strings.TrimRightFunc(text[:starts[1]], unicode.IsSpace))
-	return text[:from] + text[ends[1]:]
+	return text[:from] + text[ends[1]:], pr
 }
 
-// provesSubtotal: eight numbers where the seventh is the sum of the second
-// to the sixth and the eighth that of the first and the seventh.
-func provesSubtotal(cells []string) bool {
+// subtotalProof: of eight numbers, whether the seventh is the sum of the
+// second to the sixth, and the eighth that of the first and the seventh.
+func subtotalProof(cells []string) proof {
 	v := make([]int64, len(cells))
 	for k, c := range cells {
 		n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(c, ",", "")), 10, 64)
 		if err != nil || n < 0 {
-			return false
+			return proofNone
 		}
 		v[k] = n
 	}
-	return v[6] == v[1]+v[2]+v[3]+v[4]+v[5] && v[7] == v[0]+v[6]
+	pr := proofNone
+	if v[6] == v[1]+v[2]+v[3]+v[4]+v[5] {
+		pr++
+	}
+	if v[7] == v[0]+v[6] {
+		pr++
+	}
+	return pr
 }

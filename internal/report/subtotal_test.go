@@ -119,5 +119,10 @@ func init() {
 		// read past, and said: the table is not the national format's
 		fixture{file: "subtotal-2021.txt", make: func(t testing.TB) []byte { return []byte(withSubtotal(t, truth())) }, want: truth, findings: []string{"PARSE.READ"}},
 		fixture{file: "subtotal-page-2021.html", make: func(t testing.TB) []byte { return []byte(subtotalHTML(t, truth())) }, want: truth, findings: []string{"PARSE.READ"}},
+		// a row that does not add up, its 小计 right: read, and the error its own
+		fixture{file: "subtotal-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(withSubtotal(t, wrongRow())) }, want: wrongRow,
+			findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
+		fixture{file: "subtotal-errors-layout-2021.txt", make: func(t testing.TB) []byte { return []byte(layoutOf(withSubtotal(t, wrongRow()))) }, want: wrongRow,
+			findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
 	)
 }
