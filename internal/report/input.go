@@ -39,6 +39,7 @@ type Line struct {
 	OneEach    bool     // each field is one whole cell (a table copied a cell to a line): never glued digits
 	Image      bool     // a picture in the flow of the text (<img>, a Word drawing): no text of its own
 	Break      bool     // a page starts here (a form feed, a page number line): columns may move
+	Subtotal   bool     // a 表三 row whose 小计 column was taken out (dropSubtotals)
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
 }
 

@@ -309,6 +309,9 @@ type parser struct {
 	// cells that would also read as fewer numbers (165: 1 6 5, or 16 and
 	// 5 with a blank): unread once the report is known to leave blanks
 	t2Glued []t2Glued
+	// subtotals: 表三's header has a 小计 column (not the national
+	// format's), so a row's glued digits hold eight numbers, not seven
+	subtotals bool
 }
 
 // t2Glued is a row of 表二 read from digits run together (p.t2Glued).
@@ -3873,6 +3876,9 @@ type t3Line struct {
 	row  *T3Row // the template's
 	rc   rowCells
 	line *Line // the parser's
+	// cuts are the row's readings found before solveT3 (a 小计 column's
+	// eight numbers, the 小计 left out): nil, its tokens cut there
+	cuts [][]int64
 }
 
 func (p *parser) parseT3() {
@@ -3922,6 +3928,11 @@ func (p *parser) parseT3() {
 			continue // the section's heading alone: no row (and no label to compare)
 		}
 		rc := splitLabel(*l, NumCols)
+		if p.subtotals && l.Fields == nil && !l.Subtotal {
+			// eight numbers to a row, the 小计 among them: the first glued
+			// to the label is one of them too ("…数量2 0 2 0 0 0 2 4")
+			rc = splitMarkedLabel(*l, NumCols+1, &countMarks)
+		}
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
@@ -3946,7 +3957,7 @@ func (p *parser) parseT3() {
 					// "部分公" / "开（区" …: a narrow label column)
 					next, pending, waiting = k+1, -1, nil
 					seen[k] = true
-					got = append(got, t3Line{&rows[k], orphan.rc, orphan.line})
+					got = append(got, t3Line{row: &rows[k], rc: orphan.rc, line: orphan.line})
 					r.setLine(rows[k].Key, orphan.line.No)
 					orphan = nil
 					continue
@@ -3963,7 +3974,7 @@ func (p *parser) parseT3() {
 				seen[j] = true
 				ahead.got = append(ahead.got, len(got))
 				aheadRow, aheadS = j, S
-				got = append(got, t3Line{&rows[j], rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, l})
+				got = append(got, t3Line{row: &rows[j], rc: rowCells{label: rc.label, cells: ahead.rows[0], ok: true}, line: l})
 				r.setLine(rows[j].Key, l.No)
 				if fuzzy {
 					p.misread(rows[j], rc.label, l.No)
@@ -4056,7 +4067,7 @@ func (p *parser) parseT3() {
 				b := &aheadRows{line: l, all: ts}
 				for i, t := range targets {
 					b.got = append(b.got, len(got))
-					got = append(got, t3Line{&rows[t], rowCells{label: rc.label, cells: ts[i*NumCols : (i+1)*NumCols], ok: true}, l})
+					got = append(got, t3Line{row: &rows[t], rc: rowCells{label: rc.label, cells: ts[i*NumCols : (i+1)*NumCols], ok: true}, line: l})
 					seen[t] = true
 					r.setLine(rows[t].Key, l.No)
 				}
@@ -4071,7 +4082,7 @@ func (p *parser) parseT3() {
 		}
 		next, pending, waiting = j+1, -1, nil
 		seen[j] = true
-		got = append(got, t3Line{&rows[j], rc, l})
+		got = append(got, t3Line{row: &rows[j], rc: rc, line: l})
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
 			p.misread(rows[j], rc.label, l.No)
@@ -4138,7 +4149,28 @@ func (p *parser) parseT3() {
 	var runs []t3Line
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways
+	gluedSubtotals := 0
 	for _, g := range got {
+		if p.subtotals && !g.rc.ok && !g.rc.spaced || p.subtotals && g.rc.ok && !g.line.Subtotal && g.line.Fields == nil && !g.rc.spaced {
+			// seven numbers where there are eight when not taken out:
+			// the 小计 and a cell beside it ran together ("… 0 88")
+			if g.rc.ok {
+				g.rc.tokens, g.rc.cells, g.rc.ok = nonEmpty(g.rc.cells), nil, false
+			}
+			read, cuts, ok := p.cutSubtotal(g)
+			switch {
+			case !ok:
+				continue // unread, said
+			case cuts != nil:
+				g.cuts = cuts // the table's columns choose
+				runs = append(runs, g)
+				gluedSubtotals++
+				continue
+			case read != nil:
+				g.rc = *read
+				gluedSubtotals++
+			}
+		}
 		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
 			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols, countMarks); len(cuts) > 0 {
 				if !p.readPlaceholderRun(g, cuts) {
@@ -4168,6 +4200,12 @@ func (p *parser) parseT3() {
 			}
 		}
 		switch {
+		case g.rc.ok && len(g.rc.cells) != NumCols: // (a row of a 小计 table not cut above)
+			for i := 0; i < NumCols; i++ {
+				p.ambiguous(t3Cell(g.row.Key, i))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”有 %d 个数（%s），与表头的栏数不符，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, len(g.rc.cells), strings.Join(g.rc.cells, " "))
 		case g.rc.ok:
 			var v Row
 			for i, s := range g.rc.cells {
@@ -4184,6 +4222,9 @@ func (p *parser) parseT3() {
 		default:
 			runs = append(runs, g)
 		}
+	}
+	if gluedSubtotals > 0 {
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三多出“小计”列（国家格式没有这一列）：%d 行的数字连在一起，按小计等于五类法人或其他组织之和、总计等于自然人加小计拆分（有多种拆法的，按表三各栏的勾稽关系确定），读取时略去小计", gluedSubtotals)
 	}
 	p.blanky = p.blanky || leavesBlanks(got)
 	if len(runs) > 0 {
@@ -4931,6 +4972,10 @@ func (p *parser) solveT3(runs []t3Line) {
 	// blanks that add up: a run with any has no candidates, settled below
 	withBlanks := make([][][]int64, len(runs))
 	for i, g := range runs {
+		if g.cuts != nil {
+			cands[i] = g.cuts
+			continue
+		}
 		toks := strs(g.rc.tokens)
 		if p.blanky {
 			if withBlanks[i] = blankReadings(toks); len(withBlanks[i]) > 0 {

@@ -30,6 +30,13 @@ func splitTokens(tokens []string, n, g, limit int) [][]int64 {
 // there is none. (Input that is not digits, or too few or too many of them
 // for n numbers, is done: there is no cut.)
 func splitTokensDone(tokens []string, n, g, limit int) ([][]int64, bool) {
+	return splitDigits(tokens, n, g, limit, nil)
+}
+
+// splitDigits is splitTokensDone with a further rule a number must meet
+// given the numbers before it (fits; nil: none), which prunes the search
+// as the groups of g do.
+func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v int64) bool) ([][]int64, bool) {
 	var digits []string
 	var negative []bool
 	total := 0
@@ -118,6 +125,9 @@ func splitTokensDone(tokens []string, n, g, limit int) ([][]int64, bool) {
 				if v != sum {
 					continue
 				}
+			}
+			if fits != nil && !fits(parts, v) {
+				continue
 			}
 			parts = append(parts, v)
 			if pos+l == len(d) {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,6 +27,7 @@ func (p *parser) dropSubtotals(lo, hi int) {
 	if header < 0 {
 		return
 	}
+	p.subtotals = true
 	dropped, partial := 0, 0
 	for i := header; i < hi && i < len(p.lines); i++ {
 		l := &p.lines[i]
@@ -46,9 +48,11 @@ func (p *parser) dropSubtotals(lo, hi int) {
 		switch max(fieldsProof, textProof) {
 		case proofBoth:
 			dropped++
+			l.Subtotal = true
 		case proofOne:
 			dropped++
 			partial++
+			l.Subtotal = true
 		}
 	}
 	if dropped > 0 {
@@ -148,4 +152,70 @@ func subtotalProof(cells []string) proof {
 		pr++
 	}
 	return pr
+}
+
+// cutSubtotal reads a row of a 表三 with a 小计 column whose digits ran
+// together (a page without cell borders): its eight numbers are the cuts
+// where 小计 is the five organisation columns' sum and 总计 自然人 plus
+// 小计, the 小计 then left out. read is the row's seven cells when every such
+// cut agrees on them; cuts are the seven cells of each when they do not,
+// for the table's columns to choose from (both nil: not a glued run, left
+// to the other readers); ok is false when the row is unread, which is said.
+func (p *parser) cutSubtotal(g t3Line) (read *rowCells, cuts [][]int64, ok bool) {
+	toks := strs(g.rc.tokens)
+	if len(toks) == 0 || slices.ContainsFunc(toks, func(t string) bool { return !allDigits(t) }) {
+		return nil, nil, true
+	}
+	eight, done := splitDigits(toks, NumCols+1, 0, 64, subtotalFits)
+	if n := digitCount(g.rc.tokens); len(eight) == 0 && n == NumCols+1 && len(toks) <= NumCols+1 {
+		// one digit a cell: the only cut, and one of its sums holding
+		// shows the 小计; the other not holding is the report's own error
+		eight, _ = splitDigits(toks, NumCols+1, 0, 2, nil)
+		if len(eight) != 1 || subtotalProof(intStrings(eight[0])) == proofNone {
+			eight = nil
+		}
+	}
+	for _, c := range eight {
+		seven := append(append([]int64(nil), c[:NumCols-1]...), c[NumCols])
+		if !slices.ContainsFunc(cuts, func(x []int64) bool { return slices.Equal(x, seven) }) {
+			cuts = append(cuts, seven)
+		}
+	}
+	switch {
+	case len(cuts) == 1 && done:
+		rc := g.rc
+		rc.ok, rc.tokens, rc.cells = true, nil, intStrings(cuts[0])
+		return &rc, nil, true
+	case len(cuts) > 1 && done:
+		return nil, cuts, true
+	}
+	for c := range NumCols {
+		p.ambiguous(t3Cell(g.row.Key, c))
+	}
+	p.r.Applications[g.row.Key] = Row{}
+	p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，表三有“小计”列，没有一种拆分使小计等于五类法人或其他组织之和、总计等于自然人加小计，该行记为空，请对照原文核对",
+		g.row.Group, g.row.Label, strings.Join(toks, " "))
+	return nil, nil, false
+}
+
+// subtotalFits prunes the cuts of a row with a 小计 column: the seventh
+// number is the sum of the second to the sixth, the eighth that of the
+// first and the seventh.
+func subtotalFits(parts []int64, v int64) bool {
+	switch len(parts) {
+	case NumCols - 1:
+		return v == parts[1]+parts[2]+parts[3]+parts[4]+parts[5]
+	case NumCols:
+		return v == parts[0]+parts[6]
+	}
+	return true
+}
+
+// intStrings writes numbers as the cells they were.
+func intStrings(v []int64) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = strconv.FormatInt(x, 10)
+	}
+	return out
 }

@@ -102,15 +102,27 @@ func pipeTables(src string) string {
 	return b.String()
 }
 
+// subtotalOneline is a page without line breaks whose 表三 has a 小计
+// column: each row's eight numbers in the digit dialects in turn (glued,
+// spaced, the last two glued …), the first glued to the label.
+func subtotalOneline(t testing.TB, r *report.Report) string {
+	rowCounter.n = 0
+	return onelineOf(withSubtotal(t, r), cycling)
+}
+
 // A 小计 column in 表三 is read past: every cell right, nothing said wrong;
-// in tab text, as pdftotext -layout prints it, in a web page's table and in
-// Markdown pipe tables.
+// in tab text, as pdftotext -layout prints it, in a web page's table, in
+// Markdown pipe tables, and on pages without cell borders or line breaks
+// (its digits cut by 小计 = the five, 总计 = 自然人 + 小计, and the table's
+// columns where several cuts hold).
 func TestSubtotalColumn(t *testing.T) {
 	measureLayouts(t, []layout{
 		{"subtotal-tab", ".txt", withSubtotal},
 		{"subtotal-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(withSubtotal(t, r)) }},
 		{"subtotal-page", ".html", subtotalHTML},
 		{"subtotal-markdown", ".md", func(t testing.TB, r *report.Report) string { return pipeTables(withSubtotal(t, r)) }},
+		{"subtotal-flat", ".txt", func(t testing.TB, r *report.Report) string { return flattened(withSubtotal(t, r)) }},
+		{"subtotal-oneline", ".txt", subtotalOneline},
 	}, []int64{1, 7, 13, 123}, 0.995)
 }
 
@@ -119,6 +131,20 @@ func init() {
 		// read past, and said: the table is not the national format's
 		fixture{file: "subtotal-2021.txt", make: func(t testing.TB) []byte { return []byte(withSubtotal(t, truth())) }, want: truth, findings: []string{"PARSE.READ"}},
 		fixture{file: "subtotal-page-2021.html", make: func(t testing.TB) []byte { return []byte(subtotalHTML(t, truth())) }, want: truth, findings: []string{"PARSE.READ"}},
+		fixture{file: "subtotal-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(subtotalOneline(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
+			}
+			return r
+		}, findings: []string{"PARSE.READ", "PARSE.AMBIGUOUS"}},
+		fixture{file: "subtotal-oneline-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(subtotalOneline(t, wrongRow())) }, want: func() *report.Report {
+			r := wrongRow()
+			for _, c := range []string{"issued", "repealed", "in_force"} {
+				r.Proactive.Set("normative_documents."+c, report.Cell{})
+			}
+			return r
+		}, findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
 		// a row that does not add up, its 小计 right: read, and the error its own
 		fixture{file: "subtotal-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(withSubtotal(t, wrongRow())) }, want: wrongRow,
 			findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
