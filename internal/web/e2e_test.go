@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -780,4 +781,50 @@ func TestBrowserPhrases(t *testing.T) {
 	if _, body := st.get(c, fresh); !strings.Contains(body, `data-phrase="`+notes[1]+`"`) {
 		t.Error("Enter forgot a phrase")
 	}
+}
+
+// The header's navigation stays on one line for every role from 1024 px
+// (the administrator's system pages in one 系统管理 list, 我的账号 by the
+// name), and the list opens and closes as a menu does.
+func TestBrowserHeaderOneLine(t *testing.T) {
+	b := newBrowserTest(t)
+	for _, u := range []string{"admin", "head", "clerk", "district", "city", "finance"} {
+		b.login(u)
+		for _, w := range []int64{1366, 1280, 1024} {
+			b.do(chromedp.EmulateViewport(w, 600), chromedp.Navigate(b.base+"/admin/"), chromedp.WaitVisible(chromedp.CSS(`nav.wide`)))
+			// every entry and the name at the same height: one line
+			rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`[...document.querySelectorAll('nav.wide > a, nav.wide > details > summary, .who .name')].map(e => { const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2) })`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) < 6 || slices.Max(rows)-slices.Min(rows) > 4 {
+				t.Errorf("%s at %d px: the header's entries stand at %v", u, w, rows)
+			}
+		}
+		b.do(chromedp.Navigate(b.base + "/logout"))
+	}
+	b.login("admin")
+	b.do(chromedp.EmulateViewport(1280, 600), chromedp.Navigate(b.base+"/admin/"))
+	visible := func() bool {
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelector('.navgroup a[href="/admin/users"]').checkVisibility()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if visible() {
+		t.Fatal("the 系统管理 list is open before it is clicked")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`.navgroup summary`)))
+	if !visible() {
+		t.Fatal("系统管理 does not open")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`main h1`)))
+	if visible() {
+		t.Error("the 系统管理 list stays open after a click elsewhere")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`.navgroup summary`)), chromedp.Click(chromedp.CSS(`.navgroup a[href="/admin/calendar"]`)))
+	b.waitPath(`^/admin/calendar$`)
+	b.do(chromedp.Click(chromedp.CSS(`.who .name`)))
+	b.waitPath(`^/admin/password$`)
 }

@@ -3029,16 +3029,17 @@ func TestWebExpiringDocuments(t *testing.T) {
 	}
 }
 
-// The page header names the viewer's role short (the navigation stays on one
-// line at 1280 px for the head of the office), the full name on hover.
+// The page header names the viewer's role short, the full name on hover,
+// and leads to 我的账号 by the name (the navigation stays on one line: see
+// TestBrowserHeaderOneLine).
 func TestHeaderRole(t *testing.T) {
 	st := demoSite(t)
 	h, _ := st.login("head")
-	if _, page := st.get(h, "/admin/"); !strings.Contains(page, `<span class="role" title="公开工作机构负责人">（负责人）</span>`) {
+	if _, page := st.get(h, "/admin/"); !strings.Contains(page, `<a class="name" href="/admin/password" title="我的账号：公开工作机构负责人">李主任<span class="role">（负责人）</span></a>`) {
 		t.Error("the head's header")
 	}
 	a, _ := st.login("admin")
-	if _, page := st.get(a, "/admin/"); !strings.Contains(page, `<span class="role" title="系统管理员">（管理员）</span>`) {
+	if _, page := st.get(a, "/admin/"); !strings.Contains(page, `title="我的账号：系统管理员">系统管理员<span class="role">（管理员）</span></a>`) {
 		t.Error("the administrator's header")
 	}
 }

@@ -134,3 +134,15 @@ document.addEventListener('click', function (e) {
   document.body.appendChild(f);
   f.submit();
 });
+
+// The header's 系统管理 list closes when the click goes elsewhere or on Escape,
+// as a menu does (a <details> stays open by itself).
+document.addEventListener('click', function (e) {
+  document.querySelectorAll('details.navgroup[open]').forEach(function (d) {
+    if (!d.contains(e.target)) d.open = false;
+  });
+});
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  document.querySelectorAll('details.navgroup[open]').forEach(function (d) { d.open = false; d.querySelector('summary').focus(); });
+});
