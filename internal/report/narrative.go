@@ -201,6 +201,36 @@ func disclosureShare(part, next string) (string, bool) {
 	return part[:start] + n[ns:ne] + part[end:], true
 }
 
+// yearShare reads a running total's part by the year's count after it
+// ("累计收到申请356件" then "本年度70件", "其中2024年70件", the year the
+// report's): the part with that count in its total's place.
+func yearShare(part, next string, year int) (string, bool) {
+	n := strings.TrimPrefix(trimSpace(next), "其中")
+	j := indexAny(n, "本年", "今年", "全年", "当年")
+	if j != 0 {
+		// "2024年70件": the report's year first
+		y := titleYearRe.FindStringSubmatchIndex(n)
+		if y == nil || y[0] != 0 || year > 0 && n[y[2]:y[3]] != strconv.Itoa(year) {
+			return "", false
+		}
+	}
+	start, _, end, ok := findCount(part)
+	if !ok {
+		return "", false
+	}
+	ns, _, ne, ok := findCount(n)
+	if !ok || utf8.RuneCountInString(n[:ns]) > 12 {
+		return "", false
+	}
+	return part[:start] + n[ns:ne] + part[end:], true
+}
+
+// sinceLong says a text counts over many years: since the 条例 came into
+// force, since the agency or its platform began, over the years.
+func sinceLong(s string) bool {
+	return indexAny(s, "实施以来", "施行以来", "公布以来", "颁布以来", "成立以来", "开通以来", "上线以来", "历年", "至今") >= 0
+}
+
 // notDisclosure says a part's 复议/诉讼 are said not to be about disclosure:
 // "（非政府信息公开类）" in it, or "均不涉及政府信息公开" in the part after.
 func notDisclosure(part string, after []string) bool {
@@ -618,6 +648,22 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			if share, ok := disclosureShare(sc, parts[i+1]); ok {
 				quote, sc = sc+"，"+parts[i+1], share
 				ownPart = i + 1
+			}
+		}
+		if strings.Contains(sc, "累计") {
+			// a running total since the 条例 or the agency began, not the
+			// year's: the year's own count after it is read in its place
+			// ("累计收到申请356件，本年度70件"); without one, nothing is
+			if i+1 < len(parts) {
+				if share, ok := yearShare(sc, parts[i+1], year); ok {
+					quote, sc = sc+"，"+parts[i+1], share
+					ownPart = i + 1
+				}
+			}
+			// "…，其中2023年58件": a total of several years
+			ofYears := i+1 < len(parts) && strings.HasPrefix(trimSpace(parts[i+1]), "其中") && otherYear(parts[i+1], year)
+			if ownPart != i+1 && (ofYears || sinceLong(strings.Join(parts[:i+1], "，"))) {
+				continue
 			}
 		}
 		hasReview := strings.Contains(sc, "复议")

@@ -485,6 +485,14 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"2023年，本局收到政府信息公开申请58件。":              "",
 		"截至2024年底，本局共收到政府信息公开申请70件。":          "applications=70",
 		"2024年，本局收到申请70件，2023年为58件。":          "applications=70",
+		// a running total over the years, and the year's own count after it
+		"截至2024年底，本局累计收到政府信息公开申请356件，本年度70件。": "applications=70",
+		"本局累计受理政府信息公开申请356件，其中2024年70件。":      "applications=70",
+		"本局累计受理政府信息公开申请356件，其中2023年58件。":      "",
+		"《条例》施行以来，本局累计收到政府信息公开申请356件。":        "",
+		"本局历年累计收到政府信息公开申请356件。":               "",
+		"2024年，本局累计收到政府信息公开申请70件。":            "applications=70",
+		"今年以来，本局累计收到政府信息公开申请70件，均已按时答复。":      "applications=70",
 	})
 }
 
@@ -1219,6 +1227,10 @@ func TestNarrativeDisclosureShare(t *testing.T) {
 		"本局本年度收到行政复议申请3件（非政府信息公开类）。":       false,
 		"本局被申请行政复议3件，均不涉及政府信息公开。":          false,
 		"本局被申请行政复议3件。":                     true,
+		// a running total over the years is compared by the year's count after it
+		"截至2024年底，本局累计收到政府信息公开申请356件，本年度70件。": false,
+		"截至2024年底，本局累计收到政府信息公开申请356件，本年度71件。": true,
+		"《条例》施行以来，本局累计收到政府信息公开申请356件。":        false,
 	})
 }
 
