@@ -201,6 +201,45 @@ func disclosureShare(part, next string) (string, bool) {
 	return part[:start] + n[ns:ne] + part[end:], true
 }
 
+// countsBefore reads a part that puts each count before its subject ("共有4件
+// 政府信息公开行政复议案件和1件行政诉讼案件"): the first count comes before the
+// first of 复议 and 诉讼, and each subject's count is the last one between
+// it and the subject before. ok is false for the usual order (复议4件).
+func countsBefore(sc string) (map[string]int64, bool) {
+	first := indexAny(sc, "复议", "诉讼")
+	m := countIndex(sc)
+	if first < 0 || m == nil || m[1] > first {
+		return nil, false
+	}
+	out := map[string]int64{}
+	from := 0
+	for from < len(sc) {
+		k := indexAny(sc[from:], "复议", "诉讼")
+		if k < 0 {
+			break
+		}
+		k += from
+		last := ""
+		for seg := sc[from:k]; ; {
+			start, num, end, ok := findCount(seg)
+			if !ok {
+				break
+			}
+			last, seg = seg[start:num], seg[end:]
+		}
+		what := map[string]string{"复议": "review", "诉讼": "suit"}[sc[k:k+len("复议")]]
+		if last != "" {
+			if v, ok := parseNumber(last); ok {
+				if _, seen := out[what]; !seen {
+					out[what] = v
+				}
+			}
+		}
+		from = k + len("复议")
+	}
+	return out, len(out) > 0
+}
+
 // yearShare reads a running total's part by the year's count after it
 // ("累计收到申请356件" then "本年度70件", "其中2024年70件", the year the
 // report's): the part with that count in its total's place.
@@ -715,7 +754,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
-			if saysNoAppeal(sc) && countIndex(sc) == nil {
+			if saysNoAppeal(sc) && countIndex(sc) == nil && indexAny(sc, "以外", "之外") < 0 {
 				if hasReview {
 					add("review", 0, sc)
 				}
@@ -724,8 +763,20 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				}
 				continue
 			}
+			if saysNoAppeal(sc) && countIndex(sc) == nil {
+				continue // "未发生…复议以外的纠纷": not of the 复议 themselves
+			}
 			counts := map[string]int64{}
 			each := false // "复议和诉讼各1件", "均为0件": the count is each's
+			if before, ok := countsBefore(sc); ok {
+				// "共有4件…行政复议案件和1件行政诉讼案件": each count before its subject
+				for _, what := range []string{"review", "suit"} {
+					if v, ok := before[what]; ok {
+						add(what, v, sc)
+					}
+				}
+				continue
+			}
 			for _, k := range []struct{ kw, what string }{{"复议", "review"}, {"诉讼", "suit"}} {
 				j := strings.Index(sc, k.kw)
 				if j < 0 {

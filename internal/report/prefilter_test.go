@@ -496,6 +496,19 @@ func TestClaimsOfOtherYears(t *testing.T) {
 	})
 }
 
+// A count written before its subject (4件行政复议案件) is that subject's,
+// each its own when both are named; "…以外的…" is not of the 复议 itself.
+func TestClaimsCountBeforeSubject(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"本年度共有4件政府信息公开行政复议案件和1件行政诉讼案件。": "review=4,suit=1",
+		"本年度发生4起政府信息公开行政复议案件。":          "review=4",
+		"本年度共发生1件行政诉讼、2件行政复议。":          "review=2,suit=1",
+		"本年度被申请行政复议4件，被提起行政诉讼1件。":       "review=4,suit=1",
+		"本年度未发生行政复议以外的纠纷。":              "",
+		"本年度未发生因政府信息公开引起的行政复议。":         "review=0",
+	})
+}
+
 // Counts that are not of applications: the next part's own count (收到的申请
 // 中，予以公开44件), days and bodies (20个工作日, 8个部门), the applicant's
 // papers (收到申请人提交的补正材料3份), a sub-heading's words before the
