@@ -240,6 +240,24 @@ func countsBefore(sc string) (map[string]int64, bool) {
 	return out, len(out) > 0
 }
 
+// newCount is the number of a part that gives 本年新收 alone ("其中新收70件",
+// "本年度新收70件"), "" for any other part.
+func newCount(part string) string {
+	p := strings.TrimPrefix(trimSpace(part), "其中")
+	for _, w := range []string{"本年度", "本年", "全年"} {
+		p = strings.TrimPrefix(p, w)
+	}
+	p, ok := strings.CutPrefix(p, "新收")
+	if !ok || !bareCount(p) {
+		return ""
+	}
+	m := countSubmatch(strings.TrimLeft(p, "共计合总达约"))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
 // yearShare reads a running total's part by the year's count after it
 // ("累计收到申请356件" then "本年度70件", "其中2024年70件", the year the
 // report's): the part with that count in its total's place.
@@ -825,12 +843,28 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					}
 				}
 			}
+		case i > 0 && newCount(sc) != "" && namesApplication(strings.Join(parts[:i], "，")):
+			// "共办理申请74件，其中新收70件、上年结转4件": 表三's first row
+			if v, ok := parseNumber(newCount(sc)); ok {
+				add("applications", v, sc)
+			}
 		case namesApplication(sc) || namesApplication(withNext):
 			if saysNoApplication(sc) {
 				add("applications", 0, sc)
 			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
+				if applicantShare(rest) && i+1 < len(parts) && bareCount(parts[i+1]) && indexAny(trimSpace(parts[i+1]), "共", "合计", "总计") == 0 {
+					// "收到自然人申请64件、法人或其他组织申请6件，共70件": the
+					// shares by applicant, then their total
+					if m := applicationCount(parts[i+1]); m != nil {
+						if v, ok := parseNumber(m[1]); ok {
+							add("applications", v, withNext+"，"+parts[i+1])
+							ownPart = i + 1
+						}
+					}
+					continue
+				}
 				if otherApplication(rest) || applicantShare(rest) {
 					continue
 				}

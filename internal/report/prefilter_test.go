@@ -509,6 +509,19 @@ func TestClaimsCountBeforeSubject(t *testing.T) {
 	})
 }
 
+// The year's new applications given as a share (其中新收70件) or as the total
+// after the shares by applicant (…，共70件) are read.
+func TestClaimsNewAndApplicantTotal(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"本局共办理政府信息公开申请74件，其中新收70件、上年结转4件。":   "applications=70",
+		"本局共受理政府信息公开申请74件，其中本年新收70件，上年结转4件。": "applications=74,applications=70",
+		"本局收到自然人申请64件、法人或其他组织申请6件，共70件。":     "applications=70",
+		"本局收到自然人申请64件、法人或其他组织申请6件。":          "",
+		"其中新收70件。": "",
+		"本局共办理行政复议案件5件，其中新收3件。": "",
+	})
+}
+
 // Counts that are not of applications: the next part's own count (收到的申请
 // 中，予以公开44件), days and bodies (20个工作日, 8个部门), the applicant's
 // papers (收到申请人提交的补正材料3份), a sub-heading's words before the
