@@ -60,3 +60,40 @@ func (s *Service) RecordDelivery(ctx context.Context, p Principal, id int64, seq
 	}
 	return &d, nil
 }
+
+// ServiceForm is the 送达回证 of an issued letter, printed by the agency's
+// own staff to go with it: the letter must have its 文号 (opened once), and a
+// delivery recorded for it fills in its way and day.
+func (s *Service) ServiceForm(ctx context.Context, p Principal, id int64, seq int) (*casework.ServiceForm, error) {
+	c, err := s.readableCase(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if !actsFor(p, c.AgencyID) {
+		return nil, Forbidden("送达回证由本机关的办理人员出具")
+	}
+	if !c.HasLetter(seq) {
+		return nil, &errs.Error{Kind: errs.NotFound, Where: "seq", Msg: "这一步骤没有文书"}
+	}
+	number, err := s.Store.LetterNumber(ctx, c.ID, seq)
+	if err != nil {
+		return nil, err
+	}
+	if number == "" {
+		return nil, &errs.Error{Kind: errs.Conflict, Where: "seq", Msg: "文书尚未出具：请先打开文书（出具并编号），再打印送达回证"}
+	}
+	cal, st, ag, err := s.agencyRules(ctx, c.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	l, err := s.letterOf(ctx, p, c, ag, st, cal, seq)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.Store.Deliveries(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	f := casework.ServiceFormFor(c, l, ds)
+	return &f, nil
+}

@@ -75,6 +75,7 @@ var matrix = map[string]access{
 	"GET /admin/cases/{id}/letters/{seq}":             readTarget,
 	"GET /admin/cases/{id}/file":                      readTarget,
 	"GET /admin/cases/{id}/receipt":                   actTarget,
+	"GET /admin/cases/{id}/letters/{seq}/service":     actTarget,
 	"POST /admin/cases/{id}/attachments":              actTarget,
 	"POST /admin/cases/{id}/handler":                  actTarget,
 	"POST /admin/cases/{id}/letters/{seq}/mail":       actTarget,

@@ -362,6 +362,32 @@ func (s *Server) receiptLetter(w http.ResponseWriter, r *http.Request, si *sessi
 	s.writeLetter(w, r, l, r.URL.Query().Get("format"))
 }
 
+// serviceForm sends the 送达回证 of an issued letter, to print (PDF, the
+// default) or to edit (Word).
+func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	seq, _ := strconv.Atoi(r.PathValue("seq"))
+	f, err := s.Ops.ServiceForm(r.Context(), si.p(), caseID(r), seq)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "docx" {
+		format = "pdf"
+	}
+	var b bytes.Buffer
+	if format == "docx" {
+		err = office.DOCX(&b, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
+	} else {
+		err = office.PDF(&b, office.ServiceFormDoc(*f))
+	}
+	if err != nil {
+		s.fail(w, r, nil, "", err)
+		return
+	}
+	download(w, office.ContentType[format], f.FileName()+"."+format, b.Bytes())
+}
+
 // caseFile sends an application's 案卷 for 归档 as a ZIP.
 func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f, err := s.Ops.CaseFile(r.Context(), si.p(), caseID(r))

@@ -160,6 +160,7 @@ func (s *Server) caseRoutes() []Route {
 		{"GET /admin/cases/{id}/letters/{seq}", s.admin(s.letter)},
 		{"GET /admin/cases/{id}/file", s.admin(s.caseFile)},
 		{"GET /admin/cases/{id}/receipt", s.acting(s.receiptLetter)},
+		{"GET /admin/cases/{id}/letters/{seq}/service", s.acting(s.serviceForm)},
 		{"POST /admin/cases/{id}/attachments", s.acting(s.upload)},
 		{"POST /admin/cases/{id}/attachments/{aid}/remove", s.acting(s.removeAttachment)},
 		{"POST /admin/cases/{id}/letters/{seq}/mail", s.acting(s.mailLetter)},

@@ -2583,16 +2583,10 @@ func checkRollupDownloads(t *testing.T, st *site, sup *http.Client) {
 	}
 	// the draft 通报: the counts, the agencies late, the office that issues it
 	code, body := st.get(sup, "/admin/rollup/circular?year=2024&format=docx")
-	zc, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
-	if code != 200 || err != nil {
-		t.Fatalf("circular: %d %v", code, err)
+	if code != 200 {
+		t.Fatalf("circular: %d", code)
 	}
-	rc, err := zc.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(rc)
-	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(raw), "")
+	text := docxText(t, []byte(body))
 	lateList := text[strings.Index(text, "一、逾期未报送的单位"):strings.Index(text, "二、报告经检查存在错误的单位")]
 	if !strings.Contains(text, "关于2024年度政府信息公开工作年度报告报送情况的通报") || !strings.Contains(text, "第四十九条") ||
 		!strings.Contains(lateList, "卫滨区平原镇人民政府") || strings.Contains(lateList, demo.Main) || !strings.Contains(text, "新乡市卫滨区人民政府") {
@@ -2824,6 +2818,58 @@ func TestWebDelivery(t *testing.T) {
 	}
 	if rec := caseRecord(t, st, c, loc); !strings.Contains(rec, "文书送达记录") || !strings.Contains(rec, "2026年11月24日邮寄送达") || !strings.Contains(rec, "2026年11月24日签收") {
 		t.Errorf("the 办理记录 lacks the delivery:\n%s", rec)
+	}
+}
+
+// An issued letter's 送达回证 is printed from the case page: the letter, its
+// 文号, the applicant and address, the ways to tick until a delivery is
+// recorded, then that one; refused before the letter is issued and to a
+// supervising office.
+func TestWebServiceForm(t *testing.T) {
+	st := demoSite(t)
+	c, csrf := st.login("clerk")
+	_, loc := mustCreate(st, c, csrf)
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("decide: %d", code)
+	}
+	if code, body := st.get(c, loc+"/letters/2/service"); code != http.StatusConflict || !strings.Contains(body, "请先打开文书") {
+		t.Errorf("a 送达回证 of a letter not issued: %d", code)
+	}
+	if _, body := st.get(c, loc); strings.Contains(body, "/letters/2/service") {
+		t.Error("the case page offers a 送达回证 before the letter is issued")
+	}
+	st.get(c, loc+"/letters/2") // issued
+	_, body := st.get(c, loc)
+	if !strings.Contains(body, loc+`/letters/2/service"`) {
+		t.Fatal("the case page lacks the 送达回证")
+	}
+	number := regexp.MustCompile(`<span class="small">([^<]*〔2026〕\d+号)</span>`).FindStringSubmatch(body)
+	if number == nil {
+		t.Fatal("no 文号 on the case page")
+	}
+	code, pdf := st.get(c, loc+"/letters/2/service")
+	if code != 200 || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Fatalf("送达回证: %d", code)
+	}
+	text := strings.Join(strings.Fields(pdfToText(t, []byte(pdf))), "")
+	for _, want := range []string{"送达回证", "政府信息公开申请答复书", number[1], "钱某", "□当面送达□邮寄送达□电子邮件□其他", "受送达人（签名或盖章）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 送达回证 lacks %s:\n%s", want, text)
+		}
+	}
+	if code, _, _ := st.post(c, loc+"/letters/2/delivery", url.Values{"csrf": {csrf}, "method": {"邮寄送达"}, "sent_on": {"2026-11-24"}, "tracking": {"1181234567890"}}); code != http.StatusSeeOther {
+		t.Fatalf("deliver: %d", code)
+	}
+	code, docx := st.get(c, loc+"/letters/2/service?format=docx")
+	if code != 200 {
+		t.Fatalf("送达回证 in Word: %d", code)
+	}
+	if doc := docxText(t, []byte(docx)); !strings.Contains(doc, "邮寄送达（邮件号 1181234567890）") || !strings.Contains(doc, "2026年11月24日") || strings.Contains(doc, "□当面送达") {
+		t.Errorf("the 送达回证 after the delivery:\n%s", doc)
+	}
+	sup, _ := st.login("district")
+	if code, _ := st.get(sup, loc+"/letters/2/service"); code != http.StatusForbidden {
+		t.Errorf("a supervising office prints a 送达回证: %d", code)
 	}
 }
 
@@ -3070,4 +3116,20 @@ func TestListTagsLateAnswers(t *testing.T) {
 	if strings.Count(all, ">逾期答复</span>") != n {
 		t.Errorf("the whole list tags %d, the filter finds %d", strings.Count(all, ">逾期答复</span>"), n)
 	}
+}
+
+// docxText is the text of a Word file's body, its tags taken out.
+func docxText(t *testing.T, docx []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("not a Word file: %v", err)
+	}
+	rc, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	raw, _ := io.ReadAll(rc)
+	return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(raw), "")
 }
