@@ -43,16 +43,15 @@ func (s *Service) SendStatusCode(ctx context.Context, serial, email, ip, base st
 	if err := s.Limit(ctx, "code", ip, codeLimit, time.Hour); err != nil {
 		return err
 	}
-	cs, err := s.Store.CasesWithSerial(ctx, serial)
+	cs, err := s.Store.CasesWithSerialEmail(ctx, serial, addr)
 	if err != nil {
 		return err
 	}
 	for _, c := range cs {
-		if on := strings.TrimSpace(c.Intake.Applicant.Email); strings.EqualFold(on, addr) {
-			// to the address on record, after answering: neither the time the
-			// answer takes nor a mail server's refusal tells a match apart
-			s.MailLater(ctx, "status code", c.ID, func(ctx context.Context) error { return s.sendCode(ctx, c, on, base, m) })
-		}
+		// to the address on record, after answering: neither the time the
+		// answer takes nor a mail server's refusal tells a match apart
+		on := strings.TrimSpace(c.Intake.Applicant.Email)
+		s.MailLater(ctx, "status code", c.ID, func(ctx context.Context) error { return s.sendCode(ctx, c, on, base, m) })
 	}
 	return nil
 }

@@ -201,27 +201,40 @@ func (s *Store) CaseBySerial(ctx context.Context, agencyID int64, serial string)
 	return s.GetCase(ctx, id)
 }
 
-// CasesWithSerial are the cases of every agency with a 申请编号 (agencies
-// number their own, so several may share one), at most 20. The cases table
-// is read whole: it is asked by a throttled public form, not by a page.
-func (s *Store) CasesWithSerial(ctx context.Context, serial string) ([]*casework.Case, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE serial = $1 ORDER BY id LIMIT 20`, strings.TrimSpace(serial))
+// CasesWithSerialEmail are the cases of every agency with a 申请编号
+// (agencies number their applications each on its own: one 2026-0012 per
+// agency) whose applicant gave the address email (letter case aside): the
+// applicant who lost a 查询码 names both. Only the intake of each case with
+// the number is read to compare the address; at most 20 cases are given.
+func (s *Store) CasesWithSerialEmail(ctx context.Context, serial, email string) ([]*casework.Case, error) {
+	if strings.TrimSpace(email) == "" {
+		return nil, nil // no address is no applicant's
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, intake FROM cases WHERE serial = $1 ORDER BY id`, strings.TrimSpace(serial))
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	var ids []int64
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var raw string
+		if err := rows.Scan(&id, &raw); err != nil {
 			rows.Close()
 			return nil, mapErr(err)
 		}
-		ids = append(ids, id)
+		var in struct {
+			Applicant struct {
+				Email string `json:"email"`
+			} `json:"applicant"`
+		}
+		if json.Unmarshal([]byte(raw), &in) == nil && len(ids) < 20 && strings.EqualFold(strings.TrimSpace(in.Applicant.Email), strings.TrimSpace(email)) {
+			ids = append(ids, id)
+		}
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
-	var out []*casework.Case
+	out := make([]*casework.Case, 0, len(ids))
 	for _, id := range ids {
 		c, err := s.GetCase(ctx, id)
 		if err != nil {
