@@ -2790,9 +2790,7 @@ func TestWebDelivery(t *testing.T) {
 	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	id, loc := mustCreate(st, c, csrf)
-	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
-		t.Fatalf("decide: %d", code)
-	}
+	mustDecide(t, st, c, csrf, loc)
 	if _, body := st.get(c, loc); strings.Contains(body, "登记送达") {
 		t.Error("a delivery offered before the letter is issued")
 	}
@@ -2829,9 +2827,7 @@ func TestWebServiceForm(t *testing.T) {
 	st := demoSite(t)
 	c, csrf := st.login("clerk")
 	_, loc := mustCreate(st, c, csrf)
-	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
-		t.Fatalf("decide: %d", code)
-	}
+	mustDecide(t, st, c, csrf, loc)
 	if code, body := st.get(c, loc+"/letters/2/service"); code != http.StatusConflict || !strings.Contains(body, "请先打开文书") {
 		t.Errorf("a 送达回证 of a letter not issued: %d", code)
 	}
@@ -3132,4 +3128,12 @@ func docxText(t *testing.T, docx []byte) string {
 	defer rc.Close()
 	raw, _ := io.ReadAll(rc)
 	return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(raw), "")
+}
+
+// mustDecide answers the application at loc (予以公开, 2026-11-24).
+func mustDecide(t *testing.T, st *site, c *http.Client, csrf, loc string) {
+	t.Helper()
+	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("decide: %d", code)
+	}
 }
