@@ -140,8 +140,8 @@ func (d *Document) Validity(day workday.Date) Validity {
 }
 
 // ExpiryNoticeDays is how far ahead the 工作台 shows a document's 有效期
-// ending: a reminder to decide in time whether it is renewed (a product
-// choice; no national text sets a lead time).
+// ending by default: a reminder to decide in time whether it is renewed (a
+// product choice; no national text sets a lead time; a setting).
 const ExpiryNoticeDays = 90
 
 // Expiring are the documents in force on day whose 有效期 ends within days

@@ -25,17 +25,22 @@ func (s *Service) Documents(ctx context.Context, p Principal, agencyID int64) ([
 }
 
 // ExpiringDocuments are the normative documents of the principal's own
-// agency whose 有效期 ends within catalog.ExpiryNoticeDays, for the 工作台
-// of those who keep the register (none for others).
+// agency whose 有效期 ends within the days the settings say
+// (expiry_notice_days), for the 工作台 of those who keep the register
+// (none for others, none when the setting is 0).
 func (s *Service) ExpiringDocuments(ctx context.Context, p Principal) ([]catalog.Document, error) {
 	if !actsFor(p, p.AgencyID) {
 		return nil, nil
+	}
+	st, err := s.Settings(ctx)
+	if err != nil || st.ExpiryNoticeDays == 0 {
+		return nil, err
 	}
 	docs, err := s.Store.Documents(ctx, p.AgencyID)
 	if err != nil {
 		return nil, err
 	}
-	return catalog.Expiring(docs, s.Clock.Today(), catalog.ExpiryNoticeDays), nil
+	return catalog.Expiring(docs, s.Clock.Today(), st.ExpiryNoticeDays), nil
 }
 
 // SaveDocument records a normative document of the principal's agency, or

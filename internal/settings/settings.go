@@ -40,6 +40,10 @@ type Settings struct {
 	Reviews int `json:"catalog_reviews"`
 	// Normative is how 表二 (一) counts what the format leaves open.
 	Normative catalog.Counting `json:"normative_counting"`
+	// ExpiryNoticeDays: a normative document whose 有效期 ends within this
+	// many days is listed on the 工作台 (0: none are; no national text sets
+	// a lead time, provinces set review periods of their own).
+	ExpiryNoticeDays int `json:"expiry_notice_days"`
 	// Account is the back office's account security.
 	Account Account `json:"account"`
 	// ApplicantNotices: an applicant with an e-mail address hears of the
@@ -65,7 +69,7 @@ func (s Settings) Catalog() catalog.Config { return catalog.Config{Reviews: s.Re
 // Default is the national reading.
 func Default() Settings {
 	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14,
-		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength},
+		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, ExpiryNoticeDays: catalog.ExpiryNoticeDays, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength},
 		ApplicantNotices: true}
 }
 
@@ -212,6 +216,9 @@ var Fields = []Field{
 	boolField("expiry_is_repeal", "有效期届满的文件计入“本年废止件数”",
 		"国家年报格式只列“本年废止件数”，未规定有效期届满自然失效的规范性文件是否计入。默认不计入（只计明文废止的）。",
 		func(s *Settings) *bool { return &s.Normative.ExpiryIsRepeal }),
+	intField("expiry_notice_days", "规范性文件有效期届满提前提醒（天，0 为不提醒）",
+		"未见全国性条文规定提前多久评估有效期届满的规范性文件，各省自定评估时限。有效期在此天数内届满的现行有效文件列在本机关工作台上，以便及时决定是否延续。", 0, 365,
+		func(s *Settings) *int { return &s.ExpiryNoticeDays }),
 	boolField("amendment_issues", "修订（修正）计入“本年制发件数”",
 		"国家年报格式未规定修订已有规章、规范性文件是否计为本年制发。默认不计入。",
 		func(s *Settings) *bool { return &s.Normative.AmendmentIssues }),

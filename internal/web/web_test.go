@@ -3042,9 +3042,9 @@ func TestStatusReceipt(t *testing.T) {
 	}
 }
 
-// A normative document whose 有效期 ends within 90 days is on the 工作台 of
-// the agency's staff, its link opening the document's form; not on a
-// supervisor's (the window itself: catalog's TestExpiring).
+// A normative document whose 有效期 ends within 90 days (a setting) is on
+// the 工作台 of the agency's staff, its link opening the document's form;
+// not on a supervisor's (the window itself: catalog's TestExpiring).
 func TestWebExpiringDocuments(t *testing.T) {
 	st := demoSite(t)
 	c, csrf := st.login("clerk")
@@ -3068,6 +3068,22 @@ func TestWebExpiringDocuments(t *testing.T) {
 	d, _ := st.login("district")
 	if _, dash := st.get(d, "/admin/"); strings.Contains(dash, `id="g-expiring"`) {
 		t.Error("a supervisor is shown the agency's register")
+	}
+	// the window is a setting: 30 days leaves the 52 out, 0 lists none
+	adm, acsrf := st.login("admin")
+	form := settingsForm(t, st, acsrf)
+	for _, days := range []string{"30", "0"} {
+		form.Set("expiry_notice_days", days)
+		if code, _, _ := st.post(adm, "/admin/settings", form); code != http.StatusSeeOther {
+			t.Fatalf("expiry_notice_days %s: %d", days, code)
+		}
+		if _, dash := st.get(c, "/admin/"); strings.Contains(dash, `id="g-expiring"`) {
+			t.Errorf("with %s days the 工作台 lists a document ending in 52", days)
+		}
+	}
+	form.Set("expiry_notice_days", "400")
+	if code, body, _ := st.post(adm, "/admin/settings", form); code != 422 || !strings.Contains(body, "规范性文件有效期届满提前提醒") {
+		t.Errorf("400 days: %d", code)
 	}
 }
 
@@ -3136,4 +3152,29 @@ func mustDecide(t *testing.T, st *site, c *http.Client, csrf, loc string) {
 	if code, _, _ := st.post(c, loc+"/steps", url.Values{"csrf": {csrf}, "kind": {"decide"}, "on": {"2026-11-24"}, "outcome": {"disclosed"}, "confirmed": {"1"}}); code != http.StatusSeeOther {
 		t.Fatalf("decide: %d", code)
 	}
+}
+
+// settingsForm is the 办理规则 page's form as the settings in force fill it.
+func settingsForm(t *testing.T, st *site, csrf string) url.Values {
+	t.Helper()
+	cur, err := st.b.Ops.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{"csrf": {csrf}}
+	for _, f := range settings.Fields {
+		v := cur.Get(f.Key)
+		switch {
+		case f.Kind == settings.Multi:
+			for _, id := range strings.Split(v, ",") {
+				if id != "" {
+					form.Add(f.Key, id)
+				}
+			}
+		case f.Kind == settings.Bool && v != "true":
+		default:
+			form.Set(f.Key, v)
+		}
+	}
+	return form
 }
