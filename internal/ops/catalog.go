@@ -485,7 +485,9 @@ func (s *Service) Due(ctx context.Context, p Principal) (overdue, soon []ItemRow
 // overdue, and due within catalog.SoonDays working days (the catalog's list
 // and the reminders alike).
 func (s *Service) dueItems(ctx context.Context, ids []int64, cal *workday.Calendar, today workday.Date) (overdue, soon []ItemRowView, err error) {
-	items, err := s.Store.Pending(ctx, ids)
+	// an item due within SoonDays working days was formed 20 - SoonDays
+	// working days ago or earlier, so at least as many calendar days ago
+	items, err := s.Store.Pending(ctx, ids, today.AddDays(-(20 - catalog.SoonDays)))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -794,14 +794,18 @@ func (s *Store) PublishedItems(ctx context.Context, agencyID int64, ids []int64)
 	return items, nil
 }
 
-// Pending returns the agencies' items not yet published that are due
-// under Art. 26 (主动公开, not withdrawn), oldest formed first.
-func (s *Store) Pending(ctx context.Context, ids []int64) ([]catalog.Item, error) {
+// Pending returns the agencies' items not yet published that Art. 26 asks
+// to publish (主动公开, not withdrawn) formed on formedBy or before, oldest
+// formed first: all of them, so that a backlog is counted whole (the
+// caller picks the day: those formed later cannot be due yet).
+func (s *Store) Pending(ctx context.Context, ids []int64, formedBy workday.Date) ([]catalog.Item, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	in, args := inList(ids, 1)
-	return s.itemList(ctx, `agency_id IN (`+in+`) AND state IN ('draft','review','approved') AND attribute = 'active' ORDER BY formed_on, id LIMIT 500`, args...)
+	args = append(args, date(formedBy))
+	return s.itemList(ctx, `agency_id IN (`+in+`) AND state IN ('draft','review','approved') AND attribute = 'active' AND formed_on <= $`+
+		strconv.Itoa(len(args))+` ORDER BY formed_on, id`, args...)
 }
 
 // itemList reads items without their bodies.

@@ -83,6 +83,9 @@ func funcs(o *ops.Service) template.FuncMap {
 		"docKind":     catalog.DocKindName,
 		"source":      newmedia.SourceName,
 		"deref":       func(d *workday.Date) workday.Date { return *d },
+		// a long list shown in part: its first n, and how many more
+		"upto":   func(n int, xs []ops.ItemRowView) []ops.ItemRowView { return xs[:min(n, len(xs))] },
+		"beyond": func(n int, xs []ops.ItemRowView) int { return max(len(xs)-n, 0) },
 	}
 	maps.Copy(m, dateFuncs)
 	return m

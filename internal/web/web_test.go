@@ -28,6 +28,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
 	"gongkai/internal/mail"
@@ -3177,4 +3178,38 @@ func settingsForm(t *testing.T, st *site, csrf string) url.Values {
 		}
 	}
 	return form
+}
+
+// The 工作台's Art. 26 section counts every overdue item and lists the 20
+// most overdue, saying how many more there are.
+func TestWebDueItemsShownInPart(t *testing.T) {
+	st := demoSite(t)
+	ctx := context.Background()
+	ag := mustAgency(st, demo.Main)
+	c, _ := st.login("clerk")
+	u, _, err := st.s.UserByLogin(ctx, "clerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, err := st.b.Ops.Due(ctx, ops.User(u))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []catalog.Item
+	for i := range 25 {
+		items = append(items, catalog.Item{Title: fmt.Sprintf("积压的第%d期简报", i), Summary: "简报", FormedOn: workday.NewDate(2026, 3, 2) + workday.Date(i), Category: "11"})
+	}
+	if err := st.s.InTx(ctx, func(tx *store.Tx) error { return tx.BulkInsertItems(ctx, ag, "ZZ", items) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.s.DB().Exec(`UPDATE catalog_items SET state = 'draft', published_on = NULL WHERE title LIKE '积压的%'`); err != nil {
+		t.Fatal(err)
+	}
+	_, dash := st.get(c, "/admin/")
+	sec := section(dash, `id="g-catalog"`)
+	total := len(before) + 25
+	if !strings.Contains(sec, fmt.Sprintf("%d 条逾期）", total)) || !strings.Contains(sec, fmt.Sprintf("另有 %d 条逾期未公开", total-20)) ||
+		strings.Count(sec, `<strong class="bad">`) != 20 {
+		t.Errorf("the 工作台's Art. 26 section with %d overdue:\n%s", total, sec)
+	}
 }
