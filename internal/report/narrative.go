@@ -1340,6 +1340,50 @@ var latinAllowed = map[string]bool{"app": true, "wifi": true, "www": true, "http
 	"wps": true, "word": true, "excel": true, "gov": true, "cn": true, "com": true, "html": true, "ip": true, "ai": true,
 	"i": true, "pv": true, "uv": true} // i深圳, i襄阳: apps' names; pv, uv: page views
 
+// placeholderRe finds what a template leaves to fill in: two or more X or
+// × (XX局, ××年, XXX), one before a unit of date or count (X月X日, X件), or
+// the template's instruction (请填写, 此处填写, 待补充). Asterisks are not
+// among them: a converter's Markdown writes bold as **…**.
+var placeholderRe = regexp.MustCompile(`[XxＸｘ×]+年[XxＸｘ×]+月[XxＸｘ×]+日|[XxＸｘ×]{1,2}月[XxＸｘ×]{1,2}日|[XxＸｘ×]{2,}|[XxＸｘ×][月日件条项个次年]|请填写|此处填写|此处填入|待补充|待填写|（填写[^）]{0,20}）`)
+
+// checkPlaceholder: the title and the narrative keep no placeholder of the
+// template they were written from ("XX局2024年政府信息公开工作年度报告").
+func checkPlaceholder(c *ctx) {
+	say := func(where string, line int, t string, m []int) {
+		c.add(where, line, "留有模板的占位符“%s”：“%s”，请填写实际内容", t[m[0]:m[1]], context(t, m[0], m[1]))
+	}
+	if t := c.r.Title; strings.ContainsAny(t, "XxＸｘ×请此待（") {
+		for _, m := range placeholderRe.FindAllStringIndex(t, -1) {
+			if placeholderAt(t, m) {
+				say("title", 0, t, m)
+			}
+		}
+	}
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		if !strings.ContainsAny(t, "XxＸｘ×请此待（") {
+			continue
+		}
+		for _, m := range placeholderRe.FindAllStringIndex(t, -1) {
+			if placeholderAt(t, m) {
+				say("sections."+k, c.lineAt(k, m[0]), t, m)
+			}
+		}
+	}
+}
+
+// placeholderAt says a match of placeholderRe stands in Chinese text: X's
+// beside Latin letters or digits are a word or a code (XXL, 0x1F, X86),
+// not a blank of the template.
+func placeholderAt(t string, m []int) bool {
+	if r, _ := utf8.DecodeRuneInString(t[m[0]:]); !strings.ContainsRune("XxＸｘ×", r) {
+		return true // the template's words
+	}
+	before, after := neighbour(t, m[0], true), neighbour(t, m[1], false)
+	latin := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	return !latin(before) && !latin(after)
+}
+
 func isHanOrCJKPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF0F) ||
 		r == '“' || r == '”' || r == '‘' || r == '’' || r == '、'

@@ -253,6 +253,16 @@ var ruleCases = map[string]ruleCase{
 			return nil
 		},
 	},
+	"TXT.PLACEHOLDER": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，XX局共收到政府信息公开申请X件。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本局共收到政府信息公开申请3件，X光机采购信息已公开。"
+			return nil
+		},
+	},
 	"TXT.SPACE": {
 		fail: func(r *report.Report) *report.Report {
 			r.Sections["5"] = "加强信息发布的管理和 监督。"
@@ -444,6 +454,14 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "缺乏公开的意识 and 积极性。", true},
 		{"TXT.LATIN", "5", "开展 citywalk 活动。", true},
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
+		{"TXT.PLACEHOLDER", "1", "本局于2024年X月X日召开专题会议。", true},
+		{"TXT.PLACEHOLDER", "5", "××局存在公开不及时的问题。", true},
+		{"TXT.PLACEHOLDER", "6", "本年度收取信息处理费（填写金额）元。", true},
+		{"TXT.PLACEHOLDER", "1", "门户网站 www.xx.gov.cn 发布信息。", true},
+		{"TXT.PLACEHOLDER", "5", "请填写存在的主要问题。", true},
+		{"TXT.PLACEHOLDER", "1", "**一、总体情况** 本局发布信息326条。", false}, // Markdown bold
+		{"TXT.PLACEHOLDER", "1", "采购XXL号服装、X86服务器和X光机。", false},
+		{"TXT.PLACEHOLDER", "1", "场地面积为3×4平方米。", false},
 		{"S.PERIOD", "1", "2023年，本局坚持以公开为常态。", true},
 		{"S.PERIOD", "1", "2023年度，我局坚持以公开为常态。", true},
 		{"S.PERIOD", "1", "依据2019年修订的《条例》，2024年，本局坚持以公开为常态。", false},
@@ -494,5 +512,23 @@ func TestNoFeeRuleBefore2021(t *testing.T) {
 		if f.Rule == "S.FEES" || f.Rule == "S.LENGTH" {
 			t.Errorf("a %d report warned: %s %s", r.Year, f.Rule, f.Message)
 		}
+	}
+}
+
+// A placeholder is one finding however the template wrote it (X月X日 is one
+// date left blank), in the title as in the text.
+func TestPlaceholderFindings(t *testing.T) {
+	r := base()
+	r.Title = "XX局2024年政府信息公开工作年度报告"
+	r.Sections["1"] = "本局于2024年X月X日召开专题会议，XXXX年XX月XX日再次部署。"
+	report.Check(r, nil)
+	var got []string
+	for _, f := range r.Findings {
+		if f.Rule == "TXT.PLACEHOLDER" {
+			got = append(got, f.Cell+" "+f.Message)
+		}
+	}
+	if len(got) != 3 || !strings.HasPrefix(got[0], "title 留有模板的占位符“XX”") || !strings.Contains(got[1], "“X月X日”") || !strings.Contains(got[2], "“XXXX年XX月XX日”") {
+		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
 	}
 }
