@@ -1340,6 +1340,24 @@ var latinAllowed = map[string]bool{"app": true, "wifi": true, "www": true, "http
 	"wps": true, "word": true, "excel": true, "gov": true, "cn": true, "com": true, "html": true, "ip": true, "ai": true,
 	"i": true, "pv": true, "uv": true} // i深圳, i襄阳: apps' names; pv, uv: page views
 
+// doubleRe finds a typing slip: 的 twice, or two marks of a sentence's
+// punctuation in a row (。。 ，， 、， ；。); ？！ is an emphasis, not a slip.
+var doubleRe = regexp.MustCompile(`的的|[，。、；：]{2,}|[，。、；：][！？]|[！？][，。、；：]`)
+
+// checkDouble: the narrative has no doubled 的 and no two punctuation marks
+// in a row, the slips a proofreader marks first.
+func checkDouble(c *ctx) {
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		for _, m := range doubleRe.FindAllStringIndex(t, -1) {
+			if strings.HasPrefix(t[m[1]:], "确") {
+				continue // 目的的确是…: 的 and 的确
+			}
+			c.add("sections."+k, c.lineAt(k, m[0]), "重复的字或标点“%s”：“%s”，请删去多余的", t[m[0]:m[1]], context(t, m[0], m[1]))
+		}
+	}
+}
+
 // placeholderRe finds what a template leaves to fill in: two or more X or
 // × (XX局, ××年, XXX), one before a unit of date or count (X月X日, X件), or
 // the template's instruction (请填写, 此处填写, 待补充). Asterisks are not

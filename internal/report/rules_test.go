@@ -253,6 +253,16 @@ var ruleCases = map[string]ruleCase{
 			return nil
 		},
 	},
+	"TXT.DOUBLE": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "一是公开的的深度不够。。二是解读形式单一。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "一是公开的深度不够；二是解读形式单一……难道不该改进？！"
+			return nil
+		},
+	},
 	"TXT.PLACEHOLDER": {
 		fail: func(r *report.Report) *report.Report {
 			r.Sections["1"] = "2024年，XX局共收到政府信息公开申请X件。"
@@ -454,6 +464,10 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "缺乏公开的意识 and 积极性。", true},
 		{"TXT.LATIN", "5", "开展 citywalk 活动。", true},
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
+		{"TXT.DOUBLE", "1", "本局发布信息326条，，其中政策解读12条。", true},
+		{"TXT.DOUBLE", "5", "主要问题：一是深度不够、；二是形式单一。", true},
+		{"TXT.DOUBLE", "5", "目标是“公开为常态”。下一步，将继续加强。", false},
+		{"TXT.DOUBLE", "1", "本局的目的的确是公开。", false}, // 的 and 的确
 		{"TXT.PLACEHOLDER", "1", "本局于2024年X月X日召开专题会议。", true},
 		{"TXT.PLACEHOLDER", "5", "××局存在公开不及时的问题。", true},
 		{"TXT.PLACEHOLDER", "6", "本年度收取信息处理费（填写金额）元。", true},
