@@ -41,9 +41,10 @@ func (t *Tx) RecordNotice(ctx context.Context, caseID int64, n casework.Applican
 }
 
 // ApplicantNotices are the e-mails that told the applicant of a case of it,
-// in the order sent.
+// in the order of the steps they told of (sent in the background, a
+// receipt's may be recorded after the next step's), then as sent.
 func (s *Store) ApplicantNotices(ctx context.Context, caseID int64) ([]casework.ApplicantNotice, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, what, to_addr, sent_at FROM applicant_notices WHERE case_id = $1 ORDER BY id`, caseID)
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, what, to_addr, sent_at FROM applicant_notices WHERE case_id = $1 ORDER BY seq, id`, caseID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
