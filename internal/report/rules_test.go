@@ -253,6 +253,16 @@ var ruleCases = map[string]ruleCase{
 			return nil
 		},
 	},
+	"N.PROACTIVE": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关制发行政规范性文件2件，废止1件。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关未制发规章和规范性文件，印发通知20件，清理党内规范性文件3件。"
+			return nil
+		},
+	},
 	"TXT.DOUBLE": {
 		fail: func(r *report.Report) *report.Report {
 			r.Sections["5"] = "一是公开的的深度不够。。二是解读形式单一。"
@@ -464,6 +474,17 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "缺乏公开的意识 and 积极性。", true},
 		{"TXT.LATIN", "5", "开展 citywalk 活动。", true},
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
+		{"N.PROACTIVE", "1", "2024年，本局印发规范性文件1件、废止3件、现行有效15件。", true},
+		{"N.PROACTIVE", "1", "2024年，本局清理规范性文件30件，其中废止3件。", true},
+		{"N.PROACTIVE", "1", "2024年，本局现行有效的行政规范性文件共16件。", true},
+		{"N.PROACTIVE", "1", "2024年，本局未制发规章和规范性文件。", true}, // 表二: 1 issued
+		{"N.PROACTIVE", "1", "2024年，本局制发行政规范性文件1件，废止2件，现行有效15件。", false},
+		{"N.PROACTIVE", "1", "2024年，本局印发通知20件，公开规范性文件12件。", false},
+		{"N.PROACTIVE", "1", "2024年，全区各部门制发规范性文件25件。", false},
+		{"N.PROACTIVE", "1", "2024年，本局制发党内规范性文件5件。", false},
+		{"N.PROACTIVE", "1", "2023年，本局制发规范性文件4件。", false},
+		{"N.PROACTIVE", "1", "本局累计制发规范性文件56件。", false},
+		{"N.PROACTIVE", "1", "2024年，本局制定规范性文件管理办法1件，无规章制定权。", false},
 		{"TXT.DOUBLE", "1", "本局发布信息326条，，其中政策解读12条。", true},
 		{"TXT.DOUBLE", "5", "主要问题：一是深度不够、；二是形式单一。", true},
 		{"TXT.DOUBLE", "5", "目标是“公开为常态”。下一步，将继续加强。", false},

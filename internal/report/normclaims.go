@@ -1,0 +1,177 @@
+package report
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Section 一 often says what 表二 (一) counts: "本年度制发行政规范性文件3件，
+// 废止1件，现行有效15件". N.PROACTIVE compares such counts with the table
+// (2021 format: 本年制发件数, 本年废止件数, 现行有效件数). Only a count that
+// follows its verb (制发, 印发, 出台, 制定; 废止; 现行有效) with nothing but its
+// subject between is read; a part without the subject takes the one named
+// before it in the sentence ("…3件，废止1件"). 党内规范性文件, counts of a region
+// (各部门…) and of other years, running totals, 规章 and 规范性文件 counted
+// together are not.
+
+// normVerbs are the verbs of each column, and the words that deny them.
+var normVerbs = []struct {
+	col   string
+	verbs []string
+}{
+	{"issued", []string{"制发", "印发", "出台", "制定"}},
+	{"repealed", []string{"废止"}},
+	{"in_force", []string{"现行有效"}},
+}
+
+// normSubjects are 表二 (一)'s rows as a narrative names them.
+var normSubjects = []struct{ key, word string }{{"normative_documents", "规范性文件"}, {"rules", "规章"}}
+
+// normativeClaims are the counts of 表二 (一) section 一 states, What being
+// the cell's path (normative_documents.issued, rules.in_force …).
+func normativeClaims(r *Report) []Claim {
+	t := r.Sections["1"]
+	if !strings.Contains(t, "规范性文件") && !strings.Contains(t, "规章") {
+		return nil
+	}
+	var out []Claim
+	start, line := 0, 0
+	for i, c := range t {
+		end := -1
+		switch c {
+		case '。', '；', ';', '！', '？':
+			end = i
+		case '\n':
+			// a sub-heading's line ends its clause ("（一）主动公开情况")
+			if isSubHeading(t[line:i]) {
+				end = i
+			}
+			line = i + 1
+		}
+		if end < 0 {
+			continue
+		}
+		out = append(out, sentenceNormClaims(t[start:end], start, r.Year)...)
+		start = i + utf8.RuneLen(c)
+	}
+	return append(out, sentenceNormClaims(t[start:], start, r.Year)...)
+}
+
+// sentenceNormClaims reads one sentence's counts of 表二 (一).
+func sentenceNormClaims(s string, off, year int) []Claim {
+	s = strings.ReplaceAll(s, "\n", "")
+	if !strings.Contains(s, "规范性文件") && !strings.Contains(s, "规章") {
+		return nil
+	}
+	if widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) {
+		return nil
+	}
+	var out []Claim
+	subject := "" // the row named last in the sentence
+	earlier := false // a part named another year: the parts after it are of that year too
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' || r == '、' }) {
+		if y, ok := partYear(part); ok {
+			earlier = y != year
+		}
+		if earlier || otherYear(part, year) {
+			subject = ""
+			continue
+		}
+		named := ""
+		for _, sub := range normSubjects {
+			if strings.Contains(part, sub.word) {
+				if named != "" {
+					named = "both" // 规章和规范性文件: counted together
+					break
+				}
+				named = sub.key
+			}
+		}
+		if strings.Contains(part, "党内") {
+			named = "other" // the Party's documents: not 表二's
+		}
+		if named != "" {
+			subject = named
+		}
+		if subject == "" || subject == "other" {
+			continue
+		}
+		col, v, ok := normCount(part)
+		switch {
+		case !ok:
+		case subject == "both" && v == 0:
+			// "未制发规章和规范性文件": none of either
+			for _, sub := range normSubjects {
+				out = append(out, Claim{What: sub.key + "." + col, Value: 0, Text: trimSpace(s), Off: off, Sect: "1"})
+			}
+		case subject != "both":
+			out = append(out, Claim{What: subject + "." + col, Value: v, Text: trimSpace(s), Off: off, Sect: "1"})
+		}
+	}
+	return out
+}
+
+// normCount reads a part's count of one column: the verb, then the count,
+// with only the subject between; "未制发" is a count of 0.
+func normCount(part string) (col string, v int64, ok bool) {
+	for _, nv := range normVerbs {
+		for _, verb := range nv.verbs {
+			j := strings.Index(part, verb)
+			if j < 0 {
+				continue
+			}
+			if strings.HasSuffix(part[:j], "未") || strings.HasSuffix(part[:j], "没有") || strings.HasSuffix(part[:j], "无") {
+				if countIndex(part) == nil {
+					return nv.col, 0, true
+				}
+				return "", 0, false
+			}
+			rest := part[j+len(verb):]
+			start, num, _, found := findCount(rest)
+			if !found {
+				return "", 0, false
+			}
+			// only the subject and filler between the verb and its count
+			between := rest[:start]
+			for _, w := range []string{"行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000"} {
+				between = strings.ReplaceAll(between, w, "")
+			}
+			if between != "" {
+				return "", 0, false // another noun's count: 印发通知20件
+			}
+			n, isNum := parseNumber(rest[start:num])
+			if !isNum {
+				return "", 0, false
+			}
+			return nv.col, n, true
+		}
+	}
+	return "", 0, false
+}
+
+// checkProactiveNarrative: section 一's counts of 规章 and 规范性文件 agree
+// with 表二 (一) (2021 format).
+func checkProactiveNarrative(c *ctx) {
+	r := c.r
+	if r.Format != Format2021 || !r.Meta.Tables["2"] {
+		return
+	}
+	for _, cl := range normativeClaims(r) {
+		cell := r.Proactive.Cell(cl.What)
+		if cell.Blank() || r.ambiguous("proactive."+cl.What) {
+			continue
+		}
+		if cell.Val() != cl.Value {
+			row, col := normNames(cl.What)
+			c.add("proactive."+cl.What, c.lineAt(cl.Sect, cl.Off), "正文称%s%s %d 件（“%s”），表二%s%s为 %d 件", row, col, cl.Value, clip(cl.Text), row, col, cell.Val())
+		}
+	}
+}
+
+// normNames are a 表二 (一) cell's row and column as the table names them.
+func normNames(path string) (row, col string) {
+	key, c, _ := strings.Cut(path, ".")
+	row = map[string]string{"normative_documents": "行政规范性文件", "rules": "规章"}[key]
+	col = map[string]string{"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数"}[c]
+	return row, col
+}
