@@ -67,19 +67,22 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 		return nil
 	}
 	var out []Claim
-	subject := "" // the row named last in the sentence
-	earlier := false // a part named another year: the parts after it are of that year too
+	subject := ""             // the row named last in the sentence
+	seen := map[string]bool{} // the rows named so far
+	lastCol := ""             // the column of the last count read: "制发规章1件、行政规范性文件2件"
+	earlier := false          // a part named another year: the parts after it are of that year too
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' || r == '、' }) {
 		if y, ok := partYear(part); ok {
 			earlier = y != year
 		}
 		if earlier || otherYear(part, year) {
-			subject = ""
+			subject, lastCol = "", ""
 			continue
 		}
 		named := ""
 		for _, sub := range normSubjects {
 			if strings.Contains(part, sub.word) {
+				seen[sub.key] = true
 				if named != "" {
 					named = "both" // 规章和规范性文件: counted together
 					break
@@ -90,30 +93,47 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 		if strings.Contains(part, "党内") {
 			named = "other" // the Party's documents: not 表二's
 		}
-		if named != "" {
+		switch {
+		case named != "":
 			subject = named
+		case len(seen) > 1:
+			// "…规章1件、行政规范性文件2件，废止3件": of both, or of either
+			subject = "both"
 		}
 		if subject == "" || subject == "other" {
+			lastCol = ""
 			continue
 		}
-		col, v, ok := normCount(part)
+		col, v, ok := normCount(part, lastCol)
+		lastCol = ""
 		switch {
 		case !ok:
-		case subject == "both" && v == 0:
+		case subject == "both" && v == 0 && named == "both":
 			// "未制发规章和规范性文件": none of either
 			for _, sub := range normSubjects {
 				out = append(out, Claim{What: sub.key + "." + col, Value: 0, Text: trimSpace(s), Off: off, Sect: "1"})
 			}
 		case subject != "both":
 			out = append(out, Claim{What: subject + "." + col, Value: v, Text: trimSpace(s), Off: off, Sect: "1"})
+			lastCol = col
 		}
 	}
 	return out
 }
 
 // normCount reads a part's count of one column: the verb, then the count,
-// with only the subject between; "未制发" is a count of 0.
-func normCount(part string) (col string, v int64, ok bool) {
+// with only the subject between; "未制发" is a count of 0. A part without a
+// verb that is only the subject and its count takes the column of the part
+// before (prev: "制发规章1件、行政规范性文件2件").
+func normCount(part, prev string) (col string, v int64, ok bool) {
+	if prev != "" && indexAny(part, "制发", "印发", "出台", "制定", "废止", "现行有效") < 0 {
+		if start, num, _, found := findCount(part); found && onlySubject(part[:start]) {
+			if n, isNum := parseNumber(part[start:num]); isNum {
+				return prev, n, true
+			}
+		}
+		return "", 0, false
+	}
 	for _, nv := range normVerbs {
 		for _, verb := range nv.verbs {
 			j := strings.Index(part, verb)
@@ -131,12 +151,7 @@ func normCount(part string) (col string, v int64, ok bool) {
 			if !found {
 				return "", 0, false
 			}
-			// only the subject and filler between the verb and its count
-			between := rest[:start]
-			for _, w := range []string{"行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000"} {
-				between = strings.ReplaceAll(between, w, "")
-			}
-			if between != "" {
+			if !onlySubject(rest[:start]) {
 				return "", 0, false // another noun's count: 印发通知20件
 			}
 			n, isNum := parseNumber(rest[start:num])
@@ -147,6 +162,15 @@ func normCount(part string) (col string, v int64, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// onlySubject says the words before a count are only 表二 (一)'s subject and
+// filler (的, 共, 为 …).
+func onlySubject(s string) bool {
+	for _, w := range []string{"行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s == ""
 }
 
 // checkProactiveNarrative: section 一's counts of 规章 and 规范性文件 agree

@@ -476,6 +476,8 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
 		{"N.PROACTIVE", "1", "2024年，本局印发规范性文件1件、废止3件、现行有效15件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局清理规范性文件30件，其中废止3件。", true},
+		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 2 件，废止 2 件，现行有效 15 件。", true}, // 2 issued: 表二 1
+		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 1 件，废止 9 件，现行有效 99 件。", false}, // of both: not known whose
 		{"N.PROACTIVE", "1", "2024年，本局现行有效的行政规范性文件共16件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局未制发规章和规范性文件。", true}, // 表二: 1 issued
 		{"N.PROACTIVE", "1", "2024年，本局制发行政规范性文件1件，废止2件，现行有效15件。", false},
@@ -565,5 +567,30 @@ func TestPlaceholderFindings(t *testing.T) {
 	}
 	if len(got) != 3 || !strings.HasPrefix(got[0], "title 留有模板的占位符“XX”") || !strings.Contains(got[1], "“X月X日”") || !strings.Contains(got[2], "“XXXX年XX月XX日”") {
 		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// The narrative gongkai drafts from an agency's records agrees with the
+// tables it fills from the same records: N.PROACTIVE has nothing to say of
+// it, rules and documents both issued, repealed and in force.
+func TestDraftAgreesWithProactive(t *testing.T) {
+	r := base()
+	for k, v := range map[string]int64{"rules.issued": 1, "rules.repealed": 1, "rules.in_force": 5, "normative_documents.issued": 2,
+		"normative_documents.repealed": 2, "normative_documents.in_force": 15} {
+		r.Proactive.Set(k, report.N(v))
+	}
+	for _, f := range []report.Facts{{Agency: r.Agency, Year: r.Year, Rules: 1, Normative: 2, Repealed: 3, InForce: 20},
+		{Agency: r.Agency, Year: r.Year}} {
+		if f.Rules == 0 {
+			for _, k := range []string{"rules.issued", "normative_documents.issued"} {
+				r.Proactive.Set(k, report.N(0))
+			}
+		}
+		r.Sections["1"] = report.Draft(f)["1"]
+		for _, x := range report.Check(r, nil) {
+			if x.Rule == "N.PROACTIVE" {
+				t.Errorf("the draft %q: %s", r.Sections["1"], x.Message)
+			}
+		}
 	}
 }
