@@ -258,6 +258,40 @@ func newCount(part string) string {
 	return m[1]
 }
 
+// carryCount reads a part that counts 表三's carried applications: 上年结转
+// (row 二) or 结转下年度 (row 四), the count after the words with nothing but
+// filler between ("上年结转的政府信息公开申请4件", "结转下年度继续办理2件").
+func carryCount(part string) (what string, v int64, ok bool) {
+	if !strings.Contains(part, "结转") {
+		return "", 0, false
+	}
+	for _, k := range []struct{ what, words string }{
+		{"carried_in", "上年结转"}, {"carried_in", "上年度结转"}, {"carried_in", "上一年度结转"},
+		{"carried_forward", "结转下年度"}, {"carried_forward", "结转至下年度"}, {"carried_forward", "结转到下年度"},
+		{"carried_forward", "结转下一年度"}, {"carried_forward", "结转至下一年度"},
+	} {
+		j := strings.Index(part, k.words)
+		if j < 0 {
+			continue
+		}
+		rest := part[j+len(k.words):]
+		start, num, _, found := findCount(rest)
+		if !found {
+			return "", 0, false
+		}
+		between := rest[:start]
+		for _, w := range []string{"政府信息公开申请", "信息公开申请", "申请", "继续办理", "办理", "的", "了", "共计", "共", "为", "数量", " ", "\u3000"} {
+			between = strings.ReplaceAll(between, w, "")
+		}
+		if between != "" {
+			return "", 0, false
+		}
+		n, isNum := parseNumber(rest[start:num])
+		return k.what, n, isNum
+	}
+	return "", 0, false
+}
+
 // yearShare reads a running total's part by the year's count after it
 // ("累计收到申请356件" then "本年度70件", "其中2024年70件", the year the
 // report's): the part with that count in its total's place.
@@ -409,7 +443,7 @@ func openingYear(t string) ([]int, bool) {
 
 // Claim is a number the narrative states about something the tables count.
 type Claim struct {
-	What  string // "applications", "review", "suit", "appeals" (both, one count), "fee_yuan"
+	What  string // "applications", "carried_in", "carried_forward", "review", "suit", "appeals" (both, one count), "fee_yuan"
 	Value int64
 	Text  string // the clause it was read from
 	Off   int    // byte offset in the section
@@ -761,6 +795,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			wideClause = true
 		}
 		wide = wideClause
+		if what, v, ok := carryCount(sc); ok && !wide && !otherYear(sc, year) {
+			add(what, v, sc) // (the part may count the new ones too: 其中新收70件、上年结转4件)
+		}
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
@@ -1288,6 +1325,14 @@ func checkNarrative(c *ctx) {
 			if cl.Value != newTotal.Val() && cl.Value != newTotal.Val()+inTotal.Val() {
 				c.add("applications.new[total]", line(), "正文称收到申请 %d 件（“%s”），表三本年新收总计为 %d 件", cl.Value, clip(cl.Text), newTotal.Val())
 			}
+		case "carried_in", "carried_forward":
+			t := a[cl.What][ColTotal]
+			if !r.Meta.Tables["3"] || t.Blank() || r.ambiguous(t3Cell(cl.What, ColTotal)) || cl.Value == t.Val() {
+				continue
+			}
+			row := map[string]string{"carried_in": "二、上年结转政府信息公开申请数量", "carried_forward": "四、结转下年度继续办理"}[cl.What]
+			c.add("applications."+cl.What+"[total]", line(), "正文称%s %d 件（“%s”），表三“%s”总计为 %d 件",
+				map[string]string{"carried_in": "上年结转", "carried_forward": "结转下年度"}[cl.What], cl.Value, clip(cl.Text), row, t.Val())
 		case "review":
 			t := r.Appeals[0][4]
 			if r.Meta.Tables["4"] && !t.Blank() && cl.Value != t.Val() {

@@ -469,7 +469,7 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"本年共收到政府信息公开申请70件，较上年收到的申请50件增长40%。":     "applications=70",
 		"本年共收到政府信息公开申请70件，比去年同期收到申请数量（50件）有所增加。": "applications=70",
 		"2023年收到申请50件，2024年收到申请70件。":             "applications=70",
-		"本年新收申请70件、上年结转4件。":                      "applications=70",
+		"本年新收申请70件、上年结转4件。":                      "carried_in=4,applications=70",
 		"上年度被申请行政复议3件，本年度被申请行政复议1件。":             "review=1",
 		"被申请行政复议、提起行政诉讼共5件。":                     "appeals=5",
 		"被申请行政复议和提起行政诉讼各1件。":                     "review=1,suit=1", // each
@@ -509,12 +509,27 @@ func TestClaimsCountBeforeSubject(t *testing.T) {
 	})
 }
 
+// 上年结转 and 结转下年度 counted in the narrative are 表三's rows 二 and 四,
+// the count after the words with only filler between; a region's and
+// another year's are not.
+func TestClaimsCarried(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"本局共收到政府信息公开申请70件，上年结转4件。":          "applications=70,carried_in=4",
+		"上年结转的政府信息公开申请4件已全部办结，结转下年度继续办理2件。": "carried_in=4,carried_forward=2",
+		"本年度收到申请70件，结转至下年度办理的申请0件。":         "applications=70,carried_forward=0",
+		"全县上年结转申请40件。":                      "",
+		"2023年结转下年度申请5件。":                   "",
+		"上年结转2023年底未办结的申请4件。":               "",
+		"本局收到申请70件，上年结转申请均已办结。":             "applications=70",
+	})
+}
+
 // The year's new applications given as a share (其中新收70件) or as the total
 // after the shares by applicant (…，共70件) are read.
 func TestClaimsNewAndApplicantTotal(t *testing.T) {
 	eachCase(t, "claims", claimsOf, map[string]string{
-		"本局共办理政府信息公开申请74件，其中新收70件、上年结转4件。":   "applications=70",
-		"本局共受理政府信息公开申请74件，其中本年新收70件，上年结转4件。": "applications=74,applications=70",
+		"本局共办理政府信息公开申请74件，其中新收70件、上年结转4件。":   "carried_in=4,applications=70",
+		"本局共受理政府信息公开申请74件，其中本年新收70件，上年结转4件。": "applications=74,applications=70,carried_in=4",
 		"本局收到自然人申请64件、法人或其他组织申请6件，共70件。":     "applications=70",
 		"本局收到自然人申请64件、法人或其他组织申请6件。":          "",
 		"其中新收70件。": "",
@@ -621,6 +636,9 @@ func contradicts(agency, text string) bool {
 	row := r.Applications["new"]
 	row[ColNatural], row[ColTotal] = N(70), N(70)
 	r.Applications["new"] = row
+	in, out := r.Applications["carried_in"], r.Applications["carried_forward"]
+	in[ColNatural], in[ColTotal], out[ColNatural], out[ColTotal] = N(4), N(4), N(0), N(0)
+	r.Applications["carried_in"], r.Applications["carried_forward"] = in, out
 	r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4] = N(4), N(1), N(0)
 	r.Meta.Tables["3"], r.Meta.Tables["4"] = true, true
 	for _, f := range Check(r, nil) {
@@ -1253,6 +1271,9 @@ func TestNarrativeDisclosureShare(t *testing.T) {
 		"本局本年度收到行政复议申请3件（非政府信息公开类）。":       false,
 		"本局被申请行政复议3件，均不涉及政府信息公开。":          false,
 		"本局被申请行政复议3件。":                     true,
+		"本局收到申请70件，上年结转5件。":                true,
+		"本局收到申请70件，上年结转4件，结转下年度0件。":        false,
+		"本局收到申请70件，结转下年度继续办理1件。":           true,
 		// a running total over the years is compared by the year's count after it
 		"截至2024年底，本局累计收到政府信息公开申请356件，本年度70件。": false,
 		"截至2024年底，本局累计收到政府信息公开申请356件，本年度71件。": true,
