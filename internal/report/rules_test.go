@@ -476,7 +476,7 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
 		{"N.PROACTIVE", "1", "2024年，本局印发规范性文件1件、废止3件、现行有效15件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局清理规范性文件30件，其中废止3件。", true},
-		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 2 件，废止 2 件，现行有效 15 件。", true}, // 2 issued: 表二 1
+		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 2 件，废止 2 件，现行有效 15 件。", true},  // 2 issued: 表二 1
 		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 1 件，废止 9 件，现行有效 99 件。", false}, // of both: not known whose
 		{"N.PROACTIVE", "1", "2024年，本局现行有效的行政规范性文件共16件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局未制发规章和规范性文件。", true}, // 表二: 1 issued
