@@ -177,9 +177,7 @@ func init() {
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "split4-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(splitT4Page(t, truth(), 1, 1, 1)) }, want: func() *report.Report {
 			r := truth()
-			for _, c := range []string{"issued", "repealed", "in_force"} {
-				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
-			}
+			blankNormative(r) // as oneline-2021.txt
 			return r
 		}, findings: []string{"PARSE.AMBIGUOUS", "PARSE.READ"}},
 		// a row with a blank cell that left no trace: 2 1 1 4 (its total read, the rest not)
@@ -196,9 +194,7 @@ func init() {
 			findings: []string{"PARSE.READ"}},
 		fixture{file: "t4-rows-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Rows(t, truth()))) }, want: func() *report.Report {
 			r := truth()
-			for _, c := range []string{"issued", "repealed", "in_force"} {
-				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
-			}
+			blankNormative(r) // as oneline-2021.txt
 			return r
 		}, findings: []string{"PARSE.AMBIGUOUS", "PARSE.READ"}},
 	)

@@ -133,16 +133,12 @@ func init() {
 		fixture{file: "subtotal-page-2021.html", make: func(t testing.TB) []byte { return []byte(subtotalHTML(t, truth())) }, want: truth, findings: []string{"PARSE.READ"}},
 		fixture{file: "subtotal-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(subtotalOneline(t, truth())) }, want: func() *report.Report {
 			r := truth()
-			for _, c := range []string{"issued", "repealed", "in_force"} {
-				r.Proactive.Set("normative_documents."+c, report.Cell{}) // as oneline-2021.txt
-			}
+			blankNormative(r) // as oneline-2021.txt
 			return r
 		}, findings: []string{"PARSE.READ", "PARSE.AMBIGUOUS"}},
 		fixture{file: "subtotal-oneline-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(subtotalOneline(t, wrongRow())) }, want: func() *report.Report {
 			r := wrongRow()
-			for _, c := range []string{"issued", "repealed", "in_force"} {
-				r.Proactive.Set("normative_documents."+c, report.Cell{})
-			}
+			blankNormative(r)
 			return r
 		}, findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
 		// a row that does not add up, its 小计 right: read, and the error its own
