@@ -221,8 +221,19 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	s.render(w, http.StatusOK, "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Flash: flashOf(r),
-		Data: s.casePageData(r, v, si, nil, nil, nil)})
+	p := page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Flash: flashOf(r)}
+	if r.URL.Query().Get("suggest") == "1" && r.Header.Get("HX-Request") == "true" {
+		// the decision form unfolded: its suggestions alone, not the page
+		d := &casePageData{CaseView: v}
+		if slices.Contains(v.Allowed, casework.KindDecide) {
+			s.publishedData(r, v, si, d, false)
+		}
+		p.Data = d
+		s.renderBlock(w, "case", "published", p)
+		return
+	}
+	p.Data = s.casePageData(r, v, si, nil, nil, nil)
+	s.render(w, http.StatusOK, "case", p)
 }
 
 // stepOf reads a posted step; a date or number that cannot be read is an

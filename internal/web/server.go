@@ -278,6 +278,21 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 	s.renderTo(w, nil, code, name, p)
 }
 
+// renderBlock renders one named block of a page's template, without the
+// layout: the part an htmx request swaps in.
+func (s *Server) renderBlock(w http.ResponseWriter, name, block string, p page) {
+	var b bytes.Buffer
+	if err := s.pages[name].ExecuteTemplate(&b, block, p); err != nil {
+		s.Log.Error("template", "page", name, "block", block, "err", err)
+		http.Error(w, "页面出错，请稍后再试", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if _, err := w.Write(b.Bytes()); err != nil {
+		s.Log.Debug("write", "page", name, "err", err)
+	}
+}
+
 // renderTo renders a page; with r, a large page goes gzipped to a browser
 // that takes it. Only for pages that reflect nothing a third party chose
 // beside the form token (报告核查's result: the user's own files), so that

@@ -2668,6 +2668,19 @@ func TestCasePagePointsToPublished(t *testing.T) {
 	if first < 0 || second < first || strings.Contains(body, "主动公开《区教体文旅局召开2024年教育工作会议》") {
 		t.Errorf("suggestions (%d, %d):\n%s", first, second, body)
 	}
+	// the unfolded form's request gets the suggestions alone, not the page
+	req, _ := http.NewRequest("GET", st.srv.URL+loc+"?suggest=1", nil)
+	req.Header.Set("HX-Request", "true")
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(string(frag), `<div class="published" id="published">`) || strings.Contains(string(frag), "<html") ||
+		!strings.Contains(string(frag), "主动公开《卫滨区2024年小学一年级学区划分范围》") {
+		t.Errorf("the suggestions' fragment (%d, %d bytes):\n%s", resp.StatusCode, len(frag), frag)
+	}
 	if _, body = st.get(c, loc+"?find="+url.QueryEscape("寒暑假")); !strings.Contains(body, `data-route="本机关已于`) || !strings.Contains(body, "《卫滨区2024年中小学寒暑假放假时间安排》") ||
 		!strings.Contains(body, `<details id="step-decide" open>`) {
 		t.Errorf("search:\n%s", body)
