@@ -69,6 +69,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/cases/{id}/proposal/withdraw", "提请人撤回待审批的提请", s.withdrawProposal},
 		{"GET", "/api/v1/cases/{id}/letters/{seq}", "某一步骤的答复书或告知书（首次获取时编文号）", s.letter},
 		{"GET", "/api/v1/cases/{id}/receipt", "接收回执（申请编号、查询码、答复期限；不编文号），format=pdf|docx|html|text，默认 JSON", s.receipt},
+		{"GET", "/api/v1/cases/{id}/letters/{seq}/service", "已出具文书的送达回证（文书、文号、受送达人、送达方式，签名栏），format=pdf|docx，默认 JSON", s.serviceForm},
 		{"GET", "/api/v1/cases/{id}/file", "办理案卷（归档用）：办理记录、全部文书（PDF）和附件，zip 压缩包", s.caseFile},
 		{"POST", "/api/v1/cases/{id}/archive", "归档：已办结的申请按本机关的档号格式取得档号", s.archive},
 		{"POST", "/api/v1/cases/{id}/letters/{seq}/mail", "以电子邮件把文书（PDF）发给申请人（须本系统设置了邮件服务器；尚未编号的先编号）", s.mailLetter},
@@ -707,6 +708,39 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request, p ops.Principal
 		return
 	}
 	s.writeLetter(w, r, l)
+}
+
+// serviceForm is an issued letter's 送达回证, for the agency's own systems
+// to print with the letter: JSON, or format=pdf|docx.
+func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		s.fail(w, r, errs.New("seq", "案件没有这个办理步骤"))
+		return
+	}
+	f, err := s.Ops.ServiceForm(r.Context(), p, pathID(r), seq)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "pdf" && format != "docx" {
+		writeJSON(w, http.StatusOK, f)
+		return
+	}
+	var b bytes.Buffer
+	if format == "docx" {
+		err = office.DOCX(&b, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
+	} else {
+		err = office.PDF(&b, office.ServiceFormDoc(*f))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", office.ContentType[format])
+	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(f.FileName()+"."+format))
+	w.Write(b.Bytes())
 }
 
 // writeLetter sends a letter in the format asked for: JSON (default), text,

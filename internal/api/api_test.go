@@ -482,7 +482,8 @@ func TestOpenAPI(t *testing.T) {
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
 		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
 		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/cases/{id}/receipt": true, "GET /api/v1/stats": true,
-		"POST /api/v1/cases/{id}/archive": true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
+		"GET /api/v1/cases/{id}/letters/{seq}/service": true,
+		"POST /api/v1/cases/{id}/archive":              true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
 		"POST /api/v1/cases/{id}/proposal": true, "POST /api/v1/cases/{id}/letters/{seq}/delivery": true, "POST /api/v1/cases/{id}/proposal/decision": true, "POST /api/v1/cases/{id}/proposal/withdraw": true}
 	for p, ops := range paths {
 		for m := range ops.(map[string]any) {
@@ -731,6 +732,18 @@ func TestDeliveryThroughAPI(t *testing.T) {
 		t.Errorf("receipt: %d %s", code, raw)
 	}
 	if code, _, _ := e.do("POST", path, e.keyB, post); code != 404 {
+		t.Errorf("another agency's key: %d", code)
+	}
+	// the 送达回证 to print with it: the recorded delivery filled in
+	service := fmt.Sprintf("/api/v1/cases/%d/letters/2/service", id)
+	if code, m, raw := e.do("GET", service, e.keyA, nil); code != 200 || m["method"] != "邮寄送达（邮件号 1181234567890）" || m["document"] != "政府信息公开申请答复书" ||
+		!strings.Contains(fmt.Sprint(m["number"]), "号") {
+		t.Errorf("送达回证: %d %s", code, raw)
+	}
+	if code, _, _ := e.do("GET", service+"?format=pdf", e.keyA, nil); code != 200 {
+		t.Errorf("送达回证 as PDF: %d", code)
+	}
+	if code, _, _ := e.do("GET", service, e.keyB, nil); code != 404 {
 		t.Errorf("another agency's key: %d", code)
 	}
 }

@@ -11,16 +11,16 @@ import (
 // delivery already recorded for the letter fills in its way and day; the
 // rest is written by hand.
 type ServiceForm struct {
-	Agency    string // who serves the letter
-	Document  string // the kind of letter: 政府信息公开申请答复书
-	Number    string // its 文号
-	Addressee string
-	Address   string // the applicant's postal address ("": to write by hand)
+	Agency    string `json:"agency"`    // who serves the letter
+	Document  string `json:"document"`  // the kind of letter: 政府信息公开申请答复书
+	Number    string `json:"number"`    // its 文号
+	Addressee string `json:"addressee"` // the applicant
+	Address   string `json:"address"`   // the applicant's postal address ("": to write by hand)
 	// Method is the way a recorded delivery took (with its 邮件号); "" when
 	// none is recorded: Methods are printed to tick
-	Method  string
-	Methods []string
-	SentOn  string // the recorded delivery's day, in Chinese ("" to write)
+	Method  string   `json:"method"`
+	Methods []string `json:"methods"`
+	SentOn  string   `json:"sent_on"` // the recorded delivery's day, in Chinese ("" to write)
 }
 
 // ServiceFormFor is the 送达回证 of letter l of case c, from the deliveries

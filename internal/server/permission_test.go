@@ -181,6 +181,7 @@ var matrix = map[string]access{
 	"GET /api/v1/cases/{id}/letters/{seq}":            apiTarget,
 	"GET /api/v1/cases/{id}/file":                     apiTarget,
 	"GET /api/v1/cases/{id}/receipt":                  apiTarget,
+	"GET /api/v1/cases/{id}/letters/{seq}/service":    apiTarget,
 	"GET /api/v1/reports/{year}/applications":         apiKey,
 	"GET /api/v1/appeals":                             apiKey,
 	"POST /api/v1/audit":                              apiKey,
