@@ -678,6 +678,13 @@ func cutPage(t string) []string {
 	if lo, hi := region(2); lo >= 0 {
 		cutAll(lo, hi, anchorT3, true)
 	}
+	// a note under a table ("…结转下年度继续办理5000016注：本表…"): its own
+	// line, not the end of the last row's numbers
+	for i := 1; i <= 3; i++ {
+		if lo, hi := region(i); lo >= 0 {
+			tableNotes(t[lo:hi], func(k int) { cuts[lo+k] = true })
+		}
+	}
 	if lo, hi := region(3); lo >= 0 {
 		for at := lo; at < hi; {
 			m := wordThenNumber(t[at:hi])
@@ -713,6 +720,27 @@ func cutPage(t string) []string {
 		i += size
 	}
 	return cutAt(t, cuts)
+}
+
+// tableNotes calls at with where each note after a table's numbers starts:
+// 注：, 备注：, 说明： right after a digit or a cell's placeholder.
+func tableNotes(s string, at func(int)) {
+	for _, w := range []string{"备注：", "备注:", "说明：", "注：", "注:"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len(w)
+			if w[0] == "注"[0] && strings.HasSuffix(s[:k], "备") {
+				continue // 备注, found as such
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:k]); isDigit(r) || r == '/' || r == '—' || r == '-' {
+				at(k)
+			}
+		}
+	}
 }
 
 // attachedSpans finds, in a page without line breaks, the tables printed

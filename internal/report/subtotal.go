@@ -19,7 +19,12 @@ func (p *parser) dropSubtotals(lo, hi int) {
 	lo = max(lo, 0)
 	header := -1
 	for i := lo; i < hi && i < len(p.lines); i++ {
-		if strings.Contains(p.lines[i].Text, "小计") {
+		t := p.lines[i].Text
+		if strings.Contains(t, "本年新收") && strings.ContainsFunc(t, isDigit) && !strings.Contains(t, "小计") {
+			return // the rows began with no 小计 in the header: a note's word, not a column
+		}
+		// the header's row of columns: 小计 beside the columns' names
+		if strings.Contains(t, "小计") && (strings.Contains(t, "其他") || strings.Contains(t, "总计") || strings.Contains(t, "法人")) {
 			header = i
 			break
 		}

@@ -126,6 +126,34 @@ func TestSubtotalColumn(t *testing.T) {
 	}, []int64{1, 7, 13, 123}, 0.995)
 }
 
+// withNote is tab text with a note under 表三, as some reports print one
+// (note: what it says; one that says 小计 says a word, not a column).
+func withNote(t testing.TB, r *report.Report, note string) string {
+	return perLine(textOf(t, r), func(l string) string {
+		if strings.HasPrefix(l, "四、结转下年度") {
+			return l + "\n" + note
+		}
+		return l
+	})
+}
+
+// A note under 表三 is a line of its own, also on a page without line
+// breaks where it runs into the last row's numbers ("…5000016注：本表…");
+// one that says 小计 under a table without the column changes nothing.
+func TestNoteUnderTable(t *testing.T) {
+	var layouts []layout
+	for name, note := range map[string]string{"note": "注：本表数据截至12月31日。", "subtotal-note": "注：总计为自然人与法人或其他组织小计之和。", "remark": "备注：无。"} {
+		layouts = append(layouts,
+			layout{name + "-layout", ".txt", func(t testing.TB, r *report.Report) string { return layoutOf(withNote(t, r, note)) }},
+			layout{name + "-oneline", ".txt", func(t testing.TB, r *report.Report) string {
+				rowCounter.n = 0
+				return onelineOf(withNote(t, r, note), cycling)
+			}},
+			layout{name + "-flat", ".txt", func(t testing.TB, r *report.Report) string { return flattened(withNote(t, r, note)) }})
+	}
+	measureLayouts(t, layouts, []int64{1, 7}, 0.995)
+}
+
 func init() {
 	fixtures = append(fixtures,
 		// read past, and said: the table is not the national format's
@@ -146,5 +174,14 @@ func init() {
 			findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
 		fixture{file: "subtotal-errors-layout-2021.txt", make: func(t testing.TB) []byte { return []byte(layoutOf(withSubtotal(t, wrongRow()))) }, want: wrongRow,
 			findings: []string{"PARSE.READ", "T3.ROWSUM", "T3.OUTCOMES", "CELL.BLANK"}, errorsExpected: true},
+		// a note under 表三 on a page without line breaks, that says 小计 besides
+		fixture{file: "note-oneline-2021.txt", make: func(t testing.TB) []byte {
+			rowCounter.n = 0
+			return []byte(onelineOf(withNote(t, truth(), "注：总计为自然人与法人或其他组织小计之和。"), cycling))
+		}, want: func() *report.Report {
+			r := truth()
+			blankNormative(r)
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
 	)
 }
