@@ -7,7 +7,8 @@ import (
 
 // Section 一 often says what 表二 (一) counts: "本年度制发行政规范性文件3件，
 // 废止1件，现行有效15件". N.PROACTIVE compares such counts with the table
-// (2021 format: 本年制发件数, 本年废止件数, 现行有效件数). Only a count that
+// (2021 format: 本年制发件数, 本年废止件数, 现行有效件数; the 2019 trial
+// format: 本年新制作数量 for 制发). Only a count that
 // follows its verb (制发, 印发, 出台, 制定; 废止; 现行有效) with nothing but its
 // subject between is read; a part without the subject takes the one named
 // before it in the sentence ("…3件，废止1件"). 党内规范性文件, counts of a region
@@ -177,17 +178,27 @@ func onlySubject(s string) bool {
 // with 表二 (一) (2021 format).
 func checkProactiveNarrative(c *ctx) {
 	r := c.r
-	if r.Format != Format2021 || !r.Meta.Tables["2"] {
+	if !r.Meta.Tables["2"] {
 		return
 	}
 	for _, cl := range normativeClaims(r) {
-		cell := r.Proactive.Cell(cl.What)
-		if cell.Blank() || r.ambiguous("proactive."+cl.What) {
+		path := cl.What
+		if r.Format == Format2019 {
+			// the trial format counts what was made (本年新制作数量), not
+			// what was repealed or is in force
+			key, col, _ := strings.Cut(path, ".")
+			if col != "issued" {
+				continue
+			}
+			path = key + ".new_made"
+		}
+		cell := r.Proactive.Cell(path)
+		if cell.Blank() || r.ambiguous(r.t2Prefix()+path) {
 			continue
 		}
 		if cell.Val() != cl.Value {
-			row, col := normNames(cl.What)
-			c.add("proactive."+cl.What, c.lineAt(cl.Sect, cl.Off), "正文称%s%s %d 件（“%s”），表二%s%s为 %d 件", row, col, cl.Value, clip(cl.Text), row, col, cell.Val())
+			row, col := normNames(path)
+			c.add(r.t2Prefix()+path, c.lineAt(cl.Sect, cl.Off), "正文称%s%s %d 件（“%s”），表二%s%s为 %d 件", row, col, cl.Value, clip(cl.Text), row, col, cell.Val())
 		}
 	}
 }
@@ -196,6 +207,6 @@ func checkProactiveNarrative(c *ctx) {
 func normNames(path string) (row, col string) {
 	key, c, _ := strings.Cut(path, ".")
 	row = map[string]string{"normative_documents": "行政规范性文件", "rules": "规章"}[key]
-	col = map[string]string{"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数"}[c]
+	col = map[string]string{"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数", "new_made": "本年新制作数量"}[c]
 	return row, col
 }

@@ -594,3 +594,23 @@ func TestDraftAgreesWithProactive(t *testing.T) {
 		}
 	}
 }
+
+// In the 2019 trial format N.PROACTIVE compares 制发 with 本年新制作数量
+// (the format counts no 废止 or 现行有效).
+func TestProactiveNarrative2019(t *testing.T) {
+	r := truth2019()
+	made := r.Proactive.Cell("normative_documents.new_made").Val()
+	for text, want := range map[string]bool{
+		fmt.Sprintf("%d年，本机关制发规范性文件%d件。", r.Year, made):           false,
+		fmt.Sprintf("%d年，本机关制发规范性文件%d件。", r.Year, made+1):         true,
+		fmt.Sprintf("%d年，本机关废止规范性文件%d件，现行有效99件。", r.Year, made+5): false,
+	} {
+		r.Sections["1"] = text
+		got := slices.ContainsFunc(report.Check(r, nil), func(f report.Finding) bool {
+			return f.Rule == "N.PROACTIVE" && f.Cell == "proactive_2019.normative_documents.new_made"
+		})
+		if got != want {
+			t.Errorf("%s: N.PROACTIVE %v, want %v", text, got, want)
+		}
+	}
+}
