@@ -47,6 +47,7 @@ var Rules = []Rule{
 	{"TXT.SPACE", "多余空格", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
 	{"TXT.NUMBERING", "序号重复或跳号", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
 	{"TXT.DOUBLE", "字或标点重复", SevWarning, "正文中重复的“的的”或连用的标点（。。，，、，）", false, checkDouble},
+	{"TXT.TITLEMARK", "书名号不成对", SevWarning, "正文中的书名号《》不成对（缺《或》，或《》内又用了《》）", false, checkTitleMarks},
 	{"TXT.PLACEHOLDER", "模板占位符未替换", SevWarning, "标题或正文中留有模板的占位符（XX局、××年、X月X日、请填写…）", false, checkPlaceholder},
 }
 

@@ -1415,6 +1415,58 @@ func checkDouble(c *ctx) {
 	}
 }
 
+// checkTitleMarks: the narrative's 《》 pair up: a 》 with no 《 before it, a
+// 《 opened inside another (nested titles take 〈〉), or one never closed is a
+// slip. A title may wrap onto the next line (PDF text): the section is one
+// text, not a line at a time.
+func checkTitleMarks(c *ctx) {
+	for _, k := range narrativeKeys {
+		t := c.r.Sections[k]
+		if !strings.Contains(t, "《") && !strings.Contains(t, "》") {
+			continue
+		}
+		open := -1 // where the title being read opened
+		say := func(at int, what string) {
+			c.add("sections."+k, c.lineAt(k, at), "书名号不成对：%s：“%s”", what, context(t, at, at+len("《")))
+		}
+		// from mark to mark (a byte search each, not a walk over every rune)
+		for pos := 0; ; {
+			a, b := strings.Index(t[pos:], "《"), strings.Index(t[pos:], "》")
+			if a < 0 && b < 0 {
+				break
+			}
+			j := a
+			if a < 0 || b >= 0 && b < a {
+				j = b
+			}
+			j += pos
+			if open >= 0 {
+				// a sentence that ends inside a title on its own line: the 》
+				// was left out
+				if seg := t[open:j]; strings.Contains(seg, "。") && !strings.Contains(seg[:strings.Index(seg, "。")], "\n") {
+					say(open, "《之后到句末没有》")
+					open = -1
+				}
+			}
+			switch {
+			case strings.HasPrefix(t[j:], "《") && open >= 0:
+				say(open, "《之后没有》就又有《")
+				open = j
+			case strings.HasPrefix(t[j:], "《"):
+				open = j
+			case open < 0:
+				say(j, "》之前没有《")
+			default:
+				open = -1
+			}
+			pos = j + len("《")
+		}
+		if open >= 0 {
+			say(open, "《之后没有》")
+		}
+	}
+}
+
 // sentencePunct are the marks inside and at the end of a sentence that never
 // stand twice in a row.
 func sentencePunct(r rune) bool {

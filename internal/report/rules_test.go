@@ -273,6 +273,16 @@ var ruleCases = map[string]ruleCase{
 			return nil
 		},
 	},
+	"TXT.TITLEMARK": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关依据《中华人民共和国政府信息公开条例开展工作。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["1"] = "2024年，本机关依据《中华人民共和国政府信息公开条例》开展工作。"
+			return nil
+		},
+	},
 	"TXT.PLACEHOLDER": {
 		fail: func(r *report.Report) *report.Report {
 			r.Sections["1"] = "2024年，XX局共收到政府信息公开申请X件。"
@@ -611,6 +621,32 @@ func TestProactiveNarrative2019(t *testing.T) {
 		})
 		if got != want {
 			t.Errorf("%s: N.PROACTIVE %v, want %v", text, got, want)
+		}
+	}
+}
+
+// 《》 pair up in the narrative; a title that wraps onto the next line is
+// one title.
+func TestTitleMarks(t *testing.T) {
+	for text, want := range map[string]int{
+		"依据《中华人民共和国政府信息公开条例》和《国务院办公厅关于…的通知》开展工作。": 0,
+		"依据《中华人民共和国政府信息\n公开条例》开展工作。":              0,
+		"依据《中华人民共和国政府信息公开条例开展工作。":                 1,
+		"依据中华人民共和国政府信息公开条例》开展工作。":                 1,
+		"依据《政府信息公开条例《实施办法》开展工作。":                  1,
+		"依据《政府信息公开条例":                             1,
+		"没有书名号。":                                  0,
+	} {
+		r := base()
+		r.Sections["1"] = text
+		n := 0
+		for _, f := range report.Check(r, nil) {
+			if f.Rule == "TXT.TITLEMARK" {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d findings, want %d", text, n, want)
 		}
 	}
 }
