@@ -729,11 +729,7 @@ func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, p ops.Princ
 		return
 	}
 	var b bytes.Buffer
-	if format == "docx" {
-		err = office.DOCX(&b, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
-	} else {
-		err = office.PDF(&b, office.ServiceFormDoc(*f))
-	}
+	err = office.Write(&b, format, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -750,11 +746,7 @@ func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework
 	switch f := r.URL.Query().Get("format"); f {
 	case "docx", "pdf":
 		var b bytes.Buffer
-		if f == "docx" {
-			err = office.DOCX(&b, office.LetterDoc(l), s.Ops.Clock.Now())
-		} else {
-			err = office.PDF(&b, office.LetterDoc(l))
-		}
+		err = office.Write(&b, f, office.LetterDoc(l), s.Ops.Clock.Now())
 		if err != nil {
 			s.fail(w, r, err)
 			return

@@ -216,6 +216,15 @@ const docxFooter = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>
 <w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`
 
+// Write writes d as Word ("docx", dated now) or, for any other format, as
+// PDF: the two downloads every letter and form offers.
+func Write(w io.Writer, format string, d *Doc, now time.Time) error {
+	if format == "docx" {
+		return DOCX(w, d, now)
+	}
+	return PDF(w, d)
+}
+
 // DOCX writes the document as a Word file.
 func DOCX(w io.Writer, d *Doc, now time.Time) error {
 	var body strings.Builder

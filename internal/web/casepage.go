@@ -387,11 +387,7 @@ func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, si *session
 		format = "pdf"
 	}
 	var b bytes.Buffer
-	if format == "docx" {
-		err = office.DOCX(&b, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
-	} else {
-		err = office.PDF(&b, office.ServiceFormDoc(*f))
-	}
+	err = office.Write(&b, format, office.ServiceFormDoc(*f), s.Ops.Clock.Now())
 	if err != nil {
 		s.fail(w, r, nil, "", err)
 		return
@@ -420,11 +416,7 @@ func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework
 	case "docx", "pdf":
 		var b bytes.Buffer
 		var err error
-		if format == "docx" {
-			err = office.DOCX(&b, office.LetterDoc(l), s.Ops.Clock.Now())
-		} else {
-			err = office.PDF(&b, office.LetterDoc(l))
-		}
+		err = office.Write(&b, format, office.LetterDoc(l), s.Ops.Clock.Now())
 		if err != nil {
 			s.fail(w, r, nil, "", err)
 			return

@@ -393,11 +393,7 @@ func (s *Server) rollupCircular(w http.ResponseWriter, r *http.Request, si *sess
 			Errors: row.Errors, Warnings: row.Warnings})
 	}
 	var b bytes.Buffer
-	if f == "docx" {
-		err = office.DOCX(&b, office.CircularDoc(c), s.Ops.Clock.Now())
-	} else {
-		err = office.PDF(&b, office.CircularDoc(c))
-	}
+	err = office.Write(&b, f, office.CircularDoc(c), s.Ops.Clock.Now())
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
