@@ -678,17 +678,15 @@ func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, p ops.Principa
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape("案卷 "+office.CaseFolder(f.Case)+".zip"))
+	attachment(w, "application/zip", "案卷 "+office.CaseFolder(f.Case)+".zip")
 	if err := office.CaseFileZipOne(w, *f); err != nil {
 		s.Log.Error("case file", "case", f.Case.ID, "err", err) // written as it is read: the download ends short
 	}
 }
 
 func (s *Server) letter(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	seq, err := strconv.Atoi(r.PathValue("seq"))
-	if err != nil {
-		s.fail(w, r, errs.New("seq", "案件没有这个办理步骤"))
+	seq, ok := s.pathSeq(w, r)
+	if !ok {
 		return
 	}
 	l, err := s.Ops.Letter(r.Context(), p, pathID(r), seq)
@@ -713,9 +711,8 @@ func (s *Server) receipt(w http.ResponseWriter, r *http.Request, p ops.Principal
 // serviceForm is an issued letter's 送达回证, for the agency's own systems
 // to print with the letter: JSON, or format=pdf|docx.
 func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	seq, err := strconv.Atoi(r.PathValue("seq"))
-	if err != nil {
-		s.fail(w, r, errs.New("seq", "案件没有这个办理步骤"))
+	seq, ok := s.pathSeq(w, r)
+	if !ok {
 		return
 	}
 	f, err := s.Ops.ServiceForm(r.Context(), p, pathID(r), seq)
@@ -734,9 +731,25 @@ func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, p ops.Princ
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", office.ContentType[format])
-	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(f.FileName()+"."+format))
+	attachment(w, office.ContentType[format], f.FileName()+"."+format)
 	w.Write(b.Bytes())
+}
+
+// pathSeq is the step a letter's path names; a path that names none is
+// answered as such (false).
+func (s *Server) pathSeq(w http.ResponseWriter, r *http.Request) (int, bool) {
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		s.fail(w, r, errs.New("seq", "案件没有这个办理步骤"))
+		return 0, false
+	}
+	return seq, true
+}
+
+// attachment makes the response a file to save under its Chinese name.
+func attachment(w http.ResponseWriter, ctype, name string) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(name))
 }
 
 // writeLetter sends a letter in the format asked for: JSON (default), text,
@@ -751,8 +764,7 @@ func (s *Server) writeLetter(w http.ResponseWriter, r *http.Request, l *casework
 			s.fail(w, r, err)
 			return
 		}
-		w.Header().Set("Content-Type", office.ContentType[f])
-		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(l.FileName()+"."+f))
+		attachment(w, office.ContentType[f], l.FileName()+"."+f)
 		w.Write(b.Bytes())
 	case "text":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -787,8 +799,7 @@ func (s *Server) yearTable(w http.ResponseWriter, r *http.Request, p ops.Princip
 			s.fail(w, r, err)
 			return
 		}
-		w.Header().Set("Content-Type", office.ContentType[f])
-		w.Header().Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", rep.Agency, year, f)))
+		attachment(w, office.ContentType[f], fmt.Sprintf("%s%d年政府信息公开工作年度报告.%s", rep.Agency, year, f))
 		w.Write(b.Bytes())
 		return
 	}

@@ -279,17 +279,22 @@ func carryCount(part string) (what string, v int64, ok bool) {
 		if !found {
 			return "", 0, false
 		}
-		between := rest[:start]
-		for _, w := range []string{"政府信息公开申请", "信息公开申请", "申请", "继续办理", "办理", "的", "了", "共计", "共", "为", "数量", " ", "\u3000"} {
-			between = strings.ReplaceAll(between, w, "")
-		}
-		if between != "" {
+		if !onlyWords(rest[:start], "政府信息公开申请", "信息公开申请", "申请", "继续办理", "办理", "的", "了", "共计", "共", "为", "数量", " ", "\u3000") {
 			return "", 0, false
 		}
 		n, isNum := parseNumber(rest[start:num])
 		return k.what, n, isNum
 	}
 	return "", 0, false
+}
+
+// onlyWords says s holds nothing but the words (taken out in their order:
+// the longer of two that overlap first).
+func onlyWords(s string, words ...string) bool {
+	for _, w := range words {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s == ""
 }
 
 // yearShare reads a running total's part by the year's count after it
@@ -569,48 +574,50 @@ func saysNoAppeal(s string) bool {
 func Claims(r *Report) []Claim {
 	var out []Claim
 	for _, k := range narrativeKeys {
-		t := r.Sections[k]
-		start := 0
-		// a line end is not a sentence end: PDF text wraps sentences
-		// ("受理政府\n信息公开申请 17 件"); clauseClaims reads across it.
-		// Most sentences state no count the tables hold: only one that
-		// names 申请, 复议, 诉讼 or 费 (seen on the way) is read.
-		named := false
-		line := 0 // where the current line starts
-		for i, c := range t {
-			if c == '\n' {
-				// a sub-heading line ("（二）依申请公开办理情况") is a clause
-				// of its own, not the start of the sentence under it
-				if isSubHeading(t[line:i]) {
-					if named {
-						out = append(out, clauseClaims(t[start:i], start, k, r.Year)...)
-					}
-					start, named = i+1, false
-				}
-				line = i + 1
-				continue
+		// most sentences state no count the tables hold: only one that
+		// names 申请, 复议, 诉讼 or 费 is read
+		eachSentence(r.Sections[k], func(s string, off int, named bool) {
+			if named {
+				out = append(out, clauseClaims(s, off, k, r.Year)...)
 			}
-			switch c {
-			case '。', '；', ';', '！', '!', '？', '?':
-				if named {
-					out = append(out, clauseClaims(t[start:i], start, k, r.Year)...)
-				}
-				start, named = i+utf8.RuneLen(c), false
-			case '申': // "申 请": a line spaced out letter by letter
-				named = named || strings.HasPrefix(t[i:], "申请") || strings.HasPrefix(t[i:], "申 请")
-			case '复':
-				named = named || strings.HasPrefix(t[i:], "复议") || strings.HasPrefix(t[i:], "复 议")
-			case '诉':
-				named = named || strings.HasPrefix(t[i:], "诉讼") || strings.HasPrefix(t[i:], "诉 讼")
-			case '费':
-				named = true
-			}
-		}
-		if named {
-			out = append(out, clauseClaims(t[start:], start, k, r.Year)...)
-		}
+		})
 	}
 	return out
+}
+
+// eachSentence calls fn with each sentence of a section's text, its byte
+// offset, and whether it names 申请, 复议, 诉讼 or 费 (seen on the way, so
+// that the text is walked once). A line end is not a sentence end: PDF text
+// wraps sentences ("受理政府\n信息公开申请 17 件"); but a sub-heading's line
+// ("（二）依申请公开办理情况") is a clause of its own, not the start of the
+// sentence under it.
+func eachSentence(t string, fn func(s string, off int, named bool)) {
+	start, line := 0, 0 // where the sentence and the current line start
+	named := false
+	for i, c := range t {
+		if c == '\n' {
+			if isSubHeading(t[line:i]) {
+				fn(t[start:i], start, named)
+				start, named = i+1, false
+			}
+			line = i + 1
+			continue
+		}
+		switch c {
+		case '。', '；', ';', '！', '!', '？', '?':
+			fn(t[start:i], start, named)
+			start, named = i+utf8.RuneLen(c), false
+		case '申': // "申 请": a line spaced out letter by letter
+			named = named || strings.HasPrefix(t[i:], "申请") || strings.HasPrefix(t[i:], "申 请")
+		case '复':
+			named = named || strings.HasPrefix(t[i:], "复议") || strings.HasPrefix(t[i:], "复 议")
+		case '诉':
+			named = named || strings.HasPrefix(t[i:], "诉讼") || strings.HasPrefix(t[i:], "诉 讼")
+		case '费':
+			named = true
+		}
+	}
+	fn(t[start:], start, named)
 }
 
 // isSubHeading says a line is a numbered sub-heading: （一）…, (二)… or
@@ -798,6 +805,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if what, v, ok := carryCount(sc); ok && !wide && !otherYear(sc, year) {
 			add(what, v, sc) // (the part may count the new ones too: 其中新收70件、上年结转4件)
 		}
+		newNum := newCount(sc)
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
@@ -809,17 +817,17 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
-			if saysNoAppeal(sc) && countIndex(sc) == nil && indexAny(sc, "以外", "之外") < 0 {
-				if hasReview {
-					add("review", 0, sc)
-				}
-				if hasSuit {
-					add("suit", 0, sc)
+			if saysNoAppeal(sc) && countIndex(sc) == nil {
+				// (not "未发生…复议以外的纠纷": nothing of the 复议 themselves)
+				if indexAny(sc, "以外", "之外") < 0 {
+					if hasReview {
+						add("review", 0, sc)
+					}
+					if hasSuit {
+						add("suit", 0, sc)
+					}
 				}
 				continue
-			}
-			if saysNoAppeal(sc) && countIndex(sc) == nil {
-				continue // "未发生…复议以外的纠纷": not of the 复议 themselves
 			}
 			counts := map[string]int64{}
 			each := false // "复议和诉讼各1件", "均为0件": the count is each's
@@ -880,9 +888,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					}
 				}
 			}
-		case i > 0 && newCount(sc) != "" && namesApplication(strings.Join(parts[:i], "，")):
+		case i > 0 && newNum != "" && namesApplication(strings.Join(parts[:i], "，")):
 			// "共办理申请74件，其中新收70件、上年结转4件": 表三's first row
-			if v, ok := parseNumber(newCount(sc)); ok {
+			if v, ok := parseNumber(newNum); ok {
 				add("applications", v, sc)
 			}
 		case namesApplication(sc) || namesApplication(withNext):

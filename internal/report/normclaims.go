@@ -1,9 +1,6 @@
 package report
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Section 一 often says what 表二 (一) counts: "本年度制发行政规范性文件3件，
 // 废止1件，现行有效15件". N.PROACTIVE compares such counts with the table
@@ -15,7 +12,7 @@ import (
 // (各部门…) and of other years, running totals, 规章 and 规范性文件 counted
 // together are not.
 
-// normVerbs are the verbs of each column, and the words that deny them.
+// normVerbs are the verbs of each column.
 var normVerbs = []struct {
 	col   string
 	verbs []string
@@ -36,26 +33,10 @@ func normativeClaims(r *Report) []Claim {
 		return nil
 	}
 	var out []Claim
-	start, line := 0, 0
-	for i, c := range t {
-		end := -1
-		switch c {
-		case '。', '；', ';', '！', '？':
-			end = i
-		case '\n':
-			// a sub-heading's line ends its clause ("（一）主动公开情况")
-			if isSubHeading(t[line:i]) {
-				end = i
-			}
-			line = i + 1
-		}
-		if end < 0 {
-			continue
-		}
-		out = append(out, sentenceNormClaims(t[start:end], start, r.Year)...)
-		start = i + utf8.RuneLen(c)
-	}
-	return append(out, sentenceNormClaims(t[start:], start, r.Year)...)
+	eachSentence(t, func(s string, off int, _ bool) {
+		out = append(out, sentenceNormClaims(s, off, r.Year)...)
+	})
+	return out
 }
 
 // sentenceNormClaims reads one sentence's counts of 表二 (一).
@@ -127,7 +108,7 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 // verb that is only the subject and its count takes the column of the part
 // before (prev: "制发规章1件、行政规范性文件2件").
 func normCount(part, prev string) (col string, v int64, ok bool) {
-	if prev != "" && indexAny(part, "制发", "印发", "出台", "制定", "废止", "现行有效") < 0 {
+	if prev != "" && !hasNormVerb(part) {
 		if start, num, _, found := findCount(part); found && onlySubject(part[:start]) {
 			if n, isNum := parseNumber(part[start:num]); isNum {
 				return prev, n, true
@@ -165,17 +146,24 @@ func normCount(part, prev string) (col string, v int64, ok bool) {
 	return "", 0, false
 }
 
+// hasNormVerb says a part names one of normVerbs.
+func hasNormVerb(part string) bool {
+	for _, nv := range normVerbs {
+		if indexAny(part, nv.verbs...) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // onlySubject says the words before a count are only 表二 (一)'s subject and
 // filler (的, 共, 为 …).
 func onlySubject(s string) bool {
-	for _, w := range []string{"行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000"} {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return s == ""
+	return onlyWords(s, "行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000")
 }
 
 // checkProactiveNarrative: section 一's counts of 规章 and 规范性文件 agree
-// with 表二 (一) (2021 format).
+// with 表二 (一) (in the 2019 trial format: 制发 with 本年新制作数量).
 func checkProactiveNarrative(c *ctx) {
 	r := c.r
 	if !r.Meta.Tables["2"] {

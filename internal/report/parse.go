@@ -4151,7 +4151,7 @@ func (p *parser) parseT3() {
 	var marked []markedRow // rows of glued placeholders that read several ways
 	gluedSubtotals := 0
 	for _, g := range got {
-		if p.subtotals && !g.rc.ok && !g.rc.spaced || p.subtotals && g.rc.ok && !g.line.Subtotal && g.line.Fields == nil && !g.rc.spaced {
+		if p.subtotals && !g.rc.spaced && (!g.rc.ok || !g.line.Subtotal && g.line.Fields == nil) {
 			// seven numbers where there are eight when not taken out:
 			// the 小计 and a cell beside it ran together ("… 0 88")
 			if g.rc.ok {
@@ -7077,13 +7077,7 @@ func formatClue(f Format, t string) string {
 	return ""
 }
 
-func joinInts(v []int64) string {
-	out := make([]string, len(v))
-	for i, x := range v {
-		out[i] = strconv.FormatInt(x, 10)
-	}
-	return strings.Join(out, "、")
-}
+func joinInts(v []int64) string { return strings.Join(intStrings(v), "、") }
 
 // The reader tests every cell of every line: these are the patterns above
 // written out, several times faster than the regular expressions were.

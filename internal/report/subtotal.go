@@ -138,8 +138,7 @@ func dropSubtotalText(text string) (string, proof) {
 	return text[:from] + text[ends[1]:], pr
 }
 
-// subtotalProof: of eight numbers, whether the seventh is the sum of the
-// second to the sixth, and the eighth that of the first and the seventh.
+// subtotalProof is sumsProof of eight cells (none when one is no count).
 func subtotalProof(cells []string) proof {
 	v := make([]int64, len(cells))
 	for k, c := range cells {
@@ -149,6 +148,12 @@ func subtotalProof(cells []string) proof {
 		}
 		v[k] = n
 	}
+	return sumsProof(v)
+}
+
+// sumsProof: of eight numbers, whether the seventh is the sum of the second
+// to the sixth, and the eighth that of the first and the seventh.
+func sumsProof(v []int64) proof {
 	pr := proofNone
 	if v[6] == v[1]+v[2]+v[3]+v[4]+v[5] {
 		pr++
@@ -176,7 +181,7 @@ func (p *parser) cutSubtotal(g t3Line) (read *rowCells, cuts [][]int64, ok bool)
 		// one digit a cell: the only cut, and one of its sums holding
 		// shows the 小计; the other not holding is the report's own error
 		eight, _ = splitDigits(toks, NumCols+1, 0, 2, nil)
-		if len(eight) != 1 || subtotalProof(intStrings(eight[0])) == proofNone {
+		if len(eight) != 1 || sumsProof(eight[0]) == proofNone {
 			eight = nil
 		}
 	}
