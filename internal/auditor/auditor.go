@@ -42,6 +42,10 @@ type Options struct {
 	// another source finds (gongkai audit --db: PUB.DIFF against the reports
 	// a database keeps).
 	Compare Compare
+	// noSpill keeps a one-pass run from writing what it keeps beyond
+	// KeepBytes to a temporary file: past the bound it falls back to the
+	// title-first plan (tests of that plan)
+	noSpill bool
 	// Names are the names to show, and to read the files as, for paths
 	// that are not what the user gave (a zip's entries unpacked to a
 	// temporary directory); a path without one shows as itself.
@@ -189,13 +193,14 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	return runPlan(ctx, files, plan, opt, workers, show, w)
 }
 
-// keepBytes bounds what a directory run keeps while it reads every file
-// once: for each file, the small part of it the cross-year rules and the
-// output need (report.CrossYear) and, for JSON, its model (about half the
-// file). A directory whose results would keep more is read again the
-// bounded way: every file's title first, then agency by agency, holding
-// only the files in flight.
-const keepBytes = 64 << 20
+// keepBytes bounds what a directory run keeps in memory while it reads
+// every file once: for each file, the small part of it the cross-year rules
+// and the output need (report.CrossYear) and, for JSON, its model (about
+// half the file). What a larger directory keeps beyond it goes to a
+// temporary file (spill); only where none can be written is the directory
+// read again the bounded way: every file's title first, then agency by
+// agency, holding only the files in flight.
+const keepBytes = 24 << 20
 
 // audited is one file's result while it waits for its turn: the model as
 // JSON (when JSON is written), the small part of the report the output and
@@ -220,32 +225,71 @@ func auditOne(path, name string, opt Options, prev *report.Report) audited {
 	return a
 }
 
+// kept is what waits, per file, for its agency's reports: slices of bytes,
+// which the collector does not scan, or where they are in the spill file.
+type kept struct {
+	model  []byte
+	cy     report.Packed
+	err    error
+	agency string // what the file says it is, to group the directory
+	year   int
+	// spilled: model and cy are in the spill file at at, nm and nc bytes long
+	spilled bool
+	at      int64
+	nm, nc  int
+}
+
+// load gives back what spill holds of k.
+func (k *kept) load(s *spill) error {
+	if !k.spilled {
+		return nil
+	}
+	b, err := s.get(k.at, k.nm+k.nc)
+	if err != nil {
+		return err
+	}
+	if k.nm > 0 {
+		k.model = b[:k.nm:k.nm]
+	}
+	k.cy = report.Packed(b[k.nm:])
+	return nil
+}
+
 // runOnePass audits every file once, on every core and in any order, then
 // groups them by agency, runs the cross-year rules of each against its
-// predecessor and writes the results in the order runPlan would. It
-// writes nothing and returns false when what it keeps outgrows
-// opt.KeepBytes: the caller then runs the bounded plan.
+// predecessor and writes the results in the order runPlan would, each
+// agency's as soon as those before it are written. What it keeps beyond
+// opt.KeepBytes goes to a temporary file; where none can be written it
+// writes nothing and returns false once it outgrows the bound: the caller
+// then runs the bounded plan.
 func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error, bool) {
-	// what waits, per file, for its agency's reports: slices of bytes, which
-	// the collector does not scan
-	type kept struct {
-		model  []byte
-		cy     report.Packed
-		err    error
-		agency string // what the file says it is, to group the directory
-		year   int
-	}
 	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
 	// files are taken by counting, and progress told under a lock: a
 	// channel hand-off per file woke the other thread for every report
 	var next, read, size atomic.Int64
 	budget := cmp.Or(opt.KeepBytes, keepBytes)
+	var sp *spill
+	var spillOnce sync.Once
+	spillFile := func() *spill {
+		spillOnce.Do(func() {
+			if !opt.noSpill {
+				sp = newSpill("")
+			}
+		})
+		return sp
+	}
+	defer func() {
+		if sp != nil {
+			sp.remove()
+		}
+	}()
+	over := atomic.Bool{} // past the bound with nowhere to spill
 	var progress sync.Mutex
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for ctx.Err() == nil && size.Load() <= budget {
+			for ctx.Err() == nil && !over.Load() {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
 					return
@@ -259,8 +303,17 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 						k.model = r.ModelJSON()
 					}
 				}
+				if n := int64(len(k.model) + len(k.cy)); size.Load()+n <= budget {
+					size.Add(n)
+				} else if s := spillFile(); s == nil {
+					over.Store(true)
+				} else if at, ok := s.put(k.model, k.cy); ok {
+					k.spilled, k.at, k.nm, k.nc = true, at, len(k.model), len(k.cy)
+					k.model, k.cy = nil, nil
+				} else {
+					over.Store(true)
+				}
 				all[i] = k
-				size.Add(int64(len(k.model) + len(k.cy)))
 				if opt.Progress == nil {
 					read.Add(1)
 				} else {
@@ -275,19 +328,46 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err, true
 	}
-	if int(read.Load()) < len(files) { // stopped at the bound
+	if over.Load() || int(read.Load()) < len(files) { // stopped at the bound
 		return Summary{}, nil, false
+	}
+	if sp != nil {
+		if err := sp.done(); err != nil {
+			return Summary{}, nil, false
+		}
 	}
 	ids := make([]ident, len(files))
 	for i, a := range all {
 		ids[i] = ident{agency: a.agency, year: a.year}
 	}
 	// the cross-year rules and the output of each agency's files in turn,
-	// agencies on every core; then everything is written in plan order
+	// agencies on every core; each agency's output is written once every
+	// agency before it in the plan is, so that outputs do not pile up
 	plan := groupByAgency(ids)
 	outs := make([][]byte, len(files))
-	sums := make([]Summary, len(files)) // each file's one count
+	sums := make([]Summary, len(plan)) // each job's counts
+	finished := make([]bool, len(plan))
+	var sum Summary
+	var werr error
+	var writing sync.Mutex
+	written := 0 // jobs written, in plan order
+	finish := func(k int) {
+		writing.Lock()
+		defer writing.Unlock()
+		finished[k] = true
+		for ; written < len(plan) && finished[written]; written++ {
+			sum.merge(sums[written])
+			for _, i := range plan[written].files {
+				if werr == nil {
+					_, werr = w.Write(outs[i])
+				}
+				outs[i] = nil
+			}
+		}
+	}
 	var nextJob atomic.Int64
+	var loadErr error
+	var loadOnce sync.Once
 	for range workers {
 		wg.Go(func() {
 			for {
@@ -298,6 +378,10 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				j := plan[k]
 				var chain yearChain
 				for m, i := range j.files {
+					if err := all[i].load(sp); err != nil {
+						loadOnce.Do(func() { loadErr = err })
+						return
+					}
 					a := audited{model: all[i].model, err: all[i].err}
 					prev := chain.before(j.years[m])
 					if a.err == nil {
@@ -306,24 +390,17 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 						report.AddCrossYear(a.rep, prev)
 						chain.read(a.rep)
 					}
-					sums[i].add(result{err: a.err, rep: a.rep})
+					sums[k].add(result{err: a.err, rep: a.rep})
 					outs[i] = show(files[i], a, prev)
 					all[i] = nil // made into its output: let it go
 				}
+				finish(k)
 			}
 		})
 	}
 	wg.Wait()
-	var sum Summary
-	var werr error
-	for _, j := range plan {
-		for _, i := range j.files {
-			sum.merge(sums[i])
-			if werr == nil {
-				_, werr = w.Write(outs[i])
-			}
-			outs[i] = nil
-		}
+	if loadErr != nil {
+		return Summary{}, errs.Wrap(errs.Internal, loadErr, "", "无法读回审核的临时文件"), true
 	}
 	return sum, werr, true
 }

@@ -93,7 +93,17 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opt.KeepBytes = 1 // every directory keeps too much for one pass: it falls back
+		spilt := opt
+		spilt.KeepBytes = 1 // every file's part kept beyond the bound: all in the temporary file
+		var fromFile bytes.Buffer
+		s3, err := Run(context.Background(), files, spilt, &fromFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.String() != fromFile.String() || s1 != s3 {
+			t.Fatalf("%+v: in memory\n%s\n%+v\nfrom the temporary file\n%s\n%+v", opt, one.String(), s1, fromFile.String(), s3)
+		}
+		opt.KeepBytes, opt.noSpill = 1, true // too much to keep, nowhere to put it: it falls back
 		s2, err := Run(context.Background(), files, opt, &titled)
 		if err != nil {
 			t.Fatal(err)
@@ -114,8 +124,11 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 	// the bound is what sends a run to the title-first plan
 	show := func(path string, a audited, prev *report.Report) []byte { return nil }
 	var out bytes.Buffer
-	if _, _, ok := runOnePass(context.Background(), files, Options{KeepBytes: 1}, 2, show, &out); ok || out.Len() > 0 {
-		t.Errorf("one pass over its bound: ok %v, wrote %d bytes", ok, out.Len())
+	if _, _, ok := runOnePass(context.Background(), files, Options{KeepBytes: 1, noSpill: true}, 2, show, &out); ok || out.Len() > 0 {
+		t.Errorf("one pass over its bound without a temporary file: ok %v, wrote %d bytes", ok, out.Len())
+	}
+	if _, _, ok := runOnePass(context.Background(), files, Options{KeepBytes: 1}, 2, show, &out); !ok {
+		t.Error("one pass over its bound with a temporary file gave up")
 	}
 	if _, _, ok := runOnePass(context.Background(), files, Options{}, 2, show, &out); !ok {
 		t.Error("one pass within its bound gave up")
@@ -275,9 +288,10 @@ func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, keep := range []int64{0, 1} {
+	// in memory, from the temporary file, title first
+	for _, opt := range []Options{{ByAgency: true}, {ByAgency: true, KeepBytes: 1}, {ByAgency: true, KeepBytes: 1, noSpill: true}} {
 		var out bytes.Buffer
-		if _, err := Run(context.Background(), files, Options{ByAgency: true, KeepBytes: keep}, &out); err != nil {
+		if _, err := Run(context.Background(), files, opt, &out); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -288,7 +302,7 @@ func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
 			}
 		}
 		if broken != 2 {
-			t.Errorf("keep %d: %d of the two 2024 copies checked against 2023:\n%s", keep, broken, out.String())
+			t.Errorf("%+v: %d of the two 2024 copies checked against 2023:\n%s", opt, broken, out.String())
 		}
 	}
 }
@@ -421,4 +435,59 @@ func filesWith(t *testing.T, dir, rule string) map[string]bool {
 		}
 	}
 	return with
+}
+
+// What a directory run keeps beyond its bound goes to a temporary file that
+// is gone when the run ends; where none can be made, the run reads the
+// files again title first, with the same output.
+func TestSpillFile(t *testing.T) {
+	dir := writeDir(t)
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if _, err := Run(context.Background(), files, Options{JSON: true}, &want); err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	for _, where := range []string{tmp, filepath.Join(tmp, "missing")} {
+		t.Setenv("TMPDIR", where)
+		var got bytes.Buffer
+		if _, err := Run(context.Background(), files, Options{JSON: true, KeepBytes: 1}, &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("TMPDIR %s: the output differs from the run in memory", where)
+		}
+		left, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(left) > 0 {
+			t.Errorf("TMPDIR %s: %s left behind", where, left[0].Name())
+		}
+	}
+	// the file is made only when the bound is passed
+	t.Setenv("TMPDIR", tmp)
+	sp := newSpill("")
+	if sp == nil {
+		t.Fatal("no temporary file")
+	}
+	at, ok := sp.put([]byte("甲"), []byte("乙丙"))
+	at2, ok2 := sp.put([]byte("丁"))
+	if !ok || !ok2 || at != 0 || at2 != int64(len("甲乙丙")) {
+		t.Fatalf("put: %d %v, %d %v", at, ok, at2, ok2)
+	}
+	if err := sp.done(); err != nil {
+		t.Fatal(err)
+	}
+	k := kept{spilled: true, at: 0, nm: len("甲"), nc: len("乙丙")}
+	if err := k.load(sp); err != nil || string(k.model) != "甲" || string(k.cy) != "乙丙" {
+		t.Errorf("load: %q %q %v", k.model, k.cy, err)
+	}
+	sp.remove()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("remove left %s", left[0].Name())
+	}
 }
