@@ -673,7 +673,7 @@ func (s *Server) listCases(w http.ResponseWriter, r *http.Request, p ops.Princip
 
 // caseFile sends an application's 案卷 as the case page's 导出案卷 does.
 func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	f, err := s.Ops.CaseFile(r.Context(), p, pathID(r))
+	f, err := s.Ops.CaseFile(r.Context(), p, pathID(r), s.PublicURL)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -23,6 +23,8 @@ type CaseFileParts struct {
 	Agency  string
 	Handler string // the 承办人
 	Letters []*casework.Letter
+	// Receipt is the 接收回执 (nil: none), filed after the record
+	Receipt *casework.Letter
 	Mails   []casework.LetterMail // letters sent to the applicant by e-mail
 	// Removed are the files taken out as uploaded by mistake (no content)
 	Removed []casework.Attachment
@@ -175,7 +177,11 @@ func caseFileEntries(p CaseFileParts) ([]caseFileEntry, error) {
 	c := p.Case
 	var entries []caseFileEntry
 	n := 1 // the record itself is the first
-	for _, l := range p.Letters {
+	letters := p.Letters
+	if p.Receipt != nil {
+		letters = append([]*casework.Letter{p.Receipt}, letters...)
+	}
+	for _, l := range letters {
 		n++
 		var b bytes.Buffer
 		if err := PDF(&b, LetterDoc(l)); err != nil {

@@ -13,6 +13,9 @@ import (
 	"gongkai/internal/store"
 )
 
+// ReceiptCodeWithheld stands for the 查询码 in the 案卷's copy of the 接收回执.
+const ReceiptCodeWithheld = "（存档件不载）"
+
 // MaxCaseFiles is how many applications' 案卷 one export holds: a year of a
 // busy agency is exported in parts, by the dates of the list's filter.
 const MaxCaseFiles = 500
@@ -20,10 +23,11 @@ const MaxCaseFiles = 500
 // CaseFile is an application's 案卷 for 归档 (《条例》第四十五条: 登记、审核、
 // 办理、答复、归档) for whoever may see the case: the case with its events,
 // every letter it gave rise to, numbered (as opening them does, by the
-// agency's own staff), and the files attached to it. The export is one
-// audit entry, as it carries personal data.
-func (s *Service) CaseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
-	f, err := s.caseFile(ctx, p, id)
+// agency's own staff), its 接收回执 (base is the site's public address, as
+// for Receipt), and the files attached to it. The export is one audit
+// entry, as it carries personal data.
+func (s *Service) CaseFile(ctx context.Context, p Principal, id int64, base string) (*office.CaseFileParts, error) {
+	f, err := s.caseFile(ctx, p, id, base)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +38,7 @@ func (s *Service) CaseFile(ctx context.Context, p Principal, id int64) (*office.
 // most MaxCaseFiles): their rows, and the files given one at a time by next
 // (nil after the last), so that a year's files need not be held at once.
 // The export is one audit entry in each agency's log.
-func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter) (rows []casework.Row, next func() (*office.CaseFileParts, error), err error) {
+func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter, base string) (rows []casework.Row, next func() (*office.CaseFileParts, error), err error) {
 	f.Limit, f.Offset = MaxCaseFiles, 0
 	rows, total, err := s.Cases(ctx, p, f)
 	if err != nil {
@@ -78,7 +82,7 @@ func (s *Service) CaseFiles(ctx context.Context, p Principal, f casework.Filter)
 			return nil, nil
 		}
 		i++
-		return s.caseFile(ctx, p, rows[i-1].ID)
+		return s.caseFile(ctx, p, rows[i-1].ID, base)
 	}, nil
 }
 
@@ -89,9 +93,9 @@ func (s *Service) auditFiles(ctx context.Context, p Principal, agencyID int64, o
 }
 
 // caseFile gathers one case's 案卷: the case, its agency and rules read
-// once for all its letters, its 承办人, and its attachments to be read when
-// written.
-func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.CaseFileParts, error) {
+// once for all its letters, its 承办人, its 接收回执 and its attachments to be
+// read when written.
+func (s *Service) caseFile(ctx context.Context, p Principal, id int64, base string) (*office.CaseFileParts, error) {
 	c, err := s.readableCase(ctx, p, id)
 	if err != nil {
 		return nil, err
@@ -125,6 +129,12 @@ func (s *Service) caseFile(ctx context.Context, p Principal, id int64) (*office.
 	if f.ArchiveNo, _, err = s.Store.CaseArchive(ctx, c.ID); err != nil {
 		return nil, err
 	}
+	// the 接收回执 as the applicant was given it, but for the 查询码: the key
+	// to the status page and its letters has no place in a file kept for
+	// years and read by others (the 申请编号 stays)
+	withoutCode := *c
+	withoutCode.Code = ReceiptCodeWithheld
+	f.Receipt = casework.ReceiptFor(&withoutCode, ag.Info(), st.Case, cal, statusWhere(base))
 	for _, e := range c.Events {
 		if !c.HasLetter(e.Seq) {
 			continue

@@ -397,7 +397,7 @@ func (s *Server) serviceForm(w http.ResponseWriter, r *http.Request, si *session
 
 // caseFile sends an application's 案卷 for 归档 as a ZIP.
 func (s *Server) caseFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	f, err := s.Ops.CaseFile(r.Context(), si.p(), caseID(r))
+	f, err := s.Ops.CaseFile(r.Context(), si.p(), caseID(r), s.PublicURL)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return

@@ -281,7 +281,7 @@ func (s *Server) exportCases(w http.ResponseWriter, r *http.Request, si *session
 // are read (a year of files is not held in
 // memory); what fails half-way is logged, the download then ends short.
 func (s *Server) exportCaseFiles(w http.ResponseWriter, r *http.Request, si *sessionInfo, f casework.Filter) {
-	rows, next, err := s.Ops.CaseFiles(r.Context(), si.p(), f)
+	rows, next, err := s.Ops.CaseFiles(r.Context(), si.p(), f, s.PublicURL)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return

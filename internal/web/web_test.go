@@ -1829,10 +1829,24 @@ func TestCaseFileForArchive(t *testing.T) {
 			t.Errorf("the record lacks %q:\n%s", want, record)
 		}
 	}
+	// the 接收回执 first, as given but for the 查询码
+	receipt := ""
 	for _, l := range letters {
-		if text := pdfToText(t, files[l]); !strings.Contains(text, "〔") {
+		text := strings.Join(strings.Fields(pdfToText(t, files[l])), "")
+		if strings.Contains(l, casework.ReceiptTitle) {
+			receipt = l
+			if !strings.HasPrefix(l, "02 ") || !strings.Contains(text, c.Serial) || strings.Contains(text, c.Code) || !strings.Contains(text, ops.ReceiptCodeWithheld) {
+				t.Errorf("the 案卷's 接收回执 %s:\n%s", l, text)
+			}
+			continue
+		}
+		if !strings.Contains(text, "〔") {
 			t.Errorf("%s is not a numbered letter:\n%s", l, text)
 		}
+	}
+	_, directory, _ := strings.Cut(record, "三、卷内文件目录")
+	if receipt == "" || !strings.Contains(directory, c.Events[0].Step.On.String()) { // the 卷内目录 lists it, dated the day of registration
+		t.Errorf("the 案卷 lacks the 接收回执, or its record does not list it: %v\n%s", letters, record)
 	}
 	// a supervising office reads the 案卷 with the identity number masked
 	sup, _ := st.login("district")
