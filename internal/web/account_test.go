@@ -27,7 +27,7 @@ func TestWebIdleSession(t *testing.T) {
 	moved := t0
 	clk := clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved })
 	wait := func(d time.Duration) { mu.Lock(); moved = moved.Add(d); mu.Unlock() }
-	st := newSiteAt(t, storetest.SQLite(t), clk)
+	st := demoSiteAt(t, clk)
 	c, csrf := st.login("clerk")
 	if _, body := st.get(c, "/admin/"); !strings.Contains(body, `data-keepalive="30"`) {
 		t.Fatal("the back office's pages do not say the idle limit to their script")
@@ -62,6 +62,7 @@ func TestWebIdleSession(t *testing.T) {
 // reset reaches only 我的账号 until they change it: pages lead there, forms
 // are refused with the reason; then everything opens again.
 func TestWebMustChangePassword(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		ac, acsrf := st.login("admin")
@@ -171,7 +172,7 @@ func TestWebOnlineCorrection(t *testing.T) {
 	}
 	// the 案卷: the 办理记录 has what was typed, the file is among its files
 	record := caseRecord(t, st, c, loc)
-	for _, want := range []string{"三、申请人在线提交的补正和撤回申请", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "03身份证.pdf"} {
+	for _, want := range []string{"三、申请人在线提交的补正和撤回申请", "申请初中学段的招生计划。", "四、卷内文件目录", "附件：身份证.pdf（申请人", "04身份证.pdf"} {
 		if !strings.Contains(record, want) {
 			t.Errorf("the 办理记录 lacks %q:\n%s", want, record)
 		}
@@ -225,9 +226,10 @@ func TestWebWithdrawRequest(t *testing.T) {
 // The 用户 page says when each user last signed in, never for one who has
 // not, and points out an account unused for 90 days.
 func TestWebUsersLastSignIn(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	var mu sync.Mutex
 	moved := now
-	st := newSiteAt(t, storetest.SQLite(t), clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved }))
+	st := demoSiteAt(t, clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved }))
 	st.login("clerk")
 	mu.Lock()
 	moved = moved.Add(91 * 24 * time.Hour)
