@@ -15,6 +15,7 @@ import (
 // document's language, one main heading, a name for every field, button,
 // link and picture.
 func TestPagesAreAccessible(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	st := demoSite(t)
 	ids := caseIDs(st, demo.Main)
 	ag := mustAgency(st, demo.Main)

@@ -142,6 +142,7 @@ func TestWebCheckReports(t *testing.T) {
 // The supervising office opens 报告核查 from the menu, chooses two files in
 // the browser's file dialog and reads the result, at desktop and phone width.
 func TestBrowserReportCheck(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	b := newBrowserTest(t)
 	dir := t.TempDir()
 	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")

@@ -22,7 +22,6 @@ import (
 	"gongkai/internal/catalog"
 	"gongkai/internal/clock"
 	"gongkai/internal/demo"
-	"gongkai/internal/storetest"
 )
 
 // browserTest drives Debian's chromium headless against a real server. A
@@ -42,7 +41,7 @@ func newBrowserTest(t *testing.T) *browserTest {
 
 // newBrowserTestAt is a browser on a site whose clock the test moves.
 func newBrowserTestAt(t *testing.T, clk clock.Clock) *browserTest {
-	return browserOn(t, newSiteAt(t, storetest.SQLite(t), clk))
+	return browserOn(t, demoSiteAt(t, clk))
 }
 
 // browserOn is a headless Chromium on the site.
@@ -179,6 +178,7 @@ func (b *browserTest) step(kind string, fields map[string]string) {
 }
 
 func TestBrowserClerkAndApplicant(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	b := newBrowserTest(t)
 
 	// a clerk registers an application and asks for 补正, then receives it
@@ -349,6 +349,7 @@ func caseIn(b *browserTest, agency string, state casework.State) *casework.Case 
 // public flow on a phone with every field error at once and a double tap on
 // the confirmation creating one application.
 func TestBrowserCorrectionsAndPhone(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	b := newBrowserTest(t)
 
 	// the head undoes the 补正 notice sent by mistake, with a reason
@@ -501,6 +502,7 @@ func (b *browserTest) logout() {
 // An item through 三审三校 to the public catalog, found by a two-character
 // search; the same person cannot give two of the reviews.
 func TestBrowserCatalog(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	b := newBrowserTest(t)
 	title := "卫滨区小学学区划分范围（测试）"
 	b.login("clerk")
@@ -623,6 +625,7 @@ func catalogChecklist() []string {
 // says the sign-in has ended instead of leaving the page; after signing in
 // again in another tab, the same form is sent and saved.
 func TestBrowserSessionEndsFormKept(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	var mu sync.Mutex
 	moved := now
 	b := newBrowserTestAt(t, clock.Func(clock.Shanghai(), func() time.Time { mu.Lock(); defer mu.Unlock(); return moved }))
@@ -787,6 +790,7 @@ func TestBrowserPhrases(t *testing.T) {
 // (the administrator's system pages in one 系统管理 list, 我的账号 by the
 // name), and the list opens and closes as a menu does.
 func TestBrowserHeaderOneLine(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	b := newBrowserTest(t)
 	for _, u := range []string{"admin", "head", "clerk", "district", "city", "finance"} {
 		b.login(u)

@@ -21,6 +21,7 @@ import (
 // list and the dashboard find it by 承办人, the export names them; a
 // supervising office sees who handles it and cannot assign.
 func TestWebAssignCase(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		ctx := context.Background()

@@ -25,6 +25,7 @@ var (
 // no way to confirm), then a clean list confirmed once; each first password
 // is shown on that page only, never cached, and signs its user in.
 func TestWebListImports(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		ctx := context.Background()

@@ -12,6 +12,7 @@ import (
 // year of 2147483648 in the public catalog had failed on PostgreSQL with
 // 500 when made into a date).
 func TestOutlandishNumbersInAddresses(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		v := st.browser()

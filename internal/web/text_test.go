@@ -20,6 +20,7 @@ import (
 // databases, and nothing is saved; control characters pasted with text
 // (a slide's line break is a vertical tab) are taken out of form fields.
 func TestNotTextIsRefused(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		ag := mustAgency(st, demo.Main)

@@ -94,8 +94,18 @@ func demoSite(t testing.TB) *site {
 	return serveSite(t, s, clock.At(now), false)
 }
 
-// seedDemo seeds the demo as `serve --demo` does.
+// demoSiteAt is demoSite on clk: the demo seeded at now, served on clk
+// (for tests of the hour or of a moving clock, which need no demo of their
+// own day).
+func demoSiteAt(t testing.TB, clk clock.Clock) *site {
+	return serveSite(t, storetest.Seeded(t, clk, seedDemo), clk, false)
+}
+
+// seedDemo seeds the demo as `serve --demo` does, at now whatever clock
+// the store was opened with (the seeded file is one for the package's
+// tests, whichever asks first).
 func seedDemo(s *store.Store) error {
+	s.Clock = clock.At(now)
 	b, err := server.New(server.Options{Store: s, Clock: clock.At(now), Calendar: workday.Default()})
 	if err == nil {
 		_, err = demo.Seed(context.Background(), b.Ops)
@@ -229,6 +239,7 @@ var intakeForm = func(csrf string) url.Values {
 }
 
 func TestBackOffice(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		anon := st.browser()
@@ -624,6 +635,7 @@ func TestReportPage(t *testing.T) {
 }
 
 func TestAdministration(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		clerk, _ := st.login("clerk")
@@ -837,6 +849,7 @@ func TestNotFoundPage(t *testing.T) {
 }
 
 func TestAttachments(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("clerk")
@@ -927,6 +940,7 @@ func TestAttachments(t *testing.T) {
 // A clerk records a 复议 about one of the agency's applications; once records
 // exist, 表四 of the report is counted from them and no longer typed.
 func TestAppealsPages(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("finance")
@@ -1156,7 +1170,7 @@ func TestAnyHour(t *testing.T) {
 				time.Local = machine
 				defer func() { time.Local = saved }()
 				bj, _ := time.ParseInLocation("2006-01-02 15:04", "2026-11-30 "+hm, clock.Shanghai())
-				st := newSiteAt(t, storetest.SQLite(t), clock.At(bj))
+				st := demoSiteAt(t, clock.At(bj))
 				c, csrf := st.login("clerk")
 				_, page := st.get(c, "/admin/cases/new")
 				prefilled := regexp.MustCompile(`name="received_on" value="([0-9-]+)"`).FindStringSubmatch(page)
@@ -1365,6 +1379,7 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // of the rows, and the confirmation imports the good ones from the staged file
 // (which cannot be confirmed twice).
 func TestWebImport(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("clerk")
@@ -1426,6 +1441,7 @@ func TestWebImport(t *testing.T) {
 // inspection with a problem is recorded and resolved, a supervisor reads
 // the accounts below it and cannot act on them.
 func TestNewMediaPages(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("clerk")
@@ -1490,6 +1506,7 @@ func TestNewMediaPages(t *testing.T) {
 // A register whose 收到日期 is merged down one day's applications previews
 // with each row read and the merge said under the column mapping.
 func TestWebImportMergedCells(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("clerk")
@@ -1513,6 +1530,7 @@ func TestWebImportMergedCells(t *testing.T) {
 // report page; the page then says what the cross-year checks compare with.
 // Another agency's file is refused on the page, and supervisors read only.
 func TestWebPriorReport(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		c, csrf := st.login("finance")
@@ -1586,6 +1604,7 @@ func TestCasePageSaysPDFLacksCharacters(t *testing.T) {
 // application received today cannot be given its deadline; the
 // administrator gets the link to load it. Before that day it says nothing.
 func TestDashboardSaysNoticeMissing(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	for _, c := range []struct {
 		day, who string
 		want     []string
@@ -1697,6 +1716,7 @@ func TestDatesTypedIntoTextBoxes(t *testing.T) {
 // takes a wrong one back after ticking to confirm (without the tick the
 // page says so at its row); a supervisor reads it and undoes nothing.
 func TestWebLedgers(t *testing.T) {
+	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		st := newSite(t, s)
 		ag := mustAgency(st, "卫滨区财政局")
