@@ -28,6 +28,7 @@ targets=(
 	"./internal/notify FuzzAddress"
 	"./internal/importer FuzzAgencies"
 	"./internal/importer FuzzUsers"
+	"./internal/redact FuzzFile"
 )
 case "$total" in
 	*h) secs=$(( ${total%h} * 3600 )) ;;

@@ -134,6 +134,9 @@ type Attachment struct {
 	Size        int64     `json:"size"`
 	UploadedAt  time.Time `json:"uploaded_at"`
 	UploadedBy  string    `json:"uploaded_by"`
+	// Note says what was done to the file before it was kept (区分处理:
+	// what kinds of personal information were covered, how many times)
+	Note string `json:"note,omitempty"`
 	// RemovedAt: taken out as uploaded by mistake (nil: in the case), by
 	// whom and why; the content is gone, the line stays.
 	RemovedAt     *time.Time `json:"removed_at,omitempty"`

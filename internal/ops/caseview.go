@@ -15,6 +15,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
+	"gongkai/internal/redact"
 	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -316,6 +317,30 @@ func checkContent(name string, data []byte) (string, error) {
 
 // Attach keeps a file with a case.
 func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string, data []byte) (*casework.Attachment, error) {
+	return s.attach(ctx, p, id, name, data, nil)
+}
+
+// AttachRedacted keeps with a case a copy of a Word document or text file
+// with the personal information opt names covered (区分处理 before it is
+// given out): the copy only, named …（区分处理）, its note and the audit
+// entry saying what kinds were covered and how often, never the covered
+// text. The clerk keeps the original, or attaches it as it is.
+func (s *Service) AttachRedacted(ctx context.Context, p Principal, id int64, name string, data []byte, opt redact.Options) (*casework.Attachment, redact.Result, error) {
+	var res redact.Result
+	a, err := s.attach(ctx, p, id, name, data, func(name string, data []byte) (string, []byte, string, error) {
+		var err error
+		if res, err = redact.File(name, data, opt); err != nil {
+			return "", nil, "", err
+		}
+		return redact.Name(name), res.Data, res.Summary(), nil
+	})
+	return a, res, err
+}
+
+// attach checks a file and keeps it with a case, after change (nil: as it
+// is), which gives the name, content and note to keep.
+func (s *Service) attach(ctx context.Context, p Principal, id int64, name string, data []byte,
+	change func(name string, data []byte) (string, []byte, string, error)) (*casework.Attachment, error) {
 	name = AttachmentName(name)
 	if name == "" {
 		return nil, errs.New("file", "请选择文件")
@@ -327,11 +352,17 @@ func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string
 	if err != nil {
 		return nil, err
 	}
+	note := ""
+	if change != nil {
+		if name, data, note, err = change(name, data); err != nil {
+			return nil, err
+		}
+	}
 	vis, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	a := &casework.Attachment{Name: name, ContentType: ctype, UploadedBy: p.Name}
+	a := &casework.Attachment{Name: name, ContentType: ctype, UploadedBy: p.Name, Note: note}
 	err = s.write(ctx, p, "case.attach", func(tx *store.Tx, e *audit.Entry) error {
 		c, err := caseFor(ctx, tx, p, vis, id)
 		if err != nil {
@@ -339,6 +370,9 @@ func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string
 		}
 		a.CaseID = c.ID
 		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, name
+		if note != "" {
+			e.Detail += "（" + note + "）"
+		}
 		return tx.AddAttachment(ctx, a, data)
 	})
 	return a, err

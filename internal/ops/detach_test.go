@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
+	"gongkai/internal/redact"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
 )
@@ -98,6 +99,41 @@ func TestRemoveAttachment(t *testing.T) {
 		}
 		if err := o.RemoveAttachment(ctx, f.head, c.ID, kept.ID, "误传"); errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "已归档") {
 			t.Errorf("a filed case's file: %v", err)
+		}
+	})
+}
+
+// 区分处理 keeps the covered copy only, with its note, on both engines; a
+// supervisor may not add one, and a refused file leaves nothing behind.
+func TestAttachRedacted(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		c := f.register("2026-03-02", "王某")
+		o := f.on("2026-03-03")
+		opt := redact.Options{Mobiles: true, Terms: []string{"李某"}}
+		a, res, err := o.AttachRedacted(ctx, f.clerk, c.ID, `C:\材料\李某来信.txt`, []byte("李某，电话 13912345678。"), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Name != "李某来信（区分处理）.txt" || res.Total() != 2 || a.Note != "区分处理：已遮盖手机号码 1 处、指定文字 1 处" {
+			t.Errorf("kept %+v, %+v", a, res)
+		}
+		files, err := s.Attachments(ctx, c.ID)
+		if err != nil || len(files) != 1 || files[0].Note != a.Note {
+			t.Fatalf("stored %+v %v", files, err)
+		}
+		_, data, err := s.AttachmentData(ctx, c.ID, a.ID)
+		if err != nil || string(data) != redact.Mark+"，电话 "+redact.Mark+"。" {
+			t.Errorf("content %q %v", data, err)
+		}
+		if _, _, err := o.AttachRedacted(ctx, f.super, c.ID, "a.txt", []byte("李某"), opt); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a supervisor: %v", err)
+		}
+		if _, _, err := o.AttachRedacted(ctx, f.clerk, c.ID, "a.pdf", []byte("%PDF-1.7 李某"), opt); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("a PDF: %v", err)
+		}
+		if files, _ := s.Attachments(ctx, c.ID); len(files) != 1 {
+			t.Errorf("refused files kept: %d", len(files))
 		}
 	})
 }

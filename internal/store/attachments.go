@@ -10,13 +10,13 @@ import (
 func (t *Tx) AddAttachment(ctx context.Context, a *casework.Attachment, data []byte) error {
 	a.Size = int64(len(data))
 	a.UploadedAt = t.s.Clock.Now()
-	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, name, content_type, size, data, uploaded_at, uploaded_by)
-		VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, a.CaseID, a.Name, a.ContentType, a.Size, data, t.s.ts(a.UploadedAt), a.UploadedBy).Scan(&a.ID))
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, name, content_type, size, data, uploaded_at, uploaded_by, note)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, a.CaseID, a.Name, a.ContentType, a.Size, data, t.s.ts(a.UploadedAt), a.UploadedBy, a.Note).Scan(&a.ID))
 }
 
 // Attachments lists a case's files, oldest first.
 func (s *Store) Attachments(ctx context.Context, caseID int64) ([]casework.Attachment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, case_id, name, content_type, size, uploaded_at, uploaded_by, removed_at, removed_by, removed_reason
+	rows, err := s.db.QueryContext(ctx, `SELECT id, case_id, name, content_type, size, uploaded_at, uploaded_by, removed_at, removed_by, removed_reason, note
 		FROM attachments WHERE case_id = $1 ORDER BY id`, caseID)
 	if err != nil {
 		return nil, mapErr(err)
@@ -27,7 +27,7 @@ func (s *Store) Attachments(ctx context.Context, caseID int64) ([]casework.Attac
 		var a casework.Attachment
 		var at timeCol
 		var removed timeCol
-		if err := rows.Scan(&a.ID, &a.CaseID, &a.Name, &a.ContentType, &a.Size, &at, &a.UploadedBy, &removed, &a.RemovedBy, &a.RemovedReason); err != nil {
+		if err := rows.Scan(&a.ID, &a.CaseID, &a.Name, &a.ContentType, &a.Size, &at, &a.UploadedBy, &removed, &a.RemovedBy, &a.RemovedReason, &a.Note); err != nil {
 			return nil, err
 		}
 		a.UploadedAt, a.RemovedAt = at.t, removed.ptr()

@@ -13,6 +13,7 @@ import (
 	"gongkai/internal/errs"
 	"gongkai/internal/office"
 	"gongkai/internal/ops"
+	"gongkai/internal/redact"
 	"gongkai/internal/workday"
 )
 
@@ -94,6 +95,7 @@ type fileRow struct {
 	Size         int64
 	Removed      string // who took it out, when and why ("": in the case)
 	CanRemove    bool   // uploaded by the agency's staff, the case not filed, the viewer acts on it
+	Note         string // what was done to it before it was kept (区分处理)
 }
 
 func fileRows(s *Server, v *ops.CaseView) []fileRow {
@@ -103,7 +105,7 @@ func fileRows(s *Server, v *ops.CaseView) []fileRow {
 	}
 	var out []fileRow
 	for _, a := range v.Files {
-		f := fileRow{ID: a.ID, Name: a.Name, By: a.UploadedBy, At: s.Ops.Clock.Format(a.UploadedAt), Size: a.Size,
+		f := fileRow{ID: a.ID, Name: a.Name, By: a.UploadedBy, At: s.Ops.Clock.Format(a.UploadedAt), Size: a.Size, Note: a.Note,
 			CanRemove: v.CanAct && v.ArchiveNo == "" && !applicants[a.ID]}
 		if a.RemovedAt != nil {
 			f.Removed, f.CanRemove = fmt.Sprintf("%s于 %s 删除，原因：%s", a.RemovedBy, s.Ops.Clock.Format(*a.RemovedAt), a.RemovedReason), false
@@ -440,6 +442,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	if hdr != nil {
 		name = hdr.Filename
 	}
+	if err == nil && r.PostFormValue("redact") != "" {
+		s.uploadRedacted(w, r, si, id, name, data)
+		return
+	}
 	if err == nil {
 		_, err = s.Ops.Attach(r.Context(), si.p(), id, name, data)
 	} else if err != errTooLarge {
@@ -448,6 +454,32 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 		err = &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", ops.MaxAttachment>>20)}
 	}
 	s.caseFormDone(w, r, si, id, err, "uploaded", "file")
+}
+
+// redactFields are the 区分处理 part of the upload form.
+var redactFields = []string{"redact_id", "redact_mobile", "redact_email", "terms"}
+
+// uploadRedacted keeps the upload's covered copy (区分处理). A problem is
+// said in the form's 区分处理 part, which stays open with what was ticked
+// and typed (the file must be chosen again: no browser lets a page keep it).
+func (s *Server) uploadRedacted(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, name string, data []byte) {
+	opt := redact.Options{IDNumbers: r.PostFormValue("redact_id") != "", Mobiles: r.PostFormValue("redact_mobile") != "",
+		Emails: r.PostFormValue("redact_email") != ""}
+	var err error
+	if opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms")); err == nil {
+		_, _, err = s.Ops.AttachRedacted(r.Context(), si.p(), id, name, data, opt)
+	}
+	if err == nil || !atField(err, "redact") {
+		s.caseFormDone(w, r, si, id, err, "redacted", "redact")
+		return
+	}
+	v, verr := s.Ops.Case(r.Context(), si.p(), id)
+	if verr != nil {
+		s.fail(w, r, si.user, si.csrf, verr)
+		return
+	}
+	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Form: formValues(r, redactFields),
+		Errors: map[string]string{"redact": errs.Plain(err)}, Data: s.casePageData(r, v, si, nil, nil, nil)})
 }
 
 // removeAttachment takes a file uploaded by mistake out of the case.

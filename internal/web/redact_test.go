@@ -1,0 +1,124 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"gongkai/internal/casework"
+	"gongkai/internal/demo"
+	"gongkai/internal/redact"
+	"gongkai/internal/store"
+)
+
+// 区分处理: the upload form's 遮盖后上传 keeps a covered copy of a Word
+// document (named …（区分处理）.docx), says on the page and in the audit log
+// what kinds were covered and how often — never the covered words — and a
+// problem (a PDF) is said in the form's part, which keeps what was typed.
+func TestRedactedUpload(t *testing.T) {
+	t.Parallel() // its own site: the package runs alone at the end of make test
+	st := demoSite(t)
+	ctx := context.Background()
+	c, csrf := st.login("clerk")
+	id := caseIDs(st, demo.Main)[0]
+	path := fmt.Sprintf("/admin/cases/%d/attachments", id)
+	docx := wordDoc(t, `<w:p><w:r><w:t>第三方王</w:t></w:r><w:r><w:t>小明，电话13912345678，身份证11010519491231002X。</w:t></w:r></w:p>`)
+	fields := map[string]string{"csrf": csrf, "redact": "1", "redact_id": "1", "redact_mobile": "1", "terms": "王小明\n李四"}
+	code, loc, _ := st.upload(c, path, fields, "答复材料.docx", docx)
+	if code != http.StatusSeeOther || !strings.Contains(loc, "ok=redacted") {
+		t.Fatalf("遮盖后上传: %d %s", code, loc)
+	}
+	files, err := st.s.Attachments(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(files, func(a casework.Attachment) bool { return a.Name == "答复材料（区分处理）.docx" })
+	if i < 0 {
+		t.Fatalf("no covered copy among %+v", files)
+	}
+	want := "区分处理：已遮盖身份证号码 1 处、手机号码 1 处、指定文字 1 处（2 项中 1 项未找到）"
+	if files[i].Note != want {
+		t.Errorf("note %q, want %q", files[i].Note, want)
+	}
+	_, data, err := st.s.AttachmentData(ctx, id, files[i].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := docBody(t, data)
+	if strings.Contains(body, "王") || strings.Contains(body, "13912345678") || strings.Contains(body, "11010519491231002X") || strings.Count(body, redact.Mark) != 3 {
+		t.Errorf("the kept copy: %s", body)
+	}
+	if _, page := st.get(c, loc); !strings.Contains(page, "已遮盖后上传") || !strings.Contains(page, want) {
+		t.Error("the case page does not say what was covered")
+	}
+	logged, _, _ := st.s.ListAudit(ctx, []int64{mustAgency(st, demo.Main)}, 20, 0)
+	if !slices.ContainsFunc(logged, func(e store.AuditRow) bool {
+		return e.Action == "case.attach" && strings.Contains(e.Detail, want) && !strings.Contains(e.Detail, "王小明")
+	}) {
+		t.Errorf("the audit log lacks the covering: %+v", logged[:min(3, len(logged))])
+	}
+	// a PDF cannot be covered: said in the form's part, what was typed kept
+	fields["redact_mobile"] = ""
+	code, _, page := st.upload(c, path, fields, "扫描件.pdf", []byte("%PDF-1.7 王小明"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "PDF 和图片上的文字无法可靠地去除") ||
+		!strings.Contains(page, `<details class="redact" open>`) || !strings.Contains(page, "王小明\n李四</textarea>") ||
+		strings.Contains(page, `name="redact_mobile" value="1" checked`) || !strings.Contains(page, `name="redact_id" value="1" checked`) {
+		t.Errorf("a PDF to cover: %d\n%s", code, page)
+	}
+	// the plain 上传 button keeps the file as it is, whatever is ticked
+	delete(fields, "redact")
+	if code, _, _ := st.upload(c, path, fields, "原件.docx", docx); code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", code)
+	}
+	files, _ = st.s.Attachments(ctx, id)
+	last := files[len(files)-1]
+	if _, data, _ = st.s.AttachmentData(ctx, id, last.ID); last.Name != "原件.docx" || last.Note != "" || !bytes.Equal(data, docx) {
+		t.Errorf("the plain upload: %+v", last)
+	}
+}
+
+// wordDoc is a Word document with body as its paragraphs.
+func wordDoc(t *testing.T, body string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, p := range []struct{ name, content string }{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`},
+	} {
+		w, err := zw.Create(p.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(p.content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// docBody is a Word document's word/document.xml.
+func docBody(t *testing.T, data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
