@@ -12,6 +12,7 @@ import (
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/org"
+	"gongkai/internal/redact"
 	"gongkai/internal/report"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
@@ -38,6 +39,7 @@ type ItemView struct {
 	ReviewWhy   string // why the viewer may not review (shown beside the button)
 	CanPublish  bool
 	CanWithdraw bool
+	CanReturn   bool   // approved, not published: the head may send it back to draft
 	NextReview  string // 初审 / 复审 / 终审
 	NextProof   string // 一校 …
 }
@@ -87,7 +89,11 @@ func (s *Service) itemView(ctx context.Context, p Principal, row *store.ItemRow)
 	if v.Files, err = s.Store.ItemFiles(ctx, row.ID); err != nil {
 		return nil, err
 	}
-	v.Findings = catalog.Check(&v.Item)
+	texts, err := s.Store.ItemFileTexts(ctx, row.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Findings = append(catalog.Check(&v.Item), catalog.CheckFiles(texts)...)
 	v.Errors = catalog.Errors(v.Findings)
 	v.Time = v.Item.Timeliness(cal, s.Clock.Today())
 	if !actsFor(p, row.AgencyID) {
@@ -107,6 +113,7 @@ func (s *Service) itemView(ctx context.Context, p Principal, row *store.ItemRow)
 		}
 	}
 	v.CanPublish = it.State == catalog.Approved
+	v.CanReturn = it.State == catalog.Approved && p.Role == casework.Approver
 	v.CanWithdraw = it.State == catalog.Published && p.Role == casework.Approver
 	return v, nil
 }
@@ -313,11 +320,34 @@ func (s *Service) ReviewItem(ctx context.Context, p Principal, id int64, version
 		}
 		cfg := st.Catalog()
 		a := actorOf(p)
+		if it.State == catalog.Approved && d == catalog.Return {
+			// approved but not published (an error the checks found since,
+			// or a change of mind): the head sends it back, a new round
+			if p.Role != casework.Approver {
+				return Forbidden("待发布的信息只能由本机关政府信息公开工作机构负责人退回修改")
+			}
+			r := catalog.Review{ItemID: it.ID, Cycle: it.Cycle, Stage: cfg.Reviews, By: p.Name, ByKey: a.Key, Role: p.Role, Decision: d, Note: note}
+			it.State, it.Stage, it.Cycle = catalog.Draft, 0, it.Cycle+1
+			e.Detail = "待发布的信息退回修改（" + note + "）"
+			return tx.AddReview(ctx, &r)
+		}
 		if err := catalog.CanReview(it, h, a, cfg); err != nil {
 			return err
 		}
+		fs, err := itemFindings(ctx, tx, it)
+		if err != nil {
+			return err
+		}
+		if d == catalog.Pass && catalog.Errors(fs) > 0 {
+			// a pass could only end where publication refuses it
+			for _, f := range fs {
+				if f.Severity == report.SevError {
+					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "检查发现错误尚未改正（" + f.Message + "），不能通过审核：请退回修改"}
+				}
+			}
+		}
 		r := catalog.Review{ItemID: it.ID, Cycle: it.Cycle, Stage: it.Stage, By: p.Name, ByKey: a.Key, Role: p.Role, Decision: d, Note: note,
-			Errors: catalog.Errors(catalog.Check(it))}
+			Errors: catalog.Errors(fs)}
 		name := catalog.ReviewName(it.Stage, cfg.Reviews)
 		switch {
 		case d == catalog.Return:
@@ -334,6 +364,15 @@ func (s *Service) ReviewItem(ctx context.Context, p Principal, id int64, version
 	})
 }
 
+// itemFindings are the checks of an item and of its files' text.
+func itemFindings(ctx context.Context, tx *store.Tx, it *catalog.Item) ([]report.Finding, error) {
+	texts, err := tx.ItemFileTexts(ctx, it.ID)
+	if err != nil {
+		return nil, err
+	}
+	return append(catalog.Check(it), catalog.CheckFiles(texts)...), nil
+}
+
 // PublishItem publishes an approved item on the public catalog: the chain
 // is checked again as a whole, and an open error finding refuses it.
 func (s *Service) PublishItem(ctx context.Context, p Principal, id int64, version int) (*ItemView, error) {
@@ -345,10 +384,14 @@ func (s *Service) PublishItem(ctx context.Context, p Principal, id int64, versio
 		if err := catalog.ChainComplete(it, h, st.Catalog()); err != nil {
 			return err
 		}
-		if fs := catalog.Check(it); catalog.Errors(fs) > 0 {
+		fs, err := itemFindings(ctx, tx, it)
+		if err != nil {
+			return err
+		}
+		if catalog.Errors(fs) > 0 {
 			for _, f := range fs {
 				if f.Severity == report.SevError {
-					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：检查发现错误尚未改正（" + f.Message + "）。请退回修改后重新审核"}
+					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：检查发现错误尚未改正（" + f.Message + "）。请由负责人退回修改后重新审核"}
 				}
 			}
 		}
@@ -381,9 +424,30 @@ func (s *Service) WithdrawItem(ctx context.Context, p Principal, id int64, versi
 // MaxItemFile bounds a file kept with an item.
 const MaxItemFile = 20 << 20
 
-// AttachItemFile keeps the document as issued (PDF, OFD, Word …) with an
-// item that is not yet published.
+// AttachItemFile keeps the document as issued (PDF, OFD, Word …) with a
+// draft item (what is reviewed is what is published), with its text as read now for the checks
+// before review and publication (catalog.CheckFiles).
 func (s *Service) AttachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte) (*ItemView, error) {
+	return s.attachItemFile(ctx, p, id, name, data, nil)
+}
+
+// AttachItemFileRedacted keeps with an item a copy of a Word document or
+// text file with the personal information opt names covered (区分处理), as
+// AttachRedacted does for an application.
+func (s *Service) AttachItemFileRedacted(ctx context.Context, p Principal, id int64, name string, data []byte, opt redact.Options) (*ItemView, redact.Result, error) {
+	var res redact.Result
+	v, err := s.attachItemFile(ctx, p, id, name, data, func(name string, data []byte) (string, []byte, string, error) {
+		var err error
+		if res, err = redact.File(name, data, opt); err != nil {
+			return "", nil, "", err
+		}
+		return redact.Name(name), res.Data, res.Summary(), nil
+	})
+	return v, res, err
+}
+
+func (s *Service) attachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte,
+	change func(name string, data []byte) (string, []byte, string, error)) (*ItemView, error) {
 	name = AttachmentName(name)
 	if name == "" {
 		return nil, errs.New("file", "请选择文件")
@@ -395,13 +459,70 @@ func (s *Service) AttachItemFile(ctx context.Context, p Principal, id int64, nam
 	if err != nil {
 		return nil, err
 	}
+	note := ""
+	if change != nil {
+		if name, data, note, err = change(name, data); err != nil {
+			return nil, err
+		}
+	}
+	f := &store.ItemFile{Name: name, ContentType: ctype, Note: note, Text: documentText(name, data)}
 	return s.change(ctx, p, id, 0, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
-		if it.State == catalog.Published || it.State == catalog.Withdrawn {
-			return &errs.Error{Kind: errs.Conflict, Where: "file", Msg: "已发布的信息不能再添加附件"}
+		if it.State != catalog.Draft {
+			// what was reviewed is what is published: a file added after
+			// the submission would go out unread
+			return &errs.Error{Kind: errs.Conflict, Where: "file", Msg: "已送审或已发布的信息不能再添加附件：如需改动，请退回修改后在草稿中添加"}
 		}
 		e.Detail = "上传附件：" + name
-		return tx.AddItemFile(ctx, &store.ItemFile{ItemID: it.ID, Name: name, ContentType: ctype}, data, p.Name)
+		if note != "" {
+			e.Detail += "（" + note + "）"
+		}
+		f.ItemID = it.ID
+		return tx.AddItemFile(ctx, f, data, p.Name)
 	})
+}
+
+// RemoveItemFile takes a file off a draft item (the wrong file, or one a
+// check found personal information in).
+// version is the item's as the page showed it: the file list may have
+// changed since.
+func (s *Service) RemoveItemFile(ctx context.Context, p Principal, id int64, version int, fileID int64) (*ItemView, error) {
+	if version <= 0 {
+		return nil, errs.New("form", "页面已过期，请刷新页面后再删除附件")
+	}
+	return s.change(ctx, p, id, version, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
+		if it.State != catalog.Draft {
+			return &errs.Error{Kind: errs.Conflict, Where: "file", Msg: "已送审或已发布的信息不能删除附件：如需改动，请退回修改后在草稿中删除"}
+		}
+		name, err := tx.RemoveItemFile(ctx, it.ID, fileID)
+		if err != nil {
+			return err
+		}
+		e.Detail = "删除附件：" + name
+		return nil
+	})
+}
+
+// maxFileText bounds the text kept of a file for the checks.
+const maxFileText = 2 << 20
+
+// documentText is a document's text as the report reader reads it (Word,
+// PDF, OFD, WPS, text …), for the checks; nil when it has none (a scan, a
+// picture) or cannot be read.
+func documentText(name string, data []byte) *string {
+	lines, _, err := report.Lines(name, data)
+	if err != nil {
+		return nil
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		if b.Len()+len(l.Text) > maxFileText {
+			break
+		}
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	t := b.String()
+	return &t
 }
 
 // ItemFile returns a file of an item: any file to the agency's staff and

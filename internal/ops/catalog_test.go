@@ -1,6 +1,8 @@
 package ops_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
+	"gongkai/internal/redact"
 	"gongkai/internal/report"
 	"gongkai/internal/search"
 	"gongkai/internal/store"
@@ -127,8 +130,8 @@ func itemMust(t *testing.T) func(*ops.ItemView, error) *ops.ItemView {
 	}
 }
 
-// An open error finding blocks publication, though every review passed;
-// a return to draft starts a new round.
+// An open error finding blocks a review's pass; a return to draft starts a
+// new round; an approved item is sent back by the head.
 func TestCatalogPublishRefusedOnErrors(t *testing.T) {
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
 		f := newFx(t, s)
@@ -145,19 +148,31 @@ func TestCatalogPublishRefusedOnErrors(t *testing.T) {
 		}
 		mi(o.SubmitItem(ctx, f.clerk, id, 0))
 		mi(o.ProofItem(ctx, f.clerk, id, 0, "未发现问题", ops.ProofEdits{}))
+		// a pass could only end where publication refuses it: refused
+		if _, err := o.ReviewItem(ctx, reviewer, id, 0, catalog.Pass, ""); errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "身份证号码") {
+			t.Errorf("a pass with an ID number: %v", err)
+		}
 		mi(o.ReviewItem(ctx, reviewer, id, 0, catalog.Return, "请删除身份证号码"))
 		v = mi(o.Item(ctx, f.clerk, id))
 		if v.Item.State != catalog.Draft || v.Item.Cycle != 2 {
 			t.Fatalf("returned: %s round %d", v.Item.State, v.Item.Cycle)
 		}
+		v = mi(o.UpdateItem(ctx, f.clerk, id, v.Version, func(it *catalog.Item) { it.Body = "获奖学生名单见附件。" }))
 		mi(o.SubmitItem(ctx, f.clerk, id, 0))
 		for _, p := range []ops.Principal{reviewer, deputy, f.head} {
 			mi(o.ProofItem(ctx, f.clerk, id, 0, "校对", ops.ProofEdits{}))
 			mi(o.ReviewItem(ctx, p, id, 0, catalog.Pass, ""))
 		}
-		_, err := o.PublishItem(ctx, f.clerk, id, 0)
-		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "身份证号码") {
-			t.Errorf("published with an ID number: %v", err)
+		// approved, not published: only the head sends it back
+		if v = mi(o.Item(ctx, f.head, id)); !v.CanReturn || mi(o.Item(ctx, reviewer, id)).CanReturn {
+			t.Error("who may send an approved item back")
+		}
+		if _, err := o.ReviewItem(ctx, reviewer, id, 0, catalog.Return, "再改改"); errs.KindOf(err) != errs.Forbidden {
+			t.Errorf("a clerk sends an approved item back: %v", err)
+		}
+		v = mi(o.ReviewItem(ctx, f.head, id, 0, catalog.Return, "名单有误，请核对"))
+		if v.Item.State != catalog.Draft || v.Item.Cycle != 3 {
+			t.Errorf("sent back from approved: %s round %d", v.Item.State, v.Item.Cycle)
 		}
 	})
 }
@@ -366,4 +381,97 @@ func TestImportDocuments(t *testing.T) {
 			t.Errorf("category notice: %v", err)
 		}
 	})
+}
+
+// The checks read an item's files as well as its text: an identity number
+// in an attached Word document blocks publication as one in the body does;
+// a scan is said to be unchecked; the file is taken off the draft (with the
+// page's version) and its covered copy (区分处理) passes. Files are added and
+// taken off only in a draft: what is reviewed is what is published.
+func TestCatalogFilesChecked(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mi := itemMust(t)
+		reviewer := ops.Principal{UserID: 7, AgencyID: f.a.ID, Name: "王审核", Role: casework.Clerk, Via: "web"}
+		deputy := ops.Principal{UserID: 8, AgencyID: f.a.ID, Name: "陈分管", Role: casework.Approver, Via: "web"}
+		v := mi(o.CreateItem(ctx, f.clerk, catalog.Item{Title: "行政处罚决定书", Summary: "对某公司违法行为的处罚决定。", FormedOn: D("2026-03-02"),
+			Body: "处罚决定书见附件。", Checklist: checklist()}))
+		id := v.Item.ID
+		decision := wordDocument(t, "当事人：王某，身份证号码11010519491231002X，联系电话13912345678。")
+		v = mi(o.AttachItemFile(ctx, f.clerk, id, "处罚决定书.docx", decision))
+		v = mi(o.AttachItemFile(ctx, f.clerk, id, "扫描件.png", []byte("\x89PNG\r\n\x1a\nnot a picture")))
+		rules := map[string]string{}
+		for _, x := range v.Findings {
+			rules[x.Rule] = x.Message
+		}
+		if v.Errors != 1 || !strings.Contains(rules["SEC.IDNUM"], "附件“处罚决定书.docx”") || strings.Contains(rules["SEC.IDNUM"], "19491231") ||
+			!strings.Contains(rules["SEC.IDNUM"], "区分处理") || rules["SEC.PHONE"] == "" || !strings.Contains(rules["SEC.UNREAD"], "扫描件.png") {
+			t.Fatalf("findings %v", v.Findings)
+		}
+		// in review: no file added, no pass while the error stands
+		mi(o.SubmitItem(ctx, f.clerk, id, 0))
+		if _, err := o.AttachItemFile(ctx, f.clerk, id, "补充.txt", []byte("补充")); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("a file added in review: %v", err)
+		}
+		mi(o.ProofItem(ctx, f.clerk, id, 0, "校对", ops.ProofEdits{}))
+		if _, err := o.ReviewItem(ctx, reviewer, id, 0, catalog.Pass, ""); errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "处罚决定书.docx") {
+			t.Errorf("a pass with an identity number in a file: %v", err)
+		}
+		v = mi(o.ReviewItem(ctx, reviewer, id, 0, catalog.Return, "附件中有身份证号码"))
+		// back in the draft: the file off (with the page's version), its covered copy on
+		if _, err := o.RemoveItemFile(ctx, f.clerk, id, 0, v.Files[0].ID); errs.KindOf(err) != errs.Invalid {
+			t.Errorf("taken off without the page's version: %v", err)
+		}
+		v = mi(o.RemoveItemFile(ctx, f.clerk, id, v.Version, v.Files[0].ID))
+		if len(v.Files) != 1 || v.Errors != 0 {
+			t.Fatalf("after taking it off: %+v %v", v.Files, v.Findings)
+		}
+		v, res, err := o.AttachItemFileRedacted(ctx, f.clerk, id, "处罚决定书.docx", decision, redact.Options{IDNumbers: true, Mobiles: true, Terms: []string{"王某"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Errors != 0 || res.Total() != 3 || v.Files[1].Name != "处罚决定书（区分处理）.docx" || !strings.HasPrefix(v.Files[1].Note, "区分处理：已遮盖") {
+			t.Fatalf("the covered copy: %+v %v", v.Files, v.Findings)
+		}
+		for _, x := range v.Findings {
+			if x.Rule == "SEC.PHONE" {
+				t.Errorf("the covered copy still has a mobile number: %s", x.Message)
+			}
+		}
+		mi(o.SubmitItem(ctx, f.clerk, id, 0))
+		for _, p := range []ops.Principal{reviewer, deputy, f.head} {
+			mi(o.ProofItem(ctx, f.clerk, id, 0, "校对", ops.ProofEdits{}))
+			mi(o.ReviewItem(ctx, p, id, 0, catalog.Pass, ""))
+		}
+		if _, err := o.RemoveItemFile(ctx, f.clerk, id, mi(o.Item(ctx, f.clerk, id)).Version, v.Files[1].ID); errs.KindOf(err) != errs.Conflict {
+			t.Errorf("a file taken off an approved item: %v", err)
+		}
+		v = mi(o.PublishItem(ctx, f.clerk, id, 0))
+		if v.Item.State != catalog.Published {
+			t.Errorf("not published: %s", v.Item.State)
+		}
+	})
+}
+
+// wordDocument is a .docx of one paragraph.
+func wordDocument(t *testing.T, text string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

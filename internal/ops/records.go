@@ -317,7 +317,7 @@ func (s *Service) PublishReport(ctx context.Context, p Principal, year int) (*Re
 			ext string
 			b   *bytes.Buffer
 		}{{"docx", &docx}, {"pdf", &pdf}} {
-			file := &store.ItemFile{ItemID: it.ID, Name: base + "." + f.ext, ContentType: office.ContentType[f.ext]}
+			file := &store.ItemFile{ItemID: it.ID, Name: base + "." + f.ext, ContentType: office.ContentType[f.ext], Text: documentText(base+"."+f.ext, f.b.Bytes())}
 			if err := tx.ReplaceItemFile(ctx, file, f.b.Bytes(), p.Name); err != nil {
 				return err
 			}

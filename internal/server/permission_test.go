@@ -110,6 +110,7 @@ var matrix = map[string]access{
 	"POST /admin/catalog/{id}/withdraw":               approveTarget,
 	"POST /admin/catalog/{id}/files":                  actTarget,
 	"GET /admin/catalog/{id}/files/{fid}":             readTarget,
+	"POST /admin/catalog/{id}/files/{fid}/remove":     actTarget,
 	"GET /admin/normative":                            staff,
 	"POST /admin/normative":                           actAgency,
 	"POST /admin/normative/{id}":                      actTarget,

@@ -362,13 +362,57 @@ type ItemFile struct {
 	Name        string `json:"name"`
 	ContentType string `json:"content_type"`
 	Size        int64  `json:"size"`
+	// Note says what was done to the file before it was kept (区分处理)
+	Note string `json:"note,omitempty"`
+	// Text is the file's text as read on upload (nil: none could be read),
+	// for the checks; written, not listed
+	Text *string `json:"-"`
 }
 
 // AddItemFile stores a file with an item.
 func (t *Tx) AddItemFile(ctx context.Context, f *ItemFile, data []byte, by string) error {
 	f.Size = int64(len(data))
-	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_files (item_id, name, content_type, size, data, uploaded_at, uploaded_by)
-		VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, f.ItemID, f.Name, f.ContentType, f.Size, data, t.s.ts(t.s.Clock.Now()), by).Scan(&f.ID))
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_files (item_id, name, content_type, size, data, uploaded_at, uploaded_by, text, note)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`, f.ItemID, f.Name, f.ContentType, f.Size, data, t.s.ts(t.s.Clock.Now()), by, f.Text, f.Note).Scan(&f.ID))
+}
+
+// RemoveItemFile deletes a file of an item. ErrNotFound when it has none such.
+func (t *Tx) RemoveItemFile(ctx context.Context, itemID, id int64) (string, error) {
+	var name string
+	err := t.tx.QueryRowContext(ctx, `DELETE FROM catalog_files WHERE id = $1 AND item_id = $2 RETURNING name`, id, itemID).Scan(&name)
+	return name, mapErr(err)
+}
+
+// ItemFileTexts are the texts of an item's files as read on upload, for the
+// checks (catalog.CheckFiles).
+func (t *Tx) ItemFileTexts(ctx context.Context, itemID int64) ([]catalog.FileText, error) {
+	return itemFileTexts(ctx, t.tx, itemID)
+}
+
+// ItemFileTexts is Tx.ItemFileTexts outside a transaction.
+func (s *Store) ItemFileTexts(ctx context.Context, itemID int64) ([]catalog.FileText, error) {
+	return itemFileTexts(ctx, s.db, itemID)
+}
+
+func itemFileTexts(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, itemID int64) ([]catalog.FileText, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, text FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []catalog.FileText
+	for rows.Next() {
+		var f catalog.FileText
+		var text sql.NullString
+		if err := rows.Scan(&f.Name, &text); err != nil {
+			return nil, err
+		}
+		f.Text, f.Read = text.String, text.Valid
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }
 
 // ReplaceItemFile stores a file with an item in place of the one of the same name.
@@ -381,7 +425,7 @@ func (t *Tx) ReplaceItemFile(ctx context.Context, f *ItemFile, data []byte, by s
 
 // ItemFiles lists an item's files.
 func (s *Store) ItemFiles(ctx context.Context, itemID int64) ([]ItemFile, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, name, content_type, size FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, name, content_type, size, note FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -389,7 +433,7 @@ func (s *Store) ItemFiles(ctx context.Context, itemID int64) ([]ItemFile, error)
 	var out []ItemFile
 	for rows.Next() {
 		var f ItemFile
-		if err := rows.Scan(&f.ID, &f.ItemID, &f.Name, &f.ContentType, &f.Size); err != nil {
+		if err := rows.Scan(&f.ID, &f.ItemID, &f.Name, &f.ContentType, &f.Size, &f.Note); err != nil {
 			return nil, err
 		}
 		out = append(out, f)

@@ -459,12 +459,18 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 // redactFields are the 区分处理 part of the upload form.
 var redactFields = []string{"redact_id", "redact_mobile", "redact_email", "terms"}
 
+// redactOptions are what the form's 区分处理 part ticked (its words apart:
+// they are checked by redact.CleanTerms).
+func redactOptions(r *http.Request) redact.Options {
+	return redact.Options{IDNumbers: r.PostFormValue("redact_id") != "", Mobiles: r.PostFormValue("redact_mobile") != "",
+		Emails: r.PostFormValue("redact_email") != ""}
+}
+
 // uploadRedacted keeps the upload's covered copy (区分处理). A problem is
 // said in the form's 区分处理 part, which stays open with what was ticked
 // and typed (the file must be chosen again: no browser lets a page keep it).
 func (s *Server) uploadRedacted(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, name string, data []byte) {
-	opt := redact.Options{IDNumbers: r.PostFormValue("redact_id") != "", Mobiles: r.PostFormValue("redact_mobile") != "",
-		Emails: r.PostFormValue("redact_email") != ""}
+	opt := redactOptions(r)
 	var err error
 	if opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms")); err == nil {
 		_, _, err = s.Ops.AttachRedacted(r.Context(), si.p(), id, name, data, opt)

@@ -12,6 +12,7 @@ import (
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
 	"gongkai/internal/ops"
+	"gongkai/internal/redact"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
@@ -331,6 +332,16 @@ func (s *Server) itemUpload(w http.ResponseWriter, r *http.Request, si *sessionI
 		name = hdr.Filename
 	}
 	switch {
+	case err == nil && r.PostFormValue("redact") != "":
+		opt := redactOptions(r)
+		if opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms")); err == nil {
+			_, _, err = s.Ops.AttachItemFileRedacted(r.Context(), si.p(), itemID(r), name, data, opt)
+		}
+		if err != nil && errs.KindOf(err) == errs.Invalid {
+			err = errs.Wrap(errs.Invalid, err, "redact", "%s", errs.Plain(err)) // said in the form's 区分处理 part
+		}
+		s.itemResult(w, r, si, err, formValues(r, redactFields), "redacted")
+		return
 	case err == nil:
 		_, err = s.Ops.AttachItemFile(r.Context(), si.p(), itemID(r), name, data)
 	case err == errTooLarge:
@@ -339,6 +350,13 @@ func (s *Server) itemUpload(w http.ResponseWriter, r *http.Request, si *sessionI
 		err = errs.New("file", "请选择文件（单个文件不超过 %d MB）", ops.MaxItemFile>>20)
 	}
 	s.itemResult(w, r, si, err, nil, "uploaded")
+}
+
+// itemFileRemove takes a file off a draft item.
+func (s *Server) itemFileRemove(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	fid, _ := strconv.ParseInt(r.PathValue("fid"), 10, 64)
+	_, err := s.Ops.RemoveItemFile(r.Context(), si.p(), itemID(r), version(r), fid)
+	s.itemResult(w, r, si, err, nil, "detached")
 }
 
 func (s *Server) itemFile(w http.ResponseWriter, r *http.Request, si *sessionInfo) {

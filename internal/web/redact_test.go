@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
 	"gongkai/internal/casework"
+	"gongkai/internal/catalog"
 	"gongkai/internal/demo"
+	"gongkai/internal/ops"
 	"gongkai/internal/redact"
 	"gongkai/internal/store"
 )
@@ -121,4 +124,82 @@ func docBody(t *testing.T, data []byte) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A catalog draft's files: one with an identity number is found by the
+// checks and taken off with the page's version; its covered copy (区分处理)
+// is kept with its note and passes.
+func TestItemFilesCheckedAndCovered(t *testing.T) {
+	t.Parallel() // its own site: the package runs alone at the end of make test
+	st := demoSite(t)
+	ctx := context.Background()
+	ag := mustAgency(st, demo.Main)
+	v, err := st.b.Ops.CreateItem(ctx, ops.Operator(ag, "张办理"), catalog.Item{Title: "行政处罚决定书", Summary: "对某公司违法行为的处罚决定。",
+		FormedOn: st.b.Ops.Clock.Today(), Body: "见附件。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, csrf := st.login("clerk")
+	page := fmt.Sprintf("/admin/catalog/%d", v.Item.ID)
+	doc := wordDoc(t, `<w:p><w:r><w:t>当事人王某，身份证号码11010519491231002X。</w:t></w:r></w:p>`)
+	if code, _, _ := st.upload(c, page+"/files", map[string]string{"csrf": csrf}, "决定书.docx", doc); code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", code)
+	}
+	_, body := st.get(c, page)
+	if !strings.Contains(body, "附件“决定书.docx”中有居民身份证号码“110105********002X”") || !strings.Contains(body, `<details class="redact"`) {
+		t.Fatalf("the item page does not say what the file holds:\n%s", body)
+	}
+	v, _ = st.b.Ops.Item(ctx, ops.Operator(ag, "张办理"), v.Item.ID)
+	remove := fmt.Sprintf("%s/files/%d/remove", page, v.Files[0].ID)
+	if code, _, _ := st.post(c, remove, url.Values{"csrf": {csrf}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("taken off without the page's version: %d", code)
+	}
+	if code, _, _ := st.post(c, remove, url.Values{"csrf": {csrf}, "version": {fmt.Sprint(v.Version)}}); code != http.StatusSeeOther {
+		t.Errorf("taken off: %d", code)
+	}
+	code, loc, _ := st.upload(c, page+"/files", map[string]string{"csrf": csrf, "redact": "1", "redact_id": "1", "terms": "王某"}, "决定书.docx", doc)
+	if code != http.StatusSeeOther || !strings.Contains(loc, "ok=redacted") {
+		t.Fatalf("遮盖后上传: %d %s", code, loc)
+	}
+	_, body = st.get(c, loc)
+	if strings.Contains(body, "SEC.IDNUM") || !strings.Contains(body, "决定书（区分处理）.docx") || !strings.Contains(body, "区分处理：已遮盖身份证号码 1 处、指定文字 1 处") {
+		t.Errorf("the covered copy on the page:\n%s", body)
+	}
+	// approved, not published: the head may send it back from the page
+	who := func(login string) ops.Principal {
+		u, _, err := st.s.UserByLogin(ctx, login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ops.User(u)
+	}
+	o, id := st.b.Ops, v.Item.ID
+	if _, err := o.UpdateItem(ctx, who("clerk"), id, 0, func(it *catalog.Item) { it.Checklist = catalogChecklist() }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.SubmitItem(ctx, who("clerk"), id, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []string{"reviewer", "deputy", "head"} {
+		if _, err := o.ProofItem(ctx, who("clerk"), id, 0, "校对", ops.ProofEdits{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.ReviewItem(ctx, who(r), id, 0, catalog.Pass, ""); err != nil {
+			t.Fatalf("%s: %v", r, err)
+		}
+	}
+	if _, body := st.get(c, page); strings.Contains(body, "<summary>退回修改</summary>") {
+		t.Error("the clerk is offered to send an approved item back")
+	}
+	h, hcsrf := st.login("head")
+	if _, body := st.get(h, page); !strings.Contains(body, "<summary>退回修改</summary>") {
+		t.Fatal("the head is not offered to send the approved item back")
+	}
+	v, _ = o.Item(ctx, who("head"), id)
+	if code, _, _ := st.post(h, page+"/review", url.Values{"csrf": {hcsrf}, "version": {fmt.Sprint(v.Version)}, "decision": {"return"}, "note": {"名单有误"}}); code != http.StatusSeeOther {
+		t.Errorf("sent back: %d", code)
+	}
+	if v, _ = o.Item(ctx, who("head"), id); v.Item.State != catalog.Draft {
+		t.Errorf("sent back: %s", v.Item.State)
+	}
 }

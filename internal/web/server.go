@@ -209,6 +209,7 @@ func (s *Server) catalogRoutes() []Route {
 		{"POST /admin/catalog/{id}/withdraw", s.heading(s.withdrawItem)},
 		{"POST /admin/catalog/{id}/files", s.acting(s.itemUpload)},
 		{"GET /admin/catalog/{id}/files/{fid}", s.admin(s.itemFile)},
+		{"POST /admin/catalog/{id}/files/{fid}/remove", s.acting(s.itemFileRemove)},
 		{"GET /admin/normative", s.admin(s.normative)},
 		{"POST /admin/normative", s.acting(s.saveDocument)},
 		{"POST /admin/normative/{id}", s.acting(s.saveDocument)},
