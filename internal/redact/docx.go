@@ -57,8 +57,12 @@ func docx(name string, data []byte, opt Options) (Result, error) {
 	zw := zip.NewWriter(&out)
 	read := int64(0)
 	for _, f := range zr.File {
-		if strings.HasPrefix(f.Name, "word/media/") && !strings.HasSuffix(f.Name, "/") {
+		switch {
+		case strings.HasSuffix(f.Name, "/"):
+		case strings.HasPrefix(f.Name, "word/media/"):
 			r.Pictures++
+		case strings.HasPrefix(f.Name, "word/embeddings/"):
+			r.Embedded++ // a workbook or another document inside: not opened
 		}
 		word, ok := textPart(f.Name)
 		if !ok {
@@ -103,7 +107,8 @@ type textNode struct {
 }
 
 // coverXML covers the text of one part. In a part of word/ the text is that
-// of w:t (and w:delText, a tracked deletion's, w:instrText, a field's),
+// of w:t (and w:delText, a tracked deletion's, w:instrText, a field's, a:t,
+// a drawing's or SmartArt's),
 // read a paragraph at a time, so that a word split over runs ("张" "三",
 // as Word splits text it has checked or edited) is found; elsewhere
 // (docProps) each element's text on its own.
@@ -138,9 +143,9 @@ func coverXML(part []byte, word bool, opt Options, r *Result) []byte {
 		inText = false
 		if word {
 			switch name := tagName(tag); {
-			case name == "w:p" || name == "/w:p" || name == "w:tbl" || name == "/w:tc" || name == "w:br" || name == "w:tab":
+			case name == "w:p" || name == "/w:p" || name == "a:p" || name == "/a:p" || name == "w:tbl" || name == "/w:tc" || name == "w:br" || name == "w:tab":
 				flush() // a paragraph, a cell or a break ends what reads as one text
-			case (name == "w:t" || name == "w:delText" || name == "w:instrText") && !bytes.HasSuffix(tag, []byte("/>")):
+			case (name == "w:t" || name == "w:delText" || name == "w:instrText" || name == "a:t") && !bytes.HasSuffix(tag, []byte("/>")):
 				inText = true
 			}
 		}

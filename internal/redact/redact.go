@@ -52,6 +52,7 @@ type Result struct {
 	IDNumbers, Mobiles, Emails int
 	Terms                      []int // how often each of Options.Terms was found
 	Pictures                   int   // pictures in the document, whose text is not read
+	Embedded                   int   // objects embedded in it (a workbook, another document), not opened
 }
 
 // Total is how many places were covered.
@@ -97,6 +98,9 @@ func (r Result) Summary() string {
 	}
 	if r.Pictures > 0 {
 		s += fmt.Sprintf("；文中 %d 张图片里的文字未检查", r.Pictures)
+	}
+	if r.Embedded > 0 {
+		s += fmt.Sprintf("；文中 %d 个嵌入的对象（表格、文档等）未检查", r.Embedded)
 	}
 	return s
 }

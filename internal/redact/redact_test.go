@@ -104,12 +104,14 @@ func TestDocxCovered(t *testing.T) {
 		`<w:p><w:del><w:r><w:delText>删去的张三</w:delText></w:r></w:del></w:p>` +
 		`</w:body></w:document>`
 	data := zipOf(t, map[string]string{
-		"[Content_Types].xml":   `<Types/>`,
-		"word/document.xml":     body,
-		"word/header1.xml":      `<w:hdr xmlns:w="w"><w:p><w:r><w:t>抄送张三</w:t></w:r></w:p></w:hdr>`,
-		"word/comments.xml":     `<w:comments xmlns:w="w"><w:comment><w:p><w:r><w:t>问张三</w:t></w:r></w:p></w:comment></w:comments>`,
-		"docProps/core.xml":     `<cp:coreProperties><dc:title>张三的申请</dc:title><dc:creator>办公室</dc:creator></cp:coreProperties>`,
-		"word/media/image1.png": "\x89PNG",
+		"[Content_Types].xml":                            `<Types/>`,
+		"word/document.xml":                              body,
+		"word/header1.xml":                               `<w:hdr xmlns:w="w"><w:p><w:r><w:t>抄送张三</w:t></w:r></w:p></w:hdr>`,
+		"word/comments.xml":                              `<w:comments xmlns:w="w"><w:comment><w:p><w:r><w:t>问张三</w:t></w:r></w:p></w:comment></w:comments>`,
+		"docProps/core.xml":                              `<cp:coreProperties><dc:title>张三的申请</dc:title><dc:creator>办公室</dc:creator></cp:coreProperties>`,
+		"word/media/image1.png":                          "\x89PNG",
+		"word/diagrams/data1.xml":                        `<dgm:dataModel><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>联系人张三</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+		"word/embeddings/Microsoft_Excel_Worksheet.xlsx": "PK",
 	})
 	r, err := File("答复.docx", data, Options{IDNumbers: true, Mobiles: true, Terms: []string{"张三"}})
 	if err != nil {
@@ -127,15 +129,16 @@ func TestDocxCovered(t *testing.T) {
 			t.Errorf("the body lacks %s:\n%s", want, doc)
 		}
 	}
-	for name, want := range map[string]string{"word/header1.xml": "抄送" + Mark, "word/comments.xml": "问" + Mark, "docProps/core.xml": Mark + "的申请"} {
+	for name, want := range map[string]string{"word/header1.xml": "抄送" + Mark, "word/comments.xml": "问" + Mark, "docProps/core.xml": Mark + "的申请",
+		"word/diagrams/data1.xml": "<a:t>联系人" + Mark + "</a:t>"} {
 		if !strings.Contains(parts[name], want) || strings.Contains(parts[name], "张三") {
 			t.Errorf("%s: %s", name, parts[name])
 		}
 	}
-	if parts["word/media/image1.png"] != "\x89PNG" || parts["[Content_Types].xml"] != "<Types/>" || len(parts) != 6 {
+	if parts["word/media/image1.png"] != "\x89PNG" || parts["[Content_Types].xml"] != "<Types/>" || len(parts) != 8 {
 		t.Errorf("the other parts changed: %q", parts)
 	}
-	if r.Terms[0] != 5 || r.Mobiles != 1 || r.IDNumbers != 1 || r.Pictures != 1 {
+	if r.Terms[0] != 6 || r.Mobiles != 1 || r.IDNumbers != 1 || r.Pictures != 1 || r.Embedded != 1 {
 		t.Errorf("counts: %+v", r)
 	}
 	for name, text := range parts {
@@ -143,7 +146,7 @@ func TestDocxCovered(t *testing.T) {
 			t.Errorf("%s still holds what was covered", name)
 		}
 	}
-	if !strings.Contains(r.Summary(), "1 张图片里的文字未检查") {
+	if !strings.Contains(r.Summary(), "1 张图片里的文字未检查") || !strings.Contains(r.Summary(), "1 个嵌入的对象") {
 		t.Errorf("summary %q", r.Summary())
 	}
 }
@@ -178,7 +181,8 @@ func FuzzFile(f *testing.F) {
 func zipOf(t testing.TB, parts map[string]string) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/header1.xml", "word/comments.xml", "docProps/core.xml", "word/media/image1.png", "xl/workbook.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/header1.xml", "word/comments.xml", "docProps/core.xml", "word/media/image1.png",
+		"word/diagrams/data1.xml", "word/embeddings/Microsoft_Excel_Worksheet.xlsx", "xl/workbook.xml"} {
 		content, ok := parts[name]
 		if !ok {
 			continue
