@@ -327,42 +327,64 @@ func (s *Service) Attach(ctx context.Context, p Principal, id int64, name string
 // text. The clerk keeps the original, or attaches it as it is.
 func (s *Service) AttachRedacted(ctx context.Context, p Principal, id int64, name string, data []byte, opt redact.Options) (*casework.Attachment, redact.Result, error) {
 	var res redact.Result
-	a, err := s.attach(ctx, p, id, name, data, func(name string, data []byte) (string, []byte, string, error) {
-		var err error
-		if res, err = redact.File(name, data, opt); err != nil {
-			return "", nil, "", err
-		}
-		return redact.Name(name), res.Data, res.Summary(), nil
-	})
+	a, err := s.attach(ctx, p, id, name, data, covering(opt, &res))
 	return a, res, err
 }
 
+// covering is the change that keeps a file covered (区分处理): its name,
+// content and note; what was covered goes to res.
+func covering(opt redact.Options, res *redact.Result) fileChange {
+	return func(name string, data []byte) (string, []byte, string, error) {
+		var err error
+		if *res, err = redact.File(name, data, opt); err != nil {
+			return "", nil, "", err
+		}
+		return redact.Name(name), res.Data, res.Summary(), nil
+	}
+}
+
+// fileChange gives the name, content and note to keep of an uploaded file.
+type fileChange func(name string, data []byte) (string, []byte, string, error)
+
+// upload is a file to keep as checked: its name as stored, its content
+// after change (nil: as it is), its type and note.
+type upload struct {
+	name, ctype, note string
+	data              []byte
+}
+
+// checkUpload checks a file of at most max bytes and applies change.
+func checkUpload(name string, data []byte, max int, change fileChange) (upload, error) {
+	u := upload{name: AttachmentName(name), data: data}
+	if u.name == "" {
+		return u, errs.New("file", "请选择文件")
+	}
+	if len(data) > max {
+		return u, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", max>>20)}
+	}
+	var err error
+	if u.ctype, err = checkContent(u.name, data); err != nil {
+		return u, err
+	}
+	if change != nil {
+		u.name, u.data, u.note, err = change(u.name, data)
+	}
+	return u, err
+}
+
 // attach checks a file and keeps it with a case, after change (nil: as it
-// is), which gives the name, content and note to keep.
-func (s *Service) attach(ctx context.Context, p Principal, id int64, name string, data []byte,
-	change func(name string, data []byte) (string, []byte, string, error)) (*casework.Attachment, error) {
-	name = AttachmentName(name)
-	if name == "" {
-		return nil, errs.New("file", "请选择文件")
-	}
-	if len(data) > MaxAttachment {
-		return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", MaxAttachment>>20)}
-	}
-	ctype, err := checkContent(name, data)
+// is).
+func (s *Service) attach(ctx context.Context, p Principal, id int64, name string, data []byte, change fileChange) (*casework.Attachment, error) {
+	u, err := checkUpload(name, data, MaxAttachment, change)
 	if err != nil {
 		return nil, err
 	}
-	note := ""
-	if change != nil {
-		if name, data, note, err = change(name, data); err != nil {
-			return nil, err
-		}
-	}
+	name, data, note := u.name, u.data, u.note
 	vis, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	a := &casework.Attachment{Name: name, ContentType: ctype, UploadedBy: p.Name, Note: note}
+	a := &casework.Attachment{Name: name, ContentType: u.ctype, UploadedBy: p.Name, Note: note}
 	err = s.write(ctx, p, "case.attach", func(tx *store.Tx, e *audit.Entry) error {
 		c, err := caseFor(ctx, tx, p, vis, id)
 		if err != nil {

@@ -436,36 +436,17 @@ func (s *Service) AttachItemFile(ctx context.Context, p Principal, id int64, nam
 // AttachRedacted does for an application.
 func (s *Service) AttachItemFileRedacted(ctx context.Context, p Principal, id int64, name string, data []byte, opt redact.Options) (*ItemView, redact.Result, error) {
 	var res redact.Result
-	v, err := s.attachItemFile(ctx, p, id, name, data, func(name string, data []byte) (string, []byte, string, error) {
-		var err error
-		if res, err = redact.File(name, data, opt); err != nil {
-			return "", nil, "", err
-		}
-		return redact.Name(name), res.Data, res.Summary(), nil
-	})
+	v, err := s.attachItemFile(ctx, p, id, name, data, covering(opt, &res))
 	return v, res, err
 }
 
-func (s *Service) attachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte,
-	change func(name string, data []byte) (string, []byte, string, error)) (*ItemView, error) {
-	name = AttachmentName(name)
-	if name == "" {
-		return nil, errs.New("file", "请选择文件")
-	}
-	if len(data) > MaxItemFile {
-		return nil, &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", MaxItemFile>>20)}
-	}
-	ctype, err := checkContent(name, data)
+func (s *Service) attachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte, change fileChange) (*ItemView, error) {
+	u, err := checkUpload(name, data, MaxItemFile, change)
 	if err != nil {
 		return nil, err
 	}
-	note := ""
-	if change != nil {
-		if name, data, note, err = change(name, data); err != nil {
-			return nil, err
-		}
-	}
-	f := &store.ItemFile{Name: name, ContentType: ctype, Note: note, Text: documentText(name, data)}
+	name, data, note := u.name, u.data, u.note
+	f := &store.ItemFile{Name: name, ContentType: u.ctype, Note: note, Text: documentText(name, data)}
 	return s.change(ctx, p, id, 0, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
 		if it.State != catalog.Draft {
 			// what was reviewed is what is published: a file added after

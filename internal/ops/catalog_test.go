@@ -1,8 +1,6 @@
 package ops_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"strings"
 	"testing"
 
@@ -15,6 +13,7 @@ import (
 	"gongkai/internal/search"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
+	"gongkai/internal/testdoc"
 )
 
 func checklist() []string {
@@ -157,7 +156,7 @@ func TestCatalogPublishRefusedOnErrors(t *testing.T) {
 		if v.Item.State != catalog.Draft || v.Item.Cycle != 2 {
 			t.Fatalf("returned: %s round %d", v.Item.State, v.Item.Cycle)
 		}
-		v = mi(o.UpdateItem(ctx, f.clerk, id, v.Version, func(it *catalog.Item) { it.Body = "获奖学生名单见附件。" }))
+		mi(o.UpdateItem(ctx, f.clerk, id, v.Version, func(it *catalog.Item) { it.Body = "获奖学生名单见附件。" }))
 		mi(o.SubmitItem(ctx, f.clerk, id, 0))
 		for _, p := range []ops.Principal{reviewer, deputy, f.head} {
 			mi(o.ProofItem(ctx, f.clerk, id, 0, "校对", ops.ProofEdits{}))
@@ -398,8 +397,8 @@ func TestCatalogFilesChecked(t *testing.T) {
 		v := mi(o.CreateItem(ctx, f.clerk, catalog.Item{Title: "行政处罚决定书", Summary: "对某公司违法行为的处罚决定。", FormedOn: D("2026-03-02"),
 			Body: "处罚决定书见附件。", Checklist: checklist()}))
 		id := v.Item.ID
-		decision := wordDocument(t, "当事人：王某，身份证号码11010519491231002X，联系电话13912345678。")
-		v = mi(o.AttachItemFile(ctx, f.clerk, id, "处罚决定书.docx", decision))
+		decision := testdoc.Docx(t, testdoc.Paragraph("当事人：王某，身份证号码11010519491231002X，联系电话13912345678。"))
+		mi(o.AttachItemFile(ctx, f.clerk, id, "处罚决定书.docx", decision))
 		v = mi(o.AttachItemFile(ctx, f.clerk, id, "扫描件.png", []byte("\x89PNG\r\n\x1a\nnot a picture")))
 		rules := map[string]string{}
 		for _, x := range v.Findings {
@@ -452,26 +451,4 @@ func TestCatalogFilesChecked(t *testing.T) {
 			t.Errorf("not published: %s", v.Item.State)
 		}
 	})
-}
-
-// wordDocument is a .docx of one paragraph.
-func wordDocument(t *testing.T, text string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for name, content := range map[string]string{
-		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
-		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:body></w:document>`,
-	} {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(content)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }

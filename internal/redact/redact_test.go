@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/testdoc"
 )
 
 const (
@@ -178,27 +179,16 @@ func FuzzFile(f *testing.F) {
 	})
 }
 
+// zipOf is a ZIP of the parts, in a fixed order.
 func zipOf(t testing.TB, parts map[string]string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
+	var ps []testdoc.Part
 	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/header1.xml", "word/comments.xml", "docProps/core.xml", "word/media/image1.png",
 		"word/diagrams/data1.xml", "word/embeddings/Microsoft_Excel_Worksheet.xlsx", "xl/workbook.xml"} {
-		content, ok := parts[name]
-		if !ok {
-			continue
-		}
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(content)); err != nil {
-			t.Fatal(err)
+		if content, ok := parts[name]; ok {
+			ps = append(ps, testdoc.Part{Name: name, Content: content})
 		}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return testdoc.Zip(t, ps...)
 }
 
 func unzip(t *testing.T, data []byte) map[string]string {

@@ -18,6 +18,7 @@ import (
 	"gongkai/internal/ops"
 	"gongkai/internal/redact"
 	"gongkai/internal/store"
+	"gongkai/internal/testdoc"
 )
 
 // 区分处理: the upload form's 遮盖后上传 keeps a covered copy of a Word
@@ -31,7 +32,7 @@ func TestRedactedUpload(t *testing.T) {
 	c, csrf := st.login("clerk")
 	id := caseIDs(st, demo.Main)[0]
 	path := fmt.Sprintf("/admin/cases/%d/attachments", id)
-	docx := wordDoc(t, `<w:p><w:r><w:t>第三方王</w:t></w:r><w:r><w:t>小明，电话13912345678，身份证11010519491231002X。</w:t></w:r></w:p>`)
+	docx := testdoc.Docx(t, `<w:p><w:r><w:t>第三方王</w:t></w:r><w:r><w:t>小明，电话13912345678，身份证11010519491231002X。</w:t></w:r></w:p>`)
 	fields := map[string]string{"csrf": csrf, "redact": "1", "redact_id": "1", "redact_mobile": "1", "terms": "王小明\n李四"}
 	code, loc, _ := st.upload(c, path, fields, "答复材料.docx", docx)
 	if code != http.StatusSeeOther || !strings.Contains(loc, "ok=redacted") {
@@ -86,28 +87,6 @@ func TestRedactedUpload(t *testing.T) {
 	}
 }
 
-// wordDoc is a Word document with body as its paragraphs.
-func wordDoc(t *testing.T, body string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, p := range []struct{ name, content string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
-		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`},
-	} {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(p.content)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 // docBody is a Word document's word/document.xml.
 func docBody(t *testing.T, data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -141,7 +120,7 @@ func TestItemFilesCheckedAndCovered(t *testing.T) {
 	}
 	c, csrf := st.login("clerk")
 	page := fmt.Sprintf("/admin/catalog/%d", v.Item.ID)
-	doc := wordDoc(t, `<w:p><w:r><w:t>当事人王某，身份证号码11010519491231002X。</w:t></w:r></w:p>`)
+	doc := testdoc.Docx(t, `<w:p><w:r><w:t>当事人王某，身份证号码11010519491231002X。</w:t></w:r></w:p>`)
 	if code, _, _ := st.upload(c, page+"/files", map[string]string{"csrf": csrf}, "决定书.docx", doc); code != http.StatusSeeOther {
 		t.Fatalf("upload: %d", code)
 	}

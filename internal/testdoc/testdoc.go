@@ -1,0 +1,43 @@
+// Package testdoc builds the small office files tests upload: a ZIP of
+// named parts, and a Word document of given paragraphs. For tests only.
+package testdoc
+
+import (
+	"archive/zip"
+	"bytes"
+	"testing"
+)
+
+// Part is one file of a ZIP.
+type Part struct{ Name, Content string }
+
+// Zip writes the parts, in order, into a ZIP.
+func Zip(t testing.TB, parts ...Part) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, p := range parts {
+		w, err := zw.Create(p.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(p.Content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// Docx is a Word document whose body is body (w:p elements).
+func Docx(t testing.TB, body string) []byte {
+	t.Helper()
+	return Zip(t,
+		Part{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		Part{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`})
+}
+
+// Paragraph is one paragraph of one run of text.
+func Paragraph(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
