@@ -450,5 +450,9 @@ func TestCatalogFilesChecked(t *testing.T) {
 		if v.Item.State != catalog.Published {
 			t.Errorf("not published: %s", v.Item.State)
 		}
+		// the public search finds it by what its file says (当事人 is in no field of the item)
+		if hits, n, err := s.PublicItems(ctx, store.PublicQuery{Q: search.Parse("当事人")}); err != nil || n != 1 || hits[0].ID != id {
+			t.Errorf("search by the file's text: %d %v %v", n, hits, err)
+		}
 	})
 }

@@ -108,12 +108,37 @@ func (t *Tx) UpdateItem(ctx context.Context, it *catalog.Item, version int) erro
 	return t.indexItem(ctx, it)
 }
 
+// maxIndexedFileText bounds how much of an item's files' text the search
+// index holds: the first pages of a document say what it is about.
+const maxIndexedFileText = 64 << 10
+
 // indexItem keeps the search index in step with the item: a published item
-// is in it with its current text, any other is not.
+// is in it with its current text and the start of its files' text, any
+// other is not.
 func (t *Tx) indexItem(ctx context.Context, it *catalog.Item) error {
-	title := search.Index(it.Title, it.DocNo)
-	text := search.Index(it.Summary, it.Keywords, it.Publisher, it.Column, it.Body)
 	published := it.State == catalog.Published
+	title := search.Index(it.Title, it.DocNo)
+	parts := []string{it.Summary, it.Keywords, it.Publisher, it.Column, it.Body}
+	if published {
+		// the documents published with it are found by what they say
+		files, err := t.ItemFileTexts(ctx, it.ID)
+		if err != nil {
+			return err
+		}
+		budget := maxIndexedFileText
+		for _, f := range files {
+			if budget <= 0 {
+				break
+			}
+			text := f.Text
+			if len(text) > budget {
+				text = strings.ToValidUTF8(text[:budget], "")
+			}
+			parts = append(parts, text)
+			budget -= len(text)
+		}
+	}
+	text := search.Index(parts...)
 	if t.s.dialect == Postgres {
 		var err error
 		if published {
