@@ -45,9 +45,10 @@ func docx(name string, data []byte, opt Options) (Result, error) {
 	if len(zr.File) > maxEntries {
 		return Result{}, errs.New("file", "“%s”中的部件过多（%d 个），不像是一份 Word 文档", name, len(zr.File))
 	}
-	hasBody := false
+	hasBody := false // the main part is word/document.xml, or word/document2.xml from some converters: any word/ part will do
 	for _, f := range zr.File {
-		hasBody = hasBody || f.Name == "word/document.xml"
+		word, _ := textPart(f.Name)
+		hasBody = hasBody || word
 	}
 	if !hasBody {
 		return Result{}, bad
