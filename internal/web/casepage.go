@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gongkai/internal/casework"
 	"gongkai/internal/errs"
@@ -442,7 +443,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	if hdr != nil {
 		name = hdr.Filename
 	}
-	if err == nil && r.PostFormValue("redact") != "" {
+	if err == nil && (r.PostFormValue("redact") != "" || strings.TrimSpace(r.PostFormValue("terms")) != "") {
 		s.uploadRedacted(w, r, si, id, name, data)
 		return
 	}
@@ -459,20 +460,26 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 // redactFields are the 区分处理 part of the upload form.
 var redactFields = []string{"redact_id", "redact_mobile", "redact_email", "terms"}
 
-// redactOptions are what the form's 区分处理 part ticked (its words apart:
-// they are checked by redact.CleanTerms).
-func redactOptions(r *http.Request) redact.Options {
-	return redact.Options{IDNumbers: r.PostFormValue("redact_id") != "", Mobiles: r.PostFormValue("redact_mobile") != "",
+// redactOptions are what the form's 区分处理 part asks. Words to cover
+// written but the plain 上传 clicked is a slip that would keep the file
+// uncovered: it is refused, not guessed either way.
+func redactOptions(r *http.Request) (redact.Options, error) {
+	if r.PostFormValue("redact") == "" {
+		return redact.Options{}, errs.New("redact", "已写了需要遮盖的文字，却点了“上传”：要遮盖，请点“遮盖后上传”；要保存原件，请先清空这些文字再上传")
+	}
+	opt := redact.Options{IDNumbers: r.PostFormValue("redact_id") != "", Mobiles: r.PostFormValue("redact_mobile") != "",
 		Emails: r.PostFormValue("redact_email") != ""}
+	var err error
+	opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms"))
+	return opt, err
 }
 
 // uploadRedacted keeps the upload's covered copy (区分处理). A problem is
 // said in the form's 区分处理 part, which stays open with what was ticked
 // and typed (the file must be chosen again: no browser lets a page keep it).
 func (s *Server) uploadRedacted(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, name string, data []byte) {
-	opt := redactOptions(r)
-	var err error
-	if opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms")); err == nil {
+	opt, err := redactOptions(r)
+	if err == nil {
 		_, _, err = s.Ops.AttachRedacted(r.Context(), si.p(), id, name, data, opt)
 	}
 	if err == nil || !atField(err, "redact") {

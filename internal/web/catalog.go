@@ -332,9 +332,9 @@ func (s *Server) itemUpload(w http.ResponseWriter, r *http.Request, si *sessionI
 		name = hdr.Filename
 	}
 	switch {
-	case err == nil && r.PostFormValue("redact") != "":
-		opt := redactOptions(r)
-		if opt.Terms, err = redact.CleanTerms(r.PostFormValue("terms")); err == nil {
+	case err == nil && (r.PostFormValue("redact") != "" || strings.TrimSpace(r.PostFormValue("terms")) != ""):
+		var opt redact.Options
+		if opt, err = redactOptions(r); err == nil {
 			_, _, err = s.Ops.AttachItemFileRedacted(r.Context(), si.p(), itemID(r), name, data, opt)
 		}
 		if err != nil && errs.KindOf(err) == errs.Invalid {

@@ -75,8 +75,13 @@ func TestRedactedUpload(t *testing.T) {
 		strings.Contains(page, `name="redact_mobile" value="1" checked`) || !strings.Contains(page, `name="redact_id" value="1" checked`) {
 		t.Errorf("a PDF to cover: %d\n%s", code, page)
 	}
-	// the plain 上传 button keeps the file as it is, whatever is ticked
+	// words to cover written, the plain 上传 clicked: refused, not kept uncovered
 	delete(fields, "redact")
+	if code, _, page := st.upload(c, path, fields, "原件.docx", docx); code != http.StatusUnprocessableEntity || !strings.Contains(page, "却点了“上传”") {
+		t.Errorf("the plain button with words to cover: %d", code)
+	}
+	// the plain 上传 button keeps the file as it is, whatever is ticked
+	fields["terms"] = ""
 	if code, _, _ := st.upload(c, path, fields, "原件.docx", docx); code != http.StatusSeeOther {
 		t.Fatalf("upload: %d", code)
 	}
