@@ -64,6 +64,8 @@ const usage = `gongkai — 政府信息公开工作平台
                         导入新一年的节假日安排（YAML 或 CSV），并重新计算未办结申请的答复期限
   calendar list [--db URL]
                         已有的节假日安排通知
+  catalog read-files [--db URL]
+                        读取升级前上传的主动公开附件的文字，供发布前检查和公开目录检索
   settings list [--db URL] | settings set [--db URL] 设置=值 ...
                         查看或修改法律未明确、由本系统设置的办理规则（补正期限、复议前置的结果、表四统计口径等）
   newmedia fetch [--db URL] --agency 机关
@@ -179,7 +181,7 @@ func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader,
 	cmds := map[string]func(context.Context, []string) int{
 		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "stats": c.cmdStats, "apikey": c.cmdAPIKey,
 		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
-		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "agency": c.cmdAgency, "user": c.cmdUser, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia,
+		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "agency": c.cmdAgency, "user": c.cmdUser, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia, "catalog": c.cmdCatalog,
 		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },
 		"fee":      func(_ context.Context, a []string) int { return c.cmdFee(a) },
 		"validate": func(_ context.Context, a []string) int { return c.cmdValidate(a) },

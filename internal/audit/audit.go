@@ -70,6 +70,7 @@ var Actions = []struct {
 	{"catalog.proof", "校对主动公开信息"},
 	{"catalog.publish", "发布主动公开信息"},
 	{"catalog.withdraw", "撤回主动公开信息"},
+	{"catalog.read_files", "读取主动公开附件的文字"},
 	{"normative.record", "登记规范性文件"},
 	{"normative.import", "导入规范性文件台账"},
 	{"newmedia.account", "登记政务新媒体账号"},

@@ -483,6 +483,66 @@ func (s *Service) RemoveItemFile(ctx context.Context, p Principal, id int64, ver
 	})
 }
 
+// FilesRead counts what ReadFiles did.
+type FilesRead struct {
+	Read, None int // files with text, and without (scans, pictures)
+}
+
+// ReadFiles reads the text of the catalog files kept before files were
+// read on upload, so that the checks and the public search read them as
+// they read new ones: each file in a transaction of its own (a published
+// item's index with it), so that a stopped run keeps what it did and the
+// next goes on; then one audit entry for each agency, with its counts.
+// progress, when set, is told after each file.
+func (s *Service) ReadFiles(ctx context.Context, p Principal, progress func(done int)) (FilesRead, error) {
+	var all FilesRead
+	byAgency := map[int64]*FilesRead{}
+	var order []int64
+	for ctx.Err() == nil {
+		batch, err := s.Store.UnreadFiles(ctx, 20)
+		if err != nil || len(batch) == 0 {
+			if err == nil {
+				break
+			}
+			return all, err
+		}
+		for _, f := range batch {
+			text := documentText(f.Name, f.Data)
+			if err := s.Store.InTx(ctx, func(tx *store.Tx) error { return tx.SetFileText(ctx, f.ItemID, f.ID, text) }); err != nil {
+				return all, err
+			}
+			c := byAgency[f.AgencyID]
+			if c == nil {
+				c = &FilesRead{}
+				byAgency[f.AgencyID] = c
+				order = append(order, f.AgencyID)
+			}
+			for _, n := range []*FilesRead{c, &all} {
+				if text == nil {
+					n.None++
+				} else {
+					n.Read++
+				}
+			}
+			if progress != nil {
+				progress(all.Read + all.None)
+			}
+		}
+	}
+	for _, id := range order {
+		c := byAgency[id]
+		err := s.write(ctx, p, "catalog.read_files", func(tx *store.Tx, e *audit.Entry) error {
+			e.AgencyID = id
+			e.Detail = fmt.Sprintf("读取了 %d 个附件的文字，%d 个没有可读的文字（扫描件或图片）", c.Read+c.None, c.None)
+			return nil
+		})
+		if err != nil {
+			return all, err
+		}
+	}
+	return all, ctx.Err()
+}
+
 // maxFileText bounds the text kept of a file for the checks.
 const maxFileText = 2 << 20
 

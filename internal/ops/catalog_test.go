@@ -456,3 +456,43 @@ func TestCatalogFilesChecked(t *testing.T) {
 		}
 	})
 }
+
+// Files kept before files were read on upload are not said to be unread
+// (nothing changed for them by the upgrade) until ReadFiles reads them:
+// then the checks read them as new ones, scans are said unchecked, each
+// agency's log has one entry, and a second run has nothing to do.
+func TestReadFilesOfBefore(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mi := itemMust(t)
+		v := mi(o.CreateItem(ctx, f.clerk, catalog.Item{Title: "处罚决定", Summary: "处罚决定书。", FormedOn: D("2026-03-02"), Body: "见附件。", Checklist: checklist()}))
+		id := v.Item.ID
+		mi(o.AttachItemFile(ctx, f.clerk, id, "决定书.docx", testdoc.Docx(t, testdoc.Paragraph("身份证号码11010519491231002X"))))
+		mi(o.AttachItemFile(ctx, f.clerk, id, "扫描件.png", []byte("\x89PNG\r\n\x1a\nx")))
+		if _, err := s.DB().ExecContext(ctx, `UPDATE catalog_files SET text = NULL, text_state = ''`); err != nil {
+			t.Fatal(err)
+		}
+		if v = mi(o.Item(ctx, f.clerk, id)); len(v.Findings) != 0 {
+			t.Errorf("files of before said: %v", v.Findings)
+		}
+		before := f.audits()
+		n, err := o.ReadFiles(ctx, ops.Principal{Name: "管理员（命令行）", Via: "cli"}, nil)
+		if err != nil || n != (ops.FilesRead{Read: 1, None: 1}) {
+			t.Fatalf("read %+v %v", n, err)
+		}
+		rules := map[string]bool{}
+		for _, x := range mi(o.Item(ctx, f.clerk, id)).Findings {
+			rules[x.Rule] = true
+		}
+		if !rules["SEC.IDNUM"] || !rules["SEC.UNREAD"] {
+			t.Errorf("after reading: %v", rules)
+		}
+		if f.audits() != before+1 {
+			t.Errorf("%d audit entries for one agency's files", f.audits()-before)
+		}
+		if n, err := o.ReadFiles(ctx, ops.Principal{Name: "管理员（命令行）", Via: "cli"}, nil); err != nil || n != (ops.FilesRead{}) {
+			t.Errorf("second run: %+v %v", n, err)
+		}
+	})
+}

@@ -397,8 +397,55 @@ type ItemFile struct {
 // AddItemFile stores a file with an item.
 func (t *Tx) AddItemFile(ctx context.Context, f *ItemFile, data []byte, by string) error {
 	f.Size = int64(len(data))
-	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_files (item_id, name, content_type, size, data, uploaded_at, uploaded_by, text, note)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`, f.ItemID, f.Name, f.ContentType, f.Size, data, t.s.ts(t.s.Clock.Now()), by, f.Text, f.Note).Scan(&f.ID))
+	return mapErr(t.tx.QueryRowContext(ctx, `INSERT INTO catalog_files (item_id, name, content_type, size, data, uploaded_at, uploaded_by, text, text_state, note)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`, f.ItemID, f.Name, f.ContentType, f.Size, data, t.s.ts(t.s.Clock.Now()), by, f.Text, textState(f.Text), f.Note).Scan(&f.ID))
+}
+
+// textState is the text_state of a file's text as read (nil: none).
+func textState(text *string) string {
+	if text == nil {
+		return "none"
+	}
+	return "read"
+}
+
+// UnreadFile is a file kept before files were read on upload.
+type UnreadFile struct {
+	ID, ItemID, AgencyID int64
+	Name                 string
+	Data                 []byte
+}
+
+// UnreadFiles are up to limit files whose text was never read, oldest first.
+func (s *Store) UnreadFiles(ctx context.Context, limit int) ([]UnreadFile, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.item_id, i.agency_id, f.name, f.data FROM catalog_files f JOIN catalog_items i ON i.id = f.item_id
+		WHERE f.text_state = '' ORDER BY f.id LIMIT $1`, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []UnreadFile
+	for rows.Next() {
+		var f UnreadFile
+		if err := rows.Scan(&f.ID, &f.ItemID, &f.AgencyID, &f.Name, &f.Data); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// SetFileText records the text read from a file (nil: none could be) and
+// puts a published item's index in step with it.
+func (t *Tx) SetFileText(ctx context.Context, itemID, id int64, text *string) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE catalog_files SET text = $1, text_state = $2 WHERE id = $3 AND item_id = $4`, text, textState(text), id, itemID); err != nil {
+		return mapErr(err)
+	}
+	it, err := scanItem(t.tx.QueryRowContext(ctx, `SELECT `+itemCols+` FROM catalog_items WHERE id = $1`, itemID))
+	if err != nil {
+		return err
+	}
+	return t.indexItem(ctx, &it.Item)
 }
 
 // RemoveItemFile deletes a file of an item. ErrNotFound when it has none such.
@@ -422,7 +469,7 @@ func (s *Store) ItemFileTexts(ctx context.Context, itemID int64) ([]catalog.File
 func itemFileTexts(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, itemID int64) ([]catalog.FileText, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name, text FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
+	rows, err := q.QueryContext(ctx, `SELECT name, text, text_state FROM catalog_files WHERE item_id = $1 ORDER BY id`, itemID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -431,10 +478,11 @@ func itemFileTexts(ctx context.Context, q interface {
 	for rows.Next() {
 		var f catalog.FileText
 		var text sql.NullString
-		if err := rows.Scan(&f.Name, &text); err != nil {
+		var state string
+		if err := rows.Scan(&f.Name, &text, &state); err != nil {
 			return nil, err
 		}
-		f.Text, f.Read = text.String, text.Valid
+		f.Text, f.Read, f.Before = text.String, state == "read", state == ""
 		out = append(out, f)
 	}
 	return out, rows.Err()
