@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,11 +22,15 @@ const (
 	maxXMLTotal = 256 << 20 // all XML parts read, inflated
 )
 
-// textParts are the parts of a Word document whose text is covered:
-// everything under word/ that is XML (the body, headers and footers,
-// footnotes and endnotes, comments, text boxes' fallbacks) and the
-// document's properties (title, author, keywords, custom properties).
+// textPart says a part of a Word document has text to cover: everything
+// under word/ that is XML (the body, headers and footers, footnotes and
+// endnotes, comments, text boxes' fallbacks, drawings) or relationships
+// (a hyperlink's address: mailto:…), and the document's properties (title,
+// author, keywords, custom properties).
 func textPart(name string) (word, ok bool) {
+	if strings.HasSuffix(name, ".rels") {
+		return true, true
+	}
 	if !strings.HasSuffix(name, ".xml") {
 		return false, false
 	}
@@ -105,6 +111,7 @@ func docx(name string, data []byte, opt Options) (Result, error) {
 type textNode struct {
 	from, to int
 	text     string
+	attr     bool // an attribute's value, not an element's text
 }
 
 // coverXML covers the text of one part. In a part of word/ the text is that
@@ -115,7 +122,7 @@ type textNode struct {
 // (docProps) each element's text on its own.
 func coverXML(part []byte, word bool, opt Options, r *Result) []byte {
 	var groups [][]textNode
-	var cur []textNode
+	var cur, attrs []textNode
 	flush := func() {
 		if len(cur) > 0 {
 			groups = append(groups, cur)
@@ -142,6 +149,15 @@ func coverXML(part []byte, word bool, opt Options, r *Result) []byte {
 		end := tagEnd(part, i)
 		tag := part[i:end]
 		inText = false
+		// attributes that hold text: a field's code (w:instr), a picture's
+		// alternative text (descr, title), a link's address (Target)
+		for _, m := range attrRe.FindAllSubmatchIndex(tag, -1) {
+			from, to := m[2], m[3]
+			if from < 0 {
+				from, to = m[4], m[5]
+			}
+			attrs = append(attrs, textNode{from: i + from, to: i + to, text: unescape(tag[from:to]), attr: true})
+		}
 		if word {
 			switch name := tagName(tag); {
 			case name == "w:p" || name == "/w:p" || name == "a:p" || name == "/a:p" || name == "w:tbl" || name == "/w:tc" || name == "w:br" || name == "w:tab":
@@ -153,8 +169,10 @@ func coverXML(part []byte, word bool, opt Options, r *Result) []byte {
 		i = end
 	}
 	flush()
-	var b bytes.Buffer
-	at := 0
+	for _, a := range attrs {
+		groups = append(groups, []textNode{a}) // each on its own
+	}
+	var changed []textNode
 	for _, g := range groups {
 		pieces := make([]string, len(g))
 		for k, n := range g {
@@ -162,19 +180,37 @@ func coverXML(part []byte, word bool, opt Options, r *Result) []byte {
 		}
 		covered := cover(pieces, opt, r)
 		for k, n := range g {
-			if covered[k] == pieces[k] {
-				continue
+			if covered[k] != pieces[k] {
+				n.text = covered[k]
+				changed = append(changed, n)
 			}
-			b.Write(part[at:n.from])
-			b.WriteString(escape(covered[k]))
-			at = n.to
 		}
 	}
-	if at == 0 {
+	if len(changed) == 0 {
 		return part
+	}
+	slices.SortFunc(changed, func(a, b textNode) int { return a.from - b.from })
+	var b bytes.Buffer
+	at := 0
+	for _, n := range changed {
+		b.Write(part[at:n.from])
+		if n.attr {
+			b.WriteString(escapeAttr(n.text))
+		} else {
+			b.WriteString(escape(n.text))
+		}
+		at = n.to
 	}
 	b.Write(part[at:])
 	return b.Bytes()
+}
+
+// attrRe finds the attributes whose values are text to cover.
+var attrRe = regexp.MustCompile(`\s(?:w:instr|descr|title|Target)=(?:"([^"]*)"|'([^']*)')`)
+
+// escapeAttr writes text for an attribute's value.
+func escapeAttr(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
 }
 
 // tagEnd is the offset just past the markup that starts at i.

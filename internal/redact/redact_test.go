@@ -103,6 +103,8 @@ func TestDocxCovered(t *testing.T) {
 		`<w:p><w:r><w:t>张</w:t></w:r></w:p><w:p><w:r><w:t>三是另一段的开头 &amp; &lt;标记&gt;</w:t></w:r></w:p>` +
 		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>` + id + `</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
 		`<w:p><w:del><w:r><w:delText>删去的张三</w:delText></w:r></w:del></w:p>` +
+		`<w:p><w:fldSimple w:instr="HYPERLINK &quot;mailto:zhangsan@example.cn&quot;"><w:r><w:t>写信</w:t></w:r></w:fldSimple></w:p>` +
+		`<w:p><w:r><w:drawing><wp:docPr id="1" name="图片 1" descr="张三的身份证照片"/></w:drawing></w:r></w:p>` +
 		`</w:body></w:document>`
 	data := zipOf(t, map[string]string{
 		"[Content_Types].xml":                            `<Types/>`,
@@ -113,8 +115,9 @@ func TestDocxCovered(t *testing.T) {
 		"word/media/image1.png":                          "\x89PNG",
 		"word/diagrams/data1.xml":                        `<dgm:dataModel><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>联系人张三</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
 		"word/embeddings/Microsoft_Excel_Worksheet.xlsx": "PK",
+		"word/_rels/document.xml.rels":                   `<Relationships><Relationship Id="rId1" Type="http://x/image" Target="media/image1.png"/><Relationship Id="rId2" Type="http://x/hyperlink" Target="mailto:zhangsan@example.cn" TargetMode="External"/></Relationships>`,
 	})
-	r, err := File("答复.docx", data, Options{IDNumbers: true, Mobiles: true, Terms: []string{"张三"}})
+	r, err := File("答复.docx", data, Options{IDNumbers: true, Mobiles: true, Emails: true, Terms: []string{"张三"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,25 +128,27 @@ func TestDocxCovered(t *testing.T) {
 		`<w:t>张</w:t></w:r></w:p><w:p><w:r><w:t>三是另一段的开头 &amp; &lt;标记&gt;</w:t>`, // two paragraphs: not one name
 		`<w:tc><w:p><w:r><w:t>` + Mark + `</w:t>`,
 		`<w:delText>删去的` + Mark + `</w:delText>`,
+		`w:instr="HYPERLINK &quot;mailto:` + Mark + `&quot;"`, // a field's code
+		`descr="` + Mark + `的身份证照片"`,                          // a picture's alternative text
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the body lacks %s:\n%s", want, doc)
 		}
 	}
 	for name, want := range map[string]string{"word/header1.xml": "抄送" + Mark, "word/comments.xml": "问" + Mark, "docProps/core.xml": Mark + "的申请",
-		"word/diagrams/data1.xml": "<a:t>联系人" + Mark + "</a:t>"} {
+		"word/diagrams/data1.xml": "<a:t>联系人" + Mark + "</a:t>", "word/_rels/document.xml.rels": `Target="mailto:` + Mark + `" TargetMode="External"`} {
 		if !strings.Contains(parts[name], want) || strings.Contains(parts[name], "张三") {
 			t.Errorf("%s: %s", name, parts[name])
 		}
 	}
-	if parts["word/media/image1.png"] != "\x89PNG" || parts["[Content_Types].xml"] != "<Types/>" || len(parts) != 8 {
+	if parts["word/media/image1.png"] != "\x89PNG" || parts["[Content_Types].xml"] != "<Types/>" || len(parts) != 9 || !strings.Contains(parts["word/_rels/document.xml.rels"], `Target="media/image1.png"`) {
 		t.Errorf("the other parts changed: %q", parts)
 	}
-	if r.Terms[0] != 6 || r.Mobiles != 1 || r.IDNumbers != 1 || r.Pictures != 1 || r.Embedded != 1 {
+	if r.Terms[0] != 7 || r.Mobiles != 1 || r.IDNumbers != 1 || r.Emails != 2 || r.Pictures != 1 || r.Embedded != 1 {
 		t.Errorf("counts: %+v", r)
 	}
 	for name, text := range parts {
-		if strings.Contains(text, "张三") || strings.Contains(text, id) || strings.Contains(text, "12345678") {
+		if strings.Contains(text, "张三") || strings.Contains(text, id) || strings.Contains(text, "12345678") || strings.Contains(text, "zhangsan") {
 			t.Errorf("%s still holds what was covered", name)
 		}
 	}
@@ -183,7 +188,7 @@ func FuzzFile(f *testing.F) {
 func zipOf(t testing.TB, parts map[string]string) []byte {
 	var ps []testdoc.Part
 	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/header1.xml", "word/comments.xml", "docProps/core.xml", "word/media/image1.png",
-		"word/diagrams/data1.xml", "word/embeddings/Microsoft_Excel_Worksheet.xlsx", "xl/workbook.xml"} {
+		"word/diagrams/data1.xml", "word/embeddings/Microsoft_Excel_Worksheet.xlsx", "word/_rels/document.xml.rels", "xl/workbook.xml"} {
 		if content, ok := parts[name]; ok {
 			ps = append(ps, testdoc.Part{Name: name, Content: content})
 		}
