@@ -685,7 +685,7 @@ func cutPage(t string) []string {
 			tableNotes(t[lo:hi], func(k int) { cuts[lo+k] = true })
 		}
 	}
-	if lo, hi := region(3); lo >= 0 {
+	if lo, hi := region(3); lo >= 0 && !t4TransposedRows(t[lo:hi], func(k int) { cuts[lo+k] = true }) {
 		for at := lo; at < hi; {
 			m := wordThenNumber(t[at:hi])
 			if m < 0 {
@@ -932,6 +932,53 @@ func t4HeadingAfterNumber(t string) int {
 		}
 	}
 	return -1
+}
+
+// t4TransposedRows finds 表四 turned on its side in a page's running text
+// (行政复议 行政诉讼（未经复议直接起诉） 行政诉讼（复议后起诉） 结果维持 2 1 0 结果纠正 1 0 0 …
+// 总计 4 1 0) and cuts before each of its five rows, so that the transposed
+// reader reads them as lines. Only when every row holds three cells set
+// apart by spaces: digits run together ("结果维持210") are three cells or
+// one, which nothing on the row tells, and are left unread.
+func t4TransposedRows(t string, cut func(int)) bool {
+	first := strings.Index(t, T4ColumnLabels[0])
+	if first < 0 {
+		return false
+	}
+	head := t[:first]
+	a, b, c := strings.Index(head, "行政复议"), strings.Index(head, "直接起诉"), strings.Index(head, "复议后起诉")
+	if a < 0 || b < a || c < b {
+		return false
+	}
+	var at []int
+	from := first
+	for k, label := range T4ColumnLabels {
+		i := strings.Index(t[from:], label)
+		if i < 0 || k > 0 && strings.TrimSpace(t[from:from+i]) != "" {
+			return false // the rows one after another, nothing between
+		}
+		i += from
+		rest := t[i+len(label):]
+		end := len(rest)
+		if k+1 < len(T4ColumnLabels) {
+			if j := strings.Index(rest, T4ColumnLabels[k+1]); j >= 0 {
+				end = j
+			}
+		}
+		cells := strings.Fields(rest[:end])
+		if k+1 == len(T4ColumnLabels) && len(cells) > len(T4Blocks) {
+			cells = cells[:len(T4Blocks)] // the last row's end: what follows is the next section
+		}
+		if len(cells) != len(T4Blocks) || !wellFormed(cells) {
+			return false
+		}
+		at = append(at, i)
+		from = i + len(label) + end // after the row's cells
+	}
+	for _, i := range at {
+		cut(i)
+	}
+	return true
 }
 
 // t4PartHeadings are the words a part of 表四 cut from the rest starts with.

@@ -192,6 +192,10 @@ func init() {
 		}, findings: []string{"PARSE.READ"}},
 		fixture{file: "t4-transposed-2021.txt", make: func(t testing.TB) []byte { return []byte(t4Transposed(t, truth())) }, want: truth,
 			findings: []string{"PARSE.READ"}},
+		// turned on its side on a page without line breaks, its cells set apart by spaces
+		fixture{file: "t4-transposed-oneline-2021.txt", make: func(t testing.TB) []byte {
+			return []byte(strings.Join(strings.Fields(strings.NewReplacer("\n", " ", "\t", " ").Replace(t4Transposed(t, truth()))), " "))
+		}, want: truth, findings: []string{"PARSE.READ"}},
 		fixture{file: "t4-rows-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Rows(t, truth()))) }, want: func() *report.Report {
 			r := truth()
 			blankNormative(r) // as oneline-2021.txt
@@ -573,5 +577,23 @@ func TestT4Transposed(t *testing.T) {
 		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "横竖互换") && strings.Contains(f.Message, "总计 4 1 0")
 	}) {
 		t.Errorf("the reading is not said with the rows it read: %v", got.Findings)
+	}
+}
+
+// 表四 turned on its side on a page without line breaks or spaces: each
+// row's digits run together ("结果维持210") are three cells or one, which
+// nothing tells; it is said unread, never read as something it may not be
+// (one number to a row placed where the sums hold would fit 210 … 410).
+func TestT4TransposedGluedUnread(t *testing.T) {
+	got := audit(t, "glued.txt", []byte(flattened(t4Transposed(t, truth()))))
+	for b := range got.Appeals {
+		for c, x := range got.Appeals[b] {
+			if !x.Blank() {
+				t.Errorf("表四 block %d column %d read as %v", b, c, x)
+			}
+		}
+	}
+	if !slices.Contains(rules(got.Findings, report.SevWarning), "PARSE.TABLE") {
+		t.Errorf("not said unread: %v", got.Findings)
 	}
 }
