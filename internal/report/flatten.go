@@ -938,8 +938,9 @@ func t4HeadingAfterNumber(t string) int {
 // (行政复议 行政诉讼（未经复议直接起诉） 行政诉讼（复议后起诉） 结果维持 2 1 0 结果纠正 1 0 0 …
 // 总计 4 1 0) and cuts before each of its five rows, so that the transposed
 // reader reads them as lines. Only when every row holds three cells set
-// apart by spaces: digits run together ("结果维持210") are three cells or
-// one, which nothing on the row tells, and are left unread.
+// apart by spaces, or exactly three digits run together ("结果维持210": as
+// many digits as cells, a digit to a cell); more digits run together are
+// cells whose bounds nothing tells, unread.
 func t4TransposedRows(t string, cut func(int)) bool {
 	first := strings.Index(t, T4ColumnLabels[0])
 	if first < 0 {
@@ -965,11 +966,13 @@ func t4TransposedRows(t string, cut func(int)) bool {
 				end = j
 			}
 		}
-		cells := strings.Fields(rest[:end])
-		if k+1 == len(T4ColumnLabels) && len(cells) > len(T4Blocks) {
-			cells = cells[:len(T4Blocks)] // the last row's end: what follows is the next section
+		if k+1 == len(T4ColumnLabels) {
+			end = numbersEnd(rest) // the last row's end: what follows is the next section
 		}
-		if len(cells) != len(T4Blocks) || !wellFormed(cells) {
+		cells := strings.Fields(rest[:end])
+		if len(cells) == 1 && gluedRow(cells[0]) {
+			cells = nil // three digits run together: a digit to a cell
+		} else if len(cells) != len(T4Blocks) || !wellFormed(cells) {
 			return false
 		}
 		at = append(at, i)
@@ -977,6 +980,36 @@ func t4TransposedRows(t string, cut func(int)) bool {
 	}
 	for _, i := range at {
 		cut(i)
+	}
+	return true
+}
+
+// numbersEnd is where the numbers at the start of s end (digits and the
+// spaces between them).
+func numbersEnd(s string) int {
+	end := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			end = i + 1
+		case c == ' ' || c == '\t':
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// gluedRow is a transposed 表四 row's digits run together, one to a cell:
+// exactly as many digits as the row has cells.
+func gluedRow(s string) bool {
+	if len(s) != len(T4Blocks) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
 	return true
 }

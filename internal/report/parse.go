@@ -6897,6 +6897,7 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 	named := 0          // blocks named so far by the heading lines, in order (a heading of two rows: 行政复议 行政诉讼 / 未经复议直接起诉 复议后起诉)
 	var rows [][]string // each heading's numbers, in order
 	short := false      // a row with fewer than three: blanks that left no trace
+	glued := false      // a row of three digits run together
 	first := 0
 	for _, l := range p.lines[lo:hi] {
 		if named < len(T4Blocks) {
@@ -6923,10 +6924,15 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 			return false
 		}
 		cells := rc.cells
-		if !rc.ok {
-			if len(rc.tokens) == 0 || len(rc.tokens) >= len(T4Blocks) || !wellFormed(strs(rc.tokens)) {
-				return false
-			}
+		switch {
+		case rc.ok:
+		case len(rc.tokens) == 1 && l.Segmented && gluedRow(rc.tokens[0].s):
+			// a page without line breaks, three digits run together: as
+			// many digits as cells, a digit to a cell
+			cells, glued = strings.Split(rc.tokens[0].s, ""), true
+		case len(rc.tokens) == 0 || len(rc.tokens) >= len(T4Blocks) || !wellFormed(strs(rc.tokens)):
+			return false
+		default:
 			cells, short = strs(rc.tokens), true
 		}
 		if k == 0 {
@@ -6943,6 +6949,11 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", first)
+	if glued && short {
+		p.t4Unread()
+		p.warn("PARSE.TABLE", "appeals", first, "表四横竖互换，有的行数字连在一起、有的行少于 3 个数（%s），无法确定各栏的分界，表四记为空", strings.Join(read, "；"))
+		return true
+	}
 	if short {
 		// where the blanks go so that each block's results add up to its
 		// 总计, the cells every such place agrees on
@@ -6962,7 +6973,35 @@ func (p *parser) parseT4Transposed(lo, hi int) bool {
 			p.r.Appeals[b][c] = toCell(v)
 		}
 	}
-	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取：%s", strings.Join(read, "；"))
+	how := ""
+	switch {
+	case glued && transposedAddsUp(rows):
+		how = "；各行的数字连在一起，每行 3 位数字按一位数一栏读取（各组之和与总计相符）"
+	case glued:
+		// as many digits as cells: one way to split them; a block that does
+		// not add up is the report's own error, which the T4 rules report
+		how = "；各行的数字连在一起，每行 3 位数字按一位数一栏读取（有的组之和与总计不符，见表四的检查）"
+	}
+	p.warn("PARSE.READ", "appeals", first, "表四横竖互换（每组一栏，依次为行政复议、未经复议直接起诉、复议后起诉；每个结果一行），按各行的栏名读取：%s%s", strings.Join(read, "；"), how)
+	return true
+}
+
+// transposedAddsUp says every block of a transposed 表四's rows adds up:
+// its four results to its 总计.
+func transposedAddsUp(rows [][]string) bool {
+	for b := range T4Blocks {
+		sum := int64(0)
+		for c := 0; c < len(T4Columns)-1; c++ {
+			v, ok := toCell(rows[c][b]).Int()
+			if !ok {
+				return false
+			}
+			sum += v
+		}
+		if total, ok := toCell(rows[len(T4Columns)-1][b]).Int(); !ok || total != sum {
+			return false
+		}
+	}
 	return true
 }
 

@@ -196,6 +196,11 @@ func init() {
 		fixture{file: "t4-transposed-oneline-2021.txt", make: func(t testing.TB) []byte {
 			return []byte(strings.Join(strings.Fields(strings.NewReplacer("\n", " ", "\t", " ").Replace(t4Transposed(t, truth()))), " "))
 		}, want: truth, findings: []string{"PARSE.READ"}},
+		fixture{file: "t4-transposed-glued-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Transposed(t, truth()))) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS", "PARSE.READ"}},
 		fixture{file: "t4-rows-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(flattened(t4Rows(t, truth()))) }, want: func() *report.Report {
 			r := truth()
 			blankNormative(r) // as oneline-2021.txt
@@ -580,20 +585,33 @@ func TestT4Transposed(t *testing.T) {
 	}
 }
 
-// 表四 turned on its side on a page without line breaks or spaces: each
-// row's digits run together ("结果维持210") are three cells or one, which
-// nothing tells; it is said unread, never read as something it may not be
-// (one number to a row placed where the sums hold would fit 210 … 410).
-func TestT4TransposedGluedUnread(t *testing.T) {
+// 表四 turned on its side on a page without line breaks or spaces: a row
+// of exactly three digits run together is a digit to a cell (as many digits
+// as cells: one way to split them), and a block that then does not add up is
+// the report's own error, reported; a row of more digits (a cell of two) is
+// cells whose bounds nothing tells: unread, never read as one number a row.
+func TestT4TransposedGlued(t *testing.T) {
 	got := audit(t, "glued.txt", []byte(flattened(t4Transposed(t, truth()))))
+	if got.Appeals != truth().Appeals || !slices.Contains(rules(got.Findings, report.SevInfo), "PARSE.READ") {
+		t.Errorf("three digits a row: %v %v", got.Appeals, got.Findings)
+	}
+	wrong := truth()
+	wrong.Appeals[0][0] = report.N(3) // 3 + 1 + 0 + 1 ≠ 4
+	got = audit(t, "wrong.txt", []byte(flattened(t4Transposed(t, wrong))))
+	if got.Appeals != wrong.Appeals || !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("a block that does not add up: %v %v", got.Appeals, got.Findings)
+	}
+	wide := truth()
+	wide.Appeals[0][0], wide.Appeals[0][4] = report.N(12), report.N(14)
+	got = audit(t, "wide.txt", []byte(flattened(t4Transposed(t, wide))))
 	for b := range got.Appeals {
 		for c, x := range got.Appeals[b] {
 			if !x.Blank() {
-				t.Errorf("表四 block %d column %d read as %v", b, c, x)
+				t.Errorf("a cell of two digits: 表四 block %d column %d read as %v", b, c, x)
 			}
 		}
 	}
 	if !slices.Contains(rules(got.Findings, report.SevWarning), "PARSE.TABLE") {
-		t.Errorf("not said unread: %v", got.Findings)
+		t.Errorf("a cell of two digits: not said unread: %v", got.Findings)
 	}
 }
