@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,5 +44,33 @@ func TestCatalogReadFiles(t *testing.T) {
 	}
 	if _, stderr, code := gk(t, "catalog", "reread"); code != 2 || !strings.Contains(stderr, "用法") {
 		t.Errorf("an unknown subcommand: %d %s", code, stderr)
+	}
+}
+
+// `gongkai redact` writes the covered copy beside the file, says what it
+// covered, and refuses to write over the original or to read a PDF.
+func TestRedactCommand(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "来信.txt")
+	if err := os.WriteFile(in, []byte("王某，电话13912345678，住幸福路8号。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := gk(t, "redact", "--terms", "王某，幸福路8号", in)
+	if code != 0 || !strings.Contains(out, "区分处理：已遮盖手机号码 1 处、指定文字 2 处") {
+		t.Fatalf("redact: %d %s %s", code, out, stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "来信（区分处理）.txt"))
+	if err != nil || string(got) != "■■■，电话■■■，住■■■。" {
+		t.Errorf("the covered copy: %q %v", got, err)
+	}
+	if _, stderr, code := gk(t, "redact", "-o", in, in); code == 0 || !strings.Contains(stderr, "不能是原文件") {
+		t.Errorf("over the original: %d %s", code, stderr)
+	}
+	pdf := filepath.Join(dir, "扫描.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.7"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := gk(t, "redact", pdf); code == 0 || !strings.Contains(stderr, "PDF") {
+		t.Errorf("a PDF: %d %s", code, stderr)
 	}
 }

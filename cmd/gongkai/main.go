@@ -66,6 +66,9 @@ const usage = `gongkai — 政府信息公开工作平台
                         已有的节假日安排通知
   catalog read-files [--db URL]
                         读取升级前上传的主动公开附件的文字，供发布前检查和公开目录检索
+  redact [--terms 词语,词语] [--id=false] [--mobile=false] [--email=false] [-o 输出] 文件.docx|文件.txt
+                        区分处理：遮盖 Word 文档或文本文件中的身份证号码、手机号码、电子邮箱和指定文字，
+                        另存为“（区分处理）”副本
   settings list [--db URL] | settings set [--db URL] 设置=值 ...
                         查看或修改法律未明确、由本系统设置的办理规则（补正期限、复议前置的结果、表四统计口径等）
   newmedia fetch [--db URL] --agency 机关
@@ -181,7 +184,7 @@ func runAt(ctx context.Context, clk clock.Clock, args []string, stdin io.Reader,
 	cmds := map[string]func(context.Context, []string) int{
 		"audit": c.cmdAudit, "report": c.cmdReport, "import": c.cmdImport, "export": c.cmdExport, "stats": c.cmdStats, "apikey": c.cmdAPIKey,
 		"calendar": c.cmdCalendar, "migrate": c.cmdMigrate, "backup": c.cmdBackup, "restore": c.cmdRestore, "bench": c.cmdBench,
-		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "agency": c.cmdAgency, "user": c.cmdUser, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia, "catalog": c.cmdCatalog,
+		"serve": c.cmdServe, "demo": c.cmdDemo, "remind": c.cmdRemind, "agency": c.cmdAgency, "user": c.cmdUser, "settings": c.cmdSettings, "newmedia": c.cmdNewMedia, "catalog": c.cmdCatalog, "redact": c.cmdRedact,
 		"workday":  func(_ context.Context, a []string) int { return c.cmdWorkday(a) },
 		"fee":      func(_ context.Context, a []string) int { return c.cmdFee(a) },
 		"validate": func(_ context.Context, a []string) int { return c.cmdValidate(a) },
