@@ -185,9 +185,17 @@ func cover(pieces []string, opt Options, r *Result) []string {
 			r.Emails++
 		}
 	}
+	folded := "" // text with Latin letters in lower case (the same bytes long): a name in Latin letters is found in any case
 	for k, t := range opt.Terms {
+		hay := text
+		if hasUpperASCII(t) || hasUpperASCII(text) {
+			if folded == "" {
+				folded = lowerASCII(text)
+			}
+			hay, t = folded, lowerASCII(t)
+		}
 		for at := 0; ; {
-			i := strings.Index(text[at:], t)
+			i := strings.Index(hay[at:], t)
 			if i < 0 {
 				break
 			}
@@ -222,6 +230,26 @@ func cover(pieces []string, opt Options, r *Result) []string {
 		start = end
 	}
 	return out
+}
+
+// lowerASCII is s with A–Z in lower case, each byte where it was.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // merge sorts spans and joins those that overlap or touch.

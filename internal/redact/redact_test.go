@@ -34,6 +34,7 @@ func TestTextCovered(t *testing.T) {
 		{"named words, each time", "张三住幸福路8号，张三的邻居", Mark + "住" + Mark + "，" + Mark + "的邻居", all, 0, 0},
 		{"only what is asked", "张三 " + aMobile, "张三 " + Mark, Options{Mobiles: true}, 0, 1},
 		{"overlapping ranges are one mark", "联系人张三13912345678", "联系人" + Mark, Options{Mobiles: true, Terms: []string{"张三1"}}, 0, 1},
+		{"a name in Latin letters, in any case", "Zhang San、ZHANG SAN、zhang san", Mark + "、" + Mark + "、" + Mark, Options{Terms: []string{"zhang San"}}, 0, 0},
 		{"dates and 文号 stay", "卫教体依公〔2026〕12号，2026年11月24日，第20260001号", "卫教体依公〔2026〕12号，2026年11月24日，第20260001号", all, 0, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
