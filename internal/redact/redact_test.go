@@ -1,9 +1,6 @@
 package redact
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -122,7 +119,7 @@ func TestDocxCovered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := unzip(t, r.Data)
+	parts := testdoc.Parts(t, r.Data)
 	doc := parts["word/document.xml"]
 	for _, want := range []string{
 		`<w:t>申请人</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>` + Mark + `</w:t></w:r><w:r><w:t xml:space="preserve"> 电话` + Mark + `</w:t></w:r><w:r><w:t>。</w:t>`,
@@ -195,25 +192,4 @@ func zipOf(t testing.TB, parts map[string]string) []byte {
 		}
 	}
 	return testdoc.Zip(t, ps...)
-}
-
-func unzip(t *testing.T, data []byte) map[string]string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = string(b)
-	}
-	return out
 }

@@ -1,10 +1,12 @@
-// Package testdoc builds the small office files tests upload: a ZIP of
-// named parts, and a Word document of given paragraphs. For tests only.
+// Package testdoc builds the small office files tests upload (a ZIP of
+// named parts, a Word document of given paragraphs) and reads the parts of
+// one back. For tests only.
 package testdoc
 
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"testing"
 )
 
@@ -41,3 +43,26 @@ func Docx(t testing.TB, body string) []byte {
 
 // Paragraph is one paragraph of one run of text.
 func Paragraph(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+
+// Parts are the files of a ZIP by name, as text.
+func Parts(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	return out
+}

@@ -1,11 +1,9 @@
 package web_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -54,7 +52,7 @@ func TestRedactedUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := docBody(t, data)
+	body := testdoc.Parts(t, data)["word/document.xml"]
 	if strings.Contains(body, "王") || strings.Contains(body, "13912345678") || strings.Contains(body, "11010519491231002X") || strings.Count(body, redact.Mark) != 3 {
 		t.Errorf("the kept copy: %s", body)
 	}
@@ -90,24 +88,6 @@ func TestRedactedUpload(t *testing.T) {
 	if _, data, _ = st.s.AttachmentData(ctx, id, last.ID); last.Name != "原件.docx" || last.Note != "" || !bytes.Equal(data, docx) {
 		t.Errorf("the plain upload: %+v", last)
 	}
-}
-
-// docBody is a Word document's word/document.xml.
-func docBody(t *testing.T, data []byte) string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // A catalog draft's files: one with an identity number is found by the
