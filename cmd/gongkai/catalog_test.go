@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	_ "modernc.org/sqlite"
 )
@@ -72,5 +73,42 @@ func TestRedactCommand(t *testing.T) {
 	}
 	if _, stderr, code := gk(t, "redact", pdf); code == 0 || !strings.Contains(stderr, "PDF") {
 		t.Errorf("a PDF: %d %s", code, stderr)
+	}
+}
+
+// serve reads, in the background, the files kept before files were read on
+// upload: an upgrade needs no step of its own.
+func TestServeReadsFilesOfBefore(t *testing.T) {
+	db := demoCopy(t)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE catalog_files SET text = NULL, text_state = ''`); err != nil {
+		t.Fatal(err)
+	}
+	unread := func() int {
+		var n int
+		if err := raw.QueryRow(`SELECT count(*) FROM catalog_files WHERE text_state = ''`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if unread() == 0 {
+		t.Fatal("the demo has no catalog files")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuf
+	done := make(chan int)
+	go func() {
+		done <- runAt(ctx, testClock, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+	}()
+	for i := 0; i < 1200 && unread() > 0; i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != 0 || unread() != 0 {
+		t.Errorf("exit %d, %d files still unread:\n%s", code, unread(), errb.String())
 	}
 }

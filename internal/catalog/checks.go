@@ -85,8 +85,8 @@ func secrets(text, cell, name, then string, add func(id, cell, format string, ar
 
 // FileText is the text of a file kept with an item, as read when it was
 // uploaded; Read is false when none could be read (a scan, a picture) and
-// Before when the file was kept before files were read on upload (`gongkai
-// catalog read-files` reads them).
+// Before when the file was kept before files were read on upload (serve
+// reads them after it starts; `gongkai catalog read-files` at once).
 type FileText struct {
 	Name   string
 	Text   string
@@ -110,7 +110,7 @@ func CheckFiles(files []FileText) []report.Finding {
 		name := "附件“" + f.Name + "”"
 		switch {
 		case f.Before:
-			continue // as before the upgrade: not read, not said (docs/OPERATIONS.md, read-files)
+			continue // as before the upgrade: not read, not said, until serve reads it (docs/OPERATIONS.md)
 		case !f.Read:
 			add("SEC.UNREAD", "files", "%s中没有可读的文字（扫描件或图片）：其中的身份证号码、手机号码和密级标志未经检查，请人工核对", name)
 			continue
