@@ -131,9 +131,7 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "demo", "生成演示数据失败"))
 		}
 	}
-	var background sync.WaitGroup
-	defer background.Wait() // before the store closes
-	background.Go(func() { readFilesAtStart(ctx, srv.Ops, log) })
+	defer readFilesAtStart(ctx, srv.Ops, log)() // waited for before the store closes
 	reminders := ms.start(ctx, srv.Ops, log)
 	optimize := time.NewTicker(time.Hour)
 	defer optimize.Stop()
@@ -171,14 +169,19 @@ func (c *cli) cmdServe(ctx context.Context, args []string) int {
 // kept before files were read on upload (migration 0043), so that an
 // upgrade needs no step of its own; `gongkai catalog read-files` does the
 // same at once. A stopped server goes on at its next start.
-func readFilesAtStart(ctx context.Context, o *ops.Service, log *slog.Logger) {
-	n, err := o.ReadFiles(ctx, ops.Principal{Name: "系统（启动时读取）", Via: "serve"}, nil)
-	if err != nil && ctx.Err() == nil {
-		log.Error("catalog files", "err", err)
-	}
-	if n.Read+n.None > 0 {
-		log.Info("catalog files read", "read", n.Read, "without text", n.None)
-	}
+// It returns the wait for it to end.
+func readFilesAtStart(ctx context.Context, o *ops.Service, log *slog.Logger) (wait func()) {
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		n, err := o.ReadFiles(ctx, ops.Principal{Name: "系统（启动时读取）", Via: "serve"}, nil)
+		if err != nil && ctx.Err() == nil {
+			log.Error("catalog files", "err", err)
+		}
+		if n.Read+n.None > 0 {
+			log.Info("catalog files read", "read", n.Read, "without text", n.None)
+		}
+	})
+	return wg.Wait
 }
 
 // optimizeLoop keeps the query planner's statistics current (store.Optimize):
