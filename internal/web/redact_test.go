@@ -115,6 +115,9 @@ func TestItemFilesCheckedAndCovered(t *testing.T) {
 	}
 	v, _ = st.b.Ops.Item(ctx, ops.Operator(ag, "张办理"), v.Item.ID)
 	remove := fmt.Sprintf("%s/files/%d/remove", page, v.Files[0].ID)
+	if !strings.Contains(body, fmt.Sprintf(`action="%s" class="inline"><input type="hidden" name="csrf" value="%s"><input type="hidden" name="version" value="%d">`, remove, csrf, v.Version)) {
+		t.Errorf("the page's 删除 does not send the item's version %d", v.Version)
+	}
 	if code, _, _ := st.post(c, remove, url.Values{"csrf": {csrf}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("taken off without the page's version: %d", code)
 	}
