@@ -38,13 +38,7 @@ var (
 // reported without one).
 func Check(it *Item) []report.Finding {
 	var out []report.Finding
-	add := func(id, cell, format string, args ...any) {
-		for _, r := range ItemRules {
-			if r.ID == id {
-				out = append(out, report.Finding{Rule: id, Severity: r.Severity, Cell: cell, Message: fmt.Sprintf(format, args...)})
-			}
-		}
-	}
+	add := adder(&out)
 	fields := []struct{ cell, name, text string }{{"title", "名称", it.Title}, {"summary", "内容概述", it.Summary}, {"body", "正文", it.Body}}
 	for _, f := range fields {
 		secrets(f.text, f.cell, f.name, "", add)
@@ -65,6 +59,17 @@ func Check(it *Item) []report.Finding {
 		}
 	}
 	return out
+}
+
+// adder adds to out a finding of an item rule, at its severity.
+func adder(out *[]report.Finding) func(id, cell, format string, args ...any) {
+	return func(id, cell, format string, args ...any) {
+		for _, r := range ItemRules {
+			if r.ID == id {
+				*out = append(*out, report.Finding{Rule: id, Severity: r.Severity, Cell: cell, Message: fmt.Sprintf(format, args...)})
+			}
+		}
+	}
 }
 
 // secrets adds what the SEC.* rules find in text, said of the field named
@@ -99,13 +104,7 @@ type FileText struct {
 // the item says. A file without readable text is said to be unchecked.
 func CheckFiles(files []FileText) []report.Finding {
 	var out []report.Finding
-	add := func(id, cell, format string, args ...any) {
-		for _, r := range ItemRules {
-			if r.ID == id {
-				out = append(out, report.Finding{Rule: id, Severity: r.Severity, Cell: cell, Message: fmt.Sprintf(format, args...)})
-			}
-		}
-	}
+	add := adder(&out)
 	for _, f := range files {
 		name := "附件“" + f.Name + "”"
 		switch {
@@ -122,6 +121,16 @@ func CheckFiles(files []FileText) []report.Finding {
 		secrets(f.Text, "files", name, then, add)
 	}
 	return out
+}
+
+// FirstError is the first error-level finding, the one a refusal names.
+func FirstError(fs []report.Finding) (report.Finding, bool) {
+	for _, f := range fs {
+		if f.Severity == report.SevError {
+			return f, true
+		}
+	}
+	return report.Finding{}, false
 }
 
 // Errors counts the error-level findings.

@@ -353,6 +353,14 @@ type upload struct {
 	data              []byte
 }
 
+// described is the file's name for the audit log, with its note.
+func (u upload) described() string {
+	if u.note == "" {
+		return u.name
+	}
+	return u.name + "（" + u.note + "）"
+}
+
 // checkUpload checks a file of at most max bytes and applies change.
 func checkUpload(name string, data []byte, max int, change fileChange) (upload, error) {
 	u := upload{name: AttachmentName(name), data: data}
@@ -379,23 +387,19 @@ func (s *Service) attach(ctx context.Context, p Principal, id int64, name string
 	if err != nil {
 		return nil, err
 	}
-	name, data, note := u.name, u.data, u.note
 	vis, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	a := &casework.Attachment{Name: name, ContentType: u.ctype, UploadedBy: p.Name, Note: note}
+	a := &casework.Attachment{Name: u.name, ContentType: u.ctype, UploadedBy: p.Name, Note: u.note}
 	err = s.write(ctx, p, "case.attach", func(tx *store.Tx, e *audit.Entry) error {
 		c, err := caseFor(ctx, tx, p, vis, id)
 		if err != nil {
 			return err
 		}
 		a.CaseID = c.ID
-		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, name
-		if note != "" {
-			e.Detail += "（" + note + "）"
-		}
-		return tx.AddAttachment(ctx, a, data)
+		e.AgencyID, e.Object, e.Detail = c.AgencyID, c.Serial, u.described()
+		return tx.AddAttachment(ctx, a, u.data)
 	})
 	return a, err
 }

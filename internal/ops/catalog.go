@@ -338,13 +338,9 @@ func (s *Service) ReviewItem(ctx context.Context, p Principal, id int64, version
 		if err != nil {
 			return err
 		}
-		if d == catalog.Pass && catalog.Errors(fs) > 0 {
+		if f, bad := catalog.FirstError(fs); bad && d == catalog.Pass {
 			// a pass could only end where publication refuses it
-			for _, f := range fs {
-				if f.Severity == report.SevError {
-					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "检查发现错误尚未改正（" + f.Message + "），不能通过审核：请退回修改"}
-				}
-			}
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "检查发现错误尚未改正（" + f.Message + "），不能通过审核：请退回修改"}
 		}
 		r := catalog.Review{ItemID: it.ID, Cycle: it.Cycle, Stage: it.Stage, By: p.Name, ByKey: a.Key, Role: p.Role, Decision: d, Note: note,
 			Errors: catalog.Errors(fs)}
@@ -388,12 +384,8 @@ func (s *Service) PublishItem(ctx context.Context, p Principal, id int64, versio
 		if err != nil {
 			return err
 		}
-		if catalog.Errors(fs) > 0 {
-			for _, f := range fs {
-				if f.Severity == report.SevError {
-					return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：检查发现错误尚未改正（" + f.Message + "）。请由负责人退回修改后重新审核"}
-				}
-			}
+		if f, bad := catalog.FirstError(fs); bad {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：检查发现错误尚未改正（" + f.Message + "）。请由负责人退回修改后重新审核"}
 		}
 		today := s.Clock.Today()
 		it.State, it.PublishedOn = catalog.Published, &today
@@ -425,8 +417,8 @@ func (s *Service) WithdrawItem(ctx context.Context, p Principal, id int64, versi
 const MaxItemFile = 20 << 20
 
 // AttachItemFile keeps the document as issued (PDF, OFD, Word …) with a
-// draft item (what is reviewed is what is published), with its text as read now for the checks
-// before review and publication (catalog.CheckFiles).
+// draft item (what is reviewed is what is published), with its text as
+// read now for the checks before review and publication (catalog.CheckFiles).
 func (s *Service) AttachItemFile(ctx context.Context, p Principal, id int64, name string, data []byte) (*ItemView, error) {
 	return s.attachItemFile(ctx, p, id, name, data, nil)
 }
@@ -445,27 +437,22 @@ func (s *Service) attachItemFile(ctx context.Context, p Principal, id int64, nam
 	if err != nil {
 		return nil, err
 	}
-	name, data, note := u.name, u.data, u.note
-	f := &store.ItemFile{Name: name, ContentType: u.ctype, Note: note, Text: documentText(name, data)}
+	f := &store.ItemFile{Name: u.name, ContentType: u.ctype, Note: u.note, Text: documentText(u.name, u.data)}
 	return s.change(ctx, p, id, 0, "catalog.update", func(tx *store.Tx, it *catalog.Item, _ catalog.History, e *audit.Entry) error {
 		if it.State != catalog.Draft {
 			// what was reviewed is what is published: a file added after
 			// the submission would go out unread
 			return &errs.Error{Kind: errs.Conflict, Where: "file", Msg: "已送审或已发布的信息不能再添加附件：如需改动，请退回修改后在草稿中添加"}
 		}
-		e.Detail = "上传附件：" + name
-		if note != "" {
-			e.Detail += "（" + note + "）"
-		}
+		e.Detail = "上传附件：" + u.described()
 		f.ItemID = it.ID
-		return tx.AddItemFile(ctx, f, data, p.Name)
+		return tx.AddItemFile(ctx, f, u.data, p.Name)
 	})
 }
 
 // RemoveItemFile takes a file off a draft item (the wrong file, or one a
-// check found personal information in).
-// version is the item's as the page showed it: the file list may have
-// changed since.
+// check found personal information in); version is the item's as the page
+// showed it: the file list may have changed since.
 func (s *Service) RemoveItemFile(ctx context.Context, p Principal, id int64, version int, fileID int64) (*ItemView, error) {
 	if version <= 0 {
 		return nil, errs.New("form", "页面已过期，请刷新页面后再删除附件")
@@ -488,6 +475,14 @@ type FilesRead struct {
 	Read, None int // files with text, and without (scans, pictures)
 }
 
+func (n *FilesRead) count(text *string) {
+	if text == nil {
+		n.None++
+	} else {
+		n.Read++
+	}
+}
+
 // ReadFiles reads the text of the catalog files kept before files were
 // read on upload, so that the checks and the public search read them as
 // they read new ones: each file in a transaction of its own (a published
@@ -500,11 +495,11 @@ func (s *Service) ReadFiles(ctx context.Context, p Principal, progress func(done
 	var order []int64
 	for ctx.Err() == nil {
 		batch, err := s.Store.UnreadFiles(ctx, 20)
-		if err != nil || len(batch) == 0 {
-			if err == nil {
-				break
-			}
+		if err != nil {
 			return all, err
+		}
+		if len(batch) == 0 {
+			break
 		}
 		for _, f := range batch {
 			text := documentText(f.Name, f.Data)
@@ -517,13 +512,8 @@ func (s *Service) ReadFiles(ctx context.Context, p Principal, progress func(done
 				byAgency[f.AgencyID] = c
 				order = append(order, f.AgencyID)
 			}
-			for _, n := range []*FilesRead{c, &all} {
-				if text == nil {
-					n.None++
-				} else {
-					n.Read++
-				}
-			}
+			c.count(text)
+			all.count(text)
 			if progress != nil {
 				progress(all.Read + all.None)
 			}

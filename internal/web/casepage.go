@@ -443,7 +443,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	if hdr != nil {
 		name = hdr.Filename
 	}
-	if err == nil && (r.PostFormValue("redact") != "" || strings.TrimSpace(r.PostFormValue("terms")) != "") {
+	if err == nil && redactAsked(r) {
 		s.uploadRedacted(w, r, si, id, name, data)
 		return
 	}
@@ -459,6 +459,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 
 // redactFields are the 区分处理 part of the upload form.
 var redactFields = []string{"redact_id", "redact_mobile", "redact_email", "terms"}
+
+// redactAsked says the upload goes to the form's 区分处理 part: its button
+// clicked, or words to cover written (see redactOptions).
+func redactAsked(r *http.Request) bool {
+	return r.PostFormValue("redact") != "" || strings.TrimSpace(r.PostFormValue("terms")) != ""
+}
 
 // redactOptions are what the form's 区分处理 part asks. Words to cover
 // written but the plain 上传 clicked is a slip that would keep the file

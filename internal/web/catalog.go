@@ -332,7 +332,7 @@ func (s *Server) itemUpload(w http.ResponseWriter, r *http.Request, si *sessionI
 		name = hdr.Filename
 	}
 	switch {
-	case err == nil && (r.PostFormValue("redact") != "" || strings.TrimSpace(r.PostFormValue("terms")) != ""):
+	case err == nil && redactAsked(r):
 		var opt redact.Options
 		if opt, err = redactOptions(r); err == nil {
 			_, _, err = s.Ops.AttachItemFileRedacted(r.Context(), si.p(), itemID(r), name, data, opt)
