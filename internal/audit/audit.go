@@ -77,6 +77,7 @@ var Actions = []struct {
 	{"newmedia.posts", "登记发布数量"},
 	{"newmedia.inspect", "登记巡查"},
 	{"column.update", "登记网站栏目"},
+	{"column.remove", "删除网站栏目"},
 }
 
 // Name is the Chinese name of an action.

@@ -6,6 +6,7 @@
 package newmedia
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -352,6 +353,47 @@ func ColumnStale(kind ColumnKind, last *workday.Date, today workday.Date, dynami
 		return addMonths(*last, noticeMonths) < today
 	}
 	return false
+}
+
+// ColumnTally is a website's columns counted against the census's 栏目
+// veto items (law.md §5.3): columns past their update limit and blank
+// columns, each a veto once it reaches the limit (5 in the census).
+type ColumnTally struct {
+	Columns int
+	// Stale are columns updated once but past their limit since
+	Stale int
+	// Blank are columns with no update known at all: no item published in
+	// them and no date entered. They count here and not among Stale, so
+	// that one column is not counted twice.
+	Blank int
+}
+
+// Count adds a column with its last update (nil: none known) and whether it
+// is past its limit (ColumnStale).
+func (t *ColumnTally) Count(last *workday.Date, stale bool) {
+	t.Columns++
+	switch {
+	case last == nil:
+		t.Blank++
+	case stale:
+		t.Stale++
+	}
+}
+
+// Vetoes are the census's veto items the tally reaches with limit columns
+// (0: none): what an inspection would fail the website for, in Chinese.
+func (t ColumnTally) Vetoes(limit int) []string {
+	var out []string
+	if limit < 1 {
+		return nil
+	}
+	if t.Stale >= limit {
+		out = append(out, fmt.Sprintf("栏目不更新：超期未更新的栏目 %d 个，达到 %d 个", t.Stale, limit))
+	}
+	if t.Blank >= limit {
+		out = append(out, fmt.Sprintf("空白栏目 %d 个，达到 %d 个", t.Blank, limit))
+	}
+	return out
 }
 
 // addMonths is the same day n months later, or the month's last day when it

@@ -49,6 +49,33 @@ func TestColumnStale(t *testing.T) {
 	}
 }
 
+func TestColumnTallyVetoes(t *testing.T) {
+	today := D("2026-12-01")
+	old, recent := D("2026-01-05"), D("2026-11-30")
+	var tl ColumnTally
+	for range 4 { // stale dynamic columns
+		tl.Count(&old, ColumnStale("dynamic", &old, today, 14, 6))
+	}
+	tl.Count(&recent, ColumnStale("dynamic", &recent, today, 14, 6))
+	for range 5 { // never updated, of any kind: blank, not also stale
+		tl.Count(nil, ColumnStale("dynamic", nil, today, 14, 6))
+	}
+	tl.Count(&old, ColumnStale("static", &old, today, 14, 6)) // a fixed column is never stale
+	if tl != (ColumnTally{Columns: 11, Stale: 4, Blank: 5}) {
+		t.Fatalf("tally %+v", tl)
+	}
+	v := tl.Vetoes(5)
+	if len(v) != 1 || v[0] != "空白栏目 5 个，达到 5 个" {
+		t.Errorf("limit 5: %q", v)
+	}
+	if v := tl.Vetoes(4); len(v) != 2 || v[0] != "栏目不更新：超期未更新的栏目 4 个，达到 4 个" {
+		t.Errorf("limit 4: %q", v)
+	}
+	if v := tl.Vetoes(6); v != nil {
+		t.Errorf("limit 6: %q", v)
+	}
+}
+
 const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>卫滨教体</title>
 <item><title>一</title><pubDate>Mon, 30 Nov 2026 16:30:00 +0000</pubDate></item>
 <item><title>二</title><pubDate>Tue, 03 Nov 2026 09:00:00 +0800</pubDate></item>

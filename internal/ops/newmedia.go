@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -350,30 +351,98 @@ type ColumnView struct {
 // last update is the newer of the last item published in the column and
 // the date entered by hand.
 func (s *Service) Columns(ctx context.Context, p Principal, agencyID int64) ([]ColumnView, error) {
+	sc, err := s.SiteColumns(ctx, p, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	return sc.Columns, nil
+}
+
+// Site is an agency's website columns counted against the census's veto
+// items for 栏目 (law.md §5.3).
+type Site struct {
+	AgencyID int64
+	Agency   string
+	Columns  []ColumnView
+	Tally    newmedia.ColumnTally
+	// Vetoes are the veto items reached (none: the columns pass)
+	Vetoes []string
+	Limit  int // the veto's count of columns
+}
+
+// SiteColumns is one agency's columns with their tally, for whoever may see
+// the agency.
+func (s *Service) SiteColumns(ctx context.Context, p Principal, agencyID int64) (*Site, error) {
 	if err := s.canRead(ctx, p, agencyID); err != nil {
 		return nil, err
 	}
+	sites, err := s.sites(ctx, []int64{agencyID})
+	if err != nil {
+		return nil, err
+	}
+	return &sites[0], nil
+}
+
+// SitesBelow is every agency the principal sees with its columns' tally, the
+// ones that fail a veto item first, then by the columns past their limit:
+// the supervising office's view of who would fail an inspection.
+func (s *Service) SitesBelow(ctx context.Context, p Principal) ([]Site, error) {
+	ids, err := s.Visible(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	sites, err := s.sites(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(sites, func(a, b Site) int {
+		return cmp.Or(cmp.Compare(len(b.Vetoes), len(a.Vetoes)), cmp.Compare(b.Tally.Stale+b.Tally.Blank, a.Tally.Stale+a.Tally.Blank))
+	})
+	return sites, nil
+}
+
+// sites reads the columns of agencies ids and counts them, in the order of ids.
+func (s *Service) sites(ctx context.Context, ids []int64) ([]Site, error) {
 	st, err := s.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := s.Store.Columns(ctx, agencyID)
+	ags, err := s.Store.Agencies(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	cols, err := s.Store.ColumnsIn(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	today := s.Clock.Today()
-	stats, err := s.Store.ColumnStats(ctx, agencyID, workday.NewDate(today.Year(), 1, 1), today)
+	stats, err := s.Store.ColumnStatsIn(ctx, ids, workday.NewDate(today.Year(), 1, 1), today)
 	if err != nil {
 		return nil, err
 	}
-	var out []ColumnView
+	names := map[int64]string{}
+	for _, a := range ags {
+		names[a.ID] = a.Name
+	}
+	at := map[int64]int{}
+	out := make([]Site, len(ids))
+	for i, id := range ids {
+		out[i] = Site{AgencyID: id, Agency: names[id], Limit: st.ColumnVetoCount}
+		at[id] = i
+	}
 	for _, c := range cols {
-		v := ColumnView{Column: c, YearItems: stats[c.Name].Items, Last: c.LastUpdate}
-		if l := stats[c.Name].Last; l != nil && (v.Last == nil || *l > *v.Last) {
+		site := &out[at[c.AgencyID]]
+		stat := stats[c.AgencyID][c.Name]
+		v := ColumnView{Column: c, YearItems: stat.Items, Last: c.LastUpdate}
+		if l := stat.Last; l != nil && (v.Last == nil || *l > *v.Last) {
 			v.Last = l
 		}
 		v.Stale = newmedia.ColumnStale(c.Kind, v.Last, today, st.ColumnStaleDays, st.ColumnNoticeMonths)
-		out = append(out, v)
+		site.Columns = append(site.Columns, v)
+		site.Tally.Count(v.Last, v.Stale)
+	}
+	for i := range out {
+		out[i].Vetoes = out[i].Tally.Vetoes(out[i].Limit)
 	}
 	return out, nil
 }
@@ -406,6 +475,32 @@ func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column
 		return nil, notFound
 	}
 	return &c, err
+}
+
+// RemoveColumn takes a website column of the principal's agency off the
+// register (a column merged into another or closed, as the census asks of
+// blank ones), once confirm is ticked. The items published under its name
+// stay in the catalog.
+func (s *Service) RemoveColumn(ctx context.Context, p Principal, id int64, confirm bool) (string, error) {
+	if !actsFor(p, p.AgencyID) {
+		return "", Forbidden("只有本机关的工作人员可以删除网站栏目")
+	}
+	if _, err := s.Store.Column(ctx, p.AgencyID, id); err != nil {
+		return "", notFoundOr(err) // another agency's: not found, whether ticked or not
+	}
+	if !confirm {
+		return "", errs.New("confirm", "请勾选确认后再删除栏目")
+	}
+	var name string
+	err := s.write(ctx, p, "column.remove", func(tx *store.Tx, e *audit.Entry) error {
+		var err error
+		if name, err = tx.RemoveColumn(ctx, p.AgencyID, id); err != nil {
+			return notFoundOr(err)
+		}
+		e.Object, e.Detail = name, "已发布在该栏目下的信息不受影响"
+		return nil
+	})
+	return name, err
 }
 
 // RecordFeed counts an account's posts from its RSS/Atom feed as read (the

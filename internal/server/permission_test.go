@@ -125,6 +125,7 @@ var matrix = map[string]access{
 	"GET /admin/columns":                              staff,
 	"POST /admin/columns":                             actAgency,
 	"POST /admin/columns/{id}":                        actTarget,
+	"POST /admin/columns/{id}/remove":                 actTarget,
 	"GET /catalog":                                    public,
 	"GET /catalog/items/{id}":                         public,
 	"GET /catalog/items/{id}/files/{fid}":             public,

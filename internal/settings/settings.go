@@ -35,6 +35,9 @@ type Settings struct {
 	// ColumnNoticeMonths: a 通知公告/政策文件 column without an update for this
 	// many months is flagged (the census threshold: 6 months).
 	ColumnNoticeMonths int `json:"column_notice_months"`
+	// ColumnVetoCount: this many stale columns, or this many blank ones,
+	// fail a website's inspection outright (the census threshold: 5).
+	ColumnVetoCount int `json:"column_veto_count"`
 	// Reviews is the length of the 三审 chain before publishing (no national
 	// text fixes it; law.md §5.5).
 	Reviews int `json:"catalog_reviews"`
@@ -69,7 +72,7 @@ func (s Settings) Catalog() catalog.Config { return catalog.Config{Reviews: s.Re
 // Default is the national reading.
 func Default() Settings {
 	return Settings{Case: casework.DefaultConfig(), AppealCounting: appeal.FiledInYear, NewMediaStaleDays: 14, ColumnStaleDays: 14,
-		ColumnNoticeMonths: 6, Reviews: catalog.DefaultConfig().Reviews, ExpiryNoticeDays: catalog.ExpiryNoticeDays, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength},
+		ColumnNoticeMonths: 6, ColumnVetoCount: 5, Reviews: catalog.DefaultConfig().Reviews, ExpiryNoticeDays: catalog.ExpiryNoticeDays, Account: Account{IdleMinutes: 30, PasswordRule: org.PasswordLength},
 		ApplicantNotices: true}
 }
 
@@ -210,6 +213,9 @@ var Fields = []Field{
 	intField("column_notice_months", "网站通知公告、政策文件类栏目超期未更新（月）",
 		"政府网站普查指标：通知公告、政策文件类栏目6个月未更新计入“栏目不更新”。", 1, 24,
 		func(s *Settings) *int { return &s.ColumnNoticeMonths }),
+	intField("column_veto_count", "网站栏目单项否决的栏目数",
+		"政府网站普查指标：超期未更新的栏目合计达到5个，或空白栏目达到5个，即“栏目不更新”单项否决。从未更新（既无发布的信息、也未登记更新日期）的栏目计为空白栏目，不再计入超期未更新。", 1, 50,
+		func(s *Settings) *int { return &s.ColumnVetoCount }),
 	intField("catalog_reviews", "主动公开信息发布前的审核级数",
 		"“三审三校”是各地的内容发布制度，未见全国性条文规定级数；默认三审（初审、复审、终审），终审由负责人进行，每审之前登记一次校对。", 1, 5,
 		func(s *Settings) *int { return &s.Reviews }),

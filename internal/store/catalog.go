@@ -952,22 +952,36 @@ type ColumnStat struct {
 // ColumnStats counts an agency's published items per column in a period and
 // the last publication of each column ever.
 func (s *Store) ColumnStats(ctx context.Context, agencyID int64, from, to workday.Date) (map[string]ColumnStat, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT column_name, count(CASE WHEN published_on >= $2 AND published_on <= $3 THEN 1 END), max(published_on)
-		FROM catalog_items WHERE agency_id = $1 AND state = 'published' GROUP BY column_name`, agencyID, date(from), date(to))
+	all, err := s.ColumnStatsIn(ctx, []int64{agencyID}, from, to)
+	return all[agencyID], err
+}
+
+// ColumnStatsIn is ColumnStats of several agencies at once, by agency.
+func (s *Store) ColumnStatsIn(ctx context.Context, agencyIDs []int64, from, to workday.Date) (map[int64]map[string]ColumnStat, error) {
+	out := map[int64]map[string]ColumnStat{}
+	if len(agencyIDs) == 0 {
+		return out, nil
+	}
+	in, args := inList(agencyIDs, 3)
+	rows, err := s.db.QueryContext(ctx, `SELECT agency_id, column_name, count(CASE WHEN published_on >= $1 AND published_on <= $2 THEN 1 END), max(published_on)
+		FROM catalog_items WHERE agency_id IN (`+in+`) AND state = 'published' GROUP BY agency_id, column_name`, append([]any{date(from), date(to)}, args...)...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
-	out := map[string]ColumnStat{}
 	for rows.Next() {
+		var agency int64
 		var name string
 		var st ColumnStat
 		var last dateCol
-		if err := rows.Scan(&name, &st.Items, &last); err != nil {
+		if err := rows.Scan(&agency, &name, &st.Items, &last); err != nil {
 			return nil, err
 		}
 		st.Last = last.ptr()
-		out[name] = st
+		if out[agency] == nil {
+			out[agency] = map[string]ColumnStat{}
+		}
+		out[agency][name] = st
 	}
 	return out, rows.Err()
 }

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"gongkai/internal/newmedia"
@@ -213,9 +215,30 @@ func (t *Tx) SaveColumn(ctx context.Context, c *newmedia.Column) error {
 	return nil
 }
 
+// RemoveColumn deletes a website column of an agency and returns its name;
+// the items published under the name stay as they are. ErrNotFound when the
+// agency has no such column.
+func (t *Tx) RemoveColumn(ctx context.Context, agencyID, id int64) (string, error) {
+	var name string
+	err := t.tx.QueryRowContext(ctx, `DELETE FROM site_columns WHERE id = $1 AND agency_id = $2 RETURNING name`, id, agencyID).Scan(&name)
+	return name, mapErr(err)
+}
+
 // Columns lists an agency's website columns by name.
 func (s *Store) Columns(ctx context.Context, agencyID int64) ([]newmedia.Column, error) {
 	return s.columns(ctx, `agency_id = $1`, agencyID)
+}
+
+// ColumnsIn lists the website columns of several agencies, by agency then
+// registration.
+func (s *Store) ColumnsIn(ctx context.Context, agencyIDs []int64) ([]newmedia.Column, error) {
+	if len(agencyIDs) == 0 {
+		return nil, nil
+	}
+	in, args := inList(agencyIDs, 1)
+	cs, err := s.columns(ctx, `agency_id IN (`+in+`)`, args...)
+	slices.SortStableFunc(cs, func(a, b newmedia.Column) int { return cmp.Compare(a.AgencyID, b.AgencyID) })
+	return cs, err
 }
 
 // Column returns a column of an agency. ErrNotFound when it has none such.

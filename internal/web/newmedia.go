@@ -320,18 +320,36 @@ func (s *Server) resolveInspection(w http.ResponseWriter, r *http.Request, si *s
 }
 
 type columnsData struct {
-	Columns []ops.ColumnView
-	Kinds   []option
-	CanAct  bool
+	*ops.Site
+	// Sites are the agencies a supervising office sees, with their
+	// columns' tally (nil for one agency's staff)
+	Sites  []ops.Site
+	Kinds  []option
+	CanAct bool
 }
 
 func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
-	cols, err := s.Ops.Columns(r.Context(), si.p(), si.user.AgencyID)
+	id := si.user.AgencyID
+	if v := r.URL.Query().Get("agency"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			s.fail(w, r, si.user, si.csrf, errs.New("agency", "机关不对"))
+			return
+		}
+		id = n
+	}
+	site, err := s.Ops.SiteColumns(r.Context(), si.p(), id)
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := columnsData{Columns: cols, CanAct: page{User: si.user}.ActsForCases()}
+	d := columnsData{Site: site, CanAct: id == si.user.AgencyID && page{User: si.user}.ActsForCases()}
+	if sites, err := s.Ops.SitesBelow(r.Context(), si.p()); err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	} else if len(sites) > 1 {
+		d.Sites = sites
+	}
 	for _, k := range newmedia.ColumnKinds {
 		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
 	}
@@ -364,4 +382,19 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionI
 		return
 	}
 	http.Redirect(w, r, "/admin/columns?ok=saved", http.StatusSeeOther)
+}
+
+// removeColumn takes a column off the agency's register, once confirmed.
+func (s *Server) removeColumn(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	_, err := s.Ops.RemoveColumn(r.Context(), si.p(), id, r.PostFormValue("confirm") == "1")
+	if errs.KindOf(err) == errs.Invalid {
+		s.columnsPage(w, r, si, http.StatusUnprocessableEntity, nil, formErrors(err, nil))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/columns?ok=removed", http.StatusSeeOther)
 }

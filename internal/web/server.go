@@ -224,6 +224,7 @@ func (s *Server) catalogRoutes() []Route {
 		{"GET /admin/columns", s.admin(s.columns)},
 		{"POST /admin/columns", s.acting(s.saveColumn)},
 		{"POST /admin/columns/{id}", s.acting(s.saveColumn)},
+		{"POST /admin/columns/{id}/remove", s.acting(s.removeColumn)},
 		{"GET /catalog", s.publicCatalog},
 		{"GET /catalog/items/{id}", s.publicItem},
 		{"GET /catalog/items/{id}/files/{fid}", s.publicItemFile},

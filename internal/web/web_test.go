@@ -802,7 +802,7 @@ func TestAdministration(t *testing.T) {
 		sf := url.Values{"csrf": {csrf}, "correction_period": {"10"}, "consult_days": {"15"}, "organ_consult_days": {"0"}, "payment_days": {"20"},
 			"fee_pauses_clock": {"true"}, "review_first": {"state_secret", "third_party"}, "non_litigable_remedy": {"standard"}, "unit_of_count": {"application"},
 			"mass_request_days": {"20"}, "appeal_counting": {"filed"}, "newmedia_stale_days": {"14"}, "column_stale_days": {"14"},
-			"column_notice_months": {"6"}, "catalog_reviews": {"3"}, "idle_minutes": {"30"}, "password_rule": {"length"}, "password_max_days": {"0"},
+			"column_notice_months": {"6"}, "column_veto_count": {"5"}, "catalog_reviews": {"3"}, "idle_minutes": {"30"}, "password_rule": {"length"}, "password_max_days": {"0"},
 			"expiry_notice_days": {"90"}}
 		if code, _, _ := st.post(adm, "/admin/settings", sf); code != http.StatusSeeOther {
 			t.Errorf("save settings: %d", code)

@@ -1,0 +1,90 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gongkai/internal/demo"
+)
+
+// The 网站栏目 page counts the agency's columns against the census's veto
+// items, and the 工作台 says when they reach one; a supervising office sees
+// every agency below it, the failing first, and opens one agency's columns
+// to read, not to change. A column merged away is taken off the register.
+func TestColumnsVetoPage(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	main := mustAgency(st, demo.Main)
+	c, csrf := st.login("clerk")
+	_, body := st.get(c, "/admin/columns")
+	if !strings.Contains(body, "共 4 个栏目：超期未更新 1 个，空白栏目 1 个。未达到单项否决的 5 个。") || strings.Contains(body, "所辖机关网站栏目") {
+		t.Fatalf("the clerk's page:\n%s", pageText(body))
+	}
+	if _, body = st.get(c, "/admin/"); strings.Contains(body, "网站栏目单项否决提醒") {
+		t.Error("the 工作台 warns of columns that pass")
+	}
+	for i := range 4 {
+		if code, _, _ := st.post(c, "/admin/columns", url.Values{"csrf": {csrf}, "name": {fmt.Sprintf("专题%d", i)}, "kind": {"notice"}}); code != http.StatusSeeOther {
+			t.Fatalf("column %d: %d", i, code)
+		}
+	}
+	_, body = st.get(c, "/admin/columns")
+	if !strings.Contains(body, "共 8 个栏目：超期未更新 1 个，空白栏目 5 个。") || !strings.Contains(body, "按政府网站普查指标单项否决：空白栏目 5 个，达到 5 个。") || !strings.Contains(body, "从未更新（空白栏目）") {
+		t.Errorf("five blank columns:\n%s", pageText(body))
+	}
+	ids := regexp.MustCompile(`action="/admin/columns/(\d+)/remove"`).FindAllStringSubmatch(body, -1)
+	if len(ids) != 8 {
+		t.Fatalf("remove forms: %d", len(ids))
+	}
+	if _, dash := st.get(c, "/admin/"); !strings.Contains(pageText(dash), "网站栏目单项否决提醒"+demo.Main+"：空白栏目 5 个，达到 5 个") {
+		t.Errorf("the 工作台 does not warn:\n%s", pageText(dash))
+	}
+	if code, _ := st.get(c, "/admin/columns?agency="+fmt.Sprint(mustAgency(st, "卫滨区财政局"))); code != http.StatusNotFound {
+		t.Errorf("another agency's columns to its clerk: %d", code)
+	}
+
+	d, _ := st.login("district")
+	_, body = st.get(d, "/admin/columns")
+	text := pageText(body)
+	if !strings.Contains(text, "所辖机关网站栏目") || !strings.Contains(body, fmt.Sprintf(`href="/admin/columns?agency=%d"`, main)) ||
+		strings.Index(text, demo.Main) > strings.Index(text, "卫滨区财政局") || !strings.Contains(text, "单项否决：空白栏目 5 个，达到 5 个") ||
+		strings.Contains(body, "<h2>登记栏目</h2>") {
+		t.Errorf("the district's page:\n%s", text)
+	}
+	if _, dash := st.get(d, "/admin/"); !strings.Contains(dash, fmt.Sprintf(`<a href="/admin/columns?agency=%d" class="user-text">%s</a>`, main, demo.Main)) {
+		t.Error("the district's 工作台 does not name the agency")
+	}
+	_, body = st.get(d, fmt.Sprintf("/admin/columns?agency=%d", main))
+	if !strings.Contains(pageText(body), "网站栏目："+demo.Main) || !strings.Contains(body, "专题3") || strings.Contains(body, "<summary>修改</summary>") || strings.Contains(body, "/remove") {
+		t.Errorf("one agency's columns to the district:\n%s", pageText(body))
+	}
+	if code, _ := st.get(d, "/admin/columns?agency=x"); code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
+		t.Errorf("a bad agency: %d", code)
+	}
+	last := "/admin/columns/" + ids[7][1] + "/remove"
+	if code, _, _ := st.post(d, last, url.Values{"csrf": {token(body)}, "confirm": {"1"}}); code != http.StatusForbidden && code != http.StatusNotFound {
+		t.Errorf("the district removes a column: %d", code)
+	}
+
+	// a blank column merged away: refused without the tick, then taken off
+	// the register and out of the count
+	if code, body, _ := st.post(c, last, url.Values{"csrf": {csrf}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请勾选确认后再删除栏目") {
+		t.Errorf("without the tick: %d", code)
+	}
+	if code, body := st.follow(c, last, url.Values{"csrf": {csrf}, "confirm": {"1"}}); code != http.StatusOK || !strings.Contains(body, "已删除。") ||
+		!strings.Contains(body, "共 7 个栏目：超期未更新 1 个，空白栏目 4 个。未达到单项否决的 5 个。") || strings.Contains(body, "专题3") {
+		t.Errorf("removed: %d\n%s", code, pageText(body))
+	}
+	if code, _, _ := st.post(c, last, url.Values{"csrf": {csrf}, "confirm": {"1"}}); code != http.StatusNotFound {
+		t.Errorf("removed twice: %d", code)
+	}
+}
+
+var tagRe = regexp.MustCompile(`<[^>]+>`)
+
+// pageText is a page's text, its tags taken out.
+func pageText(body string) string { return tagRe.ReplaceAllString(body, "") }
