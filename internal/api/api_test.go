@@ -480,7 +480,7 @@ func TestOpenAPI(t *testing.T) {
 		"POST /api/v1/catalog/items/{id}/submit": true, "POST /api/v1/catalog/items/{id}/proof": true, "POST /api/v1/catalog/items/{id}/review": true,
 		"POST /api/v1/catalog/items/{id}/publish": true, "GET /api/v1/catalog/search": true, "GET /api/v1/normative": true, "POST /api/v1/normative": true,
 		"GET /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts": true, "POST /api/v1/newmedia/accounts/{id}/posts": true,
-		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "GET /api/v1/reports/{year}": true,
+		"POST /api/v1/newmedia/accounts/{id}/inspections": true, "GET /api/v1/columns": true, "POST /api/v1/columns": true, "POST /api/v1/columns/{id}/remove": true, "GET /api/v1/columns/sites": true, "GET /api/v1/reports/{year}": true,
 		"POST /api/v1/audit": true, "POST /api/v1/cases/{id}/handler": true, "GET /api/v1/cases/{id}/file": true, "GET /api/v1/cases/{id}/receipt": true, "GET /api/v1/stats": true,
 		"GET /api/v1/cases/{id}/letters/{seq}/service": true,
 		"POST /api/v1/cases/{id}/archive":              true, "POST /api/v1/cases/{id}/letters/{seq}/mail": true,
@@ -746,4 +746,44 @@ func TestDeliveryThroughAPI(t *testing.T) {
 	if code, _, _ := e.do("GET", service, e.keyB, nil); code != 404 {
 		t.Errorf("another agency's key: %d", code)
 	}
+}
+
+// Website columns over the API: each column says whether it is blank, the
+// sites endpoint counts them against the census's veto items, and a column
+// is removed only by its agency's key and only when confirmed.
+func TestColumnsAPI(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		var ids []float64
+		for i := range 5 {
+			code, m, raw := e.do("POST", "/api/v1/columns", e.keyA, map[string]any{"name": fmt.Sprintf("专题%d", i), "kind": "notice"})
+			if code != http.StatusCreated {
+				t.Fatalf("column %d: %d %s", i, code, raw)
+			}
+			ids = append(ids, m["id"].(float64))
+		}
+		_, m, _ := e.do("GET", "/api/v1/columns", e.keyA, nil)
+		if items := m["items"].([]any); len(items) != 5 || items[0].(map[string]any)["blank"] != true {
+			t.Fatalf("columns: %v", m)
+		}
+		_, m, raw := e.do("GET", "/api/v1/columns/sites", e.keyA, nil)
+		site := m["items"].([]any)[0].(map[string]any)
+		if site["agency"] != "甲区教育局" || site["blank"] != float64(5) || site["veto_count"] != float64(5) || fmt.Sprint(site["vetoes"]) != "[空白栏目 5 个，达到 5 个]" {
+			t.Errorf("sites: %s", raw)
+		}
+		one := fmt.Sprintf("/api/v1/columns/%d/remove", int64(ids[0]))
+		if code, _, _ := e.do("POST", one, e.keyB, map[string]any{"confirm": true}); code != http.StatusNotFound {
+			t.Errorf("another agency's key: %d", code)
+		}
+		if code, m, _ := e.do("POST", one, e.keyA, map[string]any{}); code != http.StatusUnprocessableEntity {
+			t.Errorf("unconfirmed: %d %v", code, m)
+		}
+		if code, m, raw := e.do("POST", one, e.keyA, map[string]any{"confirm": true}); code != http.StatusOK || m["name"] != "专题0" {
+			t.Errorf("removed: %d %s", code, raw)
+		}
+		_, m, raw = e.do("GET", "/api/v1/columns/sites", e.keyA, nil)
+		if site := m["items"].([]any)[0].(map[string]any); site["blank"] != float64(4) || len(site["vetoes"].([]any)) != 0 {
+			t.Errorf("sites after the removal: %s", raw)
+		}
+	})
 }

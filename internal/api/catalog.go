@@ -34,6 +34,8 @@ func (s *Server) catalogRoutes() []route {
 		{"POST", "/api/v1/newmedia/accounts/{id}/inspections", "登记一次日巡查或周普查", s.recordInspection},
 		{"GET", "/api/v1/columns", "本机关的网站栏目及更新情况", s.listColumns},
 		{"POST", "/api/v1/columns", "登记或修改（带 id）一个网站栏目", s.saveColumn},
+		{"POST", "/api/v1/columns/{id}/remove", "删除一个已整合或关停的网站栏目（须 confirm 为 true；已发布在该栏目下的信息不受影响）", s.removeColumn},
+		{"GET", "/api/v1/columns/sites", "本机关（主管部门：所辖各机关）网站栏目的超期未更新、空白栏目数和普查单项否决情况", s.listSites},
 		{"GET", "/api/v1/reports/{year}", "本机关某年度的年度报告（已保存的，或按记录生成的）、检查结果和状态", s.getReport},
 	}
 }
@@ -356,7 +358,7 @@ func (s *Server) listColumns(w http.ResponseWriter, r *http.Request, p ops.Princ
 	}
 	out := make([]map[string]any, 0, len(cols))
 	for _, c := range cols {
-		out = append(out, map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "url": c.URL, "last_update": c.Last, "year_items": c.YearItems, "stale": c.Stale})
+		out = append(out, map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "url": c.URL, "last_update": c.Last, "year_items": c.YearItems, "stale": c.Stale, "blank": c.Last == nil})
 	}
 	writeItems(w, out)
 }
@@ -377,6 +379,44 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, p ops.Princi
 		return
 	}
 	writeJSON(w, code, out)
+}
+
+// removeColumn deletes a column of the key's agency, once confirmed.
+func (s *Server) removeColumn(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	var in struct {
+		Confirm bool `json:"confirm"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name, err := s.Ops.RemoveColumn(r.Context(), p, id, in.Confirm)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": id, "name": name, "removed": true})
+}
+
+// listSites is each visible agency's columns counted against the census's
+// veto items, the failing first.
+func (s *Server) listSites(w http.ResponseWriter, r *http.Request, p ops.Principal) {
+	sites, err := s.Ops.SitesBelow(r.Context(), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]map[string]any, 0, len(sites))
+	for _, x := range sites {
+		vetoes := x.Vetoes
+		if vetoes == nil {
+			vetoes = []string{}
+		}
+		out = append(out, map[string]any{"agency_id": x.AgencyID, "agency": x.Agency, "columns": x.Tally.Columns, "stale": x.Tally.Stale,
+			"blank": x.Tally.Blank, "veto_count": x.Limit, "vetoes": vetoes})
+	}
+	writeItems(w, out)
 }
 
 func (s *Server) getReport(w http.ResponseWriter, r *http.Request, p ops.Principal) {

@@ -205,6 +205,8 @@ var matrix = map[string]access{
 	"POST /api/v1/newmedia/accounts/{id}/inspections": apiTarget,
 	"GET /api/v1/columns":                             apiKey,
 	"POST /api/v1/columns":                            apiKey,
+	"POST /api/v1/columns/{id}/remove":                apiTarget,
+	"GET /api/v1/columns/sites":                       apiKey,
 	"GET /api/v1/reports/{year}":                      apiKey,
 	"GET /api/v1/stats":                               apiKey,
 	"GET /status/forgot":                              public,
@@ -416,7 +418,7 @@ func fill(path string, tg *target) string {
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.docID))
 	case strings.HasPrefix(path, "/admin/newmedia/"), strings.HasPrefix(path, "/api/v1/newmedia/accounts/"):
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.accountID), "{iid}", fmt.Sprint(tg.inspectionID))
-	case strings.HasPrefix(path, "/admin/columns/"):
+	case strings.HasPrefix(path, "/admin/columns/"), strings.HasPrefix(path, "/api/v1/columns/"):
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.columnID))
 	case strings.HasPrefix(path, "/admin/ledgers/"):
 		r = strings.NewReplacer("{id}", fmt.Sprint(tg.ledgerImport))
