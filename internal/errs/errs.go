@@ -81,6 +81,47 @@ func Message(err error) string {
 	return "内部错误，请联系系统管理员"
 }
 
+// Readable is Message for a page: a place that is only a field's id
+// (received_on, applications.new, posts[0].month) is left out, as it means
+// nothing to a reader and the page names the field its own way; a place a
+// person can find (第3行, a file in an archive, a flag) is kept.
+func Readable(err error) string {
+	var l List
+	if !errors.As(err, &l) {
+		var e *Error
+		if !errors.As(err, &e) {
+			return Message(err)
+		}
+		l = List{e}
+	}
+	var b []byte
+	for i, e := range l {
+		if i > 0 {
+			b = append(b, "；"...)
+		}
+		if fieldID(e.Where) {
+			b = append(b, e.Msg...)
+		} else {
+			b = append(b, e.User()...)
+		}
+	}
+	return string(b)
+}
+
+// fieldID says whether a place is a field's id: ASCII letters, digits and
+// the marks of a path into a document (._[]), nothing a person writes.
+func fieldID(where string) bool {
+	if where == "" {
+		return false
+	}
+	for _, r := range where {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '[' || r == ']') {
+			return false
+		}
+	}
+	return true
+}
+
 // Plain is Message without the places: for a page or a log line that names
 // the fields another way (a form field's id means nothing to a reader).
 func Plain(err error) string {

@@ -151,7 +151,7 @@ func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, si *sessionI
 		err = errs.New("form", "请选择操作")
 	}
 	if errs.KindOf(err) == errs.Invalid {
-		s.usersPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": errs.Message(err)})
+		s.usersPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": errs.Readable(err)})
 		return
 	}
 	if err != nil {
@@ -242,7 +242,7 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request, si *sessionInf
 // deadlines in one transaction, listing the ones that moved.
 func (s *Server) loadNotice(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	bad := func(err error) {
-		s.calendarPage(w, r, si, http.StatusUnprocessableEntity, map[string]string{"form": errs.Message(err)}, nil)
+		s.calendarPage(w, r, si, http.StatusUnprocessableEntity, map[string]string{"form": errs.Readable(err)}, nil)
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {

@@ -73,7 +73,7 @@ func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]strin
 		if f[name] != "" {
 			d, err := workday.ParseTyped(f[name])
 			if err != nil {
-				bad.Add(name, "%s", errs.Message(err))
+				bad.Add(name, "%s", errs.Readable(err))
 			}
 			*dst = d
 		}
@@ -81,7 +81,7 @@ func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]strin
 	if f["concluded_on"] != "" {
 		d, err := workday.ParseTyped(f["concluded_on"])
 		if err != nil {
-			bad.Add("concluded_on", "%s", errs.Message(err))
+			bad.Add("concluded_on", "%s", errs.Readable(err))
 		}
 		a.ConcludedOn = &d
 	}
@@ -123,7 +123,7 @@ func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 	})
 	if errs.KindOf(err) == errs.Invalid {
 		errsByField := formErrors(err, nil)
-		errsByField["form"] = fmt.Sprintf("记录未能保存：%s", errs.Message(err))
+		errsByField["form"] = fmt.Sprintf("记录未能保存：%s", errs.Readable(err))
 		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, errsByField, id)
 		return
 	}

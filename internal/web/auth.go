@@ -166,7 +166,7 @@ func (s *Server) mailFormDone(w http.ResponseWriter, r *http.Request, name strin
 		p.Errors = errs.Fields(err)
 		s.render(w, http.StatusUnprocessableEntity, name, p)
 	case errs.KindOf(err) == errs.Conflict:
-		p.Errors = map[string]string{"form": errs.Message(err)}
+		p.Errors = map[string]string{"form": errs.Readable(err)}
 		s.render(w, http.StatusConflict, name, p)
 	case err != nil:
 		s.fail(w, r, nil, "", err)
@@ -181,7 +181,7 @@ func (s *Server) resetPage(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
 	u, err := s.Ops.ResetUser(r.Context(), token)
 	if err != nil {
-		s.render(w, http.StatusNotFound, "reset", page{Title: "重设密码", Errors: map[string]string{"form": errs.Message(err)}})
+		s.render(w, http.StatusNotFound, "reset", page{Title: "重设密码", Errors: map[string]string{"form": errs.Readable(err)}})
 		return
 	}
 	s.render(w, http.StatusOK, "reset", page{Title: "重设密码", CSRF: s.publicToken(w, r), Form: map[string]string{"token": token},
@@ -208,7 +208,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		p.Errors = formErrors(err, nil)
 		s.render(w, http.StatusUnprocessableEntity, "reset", p)
 	case k == errs.NotFound:
-		p.Errors, p.Form = map[string]string{"form": errs.Message(err)}, nil
+		p.Errors, p.Form = map[string]string{"form": errs.Readable(err)}, nil
 		s.render(w, http.StatusNotFound, "reset", p)
 	default:
 		s.fail(w, r, nil, "", err)

@@ -591,7 +591,7 @@ func (s *Server) deliverLetter(w http.ResponseWriter, r *http.Request, si *sessi
 		_, err = s.Ops.RecordDelivery(r.Context(), si.p(), id, seq, d)
 	}
 	if k := errs.KindOf(err); k == errs.Conflict || k == errs.NotFound && errs.Fields(err)["id"] != "" {
-		err = &errs.Error{Kind: errs.Invalid, Where: field, Msg: errs.Message(err), Cause: err} // said beside the letter
+		err = &errs.Error{Kind: errs.Invalid, Where: field, Msg: errs.Readable(err), Cause: err} // said beside the letter
 	}
 	s.caseFormDone(w, r, si, id, err, "delivered", field)
 }
@@ -601,7 +601,7 @@ func (s *Server) fileCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 	id := caseID(r)
 	_, err := s.Ops.FileCases(r.Context(), si.p(), []int64{id})
 	if errs.KindOf(err) == errs.Conflict { // the form's own problem, said beside its button
-		err = &errs.Error{Kind: errs.Invalid, Where: "archive", Msg: errs.Message(err), Cause: err}
+		err = &errs.Error{Kind: errs.Invalid, Where: "archive", Msg: errs.Readable(err), Cause: err}
 	}
 	s.caseFormDone(w, r, si, id, err, "archived", "archive")
 }
@@ -663,7 +663,7 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 	if err == nil {
 		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec))
 	} else {
-		err = errs.New("received_on", "%s", errs.Message(err))
+		err = errs.New("received_on", "%s", errs.Readable(err))
 	}
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=saved", v.Case.ID), http.StatusSeeOther)

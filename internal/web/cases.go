@@ -246,7 +246,7 @@ func (s *Server) fileCases(w http.ResponseWriter, r *http.Request, si *sessionIn
 	_, err := s.Ops.FileCases(r.Context(), si.p(), ids)
 	if k := errs.KindOf(err); err != nil && (k == errs.Invalid || k == errs.Conflict) { // nothing ticked, one still open: said on the list
 		q, _ := url.ParseQuery(strings.TrimPrefix(back, "/admin/cases?"))
-		s.caseList(w, r, si, q, map[string]string{"case": errs.Message(err)})
+		s.caseList(w, r, si, q, map[string]string{"case": errs.Readable(err)})
 		return
 	}
 	if err != nil {
@@ -378,7 +378,7 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request, si *sessionI
 	p := page{Title: "登记申请", User: si.user, CSRF: si.csrf, Data: newIntakeForm(), Form: f}
 	rec, err := workday.ParseTyped(f["received_on"])
 	if err != nil {
-		p.Errors = map[string]string{"received_on": errs.Message(err)}
+		p.Errors = map[string]string{"received_on": errs.Readable(err)}
 		s.render(w, http.StatusUnprocessableEntity, "intake", p)
 		return
 	}

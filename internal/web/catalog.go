@@ -92,7 +92,7 @@ func itemFrom(r *http.Request) (catalog.Item, map[string]string, error) {
 	if f["formed_on"] != "" {
 		d, err := workday.ParseTyped(f["formed_on"])
 		if err != nil {
-			return it, f, errs.New("formed_on", "%s", errs.Message(err))
+			return it, f, errs.New("formed_on", "%s", errs.Readable(err))
 		}
 		it.FormedOn = d
 	}
@@ -266,7 +266,7 @@ func (s *Server) itemResult(w http.ResponseWriter, r *http.Request, si *sessionI
 	}
 	fe := formErrors(err, nil)
 	if _, ok := fe["form"]; !ok && k == errs.Conflict {
-		fe["form"] = errs.Message(err)
+		fe["form"] = errs.Readable(err)
 	}
 	s.showItem(w, r, si, v, formCode(w, err), form, fe, "")
 }

@@ -95,8 +95,12 @@ var voidElement = map[string]bool{"input": true, "br": true, "img": true, "meta"
 // isCode is an identifier printed as data: an ID number, a 统一社会信用代码, a
 // 查询码 or 文号 with digits in it.
 func isCode(s string) bool {
-	return strings.ContainsAny(s, "0123456789")
+	return strings.ContainsAny(s, "0123456789") || queryCode.MatchString(s)
 }
+
+// queryCode is a 查询码 (store.queryCode), which is random and so may be all
+// letters: in a letter's text (the 接收回执) it is data, not a word.
+var queryCode = regexp.MustCompile(`^[2-9A-HJ-NP-Z]{10}$`)
 
 var quoted = regexp.MustCompile(`“[^”]*”`)
 

@@ -98,7 +98,7 @@ func (s *Server) undoLedgerImport(w http.ResponseWriter, r *http.Request, si *se
 	}
 	_, _, err = s.Ops.UndoLedgerImport(r.Context(), si.p(), id, r.PostFormValue("confirm") == "1")
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict {
-		s.showLedgers(w, r, si, si.user.AgencyID, formCode(w, err), "", map[string]string{strconv.FormatInt(id, 10): errs.Message(err)})
+		s.showLedgers(w, r, si, si.user.AgencyID, formCode(w, err), "", map[string]string{strconv.FormatInt(id, 10): errs.Readable(err)})
 		return
 	}
 	if err != nil {

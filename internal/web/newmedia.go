@@ -22,7 +22,7 @@ func optDate(f map[string]string, name string, bad *errs.List) *workday.Date {
 	}
 	d, err := workday.ParseTyped(f[name])
 	if err != nil {
-		bad.Add(name, "%s", errs.Message(err))
+		bad.Add(name, "%s", errs.Readable(err))
 		return nil
 	}
 	return &d
@@ -220,7 +220,7 @@ func (s *Server) recordPosts(w http.ResponseWriter, r *http.Request, si *session
 	n, nerr := strconv.Atoi(strings.TrimSpace(f["count"]))
 	var bad errs.List
 	if err != nil {
-		bad.Add("month", "%s", errs.Message(err))
+		bad.Add("month", "%s", errs.Readable(err))
 	}
 	if nerr != nil || n < 0 {
 		bad.Add("count", "发布数量应为整数")
@@ -262,7 +262,7 @@ func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionIn
 		}
 	}
 	if err != nil && errs.KindOf(err) == errs.Invalid {
-		err = errs.New("file", "%s", errs.Message(err))
+		err = errs.New("file", "%s", errs.Readable(err))
 	}
 	s.accountResult(w, r, si, err, nil, "recorded")
 }

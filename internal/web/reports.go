@@ -485,7 +485,7 @@ func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, si *sessio
 			s.fail(w, r, si.user, si.csrf, verr)
 			return
 		}
-		s.showReport(w, r, si, v, http.StatusConflict, errs.Message(err))
+		s.showReport(w, r, si, v, http.StatusConflict, errs.Readable(err))
 		return
 	}
 	if err != nil {

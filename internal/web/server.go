@@ -382,7 +382,7 @@ func statusOf(err error) (int, string) {
 	case errors.As(err, &th):
 		return http.StatusTooManyRequests, "操作过于频繁，请稍后再试"
 	case errors.Is(err, workday.ErrNoNotice):
-		return http.StatusConflict, errs.Message(err)
+		return http.StatusConflict, errs.Readable(err)
 	case errors.Is(err, store.ErrBusy):
 		return http.StatusServiceUnavailable, errs.Plain(err)
 	}
@@ -390,13 +390,13 @@ func statusOf(err error) (int, string) {
 	case errs.NotFound:
 		return http.StatusNotFound, "没有找到，或您无权查看"
 	case errs.Forbidden:
-		return http.StatusForbidden, errs.Message(err)
+		return http.StatusForbidden, errs.Readable(err)
 	case errs.Invalid:
-		return http.StatusUnprocessableEntity, errs.Message(err)
+		return http.StatusUnprocessableEntity, errs.Readable(err)
 	case errs.Conflict:
-		return http.StatusConflict, errs.Message(err)
+		return http.StatusConflict, errs.Readable(err)
 	case errs.TooLarge:
-		return http.StatusRequestEntityTooLarge, errs.Message(err)
+		return http.StatusRequestEntityTooLarge, errs.Readable(err)
 	}
 	return http.StatusInternalServerError, "服务器内部错误，请稍后再试"
 }
