@@ -57,7 +57,7 @@ func checkNewUser(n *NewUser, rule org.PasswordRule) (email string, l errs.List)
 		l.Add("role", "请选择角色")
 	}
 	if err := rule.Check(n.Password); err != nil {
-		l.Add("password", "%s", errs.Message(err))
+		l.Add("password", "%s", errs.Readable(err))
 	}
 	email, err := notify.Address("email", n.Email)
 	if err != nil {
@@ -194,7 +194,7 @@ func typedTwice(rule org.PasswordRule, password, again string) (string, errs.Lis
 		hash, err = org.HashPassword(password)
 	}
 	if err != nil {
-		l.Add("password", "%s", errs.Message(err))
+		l.Add("password", "%s", errs.Readable(err))
 	}
 	if password != again {
 		l.Add("again", "两次输入的新密码不一致")

@@ -54,7 +54,7 @@ func (s *Service) ImportPriorReport(ctx context.Context, p Principal, year int, 
 	}
 	r, err := report.ReadAny(name, data)
 	if err != nil {
-		return nil, errs.New("file", "%s", errs.Message(err))
+		return nil, errs.New("file", "%s", errs.Readable(err))
 	}
 	switch {
 	case r.Year != 0 && r.Year != year:

@@ -62,7 +62,7 @@ func (s *Server) checkFiles(w http.ResponseWriter, r *http.Request, si *sessionI
 			return
 		}
 		code, _ := statusOf(err)
-		field, msg := "files", errs.Message(err) // where in an archive, when it is there
+		field, msg := "files", errs.Readable(err) // where in an archive, when it is there (a place, not a field id)
 		if errs.Fields(err)["urls"] != "" {
 			field, msg = "urls", errs.Plain(err)
 		}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"gongkai/internal/demo"
+
+	"golang.org/x/net/html"
 )
 
 var (
@@ -20,80 +22,197 @@ var (
 // Every link on every page works: each demo user (and a visitor) follows
 // the links of the pages they can reach, from the 工作台 outwards, and none
 // leads to a page that is missing, refused or fails (4xx, 5xx: a link the
-// page should not have offered), or to one with English on it. A few addresses of each shape are followed (a case page
-// stands for all case pages), so that the walk ends.
+// page should not have offered), or to one with English on it. A few
+// addresses of each shape are followed (a case page stands for all case
+// pages), so that the walk ends.
 func TestEveryLinkWorks(t *testing.T) {
 	t.Parallel()
 	st := demoSite(t)
+	for _, u := range demoUsers() {
+		pages := 0
+		walk(t, st, u, func(p, body string) {
+			pages++
+			if words := englishIn(body); len(words) > 0 {
+				t.Errorf("%q: %s has English: %v", u, p, words)
+			}
+		})
+		if u != "" && pages < 40 || pages < 10 {
+			t.Errorf("%q: only %d pages reached", u, pages)
+		}
+	}
+}
+
+// Every form sent empty or typed wrong is answered, not failed: each demo
+// user sends every form of the pages they reach (a couple of each address)
+// with only what the page itself put in it (the token, the version, hidden
+// ids), as a click on its button without typing does, and then with every
+// field filled with what no field takes. The answer is a page or a redirect,
+// never a server error; what it says has no English (a field's id in a
+// message) and shows what was typed as text, never as markup.
+func TestEveryFormAnswers(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	for _, u := range demoUsers() {
+		var forms []postForm
+		shapes := map[string]int{}
+		c := walk(t, st, u, func(p, body string) {
+			for _, f := range postForms(body) {
+				if f.action == "/logout" || f.action == "/login" {
+					continue
+				}
+				shape := digitRe.ReplaceAllString(f.action, "N")
+				if shapes[shape]++; shapes[shape] > 2 {
+					continue
+				}
+				forms = append(forms, f)
+			}
+		})
+		for _, f := range forms {
+			// empty, then every field the person fills in with what no field
+			// takes: a number too large for any column, a day that does not
+			// exist with markup after it
+			for _, typed := range []string{"", "-99999999999999999999", "2026-02-30<b>粗</b>"} {
+				v := url.Values{}
+				for k, vs := range f.values {
+					v[k] = vs
+				}
+				if typed != "" {
+					for _, name := range f.fields {
+						v.Set(name, typed)
+					}
+				}
+				code, body, _ := st.post(c, f.action, v)
+				if code >= 500 {
+					t.Errorf("%q: %s with %q: %d", u, f.action, typed, code)
+				}
+				if words := englishIn(body); len(words) > 0 {
+					t.Errorf("%q: %s with %q says: %v", u, f.action, typed, words)
+				}
+				if strings.Contains(body, "<b>粗</b>") {
+					t.Errorf("%q: %s shows what was typed as markup", u, f.action)
+				}
+			}
+		}
+		if u != "" && len(forms) < 3 {
+			t.Errorf("%q: only %d forms", u, len(forms))
+		}
+	}
+}
+
+// demoUsers are the demo's logins and a visitor ("").
+func demoUsers() []string {
 	users := []string{""}
 	for _, l := range demo.Logins {
 		users = append(users, l.Login)
 	}
+	return users
+}
+
+// walk signs u in ("": a visitor) and follows the links of the pages it
+// reaches, a few of each address shape, calling visit with each HTML page;
+// a link answered 4xx or 5xx is an error. It returns u's client.
+func walk(t *testing.T, st *site, u string, visit func(path, body string)) *http.Client {
 	const perShape, most = 3, 160
-	for _, u := range users {
-		c := st.browser()
-		start := "/"
-		if u != "" {
-			c, _ = st.login(u)
-			start = "/admin/"
+	c := st.browser()
+	start := "/"
+	if u != "" {
+		c, _ = st.login(u)
+		start = "/admin/"
+	}
+	seen := map[string]bool{start: true}
+	shapes := map[string]int{}
+	queue := []string{start}
+	from := map[string]string{}
+	for pages := 0; len(queue) > 0 && pages < most; pages++ {
+		p := queue[0]
+		queue = queue[1:]
+		resp, err := c.Get(st.srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
 		}
-		seen := map[string]bool{start: true}
-		shapes := map[string]int{}
-		queue := []string{start}
-		from := map[string]string{}
-		pages := 0
-		for len(queue) > 0 && pages < most {
-			p := queue[0]
-			queue = queue[1:]
-			pages++
-			resp, err := c.Get(st.srv.URL + p)
+		var body string
+		if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			b, _ := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+			body = string(b)
+		}
+		resp.Body.Close()
+		switch code := resp.StatusCode; {
+		case code >= 400:
+			t.Errorf("%q: %s (linked from %s): %d", u, p, from[p], code)
+			continue
+		case code == http.StatusSeeOther || code == http.StatusFound:
+			if loc := resp.Header.Get("Location"); strings.HasPrefix(loc, "/login") && u != "" {
+				t.Errorf("%q: %s (linked from %s) sends a signed-in user to sign in", u, p, from[p])
+			}
+			continue
+		}
+		if body == "" {
+			continue
+		}
+		if visit != nil {
+			visit(p, body)
+		}
+		for _, m := range hrefRe.FindAllStringSubmatch(body, -1) {
+			next := strings.ReplaceAll(m[1], "&amp;", "&")
+			if next == "/logout" || strings.HasPrefix(next, "/static/") || seen[next] {
+				continue
+			}
+			seen[next] = true
+			pu, err := url.Parse(next)
 			if err != nil {
-				t.Fatal(err)
-			}
-			ct := resp.Header.Get("Content-Type")
-			var body string
-			if strings.HasPrefix(ct, "text/html") {
-				b, _ := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
-				body = string(b)
-			}
-			resp.Body.Close()
-			switch code := resp.StatusCode; {
-			case code >= 400:
-				t.Errorf("%q: %s (linked from %s): %d", u, p, from[p], code)
-				continue
-			case code == http.StatusSeeOther || code == http.StatusFound:
-				if loc := resp.Header.Get("Location"); strings.HasPrefix(loc, "/login") && u != "" {
-					t.Errorf("%q: %s (linked from %s) sends a signed-in user to sign in", u, p, from[p])
-				}
+				t.Errorf("%q: %s links to %q: %v", u, p, next, err)
 				continue
 			}
-			if body == "" {
+			shape := digitRe.ReplaceAllString(pu.Path, "N") + "?" + digitRe.ReplaceAllString(sortedKeys(pu.Query()), "N")
+			if shapes[shape]++; shapes[shape] > perShape {
 				continue
 			}
-			if words := englishIn(body); len(words) > 0 {
-				t.Errorf("%q: %s has English: %v", u, p, words)
-			}
-			for _, m := range hrefRe.FindAllStringSubmatch(body, -1) {
-				next := strings.ReplaceAll(m[1], "&amp;", "&")
-				if next == "/logout" || strings.HasPrefix(next, "/static/") || seen[next] {
-					continue
-				}
-				seen[next] = true
-				pu, err := url.Parse(next)
-				if err != nil {
-					t.Errorf("%q: %s links to %q: %v", u, p, next, err)
-					continue
-				}
-				shape := digitRe.ReplaceAllString(pu.Path, "N") + "?" + digitRe.ReplaceAllString(sortedKeys(pu.Query()), "N")
-				if shapes[shape]++; shapes[shape] > perShape {
-					continue
-				}
-				from[next] = p
-				queue = append(queue, next)
-			}
+			from[next] = p
+			queue = append(queue, next)
 		}
-		if u != "" && pages < 40 || pages < 10 {
-			t.Errorf("%q: only %d pages reached", u, pages)
+	}
+	return c
+}
+
+// postForm is a form a page posts, with the values the page put in it and
+// the names of the fields a person fills in.
+type postForm struct {
+	action string
+	values url.Values
+	fields []string
+}
+
+// postForms are the POST forms of a page with their hidden inputs' values.
+func postForms(body string) []postForm {
+	var out []postForm
+	z := html.NewTokenizer(strings.NewReader(body))
+	var cur *postForm
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			attr := map[string]string{}
+			for _, a := range tok.Attr {
+				attr[a.Key] = a.Val
+			}
+			switch {
+			case tok.Data == "form" && strings.EqualFold(attr["method"], "post") && strings.HasPrefix(attr["action"], "/"):
+				out = append(out, postForm{action: attr["action"], values: url.Values{}})
+				cur = &out[len(out)-1]
+			case tok.Data == "form":
+				cur = nil
+			case tok.Data == "input" && cur != nil && attr["type"] == "hidden" && attr["name"] != "":
+				cur.values.Add(attr["name"], attr["value"])
+			case (tok.Data == "input" || tok.Data == "textarea" || tok.Data == "select") && cur != nil && attr["name"] != "" &&
+				attr["type"] != "file" && attr["type"] != "submit" && attr["type"] != "checkbox" && attr["type"] != "radio":
+				cur.fields = append(cur.fields, attr["name"])
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "form" {
+				cur = nil
+			}
 		}
 	}
 }

@@ -22,7 +22,8 @@ var asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z_.\-]*[A-Za-z]`)
 // allowedASCII are the Latin words a Chinese office reads every day: file
 // formats and units.
 var allowedASCII = map[string]bool{"PDF": true, "Word": true, "Excel": true, "WPS": true, "XLSX": true, "DOCX": true, "CSV": true, "OFD": true,
-	"MB": true, "KB": true, "GB": true, "API": true, "JPG": true, "PNG": true, "TXT": true, "HTML": true, "YAML": true, "JSON": true}
+	"MB": true, "KB": true, "GB": true, "API": true, "JPG": true, "PNG": true, "TXT": true, "HTML": true, "YAML": true, "JSON": true,
+	"RSS": true, "Atom": true, "http": true, "https": true}
 
 // ruleID is a check's stable id, shown small beside its Chinese title.
 var ruleID = regexp.MustCompile(`^[A-Z0-9]+\.[A-Z_]+$`)
