@@ -787,3 +787,62 @@ func TestColumnsAPI(t *testing.T) {
 		}
 	})
 }
+
+// Every documented call answers a body that is wrong — empty, not an
+// object, cut short, of the wrong types, of numbers no column holds — with
+// an error a person can read (Chinese, naming no Go type), never a server
+// error.
+func TestEveryCallAnswersWrongBodies(t *testing.T) {
+	e := setup(t, storetest.SQLite(t))
+	code, m, _ := e.do("POST", "/api/v1/cases", e.keyA, intake("2024-09-12"))
+	if code != http.StatusCreated {
+		t.Fatalf("a case: %d %v", code, m)
+	}
+	id := fmt.Sprint(m["id"])
+	_, doc, _ := e.do("GET", "/api/v1/openapi.json", "", nil)
+	bodies := []string{"", "[]", `{"x":`, `{"id":"x","name":1,"kind":[],"on":true,"year":"x","confirm":"yes"}`,
+		`{"id":-99999999999999999999,"seq":1e300,"year":99999,"on":"2026-02-30","received_on":"2026-02-30"}`, `"` + strings.Repeat("长", 1000) + `"`}
+	calls := 0
+	for p, ops := range doc["paths"].(map[string]any) {
+		path := strings.NewReplacer("{id}", id, "{seq}", "1", "{year}", "2024").Replace(p)
+		for m := range ops.(map[string]any) {
+			method := strings.ToUpper(m)
+			if method == "GET" {
+				for _, q := range []string{"?limit=-1&offset=x&year=x&state=x", "?limit=99999999999999999999&format=x"} {
+					calls++
+					if code, _, raw := e.do(method, path+q, e.keyA, nil); code >= 500 || strings.Contains(raw, "json:") {
+						t.Errorf("%s %s%s: %d %.200s", method, p, q, code, raw)
+					}
+				}
+				continue
+			}
+			for _, b := range bodies {
+				calls++
+				code, out, raw := e.do(method, path, e.keyA, b)
+				if code >= 500 {
+					t.Errorf("%s %s with %.40q: %d %.200s", method, p, b, code, raw)
+					continue
+				}
+				if code >= 400 {
+					_, _, msg := errField(out)
+					if msg == "" || strings.Contains(msg, "json:") || strings.Contains(msg, "Go value") || strings.Contains(msg, "unmarshal") ||
+						strings.Contains(msg, "invalid character") || !hasHan(msg) {
+						t.Errorf("%s %s with %.40q: %d says %q", method, p, b, code, msg)
+					}
+				}
+			}
+		}
+	}
+	if calls < 60 {
+		t.Errorf("only %d calls", calls)
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
+}
