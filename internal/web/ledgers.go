@@ -56,17 +56,27 @@ func newLedgerPage(v *ops.LedgerView) *ledgerPage {
 	return d
 }
 
+// agencyParam is the agency a page is asked for (?agency=), the user's own
+// when none is named; whether the user may see it is the operation's to say.
+func agencyParam(r *http.Request, si *sessionInfo) (int64, error) {
+	v := r.URL.Query().Get("agency")
+	if v == "" {
+		return si.user.AgencyID, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, errs.New("agency", "机关不对")
+	}
+	return n, nil
+}
+
 // ledgersPage shows an agency's decision and fee ledgers: what 表二 counts,
 // and each file imported, with 撤销 for the agency's own staff.
 func (s *Server) ledgersPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	id := si.user.AgencyID
-	if v := r.URL.Query().Get("agency"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			s.fail(w, r, si.user, si.csrf, errs.New("agency", "机关不对"))
-			return
-		}
-		id = n
+	id, err := agencyParam(r, si)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
 	}
 	s.showLedgers(w, r, si, id, http.StatusOK, flashOf(r), nil)
 }

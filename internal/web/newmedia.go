@@ -329,14 +329,10 @@ type columnsData struct {
 }
 
 func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
-	id := si.user.AgencyID
-	if v := r.URL.Query().Get("agency"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			s.fail(w, r, si.user, si.csrf, errs.New("agency", "机关不对"))
-			return
-		}
-		id = n
+	id, err := agencyParam(r, si)
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
 	}
 	site, err := s.Ops.SiteColumns(r.Context(), si.p(), id)
 	if err != nil {
