@@ -63,22 +63,7 @@ func Wrap(kind Kind, cause error, where, format string, args ...any) *Error {
 // Message returns the Chinese message of err, or a generic one for errors that
 // are not ours (their details belong in the log, not in front of a user).
 func Message(err error) string {
-	var l List
-	if errors.As(err, &l) {
-		var b []byte
-		for i, e := range l {
-			if i > 0 {
-				b = append(b, "；"...)
-			}
-			b = append(b, e.User()...)
-		}
-		return string(b)
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.User()
-	}
-	return "内部错误，请联系系统管理员"
+	return join(err, (*Error).User)
 }
 
 // Readable is Message for a page: a place that is only a field's id
@@ -86,26 +71,12 @@ func Message(err error) string {
 // nothing to a reader and the page names the field its own way; a place a
 // person can find (第3行, a file in an archive, a flag) is kept.
 func Readable(err error) string {
-	var l List
-	if !errors.As(err, &l) {
-		var e *Error
-		if !errors.As(err, &e) {
-			return Message(err)
-		}
-		l = List{e}
-	}
-	var b []byte
-	for i, e := range l {
-		if i > 0 {
-			b = append(b, "；"...)
-		}
+	return join(err, func(e *Error) string {
 		if fieldID(e.Where) {
-			b = append(b, e.Msg...)
-		} else {
-			b = append(b, e.User()...)
+			return e.Msg
 		}
-	}
-	return string(b)
+		return e.User()
+	})
 }
 
 // fieldID says whether a place is a field's id: ASCII letters, digits and
@@ -125,22 +96,28 @@ func fieldID(where string) bool {
 // Plain is Message without the places: for a page or a log line that names
 // the fields another way (a form field's id means nothing to a reader).
 func Plain(err error) string {
+	return join(err, func(e *Error) string { return e.Msg })
+}
+
+// join writes each problem of err as say does, separated by "；", or the
+// generic message for an error that is not ours.
+func join(err error, say func(*Error) string) string {
 	var l List
-	if errors.As(err, &l) {
-		var b []byte
-		for i, e := range l {
-			if i > 0 {
-				b = append(b, "；"...)
-			}
-			b = append(b, e.Msg...)
+	if !errors.As(err, &l) {
+		var e *Error
+		if !errors.As(err, &e) {
+			return "内部错误，请联系系统管理员"
 		}
-		return string(b)
+		l = List{e}
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Msg
+	var b []byte
+	for i, e := range l {
+		if i > 0 {
+			b = append(b, "；"...)
+		}
+		b = append(b, say(e)...)
 	}
-	return "内部错误，请联系系统管理员"
+	return string(b)
 }
 
 // KindOf returns the kind of err, Internal for foreign errors.

@@ -383,10 +383,10 @@ func (t *ColumnTally) Count(last *workday.Date, stale bool) {
 // Vetoes are the census's veto items the tally reaches with limit columns
 // (0: none): what an inspection would fail the website for, in Chinese.
 func (t ColumnTally) Vetoes(limit int) []string {
-	var out []string
 	if limit < 1 {
 		return nil
 	}
+	var out []string
 	if t.Stale >= limit {
 		out = append(out, fmt.Sprintf("栏目不更新：超期未更新的栏目 %d 个，达到 %d 个", t.Stale, limit))
 	}

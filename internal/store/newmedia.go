@@ -1,9 +1,7 @@
 package store
 
 import (
-	"cmp"
 	"context"
-	"slices"
 	"strings"
 
 	"gongkai/internal/newmedia"
@@ -229,16 +227,14 @@ func (s *Store) Columns(ctx context.Context, agencyID int64) ([]newmedia.Column,
 	return s.columns(ctx, `agency_id = $1`, agencyID)
 }
 
-// ColumnsIn lists the website columns of several agencies, by agency then
-// registration.
+// ColumnsIn lists the website columns of several agencies, in the order
+// they were registered.
 func (s *Store) ColumnsIn(ctx context.Context, agencyIDs []int64) ([]newmedia.Column, error) {
 	if len(agencyIDs) == 0 {
 		return nil, nil
 	}
 	in, args := inList(agencyIDs, 1)
-	cs, err := s.columns(ctx, `agency_id IN (`+in+`)`, args...)
-	slices.SortStableFunc(cs, func(a, b newmedia.Column) int { return cmp.Compare(a.AgencyID, b.AgencyID) })
-	return cs, err
+	return s.columns(ctx, `agency_id IN (`+in+`)`, args...)
 }
 
 // Column returns a column of an agency. ErrNotFound when it has none such.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -334,17 +335,22 @@ func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *session
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	site, err := s.Ops.SiteColumns(r.Context(), si.p(), id)
+	// the agencies the user sees hold the one asked for, unless it is not
+	// theirs to see (SiteColumns then says not found)
+	sites, err := s.Ops.SitesBelow(r.Context(), si.p())
 	if err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := columnsData{Site: site, CanAct: id == si.user.AgencyID && page{User: si.user}.ActsForCases()}
-	if sites, err := s.Ops.SitesBelow(r.Context(), si.p()); err != nil {
+	d := columnsData{CanAct: id == si.user.AgencyID && page{User: si.user}.ActsForCases()}
+	if len(sites) > 1 {
+		d.Sites = sites
+	}
+	if i := slices.IndexFunc(sites, func(x ops.Site) bool { return x.AgencyID == id }); i >= 0 {
+		d.Site = &sites[i]
+	} else if d.Site, err = s.Ops.SiteColumns(r.Context(), si.p(), id); err != nil {
 		s.fail(w, r, si.user, si.csrf, err)
 		return
-	} else if len(sites) > 1 {
-		d.Sites = sites
 	}
 	for _, k := range newmedia.ColumnKinds {
 		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
