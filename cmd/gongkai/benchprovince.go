@@ -251,11 +251,12 @@ func (pv *province) saveReports(ctx context.Context, o *ops.Service, ids []int64
 	}
 	return o.Store.InTx(ctx, func(tx *store.Tx) error {
 		for id, r := range reps {
-			if err := tx.SaveReport(ctx, id, r, "生成"); err != nil {
+			v, err := tx.SaveReportAs(ctx, id, r, "生成", report.StateDraft, "")
+			if err != nil {
 				return err
 			}
 			if pv.rng.IntN(4) > 0 {
-				if err := tx.SubmitReport(ctx, id, pv.year, "生成"); err != nil {
+				if err := tx.SubmitReport(ctx, id, pv.year, v, "生成"); err != nil {
 					return err
 				}
 			}

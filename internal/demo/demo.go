@@ -273,8 +273,9 @@ func (sd *seeder) seedReport() error {
 		return tx.Audit(sd.ctx, audit.Entry{UserID: p.UserID, AgencyID: sd.ids[Main], Actor: p.Name, Action: action,
 			Object: strconv.Itoa(seed.Year), Detail: "演示数据：按发布时的原文"})
 	}
-	err = sd.at(saved).Store.InTx(sd.ctx, func(tx *store.Tx) error {
-		if _, err := tx.SaveReportAs(sd.ctx, sd.ids[Main], seed, clerk.Name, report.StateChecked, ""); err != nil {
+	var version int
+	err = sd.at(saved).Store.InTx(sd.ctx, func(tx *store.Tx) (err error) {
+		if version, err = tx.SaveReportAs(sd.ctx, sd.ids[Main], seed, clerk.Name, report.StateChecked, ""); err != nil {
 			return err
 		}
 		return logged(tx, clerk, "report.save")
@@ -283,7 +284,7 @@ func (sd *seeder) seedReport() error {
 		return err
 	}
 	err = sd.at(saved+1).Store.InTx(sd.ctx, func(tx *store.Tx) error {
-		if err := tx.SetReportState(sd.ctx, sd.ids[Main], seed.Year, report.StateApproved, head.Name, 0); err != nil {
+		if err := tx.SetReportState(sd.ctx, sd.ids[Main], seed.Year, version, report.StateApproved, head.Name, 0); err != nil {
 			return err
 		}
 		return logged(tx, head, "report.approve")
@@ -292,7 +293,7 @@ func (sd *seeder) seedReport() error {
 		return err
 	}
 	err = sd.at(saved+2).Store.InTx(sd.ctx, func(tx *store.Tx) error {
-		if err := tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, head.Name); err != nil {
+		if err := tx.SubmitReport(sd.ctx, sd.ids[Main], seed.Year, version, head.Name); err != nil {
 			return err
 		}
 		return logged(tx, head, "report.submit")
@@ -300,7 +301,7 @@ func (sd *seeder) seedReport() error {
 	if err != nil {
 		return err
 	}
-	_, err = sd.at(saved+3).PublishReport(sd.ctx, clerk, seed.Year)
+	_, err = sd.at(saved+3).PublishReport(sd.ctx, clerk, seed.Year, version)
 	return err
 }
 

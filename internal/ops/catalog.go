@@ -56,7 +56,10 @@ func actorOf(p Principal) catalog.Actor {
 
 // itemErr maps the store's errors on an item to what a person reads.
 func itemErr(err error) error {
+	var said *errs.Error
 	switch {
+	case errors.As(err, &said):
+		return err
 	case errors.Is(err, store.ErrNotFound):
 		return notFound
 	case errors.Is(err, store.ErrConflict):

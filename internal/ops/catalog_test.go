@@ -233,14 +233,14 @@ func TestReportFromRecordsAndVersions(t *testing.T) {
 		if v.Status.State != report.StateChecked || v.Status.Version != 1 {
 			t.Errorf("saved: %s v%d", v.Status.State, v.Status.Version)
 		}
-		if _, err := o.PublishReport(ctx, f.clerk, 2025); errs.KindOf(err) != errs.Conflict {
+		if _, err := o.PublishReport(ctx, f.clerk, 2025, 1); errs.KindOf(err) != errs.Conflict {
 			t.Errorf("published before approval: %v", err)
 		}
-		if _, err := o.ApproveReport(ctx, f.clerk, 2025); errs.KindOf(err) != errs.Forbidden {
+		if _, err := o.ApproveReport(ctx, f.clerk, 2025, 1); errs.KindOf(err) != errs.Forbidden {
 			t.Errorf("a clerk approved: %v", err)
 		}
-		mr(o.ApproveReport(ctx, f.head, 2025))
-		v = mr(o.PublishReport(ctx, f.clerk, 2025))
+		mr(o.ApproveReport(ctx, f.head, 2025, 1))
+		v = mr(o.PublishReport(ctx, f.clerk, 2025, 1))
 		if v.Status.State != report.StatePublished || v.Status.ItemID == 0 {
 			t.Fatalf("publish: %+v", v.Status)
 		}
@@ -266,8 +266,17 @@ func TestReportFromRecordsAndVersions(t *testing.T) {
 		if err != nil || len(changes) != 1 || changes[0].From != "3" || changes[0].To != "1" || !strings.Contains(changes[0].Where, "规章") {
 			t.Errorf("diff: %+v %v", changes, err)
 		}
-		mr(o.ApproveReport(ctx, f.head, 2025))
-		v = mr(o.PublishReport(ctx, f.clerk, 2025))
+		// the head's page still showed version 1: approving it would approve
+		// a text the head has not read
+		_, err = o.ApproveReport(ctx, f.head, 2025, 1)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Readable(err), "现为第 2 版") {
+			t.Errorf("approved version 2 from a page of version 1: %v", err)
+		}
+		if got := mr(o.Report(ctx, f.head, f.a.ID, 2025)); got.Status.State != report.StateChecked {
+			t.Errorf("after the refused approval: %s", got.Status.State)
+		}
+		mr(o.ApproveReport(ctx, f.head, 2025, 2))
+		v = mr(o.PublishReport(ctx, f.clerk, 2025, 2))
 		again, _ := o.PublicItem(ctx, v.Status.ItemID)
 		if v.Status.ItemID != item.Item.ID || !strings.Contains(again.Item.Reason, "规章制发件数录入有误") || len(again.Files) != 2 {
 			t.Errorf("republished: %+v", again.Item)

@@ -236,7 +236,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				_, err = o.SubmitReport(ctx, f.head, 2024)
+				_, err = o.SubmitReport(ctx, f.head, 2024, 1)
 				return err
 			}},
 			{"settings", func() error {

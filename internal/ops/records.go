@@ -243,9 +243,9 @@ func (s *Service) ReportDiff(ctx context.Context, p Principal, agencyID int64, y
 	return report.Diff(a, b), nil
 }
 
-// ApproveReport is the head's 审定 of the saved report: it must be checked
-// (no error finding).
-func (s *Service) ApproveReport(ctx context.Context, p Principal, year int) (*ReportView, error) {
+// ApproveReport is the head's 审定 of the saved report at the version the
+// head read (seen): it must be checked (no error finding).
+func (s *Service) ApproveReport(ctx context.Context, p Principal, year, seen int) (*ReportView, error) {
 	v, err := s.Report(ctx, p, p.AgencyID, year)
 	if err != nil {
 		return nil, err
@@ -256,20 +256,47 @@ func (s *Service) ApproveReport(ctx context.Context, p Principal, year int) (*Re
 	if e, _, _ := v.Report.Counts(); !v.Saved || e > 0 || v.Status.State != report.StateChecked {
 		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能审定：请先保存报告，并改正检查发现的全部错误"}
 	}
-	err = s.write(ctx, p, "report.approve", func(tx *store.Tx, e *audit.Entry) error {
-		e.Object, e.Detail = strconv.Itoa(year), fmt.Sprintf("第 %d 版", v.Status.Version)
-		return tx.SetReportState(ctx, p.AgencyID, year, report.StateApproved, p.Name, 0)
-	})
-	if err != nil {
+	if err := changedSince(v, seen, "审定"); err != nil {
 		return nil, err
 	}
+	err = s.write(ctx, p, "report.approve", func(tx *store.Tx, e *audit.Entry) error {
+		e.Object, e.Detail = strconv.Itoa(year), fmt.Sprintf("第 %d 版", v.Status.Version)
+		return tx.SetReportState(ctx, p.AgencyID, year, v.Status.Version, report.StateApproved, p.Name, 0)
+	})
+	if err != nil {
+		return nil, savedAgain(err, "审定")
+	}
 	return s.Report(ctx, p, p.AgencyID, year)
+}
+
+// changedSince refuses an action on a report saved again after the version
+// its user read (seen), so that what is approved, published or submitted is
+// what was looked at.
+func changedSince(v *ReportView, seen int, act string) error {
+	switch seen {
+	case v.Status.Version:
+		return nil
+	case 0:
+		return &errs.Error{Kind: errs.Conflict, Where: "form", Msg: fmt.Sprintf("未能%s：没有说明是报告的第几版，请刷新报告页面，核对后再%s", act, act)}
+	}
+	return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("report version %d read, %d stored", seen, v.Status.Version),
+		Msg: fmt.Sprintf("未能%s：报告在您打开之后又保存过（现为第 %d 版），请核对下面的新版本后再%s", act, v.Status.Version, act)}
+}
+
+// savedAgain is the same refusal when the report was saved between the
+// check and the write.
+func savedAgain(err error, act string) error {
+	if errors.Is(err, store.ErrConflict) {
+		return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: err,
+			Msg: fmt.Sprintf("未能%s：报告刚刚又保存过，请核对下面的新版本后再%s", act, act)}
+	}
+	return err
 }
 
 // PublishReport publishes the approved report in the catalog's 年度报告
 // column, with its DOCX and PDF; a corrected report replaces the text and
 // files of the item it was published as.
-func (s *Service) PublishReport(ctx context.Context, p Principal, year int) (*ReportView, error) {
+func (s *Service) PublishReport(ctx context.Context, p Principal, year, seen int) (*ReportView, error) {
 	v, err := s.Report(ctx, p, p.AgencyID, year)
 	if err != nil {
 		return nil, err
@@ -279,6 +306,9 @@ func (s *Service) PublishReport(ctx context.Context, p Principal, year int) (*Re
 	}
 	if v.Status.State != report.StateApproved {
 		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能发布：报告须先经负责人审定"}
+	}
+	if err := changedSince(v, seen, "发布"); err != nil {
+		return nil, err
 	}
 	var docx, pdf bytes.Buffer
 	if err := office.RenderReport(&docx, v.Report, "docx", s.Clock.Now()); err != nil {
@@ -322,7 +352,7 @@ func (s *Service) PublishReport(ctx context.Context, p Principal, year int) (*Re
 				return err
 			}
 		}
-		return tx.SetReportState(ctx, p.AgencyID, year, report.StatePublished, p.Name, it.ID)
+		return savedAgain(tx.SetReportState(ctx, p.AgencyID, year, v.Status.Version, report.StatePublished, p.Name, it.ID), "发布")
 	})
 	if err != nil {
 		return nil, itemErr(err)

@@ -130,10 +130,11 @@ func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 func submitReport(t *testing.T, f *fx, day string, year int) {
 	t.Helper()
 	o := f.on(day)
-	if _, err := o.SaveReport(ctx, f.clerk, year, ops.ReportEdits{Sections: map[string]string{"1": "概况。", "5": "问题和改进。", "6": "本年度未收取信息处理费。"}}); err != nil {
+	v, err := o.SaveReport(ctx, f.clerk, year, ops.ReportEdits{Sections: map[string]string{"1": "概况。", "5": "问题和改进。", "6": "本年度未收取信息处理费。"}})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.SubmitReport(ctx, f.head, year); err != nil {
+	if _, err := o.SubmitReport(ctx, f.head, year, v.Status.Version); err != nil {
 		t.Fatal(err)
 	}
 }

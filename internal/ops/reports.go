@@ -309,7 +309,7 @@ func (s *Service) SaveReport(ctx context.Context, p Principal, year int, ed Repo
 
 // SubmitReport records the 报送 of the agency's saved report: by the head of
 // the disclosure office, and only when the checks find no error.
-func (s *Service) SubmitReport(ctx context.Context, p Principal, year int) (*ReportView, error) {
+func (s *Service) SubmitReport(ctx context.Context, p Principal, year, seen int) (*ReportView, error) {
 	v, err := s.Report(ctx, p, p.AgencyID, year)
 	if err != nil {
 		return nil, err
@@ -320,12 +320,15 @@ func (s *Service) SubmitReport(ctx context.Context, p Principal, year int) (*Rep
 	if e, _, _ := v.Report.Counts(); !v.Saved || e > 0 {
 		return nil, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: "未能报送：请先保存报告，并改正检查发现的全部错误"}
 	}
+	if err := changedSince(v, seen, "报送"); err != nil {
+		return nil, err
+	}
 	err = s.write(ctx, p, "report.submit", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object = strconv.Itoa(year)
-		return tx.SubmitReport(ctx, p.AgencyID, year, p.Name)
+		return tx.SubmitReport(ctx, p.AgencyID, year, v.Status.Version, p.Name)
 	})
 	if err != nil {
-		return nil, err
+		return nil, savedAgain(err, "报送")
 	}
 	return s.Report(ctx, p, p.AgencyID, year)
 }

@@ -106,10 +106,16 @@ func TestReportsSaved(t *testing.T) {
 			t.Error("submitted before anyone submitted it")
 		}
 		setClock(s, "2025-01-22")
-		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, a.ID, 2024, "李主任") }); err != nil {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, a.ID, 2024, 2, "李主任") }); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("submitting version 2 of a report at version 1: %v", err)
+		}
+		if got, _ := s.ReportsSaved(ctx, []int64{a.ID}, 2024); !got[a.ID].SubmittedAt.IsZero() {
+			t.Error("the refused submission was recorded")
+		}
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, a.ID, 2024, 1, "李主任") }); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, b.ID, 2024, "李主任") }); !errors.Is(err, store.ErrNotFound) {
+		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SubmitReport(ctx, b.ID, 2024, 1, "李主任") }); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("submitting a report never saved: %v", err)
 		}
 		got, _ = s.ReportsSaved(ctx, []int64{a.ID, b.ID}, 2024)
@@ -118,6 +124,61 @@ func TestReportsSaved(t *testing.T) {
 		}
 		if got, _ := s.ReportsSaved(ctx, []int64{a.ID}, 2025); len(got) != 0 {
 			t.Errorf("another year: %+v", got)
+		}
+	})
+}
+
+// A report's state moves only at the version it was read at: a save in
+// between (a new version) makes approving the old one a conflict, and the
+// new version keeps its own state. On both engines.
+func TestReportStateAtAVersion(t *testing.T) {
+	both(t, func(t *testing.T, s *store.Store) {
+		a := agency(t, s, "示例区教育局")
+		setClock(s, "2025-01-20")
+		r := report.NewReport(report.Format2021)
+		r.Agency, r.Year = a.Name, 2024
+		r.Zero()
+		save := func() int {
+			var v int
+			err := s.InTx(ctx, func(tx *store.Tx) (err error) {
+				v, err = tx.SaveReportAs(ctx, a.ID, r, "张办理", report.StateChecked, "")
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		approve := func(v int) error {
+			return s.InTx(ctx, func(tx *store.Tx) error {
+				return tx.SetReportState(ctx, a.ID, 2024, v, report.StateApproved, "李主任", 0)
+			})
+		}
+		v1 := save()
+		v2 := save()
+		if err := approve(v1); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("approving version %d of a report at %d: %v", v1, v2, err)
+		}
+		vs, err := s.ReportVersions(ctx, a.ID, 2024)
+		if err != nil || len(vs) != 2 {
+			t.Fatalf("versions: %+v %v", vs, err)
+		}
+		for _, v := range vs {
+			if v.State != report.StateChecked {
+				t.Errorf("version %d is %s after the refused approval", v.Version, v.State)
+			}
+		}
+		if err := approve(v2); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.ReportsSaved(ctx, []int64{a.ID}, 2024)
+		if sv := got[a.ID]; sv.State != report.StateApproved || sv.ApprovedBy != "李主任" || sv.Version != v2 {
+			t.Errorf("after approving version %d: %+v", v2, sv)
+		}
+		if err := s.InTx(ctx, func(tx *store.Tx) error {
+			return tx.SetReportState(ctx, a.ID, 2023, 1, report.StateApproved, "李主任", 0)
+		}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("approving a report never saved: %v", err)
 		}
 	})
 }

@@ -42,28 +42,30 @@ func (t *Tx) SaveReportAs(ctx context.Context, agencyID int64, r *report.Report,
 	return v, mapErr(err)
 }
 
-// SetReportState moves the saved report (and its current version) to a
-// state: approved records who approved it, published who published it and
-// the catalog item it became. ErrNotFound when there is no saved report.
-func (t *Tx) SetReportState(ctx context.Context, agencyID int64, year int, state report.State, by string, itemID int64) error {
+// SetReportState moves the saved report, at the version given, to a state:
+// approved records who approved it, published who published it and the
+// catalog item it became. ErrNotFound when there is no saved report,
+// ErrConflict when it has been saved again since that version (the head
+// approves what was shown, never a newer text).
+func (t *Tx) SetReportState(ctx context.Context, agencyID int64, year, version int, state report.State, by string, itemID int64) error {
 	now := t.s.ts(t.s.Clock.Now())
 	var q string
-	args := []any{string(state), agencyID, year}
+	args := []any{string(state), agencyID, year, version}
 	switch state {
 	case report.StateApproved:
-		q, args = `, approved_at = $4, approved_by = $5`, append(args, now, by)
+		q, args = `, approved_at = $5, approved_by = $6`, append(args, now, by)
 	case report.StatePublished:
-		q, args = `, published_at = $4, published_by = $5, item_id = $6`, append(args, now, by, itemID)
+		q, args = `, published_at = $5, published_by = $6, item_id = $7`, append(args, now, by, itemID)
 	}
-	res, err := t.tx.ExecContext(ctx, `UPDATE reports SET state = $1`+q+` WHERE agency_id = $2 AND year = $3`, args...)
+	res, err := t.tx.ExecContext(ctx, `UPDATE reports SET state = $1`+q+` WHERE agency_id = $2 AND year = $3 AND version = $4`, args...)
 	if err != nil {
 		return mapErr(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return t.reportVersionGone(ctx, agencyID, year, version)
 	}
-	_, err = t.tx.ExecContext(ctx, `UPDATE report_versions SET state = $1 WHERE agency_id = $2 AND year = $3
-		AND version = (SELECT version FROM reports WHERE agency_id = $2 AND year = $3)`, string(state), agencyID, year)
+	_, err = t.tx.ExecContext(ctx, `UPDATE report_versions SET state = $1 WHERE agency_id = $2 AND year = $3 AND version = $4`,
+		string(state), agencyID, year, version)
 	return mapErr(err)
 }
 
@@ -137,18 +139,31 @@ type ReportSaved struct {
 	SubmittedDate workday.Date // the civil date of SubmittedAt in the deployment's zone
 }
 
-// SubmitReport records that the saved report of a year was submitted (报送).
-// ErrNotFound when the agency has not saved that report.
-func (t *Tx) SubmitReport(ctx context.Context, agencyID int64, year int, by string) error {
-	res, err := t.tx.ExecContext(ctx, `UPDATE reports SET submitted_at = $1, submitted_by = $2 WHERE agency_id = $3 AND year = $4`,
-		t.s.ts(t.s.Clock.Now()), by, agencyID, year)
+// SubmitReport records that version of the saved report of a year was
+// submitted (报送). ErrNotFound when the agency has not saved that report,
+// ErrConflict when it has been saved again since that version.
+func (t *Tx) SubmitReport(ctx context.Context, agencyID int64, year, version int, by string) error {
+	res, err := t.tx.ExecContext(ctx, `UPDATE reports SET submitted_at = $1, submitted_by = $2 WHERE agency_id = $3 AND year = $4 AND version = $5`,
+		t.s.ts(t.s.Clock.Now()), by, agencyID, year, version)
 	if err != nil {
 		return mapErr(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return t.reportVersionGone(ctx, agencyID, year, version)
 	}
 	return nil
+}
+
+// reportVersionGone says why no saved report of that version was found:
+// ErrNotFound when the agency has none of the year, ErrConflict when it has
+// been saved again since that version was read.
+func (t *Tx) reportVersionGone(ctx context.Context, agencyID int64, year, version int) error {
+	var now int
+	err := t.tx.QueryRowContext(ctx, `SELECT version FROM reports WHERE agency_id = $1 AND year = $2`, agencyID, year).Scan(&now)
+	if err != nil {
+		return mapErr(err)
+	}
+	return fmt.Errorf("%w: report %d/%d is at version %d, not %d", ErrConflict, agencyID, year, now, version)
 }
 
 // ReportsSaved returns, for the agencies given, when each saved its report of

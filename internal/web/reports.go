@@ -268,7 +268,7 @@ func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, errs.New("confirm", "请勾选确认后再报送"))
 		return
 	}
-	_, err := s.Ops.SubmitReport(r.Context(), si.p(), year)
+	_, err := s.Ops.SubmitReport(r.Context(), si.p(), year, seenVersion(r))
 	if errs.KindOf(err) == errs.Conflict {
 		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
 		if verr != nil {
@@ -470,15 +470,25 @@ func pageOf[T any](rows []T, p string, size int) ([]T, pager) {
 	return rows[from:to], pg
 }
 
+// seenVersion is the version of the report the page showed when its 审定,
+// 发布 or 报送 button was pressed; 0 when the form did not say (refused).
+func seenVersion(r *http.Request) int {
+	v, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil || v < 0 {
+		return 0
+	}
+	return v
+}
+
 // reportAction answers 审定 and 发布 of the agency's report.
 func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, si *sessionInfo, ok string,
-	act func(ctx context.Context, p ops.Principal, year int) (*ops.ReportView, error)) {
+	act func(ctx context.Context, p ops.Principal, year, seen int) (*ops.ReportView, error)) {
 	_, year, valid := s.reportTarget(r, si, 0)
 	if !valid {
 		s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
 		return
 	}
-	_, err := act(r.Context(), si.p(), year)
+	_, err := act(r.Context(), si.p(), year, seenVersion(r))
 	if errs.KindOf(err) == errs.Conflict {
 		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
 		if verr != nil {

@@ -1087,7 +1087,8 @@ func TestReportSubmit(t *testing.T) {
 	if code, _, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}}); code != 422 {
 		t.Errorf("submit without confirming: %d", code)
 	}
-	if code, body := st.follow(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}, "confirm": {"1"}}); code != 200 || !strings.Contains(body, "已报送。") {
+	_, body = st.get(head, "/admin/reports?year=2024")
+	if code, body := st.follow(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}, "confirm": {"1"}, "version": {shownVersion(t, body)}}); code != 200 || !strings.Contains(body, "已报送。") {
 		t.Errorf("resubmit: %d", code)
 	}
 	if code, body, _ := st.post(head, "/admin/reports/2025/submit", url.Values{"csrf": {hcsrf}, "confirm": {"1"}}); code != 422 || !strings.Contains(body, "请先保存报告") {
@@ -1114,6 +1115,68 @@ func TestReportSubmit(t *testing.T) {
 	}
 	if code, _, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}, "confirm": {"1"}}); code != 422 {
 		t.Errorf("a report with errors was submitted: %d", code)
+	}
+}
+
+// shownVersion is the report version a report page's 审定, 发布 or 报送 form
+// carries.
+func shownVersion(t *testing.T, page string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the report page has no form carrying its version")
+	}
+	return m[1]
+}
+
+// The head approves, and the clerk publishes, the version their page showed:
+// when the report was saved again in between, the button is refused with the
+// newer version shown, and nothing changes until it is pressed on that one.
+func TestReportApprovedAsShown(t *testing.T) {
+	st := demoSite(t)
+	clerk, ccsrf := st.login("clerk")
+	head, hcsrf := st.login("head")
+	save := func(reason string) {
+		t.Helper()
+		_, page := st.get(clerk, "/admin/reports?year=2024")
+		form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"本年度未收取信息处理费。"}, "reason": {reason}}
+		for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+			form.Set(m[1], m[2])
+		}
+		if code, _, _ := st.post(clerk, "/admin/reports/2024", form); code != http.StatusSeeOther {
+			t.Fatalf("save: %d", code)
+		}
+	}
+	save("更正概况")
+	_, page := st.get(head, "/admin/reports?year=2024")
+	if !strings.Contains(page, `action="/admin/reports/2024/approve"`) {
+		t.Fatal("the head is not offered 审定 of the checked report")
+	}
+	seen := shownVersion(t, page)
+	save("再次更正概况") // while the head reads
+	code, body, _ := st.post(head, "/admin/reports/2024/approve", url.Values{"csrf": {hcsrf}, "version": {seen}})
+	n, _ := strconv.Atoi(seen)
+	if code != http.StatusConflict || !strings.Contains(body, fmt.Sprintf("报告在您打开之后又保存过（现为第 %d 版）", n+1)) {
+		t.Fatalf("approving version %s after a save: %d", seen, code)
+	}
+	if shownVersion(t, body) != strconv.Itoa(n+1) {
+		t.Error("the refusal does not show the newer version to approve")
+	}
+	if code, body, _ := st.post(head, "/admin/reports/2024/approve", url.Values{"csrf": {hcsrf}}); code != http.StatusConflict || !strings.Contains(body, "请刷新报告页面") {
+		t.Errorf("approving without saying which version: %d", code)
+	}
+	if _, page := st.get(clerk, "/admin/reports?year=2024"); strings.Contains(page, `action="/admin/reports/2024/publish"`) {
+		t.Error("the refused approval approved the report")
+	}
+	if code, _, _ := st.post(head, "/admin/reports/2024/approve", url.Values{"csrf": {hcsrf}, "version": {strconv.Itoa(n + 1)}}); code != http.StatusSeeOther {
+		t.Fatalf("approving the version shown: %d", code)
+	}
+	_, page = st.get(clerk, "/admin/reports?year=2024")
+	if !strings.Contains(page, "李主任于") || shownVersion(t, page) != strconv.Itoa(n+1) {
+		t.Fatal("the approval is not shown")
+	}
+	if code, body := st.follow(clerk, "/admin/reports/2024/publish", url.Values{"csrf": {ccsrf}, "version": {strconv.Itoa(n + 1)}}); code != 200 || !strings.Contains(body, "公开目录中的报告") {
+		t.Errorf("publishing the approved version: %d", code)
 	}
 }
 
