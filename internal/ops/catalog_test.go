@@ -252,10 +252,19 @@ func TestReportFromRecordsAndVersions(t *testing.T) {
 		if err != nil || item.Item.Column != catalog.ReportColumn || len(item.Files) != 2 {
 			t.Fatalf("the published report: %+v %v", item, err)
 		}
-		// a correction after publication needs its reason and is a new version
+		// a correction after publication needs its reason and is a new version;
+		// refused, the view holds what was typed
 		ed.Cells["proactive.rules.issued"] = "1"
-		if _, err := o.SaveReport(ctx, f.clerk, 2025, ed); errs.Fields(err)["reason"] == "" {
+		ed.Base = 1
+		refused, err := o.SaveReport(ctx, f.clerk, 2025, ed)
+		if errs.Fields(err)["reason"] == "" {
 			t.Errorf("a correction without a reason: %v", err)
+		}
+		if refused == nil || refused.Unsaved == nil || refused.Report.Proactive.Cell("rules.issued") != report.N(1) {
+			t.Errorf("the refused correction is not shown as typed: %+v", refused)
+		}
+		if got := mr(o.Report(ctx, f.clerk, f.a.ID, 2025)); got.Status.Version != 1 || got.Report.Proactive.Cell("rules.issued") != report.N(3) {
+			t.Errorf("the refused correction was saved: v%d", got.Status.Version)
 		}
 		ed.Reason = "规章制发件数录入有误"
 		v = mr(o.SaveReport(ctx, f.clerk, 2025, ed))
@@ -502,6 +511,58 @@ func TestReadFilesOfBefore(t *testing.T) {
 		}
 		if n, err := o.ReadFiles(ctx, ops.Principal{Name: "管理员（命令行）", Via: "cli"}, nil); err != nil || n != (ops.FilesRead{}) {
 			t.Errorf("second run: %+v %v", n, err)
+		}
+	})
+}
+
+// Two people edit the agency's report from the same version: the second save
+// is not written over the first unseen. It is refused, and its view holds
+// the first save with the second person's changes carried onto it, naming
+// the field both changed; saved again from that view, both changes stand.
+func TestTwoEditorsOfOneReport(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-03-02")
+		mr := reportMust(t)
+		first := mr(o.SaveReport(ctx, f.clerk, 2025, ops.ReportEdits{Sections: map[string]string{"1": "概况。", "5": "问题。", "6": "本年度未收取信息处理费。"}}))
+		if first.Status.Version != 1 {
+			t.Fatalf("first save: v%d", first.Status.Version)
+		}
+		// both open version 1; the clerk saves first
+		mr(o.SaveReport(ctx, f.clerk, 2025, ops.ReportEdits{Base: 1, Sections: map[string]string{"1": "概况，办理人改写。", "5": "问题。", "6": "本年度未收取信息处理费。"},
+			Cells: map[string]string{"proactive.rules.issued": "2"}}))
+		// the head, from version 1
+		headEd := ops.ReportEdits{Base: 1, Sections: map[string]string{"1": "概况。", "5": "问题，负责人补充。", "6": "本年度未收取信息处理费。"},
+			Cells: map[string]string{"proactive.rules.issued": "3", "proactive.penalty.decisions": "4"}}
+		v, err := o.SaveReport(ctx, f.head, 2025, headEd)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Readable(err), "张办理又保存了报告（现为第 2 版）") || !strings.Contains(errs.Readable(err), "1 处双方都改了") {
+			t.Fatalf("the second save from version 1: %v", err)
+		}
+		if got := mr(o.Report(ctx, f.head, f.a.ID, 2025)); got.Status.Version != 2 || got.Report.Sections["5"] != "问题。" {
+			t.Fatalf("the refused save was written: v%d %q", got.Status.Version, got.Report.Sections["5"])
+		}
+		u := v.Unsaved
+		if u == nil || u.By != "张办理" || len(u.Conflicts) != 1 || u.Conflicts[0].Cell != "proactive.rules.issued" || u.Conflicts[0].From != "2" || u.Conflicts[0].To != "3" {
+			t.Fatalf("the conflicts: %+v", u)
+		}
+		if len(u.Taken) != 1 || u.Taken[0].Cell != "sections.1" {
+			t.Errorf("the other's changes kept: %+v", u.Taken)
+		}
+		r := v.Report
+		if r.Sections["1"] != "概况，办理人改写。" || r.Sections["5"] != "问题，负责人补充。" || r.Proactive.Cell("rules.issued") != report.N(3) || r.Proactive.Cell("penalty.decisions") != report.N(4) {
+			t.Errorf("the view: %q %v %v", r.Sections, r.Proactive.Cell("rules.issued"), r.Proactive.Cell("penalty.decisions"))
+		}
+		// the head reads it and saves what the page now holds, from version 2
+		again := ops.ReportEdits{Base: v.Status.Version, Sections: map[string]string{"1": r.Sections["1"], "5": r.Sections["5"], "6": r.Sections["6"]},
+			Cells: map[string]string{"proactive.rules.issued": "3", "proactive.penalty.decisions": "4"}}
+		saved := mr(o.SaveReport(ctx, f.head, 2025, again))
+		if saved.Status.Version != 3 || saved.Report.Sections["1"] != "概况，办理人改写。" || saved.Report.Sections["5"] != "问题，负责人补充。" {
+			t.Errorf("saved from the merged view: v%d %q", saved.Status.Version, saved.Report.Sections)
+		}
+		// a form opened before the first save, sent after it: the same
+		late, err := o.SaveReport(ctx, f.clerk, 2025, ops.ReportEdits{Sections: map[string]string{"6": "本年度收取信息处理费 0 元。"}})
+		if errs.KindOf(err) != errs.Conflict || late == nil || late.Report.Sections["6"] != "本年度收取信息处理费 0 元。" || late.Report.Sections["5"] != "问题，负责人补充。" {
+			t.Errorf("a save from a form opened before the first save: %v", err)
 		}
 	})
 }

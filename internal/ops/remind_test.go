@@ -130,7 +130,11 @@ func remindFx(t *testing.T, s *store.Store) (*fx, map[string]*casework.Case) {
 func submitReport(t *testing.T, f *fx, day string, year int) {
 	t.Helper()
 	o := f.on(day)
-	v, err := o.SaveReport(ctx, f.clerk, year, ops.ReportEdits{Sections: map[string]string{"1": "概况。", "5": "问题和改进。", "6": "本年度未收取信息处理费。"}})
+	before, err := o.Report(ctx, f.clerk, f.clerk.AgencyID, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := o.SaveReport(ctx, f.clerk, year, ops.ReportEdits{Base: before.Status.Version, Sections: map[string]string{"1": "概况。", "5": "问题和改进。", "6": "本年度未收取信息处理费。"}})
 	if err != nil {
 		t.Fatal(err)
 	}

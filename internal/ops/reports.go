@@ -45,6 +45,22 @@ type ReportView struct {
 	// Published is this year's report read from its published file when
 	// none is kept here: what the 报告汇总 counts for the agency
 	Published *store.PriorReport
+	// Unsaved is set when the view shows a person's edits that were not
+	// saved (a refused save): the form shows them, to correct and save again
+	Unsaved *UnsavedEdits
+	prev    *report.Report // last year's, for the cross-year checks
+}
+
+// UnsavedEdits say why a save was refused and what the form now holds.
+type UnsavedEdits struct {
+	Reason string // the 更正原因 typed
+	// Conflicts and Taken are set when the report was saved by someone else
+	// after the form was opened: the form holds that version with this
+	// person's changes carried onto it; Conflicts are the fields both
+	// changed (From theirs, To this person's, kept), Taken the other's
+	// changes kept (From before, To theirs)
+	Conflicts, Taken []report.Change
+	By               string // who saved in between
 }
 
 // Generate builds an agency's report of a year from the records: 表二 (一)
@@ -213,6 +229,7 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 			return nil, err
 		}
 	}
+	v.prev = prev
 	v.Findings = report.Check(v.Report, prev)
 	if v.Saved {
 		mm, err := s.MismatchFindings(ctx, ag, v.Report)
@@ -235,6 +252,9 @@ type ReportEdits struct {
 	Sections map[string]string // "1", "5", "6"
 	Cells    map[string]string // "proactive.rules.issued", "appeals.review.upheld" …
 	Reason   string            // why a published report is changed (a correction)
+	// Base is the version the form was opened at (0: not saved then): a
+	// save made by someone else since is not overwritten unseen
+	Base int
 }
 
 // apply writes the edits into the report; a wrong value is kept and shown
@@ -281,13 +301,19 @@ func (s *Service) SaveReport(ctx context.Context, p Principal, year int, ed Repo
 		return nil, Forbidden("只有本机关的办理人员可以编辑年度报告")
 	}
 	reason := strings.TrimSpace(ed.Reason)
-	if v.Status.State == report.StatePublished && reason == "" {
-		return nil, errs.New("reason", "报告已发布，修改即为更正：请写明更正原因")
+	if ed.Base != v.Status.Version {
+		return s.rebased(ctx, v, ed)
 	}
-	if len([]rune(reason)) > 500 {
-		return nil, errs.New("reason", "更正原因太长，最多 500 字")
+	var bad error
+	if v.Status.State == report.StatePublished && reason == "" {
+		bad = errs.New("reason", "报告已发布，修改即为更正：请写明更正原因")
+	} else if len([]rune(reason)) > 500 {
+		bad = errs.New("reason", "更正原因太长，最多 500 字")
 	}
 	ed.apply(v.Report, v.T4Records)
+	if bad != nil { // shown with what was typed, which is not lost
+		return s.unsaved(ctx, v, &UnsavedEdits{Reason: ed.Reason}, bad)
+	}
 	state := report.StateChecked
 	report.Check(v.Report, nil)
 	if e, _, _ := v.Report.Counts(); e > 0 {
@@ -305,6 +331,54 @@ func (s *Service) SaveReport(ctx context.Context, p Principal, year int, ed Repo
 		return nil, err
 	}
 	return s.Report(ctx, p, p.AgencyID, year)
+}
+
+// rebased answers a save from a form opened at an older version than the
+// one stored (someone saved in between): nothing is saved; the view holds
+// the stored version with this person's changes carried onto it, and says
+// which fields both changed, so that they save again knowingly.
+func (s *Service) rebased(ctx context.Context, v *ReportView, ed ReportEdits) (*ReportView, error) {
+	var base *report.Report
+	var err error
+	if ed.Base > 0 {
+		base, err = s.Store.ReportAt(ctx, v.Agency.ID, v.Year, ed.Base)
+	} else { // opened before the first save: the draft generated then
+		base, _, err = s.Generate(ctx, v.Agency, v.Year)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		base, err = v.Report, nil // a version never saved: theirs is all there is to carry onto
+	}
+	if err != nil {
+		return nil, err
+	}
+	mine := base.Clone()
+	ed.apply(mine, v.T4Records)
+	merged, conflicts, taken := report.Merge(base, mine, v.Report)
+	v.Report = merged
+	u := &UnsavedEdits{Reason: ed.Reason, Conflicts: conflicts, Taken: taken, By: v.Status.By}
+	msg := fmt.Sprintf("未保存：您打开报告之后，%s又保存了报告（现为第 %d 版）。下面是新的一版加上您的修改", v.Status.By, v.Status.Version)
+	if len(conflicts) > 0 {
+		msg += fmt.Sprintf("，其中 %d 处双方都改了、保留的是您的内容", len(conflicts))
+	}
+	msg += "，请核对后再保存。"
+	return s.unsaved(ctx, v, u, &errs.Error{Kind: errs.Conflict, Where: "form", Msg: msg,
+		Cause: fmt.Errorf("report %d/%d saved at version %d, form of version %d", v.Agency.ID, v.Year, v.Status.Version, ed.Base)})
+}
+
+// unsaved is the view of a report holding edits not saved, checked as they
+// stand so that the page shows what saving them would find.
+func (s *Service) unsaved(ctx context.Context, v *ReportView, u *UnsavedEdits, why error) (*ReportView, error) {
+	v.Unsaved = u
+	v.Findings = report.Check(v.Report, v.prev)
+	if v.Saved {
+		mm, err := s.MismatchFindings(ctx, v.Agency, v.Report)
+		if err != nil {
+			return nil, err
+		}
+		v.Findings = append(v.Findings, mm...)
+	}
+	v.Report.Findings = v.Findings
+	return v, why
 }
 
 // SubmitReport records the 报送 of the agency's saved report: by the head of

@@ -43,6 +43,9 @@ type Change struct {
 	From, To string
 }
 
+// Section says the change is to a narrative section, not a cell.
+func (c Change) Section() bool { return strings.HasPrefix(c.Cell, "sections.") }
+
 // Diff lists what differs from a to b: every table cell by its Chinese
 // name, and each narrative section's changed paragraphs.
 func Diff(a, b *Report) []Change {

@@ -176,7 +176,20 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 		}
 	}
 	ed.Reason = r.PostFormValue("reason")
-	_, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed)
+	ed.Base = seenVersion(r, "base")
+	v, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed)
+	if err != nil && v != nil && v.Unsaved != nil { // refused: the page again with what was typed
+		code := http.StatusUnprocessableEntity
+		if errs.KindOf(err) == errs.Conflict {
+			code = http.StatusConflict
+		}
+		msg := errs.Plain(err)
+		if errs.KindOf(err) == errs.Invalid {
+			msg = "未保存：" + msg
+		}
+		s.showReport(w, r, si, v, code, msg)
+		return
+	}
 	s.reportDone(w, r, si, year, err, []errs.Kind{errs.Invalid}, "未保存：", "saved")
 }
 
@@ -268,7 +281,7 @@ func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, errs.New("confirm", "请勾选确认后再报送"))
 		return
 	}
-	_, err := s.Ops.SubmitReport(r.Context(), si.p(), year, seenVersion(r))
+	_, err := s.Ops.SubmitReport(r.Context(), si.p(), year, seenVersion(r, "version"))
 	if errs.KindOf(err) == errs.Conflict {
 		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
 		if verr != nil {
@@ -470,10 +483,11 @@ func pageOf[T any](rows []T, p string, size int) ([]T, pager) {
 	return rows[from:to], pg
 }
 
-// seenVersion is the version of the report the page showed when its 审定,
-// 发布 or 报送 button was pressed; 0 when the form did not say (refused).
-func seenVersion(r *http.Request) int {
-	v, err := strconv.Atoi(r.PostFormValue("version"))
+// seenVersion is the version of the report the page showed when a form
+// was sent (field: version for 审定, 发布 and 报送, base for a save); 0 when
+// the form did not say.
+func seenVersion(r *http.Request, field string) int {
+	v, err := strconv.Atoi(r.PostFormValue(field))
 	if err != nil || v < 0 {
 		return 0
 	}
@@ -488,7 +502,7 @@ func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, errs.New("year", "年度不对"))
 		return
 	}
-	_, err := act(r.Context(), si.p(), year, seenVersion(r))
+	_, err := act(r.Context(), si.p(), year, seenVersion(r, "version"))
 	if errs.KindOf(err) == errs.Conflict {
 		v, verr := s.Ops.Report(r.Context(), si.p(), si.user.AgencyID, year)
 		if verr != nil {

@@ -250,6 +250,9 @@ type page struct {
 	Data   any
 	// Back is where the error page's "返回上一页" leads ("" for none).
 	Back string
+	// Refused: the page answers a refused form (a 4xx), so its flash is a
+	// warning, not a confirmation (set by renderTo from the status)
+	Refused bool
 }
 
 // IsAdmin and SeesBelow decide which menu entries show.
@@ -301,6 +304,7 @@ func (s *Server) renderBlock(w http.ResponseWriter, name, block string, p page) 
 // compression cannot be used to guess the token (BREACH).
 func (s *Server) renderTo(w http.ResponseWriter, r *http.Request, code int, name string, p page) {
 	var b bytes.Buffer
+	p.Refused = code >= 400
 	if err := s.pages[name].ExecuteTemplate(&b, "layout", p); err != nil {
 		s.Log.Error("template", "page", name, "err", err)
 		http.Error(w, "页面出错，请稍后再试", http.StatusInternalServerError)

@@ -596,9 +596,11 @@ func TestReportPage(t *testing.T) {
 		t.Fatalf("seed report page: %d", code)
 	}
 	// the seed's report is published: a change is a correction, with its reason
-	form := url.Values{"csrf": {csrf}, "section1": {"2024年，我局未收到政府信息公开申请。"}, "section5": {"一是问题。"}, "section6": {"未收取信息处理费。"}}
-	if code, body, _ := st.post(c, "/admin/reports/2024", form); code != 422 || !strings.Contains(body, "请写明更正原因") {
-		t.Errorf("a correction without a reason: %d", code)
+	form := url.Values{"csrf": {csrf}, "section1": {"2024年，我局未收到政府信息公开申请。"}, "section5": {"一是问题。"}, "section6": {"未收取信息处理费。"},
+		"base": {formBase(t, body)}}
+	if code, body, _ := st.post(c, "/admin/reports/2024", form); code != 422 || !strings.Contains(body, "请写明更正原因") ||
+		!strings.Contains(body, ">2024年，我局未收到政府信息公开申请。</textarea>") || !strings.Contains(body, "尚未保存的修改") {
+		t.Errorf("a correction without a reason: %d (or what was typed is not shown)", code)
 	}
 	form.Set("reason", "表四数字核对有误")
 	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
@@ -1101,7 +1103,7 @@ func TestReportSubmit(t *testing.T) {
 	head, hcsrf = st.login("head")
 	clerk, ccsrf = st.login("clerk")
 	_, page := st.get(clerk, "/admin/reports?year=2024")
-	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}, "reason": {"更正表四"}}
+	form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"无。"}, "reason": {"更正表四"}, "base": {formBase(t, page)}}
 	for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 		form.Set(m[1], m[2])
 	}
@@ -1116,6 +1118,16 @@ func TestReportSubmit(t *testing.T) {
 	if code, _, _ := st.post(head, "/admin/reports/2024/submit", url.Values{"csrf": {hcsrf}, "confirm": {"1"}}); code != 422 {
 		t.Errorf("a report with errors was submitted: %d", code)
 	}
+}
+
+// formBase is the version a report page's edit form was opened at.
+func formBase(t *testing.T, page string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="base" value="(\d+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the report page's form does not carry its version")
+	}
+	return m[1]
 }
 
 // shownVersion is the report version a report page's 审定, 发布 or 报送 form
@@ -1139,7 +1151,7 @@ func TestReportApprovedAsShown(t *testing.T) {
 	save := func(reason string) {
 		t.Helper()
 		_, page := st.get(clerk, "/admin/reports?year=2024")
-		form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"本年度未收取信息处理费。"}, "reason": {reason}}
+		form := url.Values{"csrf": {ccsrf}, "section1": {"2024年概况。"}, "section5": {"问题。"}, "section6": {"本年度未收取信息处理费。"}, "reason": {reason}, "base": {formBase(t, page)}}
 		for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 			form.Set(m[1], m[2])
 		}
@@ -1177,6 +1189,45 @@ func TestReportApprovedAsShown(t *testing.T) {
 	}
 	if code, body := st.follow(clerk, "/admin/reports/2024/publish", url.Values{"csrf": {ccsrf}, "version": {strconv.Itoa(n + 1)}}); code != 200 || !strings.Contains(body, "公开目录中的报告") {
 		t.Errorf("publishing the approved version: %d", code)
+	}
+}
+
+// A save from a page opened before someone else's save is refused (409)
+// with the page holding the newer version plus what this person typed, and
+// naming what both changed; nothing is lost or written over unseen.
+func TestReportSavedByTwo(t *testing.T) {
+	st := demoSite(t)
+	clerk, ccsrf := st.login("clerk")
+	head, hcsrf := st.login("head")
+	_, page := st.get(clerk, "/admin/reports?year=2024")
+	base := formBase(t, page)
+	form := func(csrf, s1, s5 string) url.Values {
+		f := url.Values{"csrf": {csrf}, "section1": {s1}, "section5": {s5}, "section6": {"本年度未收取信息处理费。"}, "reason": {"更正"}, "base": {base}}
+		for _, m := range regexp.MustCompile(`name="((?:proactive|appeals)\.[a-z_.]+)" value="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+			f.Set(m[1], m[2])
+		}
+		return f
+	}
+	if code, _, _ := st.post(clerk, "/admin/reports/2024", form(ccsrf, "概况，办理人改写。", "问题。")); code != http.StatusSeeOther {
+		t.Fatalf("the first save: %d", code)
+	}
+	late := form(hcsrf, "概况，负责人改写。", "问题，负责人补充。")
+	code, body, _ := st.post(head, "/admin/reports/2024", late)
+	if code != http.StatusConflict || !strings.Contains(body, "尚未保存的修改") || !strings.Contains(body, "已放在张办理刚保存的新一版上") ||
+		!strings.Contains(body, "双方都改了的地方") || !strings.Contains(body, "概况，办理人改写。") || !strings.Contains(body, ">问题，负责人补充。</textarea>") ||
+		!strings.Contains(body, ">概况，负责人改写。</textarea>") {
+		t.Fatalf("the second save from the same page: %d", code)
+	}
+	n, _ := strconv.Atoi(base)
+	if formBase(t, body) != strconv.Itoa(n+1) {
+		t.Errorf("the refused page's form is not of the newer version: %s", formBase(t, body))
+	}
+	if _, now := st.get(clerk, "/admin/reports?year=2024"); strings.Contains(now, "负责人") {
+		t.Error("the refused save was written")
+	}
+	late.Set("base", formBase(t, body))
+	if code, body := st.follow(head, "/admin/reports/2024", late); code != 200 || !strings.Contains(body, "已保存。") || !strings.Contains(body, ">问题，负责人补充。</textarea>") {
+		t.Errorf("saving again from the newer version: %d", code)
 	}
 }
 
