@@ -216,7 +216,7 @@ func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionI
 	http.Redirect(w, r, "/admin/agencies?ok=saved", http.StatusSeeOther)
 }
 
-func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, fieldErrs map[string]string, moved []ops.Moved) {
+func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fieldErrs map[string]string, moved []ops.Moved) {
 	if si.user.Role != casework.Admin {
 		s.fail(w, r, si.user, si.csrf, ops.Forbidden("此功能仅供系统管理员使用"))
 		return
@@ -231,18 +231,19 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, si *sessio
 		n, _ := cal.Notice(y)
 		d.Notices = append(d.Notices, n)
 	}
-	s.render(w, code, "admin", page{Title: "节假日安排", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Data: d})
+	s.render(w, code, "admin", page{Title: "节假日安排", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Data: d})
 }
 
 func (s *Server) calendar(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	s.calendarPage(w, r, si, http.StatusOK, nil, nil)
+	s.calendarPage(w, r, si, http.StatusOK, nil, nil, nil)
 }
 
 // loadNotice takes a year's notice, stores it and recomputes the open
 // deadlines in one transaction, listing the ones that moved.
 func (s *Server) loadNotice(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	bad := func(err error) {
-		s.calendarPage(w, r, si, http.StatusUnprocessableEntity, map[string]string{"form": errs.Readable(err)}, nil)
+		// the CSV's year, 文号 and date as typed (the file is chosen again)
+		s.calendarPage(w, r, si, http.StatusUnprocessableEntity, formValues(r, []string{"year", "notice", "published"}), map[string]string{"form": errs.Readable(err)}, nil)
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
@@ -277,7 +278,7 @@ func (s *Server) loadNotice(w http.ResponseWriter, r *http.Request, si *sessionI
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	s.calendarPage(w, r, si, http.StatusOK, nil, moved)
+	s.calendarPage(w, r, si, http.StatusOK, nil, nil, moved)
 }
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo) {

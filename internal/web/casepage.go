@@ -454,7 +454,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, si *sessionInfo)
 	} else {
 		err = &errs.Error{Kind: errs.TooLarge, Where: "file", Msg: fmt.Sprintf("文件超过 %d MB", ops.MaxAttachment>>20)}
 	}
-	s.caseFormDone(w, r, si, id, err, "uploaded", "file")
+	s.caseFormDoneWith(w, r, si, id, err, "uploaded", "file", formValues(r, redactFields)) // the 区分处理 part as typed, if refused
 }
 
 // redactFields are the 区分处理 part of the upload form.
@@ -526,6 +526,12 @@ func atField(err error, field string) bool {
 // it, or the page again with the form's problem at its field (an error of
 // another kind is an error page).
 func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, err error, ok, field string) {
+	s.caseFormDoneWith(w, r, si, id, err, ok, field, nil)
+}
+
+// caseFormDoneWith is caseFormDone showing form (what was typed) again when
+// the form is refused.
+func (s *Server) caseFormDoneWith(w http.ResponseWriter, r *http.Request, si *sessionInfo, id int64, err error, ok, field string, form map[string]string) {
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=%s", id, ok), http.StatusSeeOther)
 		return
@@ -539,7 +545,7 @@ func (s *Server) caseFormDone(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, verr)
 		return
 	}
-	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf,
+	s.render(w, formCode(w, err), "case", page{Title: "申请 " + v.Case.Serial, User: si.user, CSRF: si.csrf, Form: form,
 		Errors: map[string]string{field: errs.Plain(err)}, Data: s.casePageData(r, v, si, nil, nil, nil)})
 }
 

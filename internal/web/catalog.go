@@ -349,7 +349,7 @@ func (s *Server) itemUpload(w http.ResponseWriter, r *http.Request, si *sessionI
 	default:
 		err = errs.New("file", "请选择文件（单个文件不超过 %d MB）", ops.MaxItemFile>>20)
 	}
-	s.itemResult(w, r, si, err, nil, "uploaded")
+	s.itemResult(w, r, si, err, formValues(r, redactFields), "uploaded") // the 区分处理 part as typed, if refused
 }
 
 // itemFileRemove takes a file off a draft item.

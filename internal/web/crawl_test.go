@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -225,4 +226,99 @@ func sortedKeys(q url.Values) string {
 	}
 	slices.Sort(ks)
 	return strings.Join(ks, "&")
+}
+
+// A refused form keeps what was typed: every POST form of the pages each
+// demo user (and a visitor) reaches is sent with a different word in each
+// field a person types into; when the answer refuses it (4xx) with the form
+// again, each word typed into a text field that form shows again must be
+// there — a person corrects the one thing that was wrong, and retypes
+// nothing. (Passwords are never shown back; an answer that is an error page
+// without the form is the browser's 返回 to recover from, not checked here.)
+func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	checked := 0
+	for _, u := range demoUsers() {
+		var forms []postForm
+		shapes := map[string]int{}
+		c := walk(t, st, u, func(p, body string) {
+			for _, f := range postForms(body) {
+				if f.action == "/logout" || f.action == "/login" {
+					continue
+				}
+				shape := digitRe.ReplaceAllString(f.action, "N")
+				if shapes[shape]++; shapes[shape] > 2 {
+					continue
+				}
+				forms = append(forms, f)
+			}
+		})
+		for _, f := range forms {
+			v := url.Values{}
+			for k, vs := range f.values {
+				v[k] = vs
+			}
+			typed := map[string]string{}
+			for i, name := range f.fields {
+				w := "留存字样" + strconv.Itoa(i+1) + "号"
+				v.Set(name, w)
+				typed[name] = w
+			}
+			code, body, _ := st.post(c, f.action, v)
+			if code < 400 || code >= 500 {
+				continue
+			}
+			shown := typedFields(body, f.action)
+			for name, w := range typed {
+				if !shown[name] {
+					continue
+				}
+				checked++
+				if !strings.Contains(body, w) {
+					t.Errorf("%q: %s refused (%d) shows its field %s again without what was typed", u, f.action, code, name)
+				}
+			}
+		}
+	}
+	t.Logf("%d typed fields shown again by refused forms", checked)
+	if checked < 20 {
+		t.Errorf("only %d fields checked: the walk found too few refused forms", checked)
+	}
+}
+
+// typedFields are the names of the text fields (text, search, e-mail,
+// telephone inputs and textareas) of the page's forms posting to action.
+func typedFields(body, action string) map[string]bool {
+	out := map[string]bool{}
+	z := html.NewTokenizer(strings.NewReader(body))
+	in := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			attr := map[string]string{}
+			for _, a := range tok.Attr {
+				attr[a.Key] = a.Val
+			}
+			switch tok.Data {
+			case "form":
+				in = attr["action"] == action
+			case "input":
+				if in && attr["name"] != "" && slices.Contains([]string{"", "text", "search", "email", "tel"}, attr["type"]) {
+					out[attr["name"]] = true
+				}
+			case "textarea":
+				if in && attr["name"] != "" {
+					out[attr["name"]] = true
+				}
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "form" {
+				in = false
+			}
+		}
+	}
 }

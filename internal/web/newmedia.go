@@ -211,6 +211,7 @@ func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request, si *sessi
 		a.ID = itemID(r)
 		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a)
 	}
+	f["_form"] = "account" // which of the page's forms shows f again
 	s.accountResult(w, r, si, err, f, "saved")
 }
 
