@@ -1,6 +1,9 @@
 package casework
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"strings"
 
 	"gongkai/internal/errs"
@@ -156,6 +159,15 @@ type Intake struct {
 	ConfirmedOn *workday.Date `json:"confirmed_on,omitempty"`
 	Applicant   Applicant     `json:"applicant"`
 	Request     Request       `json:"request"`
+}
+
+// Fingerprint stands for the intake as it is: an edit form carries the one
+// it was opened with, so that a correction saved by someone else in the
+// meantime is not written over unseen.
+func (in Intake) Fingerprint() string {
+	b, _ := json.Marshal(in) // plain data: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
 }
 
 // ReceiptDate applies Art. 31 to the intake facts.

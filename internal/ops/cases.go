@@ -323,7 +323,7 @@ func (s *Service) answerMerged(ctx context.Context, tx *store.Tx, p Principal, c
 // request): the change is logged field by field. The channel and the receipt
 // date may change only while nothing but the receipt is recorded, since every
 // later step was dated against them.
-func (s *Service) EditIntake(ctx context.Context, p Principal, id int64, in casework.Intake) (*casework.Case, error) {
+func (s *Service) EditIntake(ctx context.Context, p Principal, id int64, in casework.Intake, seen string) (*casework.Case, error) {
 	vis, err := s.Visible(ctx, p)
 	if err != nil {
 		return nil, err
@@ -339,6 +339,11 @@ func (s *Service) EditIntake(ctx context.Context, p Principal, id int64, in case
 	err = s.write(ctx, p, "case.edit", func(tx *store.Tx, e *audit.Entry) error {
 		if c, err = caseFor(ctx, tx, p, vis, id); err != nil {
 			return err
+		}
+		if seen != "" && seen != c.Intake.Fingerprint() {
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("case %d intake changed since the form was opened", id),
+				Msg: "未保存：您打开这张表之后，登记信息已被他人更正。现在的登记信息与您填写的不同之处：" + intakeDiff(c.Intake, in) +
+					"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
 		}
 		rd, _, _ := in.ReceiptDate()
 		if (rd != c.Received || in.Channel != c.Intake.Channel) && len(c.Events) > 1 {

@@ -190,7 +190,7 @@ func TestHandlerOnly(t *testing.T) {
 			"edit": func() error {
 				in := c.Intake
 				in.Applicant.Name = "王某某"
-				_, err := o.EditIntake(ctx, colleague, c.ID, in)
+				_, err := o.EditIntake(ctx, colleague, c.ID, in, "")
 				return err
 			},
 			"attach":   func() error { _, err := o.Attach(ctx, colleague, c.ID, "记录.txt", []byte("x")); return err },

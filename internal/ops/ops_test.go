@@ -218,7 +218,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 			{"edit intake", func() error {
 				in := c.Intake
 				in.Applicant.Name = "王某某"
-				_, err := o.EditIntake(ctx, f.clerk, c.ID, in)
+				_, err := o.EditIntake(ctx, f.clerk, c.ID, in, "")
 				return err
 			}},
 			{"attach", func() error {
@@ -717,6 +717,43 @@ func TestAuditFilter(t *testing.T) {
 			if _, _, err := o.Audit(ctx, f.super, q); errs.KindOf(err) != errs.Invalid {
 				t.Errorf("%+v: %v", q, err)
 			}
+		}
+	})
+}
+
+// A correction of the registration made from a form opened before someone
+// else's correction is refused, naming how what is stored differs from what
+// was typed; made from the stored one, it is saved. On both engines.
+func TestEditIntakeFromWhatWasShown(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		c := f.register("2026-03-02", "王某")
+		opened := c.Intake.Fingerprint()
+		first := c.Intake
+		first.Applicant.Phone = "13900000000"
+		if _, err := f.o.EditIntake(ctx, f.head, c.ID, first, opened); err != nil {
+			t.Fatal(err)
+		}
+		late := c.Intake
+		late.Applicant.Address = "示例区人民路 1 号"
+		_, err := f.o.EditIntake(ctx, f.clerk, c.ID, late, opened)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Readable(err), "已被他人更正") ||
+			!strings.Contains(errs.Readable(err), "通信地址：（空） → 示例区人民路 1 号") || !strings.Contains(errs.Readable(err), "电话：139****0000 → 138****0000") {
+			t.Fatalf("a correction from a form opened before another: %v", err)
+		}
+		v, err := f.o.Case(ctx, f.clerk, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Case.Intake.Applicant.Address != "" || v.Case.Intake.Applicant.Phone != "13900000000" {
+			t.Errorf("after the refusal: %+v", v.Case.Intake.Applicant)
+		}
+		late.Applicant.Phone = "13900000000"
+		if _, err := f.o.EditIntake(ctx, f.clerk, c.ID, late, v.Case.Intake.Fingerprint()); err != nil {
+			t.Fatalf("from the stored registration: %v", err)
+		}
+		if v, _ := f.o.Case(ctx, f.clerk, c.ID); v.Case.Intake.Applicant.Address != "示例区人民路 1 号" || v.Case.Intake.Applicant.Phone != "13900000000" {
+			t.Errorf("saved: %+v", v.Case.Intake.Applicant)
 		}
 	})
 }

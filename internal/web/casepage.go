@@ -655,6 +655,7 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request, si *sessionInf
 func editForm(v *ops.CaseView) intakeForm {
 	d := newIntakeForm()
 	d.CaseID, d.Serial, d.ReceivedFixed = v.Case.ID, v.Case.Serial, len(v.Case.Events) > 1
+	d.Seen = v.Case.Intake.Fingerprint()
 	return d
 }
 
@@ -667,7 +668,7 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 	f := formValues(r, intakeFields)
 	rec, err := workday.ParseTyped(f["received_on"])
 	if err == nil {
-		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec))
+		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec), r.PostFormValue("seen"))
 	} else {
 		err = errs.New("received_on", "%s", errs.Readable(err))
 	}

@@ -334,6 +334,7 @@ type intakeForm struct {
 	CaseID            int64
 	Serial            string
 	ReceivedFixed     bool
+	Seen              string // the intake's fingerprint when the edit form was made
 }
 
 func newIntakeForm() intakeForm {

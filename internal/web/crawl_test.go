@@ -322,3 +322,65 @@ func typedFields(body, action string) map[string]bool {
 		}
 	}
 }
+
+// formFields are the values a browser would send for the page's form
+// posting to action, as the page fills it: inputs (checked boxes only),
+// textareas and each select's selected option.
+func formFields(body, action string) url.Values {
+	out := url.Values{}
+	z := html.NewTokenizer(strings.NewReader(body))
+	in, area, sel := false, "", ""
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.TextToken:
+			if area != "" {
+				out.Set(area, out.Get(area)+string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			attr := map[string]string{}
+			for _, a := range tok.Attr {
+				attr[a.Key] = a.Val
+			}
+			switch tok.Data {
+			case "form":
+				in = attr["action"] == action
+			case "input":
+				if in && attr["name"] != "" && attr["type"] != "file" && attr["type"] != "submit" {
+					if (attr["type"] != "checkbox" && attr["type"] != "radio") || hasAttr(tok, "checked") {
+						out.Add(attr["name"], attr["value"])
+					}
+				}
+			case "textarea":
+				if in {
+					area = attr["name"]
+					out.Set(area, "")
+				}
+			case "select":
+				if in {
+					sel = attr["name"]
+				}
+			case "option":
+				if in && sel != "" && hasAttr(tok, "selected") {
+					out.Set(sel, attr["value"])
+				}
+			}
+		case html.EndTagToken:
+			switch name, _ := z.TagName(); string(name) {
+			case "form":
+				in = false
+			case "textarea":
+				area = ""
+			case "select":
+				sel = ""
+			}
+		}
+	}
+}
+
+func hasAttr(tok html.Token, key string) bool {
+	return slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Key == key })
+}

@@ -1231,6 +1231,43 @@ func TestReportSavedByTwo(t *testing.T) {
 	}
 }
 
+// A correction of an application's registration saved from a form opened
+// before someone else's is refused (409) with what was typed kept, saying
+// how it differs from what is stored; sent again from that page it is saved.
+func TestEditIntakeFromWhatWasShown(t *testing.T) {
+	st := demoSite(t)
+	clerk, ccsrf := st.login("clerk")
+	head, hcsrf := st.login("head")
+	id := caseIDs(st, demo.Main)[0]
+	action := fmt.Sprintf("/admin/cases/%d/edit", id)
+	_, page := st.get(clerk, action)
+	mine := formFields(page, action)
+	if mine.Get("seen") == "" || mine.Get("name") == "" {
+		t.Fatalf("the edit form: %v", mine)
+	}
+	theirs := formFields(page, action)
+	theirs.Set("csrf", hcsrf)
+	theirs.Set("address", "示例区人民路 2 号")
+	if code, _, _ := st.post(head, action, theirs); code != http.StatusSeeOther {
+		t.Fatalf("the first correction: %d", code)
+	}
+	mine.Set("csrf", ccsrf)
+	mine.Set("email", "wang@example.cn")
+	code, body, _ := st.post(clerk, action, mine)
+	if code != http.StatusConflict || !strings.Contains(body, "已被他人更正") || !strings.Contains(body, "通信地址：示例区人民路 2 号 → ") ||
+		!strings.Contains(body, `value="wang@example.cn"`) {
+		t.Fatalf("a correction from the page opened before: %d", code)
+	}
+	again := formFields(body, action)
+	if again.Get("seen") == mine.Get("seen") {
+		t.Fatal("the refused page's form still carries the old registration's mark")
+	}
+	again.Set("address", "示例区人民路 2 号")
+	if code, body := st.follow(clerk, action, again); code != 200 || !strings.Contains(body, "wang@example.cn") || !strings.Contains(body, "示例区人民路 2 号") {
+		t.Errorf("saved from the refused page: %d", code)
+	}
+}
+
 // A supervisor's 工作台 starts with a summary per agency and counts the overdue
 // applications; the count links to exactly those cases; lists name the agency.
 func TestSupervisorDashboard(t *testing.T) {
