@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,7 +44,7 @@ type adminData struct {
 	Roles    []option
 	Notices  []workday.Notice
 	Moved    []ops.Moved
-	Settings settings.Settings
+	Settings shownSettings // the stored settings, or what was typed when refused
 	Fields   []settings.Field
 	Audit    []store.AuditRow
 	Total    int
@@ -151,7 +152,11 @@ func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, si *sessionI
 		err = errs.New("form", "请选择操作")
 	}
 	if errs.KindOf(err) == errs.Invalid {
-		s.usersPage(w, r, si, http.StatusUnprocessableEntity, nil, map[string]string{"form": errs.Readable(err)})
+		var form map[string]string
+		if r.PostFormValue("do") == "email" { // the address as typed, in that user's row
+			form = map[string]string{"_email": r.PathValue("id"), "email": r.PostFormValue("email")}
+		}
+		s.usersPage(w, r, si, http.StatusUnprocessableEntity, form, map[string]string{"form": errs.Readable(err)})
 		return
 	}
 	if err != nil {
@@ -285,7 +290,23 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request, si *sessio
 	s.showSettings(w, r, si, http.StatusOK, nil, nil)
 }
 
-func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, st *settings.Settings, fieldErrs map[string]string) {
+// shownSettings is what the settings form shows: the stored settings, or
+// the values typed (typedSettings) when saving them was refused.
+type shownSettings interface {
+	Get(key string) string
+	Has(key, id string) bool
+}
+
+// typedSettings are the settings form's values as sent (multi-valued ones
+// joined with commas, as Settings.Get gives them).
+type typedSettings map[string]string
+
+func (t typedSettings) Get(key string) string { return t[key] }
+func (t typedSettings) Has(key, id string) bool {
+	return slices.Contains(strings.Split(t[key], ","), id)
+}
+
+func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, st shownSettings, fieldErrs map[string]string) {
 	if si.user.Role != casework.Admin {
 		s.fail(w, r, si.user, si.csrf, ops.Forbidden("此功能仅供系统管理员使用"))
 		return
@@ -296,10 +317,10 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessio
 			s.fail(w, r, si.user, si.csrf, err)
 			return
 		}
-		st = &cur
+		st = cur
 	}
 	s.render(w, code, "admin", page{Title: "办理规则设置", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Flash: flashOf(r),
-		Data: adminData{Kind: "settings", Settings: *st, Fields: settings.Fields}})
+		Data: adminData{Kind: "settings", Settings: st, Fields: settings.Fields}})
 }
 
 // saveSettings changes the rules where the law is open; the audit log says what changed.
@@ -315,8 +336,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 	}
 	_, err := s.Ops.SaveSettings(r.Context(), si.p(), values)
 	if errs.KindOf(err) == errs.Invalid {
-		cur, _ := s.Ops.Settings(r.Context())
-		s.showSettings(w, r, si, http.StatusUnprocessableEntity, &cur, formErrors(err, nil))
+		s.showSettings(w, r, si, http.StatusUnprocessableEntity, typedSettings(values), formErrors(err, nil))
 		return
 	}
 	if err != nil {

@@ -565,7 +565,7 @@ func (s *Server) mailLetter(w http.ResponseWriter, r *http.Request, si *sessionI
 	id := caseID(r)
 	seq, _ := strconv.Atoi(r.PathValue("seq"))
 	_, err := s.Ops.MailLetter(r.Context(), si.p(), id, seq, r.PostFormValue("to"), s.Mailer)
-	s.caseFormDone(w, r, si, id, err, "mailed", fmt.Sprintf("to%d", seq))
+	s.caseFormDoneWith(w, r, si, id, err, "mailed", fmt.Sprintf("to%d", seq), map[string]string{"to": r.PostFormValue("to")})
 }
 
 // deliverLetter records how a letter reached the applicant, or (with id)
@@ -596,10 +596,14 @@ func (s *Server) deliverLetter(w http.ResponseWriter, r *http.Request, si *sessi
 	if err == nil {
 		_, err = s.Ops.RecordDelivery(r.Context(), si.p(), id, seq, d)
 	}
-	if k := errs.KindOf(err); k == errs.Conflict || k == errs.NotFound && errs.Fields(err)["id"] != "" {
+	if k := errs.KindOf(err); k == errs.Conflict || k == errs.Invalid || k == errs.NotFound && errs.Fields(err)["id"] != "" {
 		err = &errs.Error{Kind: errs.Invalid, Where: field, Msg: errs.Readable(err), Cause: err} // said beside the letter
 	}
-	s.caseFormDone(w, r, si, id, err, "delivered", field)
+	var typed map[string]string
+	if d.ID == 0 { // the letter's 登记送达 form, shown again as filled
+		typed = formValues(r, []string{"method", "sent_on", "tracking", "received_on", "note"})
+	}
+	s.caseFormDoneWith(w, r, si, id, err, "delivered", field, typed)
 }
 
 // fileCase files an answered application (归档): its 档号.

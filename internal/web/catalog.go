@@ -201,7 +201,11 @@ func (s *Server) showItem(w http.ResponseWriter, r *http.Request, si *sessionInf
 		d.itemFormData = s.itemFormData(r, si, r.PostForm["checklist"])
 	} else {
 		title = v.Item.Title
-		d.itemFormData = s.itemFormData(r, si, v.Item.Checklist)
+		ticked := v.Item.Checklist
+		if form != nil && r.PostForm.Has("title") { // the item's own form refused: its boxes as ticked
+			ticked = r.PostForm["checklist"]
+		}
+		d.itemFormData = s.itemFormData(r, si, ticked)
 		d.Log = itemLog(v.History, v.Config.Reviews)
 		if form == nil {
 			form = itemForm(v.Item)

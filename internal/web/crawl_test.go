@@ -181,6 +181,10 @@ type postForm struct {
 	action string
 	values url.Values
 	fields []string
+	// choices are, for each select and set of radio buttons, the value of
+	// its last option; boxes the checkboxes' names and values
+	choices map[string]string
+	boxes   [][2]string
 }
 
 // postForms are the POST forms of a page with their hidden inputs' values.
@@ -188,6 +192,7 @@ func postForms(body string) []postForm {
 	var out []postForm
 	z := html.NewTokenizer(strings.NewReader(body))
 	var cur *postForm
+	sel := ""
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -200,19 +205,33 @@ func postForms(body string) []postForm {
 			}
 			switch {
 			case tok.Data == "form" && strings.EqualFold(attr["method"], "post") && strings.HasPrefix(attr["action"], "/"):
-				out = append(out, postForm{action: attr["action"], values: url.Values{}})
+				out = append(out, postForm{action: attr["action"], values: url.Values{}, choices: map[string]string{}})
 				cur = &out[len(out)-1]
 			case tok.Data == "form":
 				cur = nil
 			case tok.Data == "input" && cur != nil && attr["type"] == "hidden" && attr["name"] != "":
 				cur.values.Add(attr["name"], attr["value"])
+			case tok.Data == "input" && cur != nil && attr["type"] == "checkbox" && attr["name"] != "":
+				cur.boxes = append(cur.boxes, [2]string{attr["name"], attr["value"]})
+			case tok.Data == "input" && cur != nil && attr["type"] == "radio" && attr["name"] != "":
+				cur.choices[attr["name"]] = attr["value"]
+			case tok.Data == "option" && cur != nil && sel != "":
+				if v, ok := attr["value"]; ok {
+					cur.choices[sel] = v
+				}
 			case (tok.Data == "input" || tok.Data == "textarea" || tok.Data == "select") && cur != nil && attr["name"] != "" &&
 				attr["type"] != "file" && attr["type"] != "submit" && attr["type"] != "checkbox" && attr["type"] != "radio":
 				cur.fields = append(cur.fields, attr["name"])
+				if tok.Data == "select" {
+					sel = attr["name"]
+				}
 			}
 		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "form" {
+			switch name, _ := z.TagName(); string(name) {
+			case "form":
 				cur = nil
+			case "select":
+				sel = ""
 			}
 		}
 	}
@@ -261,23 +280,68 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 			}
 			typed := map[string]string{}
 			for i, name := range f.fields {
+				if c, ok := f.choices[name]; ok { // a select: its last option
+					v.Set(name, c)
+					continue
+				}
 				w := "留存字样" + strconv.Itoa(i+1) + "号"
 				v.Set(name, w)
 				typed[name] = w
+			}
+			for name, c := range f.choices {
+				v.Set(name, c)
+			}
+			for _, b := range f.boxes { // every box ticked
+				if !slices.Contains(v[b[0]], b[1]) {
+					v.Add(b[0], b[1])
+				}
 			}
 			code, body, _ := st.post(c, f.action, v)
 			if code < 400 || code >= 500 {
 				continue
 			}
-			shown := typedFields(body, f.action)
+			// the form shown again: of those posting to the same address,
+			// the one sharing most of the sent form's hidden values (a step's kind)
+			shown, now := typedFields(body, f.action), url.Values{}
+			best := -1
+			for _, g := range formsAt(body, f.action) {
+				n := 0
+				for k, vs := range f.values {
+					if k != "csrf" && slices.Equal(g[k], vs) {
+						n++
+					}
+				}
+				if n > best {
+					best, now = n, g
+				}
+			}
 			for name, w := range typed {
 				if !shown[name] {
 					continue
 				}
 				checked++
-				if !strings.Contains(body, w) {
+				if now.Get(name) != w {
 					t.Errorf("%q: %s refused (%d) shows its field %s again without what was typed", u, f.action, code, name)
 				}
+			}
+			// what was chosen and ticked, where the form shown again has it
+			again := postForms(body)
+			i := slices.IndexFunc(again, func(g postForm) bool { return g.action == f.action })
+			if i < 0 {
+				continue
+			}
+			for name, c := range f.choices {
+				if _, ok := again[i].choices[name]; ok && now.Get(name) != c {
+					t.Errorf("%q: %s refused (%d) shows %s again as %q, not as chosen (%q)", u, f.action, code, name, now.Get(name), c)
+				}
+				checked++
+			}
+			for _, b := range f.boxes {
+				// a confirmation (确认…) is ticked afresh after a refusal, on purpose
+				if b[0] != "confirm" && slices.Contains(again[i].boxes, b) && !slices.Contains(now[b[0]], b[1]) {
+					t.Errorf("%q: %s refused (%d) shows the box %s=%s again unticked", u, f.action, code, b[0], b[1])
+				}
+				checked++
 			}
 		}
 	}
@@ -323,18 +387,28 @@ func typedFields(body, action string) map[string]bool {
 	}
 }
 
-// formFields are the values a browser would send for the page's form
-// posting to action, as the page fills it: inputs (checked boxes only),
-// textareas and each select's selected option.
+// formFields are the values a browser would send for the page's (first)
+// form posting to action, as the page fills it: inputs (checked boxes
+// only), textareas and each select's selected option.
 func formFields(body, action string) url.Values {
-	out := url.Values{}
+	if fs := formsAt(body, action); len(fs) > 0 {
+		return fs[0]
+	}
+	return url.Values{}
+}
+
+// formsAt is formFields for each of the page's forms posting to action (a
+// case page has a form for each next step, all posting to …/steps).
+func formsAt(body, action string) []url.Values {
+	var all []url.Values
+	var out url.Values
 	z := html.NewTokenizer(strings.NewReader(body))
 	in, area, sel := false, "", ""
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return out
+			return all
 		case html.TextToken:
 			if area != "" {
 				out.Set(area, out.Get(area)+string(z.Text()))
@@ -348,6 +422,10 @@ func formFields(body, action string) url.Values {
 			switch tok.Data {
 			case "form":
 				in = attr["action"] == action
+				if in {
+					out = url.Values{}
+					all = append(all, out)
+				}
 			case "input":
 				if in && attr["name"] != "" && attr["type"] != "file" && attr["type"] != "submit" {
 					if (attr["type"] != "checkbox" && attr["type"] != "radio") || hasAttr(tok, "checked") {

@@ -294,6 +294,7 @@ var inspectionFields = []string{"kind", "on", "note", "last_post_seen"}
 func (s *Server) recordInspection(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, inspectionFields)
 	in := newmedia.Inspection{AccountID: itemID(r), Kind: newmedia.InspectionKind(f["kind"]), Note: f["note"], Problems: r.PostForm["problems"]}
+	f["problems"] = strings.Join(in.Problems, "\n") // ticked again if refused
 	var bad errs.List
 	if d := optDate(f, "on", &bad); d != nil {
 		in.On = *d
@@ -377,6 +378,7 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionI
 		_, err = s.Ops.SaveColumn(r.Context(), si.p(), c)
 	}
 	if errs.KindOf(err) == errs.Invalid {
+		f["_edit"] = r.PathValue("id") // the column whose form shows f again
 		s.columnsPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
 		return
 	}
