@@ -85,7 +85,7 @@ func printMapping(stdout io.Writer, schema importer.Schema, m *importer.Mapping)
 			fmt.Fprintf(stdout, "  （未使用）      %s 列“%s”\n", colLetter(c), m.Headers[c])
 		}
 	}
-	for _, n := range m.Merged {
+	for _, n := range m.Notes {
 		fmt.Fprintln(stdout, "  "+n)
 	}
 }

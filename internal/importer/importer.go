@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -305,7 +306,10 @@ type Mapping struct {
 	Headers   []string       // the header text of every column
 	Columns   map[string]int // field id → column
 	Unused    []int          // columns no field uses
-	Merged    []string       // data cells merged down several rows, read for each row
+	// Notes say what the reader did that a person should check: data cells
+	// merged down several rows (read for each row), rows that are no data
+	// (合计, 填表人…) left out
+	Notes []string
 }
 
 func normHeader(s string) string {
@@ -442,7 +446,7 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
-	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Merged: s.fillMerged(row)}
+	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row)}
 	for c, h := range headers {
 		if f := match(h); f != "" {
 			if _, taken := m.Columns[f]; !taken {
@@ -792,8 +796,73 @@ func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 		if strings.TrimSpace(strings.Join(s.Rows[i], "")) == "" {
 			continue
 		}
+		if what, ok := noDataRow(m, s.Rows[i]); ok {
+			m.Notes = append(m.Notes, fmt.Sprintf("第 %d 行“%s”是%s，不是数据行，未导入", i+1, clipNote(what), footerKind(what)))
+			continue
+		}
 		fn(&rowCtx{m: m, raw: s.Rows[i], line: i + 1})
 	}
+}
+
+// totalWords name a total; footerWords start the rows registers add that
+// are no record: totals and the form's sign-off (填表人、审核人、制表日期),
+// notes.
+var (
+	totalWords  = []string{"合计", "总计", "小计", "共计", "累计"}
+	footerWords = append(slices.Clone(totalWords), footerSignOff...)
+)
+
+var footerSignOff = []string{"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人",
+	"分管领导", "制表日期", "填表日期", "填报日期", "制表时间", "填报单位", "填表单位", "备注", "说明", "注：", "注:", "附注"}
+
+// noDataRow says a row is a total or a sign-off line, not a record: its
+// first cell with text starts with one of footerWords, and that cell is in
+// a column no field reads or the row says little else (at most three cells).
+// Its text is returned for the note that says it was left out.
+func noDataRow(m *Mapping, row []string) (string, bool) {
+	first, n := -1, 0
+	for c, v := range row {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		n++
+		if first < 0 {
+			first = c
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	text := normHeader(row[first])
+	// a month's or a quarter's total: 1月小计, 一季度合计
+	total := utf8.RuneCountInString(text) <= 10 && slices.ContainsFunc(totalWords, func(w string) bool { return strings.Contains(text, w) })
+	if !total && !slices.ContainsFunc(footerWords, func(w string) bool { return strings.HasPrefix(text, w) }) {
+		return "", false
+	}
+	mapped := slices.Contains(slices.Collect(maps.Values(m.Columns)), first)
+	if mapped && n > 3 {
+		return "", false
+	}
+	var parts []string
+	for _, v := range row {
+		parts = append(parts, strings.Fields(v)...)
+	}
+	return strings.Join(parts, " "), true
+}
+
+// footerKind names what a left-out row is.
+func footerKind(text string) string {
+	t := normHeader(text)
+	has := func(ws ...string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(t, w) })
+	}
+	switch {
+	case slices.ContainsFunc(totalWords, func(w string) bool { return strings.Contains(t, w) }) && utf8.RuneCountInString(t) <= 14:
+		return "合计行"
+	case has("备注", "说明", "注", "附注"):
+		return "说明文字"
+	}
+	return "落款"
 }
 
 // Ready is a row turned into a case, with the key that makes re-imports idempotent.

@@ -347,8 +347,8 @@ func TestMergedDataCells(t *testing.T) {
 			t.Errorf("row %d: %v %v %v", r.Line, on, r.Intake.Channel, err)
 		}
 	}
-	if strings.Join(m.Merged, "\n") != "第 4–6 行 B 列是合并单元格：每行都按“2025-01-06”读取\n第 4–6 行 C 列是合并单元格：每行都按“网上申请”读取" {
-		t.Errorf("notes: %q", m.Merged)
+	if strings.Join(m.Notes, "\n") != "第 4–6 行 B 列是合并单元格：每行都按“2025-01-06”读取\n第 4–6 行 C 列是合并单元格：每行都按“网上申请”读取" {
+		t.Errorf("notes: %q", m.Notes)
 	}
 
 	sh, _ = importer.ReadFile("台账.xlsx", build([2]string{"A4", "A5"}, [2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
@@ -420,5 +420,63 @@ func TestHeaderOfRequiredColumns(t *testing.T) {
 	}
 	if _, err := sh.MapSchema(importer.AgencyFields, nil); err == nil || !strings.Contains(err.Error(), "找不到表头") {
 		t.Fatalf("one column of three: %v", err)
+	}
+}
+
+// Registers end (or break up by month) with rows that are no application: a
+// 小计 or 合计, the form's sign-off (填表人、审核人、填表日期), a 备注. They are
+// left out and said so, not refused as applications with every field empty
+// (which kept the whole file out) nor counted.
+func TestTotalsAndSignOffAreNoData(t *testing.T) {
+	data := register(t, [][]any{
+		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025年1月20日", "予以公开"},
+		{"1月小计", "", "", "", "", "", "", "1件"},
+		{"2025-002", "2025/2/10", "当面", "自然人", "李某", "11010519491231002X", "13900000000", "会议纪要", "2025-03-01", "予以公开"},
+		{"合  计", "", "", "", "", "", "", "2件"},
+		{"填表人：张办理", "", "审核人：李主任", "", "", "", "", "填表日期：2026年1月5日"},
+		{"备注：本台账按收到日期排列。"},
+	})
+	sh, err := importer.ReadFile("台账.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, bad := sh.Parse(m)
+	if len(bad) != 0 || len(rows) != 2 || rows[1].Intake.Applicant.Name != "李某" {
+		t.Fatalf("rows %+v, problems %v", rows, bad)
+	}
+	notes := strings.Join(m.Notes, "\n")
+	for _, want := range []string{"第 5 行“1月小计 1件”是合计行，不是数据行，未导入", "第 7 行“合 计 2件”是合计行", "第 8 行“填表人：张办理 审核人：李主任 填表日期…”是落款",
+		"第 9 行“备注：本台账按收到日期排列。”是说明文字"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("note %q missing in:\n%s", want, notes)
+		}
+	}
+
+	// a record whose first cell happens to start with such a word, with the
+	// rest of its cells filled, is a record
+	csv := "申请内容,收到申请日期,申请方式,申请人类型,申请人\n说明书样本,2025-03-05,现场,自然人,张某\n"
+	sh, _ = importer.ReadFile("a.csv", []byte(csv), "")
+	m, err = sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, bad := sh.Parse(m); len(rows) != 1 || len(bad) != 0 || len(m.Notes) != 0 {
+		t.Errorf("a record starting with 说明: %+v %v %q", rows, bad, m.Notes)
+	}
+
+	// a fee ledger's 合计 is not one more fee: the year's total stays the sum
+	fees := "收费日期,缴费人,收费金额\n2025-03-05,张某,10\n2025-04-01,李某,20\n合计,,30\n"
+	sh, _ = importer.ReadFile("收费.csv", []byte(fees), "")
+	m, err = sh.MapSchema(importer.DecisionFields, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, bad := sh.ParseDecisions(m, "fee")
+	if len(ds) != 2 || len(bad) != 0 || ds[0].Amount != "10.00" || ds[1].Amount != "20.00" || len(m.Notes) != 1 {
+		t.Errorf("fees: %+v %v %q", ds, bad, m.Notes)
 	}
 }
