@@ -72,6 +72,11 @@ func (sc Schema) field(id string) *Field {
 // Sheet is a file read as rows of text cells, with its 1-based row numbers.
 type Sheet struct {
 	Rows [][]string
+	// Name is the XLSX sheet read; Others are the workbook's other sheets
+	// with content when the first was read by default (a register kept a
+	// sheet a month): the preview says they were not read
+	Name   string
+	Others []string
 	// merges are the workbook's merged ranges (0-based, inclusive): a
 	// value merged down several data rows counts for each of them
 	merges []cellRange
@@ -183,6 +188,27 @@ func delimiter(data []byte) rune {
 	return ','
 }
 
+// sheetHasText says a sheet has text in its first rows (Excel's empty
+// Sheet2 and Sheet3 have none; the sheet's stored dimension is not to be
+// trusted: writers leave it at A1).
+func sheetHasText(f *excelize.File, name string) bool {
+	it, err := f.Rows(name)
+	if err != nil {
+		return false
+	}
+	defer it.Close()
+	for i := 0; i < 20 && it.Next(); i++ {
+		cols, err := it.Columns()
+		if err != nil {
+			return false
+		}
+		if strings.TrimSpace(strings.Join(cols, "")) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // readXLSX streams the rows of a sheet, stopping at the row limit; the
 // archive's decompressed size is bounded too (a zip bomb is refused).
 func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
@@ -191,8 +217,14 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
 	}
 	defer done()
+	var others []string
 	if sheet == "" {
 		sheet = f.GetSheetName(0)
+		for _, n := range f.GetSheetList()[1:] {
+			if sheetHasText(f, n) {
+				others = append(others, n)
+			}
+		}
 	}
 	it, err := f.Rows(sheet)
 	if err != nil {
@@ -219,7 +251,7 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	if err := it.Error(); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
-	sh := &Sheet{Rows: rows}
+	sh := &Sheet{Rows: rows, Name: sheet, Others: others}
 	mcs, err := f.GetMergeCells(sheet)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
@@ -444,9 +476,17 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		for _, f := range sc {
 			names = append(names, f.Name)
 		}
+		if len(s.Others) > 0 {
+			return nil, errs.New("表头", "第一个工作表“%s”的前 15 行中找不到表头。工作簿中还有工作表：%s；请在“工作表名”中填写数据所在的工作表（命令行用 --sheet）",
+				s.Name, strings.Join(s.Others[:min(len(s.Others), 12)], "、"))
+		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
 	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row)}
+	if len(s.Others) > 0 {
+		m.Notes = append([]string{fmt.Sprintf("只读取了第一个工作表“%s”；工作簿中还有 %d 个工作表（%s）没有读取。各月或各类分表登记的，请在“工作表名”中逐个填写并导入（命令行用 --sheet），或先合并到一个工作表",
+			s.Name, len(s.Others), strings.Join(s.Others[:min(len(s.Others), 12)], "、"))}, m.Notes...)
+	}
 	for c, h := range headers {
 		if f := match(h); f != "" {
 			if _, taken := m.Columns[f]; !taken {

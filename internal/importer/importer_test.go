@@ -480,3 +480,61 @@ func TestTotalsAndSignOffAreNoData(t *testing.T) {
 		t.Errorf("fees: %+v %v %q", ds, bad, m.Notes)
 	}
 }
+
+// A register kept a sheet a month: reading the first sheet by default says
+// which others were not read (so that a year is not taken for January), and
+// a first sheet without a header (a cover page) names the sheets to choose.
+func TestOtherSheetsAreNamed(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "1月")
+	head := []any{"收到申请日期", "申请方式", "申请人类型", "申请人", "申请内容"}
+	f.SetSheetRow("1月", "A1", &head)
+	f.SetSheetRow("1月", "A2", &[]any{"2025-01-06", "当面", "自然人", "王某", "预算"})
+	for _, n := range []string{"2月", "3月", "空白"} {
+		f.NewSheet(n)
+		if n != "空白" {
+			f.SetSheetRow(n, "A1", &head)
+			f.SetSheetRow(n, "A2", &[]any{"2025-02-06", "当面", "自然人", "李某", "决算"})
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := importer.ReadFile("台账.xlsx", b.Bytes(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Notes) == 0 || !strings.Contains(m.Notes[0], "只读取了第一个工作表“1月”；工作簿中还有 2 个工作表（2月、3月）没有读取") {
+		t.Errorf("notes: %q", m.Notes)
+	}
+	sh, err = importer.ReadFile("台账.xlsx", b.Bytes(), "2月")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := sh.Map(nil); len(m.Notes) != 0 {
+		t.Errorf("a sheet named: %q", m.Notes)
+	}
+	if rows, bad := sh.Parse(m); len(rows) != 1 || len(bad) != 0 || rows[0].Intake.Applicant.Name != "李某" {
+		t.Errorf("the sheet named: %+v %v", rows, bad)
+	}
+
+	// a cover sheet first
+	g := excelize.NewFile()
+	g.SetSheetName("Sheet1", "填表说明")
+	g.SetSheetRow("填表说明", "A1", &[]any{"本台账按月登记，每月一个工作表。"})
+	g.NewSheet("台账")
+	g.SetSheetRow("台账", "A1", &head)
+	b.Reset()
+	if err := g.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ = importer.ReadFile("台账.xlsx", b.Bytes(), "")
+	if _, err := sh.Map(nil); err == nil || !strings.Contains(err.Error(), "工作簿中还有工作表：台账；请在“工作表名”中填写数据所在的工作表") {
+		t.Errorf("a cover sheet first: %v", err)
+	}
+}
