@@ -104,6 +104,13 @@ func TestWebMustChangePassword(t *testing.T) {
 		if code, _, _ := st.post(c, "/admin/email", url.Values{"csrf": {csrf}, "email": {"zhang@example.gov.cn"}}); code != http.StatusSeeOther {
 			t.Errorf("the address on 我的账号 before the change: %d", code)
 		}
+		// emptied, the page says plainly that no reminder will come
+		if code, body := st.follow(c, "/admin/email", url.Values{"csrf": {csrf}, "email": {""}}); code != 200 || !strings.Contains(body, "已清除电子邮箱：今后不再收到到期提醒邮件") {
+			t.Errorf("the address emptied: %d", code)
+		}
+		if code, body := st.follow(c, "/admin/email", url.Values{"csrf": {csrf}, "email": {"zhang@example.gov.cn"}}); code != 200 || strings.Contains(body, "已清除") {
+			t.Errorf("the address set again: %d", code)
+		}
 		if code, _, loc := st.post(c, "/admin/password", url.Values{"csrf": {csrf}, "old": {"Temp-Pass-1"}, "password": {"Mine-Only-2"}, "again": {"Mine-Only-2"}}); code != http.StatusSeeOther || loc != "/login" {
 			t.Fatalf("change: %d %s", code, loc)
 		}
