@@ -1,14 +1,18 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"gongkai/internal/demo"
+	"gongkai/internal/org"
+	"gongkai/internal/store"
 )
 
 // The 网站栏目 page counts the agency's columns against the census's veto
@@ -50,7 +54,7 @@ func TestColumnsVetoPage(t *testing.T) {
 	d, _ := st.login("district")
 	_, body = st.get(d, "/admin/columns")
 	text := pageText(body)
-	if !strings.Contains(text, "所辖机关网站栏目") || !strings.Contains(body, fmt.Sprintf(`href="/admin/columns?agency=%d"`, main)) ||
+	if !strings.Contains(text, "所辖机关网站栏目") || !strings.Contains(body, fmt.Sprintf(`href="/admin/columns?agency=%d&amp;show=&amp;page=1"`, main)) ||
 		strings.Index(text, demo.Main) > strings.Index(text, "卫滨区财政局") || !strings.Contains(text, "单项否决：空白栏目 5 个，达到 5 个") ||
 		strings.Contains(body, "<h2>登记栏目</h2>") {
 		t.Errorf("the district's page:\n%s", text)
@@ -61,6 +65,12 @@ func TestColumnsVetoPage(t *testing.T) {
 	_, body = st.get(d, fmt.Sprintf("/admin/columns?agency=%d", main))
 	if !strings.Contains(pageText(body), "网站栏目："+demo.Main) || !strings.Contains(body, "专题3") || strings.Contains(body, "<summary>修改</summary>") || strings.Contains(body, "/remove") {
 		t.Errorf("one agency's columns to the district:\n%s", pageText(body))
+	}
+	// only the failing: the bureau alone
+	_, body = st.get(d, "/admin/columns?show=veto")
+	if text := pageText(body); !regexp.MustCompile(`共 \d+ 个机关：全部　单项否决 1 个　未登记栏目 \d+ 个`).MatchString(text) ||
+		strings.Count(body, `<strong class="bad">单项否决</strong>`) != 1 || strings.Contains(text, "卫滨区财政局") {
+		t.Errorf("the failing agencies only:\n%s", text)
 	}
 	if code, _ := st.get(d, "/admin/columns?agency=x"); code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
 		t.Errorf("a bad agency: %d", code)
@@ -88,3 +98,28 @@ var tagRe = regexp.MustCompile(`<[^>]+>`)
 
 // pageText is a page's text, its tags taken out.
 func pageText(body string) string { return tagRe.ReplaceAllString(body, "") }
+
+// A province's office sees hundreds of agencies: the table goes a page of
+// 50 at a time, and the filter keeps to its page's links.
+func TestColumnsOfManyAgencies(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	gov := mustAgency(st, "新乡市卫滨区人民政府")
+	for i := range 60 {
+		a := &org.Agency{Name: fmt.Sprintf("卫滨区第%02d局", i), Level: "county_department", ParentID: &gov}
+		if err := st.s.InTx(context.Background(), func(tx *store.Tx) error { return tx.CreateAgency(context.Background(), a) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, _ := st.login("district")
+	_, body := st.get(d, "/admin/columns?show=none")
+	text := pageText(body)
+	m := regexp.MustCompile(`第 1–50 个，共 (\d+) 个`).FindStringSubmatch(text)
+	if m == nil || strings.Count(body, `<span class="muted">未登记栏目</span>`) != 50 || !strings.Contains(body, "show=none&amp;page=2\">下一页") {
+		t.Fatalf("the first page of agencies without columns:\n%s", text)
+	}
+	_, body = st.get(d, "/admin/columns?show=none&page=2")
+	if n, _ := strconv.Atoi(m[1]); strings.Count(body, `<span class="muted">未登记栏目</span>`) != n-50 || !strings.Contains(body, "上一页") || strings.Contains(body, "下一页") {
+		t.Errorf("the second page:\n%s", pageText(body))
+	}
+}

@@ -329,6 +329,27 @@ type columnsData struct {
 	Sites  []ops.Site
 	Kinds  []option
 	CanAct bool
+	// the supervisor's table: how many agencies, failing and with no
+	// column registered; which of them are shown (show: "", "veto",
+	// "none") and the page of them
+	All, Failing, Unregistered int
+	Show                       string
+	Page                       pager
+	AgencyID                   int64 // the agency whose columns are shown below the table
+}
+
+// sitesShown are the agencies of the supervisor's table that show asks for.
+func sitesShown(sites []ops.Site, show string) []ops.Site {
+	if show == "" {
+		return sites
+	}
+	var out []ops.Site
+	for _, x := range sites {
+		if show == "veto" && len(x.Vetoes) > 0 || show == "none" && x.Tally.Columns == 0 {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string) {
@@ -344,9 +365,22 @@ func (s *Server) columnsPage(w http.ResponseWriter, r *http.Request, si *session
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := columnsData{CanAct: id == si.user.AgencyID && page{User: si.user}.ActsForCases()}
+	d := columnsData{CanAct: id == si.user.AgencyID && page{User: si.user}.ActsForCases(), AgencyID: id}
 	if len(sites) > 1 {
-		d.Sites = sites
+		// a province sees hundreds: counted, filtered and a page at a time
+		d.All = len(sites)
+		for _, x := range sites {
+			if len(x.Vetoes) > 0 {
+				d.Failing++
+			}
+			if x.Tally.Columns == 0 {
+				d.Unregistered++
+			}
+		}
+		if d.Show = r.URL.Query().Get("show"); d.Show != "veto" && d.Show != "none" {
+			d.Show = ""
+		}
+		d.Sites, d.Page = pageOf(sitesShown(sites, d.Show), r.URL.Query().Get("page"), 50)
 	}
 	if i := slices.IndexFunc(sites, func(x ops.Site) bool { return x.AgencyID == id }); i >= 0 {
 		d.Site = &sites[i]
