@@ -52,14 +52,7 @@ func TestRegisterXLSX(t *testing.T) {
 		{"2025-005", "20250305", "电子邮件", "律师事务所", "某律师事务所", "", "x@y.cn", "处罚决定书", "2025-03-20", "不予公开"},
 		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "", ""},
 	})
-	sh, err := importer.ReadFile("台账.xlsx", data, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readMapped(t, "台账.xlsx", data, "")
 	if m.HeaderRow != 2 || m.Columns["name"] != 4 || m.Columns["id_number"] != 5 || m.Columns["applicant_type"] != 3 || m.Columns["received_on"] != 1 {
 		t.Fatalf("mapping %+v %v", m.Columns, m.Headers)
 	}
@@ -330,14 +323,7 @@ func TestMergedDataCells(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	sh, err := importer.ReadFile("台账.xlsx", build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readMapped(t, "台账.xlsx", build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
 	rows, bad := sh.Parse(m)
 	if len(bad) != 0 || len(rows) != 3 {
 		t.Fatalf("%d rows, problems %v", len(rows), bad)
@@ -436,14 +422,7 @@ func TestTotalsAndSignOffAreNoData(t *testing.T) {
 		{"填表人：张办理", "", "审核人：李主任", "", "", "", "", "填表日期：2026年1月5日"},
 		{"备注：本台账按收到日期排列。"},
 	})
-	sh, err := importer.ReadFile("台账.xlsx", data, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readMapped(t, "台账.xlsx", data, "")
 	rows, bad := sh.Parse(m)
 	if len(bad) != 0 || len(rows) != 2 || rows[1].Intake.Applicant.Name != "李某" {
 		t.Fatalf("rows %+v, problems %v", rows, bad)
@@ -459,11 +438,7 @@ func TestTotalsAndSignOffAreNoData(t *testing.T) {
 	// a record whose first cell happens to start with such a word, with the
 	// rest of its cells filled, is a record
 	csv := "申请内容,收到申请日期,申请方式,申请人类型,申请人\n说明书样本,2025-03-05,现场,自然人,张某\n"
-	sh, _ = importer.ReadFile("a.csv", []byte(csv), "")
-	m, err = sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m = readMapped(t, "a.csv", []byte(csv), "")
 	if rows, bad := sh.Parse(m); len(rows) != 1 || len(bad) != 0 || len(m.Notes) != 0 {
 		t.Errorf("a record starting with 说明: %+v %v %q", rows, bad, m.Notes)
 	}
@@ -471,7 +446,7 @@ func TestTotalsAndSignOffAreNoData(t *testing.T) {
 	// a fee ledger's 合计 is not one more fee: the year's total stays the sum
 	fees := "收费日期,缴费人,收费金额\n2025-03-05,张某,10\n2025-04-01,李某,20\n合计,,30\n"
 	sh, _ = importer.ReadFile("收费.csv", []byte(fees), "")
-	m, err = sh.MapSchema(importer.DecisionFields, nil)
+	m, err := sh.MapSchema(importer.DecisionFields, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -501,22 +476,12 @@ func TestOtherSheetsAreNamed(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	sh, err := importer.ReadFile("台账.xlsx", b.Bytes(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.Map(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readMapped(t, "台账.xlsx", b.Bytes(), "")
 	if len(m.Notes) == 0 || !strings.Contains(m.Notes[0], "只读取了第一个工作表“1月”；工作簿中还有 2 个工作表（2月、3月）没有读取") {
 		t.Errorf("notes: %q", m.Notes)
 	}
-	sh, err = importer.ReadFile("台账.xlsx", b.Bytes(), "2月")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m, _ := sh.Map(nil); len(m.Notes) != 0 {
+	sh, m = readMapped(t, "台账.xlsx", b.Bytes(), "2月")
+	if len(m.Notes) != 0 {
 		t.Errorf("a sheet named: %q", m.Notes)
 	}
 	if rows, bad := sh.Parse(m); len(rows) != 1 || len(bad) != 0 || rows[0].Intake.Applicant.Name != "李某" {
@@ -537,4 +502,19 @@ func TestOtherSheetsAreNamed(t *testing.T) {
 	if _, err := sh.Map(nil); err == nil || !strings.Contains(err.Error(), "工作簿中还有工作表：台账；请在“工作表名”中填写数据所在的工作表") {
 		t.Errorf("a cover sheet first: %v", err)
 	}
+}
+
+// readMapped reads a register and maps its columns, failing the test on
+// either.
+func readMapped(t *testing.T, name string, data []byte, sheet string) (*importer.Sheet, *importer.Mapping) {
+	t.Helper()
+	sh, err := importer.ReadFile(name, data, sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.Map(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sh, m
 }

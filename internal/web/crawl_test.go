@@ -54,20 +54,7 @@ func TestEveryFormAnswers(t *testing.T) {
 	t.Parallel()
 	st := demoSite(t)
 	for _, u := range demoUsers() {
-		var forms []postForm
-		shapes := map[string]int{}
-		c := walk(t, st, u, func(p, body string) {
-			for _, f := range postForms(body) {
-				if f.action == "/logout" || f.action == "/login" {
-					continue
-				}
-				shape := digitRe.ReplaceAllString(f.action, "N")
-				if shapes[shape]++; shapes[shape] > 2 {
-					continue
-				}
-				forms = append(forms, f)
-			}
-		})
+		c, forms := walkForms(t, st, u)
 		for _, f := range forms {
 			// empty, then every field the person fills in with what no field
 			// takes: a number too large for any column, a day that does not
@@ -175,6 +162,26 @@ func walk(t *testing.T, st *site, u string, visit func(path, body string)) *http
 	return c
 }
 
+// walkForms walks u's pages (walk) and gathers their POST forms, two of
+// each address shape, signing in and out left out.
+func walkForms(t *testing.T, st *site, u string) (*http.Client, []postForm) {
+	var forms []postForm
+	shapes := map[string]int{}
+	c := walk(t, st, u, func(p, body string) {
+		for _, f := range postForms(body) {
+			if f.action == "/logout" || f.action == "/login" {
+				continue
+			}
+			shape := digitRe.ReplaceAllString(f.action, "N")
+			if shapes[shape]++; shapes[shape] > 2 {
+				continue
+			}
+			forms = append(forms, f)
+		}
+	})
+	return c, forms
+}
+
 // postForm is a form a page posts, with the values the page put in it and
 // the names of the fields a person fills in.
 type postForm struct {
@@ -259,20 +266,7 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 	st := demoSite(t)
 	checked := 0
 	for _, u := range demoUsers() {
-		var forms []postForm
-		shapes := map[string]int{}
-		c := walk(t, st, u, func(p, body string) {
-			for _, f := range postForms(body) {
-				if f.action == "/logout" || f.action == "/login" {
-					continue
-				}
-				shape := digitRe.ReplaceAllString(f.action, "N")
-				if shapes[shape]++; shapes[shape] > 2 {
-					continue
-				}
-				forms = append(forms, f)
-			}
-		})
+		c, forms := walkForms(t, st, u)
 		for _, f := range forms {
 			v := url.Values{}
 			for k, vs := range f.values {
