@@ -192,6 +192,7 @@ type postForm struct {
 	// its last option; boxes the checkboxes' names and values
 	choices map[string]string
 	boxes   [][2]string
+	texts   []string // the fields typed as text: text, search, e-mail, telephone inputs and textareas
 }
 
 // postForms are the POST forms of a page with their hidden inputs' values.
@@ -231,6 +232,9 @@ func postForms(body string) []postForm {
 				cur.fields = append(cur.fields, attr["name"])
 				if tok.Data == "select" {
 					sel = attr["name"]
+				}
+				if tok.Data == "textarea" || tok.Data == "input" && slices.Contains([]string{"", "text", "search", "email", "tel"}, attr["type"]) {
+					cur.texts = append(cur.texts, attr["name"])
 				}
 			}
 		case html.EndTagToken:
@@ -296,7 +300,14 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 			}
 			// the form shown again: of those posting to the same address,
 			// the one sharing most of the sent form's hidden values (a step's kind)
-			shown, now := typedFields(body, f.action), url.Values{}
+			shown, now := map[string]bool{}, url.Values{}
+			for _, g := range postForms(body) {
+				if g.action == f.action {
+					for _, n := range g.texts {
+						shown[n] = true
+					}
+				}
+			}
 			best := -1
 			for _, g := range formsAt(body, f.action) {
 				n := 0
@@ -345,41 +356,6 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 	}
 }
 
-// typedFields are the names of the text fields (text, search, e-mail,
-// telephone inputs and textareas) of the page's forms posting to action.
-func typedFields(body, action string) map[string]bool {
-	out := map[string]bool{}
-	z := html.NewTokenizer(strings.NewReader(body))
-	in := false
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			attr := map[string]string{}
-			for _, a := range tok.Attr {
-				attr[a.Key] = a.Val
-			}
-			switch tok.Data {
-			case "form":
-				in = attr["action"] == action
-			case "input":
-				if in && attr["name"] != "" && slices.Contains([]string{"", "text", "search", "email", "tel"}, attr["type"]) {
-					out[attr["name"]] = true
-				}
-			case "textarea":
-				if in && attr["name"] != "" {
-					out[attr["name"]] = true
-				}
-			}
-		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "form" {
-				in = false
-			}
-		}
-	}
-}
 
 // formFields are the values a browser would send for the page's (first)
 // form posting to action, as the page fills it: inputs (checked boxes
