@@ -356,7 +356,6 @@ func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 	}
 }
 
-
 // formFields are the values a browser would send for the page's (first)
 // form posting to action, as the page fills it: inputs (checked boxes
 // only), textareas and each select's selected option.
