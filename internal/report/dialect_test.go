@@ -1583,3 +1583,85 @@ func attachedText(t testing.TB, r *report.Report) string {
 	out = append(out, lines[i4+1:i5]...)
 	return strings.Join(out, "\n") + "\n"
 }
+
+// edgeTabs is pdftotext's layout text as copied out of a program that
+// leaves a tab after each line and indents some with one: tabs at the ends
+// of lines only, which are white space, not the cell borders of a tab
+// table (before, a text with them read a twelfth of its cells, a page
+// without line breaks none).
+func edgeTabs(t testing.TB, r *report.Report) string { return withEdgeTabs(layoutText(t, r)) }
+
+// onelineEdgeTabs is a page without line breaks with a tab after it.
+func onelineEdgeTabs(t testing.TB, r *report.Report) string {
+	return withEdgeTabs(onelineCycling(t, r))
+}
+
+func withEdgeTabs(text string) string {
+	ls := strings.Split(text, "\n")
+	for i := range ls {
+		if i%4 == 1 {
+			ls[i] = "\t" + ls[i]
+		}
+		ls[i] += "\t"
+	}
+	return strings.Join(ls, "\n")
+}
+
+// foldedWithBlanks is a page without line breaks folded at a width, with a
+// blank line after every fifth line (a copy that doubles some breaks):
+// a blank line between two digits is a break inside a number, never a
+// cell border (before, 19 7 1… read as 1 9 7 10…, a split that adds up
+// too, and was wrong).
+func foldedWithBlanks(t testing.TB, r *report.Report) string {
+	ls := strings.Split(foldedOneline(t, r), "\n")
+	var out []string
+	for i, l := range ls {
+		out = append(out, l)
+		if i%5 == 4 {
+			out = append(out, "")
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "edge-tabs-2021.txt", make: func(t testing.TB) []byte { return []byte(edgeTabs(t, truth())) }, want: truth},
+		fixture{file: "oneline-edge-tabs-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineEdgeTabs(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "folded-blanks-2021.txt", make: func(t testing.TB) []byte { return []byte(foldedWithBlanks(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+	)
+}
+
+// wideSpaced is a page without line breaks typed with the wide input mode
+// on: every other space between its numbers is an ideographic one (U+3000),
+// which is the cell border the ASCII space is.
+func wideSpaced(t testing.TB, r *report.Report) string {
+	var b strings.Builder
+	n := 0
+	for _, c := range unwrappedPageText(t, r) {
+		if c == ' ' {
+			if n++; n%2 == 0 {
+				c = '\u3000'
+			}
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "wide-spaces-2021.txt", make: func(t testing.TB) []byte { return []byte(wideSpaced(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // 表二's 1 2 15 glued on such a page: as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}})
+}

@@ -947,6 +947,37 @@ func looksHTML(t string) bool {
 	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
 }
 
+// wideSpacesByDigits writes an ideographic space next to a digit as a
+// space: between a table's numbers it is the cell border an ASCII space
+// is (a page typed with the wide input mode); elsewhere (a paragraph's
+// indent) it stays.
+func wideSpacesByDigits(s string) string {
+	var b strings.Builder
+	prev := rune(0)
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '\u3000' && (isASCIIDigit(byte(prev)) && prev < 0x80 || i+1 < len(rs) && rs[i+1] < 0x80 && isASCIIDigit(byte(rs[i+1]))) {
+			r = ' '
+		}
+		b.WriteRune(r)
+		prev = rs[i]
+	}
+	return b.String()
+}
+
+// innerTabs says a line of t has a tab between two words (a cell border),
+// not only tabs at its ends.
+func innerTabs(t string) bool {
+	for more := true; more; {
+		var l string
+		l, t, more = strings.Cut(t, "\n")
+		if strings.IndexByte(l, '\t') >= 0 && strings.IndexByte(strings.Trim(l, " \t\r\u3000"), '\t') >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func textLines(t string) []Line {
 	if strings.IndexByte(t, '\r') >= 0 {
 		t = strings.ReplaceAll(t, "\r\n", "\n")
@@ -956,8 +987,13 @@ func textLines(t string) []Line {
 	// the fields of every tab-separated line in one array: a line has one
 	// field more than tabs, and no more lines have tabs than there are tabs
 	var fields []string
+	edgeTabs := false
 	if tabs := strings.Count(t, "\t"); tabs > 0 {
 		fields = make([]string, 0, 2*tabs)
+		// tabs only at the ends of lines (an indent, the tab a copy leaves
+		// after a line) are white space: a text with no tab between two
+		// words holds no tab table
+		edgeTabs = !innerTabs(t)
 	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, strings.Contains(t, "**")
@@ -965,6 +1001,12 @@ func textLines(t string) []Line {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
+		if strings.Contains(s, "\u3000") {
+			s = wideSpacesByDigits(s)
+		}
+		if edgeTabs {
+			s = strings.ReplaceAll(s, "\t", " ")
+		}
 		s = dropBreaks(s)
 		if escaped {
 			s = unescapeMarkdown(s)

@@ -782,6 +782,11 @@ func Identify(name string, data []byte) (agency string, year int) {
 	} else {
 		complete = len(data) == len(whole)
 	}
+	if wrappedPage(lines) {
+		// a page folded at a width: its title runs over lines as Read
+		// joins them, the portal's path before it (首页 > …) cut off
+		lines = joinWrappedPage(lines)
+	}
 	p := &parser{r: NewReport(Format2021)}
 	p.pickTitle(titleLines(lines))
 	if p.r.Agency == "" && p.r.Year == 0 && !complete {

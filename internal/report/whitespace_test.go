@@ -1,0 +1,140 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// White space as copies and converters change it — line ends written
+// CRLF, spaces and tabs after lines, a tab before some, spaces made
+// ideographic or no-break, page footers and blank lines thrown in — on top
+// of every text layout: no cell is ever read wrong, and nine in ten are
+// still read. Before, a tab at the ends of lines made a text read as a tab
+// table (a twelfth of its cells, none of a page without line breaks), and a
+// blank line inside a folded page's number read 19 7 1 as 1 9 7 10.
+func TestWhiteSpaceNeverMisreads(t *testing.T) {
+	perturbs := map[string]func(*rand.Rand, string) string{
+		"crlf": func(_ *rand.Rand, s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
+		"trailing-spaces": func(_ *rand.Rand, s string) string {
+			return strings.ReplaceAll(s, "\n", "   \n")
+		},
+		"leading-tab": func(rng *rand.Rand, s string) string {
+			ls := strings.Split(s, "\n")
+			for i := range ls {
+				if rng.IntN(4) == 0 {
+					ls[i] = "\t" + ls[i]
+				}
+			}
+			return strings.Join(ls, "\n")
+		},
+		"trailing-tab": func(_ *rand.Rand, s string) string {
+			return strings.ReplaceAll(s, "\n", "\t\n")
+		},
+		"ideographic-spaces": func(rng *rand.Rand, s string) string {
+			var b strings.Builder
+			in := false
+			for _, r := range s {
+				in = r == '<' || in && r != '>'
+				if r == ' ' && !in && rng.IntN(3) == 0 {
+					b.WriteRune('\u3000')
+					continue
+				}
+				b.WriteRune(r)
+			}
+			return b.String()
+		},
+		"nbsp": func(rng *rand.Rand, s string) string {
+			var b strings.Builder
+			in := false
+			for _, r := range s {
+				in = r == '<' || in && r != '>'
+				if r == ' ' && !in && rng.IntN(3) == 0 {
+					b.WriteRune('\u00a0')
+					continue
+				}
+				b.WriteRune(r)
+			}
+			return b.String()
+		},
+		"page-footers": func(rng *rand.Rand, s string) string {
+			ls := strings.Split(s, "\n")
+			var out []string
+			p := 1
+			for i, l := range ls {
+				out = append(out, l)
+				if i > 0 && rng.IntN(25) == 0 {
+					p++
+					out = append(out, "", fmt.Sprintf("                    - %d -", p), "\f")
+				}
+			}
+			return strings.Join(out, "\n")
+		},
+		"blank-lines": func(rng *rand.Rand, s string) string {
+			ls := strings.Split(s, "\n")
+			var out []string
+			for _, l := range ls {
+				out = append(out, l)
+				if rng.IntN(6) == 0 {
+					out = append(out, "")
+				}
+			}
+			return strings.Join(out, "\n")
+		},
+	}
+	n := 12
+	if testing.Short() {
+		n = 4
+	}
+	for _, l := range allLayouts() {
+		if l.ext != ".txt" && l.ext != ".md" {
+			continue
+		}
+		for pn, pf := range perturbs {
+			t.Run(l.name+"/"+pn, func(t *testing.T) {
+				cells, read, wrong := 0, 0, 0
+				for i := range n {
+					truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
+					scale(truth, []int64{1, 7, 13}[i%3])
+					txt := pf(rand.New(rand.NewPCG(uint64(i), 5)), l.make(t, truth))
+					r, err := report.Read("r"+l.ext, []byte(txt))
+					if err != nil {
+						t.Fatalf("report %d: %v", i, err)
+					}
+					for _, row := range truth.Format.T3Rows() {
+						for c, want := range truth.Applications[row.Key] {
+							cells++
+							got := r.Applications[row.Key][c]
+							switch {
+							case got.Blank():
+							case got.String() == want.String():
+								read++
+							default:
+								wrong++
+							}
+						}
+					}
+					for b := range truth.Appeals {
+						for c, want := range truth.Appeals[b] {
+							cells++
+							got := r.Appeals[b][c]
+							switch {
+							case got.Blank():
+							case got.String() == want.String():
+								read++
+							default:
+								wrong++
+							}
+						}
+					}
+				}
+				if wrong > 0 || float64(read) < 0.9*float64(cells) {
+					t.Errorf("%d cells, %d read (%.1f%%), %d wrong", cells, read, 100*float64(read)/float64(cells), wrong)
+				}
+			})
+		}
+	}
+}
