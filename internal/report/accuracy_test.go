@@ -68,7 +68,7 @@ func allLayouts() []layout {
 	layouts := []layout{
 		{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"page", ".html", pageHTML}, {"markdown", ".md", markdownText},
 		{"ocr", ".md", ocrText}, {"damaged", ".txt", damagedText}, {"oneline", ".txt", onelineCycling}, {"flat", ".txt", flatText},
-		{"markdown-br", ".md", brMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
+		{"markdown-br", ".md", brMarkdown}, {"markdown-quoted", ".md", quotedMarkdown}, {"markdown-html", ".md", htmlTableMarkdown},
 		{"cell-per-line", ".txt", cellPerLine}, {"spaced", ".txt", spacedOut},
 		{"markdown-bare", ".md", bareMarkdown}, {"cell-per-line-wrapped", ".txt", cellPerLineWrapped},
 		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},

@@ -1665,3 +1665,20 @@ func init() {
 			return r
 		}, findings: []string{"PARSE.AMBIGUOUS"}})
 }
+
+// quotedMarkdown is converter Markdown whose tables and headings were
+// quoted whole (> | … |), as a copy of a quoted message gives them.
+func quotedMarkdown(t testing.TB, r *report.Report) string {
+	ls := strings.Split(markdownText(t, r), "\n")
+	for i, l := range ls {
+		if strings.HasPrefix(l, "|") || strings.HasPrefix(l, "#") {
+			ls[i] = "> " + l
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "markdown-quoted-2021.md", make: func(t testing.TB) []byte { return []byte(quotedMarkdown(t, truthWithTypes())) }, want: truthWithTypes})
+}

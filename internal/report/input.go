@@ -947,6 +947,20 @@ func looksHTML(t string) bool {
 	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
 }
 
+// unquoteMarkdown takes the quote marks (> ) off a Markdown table row or
+// heading quoted whole (a converter that quotes a table, a copy of a
+// quoted message); other lines that start with > stay as they are.
+func unquoteMarkdown(s string) string {
+	t := s
+	for strings.HasPrefix(t, ">") {
+		t = strings.TrimLeft(t[1:], " ")
+	}
+	if strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
+		return t
+	}
+	return s
+}
+
 // wideSpacesByDigits writes an ideographic space next to a digit as a
 // space: between a table's numbers it is the cell border an ASCII space
 // is (a page typed with the wide input mode); elsewhere (a paragraph's
@@ -1001,6 +1015,9 @@ func textLines(t string) []Line {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
+		if strings.HasPrefix(s, ">") {
+			s = unquoteMarkdown(s)
+		}
 		if strings.Contains(s, "\u3000") {
 			s = wideSpacesByDigits(s)
 		}
