@@ -1682,3 +1682,18 @@ func init() {
 	fixtures = append(fixtures,
 		fixture{file: "markdown-quoted-2021.md", make: func(t testing.TB) []byte { return []byte(quotedMarkdown(t, truthWithTypes())) }, want: truthWithTypes})
 }
+
+// dunNumbered is a page folded at a width whose rows are numbered 1、 for
+// 1. (its row joints are seen by that number too).
+func dunNumbered(t testing.TB, r *report.Report) string {
+	return regexp.MustCompile(`(\d)\.([\p{Han}“])`).ReplaceAllString(wrappedPageText(t, r), "$1、$2")
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "wrapped-dun-2021.txt", make: func(t testing.TB) []byte { return []byte(dunNumbered(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}})
+}

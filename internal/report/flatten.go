@@ -483,7 +483,7 @@ func itemNumberAt(t string) bool {
 	case strings.ContainsRune("一二三四五六", r):
 		return strings.HasPrefix(t[size:], "、")
 	case r >= '0' && r <= '9':
-		return len(t) > 2 && (t[1] == '.' && !isASCIIDigit(t[2]) || strings.HasPrefix(t[1:], "．"))
+		return len(t) > 2 && (t[1] == '.' && !isASCIIDigit(t[2]) || strings.HasPrefix(t[1:], "．") || strings.HasPrefix(t[1:], "、"))
 	}
 	return false
 }
