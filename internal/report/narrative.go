@@ -330,8 +330,9 @@ func sinceLong(s string) bool {
 // notDisclosure says a part's 复议/诉讼 are said not to be about disclosure:
 // "（非政府信息公开类）" in it, or "均不涉及政府信息公开" in the part after.
 func notDisclosure(part string, after []string) bool {
-	if strings.Contains(part, "非政府信息公开") || strings.Contains(part, "非信息公开") {
-		return true
+	if strings.Contains(part, "非政府信息公开") || strings.Contains(part, "非信息公开") ||
+		indexAny(part, "不含政府信息公开", "不包括政府信息公开", "不含信息公开", "不包括信息公开", "不涉及政府信息公开", "政府信息公开类以外", "政府信息公开以外") >= 0 {
+		return true // "办理行政复议案件（不含政府信息公开类）12件"
 	}
 	if len(after) == 0 {
 		return false
@@ -930,7 +931,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
 		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
-		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) {
+		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) && !otherFee(cl) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {
 				if m[2] == "万" {
 					f *= 10000
@@ -1092,10 +1093,20 @@ func approximate(text, whole string) bool {
 	return false
 }
 
+// otherFees name fees that are not the 信息处理费 (a report may say what
+// else the agency collected: 收取不动产登记费12.5万元).
+var otherFees = []string{"登记费", "工本费", "检测费", "检验费", "服务费", "培训费", "鉴定费", "考试费", "手续费", "诉讼费", "排污费",
+	"污水处理费", "垃圾处理费", "停车费", "管理费", "评审费", "报名费", "证书费", "押金", "保证金", "罚款", "罚没"}
+
+// otherFee says a clause counts money of another fee than the 信息处理费.
+func otherFee(cl string) bool {
+	return !strings.Contains(cl, "信息处理费") && indexAny(cl, otherFees...) >= 0
+}
+
 // otherKinds name applications that are not for government information:
 // "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
 var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
-	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报"}
+	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报", "热线", "转办", "12345"}
 
 // applicantShare says the applications a count follows are those of one
 // kind of applicant, a column of 表三 ("收到自然人申请64件", "法人或其他组织
@@ -1183,6 +1194,9 @@ func otherApplication(rest string) bool {
 		k += len("申请")
 	}
 	q := rest[:k]
+	if after := rest[k+len("申请"):]; strings.HasPrefix(after, "类") || strings.HasPrefix(after, "材料") || strings.HasPrefix(after, "事项") {
+		return true // "申请类诉求", "申请材料": not the applications themselves
+	}
 	if strings.Contains(q, "公开") || strings.Contains(q, "信息") {
 		return false
 	}
