@@ -476,11 +476,11 @@ func TestOtherSheetsAreNamed(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	sh, m := readMapped(t, "台账.xlsx", b.Bytes(), "")
+	_, m := readMapped(t, "台账.xlsx", b.Bytes(), "")
 	if len(m.Notes) == 0 || !strings.Contains(m.Notes[0], "只读取了第一个工作表“1月”；工作簿中还有 2 个工作表（2月、3月）没有读取") {
 		t.Errorf("notes: %q", m.Notes)
 	}
-	sh, m = readMapped(t, "台账.xlsx", b.Bytes(), "2月")
+	sh, m := readMapped(t, "台账.xlsx", b.Bytes(), "2月")
 	if len(m.Notes) != 0 {
 		t.Errorf("a sheet named: %q", m.Notes)
 	}
