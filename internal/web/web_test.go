@@ -1655,7 +1655,8 @@ func TestNewMediaPages(t *testing.T) {
 }
 
 // A register whose 收到日期 is merged down one day's applications previews
-// with each row read and the merge said under the column mapping.
+// with each row read; the merge, the rows left out (合计, 填表人) and the
+// sheets not read are said in a box of their own above the counts.
 func TestWebImportMergedCells(t *testing.T) {
 	t.Parallel() // its own site and browser: the package runs alone at the end of make test
 	storetest.Both(t, func(t *testing.T, s *store.Store) {
@@ -1666,10 +1667,17 @@ func TestWebImportMergedCells(t *testing.T) {
 		f.SetSheetRow("Sheet1", "A2", &[]any{"2026-03-02", "当面", "自然人", "导入甲", "学区划分方案", "13800000001"})
 		f.SetSheetRow("Sheet1", "A3", &[]any{"", "当面", "自然人", "导入乙", "招生计划", "13800000002"})
 		f.MergeCell("Sheet1", "A2", "A3")
+		// the register's 合计 and sign-off, and a second month on its own sheet
+		f.SetSheetRow("Sheet1", "A4", &[]any{"合计", "", "", "", "2件"})
+		f.SetSheetRow("Sheet1", "A5", &[]any{"填表人：张办理"})
+		f.NewSheet("4月")
+		f.SetSheetRow("4月", "A1", &[]any{"收到日期", "申请方式", "申请人类型", "申请人", "申请内容"})
 		var x bytes.Buffer
 		f.Write(&x)
 		_, _, page := st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases"}, "台账.xlsx", x.Bytes())
-		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取"} {
+		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取",
+			"<h2>请注意</h2>", "第 4 行“合计 2件”是合计行，不是数据行，未导入", "第 5 行“填表人：张办理”是落款",
+			"只读取了第一个工作表“Sheet1”；工作簿中还有 1 个工作表（4月）没有读取"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("preview lacks %q:\n%s", want, page)
 			}
