@@ -951,9 +951,9 @@ func looksHTML(t string) bool {
 // heading quoted whole (a converter that quotes a table, a copy of a
 // quoted message); other lines that start with > stay as they are.
 func unquoteMarkdown(s string) string {
-	t := s
+	t := strings.TrimLeft(s, " \t\u3000")
 	for strings.HasPrefix(t, ">") {
-		t = strings.TrimLeft(t[1:], " ")
+		t = strings.TrimLeft(t[1:], " \t\u3000")
 	}
 	if strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
 		return t
@@ -979,6 +979,18 @@ func wideSpacesByDigits(s string) string {
 	return b.String()
 }
 
+// everyLineEndsInTab says each line of t with text ends in a tab.
+func everyLineEndsInTab(t string) bool {
+	for more := true; more; {
+		var l string
+		l, t, more = strings.Cut(t, "\n")
+		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" && !strings.HasSuffix(l, "\t") {
+			return false
+		}
+	}
+	return true
+}
+
 // innerTabs says a line of t has a tab between two words (a cell border),
 // not only tabs at its ends.
 func innerTabs(t string) bool {
@@ -1001,13 +1013,15 @@ func textLines(t string) []Line {
 	// the fields of every tab-separated line in one array: a line has one
 	// field more than tabs, and no more lines have tabs than there are tabs
 	var fields []string
-	edgeTabs := false
+	edgeTabs, tabAfterEach := false, false
 	if tabs := strings.Count(t, "\t"); tabs > 0 {
 		fields = make([]string, 0, 2*tabs)
 		// tabs only at the ends of lines (an indent, the tab a copy leaves
 		// after a line) are white space: a text with no tab between two
 		// words holds no tab table
 		edgeTabs = !innerTabs(t)
+		// a tab after every line, prose too: the copy's, not a blank last cell
+		tabAfterEach = !edgeTabs && everyLineEndsInTab(t)
 	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, strings.Contains(t, "**")
@@ -1015,7 +1029,7 @@ func textLines(t string) []Line {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
-		if strings.HasPrefix(s, ">") {
+		if strings.HasPrefix(strings.TrimLeft(s, " \t\u3000"), ">") {
 			s = unquoteMarkdown(s)
 		}
 		if strings.Contains(s, "\u3000") {
@@ -1023,6 +1037,9 @@ func textLines(t string) []Line {
 		}
 		if edgeTabs {
 			s = strings.ReplaceAll(s, "\t", " ")
+		}
+		if tabAfterEach {
+			s = strings.TrimSuffix(s, "\t")
 		}
 		s = dropBreaks(s)
 		if escaped {

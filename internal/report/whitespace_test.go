@@ -13,8 +13,9 @@ import (
 // White space as copies and converters change it — line ends written
 // CRLF, spaces and tabs after lines, a tab before some, spaces made
 // ideographic or no-break, page footers and blank lines thrown in — on top
-// of every text layout: no cell is ever read wrong, and nine in ten are
-// still read. Before, a tab at the ends of lines made a text read as a tab
+// of every text layout: no cell is ever read wrong, and 97 % are still read
+// (a text that copied a table one cell to a line takes an empty line for a
+// blank cell: blank lines thrown into it leave some rows unread, rightly). Before, a tab at the ends of lines made a text read as a tab
 // table (a twelfth of its cells, none of a page without line breaks), and a
 // blank line inside a folded page's number read 19 7 1 as 1 9 7 10.
 func TestWhiteSpaceNeverMisreads(t *testing.T) {
@@ -86,7 +87,7 @@ func TestWhiteSpaceNeverMisreads(t *testing.T) {
 			return strings.Join(out, "\n")
 		},
 	}
-	underPerturbations(t, []string{".txt", ".md"}, perturbs, 12, 0.9)
+	underPerturbations(t, []string{".txt", ".md"}, perturbs, 12, 0.97)
 }
 
 // perturbation changes a layout's text as a copy or a converter might.
