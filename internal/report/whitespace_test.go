@@ -36,32 +36,8 @@ func TestWhiteSpaceNeverMisreads(t *testing.T) {
 		"trailing-tab": func(_ *rand.Rand, s string) string {
 			return strings.ReplaceAll(s, "\n", "\t\n")
 		},
-		"ideographic-spaces": func(rng *rand.Rand, s string) string {
-			var b strings.Builder
-			in := false
-			for _, r := range s {
-				in = r == '<' || in && r != '>'
-				if r == ' ' && !in && rng.IntN(3) == 0 {
-					b.WriteRune('\u3000')
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
-		},
-		"nbsp": func(rng *rand.Rand, s string) string {
-			var b strings.Builder
-			in := false
-			for _, r := range s {
-				in = r == '<' || in && r != '>'
-				if r == ' ' && !in && rng.IntN(3) == 0 {
-					b.WriteRune('\u00a0')
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
-		},
+		"ideographic-spaces": func(rng *rand.Rand, s string) string { return someSpacesAs(rng, s, '\u3000') },
+		"nbsp":               func(rng *rand.Rand, s string) string { return someSpacesAs(rng, s, '\u00a0') },
 		"page-footers": func(rng *rand.Rand, s string) string {
 			ls := strings.Split(s, "\n")
 			var out []string
@@ -88,6 +64,20 @@ func TestWhiteSpaceNeverMisreads(t *testing.T) {
 		},
 	}
 	underPerturbations(t, []string{".txt", ".md"}, perturbs, 12, 0.97)
+}
+
+// someSpacesAs writes a third of the text's spaces, outside markup, as r.
+func someSpacesAs(rng *rand.Rand, s string, r rune) string {
+	var b strings.Builder
+	in := false
+	for _, c := range s {
+		in = c == '<' || in && c != '>'
+		if c == ' ' && !in && rng.IntN(3) == 0 {
+			c = r
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // perturbation changes a layout's text as a copy or a converter might.
