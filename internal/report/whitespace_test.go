@@ -85,7 +85,8 @@ type perturbation = func(*rand.Rand, string) string
 
 // underPerturbations reads n generated reports in each layout whose file
 // extension is one of exts, each changed by each perturbation: no cell of
-// 表三 or 表四 may be read wrong, and at least minRead of them must be read.
+// 表三 or 表四 may be read wrong, at least minRead of them must be read, and
+// the clean report may show no arithmetic error (T3.*, T4.*).
 func underPerturbations(t *testing.T, exts []string, perturbs map[string]perturbation, n int, minRead float64) {
 	t.Helper()
 	if testing.Short() {
@@ -114,6 +115,11 @@ func underPerturbations(t *testing.T, exts []string, perturbs map[string]perturb
 					r, err := report.Read("r"+l.ext, []byte(pf(rand.New(rand.NewPCG(uint64(i), 5)), l.make(t, truth))))
 					if err != nil {
 						t.Fatalf("report %d: %v", i, err)
+					}
+					for _, f := range report.Check(r, nil) {
+						if f.Severity == report.SevError && (strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.")) {
+							t.Errorf("report %d: an arithmetic error in a clean report: %s %s", i, f.Rule, f.Message)
+						}
 					}
 					for _, row := range truth.Format.T3Rows() {
 						for c, want := range truth.Applications[row.Key] {
