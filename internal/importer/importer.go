@@ -10,7 +10,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -187,6 +186,10 @@ func delimiter(data []byte) rune {
 	}
 	return ','
 }
+
+// othersNamed names the workbook's other sheets with text (the first
+// twelve), for a message.
+func (s *Sheet) othersNamed() string { return strings.Join(s.Others[:min(len(s.Others), 12)], "、") }
 
 // sheetHasText says a sheet has text in its first rows (Excel's empty
 // Sheet2 and Sheet3 have none; the sheet's stored dimension is not to be
@@ -478,14 +481,14 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		}
 		if len(s.Others) > 0 {
 			return nil, errs.New("表头", "第一个工作表“%s”的前 15 行中找不到表头。工作簿中还有工作表：%s；请在“工作表名”中填写数据所在的工作表（命令行用 --sheet）",
-				s.Name, strings.Join(s.Others[:min(len(s.Others), 12)], "、"))
+				s.Name, s.othersNamed())
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
 	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row)}
 	if len(s.Others) > 0 {
 		m.Notes = append([]string{fmt.Sprintf("只读取了第一个工作表“%s”；工作簿中还有 %d 个工作表（%s）没有读取。各月或各类分表登记的，请在“工作表名”中逐个填写并导入（命令行用 --sheet），或先合并到一个工作表",
-			s.Name, len(s.Others), strings.Join(s.Others[:min(len(s.Others), 12)], "、"))}, m.Notes...)
+			s.Name, len(s.Others), s.othersNamed())}, m.Notes...)
 	}
 	for c, h := range headers {
 		if f := match(h); f != "" {
@@ -836,30 +839,30 @@ func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 		if strings.TrimSpace(strings.Join(s.Rows[i], "")) == "" {
 			continue
 		}
-		if what, ok := noDataRow(m, s.Rows[i]); ok {
-			m.Notes = append(m.Notes, fmt.Sprintf("第 %d 行“%s”是%s，不是数据行，未导入", i+1, clipNote(what), footerKind(what)))
+		if what, kind := noDataRow(m, s.Rows[i]); kind != "" {
+			m.Notes = append(m.Notes, fmt.Sprintf("第 %d 行“%s”是%s，不是数据行，未导入", i+1, clipNote(what), kind))
 			continue
 		}
 		fn(&rowCtx{m: m, raw: s.Rows[i], line: i + 1})
 	}
 }
 
-// totalWords name a total; footerWords start the rows registers add that
-// are no record: totals and the form's sign-off (填表人、审核人、制表日期),
-// notes.
+// totalWords, noteWords and signOffWords start the rows registers add that
+// are no record: totals, notes and the form's sign-off (填表人、审核人、制表日期).
 var (
-	totalWords  = []string{"合计", "总计", "小计", "共计", "累计"}
-	footerWords = append(slices.Clone(totalWords), footerSignOff...)
+	totalWords   = []string{"合计", "总计", "小计", "共计", "累计"}
+	noteWords    = []string{"备注", "说明", "注：", "注:", "附注"}
+	signOffWords = []string{"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人",
+		"分管领导", "制表日期", "填表日期", "填报日期", "制表时间", "填报单位", "填表单位"}
 )
 
-var footerSignOff = []string{"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人",
-	"分管领导", "制表日期", "填表日期", "填报日期", "制表时间", "填报单位", "填表单位", "备注", "说明", "注：", "注:", "附注"}
-
-// noDataRow says a row is a total or a sign-off line, not a record: its
-// first cell with text starts with one of footerWords, and that cell is in
-// a column no field reads or the row says little else (at most three cells).
-// Its text is returned for the note that says it was left out.
-func noDataRow(m *Mapping, row []string) (string, bool) {
+// noDataRow says what a row is when it is a total (合计行), a note (说明文字)
+// or a sign-off line (落款), not a record ("" for a record): its first cell
+// with text starts with one of those words or is a short total (1月小计), and
+// that cell is in a column no field reads or the row says little else (at
+// most three cells). Its text is returned for the note that says it was
+// left out.
+func noDataRow(m *Mapping, row []string) (text, kind string) {
 	first, n := -1, 0
 	for c, v := range row {
 		if strings.TrimSpace(v) == "" {
@@ -871,38 +874,32 @@ func noDataRow(m *Mapping, row []string) (string, bool) {
 		}
 	}
 	if first < 0 {
-		return "", false
+		return "", ""
 	}
-	text := normHeader(row[first])
-	// a month's or a quarter's total: 1月小计, 一季度合计
-	total := utf8.RuneCountInString(text) <= 10 && slices.ContainsFunc(totalWords, func(w string) bool { return strings.Contains(text, w) })
-	if !total && !slices.ContainsFunc(footerWords, func(w string) bool { return strings.HasPrefix(text, w) }) {
-		return "", false
+	t := normHeader(row[first])
+	starts := func(ws []string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(t, w) })
 	}
-	mapped := slices.Contains(slices.Collect(maps.Values(m.Columns)), first)
-	if mapped && n > 3 {
-		return "", false
+	switch {
+	case starts(totalWords) || utf8.RuneCountInString(t) <= 10 && slices.ContainsFunc(totalWords, func(w string) bool { return strings.Contains(t, w) }):
+		kind = "合计行" // a month's or a quarter's total too: 1月小计, 一季度合计
+	case starts(noteWords):
+		kind = "说明文字"
+	case starts(signOffWords):
+		kind = "落款"
+	default:
+		return "", ""
+	}
+	for _, c := range m.Columns {
+		if c == first && n > 3 {
+			return "", "" // a record whose first cell happens to start so
+		}
 	}
 	var parts []string
 	for _, v := range row {
 		parts = append(parts, strings.Fields(v)...)
 	}
-	return strings.Join(parts, " "), true
-}
-
-// footerKind names what a left-out row is.
-func footerKind(text string) string {
-	t := normHeader(text)
-	has := func(ws ...string) bool {
-		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(t, w) })
-	}
-	switch {
-	case slices.ContainsFunc(totalWords, func(w string) bool { return strings.Contains(t, w) }) && utf8.RuneCountInString(t) <= 14:
-		return "合计行"
-	case has("备注", "说明", "注", "附注"):
-		return "说明文字"
-	}
-	return "落款"
+	return strings.Join(parts, " "), kind
 }
 
 // Ready is a row turned into a case, with the key that makes re-imports idempotent.

@@ -249,7 +249,7 @@ func (s *Service) Report(ctx context.Context, p Principal, agencyID int64, year 
 // ReportEdits are what a person types into a report: the narrative of 一、五、六,
 // the cells of 表二 and (unless counted from the records) 表四, by model path.
 type ReportEdits struct {
-	Sections map[string]string // "1", "5", "6"
+	Sections map[string]string // report.NarrativeKeys
 	Cells    map[string]string // "proactive.rules.issued", "appeals.review.upheld" …
 	Reason   string            // why a published report is changed (a correction)
 	// Base is the version the form was opened at (0: not saved then): a
@@ -260,7 +260,7 @@ type ReportEdits struct {
 // apply writes the edits into the report; a wrong value is kept and shown
 // as a CELL.INVALID finding, never dropped.
 func (ed ReportEdits) apply(r *report.Report, t4Records bool) {
-	for _, k := range []string{"1", "5", "6"} {
+	for _, k := range report.NarrativeKeys {
 		if v, ok := ed.Sections[k]; ok {
 			r.Sections[k] = strings.TrimSpace(strings.ReplaceAll(v, "\r\n", "\n"))
 		}

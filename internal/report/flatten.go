@@ -489,8 +489,9 @@ func itemNumberAt(t string) bool {
 }
 
 // joinWrappedPage makes a wrapped page the running text it was and cuts
-// that as a page: a space for a blank line (but between two digits) and
-// between two Latin words, nothing for any other line break. Chinese text breaks anywhere; where a
+// that as a page: a space for a blank line (but between two digits or two
+// Chinese characters) and between two Latin words, nothing for any other
+// line break. Chinese text breaks anywhere; where a
 // break took a space (between rows, between two of 表二's numbers: 规章31 31
 // / 27 as a browser wraps it) the digits are glued, which the reader of a
 // page without line breaks splits by the table's sums or says it cannot;
@@ -510,9 +511,10 @@ func joinWrappedPage(lines []Line) []Line {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(t)
-			// a blank line between two digits is no paragraph's end but a
-			// break inside a number (or between glued cells) with a line
-			// more: a space there would be a cell border that is not
+			// a blank line between two digits, or two Chinese characters, is
+			// no paragraph's end but a break inside a number (or a heading)
+			// with a line more: a space there would be a cell border, or cut
+			// the heading, where there is none
 			if blank && !(isDigit(last) && isDigit(first)) && !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first)) || isLatin(last) && isLatin(first) {
 				b.WriteByte(' ')
 			}

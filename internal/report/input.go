@@ -966,17 +966,14 @@ func unquoteMarkdown(s string) string {
 // is (a page typed with the wide input mode); elsewhere (a paragraph's
 // indent) it stays.
 func wideSpacesByDigits(s string) string {
-	var b strings.Builder
-	prev := rune(0)
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
 	rs := []rune(s)
 	for i, r := range rs {
-		if r == '\u3000' && (isASCIIDigit(byte(prev)) && prev < 0x80 || i+1 < len(rs) && rs[i+1] < 0x80 && isASCIIDigit(byte(rs[i+1]))) {
-			r = ' '
+		if r == '\u3000' && (i > 0 && digit(rs[i-1]) || i+1 < len(rs) && digit(rs[i+1])) {
+			rs[i] = ' '
 		}
-		b.WriteRune(r)
-		prev = rs[i]
 	}
-	return b.String()
+	return string(rs)
 }
 
 // everyLineEndsInTab says each line of t with text ends in a tab.
@@ -1029,7 +1026,7 @@ func textLines(t string) []Line {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
-		if strings.HasPrefix(strings.TrimLeft(s, " \t\u3000"), ">") {
+		if strings.IndexByte(s, '>') >= 0 {
 			s = unquoteMarkdown(s)
 		}
 		if strings.Contains(s, "\u3000") {

@@ -1,9 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -23,10 +23,6 @@ func (r *Report) Clone() *Report {
 	c.Meta.Order = slices.Clone(r.Meta.Order)
 	return &c
 }
-
-// EditableSections are the narrative sections a person writes (二–四 are
-// the tables).
-var EditableSections = []string{"1", "5", "6"}
 
 // field is one thing of a report a person edits: a cell of 表二 or 表四,
 // or a whole narrative section.
@@ -59,7 +55,7 @@ func editableFields(f Format) []field {
 		}
 	}
 	for _, s := range Sections {
-		if !slices.Contains(EditableSections, s.Key) {
+		if !slices.Contains(NarrativeKeys, s.Key) {
 			continue
 		}
 		out = append(out, field{"sections." + s.Key, "第" + cnNumeral(atoi(s.Key)) + "部分“" + strings.TrimLeft(s.Heading, "一二三四五六、") + "”",
@@ -71,15 +67,7 @@ func editableFields(f Format) []field {
 
 // shownCell is a cell as a person reads it: its number, the text typed when
 // it is no number, or 空白.
-func shownCell(c Cell) string {
-	if v, ok := c.Int(); ok {
-		return strconv.FormatInt(v, 10)
-	}
-	if c.IsInvalid() {
-		return c.Raw()
-	}
-	return "空白"
-}
+func shownCell(c Cell) string { return cmp.Or(c.String(), "空白") }
 
 // Merge carries what mine changed from base onto theirs, a version saved
 // from the same base in the meantime (two people editing one report). Each

@@ -10,8 +10,9 @@ import (
 	"unicode/utf8"
 )
 
-// narrativeKeys are the sections written as prose.
-var narrativeKeys = []string{"1", "5", "6"}
+// NarrativeKeys are the sections written as prose, the ones a person
+// edits (二–四 are the tables).
+var NarrativeKeys = []string{"1", "5", "6"}
 
 // lineAt returns the source line of byte offset off inside section k.
 // lineAt is the source line of byte off in section k. The line starts of a
@@ -106,7 +107,7 @@ func checkPeriod(c *ctx) {
 			c.add("title", 0, "标题写的是 %d 年，报告年度为 %d 年", y, want)
 		}
 	}
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := r.Sections[k]
 		if !strings.Contains(t, "31") {
 			continue // no "…12月31日": no period stated
@@ -574,7 +575,7 @@ func saysNoAppeal(s string) bool {
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
 func Claims(r *Report) []Claim {
 	var out []Claim
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		// most sentences state no count the tables hold: only one that
 		// names 申请, 复议, 诉讼 or 费 is read
 		eachSentence(r.Sections[k], func(s string, off int, named bool) {
@@ -1412,7 +1413,7 @@ var latinAllowed = map[string]bool{"app": true, "wifi": true, "www": true, "http
 // slip), the slips a proofreader marks first. A scan of the runes, not a
 // regular expression: it runs on every report's every section.
 func checkDouble(c *ctx) {
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		for i := 0; i < len(t); {
 			r, size := utf8.DecodeRuneInString(t[i:])
@@ -1442,7 +1443,7 @@ func checkDouble(c *ctx) {
 // slip. A title may wrap onto the next line (PDF text): the section is one
 // text, not a line at a time.
 func checkTitleMarks(c *ctx) {
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		if !strings.Contains(t, "《") && !strings.Contains(t, "》") {
 			continue
@@ -1528,7 +1529,7 @@ func checkPlaceholder(c *ctx) {
 			}
 		}
 	}
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		if !mayHavePlaceholder(t) {
 			continue
@@ -1605,7 +1606,7 @@ func neighbour(t string, i int, back bool) rune {
 }
 
 func checkLatin(c *ctx) {
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		if !strings.ContainsFunc(t, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 			continue
@@ -1646,7 +1647,7 @@ func checkSpace(c *ctx) {
 	if c.r.Meta.Flattened {
 		return // its spaces stand for the line breaks the page lost, not for the report's
 	}
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		spaced, first := 0, 0 // lines spaced out letter by letter: said once, not space by space
 		for lo := 0; lo < len(t); {
@@ -1770,7 +1771,7 @@ func cnOrdinal(s string) int {
 }
 
 func checkNumbering(c *ctx) {
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
 		// 一是、二是 … inside each paragraph; a new 一是 starts a new list.
 		pos := 0

@@ -1960,7 +1960,7 @@ func (p *parser) year() {
 	if r.Year != 0 {
 		return
 	}
-	for _, k := range narrativeKeys {
+	for _, k := range NarrativeKeys {
 		if m := periodRe.FindStringSubmatch(r.Sections[k]); m != nil {
 			r.Year = reportYear(m[1])
 			return

@@ -179,15 +179,11 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, si *sessionI
 	ed.Base = seenVersion(r, "base")
 	v, err := s.Ops.SaveReport(r.Context(), si.p(), year, ed)
 	if err != nil && v != nil && v.Unsaved != nil { // refused: the page again with what was typed
-		code := http.StatusUnprocessableEntity
-		if errs.KindOf(err) == errs.Conflict {
-			code = http.StatusConflict
-		}
 		msg := errs.Plain(err)
 		if errs.KindOf(err) == errs.Invalid {
 			msg = "未保存：" + msg
 		}
-		s.showReport(w, r, si, v, code, msg)
+		s.showReport(w, r, si, v, formCode(w, err), msg)
 		return
 	}
 	s.reportDone(w, r, si, year, err, []errs.Kind{errs.Invalid}, "未保存：", "saved")
