@@ -43,11 +43,12 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 		return 2
 	}
 	what := args[0]
-	fs := newFlags("import "+what, "import "+what+" 文件 [--db URL] --agency 机关 [--kind 类别] [--sheet 工作表] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
+	fs := newFlags("import "+what, "import "+what+" 文件 [--db URL] --agency 机关 [--kind 类别] [--sheet 工作表|--all-sheets] [--map 列名=字段]... [--commit [--valid-only]]", stderr)
 	kind := fs.String("kind", "", "文件没有“类别”或“类型”列时，全部记录的类别：decisions 为 licensing 行政许可、penalty 行政处罚、coercion 行政强制、fee 行政事业性收费；documents 为 rule 规章、normative 行政规范性文件")
 	db := fs.String("db", defaultDB(), dbHelp)
 	agency := fs.String("agency", "", "导入到哪个机关")
 	sheet := fs.String("sheet", "", "XLSX 的工作表名，默认第一个")
+	allSheets := fs.Bool("all-sheets", false, "导入 XLSX 的全部工作表（按月或按类分表登记的台账；每个工作表按自己的表头读取，找不到表头的不读取）")
 	commit := fs.Bool("commit", false, "确认导入（不加时只预览，不写入任何数据）")
 	validOnly := fs.Bool("valid-only", false, "有问题的行跳过，只导入没有问题的行（须与 --commit 一起使用）")
 	overrides := mapFlags{}
@@ -55,6 +56,13 @@ func (c *cli) cmdImport(ctx context.Context, args []string) int {
 	file, code, ok := oneArg(fs, args[1:])
 	if !ok {
 		return code
+	}
+	if *allSheets {
+		if *sheet != "" {
+			fmt.Fprintln(stderr, "--sheet 与 --all-sheets 只能用一个")
+			return 2
+		}
+		*sheet = importer.AllSheets
 	}
 	data, o, ag, err := c.agencyFile(ctx, file, importer.MaxFile, *db, *agency)
 	if err != nil {

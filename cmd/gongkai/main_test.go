@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/clock"
@@ -543,6 +544,27 @@ func TestImportCases(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, "x.csv"))
 	if strings.Contains(string(b), "11010519491231002X") || !strings.Contains(string(b), "110105********002X") {
 		t.Error("export shows identity numbers in full")
+	}
+
+	// a register kept a sheet a month: --all-sheets reads them all
+	f := excelize.NewFile()
+	for i, month := range []string{"Sheet1", "二月"} {
+		if i > 0 {
+			f.NewSheet(month)
+		}
+		f.SetSheetRow(month, "A1", &[]any{"收到申请日期", "申请方式", "申请人类型", "申请人", "申请内容"})
+		f.SetSheetRow(month, "A2", &[]any{fmt.Sprintf("2025-0%d-10", i+1), "当面", "自然人", month + "某", "预算"})
+	}
+	wb := filepath.Join(dir, "分月台账.xlsx")
+	if err := f.SaveAs(wb); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := gk(t, "import", "cases", wb, "--db", db, "--agency", "卫滨区财政局", "--sheet", "二月", "--all-sheets"); code != 2 || !strings.Contains(stderr, "只能用一个") {
+		t.Errorf("--sheet with --all-sheets: %d %s", code, stderr)
+	}
+	out, _, code = gk(t, "import", "cases", wb, "--db", db, "--agency", "卫滨区财政局", "--all-sheets", "--commit")
+	if code != 0 || !strings.Contains(out, "读取了 2 个工作表：Sheet1（1 行）、二月（1 行）") || !strings.Contains(out, "已导入 2 条") || count() != before+4 {
+		t.Fatalf("--all-sheets: %d\n%s", code, out)
 	}
 }
 

@@ -41,7 +41,7 @@ func DocumentKind(s string) (catalog.DocKind, bool) {
 func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Document, []RowError) {
 	var out []catalog.Document
 	var bad []RowError
-	seen := map[string]int{}
+	seen := map[string]string{} // a 文号 → where it was first
 	s.dataRows(m, func(rc *rowCtx) {
 		get, fail := rc.get, rc.fail
 		d := catalog.Document{Kind: kind, Title: get("title"), DocNo: catalog.NormalizeDocNo(get("doc_no")), Note: get("note")}
@@ -51,7 +51,7 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 				fail("kind", "类型“%s”无法识别：应为 规章 或 行政规范性文件", k)
 			}
 		} else if kind == "" {
-			rc.errs = append(rc.errs, RowError{Row: rc.line, Reason: "没有文件类型：请在文件中加“类型”列（规章或行政规范性文件），或导入时指定"})
+			rc.problem("没有文件类型：请在文件中加“类型”列（规章或行政规范性文件），或导入时指定")
 		}
 		date := func(field string) *workday.Date {
 			v := get(field)
@@ -97,19 +97,19 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 					if !ok {
 						continue
 					}
-					if _, mapped := m.Columns[f.ID]; mapped {
+					if _, mapped := rc.m.Columns[f.ID]; mapped {
 						fail(f.ID, "%s", msg)
 					} else {
-						rc.errs = append(rc.errs, RowError{Row: rc.line, Reason: f.Name + "：" + msg})
+						rc.problem(f.Name + "：" + msg)
 					}
 				}
 			}
 		}
 		if prev, dup := seen[d.DocNo]; dup && d.DocNo != "" && len(rc.errs) == 0 {
-			fail("doc_no", "文号“%s”与第 %d 行重复", d.DocNo, prev)
+			fail("doc_no", "文号“%s”与%s重复", d.DocNo, prev)
 		}
 		if d.DocNo != "" {
-			seen[d.DocNo] = rc.line
+			seen[d.DocNo] = rc.where()
 		}
 		if len(rc.errs) > 0 {
 			bad = append(bad, rc.errs...)

@@ -36,19 +36,21 @@ func FuzzXLSX(f *testing.F) {
 	mf.Write(&mb)
 	f.Add(storedZip(f, mb.Bytes()))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sh, err := importer.ReadFile("f.xlsx", data, "")
-		if err != nil {
-			if sh != nil {
-				t.Fatal("sheet and error")
+		for _, sheet := range []string{"", importer.AllSheets} { // the first sheet, and the workbook whole
+			sh, err := importer.ReadFile("f.xlsx", data, sheet)
+			if err != nil {
+				if sh != nil {
+					t.Fatal("sheet and error")
+				}
+				continue
 			}
-			return
+			m, err := sh.Map(nil)
+			if err != nil {
+				continue
+			}
+			rows, _ := sh.Parse(m)
+			importer.Cases(rows, casework.Actor{Name: "f", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
 		}
-		m, err := sh.Map(nil)
-		if err != nil {
-			return
-		}
-		rows, _ := sh.Parse(m)
-		importer.Cases(rows, casework.Actor{Name: "f", Role: casework.Approver}, now, casework.DefaultConfig(), workday.Default())
 	})
 }
 

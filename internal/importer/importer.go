@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -81,7 +82,20 @@ type Sheet struct {
 	merges []cellRange
 	// mergedFrom: a data cell filled from a merge → the row of its value
 	mergedFrom map[[2]int]int
+	// parts are the sheets of a workbook read whole (AllSheets), each with
+	// its own header; maps are their mappings once mapped (nil: no header,
+	// a cover page, not read). Such a Sheet has no Rows of its own.
+	parts []*Sheet
+	maps  []*Mapping
 }
+
+// AllSheets as the sheet to read reads every sheet of a workbook with a
+// header, for a register kept a sheet a month. Excel forbids * in a sheet's
+// name, so no sheet is named so.
+const AllSheets = "*"
+
+// maxSheets bounds the sheets with text a workbook read whole may have.
+const maxSheets = 100
 
 // cellRange is a merged range of a sheet, 0-based and inclusive.
 type cellRange struct{ r0, c0, r1, c1 int }
@@ -101,7 +115,8 @@ const (
 )
 
 // ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK) or XLSX.
-// For XLSX, sheet names the sheet; "" is the first.
+// For XLSX, sheet names the sheet; "" is the first, AllSheets every sheet
+// with text (a CSV is one sheet whatever is asked).
 func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	if len(data) > MaxFile {
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", MaxFile>>20)}
@@ -220,6 +235,28 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
 	}
 	defer done()
+	if sheet == AllSheets {
+		book := &Sheet{}
+		rows := 0
+		for _, n := range f.GetSheetList() {
+			if !sheetHasText(f, n) {
+				continue
+			}
+			if len(book.parts) == maxSheets {
+				return nil, errs.New(name, "有文字的工作表超过 %d 个：请分成几个文件导入", maxSheets)
+			}
+			part, err := readSheet(f, name, n, nil, maxRows-rows)
+			if err != nil {
+				return nil, err
+			}
+			rows += len(part.Rows)
+			book.parts = append(book.parts, part)
+		}
+		if len(book.parts) == 0 {
+			return nil, errs.New(name, "工作簿中没有一个工作表有内容")
+		}
+		return book, nil
+	}
 	var others []string
 	if sheet == "" {
 		sheet = f.GetSheetName(0)
@@ -229,6 +266,12 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 			}
 		}
 	}
+	return readSheet(f, name, sheet, others, maxRows)
+}
+
+// readSheet reads one sheet of an open workbook, at most limit rows (the
+// rows of a workbook read whole count together), and its merged ranges.
+func readSheet(f *excelize.File, name, sheet string, others []string, limit int) (*Sheet, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(f.GetSheetList(), "、"))
@@ -238,7 +281,7 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	// merged across columns is filled to the right below (header()).
 	var rows [][]string
 	for it.Next() {
-		if len(rows) >= maxRows {
+		if len(rows) >= limit {
 			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
 		}
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
@@ -470,8 +513,89 @@ func (s *Sheet) Map(overrides map[string]string) (*Mapping, error) {
 
 // MapSchema finds the header and maps columns to the schema's fields;
 // overrides ("列名=字段") come from the user's mapping step and win over the
-// automatic match.
+// automatic match. Of a workbook read whole, each sheet is mapped by its own
+// header: one without a header (a cover page) is left out, and said so; a
+// header without a column the schema needs is an error naming its sheet.
+// The mapping returned is the first sheet's, with every sheet's notes.
 func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, error) {
+	if s.parts == nil {
+		return s.mapSheet(sc, overrides)
+	}
+	var first *Mapping
+	var notes, read, left []string
+	s.maps = make([]*Mapping, len(s.parts))
+	for i, part := range s.parts {
+		if row, _ := part.header(sc); row < 0 {
+			left = append(left, part.Name) // a cover page, 填表说明
+			continue
+		}
+		m, err := part.mapSheet(sc, overrides)
+		if err != nil {
+			where := "表头"
+			if m == nil {
+				where = "--map"
+			}
+			return m, errs.New(where, "工作表“%s”：%s", part.Name, errs.Plain(err))
+		}
+		s.maps[i] = m
+		read = append(read, fmt.Sprintf("%s（%d 行）", part.Name, len(part.Rows)-m.HeaderRow-1))
+		for _, n := range m.Notes {
+			notes = append(notes, fmt.Sprintf("工作表“%s”：%s", part.Name, n))
+		}
+		if first == nil {
+			first = &Mapping{HeaderRow: m.HeaderRow, Headers: m.Headers, Columns: maps.Clone(m.Columns), Unused: m.Unused}
+			continue
+		}
+		if d := fieldsDiffer(sc, first.Columns, m.Columns); d != "" {
+			notes = append(notes, fmt.Sprintf("工作表“%s”的列与“%s”不同（%s）：各工作表按自己的表头读取", part.Name, s.parts[slices.IndexFunc(s.maps, func(x *Mapping) bool { return x != nil })].Name, d))
+			for f, c := range m.Columns {
+				if _, ok := first.Columns[f]; !ok {
+					first.Columns[f] = c // the ledger has the field, in some sheets
+				}
+			}
+		}
+	}
+	if first == nil {
+		return nil, errs.New("表头", "工作簿的 %d 个工作表（%s）都在前 15 行中找不到表头：请确认每个工作表第一行或前几行有列名", len(s.parts), strings.Join(left[:min(len(left), 12)], "、"))
+	}
+	first.Notes = append([]string{fmt.Sprintf("读取了 %d 个工作表：%s", len(read), strings.Join(read, "、"))}, notes...)
+	if len(left) > 0 {
+		first.Notes = append(first.Notes, fmt.Sprintf("工作表%s在前 15 行中找不到表头，没有读取（如是填表说明等，可不理会；如是台账，请检查它的表头）", quoteNames(left)))
+	}
+	return first, nil
+}
+
+// quoteNames writes sheet names as a message names them: “1月”、“2月”.
+func quoteNames(names []string) string {
+	q := make([]string, 0, len(names))
+	for _, n := range names[:min(len(names), 12)] {
+		q = append(q, "“"+n+"”")
+	}
+	if len(names) > 12 {
+		return strings.Join(q, "、") + fmt.Sprintf(" 等 %d 个", len(names))
+	}
+	return strings.Join(q, "、")
+}
+
+// fieldsDiffer names the fields one mapping has and the other has not.
+func fieldsDiffer(sc Schema, a, b map[string]int) string {
+	var only []string
+	for _, f := range sc {
+		_, inA := a[f.ID]
+		_, inB := b[f.ID]
+		switch {
+		case inA && !inB:
+			only = append(only, "没有“"+f.Name+"”")
+		case inB && !inA:
+			only = append(only, "多了“"+f.Name+"”")
+		}
+	}
+	return strings.Join(only, "，")
+}
+
+// mapSheet is MapSchema of one sheet. A nil mapping with an error: no
+// header was found.
+func (s *Sheet) mapSheet(sc Schema, overrides map[string]string) (*Mapping, error) {
 	match := sc.match
 	row, headers := s.header(sc)
 	if row < 0 {
@@ -480,14 +604,14 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 			names = append(names, f.Name)
 		}
 		if len(s.Others) > 0 {
-			return nil, errs.New("表头", "第一个工作表“%s”的前 15 行中找不到表头。工作簿中还有工作表：%s；请在“工作表名”中填写数据所在的工作表（命令行用 --sheet）",
+			return nil, errs.New("表头", "第一个工作表“%s”的前 15 行中找不到表头。工作簿中还有工作表：%s；请在“工作表名”中填写数据所在的工作表（命令行用 --sheet），或勾选“导入全部工作表”（命令行用 --all-sheets）",
 				s.Name, s.othersNamed())
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
 	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row)}
 	if len(s.Others) > 0 {
-		m.Notes = append([]string{fmt.Sprintf("只读取了第一个工作表“%s”；工作簿中还有 %d 个工作表（%s）没有读取。各月或各类分表登记的，请在“工作表名”中逐个填写并导入（命令行用 --sheet），或先合并到一个工作表",
+		m.Notes = append([]string{fmt.Sprintf("只读取了第一个工作表“%s”；工作簿中还有 %d 个工作表（%s）没有读取。各月或各类分表登记、表头相同的，请勾选“导入全部工作表”（命令行用 --all-sheets）；也可在“工作表名”中逐个填写并导入（命令行用 --sheet）",
 			s.Name, len(s.Others), s.othersNamed())}, m.Notes...)
 	}
 	for c, h := range headers {
@@ -546,6 +670,7 @@ func colName(i int) string {
 
 // RowError is one problem in one row.
 type RowError struct {
+	Sheet  string `json:"sheet,omitempty"`  // the sheet, when the file's rows come from several
 	Row    int    `json:"row"`              // 1-based, as the spreadsheet shows it
 	Column string `json:"column,omitempty"` // spreadsheet letter
 	Header string `json:"header,omitempty"` // the column's header text
@@ -554,13 +679,23 @@ type RowError struct {
 
 func (e RowError) String() string {
 	if e.Column == "" {
-		return fmt.Sprintf("第 %d 行：%s", e.Row, e.Reason)
+		return fmt.Sprintf("%s：%s", rowWhere(e.Sheet, e.Row), e.Reason)
 	}
-	return fmt.Sprintf("第 %d 行 %s 列（%s）：%s", e.Row, e.Column, e.Header, e.Reason)
+	return fmt.Sprintf("%s %s 列（%s）：%s", rowWhere(e.Sheet, e.Row), e.Column, e.Header, e.Reason)
+}
+
+// rowWhere names a row in a message: 第 3 行, or 工作表“2月”第 3 行 when the
+// file's rows come from several sheets.
+func rowWhere(sheet string, row int) string {
+	if sheet == "" {
+		return fmt.Sprintf("第 %d 行", row)
+	}
+	return fmt.Sprintf("工作表“%s”第 %d 行", sheet, row)
 }
 
 // Row is a parsed register row.
 type Row struct {
+	Sheet   string // the sheet, when the file's rows come from several
 	Line    int
 	Key     string // import key: the register's own number, or a hash of the row's facts
 	Intake  casework.Intake
@@ -572,6 +707,9 @@ type Row struct {
 	// Handler is the 承办人 as the register names them ("" when it does not).
 	Handler string
 }
+
+// Where names the row in a message: 第 3 行, or 工作表“2月”第 3 行.
+func (r Row) Where() string { return rowWhere(r.Sheet, r.Line) }
 
 var (
 	compact   = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
@@ -689,11 +827,11 @@ func lookup[T any](s string, table []entry[T]) (T, bool) {
 func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 	var out []Row
 	var bad []RowError
-	seen := map[string]int{}
+	seen := map[string]string{} // a row's key → where it was first
 	s.dataRows(m, func(rc *rowCtx) {
 		get, fail, line := rc.get, rc.fail, rc.line
 		var r Row
-		r.Line = line
+		r.Sheet, r.Line = rc.sheet, line
 		for _, f := range Fields {
 			if f.Required && get(f.ID) == "" {
 				fail(f.ID, "%s为空", f.Name)
@@ -780,13 +918,13 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 			r.Key = "serial:" + r.Key
 		}
 		if prev, dup := seen[r.Key]; dup && len(rc.errs) == 0 {
-			if c, ok := m.Columns["serial"]; ok && s.merged(line-1, c) {
-				rc.fail("serial", "申请编号与第 %d 行是同一个合并单元格：一件申请占了多行。请在台账中把它合为一行（申请内容写在一格）后再导入", prev)
+			if c, ok := rc.m.Columns["serial"]; ok && rc.sh.merged(line-1, c) {
+				rc.fail("serial", "申请编号与%s是同一个合并单元格：一件申请占了多行。请在台账中把它合为一行（申请内容写在一格）后再导入", prev)
 			} else {
-				rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev)})
+				rc.problem(fmt.Sprintf("与%s重复（同一申请编号，或收到日期、申请人和申请内容都相同）", prev))
 			}
 		}
-		seen[r.Key] = line
+		seen[r.Key] = rc.where()
 		if len(rc.errs) > 0 {
 			bad = append(bad, rc.errs...)
 			return
@@ -798,10 +936,20 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 
 // rowCtx is one data row: its cells by field, and its problems.
 type rowCtx struct {
-	m    *Mapping
-	raw  []string
-	line int // 1-based, as the spreadsheet shows it
-	errs []RowError
+	m     *Mapping // its sheet's
+	sh    *Sheet   // the sheet it is in
+	sheet string   // the sheet's name when the file's rows come from several
+	raw   []string
+	line  int // 1-based, as the spreadsheet shows it
+	errs  []RowError
+}
+
+// where names the row in a message (第 3 行, 工作表“2月”第 3 行).
+func (r *rowCtx) where() string { return rowWhere(r.sheet, r.line) }
+
+// problem is a problem of the whole row, in no one column.
+func (r *rowCtx) problem(reason string) {
+	r.errs = append(r.errs, RowError{Sheet: r.sheet, Row: r.line, Reason: reason})
 }
 
 func (r *rowCtx) get(field string) string {
@@ -822,7 +970,7 @@ var intakeFields = map[string]string{"applicant.id_number": "id_number", "applic
 func (r *rowCtx) fieldError(where, msg string) {
 	field := intakeFields[where]
 	if _, mapped := r.m.Columns[field]; field == "" || !mapped {
-		r.errs = append(r.errs, RowError{Row: r.line, Reason: msg})
+		r.problem(msg)
 		return
 	}
 	r.fail(field, "%s", msg)
@@ -830,20 +978,35 @@ func (r *rowCtx) fieldError(where, msg string) {
 
 func (r *rowCtx) fail(field, format string, args ...any) {
 	c := r.m.Columns[field]
-	r.errs = append(r.errs, RowError{Row: r.line, Column: colName(c), Header: r.m.Headers[c], Reason: fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, RowError{Sheet: r.sheet, Row: r.line, Column: colName(c), Header: r.m.Headers[c], Reason: fmt.Sprintf(format, args...)})
 }
 
-// dataRows calls fn for each non-blank row below the header.
+// dataRows calls fn for each non-blank row below the header: of each sheet
+// with a header, in order, when the workbook was read whole. The rows left
+// out are noted in m.
 func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
+	if s.parts == nil {
+		s.rowsOf(m, m, "", fn)
+		return
+	}
+	for i, part := range s.parts {
+		if i < len(s.maps) && s.maps[i] != nil { // (none before MapSchema)
+			part.rowsOf(s.maps[i], m, part.Name, fn)
+		}
+	}
+}
+
+// rowsOf is dataRows of one sheet, mapped by m, noting in shown.
+func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
 	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
 		if strings.TrimSpace(strings.Join(s.Rows[i], "")) == "" {
 			continue
 		}
 		if what, kind := noDataRow(m, s.Rows[i]); kind != "" {
-			m.Notes = append(m.Notes, fmt.Sprintf("第 %d 行“%s”是%s，不是数据行，未导入", i+1, clipNote(what), kind))
+			shown.Notes = append(shown.Notes, fmt.Sprintf("%s“%s”是%s，不是数据行，未导入", rowWhere(name, i+1), clipNote(what), kind))
 			continue
 		}
-		fn(&rowCtx{m: m, raw: s.Rows[i], line: i + 1})
+		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1})
 	}
 }
 
@@ -904,11 +1067,15 @@ func noDataRow(m *Mapping, row []string) (text, kind string) {
 
 // Ready is a row turned into a case, with the key that makes re-imports idempotent.
 type Ready struct {
+	Sheet   string // the sheet, when the file's rows come from several
 	Line    int
 	Key     string
 	Case    *casework.Case
 	Handler string // the 承办人 as the register names them
 }
+
+// Where names the row in a message: 第 3 行, or 工作表“2月”第 3 行.
+func (r Ready) Where() string { return rowWhere(r.Sheet, r.Line) }
 
 // Cases turns parsed rows into cases: received, and closed with their
 // outcome when the register says so.
@@ -918,16 +1085,16 @@ func Cases(rows []Row, actor casework.Actor, clk clock.Clock, cfg casework.Confi
 	for _, r := range rows {
 		c, err := casework.NewCase(r.Intake, actor, clk, cal)
 		if err != nil {
-			bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
+			bad = append(bad, RowError{Sheet: r.Sheet, Row: r.Line, Reason: errs.Message(err)})
 			continue
 		}
 		if r.Replied != nil {
 			if err := c.RecordHistoricalOutcome(r.Outcome, *r.Replied, actor, clk, cfg, cal); err != nil {
-				bad = append(bad, RowError{Row: r.Line, Reason: errs.Message(err)})
+				bad = append(bad, RowError{Sheet: r.Sheet, Row: r.Line, Reason: errs.Message(err)})
 				continue
 			}
 		}
-		out = append(out, Ready{Line: r.Line, Key: r.Key, Case: c, Handler: r.Handler})
+		out = append(out, Ready{Sheet: r.Sheet, Line: r.Line, Key: r.Key, Case: c, Handler: r.Handler})
 	}
 	return out, bad
 }

@@ -518,3 +518,92 @@ func readMapped(t *testing.T, name string, data []byte, sheet string) (*importer
 	}
 	return sh, m
 }
+
+// A register kept a sheet a month, read whole (AllSheets): each sheet by its
+// own header and in order, a cover page left out and named, a sheet whose
+// columns differ named with the difference, the rows that are no record
+// left out per sheet, every problem naming its sheet, and a row repeated in
+// another sheet a duplicate as in one sheet.
+func TestWholeWorkbook(t *testing.T) {
+	head := []any{"收到申请日期", "申请方式", "申请人类型", "申请人", "申请内容"}
+	book := func(edit func(f *excelize.File)) []byte {
+		f := excelize.NewFile()
+		f.SetSheetName("Sheet1", "填表说明")
+		f.SetSheetRow("填表说明", "A1", &[]any{"本台账按月登记，每月一个工作表。"})
+		f.NewSheet("1月")
+		f.SetSheetRow("1月", "A1", &head)
+		f.SetSheetRow("1月", "A2", &[]any{"2025-01-06", "当面", "自然人", "王某", "预算"})
+		f.SetSheetRow("1月", "A3", &[]any{"1月小计", "", "", "", "1"})
+		f.NewSheet("2月")
+		f.SetSheetRow("2月", "A1", &[]any{"2025年2月依申请公开登记"})
+		f.SetSheetRow("2月", "A2", &[]any{"申请人", "申请内容", "收到申请日期", "申请方式", "申请人类型", "联系电话"})
+		f.SetSheetRow("2月", "A3", &[]any{"李某", "决算", "2025-02-06", "信函", "自然人", "13800000000"})
+		f.SetSheetRow("2月", "A4", &[]any{"赵某", "采购", "2025-02-30", "当面", "自然人"})
+		f.SetSheetRow("2月", "A5", &[]any{"王某", "预算", "2025-01-06", "当面", "自然人"})
+		f.NewSheet("空白")
+		if edit != nil {
+			edit(f)
+		}
+		var b bytes.Buffer
+		if err := f.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	sh, m := readMapped(t, "台账.xlsx", book(nil), importer.AllSheets)
+	rows, bad := sh.Parse(m)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Where()+" "+r.Intake.Applicant.Name)
+	}
+	if want := []string{"工作表“1月”第 2 行 王某", "工作表“2月”第 3 行 李某"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	var problems []string
+	for _, e := range bad {
+		problems = append(problems, e.String())
+	}
+	for _, want := range []string{"工作表“2月”第 4 行 C 列（收到申请日期）：", "工作表“2月”第 5 行：与工作表“1月”第 2 行重复"} {
+		if !strings.Contains(strings.Join(problems, "\n"), want) {
+			t.Errorf("problems %q lack %q", problems, want)
+		}
+	}
+	if len(bad) != 2 || bad[0].Sheet != "2月" {
+		t.Errorf("problems: %+v", bad)
+	}
+	notes := strings.Join(m.Notes, "\n")
+	for _, want := range []string{"读取了 2 个工作表：1月（2 行）、2月（3 行）", "工作表“1月”第 3 行“1月小计 1”是合计行",
+		"工作表“2月”的列与“1月”不同（多了“联系电话”）", "工作表“填表说明”在前 15 行中找不到表头，没有读取"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q lack %q", m.Notes, want)
+		}
+	}
+	if _, ok := m.Columns["phone"]; !ok {
+		t.Errorf("a field of some sheets is the ledger's: %v", m.Columns)
+	}
+
+	// a sheet whose header lacks a required column refuses the file, by name
+	sh, err := importer.ReadFile("台账.xlsx", book(func(f *excelize.File) {
+		f.NewSheet("3月")
+		f.SetSheetRow("3月", "A1", &[]any{"收到申请日期", "申请方式", "申请人", "申请内容"})
+	}), importer.AllSheets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sh.Map(nil); err == nil || !strings.Contains(err.Error(), "工作表“3月”：缺少必需的列：申请人类型") {
+		t.Errorf("a sheet without a required column: %v", err)
+	}
+	// no sheet with a header at all
+	sh, err = importer.ReadFile("台账.xlsx", book(func(f *excelize.File) { f.DeleteSheet("1月"); f.DeleteSheet("2月") }), importer.AllSheets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sh.Map(nil); err == nil || !strings.Contains(err.Error(), "都在前 15 行中找不到表头") {
+		t.Errorf("no sheet with a header: %v", err)
+	}
+	// a CSV is its one sheet
+	sh, m = readMapped(t, "台账.csv", []byte("收到日期,申请方式,申请人类型,申请人,申请内容\n2026-02-03,当面,自然人,某,预算\n"), importer.AllSheets)
+	if rows, bad := sh.Parse(m); len(rows) != 1 || len(bad) != 0 || rows[0].Sheet != "" || rows[0].Where() != "第 2 行" {
+		t.Errorf("a CSV read whole: %+v %v", rows, bad)
+	}
+}

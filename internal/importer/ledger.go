@@ -51,7 +51,7 @@ type Decision struct {
 func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError) {
 	var out []Decision
 	var bad []RowError
-	seen := map[string]int{}
+	seen := map[string]string{} // a row's key → where it was first
 	s.dataRows(m, func(rc *rowCtx) {
 		get, fail, line := rc.get, rc.fail, rc.line
 		d := Decision{Line: line, Kind: kind, DocNo: get("doc_no"), Subject: get("subject"), Item: get("item")}
@@ -67,7 +67,7 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 			}
 		}
 		if d.Kind == "" && get("kind") == "" {
-			rc.errs = append(rc.errs, RowError{Row: line, Reason: "没有类别：请在文件中加“类别”列，或导入时用 --kind 指定"})
+			rc.problem("没有类别：请在文件中加“类别”列，或导入时用 --kind 指定")
 		}
 		on, err := ParseDate(get("decided_on"))
 		switch {
@@ -94,9 +94,9 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 			d.Key = fmt.Sprintf("%s:%s:%s:%s:%s", d.Kind, d.On, d.Subject, d.Item, d.Amount)
 		}
 		if prev, dup := seen[d.Key]; dup && len(rc.errs) == 0 {
-			rc.errs = append(rc.errs, RowError{Row: line, Reason: fmt.Sprintf("与第 %d 行重复", prev)})
+			rc.problem(fmt.Sprintf("与%s重复", prev))
 		}
-		seen[d.Key] = line
+		seen[d.Key] = rc.where()
 		if len(rc.errs) > 0 {
 			bad = append(bad, rc.errs...)
 			return

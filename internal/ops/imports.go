@@ -90,7 +90,7 @@ func (s *Service) importCases(ctx context.Context, p Principal, agencyID int64, 
 				continue
 			}
 			if err := tx.InsertCase(ctx, agencyID, r.Case, s.deadline(r.Case, st.Case, cal)); err != nil {
-				return fmt.Errorf("第 %d 行：%w", r.Line, err)
+				return fmt.Errorf("%s：%w", r.Where(), err)
 			}
 			if err := tx.SetImportKey(ctx, r.Case.ID, r.Key); err != nil {
 				return err
@@ -208,6 +208,9 @@ type ImportResult struct {
 	Updated    int  // documents: already recorded, changed by the ledger
 	Skipped    int  // already imported from an earlier run of the same file
 	Committed  bool // the rows were written
+	// OtherSheets are the workbook's sheets with text not read, when the
+	// first was read by default: the preview offers to read them all.
+	OtherSheets []string
 }
 
 // Import reads, maps, checks and (with Commit) stores a ledger file in one
@@ -237,6 +240,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 	if err != nil {
 		return nil, err
 	}
+	res.OtherSheets = sh.Others
 	res.Mapping, err = sh.MapSchema(res.Schema, req.Map)
 	if err != nil {
 		return res, err
@@ -250,7 +254,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 		rows, bad := sh.Parse(res.Mapping)
 		for _, r := range rows {
 			for _, d := range r.Defects {
-				res.Defects = append(res.Defects, fmt.Sprintf("第 %d 行：%s", r.Line, d))
+				res.Defects = append(res.Defects, fmt.Sprintf("%s：%s", r.Where(), d))
 			}
 		}
 		if run.handlers, res.Unassigned, err = s.registerHandlers(ctx, agencyID, rows); err != nil {
@@ -297,14 +301,20 @@ func (s *Service) registerHandlers(ctx context.Context, agencyID int64, rows []i
 	}
 	// one note per name, with its rows (a register of years names the same
 	// colleague who left on hundreds of them)
+	// (第 3、5 行; of a workbook read whole, each row with its sheet)
 	var names []string
 	lines := map[string][]string{}
+	sheets := false
 	for _, r := range rows {
 		if r.Handler != "" && byName[r.Handler] == 0 {
 			if _, seen := lines[r.Handler]; !seen {
 				names = append(names, r.Handler)
 			}
-			lines[r.Handler] = append(lines[r.Handler], strconv.Itoa(r.Line))
+			where := strconv.Itoa(r.Line)
+			if r.Sheet != "" {
+				where, sheets = r.Where(), true
+			}
+			lines[r.Handler] = append(lines[r.Handler], where)
 		}
 	}
 	var unknown []string
@@ -314,7 +324,10 @@ func (s *Service) registerHandlers(ctx context.Context, agencyID int64, rows []i
 		if len(l) > 10 {
 			shown += " 等"
 		}
-		unknown = append(unknown, fmt.Sprintf("承办人“%s”（第 %s 行，共 %d 行）不是本机关在用的办理人或负责人，或有同名", n, shown, len(l)))
+		if !sheets {
+			shown = "第 " + shown + " 行"
+		}
+		unknown = append(unknown, fmt.Sprintf("承办人“%s”（%s，共 %d 行）不是本机关在用的办理人或负责人，或有同名", n, shown, len(l)))
 	}
 	return byName, unknown, nil
 }
@@ -395,17 +408,50 @@ func (s *Service) StageImport(ctx context.Context, p Principal, req ImportReques
 	}
 	req.Commit = false
 	res, err := s.Import(ctx, p, p.AgencyID, req)
-	if err != nil {
+	detail := ""
+	switch {
+	case err == nil:
+		detail = fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad))
+	case res != nil && len(res.OtherSheets) > 0:
+		// the first sheet had no header (a cover page): kept, so that the
+		// workbook can be read whole without being uploaded again
+		detail = "第一个工作表找不到表头"
+	default:
 		return "", res, err
 	}
-	token, err := s.stage(ctx, p, &store.StagedImport{Kind: string(req.Kind), Category: req.Category, Name: req.Name, Data: req.Data},
-		p.AgencyID, fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad)))
+	token, serr := s.stage(ctx, p, &store.StagedImport{Kind: string(req.Kind), Category: req.Category, Sheet: req.Sheet, Name: req.Name, Data: req.Data},
+		p.AgencyID, detail, req.Staged)
+	if serr != nil {
+		return "", res, serr
+	}
 	return token, res, err
 }
 
+// RestageImport previews a staged file again with another sheet (AllSheets:
+// the workbook whole), from the preview that named the sheets not read, so
+// that the file is not asked for again; the file staged before is replaced.
+func (s *Service) RestageImport(ctx context.Context, p Principal, token, sheet string, progress func(ImportProgress)) (string, *ImportResult, error) {
+	st, err := s.staged(ctx, p, token)
+	if err != nil {
+		return "", nil, err
+	}
+	return s.StageImport(ctx, p, ImportRequest{Kind: ImportKind(st.Kind), Name: st.Name, Data: st.Data, Category: st.Category, Sheet: sheet,
+		Progress: progress, Staged: token})
+}
+
+// staged is the file the user staged for their agency under token.
+func (s *Service) staged(ctx context.Context, p Principal, token string) (*store.StagedImport, error) {
+	st, err := s.Store.StagedImport(ctx, token, p.AgencyID, p.UserID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有找到待导入的文件：可能已经导入，或上传已超过一天，请重新上传", Cause: err}
+	}
+	return st, err
+}
+
 // stage keeps a previewed file of the user's for its confirmation, under a
-// new random token, with the audit line of the preview (agency, detail).
-func (s *Service) stage(ctx context.Context, p Principal, st *store.StagedImport, agencyID int64, detail string) (string, error) {
+// new random token, with the audit line of the preview (agency, detail);
+// the file staged under replaces ("" none) goes in the same transaction.
+func (s *Service) stage(ctx context.Context, p Principal, st *store.StagedImport, agencyID int64, detail, replaces string) (string, error) {
 	b := make([]byte, 16)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
@@ -413,6 +459,11 @@ func (s *Service) stage(ctx context.Context, p Principal, st *store.StagedImport
 	st.Token, st.AgencyID, st.UserID = hex.EncodeToString(b), p.AgencyID, p.UserID
 	err := s.write(ctx, p, "import.stage", func(tx *store.Tx, e *audit.Entry) error {
 		e.AgencyID, e.Object, e.Detail = agencyID, baseName(st.Name), detail
+		if replaces != "" {
+			if err := tx.DropStaged(ctx, replaces); err != nil {
+				return err
+			}
+		}
 		return tx.StageImport(ctx, st)
 	})
 	return st.Token, err
@@ -422,13 +473,10 @@ func (s *Service) stage(ctx context.Context, p Principal, st *store.StagedImport
 // validOnly the rows without problems; the staged file is removed in the same
 // transaction.
 func (s *Service) ConfirmImport(ctx context.Context, p Principal, token string, validOnly bool, progress func(ImportProgress)) (*ImportResult, error) {
-	st, err := s.Store.StagedImport(ctx, token, p.AgencyID, p.UserID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, &errs.Error{Kind: errs.NotFound, Msg: "没有找到待导入的文件：可能已经导入，或上传已超过一天，请重新上传", Cause: err}
-	}
+	st, err := s.staged(ctx, p, token)
 	if err != nil {
 		return nil, err
 	}
-	return s.Import(ctx, p, p.AgencyID, ImportRequest{Kind: ImportKind(st.Kind), Name: st.Name, Data: st.Data, Category: st.Category,
+	return s.Import(ctx, p, p.AgencyID, ImportRequest{Kind: ImportKind(st.Kind), Name: st.Name, Data: st.Data, Category: st.Category, Sheet: st.Sheet,
 		Commit: true, ValidOnly: validOnly, Progress: progress, Staged: token})
 }

@@ -109,7 +109,7 @@ func (s *Service) StageList(ctx context.Context, p Principal, kind string, f Lis
 	}
 	what := map[string]string{AgencyList: "个机关", UserList: "个用户"}[kind]
 	token, err := s.stage(ctx, p, &store.StagedImport{Kind: kind, Category: strconv.FormatInt(f.Under, 10), Name: f.Name, Data: f.Data},
-		f.Under, strconv.Itoa(res.Ready)+what+"可以新建")
+		f.Under, strconv.Itoa(res.Ready)+what+"可以新建", "")
 	return token, res, err
 }
 

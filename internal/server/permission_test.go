@@ -85,6 +85,7 @@ var matrix = map[string]access{
 	"GET /admin/import":                               actAgency,
 	"POST /admin/import":                              actAgency,
 	"POST /admin/import/confirm":                      actAgency,
+	"POST /admin/import/sheets":                       actAgency,
 	"GET /admin/ledgers":                              staff,
 	"GET /admin/ledgers/rows":                         staff,
 	"GET /admin/stats":                                staff,

@@ -47,6 +47,7 @@ type StagedImport struct {
 	UserID   int64
 	Kind     string // cases or decisions
 	Category string // decisions: the category for rows without one
+	Sheet    string // the workbook's sheet previewed ("" the first, importer.AllSheets every one)
 	Name     string
 	Data     []byte
 	At       time.Time
@@ -58,8 +59,8 @@ func (t *Tx) StageImport(ctx context.Context, st *StagedImport) error {
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE created_at < $1`, t.s.ts(t.s.Clock.Now().Add(-24*time.Hour))); err != nil {
 		return mapErr(err)
 	}
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO staged_imports (token, agency_id, user_id, kind, category, name, data, created_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, st.Token, st.AgencyID, st.UserID, st.Kind, st.Category, st.Name, st.Data, t.s.ts(t.s.Clock.Now()))
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO staged_imports (token, agency_id, user_id, kind, category, sheet, name, data, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, st.Token, st.AgencyID, st.UserID, st.Kind, st.Category, st.Sheet, st.Name, st.Data, t.s.ts(t.s.Clock.Now()))
 	return mapErr(err)
 }
 
@@ -68,8 +69,8 @@ func (t *Tx) StageImport(ctx context.Context, st *StagedImport) error {
 func (s *Store) StagedImport(ctx context.Context, token string, agencyID, userID int64) (*StagedImport, error) {
 	st := &StagedImport{Token: token, AgencyID: agencyID, UserID: userID}
 	var at timeCol
-	err := s.db.QueryRowContext(ctx, `SELECT kind, category, name, data, created_at FROM staged_imports WHERE token = $1 AND agency_id = $2 AND user_id = $3`,
-		token, agencyID, userID).Scan(&st.Kind, &st.Category, &st.Name, &st.Data, &at)
+	err := s.db.QueryRowContext(ctx, `SELECT kind, category, sheet, name, data, created_at FROM staged_imports WHERE token = $1 AND agency_id = $2 AND user_id = $3`,
+		token, agencyID, userID).Scan(&st.Kind, &st.Category, &st.Sheet, &st.Name, &st.Data, &at)
 	st.At = at.t
 	return st, mapErr(err)
 }

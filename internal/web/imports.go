@@ -95,6 +95,10 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request, si *sessionI
 // and, when some rows can be imported, the confirmation.
 func (s *Server) importUpload(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	form := map[string]string{"kind": r.PostFormValue("kind"), "category": r.PostFormValue("category"), "sheet": strings.TrimSpace(r.PostFormValue("sheet"))}
+	sheet := form["sheet"]
+	if r.PostFormValue("all_sheets") == "1" {
+		form["all_sheets"], sheet = "1", importer.AllSheets
+	}
 	file, hdr, err := r.FormFile("file")
 	var data []byte
 	if err == nil {
@@ -113,7 +117,19 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request, si *sessio
 	live := &importLive{Name: hdr.Filename, Progress: make(chan ops.ImportProgress, 64), Preview: true}
 	go func() {
 		token, res, err := s.Ops.StageImport(r.Context(), si.p(), ops.ImportRequest{Kind: ops.ImportKind(form["kind"]), Name: hdr.Filename, Data: data,
-			Sheet: form["sheet"], Category: form["category"], Progress: live.forward()})
+			Sheet: sheet, Category: form["category"], Progress: live.forward()})
+		live.Token = token
+		live.finish(res, err)
+	}()
+	s.stream(w, "import_live", page{Title: "导入台账", User: si.user, CSRF: si.csrf, Data: live})
+}
+
+// importSheets previews the staged file again with every sheet of the
+// workbook, from the preview that named the sheets not read.
+func (s *Server) importSheets(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	live := &importLive{Name: r.PostFormValue("name"), Progress: make(chan ops.ImportProgress, 64), Preview: true}
+	go func() {
+		token, res, err := s.Ops.RestageImport(r.Context(), si.p(), r.PostFormValue("token"), importer.AllSheets, live.forward())
 		live.Token = token
 		live.finish(res, err)
 	}()

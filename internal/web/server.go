@@ -100,6 +100,7 @@ func (s *Server) RouteTable() []Route {
 		{"GET /admin/import", s.acting(s.importPage)},
 		{"POST /admin/import", s.acting(s.importUpload)},
 		{"POST /admin/import/confirm", s.acting(s.importConfirm)},
+		{"POST /admin/import/sheets", s.acting(s.importSheets)},
 		{"GET /admin/ledgers", s.admin(s.ledgersPage)},
 		{"GET /admin/ledgers/rows", s.admin(s.ledgerRowsPage)},
 		{"GET /admin/stats", s.admin(s.statsPage)},

@@ -1682,6 +1682,53 @@ func TestWebImportMergedCells(t *testing.T) {
 				t.Errorf("preview lacks %q:\n%s", want, page)
 			}
 		}
+
+		// every sheet: ticked on the upload, or from the preview that named
+		// the sheets not read; previewed and confirmed whole, problems by sheet
+		f.SetSheetRow("4月", "A2", &[]any{"2026-04-01", "当面", "自然人", "导入丙", "收费标准"})
+		f.SetSheetRow("4月", "A3", &[]any{"2026-04-31", "当面", "自然人", "导入丁", "食堂合同"})
+		x.Reset()
+		f.Write(&x)
+		token := regexp.MustCompile(`name="token" value="([0-9a-f]+)"`)
+		wholeBook := func(how, page string) string {
+			for _, want := range []string{"3 行可以导入，1 处问题", "读取了 2 个工作表：Sheet1（4 行）、4月（2 行）",
+				"工作表“Sheet1”：第 2–3 行 A 列是合并单元格", "工作表“4月”第 3 行 A 列（收到日期）："} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s: preview of every sheet lacks %q:\n%s", how, want, page)
+				}
+			}
+			if strings.Contains(page, "改为导入全部工作表") {
+				t.Errorf("%s: every sheet read, and offered again", how)
+			}
+			m := token.FindStringSubmatch(page)
+			if m == nil {
+				t.Fatalf("%s: no confirmation", how)
+			}
+			return m[1]
+		}
+		_, _, page = st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases", "all_sheets": "1"}, "台账.xlsx", x.Bytes())
+		wholeBook("ticked", page)
+		_, _, page = st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases"}, "台账.xlsx", x.Bytes())
+		first := token.FindStringSubmatch(page)
+		if !strings.Contains(page, `action="/admin/import/sheets"`) || first == nil {
+			t.Fatalf("no offer to read every sheet:\n%s", page)
+		}
+		_, page, _ = st.post(c, "/admin/import/sheets", url.Values{"csrf": {csrf}, "token": {first[1]}, "name": {"台账.xlsx"}})
+		whole := wholeBook("offered", page)
+		if _, body, _ := st.post(c, "/admin/import/confirm", url.Values{"csrf": {csrf}, "token": {first[1]}}); !strings.Contains(body, "可能已经导入") {
+			t.Error("the first sheet's preview still confirms")
+		}
+		_, body, _ := st.post(c, "/admin/import/confirm", url.Values{"csrf": {csrf}, "token": {whole}, "name": {"台账.xlsx"}, "valid_only": {"1"}})
+		if !strings.Contains(body, "已导入 3 条") {
+			t.Errorf("confirming every sheet: %s", body)
+		}
+		names := map[string]bool{}
+		for _, n := range casesOf(st, mustAgency(st, demo.Main)) {
+			names[n] = true
+		}
+		if !names["导入甲"] || !names["导入乙"] || !names["导入丙"] || names["导入丁"] {
+			t.Errorf("imported: %v", names)
+		}
 	})
 }
 
