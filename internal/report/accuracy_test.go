@@ -80,7 +80,7 @@ func allLayouts() []layout {
 		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},
 		{"oneline-worded-headings", ".txt", func(t testing.TB, r *report.Report) string { return otherWording.Replace(onelineCycling(t, r)) }},
 		{"layout-printed", ".txt", printedByBrowser}, {"wrapped-page", ".txt", wrappedPageText}, {"unwrapped-page", ".txt", unwrappedPageText},
-		{"oneline-folded", ".txt", foldedOneline}, {"oneline-folded-blanks", ".txt", foldedWithBlanks}, {"edge-tabs", ".txt", edgeTabs}, {"wide-spaces", ".txt", wideSpaced}, {"oneline-edge-tabs", ".txt", onelineEdgeTabs}, {"oneline-printed", ".txt", printedOneline}, {"attached", ".txt", attachedText},
+		{"oneline-folded", ".txt", foldedOneline}, {"oneline-folded-blanks", ".txt", foldedWithBlanks}, {"edge-tabs", ".txt", edgeTabs}, {"wide-spaces", ".txt", wideSpaced}, {"oneline-edge-tabs", ".txt", onelineEdgeTabs}, {"oneline-printed", ".txt", printedOneline}, {"attached", ".txt", attachedText}, {"qita", ".txt", qitaText},
 	}
 	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
 		layouts = append(layouts, layout{name, splitT4Ext(name), splitT4Layouts[name]})

@@ -1697,3 +1697,14 @@ func init() {
 			return r
 		}, findings: []string{"PARSE.AMBIGUOUS"}})
 }
+
+// qitaText is the tab text written with 其它 for 其他, as many agencies
+// write it: （六）其它处理, 其它结果, 法人或其它组织, 六、其它需要报告的事项.
+func qitaText(t testing.TB, r *report.Report) string {
+	return strings.ReplaceAll(textOf(t, r), "其他", "其它")
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "qita-2021.txt", make: func(t testing.TB) []byte { return []byte(qitaText(t, truth())) }, want: truth})
+}

@@ -83,6 +83,14 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 				l.Fields[k] = dropInvisible(f)
 			}
 		}
+		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
+		// 法人或其它组织): the labels are matched as the template writes them
+		if strings.Contains(l.Text, "其它") {
+			l.Text = strings.ReplaceAll(l.Text, "其它", "其他")
+			for k, f := range l.Fields {
+				l.Fields[k] = strings.ReplaceAll(f, "其它", "其他")
+			}
+		}
 	}
 	for _, l := range ls {
 		if trimSpace(l.Text) != "" {
