@@ -856,7 +856,7 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		return
 	}
 	// checked inside the edit, after the record is found to be the key's own
-	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), func(a *appeal.Record) error {
+	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), "", func(a *appeal.Record) error {
 		if c.ConcludedOn == 0 {
 			return errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）")
 		}

@@ -3,6 +3,10 @@
 package appeal
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"gongkai/internal/errs"
@@ -83,6 +87,51 @@ type Record struct {
 	CoDefendantOnly bool   `json:"co_defendant_only,omitempty"`
 	Note            string `json:"note,omitempty"`
 	CreatedBy       string `json:"created_by,omitempty"`
+}
+
+// Fingerprint identifies the record as stored: a form carries the one it
+// was opened with, so that a save over a change made since is refused
+// instead of undoing it unseen.
+func (r Record) Fingerprint() string {
+	b, _ := json.Marshal(r) // plain data: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
+}
+
+// Diff names the fields in which b differs from a, a → b each
+// (案号 行复〔2026〕1号 → 行复〔2026〕2号；结果 尚未审结 → 结果维持); "" when none.
+func Diff(a, b Record) string {
+	date := func(d *workday.Date) string {
+		if d == nil {
+			return "（空）"
+		}
+		return d.String()
+	}
+	text := func(s string) string {
+		if s == "" {
+			return "（空）"
+		}
+		return s
+	}
+	yes := func(v bool) string { return map[bool]string{true: "是", false: "否"}[v] }
+	var out []string
+	for _, f := range []struct{ name, x, y string }{
+		{"类别", KindName(a.Kind), KindName(b.Kind)},
+		{"案号", text(a.Number), text(b.Number)},
+		{"复议机关或人民法院", text(a.Body), text(b.Body)},
+		{"申请人或原告", text(a.Applicant), text(b.Applicant)},
+		{"关联申请", text(a.CaseSerial), text(b.CaseSerial)},
+		{"申请复议或起诉日期", a.FiledOn.String(), b.FiledOn.String()},
+		{"审结日期", date(a.ConcludedOn), date(b.ConcludedOn)},
+		{"结果", ResultName(a.Result), ResultName(b.Result)},
+		{"仅作为复议机关共同被告", yes(a.CoDefendantOnly), yes(b.CoDefendantOnly)},
+		{"备注", text(a.Note), text(b.Note)},
+	} {
+		if f.x != f.y {
+			out = append(out, fmt.Sprintf("%s %s → %s", f.name, f.x, f.y))
+		}
+	}
+	return strings.Join(out, "；")
 }
 
 // Validate says what is missing or inconsistent, naming the form field.

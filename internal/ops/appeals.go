@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/audit"
@@ -39,8 +40,11 @@ func caseOfAgency(err error) error {
 }
 
 // UpdateAppeal saves an edited record (a correction, or its conclusion).
-// ErrNotFound when the agency has no such record.
-func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, edit func(*appeal.Record) error) (*appeal.Record, error) {
+// ErrNotFound when the agency has no such record. seen is the record's
+// Fingerprint as the form showed it ("": as read here): a record changed
+// since by someone else is not written over, the refusal (Conflict) naming
+// how it differs from what was typed.
+func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, seen string, edit func(*appeal.Record) error) (*appeal.Record, error) {
 	if !actsFor(p, p.AgencyID) {
 		return nil, Forbidden("只有本机关的办理人员可以修改复议和诉讼记录")
 	}
@@ -48,12 +52,38 @@ func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, edit 
 	if err != nil {
 		return nil, notFoundOr(err)
 	}
-	if err := edit(a); err != nil {
+	if seen == "" {
+		seen = a.Fingerprint()
+	}
+	upd := *a
+	if err := edit(&upd); err != nil {
 		return nil, err
 	}
 	err = s.write(ctx, p, "appeal.update", func(tx *store.Tx, e *audit.Entry) error {
-		e.Object, e.Detail = a.Number, appeal.KindName(a.Kind)+"："+appeal.ResultName(a.Result)
-		return caseOfAgency(tx.UpdateAppeal(ctx, a))
+		cur, err := tx.Appeal(ctx, p.AgencyID, id)
+		if err != nil {
+			return notFoundOr(err)
+		}
+		diff := appeal.Diff(*cur, upd)
+		if cur.Fingerprint() != seen {
+			if diff == "" {
+				return errUnchanged // what was typed is what another saved meanwhile
+			}
+			return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("appeal %d changed since the form was opened", id),
+				Msg: "未保存：您打开这条记录之后，它已被他人修改。现在的记录与您填写的不同之处：" + diff +
+					"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+		}
+		e.Object, e.Detail = upd.Number, appeal.KindName(upd.Kind)+"："+appeal.ResultName(upd.Result)
+		if diff != "" {
+			e.Detail += "（" + diff + "）"
+		}
+		return caseOfAgency(tx.UpdateAppeal(ctx, &upd))
 	})
-	return a, err
+	if errors.Is(err, errUnchanged) {
+		return &upd, nil
+	}
+	return &upd, err
 }
+
+// errUnchanged ends a write that has nothing to write.
+var errUnchanged = errors.New("nothing to write")

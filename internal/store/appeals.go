@@ -59,7 +59,22 @@ func (s *Store) Appeals(ctx context.Context, agencyID, caseID int64) ([]appeal.R
 
 // Appeal returns one record of an agency. ErrNotFound when it has no such record.
 func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
-	recs, err := s.appeals(ctx, `a.agency_id = $1 AND a.id = $2`, agencyID, id)
+	return s.appeal(ctx, s.db, agencyID, id, "")
+}
+
+// Appeal is Store.Appeal inside the transaction, its row locked until the
+// transaction ends (SQLite's write transaction holds the database already):
+// a record read, compared and written as one.
+func (t *Tx) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
+	lock := ""
+	if t.s.dialect == Postgres {
+		lock = ` FOR UPDATE OF a`
+	}
+	return t.s.appeal(ctx, t.tx, agencyID, id, lock)
+}
+
+func (s *Store) appeal(ctx context.Context, q queryer, agencyID, id int64, lock string) (*appeal.Record, error) {
+	recs, err := s.appealsOf(ctx, q, `a.agency_id = $1 AND a.id = $2`, lock, agencyID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -70,9 +85,13 @@ func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record,
 }
 
 func (s *Store) appeals(ctx context.Context, where string, args ...any) ([]appeal.Record, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.agency_id, a.case_id, COALESCE(c.serial, ''), a.kind, a.number, a.body, a.applicant,
+	return s.appealsOf(ctx, s.db, where, "", args...)
+}
+
+func (s *Store) appealsOf(ctx context.Context, q queryer, where, lock string, args ...any) ([]appeal.Record, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.agency_id, a.case_id, COALESCE(c.serial, ''), a.kind, a.number, a.body, a.applicant,
 		a.filed_on, a.concluded_on, a.result, a.co_defendant_only, a.note, a.created_by
-		FROM appeals a LEFT JOIN cases c ON c.id = a.case_id WHERE `+where+` ORDER BY a.filed_on DESC, a.id DESC`, args...)
+		FROM appeals a LEFT JOIN cases c ON c.id = a.case_id WHERE `+where+` ORDER BY a.filed_on DESC, a.id DESC`+lock, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

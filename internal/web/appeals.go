@@ -15,6 +15,21 @@ var appealFields = []string{"case", "kind", "number", "body", "applicant", "file
 type appealRow struct {
 	appeal.Record
 	KindName, ResultName string
+	Seen                 string            // its Fingerprint, which its edit form carries
+	Values               map[string]string // its edit form's: as stored, or as typed when its save was refused
+}
+
+// appealValues are a record's fields as its edit form shows them.
+func appealValues(a appeal.Record) map[string]string {
+	v := map[string]string{"case": a.CaseSerial, "kind": string(a.Kind), "number": a.Number, "body": a.Body, "applicant": a.Applicant,
+		"filed_on": a.FiledOn.String(), "result": string(a.Result), "note": a.Note}
+	if a.ConcludedOn != nil {
+		v["concluded_on"] = a.ConcludedOn.String()
+	}
+	if a.CoDefendantOnly {
+		v["co_defendant_only"] = "1"
+	}
+	return v
 }
 
 type appealsData struct {
@@ -40,12 +55,16 @@ func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *session
 	}
 	d := appealsData{Counting: st.AppealCounting, Editing: editing, CanAct: page{User: si.user}.ActsForCases()}
 	for _, a := range recs {
-		d.Records = append(d.Records, appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result)})
+		row := appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result), a.Fingerprint(), appealValues(a)}
+		if a.ID == editing && form != nil {
+			row.Values = form // what was typed, over the record as it is now
+		}
+		d.Records = append(d.Records, row)
 	}
 	d.Kinds = optionsN(len(appeal.Kinds), func(i int) (string, string) { return string(appeal.Kinds[i]), appeal.KindName(appeal.Kinds[i]) })
 	d.Results = append([]option{{"", "尚未审结"}},
 		optionsN(len(appeal.Results), func(i int) (string, string) { return string(appeal.Results[i]), appeal.ResultName(appeal.Results[i]) })...)
-	if form == nil {
+	if form == nil || editing != 0 { // the new-record form: what was typed into it, or empty
 		form = map[string]string{"case": r.URL.Query().Get("case"), "kind": string(appeal.Review)}
 	}
 	s.render(w, code, "appeals", page{Title: "复议和诉讼", User: si.user, CSRF: si.csrf, Form: form, Errors: fieldErrs, Flash: flashOf(r), Data: d})
@@ -66,7 +85,7 @@ func (s *Server) recordFrom(r *http.Request, si *sessionInfo, f map[string]strin
 		if err != nil {
 			bad.Add("case", "本机关没有申请编号为“%s”的申请", f["case"])
 		} else {
-			a.CaseID = &c.ID
+			a.CaseID, a.CaseSerial = &c.ID, c.Serial
 		}
 	}
 	for name, dst := range map[string]*workday.Date{"filed_on": &a.FiledOn} {
@@ -112,7 +131,7 @@ func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	f := formValues(r, appealFields)
-	_, err := s.Ops.UpdateAppeal(r.Context(), si.p(), id, func(a *appeal.Record) error {
+	_, err := s.Ops.UpdateAppeal(r.Context(), si.p(), id, r.PostFormValue("seen"), func(a *appeal.Record) error {
 		upd, err := s.recordFrom(r, si, f)
 		if err != nil {
 			return err
@@ -121,10 +140,14 @@ func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 		*a = upd
 		return nil
 	})
-	if errs.KindOf(err) == errs.Invalid {
+	switch errs.KindOf(err) {
+	case errs.Invalid:
 		errsByField := formErrors(err, nil)
 		errsByField["form"] = fmt.Sprintf("记录未能保存：%s", errs.Readable(err))
 		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, errsByField, id)
+		return
+	case errs.Conflict: // changed by another since the form was opened
+		s.appealsPage(w, r, si, http.StatusConflict, f, map[string]string{"form": errs.Readable(err)}, id)
 		return
 	}
 	if err != nil {

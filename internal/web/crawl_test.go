@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/url"
@@ -10,7 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai/internal/appeal"
 	"gongkai/internal/demo"
+	"gongkai/internal/ops"
+	"gongkai/internal/workday"
 
 	"golang.org/x/net/html"
 )
@@ -268,6 +272,11 @@ func sortedKeys(q url.Values) string {
 func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 	t.Parallel()
 	st := demoSite(t)
+	// a 复议 record of the clerk's agency, so that its edit form is walked
+	if _, err := st.b.Ops.RecordAppeal(context.Background(), ops.Operator(mustAgency(st, demo.Main), "测试"),
+		appeal.Record{Kind: appeal.Review, Body: "新乡市卫滨区人民政府", FiledOn: workday.NewDate(2026, 3, 2)}); err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
 	for _, u := range demoUsers() {
 		c, forms := walkForms(t, st, u)

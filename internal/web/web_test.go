@@ -994,9 +994,51 @@ func TestAppealsPages(t *testing.T) {
 		if code, body, _ := st.post(c, path, edit); code != 422 || !strings.Contains(body, "审结日期早于") {
 			t.Errorf("conclusion before filing: %d", code)
 		}
+		// the refused edit shows what was typed in the record's own form,
+		// not in the form that records a new one
+		_, body = st.get(c, "/admin/appeals")
+		seen := regexp.MustCompile(`name="seen" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+		if seen == nil {
+			t.Fatal("the edit form carries no fingerprint")
+		}
+		edit.Set("seen", seen[1])
+		edit.Set("note", "复议机关已受理")
+		_, body, _ = st.post(c, path, edit)
+		if i, j := strings.Index(body, `action="`+path+`"`), strings.Index(body, `action="/admin/appeals"`); i < 0 || j < 0 ||
+			!strings.Contains(body[i:j], `value="复议机关已受理"`) || !strings.Contains(body[i:j], `value="2025-01-01"`) || strings.Contains(body[j:], "复议机关已受理") {
+			t.Errorf("the refused edit does not show what was typed in its own form")
+		}
+		// two people on one record: the first save lands, the second, from
+		// a form opened before it, is refused with the difference and what
+		// was typed, and lands when sent again from what it shows
+		other := url.Values{}
+		for k, v := range edit {
+			other[k] = v
+		}
+		other.Set("concluded_on", "2025-08-01")
+		other.Set("note", "")
+		if code, _, _ := st.post(c, path, other); code != http.StatusSeeOther {
+			t.Fatalf("conclude: %d", code)
+		}
+		edit.Set("concluded_on", "2025-09-01")
+		edit.Set("result", "corrected")
+		code, body, _ = st.post(c, path, edit)
+		if code != http.StatusConflict || !strings.Contains(body, "它已被他人修改") || !strings.Contains(body, "结果 结果维持 → 结果纠正") ||
+			!strings.Contains(body, "审结日期 2025-08-01 → 2025-09-01") {
+			t.Fatalf("a save over another's: %d", code)
+		}
+		if recs, _ := s.Appeals(context.Background(), mustAgency(st, "卫滨区财政局"), 0); recs[0].Result != "upheld" {
+			t.Fatalf("written over: %+v", recs[0])
+		}
+		again := regexp.MustCompile(`name="seen" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+		if again == nil || again[1] == seen[1] || !strings.Contains(body, `value="2025-09-01"`) {
+			t.Fatal("the refusal does not show the record as it is now with what was typed")
+		}
+		edit.Set("seen", again[1])
 		edit.Set("concluded_on", "2025-08-01")
+		edit.Set("result", "upheld")
 		if code, _, _ := st.post(c, path, edit); code != http.StatusSeeOther {
-			t.Errorf("conclude: %d", code)
+			t.Errorf("saved again from what the refusal showed: %d", code)
 		}
 		edu, ecsrf := st.login("clerk")
 		edit.Set("csrf", ecsrf)
