@@ -246,7 +246,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, p ops.Prin
 	if d.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveDocument(r.Context(), p, d)
+	out, err := s.Ops.SaveDocument(r.Context(), p, d, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -3,13 +3,11 @@
 package appeal
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/report"
 	"gongkai/internal/workday"
 )
@@ -92,11 +90,7 @@ type Record struct {
 // Fingerprint identifies the record as stored: a form carries the one it
 // was opened with, so that a save over a change made since is refused
 // instead of undoing it unseen.
-func (r Record) Fingerprint() string {
-	b, _ := json.Marshal(r) // plain data: cannot fail
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:12])
-}
+func (r Record) Fingerprint() string { return fingerprint.Of(r) }
 
 // Diff names the fields in which b differs from a, a → b each
 // (案号 行复〔2026〕1号 → 行复〔2026〕2号；结果 尚未审结 → 结果维持); "" when none.

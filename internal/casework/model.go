@@ -1,12 +1,10 @@
 package casework
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"strings"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/workday"
 )
 
@@ -164,11 +162,7 @@ type Intake struct {
 // Fingerprint stands for the intake as it is: an edit form carries the one
 // it was opened with, so that a correction saved by someone else in the
 // meantime is not written over unseen.
-func (in Intake) Fingerprint() string {
-	b, _ := json.Marshal(in) // plain data: cannot fail
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:12])
-}
+func (in Intake) Fingerprint() string { return fingerprint.Of(in) }
 
 // ReceiptDate applies Art. 31 to the intake facts.
 func (in Intake) ReceiptDate() (workday.Date, string, error) {

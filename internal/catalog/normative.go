@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/workday"
 )
 
@@ -52,6 +53,50 @@ type Document struct {
 	Amended     []workday.Date `json:"amended,omitempty"`      // 修订/修正日期
 	ItemID      *int64         `json:"item_id,omitempty"`      // its catalog item
 	Note        string         `json:"note"`
+}
+
+// Fingerprint identifies the document as stored (an edit form carries it).
+func (d Document) Fingerprint() string { return fingerprint.Of(d) }
+
+// DocDiff names the fields in which b differs from a, a → b each
+// (废止日期 （空） → 2026-03-01); "" when none.
+func DocDiff(a, b Document) string {
+	date := func(d *workday.Date) string {
+		if d == nil {
+			return "（空）"
+		}
+		return d.String()
+	}
+	text := func(s string) string {
+		if s == "" {
+			return "（空）"
+		}
+		return s
+	}
+	dates := func(ds []workday.Date) string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.String())
+		}
+		return text(strings.Join(out, "、"))
+	}
+	var out []string
+	for _, f := range []struct{ name, x, y string }{
+		{"类别", DocKindName(a.Kind), DocKindName(b.Kind)},
+		{"文件名称", text(a.Title), text(b.Title)},
+		{"文号", text(a.DocNo), text(b.DocNo)},
+		{"印发日期", a.IssuedOn.String(), b.IssuedOn.String()},
+		{"施行日期", date(a.EffectiveOn), date(b.EffectiveOn)},
+		{"有效期至", date(a.ExpiresOn), date(b.ExpiresOn)},
+		{"废止日期", date(a.RepealedOn), date(b.RepealedOn)},
+		{"修订日期", dates(a.Amended), dates(b.Amended)},
+		{"备注", text(a.Note), text(b.Note)},
+	} {
+		if f.x != f.y {
+			out = append(out, f.name+" "+f.x+" → "+f.y)
+		}
+	}
+	return strings.Join(out, "；")
 }
 
 // docYear is a 文号's year in any of the brackets people type for the

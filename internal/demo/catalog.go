@@ -299,7 +299,7 @@ func (sd *seeder) documents() error {
 		{Kind: catalog.Normative, Title: "新乡市义务教育阶段学校招生入学管理办法", DocNo: "新教〔2024〕9号", IssuedOn: workday.NewDate(2024, 4, 10)},
 	}
 	for _, d := range docs {
-		if _, err := sd.at(d.IssuedOn).SaveDocument(sd.ctx, clerk, d); err != nil {
+		if _, err := sd.at(d.IssuedOn).SaveDocument(sd.ctx, clerk, d, ""); err != nil {
 			return fmt.Errorf("demo document %s: %w", d.DocNo, err)
 		}
 	}

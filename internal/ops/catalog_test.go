@@ -192,11 +192,11 @@ func TestReportFromRecordsAndVersions(t *testing.T) {
 			{Kind: catalog.Normative, Title: "乙办法", DocNo: "示教〔2025〕2号", IssuedOn: D("2025-02-01")},
 			{Kind: catalog.Rule, Title: "丙规定", DocNo: "示教〔2025〕3号", IssuedOn: D("2025-03-01")},
 		} {
-			if _, err := o.SaveDocument(ctx, f.clerk, d); err != nil {
+			if _, err := o.SaveDocument(ctx, f.clerk, d, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Rule, Title: "重复", DocNo: "示教〔2025〕3号", IssuedOn: D("2025-03-01")}); errs.Fields(err)["doc_no"] == "" {
+		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Rule, Title: "重复", DocNo: "示教〔2025〕3号", IssuedOn: D("2025-03-01")}, ""); errs.Fields(err)["doc_no"] == "" {
 			t.Errorf("a duplicate 文号 was saved: %v", err)
 		}
 		r, _, err := o.Generate(ctx, f.a, 2025)
@@ -342,7 +342,7 @@ func TestImportDocuments(t *testing.T) {
 			t.Fatalf("a refused ledger wrote %d documents", len(ds))
 		}
 		// a document recorded by hand, with a note the ledger has no column for
-		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Normative, Title: "甲办法", DocNo: "示教〔2024〕1号", IssuedOn: D("2024-05-01"), Note: "经合法性审核"}); err != nil {
+		if _, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Normative, Title: "甲办法", DocNo: "示教〔2024〕1号", IssuedOn: D("2024-05-01"), Note: "经合法性审核"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		res, err = o.Import(ctx, f.clerk, f.a.ID, req(ledger, true))

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -46,7 +47,13 @@ func (s *Service) ExpiringDocuments(ctx context.Context, p Principal) ([]catalog
 
 // SaveDocument records a normative document of the principal's agency, or
 // a change in its life (amended, repealed, its 有效期).
-func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Document) (*catalog.Document, error) {
+//
+// seen is, for a document edited, its Fingerprint as the form showed it
+// ("": as stored now): a document changed since by someone else is not
+// written over, the refusal (Conflict) naming how it differs from what was
+// typed. The catalog item a document is linked to stays when the edit
+// names none (the back office's form does not show it).
+func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Document, seen string) (*catalog.Document, error) {
 	if !actsFor(p, p.AgencyID) {
 		return nil, Forbidden("只有本机关的工作人员可以登记规范性文件")
 	}
@@ -61,12 +68,34 @@ func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Docum
 	}
 	err := s.write(ctx, p, "normative.record", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object, e.Detail = d.DocNo, catalog.DocKindName(d.Kind)+"："+d.Title
-		if d.RepealedOn != nil {
+		if d.ID != 0 { // read again, locked, to compare with what the form showed
+			cur, err := tx.Document(ctx, p.AgencyID, d.ID)
+			if err != nil {
+				return err
+			}
+			if d.ItemID == nil {
+				d.ItemID = cur.ItemID
+			}
+			diff := catalog.DocDiff(*cur, d)
+			if seen != "" && seen != cur.Fingerprint() {
+				if diff == "" {
+					return errUnchanged // what was typed is what another saved meanwhile
+				}
+				return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("document %d changed since the form was opened", d.ID),
+					Msg: "未保存：您打开这份文件的登记之后，它已被他人修改。现在的登记与您填写的不同之处：" + diff +
+						"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+			}
+			if diff != "" {
+				e.Detail += "（" + diff + "）"
+			}
+		} else if d.RepealedOn != nil {
 			e.Detail += "（" + d.RepealedOn.String() + " 废止）"
 		}
 		return tx.SaveDocument(ctx, &d)
 	})
 	switch {
+	case errors.Is(err, errUnchanged):
+		return &d, nil
 	case errors.Is(err, store.ErrConflict):
 		return nil, errs.New("doc_no", "本机关已登记文号为“%s”的文件", d.DocNo)
 	case errors.Is(err, store.ErrNotFound):

@@ -580,7 +580,7 @@ func setupCatalog(t *testing.T, srv *server.Server, tg *target, op ops.Principal
 		t.Fatal(err)
 	}
 	tg.fileID = v.Files[0].ID
-	d, err := o.SaveDocument(ctx, op, catalog.Document{Kind: catalog.Normative, Title: "测试文件", DocNo: "测〔2026〕1号", IssuedOn: workday.MustDate("2026-01-05")})
+	d, err := o.SaveDocument(ctx, op, catalog.Document{Kind: catalog.Normative, Title: "测试文件", DocNo: "测〔2026〕1号", IssuedOn: workday.MustDate("2026-01-05")}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

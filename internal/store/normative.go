@@ -51,7 +51,26 @@ func (s *Store) Documents(ctx context.Context, agencyID int64) ([]catalog.Docume
 
 // Document returns one. ErrNotFound when the agency has no such document.
 func (s *Store) Document(ctx context.Context, agencyID, id int64) (*catalog.Document, error) {
-	ds, err := s.documents(ctx, `agency_id = $1 AND id = $2`, agencyID, id)
+	return s.document(ctx, s.db, agencyID, id, "")
+}
+
+// Document is Store.Document inside the transaction, its row locked until
+// the transaction ends (SQLite's write transaction holds the database
+// already): a document read, compared and written as one.
+func (t *Tx) Document(ctx context.Context, agencyID, id int64) (*catalog.Document, error) {
+	lock := ""
+	if t.s.dialect == Postgres {
+		lock = ` FOR UPDATE`
+	}
+	return t.s.document(ctx, t.tx, agencyID, id, lock)
+}
+
+func (s *Store) document(ctx context.Context, q queryer, agencyID, id int64, lock string) (*catalog.Document, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+docCols+` FROM normative_docs WHERE agency_id = $1 AND id = $2`+lock, agencyID, id)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	ds, err := scanDocuments(rows)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"gongkai/internal/appeal"
+	"gongkai/internal/catalog"
 	"gongkai/internal/demo"
 	"gongkai/internal/ops"
 	"gongkai/internal/workday"
@@ -104,7 +105,12 @@ func demoUsers() []string {
 // reaches, a few of each address shape, calling visit with each HTML page;
 // a link answered 4xx or 5xx is an error. It returns u's client.
 func walk(t *testing.T, st *site, u string, visit func(path, body string)) *http.Client {
-	const perShape, most = 3, 160
+	return walkWide(t, st, u, 3, 160, visit)
+}
+
+// walkWide is walk taking perShape pages of each address shape, most pages
+// in all.
+func walkWide(t *testing.T, st *site, u string, perShape, most int, visit func(path, body string)) *http.Client {
 	c := st.browser()
 	start := "/"
 	if u != "" {
@@ -166,12 +172,14 @@ func walk(t *testing.T, st *site, u string, visit func(path, body string)) *http
 	return c
 }
 
-// walkForms walks u's pages (walk) and gathers their POST forms, two of
+// walkForms walks u's pages (walkWide) and gathers their POST forms, two of
 // each address shape, signing in and out left out.
 func walkForms(t *testing.T, st *site, u string) (*http.Client, []postForm) {
 	var forms []postForm
 	shapes := map[string]int{}
-	c := walk(t, st, u, func(p, body string) {
+	// wide: the forms of a case's letters, a proposal, an inspection's
+	// 整改 are on a few of many pages of one shape
+	c := walkWide(t, st, u, 15, 800, func(p, body string) {
 		for _, f := range postForms(body) {
 			if f.action == "/logout" || f.action == "/login" {
 				continue
@@ -272,9 +280,15 @@ func sortedKeys(q url.Values) string {
 func TestRefusedFormsKeepWhatWasTyped(t *testing.T) {
 	t.Parallel()
 	st := demoSite(t)
-	// a 复议 record of the clerk's agency, so that its edit form is walked
-	if _, err := st.b.Ops.RecordAppeal(context.Background(), ops.Operator(mustAgency(st, demo.Main), "测试"),
+	// a 复议 record and a normative document of the clerk's agency, so
+	// that their edit forms are walked
+	op := ops.Operator(mustAgency(st, demo.Main), "测试")
+	if _, err := st.b.Ops.RecordAppeal(context.Background(), op,
 		appeal.Record{Kind: appeal.Review, Body: "新乡市卫滨区人民政府", FiledOn: workday.NewDate(2026, 3, 2)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.b.Ops.SaveDocument(context.Background(), op,
+		catalog.Document{Kind: catalog.Normative, Title: "测试办法", DocNo: "卫教〔2026〕1号", IssuedOn: workday.NewDate(2026, 2, 2)}, ""); err != nil {
 		t.Fatal(err)
 	}
 	checked := 0

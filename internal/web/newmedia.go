@@ -32,11 +32,36 @@ func optDate(f map[string]string, name string, bad *errs.List) *workday.Date {
 var docFields = []string{"id", "kind", "title", "doc_no", "issued_on", "effective_on", "expires_on", "repealed_on", "amended", "note"}
 
 type normativeData struct {
-	Docs    []catalog.Document
+	Docs    []docRow
 	Kinds   []option
 	Today   workday.Date
 	CanAct  bool
 	Editing int64
+}
+
+// docRow is a document with its edit form's values: as stored, or as typed
+// when its save was refused; Seen is its Fingerprint, which the form carries.
+type docRow struct {
+	catalog.Document
+	Seen   string
+	Values map[string]string
+}
+
+// docValues are a document's fields as its edit form shows them.
+func docValues(d catalog.Document) map[string]string {
+	date := func(p *workday.Date) string {
+		if p == nil {
+			return ""
+		}
+		return p.String()
+	}
+	var amended []string
+	for _, a := range d.Amended {
+		amended = append(amended, a.String())
+	}
+	return map[string]string{"kind": string(d.Kind), "title": d.Title, "doc_no": d.DocNo, "issued_on": d.IssuedOn.String(),
+		"effective_on": date(d.EffectiveOn), "expires_on": date(d.ExpiresOn), "repealed_on": date(d.RepealedOn),
+		"amended": strings.Join(amended, ","), "note": d.Note}
 }
 
 func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessionInfo, code int, form, fe map[string]string, editing int64) {
@@ -45,11 +70,18 @@ func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessi
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
-	d := normativeData{Docs: docs, Today: s.Ops.Clock.Today(), CanAct: page{User: si.user}.ActsForCases(), Editing: editing}
+	d := normativeData{Today: s.Ops.Clock.Today(), CanAct: page{User: si.user}.ActsForCases(), Editing: editing}
+	for _, doc := range docs {
+		row := docRow{doc, doc.Fingerprint(), docValues(doc)}
+		if doc.ID == editing && form != nil {
+			row.Values = form // what was typed, over the document as it is now
+		}
+		d.Docs = append(d.Docs, row)
+	}
 	for _, k := range catalog.DocKinds {
 		d.Kinds = append(d.Kinds, option{string(k.ID), k.Name})
 	}
-	if form == nil {
+	if form == nil || editing != 0 { // the new-document form: what was typed into it, or empty
 		form = map[string]string{"kind": string(catalog.Normative)}
 	}
 	s.render(w, code, "normative", page{Title: "规范性文件", User: si.user, CSRF: si.csrf, Form: form, Errors: fe, Flash: flashOf(r), Data: d})
@@ -78,10 +110,18 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessio
 	}
 	var err error = bad.Err()
 	if err == nil {
-		_, err = s.Ops.SaveDocument(r.Context(), si.p(), d)
+		_, err = s.Ops.SaveDocument(r.Context(), si.p(), d, r.PostFormValue("seen"))
 	}
-	if errs.KindOf(err) == errs.Invalid {
-		s.normativePage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil), id)
+	switch errs.KindOf(err) {
+	case errs.Invalid:
+		fe := formErrors(err, nil)
+		if id != 0 { // said above the table: the edited row's form has no error lines (those below are the new document's)
+			fe = map[string]string{"form": "未能保存：" + errs.Readable(err)}
+		}
+		s.normativePage(w, r, si, http.StatusUnprocessableEntity, f, fe, id)
+		return
+	case errs.Conflict: // changed by another since the form was opened
+		s.normativePage(w, r, si, http.StatusConflict, f, map[string]string{"form": errs.Readable(err)}, id)
 		return
 	}
 	if err != nil {
@@ -310,6 +350,7 @@ func (s *Server) recordInspection(w http.ResponseWriter, r *http.Request, si *se
 func (s *Server) resolveInspection(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, []string{"resolved_on", "resolution"})
 	iid, _ := strconv.ParseInt(r.PathValue("iid"), 10, 64)
+	f["inspection"] = strconv.FormatInt(iid, 10) // whose row shows f again
 	var bad errs.List
 	on := optDate(f, "resolved_on", &bad)
 	if on == nil && f["resolved_on"] == "" {

@@ -3359,7 +3359,8 @@ func TestWebExpiringDocuments(t *testing.T) {
 	if m == nil || !strings.Contains(sec, "卫滨区校外培训机构管理暂行办法") || !strings.Contains(sec, "有效期至 2027-01-15，还有 52 天") {
 		t.Fatalf("the 工作台's section:\n%s", sec)
 	}
-	if _, page := st.get(c, m[1]); !strings.Contains(page, "<details open><summary>修改、废止或登记修订") {
+	_, page := st.get(c, m[1])
+	if !strings.Contains(page, "<details open><summary>修改、废止或登记修订") {
 		t.Error("the link does not open the document's form")
 	}
 	d, _ := st.login("district")
@@ -3381,6 +3382,31 @@ func TestWebExpiringDocuments(t *testing.T) {
 	form.Set("expiry_notice_days", "400")
 	if code, body, _ := st.post(adm, "/admin/settings", form); code != 422 || !strings.Contains(body, "规范性文件有效期届满提前提醒") {
 		t.Errorf("400 days: %d", code)
+	}
+	// two people on it: the repeal of one, then another's save from a form
+	// opened before it is refused with the difference, in its own row
+	seen := regexp.MustCompile(`action="(/admin/normative/\d+)" class="form grid"><input type="hidden" name="csrf" value="[^"]*"><input type="hidden" name="seen" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if seen == nil {
+		t.Fatal("the document's form carries no fingerprint")
+	}
+	edit := url.Values{"csrf": {csrf}, "seen": {seen[2]}, "kind": {"normative"}, "title": {"卫滨区校外培训机构管理暂行办法"},
+		"doc_no": {"卫教规〔2025〕3号"}, "issued_on": {"2025-01-15"}, "expires_on": {"2027-01-15"}, "repealed_on": {"2026-11-01"}}
+	if code, _, _ := st.post(c, seen[1], edit); code != http.StatusSeeOther {
+		t.Fatalf("repeal: %d", code)
+	}
+	edit.Set("repealed_on", "")
+	edit.Set("note", "经合法性审核")
+	code, page, _ = st.post(c, seen[1], edit)
+	if i, j := strings.Index(page, `action="`+seen[1]+`"`), strings.Index(page, `action="/admin/normative"`); code != http.StatusConflict || i < 0 || j < 0 ||
+		!strings.Contains(page, "废止日期 2026-11-01 → （空）；备注 （空） → 经合法性审核") || !strings.Contains(page[i:j], `value="经合法性审核"`) || strings.Contains(page[j:], "经合法性审核") {
+		t.Errorf("a save over another's: %d", code)
+	}
+	edit.Set("seen", seen[2])
+	edit.Set("issued_on", "2025-02-30")
+	code, page, _ = st.post(c, seen[1], edit)
+	if i, j := strings.Index(page, `action="`+seen[1]+`"`), strings.Index(page, `action="/admin/normative"`); code != 422 || i < 0 || j < 0 ||
+		!strings.Contains(page, "未能保存") || !strings.Contains(page[i:j], `value="2025-02-30"`) || strings.Contains(page[j:], "2025-02-30") {
+		t.Errorf("a refused edit: %d", code)
 	}
 }
 

@@ -1,0 +1,67 @@
+package ops_test
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/catalog"
+	"gongkai/internal/errs"
+	"gongkai/internal/ops"
+	"gongkai/internal/store"
+	"gongkai/internal/storetest"
+)
+
+// Two people on one normative document: a save from a form opened before
+// another's is refused (Conflict) naming how the document differs from what
+// was typed, nothing written; the same change saved twice is no conflict;
+// an edit that names no catalog item keeps the one the document is linked
+// to; each save is audited with what it changed.
+func TestDocumentSavedByTwo(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-04-10")
+		v, err := o.CreateItem(ctx, f.clerk, catalog.Item{Title: "甲办法", Summary: "印发甲办法。", FormedOn: D("2026-02-01"), Body: "全文。", Category: "11", Column: "规范性文件"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		item := v.Item.ID
+		d, err := o.SaveDocument(ctx, f.clerk, catalog.Document{Kind: catalog.Normative, Title: "甲办法", DocNo: "示教〔2026〕1号", IssuedOn: D("2026-02-01"), ItemID: &item}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened := d.Fingerprint()
+		edit := func(change func(*catalog.Document)) catalog.Document {
+			x := *d
+			x.ItemID = nil // the back office's form does not carry it
+			change(&x)
+			return x
+		}
+		repealed := D("2026-04-01")
+		first, err := o.SaveDocument(ctx, f.head, edit(func(x *catalog.Document) { x.RepealedOn = &repealed }), opened)
+		if err != nil || first.ItemID == nil || *first.ItemID != item {
+			t.Fatalf("first save: %v %+v", err, first)
+		}
+		before := f.audits()
+		_, err = o.SaveDocument(ctx, f.clerk, edit(func(x *catalog.Document) { x.Title = "甲管理办法" }), opened)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "文件名称 甲办法 → 甲管理办法；废止日期 2026-04-01 → （空）") {
+			t.Fatalf("a save over another's: %v", err)
+		}
+		if stored, _ := s.Document(ctx, f.a.ID, d.ID); stored.RepealedOn == nil || stored.Title != "甲办法" || f.audits() != before {
+			t.Fatalf("written over: %+v", stored)
+		}
+		if _, err := o.SaveDocument(ctx, f.clerk, edit(func(x *catalog.Document) { x.RepealedOn = &repealed }), opened); err != nil || f.audits() != before {
+			t.Errorf("the same change twice: %v", err)
+		}
+		if _, err := o.SaveDocument(ctx, f.clerk, edit(func(x *catalog.Document) { x.RepealedOn, x.Title = &repealed, "甲管理办法" }), first.Fingerprint()); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := o.Audit(ctx, f.super, ops.AuditQuery{Action: "normative.record", Limit: 10})
+		if err != nil || len(rows) != 3 || !strings.Contains(rows[0].Detail, "文件名称 甲办法 → 甲管理办法") || !strings.Contains(rows[1].Detail, "废止日期 （空） → 2026-04-01") {
+			t.Errorf("audit: %v %+v", err, rows)
+		}
+		// another agency's document is not found
+		if _, err := o.SaveDocument(ctx, f.bClerk, edit(func(*catalog.Document) {}), ""); errs.KindOf(err) != errs.NotFound {
+			t.Errorf("another agency's document: %v", err)
+		}
+	})
+}
