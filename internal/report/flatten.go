@@ -212,6 +212,9 @@ type anchor struct {
 	core   string  // the number: "七" in （七）, "2" in 2.
 	paren  bool    // in brackets
 	bare   *anchor // for a needed number: the key alone, looked for only before the next row's label
+	// optional is the index in key of a rune the page may leave out (度
+	// of 本年度办理结果), or -1; re allows it too
+	optional int
 }
 
 // numberBefore is where the anchor's item number and the spacing after it
@@ -246,7 +249,7 @@ func (a *anchor) numberBefore(t string, k int) (int, bool) {
 }
 
 func newAnchor(prefix, key string) anchor {
-	a := anchor{re: regexp.MustCompile(prefix + loose(key)), prefix: prefix != ""}
+	a := anchor{re: regexp.MustCompile(prefix + loose(key)), prefix: prefix != "", optional: -1}
 	for _, r := range key {
 		if !unicode.IsSpace(r) {
 			a.key = append(a.key, r)
@@ -282,6 +285,9 @@ func (a *anchor) looseAt(t string, i int) int {
 		}
 		r, size := utf8.DecodeRuneInString(t[i:])
 		if i >= len(t) || r != want {
+			if n == a.optional && n > 0 {
+				continue // left out: the next rune of the key is looked for here
+			}
 			return -1
 		}
 		i += size
@@ -347,7 +353,7 @@ func buildAnchors() {
 		}
 		if it.Label == "行政规范性文件" || it.Label == "行政事业性收费" {
 			// 行政 is dropped by some pages (规范性文件, 事业性收费)
-			anchorT2 = append(anchorT2, anchor{re: regexp.MustCompile(`(?:行政)?` + loose(strings.TrimPrefix(it.Label, "行政")))})
+			anchorT2 = append(anchorT2, anchor{re: regexp.MustCompile(`(?:行政)?` + loose(strings.TrimPrefix(it.Label, "行政"))), optional: -1})
 			continue
 		}
 		anchorT2 = append(anchorT2, newAnchor("", it.Label))
@@ -355,7 +361,11 @@ func buildAnchors() {
 	prevGroup := ""
 	for _, row := range t3Rows2021 {
 		if row.Kind == RowOutcome && prevGroup == "" && row.Group == "" {
-			anchorT3 = append(anchorT3, newAnchor("", T3Group))
+			// some pages write 三、本年办理结果
+			a := newAnchor("", T3Group)
+			a.optional = slices.Index(a.key, '度')
+			a.re = regexp.MustCompile(strings.Replace(loose(T3Group), regexp.QuoteMeta("度"), "度?", 1))
+			anchorT3 = append(anchorT3, a)
 			prevGroup = T3Group
 		}
 		if row.Group != "" && row.Group != prevGroup {
