@@ -44,7 +44,9 @@ func TestLabelVariantsNeverMisread(t *testing.T) {
 		"enumerated": func(_ *rand.Rand, s string) string {
 			return strings.NewReplacer("信访举报投诉类申请", "信访、举报、投诉类申请", "其他法律行政法规禁止公开", "其他法律、行政法规禁止公开").Replace(s)
 		},
-		"benian": func(_ *rand.Rand, s string) string { return strings.ReplaceAll(s, "本年度办理结果", "本年办理结果") },
+		"benian": func(_ *rand.Rand, s string) string {
+			return strings.ReplaceAll(s, "本年度办理结果", "本年办理结果")
+		},
 		"quoted-classes": func(_ *rand.Rand, s string) string {
 			return strings.NewReplacer("属于三类内部事务信息", "属于“三类”内部事务信息", "属于四类过程性信息", "属于“四类”过程性信息").Replace(s)
 		},
