@@ -286,7 +286,7 @@ func (s *Server) saveAccount(w http.ResponseWriter, r *http.Request, p ops.Princ
 	if a.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveAccount(r.Context(), p, a)
+	out, err := s.Ops.SaveAccount(r.Context(), p, a, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -373,7 +373,7 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, p ops.Princi
 	if c.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveColumn(r.Context(), p, c)
+	out, err := s.Ops.SaveColumn(r.Context(), p, c, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -3,7 +3,6 @@
 package appeal
 
 import (
-	"fmt"
 	"strings"
 
 	"gongkai/internal/errs"
@@ -87,46 +86,26 @@ type Record struct {
 	CreatedBy       string `json:"created_by,omitempty"`
 }
 
-// Fingerprint identifies the record as stored: a form carries the one it
-// was opened with, so that a save over a change made since is refused
-// instead of undoing it unseen.
-func (r Record) Fingerprint() string { return fingerprint.Of(r) }
+// Fingerprint identifies the record as its edit form shows it: the form
+// carries the one it was opened with, so that a save over a change made
+// since is refused instead of undoing it unseen. Only what the form shows
+// counts (a record is not changed for the form by what it does not show).
+func (r Record) Fingerprint() string { return fingerprint.Of(r.shown()) }
+
+// shownFields name the fields of a record its edit form shows, in the
+// order of shown's values.
+var shownFields = []string{"类别", "案号", "复议机关或人民法院", "申请人或原告", "关联申请", "申请复议或起诉日期", "审结日期", "结果", "仅作为复议机关共同被告", "备注"}
+
+// shown is the record's fields as a person reads them, in shownFields' order.
+func (r Record) shown() []string {
+	return []string{KindName(r.Kind), fingerprint.Text(r.Number), fingerprint.Text(r.Body), fingerprint.Text(r.Applicant),
+		fingerprint.Text(r.CaseSerial), r.FiledOn.String(), fingerprint.Date(r.ConcludedOn), ResultName(r.Result),
+		fingerprint.Yes(r.CoDefendantOnly), fingerprint.Text(r.Note)}
+}
 
 // Diff names the fields in which b differs from a, a → b each
 // (案号 行复〔2026〕1号 → 行复〔2026〕2号；结果 尚未审结 → 结果维持); "" when none.
-func Diff(a, b Record) string {
-	date := func(d *workday.Date) string {
-		if d == nil {
-			return "（空）"
-		}
-		return d.String()
-	}
-	text := func(s string) string {
-		if s == "" {
-			return "（空）"
-		}
-		return s
-	}
-	yes := func(v bool) string { return map[bool]string{true: "是", false: "否"}[v] }
-	var out []string
-	for _, f := range []struct{ name, x, y string }{
-		{"类别", KindName(a.Kind), KindName(b.Kind)},
-		{"案号", text(a.Number), text(b.Number)},
-		{"复议机关或人民法院", text(a.Body), text(b.Body)},
-		{"申请人或原告", text(a.Applicant), text(b.Applicant)},
-		{"关联申请", text(a.CaseSerial), text(b.CaseSerial)},
-		{"申请复议或起诉日期", a.FiledOn.String(), b.FiledOn.String()},
-		{"审结日期", date(a.ConcludedOn), date(b.ConcludedOn)},
-		{"结果", ResultName(a.Result), ResultName(b.Result)},
-		{"仅作为复议机关共同被告", yes(a.CoDefendantOnly), yes(b.CoDefendantOnly)},
-		{"备注", text(a.Note), text(b.Note)},
-	} {
-		if f.x != f.y {
-			out = append(out, fmt.Sprintf("%s %s → %s", f.name, f.x, f.y))
-		}
-	}
-	return strings.Join(out, "；")
-}
+func Diff(a, b Record) string { return fingerprint.Diff(shownFields, a.shown(), b.shown()) }
 
 // Validate says what is missing or inconsistent, naming the form field.
 func (r *Record) Validate() error {

@@ -105,3 +105,19 @@ func TestValidate(t *testing.T) {
 		t.Error("unknown counting accepted")
 	}
 }
+
+// A record's fingerprint is what its edit form shows: who recorded it does
+// not count, every field the form shows does; Diff names those fields.
+func TestFingerprintIsWhatTheFormShows(t *testing.T) {
+	d := workday.NewDate(2026, 4, 1)
+	a := Record{ID: 3, Kind: Review, Body: "示例区人民政府", FiledOn: workday.NewDate(2026, 3, 2), CreatedBy: "张办理"}
+	b := a
+	b.CreatedBy, b.ID = "李主任", 4
+	if a.Fingerprint() != b.Fingerprint() || Diff(a, b) != "" {
+		t.Error("what the form does not show changed the fingerprint")
+	}
+	b.ConcludedOn, b.Result = &d, Upheld
+	if a.Fingerprint() == b.Fingerprint() || Diff(a, b) != "审结日期 （空） → 2026-04-01；结果 尚未审结 → 结果维持" {
+		t.Errorf("a conclusion: %q", Diff(a, b))
+	}
+}

@@ -222,3 +222,19 @@ func TestExpiring(t *testing.T) {
 		t.Errorf("expiring: %q", got)
 	}
 }
+
+// A document's fingerprint is what its edit form shows: its catalog item
+// does not count, every field the form shows does; DocDiff names those.
+func TestDocumentFingerprintIsWhatTheFormShows(t *testing.T) {
+	item := int64(9)
+	a := Document{ID: 3, Kind: Normative, Title: "甲办法", DocNo: "示〔2026〕1号", IssuedOn: workday.NewDate(2026, 2, 1)}
+	b := a
+	b.ItemID = &item
+	if a.Fingerprint() != b.Fingerprint() || DocDiff(a, b) != "" {
+		t.Error("what the form does not show changed the fingerprint")
+	}
+	b.Amended = []workday.Date{workday.NewDate(2026, 3, 1), workday.NewDate(2026, 5, 1)}
+	if a.Fingerprint() == b.Fingerprint() || DocDiff(a, b) != "修订日期 （空） → 2026-03-01、2026-05-01" {
+		t.Errorf("an amendment: %q", DocDiff(a, b))
+	}
+}

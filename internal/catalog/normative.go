@@ -55,49 +55,29 @@ type Document struct {
 	Note        string         `json:"note"`
 }
 
-// Fingerprint identifies the document as stored (an edit form carries it).
-func (d Document) Fingerprint() string { return fingerprint.Of(d) }
+// Fingerprint identifies the document as its edit form shows it (the form
+// carries it; what the form does not show, such as its catalog item, does
+// not count).
+func (d Document) Fingerprint() string { return fingerprint.Of(d.shown()) }
+
+// docFields name the fields of a document its edit form shows, in the
+// order of shown's values.
+var docFields = []string{"类别", "文件名称", "文号", "印发日期", "施行日期", "有效期至", "废止日期", "修订日期", "备注"}
+
+// shown is the document's fields as a person reads them, in docFields' order.
+func (d Document) shown() []string {
+	var amended []string
+	for _, a := range d.Amended {
+		amended = append(amended, a.String())
+	}
+	return []string{DocKindName(d.Kind), fingerprint.Text(d.Title), fingerprint.Text(d.DocNo), d.IssuedOn.String(),
+		fingerprint.Date(d.EffectiveOn), fingerprint.Date(d.ExpiresOn), fingerprint.Date(d.RepealedOn),
+		fingerprint.Text(strings.Join(amended, "、")), fingerprint.Text(d.Note)}
+}
 
 // DocDiff names the fields in which b differs from a, a → b each
 // (废止日期 （空） → 2026-03-01); "" when none.
-func DocDiff(a, b Document) string {
-	date := func(d *workday.Date) string {
-		if d == nil {
-			return "（空）"
-		}
-		return d.String()
-	}
-	text := func(s string) string {
-		if s == "" {
-			return "（空）"
-		}
-		return s
-	}
-	dates := func(ds []workday.Date) string {
-		var out []string
-		for _, d := range ds {
-			out = append(out, d.String())
-		}
-		return text(strings.Join(out, "、"))
-	}
-	var out []string
-	for _, f := range []struct{ name, x, y string }{
-		{"类别", DocKindName(a.Kind), DocKindName(b.Kind)},
-		{"文件名称", text(a.Title), text(b.Title)},
-		{"文号", text(a.DocNo), text(b.DocNo)},
-		{"印发日期", a.IssuedOn.String(), b.IssuedOn.String()},
-		{"施行日期", date(a.EffectiveOn), date(b.EffectiveOn)},
-		{"有效期至", date(a.ExpiresOn), date(b.ExpiresOn)},
-		{"废止日期", date(a.RepealedOn), date(b.RepealedOn)},
-		{"修订日期", dates(a.Amended), dates(b.Amended)},
-		{"备注", text(a.Note), text(b.Note)},
-	} {
-		if f.x != f.y {
-			out = append(out, f.name+" "+f.x+" → "+f.y)
-		}
-	}
-	return strings.Join(out, "；")
-}
+func DocDiff(a, b Document) string { return fingerprint.Diff(docFields, a.shown(), b.shown()) }
 
 // docYear is a 文号's year in any of the brackets people type for the
 // 六角括号 (GB/T 9704: 卫教规〔2026〕1号).

@@ -47,7 +47,7 @@ func (sd *seeder) catalog() error {
 	clerk := sd.person("clerk")
 	for _, c := range []newmedia.Column{{Name: "部门动态", Kind: "dynamic"}, {Name: "义务教育", Kind: "dynamic"},
 		{Name: "通知公告", Kind: "notice"}, {Name: catalog.ReportColumn, Kind: "static"}} {
-		if _, err := sd.at(workday.NewDate(2024, 1, 2)).SaveColumn(sd.ctx, clerk, c); err != nil {
+		if _, err := sd.at(workday.NewDate(2024, 1, 2)).SaveColumn(sd.ctx, clerk, c, ""); err != nil {
 			return fmt.Errorf("demo column: %w", err)
 		}
 	}
@@ -204,7 +204,7 @@ func (sd *seeder) accounts() error {
 		o := opened + workday.Date(37*(i+1))
 		f := o + 10
 		a.OpenedOn, a.FiledOn = &o, &f
-		saved, err := sd.at(o).SaveAccount(sd.ctx, clerk, a)
+		saved, err := sd.at(o).SaveAccount(sd.ctx, clerk, a, "")
 		if err != nil {
 			return fmt.Errorf("demo account %s: %w", a.Name, err)
 		}

@@ -7,6 +7,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strings"
+
+	"gongkai/internal/workday"
 )
 
 // Of is the fingerprint of v, plain data (its JSON, hashed): equal values
@@ -18,4 +21,41 @@ func Of(v any) string {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:12])
+}
+
+// Diff names the fields whose values differ between a and b, the values as
+// a person reads them in the order of names: "name a → b", joined by ；
+// ("" when none).
+func Diff(names, a, b []string) string {
+	var out []string
+	for i, name := range names {
+		if a[i] != b[i] {
+			out = append(out, name+" "+a[i]+" → "+b[i])
+		}
+	}
+	return strings.Join(out, "；")
+}
+
+// Text is a field's text as Diff shows it: （空） for none.
+func Text(s string) string {
+	if s == "" {
+		return "（空）"
+	}
+	return s
+}
+
+// Date is an optional date as Diff shows it.
+func Date(d *workday.Date) string {
+	if d == nil {
+		return "（空）"
+	}
+	return d.String()
+}
+
+// Yes is a yes-or-no field as Diff shows it.
+func Yes(v bool) string {
+	if v {
+		return "是"
+	}
+	return "否"
 }

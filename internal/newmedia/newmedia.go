@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/workday"
 )
 
@@ -78,6 +79,22 @@ type Account struct {
 	LastPostOn *workday.Date `json:"last_post_on,omitempty"`
 	Note       string        `json:"note"`
 }
+
+// accountFields name the fields of an account its edit form shows, in the
+// order of shown's values.
+var accountFields = []string{"平台", "账号名称", "主办单位", "开设审核日期", "备案日期", "状态", "订阅源地址", "本机关自办", "备注"}
+
+func (a Account) shown() []string {
+	return []string{PlatformName(a.Platform), fingerprint.Text(a.Name), fingerprint.Text(a.Sponsor), fingerprint.Date(a.OpenedOn),
+		fingerprint.Date(a.FiledOn), StateName(a.State), fingerprint.Text(a.FeedURL), fingerprint.Yes(a.Own), fingerprint.Text(a.Note)}
+}
+
+// Fingerprint identifies the account as its edit form shows it (the form
+// carries it; its last post, recorded apart, does not count).
+func (a Account) Fingerprint() string { return fingerprint.Of(a.shown()) }
+
+// AccountDiff names the fields in which b differs from a, a → b each.
+func AccountDiff(a, b Account) string { return fingerprint.Diff(accountFields, a.shown(), b.shown()) }
 
 // Validate checks an account, every problem at its field.
 func (a *Account) Validate() error {
@@ -320,6 +337,19 @@ type Column struct {
 	URL        string        `json:"url,omitempty"`
 	LastUpdate *workday.Date `json:"last_update,omitempty"`
 }
+
+// columnFields name the fields of a column its edit form shows.
+var columnFields = []string{"栏目名称", "类别", "网址", "最近更新日期"}
+
+func (c Column) shown() []string {
+	return []string{fingerprint.Text(c.Name), ColumnKindName(c.Kind), fingerprint.Text(c.URL), fingerprint.Date(c.LastUpdate)}
+}
+
+// Fingerprint identifies the column as its edit form shows it.
+func (c Column) Fingerprint() string { return fingerprint.Of(c.shown()) }
+
+// ColumnDiff names the fields in which b differs from a, a → b each.
+func ColumnDiff(a, b Column) string { return fingerprint.Diff(columnFields, a.shown(), b.shown()) }
 
 // Validate checks a column.
 func (c *Column) Validate() error {

@@ -3,7 +3,6 @@ package ops
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"gongkai/internal/appeal"
 	"gongkai/internal/audit"
@@ -65,13 +64,8 @@ func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, seen 
 			return notFoundOr(err)
 		}
 		diff := appeal.Diff(*cur, upd)
-		if cur.Fingerprint() != seen {
-			if diff == "" {
-				return errUnchanged // what was typed is what another saved meanwhile
-			}
-			return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("appeal %d changed since the form was opened", id),
-				Msg: "未保存：您打开这条记录之后，它已被他人修改。现在的记录与您填写的不同之处：" + diff +
-					"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+		if err := savedOver(seen, cur.Fingerprint(), diff, "这条记录", "记录"); err != nil {
+			return err
 		}
 		e.Object, e.Detail = upd.Number, appeal.KindName(upd.Kind)+"："+appeal.ResultName(upd.Result)
 		if diff != "" {
@@ -87,3 +81,20 @@ func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, seen 
 
 // errUnchanged ends a write that has nothing to write.
 var errUnchanged = errors.New("nothing to write")
+
+// savedOver refuses a save from a form opened before someone else's: seen
+// is the fingerprint the form carried ("": none, nothing to compare), now
+// the record's as stored, diff how what was typed differs from it (the
+// message names it: opened, "这条记录"; what, "记录"). errUnchanged when
+// what was typed is what is stored (the same change saved twice).
+func savedOver(seen, now, diff, opened, what string) error {
+	switch {
+	case seen == "" || seen == now:
+		return nil
+	case diff == "":
+		return errUnchanged
+	}
+	return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: errors.New("changed since the form was opened"),
+		Msg: "未保存：您打开" + opened + "之后，它已被他人修改。现在的" + what + "与您填写的不同之处：" + diff +
+			"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+}

@@ -28,7 +28,7 @@ func TestSiteColumnsVetoes(t *testing.T) {
 				d := workday.MustDate(last)
 				c.LastUpdate = &d
 			}
-			if _, err := o.SaveColumn(ctx, p, c); err != nil {
+			if _, err := o.SaveColumn(ctx, p, c, ""); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
+	"gongkai/internal/newmedia"
 	"gongkai/internal/ops"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
@@ -62,6 +63,56 @@ func TestDocumentSavedByTwo(t *testing.T) {
 		// another agency's document is not found
 		if _, err := o.SaveDocument(ctx, f.bClerk, edit(func(*catalog.Document) {}), ""); errs.KindOf(err) != errs.NotFound {
 			t.Errorf("another agency's document: %v", err)
+		}
+	})
+}
+
+// The same for a new-media account and a website column: a save from a
+// form opened before another's is refused naming the difference; what
+// the form does not show (the account's last post) is no change for it.
+func TestAccountAndColumnSavedByTwo(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-04-10")
+		a, err := o.SaveAccount(ctx, f.clerk, newmedia.Account{Platform: "weibo", Name: "示例区教育", Sponsor: "示例区教育局", State: newmedia.Running}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened := a.Fingerprint()
+		last := D("2026-04-09")
+		if err := o.RecordPosts(ctx, f.clerk, a.ID, []newmedia.Posts{{Month: "2026-04", Count: 3, Source: "entered"}}, &last); err != nil {
+			t.Fatal(err)
+		}
+		renamed := *a
+		renamed.Sponsor = "示例区教育局办公室"
+		if _, err := o.SaveAccount(ctx, f.head, renamed, opened); err != nil {
+			t.Fatalf("posts recorded since are no change for the form: %v", err)
+		}
+		late := *a
+		late.Note = "已备案"
+		_, err = o.SaveAccount(ctx, f.clerk, late, opened)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "主办单位 示例区教育局办公室 → 示例区教育局；备注 （空） → 已备案") {
+			t.Fatalf("an account saved over another's: %v", err)
+		}
+
+		c, err := o.SaveColumn(ctx, f.clerk, newmedia.Column{Name: "通知公告", Kind: "dynamic"}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := c.Fingerprint()
+		moved := *c
+		moved.URL = "https://example.gov.cn/tzgg/"
+		if _, err := o.SaveColumn(ctx, f.head, moved, seen); err != nil {
+			t.Fatal(err)
+		}
+		renamedC := *c
+		renamedC.Name = "通知公告栏"
+		_, err = o.SaveColumn(ctx, f.clerk, renamedC, seen)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "栏目名称 通知公告 → 通知公告栏；网址 https://example.gov.cn/tzgg/ → （空）") {
+			t.Fatalf("a column saved over another's: %v", err)
+		}
+		if stored, _ := s.Column(ctx, f.a.ID, c.ID); stored.Name != "通知公告" || stored.URL == "" {
+			t.Errorf("written over: %+v", stored)
 		}
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -77,13 +76,8 @@ func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Docum
 				d.ItemID = cur.ItemID
 			}
 			diff := catalog.DocDiff(*cur, d)
-			if seen != "" && seen != cur.Fingerprint() {
-				if diff == "" {
-					return errUnchanged // what was typed is what another saved meanwhile
-				}
-				return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: fmt.Errorf("document %d changed since the form was opened", d.ID),
-					Msg: "未保存：您打开这份文件的登记之后，它已被他人修改。现在的登记与您填写的不同之处：" + diff +
-						"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+			if err := savedOver(seen, cur.Fingerprint(), diff, "这份文件的登记", "登记"); err != nil {
+				return err
 			}
 			if diff != "" {
 				e.Detail += "（" + diff + "）"
@@ -213,7 +207,11 @@ func (s *Service) Account(ctx context.Context, p Principal, id int64) (*AccountV
 }
 
 // SaveAccount registers (ID 0) or updates an account of the principal's agency.
-func (s *Service) SaveAccount(ctx context.Context, p Principal, a newmedia.Account) (*newmedia.Account, error) {
+//
+// seen is, for an account edited, its Fingerprint as the form showed it
+// ("": as stored now): an account changed since by someone else is not
+// written over (Conflict, naming how it differs from what was typed).
+func (s *Service) SaveAccount(ctx context.Context, p Principal, a newmedia.Account, seen string) (*newmedia.Account, error) {
 	if !actsFor(p, p.AgencyID) {
 		return nil, Forbidden("只有本机关的工作人员可以登记政务新媒体账号")
 	}
@@ -228,9 +226,24 @@ func (s *Service) SaveAccount(ctx context.Context, p Principal, a newmedia.Accou
 	}
 	err := s.write(ctx, p, "newmedia.account", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object, e.Detail = a.Name, newmedia.PlatformName(a.Platform)+"，"+newmedia.StateName(a.State)
+		if a.ID != 0 {
+			cur, err := tx.Account(ctx, p.AgencyID, a.ID)
+			if err != nil {
+				return err
+			}
+			diff := newmedia.AccountDiff(*cur, a)
+			if err := savedOver(seen, cur.Fingerprint(), diff, "这个账号的登记", "登记"); err != nil {
+				return err
+			}
+			if diff != "" {
+				e.Detail += "（" + diff + "）"
+			}
+		}
 		return tx.SaveAccount(ctx, &a)
 	})
 	switch {
+	case errors.Is(err, errUnchanged):
+		return &a, nil
 	case errors.Is(err, store.ErrConflict):
 		return nil, errs.New("name", "本机关已登记%s账号“%s”", newmedia.PlatformName(a.Platform), a.Name)
 	case errors.Is(err, store.ErrNotFound):
@@ -477,7 +490,10 @@ func (s *Service) sites(ctx context.Context, ids []int64) ([]Site, error) {
 }
 
 // SaveColumn registers (ID 0) or updates a website column of the principal's agency.
-func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column) (*newmedia.Column, error) {
+//
+// seen is, for a column edited, its Fingerprint as the form showed it ("":
+// as stored now): a column changed since by someone else is not written over.
+func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column, seen string) (*newmedia.Column, error) {
 	if !actsFor(p, p.AgencyID) {
 		return nil, Forbidden("只有本机关的工作人员可以登记网站栏目")
 	}
@@ -495,9 +511,24 @@ func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column
 	}
 	err := s.write(ctx, p, "column.update", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object, e.Detail = c.Name, newmedia.ColumnKindName(c.Kind)
+		if c.ID != 0 {
+			cur, err := tx.Column(ctx, p.AgencyID, c.ID)
+			if err != nil {
+				return err
+			}
+			diff := newmedia.ColumnDiff(*cur, c)
+			if err := savedOver(seen, cur.Fingerprint(), diff, "这个栏目的登记", "登记"); err != nil {
+				return err
+			}
+			if diff != "" {
+				e.Detail += "（" + diff + "）"
+			}
+		}
 		return tx.SaveColumn(ctx, &c)
 	})
 	switch {
+	case errors.Is(err, errUnchanged):
+		return &c, nil
 	case errors.Is(err, store.ErrConflict):
 		return nil, errs.New("name", "本机关已登记栏目“%s”", c.Name)
 	case errors.Is(err, store.ErrNotFound):

@@ -585,7 +585,7 @@ func setupCatalog(t *testing.T, srv *server.Server, tg *target, op ops.Principal
 		t.Fatal(err)
 	}
 	tg.docID = d.ID
-	a, err := o.SaveAccount(ctx, op, newmedia.Account{Platform: "weibo", Name: "测试账号", Sponsor: "测试单位"})
+	a, err := o.SaveAccount(ctx, op, newmedia.Account{Platform: "weibo", Name: "测试账号", Sponsor: "测试单位"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,7 +595,7 @@ func setupCatalog(t *testing.T, srv *server.Server, tg *target, op ops.Principal
 		t.Fatal(err)
 	}
 	tg.inspectionID = in.ID
-	c, err := o.SaveColumn(ctx, op, newmedia.Column{Name: "测试栏目", Kind: "dynamic"})
+	c, err := o.SaveColumn(ctx, op, newmedia.Column{Name: "测试栏目", Kind: "dynamic"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,7 +57,26 @@ func (s *Store) AccountByID(ctx context.Context, id int64) (*newmedia.Account, e
 
 // Account returns one account of an agency. ErrNotFound when it has none such.
 func (s *Store) Account(ctx context.Context, agencyID, id int64) (*newmedia.Account, error) {
-	as, err := s.accounts(ctx, `agency_id = $1 AND id = $2`, agencyID, id)
+	return s.account(ctx, s.db, agencyID, id, "")
+}
+
+// Account is Store.Account inside the transaction, its row locked until
+// the transaction ends: an account read, compared and written as one.
+func (t *Tx) Account(ctx context.Context, agencyID, id int64) (*newmedia.Account, error) {
+	return t.s.account(ctx, t.tx, agencyID, id, t.s.forUpdate())
+}
+
+// forUpdate locks the rows a query inside a transaction reads, on
+// PostgreSQL; SQLite's write transaction holds the database already.
+func (s *Store) forUpdate() string {
+	if s.dialect == Postgres {
+		return ` FOR UPDATE`
+	}
+	return ""
+}
+
+func (s *Store) account(ctx context.Context, q queryer, agencyID, id int64, lock string) (*newmedia.Account, error) {
+	as, err := s.accountsOf(ctx, q, `agency_id = $1 AND id = $2`, lock, agencyID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +87,11 @@ func (s *Store) Account(ctx context.Context, agencyID, id int64) (*newmedia.Acco
 }
 
 func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]newmedia.Account, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+accountCols+` FROM newmedia_accounts WHERE `+where+` ORDER BY agency_id, own DESC, name, id`, args...)
+	return s.accountsOf(ctx, s.db, where, "", args...)
+}
+
+func (s *Store) accountsOf(ctx context.Context, q queryer, where, lock string, args ...any) ([]newmedia.Account, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+accountCols+` FROM newmedia_accounts WHERE `+where+` ORDER BY agency_id, own DESC, name, id`+lock, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -239,7 +262,17 @@ func (s *Store) ColumnsIn(ctx context.Context, agencyIDs []int64) ([]newmedia.Co
 
 // Column returns a column of an agency. ErrNotFound when it has none such.
 func (s *Store) Column(ctx context.Context, agencyID, id int64) (*newmedia.Column, error) {
-	cs, err := s.columns(ctx, `agency_id = $1 AND id = $2`, agencyID, id)
+	return s.column(ctx, s.db, agencyID, id, "")
+}
+
+// Column is Store.Column inside the transaction, its row locked until the
+// transaction ends.
+func (t *Tx) Column(ctx context.Context, agencyID, id int64) (*newmedia.Column, error) {
+	return t.s.column(ctx, t.tx, agencyID, id, t.s.forUpdate())
+}
+
+func (s *Store) column(ctx context.Context, q queryer, agencyID, id int64, lock string) (*newmedia.Column, error) {
+	cs, err := s.columnsOf(ctx, q, `agency_id = $1 AND id = $2`, lock, agencyID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +283,11 @@ func (s *Store) Column(ctx context.Context, agencyID, id int64) (*newmedia.Colum
 }
 
 func (s *Store) columns(ctx context.Context, where string, args ...any) ([]newmedia.Column, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, agency_id, name, kind, url, last_update FROM site_columns WHERE `+where+` ORDER BY id`, args...)
+	return s.columnsOf(ctx, s.db, where, "", args...)
+}
+
+func (s *Store) columnsOf(ctx context.Context, q queryer, where, lock string, args ...any) ([]newmedia.Column, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, agency_id, name, kind, url, last_update FROM site_columns WHERE `+where+` ORDER BY id`+lock, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

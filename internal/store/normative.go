@@ -58,11 +58,7 @@ func (s *Store) Document(ctx context.Context, agencyID, id int64) (*catalog.Docu
 // the transaction ends (SQLite's write transaction holds the database
 // already): a document read, compared and written as one.
 func (t *Tx) Document(ctx context.Context, agencyID, id int64) (*catalog.Document, error) {
-	lock := ""
-	if t.s.dialect == Postgres {
-		lock = ` FOR UPDATE`
-	}
-	return t.s.document(ctx, t.tx, agencyID, id, lock)
+	return t.s.document(ctx, t.tx, agencyID, id, t.s.forUpdate())
 }
 
 func (s *Store) document(ctx context.Context, q queryer, agencyID, id int64, lock string) (*catalog.Document, error) {

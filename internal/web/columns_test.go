@@ -123,3 +123,29 @@ func TestColumnsOfManyAgencies(t *testing.T) {
 		t.Errorf("the second page:\n%s", pageText(body))
 	}
 }
+
+// Two people on one column: a save from a form opened before another's is
+// refused (409) beside the column, what was typed kept, the difference named.
+func TestColumnSavedByTwo(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	c, csrf := st.login("clerk")
+	_, body := st.get(c, "/admin/columns")
+	m := regexp.MustCompile(`action="(/admin/columns/\d+)" class="form"><input type="hidden" name="csrf" value="[^"]*"><input type="hidden" name="seen" value="([0-9a-f]+)">`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("a column's form carries no fingerprint")
+	}
+	path, seen := m[1], m[2]
+	i := strings.Index(body, `action="`+path+`"`)
+	name := regexp.MustCompile(`name="name" value="([^"]*)"`).FindStringSubmatch(body[i:])[1]
+	kind := regexp.MustCompile(`<option value="(\w+)" selected>`).FindStringSubmatch(body[i:])[1]
+	if code, _, _ := st.post(c, path, url.Values{"csrf": {csrf}, "seen": {seen}, "name": {name}, "kind": {kind}, "url": {"https://example.gov.cn/a/"}}); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d", code)
+	}
+	code, body, _ := st.post(c, path, url.Values{"csrf": {csrf}, "seen": {seen}, "name": {name + "（新）"}, "kind": {kind}})
+	i = strings.Index(body, `action="`+path+`"`)
+	if code != http.StatusConflict || i < 0 || !strings.Contains(body, "它已被他人修改") || !strings.Contains(body, "网址 https://example.gov.cn/a/ → （空）") ||
+		!strings.Contains(body[i:], `value="`+name+`（新）"`) {
+		t.Errorf("a save over another's: %d\n%s", code, pageText(body))
+	}
+}

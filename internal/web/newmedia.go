@@ -183,7 +183,7 @@ func (s *Server) createAccount(w http.ResponseWriter, r *http.Request, si *sessi
 	f := formValues(r, accountFields)
 	a, err := accountFrom(f)
 	if err == nil {
-		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a)
+		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a, "")
 	}
 	if errs.KindOf(err) == errs.Invalid {
 		s.newmediaPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
@@ -236,7 +236,7 @@ func (s *Server) accountResult(w http.ResponseWriter, r *http.Request, si *sessi
 		http.Redirect(w, r, fmt.Sprintf("/admin/newmedia/%d?ok=%s", itemID(r), ok), http.StatusSeeOther)
 		return
 	}
-	if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge {
+	if k := errs.KindOf(err); k != errs.Invalid && k != errs.TooLarge && k != errs.Conflict { // Conflict: saved by another since
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
@@ -249,7 +249,7 @@ func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request, si *sessi
 	a, err := accountFrom(f)
 	if err == nil {
 		a.ID = itemID(r)
-		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a)
+		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a, r.PostFormValue("seen"))
 	}
 	f["_form"] = "account" // which of the page's forms shows f again
 	s.accountResult(w, r, si, err, f, "saved")
@@ -450,11 +450,12 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionI
 	c.LastUpdate = optDate(f, "last_update", &bad)
 	err := bad.Err()
 	if err == nil {
-		_, err = s.Ops.SaveColumn(r.Context(), si.p(), c)
+		_, err = s.Ops.SaveColumn(r.Context(), si.p(), c, r.PostFormValue("seen"))
 	}
-	if errs.KindOf(err) == errs.Invalid {
+	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		f["_edit"] = r.PathValue("id") // the column whose form shows f again
-		s.columnsPage(w, r, si, http.StatusUnprocessableEntity, f, formErrors(err, nil))
+		code, _ := statusOf(err)
+		s.columnsPage(w, r, si, code, f, formErrors(err, nil))
 		return
 	}
 	if err != nil {
