@@ -63,13 +63,9 @@ func (s *Service) UpdateAppeal(ctx context.Context, p Principal, id int64, seen 
 		if err != nil {
 			return notFoundOr(err)
 		}
-		diff := appeal.Diff(*cur, upd)
-		if err := savedOver(seen, cur.Fingerprint(), diff, "这条记录", "记录"); err != nil {
-			return err
-		}
 		e.Object, e.Detail = upd.Number, appeal.KindName(upd.Kind)+"："+appeal.ResultName(upd.Result)
-		if diff != "" {
-			e.Detail += "（" + diff + "）"
+		if err := savedOver(e, seen, cur.Fingerprint(), appeal.Diff(*cur, upd), "这条记录", "记录"); err != nil {
+			return err
 		}
 		return caseOfAgency(tx.UpdateAppeal(ctx, &upd))
 	})
@@ -86,10 +82,14 @@ var errUnchanged = errors.New("nothing to write")
 // is the fingerprint the form carried ("": none, nothing to compare), now
 // the record's as stored, diff how what was typed differs from it (the
 // message names it: opened, "这条记录"; what, "记录"). errUnchanged when
-// what was typed is what is stored (the same change saved twice).
-func savedOver(seen, now, diff, opened, what string) error {
+// what was typed is what is stored (the same change saved twice). A save
+// that goes ahead has the change in its audit entry's detail.
+func savedOver(e *audit.Entry, seen, now, diff, opened, what string) error {
 	switch {
 	case seen == "" || seen == now:
+		if diff != "" {
+			e.Detail += "（" + diff + "）"
+		}
 		return nil
 	case diff == "":
 		return errUnchanged

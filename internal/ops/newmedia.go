@@ -75,12 +75,8 @@ func (s *Service) SaveDocument(ctx context.Context, p Principal, d catalog.Docum
 			if d.ItemID == nil {
 				d.ItemID = cur.ItemID
 			}
-			diff := catalog.DocDiff(*cur, d)
-			if err := savedOver(seen, cur.Fingerprint(), diff, "这份文件的登记", "登记"); err != nil {
+			if err := savedOver(e, seen, cur.Fingerprint(), catalog.DocDiff(*cur, d), "这份文件的登记", "登记"); err != nil {
 				return err
-			}
-			if diff != "" {
-				e.Detail += "（" + diff + "）"
 			}
 		} else if d.RepealedOn != nil {
 			e.Detail += "（" + d.RepealedOn.String() + " 废止）"
@@ -231,12 +227,8 @@ func (s *Service) SaveAccount(ctx context.Context, p Principal, a newmedia.Accou
 			if err != nil {
 				return err
 			}
-			diff := newmedia.AccountDiff(*cur, a)
-			if err := savedOver(seen, cur.Fingerprint(), diff, "这个账号的登记", "登记"); err != nil {
+			if err := savedOver(e, seen, cur.Fingerprint(), newmedia.AccountDiff(*cur, a), "这个账号的登记", "登记"); err != nil {
 				return err
-			}
-			if diff != "" {
-				e.Detail += "（" + diff + "）"
 			}
 		}
 		return tx.SaveAccount(ctx, &a)
@@ -516,12 +508,8 @@ func (s *Service) SaveColumn(ctx context.Context, p Principal, c newmedia.Column
 			if err != nil {
 				return err
 			}
-			diff := newmedia.ColumnDiff(*cur, c)
-			if err := savedOver(seen, cur.Fingerprint(), diff, "这个栏目的登记", "登记"); err != nil {
+			if err := savedOver(e, seen, cur.Fingerprint(), newmedia.ColumnDiff(*cur, c), "这个栏目的登记", "登记"); err != nil {
 				return err
-			}
-			if diff != "" {
-				e.Detail += "（" + diff + "）"
 			}
 		}
 		return tx.SaveColumn(ctx, &c)
