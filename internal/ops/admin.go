@@ -228,29 +228,41 @@ func (s *Service) ChangePassword(ctx context.Context, p Principal, old, password
 }
 
 // UpdateAgency saves the settings of the administrator's agency or one below.
-func (s *Service) UpdateAgency(ctx context.Context, p Principal, a *org.Agency) error {
+func (s *Service) UpdateAgency(ctx context.Context, p Principal, a *org.Agency, seen string) error {
 	if err := s.mustAdmin(p); err != nil {
 		return err
 	}
 	if err := s.canRead(ctx, p, a.ID); err != nil {
 		return err
 	}
-	old, err := s.Store.GetAgency(ctx, a.ID)
-	if err != nil {
+	if _, err := s.Store.GetAgency(ctx, a.ID); err != nil {
 		return notFoundOr(err)
 	}
-	a.Level, a.ParentID = old.Level, old.ParentID
-	return s.write(ctx, p, "agency.update", func(tx *store.Tx, e *audit.Entry) error {
-		e.AgencyID, e.Object, e.Detail = a.ID, a.Name, strings.Join(org.Changes(old, a), "；")
+	err := s.write(ctx, p, "agency.update", func(tx *store.Tx, e *audit.Entry) error {
+		old, err := tx.AgencyToEdit(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		a.Level, a.ParentID = old.Level, old.ParentID
+		e.AgencyID, e.Object = a.ID, a.Name
+		changes := strings.Join(org.Changes(old, a), "；")
+		if err := savedOver(e, seen, old.Fingerprint(), changes, "这个机关的设置", "设置"); err != nil {
+			return err
+		}
+		e.Detail = changes // (the audit line of an agency's settings is its changes alone)
 		if e.Detail == "" {
 			e.Detail = "未改动"
 		}
-		err := tx.UpdateAgency(ctx, a)
+		err = tx.UpdateAgency(ctx, a)
 		if errors.Is(err, store.ErrConflict) {
 			return errs.New("name", "已有名为“%s”的机关", a.Name)
 		}
 		return err
 	})
+	if errors.Is(err, errUnchanged) {
+		return nil
+	}
+	return err
 }
 
 // AddAgency is an administrator adding an agency below one they manage

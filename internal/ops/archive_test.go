@@ -27,7 +27,7 @@ func TestFileCases(t *testing.T) {
 		}
 		ag := *f.a
 		ag.ArchivePattern = "Z109-WS·｛年｝-D10-XXGK-｛件号：4｝"
-		if err := o.UpdateAgency(ctx, f.admin, &ag); err != nil {
+		if err := o.UpdateAgency(ctx, f.admin, &ag, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := o.FileCases(ctx, f.clerk, []int64{a.ID, open.ID, b.ID}); errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), open.Serial+" 尚未办结") {

@@ -91,7 +91,7 @@ func TestRemoveAttachment(t *testing.T) {
 		f.decide(c.ID, "2026-03-05")
 		ag := *f.a
 		ag.ArchivePattern = "WS·｛年｝-｛件号：4｝"
-		if err := o.UpdateAgency(ctx, f.admin, &ag); err != nil {
+		if err := o.UpdateAgency(ctx, f.admin, &ag, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := f.on("2026-03-06").FileCases(ctx, f.clerk, []int64{c.ID}); err != nil {

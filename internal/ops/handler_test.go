@@ -175,7 +175,7 @@ func TestHandlerOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		a.HandlerOnly, a.LetterPrefix = true, "示教依公"
-		if err := o.UpdateAgency(ctx, f.admin, a); err != nil {
+		if err := o.UpdateAgency(ctx, f.admin, a, ""); err != nil {
 			t.Fatal(err)
 		}
 		// the audit log says what changed

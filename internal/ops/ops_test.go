@@ -247,7 +247,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 				_, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "new", Name: "新人", Role: casework.Clerk, Password: "12345678"})
 				return err
 			}},
-			{"agency", func() error { a := *f.a; a.Phone = "0373-1"; return o.UpdateAgency(ctx, f.admin, &a) }},
+			{"agency", func() error { a := *f.a; a.Phone = "0373-1"; return o.UpdateAgency(ctx, f.admin, &a, "") }},
 			{"calendar", func() error {
 				n := workday.Notice{Year: 2027, Number: "国办发明电〔2026〕X号", Published: D("2026-11-10")}
 				_, err := o.LoadCalendar(ctx, f.admin, n, []workday.Entry{{Date: D("2027-01-01"), Kind: workday.Rest, Holiday: "元旦", Year: 2027, Notice: n.Number}})

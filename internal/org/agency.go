@@ -7,6 +7,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/report"
 )
 
@@ -110,33 +111,27 @@ type APIKey struct {
 // supervising office reads who changed the letters' wording or the rule of
 // who may act.
 func Changes(old, now *Agency) []string {
-	show := func(v string) string {
-		if v == "" {
-			return "（空）"
-		}
-		return v
-	}
-	onOff := map[bool]string{true: "是", false: "否"}
+	x, y := old.shown(), now.shown()
 	var out []string
-	for _, f := range []struct{ name, was, is string }{
-		{"名称", old.Name, now.Name},
-		{"复议机关", old.ReviewOrgan, now.ReviewOrgan},
-		{"上一级主管部门", old.UpperDepartment, now.UpperDepartment},
-		{"文号前缀", old.LetterPrefix, now.LetterPrefix},
-		{"机构代码", old.Code, now.Code},
-		{"办公地址", old.Address, now.Address},
-		{"办公时间", old.Hours, now.Hours},
-		{"联系电话", old.Phone, now.Phone},
-		{"传真", old.Fax, now.Fax},
-		{"电子邮箱", old.Email, now.Email},
-		{"索引号格式", catalog.PatternForForm(old.Pattern()), catalog.PatternForForm(now.Pattern())},
-		{"已指派承办人的申请只有承办人和负责人可以办理", onOff[old.HandlerOnly], onOff[now.HandlerOnly]},
-		{"档号格式", old.ArchivePattern, now.ArchivePattern},
-		{"申请须知", old.ApplyNote, now.ApplyNote},
-	} {
-		if f.was != f.is {
-			out = append(out, f.name+"："+show(f.was)+" → "+show(f.is))
+	for i, name := range settingsFields {
+		if x[i] != y[i] {
+			out = append(out, name+"："+x[i]+" → "+y[i])
 		}
 	}
 	return out
 }
+
+// settingsFields name the settings of an agency its form shows, in the
+// order of shown's values.
+var settingsFields = []string{"名称", "复议机关", "上一级主管部门", "文号前缀", "机构代码", "办公地址", "办公时间", "联系电话", "传真", "电子邮箱",
+	"索引号格式", "已指派承办人的申请只有承办人和负责人可以办理", "档号格式", "申请须知"}
+
+func (a *Agency) shown() []string {
+	t := fingerprint.Text
+	return []string{t(a.Name), t(a.ReviewOrgan), t(a.UpperDepartment), t(a.LetterPrefix), t(a.Code), t(a.Address), t(a.Hours), t(a.Phone),
+		t(a.Fax), t(a.Email), t(catalog.PatternForForm(a.Pattern())), fingerprint.Yes(a.HandlerOnly), t(a.ArchivePattern), t(a.ApplyNote)}
+}
+
+// Fingerprint identifies the agency's settings as their form shows them:
+// the form carries it, so that a save over another's change is refused.
+func (a *Agency) Fingerprint() string { return fingerprint.Of(a.shown()) }

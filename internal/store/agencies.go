@@ -100,6 +100,12 @@ func (t *Tx) GetAgency(ctx context.Context, id int64) (*org.Agency, error) {
 	return getAgency(ctx, t.tx, id)
 }
 
+// AgencyToEdit is GetAgency with its row locked until the transaction ends:
+// settings read, compared with what a form showed and written as one.
+func (t *Tx) AgencyToEdit(ctx context.Context, id int64) (*org.Agency, error) {
+	return scanAgency(t.tx.QueryRowContext(ctx, `SELECT `+agencyCols+` FROM agencies WHERE id = $1`+t.s.forUpdate(), id))
+}
+
 func getAgency(ctx context.Context, q queryer, id int64) (*org.Agency, error) {
 	return scanAgency(q.QueryRowContext(ctx, `SELECT `+agencyCols+` FROM agencies WHERE id = $1`, id))
 }

@@ -209,9 +209,10 @@ func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionI
 	a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
 		Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"],
 		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"], ApplyNote: f["apply_note"]}
-	err := s.Ops.UpdateAgency(r.Context(), si.p(), a)
-	if errs.KindOf(err) == errs.Invalid {
-		s.agenciesPage(w, r, si, http.StatusUnprocessableEntity, id, f, formErrors(err, nil))
+	err := s.Ops.UpdateAgency(r.Context(), si.p(), a, r.PostFormValue("seen"))
+	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
+		code, _ := statusOf(err)
+		s.agenciesPage(w, r, si, code, id, f, formErrors(err, nil))
 		return
 	}
 	if err != nil {

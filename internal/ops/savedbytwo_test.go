@@ -116,3 +116,33 @@ func TestAccountAndColumnSavedByTwo(t *testing.T) {
 		}
 	})
 }
+
+// An agency's settings: a save from a form opened before another
+// administrator's is refused naming the settings that differ; the same
+// change twice is no conflict.
+func TestAgencySavedByTwo(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-04-10")
+		opened := f.a.Fingerprint()
+		first := *f.a
+		first.Phone = "0373-1111111"
+		if err := o.UpdateAgency(ctx, f.admin, &first, opened); err != nil {
+			t.Fatal(err)
+		}
+		late := *f.a
+		late.Hours = "工作日 8:30–17:30"
+		err := o.UpdateAgency(ctx, f.admin, &late, opened)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "联系电话：0373-1111111 → ") || !strings.Contains(errs.Message(err), "办公时间：") {
+			t.Fatalf("settings saved over another's: %v", err)
+		}
+		if stored, _ := s.GetAgency(ctx, f.a.ID); stored.Phone != "0373-1111111" || stored.Hours == "工作日 8:30–17:30" {
+			t.Errorf("written over: %+v", stored)
+		}
+		same := *f.a
+		same.Phone = "0373-1111111"
+		if err := o.UpdateAgency(ctx, f.admin, &same, opened); err != nil {
+			t.Errorf("the same change twice: %v", err)
+		}
+	})
+}
