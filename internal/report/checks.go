@@ -37,7 +37,7 @@ var Rules = []Rule{
 	{"S.FEES", "未说明收费情况", SevWarning, "第六部分未说明是否收取信息处理费", false, checkFees},
 	{"S.PERIOD", "统计期间不符", SevWarning, "正文所写的统计期间或年度与报告年度不一致", false, checkPeriod},
 	{"N.TABLE", "正文与表格不一致", SevWarning, "正文中的数字（收到申请、复议、诉讼、收费）与表格不一致", false, checkNarrative},
-	{"N.PROACTIVE", "正文与表二不一致", SevWarning, "第一部分所写的规章、行政规范性文件本年制发、本年废止、现行有效件数与表二不一致", false, checkProactiveNarrative},
+	{"N.PROACTIVE", "正文与表二不一致", SevWarning, "第一部分所写的规章、行政规范性文件本年制发、本年废止、现行有效件数，或作出的行政许可、行政处罚、行政强制决定数，与表二不一致", false, checkProactiveNarrative},
 	{"X.CARRY", "上年结转不符", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
 	{"X.IN_FORCE", "现行有效件数不符", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
 	{"X.SAME_TEXT", "与上年雷同", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},

@@ -162,19 +162,86 @@ func onlySubject(s string) bool {
 	return onlyWords(s, "行政规范性文件", "规范性文件", "规章", "了", "共计", "合计", "共", "的", "为", "达", " ", "\u3000")
 }
 
+// Section 一 may say what 表二 counts of decisions too: "全年共作出行政处罚决定
+// 12件". Only a count after 作出 and the decision's name (行政许可决定,
+// 行政处罚决定, 行政强制决定, maybe 书), with nothing else between, is read
+// (未作出… is 0): 办理, 受理 or 办结 行政许可事项 count applications or
+// matters, 准予行政许可决定 only the grants, and decisions named together
+// (行政许可、行政处罚决定共15件) are of neither.
+
+// decisionSubjects are 表二's rows of decisions as a narrative names them.
+var decisionSubjects = []struct{ key, word string }{{"licensing", "行政许可决定"}, {"penalty", "行政处罚决定"}, {"coercion", "行政强制决定"}}
+
+// decisionClaims are the counts of decisions section 一 states, What being
+// the cell's path (licensing.decisions …).
+func decisionClaims(r *Report) []Claim {
+	t := r.Sections["1"]
+	if !strings.Contains(t, "决定") || !strings.Contains(t, "作出") {
+		return nil
+	}
+	var out []Claim
+	eachSentence(t, func(s string, off int, _ bool) {
+		out = append(out, sentenceDecisionClaims(s, off, r.Year)...)
+	})
+	return out
+}
+
+// sentenceDecisionClaims reads one sentence's counts of decisions.
+func sentenceDecisionClaims(s string, off, year int) []Claim {
+	s = strings.ReplaceAll(s, "\n", "")
+	if !strings.Contains(s, "决定") || widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) {
+		return nil
+	}
+	var out []Claim
+	earlier := false // a part named another year: the parts after it are of that year too
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' || r == '、' || r == '；' || r == ';' }) {
+		if y, ok := partYear(part); ok {
+			earlier = y != year
+		}
+		if earlier || otherYear(part, year) {
+			continue
+		}
+		for _, sub := range decisionSubjects {
+			i := strings.Index(part, sub.word)
+			if i < 0 {
+				continue
+			}
+			j := strings.LastIndex(part[:i], "作出")
+			if j < 0 || !onlyWords(part[j+len("作出"):i], "了", " ", "\u3000") {
+				continue // another word between: 准予, 不予, or a second subject
+			}
+			rest := strings.TrimPrefix(part[i+len(sub.word):], "书")
+			if pre := part[:j]; strings.HasSuffix(pre, "未") || strings.HasSuffix(pre, "没有") || strings.HasSuffix(pre, "无") {
+				if countIndex(rest) == nil {
+					out = append(out, Claim{What: sub.key + ".decisions", Value: 0, Text: trimSpace(s), Off: off, Sect: "1"})
+				}
+				continue
+			}
+			start, num, _, found := findCount(rest)
+			if !found || !onlyWords(rest[:start], "共计", "合计", "共", "为", "达", " ", "\u3000") {
+				continue
+			}
+			if n, ok := parseNumber(rest[start:num]); ok {
+				out = append(out, Claim{What: sub.key + ".decisions", Value: n, Text: trimSpace(s), Off: off, Sect: "1"})
+			}
+		}
+	}
+	return out
+}
+
 // checkProactiveNarrative: section 一's counts of 规章 and 规范性文件 agree
-// with 表二 (一) (in the 2019 trial format: 制发 with 本年新制作数量).
+// with 表二 (一) (in the 2019 trial format: 制发 with 本年新制作数量), and its
+// counts of 行政许可, 行政处罚 and 行政强制 decisions with 表二's.
 func checkProactiveNarrative(c *ctx) {
 	r := c.r
 	if !r.Meta.Tables["2"] {
 		return
 	}
-	for _, cl := range normativeClaims(r) {
+	for _, cl := range append(normativeClaims(r), decisionClaims(r)...) {
 		path := cl.What
-		if r.Format == Format2019 {
+		if key, col, _ := strings.Cut(path, "."); r.Format == Format2019 && col != "decisions" {
 			// the trial format counts what was made (本年新制作数量), not
 			// what was repealed or is in force
-			key, col, _ := strings.Cut(path, ".")
 			if col != "issued" {
 				continue
 			}
@@ -191,10 +258,10 @@ func checkProactiveNarrative(c *ctx) {
 	}
 }
 
-// normNames are a 表二 (一) cell's row and column as the table names them.
+// normNames are a 表二 cell's row and column as the table names them.
 func normNames(path string) (row, col string) {
 	key, c, _ := strings.Cut(path, ".")
-	row = map[string]string{"normative_documents": "行政规范性文件", "rules": "规章"}[key]
-	col = map[string]string{"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数", "new_made": "本年新制作数量"}[c]
+	row = map[string]string{"normative_documents": "行政规范性文件", "rules": "规章", "licensing": "行政许可", "penalty": "行政处罚", "coercion": "行政强制"}[key]
+	col = map[string]string{"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数", "new_made": "本年新制作数量", "decisions": "处理决定数量"}[c]
 	return row, col
 }
