@@ -607,3 +607,47 @@ func TestWholeWorkbook(t *testing.T) {
 		t.Errorf("a CSV read whole: %+v %v", rows, bad)
 	}
 }
+
+// A fee ledger kept a sheet a month, read whole: each sheet's rows and its
+// 小计 left out, a fee repeated in another month's sheet is a duplicate
+// named by its sheet, and a fee without an amount is named by its sheet.
+func TestWholeFeeLedger(t *testing.T) {
+	f := excelize.NewFile()
+	head := []any{"收费日期", "缴费人", "收费项目", "收费金额"}
+	f.SetSheetName("Sheet1", "一月")
+	f.SetSheetRow("一月", "A1", &head)
+	f.SetSheetRow("一月", "A2", &[]any{"2025-01-06", "某公司", "考试费", "1,200.50"})
+	f.SetSheetRow("一月", "A3", &[]any{"小计", "", "", "1200.50"})
+	f.NewSheet("二月")
+	f.SetSheetRow("二月", "A1", &head)
+	f.SetSheetRow("二月", "A2", &[]any{"2025-02-03", "某人", "证书工本费", "99.5元"})
+	f.SetSheetRow("二月", "A3", &[]any{"2025-01-06", "某公司", "考试费", "1200.50"})
+	f.SetSheetRow("二月", "A4", &[]any{"2025-02-10", "某校", "考试费", ""})
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := importer.ReadFile("收费台账.xlsx", b.Bytes(), importer.AllSheets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sh.MapSchema(importer.DecisionFields, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, bad := sh.ParseDecisions(m, "fee")
+	var problems []string
+	for _, e := range bad {
+		problems = append(problems, e.String())
+	}
+	if len(ds) != 2 || ds[0].Amount != "1200.50" || ds[1].Amount != "99.50" {
+		t.Errorf("fees: %+v", ds)
+	}
+	want := []string{"工作表“二月”第 3 行：与工作表“一月”第 2 行重复", "工作表“二月”第 4 行 D 列（收费金额）：收费记录须有金额"}
+	if fmt.Sprint(problems) != fmt.Sprint(want) {
+		t.Errorf("problems %q, want %q", problems, want)
+	}
+	if notes := strings.Join(m.Notes, "\n"); !strings.Contains(notes, "工作表“一月”第 3 行“小计 1200.50”是合计行") {
+		t.Errorf("notes: %q", m.Notes)
+	}
+}
