@@ -522,6 +522,7 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		return s.mapSheet(sc, overrides)
 	}
 	var first *Mapping
+	var firstName string // the first sheet read
 	var notes, read, left []string
 	s.maps = make([]*Mapping, len(s.parts))
 	for i, part := range s.parts {
@@ -535,7 +536,7 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 			if m == nil {
 				where = "--map"
 			}
-			return m, errs.New(where, "工作表“%s”：%s", part.Name, errs.Plain(err))
+			return m, errs.New(where, "工作表“%s”：%s。不导入这个工作表的，请在“工作表名”中逐个填写要导入的工作表（命令行用 --sheet）", part.Name, strings.TrimSuffix(errs.Plain(err), "。"))
 		}
 		s.maps[i] = m
 		read = append(read, fmt.Sprintf("%s（%d 行）", part.Name, len(part.Rows)-m.HeaderRow-1))
@@ -544,10 +545,11 @@ func (s *Sheet) MapSchema(sc Schema, overrides map[string]string) (*Mapping, err
 		}
 		if first == nil {
 			first = &Mapping{HeaderRow: m.HeaderRow, Headers: m.Headers, Columns: maps.Clone(m.Columns), Unused: m.Unused}
+			firstName = part.Name
 			continue
 		}
 		if d := fieldsDiffer(sc, first.Columns, m.Columns); d != "" {
-			notes = append(notes, fmt.Sprintf("工作表“%s”的列与“%s”不同（%s）：各工作表按自己的表头读取", part.Name, s.parts[slices.IndexFunc(s.maps, func(x *Mapping) bool { return x != nil })].Name, d))
+			notes = append(notes, fmt.Sprintf("工作表“%s”的列与“%s”不同（%s）：各工作表按自己的表头读取", part.Name, firstName, d))
 			for f, c := range m.Columns {
 				if _, ok := first.Columns[f]; !ok {
 					first.Columns[f] = c // the ledger has the field, in some sheets
