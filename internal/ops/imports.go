@@ -413,9 +413,9 @@ func (s *Service) StageImport(ctx context.Context, p Principal, req ImportReques
 	case err == nil:
 		detail = fmt.Sprintf("%d 行可以导入，%d 处问题", res.Ready, len(res.Bad))
 	case res != nil && len(res.OtherSheets) > 0:
-		// the first sheet had no header (a cover page): kept, so that the
-		// workbook can be read whole without being uploaded again
-		detail = "第一个工作表找不到表头"
+		// the first sheet could not be read (a cover page): kept, so that
+		// the workbook can be read whole without being uploaded again
+		detail = "第一个工作表未能读取：" + errs.Plain(err)
 	default:
 		return "", res, err
 	}
