@@ -141,10 +141,8 @@ func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 		return nil
 	})
 	switch errs.KindOf(err) {
-	case errs.Invalid:
-		errsByField := formErrors(err, nil)
-		errsByField["form"] = fmt.Sprintf("记录未能保存：%s", errs.Readable(err))
-		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, errsByField, id)
+	case errs.Invalid: // said above the table: the fields' error lines are the new record's form's
+		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, map[string]string{"form": fmt.Sprintf("记录未能保存：%s", errs.Readable(err))}, id)
 		return
 	case errs.Conflict: // changed by another since the form was opened
 		s.appealsPage(w, r, si, http.StatusConflict, f, map[string]string{"form": errs.Readable(err)}, id)
