@@ -54,7 +54,7 @@ func (c *cli) cmdSettings(ctx context.Context, args []string) int {
 		values[k] = v
 	}
 	admin := ops.Administrator(0)
-	next, err := o.SaveSettings(ctx, admin, values)
+	next, err := o.SaveSettings(ctx, admin, values, "")
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -55,7 +55,7 @@ func TestIdleSession(t *testing.T) {
 		if _, err := o.Resume(ctx, tok); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("an ended session came back: %v", err)
 		}
-		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"idle_minutes": "0"}); err != nil {
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"idle_minutes": "0"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		_, tok, _ = o.Login(ctx, "zhang", "right-password", "10.0.0.1")
@@ -79,7 +79,7 @@ func TestPasswordRules(t *testing.T) {
 		f := newFx(t, s)
 		now := at("2026-03-02", "09:00").Now()
 		o := f.o.At(clock.Func(clock.Shanghai(), func() time.Time { return now }))
-		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_rule": "classes", "password_max_days": "90", "first_change": "true"}); err != nil {
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_rule": "classes", "password_max_days": "90", "first_change": "true"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		_, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: casework.Clerk, Password: "weakpassword"})
@@ -130,7 +130,7 @@ func TestPasswordRules(t *testing.T) {
 			t.Error("a weak reset")
 		}
 		// without the rules, none of it
-		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "0", "first_change": "false"}); err != nil {
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "0", "first_change": "false"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		if r, err = o.Resume(ctx, tok); err != nil || r.MustChange != "" {

@@ -359,7 +359,11 @@ func (s *Service) LoadCalendar(ctx context.Context, p Principal, n workday.Notic
 
 // SaveSettings changes the rules where the law is open; the audit log says
 // what changed from what.
-func (s *Service) SaveSettings(ctx context.Context, p Principal, values map[string]string) (settings.Settings, error) {
+//
+// seen is the settings' Fingerprint as the form showed them ("": as read
+// here): settings saved by another since are not written over (Conflict,
+// naming how they differ from what was typed).
+func (s *Service) SaveSettings(ctx context.Context, p Principal, values map[string]string, seen string) (settings.Settings, error) {
 	if err := s.mustAdmin(p); err != nil {
 		return settings.Settings{}, err
 	}
@@ -384,14 +388,33 @@ func (s *Service) SaveSettings(ctx context.Context, p Principal, values map[stri
 	if len(l) > 0 {
 		return old, l
 	}
-	diff := settings.Diff(old, next)
-	if diff == "" {
-		return old, nil
+	if seen == "" {
+		seen = old.Fingerprint()
 	}
 	err = s.write(ctx, p, "settings.update", func(tx *store.Tx, e *audit.Entry) error {
-		e.Object, e.Detail = "办理规则", diff
+		cur := settings.Default()
+		doc, err := tx.SettingToEdit(ctx, settings.Key)
+		switch {
+		case errors.Is(err, store.ErrNotFound): // never saved: the defaults
+		case err != nil:
+			return err
+		default:
+			cur, _ = settings.Parse(doc) // one that no longer reads: the defaults, as Settings gives them
+		}
+		diff := settings.Diff(cur, next)
+		e.Object = "办理规则"
+		if err := savedOver(e, seen, cur.Fingerprint(), diff, "这一页", "设置"); err != nil {
+			return err
+		}
+		if diff == "" {
+			return errUnchanged
+		}
+		e.Detail = diff
 		return tx.SaveSetting(ctx, settings.Key, next.JSON(), p.Name)
 	})
+	if errors.Is(err, errUnchanged) {
+		return next, nil
+	}
 	return next, err
 }
 

@@ -100,7 +100,7 @@ func TestSiteColumnsVetoes(t *testing.T) {
 			t.Errorf("its items: %d %v", len(items), err)
 		}
 
-		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"column_veto_count": "6"}); err != nil {
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"column_veto_count": "6"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		save(f.clerk, "动态9", "dynamic", "2026-01-10")

@@ -148,7 +148,7 @@ func BenchmarkResume(b *testing.B) {
 	storetest.BenchBoth(b, func(b *testing.B, s *store.Store) {
 		f := newFx(b, s)
 		o := f.on("2026-03-02")
-		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "90"}); err != nil {
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"password_max_days": "90"}, ""); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := o.CreateUser(ctx, f.admin, ops.NewUser{AgencyID: f.a.ID, Login: "zhang", Name: "张办理", Role: "clerk", Password: "right-password"}); err != nil {

@@ -240,7 +240,7 @@ func TestOneAuditEntryPerWrite(t *testing.T) {
 				return err
 			}},
 			{"settings", func() error {
-				_, err := o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "true", "review_first": "state_secret"})
+				_, err := o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "true", "review_first": "state_secret"}, "")
 				return err
 			}},
 			{"user", func() error {
@@ -498,14 +498,14 @@ func TestSettingsChangeTheRules(t *testing.T) {
 		if v.Deadline.Extra != D("2024-05-16") { // 15 working days (casework tests)
 			t.Fatalf("correction period %v", v.Deadline.Extra)
 		}
-		if _, err := f.o.SaveSettings(ctx, f.clerk, map[string]string{"correction_period": "10"}); errs.KindOf(err) != errs.Forbidden {
+		if _, err := f.o.SaveSettings(ctx, f.clerk, map[string]string{"correction_period": "10"}, ""); errs.KindOf(err) != errs.Forbidden {
 			t.Errorf("a clerk changed the settings: %v", err)
 		}
-		if _, err := f.o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "0"}); errs.Fields(err)["correction_period"] == "" {
+		if _, err := f.o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "0"}, ""); errs.Fields(err)["correction_period"] == "" {
 			t.Errorf("a period of 0 accepted: %v", err)
 		}
 		st, err := f.o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "true",
-			"review_first": strings.Join([]string{"state_secret", "third_party"}, ",")})
+			"review_first": strings.Join([]string{"state_secret", "third_party"}, ",")}, "")
 		if err != nil || st.Case.CorrectionPeriod != 10 {
 			t.Fatal(st, err)
 		}
@@ -582,7 +582,7 @@ func TestUnitOfCount(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := f.o.SaveSettings(ctx, f.admin, map[string]string{"unit_of_count": "item", "fee_pauses_clock": "true",
-			"review_first": "partly_disclosed,state_secret,law_forbids,security_stability,third_party,internal_affairs,process_info,enforcement_file"}); err != nil {
+			"review_first": "partly_disclosed,state_secret,law_forbids,security_stability,third_party,internal_affairs,process_info,enforcement_file"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		// item by item: one outcome each, or refused

@@ -146,3 +146,32 @@ func TestAgencySavedByTwo(t *testing.T) {
 		}
 	})
 }
+
+// The 办理规则: a save from the page opened before another administrator's
+// save is refused naming the settings that differ; nothing is written.
+func TestSettingsSavedByTwo(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-04-10")
+		st, err := o.Settings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened := st.Fingerprint()
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"correction_period": "10"}, opened); err != nil {
+			t.Fatal(err)
+		}
+		before := f.audits()
+		_, err = o.SaveSettings(ctx, f.admin, map[string]string{"column_veto_count": "6"}, opened)
+		if errs.KindOf(err) != errs.Conflict || !strings.Contains(errs.Message(err), "它已被他人修改") {
+			t.Fatalf("settings saved over another's: %v", err)
+		}
+		if now, _ := o.Settings(ctx); now.Case.CorrectionPeriod != 10 || f.audits() != before {
+			t.Errorf("written over: %d", now.Case.CorrectionPeriod)
+		}
+		now, _ := o.Settings(ctx)
+		if _, err := o.SaveSettings(ctx, f.admin, map[string]string{"column_veto_count": "6"}, now.Fingerprint()); err != nil {
+			t.Errorf("from the settings as they are now: %v", err)
+		}
+	})
+}

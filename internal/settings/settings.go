@@ -16,6 +16,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
+	"gongkai/internal/fingerprint"
 	"gongkai/internal/org"
 )
 
@@ -88,6 +89,11 @@ func Parse(doc string) (Settings, error) {
 	}
 	return s, s.Check()
 }
+
+// Fingerprint identifies the settings as stored: the settings form carries
+// the one it was opened with, so that a save over another administrator's
+// change is refused.
+func (s Settings) Fingerprint() string { return fingerprint.Of(s.JSON()) }
 
 // JSON is the document as stored.
 func (s Settings) JSON() string {

@@ -13,6 +13,15 @@ func (s *Store) Setting(ctx context.Context, key string) (value string, at time.
 	return value, t.t, by, mapErr(err)
 }
 
+// SettingToEdit is Setting inside the transaction, its row locked until the
+// transaction ends (PostgreSQL; SQLite's write transaction holds the
+// database already): read, compared and written as one.
+func (t *Tx) SettingToEdit(ctx context.Context, key string) (string, error) {
+	var value string
+	err := t.tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`+t.s.forUpdate(), key).Scan(&value)
+	return value, mapErr(err)
+}
+
 // SaveSetting stores the document of a setting key.
 func (t *Tx) SaveSetting(ctx context.Context, key, value, by string) error {
 	_, err := t.tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1,$2,$3,$4)

@@ -70,7 +70,7 @@ func TestWebMustChangePassword(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.b.Ops.SaveSettings(context.Background(), ops.User(admin), map[string]string{"first_change": "true", "password_rule": "classes"}); err != nil {
+		if _, err := st.b.Ops.SaveSettings(context.Background(), ops.User(admin), map[string]string{"first_change": "true", "password_rule": "classes"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		u, _, err := s.UserByLogin(context.Background(), "clerk")

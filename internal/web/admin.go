@@ -45,6 +45,7 @@ type adminData struct {
 	Notices  []workday.Notice
 	Moved    []ops.Moved
 	Settings shownSettings // the stored settings, or what was typed when refused
+	Seen     string        // the stored settings' Fingerprint, which their form carries
 	Fields   []settings.Field
 	Audit    []store.AuditRow
 	Total    int
@@ -312,16 +313,16 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessio
 		s.fail(w, r, si.user, si.csrf, ops.Forbidden("此功能仅供系统管理员使用"))
 		return
 	}
+	cur, err := s.Ops.Settings(r.Context())
+	if err != nil {
+		s.fail(w, r, si.user, si.csrf, err)
+		return
+	}
 	if st == nil {
-		cur, err := s.Ops.Settings(r.Context())
-		if err != nil {
-			s.fail(w, r, si.user, si.csrf, err)
-			return
-		}
 		st = cur
 	}
 	s.render(w, code, "admin", page{Title: "办理规则设置", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Flash: flashOf(r),
-		Data: adminData{Kind: "settings", Settings: st, Fields: settings.Fields}})
+		Data: adminData{Kind: "settings", Settings: st, Seen: cur.Fingerprint(), Fields: settings.Fields}})
 }
 
 // saveSettings changes the rules where the law is open; the audit log says what changed.
@@ -335,9 +336,10 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 			values[f.Key] = strings.TrimSpace(r.PostFormValue(f.Key))
 		}
 	}
-	_, err := s.Ops.SaveSettings(r.Context(), si.p(), values)
-	if errs.KindOf(err) == errs.Invalid {
-		s.showSettings(w, r, si, http.StatusUnprocessableEntity, typedSettings(values), formErrors(err, nil))
+	_, err := s.Ops.SaveSettings(r.Context(), si.p(), values, r.PostFormValue("seen"))
+	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
+		code, _ := statusOf(err)
+		s.showSettings(w, r, si, code, typedSettings(values), formErrors(err, nil))
 		return
 	}
 	if err != nil {

@@ -149,3 +149,33 @@ func TestColumnSavedByTwo(t *testing.T) {
 		t.Errorf("a save over another's: %d\n%s", code, pageText(body))
 	}
 }
+
+// Two administrators on the 办理规则: the page carries the settings as it
+// was opened; a save from it after another's is refused (409) with what
+// was typed kept and the settings that differ named.
+func TestSettingsSavedByTwo(t *testing.T) {
+	t.Parallel()
+	st := demoSite(t)
+	adm, csrf := st.login("admin")
+	_, page := st.get(adm, "/admin/settings")
+	m := regexp.MustCompile(`name="seen" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the settings page carries no fingerprint")
+	}
+	form := settingsForm(t, st, csrf)
+	form.Set("seen", m[1])
+	first := url.Values{}
+	for k, v := range form {
+		first[k] = v
+	}
+	first.Set("correction_period", "10")
+	if code, _, _ := st.post(adm, "/admin/settings", first); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d", code)
+	}
+	form.Set("column_veto_count", "7")
+	code, body, _ := st.post(adm, "/admin/settings", form)
+	if code != http.StatusConflict || !strings.Contains(body, "它已被他人修改") || !strings.Contains(body, `name="column_veto_count" type="number" min="1" max="`) ||
+		!regexp.MustCompile(`name="column_veto_count"[^>]*value="7"`).MatchString(body) {
+		t.Errorf("a save over another's: %d\n%s", code, pageText(body))
+	}
+}

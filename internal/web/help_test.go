@@ -75,7 +75,7 @@ func TestHelpPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := ops.Principal{UserID: u.ID, AgencyID: u.AgencyID, Name: u.Name, Role: casework.Admin, Via: "web"}
-	if _, err = st.b.Ops.SaveSettings(context.Background(), admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "false"}); err != nil {
+	if _, err = st.b.Ops.SaveSettings(context.Background(), admin, map[string]string{"correction_period": "10", "fee_pauses_clock": "false"}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, body := st.get(c, "/admin/help"); !strings.Contains(body, "应在 10 个工作日内补正") || !strings.Contains(body, "等待缴费期间答复期限照常计算") {

@@ -2752,7 +2752,7 @@ func TestWebStepNotices(t *testing.T) {
 		vals[f.Key] = cur.Get(f.Key)
 	}
 	vals["applicant_notices"] = "false"
-	if _, err := st.b.Ops.SaveSettings(context.Background(), ops.Administrator(0), vals); err != nil {
+	if _, err := st.b.Ops.SaveSettings(context.Background(), ops.Administrator(0), vals, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, loc = mustCreate(st, c, csrf)
