@@ -45,7 +45,7 @@ type Schema []Field
 // Fields of an application register, most specific synonyms first.
 var Fields = Schema{
 	{"serial", "申请编号", false, []string{"申请编号", "登记编号", "受理编号", "案件编号", "流水号"}},
-	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期"}},
+	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期", "收到时间", "受理时间", "申请时间", "提交时间", "登记时间"}},
 	{"channel", "申请方式", true, []string{"申请方式", "提交方式", "申请渠道", "渠道", "方式"}},
 	{"applicant_type", "申请人类型", true, []string{"申请人类型", "申请人类别", "申请人性质", "类型", "类别"}},
 	{"id_type", "证件类型", false, []string{"证件类型", "身份证明类型"}},
@@ -55,7 +55,7 @@ var Fields = Schema{
 	{"email", "电子邮箱", false, []string{"电子邮箱", "邮箱", "电子邮件地址"}},
 	{"address", "通信地址", false, []string{"通信地址", "联系地址", "地址"}},
 	{"description", "申请内容", true, []string{"申请公开的内容", "申请内容", "所需信息", "申请事项", "内容描述", "所需政府信息"}},
-	{"replied_on", "答复日期", false, []string{"答复日期", "办结日期", "回复日期"}},
+	{"replied_on", "答复日期", false, []string{"答复日期", "办结日期", "回复日期", "答复时间", "办结时间", "回复时间"}},
 	{"outcome", "答复结果", false, []string{"答复结果", "办理结果", "处理结果", "答复类型", "答复情况"}},
 	{"handler", "承办人", false, []string{"承办人", "承办人员", "经办人", "经办人员"}},
 }
@@ -722,7 +722,8 @@ var (
 )
 
 // ParseDate reads the dates registers contain: 2025-03-05, 2025/3/5,
-// 2025.3.5, 2025年3月5日, 20250305, and Excel's serial day numbers.
+// 2025.3.5, 2025年3月5日, 20250305, and Excel's serial day numbers, each
+// maybe with a time of day or a weekday after it (dropped).
 func ParseDate(s string) (workday.Date, error) {
 	s = strings.TrimSpace(s)
 	if m := compact.FindStringSubmatch(s); m != nil {
@@ -738,8 +739,28 @@ func ParseDate(s string) (workday.Date, error) {
 	}
 	// 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日, as the web's forms read
 	// them; the error says which forms are read
-	return workday.ParseTyped(s)
+	d, err := workday.ParseTyped(s)
+	if err == nil {
+		return d, nil
+	}
+	// a date with the time of day (a platform's export: 2025-03-05 09:30:00,
+	// 2025-03-05T09:30:00; 2025年3月5日 上午) or its weekday (2025/3/5（周三）):
+	// the date is what the statutory clock counts
+	s = strings.Map(guard.HalfWidth, s) // typed in the wide mode: ０９：３０ after an ideographic space
+	for i, r := range s {
+		if i < 8 || !strings.ContainsRune(" T（(上下中晚", r) || !timeOfDay.MatchString(s[i:]) {
+			continue
+		}
+		if d, derr := workday.ParseTyped(strings.TrimSpace(s[:i])); derr == nil {
+			return d, nil
+		}
+	}
+	return d, err
 }
+
+// timeOfDay is what may follow a register's date: a time of day (09:30,
+// 9:30:00, 09:30:00.000, 9时30分, 上午), or the weekday in brackets.
+var timeOfDay = regexp.MustCompile(`^(?:[T ]\s*|\s*(?:上午|下午|中午|晚上)\s*)(?:\d{1,2}(?:[:：]\d{2}){1,2}(?:\.\d+)?|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?\s*$|^\s*[（(](?:周|星期)[一二三四五六日天][）)]\s*$`)
 
 // entry maps the words a register uses to a value.
 type entry[T any] struct {

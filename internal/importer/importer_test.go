@@ -651,3 +651,28 @@ func TestWholeFeeLedger(t *testing.T) {
 		t.Errorf("notes: %q", m.Notes)
 	}
 }
+
+// A register exported from an application platform writes its dates with
+// the time of day (2025-03-05 09:30:00), some clerks with the weekday: the
+// date is read, the rest dropped; a date that is not one, or written
+// month first (3/5/2025, which could be 5 March), is still refused.
+func TestDatesWithTimes(t *testing.T) {
+	for _, s := range []string{"2025-03-05 09:30", "2025/3/5 9:30:00", "2025-03-05 09:30:00.000", "2025-03-05T09:30:00",
+		"2025年3月5日 上午", "2025年3月5日下午3时20分", "2025/3/5（周三）", "2025.3.5 (星期三)", "２０２５－０３－０５　０９：３０"} {
+		if d, err := importer.ParseDate(s); err != nil || d != workday.NewDate(2025, 3, 5) {
+			t.Errorf("%q: %v %v", s, d, err)
+		}
+	}
+	for _, s := range []string{"3/5/2025", "2025-02-30 09:30", "2025-03-05 是日", "2025-03-05 9:30 补"} {
+		if _, err := importer.ParseDate(s); err == nil {
+			t.Errorf("%q read", s)
+		}
+	}
+	csv := "收到时间,申请方式,申请人类型,申请人,申请内容,办结时间,答复结果\n" +
+		"2025-03-05 09:30:12,网上,自然人,王某,学区划分方案,2025-03-20 16:02:45,予以公开\n"
+	sh, m := readMapped(t, "平台导出.csv", []byte(csv), "")
+	rows, bad := sh.Parse(m)
+	if len(rows) != 1 || len(bad) != 0 || rows[0].Replied == nil || *rows[0].Replied != workday.NewDate(2025, 3, 20) {
+		t.Errorf("a platform's export: %+v %v", rows, bad)
+	}
+}
