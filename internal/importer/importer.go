@@ -773,7 +773,9 @@ var channelWords = []entry[casework.Channel]{
 	{[]string{"挂号", "EMS", "快递", "邮寄", "信函"}, casework.LetterSigned},
 	{[]string{"电子邮件", "邮箱", "email", "Email", "EMAIL"}, casework.Email},
 	{[]string{"传真"}, casework.Fax},
-	{[]string{"网络", "网上", "在线", "平台", "网站", "互联网"}, casework.Online},
+	// internet channels all (Art. 31 (三)): a WeChat account, an app, a
+	// province's 政务服务网 — not a 政务服务中心, whose window is 当面
+	{[]string{"网络", "网上", "在线", "平台", "网站", "互联网", "微信", "公众号", "小程序", "APP", "App", "app", "客户端", "政务服务网", "一网通办"}, casework.Online},
 	{[]string{"当面", "现场", "窗口", "口头", "来访"}, casework.InPerson},
 }
 
@@ -782,7 +784,7 @@ var typeWords = []entry[casework.ApplicantType]{
 	{[]string{"商业企业", "企业", "公司"}, "business"},
 	{[]string{"科研", "高校", "大学", "研究"}, "research"},
 	{[]string{"公益", "社会组织", "协会", "基金会"}, "public_interest"},
-	{[]string{"法律服务", "律师"}, "legal_service"},
+	{[]string{"法律服务", "律师", "律所"}, "legal_service"},
 	{[]string{"其他"}, "other"},
 }
 
@@ -790,7 +792,7 @@ var typeWords = []entry[casework.ApplicantType]{
 // contains wins, so the specific come before the general.
 var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"部分公开"}, "partly_disclosed"},
-	{[]string{"已主动公开"}, "already_public"},
+	{[]string{"已主动公开", "获取方式", "获取途径"}, "already_public"}, // Art. 36 (二): 告知获取的方式、途径
 	{[]string{"国家秘密"}, "state_secret"},
 	{[]string{"法律行政法规禁止"}, "law_forbids"},
 	{[]string{"三安全一稳定", "国家安全", "社会稳定"}, "security_stability"},
@@ -799,7 +801,7 @@ var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"过程性"}, "process_info"},
 	{[]string{"执法案卷"}, "enforcement_file"},
 	{[]string{"行政查询"}, "query_service"},
-	{[]string{"非本机关", "不属于本机关"}, "not_this_agency"},
+	{[]string{"非本机关", "不属于本机关", "向其他机关", "向其他行政机关", "向有关机关"}, "not_this_agency"}, // Art. 36 (五): 告知向…申请
 	{[]string{"不存在", "不掌握", "未制作", "未获取"}, "not_exist"},
 	{[]string{"另行制作", "加工", "分析"}, "needs_creation"},
 	{[]string{"补正后", "仍不明确"}, "unclear_after_correction"},
