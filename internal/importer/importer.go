@@ -37,7 +37,8 @@ type Field struct {
 
 // unless are words that make a header mean something else than the field
 // its synonym names (经办人电话 is no 经办人).
-var unless = map[string][]string{"handler": {"电话", "手机", "科室", "部门", "日期", "时间", "意见", "签字"}}
+var unless = map[string][]string{"handler": {"电话", "手机", "科室", "部门", "日期", "时间", "意见", "签字"},
+	"channel": {"联系", "答复方式", "获取方式", "提供方式", "送达方式"}} // 联系方式 is a telephone, 答复方式 the reply's
 
 // Schema is a kind of ledger: the fields its columns can be.
 type Schema []Field
@@ -45,16 +46,16 @@ type Schema []Field
 // Fields of an application register, most specific synonyms first.
 var Fields = Schema{
 	{"serial", "申请编号", false, []string{"申请编号", "登记编号", "受理编号", "案件编号", "流水号"}},
-	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期", "收到时间", "受理时间", "申请时间", "提交时间", "登记时间"}},
-	{"channel", "申请方式", true, []string{"申请方式", "提交方式", "申请渠道", "渠道", "方式"}},
-	{"applicant_type", "申请人类型", true, []string{"申请人类型", "申请人类别", "申请人性质", "类型", "类别"}},
+	{"received_on", "收到申请日期", true, []string{"收到申请日期", "收到日期", "受理日期", "申请日期", "登记日期", "收件日期", "来件日期", "来信日期", "收文日期", "收到时间", "受理时间", "申请时间", "提交时间", "登记时间"}},
+	{"channel", "申请方式", true, []string{"申请方式", "提交方式", "申请渠道", "申请形式", "提交形式", "申请途径", "渠道", "方式"}},
+	{"applicant_type", "申请人类型", true, []string{"申请人类型", "申请人类别", "申请人性质", "申请者类型", "申请者类别", "类型", "类别"}},
 	{"id_type", "证件类型", false, []string{"证件类型", "身份证明类型"}},
 	{"id_number", "证件号码", false, []string{"证件号码", "身份证号码", "身份证号", "统一社会信用代码", "证件号", "身份证明号码"}},
-	{"name", "申请人", true, []string{"申请人姓名", "申请人名称", "申请人", "姓名", "名称"}},
-	{"phone", "联系电话", false, []string{"联系电话", "电话", "手机号码", "手机"}},
+	{"name", "申请人", true, []string{"申请人姓名", "申请人名称", "申请人", "申请者", "姓名", "名称"}},
+	{"phone", "联系电话", false, []string{"联系电话", "联系方式", "电话", "手机号码", "手机"}},
 	{"email", "电子邮箱", false, []string{"电子邮箱", "邮箱", "电子邮件地址"}},
 	{"address", "通信地址", false, []string{"通信地址", "联系地址", "地址"}},
-	{"description", "申请内容", true, []string{"申请公开的内容", "申请内容", "所需信息", "申请事项", "内容描述", "所需政府信息"}},
+	{"description", "申请内容", true, []string{"申请公开的内容", "申请公开内容", "申请内容", "所需信息", "申请事项", "内容描述", "所需政府信息", "信息内容", "公开内容"}},
 	{"replied_on", "答复日期", false, []string{"答复日期", "办结日期", "回复日期", "答复时间", "办结时间", "回复时间"}},
 	{"outcome", "答复结果", false, []string{"答复结果", "办理结果", "处理结果", "答复类型", "答复情况"}},
 	{"handler", "承办人", false, []string{"承办人", "承办人员", "经办人", "经办人员"}},
@@ -892,9 +893,13 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 		case idType == "" && len(idNum) == 18:
 			idType = "统一社会信用代码"
 		}
+		phone, email := get("phone"), get("email")
+		if strings.Contains(phone, "@") && email == "" {
+			phone, email = "", phone // a 联系方式 column holds e-mail addresses too
+		}
 		in := casework.Intake{Channel: ch,
 			Applicant: casework.Applicant{Type: typ, Name: get("name"), IDType: idType, IDNum: idNum,
-				Phone: get("phone"), Email: get("email"), Address: get("address")},
+				Phone: phone, Email: email, Address: get("address")},
 			Request: casework.Request{Description: get("description")}}
 		in.SetReceivedOn(rec)
 		if len(rc.errs) == 0 {

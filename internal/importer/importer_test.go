@@ -708,3 +708,36 @@ func TestRegisterWords(t *testing.T) {
 		}
 	}
 }
+
+// Headers as registers write them map to their fields (申请公开内容,
+// 申请形式, 来件日期, 申请者类型 …); 联系方式 is the applicant's telephone,
+// or e-mail when it holds an address with @, never the channel; 答复方式 is
+// the reply's, never the channel.
+func TestRegisterHeaders(t *testing.T) {
+	for _, c := range []struct{ header, want string }{
+		{"序号,受理编号,申请时间,申请人姓名/名称,申请人类别,联系方式,申请公开内容,答复方式,申请方式,答复时间,答复类型,经办人",
+			"serial=受理编号 received_on=申请时间 channel=申请方式 applicant_type=申请人类别 name=申请人姓名/名称 phone=联系方式 description=申请公开内容 replied_on=答复时间 outcome=答复类型 handler=经办人"},
+		{"编号,收件日期,申请人,类型,申请形式,申请公开的政府信息内容,办理结果,办结日期",
+			"received_on=收件日期 channel=申请形式 applicant_type=类型 name=申请人 description=申请公开的政府信息内容 replied_on=办结日期 outcome=办理结果"},
+		{"登记号,来件日期,申请人名称,申请人性质,提出方式,所需信息描述,答复日期",
+			"received_on=来件日期 channel=提出方式 applicant_type=申请人性质 name=申请人名称 description=所需信息描述 replied_on=答复日期"},
+		{"收到申请时间,申请者,申请者类型,申请渠道,申请信息内容,处理结果,回复日期",
+			"received_on=收到申请时间 channel=申请渠道 applicant_type=申请者类型 name=申请者 description=申请信息内容 replied_on=回复日期 outcome=处理结果"},
+	} {
+		_, m := readMapped(t, "台账.csv", []byte(c.header+"\n"), "")
+		var got []string
+		for _, f := range importer.Fields {
+			if col, ok := m.Columns[f.ID]; ok {
+				got = append(got, f.ID+"="+m.Headers[col])
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s\n got %s\nwant %s", c.header, strings.Join(got, " "), c.want)
+		}
+	}
+	sh, m := readMapped(t, "台账.csv", []byte("收到日期,申请方式,申请人类型,申请人,联系方式,申请内容\n2025-03-05,网上,个人,王某,wang@example.cn,预算\n2025-03-06,网上,个人,李某,13800000000,决算\n"), "")
+	rows, bad := sh.Parse(m)
+	if len(rows) != 2 || len(bad) != 0 || rows[0].Intake.Applicant.Email != "wang@example.cn" || rows[0].Intake.Applicant.Phone != "" || rows[1].Intake.Applicant.Phone != "13800000000" {
+		t.Errorf("联系方式: %+v %v", rows, bad)
+	}
+}
