@@ -974,6 +974,13 @@ type rowCtx struct {
 	errs  []RowError
 }
 
+// inWan says the field's column gives its unit as 万元 in its header
+// (金额（万元）, 收费金额(万元)).
+func (r *rowCtx) inWan(field string) bool {
+	c, ok := r.m.Columns[field]
+	return ok && strings.Contains(normHeader(r.m.Headers[c]), "万元")
+}
+
 // where names the row in a message (第 3 行, 工作表“2月”第 3 行).
 func (r *rowCtx) where() string { return rowWhere(r.sheet, r.line) }
 

@@ -29,7 +29,7 @@ var DecisionFields = Schema{
 	{"kind", "类别", false, []string{"决定类别", "事项类别", "类别", "类型"}},
 	{"decided_on", "决定日期", true, []string{"作出决定日期", "决定日期", "收费日期", "缴费日期", "办结日期", "日期"}},
 	{"doc_no", "文号", false, []string{"决定书文号", "许可证号", "文书编号", "文号", "编号"}},
-	{"subject", "相对人", false, []string{"行政相对人", "相对人", "当事人", "被处罚人", "缴费人", "申请人", "单位名称"}},
+	{"subject", "相对人", false, []string{"行政相对人", "相对人", "当事人", "被处罚人", "缴费人", "缴款人", "缴款单位", "缴费单位", "申请人", "单位名称"}},
 	{"item", "事项", false, []string{"收费项目", "许可事项", "事项名称", "项目名称", "事项", "项目"}},
 	{"amount", "金额（元）", false, []string{"收费金额", "金额", "缴费金额"}},
 }
@@ -78,7 +78,7 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 		}
 		d.On = on
 		if a := get("amount"); a != "" {
-			if y, ok := parseYuan(a); ok {
+			if y, ok := parseYuan(a, rc.inWan("amount")); ok {
 				d.Amount = y
 			} else if strings.HasPrefix(strings.TrimSpace(a), "-") {
 				fail("amount", "金额“%s”是负数：台账的金额应为收取的金额", a)
@@ -109,12 +109,16 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 // parseYuan reads an amount as ledgers write it — 1,200.50, ￥1200, 99.5元,
 // 0.12万元 — as yuan with two decimals; false for anything else or a
 // negative amount.
-func parseYuan(s string) (string, bool) {
+//
+// A column whose header gives its unit as 万元 (金额（万元）) holds 万元
+// (inWan) unless a cell says 元 or 万元 itself.
+func parseYuan(s string, inWan bool) (string, bool) {
 	s = strings.NewReplacer(",", "", "，", "", " ", "", "　", "").Replace(s)
 	s = strings.TrimLeft(s, "¥￥")
 	s = strings.TrimPrefix(s, "RMB")
+	yuan := strings.HasSuffix(s, "元")
 	s = strings.TrimSuffix(s, "元")
-	wan := strings.HasSuffix(s, "万")
+	wan := strings.HasSuffix(s, "万") || inWan && !yuan
 	s = strings.TrimSuffix(s, "万")
 	r, ok := new(big.Rat).SetString(s)
 	if !ok || r.Sign() < 0 || strings.ContainsAny(s, "/eE") { // no fractions or exponents
