@@ -508,11 +508,17 @@ func TestOtherSheetsAreNamed(t *testing.T) {
 // either.
 func readMapped(t *testing.T, name string, data []byte, sheet string) (*importer.Sheet, *importer.Mapping) {
 	t.Helper()
+	return readSchema(t, name, data, sheet, importer.Fields)
+}
+
+// readSchema is readMapped for a ledger of another schema.
+func readSchema(t *testing.T, name string, data []byte, sheet string, sc importer.Schema) (*importer.Sheet, *importer.Mapping) {
+	t.Helper()
 	sh, err := importer.ReadFile(name, data, sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := sh.Map(nil)
+	m, err := sh.MapSchema(sc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -627,14 +633,7 @@ func TestWholeFeeLedger(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	sh, err := importer.ReadFile("收费台账.xlsx", b.Bytes(), importer.AllSheets)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.MapSchema(importer.DecisionFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readSchema(t, "收费台账.xlsx", b.Bytes(), importer.AllSheets, importer.DecisionFields)
 	ds, bad := sh.ParseDecisions(m, "fee")
 	var problems []string
 	for _, e := range bad {
@@ -748,26 +747,12 @@ func TestRegisterHeaders(t *testing.T) {
 // ledgers' own header words map (缴款人, 印发时间, 生效时间, 失效时间).
 func TestLedgerUnitsAndWords(t *testing.T) {
 	csv := "收费日期,缴款单位,收费项目,金额（万元）\n2025-03-05,某公司,考试费,0.12\n2025-03-06,某校,考试费,1200元\n2025-03-07,某人,工本费,0.005万元\n"
-	sh, err := importer.ReadFile("收费.csv", []byte(csv), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := sh.MapSchema(importer.DecisionFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m := readSchema(t, "收费.csv", []byte(csv), "", importer.DecisionFields)
 	ds, bad := sh.ParseDecisions(m, "fee")
 	if len(bad) != 0 || len(ds) != 3 || ds[0].Amount != "1200.00" || ds[1].Amount != "1200.00" || ds[2].Amount != "50.00" || ds[0].Subject != "某公司" {
 		t.Errorf("amounts in 万元: %+v %v", ds, bad)
 	}
-	sh, err = importer.ReadFile("文件.csv", []byte("标题,文号,印发时间,生效时间,失效时间,修订时间\n甲办法,示〔2024〕1号,2024-03-01,2024-04-01,2029-03-31,\n"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err = sh.MapSchema(importer.DocumentFields, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, m = readSchema(t, "文件.csv", []byte("标题,文号,印发时间,生效时间,失效时间,修订时间\n甲办法,示〔2024〕1号,2024-03-01,2024-04-01,2029-03-31,\n"), "", importer.DocumentFields)
 	docs, bad := sh.ParseDocuments(m, "normative")
 	if len(bad) != 0 || len(docs) != 1 || docs[0].IssuedOn != workday.NewDate(2024, 3, 1) || docs[0].EffectiveOn == nil || docs[0].ExpiresOn == nil {
 		t.Errorf("a ledger's own words: %+v %v", docs, bad)
