@@ -235,13 +235,10 @@ func (s *Service) UpdateAgency(ctx context.Context, p Principal, a *org.Agency, 
 	if err := s.canRead(ctx, p, a.ID); err != nil {
 		return err
 	}
-	if _, err := s.Store.GetAgency(ctx, a.ID); err != nil {
-		return notFoundOr(err)
-	}
 	err := s.write(ctx, p, "agency.update", func(tx *store.Tx, e *audit.Entry) error {
 		old, err := tx.AgencyToEdit(ctx, a.ID)
 		if err != nil {
-			return err
+			return notFoundOr(err)
 		}
 		a.Level, a.ParentID = old.Level, old.ParentID
 		e.AgencyID, e.Object = a.ID, a.Name

@@ -234,6 +234,30 @@ func (s *Service) write(ctx context.Context, p Principal, action audit.Action, f
 	})
 }
 
+// errUnchanged ends a write that has nothing to write.
+var errUnchanged = errors.New("nothing to write")
+
+// savedOver refuses a save from a form opened before someone else's: seen
+// is the fingerprint the form carried ("": none, nothing to compare), now
+// the record's as stored, diff how what was typed differs from it (the
+// message names it: opened, "这条记录"; what, "记录"). errUnchanged when
+// what was typed is what is stored (the same change saved twice). A save
+// that goes ahead has the change in its audit entry's detail.
+func savedOver(e *audit.Entry, seen, now, diff, opened, what string) error {
+	switch {
+	case seen == "" || seen == now:
+		if diff != "" {
+			e.Detail += "（" + diff + "）"
+		}
+		return nil
+	case diff == "":
+		return errUnchanged
+	}
+	return &errs.Error{Kind: errs.Conflict, Where: "form", Cause: errors.New("changed since the form was opened"),
+		Msg: "未保存：您打开" + opened + "之后，它已被他人修改。现在的" + what + "与您填写的不同之处：" + diff +
+			"（箭头前是现在的，后面是您填写的）。请核对后再保存"}
+}
+
 // baseName is a file's name without the folders a path or an old browser
 // (C:\Users\…\报告.docx) puts before it.
 func baseName(name string) string { return name[strings.LastIndexAny(name, `/\`)+1:] }

@@ -66,9 +66,9 @@ func (s *Store) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record,
 // transaction ends (SQLite's write transaction holds the database already):
 // a record read, compared and written as one.
 func (t *Tx) Appeal(ctx context.Context, agencyID, id int64) (*appeal.Record, error) {
-	lock := ""
-	if t.s.dialect == Postgres {
-		lock = ` FOR UPDATE OF a`
+	lock := t.s.forUpdate()
+	if lock != "" {
+		lock += ` OF a` // not the case joined to it
 	}
 	return t.s.appeal(ctx, t.tx, agencyID, id, lock)
 }

@@ -168,6 +168,15 @@ func (t *Tx) OpenCaseIDs(ctx context.Context) ([]int64, error) {
 	return queryIDs(ctx, t.tx, `SELECT id FROM cases WHERE state <> 'closed' AND state <> 'merged' ORDER BY id`)
 }
 
+// forUpdate locks the rows a query inside a transaction reads, on
+// PostgreSQL; SQLite's write transaction holds the database already.
+func (s *Store) forUpdate() string {
+	if s.dialect == Postgres {
+		return ` FOR UPDATE`
+	}
+	return ""
+}
+
 type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -251,8 +260,8 @@ func (s *Store) getCase(ctx context.Context, q queryer, id int64, lock bool) (*c
 	var rec, closed dateCol
 	var merged *int64
 	query := `SELECT id, agency_id, serial, code, intake, received_on, state, outcome, closed_on, merged_into, version FROM cases WHERE id = $1`
-	if lock && s.dialect == Postgres {
-		query += ` FOR UPDATE` // SQLite's write transaction already holds the database lock
+	if lock {
+		query += s.forUpdate()
 	}
 	if err := q.QueryRowContext(ctx, query, id).Scan(&c.ID, &c.AgencyID, &c.Serial, &c.Code, &intake, &rec, &state, &outcome, &closed, &merged, &c.Version); err != nil {
 		return nil, mapErr(err)

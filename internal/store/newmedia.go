@@ -66,15 +66,6 @@ func (t *Tx) Account(ctx context.Context, agencyID, id int64) (*newmedia.Account
 	return t.s.account(ctx, t.tx, agencyID, id, t.s.forUpdate())
 }
 
-// forUpdate locks the rows a query inside a transaction reads, on
-// PostgreSQL; SQLite's write transaction holds the database already.
-func (s *Store) forUpdate() string {
-	if s.dialect == Postgres {
-		return ` FOR UPDATE`
-	}
-	return ""
-}
-
 func (s *Store) account(ctx context.Context, q queryer, agencyID, id int64, lock string) (*newmedia.Account, error) {
 	as, err := s.accountsOf(ctx, q, `agency_id = $1 AND id = $2`, lock, agencyID, id)
 	if err != nil {

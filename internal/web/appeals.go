@@ -141,7 +141,7 @@ func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 		return nil
 	})
 	switch errs.KindOf(err) {
-	case errs.Invalid: // said above the table: the fields' error lines are the new record's form's
+	case errs.Invalid: // said in the edited row's form as one line (the field lines are the new record's form's)
 		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, map[string]string{"form": fmt.Sprintf("记录未能保存：%s", errs.Readable(err))}, id)
 		return
 	case errs.Conflict: // changed by another since the form was opened

@@ -115,7 +115,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessio
 	switch errs.KindOf(err) {
 	case errs.Invalid:
 		fe := formErrors(err, nil)
-		if id != 0 { // said above the table: the edited row's form has no error lines (those below are the new document's)
+		if id != 0 { // said in the edited row's form as one line (the field lines below are the new document's)
 			fe = map[string]string{"form": "未能保存：" + errs.Readable(err)}
 		}
 		s.normativePage(w, r, si, http.StatusUnprocessableEntity, f, fe, id)
