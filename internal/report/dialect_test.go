@@ -1708,3 +1708,70 @@ func init() {
 	fixtures = append(fixtures,
 		fixture{file: "qita-2021.txt", make: func(t testing.TB) []byte { return []byte(qitaText(t, truth())) }, want: truth})
 }
+
+// thousandsText is the tab text of a busy agency whose spreadsheet grouped
+// its thousands (1,234), as the page's text keeps it with the cells glued
+// ("…（一）予以公开1,2340001,234"); with oneline its line breaks are gone too.
+// A separator is a cell's inside, never a border.
+func thousandsText(t testing.TB, r *report.Report, oneline bool) string {
+	var out []string
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if strings.Contains(line, "\t") {
+			cs := strings.Split(line, "\t")
+			for i, c := range cs {
+				if v, err := strconv.Atoi(c); err == nil && v >= 1000 {
+					cs[i] = grouped(v)
+				}
+			}
+			line = strings.Join(cs, "")
+		}
+		out = append(out, line)
+	}
+	if oneline {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out, "\n")
+}
+
+// grouped writes v with a comma before each group of three digits.
+func grouped(v int) string {
+	s := strconv.Itoa(v)
+	var b strings.Builder
+	for j := range len(s) {
+		if j > 0 && (len(s)-j)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[j])
+	}
+	return b.String()
+}
+
+// busy is r of an agency 137 times as busy: most counts in the thousands,
+// the narrative's too.
+func busy(r *report.Report) *report.Report {
+	scale(r, 137)
+	r.Sections["1"] = strings.NewReplacer("申请70件", "申请9,590件", "结转4件", "结转548件", "复议4件", "复议548件", "诉讼1件", "诉讼137件").Replace(r.Sections["1"])
+	return r
+}
+
+// busyWrongRow is busy(truth()) with a row that does not add up, in the
+// thousands: 1,370 and five zeros make 1,371, as published.
+func busyWrongRow() *report.Report {
+	r := busy(truth())
+	r.Applications["withheld.third_party"] = report.Row{report.N(1370), report.N(0), report.N(0), report.N(0), report.N(0), report.N(0), report.N(1371)}
+	return r
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "oneline-thousands-2021.txt", make: func(t testing.TB) []byte { return []byte(thousandsText(t, busy(truth()), true)) }, want: func() *report.Report {
+			r := busy(truth())
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "oneline-thousands-errors-2021.txt", make: func(t testing.TB) []byte { return []byte(thousandsText(t, busyWrongRow(), true)) }, want: func() *report.Report {
+			r := busyWrongRow()
+			blankNormative(r)
+			return r
+		}, findings: []string{"T3.ROWSUM", "T3.OUTCOMES", "PARSE.AMBIGUOUS"}, errorsExpected: true})
+}

@@ -39,6 +39,8 @@ func splitTokensDone(tokens []string, n, g, limit int) ([][]int64, bool) {
 func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v int64) bool) ([][]int64, bool) {
 	var digits []string
 	var negative []bool
+	var grouped [][]bool // per token, a thousands separator before each digit (nil: none)
+	anyGrouped := false
 	total := 0
 	var signed []string
 	for _, t := range tokens {
@@ -60,10 +62,17 @@ func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v in
 			neg = true
 			t = strings.TrimLeft(t, "-－")
 		}
+		var grp []bool
+		if strings.IndexByte(t, ',') >= 0 {
+			if t, grp = thousandsGroups(t); grp == nil {
+				return nil, true
+			}
+			anyGrouped = true
+		}
 		if !allDigits(t) {
 			return nil, true
 		}
-		digits, negative = append(digits, t), append(negative, neg)
+		digits, negative, grouped = append(digits, t), append(negative, neg), append(grouped, grp)
 		total += len(t)
 	}
 	if len(digits) == 0 || len(digits) > n || total < n || total > n*maxCellDigits {
@@ -103,13 +112,32 @@ func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v in
 		if n-idx < len(digits)-tok {
 			return
 		}
+		grp := grouped[tok]
+		if grp != nil && grp[pos] {
+			return // a number does not start at a thousands separator's right
+		}
 		maxLen := min(len(d)-pos, maxCellDigits)
-		var u int64 // the number d[pos:pos+l], one digit more each turn
+		var u int64    // the number d[pos:pos+l], one digit more each turn
+		lastSep := -1 // where the number's last thousands separator stands
 		for l := 1; l <= maxLen; l++ {
 			if l > 1 && d[pos] == '0' {
 				break
 			}
 			u = u*10 + int64(d[pos+l-1]-'0')
+			if anyGrouped {
+				// a row that groups its thousands groups every number of
+				// four digits or more: 1-3 digits, then groups of three
+				end := pos + l
+				if l > 1 && grp != nil && grp[end-1] {
+					lastSep = end - 1
+				}
+				if lastSep < 0 && l > 3 || lastSep >= 0 && end-lastSep > 3 {
+					break
+				}
+				if lastSep >= 0 && end-lastSep < 3 || grp != nil && end < len(d) && grp[end] {
+					continue // inside a group: no number ends here
+				}
+			}
 			v := u
 			if pos == 0 && negative[tok] {
 				if v == 0 {
@@ -145,6 +173,30 @@ func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v in
 	return out, len(out) < limit
 }
 
+// thousandsGroups reads a run of digits written with thousands separators
+// ("1,2340001,234": a page glued 1,234, 0, 0, 0 and 1,234): the digits, and
+// for each whether a separator stands before it. grp is nil when a
+// separator is not between a digit and three digits at least (the digits
+// after it may run on into the next cell, glued).
+func thousandsGroups(t string) (digits string, grp []bool) {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != ',' {
+			b.WriteByte(c)
+			grp = append(grp, false)
+			continue
+		}
+		if i == 0 || !isASCIIDigit(t[i-1]) || i+4 > len(t) || !allASCIIDigits(t[i+1:i+4]) {
+			return "", nil
+		}
+		grp = append(grp, true)
+		b.WriteByte(t[i+1])
+		i++
+	}
+	return b.String(), grp
+}
+
 // splitCounts is splitTokens for counts (表三, 表四), which are never
 // negative: a dash among the digits is a cell written "-" or "—" (a page
 // that glued 0, -, 3, 5 into "0-35"), not a sign, and such digits are not
@@ -170,10 +222,13 @@ func numberTokens(s string) (toks []string, ok bool) {
 			b.Reset()
 		}
 	}
-	for _, r := range foldDigits(s) {
+	s = foldDigits(s)
+	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			b.WriteRune(r)
+		case r == ',' && b.Len() > 0 && i+4 <= len(s) && allASCIIDigits(s[i+1:i+4]):
+			b.WriteRune(r) // a thousands separator: "1,234"
 		case r == '-' || r == '－':
 			flush()
 			b.WriteRune('-')
