@@ -117,7 +117,7 @@ func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v in
 			return // a number does not start at a thousands separator's right
 		}
 		maxLen := min(len(d)-pos, maxCellDigits)
-		var u int64    // the number d[pos:pos+l], one digit more each turn
+		var u int64   // the number d[pos:pos+l], one digit more each turn
 		lastSep := -1 // where the number's last thousands separator stands
 		for l := 1; l <= maxLen; l++ {
 			if l > 1 && d[pos] == '0' {
