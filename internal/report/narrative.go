@@ -925,6 +925,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 						out[len(out)-1].Share = channelShare(withNext[:len(withNext)-len(rest)+len(before)])
 					}
 				}
+			} else if n := statedCount(sc); n != "" {
+				if v, ok := parseNumber(n); ok {
+					add("applications", v, sc)
+				}
 			}
 		}
 	}
@@ -1176,7 +1180,30 @@ func receivedAt(part string, before []string) int {
 }
 
 // receiveVerbs say applications were received.
-var receiveVerbs = []string{"新收", "收到", "受理", "接收"}
+var receiveVerbs = []string{"新收", "收到", "受理", "接收", "接到"}
+
+// statedCountRe is a part that states the year's applications without a
+// verb of receipt: "本年度政府信息公开申请数量为19件", "政府信息公开申请共19件",
+// "本年度共有19件政府信息公开申请". Before the subject stand only the
+// year's and the agency's own words: a part that qualifies the
+// applications (予以公开的, 网络, 自然人, 全市) is a share or a region's, and
+// a part that goes on after them (…申请予以公开, …申请涉及征收) says
+// something else of them.
+var statedCountRe = regexp.MustCompile(`^(?:本年度?|全年|年内|今年|20[0-9]{2}年度?|本(?:机关|局|单位|部门|委|办|中心|院|厅|府|所|站)|我(?:局|单位|部门|委|办|中心|院|厅|府|所|站)|\s)*` +
+	`(?:共有\s*([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗)\s*(?:政府)?信息公开申请` +
+	`|(?:政府)?信息公开申请(?:(?:数量|总数|总量|件数)\s*(?:为|是|共计|共|合计|总计|达)?|\s*(?:共计|共|合计|总计|达))\s*([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗))\s*$`)
+
+// statedCount is the count statedCountRe reads in part ("" when none).
+func statedCount(part string) string {
+	if !strings.Contains(part, "信息公开申请") {
+		return ""
+	}
+	m := statedCountRe.FindStringSubmatch(trimSpace(part))
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
+}
 
 // otherApplication says the applications a count follows are of another
 // kind: between the verb and 申请 stand words naming another kind, and not

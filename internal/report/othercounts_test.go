@@ -3,6 +3,8 @@ package report_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"gongkai/internal/report"
@@ -57,6 +59,95 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		r.Sections["1"] += "\n全年共收到政府信息公开申请9999件。"
 		if ntable(r) == "" {
 			t.Errorf("report %d: a count of applications that contradicts 表三 raised no N.TABLE", i)
+		}
+	}
+}
+
+// The ways a narrative states the year's counts, filled in from a clean
+// generated report's own tables, raise no N.TABLE; those that state the
+// year's new applications, written with a count that is neither 表三's new
+// total nor new + carried over, raise one. (Before, a count said without a
+// verb of receipt — 申请数量为19件, 共有19件…申请 — or after 接到 was not
+// read at all.)
+func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
+	agree := []string{
+		"本年度共受理政府信息公开申请{NC}件（含上年结转{C}件）。",
+		"本年度新收政府信息公开申请{N}件，加上上年结转{C}件，共计{NC}件。",
+		"全年共办理政府信息公开申请{NC}件，其中新收{N}件，上年结转{C}件。",
+		"已办结{D}件，结转下年度继续办理{F}件。",
+		"其中自然人申请{NAT}件，法人或其他组织申请{ORG}件。",
+		"从办理结果看，予以公开{G}件，部分公开{PG}件，不予公开{W}件，无法提供{U}件，不予处理{NP}件，其他处理{O}件。",
+		"申请量较上年增加5件，同比增长10%。",
+		"通过互联网申请{NET}件，信函申请{MAIL}件。",
+		"全年依申请公开答复{D}件，按期答复率100%。",
+		"共{R}件行政复议，{S}件行政诉讼。",
+		"上年度结转的{C}件申请已全部办结。",
+		"本年度共有3个部门收到政府信息公开申请。",
+		"共有{G}件政府信息公开申请予以公开。",
+	}
+	claims := []string{
+		"全年共收到政府信息公开申请{N}件。",
+		"全年共收到政府信息公开申请{N}宗。",
+		"本年度受理依申请公开事项{N}件。",
+		"{Y}年共接收信息公开申请{N}件。",
+		"本单位全年接到政府信息公开申请共计{N}件。",
+		"共有{N}件政府信息公开申请，已全部答复。",
+		"本年度政府信息公开申请数量为{N}件。",
+		"本年度政府信息公开申请共{N}件。",
+		"全年政府信息公开申请总数{N}件。",
+		"收到政府信息公开申请{N}件，比上年减少3件。",
+	}
+	ntable := func(r *report.Report) []string {
+		var out []string
+		for _, f := range report.Check(r, nil) {
+			if f.Rule == "N.TABLE" {
+				out = append(out, f.Message)
+			}
+		}
+		return out
+	}
+	sum := func(r *report.Report, key string) int64 {
+		var s int64
+		for _, row := range r.Format.T3Rows() {
+			if row.Key == key || strings.HasPrefix(row.Key, key+".") {
+				s += r.Applications[row.Key][report.ColTotal].Val()
+			}
+		}
+		return s
+	}
+	for i := range 20 {
+		gen := func() *report.Report {
+			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
+		}
+		g := gen()
+		a := g.Applications
+		n, c, f := a["new"][report.ColTotal].Val(), a["carried_in"][report.ColTotal].Val(), a["carried_forward"][report.ColTotal].Val()
+		vals := map[string]int64{"N": n, "C": c, "NC": n + c, "F": f, "D": n + c - f, "NAT": a["new"][report.ColNatural].Val(),
+			"ORG": n - a["new"][report.ColNatural].Val(), "G": sum(g, "granted"), "PG": sum(g, "partly_granted"), "W": sum(g, "withheld"),
+			"U": sum(g, "unavailable"), "NP": sum(g, "not_processed"), "O": sum(g, "other"), "NET": n / 2, "MAIL": n - n/2,
+			"R": g.Appeals[0][4].Val(), "S": g.Appeals[1][4].Val() + g.Appeals[2][4].Val(), "Y": int64(g.Year)}
+		fill := func(s string, wrong bool) string {
+			for k, v := range vals {
+				if k == "N" && wrong {
+					v = n + c + 7 // neither the new total nor new + carried over
+				}
+				s = strings.ReplaceAll(s, "{"+k+"}", fmt.Sprint(v))
+			}
+			return s
+		}
+		for _, s := range append(slices.Clone(agree), claims...) {
+			r := gen()
+			r.Sections["1"] += "\n" + fill(s, false)
+			if msg := ntable(r); len(msg) > 0 {
+				t.Errorf("report %d with %q: %s", i, fill(s, false), msg)
+			}
+		}
+		for _, s := range claims {
+			r := gen()
+			r.Sections["1"] += "\n" + fill(s, true)
+			if len(ntable(r)) == 0 {
+				t.Errorf("report %d with %q (表三 new %d, carried in %d): no N.TABLE", i, fill(s, true), n, c)
+			}
 		}
 	}
 }

@@ -524,6 +524,27 @@ func TestClaimsCarried(t *testing.T) {
 	})
 }
 
+// A count stated without a verb of receipt (申请数量为19件, 共有19件…申请) or
+// after 接到 is the year's; one whose applications are qualified or go on
+// to something else is not.
+func TestClaimsStatedWithoutReceipt(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"本单位全年接到政府信息公开申请共计19件。":       "applications=19",
+		"共有19件政府信息公开申请，已全部答复。":        "applications=19",
+		"本年度政府信息公开申请数量为19件。":          "applications=19",
+		"本年度政府信息公开申请共19件。":            "applications=19",
+		"全年政府信息公开申请总数十九件。":            "applications=19",
+		"全年共接到政府信息公开申请19件（含网络申请15件）。": "applications=19",
+		"本年度共有19个部门收到政府信息公开申请。":       "",
+		"共有19件政府信息公开申请予以公开。":          "",
+		"共有19件政府信息公开申请涉及征收。":          "",
+		"予以公开的政府信息公开申请共19件。":          "",
+		"全市政府信息公开申请数量为190件。":          "",
+		"2023年政府信息公开申请数量为15件。":        "",
+		"本年度本局接到电话咨询19件。":             "",
+	})
+}
+
 // The year's new applications given as a share (其中新收70件) or as the total
 // after the shares by applicant (…，共70件) are read.
 func TestClaimsNewAndApplicantTotal(t *testing.T) {
