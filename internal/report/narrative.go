@@ -732,6 +732,11 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	// Work on the comma-separated parts of the sentence, so that in
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
+	// a share in brackets after a count ("行政诉讼3件（其中直接起诉2件，…）")
+	// is a part of its own, as after a comma: the count before it is whole
+	if strings.Contains(cl, "其中") {
+		cl = strings.NewReplacer("（其中", "，其中", "(其中", "，其中").Replace(cl)
+	}
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	earlier := false    // a part before named another year ("2023年，本局收到申请58件")
 	ownPart := -1       // the agency's own count after a region's, already taken
