@@ -259,6 +259,11 @@ func newCount(part string) string {
 	return m[1]
 }
 
+// carriedFrom takes out the words that name the applications carried into
+// this year from the last (上年度结转, 结转上一年度…): they are of this
+// year's table, row 二.
+var carriedFrom = strings.NewReplacer("上一年度结转", "结转", "上年度结转", "结转", "结转上一年度", "结转", "结转上年度", "结转")
+
 // carryCount reads a part that counts 表三's carried applications: 上年结转
 // (row 二) or 结转下年度 (row 四), the count after the words with nothing but
 // filler between ("上年结转的政府信息公开申请4件", "结转下年度继续办理2件").
@@ -268,8 +273,9 @@ func carryCount(part string) (what string, v int64, ok bool) {
 	}
 	for _, k := range []struct{ what, words string }{
 		{"carried_in", "上年结转"}, {"carried_in", "上年度结转"}, {"carried_in", "上一年度结转"},
+		{"carried_in", "结转上年度"}, {"carried_in", "结转上一年度"},
 		{"carried_forward", "结转下年度"}, {"carried_forward", "结转至下年度"}, {"carried_forward", "结转到下年度"},
-		{"carried_forward", "结转下一年度"}, {"carried_forward", "结转至下一年度"},
+		{"carried_forward", "结转下一年度"}, {"carried_forward", "结转至下一年度"}, {"carried_forward", "结转到下一年度"},
 	} {
 		j := strings.Index(part, k.words)
 		if j < 0 {
@@ -278,7 +284,7 @@ func carryCount(part string) (what string, v int64, ok bool) {
 		rest := part[j+len(k.words):]
 		start, num, _, found := findCount(rest)
 		if !found {
-			return "", 0, false
+			return countBefore(k.what, part[:j], rest)
 		}
 		if !onlyWords(rest[:start], "政府信息公开申请", "信息公开申请", "申请", "继续办理", "办理", "的", "了", "共计", "共", "为", "数量", " ", "\u3000") {
 			return "", 0, false
@@ -287,6 +293,20 @@ func carryCount(part string) (what string, v int64, ok bool) {
 		return k.what, n, isNum
 	}
 	return "", 0, false
+}
+
+// countBefore reads a carried count written before its words
+// ("有2件申请结转下一年度办理"): before, the count with only filler round it;
+// after, only 办理 and filler.
+func countBefore(what, before, after string) (string, int64, bool) {
+	start, num, end, found := findCount(before)
+	if !found || !onlyWords(trimSpace(before[:start]), "其中", "尚有", "仍有", "另有", "共有", "有", "年底", "截至", "本年度") ||
+		!onlyWords(before[end:], "政府信息公开申请", "信息公开申请", "申请", "需要", "需", "将", "均", " ", "\u3000") ||
+		!onlyWords(after, "继续办理", "继续处理", "办理", "处理", "的", "了", " ", "\u3000") {
+		return "", 0, false
+	}
+	n, ok := parseNumber(before[start:num])
+	return what, n, ok
 }
 
 // onlyWords says s holds nothing but the words (taken out in their order:
@@ -691,6 +711,9 @@ func eachYear(s string, f func(y int) bool) {
 }
 
 func otherYear(part string, year int) bool {
+	if strings.Contains(part, "结转") {
+		part = carriedFrom.Replace(part) // this year's carried applications, not last year's
+	}
 	for _, w := range []string{"去年", "上一年", "同期", "同比", "前年", "往年"} {
 		if strings.Contains(part, w) {
 			return true

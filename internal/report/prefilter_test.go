@@ -521,6 +521,13 @@ func TestClaimsCarried(t *testing.T) {
 		"2023年结转下年度申请5件。":                   "",
 		"上年结转2023年底未办结的申请4件。":               "",
 		"本局收到申请70件，上年结转申请均已办结。":             "applications=70",
+		"本局收到申请70件，上年度结转申请4件。":              "applications=70,carried_in=4",
+		"本局收到申请70件，上一年度结转的4件申请已办结。":         "applications=70,carried_in=4",
+		"本局收到申请70件，结转上年度申请4件。":              "applications=70,carried_in=4",
+		"本局收到申请70件，有2件结转下一年度办理。":            "applications=70,carried_forward=2",
+		"本局收到申请70件，2件申请结转到下年度办理。":           "applications=70,carried_forward=2",
+		"本局收到申请70件，较上年度结转申请减少2件。":           "applications=70",
+		"本局收到申请70件，有2件申请涉及征收，结转下年度办理。":      "applications=70",
 	})
 }
 
