@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"io"
 	"log/slog"
 	"net/http"
@@ -571,8 +572,8 @@ func TestOpenAPIMatchesTypes(t *testing.T) {
 		"Step": reflect.TypeFor[casework.Step](), "Request": reflect.TypeFor[casework.Request](),
 		"Applicant": reflect.TypeFor[casework.Applicant](), "Intake": reflect.TypeFor[casework.Intake](),
 		"ItemInput": reflect.TypeFor[api.ItemInput](), "Item": reflect.TypeFor[catalog.Item](), "ProofInput": reflect.TypeFor[api.ProofInput](),
-		"ReviewInput": reflect.TypeFor[api.ReviewInput](), "Document": reflect.TypeFor[catalog.Document](), "Account": reflect.TypeFor[api.AccountJSON](),
-		"Inspection": reflect.TypeFor[newmedia.Inspection](), "Column": reflect.TypeFor[newmedia.Column](), "PostsInput": reflect.TypeFor[api.PostsInput](),
+		"ReviewInput": reflect.TypeFor[api.ReviewInput](), "Document": reflect.TypeFor[api.DocumentJSON](), "Account": reflect.TypeFor[api.AccountJSON](),
+		"Inspection": reflect.TypeFor[newmedia.Inspection](), "Column": reflect.TypeFor[api.ColumnJSON](), "PostsInput": reflect.TypeFor[api.PostsInput](),
 		"ItemView": reflect.TypeFor[api.ItemJSON](), "AuditFile": reflect.TypeFor[api.AuditFile](), "AuditFinding": reflect.TypeFor[api.AuditFinding](),
 		"HandlerInput": reflect.TypeFor[api.HandlerInput](), "StatsRow": reflect.TypeFor[api.StatsRow](), "StatsResult": reflect.TypeFor[api.StatsResult](),
 	} {
@@ -845,4 +846,68 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// A document, an account or a column read through the API carries its
+// fingerprint. A change sent back with it is saved; a change sent with a
+// fingerprint from before someone else's change is refused (409) and names
+// what differs; a change sent without one is saved over what is there.
+func TestAPIEditsSavedByTwo(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		for _, c := range []struct {
+			name, create, list string
+			body                map[string]any
+			field, first, then  string
+		}{
+			{"document", "/api/v1/normative", "/api/v1/normative",
+				map[string]any{"kind": "normative", "title": "甲区招生办法", "doc_no": "甲教〔2024〕1号", "issued_on": "2024-03-01"}, "title", "甲区义务教育招生办法", "甲区招生入学办法"},
+			{"account", "/api/v1/newmedia/accounts", "/api/v1/newmedia/accounts",
+				map[string]any{"platform": "wechat", "name": "甲区教育", "sponsor": "甲区教育局"}, "name", "甲区教育发布", "甲区教育微讯"},
+			{"column", "/api/v1/columns", "/api/v1/columns", map[string]any{"name": "通知公告", "kind": "notice"}, "name", "公告公示", "通知与公告"},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				code, made, raw := e.do("POST", c.create, e.keyA, c.body)
+				if code != http.StatusCreated || made["fingerprint"] == "" || made["fingerprint"] == nil {
+					t.Fatalf("create: %d %s", code, raw)
+				}
+				_, m, _ := e.do("GET", c.list, e.keyA, nil)
+				var read map[string]any
+				for _, it := range m["items"].([]any) {
+					if it := it.(map[string]any); it["id"] == made["id"] {
+						read = it
+					}
+				}
+				if read == nil || read["fingerprint"] != made["fingerprint"] {
+					t.Fatalf("listed: %v, created %v", read, made)
+				}
+				stale := read["fingerprint"]
+				// one client changes it with what it read
+				first := maps.Clone(c.body)
+				first["id"], first["fingerprint"], first[c.field] = made["id"], stale, c.first
+				if code, m, raw := e.do("POST", c.create, e.keyA, first); code != http.StatusOK || m[c.field] != c.first || m["fingerprint"] == stale {
+					t.Fatalf("first change: %d %s", code, raw)
+				}
+				// the other, with what it read before that change
+				then := maps.Clone(first)
+				then[c.field] = c.then
+				code, m, raw = e.do("POST", c.create, e.keyA, then)
+				msg := fmt.Sprint(m["error"])
+				if code != http.StatusConflict || !strings.Contains(msg, c.first) || !strings.Contains(msg, c.then) {
+					t.Fatalf("a change over another's: %d %s", code, raw)
+				}
+				_, m, _ = e.do("GET", c.list, e.keyA, nil)
+				for _, it := range m["items"].([]any) {
+					if it := it.(map[string]any); it["id"] == made["id"] && it[c.field] != c.first {
+						t.Errorf("the refused change was saved: %v", it)
+					}
+				}
+				// without a fingerprint: saved as sent
+				delete(then, "fingerprint")
+				if code, m, raw := e.do("POST", c.create, e.keyA, then); code != http.StatusOK || m[c.field] != c.then {
+					t.Fatalf("a change without a fingerprint: %d %s", code, raw)
+				}
+			})
+		}
+	})
 }

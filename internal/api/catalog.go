@@ -233,25 +233,38 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request, p ops.Pri
 		s.fail(w, r, err)
 		return
 	}
-	writeItems(w, docs)
+	out := make([]DocumentJSON, 0, len(docs))
+	for _, d := range docs {
+		out = append(out, DocumentJSON{d, d.Fingerprint()})
+	}
+	writeItems(w, out)
+}
+
+// DocumentJSON is a document with the fingerprint of what it says. A change
+// sent with the fingerprint it was read with is refused (409) when someone
+// else's change came first, as the web form's is; without one it is saved
+// over whatever is there.
+type DocumentJSON struct {
+	catalog.Document
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	var d catalog.Document
-	if err := decode(w, r, &d); err != nil {
+	var in DocumentJSON
+	if err := decode(w, r, &in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	code := http.StatusCreated
-	if d.ID != 0 {
+	if in.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveDocument(r.Context(), p, d, "")
+	out, err := s.Ops.SaveDocument(r.Context(), p, in.Document, in.Fingerprint)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, code, out)
+	writeJSON(w, code, DocumentJSON{*out, out.Fingerprint()})
 }
 
 // AccountJSON is an account with its freshness.
@@ -261,6 +274,16 @@ type AccountJSON struct {
 	Stale         bool `json:"stale"`
 	YearPosts     int  `json:"year_posts"`
 	OpenProblems  int  `json:"open_problems"`
+	// Fingerprint is what the account's registration says, to send back
+	// with a change (see DocumentJSON).
+	Fingerprint string `json:"fingerprint"`
+}
+
+// AccountInput is an account to register or change; Fingerprint as read
+// (see DocumentJSON).
+type AccountInput struct {
+	newmedia.Account
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -271,27 +294,27 @@ func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request, p ops.Prin
 	}
 	out := make([]AccountJSON, 0, len(nm.Accounts))
 	for _, a := range nm.Accounts {
-		out = append(out, AccountJSON{Account: a.Account, DaysSincePost: a.Fresh.Days, Stale: a.Fresh.Stale, YearPosts: a.YearPosts, OpenProblems: a.Open})
+		out = append(out, AccountJSON{Account: a.Account, DaysSincePost: a.Fresh.Days, Stale: a.Fresh.Stale, YearPosts: a.YearPosts, OpenProblems: a.Open, Fingerprint: a.Account.Fingerprint()})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stale_after_days": nm.Limit, "items": out})
 }
 
 func (s *Server) saveAccount(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	var a newmedia.Account
-	if err := decode(w, r, &a); err != nil {
+	var in AccountInput
+	if err := decode(w, r, &in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	code := http.StatusCreated
-	if a.ID != 0 {
+	if in.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveAccount(r.Context(), p, a, "")
+	out, err := s.Ops.SaveAccount(r.Context(), p, in.Account, in.Fingerprint)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, code, out)
+	writeJSON(w, code, AccountInput{*out, out.Fingerprint()})
 }
 
 // PostsInput is an account's post counts by month.
@@ -332,7 +355,7 @@ func (s *Server) recordPosts(w http.ResponseWriter, r *http.Request, p ops.Princ
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, AccountJSON{Account: v.Account, DaysSincePost: v.Fresh.Days, Stale: v.Fresh.Stale, YearPosts: v.YearPosts, OpenProblems: v.Open})
+	writeJSON(w, http.StatusOK, AccountJSON{Account: v.Account, DaysSincePost: v.Fresh.Days, Stale: v.Fresh.Stale, YearPosts: v.YearPosts, OpenProblems: v.Open, Fingerprint: v.Account.Fingerprint()})
 }
 
 func (s *Server) recordInspection(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -358,27 +381,35 @@ func (s *Server) listColumns(w http.ResponseWriter, r *http.Request, p ops.Princ
 	}
 	out := make([]map[string]any, 0, len(cols))
 	for _, c := range cols {
-		out = append(out, map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "url": c.URL, "last_update": c.Last, "year_items": c.YearItems, "stale": c.Stale, "blank": c.Last == nil})
+		out = append(out, map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "url": c.URL, "last_update": c.Last, "year_items": c.YearItems, "stale": c.Stale, "blank": c.Last == nil,
+			"fingerprint": c.Column.Fingerprint()})
 	}
 	writeItems(w, out)
 }
 
+// ColumnJSON is a column to register or change; Fingerprint as read (see
+// DocumentJSON).
+type ColumnJSON struct {
+	newmedia.Column
+	Fingerprint string `json:"fingerprint,omitempty"`
+}
+
 func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, p ops.Principal) {
-	var c newmedia.Column
-	if err := decode(w, r, &c); err != nil {
+	var in ColumnJSON
+	if err := decode(w, r, &in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	code := http.StatusCreated
-	if c.ID != 0 {
+	if in.ID != 0 {
 		code = http.StatusOK
 	}
-	out, err := s.Ops.SaveColumn(r.Context(), p, c, "")
+	out, err := s.Ops.SaveColumn(r.Context(), p, in.Column, in.Fingerprint)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, code, out)
+	writeJSON(w, code, ColumnJSON{*out, out.Fingerprint()})
 }
 
 // removeColumn deletes a column of the key's agency, once confirmed.
@@ -559,13 +590,13 @@ func catalogSchemas() obj {
 		"Document": obj{"type": "object", "required": []string{"kind", "title", "doc_no", "issued_on"}, "description": "表二第二十条第（一）项按这些记录计算",
 			"properties": obj{"id": obj{"type": "integer", "description": "修改时填写"}, "agency_id": obj{"type": "integer", "readOnly": true}, "kind": enum("规章或行政规范性文件", e.docKinds),
 				"title": str("名称"), "doc_no": str("文号"), "issued_on": date("印发日期"), "effective_on": date("施行日期"), "expires_on": date("有效期至"),
-				"repealed_on": date("废止日期"), "amended": obj{"type": "array", "items": date(""), "description": "修订日期"}, "item_id": obj{"type": "integer", "description": "对应的目录信息"}, "note": str("备注")}},
+				"repealed_on": date("废止日期"), "amended": obj{"type": "array", "items": date(""), "description": "修订日期"}, "item_id": obj{"type": "integer", "description": "对应的目录信息"}, "note": str("备注"), "fingerprint": str("登记内容的指纹（只读取得；修改时原样带回，他人已先修改时拒绝保存并返回 409）")}},
 		"Account": obj{"type": "object", "required": []string{"platform", "name", "sponsor"}, "properties": obj{
 			"id": obj{"type": "integer", "description": "修改时填写"}, "agency_id": obj{"type": "integer", "readOnly": true}, "platform": enum("平台", e.platforms),
 			"name": str("账号名称"), "sponsor": str("主办单位"), "opened_on": date("开设审核日期"), "filed_on": date("备案日期"), "state": enum("状态", e.accountStates),
 			"feed_url": str("订阅地址"), "own": obj{"type": "boolean", "description": "本机关自己的账号"}, "last_post_on": date("最近更新日期（只读）"), "note": str("备注"),
 			"days_since_post": obj{"type": "integer", "readOnly": true}, "stale": obj{"type": "boolean", "readOnly": true}, "year_posts": obj{"type": "integer", "readOnly": true},
-			"open_problems": obj{"type": "integer", "readOnly": true}}},
+			"open_problems": obj{"type": "integer", "readOnly": true}, "fingerprint": str("登记内容的指纹（只读取得；修改时原样带回，他人已先修改时拒绝保存并返回 409）")}},
 		"PostsInput": obj{"type": "object", "required": []string{"posts"}, "properties": obj{"posts": obj{"type": "array", "items": obj{"type": "object",
 			"required": []string{"month", "count"}, "properties": obj{"month": str("月份，2024-03"), "count": obj{"type": "integer"}, "last_on": date("该月最近一次发布")}}},
 			"last_post_on": date("账号最近一次发布的日期")}},
@@ -575,6 +606,6 @@ func catalogSchemas() obj {
 			"resolution": str("整改情况"), "last_post_seen": date("巡查时看到的最近一次更新")}},
 		"Column": obj{"type": "object", "required": []string{"name", "kind"}, "properties": obj{"id": obj{"type": "integer", "description": "修改时填写"},
 			"agency_id": obj{"type": "integer", "readOnly": true}, "name": str("栏目名称"), "kind": enum("栏目类型", e.columnKinds), "url": str("栏目网址"),
-			"last_update": date("手工登记的最近更新日期")}},
+			"last_update": date("手工登记的最近更新日期"), "fingerprint": str("登记内容的指纹（只读取得；修改时原样带回，他人已先修改时拒绝保存并返回 409）")}},
 	}
 }
