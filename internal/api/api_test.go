@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -857,8 +857,8 @@ func TestAPIEditsSavedByTwo(t *testing.T) {
 		e := setup(t, s)
 		for _, c := range []struct {
 			name, create, list string
-			body                map[string]any
-			field, first, then  string
+			body               map[string]any
+			field, first, then string
 		}{
 			{"document", "/api/v1/normative", "/api/v1/normative",
 				map[string]any{"kind": "normative", "title": "甲区招生办法", "doc_no": "甲教〔2024〕1号", "issued_on": "2024-03-01"}, "title", "甲区义务教育招生办法", "甲区招生入学办法"},
