@@ -46,6 +46,7 @@ type adminData struct {
 	Moved    []ops.Moved
 	Settings shownSettings // the stored settings, or what was typed when refused
 	Seen     string        // the stored settings' Fingerprint, which their form carries
+	Opened   string        // and their values as the form shows them (see merge.go)
 	Fields   []settings.Field
 	Audit    []store.AuditRow
 	Total    int
@@ -204,13 +205,43 @@ func (s *Server) addAgency(w http.ResponseWriter, r *http.Request, si *sessionIn
 	http.Redirect(w, r, "/admin/agencies?ok=created", http.StatusSeeOther)
 }
 
+// agencyValues are an agency's fields as its edit form shows them.
+func agencyValues(a *org.Agency) map[string]string {
+	v := map[string]string{"name": a.Name, "review_organ": a.ReviewOrgan, "upper_department": a.UpperDepartment, "letter_prefix": a.LetterPrefix,
+		"address": a.Address, "phone": a.Phone, "hours": a.Hours, "email": a.Email, "fax": a.Fax, "code": a.Code,
+		"index_pattern": catalog.PatternForForm(a.IndexPattern), "archive_pattern": a.ArchivePattern, "apply_note": a.ApplyNote}
+	if a.HandlerOnly {
+		v["handler_only"] = "1"
+	}
+	return v
+}
+
 func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	f := formValues(r, agencyFields)
-	a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
-		Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"],
-		IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"], ApplyNote: f["apply_note"]}
-	err := s.Ops.UpdateAgency(r.Context(), si.p(), a, r.PostFormValue("seen"))
+	save := func(f map[string]string, seen string) error {
+		a := &org.Agency{ID: id, Name: f["name"], ReviewOrgan: f["review_organ"], UpperDepartment: f["upper_department"], LetterPrefix: f["letter_prefix"],
+			Address: f["address"], Phone: f["phone"], Hours: f["hours"], Email: f["email"], Fax: f["fax"], Code: f["code"],
+			IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"], ApplyNote: f["apply_note"]}
+		return s.Ops.UpdateAgency(r.Context(), si.p(), a, seen)
+	}
+	err := save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if ags, aerr := s.managed(r, si); aerr == nil {
+			for _, a := range ags {
+				if a.ID == id {
+					now, nowSeen = agencyValues(a), a.Fingerprint()
+				}
+			}
+		}
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
+			http.Redirect(w, r, "/admin/agencies?ok=merged", http.StatusSeeOther)
+			return
+		}
+	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		code, _ := statusOf(err)
 		s.agenciesPage(w, r, si, code, id, f, formErrors(err, nil))
@@ -322,7 +353,33 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, si *sessio
 		st = cur
 	}
 	s.render(w, code, "admin", page{Title: "办理规则设置", User: si.user, CSRF: si.csrf, Errors: fieldErrs, Flash: flashOf(r),
-		Data: adminData{Kind: "settings", Settings: st, Seen: cur.Fingerprint(), Fields: settings.Fields}})
+		Data: adminData{Kind: "settings", Settings: st, Seen: cur.Fingerprint(), Opened: openedJSON(settingsValues(cur)), Fields: settings.Fields}})
+}
+
+// settingsValues are the settings as their form sends them untouched: a
+// box not ticked "", the ticked options of a multi-valued setting in the
+// form's order, joined with commas.
+func settingsValues(st shownSettings) map[string]string {
+	v := map[string]string{}
+	for _, f := range settings.Fields {
+		switch f.Kind {
+		case settings.Bool:
+			if st.Get(f.Key) == "true" {
+				v[f.Key] = "true"
+			}
+		case settings.Multi:
+			var on []string
+			for _, o := range f.Options {
+				if st.Has(f.Key, o.ID) {
+					on = append(on, o.ID)
+				}
+			}
+			v[f.Key] = strings.Join(on, ",")
+		default:
+			v[f.Key] = st.Get(f.Key)
+		}
+	}
+	return v
 }
 
 // saveSettings changes the rules where the law is open; the audit log says what changed.
@@ -336,7 +393,23 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 			values[f.Key] = strings.TrimSpace(r.PostFormValue(f.Key))
 		}
 	}
-	_, err := s.Ops.SaveSettings(r.Context(), si.p(), values, r.PostFormValue("seen"))
+	save := func(f map[string]string, seen string) error {
+		_, err := s.Ops.SaveSettings(r.Context(), si.p(), f, seen)
+		return err
+	}
+	err := save(values, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if cur, cerr := s.Ops.Settings(r.Context()); cerr == nil {
+			now, nowSeen = settingsValues(cur), cur.Fingerprint()
+		}
+		var merged bool
+		if values, merged, err = saveMerged(r, err, values, now, nowSeen, save); merged {
+			http.Redirect(w, r, "/admin/settings?ok=merged", http.StatusSeeOther)
+			return
+		}
+	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		code, _ := statusOf(err)
 		s.showSettings(w, r, si, code, typedSettings(values), formErrors(err, nil))

@@ -17,6 +17,7 @@ type appealRow struct {
 	KindName, ResultName string
 	Seen                 string            // its Fingerprint, which its edit form carries
 	Values               map[string]string // its edit form's: as stored, or as typed when its save was refused
+	Opened               string            // the values as stored, which the form carries (see merge.go)
 }
 
 // appealValues are a record's fields as its edit form shows them.
@@ -55,7 +56,7 @@ func (s *Server) appealsPage(w http.ResponseWriter, r *http.Request, si *session
 	}
 	d := appealsData{Counting: st.AppealCounting, Editing: editing, CanAct: page{User: si.user}.ActsForCases()}
 	for _, a := range recs {
-		row := appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result), a.Fingerprint(), appealValues(a)}
+		row := appealRow{a, appeal.KindName(a.Kind), appeal.ResultName(a.Result), a.Fingerprint(), appealValues(a), openedJSON(appealValues(a))}
 		if a.ID == editing && form != nil {
 			row.Values = form // what was typed, over the record as it is now
 		}
@@ -131,15 +132,35 @@ func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	f := formValues(r, appealFields)
-	_, err := s.Ops.UpdateAppeal(r.Context(), si.p(), id, r.PostFormValue("seen"), func(a *appeal.Record) error {
-		upd, err := s.recordFrom(r, si, f)
-		if err != nil {
-			return err
+	save := func(f map[string]string, seen string) error {
+		_, err := s.Ops.UpdateAppeal(r.Context(), si.p(), id, seen, func(a *appeal.Record) error {
+			upd, err := s.recordFrom(r, si, f)
+			if err != nil {
+				return err
+			}
+			upd.ID, upd.AgencyID, upd.CreatedBy = a.ID, a.AgencyID, a.CreatedBy
+			*a = upd
+			return nil
+		})
+		return err
+	}
+	err := save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if recs, rerr := s.Ops.Appeals(r.Context(), si.p(), si.user.AgencyID); rerr == nil {
+			for _, a := range recs {
+				if a.ID == id {
+					now, nowSeen = appealValues(a), a.Fingerprint()
+				}
+			}
 		}
-		upd.ID, upd.AgencyID, upd.CreatedBy = a.ID, a.AgencyID, a.CreatedBy
-		*a = upd
-		return nil
-	})
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
+			http.Redirect(w, r, "/admin/appeals?ok=merged", http.StatusSeeOther)
+			return
+		}
+	}
 	switch errs.KindOf(err) {
 	case errs.Invalid: // said in the edited row's form as one line (the field lines are the new record's form's)
 		s.appealsPage(w, r, si, http.StatusUnprocessableEntity, f, map[string]string{"form": fmt.Sprintf("记录未能保存：%s", errs.Readable(err))}, id)

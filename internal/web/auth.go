@@ -125,7 +125,8 @@ func flashOf(r *http.Request) string {
 	return map[string]string{"saved": "已保存。", "submitted": "已报送。", "created": "已新增。", "loaded": "已导入。",
 		"undone": "已撤销。", "recorded": "已记录。", "uploaded": "已上传。", "redacted": "已遮盖后上传：遮盖了什么见附件下的说明，请打开文件逐页核对后再提供给申请人。", "detached": "附件已删除，删除记录已保留。", "published": "已发布。", "withdrawn": "已撤回。",
 		"approved": "已审定。", "assigned": "已指派承办人。", "mailed": "已发送。", "reset": "密码已重设，请用新密码登录。", "idle": "长时间未操作，已自动退出，请重新登录。", "correction": "补正已提交，待受理机关确认收到。", "withdraw": "撤回申请已提交，待受理机关确认。", "archived": "已归档。", "forgot": "这条常用语不再提示。", "testmail": "测试邮件已发出，请到邮箱（或垃圾邮件）查看。", "emailcleared": "已清除电子邮箱：今后不再收到到期提醒邮件；需要时重新填写即可。", "prior": "已导入上年报告，跨年核对已按它进行。",
-		"proposed": "已提请负责人审批。", "agreed": "已同意并登记。", "returned": "已退回提请。", "unproposed": "已撤回提请。", "delivered": "已登记送达。", "removed": "已删除。"}[r.URL.Query().Get("ok")]
+		"proposed": "已提请负责人审批。", "agreed": "已同意并登记。", "returned": "已退回提请。", "unproposed": "已撤回提请。", "delivered": "已登记送达。", "removed": "已删除。",
+		"merged": "已保存。您打开之后他人所作的修改涉及您未改动的项，已一并保留。"}[r.URL.Query().Get("ok")]
 }
 
 // forgotPage asks for the login whose password is to be set anew by e-mail.

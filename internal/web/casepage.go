@@ -648,18 +648,22 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request, si *sessionInf
 		s.fail(w, r, si.user, si.csrf, err)
 		return
 	}
+	s.render(w, http.StatusOK, "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: intakeValues(v), Data: editForm(v)})
+}
+
+// intakeValues are a case's registration as its edit form shows it.
+func intakeValues(v *ops.CaseView) map[string]string {
 	in := v.Case.Intake
 	a := in.Applicant
-	f := map[string]string{"channel": string(in.Channel), "received_on": v.Case.Received.String(), "applicant_type": string(a.Type), "name": a.Name,
+	return map[string]string{"channel": string(in.Channel), "received_on": v.Case.Received.String(), "applicant_type": string(a.Type), "name": a.Name,
 		"id_type": a.IDType, "id_number": a.IDNum, "phone": a.Phone, "email": a.Email, "address": a.Address,
 		"description": in.Request.Description, "form": in.Request.Form, "delivery": in.Request.Delivery}
-	s.render(w, http.StatusOK, "edit", page{Title: "更正登记信息", User: si.user, CSRF: si.csrf, Form: f, Data: editForm(v)})
 }
 
 func editForm(v *ops.CaseView) intakeForm {
 	d := newIntakeForm()
 	d.CaseID, d.Serial, d.ReceivedFixed = v.Case.ID, v.Case.Serial, len(v.Case.Events) > 1
-	d.Seen = v.Case.Intake.Fingerprint()
+	d.Seen, d.Opened = v.Case.Intake.Fingerprint(), openedJSON(intakeValues(v))
 	return d
 }
 
@@ -670,11 +674,21 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 		return
 	}
 	f := formValues(r, intakeFields)
-	rec, err := workday.ParseTyped(f["received_on"])
-	if err == nil {
-		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec), r.PostFormValue("seen"))
-	} else {
-		err = errs.New("received_on", "%s", errs.Readable(err))
+	save := func(f map[string]string, seen string) error {
+		rec, err := workday.ParseTyped(f["received_on"])
+		if err != nil {
+			return errs.New("received_on", "%s", errs.Readable(err))
+		}
+		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec), seen)
+		return err
+	}
+	err = save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // corrected by another since the form was opened (v is as it is now): merged when it can be
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, intakeValues(v), v.Case.Intake.Fingerprint(), save); merged {
+			http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=merged", v.Case.ID), http.StatusSeeOther)
+			return
+		}
 	}
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=saved", v.Case.ID), http.StatusSeeOther)

@@ -335,6 +335,7 @@ type intakeForm struct {
 	Serial            string
 	ReceivedFixed     bool
 	Seen              string // the intake's fingerprint when the edit form was made
+	Opened            string // and its values (see merge.go)
 }
 
 func newIntakeForm() intakeForm {
@@ -355,7 +356,7 @@ func formValues(r *http.Request, fields []string) map[string]string {
 var fieldOf = map[string]string{"channel": "channel", "submitted_on": "received_on", "signed_on": "received_on", "confirmed_on": "received_on",
 	"applicant.type": "applicant_type", "applicant.name": "name", "applicant.id_type": "id_type", "applicant.id_number": "id_number",
 	"applicant.phone": "phone", "applicant.email": "email", "applicant.address": "address", "request.description": "description",
-	"request.form": "form", "request.delivery": "delivery", "request.items": "items"}
+	"request.form": "request_form", "request.delivery": "delivery", "request.items": "items"}
 
 func intakeFrom(f map[string]string, received workday.Date) casework.Intake {
 	in := casework.Intake{Channel: casework.Channel(f["channel"]),

@@ -17,6 +17,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
 	"gongkai/internal/newmedia"
+	"gongkai/internal/org"
 	"gongkai/internal/ops"
 	"gongkai/internal/report"
 	"gongkai/internal/settings"
@@ -119,6 +120,10 @@ var dateFuncs = template.FuncMap{
 		}
 		return d.String()
 	},
+	// the values an edit form shows, which it carries (see merge.go)
+	"accountOpened": func(a newmedia.Account) string { return openedJSON(accountValues(a)) },
+	"columnOpened":  func(c newmedia.Column) string { return openedJSON(columnValues(c)) },
+	"agencyOpened":  func(a *org.Agency) string { return openedJSON(agencyValues(a)) },
 }
 
 // gzippedAssets are the embedded static files compressed once at start.

@@ -40,11 +40,13 @@ type normativeData struct {
 }
 
 // docRow is a document with its edit form's values: as stored, or as typed
-// when its save was refused; Seen is its Fingerprint, which the form carries.
+// when its save was refused; Seen is its Fingerprint, which the form
+// carries, with Opened.
 type docRow struct {
 	catalog.Document
 	Seen   string
 	Values map[string]string
+	Opened string // the values as stored, which the form carries (see merge.go)
 }
 
 // docValues are a document's fields as its edit form shows them.
@@ -72,7 +74,7 @@ func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessi
 	}
 	d := normativeData{Today: s.Ops.Clock.Today(), CanAct: page{User: si.user}.ActsForCases(), Editing: editing}
 	for _, doc := range docs {
-		row := docRow{doc, doc.Fingerprint(), docValues(doc)}
+		row := docRow{doc, doc.Fingerprint(), docValues(doc), openedJSON(docValues(doc))}
 		if doc.ID == editing && form != nil {
 			row.Values = form // what was typed, over the document as it is now
 		}
@@ -92,9 +94,8 @@ func (s *Server) normative(w http.ResponseWriter, r *http.Request, si *sessionIn
 	s.normativePage(w, r, si, http.StatusOK, nil, nil, editing)
 }
 
-func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
-	f := formValues(r, docFields)
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+// docFrom is the document a form's values describe.
+func docFrom(id int64, f map[string]string) (catalog.Document, error) {
 	d := catalog.Document{ID: id, Kind: catalog.DocKind(f["kind"]), Title: f["title"], DocNo: f["doc_no"], Note: f["note"]}
 	var bad errs.List
 	if v := optDate(f, "issued_on", &bad); v != nil {
@@ -108,9 +109,36 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessio
 			bad.Add("amended", "修订日期“%s”看不懂，请写成 2024-03-05，多个用逗号分开", a)
 		}
 	}
-	var err error = bad.Err()
-	if err == nil {
-		_, err = s.Ops.SaveDocument(r.Context(), si.p(), d, r.PostFormValue("seen"))
+	return d, bad.Err()
+}
+
+func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
+	f := formValues(r, docFields)
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	save := func(f map[string]string, seen string) error {
+		d, err := docFrom(id, f)
+		if err == nil {
+			_, err = s.Ops.SaveDocument(r.Context(), si.p(), d, seen)
+		}
+		return err
+	}
+	err := save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if docs, derr := s.Ops.Documents(r.Context(), si.p(), si.user.AgencyID); derr == nil {
+			for _, d := range docs {
+				if d.ID == id {
+					now, nowSeen = docValues(d), d.Fingerprint()
+					now["id"] = f["id"]
+				}
+			}
+		}
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
+			http.Redirect(w, r, "/admin/normative?ok=merged", http.StatusSeeOther)
+			return
+		}
 	}
 	switch errs.KindOf(err) {
 	case errs.Invalid:
@@ -169,6 +197,29 @@ func (s *Server) newmediaPage(w http.ResponseWriter, r *http.Request, si *sessio
 
 func (s *Server) newmediaList(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	s.newmediaPage(w, r, si, http.StatusOK, nil, nil)
+}
+
+// accountValues are an account's fields as its edit form shows them.
+func accountValues(a newmedia.Account) map[string]string {
+	v := map[string]string{"platform": string(a.Platform), "name": a.Name, "sponsor": a.Sponsor, "opened_on": dateText(a.OpenedOn),
+		"filed_on": dateText(a.FiledOn), "state": string(a.State), "feed_url": a.FeedURL, "note": a.Note}
+	if a.Own {
+		v["own"] = "1"
+	}
+	return v
+}
+
+// columnValues are a column's fields as its edit form shows them.
+func columnValues(c newmedia.Column) map[string]string {
+	return map[string]string{"name": c.Name, "kind": string(c.Kind), "url": c.URL, "last_update": dateText(c.LastUpdate)}
+}
+
+// dateText is an optional date as a form shows it ("" for none).
+func dateText(d *workday.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
 }
 
 func accountFrom(f map[string]string) (newmedia.Account, error) {
@@ -246,10 +297,27 @@ func (s *Server) accountResult(w http.ResponseWriter, r *http.Request, si *sessi
 
 func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, accountFields)
-	a, err := accountFrom(f)
-	if err == nil {
-		a.ID = itemID(r)
-		_, err = s.Ops.SaveAccount(r.Context(), si.p(), a, r.PostFormValue("seen"))
+	id := itemID(r)
+	save := func(f map[string]string, seen string) error {
+		a, err := accountFrom(f)
+		if err == nil {
+			a.ID = id
+			_, err = s.Ops.SaveAccount(r.Context(), si.p(), a, seen)
+		}
+		return err
+	}
+	err := save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if v, verr := s.Ops.Account(r.Context(), si.p(), id); verr == nil {
+			now, nowSeen = accountValues(v.Account), v.Account.Fingerprint()
+		}
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
+			http.Redirect(w, r, fmt.Sprintf("/admin/newmedia/%d?ok=merged", id), http.StatusSeeOther)
+			return
+		}
 	}
 	f["_form"] = "account" // which of the page's forms shows f again
 	s.accountResult(w, r, si, err, f, "saved")
@@ -445,12 +513,32 @@ func (s *Server) columns(w http.ResponseWriter, r *http.Request, si *sessionInfo
 func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionInfo) {
 	f := formValues(r, []string{"name", "kind", "url", "last_update"})
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	c := newmedia.Column{ID: id, Name: f["name"], Kind: newmedia.ColumnKind(f["kind"]), URL: f["url"]}
-	var bad errs.List
-	c.LastUpdate = optDate(f, "last_update", &bad)
-	err := bad.Err()
-	if err == nil {
-		_, err = s.Ops.SaveColumn(r.Context(), si.p(), c, r.PostFormValue("seen"))
+	save := func(f map[string]string, seen string) error {
+		c := newmedia.Column{ID: id, Name: f["name"], Kind: newmedia.ColumnKind(f["kind"]), URL: f["url"]}
+		var bad errs.List
+		c.LastUpdate = optDate(f, "last_update", &bad)
+		err := bad.Err()
+		if err == nil {
+			_, err = s.Ops.SaveColumn(r.Context(), si.p(), c, seen)
+		}
+		return err
+	}
+	err := save(f, r.PostFormValue("seen"))
+	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
+		var now map[string]string
+		var nowSeen string
+		if cols, cerr := s.Ops.Columns(r.Context(), si.p(), si.user.AgencyID); cerr == nil {
+			for _, c := range cols {
+				if c.ID == id {
+					now, nowSeen = columnValues(c.Column), c.Column.Fingerprint()
+				}
+			}
+		}
+		var merged bool
+		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
+			http.Redirect(w, r, "/admin/columns?ok=merged", http.StatusSeeOther)
+			return
+		}
 	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		f["_edit"] = r.PathValue("id") // the column whose form shows f again
