@@ -225,22 +225,18 @@ func (s *Server) saveAgency(w http.ResponseWriter, r *http.Request, si *sessionI
 			IndexPattern: catalog.PatternFromForm(f["index_pattern"]), HandlerOnly: f["handler_only"] != "", ArchivePattern: f["archive_pattern"], ApplyNote: f["apply_note"]}
 		return s.Ops.UpdateAgency(r.Context(), si.p(), a, seen)
 	}
-	err := save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if ags, aerr := s.managed(r, si); aerr == nil {
-			for _, a := range ags {
-				if a.ID == id {
-					now, nowSeen = agencyValues(a), a.Fingerprint()
-				}
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // changed by another since the form was opened
+		ags, _ := s.managed(r, si)
+		for _, a := range ags {
+			if a.ID == id {
+				return agencyValues(a), a.Fingerprint()
 			}
 		}
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
-			http.Redirect(w, r, "/admin/agencies?ok=merged", http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, "/admin/agencies?ok=merged", http.StatusSeeOther)
+		return
 	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		code, _ := statusOf(err)
@@ -397,18 +393,15 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, si *sessio
 		_, err := s.Ops.SaveSettings(r.Context(), si.p(), f, seen)
 		return err
 	}
-	err := save(values, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if cur, cerr := s.Ops.Settings(r.Context()); cerr == nil {
-			now, nowSeen = settingsValues(cur), cur.Fingerprint()
+	values, merged, err := saveMerged(r, values, func() (map[string]string, string) { // changed by another since the form was opened
+		if cur, err := s.Ops.Settings(r.Context()); err == nil {
+			return settingsValues(cur), cur.Fingerprint()
 		}
-		var merged bool
-		if values, merged, err = saveMerged(r, err, values, now, nowSeen, save); merged {
-			http.Redirect(w, r, "/admin/settings?ok=merged", http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, "/admin/settings?ok=merged", http.StatusSeeOther)
+		return
 	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		code, _ := statusOf(err)

@@ -144,22 +144,18 @@ func (s *Server) updateAppeal(w http.ResponseWriter, r *http.Request, si *sessio
 		})
 		return err
 	}
-	err := save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if recs, rerr := s.Ops.Appeals(r.Context(), si.p(), si.user.AgencyID); rerr == nil {
-			for _, a := range recs {
-				if a.ID == id {
-					now, nowSeen = appealValues(a), a.Fingerprint()
-				}
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // changed by another since the form was opened
+		recs, _ := s.Ops.Appeals(r.Context(), si.p(), si.user.AgencyID)
+		for _, a := range recs {
+			if a.ID == id {
+				return appealValues(a), a.Fingerprint()
 			}
 		}
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
-			http.Redirect(w, r, "/admin/appeals?ok=merged", http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, "/admin/appeals?ok=merged", http.StatusSeeOther)
+		return
 	}
 	switch errs.KindOf(err) {
 	case errs.Invalid: // said in the edited row's form as one line (the field lines are the new record's form's)

@@ -682,13 +682,12 @@ func (s *Server) editCase(w http.ResponseWriter, r *http.Request, si *sessionInf
 		_, err = s.Ops.EditIntake(r.Context(), si.p(), v.Case.ID, intakeFrom(f, rec), seen)
 		return err
 	}
-	err = save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // corrected by another since the form was opened (v is as it is now): merged when it can be
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, intakeValues(v), v.Case.Intake.Fingerprint(), save); merged {
-			http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=merged", v.Case.ID), http.StatusSeeOther)
-			return
-		}
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // corrected by another since the form was opened
+		return intakeValues(v), v.Case.Intake.Fingerprint() // (v was read after it)
+	}, save)
+	if merged {
+		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=merged", v.Case.ID), http.StatusSeeOther)
+		return
 	}
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/admin/cases/%d?ok=saved", v.Case.ID), http.StatusSeeOther)

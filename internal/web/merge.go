@@ -58,18 +58,25 @@ func mergeTyped(opened, typed, now map[string]string) (merged map[string]string,
 	return merged, clash, kept
 }
 
-// saveMerged tries again a save refused as a conflict (err): when the form
-// carried what it showed, what was typed is merged over the record as it
-// is now (now, its values; nowSeen, its fingerprint) and, when no field
-// clashes, saved with now's fingerprint (merged true). Otherwise it returns
-// the refusal, asked again of the operation with the merged values, so
-// that its message names what the form's user changed and no more, with
-// the merged values for the form to show. A save refused for another
-// reason, or a form that carried nothing, comes back as it was.
-func saveMerged(r *http.Request, err error, typed, now map[string]string, nowSeen string,
+// saveMerged saves what was typed (save, with the fingerprint the form
+// carried) and, when that is refused as a conflict and the form carried
+// what it showed, merges what was typed over the record as it is now
+// (current: its values and fingerprint; nil values when it cannot be read)
+// and, when no field clashes, saves that with now's fingerprint (merged
+// true). Otherwise it returns the refusal, asked again of the operation
+// with the merged values, so that its message names what the form's user
+// changed and no more, with the merged values for the form to show. A save
+// refused for another reason, or a form that carried nothing, comes back
+// as it was, with what was typed.
+func saveMerged(r *http.Request, typed map[string]string, current func() (map[string]string, string),
 	save func(f map[string]string, seen string) error) (form map[string]string, merged bool, _ error) {
+	err := save(typed, r.PostFormValue("seen"))
 	opened := formOpened(r)
-	if errs.KindOf(err) != errs.Conflict || opened == nil || now == nil {
+	if errs.KindOf(err) != errs.Conflict || opened == nil {
+		return typed, false, err
+	}
+	now, nowSeen := current()
+	if now == nil {
 		return typed, false, err
 	}
 	f, clash, kept := mergeTyped(opened, typed, now)

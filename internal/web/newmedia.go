@@ -122,23 +122,18 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, si *sessio
 		}
 		return err
 	}
-	err := save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if docs, derr := s.Ops.Documents(r.Context(), si.p(), si.user.AgencyID); derr == nil {
-			for _, d := range docs {
-				if d.ID == id {
-					now, nowSeen = docValues(d), d.Fingerprint()
-					now["id"] = f["id"]
-				}
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // changed by another since the form was opened
+		docs, _ := s.Ops.Documents(r.Context(), si.p(), si.user.AgencyID)
+		for _, d := range docs {
+			if d.ID == id {
+				return docValues(d), d.Fingerprint()
 			}
 		}
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
-			http.Redirect(w, r, "/admin/normative?ok=merged", http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, "/admin/normative?ok=merged", http.StatusSeeOther)
+		return
 	}
 	switch errs.KindOf(err) {
 	case errs.Invalid:
@@ -306,18 +301,15 @@ func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request, si *sessi
 		}
 		return err
 	}
-	err := save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if v, verr := s.Ops.Account(r.Context(), si.p(), id); verr == nil {
-			now, nowSeen = accountValues(v.Account), v.Account.Fingerprint()
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // changed by another since the form was opened
+		if v, err := s.Ops.Account(r.Context(), si.p(), id); err == nil {
+			return accountValues(v.Account), v.Account.Fingerprint()
 		}
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
-			http.Redirect(w, r, fmt.Sprintf("/admin/newmedia/%d?ok=merged", id), http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, fmt.Sprintf("/admin/newmedia/%d?ok=merged", id), http.StatusSeeOther)
+		return
 	}
 	f["_form"] = "account" // which of the page's forms shows f again
 	s.accountResult(w, r, si, err, f, "saved")
@@ -523,22 +515,18 @@ func (s *Server) saveColumn(w http.ResponseWriter, r *http.Request, si *sessionI
 		}
 		return err
 	}
-	err := save(f, r.PostFormValue("seen"))
-	if errs.KindOf(err) == errs.Conflict { // changed by another since the form was opened: merged when it can be
-		var now map[string]string
-		var nowSeen string
-		if cols, cerr := s.Ops.Columns(r.Context(), si.p(), si.user.AgencyID); cerr == nil {
-			for _, c := range cols {
-				if c.ID == id {
-					now, nowSeen = columnValues(c.Column), c.Column.Fingerprint()
-				}
+	f, merged, err := saveMerged(r, f, func() (map[string]string, string) { // changed by another since the form was opened
+		cols, _ := s.Ops.Columns(r.Context(), si.p(), si.user.AgencyID)
+		for _, c := range cols {
+			if c.ID == id {
+				return columnValues(c.Column), c.Column.Fingerprint()
 			}
 		}
-		var merged bool
-		if f, merged, err = saveMerged(r, err, f, now, nowSeen, save); merged {
-			http.Redirect(w, r, "/admin/columns?ok=merged", http.StatusSeeOther)
-			return
-		}
+		return nil, ""
+	}, save)
+	if merged {
+		http.Redirect(w, r, "/admin/columns?ok=merged", http.StatusSeeOther)
+		return
 	}
 	if k := errs.KindOf(err); k == errs.Invalid || k == errs.Conflict { // Conflict: saved by another since
 		f["_edit"] = r.PathValue("id") // the column whose form shows f again
