@@ -51,6 +51,9 @@ func (e editRace) run(t *testing.T, st *site, c *http.Client) {
 	if code != http.StatusSeeOther || !strings.Contains(loc, "ok=merged") {
 		t.Fatalf("%s: the second save, of another field: %d %s %s", e.name, code, loc, errorsOf(body))
 	}
+	if _, said := st.get(c, loc); !strings.Contains(said, "已一并保留") {
+		t.Errorf("%s: the page after the merge does not say so", e.name)
+	}
 	_, page = st.get(c, e.path)
 	now := formFields(page, e.action)
 	if now.Get(e.a) != e.a1 || now.Get(e.b) != e.b1 {
