@@ -1721,6 +1721,10 @@ func thousandsText(t testing.TB, r *report.Report, oneline bool) string {
 			for i, c := range cs {
 				if v, err := strconv.Atoi(c); err == nil && v >= 1000 {
 					cs[i] = grouped(v)
+				} else if whole, frac, ok := strings.Cut(c, "."); ok {
+					if v, err := strconv.Atoi(whole); err == nil && v >= 1000 {
+						cs[i] = grouped(v) + "." + frac // an amount: 1,234.56
+					}
 				}
 			}
 			line = strings.Join(cs, "")
@@ -1747,9 +1751,10 @@ func grouped(v int) string {
 }
 
 // busy is r of an agency 137 times as busy: most counts in the thousands,
-// the narrative's too.
+// the narrative's too, and its fees in thousands of 万元 (1,234.56).
 func busy(r *report.Report) *report.Report {
 	scale(r, 137)
+	r.Proactive.SetAmount("fees.amount_wan_yuan", report.ParseAmount("1234.56"))
 	r.Sections["1"] = strings.NewReplacer("申请70件", "申请9,590件", "结转4件", "结转548件", "复议4件", "复议548件", "诉讼1件", "诉讼137件").Replace(r.Sections["1"])
 	return r
 }

@@ -7201,10 +7201,6 @@ func backOver(s string, i int, keep func(rune) bool) int {
 func tailRun(s string) (head, run string, ok bool) {
 	end := len(s)
 	i := backOver(s, end, isDigit)
-	// digits grouped by thousands belong to the run: "…公开1,2340001,234"
-	for i > 1 && i+3 <= end && s[i-1] == ',' && isASCIIDigit(s[i-2]) && allASCIIDigits(s[i:i+3]) {
-		i = backOver(s, i-1, isDigit)
-	}
 	// 本年增/减 of the 2019 表二 may be negative: "…事项16-219" is one run
 	// (16, -2, 19 or 16, -21, 9), a minus between digits being a sign
 	for i > 1 && i < end && s[i-1] == '-' && isDigit(rune(s[i-2])) {
@@ -7223,6 +7219,11 @@ func tailRun(s string) (head, run string, ok bool) {
 		if j < i-1 {
 			i = j
 		}
+	}
+	// digits grouped by thousands belong to the run: "…公开1,2340001,234",
+	// "…收费1,234.56"
+	for i > 1 && i+3 <= end && s[i-1] == ',' && isASCIIDigit(s[i-2]) && allASCIIDigits(s[i:i+3]) {
+		i = backOver(s, i-1, isDigit)
 	}
 	if i == end || i == 0 {
 		return "", "", false
