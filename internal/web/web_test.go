@@ -1274,8 +1274,10 @@ func TestReportSavedByTwo(t *testing.T) {
 }
 
 // A correction of an application's registration saved from a form opened
-// before someone else's is refused (409) with what was typed kept, saying
-// how it differs from what is stored; sent again from that page it is saved.
+// before someone else's is merged with it when it changes other fields; when
+// it changes the same field otherwise it is refused (409) with what was typed
+// kept over the other's changes, saying how it differs from what is stored;
+// sent again from that page it is saved.
 func TestEditIntakeFromWhatWasShown(t *testing.T) {
 	st := demoSite(t)
 	clerk, ccsrf := st.login("clerk")
@@ -1294,19 +1296,24 @@ func TestEditIntakeFromWhatWasShown(t *testing.T) {
 		t.Fatalf("the first correction: %d", code)
 	}
 	mine.Set("csrf", ccsrf)
+	stale := formFields(page, action)
+	stale.Set("csrf", ccsrf)
 	mine.Set("email", "wang@example.cn")
-	code, body, _ := st.post(clerk, action, mine)
-	if code != http.StatusConflict || !strings.Contains(body, "已被他人更正") || !strings.Contains(body, "通信地址：示例区人民路 2 号 → ") ||
+	if code, body := st.follow(clerk, action, mine); code != 200 || !strings.Contains(body, "wang@example.cn") || !strings.Contains(body, "示例区人民路 2 号") {
+		t.Fatalf("a correction of another field from the page opened before: %d", code)
+	}
+	stale.Set("address", "示例区人民路 3 号")
+	code, body, _ := st.post(clerk, action, stale)
+	if code != http.StatusConflict || !strings.Contains(body, "已被他人更正") || !strings.Contains(body, "通信地址：示例区人民路 2 号 → 示例区人民路 3 号") ||
 		!strings.Contains(body, `value="wang@example.cn"`) {
-		t.Fatalf("a correction from the page opened before: %d", code)
+		t.Fatalf("a correction of the same field from the page opened before: %d", code)
 	}
 	again := formFields(body, action)
-	if again.Get("seen") == mine.Get("seen") {
+	if again.Get("seen") == stale.Get("seen") {
 		t.Fatal("the refused page's form still carries the old registration's mark")
 	}
-	again.Set("address", "示例区人民路 2 号")
-	if code, body := st.follow(clerk, action, again); code != 200 || !strings.Contains(body, "wang@example.cn") || !strings.Contains(body, "示例区人民路 2 号") {
-		t.Errorf("saved from the refused page: %d", code)
+	if code, body := st.follow(clerk, action, again); code != 200 || !strings.Contains(body, "wang@example.cn") || !strings.Contains(body, "示例区人民路 3 号") {
+		t.Errorf("saved from the refused page: %d %s", code, errorsOf(body))
 	}
 }
 
