@@ -83,6 +83,8 @@ func allLayouts() []layout {
 		{"oneline-folded", ".txt", foldedOneline}, {"oneline-folded-blanks", ".txt", foldedWithBlanks}, {"edge-tabs", ".txt", edgeTabs}, {"wide-spaces", ".txt", wideSpaced}, {"oneline-edge-tabs", ".txt", onelineEdgeTabs}, {"oneline-printed", ".txt", printedOneline}, {"attached", ".txt", attachedText}, {"qita", ".txt", qitaText},
 		{"flat-thousands", ".txt", func(t testing.TB, r *report.Report) string { return thousandsText(t, r, false) }},
 		{"oneline-thousands", ".txt", func(t testing.TB, r *report.Report) string { return thousandsText(t, r, true) }},
+		{"flat-units", ".txt", func(t testing.TB, r *report.Report) string { return unitsText(t, r, false) }},
+		{"oneline-units", ".txt", func(t testing.TB, r *report.Report) string { return unitsText(t, r, true) }},
 	}
 	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
 		layouts = append(layouts, layout{name, splitT4Ext(name), splitT4Layouts[name]})

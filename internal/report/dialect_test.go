@@ -1780,3 +1780,32 @@ func init() {
 			return r
 		}, findings: []string{"T3.ROWSUM", "T3.OUTCOMES", "PARSE.AMBIGUOUS"}, errorsExpected: true})
 }
+
+// unitsText is the tab text of a table whose every count cell says its unit
+// ("64件"), as the page's text keeps it with the cells glued ("…数量64件0件0件
+// 2件0件4件70件"); with oneline its line breaks are gone too. The unit is a
+// cell's end.
+func unitsText(t testing.TB, r *report.Report, oneline bool) string {
+	var out []string
+	for _, line := range strings.Split(textOf(t, r), "\n") {
+		if strings.Contains(line, "\t") {
+			cs := strings.Split(line, "\t")
+			for i, c := range cs {
+				if _, err := strconv.Atoi(c); err == nil {
+					cs[i] = c + "件"
+				}
+			}
+			line = strings.Join(cs, "")
+		}
+		out = append(out, line)
+	}
+	if oneline {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out, "\n")
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "oneline-units-2021.txt", make: func(t testing.TB) []byte { return []byte(unitsText(t, truth(), true)) }, want: truth})
+}

@@ -83,6 +83,11 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 				l.Fields[k] = dropInvisible(f)
 			}
 		}
+		// a table whose cells say "64件" lost its cell borders:
+		// "…数量64件0件0件2件0件4件70件" is "…数量 64件 0件 0件 …"
+		if l.Fields == nil && (strings.Contains(l.Text, "件") || strings.Contains(l.Text, "个")) && unitsGlued(l.Text) {
+			l.Text = spaceUnitCells(l.Text)
+		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
 		if strings.Contains(l.Text, "其它") {
@@ -2158,4 +2163,81 @@ func readableChinese(t string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// unitsGlued says s holds a count with its unit glued to the next count
+// twice (three counts in a row: "0件0件2件"), by a scan of the bytes (of
+// the lines with 件 or 个 only: cells that say their unit say one of them).
+func unitsGlued(s string) bool {
+	n := 0
+	for i := 1; i < len(s); i++ {
+		if !isASCIIDigit(s[i-1]) {
+			continue
+		}
+		if u := cellUnitAt(s, i); u > 0 && i+u < len(s) && isASCIIDigit(s[i+u]) {
+			if n++; n == 2 {
+				return true
+			}
+			i += u
+		}
+	}
+	return false
+}
+
+// cellUnitAt is the length of the count unit (countUnitsInCells) s starts
+// with at i, 0 when none.
+func cellUnitAt(s string, i int) int {
+	if i >= len(s) || s[i] < 0xE4 || s[i] > 0xE9 { // the units' first bytes: nearly every digit is followed by another byte
+		return 0
+	}
+	for _, u := range countUnitsInCells {
+		if strings.HasPrefix(s[i:], u) {
+			return len(u)
+		}
+	}
+	return 0
+}
+
+// spaceUnitCells sets apart each run of three or more counts glued with
+// their units: a space before the run and after each unit.
+func spaceUnitCells(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		var ends []int
+		if i == 0 || !isASCIIDigit(s[i-1]) {
+			for j := i; ; {
+				k := j
+				for k < len(s) && isASCIIDigit(s[k]) {
+					k++
+				}
+				u := 0
+				if k > j {
+					u = cellUnitAt(s, k)
+				}
+				if u == 0 {
+					break
+				}
+				j = k + u
+				ends = append(ends, j)
+			}
+		}
+		if len(ends) < 3 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		if i > 0 && s[i-1] != ' ' {
+			b.WriteByte(' ')
+		}
+		for _, e := range ends {
+			b.WriteString(s[i:e])
+			if e < len(s) && s[e] != ' ' {
+				b.WriteByte(' ')
+			}
+			i = e
+		}
+	}
+	return b.String()
 }

@@ -7199,6 +7199,13 @@ func backOver(s string, i int, keep func(rune) bool) int {
 }
 
 func tailRun(s string) (head, run string, ok bool) {
+	// a count written with its unit, glued to its label: "…行政许可356件"
+	for _, u := range countUnitsInCells {
+		if n := len(s) - len(u); n > 0 && strings.HasSuffix(s, u) && isASCIIDigit(s[n-1]) {
+			s = s[:n]
+			break
+		}
+	}
 	end := len(s)
 	i := backOver(s, end, isDigit)
 	// 本年增/减 of the 2019 表二 may be negative: "…事项16-219" is one run
