@@ -1348,3 +1348,23 @@ func TestPrintedPageLines(t *testing.T) {
 		"":                false,
 	})
 }
+
+// Counts glued with their units, three or more in a row, are set apart
+// (a space before the run and after each unit); two, or one in a sentence,
+// are left as written.
+func TestSpaceUnitCells(t *testing.T) {
+	eachCase(t, "spaceUnitCells", func(s string) string {
+		if !unitsGlued(s) {
+			return s
+		}
+		return spaceUnitCells(s)
+	}, map[string]string{
+		"（一）予以公开40件1件0件1件0件2件44件": "（一）予以公开 40件 1件 0件 1件 0件 2件 44件",
+		"64件0件0件": "64件 0件 0件",
+		"共收到申请70件，上年结转4件。": "共收到申请70件，上年结转4件。",
+		"规章0件0件": "规章0件0件",
+		"申请3件4件5件（二）部分公开6件0件0件": "申请 3件 4件 5件 （二）部分公开 6件 0件 0件",
+		"行政处罚48件 行政强制3件":        "行政处罚48件 行政强制3件",
+		"1人次2人次3人次":             "1人次 2人次 3人次",
+	})
+}
