@@ -863,7 +863,7 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 				fail(f.ID, "%s为空", f.Name)
 			}
 		}
-		rec, err := ParseDate(get("received_on"))
+		rec, err := rc.dateOf("received_on", 0)
 		if get("received_on") != "" && err != nil {
 			fail("received_on", "%v", err)
 		}
@@ -924,7 +924,7 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 			case get("outcome") == "":
 				fail("outcome", "写了答复日期，但答复结果为空")
 			default:
-				rd, err := ParseDate(get("replied_on"))
+				rd, err := rc.dateOf("replied_on", rec)
 				if err != nil {
 					fail("replied_on", "%v", err)
 				} else if rd < rec {
@@ -972,7 +972,84 @@ type rowCtx struct {
 	raw   []string
 	line  int // 1-based, as the spreadsheet shows it
 	errs  []RowError
+	// year is the one year the sheet's name or title states (0: none, or
+	// several); yearless counts the dates of the sheet read in it
+	year     int
+	yearless *int
 }
+
+// dateOf reads a date column: a full date, or, in a sheet whose name or
+// title states its year ("2025年政府信息公开申请登记台账"), a day of that year
+// written without it (3月5日, 3.5). after is the date it cannot be before
+// (a reply's receipt; 0: none): a day without its year before it is of the
+// next year (received 12月28日, answered 1月8日).
+func (r *rowCtx) dateOf(field string, after workday.Date) (workday.Date, error) {
+	v := r.get(field)
+	d, err := ParseDate(v)
+	if err == nil {
+		return d, nil
+	}
+	m := monthDay.FindStringSubmatch(strings.Map(guard.HalfWidth, strings.TrimSpace(v)))
+	if m == nil {
+		return d, err
+	}
+	month, day := pad2(m[1]), pad2(m[2]+m[3])
+	if r.year == 0 {
+		return d, fmt.Errorf("日期“%s”没有写年份：请写完整的日期，如 2025-%s-%s；或在工作表名或台账标题中写明年度（如“2025年政府信息公开申请台账”），未写年份的日期即按该年读取", v, month, day)
+	}
+	for _, y := range []int{r.year, r.year + 1} {
+		d, err = workday.ParseDate(fmt.Sprintf("%d-%s-%s", y, month, day))
+		if err != nil {
+			return d, fmt.Errorf("日期“%s”在 %d 年不存在", v, y)
+		}
+		if after == 0 || d >= after {
+			break
+		}
+	}
+	*r.yearless++
+	return d, nil
+}
+
+// monthDay is a day written without its year: 3月5日, 3.5, 3-5, 3/5, 03-05.
+var monthDay = regexp.MustCompile(`^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[./-]\s*(\d{1,2}))$`)
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// statedYear is the one year a sheet's name and the title rows above its
+// header state (2025年…, or a sheet named 2025); 0 when none or several.
+func (s *Sheet) statedYear(m *Mapping) int {
+	texts := []string{s.Name}
+	if yearOnly.MatchString(strings.TrimSpace(s.Name)) {
+		texts[0] += "年"
+	}
+	for i := 0; i < m.HeaderRow && i < len(s.Rows); i++ {
+		texts = append(texts, strings.Join(s.Rows[i], " "))
+	}
+	year := 0
+	for _, t := range texts {
+		for _, y := range yearWord.FindAllStringSubmatch(strings.Map(guard.HalfWidth, t), -1) {
+			for _, g := range y[1:] { // (2024—2025年: both)
+				if n, err := strconv.Atoi(g); err == nil {
+					if year != 0 && n != year {
+						return 0
+					}
+					year = n
+				}
+			}
+		}
+	}
+	return year
+}
+
+var (
+	yearWord = regexp.MustCompile(`(20\d\d)\s*(?:[—–~～至到-]+\s*(20\d\d)\s*)?年`)
+	yearOnly = regexp.MustCompile(`^20\d\d$`)
+)
 
 // inWan says the field's column gives its unit as 万元 in its header
 // (金额（万元）, 收费金额(万元)).
@@ -1035,6 +1112,16 @@ func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 
 // rowsOf is dataRows of one sheet, mapped by m, noting in shown.
 func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
+	year, yearless := s.statedYear(m), 0
+	defer func() {
+		if yearless > 0 {
+			where := "台账标题"
+			if name != "" {
+				where = "工作表" + quoteNames([]string{name}) + "的名称或标题"
+			}
+			shown.Notes = append(shown.Notes, fmt.Sprintf("%d 个日期没有写年份（如“3月5日”），按%s中的 %d 年读取；早于收到日期的答复日期按次年读取。请核对", yearless, where, year))
+		}
+	}()
 	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
 		if strings.TrimSpace(strings.Join(s.Rows[i], "")) == "" {
 			continue
@@ -1043,7 +1130,7 @@ func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
 			shown.Notes = append(shown.Notes, fmt.Sprintf("%s“%s”是%s，不是数据行，未导入", rowWhere(name, i+1), clipNote(what), kind))
 			continue
 		}
-		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1})
+		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1, year: year, yearless: &yearless})
 	}
 }
 

@@ -758,3 +758,65 @@ func TestLedgerUnitsAndWords(t *testing.T) {
 		t.Errorf("a ledger's own words: %+v %v", docs, bad)
 	}
 }
+
+// A register of one year often writes its days without the year (3月5日,
+// 3.5). In a sheet whose title or name states the year they read as days
+// of it, a reply before its receipt as one of the next year, and the
+// preview says how many were read so; without a stated year (or with two)
+// each is refused at its cell, saying what to write.
+func TestDatesWithoutTheYear(t *testing.T) {
+	head := "收到日期,申请方式,申请人类型,申请人,申请内容,答复日期,答复结果\n"
+	rows := "3月5日,当面,自然人,王某,预算,3.20,予以公开\n12月28日,网上,自然人,李某,决算,1月8日,予以公开\n"
+	sh, m := readMapped(t, "台账.csv", []byte("2025年政府信息公开申请登记台账,,,,,,\n"+head+rows), "")
+	got, bad := sh.Parse(m)
+	if len(bad) != 0 || len(got) != 2 {
+		t.Fatalf("rows %v, problems %v", got, bad)
+	}
+	if received(got[0]) != workday.NewDate(2025, 3, 5) || *got[0].Replied != workday.NewDate(2025, 3, 20) ||
+		received(got[1]) != workday.NewDate(2025, 12, 28) || *got[1].Replied != workday.NewDate(2026, 1, 8) {
+		t.Errorf("read %v %v, %v %v", received(got[0]), *got[0].Replied, received(got[1]), *got[1].Replied)
+	}
+	if !strings.Contains(strings.Join(m.Notes, "\n"), "4 个日期没有写年份（如“3月5日”），按台账标题中的 2025 年读取") {
+		t.Errorf("notes %q", m.Notes)
+	}
+	for name, title := range map[string]string{"no title": "", "two years": "2024—2025年政府信息公开申请登记台账,,,,,,\n"} {
+		sh, m := readMapped(t, "台账.csv", []byte(title+head+rows), "")
+		if got, bad := sh.Parse(m); len(got) != 0 || len(bad) != 4 || !strings.Contains(bad[0].String(), "A 列（收到日期）：日期“3月5日”没有写年份：请写完整的日期，如 2025-03-05") {
+			t.Errorf("%s: rows %v, problems %v", name, got, bad)
+		}
+	}
+	// a decisions ledger too
+	dsh, dm := readSchema(t, "收费.csv", []byte("2025年收费台账,,,\n收费日期,缴款单位,收费项目,金额\n3月5日,某公司,考试费,120\n"), "", importer.DecisionFields)
+	if ds, bad := dsh.ParseDecisions(dm, "fee"); len(bad) != 0 || len(ds) != 1 || ds[0].On != workday.NewDate(2025, 3, 5) {
+		t.Errorf("a fee ledger: %+v %v", ds, bad)
+	}
+	// a sheet named for its year, read whole with another
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "2024")
+	f.SetSheetRow("2024", "A1", &[]any{"收到日期", "申请方式", "申请人类型", "申请人", "申请内容"})
+	f.SetSheetRow("2024", "A2", &[]any{"12月30日", "当面", "自然人", "赵某", "预算"})
+	f.NewSheet("2025年")
+	f.SetSheetRow("2025年", "A1", &[]any{"收到日期", "申请方式", "申请人类型", "申请人", "申请内容"})
+	f.SetSheetRow("2025年", "A2", &[]any{"1月2日", "当面", "自然人", "钱某", "决算"})
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	sh, m = readMapped(t, "台账.xlsx", b.Bytes(), importer.AllSheets)
+	if got, bad := sh.Parse(m); len(bad) != 0 || len(got) != 2 || received(got[0]) != workday.NewDate(2024, 12, 30) || received(got[1]) != workday.NewDate(2025, 1, 2) {
+		t.Errorf("by the sheets' names: %v %v", got, bad)
+	}
+	if notes := strings.Join(m.Notes, "\n"); !strings.Contains(notes, "按工作表“2024”的名称或标题中的 2024 年读取") || !strings.Contains(notes, "按工作表“2025年”的名称或标题中的 2025 年读取") {
+		t.Errorf("notes %q", m.Notes)
+	}
+}
+
+// received is a row's date of receipt, whichever channel's fact holds it.
+func received(r importer.Row) workday.Date {
+	for _, d := range []*workday.Date{r.Intake.SubmittedOn, r.Intake.SignedOn, r.Intake.ConfirmedOn} {
+		if d != nil {
+			return *d
+		}
+	}
+	return 0
+}

@@ -69,7 +69,7 @@ func (s *Sheet) ParseDecisions(m *Mapping, kind string) ([]Decision, []RowError)
 		if d.Kind == "" && get("kind") == "" {
 			rc.problem("没有类别：请在文件中加“类别”列，或导入时用 --kind 指定")
 		}
-		on, err := ParseDate(get("decided_on"))
+		on, err := rc.dateOf("decided_on", 0)
 		switch {
 		case get("decided_on") == "":
 			fail("decided_on", "决定日期为空")
