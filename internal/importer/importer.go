@@ -973,9 +973,10 @@ type rowCtx struct {
 	line  int // 1-based, as the spreadsheet shows it
 	errs  []RowError
 	// year is the one year the sheet's name or title states (0: none, or
-	// several); yearless counts the dates of the sheet read in it
-	year     int
-	yearless *int
+	// several); yearless counts the dates of the sheet read in it, and
+	// byReceipt the replies read in their receipt's year when it states none
+	year                int
+	yearless, byReceipt *int
 }
 
 // dateOf reads a date column: a full date, or, in a sheet whose name or
@@ -994,10 +995,14 @@ func (r *rowCtx) dateOf(field string, after workday.Date) (workday.Date, error) 
 		return d, err
 	}
 	month, day := pad2(m[1]), pad2(m[2]+m[3])
-	if r.year == 0 {
+	year, count := r.year, r.yearless
+	if year == 0 && after != 0 {
+		year, count = after.Year(), r.byReceipt // a reply's year: its receipt's (or the next)
+	}
+	if year == 0 {
 		return d, fmt.Errorf("日期“%s”没有写年份：请写完整的日期，如 2025-%s-%s；或在工作表名或台账标题中写明年度（如“2025年政府信息公开申请台账”），未写年份的日期即按该年读取", v, month, day)
 	}
-	for _, y := range []int{r.year, r.year + 1} {
+	for _, y := range []int{year, year + 1} {
 		d, err = workday.ParseDate(fmt.Sprintf("%d-%s-%s", y, month, day))
 		if err != nil {
 			return d, fmt.Errorf("日期“%s”在 %d 年不存在", v, y)
@@ -1006,7 +1011,7 @@ func (r *rowCtx) dateOf(field string, after workday.Date) (workday.Date, error) 
 			break
 		}
 	}
-	*r.yearless++
+	*count++
 	return d, nil
 }
 
@@ -1112,14 +1117,18 @@ func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 
 // rowsOf is dataRows of one sheet, mapped by m, noting in shown.
 func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
-	year, yearless := s.statedYear(m), 0
+	year, yearless, byReceipt := s.statedYear(m), 0, 0
 	defer func() {
+		where := "台账"
+		if name != "" {
+			where = "工作表" + quoteNames([]string{name})
+		}
 		if yearless > 0 {
-			where := "台账标题"
-			if name != "" {
-				where = "工作表" + quoteNames([]string{name}) + "的名称或标题"
-			}
-			shown.Notes = append(shown.Notes, fmt.Sprintf("%d 个日期没有写年份（如“3月5日”），按%s中的 %d 年读取；早于收到日期的答复日期按次年读取。请核对", yearless, where, year))
+			shown.Notes = append(shown.Notes, fmt.Sprintf("%s有 %d 个日期没有写年份（如“3月5日”），按%s的名称或标题中的 %d 年读取；早于收到日期的答复日期按次年读取。请核对",
+				where, yearless, where, year))
+		}
+		if byReceipt > 0 {
+			shown.Notes = append(shown.Notes, fmt.Sprintf("%s有 %d 个答复日期没有写年份，按同一行收到日期的年份读取（早于收到日期的按次年）。请核对", where, byReceipt))
 		}
 	}()
 	for i := m.HeaderRow + 1; i < len(s.Rows); i++ {
@@ -1130,7 +1139,7 @@ func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
 			shown.Notes = append(shown.Notes, fmt.Sprintf("%s“%s”是%s，不是数据行，未导入", rowWhere(name, i+1), clipNote(what), kind))
 			continue
 		}
-		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1, year: year, yearless: &yearless})
+		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1, year: year, yearless: &yearless, byReceipt: &byReceipt})
 	}
 }
 

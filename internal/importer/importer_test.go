@@ -776,7 +776,7 @@ func TestDatesWithoutTheYear(t *testing.T) {
 		received(got[1]) != workday.NewDate(2025, 12, 28) || *got[1].Replied != workday.NewDate(2026, 1, 8) {
 		t.Errorf("read %v %v, %v %v", received(got[0]), *got[0].Replied, received(got[1]), *got[1].Replied)
 	}
-	if !strings.Contains(strings.Join(m.Notes, "\n"), "4 个日期没有写年份（如“3月5日”），按台账标题中的 2025 年读取") {
+	if !strings.Contains(strings.Join(m.Notes, "\n"), "台账有 4 个日期没有写年份（如“3月5日”），按台账的名称或标题中的 2025 年读取") {
 		t.Errorf("notes %q", m.Notes)
 	}
 	for name, title := range map[string]string{"no title": "", "two years": "2024—2025年政府信息公开申请登记台账,,,,,,\n"} {
@@ -784,6 +784,12 @@ func TestDatesWithoutTheYear(t *testing.T) {
 		if got, bad := sh.Parse(m); len(got) != 0 || len(bad) != 4 || !strings.Contains(bad[0].String(), "A 列（收到日期）：日期“3月5日”没有写年份：请写完整的日期，如 2025-03-05") {
 			t.Errorf("%s: rows %v, problems %v", name, got, bad)
 		}
+	}
+	// no year stated, but the receipt's full date: its reply's year is its
+	sh, m = readMapped(t, "台账.csv", []byte(head+"2025-03-05,当面,自然人,王某,预算,3.20,予以公开\n2025-12-28,网上,自然人,李某,决算,1月8日,予以公开\n"), "")
+	if got, bad := sh.Parse(m); len(bad) != 0 || len(got) != 2 || *got[0].Replied != workday.NewDate(2025, 3, 20) || *got[1].Replied != workday.NewDate(2026, 1, 8) ||
+		!strings.Contains(strings.Join(m.Notes, "\n"), "台账有 2 个答复日期没有写年份，按同一行收到日期的年份读取") {
+		t.Errorf("replies by their receipts: %v %v %q", got, bad, m.Notes)
 	}
 	// a decisions ledger too
 	dsh, dm := readSchema(t, "收费.csv", []byte("2025年收费台账,,,\n收费日期,缴款单位,收费项目,金额\n3月5日,某公司,考试费,120\n"), "", importer.DecisionFields)
