@@ -1714,18 +1714,27 @@ func init() {
 // ("…（一）予以公开1,2340001,234"); with oneline its line breaks are gone too.
 // A separator is a cell's inside, never a border.
 func thousandsText(t testing.TB, r *report.Report, oneline bool) string {
+	return gluedCells(t, r, oneline, func(c string) string {
+		if v, err := strconv.Atoi(c); err == nil && v >= 1000 {
+			return grouped(v)
+		} else if whole, frac, ok := strings.Cut(c, "."); ok {
+			if v, err := strconv.Atoi(whole); err == nil && v >= 1000 {
+				return grouped(v) + "." + frac // an amount: 1,234.56
+			}
+		}
+		return c
+	})
+}
+
+// gluedCells is the tab text with each cell of its tables written by cell
+// and glued to the next; with oneline, its line breaks removed too.
+func gluedCells(t testing.TB, r *report.Report, oneline bool, cell func(string) string) string {
 	var out []string
 	for _, line := range strings.Split(textOf(t, r), "\n") {
 		if strings.Contains(line, "\t") {
 			cs := strings.Split(line, "\t")
 			for i, c := range cs {
-				if v, err := strconv.Atoi(c); err == nil && v >= 1000 {
-					cs[i] = grouped(v)
-				} else if whole, frac, ok := strings.Cut(c, "."); ok {
-					if v, err := strconv.Atoi(whole); err == nil && v >= 1000 {
-						cs[i] = grouped(v) + "." + frac // an amount: 1,234.56
-					}
-				}
+				cs[i] = cell(c)
 			}
 			line = strings.Join(cs, "")
 		}
@@ -1786,23 +1795,12 @@ func init() {
 // 2件0件4件70件"); with oneline its line breaks are gone too. The unit is a
 // cell's end.
 func unitsText(t testing.TB, r *report.Report, oneline bool) string {
-	var out []string
-	for _, line := range strings.Split(textOf(t, r), "\n") {
-		if strings.Contains(line, "\t") {
-			cs := strings.Split(line, "\t")
-			for i, c := range cs {
-				if _, err := strconv.Atoi(c); err == nil {
-					cs[i] = c + "件"
-				}
-			}
-			line = strings.Join(cs, "")
+	return gluedCells(t, r, oneline, func(c string) string {
+		if _, err := strconv.Atoi(c); err == nil {
+			return c + "件"
 		}
-		out = append(out, line)
-	}
-	if oneline {
-		return strings.Join(out, "")
-	}
-	return strings.Join(out, "\n")
+		return c
+	})
 }
 
 func init() {

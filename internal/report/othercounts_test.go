@@ -33,14 +33,7 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"收到市民热线转办申请类诉求355件。",
 		"累计减免各类收费36件。",
 	}
-	ntable := func(r *report.Report) string {
-		for _, f := range report.Check(r, nil) {
-			if f.Rule == "N.TABLE" {
-				return f.Message
-			}
-		}
-		return ""
-	}
+	ntable := func(r *report.Report) string { return strings.Join(ntableOf(r), "；") }
 	for i := range 14 {
 		gen := func() *report.Report {
 			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
@@ -99,15 +92,6 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		"全年政府信息公开申请总数{N}件。",
 		"收到政府信息公开申请{N}件，比上年减少3件。",
 	}
-	ntable := func(r *report.Report) []string {
-		var out []string
-		for _, f := range report.Check(r, nil) {
-			if f.Rule == "N.TABLE" {
-				out = append(out, f.Message)
-			}
-		}
-		return out
-	}
 	sum := func(r *report.Report, key string) int64 {
 		var s int64
 		for _, row := range r.Format.T3Rows() {
@@ -140,14 +124,14 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		for _, s := range append(slices.Clone(agree), claims...) {
 			r := gen()
 			r.Sections["1"] += "\n" + fill(s, false)
-			if msg := ntable(r); len(msg) > 0 {
+			if msg := ntableOf(r); len(msg) > 0 {
 				t.Errorf("report %d with %q: %s", i, fill(s, false), msg)
 			}
 		}
 		for _, s := range claims {
 			r := gen()
 			r.Sections["1"] += "\n" + fill(s, true)
-			if len(ntable(r)) == 0 {
+			if len(ntableOf(r)) == 0 {
 				t.Errorf("report %d with %q (表三 new %d, carried in %d): no N.TABLE", i, fill(s, true), n, c)
 			}
 		}
@@ -173,15 +157,6 @@ func TestAppealWordingsAgreeOrAreCaught(t *testing.T) {
 		"本年度本机关政府信息公开工作被申请行政复议{R}件。",
 		"本年度行政复议申请{R}件。",
 	}
-	ntable := func(r *report.Report) []string {
-		var out []string
-		for _, f := range report.Check(r, nil) {
-			if f.Rule == "N.TABLE" {
-				out = append(out, f.Message)
-			}
-		}
-		return out
-	}
 	for i := range 20 {
 		gen := func() *report.Report {
 			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
@@ -202,10 +177,21 @@ func TestAppealWordingsAgreeOrAreCaught(t *testing.T) {
 			for _, wrong := range []bool{false, true} {
 				r := gen()
 				r.Sections["1"] += "\n" + fill(s, wrong)
-				if msg := ntable(r); (len(msg) > 0) != wrong {
+				if msg := ntableOf(r); (len(msg) > 0) != wrong {
 					t.Errorf("report %d wrong=%v %q: %v", i, wrong, fill(s, wrong), msg)
 				}
 			}
 		}
 	}
+}
+
+// ntableOf is the messages of a report's N.TABLE findings.
+func ntableOf(r *report.Report) []string {
+	var out []string
+	for _, f := range report.Check(r, nil) {
+		if f.Rule == "N.TABLE" {
+			out = append(out, f.Message)
+		}
+	}
+	return out
 }
