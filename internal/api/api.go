@@ -823,7 +823,18 @@ func (s *Server) listAppeals(w http.ResponseWriter, r *http.Request, p ops.Princ
 		s.fail(w, r, err)
 		return
 	}
-	writeItems(w, recs)
+	out := make([]AppealJSON, 0, len(recs))
+	for _, a := range recs {
+		out = append(out, AppealJSON{a, a.Fingerprint()})
+	}
+	writeItems(w, out)
+}
+
+// AppealJSON is a 复议/诉讼 record with the fingerprint of what it says, to
+// send back with its conclusion (see DocumentJSON).
+type AppealJSON struct {
+	appeal.Record
+	Fingerprint string `json:"fingerprint"`
 }
 
 func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -840,13 +851,16 @@ func (s *Server) createAppeal(w http.ResponseWriter, r *http.Request, p ops.Prin
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, rec)
+	writeJSON(w, http.StatusCreated, AppealJSON{*rec, rec.Fingerprint()})
 }
 
-// Conclusion is the body of POST /api/v1/appeals/{id}/conclusion.
+// Conclusion is the body of POST /api/v1/appeals/{id}/conclusion; with the
+// record's fingerprint as read, it is refused (409) when the record was
+// changed since.
 type Conclusion struct {
 	ConcludedOn workday.Date  `json:"concluded_on"`
 	Result      appeal.Result `json:"result"`
+	Fingerprint string        `json:"fingerprint,omitempty"`
 }
 
 func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Principal) {
@@ -856,7 +870,7 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		return
 	}
 	// checked inside the edit, after the record is found to be the key's own
-	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), "", func(a *appeal.Record) error {
+	a, err := s.Ops.UpdateAppeal(r.Context(), p, pathID(r), c.Fingerprint, func(a *appeal.Record) error {
 		if c.ConcludedOn == 0 {
 			return errs.New("concluded_on", "请填写审结日期（YYYY-MM-DD）")
 		}
@@ -867,7 +881,7 @@ func (s *Server) concludeAppeal(w http.ResponseWriter, r *http.Request, p ops.Pr
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	writeJSON(w, http.StatusOK, AppealJSON{*a, a.Fingerprint()})
 }
 
 // keysOf lists an enumeration's values for an error message.

@@ -519,7 +519,7 @@ func TestAppealsAPI(t *testing.T) {
 		caseID := c["id"]
 		rec := map[string]any{"case_id": caseID, "kind": "review", "number": "甲政复〔2024〕2号", "body": "甲区人民政府", "filed_on": "2024-11-04"}
 		code, m, raw := e.do("POST", "/api/v1/appeals", e.keyA, rec)
-		if code != 201 || m["id"] == nil || m["case_serial"] == "" {
+		if code != 201 || m["id"] == nil || m["case_serial"] != "2024-0001" {
 			t.Fatalf("create: %d %s", code, raw)
 		}
 		id := fmt.Sprint(m["id"])
@@ -540,8 +540,18 @@ func TestAppealsAPI(t *testing.T) {
 		if code, m, _ := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-10-01", "result": "upheld"}); code != 422 || fieldOf(m) != "concluded_on" {
 			t.Errorf("conclusion before filing: %d %v", code, m)
 		}
-		if code, m, raw := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-12-20", "result": "corrected"}); code != 200 || m["result"] != "corrected" {
+		// two clients conclude it with what they read: the second, from before the first's, is refused
+		_, l, _ := e.do("GET", "/api/v1/appeals", e.keyA, nil)
+		read := l["items"].([]any)[0].(map[string]any)["fingerprint"]
+		if read != m["fingerprint"] || read == "" || read == nil {
+			t.Fatalf("listed fingerprint %v, created %v: %v / %v", read, m["fingerprint"], l["items"], m)
+		}
+		if code, m, raw := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-12-20", "result": "corrected", "fingerprint": read}); code != 200 || m["result"] != "corrected" || m["fingerprint"] == read {
 			t.Errorf("conclude: %d %s", code, raw)
+		}
+		if code, m, raw := e.do("POST", "/api/v1/appeals/"+id+"/conclusion", e.keyA, map[string]any{"concluded_on": "2024-12-21", "result": "upheld", "fingerprint": read}); code != http.StatusConflict ||
+			!strings.Contains(fmt.Sprint(m["error"]), "2024-12-20 → 2024-12-21") {
+			t.Errorf("a conclusion over another's: %d %s", code, raw)
 		}
 		_, m, _ = e.do("GET", "/api/v1/appeals", e.keyA, nil)
 		if items := m["items"].([]any); len(items) != 1 || items[0].(map[string]any)["concluded_on"] != "2024-12-20" {

@@ -173,7 +173,8 @@ func (s *Server) openAPIPaths(e apiEnums) obj {
 		"POST /api/v1/appeals": {"requestBody": obj{"required": true, "content": json(ref("Appeal"))},
 			"responses": obj{"201": obj{"description": "已登记", "content": json(ref("Appeal"))}}},
 		"POST /api/v1/appeals/{id}/conclusion": {"requestBody": obj{"required": true, "content": json(obj{"type": "object", "required": []string{"concluded_on", "result"},
-			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults)}})},
+			"properties": obj{"concluded_on": dateSchema("审结日期"), "result": enum("结果", e.appealResults),
+				"fingerprint": str("读取时记录的指纹（可选：带上时，他人已先修改则拒绝保存并返回 409）")}})},
 			"responses": obj{"200": obj{"description": "已记录", "content": json(ref("Appeal"))}}},
 	}
 	for k, v := range otherPaths() {
@@ -273,7 +274,7 @@ func caseSchemas(e apiEnums) obj {
 				"kind": enum("类别：行政复议、未经复议直接起诉、复议后起诉", e.appealKinds), "number": str("案号"), "body": str("复议机关或人民法院"),
 				"applicant": str("申请人或原告"), "filed_on": dateSchema("申请复议或起诉日期"), "concluded_on": dateSchema("审结日期（未审结不填）"),
 				"result": enum("结果（审结时）", e.appealResults), "co_defendant_only": obj{"type": "boolean", "description": "本机关仅作为复议机关共同被告"},
-				"note": str("备注")}},
+				"note": str("备注"), "fingerprint": obj{"type": "string", "readOnly": true, "description": "记录内容的指纹（记录审结时可带回）"}}},
 		"CaseView": obj{"type": "object", "description": "申请、全部办理步骤（事件）、答复期限及其计算说明、可进行的步骤、需补正的内容",
 			"properties": obj{"state": enum("状态", e.states), "outcome": enum("答复结果", e.outcomes), "allowed_steps": obj{"type": "array", "items": enum("", e.kinds)},
 				"handler_id": obj{"type": "integer", "description": "承办人的用户编号（未指派时没有）"}, "handler": str("承办人姓名"),

@@ -26,7 +26,14 @@ func (s *Service) RecordAppeal(ctx context.Context, p Principal, a appeal.Record
 	a.ID, a.AgencyID, a.CreatedBy = 0, p.AgencyID, p.Name
 	err := s.write(ctx, p, "appeal.create", func(tx *store.Tx, e *audit.Entry) error {
 		e.Object, e.Detail = a.Number, appeal.KindName(a.Kind)
-		return caseOfAgency(tx.AddAppeal(ctx, &a))
+		if err := caseOfAgency(tx.AddAppeal(ctx, &a)); err != nil {
+			return err
+		}
+		got, err := tx.Appeal(ctx, p.AgencyID, a.ID) // as listed: with its application's serial
+		if err == nil {
+			a = *got
+		}
+		return err
 	})
 	return &a, err
 }
