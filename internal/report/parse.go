@@ -7200,7 +7200,11 @@ func backOver(s string, i int, keep func(rune) bool) int {
 
 func tailRun(s string) (head, run string, ok bool) {
 	// a count written with its unit, glued to its label: "…行政许可356件"
+	// (most runs end in a digit: no unit to look for)
 	for _, u := range countUnitsInCells {
+		if s == "" || s[len(s)-1] < utf8.RuneSelf {
+			break
+		}
 		if n := len(s) - len(u); n > 0 && strings.HasSuffix(s, u) && isASCIIDigit(s[n-1]) {
 			s = s[:n]
 			break

@@ -23,10 +23,7 @@ type appealRow struct {
 // appealValues are a record's fields as its edit form shows them.
 func appealValues(a appeal.Record) map[string]string {
 	v := map[string]string{"case": a.CaseSerial, "kind": string(a.Kind), "number": a.Number, "body": a.Body, "applicant": a.Applicant,
-		"filed_on": a.FiledOn.String(), "result": string(a.Result), "note": a.Note}
-	if a.ConcludedOn != nil {
-		v["concluded_on"] = a.ConcludedOn.String()
-	}
+		"filed_on": a.FiledOn.String(), "concluded_on": dateText(a.ConcludedOn), "result": string(a.Result), "note": a.Note}
 	if a.CoDefendantOnly {
 		v["co_defendant_only"] = "1"
 	}

@@ -114,12 +114,7 @@ var dateFuncs = template.FuncMap{
 			return fmt.Sprintf("还有 %d 天", n)
 		}
 	},
-	"dateOf": func(d *workday.Date) string {
-		if d == nil {
-			return ""
-		}
-		return d.String()
-	},
+	"dateOf": dateText,
 	// the values an edit form shows, which it carries (see merge.go)
 	"accountOpened": func(a newmedia.Account) string { return openedJSON(accountValues(a)) },
 	"columnOpened":  func(c newmedia.Column) string { return openedJSON(columnValues(c)) },

@@ -51,18 +51,12 @@ type docRow struct {
 
 // docValues are a document's fields as its edit form shows them.
 func docValues(d catalog.Document) map[string]string {
-	date := func(p *workday.Date) string {
-		if p == nil {
-			return ""
-		}
-		return p.String()
-	}
 	var amended []string
 	for _, a := range d.Amended {
 		amended = append(amended, a.String())
 	}
 	return map[string]string{"kind": string(d.Kind), "title": d.Title, "doc_no": d.DocNo, "issued_on": d.IssuedOn.String(),
-		"effective_on": date(d.EffectiveOn), "expires_on": date(d.ExpiresOn), "repealed_on": date(d.RepealedOn),
+		"effective_on": dateText(d.EffectiveOn), "expires_on": dateText(d.ExpiresOn), "repealed_on": dateText(d.RepealedOn),
 		"amended": strings.Join(amended, ","), "note": d.Note}
 }
 
@@ -74,7 +68,8 @@ func (s *Server) normativePage(w http.ResponseWriter, r *http.Request, si *sessi
 	}
 	d := normativeData{Today: s.Ops.Clock.Today(), CanAct: page{User: si.user}.ActsForCases(), Editing: editing}
 	for _, doc := range docs {
-		row := docRow{doc, doc.Fingerprint(), docValues(doc), openedJSON(docValues(doc))}
+		stored := docValues(doc)
+		row := docRow{doc, doc.Fingerprint(), stored, openedJSON(stored)}
 		if doc.ID == editing && form != nil {
 			row.Values = form // what was typed, over the document as it is now
 		}
