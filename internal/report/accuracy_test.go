@@ -85,6 +85,7 @@ func allLayouts() []layout {
 		{"oneline-thousands", ".txt", func(t testing.TB, r *report.Report) string { return thousandsText(t, r, true) }},
 		{"flat-units", ".txt", func(t testing.TB, r *report.Report) string { return unitsText(t, r, false) }},
 		{"oneline-units", ".txt", func(t testing.TB, r *report.Report) string { return unitsText(t, r, true) }},
+		{"layout-radicals", ".txt", func(t testing.TB, r *report.Report) string { return asRadicals(layoutText(t, r)) }},
 	}
 	for _, name := range slices.Sorted(maps.Keys(splitT4Layouts)) {
 		layouts = append(layouts, layout{name, splitT4Ext(name), splitT4Layouts[name]})

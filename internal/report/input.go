@@ -41,6 +41,7 @@ type Line struct {
 	Break      bool     // a page starts here (a form feed, a page number line): columns may move
 	Subtotal   bool     // a 表三 row whose 小计 column was taken out (dropSubtotals)
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
+	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
 }
 
 // Input kinds.
@@ -63,24 +64,30 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	// a text's invisibles went as it was decoded; a container's text, or an
-	// HTML page's entities (&#8203;), are looked at line by line
-	lineInvisibles := kind != KindText
-	// full-width digits (２０２４年, a table typed with the wide input mode)
-	// read as the digits they are everywhere: digit runs, years, counts (a
-	// text's are folded as it is decoded, in one pass)
 	for i := range ls {
 		l := &ls[i]
-		if kind != KindText && hasWideDigit(l.Text) { // markup may encode them (&#65296;, \uN)
-			l.Text = narrowDigits(l.Text)
-			for k, f := range l.Fields {
-				l.Fields[k] = narrowDigits(f)
+		// full-width digits (２０２４年, a table typed with the wide input
+		// mode) read as the digits they are everywhere: digit runs, years,
+		// counts; invisibles go; radical forms read as what they show. A
+		// text's went as it was decoded, in one pass; a container's text, or
+		// an HTML page's entities (&#65296;, &#8203;), are looked at line by line
+		if kind != KindText {
+			digits, compat := wideForms(l.Text)
+			invisible, _, radicals := oddChars(l.Text)
+			if digits {
+				l.Text = narrowDigits(l.Text)
+				for k, f := range l.Fields {
+					l.Fields[k] = narrowDigits(f)
+				}
 			}
-		}
-		if lineInvisibles && hasInvisible(l.Text) {
-			l.Text = dropInvisible(l.Text)
-			for k, f := range l.Fields {
-				l.Fields[k] = dropInvisible(f)
+			if invisible {
+				l.Text = dropInvisible(l.Text)
+				for k, f := range l.Fields {
+					l.Fields[k] = dropInvisible(f)
+				}
+			}
+			if compat || radicals {
+				foldLine(l)
 			}
 		}
 		// a table whose cells say "64件" lost its cell borders:
@@ -107,42 +114,40 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	return nil, "", errs.New(name, "文件中没有文字（空文件，或扫描件等只有图片的文件）：请提供有文字的报告，扫描件须先做文字识别")
 }
 
-// hasWideDigit says s holds a full-width digit ０–９ (EF BC 90–99) or a
+// wideForms says s holds a full-width digit ０–９ (EF BC 90–99) or a
 // full-width full stop ． (EF BC 8E, a decimal point typed in the wide mode:
-// 12．35): a byte search, as 0xEF leads only the full-width forms and a few
-// others.
-func hasWideDigit(s string) bool {
+// 12．35), and a CJK compatibility ideograph (EF A4 80 – EF AB BF, see
+// radicals.go): a byte search, as 0xEF leads only the full-width forms and a
+// few others.
+func wideForms(s string) (digits, compat bool) {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], 0xEF)
-		if j < 0 {
-			return false
+		if j < 0 || i+j+2 >= len(s) {
+			return digits, compat
 		}
 		i += j
-		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] >= 0x90 && s[i+2] <= 0x99 || s[i+2] == 0x8E) {
-			return true
+		switch b1, b2 := s[i+1], s[i+2]; {
+		case b1 == 0xBC && (b2 >= 0x90 && b2 <= 0x99 || b2 == 0x8E):
+			digits = true
+		case b1 >= 0xA4 && b1 <= 0xAB:
+			compat = true
 		}
-		i++
+		i += 3
 	}
 }
 
-// narrowDigits is s with its full-width digits as ASCII ones, and a
 // invisibles are characters that show nothing and join or split nothing a
 // reader sees: zero-width space, non-joiner and joiner, word joiner, soft
 // hyphen. Text copied from web pages and WeChat articles is full of them
 // (6\u200b4 is 64 on the page).
 var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "")
 
-// hasInvisible says s holds one of invisibles.
-func hasInvisible(s string) bool {
-	invisible, _ := oddChars(s)
-	return invisible
-}
-
-// oddChars says s holds one of invisibles, and the line or paragraph
-// separator (U+2028, U+2029), in one pass: each is E2 80 or E2 81 and a third
-// byte (0xE2 also leads the quotes and dashes of Chinese text, so each is
-// looked at), but the soft hyphen (C2 AD), looked for on its own.
-func oddChars(s string) (invisible, separators bool) {
+// oddChars says s holds one of invisibles, the line or paragraph separator
+// (U+2028, U+2029), and a character of the radical blocks (E2 BA 80 – E2 BF
+// 9F, see radicals.go), in one pass: each is E2 and two more bytes (0xE2
+// also leads the quotes and dashes of Chinese text, so each is looked at),
+// but the soft hyphen (C2 AD), looked for on its own.
+func oddChars(s string) (invisible, separators, radicals bool) {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], 0xE2)
 		if j < 0 {
@@ -157,14 +162,17 @@ func oddChars(s string) (invisible, separators bool) {
 			invisible = true
 		case b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9):
 			separators = true
+		case b1 >= 0xBA && b1 <= 0xBF:
+			radicals = true
 		}
 		i += 3
 	}
-	return invisible || strings.Contains(s, "\u00ad"), separators
+	return invisible || strings.Contains(s, "\u00ad"), separators, radicals
 }
 
 func dropInvisible(s string) string { return invisibles.Replace(s) }
 
+// narrowDigits is s with its full-width digits as ASCII ones, and a
 // full-width full stop between two digits as a decimal point (１２．３５,
 // 12．35); elsewhere ． stays (1．属于国家秘密 is an item number).
 func narrowDigits(s string) string {
@@ -213,19 +221,31 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if hasWideDigit(t) {
+	digits, compat := wideForms(t)
+	if digits {
 		t = narrowDigits(t)
 	}
-	if invisible, separators := oddChars(t); invisible || separators {
-		if invisible {
-			t = dropInvisible(t)
-		}
-		if separators {
-			// the line and paragraph separators of text taken out of a
-			// page's script or a CMS's JSON: line breaks
-			t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
+	invisible, separators, radicals := oddChars(t)
+	if invisible {
+		t = dropInvisible(t)
+	}
+	if separators {
+		// the line and paragraph separators of text taken out of a
+		// page's script or a CMS's JSON: line breaks
+		t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
+	}
+	ls, kind, err := decodedLines(name, t)
+	if kind == KindText && (radicals || compat) { // other kinds are looked at line by line
+		for i := range ls {
+			foldLine(&ls[i])
 		}
 	}
+	return ls, kind, err
+}
+
+// decodedLines is the lines of a decoded text, and what it was: CSV, RTF, a
+// page, Markdown or plain text.
+func decodedLines(name, t string) ([]Line, string, error) {
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)
 		return ls, KindText, err

@@ -55,8 +55,13 @@ func Read(name string, data []byte) (*Report, error) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
+	radicals, shown, read := radicalsRead(lines)
 	p := &parser{lines: segment(dropFooters(lines))}
 	r := p.parse()
+	if radicals > 0 {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: fmt.Sprintf("文件中有 %d 个汉字是部首或兼容区的同形字符（如“%s”读作“%s”，多见于从 PDF 复制或转换的文字）：已按字形读取；这些字符在网页上看起来一样，但检索、复制和读屏软件认不出，发布的文本宜改正", radicals, shown, read)})
+	}
 	if len(r.Meta.Parse) > 0 { // a doubled text reads with findings (digits that split no way): a clean one is not searched
 		if doubled := doubledText(lines); doubled != "" {
 			p.unreadTables(func(table string) string {
