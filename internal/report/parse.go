@@ -1991,7 +1991,8 @@ func (p *parser) detectFormat() {
 	lo3, hi3 := p.region("3")
 	text := func(lo, hi int) string {
 		// joined without a separator: a label wrapped over two lines
-		// still reads whole
+		// still reads whole (and one spaced out, 本 年 新 制 作 数 量, as a
+		// PDF's text gives a justified line)
 		n := 0
 		for _, l := range p.lines[lo:hi] {
 			n += len(l.Text)
@@ -2001,7 +2002,7 @@ func (p *parser) detectFormat() {
 		for _, l := range p.lines[lo:hi] {
 			b.WriteString(l.Text)
 		}
-		return b.String()
+		return withoutSpaces(b.String())
 	}
 	t2, t3 := text(lo2, hi2), text(lo3, hi3)
 	f := Format("")
