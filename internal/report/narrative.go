@@ -492,7 +492,7 @@ type Claim struct {
 var (
 	countRe     = regexp.MustCompile(`([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)[\s\x{3000}\x{a0}]*(?:件|宗|起|个|份|人次)`)
 	yuanRe      = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)\s*(万?)元`)
-	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,]{0,12}申请|申请数量?为\s*(?:0|零)`)
+	noneApplyRe = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|新收|接到)[^，,。；]{0,24}申请|申请数量?为\s*(?:0|零)`)
 	noneFeeRe   = regexp.MustCompile(`(?:未|不|没有|无)(?:存在)?[^，,]{0,10}(?:收取|收费)|收费情况[^，,]{0,4}(?:无|为\s*0|为零)|不存在[^，,]{0,12}收费`)
 	noneAppeal  = regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|收到)?[^，,]{0,20}(?:行政复议|行政诉讼)`)
 )
@@ -580,8 +580,15 @@ func numeralKind(r rune) int {
 }
 
 // saysNone* are the none… patterns: each needs a negation (or 为 0).
+// A none is of the applications only when what was not received is them:
+// not 申请人's (未收到申请人的异议) nor a complaint about them (未收到对依申请
+// 公开工作的投诉); the applicants may be named before them (未收到公民、法人或
+// 其他组织提出的政府信息公开申请).
 func saysNoApplication(s string) bool {
-	return (strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) && noneApplyRe.MatchString(s)
+	if !(strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) {
+		return false
+	}
+	return noneApplyRe.MatchString(strings.ReplaceAll(s, "申请人", "人")) && indexAny(s, "投诉", "举报", "异议", "意见", "质疑") < 0
 }
 
 func saysNoFee(s string) bool {

@@ -79,6 +79,18 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		"共有{G}件政府信息公开申请予以公开。",
 		"上年度结转申请{C}件，结转下一年度继续办理{F}件。",
 		"上一年度结转的{C}件申请已全部办结，有{F}件申请结转到下年度办理。",
+		"{Y}年共收到政府信息公开申请{NC}件，其中本年新收{N}件，上年结转{C}件。",
+		"全年共收到政府信息公开申请{N}件，与上年的{P}件相比有所增加。",
+		"{PY}年收到申请{P}件，{Y}年收到申请{N}件。",
+		"网上申请{NET}件、当面申请{MAIL}件，共计{N}件。",
+		"收到政府信息公开申请{N}件次。",
+		"依申请公开工作中，共计收到申请{N}件，较去年同期的{P}件增长。",
+		"去年收到政府信息公开申请{P}件。",
+		"共收到政府信息公开申请{N}件，涉及信息{P}条。",
+		"全年新收政府信息公开申请{N}件，上年结转{C}件，共计{NC}件，已办结{D}件。",
+		"全年共收到政府信息公开申请{N}件，比{PY}年的{P}件有所增加。",
+		"共接收公民、法人和其他组织政府信息公开申请{N}件。",
+		"{Y}年1月1日至12月31日，共收到政府信息公开申请{N}件。",
 	}
 	claims := []string{
 		"全年共收到政府信息公开申请{N}件。",
@@ -111,7 +123,8 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		vals := map[string]int64{"N": n, "C": c, "NC": n + c, "F": f, "D": n + c - f, "NAT": a["new"][report.ColNatural].Val(),
 			"ORG": n - a["new"][report.ColNatural].Val(), "G": sum(g, "granted"), "PG": sum(g, "partly_granted"), "W": sum(g, "withheld"),
 			"U": sum(g, "unavailable"), "NP": sum(g, "not_processed"), "O": sum(g, "other"), "NET": n / 2, "MAIL": n - n/2,
-			"R": g.Appeals[0][4].Val(), "S": g.Appeals[1][4].Val() + g.Appeals[2][4].Val(), "Y": int64(g.Year)}
+			"R": g.Appeals[0][4].Val(), "S": g.Appeals[1][4].Val() + g.Appeals[2][4].Val(), "Y": int64(g.Year),
+			"PY": int64(g.Year - 1), "P": n + 13} // P: last year's count, or another thing's
 		fill := func(s string, wrong bool) string {
 			for k, v := range vals {
 				if k == "N" && wrong {
@@ -194,4 +207,58 @@ func ntableOf(r *report.Report) []string {
 		}
 	}
 	return out
+}
+
+// A narrative that says no application was received states a count of 0,
+// also when it names the applicants first (未收到公民、法人或其他组织提出的政
+// 府信息公开申请, which said nothing before: the applicants made the words
+// between the verb and 申请 too long); one that says no complaint or
+// objection about them was received states none.
+func TestNoneReceivedStatesZero(t *testing.T) {
+	zero := []string{
+		"全年未收到政府信息公开申请。",
+		"本年度没有收到政府信息公开申请。",
+		"本年度未受理政府信息公开申请。",
+		"本年度未收到依申请公开事项。",
+		"本年度未收到公民、法人或其他组织提出的政府信息公开申请。",
+		"未收到申请人提出的政府信息公开申请。",
+	}
+	nothing := []string{
+		"全年未收到对依申请公开工作的投诉。",
+		"未收到申请人对答复的异议。",
+		"本年度未收到群众对政府信息公开申请答复的投诉举报。",
+	}
+	for i := range 12 {
+		gen := func() *report.Report {
+			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
+		}
+		n := gen().Applications["new"][report.ColTotal].Val()
+		if n == 0 {
+			continue
+		}
+		for _, s := range zero {
+			r := gen()
+			r.Sections["1"] += "\n" + s
+			if len(ntableOf(r)) == 0 {
+				t.Errorf("report %d (表三 new %d) with %q: no N.TABLE", i, n, s)
+			}
+			r = gen()
+			var none report.Row
+			for c := range none {
+				none[c] = report.N(0)
+			}
+			r.Applications["new"] = none
+			r.Sections["1"] = s // (the generated text counts the new ones)
+			if msg := ntableOf(r); len(msg) > 0 {
+				t.Errorf("report %d with none new and %q: %s", i, s, msg)
+			}
+		}
+		for _, s := range nothing {
+			r := gen()
+			r.Sections["1"] += "\n" + s
+			if msg := ntableOf(r); len(msg) > 0 {
+				t.Errorf("report %d with %q: %s", i, s, msg)
+			}
+		}
+	}
 }
