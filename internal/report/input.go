@@ -1009,12 +1009,13 @@ func wideSpacesByDigits(s string) string {
 	return string(rs)
 }
 
-// everyLineEndsInTab says each line of t with text ends in a tab.
+// everyLineEndsInTab says each line of t with text ends in a tab (spaces
+// after it aside: a page's copy may leave them, no-break ones too).
 func everyLineEndsInTab(t string) bool {
 	for more := true; more; {
 		var l string
 		l, t, more = strings.Cut(t, "\n")
-		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" && !strings.HasSuffix(l, "\t") {
+		if l = strings.TrimRight(l, " \r\u00a0"); strings.TrimSpace(l) != "" && !strings.HasSuffix(l, "\t") {
 			return false
 		}
 	}
@@ -1027,7 +1028,7 @@ func innerTabs(t string) bool {
 	for more := true; more; {
 		var l string
 		l, t, more = strings.Cut(t, "\n")
-		if strings.IndexByte(l, '\t') >= 0 && strings.IndexByte(strings.Trim(l, " \t\r\u3000"), '\t') >= 0 {
+		if strings.IndexByte(l, '\t') >= 0 && strings.IndexByte(strings.Trim(l, " \t\r\u3000\u00a0"), '\t') >= 0 {
 			return true
 		}
 	}
@@ -1069,7 +1070,7 @@ func textLines(t string) []Line {
 			s = strings.ReplaceAll(s, "\t", " ")
 		}
 		if tabAfterEach {
-			s = strings.TrimSuffix(s, "\t")
+			s = strings.TrimSuffix(strings.TrimRight(s, " "), "\t")
 		}
 		s = dropBreaks(s)
 		if escaped {

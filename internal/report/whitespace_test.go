@@ -17,12 +17,18 @@ import (
 // (a text that copied a table one cell to a line takes an empty line for a
 // blank cell: blank lines thrown into it leave some rows unread, rightly). Before, a tab at the ends of lines made a text read as a tab
 // table (a twelfth of its cells, none of a page without line breaks), and a
-// blank line inside a folded page's number read 19 7 1 as 1 9 7 10.
+// blank line inside a folded page's number read 19 7 1 as 1 9 7 10; and
+// a no-break space after a line's closing tab (a web page's copy) made that
+// tab a cell border: a text with a tab after each line read a twelfth of its
+// cells, none in a page without line breaks.
 func TestWhiteSpaceNeverMisreads(t *testing.T) {
 	perturbs := map[string]perturbation{
 		"crlf": func(_ *rand.Rand, s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
 		"trailing-spaces": func(_ *rand.Rand, s string) string {
 			return strings.ReplaceAll(s, "\n", "   \n")
+		},
+		"trailing-nbsp": func(_ *rand.Rand, s string) string {
+			return strings.ReplaceAll(s, "\n", " \u00a0 \n")
 		},
 		"leading-tab": func(rng *rand.Rand, s string) string {
 			ls := strings.Split(s, "\n")
