@@ -555,7 +555,14 @@ func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 var heJi = strings.NewReplacer("七）合计", "七）总计", "七)合计", "七)总计")
 
 // cutPage cuts one running text at its headings, rows and footer.
-func cutPage(t string) []string {
+func cutPage(t string) []string { return cutPageAt(t, 0) }
+
+// maxPageReports bounds the reports a page is cut into (a compilation's
+// page), each cut searching the rest again.
+const maxPageReports = 64
+
+// cutPageAt is cutPage of the depth-th report of a page.
+func cutPageAt(t string, depth int) []string {
 	if strings.Contains(t, "七）合计") || strings.Contains(t, "七)合计") {
 		// （七）合计 for （七）总计: the same row (the same length, every index holds)
 		t = heJi.Replace(t)
@@ -585,6 +592,13 @@ func cutPage(t string) []string {
 				}
 			}
 			starts, heads = s2, h2
+		}
+	}
+	if heads[len(heads)-1] >= 0 && depth < maxPageReports {
+		// a compilation run into one page: each report is cut on its own
+		// (the parser reads the first and says there are more)
+		if c := nextReportAt(t, heads[len(heads)-1]); c > 0 {
+			return append(cutPageAt(t[:c], depth+1), cutPageAt(t[c:], depth+1)...)
 		}
 	}
 	if found(heads) >= 3 {
@@ -870,6 +884,29 @@ func markAttachments(t string, from int, cuts map[int]bool) {
 			i = end
 		}
 	}
+}
+
+// nextReportAt is where a second report starts in a page, after the
+// first's section 六 (whose body starts at from): its section 一 with two
+// more of its headings after it, from its title (…年度报告) on when one is
+// there, which starts after the sentence or the space before it; 0 for none.
+func nextReportAt(t string, from int) int {
+	s2, h2 := findHeadings(t, from, headingStart)
+	if h2[0] < 0 || found(h2) < 3 {
+		return 0
+	}
+	c := s2[0]
+	if k := strings.LastIndex(t[from:c], "年度报告"); k >= 0 {
+		k += from
+		for c = k; c > from && k-c < 240; { // a title is some eighty characters at most
+			r, size := utf8.DecodeLastRuneInString(t[:c])
+			if r == '。' || r == '！' || r == '；' || r == '>' || r == ' ' || r == '\u3000' {
+				break
+			}
+			c -= size
+		}
+	}
+	return c
 }
 
 // findHeadings finds the section headings in order from from: where each

@@ -654,6 +654,7 @@ func (p *parser) findHeads() {
 		}
 	}
 	toc := p.contentsList(found)
+	found = p.firstReport(found, toc)
 	for n, h := range found {
 		if _, dup := p.heads[h.k]; dup || toc[h.i] {
 			continue
@@ -667,6 +668,60 @@ func (p *parser) findHeads() {
 		p.heads[h.k] = h.i
 		r.Meta.Order = append(r.Meta.Order, h.k)
 	}
+}
+
+// firstReport cuts the lines where a second report starts, when the file
+// holds several (a county's compilation of its departments' reports, a page
+// that shows one report twice): its section 一 after the first's 六, with
+// two more of its sections after it, and its title just above. Only the
+// first is read, and that is said (PARSE.MANY); read together, the others'
+// tables and text ran into the first's section 六 and contradicted its own.
+// It returns the headings of the first.
+func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
+	six := false
+	for n, h := range found {
+		if toc[h.i] {
+			continue
+		}
+		if h.k == "6" {
+			six = true
+			continue
+		}
+		if !six || h.k != "1" {
+			continue
+		}
+		after := map[string]bool{}
+		for _, x := range found[n+1:] {
+			if !toc[x.i] && x.k != "1" {
+				after[x.k] = true
+			}
+		}
+		if len(after) < 2 {
+			continue // a heading quoted, a link under the report
+		}
+		cut := h.i
+		for i := h.i - 1; i > found[n-1].i && i >= h.i-8; i-- { // (n > 0: a 六 came before)
+			if t := paraText(p.lines[i]); strings.Contains(t, "年度报告") && !moreRunes(t, 80) {
+				cut = i
+				break
+			}
+		}
+		others := 1
+		for _, x := range found[n+1:] {
+			if x.k == "1" && !toc[x.i] {
+				others++
+			}
+		}
+		second := trimSpace(paraText(p.lines[cut]))
+		if rs := []rune(second); len(rs) > 60 {
+			second = string(rs[:60]) + "…"
+		}
+		at := p.lines[cut].No
+		p.lines = p.lines[:cut]
+		p.warn("PARSE.MANY", "sections", at, "文件中第 %d 行起还有 %d 份报告（第一份之后是“%s”）：只审核了第一份；汇编在一个文件中的报告，请分成每份一个文件再审核", at, others, second)
+		return found[:n]
+	}
+	return found
 }
 
 // contentsList finds a contents list among the headings found (the six

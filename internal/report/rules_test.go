@@ -97,6 +97,11 @@ var ruleCases = map[string]ruleCase{
 		mut:     func(s string) string { return strings.ReplaceAll(s, "公开", "Ï开") },
 		passMut: func(s string) string { return strings.Replace(s, "公开", "Ï开", 1) }, // one: a stray letter, not a garbled text
 	},
+	"PARSE.MANY": {
+		// a compilation: the report, then another (here the same again)
+		mut:     func(s string) string { return s + "\n\n" + s },
+		passMut: func(s string) string { return s },
+	},
 	"PARSE.READ": {
 		// a row label that lost characters, read as its row
 		mut: func(s string) string {

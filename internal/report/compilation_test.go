@@ -1,0 +1,105 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"gongkai/internal/report"
+)
+
+// TestCompilationReadsTheFirst: a file that holds several reports one after
+// another (a county's compilation of its departments' reports) is read as
+// its first report, with the same findings as that report alone and one
+// PARSE.MANY that says how many more there are and names the next. Before,
+// the others ran into the first's section 六: their tables' headings were
+// said to be stray spaces and their narratives' counts contradicted the
+// first's tables (N.TABLE on a correct report).
+func TestCompilationReadsTheFirst(t *testing.T) {
+	layouts := []layout{{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"oneline", ".txt", nil},
+		{"markdown", ".md", markdownText}, {"numbered", ".txt", numberedText}}
+	for i := range 6 {
+		var reps []*report.Report
+		for k := range 3 {
+			reps = append(reps, report.Generate(rand.New(rand.NewPCG(uint64(10*i+k), 77)), fmt.Sprintf("示例第%d局", 10*i+k), 2021+i%4))
+		}
+		for _, l := range layouts {
+			var parts []string
+			for _, r := range reps[:2+i%2] {
+				if l.make == nil {
+					parts = append(parts, textOf(t, r))
+				} else {
+					parts = append(parts, l.make(t, r))
+				}
+			}
+			first, compiled := parts[0], strings.Join(parts, "\n\n")
+			if l.make == nil { // a compilation's page stored without its line breaks: one line
+				rowCounter.n = 0
+				first = onelineOf(first, cycling)
+				rowCounter.n = 0
+				compiled = onelineOf(compiled, cycling)
+			}
+			alone, err := report.Read("r"+l.ext, []byte(first))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := report.Read("r"+l.ext, []byte(compiled))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tables(alone), tables(got)); d != "" {
+				t.Errorf("%d %s: tables (-alone +compiled):\n%s", i, l.name, d)
+			}
+			for k, s := range alone.Sections {
+				if norm(got.Sections[k]) != norm(s) {
+					t.Errorf("%d %s: section %s = %.60q…, alone %.60q…", i, l.name, k, got.Sections[k], s)
+				}
+			}
+			var many []string
+			rest := func(r *report.Report) (out []string) {
+				for _, f := range report.Check(r, nil) {
+					if f.Rule == "PARSE.MANY" {
+						many = append(many, f.Message)
+						continue
+					}
+					out = append(out, f.Rule+" "+f.Message)
+				}
+				return out
+			}
+			if a, b := rest(got), rest(alone); !slices.Equal(a, b) {
+				t.Errorf("%d %s: findings\n%s\nalone\n%s", i, l.name, strings.Join(a, "\n"), strings.Join(b, "\n"))
+			}
+			want := fmt.Sprintf("还有 %d 份报告", 1+i%2)
+			if len(many) != 1 || !strings.Contains(many[0], want) || !strings.Contains(many[0], reps[1].Agency) {
+				t.Errorf("%d %s: PARSE.MANY %q, want one saying %s and naming %s", i, l.name, many, want, reps[1].Agency)
+			}
+		}
+	}
+}
+
+// One report in any layout, a contents list before it or links to other
+// reports under it, holds no other report.
+func TestOneReportIsNotMany(t *testing.T) {
+	for i := range 4 {
+		r := report.Generate(rand.New(rand.NewPCG(uint64(i), 78)), fmt.Sprintf("示例第%d局", i), 2019+i*2)
+		for _, l := range allLayouts() {
+			src := l.make(t, r)
+			if l.ext == ".txt" || l.ext == ".md" {
+				src += "\n\n相关链接\n示例第9局2023年政府信息公开工作年度报告\n一、总体情况\n示例第9局2022年政府信息公开工作年度报告\n"
+			}
+			got, err := report.Read("r"+l.ext, []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range report.Check(got, nil) {
+				if f.Rule == "PARSE.MANY" {
+					t.Errorf("%d %s: %s", i, l.name, f.Message)
+				}
+			}
+		}
+	}
+}
