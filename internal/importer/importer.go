@@ -785,7 +785,7 @@ var typeWords = []entry[casework.ApplicantType]{
 	{[]string{"商业企业", "企业", "公司"}, "business"},
 	{[]string{"科研", "高校", "大学", "研究"}, "research"},
 	{[]string{"公益", "社会组织", "协会", "基金会"}, "public_interest"},
-	{[]string{"法律服务", "律师", "律所"}, "legal_service"},
+	{[]string{"法律服务", "律师事务所", "律所"}, "legal_service"}, // not 律师 alone: lawyerType
 	{[]string{"其他"}, "other"},
 }
 
@@ -815,6 +815,25 @@ var outcomeWords = []entry[casework.OutcomeID]{
 	{[]string{"未缴费", "逾期未缴", "未缴纳"}, "no_fee_paid"},
 	{[]string{"撤回"}, "withdrawn"},
 	{[]string{"予以公开", "同意公开", "公开"}, "disclosed"},
+}
+
+// lawyerType is the column of an applicant whose type says only 律师, when
+// the applicant's name or papers say whose application it is: a firm's name
+// (…律师事务所) or its unified social credit code (18 characters, not a
+// resident's ID number) make it the firm's; a resident ID card makes it the
+// lawyer's own. Otherwise it is for the clerk to say.
+func lawyerType(name, idType, idNum string) (casework.ApplicantType, bool) {
+	switch {
+	case strings.Contains(name, "事务所") || strings.Contains(idType, "信用代码"):
+		return "legal_service", true
+	case strings.Contains(idType, "身份证"):
+		return "natural", true
+	case len(idNum) == 18 && !(idNum[0] >= '1' && idNum[0] <= '9' && strings.Trim(idNum[:17], "0123456789") == ""):
+		return "legal_service", true // a credit code: a resident ID is 17 digits and a check character
+	case len(idNum) == 18:
+		return "natural", true
+	}
+	return "", false
 }
 
 // wholeCategory says an applicant type names 表三's column group 法人或其他
@@ -877,6 +896,12 @@ func (s *Sheet) Parse(m *Mapping) ([]Row, []RowError) {
 		case wholeCategory(at):
 			typ = ""
 			fail("applicant_type", "申请人类型“%s”是表三的大类：请写明是 商业企业、科研机构、社会公益组织、法律服务机构 还是 其他", at)
+		case !ok && strings.Contains(at, "律师"):
+			// a lawyer applies in their own name (表三's 自然人) or their
+			// firm's (法律服务机构): the register's other columns may say which
+			if typ, ok = lawyerType(get("name"), get("id_type"), strings.ToUpper(get("id_number"))); !ok {
+				fail("applicant_type", "申请人类型“%s”无法确定计入表三哪一栏：律师事务所申请的，请写 法律服务机构；律师本人申请的，请写 自然人", at)
+			}
 		case !ok || strings.Contains(at, "非企业"): // 民办非企业单位 is no 企业
 			typ = ""
 			fail("applicant_type", "申请人类型“%s”无法识别：应为 自然人、商业企业、科研机构、社会公益组织、法律服务机构 或 其他", at)

@@ -826,3 +826,30 @@ func received(r importer.Row) workday.Date {
 	}
 	return 0
 }
+
+// An applicant type of 律师 alone counts in 表三 as the firm's application
+// (法律服务机构) or the lawyer's own (自然人): the name or the papers say
+// which, or the row is refused at that cell asking the clerk to say. Before,
+// every 律师 was counted as a 法律服务机构.
+func TestLawyerIsTheFirmOrThePerson(t *testing.T) {
+	csv := "收到申请日期,申请方式,申请人类型,申请人,证件类型,证件号码,申请内容\n" +
+		"2025-03-05,当面,律师,某律师事务所,,,预算1\n" +
+		"2025-03-05,当面,律师,张某,统一社会信用代码,,预算2\n" +
+		"2025-03-05,当面,律师,张某,,91110108MA01ABCD2X,预算3\n" +
+		"2025-03-05,当面,律师,张某,身份证,,预算4\n" +
+		"2025-03-05,当面,执业律师,张某,,11010519491231002X,预算5\n" +
+		"2025-03-05,当面,律师事务所,某所,,,预算6\n"
+	rows, bad := mapped(t, csv, importer.Fields).Parse()
+	if len(bad) > 0 {
+		t.Fatalf("refused: %v", bad)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, string(r.Intake.Applicant.Type))
+	}
+	if want := "legal_service legal_service legal_service natural natural legal_service"; strings.Join(got, " ") != want {
+		t.Errorf("types read %v, want %s", got, want)
+	}
+	_, bad = mapped(t, "收到申请日期,申请方式,申请人类型,申请人,申请内容\n2025-03-05,当面,律师,张某,预算\n", importer.Fields).Parse()
+	errorsSay(t, bad, []string{"“律师”无法确定计入表三哪一栏：律师事务所申请的，请写 法律服务机构；律师本人申请的，请写 自然人"})
+}
