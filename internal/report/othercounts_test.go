@@ -114,10 +114,7 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		return s
 	}
 	for i := range 20 {
-		gen := func() *report.Report {
-			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
-		}
-		g := gen()
+		g := generated(i)
 		a := g.Applications
 		n, c, f := a["new"][report.ColTotal].Val(), a["carried_in"][report.ColTotal].Val(), a["carried_forward"][report.ColTotal].Val()
 		vals := map[string]int64{"N": n, "C": c, "NC": n + c, "F": f, "D": n + c - f, "NAT": a["new"][report.ColNatural].Val(),
@@ -135,14 +132,14 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 			return s
 		}
 		for _, s := range append(slices.Clone(agree), claims...) {
-			r := gen()
+			r := generated(i)
 			r.Sections["1"] += "\n" + fill(s, false)
 			if msg := ntableOf(r); len(msg) > 0 {
 				t.Errorf("report %d with %q: %s", i, fill(s, false), msg)
 			}
 		}
 		for _, s := range claims {
-			r := gen()
+			r := generated(i)
 			r.Sections["1"] += "\n" + fill(s, true)
 			if len(ntableOf(r)) == 0 {
 				t.Errorf("report %d with %q (表三 new %d, carried in %d): no N.TABLE", i, fill(s, true), n, c)
@@ -171,10 +168,7 @@ func TestAppealWordingsAgreeOrAreCaught(t *testing.T) {
 		"本年度行政复议申请{R}件。",
 	}
 	for i := range 20 {
-		gen := func() *report.Report {
-			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
-		}
-		g := gen()
+		g := generated(i)
 		R, S1, S2 := g.Appeals[0][4].Val(), g.Appeals[1][4].Val(), g.Appeals[2][4].Val()
 		vals := map[string]int64{"R": R, "S": S1 + S2, "S1": S1, "S2": S2, "RM": g.Appeals[0][0].Val()}
 		fill := func(s string, wrong bool) string {
@@ -188,7 +182,7 @@ func TestAppealWordingsAgreeOrAreCaught(t *testing.T) {
 		}
 		for _, s := range claims {
 			for _, wrong := range []bool{false, true} {
-				r := gen()
+				r := generated(i)
 				r.Sections["1"] += "\n" + fill(s, wrong)
 				if msg := ntableOf(r); (len(msg) > 0) != wrong {
 					t.Errorf("report %d wrong=%v %q: %v", i, wrong, fill(s, wrong), msg)
@@ -229,20 +223,17 @@ func TestNoneReceivedStatesZero(t *testing.T) {
 		"本年度未收到群众对政府信息公开申请答复的投诉举报。",
 	}
 	for i := range 12 {
-		gen := func() *report.Report {
-			return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
-		}
-		n := gen().Applications["new"][report.ColTotal].Val()
+		n := generated(i).Applications["new"][report.ColTotal].Val()
 		if n == 0 {
 			continue
 		}
 		for _, s := range zero {
-			r := gen()
+			r := generated(i)
 			r.Sections["1"] += "\n" + s
 			if len(ntableOf(r)) == 0 {
 				t.Errorf("report %d (表三 new %d) with %q: no N.TABLE", i, n, s)
 			}
-			r = gen()
+			r = generated(i)
 			var none report.Row
 			for c := range none {
 				none[c] = report.N(0)
@@ -254,11 +245,16 @@ func TestNoneReceivedStatesZero(t *testing.T) {
 			}
 		}
 		for _, s := range nothing {
-			r := gen()
+			r := generated(i)
 			r.Sections["1"] += "\n" + s
 			if msg := ntableOf(r); len(msg) > 0 {
 				t.Errorf("report %d with %q: %s", i, s, msg)
 			}
 		}
 	}
+}
+
+// generated is the i-th clean report of the narrative wording tests.
+func generated(i int) *report.Report {
+	return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2021+i%4)
 }
