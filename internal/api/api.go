@@ -301,7 +301,7 @@ func plainStrings(v reflect.Value, field string) error {
 			return plainStrings(v.Elem(), field)
 		}
 	case reflect.String:
-		clean, ok := guard.Text(v.String())
+		clean, ok := guard.Plain(v.String())
 		if !ok {
 			return errs.New(field, "含有空字符（\\u0000）：请删除后重新提交")
 		}

@@ -422,9 +422,10 @@ func TestRefusals(t *testing.T) {
 			}
 		}
 		// a slide's line break (a vertical tab) is a line break; other
-		// control characters are taken out
+		// control characters are taken out; a PDF's look-alikes of Han
+		// characters (⼯ for 工) are the characters they show
 		pasted := intake("2024-09-12")
-		pasted["request"].(map[string]any)["description"] = "学区\v划分方案\u0001"
+		pasted["request"].(map[string]any)["description"] = "学区\v划分⽅案\u0001"
 		if code, m, raw := e.do("POST", "/api/v1/cases", e.keyA, pasted); code != 201 || m["intake"].(map[string]any)["request"].(map[string]any)["description"] != "学区\n划分方案" {
 			t.Errorf("pasted control characters: %d %s", code, raw)
 		}

@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -40,5 +41,39 @@ func TestUTF8(t *testing.T) {
 		if got := string(UTF8([]byte(in))); got != text {
 			t.Errorf("%s: %q", name, got)
 		}
+	}
+}
+
+// The look-alikes of Han characters that PDF fonts map glyphs to are the
+// characters they show, in what is kept (Plain) and in what searches compare
+// (Fold); a compatibility ideograph that is a character of its own stays.
+func TestHanForms(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		folds    bool // Fold makes in and want one text
+	}{
+		{"⼈⺠政府⻔户⽹站", "人民政府门户网站", true},
+		{"关于印发《⼯作⽅案》的通知", "关于印发《工作方案》的通知", true},
+		{"\uF967予公开", "不予公开", true},
+		{"“引号”—破折号，（括号）", "“引号”—破折号，（括号）", true},
+		{"\uFA0E\uFA0F", "\uFA0E\uFA0F", true}, // 﨎﨏: no decomposition, characters of their own
+		{"⼀、总体情况\v第⼆行\x01", "一、总体情况\n第二行", false},
+	} {
+		got, ok := Plain(c.in)
+		if !ok || got != c.want {
+			t.Errorf("Plain(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+		if c.in != c.want && !HasHanForm(c.in) {
+			t.Errorf("HasHanForm(%q) = false", c.in)
+		}
+		if a, b := strings.Map(Fold, c.in), strings.Map(Fold, c.want); c.folds && a != b {
+			t.Errorf("Fold(%q) = %q, Fold(%q) = %q", c.in, a, c.want, b)
+		}
+	}
+	if HasHanForm("“引号”—破折号，（括号）") {
+		t.Error("HasHanForm of quotes, a dash and full-width punctuation")
+	}
+	if _, ok := Plain("空\x00字符"); ok {
+		t.Error("Plain took a NUL")
 	}
 }

@@ -175,7 +175,7 @@ func clip(name string, row int, rec []string) ([]string, error) {
 			}
 			c = c[:j]
 		}
-		clean, ok := guard.Text(c)
+		clean, ok := guard.Plain(c)
 		if !ok {
 			return nil, errs.New(fmt.Sprintf("%s 第 %d 行 %s 列", name, row, colName(i)),
 				"含有无法识别的字符（空字符或乱码）：文件可能已损坏，或不是它的扩展名所说的格式；请在 Excel/WPS 中另存为“CSV UTF-8”或 XLSX 后再导入")

@@ -254,7 +254,9 @@ func limitBodies(ans answerFunc, mayUpload func(*http.Request) bool, h http.Hand
 // plainText lets only text through in the address, the form fields and the
 // names of uploaded files (not their contents): a value that is not UTF-8 or holds a NUL is refused
 // with 400 before any handler runs, other control characters are taken out
-// of form fields (guard.Text says which and why). An address is typed or
+// of form fields (guard.Text says which and why), and the look-alikes of Han
+// characters that text copied from a PDF carries are the characters they
+// show (guard.Plain). An address is typed or
 // linked, not pasted from a slide, so any control character in it is
 // refused.
 func plainText(ans answerFunc, h http.Handler) http.Handler {
@@ -269,7 +271,7 @@ func plainText(ans answerFunc, h http.Handler) http.Handler {
 			// an uploaded file's name is kept as the attachment's name
 			for _, fhs := range r.MultipartForm.File {
 				for _, fh := range fhs {
-					clean, ok := guard.Text(fh.Filename)
+					clean, ok := guard.Plain(fh.Filename)
 					if !ok {
 						ans(w, r, http.StatusBadRequest, "invalid", "上传文件的文件名中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请改名后重新上传")
 						return
@@ -281,7 +283,7 @@ func plainText(ans answerFunc, h http.Handler) http.Handler {
 		for _, f := range forms {
 			for _, vs := range f {
 				for i, v := range vs {
-					clean, ok := guard.Text(v)
+					clean, ok := guard.Plain(v)
 					if !ok {
 						ans(w, r, http.StatusBadRequest, "invalid", "提交的内容中有无法识别的字符（空字符或不是 UTF-8 编码的乱码），没有保存任何内容：请删除这些字符后重新提交")
 						return

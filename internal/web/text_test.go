@@ -61,7 +61,7 @@ func TestNotTextIsRefused(t *testing.T) {
 		}
 
 		f := intakeForm(csrf)
-		f.Set("description", "第一行\v第二行\x01\x1b")
+		f.Set("description", "第一行\v第二行\x01\x1b⼈⺠政府")
 		if code, _, loc := st.post(c, "/admin/cases", f); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/cases/") {
 			t.Fatalf("intake with pasted control characters: %d %s", code, loc)
 		}
@@ -70,7 +70,7 @@ func TestNotTextIsRefused(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := cs.Intake.Request.Description; got != "第一行\n第二行" {
+		if got := cs.Intake.Request.Description; got != "第一行\n第二行人民政府" { // (a PDF's look-alikes ⼈⺠ are 人民)
 			t.Errorf("description = %q", got)
 		}
 	})
