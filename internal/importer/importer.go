@@ -771,19 +771,19 @@ type entry[T any] struct {
 
 var channelWords = []entry[casework.Channel]{
 	{[]string{"平信", "普通信函"}, casework.LetterUnsigned},
-	{[]string{"挂号", "EMS", "快递", "邮寄", "信函"}, casework.LetterSigned},
-	{[]string{"电子邮件", "邮箱", "email", "Email", "EMAIL"}, casework.Email},
+	{[]string{"挂号", "EMS", "快递", "邮寄", "信函", "信件", "来信", "邮政"}, casework.LetterSigned},
+	{[]string{"电子邮件", "邮箱", "email", "Email", "EMAIL", "e-mail", "E-mail", "E-Mail", "E-MAIL"}, casework.Email},
 	{[]string{"传真"}, casework.Fax},
 	// internet channels all (Art. 31 (三)): a WeChat account, an app, a
 	// province's 政务服务网 — not a 政务服务中心, whose window is 当面
-	{[]string{"网络", "网上", "在线", "平台", "网站", "互联网", "微信", "公众号", "小程序", "APP", "App", "app", "客户端", "政务服务网", "一网通办"}, casework.Online},
+	{[]string{"网络", "网上", "在线", "平台", "网站", "互联网", "微信", "公众号", "小程序", "APP", "App", "app", "客户端", "政务服务网", "一网通办", "网页", "网申", "线上", "系统"}, casework.Online},
 	{[]string{"当面", "现场", "窗口", "口头", "来访"}, casework.InPerson},
 }
 
 var typeWords = []entry[casework.ApplicantType]{
-	{[]string{"自然人", "个人", "公民"}, "natural"},
+	{[]string{"自然人", "个人", "公民", "群众"}, "natural"},
 	{[]string{"商业企业", "企业", "公司"}, "business"},
-	{[]string{"科研", "高校", "大学", "研究"}, "research"},
+	{[]string{"科研", "高校", "大学", "院校", "研究"}, "research"},
 	{[]string{"公益", "社会组织", "协会", "基金会"}, "public_interest"},
 	{[]string{"法律服务", "律师事务所", "律所"}, "legal_service"}, // not 律师 alone: lawyerType
 	{[]string{"其他"}, "other"},

@@ -677,19 +677,23 @@ func TestDatesWithTimes(t *testing.T) {
 }
 
 // Words registers use for a channel, an applicant and an outcome: each of
-// the law's is read, and what could be more than one row of 表三 or more
-// than one channel (不予公开 without its reason, 书面, 事业单位, 个体工商户,
-// 政务服务中心) is refused, for the clerk to write which.
+// the law's is read (来信, 信件; 线上, 依申请公开系统; 群众), and what could be
+// more than one row of 表三 or more than one channel (不予公开 without its
+// reason, 书面, 线下, 邮件 — post or e-mail —, 信箱 — e-mail or a portal's
+// 领导信箱 —, 事业单位, 个体工商户, 政务服务中心) is refused, for the clerk to
+// write which.
 func TestRegisterWords(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("收到日期,申请方式,申请人类型,申请人,申请内容,答复日期,答复结果\n")
 	read := [][3]string{
 		{"微信公众号", "律所", "告知获取方式"}, {"政务服务网", "律师事务所", "已告知获取途径"}, {"一网通办", "公民", "告知向有关机关申请"},
 		{"小程序", "个人", "告知向其他行政机关申请"}, {"APP", "企业", "予以公开"},
+		{"来信", "群众", "予以公开"}, {"信件", "高等院校", "予以公开"}, {"E-mail", "公民", "予以公开"}, {"依申请公开系统", "个人", "予以公开"}, {"线上", "个人", "予以公开"},
 	}
 	refused := [][3]string{
 		{"书面", "个人", "予以公开"}, {"当面", "事业单位", "予以公开"}, {"当面", "个体工商户", "予以公开"},
 		{"政务服务中心", "个人", "予以公开"}, {"当面", "个人", "不予公开"}, {"当面", "个人", "已答复"},
+		{"线下", "个人", "予以公开"}, {"邮件", "个人", "予以公开"}, {"信箱", "个人", "予以公开"},
 	}
 	for i, r := range append(read, refused...) {
 		fmt.Fprintf(&b, "2025-03-%02d,%s,%s,某%d,内容%d,2025-03-28,%s\n", i+1, r[0], r[1], i, i, r[2])
@@ -700,7 +704,8 @@ func TestRegisterWords(t *testing.T) {
 		t.Fatalf("%d read, %d refused: %v", len(rows), len(bad), bad)
 	}
 	want := []string{"online/legal_service/already_public", "online/legal_service/already_public", "online/natural/not_this_agency",
-		"online/natural/not_this_agency", "online/business/disclosed"}
+		"online/natural/not_this_agency", "online/business/disclosed", "letter_signed/natural/disclosed", "letter_signed/research/disclosed",
+		"email/natural/disclosed", "online/natural/disclosed", "online/natural/disclosed"}
 	for i, r := range rows {
 		if got := fmt.Sprintf("%s/%s/%s", r.Intake.Channel, r.Intake.Applicant.Type, r.Outcome); got != want[i] {
 			t.Errorf("row %d: %s, want %s", r.Line, got, want[i])
