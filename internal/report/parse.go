@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"gongkai/internal/guard"
 )
 
 // Authored says a file is a report written for gongkai (YAML or JSON, as
@@ -834,6 +836,11 @@ func Identify(name string, data []byte) (agency string, year int) {
 	if t, err := decodeText(name, data); err == nil && !binary && looksHTML(t) && !textWithTables(t) {
 		// a portal page: read up to section 一, no further
 		lines = htmlLinesUntil(t, func(ls []Line) bool { return len(ls) > 60 || headingKey(ls[len(ls)-1].Text) != "" })
+		for i := range lines { // (Lines folds them)
+			if guard.HasHanForm(lines[i].Text) {
+				foldLine(&lines[i])
+			}
+		}
 	} else if lines, _, err = Lines(name, data); err != nil {
 		if len(data) == len(whole) {
 			return "", 0

@@ -51,6 +51,10 @@ func TestRadicalFormsReadAsShown(t *testing.T) {
 			if got.Agency != clean.Agency || got.Year != clean.Year || got.Agency == "" {
 				t.Errorf("%d %s: agency %q %d, want %q %d", i, l.name, got.Agency, got.Year, clean.Agency, clean.Year)
 			}
+			// the directory run groups by what Identify reads
+			if a, y := report.Identify("r"+l.ext, []byte(odd)); a != clean.Agency || y != clean.Year {
+				t.Errorf("%d %s: identified as %q %d, want %q %d", i, l.name, a, y, clean.Agency, clean.Year)
+			}
 			for _, row := range truth.Format.T3Rows() {
 				if got.Applications[row.Key] != clean.Applications[row.Key] {
 					t.Errorf("%d %s: 表三 %s = %v, want %v", i, l.name, row.Key, got.Applications[row.Key], clean.Applications[row.Key])
@@ -84,4 +88,14 @@ func init() {
 			blankNormative(r) // as oneline-2021.txt
 			return r
 		}, findings: []string{"PARSE.READ", "PARSE.AMBIGUOUS"}})
+}
+
+// A portal page is identified from its head, read apart from Lines: its
+// title's radical forms are folded there too, or the directory run would
+// group it apart from the agency's other years.
+func TestRadicalFormsIdentified(t *testing.T) {
+	page := "<html><body><p>示例县⼈⺠政府2024年政府信息公开⼯作年度报告</p><p>⼀、总体情况</p><p>本年度…</p></body></html>"
+	if a, y := report.Identify("r.html", []byte(page)); a != "示例县人民政府" || y != 2024 {
+		t.Errorf("identified as %q %d", a, y)
+	}
 }
