@@ -585,9 +585,11 @@ func numeralKind(r rune) int {
 // 公开工作的投诉); the applicants may be named before them (未收到公民、法人或
 // 其他组织提出的政府信息公开申请).
 func saysNoApplication(s string) bool {
-	if !(strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) {
-		return false
-	}
+	return (strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) && noneApplication(s)
+}
+
+// noneApplication is saysNoApplication without its shortcut.
+func noneApplication(s string) bool {
 	return noneApplyRe.MatchString(strings.ReplaceAll(s, "申请人", "人")) && indexAny(s, "投诉", "举报", "异议", "意见", "质疑") < 0
 }
 

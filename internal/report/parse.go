@@ -220,7 +220,7 @@ func (p *parser) unreadTables(why func(table string) string) {
 // (pandoc's Markdown for "— 2 —"), "— —" (a converter that lost the page
 // number field), "— PAGE 5 —" (one that printed the field's code: catdoc),
 // "第 3 页 共 9 页", "3/9".
-var footerRe = regexp.MustCompile(`^[\s\f\x{3000}\x{a0}]*(?:[-—–－~]{1,3}[\s\x{3000}\x{a0}]*(?:PAGE[\s\x{3000}\x{a0}]*)?[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*[-—–－~]{1,3}|—[\s\x{3000}\x{a0}]+—|第[\s\x{3000}\x{a0}]*[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*页(?:[\s\x{3000}\x{a0}]*[，,/]?[\s\x{3000}\x{a0}]*共[\s\x{3000}\x{a0}]*[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*页)?|[0-9]{1,3}[\s\x{3000}\x{a0}]*/[\s\x{3000}\x{a0}]*[0-9]{1,3})[\s\f\x{3000}\x{a0}]*$`) // a Word footer's spaces may be wide or no-break: "—　3　—"
+var footerRe = regexp.MustCompile(`^[\s\f\x{3000}\x{a0}]*(?:[-—–－~−]{1,3}[\s\x{3000}\x{a0}]*(?:PAGE[\s\x{3000}\x{a0}]*)?[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*[-—–－~−]{1,3}|—[\s\x{3000}\x{a0}]+—|第[\s\x{3000}\x{a0}]*[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*页(?:[\s\x{3000}\x{a0}]*[，,/]?[\s\x{3000}\x{a0}]*共[\s\x{3000}\x{a0}]*[0-9０-９]{1,3}[\s\x{3000}\x{a0}]*页)?|[0-9]{1,3}[\s\x{3000}\x{a0}]*/[\s\x{3000}\x{a0}]*[0-9]{1,3})[\s\f\x{3000}\x{a0}]*$`) // a Word footer's spaces may be wide or no-break: "—　3　—"
 
 // dropFooters blanks the page numbers and form feeds that pdftotext leaves
 // between a table's rows (a "-1-" line would otherwise read as numbers).
@@ -230,7 +230,7 @@ func maybeFooter(s string) bool {
 	s = strings.TrimLeft(s, " \t\n\f\r\u3000\u00a0")
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '-', '—', '–', '－', '~', '第':
+	case '-', '—', '–', '－', '~', '−', '第': // (− U+2212: some PDF fonts' dash)
 		return true
 	}
 	return r >= '0' && r <= '9'

@@ -1210,3 +1210,20 @@ func TestPicturesAndArchivesSaySo(t *testing.T) {
 		}
 	}
 }
+
+// A page number between dashes of any kind a PDF's text gives — the minus
+// sign U+2212 some fonts map their dash to among them, mixed or not — is a
+// footer between a table's rows, not a row's number (−3- read as a cell).
+func TestFooterDashes(t *testing.T) {
+	src := damagedText(t, truth())
+	want := audit(t, "d.txt", []byte(src))
+	for _, f := range []string{"−3−", "−3-", "–3–", "－3－", "~3~"} {
+		text := strings.Replace(src, "-3-", f, 1)
+		if text == src {
+			t.Fatal("the layout has no footer")
+		}
+		if d := cmp.Diff(tables(want), tables(audit(t, "d.txt", []byte(text)))); d != "" {
+			t.Errorf("%q (-plain +dashes):\n%s", f, d)
+		}
+	}
+}
