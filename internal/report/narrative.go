@@ -1148,7 +1148,8 @@ func otherFee(cl string) bool {
 // otherKinds name applications that are not for government information:
 // "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
 var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
-	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报", "热线", "转办", "12345"}
+	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报", "热线", "转办", "12345",
+	"补正"} // (补正申请: the applications asked to be completed, a share, or the completions)
 
 // applicantShare says the applications a count follows are those of one
 // kind of applicant, a column of 表三 ("收到自然人申请64件", "法人或其他组织
@@ -1261,6 +1262,9 @@ func otherApplication(rest string) bool {
 	q := rest[:k]
 	if after := rest[k+len("申请"):]; strings.HasPrefix(after, "类") || strings.HasPrefix(after, "材料") || strings.HasPrefix(after, "事项") {
 		return true // "申请类诉求", "申请材料": not the applications themselves
+	}
+	if after := rest[k+len("申请"):]; indexAny(q, "以外", "之外") >= 0 || strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
+		return true // "政府信息公开申请以外的其他申请": the others
 	}
 	if strings.Contains(q, "公开") || strings.Contains(q, "信息") {
 		return false

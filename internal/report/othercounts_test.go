@@ -32,6 +32,11 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"完成2023年度行政复议案件统计报送工作。",
 		"收到市民热线转办申请类诉求355件。",
 		"累计减免各类收费36件。",
+		"受理政府信息公开申请以外的其他申请49件。",
+		"受理补正申请12件。",
+		"本年度共受理政务服务事项申请12万件。",
+		"受理不动产登记申请2000件。",
+		"共受理就业补贴申请87件，发放补贴资金35万元。",
 	}
 	ntable := func(r *report.Report) string { return strings.Join(ntableOf(r), "；") }
 	for i := range 14 {
