@@ -457,6 +457,25 @@ type sectionHead struct {
 	pres  [4]string // the bracketed numberings before the words (【一】, （1）)
 }
 
+// tablesFormat is the format the text of the 表二 and 表三 regions shows by
+// its words, "" when they show none.
+func tablesFormat(t2, t3 string) Format {
+	headers2019 := strings.Contains(t2, "本年新制作数量") || strings.Contains(t2, "上一年项目数量") || strings.Contains(t2, "对外公开总数量")
+	headers2021 := strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")
+	switch {
+	case headers2019:
+		return Format2019
+	case headers2021:
+		// a 2021 table that kept the trial format's 政府集中采购 row is still 2021's
+		return Format2021
+	case strings.Contains(t2, "政府集中采购"):
+		return Format2019
+	case strings.Contains(t3, "逾期不补正") || strings.Contains(t3, "未按收费通知"):
+		return Format2021
+	}
+	return ""
+}
+
 // withoutSpaces is s without its ASCII and ideographic spaces (a heading
 // spaced out letter by letter).
 func withoutSpaces(s string) string {
@@ -2053,8 +2072,7 @@ func (p *parser) detectFormat() {
 	lo3, hi3 := p.region("3")
 	text := func(lo, hi int) string {
 		// joined without a separator: a label wrapped over two lines
-		// still reads whole (and one spaced out, 本 年 新 制 作 数 量, as a
-		// PDF's text gives a justified line)
+		// still reads whole
 		n := 0
 		for _, l := range p.lines[lo:hi] {
 			n += len(l.Text)
@@ -2064,22 +2082,15 @@ func (p *parser) detectFormat() {
 		for _, l := range p.lines[lo:hi] {
 			b.WriteString(l.Text)
 		}
-		return withoutSpaces(b.String())
+		return b.String()
 	}
 	t2, t3 := text(lo2, hi2), text(lo3, hi3)
-	f := Format("")
-	headers2019 := strings.Contains(t2, "本年新制作数量") || strings.Contains(t2, "上一年项目数量") || strings.Contains(t2, "对外公开总数量")
-	headers2021 := strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")
-	switch {
-	case headers2019:
-		f = Format2019
-	case headers2021:
-		// a 2021 table that kept the trial format's 政府集中采购 row is still 2021's
-		f = Format2021
-	case strings.Contains(t2, "政府集中采购"):
-		f = Format2019
-	case strings.Contains(t3, "逾期不补正") || strings.Contains(t3, "未按收费通知"):
-		f = Format2021
+	f := tablesFormat(t2, t3)
+	if f == "" && (strings.ContainsAny(t2, " \u3000") || strings.ContainsAny(t3, " \u3000")) {
+		// the words spaced out (本 年 新 制 作 数 量, as a PDF's text gives
+		// a justified line): looked at again without the spaces
+		t2, t3 = withoutSpaces(t2), withoutSpaces(t3)
+		f = tablesFormat(t2, t3)
 	}
 	y := p.r.Year
 	if y == 0 {
@@ -2095,7 +2106,7 @@ func (p *parser) detectFormat() {
 		p.warn("S.FORMAT", "", p.lines[lo2].No, "%d 年度报告应使用%s的表格，实际使用的是%s的表格（“%s”）；已按实际使用的表格读取",
 			y, want.Title(), f.Title(), formatClue(f, t2+t3))
 	}
-	if f == Format2021 && headers2021 {
+	if f == Format2021 && (strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")) {
 		// rows of the trial format's 表二 that some 2021 tables kept
 		for _, row := range []string{"其他对外管理服务事项", "政府集中采购"} {
 			if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return strings.Contains(l.Text, row) }); i >= 0 {
