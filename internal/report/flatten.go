@@ -891,6 +891,9 @@ func markAttachments(t string, from int, cuts map[int]bool) {
 // more of its headings after it, from its title (…年度报告) on when one is
 // there, which starts after the sentence or the space before it; 0 for none.
 func nextReportAt(t string, from int) int {
+	if _, _, ok := findHeading(t, from, Sections[0], headingStart); !ok {
+		return 0 // (most pages: no second 一 to look further for)
+	}
 	s2, h2 := findHeadings(t, from, headingStart)
 	if h2[0] < 0 || found(h2) < 3 {
 		return 0
