@@ -414,18 +414,23 @@ func TestTableGridRejectsBadSpans(t *testing.T) {
 	}
 }
 
-// What gongkai writes as PDF or DOCX, its auditor reads back to the same
-// tables, the PDF directly with the pure-Go reader.
+// What gongkai writes in any of its formats — PDF, DOCX, XLSX, HTML, text,
+// Markdown — its auditor reads back to the same agency, year and tables,
+// with no error, the PDF directly with the pure-Go reader. The workbook,
+// which holds the tables alone, is named by its title property and is not
+// said to lack the text (before, it read as no agency, no year and three
+// missing sections).
 func TestAuditReadsOwnDocuments(t *testing.T) {
 	for _, r := range []*report.Report{seed(t), busy()} {
-		var pdf, docx bytes.Buffer
-		if err := office.PDF(&pdf, office.ReportDoc(r)); err != nil {
-			t.Fatal(err)
+		files := map[string][]byte{}
+		for _, format := range []string{"pdf", "docx", "xlsx", "html", "txt", "md"} {
+			var b bytes.Buffer
+			if err := office.RenderReport(&b, r, format, time.Unix(0, 0)); err != nil {
+				t.Fatal(err)
+			}
+			files["r."+format] = b.Bytes()
 		}
-		if err := office.DOCX(&docx, office.ReportDoc(r), time.Unix(0, 0)); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range map[string][]byte{"r.pdf": pdf.Bytes(), "r.docx": docx.Bytes()} {
+		for name, data := range files {
 			back, err := report.Read(name, data)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
@@ -433,6 +438,9 @@ func TestAuditReadsOwnDocuments(t *testing.T) {
 			report.Check(back, nil)
 			if back.Agency != r.Agency || back.Year != r.Year {
 				t.Errorf("%s: %q %d", name, back.Agency, back.Year)
+			}
+			if a, y := report.Identify(name, data); a != r.Agency || y != r.Year { // as a directory run groups it
+				t.Errorf("%s identified as %q %d", name, a, y)
 			}
 			for _, row := range r.Format.T3Rows() {
 				if fmt.Sprint(back.Applications[row.Key]) != fmt.Sprint(r.Applications[row.Key]) {

@@ -341,6 +341,9 @@ func checkMissing(c *ctx) {
 		if r.Meta.Parsed && r.Meta.Tables[s.Key] {
 			continue // its heading worded otherwise, but its table is there: the section is
 		}
+		if r.Meta.TablesOnly && (s.Key == "1" || s.Key == "5" || s.Key == "6") {
+			continue // a workbook of the tables: said once by the reader
+		}
 		if r.Meta.Parsed || s.Key == "1" || s.Key == "5" || s.Key == "6" {
 			c.add("sections."+s.Key, 0, "缺少第%s部分“%s”", s.Key, s.Heading)
 		}

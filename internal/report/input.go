@@ -49,6 +49,7 @@ const (
 	KindText = "text"
 	KindHTML = "html"
 	KindDOCX = "docx"
+	KindXLSX = "xlsx" // a workbook: often the tables alone
 	KindDOC  = "doc"
 	KindRTF  = "rtf"
 	KindPDF  = "pdf"
@@ -203,8 +204,7 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		ls, err := docxLines(name, data)
-		return ls, KindDOCX, err
+		return docxLines(name, data)
 	case bytes.HasPrefix(data, docMagic):
 		ls, err := docLines(name, data)
 		return ls, KindDOC, err
@@ -1733,10 +1733,12 @@ func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
 
 // --- DOCX ----------------------------------------------------------------------
 
-func docxLines(name string, data []byte) ([]Line, error) {
+// docxLines reads a zip container: DOCX, ODT, OFD or XLSX, and says which
+// kind it is (KindXLSX for a workbook, else KindDOCX).
+func docxLines(name string, data []byte) ([]Line, string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
+		return nil, "", errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
 	}
 	var doc, odt *zip.File
 	ofd, xlsx := false, false
@@ -1754,16 +1756,18 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	}
 	switch {
 	case doc == nil && odt == nil && ofd:
-		return ofdLines(name, zr)
+		ls, err := ofdLines(name, zr)
+		return ls, KindDOCX, err
 	case doc == nil && odt == nil && xlsx:
-		return xlsxLines(name, data)
+		ls, err := xlsxLines(name, data)
+		return ls, KindXLSX, err
 	}
 	words := docxWords
 	if doc == nil && odt != nil {
 		doc, words = odt, odtWords
 	}
 	if doc == nil {
-		return nil, errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
+		return nil, "", errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
 	}
 	var num *wordNumbering
 	if doc != odt { // a DOCX: its lists number its paragraphs
@@ -1771,14 +1775,14 @@ func docxLines(name string, data []byte) ([]Line, error) {
 	}
 	rc, err := doc.Open()
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
+		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
 	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
+		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
-	return ls, nil
+	return ls, KindDOCX, nil
 }
 
 // docxNumbering reads the package's list numbering, nil when it has none

@@ -296,6 +296,9 @@ type Meta struct {
 	// Scrambled says the text's order is not the page's (a page of text
 	// boxes): its tables are unread, and the text is not checked
 	Scrambled bool
+	// TablesOnly says the file is a workbook of the tables alone, without
+	// the report's text: sections 一、五、六 are not missing from it
+	TablesOnly bool
 }
 
 // NewReport returns an empty report of the format, every cell blank.

@@ -46,6 +46,9 @@ func Read(name string, data []byte) (*Report, error) {
 	}
 	r := Parse(lines)
 	r.Meta.Source = name
+	if kind == KindXLSX && r.Meta.Parsed && !r.Meta.Empty {
+		tablesOnly(r)
+	}
 	if kind == KindPDF {
 		// the pure-Go reader gets most PDFs right, not all (fonts whose codes
 		// it maps wrongly, two-byte fonts without widths): say so
@@ -53,6 +56,24 @@ func Read(name string, data []byte) (*Report, error) {
 			Message: "本文件是 PDF，文字由内置的 PDF 读取器直接取出，个别字体的字可能读错；如有“未找到”某行或数字、文字与原文不符，请用 pdftotext -layout 转换为文本后再审核"})
 	}
 	return r, nil
+}
+
+// tablesOnly marks a workbook that holds the tables and none of the text
+// (sections 一, 五 and 六): what agencies publish beside the report, or export
+// for it. Its text is not there to check, which is said once (PARSE.READ)
+// instead of three missing sections.
+func tablesOnly(r *Report) {
+	for _, k := range NarrativeKeys {
+		if _, ok := r.Sections[k]; ok {
+			return
+		}
+	}
+	if !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
+		return
+	}
+	r.Meta.TablesOnly = true
+	r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections",
+		Message: "这个电子表格只有表格（表二、表三、表四），没有年度报告的正文：只核对了表格；第一、五、六部分请对照发布的报告全文审核"})
 }
 
 // Parse reads a report from lines.
@@ -1657,7 +1678,10 @@ func (p *parser) title() {
 			pre = append(pre, titleLineOf(t))
 		}
 	}
-	if len(pre) > 12 {
+	switch {
+	case len(pre) > 12 && len(p.heads) == 0:
+		pre = pre[:12] // no section found (a workbook of the tables): the title is at the top
+	case len(pre) > 12:
 		pre = pre[len(pre)-12:]
 	}
 	p.pickTitle(pre)
