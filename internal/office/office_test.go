@@ -421,7 +421,8 @@ func TestTableGridRejectsBadSpans(t *testing.T) {
 // said to lack the text (before, it read as no agency, no year and three
 // missing sections).
 func TestAuditReadsOwnDocuments(t *testing.T) {
-	for _, r := range []*report.Report{seed(t), busy()} {
+	trial := report.Generate(rand.New(rand.NewPCG(7, 7)), "示例县人民政府办公室", 2020) // the 2019 trial format
+	for _, r := range []*report.Report{seed(t), busy(), trial} {
 		files := map[string][]byte{}
 		for _, format := range []string{"pdf", "docx", "xlsx", "html", "txt", "md"} {
 			var b bytes.Buffer
@@ -449,6 +450,14 @@ func TestAuditReadsOwnDocuments(t *testing.T) {
 			}
 			if fmt.Sprint(back.Appeals) != fmt.Sprint(r.Appeals) {
 				t.Errorf("%s 表四: %v", name, back.Appeals)
+			}
+			for _, it := range r.Format.T2Items() {
+				for _, c := range it.Cells {
+					k := it.Key + "." + c
+					if back.Proactive.Cell(k) != r.Proactive.Cell(k) || back.Proactive.Amount(k) != r.Proactive.Amount(k) {
+						t.Errorf("%s 表二 %s: %v %v, want %v %v", name, k, back.Proactive.Cell(k), back.Proactive.Amount(k), r.Proactive.Cell(k), r.Proactive.Amount(k))
+					}
+				}
 			}
 			for _, f := range back.Findings {
 				if f.Severity == report.SevError {
