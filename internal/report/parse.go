@@ -2145,6 +2145,53 @@ func (p *parser) detectFormat() {
 	}
 }
 
+// t4Headings writes a line of 表四's headings in the template's words where
+// agencies write them otherwise: 合计 or 小计 for 总计, and the results
+// without 结果 (维持 纠正 其他 未审结, on a line naming two of them at least,
+// or starting a line), 直接起诉 for 未经复议直接起诉. In 表四 each can only
+// be that heading.
+func t4Headings(l *Line) {
+	if indexAny(l.Text, "计", "审结", "维持", "纠正", "其他", "起诉") < 0 {
+		return
+	}
+	fix := func(s string, heading bool) string {
+		s = strings.NewReplacer("合计", "总计", "小计", "总计").Replace(s)
+		if heading {
+			s = t4Short.Replace(s)
+		}
+		if strings.Contains(s, "直接起诉") && !strings.Contains(s, "未经复议直接起诉") {
+			s = strings.ReplaceAll(s, "直接起诉", "未经复议直接起诉")
+		}
+		return s
+	}
+	n := 0
+	for _, w := range []string{"维持", "纠正", "审结"} {
+		if strings.Contains(l.Text, w) {
+			n++
+		}
+	}
+	// a line of the headings, or a row of a 表四 turned on its side (维持 1 0
+	// 0), that has none of the full words (结果 维持 spaced out included)
+	t := withoutSpaces(trimSpace(l.Text))
+	row := strings.HasPrefix(t, "维持") || strings.HasPrefix(t, "纠正") || strings.HasPrefix(t, "未审结") || strings.HasPrefix(t, "其他")
+	short := (row || n >= 2) && !strings.Contains(t, "结果") && !strings.Contains(t, "尚未")
+	l.Text = fix(l.Text, short)
+	for k, f := range l.Fields {
+		l.Fields[k] = fix(f, short || t4Result[trimSpace(f)] != "")
+	}
+	if !short && l.Fields != nil && slices.ContainsFunc(l.Fields, func(f string) bool { return t4Result[trimSpace(f)] != "" }) {
+		l.Text = strings.Join(l.Fields, "\t") // a cell of the short word alone: 行政复议 | 维持 | 2
+	}
+}
+
+// t4Result are the short results as a cell of their own.
+var t4Result = map[string]string{"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "未审结": "尚未审结"}
+
+// t4Short writes 表四's results without 结果 (维持, 纠正, 其他, 未审结) in full;
+// the full ones stay as they are (each is matched before its short form).
+var t4Short = strings.NewReplacer("结果维持", "结果维持", "结果纠正", "结果纠正", "其他结果", "其他结果", "尚未审结", "尚未审结",
+	"维持", "结果维持", "纠正", "结果纠正", "其他", "其他结果", "未审结", "尚未审结")
+
 // --- reading cells ---------------------------------------------------------------
 
 var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——": true, "--": true, "/": true, "／": true,
@@ -5836,6 +5883,11 @@ const maxCellDigits = 6
 func (p *parser) parseT4() {
 	r := p.r
 	lo, hi := p.region("4")
+	if lo >= 0 {
+		for i := lo; i < hi; i++ {
+			t4Headings(&p.lines[i])
+		}
+	}
 	got := p.parseT4Blocks(lo, hi)
 	if !slices.Contains(got[:], false) {
 		return
