@@ -4018,6 +4018,61 @@ func (p *parser) continuedAfter(i, hi int) bool {
 	return false
 }
 
+// t3WithoutTotal says 表三's header, the text before its first row (本年新
+// 收…), names the applicants' columns and no 总计 (nor 合计): a table whose
+// agency took the total column out.
+func (p *parser) t3WithoutTotal(lo, hi int) bool {
+	if lo < 0 {
+		return false
+	}
+	var b strings.Builder
+	for _, l := range p.lines[lo:hi] {
+		t := l.Text
+		if k := strings.Index(t, "本年新收"); k >= 0 {
+			b.WriteString(t[:k])
+			break
+		}
+		b.WriteString(t)
+		if b.Len() > 4096 {
+			return false // no first row in sight: not a header
+		}
+	}
+	h := withoutSpaces(b.String())
+	return strings.Contains(h, "自然人") && strings.Contains(h, "商业企业") && strings.Contains(h, "法律服务机构") &&
+		!strings.Contains(h, "总计") && !strings.Contains(h, "合计")
+}
+
+// readWithoutTotal reads a 表三 without its total column: a row of six
+// numbers is the six applicants' cells, its total left unread; any other row
+// is left unread (its numbers cannot be placed in a table of six columns
+// read as seven), each said, and the missing column once.
+func (p *parser) readWithoutTotal(got []t3Line) {
+	r := p.r
+	for _, g := range got {
+		var nums []string
+		if g.rc.ok {
+			nums = nonBlank(g.rc.cells)
+		} else {
+			nums = strs(g.rc.tokens)
+		}
+		p.ambiguous(t3Cell(g.row.Key, ColTotal))
+		if len(nums) == NumCols-1 && allCells(nums) {
+			var v Row
+			for i, s := range nums {
+				v[i] = toCell(s)
+			}
+			r.Applications[g.row.Key] = v
+			continue
+		}
+		for i := 0; i < NumCols; i++ {
+			p.ambiguous(t3Cell(g.row.Key, i))
+		}
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），而表三没有总计栏，应有 6 个：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "))
+	}
+	p.warn("PARSE.READ", "applications", got[0].line.No, "表三的表头没有“总计”栏（规定的表格有这一栏）：各行按六类申请人读取，总计栏记为空；表三各行的合计无法核对，请补上总计栏")
+}
+
 // totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"
 // or a bare 合计): the same row.
 func totalWord(L string) string {
@@ -4301,6 +4356,10 @@ func (p *parser) parseT3() {
 		}
 	}
 	scrambled := okRows*2 < len(rows)
+	if len(got) > 0 && p.t3WithoutTotal(lo, hi) {
+		p.readWithoutTotal(got)
+		return
+	}
 	var runs []t3Line
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways

@@ -1,0 +1,99 @@
+package report_test
+
+import (
+	"html"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// withoutT3Total is a tab text with 表三's 总计 column taken out: its
+// heading, and the last cell of each row.
+func withoutT3Total(src string) string {
+	i, j := strings.Index(src, "三、收到和处理"), strings.Index(src, "四、政府信息公开行政复议")
+	ls := strings.Split(src[i:j], "\n")
+	for k, l := range ls {
+		if f := strings.Split(l, "\t"); len(f) >= 8 && allNumbers(f[len(f)-7:]) {
+			ls[k] = strings.Join(f[:len(f)-1], "\t")
+		}
+		ls[k] = strings.Replace(ls[k], "\t总计", "", 1)
+	}
+	return src[:i] + strings.Join(ls, "\n") + src[j:]
+}
+
+func allNumbers(fs []string) bool {
+	for _, f := range fs {
+		if f == "" || strings.Trim(f, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// asTableHTML writes a tab text as a page, each line with tabs a table row.
+func asTableHTML(src string) string {
+	var b strings.Builder
+	b.WriteString("<html><body>")
+	in := false
+	for _, l := range strings.Split(src, "\n") {
+		if !strings.Contains(l, "\t") {
+			if in {
+				b.WriteString("</table>")
+				in = false
+			}
+			b.WriteString("<p>" + html.EscapeString(l) + "</p>")
+			continue
+		}
+		if !in {
+			b.WriteString("<table>")
+			in = true
+		}
+		b.WriteString("<tr>")
+		for _, f := range strings.Split(l, "\t") {
+			b.WriteString("<td>" + html.EscapeString(f) + "</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</body></html>")
+	return b.String()
+}
+
+// A 表三 whose 总计 column was taken out is read as the six applicants'
+// columns, its totals unread, and said once; no cell is read into another
+// column. Before, a row of tabs read its 自然人 cell blank and each number a
+// column to the right (64 as 商业企业, 4 as 总计), and the rest of the table
+// went unread.
+func TestT3WithoutTotal(t *testing.T) {
+	want := truth()
+	src := withoutT3Total(textOf(t, want))
+	if strings.Contains(src[strings.Index(src, "三、收到"):strings.Index(src, "本年新收")], "总计") {
+		t.Fatal("the header still has 总计")
+	}
+	for name, text := range map[string]string{"t.txt": src, "l.txt": layoutOf(src), "h.html": asTableHTML(src)} {
+		r := audit(t, name, []byte(text))
+		for _, row := range want.Format.T3Rows() {
+			got, w := r.Applications[row.Key], want.Applications[row.Key]
+			for c := range report.NumCols - 1 {
+				if got[c] != w[c] {
+					t.Errorf("%s %s column %d: %v, want %v", name, row.Key, c, got[c], w[c])
+				}
+			}
+			if !got[report.ColTotal].Blank() {
+				t.Errorf("%s %s: total %v read from a table without totals", name, row.Key, got[report.ColTotal])
+			}
+		}
+		said := 0
+		for _, f := range r.Findings {
+			switch {
+			case f.Rule == "PARSE.READ" && strings.Contains(f.Message, "没有“总计”栏"):
+				said++
+			case f.Rule == "CELL.BLANK" || f.Severity == report.SevError:
+				t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+			}
+		}
+		if said != 1 {
+			t.Errorf("%s: the missing column said %d times", name, said)
+		}
+	}
+}
