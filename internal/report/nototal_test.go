@@ -97,3 +97,57 @@ func TestT3WithoutTotal(t *testing.T) {
 		}
 	}
 }
+
+// withoutT4Total is a tab text with 表四's three 总计 columns taken out.
+func withoutT4Total(src string) string {
+	i, j := strings.Index(src, "四、政府信息公开行政复议"), strings.Index(src, "五、存在的主要问题")
+	ls := strings.Split(src[i:j], "\n")
+	for k, l := range ls {
+		if f := strings.Split(l, "\t"); len(f) == 15 && allNumbers(f) {
+			var out []string
+			for x, v := range f {
+				if x%5 != 4 {
+					out = append(out, v)
+				}
+			}
+			ls[k] = strings.Join(out, "\t")
+		}
+		ls[k] = strings.ReplaceAll(ls[k], "\t总计", "")
+	}
+	return src[:i] + strings.Join(ls, "\n") + src[j:]
+}
+
+// A 表四 without its three 总计 columns is read as four results a block,
+// its totals unread, and said once; before, it went unread.
+func TestT4WithoutTotal(t *testing.T) {
+	want := truth()
+	src := withoutT4Total(textOf(t, want))
+	if strings.Contains(src[strings.Index(src, "四、政府信息公开行政复议"):strings.Index(src, "五、存在的主要问题")], "总计") {
+		t.Fatal("表四 still has 总计")
+	}
+	for name, text := range map[string]string{"t.txt": src, "l.txt": layoutOf(src), "h.html": asTableHTML(src)} {
+		r := audit(t, name, []byte(text))
+		for b := range r.Appeals {
+			for c := range 4 {
+				if r.Appeals[b][c] != want.Appeals[b][c] {
+					t.Errorf("%s block %d column %d: %v, want %v", name, b, c, r.Appeals[b][c], want.Appeals[b][c])
+				}
+			}
+			if !r.Appeals[b][4].Blank() {
+				t.Errorf("%s block %d: a total %v read", name, b, r.Appeals[b][4])
+			}
+		}
+		said := 0
+		for _, f := range r.Findings {
+			switch {
+			case f.Rule == "PARSE.READ" && strings.Contains(f.Message, "表四的表头没有“总计”栏"):
+				said++
+			case f.Rule == "CELL.BLANK" || f.Severity == report.SevError:
+				t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+			}
+		}
+		if said != 1 {
+			t.Errorf("%s: the missing columns said %d times", name, said)
+		}
+	}
+}

@@ -6569,6 +6569,17 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		}
 		return
 	}
+	if len(toks) == n-3 && allCells(strs(toks)) && p.t4WithoutTotal() {
+		// the agency took the three 总计 columns out: four results a block
+		for i, t := range toks {
+			r.Appeals[i/4][i%4] = toCell(t.s)
+		}
+		for b := range T4Blocks {
+			p.ambiguous(t4Cell(b, 4))
+		}
+		p.warn("PARSE.READ", "appeals", line, "表四的表头没有“总计”栏（规定的表格每组都有）：12 个数按每组结果维持、结果纠正、其他结果、尚未审结读取，总计栏记为空；各组的合计无法核对，请补上总计栏")
+		return
+	}
 	read := strings.Join(strs(toks), " ")
 	if cuts := splitPlaceholders(strs(toks), n, 5, countMarks); len(cuts) > 0 { // (nothing allocated without a placeholder)
 		p.fillT4Marked(cuts, read, line)
@@ -6697,6 +6708,23 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// t4WithoutTotal says 表四's text names its results and no total (总计, or
+// as t4Headings reads 合计 and 小计).
+func (p *parser) t4WithoutTotal() bool {
+	lo, hi := p.region("4")
+	if lo < 0 {
+		return false
+	}
+	results := false
+	for _, l := range p.lines[lo:hi] {
+		if strings.Contains(l.Text, "总计") {
+			return false
+		}
+		results = results || strings.Contains(l.Text, "结果维持")
+	}
+	return results
 }
 
 // t4Unread says no cell of 表四 was read.
