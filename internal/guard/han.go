@@ -18,12 +18,10 @@ import (
 // HanForm is the character r stands for, and whether r is one of those.
 func HanForm(r rune) (rune, bool) {
 	switch {
-	case r >= 0x2F00 && r <= 0x2FD5, r >= 0xF900 && r <= 0xFAFF:
-		// a Kangxi radical's compatibility mapping, a compatibility
-		// ideograph's canonical one: each is one unified ideograph (the
-		// few compatibility ideographs without one are characters of
-		// their own, left as they are)
-		if u, _ := utf8.DecodeRuneInString(norm.NFKC.String(string(r))); u != r && u != utf8.RuneError {
+	case r >= 0x2F00 && r <= 0x2FD5:
+		return kangxiForms[r-0x2F00], true
+	case r >= 0xF900 && r <= 0xFAFF:
+		if u := compatForms[r-0xF900]; u != 0 {
 			return u, true
 		}
 	case r >= 0x2E80 && r <= 0x2EFF:
@@ -33,6 +31,26 @@ func HanForm(r rune) (rune, bool) {
 	}
 	return r, false
 }
+
+// kangxiForms and compatForms are the unified ideographs of the Kangxi
+// radicals (their compatibility mapping) and of the compatibility
+// ideographs (their canonical one; 0 for the few without one, characters
+// of their own), worked out once: a hostile text may be nothing else.
+var kangxiForms, compatForms = func() (k [0x2FD6 - 0x2F00]rune, c [0xFB00 - 0xF900]rune) {
+	one := func(r rune) rune {
+		if u, _ := utf8.DecodeRuneInString(norm.NFKC.String(string(r))); u != r && u != utf8.RuneError {
+			return u
+		}
+		return 0
+	}
+	for i := range k {
+		k[i] = one(rune(0x2F00 + i))
+	}
+	for i := range c {
+		c[i] = one(rune(0xF900 + i))
+	}
+	return k, c
+}()
 
 // supplementForms are the radicals of the supplement block that are whole
 // characters in simplified Chinese (most have no Unicode mapping: their names

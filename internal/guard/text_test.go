@@ -77,3 +77,12 @@ func TestHanForms(t *testing.T) {
 		t.Error("Plain took a NUL")
 	}
 }
+
+// Every Kangxi radical has its character.
+func TestKangxiForms(t *testing.T) {
+	for r := rune(0x2F00); r <= 0x2FD5; r++ {
+		if u, ok := HanForm(r); !ok || u == r || u < 0x4E00 || u > 0x9FFF {
+			t.Errorf("%U %c: %U %v", r, r, u, ok)
+		}
+	}
+}
