@@ -4739,6 +4739,16 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if best < 0 {
 		best = shortenedRow(S, norms, next)
 	}
+	if best < 0 && groups {
+		// a shortened label after pieces of the merged columns that a
+		// layout printed on its line ("三、本年  8.行政查询事项"): from its
+		// item number on
+		for i := 1; i < len(S) && best < 0; i++ {
+			if isDigit(rune(S[i])) && groupPieces(S[:i]) {
+				best = shortenedRow(S[i:], norms, next)
+			}
+		}
+	}
 	return best, best >= 0
 }
 
