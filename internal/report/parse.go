@@ -6008,6 +6008,11 @@ func (p *parser) parseT4() {
 				continue
 			}
 		}
+		for k, t := range rc.tokens { // a cell that says its unit (1件) is its count, as a whole row's cells are
+			if c, ok := cutUnit(t.s, countUnitsInCells); ok {
+				rc.tokens[k].s = c
+			}
+		}
 		if paused {
 			// (a number to a line: the part's first; the rest follow as a
 			// run of such lines, and the parts are checked at the end)

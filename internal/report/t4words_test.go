@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,24 @@ func TestT4HeadingVariants(t *testing.T) {
 		"short":  inT4(strings.NewReplacer("结果维持", "维持", "结果纠正", "纠正", "其他结果", "其他", "尚未审结", "未审结").Replace),
 		"direct": inT4(strings.NewReplacer("未经复议直接起诉", "直接起诉", "复议后起诉", "经复议后起诉").Replace),
 		"spaced": inT4(strings.NewReplacer("结果维持", "结果 维持", "结果纠正", "结果 纠正", "其他结果", "其他 结果", "尚未审结", "尚未 审结").Replace),
+	}
+	underPerturbations(t, []string{".txt", ".md", ".html"}, perturbs, 3, 0.995)
+}
+
+// Cells of 表三 and 表四 that say their unit (64件, in table cells of tabs,
+// pipes or HTML), on top of every layout: nothing read wrong, 99.5 % read.
+// Before, a 表四 cut into parts stopped at the first part.
+func TestUnitsInTableCells(t *testing.T) {
+	cell := regexp.MustCompile(`(\t|\| |<td[^>]*>)(\d+)(\t|\n| \||</td>)`)
+	perturbs := map[string]perturbation{
+		"jian": func(_ *rand.Rand, s string) string {
+			i := strings.Index(s, "三、收到和处理")
+			if i < 0 {
+				return s
+			}
+			// twice: a match takes the separator the next one needs
+			return s[:i] + cell.ReplaceAllString(cell.ReplaceAllString(s[i:], "${1}${2}件${3}"), "${1}${2}件${3}")
+		},
 	}
 	underPerturbations(t, []string{".txt", ".md", ".html"}, perturbs, 3, 0.995)
 }
