@@ -78,12 +78,12 @@ func tablesOnly(r *Report) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
-	radicals, shown, read := radicalsRead(lines)
+	radicals, read, first, as := radicalsRead(lines)
 	p := &parser{lines: segment(dropFooters(lines))}
 	r := p.parse()
 	if radicals > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
-			Message: fmt.Sprintf("文件中有 %d 个汉字是部首或兼容区的同形字符（如“%s”读作“%s”，多见于从 PDF 复制或转换的文字）：已按字形读取；这些字符在网页上看起来一样，但检索、复制和读屏软件认不出，发布的文本宜改正", radicals, shown, read)})
+			Message: fmt.Sprintf("文件中有 %d 个汉字用的是部首或兼容区的同形字符（如“%s”的“%c”，文件中是字符 U+%04X；多见于从 PDF 复制或转换的文字）：已按所示的字读取；这些字符在网页上看起来一样，但检索、复制和读屏软件认不出，发布的文本宜改正", radicals, read, as, first)})
 	}
 	if len(r.Meta.Parse) > 0 { // a doubled text reads with findings (digits that split no way): a clean one is not searched
 		if doubled := doubledText(lines); doubled != "" {

@@ -24,19 +24,20 @@ func foldLine(l *Line) {
 	}
 }
 
-// radicalsRead counts the radical forms the lines held, with the first in a
-// few characters of its line, as shown and as read.
-func radicalsRead(lines []Line) (n int, shown, read string) {
+// radicalsRead counts the radical forms the lines held, with the first: as
+// read in a few characters of its line, and itself with the character it
+// shows (a page's font may have no glyph for it: its code point says which).
+func radicalsRead(lines []Line) (n int, read string, first, as rune) {
 	for _, l := range lines {
 		if l.Shown == "" {
 			continue
 		}
 		if n == 0 {
 			for i, r := range l.Shown {
-				if _, ok := guard.HanForm(r); ok {
+				if u, ok := guard.HanForm(r); ok {
 					rs := []rune(l.Shown[runesBefore(l.Shown, i, 3):])
-					shown = strings.TrimSpace(string(rs[:min(len(rs), 8)]))
-					read, _ = guard.FoldHan(shown)
+					read, _ = guard.FoldHan(strings.TrimSpace(string(rs[:min(len(rs), 8)])))
+					first, as = r, u
 					break
 				}
 			}
@@ -44,5 +45,5 @@ func radicalsRead(lines []Line) (n int, shown, read string) {
 		_, k := guard.FoldHan(l.Shown)
 		n += k
 	}
-	return n, shown, read
+	return n, read, first, as
 }

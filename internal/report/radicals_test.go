@@ -73,7 +73,7 @@ func TestRadicalFormsReadAsShown(t *testing.T) {
 			if b, _ := findingsApart(clean, isRadicals); !slices.Equal(a, b) {
 				t.Errorf("%d %s: findings\n%s\nwant\n%s", i, l.name, strings.Join(a, "\n"), strings.Join(b, "\n"))
 			}
-			if len(said) != 1 || !strings.Contains(said[0], "读作") {
+			if len(said) != 1 || !strings.Contains(said[0], "文件中是字符 U+") {
 				t.Errorf("%d %s: the radical forms were said %d times: %q", i, l.name, len(said), said)
 			}
 		}
