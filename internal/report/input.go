@@ -118,7 +118,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 // wideForms says s holds a full-width digit ０–９ (EF BC 90–99) or a
 // full-width full stop ． (EF BC 8E, a decimal point typed in the wide mode:
 // 12．35), and a CJK compatibility ideograph (EF A4 80 – EF AB BF, see
-// radicals.go): a byte search, as 0xEF leads only the full-width forms and a
+// guard.HanForm): a byte search, as 0xEF leads only the full-width forms and a
 // few others.
 func wideForms(s string) (digits, compat bool) {
 	for i := 0; ; {
@@ -145,7 +145,7 @@ var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "
 
 // oddChars says s holds one of invisibles, the line or paragraph separator
 // (U+2028, U+2029), and a character of the radical blocks (E2 BA 80 – E2 BF
-// 9F, see radicals.go), in one pass: each is E2 and two more bytes (0xE2
+// 9F, see guard.HanForm), in one pass: each is E2 and two more bytes (0xE2
 // also leads the quotes and dashes of Chinese text, so each is looked at),
 // but the soft hyphen (C2 AD), looked for on its own.
 func oddChars(s string) (invisible, separators, radicals bool) {
