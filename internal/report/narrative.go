@@ -1260,10 +1260,11 @@ func otherApplication(rest string) bool {
 		k += len("申请")
 	}
 	q := rest[:k]
-	if after := rest[k+len("申请"):]; strings.HasPrefix(after, "类") || strings.HasPrefix(after, "材料") || strings.HasPrefix(after, "事项") {
+	after := rest[k+len("申请"):]
+	if strings.HasPrefix(after, "类") || strings.HasPrefix(after, "材料") || strings.HasPrefix(after, "事项") {
 		return true // "申请类诉求", "申请材料": not the applications themselves
 	}
-	if after := rest[k+len("申请"):]; indexAny(q, "以外", "之外") >= 0 || strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
+	if indexAny(q, "以外", "之外") >= 0 || strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
 		return true // "政府信息公开申请以外的其他申请": the others
 	}
 	if strings.Contains(q, "公开") || strings.Contains(q, "信息") {

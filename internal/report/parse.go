@@ -2155,7 +2155,7 @@ func t4Headings(l *Line) {
 		return
 	}
 	fix := func(s string, heading bool) string {
-		s = strings.NewReplacer("合计", "总计", "小计", "总计").Replace(s)
+		s = t4Total.Replace(s)
 		if heading {
 			s = t4Short.Replace(s)
 		}
@@ -2183,6 +2183,9 @@ func t4Headings(l *Line) {
 		l.Text = strings.Join(l.Fields, "\t") // a cell of the short word alone: 行政复议 | 维持 | 2
 	}
 }
+
+// t4Total writes 表四's 合计 and 小计 as the 总计 they are there.
+var t4Total = strings.NewReplacer("合计", "总计", "小计", "总计")
 
 // t4Result are the short results as a cell of their own.
 var t4Result = map[string]string{"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "未审结": "尚未审结"}

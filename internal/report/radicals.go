@@ -32,18 +32,18 @@ func radicalsRead(lines []Line) (n int, read string, first, as rune) {
 		if l.Shown == "" {
 			continue
 		}
-		if n == 0 {
-			for i, r := range l.Shown {
-				if u, ok := guard.HanForm(r); ok {
-					rs := []rune(l.Shown[runesBefore(l.Shown, i, 3):])
-					read, _ = guard.FoldHan(strings.TrimSpace(string(rs[:min(len(rs), 8)])))
-					first, as = r, u
-					break
-				}
+		for i, r := range l.Shown {
+			u, ok := guard.HanForm(r)
+			if !ok {
+				continue
 			}
+			if n == 0 {
+				rs := []rune(l.Shown[runesBefore(l.Shown, i, 3):])
+				read, _ = guard.FoldHan(strings.TrimSpace(string(rs[:min(len(rs), 8)])))
+				first, as = r, u
+			}
+			n++
 		}
-		_, k := guard.FoldHan(l.Shown)
-		n += k
 	}
 	return n, read, first, as
 }
