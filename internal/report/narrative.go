@@ -822,7 +822,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		if i+1 < len(parts) && countIndex(sc) == nil && bareCount(parts[i+1]) {
 			withNext = sc + "，" + parts[i+1]
 		}
-		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(sc, year) {
+		// a comparison after the part's first count is of that count
+		// ("收到申请17件（同比增长20%）"): only what comes up to it says
+		// whose year the count is
+		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(upToCount(sc), year) {
 			continue
 		}
 		own := -1 // the part after a region's count that counts the agency's own
@@ -983,6 +986,15 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// upToCount is s up to the end of its first count (all of s when it has
+// none).
+func upToCount(s string) string {
+	if m := countIndex(s); m != nil {
+		return s[:m[1]]
+	}
+	return s
 }
 
 // joinSpacedLines is t with the spaces taken out of its lines spaced out
@@ -1229,7 +1241,7 @@ var receiveVerbs = []string{"新收", "收到", "受理", "接收", "接到"}
 // something else of them.
 var statedCountRe = regexp.MustCompile(`^(?:本年度?|全年|年内|今年|20[0-9]{2}年度?|本(?:机关|局|单位|部门|委|办|中心|院|厅|府|所|站)|我(?:局|单位|部门|委|办|中心|院|厅|府|所|站)|\s)*` +
 	`(?:共有\s*([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗)\s*(?:政府)?信息公开申请` +
-	`|(?:政府)?信息公开申请(?:(?:数量|总数|总量|件数)\s*(?:为|是|共计|共|合计|总计|达)?|\s*(?:共计|共|合计|总计|达))\s*([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗))\s*$`)
+	`|(?:政府)?信息公开申请(?:(?:数量|总数|总量|件数|量)\s*(?:为|是|共计|共|合计|总计|达)?|\s*(?:共计|共|合计|总计|达)?)\s*([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗))\s*$`)
 
 // statedCount is the count statedCountRe reads in part ("" when none).
 func statedCount(part string) string {
