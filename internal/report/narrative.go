@@ -825,7 +825,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a comparison after the part's first count is of that count
 		// ("收到申请17件（同比增长20%）"): only what comes up to it says
 		// whose year the count is
-		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && otherYear(upToCount(sc), year) {
+		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && (otherYear(upToCount(sc), year) || notTheYear(leadIn(parts[:i])+upToCount(sc))) {
 			continue
 		}
 		own := -1 // the part after a region's count that counts the agency's own
@@ -957,7 +957,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				}
 				if m := applicationCount(rest); m != nil {
 					before := rest[:strings.Index(rest, m[0])] // the words between the verb and the count
-					if strings.Contains(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) {
+					if strings.Contains(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) ||
+						topicShare(before) || otherThanApplications(before) {
 						continue
 					}
 					if v, ok := parseNumber(m[1]); ok {
@@ -986,6 +987,121 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
+}
+
+// leadIn is the parts before a part, back to the last that holds a count:
+// the words that set its scene ("第一季度，收到申请3件").
+func leadIn(before []string) string {
+	k := len(before)
+	for k > 0 && countIndex(before[k-1]) == nil {
+		k--
+	}
+	return strings.Join(before[k:], "，")
+}
+
+// notTheYear says the words up to a count name a time that is not the
+// report's year as a whole: a part of it (第一季度, 上半年, 3月份, 截至9月底)
+// or several years (近三年, 多年来, 自条例实施以来). Its count is not 表三's.
+func notTheYear(s string) bool {
+	if indexAny(s, "季度", "半年", "年来", "年间") >= 0 || sinceLong(s) || sinceEarlier(s) {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.Index(s[i:], "近")
+		if k < 0 {
+			break
+		}
+		k += i + len("近")
+		j := k
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if numeralKind(r) == 0 && r != '几' {
+				break
+			}
+			j += n
+		}
+		if j > k && strings.HasPrefix(s[j:], "年") {
+			return true // 近三年, 近5年, 近几年
+		}
+		i = k
+	}
+	return partMonth(s)
+}
+
+// sinceEarlier says a text counts since a time before the year (…以来),
+// not since its start (今年以来, 本年度以来, 2024年以来: the year so far, in
+// its report the year; another year named is otherYear's).
+func sinceEarlier(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "以来")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if hasSuffixAny(s[:k], "近年", "多年") || !hasSuffixAny(s[:k], "今年", "本年", "本年度", "年初", "全年", "年") {
+			return true
+		}
+		i = k + len("以来")
+	}
+}
+
+// partMonth says a text names a month that is not the year's end: 3月份,
+// 截至9月底, 截至9月30日 (not a date alone, 1月1日, nor a range to December,
+// 1-12月, 1月至12月).
+func partMonth(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "月")
+		if k < 0 {
+			return false
+		}
+		k += i
+		i = k + len("月")
+		j := k
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			if numeralKind(r) == 0 {
+				break
+			}
+			j -= n
+		}
+		if j == k {
+			continue // 本月, 岁月: no month's number
+		}
+		m, ok := parseNumber(s[j:k])
+		if !ok || m < 1 || m > 12 {
+			continue
+		}
+		head, next := s[:j], s[i:]
+		if y := strings.TrimSuffix(head, "年"); len(y) < len(head) && len(y) >= 4 && allASCIIDigits(y[len(y)-4:]) {
+			head = y[:len(y)-4] // 截至2024年12月: what stands before the year
+		}
+		day := strings.TrimLeftFunc(next, func(r rune) bool { return numeralKind(r) != 0 })
+		date := len(day) < len(next) && prefixFold(day, "日", "号")
+		if date {
+			next = day[len("日"):] // (日 and 号 are both three bytes)
+		}
+		if prefixFold(next, "至", "到", "-", "—", "－", "~", "～") {
+			continue // a range's start
+		}
+		ranged := hasSuffixAny(head, "至", "到", "-", "—", "－", "~", "～")
+		until := hasSuffixAny(head, "截至", "截止", "截止到", "截至到", "至")
+		if m == 12 && (ranged || until || prefixFold(next, "底", "末")) {
+			continue // to the year's end
+		}
+		if date && !until {
+			continue // a date
+		}
+		return true
+	}
+}
+
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // upToCount is s up to the end of its first count (all of s when it has
@@ -1161,7 +1277,7 @@ func otherFee(cl string) bool {
 // "受理政务服务事项申请3000件", "收到行政许可申请", "低保申请".
 var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "事项", "登记", "低保", "救助", "补贴", "听证", "人才",
 	"资格", "认定", "备案", "建议", "提案", "信访", "办件", "入学", "就业", "职称", "项目", "咨询", "投诉", "举报", "热线", "转办", "12345",
-	"补正"} // (补正申请: the applications asked to be completed, a share, or the completions)
+	"补正", "撤回"} // (补正申请: the applications asked to be completed, a share, or the completions)
 
 // applicantShare says the applications a count follows are those of one
 // kind of applicant, a column of 表三 ("收到自然人申请64件", "法人或其他组织
@@ -1189,6 +1305,31 @@ func applicantShare(rest string) bool {
 // 的是规划类，共32件", "收到的申请主要集中在征收领域，共45件").
 func categoryCount(before string) bool {
 	return indexAny(before, "最多", "最少", "居多", "为主", "集中", "主要") >= 0
+}
+
+// topicShare says the words between a verb and its count name the
+// applications' subject (收到涉及征地拆迁的申请3件, 关于…的申请): a share of
+// them, not all ("有关政府信息公开的申请" is all).
+func topicShare(before string) bool {
+	i := indexAny(before, "涉及", "关于", "有关")
+	if i < 0 {
+		return false
+	}
+	seg := before[i:]
+	if j := strings.Index(seg, "的"); j >= 0 {
+		seg = seg[:j]
+	}
+	return !strings.Contains(seg, "信息公开")
+}
+
+// otherThanApplications says what the count follows, after the words
+// naming the applications, is something else about them: 依申请公开咨询电话30个.
+func otherThanApplications(before string) bool {
+	k := strings.LastIndex(before, "申请")
+	if k < 0 {
+		return false
+	}
+	return indexAny(before[k:], "咨询", "电话", "来电", "留言", "热线") >= 0
 }
 
 // applicationChannels are the ways an application comes in, as reports

@@ -37,6 +37,24 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"本年度共受理政务服务事项申请12万件。",
 		"受理不动产登记申请2000件。",
 		"共受理就业补贴申请87件，发放补贴资金35万元。",
+		// a part of the year, or several years
+		"第一季度收到政府信息公开申请3件，第二季度收到申请5件。",
+		"一季度共收到政府信息公开申请3件。",
+		"前三季度，共收到政府信息公开申请7件。",
+		"12月份收到政府信息公开申请2件。",
+		"3月收到政府信息公开申请2件。",
+		"截至9月底，共收到政府信息公开申请6件。",
+		"截至9月30日，共收到政府信息公开申请6件。",
+		"上半年共收到政府信息公开申请4件。",
+		"近三年共收到政府信息公开申请9998件。",
+		"近年来，共收到政府信息公开申请9998件。",
+		"近年以来，共收到政府信息公开申请9998件。",
+		"自条例实施以来，共收到政府信息公开申请9998件。",
+		// a share by subject, other things about the applications
+		"收到涉及征地拆迁的政府信息公开申请3件。",
+		"收到关于公开征收补偿方案的申请3件。",
+		"收到申请人撤回申请1件。",
+		"全年共收到依申请公开咨询电话30个。",
 	}
 	ntable := func(r *report.Report) string { return strings.Join(ntableOf(r), "；") }
 	for i := range 14 {
@@ -121,6 +139,13 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		"政府信息公开申请{N}件，比{PY}年增加2件。",
 		"收到政府信息公开申请{N}件（同比增长20%）。", // (the comparison is after the count: it was not read)
 		"{Y}年共收到政府信息公开申请{N}件，同比增加4件，较{PY}年的{P}件有所增长。",
+		// the whole year, though a month is named
+		"{Y}年1月至12月，共收到政府信息公开申请{N}件。",
+		"{Y}年1-12月份，共收到政府信息公开申请{N}件。",
+		"截至{Y}年12月31日，共收到政府信息公开申请{N}件。",
+		"截至12月底，共收到政府信息公开申请{N}件。",
+		"{Y}年1月1日至12月31日，共收到政府信息公开申请{N}件。",
+		"收到有关政府信息公开的申请{N}件。",
 	}
 	sum := func(r *report.Report, key string) int64 {
 		var s int64
