@@ -674,9 +674,11 @@ func isSubHeading(line string) bool {
 	return k > 0 && strings.HasPrefix(l[k:], "、")
 }
 
-// outcomeCount says a clause counts 复议/诉讼 cases by how they ended.
+// outcomeCount says a clause counts 复议/诉讼 cases by how they ended or
+// stand (审理中, 撤回), or counts their decisions (针对1件行政复议决定).
 func outcomeCount(part string) bool {
-	for _, w := range []string{"败诉", "胜诉", "纠错", "纠正", "维持", "撤销", "确认违法", "驳回", "审结", "结案", "办结", "撤诉", "调解"} {
+	for _, w := range []string{"败诉", "胜诉", "纠错", "纠正", "维持", "撤销", "确认违法", "驳回", "审结", "结案", "办结", "撤诉", "调解",
+		"审理中", "撤回", "终止", "复议决定", "判决", "裁定"} {
 		if strings.Contains(part, w) {
 			return true
 		}

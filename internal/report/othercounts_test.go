@@ -55,6 +55,11 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"收到关于公开征收补偿方案的申请3件。",
 		"收到申请人撤回申请1件。",
 		"全年共收到依申请公开咨询电话30个。",
+		// 复议/诉讼 by how they stand, or their decisions
+		"97件行政复议案件正在审理中。",
+		"针对97件行政复议决定，已按要求重新答复。",
+		"申请人提起行政复议后撤回97件。",
+		"行政诉讼中，法院判决驳回诉讼请求97件。",
 	}
 	ntable := func(r *report.Report) string { return strings.Join(ntableOf(r), "；") }
 	for i := range 14 {
