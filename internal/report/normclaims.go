@@ -45,7 +45,7 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 	if !strings.Contains(s, "规范性文件") && !strings.Contains(s, "规章") {
 		return nil
 	}
-	if widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) {
+	if widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) || notTheYear(s) {
 		return nil
 	}
 	var out []Claim
@@ -189,7 +189,7 @@ func decisionClaims(r *Report) []Claim {
 // sentenceDecisionClaims reads one sentence's counts of decisions.
 func sentenceDecisionClaims(s string, off, year int) []Claim {
 	s = strings.ReplaceAll(s, "\n", "")
-	if !strings.Contains(s, "决定") || widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) {
+	if !strings.Contains(s, "决定") || widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) || notTheYear(s) {
 		return nil
 	}
 	var out []Claim

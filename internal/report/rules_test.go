@@ -513,6 +513,10 @@ func TestRulesOnWordings(t *testing.T) {
 		{"N.PROACTIVE", "1", "2023年，本局作出行政处罚决定30件。", false},
 		{"N.PROACTIVE", "1", "2024年，全区各部门作出行政处罚决定480件。", false},
 		{"N.PROACTIVE", "1", "本局累计作出行政处罚决定1200件。", false},
+		{"N.PROACTIVE", "1", "2024年上半年，本局作出行政处罚决定20件。", false}, // a part of the year
+		{"N.PROACTIVE", "1", "第一季度，本局制发规范性文件5件。", false},
+		{"N.PROACTIVE", "1", "近三年，本局制发规范性文件9件。", false},
+		{"N.PROACTIVE", "1", "截至2024年12月31日，本局现行有效的行政规范性文件共16件。", true}, // the year's end
 		{"TXT.DOUBLE", "1", "本局发布信息326条，，其中政策解读12条。", true},
 		{"TXT.DOUBLE", "5", "主要问题：一是深度不够、；二是形式单一。", true},
 		{"TXT.DOUBLE", "5", "目标是“公开为常态”。下一步，将继续加强。", false},
