@@ -638,17 +638,31 @@ func eachSentence(t string, fn func(s string, off int, named bool)) {
 		case '。', '；', ';', '！', '!', '？', '?':
 			fn(t[start:i], start, named)
 			start, named = i+utf8.RuneLen(c), false
-		case '申': // "申 请": a line spaced out letter by letter
-			named = named || strings.HasPrefix(t[i:], "申请") || strings.HasPrefix(t[i:], "申 请")
+		case '申': // "申 请": a line spaced out letter by letter, or the word broken by a line end
+			named = named || brokenWord(t[i+len("申"):], "请")
 		case '复':
-			named = named || strings.HasPrefix(t[i:], "复议") || strings.HasPrefix(t[i:], "复 议")
+			named = named || brokenWord(t[i+len("复"):], "议")
 		case '诉':
-			named = named || strings.HasPrefix(t[i:], "诉讼") || strings.HasPrefix(t[i:], "诉 讼")
+			named = named || brokenWord(t[i+len("诉"):], "讼")
 		case '费':
 			named = true
 		}
 	}
 	fn(t[start:], start, named)
+}
+
+// brokenWord says s starts with second after white space, across at most
+// one line end: the rest of a two-character word whose first character
+// came before s ("申请", "申 请", "申\n  请").
+func brokenWord(s, second string) bool {
+	if strings.HasPrefix(s, second) {
+		return true
+	}
+	rest := strings.TrimLeft(s, " \t\r\u3000\u00a0")
+	if strings.HasPrefix(rest, "\n") {
+		rest = strings.TrimLeft(rest[1:], " \t\r\u3000\u00a0")
+	}
+	return len(rest) < len(s) && strings.HasPrefix(rest, second)
 }
 
 // isSubHeading says a line is a numbered sub-heading: （一）…, (二)… or
@@ -750,7 +764,7 @@ func otherYear(part string, year int) bool {
 
 func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// a word or a number broken by a line end reads whole ("受\n理")
-	cl = strings.ReplaceAll(cl, "\n", "")
+	cl = joinLines(cl)
 	if letterSpaced(cl) {
 		cl = withoutSpaces(cl) // "收 到 申 请 7 1 件": justified text spaced out letter by letter
 	}
@@ -1104,6 +1118,27 @@ func hasSuffixAny(s string, suffixes ...string) bool {
 		}
 	}
 	return false
+}
+
+// joinLines joins a sentence's lines, with the white space around each
+// line end: a word broken by one and an indented line read whole
+// ("收到政府信息公开申\n    请17件").
+func joinLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, l := range strings.Split(s, "\n") {
+		if i > 0 {
+			l = strings.TrimLeft(l, " \t\u3000\u00a0")
+		}
+		if strings.HasSuffix(l, " ") || strings.HasSuffix(l, "\t") || strings.HasSuffix(l, "\u3000") || strings.HasSuffix(l, "\u00a0") {
+			l = strings.TrimRight(l, " \t\u3000\u00a0")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // upToCount is s up to the end of its first count (all of s when it has

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Section 一 often says what 表二 (一) counts: "本年度制发行政规范性文件3件，
 // 废止1件，现行有效15件". N.PROACTIVE compares such counts with the table
@@ -29,7 +32,7 @@ var normSubjects = []struct{ key, word string }{{"normative_documents", "规范�
 // the cell's path (normative_documents.issued, rules.in_force …).
 func normativeClaims(r *Report) []Claim {
 	t := r.Sections["1"]
-	if !strings.Contains(t, "规范性文件") && !strings.Contains(t, "规章") {
+	if !namesWords(t, "规范性文件", "规章") {
 		return nil
 	}
 	var out []Claim
@@ -39,9 +42,52 @@ func normativeClaims(r *Report) []Claim {
 	return out
 }
 
+// namesWords says t holds one of words, also broken by a line end
+// ("规范性\n    文件"): the text is joined only when none is there as written.
+func namesWords(t string, words ...string) bool {
+	if indexAny(t, words...) >= 0 {
+		return true
+	}
+	if !strings.Contains(t, "\n") {
+		return false
+	}
+	for _, w := range words {
+		first, n := utf8.DecodeRuneInString(w)
+		for i := 0; ; {
+			k := strings.IndexRune(t[i:], first)
+			if k < 0 {
+				break
+			}
+			i += k + n
+			if brokenAt(t[i:], w[n:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// brokenAt says s starts with rest, its characters maybe parted by one
+// line end and the white space around it.
+func brokenAt(s, rest string) bool {
+	broken := false
+	for _, r := range rest {
+		if !strings.HasPrefix(s, string(r)) && !broken {
+			if t := strings.TrimLeft(s, " \t\r\u3000\u00a0"); strings.HasPrefix(t, "\n") {
+				s, broken = strings.TrimLeft(t[1:], " \t\r\u3000\u00a0"), true
+			}
+		}
+		if !strings.HasPrefix(s, string(r)) {
+			return false
+		}
+		s = s[utf8.RuneLen(r):]
+	}
+	return true
+}
+
 // sentenceNormClaims reads one sentence's counts of 表二 (一).
 func sentenceNormClaims(s string, off, year int) []Claim {
-	s = strings.ReplaceAll(s, "\n", "")
+	s = joinLines(s)
 	if !strings.Contains(s, "规范性文件") && !strings.Contains(s, "规章") {
 		return nil
 	}
@@ -176,7 +222,7 @@ var decisionSubjects = []struct{ key, word string }{{"licensing", "行政许可�
 // the cell's path (licensing.decisions …).
 func decisionClaims(r *Report) []Claim {
 	t := r.Sections["1"]
-	if !strings.Contains(t, "决定") || !strings.Contains(t, "作出") {
+	if !namesWords(t, "决定") || !namesWords(t, "作出") {
 		return nil
 	}
 	var out []Claim
@@ -188,7 +234,7 @@ func decisionClaims(r *Report) []Claim {
 
 // sentenceDecisionClaims reads one sentence's counts of decisions.
 func sentenceDecisionClaims(s string, off, year int) []Claim {
-	s = strings.ReplaceAll(s, "\n", "")
+	s = joinLines(s)
 	if !strings.Contains(s, "决定") || widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) || notTheYear(s) {
 		return nil
 	}

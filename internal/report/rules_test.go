@@ -505,6 +505,8 @@ func TestRulesOnWordings(t *testing.T) {
 		// 表二's decisions: 行政许可 356, 行政处罚 48, 行政强制 3
 		{"N.PROACTIVE", "1", "2024年，本局共作出行政许可决定356件，作出行政处罚决定48件。", false},
 		{"N.PROACTIVE", "1", "2024年，本局作出行政处罚决定50件。", true},
+		{"N.PROACTIVE", "1", "2024年，本局作\n  出行政处罚决定50件。", true}, // broken by an indented line
+		{"N.PROACTIVE", "1", "2024年，本局作出行政处罚\n决定50件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局作出行政处罚决定书48份，作出行政强制决定5件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局未作出行政强制决定。", true},
 		{"N.PROACTIVE", "1", "2024年，本局办理行政许可事项500件，受理行政处罚案件60件。", false},
@@ -516,7 +518,8 @@ func TestRulesOnWordings(t *testing.T) {
 		{"N.PROACTIVE", "1", "2024年上半年，本局作出行政处罚决定20件。", false}, // a part of the year
 		{"N.PROACTIVE", "1", "第一季度，本局制发规范性文件5件。", false},
 		{"N.PROACTIVE", "1", "近三年，本局制发规范性文件9件。", false},
-		{"N.PROACTIVE", "1", "截至2024年12月31日，本局现行有效的行政规范性文件共16件。", true}, // the year's end
+		{"N.PROACTIVE", "1", "2024年，本局印发规范性\n    文件1件、废止3件、现行有效15件。", true}, // a word broken by an indented line
+		{"N.PROACTIVE", "1", "截至2024年12月31日，本局现行有效的行政规范性文件共16件。", true},     // the year's end
 		{"TXT.DOUBLE", "1", "本局发布信息326条，，其中政策解读12条。", true},
 		{"TXT.DOUBLE", "5", "主要问题：一是深度不够、；二是形式单一。", true},
 		{"TXT.DOUBLE", "5", "目标是“公开为常态”。下一步，将继续加强。", false},
