@@ -1785,6 +1785,10 @@ func (p *parser) pickTitle(pre []titleLine) {
 		if strings.ContainsAny(strings.TrimRight(title, "。 "), "，。；") {
 			return false
 		}
+		// nor one without a comma ("现将示例局2024年度…年度报告公布如下。")
+		if prefixFold(title, "现将", "现公布", "现予", "特此", "根据", "按照", "依据") || strings.Contains(title, "如下") {
+			return false
+		}
 		// 二〇二四年 → 2024年; a title centred with wide or no-break spaces
 		t := digitYears(title)
 		if strings.Contains(t, "\u3000") || strings.Contains(t, "\u00a0") {
@@ -1909,6 +1913,11 @@ func (p *parser) agencyElsewhere() {
 			break
 		}
 	}
+	if a, no, how := agencyInOpening(p.lines); a != "" {
+		r.Agency = a
+		p.warn("PARSE.READ", "agency", no, "标题中没有机关名称，机关名称取自%s", how)
+		return
+	}
 	look := func(l Line, labels []string) string {
 		m := sourceLine.FindStringSubmatch(l.Text)
 		if m == nil || !slices.Contains(labels, m[1]) || !agencyLike(m[2]) {
@@ -1932,6 +1941,56 @@ func (p *parser) agencyElsewhere() {
 			}
 		}
 	}
+}
+
+// agencyInOpening finds the agency in the lines before section 一 of a
+// report whose title names none: a line of its name alone under the title
+// ("（示例县教育局）"), or the opening sentence's (本报告由示例县教育局编制,
+// 现将示例县教育局2024年度政府信息公开工作情况报告如下). It returns the
+// name, its line and how it was found (for PARSE.READ); "" when none.
+func agencyInOpening(lines []Line) (agency string, no int, how string) {
+	title := false
+	for i, l := range lines {
+		if i >= 40 {
+			break
+		}
+		t := trimSpace(paraText(l))
+		if t == "" {
+			continue
+		}
+		if headingKey(t) != "" {
+			break
+		}
+		if title {
+			title = false
+			if a := strings.Trim(t, "（）() \u3000"); agencyLike(a) && !ownWord(a) {
+				return a, l.No, "标题下的“" + t + "”"
+			}
+		}
+		// (a title names its year: not a portal's path, 首页 > … > 年度报告)
+		if indexAny(t, "年度报告", "工作报告", "年报") >= 0 && !moreRunes(t, 50) && !strings.Contains(t, "。") && strings.ContainsAny(digitYears(t), "0123456789") {
+			title = true
+			continue
+		}
+		for _, re := range openingAgency {
+			if m := re.FindStringSubmatch(t); m != nil && agencyLike(m[1]) && !ownWord(m[1]) {
+				return m[1], l.No, "正文开头“" + clip(t) + "”"
+			}
+		}
+	}
+	return "", 0, ""
+}
+
+// ownWord says a name is the report's word for itself (本局, 我委, 该中心),
+// not a name.
+func ownWord(a string) bool {
+	return strings.HasPrefix(a, "本") || strings.HasPrefix(a, "我") || strings.HasPrefix(a, "该")
+}
+
+// openingAgency are the opening sentence's ways of naming the agency.
+var openingAgency = []*regexp.Regexp{
+	regexp.MustCompile(`由([\p{Han}（）()]{2,30}?)(?:根据|依据|按照|依照|编制|负责编制)`),
+	regexp.MustCompile(`(?:现将|现公布|特公布|予以公布)([\p{Han}（）()]{2,30}?)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年`),
 }
 
 var (

@@ -648,12 +648,17 @@ func TestAgencyOutsideTheTitle(t *testing.T) {
 		})
 	}
 	for name, c := range map[string]struct{ text, agency, quote string }{
-		"signature":     {text + "\n示例市生态环境局\n2025年1月20日\n", "示例市生态环境局", "落款"},
-		"signature cn":  {text + "\n\u3000\u3000示例市生态环境局\n二〇二五年一月二十日\n", "示例市生态环境局", "落款"},
-		"portal":        {"首页 > 信息公开\n发布机构：示例市生态环境局\t生成日期：2025-01-20\n" + text, "示例市生态环境局", "发布机构：示例市生态环境局"},
-		"portal source": {"来源：本网\n" + text, "", ""},
-		"person":        {text + "\n张三\n2025年1月20日\n", "", ""},
-		"nothing":       {text, "", ""},
+		"signature":       {text + "\n示例市生态环境局\n2025年1月20日\n", "示例市生态环境局", "落款"},
+		"signature cn":    {text + "\n\u3000\u3000示例市生态环境局\n二〇二五年一月二十日\n", "示例市生态环境局", "落款"},
+		"portal":          {"首页 > 信息公开\n发布机构：示例市生态环境局\t生成日期：2025-01-20\n" + text, "示例市生态环境局", "发布机构：示例市生态环境局"},
+		"portal source":   {"来源：本网\n" + text, "", ""},
+		"under the title": {strings.Replace(text, "政府信息公开工作年度报告\n", "政府信息公开工作年度报告\n（示例市生态环境局）\n", 1), "示例市生态环境局", "标题下"},
+		"opening 由":       {strings.Replace(text, "年度报告\n", "年度报告\n本报告由示例市生态环境局根据《中华人民共和国政府信息公开条例》编制。\n", 1), "示例市生态环境局", "正文开头"},
+		"opening 现将":      {strings.Replace(text, "年度报告\n", "年度报告\n根据《条例》规定，现将示例市生态环境局2024年度政府信息公开工作情况报告如下。\n", 1), "示例市生态环境局", "正文开头"},
+		"opening 公布":      {strings.Replace(text, "年度报告\n", "年度报告\n现将示例市生态环境局2024年度政府信息公开工作年度报告公布如下。\n", 1), "示例市生态环境局", "正文开头"},
+		"opening 本局":      {strings.Replace(text, "年度报告\n", "年度报告\n本报告由本局根据《条例》编制。\n", 1), "", ""},
+		"person":          {text + "\n张三\n2025年1月20日\n", "", ""},
+		"nothing":         {text, "", ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := audit(t, "t.txt", []byte(c.text))
