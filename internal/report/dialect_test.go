@@ -621,6 +621,27 @@ func arabicText(t testing.TB, r *report.Report) string {
 	}
 	return strings.Join(ls, "\n")
 }
+// romanText is the tab text with the six section headings numbered in
+// Roman numerals, the numeral signs (Ⅰ、总体情况) and, for some, Latin
+// letters (II. 主动公开政府信息情况).
+func romanText(t testing.TB, r *report.Report) string {
+	ls := strings.Split(textOf(t, r), "\n")
+	for i, l := range ls {
+		for k, sec := range report.Sections {
+			if l == sec.Heading {
+				num := string(rune('Ⅰ' + k))
+				if k%2 == 1 {
+					num = []string{"I", "II", "III", "IV", "V", "VI"}[k] + "."
+				} else {
+					num += "、"
+				}
+				ls[i] = num + strings.TrimPrefix(sec.Heading, sec.Heading[:len("一、")])
+			}
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
 func numberedOneline(t testing.TB, r *report.Report) string {
 	return renumbered(onelineCycling(t, r), false)
 }
@@ -683,6 +704,7 @@ func init() {
 		}, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(partsText(t, truth())) }, want: truth},
 		fixture{file: "arabic-2021.txt", make: func(t testing.TB) []byte { return []byte(arabicText(t, truth())) }, want: truth},
+		fixture{file: "roman-2021.txt", make: func(t testing.TB) []byte { return []byte(romanText(t, truth())) }, want: truth},
 		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsLayout(t, truth())) }, want: truth},
 		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsOneline(t, truth())) }, want: func() *report.Report {
 			r := truth()

@@ -539,9 +539,50 @@ func otherNumbering(text string) string {
 		}
 		rest = string(num) + "、" + strings.TrimLeft(strings.TrimPrefix(after[len(word):], "："), " \u3000")
 	default:
-		return ""
+		num, after, ok := romanNumber(t)
+		if !ok {
+			return ""
+		}
+		rest = num + "、" + after
 	}
 	return headingKeyOf(rest, false)
+}
+
+// romanNumber reads a heading's Roman number, one to six (Ⅰ、 Ⅱ. ⅲ． or in
+// Latin letters II、), as its Chinese numeral and the words after its
+// separator.
+func romanNumber(t string) (num, after string, ok bool) {
+	const numerals = "一二三四五六"
+	r, n := utf8.DecodeRuneInString(t)
+	v := -1
+	switch {
+	case r >= 'Ⅰ' && r <= 'Ⅵ':
+		v = int(r - 'Ⅰ')
+	case r >= 'ⅰ' && r <= 'ⅵ':
+		v = int(r - 'ⅰ')
+	default:
+		for i, w := range []string{"VI", "IV", "V", "III", "II", "I"} {
+			if strings.HasPrefix(t, w) {
+				v, n = []int{5, 3, 4, 2, 1, 0}[i], len(w)
+				break
+			}
+		}
+	}
+	if v < 0 {
+		return "", "", false
+	}
+	rest := strings.TrimLeft(t[n:], " \u3000")
+	for _, sep := range []string{"、", "．", ".", "，"} {
+		if a, cut := strings.CutPrefix(rest, sep); cut {
+			rest = a
+			break
+		}
+	}
+	if len(rest) == len(t[n:]) {
+		return "", "", false // no separator nor space: a word
+	}
+	num = string([]rune(numerals)[v])
+	return num, strings.TrimLeft(rest, " \u3000"), true
 }
 
 // headingsInOrder is the lines that key names a section of, each of a
