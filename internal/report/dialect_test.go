@@ -621,6 +621,7 @@ func arabicText(t testing.TB, r *report.Report) string {
 	}
 	return strings.Join(ls, "\n")
 }
+
 // romanText is the tab text with the six section headings numbered in
 // Roman numerals, the numeral signs (Ⅰ、总体情况) and, for some, Latin
 // letters (II. 主动公开政府信息情况).
