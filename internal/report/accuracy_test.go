@@ -74,7 +74,7 @@ func allLayouts() []layout {
 		{"word", ".html", wordHTML}, {"word-gbk", ".htm", wordGBK}, {"pdf2html", ".html", pdfHTML}, {"div-table", ".html", divTables}, {"grid", ".txt", gridText}, {"grid-narrow", ".txt", gridNarrow}, {"grid-centered", ".txt", gridCentered}, {"docx", ".docx", docxString},
 		{"contents", ".txt", contentsLayout}, {"contents-oneline", ".txt", contentsOneline}, {"numbered", ".txt", numberedText}, {"numbered-oneline", ".txt", numberedOneline},
 		{"parts", ".txt", partsText}, {"csv", ".csv", csvText}, {"tab-stripped", ".txt", strippedTab}, {"vertical-t4", ".txt", vertical4},
-		{"arabic", ".txt", arabicText}, {"roman", ".txt", romanText},
+		{"arabic", ".txt", arabicText}, {"roman", ".txt", romanText}, {"oneline-roman", ".txt", romanOneline},
 		{"tab-worded-headings", ".txt", func(t testing.TB, r *report.Report) string { return otherWording.Replace(textOf(t, r)) }},
 		{"page-worded-headings", ".html", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(pageHTML(t, r)) }},
 		{"markdown-worded-headings", ".md", func(t testing.TB, r *report.Report) string { return wordedHeadings.Replace(markdownText(t, r)) }},

@@ -624,23 +624,20 @@ func arabicText(t testing.TB, r *report.Report) string {
 
 // romanText is the tab text with the six section headings numbered in
 // Roman numerals, the numeral signs (Ⅰ、总体情况) and, for some, Latin
-// letters (II. 主动公开政府信息情况).
-func romanText(t testing.TB, r *report.Report) string {
-	ls := strings.Split(textOf(t, r), "\n")
-	for i, l := range ls {
-		for k, sec := range report.Sections {
-			if l == sec.Heading {
-				num := string(rune('Ⅰ' + k))
-				if k%2 == 1 {
-					num = []string{"I", "II", "III", "IV", "V", "VI"}[k] + "."
-				} else {
-					num += "、"
-				}
-				ls[i] = num + strings.TrimPrefix(sec.Heading, sec.Heading[:len("一、")])
-			}
+// letters (II.主动公开政府信息情况); romanOneline the page without line
+// breaks so.
+func romanText(t testing.TB, r *report.Report) string    { return romanHeadings(textOf(t, r)) }
+func romanOneline(t testing.TB, r *report.Report) string { return romanHeadings(onelineCycling(t, r)) }
+
+func romanHeadings(s string) string {
+	for k, sec := range report.Sections {
+		num := string(rune('Ⅰ'+k)) + "、"
+		if k%2 == 1 {
+			num = []string{"I", "II", "III", "IV", "V", "VI"}[k] + "."
 		}
+		s = strings.Replace(s, sec.Heading, num+strings.TrimPrefix(sec.Heading, sec.Heading[:len("一、")]), 1)
 	}
-	return strings.Join(ls, "\n")
+	return s
 }
 
 func numberedOneline(t testing.TB, r *report.Report) string {
@@ -706,6 +703,11 @@ func init() {
 		fixture{file: "parts-2021.txt", make: func(t testing.TB) []byte { return []byte(partsText(t, truth())) }, want: truth},
 		fixture{file: "arabic-2021.txt", make: func(t testing.TB) []byte { return []byte(arabicText(t, truth())) }, want: truth},
 		fixture{file: "roman-2021.txt", make: func(t testing.TB) []byte { return []byte(romanText(t, truth())) }, want: truth},
+		fixture{file: "roman-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(romanOneline(t, truth())) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
 		fixture{file: "contents-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsLayout(t, truth())) }, want: truth},
 		fixture{file: "contents-oneline-2021.txt", make: func(t testing.TB) []byte { return []byte(contentsOneline(t, truth())) }, want: func() *report.Report {
 			r := truth()

@@ -1260,14 +1260,20 @@ func bareHeadingStart(t string, i int, num string) (int, bool) {
 // numberingBefore is where a numbering of section key glued before its
 // heading words at k starts (k when there is none): its numeral with or
 // without a separator (三、 三 三), an Arabic one (3. 3、), or bracketed （3）
-// 【三】 — kept with the heading, not left at the end of the text before it
+// 【三】, Roman (Ⅲ、 III.) — kept with the heading, not left at the end of the text before it
 // ("行政事业性收费12.353.收到和处理…": 12.35, then 3.). Only the forms a heading
 // on a line is read in (headingKeyOf, arabicHeading).
 func numberingBefore(t string, k int, key string) int {
 	cn, ar := sectionNumerals[key], key
 	j := backOver(t, k, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	n := int(key[0] - '1')
+	if n < 0 || n > 5 {
+		return k
+	}
+	rm, latin := string(rune('Ⅰ'+n)), []string{"I", "II", "III", "IV", "V", "VI"}[n]
 	for _, form := range []string{cn + "、", cn + "．", cn + ".", cn + "，", cn, ar + ".", ar + "．", ar + "、",
-		"（" + ar + "）", "(" + ar + ")", "【" + cn + "】", "【" + ar + "】"} {
+		"（" + ar + "）", "(" + ar + ")", "【" + cn + "】", "【" + ar + "】",
+		rm + "、", rm + "．", rm + ".", rm, latin + "、", latin + "．", latin + "."} {
 		if strings.HasSuffix(t[:j], form) {
 			return j - len(form)
 		}
