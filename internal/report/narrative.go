@@ -154,10 +154,11 @@ func checkPeriod(c *ctx) {
 // these are: 全市各级行政机关, 各部门, 教育系统, 所属单位 (a government's
 // report may give its region's total beside its own table).
 func widerScope(part string) bool {
-	if !strings.Contains(part, "各") && !strings.Contains(part, "系统") && !strings.Contains(part, "属") {
+	if !strings.ContainsAny(part, "各统属直级及乡") {
 		return false // every word below has one of these: most parts have none
 	}
-	for _, w := range []string{"各级", "各部门", "各单位", "各乡镇", "各街道", "各县", "各区", "各地", "系统", "所属", "下属", "直属"} {
+	for _, w := range []string{"各级", "各部门", "各单位", "各乡镇", "各街道", "各县", "各区", "各地", "系统", "所属", "下属", "直属",
+		"及其部门", "及部门", "两级", "三级", "县直", "市直", "区直", "旗直", "州直", "乡镇"} {
 		if strings.Contains(part, w) {
 			return true
 		}
@@ -388,10 +389,11 @@ func departmentAgency(agency string) bool {
 func ownCountAfter(parts []string) int {
 	for i, part := range parts[:min(len(parts), 3)] {
 		p := strings.TrimPrefix(trimSpace(part), "其中")
-		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") {
+		j := indexAny(p, "收到", "受理", "接收", "新收")
+		// (本局…, 我委…, 县政府本级…: the agency itself)
+		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") && !(j > 0 && strings.Contains(p[:j], "本级")) {
 			continue
 		}
-		j := indexAny(p, "收到", "受理", "接收", "新收")
 		if j < 0 || utf8.RuneCountInString(p[:j]) > 6 || applicationCount(p[j:]) == nil {
 			continue
 		}
@@ -852,7 +854,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a region's count goes on in the parts after it ("全市…行政复议40件，
 		// 行政诉讼10件") until one names the agency itself
 		if wideClause {
-			if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") {
+			if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") || strings.Contains(t, "本级") {
 				wideClause = false
 			}
 		}

@@ -633,6 +633,12 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"全市共收到政府信息公开申请1200件，本局收到申请70件，均已答复。": "applications=70",
 		"全县共受理政府信息公开申请17件。":                  "applications=17", // a county government's own table may be the county's
 		"全市共收到政府信息公开申请1200件，本局工作人员参加培训3次。":   "applications=1200",
+		"全县共收到政府信息公开申请1200件，县政府本级收到70件。":     "applications=70",
+		// more bodies than the agency
+		"县政府及其部门共收到政府信息公开申请1200件。": "",
+		"县直部门和乡镇共收到政府信息公开申请1200件。": "",
+		"市县两级共收到政府信息公开申请1200件。":    "",
+		"县政府本级收到政府信息公开申请70件。":      "applications=70",
 	})
 }
 
