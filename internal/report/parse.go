@@ -267,12 +267,35 @@ func dropFooters(lines []Line) []Line {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
 			l.Break = true
 		}
-		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) || printedPage(l.Text) {
+		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) || printedPage(l.Text) || barePageNumber(lines, i) {
 			l.Text = ""
 			l.Break = true
 		}
 	}
 	return lines
+}
+
+// barePageNumber says line i is a page number without dashes, as pdftotext
+// -layout prints a centred or right-aligned one: a number of one to three
+// digits alone on its line, set in by 8 spaces or more, after a blank line
+// and before the form feed (on the next line, or the one after a blank).
+// Left in a sentence broken by the page, it joined its words
+// ("收到政府⏎⏎                3⏎\f信息公开申请": 政府3信息).
+func barePageNumber(lines []Line, i int) bool {
+	t := lines[i].Text
+	if len(t) < 9 || t[0] != ' ' || i == 0 || i+1 >= len(lines) || trimSpace(lines[i-1].Text) != "" || lines[i-1].Fields != nil {
+		return false
+	}
+	n := len(t) - len(strings.TrimLeft(t, " "))
+	d := strings.TrimRight(t[n:], " ")
+	if n < 8 || d == "" || len(d) > 3 || !allASCIIDigits(d) {
+		return false
+	}
+	next := lines[i+1].Text
+	if trimSpace(next) == "" && !strings.ContainsRune(next, '\f') && i+2 < len(lines) {
+		next = lines[i+2].Text
+	}
+	return strings.HasPrefix(strings.TrimLeft(next, " "), "\f")
 }
 
 // printedPage says a line is what a browser prints at the top and foot of a

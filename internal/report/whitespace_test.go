@@ -20,7 +20,10 @@ import (
 // blank line inside a folded page's number read 19 7 1 as 1 9 7 10; and
 // a no-break space after a line's closing tab (a web page's copy) made that
 // tab a cell border: a text with a tab after each line read a twelfth of its
-// cells, none in a page without line breaks.
+// cells, none in a page without line breaks; a page number without dashes
+// (pdftotext -layout's, centred, the form feed on the next line) joined the
+// numbers or words around it (a 表二 cell of 36 read 363; two thirds of
+// the cells of a text a cell to a line read).
 func TestWhiteSpaceNeverMisreads(t *testing.T) {
 	perturbs := map[string]perturbation{
 		"crlf": func(_ *rand.Rand, s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
@@ -70,6 +73,22 @@ func TestWhiteSpaceNeverMisreads(t *testing.T) {
 		},
 	}
 	underPerturbations(t, []string{".txt", ".md"}, perturbs, 12, 0.97)
+	underPerturbations(t, []string{".txt"}, map[string]perturbation{
+		"bare-page-numbers": func(rng *rand.Rand, s string) string { // pdftotext -layout's centred number, the form feed on the next page's first line
+			ls := strings.Split(s, "\n")
+			var out []string
+			p := 1
+			for i, l := range ls {
+				if i > 0 && rng.IntN(25) == 0 && !strings.Contains(l, "\t") && !strings.Contains(ls[i-1], "\t") { // (pdftotext writes no tabs)
+					p++
+					out = append(out, "", strings.Repeat(" ", 40)+fmt.Sprint(p))
+					l = "\f" + l
+				}
+				out = append(out, l)
+			}
+			return strings.Join(out, "\n")
+		},
+	}, 12, 0.97)
 }
 
 // someSpacesAs writes a third of the text's spaces, outside markup, as r.
