@@ -723,8 +723,8 @@ var (
 )
 
 // ParseDate reads the dates registers contain: 2025-03-05, 2025/3/5,
-// 2025.3.5, 2025年3月5日, 20250305, and Excel's serial day numbers, each
-// maybe with a time of day or a weekday after it (dropped).
+// 2025.3.5, 2025年3月5日 (or 5号), 20250305, and Excel's serial day numbers,
+// each maybe with a time of day or a weekday after it (dropped).
 func ParseDate(s string) (workday.Date, error) {
 	s = strings.TrimSpace(s)
 	if m := compact.FindStringSubmatch(s); m != nil {
@@ -748,8 +748,30 @@ func ParseDate(s string) (workday.Date, error) {
 	// 2025-03-05T09:30:00; 2025年3月5日 上午) or its weekday (2025/3/5（周三）):
 	// the date is what the statutory clock counts
 	s = strings.Map(guard.HalfWidth, s) // typed in the wide mode: ０９：３０ after an ideographic space
+	// 5号 for 5日; a separator after the day (2025.3.5.)
+	if strings.HasSuffix(s, "号") && dayHao.MatchString(s) {
+		s = strings.TrimSuffix(s, "号") + "日"
+		if d, derr := workday.ParseTyped(s); derr == nil {
+			return d, nil
+		}
+	}
+	if t := strings.TrimRight(s, "./-"); len(t) == len(s)-1 && t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' {
+		if d, derr := workday.ParseTyped(t); derr == nil {
+			return d, nil
+		}
+	}
 	for i, r := range s {
-		if i < 8 || !strings.ContainsRune(" T（(上下中晚", r) || !timeOfDay.MatchString(s[i:]) {
+		// (after 日 the time or weekday may follow without a space:
+		// 2025年3月5日09:30, 2025年3月5日星期三)
+		glued := strings.HasSuffix(s[:i], "日")
+		if i < 8 || !strings.ContainsRune(" T（(上下中晚", r) && !glued {
+			continue
+		}
+		rest := s[i:]
+		if glued && !strings.ContainsRune(" T", r) {
+			rest = " " + rest
+		}
+		if !timeOfDay.MatchString(rest) {
 			continue
 		}
 		if d, derr := workday.ParseTyped(strings.TrimSpace(s[:i])); derr == nil {
@@ -759,9 +781,12 @@ func ParseDate(s string) (workday.Date, error) {
 	return d, err
 }
 
+// dayHao is a date written with 号 for 日 (2025年3月5号).
+var dayHao = regexp.MustCompile(`^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*号$`)
+
 // timeOfDay is what may follow a register's date: a time of day (09:30,
-// 9:30:00, 09:30:00.000, 9时30分, 上午), or the weekday in brackets.
-var timeOfDay = regexp.MustCompile(`^(?:[T ]\s*|\s*(?:上午|下午|中午|晚上)\s*)(?:\d{1,2}(?:[:：]\d{2}){1,2}(?:\.\d+)?|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?\s*$|^\s*[（(](?:周|星期)[一二三四五六日天][）)]\s*$`)
+// 9:30:00, 09:30:00.000, 9时30分, 上午), or the weekday (in brackets or not).
+var timeOfDay = regexp.MustCompile(`^(?:[T ]\s*|\s*(?:上午|下午|中午|晚上)\s*)(?:\d{1,2}(?:[:：]\d{2}){1,2}(?:\.\d+)?|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?\s*$|^\s*[（(]?(?:周|星期|礼拜)[一二三四五六日天][）)]?\s*$`)
 
 // entry maps the words a register uses to a value.
 type entry[T any] struct {

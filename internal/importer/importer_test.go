@@ -652,17 +652,20 @@ func TestWholeFeeLedger(t *testing.T) {
 }
 
 // A register exported from an application platform writes its dates with
-// the time of day (2025-03-05 09:30:00), some clerks with the weekday: the
-// date is read, the rest dropped; a date that is not one, or written
+// the time of day (2025-03-05 09:30:00), some clerks with the weekday (also
+// glued after 日, or without brackets), 号 for 日 or a full stop after the
+// day: the date is read, the rest dropped; a date that is not one, or written
 // month first (3/5/2025, which could be 5 March), is still refused.
 func TestDatesWithTimes(t *testing.T) {
 	for _, s := range []string{"2025-03-05 09:30", "2025/3/5 9:30:00", "2025-03-05 09:30:00.000", "2025-03-05T09:30:00",
-		"2025年3月5日 上午", "2025年3月5日下午3时20分", "2025/3/5（周三）", "2025.3.5 (星期三)", "２０２５－０３－０５　０９：３０"} {
+		"2025年3月5日 上午", "2025年3月5日下午3时20分", "2025/3/5（周三）", "2025.3.5 (星期三)", "２０２５－０３－０５　０９：３０",
+		// 号 for 日, a separator after the day, a time or weekday glued after 日, a weekday without brackets
+		"2025年3月5号", "2025.3.5.", "2025/3/5/", "2025年3月5日09:30", "2025年3月5日星期三", "2025-03-05 周三", "2025年3月5日 礼拜三"} {
 		if d, err := importer.ParseDate(s); err != nil || d != workday.NewDate(2025, 3, 5) {
 			t.Errorf("%q: %v %v", s, d, err)
 		}
 	}
-	for _, s := range []string{"3/5/2025", "2025-02-30 09:30", "2025-03-05 是日", "2025-03-05 9:30 补"} {
+	for _, s := range []string{"3/5/2025", "2025-02-30 09:30", "2025-03-05 是日", "2025-03-05 9:30 补", "2025年3月32号", "2025.3.5..", "2025年3月5日星期八", "2025年3月5日补"} {
 		if _, err := importer.ParseDate(s); err == nil {
 			t.Errorf("%q read", s)
 		}
