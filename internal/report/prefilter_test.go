@@ -540,6 +540,8 @@ func TestClaimsStatedWithoutReceipt(t *testing.T) {
 		"共有19件政府信息公开申请，已全部答复。":        "applications=19",
 		"本年度政府信息公开申请数量为19件。":          "applications=19",
 		"本年度政府信息公开申请共19件。":            "applications=19",
+		"本年度政府信息公开申请：19件。":            "applications=19",
+		"本年度政府信息公开申请数量：19件。":          "applications=19",
 		"全年政府信息公开申请总数十九件。":            "applications=19",
 		"全年共接到政府信息公开申请19件（含网络申请15件）。": "applications=19",
 		"本年度共有19个部门收到政府信息公开申请。":       "",
