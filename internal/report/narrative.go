@@ -843,8 +843,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a comparison after the part's first count is of that count
 		// ("收到申请17件（同比增长20%）"): only what comes up to it says
 		// whose year the count is
-		if (hasReview || hasSuit || strings.Contains(withNext, "申请")) && (otherYear(upToCount(sc), year) || notTheYear(leadIn(parts[:i])+upToCount(sc))) {
-			continue
+		if hasReview || hasSuit || strings.Contains(withNext, "申请") {
+			if head := upToCount(sc); otherYear(head, year) || notTheYear(head) || leadInNotTheYear(parts[:i]) {
+				continue
+			}
 		}
 		own := -1 // the part after a region's count that counts the agency's own
 		region := regionWide(sc)
@@ -1007,20 +1009,25 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	return out
 }
 
-// leadIn is the parts before a part, back to the last that holds a count:
-// the words that set its scene ("第一季度，收到申请3件").
-func leadIn(before []string) string {
-	k := len(before)
-	for k > 0 && countIndex(before[k-1]) == nil {
-		k--
+// leadInNotTheYear says the parts before a part, back to the last that
+// holds a count, name a time notTheYear's: the words that set its scene
+// ("第一季度，收到申请3件").
+func leadInNotTheYear(before []string) bool {
+	for k := len(before) - 1; k >= 0 && !hasCount(before[k]); k-- {
+		if notTheYear(before[k]) {
+			return true
+		}
 	}
-	return strings.Join(before[k:], "，")
+	return false
 }
 
 // notTheYear says the words up to a count name a time that is not the
 // report's year as a whole: a part of it (第一季度, 上半年, 3月份, 截至9月底)
 // or several years (近三年, 多年来, 自条例实施以来). Its count is not 表三's.
 func notTheYear(s string) bool {
+	if !strings.ContainsAny(s, "季半来间近月历至") {
+		return false // every word below has one of these: most parts have none
+	}
 	if indexAny(s, "季度", "半年", "年来", "年间") >= 0 || sinceLong(s) || sinceEarlier(s) {
 		return true
 	}
@@ -1131,7 +1138,8 @@ func joinLines(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, l := range strings.Split(s, "\n") {
+	for i, rest := 0, s; ; i++ {
+		l, after, more := strings.Cut(rest, "\n")
 		if i > 0 {
 			l = strings.TrimLeft(l, " \t\u3000\u00a0")
 		}
@@ -1139,17 +1147,26 @@ func joinLines(s string) string {
 			l = strings.TrimRight(l, " \t\u3000\u00a0")
 		}
 		b.WriteString(l)
+		if !more {
+			return b.String()
+		}
+		rest = after
 	}
-	return b.String()
 }
 
 // upToCount is s up to the end of its first count (all of s when it has
 // none).
 func upToCount(s string) string {
-	if m := countIndex(s); m != nil {
-		return s[:m[1]]
+	if _, _, end, ok := findCount(s); ok {
+		return s[:end]
 	}
 	return s
+}
+
+// hasCount says s holds a count (countIndex without its slice).
+func hasCount(s string) bool {
+	_, _, _, ok := findCount(s)
+	return ok
 }
 
 // joinSpacedLines is t with the spaces taken out of its lines spaced out

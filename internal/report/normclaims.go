@@ -72,15 +72,17 @@ func namesWords(t string, words ...string) bool {
 func brokenAt(s, rest string) bool {
 	broken := false
 	for _, r := range rest {
-		if !strings.HasPrefix(s, string(r)) && !broken {
+		got, n := utf8.DecodeRuneInString(s)
+		if got != r && !broken {
 			if t := strings.TrimLeft(s, " \t\r\u3000\u00a0"); strings.HasPrefix(t, "\n") {
 				s, broken = strings.TrimLeft(t[1:], " \t\r\u3000\u00a0"), true
+				got, n = utf8.DecodeRuneInString(s)
 			}
 		}
-		if !strings.HasPrefix(s, string(r)) {
+		if got != r {
 			return false
 		}
-		s = s[utf8.RuneLen(r):]
+		s = s[n:]
 	}
 	return true
 }
