@@ -977,8 +977,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				}
 				if m := applicationCount(rest); m != nil {
 					before := rest[:strings.Index(rest, m[0])] // the words between the verb and the count
+					// (人次 counts people, who may each apply more than once)
 					if strings.Contains(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) ||
-						topicShare(before) || otherThanApplications(before) {
+						topicShare(before) || otherThanApplications(before) || strings.HasSuffix(m[0], "人次") {
 						continue
 					}
 					if v, ok := parseNumber(m[1]); ok {

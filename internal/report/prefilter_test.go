@@ -619,6 +619,7 @@ func TestClaimsThatAreNoApplicationCount(t *testing.T) {
 		"受理低保申请45件。":                                          "",
 		"受理申请人提出的信息公开申请7件。":                                   "applications=7",
 		"收到涉及征收项目的政府信息公开申请9件。":                                "", // a share by subject
+		"收到政府信息公开申请12人次。":                                     "", // people, not applications
 		"收到有关政府信息公开的申请9件。":                                    "applications=9",
 		// one kind of applicant: a column of 表三, not the whole
 		"收到自然人申请64件、法人或其他组织申请6件。":      "",
