@@ -62,7 +62,7 @@ func checkLength(c *ctx) {
 	}
 }
 
-var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费用`)
+var feeMention = regexp.MustCompile(`信息处理费|收费|收取.{0,12}费|费用|免费|免收`)
 
 // before2021 says a report is for 2019 or 2020 (or, its year unknown, in the
 // trial format of those years): before 国办公开办函〔2021〕30号.

@@ -546,6 +546,8 @@ func TestRulesOnWordings(t *testing.T) {
 		{"S.PERIOD", "6", fee + "《2023年度考核办法》要求的收费公示均已落实。", false},
 		{"S.FEES", "6", "无其他需要报告的事项。", true},
 		{"S.FEES", "6", "本机关未收取信息处理费。", false},
+		{"S.FEES", "6", "本机关依申请公开均为免费提供。", false},
+		{"S.FEES", "6", "本年度未产生信息处理费。", false},
 		{"S.FEES", "6", "本 机 关 未 收 取 信 息 处 理 费 。", false}, // a justified PDF line, letter by letter
 		{"S.FEES", "6", "无 其 他 需 要 报 告 的 事 项 。", true},
 	} {
