@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // quoted is the N.TABLE message of the sentence read whole.
@@ -36,6 +38,41 @@ func TestPageNumberInASentence(t *testing.T) {
 			if len(msgs) != 1 || !quoted.MatchString(msgs[0]) {
 				t.Errorf("broken after %q by %q: N.TABLE %q, want one of 999", at, brk, msgs)
 			}
+		}
+	}
+}
+
+// An OCR's Markdown that kept a page number between a 表二 item's heading and
+// the generic table under it ("### 行政处罚" / "2" / "| 数值 | 11 |") reads
+// the table's number, and says the number alone (PARSE.READ). Before, the
+// page number was read as the item's. A number under a heading with no table
+// after it is still the item's.
+func TestPageNumberUnderAT2Heading(t *testing.T) {
+	for i := range 8 {
+		want := generated(i)
+		for _, item := range []string{"行政许可", "行政处罚", "行政强制"} {
+			s := strings.Replace(ocrText(t, want), "### "+item+"\n", "### "+item+"\n\n7\n", 1)
+			r := audit(t, "ocr.md", []byte(s))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("report %d, a page number under %s (-want +got):\n%s", i, item, d)
+			}
+			said := 0
+			for _, f := range r.Findings {
+				if f.Rule == "PARSE.READ" && strings.Contains(f.Message, "“7”（多半是页码）") {
+					said++
+				}
+			}
+			if said != 1 {
+				t.Errorf("report %d, %s: the page number said %d times, want 1: %v", i, item, said, r.Findings)
+			}
+		}
+	}
+	// cells a line each, no table under the headings: the numbers are the items'
+	text := "二、主动公开政府信息情况\n\n行政许可\n\n356\n\n行政处罚\n\n48\n\n行政强制\n\n3\n"
+	r := audit(t, "cells.txt", []byte(text))
+	for key, want := range map[string]string{"licensing.decisions": "356", "penalty.decisions": "48", "coercion.decisions": "3"} {
+		if got := r.Proactive.Cell(key).String(); got != want {
+			t.Errorf("%s = %s, want %s", key, got, want)
 		}
 	}
 }

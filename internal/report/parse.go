@@ -1124,6 +1124,12 @@ func (p *parser) joinCellLines() {
 			if rc := splitLabel(*l, 1); rc.ok || len(rc.tokens) > 0 {
 				continue
 			}
+			// nor is one after an item's heading with its own generic table
+			// under it ("### 行政处罚" / "2" / "| 数值 | 11 |"): parseT2
+			// reads the table's row and says the number alone
+			if key == "2" && gluedAt < 0 && p.genericRowAhead(j, sp.hi, p.r.Format.T2Items()) {
+				continue
+			}
 			fields := []string{trimSpace(l.Text)}
 			for k := i + 1; k < j; k++ {
 				if t := trimSpace(p.lines[k].Text); t != "" {
@@ -3011,6 +3017,28 @@ func toCell(s string) Cell {
 
 // --- 表二 ----------------------------------------------------------------------
 
+// genericRowAhead says a row under a generic label (数值, 数量 …) with its
+// numbers comes within the few lines from k, before any line that names an
+// item of 表二.
+func (p *parser) genericRowAhead(k, hi int, items []T2Item) bool {
+	for seen := 0; k < hi && seen < 4; k++ {
+		l := p.lines[k]
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		seen++
+		rc := p.splitT2Label(l, 3)
+		L := norm(rc.label)
+		if matchT2(L, items, 0) >= 0 {
+			return false
+		}
+		if (rc.ok || len(rc.tokens) > 0) && t4GenericLabels[L] {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) parseT2() {
 	r := p.r
 	lo, hi := p.region("2")
@@ -3093,6 +3121,13 @@ func (p *parser) parseT2() {
 			continue
 		}
 		pendings = nil
+		if j < 0 && pending >= 0 && L == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(lo+n+1, hi, items) {
+			// a number alone between an item's heading and the generic table
+			// under it ("### 行政处罚" / "2" / "| 数值 | 11 |"): a page
+			// number an OCR's Markdown kept, not the item's
+			p.warn("PARSE.READ", r.t2Prefix()+items[pending].Key, l.No, "表二“%s”的标题与其下的表格之间单独一行的数字“%s”（多半是页码）未读作该行的数，该行按其下表格的数读取", items[pending].Label, rc.tokens[0].s)
+			continue
+		}
 		if j < 0 && pending >= 0 {
 			j = pending
 		}
