@@ -1127,7 +1127,8 @@ func (p *parser) joinCellLines() {
 			// nor is one after an item's heading with its own generic table
 			// under it ("### 行政处罚" / "2" / "| 数值 | 11 |"): parseT2
 			// reads the table's row and says the number alone
-			if key == "2" && gluedAt < 0 && p.genericRowAhead(j, sp.hi, p.r.Format.T2Items()) {
+			if key == "2" && gluedAt < 0 && p.genericRowAhead(j, sp.hi, p.namesT2Item) ||
+				key == "3" && p.nonEmptyBetween(i, j) == 1 && p.genericRowAhead(j, sp.hi, p.namesT3Row) {
 				continue
 			}
 			fields := []string{trimSpace(l.Text)}
@@ -3018,9 +3019,9 @@ func toCell(s string) Cell {
 // --- 表二 ----------------------------------------------------------------------
 
 // genericRowAhead says a row under a generic label (数值, 数量 …) with its
-// numbers comes within the few lines from k, before any line that names an
-// item of 表二.
-func (p *parser) genericRowAhead(k, hi int, items []T2Item) bool {
+// numbers comes within the few lines from k, before any line that names a
+// row (named: of 表二's items, or 表三's rows).
+func (p *parser) genericRowAhead(k, hi int, named func(L string) bool) bool {
 	for seen := 0; k < hi && seen < 4; k++ {
 		l := p.lines[k]
 		if trimSpace(l.Text) == "" {
@@ -3029,7 +3030,7 @@ func (p *parser) genericRowAhead(k, hi int, items []T2Item) bool {
 		seen++
 		rc := p.splitT2Label(l, 3)
 		L := norm(rc.label)
-		if matchT2(L, items, 0) >= 0 {
+		if named(L) {
 			return false
 		}
 		if (rc.ok || len(rc.tokens) > 0) && t4GenericLabels[L] {
@@ -3037,6 +3038,25 @@ func (p *parser) genericRowAhead(k, hi int, items []T2Item) bool {
 		}
 	}
 	return false
+}
+
+// nonEmptyBetween is how many lines between i and j (both excluded) hold
+// text.
+func (p *parser) nonEmptyBetween(i, j int) int {
+	n := 0
+	for k := i + 1; k < j; k++ {
+		if trimSpace(p.lines[k].Text) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// namesT2Item and namesT3Row are genericRowAhead's tests of a label.
+func (p *parser) namesT2Item(L string) bool { return matchT2(L, p.r.Format.T2Items(), 0) >= 0 }
+func (p *parser) namesT3Row(L string) bool {
+	j, _ := matchT3(stripGroups(L), L, t3Norms(p.r.Format), 0)
+	return j >= 0
 }
 
 func (p *parser) parseT2() {
@@ -3121,7 +3141,7 @@ func (p *parser) parseT2() {
 			continue
 		}
 		pendings = nil
-		if j < 0 && pending >= 0 && L == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(lo+n+1, hi, items) {
+		if j < 0 && pending >= 0 && L == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(lo+n+1, hi, p.namesT2Item) {
 			// a number alone between an item's heading and the generic table
 			// under it ("### 行政处罚" / "2" / "| 数值 | 11 |"): a page
 			// number an OCR's Markdown kept, not the item's
@@ -4307,6 +4327,12 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
+		if j < 0 && pending >= 0 && S == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(n+1, hi, p.namesT3Row) {
+			// a number alone between a row's heading and the generic table
+			// under it: a page number an OCR's Markdown kept (as parseT2)
+			p.warn("PARSE.READ", "applications."+rows[pending].Key, l.No, "表三“%s”的标题与其下的表格之间单独一行的数字“%s”（多半是页码）未读作该行的数，该行按其下表格的数读取", rows[pending].Label, rc.tokens[0].s)
+			continue
+		}
 		if j < 0 && !rc.ok && len(rc.tokens) == 0 {
 			// a wrapped label without its numbers after a piece of its
 			// group's merged cell ("（四）无法  2.没有现成信息需要另行", the
