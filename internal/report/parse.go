@@ -258,6 +258,7 @@ func maybeFooter(s string) bool {
 }
 
 func dropFooters(lines []Line) []Line {
+	var pages []int // the lines that start a page (a form feed in them)
 	for i := range lines {
 		l := &lines[i]
 		if l.Fields != nil {
@@ -266,13 +267,54 @@ func dropFooters(lines []Line) []Line {
 		if strings.ContainsRune(l.Text, '\f') {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
 			l.Break = true
+			pages = append(pages, i)
 		}
 		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) || printedPage(l.Text) || barePageNumber(lines, i) {
 			l.Text = ""
 			l.Break = true
 		}
 	}
+	if len(pages) > 0 {
+		dropRunningHeads(lines, pages)
+	}
 	return lines
+}
+
+// dropRunningHeads blanks a PDF's running head: the line a page starts
+// with (pages: the lines with its form feed), when it is the document's
+// first line (the title, printed again at the top of each page) or starts
+// half the pages or more (two at least) and is no section's heading. In a table it broke a row's cells apart; in the text,
+// its sentence.
+func dropRunningHeads(lines []Line, pages []int) {
+	first := ""
+	for _, l := range lines {
+		if t := trimSpace(l.Text); t != "" {
+			first = t
+			break
+		}
+	}
+	heads := make([]int, 0, len(pages)) // the first line with text of each page
+	count := map[string]int{}
+	for _, i := range pages {
+		for k := i; k < len(lines) && k < i+3; k++ {
+			if t := trimSpace(lines[k].Text); t != "" {
+				if lines[k].Fields == nil && moreRunes(t, 3) && hasHan(t) {
+					heads = append(heads, k)
+					count[t]++
+				}
+				break
+			}
+		}
+	}
+	for _, k := range heads {
+		// (a line that starts half the pages or more, and no section's
+		// heading: in a compilation of reports laid out alike, 三、收到和处理…
+		// starts a page of each)
+		if t := trimSpace(lines[k].Text); k > 0 && (t == first || count[t] >= 2 && 2*count[t] >= len(pages) && headingKey(t) == "") {
+			lines[k].Text = ""
+			lines[k].Break = true
+		}
+	}
 }
 
 // barePageNumber says line i is a page number without dashes, as pdftotext
