@@ -306,6 +306,13 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// numbers in an order that does not add up: said, not read wrong)
 		"chrome-page-2021.pdf": truth, "chrome-blanks-2021.pdf": truthWithBlanks,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
+		// Chromium 156's PDF of the portal page with a running head (the
+		// title, CSS @page @top-center) and a bare page number at each page's
+		// foot (@bottom-center: counter(page)), read directly and through
+		// pdftotext -layout: page 2 ends with section 四's heading, its
+		// number right under it; before, that number was read as 表四's
+		// one cell and 表四 went unread
+		"chrome-running-head-2021.pdf": truth, "pdftotext-layout-running-head-2021.txt": truth,
 		// pdftohtml -c (poppler 22.12) of LibreOffice's PDFs of the report and
 		// of the 2019 report, and of Chromium's PDF of the report with blanks:
 		// each run of text a <p> placed by top and left, in drawing order,
@@ -434,7 +441,7 @@ var readWhole = map[string]bool{"pdftotext-layout-word-2021.txt": true, "autonum
 	"lo-autonumbered-2021.odt": true, "pdftotext-layout-narrow-2021.txt": true, "lo-narrow-2021.pdf": true, "lo-word-2021.pdf": true, "lo-page-2021.pdf": true, "lo-2019.pdf": true,
 	"pdfjs-spaced-2021.txt": true, "chrome-page-2021.pdf": true, "chrome-blanks-2021.pdf": true,
 	"pdftohtml-c-2021.html": true, "pdftohtml-c-2019.html": true, "pdftohtml-c-blanks-2021.html": true,
-	"pymupdf-sorted-narrow-2021.txt": true}
+	"pymupdf-sorted-narrow-2021.txt": true, "chrome-running-head-2021.pdf": true, "pdftotext-layout-running-head-2021.txt": true}
 
 // html-to-text's default text of a page (the npm package many crawlers
 // use) runs each table into one paragraph, a row's label and digits glued,

@@ -2078,6 +2078,12 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 		if p.V.IsNull() {
 			continue
 		}
+		if b.Len() > 0 {
+			// a page after the first starts with a form feed, as pdftotext
+			// writes it: its running head and the last page's bare number
+			// are told by it (dropFooters)
+			b.WriteByte('\f')
+		}
 		pageLines(&b, pdfGlyphs(p))
 		b.WriteString("\n")
 	}

@@ -286,10 +286,10 @@ func dropFooters(lines []Line) []Line {
 // half the pages or more (two at least) and is no section's heading. In a table it broke a row's cells apart; in the text,
 // its sentence.
 func dropRunningHeads(lines []Line, pages []int) {
-	first := ""
-	for _, l := range lines {
+	first, firstAt := "", 0
+	for i, l := range lines {
 		if t := trimSpace(l.Text); t != "" {
-			first = t
+			first, firstAt = t, i
 			break
 		}
 	}
@@ -310,7 +310,7 @@ func dropRunningHeads(lines []Line, pages []int) {
 		// (a line that starts half the pages or more, and no section's
 		// heading: in a compilation of reports laid out alike, 三、收到和处理…
 		// starts a page of each)
-		if t := trimSpace(lines[k].Text); k > 0 && (t == first || count[t] >= 2 && 2*count[t] >= len(pages) && headingKey(t) == "") {
+		if t := trimSpace(lines[k].Text); k > firstAt && (t == first || count[t] >= 2 && 2*count[t] >= len(pages) && headingKey(t) == "") {
 			lines[k].Text = ""
 			lines[k].Break = true
 		}
@@ -319,13 +319,14 @@ func dropRunningHeads(lines []Line, pages []int) {
 
 // barePageNumber says line i is a page number without dashes, as pdftotext
 // -layout prints a centred or right-aligned one: a number of one to three
-// digits alone on its line, set in by 8 spaces or more, after a blank line
-// and before the form feed (on the next line, or the one after a blank).
+// digits alone on its line, set in by 8 spaces or more, the page's last
+// text: before the form feed, on the next line or the one after a blank
+// (the text above may end at the page's foot: a heading right above it).
 // Left in a sentence broken by the page, it joined its words
 // ("收到政府⏎⏎                3⏎\f信息公开申请": 政府3信息).
 func barePageNumber(lines []Line, i int) bool {
 	t := lines[i].Text
-	if len(t) < 9 || t[0] != ' ' || i == 0 || i+1 >= len(lines) || trimSpace(lines[i-1].Text) != "" || lines[i-1].Fields != nil {
+	if len(t) < 9 || t[0] != ' ' || i == 0 || i+1 >= len(lines) || lines[i-1].Fields != nil {
 		return false
 	}
 	n := len(t) - len(strings.TrimLeft(t, " "))
