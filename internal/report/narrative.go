@@ -788,6 +788,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		cl = strings.NewReplacer("（其中", "，其中", "(其中", "，其中").Replace(cl)
 	}
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
+	timeWords := strings.ContainsAny(cl, notTheYearRunes) // (most clauses name no time notTheYear looks for)
 	earlier := false    // a part before named another year ("2023年，本局收到申请58件")
 	ownPart := -1       // the agency's own count after a region's, already taken
 	wideClause := false // a part since the last one naming the agency was a region's
@@ -844,7 +845,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// ("收到申请17件（同比增长20%）"): only what comes up to it says
 		// whose year the count is
 		if hasReview || hasSuit || strings.Contains(withNext, "申请") {
-			if head := upToCount(sc); otherYear(head, year) || notTheYear(head) || leadInNotTheYear(parts[:i]) {
+			// (otherYear of the part first: it is the head's only when it is the part's)
+			if otherYear(sc, year) && otherYear(upToCount(sc), year) || timeWords && (notTheYear(upToCount(sc)) || leadInNotTheYear(parts[:i])) {
 				continue
 			}
 		}
@@ -1026,7 +1028,7 @@ func leadInNotTheYear(before []string) bool {
 // report's year as a whole: a part of it (第一季度, 上半年, 3月份, 截至9月底)
 // or several years (近三年, 多年来, 自条例实施以来). Its count is not 表三's.
 func notTheYear(s string) bool {
-	if !strings.ContainsAny(s, "季半来间近月历至") {
+	if !strings.ContainsAny(s, notTheYearRunes) {
 		return false // every word below has one of these: most parts have none
 	}
 	if indexAny(s, "季度", "半年", "年来", "年间") >= 0 || sinceLong(s) || sinceEarlier(s) {
@@ -1053,6 +1055,10 @@ func notTheYear(s string) bool {
 	}
 	return partMonth(s)
 }
+
+// notTheYearRunes are the runes one of which every word notTheYear looks
+// for holds.
+const notTheYearRunes = "季半来间近月历至"
 
 // sinceEarlier says a text counts since a time before the year (…以来),
 // not since its start (今年以来, 本年度以来, 2024年以来: the year so far, in

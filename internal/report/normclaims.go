@@ -59,7 +59,9 @@ func namesWords(t string, words ...string) bool {
 				break
 			}
 			i += k + n
-			if brokenAt(t[i:], w[n:]) {
+			// (only where a line end follows within the word's length and
+			// some white space: 工作 is everywhere, 作⏎出 rare)
+			if strings.IndexByte(t[i:min(len(t), i+len(w)+12)], '\n') >= 0 && brokenAt(t[i:], w[n:]) {
 				return true
 			}
 		}
