@@ -789,9 +789,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	timeWords := strings.ContainsAny(cl, notTheYearRunes) // (most clauses name no time notTheYear looks for)
-	earlier := false    // a part before named another year ("2023年，本局收到申请58件")
-	ownPart := -1       // the agency's own count after a region's, already taken
-	wideClause := false // a part since the last one naming the agency was a region's
+	earlier := false                                      // a part before named another year ("2023年，本局收到申请58件")
+	ownPart := -1                                         // the agency's own count after a region's, already taken
+	wideClause := false                                   // a part since the last one naming the agency was a region's
 	for i, sc := range parts {
 		quote, wide = "", false
 		if i == ownPart {

@@ -3070,6 +3070,9 @@ func (p *parser) genericRowAhead(k, hi int, named func(L string) bool) bool {
 		if trimSpace(l.Text) == "" {
 			continue
 		}
+		if l.Fields == nil {
+			return false // a generic table's rows are a table's (a text a cell to a line has none)
+		}
 		seen++
 		rc := p.splitT2Label(l, 3)
 		L := norm(rc.label)
