@@ -313,6 +313,11 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// number right under it; before, that number was read as 表四's
 		// one cell and 表四 went unread
 		"chrome-running-head-2021.pdf": truth, "pdftotext-layout-running-head-2021.txt": truth,
+		// pdftotext -layout of Chromium's A5 PDF of Word's HTML: the title's
+		// end printed after section 一's heading; the narrowest 表三, its
+		// longest label (（六）1.) wrapped to eleven lines beside its group's
+		// (left unread, said)
+		"pdftotext-layout-a5-word-2021.txt": truth,
 		// pdftohtml -c (poppler 22.12) of LibreOffice's PDFs of the report and
 		// of the 2019 report, and of Chromium's PDF of the report with blanks:
 		// each run of text a <p> placed by top and left, in drawing order,

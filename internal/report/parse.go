@@ -1033,7 +1033,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 // (no need to cut the page into its pieces).
 func titleLines(lines []Line) []titleLine {
 	var pre []titleLine
-	for _, l := range lines {
+	for i, l := range lines {
 		t := trimSpace(paraText(l))
 		if t == "" {
 			continue
@@ -1062,11 +1062,36 @@ func titleLines(lines []Line) []titleLine {
 			t = head[:k]
 		}
 		if headingKey(t) != "" || len(pre) >= 40 {
+			if len(pre) > 0 && headingKey(t) != "" {
+				// the end of a wrapped title printed after section 一's
+				// heading (pdftotext -layout of a centred title whose second
+				// line sits lower than the heading beside it: "…工作年" /
+				// "一、总体情况" / "度报告")
+				if end := titleEndAfter(lines[i+1:]); end != "" {
+					pre = append(pre, titleLineOf(end))
+				}
+			}
 			break
 		}
 		pre = append(pre, titleLineOf(t))
 	}
 	return pre
+}
+
+// titleEndAfter is the next line with text, when it is a title's end: a
+// few characters ending in 报告 or 年报 (度报告, 工作年度报告).
+func titleEndAfter(lines []Line) string {
+	for _, l := range lines[:min(len(lines), 3)] {
+		t := trimSpace(paraText(l))
+		if t == "" {
+			continue
+		}
+		if !moreRunes(t, 8) && (strings.HasSuffix(t, "报告") || strings.HasSuffix(t, "年报")) && headingKey(t) == "" {
+			return t
+		}
+		return ""
+	}
+	return ""
 }
 
 // keyValueRows puts back together 表三's rows written as OCR tools may
@@ -1790,6 +1815,11 @@ func (p *parser) title() {
 	for _, l := range p.lines[:end] {
 		if t := paraText(l); t != "" {
 			pre = append(pre, titleLineOf(t))
+		}
+	}
+	if len(pre) > 0 && end < len(p.lines) {
+		if t := titleEndAfter(p.lines[end+1:]); t != "" {
+			pre = append(pre, titleLineOf(t)) // as titleLines
 		}
 	}
 	switch {

@@ -173,3 +173,23 @@ func TestIdentifyAgreesWithRead(t *testing.T) {
 		}
 	}
 }
+
+// A centred title wrapped so that pdftotext -layout prints its end after
+// section 一's heading ("…工作年" / "一、总体情况" / "度报告": Chromium's A5
+// PDF of Word's HTML) is read whole, by Read and by Identify. Before, the
+// agency was not found. A short line after the heading that is no title's
+// end is not taken.
+func TestTitleEndAfterTheHeading(t *testing.T) {
+	r := audit(t, "a5.txt", readFile(t, filepath.Join(auditDir, "pdftotext-layout-a5-word-2021.txt")))
+	if r.Agency != "示例市生态环境局" || r.Year != 2024 {
+		t.Errorf("agency %q year %d", r.Agency, r.Year)
+	}
+	text := "示例市生态环境局2024年政府信息公开工作年\n 一、总体情况\n         度报告\n（一）主动公开情况\n本局公开信息。\n"
+	if a, y := report.Identify("t.txt", []byte(text)); a != "示例市生态环境局" || y != 2024 {
+		t.Errorf("Identify: %q %d", a, y)
+	}
+	other := "示例市生态环境局2024年政府信息公开工作年\n 一、总体情况\n本局公开信息。\n"
+	if r := audit(t, "o.txt", []byte(other)); r.Agency != "" {
+		t.Errorf("a title without its end: agency %q", r.Agency)
+	}
+}
