@@ -1270,7 +1270,7 @@ func numberingBefore(t string, k int, key string) int {
 	if n < 0 || n > 5 {
 		return k
 	}
-	rm, latin := string(rune('Ⅰ'+n)), []string{"I", "II", "III", "IV", "V", "VI"}[n]
+	rm, latin := string(rune('Ⅰ'+n)), latinRoman[n]
 	for _, form := range []string{cn + "、", cn + "．", cn + ".", cn + "，", cn, ar + ".", ar + "．", ar + "、",
 		"（" + ar + "）", "(" + ar + ")", "【" + cn + "】", "【" + ar + "】",
 		rm + "、", rm + "．", rm + ".", rm, latin + "、", latin + "．", latin + "."} {

@@ -660,11 +660,19 @@ func brokenWord(s, second string) bool {
 	if strings.HasPrefix(s, second) {
 		return true
 	}
-	rest := strings.TrimLeft(s, " \t\r\u3000\u00a0")
-	if strings.HasPrefix(rest, "\n") {
-		rest = strings.TrimLeft(rest[1:], " \t\r\u3000\u00a0")
-	}
+	rest, _ := skipBreak(s)
 	return len(rest) < len(s) && strings.HasPrefix(rest, second)
+}
+
+// skipBreak is s after its leading white space, across at most one line
+// end, and whether it crossed one.
+func skipBreak(s string) (rest string, crossed bool) {
+	const space = " \t\r\u3000\u00a0"
+	rest = strings.TrimLeft(s, space)
+	if strings.HasPrefix(rest, "\n") {
+		return strings.TrimLeft(rest[1:], space), true
+	}
+	return rest, false
 }
 
 // isSubHeading says a line is a numbered sub-heading: （一）…, (二)… or
@@ -838,7 +846,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// (only when the next part is a bare count: in "收到的申请中，予以
 		// 公开44件" the count is the next part's own)
 		withNext := sc
-		if i+1 < len(parts) && countIndex(sc) == nil && bareCount(parts[i+1]) {
+		if i+1 < len(parts) && !hasCount(sc) && bareCount(parts[i+1]) {
 			withNext = sc + "，" + parts[i+1]
 		}
 		// a comparison after the part's first count is of that count
@@ -881,7 +889,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
-			if saysNoAppeal(sc) && countIndex(sc) == nil {
+			if saysNoAppeal(sc) && !hasCount(sc) {
 				// (not "未发生…复议以外的纠纷": nothing of the 复议 themselves)
 				if indexAny(sc, "以外", "之外") < 0 {
 					if hasReview {
@@ -1426,8 +1434,8 @@ func receivedAt(part string, before []string) int {
 	}
 	t := trimSpace(part)
 	prev := before[len(before)-1]
-	if (strings.HasPrefix(t, "政府信息公开申请") || strings.HasPrefix(t, "信息公开申请")) && countIndex(t) != nil &&
-		indexAny(prev, receiveVerbs...) >= 0 && strings.Contains(prev, "申请") && countIndex(prev) != nil {
+	if (strings.HasPrefix(t, "政府信息公开申请") || strings.HasPrefix(t, "信息公开申请")) && hasCount(t) &&
+		indexAny(prev, receiveVerbs...) >= 0 && strings.Contains(prev, "申请") && hasCount(prev) {
 		return 0
 	}
 	return -1

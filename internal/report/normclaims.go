@@ -76,8 +76,8 @@ func brokenAt(s, rest string) bool {
 	for _, r := range rest {
 		got, n := utf8.DecodeRuneInString(s)
 		if got != r && !broken {
-			if t := strings.TrimLeft(s, " \t\r\u3000\u00a0"); strings.HasPrefix(t, "\n") {
-				s, broken = strings.TrimLeft(t[1:], " \t\r\u3000\u00a0"), true
+			if t, crossed := skipBreak(s); crossed {
+				s, broken = t, true
 				got, n = utf8.DecodeRuneInString(s)
 			}
 		}
@@ -173,7 +173,7 @@ func normCount(part, prev string) (col string, v int64, ok bool) {
 				continue
 			}
 			if strings.HasSuffix(part[:j], "未") || strings.HasSuffix(part[:j], "没有") || strings.HasSuffix(part[:j], "无") {
-				if countIndex(part) == nil {
+				if !hasCount(part) {
 					return nv.col, 0, true
 				}
 				return "", 0, false
@@ -262,7 +262,7 @@ func sentenceDecisionClaims(s string, off, year int) []Claim {
 			}
 			rest := strings.TrimPrefix(part[i+len(sub.word):], "书")
 			if pre := part[:j]; strings.HasSuffix(pre, "未") || strings.HasSuffix(pre, "没有") || strings.HasSuffix(pre, "无") {
-				if countIndex(rest) == nil {
+				if !hasCount(rest) {
 					out = append(out, Claim{What: sub.key + ".decisions", Value: 0, Text: trimSpace(s), Off: off, Sect: "1"})
 				}
 				continue

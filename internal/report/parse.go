@@ -618,7 +618,6 @@ func otherNumbering(text string) string {
 // Latin letters II、), as its Chinese numeral and the words after its
 // separator.
 func romanNumber(t string) (num, after string, ok bool) {
-	const numerals = "一二三四五六"
 	r, n := utf8.DecodeRuneInString(t)
 	v := -1
 	switch {
@@ -627,10 +626,10 @@ func romanNumber(t string) (num, after string, ok bool) {
 	case r >= 'ⅰ' && r <= 'ⅵ':
 		v = int(r - 'ⅰ')
 	default:
-		for i, w := range []string{"VI", "IV", "V", "III", "II", "I"} {
-			if strings.HasPrefix(t, w) {
-				v, n = []int{5, 3, 4, 2, 1, 0}[i], len(w)
-				break
+		n = 0
+		for i, w := range latinRoman { // the longest that starts t: VI, not V
+			if len(w) > n && strings.HasPrefix(t, w) {
+				v, n = i, len(w)
 			}
 		}
 	}
@@ -647,9 +646,11 @@ func romanNumber(t string) (num, after string, ok bool) {
 	if len(rest) == len(t[n:]) {
 		return "", "", false // no separator nor space: a word
 	}
-	num = string([]rune(numerals)[v])
-	return num, strings.TrimLeft(rest, " \u3000"), true
+	return sectionNumerals[string(rune('1'+v))], strings.TrimLeft(rest, " \u3000"), true
 }
+
+// latinRoman are one to six in Latin letters, as headings number sections.
+var latinRoman = []string{"I", "II", "III", "IV", "V", "VI"}
 
 // headingsInOrder is the lines that key names a section of, each of a
 // section after the one before.
