@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -267,13 +268,23 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 	if len(files) > 1 {
 		tuneGC()
 	}
-	for _, f := range failed { // what could not be fetched comes first, as files that could not be read
+	flush := func() error { return nil }
+	if len(files) > 1 && !isTerminal(stdout) {
+		// to a file or a pipe: one write per 64 KB, not one per report
+		bw := bufio.NewWriterSize(stdout, 64<<10)
+		stdout, flush = bw, bw.Flush
+	}
+	defer func() { _ = flush() }() // on the paths that fail anyway; the others flush below and say if it failed
+	for _, f := range failed {     // what could not be fetched comes first, as files that could not be read
 		if _, err := stdout.Write(auditor.Unreadable(f.url, f.err, opt)); err != nil {
 			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法输出结果"))
 		}
 	}
 	sum, err := auditor.Run(ctx, files, opt, stdout)
 	sum.AddUnreadable(len(failed))
+	if ferr := flush(); ferr != nil && err == nil {
+		err = errs.Wrap(errs.Internal, ferr, "", "无法输出结果")
+	}
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C or SIGTERM: what was audited is printed; 130 as a shell would
 		fmt.Fprintf(stderr, "已中断：审核了 %d 个文件（共 %d 个）。\n", sum.Files, len(files)+len(failed))
@@ -284,6 +295,9 @@ func audit(ctx context.Context, args []string, opt auditor.Options, prevPath str
 	}
 	if !opt.JSON {
 		fmt.Fprintln(stdout, sum.Line())
+		if err := flush(); err != nil {
+			return fail(stderr, errs.Wrap(errs.Internal, err, "", "无法输出结果"))
+		}
 	}
 	return sum.ExitCode()
 }
