@@ -349,7 +349,9 @@ func checkMissing(c *ctx) {
 		}
 	}
 	for _, k := range []string{"2", "3", "4"} {
-		if !r.Meta.Tables[k] && !r.Meta.Unreadable[k] {
+		if said := r.Meta.Instead[k]; said != "" && !r.Meta.Tables[k] {
+			c.add("", r.Line(k), "缺少%s：第%s部分只写了“%s”，没有表格；国家格式要求照列此表，没有的项填 0", tableNames[k], sectionNumerals[k], said)
+		} else if !r.Meta.Tables[k] && !r.Meta.Unreadable[k] {
 			c.add("", r.Line(k), "缺少%s", tableNames[k])
 		}
 	}

@@ -20,6 +20,7 @@ func (r *Report) Clone() *Report {
 	c.Meta.Parse = slices.Clone(r.Meta.Parse)
 	c.Meta.Tables = maps.Clone(r.Meta.Tables)
 	c.Meta.Unreadable = maps.Clone(r.Meta.Unreadable)
+	c.Meta.Instead = maps.Clone(r.Meta.Instead)
 	c.Meta.Order = slices.Clone(r.Meta.Order)
 	return &c
 }

@@ -282,8 +282,11 @@ type Meta struct {
 	// Unreadable tables were found but not read; their cells are null
 	// (PARSE.TABLE), which is not the same as missing (S.MISSING).
 	Unreadable map[string]bool
-	Source     string // file name, for messages
-	Parsed     bool   // read from a published text (headings of 二–四 expected)
+	// Instead holds the words a report wrote where a table should be and
+	// is not (本年度未发生…案件), by table key; S.MISSING quotes them
+	Instead map[string]string
+	Source  string // file name, for messages
+	Parsed  bool   // read from a published text (headings of 二–四 expected)
 	// Empty says nothing of a report was found in a published text: no
 	// section heading, no table; Attachment is a file name the text names
 	// instead (a page that only links to the report)

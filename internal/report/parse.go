@@ -3277,7 +3277,7 @@ func (p *parser) parseT2() {
 			}
 			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二中未找到“%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对", it.Label)
 		}
-	} else if p.notText("2", r.t2Prefix()[:len(r.t2Prefix())-1]) {
+	} else if p.notText("2", r.t2Prefix()[:len(r.t2Prefix())-1]) || p.proseOnly("2") {
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
@@ -3316,6 +3316,89 @@ func (p *parser) notText(k, cell string) bool {
 		}
 	}
 	return false
+}
+
+// proseOnly says section k has words where its table should be and nothing
+// of a table: no cells, no picture, none of the table's labels, no run of
+// counts (本年度未发生政府信息公开行政复议、行政诉讼案件。, 详见门户网站, 无).
+// The table is then missing, not unreadable: S.MISSING quotes the words.
+func (p *parser) proseOnly(k string) bool {
+	if _, ok := p.heads[k]; !ok {
+		return false
+	}
+	lo, hi := p.region(k)
+	var said []string
+	counts := 0
+	for _, l := range p.lines[lo+1 : hi] {
+		t := trimSpace(l.Text)
+		if l.Image || p.tableCells(l) > 1 || t == "[TABLE]" { // notText says the last two
+			return false
+		}
+		if t == "" {
+			continue
+		}
+		if counts += countsIn(t); counts > 2 {
+			return false
+		}
+		said = append(said, t)
+	}
+	if len(said) == 0 {
+		return false // nothing at all: missing as it is
+	}
+	all := strings.Join(said, "")
+	// a narrow table's headings wrap a few characters to a line, and a
+	// PDF's text spaces them out: its words are looked for in all of it
+	flat := strings.Join(strings.Fields(all), "")
+	for _, w := range tableWords[k] {
+		if strings.Contains(flat, w) {
+			return false
+		}
+	}
+	if p.r.Meta.Instead == nil {
+		p.r.Meta.Instead = map[string]string{}
+	}
+	p.r.Meta.Instead[k] = clip(all)
+	return true
+}
+
+// tableCells is how many cells of a line hold text.
+func (p *parser) tableCells(l Line) int {
+	n := 0
+	for _, f := range l.Fields {
+		if trimSpace(f) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// tableWords are words of a table's headings and labels that prose put in
+// its place does not use.
+var tableWords = map[string][]string{
+	"2": {"行政许可", "行政处罚", "行政强制", "规范性文件", "制发", "处理决定", "收费金额", "新制作", "新公开", "信息内容"},
+	"3": {"自然人", "法人", "予以公开", "本年新收", "上年结转", "不予公开", "商业企业", "总计", "申请人情况"},
+	"4": {"结果维持", "结果纠正", "尚未审结", "其他结果", "复议后起诉", "直接起诉", "总计"},
+}
+
+// countsIn is how many runs of digits a text has that are not dates
+// (2024年, 12月31日) or shares (20%).
+func countsIn(t string) int {
+	n := 0
+	for i := 0; i < len(t); {
+		if t[i] < '0' || t[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && (t[j] >= '0' && t[j] <= '9' || t[j] == '.') {
+			j++
+		}
+		if r, _ := utf8.DecodeRuneInString(t[j:]); !strings.ContainsRune("年月日号%％", r) {
+			n++
+		}
+		i = j
+	}
+	return n
 }
 
 var tableNames = map[string]string{"2": "表二（主动公开政府信息情况）", "3": "表三（收到和处理政府信息公开申请情况）", "4": "表四（行政复议、行政诉讼情况）"}
@@ -4563,7 +4646,7 @@ func (p *parser) parseT3() {
 		}
 	}
 	if len(got) == 0 {
-		if p.notText("3", "applications") {
+		if p.notText("3", "applications") || p.proseOnly("3") {
 			return
 		}
 		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
@@ -6223,6 +6306,9 @@ func (p *parser) parseT4() {
 	}
 	got := p.parseT4Blocks(lo, hi)
 	if !slices.Contains(got[:], false) {
+		return
+	}
+	if !slices.Contains(got[:], true) && p.proseOnly("4") {
 		return
 	}
 	const n = 15
