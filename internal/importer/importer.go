@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -88,6 +89,10 @@ type Sheet struct {
 	// a cover page, not read). Such a Sheet has no Rows of its own.
 	parts []*Sheet
 	maps  []*Mapping
+	// Loc is the deployment's zone: a date written as an instant with its
+	// offset (2025-03-05T09:30:00+08:00, a platform's export) is read as
+	// the date it is there. Nil refuses such dates.
+	Loc *time.Location
 }
 
 // AllSheets as the sheet to read reads every sheet of a workbook with a
@@ -781,6 +786,39 @@ func ParseDate(s string) (workday.Date, error) {
 	return d, err
 }
 
+// ParseDateIn is ParseDate, and reads a date written as an instant with its
+// zone's offset (2025-03-05T09:30:00+08:00, 2025-03-04T20:00:00Z: a
+// platform's export in ISO 8601) as the date it is in loc, the deployment's
+// zone: the statutory clock counts that day. A nil loc refuses them.
+func ParseDateIn(s string, loc *time.Location) (workday.Date, error) {
+	d, err := ParseDate(s)
+	if err == nil || loc == nil {
+		return d, err
+	}
+	t := strings.TrimSpace(strings.Map(guard.HalfWidth, s))
+	m := isoInstant.FindStringSubmatch(t)
+	if m == nil {
+		return d, err
+	}
+	sec, zone := m[3], m[4]
+	if sec == "" {
+		sec = ":00"
+	}
+	if zone != "Z" && zone != "z" && !strings.Contains(zone, ":") { // +0800
+		zone = zone[:3] + ":" + zone[3:]
+	}
+	at, perr := time.Parse(time.RFC3339Nano, m[1]+"T"+m[2]+sec+strings.ToUpper(zone))
+	if perr != nil {
+		return d, err // 2025-02-30T…: the date's own error says what is wrong
+	}
+	y, mo, day := at.In(loc).Date()
+	return workday.NewDate(y, mo, day), nil
+}
+
+// isoInstant is an ISO 8601 date and time with a zone: the date, the hour
+// and minute, the seconds (with a fraction) if any, the zone.
+var isoInstant = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?\s*(Z|z|[+-]\d{2}:?\d{2})$`)
+
 // dayHao is a date written with 号 for 日 (2025年3月5号).
 var dayHao = regexp.MustCompile(`^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*号$`)
 
@@ -1020,7 +1058,8 @@ type rowCtx struct {
 	sh    *Sheet   // the sheet it is in
 	sheet string   // the sheet's name when the file's rows come from several
 	raw   []string
-	line  int // 1-based, as the spreadsheet shows it
+	loc   *time.Location // Sheet.Loc of the file
+	line  int            // 1-based, as the spreadsheet shows it
 	errs  []RowError
 	// year is the one year the sheet's name or title states (0: none, or
 	// several); yearless counts the dates of the sheet read in it, and
@@ -1036,7 +1075,7 @@ type rowCtx struct {
 // next year (received 12月28日, answered 1月8日).
 func (r *rowCtx) dateOf(field string, after workday.Date) (workday.Date, error) {
 	v := r.get(field)
-	d, err := ParseDate(v)
+	d, err := ParseDateIn(v, r.loc)
 	if err == nil {
 		return d, nil
 	}
@@ -1155,18 +1194,18 @@ func (r *rowCtx) fail(field, format string, args ...any) {
 // out are noted in m.
 func (s *Sheet) dataRows(m *Mapping, fn func(*rowCtx)) {
 	if s.parts == nil {
-		s.rowsOf(m, m, "", fn)
+		s.rowsOf(m, m, "", s.Loc, fn)
 		return
 	}
 	for i, part := range s.parts {
 		if i < len(s.maps) && s.maps[i] != nil { // (none before MapSchema)
-			part.rowsOf(s.maps[i], m, part.Name, fn)
+			part.rowsOf(s.maps[i], m, part.Name, s.Loc, fn)
 		}
 	}
 }
 
 // rowsOf is dataRows of one sheet, mapped by m, noting in shown.
-func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
+func (s *Sheet) rowsOf(m, shown *Mapping, name string, loc *time.Location, fn func(*rowCtx)) {
 	year, yearless, byReceipt := s.statedYear(m), 0, 0
 	defer func() {
 		where := "台账"
@@ -1189,7 +1228,7 @@ func (s *Sheet) rowsOf(m, shown *Mapping, name string, fn func(*rowCtx)) {
 			shown.Notes = append(shown.Notes, fmt.Sprintf("%s“%s”是%s，不是数据行，未导入", rowWhere(name, i+1), clipNote(what), kind))
 			continue
 		}
-		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], line: i + 1, year: year, yearless: &yearless, byReceipt: &byReceipt})
+		fn(&rowCtx{m: m, sh: s, sheet: name, raw: s.Rows[i], loc: loc, line: i + 1, year: year, yearless: &yearless, byReceipt: &byReceipt})
 	}
 }
 

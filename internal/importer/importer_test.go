@@ -679,6 +679,50 @@ func TestDatesWithTimes(t *testing.T) {
 	}
 }
 
+// A date written as an instant with its zone's offset (ISO 8601, a
+// platform's export) is read as the date it is in the deployment's zone:
+// 20:00 UTC on the 4th is the 5th in Beijing. Without a zone to read it in,
+// or when the date is impossible, it is refused.
+func TestDatesWithZones(t *testing.T) {
+	sh := clock.Shanghai()
+	for s, want := range map[string]workday.Date{
+		"2025-03-05T09:30:00+08:00":     workday.NewDate(2025, 3, 5),
+		"2025-03-05T09:30:00.123+08:00": workday.NewDate(2025, 3, 5),
+		"2025-03-05T09:30+0800":         workday.NewDate(2025, 3, 5),
+		"2025-03-04T20:00:00Z":          workday.NewDate(2025, 3, 5), // 04:00 on the 5th in Beijing
+		"2025-03-04T15:59:59Z":          workday.NewDate(2025, 3, 4),
+		"2025-03-04 16:00:00 +00:00":    workday.NewDate(2025, 3, 5),
+		"2025-03-05T01:00:00+09:00":     workday.NewDate(2025, 3, 5), // 00:00 on the 5th in Beijing
+		"2025-03-05T00:30:00+09:00":     workday.NewDate(2025, 3, 4),
+		"２０２５－０３－０５Ｔ０９：３０：００＋０８：００": workday.NewDate(2025, 3, 5),
+		"2025-03-05T09:30:00": workday.NewDate(2025, 3, 5), // no zone: as written, as before
+	} {
+		if d, err := importer.ParseDateIn(s, sh); err != nil || d != want {
+			t.Errorf("%q: %v %v, want %v", s, d, err, want)
+		}
+	}
+	for _, s := range []string{"2025-02-30T09:30:00+08:00", "2025-03-05T25:30:00+08:00", "2025-03-05T09:30:00+8", "2025-03-05T09:30:00 东八区"} {
+		if d, err := importer.ParseDateIn(s, sh); err == nil {
+			t.Errorf("%q read as %v", s, d)
+		}
+	}
+	if _, err := importer.ParseDateIn("2025-03-04T20:00:00Z", nil); err == nil {
+		t.Error("an instant read without a zone to read it in")
+	}
+	// in a register: the file's rows read in the zone the sheet is given
+	csv := "收到时间,申请方式,申请人类型,申请人,申请内容,办结时间,答复结果\n" +
+		"2025-03-04T20:00:00Z,网上,自然人,王某,学区划分方案,2025-03-20T08:02:45Z,予以公开\n"
+	s, m := readMapped(t, "平台导出.csv", []byte(csv), "")
+	s.Loc = sh
+	rows, bad := s.Parse(m)
+	if len(rows) != 1 || len(bad) != 0 {
+		t.Fatalf("a platform's export in UTC: %+v %v", rows, bad)
+	}
+	if got, _, err := rows[0].Intake.ReceiptDate(); err != nil || got != workday.NewDate(2025, 3, 5) || rows[0].Replied == nil || *rows[0].Replied != workday.NewDate(2025, 3, 20) {
+		t.Errorf("a platform's export in UTC: received %v (%v), replied %v", got, err, rows[0].Replied)
+	}
+}
+
 // Words registers use for a channel, an applicant and an outcome: each of
 // the law's is read (来信, 信件; 线上, 依申请公开系统; 群众), and what could be
 // more than one row of 表三 or more than one channel (不予公开 without its

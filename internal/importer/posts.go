@@ -21,11 +21,11 @@ func (s *Sheet) PostDates(m *Mapping) ([]workday.Date, []RowError) {
 	var bad []RowError
 	s.dataRows(m, func(rc *rowCtx) {
 		v := rc.get("published")
+		d, err := ParseDateIn(v, rc.loc) // an instant with its offset: the deployment's day
 		// "2024-03-05 10:21:33", "2024/3/5 10:21": the day is what counts
-		if i := strings.IndexAny(v, " T"); i > 0 {
-			v = v[:i]
+		if i := strings.IndexAny(v, " T"); err != nil && i > 0 {
+			d, err = ParseDate(v[:i])
 		}
-		d, err := ParseDate(v)
 		if err != nil {
 			rc.fail("published", "发布时间“%s”看不懂：应为 2024-03-05 这样的日期", rc.get("published"))
 			bad = append(bad, rc.errs...)

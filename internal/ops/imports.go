@@ -240,6 +240,7 @@ func (s *Service) Import(ctx context.Context, p Principal, agencyID int64, req I
 	if err != nil {
 		return nil, err
 	}
+	sh.Loc = s.Clock.Location()
 	res.OtherSheets = sh.Others
 	res.Mapping, err = sh.MapSchema(res.Schema, req.Map)
 	if err != nil {

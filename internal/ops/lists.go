@@ -70,6 +70,7 @@ func (s *Service) readList(ctx context.Context, p Principal, f ListFile, res *Li
 	if err != nil {
 		return nil, err
 	}
+	sh.Loc = s.Clock.Location()
 	if res.Mapping, err = sh.MapSchema(res.Schema, f.Overrides); err != nil {
 		return nil, err
 	}

@@ -118,3 +118,31 @@ func TestImportTheSheetPreviewed(t *testing.T) {
 		}
 	})
 }
+
+// A platform's export writes its times in UTC (ISO 8601 with Z): the import
+// reads each as the day it was in the deployment's zone, the day the
+// statutory clock counts from (20:00 UTC on 1 April is 2 April in Beijing).
+func TestImportReadsInstantsInTheDeploymentsZone(t *testing.T) {
+	storetest.Both(t, func(t *testing.T, s *store.Store) {
+		f := newFx(t, s)
+		o := f.on("2026-04-10")
+		csv := "收到申请日期,申请方式,申请人类型,申请人,申请内容\n" +
+			"2026-04-01T20:00:00Z,当面,自然人,甲,预算\n" +
+			"2026-04-01T15:59:00Z,当面,自然人,乙,决算\n"
+		res, err := o.Import(ctx, f.clerk, f.a.ID, ops.ImportRequest{Kind: ops.ImportCases, Name: "导出.csv", Data: []byte(csv), Commit: true})
+		if err != nil || !res.Committed || len(res.Bad) != 0 {
+			t.Fatalf("import: %v %+v", err, res)
+		}
+		rows, _, err := s.ListCases(ctx, casework.Filter{AgencyIDs: []int64{f.a.ID}, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, r := range rows {
+			got[r.ApplicantName] = r.Received.String()
+		}
+		if got["甲"] != "2026-04-02" || got["乙"] != "2026-04-01" {
+			t.Errorf("received on %v, want 甲 2026-04-02 and 乙 2026-04-01", got)
+		}
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gongkai/internal/catalog"
 	"gongkai/internal/errs"
@@ -349,7 +350,7 @@ func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionIn
 		_, err = s.Ops.RecordFeed(r.Context(), si.p(), itemID(r), data, "")
 	} else {
 		var dates []workday.Date
-		dates, err = exportDates(hdr.Filename, data)
+		dates, err = exportDates(hdr.Filename, data, s.Ops.Clock.Location())
 		if err == nil && len(dates) == 0 {
 			err = errs.New("file", "文件中没有读到发布记录")
 		}
@@ -364,11 +365,12 @@ func (s *Server) postsFile(w http.ResponseWriter, r *http.Request, si *sessionIn
 	s.accountResult(w, r, si, err, nil, "recorded")
 }
 
-func exportDates(name string, data []byte) ([]workday.Date, error) {
+func exportDates(name string, data []byte, loc *time.Location) ([]workday.Date, error) {
 	sh, err := importer.ReadFile(name, data, "")
 	if err != nil {
 		return nil, err
 	}
+	sh.Loc = loc
 	m, err := sh.MapSchema(importer.PostFields, nil)
 	if err != nil {
 		return nil, err
