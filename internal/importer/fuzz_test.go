@@ -10,6 +10,7 @@ import (
 
 	"gongkai/internal/casework"
 	"gongkai/internal/catalog"
+	"gongkai/internal/clock"
 	"gongkai/internal/importer"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
@@ -90,11 +91,13 @@ func FuzzLedger(f *testing.F) {
 func FuzzPosts(f *testing.F) {
 	f.Add("群发时间,标题\n2024-03-05 10:21:33,开学第一课\n2024/3/6,读书月\n")
 	f.Add("发布时间\n45660\n昨天\n")
+	f.Add("发布时间\n2024-03-04T20:00:00Z\n2024-03-05T09:30+0800\n2024-02-30T01:00:00+08:00\n")
 	f.Fuzz(func(t *testing.T, data string) {
 		sh, err := importer.ReadFile("f.csv", []byte(data), "")
 		if err != nil {
 			return
 		}
+		sh.Loc = clock.Shanghai() // instants with an offset read too
 		m, err := sh.MapSchema(importer.PostFields, nil)
 		if err != nil {
 			return
