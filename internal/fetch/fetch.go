@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -229,9 +230,14 @@ var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访�
 var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,
 	".et": true, ".rtf": true, ".odt": true, ".zip": true}
 
-// attachmentLinks are the documents a page links to that are its report:
-// those whose link text or address says 年度报告 or 年报, else all when there
-// are one to three; absolute addresses, at most maxAttachments.
+// attachmentLinks are the documents a page links to or shows in a frame
+// that are its report: those whose link text, frame title or address says
+// 年度报告 or 年报, else all when there are one to three; absolute
+// addresses, at most maxAttachments. A frame (iframe, embed, object) showing
+// a document counts as a link to it, and so does a viewer's address that
+// names the document (pdf.js: viewer.html?file=/uploads/a.pdf); a frame
+// showing a page of the same site (without a query: not a viewer) is the
+// page whose text the report is.
 func attachmentLinks(page string, data []byte) []string {
 	base, err := url.Parse(page)
 	if err != nil {
@@ -239,6 +245,17 @@ func attachmentLinks(page string, data []byte) []string {
 	}
 	var named, all []string
 	seen := map[string]bool{}
+	add := func(u *url.URL, words string) {
+		if seen[u.String()] {
+			return
+		}
+		seen[u.String()] = true
+		all = append(all, u.String())
+		name, _ := url.PathUnescape(u.Path)
+		if strings.Contains(words+name, "年度报告") || strings.Contains(words+name, "年报") {
+			named = append(named, u.String())
+		}
+	}
 	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
 	href, text := "", ""
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
@@ -250,19 +267,28 @@ func attachmentLinks(page string, data []byte) []string {
 					href = strings.TrimSpace(a.Val)
 				}
 			}
+		case (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && (tok.DataAtom == atom.Iframe || tok.DataAtom == atom.Embed || tok.DataAtom == atom.Object):
+			src, title := "", ""
+			for _, a := range tok.Attr {
+				switch {
+				case a.Key == "src" && tok.DataAtom != atom.Object, a.Key == "data" && tok.DataAtom == atom.Object:
+					src = strings.TrimSpace(a.Val)
+				case a.Key == "title" || a.Key == "name":
+					title += a.Val
+				}
+			}
+			if u, ok := docLink(base, src); ok {
+				add(u, title)
+			} else if u, err := base.Parse(src); err == nil && tok.DataAtom == atom.Iframe && u.Host == base.Host && u.RawQuery == "" && isPage(strings.ToLower(path.Ext(u.Path))) {
+				add(u, title)
+			}
 		case tt == html.TextToken && href != "":
 			text += tok.Data
 		case tt == html.EndTagToken && tok.DataAtom == atom.A && href != "":
-			u, err := base.Parse(href)
-			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] {
-				name, _ := url.PathUnescape(u.Path)
-				if docExt[strings.ToLower(path.Ext(name))] || docExt[strings.ToLower(path.Ext(strings.TrimSpace(text)))] {
-					seen[u.String()] = true
-					all = append(all, u.String())
-					if strings.Contains(text+name, "年度报告") || strings.Contains(text+name, "年报") {
-						named = append(named, u.String())
-					}
-				}
+			if u, ok := docLink(base, href); ok {
+				add(u, text)
+			} else if u, err := base.Parse(href); err == nil && (u.Scheme == "http" || u.Scheme == "https") && docExt[strings.ToLower(path.Ext(strings.TrimSpace(text)))] {
+				add(u, text) // a download address named by its link's text (下载.do?id=3 "报告.pdf")
 			}
 			href = ""
 		}
@@ -274,6 +300,38 @@ func attachmentLinks(page string, data []byte) []string {
 		return all
 	}
 	return nil
+}
+
+// docLink is the document an address of a page gives: itself when its name
+// is a document's, or the document a viewer's address names in its query
+// (file=, url=, src=…).
+func docLink(base *url.URL, raw string) (*url.URL, bool) {
+	u, err := base.Parse(raw)
+	if err != nil || raw == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, false
+	}
+	if name, _ := url.PathUnescape(u.Path); docExt[strings.ToLower(path.Ext(name))] {
+		return u, true
+	}
+	q := u.Query()
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		vs := q[k]
+		switch strings.ToLower(k) {
+		case "file", "url", "src", "pdf", "fileurl", "pdfurl", "path":
+		default:
+			continue
+		}
+		for _, v := range vs {
+			d, err := u.Parse(strings.TrimSpace(v))
+			if err != nil || (d.Scheme != "http" && d.Scheme != "https") {
+				continue
+			}
+			if name, _ := url.PathUnescape(d.Path); docExt[strings.ToLower(path.Ext(name))] {
+				return d, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // ReadList reads the addresses of a list (a file of --urls, a text box):

@@ -128,3 +128,34 @@ func TestPublicClientVia(t *testing.T) {
 }
 
 func sorted(s []string) []string { return slices.Sorted(slices.Values(s)) }
+
+// A page shows its report in a frame or through a viewer as often as it
+// links to it: each is taken as the attachment; a frame of another site (a
+// video, a map) or a page's own links are not.
+func TestAttachmentLinks(t *testing.T) {
+	const page = "https://www.example.gov.cn/art/2025/1/20/art_9.html"
+	for name, c := range map[string]struct{ html, want string }{
+		"link": {`<a href="/uploads/r.docx">2024年度报告</a><a href="/index.html">首页</a>`,
+			"https://www.example.gov.cn/uploads/r.docx"},
+		"iframe pdf": {`<iframe src="/uploads/2025/r.pdf" width="100%"></iframe>`,
+			"https://www.example.gov.cn/uploads/2025/r.pdf"},
+		"embed": {`<embed src="r.pdf" type="application/pdf">`,
+			"https://www.example.gov.cn/art/2025/1/20/r.pdf"},
+		"object": {`<object data="//cdn.example.gov.cn/r.ofd" type="application/ofd"></object>`,
+			"https://cdn.example.gov.cn/r.ofd"},
+		"pdf.js viewer": {`<iframe src="/pdfjs/web/viewer.html?file=%2Fuploads%2F%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.pdf"></iframe>`,
+			"https://www.example.gov.cn/uploads/%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.pdf"},
+		"viewer link": {`<a href="/viewer/index.html?fileUrl=https://files.example.gov.cn/a.pdf">查看</a>`,
+			"https://files.example.gov.cn/a.pdf"},
+		"frame of the same site": {`<iframe src="/content/9.html" title="正文"></iframe><iframe src="https://player.example.com/v.html"></iframe>`,
+			"https://www.example.gov.cn/content/9.html"},
+		"named among many": {`<iframe src="/a.pdf"></iframe><a href="/b.pdf">指南</a><a href="/c.pdf">目录</a><a href="/d.pdf" title="x">2024年年报</a>`,
+			"https://www.example.gov.cn/d.pdf"},
+		"another site's frame":    {`<iframe src="https://map.example.com/embed.html"></iframe><iframe src="javascript:void(0)"></iframe>`, ""},
+		"a viewer of no document": {`<iframe src="/viewer.html?file=/index.html"></iframe>`, ""},
+	} {
+		if got := strings.Join(attachmentLinks(page, []byte("<html><body>"+c.html+"</body></html>")), " "); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}
