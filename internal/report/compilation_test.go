@@ -107,3 +107,83 @@ func findingsApart(r *report.Report, pick func(report.Finding) bool) (rest, pick
 	}
 	return rest, picked
 }
+
+// TestCompilationReadsEach: ReadAll reads each report of a compilation as
+// it reads that report alone (its tables, sections and findings, in any
+// layout), each saying which of how many it is and the line it starts at.
+func TestCompilationReadsEach(t *testing.T) {
+	layouts := []layout{{"tab", ".txt", textOf}, {"layout", ".txt", layoutText}, {"oneline", ".txt", nil},
+		{"markdown", ".md", markdownText}, {"numbered", ".txt", numberedText}, {"page", ".html", pageHTML}}
+	for i := range 6 {
+		var reps []*report.Report
+		for k := range 3 {
+			reps = append(reps, report.Generate(rand.New(rand.NewPCG(uint64(10*i+k), 77)), fmt.Sprintf("示例第%d局", 10*i+k), 2021+i%4))
+		}
+		reps = reps[:2+i%2]
+		for _, l := range layouts {
+			var parts []string
+			for _, r := range reps {
+				if l.make == nil {
+					rowCounter.n = 0
+					parts = append(parts, onelineOf(textOf(t, r), cycling))
+				} else {
+					parts = append(parts, l.make(t, r))
+				}
+			}
+			sep := "\n\n"
+			if l.make == nil {
+				sep = ""
+			}
+			got, err := report.ReadAll("r"+l.ext, []byte(strings.Join(parts, sep)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(reps) {
+				t.Errorf("%d %s: %d reports, want %d", i, l.name, len(got), len(reps))
+				continue
+			}
+			for k, g := range got {
+				alone, err := report.Read("r"+l.ext, []byte(parts[k]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g.Agency != reps[k].Agency || g.Year != reps[k].Year || g.Meta.Part != k+1 || g.Meta.Parts != len(reps) {
+					t.Errorf("%d %s #%d: %s %d, part %d of %d", i, l.name, k+1, g.Agency, g.Year, g.Meta.Part, g.Meta.Parts)
+				}
+				if d := cmp.Diff(tables(alone), tables(g)); d != "" {
+					t.Errorf("%d %s #%d: tables (-alone +compiled):\n%s", i, l.name, k+1, d)
+				}
+				for key, s := range alone.Sections {
+					if norm(g.Sections[key]) != norm(s) {
+						t.Errorf("%d %s #%d: section %s = %.60q…, alone %.60q…", i, l.name, k+1, key, g.Sections[key], s)
+					}
+				}
+				isPart := func(f report.Finding) bool {
+					return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "本文件汇编了")
+				}
+				var a, b []string
+				for _, f := range report.Check(g, nil) {
+					if !isPart(f) {
+						a = append(a, f.Rule+" "+f.Cell)
+					}
+				}
+				for _, f := range report.Check(alone, nil) {
+					b = append(b, f.Rule+" "+f.Cell)
+				}
+				if !slices.Equal(a, b) {
+					t.Errorf("%d %s #%d: findings %q, alone %q", i, l.name, k+1, a, b)
+				}
+				want := fmt.Sprintf("本文件汇编了 %d 份报告，各份分别审核：这是第 %d 份", len(reps), k+1)
+				if n := slices.IndexFunc(g.Findings, isPart); n < 0 || !strings.Contains(g.Findings[n].Message, want) {
+					t.Errorf("%d %s #%d: no finding saying %q", i, l.name, k+1, want)
+				} else if at := g.Findings[n].Line; l.ext != ".html" && l.make != nil {
+					// the line it starts at is its title's, in the file
+					file := strings.Split(strings.Join(parts, sep), "\n")
+					if at < 1 || at > len(file) || !strings.Contains(file[at-1], reps[k].Agency) && !strings.Contains(strings.Join(file[at-1:min(at+2, len(file))], ""), reps[k].Agency) {
+						t.Errorf("%d %s #%d: said to start at line %d", i, l.name, k+1, at)
+					}
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,6 +34,8 @@ func FuzzAudit(f *testing.F) {
 	f.Add([]byte("%PDF-1.7\n"))
 	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=E4=B8=80=E3=80=81</p>\r\n--b--\r\n"))
 	f.Add([]byte("<table><tr><td>行政复议<td>0<table><tr><td>1</table></table>"))
+	one := []byte(textOf(f, truth()))
+	f.Add(bytes.Repeat(one, 3)) // a compilation
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := report.Read("fuzz", data)
 		if err != nil {
@@ -54,6 +57,17 @@ func FuzzAudit(f *testing.F) {
 		j2, _ := json.Marshal(back)
 		if !bytes.Equal(j1, j2) {
 			t.Fatalf("reload changed the model:\n%s\n%s", j1, j2)
+		}
+		// every report of it, the first as Read reads it
+		all, err := report.ReadAll("fuzz", data)
+		if err != nil || len(all) == 0 || len(all) > report.MaxParts {
+			t.Fatalf("ReadAll: %d reports, %v", len(all), err)
+		}
+		if fmt.Sprint(tables(all[0])) != fmt.Sprint(tables(r)) {
+			t.Fatalf("ReadAll's first report differs from Read's")
+		}
+		for _, p := range all {
+			report.Check(p, nil)
 		}
 	})
 }

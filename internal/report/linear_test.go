@@ -24,6 +24,37 @@ func allocated(t *testing.T, text string) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
+// allocatedAll is allocated for every report of text (ReadAll).
+func allocatedAll(t *testing.T, text string) (uint64, int) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	rs, err := report.ReadAll("x.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		report.Check(r, nil)
+	}
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc, len(rs)
+}
+
+// A compilation of many reports is read whole in linear work: each report's
+// lines are read once, not the rest of the file again for each.
+func TestCompilationIsLinear(t *testing.T) {
+	seed := string(readFile(t, seedPath))
+	a, n := allocatedAll(t, strings.Repeat(seed+"\n", 10))
+	b, m := allocatedAll(t, strings.Repeat(seed+"\n", 40))
+	if n != 10 || m != 40 {
+		t.Fatalf("%d and %d reports read, want 10 and 40", n, m)
+	}
+	if ratio := float64(b) / float64(a); ratio > 6 {
+		t.Errorf("4× the reports allocates %.1f× the memory (%d → %d bytes): something is quadratic", ratio, a, b)
+	}
+}
+
 // Finding 6 of the hardening review: the checks were quadratic (a finding's
 // context copied the whole text before it), so a 1 MB report took 45 s.
 // Work is measured as memory allocated, which does not depend on the

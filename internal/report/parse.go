@@ -45,6 +45,12 @@ func Read(name string, data []byte) (*Report, error) {
 		return nil, err
 	}
 	r := Parse(lines)
+	readAs(r, name, kind)
+	return r, nil
+}
+
+// readAs completes a report read from a file of the kind.
+func readAs(r *Report, name, kind string) {
 	r.Meta.Source = name
 	if kind == KindXLSX && r.Meta.Parsed && !r.Meta.Empty {
 		tablesOnly(r)
@@ -55,7 +61,47 @@ func Read(name string, data []byte) (*Report, error) {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "",
 			Message: "本文件是 PDF，文字由内置的 PDF 读取器直接取出，个别字体的字可能读错；如有“未找到”某行或数字、文字与原文不符，请用 pdftotext -layout 转换为文本后再审核"})
 	}
-	return r, nil
+}
+
+// MaxParts bounds the reports ReadAll reads from one file: a province's
+// compilation of its departments' reports holds a few dozen.
+const MaxParts = 500
+
+// ReadAll reads every report of a file: one, or each report of a
+// compilation (a county's departments' reports in one PDF), in order. Each
+// of a compilation says which it is (Meta.Part of Meta.Parts, PARSE.READ
+// with the line it starts at) where Read says of the first that there are
+// more (PARSE.MANY); the line numbers are the file's.
+func ReadAll(name string, data []byte) ([]*Report, error) {
+	lines, kind, err := Lines(name, data)
+	if err != nil {
+		return nil, err
+	}
+	r, rest := parseOne(lines, false)
+	readAs(r, name, kind)
+	out, starts := []*Report{r}, []int{1}
+	for len(rest) > 0 && len(out) < MaxParts {
+		part := rest[0]
+		starts = append(starts, max(part[0].No, 1))
+		next, more := parseOne(part, true) // (more: none, as a rule; in their place if any)
+		rest = append(more, rest[1:]...)
+		readAs(next, name, kind)
+		out = append(out, next)
+	}
+	if len(out) == 1 {
+		return out, nil
+	}
+	for i, r := range out {
+		// the first's "more after it" is said by each part instead
+		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return f.Rule == "PARSE.MANY" })
+		r.Meta.Part, r.Meta.Parts = i+1, len(out)
+		msg := fmt.Sprintf("本文件汇编了 %d 份报告，各份分别审核：这是第 %d 份，从第 %d 行起", len(out), i+1, starts[i])
+		if len(rest) > 0 && i == len(out)-1 {
+			msg += fmt.Sprintf("；一个文件最多审核 %d 份，其后的报告未审核", MaxParts)
+		}
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections", Line: starts[i], Message: msg})
+	}
+	return out, nil
 }
 
 // tablesOnly marks a workbook that holds the tables and none of the text
@@ -78,8 +124,19 @@ func tablesOnly(r *Report) {
 
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
+	r, _ := parseOne(lines, false)
+	return r
+}
+
+// parseOne reads the first report of lines, and returns the lines of the
+// reports after it (a compilation). cut says lines are those: their footers
+// already dropped and their pages already segmented.
+func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	radicals, read, first, as := radicalsRead(lines)
-	p := &parser{lines: segment(dropFooters(lines))}
+	p := &parser{lines: lines}
+	if !cut {
+		p.lines = segment(dropFooters(lines))
+	}
 	r := p.parse()
 	if radicals > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
@@ -111,7 +168,7 @@ func Parse(lines []Line) *Report {
 			break
 		}
 	}
-	return r
+	return r, p.rest
 }
 
 // minGarbled is how many Han characters read as Latin letters make a text
@@ -375,6 +432,9 @@ var (
 type parser struct {
 	lines []Line
 	r     *Report
+	// rest are the lines of each report after the first (a compilation),
+	// cut off by firstReport: ReadAll reads them next
+	rest  [][]Line
 	heads map[string]int // section key → index into lines
 	// attached are the tables printed after the report's text (附表1 …)
 	// instead of in their sections, by section key; attachedAt is where
@@ -828,6 +888,41 @@ func (p *parser) findHeads() {
 // tables and text ran into the first's section 六 and contradicted its own.
 // It returns the headings of the first.
 func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
+	starts := p.reportStarts(found, toc)
+	if len(starts) == 0 {
+		return found
+	}
+	n, cut := starts[0][0], starts[0][1]
+	others := 1
+	for _, x := range found[n+1:] {
+		if x.k == "1" && !toc[x.i] {
+			others++
+		}
+	}
+	second := trimSpace(paraText(p.lines[cut]))
+	if rs := []rune(second); len(rs) > 60 {
+		second = string(rs[:60]) + "…"
+	}
+	at := p.lines[cut].No
+	// the others' lines, each report's apart, for ReadAll (cloned: the
+	// parser may write past its lines' end)
+	for k, st := range starts {
+		end := len(p.lines)
+		if k+1 < len(starts) {
+			end = starts[k+1][1]
+		}
+		p.rest = append(p.rest, slices.Clone(p.lines[st[1]:end]))
+	}
+	p.lines = p.lines[:cut]
+	p.warn("PARSE.MANY", "sections", at, "文件中第 %d 行起还有 %d 份报告（第一份之后是“%s”）：只审核了第一份；汇编在一个文件中的报告，请分成每份一个文件再审核", at, others, second)
+	return found[:n]
+}
+
+// reportStarts finds where each report after the first starts, as the
+// index of its 一 in found and the line it starts at (its title, just
+// above): a section 一 after a 六, with two more of its sections after it.
+func (p *parser) reportStarts(found []headAt, toc map[int]bool) [][2]int {
+	var out [][2]int
 	six := false
 	for n, h := range found {
 		if toc[h.i] {
@@ -840,13 +935,21 @@ func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
 		if !six || h.k != "1" {
 			continue
 		}
-		after := map[string]bool{}
+		var after [7]bool // its other sections, up to the next 一
+		count := 0
 		for _, x := range found[n+1:] {
-			if !toc[x.i] && x.k != "1" {
-				after[x.k] = true
+			if toc[x.i] {
+				continue
+			}
+			if x.k == "1" {
+				break
+			}
+			if k := int(x.k[0] - '0'); len(x.k) == 1 && k >= 2 && k <= 6 && !after[k] {
+				after[k] = true
+				count++
 			}
 		}
-		if len(after) < 2 {
+		if count < 2 {
 			continue // a heading quoted, a link under the report
 		}
 		cut := h.i
@@ -856,22 +959,10 @@ func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
 				break
 			}
 		}
-		others := 1
-		for _, x := range found[n+1:] {
-			if x.k == "1" && !toc[x.i] {
-				others++
-			}
-		}
-		second := trimSpace(paraText(p.lines[cut]))
-		if rs := []rune(second); len(rs) > 60 {
-			second = string(rs[:60]) + "…"
-		}
-		at := p.lines[cut].No
-		p.lines = p.lines[:cut]
-		p.warn("PARSE.MANY", "sections", at, "文件中第 %d 行起还有 %d 份报告（第一份之后是“%s”）：只审核了第一份；汇编在一个文件中的报告，请分成每份一个文件再审核", at, others, second)
-		return found[:n]
+		out = append(out, [2]int{n, cut})
+		six = false // the next report's 六 first
 	}
-	return found
+	return out
 }
 
 // contentsList finds a contents list among the headings found (the six
