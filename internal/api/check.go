@@ -45,6 +45,9 @@ type checkSummary struct {
 	WithWarnings int `json:"with_warnings"`
 	Clean        int `json:"clean"`
 	Unreadable   int `json:"unreadable"`
+	// Reports counts the reports read: a compilation's each (a file of one
+	// is one); with_errors, with_warnings and clean count reports
+	Reports int `json:"reports"`
 }
 
 // audit checks a published report given as the body (a zip: every report
@@ -99,5 +102,5 @@ func (s *Server) writeAudit(w http.ResponseWriter, r *http.Request, p ops.Princi
 		}
 		files = append(files, f)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"summary": checkSummary{sum.Files, sum.WithErrors, sum.WithWarnings, sum.Clean, sum.Unreadable}, "files": files})
+	writeJSON(w, http.StatusOK, map[string]any{"summary": checkSummary{sum.Files, sum.WithErrors, sum.WithWarnings, sum.Clean, sum.Unreadable, sum.ReportsRead()}, "files": files})
 }

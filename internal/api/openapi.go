@@ -218,10 +218,11 @@ func auditSchemas() obj {
 	return obj{
 		"AuditResult": obj{"type": "object", "properties": obj{
 			"summary": obj{"type": "object", "properties": obj{"files": count("文件数"), "with_errors": count("有错误的"),
-				"with_warnings": count("仅有警告或提示的"), "clean": count("未发现问题的"), "unreadable": count("无法读取的")}},
+				"with_warnings": count("仅有警告或提示的"), "clean": count("未发现问题的"), "unreadable": count("无法读取的"),
+				"reports": count("读出的报告数（汇编文件中的每份报告分别审核、分别计数；有错误的、仅有警告或提示的、未发现问题的均按报告计）")}},
 			"files": obj{"type": "array", "items": ref("AuditFile")}}},
 		"AuditFile": obj{"type": "object", "properties": obj{
-			"file": str("文件名（压缩包中的为 包.zip/路径）"), "error": str("无法读取时的原因"), "prev": str("逐年核对所对照的上年文件"), "saved": str("已与本系统中保存的该机关该年度报告核对时，该机关的名称（PUB.DIFF）"),
+			"file": str("文件名（压缩包中的为 包.zip/路径；汇编文件中的报告后加“（第 2 份，共 12 份，第 81 行起）”）"), "error": str("无法读取时的原因"), "prev": str("逐年核对所对照的上年文件"), "saved": str("已与本系统中保存的该机关该年度报告核对时，该机关的名称（PUB.DIFF）"),
 			"errors": count("错误数"), "warnings": count("警告数"), "infos": count("提示数"),
 			"findings": obj{"type": "array", "items": ref("AuditFinding")},
 			"report":   obj{"type": "object", "description": "读出的报告（report-model.md 的 JSON 模型）"}}},

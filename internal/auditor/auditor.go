@@ -60,10 +60,16 @@ func (o *Options) shown(path string) string {
 	return path
 }
 
-// Summary counts the files of a run.
+// Summary counts the files of a run, and their reports by what was found:
+// a file of one report is one, a compilation's other reports are Reports.
 type Summary struct {
 	Files, WithErrors, WithWarnings, Clean, Unreadable int
+	Reports                                            int // the reports of compilations after their first
 }
+
+// ReportsRead counts the reports read: a file of one report is one, a
+// compilation as many as it holds.
+func (s Summary) ReportsRead() int { return s.Files - s.Unreadable + s.Reports }
 
 // ExitCode is the CLI contract: 2 unreadable input, 1 error findings, else 0.
 func (s Summary) ExitCode() int {
@@ -78,6 +84,10 @@ func (s Summary) ExitCode() int {
 
 // Line is the one-line summary printed after a readable run.
 func (s Summary) Line() string {
+	if s.Reports > 0 {
+		return fmt.Sprintf("共审核 %d 个文件、%d 份报告（汇编中的报告分别审核）：%d 份有错误，%d 份仅有警告或提示，%d 份未发现问题，%d 个文件无法读取",
+			s.Files, s.ReportsRead(), s.WithErrors, s.WithWarnings, s.Clean, s.Unreadable)
+	}
 	return fmt.Sprintf("共审核 %d 个文件：%d 个有错误，%d 个仅有警告或提示，%d 个未发现问题，%d 个无法读取",
 		s.Files, s.WithErrors, s.WithWarnings, s.Clean, s.Unreadable)
 }
@@ -140,26 +150,37 @@ type result struct {
 	rep  *report.Report
 	err  error
 	last bool // the last file of its job
+	// part is which report of a compilation rep is (0: a file of one);
+	// extra are the reports after rep of a file written as one result
+	part  int
+	extra []*report.Report
 }
 
 // auditFile reads and checks one file, read as name (and compared, when
-// compare is set).
-func auditFile(path, name string, prev *report.Report, compare Compare) (*report.Report, error) {
+// compare is set): its report, or each report of a compilation, the first
+// checked against prev (the others are other agencies').
+func auditFile(path, name string, prev *report.Report, compare Compare) ([]*report.Report, error) {
 	data, err := readLimited(path, name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := report.Read(name, data)
+	rs, err := report.ReadAll(name, data)
 	if err != nil {
 		return nil, err
 	}
-	report.Check(r, prev)
-	if compare != nil {
-		if _, err := compare(r); err != nil {
-			return nil, err
+	for k, r := range rs {
+		if k == 0 {
+			report.Check(r, prev)
+		} else {
+			report.Check(r, nil)
+		}
+		if compare != nil {
+			if _, err := compare(r); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return r, nil
+	return rs, nil
 }
 
 // Run audits files and writes one result per file to w. One file, or
@@ -174,7 +195,7 @@ func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary
 	show := func(path string, a audited, prev *report.Report) []byte { return format(opt.shown(path), a, opt.JSON) }
 	if opt.ByAgency {
 		show = func(path string, a audited, prev *report.Report) []byte {
-			return chainLine(opt.shown(path), a.rep, prev, a.err, opt.JSON)
+			return chainLine(opt.shown(path), a, prev, opt.JSON)
 		}
 	}
 	var plan []job
@@ -209,20 +230,26 @@ type audited struct {
 	model []byte
 	rep   *report.Report // a CrossYearPart: identity, the carry-over rows, findings
 	err   error
+	// part is which report of a compilation it is, of parts, from the
+	// file's line from (0: a file of one)
+	part, parts, from int
 }
 
-// auditOne reads and checks one file against its predecessor.
-func auditOne(path, name string, opt Options, prev *report.Report) audited {
-	asJSON := opt.JSON
-	r, err := auditFile(path, name, prev, opt.Compare)
+// auditOne reads and checks one file against its predecessor: one result,
+// or one for each report of a compilation.
+func auditOne(path, name string, opt Options, prev *report.Report) []audited {
+	rs, err := auditFile(path, name, prev, opt.Compare)
 	if err != nil {
-		return audited{err: err}
+		return []audited{{err: err}}
 	}
-	a := audited{rep: r.CrossYearPart()}
-	if asJSON {
-		a.model = r.ModelJSON()
+	out := make([]audited, len(rs))
+	for k, r := range rs {
+		out[k] = audited{rep: r.CrossYearPart(), part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}
+		if opt.JSON {
+			out[k].model = r.ModelJSON()
+		}
 	}
-	return a
+	return out
 }
 
 // kept is what waits, per file, for its agency's reports: slices of bytes,
@@ -233,6 +260,9 @@ type kept struct {
 	err    error
 	agency string // what the file says it is, to group the directory
 	year   int
+	// part is which report of a compilation it is, of parts, from the
+	// file's line from (0: a file of one)
+	part, parts, from int
 	// spilled: model and cy are in the spill file at at, nm and nc bytes long
 	spilled bool
 	at      int64
@@ -264,7 +294,9 @@ func (k *kept) load(s *spill) error {
 // then runs the bounded plan.
 func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error, bool) {
-	all := make([]*kept, len(files)) // pointers: a result is written once, not copied into a large array the collector scans
+	// each file's reports (one, or a compilation's), as pointers: a result
+	// is written once, not copied into a large array the collector scans
+	all := make([][]*kept, len(files))
 	// files are taken by counting, and progress told under a lock: a
 	// channel hand-off per file woke the other thread for every report
 	var next, read, size atomic.Int64
@@ -294,26 +326,29 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				if i >= len(files) {
 					return
 				}
-				r, err := auditFile(files[i], opt.shown(files[i]), nil, opt.Compare)
-				k := &kept{err: err}
-				if err == nil {
+				rs, err := auditFile(files[i], opt.shown(files[i]), nil, opt.Compare)
+				if err != nil {
+					all[i] = []*kept{{err: err}}
+				}
+				for _, r := range rs {
+					k := &kept{part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}
 					cy := r.CrossYear()
 					k.cy, k.agency, k.year = cy.Pack(), cy.Agency, cy.Year
 					if opt.JSON {
 						k.model = r.ModelJSON()
 					}
+					if n := int64(len(k.model) + len(k.cy)); size.Load()+n <= budget {
+						size.Add(n)
+					} else if s := spillFile(); s == nil {
+						over.Store(true)
+					} else if at, ok := s.put(k.model, k.cy); ok {
+						k.spilled, k.at, k.nm, k.nc = true, at, len(k.model), len(k.cy)
+						k.model, k.cy = nil, nil
+					} else {
+						over.Store(true)
+					}
+					all[i] = append(all[i], k)
 				}
-				if n := int64(len(k.model) + len(k.cy)); size.Load()+n <= budget {
-					size.Add(n)
-				} else if s := spillFile(); s == nil {
-					over.Store(true)
-				} else if at, ok := s.put(k.model, k.cy); ok {
-					k.spilled, k.at, k.nm, k.nc = true, at, len(k.model), len(k.cy)
-					k.model, k.cy = nil, nil
-				} else {
-					over.Store(true)
-				}
-				all[i] = k
 				if opt.Progress == nil {
 					read.Add(1)
 				} else {
@@ -336,15 +371,21 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 			return Summary{}, nil, false
 		}
 	}
-	ids := make([]ident, len(files))
-	for i, a := range all {
-		ids[i] = ident{agency: a.agency, year: a.year}
+	// each report is grouped by its agency: a compilation's go to theirs
+	type unit struct{ file, part int }
+	units := make([]unit, 0, len(files))
+	ids := make([]ident, 0, len(files))
+	for i, ks := range all {
+		for j, k := range ks {
+			units = append(units, unit{i, j})
+			ids = append(ids, ident{agency: k.agency, year: k.year})
+		}
 	}
 	// the cross-year rules and the output of each agency's files in turn,
 	// agencies on every core; each agency's output is written once every
 	// agency before it in the plan is, so that outputs do not pile up
 	plan := groupByAgency(ids)
-	outs := make([][]byte, len(files))
+	outs := make([][]byte, len(units))
 	sums := make([]Summary, len(plan)) // each job's counts
 	finished := make([]bool, len(plan))
 	var sum Summary
@@ -377,22 +418,23 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				}
 				j := plan[k]
 				var chain yearChain
-				for m, i := range j.files {
-					if err := all[i].load(sp); err != nil {
+				for m, u := range j.files {
+					kp := all[units[u].file][units[u].part]
+					if err := kp.load(sp); err != nil {
 						loadOnce.Do(func() { loadErr = err })
 						return
 					}
-					a := audited{model: all[i].model, err: all[i].err}
+					a := audited{model: kp.model, err: kp.err, part: kp.part, parts: kp.parts, from: kp.from}
 					prev := chain.before(j.years[m])
 					if a.err == nil {
-						cy := all[i].cy.Unpack()
+						cy := kp.cy.Unpack()
 						a.rep = cy.Report()
 						report.AddCrossYear(a.rep, prev)
 						chain.read(a.rep)
 					}
-					sums[k].add(result{err: a.err, rep: a.rep})
-					outs[i] = show(files[i], a, prev)
-					all[i] = nil // made into its output: let it go
+					sums[k].add(result{err: a.err, rep: a.rep, part: a.part})
+					outs[u] = show(files[units[u].file], a, prev)
+					all[units[u].file][units[u].part] = nil // made into its output: let it go
 				}
 				finish(k)
 			}
@@ -675,11 +717,20 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 				chain := yearChain{given: opt.Prev}
 				for m, i := range plan[k].files {
 					prev := chain.before(plan[k].years[m])
-					a := auditOne(files[i], opt.shown(files[i]), opt, prev)
+					as := auditOne(files[i], opt.shown(files[i]), opt, prev)
+					a := as[0]
 					if a.err == nil {
 						chain.read(a.rep)
 					}
-					results <- result{i: pos[k][m], err: a.err, rep: a.rep, out: show(files[i], a, prev), last: m == len(plan[k].files)-1}
+					res := result{i: pos[k][m], err: a.err, rep: a.rep, part: a.part, out: show(files[i], a, prev), last: m == len(plan[k].files)-1}
+					// a compilation's other reports: written with its first,
+					// checked against nothing (this plan groups files by
+					// their first report's agency)
+					for _, b := range as[1:] {
+						res.out = append(res.out, show(files[i], b, nil)...)
+						res.extra = append(res.extra, b.rep)
+					}
+					results <- res
 				}
 			}
 		}()
@@ -730,13 +781,18 @@ func collect(ctx context.Context, results chan result, slots chan struct{}, tota
 func Summarize(outs []Outcome) Summary {
 	var sum Summary
 	for _, o := range outs {
-		sum.add(result{err: o.Err, rep: o.Report})
+		res := result{err: o.Err, rep: o.Report}
+		if o.Report != nil {
+			res.part = o.Report.Meta.Part
+		}
+		sum.add(res)
 	}
 	return sum
 }
 
 func (s *Summary) merge(o Summary) {
 	s.Files += o.Files
+	s.Reports += o.Reports
 	s.WithErrors += o.WithErrors
 	s.WithWarnings += o.WithWarnings
 	s.Clean += o.Clean
@@ -744,20 +800,33 @@ func (s *Summary) merge(o Summary) {
 }
 
 func (s *Summary) add(p result) {
-	s.Files++
+	if p.part > 1 {
+		s.Reports++ // a compilation's: its file is counted with its first
+	} else {
+		s.Files++
+	}
 	switch {
 	case p.err != nil:
 		s.Unreadable++
 	case p.rep != nil:
-		e, wn, inf := p.rep.Counts()
-		switch {
-		case e > 0:
-			s.WithErrors++
-		case wn+inf > 0:
-			s.WithWarnings++
-		default:
-			s.Clean++
-		}
+		s.count(p.rep)
+	}
+	for _, r := range p.extra {
+		s.Reports++
+		s.count(r)
+	}
+}
+
+// count counts a report by its worst finding.
+func (s *Summary) count(r *report.Report) {
+	e, wn, inf := r.Counts()
+	switch {
+	case e > 0:
+		s.WithErrors++
+	case wn+inf > 0:
+		s.WithWarnings++
+	default:
+		s.Clean++
 	}
 }
 
@@ -766,7 +835,7 @@ func (s *Summary) add(p result) {
 // caller counts it in the summary (AddUnreadable).
 func Unreadable(name string, err error, opt Options) []byte {
 	if opt.ByAgency {
-		return chainLine(name, nil, nil, err, opt.JSON)
+		return chainLine(name, audited{err: err}, nil, opt.JSON)
 	}
 	return format(name, audited{err: err}, opt.JSON)
 }
@@ -792,6 +861,9 @@ func format(path string, a audited, asJSON bool) []byte {
 			b.WriteString(`{"file":`)
 			b.Write(f)
 			b.WriteString(",")
+			if a.parts > 0 {
+				fmt.Fprintf(&b, `"part":%d,"parts":%d,"part_line":%d,`, a.part, a.parts, a.from)
+			}
 			b.Write(a.model[1 : len(a.model)-1])
 			b.WriteString(`,"findings":`)
 			report.WriteFindingsJSON(&b, a.rep.Findings)
@@ -800,7 +872,7 @@ func format(path string, a audited, asJSON bool) []byte {
 		b.WriteByte('\n')
 		return b.Bytes()
 	}
-	fmt.Fprintf(&b, "== %s ==\n", path)
+	fmt.Fprintf(&b, "== %s%s ==\n", path, partWords(a))
 	if a.err != nil {
 		fmt.Fprintf(&b, "无法读取：%s\n\n", errs.Message(a.err))
 		return b.Bytes()
@@ -839,7 +911,17 @@ func WriteText(w io.Writer, r *report.Report) {
 
 // chainLine is one agency-year of --by-agency: its counts, and how its
 // 上年结转 meets last year's 结转下年度 (the carry-over chain).
-func chainLine(path string, r, prev *report.Report, err error, asJSON bool) []byte {
+// partWords name which report of a compilation a result is, after its
+// file's name: "（第 2 份，共 12 份，第 81 行起）"; nothing for a file of one.
+func partWords(a audited) string {
+	if a.parts == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（第 %d 份，共 %d 份，第 %d 行起）", a.part, a.parts, a.from)
+}
+
+func chainLine(path string, a audited, prev *report.Report, asJSON bool) []byte {
+	r, err := a.rep, a.err
 	var b bytes.Buffer
 	if err != nil {
 		if asJSON {
@@ -860,8 +942,12 @@ func chainLine(path string, r, prev *report.Report, err error, asJSON bool) []by
 	}
 	e, wn, _ := r.Counts()
 	if asJSON {
-		j, _ := json.Marshal(map[string]any{"agency": r.Agency, "year": r.Year, "file": path, "new": total("new"), "carried_in": total("carried_in"),
-			"carried_forward": total("carried_forward"), "has_prev": prev != nil, "carry_ok": ok, "errors": e, "warnings": wn})
+		m := map[string]any{"agency": r.Agency, "year": r.Year, "file": path, "new": total("new"), "carried_in": total("carried_in"),
+			"carried_forward": total("carried_forward"), "has_prev": prev != nil, "carry_ok": ok, "errors": e, "warnings": wn}
+		if a.parts > 0 {
+			m["part"], m["parts"], m["part_line"] = a.part, a.parts, a.from
+		}
+		j, _ := json.Marshal(m)
 		b.Write(j)
 		b.WriteByte('\n')
 		return b.Bytes()
@@ -870,8 +956,8 @@ func chainLine(path string, r, prev *report.Report, err error, asJSON bool) []by
 	if agency == "" {
 		agency = "（未识别）"
 	}
-	fmt.Fprintf(&b, "%s　%d　新收 %s　结转下年度 %s　%s　错误 %d　警告 %d　%s\n", agency, r.Year, or0(total("new")), or0(total("carried_forward")),
-		chain, e, wn, path)
+	fmt.Fprintf(&b, "%s　%d　新收 %s　结转下年度 %s　%s　错误 %d　警告 %d　%s%s\n", agency, r.Year, or0(total("new")), or0(total("carried_forward")),
+		chain, e, wn, path, partWords(a))
 	return b.Bytes()
 }
 

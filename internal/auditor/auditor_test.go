@@ -518,3 +518,114 @@ func TestSpillFile(t *testing.T) {
 		t.Errorf("remove left %s", left[0].Name())
 	}
 }
+
+// A county's compilation of its departments' reports, in one file beside
+// the departments' reports of the year before: each report of it is audited
+// on its own, grouped with its agency's other years (the carry-over chain
+// checked against the file of the year before), named by its file and
+// which report of it it is, and counted as a report; in a directory (in
+// memory, from the temporary file), alone, and as uploads.
+func TestCompilationAuditedReportByReport(t *testing.T) {
+	dir := t.TempDir()
+	agencies := []string{"示例县民政局", "示例县教育局", "示例县财政局"}
+	var compiled bytes.Buffer
+	for k, a := range agencies {
+		prev := report.Generate(rand.New(rand.NewPCG(uint64(k), 2)), a, 2023)
+		cur := report.Generate(rand.New(rand.NewPCG(uint64(k), 3)), a, 2024)
+		if k != 1 { // 教育局's chain holds; the others' are broken
+			in := cur.Applications["carried_in"]
+			in[report.ColNatural] = report.N(prev.Applications["carried_forward"][report.ColNatural].Val() + 1)
+			in[report.ColTotal] = report.N(in[report.ColTotal].Val() + 1)
+			cur.Applications["carried_in"] = in
+		} else {
+			cur.Applications["carried_in"] = prev.Applications["carried_forward"]
+		}
+		var b bytes.Buffer
+		if err := render.Text(&b, prev); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("2023-%d.txt", k)), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.Text(&compiled, cur); err != nil {
+			t.Fatal(err)
+		}
+		compiled.WriteString("\n\n")
+	}
+	book := filepath.Join(dir, "2024汇编.txt")
+	if err := os.WriteFile(book, compiled.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []Options{{ByAgency: true}, {ByAgency: true, KeepBytes: 1}, {ByAgency: true, KeepBytes: 1, noSpill: true}} {
+		var out bytes.Buffer
+		sum, err := Run(context.Background(), files, opt, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		broken, parts := 0, 0
+		for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			if strings.Contains(l, "≠ 2023 年结转下年度") {
+				broken++
+			}
+			if strings.Contains(l, "2024汇编.txt（第 ") && strings.Contains(l, " 份，共 3 份，第 ") {
+				parts++
+			}
+		}
+		chained := broken == 2
+		if opt.noSpill { // the title-first plan groups a compilation by its first report: the others are not chained
+			chained = broken == 1
+		}
+		if !chained || parts != 3 || sum.Files != 4 || sum.Reports != 2 {
+			t.Errorf("%+v: %d broken chains, %d parts, %+v:\n%s", opt, broken, parts, sum, out.String())
+		}
+		if !strings.Contains(sum.Line(), "共审核 4 个文件、6 份报告") {
+			t.Errorf("%+v: %s", opt, sum.Line())
+		}
+	}
+	// the compilation alone, as JSON: each report with its part
+	var out bytes.Buffer
+	if sum, err := Run(context.Background(), []string{book}, Options{JSON: true}, &out); err != nil || sum.Files != 1 || sum.Reports != 2 {
+		t.Fatalf("alone: %+v %v", sum, err)
+	}
+	var got []string
+	for l := range strings.Lines(out.String()) {
+		var x struct {
+			File        string
+			Agency      string
+			Part, Parts int
+		}
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %d/%d %s", filepath.Base(x.File), x.Part, x.Parts, x.Agency))
+	}
+	if want := "2024汇编.txt 1/3 示例县民政局|2024汇编.txt 2/3 示例县教育局|2024汇编.txt 3/3 示例县财政局"; strings.Join(got, "|") != want {
+		t.Errorf("alone: %q, want %q", got, want)
+	}
+	// uploaded (报告核查)
+	var ups []Upload
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ups = append(ups, Upload{Name: filepath.Base(f), Data: data})
+	}
+	outs, err := AuditUploads(context.Background(), ups, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prevs := 0
+	for _, o := range outs {
+		if strings.HasPrefix(o.Name, "2024汇编.txt（第 ") && strings.HasPrefix(o.Prev, "2023-") {
+			prevs++
+		}
+	}
+	if sum := Summarize(outs); len(outs) != 6 || prevs != 3 || sum.Files != 4 || sum.Reports != 2 {
+		t.Errorf("uploads: %d outcomes, %d checked against 2023, %+v", len(outs), prevs, sum)
+	}
+}

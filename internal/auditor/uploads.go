@@ -270,7 +270,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	read := make([]Outcome, len(ups))
+	read := make([][]Outcome, len(ups)) // each file's: one, or a compilation's reports
 	var next atomic.Int64
 	var failed atomic.Pointer[error]
 	var wg sync.WaitGroup
@@ -281,19 +281,27 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 				if i >= len(ups) {
 					return
 				}
-				o := Outcome{Name: ups[i].Name, Err: ups[i].Err}
-				if o.Err == nil {
-					if o.Report, o.Err = report.Read(ups[i].readName(), ups[i].Data); o.Err == nil {
-						report.Check(o.Report, nil)
-					}
+				var outs []Outcome
+				var rs []*report.Report
+				err := ups[i].Err
+				if err == nil {
+					rs, err = report.ReadAll(ups[i].readName(), ups[i].Data)
 				}
-				if o.Report != nil && compare != nil {
-					var err error
-					if o.Saved, err = compare(o.Report); err != nil {
-						failed.CompareAndSwap(nil, &err)
-					}
+				if err != nil {
+					outs = []Outcome{{Name: ups[i].Name, Err: err}}
 				}
-				read[i] = o
+				for _, r := range rs {
+					report.Check(r, nil)
+					o := Outcome{Name: ups[i].Name + partWords(audited{part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}), Report: r}
+					if compare != nil {
+						var err error
+						if o.Saved, err = compare(r); err != nil {
+							failed.CompareAndSwap(nil, &err)
+						}
+					}
+					outs = append(outs, o)
+				}
+				read[i] = outs
 			}
 		})
 	}
@@ -304,8 +312,13 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 	if err := failed.Load(); err != nil {
 		return nil, *err
 	}
-	ids := make([]ident, len(read))
-	for i, o := range read {
+	// each report is grouped by its agency: a compilation's go to theirs
+	var all []Outcome
+	for _, outs := range read {
+		all = append(all, outs...)
+	}
+	ids := make([]ident, len(all))
+	for i, o := range all {
 		if o.Report != nil {
 			ids[i] = ident{agency: o.Report.Agency, year: o.Report.Year}
 		}
@@ -315,7 +328,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 		var chain yearChain
 		names := map[*report.Report]string{}
 		for m, i := range j.files {
-			o := read[i]
+			o := all[i]
 			if o.Report != nil {
 				prev := chain.before(j.years[m])
 				if prev != nil {

@@ -286,10 +286,10 @@ type Meta struct {
 	// is not (本年度未发生…案件), by table key; S.MISSING quotes them
 	Instead map[string]string
 	Source  string // file name, for messages
-	// Part is which report of a compilation this is, of Parts (ReadAll);
-	// 0 for a file of one report
-	Part, Parts int
-	Parsed      bool // read from a published text (headings of 二–四 expected)
+	// Part is which report of a compilation this is, of Parts, starting at
+	// the file's line PartLine (ReadAll); 0 for a file of one report
+	Part, Parts, PartLine int
+	Parsed                bool // read from a published text (headings of 二–四 expected)
 	// Empty says nothing of a report was found in a published text: no
 	// section heading, no table; Attachment is a file name the text names
 	// instead (a page that only links to the report)

@@ -69,9 +69,9 @@ const MaxParts = 500
 
 // ReadAll reads every report of a file: one, or each report of a
 // compilation (a county's departments' reports in one PDF), in order. Each
-// of a compilation says which it is (Meta.Part of Meta.Parts, PARSE.READ
-// with the line it starts at) where Read says of the first that there are
-// more (PARSE.MANY); the line numbers are the file's.
+// of a compilation knows which it is (Meta.Part of Meta.Parts, from line
+// Meta.PartLine) where Read says of the first that there are more
+// (PARSE.MANY); the line numbers are the file's.
 func ReadAll(name string, data []byte) ([]*Report, error) {
 	lines, kind, err := Lines(name, data)
 	if err != nil {
@@ -92,14 +92,15 @@ func ReadAll(name string, data []byte) ([]*Report, error) {
 		return out, nil
 	}
 	for i, r := range out {
-		// the first's "more after it" is said by each part instead
+		// the first's "more after it" is said by each part's name instead
 		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return f.Rule == "PARSE.MANY" })
-		r.Meta.Part, r.Meta.Parts = i+1, len(out)
-		msg := fmt.Sprintf("本文件汇编了 %d 份报告，各份分别审核：这是第 %d 份，从第 %d 行起", len(out), i+1, starts[i])
-		if len(rest) > 0 && i == len(out)-1 {
-			msg += fmt.Sprintf("；一个文件最多审核 %d 份，其后的报告未审核", MaxParts)
-		}
-		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections", Line: starts[i], Message: msg})
+		r.Meta.Part, r.Meta.Parts, r.Meta.PartLine = i+1, len(out), starts[i]
+	}
+	if len(rest) > 0 {
+		last := out[len(out)-1]
+		at := max(rest[0][0].No, 1)
+		last.Meta.Parse = append(last.Meta.Parse, Finding{Rule: "PARSE.MANY", Severity: SevWarning, Cell: "sections", Line: at,
+			Message: fmt.Sprintf("文件中第 %d 行起还有报告：一个文件最多审核 %d 份，其后的 %d 份未审核；请把汇编分成几个文件再审核", at, MaxParts, len(rest))})
 	}
 	return out, nil
 }
