@@ -194,6 +194,10 @@ func BenchmarkAuditMix(b *testing.B) {
 	})
 }
 
+// byAgencyEveryPlan are --by-agency runs of a directory kept in memory,
+// spilled to the temporary file, and read title first.
+var byAgencyEveryPlan = []Options{{ByAgency: true}, {ByAgency: true, KeepBytes: 1}, {ByAgency: true, KeepBytes: 1, noSpill: true}}
+
 // A regular file is read by its size; a pipe (<(curl …)) to its end.
 func TestReadLimited(t *testing.T) {
 	dir := t.TempDir()
@@ -316,7 +320,7 @@ func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	// in memory, from the temporary file, title first
-	for _, opt := range []Options{{ByAgency: true}, {ByAgency: true, KeepBytes: 1}, {ByAgency: true, KeepBytes: 1, noSpill: true}} {
+	for _, opt := range byAgencyEveryPlan {
 		var out bytes.Buffer
 		if _, err := Run(context.Background(), files, opt, &out); err != nil {
 			t.Fatal(err)
@@ -560,7 +564,7 @@ func TestCompilationAuditedReportByReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, opt := range []Options{{ByAgency: true}, {ByAgency: true, KeepBytes: 1}, {ByAgency: true, KeepBytes: 1, noSpill: true}} {
+	for _, opt := range byAgencyEveryPlan {
 		var out bytes.Buffer
 		sum, err := Run(context.Background(), files, opt, &out)
 		if err != nil {
