@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -201,5 +202,65 @@ func TestCompilationPastTheBound(t *testing.T) {
 	}
 	if len(many) != 1 || !strings.HasPrefix(many[0], fmt.Sprintf("#%d ", report.MaxParts)) || !strings.Contains(many[0], "其后的 2 份未审核") {
 		t.Errorf("PARSE.MANY: %q", many)
+	}
+}
+
+// compilationPage is a county's compilation as a portal page: its title and
+// a contents line, then three departments' reports (the portal page of
+// each, a page break before it), a running head (the compilation's title)
+// and a page number on each printed page. The fixtures
+// chrome-compilation-2024.pdf (Chromium 156, --print-to-pdf
+// --no-pdf-header-footer) and pdftotext-layout-compilation-2024.txt
+// (pdftotext -layout of it) were made from it.
+func compilationPage(t testing.TB) (string, []*report.Report) {
+	var b strings.Builder
+	b.WriteString("<html><head><meta charset=utf-8><style>@page { size: A4; margin: 20mm; @top-center { content: '示例县2024年度政府信息公开工作年度报告汇编'; font-size: 9pt } @bottom-center { content: counter(page); } } .r { page-break-before: always }</style></head><body><h1>示例县2024年度政府信息公开工作年度报告汇编</h1><p>目录</p>")
+	var reps []*report.Report
+	for k := range 3 {
+		r := report.Generate(rand.New(rand.NewPCG(uint64(k), 5)), fmt.Sprintf("示例县第%d局", k), 2024)
+		reps = append(reps, r)
+		page := pageHTML(t, r)
+		i, j := strings.Index(page, "<body>"), strings.LastIndex(page, "</body>")
+		b.WriteString("<div class=r>" + page[i+6:j] + "</div>")
+	}
+	b.WriteString("</body></html>")
+	return b.String(), reps
+}
+
+// A compilation printed to PDF, read directly and through pdftotext
+// -layout: each department's report read whole, under its own agency. In
+// pdftotext's text a report's title wraps around the page's breadcrumb
+// (…工作年度 / 首页 > … > 年度报告 / 报告): before, the next report was cut
+// at the breadcrumb, its title's first line left at the end of the report
+// before, and its agency was not found.
+func TestCompilationPrinted(t *testing.T) {
+	page, reps := compilationPage(t)
+	for _, file := range []string{"chrome-compilation-2024.pdf", "pdftotext-layout-compilation-2024.txt", "compilation.html"} {
+		data := []byte(page)
+		if file != "compilation.html" {
+			data = readFile(t, filepath.Join(auditDir, file))
+		}
+		got, err := report.ReadAll(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(reps) {
+			t.Errorf("%s: %d reports, want %d", file, len(got), len(reps))
+			continue
+		}
+		for k, g := range got {
+			report.Check(g, nil)
+			if g.Agency != reps[k].Agency || g.Year != 2024 {
+				t.Errorf("%s #%d: %q %d, want %q", file, k+1, g.Agency, g.Year, reps[k].Agency)
+			}
+			if d := cmp.Diff(tables(reps[k]), tables(g)); d != "" {
+				t.Errorf("%s #%d: tables (-want +got):\n%s", file, k+1, d)
+			}
+			for _, f := range g.Findings {
+				if f.Severity == report.SevError || strings.HasPrefix(f.Rule, "PARSE.") && f.Severity != report.SevInfo {
+					t.Errorf("%s #%d: %s %s", file, k+1, f.Rule, f.Message)
+				}
+			}
+		}
 	}
 }

@@ -960,6 +960,22 @@ func (p *parser) reportStarts(found []headAt, toc map[int]bool) [][2]int {
 				break
 			}
 		}
+		// a title wraps, and a page's breadcrumb (首页 > … > 年度报告) may
+		// print between its lines (pdftotext): the short lines just above
+		// without a sentence's marks are the title's too
+		for k, i := 0, cut-1; k < 3 && cut < h.i && i > found[n-1].i; i-- {
+			t := trimSpace(paraText(p.lines[i]))
+			if t == "" {
+				continue
+			}
+			if moreRunes(t, 40) || strings.ContainsAny(t, "。，；：:,;") || isPageFurniture(t) || !strings.Contains(t, "政府信息公开") && !strings.Contains(t, "年") {
+				break
+			}
+			cut, k = i, k+1
+			if p.lines[i].Break {
+				break // the page starts with it
+			}
+		}
 		out = append(out, [2]int{n, cut})
 		six = false // the next report's 六 first
 	}
