@@ -919,6 +919,13 @@ func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
 	return found[:n]
 }
 
+// reportTitled says a line names a report: …年度报告, …年报, or
+// 政府信息公开工作（情况）的报告.
+func reportTitled(t string) bool {
+	return strings.Contains(t, "年度报告") || strings.Contains(t, "年报") ||
+		strings.Contains(t, "政府信息公开") && strings.Contains(t, "报告")
+}
+
 // reportStarts finds where each report after the first starts, as the
 // index of its 一 in found and the line it starts at (its title, just
 // above): a section 一 after a 六, with two more of its sections after it.
@@ -955,7 +962,7 @@ func (p *parser) reportStarts(found []headAt, toc map[int]bool) [][2]int {
 		}
 		cut := h.i
 		for i := h.i - 1; i > found[n-1].i && i >= h.i-8; i-- { // (n > 0: a 六 came before)
-			if t := paraText(p.lines[i]); strings.Contains(t, "年度报告") && !moreRunes(t, 80) {
+			if t := paraText(p.lines[i]); reportTitled(t) && !moreRunes(t, 80) {
 				cut = i
 				break
 			}
