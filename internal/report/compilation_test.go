@@ -269,10 +269,8 @@ func TestCompilationPrinted(t *testing.T) {
 // 工作情况的报告, …年报) each start at their title: their agencies are found.
 func TestCompilationOtherTitles(t *testing.T) {
 	var parts []string
-	var reps []*report.Report
 	for k, title := range []string{"政府信息公开工作情况的报告", "政府信息公开年报", "政府信息公开工作报告"} {
 		r := report.Generate(rand.New(rand.NewPCG(uint64(k), 6)), fmt.Sprintf("示例县第%d局", k), 2024)
-		reps = append(reps, r)
 		parts = append(parts, strings.Replace(textOf(t, r), "政府信息公开工作年度报告", title, 1))
 	}
 	got, err := report.ReadAll("r.txt", []byte(strings.Join(parts, "\n\n")))
