@@ -133,9 +133,9 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核；汇编在一个文件中的多份报告逐份审核）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
-	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON（JSON Lines）")
+	asJSON := fs.Bool("json", false, "每个文件（汇编文件中的每份报告）输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")
 	workers := fs.Int("workers", 0, "并行数，默认为 CPU 核数")
 	urls := fs.String("urls", "", "网址列表文件：每行一个已发布报告的网址（也可以是从 Excel 另存的文本或 CSV，取每行的第一个网址）")
