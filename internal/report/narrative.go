@@ -263,6 +263,9 @@ func newCount(part string) string {
 // carriedFrom takes out the words that name the applications carried into
 // this year from the last (上年度结转, 结转上一年度…): they are of this
 // year's table, row 二.
+// shareApart sets a share in brackets after a count apart as after a comma.
+var shareApart = strings.NewReplacer("（其中", "，其中", "(其中", "，其中")
+
 var carriedFrom = strings.NewReplacer("上一年度结转", "结转", "上年度结转", "结转", "结转上一年度", "结转", "结转上年度", "结转")
 
 // carryCount reads a part that counts 表三's carried applications: 上年结转
@@ -793,7 +796,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// a share in brackets after a count ("行政诉讼3件（其中直接起诉2件，…）")
 	// is a part of its own, as after a comma: the count before it is whole
 	if strings.Contains(cl, "其中") {
-		cl = strings.NewReplacer("（其中", "，其中", "(其中", "，其中").Replace(cl)
+		cl = shareApart.Replace(cl)
 	}
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
 	timeWords := strings.ContainsAny(cl, notTheYearRunes) // (most clauses name no time notTheYear looks for)

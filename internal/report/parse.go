@@ -2474,8 +2474,12 @@ func t4Headings(l *Line) {
 		return
 	}
 	fix := func(s string, heading bool) string {
-		s = t4Total.Replace(s)
-		if heading {
+		// (a Replacer of strings allocates the string again even where it
+		// replaces nothing: most cells hold none of the words)
+		if strings.Contains(s, "计") {
+			s = t4Total.Replace(s)
+		}
+		if heading && indexAny(s, "维持", "纠正", "其他", "审结") >= 0 {
 			s = t4Short.Replace(s)
 		}
 		if strings.Contains(s, "直接起诉") && !strings.Contains(s, "未经复议直接起诉") {

@@ -37,12 +37,12 @@ func splitTokensDone(tokens []string, n, g, limit int) ([][]int64, bool) {
 // given the numbers before it (fits; nil: none), which prunes the search
 // as the groups of g do.
 func splitDigits(tokens []string, n, g, limit int, fits func(parts []int64, v int64) bool) ([][]int64, bool) {
-	var digits []string
-	var negative []bool
-	var grouped [][]bool // per token, a thousands separator before each digit (nil: none)
+	digits := make([]string, 0, len(tokens))
+	negative := make([]bool, 0, len(tokens))
+	grouped := make([][]bool, 0, len(tokens)) // per token, a thousands separator before each digit (nil: none)
 	anyGrouped := false
 	total := 0
-	var signed []string
+	signed := make([]string, 0, len(tokens))
 	for _, t := range tokens {
 		// a minus inside a run starts a negative number: "16-219" is 16, -219…
 		t = foldDigits(trimSpace(t))
