@@ -50,6 +50,10 @@ func fetchAll(ctx context.Context, client *http.Client, args []string, dir strin
 			continue
 		}
 		for _, d := range res.Docs {
+			if d.Err != nil { // a report a list page links to, not fetched
+				failed = append(failed, fetchFailure{d.Name, d.Err})
+				continue
+			}
 			p := filepath.Join(dir, fmt.Sprintf("%06d%s", len(shown), d.Ext))
 			if err := os.WriteFile(p, d.Data, 0o600); err != nil {
 				failed = append(failed, fetchFailure{d.Name, errs.Wrap(errs.Internal, err, d.Name, "无法写入临时目录")})

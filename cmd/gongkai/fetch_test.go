@@ -227,3 +227,34 @@ func TestAuditToWorkbook(t *testing.T) {
 		t.Errorf("--xlsx with --json: %d %s", code, stderr)
 	}
 }
+
+// The address of a column page listing a county's departments' reports
+// audits each report it links to, grouped by agency; a listed report that
+// cannot be fetched is a file that could not be read, named by its address.
+func TestAuditListPage(t *testing.T) {
+	mux := http.NewServeMux()
+	var list strings.Builder
+	list.WriteString("<html><body><ul>")
+	for k, a := range []string{"丁县民政局", "丁县教育局", "丁县财政局"} {
+		var b bytes.Buffer
+		if err := render.HTML(&b, report.Generate(rand.New(rand.NewPCG(uint64(k), 4)), a, 2024)); err != nil {
+			t.Fatal(err)
+		}
+		path := fmt.Sprintf("/art/%d.html", k)
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(b.Bytes()) })
+		fmt.Fprintf(&list, `<li><a href="%s">%s2024年政府信息公开工作年度报告</a></li>`, path, a)
+	}
+	list.WriteString(`<li><a href="/art/gone.html">丁县卫健委2024年政府信息公开工作年度报告</a></li></ul></body></html>`)
+	mux.HandleFunc("/col/list.html", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(list.String())) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	out, errOut, code := gk(t, "audit", "--by-agency", srv.URL+"/col/list.html")
+	for _, want := range []string{"丁县民政局　2024", "丁县教育局　2024", "丁县财政局　2024", "/col/list.html → " + srv.URL + "/art/gone.html：无法读取：", "共审核 4 个文件"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s\n%s", want, out, errOut)
+		}
+	}
+	if code != 2 {
+		t.Errorf("exit %d, want 2 (a listed report could not be fetched)", code)
+	}
+}

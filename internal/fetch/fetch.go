@@ -26,6 +26,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -41,6 +42,9 @@ type Doc struct {
 	Name string // the address it is shown by ("页面 → 附件" for an attachment)
 	Ext  string // the extension its kind is read by (".html", ".pdf"… or "")
 	Data []byte
+	// Err is why a report a list page links to could not be fetched: the
+	// Doc stands for it, without Data
+	Err error
 }
 
 // Result is what one address gave: its documents, or why none.
@@ -79,7 +83,7 @@ func ForCheck(ctx context.Context, client *http.Client, urls []string) []auditor
 			continue
 		}
 		for _, d := range res.Docs {
-			ups = append(ups, auditor.Upload{Name: d.Name, Data: d.Data, ReadAs: "document" + d.Ext})
+			ups = append(ups, auditor.Upload{Name: d.Name, Data: d.Data, ReadAs: "document" + d.Ext, Err: d.Err})
 		}
 	}
 	return ups
@@ -134,6 +138,14 @@ const maxAttachments = 3
 // to documents named as the report (or to one to three documents at all)
 // gives those documents instead, each shown as "page → attachment".
 func (f *Fetcher) report(ctx context.Context, addr string) ([]Doc, error) {
+	return f.reportFrom(ctx, addr, true)
+}
+
+// reportFrom is report; list says a page that lists reports (a column of a
+// county's departments' reports) gives each report it links to, itself a
+// page (with its attachments) or a document, each shown as "列表页 → 报告".
+// A listed page's own list is not followed.
+func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc, error) {
 	d, final, err := f.one(ctx, addr)
 	if err != nil {
 		return nil, err
@@ -145,7 +157,24 @@ func (f *Fetcher) report(ctx context.Context, addr string) ([]Doc, error) {
 		return []Doc{d}, nil
 	}
 	var out []Doc
-	for _, l := range attachmentLinks(final, d.Data) {
+	// a list: more reports named than a page attaches, and not a page that
+	// attaches its own (whose links to other years' reports are no list)
+	attached, named := attachmentLinks(final, d.Data)
+	if listed := listedReports(final, d.Data); list && len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
+		for _, l := range listed {
+			docs, err := f.reportFrom(ctx, l, false)
+			if err != nil {
+				out = append(out, Doc{Name: addr + " → " + l, Err: err})
+				continue
+			}
+			for _, x := range docs {
+				x.Name = addr + " → " + x.Name
+				out = append(out, x)
+			}
+		}
+		return out, nil
+	}
+	for _, l := range attached {
 		a, _, err := f.one(ctx, l)
 		if err != nil {
 			continue // the page itself is audited then, and says what it lacks
@@ -158,6 +187,64 @@ func (f *Fetcher) report(ctx context.Context, addr string) ([]Doc, error) {
 	}
 	return out, nil
 }
+
+// maxListed is how many reports of one list page are fetched.
+const maxListed = 50
+
+// listedReports are the reports a page lists: the links (to pages or
+// documents) whose text names a report of a year (示例县民政局2024年政府信息
+// 公开工作年度报告, …年报), other than the page itself; absolute addresses,
+// at most maxListed.
+func listedReports(page string, data []byte) []string {
+	base, err := url.Parse(page)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{base.String(): true}
+	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
+	href, text := "", ""
+	for tt := z.Next(); tt != html.ErrorToken && len(out) < maxListed; tt = z.Next() {
+		switch tok := z.Token(); {
+		case tt == html.StartTagToken && tok.DataAtom == atom.A:
+			href, text = "", ""
+			for _, a := range tok.Attr {
+				switch a.Key {
+				case "href":
+					href = strings.TrimSpace(a.Val)
+				case "title": // a list cuts long titles short and keeps them whole here
+					text += a.Val
+				}
+			}
+		case tt == html.TextToken && href != "":
+			text += tok.Data
+		case tt == html.EndTagToken && tok.DataAtom == atom.A && href != "":
+			u, err := base.Parse(href)
+			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] && namesAReport(text) {
+				seen[u.String()] = true
+				out = append(out, u.String())
+			}
+			href = ""
+		}
+	}
+	return out
+}
+
+// namesAReport says a link's text names an annual report of a year.
+func namesAReport(t string) bool {
+	t = strings.Join(strings.Fields(t), "")
+	if utf8.RuneCountInString(t) > 120 || !strings.Contains(t, "年度报告") && !strings.Contains(t, "年报") {
+		return false
+	}
+	for i := 0; i+4 <= len(t); i++ {
+		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && isDigit(t[i+2]) && isDigit(t[i+3]) {
+			return true
+		}
+	}
+	return strings.ContainsAny(t, "〇○零") // 二〇二四年
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // isPage says an extension is a web page's.
 func isPage(ext string) bool { return ext == ".html" || ext == ".htm" || ext == ".shtml" }
@@ -233,15 +320,15 @@ var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": 
 // attachmentLinks are the documents a page links to or shows in a frame
 // that are its report: those whose link text, frame title or address says
 // 年度报告 or 年报, else all when there are one to three; absolute
-// addresses, at most maxAttachments. A frame (iframe, embed, object) showing
+// addresses, at most maxAttachments, and how many were named so. A frame (iframe, embed, object) showing
 // a document counts as a link to it, and so does a viewer's address that
 // names the document (pdf.js: viewer.html?file=/uploads/a.pdf); a frame
 // showing a page of the same site (without a query: not a viewer) is the
 // page whose text the report is.
-func attachmentLinks(page string, data []byte) []string {
+func attachmentLinks(page string, data []byte) ([]string, int) {
 	base, err := url.Parse(page)
 	if err != nil {
-		return nil
+		return nil, 0
 	}
 	var named, all []string
 	seen := map[string]bool{}
@@ -295,11 +382,11 @@ func attachmentLinks(page string, data []byte) []string {
 	}
 	switch {
 	case len(named) > 0:
-		return named[:min(len(named), maxAttachments)]
+		return named[:min(len(named), maxAttachments)], len(named)
 	case len(all) <= maxAttachments:
-		return all
+		return all, 0
 	}
-	return nil
+	return nil, 0
 }
 
 // docLink is the document an address of a page gives: itself when its name

@@ -1,18 +1,23 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/render"
+	"gongkai/internal/report"
 )
 
 // The server fetches public addresses only: never itself, its local
@@ -154,8 +159,85 @@ func TestAttachmentLinks(t *testing.T) {
 		"another site's frame":    {`<iframe src="https://map.example.com/embed.html"></iframe><iframe src="javascript:void(0)"></iframe>`, ""},
 		"a viewer of no document": {`<iframe src="/viewer.html?file=/index.html"></iframe>`, ""},
 	} {
-		if got := strings.Join(attachmentLinks(page, []byte("<html><body>"+c.html+"</body></html>")), " "); got != c.want {
+		links, _ := attachmentLinks(page, []byte("<html><body>"+c.html+"</body></html>"))
+		if got := strings.Join(links, " "); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
+	}
+}
+
+// A column page that lists a county's departments' reports (no report of
+// its own, more than a page attaches) gives each report it links to: a
+// page of a report, a document, a page that attaches its report; one that
+// cannot be fetched stands as a failure with why. The page's other links
+// are not fetched, nor is a listed page's own list.
+func TestListPage(t *testing.T) {
+	var page bytes.Buffer
+	if err := render.HTML(&page, report.Generate(rand.New(rand.NewPCG(1, 1)), "示例县民政局", 2024)); err != nil {
+		t.Fatal(err)
+	}
+	fetched := map[string]int{}
+	mux := http.NewServeMux()
+	serve := func(path, body string) {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			fetched[path]++
+			_, _ = w.Write([]byte(body))
+		})
+	}
+	serve("/list.html", `<html><body><a href="/index.html">首页</a><ul>
+<li><a href="/a.html">示例县民政局2024年政府信息公开工作年度报告</a></li>
+<li><a href="/b.pdf" title="示例县教育局2024年政府信息公开工作年度报告">示例县教育局2024年政府信息公开工作年…</a></li>
+<li><a href="c.html">示例县财政局2024年年报</a></li>
+<li><a href="/missing.html">示例县卫健委 2024 年政府信息公开工作年度报告</a></li>
+<li><a href="/guide.html">政府信息公开指南</a></li></ul></body></html>`)
+	serve("/a.html", page.String())
+	serve("/b.pdf", "%PDF-1.4 教育局")
+	serve("/c.html", `<html><body><h1>示例县财政局2024年年报</h1><p>附件：<a href="/c.docx">年度报告.docx</a></p>
+<a href="/other.html">示例县财政局2023年政府信息公开工作年度报告</a><a href="/o2.html">示例县财政局2022年年报</a><a href="/o3.html">示例县财政局2021年年报</a><a href="/o4.html">示例县财政局2020年年报</a></body></html>`)
+	serve("/c.docx", "PK docx")
+	serve("/index.html", "home")
+	serve("/guide.html", "guide")
+	serve("/other.html", "other")
+	mux.HandleFunc("/missing.html", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	f := &Fetcher{Client: srv.Client()}
+	res := f.All(context.Background(), []string{srv.URL + "/list.html"})
+	if res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	var got []string
+	for _, d := range res[0].Docs {
+		g := strings.ReplaceAll(d.Name, srv.URL, "")
+		switch {
+		case d.Err != nil:
+			g += " ! " + strings.ReplaceAll(errs.Message(d.Err), srv.URL, "")
+		default:
+			g += " " + strconv.Itoa(len(d.Data))
+		}
+		got = append(got, g)
+	}
+	want := []string{
+		"/list.html → /a.html " + strconv.Itoa(page.Len()),
+		"/list.html → /b.pdf 18",
+		"/list.html → /c.html → /c.docx 7",
+		"/list.html → /missing.html ! /missing.html：网站返回 404（页面不存在）：请在浏览器中确认地址",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("docs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, p := range []string{"/index.html", "/guide.html", "/other.html"} {
+		if fetched[p] > 0 {
+			t.Errorf("%s fetched", p)
+		}
+	}
+	// a page that attaches its report, with links to other years' reports
+	// beside it, gives its attachment alone
+	serve("/notice.html", `<html><body><p>附件：<a href="/c.docx">示例县财政局2024年度报告.docx</a></p><ul>
+<li><a href="/other.html">示例县财政局2023年政府信息公开工作年度报告</a></li><li><a href="/o2.html">示例县财政局2022年年报</a></li>
+<li><a href="/o3.html">示例县财政局2021年年报</a></li><li><a href="/o4.html">示例县财政局2020年年报</a></li></ul></body></html>`)
+	res = f.All(context.Background(), []string{srv.URL + "/notice.html"})
+	if len(res[0].Docs) != 1 || !strings.HasSuffix(res[0].Docs[0].Name, "/notice.html → "+srv.URL+"/c.docx") || fetched["/other.html"] > 0 {
+		t.Errorf("a page attaching its report: %v %+v", res[0].Err, res[0].Docs)
 	}
 }
