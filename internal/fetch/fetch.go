@@ -161,6 +161,10 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 	// attaches its own (whose links to other years' reports are no list)
 	attached, named := attachmentLinks(final, d.Data)
 	if listed := listedReports(final, d.Data); list && len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
+		// all of a list within five times what one address may take: a
+		// slow site cannot hold a check for fifty minutes
+		ctx, cancel := context.WithTimeout(ctx, 5*cmp.Or(f.Timeout, time.Minute))
+		defer cancel()
 		for _, l := range listed {
 			docs, err := f.reportFrom(ctx, l, false)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -13,7 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/render"
@@ -239,5 +242,37 @@ func TestListPage(t *testing.T) {
 	res = f.All(context.Background(), []string{srv.URL + "/notice.html"})
 	if len(res[0].Docs) != 1 || !strings.HasSuffix(res[0].Docs[0].Name, "/notice.html → "+srv.URL+"/c.docx") || fetched["/other.html"] > 0 {
 		t.Errorf("a page attaching its report: %v %+v", res[0].Err, res[0].Docs)
+	}
+}
+
+// A list whose reports never come is fetched within five times one
+// address's time: the reports past it are not even asked for (each would
+// have waited its own time), and all are failures, not a wait without end.
+func TestListPageBounded(t *testing.T) {
+	mux := http.NewServeMux()
+	var list strings.Builder
+	var asked atomic.Int64
+	for k := range 12 {
+		fmt.Fprintf(&list, `<a href="/r%d.html">示例县第%d局2024年政府信息公开工作年度报告</a>`, k, k)
+		mux.HandleFunc(fmt.Sprintf("/r%d.html", k), func(w http.ResponseWriter, r *http.Request) {
+			asked.Add(1)
+			<-r.Context().Done() // never answers: each takes its whole time
+		})
+	}
+	mux.HandleFunc("/list.html", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(list.String())) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	f := &Fetcher{Client: srv.Client(), Timeout: 40 * time.Millisecond}
+	res := f.All(context.Background(), []string{srv.URL + "/list.html"})
+	if len(res[0].Docs) != 12 {
+		t.Fatalf("%d docs, want 12 failures", len(res[0].Docs))
+	}
+	for _, d := range res[0].Docs {
+		if d.Err == nil {
+			t.Errorf("%s fetched", d.Name)
+		}
+	}
+	if n := asked.Load(); n > 7 {
+		t.Errorf("%d of the 12 reports asked for: the list's time bound did not hold", n)
 	}
 }
