@@ -153,14 +153,16 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 	if !isPage(d.Ext) {
 		return []Doc{d}, nil
 	}
-	if r, err := report.Read("page"+d.Ext, d.Data); err != nil || len(r.Meta.Tables) > 0 {
+	r, err := report.Read("page"+d.Ext, d.Data)
+	if err != nil || len(r.Meta.Tables) > 0 {
 		return []Doc{d}, nil
 	}
 	var out []Doc
-	// a list: more reports named than a page attaches, and not a page that
-	// attaches its own (whose links to other years' reports are no list)
+	// a list: a page with nothing of a report (a report whose tables are
+	// pictures is one), more reports named than a page attaches, and not a
+	// page that attaches its own (whose links to other years' are no list)
 	attached, named := attachmentLinks(final, d.Data)
-	if listed := listedReports(final, d.Data); list && len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
+	if listed := listedReports(final, d.Data); list && r.Meta.Empty && len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
 		// all of a list within five times what one address may take: a
 		// slow site cannot hold a check for fifty minutes
 		ctx, cancel := context.WithTimeout(ctx, 5*cmp.Or(f.Timeout, time.Minute))

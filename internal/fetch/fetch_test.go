@@ -243,6 +243,16 @@ func TestListPage(t *testing.T) {
 	if len(res[0].Docs) != 1 || !strings.HasSuffix(res[0].Docs[0].Name, "/notice.html → "+srv.URL+"/c.docx") || fetched["/other.html"] > 0 {
 		t.Errorf("a page attaching its report: %v %+v", res[0].Err, res[0].Docs)
 	}
+	// a report whose tables are pictures, with links to other years' beside
+	// it, is the report (said to be pictures), not a list
+	serve("/pictures.html", `<html><body><h1>示例县财政局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本局公开信息。</p>
+<p>二、主动公开政府信息情况</p><img src="/t2.png"><p>三、收到和处理政府信息公开申请情况</p><img src="/t3.png"><ul>
+<li><a href="/other.html">示例县财政局2023年政府信息公开工作年度报告</a></li><li><a href="/o2.html">示例县财政局2022年年报</a></li>
+<li><a href="/o3.html">示例县财政局2021年年报</a></li><li><a href="/o4.html">示例县财政局2020年年报</a></li></ul></body></html>`)
+	res = f.All(context.Background(), []string{srv.URL + "/pictures.html"})
+	if len(res[0].Docs) != 1 || res[0].Docs[0].Name != srv.URL+"/pictures.html" || fetched["/other.html"] > 0 {
+		t.Errorf("a report with its tables as pictures: %v %+v", res[0].Err, res[0].Docs)
+	}
 }
 
 // A list whose reports never come is fetched within five times one
