@@ -23,7 +23,7 @@ var Rules = []Rule{
 	{"PARSE.TABLE", "表格无法读取", SevWarning, "表格无法读取，其单元格记为空", false, nil},
 	{"PARSE.AMBIGUOUS", "数字无法拆分", SevWarning, "数字连在一起且有多种拆分都满足表内勾稽关系，相关单元格记为空", false, nil},
 	{"PARSE.TEXT", "文字无法还原", SevWarning, "文件中的汉字有多处读成了西文字母（PDF 字体的编码无法还原为文字），各部分、正文和文字不检查", false, nil},
-	{"PARSE.MANY", "文件中有多份报告", SevWarning, "文件中第一份报告之后还有报告（汇编、重复），只审核第一份", false, nil},
+	{"PARSE.MANY", "文件中有多份报告", SevWarning, "文件中有多份报告（汇编）：审核时逐份审核，一个文件超过 500 份的部分未审核；只读取一份时（导入往年报告、report check）其后的报告未读取", false, nil},
 	{"PARSE.READ", "读取方式说明", SevInfo, "原文与模板不完全相同时的读法（行名有字丢失、连在一起的数字只有一种拆法但不合计），供人工核对", false, nil},
 	{"S.MISSING", "缺少部分或表格", SevError, "缺少六个部分之一，或缺少表二、表三、表四", false, checkMissing},
 	{"S.FORMAT", "表格格式与年度不符", SevWarning, "报告使用的表格格式与报告年度不符（2021 年起用国办公开办函〔2021〕30号格式，2019、2020 年用试行格式）；按实际使用的表格读取", false, nil},
