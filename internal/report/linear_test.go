@@ -12,33 +12,41 @@ import (
 // allocated is the heap the reader and the checks allocate for text.
 func allocated(t *testing.T, text string) uint64 {
 	t.Helper()
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	r, err := report.Read("x.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	report.Check(r, nil)
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
+	return allocatedBy(func() {
+		r, err := report.Read("x.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		report.Check(r, nil)
+	})
 }
 
-// allocatedAll is allocated for every report of text (ReadAll).
+// allocatedAll is allocated for every report of text (ReadAll), and how
+// many there were.
 func allocatedAll(t *testing.T, text string) (uint64, int) {
 	t.Helper()
+	n := 0
+	a := allocatedBy(func() {
+		rs, err := report.ReadAll("x.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			report.Check(r, nil)
+		}
+		n = len(rs)
+	})
+	return a, n
+}
+
+// allocatedBy is the heap fn allocates.
+func allocatedBy(fn func()) uint64 {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	rs, err := report.ReadAll("x.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rs {
-		report.Check(r, nil)
-	}
+	fn()
 	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc, len(rs)
+	return after.TotalAlloc - before.TotalAlloc
 }
 
 // A compilation of many reports is read whole in linear work: each report's
