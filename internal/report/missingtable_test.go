@@ -57,7 +57,7 @@ var tableCells = map[string]string{"2": "proactive", "3": "applications", "4": "
 // tables are read as ever.
 func TestTableLeftOutForWords(t *testing.T) {
 	prose := map[string][]string{
-		"2": {"本年度主动公开政府信息情况详见本局门户网站政府信息公开专栏。"},
+		"2": {"本年度主动公开政府信息情况详见本局门户网站政府信息公开专栏。", "详见附表1。"},
 		"3": {"2024年度本局未收到政府信息公开申请。", "无"},
 		"4": {"本年度未发生政府信息公开行政复议、行政诉讼案件。", "无。", "2024年度无相关情况"},
 	}
@@ -85,6 +85,9 @@ func TestTableLeftOutForWords(t *testing.T) {
 					}
 				}
 				want := "只写了“" + strings.TrimSpace(p) + "”，没有表格"
+				if strings.Contains(p, "附") {
+					want += "；表格如在另一个文件（附件）中，请一并审核该文件"
+				}
 				if len(missing) != 1 || !strings.Contains(missing[0], want) || !strings.Contains(missing[0], "缺少表"+map[string]string{"2": "二", "3": "三", "4": "四"}[k]) {
 					t.Errorf("%s, 表%s as %q: S.MISSING %q, want one with %q", l.name, k, p, missing, want)
 				}
