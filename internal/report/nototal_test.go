@@ -10,14 +10,23 @@ import (
 
 // withoutT3Total is a tab text with 表三's 总计 column taken out: its
 // heading, and the last cell of each row.
-func withoutT3Total(src string) string {
+func withoutT3Total(src string) string { return withoutT3Columns(src, 1) }
+
+// withoutT3Columns is a tab text with 表三's last n columns taken out (1: 总计;
+// 2: 其他 too, a table cut off at its page's right edge): their headings,
+// and the last n cells of each row.
+func withoutT3Columns(src string, n int) string {
 	i, j := strings.Index(src, "三、收到和处理"), strings.Index(src, "四、政府信息公开行政复议")
 	ls := strings.Split(src[i:j], "\n")
 	for k, l := range ls {
 		if f := strings.Split(l, "\t"); len(f) >= 8 && allNumbers(f[len(f)-7:]) {
-			ls[k] = strings.Join(f[:len(f)-1], "\t")
+			ls[k] = strings.Join(f[:len(f)-n], "\t")
 		}
 		ls[k] = strings.Replace(ls[k], "\t总计", "", 1)
+		if n > 1 {
+			ls[k] = strings.Replace(ls[k], "\t其他\t", "\t", 1)
+			ls[k] = strings.TrimSuffix(ls[k], "\t其他")
+		}
 	}
 	return src[:i] + strings.Join(ls, "\n") + src[j:]
 }
@@ -84,6 +93,33 @@ func TestT3WithoutTotal(t *testing.T) {
 			}
 		}
 		saidOnce(t, name, r, "表三的表头没有“总计”栏")
+	}
+}
+
+// A 表三 cut off at its page's right edge (a table too wide for the page,
+// printed to PDF: its 其他 and 总计 columns gone, headings and cells) is read
+// as its first five columns, the two others unread, and said once; before,
+// every row was said to have 5 numbers of 7 and went unread.
+func TestT3CutOffAtTheRight(t *testing.T) {
+	want := truth()
+	src := withoutT3Columns(textOf(t, want), 2)
+	if h := src[strings.Index(src, "三、收到"):strings.Index(src, "本年新收")]; strings.Contains(h, "总计") || strings.Count(h, "其他") != 1 {
+		t.Fatalf("the header still has 其他 or 总计: %q", h)
+	}
+	for name, text := range map[string]string{"t.txt": src, "l.txt": layoutOf(src), "h.html": asTableHTML(src)} {
+		r := audit(t, name, []byte(text))
+		for _, row := range want.Format.T3Rows() {
+			got, w := r.Applications[row.Key], want.Applications[row.Key]
+			for c := range report.NumCols - 2 {
+				if got[c] != w[c] {
+					t.Errorf("%s %s column %d: %v, want %v", name, row.Key, c, got[c], w[c])
+				}
+			}
+			if !got[report.NumCols-2].Blank() || !got[report.ColTotal].Blank() {
+				t.Errorf("%s %s: 其他 %v, total %v read from a table without them", name, row.Key, got[report.NumCols-2], got[report.ColTotal])
+			}
+		}
+		saidOnce(t, name, r, "表三的表头没有“其他”“总计”两栏")
 	}
 }
 

@@ -4478,12 +4478,15 @@ func (p *parser) continuedAfter(i, hi int) bool {
 	return false
 }
 
-// t3WithoutTotal says 表三's header, the text before its first row (本年新
-// 收…), names the applicants' columns and no 总计 (nor 合计): a table whose
-// agency took the total column out.
-func (p *parser) t3WithoutTotal(lo, hi int) bool {
+// t3Columns says how many of 表三's columns its header names when it names
+// fewer than the format's seven, from the left: 6 when it has no 总计 (nor
+// 合计: the agency took the total column out), 5 when it has no 其他 column
+// either (法人或其他组织's 其他 its only one: a table too wide for its page,
+// its right edge cut off in a PDF); 0 for a header of every column, or no
+// header. The header is the text before its first row (本年新收…).
+func (p *parser) t3Columns(lo, hi int) int {
 	if lo < 0 {
-		return false
+		return 0
 	}
 	var b strings.Builder
 	for _, l := range p.lines[lo:hi] {
@@ -4494,20 +4497,30 @@ func (p *parser) t3WithoutTotal(lo, hi int) bool {
 		}
 		b.WriteString(t)
 		if b.Len() > 4096 {
-			return false // no first row in sight: not a header
+			return 0 // no first row in sight: not a header
 		}
 	}
 	h := withoutSpaces(b.String())
-	return strings.Contains(h, "自然人") && strings.Contains(h, "商业企业") && strings.Contains(h, "法律服务机构") &&
-		!strings.Contains(h, "总计") && !strings.Contains(h, "合计")
+	if !strings.Contains(h, "自然人") || !strings.Contains(h, "商业企业") || !strings.Contains(h, "法律服务") ||
+		strings.Contains(h, "总计") || strings.Contains(h, "合计") {
+		return 0
+	}
+	if strings.Count(h, "其他") == 1 && strings.Contains(h, "法人或其他组织") {
+		return NumCols - 2
+	}
+	return NumCols - 1
 }
 
-// readWithoutTotal reads a 表三 without its total column: a row of six
-// numbers is the six applicants' cells, its total left unread; any other row
-// is left unread (its numbers cannot be placed in a table of six columns
-// read as seven), each said, and the missing column once.
-func (p *parser) readWithoutTotal(got []t3Line) {
+// readFirstColumns reads a 表三 whose header names only its first n
+// columns: a row of n numbers is those columns' cells, the others left
+// unread; any other row is left unread (its numbers cannot be placed), each
+// said, and the missing columns once.
+func (p *parser) readFirstColumns(got []t3Line, n int) {
 	r := p.r
+	missing := "“总计”栏"
+	if n < NumCols-1 {
+		missing = "“其他”“总计”两栏"
+	}
 	for _, g := range got {
 		var nums []string
 		if g.rc.ok {
@@ -4515,8 +4528,10 @@ func (p *parser) readWithoutTotal(got []t3Line) {
 		} else {
 			nums = strs(g.rc.tokens)
 		}
-		p.ambiguous(t3Cell(g.row.Key, ColTotal))
-		if len(nums) == NumCols-1 && allCells(nums) {
+		for i := n; i < NumCols; i++ {
+			p.ambiguous(t3Cell(g.row.Key, i))
+		}
+		if len(nums) == n && allCells(nums) {
 			var v Row
 			for i, s := range nums {
 				v[i] = toCell(s)
@@ -4524,13 +4539,17 @@ func (p *parser) readWithoutTotal(got []t3Line) {
 			r.Applications[g.row.Key] = v
 			continue
 		}
-		for i := 0; i < NumCols; i++ {
+		for i := 0; i < n; i++ {
 			p.ambiguous(t3Cell(g.row.Key, i))
 		}
-		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），而表三没有总计栏，应有 6 个：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
-			g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "))
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），而表三没有%s，应有 %d 个：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "), missing, n)
 	}
-	p.warn("PARSE.READ", "applications", got[0].line.No, "表三的表头没有“总计”栏（规定的表格有这一栏）：各行按六类申请人读取，总计栏记为空；表三各行的合计无法核对，请补上总计栏")
+	if n == NumCols-1 {
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三的表头没有“总计”栏（规定的表格有这一栏）：各行按六类申请人读取，总计栏记为空；表三各行的合计无法核对，请补上总计栏")
+		return
+	}
+	p.warn("PARSE.READ", "applications", got[0].line.No, "表三的表头没有“其他”“总计”两栏（规定的表格有；多见于表格超出页面、右侧在 PDF 中被截去）：各行按自然人和前四类法人或其他组织读取，其他、总计栏记为空，各行的合计无法核对；请对照原文核对，表格超出页面的请调整后重新发布")
 }
 
 // totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"
@@ -4822,8 +4841,8 @@ func (p *parser) parseT3() {
 		}
 	}
 	scrambled := okRows*2 < len(rows)
-	if len(got) > 0 && p.t3WithoutTotal(lo, hi) {
-		p.readWithoutTotal(got)
+	if n := p.t3Columns(lo, hi); len(got) > 0 && n > 0 {
+		p.readFirstColumns(got, n)
 		return
 	}
 	var runs []t3Line
