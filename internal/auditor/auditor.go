@@ -230,9 +230,23 @@ type audited struct {
 	model []byte
 	rep   *report.Report // a CrossYearPart: identity, the carry-over rows, findings
 	err   error
-	// part is which report of a compilation it is, of parts, from the
-	// file's line from (0: a file of one)
-	part, parts, from int
+	partOf
+}
+
+// partOf is which report of a compilation a result is, of parts, from the
+// file's line from; all 0 for a file of one report.
+type partOf struct{ part, parts, from int }
+
+// partAt is r's place in its file.
+func partAt(r *report.Report) partOf { return partOf{r.Meta.Part, r.Meta.Parts, r.Meta.PartLine} }
+
+// words name the place after its file's name: "（第 2 份，共 12 份，第 81
+// 行起）"; nothing for a file of one.
+func (p partOf) words() string {
+	if p.parts == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（第 %d 份，共 %d 份，第 %d 行起）", p.part, p.parts, p.from)
 }
 
 // auditOne reads and checks one file against its predecessor: one result,
@@ -244,7 +258,7 @@ func auditOne(path, name string, opt Options, prev *report.Report) []audited {
 	}
 	out := make([]audited, len(rs))
 	for k, r := range rs {
-		out[k] = audited{rep: r.CrossYearPart(), part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}
+		out[k] = audited{rep: r.CrossYearPart(), partOf: partAt(r)}
 		if opt.JSON {
 			out[k].model = r.ModelJSON()
 		}
@@ -260,9 +274,7 @@ type kept struct {
 	err    error
 	agency string // what the file says it is, to group the directory
 	year   int
-	// part is which report of a compilation it is, of parts, from the
-	// file's line from (0: a file of one)
-	part, parts, from int
+	partOf
 	// spilled: model and cy are in the spill file at at, nm and nc bytes long
 	spilled bool
 	at      int64
@@ -331,7 +343,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 					all[i] = []*kept{{err: err}}
 				}
 				for _, r := range rs {
-					k := &kept{part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}
+					k := &kept{partOf: partAt(r)}
 					cy := r.CrossYear()
 					k.cy, k.agency, k.year = cy.Pack(), cy.Agency, cy.Year
 					if opt.JSON {
@@ -424,7 +436,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 						loadOnce.Do(func() { loadErr = err })
 						return
 					}
-					a := audited{model: kp.model, err: kp.err, part: kp.part, parts: kp.parts, from: kp.from}
+					a := audited{model: kp.model, err: kp.err, partOf: kp.partOf}
 					prev := chain.before(j.years[m])
 					if a.err == nil {
 						cy := kp.cy.Unpack()
@@ -872,7 +884,7 @@ func format(path string, a audited, asJSON bool) []byte {
 		b.WriteByte('\n')
 		return b.Bytes()
 	}
-	fmt.Fprintf(&b, "== %s%s ==\n", path, partWords(a))
+	fmt.Fprintf(&b, "== %s%s ==\n", path, a.words())
 	if a.err != nil {
 		fmt.Fprintf(&b, "无法读取：%s\n\n", errs.Message(a.err))
 		return b.Bytes()
@@ -911,15 +923,6 @@ func WriteText(w io.Writer, r *report.Report) {
 
 // chainLine is one agency-year of --by-agency: its counts, and how its
 // 上年结转 meets last year's 结转下年度 (the carry-over chain).
-// partWords name which report of a compilation a result is, after its
-// file's name: "（第 2 份，共 12 份，第 81 行起）"; nothing for a file of one.
-func partWords(a audited) string {
-	if a.parts == 0 {
-		return ""
-	}
-	return fmt.Sprintf("（第 %d 份，共 %d 份，第 %d 行起）", a.part, a.parts, a.from)
-}
-
 func chainLine(path string, a audited, prev *report.Report, asJSON bool) []byte {
 	r, err := a.rep, a.err
 	var b bytes.Buffer
@@ -957,7 +960,7 @@ func chainLine(path string, a audited, prev *report.Report, asJSON bool) []byte 
 		agency = "（未识别）"
 	}
 	fmt.Fprintf(&b, "%s　%d　新收 %s　结转下年度 %s　%s　错误 %d　警告 %d　%s%s\n", agency, r.Year, or0(total("new")), or0(total("carried_forward")),
-		chain, e, wn, path, partWords(a))
+		chain, e, wn, path, a.words())
 	return b.Bytes()
 }
 

@@ -292,7 +292,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 				}
 				for _, r := range rs {
 					report.Check(r, nil)
-					o := Outcome{Name: ups[i].Name + partWords(audited{part: r.Meta.Part, parts: r.Meta.Parts, from: r.Meta.PartLine}), Report: r}
+					o := Outcome{Name: ups[i].Name + partAt(r).words(), Report: r}
 					if compare != nil {
 						var err error
 						if o.Saved, err = compare(r); err != nil {

@@ -157,12 +157,21 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 	if err != nil || len(r.Meta.Tables) > 0 {
 		return []Doc{d}, nil
 	}
+	base, err := url.Parse(final)
+	if err != nil {
+		return []Doc{d}, nil
+	}
 	var out []Doc
+	links := pageLinks(d.Data) // one pass over the page for both uses
+	attached, named := attachmentLinks(base, links)
 	// a list: a page with nothing of a report (a report whose tables are
 	// pictures is one), more reports named than a page attaches, and not a
 	// page that attaches its own (whose links to other years' are no list)
-	attached, named := attachmentLinks(final, d.Data)
-	if listed := listedReports(final, d.Data); list && r.Meta.Empty && len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
+	var listed []string
+	if list && r.Meta.Empty {
+		listed = listedReports(base, links)
+	}
+	if len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
 		// all of a list within five times what one address may take: a
 		// slow site cannot hold a check for fifty minutes
 		ctx, cancel := context.WithTimeout(ctx, 5*cmp.Or(f.Timeout, time.Minute))
@@ -201,36 +210,18 @@ const maxListed = 50
 // documents) whose text names a report of a year (示例县民政局2024年政府信息
 // 公开工作年度报告, …年报), other than the page itself; absolute addresses,
 // at most maxListed.
-func listedReports(page string, data []byte) []string {
-	base, err := url.Parse(page)
-	if err != nil {
-		return nil
-	}
+func listedReports(base *url.URL, links []pageLink) []string {
 	var out []string
 	seen := map[string]bool{base.String(): true}
-	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
-	href, text := "", ""
-	for tt := z.Next(); tt != html.ErrorToken && len(out) < maxListed; tt = z.Next() {
-		switch tok := z.Token(); {
-		case tt == html.StartTagToken && tok.DataAtom == atom.A:
-			href, text = "", ""
-			for _, a := range tok.Attr {
-				switch a.Key {
-				case "href":
-					href = strings.TrimSpace(a.Val)
-				case "title": // a list cuts long titles short and keeps them whole here
-					text += a.Val
-				}
-			}
-		case tt == html.TextToken && href != "":
-			text += tok.Data
-		case tt == html.EndTagToken && tok.DataAtom == atom.A && href != "":
-			u, err := base.Parse(href)
-			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] && namesAReport(text) {
-				seen[u.String()] = true
-				out = append(out, u.String())
-			}
-			href = ""
+	for _, l := range links {
+		if len(out) == maxListed {
+			break
+		}
+		u, err := base.Parse(l.raw)
+		// (a list cuts long titles short and keeps them whole in the title)
+		if l.frame == 0 && err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] && namesAReport(l.title+l.text) {
+			seen[u.String()] = true
+			out = append(out, u.String())
 		}
 	}
 	return out
@@ -323,19 +314,64 @@ var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访�
 var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,
 	".et": true, ".rtf": true, ".odt": true, ".zip": true}
 
+// pageLink is a link (<a>) or a frame (<iframe>, <embed>, <object>) of a
+// page: its address as written, and the words it is shown by.
+type pageLink struct {
+	raw   string
+	text  string    // a link's text
+	title string    // its title; a frame's title and name
+	frame atom.Atom // the frame's element; 0 for a link
+}
+
+// pageLinks are a page's links and frames, in order, from one pass over it.
+func pageLinks(data []byte) []pageLink {
+	var out []pageLink
+	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
+	var a *pageLink // the link open, if any
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		switch tok := z.Token(); {
+		case tt == html.StartTagToken && tok.DataAtom == atom.A:
+			a = &pageLink{}
+			for _, at := range tok.Attr {
+				switch at.Key {
+				case "href":
+					a.raw = strings.TrimSpace(at.Val)
+				case "title":
+					a.title += at.Val
+				}
+			}
+		case (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && (tok.DataAtom == atom.Iframe || tok.DataAtom == atom.Embed || tok.DataAtom == atom.Object):
+			f := pageLink{frame: tok.DataAtom}
+			for _, at := range tok.Attr {
+				switch {
+				case at.Key == "src" && tok.DataAtom != atom.Object, at.Key == "data" && tok.DataAtom == atom.Object:
+					f.raw = strings.TrimSpace(at.Val)
+				case at.Key == "title" || at.Key == "name":
+					f.title += at.Val
+				}
+			}
+			out = append(out, f)
+		case tt == html.TextToken && a != nil:
+			a.text += tok.Data
+		case tt == html.EndTagToken && tok.DataAtom == atom.A && a != nil:
+			if a.raw != "" {
+				out = append(out, *a)
+			}
+			a = nil
+		}
+	}
+	return out
+}
+
 // attachmentLinks are the documents a page links to or shows in a frame
 // that are its report: those whose link text, frame title or address says
 // 年度报告 or 年报, else all when there are one to three; absolute
-// addresses, at most maxAttachments, and how many were named so. A frame (iframe, embed, object) showing
-// a document counts as a link to it, and so does a viewer's address that
-// names the document (pdf.js: viewer.html?file=/uploads/a.pdf); a frame
-// showing a page of the same site (without a query: not a viewer) is the
-// page whose text the report is.
-func attachmentLinks(page string, data []byte) ([]string, int) {
-	base, err := url.Parse(page)
-	if err != nil {
-		return nil, 0
-	}
+// addresses, at most maxAttachments, and how many were named so. A frame
+// showing a document counts as a link to it, and so does a viewer's address
+// that names the document (pdf.js: viewer.html?file=/uploads/a.pdf); a
+// frame showing a page of the same site (without a query: not a viewer) is
+// the page whose text the report is.
+func attachmentLinks(base *url.URL, links []pageLink) ([]string, int) {
 	var named, all []string
 	seen := map[string]bool{}
 	add := func(u *url.URL, words string) {
@@ -349,41 +385,22 @@ func attachmentLinks(page string, data []byte) ([]string, int) {
 			named = append(named, u.String())
 		}
 	}
-	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
-	href, text := "", ""
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		switch tok := z.Token(); {
-		case tt == html.StartTagToken && tok.DataAtom == atom.A:
-			href, text = "", ""
-			for _, a := range tok.Attr {
-				if a.Key == "href" {
-					href = strings.TrimSpace(a.Val)
-				}
-			}
-		case (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && (tok.DataAtom == atom.Iframe || tok.DataAtom == atom.Embed || tok.DataAtom == atom.Object):
-			src, title := "", ""
-			for _, a := range tok.Attr {
-				switch {
-				case a.Key == "src" && tok.DataAtom != atom.Object, a.Key == "data" && tok.DataAtom == atom.Object:
-					src = strings.TrimSpace(a.Val)
-				case a.Key == "title" || a.Key == "name":
-					title += a.Val
-				}
-			}
-			if u, ok := docLink(base, src); ok {
-				add(u, title)
-			} else if u, err := base.Parse(src); err == nil && tok.DataAtom == atom.Iframe && u.Host == base.Host && u.RawQuery == "" && isPage(strings.ToLower(path.Ext(u.Path))) {
-				add(u, title)
-			}
-		case tt == html.TextToken && href != "":
-			text += tok.Data
-		case tt == html.EndTagToken && tok.DataAtom == atom.A && href != "":
-			if u, ok := docLink(base, href); ok {
-				add(u, text)
-			} else if u, err := base.Parse(href); err == nil && (u.Scheme == "http" || u.Scheme == "https") && docExt[strings.ToLower(path.Ext(strings.TrimSpace(text)))] {
-				add(u, text) // a download address named by its link's text (下载.do?id=3 "报告.pdf")
-			}
-			href = ""
+	for _, l := range links {
+		words := l.text
+		if l.frame != 0 {
+			words = l.title
+		}
+		if u, ok := docLink(base, l.raw); ok {
+			add(u, words)
+			continue
+		}
+		u, err := base.Parse(l.raw)
+		switch {
+		case err != nil:
+		case l.frame == atom.Iframe && u.Host == base.Host && u.RawQuery == "" && isPage(strings.ToLower(path.Ext(u.Path))):
+			add(u, words)
+		case l.frame == 0 && (u.Scheme == "http" || u.Scheme == "https") && docExt[strings.ToLower(path.Ext(strings.TrimSpace(l.text)))]:
+			add(u, words) // a download address named by its link's text (下载.do?id=3 "报告.pdf")
 		}
 	}
 	switch {

@@ -162,7 +162,8 @@ func TestAttachmentLinks(t *testing.T) {
 		"another site's frame":    {`<iframe src="https://map.example.com/embed.html"></iframe><iframe src="javascript:void(0)"></iframe>`, ""},
 		"a viewer of no document": {`<iframe src="/viewer.html?file=/index.html"></iframe>`, ""},
 	} {
-		links, _ := attachmentLinks(page, []byte("<html><body>"+c.html+"</body></html>"))
+		base, _ := url.Parse(page)
+		links, _ := attachmentLinks(base, pageLinks([]byte("<html><body>"+c.html+"</body></html>")))
 		if got := strings.Join(links, " "); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}

@@ -3450,7 +3450,7 @@ func (p *parser) proseOnly(k string) bool {
 	counts := 0
 	for _, l := range p.lines[lo+1 : hi] {
 		t := trimSpace(l.Text)
-		if l.Image || p.tableCells(l) > 1 || t == "[TABLE]" { // notText says the last two
+		if l.Image || len(nonBlank(l.Fields)) > 1 || t == "[TABLE]" { // notText says the last two
 			return false
 		}
 		if t == "" {
@@ -3478,17 +3478,6 @@ func (p *parser) proseOnly(k string) bool {
 	}
 	p.r.Meta.Instead[k] = clip(all)
 	return true
-}
-
-// tableCells is how many cells of a line hold text.
-func (p *parser) tableCells(l Line) int {
-	n := 0
-	for _, f := range l.Fields {
-		if trimSpace(f) != "" {
-			n++
-		}
-	}
-	return n
 }
 
 // tableWords are words of a table's headings and labels that prose put in
