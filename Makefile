@@ -5,7 +5,7 @@ export CGO_ENABLED = 0
 
 FUZZTIME ?= 5m
 
-.PHONY: run test unit fuzz-smoke fuzz crash bench lint cross build
+.PHONY: run test unit fuzz-smoke fuzz crash bench lint cross cross-desktop build
 
 run:
 	$(GO) run ./cmd/gongkai serve --demo
@@ -52,3 +52,9 @@ lint:
 cross:
 	GOOS=linux GOARCH=arm64 $(GO) build -o /dev/null ./cmd/gongkai
 	GOOS=linux GOARCH=loong64 $(GO) build -o /dev/null ./cmd/gongkai
+
+# A clerk's or an auditor's desktop: the same binary for Windows and macOS
+# (not in `make test`: two more cold builds, and the servers run Linux).
+cross-desktop:
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/gongkai
+	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/gongkai

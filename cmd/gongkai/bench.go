@@ -12,7 +12,6 @@ import (
 	"runtime/pprof"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -127,9 +126,8 @@ func benchAudit(ctx context.Context, n int, dir, profile string, w io.Writer) er
 	if err != nil {
 		return err
 	}
-	cpu := cpuTime() - cpuBefore
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	cpuAfter, peak, measured := procUsage()
+	cpu := cpuAfter - cpuBefore
 	rate := func(d time.Duration) float64 { return float64(len(files)) / d.Seconds() }
 	fmt.Fprintf(w, "gongkai bench audit: %d 份报告，共 %.1f MB，平均 %.1f KB（go %s，%d 核，GOMAXPROCS=%d）\n",
 		len(files), float64(total)/1e6, float64(total)/float64(len(files))/1e3, runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0))
@@ -137,8 +135,12 @@ func benchAudit(ctx context.Context, n int, dir, profile string, w io.Writer) er
 	fmt.Fprintf(w, "audit 1 个工作线程:        %8.0f 份/秒 (%v)，为 baseline 的 1/%.1f\n", rate(one), one.Round(time.Millisecond), one.Seconds()/base.Seconds())
 	fmt.Fprintf(w, "audit %d 个工作线程:        %8.0f 份/秒 (%v)，为 baseline 的 1/%.1f，为单线程的 %.2f 倍\n",
 		runtime.GOMAXPROCS(0), rate(all), all.Round(time.Millisecond), all.Seconds()/base.Seconds(), one.Seconds()/all.Seconds())
-	fmt.Fprintf(w, "并行审核时 CPU 使用 %.2f 核（CPU 时间 %v / 墙钟时间 %v）\n", cpu.Seconds()/all.Seconds(), cpu.Round(time.Millisecond), all.Round(time.Millisecond))
-	fmt.Fprintf(w, "进程峰值内存（RSS）: %.1f MB\n", float64(ru.Maxrss)/1024)
+	if measured {
+		fmt.Fprintf(w, "并行审核时 CPU 使用 %.2f 核（CPU 时间 %v / 墙钟时间 %v）\n", cpu.Seconds()/all.Seconds(), cpu.Round(time.Millisecond), all.Round(time.Millisecond))
+		fmt.Fprintf(w, "进程峰值内存（RSS）: %.1f MB\n", peak)
+	} else {
+		fmt.Fprintln(w, "本系统不提供进程的 CPU 时间和峰值内存，未测量")
+	}
 	fmt.Fprintf(w, "结果: %s\n", sum.Line())
 	return nil
 }
@@ -167,9 +169,8 @@ func timedRun(ctx context.Context, files []string, workers int) (time.Duration, 
 }
 
 func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cpu, _, _ := procUsage()
+	return cpu
 }
 
 // cmdBenchExport exports n agencies' reports as DOCX, PDF and XLSX on every
@@ -233,15 +234,18 @@ func (c *cli) cmdBenchExport(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	cpu := cpuTime() - cpu0
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	cpu1, peak, measured := procUsage()
+	cpu := cpu1 - cpu0
 	fmt.Fprintf(stdout, "gongkai bench export: %d 份报告（go %s，%d 核）\n", *n, runtime.Version(), cores)
 	fmt.Fprintf(stdout, "baseline 文本排版:           %v，%.0f 份/秒\n", base.Round(time.Millisecond), float64(*n)/base.Seconds())
 	fmt.Fprintf(stdout, "DOCX+PDF+XLSX（%d 个工作线程）: %v，%.0f 份/秒，每份 %.1f ms 墙钟，共 %.0f MB\n",
 		cores, all.Round(time.Millisecond), float64(*n)/all.Seconds(), all.Seconds()*1000/float64(*n), float64(bytesOut)/1e6)
-	fmt.Fprintf(stdout, "CPU 使用 %.2f 核；为 baseline 的 %.0f 倍；进程峰值内存 %.0f MB\n",
-		cpu.Seconds()/all.Seconds(), all.Seconds()/base.Seconds(), float64(ru.Maxrss)/1024)
+	if measured {
+		fmt.Fprintf(stdout, "CPU 使用 %.2f 核；为 baseline 的 %.0f 倍；进程峰值内存 %.0f MB\n",
+			cpu.Seconds()/all.Seconds(), all.Seconds()/base.Seconds(), peak)
+	} else {
+		fmt.Fprintf(stdout, "为 baseline 的 %.0f 倍（本系统不提供进程的 CPU 时间和峰值内存，未测量）\n", all.Seconds()/base.Seconds())
+	}
 	return 0
 }
 
