@@ -1654,18 +1654,20 @@ func checkNarrative(c *ctx) {
 				map[string]string{"carried_in": "上年结转", "carried_forward": "结转下年度"}[cl.What], cl.Value, clip(cl.Text), row, t.Val())
 		case "review":
 			t := r.Appeals[0][4]
-			if r.Meta.Tables["4"] && !t.Blank() && cl.Value != t.Val() {
+			if r.Meta.Tables["4"] && !t.Blank() && !r.ambiguous(t4Cell(0, 4)) && cl.Value != t.Val() {
 				c.add("appeals.review.total", line(), "正文称行政复议 %d 件（“%s”），表四行政复议总计为 %d 件", cl.Value, clip(cl.Text), t.Val())
 			}
 		case "appeals":
 			rv, t1, t2 := r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4]
-			if r.Meta.Tables["4"] && !(rv.Blank() && t1.Blank() && t2.Blank()) && cl.Value != rv.Val()+t1.Val()+t2.Val() {
+			// (a total left unread is no 0: a table cut off at the page's edge)
+			if r.Meta.Tables["4"] && !(rv.Blank() && t1.Blank() && t2.Blank()) && !r.ambiguous(t4Cell(0, 4), t4Cell(1, 4), t4Cell(2, 4)) &&
+				cl.Value != rv.Val()+t1.Val()+t2.Val() {
 				c.add("appeals.review.total", line(), "正文称行政复议、行政诉讼共 %d 件（“%s”），表四行政复议 %s + 行政诉讼 %d = %d 件",
 					cl.Value, clip(cl.Text), num(rv), t1.Val()+t2.Val(), rv.Val()+t1.Val()+t2.Val())
 			}
 		case "suit":
 			t1, t2 := r.Appeals[1][4], r.Appeals[2][4]
-			if r.Meta.Tables["4"] && !(t1.Blank() && t2.Blank()) && cl.Value != t1.Val()+t2.Val() {
+			if r.Meta.Tables["4"] && !(t1.Blank() && t2.Blank()) && !r.ambiguous(t4Cell(1, 4), t4Cell(2, 4)) && cl.Value != t1.Val()+t2.Val() {
 				c.add("appeals.suit_direct.total", line(), "正文称行政诉讼 %d 件（“%s”），表四行政诉讼总计为 %d 件（直接起诉 %s + 复议后起诉 %s）",
 					cl.Value, clip(cl.Text), t1.Val()+t2.Val(), num(t1), num(t2))
 			}

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -175,5 +176,61 @@ func saidOnce(t *testing.T, name string, r *report.Report, what string) {
 	}
 	if said != 1 {
 		t.Errorf("%s: %q said %d times", name, what, said)
+	}
+}
+
+// withoutT4Last is a tab text whose 表四 lost its last n columns, headings
+// and numbers, as a table wider than its page loses them in a PDF.
+func withoutT4Last(src string, n int) string {
+	i, j := strings.Index(src, "四、政府信息公开行政复议"), strings.Index(src, "五、存在的主要问题")
+	ls := strings.Split(src[i:j], "\n")
+	for k, l := range ls {
+		f := strings.Split(l, "\t")
+		switch {
+		case len(f) == 15 && allNumbers(f):
+			ls[k] = strings.Join(f[:15-n], "\t")
+		case strings.HasSuffix(l, "\t总计") && strings.Count(l, "总计") == 2: // the two 行政诉讼 blocks' headings
+			ls[k] = strings.Join(f[:len(f)-n], "\t")
+		}
+	}
+	return src[:i] + strings.Join(ls, "\n") + src[j:]
+}
+
+// A 表四 cut off at its page's right edge (LibreOffice's PDF of a wide DOCX
+// table: 13 columns, 复议后起诉's 尚未审结 and 总计 gone, or 14) is read as
+// the columns it has, the others unread and said once; a narrative count of
+// 行政诉讼 is not compared with a total that was not read. Before, the 13
+// numbers were taken for a row with two blank cells, 复议后起诉 went unread,
+// and its total counted as 0 gave a false N.TABLE.
+func TestT4CutOffAtTheRight(t *testing.T) {
+	want := truth()
+	want.Appeals[2] = [5]report.Cell{report.N(1), report.N(0), report.N(0), report.N(0), report.N(1)}
+	want.Sections["1"] = strings.Replace(want.Sections["1"], "被提起行政诉讼1件", "被提起行政诉讼2件", 1)
+	for _, gone := range []int{2, 1} {
+		src := withoutT4Last(textOf(t, want), gone)
+		if h := src[strings.Index(src, "四、政府信息公开行政复议"):strings.Index(src, "五、存在的主要问题")]; strings.Count(h, "总计") != 2 || strings.Count(h, "尚未审结") != 4-gone {
+			t.Fatalf("%d cut: the headings still have all the columns: %q", gone, h)
+		}
+		for name, text := range map[string]string{"t.txt": src, "l.txt": layoutOf(src), "h.html": asTableHTML(src)} {
+			name = fmt.Sprintf("%d cut, %s", gone, name)
+			r := audit(t, name, []byte(text))
+			for b := range want.Appeals {
+				for c := range report.T4Columns {
+					got, w := r.Appeals[b][c], want.Appeals[b][c]
+					switch {
+					case b*5+c < 15-gone && got != w:
+						t.Errorf("%s block %d column %d: %v, want %v", name, b, c, got, w)
+					case b*5+c >= 15-gone && !got.Blank():
+						t.Errorf("%s block %d column %d: %v read from a table without it", name, b, c, got)
+					}
+				}
+			}
+			saidOnce(t, name, r, fmt.Sprintf("表四的表头只有前 %d 栏", 15-gone))
+			for _, f := range r.Findings {
+				if f.Rule == "N.TABLE" || f.Rule == "T4.SUM" {
+					t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+				}
+			}
+		}
 	}
 }

@@ -7072,6 +7072,21 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		p.warn("PARSE.READ", "appeals", line, "表四的表头没有“总计”栏（规定的表格每组都有）：12 个数按每组结果维持、结果纠正、其他结果、尚未审结读取，总计栏记为空；各组的合计无法核对，请补上总计栏")
 		return
 	}
+	if k := p.t4CutOff(line); k > 0 && len(toks) == k && allCells(strs(toks)) {
+		// the table ran off the page's right edge: its last columns are
+		// gone from the headings and the row alike
+		for i, t := range toks {
+			r.Appeals[i/5][i%5] = toCell(t.s)
+		}
+		var gone []string
+		for i := k; i < n; i++ {
+			p.ambiguous(t4Cell(i/5, i%5))
+			gone = append(gone, T4ColumnLabels[i%5])
+		}
+		p.warn("PARSE.READ", "appeals", line, "表四的表头只有前 %d 栏，复议后起诉没有“%s”（多半是表格超出页面右边被截去）：%d 个数按前 %d 栏读取，其余记为空；复议后起诉一组的合计无法核对，请对照原文核对",
+			k, strings.Join(gone, "”“"), k, k)
+		return
+	}
 	read := strings.Join(strs(toks), " ")
 	if cuts := splitPlaceholders(strs(toks), n, 5, countMarks); len(cuts) > 0 { // (nothing allocated without a placeholder)
 		p.fillT4Marked(cuts, read, line)
@@ -7217,6 +7232,46 @@ func (p *parser) t4WithoutTotal() bool {
 		results = results || strings.Contains(l.Text, "结果维持")
 	}
 	return results
+}
+
+// t4CutOff is how many of 表四's fifteen columns its headings (the lines of
+// its section before the row on line) name, when the last ones are missing:
+// the first column names three times, then the last block's last ones twice
+// (结果维持 ×3 … 其他结果 ×3, 尚未审结 ×2, 总计 ×2: 13), a table that ran off
+// the page's right edge. 0 for any other headings.
+func (p *parser) t4CutOff(line int) int {
+	lo, hi := p.region("4")
+	if lo < 0 {
+		return 0
+	}
+	// each column counted by the one character its heading alone has in
+	// the section's headings (结果维持's 维, 其他结果's 其): a heading stacked
+	// in its column (结果维 / 持) or wrapped (尚未审 / 结) counts once
+	var count [5]int
+	for _, l := range p.lines[lo:hi] {
+		if l.No >= line {
+			break
+		}
+		for _, c := range l.Text {
+			if j := strings.IndexRune("维纠其审总", c); j >= 0 {
+				count[j/3]++ // (each of the five is three bytes)
+			}
+		}
+	}
+	k, j := 0, 0
+	for ; j < len(count) && count[j] == 3; j++ {
+		k += 3
+	}
+	if j == 0 || j == len(count) {
+		return 0
+	}
+	for ; j < len(count); j++ {
+		if count[j] != 2 {
+			return 0
+		}
+		k += 2
+	}
+	return k
 }
 
 // t4Unread says no cell of 表四 was read.
