@@ -20,7 +20,9 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -168,14 +170,20 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 	// pictures is one), more reports named than a page attaches, and not a
 	// page that attaches its own (whose links to other years' are no list)
 	var listed []string
+	seen := map[string]bool{base.String(): true}
 	if list && r.Meta.Empty {
-		listed = listedReports(base, links)
+		listed = listedReports(base, links, seen, maxListed)
 	}
 	if len(listed) > maxAttachments && (named == 0 || named > maxAttachments) {
 		// all of a list within five times what one address may take: a
 		// slow site cannot hold a check for fifty minutes
 		ctx, cancel := context.WithTimeout(ctx, 5*cmp.Or(f.Timeout, time.Minute))
 		defer cancel()
+		more, failed := f.laterPages(ctx, base, d.Data, links, seen, maxListed-len(listed))
+		listed = append(listed, more...)
+		if failed != nil {
+			out = append(out, *failed)
+		}
 		for _, l := range listed {
 			docs, err := f.reportFrom(ctx, l, false)
 			if err != nil {
@@ -206,15 +214,79 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 // maxListed is how many reports of one list page are fetched.
 const maxListed = 50
 
+// maxListPages is how many pages of one list are read (the first included).
+const maxListPages = 10
+
+// laterPages are the reports a list's later pages list (下一页, or the
+// pages a TRS site's script numbers index_1.html, index_2.html …), page by
+// page while each lists some, on the list's own site, within maxListPages
+// and up to max reports; failed is a page that could not be fetched, which
+// ends the list there.
+func (f *Fetcher) laterPages(ctx context.Context, base *url.URL, data []byte, links []pageLink, seen map[string]bool, max int) (out []string, failed *Doc) {
+	first := base
+	visited := map[string]bool{base.String(): true}
+	for pages := 1; pages < maxListPages && len(out) < max; pages++ {
+		next := nextPage(base, data, links)
+		if next == nil || next.Host != first.Host || visited[next.String()] {
+			return out, nil
+		}
+		visited[next.String()] = true
+		d, final, err := f.one(ctx, next.String())
+		if err != nil {
+			return out, &Doc{Name: first.String() + " → " + next.String(), Err: err}
+		}
+		if base, err = url.Parse(final); err != nil || !isPage(d.Ext) {
+			return out, nil
+		}
+		data, links = d.Data, pageLinks(d.Data)
+		listed := listedReports(base, links, seen, max-len(out))
+		if len(listed) == 0 {
+			return out, nil
+		}
+		out = append(out, listed...)
+	}
+	return out, nil
+}
+
+// nextWords are a list's link to its next page, spaces and arrows taken off.
+var nextWords = map[string]bool{"下一页": true, "下页": true, "后一页": true, "下一頁": true}
+
+// trsPages is the call by which a TRS site's list page writes its page
+// links: createPageHTML(pages, current, "index", "html"), the pages being
+// index.html, index_1.html … index_{pages-1}.html.
+var trsPages = regexp.MustCompile(`createPageHTML\(\s*(\d{1,4})\s*,\s*(\d{1,4})\s*,\s*["']([\w-]{1,40})["']\s*,\s*["'](\w{1,10})["']`)
+
+// nextPage is the address of a list page's next page: its 下一页 link, or
+// the next page its TRS script numbers; nil on the last page.
+func nextPage(base *url.URL, data []byte, links []pageLink) *url.URL {
+	for _, l := range links {
+		w := strings.Trim(strings.Join(strings.Fields(l.text), ""), ">»›》＞")
+		if l.frame == 0 && nextWords[w] && !strings.HasPrefix(strings.ToLower(l.raw), "javascript:") && !strings.HasPrefix(l.raw, "#") {
+			if u, err := base.Parse(l.raw); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+				return u
+			}
+		}
+	}
+	if m := trsPages.FindSubmatch(data); m != nil {
+		pages, _ := strconv.Atoi(string(m[1]))
+		cur, _ := strconv.Atoi(string(m[2]))
+		if cur+1 < pages {
+			if u, err := base.Parse(fmt.Sprintf("%s_%d.%s", m[3], cur+1, m[4])); err == nil {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
 // listedReports are the reports a page lists: the links (to pages or
 // documents) whose text names a report of a year (示例县民政局2024年政府信息
-// 公开工作年度报告, …年报), other than the page itself; absolute addresses,
-// at most maxListed.
-func listedReports(base *url.URL, links []pageLink) []string {
+// 公开工作年度报告, …年报), other than the page itself and those in seen
+// (which it adds to); absolute addresses, at most max.
+func listedReports(base *url.URL, links []pageLink, seen map[string]bool, max int) []string {
 	var out []string
-	seen := map[string]bool{base.String(): true}
 	for _, l := range links {
-		if len(out) == maxListed {
+		if len(out) == max {
 			break
 		}
 		u, err := base.Parse(l.raw)

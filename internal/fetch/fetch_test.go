@@ -287,3 +287,126 @@ func TestListPageBounded(t *testing.T) {
 		t.Errorf("%d of the 12 reports asked for: the list's time bound did not hold", n)
 	}
 }
+
+// A list's later pages are read too: by its 下一页 link, or by the page
+// numbers a TRS site's script writes (createPageHTML: index_1.html …), each
+// while it lists reports, on the list's own site, a page named once; a page
+// that cannot be fetched ends the list and says so.
+func TestListPageLaterPages(t *testing.T) {
+	mux := http.NewServeMux()
+	fetched := map[string]int{}
+	var mu sync.Mutex
+	serve := func(path, body string) {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			fetched[path]++
+			mu.Unlock()
+			_, _ = w.Write([]byte(body))
+		})
+	}
+	reports := func(from, to int) string {
+		var b strings.Builder
+		for k := from; k < to; k++ {
+			fmt.Fprintf(&b, `<li><a href="/docs/r%d.pdf">示例县第%d局2024年政府信息公开工作年度报告</a></li>`, k, k)
+			serve(fmt.Sprintf("/docs/r%d.pdf", k), fmt.Sprintf("%%PDF-1.4 %d", k))
+		}
+		return "<ul>" + b.String() + "</ul>"
+	}
+	// 下一页 links: page 3 links back to page 1 (a cycle), and to another site
+	serve("/col/list.html", `<html><body>`+reports(0, 4)+`<a href="list_2.html">下一页 &gt;</a><a href="list_9.html">尾页</a></body></html>`)
+	serve("/col/list_2.html", `<html><body>`+reports(4, 6)+`<a href="list.html">上一页</a> <a href="/col/list_3.html">下一页</a></body></html>`)
+	serve("/col/list_3.html", `<html><body>`+reports(6, 7)+`<a href="http://elsewhere.example/list_4.html">下一页</a></body></html>`)
+	// TRS: the script numbers the pages; the last page's says it is the last
+	trs := func(cur int, body string) string {
+		return `<html><body>` + body + `<script>createPageHTML(3, ` + strconv.Itoa(cur) + `, "index", "shtml");</script></body></html>`
+	}
+	serve("/trs/", trs(0, reports(10, 14)))
+	serve("/trs/index_1.shtml", trs(1, reports(14, 16)))
+	serve("/trs/index_2.shtml", trs(2, reports(16, 17)))
+	// a later page that cannot be fetched
+	serve("/broken/list.html", `<html><body>`+reports(20, 24)+`<a href="/broken/list_2.html">下一页</a></body></html>`)
+	// a later page that lists no report: the list ends
+	serve("/ends/list.html", `<html><body>`+reports(30, 34)+`<a href="/ends/list_2.html">下一页</a></body></html>`)
+	serve("/ends/list_2.html", `<html><body><p>暂无内容</p><a href="/ends/list_3.html">下一页</a></body></html>`)
+	serve("/ends/list_3.html", `<html><body>`+reports(34, 36)+`</body></html>`)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	f := &Fetcher{Client: srv.Client()}
+	for _, c := range []struct {
+		list string
+		want []string
+	}{
+		{"/col/list.html", []string{"r0", "r1", "r2", "r3", "r4", "r5", "r6"}},
+		{"/trs/", []string{"r10", "r11", "r12", "r13", "r14", "r15", "r16"}},
+		{"/broken/list.html", []string{"! /broken/list_2.html", "r20", "r21", "r22", "r23"}},
+		{"/ends/list.html", []string{"r30", "r31", "r32", "r33"}},
+	} {
+		res := f.All(context.Background(), []string{srv.URL + c.list})
+		if res[0].Err != nil {
+			t.Fatal(res[0].Err)
+		}
+		var got []string
+		for _, d := range res[0].Docs {
+			name := strings.ReplaceAll(d.Name, srv.URL, "")
+			if d.Err != nil {
+				got = append(got, "! "+name[strings.LastIndex(name, " ")+1:])
+				continue
+			}
+			if !strings.HasPrefix(name, c.list+" → /docs/") {
+				t.Errorf("%s: named %q", c.list, name)
+			}
+			got = append(got, strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".pdf"))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.list, got, c.want)
+		}
+	}
+	for _, p := range []string{"/col/list.html", "/col/list_2.html", "/col/list_3.html", "/trs/index_2.shtml"} {
+		if fetched[p] != 1 {
+			t.Errorf("%s fetched %d times", p, fetched[p])
+		}
+	}
+	if fetched["/ends/list_3.html"] > 0 {
+		t.Error("a page after one listing nothing was read")
+	}
+}
+
+// A list of many pages is read for at most maxListPages pages and
+// maxListed reports.
+func TestListPageLaterPagesBounded(t *testing.T) {
+	mux := http.NewServeMux()
+	var pages atomic.Int64
+	mux.HandleFunc("/list/", func(w http.ResponseWriter, r *http.Request) {
+		pages.Add(1)
+		k, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/list/"))
+		fmt.Fprint(w, "<html><body>")
+		for j := range 4 {
+			fmt.Fprintf(w, `<a href="/r/%d-%d.pdf">示例县第%d局2024年年报</a>`, k, j, j)
+		}
+		fmt.Fprintf(w, `<a href="/list/%d">下一页</a></body></html>`, k+1)
+	})
+	mux.HandleFunc("/r/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "%PDF-1.4") })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	f := &Fetcher{Client: srv.Client()}
+	res := f.All(context.Background(), []string{srv.URL + "/list/0"})
+	if n := pages.Load(); n != maxListPages {
+		t.Errorf("%d pages read, want %d", n, maxListPages)
+	}
+	if len(res[0].Docs) != 4*maxListPages {
+		t.Errorf("%d reports, want %d", len(res[0].Docs), 4*maxListPages)
+	}
+	// twenty reports a page: the list stops at maxListed
+	mux.HandleFunc("/wide/", func(w http.ResponseWriter, r *http.Request) {
+		k, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/wide/"))
+		fmt.Fprint(w, "<html><body>")
+		for j := range 20 {
+			fmt.Fprintf(w, `<a href="/r/w%d-%d.pdf">示例县第%d局2024年年报</a>`, k, j, j)
+		}
+		fmt.Fprintf(w, `<a href="/wide/%d">下一页</a></body></html>`, k+1)
+	})
+	res = f.All(context.Background(), []string{srv.URL + "/wide/0"})
+	if len(res[0].Docs) != maxListed {
+		t.Errorf("%d reports, want %d", len(res[0].Docs), maxListed)
+	}
+}
