@@ -3265,6 +3265,13 @@ func (p *parser) parseT2() {
 	seen := make([]bool, len(items)) // a label read, with or without its numbers
 	var short, complete []t2Row      // space-aligned rows with blanks, and without
 	prevLabel := ""                  // the line before, when it is words only
+	// labels whose numbers have not come, across items' headings, and the
+	// column headings since the last numbers: a PDF's text may give two
+	// items' labels, then each item's column headings with its numbers
+	// (行政事业性收费 / 第二十条第（九）项 / 政府集中采购 / 上一年项目数量 /
+	// 本年增/减 / 27 13 / 采购项目数量 / 采购总金额 / 15 23.34)
+	var waiting []int
+	heads := ""
 	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
@@ -3282,9 +3289,17 @@ func (p *parser) parseT2() {
 		}
 		hasNums := rc.ok || len(rc.tokens) > 0
 		if !hasNums {
+			if j < 0 {
+				// (the last few lines' words: a page of words without
+				// numbers must not build one long string)
+				if heads += L; len(heads) > 300 {
+					heads = heads[len(heads)-300:]
+				}
+			}
 			if j >= 0 {
 				pending = j // a label above its numbers (a converter's heading)
 				pendings = append(pendings, j)
+				waiting = append(waiting, j)
 				seen[j] = true
 				if fuzzy {
 					p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), items[j].Label)
@@ -3344,16 +3359,23 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+items[pending].Key, l.No, "表二“%s”的标题与其下的表格之间单独一行的数字“%s”（多半是页码）未读作该行的数，该行按其下表格的数读取", items[pending].Label, rc.tokens[0].s)
 			continue
 		}
+		headed := heads
+		heads = ""
+		keep := -1 // the label still waiting for its numbers after these
 		if j < 0 && pending >= 0 {
 			j = pending
+			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
+				j, keep = k, pending // an earlier label's numbers, under its own headings
+			}
 		}
+		waiting = slices.DeleteFunc(waiting, func(w int) bool { return w <= j && w != keep })
 		if j < 0 {
 			continue
 		}
 		it := items[j]
 		found++
 		seen[j] = true
-		next, pending = j+1, -1
+		next, pending = j+1, keep
 		r.setLine("proactive."+it.Key, l.No)
 		if fuzzy {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
@@ -3401,6 +3423,44 @@ func (p *parser) parseT2() {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
+}
+
+// headedRow is the first of the rows waiting for their numbers whose item's
+// column headings are all those words holds (normalised, run together), when
+// it holds some: numbers under 上一年项目数量 / 本年增/减 are 行政事业性收费's,
+// not those of 政府集中采购 (采购项目数量 / 采购总金额), whatever label came
+// last. -1 when words names no column, or no row's item has them all.
+func (f Format) headedRow(rows []int, words string) int {
+	if len(rows) < 2 || words == "" {
+		return -1
+	}
+	items, headers := f.T2Items(), f.T2Headers()
+	var named []string
+	for _, h := range headers {
+		for _, c := range h.Columns {
+			if c = norm(c); strings.Contains(words, c) && !slices.Contains(named, c) {
+				named = append(named, c)
+			}
+		}
+	}
+	if len(named) == 0 {
+		return -1
+	}
+	for _, row := range rows {
+		for _, h := range headers {
+			if h.Item != items[row].Item || len(h.Columns) != len(items[row].Cells) {
+				continue
+			}
+			all := true
+			for _, c := range named {
+				all = all && slices.ContainsFunc(h.Columns, func(hc string) bool { return norm(hc) == c })
+			}
+			if all {
+				return row
+			}
+		}
+	}
+	return -1
 }
 
 // oneCellRows says each of the rows has one cell.
@@ -4737,6 +4797,21 @@ func (p *parser) parseT3() {
 			continue
 		}
 		lost = false
+		if ahead != nil && len(ahead.rows) > 0 && j > next && j-next == len(ahead.rows) && !slices.Contains(seen[next:j], true) {
+			// a row with its own numbers after a run with rows left over,
+			// as many as the rows between, whose labels came nowhere near
+			// (pdftotext without -layout put them after the table): the
+			// rest of the run is theirs in the table's order (checked with
+			// the run, as the rows given it by their labels are)
+			for i := next; i < j; i++ {
+				ahead.got = append(ahead.got, len(got))
+				ahead.byOrder = append(ahead.byOrder, rows[i].Group+rows[i].Label)
+				got = append(got, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: ahead.rows[i-next], ok: true}, line: ahead.line})
+				seen[i] = true
+				r.setLine(rows[i].Key, ahead.line.No)
+			}
+			ahead.rows = nil
+		}
 		if l.OneEach && !rc.ok && len(rc.tokens) > NumCols && len(rc.tokens)%NumCols == 0 && (ahead == nil || len(ahead.rows) == 0) && allCells(strs(rc.tokens)) {
 			// pdftotext without -layout: the numbers of several rows come in
 			// one run, after the labels that wait for them and before the
@@ -4744,6 +4819,12 @@ func (p *parser) parseT3() {
 			// to the waiting rows, this line's, then the labels that follow
 			ts := strs(rc.tokens)
 			targets := append([]int(nil), waiting...)
+			if S != "" {
+				// this line's own label is the run's last: a waiting row
+				// after it was a piece of a group's merged cell taken for a
+				// row's end ("（五）不予" … "处理", not （六）其他处理)
+				targets = slices.DeleteFunc(targets, func(w int) bool { return w > j })
+			}
 			if !slices.Contains(targets, j) && (len(targets) == 0 || j > targets[len(targets)-1]) {
 				targets = append(targets, j)
 			}
@@ -4963,6 +5044,9 @@ type aheadRows struct {
 	all  []string   // the whole run
 	rows [][]string // what is still to be shared out, seven at a time
 	got  []int      // the rows it went to, as indexes of got
+	// the rows among them given numbers by their place in the table, their
+	// labels read nowhere near the run
+	byOrder []string
 }
 
 // checkAhead keeps a run shared out among labels only if every row it went
@@ -5061,8 +5145,12 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 				len(b.got), len(b.all), len(b.got), strings.Join(names, "、"))
 			continue
 		}
-		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s；各行之和、表三各栏的勾稽关系均相符",
-			len(b.got), len(b.all), strings.Join(names, "、"))
+		order := ""
+		if len(b.byOrder) > 0 {
+			order = fmt.Sprintf("（其中“%s”的行名不在这串数字附近，按表格的行序分给）", strings.Join(b.byOrder, "”“"))
+		}
+		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s%s；各行之和、表三各栏的勾稽关系均相符",
+			len(b.got), len(b.all), strings.Join(names, "、"), order)
 	}
 	return unplaced
 }
