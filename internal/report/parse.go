@@ -4660,6 +4660,7 @@ func (p *parser) parseT3() {
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
+			p.shortRowsRest(got, rows, n, hi, norms)
 			break
 		}
 		if headed && n == heading && !strings.ContainsFunc(l.Text, isDigit) {
@@ -4725,6 +4726,12 @@ func (p *parser) parseT3() {
 				}
 				ahead.rows = ahead.rows[1:]
 				waiting = nil
+				continue
+			}
+			if j >= 0 && j != pending && S != norms[j] && !moreRunes(S, 3) && groupPiece(S, nil) {
+				// a piece of a group's merged cell on a line of its own
+				// ("（五）不予" … "处理"), not the end of a row's label far on
+				// (（六）其他处理, whose own wrapped end follows its start)
 				continue
 			}
 			// a label waiting for its numbers on a later line: a wrapped
@@ -5035,6 +5042,83 @@ type ranInto struct {
 	row   int
 	label string
 	line  int
+}
+
+// shortRowsRest completes 表三's rows read a few numbers short with the
+// numbers after the table: pdftotext without -layout may write the merged
+// cells' words ((三)不予 / 予公开 / 三、本年 …, and labels of rows placed
+// before) after the table's last row and only then some rows' last numbers
+// (a total set a little lower than its row). Taken only when nothing but
+// such words stands between, the numbers are exactly as many as the rows
+// miss, and each row, given them in the table's order, adds up.
+func (p *parser) shortRowsRest(got []t3Line, rows []T3Row, from, hi int, norms []string) {
+	var short []*t3Line
+	missing := 0
+	for i := range rows {
+		for k := range got {
+			g := &got[k]
+			if g.row != &rows[i] || g.rc.ok || len(g.rc.tokens) == 0 || len(g.rc.tokens) >= NumCols || !allCells(strs(g.rc.tokens)) {
+				continue
+			}
+			short = append(short, g)
+			missing += NumCols - len(g.rc.tokens)
+		}
+	}
+	if len(short) == 0 {
+		return
+	}
+	var rest []string
+	last := 0 // the line of the last of them
+	for n := from; n < hi && len(rest) < missing; n++ {
+		l := p.lines[n]
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		more := splitLabel(l, NumCols)
+		if !more.ok && len(more.tokens) == 0 {
+			continue // words only
+		}
+		// (the numbers may come joined to the last piece of words: "他处理
+		// 861", "新出具已获取信息 246")
+		if more.ok || !groupPiece(norm(more.label), norms) || !allCells(strs(more.tokens)) {
+			return
+		}
+		rest, last = append(rest, strs(more.tokens)...), l.No
+	}
+	if len(rest) != missing {
+		return
+	}
+	cells := make([][]string, len(short))
+	at := 0
+	for k, g := range short {
+		n := NumCols - len(g.rc.tokens)
+		cells[k] = append(strs(g.rc.tokens), rest[at:at+n]...)
+		at += n
+		if !addsUp(cells[k]) {
+			return
+		}
+	}
+	var names []string
+	for k, g := range short {
+		names = append(names, fmt.Sprintf("“%s”%s", g.row.Label, strings.Join(cells[k][len(g.rc.tokens):], " ")))
+		g.rc = rowCells{label: g.rc.label, cells: cells[k], ok: true}
+	}
+	p.warn("PARSE.READ", "applications."+short[0].row.Key, last, "表三有 %d 行少读到数，所缺的 %d 个数在表格后、隔着合并单元格的文字（PDF 转换的文字顺序），按表格的行序补给：%s；各行之和相符",
+		len(short), missing, strings.Join(names, "、"))
+}
+
+// groupPiece says L (normalised) is nothing or a piece of one of 表三's
+// group names or row labels (予公开, 他处理, 新出具已获取信息).
+func groupPiece(L string, norms []string) bool {
+	if L == "" {
+		return true
+	}
+	for _, g := range t3GroupNorms {
+		if strings.Contains(g, L) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(norms, func(n string) bool { return strings.Contains(n, L) })
 }
 
 // aheadRows is a run of numbers longer than a row, shared out among the rows

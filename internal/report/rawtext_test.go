@@ -2,7 +2,12 @@ package report_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"gongkai/internal/report"
 )
 
 // pdftotext without -layout (its default, the commonest way a PDF becomes
@@ -31,5 +36,40 @@ func TestRawTextOfA2019Report(t *testing.T) {
 		if f.Rule != "PARSE.READ" {
 			t.Errorf("%s %s %s", f.Rule, f.Cell, f.Message)
 		}
+	}
+}
+
+// More of pdftotext's default text of Chromium's PDFs of generated reports
+// with counts in the thousands (their models beside the tests), each read
+// whole where some rows had gone unread:
+//   - grouppiece (2019 format): （五）不予处理's piece 处理 on a line of its
+//     own between the wrapped label 4.无正当理由大量反复申 / 请 was taken for
+//     the end of （六）其他处理, a row far on, and given a third of the run
+//     after it; and 四、结转下年度继续办理's total came after the merged
+//     cells' words, which pdftotext writes after the table;
+//   - lasttotal: that last total alone, joined to the last piece of those
+//     words ("他处理 861");
+//   - tailtotals: two rows' totals there (二、上年结转's and 四、结转下年度's),
+//     given back in the table's order, each row adding up.
+//
+// A row short of numbers there had made every run shared out among labels
+// unread too, as the table's columns could not be checked.
+func TestRawTextTotalsAfterTheTable(t *testing.T) {
+	for _, file := range []string{"pdftotext-raw-chrome-grouppiece-2019.txt", "pdftotext-raw-chrome-lasttotal-2021.txt", "pdftotext-raw-chrome-tailtotals-2021.txt"} {
+		t.Run(file, func(t *testing.T) {
+			want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, ".txt")+".json")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			for _, f := range r.Findings {
+				if strings.HasPrefix(f.Rule, "PARSE.") && f.Rule != "PARSE.READ" || f.Severity == report.SevError {
+					t.Errorf("%s %s %s", f.Rule, f.Cell, f.Message)
+				}
+			}
+		})
 	}
 }

@@ -1075,8 +1075,11 @@ func TestT3InBands(t *testing.T) {
 				t.Errorf("%s: %s read %v, want %v", file, row.Key, got, want.Applications[row.Key])
 			}
 		}
+		// (the 2019 text's 处理, a piece of （五）不予处理 between two of its
+		// labels, is no row: its runs are then read down their columns,
+		// each said, before the bands are tried)
 		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
-			return f.Rule == "PARSE.READ" && f.Cell == "applications" && strings.Contains(f.Message, "一段")
+			return f.Rule == "PARSE.READ" && strings.HasPrefix(f.Cell, "applications") && (strings.Contains(f.Message, "一段") || strings.Contains(f.Message, "按栏序"))
 		}) {
 			t.Errorf("%s: the reading is not said: %v", file, r.Findings)
 		}
