@@ -201,9 +201,13 @@ func said(t *testing.T, r *report.Report, prefix string, i int) {
 
 // saysWhy says the report has a PARSE finding on a cell under prefix.
 func saysWhy(r *report.Report, prefix string) bool {
+	table, _, _ := strings.Cut(prefix, ".")
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Rule, "PARSE.") && strings.HasPrefix(f.Cell, prefix) {
 			return true
+		}
+		if f.Rule == "PARSE.TABLE" && f.Cell == table {
+			return true // the whole table unread, said once
 		}
 	}
 	return false

@@ -4871,6 +4871,21 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	if out := p.t3Scrambled(got, lo, hi, norms); len(out) > 0 {
+		// rows short of numbers (blank cells without a trace) among labels
+		// out of the table's order: the numbers were written in another
+		// order than the rows (a PDF's text by columns or blocks), and a row
+		// of seven may hold another row's numbers. Nothing is placed.
+		r.Meta.Unreadable["3"] = true
+		for i := range rows {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(rows[i].Key, c))
+			}
+		}
+		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三的行名在原文中次序错乱（“%s”出现在表中后面的行之后），且有的行少了数（空白单元格没有留下位置）：数字与行无法可靠对应，表三记为空，请对照原文核对",
+			strings.Join(out, "”“"))
+		return
+	}
 	if p.checkAhead(got, blocks) {
 		// numbers cut off from their labels and not placed: a label read
 		// without numbers may have had them in that run, not be blank
@@ -5042,6 +5057,48 @@ type ranInto struct {
 	row   int
 	label string
 	line  int
+}
+
+// t3Scrambled are the labels of 表三's rows found after a later row's label
+// within the table (before its last row's), when some row read was short of
+// numbers and read from cells one to a line: a text whose numbers cannot be
+// trusted to stand by their rows. Labels written after the table's last row
+// (pdftotext writes a merged cell's words there) do not count; nor do one
+// or two. nil otherwise.
+func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string {
+	short := false
+	for _, g := range got {
+		short = short || !g.rc.ok && len(g.rc.tokens) < NumCols && g.line.OneEach
+	}
+	if !short {
+		return nil
+	}
+	rows := p.r.Format.T3Rows()
+	var out []string
+	top := -1
+	for _, l := range p.lines[lo:hi] {
+		if !hasHan(l.Text) {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		L := totalWord(norm(rc.label))
+		S := stripGroups(L)
+		j, fuzzy := matchT3(S, L, norms, 0)
+		if j < 0 || fuzzy {
+			continue
+		}
+		if rows[j].Key == "total" || rows[j].Key == "carried_forward" {
+			break
+		}
+		if j < top {
+			out = append(out, rows[j].Group+rows[j].Label)
+		}
+		top = max(top, j)
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
 }
 
 // shortRowsRest completes 表三's rows read a few numbers short with the

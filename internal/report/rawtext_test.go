@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,5 +72,31 @@ func TestRawTextTotalsAfterTheTable(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// pdftotext's default text of a report whose 表三 leaves cells blank (no
+// trace of them in the text) comes out scrambled: labels out of the table's
+// order, a row's numbers one to a line mixed with other rows'. A row of seven
+// there may hold other rows' numbers (（四）3.'s 0 0 0 0 0 0 0, where the
+// report has 0, a blank, 0 0 0 0 and a blank): with labels out of order
+// (three or more, before the table's last row) and a row short of numbers,
+// nothing of 表三 is placed, and that is said. Before, such rows were read
+// wrong.
+func TestScrambledTableWithBlanksIsNotPlaced(t *testing.T) {
+	file := "pdftotext-raw-chrome-scrambled-blanks-2019.txt"
+	readsAsTruth(t, file) // every cell right or unread and said, no false error
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.TABLE" && f.Cell == "applications" && strings.Contains(f.Message, "次序错乱")
+	}) {
+		t.Errorf("not said: %v", r.Findings)
+	}
+	// the guard keeps to such texts: the same report's layout text reads
+	// its rows
+	for _, f := range audit(t, "l.txt", []byte(layoutOf(textOf(t, truth2019())))).Findings {
+		if strings.Contains(f.Message, "次序错乱") {
+			t.Errorf("layout text said scrambled: %s", f.Message)
+		}
 	}
 }
