@@ -4291,6 +4291,7 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		return false // no cells on lines of their own: nearly every table
 	}
 	firstNums, firstLabel, lastLabel, lastNums := -1, -1, -1, -1
+	numsBeforeSecond, secondLabel := 0, -1 // rows of numbers before the second row's label
 	for n := lo; n < hi; n++ {
 		l := p.lines[n]
 		if trimSpace(l.Text) == "" {
@@ -4302,6 +4303,9 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 				firstNums = n
 			}
 			lastNums = n
+			if secondLabel < 0 {
+				numsBeforeSecond++
+			}
 		}
 		if rc.label == "" {
 			continue
@@ -4311,11 +4315,36 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		if j == 0 && firstLabel < 0 {
 			firstLabel = n
 		}
+		if j == 1 && secondLabel < 0 {
+			secondLabel = n
+		}
 		if j == len(norms)-1 {
 			lastLabel = n
 		}
 	}
-	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums
+	// (every row's numbers before its label: two rows' before the second's;
+	// one row's alone is the first row's label printed elsewhere)
+	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums && (secondLabel < 0 || numsBeforeSecond >= 2)
+}
+
+// firstLabelLater says 表三's first row's label is not before line n but
+// after it, the second row's label coming next.
+func (p *parser) firstLabelLater(n, hi int, norms []string) bool {
+	second := false
+	for _, l := range p.lines[n+1 : hi] {
+		rc := splitLabel(l, NumCols)
+		if rc.label == "" {
+			continue
+		}
+		L := totalWord(norm(rc.label))
+		switch matchExact(stripGroups(L), L, norms, 0) {
+		case 0:
+			return second
+		case 1:
+			second = true
+		}
+	}
+	return false
 }
 
 // readNumbersInOrder reads a 表三 whose numbers come before their labels by
@@ -4560,6 +4589,23 @@ func (p *parser) t3Columns(lo, hi int) int {
 	return NumCols - 1
 }
 
+// rowsHaveTotals says 表三's rows have the total column its header was read
+// without: none holds the header's n numbers, and two or more hold seven
+// that add up (pdftotext without -layout may write the header's 总计 after
+// the table).
+func rowsHaveTotals(got []t3Line, n int) bool {
+	totals := 0
+	for _, g := range got {
+		if g.rc.ok && addsUp(g.rc.cells) {
+			totals++
+		}
+		if !g.rc.ok && len(g.rc.tokens) == n {
+			return false
+		}
+	}
+	return totals >= 2
+}
+
 // readFirstColumns reads a 表三 whose header names only its first n
 // columns: a row of n numbers is those columns' cells, the others left
 // unread; any other row is left unread (its numbers cannot be placed), each
@@ -4675,6 +4721,11 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
+		if j > 2 && next == 0 && len(got) == 0 && !moreRunes(S, 2) {
+			// a header's word (其他) before the first row is read, joined
+			// to the first numbers: no row's end far on (3.其他)
+			j, fuzzy, S = -1, false, ""
+		}
 		if j < 0 && pending >= 0 && S == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(n+1, hi, p.namesT3Row) {
 			// a number alone between a row's heading and the generic table
 			// under it: a page number an OCR's Markdown kept (as parseT2)
@@ -4797,6 +4848,14 @@ func (p *parser) parseT3() {
 		if j < 0 && S == "" && next > 0 && !lost {
 			j = next // numbers whose label sits on a neighbouring line
 		}
+		if j < 0 && S == "" && next == 0 && pending < 0 && rc.ok && l.OneEach && len(got) == 0 && p.firstLabelLater(n, hi, norms) {
+			// the first row's numbers right under the header, its label
+			// written after the table (pdftotext without -layout of a
+			// label set lower than its row): the next label is the second
+			// row's
+			j = 0
+			p.warn("PARSE.READ", "applications."+rows[0].Key, l.No, "表三第一行“%s”的行名在原文中不在它的数字旁（排在表格后面），表头下、第二行行名前的 7 个数按第一行读取", rows[0].Label)
+		}
 		if j < 0 {
 			// a row whose label is not read: the rows after it are no
 			// longer known by their place until a label is read again
@@ -4871,7 +4930,7 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
-	if out := p.t3Scrambled(got, lo, hi, norms); len(out) > 0 {
+	if out := p.t3Scrambled(got, lo, hi, norms); out != nil {
 		// rows short of numbers (blank cells without a trace) among labels
 		// out of the table's order: the numbers were written in another
 		// order than the rows (a PDF's text by columns or blocks), and a row
@@ -4881,6 +4940,10 @@ func (p *parser) parseT3() {
 			for c := range NumCols {
 				p.ambiguous(t3Cell(rows[i].Key, c))
 			}
+		}
+		if len(out) == 0 {
+			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三大多数行少了数（原文中空白单元格没有留下位置，数字各占一行，可能按栏而不是按行排列）：数字与行无法可靠对应，表三记为空，请对照原文核对（用 pdftotext -layout 转换可保留位置）")
+			return
 		}
 		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三的行名在原文中次序错乱（“%s”出现在表中后面的行之后），且有的行少了数（空白单元格没有留下位置）：数字与行无法可靠对应，表三记为空，请对照原文核对",
 			strings.Join(out, "”“"))
@@ -4933,7 +4996,7 @@ func (p *parser) parseT3() {
 		}
 	}
 	scrambled := okRows*2 < len(rows)
-	if n := p.t3Columns(lo, hi); len(got) > 0 && n > 0 {
+	if n := p.t3Columns(lo, hi); len(got) > 0 && n > 0 && !rowsHaveTotals(got, n) {
 		p.readFirstColumns(got, n)
 		return
 	}
@@ -5064,15 +5127,24 @@ type ranInto struct {
 // numbers and read from cells one to a line: a text whose numbers cannot be
 // trusted to stand by their rows. Labels written after the table's last row
 // (pdftotext writes a merged cell's words there) do not count; nor do one
-// or two. nil otherwise.
+// or two. Empty (not nil) when most such rows are short; nil otherwise.
 func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string {
-	short := false
+	shortRows, oneEach := 0, 0
 	for _, g := range got {
-		short = short || !g.rc.ok && len(g.rc.tokens) < NumCols && g.line.OneEach
+		if g.line.OneEach {
+			oneEach++
+			if !g.rc.ok && len(g.rc.tokens) < NumCols {
+				shortRows++
+			}
+		}
 	}
-	if !short {
+	if shortRows == 0 {
 		return nil
 	}
+	// most rows short: the text kept no place for blank cells, and its
+	// numbers may run down the columns; a row of seven is then no more its
+	// own than the others
+	mostShort := oneEach >= 4 && shortRows*2 >= oneEach
 	rows := p.r.Format.T3Rows()
 	var out []string
 	top := -1
@@ -5084,8 +5156,8 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, 0)
-		if j < 0 || fuzzy {
-			continue
+		if j < 0 || fuzzy || !moreRunes(S, 3) {
+			continue // (a header's words, 其他, may name a row's end)
 		}
 		if rows[j].Key == "total" || rows[j].Key == "carried_forward" {
 			break
@@ -5095,10 +5167,13 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 		}
 		top = max(top, j)
 	}
-	if len(out) < 3 {
-		return nil
+	switch {
+	case len(out) >= 3:
+		return out
+	case mostShort:
+		return []string{}
 	}
-	return out
+	return nil
 }
 
 // shortRowsRest completes 表三's rows read a few numbers short with the
