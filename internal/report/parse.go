@@ -4721,9 +4721,13 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
-		if j > 2 && next == 0 && len(got) == 0 && !moreRunes(S, 2) {
-			// a header's word (其他) before the first row is read, joined
-			// to the first numbers: no row's end far on (3.其他)
+		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && !moreRunes(S, 2) {
+			// a header's word (其他, 总计) before the first row is read, on
+			// its own or joined to the first numbers: no row far on (3.其他,
+			// （七）总计)
+			if !rc.ok && len(rc.tokens) == 0 {
+				continue
+			}
 			j, fuzzy, S = -1, false, ""
 		}
 		if j < 0 && pending >= 0 && S == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(n+1, hi, p.namesT3Row) {
@@ -4848,13 +4852,14 @@ func (p *parser) parseT3() {
 		if j < 0 && S == "" && next > 0 && !lost {
 			j = next // numbers whose label sits on a neighbouring line
 		}
-		if j < 0 && S == "" && next == 0 && pending < 0 && rc.ok && l.OneEach && len(got) == 0 && p.firstLabelLater(n, hi, norms) {
+		if j < 0 && S == "" && next == 0 && pending < 0 && (rc.ok || len(rc.tokens) > 0 && len(rc.tokens) < NumCols && allCells(strs(rc.tokens))) &&
+			l.OneEach && len(got) == 0 && p.firstLabelLater(n, hi, norms) {
 			// the first row's numbers right under the header, its label
 			// written after the table (pdftotext without -layout of a
 			// label set lower than its row): the next label is the second
 			// row's
 			j = 0
-			p.warn("PARSE.READ", "applications."+rows[0].Key, l.No, "表三第一行“%s”的行名在原文中不在它的数字旁（排在表格后面），表头下、第二行行名前的 7 个数按第一行读取", rows[0].Label)
+			p.warn("PARSE.READ", "applications."+rows[0].Key, l.No, "表三第一行“%s”的行名在原文中不在它的数字旁（排在表格后面），表头下、第二行行名前的数按第一行读取", rows[0].Label)
 		}
 		if j < 0 {
 			// a row whose label is not read: the rows after it are no

@@ -97,6 +97,10 @@ func TestScrambledTableWithBlanksIsNotPlaced(t *testing.T) {
 //   - ours: every row of seven adds up though the header before the first
 //     row has no 总计; the table is read whole. Before, it was taken for a
 //     table without a total column and every row went unread.
+//   - ours (2019 format): the first row's label written after the table,
+//     the header's 其他 joined to the row's first six numbers, its total the
+//     table's very last number, and the total row's numbers run on with
+//     四、结转下年度's: read whole. Before, all of 表三 went unread.
 //   - ours-firstrow: the first row's label is written after the table and
 //     the header's last word (其他) joined to its numbers; 其他 is no row
 //     (3.其他, far on), and the rows after are read by their labels. Before,
@@ -104,6 +108,7 @@ func TestScrambledTableWithBlanksIsNotPlaced(t *testing.T) {
 //     label and went unread whole.
 func TestOurPDFsDefaultText(t *testing.T) {
 	readsWhole(t, "pdftotext-raw-ours-2021.txt")
+	readsWhole(t, "pdftotext-raw-ours-2019.txt")
 	if right := readsAsTruth(t, "pdftotext-raw-ours-firstrow-2021.txt"); right < 21*report.NumCols {
 		t.Errorf("ours-firstrow: %d cells of 表三 read right, want 147 at least (21 rows)", right)
 	}
