@@ -1659,17 +1659,38 @@ func checkNarrative(c *ctx) {
 			}
 		case "appeals":
 			rv, t1, t2 := r.Appeals[0][4], r.Appeals[1][4], r.Appeals[2][4]
-			// (a total left unread is no 0: a table cut off at the page's edge)
-			if r.Meta.Tables["4"] && !(rv.Blank() && t1.Blank() && t2.Blank()) && !r.ambiguous(t4Cell(0, 4), t4Cell(1, 4), t4Cell(2, 4)) &&
-				cl.Value != rv.Val()+t1.Val()+t2.Val() {
+			if !r.Meta.Tables["4"] || rv.Blank() && t1.Blank() && t2.Blank() {
+				continue
+			}
+			// (a total left unread is no 0: a table cut off at the page's
+			// edge; the others may still exceed the claim alone)
+			sum := rv.Val() + t1.Val() + t2.Val()
+			switch {
+			case !r.ambiguous(t4Cell(0, 4), t4Cell(1, 4), t4Cell(2, 4)) && cl.Value != sum:
 				c.add("appeals.review.total", line(), "正文称行政复议、行政诉讼共 %d 件（“%s”），表四行政复议 %s + 行政诉讼 %d = %d 件",
-					cl.Value, clip(cl.Text), num(rv), t1.Val()+t2.Val(), rv.Val()+t1.Val()+t2.Val())
+					cl.Value, clip(cl.Text), num(rv), t1.Val()+t2.Val(), sum)
+			case r.ambiguous(t4Cell(0, 4), t4Cell(1, 4), t4Cell(2, 4)) && cl.Value < sum:
+				c.add("appeals.review.total", line(), "正文称行政复议、行政诉讼共 %d 件（“%s”），表四读到的总计已有 %d 件（有的组的总计未能读取）",
+					cl.Value, clip(cl.Text), sum)
 			}
 		case "suit":
 			t1, t2 := r.Appeals[1][4], r.Appeals[2][4]
-			if r.Meta.Tables["4"] && !(t1.Blank() && t2.Blank()) && !r.ambiguous(t4Cell(1, 4), t4Cell(2, 4)) && cl.Value != t1.Val()+t2.Val() {
+			if !r.Meta.Tables["4"] || t1.Blank() && t2.Blank() {
+				continue
+			}
+			switch u1, u2 := r.ambiguous(t4Cell(1, 4)), r.ambiguous(t4Cell(2, 4)); {
+			case !u1 && !u2 && cl.Value != t1.Val()+t2.Val():
 				c.add("appeals.suit_direct.total", line(), "正文称行政诉讼 %d 件（“%s”），表四行政诉讼总计为 %d 件（直接起诉 %s + 复议后起诉 %s）",
 					cl.Value, clip(cl.Text), t1.Val()+t2.Val(), num(t1), num(t2))
+			case u1 != u2 && cl.Value < t1.Val()+t2.Val():
+				// one total unread: the other alone already exceeds the
+				// claim (counts are never negative)
+				known, name := t1, "直接起诉"
+				if u1 {
+					known, name = t2, "复议后起诉"
+				}
+				c.add("appeals.suit_direct.total", line(), "正文称行政诉讼 %d 件（“%s”），表四仅%s就有 %d 件（另一组的总计未能读取）",
+					cl.Value, clip(cl.Text), name, known.Val())
 			}
 		case "fee_yuan":
 			if cl.Value == 0 {

@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,5 +233,19 @@ func TestT4CutOffAtTheRight(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A narrative count smaller than what the cut-off 表四 already holds without
+// the total it lost is still compared: the direct suits alone exceed it.
+func TestT4CutOffStillExceeded(t *testing.T) {
+	want := truth()
+	want.Appeals[2] = [5]report.Cell{report.N(1), report.N(0), report.N(0), report.N(0), report.N(1)}
+	want.Sections["1"] = strings.Replace(want.Sections["1"], "被提起行政诉讼1件", "被提起行政诉讼0件", 1)
+	r := audit(t, "t.txt", []byte(withoutT4Last(textOf(t, want), 2)))
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "N.TABLE" && strings.Contains(f.Message, "表四仅直接起诉就有 1 件")
+	}) {
+		t.Errorf("no N.TABLE for a claim of 0 against 1 direct suit: %v", r.Findings)
 	}
 }
