@@ -5127,12 +5127,13 @@ type ranInto struct {
 	line  int
 }
 
-// t3Scrambled are the labels of 表三's rows found after a later row's label
-// within the table (before its last row's), when some row read was short of
-// numbers and read from cells one to a line: a text whose numbers cannot be
-// trusted to stand by their rows. Labels written after the table's last row
-// (pdftotext writes a merged cell's words there) do not count; nor do one
-// or two. Empty (not nil) when most such rows are short; nil otherwise.
+// t3Scrambled are the labels of 表三's rows found with numbers after a
+// later row's label within the table (before its last row's), when some row
+// read was short of numbers and read from cells one to a line: a text whose
+// numbers cannot be trusted to stand by their rows. Labels written after the
+// table's last row (pdftotext writes a merged cell's words there) do not
+// count; nor do one or two. Empty (not nil) when most such rows are short;
+// nil otherwise.
 func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string {
 	shortRows, oneEach := 0, 0
 	for _, g := range got {
@@ -5167,7 +5168,10 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 		if rows[j].Key == "total" || rows[j].Key == "carried_forward" {
 			break
 		}
-		if j < top {
+		// (a label alone, without numbers, may be a merged cell's or a
+		// wrapped label's words written apart from its row: only a label
+		// with numbers out of order says the numbers are)
+		if j < top && (rc.ok || len(rc.tokens) > 0) {
 			out = append(out, rows[j].Group+rows[j].Label)
 		}
 		top = max(top, j)
