@@ -16,6 +16,7 @@ targets=(
 	"./internal/report FuzzRewrites"
 	"./internal/report FuzzWordNumbering"
 	"./internal/report FuzzSplitPlaceholders"
+	"./internal/report FuzzWordBoxes"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

@@ -262,6 +262,10 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	switch {
 	case looksRTF(t):
 		return rtfLines(t), KindRTF, nil
+	case tsvWords(t):
+		return textLines(boxesText(tsvBoxes(t))), KindText, nil
+	case strings.IndexByte(t, '<') >= 0 && xmlWords(t):
+		return textLines(boxesText(xmlBoxes(t))), KindHTML, nil
 	case textWithTables(t):
 		return mixedLines(t, false), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && positionedPage(t):

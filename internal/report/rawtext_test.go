@@ -119,7 +119,7 @@ func TestOurPDFsDefaultText(t *testing.T) {
 // reader's and no error.
 func readsWhole(t *testing.T, file string) {
 	t.Helper()
-	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, ".txt")+".json")))
+	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, filepath.Ext(file))+".json")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"html"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Word lists with boxes: what some tools make of a PDF (or an OCR of a
+// scan) instead of text. pdftotext -tsv and tesseract's TSV give a row per
+// word with its page, left, top, width and height; pdftotext -bbox(-layout)
+// gives <word xMin= yMin= xMax= yMax=> elements by page; pdftohtml -xml gives
+// <text top= left= width= height=> runs by page. Each word is placed where it
+// stands and the page laid out as pdftotext -layout would, which the reader
+// then reads as such.
+
+// wordBox is one word (or run) where it stands on its page.
+type wordBox struct {
+	page                     int
+	left, top, width, height float64
+	text                     string
+}
+
+// tsvHeader starts pdftotext's and tesseract's TSV (their columns differ
+// before left; both name these).
+func tsvWords(t string) bool {
+	head, _, _ := strings.Cut(t[:min(len(t), 512)], "\n")
+	return strings.HasPrefix(head, "level\tpage_num\t") && strings.HasSuffix(strings.TrimRight(head, "\r"), "\tleft\ttop\twidth\theight\tconf\ttext")
+}
+
+// xmlWords says t is pdftohtml -xml's or pdftotext -bbox's page list.
+func xmlWords(t string) bool {
+	head := t[:min(len(t), 4096)]
+	return strings.Contains(head, "<pdf2xml") && strings.Contains(t, "<text top=") ||
+		strings.Contains(head, "<doc>") && strings.Contains(t, "<word xMin=")
+}
+
+// tsvBoxes reads the words of a TSV: the rows of level 5 with text.
+func tsvBoxes(t string) []wordBox {
+	var out []wordBox
+	lines := strings.Split(t, "\n")
+	if len(lines) == 0 {
+		return nil
+	}
+	col := map[string]int{}
+	for i, h := range strings.Split(strings.TrimRight(lines[0], "\r"), "\t") {
+		col[h] = i
+	}
+	for _, l := range lines[1:] {
+		if len(out) > MaxInput/8 {
+			break
+		}
+		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
+		if len(f) != len(col) || f[col["level"]] != "5" {
+			continue
+		}
+		text := strings.TrimSpace(f[col["text"]])
+		if text == "" || strings.HasPrefix(text, "###") {
+			continue
+		}
+		b, ok := wordBox{text: text}, true
+		b.page, _ = strconv.Atoi(f[col["page_num"]])
+		for k, p := range map[string]*float64{"left": &b.left, "top": &b.top, "width": &b.width, "height": &b.height} {
+			v, err := strconv.ParseFloat(f[col[k]], 64)
+			ok = ok && err == nil && v >= 0 && v < 1e6
+			*p = v
+		}
+		if ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// xmlBoxes reads pdftohtml -xml's <text> runs and pdftotext -bbox's <word>s,
+// each page's by its <page> element.
+func xmlBoxes(t string) []wordBox {
+	var out []wordBox
+	page := 0
+	for len(t) > 0 && len(out) <= MaxInput/8 {
+		i := strings.IndexByte(t, '<')
+		if i < 0 {
+			break
+		}
+		t = t[i:]
+		tag := tagOf(t)
+		t = t[max(len(tag), 1):]
+		name := elemName(tag)
+		switch name {
+		case "page":
+			page++
+			continue
+		case "text", "word":
+		default:
+			continue
+		}
+		end := strings.Index(t[:min(len(t), maxRun)], "</"+name)
+		if end < 0 {
+			continue
+		}
+		inner := runText(t[:end])
+		t = t[end:]
+		b := wordBox{page: page, text: strings.TrimSpace(html.UnescapeString(inner))}
+		attr := func(k string) (float64, bool) {
+			v, ok := xmlAttr(tag, k)
+			if !ok {
+				return 0, false
+			}
+			f, err := strconv.ParseFloat(v, 64)
+			return f, err == nil && f >= 0 && f < 1e6
+		}
+		var ok1, ok2, ok3, ok4 bool
+		if name == "text" {
+			b.top, ok1 = attr("top")
+			b.left, ok2 = attr("left")
+			b.width, ok3 = attr("width")
+			b.height, ok4 = attr("height")
+		} else {
+			var x1, y1 float64
+			b.left, ok1 = attr("xMin")
+			b.top, ok2 = attr("yMin")
+			x1, ok3 = attr("xMax")
+			y1, ok4 = attr("yMax")
+			b.width, b.height = x1-b.left, y1-b.top
+		}
+		if ok1 && ok2 && ok3 && ok4 && b.text != "" && b.width >= 0 && b.height > 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// xmlAttr is an attribute's value in a start tag (top="12" or top='12').
+func xmlAttr(tag, key string) (string, bool) {
+	for i := 0; ; {
+		j := strings.Index(tag[i:], key+"=")
+		if j < 0 {
+			return "", false
+		}
+		j += i
+		if j > 0 && tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' {
+			i = j + len(key) + 1
+			continue
+		}
+		rest := tag[j+len(key)+1:]
+		if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+			return "", false
+		}
+		end := strings.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			return "", false
+		}
+		return rest[1 : 1+end], true
+	}
+}
+
+// boxesText lays the words out page by page as positionedText does.
+func boxesText(bs []wordBox) string {
+	var b strings.Builder
+	var glyphs []pdf.Text
+	page := -1
+	pages := 0
+	flush := func() {
+		if len(glyphs) > 0 {
+			if pages > 0 {
+				b.WriteByte('\f')
+			}
+			closeRuns(glyphs)
+			pageLines(&b, glyphs)
+			glyphs = glyphs[:0]
+			pages++
+		}
+	}
+	for _, w := range bs {
+		if w.page != page {
+			flush()
+			page = w.page
+		}
+		n := utf8.RuneCountInString(w.text)
+		if n == 0 {
+			continue
+		}
+		// a word's box gives its width: its characters share it by their
+		// guessed widths (a Chinese character twice a digit's)
+		size := w.height
+		guess := 0.0
+		for _, r := range w.text {
+			guess += glyphWidth(r, size)
+		}
+		scale := 1.0
+		if guess > 0 && w.width > 0 {
+			scale = w.width / guess
+		}
+		x := w.left
+		from := len(glyphs)
+		for _, r := range w.text {
+			gw := glyphWidth(r, size) * scale
+			if r != ' ' && r != '\u00a0' {
+				glyphs = append(glyphs, pdf.Text{FontSize: size, X: x, Y: -w.top, W: gw, S: string(r)})
+			}
+			x += gw
+		}
+		if k := len(glyphs) - from; k > 0 {
+			glyphs[len(glyphs)-1].Font = runEnd + strconv.Itoa(k)
+		}
+	}
+	flush()
+	return b.String()
+}

@@ -1,0 +1,66 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// Word lists with boxes (what some tools make of a PDF instead of text) are
+// laid out by where each word stands and read as pdftotext -layout's text:
+// pdftotext -tsv (tesseract's OCR TSV has the same columns), pdftohtml -xml
+// and pdftotext -bbox-layout of Chromium's PDFs of generated reports. Before,
+// the first two were read as no report at all (S.MISSING errors) and the
+// third gave one 表二 item the other's numbers (a false CELL.INVALID).
+func TestWordBoxes(t *testing.T) {
+	for _, file := range []string{"pdftotext-tsv-chrome-2021.txt", "pdftohtml-xml-chrome-2019.xml", "pdftotext-bbox-chrome-2019.html"} {
+		t.Run(file, func(t *testing.T) { readsWhole(t, file) })
+	}
+}
+
+// Damaged word lists lose their bad rows, never the file: rows of the wrong
+// width, numbers that are not numbers or out of bounds, a run without its
+// end. A text with tabs that is no TSV of words is read as it is.
+func TestWordBoxesDamaged(t *testing.T) {
+	head := "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	row := func(left, top, text string) string {
+		return "5\t1\t0\t0\t0\t0\t" + left + "\t" + top + "\t40\t10\t100\t" + text + "\n"
+	}
+	tsv := head + row("10", "10", "一、总体情况") + row("x", "20", "坏") + row("10", "-5", "负") + row("1e300", "20", "大") +
+		"5\t1\t0\n" + row("10", "30", "本局公开信息。")
+	r, err := report.Read("w.txt", []byte(tsv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Sections["1"]; !strings.Contains(s, "本局公开信息") || strings.ContainsAny(s, "坏负大") {
+		t.Errorf("section 1 = %q", s)
+	}
+	xml := `<?xml version="1.0"?><pdf2xml><page number="1"><text top="10" left="10" width="60" height="12">一、总体情况</text>` +
+		`<text top="x" left="10" width="60" height="12">坏</text><text top="30" left="10" width="80" height="12">本局公开信息。</text>` +
+		`<text top="40" left="10" width="60" height="12">没有结尾`
+	if r, err = report.Read("w.xml", []byte(xml)); err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Sections["1"]; !strings.Contains(s, "本局公开信息") || strings.Contains(s, "坏") {
+		t.Errorf("section 1 = %q", s)
+	}
+	// a tab text whose first line merely starts like one is read as text
+	plain := "level\tpage_num\t其他\n一、总体情况\n本局公开信息。\n"
+	if r, err = report.Read("p.txt", []byte(plain)); err != nil || !strings.Contains(r.Sections["1"], "本局公开信息") {
+		t.Errorf("plain tab text: %v %q", err, r.Sections["1"])
+	}
+}
+
+// Any rows after a TSV's header, any runs in a pdftohtml -xml or pdftotext
+// -bbox page: read without a panic.
+func FuzzWordBoxes(f *testing.F) {
+	f.Add("5\t1\t0\t0\t0\t0\t10\t10\t40\t10\t100\t一、总体情况\n5\t1\t0\t0\t0\t0\t10\t30\t40\t10\t100\t12\n")
+	f.Add(`<page number="1"><text top="10" left="10" width="60" height="12">一、总体情况</text><word xMin="1" yMin="2" xMax="3" yMax="4">5</word>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		head := "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+		_, _ = report.Read("w.txt", []byte(head+s))
+		_, _ = report.Read("w.xml", []byte(`<?xml version="1.0"?><pdf2xml>`+s))
+		_, _ = report.Read("w.html", []byte(`<doc><page width="595" height="842">`+s+`<word xMin="1" yMin="2" xMax="3" yMax="4">x</word>`))
+	})
+}
