@@ -41,22 +41,9 @@ func positionedPage(t string) bool {
 // feed (a page break, as pdftotext writes it).
 func positionedText(t string) string {
 	sizes := classSizes(t)
-	var b strings.Builder
-	var glyphs []pdf.Text
-	page := 0
+	var pg pagedRuns
 	lastSize := 16.0
-	flush := func() {
-		if len(glyphs) > 0 {
-			if page > 0 {
-				b.WriteByte('\f')
-			}
-			closeRuns(glyphs)
-			pageLines(&b, glyphs)
-			glyphs = glyphs[:0]
-			page++
-		}
-	}
-	for len(t) > 0 && len(glyphs) <= MaxInput {
+	for len(t) > 0 && len(pg.glyphs) <= MaxInput {
 		i := strings.IndexByte(t, '<')
 		if i < 0 {
 			break
@@ -64,7 +51,7 @@ func positionedText(t string) string {
 		t = t[i:]
 		// a page's own box: the runs after it are placed from its top
 		if strings.HasPrefix(t, "<div") && strings.Contains(tagOf(t), "page") && !strings.Contains(tagOf(t), "position:absolute") {
-			flush()
+			pg.flush()
 			t = t[len(tagOf(t)):]
 			continue
 		}
@@ -104,21 +91,49 @@ func positionedText(t string) string {
 		}
 		for k, line := range strings.Split(runText(inner), "\n") {
 			x := left
-			from := len(glyphs)
+			from := len(pg.glyphs)
 			for _, r := range html.UnescapeString(line) {
 				w := glyphWidth(r, size)
 				if r != '\u00a0' && r != ' ' {
-					glyphs = append(glyphs, pdf.Text{FontSize: size, X: x, Y: -(top + float64(k)*step), W: w, S: string(r)})
+					pg.glyphs = append(pg.glyphs, pdf.Text{FontSize: size, X: x, Y: -(top + float64(k)*step), W: w, S: string(r)})
 				}
 				x += w
 			}
-			if n := len(glyphs) - from; n > 0 {
-				glyphs[len(glyphs)-1].Font = runEnd + strconv.Itoa(n)
-			}
+			pg.endRun(from)
 		}
 	}
-	flush()
-	return b.String()
+	pg.flush()
+	return pg.b.String()
+}
+
+// pagedRuns gathers a page's glyphs, run by run, and writes the page's
+// lines at each page break, pages apart by a form feed.
+type pagedRuns struct {
+	b      strings.Builder
+	glyphs []pdf.Text
+	pages  int
+}
+
+// endRun marks the glyphs since from as one run (closeRuns joins a run to
+// the next one where the gap is within its width's error).
+func (pg *pagedRuns) endRun(from int) {
+	if n := len(pg.glyphs) - from; n > 0 {
+		pg.glyphs[len(pg.glyphs)-1].Font = runEnd + strconv.Itoa(n)
+	}
+}
+
+// flush writes the page gathered so far, if any.
+func (pg *pagedRuns) flush() {
+	if len(pg.glyphs) == 0 {
+		return
+	}
+	if pg.pages > 0 {
+		pg.b.WriteByte('\f')
+	}
+	closeRuns(pg.glyphs)
+	pageLines(&pg.b, pg.glyphs)
+	pg.glyphs = pg.glyphs[:0]
+	pg.pages++
 }
 
 // glyphWidth guesses a character's advance where a format gives only the

@@ -159,24 +159,11 @@ func xmlAttr(tag, key string) (string, bool) {
 
 // boxesText lays the words out page by page as positionedText does.
 func boxesText(bs []wordBox) string {
-	var b strings.Builder
-	var glyphs []pdf.Text
+	var pg pagedRuns
 	page := -1
-	pages := 0
-	flush := func() {
-		if len(glyphs) > 0 {
-			if pages > 0 {
-				b.WriteByte('\f')
-			}
-			closeRuns(glyphs)
-			pageLines(&b, glyphs)
-			glyphs = glyphs[:0]
-			pages++
-		}
-	}
 	for _, w := range bs {
 		if w.page != page {
-			flush()
+			pg.flush()
 			page = w.page
 		}
 		n := utf8.RuneCountInString(w.text)
@@ -195,18 +182,16 @@ func boxesText(bs []wordBox) string {
 			scale = w.width / guess
 		}
 		x := w.left
-		from := len(glyphs)
+		from := len(pg.glyphs)
 		for _, r := range w.text {
 			gw := glyphWidth(r, size) * scale
 			if r != ' ' && r != '\u00a0' {
-				glyphs = append(glyphs, pdf.Text{FontSize: size, X: x, Y: -w.top, W: gw, S: string(r)})
+				pg.glyphs = append(pg.glyphs, pdf.Text{FontSize: size, X: x, Y: -w.top, W: gw, S: string(r)})
 			}
 			x += gw
 		}
-		if k := len(glyphs) - from; k > 0 {
-			glyphs[len(glyphs)-1].Font = runEnd + strconv.Itoa(k)
-		}
+		pg.endRun(from)
 	}
-	flush()
-	return b.String()
+	pg.flush()
+	return pg.b.String()
 }
