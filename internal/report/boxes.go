@@ -24,8 +24,8 @@ type wordBox struct {
 	text                     string
 }
 
-// tsvHeader starts pdftotext's and tesseract's TSV (their columns differ
-// before left; both name these).
+// tsvWords says t is pdftotext's or tesseract's TSV of words, by its header
+// (their columns differ before left; both end with these).
 func tsvWords(t string) bool {
 	head, _, _ := strings.Cut(t[:min(len(t), 512)], "\n")
 	return strings.HasPrefix(head, "level\tpage_num\t") && strings.HasSuffix(strings.TrimRight(head, "\r"), "\tleft\ttop\twidth\theight\tconf\ttext")
@@ -63,10 +63,13 @@ func tsvBoxes(t string) []wordBox {
 		}
 		b, ok := wordBox{text: text}, true
 		b.page, _ = strconv.Atoi(f[col["page_num"]])
-		for k, p := range map[string]*float64{"left": &b.left, "top": &b.top, "width": &b.width, "height": &b.height} {
-			v, err := strconv.ParseFloat(f[col[k]], 64)
-			ok = ok && err == nil && v >= 0 && v < 1e6
-			*p = v
+		for _, v := range []struct {
+			name string
+			to   *float64
+		}{{"left", &b.left}, {"top", &b.top}, {"width", &b.width}, {"height", &b.height}} {
+			x, err := strconv.ParseFloat(f[col[v.name]], 64)
+			ok = ok && err == nil && x >= 0 && x < 1e6
+			*v.to = x
 		}
 		if ok {
 			out = append(out, b)

@@ -4679,12 +4679,7 @@ func (p *parser) parseT3() {
 		if p.readNumbersInOrder(lo, hi, rows) {
 			return
 		}
-		r.Meta.Unreadable["3"] = true
-		for _, row := range rows {
-			for c := range NumCols {
-				p.ambiguous(t3Cell(row.Key, c))
-			}
-		}
+		p.t3Unread()
 		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的 7 个数在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
 		return
 	}
@@ -4721,7 +4716,7 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		j, fuzzy := matchT3(S, L, norms, next)
-		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && !moreRunes(S, 2) {
+		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && S != "" && !moreRunes(S, 2) {
 			// a header's word (其他, 总计) before the first row is read, on
 			// its own or joined to the first numbers: no row far on (3.其他,
 			// （七）总计)
@@ -4940,12 +4935,7 @@ func (p *parser) parseT3() {
 		// out of the table's order: the numbers were written in another
 		// order than the rows (a PDF's text by columns or blocks), and a row
 		// of seven may hold another row's numbers. Nothing is placed.
-		r.Meta.Unreadable["3"] = true
-		for i := range rows {
-			for c := range NumCols {
-				p.ambiguous(t3Cell(rows[i].Key, c))
-			}
-		}
+		p.t3Unread()
 		if len(out) == 0 {
 			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三大多数行少了数（原文中空白单元格没有留下位置，数字各占一行，可能按栏而不是按行排列）：数字与行无法可靠对应，表三记为空，请对照原文核对（用 pdftotext -layout 转换可保留位置）")
 			return
@@ -7585,6 +7575,16 @@ func (p *parser) t4CutOff(line int) int {
 		k += 2
 	}
 	return k
+}
+
+// t3Unread says 表三 could not be read: none of its cells.
+func (p *parser) t3Unread() {
+	p.r.Meta.Unreadable["3"] = true
+	for _, row := range p.r.Format.T3Rows() {
+		for c := range NumCols {
+			p.ambiguous(t3Cell(row.Key, c))
+		}
+	}
 }
 
 // t4Unread says no cell of 表四 was read.
