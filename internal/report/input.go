@@ -42,6 +42,7 @@ type Line struct {
 	Subtotal   bool     // a 表三 row whose 小计 column was taken out (dropSubtotals)
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
 	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
+	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
 }
 
 // Input kinds.
@@ -215,7 +216,11 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		return textLines(t), KindPDF, nil
+		ls := textLines(t)
+		for i := range ls {
+			ls[i].Placed = true
+		}
+		return ls, KindPDF, nil
 	}
 	t, err := decodeText(name, data)
 	if err != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -1279,7 +1280,7 @@ func (p *parser) joinCellLines() {
 					continue
 				}
 				if !oneCellLine(p.lines[k]) {
-					if key == "3" && fewCells(p.lines[k].Text) {
+					if key == "3" && fewCells(p.lines[k].Text) && !inColumns(p.lines[k].Text) {
 						last = k // two or three cells close enough to share a line (mutool: "246 246")
 						continue
 					}
@@ -1334,6 +1335,23 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// inColumns says a line of a few counts stands in a laid-out table's
+// columns (pdftotext -layout, our PDF reader: indented, each count three
+// spaces or more from the next), where blanks between them are cells a
+// row's neighbours place; not counts that merely share a line (mutool).
+func inColumns(t string) bool {
+	if !strings.HasPrefix(t, strings.Repeat(" ", 8)) {
+		return false
+	}
+	ts := tokens(t)
+	for i := 1; i < len(ts); i++ {
+		if ts[i].start-ts[i-1].end < 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // fewCells says a line is two or three counts a space apart, each written
@@ -4590,20 +4608,26 @@ func (p *parser) t3Columns(lo, hi int) int {
 }
 
 // rowsHaveTotals says 表三's rows have the total column its header was read
-// without: none holds the header's n numbers, and two or more hold seven
-// that add up (pdftotext without -layout may write the header's 总计 after
-// the table).
+// without: two or more hold seven that add up, and none holds the header's n
+// numbers (pdftotext without -layout may write the header's 总计 after the
+// table); or two or more hold seven that add up to more than 0, which the
+// six cells of a row and the next row's first hardly do, though rows of n
+// numbers there are (a row with a blank cell: placed in the first n
+// columns, its numbers would go to the wrong cells).
 func rowsHaveTotals(got []t3Line, n int) bool {
-	totals := 0
+	totals, counted, rowsOfN := 0, 0, false
 	for _, g := range got {
 		if g.rc.ok && addsUp(g.rc.cells) {
 			totals++
+			if v, _ := toCell(g.rc.cells[NumCols-1]).Int(); v > 0 {
+				counted++
+			}
 		}
 		if !g.rc.ok && len(g.rc.tokens) == n {
-			return false
+			rowsOfN = true
 		}
 	}
-	return totals >= 2
+	return totals >= 2 && !rowsOfN || counted >= 2
 }
 
 // readFirstColumns reads a 表三 whose header names only its first n
@@ -4626,6 +4650,16 @@ func (p *parser) readFirstColumns(got []t3Line, n int) {
 		for i := n; i < NumCols; i++ {
 			p.ambiguous(t3Cell(g.row.Key, i))
 		}
+		if len(nums) == n && allCells(nums) && n == NumCols-1 && sumsToLast(nums) {
+			// the last is the others' sum: perhaps this row's 总计 with a
+			// blank cell before it, the header's 总计 written elsewhere
+			for i := 0; i < n; i++ {
+				p.ambiguous(t3Cell(g.row.Key, i))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），最后一个恰是前几个之和，可能是该行的总计（另有空白单元格）：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "))
+			continue
+		}
 		if len(nums) == n && allCells(nums) {
 			var v Row
 			for i, s := range nums {
@@ -4645,6 +4679,17 @@ func (p *parser) readFirstColumns(got []t3Line, n int) {
 		return
 	}
 	p.warn("PARSE.READ", "applications", got[0].line.No, "表三的表头没有“其他”“总计”两栏（规定的表格有；多见于表格超出页面、右侧在 PDF 中被截去）：各行按自然人和前四类法人或其他组织读取，其他、总计栏记为空，各行的合计无法核对；请对照原文核对，表格超出页面的请调整后重新发布")
+}
+
+// sumsToLast says the last of a row's counts is the sum of the others and
+// more than 0.
+func sumsToLast(nums []string) bool {
+	var sum int64
+	for _, s := range nums[:len(nums)-1] {
+		sum += toCell(s).Val()
+	}
+	last, ok := toCell(nums[len(nums)-1]).Int()
+	return ok && last > 0 && sum == last
 }
 
 // totalWord reads a normalised row label that says 合计 for 总计 ("（七）合计"
@@ -4984,10 +5029,15 @@ func (p *parser) parseT3() {
 	// lost (pdfminer writes each column's numbers under the labels of a
 	// page): a row of numbers on lines of their own that then does not add
 	// up took numbers that are not its own, and is not an error of the report
-	okRows := 0
+	// So is one with blank cells written a number to a line (pdftotext
+	// without -layout): a blank leaves no line, so a row's seven may run
+	// into the next row's (the total row's 26 read as 四、结转下年度's).
+	okRows, shortOnes := 0, 0
 	for _, g := range got {
 		if g.rc.ok {
 			okRows++
+		} else if g.line.OneEach && len(g.rc.tokens) > 0 && len(g.rc.tokens) < NumCols {
+			shortOnes++
 		}
 	}
 	scrambled := okRows*2 < len(rows)
@@ -5028,11 +5078,11 @@ func (p *parser) parseT3() {
 				continue
 			}
 		}
-		if scrambled && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
+		if (scrambled || shortOnes > 0) && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
 			}
-			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”下面的 7 个数（%s）合计不符，而表三大部分行都无法与数字对应（转换打乱了次序），这 7 个数多半不是该行的，该行记为空，请对照原文核对",
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”下面的 7 个数（%s）合计不符，而表三有的行数字不全或大部分行无法与数字对应（转换打乱了次序或丢了空白单元格的位置），这 7 个数多半不是该行的，该行记为空，请对照原文核对",
 				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " "))
 			continue
 		}
@@ -5845,10 +5895,14 @@ func (p *parser) alignShort(got []t3Line) {
 			}
 		}
 	}
-	if len(rows) == 0 || p.byteCut {
+	if p.byteCut {
 		return
 	}
 	breaks := p.pageBreaks()
+	defer p.placeByGrid(got, breaks)
+	if len(rows) == 0 {
+		return
+	}
 	ar := make([]alignedRow, len(rows))
 	for i, c := range rows {
 		ar[i] = alignedRow{c.text, NumCols, c.line}
@@ -5887,6 +5941,132 @@ func (p *parser) alignShort(got []t3Line) {
 			}
 		}
 	}
+}
+
+// placeByGrid places the space-aligned rows with blanks that no complete
+// row placed (alignShort) by the columns all rows of their page stand in
+// together: a report that leaves every 0 blank may have no complete row on a
+// page, yet its rows' numbers still stand in seven clear columns
+// (gridColumns). By characters only, as pdftotext and our PDF reader
+// write: by display width the lines' labels shift the numbers, and they
+// may still fall in seven groups by chance. A row must take one column per
+// number and add up (its 总计 there; a row of zeros with its 总计 blank adds
+// up to nothing), else it stays unread.
+func (p *parser) placeByGrid(got []t3Line, breaks []int) {
+	grids := map[int][][2]int{} // by page
+	for k := range got {
+		g := &got[k]
+		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil || g.line.Segmented || len(g.rc.tokens) == 0 {
+			continue
+		}
+		page := pageOf(breaks, g.line.No)
+		grid, seen := grids[page]
+		if !seen {
+			grid = gridColumns(pageCenters(got, breaks, page))
+			grids[page] = grid
+		}
+		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && (addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
+			g.rc.cells, g.rc.ok = cells, true
+		}
+	}
+}
+
+// allZero says each cell of a row is 0 or blank.
+func allZero(cells []string) bool {
+	for _, c := range cells {
+		if v, ok := toCell(c).Int(); c != "" && (!ok || v != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// pageCenters are the centers (by characters) of the numbers of the
+// space-aligned 表三 rows on a page.
+func pageCenters(got []t3Line, breaks []int, page int) []int {
+	var out []int
+	for _, g := range got {
+		if g.line.Fields != nil || g.line.Segmented || pageOf(breaks, g.line.No) != page {
+			continue
+		}
+		var ts []tok
+		switch {
+		case g.rc.ok:
+			// its numbers at the line's end (a row placed by a complete one
+			// has fewer than seven)
+			all := tokens(g.line.Text)
+			i := len(all)
+			for i > 0 && len(all)-i < NumCols && isNumber(all[i-1].s) {
+				i--
+			}
+			ts = all[i:]
+		case g.rc.spaced && len(g.rc.tokens) < NumCols:
+			ts = g.rc.tokens
+		}
+		for _, t := range ts {
+			out = append(out, t.center)
+		}
+	}
+	return out
+}
+
+// gridColumns groups the centers of a page's numbers into the table's
+// columns: centers a character apart at most are one column (pdftotext
+// moves a line by one now and then). There must be exactly NumCols groups,
+// each at most two characters wide and three or more apart from the next,
+// so that no number could be in two; nil otherwise (a column blank on the
+// whole page, or lines whose columns drift).
+func gridColumns(centers []int) [][2]int {
+	if len(centers) < NumCols {
+		return nil
+	}
+	cs := slices.Clone(centers)
+	slices.Sort(cs)
+	var out [][2]int
+	for _, c := range cs {
+		if n := len(out); n > 0 && c-out[n-1][1] <= 1 {
+			out[n-1][1] = c
+			continue
+		}
+		out = append(out, [2]int{c, c})
+	}
+	if len(out) != NumCols {
+		return nil
+	}
+	for i, g := range out {
+		if g[1]-g[0] > 2 || i > 0 && g[0]-out[i-1][1] < 3 {
+			return nil
+		}
+	}
+	return out
+}
+
+// placeInGrid puts each number in the column (gridColumns) its center is
+// in, no two in one.
+func placeInGrid(ts []tok, grid [][2]int) ([]string, bool) {
+	if grid == nil {
+		return nil, false
+	}
+	cells := make([]string, len(grid))
+	for _, t := range ts {
+		i := slices.IndexFunc(grid, func(g [2]int) bool { return g[0] <= t.center && t.center <= g[1] })
+		if i < 0 || cells[i] != "" {
+			return nil, false
+		}
+		cells[i] = t.s
+	}
+	return cells, true
+}
+
+// pageOf is the number of the page (from 0) source line n is on.
+func pageOf(breaks []int, n int) int {
+	k := 0
+	for _, x := range breaks {
+		if x <= n {
+			k++
+		}
+	}
+	return k
 }
 
 // pageBreaks are the source lines where a page starts (Line.Break).
@@ -6941,7 +7121,11 @@ func (p *parser) parseT4() {
 			return
 		}
 	}
+	var gaps []int // blank cells between the numbers, by their spacing
 	if len(toks) < n && len(data) == 1 && spaced {
+		if data[0].Placed {
+			gaps = interiorBlanks(toks)
+		}
 		cells, ok := p.placeByRuler(lo, hi, data[0].Text, toks, n)
 		if !ok {
 			cells, ok = p.placeByT4Header(lo, data[0], toks)
@@ -6980,7 +7164,7 @@ func (p *parser) parseT4() {
 	}
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
-	p.fillT4(toks, spaced, first)
+	p.fillT4(toks, spaced, gaps, first)
 }
 
 // t4NextPart says the numbers of a line after 表四's headings alone go on
@@ -7355,7 +7539,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	return eitherMeasure(byChar, okChar, byWidth, okWidth)
 }
 
-func (p *parser) fillT4(toks []tok, spaced bool, line int) {
+func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 	const n = 15
 	r := p.r
 	if len(toks) == n && allCells(strs(toks)) {
@@ -7504,10 +7688,18 @@ func (p *parser) fillT4(toks []tok, spaced bool, line int) {
 		} else {
 			places = t4BlankPlaces(strs(toks), n)
 		}
+		how := "按各组“总计 = 各项之和”"
+		if spaced && gaps != nil {
+			// of those, the places the numbers' spacing shows (a gap
+			// twice as wide holds a blank); none fitting, the sums alone
+			if f := placesWithGaps(places, gaps); len(f) > 0 {
+				places, how = f, "按数字之间的间距和各组“总计 = 各项之和”"
+			}
+		}
 		if len(places) > 0 && len(places) < t4CutLimit {
 			if unknown := p.fillAgreed(places, 0); len(unknown) < n {
-				p.warn("PARSE.READ", "appeals", line, "表四应有 15 个数，读到 %d 个（%s）：有 %d 个空白单元格，按各组“总计 = 各项之和”定出空白的位置读取%s",
-					len(toks), read, n-len(toks), unreadSaid(unknown))
+				p.warn("PARSE.READ", "appeals", line, "表四应有 15 个数，读到 %d 个（%s）：有 %d 个空白单元格，%s定出空白的位置读取%s",
+					len(toks), read, n-len(toks), how, unreadSaid(unknown))
 				return
 			}
 		}
@@ -7696,6 +7888,62 @@ func t4BlankPlaces(nums []string, n int) [][]int64 {
 		}
 	}
 	rec(0)
+	return out
+}
+
+// interiorBlanks reads from a row's spacing, laid out to scale (Line.Placed), how many blank cells
+// stand between each two of its numbers: the cells of 表四 are about as wide
+// as each other, so a gap about twice the usual holds one blank (the usual
+// gap is the median: most cells are filled). nil when a gap is no whole
+// number of usual ones (columns of unlike widths), or the row has too few
+// numbers to tell. Blanks before the first number or after the last are not
+// seen.
+func interiorBlanks(ts []tok) []int {
+	if len(ts) < 5 {
+		return nil
+	}
+	gaps := make([]float64, len(ts)-1)
+	for i := 1; i < len(ts); i++ {
+		if ts[i].center < 0 || ts[i-1].center < 0 {
+			return nil
+		}
+		gaps[i-1] = float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end) / 2
+	}
+	usual := slices.Sorted(slices.Values(gaps))[len(gaps)/2]
+	if usual < 2 {
+		return nil
+	}
+	out := make([]int, len(gaps))
+	for i, g := range gaps {
+		k := math.Round(g / usual)
+		if k < 1 || math.Abs(g/usual-k) > 0.3 {
+			return nil
+		}
+		out[i] = int(k) - 1
+	}
+	return out
+}
+
+// placesWithGaps keeps the places of a row's numbers (-1 for a blank) with
+// as many blanks between each two numbers as gaps says.
+func placesWithGaps(places [][]int64, gaps []int) [][]int64 {
+	var out [][]int64
+	for _, pl := range places {
+		prev, k, ok := -1, 0, true
+		for i, v := range pl {
+			if v < 0 {
+				continue
+			}
+			if prev >= 0 && (k-1 >= len(gaps) || i-prev-1 != gaps[k-1]) {
+				ok = false
+				break
+			}
+			prev, k = i, k+1
+		}
+		if ok {
+			out = append(out, pl)
+		}
+	}
 	return out
 }
 

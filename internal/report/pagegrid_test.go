@@ -1,0 +1,115 @@
+package report_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A report that leaves most zeros blank may have no complete row of 表三 on
+// a page: alignShort then has nothing to place the rows with blanks by. Its
+// rows' numbers still stand in seven clear columns all together, and each
+// row is placed by them (placeByGrid), when it adds up. The fixtures:
+// LibreOffice's PDF of a generated 2021-format report with a third of its
+// zeros blank, read by our PDF reader and through pdftotext -layout. Before,
+// 18 of its 25 rows were unread in both.
+func TestRowsPlacedByTheirPagesColumns(t *testing.T) {
+	readsWhole(t, "lo-blanks-nocomplete-2021.pdf")
+	readsWhole(t, "pdftotext-layout-lo-blanks-nocomplete-2021.txt")
+}
+
+// A wrapped label's numbers on a line of their own, two or three counts far
+// apart in a laid-out table ("（二）部分公开（区分处理的…" / "0    0" /
+// "不计其他情形）"), stand in the table's columns: they are not joined to
+// the label as cells one after another (as mutool's "246 246" is), which
+// had left the row unread ("应有 7 个数，读到 2 个"). The fixture:
+// pdftotext -layout of LibreOffice's PDF of a 2019-format report with blanks.
+func TestFewCountsInColumnsAreNotJoined(t *testing.T) {
+	readsWhole(t, "pdftotext-layout-lo-blanks-wrapped-2019.txt")
+}
+
+// 表四's row with a blank, in our PDF reader's text: its numbers' gaps are
+// to scale, and a gap about twice the usual holds the blank (14 _ 0 14 28,
+// where the sums alone allow the blank in any of four places). Before, only
+// the block's total was read. The fixture: LibreOffice's PDF of a generated
+// report with blank cells in 表三 and 表四.
+func TestT4BlankPlacedByItsGap(t *testing.T) {
+	readsWhole(t, "lo-t4blanks-2021.pdf")
+	r := audit(t, "t4.pdf", readFile(t, filepath.Join(auditDir, "lo-t4blanks-2021.pdf")))
+	said := false
+	for _, f := range r.Findings {
+		said = said || f.Rule == "PARSE.READ" && strings.Contains(f.Message, "按数字之间的间距")
+	}
+	if !said {
+		t.Error("the placement by spacing is not said")
+	}
+}
+
+// The spacing of pdftotext -layout is not to scale: it closes up a row's
+// gaps, blanks or not. A 表四 row with blanks there is placed by the sums
+// alone, never by its even gaps (which would say there is no blank between
+// any two numbers). Built here: the row 14 0 0 14 with blanks in a -layout
+// text (evenly spaced).
+func TestT4EvenGapsOfLayoutTextAreNoPlaces(t *testing.T) {
+	text := strings.Join([]string{
+		"四、政府信息公开行政复议、行政诉讼情况",
+		"                   行政复议                                  行政诉讼",
+		"                                          未经复议直接起诉                 复议后起诉",
+		"结果   结果   其他   尚未   总计   结果   结果   其他   尚未   总计   结果   结果   其他   尚未   总计",
+		"维持   纠正   结果   审结          维持   纠正   结果   审结          维持   纠正   结果   审结",
+		"14   0   0   14   0   0   0   0   0   0   0   0",
+	}, "\n")
+	r := audit(t, "t4.txt", []byte(text))
+	for b := range r.Appeals {
+		for c, v := range r.Appeals[b] {
+			if !v.Blank() && b == 0 && c < 4 {
+				t.Errorf("行政复议[%d] = %s: the blank's place is not known", c, v)
+			}
+		}
+	}
+}
+
+// pdftotext without -layout writes a table a number to a line; a blank cell
+// leaves no line, so a row's seven numbers may run into the next row's. In
+// a 表三 with rows short of numbers, a row of seven that does not add up is
+// not the report's error (四、结转下年度继续办理 read as 1 0 0 0 26 0 1,
+// the total row's 26 among them, was a false T3.ROWSUM): it is unread and
+// said. Chromium's PDF of a 2019-format report with blanks.
+func TestRunOnRowOfABlankyTableIsNoError(t *testing.T) {
+	readsAsTruth(t, "pdftotext-raw-chrome-blanks-runon-2019.txt")
+	r := audit(t, "runon.txt", readFile(t, filepath.Join(auditDir, "pdftotext-raw-chrome-blanks-runon-2019.txt")))
+	if !saysWhy(r, "applications.carried_forward") {
+		t.Error("四、结转下年度继续办理 unread and not said")
+	}
+}
+
+// Our PDF's default text writes the header's 总计 after the table; with
+// blank cells, some rows hold six numbers, which a table without 总计 would
+// have. Two or more rows of seven that add up to more than 0 say the column
+// is there; and a row of six whose last is the others' sum may be five
+// cells, a blank and the total: it is not read as the first six columns.
+// Before, such rows were (42 7 14 28 0 91 for 42 7 14 _ 28 0 91).
+func TestBlankRowsOfSixAreNotTheFirstSixColumns(t *testing.T) {
+	readsAsTruth(t, "pdftotext-raw-ours-blanks-2021.txt")
+	readsAsTruth(t, "pdftotext-raw-ours-blanks-2019.txt")
+}
+
+// A header without 总计, rows of six (the real first six columns): a row
+// whose last count is the others' sum is not placed, the others are.
+func TestRowOfSixSummingToItsLast(t *testing.T) {
+	text := strings.Join([]string{
+		"三、收到和处理政府信息公开申请情况",
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+		"申请人情况",
+		"自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+		"一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t2",
+		"二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t1",
+	}, "\n")
+	r := audit(t, "six.txt", []byte(text))
+	if got := r.Applications["new"][0]; got.String() != "5" {
+		t.Errorf("new[自然人] = %q, want 5", got)
+	}
+	if got := r.Applications["carried_in"][0]; !got.Blank() || !saysWhy(r, "applications.carried_in") {
+		t.Errorf("carried_in[自然人] = %q, want unread and said", got)
+	}
+}
