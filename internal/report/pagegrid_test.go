@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gongkai/internal/report"
 )
 
 // A report that leaves most zeros blank may have no complete row of 表三 on
@@ -111,5 +113,69 @@ func TestRowOfSixSummingToItsLast(t *testing.T) {
 	}
 	if got := r.Applications["carried_in"][0]; !got.Blank() || !saysWhy(r, "applications.carried_in") {
 		t.Errorf("carried_in[自然人] = %q, want unread and said", got)
+	}
+}
+
+// t4AsTruth audits a fixture against its model in testdata/truth and checks
+// 表四: each cell read as it is, or unread and said; no T4 finding. It
+// returns the cells read right.
+func t4AsTruth(t *testing.T, file string) int {
+	t.Helper()
+	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, filepath.Ext(file))+".json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	right := 0
+	for b := range want.Appeals {
+		for c, w := range want.Appeals[b] {
+			switch got := r.Appeals[b][c]; {
+			case got.String() == w.String():
+				right++
+			case !got.Blank():
+				t.Errorf("%s: 表四 %d/%d = %q, want %q", file, b, c, got, w)
+			case !saysWhy(r, "appeals"):
+				t.Errorf("%s: 表四 %d/%d unread, and not said", file, b, c)
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T4.") {
+			t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
+		}
+	}
+	return right
+}
+
+// 表四 written a count to a line among its headings' words (pdftotext's
+// default text of LibreOffice's PDF: … 维持 / 0 / 纠正 / 0 / 结果 / 1 /
+// 复议后起诉 …) is read in the order written when there are fifteen counts
+// and every group adds up, and said. Before, one number was read and 表四
+// left unread.
+func TestT4InterleavedWithHeadings(t *testing.T) {
+	if right := t4AsTruth(t, "pdftotext-raw-lo-t4interleaved-2019.txt"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
+	}
+	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-raw-lo-t4interleaved-2019.txt")))
+	said := false
+	for _, f := range r.Findings {
+		said = said || f.Rule == "PARSE.READ" && strings.Contains(f.Message, "与表头的文字交错")
+	}
+	if !said {
+		t.Error("the reading in the order written is not said")
+	}
+}
+
+// Lines of whole counts with only blank lines between them (pdftotext's
+// default text of Chromium's A5 PDF: 14 / 0 14 28 0 14 7 / 0 21 0 / 0 …) are
+// one 表四 row wrapped, its counts whole cells. Before, the row ended at the
+// first blank line, or its counts were cut as digits run together: false
+// T4.SUM errors (结果维持 1 + 结果纠正 4 … ≠ 总计 4).
+func TestT4RowWrappedOverLines(t *testing.T) {
+	if right := t4AsTruth(t, "pdftotext-raw-chrome-a5-t4wrapped-2021.txt"); right < 11 {
+		t.Errorf("%d cells of 表四 read right, want 11 at least (the first group's blank has four places)", right)
+	}
+	if right := t4AsTruth(t, "pdftotext-raw-chrome-a5-t4lines-2021.txt"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
 	}
 }

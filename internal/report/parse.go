@@ -6973,6 +6973,15 @@ func (p *parser) parseT4() {
 				rc.tokens[k].s = c
 			}
 		}
+		if paused && !headed && len(rc.tokens) > 0 && !rc.ok && wellFormed(strs(rc.tokens)) && wellFormed(strs(toks)) && len(toks)+len(rc.tokens) <= n {
+			// only blank lines since the last numbers, whole counts each
+			// (pdftotext without -layout puts one between every two
+			// lines): the row goes on, wrapped ("0 246 123 369 123 0" /
+			// "123 246 246 246 0"), its counts whole cells, as a line of
+			// such text sets them apart (not digits run together: cut, they
+			// gave false T4.SUM errors)
+			paused, spaced = false, true
+		}
 		if paused {
 			// (a number to a line: the part's first; the rest follow as a
 			// run of such lines, and the parts are checked at the end)
@@ -7023,6 +7032,9 @@ func (p *parser) parseT4() {
 		if len(toks) >= n {
 			break
 		}
+	}
+	if len(parts) == 0 && len(toks) < n && apart && p.parseT4Interleaved(lo, hi) {
+		return
 	}
 	if len(parts) > 0 {
 		var sizes []string
@@ -7165,6 +7177,46 @@ func (p *parser) parseT4() {
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, gaps, first)
+}
+
+// parseT4Interleaved reads 表四 written a count to a line among its
+// headings' words (pdftotext's default text of LibreOffice's PDF: … 维持 /
+// 0 / 纠正 / 0 / 结果 / 1 / 复议后起诉 / …): when every line of the table is
+// headings' words or one count, there are fifteen counts, and every group
+// adds up, they are its cells in the order written (a PDF's text may give a
+// table column by column: the groups then hardly all add up).
+func (p *parser) parseT4Interleaved(lo, hi int) bool {
+	const n = 15
+	var nums []string
+	first, between := 0, false
+	for _, l := range p.lines[max(lo, 0):hi] {
+		t := trimSpace(l.Text)
+		switch {
+		case t == "" || headingKey(t) != "":
+		case l.Fields == nil && t4HeadingOnly(t):
+			between = between || len(nums) > 0
+		case l.Fields == nil && isNumber(t) && wellFormed([]string{t}):
+			if first == 0 {
+				first = l.No
+			}
+			if nums = append(nums, t); len(nums) > n {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if len(nums) != n || !between || t4GroupsFailing(nums) > 0 {
+		return false
+	}
+	for i, c := range nums {
+		p.r.Appeals[i/5][i%5] = toCell(c)
+	}
+	p.r.Meta.Tables["4"] = true
+	p.r.setLine("appeals", first)
+	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：按写出的次序读取，三组都满足“总计 = 各项之和”，请对照原文核对",
+		strings.Join(nums, " "))
+	return true
 }
 
 // t4NextPart says the numbers of a line after 表四's headings alone go on
