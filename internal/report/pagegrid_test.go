@@ -47,6 +47,17 @@ func TestT4BlankPlacedByItsGap(t *testing.T) {
 	}
 }
 
+// A narrow table's gaps, in whole columns, are 3 and 4 for one cell's
+// width: the usual gap is their mean, so a 4 is no blank (with the median, 3,
+// it was 1.33 gaps, and the row's spacing was not used). Chromium's A5 PDF
+// of a 2019-format report whose 表四 leaves its first cell blank: the sums
+// alone allow the blank first or last; the even gaps say no blank between.
+func TestT4NarrowGapsAreOneCell(t *testing.T) {
+	if right := t4AsTruth(t, "chrome-a5-t4blank-2019.pdf"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
+	}
+}
+
 // The spacing of pdftotext -layout is not to scale: it closes up a row's
 // gaps, blanks or not. A 表四 row with blanks there is placed by the sums
 // alone, never by its even gaps (which would say there is no blank between

@@ -7965,6 +7965,15 @@ func interiorBlanks(ts []tok) []int {
 	if usual < 2 {
 		return nil
 	}
+	// then the mean of the single gaps: positions are whole columns, so a
+	// narrow table's gaps of 3 and 4 are one gap of 3.4, not of 3
+	sum, k := 0.0, 0
+	for _, g := range gaps {
+		if g < 1.5*usual {
+			sum, k = sum+g, k+1
+		}
+	}
+	usual = sum / float64(k)
 	out := make([]int, len(gaps))
 	for i, g := range gaps {
 		k := math.Round(g / usual)
