@@ -190,3 +190,15 @@ func TestT4RowWrappedOverLines(t *testing.T) {
 		t.Errorf("%d cells of 表四 read right, want 15", right)
 	}
 }
+
+// With one complete row to a page (pdftotext -layout of Chromium's A5 PDF
+// of a report with blanks) the complete rows cannot tell whether the
+// columns line up by characters or by display width; the short rows can
+// (shortRowsMeasure). Before, a row that fitted by characters nowhere was
+// placed by display width, a column off (2.其他法律行政法规禁止公开's six
+// zeros from 商业企业 on, for 自然人 to 其他).
+func TestShortRowsTellTheMeasure(t *testing.T) {
+	if right := readsAsTruth(t, "pdftotext-layout-chrome-a5-blanks-2021.txt"); right < 20*report.NumCols {
+		t.Errorf("%d cells of 表三 read right, want 140 at least", right)
+	}
+}

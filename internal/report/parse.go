@@ -3682,6 +3682,63 @@ func columnMeasure(rows []alignedRow, breaks []int) measure {
 	return measureUnknown
 }
 
+// shortRowsMeasure tells the measure from all space-aligned rows, short
+// ones too, when the complete rows cannot (one to a page: a narrow page's
+// table): of each two rows in turn on a page, the numbers that stand at a
+// number of the other by characters, and by display width; the measure with
+// more. Unknown, a row was placed by display width where characters did not
+// fit, by chance (pdftotext's text of an A5 page: a row a column off).
+func shortRowsMeasure(got []t3Line, breaks []int) measure {
+	type row struct {
+		line         int
+		chars, width []tok
+	}
+	var rows []row
+	for _, g := range got {
+		if g.line.Fields != nil || g.line.Segmented {
+			continue
+		}
+		var ts []tok
+		switch {
+		case g.rc.ok:
+			if all := tokens(g.line.Text); len(all) >= NumCols {
+				ts = all[len(all)-NumCols:]
+			}
+		case g.rc.spaced:
+			ts = g.rc.tokens
+		}
+		if len(ts) < 2 {
+			continue
+		}
+		if wts := wideTail(g.line.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
+			rows = append(rows, row{g.line.No, ts, wts})
+		}
+	}
+	near := func(a, b []tok) int {
+		n := 0
+		for _, x := range a {
+			if slices.ContainsFunc(b, func(y tok) bool { return abs(x.center-y.center) <= 1 }) {
+				n++
+			}
+		}
+		return n
+	}
+	byChar, byWidth := 0, 0
+	for i := 1; i < len(rows); i++ {
+		if samePage(breaks, rows[i-1].line, rows[i].line) {
+			byChar += near(rows[i].chars, rows[i-1].chars)
+			byWidth += near(rows[i].width, rows[i-1].width)
+		}
+	}
+	switch {
+	case byChar > byWidth:
+		return measureChars
+	case byWidth > byChar:
+		return measureWidth
+	}
+	return measureUnknown
+}
+
 // placeMeasured places a row's numbers (ts, on the line text) by the
 // columns of a complete row (centers, on the line ref), by characters or by
 // display width as the table's measure m says. When the table cannot tell,
@@ -5908,6 +5965,9 @@ func (p *parser) alignShort(got []t3Line) {
 		ar[i] = alignedRow{c.text, NumCols, c.line}
 	}
 	m := columnMeasure(ar, breaks)
+	if m == measureUnknown {
+		m = shortRowsMeasure(got, breaks)
+	}
 	p.measure = m // 表四's headings are placed by it
 	for k := range got {
 		g := &got[k]
