@@ -708,11 +708,7 @@ func TestPDFNumberCloseToItsLabel(t *testing.T) {
 // error claimed. It returns the cells read right.
 func readsAsTruth(t *testing.T, file string) int {
 	t.Helper()
-	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, filepath.Ext(file))+".json")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	want, r := auditWithModel(t, file)
 	right := 0
 	for _, row := range want.Format.T3Rows() {
 		for c, w := range want.Applications[row.Key] {
@@ -732,6 +728,17 @@ func readsAsTruth(t *testing.T, file string) int {
 		}
 	}
 	return right
+}
+
+// auditWithModel is a fixture's model in testdata/truth and the fixture
+// audited.
+func auditWithModel(t *testing.T, file string) (want, r *report.Report) {
+	t.Helper()
+	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, filepath.Ext(file))+".json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want, audit(t, file, readFile(t, filepath.Join(auditDir, file)))
 }
 
 // Our PDF reader puts on one line what sits within about half its font's

@@ -119,11 +119,7 @@ func TestOurPDFsDefaultText(t *testing.T) {
 // reader's and no error.
 func readsWhole(t *testing.T, file string) {
 	t.Helper()
-	want, err := report.Load("truth.json", readFile(t, filepath.Join("testdata", "truth", strings.TrimSuffix(file, filepath.Ext(file))+".json")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	want, r := auditWithModel(t, file)
 	if d := cmp.Diff(tables(want), tables(r)); d != "" {
 		t.Errorf("%s: tables (-want +got):\n%s", file, d)
 	}
