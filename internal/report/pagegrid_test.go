@@ -20,6 +20,13 @@ func TestRowsPlacedByTheirPagesColumns(t *testing.T) {
 	readsWhole(t, "pdftotext-layout-lo-blanks-nocomplete-2021.txt")
 }
 
+// A row of one digit (the 2019 format's （六）其他处理 with a 0 in 科研机构
+// and the rest blank) is placed by its page's columns too: one digit is no
+// digits run together. pdftotext -layout of LibreOffice's PDF.
+func TestLoneDigitPlacedByThePagesColumns(t *testing.T) {
+	readsWhole(t, "pdftotext-layout-lo-blanks-lone-2019.txt")
+}
+
 // A wrapped label's numbers on a line of their own, two or three counts far
 // apart in a laid-out table ("（二）部分公开（区分处理的…" / "0    0" /
 // "不计其他情形）"), stand in the table's columns: they are not joined to

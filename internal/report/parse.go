@@ -6016,7 +6016,9 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 	grids := map[int][][2]int{} // by page
 	for k := range got {
 		g := &got[k]
-		if g.rc.ok || !g.rc.spaced || g.line.Fields != nil || g.line.Segmented || len(g.rc.tokens) == 0 {
+		// (a row of one digit is no digits run together either)
+		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
+		if g.rc.ok || !g.rc.spaced && !lone || g.line.Fields != nil || g.line.Segmented || len(g.rc.tokens) == 0 {
 			continue
 		}
 		page := pageOf(breaks, g.line.No)
