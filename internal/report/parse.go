@@ -3698,15 +3698,7 @@ func shortRowsMeasure(got []t3Line, breaks []int) measure {
 		if g.line.Fields != nil || g.line.Segmented {
 			continue
 		}
-		var ts []tok
-		switch {
-		case g.rc.ok:
-			if all := tokens(g.line.Text); len(all) >= NumCols {
-				ts = all[len(all)-NumCols:]
-			}
-		case g.rc.spaced:
-			ts = g.rc.tokens
-		}
+		ts := laidOutNumbers(g)
 		if len(ts) < 2 {
 			continue
 		}
@@ -5956,7 +5948,7 @@ func (p *parser) alignShort(got []t3Line) {
 		return
 	}
 	breaks := p.pageBreaks()
-	defer p.placeByGrid(got, breaks)
+	defer p.placeByGrid(got, breaks) // then the rows no complete row placed
 	if len(rows) == 0 {
 		return
 	}
@@ -6051,25 +6043,29 @@ func pageCenters(got []t3Line, breaks []int, page int) []int {
 		if g.line.Fields != nil || g.line.Segmented || pageOf(breaks, g.line.No) != page {
 			continue
 		}
-		var ts []tok
-		switch {
-		case g.rc.ok:
-			// its numbers at the line's end (a row placed by a complete one
-			// has fewer than seven)
-			all := tokens(g.line.Text)
-			i := len(all)
-			for i > 0 && len(all)-i < NumCols && isNumber(all[i-1].s) {
-				i--
-			}
-			ts = all[i:]
-		case g.rc.spaced && len(g.rc.tokens) < NumCols:
-			ts = g.rc.tokens
-		}
-		for _, t := range ts {
+		for _, t := range laidOutNumbers(g) {
 			out = append(out, t.center)
 		}
 	}
 	return out
+}
+
+// laidOutNumbers are the numbers of a 表三 row of space-aligned text with
+// their columns: a row read, the numbers at its line's end (seven, or fewer
+// when it was placed by a complete row); a row with blanks, its numbers.
+func laidOutNumbers(g t3Line) []tok {
+	switch {
+	case g.rc.ok:
+		all := tokens(g.line.Text)
+		i := len(all)
+		for i > 0 && len(all)-i < NumCols && isNumber(all[i-1].s) {
+			i--
+		}
+		return all[i:]
+	case g.rc.spaced && len(g.rc.tokens) < NumCols:
+		return g.rc.tokens
+	}
+	return nil
 }
 
 // gridColumns groups the centers of a page's numbers into the table's
