@@ -204,3 +204,17 @@ func TestShortRowsTellTheMeasure(t *testing.T) {
 		t.Errorf("%d cells of 表三 read right, want 140 at least", right)
 	}
 }
+
+// 表四's headings stacked a character to a line (总 / 计: pdftotext -raw of
+// Chromium's PDF) still name 总计: twelve numbers there are fifteen cells
+// with three blank, not a table without 总计 read four results a block (that
+// put 14 0 0 14 in 行政复议's first four cells for 14 0 0 _ 14).
+func TestT4StackedTotalIsATotal(t *testing.T) {
+	t4AsTruth(t, "pdftotext-raw-chrome-t4stacked-2021.txt")
+	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-raw-chrome-t4stacked-2021.txt")))
+	for _, f := range r.Findings {
+		if strings.Contains(f.Message, "表四的表头没有“总计”栏") {
+			t.Errorf("read as a 表四 without 总计: %s", f.Message)
+		}
+	}
+}

@@ -7830,13 +7830,19 @@ func (p *parser) t4WithoutTotal() bool {
 		return false
 	}
 	results := false
+	var all strings.Builder // the headings run together: 总 / 计 stacked a character to a line (pdftotext -raw)
 	for _, l := range p.lines[lo:hi] {
 		if strings.Contains(l.Text, "总计") {
 			return false
 		}
 		results = results || strings.Contains(l.Text, "结果维持")
+		for _, r := range l.Text {
+			if !unicode.IsSpace(r) {
+				all.WriteRune(r)
+			}
+		}
 	}
-	return results
+	return results && !strings.Contains(all.String(), "总计")
 }
 
 // t4CutOff is how many of 表四's fifteen columns its headings (the lines of
