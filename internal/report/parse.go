@@ -7253,7 +7253,7 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 		case t == "" || headingKey(t) != "":
 		case l.Fields == nil && t4HeadingOnly(t):
 			between = between || len(nums) > 0
-		case l.Fields == nil && isNumber(t) && wellFormed([]string{t}):
+		case l.Fields == nil && wellFormed([]string{t}): // (one count)
 			if first == 0 {
 				first = l.No
 			}
@@ -7799,7 +7799,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			places = t4BlankPlaces(strs(toks), n)
 		}
 		how := "按各组“总计 = 各项之和”"
-		if spaced && gaps != nil {
+		if gaps != nil { // (only a spaced row's, read to scale)
 			// of those, the places the numbers' spacing shows (a gap
 			// twice as wide holds a blank); none fitting, the sums alone
 			if f := placesWithGaps(places, gaps); len(f) > 0 {
@@ -7830,11 +7830,8 @@ func (p *parser) t4WithoutTotal() bool {
 		return false
 	}
 	results := false
-	var all strings.Builder // the headings run together: 总 / 计 stacked a character to a line (pdftotext -raw)
+	var all strings.Builder // the headings run together: 总 / 计 stacked a character to a line (pdftotext -raw) too
 	for _, l := range p.lines[lo:hi] {
-		if strings.Contains(l.Text, "总计") {
-			return false
-		}
 		results = results || strings.Contains(l.Text, "结果维持")
 		for _, r := range l.Text {
 			if !unicode.IsSpace(r) {
@@ -8007,13 +8004,14 @@ func t4BlankPlaces(nums []string, n int) [][]int64 {
 	return out
 }
 
-// interiorBlanks reads from a row's spacing, laid out to scale (Line.Placed), how many blank cells
-// stand between each two of its numbers: the cells of 表四 are about as wide
-// as each other, so a gap about twice the usual holds one blank (the usual
-// gap is the median: most cells are filled). nil when a gap is no whole
-// number of usual ones (columns of unlike widths), or the row has too few
-// numbers to tell. Blanks before the first number or after the last are not
-// seen.
+// interiorBlanks reads from a row's spacing, laid out to scale
+// (Line.Placed), how many blank cells stand between each two of its
+// numbers: the cells of 表四 are about as wide as each other, so a gap about
+// twice the usual holds one blank (the usual gap: the mean of the gaps
+// under one and a half times the median, most cells being filled). nil when
+// a gap is no whole number of usual ones (columns of unlike widths), or the
+// row has too few numbers to tell. Blanks before the first number or after
+// the last are not seen.
 func interiorBlanks(ts []tok) []int {
 	if len(ts) < 5 {
 		return nil
