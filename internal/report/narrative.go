@@ -280,6 +280,8 @@ func carryCount(part string) (what string, v int64, ok bool) {
 		{"carried_in", "结转上年度"}, {"carried_in", "结转上一年度"},
 		{"carried_forward", "结转下年度"}, {"carried_forward", "结转至下年度"}, {"carried_forward", "结转到下年度"},
 		{"carried_forward", "结转下一年度"}, {"carried_forward", "结转至下一年度"}, {"carried_forward", "结转到下一年度"},
+		// without 度 ("结转下年1件"), after the forms with it so that 度 is not left as filler
+		{"carried_forward", "结转下年"}, {"carried_forward", "结转至下年"}, {"carried_forward", "结转到下年"},
 	} {
 		j := strings.Index(part, k.words)
 		if j < 0 {
