@@ -218,3 +218,22 @@ func TestT4StackedTotalIsATotal(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext's default text of our PDF may put 表三's header cell 总计
+// between the first row's sixth and seventh numbers ("一、本年新收…" / 6765 /
+// … / 0 / 总计 / 8856). It is the header's, not the row （七）总计 far on:
+// taken so, it left every row between unread (25 rows in 5 of 24 reports of
+// counts ×123), and the table was read as one without 总计, so that a row of
+// six zeros and a blank was read as six cells and a blank total.
+func TestT3HeaderTotalAmongFirstRow(t *testing.T) {
+	readsWhole(t, "pdftotext-ours-headertotal-2021.txt")
+	readsAsTruth(t, "pdftotext-ours-headertotal-blanks-2021.txt")
+	for _, file := range []string{"pdftotext-ours-headertotal-2021.txt", "pdftotext-ours-headertotal-blanks-2021.txt"} {
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		for _, f := range r.Findings {
+			if strings.Contains(f.Message, "表头没有“总计”栏") {
+				t.Errorf("%s: read as a 表三 without 总计: %s", file, f.Message)
+			}
+		}
+	}
+}

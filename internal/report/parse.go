@@ -1280,6 +1280,9 @@ func (p *parser) joinCellLines() {
 					continue
 				}
 				if !oneCellLine(p.lines[k]) {
+					if key == "3" && headerTotal(*l, p.lines[k]) {
+						continue // the header's 总计 among the first row's numbers: left where it is, the row goes on
+					}
 					if key == "3" && fewCells(p.lines[k].Text) && !inColumns(p.lines[k].Text) {
 						last = k // two or three cells close enough to share a line (mutool: "246 246")
 						continue
@@ -1318,7 +1321,7 @@ func (p *parser) joinCellLines() {
 			}
 			fields := []string{trimSpace(l.Text)}
 			for k := i + 1; k < j; k++ {
-				if t := trimSpace(p.lines[k].Text); t != "" {
+				if t := trimSpace(p.lines[k].Text); t != "" && !(key == "3" && headerTotal(*l, p.lines[k])) {
 					if key == "3" && fewCells(t) {
 						fields = append(fields, strings.Fields(t)...)
 					} else {
@@ -1335,6 +1338,14 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// headerTotal says a line is 表三's header word 总计 alone among the first
+// row's numbers: pdftotext's default text of our PDF puts the header cell
+// where its height falls, between the row's sixth and seventh number
+// ("一、本年新收…" / 6765 / … / 0 / 总计 / 8856).
+func headerTotal(label, l Line) bool {
+	return l.Fields == nil && trimSpace(l.Text) == "总计" && strings.Contains(label.Text, "本年新收")
 }
 
 // inColumns says a line of a few counts stands in a laid-out table's
@@ -3266,6 +3277,16 @@ func (p *parser) nonEmptyBetween(i, j int) int {
 	return n
 }
 
+// nextText is the first line from i (before hi) that holds text, or -1.
+func (p *parser) nextText(i, hi int) int {
+	for k := i; k < hi; k++ {
+		if p.lines[k].Fields != nil || trimSpace(p.lines[k].Text) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
 // namesT2Item and namesT3Row are genericRowAhead's tests of a label.
 func (p *parser) namesT2Item(L string) bool { return matchT2(L, p.r.Format.T2Items(), 0) >= 0 }
 func (p *parser) namesT3Row(L string) bool {
@@ -4634,10 +4655,13 @@ func (p *parser) t3Columns(lo, hi int) int {
 		return 0
 	}
 	var b strings.Builder
-	for _, l := range p.lines[lo:hi] {
+	for i, l := range p.lines[lo:hi] {
 		t := l.Text
 		if k := strings.Index(t, "本年新收"); k >= 0 {
 			b.WriteString(t[:k])
+			if n := p.nextText(lo+i+1, hi); n >= 0 && headerTotal(l, p.lines[n]) {
+				return 0 // the header's 总计 after the first row's numbers (headerTotal)
+			}
 			break
 		}
 		b.WriteString(t)
@@ -4818,6 +4842,11 @@ func (p *parser) parseT3() {
 				continue
 			}
 			j, fuzzy, S = -1, false, ""
+		}
+		if j > 2 && next == 1 && len(got) == 1 && S == "总计" && !rc.ok && len(rc.tokens) == 0 {
+			// the header's 总计 left after the first row, whose numbers ran
+			// on past it (headerTotal): no row far on
+			continue
 		}
 		if j < 0 && pending >= 0 && S == "" && !rc.ok && len(rc.tokens) == 1 && p.genericRowAhead(n+1, hi, p.namesT3Row) {
 			// a number alone between a row's heading and the generic table
