@@ -179,6 +179,19 @@ func TestT4InterleavedWithHeadings(t *testing.T) {
 	readSaid(t, "pdftotext-raw-lo-t4interleaved-2019.txt", "与表头的文字交错")
 }
 
+// The same text may give 表四's counts a column across the blocks (… 维持 纠正
+// 结果 审结 / 0 / 0 / 0 / 0 that are 行政复议's 尚未审结 and 总计 and the next
+// block's first two, its own 尚未审结 after them): with all counts zero but
+// the last block's 其他结果 and 总计 (0 0 1 0 1) the groups added up in the
+// order written, and 1 was read as 结果维持. The words before a run of counts
+// must name the cells they fill; fifteen zeros are the same in any order.
+func TestT4InterleavedOutOfOrder(t *testing.T) {
+	t4AsTruth(t, "pdftotext-lo-t4mixed-2021.txt")
+	if right := t4AsTruth(t, "pdftotext-lo-t4mixed-zeros-2021.txt"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
+	}
+}
+
 // Lines of whole counts with only blank lines between them (pdftotext's
 // default text of Chromium's A5 PDF: 14 / 0 14 28 0 14 7 / 0 21 0 / 0 …) are
 // one 表四 row wrapped, its counts whole cells. Before, the row ended at the

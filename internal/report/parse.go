@@ -7275,6 +7275,7 @@ func (p *parser) parseT4() {
 func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	const n = 15
 	var nums []string
+	var runs []t4WordsRun // the headings' words before each run of counts
 	first, between := 0, false
 	for _, l := range p.lines[max(lo, 0):hi] {
 		t := trimSpace(l.Text)
@@ -7282,9 +7283,17 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 		case t == "" || headingKey(t) != "":
 		case l.Fields == nil && t4HeadingOnly(t):
 			between = between || len(nums) > 0
+			if len(runs) == 0 || runs[len(runs)-1].counts > 0 {
+				runs = append(runs, t4WordsRun{start: len(nums)})
+			}
+			last := &runs[len(runs)-1]
+			last.words = append(last.words, strings.Fields(t)...)
 		case l.Fields == nil && wellFormed([]string{t}): // (one count)
 			if first == 0 {
 				first = l.No
+			}
+			if len(runs) > 0 {
+				runs[len(runs)-1].counts++
 			}
 			if nums = append(nums, t); len(nums) > n {
 				return false
@@ -7296,6 +7305,10 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	if len(nums) != n || !between || t4GroupsFailing(nums) > 0 {
 		return false
 	}
+	// the order written must be the cells' (fifteen zeros are the same in any)
+	if !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
+		return false
+	}
 	for i, c := range nums {
 		p.r.Appeals[i/5][i%5] = toCell(c)
 	}
@@ -7304,6 +7317,40 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：按写出的次序读取，三组都满足“总计 = 各项之和”，请对照原文核对",
 		strings.Join(nums, " "))
 	return true
+}
+
+// t4WordsRun is a run of 表四's counts in parseT4Interleaved's text, with
+// the headings' words just before it: the first count is cell start.
+type t4WordsRun struct {
+	words         []string
+	start, counts int
+}
+
+// fitsCells says the words before a run of counts name the columns the
+// counts fill in the order written: the last words, 总计 left out (it
+// floats, a line of its own in the middle of its cell), are those of the
+// run's cells other than totals (维持 0 / 纠正 0 / 结果 1 / …: one each;
+// 维持 纠正 结果 审结 0 0 0 0 0: a block's four results and its total). In
+// LibreOffice's PDFs the text may instead give the counts a column across
+// the blocks (… 维持 纠正 结果 审结 then four counts that are one block's
+// 尚未审结 and 总计 and the next's first two): all zeros but one, the
+// groups add up by chance, so the order of the words is what tells.
+func (run t4WordsRun) fitsCells() bool {
+	var words []int
+	for _, w := range run.words {
+		if strings.HasSuffix(w, "计") || w == "总" {
+			continue
+		}
+		k := slices.IndexFunc([]string{"维持", "纠正", "结果", "审结"}, func(end string) bool { return strings.HasSuffix(w, end) })
+		words = append(words, k) // -1: a block's name, or a heading's first line (尚未, 其他)
+	}
+	var cells []int
+	for c := run.start; c < run.start+run.counts; c++ {
+		if c%5 != 4 {
+			cells = append(cells, c%5)
+		}
+	}
+	return len(words) >= len(cells) && slices.Equal(words[len(words)-len(cells):], cells)
 }
 
 // t4NextPart says the numbers of a line after 表四's headings alone go on
