@@ -250,3 +250,36 @@ func TestT3HeaderTotalAmongFirstRow(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext's default text of a landscape page (Chromium's PDF) may put the
+// right end of 表四's row after the sections beside it: its last counts a
+// line each after 五's text or at the end of the report. Before, the counts
+// before were taken for a row with blanks and placed by the sums, and one
+// was wrong (复议后起诉's 总计 read as 2 for 4: its 2 0 2 took the last three
+// places). Those after are read on when they make fifteen that add up, and
+// said; otherwise 表四 is unread, and said.
+func TestT4TailAfterLaterSections(t *testing.T) {
+	for _, file := range []string{"pdftotext-chrome-landscape-t4tail-2019.txt", "pdftotext-chrome-landscape-t4tail-2021.txt"} {
+		if right := t4AsTruth(t, file); right != 15 {
+			t.Errorf("%s: %d cells of 表四 read right, want 15", file, right)
+		}
+		readSaid(t, file, "在其后的文字中各占一行")
+	}
+	// one of the two counts after 五's text gone: fourteen, no reading
+	data := readFile(t, filepath.Join(auditDir, "pdftotext-chrome-landscape-t4tail-2021.txt"))
+	cut := strings.Replace(string(data), "视频解读；二是建立更新提醒机制。\n\n0\n", "视频解读；二是建立更新提醒机制。\n\n", 1)
+	if cut == string(data) {
+		t.Fatal("the fixture's counts after 五 are not where the test takes one out")
+	}
+	r := audit(t, "cut.txt", []byte(cut))
+	for b := range r.Appeals {
+		for c, v := range r.Appeals[b] {
+			if !v.Blank() {
+				t.Errorf("表四 %d/%d = %q with a count missing, want unread", b, c, v)
+			}
+		}
+	}
+	if !saysWhy(r, "appeals") {
+		t.Error("表四 unread, and not said")
+	}
+}

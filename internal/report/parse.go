@@ -7220,6 +7220,34 @@ func (p *parser) parseT4() {
 			return
 		}
 	}
+	if apart && len(data) > 1 && len(toks) < n && len(parts) == 0 {
+		if stray, lines := p.strayCounts(hi); len(stray) > 0 {
+			// fewer than fifteen a line each, and counts a line each after
+			// the sections that follow (pdftotext's default text of a
+			// landscape page: the table's right end comes after the text
+			// beside it): the table's last cells, not blanks
+			all := append(strs(toks), stray...)
+			if len(all) != n || t4GroupsFailing(all) > 0 {
+				r.Meta.Unreadable["4"] = true
+				for b := range T4Blocks {
+					for j := range T4Columns {
+						p.ambiguous(t4Cell(b, j))
+					}
+				}
+				p.warn("PARSE.TABLE", "appeals", first, "表四只读到 %d 个数（%s），而其后的文字中有各占一行的数（第 %s 行：%s），多半是转换把表格右侧的数排到了后面；无法确定各数的位置，表四记为空，请对照原文核对",
+					len(toks), strings.Join(strs(toks), " "), lineNumbers(lines), strings.Join(stray, " "))
+				return
+			}
+			r.Meta.Tables["4"] = true
+			r.setLine("appeals", first)
+			for i, c := range all {
+				r.Appeals[i/5][i%5] = toCell(c)
+			}
+			p.warn("PARSE.READ", "appeals", first, "表四只读到 %d 个数，其余 %d 个在其后的文字中各占一行（第 %s 行：%s，转换把表格右侧的数排到了后面），接在表四之后读取，三组都满足“总计 = 各项之和”，请对照原文核对",
+				len(toks), len(stray), lineNumbers(lines), strings.Join(stray, " "))
+			return
+		}
+	}
 	var gaps []int // blank cells between the numbers, by their spacing
 	if len(toks) < n && len(data) == 1 && spaced {
 		if data[0].Placed {
@@ -7534,6 +7562,31 @@ func (p *parser) moreApartNumbers(from, hi int) int {
 // t4GenericLabels are words some reports put before 表四's row of fifteen
 // numbers, in a column the format does not have (normalised).
 var t4GenericLabels = map[string]bool{"数量": true, "数量件": true, "件数": true, "件数件": true, "数据": true, "数值": true, "案件数": true, "案件数量": true}
+
+// lineNumbers writes line numbers for a message: "12、14".
+func lineNumbers(lines []int) string {
+	out := make([]string, len(lines))
+	for i, n := range lines {
+		out[i] = strconv.Itoa(n)
+	}
+	return strings.Join(out, "、")
+}
+
+// strayCounts are the counts on lines of their own in the sections after
+// 表四 (from its region's end hi to the end of section 六), with their line
+// numbers.
+func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
+	for _, l := range p.lines[max(hi, 0):] {
+		t := trimSpace(l.Text)
+		if k := headingKey(t); k != "" && k != "5" && k != "6" {
+			break
+		}
+		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) {
+			counts, lines = append(counts, t), append(lines, l.No)
+		}
+	}
+	return counts, lines
+}
 
 // t4GroupsFailing counts the groups of 表四's fifteen cells, in order, that
 // do not add up (a cell not a count fails its group; a blank one is passed
