@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -281,5 +282,15 @@ func TestT4TailAfterLaterSections(t *testing.T) {
 	}
 	if !saysWhy(r, "appeals") {
 		t.Error("表四 unread, and not said")
+	}
+	// bare page numbers at the pages' ends (1, 2, 3 …) are no cells
+	pages := strings.Split(string(data), "\f")
+	for i := range pages[:len(pages)-1] {
+		pages[i] += fmt.Sprintf("\n%d\n", i+1)
+	}
+	numbered := strings.Join(pages, "\f")
+	r = audit(t, "numbered.txt", []byte(numbered))
+	if got := fmt.Sprint(r.Appeals); !strings.Contains(numbered, "\n3\n\f") || got != "[[0 2 0 2 4] [0 0 0 0 0] [2 0 2 0 4]]" {
+		t.Errorf("with page numbers: 表四 %s, want [[0 2 0 2 4] [0 0 0 0 0] [2 0 2 0 4]]", got)
 	}
 }

@@ -7576,16 +7576,50 @@ func lineNumbers(lines []int) string {
 // 表四 (from its region's end hi to the end of section 六), with their line
 // numbers.
 func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
-	for _, l := range p.lines[max(hi, 0):] {
+	pageNumbers := p.barePageEnds()
+	for k := max(hi, 0); k < len(p.lines); k++ {
+		l := p.lines[k]
 		t := trimSpace(l.Text)
 		if k := headingKey(t); k != "" && k != "5" && k != "6" {
 			break
 		}
-		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) {
+		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) && !slices.Contains(pageNumbers, k) {
 			counts, lines = append(counts, t), append(lines, l.No)
 		}
 	}
 	return counts, lines
+}
+
+// barePageEnds are the lines that end pages with a bare count when two or
+// more pages do so, each count its page's place in the text plus the same
+// offset (pdftotext's default text of pages whose footer is their number;
+// some pages' may have run into a table's row). A count that ends one page
+// only is no page number: a table's displaced cell may be.
+func (p *parser) barePageEnds() []int {
+	var at []int
+	offset, page := int64(0), int64(1)
+	last := -1 // the last line with text
+	for k, l := range p.lines {
+		if l.Break && last >= 0 && p.lines[last].Fields == nil {
+			if t := trimSpace(p.lines[last].Text); len(t) <= 3 && allDigits(t) {
+				v, _ := strconv.ParseInt(t, 10, 64)
+				if len(at) > 0 && v-page != offset {
+					return nil
+				}
+				at, offset = append(at, last), v-page
+			}
+		}
+		if l.Break {
+			page++
+		}
+		if l.Fields != nil || trimSpace(l.Text) != "" {
+			last = k
+		}
+	}
+	if len(at) < 2 {
+		return nil
+	}
+	return at
 }
 
 // t4GroupsFailing counts the groups of 表四's fifteen cells, in order, that
