@@ -335,6 +335,9 @@ func dropFooters(lines []Line) []Line {
 	}
 	if len(pages) > 0 {
 		dropRunningHeads(lines, pages)
+		for _, k := range barePageEnds(lines) {
+			lines[k].Text = "" // in a table they joined a row's numbers ("19.41" / "2": 表二's fee)
+		}
 	}
 	return lines
 }
@@ -7576,34 +7579,34 @@ func lineNumbers(lines []int) string {
 // 表四 (from its region's end hi to the end of section 六), with their line
 // numbers.
 func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
-	pageNumbers := p.barePageEnds()
 	for k := max(hi, 0); k < len(p.lines); k++ {
 		l := p.lines[k]
 		t := trimSpace(l.Text)
 		if k := headingKey(t); k != "" && k != "5" && k != "6" {
 			break
 		}
-		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) && !slices.Contains(pageNumbers, k) {
+		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) {
 			counts, lines = append(counts, t), append(lines, l.No)
 		}
 	}
 	return counts, lines
 }
 
-// barePageEnds are the lines that end pages with a bare count when two or
-// more pages do so, each count its page's place in the text plus the same
-// offset (pdftotext's default text of pages whose footer is their number;
-// some pages' may have run into a table's row). A count that ends one page
-// only is no page number: a table's displaced cell may be.
-func (p *parser) barePageEnds() []int {
+// barePageEnds are the lines that end pages with a bare count, when more
+// than half the pages do so (two at least), each count its page's place in
+// the text plus the same offset, none 0: pdftotext's default text of pages
+// whose footer is their number. Such a text writes a table's numbers a line
+// each too, so a page may end in a cell, but hardly most pages in cells
+// that count up with them.
+func barePageEnds(lines []Line) []int {
 	var at []int
 	offset, page := int64(0), int64(1)
 	last := -1 // the last line with text
-	for k, l := range p.lines {
-		if l.Break && last >= 0 && p.lines[last].Fields == nil {
-			if t := trimSpace(p.lines[last].Text); len(t) <= 3 && allDigits(t) {
+	for k, l := range lines {
+		if l.Break && last >= 0 && lines[last].Fields == nil {
+			if t := trimSpace(lines[last].Text); len(t) <= 3 && allDigits(t) {
 				v, _ := strconv.ParseInt(t, 10, 64)
-				if len(at) > 0 && v-page != offset {
+				if v == 0 || len(at) > 0 && v-page != offset {
 					return nil
 				}
 				at, offset = append(at, last), v-page
@@ -7616,7 +7619,7 @@ func (p *parser) barePageEnds() []int {
 			last = k
 		}
 	}
-	if len(at) < 2 {
+	if len(at) < 2 || 2*int64(len(at)) <= page-1 {
 		return nil
 	}
 	return at
