@@ -299,3 +299,20 @@ func TestT4TailAfterLaterSections(t *testing.T) {
 		t.Errorf("with page numbers (-without +with):\n%s", d)
 	}
 }
+
+// Pages numbered with a bare count at their foot (Chromium's PDF of a page
+// whose @page footer is its number, as Word's often is): pdftotext's default
+// text writes each number as a page's last line, or before a cell written
+// after the footer (… / 3 / 369 / \f: 四's 总计). Left in, a number joined a
+// table's rows (表三 read as runs of 21 numbers shared among labels it could
+// not place: 11 rows unread), or was taken for 表四's displaced last count
+// (a wrong reading: 4 read as 复议后起诉's 总计). Page numbers are the counts
+// that end most pages as their places in the text do.
+func TestBarePageNumbersAreNoCells(t *testing.T) {
+	if right, all := readsAsTruth(t, "pdftotext-chrome-pagenumbers-2019.txt"), 7*len(report.Format2019.T3Rows()); right != all {
+		t.Errorf("%d cells of 表三 read right, want all %d", right, all)
+	}
+	readsAsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
+	t4AsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
+	t4AsTruth(t, "pdftotext-chrome-pagenumbers-2019.txt")
+}

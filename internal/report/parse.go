@@ -7592,35 +7592,59 @@ func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
 	return counts, lines
 }
 
-// barePageEnds are the lines that end pages with a bare count, when more
-// than half the pages do so (two at least), each count its page's place in
-// the text plus the same offset, none 0: pdftotext's default text of pages
-// whose footer is their number. Such a text writes a table's numbers a line
-// each too, so a page may end in a cell, but hardly most pages in cells
-// that count up with them.
+// barePageEnds are the lines that end pages with a bare count that is its
+// page's place in the text plus one offset, none 0, when more than half the
+// pages (two at least) end so: pdftotext's default text of pages whose
+// footer is their number. Such a text writes a table's numbers a line each
+// too, so a page may end in a cell, but hardly most pages in cells that
+// count up with them. On a page whose last line is another count (a cell
+// written after the footer), the page's number is looked for among its last
+// three lines of text.
 func barePageEnds(lines []Line) []int {
-	var at []int
-	offset, page := int64(0), int64(1)
-	last := -1 // the last line with text
-	for k, l := range lines {
-		if l.Break && last >= 0 && lines[last].Fields == nil {
-			if t := trimSpace(lines[last].Text); len(t) <= 3 && allDigits(t) {
-				v, _ := strconv.ParseInt(t, 10, 64)
-				if v == 0 || len(at) > 0 && v-page != offset {
-					return nil
-				}
-				at, offset = append(at, last), v-page
-			}
+	bare := func(k int) int64 {
+		if lines[k].Fields != nil {
+			return 0
 		}
+		t := trimSpace(lines[k].Text)
+		if len(t) > 3 || !allDigits(t) {
+			return 0
+		}
+		v, _ := strconv.ParseInt(t, 10, 64)
+		return v
+	}
+	var tails [][]int // each page's last three lines with text, the last first
+	var tail []int
+	for k, l := range lines {
 		if l.Break {
-			page++
+			tails, tail = append(tails, tail), nil
 		}
 		if l.Fields != nil || trimSpace(l.Text) != "" {
-			last = k
+			tail = append([]int{k}, tail[:min(len(tail), 2)]...)
 		}
 	}
-	if len(at) < 2 || 2*int64(len(at)) <= page-1 {
+	count := map[int64]int{}
+	best := int64(0)
+	for page, t := range tails {
+		if len(t) > 0 {
+			if v := bare(t[0]); v > 0 {
+				o := v - int64(page+1)
+				if count[o]++; count[o] > count[best] {
+					best = o
+				}
+			}
+		}
+	}
+	if n := count[best]; n < 2 || 2*n <= len(tails) {
 		return nil
+	}
+	var at []int
+	for page, t := range tails {
+		for _, k := range t {
+			if bare(k) == int64(page+1)+best {
+				at = append(at, k)
+				break
+			}
+		}
 	}
 	return at
 }
