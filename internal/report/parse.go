@@ -7612,20 +7612,20 @@ func barePageEnds(lines []Line) []int {
 		v, _ := strconv.ParseInt(t, 10, 64)
 		return v
 	}
-	var tails [][]int // each page's last three lines with text, the last first
-	var tail []int
+	var tails [][3]int // each page's last three lines with text, the last first (-1: none)
+	tail := [3]int{-1, -1, -1}
 	for k, l := range lines {
 		if l.Break {
-			tails, tail = append(tails, tail), nil
+			tails, tail = append(tails, tail), [3]int{-1, -1, -1}
 		}
 		if l.Fields != nil || trimSpace(l.Text) != "" {
-			tail = append([]int{k}, tail[:min(len(tail), 2)]...)
+			tail = [3]int{k, tail[0], tail[1]}
 		}
 	}
 	count := map[int64]int{}
 	best := int64(0)
 	for page, t := range tails {
-		if len(t) > 0 {
+		if t[0] >= 0 {
 			if v := bare(t[0]); v > 0 {
 				o := v - int64(page+1)
 				if count[o]++; count[o] > count[best] {
@@ -7640,7 +7640,7 @@ func barePageEnds(lines []Line) []int {
 	var at []int
 	for page, t := range tails {
 		for _, k := range t {
-			if bare(k) == int64(page+1)+best {
+			if k >= 0 && bare(k) == int64(page+1)+best {
 				at = append(at, k)
 				break
 			}
