@@ -5967,7 +5967,10 @@ func (p *parser) alignShort(got []t3Line) {
 	for _, g := range got {
 		if g.rc.ok && g.line.Fields == nil {
 			toks := tokens(g.line.Text)
-			if len(toks) >= NumCols {
+			// a first number run into its label ("…政府信息0": a wrapped label
+			// filling its cell, pdftohtml's runs of guessed width) stands
+			// where the label ends, not in its column: no row to place by
+			if len(toks) >= NumCols && isNumber(toks[len(toks)-NumCols].s) && !runInto(g.line.Text, toks[len(toks)-NumCols]) {
 				c := complete{line: g.line.No, text: g.line.Text}
 				for i, t := range toks[len(toks)-NumCols:] {
 					c.centers[i] = t.center
@@ -6025,6 +6028,23 @@ func (p *parser) alignShort(got []t3Line) {
 			}
 		}
 	}
+}
+
+// runInto says the token t of text follows the character before it with no
+// space between.
+func runInto(text string, t tok) bool {
+	i := 0
+	for at := range text {
+		if i == t.start {
+			if at == 0 {
+				return false
+			}
+			r, _ := utf8.DecodeLastRuneInString(text[:at])
+			return r != ' ' && r != '\t'
+		}
+		i++
+	}
+	return false
 }
 
 // placeByGrid places the space-aligned rows with blanks that no complete
