@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -315,6 +316,19 @@ func TestBarePageNumbersAreNoCells(t *testing.T) {
 	readsAsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
 	t4AsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
 	t4AsTruth(t, "pdftotext-chrome-pagenumbers-2019.txt")
+	// without its page breaks (pdftotext -nopgbrk) the last page's number
+	// (4, after 六's text) cannot be told from 表四's displaced last count:
+	// 表四, fourteen counts and a blank, is unread, not given the 4
+	want, _ := auditWithModel(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
+	data := readFile(t, filepath.Join(auditDir, "pdftotext-chrome-pagenumbers-blanks-2019.txt"))
+	r := audit(t, "nopgbrk.txt", bytes.ReplaceAll(data, []byte("\f"), nil))
+	for b := range want.Appeals {
+		for c, w := range want.Appeals[b] {
+			if got := r.Appeals[b][c]; !got.Blank() && got.String() != w.String() {
+				t.Errorf("without page breaks: 表四 %d/%d = %q, want %q or unread", b, c, got, w)
+			}
+		}
+	}
 }
 
 // A complete row whose first number ran into its wrapped label ("…政府信息0":

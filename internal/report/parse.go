@@ -7250,14 +7250,17 @@ func (p *parser) parseT4() {
 			// landscape page: the table's right end comes after the text
 			// beside it): the table's last cells, not blanks
 			all := append(strs(toks), stray...)
-			if len(all) != n || t4GroupsFailing(all) > 0 {
+			// one count in a text without page breaks may be a page's number
+			// (barePageEnds finds those by the breaks)
+			pageNumber := len(stray) == 1 && stray[0] != "0" && len(p.pageBreaks()) == 0
+			if len(all) != n || t4GroupsFailing(all) > 0 || pageNumber {
 				r.Meta.Unreadable["4"] = true
 				for b := range T4Blocks {
 					for j := range T4Columns {
 						p.ambiguous(t4Cell(b, j))
 					}
 				}
-				p.warn("PARSE.TABLE", "appeals", first, "表四只读到 %d 个数（%s），而其后的文字中有各占一行的数（第 %s 行：%s），多半是转换把表格右侧的数排到了后面；无法确定各数的位置，表四记为空，请对照原文核对",
+				p.warn("PARSE.TABLE", "appeals", first, "表四只读到 %d 个数（%s），而其后的文字中有各占一行的数（第 %s 行：%s），可能是转换排到后面的表格右侧的数，也可能是页码；无法确定各数的位置，表四记为空，请对照原文核对",
 					len(toks), strings.Join(strs(toks), " "), lineNumbers(lines), strings.Join(stray, " "))
 				return
 			}
