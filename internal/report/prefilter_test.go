@@ -531,6 +531,9 @@ func TestClaimsCarried(t *testing.T) {
 		"本局收到申请70件，结转下年1件。":                 "applications=70,carried_forward=1",
 		"本局收到申请70件，2件结转至下年继续办理。":            "applications=70,carried_forward=2",
 		"本局收到申请70件，结转下年的申请均在法定期限内。":         "applications=70",
+		"本局收到申请70件，结转至2025年办理1件。":           "applications=70,carried_forward=1",
+		"本局收到申请70件，有2件申请结转到2025年度继续办理。":     "applications=70,carried_forward=2",
+		"本局收到申请70件，2023年结转至2024年的申请4件。":     "applications=70",
 	})
 }
 
