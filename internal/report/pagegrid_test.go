@@ -316,6 +316,14 @@ func TestBarePageNumbersAreNoCells(t *testing.T) {
 	readsAsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
 	t4AsTruth(t, "pdftotext-chrome-pagenumbers-blanks-2019.txt")
 	t4AsTruth(t, "pdftotext-chrome-pagenumbers-2019.txt")
+	// with a running head at each page's top too (Word's header and footer),
+	// a line below the form feed: its lines dropped count no pages of their own
+	plain := readFile(t, filepath.Join(auditDir, "pdftotext-chrome-pagenumbers-2019.txt"))
+	title, _, _ := strings.Cut(string(plain), "\n")
+	headed := strings.ReplaceAll(string(plain), "\f", "\f\n"+title+"\n")
+	if d := cmp.Diff(tables(audit(t, "plain.txt", plain)), tables(audit(t, "headed.txt", []byte(headed)))); d != "" {
+		t.Errorf("with a running head (-without +with):\n%s", d)
+	}
 	// without its page breaks (pdftotext -nopgbrk) the last page's number
 	// (4, after 六's text) cannot be told from 表四's displaced last count:
 	// 表四, fourteen counts and a blank, is unread, not given the 4

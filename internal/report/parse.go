@@ -335,7 +335,7 @@ func dropFooters(lines []Line) []Line {
 	}
 	if len(pages) > 0 {
 		dropRunningHeads(lines, pages)
-		for _, k := range barePageEnds(lines) {
+		for _, k := range barePageEnds(lines, pages) {
 			lines[k].Text = "" // in a table they joined a row's numbers ("19.41" / "2": 表二's fee)
 		}
 	}
@@ -7623,7 +7623,7 @@ func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
 // count up with them. On a page whose last line is another count (a cell
 // written after the footer), the page's number is looked for among its last
 // three lines of text.
-func barePageEnds(lines []Line) []int {
+func barePageEnds(lines []Line, pages []int) []int {
 	bare := func(k int) int64 {
 		if lines[k].Fields != nil {
 			return 0
@@ -7638,7 +7638,9 @@ func barePageEnds(lines []Line) []int {
 	var tails [][3]int // each page's last three lines with text, the last first (-1: none)
 	tail := [3]int{-1, -1, -1}
 	for k, l := range lines {
-		if l.Break {
+		// (pages: the form feeds' lines; a footer or running head dropped
+		// also marks a Break, and would count a page twice)
+		if len(tails) < len(pages) && k == pages[len(tails)] {
 			tails, tail = append(tails, tail), [3]int{-1, -1, -1}
 		}
 		if l.Fields != nil || trimSpace(l.Text) != "" {
