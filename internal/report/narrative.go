@@ -316,16 +316,14 @@ func countBefore(what, before, after string) (string, int64, bool) {
 }
 
 // nextYearNamed writes the year after the report's, named where carried
-// applications go ("结转至2025年办理1件" in a 2024 report), as 下年度.
+// applications go ("结转至2025年办理1件" in a 2024 report), as 下年.
 func nextYearNamed(part string, year int) string {
 	if year <= 0 || !strings.Contains(part, "结转") {
 		return part
 	}
-	next := strconv.Itoa(year + 1)
+	next := strconv.Itoa(year+1) + "年" // (年度 too: 结转至下年度)
 	for _, w := range []string{"结转至", "结转到", "结转"} {
-		for _, y := range []string{next + "年度", next + "年"} {
-			part = strings.ReplaceAll(part, w+y, w+"下年度")
-		}
+		part = strings.ReplaceAll(part, w+next, w+"下年")
 	}
 	return part
 }
@@ -894,10 +892,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			wideClause = true
 		}
 		wide = wideClause
-		if cs := nextYearNamed(sc, year); strings.Contains(cs, "结转") {
-			if what, v, ok := carryCount(cs); ok && !wide && !otherYear(cs, year) {
-				add(what, v, sc) // (the part may count the new ones too: 其中新收70件、上年结转4件)
-			}
+		cs := nextYearNamed(sc, year)
+		if what, v, ok := carryCount(cs); ok && !wide && !otherYear(cs, year) {
+			add(what, v, sc) // (the part may count the new ones too: 其中新收70件、上年结转4件)
 		}
 		newNum := newCount(sc)
 		switch {

@@ -7219,11 +7219,7 @@ func (p *parser) parseT4() {
 			// table's columns spilled into this one (pdfminer's text blocks),
 			// of which 表四's are some, where cannot be known
 			r.Meta.Unreadable["4"] = true
-			for b := range T4Blocks {
-				for j := range T4Columns {
-					p.ambiguous(t4Cell(b, j))
-				}
-			}
+			p.t4Unread()
 			p.warn("PARSE.TABLE", "appeals", first, "表四的位置有 %d 个以上各占一行的数，多于表四的 15 个（转换把别的表格的数字也排到了这里），无法确定哪些是表四的，表四记为空，请对照原文核对", n+more)
 			return
 		}
@@ -7233,11 +7229,7 @@ func (p *parser) parseT4() {
 			// (one group alone not adding up is the report's error: the
 			// other two adding up say the order is the table's)
 			r.Meta.Unreadable["4"] = true
-			for b := range T4Blocks {
-				for j := range T4Columns {
-					p.ambiguous(t4Cell(b, j))
-				}
-			}
+			p.t4Unread()
 			p.warn("PARSE.TABLE", "appeals", first, "表四的 15 个数各占一行（%s），按原文的次序排成三组时各组之和都不等于总计，多半是转换打乱了次序，表四记为空，请对照原文核对",
 				strings.Join(strs(toks), " "))
 			return
@@ -7255,13 +7247,9 @@ func (p *parser) parseT4() {
 			pageNumber := len(stray) == 1 && stray[0] != "0" && len(p.pageBreaks()) == 0
 			if len(all) != n || t4GroupsFailing(all) > 0 || pageNumber {
 				r.Meta.Unreadable["4"] = true
-				for b := range T4Blocks {
-					for j := range T4Columns {
-						p.ambiguous(t4Cell(b, j))
-					}
-				}
+				p.t4Unread()
 				p.warn("PARSE.TABLE", "appeals", first, "表四只读到 %d 个数（%s），而其后的文字中有各占一行的数（第 %s 行：%s），可能是转换排到后面的表格右侧的数，也可能是页码；无法确定各数的位置，表四记为空，请对照原文核对",
-					len(toks), strings.Join(strs(toks), " "), lineNumbers(lines), strings.Join(stray, " "))
+					len(toks), strings.Join(strs(toks), " "), joinInts(lines), strings.Join(stray, " "))
 				return
 			}
 			r.Meta.Tables["4"] = true
@@ -7270,7 +7258,7 @@ func (p *parser) parseT4() {
 				r.Appeals[i/5][i%5] = toCell(c)
 			}
 			p.warn("PARSE.READ", "appeals", first, "表四只读到 %d 个数，其余 %d 个在其后的文字中各占一行（第 %s 行：%s，转换把表格右侧的数排到了后面），接在表四之后读取，三组都满足“总计 = 各项之和”，请对照原文核对",
-				len(toks), len(stray), lineNumbers(lines), strings.Join(stray, " "))
+				len(toks), len(stray), joinInts(lines), strings.Join(stray, " "))
 			return
 		}
 	}
@@ -7588,15 +7576,6 @@ func (p *parser) moreApartNumbers(from, hi int) int {
 // t4GenericLabels are words some reports put before 表四's row of fifteen
 // numbers, in a column the format does not have (normalised).
 var t4GenericLabels = map[string]bool{"数量": true, "数量件": true, "件数": true, "件数件": true, "数据": true, "数值": true, "案件数": true, "案件数量": true}
-
-// lineNumbers writes line numbers for a message: "12、14".
-func lineNumbers(lines []int) string {
-	out := make([]string, len(lines))
-	for i, n := range lines {
-		out[i] = strconv.Itoa(n)
-	}
-	return strings.Join(out, "、")
-}
 
 // strayCounts are the counts on lines of their own in the sections after
 // 表四 (from its region's end hi to the end of section 六), with their line
@@ -8809,7 +8788,7 @@ func formatClue(f Format, t string) string {
 	return ""
 }
 
-func joinInts(v []int64) string { return strings.Join(intStrings(v), "、") }
+func joinInts[T ~int | ~int64](v []T) string { return strings.Join(intStrings(v), "、") }
 
 // The reader tests every cell of every line: these are the patterns above
 // written out, several times faster than the regular expressions were.

@@ -222,10 +222,10 @@ func subtotalFits(parts []int64, v int64) bool {
 }
 
 // intStrings writes numbers as the cells they were.
-func intStrings(v []int64) []string {
+func intStrings[T ~int | ~int64](v []T) []string {
 	out := make([]string, len(v))
 	for i, x := range v {
-		out[i] = strconv.FormatInt(x, 10)
+		out[i] = strconv.FormatInt(int64(x), 10)
 	}
 	return out
 }
