@@ -50,13 +50,13 @@ func positionedText(t string) string {
 		}
 		t = t[i:]
 		// a page's own box: the runs after it are placed from its top
-		if strings.HasPrefix(t, "<div") && strings.Contains(tagOf(t), "page") && !strings.Contains(tagOf(t), "position:absolute") {
+		if strings.HasPrefix(t, "<div") && hasText(tagOf(t), "page") && !hasText(tagOf(t), "position:absolute") {
 			pg.flush()
 			t = t[len(tagOf(t)):]
 			continue
 		}
 		tag := tagOf(t)
-		if !strings.Contains(tag, "position:absolute") || len(tag) < 4 {
+		if !hasText(tag, "position:absolute") || len(tag) < 4 {
 			t = t[max(len(tag), 1):]
 			continue
 		}
@@ -66,13 +66,13 @@ func positionedText(t string) string {
 		rest := t[len(tag):]
 		// a run is short: its end is looked for nearby, or runs without an
 		// end would each read the rest of the page
-		end := strings.Index(rest[:min(len(rest), maxRun)], "</"+name)
+		end := indexText(rest[:min(len(rest), maxRun)], "</"+name)
 		if name == "" || !okT || !okL || end < 0 {
 			t = t[len(tag):]
 			continue
 		}
 		inner := rest[:end]
-		if strings.Contains(inner, "position:absolute") {
+		if hasText(inner, "position:absolute") {
 			t = rest // a box of boxes: its runs are read on their own, from inside it
 			continue
 		}
@@ -203,7 +203,7 @@ func elemName(tag string) string {
 
 // cssPx reads a length in pixels after key in a tag's style ("top:357px").
 func cssPx(tag, key string) (float64, bool) {
-	i := strings.Index(tag, key)
+	i := indexText(tag, key)
 	if i < 0 {
 		return 0, false
 	}
@@ -218,7 +218,7 @@ func cssPx(tag, key string) (float64, bool) {
 
 // classOf is a tag's class attribute.
 func classOf(tag string) string {
-	i := strings.Index(tag, `class="`)
+	i := indexText(tag, `class="`)
 	if i < 0 {
 		return ""
 	}
@@ -235,12 +235,12 @@ func classOf(tag string) string {
 func classSizes(t string) map[string]float64 {
 	out := map[string]float64{}
 	for n := 0; n < 1024; n++ {
-		i := strings.Index(t, "<style")
+		i := indexText(t, "<style")
 		if i < 0 {
 			break
 		}
 		t = t[i:]
-		j := strings.Index(t, "</style")
+		j := indexText(t, "</style")
 		if j < 0 {
 			j = len(t)
 		}
@@ -277,7 +277,7 @@ func classSizes(t string) map[string]float64 {
 // runText is a run's text: its <br>s line breaks, its other tags (<b>, <i>,
 // <a …>, <span …>) dropped.
 func runText(s string) string {
-	if !strings.Contains(s, "<") {
+	if !hasText(s, "<") {
 		return s
 	}
 	var b strings.Builder

@@ -34,8 +34,8 @@ func tsvWords(t string) bool {
 // xmlWords says t is pdftohtml -xml's or pdftotext -bbox's page list.
 func xmlWords(t string) bool {
 	head := t[:min(len(t), 4096)]
-	return strings.Contains(head, "<pdf2xml") && strings.Contains(t, "<text top=") ||
-		strings.Contains(head, "<doc>") && strings.Contains(t, "<word xMin=")
+	return hasText(head, "<pdf2xml") && hasText(t, "<text top=") ||
+		hasText(head, "<doc>") && hasText(t, "<word xMin=")
 }
 
 // tsvBoxes reads the words of a TSV: the rows of level 5 with text.
@@ -100,7 +100,7 @@ func xmlBoxes(t string) []wordBox {
 		default:
 			continue
 		}
-		end := strings.Index(t[:min(len(t), maxRun)], "</"+name)
+		end := indexText(t[:min(len(t), maxRun)], "</"+name)
 		if end < 0 {
 			continue
 		}
@@ -139,7 +139,7 @@ func xmlBoxes(t string) []wordBox {
 // xmlAttr is an attribute's value in a start tag (top="12" or top='12').
 func xmlAttr(tag, key string) (string, bool) {
 	for i := 0; ; {
-		j := strings.Index(tag[i:], key+"=")
+		j := indexText(tag[i:], key+"=")
 		if j < 0 {
 			return "", false
 		}

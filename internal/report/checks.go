@@ -351,7 +351,7 @@ func checkMissing(c *ctx) {
 	for _, k := range []string{"2", "3", "4"} {
 		if said := r.Meta.Instead[k]; said != "" && !r.Meta.Tables[k] {
 			where := "国家格式要求照列此表，没有的项填 0"
-			if strings.Contains(said, "附") { // 详见附表1: the tables in a file of their own
+			if hasText(said, "附") { // 详见附表1: the tables in a file of their own
 				where = "表格如在另一个文件（附件）中，请一并审核该文件；国家格式要求在报告中照列此表"
 			}
 			c.add("", r.Line(k), "缺少%s：第%s部分只写了“%s”，没有表格；%s", tableNames[k], sectionNumerals[k], said, where)

@@ -194,7 +194,7 @@ func draftOverview(f Facts) string {
 }
 
 func platformSuffix(a AccountFacts) string {
-	if strings.Contains(a.Name, a.Platform) || a.Platform == "" {
+	if hasText(a.Name, a.Platform) || a.Platform == "" {
 		return ""
 	}
 	return a.Platform

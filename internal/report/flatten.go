@@ -93,7 +93,7 @@ func rowNumber(label string) (key, core string, paren bool) {
 		// the label's own number, exactly: a generic one would take the
 		// previous row's last digit ("…02.其他法律…" is 0, then row 2.)
 		core = strings.Trim(m, "（()）、.． ")
-		paren = strings.ContainsAny(m, "（(")
+		paren = hasAnyRune(m, "（(")
 	}
 	if i := strings.IndexAny(rest, "（“("); i > 0 && utf8.RuneCountInString(rest[:i]) >= 2 {
 		rest = rest[:i]
@@ -158,7 +158,7 @@ func numberedWords(s, core string, paren bool) int {
 	best := -1
 	for _, m := range marks {
 		for from := 0; from < len(s); {
-			k := strings.Index(s[from:], m)
+			k := indexText(s[from:], m)
 			if k < 0 {
 				break
 			}
@@ -302,7 +302,7 @@ func (a *anchor) find(t string) []int {
 	}
 	first := string(a.key[0])
 	for from := 0; ; {
-		k := strings.Index(t[from:], first)
+		k := indexText(t[from:], first)
 		if k < 0 {
 			return nil
 		}
@@ -538,7 +538,7 @@ func joinWrappedPage(lines []Line) []Line {
 	out := make([]Line, 0, len(pieces))
 	at, line := 0, 0
 	for _, piece := range pieces {
-		if k := strings.Index(text[at:], piece); k >= 0 {
+		if k := indexText(text[at:], piece); k >= 0 {
 			at += k
 			for line+1 < len(starts) && starts[line+1] <= at {
 				line++
@@ -563,7 +563,7 @@ const maxPageReports = 64
 
 // cutPageAt is cutPage of the depth-th report of a page.
 func cutPageAt(t string, depth int) []string {
-	if strings.Contains(t, "七）合计") || strings.Contains(t, "七)合计") {
+	if hasText(t, "七）合计") || hasText(t, "七)合计") {
 		// （七）合计 for （七）总计: the same row (the same length, every index holds)
 		t = heJi.Replace(t)
 	}
@@ -609,7 +609,7 @@ func cutPageAt(t string, depth int) []string {
 			cuts[starts[i]], cuts[heads[i]] = true, true
 			// a Markdown heading's marks ("## 三、…" run into the page)
 			// stand apart, not at the end of the table row before them
-			if h := backOver(t, starts[i], func(r rune) bool { return r == '#' || r == ' ' }); h < starts[i] && strings.Contains(t[h:starts[i]], "#") {
+			if h := backOver(t, starts[i], func(r rune) bool { return r == '#' || r == ' ' }); h < starts[i] && hasText(t[h:starts[i]], "#") {
 				cuts[h] = true
 			}
 		}
@@ -687,7 +687,7 @@ func cutPageAt(t string, depth int) []string {
 	if heads[0] >= 0 {
 		// the title, before the introduction that follows it
 		start := prevCut(cuts, heads[0])
-		if i := strings.Index(t[:start], "报告"); i >= 0 && utf8.RuneCountInString(t[:i]) <= 80 {
+		if i := indexText(t[:start], "报告"); i >= 0 && utf8.RuneCountInString(t[:i]) <= 80 {
 			cuts[i+len("报告")] = true
 		}
 	}
@@ -696,7 +696,7 @@ func cutPageAt(t string, depth int) []string {
 		// a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
 		wordsAfterNumbers(t[lo:hi], func(k int) { cuts[lo+k] = true })
 		for i := lo; ; {
-			k := strings.Index(t[i:hi], "第二十条")
+			k := indexText(t[i:hi], "第二十条")
 			if k < 0 {
 				break
 			}
@@ -756,7 +756,7 @@ func cutPageAt(t string, depth int) []string {
 func tableNotes(s string, at func(int)) {
 	for _, w := range []string{"备注：", "备注:", "说明：", "注：", "注:"} {
 		for i := 0; ; {
-			k := strings.Index(s[i:], w)
+			k := indexText(s[i:], w)
 			if k < 0 {
 				break
 			}
@@ -802,7 +802,7 @@ func attachedSpans(t string, heads []int, region func(int) (int, int)) map[int]l
 	for i := 1; i <= 3; i++ {
 		at := -1
 		for _, w := range words[i] {
-			if k := strings.Index(t[from:], w); k >= 0 && (at < 0 || from+k < at) {
+			if k := indexText(t[from:], w); k >= 0 && (at < 0 || from+k < at) {
 				at = from + k
 			}
 		}
@@ -867,7 +867,7 @@ func markAttachments(t string, from int, cuts map[int]bool) {
 	}
 	for _, w := range []string{"附件", "附表"} {
 		for i := from; ; {
-			k := strings.Index(t[i:], w)
+			k := indexText(t[i:], w)
 			if k < 0 {
 				break
 			}
@@ -997,19 +997,19 @@ func t4HeadingAfterNumber(t string) int {
 // many digits as cells, a digit to a cell); more digits run together are
 // cells whose bounds nothing tells, unread.
 func t4TransposedRows(t string, cut func(int)) bool {
-	first := strings.Index(t, T4ColumnLabels[0])
+	first := indexText(t, T4ColumnLabels[0])
 	if first < 0 {
 		return false
 	}
 	head := t[:first]
-	a, b, c := strings.Index(head, "行政复议"), strings.Index(head, "直接起诉"), strings.Index(head, "复议后起诉")
+	a, b, c := indexText(head, "行政复议"), indexText(head, "直接起诉"), indexText(head, "复议后起诉")
 	if a < 0 || b < a || c < b {
 		return false
 	}
 	var at []int
 	from := first
 	for k, label := range T4ColumnLabels {
-		i := strings.Index(t[from:], label)
+		i := indexText(t[from:], label)
 		if i < 0 || k > 0 && strings.TrimSpace(t[from:from+i]) != "" {
 			return false // the rows one after another, nothing between
 		}
@@ -1017,7 +1017,7 @@ func t4TransposedRows(t string, cut func(int)) bool {
 		rest := t[i+len(label):]
 		end := len(rest)
 		if k+1 < len(T4ColumnLabels) {
-			if j := strings.Index(rest, T4ColumnLabels[k+1]); j >= 0 {
+			if j := indexText(rest, T4ColumnLabels[k+1]); j >= 0 {
 				end = j
 			}
 		}
@@ -1122,7 +1122,7 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 	bestS, bestE := -1, -1
 	for _, k := range sec.Keywords {
 		for at := from; at < len(t); {
-			i := strings.Index(t[at:], k)
+			i := indexText(t[at:], k)
 			if i < 0 {
 				break
 			}
@@ -1170,7 +1170,7 @@ func numberedBetween(t string, starts, heads []int) {
 		}
 		mark := sectionNumerals[Sections[i].Key] + "、"
 		for at := lo; at < hi; {
-			k := strings.Index(t[at:hi], mark)
+			k := indexText(t[at:hi], mark)
 			if k < 0 {
 				break
 			}
@@ -1186,7 +1186,7 @@ func numberedBetween(t string, starts, heads []int) {
 			end := at
 			window := t[at:min(len(t), at+16*3)]
 			for _, w := range slices.Concat(Sections[i].Keywords, Sections[i].LineKeywords) {
-				if j := strings.Index(window, w); j >= 0 && (end == at || at+j+len(w) < end) {
+				if j := indexText(window, w); j >= 0 && (end == at || at+j+len(w) < end) {
 					end = at + j + len(w)
 				}
 			}
@@ -1245,7 +1245,7 @@ func bareHeadingStart(t string, i int, num string) (int, bool) {
 		}
 		words := sectionHeads[si].words
 		for _, k := range sec.Keywords {
-			off := strings.Index(words, k)
+			off := indexText(words, k)
 			if off < 0 || off > i || !strings.HasPrefix(t[i:], k) {
 				continue
 			}

@@ -120,7 +120,7 @@ func (z *htmlLexer) markup() (htmlTokKind, atom.Atom, bool) {
 				z.i = body + 1
 			} else if strings.HasPrefix(s[body:], "->") {
 				z.i = body + 2
-			} else if e := strings.Index(s[body:], "-->"); e >= 0 {
+			} else if e := indexText(s[body:], "-->"); e >= 0 {
 				z.i = body + e + 3
 			} else {
 				z.i = len(s)
@@ -286,7 +286,7 @@ func (z *htmlLexer) rawContent() (htmlTokKind, atom.Atom, string) {
 	}
 	name := a.String()
 	for i := start; ; {
-		k := strings.Index(s[i:], "</")
+		k := indexText(s[i:], "</")
 		if k < 0 {
 			break
 		}

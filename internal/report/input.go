@@ -94,12 +94,12 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		}
 		// a table whose cells say "64件" lost its cell borders:
 		// "…数量64件0件0件2件0件4件70件" is "…数量 64件 0件 0件 …"
-		if l.Fields == nil && (strings.Contains(l.Text, "件") || strings.Contains(l.Text, "个")) && unitsGlued(l.Text) {
+		if l.Fields == nil && (hasText(l.Text, "件") || hasText(l.Text, "个")) && unitsGlued(l.Text) {
 			l.Text = spaceUnitCells(l.Text)
 		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
-		if strings.Contains(l.Text, "其它") {
+		if hasText(l.Text, "其它") {
 			l.Text = strings.ReplaceAll(l.Text, "其它", "其他")
 			for k, f := range l.Fields {
 				l.Fields[k] = strings.ReplaceAll(f, "其它", "其他")
@@ -169,7 +169,7 @@ func oddChars(s string) (invisible, separators, radicals bool) {
 		}
 		i += 3
 	}
-	return invisible || strings.Contains(s, "\u00ad"), separators, radicals
+	return invisible || hasText(s, "\u00ad"), separators, radicals
 }
 
 func dropInvisible(s string) string { return invisibles.Replace(s) }
@@ -255,13 +255,13 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		ls, err := csvLines(name, t)
 		return ls, KindText, err
 	}
-	if strings.Contains(t, "│") {
+	if hasText(t, "│") {
 		t = boxRows(t)
 	}
 	if hasGridBorder(t) {
 		t = gridRows(t)
 	}
-	if strings.Contains(t, "]{") {
+	if hasText(t, "]{") {
 		t = pandocSpans(t)
 	}
 	switch {
@@ -496,7 +496,7 @@ func boxRows(t string) string {
 	for line := range strings.Lines(t) {
 		br := strings.Count(line, "\n")
 		l := strings.TrimRight(line, "\r\n")
-		horizontal := strings.ContainsAny(l, "─━═")
+		horizontal := hasAnyRune(l, "─━═")
 		text := strings.TrimSpace(strings.Map(func(r rune) rune {
 			if isBoxRune(r) {
 				return ' '
@@ -527,7 +527,7 @@ func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 // stop at every line.)
 func hasGridBorder(t string) bool {
 	for i := 0; ; {
-		j := strings.Index(t[i:], "+-")
+		j := indexText(t[i:], "+-")
 		if j < 0 {
 			return false
 		}
@@ -745,7 +745,7 @@ func stripTags(s string) string {
 			s = rest[1:]
 			continue
 		}
-		j := strings.Index(rest, end)
+		j := indexText(rest, end)
 		if j < 0 {
 			b.WriteString(rest)
 			break
@@ -977,7 +977,7 @@ func looksHTML(t string) bool {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	if !strings.Contains(head, "<") {
+	if !hasText(head, "<") {
 		return false
 	}
 	// each '<' compared without case, instead of lowering a copy of the head
@@ -986,7 +986,7 @@ func looksHTML(t string) bool {
 			return true
 		}
 	}
-	return strings.Contains(t, "<td") || strings.Contains(t, "<TD")
+	return hasText(t, "<td") || hasText(t, "<TD")
 }
 
 // unquoteMarkdown takes the quote marks (> ) off a Markdown table row or
@@ -1064,7 +1064,7 @@ func textLines(t string) []Line {
 		tabAfterEach = !edgeTabs && everyLineEndsInTab(t)
 	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
-	escaped, bold := strings.IndexByte(t, '\\') >= 0, strings.Contains(t, "**")
+	escaped, bold := strings.IndexByte(t, '\\') >= 0, hasText(t, "**")
 	for i, more := 0, true; more; i++ {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
@@ -1072,7 +1072,7 @@ func textLines(t string) []Line {
 		if strings.IndexByte(s, '>') >= 0 {
 			s = unquoteMarkdown(s)
 		}
-		if strings.Contains(s, "\u3000") {
+		if hasText(s, "\u3000") {
 			s = wideSpacesByDigits(s)
 		}
 		if edgeTabs {
@@ -1087,7 +1087,7 @@ func textLines(t string) []Line {
 		}
 		l := Line{No: i + 1, Text: s}
 		switch {
-		case strings.Contains(s, "\t") && !piped(s):
+		case hasText(s, "\t") && !piped(s):
 			l.Fields, fields = splitInto(fields, s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
@@ -1356,7 +1356,7 @@ func markupLine(s string) bool {
 // headings and titles as **一、总体情况**, html2text as ***** 一、总体情况 *****
 // (a report never writes ** itself).
 func markdownText(s string) string {
-	if strings.Contains(s, "**") {
+	if hasText(s, "**") {
 		if t := trimSpace(s); strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") {
 			return trimSpace(strings.Trim(t, "*"))
 		}
@@ -2198,7 +2198,7 @@ func readableChinese(t string) bool {
 	}
 	n := 0
 	for _, k := range []string{"总体情况", "主动公开", "政府信息公开", "行政复议"} {
-		if strings.Contains(t, k) {
+		if hasText(t, k) {
 			n++
 		}
 	}

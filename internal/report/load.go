@@ -61,9 +61,9 @@ func yamlError(name string, err error) error {
 	if errors.As(err, &se) && se.Token != nil {
 		where := fmt.Sprintf("%s:%d:%d", name, se.Token.Position.Line, se.Token.Position.Column)
 		switch m := se.Message; {
-		case strings.Contains(m, "already defined"):
+		case hasText(m, "already defined"):
 			return errs.Wrap(errs.Invalid, err, where, "“%s”重复出现：每一项只能写一次", se.Token.Value)
-		case strings.Contains(m, "tab"):
+		case hasText(m, "tab"):
 			return errs.Wrap(errs.Invalid, err, where, "YAML 格式错误：缩进不能用 Tab 键，请改用空格")
 		}
 		return errs.Wrap(errs.Invalid, err, where, "YAML 格式错误（%s）：请检查这一行的缩进、冒号和引号", se.Message)

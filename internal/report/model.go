@@ -161,7 +161,7 @@ func canonicalDecimal(r *big.Rat, t string) string {
 		prec = len(t) - i - 1
 	}
 	s := r.FloatString(prec)
-	if strings.Contains(s, ".") {
+	if hasText(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	if s == "-0" {

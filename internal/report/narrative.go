@@ -82,7 +82,7 @@ func checkFees(c *ctx) {
 	}
 	// "未 收 取 … 费": a PDF's justified line spaced out letter by letter
 	t = joinSpacedLines(t)
-	if !strings.Contains(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
+	if !hasText(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
 		c.add("sections.6", c.r.Line("6"), "第六部分未说明是否收取政府信息公开信息处理费：按格式要求，收取信息处理费的情况在此报告，未收取的也应写明")
 	}
 }
@@ -109,7 +109,7 @@ func checkPeriod(c *ctx) {
 	}
 	for _, k := range NarrativeKeys {
 		t := r.Sections[k]
-		if !strings.Contains(t, "31") {
+		if !hasText(t, "31") {
 			continue // no "…12月31日": no period stated
 		}
 		for _, m := range periodRe.FindAllStringSubmatchIndex(t, -1) {
@@ -140,7 +140,7 @@ func checkPeriod(c *ctx) {
 		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, 32) {
 			depth += strings.Count(t[from:m[0]], "《") - strings.Count(t[from:m[0]], "》")
 			from = m[0]
-			if depth > 0 || !strings.Contains(sentenceAt(t, m[0]), "费") {
+			if depth > 0 || !hasText(sentenceAt(t, m[0]), "费") {
 				continue
 			}
 			if y, _ := strconv.Atoi(t[m[2]:m[3]]); bad(y) {
@@ -154,12 +154,12 @@ func checkPeriod(c *ctx) {
 // these are: 全市各级行政机关, 各部门, 教育系统, 所属单位 (a government's
 // report may give its region's total beside its own table).
 func widerScope(part string) bool {
-	if !strings.ContainsAny(part, "各统属直级及乡") {
+	if !hasAnyRune(part, "各统属直级及乡") {
 		return false // every word below has one of these: most parts have none
 	}
 	for _, w := range []string{"各级", "各部门", "各单位", "各乡镇", "各街道", "各县", "各区", "各地", "系统", "所属", "下属", "直属",
 		"及其部门", "及部门", "两级", "三级", "县直", "市直", "区直", "旗直", "州直", "乡镇"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return true
 		}
 	}
@@ -170,11 +170,11 @@ func widerScope(part string) bool {
 // may or may not be the agency's own table: only another count after it,
 // of the agency itself, tells them apart (ownCountAfter).
 func regionWide(part string) bool {
-	if !strings.Contains(part, "全") {
+	if !hasText(part, "全") {
 		return false
 	}
 	for _, w := range []string{"全市", "全县", "全区", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全街道"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return true
 		}
 	}
@@ -186,7 +186,7 @@ func regionWide(part string) bool {
 // "其中依申请公开70件"): the part with the share's count in place of its own.
 func disclosureShare(part, next string) (string, bool) {
 	n := trimSpace(next)
-	if !strings.HasPrefix(n, "其中") || !strings.Contains(n, "信息公开") && !strings.Contains(n, "依申请公开") {
+	if !strings.HasPrefix(n, "其中") || !hasText(n, "信息公开") && !hasText(n, "依申请公开") {
 		return "", false
 	}
 	start, _, end, ok := findCount(part)
@@ -272,7 +272,7 @@ var carriedFrom = strings.NewReplacer("上一年度结转", "结转", "上年度
 // (row 二) or 结转下年度 (row 四), the count after the words with nothing but
 // filler between ("上年结转的政府信息公开申请4件", "结转下年度继续办理2件").
 func carryCount(part string) (what string, v int64, ok bool) {
-	if !strings.Contains(part, "结转") {
+	if !hasText(part, "结转") {
 		return "", 0, false
 	}
 	for _, k := range []struct{ what, words string }{
@@ -283,7 +283,7 @@ func carryCount(part string) (what string, v int64, ok bool) {
 		// without 度 ("结转下年1件"), after the forms with it so that 度 is not left as filler
 		{"carried_forward", "结转下年"}, {"carried_forward", "结转至下年"}, {"carried_forward", "结转到下年"},
 	} {
-		j := strings.Index(part, k.words)
+		j := indexText(part, k.words)
 		if j < 0 {
 			continue
 		}
@@ -318,7 +318,7 @@ func countBefore(what, before, after string) (string, int64, bool) {
 // nextYearNamed writes the year after the report's, named where carried
 // applications go ("结转至2025年办理1件" in a 2024 report), as 下年.
 func nextYearNamed(part string, year int) string {
-	if year <= 0 || !strings.Contains(part, "结转") {
+	if year <= 0 || !hasText(part, "结转") {
 		return part
 	}
 	next := strconv.Itoa(year+1) + "年" // (年度 too: 结转至下年度)
@@ -370,7 +370,7 @@ func sinceLong(s string) bool {
 // notDisclosure says a part's 复议/诉讼 are said not to be about disclosure:
 // "（非政府信息公开类）" in it, or "均不涉及政府信息公开" in the part after.
 func notDisclosure(part string, after []string) bool {
-	if strings.Contains(part, "非政府信息公开") || strings.Contains(part, "非信息公开") ||
+	if hasText(part, "非政府信息公开") || hasText(part, "非信息公开") ||
 		indexAny(part, "不含政府信息公开", "不包括政府信息公开", "不含信息公开", "不包括信息公开", "不涉及政府信息公开", "政府信息公开类以外", "政府信息公开以外") >= 0 {
 		return true // "办理行政复议案件（不含政府信息公开类）12件"
 	}
@@ -378,7 +378,7 @@ func notDisclosure(part string, after []string) bool {
 		return false
 	}
 	for _, w := range []string{"不涉及政府信息公开", "不涉及信息公开", "不属于政府信息公开", "与政府信息公开无关"} {
-		if strings.Contains(after[0], w) {
+		if hasText(after[0], w) {
 			return true
 		}
 	}
@@ -393,7 +393,7 @@ func departmentAgency(agency string) bool {
 		return false
 	}
 	for _, w := range []string{"政府", "办事处", "管委会", "管理委员会"} {
-		if strings.Contains(agency, w) {
+		if hasText(agency, w) {
 			return false
 		}
 	}
@@ -409,7 +409,7 @@ func ownCountAfter(parts []string) int {
 		p := strings.TrimPrefix(trimSpace(part), "其中")
 		j := indexAny(p, "收到", "受理", "接收", "新收")
 		// (本局…, 我委…, 县政府本级…: the agency itself)
-		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") && !(j > 0 && strings.Contains(p[:j], "本级")) {
+		if !strings.HasPrefix(p, "本") && !strings.HasPrefix(p, "我") && !(j > 0 && hasText(p[:j], "本级")) {
 			continue
 		}
 		if j < 0 || utf8.RuneCountInString(p[:j]) > 6 || applicationCount(p[j:]) == nil {
@@ -426,18 +426,18 @@ func ownCountAfter(parts []string) int {
 // roles: handling reviews (办理, 受理, 收到, 审结 — as 复议机关), defending
 // suits in general (应诉), or publishing decisions (决定书).
 func ownAppeals(part string) bool {
-	if strings.Contains(part, "作为复议机关") || strings.Contains(part, "作为行政复议机关") || strings.Contains(part, "复议机关") && !strings.Contains(part, "被") {
+	if hasText(part, "作为复议机关") || hasText(part, "作为行政复议机关") || hasText(part, "复议机关") && !hasText(part, "被") {
 		// the agency deciding others' reviews, of disclosure too ("作为复议
 		// 机关办理政府信息公开类行政复议案件30件")
 		return false
 	}
 	for _, w := range []string{"被", "信息公开", "依申请", "引起", "涉及"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return true
 		}
 	}
 	for _, w := range []string{"办理", "受理", "收到", "审结", "决定书", "复议机关", "应诉"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return false
 		}
 	}
@@ -542,7 +542,7 @@ func countSubmatch(s string) []string {
 // full width) or of Chinese numerals, then white space (ASCII, U+3000, U+00A0), then a unit
 // (件 宗 起 个 份 人次). The two kinds of numeral do not mix, as in countRe.
 func findCount(s string) (start, numEnd, end int, ok bool) {
-	if !strings.ContainsAny(s, "件宗起个份次") {
+	if !hasAnyRune(s, "件宗起个份次") {
 		return 0, 0, 0, false
 	}
 	for i := 0; i < len(s); {
@@ -605,7 +605,7 @@ func numeralKind(r rune) int {
 // 公开工作的投诉); the applicants may be named before them (未收到公民、法人或
 // 其他组织提出的政府信息公开申请).
 func saysNoApplication(s string) bool {
-	return (strings.ContainsAny(s, "未没无") || strings.Contains(s, "为")) && noneApplication(s)
+	return (hasAnyRune(s, "未没无") || hasText(s, "为")) && noneApplication(s)
 }
 
 // noneApplication is saysNoApplication without its shortcut.
@@ -614,11 +614,11 @@ func noneApplication(s string) bool {
 }
 
 func saysNoFee(s string) bool {
-	return (strings.ContainsAny(s, "未不没无") || strings.Contains(s, "收费情况")) && noneFeeRe.MatchString(s)
+	return (hasAnyRune(s, "未不没无") || hasText(s, "收费情况")) && noneFeeRe.MatchString(s)
 }
 
 func saysNoAppeal(s string) bool {
-	return strings.ContainsAny(s, "未没无") && noneAppeal.MatchString(s)
+	return hasAnyRune(s, "未没无") && noneAppeal.MatchString(s)
 }
 
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
@@ -700,7 +700,7 @@ func isSubHeading(line string) bool {
 	if r, _ := utf8.DecodeRuneInString(l); r != '（' && r != '(' && !strings.ContainsRune(cnDigits, r) {
 		return false // most lines: no numbering to look at
 	}
-	if l == "" || moreRunes(l, 30) || strings.ContainsAny(l, "。；;") {
+	if l == "" || moreRunes(l, 30) || hasAnyRune(l, "。；;") {
 		return false
 	}
 	if len(subHeadings(l)) == 1 {
@@ -721,7 +721,7 @@ func isSubHeading(line string) bool {
 func outcomeCount(part string) bool {
 	for _, w := range []string{"败诉", "胜诉", "纠错", "纠正", "维持", "撤销", "确认违法", "驳回", "审结", "结案", "办结", "撤诉", "调解",
 		"审理中", "撤回", "终止", "复议决定", "判决", "裁定"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return true
 		}
 	}
@@ -745,7 +745,7 @@ func partYear(part string) (int, bool) {
 // a regular expression for each part of each sentence cost more.
 func eachYear(s string, f func(y int) bool) {
 	for i := 0; ; {
-		k := strings.Index(s[i:], "年")
+		k := indexText(s[i:], "年")
 		if k < 0 {
 			return
 		}
@@ -764,16 +764,16 @@ func eachYear(s string, f func(y int) bool) {
 }
 
 func otherYear(part string, year int) bool {
-	if strings.Contains(part, "结转") {
+	if hasText(part, "结转") {
 		part = carriedFrom.Replace(part) // this year's carried applications, not last year's
 	}
 	for _, w := range []string{"去年", "上一年", "同期", "同比", "前年", "往年"} {
-		if strings.Contains(part, w) {
+		if hasText(part, w) {
 			return true
 		}
 	}
 	for i := 0; ; {
-		k := strings.Index(part[i:], "上年")
+		k := indexText(part[i:], "上年")
 		if k < 0 {
 			break
 		}
@@ -810,20 +810,20 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	// "收到申请5件，被申请行政复议1件" each number goes with its own subject.
 	// a share in brackets after a count ("行政诉讼3件（其中直接起诉2件，…）")
 	// is a part of its own, as after a comma: the count before it is whole
-	if strings.Contains(cl, "其中") {
+	if hasText(cl, "其中") {
 		cl = shareApart.Replace(cl)
 	}
 	parts := strings.FieldsFunc(cl, func(r rune) bool { return r == '，' || r == ',' })
-	timeWords := strings.ContainsAny(cl, notTheYearRunes) // (most clauses name no time notTheYear looks for)
-	earlier := false                                      // a part before named another year ("2023年，本局收到申请58件")
-	ownPart := -1                                         // the agency's own count after a region's, already taken
-	wideClause := false                                   // a part since the last one naming the agency was a region's
+	timeWords := hasAnyRune(cl, notTheYearRunes) // (most clauses name no time notTheYear looks for)
+	earlier := false                             // a part before named another year ("2023年，本局收到申请58件")
+	ownPart := -1                                // the agency's own count after a region's, already taken
+	wideClause := false                          // a part since the last one naming the agency was a region's
 	for i, sc := range parts {
 		quote, wide = "", false
 		if i == ownPart {
 			continue
 		}
-		if i+1 < len(parts) && strings.HasPrefix(trimSpace(parts[i+1]), "其中") && !strings.Contains(sc, "信息公开") {
+		if i+1 < len(parts) && strings.HasPrefix(trimSpace(parts[i+1]), "其中") && !hasText(sc, "信息公开") {
 			// "收到各类申请100件，其中政府信息公开申请70件", "被提起行政诉讼5件，其中
 			// 涉及政府信息公开1件": the count before is of more than the
 			// disclosure cases; the share after is theirs, read in its place
@@ -832,7 +832,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				ownPart = i + 1
 			}
 		}
-		if strings.Contains(sc, "累计") {
+		if hasText(sc, "累计") {
 			// a running total since the 条例 or the agency began, not the
 			// year's: the year's own count after it is read in its place
 			// ("累计收到申请356件，本年度70件"); without one, nothing is
@@ -848,8 +848,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				continue
 			}
 		}
-		hasReview := strings.Contains(sc, "复议")
-		hasSuit := strings.Contains(sc, "诉讼")
+		hasReview := hasText(sc, "复议")
+		hasSuit := hasText(sc, "诉讼")
 		if (hasReview || hasSuit) && notDisclosure(sc, parts[i+1:]) {
 			continue // "被申请行政复议3件，均不涉及政府信息公开"
 		}
@@ -870,7 +870,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a comparison after the part's first count is of that count
 		// ("收到申请17件（同比增长20%）"): only what comes up to it says
 		// whose year the count is
-		if hasReview || hasSuit || strings.Contains(withNext, "申请") {
+		if hasReview || hasSuit || hasText(withNext, "申请") {
 			// (otherYear of the part first: it is the head's only when it is the part's)
 			if otherYear(sc, year) && otherYear(upToCount(sc), year) || timeWords && (notTheYear(upToCount(sc)) || leadInNotTheYear(parts[:i])) {
 				continue
@@ -884,7 +884,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a region's count goes on in the parts after it ("全市…行政复议40件，
 		// 行政诉讼10件") until one names the agency itself
 		if wideClause {
-			if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") || strings.Contains(t, "本级") {
+			if t := strings.TrimPrefix(trimSpace(sc), "其中"); strings.HasPrefix(t, "本") || strings.HasPrefix(t, "我") || hasText(t, "本级") {
 				wideClause = false
 			}
 		}
@@ -899,8 +899,8 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		newNum := newCount(sc)
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
-			hasReview && (strings.Contains(sc, "复议后起诉") || strings.Contains(sc, "直接起诉")),
-			(hasReview || hasSuit) && strings.Contains(sc, "其中"):
+			hasReview && (hasText(sc, "复议后起诉") || hasText(sc, "直接起诉")),
+			(hasReview || hasSuit) && hasText(sc, "其中"):
 			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
 			// how they ended, not how many there were; "复议后起诉0件" is
 			// a kind of 诉讼, not the 复议; "其中…" a share
@@ -932,19 +932,19 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 				continue
 			}
 			for _, k := range []struct{ kw, what string }{{"复议", "review"}, {"诉讼", "suit"}} {
-				j := strings.Index(sc, k.kw)
+				j := indexText(sc, k.kw)
 				if j < 0 {
 					continue
 				}
 				rest := sc[j:]
 				// "行政复议1件、行政诉讼2件": stop at the other subject
-				if o := strings.Index(rest[len(k.kw):], map[string]string{"复议": "诉讼", "诉讼": "复议"}[k.kw]); o >= 0 {
+				if o := indexText(rest[len(k.kw):], map[string]string{"复议": "诉讼", "诉讼": "复议"}[k.kw]); o >= 0 {
 					rest = rest[:len(k.kw)+o]
 				}
 				if m := countSubmatch(rest); m != nil && !approximate(rest, m[0]) {
 					if v, ok := parseNumber(m[1]); ok {
 						counts[k.what] = v
-						before := strings.TrimRight(rest[:strings.Index(rest, m[0])], " ")
+						before := strings.TrimRight(rest[:indexText(rest, m[0])], " ")
 						each = strings.HasSuffix(before, "各") || strings.HasSuffix(before, "均") || strings.HasSuffix(before, "各为") || strings.HasSuffix(before, "均为")
 					}
 				}
@@ -952,11 +952,11 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			_, review := counts["review"]
 			suit, hasCount := counts["suit"]
 			switch {
-			case hasReview && hasSuit && !review && hasCount && strings.Index(sc, "复议") < strings.Index(sc, "诉讼") && each:
+			case hasReview && hasSuit && !review && hasCount && indexText(sc, "复议") < indexText(sc, "诉讼") && each:
 				// "被申请行政复议和提起行政诉讼各1件": that many of each
 				add("review", suit, sc)
 				add("suit", suit, sc)
-			case hasReview && hasSuit && !review && hasCount && strings.Index(sc, "复议") < strings.Index(sc, "诉讼"):
+			case hasReview && hasSuit && !review && hasCount && indexText(sc, "复议") < indexText(sc, "诉讼"):
 				// "被申请行政复议、提起行政诉讼共5件": one count for both
 				add("appeals", suit, sc)
 			default:
@@ -987,7 +987,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		case namesApplication(sc) || namesApplication(withNext):
 			if saysNoApplication(sc) {
 				add("applications", 0, sc)
-			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !strings.Contains(sc, "其中") {
+			} else if j := receivedAt(sc, parts[:i]); j >= 0 && namesApplication(withNext) && !hasText(sc, "其中") {
 				// (a part "其中…" is a share of the whole: 其中网络收到申请60件)
 				rest := withNext[j:]
 				if applicantShare(rest) && i+1 < len(parts) && bareCount(parts[i+1]) && indexAny(trimSpace(parts[i+1]), "共", "合计", "总计") == 0 {
@@ -1005,9 +1005,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 					continue
 				}
 				if m := applicationCount(rest); m != nil {
-					before := rest[:strings.Index(rest, m[0])] // the words between the verb and the count
+					before := rest[:indexText(rest, m[0])] // the words between the verb and the count
 					// (人次 counts people, who may each apply more than once)
-					if strings.Contains(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) ||
+					if hasText(before, "结转") || categoryCount(before) || approximate(rest, m[0]) || widerScope(withNext) ||
 						topicShare(before) || otherThanApplications(before) || strings.HasSuffix(m[0], "人次") {
 						continue
 					}
@@ -1024,10 +1024,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	quote, wide = "", false
-	if strings.Contains(cl, "费") && !strings.Contains(cl, "行政事业性收费") {
+	if hasText(cl, "费") && !hasText(cl, "行政事业性收费") {
 		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
-		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (strings.Contains(cl, "收取") || strings.Contains(cl, "收费")) && !otherFee(cl) {
+		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (hasText(cl, "收取") || hasText(cl, "收费")) && !otherFee(cl) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {
 				if m[2] == "万" {
 					f *= 10000
@@ -1055,14 +1055,14 @@ func leadInNotTheYear(before []string) bool {
 // report's year as a whole: a part of it (第一季度, 上半年, 3月份, 截至9月底)
 // or several years (近三年, 多年来, 自条例实施以来). Its count is not 表三's.
 func notTheYear(s string) bool {
-	if !strings.ContainsAny(s, notTheYearRunes) {
+	if !hasAnyRune(s, notTheYearRunes) {
 		return false // every word below has one of these: most parts have none
 	}
 	if indexAny(s, "季度", "半年", "年来", "年间") >= 0 || sinceLong(s) || sinceEarlier(s) {
 		return true
 	}
 	for i := 0; ; {
-		k := strings.Index(s[i:], "近")
+		k := indexText(s[i:], "近")
 		if k < 0 {
 			break
 		}
@@ -1092,7 +1092,7 @@ const notTheYearRunes = "季半来间近月历至"
 // its report the year; another year named is otherYear's).
 func sinceEarlier(s string) bool {
 	for i := 0; ; {
-		k := strings.Index(s[i:], "以来")
+		k := indexText(s[i:], "以来")
 		if k < 0 {
 			return false
 		}
@@ -1109,7 +1109,7 @@ func sinceEarlier(s string) bool {
 // 1-12月, 1月至12月).
 func partMonth(s string) bool {
 	for i := 0; ; {
-		k := strings.Index(s[i:], "月")
+		k := indexText(s[i:], "月")
 		if k < 0 {
 			return false
 		}
@@ -1167,7 +1167,7 @@ func hasSuffixAny(s string, suffixes ...string) bool {
 // line end: a word broken by one and an indented line read whole
 // ("收到政府信息公开申\n    请17件").
 func joinLines(s string) string {
-	if !strings.Contains(s, "\n") {
+	if !hasText(s, "\n") {
 		return s
 	}
 	var b strings.Builder
@@ -1256,7 +1256,7 @@ func letterSpaced(s string) bool {
 // 12,345,678: one to three digits, then groups of three), before a sentence
 // is cut at its commas.
 func joinThousands(s string) string {
-	if !strings.Contains(s, ",") {
+	if !hasText(s, ",") {
 		return s
 	}
 	var b strings.Builder
@@ -1314,7 +1314,7 @@ func bareCount(part string) bool {
 // applicant (申请人).
 func namesApplication(s string) bool {
 	for i := 0; ; {
-		k := strings.Index(s[i:], "申请")
+		k := indexText(s[i:], "申请")
 		if k < 0 {
 			return false
 		}
@@ -1329,7 +1329,7 @@ func namesApplication(s string) bool {
 // found) is a round or a bound — 约10件, 近10件, 超过5件, 10件左右, 5件以上 — and
 // states no number a table can contradict.
 func approximate(text, whole string) bool {
-	i := strings.Index(text, whole)
+	i := indexText(text, whole)
 	if i < 0 {
 		return false
 	}
@@ -1360,7 +1360,7 @@ var otherFees = []string{"登记费", "工本费", "检测费", "检验费", "�
 
 // otherFee says a clause counts money of another fee than the 信息处理费.
 func otherFee(cl string) bool {
-	return !strings.Contains(cl, "信息处理费") && indexAny(cl, otherFees...) >= 0
+	return !hasText(cl, "信息处理费") && indexAny(cl, otherFees...) >= 0
 }
 
 // otherKinds name applications that are not for government information:
@@ -1375,8 +1375,8 @@ var otherKinds = []string{"政务服务", "行政许可", "许可", "审批", "�
 // count, not both ("公民、法人和其他组织提出的申请70件" is the total).
 func applicantShare(rest string) bool {
 	has := func(q string) (person, org bool) {
-		person = strings.Contains(q, "自然人") || strings.Contains(q, "公民") || strings.Contains(q, "个人")
-		org = strings.Contains(q, "法人") || strings.Contains(q, "组织") || strings.Contains(q, "企业")
+		person = hasText(q, "自然人") || hasText(q, "公民") || hasText(q, "个人")
+		org = hasText(q, "法人") || hasText(q, "组织") || hasText(q, "企业")
 		return person, org
 	}
 	if person, org := has(rest); !person && !org {
@@ -1384,7 +1384,7 @@ func applicantShare(rest string) bool {
 	}
 	q := rest
 	if m := applicationCount(rest); m != nil {
-		q = rest[:strings.Index(rest, m[0])]
+		q = rest[:indexText(rest, m[0])]
 	}
 	person, org := has(q)
 	return person != org
@@ -1406,10 +1406,10 @@ func topicShare(before string) bool {
 		return false
 	}
 	seg := before[i:]
-	if j := strings.Index(seg, "的"); j >= 0 {
+	if j := indexText(seg, "的"); j >= 0 {
 		seg = seg[:j]
 	}
-	return !strings.Contains(seg, "信息公开")
+	return !hasText(seg, "信息公开")
 }
 
 // otherThanApplications says what the count follows, after the words
@@ -1433,7 +1433,7 @@ var applicationChannels = []string{"信函", "网络", "网上", "网站", "平�
 func channelShare(q string) bool {
 	n := 0
 	for _, c := range applicationChannels {
-		if strings.Contains(q, c) && !(c == "邮件" && strings.Contains(q, "电子邮件") || c == "网站" && strings.Contains(q, "网络")) {
+		if hasText(q, c) && !(c == "邮件" && hasText(q, "电子邮件") || c == "网站" && hasText(q, "网络")) {
 			n++
 		}
 	}
@@ -1454,7 +1454,7 @@ func receivedAt(part string, before []string) int {
 	t := trimSpace(part)
 	prev := before[len(before)-1]
 	if (strings.HasPrefix(t, "政府信息公开申请") || strings.HasPrefix(t, "信息公开申请")) && hasCount(t) &&
-		indexAny(prev, receiveVerbs...) >= 0 && strings.Contains(prev, "申请") && hasCount(prev) {
+		indexAny(prev, receiveVerbs...) >= 0 && hasText(prev, "申请") && hasCount(prev) {
 		return 0
 	}
 	return -1
@@ -1476,7 +1476,7 @@ var statedCountRe = regexp.MustCompile(`^(?:本年度?|全年|年内|今年|20[0
 
 // statedCount is the count statedCountRe reads in part ("" when none).
 func statedCount(part string) string {
-	if !strings.Contains(part, "信息公开申请") {
+	if !hasText(part, "信息公开申请") {
 		return ""
 	}
 	m := statedCountRe.FindStringSubmatch(trimSpace(part))
@@ -1492,7 +1492,7 @@ func statedCount(part string) string {
 func otherApplication(rest string) bool {
 	k := 0
 	for {
-		i := strings.Index(rest[k:], "申请")
+		i := indexText(rest[k:], "申请")
 		if i < 0 {
 			return false
 		}
@@ -1510,11 +1510,11 @@ func otherApplication(rest string) bool {
 	if indexAny(q, "以外", "之外") >= 0 || strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
 		return true // "政府信息公开申请以外的其他申请": the others
 	}
-	if strings.Contains(q, "公开") || strings.Contains(q, "信息") {
+	if hasText(q, "公开") || hasText(q, "信息") {
 		return false
 	}
 	for _, w := range otherKinds {
-		if strings.Contains(q, w) {
+		if hasText(q, w) {
 			return true
 		}
 	}
@@ -1545,7 +1545,7 @@ func applicationCount(rest string) []string {
 func indexAny(s string, subs ...string) int {
 	best := -1
 	for _, x := range subs {
-		if i := strings.Index(s, x); i >= 0 && (best < 0 || i < best) {
+		if i := indexText(s, x); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}
 	}
@@ -1780,7 +1780,7 @@ func checkDouble(c *ctx) {
 func checkTitleMarks(c *ctx) {
 	for _, k := range NarrativeKeys {
 		t := c.r.Sections[k]
-		if !strings.Contains(t, "《") && !strings.Contains(t, "》") {
+		if !hasText(t, "《") && !hasText(t, "》") {
 			continue
 		}
 		open := -1 // where the title being read opened
@@ -1789,7 +1789,7 @@ func checkTitleMarks(c *ctx) {
 		}
 		// from mark to mark (a byte search each, not a walk over every rune)
 		for pos := 0; ; {
-			a, b := strings.Index(t[pos:], "《"), strings.Index(t[pos:], "》")
+			a, b := indexText(t[pos:], "《"), indexText(t[pos:], "》")
 			if a < 0 && b < 0 {
 				break
 			}
@@ -1801,7 +1801,7 @@ func checkTitleMarks(c *ctx) {
 			if open >= 0 {
 				// a sentence that ends inside a title on its own line: the 》
 				// was left out
-				if seg := t[open:j]; strings.Contains(seg, "。") && !strings.Contains(seg[:strings.Index(seg, "。")], "\n") {
+				if seg := t[open:j]; hasText(seg, "。") && !hasText(seg[:indexText(seg, "。")], "\n") {
 					say(open, "《之后到句末没有》")
 					open = -1
 				}
@@ -2071,7 +2071,7 @@ const cnDigits = "一二三四五六七八九十"
 func enumerators(para string) [][2]int {
 	var out [][2]int
 	for i := 0; ; {
-		j := strings.Index(para[i:], "是")
+		j := indexText(para[i:], "是")
 		if j < 0 {
 			return out
 		}

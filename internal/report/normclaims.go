@@ -48,7 +48,7 @@ func namesWords(t string, words ...string) bool {
 	if indexAny(t, words...) >= 0 {
 		return true
 	}
-	if !strings.Contains(t, "\n") {
+	if !hasText(t, "\n") {
 		return false
 	}
 	for _, w := range words {
@@ -92,10 +92,10 @@ func brokenAt(s, rest string) bool {
 // sentenceNormClaims reads one sentence's counts of 表二 (一).
 func sentenceNormClaims(s string, off, year int) []Claim {
 	s = joinLines(s)
-	if !strings.Contains(s, "规范性文件") && !strings.Contains(s, "规章") {
+	if !hasText(s, "规范性文件") && !hasText(s, "规章") {
 		return nil
 	}
-	if widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) || notTheYear(s) {
+	if widerScope(s) || regionWide(s) || hasText(s, "累计") || sinceLong(s) || notTheYear(s) {
 		return nil
 	}
 	var out []Claim
@@ -113,7 +113,7 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 		}
 		named := ""
 		for _, sub := range normSubjects {
-			if strings.Contains(part, sub.word) {
+			if hasText(part, sub.word) {
 				seen[sub.key] = true
 				if named != "" {
 					named = "both" // 规章和规范性文件: counted together
@@ -122,7 +122,7 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 				named = sub.key
 			}
 		}
-		if strings.Contains(part, "党内") {
+		if hasText(part, "党内") {
 			named = "other" // the Party's documents: not 表二's
 		}
 		switch {
@@ -168,7 +168,7 @@ func normCount(part, prev string) (col string, v int64, ok bool) {
 	}
 	for _, nv := range normVerbs {
 		for _, verb := range nv.verbs {
-			j := strings.Index(part, verb)
+			j := indexText(part, verb)
 			if j < 0 {
 				continue
 			}
@@ -239,7 +239,7 @@ func decisionClaims(r *Report) []Claim {
 // sentenceDecisionClaims reads one sentence's counts of decisions.
 func sentenceDecisionClaims(s string, off, year int) []Claim {
 	s = joinLines(s)
-	if !strings.Contains(s, "决定") || widerScope(s) || regionWide(s) || strings.Contains(s, "累计") || sinceLong(s) || notTheYear(s) {
+	if !hasText(s, "决定") || widerScope(s) || regionWide(s) || hasText(s, "累计") || sinceLong(s) || notTheYear(s) {
 		return nil
 	}
 	var out []Claim
@@ -252,7 +252,7 @@ func sentenceDecisionClaims(s string, off, year int) []Claim {
 			continue
 		}
 		for _, sub := range decisionSubjects {
-			i := strings.Index(part, sub.word)
+			i := indexText(part, sub.word)
 			if i < 0 {
 				continue
 			}

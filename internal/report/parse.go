@@ -245,7 +245,7 @@ func doubledText(lines []Line) string {
 	for _, sec := range Sections[:4] {
 		hh := sec.Heading + sec.Heading
 		for _, l := range lines {
-			if len(l.Text) >= len(hh) && strings.Contains(l.Text, hh) {
+			if len(l.Text) >= len(hh) && hasText(l.Text, hh) {
 				found++
 				if first == "" {
 					first = hh
@@ -535,7 +535,7 @@ func headingKeyOf(text string, lineWords bool) string {
 	}
 	// a letter-spaced heading (pdftotext of a justified line, a page that
 	// spaces its headings out: "三、收 到 和 处 理 …") reads without its spaces
-	if strings.ContainsAny(t, " \u3000") {
+	if hasAnyRune(t, " \u3000") {
 		t = withoutSpaces(t)
 	}
 	if moreRunes(t, 40) {
@@ -565,7 +565,7 @@ func headingKeyOf(text string, lineWords bool) string {
 		}
 		for _, ks := range [2][]string{s.Keywords, s.LineKeywords} {
 			for _, k := range ks {
-				if strings.Contains(rest, k) {
+				if hasText(rest, k) {
 					return s.Key
 				}
 			}
@@ -612,17 +612,17 @@ type sectionHead struct {
 // tablesFormat is the format the text of the 表二 and 表三 regions shows by
 // its words, "" when they show none.
 func tablesFormat(t2, t3 string) Format {
-	headers2019 := strings.Contains(t2, "本年新制作数量") || strings.Contains(t2, "上一年项目数量") || strings.Contains(t2, "对外公开总数量")
-	headers2021 := strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")
+	headers2019 := hasText(t2, "本年新制作数量") || hasText(t2, "上一年项目数量") || hasText(t2, "对外公开总数量")
+	headers2021 := hasText(t2, "本年制发件数") || hasText(t2, "现行有效件数")
 	switch {
 	case headers2019:
 		return Format2019
 	case headers2021:
 		// a 2021 table that kept the trial format's 政府集中采购 row is still 2021's
 		return Format2021
-	case strings.Contains(t2, "政府集中采购"):
+	case hasText(t2, "政府集中采购"):
 		return Format2019
-	case strings.Contains(t3, "逾期不补正") || strings.Contains(t3, "未按收费通知"):
+	case hasText(t3, "逾期不补正") || hasText(t3, "未按收费通知"):
 		return Format2021
 	}
 	return ""
@@ -779,10 +779,10 @@ func (p *parser) bareGaps(bare []headAt) []headAt {
 				continue
 			}
 			t := paraText(l)
-			if t == "" || moreRunes(t, 24) || strings.ContainsAny(t, "。；;，,") {
+			if t == "" || moreRunes(t, 24) || hasAnyRune(t, "。；;，,") {
 				continue
 			}
-			if slices.ContainsFunc(s.Keywords, func(w string) bool { return strings.Contains(t, w) }) {
+			if slices.ContainsFunc(s.Keywords, func(w string) bool { return hasText(t, w) }) {
 				out = append(out, headAt{i, s.Key})
 				break
 			}
@@ -926,8 +926,8 @@ func (p *parser) firstReport(found []headAt, toc map[int]bool) []headAt {
 // reportTitled says a line names a report: …年度报告, …年报, or
 // 政府信息公开工作（情况）的报告.
 func reportTitled(t string) bool {
-	return strings.Contains(t, "年度报告") || strings.Contains(t, "年报") ||
-		strings.Contains(t, "政府信息公开") && strings.Contains(t, "报告")
+	return hasText(t, "年度报告") || hasText(t, "年报") ||
+		hasText(t, "政府信息公开") && hasText(t, "报告")
 }
 
 // reportStarts finds where each report after the first starts, as the
@@ -979,7 +979,7 @@ func (p *parser) reportStarts(found []headAt, toc map[int]bool) [][2]int {
 			if t == "" {
 				continue
 			}
-			if moreRunes(t, 40) || strings.ContainsAny(t, "。，；：:,;") || isPageFurniture(t) || !strings.Contains(t, "政府信息公开") && !strings.Contains(t, "年") {
+			if moreRunes(t, 40) || hasAnyRune(t, "。，；：:,;") || isPageFurniture(t) || !hasText(t, "政府信息公开") && !hasText(t, "年") {
 				break
 			}
 			cut, k = i, k+1
@@ -1170,7 +1170,7 @@ func titleLines(lines []Line) []titleLine {
 				}
 				head = head[:cut]
 			}
-			if k := strings.Index(head, "总体情况"); k > 0 { // its numbering, if any, is a piece of its own
+			if k := indexText(head, "总体情况"); k > 0 { // its numbering, if any, is a piece of its own
 				pre = append(pre, titleLineOf(head[:k]))
 				break
 			}
@@ -1222,7 +1222,7 @@ func titleEndAfter(lines []Line) string {
 func (p *parser) keyValueRows() {
 	for key, sp := range p.tableRegions {
 		if key != "3" || !slices.ContainsFunc(p.lines[sp.lo:sp.hi], func(l Line) bool {
-			return len(l.Fields) == 2 && strings.Contains(l.Fields[0], T3ColumnLabels[0])
+			return len(l.Fields) == 2 && hasText(l.Fields[0], T3ColumnLabels[0])
 		}) {
 			continue // no key-value rows: nearly every table
 		}
@@ -1306,7 +1306,7 @@ func (p *parser) joinCellLines() {
 			// 表四's numbers under its header lines (…结果维持…总计) are one row
 			// of fifteen that parseT4 gathers across lines: only a block's
 			// own label (行政复议 1 0 …) takes them in
-			if key == "4" && !strings.Contains(l.Text, "复议") && !strings.Contains(l.Text, "起诉") {
+			if key == "4" && !hasText(l.Text, "复议") && !hasText(l.Text, "起诉") {
 				continue
 			}
 			// a line that already ends in its numbers ("行政强制    3" of
@@ -1348,7 +1348,7 @@ func (p *parser) joinCellLines() {
 // where its height falls, between the row's sixth and seventh number
 // ("一、本年新收…" / 6765 / … / 0 / 总计 / 8856).
 func headerTotal(label, l Line) bool {
-	return l.Fields == nil && trimSpace(l.Text) == "总计" && strings.Contains(label.Text, "本年新收")
+	return l.Fields == nil && trimSpace(l.Text) == "总计" && hasText(label.Text, "本年新收")
 }
 
 // inColumns says a line of a few counts stands in a laid-out table's
@@ -1385,7 +1385,7 @@ func numberBeforeHeading(l Line, k int) (num, heading string, at int) {
 		return "", "", -1
 	}
 	t := trimSpace(l.Text)
-	h := strings.Index(t, "第二十条")
+	h := indexText(t, "第二十条")
 	if h <= 0 || !isNumber(trimSpace(t[:h])) {
 		return "", "", -1
 	}
@@ -1397,8 +1397,8 @@ func numberBeforeHeading(l Line, k int) (num, heading string, at int) {
 // and −7), and nothing else.
 func signedRunLine(l Line) bool {
 	t := trimSpace(l.Text)
-	return l.Fields == nil && !l.Segmented && t != "" && !strings.ContainsAny(t, " \t\u3000") &&
-		strings.ContainsAny(t, "-－") && numberRun(t)
+	return l.Fields == nil && !l.Segmented && t != "" && !hasAnyRune(t, " \t\u3000") &&
+		hasAnyRune(t, "-－") && numberRun(t)
 }
 
 // ocrZeros reads a digit that text recognition wrote as a letter — a zero as
@@ -1475,7 +1475,7 @@ func (p *parser) changeWords() {
 	}
 	for i := lo + 1; i < hi; i++ {
 		l := &p.lines[i]
-		if l.Segmented || !strings.Contains(l.Text, "增") && !strings.Contains(l.Text, "减") { // not ContainsAny: it decodes every rune
+		if l.Segmented || !hasText(l.Text, "增") && !hasText(l.Text, "减") { // not ContainsAny: it decodes every rune
 			continue
 		}
 		if read := rewriteCells(l, changeInWords, false); len(read) > 0 {
@@ -1679,13 +1679,13 @@ func numbersIn(lines []Line) bool {
 // tableStart says a line is the first of table k (2, 3, 4) printed apart.
 func tableStart(k string, l Line) bool {
 	t := withoutSpaces(l.Text)
-	if strings.Contains(t, "。") {
+	if hasText(t, "。") {
 		return false // a sentence (六's text naming 行政复议), not a table's words
 	}
 	if k == "4" {
-		return t == "行政复议" || strings.Contains(t, "行政复议") && (strings.Contains(t, "行政诉讼") || strings.Contains(t, "结果维持"))
+		return t == "行政复议" || hasText(t, "行政复议") && (hasText(t, "行政诉讼") || hasText(t, "结果维持"))
 	}
-	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return strings.Contains(t, w) })
+	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return hasText(t, w) })
 }
 
 // tableFirstWords are what 表二's and 表三's first lines hold when they are
@@ -1720,7 +1720,7 @@ func (p *parser) tableRegions(yield func(string, lineSpan) bool) {
 // tabs), amount or placeholder, and nothing else.
 func oneCellLine(l Line) bool {
 	t := trimSpace(l.Text)
-	if l.Fields != nil || l.Segmented || t == "" || strings.ContainsAny(t, " \t\u3000") || !cellish(t) {
+	if l.Fields != nil || l.Segmented || t == "" || hasAnyRune(t, " \t\u3000") || !cellish(t) {
 		return false
 	}
 	digits := 0
@@ -2034,14 +2034,14 @@ func titlePieces(t string) [][]string {
 		words := strings.Fields(piece)
 		for i := range words {
 			c := strings.Join(words[i:], " ")
-			if !moreRunes(c, 80) && !strings.ContainsAny(c, "，。；,;") {
+			if !moreRunes(c, 80) && !hasAnyRune(c, "，。；,;") {
 				cs = append(cs, c)
 			}
 		}
 		segs = append(segs, cs)
 	}
 	for t != "" {
-		k := strings.Index(t, "报告")
+		k := indexText(t, "报告")
 		if k < 0 {
 			offer(t)
 			break
@@ -2066,7 +2066,7 @@ func titlePieces(t string) [][]string {
 func (p *parser) pickTitle(pre []titleLine) {
 	r := p.r
 	pick := func(title string) bool {
-		if !strings.Contains(title, "公开") {
+		if !hasText(title, "公开") {
 			return false
 		}
 		// a Markdown heading's marks, run into a page; the end of a tag
@@ -2074,23 +2074,23 @@ func (p *parser) pickTitle(pre []titleLine) {
 		title = strings.TrimLeft(title, "# 】]")
 		// a sentence is no title: a preface names the report ("根据…，现
 		// 公布示例局2024年…年度报告。")
-		if strings.ContainsAny(strings.TrimRight(title, "。 "), "，。；") {
+		if hasAnyRune(strings.TrimRight(title, "。 "), "，。；") {
 			return false
 		}
 		// nor one without a comma ("现将示例局2024年度…年度报告公布如下。")
-		if prefixFold(title, "现将", "现公布", "现予", "特此", "根据", "按照", "依据") || strings.Contains(title, "如下") {
+		if prefixFold(title, "现将", "现公布", "现予", "特此", "根据", "按照", "依据") || hasText(title, "如下") {
 			return false
 		}
 		// 二〇二四年 → 2024年; a title centred with wide or no-break spaces
 		t := digitYears(title)
-		if strings.Contains(t, "\u3000") || strings.Contains(t, "\u00a0") {
+		if hasText(t, "\u3000") || hasText(t, "\u00a0") {
 			t = wideSpaces.Replace(t)
 		}
 		// both patterns need a year in digits and 公开
-		if !strings.ContainsAny(t, "0123456789") {
+		if !hasAnyRune(t, "0123456789") {
 			return false
 		}
-		report := strings.Contains(t, "报告") || strings.Contains(t, "年报") // 年报: "…政府信息公开年报"
+		report := hasText(t, "报告") || hasText(t, "年报") // 年报: "…政府信息公开年报"
 		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && report {
 			r.Title, r.Agency = title, cleanAgency(m[1])
 			r.Year = reportYear(m[2])
@@ -2101,7 +2101,7 @@ func (p *parser) pickTitle(pre []titleLine) {
 			r.Year = reportYear(m[1])
 			return true
 		}
-		if !strings.Contains(t, "报告") {
+		if !hasText(t, "报告") {
 			return false
 		}
 		if m := titleYearLast.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" {
@@ -2140,7 +2140,7 @@ func (p *parser) pickTitle(pre []titleLine) {
 		// a title wrapped onto a second line: the agency above, or just
 		// the end of it ("…工作年度报" / "告", a PDF's line); or onto a
 		// third, each line short ("示例局" / "2024年政府信息公开" / "工作年度报告")
-		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (strings.Contains(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) {
+		if i > 0 && pre[i].text != "" && pre[i-1].text != "" && (hasText(pre[i].text, "报告") || !moreRunes(pre[i].text, 4)) {
 			if pick(pre[i-1].text + pre[i].text) {
 				// the place alone on the line above those ("示例市" /
 				// "生态环境局" / "2024年…")
@@ -2158,7 +2158,7 @@ func (p *parser) pickTitle(pre []titleLine) {
 		}
 	}
 	for _, l := range pre {
-		if t := l.text; strings.Contains(t, "年度报告") {
+		if t := l.text; hasText(t, "年度报告") {
 			r.Title = t
 			if m := titleYearRe.FindStringSubmatch(t); m != nil {
 				r.Year = reportYear(m[1])
@@ -2223,7 +2223,7 @@ func (p *parser) agencyElsewhere() {
 			if i >= 80 && i < len(p.lines)-40 {
 				continue // a portal's lines are at the top and the bottom of its page
 			}
-			if !strings.ContainsAny(l.Text, "：:") {
+			if !hasAnyRune(l.Text, "：:") {
 				continue
 			}
 			if a := look(l, labels); a != "" {
@@ -2260,7 +2260,7 @@ func agencyInOpening(lines []Line) (agency string, no int, how string) {
 			}
 		}
 		// (a title names its year: not a portal's path, 首页 > … > 年度报告)
-		if indexAny(t, "年度报告", "工作报告", "年报") >= 0 && !moreRunes(t, 50) && !strings.Contains(t, "。") && strings.ContainsAny(digitYears(t), "0123456789") {
+		if indexAny(t, "年度报告", "工作报告", "年报") >= 0 && !moreRunes(t, 50) && !hasText(t, "。") && hasAnyRune(digitYears(t), "0123456789") {
 			title = true
 			continue
 		}
@@ -2301,7 +2301,7 @@ var agencySuffixes = []string{"局", "委", "办", "厅", "院", "政府", "中�
 // report in it.
 func agencyLike(s string) bool {
 	s = trimSpace(s)
-	if !moreRunes(s, 1) || moreRunes(s, 30) || strings.Contains(s, "报告") || strings.Contains(s, "年") {
+	if !moreRunes(s, 1) || moreRunes(s, 30) || hasText(s, "报告") || hasText(s, "年") {
 		return false
 	}
 	for _, r := range s {
@@ -2343,9 +2343,9 @@ func cleanAgency(s string) string {
 			s = strings.TrimPrefix(s, w)
 		}
 	}
-	if inner, ok := strings.CutPrefix(s, "【"); ok && strings.HasSuffix(inner, "】") && !strings.Contains(inner, "【") {
+	if inner, ok := strings.CutPrefix(s, "【"); ok && strings.HasSuffix(inner, "】") && !hasText(inner, "【") {
 		s = strings.TrimSuffix(inner, "】")
-	} else if i := strings.Index(s, "】"); ok && i >= 0 && !agencyLike(s[len("【"):i]) {
+	} else if i := indexText(s, "】"); ok && i >= 0 && !agencyLike(s[len("【"):i]) {
 		// a portal's tag before the title ("【年度报告】示例局2024年…"): not the agency
 		s = s[i+len("】"):]
 	}
@@ -2373,7 +2373,7 @@ func digitYears(s string) string {
 	var out []byte
 	done := 0 // s[:done] is in out
 	for from := 0; ; {
-		k := strings.Index(s[from:], "年")
+		k := indexText(s[from:], "年")
 		if k < 0 {
 			break
 		}
@@ -2461,7 +2461,7 @@ func (p *parser) detectFormat() {
 	}
 	t2, t3 := text(lo2, hi2), text(lo3, hi3)
 	f := tablesFormat(t2, t3)
-	if f == "" && (strings.ContainsAny(t2, " \u3000") || strings.ContainsAny(t3, " \u3000")) {
+	if f == "" && (hasAnyRune(t2, " \u3000") || hasAnyRune(t3, " \u3000")) {
 		// the words spaced out (本 年 新 制 作 数 量, as a PDF's text gives
 		// a justified line): looked at again without the spaces
 		t2, t3 = withoutSpaces(t2), withoutSpaces(t3)
@@ -2481,10 +2481,10 @@ func (p *parser) detectFormat() {
 		p.warn("S.FORMAT", "", p.lines[lo2].No, "%d 年度报告应使用%s的表格，实际使用的是%s的表格（“%s”）；已按实际使用的表格读取",
 			y, want.Title(), f.Title(), formatClue(f, t2+t3))
 	}
-	if f == Format2021 && (strings.Contains(t2, "本年制发件数") || strings.Contains(t2, "现行有效件数")) {
+	if f == Format2021 && (hasText(t2, "本年制发件数") || hasText(t2, "现行有效件数")) {
 		// rows of the trial format's 表二 that some 2021 tables kept
 		for _, row := range []string{"其他对外管理服务事项", "政府集中采购"} {
-			if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return strings.Contains(l.Text, row) }); i >= 0 {
+			if i := slices.IndexFunc(p.lines[lo2:hi2], func(l Line) bool { return hasText(l.Text, row) }); i >= 0 {
 				p.warn("PARSE.READ", "proactive", p.lines[lo2+i].No, "表二有“%s”一行，这是 2019 年试行格式的行，国办公开办函〔2021〕30号的表格没有这一行，未读取", row)
 			}
 		}
@@ -2508,20 +2508,20 @@ func t4Headings(l *Line) {
 	fix := func(s string, heading bool) string {
 		// (a Replacer of strings allocates the string again even where it
 		// replaces nothing: most cells hold none of the words)
-		if strings.Contains(s, "计") {
+		if hasText(s, "计") {
 			s = t4Total.Replace(s)
 		}
 		if heading && indexAny(s, "维持", "纠正", "其他", "审结") >= 0 {
 			s = t4Short.Replace(s)
 		}
-		if strings.Contains(s, "直接起诉") && !strings.Contains(s, "未经复议直接起诉") {
+		if hasText(s, "直接起诉") && !hasText(s, "未经复议直接起诉") {
 			s = strings.ReplaceAll(s, "直接起诉", "未经复议直接起诉")
 		}
 		return s
 	}
 	n := 0
 	for _, w := range []string{"维持", "纠正", "审结"} {
-		if strings.Contains(l.Text, w) {
+		if hasText(l.Text, w) {
 			n++
 		}
 	}
@@ -2529,7 +2529,7 @@ func t4Headings(l *Line) {
 	// 0), that has none of the full words (结果 维持 spaced out included)
 	t := withoutSpaces(trimSpace(l.Text))
 	row := strings.HasPrefix(t, "维持") || strings.HasPrefix(t, "纠正") || strings.HasPrefix(t, "未审结") || strings.HasPrefix(t, "其他")
-	short := (row || n >= 2) && !strings.Contains(t, "结果") && !strings.Contains(t, "尚未")
+	short := (row || n >= 2) && !hasText(t, "结果") && !hasText(t, "尚未")
 	l.Text = fix(l.Text, short)
 	for k, f := range l.Fields {
 		l.Fields[k] = fix(f, short || t4Result[trimSpace(f)] != "")
@@ -2556,6 +2556,9 @@ var placeholders = map[string]bool{"-": true, "—": true, "－": true, "——"
 	"无": true, "空": true, "*": true, "x": true, "×": true, "–": true}
 
 func cellish(s string) bool {
+	if s != "" && allASCIIDigits(s) {
+		return true // most cells: skip the trimming and the rune reads
+	}
 	s = trimSpace(s)
 	return s == "" || isNumber(s) || isPlaceholder(s) || withUnit(s)
 }
@@ -2628,6 +2631,9 @@ type rowCells struct {
 
 // numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
 func numberish(s string) bool {
+	if s != "" && allASCIIDigits(s) {
+		return true // most cells
+	}
 	// a label: a Chinese character first that is no placeholder (无, 空)
 	i := 0
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -2770,6 +2776,11 @@ func joinLabel(fs []string) string {
 
 // splitFields is splitLabel for a row of cells (tabs, HTML, DOCX, Markdown).
 func splitFields(l Line, n int) rowCells {
+	if n == NumCols && len(l.Fields) == NumCols+1 && everyASCIICount(l.Fields[1:]) && !numberish(l.Fields[0]) {
+		// most rows: the label and a count in each field, which the
+		// general path below reads the same, at several times the cost
+		return rowCells{label: l.Fields[0], windows: []int{1}, cells: l.Fields[1:], ok: true}
+	}
 	last := -1
 	for i, f := range l.Fields {
 		if !numberish(f) {
@@ -2837,6 +2848,16 @@ func splitFields(l Line, n int) rowCells {
 	rc.tokens = nonEmpty(region)
 	rc.spaced = separateCells(region, n) || len(region) > n
 	return rc
+}
+
+// everyASCIICount says each field is a count in ASCII digits alone.
+func everyASCIICount(fs []string) bool {
+	for _, f := range fs {
+		if f == "" || !allASCIIDigits(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // separateCells says a row's fields hold fewer numbers than it has cells,
@@ -3318,7 +3339,7 @@ func (p *parser) parseT2() {
 		if next >= len(items) && pending < 0 {
 			break
 		}
-		if strings.Contains(l.Text, "第二十条") {
+		if hasText(l.Text, "第二十条") {
 			pendings = nil // an item's heading: the labels before it are the item before's
 		}
 		rc := p.splitT2Label(l, 3)
@@ -3366,7 +3387,7 @@ func (p *parser) parseT2() {
 			for _, w := range []string{prevLabel + L, L + nextLabel, prevLabel + L + nextLabel} {
 				// the line's own words must be a piece of the label: "总计 15"
 				// before "行政许可" is no piece of 行政许可
-				if j = matchT2(w, items, next); j >= 0 && (L == "" || strings.Contains(norm(items[j].Label), L)) {
+				if j = matchT2(w, items, next); j >= 0 && (L == "" || hasText(norm(items[j].Label), L)) {
 					break
 				}
 				j = -1
@@ -3480,7 +3501,7 @@ func (f Format) headedRow(rows []int, words string) int {
 	var named []string
 	for _, h := range headers {
 		for _, c := range h.Columns {
-			if c = norm(c); strings.Contains(words, c) && !slices.Contains(named, c) {
+			if c = norm(c); hasText(words, c) && !slices.Contains(named, c) {
 				named = append(named, c)
 			}
 		}
@@ -3571,7 +3592,7 @@ func (p *parser) proseOnly(k string) bool {
 	// PDF's text spaces them out: its words are looked for in all of it
 	flat := strings.Join(strings.Fields(all), "")
 	for _, w := range tableWords[k] {
-		if strings.Contains(flat, w) {
+		if hasText(flat, w) {
 			return false
 		}
 	}
@@ -3858,7 +3879,7 @@ func matchT2(L string, items []T2Item, next int) int {
 		// wrapped in a narrow column
 		// or the label and a word more (行政许可事项, 行政处罚决定)
 		if L == N || strings.HasSuffix(L, N) || ((strings.HasSuffix(N, L) || strings.HasPrefix(N, L)) && utf8.RuneCountInString(L) >= 4) ||
-			strings.HasPrefix(L, N) && !moreRunes(L[len(N):], 2) && !strings.ContainsAny(L[len(N):], "0123456789和及与、") {
+			strings.HasPrefix(L, N) && !moreRunes(L[len(N):], 2) && !hasAnyRune(L[len(N):], "0123456789和及与、") {
 			// 规范性文件 is the end of 行政规范性文件: the earlier row wins
 			if j > next && strings.HasSuffix(norms[next], L) {
 				return next
@@ -3875,7 +3896,7 @@ func matchT2(L string, items []T2Item, next int) int {
 // ever read exactly). A label with a digit in it is not matched: its cells
 // ran into it ("行政�3制").
 func matchT2Fuzzy(L string, items []T2Item, next int) int {
-	if !moreRunes(L, 3) || strings.ContainsAny(L, "0123456789") {
+	if !moreRunes(L, 3) || hasAnyRune(L, "0123456789") {
 		return -1 // a digit in a label: cells run into it, whose places are unknown
 	}
 	if moreRunes(L, 14) {
@@ -4086,7 +4107,7 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
 	}
 	read := strings.Join(strs(rc.tokens), " ")
-	if len(cands) == 0 && !strings.Contains(read, ".") {
+	if len(cands) == 0 && !hasText(read, ".") {
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，读到的“%s”无法分成 %d 个，该行记为空", it.Label, n, read, n)
 		return
 	}
@@ -4288,7 +4309,7 @@ func (p *parser) restoreStripped(lo, hi int) {
 		if l.Structured || strings.IndexByte(l.Text, '\t') < 0 || strings.HasSuffix(l.Text, "\t") {
 			return // cells from markup (HTML, DOCX, CSV), or trailing cells kept
 		}
-		kept = kept || strings.HasPrefix(l.Text, "\t") || strings.Contains(l.Text, "\t\t")
+		kept = kept || strings.HasPrefix(l.Text, "\t") || hasText(l.Text, "\t\t")
 	}
 	if !kept {
 		return // no empty field at all: a layout that drops every blank cell, not only the last
@@ -4660,7 +4681,7 @@ func (p *parser) t3Columns(lo, hi int) int {
 	var b strings.Builder
 	for i, l := range p.lines[lo:hi] {
 		t := l.Text
-		if k := strings.Index(t, "本年新收"); k >= 0 {
+		if k := indexText(t, "本年新收"); k >= 0 {
 			b.WriteString(t[:k])
 			if n := p.nextText(lo+i+1, hi); n >= 0 && headerTotal(l, p.lines[n]) {
 				return 0 // the header's 总计 after the first row's numbers (headerTotal)
@@ -4673,11 +4694,11 @@ func (p *parser) t3Columns(lo, hi int) int {
 		}
 	}
 	h := withoutSpaces(b.String())
-	if !strings.Contains(h, "自然人") || !strings.Contains(h, "商业企业") || !strings.Contains(h, "法律服务") ||
-		strings.Contains(h, "总计") || strings.Contains(h, "合计") {
+	if !hasText(h, "自然人") || !hasText(h, "商业企业") || !hasText(h, "法律服务") ||
+		hasText(h, "总计") || hasText(h, "合计") {
 		return 0
 	}
-	if strings.Count(h, "其他") == 1 && strings.Contains(h, "法人或其他组织") {
+	if strings.Count(h, "其他") == 1 && hasText(h, "法人或其他组织") {
 		return NumCols - 2
 	}
 	return NumCols - 1
@@ -4790,7 +4811,7 @@ func (p *parser) parseT3() {
 	r := p.r
 	lo, hi := p.region("3")
 	for i := max(lo, 0); i < hi; i++ {
-		p.byteCut = p.byteCut || strings.ContainsRune(p.lines[i].Text, utf8.RuneError)
+		p.byteCut = p.byteCut || hasBadRune(p.lines[i].Text)
 	}
 	p.dropSubtotals(lo, hi)
 	p.restoreStripped(lo, hi)
@@ -5376,11 +5397,11 @@ func groupPiece(L string, norms []string) bool {
 		return true
 	}
 	for _, g := range t3GroupNorms {
-		if strings.Contains(g, L) {
+		if hasText(g, L) {
 			return true
 		}
 	}
-	return slices.ContainsFunc(norms, func(n string) bool { return strings.Contains(n, L) })
+	return slices.ContainsFunc(norms, func(n string) bool { return hasText(n, L) })
 }
 
 // aheadRows is a run of numbers longer than a row, shared out among the rows
@@ -5677,7 +5698,7 @@ func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r 
 // character (its own row number): no template label has.
 func innerDigits(S string) bool {
 	_, first := utf8.DecodeRuneInString(S)
-	return strings.ContainsAny(S[first:], "0123456789")
+	return hasAnyRune(S[first:], "0123456789")
 }
 
 // orphanRow is a line of a row's numbers whose label is only the row's
@@ -5737,7 +5758,7 @@ func matchExact(S, L string, norms []string, next int) int {
 	n := utf8.RuneCountInString(S)
 	for k := next; k < len(norms); k++ {
 		// a wrapped label: the line holds its start, end or (4+ characters of) its middle
-		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && strings.Contains(norms[k], S))) {
+		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && hasText(norms[k], S))) {
 			return k
 		}
 	}
@@ -5885,14 +5906,14 @@ func groupPieces(s string) bool {
 			continue
 		}
 		a, b := s[:i], s[i:]
-		if !strings.Contains(outer, a) {
+		if !hasText(outer, a) {
 			return false // a longer start is no piece either
 		}
 		if b == "" {
 			return true
 		}
 		for _, g := range t3GroupNorms[1:] {
-			if strings.Contains(g, b) {
+			if hasText(g, b) {
 				return true
 			}
 		}
@@ -6508,7 +6529,7 @@ func labelAfterPieces(S string, norms []string, next int) int {
 		_, size := utf8.DecodeRuneInString(norms[k])
 		first := norms[k][:size]
 		for at := 1; at < len(S); {
-			i := strings.Index(S[at:], first)
+			i := indexText(S[at:], first)
 			if i < 0 {
 				break
 			}
@@ -7052,8 +7073,8 @@ func (p *parser) parseT4() {
 	for i, l := range p.lines[lo:hi] {
 		blank := trimSpace(l.Text) == ""
 		var rc rowCells
-		generic := false                                               // the numbers after a word that names no block (数量, 件数): the row itself
-		if !blank && strings.Contains(l.Text, "数") && hasHan(l.Text) { // every generic word has 数; the headings have none
+		generic := false                                      // the numbers after a word that names no block (数量, 件数): the row itself
+		if !blank && hasText(l.Text, "数") && hasHan(l.Text) { // every generic word has 数; the headings have none
 			rc = splitLabel(l, n)
 			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
 		}
@@ -7537,7 +7558,7 @@ func t4NamedAfter(text string, at, named int) int {
 	for L != "" {
 		b, i := -1, len(L)
 		for k, name := range t4Norms { // (no name is in another)
-			if j := strings.Index(L, name); j >= 0 && j < i {
+			if j := indexText(L, name); j >= 0 && j < i {
 				b, i = k, j // the first named
 			}
 		}
@@ -7702,7 +7723,7 @@ func t4BlocksAddUp(cells []string) bool {
 // column's dashes, counted by display width as pandoc pads them.
 func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]string, bool) {
 	for _, l := range p.lines[lo:hi] {
-		if l.Fields != nil || strings.Trim(l.Text, "- ") != "" || !strings.Contains(l.Text, "--") {
+		if l.Fields != nil || strings.Trim(l.Text, "- ") != "" || !hasText(l.Text, "--") {
 			continue
 		}
 		cols := tokens(l.Text) // the ruler is ASCII: columns are characters
@@ -7746,7 +7767,7 @@ func t4ColumnEnds(L, lb string) bool {
 // hold a number centred under them, and the blocks add up).
 func t4ColumnWord(w string) bool {
 	for _, lb := range T4ColumnLabels {
-		if strings.Contains(lb, w) || utf8.RuneCountInString(w) == 4 && utf8.RuneCountInString(lb) == 4 && editWithin(w, lb, 1) == 1 {
+		if hasText(lb, w) || utf8.RuneCountInString(w) == 4 && utf8.RuneCountInString(lb) == 4 && editWithin(w, lb, 1) == 1 {
 			return true
 		}
 	}
@@ -8026,14 +8047,14 @@ func (p *parser) t4WithoutTotal() bool {
 	results := false
 	var all strings.Builder // the headings run together: 总 / 计 stacked a character to a line (pdftotext -raw) too
 	for _, l := range p.lines[lo:hi] {
-		results = results || strings.Contains(l.Text, "结果维持")
+		results = results || hasText(l.Text, "结果维持")
 		for _, r := range l.Text {
 			if !unicode.IsSpace(r) {
 				all.WriteRune(r)
 			}
 		}
 	}
-	return results && !strings.Contains(all.String(), "总计")
+	return results && !hasText(all.String(), "总计")
 }
 
 // t4CutOff is how many of 表四's fifteen columns its headings (the lines of
@@ -8434,7 +8455,7 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 	found := 0
 	next := 0 // the block after the last one read: a misread label is only the next ones'
 	for _, l := range p.lines[lo:hi] {
-		if !strings.Contains(l.Text, "复") && !strings.Contains(l.Text, "议") && !strings.Contains(l.Text, "诉") {
+		if !hasText(l.Text, "复") && !hasText(l.Text, "议") && !hasText(l.Text, "诉") {
 			continue
 		}
 		rc := splitLabel(l, 5)
@@ -8493,7 +8514,7 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 // character misread or lost (two in 未经复议直接起诉's eight): "复口后起诉",
 // "未经复议直接大诉". A label that names another block whole is never taken.
 func t4BlockFuzzy(L string, next int) int {
-	if strings.ContainsAny(L, "0123456789") {
+	if hasAnyRune(L, "0123456789") {
 		return -1 // cells run into the label: their places are unknown
 	}
 	n := utf8.RuneCountInString(L)
@@ -8539,7 +8560,7 @@ func (p *parser) parseT4Vertical(lo, hi int) bool {
 		b := k / len(T4Columns)
 		for other := range T4Blocks {
 			// 复议后起诉 names 复议 too: a block is named by its own label, longest first
-			if other != b && strings.Contains(L, t4Norms[other]) && !strings.Contains(L, t4Norms[b]) {
+			if other != b && hasText(L, t4Norms[other]) && !hasText(L, t4Norms[b]) {
 				return false
 			}
 		}
@@ -8732,7 +8753,7 @@ func t4TransposedPlaces(rows [][]string) [][]int64 {
 // same: numbers among 无 or counts with their unit (2 无 1 4, 3件), not a
 // heading.
 func cellsOnly(l Line, n int) bool {
-	if !strings.ContainsAny(l.Text, "0123456789") {
+	if !hasAnyRune(l.Text, "0123456789") {
 		return false // a heading (the most such lines): no need to cut it
 	}
 	rc := splitLabel(l, n)
@@ -8781,7 +8802,7 @@ func formatClue(f Format, t string) string {
 		clues = []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购"}
 	}
 	for _, k := range clues {
-		if strings.Contains(t, k) {
+		if hasText(t, k) {
 			return k
 		}
 	}

@@ -134,7 +134,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 			if !ok && len(fonts) < 256 {
 				pf := p.Font(name)
 				base := pf.BaseFont()
-				if i := strings.Index(base, "+"); i >= 0 {
+				if i := indexText(base, "+"); i >= 0 {
 					base = base[i+1:]
 				}
 				f = &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
@@ -241,12 +241,12 @@ func readToUnicode(v pdf.Value) map[int]string {
 	}
 	blocks := func(t, begin, end string, each func(string)) {
 		for {
-			a := strings.Index(t, begin)
+			a := indexText(t, begin)
 			if a < 0 {
 				return
 			}
 			t = t[a+len(begin):]
-			b := strings.Index(t, end)
+			b := indexText(t, end)
 			if b < 0 {
 				return
 			}
@@ -271,7 +271,7 @@ func readToUnicode(v pdf.Value) map[int]string {
 			}
 			lo, hi := int(hs[0][0]), int(hs[1][0])
 			for c := lo; c <= hi; c++ {
-				if strings.Contains(line, "[") { // one string per code
+				if hasText(line, "[") { // one string per code
 					if k := 2 + c - lo; k < len(hs) {
 						m[c] = utf16be(hs[k])
 					}

@@ -20,11 +20,11 @@ func (p *parser) dropSubtotals(lo, hi int) {
 	header := -1
 	for i := lo; i < hi && i < len(p.lines); i++ {
 		t := p.lines[i].Text
-		if strings.Contains(t, "本年新收") && strings.ContainsFunc(t, isDigit) && !strings.Contains(t, "小计") {
+		if hasText(t, "本年新收") && strings.ContainsFunc(t, isDigit) && !hasText(t, "小计") {
 			return // the rows began with no 小计 in the header: a note's word, not a column
 		}
 		// the header's row of columns: 小计 beside the columns' names
-		if strings.Contains(t, "小计") && (strings.Contains(t, "其他") || strings.Contains(t, "总计") || strings.Contains(t, "法人")) {
+		if hasText(t, "小计") && (hasText(t, "其他") || hasText(t, "总计") || hasText(t, "法人")) {
 			header = i
 			break
 		}

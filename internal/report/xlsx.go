@@ -31,7 +31,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	var out []Line
 	// a workbook of the tables alone may name its report only in its
 	// properties (文件 > 属性 > 标题; gongkai's own export does)
-	if props, err := f.GetDocProps(); err == nil && strings.Contains(props.Title, "年度报告") && !moreRunes(props.Title, 80) {
+	if props, err := f.GetDocProps(); err == nil && hasText(props.Title, "年度报告") && !moreRunes(props.Title, 80) {
 		out = append(out, Line{No: 1, Text: strings.TrimSpace(props.Title)})
 	}
 	for _, sheet := range f.GetSheetList() {
