@@ -17,6 +17,7 @@ targets=(
 	"./internal/report FuzzWordNumbering"
 	"./internal/report FuzzSplitPlaceholders"
 	"./internal/report FuzzWordBoxes"
+	"./internal/report FuzzIndexText"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"
