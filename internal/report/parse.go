@@ -2776,10 +2776,11 @@ func joinLabel(fs []string) string {
 
 // splitFields is splitLabel for a row of cells (tabs, HTML, DOCX, Markdown).
 func splitFields(l Line, n int) rowCells {
-	if n == NumCols && len(l.Fields) == NumCols+1 && everyASCIICount(l.Fields[1:]) && !numberish(l.Fields[0]) {
-		// most rows: the label and a count in each field, which the
-		// general path below reads the same, at several times the cost
-		return rowCells{label: l.Fields[0], windows: []int{1}, cells: l.Fields[1:], ok: true}
+	if k := len(l.Fields) - NumCols; n == NumCols && k > 0 && everyASCIICount(l.Fields[k:]) && !numberish(l.Fields[k-1]) {
+		// most rows: the label's fields and a count in each of the last
+		// seven, which the general path below reads the same, at several
+		// times the cost
+		return rowCells{label: joinLabel(l.Fields[:k]), windows: []int{k}, cells: l.Fields[k:], ok: true}
 	}
 	last := -1
 	for i, f := range l.Fields {
