@@ -1,6 +1,9 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,4 +52,44 @@ func FuzzIndexText(f *testing.F) {
 			t.Errorf("hasBadRune(%q) = %v, strings.ContainsRune %v", s, got, want)
 		}
 	})
+}
+
+// splitFields' short path answers as the general one for every row of
+// fields in the audit fixtures that it takes, whatever the cells a row should
+// have, and takes the plain rows of 表三.
+const fixtureDir = "../../testdata/audit"
+
+func TestSplitFieldsShortPath(t *testing.T) {
+	entries, err := os.ReadDir(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := 0
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(fixtureDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls, _, err := Lines(e.Name(), data)
+		if err != nil {
+			continue // a fixture that is no report
+		}
+		for _, l := range ls {
+			if l.Fields == nil {
+				continue
+			}
+			for _, n := range []int{2, 3, NumCols, len(T4Blocks) * len(T4Columns)} {
+				got, want := splitFields(l, n), splitAnyFields(l, n)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s:%d n=%d: short path %+v, general %+v", e.Name(), l.No, n, got, want)
+				}
+				if n == NumCols && got.ok && len(got.windows) == 1 {
+					taken++
+				}
+			}
+		}
+	}
+	if taken < 1000 {
+		t.Errorf("the short path's rows: %d, want the fixtures' plain 表三 rows (over 1 000)", taken)
+	}
 }
