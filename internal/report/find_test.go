@@ -56,7 +56,7 @@ func FuzzIndexText(f *testing.F) {
 
 // splitFields' short path answers as the general one for every row of
 // fields in the audit fixtures that it takes, whatever the cells a row should
-// have, and takes the plain rows of 表三.
+// have, rows with empty fields under merged headings before their counts too.
 const fixtureDir = "../../testdata/audit"
 
 func TestSplitFieldsShortPath(t *testing.T) {
@@ -83,13 +83,13 @@ func TestSplitFieldsShortPath(t *testing.T) {
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s:%d n=%d: short path %+v, general %+v", e.Name(), l.No, n, got, want)
 				}
-				if n == NumCols && got.ok && len(got.windows) == 1 {
-					taken++
+				if k := len(l.Fields) - NumCols; n == NumCols && got.ok && len(got.windows) == 1 && k > 0 && l.Fields[k-1] == "" {
+					taken++ // a row with empty fields under merged headings before its counts
 				}
 			}
 		}
 	}
-	if taken < 1000 {
-		t.Errorf("the short path's rows: %d, want the fixtures' plain 表三 rows (over 1 000)", taken)
+	if taken < 100 {
+		t.Errorf("rows with empty fields before their counts: %d, want the fixtures' (over 100)", taken)
 	}
 }

@@ -2776,11 +2776,17 @@ func joinLabel(fs []string) string {
 
 // splitFields is splitLabel for a row of cells (tabs, HTML, DOCX, Markdown).
 func splitFields(l Line, n int) rowCells {
-	if k := len(l.Fields) - NumCols; n == NumCols && k > 0 && everyASCIICount(l.Fields[k:]) && !numberish(l.Fields[k-1]) {
-		// most rows: the label's fields and a count in each of the last
-		// seven, which the general path below reads the same, at several
-		// times the cost
-		return rowCells{label: joinLabel(l.Fields[:k]), windows: []int{k}, cells: l.Fields[k:], ok: true}
+	if k := len(l.Fields) - NumCols; n == NumCols && k > 0 && everyASCIICount(l.Fields[k:]) {
+		// most rows: the label's fields, empty ones under merged headings,
+		// and a count in each of the last seven, which the general path
+		// reads the same, at several times the cost
+		j := k - 1
+		for j >= 0 && l.Fields[j] == "" {
+			j--
+		}
+		if j >= 0 && !numberish(l.Fields[j]) {
+			return rowCells{label: joinLabel(l.Fields[:j+1]), windows: []int{k}, cells: l.Fields[k:], ok: true}
+		}
 	}
 	return splitAnyFields(l, n)
 }
