@@ -398,3 +398,57 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 		t.Errorf("not said: %v", got.Findings)
 	}
 }
+
+// LibreOffice's text export of a Word report ("soffice --convert-to
+// txt:Text" of the rendered DOCX) writes each table cell as a line of its
+// own and a blank cell as an empty line; the cells of a merged column are
+// empty lines before a row's label. Those empty lines are the blanks'
+// places: every cell of 表三 reads (lo-text-blanks-*.txt: a third of the
+// zeros left blank). The same table with the empty cells gone and an empty
+// line between every two cells, as pdftotext's default text writes it, is
+// not read by places: no cell is wrong.
+func TestLibreOfficeTextBlankCells(t *testing.T) {
+	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt"} {
+		t.Run(file, func(t *testing.T) {
+			want, _ := auditWithModel(t, file)
+			if right, all := readsAsTruth(t, file), 7*len(want.Format.T3Rows()); right != all {
+				t.Errorf("%d of %d cells of 表三 read right", right, all)
+			}
+			// pdftotext's spacing: the table's lines without the empty ones,
+			// an empty line between every two
+			lines := strings.Split(string(readFile(t, filepath.Join(auditDir, file))), "\n")
+			from := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "三、收到和处理") })
+			to := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "行政复议、行政诉讼情况") })
+			if from < 0 || to < from {
+				t.Fatal("no 表三 in the fixture")
+			}
+			var table []string
+			for _, l := range lines[from:to] {
+				if strings.TrimSpace(l) != "" {
+					table = append(table, l)
+				}
+			}
+			spaced := strings.Join(lines[:from], "\n") + "\n" + strings.Join(table, "\n\n") + "\n" + strings.Join(lines[to:], "\n")
+			r := audit(t, file, []byte(spaced))
+			read := 0
+			for _, row := range want.Format.T3Rows() {
+				for c, w := range want.Applications[row.Key] {
+					if got := r.Applications[row.Key][c]; !got.Blank() {
+						read++
+						if got.String() != w.String() {
+							t.Errorf("spaced: %s[%d] = %q, want %q", row.Key, c, got, w)
+						}
+					}
+				}
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("spaced: a false error: %s %s", f.Rule, f.Message)
+				}
+			}
+			if read < 7*len(want.Format.T3Rows()) && !saysWhy(r, "applications.") {
+				t.Errorf("spaced: %d cells read, the rest unread and not said", read)
+			}
+		})
+	}
+}

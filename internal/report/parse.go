@@ -1268,6 +1268,9 @@ func (p *parser) keyValueRows() {
 // are left empty, so that line indexes keep their meaning.
 func (p *parser) joinCellLines() {
 	for key, sp := range p.tableRegions {
+		if key == "3" && p.slotRows(sp.lo, sp.hi) {
+			continue
+		}
 		for i := sp.lo + 1; i < sp.hi; i++ {
 			l := &p.lines[i]
 			if l.Fields != nil || l.Segmented || trimSpace(l.Text) == "" || oneCellLine(*l) {
@@ -1341,6 +1344,73 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// slotRows reads 表三 written a cell to a line with its blank cells as
+// empty lines: LibreOffice's text export of a Word table writes each cell as
+// a paragraph, the cells of the merged column as empty lines before a row's
+// label. Every row's label is then followed by exactly seven lines, each a
+// number or empty, and the line after them is no number. The table is read
+// so only when each row that has numbers fits, one row has four numbers or
+// more and one an empty line among its seven: pdftotext's default text puts
+// an empty line between every two cells, which a row of four numbers does
+// not fit. It returns whether it read the table.
+func (p *parser) slotRows(lo, hi int) bool {
+	blank := func(k int) bool {
+		l := p.lines[k]
+		return l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == ""
+	}
+	var starts []int
+	many, gaps := false, false
+	for i := lo + 1; i < hi; i++ {
+		if l := p.lines[i]; l.Fields != nil || l.Segmented || l.Image || trimSpace(l.Text) == "" || oneCellLine(l) {
+			continue
+		}
+		// a row's label when a number follows within its seven lines
+		// (else a heading, or a row left all blank)
+		numbered := false
+		for k := i + 1; k < min(hi, i+1+NumCols) && !numbered; k++ {
+			if numbered = oneCellLine(p.lines[k]); !numbered && !blank(k) {
+				break
+			}
+		}
+		if !numbered {
+			continue
+		}
+		if i+NumCols >= hi {
+			return false
+		}
+		n := 0
+		for k := i + 1; k <= i+NumCols; k++ {
+			switch {
+			case oneCellLine(p.lines[k]):
+				n++
+			case blank(k):
+				gaps = true
+			default:
+				return false // words among the seven: not this layout
+			}
+		}
+		if i+NumCols+1 < hi && oneCellLine(p.lines[i+NumCols+1]) {
+			return false // more numbers than cells
+		}
+		many = many || n >= 4
+		starts = append(starts, i)
+		i += NumCols
+	}
+	if !many || !gaps {
+		return false // no evidence for the layout, or no blank to place: the general path
+	}
+	for _, i := range starts {
+		fields := []string{trimSpace(p.lines[i].Text)}
+		for k := i + 1; k <= i+NumCols; k++ {
+			fields = append(fields, trimSpace(p.lines[k].Text))
+			p.lines[k].Text = ""
+		}
+		l := &p.lines[i]
+		l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+	}
+	return true
 }
 
 // headerTotal says a line is 表三's header word 总计 alone among the first
