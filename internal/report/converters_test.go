@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -401,54 +402,97 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 
 // LibreOffice's text export of a Word report ("soffice --convert-to
 // txt:Text" of the rendered DOCX) writes each table cell as a line of its
-// own and a blank cell as an empty line; the cells of a merged column are
-// empty lines before a row's label. Those empty lines are the blanks'
-// places: every cell of 表三 reads (lo-text-blanks-*.txt: a third of the
-// zeros left blank). The same table with the empty cells gone and an empty
-// line between every two cells, as pdftotext's default text writes it, is
-// not read by places: no cell is wrong.
+// own and a blank cell as an empty line; the cells of merged columns and
+// headings are empty lines before a row's label. Those empty lines are the
+// blanks' places: every cell of 表三 reads (lo-text-blanks-*.txt: a third of
+// the zeros left blank), and of 表四 (lo-text-t4blanks-*.txt: blanks in
+// both). The same tables with the empty lines gone and an empty line between
+// every two, as pdftotext's default text writes them, are not read by
+// places: no cell is wrong, what is not read is said.
 func TestLibreOfficeTextBlankCells(t *testing.T) {
-	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt"} {
+	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt", "lo-text-t4blanks-2019.txt", "lo-text-t4blanks-2021.txt"} {
 		t.Run(file, func(t *testing.T) {
 			want, _ := auditWithModel(t, file)
 			if right, all := readsAsTruth(t, file), 7*len(want.Format.T3Rows()); right != all {
 				t.Errorf("%d of %d cells of 表三 read right", right, all)
 			}
-			// pdftotext's spacing: the table's lines without the empty ones,
+			if right, all := t4AsTruth(t, file), len(report.T4Blocks)*len(report.T4Columns); right != all {
+				t.Errorf("%d of %d cells of 表四 read right", right, all)
+			}
+			// pdftotext's spacing: the tables' lines without the empty ones,
 			// an empty line between every two
 			lines := strings.Split(string(readFile(t, filepath.Join(auditDir, file))), "\n")
-			from := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "三、收到和处理") })
-			to := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "行政复议、行政诉讼情况") })
-			if from < 0 || to < from {
-				t.Fatal("no 表三 in the fixture")
+			at := func(words string) int {
+				return slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, words) })
 			}
-			var table []string
+			from, to := at("三、收到和处理"), at("五、存在的主要问题")
+			if from < 0 || to < from {
+				t.Fatal("no 表三 and 表四 in the fixture")
+			}
+			var tables []string
 			for _, l := range lines[from:to] {
 				if strings.TrimSpace(l) != "" {
-					table = append(table, l)
+					tables = append(tables, l)
 				}
 			}
-			spaced := strings.Join(lines[:from], "\n") + "\n" + strings.Join(table, "\n\n") + "\n" + strings.Join(lines[to:], "\n")
-			r := audit(t, file, []byte(spaced))
-			read := 0
-			for _, row := range want.Format.T3Rows() {
-				for c, w := range want.Applications[row.Key] {
-					if got := r.Applications[row.Key][c]; !got.Blank() {
-						read++
-						if got.String() != w.String() {
-							t.Errorf("spaced: %s[%d] = %q, want %q", row.Key, c, got, w)
+			spaced := strings.Join(lines[:from], "\n") + "\n" + strings.Join(tables, "\n\n") + "\n" + strings.Join(lines[to:], "\n")
+			// and with 表四's first number right under its last heading, as in
+			// pdftotext's text of Chromium's PDF: eight numbers in fifteen lines
+			if i := strings.LastIndex(spaced, "总计\n\n"); i >= 0 && unicode.IsDigit(rune(spaced[i+len("总计\n\n")])) {
+				tight := spaced[:i+len("总计\n")] + spaced[i+len("总计\n\n"):]
+				noneWrong(t, "tight", want, audit(t, file, []byte(tight)))
+				// only eight of its numbers, a line apart, and nothing after
+				// them: no places to read them by
+				head, rest := tight[:i+len("总计\n")], tight[i+len("总计\n"):]
+				nums, tail, _ := strings.Cut(rest, "\n\n五、")
+				eight := strings.Split(nums, "\n\n")
+				if len(eight) < 8 {
+					t.Fatalf("表四 has %d numbers", len(eight))
+				}
+				r := audit(t, file, []byte(head+strings.Join(eight[:8], "\n\n")+"\n\n五、"+tail))
+				for b := range r.Appeals {
+					for c, got := range r.Appeals[b] {
+						if !got.Blank() {
+							t.Errorf("eight numbers: 表四 %d/%d read as %q", b, c, got)
 						}
 					}
 				}
-			}
-			for _, f := range r.Findings {
-				if f.Severity == report.SevError {
-					t.Errorf("spaced: a false error: %s %s", f.Rule, f.Message)
+				if !saysWhy(r, "appeals") {
+					t.Error("eight numbers: 表四 unread, and not said")
 				}
+			} else if strings.Contains(file, "t4") {
+				t.Fatal("no 表四 heading before its numbers")
 			}
-			if read < 7*len(want.Format.T3Rows()) && !saysWhy(r, "applications.") {
-				t.Errorf("spaced: %d cells read, the rest unread and not said", read)
-			}
+			noneWrong(t, "spaced", want, audit(t, file, []byte(spaced)))
 		})
+	}
+}
+
+// noneWrong says every cell of 表三 and 表四 read in r is want's, what is not
+// read is said, and no error is reported.
+func noneWrong(t *testing.T, what string, want, r *report.Report) {
+	t.Helper()
+	for _, row := range want.Format.T3Rows() {
+		for c, w := range want.Applications[row.Key] {
+			if got := r.Applications[row.Key][c]; !got.Blank() && got.String() != w.String() {
+				t.Errorf("%s: %s[%d] = %q, want %q", what, row.Key, c, got, w)
+			} else if got.Blank() && !w.Blank() && !saysWhy(r, "applications.") {
+				t.Errorf("%s: %s[%d] unread, and not said", what, row.Key, c)
+			}
+		}
+	}
+	for b := range want.Appeals {
+		for c, w := range want.Appeals[b] {
+			if got := r.Appeals[b][c]; !got.Blank() && got.String() != w.String() {
+				t.Errorf("%s: 表四 %d/%d = %q, want %q", what, b, c, got, w)
+			} else if got.Blank() && !w.Blank() && !saysWhy(r, "appeals") {
+				t.Errorf("%s: 表四 %d/%d unread, and not said", what, b, c)
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s: a false error: %s %s", what, f.Rule, f.Message)
+		}
 	}
 }

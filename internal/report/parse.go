@@ -1268,7 +1268,7 @@ func (p *parser) keyValueRows() {
 // are left empty, so that line indexes keep their meaning.
 func (p *parser) joinCellLines() {
 	for key, sp := range p.tableRegions {
-		if key == "3" && p.slotRows(sp.lo, sp.hi) {
+		if key == "3" && p.slotRows(sp.lo, sp.hi) || key == "4" && p.slotT4(sp.lo, sp.hi) {
 			continue
 		}
 		for i := sp.lo + 1; i < sp.hi; i++ {
@@ -1410,6 +1410,68 @@ func (p *parser) slotRows(lo, hi int) bool {
 		l := &p.lines[i]
 		l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 	}
+	return true
+}
+
+// slotT4 is slotRows for 表四: LibreOffice's text export writes its
+// headings' cells (the merged ones as empty lines), then the fifteen cells of
+// its one row, a blank one as an empty line. They are read by their places
+// when the table before them is headings' words alone, the fifteen lines
+// after the last word are numbers or empty (eight or more numbers, two of
+// them next to each other, and one empty), and no number follows them in
+// the table. It returns whether it read the table.
+func (p *parser) slotT4(lo, hi int) bool {
+	n := len(T4Blocks) * len(T4Columns)
+	head := -1 // the headings' last line
+scan:
+	for i := lo + 1; i < hi; i++ {
+		l := p.lines[i]
+		t := trimSpace(l.Text)
+		switch {
+		case l.Fields != nil || l.Image || l.Segmented:
+			return false
+		case t == "":
+		case oneCellLine(l):
+			break scan // the numbers start: the headings are over
+		case !t4HeadingOnly(t):
+			return false // words other than the headings': not this layout
+		default:
+			head = i
+		}
+	}
+	if head < 0 || head+n >= hi {
+		return false
+	}
+	numbers, gaps, adjacent := 0, 0, false
+	for k := head + 1; k <= head+n; k++ {
+		switch l := p.lines[k]; {
+		case oneCellLine(l):
+			numbers++
+			adjacent = adjacent || k > head+1 && oneCellLine(p.lines[k-1])
+		case l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == "":
+			gaps++
+		default:
+			return false
+		}
+	}
+	// pdftotext's spacing (a number, an empty line, a number …) gives eight
+	// numbers in fifteen lines too, none next to another, and more numbers
+	// after them
+	if numbers < 8 || gaps == 0 || !adjacent {
+		return false
+	}
+	for k := head + n + 1; k < hi; k++ {
+		if oneCellLine(p.lines[k]) {
+			return false
+		}
+	}
+	fields := make([]string, 0, n)
+	for k := head + 1; k <= head+n; k++ {
+		fields = append(fields, trimSpace(p.lines[k].Text))
+		p.lines[k].Text = ""
+	}
+	l := &p.lines[head+1]
+	l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 	return true
 }
 
