@@ -29,7 +29,7 @@ func readRegular(path, name string) (data []byte, done bool, err error) {
 		return nil, true, err
 	}
 	// the size it had when checked, no more (as readOpen)
-	data = make([]byte, st.Size)
+	data = fileBuffer(st.Size)
 	n := 0
 	for n < len(data) {
 		k, err := syscall.Read(fd, data[n:])

@@ -72,7 +72,8 @@ const MaxParts = 500
 // compilation (a county's departments' reports in one PDF), in order. Each
 // of a compilation knows which it is (Meta.Part of Meta.Parts, from line
 // Meta.PartLine) where Read says of the first that there are more
-// (PARSE.MANY); the line numbers are the file's.
+// (PARSE.MANY); the line numbers are the file's. It keeps nothing of data:
+// the caller may use the buffer again once ReadAll returns.
 func ReadAll(name string, data []byte) ([]*Report, error) {
 	lines, kind, err := Lines(name, data)
 	if err != nil {
