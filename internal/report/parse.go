@@ -1419,8 +1419,9 @@ func (p *parser) slotRows(lo, hi int) bool {
 // its one row, a blank one as an empty line. They are read by their places
 // when the table before them is headings' words alone, the fifteen lines
 // after the last word are numbers or empty (eight or more numbers, two of
-// them next to each other, and one empty), and no number follows them in
-// the table. It returns whether it read the table.
+// them next to each other, one empty; the last empty only with an empty
+// line after it, the break LibreOffice writes after a table), and no number
+// follows them in the table. It returns whether it read the table.
 func (p *parser) slotT4(lo, hi int) bool {
 	n := len(T4Blocks) * len(T4Columns)
 	head := -1 // the headings' last line
@@ -1459,6 +1460,11 @@ scan:
 	// numbers in fifteen lines too, none next to another, and more numbers
 	// after them
 	if numbers < 8 || gaps == 0 || !adjacent {
+		return false
+	}
+	// an empty line last may be the break after the table, not a blank
+	// cell: taken as a cell only with that break after it
+	if empty := func(k int) bool { return k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" }; empty(head+n) && !empty(head+n+1) {
 		return false
 	}
 	for k := head + n + 1; k < hi; k++ {
