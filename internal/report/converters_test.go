@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -494,5 +495,22 @@ func noneWrong(t *testing.T, what string, want, r *report.Report) {
 		if f.Severity == report.SevError {
 			t.Errorf("%s: a false error: %s %s", what, f.Rule, f.Message)
 		}
+	}
+}
+
+// A text a cell to a line whose blank cells left nothing, with an empty
+// line after the table: the last row, a blank short, ends in that empty
+// line, which is no cell — the blank is not placed at its end.
+func TestCellPerLineLastRowBlank(t *testing.T) {
+	for i := range 8 {
+		truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 9)), "示例局", 2019+i%7)
+		row := truth.Applications["carried_forward"]
+		row[3] = report.Cell{} // one blank, in the last row only
+		truth.Applications["carried_forward"] = row
+		text := cellPerLine(t, truth)
+		if !strings.Contains(text, "\n\n") {
+			t.Fatal("no empty line in the text")
+		}
+		noneWrong(t, fmt.Sprint("report ", i), truth, audit(t, "r.txt", []byte(text)))
 	}
 }

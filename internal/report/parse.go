@@ -1402,6 +1402,12 @@ func (p *parser) slotRows(lo, hi int) bool {
 	if !many || !gaps {
 		return false // no evidence for the layout, or no blank to place: the general path
 	}
+	// the last row's empty last line may be the break after the table (a
+	// row short of a blank that left no line), not a blank cell: taken as a
+	// cell only with that break after it, as in LibreOffice's text
+	if last := starts[len(starts)-1] + NumCols; blank(last) && (last+1 >= hi || !blank(last+1)) {
+		return false
+	}
 	for _, i := range starts {
 		fields := []string{trimSpace(p.lines[i].Text)}
 		for k := i + 1; k <= i+NumCols; k++ {
