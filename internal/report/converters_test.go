@@ -407,11 +407,15 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 // headings are empty lines before a row's label. Those empty lines are the
 // blanks' places: every cell of 表三 reads (lo-text-blanks-*.txt: a third of
 // the zeros left blank), and of 表四 (lo-text-t4blanks-*.txt: blanks in
-// both). The same tables with the empty lines gone and an empty line between
+// both). Its text of the HTML page (lo-webtext-*.txt) has no empty line
+// after a table, so a blank last cell is the last line before the next
+// heading: read as a blank where the table's other empty lines stand
+// before numbers. The same tables with the empty lines gone and an empty line between
 // every two, as pdftotext's default text writes them, are not read by
 // places: no cell is wrong, what is not read is said.
 func TestLibreOfficeTextBlankCells(t *testing.T) {
-	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt", "lo-text-t4blanks-2019.txt", "lo-text-t4blanks-2021.txt"} {
+	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt", "lo-text-t4blanks-2019.txt", "lo-text-t4blanks-2021.txt",
+		"lo-webtext-blanks-2021.txt", "lo-webtext-t4blanks-2021.txt"} {
 		t.Run(file, func(t *testing.T) {
 			want, _ := auditWithModel(t, file)
 			if right, all := readsAsTruth(t, file), 7*len(want.Format.T3Rows()); right != all {

@@ -1363,6 +1363,7 @@ func (p *parser) slotRows(lo, hi int) bool {
 	}
 	var starts []int
 	many, gaps := false, false
+	inner := false // an empty line before a number among a row's seven: blanks keep their places here
 	for i := lo + 1; i < hi; i++ {
 		if l := p.lines[i]; l.Fields != nil || l.Segmented || l.Image || trimSpace(l.Text) == "" || oneCellLine(l) {
 			continue
@@ -1381,13 +1382,14 @@ func (p *parser) slotRows(lo, hi int) bool {
 		if i+NumCols >= hi {
 			return false
 		}
-		n := 0
+		n, gap := 0, false
 		for k := i + 1; k <= i+NumCols; k++ {
 			switch {
 			case oneCellLine(p.lines[k]):
 				n++
+				inner = inner || gap
 			case blank(k):
-				gaps = true
+				gaps, gap = true, true
 			default:
 				return false // words among the seven: not this layout
 			}
@@ -1404,8 +1406,9 @@ func (p *parser) slotRows(lo, hi int) bool {
 	}
 	// the last row's empty last line may be the break after the table (a
 	// row short of a blank that left no line), not a blank cell: taken as a
-	// cell only with that break after it, as in LibreOffice's text
-	if last := starts[len(starts)-1] + NumCols; blank(last) && (last+1 >= hi || !blank(last+1)) {
+	// cell only where an empty line among a row's seven stands before a
+	// number, or with the break after it
+	if last := starts[len(starts)-1] + NumCols; !inner && blank(last) && (last+1 >= hi || !blank(last+1)) {
 		return false
 	}
 	for _, i := range starts {
@@ -1425,9 +1428,10 @@ func (p *parser) slotRows(lo, hi int) bool {
 // its one row, a blank one as an empty line. They are read by their places
 // when the table before them is headings' words alone, the fifteen lines
 // after the last word are numbers or empty (eight or more numbers, two of
-// them next to each other, one empty; the last empty only with an empty
-// line after it, the break LibreOffice writes after a table), and no number
-// follows them in the table. It returns whether it read the table.
+// them next to each other, one empty; the last empty only after an empty
+// line before a number, or with an empty line after it, the break
+// LibreOffice writes after a table), and no number follows them in the
+// table. It returns whether it read the table.
 func (p *parser) slotT4(lo, hi int) bool {
 	n := len(T4Blocks) * len(T4Columns)
 	head := -1 // the headings' last line
@@ -1450,12 +1454,13 @@ scan:
 	if head < 0 || head+n >= hi {
 		return false
 	}
-	numbers, gaps, adjacent := 0, 0, false
+	numbers, gaps, adjacent, inner := 0, 0, false, false
 	for k := head + 1; k <= head+n; k++ {
 		switch l := p.lines[k]; {
 		case oneCellLine(l):
 			numbers++
 			adjacent = adjacent || k > head+1 && oneCellLine(p.lines[k-1])
+			inner = inner || gaps > 0
 		case l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == "":
 			gaps++
 		default:
@@ -1469,8 +1474,9 @@ scan:
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
-	// cell: taken as a cell only with that break after it
-	if empty := func(k int) bool { return k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" }; empty(head+n) && !empty(head+n+1) {
+	// cell: taken as a cell only after an empty line before a number, or
+	// with that break after it
+	if empty := func(k int) bool { return k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" }; !inner && empty(head+n) && !empty(head+n+1) {
 		return false
 	}
 	for k := head + n + 1; k < hi; k++ {
