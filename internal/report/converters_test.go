@@ -454,17 +454,7 @@ func TestLibreOfficeTextBlankCells(t *testing.T) {
 				if len(eight) < 8 {
 					t.Fatalf("表四 has %d numbers", len(eight))
 				}
-				r := audit(t, file, []byte(head+strings.Join(eight[:8], "\n\n")+"\n\n五、"+tail))
-				for b := range r.Appeals {
-					for c, got := range r.Appeals[b] {
-						if !got.Blank() {
-							t.Errorf("eight numbers: 表四 %d/%d read as %q", b, c, got)
-						}
-					}
-				}
-				if !saysWhy(r, "appeals") {
-					t.Error("eight numbers: 表四 unread, and not said")
-				}
+				appealsUnread(t, "eight numbers", audit(t, file, []byte(head+strings.Join(eight[:8], "\n\n")+"\n\n五、"+tail)))
 			} else if strings.Contains(file, "t4") {
 				t.Fatal("no 表四 heading before its numbers")
 			}

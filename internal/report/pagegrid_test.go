@@ -147,6 +147,21 @@ func TestRowOfSixSummingToItsLast(t *testing.T) {
 // t4AsTruth audits a fixture against its model in testdata/truth and checks
 // 表四: each cell read as it is, or unread and said; no T4 finding. It
 // returns the cells read right.
+// appealsUnread says no cell of r's 表四 is read, and that is said.
+func appealsUnread(t *testing.T, what string, r *report.Report) {
+	t.Helper()
+	for b := range r.Appeals {
+		for c, v := range r.Appeals[b] {
+			if !v.Blank() {
+				t.Errorf("%s: 表四 %d/%d read as %q, want unread", what, b, c, v)
+			}
+		}
+	}
+	if !saysWhy(r, "appeals") {
+		t.Errorf("%s: 表四 unread, and not said", what)
+	}
+}
+
 func t4AsTruth(t *testing.T, file string) int {
 	t.Helper()
 	want, r := auditWithModel(t, file)
@@ -275,17 +290,7 @@ func TestT4TailAfterLaterSections(t *testing.T) {
 	if cut == string(data) {
 		t.Fatal("the fixture's counts after 五 are not where the test takes one out")
 	}
-	r := audit(t, "cut.txt", []byte(cut))
-	for b := range r.Appeals {
-		for c, v := range r.Appeals[b] {
-			if !v.Blank() {
-				t.Errorf("表四 %d/%d = %q with a count missing, want unread", b, c, v)
-			}
-		}
-	}
-	if !saysWhy(r, "appeals") {
-		t.Error("表四 unread, and not said")
-	}
+	appealsUnread(t, "a count missing", audit(t, "cut.txt", []byte(cut)))
 	// bare page numbers at the pages' ends (1, 2, 3 …) are no cells, of 表四
 	// nor of any table (page 2's number joined 表二's fee: "19.41" / "2")
 	pages := strings.Split(string(data), "\f")
