@@ -424,6 +424,7 @@ func TestLibreOfficeTextBlankCells(t *testing.T) {
 			if right, all := t4AsTruth(t, file), len(report.T4Blocks)*len(report.T4Columns); right != all {
 				t.Errorf("%d of %d cells of 表四 read right", right, all)
 			}
+			readSaid(t, file, "空白单元格是空行") // the reading is said, for a person to check
 			// pdftotext's spacing: the tables' lines without the empty ones,
 			// an empty line between every two
 			lines := strings.Split(string(readFile(t, filepath.Join(auditDir, file))), "\n")

@@ -1420,6 +1420,7 @@ func (p *parser) slotRows(lo, hi int) bool {
 		l := &p.lines[i]
 		l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 	}
+	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["3"])
 	return true
 }
 
@@ -1491,6 +1492,7 @@ scan:
 	}
 	l := &p.lines[head+1]
 	l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["4"])
 	return true
 }
 
