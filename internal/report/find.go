@@ -22,6 +22,7 @@ func indexText(s, sub string) int {
 		return strings.Index(s, sub)
 	}
 	c := sub[2]
+	fails := 0
 	for i := 2; i < len(s); {
 		k := strings.IndexByte(s[i:], c)
 		if k < 0 {
@@ -32,6 +33,15 @@ func indexText(s, sub string) int {
 			return j
 		}
 		i += k + 1
+		// a text made of that byte (crafted, or one character over and
+		// over) would make each place a comparison: from here the
+		// standard search, which bounds its work whatever the text
+		if fails++; fails > 64 && fails > i/8 {
+			if r := strings.Index(s[j+1:], sub); r >= 0 {
+				return j + 1 + r
+			}
+			return -1
+		}
 	}
 	return -1
 }

@@ -143,3 +143,15 @@ func TestReadAllKeepsNoInput(t *testing.T) {
 		t.Errorf("%d fixtures read, want every report of testdata/audit", read)
 	}
 }
+
+// A text where nearly every character has the needle's third byte (one
+// character over and over) goes on with the standard search: the answers
+// are still strings.Index's, first place, last place and none.
+func TestIndexTextManyCandidates(t *testing.T) {
+	long := strings.Repeat("一", 5000) // E4 B8 80: every third byte is 一二's third
+	for _, s := range []string{long, long + "一二", "一二" + long, long[:3000] + "一二" + long, long + "一"} {
+		check(t, s, "一二")
+		check(t, s, "一一二")
+		check(t, s, "一一一")
+	}
+}
