@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -283,5 +284,34 @@ func TestCompilationOtherTitles(t *testing.T) {
 	}
 	if want := "示例县第0局 示例县第1局 示例县第2局"; strings.Join(agencies, " ") != want {
 		t.Errorf("agencies %q, want %s", agencies, want)
+	}
+}
+
+// Files joined into one (cat a.txt b.txt), each with its byte order mark:
+// the mark inside the text shows nothing and is dropped, so the second
+// report's agency is its name, not the name after an invisible mark.
+func TestJoinedFilesByteOrderMarks(t *testing.T) {
+	first := readFile(t, filepath.Join(auditDir, "lo-text-blanks-2021.txt"))
+	second := readFile(t, filepath.Join(auditDir, "lo-text-blanks-2019.txt"))
+	if !bytes.HasPrefix(second, []byte("\ufeff")) {
+		t.Fatal("the fixture has no byte order mark")
+	}
+	want, _ := auditWithModel(t, "lo-text-blanks-2019.txt")
+	rs, err := report.ReadAll("joined.txt", append(slices.Clone(first), second...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 {
+		t.Fatalf("%d reports, want 2", len(rs))
+	}
+	if got := rs[1].Agency; got != want.Agency {
+		t.Errorf("the second report's agency is %q, want %q", got, want.Agency)
+	}
+	for _, r := range rs {
+		for k, sec := range r.Sections {
+			if strings.Contains(sec, "\ufeff") {
+				t.Errorf("section %s keeps a byte order mark", k)
+			}
+		}
 	}
 }

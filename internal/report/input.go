@@ -140,15 +140,17 @@ func wideForms(s string) (digits, compat bool) {
 
 // invisibles are characters that show nothing and join or split nothing a
 // reader sees: zero-width space, non-joiner and joiner, word joiner, soft
-// hyphen. Text copied from web pages and WeChat articles is full of them
-// (6\u200b4 is 64 on the page).
-var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "")
+// hyphen, and the byte order mark inside a text (files with one each, joined
+// into one: the agency named after it, U+FEFF first, was another agency). Text copied from web pages and
+// WeChat articles is full of them (6\u200b4 is 64 on the page).
+var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "", "\ufeff", "")
 
 // oddChars says s holds one of invisibles, the line or paragraph separator
 // (U+2028, U+2029), and a character of the radical blocks (E2 BA 80 – E2 BF
 // 9F, see guard.HanForm), in one pass: each is E2 and two more bytes (0xE2
 // also leads the quotes and dashes of Chinese text, so each is looked at),
-// but the soft hyphen (C2 AD), looked for on its own.
+// but the soft hyphen (C2 AD) and the byte order mark (EF BB BF), looked for
+// on their own.
 func oddChars(s string) (invisible, separators, radicals bool) {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], 0xE2)
@@ -169,7 +171,7 @@ func oddChars(s string) (invisible, separators, radicals bool) {
 		}
 		i += 3
 	}
-	return invisible || hasText(s, "\u00ad"), separators, radicals
+	return invisible || hasText(s, "\u00ad") || hasText(s, "\ufeff"), separators, radicals
 }
 
 func dropInvisible(s string) string { return invisibles.Replace(s) }
