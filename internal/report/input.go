@@ -141,8 +141,9 @@ func wideForms(s string) (digits, compat bool) {
 // invisibles are characters that show nothing and join or split nothing a
 // reader sees: zero-width space, non-joiner and joiner, word joiner, soft
 // hyphen, and the byte order mark inside a text (files with one each, joined
-// into one: the agency named after it, U+FEFF first, was another agency). Text copied from web pages and
-// WeChat articles is full of them (6\u200b4 is 64 on the page).
+// into one: the agency named after it, U+FEFF first, was another agency).
+// Text copied from web pages and WeChat articles is full of them (6\u200b4
+// is 64 on the page).
 var invisibles = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\u00ad", "", "\ufeff", "")
 
 // oddChars says s holds one of invisibles, the line or paragraph separator

@@ -1341,7 +1341,7 @@ func (p *parser) joinCellLines() {
 				fields = append(fields, glued)
 				p.lines[gluedAt].Text = heading
 			}
-			l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+			l.setCells(fields)
 			i = j - 1
 		}
 	}
@@ -1357,10 +1357,7 @@ func (p *parser) joinCellLines() {
 // an empty line between every two cells, which a row of four numbers does
 // not fit. It returns whether it read the table.
 func (p *parser) slotRows(lo, hi int) bool {
-	blank := func(k int) bool {
-		l := p.lines[k]
-		return l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == ""
-	}
+	blank := func(k int) bool { return emptyLine(p.lines[k]) }
 	var starts []int
 	many, gaps := false, false
 	inner := false // an empty line before a number among a row's seven: blanks keep their places here
@@ -1412,16 +1409,32 @@ func (p *parser) slotRows(lo, hi int) bool {
 		return false
 	}
 	for _, i := range starts {
-		fields := []string{trimSpace(p.lines[i].Text)}
-		for k := i + 1; k <= i+NumCols; k++ {
-			fields = append(fields, trimSpace(p.lines[k].Text))
-			p.lines[k].Text = ""
-		}
-		l := &p.lines[i]
-		l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+		p.lines[i].setCells(p.takeCells([]string{trimSpace(p.lines[i].Text)}, i+1, i+NumCols))
 	}
 	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["3"])
 	return true
+}
+
+// emptyLine says a line holds nothing: no cells, no picture, no text.
+func emptyLine(l Line) bool {
+	return l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == ""
+}
+
+// takeCells appends to fields the text of lines from to to (both taken in)
+// as cells, and leaves those lines empty, so that line indexes keep their
+// meaning.
+func (p *parser) takeCells(fields []string, from, to int) []string {
+	for k := from; k <= to; k++ {
+		fields = append(fields, trimSpace(p.lines[k].Text))
+		p.lines[k].Text = ""
+	}
+	return fields
+}
+
+// setCells makes a line the row of whole cells joined from lines a cell to
+// a line.
+func (l *Line) setCells(fields []string) {
+	l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
 }
 
 // slotT4 is slotRows for 表四: LibreOffice's text export writes its
@@ -1462,7 +1475,7 @@ scan:
 			numbers++
 			adjacent = adjacent || k > head+1 && oneCellLine(p.lines[k-1])
 			inner = inner || gaps > 0
-		case l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == "":
+		case emptyLine(l):
 			gaps++
 		default:
 			return false
@@ -1477,7 +1490,7 @@ scan:
 	// an empty line last may be the break after the table, not a blank
 	// cell: taken as a cell only after an empty line before a number, or
 	// with that break after it
-	if empty := func(k int) bool { return k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" }; !inner && empty(head+n) && !empty(head+n+1) {
+	if !inner && emptyLine(p.lines[head+n]) && (head+n+1 >= hi || !emptyLine(p.lines[head+n+1])) {
 		return false
 	}
 	for k := head + n + 1; k < hi; k++ {
@@ -1485,13 +1498,8 @@ scan:
 			return false
 		}
 	}
-	fields := make([]string, 0, n)
-	for k := head + 1; k <= head+n; k++ {
-		fields = append(fields, trimSpace(p.lines[k].Text))
-		p.lines[k].Text = ""
-	}
 	l := &p.lines[head+1]
-	l.Fields, l.Text, l.Structured, l.OneEach = fields, strings.Join(fields, "\t"), true, true
+	l.setCells(p.takeCells(make([]string, 0, n), head+1, head+n))
 	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["4"])
 	return true
 }
@@ -2784,9 +2792,6 @@ type rowCells struct {
 
 // numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
 func numberish(s string) bool {
-	if s != "" && allASCIIDigits(s) {
-		return true // most cells
-	}
 	// a label: a Chinese character first that is no placeholder (无, 空)
 	i := 0
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -7771,7 +7776,7 @@ func (p *parser) strayCounts(hi int) (counts []string, lines []int) {
 	for k := max(hi, 0); k < len(p.lines); k++ {
 		l := p.lines[k]
 		t := trimSpace(l.Text)
-		if k := headingKey(t); k != "" && k != "5" && k != "6" {
+		if key := headingKey(t); key != "" && key != "5" && key != "6" {
 			break
 		}
 		if l.Fields == nil && allDigits(t) && wellFormed([]string{t}) {
