@@ -254,6 +254,12 @@ func lines(name string, data []byte) ([]Line, string, error) {
 // decodedLines is the lines of a decoded text, and what it was: CSV, RTF, a
 // page, Markdown or plain text.
 func decodedLines(name, t string) ([]Line, string, error) {
+	if strings.IndexByte(t, '\n') < 0 && strings.IndexByte(t, '\r') >= 0 {
+		// lines ended by CR alone (Excel for Mac's "CSV (Macintosh)", old
+		// Mac text): the CSV reader and every test of lines below split at
+		// LF only
+		t = strings.ReplaceAll(t, "\r", "\n")
+	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
 		ls, err := csvLines(name, t)
 		return ls, KindText, err
@@ -706,7 +712,7 @@ var blockTags = []string{"<html", "<body", "<head", "<!doctype", "<p>", "<p ", "
 func markdownMarks(s string) bool {
 	text := false
 	for line := range strings.Lines(s) {
-		l := strings.TrimLeft(line, " ")
+		l := strings.TrimLeft(line, " \t\u3000")
 		if strings.HasPrefix(l, "**") || strings.HasPrefix(l, "# ") || strings.HasPrefix(l, "## ") ||
 			strings.HasPrefix(l, "### ") || strings.HasPrefix(l, "|") && markdownRow(l) {
 			return true
@@ -1311,12 +1317,15 @@ func markdownHeading(s string) string {
 	if strings.IndexByte(s, '#') < 0 {
 		return s
 	}
-	t := strings.TrimLeft(s, " ")
+	// an indented line ("　　## 一、总体情况", a converter that kept the
+	// paragraphs' indent) and an ideographic space after the marks are a
+	// heading too
+	t := strings.TrimLeft(s, " \t\u3000")
 	if !strings.HasPrefix(t, "#") {
 		return s
 	}
 	t = strings.TrimLeft(t, "#")
-	if t == "" || (t[0] != ' ' && t[0] != '\t') {
+	if t == "" || (t[0] != ' ' && t[0] != '\t' && !strings.HasPrefix(t, "\u3000")) {
 		return s // #hashtag, not a heading
 	}
 	return strings.ReplaceAll(trimSpace(t), "**", "")

@@ -1235,3 +1235,41 @@ func TestFooterDashes(t *testing.T) {
 		}
 	}
 }
+
+// Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)", old Mac text)
+// read as lines ended by LF: a CSV named so or not, tab text and Markdown.
+func TestLinesEndedByCR(t *testing.T) {
+	for _, c := range []struct{ file, as string }{
+		{"csv-2021.csv", "r.csv"}, {"csv-2021.csv", "r.txt"}, {"tab-2021.txt", "r.txt"}, {"markdown-2021.md", "r.md"},
+	} {
+		src := strings.ReplaceAll(string(readFile(t, filepath.Join(auditDir, c.file))), "\r\n", "\n")
+		want := audit(t, c.file, []byte(src))
+		r := audit(t, c.as, []byte(strings.ReplaceAll(src, "\n", "\r")))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s as %s (-LF +CR):\n%s", c.file, c.as, d)
+		}
+		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+			t.Errorf("%s as %s: findings %v, want %v", c.file, c.as, g, w)
+		}
+	}
+}
+
+// Markdown whose lines keep the paragraphs' indent ("　　## 一、总体情况") or
+// with an ideographic space after a heading's marks ("##　一、总体情况"):
+// the headings are headings, no section is said to be missing.
+func TestMarkdownHeadingsIndented(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "markdown-2021.md")))
+	want := audit(t, "r.md", []byte(src))
+	for name, variant := range map[string]string{
+		"indented":          strings.ReplaceAll(src, "\n", "\n\u3000\u3000"),
+		"ideographic space": strings.ReplaceAll(src, "# ", "#\u3000"),
+	} {
+		r := audit(t, "r.md", []byte(variant))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-plain +%s):\n%s", name, name, d)
+		}
+		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+			t.Errorf("%s: findings %v, want %v", name, g, w)
+		}
+	}
+}
