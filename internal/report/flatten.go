@@ -364,7 +364,8 @@ func buildAnchors() {
 			// some pages write 三、本年办理结果
 			a := newAnchor("", T3Group)
 			a.optional = slices.Index(a.key, '度')
-			a.re = regexp.MustCompile(strings.Replace(loose(T3Group), regexp.QuoteMeta("度"), "度?", 1))
+			// and 三.本年度办理结果, numbered as the rows may be
+			a.re = regexp.MustCompile(strings.NewReplacer(regexp.QuoteMeta("度"), "度?", regexp.QuoteMeta("、"), "[、.．]").Replace(loose(T3Group)))
 			anchorT3 = append(anchorT3, a)
 			prevGroup = T3Group
 		}
@@ -1147,7 +1148,7 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 // numberedBetween finds the headings no keyword found (五、问题及改进,
 // 六、其他, 三、政府信息公开申请办理情况 in a page without line breaks, whose
 // words alone are too common to look for) between the headings found: the
-// first "六、" after the section before's heading and before the next
+// first "六、" (六.) after the section before's heading and before the next
 // section's, not after a Chinese character (统一、规范 is no heading; the
 // title's 报告 aside), a Chinese character after it.
 func numberedBetween(t string, starts, heads []int) {
@@ -1168,14 +1169,20 @@ func numberedBetween(t string, starts, heads []int) {
 				break
 			}
 		}
-		mark := sectionNumerals[Sections[i].Key] + "、"
+		num := sectionNumerals[Sections[i].Key]
 		for at := lo; at < hi; {
-			k := indexText(t[at:hi], mark)
+			k := indexText(t[at:hi], num)
 			if k < 0 {
 				break
 			}
 			k += at
-			at = k + len(mark)
+			at = k + len(num)
+			// 六、 or 六. (六．): numbered as the headings found may be
+			sep, size := utf8.DecodeRuneInString(t[at:])
+			if sep != '、' && sep != '.' && sep != '．' {
+				continue
+			}
+			at += size
 			before, _ := utf8.DecodeLastRuneInString(t[:k])
 			after, _ := utf8.DecodeRuneInString(t[at:])
 			if k > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k], "报告") || !unicode.Is(unicode.Han, after) {

@@ -1273,3 +1273,25 @@ func TestMarkdownHeadingsIndented(t *testing.T) {
 		}
 	}
 }
+
+// Numbered with a point for the 、 (三.本年度办理结果, 六.其他), by hand or by
+// OCR: in a page without line breaks the group label of 表三 still ends the
+// row before it (上年结转 was left unread), and the headings worded
+// otherwise (一.工作概况, 六.其他) are found between the others.
+func TestNumberedWithPoints(t *testing.T) {
+	points := strings.NewReplacer("一、", "一.", "二、", "二.", "三、", "三.", "四、", "四.", "五、", "五.", "六、", "六.")
+	worded := strings.NewReplacer("一、总体情况", "一、工作概况", "六、其他需要报告的事项", "六、其他")
+	for _, file := range []string{"oneline-2021.txt", "oneline-2019.txt", "tab-2021.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		for name, variant := range map[string]string{"points": points.Replace(src), "worded": points.Replace(worded.Replace(src))} {
+			r := audit(t, file, []byte(variant))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s %s (-、 +.):\n%s", file, name, d)
+			}
+			if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+				t.Errorf("%s %s: findings %v, want %v", file, name, g, w)
+			}
+		}
+	}
+}
