@@ -116,9 +116,10 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	return nil, "", errs.New(name, "文件中没有文字（空文件，或扫描件等只有图片的文件）：请提供有文字的报告，扫描件须先做文字识别")
 }
 
-// wideForms says s holds a full-width digit ０–９ (EF BC 90–99) or a
+// wideForms says s holds a full-width digit ０–９ (EF BC 90–99), a
 // full-width full stop ． (EF BC 8E, a decimal point typed in the wide mode:
-// 12．35), and a CJK compatibility ideograph (EF A4 80 – EF AB BF, see
+// 12．35) or a punctuation mark of another width (EF BD A1–A4, EF B9 90–AB;
+// see otherWidths), and a CJK compatibility ideograph (EF A4 80 – EF AB BF, see
 // guard.HanForm): a byte search, as 0xEF leads only the full-width forms and a
 // few others.
 func wideForms(s string) (digits, compat bool) {
@@ -129,7 +130,8 @@ func wideForms(s string) (digits, compat bool) {
 		}
 		i += j
 		switch b1, b2 := s[i+1], s[i+2]; {
-		case b1 == 0xBC && (b2 >= 0x90 && b2 <= 0x99 || b2 == 0x8E):
+		case b1 == 0xBC && (b2 >= 0x90 && b2 <= 0x99 || b2 == 0x8E),
+			b1 == 0xBD && b2 >= 0xA1 && b2 <= 0xA4, b1 == 0xB9 && b2 >= 0x90 && b2 <= 0xAB:
 			digits = true
 		case b1 >= 0xA4 && b1 <= 0xAB:
 			compat = true
@@ -177,7 +179,17 @@ func oddChars(s string) (invisible, separators, radicals bool) {
 
 func dropInvisible(s string) string { return invisibles.Replace(s) }
 
-// narrowDigits is s with its full-width digits as ASCII ones, and a
+// otherWidths are the half-width and small forms of Chinese punctuation
+// (U+FF61–FF64, U+FE50–FE5E) as the marks they show: a font or converter
+// that wrote 二､ or ﹙一﹚ hid every heading and row label that has them.
+var otherWidths = map[rune]rune{
+	'｡': '。', '｢': '「', '｣': '」', '､': '、',
+	'﹐': '，', '﹑': '、', '﹒': '.', '﹔': '；', '﹕': '：', '﹖': '？', '﹗': '！',
+	'﹙': '（', '﹚': '）', '﹛': '｛', '﹜': '｝', '﹝': '〔', '﹞': '〕',
+}
+
+// narrowDigits is s with its full-width digits as ASCII ones, its
+// punctuation of other widths as the usual marks (otherWidths), and a
 // full-width full stop between two digits as a decimal point (１２．３５,
 // 12．35); elsewhere ． stays (1．属于国家秘密 is an item number).
 func narrowDigits(s string) string {
@@ -187,6 +199,8 @@ func narrowDigits(s string) string {
 	for i, r := range s {
 		if r >= '０' && r <= '９' {
 			r = r - '０' + '0'
+		} else if o, ok := otherWidths[r]; r >= '﹐' && ok {
+			r = o
 		}
 		if r == '．' && prevDigit {
 			if next, _ := utf8.DecodeRuneInString(s[i+len("．"):]); isDigit(next) {

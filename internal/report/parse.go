@@ -1866,10 +1866,10 @@ type lineSpan struct{ lo, hi int }
 // section keys) with its lines.
 func (p *parser) tableRegions(yield func(string, lineSpan) bool) {
 	for _, key := range []string{"2", "3", "4"} {
-		if _, ok := p.heads[key]; !ok {
-			continue
-		}
 		lo, hi := p.region(key)
+		if _, ok := p.heads[key]; !ok && (key == "2" || lo < 0 || lo >= hi || !tableStart(key, p.lines[lo])) {
+			continue // no heading, and not found by its first line either
+		}
 		if !yield(key, lineSpan{lo, hi}) {
 			return
 		}
@@ -2094,8 +2094,36 @@ func (p *parser) sectionRegion(k string) (int, int) {
 				}
 			}
 		}
+		if k == "3" || k == "4" {
+			// but not before its own first line when it has one (申请人情况,
+			// 行政复议 with 行政诉讼): with the headings before it missing
+			// too, the region began at the top, and 表二's rows were read as
+			// 表三's first
+			if i := p.tableStartIn(k, lo, hi); i >= 0 {
+				lo = i
+			}
+		}
+	}
+	if _, ok := p.heads["4"]; k == "3" && !ok {
+		// 表四 after 表三 without its own heading: 表三 ends where 表四's
+		// header starts, and 表四's lines are its own (its one-number lines
+		// were joined to its header's last word as a row of 表三)
+		if i := p.tableStartIn("4", lo+1, hi); i >= 0 {
+			hi = i
+		}
 	}
 	return lo, hi
+}
+
+// tableStartIn is the first line of lo:hi that starts table k (tableStart),
+// or -1.
+func (p *parser) tableStartIn(k string, lo, hi int) int {
+	for i := max(lo, 0); i < hi; i++ {
+		if tableStart(k, p.lines[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // wideSpaces are the spaces a title is centred with, read as spaces.

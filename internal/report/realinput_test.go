@@ -1295,3 +1295,69 @@ func TestNumberedWithPoints(t *testing.T) {
 		}
 	}
 }
+
+// Punctuation of other widths (二､ of a half-width font, ﹙一﹚ of the small
+// forms) reads as the usual marks: every heading and row label with them
+// was missed, and in a page 表三's rows were shared out wrong.
+func TestPunctuationOfOtherWidths(t *testing.T) {
+	other := strings.NewReplacer("、", "､", "（", "﹙", "）", "﹚", "，", "﹐")
+	for _, file := range []string{"oneline-2021.txt", "tab-2021.txt", "page-2021.html", "markdown-2021.md", "oneline-2019.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		r := audit(t, file, []byte(other.Replace(src)))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-usual +other widths):\n%s", file, d)
+		}
+		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+			t.Errorf("%s: findings %v, want %v", file, g, w)
+		}
+	}
+}
+
+// With the headings before 表三 not found (every 、 of the page misread), 表三
+// is read from its own first line (申请人情况), not from the top of the page:
+// 表二's first row was read as 表三's 一 and 一 as 二. Each cell is as in
+// the page read well, or unread and said.
+func TestT3WithoutTheHeadingsBefore(t *testing.T) {
+	for _, file := range []string{"page-2021.html", "grid-2021.txt", "tab-2021.txt", "oneline-2021.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		r := audit(t, file, []byte(strings.ReplaceAll(src, "、", "`")))
+		for _, row := range want.Format.T3Rows() {
+			for c, w := range want.Applications[row.Key] {
+				if g := r.Applications[row.Key][c]; !g.Blank() && g.String() != w.String() {
+					t.Errorf("%s: %s[%d] = %s, want %s", file, row.Key, c, g, w)
+				} else if g.Blank() && !saysWhy(r, "applications."+row.Key) {
+					t.Errorf("%s: %s[%d] unread, not said", file, row.Key, c)
+				}
+			}
+		}
+	}
+}
+
+// 表四 without its section's heading (left out, or lost by a converter)
+// is still read after 表三, by its header: "缺少表四" was said of a table that
+// is there, and in a text of a cell to a line its numbers were joined to its
+// header's 总计 as a row of 表三.
+func TestT4WithoutItsHeading(t *testing.T) {
+	want := truth()
+	for name, make := range map[string]func(testing.TB, *report.Report) string{
+		"tab": textOf, "cell-per-line": cellPerLine, "layout": layoutText, "page": pageHTML,
+	} {
+		src := make(t, want)
+		heading := "四、政府信息公开行政复议、行政诉讼情况"
+		if !strings.Contains(src, heading) {
+			t.Fatalf("%s: no heading %s", name, heading)
+		}
+		r := audit(t, "r.txt", []byte(strings.Replace(src, heading, "", 1)))
+		if name == "page" {
+			r = audit(t, "r.html", []byte(strings.Replace(src, heading, "", 1)))
+		}
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s: tables (-want +got):\n%s", name, d)
+		}
+		if errs := rules(r.Findings, report.SevError); len(errs) > 0 {
+			t.Errorf("%s: errors %v", name, errs)
+		}
+	}
+}
