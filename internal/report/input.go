@@ -1615,8 +1615,23 @@ func (w *htmlReader) endRow(t *htmlTable) {
 			return
 		}
 	}
+	// so is a row with a cell of text around many paragraphs beside a few
+	// short ones (a portal's layout table: its menu cell, then the report
+	// in the next cell, written in <div>s and <p>s with no table of its own)
+	if len(r.cells) > 1 && len(r.cells) <= 4 && len(w.breaks) > len(r.cells)+2 && slices.ContainsFunc(r.cells, longText) {
+		if ps := w.paras(); len(ps) > len(r.cells)+2 {
+			for _, p := range ps {
+				w.out = appendPara(w.out, p)
+			}
+			return
+		}
+	}
 	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
 }
+
+// longText is a cell's text no table cell holds: sentences, 200 characters
+// and more (600 bytes).
+func longText(c string) bool { return len(c) >= 600 && hasText(c, "。") }
 
 func (w *htmlReader) start(a atom.Atom) {
 	switch a {
@@ -1657,6 +1672,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		if !t.row.container {
 			t.row.closeCell()
 			t.row.open = true
+			w.flushPara() // each cell's text its own paragraph, if the row is a layout's
 		}
 		return
 	}

@@ -1361,3 +1361,23 @@ func TestT4WithoutItsHeading(t *testing.T) {
 		}
 	}
 }
+
+// A portal that lays its page out with a table puts the report in a cell
+// beside its menu's: a report written in <div>s and <p>s (CSS tables,
+// pdftohtml's page) is its paragraphs, not one cell of a row (nothing of it
+// was found).
+func TestReportInALayoutCell(t *testing.T) {
+	for _, file := range []string{"divtable-2021.html", "pdf2html-2021.html", "page-2021.html"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		laid := strings.Replace(src, "<body>", `<body><table width="100%"><tr><td class="menu">首页</td><td class="main">`, 1)
+		laid = strings.Replace(laid, "</body>", `</td></tr><tr><td colspan="2">版权所有 联系我们</td></tr></table></body>`, 1)
+		r := audit(t, file, []byte(laid))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-plain +in a layout cell):\n%s", file, d)
+		}
+		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+			t.Errorf("%s: findings %v, want %v", file, g, w)
+		}
+	}
+}
