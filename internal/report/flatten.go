@@ -707,6 +707,18 @@ func cutPageAt(t string, depth int) []string {
 	}
 	if lo, hi := region(2); lo >= 0 {
 		cutAll(lo, hi, anchorT3, true)
+		// the header again where a page broke the table (a printed page
+		// repeats it): its own line, not the end of the row before it
+		for i := lo; ; {
+			k := indexText(t[i:hi], "申请人情况")
+			if k < 0 {
+				break
+			}
+			if k > 0 && i > lo {
+				cuts[i+k] = true
+			}
+			i += k + len("申请人情况")
+		}
 	}
 	// a note under a table ("…结转下年度继续办理5000016注：本表…"): its own
 	// line, not the end of the last row's numbers
@@ -749,7 +761,39 @@ func cutPageAt(t string, depth int) []string {
 		}
 		i += size
 	}
-	return cutAt(t, cuts)
+	// a page's number where a printed page broke 表三 or 表四 ("…0 0 0 -3-
+	// （四）无法提供…"): left out, not read as the row's last cell
+	var drop map[int]bool
+	for i := 2; i <= 3; i++ {
+		if lo, hi := region(i); lo >= 0 && hasAnyRune(t[lo:hi], "-—–－~−页") {
+			for _, m := range pageNumbersIn(t[lo:hi]) {
+				if drop == nil {
+					drop = map[int]bool{}
+				}
+				cuts[lo+m[0]], cuts[lo+m[1]], drop[lo+m[0]] = true, true, true
+			}
+		}
+	}
+	return cutAt(t, cuts, drop)
+}
+
+// pageNumberRe is a page number printed in a footer, as footerRe, inside
+// running text.
+var pageNumberRe = regexp.MustCompile(`[-—–－~−]{1,3}[ \x{3000}\x{a0}]*[0-9]{1,3}[ \x{3000}\x{a0}]*[-—–－~−]{1,3}|第[ \x{3000}\x{a0}]*[0-9]{1,3}[ \x{3000}\x{a0}]*页(?:[ \x{3000}\x{a0}]*[，,/]?[ \x{3000}\x{a0}]*共[ \x{3000}\x{a0}]*[0-9]{1,3}[ \x{3000}\x{a0}]*页)?`)
+
+// pageNumbersIn is where the page numbers in a table's running text are: a
+// number between dashes ("-3-", "— 3 —") or 第3页 (共9页), not followed by a
+// digit (a dash between counts is no page's).
+func pageNumbersIn(s string) [][]int {
+	var out [][]int
+	for _, m := range pageNumberRe.FindAllStringIndex(s, -1) {
+		rest := strings.TrimLeft(s[m[1]:], " \u3000\u00a0")
+		if r, _ := utf8.DecodeRuneInString(rest); isDigit(r) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // tableNotes calls at with where each note after a table's numbers starts:
@@ -1084,7 +1128,8 @@ func prevCut(cuts map[int]bool, pos int) int {
 	return best
 }
 
-func cutAt(t string, cuts map[int]bool) []string {
+// cutAt is t cut at cuts, without the pieces that start at drop.
+func cutAt(t string, cuts, drop map[int]bool) []string {
 	var at []int
 	for c := range cuts {
 		if c > 0 && c < len(t) {
@@ -1095,7 +1140,7 @@ func cutAt(t string, cuts map[int]bool) []string {
 	var out []string
 	prev := 0
 	for _, c := range at {
-		if s := trimSpace(t[prev:c]); s != "" {
+		if s := trimSpace(t[prev:c]); s != "" && !drop[prev] {
 			out = append(out, s)
 		}
 		prev = c

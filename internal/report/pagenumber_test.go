@@ -2,11 +2,15 @@ package report_test
 
 import (
 	"math/rand/v2"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"gongkai/internal/report"
 )
 
 // quoted is the N.TABLE message of the sentence read whole.
@@ -86,6 +90,29 @@ func TestPageNumberUnderAHeading(t *testing.T) {
 	for key, want := range map[string]string{"licensing.decisions": "356", "penalty.decisions": "48", "coercion.decisions": "3"} {
 		if got := r.Proactive.Cell(key).String(); got != want {
 			t.Errorf("%s = %s, want %s", key, got, want)
+		}
+	}
+}
+
+// A page without line breaks made from a printed report keeps what the
+// page break printed inside 表三: the table's header again, or the page's
+// number ("-3-", "— 3 —", 第3页). The header is its own line and the
+// number is left out, not the last cell of the row before it (a false
+// CELL.INVALID "0-3-", or the row unread).
+func TestPageBreakInsideAFlatTable(t *testing.T) {
+	for _, file := range []string{"oneline-2021.txt", "oneline-2019.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		at := strings.Index(src, "（四）无法提供")
+		head := src[strings.Index(src, "申请人情况"):strings.Index(src, "一、本年新收")]
+		for _, brk := range []string{head, " -3- " + head, " -3- ", "-3-", "— 3 —", "第3页", " 第 3 页 共 9 页 "} {
+			r := audit(t, file, []byte(src[:at]+brk+src[at:]))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s broken by %q (-whole +broken):\n%s", file, brk, d)
+			}
+			if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+				t.Errorf("%s broken by %q: findings %v, want %v", file, brk, g, w)
+			}
 		}
 	}
 }
