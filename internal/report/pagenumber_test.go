@@ -1,16 +1,14 @@
 package report_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"gongkai/internal/report"
 )
 
 // quoted is the N.TABLE message of the sentence read whole.
@@ -107,12 +105,7 @@ func TestPageBreakInsideAFlatTable(t *testing.T) {
 		head := src[strings.Index(src, "申请人情况"):strings.Index(src, "一、本年新收")]
 		for _, brk := range []string{head, " -3- " + head, " -3- ", "-3-", "— 3 —", "第3页", " 第 3 页 共 9 页 "} {
 			r := audit(t, file, []byte(src[:at]+brk+src[at:]))
-			if d := cmp.Diff(tables(want), tables(r)); d != "" {
-				t.Errorf("%s broken by %q (-whole +broken):\n%s", file, brk, d)
-			}
-			if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-				t.Errorf("%s broken by %q: findings %v, want %v", file, brk, g, w)
-			}
+			sameReading(t, fmt.Sprintf("%s broken by %q", file, brk), want, r)
 		}
 	}
 }

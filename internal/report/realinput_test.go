@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"mime/quotedprintable"
 	"os"
 	"path/filepath"
@@ -1245,12 +1246,7 @@ func TestLinesEndedByCR(t *testing.T) {
 		src := strings.ReplaceAll(string(readFile(t, filepath.Join(auditDir, c.file))), "\r\n", "\n")
 		want := audit(t, c.file, []byte(src))
 		r := audit(t, c.as, []byte(strings.ReplaceAll(src, "\n", "\r")))
-		if d := cmp.Diff(tables(want), tables(r)); d != "" {
-			t.Errorf("%s as %s (-LF +CR):\n%s", c.file, c.as, d)
-		}
-		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-			t.Errorf("%s as %s: findings %v, want %v", c.file, c.as, g, w)
-		}
+		sameReading(t, fmt.Sprintf("%s as %s", c.file, c.as), want, r)
 	}
 }
 
@@ -1265,12 +1261,7 @@ func TestMarkdownHeadingsIndented(t *testing.T) {
 		"ideographic space": strings.ReplaceAll(src, "# ", "#\u3000"),
 	} {
 		r := audit(t, "r.md", []byte(variant))
-		if d := cmp.Diff(tables(want), tables(r)); d != "" {
-			t.Errorf("%s (-plain +%s):\n%s", name, name, d)
-		}
-		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-			t.Errorf("%s: findings %v, want %v", name, g, w)
-		}
+		sameReading(t, name, want, r)
 	}
 }
 
@@ -1286,12 +1277,7 @@ func TestNumberedWithPoints(t *testing.T) {
 		want := audit(t, file, []byte(src))
 		for name, variant := range map[string]string{"points": points.Replace(src), "worded": points.Replace(worded.Replace(src))} {
 			r := audit(t, file, []byte(variant))
-			if d := cmp.Diff(tables(want), tables(r)); d != "" {
-				t.Errorf("%s %s (-、 +.):\n%s", file, name, d)
-			}
-			if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-				t.Errorf("%s %s: findings %v, want %v", file, name, g, w)
-			}
+			sameReading(t, fmt.Sprintf("%s %s", file, name), want, r)
 		}
 	}
 }
@@ -1305,12 +1291,7 @@ func TestPunctuationOfOtherWidths(t *testing.T) {
 		src := string(readFile(t, filepath.Join(auditDir, file)))
 		want := audit(t, file, []byte(src))
 		r := audit(t, file, []byte(other.Replace(src)))
-		if d := cmp.Diff(tables(want), tables(r)); d != "" {
-			t.Errorf("%s (-usual +other widths):\n%s", file, d)
-		}
-		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-			t.Errorf("%s: findings %v, want %v", file, g, w)
-		}
+		sameReading(t, file, want, r)
 	}
 }
 
@@ -1373,11 +1354,18 @@ func TestReportInALayoutCell(t *testing.T) {
 		laid := strings.Replace(src, "<body>", `<body><table width="100%"><tr><td class="menu">首页</td><td class="main">`, 1)
 		laid = strings.Replace(laid, "</body>", `</td></tr><tr><td colspan="2">版权所有 联系我们</td></tr></table></body>`, 1)
 		r := audit(t, file, []byte(laid))
-		if d := cmp.Diff(tables(want), tables(r)); d != "" {
-			t.Errorf("%s (-plain +in a layout cell):\n%s", file, d)
-		}
-		if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
-			t.Errorf("%s: findings %v, want %v", file, g, w)
-		}
+		sameReading(t, file, want, r)
+	}
+}
+
+// sameReading fails unless r reads the tables as want does, with the same
+// error and warning findings.
+func sameReading(t *testing.T, what string, want, r *report.Report) {
+	t.Helper()
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("%s (-want +got):\n%s", what, d)
+	}
+	if g, w := rules(r.Findings, report.SevError, report.SevWarning), rules(want.Findings, report.SevError, report.SevWarning); !slices.Equal(g, w) {
+		t.Errorf("%s: findings %v, want %v", what, g, w)
 	}
 }
