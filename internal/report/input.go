@@ -76,7 +76,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		if kind != KindText {
 			digits, compat := wideForms(l.Text)
 			invisible, _, radicals := oddChars(l.Text)
-			if digits {
+			if digits || hasText(l.Text, "〇") {
 				l.Text = narrowDigits(l.Text)
 				for k, f := range l.Fields {
 					l.Fields[k] = narrowDigits(f)
@@ -188,7 +188,8 @@ var otherWidths = map[rune]rune{
 	'﹙': '（', '﹚': '）', '﹛': '｛', '﹜': '｝', '﹝': '〔', '﹞': '〕',
 }
 
-// narrowDigits is s with its full-width digits as ASCII ones, its
+// narrowDigits is s with its full-width digits as ASCII ones, 〇 after
+// anything but a Chinese numeral as 0, its
 // punctuation of other widths as the usual marks (otherWidths), and a
 // full-width full stop between two digits as a decimal point (１２．３５,
 // 12．35); elsewhere ． stays (1．属于国家秘密 is an item number).
@@ -196,11 +197,21 @@ func narrowDigits(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prevDigit := false
+	var before rune // the rune before the current run of 〇
 	for i, r := range s {
 		if r >= '０' && r <= '９' {
 			r = r - '０' + '0'
 		} else if o, ok := otherWidths[r]; r >= '﹐' && ok {
 			r = o
+		}
+		if r == '〇' {
+			// the zero of a count written as the Chinese numeral ("〇 〇 2",
+			// "数量〇〇〇〇〇〇〇"), but not in a numeral (二〇二四年, 二〇〇〇年)
+			if !strings.ContainsRune("一二三四五六七八九十百千万〇", before) {
+				r = '0'
+			}
+		} else {
+			before = r
 		}
 		if r == '．' && prevDigit {
 			if next, _ := utf8.DecodeRuneInString(s[i+len("．"):]); isDigit(next) {
@@ -244,7 +255,7 @@ func lines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", err
 	}
 	digits, compat := wideForms(t)
-	if digits {
+	if digits || hasText(t, "〇") {
 		t = narrowDigits(t)
 	}
 	invisible, separators, radicals := oddChars(t)

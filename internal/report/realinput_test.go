@@ -1369,3 +1369,17 @@ func sameReading(t *testing.T, what string, want, r *report.Report) {
 		t.Errorf("%s: findings %v, want %v", what, g, w)
 	}
 }
+
+// A zero written as the Chinese numeral 〇 (a clerk's, or an OCR's) is 0 in
+// every layout; 〇 inside a Chinese numeral (二〇二四年) stays as it is.
+func TestZeroWrittenAsLing(t *testing.T) {
+	for _, file := range []string{"tab-2021.txt", "oneline-2021.txt", "page-2021.html", "markdown-2021.md", "oneline-2019.txt"} {
+		src := string(readFile(t, filepath.Join(auditDir, file)))
+		want := audit(t, file, []byte(src))
+		sameReading(t, file, want, audit(t, file, []byte(strings.ReplaceAll(src, "0", "〇"))))
+	}
+	src := strings.Replace(string(readFile(t, filepath.Join(auditDir, "tab-2021.txt"))), "2024年", "二〇二四年", 1)
+	if r := audit(t, "r.txt", []byte(src)); r.Year != 2024 || !strings.Contains(r.Title, "二〇二四年") {
+		t.Errorf("title %q, year %d: want 二〇二四年 kept, 2024", r.Title, r.Year)
+	}
+}
