@@ -1193,7 +1193,7 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 // numberedBetween finds the headings no keyword found (五、问题及改进,
 // 六、其他, 三、政府信息公开申请办理情况 in a page without line breaks, whose
 // words alone are too common to look for) between the headings found: the
-// first "六、" (六.) after the section before's heading and before the next
+// first "六、" (六. 六， 六 ) after the section before's heading and before the next
 // section's, not after a Chinese character (统一、规范 is no heading; the
 // title's 报告 aside), a Chinese character after it.
 func numberedBetween(t string, starts, heads []int) {
@@ -1222,9 +1222,10 @@ func numberedBetween(t string, starts, heads []int) {
 			}
 			k += at
 			at = k + len(num)
-			// 六、 or 六. (六．): numbered as the headings found may be
+			// 六、 or 六. 六． 六， 六 (a space for Word's tab): numbered as
+			// headingStart takes the headings found
 			sep, size := utf8.DecodeRuneInString(t[at:])
-			if sep != '、' && sep != '.' && sep != '．' {
+			if !strings.ContainsRune("、.．，, \u3000", sep) || size == 0 {
 				continue
 			}
 			at += size

@@ -830,9 +830,11 @@ func (p *parser) findHeads() {
 		t := paraText(l)
 		k := headingKey(t)
 		if k == "" && l.Fields == nil && !l.Segmented && i+1 < len(p.lines) && p.lines[i+1].Fields == nil &&
-			numberedHead(t) && !numberedHead(paraText(p.lines[i+1])) {
+			numberedHead(t) && !numberedHead(paraText(p.lines[i+1])) && headingKey(paraText(p.lines[i+1])) == "" {
 			// a heading wrapped onto the next line ("四、政府信息公开行" /
 			// "政复议、行政诉讼情况"): read whole, the next line taken in
+			// (not a heading of its own: "四、结转下年度继续办理 0 … 1" then
+			// "四 政府信息公开行政复议…" numbered with a space)
 			if k = headingKey(t + paraText(p.lines[i+1])); k != "" {
 				p.lines[i].Text, p.lines[i+1].Text = t+paraText(p.lines[i+1]), ""
 			}

@@ -1383,3 +1383,25 @@ func TestZeroWrittenAsLing(t *testing.T) {
 		t.Errorf("title %q, year %d: want 二〇二四年 kept, 2024", r.Title, r.Year)
 	}
 }
+
+// Headings numbered with a comma or a space for the 、 (六，其他; 四 政府信息
+// 公开…, Word's tab after an automatic number): in a page without line
+// breaks a heading worded otherwise is found between the others, and in
+// pdftohtml's page the last row of 表三 is not joined to the heading under
+// it as the heading's first line (四、结转下年度继续办理 was left unread).
+func TestHeadingsNumberedWithCommaOrSpace(t *testing.T) {
+	for _, c := range []struct{ file, from, to string }{
+		{"oneline-2021.txt", "六、其他需要报告的事项", "六，其他"},
+		{"oneline-2021.txt", "六、其他需要报告的事项", "六 其他"},
+		{"oneline-2019.txt", "六、其他需要报告的事项", "六，其他"},
+		{"pdf2html-2021.html", "四、政府信息公开行政复议", "四 政府信息公开行政复议"},
+		{"tab-2021.txt", "四、政府信息公开行政复议", "四 政府信息公开行政复议"},
+	} {
+		src := string(readFile(t, filepath.Join(auditDir, c.file)))
+		if !strings.Contains(src, c.from) {
+			t.Fatalf("%s: no %s", c.file, c.from)
+		}
+		want := audit(t, c.file, []byte(src))
+		sameReading(t, c.file+" "+c.to, want, audit(t, c.file, []byte(strings.Replace(src, c.from, c.to, 1))))
+	}
+}
