@@ -829,14 +829,15 @@ func (p *parser) findHeads() {
 		}
 		t := paraText(l)
 		k := headingKey(t)
-		if k == "" && l.Fields == nil && !l.Segmented && i+1 < len(p.lines) && p.lines[i+1].Fields == nil &&
-			numberedHead(t) && !numberedHead(paraText(p.lines[i+1])) && headingKey(paraText(p.lines[i+1])) == "" {
+		if j := p.nextNonEmpty(i, 2); k == "" && l.Fields == nil && !l.Segmented && j > 0 && p.lines[j].Fields == nil &&
+			numberedHead(t) && !numberedHead(paraText(p.lines[j])) && headingKey(paraText(p.lines[j])) == "" {
 			// a heading wrapped onto the next line ("四、政府信息公开行" /
-			// "政复议、行政诉讼情况"): read whole, the next line taken in
-			// (not a heading of its own: "四、结转下年度继续办理 0 … 1" then
-			// "四 政府信息公开行政复议…" numbered with a space)
-			if k = headingKey(t + paraText(p.lines[i+1])); k != "" {
-				p.lines[i].Text, p.lines[i+1].Text = t+paraText(p.lines[i+1]), ""
+			// "政复议、行政诉讼情况"), an empty line between them in a
+			// double-spaced text: read whole, the next line taken in (not
+			// a heading of its own: "四、结转下年度继续办理 0 … 1" then "四
+			// 政府信息公开行政复议…" numbered with a space)
+			if k = headingKey(t + paraText(p.lines[j])); k != "" {
+				p.lines[i].Text, p.lines[j].Text = t+paraText(p.lines[j]), ""
 			}
 		}
 		if k != "" {
@@ -1077,8 +1078,21 @@ func numberedHead(t string) bool {
 	if !strings.ContainsRune("一二三四五六", r) {
 		return false
 	}
-	sep, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[n:], " \u3000"))
-	return strings.ContainsRune("、，.．,", sep)
+	rest := strings.TrimLeft(t[n:], " \u3000")
+	sep, _ := utf8.DecodeRuneInString(rest)
+	// or a space for the 、 ("五 存在的主要", Word's tab after its number)
+	return strings.ContainsRune("、，.．,", sep) || len(rest) < len(t)-n && unicode.Is(unicode.Han, sep)
+}
+
+// nextNonEmpty is the first line after i, within the next 'within' lines,
+// that is not empty, or -1.
+func (p *parser) nextNonEmpty(i, within int) int {
+	for j := i + 1; j < len(p.lines) && j <= i+within; j++ {
+		if l := p.lines[j]; l.Fields != nil || l.Image || trimSpace(l.Text) != "" {
+			return j
+		}
+	}
+	return -1
 }
 
 // Identify reads only what a report says it is: the agency and the year

@@ -1405,3 +1405,23 @@ func TestHeadingsNumberedWithCommaOrSpace(t *testing.T) {
 		sameReading(t, c.file+" "+c.to, want, audit(t, c.file, []byte(strings.Replace(src, c.from, c.to, 1))))
 	}
 }
+
+// A section heading wrapped over two lines (a narrow column) is read whole
+// when it is numbered with a space for the 、 ("五 存在的主要" / "问题及改进
+// 情况") and when a double-spaced text puts an empty line between its lines:
+// sections 四 and 五 were said missing, and 表四 with 四.
+func TestWrappedHeadingSpacedOrDoubleSpaced(t *testing.T) {
+	src := cellPerLineWrapped(t, truth())
+	if !strings.Contains(src, "五、存在的主要\n") {
+		t.Fatalf("the heading is not wrapped in the layout:\n%s", src)
+	}
+	want := audit(t, "r.txt", []byte(src))
+	spaced := strings.NewReplacer("四、政府", "四 政府", "五、存在", "五 存在").Replace(src)
+	for name, variant := range map[string]string{
+		"spaced":        spaced,
+		"double-spaced": strings.ReplaceAll(src, "\n", "\n\n"),
+		"both":          strings.ReplaceAll(spaced, "\n", "\n\n"),
+	} {
+		sameReading(t, name, want, audit(t, "r.txt", []byte(variant)))
+	}
+}
