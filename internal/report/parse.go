@@ -2772,8 +2772,9 @@ func cellish(s string) bool {
 // cell ("356件"); 万元 is the unit of 表二's amounts ("12.35万元").
 var countUnitsInCells = []string{"件", "个", "条", "项", "宗", "起", "人次"}
 
-// amountUnits is the unit of 表二's amounts, as written in a cell.
-var amountUnits = []string{"万元"}
+// amountUnits is the unit of 表二's amounts, as written in a cell (万 alone:
+// "12.35万").
+var amountUnits = []string{"万元", "万"}
 
 // withUnit says a cell is a number followed by a unit (元 too: such a cell
 // is read, and said to be in the wrong unit, not taken for a label).
@@ -2787,7 +2788,7 @@ func withUnit(s string) bool {
 
 // moneyUnits are the units an amount may be written with: 万元, the column's,
 // and 元, which is read and then said to be the wrong one.
-var moneyUnits = []string{"万元", "元"}
+var moneyUnits = []string{"万元", "万", "元"}
 
 // cutUnit returns a cell without one of the units after its number, and
 // whether it had one. A count's unit on an amount, or 万元 on a count, stays

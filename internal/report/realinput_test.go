@@ -119,6 +119,11 @@ func TestUnitsInCells(t *testing.T) {
 	for _, f := range r.Findings {
 		t.Errorf("a finding on a clean report with units: %s %s", f.Rule, f.Message)
 	}
+	// 万 alone for 万元
+	r = with("行政事业性收费\t12.35", "行政事业性收费\t12.35万")
+	if a, _ := r.Proactive.Amount("fees.amount_wan_yuan").Text(); a != "12.35" || len(r.Findings) > 0 {
+		t.Errorf("12.35万 read as %q, findings %v", a, r.Findings)
+	}
 	r = with("行政许可\t356", "行政许可\t356万元", "行政事业性收费\t12.35", "行政事业性收费\t123500元")
 	invalid := map[string]bool{}
 	for _, f := range r.Findings {
