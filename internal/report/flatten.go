@@ -605,6 +605,23 @@ func cutPageAt(t string, depth int) []string {
 	if found(heads) >= 3 {
 		numberedBetween(t, starts, heads)
 	}
+	if heads[3] < 0 && heads[2] >= 0 {
+		// 表四 without its section's heading: it starts at its header's
+		// words after 表三 (行政复议 then 行政诉讼), as the parser finds it
+		// on lines
+		end := len(t)
+		for j := 4; j < len(heads); j++ {
+			if starts[j] >= 0 {
+				end = starts[j]
+				break
+			}
+		}
+		if k := t4HeaderAt(t[heads[2]:end]); k >= 0 {
+			// its "heading" the header's first word: the region before
+			// it ends at the cut before it (prevCut)
+			starts[3], heads[3] = heads[2]+k, heads[2]+k+len("行政复议")
+		}
+	}
 	for i := range heads {
 		if heads[i] >= 0 {
 			cuts[starts[i]], cuts[heads[i]] = true, true
@@ -1234,6 +1251,9 @@ func numberedBetween(t string, starts, heads []int) {
 			if k > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k], "报告") || !unicode.Is(unicode.Han, after) {
 				continue // (the title's 年度报告 may run into section 一's heading)
 			}
+			if t3RowAfter(t[at:]) {
+				continue // 表三's own 四、结转下年度继续办理, not section 四's heading
+			}
 			// where the heading's words end is known by its section's words
 			// (六、其他|2024年度…); without them, right after its number
 			end := at
@@ -1247,6 +1267,33 @@ func numberedBetween(t string, starts, heads []int) {
 			break
 		}
 	}
+}
+
+// t4HeaderAt is where 表四's header starts in s — 行政复议 with 行政诉讼 at
+// most a few characters after it — or -1.
+func t4HeaderAt(s string) int {
+	for from := 0; ; {
+		k := indexText(s[from:], "行政复议")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		from = k + len("行政复议")
+		if j := indexText(s[from:min(len(s), from+24)], "行政诉讼"); j >= 0 {
+			return k
+		}
+	}
+}
+
+// t3RowAfter says s starts with the words of one of 表三's rows numbered
+// 一 to 四 (本年新收, 上年结转, 本年度办理结果, 结转下年度).
+func t3RowAfter(s string) bool {
+	for _, w := range []string{"本年新收", "上年结转", "本年度办理结果", "本年办理结果", "结转下年度"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // headingStart looks back from a keyword at i for "num、" within 12 runes of
