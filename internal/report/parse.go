@@ -830,7 +830,7 @@ func (p *parser) findHeads() {
 		t := paraText(l)
 		k := headingKey(t)
 		if j := p.nextNonEmpty(i, 2); k == "" && l.Fields == nil && !l.Segmented && j > 0 && p.lines[j].Fields == nil &&
-			numberedHead(t) && !numberedHead(paraText(p.lines[j])) && headingKey(paraText(p.lines[j])) == "" {
+			numberedHead(t) && !strings.ContainsFunc(t, isDigit) && wrapTail(paraText(p.lines[j])) {
 			// a heading wrapped onto the next line ("四、政府信息公开行" /
 			// "政复议、行政诉讼情况"), an empty line between them in a
 			// double-spaced text: read whole, the next line taken in (not
@@ -1082,6 +1082,14 @@ func numberedHead(t string) bool {
 	sep, _ := utf8.DecodeRuneInString(rest)
 	// or a space for the 、 ("五 存在的主要", Word's tab after its number)
 	return strings.ContainsRune("、，.．,", sep) || len(rest) < len(t)-n && unicode.Is(unicode.Han, sep)
+}
+
+// wrapTail says a line may be the rest of a heading wrapped onto it: not a
+// heading or numbered line itself (四、…, 4、…, 四 政府信息公开…: the line
+// before it, a row of 表三 with its numbers, is no heading's start either).
+func wrapTail(s string) bool {
+	r, _ := utf8.DecodeRuneInString(trimSpace(s))
+	return !numberedHead(s) && headingKey(s) == "" && !isDigit(r)
 }
 
 // nextNonEmpty is the first line after i, within the next 'within' lines,

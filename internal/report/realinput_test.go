@@ -1432,4 +1432,8 @@ func TestWrappedHeadingSpacedOrDoubleSpaced(t *testing.T) {
 	} {
 		sameReading(t, name, want, audit(t, "r.txt", []byte(variant)))
 	}
+	// but a row of 表三 with its numbers is no heading's first line, the
+	// heading after it numbered 4、 (all the headings were lost with it)
+	arabic := arabicText(t, truth())
+	sameReading(t, "arabic, spaced", audit(t, "r.txt", []byte(arabic)), audit(t, "r.txt", []byte(strings.ReplaceAll(arabic, "\t", "  "))))
 }
