@@ -1,0 +1,158 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// damage is a way a published text is changed on its way to us — by a
+// converter, a font, a CMS, an OCR or a clerk — that leaves it a report a
+// person reads as before.
+type damage struct {
+	name string
+	do   func(string) string
+	html bool // applies to a web page too (it does not touch the markup)
+}
+
+var (
+	wordList = regexp.MustCompile(`>([一二三四五六]、)`)
+	damages  = []damage{
+		{"CRLF", func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }, true},
+		{"CR alone", func(s string) string { return strings.ReplaceAll(s, "\n", "\r") }, true},
+		{"tabs as ideographic spaces", func(s string) string { return strings.ReplaceAll(s, "\t", "\u3000") }, true},
+		{"tabs as spaces", func(s string) string { return strings.ReplaceAll(s, "\t", "    ") }, true},
+		{"spaces doubled", func(s string) string { return strings.ReplaceAll(s, " ", "  ") }, false},
+		{"no-break spaces", func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }, false},
+		{"full-width digits", func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r - '0' + '０'
+				}
+				return r
+			}, s)
+		}, true},
+		{"zero as 〇", func(s string) string { return strings.ReplaceAll(s, "0", "〇") }, true},
+		{"trailing blanks", func(s string) string { return strings.ReplaceAll(s, "\n", "  \t\n") }, true},
+		{"indented", func(s string) string { return strings.ReplaceAll(s, "\n", "\n\u3000\u3000") }, true},
+		{"double-spaced", func(s string) string { return strings.ReplaceAll(s, "\n", "\n\n") }, true},
+		{"half-width brackets", func(s string) string { return strings.NewReplacer("（", "(", "）", ")").Replace(s) }, true},
+		{"half-width 、", func(s string) string { return strings.ReplaceAll(s, "、", "､") }, true},
+		{"small forms", func(s string) string { return strings.NewReplacer("（", "﹙", "）", "﹚", "，", "﹐").Replace(s) }, true},
+		{"ASCII comma and stop", func(s string) string { return strings.NewReplacer("，", ",", "。", ".").Replace(s) }, true},
+		{"zero-width spaces", func(s string) string {
+			var b strings.Builder
+			for i, r := range s {
+				b.WriteRune(r)
+				if i%7 == 0 && r > 0x4e00 && r < 0x9fff {
+					b.WriteString("\u200b")
+				}
+			}
+			return b.String()
+		}, true},
+		{"headings numbered with a point", headingMarks("."), true},
+		{"headings numbered with a comma", headingMarks("，"), true},
+		{"headings numbered with a space", headingMarks(" "), true},
+		{"a year in the heading", func(s string) string {
+			return strings.Replace(s, "一、总体情况", "一、总体情况（2024年度）", 1)
+		}, true},
+		{"a colon after 申请数量", func(s string) string { return strings.ReplaceAll(s, "申请数量", "申请数量：") }, true},
+		{"Word's list numbers", func(s string) string {
+			return wordList.ReplaceAllString(s, `><![if !supportLists]><span style='mso-list:Ignore'>$1<span>&nbsp; </span></span><![endif]>`)
+		}, true},
+		{"a portal's layout table", func(s string) string {
+			s = strings.Replace(s, "<body>", `<body><table width="100%"><tr><td>首页</td><td>`, 1)
+			return strings.Replace(s, "</body>", `</td></tr><tr><td colspan="2">版权所有</td></tr></table></body>`, 1)
+		}, true},
+		{"character references", func(s string) string {
+			if !strings.Contains(s, "<") {
+				return s
+			}
+			var b strings.Builder
+			for _, r := range s {
+				if r > 127 {
+					fmt.Fprintf(&b, "&#%d;", r)
+				} else {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}, true},
+	}
+)
+
+// headingMarks numbers the six sections' headings with sep for 、.
+func headingMarks(sep string) func(string) string {
+	r := strings.NewReplacer("一、总体", "一"+sep+"总体", "二、主动", "二"+sep+"主动", "三、收到", "三"+sep+"收到",
+		"四、政府", "四"+sep+"政府", "五、存在", "五"+sep+"存在", "六、其他", "六"+sep+"其他")
+	return r.Replace
+}
+
+// Every layout the reader knows, damaged in each of those ways: no cell of
+// 表三 or 表四 is read wrong, every cell left unread is said (a PARSE
+// finding), and a clean report gets no error. Each damage here once hid a
+// table, a heading or a row, or gave a wrong cell (the commits that fixed
+// them name their own tests); this holds them all together, in every
+// layout, so that a reader change that breaks one is seen.
+func TestDamageNeverMisreads(t *testing.T) {
+	reports := []int{0, 5} // the 2019 format, and a busy agency in the 2021 format
+	if testing.Short() {
+		reports = reports[:1]
+	}
+	for _, l := range allLayouts() {
+		if l.name == "docx" || l.name == "word-gbk" {
+			continue // not text a string edit leaves whole
+		}
+		page := l.ext == ".html" || l.ext == ".htm" || l.name == "markdown-html"
+		for _, d := range damages {
+			if page && !d.html {
+				continue
+			}
+			for _, i := range reports {
+				truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				k := []int64{1, 7, 13, 123}[i%4]
+				scale(truth, k)
+				r, err := report.Read("r"+l.ext, []byte(d.do(l.make(t, truth))))
+				if err != nil {
+					t.Errorf("%s, %s, report %d: %v", l.name, d.name, i, err)
+					continue
+				}
+				report.Check(r, nil)
+				where := fmt.Sprintf("%s, %s, report %d", l.name, d.name, i)
+				for _, row := range truth.Format.T3Rows() {
+					for c, want := range truth.Applications[row.Key] {
+						checkCell(t, where, r, "applications."+row.Key, fmt.Sprintf("%s[%d]", row.Key, c), r.Applications[row.Key][c], want)
+					}
+				}
+				for b := range truth.Appeals {
+					for c, want := range truth.Appeals[b] {
+						checkCell(t, where, r, "appeals", fmt.Sprintf("表四 %d/%d", b, c), r.Appeals[b][c], want)
+					}
+				}
+				for _, f := range r.Findings {
+					if f.Severity == report.SevError && !(k > 1 && strings.HasPrefix(f.Rule, "N.")) {
+						t.Errorf("%s: an error on a clean report: %s %s %s", where, f.Rule, f.Cell, f.Message)
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkCell fails on a cell read wrong, or left unread without a PARSE
+// finding under prefix.
+func checkCell(t *testing.T, where string, r *report.Report, prefix, cell string, got, want report.Cell) {
+	t.Helper()
+	switch {
+	case got.Blank():
+		if !saysWhy(r, prefix) {
+			t.Errorf("%s: %s unread, not said", where, cell)
+		}
+	case got.String() != want.String():
+		t.Errorf("%s: %s = %s, want %s", where, cell, got, want)
+	}
+}
