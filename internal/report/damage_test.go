@@ -156,3 +156,40 @@ func checkCell(t *testing.T, where string, r *report.Report, prefix, cell string
 		t.Errorf("%s: %s = %s, want %s", where, cell, got, want)
 	}
 }
+
+// A tab text whose tabs became spaces — four or eight of them (an editor's,
+// a CMS's), or one ideographic space each (a converter's) — keeps a blank
+// cell as a gap twice as wide. Read as a printed page's row (cells placed by
+// their columns) the blanks went into the wrong columns: each tab is given
+// back, and every blank is read in its own column.
+func TestBlanksWhereTabsBecameSpaces(t *testing.T) {
+	for _, make := range []func(testing.TB, *report.Report) string{textOf, strippedTab} {
+		for name, tab := range map[string]string{"4 spaces": "    ", "8 spaces": "        ", "ideographic space": "\u3000"} {
+			blanks, inPlace := 0, 0
+			for i := range 12 {
+				truth, n := blankTruth(i)
+				blanks += n
+				r := audit(t, "r.txt", []byte(strings.ReplaceAll(make(t, truth), "\t", tab)))
+				eachCount(truth, r, func(got, want report.Cell, prefix, cell string) {
+					switch {
+					case got.String() == want.String():
+						if want.Blank() {
+							inPlace++
+						}
+					case got.Blank() && saysWhy(r, prefix):
+					default:
+						t.Errorf("tabs as %s, report %d: %s = %q, want %q", name, i, cell, got, want)
+					}
+				})
+				for _, f := range r.Findings {
+					if f.Severity == report.SevError {
+						t.Errorf("tabs as %s, report %d: %s %s", name, i, f.Rule, f.Message)
+					}
+				}
+			}
+			if inPlace < blanks {
+				t.Errorf("tabs as %s: %d of %d blanks read in their place", name, inPlace, blanks)
+			}
+		}
+	}
+}

@@ -314,7 +314,139 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	case looksHTML(t):
 		return htmlLines(t), KindHTML, nil
 	}
+	if w := expandedTabs(t); w > 0 {
+		t = unexpandTabs(t, w)
+	} else if wideTabs(t) {
+		t = wideSpacesAsTabs(t)
+	}
 	return textLines(t), KindText, nil
+}
+
+// wideTabs says a text without tabs has an ideographic space for each of a
+// table's tabs (a converter's): eight lines at least with one between a
+// digit and another cell, and two together between digits somewhere (a
+// blank cell, which a row read by columns would put in the wrong one).
+func wideTabs(t string) bool {
+	if strings.IndexByte(t, '\t') >= 0 || !hasText(t, "\u3000\u3000") {
+		return false
+	}
+	lines, blank := 0, false
+	for line := range strings.Lines(t) {
+		if cellsByWideSpaces(line) {
+			if strings.Contains(line, "  ") || strings.Contains(line, " \u3000") || strings.Contains(line, "\u3000 ") {
+				return false // a page printed in columns, its spaces of both widths (pdftotext's, copied)
+			}
+			lines++
+			blank = blank || wideBlank(line)
+		}
+	}
+	return lines >= 8 && blank
+}
+
+// cellsByWideSpaces says a line has an ideographic space after its start
+// with a digit next to it.
+func cellsByWideSpaces(line string) bool {
+	body := strings.TrimLeft(line, " \u3000")
+	for i := 0; ; {
+		k := strings.Index(body[i:], "\u3000")
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(body[:k])
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(body[k:], "\u3000"))
+		if isDigit(before) || isDigit(after) {
+			return true
+		}
+		i = k + len("\u3000")
+	}
+}
+
+// wideBlank says a line has two ideographic spaces or more between digits.
+func wideBlank(line string) bool {
+	for i := 0; ; {
+		k := strings.Index(line[i:], "\u3000\u3000")
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(line[:k])
+		rest := strings.TrimLeft(line[k:], "\u3000")
+		after, _ := utf8.DecodeRuneInString(rest)
+		if isDigit(before) && isDigit(after) {
+			return true
+		}
+		i = len(line) - len(rest)
+	}
+}
+
+// wideSpacesAsTabs turns the ideographic spaces of wideTabs' lines of
+// cells into tabs, a line's first too (its empty first cell, under a merged
+// group label).
+func wideSpacesAsTabs(t string) string {
+	var b strings.Builder
+	b.Grow(len(t))
+	for line := range strings.Lines(t) {
+		if !cellsByWideSpaces(line) {
+			b.WriteString(line)
+			continue
+		}
+		b.WriteString(strings.ReplaceAll(line, "\u3000", "\t"))
+	}
+	return b.String()
+}
+
+// expandedTabs is the width a tab-separated text's tabs were replaced with
+// (4 or 8 spaces: an editor's, a CMS's), or 0. Its table rows then keep
+// their blank cells as gaps twice as wide, which a row read as a printed
+// page's (cells placed by column) puts in the wrong columns: every run of
+// two spaces or more on a line of the text is a multiple of the width, on
+// eight lines at least, and one run is two widths or more (a blank cell).
+// A printed page's gaps are of any width.
+func expandedTabs(t string) int {
+	if strings.IndexByte(t, '\t') >= 0 || !strings.Contains(t, "    ") {
+		return 0
+	}
+	for _, w := range []int{8, 4} {
+		lines, wide := 0, false
+		ok := true
+		for line := range strings.Lines(t) {
+			has := false
+			for i := 0; i < len(line) && ok; {
+				if line[i] != ' ' {
+					i++
+					continue
+				}
+				j := i
+				for j < len(line) && line[j] == ' ' {
+					j++
+				}
+				if n := j - i; n >= 2 {
+					if n%w != 0 {
+						ok = false
+					}
+					has = true
+					wide = wide || n >= 2*w
+				}
+				i = j
+			}
+			if !ok {
+				break
+			}
+			if has {
+				lines++
+			}
+		}
+		if ok && wide && lines >= 8 {
+			return w
+		}
+	}
+	return 0
+}
+
+// unexpandTabs turns each run of w spaces of t back into a tab.
+func unexpandTabs(t string, w int) string {
+	return strings.ReplaceAll(t, strings.Repeat(" ", w), "\t")
 }
 
 // csvLines reads a report saved as CSV (a spreadsheet's "save as"): a
