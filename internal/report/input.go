@@ -76,7 +76,9 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		if kind != KindText {
 			digits, compat := wideForms(l.Text)
 			invisible, _, radicals := oddChars(l.Text)
-			if digits || hasText(l.Text, "〇") {
+			// (a page's text had its 〇 seen whole, as decoded: only a
+			// container's lines are looked at for it)
+			if digits || kind != KindHTML && hasText(l.Text, "〇") {
 				l.Text = narrowDigits(l.Text)
 				for k, f := range l.Fields {
 					l.Fields[k] = narrowDigits(f)
