@@ -347,38 +347,30 @@ func wideTabs(t string) bool {
 
 // cellsByWideSpaces says a line has an ideographic space after its start
 // with a digit next to it.
-func cellsByWideSpaces(line string) bool {
+func cellsByWideSpaces(line string) bool { return wideGapByDigit(line, 1, false) }
+
+// wideBlank says a line has two ideographic spaces or more between digits.
+func wideBlank(line string) bool { return wideGapByDigit(line, 2, true) }
+
+// wideGapByDigit says line has, after its indent, a run of n ideographic
+// spaces or more (n is 1 or 2) with a digit before or after it — before and
+// after, when both.
+func wideGapByDigit(line string, n int, both bool) bool {
 	body := strings.TrimLeft(line, " \u3000")
+	gap := "\u3000\u3000"[:n*len("\u3000")]
 	for i := 0; ; {
-		k := strings.Index(body[i:], "\u3000")
+		k := strings.Index(body[i:], gap)
 		if k < 0 {
 			return false
 		}
 		k += i
 		before, _ := utf8.DecodeLastRuneInString(body[:k])
-		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(body[k:], "\u3000"))
-		if isDigit(before) || isDigit(after) {
-			return true
-		}
-		i = k + len("\u3000")
-	}
-}
-
-// wideBlank says a line has two ideographic spaces or more between digits.
-func wideBlank(line string) bool {
-	for i := 0; ; {
-		k := strings.Index(line[i:], "\u3000\u3000")
-		if k < 0 {
-			return false
-		}
-		k += i
-		before, _ := utf8.DecodeLastRuneInString(line[:k])
-		rest := strings.TrimLeft(line[k:], "\u3000")
+		rest := strings.TrimLeft(body[k:], "\u3000")
 		after, _ := utf8.DecodeRuneInString(rest)
-		if isDigit(before) && isDigit(after) {
+		if b, a := isDigit(before), isDigit(after); b && a || !both && (b || a) {
 			return true
 		}
-		i = len(line) - len(rest)
+		i = len(body) - len(rest)
 	}
 }
 
