@@ -291,6 +291,9 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		ls, err := csvLines(name, t)
 		return ls, KindText, err
 	}
+	if hasText(t, "｜") {
+		t = widePipes(t)
+	}
 	if hasText(t, "│") {
 		t = boxRows(t)
 	}
@@ -639,6 +642,47 @@ func (w *wrappedRow) flush(b *strings.Builder) {
 	}
 	b.WriteString(strings.Repeat("\n", w.lines))
 	w.cells, w.lines = nil, 0
+}
+
+// widePipes writes the full-width bars of a pipe table typed in the wide
+// input mode ("｜ 一、本年新收… ｜ 64 ｜ 0 ｜") as ASCII ones, on the lines
+// that hold three or more, when three such lines are there at least (a bar
+// in a sentence stays).
+func widePipes(t string) string {
+	rows := 0
+	for line := range strings.Lines(t) {
+		if widePipeRow(line) {
+			if rows++; rows >= 3 {
+				break
+			}
+		}
+	}
+	if rows < 3 {
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	for line := range strings.Lines(t) {
+		if widePipeRow(line) {
+			line = strings.ReplaceAll(line, "｜", "|")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// widePipeRow says a line holds three full-width bars or more.
+func widePipeRow(line string) bool {
+	n := 0
+	for i := 0; n < 3; {
+		k := strings.Index(line[i:], "｜")
+		if k < 0 {
+			return false
+		}
+		n++
+		i += k + len("｜")
+	}
+	return true
 }
 
 // boxRows turns a table drawn with box-drawing characters, as text browsers
