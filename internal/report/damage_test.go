@@ -28,6 +28,7 @@ var (
 		{"tabs as spaces", func(s string) string { return strings.ReplaceAll(s, "\t", "    ") }, true},
 		{"spaces doubled", func(s string) string { return strings.ReplaceAll(s, " ", "  ") }, false},
 		{"no-break spaces", func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }, false},
+		{"spaces as ideographic spaces", func(s string) string { return strings.ReplaceAll(s, " ", "\u3000") }, false},
 		{"full-width digits", func(s string) string {
 			return strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' {

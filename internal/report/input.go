@@ -335,42 +335,63 @@ func wideTabs(t string) bool {
 	if strings.IndexByte(t, '\t') >= 0 || !hasText(t, "\u3000\u3000") {
 		return false
 	}
-	lines, blank := 0, false
+	lines, ones, blanks := 0, 0, 0
 	for line := range strings.Lines(t) {
 		if cellsByWideSpaces(line) {
 			if strings.Contains(line, "  ") || strings.Contains(line, " \u3000") || strings.Contains(line, "\u3000 ") {
 				return false // a page printed in columns, its spaces of both widths (pdftotext's, copied)
 			}
 			lines++
-			blank = blank || wideBlank(line)
+			for _, n := range wideRunsBetweenDigits(line) {
+				switch {
+				case n == 1:
+					ones++
+				case n <= 8:
+					blanks++ // blank cells, up to a row's
+				default:
+					return false // a table set in columns with ideographic spaces: its gaps are of any width
+				}
+			}
 		}
 	}
-	return lines >= 8 && blank
+	// most gaps a tab's (a table set in columns has few of one space), some
+	// blanks
+	return lines >= 8 && blanks > 0 && ones > blanks
+}
+
+// wideRunsBetweenDigits is the length, in characters, of each run of
+// ideographic spaces of line with a digit on both sides.
+func wideRunsBetweenDigits(line string) []int {
+	var out []int
+	for i := 0; ; {
+		k := strings.Index(line[i:], "\u3000")
+		if k < 0 {
+			return out
+		}
+		k += i
+		rest := strings.TrimLeft(line[k:], "\u3000")
+		before, _ := utf8.DecodeLastRuneInString(line[:k])
+		after, _ := utf8.DecodeRuneInString(rest)
+		if isDigit(before) && isDigit(after) {
+			out = append(out, (len(line)-len(rest)-k)/len("\u3000"))
+		}
+		i = len(line) - len(rest)
+	}
 }
 
 // cellsByWideSpaces says a line has an ideographic space after its start
 // with a digit next to it.
-func cellsByWideSpaces(line string) bool { return wideGapByDigit(line, 1, false) }
-
-// wideBlank says a line has two ideographic spaces or more between digits.
-func wideBlank(line string) bool { return wideGapByDigit(line, 2, true) }
-
-// wideGapByDigit says line has, after its indent, a run of n ideographic
-// spaces or more (n is 1 or 2) with a digit before or after it — before and
-// after, when both.
-func wideGapByDigit(line string, n int, both bool) bool {
+func cellsByWideSpaces(line string) bool {
 	body := strings.TrimLeft(line, " \u3000")
-	gap := "\u3000\u3000"[:n*len("\u3000")]
 	for i := 0; ; {
-		k := strings.Index(body[i:], gap)
+		k := strings.Index(body[i:], "\u3000")
 		if k < 0 {
 			return false
 		}
 		k += i
 		before, _ := utf8.DecodeLastRuneInString(body[:k])
 		rest := strings.TrimLeft(body[k:], "\u3000")
-		after, _ := utf8.DecodeRuneInString(rest)
-		if b, a := isDigit(before), isDigit(after); b && a || !both && (b || a) {
+		if after, _ := utf8.DecodeRuneInString(rest); isDigit(before) || isDigit(after) {
 			return true
 		}
 		i = len(body) - len(rest)
