@@ -203,8 +203,10 @@ func narrowDigits(s string) string {
 	for i, r := range s {
 		if r >= '０' && r <= '９' {
 			r = r - '０' + '0'
-		} else if o, ok := otherWidths[r]; r >= '﹐' && ok {
-			r = o
+		} else if r >= '﹐' { // (the map looked up for the rare runes only)
+			if o, ok := otherWidths[r]; ok {
+				r = o
+			}
 		}
 		if r == '〇' {
 			// the zero of a count written as the Chinese numeral ("〇 〇 2",
@@ -1806,22 +1808,9 @@ func (w *htmlReader) endRow(t *htmlTable) {
 	}
 	r.closeCell()
 	w.flush()
-	// a row of one cell holding several paragraphs is a layout cell around
-	// the text (a portal's <table><tr><td> around a report whose own tables
-	// are pictures, or are elsewhere): its paragraphs are lines, not one cell
-	if len(r.cells) == 1 && len(w.breaks) > 1 {
-		if ps := w.paras(); len(ps) > 1 {
-			for _, p := range ps {
-				w.out = appendPara(w.out, p)
-			}
-			return
-		}
-	}
-	// so is a row with a cell of text around many paragraphs beside a few
-	// short ones (a portal's layout table: its menu cell, then the report
-	// in the next cell, written in <div>s and <p>s with no table of its own)
-	if len(r.cells) > 1 && len(r.cells) <= 4 && len(w.breaks) > len(r.cells)+2 && slices.ContainsFunc(r.cells, longText) {
-		if ps := w.paras(); len(ps) > len(r.cells)+2 {
+	// a row of a layout table is its paragraphs, not a row of cells
+	if need := layoutParas(r.cells); need > 0 && len(w.breaks) >= need {
+		if ps := w.paras(); len(ps) >= need {
 			for _, p := range ps {
 				w.out = appendPara(w.out, p)
 			}
@@ -1829,6 +1818,24 @@ func (w *htmlReader) endRow(t *htmlTable) {
 		}
 	}
 	w.out = append(w.out, Line{No: len(w.out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+}
+
+// layoutParas is how many paragraphs a row of these cells needs to be a
+// layout table's (0: it is a row of cells whatever it holds): a row of one
+// cell holding several paragraphs is a layout cell around the text (a
+// portal's <table><tr><td> around a report whose own tables are pictures,
+// or are elsewhere); so is a row with a cell of text around many paragraphs
+// beside a few short ones (a portal's layout table: its menu cell, then the
+// report in the next cell, written in <div>s and <p>s with no table of its
+// own).
+func layoutParas(cells []string) int {
+	switch {
+	case len(cells) == 1:
+		return 2
+	case len(cells) <= 4 && slices.ContainsFunc(cells, longText):
+		return len(cells) + 3
+	}
+	return 0
 }
 
 // longText is a cell's text no table cell holds: sentences, 200 characters

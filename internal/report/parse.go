@@ -829,15 +829,16 @@ func (p *parser) findHeads() {
 		}
 		t := paraText(l)
 		k := headingKey(t)
-		if j := p.nextNonEmpty(i, 2); k == "" && l.Fields == nil && !l.Segmented && j > 0 && p.lines[j].Fields == nil &&
-			numberedHead(t) && !strings.ContainsFunc(t, isDigit) && wrapTail(paraText(p.lines[j])) {
-			// a heading wrapped onto the next line ("四、政府信息公开行" /
-			// "政复议、行政诉讼情况"), an empty line between them in a
-			// double-spaced text: read whole, the next line taken in (not
-			// a heading of its own: "四、结转下年度继续办理 0 … 1" then "四
-			// 政府信息公开行政复议…" numbered with a space)
-			if k = headingKey(t + paraText(p.lines[j])); k != "" {
-				p.lines[i].Text, p.lines[j].Text = t+paraText(p.lines[j]), ""
+		if k == "" && l.Fields == nil && !l.Segmented && numberedHead(t) && !strings.ContainsFunc(t, isDigit) {
+			if j := p.nextNonEmpty(i, 2); j > 0 && p.lines[j].Fields == nil && wrapTail(paraText(p.lines[j])) {
+				// a heading wrapped onto the next line ("四、政府信息公开行" /
+				// "政复议、行政诉讼情况"), an empty line between them in a
+				// double-spaced text: read whole, the next line taken in (not
+				// a heading of its own: "四、结转下年度继续办理 0 … 1" then "四
+				// 政府信息公开行政复议…" numbered with a space)
+				if k = headingKey(t + paraText(p.lines[j])); k != "" {
+					p.lines[i].Text, p.lines[j].Text = t+paraText(p.lines[j]), ""
+				}
 			}
 		}
 		if k != "" {
@@ -1890,8 +1891,12 @@ type lineSpan struct{ lo, hi int }
 // section keys) with its lines.
 func (p *parser) tableRegions(yield func(string, lineSpan) bool) {
 	for _, key := range []string{"2", "3", "4"} {
+		_, headed := p.heads[key]
+		if !headed && key == "2" {
+			continue
+		}
 		lo, hi := p.region(key)
-		if _, ok := p.heads[key]; !ok && (key == "2" || lo < 0 || lo >= hi || !tableStart(key, p.lines[lo])) {
+		if !headed && (lo < 0 || lo >= hi || !tableStart(key, p.lines[lo])) {
 			continue // no heading, and not found by its first line either
 		}
 		if !yield(key, lineSpan{lo, hi}) {
