@@ -58,6 +58,13 @@ var (
 		{"headings numbered with a point", headingMarks("."), true},
 		{"headings numbered with a comma", headingMarks("，"), true},
 		{"headings numbered with a space", headingMarks(" "), true},
+		{"form feeds", func(s string) string { // pdftotext starts each page after the first with one
+			ls := strings.Split(s, "\n")
+			for i := 37; i < len(ls); i += 37 {
+				ls[i] = "\f" + ls[i]
+			}
+			return strings.Join(ls, "\n")
+		}, true},
 		{"full-width bars", func(s string) string { return strings.ReplaceAll(s, "|", "｜") }, false},
 		{"a year in the heading", func(s string) string {
 			return strings.Replace(s, "一、总体情况", "一、总体情况（2024年度）", 1)

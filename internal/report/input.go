@@ -1264,7 +1264,7 @@ func innerTabs(t string) bool {
 	for more := true; more; {
 		var l string
 		l, t, more = strings.Cut(t, "\n")
-		if strings.IndexByte(l, '\t') >= 0 && strings.IndexByte(strings.Trim(l, " \t\r\u3000\u00a0"), '\t') >= 0 {
+		if strings.IndexByte(l, '\t') >= 0 && strings.IndexByte(strings.Trim(l, " \t\r\f\u3000\u00a0"), '\t') >= 0 {
 			return true
 		}
 	}

@@ -560,7 +560,14 @@ func findCount(s string) (start, numEnd, end int, ok bool) {
 			}
 			j += n2
 		}
+		if kind == 1 && fractionAt(s, i) {
+			i = j // the decimals of 8.5: no count
+			continue
+		}
 		k := j
+		if kind == 1 {
+			k += zeroDecimals(s[j:]) // 8.00件, a spreadsheet's number in a merged letter, is 8
+		}
 		for k < len(s) {
 			// white space, the ideographic space and the no-break space
 			// (Word's 17　件) between the number and its unit
@@ -583,6 +590,44 @@ func findCount(s string) (start, numEnd, end int, ok bool) {
 		i = j
 	}
 	return 0, 0, 0, false
+}
+
+// fractionAt says the digits at s[i:] are a number's decimals: a point
+// (ASCII or full width) with a digit before it.
+func fractionAt(s string, i int) bool {
+	for _, p := range []string{".", "．"} {
+		if strings.HasSuffix(s[:i], p) {
+			r, _ := utf8.DecodeLastRuneInString(s[:i-len(p)])
+			return isDigit(r)
+		}
+	}
+	return false
+}
+
+// zeroDecimals is the length of a point and the zeros after it (".00") at
+// the start of s, 0 when s does not start so or a digit not 0 follows.
+func zeroDecimals(s string) int {
+	for _, p := range []string{".", "．"} {
+		if !strings.HasPrefix(s, p) {
+			continue
+		}
+		k := len(p)
+		for k < len(s) && (s[k] == '0' || strings.HasPrefix(s[k:], "０")) {
+			if s[k] == '0' {
+				k++
+			} else {
+				k += len("０")
+			}
+		}
+		if k == len(p) {
+			return 0
+		}
+		if r, _ := utf8.DecodeRuneInString(s[k:]); isDigit(r) {
+			return 0
+		}
+		return k
+	}
+	return 0
 }
 
 var countUnits = []string{"件", "宗", "起", "个", "份", "人次"}

@@ -34,6 +34,8 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"累计减免各类收费36件。",
 		"受理政府信息公开申请以外的其他申请49件。",
 		"受理补正申请12件。",
+		"平均每月收到政府信息公开申请2.5件。", // not a count: its decimals are no count of 5
+		"全年共收到政府信息公开申请1.20件。",
 		"本年度共受理政务服务事项申请12万件。",
 		"受理不动产登记申请2000件。",
 		"共受理就业补贴申请87件，发放补贴资金35万元。",
@@ -151,6 +153,7 @@ func TestNarrativeWordingsAgreeOrAreCaught(t *testing.T) {
 		"截至12月底，共收到政府信息公开申请{N}件。",
 		"{Y}年1月1日至12月31日，共收到政府信息公开申请{N}件。",
 		"收到有关政府信息公开的申请{N}件。",
+		"全年共收到政府信息公开申请{N}.00件。", // a spreadsheet's number merged into the text
 	}
 	sum := func(r *report.Report, key string) int64 {
 		var s int64
