@@ -447,6 +447,9 @@ type parser struct {
 	// they start (the last section's text ends there)
 	attached   map[string]lineSpan
 	attachedAt int
+	// dropped3 is 表三's first line of numbers under a label that matched
+	// no row, for droppedNumbers
+	dropped3 droppedLine
 	// regions are region's answers by section number once the headings
 	// and attachments are known (it is asked often; the headings are a map)
 	regions [7]struct { // by section number, 1 to 6
@@ -845,6 +848,9 @@ func (p *parser) findHeads() {
 			found = append(found, headAt{i, k})
 		}
 	}
+	if len(found) < 6 {
+		found = p.misreadHeads(found)
+	}
 	if len(found) == 0 {
 		// no section numbered 一、 … 六、: perhaps numbered another way
 		for i, l := range p.lines {
@@ -888,6 +894,118 @@ func (p *parser) findHeads() {
 		p.heads[h.k] = h.i
 		r.Meta.Order = append(r.Meta.Order, h.k)
 	}
+}
+
+// misreadHeads adds to found (the headings read, in the lines' order) the
+// sections whose heading has a character misread or lost (an OCR's 三、收到
+// 和总理政府息息公开申请情况, a dropped glyph's 二、主动公政府信息情况), none of
+// whose words is left whole: a line of its own, its numeral and a 、 (or its
+// like) followed by the template's words within a quarter of them, between
+// the headings of the sections before and after it. The numeral itself may
+// be misread (布、主部公开政府信息情况) between two headings read, or before
+// the first or after the last when the words are the template's exactly.
+// Each is said (PARSE.READ).
+func (p *parser) misreadHeads(found []headAt) []headAt {
+	has := map[string]bool{}
+	for _, h := range found {
+		has[h.k] = true
+	}
+	if len(found) == 0 {
+		// none read: three or more misread headings with their own
+		// numerals, in order, bound the search for the rest
+		var own []headAt
+		var says []Finding
+		for _, sh := range sectionHeads {
+			for i := range p.lines {
+				if said, ok := p.misreadAt(i, sh, true, false); ok {
+					if len(own) == 0 || own[len(own)-1].i < i {
+						own = append(own, headAt{i, sh.key})
+						says = append(says, said)
+					}
+					break
+				}
+			}
+		}
+		if len(own) < 3 {
+			return found
+		}
+		found = own
+		for _, f := range says {
+			has[f.Cell[len("sections."):]] = true
+			p.r.Meta.Parse = append(p.r.Meta.Parse, f)
+		}
+	}
+	// a heading found bounds the search for the others: again until none is
+	for more := true; more; {
+		more = false
+		for _, sh := range sectionHeads {
+			if !has[sh.key] && p.misreadHead(sh, &found) {
+				has[sh.key], more = true, true
+			}
+		}
+	}
+	return found
+}
+
+// misreadHead looks for sh's misread heading between the headings found,
+// and adds it to them.
+func (p *parser) misreadHead(sh sectionHead, found *[]headAt) bool {
+	lo, hi, bounded := -1, len(p.lines), false
+	for _, h := range *found {
+		switch {
+		case h.k < sh.key && h.i > lo:
+			lo = h.i
+		case h.k > sh.key && h.i < hi:
+			hi, bounded = h.i, true
+		}
+	}
+	if lo < 0 && !bounded {
+		return false
+	}
+	for i := lo + 1; i < hi; i++ {
+		said, ok := p.misreadAt(i, sh, lo < 0 || !bounded, true)
+		if !ok {
+			continue
+		}
+		at := slices.IndexFunc(*found, func(h headAt) bool { return h.i > i })
+		if at < 0 {
+			at = len(*found)
+		}
+		*found = slices.Insert(*found, at, headAt{i, sh.key})
+		p.r.Meta.Parse = append(p.r.Meta.Parse, said)
+		return true
+	}
+	return false
+}
+
+// misreadAt says line i is sh's heading misread, and the finding that says
+// so: its numeral and a 、 (or its like) then sh's words within a quarter of
+// them. The numeral may be another Han character when others is set; then
+// the words must be exact when open (the line is bounded by one heading
+// only).
+func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, bool) {
+	l := p.lines[i]
+	if l.Fields != nil && !oneCell(l) {
+		return Finding{}, false
+	}
+	words := utf8.RuneCountInString(sh.words)
+	lim := max(1, words/4)
+	t := []rune(withoutSpaces(paraText(l))) // (a heading spaced out letter by letter)
+	if len(t) < 3 || len(t) > words+lim+2 || !strings.ContainsRune("、，.．,", t[1]) || slices.ContainsFunc(t, isDigit) {
+		return Finding{}, false
+	}
+	d := editWithin(string(t[2:]), sh.words, lim)
+	switch own := string(t[0]) == sectionNumerals[sh.key]; {
+	case d > lim:
+		return Finding{}, false
+	case !own && (!others || !unicode.Is(unicode.Han, t[0])):
+		return Finding{}, false
+	case !own && open && d > 0:
+		return Finding{}, false
+	}
+	num := sectionNumerals[sh.key]
+	return Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections." + sh.key, Line: l.No,
+		Message: fmt.Sprintf("原文“%s”与第%s部分的标题“%s、%s”不完全相同（可能有字丢失或识别错误），按该部分的标题读取", string(t), num, num, sh.words)}, true
 }
 
 // firstReport cuts the lines where a second report starts, when the file
@@ -1983,6 +2101,7 @@ func (p *parser) parse() *Report {
 	p.unreadT2Glued()
 	p.parseT4()
 	p.apartNumbers()
+	p.droppedNumbers()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
 		r.Meta.Empty = true
 		for _, l := range p.lines {
@@ -5064,6 +5183,7 @@ func (p *parser) parseT3() {
 	next, pending := 0, -1
 	var intoLabel []ranInto            // rows whose cells ran into their labels
 	lost := false                      // numbers under a label that matched no row, since the last row read
+	var dropped *Line                  // the first line of a row's numbers whose label matched no row
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
@@ -5232,10 +5352,19 @@ func (p *parser) parseT3() {
 			j = 0
 			p.warn("PARSE.READ", "applications."+rows[0].Key, l.No, "表三第一行“%s”的行名在原文中不在它的数字旁（排在表格后面），表头下、第二行行名前的数按第一行读取", rows[0].Label)
 		}
+		if j < 0 && S != "" && (rc.ok || len(rc.tokens) > 0) {
+			// a wrapped label with its numbers on its first line, a
+			// character of that line misread: too short a start to be
+			// known alone, it is known with the rest of its words
+			j, fuzzy = p.wrappedMatch(S, n, lo, hi, norms, next)
+		}
 		if j < 0 {
 			// a row whose label is not read: the rows after it are no
 			// longer known by their place until a label is read again
 			lost = lost || S != ""
+			if S != "" && rc.ok && dropped == nil {
+				dropped = l
+			}
 			continue
 		}
 		lost = false
@@ -5353,6 +5482,9 @@ func (p *parser) parseT3() {
 	}
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
+	if dropped != nil {
+		p.dropped3 = droppedLine{dropped, seen}
+	}
 	p.placeFieldRows(got)
 	p.alignShort(got)
 	fullFields := commonFields(got)
@@ -5845,6 +5977,145 @@ func (p *parser) missingRows(rows []T3Row, seen []bool) {
 		}
 		p.warn("PARSE.TABLE", "applications."+rows[i].Key, 0, "表三中未找到“%s%s”这一行（行名可能与其他文字混在一起或被删去），该行记为空，请对照原文核对",
 			rows[i].Group, rows[i].Label)
+	}
+}
+
+// wrappedMatch is the row whose label runs over a line of numbers whose own
+// words (S) match none, told by those words joined to the words of the lines
+// without numbers after it (one or two: the label's end) or, when S has no
+// row number, before it too (its start, when the numbers stand beside the
+// label's middle, as in a narrow column), matched as a misread label; -1
+// when none. The joined label has a
+// row's number near its start, as every label has after its group's words
+// (a converter's generic 数值 is no label's start), and a line after it that
+// starts with a number of its own (a row's, a heading's) is no wrap.
+func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int) (int, bool) {
+	if !moreRunes(S, 1) {
+		return -1, false
+	}
+	words := func(k int) (string, bool) {
+		l := p.lines[k]
+		rc := splitLabel(l, NumCols)
+		if rc.ok || len(rc.tokens) > 0 {
+			return "", false
+		}
+		// no digit but a row's own number ("数据1" of a converter's
+		// header, a page's "3/9" are not a label's words)
+		w := stripGroups(norm(rc.label))
+		return w, w != "" && !moreRunes(w, 40) && !innerDigits(w)
+	}
+	// empty lines are passed over (a page's furniture is blanked, and a
+	// page break may fall inside a label), a few of them
+	var after, before []string
+	for k := n + 1; k < min(hi, n+8) && len(after) < 2; k++ {
+		if trimSpace(p.lines[k].Text) == "" {
+			continue
+		}
+		w, ok := words(k)
+		if !ok || itemNumbered(trimSpace(p.lines[k].Text)) {
+			break
+		}
+		after = append(after, w)
+	}
+	for k := n - 1; k >= max(lo, n-8) && len(before) < 2; k-- {
+		if trimSpace(p.lines[k].Text) == "" {
+			continue
+		}
+		w, ok := words(k)
+		if !ok {
+			break
+		}
+		before = append([]string{w}, before...)
+	}
+	try := func(joined string) (int, bool) {
+		if joined == S || !moreRunes(joined, 3) || !numberNearStart(joined) {
+			return -1, false
+		}
+		j, fuzzy := matchT3(joined, joined, norms, next)
+		return j, j >= 0 && fuzzy
+	}
+	// words with a row's number are a label's start, and only its end is
+	// looked for after them (pdftotext -layout prints the numbers on a
+	// wrapped label's first line); words without are its middle, and its
+	// start is looked for before them (a label alone above is another row's
+	// when this line has a number of its own: 3.口口 after 2.申请人…申请)
+	b0 := 1
+	if numberNearStart(S) {
+		before, b0 = nil, 0
+	}
+	for b := b0; b <= len(before); b++ {
+		head := strings.Join(before[len(before)-b:], "")
+		for a := 0; a <= len(after); a++ {
+			if j, ok := try(head + S + strings.Join(after[:a], "")); ok {
+				return j, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// numberNearStart says a numeral is among the first 8 characters of s.
+func numberNearStart(s string) bool {
+	k := 0
+	for _, r := range s {
+		if numeralKind(r) != 0 {
+			return true
+		}
+		if k++; k == 8 {
+			break
+		}
+	}
+	return false
+}
+
+// itemNumbered says a line starts with an item's number: 一、 （七） 3.
+// (after a Markdown heading's marks).
+func itemNumbered(t string) bool {
+	t = strings.TrimLeft(t, "#> \u3000")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "（"), "(")
+	r, size := utf8.DecodeRuneInString(t)
+	if numeralKind(r) == 0 {
+		return false
+	}
+	for numeralKind(r) != 0 && size < len(t) {
+		var k int
+		r, k = utf8.DecodeRuneInString(t[size:])
+		size += k
+	}
+	return strings.ContainsRune("、.．）)，, \u3000", r)
+}
+
+// droppedLine is a line of a row's numbers whose label matched no row
+// (the first such), and which rows of 表三 had a label read.
+type droppedLine struct {
+	line *Line
+	seen []bool
+}
+
+// droppedNumbers says the rows of 表三 whose labels were read without
+// numbers are unread, not left blank, when the table has a line of a row's
+// numbers whose label matched no row: the numbers may be theirs, under a
+// label misread past knowing (CELL.BLANK would blame the report, and 表三's
+// sums would count the row as 0). Rows said unread otherwise (apartNumbers)
+// are not said again.
+func (p *parser) droppedNumbers() {
+	d := p.dropped3
+	if d.line == nil {
+		return
+	}
+	r := p.r
+	for i, row := range r.Format.T3Rows() {
+		if i >= len(d.seen) || !d.seen[i] || r.Meta.Ambiguous[t3Cell(row.Key, 0)] {
+			continue
+		}
+		if v := r.Applications[row.Key]; slices.ContainsFunc(v[:], func(c Cell) bool { return !c.Blank() }) {
+			continue
+		}
+		for c := 0; c < NumCols; c++ {
+			p.ambiguous(t3Cell(row.Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+row.Key, d.line.No, "表三“%s%s”的行名读到了，但没有读到数字；表中第 %d 行的数字（%s）的行名无法与任何一行对应（可能识别有误），它们可能是该行的，该行记为空，请对照原文核对",
+			row.Group, row.Label, d.line.No, strings.Join(strings.Fields(d.line.Text), " "))
 	}
 }
 

@@ -60,3 +60,63 @@ func TestRowKnownByAPieceOnly(t *testing.T) {
 		t.Errorf("no_fee_paid read as %v", v)
 	}
 }
+
+// A wrapped label with a character misread on the line that holds its
+// numbers is its row, said (PARSE.READ), known by the words of the lines
+// without numbers before and after that line: pdftotext -layout prints a
+// wrapped label's numbers on its first line (1.本机关不掌握相关 / 政府信息),
+// a narrow column beside the label's middle (1.申请人无正当理 / 由逾期不补
+// 正、行 0 0 1 … / 政机关不再处理其 / …). That line's start alone is too
+// short to be known with an error in it; before, the numbers were dropped
+// and the row was said to be left blank (CELL.BLANK), and with a number
+// in it 表三's sums gave false errors. A generic converter's 数值 with the
+// heading of the next row under it is still no row's label.
+func TestWrappedLabelMisreadOnItsNumbersLine(t *testing.T) {
+	damages := []struct {
+		layout  string
+		make    func(testing.TB, *report.Report) string
+		misread []string // pairs: the text, as misread
+		row     string
+	}{
+		{"layout", layoutText, []string{"1.本机关不掌握相关 ", "1.本数关不掌握相关 "}, "unavailable.not_held"},
+		{"layout", layoutText, []string{"1.申请人无正当理由 ", "1.申请人无正当理维 "}, "other.no_correction"},
+		// the label's first line, without numbers, misread too
+		{"grid-narrow", gridNarrow, []string{"1.申请人无正当理", "1.申请人三正当理", "由逾期不补正、行", "由逾期不补维、行"}, "other.no_correction"},
+	}
+	for _, d := range damages {
+		for i := range 8 {
+			truth := generated(i)
+			src := d.make(t, truth)
+			for k := 0; k < len(d.misread); k += 2 {
+				if !strings.Contains(src, d.misread[k]) {
+					t.Fatalf("%s report %d: no %q to damage", d.layout, i, d.misread[k])
+				}
+				src = strings.Replace(src, d.misread[k], d.misread[k+1], 1)
+			}
+			r := audit(t, "r.txt", []byte(src))
+			if got, want := r.Applications[d.row], truth.Applications[d.row]; got != want {
+				t.Errorf("%s %q report %d: %s read %v, want %v", d.layout, d.misread[1], i, d.row, got, want)
+			}
+			if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+				return f.Rule == "PARSE.READ" && f.Cell == "applications."+d.row
+			}) {
+				t.Errorf("%s %q report %d: the misread label not said", d.layout, d.misread[1], i)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError || f.Rule == "CELL.BLANK" {
+					t.Errorf("%s %q report %d: %s %s", d.layout, d.misread[1], i, f.Rule, f.Message)
+				}
+			}
+		}
+	}
+	// the generic table's 数值 and the next row's heading under it
+	src := ocrText(t, generated(1))
+	at := strings.Index(src, "### （七）总计")
+	if at < 0 {
+		t.Fatal("no （七）总计 heading in the OCR layout")
+	}
+	r := audit(t, "r.md", []byte(src[:at]+strings.Replace(src[at:], "### （七）总计", "### （七）收计", 1)))
+	if got, want := r.Applications["carried_forward"], generated(1).Applications["carried_forward"]; got != want {
+		t.Errorf("（七）收计's numbers given to the next row: carried_forward read %v, want %v", got, want)
+	}
+}
