@@ -249,3 +249,40 @@ func TestT4CutOffStillExceeded(t *testing.T) {
 		t.Errorf("no N.TABLE for a claim of 0 against 1 direct suit: %v", r.Findings)
 	}
 }
+
+// A header whose 总计 lost a character (总审, 息计: an OCR) still has the
+// total column: a 总 or a 计 among the header's words is no other word's.
+// Before, the table was read without it, in a text without line breaks a
+// row of seven glued numbers split into six with a wrong cell (17 15 1 0 3
+// 339 read as 其他 339, the total 39 gone), and the rest of 表三 unread. A
+// 计 of a row's label after the header (只计这一情形) is not the header's:
+// a table without its 总计 column is still read as one (TestT3WithoutTotal).
+func TestT3HeaderTotalMisread(t *testing.T) {
+	for _, l := range []struct {
+		name string
+		make func(testing.TB, *report.Report) string
+	}{{"oneline", onelineCycling}, {"flat", flatText}, {"tab", textOf}, {"cell-per-line", cellPerLine}} {
+		for _, misread := range []string{"总审", "息计"} {
+			for i := range 8 {
+				truth := generated(i)
+				src := l.make(t, truth)
+				at := strings.Index(src, "申请人情况")
+				if at < 0 {
+					t.Fatalf("%s report %d: no 表三 header", l.name, i)
+				}
+				k := strings.Index(src[at:], "总计")
+				if k < 0 {
+					t.Fatalf("%s report %d: no header 总计", l.name, i)
+				}
+				src = src[:at+k] + misread + src[at+k+len("总计"):]
+				r := audit(t, "r.txt", []byte(src))
+				eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+					// (表二 in a text without line breaks has its own glued cells)
+					if strings.HasPrefix(prefix, "applications") && got.String() != want.String() {
+						t.Errorf("%s %s report %d: %s read %q, want %q", l.name, misread, i, cname, got, want)
+					}
+				})
+			}
+		}
+	}
+}

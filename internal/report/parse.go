@@ -5042,8 +5042,26 @@ func (p *parser) t3Columns(lo, hi int) int {
 		}
 	}
 	h := withoutSpaces(b.String())
-	if !hasText(h, "自然人") || !hasText(h, "商业企业") || !hasText(h, "法律服务") ||
-		hasText(h, "总计") || hasText(h, "合计") {
+	if !hasText(h, "自然人") || !hasText(h, "商业企业") || !hasText(h, "法律服务") {
+		return 0
+	}
+	if hasText(h, "总计") || hasText(h, "合计") {
+		return 0
+	}
+	// from the header's first word to the first number: a 总 or a 计 in it
+	// is its 总计 with the other character misread (总审 of an OCR), as no
+	// other word of the header has either; the text above it (a heading, a
+	// sentence) and the row labels after (只计这一情形, in the text of a
+	// PDF that puts the labels after the numbers) may
+	if k := indexText(h, "申请人情况"); k >= 0 {
+		h = h[k:]
+	} else if k := indexText(h, "自然人"); k >= 0 {
+		h = h[k:]
+	}
+	if k := strings.IndexFunc(h, isDigit); k >= 0 {
+		h = h[:k]
+	}
+	if hasAnyRune(h, "总计") {
 		return 0
 	}
 	if strings.Count(h, "其他") == 1 && hasText(h, "法人或其他组织") {
