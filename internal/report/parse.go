@@ -1175,12 +1175,24 @@ func (h headAt) key() int { return int(h.k[0] - '0') }
 func (p *parser) onlyContentsBetween(i, j int) bool {
 	for _, l := range p.lines[i+1 : j] {
 		t := trimSpace(paraText(l))
-		if t == "" || isSubHeading(withoutLeader(t)) || maybeFooter(t) && (footerRe.MatchString(t) || isNumber(t)) {
+		if t == "" || isSubHeading(withoutLeader(t)) || maybeFooter(t) && (footerRe.MatchString(t) || isNumber(t)) || contentsEntry(t) {
 			continue
 		}
 		return false // prose: most often the first line looked at
 	}
 	return true
+}
+
+// contentsEntry says a line is an entry of a contents list whatever its
+// words (a heading misread, 本、存在的主要问题……5): words, a leader of three
+// dots or more, a page number.
+func contentsEntry(t string) bool {
+	d := strings.TrimRight(t, "0123456789 \u3000")
+	if len(d) == len(t) {
+		return false
+	}
+	w := strings.TrimRight(d, "…．.·-—_ \u3000")
+	return w != "" && utf8.RuneCountInString(d)-utf8.RuneCountInString(w) >= 3
 }
 
 // withoutLeader drops a contents entry's dot leader and page number:
@@ -6158,11 +6170,21 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if n < 4 {
 		// too short for 30 %: a label as short as 3.其他 is known by its
 		// number and its last character, one character between them wrong
-		// (3.w他, a font that lost a glyph)
+		// (3.w他, a font that lost a glyph), or by its words with its
+		// number wrong
 		for k := next; k < min(len(norms), next+4); k++ {
 			if m := norms[k]; n >= 3 && utf8.RuneCountInString(m) == n && S[0] == m[0] && isDigit(rune(S[0])) &&
 				lastRune(S) == lastRune(m) && editWithin(S, m, 1) == 1 {
 				return k, true
+			}
+			// or by its words, its ordinal misread into a character no
+			// numeral ((无)总计 for （七）总计; （六）其他 is a group's words)
+			if m := norms[k]; n == 3 && utf8.RuneCountInString(m) == 3 {
+				r0, size := utf8.DecodeRuneInString(m)
+				s0, _ := utf8.DecodeRuneInString(S)
+				if numeralKind(r0) == 2 && numeralKind(s0) == 0 && strings.HasSuffix(S, m[size:]) {
+					return k, true
+				}
 			}
 		}
 		return -1, false

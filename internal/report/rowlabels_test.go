@@ -120,3 +120,29 @@ func TestWrappedLabelMisreadOnItsNumbersLine(t *testing.T) {
 		t.Errorf("（七）收计's numbers given to the next row: carried_forward read %v, want %v", got, want)
 	}
 }
+
+// （七）总计 with its ordinal misread into a character no numeral ((无)总计)
+// is the total row, known by its words, said; （六）其他, the words of a
+// group's merged cell, is still not 3.其他. Before, the total row was not
+// found (PARSE.TABLE) and 表三's sums went unchecked.
+func TestTotalRowWithItsOrdinalMisread(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	if !strings.Contains(src, "（七）总计\t") {
+		t.Fatal("no （七）总计 row in the fixture")
+	}
+	r := audit(t, "t.txt", []byte(strings.Replace(src, "（七）总计\t", "（无）总计\t", 1)))
+	if got, want := r.Applications["total"], truth().Applications["total"]; got != want {
+		t.Errorf("（无）总计 read as %v, want %v", got, want)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && f.Cell == "applications.total"
+	}) {
+		t.Errorf("the misread ordinal not said: %v", r.Findings)
+	}
+	r = audit(t, "raw.txt", readFile(t, filepath.Join(auditDir, "pdftotext-raw-2021.txt")))
+	for _, f := range r.Findings {
+		if f.Cell == "applications.other.other" {
+			t.Errorf("（六）其他 taken for 3.其他: %s", f.Message)
+		}
+	}
+}

@@ -136,3 +136,30 @@ func TestMisreadHeadingsAreTheirSections(t *testing.T) {
 		t.Errorf("a heading taken out is not missing: %v", r.Findings)
 	}
 }
+
+// A contents list with an entry misread past being a heading (本、存在的主要
+// 问题及改进情况……5) is still one list: an entry is words, a leader and a
+// page number. Before, the list was cut at that entry, its 六 read as the
+// first report's last section and the report after it as a second report
+// (PARSE.MANY), every section of the first missing.
+func TestContentsWithAnEntryMisread(t *testing.T) {
+	for i := range 6 {
+		truth := generated(i)
+		src := contentsLayout(t, truth)
+		entry := "五、存在的主要问题及改进情况……"
+		if !strings.Contains(src, entry) {
+			t.Fatal("no contents entry of section 五")
+		}
+		r := audit(t, "r.txt", []byte(strings.Replace(src, entry, "本、存在的主要问题及改进情况……", 1)))
+		for _, f := range r.Findings {
+			if f.Rule == "PARSE.MANY" || f.Rule == "S.MISSING" {
+				t.Errorf("report %d: %s %s", i, f.Rule, f.Message)
+			}
+		}
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+		})
+	}
+}
