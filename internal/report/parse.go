@@ -1999,7 +1999,8 @@ func tableStart(k string, l Line) bool {
 		return false // a sentence (六's text naming 行政复议), not a table's words
 	}
 	if k == "4" {
-		return t == "行政复议" || hasText(t, "行政复议") && (hasText(t, "行政诉讼") || hasText(t, "结果维持"))
+		// (a piece of 行政诉讼: an OCR's 行政诉依, 用政诉讼)
+		return t == "行政复议" || hasText(t, "行政复议") && (hasText(t, "行政诉") || hasText(t, "诉讼") || hasText(t, "结果维持") || hasText(t, "起诉"))
 	}
 	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return hasText(t, w) })
 }

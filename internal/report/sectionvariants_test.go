@@ -163,3 +163,30 @@ func TestContentsWithAnEntryMisread(t *testing.T) {
 		})
 	}
 }
+
+// 表四 attached after the report (附表3) is known by its header's 行政复议
+// with a piece of 行政诉讼 misread (行政诉依, 用政诉讼: an OCR). Before, it
+// was not found, and section 四 said to have no table (S.MISSING).
+func TestAttachedT4HeaderMisread(t *testing.T) {
+	for _, misread := range []string{"行政诉依", "用政诉讼"} {
+		for i := range 6 {
+			truth := generated(i)
+			src := attachedText(t, truth)
+			at := strings.LastIndex(src, "附表3")
+			k := strings.Index(src[max(at, 0):], "行政诉讼")
+			if at < 0 || k < 0 {
+				t.Fatal("no attached 表四 header")
+			}
+			src = src[:at+k] + misread + src[at+k+len("行政诉讼"):]
+			r := audit(t, "r.txt", []byte(src))
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("%s report %d: %s %s", misread, i, f.Rule, f.Message)
+				}
+			}
+			if r.Appeals != truth.Appeals {
+				t.Errorf("%s report %d: 表四 read %v, want %v", misread, i, r.Appeals, truth.Appeals)
+			}
+		}
+	}
+}
