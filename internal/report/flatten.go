@@ -1286,10 +1286,23 @@ func t4HeaderAt(s string) int {
 }
 
 // t3RowAfter says s starts with the words of one of 表三's rows numbered
-// 一 to 四 (本年新收, 上年结转, 本年度办理结果, 结转下年度).
+// 一 to 四 (本年新收, 上年结转, 本年度办理结果, 结转下年度), one character of
+// them misread at most (政转下年度 of an OCR: section 四's heading words are
+// nothing like them).
 func t3RowAfter(s string) bool {
 	for _, w := range []string{"本年新收", "上年结转", "本年度办理结果", "本年办理结果", "结转下年度"} {
 		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"本年新收", "上年结转", "本年度办理结果", "结转下年度"} {
+		n := utf8.RuneCountInString(w)
+		end := 0
+		for k := 0; k < n && end < len(s); k++ {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+		if editWithin(s[:end], w, 1) <= 1 {
 			return true
 		}
 	}

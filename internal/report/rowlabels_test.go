@@ -146,3 +146,33 @@ func TestTotalRowWithItsOrdinalMisread(t *testing.T) {
 		}
 	}
 }
+
+// In a text without line breaks, 表三's own 四、结转下年度继续办理 with a
+// character misread (四、政转下年度…) is still a row of 表三, not section
+// 四's heading: before, with the heading's 行政复议 misread too, it was
+// taken for the heading, the real heading after it was missed (S.MISSING,
+// 表四 unread), the row was left blank and 表三's balance gave false errors.
+func TestCarriedForwardMisreadIsNoHeading(t *testing.T) {
+	for i := range 8 {
+		truth := generated(i)
+		src := onelineCycling(t, truth)
+		if !strings.Contains(src, "四、结转下年度继续办理") {
+			t.Fatal("no 四、结转下年度继续办理 row")
+		}
+		src = strings.Replace(src, "四、结转下年度继续办理", "四、政转下年度继续办理", 1)
+		// the heading's 行政复议 misread too (行政诉讼 is left)
+		src = strings.Replace(src, "四、政府信息公开行政复议", "四、政府信息公开行性复议", 1)
+		r := audit(t, "r.txt", []byte(src))
+		for _, f := range r.Findings {
+			if f.Severity == report.SevError || f.Rule == "CELL.BLANK" {
+				t.Errorf("report %d: %s %s", i, f.Rule, f.Message)
+			}
+		}
+		if got, want := r.Applications["carried_forward"], truth.Applications["carried_forward"]; got != want {
+			t.Errorf("report %d: carried_forward read %v, want %v", i, got, want)
+		}
+		if r.Appeals != truth.Appeals {
+			t.Errorf("report %d: 表四 read %v, want %v", i, r.Appeals, truth.Appeals)
+		}
+	}
+}
