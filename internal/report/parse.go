@@ -5311,6 +5311,12 @@ func (p *parser) parseT3() {
 				// (（六）其他处理, whose own wrapped end follows its start)
 				continue
 			}
+			if j >= 0 && pending < 0 && lost && !fuzzy && S != norms[j] && !strings.HasPrefix(norms[j], S) && sharedPiece(S, norms, j, next) {
+				// the end of a wrapped label that rows share (信息公开申请数量
+				// ends 一 and 二) after a row that was not read, its own start
+				// not read: no row is known
+				continue
+			}
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
@@ -5333,6 +5339,11 @@ func (p *parser) parseT3() {
 		}
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
 			j, fuzzy = matchAfterPieces(S, norms, next)
+		}
+		if j >= 0 && pending < 0 && lost && !fuzzy && S != norms[j] && !strings.HasPrefix(norms[j], S) && sharedPiece(S, norms, j, next) {
+			// numbers beside the end of a wrapped label that rows share,
+			// after a row that was not read: whose they are is not known
+			j = -1
 		}
 		if orphan != nil {
 			// numbers again before the label of the last ones was read:
@@ -6220,6 +6231,17 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 		}
 	}
 	return best, best >= 0
+}
+
+// sharedPiece says a piece of a label that matched row j is a piece of
+// another row near it too.
+func sharedPiece(S string, norms []string, j, next int) bool {
+	for k := next; k < min(len(norms), next+4); k++ {
+		if k != j && hasText(norms[k], S) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherItem says a normalised label that matched no row starts with an item

@@ -176,3 +176,30 @@ func TestCarriedForwardMisreadIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// The end of a wrapped label that two rows share (信息公开申请数量 ends both
+// 一、本年新收… and 二、上年结转…), read after a row that was not read and
+// without its own start, names no row: before, 二's numbers (after its
+// misread start 二、上年告改政府) went to 一, whose own label was misread past
+// knowing — a wrong row, its sums silent.
+func TestSharedLabelEndNamesNoRow(t *testing.T) {
+	for i := range 8 {
+		truth := generated(i)
+		src := cellPerLineWrapped(t, truth)
+		for _, m := range [][2]string{{"一、本年新收政府", "万、本年处政政府"}, {"信息公开申请数量", "信息公开申公数量"}, {"二、上年结转政府", "二、上年告改政府"}} {
+			if !strings.Contains(src, m[0]) {
+				t.Fatalf("no %q to misread", m[0])
+			}
+			src = strings.Replace(src, m[0], m[1], 1)
+		}
+		r := audit(t, "r.txt", []byte(src))
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if !got.Blank() && got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+			if got.Blank() && !saysWhy(r, prefix) {
+				t.Errorf("report %d: %s unread, not said", i, cname)
+			}
+		})
+	}
+}
