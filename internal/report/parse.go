@@ -5335,6 +5335,12 @@ func (p *parser) parseT3() {
 					waiting = append(waiting, j)
 				}
 			}
+			if j < 0 && pending >= 0 && otherItem(S, norms[pending]) {
+				// a label not read that starts with another item's number
+				// (5.要其行政机关确 after 4.…反复申请): the pending row's
+				// label has ended, and the numbers after are not its own
+				pending, lost = -1, true
+			}
 			continue
 		}
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {

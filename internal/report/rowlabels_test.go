@@ -203,3 +203,34 @@ func TestSharedLabelEndNamesNoRow(t *testing.T) {
 		})
 	}
 }
+
+// A label not read that starts with the next item's number (5.要其行政机关确,
+// its 求 misread) ends the row whose label was waiting for its numbers
+// (4.无正当理由大量 / 反复申请 in a narrow column, after a row not read and
+// its group's 处理 misread): the numbers beside the label's misread middle
+// (认存重信出具已获) are not 4.'s. Before, 4. took 5.'s numbers and 5. was
+// read 0: two wrong rows that still added up.
+func TestNextItemNumberEndsTheWaitingRow(t *testing.T) {
+	for i := range 8 {
+		truth := generated(i)
+		src := gridNarrow(t, truth)
+		for _, m := range [][2]string{
+			{"3.要求提供公开出", "3.果求提容息督出"}, {"处理          4.无正当理由大量", "处条          4.无正当理由大量"},
+			{"5.要求行政机关确", "5.要其行政机关确"}, {"认或重新出具已获", "认存重信出具已获"},
+		} {
+			if !strings.Contains(src, m[0]) {
+				t.Fatalf("report %d: no %q to misread", i, m[0])
+			}
+			src = strings.Replace(src, m[0], m[1], 1)
+		}
+		r := audit(t, "r.txt", []byte(src))
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if !got.Blank() && got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+			if got.Blank() && !saysWhy(r, prefix) {
+				t.Errorf("report %d: %s unread, not said", i, cname)
+			}
+		})
+	}
+}
