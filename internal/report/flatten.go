@@ -604,6 +604,7 @@ func cutPageAt(t string, depth int) []string {
 	}
 	if found(heads) >= 3 {
 		numberedBetween(t, starts, heads)
+		misreadBetween(t, starts, heads)
 	}
 	if heads[3] < 0 && heads[2] >= 0 {
 		// 表四 without its section's heading: it starts at its header's
@@ -1205,6 +1206,51 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 		}
 	}
 	return bestS, bestE, bestS >= 0
+}
+
+// misreadBetween finds the headings whose numeral was misread (行、主动公开
+// 政府信息情况: an OCR) between the headings found: the template's words
+// exactly, after one Han character and a 、, that character after no Han
+// character (a sentence's 、 is; the title's 报告 aside). Cut there, the
+// heading is read, and said, as a line (parser.misreadHeads).
+func misreadBetween(t string, starts, heads []int) {
+	for i := range heads {
+		if heads[i] >= 0 {
+			continue
+		}
+		lo, hi := 0, len(t)
+		for j := i - 1; j >= 0; j-- {
+			if heads[j] >= 0 {
+				lo = heads[j]
+				break
+			}
+		}
+		for j := i + 1; j < len(heads); j++ {
+			if starts[j] >= 0 {
+				hi = starts[j]
+				break
+			}
+		}
+		sep := "、" + sectionHeads[i].words
+		for at := lo; at < hi; {
+			k := indexText(t[at:hi], sep)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(sep)
+			x, size := utf8.DecodeLastRuneInString(t[:k])
+			if !unicode.Is(unicode.Han, x) {
+				continue
+			}
+			before, _ := utf8.DecodeLastRuneInString(t[:k-size])
+			if k-size > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k-size], "报告") {
+				continue
+			}
+			starts[i], heads[i] = k-size, headingEnd(t, k+len(sep))
+			break
+		}
+	}
 }
 
 // numberedBetween finds the headings no keyword found (五、问题及改进,

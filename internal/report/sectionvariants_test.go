@@ -190,3 +190,40 @@ func TestAttachedT4HeaderMisread(t *testing.T) {
 		}
 	}
 }
+
+// In a page without line breaks, a heading whose numeral is misread (行、主动
+// 公开政府信息情况) with its words whole is its section, between the headings
+// found, and said; a 、 inside a sentence before the same words is not one.
+// Before, section 二 and 表二 were missing.
+func TestFlatHeadingWithItsNumeralMisread(t *testing.T) {
+	for _, l := range []struct {
+		name string
+		make func(testing.TB, *report.Report) string
+	}{{"oneline", onelineCycling}, {"wrapped-page", wrappedPageText}} {
+		for i := range 6 {
+			truth := generated(i)
+			src := l.make(t, truth)
+			if !strings.Contains(src, "二、主动公开政府信息情况") {
+				t.Fatalf("%s: no heading 二", l.name)
+			}
+			r := audit(t, "r.txt", []byte(strings.Replace(src, "二、主动公开政府信息情况", "行、主动公开政府信息情况", 1)))
+			for _, f := range r.Findings {
+				if f.Rule == "S.MISSING" {
+					t.Errorf("%s report %d: %s", l.name, i, f.Message)
+				}
+			}
+			if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "PARSE.READ" && f.Cell == "sections.2" }) {
+				t.Errorf("%s report %d: the misread numeral not said", l.name, i)
+			}
+		}
+	}
+	// a sentence's 、 before the words, section 二's heading gone: no
+	// heading is read there (its table is found by its header)
+	src := onelineCycling(t, generated(0))
+	src = strings.Replace(src, "二、主动公开政府信息情况", "", 1)
+	src = strings.Replace(src, "一、总体情况", "一、总体情况本机关统一部署、主动公开政府信息情况良好。", 1)
+	r := audit(t, "r.txt", []byte(src))
+	if slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "PARSE.READ" && f.Cell == "sections.2" }) {
+		t.Errorf("a sentence taken for section 二's heading: %v", r.Findings)
+	}
+}
