@@ -980,9 +980,9 @@ func (p *parser) misreadHead(sh sectionHead, found *[]headAt) bool {
 
 // misreadAt says line i is sh's heading misread, and the finding that says
 // so: its numeral and a 、 (or its like) then sh's words within a quarter of
-// them. The numeral may be another Han character when others is set; then
-// the words must be exact when open (the line is bounded by one heading
-// only).
+// them. The numeral may be another Han character, or lost before its 、,
+// when others is set; then the words must be exact when open (the line is
+// bounded by one heading only).
 func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, bool) {
 	l := p.lines[i]
 	if l.Fields != nil && !oneCell(l) {
@@ -991,14 +991,22 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	words := utf8.RuneCountInString(sh.words)
 	lim := max(1, words/4)
 	t := []rune(withoutSpaces(paraText(l))) // (a heading spaced out letter by letter)
-	if len(t) < 3 || len(t) > words+lim+2 || !strings.ContainsRune("、，.．,", t[1]) || slices.ContainsFunc(t, isDigit) {
+	if len(t) < 3 || len(t) > words+lim+2 || slices.ContainsFunc(t, isDigit) {
 		return Finding{}, false
 	}
-	d := editWithin(string(t[2:]), sh.words, lim)
-	switch own := string(t[0]) == sectionNumerals[sh.key]; {
+	// the numeral and its 、, or the 、 alone (the numeral lost)
+	at := 2
+	switch {
+	case strings.ContainsRune("、，.．,", t[0]):
+		at = 1
+	case !strings.ContainsRune("、，.．,", t[1]):
+		return Finding{}, false
+	}
+	d := editWithin(string(t[at:]), sh.words, lim)
+	switch own := at == 2 && string(t[0]) == sectionNumerals[sh.key]; {
 	case d > lim:
 		return Finding{}, false
-	case !own && (!others || !unicode.Is(unicode.Han, t[0])):
+	case !own && (!others || at == 2 && !unicode.Is(unicode.Han, t[0])):
 		return Finding{}, false
 	case !own && open && d > 0:
 		return Finding{}, false
@@ -1999,8 +2007,11 @@ func tableStart(k string, l Line) bool {
 		return false // a sentence (六's text naming 行政复议), not a table's words
 	}
 	if k == "4" {
-		// (a piece of 行政诉讼: an OCR's 行政诉依, 用政诉讼)
-		return t == "行政复议" || hasText(t, "行政复议") && (hasText(t, "行政诉") || hasText(t, "诉讼") || hasText(t, "结果维持") || hasText(t, "起诉"))
+		// (pieces of 行政复议 and 行政诉讼 will do: an OCR's 行政复, 行政诉依,
+		// 用政诉讼)
+		review := hasText(t, "行政复") || hasText(t, "复议")
+		suit := hasText(t, "行政诉") || hasText(t, "诉讼") || hasText(t, "起诉") || hasText(t, "结果维持")
+		return t == "行政复议" || review && suit
 	}
 	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return hasText(t, w) })
 }
@@ -4253,12 +4264,26 @@ func matchT2(L string, items []T2Item, next int) int {
 
 // matchT2Fuzzy is matchT2 for a label that lost or misread characters
 // ("行政规范口文件"): among the next three rows, one within 30 % edits of
-// four characters or more, its first or last character right (规章 is only
-// ever read exactly). A label with a digit in it is not matched: its cells
+// four characters or more, its first or last character right, or one of
+// four that lost a middle one (规章 is only ever read exactly). A label with a digit in it is not matched: its cells
 // ran into it ("行政�3制").
 func matchT2Fuzzy(L string, items []T2Item, next int) int {
-	if !moreRunes(L, 3) || hasAnyRune(L, "0123456789") {
+	if hasAnyRune(L, "0123456789") {
 		return -1 // a digit in a label: cells run into it, whose places are unknown
+	}
+	if !moreRunes(L, 3) {
+		// a four-character label that lost one in its middle (行许可):
+		// both ends right
+		if utf8.RuneCountInString(L) != 3 {
+			return -1
+		}
+		norms := t2Norms[items[0].Label+items[len(items)-1].Label]
+		for j := next; j < min(len(items), next+3); j++ {
+			if m := norms[j]; utf8.RuneCountInString(m) == 4 && firstRune(m) == firstRune(L) && lastRune(m) == lastRune(L) && editWithin(L, m, 1) == 1 {
+				return j
+			}
+		}
+		return -1
 	}
 	if moreRunes(L, 14) {
 		return matchT2AfterHeader(L, items, next)
@@ -6262,6 +6287,8 @@ func otherItem(S, pending string) bool {
 }
 
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // innerDigits says a normalised label has a digit after its first
 // character (its own row number): no template label has.

@@ -227,3 +227,52 @@ func TestFlatHeadingWithItsNumeralMisread(t *testing.T) {
 		t.Errorf("a sentence taken for section 二's heading: %v", r.Findings)
 	}
 }
+
+// Characters lost (an OCR's, overlapping glyphs'): a heading's numeral
+// before its 、 (、主动公开政府信息情况), a middle character of a
+// four-character 表二 label (行许可, 行处罚), the 议 of 表四's attached
+// header (行政复). Each is still read, and the heading and labels said.
+// Before, section 二, those 表二 rows and the attached 表四 were missing.
+func TestLostCharacters(t *testing.T) {
+	lose := strings.NewReplacer(
+		"\n二、主动公开政府信息情况\n", "\n、主动公开政府信息情况\n",
+		"\n行政许可\t", "\n行许可\t",
+		"\n行政处罚\t", "\n行处罚\t",
+		"\n行政复议\t", "\n行政复\t",
+	)
+	for i := range 6 {
+		truth := generated(i)
+		src := attachedText(t, truth)
+		damaged := lose.Replace(src)
+		if strings.Count(src, "\n")-strings.Count(damaged, "\n") != 0 || damaged == src {
+			t.Fatal("nothing lost")
+		}
+		for _, w := range []string{"\n、主动公开", "\n行许可\t", "\n行处罚\t", "\n行政复\t"} {
+			if !strings.Contains(damaged, w) {
+				t.Fatalf("report %d: %q not made", i, w)
+			}
+		}
+		r := audit(t, "r.txt", []byte(damaged))
+		for _, f := range r.Findings {
+			if f.Severity == report.SevError {
+				t.Errorf("report %d: %s %s", i, f.Rule, f.Message)
+			}
+		}
+		said := map[string]bool{}
+		for _, f := range r.Findings {
+			if f.Rule == "PARSE.READ" {
+				said[f.Cell] = true
+			}
+		}
+		for _, c := range []string{"sections.2", "proactive.licensing", "proactive.penalty"} {
+			if !said[c] {
+				t.Errorf("report %d: %s not said", i, c)
+			}
+		}
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+		})
+	}
+}
