@@ -220,7 +220,8 @@ func TestBlanksWhereTabsBecameSpaces(t *testing.T) {
 }
 
 // An OCR's misreads: a share of the Han characters of every layout (labels,
-// headings, headers, text) replaced at random by others of a report. No
+// headings, headers, text) replaced at random by others of a report, or
+// dropped, or doubled by another. No
 // cell of 表二, 表三 or 表四 is read wrong and no arithmetic rule fails on
 // the clean report, however much goes unread; at 3 % most of each table is
 // still read. (Before the reader knew misread labels, headings and headers
@@ -238,7 +239,11 @@ func TestOCRMisreadsNeverMisread(t *testing.T) {
 	if testing.Short() {
 		n = 3
 	}
-	for _, rate := range []float64{0.03, 0.12} {
+	for _, m := range []struct {
+		how  string // replace, drop or insert
+		rate float64
+	}{{"replace", 0.03}, {"replace", 0.12}, {"drop", 0.03}, {"insert", 0.03}} {
+		rate := m.rate
 		for _, l := range allLayouts() {
 			if l.name == "docx" || l.name == "word-gbk" {
 				continue // not text a string edit leaves whole
@@ -250,13 +255,19 @@ func TestOCRMisreadsNeverMisread(t *testing.T) {
 				var b strings.Builder
 				for _, r := range l.make(t, truth) {
 					if unicode.Is(unicode.Han, r) && rng.Float64() < rate {
+						switch m.how {
+						case "drop":
+							continue
+						case "insert":
+							b.WriteRune(r)
+						}
 						r = pool[rng.IntN(len(pool))]
 					}
 					b.WriteRune(r)
 				}
 				r, err := report.Read("r"+l.ext, []byte(b.String()))
 				if err != nil {
-					t.Errorf("%s at %.0f%%, report %d: %v", l.name, rate*100, i, err)
+					t.Errorf("%s, %s %.0f%%, report %d: %v", l.name, m.how, rate*100, i, err)
 					continue
 				}
 				report.Check(r, nil)
@@ -266,17 +277,17 @@ func TestOCRMisreadsNeverMisread(t *testing.T) {
 					case got.String() == want.String():
 						read++
 					case !got.Blank():
-						t.Errorf("%s at %.0f%%, report %d: %s read %q, want %q", l.name, rate*100, i, cname, got, want)
+						t.Errorf("%s, %s %.0f%%, report %d: %s read %q, want %q", l.name, m.how, rate*100, i, cname, got, want)
 					}
 				})
 				for _, f := range r.Findings {
 					if f.Severity == report.SevError && !strings.HasPrefix(f.Rule, "S.") && !strings.HasPrefix(f.Rule, "N.") && f.Rule != "CELL.BLANK" {
-						t.Errorf("%s at %.0f%%, report %d: %s %s", l.name, rate*100, i, f.Rule, f.Message)
+						t.Errorf("%s, %s %.0f%%, report %d: %s %s", l.name, m.how, rate*100, i, f.Rule, f.Message)
 					}
 				}
 			}
 			if rate < 0.05 && read < cells/2 {
-				t.Errorf("%s at %.0f%%: %d of %d cells read", l.name, rate*100, read, cells)
+				t.Errorf("%s, %s %.0f%%: %d of %d cells read", l.name, m.how, rate*100, read, cells)
 			}
 		}
 	}
