@@ -848,9 +848,7 @@ func (p *parser) findHeads() {
 			found = append(found, headAt{i, k})
 		}
 	}
-	if len(found) < 6 {
-		found = p.misreadHeads(found)
-	}
+	found = p.misreadHeads(found)
 	if len(found) == 0 {
 		// no section numbered 一、 … 六、: perhaps numbered another way
 		for i, l := range p.lines {
@@ -906,9 +904,16 @@ func (p *parser) findHeads() {
 // the first or after the last when the words are the template's exactly.
 // Each is said (PARSE.READ).
 func (p *parser) misreadHeads(found []headAt) []headAt {
-	has := map[string]bool{}
+	var has [7]bool // by section key 1–6
+	missing := 6
 	for _, h := range found {
-		has[h.k] = true
+		if !has[h.key()] {
+			has[h.key()] = true
+			missing--
+		}
+	}
+	if missing == 0 {
+		return found
 	}
 	if len(found) == 0 {
 		// none read: three or more misread headings with their own
@@ -931,7 +936,7 @@ func (p *parser) misreadHeads(found []headAt) []headAt {
 		}
 		found = own
 		for _, f := range says {
-			has[f.Cell[len("sections."):]] = true
+			has[f.Cell[len("sections.")]-'0'] = true
 			p.r.Meta.Parse = append(p.r.Meta.Parse, f)
 		}
 	}
@@ -939,19 +944,27 @@ func (p *parser) misreadHeads(found []headAt) []headAt {
 	for more := true; more; {
 		more = false
 		for _, sh := range sectionHeads {
-			if !has[sh.key] && p.misreadHead(sh, &found) {
-				has[sh.key], more = true, true
+			if k := sh.key[0] - '0'; !has[k] {
+				if i, said, ok := p.misreadHead(sh, found); ok {
+					at := slices.IndexFunc(found, func(h headAt) bool { return h.i > i })
+					if at < 0 {
+						at = len(found)
+					}
+					found = slices.Insert(found, at, headAt{i, sh.key})
+					p.r.Meta.Parse = append(p.r.Meta.Parse, said)
+					has[k], more = true, true
+				}
 			}
 		}
 	}
 	return found
 }
 
-// misreadHead looks for sh's misread heading between the headings found,
-// and adds it to them.
-func (p *parser) misreadHead(sh sectionHead, found *[]headAt) bool {
+// misreadHead looks for sh's misread heading between the headings found:
+// its line, and the finding that says so.
+func (p *parser) misreadHead(sh sectionHead, found []headAt) (int, Finding, bool) {
 	lo, hi, bounded := -1, len(p.lines), false
-	for _, h := range *found {
+	for _, h := range found {
 		switch {
 		case h.k < sh.key && h.i > lo:
 			lo = h.i
@@ -960,22 +973,14 @@ func (p *parser) misreadHead(sh sectionHead, found *[]headAt) bool {
 		}
 	}
 	if lo < 0 && !bounded {
-		return false
+		return 0, Finding{}, false
 	}
 	for i := lo + 1; i < hi; i++ {
-		said, ok := p.misreadAt(i, sh, lo < 0 || !bounded, true)
-		if !ok {
-			continue
+		if said, ok := p.misreadAt(i, sh, lo < 0 || !bounded, true); ok {
+			return i, said, true
 		}
-		at := slices.IndexFunc(*found, func(h headAt) bool { return h.i > i })
-		if at < 0 {
-			at = len(*found)
-		}
-		*found = slices.Insert(*found, at, headAt{i, sh.key})
-		p.r.Meta.Parse = append(p.r.Meta.Parse, said)
-		return true
 	}
-	return false
+	return 0, Finding{}, false
 }
 
 // misreadAt says line i is sh's heading misread, and the finding that says
@@ -5556,7 +5561,7 @@ func (p *parser) parseT3() {
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
 	if dropped != nil {
-		p.dropped3 = droppedLine{dropped, seen}
+		p.dropped3 = droppedLine{dropped, slices.Clone(seen)} // (a copy: seen stays on the stack)
 	}
 	p.placeFieldRows(got)
 	p.alignShort(got)
