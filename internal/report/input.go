@@ -497,11 +497,42 @@ func csvLines(name string, t string) ([]Line, error) {
 			out = append(out, Line{No: no, Text: rec[0]})
 			continue
 		}
+		rec = bracketedCommas(rec)
 		for i := range rec {
 			rec[i] = trimSpace(rec[i])
 		}
 		out = append(out, Line{No: no, Text: strings.Join(rec, "\t"), Fields: rec, Structured: true})
 	}
+}
+
+// bracketedCommas joins again the fields of a record that an ASCII comma
+// inside brackets split (a hand-made CSV that did not quote the label
+// "（二）部分公开（区分处理的,只计这一情形,不计其他情形）"): a field that opens a
+// bracket it does not close takes the fields after it up to the one that
+// closes it, with the comma as the report writes it (，). A bracket never
+// closed joins nothing.
+func bracketedCommas(rec []string) []string {
+	for i := 0; i < len(rec); i++ {
+		depth := bracketDepth(rec[i])
+		if depth <= 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(rec) && depth > 0 {
+			depth += bracketDepth(rec[j])
+			j++
+		}
+		if depth != 0 {
+			return rec
+		}
+		rec = slices.Concat(rec[:i], []string{strings.Join(rec[i:j], "，")}, rec[j:])
+	}
+	return rec
+}
+
+// bracketDepth is how many more brackets s opens than it closes.
+func bracketDepth(s string) int {
+	return strings.Count(s, "（") + strings.Count(s, "(") - strings.Count(s, "）") - strings.Count(s, ")")
 }
 
 // looksCSV says a text whatever its name is a spreadsheet saved as CSV: no

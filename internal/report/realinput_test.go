@@ -1437,3 +1437,25 @@ func TestWrappedHeadingSpacedOrDoubleSpaced(t *testing.T) {
 	arabic := arabicText(t, truth())
 	sameReading(t, "arabic, spaced", audit(t, "r.txt", []byte(arabic)), audit(t, "r.txt", []byte(strings.ReplaceAll(arabic, "\t", "  "))))
 }
+
+// A CSV made by hand, its labels not quoted: the ASCII commas inside
+// 部分公开's brackets ("（二）部分公开（区分处理的,只计这一情形,不计其他情形）")
+// split the label into three fields, which moved the row's cells two
+// columns right. The fields are joined again up to the closing bracket.
+// Before, a row with a blank total was read with its first cell blank and
+// its total 0 (a wrong cell, blanks in the wrong place).
+func TestCSVWithUnquotedCommasInALabel(t *testing.T) {
+	for i := range 12 {
+		truth, _ := blankTruth(i)
+		src := strings.ReplaceAll(csvText(t, truth), "，", ",")
+		if !strings.Contains(src, "（区分处理的,只计这一情形,不计其他情形）") {
+			t.Fatal("no label with ASCII commas")
+		}
+		r := audit(t, "r.csv", []byte(src))
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if strings.HasPrefix(prefix, "applications") && got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+		})
+	}
+}
