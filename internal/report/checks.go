@@ -387,6 +387,10 @@ func markAdvice(raw string) string {
 	if isPlaceholder(raw) {
 		return "：格式要求填写数字，没有的填 0"
 	}
+	if raw == "一" {
+		// a cell of its own among numbers: an OCR's dash, or a clerk's 一 for 1
+		return "：可能是占位的“—”被识别成了“一”（文字识别的 PDF 或图片），也可能是数字 1；格式要求填写阿拉伯数字，没有的填 0，请对照原文核对"
+	}
 	if cnSeparated(raw) {
 		return "：几项之间用了中文逗号“，”或顿号“、”，被读成了一项，请改用英文逗号“,”"
 	}

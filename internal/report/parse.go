@@ -3050,6 +3050,9 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	for k > 0 && (cellish(toks[k-1].s) || m != nil && placeholderRun(toks[k-1].s, *m)) {
 		k--
 	}
+	if m != nil && k > 1 && len(toks)-k < n && toks[k-1].s == "一" {
+		k = ocrDashes(toks, k, n)
+	}
 	label := make([]string, 0, k)
 	for _, t := range toks[:k] {
 		label = append(label, t.s)
@@ -3101,6 +3104,33 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 		}
 	}
 	return rc
+}
+
+// ocrDashes is where a row's cells start when an OCR read its dash
+// placeholders as 一 ("…数量 一 一 一 4 一 一 4"): standalone 一 among the
+// numbers before k make the row exactly n cells (or n 一 alone), and words
+// are left before them; else k. The 一 are cells then, invalid as a
+// dash is (CELL.INVALID), not the label's words.
+func ocrDashes(toks []tok, k, n int) int {
+	j, digits := k, len(toks)-k
+	for j > 1 && len(toks)-j < n && (toks[j-1].s == "一" || cellish(toks[j-1].s)) {
+		j--
+	}
+	if len(toks)-j != n {
+		return k
+	}
+	if digits == 0 {
+		// a row of dashes alone: every cell a 一
+		for _, t := range toks[j:] {
+			if t.s != "一" {
+				return k
+			}
+		}
+	}
+	if w := toks[j-1].s; w == "一" || cellish(w) || strings.HasSuffix(w, "（") || strings.HasSuffix(w, "(") {
+		return k // more of them than cells, or a bracketed ordinal's
+	}
+	return j
 }
 
 // joinLabel joins a row's label cells, each once where a converter repeated

@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -142,6 +143,58 @@ func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
 		}
 		if wrong > 0 || bad > 0 {
 			t.Errorf("%s: %d cells, %d wrong, %d errors", name, n, wrong, bad)
+		}
+	}
+}
+
+// An OCR reads a dash placeholder (—) as 一. In a table printed with spaces
+// (pdftotext -layout, a browser's printout, a PDF with lost glyphs), standalone 一
+// among a row's numbers, making it exactly its cells (or a row of them
+// alone), are those cells: invalid, as a dash is, the finding saying what
+// it may be; no other cell is read wrong and no row is lost. Before, the
+// 一 were taken for the label's words and the row left unread, said only as
+// a blank row (CELL.BLANK).
+func TestOCRDashesInSpacedRows(t *testing.T) {
+	zero := regexp.MustCompile(`(  +)0( |$)`)
+	for _, l := range []struct {
+		name string
+		make func(testing.TB, *report.Report) string
+	}{{"layout", layoutText}, {"printed", printedByBrowser}, {"damaged", damagedText}} {
+		for i := range 6 {
+			truth := generated(i)
+			var b strings.Builder
+			for line := range strings.Lines(l.make(t, truth)) {
+				if strings.Count(line, " 0") >= 2 && strings.ContainsAny(line, "123456789一二三四五六七") {
+					// a table row: its zeros as an OCR read their dashes
+					line = zero.ReplaceAllString(zero.ReplaceAllString(line, "${1}一$2"), "${1}一$2")
+				}
+				b.WriteString(line)
+			}
+			r := audit(t, "r.txt", []byte(b.String()))
+			dashes := 0
+			eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+				if !strings.HasPrefix(prefix, "applications") {
+					return
+				}
+				switch {
+				case got.String() == want.String():
+				case got.Raw() == "一" && want.String() == "0":
+					dashes++
+				default:
+					t.Errorf("%s report %d: %s read %q, want %q", l.name, i, cname, got, want)
+				}
+			})
+			if dashes == 0 {
+				t.Errorf("%s report %d: no dash read", l.name, i)
+			}
+			for _, f := range r.Findings {
+				if f.Rule == "CELL.INVALID" && strings.HasPrefix(f.Cell, "applications") && !strings.Contains(f.Message, "识别成了“一”") {
+					t.Errorf("%s report %d: %s", l.name, i, f.Message)
+				}
+				if f.Rule == "CELL.BLANK" && strings.HasPrefix(f.Cell, "applications") {
+					t.Errorf("%s report %d: a row of dashes said blank: %s", l.name, i, f.Message)
+				}
+			}
 		}
 	}
 }
