@@ -3133,6 +3133,35 @@ func ocrDashes(toks []tok, k, n int) int {
 	return j
 }
 
+// ocrDashFields is ocrDashes for a row of fields: the last field of its
+// label when fields of 一 alone among its numbers (an OCR's dashes) make it
+// exactly n cells, words before them; else last.
+func ocrDashFields(fs []string, last, n int) int {
+	j, cells := last, 0
+	for _, f := range fs[last+1:] {
+		if trimSpace(f) != "" {
+			cells++
+		}
+	}
+	for j >= 0 && cells < n {
+		f := trimSpace(fs[j])
+		if f != "一" && !numberish(fs[j]) {
+			break
+		}
+		if f != "" {
+			cells++
+		}
+		j--
+	}
+	for j >= 0 && trimSpace(fs[j]) == "" {
+		j--
+	}
+	if cells != n || j < 0 || trimSpace(fs[j]) == "一" || numberish(fs[j]) {
+		return last
+	}
+	return j
+}
+
 // joinLabel joins a row's label cells, each once where a converter repeated
 // a merged cell's text in every column it spans ("予以公开 | 予以公开").
 func joinLabel(fs []string) string {
@@ -3192,6 +3221,18 @@ func splitAnyFields(l Line, n int) rowCells {
 	for i, f := range l.Fields {
 		if !numberish(f) {
 			last = i
+		}
+	}
+	if last > 0 && trimSpace(l.Fields[last]) == "一" {
+		if j := ocrDashFields(l.Fields, last, n); j != last {
+			// the row's n cells, some of them 一 (invalid, said)
+			rc := rowCells{label: joinLabel(l.Fields[:j+1]), ok: true}
+			for _, f := range l.Fields[j+1:] {
+				if f = trimSpace(f); f != "" {
+					rc.cells = append(rc.cells, f)
+				}
+			}
+			return rc
 		}
 	}
 	label := joinLabel(l.Fields[:last+1])

@@ -148,23 +148,33 @@ func TestPlaceholderCellsAreNeverReadWrong(t *testing.T) {
 }
 
 // An OCR reads a dash placeholder (—) as 一. In a table printed with spaces
-// (pdftotext -layout, a browser's printout, a PDF with lost glyphs), standalone 一
+// (pdftotext -layout, a browser's printout, a PDF with lost glyphs) or in
+// fields (a tab text), standalone 一
 // among a row's numbers, making it exactly its cells (or a row of them
 // alone), are those cells: invalid, as a dash is, the finding saying what
 // it may be; no other cell is read wrong and no row is lost. Before, the
 // 一 were taken for the label's words and the row left unread, said only as
-// a blank row (CELL.BLANK).
+// a blank row (CELL.BLANK), or in fields the row was not found.
 func TestOCRDashesInSpacedRows(t *testing.T) {
 	zero := regexp.MustCompile(`(  +)0( |$)`)
 	for _, l := range []struct {
 		name string
 		make func(testing.TB, *report.Report) string
-	}{{"layout", layoutText}, {"printed", printedByBrowser}, {"damaged", damagedText}} {
+	}{{"layout", layoutText}, {"printed", printedByBrowser}, {"damaged", damagedText}, {"tab", textOf}} {
 		for i := range 6 {
 			truth := generated(i)
 			var b strings.Builder
 			for line := range strings.Lines(l.make(t, truth)) {
-				if strings.Count(line, " 0") >= 2 && strings.ContainsAny(line, "123456789一二三四五六七") {
+				if l.name == "tab" && strings.Count(line, "\t0") >= 2 {
+					// a row of fields: its zero fields
+					fs := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+					for k, f := range fs {
+						if k > 0 && f == "0" {
+							fs[k] = "一"
+						}
+					}
+					line = strings.Join(fs, "\t") + "\n"
+				} else if strings.Count(line, " 0") >= 2 && strings.ContainsAny(line, "123456789一二三四五六七") {
 					// a table row: its zeros as an OCR read their dashes
 					line = zero.ReplaceAllString(zero.ReplaceAllString(line, "${1}一$2"), "${1}一$2")
 				}
