@@ -999,12 +999,13 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	if len(t) < 3 || len(t) > words+lim+2 || slices.ContainsFunc(t, isDigit) {
 		return Finding{}, false
 	}
-	// the numeral and its 、, or the 、 alone (the numeral lost)
+	// the numeral and its 、, or the 、 alone (the numeral lost); an OCR
+	// reads 、 as any mark (` ' ,)
 	at := 2
 	switch {
 	case strings.ContainsRune("、，.．,", t[0]):
 		at = 1
-	case !strings.ContainsRune("、，.．,", t[1]):
+	case !strings.ContainsRune("、，.．,", t[1]) && !unicode.IsPunct(t[1]) && !unicode.IsSymbol(t[1]):
 		return Finding{}, false
 	}
 	d := editWithin(string(t[at:]), sh.words, lim)

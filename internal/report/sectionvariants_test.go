@@ -276,3 +276,36 @@ func TestLostCharacters(t *testing.T) {
 		})
 	}
 }
+
+// An OCR reads a heading's 、 as another mark (` ' ,): with the template's
+// words after it, between the headings found, it is the section's heading,
+// said. Before, 一、总体情况 and 五、 and 六、 (whose keywords need the 、) were
+// missing.
+func TestHeadingMarkMisread(t *testing.T) {
+	for _, mark := range []string{"`", "'"} {
+		misread := headingMarks(mark)
+		for _, l := range []struct {
+			name string
+			make func(testing.TB, *report.Report) string
+		}{{"tab", textOf}, {"layout", layoutText}, {"markdown", markdownText}, {"page", pageHTML}} {
+			for i := range 4 {
+				truth := generated(i)
+				src := l.make(t, truth)
+				damaged := misread(src)
+				if damaged == src {
+					t.Fatalf("%s: no heading to misread", l.name)
+				}
+				name := "r.txt"
+				if l.name == "page" {
+					name = "r.html"
+				}
+				r := audit(t, name, []byte(damaged))
+				for _, f := range r.Findings {
+					if f.Rule == "S.MISSING" {
+						t.Errorf("%s %q report %d: %s", l.name, mark, i, f.Message)
+					}
+				}
+			}
+		}
+	}
+}
