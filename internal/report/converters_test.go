@@ -509,3 +509,39 @@ func TestCellPerLineLastRowBlank(t *testing.T) {
 		noneWrong(t, fmt.Sprint("report ", i), truth, audit(t, "r.txt", []byte(text)))
 	}
 }
+
+// The same in a table written a cell to a line (a PDF viewer's copy of an
+// OCR'd PDF): a line holding O or l alone is a cell of 0 or 1. Before, the
+// row's run of number lines stopped at it and the rows were left unread.
+func TestOCRZerosACellToALine(t *testing.T) {
+	for i := range 6 {
+		truth := generated(i)
+		var b strings.Builder
+		n := 0
+		for line := range strings.Lines(cellPerLine(t, truth)) {
+			switch strings.TrimSpace(line) {
+			case "0":
+				if n++; n%2 == 0 {
+					line = "O\n"
+				}
+			case "1":
+				line = "l\n"
+			}
+			b.WriteString(line)
+		}
+		if n < 10 {
+			t.Fatalf("report %d: only %d zero lines", i, n)
+		}
+		r := audit(t, "r.txt", []byte(b.String()))
+		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+			if got.String() != want.String() {
+				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
+			}
+		})
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "“O”读作 0")
+		}) {
+			t.Errorf("report %d: the letters read as digits not said", i)
+		}
+	}
+}

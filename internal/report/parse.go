@@ -2121,8 +2121,8 @@ func (p *parser) parse() *Report {
 		r.setLine(s.Key, first)
 	}
 	p.keyValueRows()
+	p.ocrZeros() // before joinCellLines: an OCR's O alone on its line is a cell's 0
 	p.joinCellLines()
-	p.ocrZeros()
 	p.changeWords()
 	p.detectFormat()
 	p.year()
