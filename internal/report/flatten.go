@@ -1208,6 +1208,25 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 	return bestS, bestE, bestS >= 0
 }
 
+// between is where section i's heading may be, its own not found: after
+// the heading found before it, before the next one found.
+func between(t string, i int, starts, heads []int) (lo, hi int) {
+	lo, hi = 0, len(t)
+	for j := i - 1; j >= 0; j-- {
+		if heads[j] >= 0 {
+			lo = heads[j]
+			break
+		}
+	}
+	for j := i + 1; j < len(heads); j++ {
+		if starts[j] >= 0 {
+			hi = starts[j]
+			break
+		}
+	}
+	return lo, hi
+}
+
 // misreadBetween finds the headings whose numeral was misread (行、主动公开
 // 政府信息情况: an OCR) between the headings found: the template's words
 // exactly, after one Han character and a 、, that character after no Han
@@ -1218,19 +1237,7 @@ func misreadBetween(t string, starts, heads []int) {
 		if heads[i] >= 0 {
 			continue
 		}
-		lo, hi := 0, len(t)
-		for j := i - 1; j >= 0; j-- {
-			if heads[j] >= 0 {
-				lo = heads[j]
-				break
-			}
-		}
-		for j := i + 1; j < len(heads); j++ {
-			if starts[j] >= 0 {
-				hi = starts[j]
-				break
-			}
-		}
+		lo, hi := between(t, i, starts, heads)
 		sep := "、" + sectionHeads[i].words
 		for at := lo; at < hi; {
 			k := indexText(t[at:hi], sep)
@@ -1264,19 +1271,7 @@ func numberedBetween(t string, starts, heads []int) {
 		if heads[i] >= 0 {
 			continue
 		}
-		lo, hi := 0, len(t)
-		for j := i - 1; j >= 0; j-- {
-			if heads[j] >= 0 {
-				lo = heads[j]
-				break
-			}
-		}
-		for j := i + 1; j < len(heads); j++ {
-			if starts[j] >= 0 {
-				hi = starts[j]
-				break
-			}
-		}
+		lo, hi := between(t, i, starts, heads)
 		num := sectionNumerals[Sections[i].Key]
 		for at := lo; at < hi; {
 			k := indexText(t[at:hi], num)

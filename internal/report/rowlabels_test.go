@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -192,15 +193,7 @@ func TestSharedLabelEndNamesNoRow(t *testing.T) {
 			}
 			src = strings.Replace(src, m[0], m[1], 1)
 		}
-		r := audit(t, "r.txt", []byte(src))
-		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
-			if !got.Blank() && got.String() != want.String() {
-				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
-			}
-			if got.Blank() && !saysWhy(r, prefix) {
-				t.Errorf("report %d: %s unread, not said", i, cname)
-			}
-		})
+		readRightOrSaid(t, fmt.Sprintf("report %d", i), truth, audit(t, "r.txt", []byte(src)))
 	}
 }
 
@@ -223,14 +216,20 @@ func TestNextItemNumberEndsTheWaitingRow(t *testing.T) {
 			}
 			src = strings.Replace(src, m[0], m[1], 1)
 		}
-		r := audit(t, "r.txt", []byte(src))
-		eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
-			if !got.Blank() && got.String() != want.String() {
-				t.Errorf("report %d: %s read %q, want %q", i, cname, got, want)
-			}
-			if got.Blank() && !saysWhy(r, prefix) {
-				t.Errorf("report %d: %s unread, not said", i, cname)
-			}
-		})
+		readRightOrSaid(t, fmt.Sprintf("report %d", i), truth, audit(t, "r.txt", []byte(src)))
 	}
+}
+
+// readRightOrSaid fails on a cell of r read other than truth's, or left
+// unread without a PARSE finding.
+func readRightOrSaid(t *testing.T, where string, truth, r *report.Report) {
+	t.Helper()
+	eachCount(truth, r, func(got, want report.Cell, prefix, cname string) {
+		if !got.Blank() && got.String() != want.String() {
+			t.Errorf("%s: %s read %q, want %q", where, cname, got, want)
+		}
+		if got.Blank() && !saysWhy(r, prefix) {
+			t.Errorf("%s: %s unread, not said", where, cname)
+		}
+	})
 }
