@@ -4342,8 +4342,8 @@ func matchT2(L string, items []T2Item, next int) int {
 // matchT2Fuzzy is matchT2 for a label that lost or misread characters
 // ("行政规范口文件"): among the next three rows, one within 30 % edits of
 // four characters or more, its first or last character right, or one of
-// four that lost a middle one (规章 is only ever read exactly). A label with a digit in it is not matched: its cells
-// ran into it ("行政�3制").
+// four that lost a middle one (规章 is only ever read exactly). A label
+// with a digit in it is not matched: its cells ran into it ("行政�3制").
 func matchT2Fuzzy(L string, items []T2Item, next int) int {
 	if hasAnyRune(L, "0123456789") {
 		return -1 // a digit in a label: cells run into it, whose places are unknown
