@@ -2015,6 +2015,9 @@ func tableStart(k string, l Line) bool {
 	if k == "4" {
 		// (pieces of 行政复议 and 行政诉讼 will do: an OCR's 行政复, 行政诉依,
 		// 用政诉讼)
+		if !hasText(t, "复") {
+			return false // most lines: one scan
+		}
 		review := hasText(t, "行政复") || hasText(t, "复议")
 		suit := hasText(t, "行政诉") || hasText(t, "诉讼") || hasText(t, "起诉") || hasText(t, "结果维持")
 		return t == "行政复议" || review && suit
