@@ -6341,6 +6341,9 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 			}
 		}
 	}
+	if best < 0 && groups {
+		best = itemAfterGroup(S, norms, next)
+	}
 	return best, best >= 0
 }
 
@@ -6353,6 +6356,32 @@ func sharedPiece(S string, norms []string, j, next int) bool {
 		}
 	}
 	return false
+}
+
+// itemAfterGroup is the row whose item (its number and words, 1属于国家秘密)
+// S's part from its first digit is within 30 % edits of, the words before
+// that digit a group's misread past knowing (三不予项量 for 三不予公开); -1
+// when none. Only rows of a group have an item number (the template's
+// normalised labels start with it).
+func itemAfterGroup(S string, norms []string, next int) int {
+	isASCII := func(r rune) bool { return r >= '0' && r <= '9' }
+	i := strings.IndexFunc(S, isASCII)
+	if i <= 0 {
+		return -1
+	}
+	item := S[i:]
+	for k := next; k < min(len(norms), next+4); k++ {
+		m := norms[k]
+		j := strings.IndexFunc(m, isASCII)
+		if j < 0 || m[j] != item[0] || strings.HasPrefix(m[j:], item) {
+			continue // (a wrapped item's start is matched as a piece)
+		}
+		n := utf8.RuneCountInString(m[j:])
+		if lim := 3 * n / 10; n >= 4 && editWithin(item, m[j:], lim) <= lim {
+			return k
+		}
+	}
+	return -1
 }
 
 // otherItem says a normalised label that matched no row starts with an item

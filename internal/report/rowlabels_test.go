@@ -233,3 +233,34 @@ func readRightOrSaid(t *testing.T, where string, truth, r *report.Report) {
 		}
 	})
 }
+
+// A 表三 item whose group's words are misread past knowing (（三）不予项量
+// 1.属于国行秘密: an OCR, a re-distilled PDF's glyphs) is known by its item,
+// the number and words after the group, within 30 % edits, and said; a
+// wrapped item's start is still matched as a piece (no misread said). In
+// the Ghostscript PDF four rows were unread this way, now read as the page
+// prints them.
+func TestItemAfterAMisreadGroup(t *testing.T) {
+	for i := range 6 {
+		truth := generated(i)
+		src := textOf(t, truth)
+		if !strings.Contains(src, "（三）不予公开\t1.属于国家秘密") {
+			t.Fatal("no 1.属于国家秘密 row")
+		}
+		r := audit(t, "r.txt", []byte(strings.Replace(src, "（三）不予公开\t1.属于国家秘密", "（三）不予项量\t1.属于国行秘密", 1)))
+		if got, want := r.Applications["withheld.state_secret"], truth.Applications["withheld.state_secret"]; got != want {
+			t.Errorf("report %d: state_secret read %v, want %v", i, got, want)
+		}
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && f.Cell == "applications.withheld.state_secret"
+		}) {
+			t.Errorf("report %d: the misread not said", i)
+		}
+	}
+	r := audit(t, "gs.pdf", readFile(t, filepath.Join(auditDir, "gs-chrome-page-2021.pdf")))
+	for _, k := range []string{"withheld.third_party", "withheld.internal_affairs", "not_processed.publication", "not_processed.mass_repeat"} {
+		if got, want := r.Applications[k], truth().Applications[k]; got != want {
+			t.Errorf("gs-chrome-page-2021.pdf: %s read %v, want %v", k, got, want)
+		}
+	}
+}
