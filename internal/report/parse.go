@@ -3836,10 +3836,13 @@ func (p *parser) parseT2() {
 					nextLabel = norm(nrc.label)
 				}
 			}
-			for _, w := range []string{prevLabel + L, L + nextLabel, prevLabel + L + nextLabel} {
+			for k, w := range []string{prevLabel + L, L + nextLabel, prevLabel + L + nextLabel} {
 				// the line's own words must be a piece of the label: "总计 15"
-				// before "行政许可" is no piece of 行政许可
-				if j = matchT2(w, items, next); j >= 0 && (L == "" || hasText(norm(items[j].Label), L)) {
+				// before "行政许可" is no piece of 行政许可; and a next line that
+				// is a whole label by itself is that row's, not a wrap's end
+				// ("行政处" (罚 lost) / "0" / "行政强制" / "32")
+				if j = matchT2(w, items, next); j >= 0 && (L == "" || hasText(norm(items[j].Label), L)) &&
+					(k == 0 || nextLabel != norm(items[j].Label)) {
 					break
 				}
 				j = -1

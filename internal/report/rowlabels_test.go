@@ -264,3 +264,27 @@ func TestItemAfterAMisreadGroup(t *testing.T) {
 		}
 	}
 }
+
+// In 表二 written a cell to a line, a label that lost a character past
+// knowing (行政处, its 罚 lost) leaves its number on a line of its own; the
+// next line, a whole label by itself (行政强制), is that row's, not the end
+// of a label wrapped over the number's line. Before, 行政强制 took the lost
+// row's 0 and its own 32 went nowhere: a wrong cell nothing flagged.
+func TestT2NumberBeforeAWholeLabel(t *testing.T) {
+	for _, head := range []string{"", "二、主动公开政府信息情况\n"} {
+		src := head + "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处\n0\n行政强制\n32\n"
+		r := audit(t, "r.txt", []byte(src))
+		if got := r.Proactive.Cell("coercion.decisions"); got.String() != "32" {
+			t.Errorf("%q: 行政强制 read %q, want 32", head, got)
+		}
+		if got := r.Proactive.Cell("penalty.decisions"); !got.Blank() {
+			t.Errorf("%q: 行政处罚 read %q, want unread", head, got)
+		}
+	}
+	// a label wrapped in a narrow column is still read whole
+	src := "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n1\n2\n3\n行政规\n范性文  4  5  6\n件\n"
+	r := audit(t, "r.txt", []byte(src))
+	if got := r.Proactive.Cell("normative_documents.issued"); got.String() != "4" {
+		t.Errorf("a wrapped label's row read %q, want 4", got)
+	}
+}
