@@ -610,17 +610,11 @@ func cutPageAt(t string, depth int) []string {
 		// 表四 without its section's heading: it starts at its header's
 		// words after 表三 (行政复议 then 行政诉讼), as the parser finds it
 		// on lines
-		end := len(t)
-		for j := 4; j < len(heads); j++ {
-			if starts[j] >= 0 {
-				end = starts[j]
-				break
-			}
-		}
-		if k := t4HeaderAt(t[heads[2]:end]); k >= 0 {
+		lo, hi := between(t, 3, starts, heads) // (lo: 表三's heading)
+		if k := t4HeaderAt(t[lo:hi]); k >= 0 {
 			// its "heading" the header's first word: the region before
 			// it ends at the cut before it (prevCut)
-			starts[3], heads[3] = heads[2]+k, heads[2]+k+len("行政复议")
+			starts[3], heads[3] = lo+k, lo+k+len("行政复议")
 		}
 	}
 	for i := range heads {

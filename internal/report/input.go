@@ -365,38 +365,49 @@ func wideTabs(t string) bool {
 // ideographic spaces of line with a digit on both sides.
 func wideRunsBetweenDigits(line string) []int {
 	var out []int
-	for i := 0; ; {
-		k := strings.Index(line[i:], "\u3000")
-		if k < 0 {
-			return out
+	for r := range wideRuns(line) {
+		if isDigit(r.before) && isDigit(r.after) {
+			out = append(out, r.n)
 		}
-		k += i
-		rest := strings.TrimLeft(line[k:], "\u3000")
-		before, _ := utf8.DecodeLastRuneInString(line[:k])
-		after, _ := utf8.DecodeRuneInString(rest)
-		if isDigit(before) && isDigit(after) {
-			out = append(out, (len(line)-len(rest)-k)/len("\u3000"))
-		}
-		i = len(line) - len(rest)
 	}
+	return out
 }
 
 // cellsByWideSpaces says a line has an ideographic space after its start
 // with a digit next to it.
 func cellsByWideSpaces(line string) bool {
-	body := strings.TrimLeft(line, " \u3000")
-	for i := 0; ; {
-		k := strings.Index(body[i:], "\u3000")
-		if k < 0 {
-			return false
-		}
-		k += i
-		before, _ := utf8.DecodeLastRuneInString(body[:k])
-		rest := strings.TrimLeft(body[k:], "\u3000")
-		if after, _ := utf8.DecodeRuneInString(rest); isDigit(before) || isDigit(after) {
+	for r := range wideRuns(strings.TrimLeft(line, " \u3000")) {
+		if isDigit(r.before) || isDigit(r.after) {
 			return true
 		}
-		i = len(body) - len(rest)
+	}
+	return false
+}
+
+// wideRun is a run of ideographic spaces: the characters before and after
+// it (utf8.RuneError at the text's ends) and its length in characters.
+type wideRun struct {
+	before, after rune
+	n             int
+}
+
+// wideRuns yields each run of ideographic spaces of s.
+func wideRuns(s string) iter.Seq[wideRun] {
+	return func(yield func(wideRun) bool) {
+		for i := 0; ; {
+			k := strings.Index(s[i:], "\u3000")
+			if k < 0 {
+				return
+			}
+			k += i
+			rest := strings.TrimLeft(s[k:], "\u3000")
+			before, _ := utf8.DecodeLastRuneInString(s[:k])
+			after, _ := utf8.DecodeRuneInString(rest)
+			if !yield(wideRun{before, after, (len(s) - len(rest) - k) / len("\u3000")}) {
+				return
+			}
+			i = len(s) - len(rest)
+		}
 	}
 }
 

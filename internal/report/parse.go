@@ -935,8 +935,8 @@ func (p *parser) misreadHeads(found []headAt) []headAt {
 			return found
 		}
 		found = own
-		for _, f := range says {
-			has[f.Cell[len("sections.")]-'0'] = true
+		for n, f := range says {
+			has[own[n].key()] = true
 			p.r.Meta.Parse = append(p.r.Meta.Parse, f)
 		}
 	}
@@ -1005,7 +1005,7 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	switch {
 	case strings.ContainsRune("、，.．,", t[0]):
 		at = 1
-	case !strings.ContainsRune("、，.．,", t[1]) && !unicode.IsPunct(t[1]) && !unicode.IsSymbol(t[1]):
+	case !unicode.IsPunct(t[1]) && !unicode.IsSymbol(t[1]):
 		return Finding{}, false
 	}
 	d := editWithin(string(t[at:]), sh.words, lim)
@@ -5419,7 +5419,7 @@ func (p *parser) parseT3() {
 				// (（六）其他处理, whose own wrapped end follows its start)
 				continue
 			}
-			if j >= 0 && pending < 0 && lost && !fuzzy && S != norms[j] && !strings.HasPrefix(norms[j], S) && sharedPiece(S, norms, j, next) {
+			if j >= 0 && pending < 0 && lost && !fuzzy && sharedEnd(S, norms, j, next) {
 				// the end of a wrapped label that rows share (信息公开申请数量
 				// ends 一 and 二) after a row that was not read, its own start
 				// not read: no row is known
@@ -5454,7 +5454,7 @@ func (p *parser) parseT3() {
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
 			j, fuzzy = matchAfterPieces(S, norms, next)
 		}
-		if j >= 0 && pending < 0 && lost && !fuzzy && S != norms[j] && !strings.HasPrefix(norms[j], S) && sharedPiece(S, norms, j, next) {
+		if j >= 0 && pending < 0 && lost && !fuzzy && sharedEnd(S, norms, j, next) {
 			// numbers beside the end of a wrapped label that rows share,
 			// after a row that was not read: whose they are is not known
 			j = -1
@@ -6141,10 +6141,10 @@ func (p *parser) missingRows(rows []T3Row, seen []bool) {
 // without numbers after it (one or two: the label's end) or, when S has no
 // row number, before it too (its start, when the numbers stand beside the
 // label's middle, as in a narrow column), matched as a misread label; -1
-// when none. The joined label has a
-// row's number near its start, as every label has after its group's words
-// (a converter's generic 数值 is no label's start), and a line after it that
-// starts with a number of its own (a row's, a heading's) is no wrap.
+// when none. The joined label has a row's number near its start, as every
+// label has after its group's words (a converter's generic 数值 is no
+// label's start), and a line after it that starts with a number of its own
+// (a row's, a heading's) is no wrap.
 func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int) (int, bool) {
 	if !moreRunes(S, 1) {
 		return -1, false
@@ -6350,9 +6350,12 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	return best, best >= 0
 }
 
-// sharedPiece says a piece of a label that matched row j is a piece of
-// another row near it too.
-func sharedPiece(S string, norms []string, j, next int) bool {
+// sharedEnd says a piece of a label that matched row j, not its start, is
+// a piece of another row near it too.
+func sharedEnd(S string, norms []string, j, next int) bool {
+	if S == norms[j] || strings.HasPrefix(norms[j], S) {
+		return false
+	}
 	for k := next; k < min(len(norms), next+4); k++ {
 		if k != j && hasText(norms[k], S) {
 			return true
