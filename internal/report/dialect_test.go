@@ -1190,6 +1190,77 @@ func TestGluedT4Misprint(t *testing.T) {
 	}
 }
 
+// A glued 表四 of more digits than cells ("0102030100100000": 0 10 2 0 3, the
+// 10 misprinted) that no cut makes add up in every group, in a report that
+// leaves no cell blank, is the report's error in 行政复议, although a cut
+// leaving two cells blank (_ 0 10 20 30 …) adds up: a report that writes
+// every zero is not read as if it left cells blank in 表四 alone. Before,
+// 表四 was unread and the error not said.
+func TestGluedT4MisprintNotReadAsBlanks(t *testing.T) {
+	r := truth()
+	r.Appeals = appealsOf(0, 10, 2, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0)
+	page := onelineCycling(t, r)
+	if !strings.Contains(page, "0102030100100000") {
+		t.Fatal("表四 is not glued as the test means")
+	}
+	got := audit(t, "page.txt", []byte(page))
+	if got.Appeals[1] != r.Appeals[1] || got.Appeals[2] != r.Appeals[2] {
+		t.Errorf("the groups that add up read as %v, printed %v", got.Appeals[1:], r.Appeals[1:])
+	}
+	found := false
+	for _, f := range got.Findings {
+		found = found || f.Rule == "T4.SUM" && f.Severity == report.SevError && strings.Contains(f.Cell, "review")
+	}
+	if !found {
+		t.Errorf("no T4.SUM for 行政复议: %v", got.Findings)
+	}
+}
+
+// A glued 表三 row whose digits add up under no cut into seven is the
+// report's error in a report that writes every zero, even where leaving
+// cells blank would make it add up ("00101101": 0 0 101 _ _ _ 101), and
+// where the row's total the other rows call for rules those readings out;
+// and a row of counts written with thousands separators no cut of which
+// adds up is one too. Before, each was only a PARSE.AMBIGUOUS warning: the
+// report's error went unsaid.
+func TestGluedRowThatNeverAddsUp(t *testing.T) {
+	for _, c := range []struct {
+		seed   uint64
+		scale  int64
+		key    string
+		col    int
+		v      int64
+		layout func(testing.TB, *report.Report) string
+		glued  string
+	}{
+		{5, 1, "withheld.third_party", 4, 11, flatText, "00101101"},
+		{62, 123, "partly_granted", 3, 14, func(t testing.TB, r *report.Report) string { return thousandsText(t, r, false) }, "1,5990014001,599"},
+	} {
+		r := report.Generate(rand.New(rand.NewPCG(c.seed, 177)), fmt.Sprintf("示例第%d局", c.seed), 2019+int(c.seed)%7)
+		scale(r, c.scale)
+		row := r.Applications[c.key]
+		row[c.col] = report.N(c.v)
+		r.Applications[c.key] = row
+		page := c.layout(t, r)
+		if !strings.Contains(page, c.glued) {
+			t.Fatalf("%s is not glued as %s", c.key, c.glued)
+		}
+		got := audit(t, "page.txt", []byte(page))
+		for col, cl := range got.Applications[c.key] {
+			if !cl.Blank() && cl != row[col] {
+				t.Errorf("%s[%d] read as %v, printed %v", c.key, col, cl, row[col])
+			}
+		}
+		found := false
+		for _, f := range got.Findings {
+			found = found || f.Rule == "T3.ROWSUM" && f.Severity == report.SevError && strings.Contains(f.Cell, c.key)
+		}
+		if !found {
+			t.Errorf("%s: no T3.ROWSUM: %v", c.glued, got.Findings)
+		}
+	}
+}
+
 // Fifteen digits of a glued 表四 with zeros left blank cut one digit a cell
 // break a group; when leaving cells blank makes every group add up, that is
 // the reading (what every such cut agrees on), not the report's error.

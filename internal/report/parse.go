@@ -7195,35 +7195,54 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
-		if neverAddsUp(toks) {
+		how := "（或留出空白）"
+		if !p.blanky {
+			how = "（本报告其他各表没有空白单元格，不计留出空白的拆法）"
+		}
+		if neverAddsUp(toks, -1, p.blanky) {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)
-			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
-				g.row.Group, g.row.Label, strings.Join(toks, " "))
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分%s，六类申请人之和都不等于总计",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), how)
+		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal], p.blanky) {
+			// the readings that add up give the row a total the other rows'
+			// totals do not allow: the row or the table is wrong either way
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），能使六类申请人之和等于总计的拆法%s，总计都不是表三其他各行推算出的 %d；无论怎样拆分，这一行与表中勾稽关系总有一处不成立",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), how, want[ColTotal])
 		}
 	}
 }
 
 // neverAddsUp says no reading of a row's glued digits adds up: no cut into
-// seven, nor into fewer numbers (cells left blank), has the applicants'
-// sum as its total. Only for digits a row can hold (no dash, seven to 28
-// digits) and searches that end in their step budget.
-func neverAddsUp(toks []string) bool {
+// seven, nor (blanks: the report leaves cells blank) into fewer numbers,
+// has the applicants' sum as its total — with total ≥ 0, that total (the
+// one the table's other rows call for). Only for digits a row can hold (no
+// dash, seven to 28 digits) and searches that end in their step budget.
+func neverAddsUp(toks []string, total int64, blanks bool) bool {
 	n := 0
 	for _, t := range toks {
-		if !allDigits(t) {
+		d := strings.ReplaceAll(t, ",", "") // thousands separators: splitDigits places them
+		if !allDigits(d) {
 			return false
 		}
-		n += len(t)
+		n += len(d)
 	}
 	if n < NumCols || n > 4*NumCols {
 		return false
 	}
+	fewest := NumCols
+	if blanks {
+		fewest = 2
+	}
 	// seven numbers that add up, then fewer (cells left blank): none, in
 	// searches that ran to their end (none found is no proof otherwise)
-	for k := NumCols; k >= 2; k-- {
-		if cuts, done := splitTokensDone(toks, k, k, 1); len(cuts) > 0 || !done {
+	for k := NumCols; k >= fewest; k-- {
+		var fits func(parts []int64, v int64) bool
+		if total >= 0 {
+			fits = func(parts []int64, v int64) bool { return len(parts) < k-1 || v == total }
+		}
+		if cuts, done := splitDigits(toks, k, k, 1, fits); len(cuts) > 0 || !done {
 			return false
 		}
 	}
@@ -7480,6 +7499,18 @@ func (p *parser) readBlanks(g t3Line, toks []string, want [NumCols]int64, glued 
 // false when a cell it takes is not read (rows of the other identity need
 // not be).
 func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
+	want, known := p.t3ExpectedCols(row)
+	for _, k := range known {
+		if !k {
+			return want, false
+		}
+	}
+	return want, true
+}
+
+// t3ExpectedCols is t3Expected column by column: a column is known when
+// the cells it takes in that column are read, whatever the other columns.
+func (p *parser) t3ExpectedCols(row *T3Row) (want [NumCols]int64, known [NumCols]bool) {
 	var s t3Sums
 	for _, other := range p.r.Format.T3Rows() {
 		if other.Key == row.Key || !t3SameIdentity(row.Kind, other.Kind) {
@@ -7491,12 +7522,16 @@ func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
 				read = true // a dash or slash for nothing: 0, as the checks count it
 			}
 			if !read || p.r.ambiguous(t3Cell(other.Key, c)) {
-				return want, false
+				s.unknownTot[c] = true // the column is not known (one flag serves)
+				continue
 			}
 			s.add(other.Kind, c, x)
 		}
 	}
 	for c := range want {
+		if s.unknownTot[c] {
+			continue
+		}
 		switch row.Kind {
 		case RowOutcome:
 			want[c] = s.tot[c] - s.outcomes[c]
@@ -7508,15 +7543,13 @@ func (p *parser) t3Expected(row *T3Row) (want [NumCols]int64, ok bool) {
 			want[c] = s.nw[c] + s.in[c] - s.tot[c]
 		case RowTotal:
 			if s.outcomes[c] != s.nw[c]+s.in[c]-s.fwd[c] {
-				return want, false
+				continue
 			}
 			want[c] = s.outcomes[c]
 		}
-		if want[c] < 0 {
-			return want, false
-		}
+		known[c] = want[c] >= 0
 	}
-	return want, true
+	return want, known
 }
 
 // t3SameIdentity says a row of kind b takes part in the column identity that
@@ -8681,7 +8714,8 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 	}
 	var blanks [][]int64
 	done := false
-	if len(c) == 0 && !spaced && len(toks) < n && digitCount(toks) > n {
+	glued := len(c) == 0 && !spaced && len(toks) < n && digitCount(toks) > n
+	if glued {
 		blanks, done = blockCutsDone(strs(toks), n, maxBlanks, 0)
 	}
 	if len(blanks) > 0 && done && p.blanky {
@@ -8693,19 +8727,26 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			return
 		}
 	}
-	if len(blanks) == 0 && done {
-		// no cut makes every group add up, and no blank cells would: the
+	if glued && (len(blanks) == 0 && done || !p.blanky) {
+		// no cut makes every group add up, and no blank cells would (or
+		// the report leaves none blank elsewhere, and 表四 is not read as
+		// if it did: more digits than cells is no sign of a blank): the
 		// report's own error, in the group(s) every cut of the fewest
 		// failing ones says
 		if c = t4Cuts(strs(toks), 0, 1); len(c) > 0 && len(c) < t4CutLimit {
 			if bad, ok := t4BadBlock(c); ok {
 				unknown := p.fillAgreed(c, 0)
 				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
-				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
-					read, blk, len(c), unreadSaid(unknown))
+				unlessBlank, noBlank := "", ""
+				if len(blanks) > 0 {
+					unlessBlank = "（留出空白单元格也能使三组都满足，但本报告其他各表没有空白单元格，按没有空白读取）"
+					noBlank = "（不留空白）"
+				}
+				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”%s，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
+					read, unlessBlank, blk, len(c), unreadSaid(unknown))
 				if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(u, blk) }) {
 					// its cells are not all known, but that it does not add up is
-					p.warn("T4.SUM", t4Cell(bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, read)
+					p.warn("T4.SUM", t4Cell(bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分%s，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, read, noBlank)
 				}
 				return
 			}
