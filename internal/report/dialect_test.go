@@ -1261,6 +1261,54 @@ func TestGluedRowThatNeverAddsUp(t *testing.T) {
 	}
 }
 
+// In a report that leaves cells blank, a glued row of seven digits that does
+// not add up ("0020218": 0 0 2 _ 0 2 18, its total misprinted) is not read
+// digit by digit (0 0 2 0 2 1 8, four cells wrong): it may be fewer numbers
+// with blanks. It is unread, and as no reading adds up, with blanks or
+// without, its T3.ROWSUM is said. And a glued 表四 there whose groups no
+// reading makes add up is not read by the cuts without blanks (which read
+// the groups that do add up wrong): the cells every reading, with blanks or
+// without, agrees on, and the error said.
+func TestGluedMisprintInAReportWithBlanks(t *testing.T) {
+	r, _ := blankTruth(9)
+	row := r.Applications["carried_in"]
+	row[report.ColTotal] = report.N(18)
+	r.Applications["carried_in"] = row
+	page := flatText(t, r)
+	if !strings.Contains(page, "二、上年结转政府信息公开申请数量0020218") {
+		t.Fatal("the row is not glued as the test means")
+	}
+	got := audit(t, "page.txt", []byte(page))
+	for c, cl := range got.Applications["carried_in"] {
+		if !cl.Blank() && cl != row[c] {
+			t.Errorf("carried_in[%d] read as %v, printed %v", c, cl, row[c])
+		}
+	}
+	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+		return f.Rule == "T3.ROWSUM" && f.Severity == report.SevError && strings.Contains(f.Cell, "carried_in")
+	}) {
+		t.Errorf("no T3.ROWSUM for 上年结转: %v", got.Findings)
+	}
+
+	r, _ = blankTruth(26)
+	r.Appeals[0][0] = report.N(254) // 行政复议's 维持 246, printed 254
+	page = flatText(t, r)
+	if !strings.Contains(page, "254012303690000024600246") {
+		t.Fatal("表四 is not glued as the test means")
+	}
+	got = audit(t, "page.txt", []byte(page))
+	for b := range got.Appeals {
+		for c, cl := range got.Appeals[b] {
+			if !cl.Blank() && cl != r.Appeals[b][c] {
+				t.Errorf("表四 %d,%d read as %v, printed %v", b, c, cl, r.Appeals[b][c])
+			}
+		}
+	}
+	if !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("no T4.SUM: %v", got.Findings)
+	}
+}
+
 // Fifteen digits of a glued 表四 with zeros left blank cut one digit a cell
 // break a group; when leaving cells blank makes every group add up, that is
 // the reading (what every such cut agrees on), not the report's error.

@@ -7172,6 +7172,23 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), bad)
 			continue
 		}
+		if p.blanky && fewerNumbers(toks) {
+			// a table that leaves cells blank: seven digits are seven cells,
+			// or fewer numbers with blanks, which do not add up either (no
+			// reading with blanks does, or the row would not be here):
+			// the row is wrong, its cells are not known
+			for c := 0; c < NumCols; c++ {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			r.Applications[g.row.Key] = Row{}
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，逐位拆开是 %s，但本报告有空白的单元格，这一行也可能是有空白的更少的数，无法确定，该行记为空",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
+			if neverAddsUp(toks, -1, true) {
+				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
+					g.row.Group, g.row.Label, strings.Join(toks, " "))
+			}
+			continue
+		}
 		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
 			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
 	}
@@ -7279,6 +7296,20 @@ func leavesBlanks(got []t3Line) bool {
 	for _, g := range got {
 		if n := digitCount(g.rc.tokens); n > 0 && n < NumCols {
 			return true
+		}
+	}
+	return false
+}
+
+// fewerNumbers says runs of digits can be fewer numbers than digits: a digit
+// other than 0 has another after it in its run (a count is never written
+// with a leading zero).
+func fewerNumbers(toks []string) bool {
+	for _, t := range toks {
+		for i := 0; i+1 < len(t); i++ {
+			if t[i] != '0' && isASCIIDigit(t[i]) && isASCIIDigit(t[i+1]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -8733,7 +8764,18 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// if it did: more digits than cells is no sign of a blank): the
 		// report's own error, in the group(s) every cut of the fewest
 		// failing ones says
-		if c = t4Cuts(strs(toks), 0, 1); len(c) > 0 && len(c) < t4CutLimit {
+		c = t4Cuts(strs(toks), 0, 1)
+		if p.blanky && len(c) < t4CutLimit {
+			// a report that leaves cells blank: so may 表四, the cuts with
+			// blanks and one group failing count too (none of them left
+			// out, or what they agree on is not known)
+			withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 1)
+			c = append(c, withBlanks...)
+			if !done {
+				c = nil
+			}
+		}
+		if len(c) > 0 && len(c) < t4CutLimit {
 			if bad, ok := t4BadBlock(c); ok {
 				unknown := p.fillAgreed(c, 0)
 				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
@@ -8750,6 +8792,15 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 				}
 				return
 			}
+		}
+		if none, whole := blockCutsDone(strs(toks), n, 0, 0); p.blanky && len(blanks) == 0 && done && len(none) == 0 && whole {
+			// no reading adds up in every group, with blanks or without
+			// (both searches ran to their end), but which group fails is
+			// not known: 表四 unread, the error said all the same
+			p.t4Unread()
+			p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分（包括留出空白单元格的）使三组都满足“总计 = 各项之和”，哪一组不满足也无法确定，表四记为空", read)
+			p.warn("T4.SUM", "appeals", line, "表四：数字连在一起（“%s”），无论怎样拆分（或留出空白），三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", read)
+			return
 		}
 	}
 	if len(c) == 0 && len(toks) < n && (spaced && len(toks) >= n-3 && wellFormed(strs(toks)) || !spaced && digitCount(toks) < n && digitCount(toks) >= n-3) {
