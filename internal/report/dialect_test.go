@@ -1216,6 +1216,30 @@ func TestGluedT4MisprintNotReadAsBlanks(t *testing.T) {
 	}
 }
 
+// A glued 表四 with two groups misprinted (0 0 0 10 2 | 10 0 0 1 0 | 0 8 0 0
+// 0) adds up under no cut, and which group fails differs from cut to cut:
+// 表四 is unread, and its T4.SUM said of the table as a whole. Before, it was
+// unread and nothing said the report was wrong.
+func TestGluedT4TwoMisprints(t *testing.T) {
+	r := truth()
+	r.Appeals = appealsOf(0, 0, 0, 10, 2, 10, 0, 0, 1, 0, 0, 8, 0, 0, 0)
+	page := onelineCycling(t, r)
+	if !strings.Contains(page, "00010210001008000") {
+		t.Fatal("表四 is not glued as the test means")
+	}
+	got := audit(t, "page.txt", []byte(page))
+	for b := range got.Appeals {
+		for c, cl := range got.Appeals[b] {
+			if !cl.Blank() && cl != r.Appeals[b][c] {
+				t.Errorf("表四 %d,%d read as %v, printed %v", b, c, cl, r.Appeals[b][c])
+			}
+		}
+	}
+	if !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+		t.Errorf("no T4.SUM: %v", got.Findings)
+	}
+}
+
 // A glued 表三 row whose digits add up under no cut into seven is the
 // report's error in a report that writes every zero, even where leaving
 // cells blank would make it add up ("00101101": 0 0 101 _ _ _ 101), and

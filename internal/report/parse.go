@@ -8793,13 +8793,18 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 				return
 			}
 		}
-		if none, whole := blockCutsDone(strs(toks), n, 0, 0); p.blanky && len(blanks) == 0 && done && len(none) == 0 && whole {
-			// no reading adds up in every group, with blanks or without
-			// (both searches ran to their end), but which group fails is
-			// not known: 表四 unread, the error said all the same
+		if none, whole := blockCutsDone(strs(toks), n, 0, 0); (!p.blanky || len(blanks) == 0 && done) && len(none) == 0 && whole {
+			// no reading adds up in every group, with blanks (where the
+			// report leaves cells blank) or without — the searches ran to
+			// their end — but which group fails is not known (the cuts
+			// disagree, or two fail): 表四 unread, the error said all the same
+			how := "（或留出空白）"
+			if len(blanks) > 0 || !done {
+				how = "（本报告其他各表没有空白单元格，不计留出空白的拆法）"
+			}
 			p.t4Unread()
-			p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分（包括留出空白单元格的）使三组都满足“总计 = 各项之和”，哪一组不满足也无法确定，表四记为空", read)
-			p.warn("T4.SUM", "appeals", line, "表四：数字连在一起（“%s”），无论怎样拆分（或留出空白），三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", read)
+			p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分%s使三组都满足“总计 = 各项之和”，哪一组不满足也无法确定，表四记为空", read, how)
+			p.warn("T4.SUM", "appeals", line, "表四：数字连在一起（“%s”），无论怎样拆分%s，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", read, how)
 			return
 		}
 	}
