@@ -8309,19 +8309,23 @@ type t4Before struct {
 // 复议后起诉, 结果维持 …), or pieces of them (pdftotext prints a heading
 // wrapped in its narrow cell a piece to a line: "结果纠 其他结 尚未审" /
 // "正   果   结"): a heading between two parts of the table. Every
-// character is one of the headings' or a space or bracket.
+// character is one of the headings' or a space or bracket — but for one in
+// six at most among six of the headings' at least (an OCR's misread
+// characters: 行政诉息（未经复议直接起诉）, 复议后二诉).
 func t4HeadingOnly(text string) bool {
-	han := false
+	in, out := 0, 0
 	for _, r := range text {
 		switch {
 		case strings.ContainsRune(t4HeadingChars, r):
-			han = true
+			in++
 		case unicode.IsSpace(r) || strings.ContainsRune("|-:（）()", r):
+		case unicode.Is(unicode.Han, r):
+			out++
 		default:
 			return false
 		}
 	}
-	return han
+	return in > 0 && (out == 0 || in >= 6 && out*6 <= in+out)
 }
 
 // t4NamedAfter counts on named, the blocks a heading line names after the

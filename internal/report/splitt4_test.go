@@ -370,6 +370,38 @@ func TestT4MisprintsInParts(t *testing.T) {
 	}
 }
 
+// 表四 cut into parts whose second part's headings an OCR misread (行政诉息
+// for 行政诉讼, 复议后二诉 for 复议后起诉, 处未审理 for 尚未审结) is still one
+// table: a heading line between the parts may hold a character in six that
+// is none of the headings'. Before, only the first part was read, 表四 was
+// unread, and the misprint in the second part went unsaid.
+func TestT4PartHeadingsMisread(t *testing.T) {
+	r := truth()
+	r.Appeals[1][0] = report.N(r.Appeals[1][0].Val() + 8) // 直接起诉 维持, misprinted
+	misread := strings.NewReplacer("行政诉讼（未经复议直接起诉）", "行政诉息（未经复议直接起诉）", "行政诉讼（复议后起诉）", "行政诉讼（复议后二诉）")
+	for name, layout := range map[string]func(testing.TB, *report.Report) string{
+		"split-t4":      func(t testing.TB, r *report.Report) string { return splitT4(t, r, 1, 2) },
+		"split-t4-html": func(t testing.TB, r *report.Report) string { return splitT4HTML(t, r, 1, 2) },
+	} {
+		src := layout(t, r)
+		second := strings.Index(src, "行政诉讼（未经复议直接起诉）")
+		if second < 0 {
+			t.Fatalf("%s: no second part", name)
+		}
+		// the second part's headings only: the first's 尚未审结 stays whole
+		src = src[:second] + strings.Replace(misread.Replace(src[second:]), "尚未审结", "处未审理", 1)
+		got := audit(t, "r"+splitT4Ext(name), []byte(src))
+		if got.Appeals != r.Appeals {
+			t.Errorf("%s: 表四 read as %v, printed %v", name, got.Appeals, r.Appeals)
+		}
+		if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+			return f.Rule == "T4.SUM" && f.Severity == report.SevError && f.Cell == "appeals."+report.T4Blocks[1].Key+".total"
+		}) {
+			t.Errorf("%s: the misprint in 直接起诉 not reported: %v", name, got.Findings)
+		}
+	}
+}
+
 // Chromium's PDF of split4-2021.html printed with its header and footer (the
 // date and time and the page's title at the top, its address and "2/3" at the
 // foot of each page), read directly and through pdftotext -layout: a page
