@@ -2898,7 +2898,9 @@ func t4Headings(l *Line) {
 	// a line of the headings, or a row of a 表四 turned on its side (维持 1 0
 	// 0), that has none of the full words (结果 维持 spaced out included)
 	t := withoutSpaces(trimSpace(l.Text))
-	row := strings.HasPrefix(t, "维持") || strings.HasPrefix(t, "纠正") || strings.HasPrefix(t, "未审结") || strings.HasPrefix(t, "其他")
+	// (其他 and another character is 其他结果 with a character misread,
+	// 其他结求 or 其他万果: not 其他 short)
+	row := strings.HasPrefix(t, "维持") || strings.HasPrefix(t, "纠正") || strings.HasPrefix(t, "未审结") || strings.HasPrefix(t, "其他") && !startsHan(t[len("其他"):])
 	short := (row || n >= 2) && !hasText(t, "结果") && !hasText(t, "尚未")
 	l.Text = fix(l.Text, short)
 	for k, f := range l.Fields {
@@ -8528,11 +8530,15 @@ func (p *parser) placeByRuler(lo, hi int, text string, ts []tok, n int) ([]strin
 }
 
 // t4ColumnEnds reports whether the label L (normalised) ends with the column
-// heading lb, or with a four-character heading one character misread: the
-// order of the fifteen lines says which heading it must be.
+// heading lb, or with a four-character heading one character misread, or is
+// 总计 alone with one of its two misread (总人): the order of the fifteen
+// lines says which heading it must be.
 func t4ColumnEnds(L, lb string) bool {
 	if strings.HasSuffix(L, lb) {
 		return true
+	}
+	if len(L) == len(lb) && utf8.RuneCountInString(lb) == 2 && utf8.RuneCountInString(L) == 2 {
+		return editWithin(L, lb, 1) == 1
 	}
 	if utf8.RuneCountInString(lb) != 4 || !moreRunes(L, 3) {
 		return false
@@ -9582,6 +9588,12 @@ func cellsOnly(l Line, n int) bool {
 		}
 	}
 	return false
+}
+
+// startsHan says s starts with a Han character.
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
 
 func hasHan(s string) bool {

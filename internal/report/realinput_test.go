@@ -274,6 +274,31 @@ func TestVerticalT4(t *testing.T) {
 	}
 }
 
+// 表四 down the page with an OCR's misread headings is still read by the
+// order of its lines: 其他结果 as 其他万果 (not taken for 其他 short for
+// 其他结果, which made it 其他结果万果 and ended the table) and 总计 as 总人 (a
+// two-character heading alone on its line, one character misread). Before,
+// 表四 was unread.
+func TestVerticalT4Misread(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "vertical-2021.txt")))
+	want := audit(t, "v.txt", []byte(src)).Appeals
+	i := strings.Index(src, "\t其他结果\t")
+	j := strings.LastIndex(src, "\t总计\t")
+	if i < 0 || j < i {
+		t.Fatal("fixture changed")
+	}
+	text := src[:i] + "\t其他万果\t" + src[i+len("\t其他结果\t"):j] + "\t总人\t" + src[j+len("\t总计\t"):]
+	r := audit(t, "v.txt", []byte(text))
+	if r.Appeals != want {
+		t.Errorf("表四 read as %v, want %v", r.Appeals, want)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && f.Cell == "appeals" && strings.Contains(f.Message, "其他万果") && strings.Contains(f.Message, "总人")
+	}) {
+		t.Errorf("the misread headings are not said: %v", r.Findings)
+	}
+}
+
 // The 2019 format's 本年增/减 written in words ("增加23", "减少7") reads as
 // the signed number, and is said.
 func TestChangeInWords(t *testing.T) {
