@@ -8312,8 +8312,8 @@ type t4Before struct {
 // wrapped in its narrow cell a piece to a line: "结果纠 其他结 尚未审" /
 // "正   果   结"): a heading between two parts of the table. Every
 // character is one of the headings' or a space or bracket — but for one in
-// six at most among six of the headings' at least (an OCR's misread
-// characters: 行政诉息（未经复议直接起诉）, 复议后二诉).
+// five at most among four of the headings' at least (an OCR's misread
+// characters: 行政诉息（未经复议直接起诉）, 讼（复议年起诉）).
 func t4HeadingOnly(text string) bool {
 	in, out := 0, 0
 	for _, r := range text {
@@ -8327,7 +8327,7 @@ func t4HeadingOnly(text string) bool {
 			return false
 		}
 	}
-	return in > 0 && (out == 0 || in >= 6 && out*6 <= in+out)
+	return in > 0 && (out == 0 || in >= 4 && out*5 <= in+out)
 }
 
 // t4NamedAfter counts on named, the blocks a heading line names after the
@@ -8343,16 +8343,53 @@ func t4NamedAfter(text string, at, named int) int {
 				b, i = k, j // the first named
 			}
 		}
+		size := 0
 		if b < 0 {
-			break
+			// the next block's name with a character misread (复议年起诉),
+			// where no name is whole
+			if at+named >= len(t4Norms) {
+				break
+			}
+			if i, size = misreadName(L, t4Norms[at+named]); i < 0 {
+				break
+			}
+			b = at + named
+		} else {
+			size = len(t4Norms[b])
 		}
 		if b != at+named {
 			return -1
 		}
 		named++
-		L = L[i+len(t4Norms[b]):]
+		L = L[i+size:]
 	}
 	return named
+}
+
+// misreadName finds name (five runes or more) in L with one rune misread:
+// where, and how many bytes, or -1.
+func misreadName(L, name string) (int, int) {
+	n := utf8.RuneCountInString(name)
+	if n < 5 {
+		return -1, 0
+	}
+	for i := 0; i < len(L); {
+		j, k := i, 0
+		for k < n && j < len(L) {
+			_, w := utf8.DecodeRuneInString(L[j:])
+			j += w
+			k++
+		}
+		if k < n {
+			break
+		}
+		if editWithin(L[i:j], name, 1) == 1 {
+			return i, j - i
+		}
+		_, w := utf8.DecodeRuneInString(L[i:])
+		i += w
+	}
+	return -1, 0
 }
 
 // t4HeadingChars are the characters of 表四's headings (and of 续表, 表四).

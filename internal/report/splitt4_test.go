@@ -372,7 +372,7 @@ func TestT4MisprintsInParts(t *testing.T) {
 
 // 表四 cut into parts whose second part's headings an OCR misread (行政诉息
 // for 行政诉讼, 复议后二诉 for 复议后起诉, 处未审理 for 尚未审结) is still one
-// table: a heading line between the parts may hold a character in six that
+// table: a heading line between the parts may hold a character in five that
 // is none of the headings'. Before, only the first part was read, 表四 was
 // unread, and the misprint in the second part went unsaid.
 func TestT4PartHeadingsMisread(t *testing.T) {
@@ -399,6 +399,40 @@ func TestT4PartHeadingsMisread(t *testing.T) {
 		}) {
 			t.Errorf("%s: the misprint in 直接起诉 not reported: %v", name, got.Findings)
 		}
+	}
+}
+
+// 表四 a row to a block on a page without line breaks, the last block's name
+// misread (行政诉讼（复议年起诉）00800): the row is still that block's, known
+// by its name within one character when no name is whole, and its misprint
+// (8 ≠ 0) reported. Before, the rows could not be told apart and 表四 was
+// unread. So is a part's heading line wrapped and misread in pdftotext's
+// layout (讼（复议年起诉）, five of the headings' characters and one other).
+func TestT4BlockNameMisread(t *testing.T) {
+	r := truth()
+	r.Appeals = appealsOf(2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 0, 8, 0, 0)
+	src := strings.Replace(flattened(t4Rows(t, r)), "行政诉讼（复议后起诉）", "行政诉讼（复议年起诉）", 1)
+	if !strings.Contains(src, "行政诉讼（复议年起诉）00800") {
+		t.Fatal("表四 is not laid out as the test means")
+	}
+	got := audit(t, "r.txt", []byte(src))
+	if got.Appeals != r.Appeals {
+		t.Errorf("表四 read as %v, printed %v", got.Appeals, r.Appeals)
+	}
+	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+		return f.Rule == "T4.SUM" && f.Severity == report.SevError && f.Cell == "appeals."+report.T4Blocks[2].Key+".total"
+	}) {
+		t.Errorf("the misprint in 复议后起诉 not reported: %v", got.Findings)
+	}
+
+	src = layoutOf(splitT4(t, r, 1, 2))
+	wrapped := regexp.MustCompile(`讼（复议后起诉）`)
+	if !wrapped.MatchString(src) {
+		t.Fatal("the heading is not wrapped as the test means")
+	}
+	got = audit(t, "r.txt", []byte(wrapped.ReplaceAllString(src, "讼（复议年起诉）")))
+	if got.Appeals != r.Appeals {
+		t.Errorf("layout: 表四 read as %v, printed %v", got.Appeals, r.Appeals)
 	}
 }
 
