@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"gongkai/internal/report"
 )
 
 // Row labels as agencies write them — ASCII brackets round （一）, 1、 and
@@ -52,4 +54,30 @@ func TestLabelVariantsNeverMisread(t *testing.T) {
 		},
 	}
 	underPerturbations(t, []string{".txt", ".md", ".html"}, perturbs, 5, 0.995)
+}
+
+// The 2019 format's 表二 whose column headings an OCR misread past the
+// words that tell the format (果年新制作数量, 上一年维目数量, 对外公开总存总,
+// 政府集中采维), in a report whose year was misread too (2O2O年): the format
+// is told by pieces of its headings (新制作数量, 本年增/减). Before, the
+// report was read as the 2021 format, 表二's rows under the wrong items and
+// several of its cells wrong.
+func TestFormatFromMisreadHeadings(t *testing.T) {
+	want := truth2019()
+	src := strings.NewReplacer("2020年政府信息公开", "2O2O年政府信息公开", "本年新制作数量", "果年新制作数量", "上一年项目数量", "上一年维目数量",
+		"对外公开总数量", "对外公开总存总", "政府集中采购", "政府集中采维").Replace(textOf(t, want))
+	if strings.Contains(src, "本年新制作数量") || strings.Contains(src, "2020年政府信息公开") {
+		t.Fatal("the headings are not misread as the test means")
+	}
+	got := audit(t, "r.txt", []byte(src))
+	if got.Format != report.Format2019 {
+		t.Fatalf("read as the %s format", got.Format)
+	}
+	for _, it := range want.Format.T2Items() {
+		for _, c := range it.Cells {
+			if g, w := got.Proactive.Cell(it.Key+"."+c), want.Proactive.Cell(it.Key+"."+c); !g.Blank() && g.String() != w.String() {
+				t.Errorf("表二 %s.%s read as %v, printed %v", it.Key, c, g, w)
+			}
+		}
+	}
 }

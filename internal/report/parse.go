@@ -626,11 +626,37 @@ func tablesFormat(t2, t3 string) Format {
 		return Format2021
 	case hasText(t2, "政府集中采购"):
 		return Format2019
+	}
+	// pieces of the headings, some of whose characters an OCR misread
+	// (果年新制作数量, 上一年维目数量): the format whose pieces are more
+	pieces2019, pieces2021 := 0, 0
+	for _, w := range headingPieces2019 {
+		if hasText(t2, w) {
+			pieces2019++
+		}
+	}
+	for _, w := range headingPieces2021 {
+		if hasText(t2, w) {
+			pieces2021++
+		}
+	}
+	switch {
+	case pieces2019 > pieces2021:
+		return Format2019
+	case pieces2021 > pieces2019:
+		return Format2021
 	case hasText(t3, "逾期不补正") || hasText(t3, "未按收费通知"):
 		return Format2021
 	}
 	return ""
 }
+
+// headingPieces2019 and headingPieces2021 are pieces of 表二's column
+// headings that only the one format has.
+var (
+	headingPieces2019 = []string{"新制作数量", "新公开数量", "公开总数量", "本年增/减", "一年项目数量"}
+	headingPieces2021 = []string{"制发件数", "废止件数", "有效件数", "收费金额"}
+)
 
 // withoutSpaces is s without its ASCII and ideographic spaces (a heading
 // spaced out letter by letter).
@@ -9658,13 +9684,15 @@ func digitCount(ts []tok) int {
 
 // formatClue is the table heading that told format f apart.
 func formatClue(f Format, t string) string {
-	clues := []string{"本年制发件数", "现行有效件数", "逾期不补正", "未按收费通知"}
+	clues, pieces := []string{"本年制发件数", "现行有效件数", "逾期不补正", "未按收费通知"}, headingPieces2021
 	if f == Format2019 {
-		clues = []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购"}
+		clues, pieces = []string{"本年新制作数量", "上一年项目数量", "对外公开总数量", "政府集中采购"}, headingPieces2019
 	}
-	for _, k := range clues {
-		if hasText(t, k) {
-			return k
+	for _, ks := range [2][]string{clues, pieces} {
+		for _, k := range ks {
+			if hasText(t, k) {
+				return k
+			}
 		}
 	}
 	return ""
