@@ -292,3 +292,31 @@ func TestOCRMisreadsNeverMisread(t *testing.T) {
 		}
 	}
 }
+
+// 表三 written a cell to a line with wrapped labels, 一's label misread past
+// knowing (一、本年新收题府 / 信二公开制请数量): the end of 二's wrapped label
+// with its numbers (二、上年结转政府 / 信息公开申请数量 3 1 0 …) is 二's, not 一's
+// — both labels end 政府信息公开申请数量, and 一 was the row expected next.
+// Before, 一 was read with 二's numbers, a wrong row nothing flagged.
+func TestWrappedEndOfTheWaitingRow(t *testing.T) {
+	want := truth()
+	src := cellPerLineWrapped(t, want)
+	misread := strings.Replace(src, "一、本年新收政府\n信息公开申请数量", "一、本年新收题府\n信二公开制请数量", 1)
+	if misread == src || !strings.Contains(src, "二、上年结转政府\n信息公开申请数量") {
+		t.Fatal("the labels are not wrapped as the test means")
+	}
+	got := audit(t, "r.txt", []byte(misread))
+	for _, key := range []string{"new", "carried_in"} {
+		for c, cl := range got.Applications[key] {
+			if !cl.Blank() && cl != want.Applications[key][c] {
+				t.Errorf("%s[%d] read as %v, printed %v", key, c, cl, want.Applications[key][c])
+			}
+		}
+	}
+	if got.Applications["carried_in"] != want.Applications["carried_in"] {
+		t.Errorf("二 read as %v, printed %v", got.Applications["carried_in"], want.Applications["carried_in"])
+	}
+	if !saysWhy(got, "applications.new") {
+		t.Errorf("一 unread and not said: %v", got.Findings)
+	}
+}

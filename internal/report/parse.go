@@ -5506,6 +5506,13 @@ func (p *parser) parseT3() {
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
 		}
+		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && pendingS+S == norms[pending] {
+			// the end of the waiting row's wrapped label with its numbers
+			// ("二、上年结转政府" / "信息公开申请数量 3 1 0 …"): not an earlier
+			// row that ends the same way (一, its own label misread past
+			// knowing)
+			j, fuzzy = pending, false
+		}
 		if j > aheadRow+3 && aheadRow >= 0 && !moreRunes(S, 3) && aheadS+S == norms[aheadRow] {
 			// the end of a label given numbers from a run before it, with
 			// numbers of its own ("1.本机关不掌握相关政府" / "信息 0 0 …"):
