@@ -213,6 +213,11 @@ func countsBefore(sc string) (map[string]int64, bool) {
 	if first < 0 || m == nil || m[1] > first {
 		return nil, false
 	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(sc[first+len("复议"):], "案件")); isDigit(r) {
+		// a count right after its subject is the usual order, whatever came
+		// before ("二起行政诉讼0件": 提起 misread, not two lawsuits)
+		return nil, false
+	}
 	out := map[string]int64{}
 	from := 0
 	for from < len(sc) {
@@ -658,6 +663,30 @@ func noneApplication(s string) bool {
 	return noneApplyRe.MatchString(strings.ReplaceAll(s, "申请人", "人")) && indexAny(s, "投诉", "举报", "异议", "意见", "质疑") < 0
 }
 
+// tabular says a clause holds a table's row, not a sentence: three tabs or
+// more, or seven digits run together without a unit after them (a page
+// without line breaks glues a row's cells: 0000000). A section's text holds
+// a table where its headings were misread past knowing, or the tables
+// were printed after the text ("未按收费通知要求缴纳费用" is a row of 表三,
+// no statement that no fee was charged).
+func tabular(s string) bool {
+	if strings.Count(s, "\t") >= 3 {
+		return true
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) {
+			run++
+			continue
+		}
+		if run >= 7 && !strings.HasPrefix(s[i:], "元") {
+			return true
+		}
+		run = 0
+	}
+	return run >= 7
+}
+
 func saysNoFee(s string) bool {
 	return (hasAnyRune(s, "未不没无") || hasText(s, "收费情况")) && noneFeeRe.MatchString(s)
 }
@@ -1070,7 +1099,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	quote, wide = "", false
 	if hasText(cl, "费") && !hasText(cl, "行政事业性收费") {
-		if saysNoFee(cl) {
+		if saysNoFee(cl) && !tabular(cl) {
 			add("fee_yuan", 0, cl)
 		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (hasText(cl, "收取") || hasText(cl, "收费")) && !otherFee(cl) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {

@@ -1388,3 +1388,19 @@ func TestSpaceUnitCells(t *testing.T) {
 		"1人次2人次3人次":             "1人次 2人次 3人次",
 	})
 }
+
+// What an OCR's misread characters make of sentences that are none: 提起
+// misread 二起 before a count of its own ("二起行政诉讼0件" counts 0
+// lawsuits, not 2), and a table's row in a section's text (tables printed
+// after the text, or headings misread past knowing) whose 未按收费通知 is no
+// statement that no fee was charged.
+func TestClaimsOfMisreadText(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"因政府信息公开被申请行政复议0件，二起行政诉讼0件。":                                 "review=0,suit=0",
+		"下政府信息公开被申请行政复议0件，二起行政诉讼0件":                                  "review=0,suit=0",
+		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0": "",
+		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000":               "",
+		"本年度未收取信息处理费。":        "fee_yuan=0",
+		"本年度收取信息处理费1200000元。": "fee_yuan=1200000",
+	})
+}
