@@ -664,18 +664,35 @@ func noneApplication(s string) bool {
 }
 
 // tabular says a clause holds a table's row, not a sentence: three tabs or
-// more, or seven digits run together without a unit after them (a page
-// without line breaks glues a row's cells: 0000000). A section's text holds
-// a table where its headings were misread past knowing, or the tables
-// were printed after the text ("未按收费通知要求缴纳费用" is a row of 表三,
-// no statement that no fee was charged).
+// more, five counts or more one after another with only spaces between
+// them (0 0 0 0 0, 0件 0件 …: a sentence's counts have words between them,
+// 收到申请 70 件，办结 65 件), or seven digits run together without a unit
+// after them (a page without line breaks glues a row's cells: 0000000). A
+// section's text holds a table where its headings were misread past
+// knowing, or the tables were printed after the text ("未按收费通知要求缴纳
+// 费用" is a row of 表三, no statement that no fee was charged). (Text
+// spaced out letter by letter is joined up before this is asked.)
 func tabular(s string) bool {
 	if strings.Count(s, "\t") >= 3 {
 		return true
 	}
+	row, count := 0, false
+	for f := range strings.FieldsSeq(s) {
+		switch n := strings.TrimSuffix(strings.TrimSuffix(f, "件"), "个"); {
+		case n != "" && allDigits(n):
+			if row++; row >= 5 {
+				return true
+			}
+			count = true
+		case count && (f == "件" || f == "个"):
+			// the unit of the count before, set apart
+		default:
+			row, count = 0, false
+		}
+	}
 	run := 0
-	for i := 0; i < len(s); i++ {
-		if isASCIIDigit(s[i]) {
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isASCIIDigit(s[i]) {
 			run++
 			continue
 		}
@@ -684,7 +701,7 @@ func tabular(s string) bool {
 		}
 		run = 0
 	}
-	return run >= 7
+	return false
 }
 
 func saysNoFee(s string) bool {
@@ -869,6 +886,9 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	cl = joinLines(cl)
 	if letterSpaced(cl) {
 		cl = withoutSpaces(cl) // "收 到 申 请 7 1 件": justified text spaced out letter by letter
+	}
+	if tabular(cl) {
+		return nil
 	}
 	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
 	var out []Claim
@@ -1099,7 +1119,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	}
 	quote, wide = "", false
 	if hasText(cl, "费") && !hasText(cl, "行政事业性收费") {
-		if saysNoFee(cl) && !tabular(cl) {
+		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
 		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (hasText(cl, "收取") || hasText(cl, "收费")) && !otherFee(cl) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {

@@ -1404,3 +1404,14 @@ func TestClaimsOfMisreadText(t *testing.T) {
 		"本年度收取信息处理费1200000元。": "fee_yuan=1200000",
 	})
 }
+
+// A table's row spaced out is no sentence; a sentence whose counts are set
+// apart by spaces (pdftotext's text) still is one.
+func TestClaimsOfSpacedText(t *testing.T) {
+	eachCase(t, "claims", claimsOf, map[string]string{
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0件 0件 0件 0件 0件 0件 0件":                                  "",
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况 自然人 法人或其他组织 总计 一、本年新收政府信息公开申请数量 42 0 0 0 0 0 42": "",
+		"全年共收到申请 70 件，其中自然人 60 件、法人 10 件，办结 65 件，结转 5 件。":                                         "applications=70",
+		"本年度未收取信息处理费 0 元。": "fee_yuan=0",
+	})
+}
