@@ -320,3 +320,35 @@ func TestWrappedEndOfTheWaitingRow(t *testing.T) {
 		t.Errorf("一 unread and not said: %v", got.Findings)
 	}
 }
+
+// A page without line breaks with a contents list whose entries an OCR
+// misread (二、行动公开政府信息情况, 四、政府信依公开…, 六、其他需要报告的事十):
+// the entries still found are a contents list by their dot leaders and page
+// numbers, and the report's headings are looked for after the last of them.
+// Before, the list was taken for the report (its 三 and 四 each a dot
+// leader, "no table": false S.MISSING errors), or cut off as a report of its
+// own.
+func TestFlatContentsWithEntriesMisread(t *testing.T) {
+	want := truth()
+	for _, misread := range []*strings.Replacer{
+		strings.NewReplacer("二、主动公开政府信息情况…", "二、行动公开政府信息情况…", "四、政府信息公开行政复议、行政诉讼情况…", "四、政府信依公开行政复议、行政诉讼情况…"),
+		strings.NewReplacer("四、政府信息公开行政复议、行政诉讼情况…", "四、政府复息公开行政复议、行政诉讼情况…", "六、其他需要报告的事项…", "六、其他式要报开的事项…"),
+	} {
+		src := contentsOneline(t, want)
+		damaged := misread.Replace(src)
+		if damaged == src {
+			t.Fatal("the contents list is not misread as the test means")
+		}
+		got := audit(t, "r.txt", []byte(damaged))
+		for _, f := range got.Findings {
+			if f.Rule == "S.MISSING" {
+				t.Errorf("S.MISSING: %s", f.Message)
+			}
+		}
+		eachCount(want, got, func(g, w report.Cell, prefix, name string) {
+			if !strings.HasPrefix(prefix, "proactive") && g.String() != w.String() {
+				t.Errorf("%s read as %v, printed %v", name, g, w)
+			}
+		})
+	}
+}

@@ -583,10 +583,16 @@ func cutPageAt(t string, depth int) []string {
 			starts, heads = s2, h2
 		}
 	}
-	if contentsList(starts, heads) {
+	if contentsList(t, starts, heads) {
 		// the six headings of a contents list, then the report: its
-		// headings are the ones after the list
-		if s2, h2 := findHeadings(t, slices.Max(heads), headingStart); found(h2) >= 3 {
+		// headings are the ones after the list (after its last entry
+		// found: an entry misread past knowing is not found, and a body
+		// heading found after it is no entry)
+		after := slices.Max(heads)
+		if leaders := leaderEntries(t, heads); leaders > 0 {
+			after = leaders
+		}
+		if s2, h2 := findHeadings(t, after, headingStart); found(h2) >= 3 {
 			for _, s := range starts {
 				if s >= 0 {
 					cuts[s] = true // each entry a line: the title stands apart
@@ -997,14 +1003,59 @@ func found(heads []int) int {
 
 // contentsList says the headings found are a contents list's: sections 二
 // and 三, which hold tables, each a few words long (a dot leader and a page
-// number).
-func contentsList(starts, heads []int) bool {
+// number); or two headings at least followed by a dot leader and a page
+// number (entries misread past knowing are not found, and the body's
+// heading is found in their place).
+func contentsList(t string, starts, heads []int) bool {
+	short := true
 	for _, i := range []int{1, 2} {
 		if heads[i] < 0 || starts[i+1] < 0 || starts[i+1]-heads[i] > 80 {
-			return false
+			short = false
 		}
 	}
-	return true
+	if short {
+		return true
+	}
+	n := 0
+	for _, h := range heads {
+		if h >= 0 && leaderAt(t, h) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// leaderEntries is where the last heading found that is followed by a dot
+// leader and a page number ends (a contents list's last entry found), or 0.
+func leaderEntries(t string, heads []int) int {
+	last := 0
+	for _, h := range heads {
+		if h > last && leaderAt(t, h) {
+			last = h
+		}
+	}
+	return last
+}
+
+// leaderAt says a dot leader and a page number start at i: three dots at
+// least (……, ．．．, ···), then the number.
+func leaderAt(t string, i int) bool {
+	dots := 0
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case strings.ContainsRune("…．.·•-—_ \u3000", r):
+			if r != ' ' && r != '\u3000' {
+				dots++
+			}
+		case isDigit(r):
+			return dots >= 3
+		default:
+			return false
+		}
+		i += size
+	}
+	return false
 }
 
 // wordThenNumber is where t4Numbers first matches in t (-1 for nowhere):
