@@ -352,3 +352,38 @@ func TestFlatContentsWithEntriesMisread(t *testing.T) {
 		})
 	}
 }
+
+// A page without line breaks whose headings are numbered in Roman numerals
+// (Ⅰ、总体情况, II.主动公开…), some misread by an OCR: three numbered headings
+// whole are enough to know the others (IV. and Ⅲ、 with their words
+// misread, found by their numerals between), and a numbered heading whose
+// words are one character off the template's (II.主动公开政府信息总况) is
+// found as the numbering and a keyword whole say. Before, fewer than four
+// headings whole found nothing: every table unread under a single
+// S.MISSING.
+func TestFlatRomanHeadingsMisread(t *testing.T) {
+	want := truth()
+	for _, misread := range []*strings.Replacer{
+		strings.NewReplacer("Ⅲ、收到和处理政府信息公开申请情况", "Ⅲ、收到和处理政府信情公开申请情况", "IV.政府信息公开行政复议、行政诉讼情况", "IV.政府信息公开行政复果、行政诉讼情况",
+			"Ⅴ、存在的主要问题及改进情况", "Ⅴ、存在的主要况题及改进情况"),
+		strings.NewReplacer("II.主动公开政府信息情况", "II.主动公开政府信息总况", "Ⅲ、收到和处理政府信息公开申请情况", "Ⅲ、收到和处理政府信息公总申请情况",
+			"IV.政府信息公开行政复议、行政诉讼情况", "IV.政府信息公开行政复果、行政诉讼情况", "VI.其他需要报告的事项", "VI.其他需要报告的信项"),
+	} {
+		src := romanOneline(t, want)
+		damaged := misread.Replace(src)
+		if damaged == src {
+			t.Fatal("the headings are not misread as the test means")
+		}
+		got := audit(t, "r.txt", []byte(damaged))
+		for _, f := range got.Findings {
+			if f.Rule == "S.MISSING" {
+				t.Errorf("S.MISSING: %s", f.Message)
+			}
+		}
+		eachCount(want, got, func(g, w report.Cell, prefix, name string) {
+			if !strings.HasPrefix(prefix, "proactive") && g.String() != w.String() {
+				t.Errorf("%s read as %v, printed %v", name, g, w)
+			}
+		})
+	}
+}

@@ -581,6 +581,10 @@ func cutPageAt(t string, depth int) []string {
 		// not numbered at all: the template's heading words, four at least
 		if s2, h2 := findHeadings(t, 0, bareHeadingStart); found(h2) >= 4 {
 			starts, heads = s2, h2
+		} else if s2, h2 := findHeadings(t, 0, numberedBareHeadingStart); found(h2) >= 3 {
+			// three with a numbering glued before them (Ⅰ、 II. 3.): the
+			// others misread (an OCR's), looked for between them below
+			starts, heads = s2, h2
 		}
 	}
 	if contentsList(t, starts, heads) {
@@ -1312,47 +1316,83 @@ func misreadBetween(t string, starts, heads []int) {
 // section's, not after a Chinese character (统一、规范 is no heading; the
 // title's 报告 aside), a Chinese character after it.
 func numberedBetween(t string, starts, heads []int) {
+	roman := romanNumbered(t, starts, heads)
 	for i := range heads {
 		if heads[i] >= 0 {
 			continue
 		}
 		lo, hi := between(t, i, starts, heads)
-		num := sectionNumerals[Sections[i].Key]
-		for at := lo; at < hi; {
-			k := indexText(t[at:hi], num)
-			if k < 0 {
+		nums := []string{sectionNumerals[Sections[i].Key]}
+		if roman {
+			// headings numbered Ⅰ、 or II.: this one's numeral so too, its
+			// words misread (an OCR's)
+			nums = append(nums, string(rune('Ⅰ'+i)), latinRoman[i])
+		}
+		for _, num := range nums {
+			if numberedAt(t, lo, hi, i, num, starts, heads) {
 				break
 			}
-			k += at
-			at = k + len(num)
-			// 六、 or 六. 六． 六， 六 (a space for Word's tab): numbered as
-			// headingStart takes the headings found
-			sep, size := utf8.DecodeRuneInString(t[at:])
-			if !strings.ContainsRune("、.．，, \u3000", sep) || size == 0 {
-				continue
-			}
-			at += size
-			before, _ := utf8.DecodeLastRuneInString(t[:k])
-			after, _ := utf8.DecodeRuneInString(t[at:])
-			if k > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k], "报告") || !unicode.Is(unicode.Han, after) {
-				continue // (the title's 年度报告 may run into section 一's heading)
-			}
-			if t3RowAfter(t[at:]) {
-				continue // 表三's own 四、结转下年度继续办理, not section 四's heading
-			}
-			// where the heading's words end is known by its section's words
-			// (六、其他|2024年度…); without them, right after its number
-			end := at
-			window := t[at:min(len(t), at+16*3)]
-			for _, w := range slices.Concat(Sections[i].Keywords, Sections[i].LineKeywords) {
-				if j := indexText(window, w); j >= 0 && (end == at || at+j+len(w) < end) {
-					end = at + j + len(w)
-				}
-			}
-			starts[i], heads[i] = k, headingEnd(t, end)
-			break
 		}
 	}
+}
+
+// romanNumbered says a heading found is numbered in Roman numerals (Ⅲ、,
+// IV.).
+func romanNumbered(t string, starts, heads []int) bool {
+	for i, s := range starts {
+		if heads[i] < 0 || s < 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t[s:])
+		if r >= 'Ⅰ' && r <= 'Ⅵ' || r == 'I' || r == 'V' {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedAt is numberedBetween's search for section i's heading numbered
+// num between lo and hi: found, starts and heads are set.
+func numberedAt(t string, lo, hi, i int, num string, starts, heads []int) bool {
+	latin := num[0] == 'I' || num[0] == 'V'
+	for at := lo; at < hi; {
+		k := indexText(t[at:hi], num)
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len(num)
+		// 六、 or 六. 六． 六， 六 (a space for Word's tab): numbered as
+		// headingStart takes the headings found
+		sep, size := utf8.DecodeRuneInString(t[at:])
+		if !strings.ContainsRune("、.．，, \u3000", sep) || size == 0 {
+			continue
+		}
+		if latin && (!strings.ContainsRune("、.．", sep) || k > 0 && isASCIILetter(t[k-1])) {
+			continue // (IV. is no V.; a Latin numeral stands apart from words)
+		}
+		at += size
+		before, _ := utf8.DecodeLastRuneInString(t[:k])
+		after, _ := utf8.DecodeRuneInString(t[at:])
+		if k > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k], "报告") || !unicode.Is(unicode.Han, after) {
+			continue // (the title's 年度报告 may run into section 一's heading)
+		}
+		if t3RowAfter(t[at:]) {
+			continue // 表三's own 四、结转下年度继续办理, not section 四's heading
+		}
+		// where the heading's words end is known by its section's words
+		// (六、其他|2024年度…); without them, right after its number
+		end := at
+		window := t[at:min(len(t), at+16*3)]
+		for _, w := range slices.Concat(Sections[i].Keywords, Sections[i].LineKeywords) {
+			if j := indexText(window, w); j >= 0 && (end == at || at+j+len(w) < end) {
+				end = at + j + len(w)
+			}
+		}
+		starts[i], heads[i] = k, headingEnd(t, end)
+		return true
+	}
+	return false
 }
 
 // t4HeaderAt is where 表四's header starts in s — 行政复议 with 行政诉讼 at
@@ -1450,6 +1490,41 @@ func bareHeadingStart(t string, i int, num string) (int, bool) {
 			}
 			if strings.HasPrefix(t[i-off:], words) {
 				return numberingBefore(t, i-off, sec.Key), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// numberedBareHeadingStart is bareHeadingStart for a heading with a
+// numbering before its words (numberingBefore finds one), the words
+// within one edit of the template's when they are six characters or more
+// (an OCR's misread 主动公开政府信息总况: the numbering and a keyword
+// whole say it is the heading).
+func numberedBareHeadingStart(t string, i int, num string) (int, bool) {
+	for si, sec := range Sections {
+		if sectionNumerals[sec.Key] != num {
+			continue
+		}
+		words := sectionHeads[si].words
+		for _, k := range sec.Keywords {
+			off := indexText(words, k)
+			if off < 0 || off > i || !strings.HasPrefix(t[i:], k) {
+				continue
+			}
+			if !strings.HasPrefix(t[i-off:], words) {
+				// as many characters as the words, one of them misread
+				n, end := utf8.RuneCountInString(words), i-off
+				for c := 0; c < n && end < len(t); c++ {
+					_, size := utf8.DecodeRuneInString(t[end:])
+					end += size
+				}
+				if n < 6 || editWithin(t[i-off:end], words, 1) != 1 {
+					continue
+				}
+			}
+			if n := numberingBefore(t, i-off, sec.Key); n < i-off {
+				return n, true
 			}
 		}
 	}
