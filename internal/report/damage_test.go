@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -385,5 +386,29 @@ func TestFlatRomanHeadingsMisread(t *testing.T) {
 				t.Errorf("%s read as %v, printed %v", name, g, w)
 			}
 		})
+	}
+}
+
+// A narrow grid (pdftotext -layout of a table whose label column wraps)
+// with a character of a wrapped label misread on the line of its numbers
+// ("三、 （四）无法 2.没有现收信息需 0 0 …" / "本年 提供 要另行制作"): the
+// label is known by that line's words and the last word of the line after
+// (the label column's; the words before it are pieces of the merged
+// columns). Before, the row was unread.
+func TestNarrowGridWrappedLabelMisread(t *testing.T) {
+	want := truth()
+	src := gridNarrow(t, want)
+	damaged := strings.Replace(src, "2.没有现成信息需", "2.没有现收信息需", 1)
+	if damaged == src {
+		t.Fatal("the label is not laid out as the test means")
+	}
+	got := audit(t, "r.txt", []byte(damaged))
+	if g, w := got.Applications["unavailable.needs_creation"], want.Applications["unavailable.needs_creation"]; g != w {
+		t.Errorf("needs_creation read as %v, printed %v", g, w)
+	}
+	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && f.Cell == "applications.unavailable.needs_creation"
+	}) {
+		t.Errorf("the misread label is not said: %v", got.Findings)
 	}
 }

@@ -6198,6 +6198,7 @@ func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int)
 	// empty lines are passed over (a page's furniture is blanked, and a
 	// page break may fall inside a label), a few of them
 	var after, before []string
+	lastWords := make([]string, 0, 2) // each line after's last word: the label column's, the merged columns' pieces before it left out
 	for k := n + 1; k < min(hi, n+8) && len(after) < 2; k++ {
 		if trimSpace(p.lines[k].Text) == "" {
 			continue
@@ -6207,6 +6208,11 @@ func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int)
 			break
 		}
 		after = append(after, w)
+		last := w
+		if f := strings.Fields(p.lines[k].Text); len(f) > 1 {
+			last = stripGroups(norm(f[len(f)-1]))
+		}
+		lastWords = append(lastWords, last)
 	}
 	for k := n - 1; k >= max(lo, n-8) && len(before) < 2; k-- {
 		if trimSpace(p.lines[k].Text) == "" {
@@ -6238,6 +6244,15 @@ func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int)
 		head := strings.Join(before[len(before)-b:], "")
 		for a := 0; a <= len(after); a++ {
 			if j, ok := try(head + S + strings.Join(after[:a], "")); ok {
+				return j, true
+			}
+		}
+	}
+	if b0 == 0 && !slices.Equal(lastWords, after) {
+		// a narrow grid's lines after: pieces of the merged columns'
+		// words, then the label's (本年 提供 要另行制作)
+		for a := 1; a <= len(lastWords); a++ {
+			if j, ok := try(S + strings.Join(lastWords[:a], "")); ok {
 				return j, true
 			}
 		}
