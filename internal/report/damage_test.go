@@ -395,20 +395,24 @@ func TestFlatRomanHeadingsMisread(t *testing.T) {
 // label is known by that line's words and the last word of the line after
 // (the label column's; the words before it are pieces of the merged
 // columns). Before, the row was unread.
+// So in a centred grid, whose line after starts with a piece of the merged
+// 三、本年度办理结果 (三、本 / 供 / 行制作): no other row's start.
 func TestNarrowGridWrappedLabelMisread(t *testing.T) {
 	want := truth()
-	src := gridNarrow(t, want)
-	damaged := strings.Replace(src, "2.没有现成信息需", "2.没有现收信息需", 1)
-	if damaged == src {
-		t.Fatal("the label is not laid out as the test means")
-	}
-	got := audit(t, "r.txt", []byte(damaged))
-	if g, w := got.Applications["unavailable.needs_creation"], want.Applications["unavailable.needs_creation"]; g != w {
-		t.Errorf("needs_creation read as %v, printed %v", g, w)
-	}
-	if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
-		return f.Rule == "PARSE.READ" && f.Cell == "applications.unavailable.needs_creation"
-	}) {
-		t.Errorf("the misread label is not said: %v", got.Findings)
+	for name, layout := range map[string]func(testing.TB, *report.Report) string{"narrow": gridNarrow, "centred": gridCentered} {
+		src := layout(t, want)
+		damaged := strings.Replace(src, "2.没有现成信息需", "2.没有现收信息需", 1)
+		if damaged == src {
+			t.Fatalf("%s: the label is not laid out as the test means", name)
+		}
+		got := audit(t, "r.txt", []byte(damaged))
+		if g, w := got.Applications["unavailable.needs_creation"], want.Applications["unavailable.needs_creation"]; g != w {
+			t.Errorf("%s: needs_creation read as %v, printed %v", name, g, w)
+		}
+		if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && f.Cell == "applications.unavailable.needs_creation"
+		}) {
+			t.Errorf("%s: the misread label is not said: %v", name, got.Findings)
+		}
 	}
 }

@@ -6199,18 +6199,31 @@ func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int)
 	// page break may fall inside a label), a few of them
 	var after, before []string
 	lastWords := make([]string, 0, 2) // each line after's last word: the label column's, the merged columns' pieces before it left out
-	for k := n + 1; k < min(hi, n+8) && len(after) < 2; k++ {
+	whole := true                     // the lines after so far are the label's words, whole
+	for k := n + 1; k < min(hi, n+8) && len(lastWords) < 2; k++ {
 		if trimSpace(p.lines[k].Text) == "" {
 			continue
 		}
 		w, ok := words(k)
-		if !ok || itemNumbered(trimSpace(p.lines[k].Text)) {
+		if !ok {
 			break
 		}
-		after = append(after, w)
 		last := w
-		if f := strings.Fields(p.lines[k].Text); len(f) > 1 {
+		f := strings.Fields(p.lines[k].Text)
+		if len(f) > 1 {
 			last = stripGroups(norm(f[len(f)-1]))
+		}
+		if itemNumbered(trimSpace(p.lines[k].Text)) {
+			// another row's start; or, in a narrow grid, a piece of the
+			// merged 三、本年度办理结果 before the label's end (三、本 / 供 /
+			// 行制作): only the last word is the label's
+			if len(f) < 2 || !groupPiece(norm(f[0]), nil) {
+				break
+			}
+			whole = false
+		}
+		if whole {
+			after = append(after, w)
 		}
 		lastWords = append(lastWords, last)
 	}
