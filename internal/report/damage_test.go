@@ -416,3 +416,36 @@ func TestNarrowGridWrappedLabelMisread(t *testing.T) {
 		}
 	}
 }
+
+// 表四 with a blank cell under headings whose last 总计 an OCR misread
+// (补计), or whose 总计s are misread each its own way in a text a cell to a
+// line (总科, 类计): fourteen numbers are not a table cut off at the page's
+// right edge (its last column gone from the headings and the row alike) —
+// each heading is counted by either of its characters, 总计 also by words
+// one character off it. Before, the fourteen were read into the first
+// fourteen columns, the blank's column wrong.
+func TestT4BlankUnderMisreadTotals(t *testing.T) {
+	want := truth()
+	want.Appeals = appealsOf(2, 1, 0, 1, 4, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+	grid := gridCentered(t, want)
+	i := strings.LastIndex(grid, "总计")
+	perLine := cellPerLine(t, want)
+	j := strings.Index(perLine, "\n总计\n")
+	k := strings.LastIndex(perLine, "\n总计\n")
+	if i < 0 || j < 0 || k <= j {
+		t.Fatal("the headings are not laid out as the test means")
+	}
+	for name, src := range map[string]string{
+		"grid":     grid[:i] + "补计" + grid[i+len("总计"):],
+		"per line": perLine[:j] + "\n总科\n" + perLine[j+len("\n总计\n"):k] + "\n类计\n" + perLine[k+len("\n总计\n"):],
+	} {
+		got := audit(t, "r.txt", []byte(src))
+		for b := range got.Appeals {
+			for c, cl := range got.Appeals[b] {
+				if !cl.Blank() && cl != want.Appeals[b][c] {
+					t.Errorf("%s: 表四 %d,%d read as %v, printed %v", name, b, c, cl, want.Appeals[b][c])
+				}
+			}
+		}
+	}
+}

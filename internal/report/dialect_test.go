@@ -1190,29 +1190,44 @@ func TestGluedT4Misprint(t *testing.T) {
 	}
 }
 
-// A glued 表四 of more digits than cells ("0102030100100000": 0 10 2 0 3, the
-// 10 misprinted) that no cut makes add up in every group, in a report that
-// leaves no cell blank, is the report's error in 行政复议, although a cut
-// leaving two cells blank (_ 0 10 20 30 …) adds up: a report that writes
-// every zero is not read as if it left cells blank in 表四 alone. Before,
-// 表四 was unread and the error not said.
-func TestGluedT4MisprintNotReadAsBlanks(t *testing.T) {
-	r := truth()
-	r.Appeals = appealsOf(0, 10, 2, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0)
-	page := onelineCycling(t, r)
-	if !strings.Contains(page, "0102030100100000") {
-		t.Fatal("表四 is not glued as the test means")
-	}
-	got := audit(t, "page.txt", []byte(page))
-	if got.Appeals[1] != r.Appeals[1] || got.Appeals[2] != r.Appeals[2] {
-		t.Errorf("the groups that add up read as %v, printed %v", got.Appeals[1:], r.Appeals[1:])
-	}
-	found := false
-	for _, f := range got.Findings {
-		found = found || f.Rule == "T4.SUM" && f.Severity == report.SevError && strings.Contains(f.Cell, "review")
-	}
-	if !found {
-		t.Errorf("no T4.SUM for 行政复议: %v", got.Findings)
+// A glued 表四 of more digits than cells in a report that leaves no other
+// cell blank, read without blanks with one group failing, read with blanks
+// with every group adding up: either may be the table ("0102030100100000"
+// is 0 10 2 0 3 misprinted, "2460002460024602460000" a 0 left blank), and
+// the digits cannot tell. 表四 is unread and both readings said
+// (PARSE.AMBIGUOUS), neither a cell nor an error claimed — a false T4.SUM
+// on a clean report, and the clean report's cells read wrong, were what
+// reading it without blanks gave.
+func TestGluedT4MisprintOrBlanks(t *testing.T) {
+	for _, c := range []struct {
+		appeals report.Appeals
+		glued   string
+	}{
+		{appealsOf(0, 10, 2, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0), "0102030100100000"},
+		{appealsOf(246, 0, 0, 0, 246, 0, 0, 246, 0, 246, 0, -1, 0, 0, 0), "2460002460024602460000"},
+	} {
+		r := truth()
+		r.Appeals = c.appeals
+		page := onelineCycling(t, r)
+		if !strings.Contains(page, c.glued) {
+			t.Fatalf("表四 is not glued as %s", c.glued)
+		}
+		got := audit(t, "page.txt", []byte(page))
+		for b := range got.Appeals {
+			for k, cl := range got.Appeals[b] {
+				if !cl.Blank() && cl != r.Appeals[b][k] {
+					t.Errorf("%s: 表四 %d,%d read as %v, printed %v", c.glued, b, k, cl, r.Appeals[b][k])
+				}
+			}
+		}
+		if slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
+			t.Errorf("%s: T4.SUM claimed: %v", c.glued, got.Findings)
+		}
+		if !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.AMBIGUOUS" && f.Cell == "appeals" && strings.Contains(f.Message, "留出空白")
+		}) {
+			t.Errorf("%s: both readings not said: %v", c.glued, got.Findings)
+		}
 	}
 }
 

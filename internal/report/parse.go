@@ -7275,17 +7275,17 @@ func (p *parser) solveT3(runs []t3Line) {
 		}
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
+		// (readings with blanks count in a report that shows none
+		// elsewhere too: a table may leave its zeros blank where another
+		// writes them, and a row read unread by damage shows nothing)
 		how := "（或留出空白）"
-		if !p.blanky {
-			how = "（本报告其他各表没有空白单元格，不计留出空白的拆法）"
-		}
-		if neverAddsUp(toks, -1, p.blanky) {
+		if neverAddsUp(toks, -1, true) {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)
 			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分%s，六类申请人之和都不等于总计",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), how)
-		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal], p.blanky) {
+		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal], true) {
 			// the readings that add up give the row a total the other rows'
 			// totals do not allow: the row or the table is wrong either way
 			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），能使六类申请人之和等于总计的拆法%s，总计都不是表三其他各行推算出的 %d；无论怎样拆分，这一行与表中勾稽关系总有一处不成立",
@@ -8866,10 +8866,22 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			return
 		}
 	}
-	if glued && (len(blanks) == 0 && done || !p.blanky) {
-		// no cut makes every group add up, and no blank cells would (or
-		// the report leaves none blank elsewhere, and 表四 is not read as
-		// if it did: more digits than cells is no sign of a blank): the
+	if glued && !p.blanky && len(blanks) > 0 {
+		if c1 := t4Cuts(strs(toks), 0, 1); len(c1) > 0 && len(c1) < t4CutLimit {
+			if bad, ok := t4BadBlock(c1); ok {
+				// without blanks one group fails (the report's error),
+				// with them every group adds up: which, the digits cannot
+				// tell (a report that writes its zeros elsewhere may leave
+				// 表四's blank), and both are said
+				p.t4Unread()
+				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起：不留空白，则“%s”一组不满足“总计 = 各项之和”（报告本身有误）；留出空白单元格，则三组都满足（%d 种留法）。是否有空白无法确定，表四记为空，请对照原文核对",
+					read, T4Blocks[bad].Parent+T4Blocks[bad].Label, len(blanks))
+				return
+			}
+		}
+	}
+	if glued && len(blanks) == 0 && done {
+		// no cut makes every group add up, and no blank cells would: the
 		// report's own error, in the group(s) every cut of the fewest
 		// failing ones says
 		c = t4Cuts(strs(toks), 0, 1)
@@ -8887,32 +8899,23 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			if bad, ok := t4BadBlock(c); ok {
 				unknown := p.fillAgreed(c, 0)
 				blk := T4Blocks[bad].Parent + T4Blocks[bad].Label
-				unlessBlank, noBlank := "", ""
-				if len(blanks) > 0 {
-					unlessBlank = "（留出空白单元格也能使三组都满足，但本报告其他各表没有空白单元格，按没有空白读取）"
-					noBlank = "（不留空白）"
-				}
-				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”%s，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
-					read, unlessBlank, blk, len(c), unreadSaid(unknown))
+				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分使三组都满足“总计 = 各项之和”，而只有“%s”一组不满足的拆分有 %d 种：其余各组按此读取%s",
+					read, blk, len(c), unreadSaid(unknown))
 				if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(u, blk) }) {
 					// its cells are not all known, but that it does not add up is
-					p.warn("T4.SUM", t4Cell(bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分%s，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, read, noBlank)
+					p.warn("T4.SUM", t4Cell(bad, 4), line, "表四“%s”：数字连在一起（“%s”），无论怎样拆分，结果维持、结果纠正、其他结果、尚未审结之和都不等于总计", blk, read)
 				}
 				return
 			}
 		}
-		if none, whole := blockCutsDone(strs(toks), n, 0, 0); (!p.blanky || len(blanks) == 0 && done) && len(none) == 0 && whole {
-			// no reading adds up in every group, with blanks (where the
-			// report leaves cells blank) or without — the searches ran to
-			// their end — but which group fails is not known (the cuts
-			// disagree, or two fail): 表四 unread, the error said all the same
-			how := "（或留出空白）"
-			if len(blanks) > 0 || !done {
-				how = "（本报告其他各表没有空白单元格，不计留出空白的拆法）"
-			}
+		if none, whole := blockCutsDone(strs(toks), n, 0, 0); len(none) == 0 && whole {
+			// no reading adds up in every group, with blanks or without
+			// — the searches ran to their end — but which group fails is
+			// not known (the cuts disagree, or two fail): 表四 unread, the
+			// error said all the same
 			p.t4Unread()
-			p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分%s使三组都满足“总计 = 各项之和”，哪一组不满足也无法确定，表四记为空", read, how)
-			p.warn("T4.SUM", "appeals", line, "表四：数字连在一起（“%s”），无论怎样拆分%s，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", read, how)
+			p.warn("PARSE.TABLE", "appeals", line, "表四的数字“%s”连在一起，没有一种拆分（或留出空白）使三组都满足“总计 = 各项之和”，哪一组不满足也无法确定，表四记为空", read)
+			p.warn("T4.SUM", "appeals", line, "表四：数字连在一起（“%s”），无论怎样拆分（或留出空白），三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", read)
 			return
 		}
 	}
@@ -8983,20 +8986,36 @@ func (p *parser) t4CutOff(line int) int {
 	if lo < 0 {
 		return 0
 	}
-	// each column counted by the one character its heading alone has in
-	// the section's headings (结果维持's 维, 其他结果's 其): a heading stacked
-	// in its column (结果维 / 持) or wrapped (尚未审 / 结) counts once
-	var count [5]int
+	// each column counted by a character its heading alone has in the
+	// section's headings (结果维持's 维, 其他结果's 其): a heading stacked in
+	// its column (结果维 / 持) or wrapped (尚未审 / 结) counts once. Two such
+	// characters each, the more often found counting: one misread by an
+	// OCR (补计 for 总计) does not take a column away
+	var first, second [5]int
+	totals := 0 // 总计, and words of two characters one off it (总科, 类计)
 	for _, l := range p.lines[lo:hi] {
 		if l.No >= line {
 			break
 		}
 		for _, c := range l.Text {
 			if j := strings.IndexRune("维纠其审总", c); j >= 0 {
-				count[j/3]++ // (each of the five is three bytes)
+				first[j/3]++ // (each of the five is three bytes)
+			} else if j := strings.IndexRune("持正他尚计", c); j >= 0 {
+				second[j/3]++
+			}
+		}
+		totals += strings.Count(l.Text, "总计")
+		for w := range strings.FieldsSeq(l.Text) {
+			if len(w) == len("总计") && utf8.RuneCountInString(w) == 2 && w != "总计" && editWithin(w, "总计", 1) == 1 {
+				totals++
 			}
 		}
 	}
+	var count [5]int
+	for j := range count {
+		count[j] = max(first[j], second[j])
+	}
+	count[4] = max(count[4], totals)
 	k, j := 0, 0
 	for ; j < len(count) && count[j] == 3; j++ {
 		k += 3
