@@ -7246,7 +7246,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			r.Applications[g.row.Key] = Row{}
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，逐位拆开是 %s，但本报告有空白的单元格，这一行也可能是有空白的更少的数，无法确定，该行记为空",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
-			if neverAddsUp(toks, -1, true) {
+			if neverAddsUp(toks, -1) {
 				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
 					g.row.Group, g.row.Label, strings.Join(toks, " "))
 			}
@@ -7277,29 +7277,28 @@ func (p *parser) solveT3(runs []t3Line) {
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
 		// (readings with blanks count in a report that shows none
 		// elsewhere too: a table may leave its zeros blank where another
-		// writes them, and a row read unread by damage shows nothing)
-		how := "（或留出空白）"
-		if neverAddsUp(toks, -1, true) {
+		// writes them, and a row left unread by damage shows nothing)
+		if neverAddsUp(toks, -1) {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)
-			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分%s，六类申请人之和都不等于总计",
-				g.row.Group, g.row.Label, strings.Join(toks, " "), how)
-		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal], true) {
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
+				g.row.Group, g.row.Label, strings.Join(toks, " "))
+		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal]) {
 			// the readings that add up give the row a total the other rows'
 			// totals do not allow: the row or the table is wrong either way
-			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），能使六类申请人之和等于总计的拆法%s，总计都不是表三其他各行推算出的 %d；无论怎样拆分，这一行与表中勾稽关系总有一处不成立",
-				g.row.Group, g.row.Label, strings.Join(toks, " "), how, want[ColTotal])
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），能使六类申请人之和等于总计的拆法（或留出空白），总计都不是表三其他各行推算出的 %d；无论怎样拆分，这一行与表中勾稽关系总有一处不成立",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), want[ColTotal])
 		}
 	}
 }
 
 // neverAddsUp says no reading of a row's glued digits adds up: no cut into
-// seven, nor (blanks: the report leaves cells blank) into fewer numbers,
-// has the applicants' sum as its total — with total ≥ 0, that total (the
-// one the table's other rows call for). Only for digits a row can hold (no
-// dash, seven to 28 digits) and searches that end in their step budget.
-func neverAddsUp(toks []string, total int64, blanks bool) bool {
+// seven, nor into fewer numbers (cells left blank), has the applicants'
+// sum as its total — with total ≥ 0, that total (the one the table's other
+// rows call for). Only for digits a row can hold (no dash, seven to 28
+// digits) and searches that end in their step budget.
+func neverAddsUp(toks []string, total int64) bool {
 	n := 0
 	for _, t := range toks {
 		d := strings.ReplaceAll(t, ",", "") // thousands separators: splitDigits places them
@@ -7311,13 +7310,9 @@ func neverAddsUp(toks []string, total int64, blanks bool) bool {
 	if n < NumCols || n > 4*NumCols {
 		return false
 	}
-	fewest := NumCols
-	if blanks {
-		fewest = 2
-	}
 	// seven numbers that add up, then fewer (cells left blank): none, in
 	// searches that ran to their end (none found is no proof otherwise)
-	for k := NumCols; k >= fewest; k-- {
+	for k := NumCols; k >= 2; k-- {
 		var fits func(parts []int64, v int64) bool
 		if total >= 0 {
 			fits = func(parts []int64, v int64) bool { return len(parts) < k-1 || v == total }
@@ -8908,7 +8903,12 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 				return
 			}
 		}
-		if none, whole := blockCutsDone(strs(toks), n, 0, 0); len(none) == 0 && whole {
+		none, whole := blockCutsDone(strs(toks), n, 0, 0)
+		if len(none) == 0 && whole && maxBlanks < n {
+			// (any number of blanks, not only the few tried above)
+			none, whole = blockCutsDone(strs(toks), n, n, 0)
+		}
+		if len(none) == 0 && whole {
 			// no reading adds up in every group, with blanks or without
 			// — the searches ran to their end — but which group fails is
 			// not known (the cuts disagree, or two fail): 表四 unread, the
