@@ -1213,13 +1213,7 @@ func TestGluedT4MisprintOrBlanks(t *testing.T) {
 			t.Fatalf("表四 is not glued as %s", c.glued)
 		}
 		got := audit(t, "page.txt", []byte(page))
-		for b := range got.Appeals {
-			for k, cl := range got.Appeals[b] {
-				if !cl.Blank() && cl != r.Appeals[b][k] {
-					t.Errorf("%s: 表四 %d,%d read as %v, printed %v", c.glued, b, k, cl, r.Appeals[b][k])
-				}
-			}
-		}
+		t4AsPrinted(t, c.glued+": ", got.Appeals, r.Appeals)
 		if slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
 			t.Errorf("%s: T4.SUM claimed: %v", c.glued, got.Findings)
 		}
@@ -1243,25 +1237,18 @@ func TestGluedT4TwoMisprints(t *testing.T) {
 		t.Fatal("表四 is not glued as the test means")
 	}
 	got := audit(t, "page.txt", []byte(page))
-	for b := range got.Appeals {
-		for c, cl := range got.Appeals[b] {
-			if !cl.Blank() && cl != r.Appeals[b][c] {
-				t.Errorf("表四 %d,%d read as %v, printed %v", b, c, cl, r.Appeals[b][c])
-			}
-		}
-	}
+	t4AsPrinted(t, "", got.Appeals, r.Appeals)
 	if !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
 		t.Errorf("no T4.SUM: %v", got.Findings)
 	}
 }
 
-// A glued 表三 row whose digits add up under no cut into seven is the
-// report's error in a report that writes every zero, even where leaving
-// cells blank would make it add up ("00101101": 0 0 101 _ _ _ 101), and
-// where the row's total the other rows call for rules those readings out;
-// and a row of counts written with thousands separators no cut of which
-// adds up is one too. Before, each was only a PARSE.AMBIGUOUS warning: the
-// report's error went unsaid.
+// A glued 表三 row whose digits add up under no cut into seven, and with
+// cells left blank only to a total the rest of the table's total column
+// rules out ("00101101": 0 0 101 _ _ _ 101, where the others call for 1), is
+// the report's error; and so is a row of counts written with thousands
+// separators no cut of which adds up. Before, each was only a
+// PARSE.AMBIGUOUS warning: the report's error went unsaid.
 func TestGluedRowThatNeverAddsUp(t *testing.T) {
 	for _, c := range []struct {
 		seed   uint64
@@ -1336,13 +1323,7 @@ func TestGluedMisprintInAReportWithBlanks(t *testing.T) {
 		t.Fatal("表四 is not glued as the test means")
 	}
 	got = audit(t, "page.txt", []byte(page))
-	for b := range got.Appeals {
-		for c, cl := range got.Appeals[b] {
-			if !cl.Blank() && cl != r.Appeals[b][c] {
-				t.Errorf("表四 %d,%d read as %v, printed %v", b, c, cl, r.Appeals[b][c])
-			}
-		}
-	}
+	t4AsPrinted(t, "", got.Appeals, r.Appeals)
 	if !slices.Contains(rules(got.Findings, report.SevError), "T4.SUM") {
 		t.Errorf("no T4.SUM: %v", got.Findings)
 	}
@@ -1989,4 +1970,17 @@ func unitsText(t testing.TB, r *report.Report, oneline bool) string {
 func init() {
 	fixtures = append(fixtures,
 		fixture{file: "oneline-units-2021.txt", make: func(t testing.TB) []byte { return []byte(unitsText(t, truth(), true)) }, want: truth})
+}
+
+// t4AsPrinted reports each cell of 表四 read otherwise than printed (a cell
+// left unread is no such cell).
+func t4AsPrinted(t *testing.T, what string, got, printed report.Appeals) {
+	t.Helper()
+	for b := range got {
+		for c, cl := range got[b] {
+			if !cl.Blank() && cl != printed[b][c] {
+				t.Errorf("%s表四 %d,%d read as %v, printed %v", what, b, c, cl, printed[b][c])
+			}
+		}
+	}
 }

@@ -1478,6 +1478,30 @@ func headingStart(t string, i int, num string) (int, bool) {
 // numbering of another form glued before them (numberingBefore). Only the
 // template's words: shorter wordings are common in running text.
 func bareHeadingStart(t string, i int, num string) (int, bool) {
+	if at, key, ok := headingWordsAt(t, i, num, false); ok {
+		return numberingBefore(t, at, key), true
+	}
+	return 0, false
+}
+
+// numberedBareHeadingStart is bareHeadingStart for a heading with a
+// numbering before its words (numberingBefore finds one), the words
+// within one edit of the template's when they are six characters or more
+// (an OCR's misread 主动公开政府信息总况: the numbering and a keyword
+// whole say it is the heading).
+func numberedBareHeadingStart(t string, i int, num string) (int, bool) {
+	if at, key, ok := headingWordsAt(t, i, num, true); ok {
+		if n := numberingBefore(t, at, key); n < at {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// headingWordsAt finds section num's template heading words in full
+// around the keyword at i (or, misread, with one character off when they
+// are six characters or more): where they start, and the section's key.
+func headingWordsAt(t string, i int, num string, misread bool) (int, string, bool) {
 	for si, sec := range Sections {
 		if sectionNumerals[sec.Key] != num {
 			continue
@@ -1489,46 +1513,23 @@ func bareHeadingStart(t string, i int, num string) (int, bool) {
 				continue
 			}
 			if strings.HasPrefix(t[i-off:], words) {
-				return numberingBefore(t, i-off, sec.Key), true
+				return i - off, sec.Key, true
 			}
-		}
-	}
-	return 0, false
-}
-
-// numberedBareHeadingStart is bareHeadingStart for a heading with a
-// numbering before its words (numberingBefore finds one), the words
-// within one edit of the template's when they are six characters or more
-// (an OCR's misread 主动公开政府信息总况: the numbering and a keyword
-// whole say it is the heading).
-func numberedBareHeadingStart(t string, i int, num string) (int, bool) {
-	for si, sec := range Sections {
-		if sectionNumerals[sec.Key] != num {
-			continue
-		}
-		words := sectionHeads[si].words
-		for _, k := range sec.Keywords {
-			off := indexText(words, k)
-			if off < 0 || off > i || !strings.HasPrefix(t[i:], k) {
+			if !misread {
 				continue
 			}
-			if !strings.HasPrefix(t[i-off:], words) {
-				// as many characters as the words, one of them misread
-				n, end := utf8.RuneCountInString(words), i-off
-				for c := 0; c < n && end < len(t); c++ {
-					_, size := utf8.DecodeRuneInString(t[end:])
-					end += size
-				}
-				if n < 6 || editWithin(t[i-off:end], words, 1) != 1 {
-					continue
-				}
+			// as many characters as the words, one of them misread
+			n, end := utf8.RuneCountInString(words), i-off
+			for c := 0; c < n && end < len(t); c++ {
+				_, size := utf8.DecodeRuneInString(t[end:])
+				end += size
 			}
-			if n := numberingBefore(t, i-off, sec.Key); n < i-off {
-				return n, true
+			if n >= 6 && editWithin(t[i-off:end], words, 1) == 1 {
+				return i - off, sec.Key, true
 			}
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // numberingBefore is where a numbering of section key glued before its
