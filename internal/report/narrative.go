@@ -673,8 +673,22 @@ func noneApplication(s string) bool {
 // 费用" is a row of 表三, no statement that no fee was charged). (Text
 // spaced out letter by letter is joined up before this is asked.)
 func tabular(s string) bool {
-	if strings.Count(s, "\t") >= 3 {
+	tabs, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\t':
+			tabs++
+		case isASCIIDigit(s[i]):
+			digits++
+		case s[i] == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99:
+			digits++ // a full-width digit (０ is EF BC 90)
+		}
+	}
+	if tabs >= 3 {
 		return true
+	}
+	if digits < 5 {
+		return false // five counts or seven digits need more (most sentences)
 	}
 	row, count := 0, false
 	for f := range strings.FieldsSeq(s) {
