@@ -7315,7 +7315,18 @@ func neverAddsUp(toks []string, total int64) bool {
 	for k := NumCols; k >= 2; k-- {
 		var fits func(parts []int64, v int64) bool
 		if total >= 0 {
-			fits = func(parts []int64, v int64) bool { return len(parts) < k-1 || v == total }
+			// the applicants' numbers add up to the total: none on the
+			// way may pass it, and the last is it
+			fits = func(parts []int64, v int64) bool {
+				if len(parts) == k-1 {
+					return v == total
+				}
+				sum := v
+				for _, x := range parts {
+					sum += x
+				}
+				return sum <= total
+			}
 		}
 		if cuts, done := splitDigits(toks, k, k, 1, fits); len(cuts) > 0 || !done {
 			return false
