@@ -6366,6 +6366,14 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 				lastRune(S) == lastRune(m) && editWithin(S, m, 1) == 1 {
 				return k, true
 			}
+			// or, the row expected next, by its number and the character
+			// after it, the last misread (3.其年, （七）总属)
+			if m := norms[k]; k == next && n == 3 && utf8.RuneCountInString(m) == 3 && editWithin(S, m, 1) == 1 {
+				r0, size := utf8.DecodeRuneInString(m)
+				if numeralKind(r0) != 0 && strings.HasPrefix(S, m[:size]) && firstRune(S[size:]) == firstRune(m[size:]) {
+					return k, true
+				}
+			}
 			// or by its words, its ordinal misread into a character no
 			// numeral ((无)总计 for （七）总计; （六）其他 is a group's words)
 			if m := norms[k]; n == 3 && utf8.RuneCountInString(m) == 3 {
@@ -8773,9 +8781,11 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		p.warn("PARSE.READ", "appeals", line, "表四的表头没有“总计”栏（规定的表格每组都有）：12 个数按每组结果维持、结果纠正、其他结果、尚未审结读取，总计栏记为空；各组的合计无法核对，请补上总计栏")
 		return
 	}
-	if k := p.t4CutOff(line); k > 0 && len(toks) == k && allCells(strs(toks)) {
+	if k := p.t4CutOff(line); k > 0 && len(toks) == k && allCells(strs(toks)) && t4GroupsFailing(strs(toks)[:10]) == 0 {
 		// the table ran off the page's right edge: its last columns are
-		// gone from the headings and the row alike
+		// gone from the headings and the row alike (its two whole groups
+		// adding up: a heading an OCR dropped, and a cell glued to the
+		// next where it dropped a unit, leave as many numbers)
 		for i, t := range toks {
 			r.Appeals[i/5][i%5] = toCell(t.s)
 		}

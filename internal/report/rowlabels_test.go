@@ -24,6 +24,16 @@ func TestShortLabelMisread(t *testing.T) {
 		t.Errorf("3.w他 read as %v, findings %v", got.Applications["other.other"], got.Findings)
 	}
 
+	// its last character misread, the row expected next: 3.其年, （七）总属
+	got = audit(t, "t.txt", []byte(strings.NewReplacer("\t\t3.其他\t", "\t\t3.其年\t", "（七）总计\t", "（七）总属\t").Replace(src)))
+	for _, key := range []string{"other.other", "total"} {
+		if got.Applications[key] != truth().Applications[key] || !slices.ContainsFunc(got.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && f.Cell == "applications."+key
+		}) {
+			t.Errorf("%s read as %v, findings %v", key, got.Applications[key], got.Findings)
+		}
+	}
+
 	// the row above without its numbers (a label alone), then 3.口口 with 1 0 0 0 0 0 1
 	i := strings.Index(src, "\t\t2.申请人逾期未按收费通知")
 	j := strings.Index(src[i:], "\t0\t") + i
