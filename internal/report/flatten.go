@@ -1519,12 +1519,8 @@ func headingWordsAt(t string, i int, num string, misread bool) (int, string, boo
 				continue
 			}
 			// as many characters as the words, one of them misread
-			n, end := utf8.RuneCountInString(words), i-off
-			for c := 0; c < n && end < len(t); c++ {
-				_, size := utf8.DecodeRuneInString(t[end:])
-				end += size
-			}
-			if n >= 6 && editWithin(t[i-off:end], words, 1) == 1 {
+			n := utf8.RuneCountInString(words)
+			if n >= 6 && editWithin(t[i-off:runesAfter(t, i-off, n)], words, 1) == 1 {
 				return i - off, sec.Key, true
 			}
 		}

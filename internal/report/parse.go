@@ -221,18 +221,22 @@ func runesBefore(s string, i, k int) int {
 	return i
 }
 
-// runeContext is up to k runes either side of byte i of s, and the rune at i.
-func runeContext(s string, i, k int) string {
-	lo := runesBefore(s, i, k)
-	hi := i
-	for range k + 1 {
-		if hi == len(s) {
+// runesAfter is where in s the k runes from byte i end (len(s) when there
+// are fewer).
+func runesAfter(s string, i, k int) int {
+	for range k {
+		if i == len(s) {
 			break
 		}
-		_, size := utf8.DecodeRuneInString(s[hi:])
-		hi += size
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	return trimSpace(s[lo:hi])
+	return i
+}
+
+// runeContext is up to k runes either side of byte i of s, and the rune at i.
+func runeContext(s string, i, k int) string {
+	return trimSpace(s[runesBefore(s, i, k):runesAfter(s, i, k+1)])
 }
 
 // doubledText finds a text in which every run is written twice over
@@ -7266,7 +7270,8 @@ func (p *parser) solveT3(runs []t3Line) {
 	for _, i := range noCut {
 		g := runs[i]
 		toks := strs(g.rc.tokens)
-		want, known := p.t3Expected(g.row)
+		want, cols := p.t3ExpectedCols(g.row)
+		known := !slices.Contains(cols[:], false)
 		if known && p.readBlanks(g, toks, want, false) {
 			continue
 		}
@@ -7292,7 +7297,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			// known (as T4.SUM for 表四's glued groups)
 			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
 				g.row.Group, g.row.Label, strings.Join(toks, " "))
-		} else if want, known := p.t3ExpectedCols(g.row); known[ColTotal] && neverAddsUp(toks, want[ColTotal]) {
+		} else if cols[ColTotal] && neverAddsUp(toks, want[ColTotal]) {
 			// the readings that add up give the row a total the other rows'
 			// totals do not allow: the row or the table is wrong either way
 			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），能使六类申请人之和等于总计的拆法（或留出空白），总计都不是表三其他各行推算出的 %d；无论怎样拆分，这一行与表中勾稽关系总有一处不成立",
@@ -8448,16 +8453,8 @@ func misreadName(L, name string) (int, int) {
 	if n < 5 {
 		return -1, 0
 	}
-	for i := 0; i < len(L); {
-		j, k := i, 0
-		for k < n && j < len(L) {
-			_, w := utf8.DecodeRuneInString(L[j:])
-			j += w
-			k++
-		}
-		if k < n {
-			break
-		}
+	for i, left := 0, utf8.RuneCountInString(L); left >= n; left-- {
+		j := runesAfter(L, i, n)
 		if editWithin(L[i:j], name, 1) == 1 {
 			return i, j - i
 		}
@@ -8781,7 +8778,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		p.warn("PARSE.READ", "appeals", line, "表四的表头没有“总计”栏（规定的表格每组都有）：12 个数按每组结果维持、结果纠正、其他结果、尚未审结读取，总计栏记为空；各组的合计无法核对，请补上总计栏")
 		return
 	}
-	if k := p.t4CutOff(line); k > 0 && len(toks) == k && allCells(strs(toks)) && t4GroupsFailing(strs(toks)[:10]) == 0 {
+	if k := len(toks); k > 10 && k < n && allCells(strs(toks)) && t4GroupsFailing(strs(toks)[:10]) == 0 && p.t4CutOff(line) == k {
 		// the table ran off the page's right edge: its last columns are
 		// gone from the headings and the row alike (its two whole groups
 		// adding up: a heading an OCR dropped, and a cell glued to the
