@@ -389,7 +389,7 @@ func segment(lines []Line) []Line {
 			break
 		}
 	}
-	if wrappedPage(lines) {
+	if wrappedPage(lines) || charSpaced(lines) && wrappedPage(squeezeLines(lines)) {
 		return joinWrappedPage(lines)
 	}
 	if !long {
@@ -406,7 +406,7 @@ func segment(lines []Line) []Line {
 		if l.Fields != nil {
 			text = strings.ReplaceAll(text, "\t", " ") // a page's table cells, a tab apart
 		}
-		for _, piece := range cutPage(text) {
+		for _, piece := range cutSpaced(text) {
 			out = append(out, Line{No: l.No, Text: piece, Segmented: true})
 		}
 	}
@@ -535,7 +535,7 @@ func joinWrappedPage(lines []Line) []Line {
 	}
 	text := b.String()
 	anchorsOnce.Do(buildAnchors)
-	pieces := cutPage(text)
+	pieces := cutSpaced(text)
 	out := make([]Line, 0, len(pieces))
 	at, line := 0, 0
 	for _, piece := range pieces {
@@ -549,6 +549,246 @@ func joinWrappedPage(lines []Line) []Line {
 		out = append(out, Line{No: lines[line].No, Text: piece, Segmented: true})
 	}
 	return out
+}
+
+// cutSpaced is cutPage of a text whose characters may be spaced apart (an
+// OCR's text layer, a PDF's justified lines taken as text: "一 、总体情 况",
+// "全 年共 收 到政府 信息公开申请"): cut, and read, with the spaces between its
+// Han characters taken out (squeezeSpaced), where the headings and labels
+// read as written. The pieces before the first section heading keep their
+// spaces: a portal's words before the title are set apart by them ("正文
+// 示例局2024年…", "字号：大 中 小 示例局…"). (A page's spaces are no report's:
+// the text checks leave a page run into one line alone.)
+func cutSpaced(t string) []string {
+	if !spacedPair(t) {
+		return cutPage(t)
+	}
+	sq, orig := squeezeSpaced(t, true)
+	pieces := cutPage(sq)
+	at := 0
+	for i, p := range pieces {
+		if headingKey(p) != "" || otherNumbering(p) != "" {
+			break
+		}
+		k := indexText(sq[at:], p)
+		if k < 0 {
+			continue // (a piece cutPage rewrote: （七）合计 read as 总计) as cut
+		}
+		s, e := at+k, at+k+len(p)
+		pieces[i] = trimSpace(t[orig[s]:orig[e]])
+		at = e
+	}
+	return pieces
+}
+
+// spacedPair says t may have a space between two Han characters: a space
+// between two characters of three bytes or more (a quick test, on bytes).
+func spacedPair(t string) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(t[i:], ' ')
+		if k < 0 {
+			return false
+		}
+		i += k
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if i >= 3 && t[i-3] >= 0xE3 && j < len(t) && t[j] >= 0xE3 {
+			return true
+		}
+		i = j
+	}
+}
+
+// spacedOut says a line is spaced out letter by letter: a space stands
+// between two Han characters for half of them at least (a portal's "字号：大
+// 中 小" before a title is not).
+func spacedOut(t string) bool {
+	han, pairs := 0, 0
+	prevHan, gap := false, false
+	for _, r := range t {
+		switch {
+		case r == ' ' || r == '\u3000':
+			gap = prevHan
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+			if gap {
+				pairs++
+			}
+			prevHan = true
+		default:
+			prevHan = false
+		}
+		gap = false
+	}
+	return pairs >= 4 && pairs*2 >= han
+}
+
+// charSpacedSample is how many Han characters charSpaced reads: an OCR's
+// spaces are in its first lines as in the rest.
+const charSpacedSample = 400
+
+// charSpaced says a text has a space between its characters throughout:
+// a space between two Han characters for one Han character in ten at
+// least (a page run into one line puts one only between a heading and its
+// text, or between a table's header cells: one in twenty-five at most).
+// Counted on the bytes (a Han character of the basic block is three bytes
+// led by E4–E9), in the first charSpacedSample of them.
+func charSpaced(lines []Line) bool {
+	han, spaced := 0, 0
+	for _, l := range lines {
+		t := l.Text
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < 0xE4 || c > 0xE9 {
+				continue
+			}
+			if han++; han == charSpacedSample {
+				return spaced*10 >= han
+			}
+			if i+3 >= len(t) || t[i+3] != ' ' {
+				i += 2
+				continue
+			}
+			j := i + 3
+			for j < len(t) && t[j] == ' ' {
+				j++
+			}
+			if j < len(t) && t[j] >= 0xE4 && t[j] <= 0xE9 {
+				spaced++
+			}
+			i = j - 1
+		}
+	}
+	return spaced >= 30 && spaced*10 >= han
+}
+
+// squeezeLines is lines with the spaces between their Han characters, and
+// between a Han character and a digit, taken out, to tell whether a page
+// whose characters are spaced apart is a wrapped page (its rows' labels
+// and digits read "数 量 2012103036 二 、").
+func squeezeLines(lines []Line) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		if l.Fields == nil {
+			l.Text, _ = squeezeSpaced(l.Text, true)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// squeezeSpaced takes out the spaces between two Han characters, or a Han
+// character and a Chinese punctuation mark, and with digits between a Han
+// character (not a number's unit) and the digit after it; it says where
+// each byte of what it returns was in t (and the end, len(t)). The spaces
+// around a lone numeral followed by a space and words stay: a heading's
+// ("报告 一 总体情况": the space stands for the 、, Word's tab after an
+// automatic number; not 第 二 十 条).
+func squeezeSpaced(t string, digits bool) (string, []int32) {
+	var b strings.Builder
+	b.Grow(len(t))
+	orig := make([]int32, 0, len(t)+1)
+	var prev, prev2 rune // the last two runes kept
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r != ' ' && r != '\u3000' {
+			b.WriteString(t[i : i+size])
+			for k := range size {
+				orig = append(orig, int32(i+k))
+			}
+			prev2, prev = prev, r
+			i += size
+			continue
+		}
+		j := i
+		for j < len(t) {
+			c, n := utf8.DecodeRuneInString(t[j:])
+			if c != ' ' && c != '\u3000' {
+				break
+			}
+			j += n
+		}
+		next, _ := utf8.DecodeRuneInString(t[j:])
+		heading := !isNumeral(prev) && isNumeral(next) && numeralThenWords(t[j:]) ||
+			isNumeral(prev) && !isNumeral(prev2) && unicode.Is(unicode.Han, next) && !isNumeral(next) ||
+			!isNumeral(prev) && itemNumberAfter(t[j:])
+		// (not after a unit, 文件 aside, nor where cells say their unit:
+		// "数量 64件 0件" stays as it is)
+		toDigit := digits && next >= '0' && next <= '9' && (!strings.ContainsRune(numberUnits, prev) || strings.HasSuffix(b.String(), "文件")) && !unitAfterDigits(t, j)
+		if j < len(t) && squeezable(prev) && (squeezable(next) || toDigit) && !heading {
+			i = j
+			continue
+		}
+		b.WriteString(t[i:j])
+		for k := i; k < j; k++ {
+			orig = append(orig, int32(k))
+		}
+		prev2, prev = prev, ' '
+		i = j
+	}
+	return b.String(), append(orig, int32(len(t)))
+}
+
+// itemNumberAfter says s starts with an item number, a numeral and 、
+// ("四、", "四 、") or a numeral in brackets ("（二）"): the space before it
+// stays, as a heading's or a row's start apart from the text before it
+// (a misread heading is known by what stands before its numeral).
+func itemNumberAfter(s string) bool {
+	bracket := strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")
+	if bracket {
+		_, n := utf8.DecodeRuneInString(s)
+		s = strings.TrimLeft(s[n:], " \u3000")
+	}
+	k := 0
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !isNumeral(r) {
+			break
+		}
+		k += n
+	}
+	if k == 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[k:], " \u3000")
+	if bracket {
+		return strings.HasPrefix(rest, "）") || strings.HasPrefix(rest, ")")
+	}
+	return strings.HasPrefix(rest, "、")
+}
+
+// isNumeral is a Chinese numeral of a heading's or item's number.
+func isNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+// numeralThenWords says s starts with a numeral, a space and a Han
+// character that is no numeral: a heading numbered with a space for the 、
+// ("一 总体情况"), not 第 二 十 条 spaced out.
+func numeralThenWords(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	rest := strings.TrimLeft(s[n:], " \u3000")
+	if len(rest) == len(s[n:]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Han, r) && !isNumeral(r)
+}
+
+// unitAfterDigits says the digits at j are followed by a count's unit
+// (cellUnitAt).
+func unitAfterDigits(t string, j int) bool {
+	for j < len(t) && isASCIIDigit(t[j]) {
+		j++
+	}
+	return cellUnitAt(t, j) > 0
+}
+
+// squeezable is a rune squeezeSpaced closes a space up to: a Han character
+// or a Chinese punctuation mark (and the brackets of an item number).
+func squeezable(r rune) bool {
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune("，。、：；（）“”《》！？()", r)
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }

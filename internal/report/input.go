@@ -60,6 +60,9 @@ const (
 // reports are tens of KB.
 const MaxInput = 32 << 20
 
+// qiTa writes 其它 as 其他, also spaced out letter by letter.
+var qiTa = strings.NewReplacer("其它", "其他", "其 它", "其 他")
+
 // Lines turns a file of any supported kind into lines.
 func Lines(name string, data []byte) ([]Line, string, error) {
 	ls, kind, err := lines(name, data)
@@ -101,10 +104,10 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
-		if hasText(l.Text, "其它") {
-			l.Text = strings.ReplaceAll(l.Text, "其它", "其他")
+		if hasText(l.Text, "其它") || hasText(l.Text, "其 它") { // (spaced out by an OCR)
+			l.Text = qiTa.Replace(l.Text)
 			for k, f := range l.Fields {
-				l.Fields[k] = strings.ReplaceAll(f, "其它", "其他")
+				l.Fields[k] = qiTa.Replace(f)
 			}
 		}
 	}

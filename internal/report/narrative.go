@@ -82,6 +82,9 @@ func checkFees(c *ctx) {
 	}
 	// "未 收 取 … 费": a PDF's justified line spaced out letter by letter
 	t = joinSpacedLines(t)
+	if spacedPair(t) { // "收 取 … 处 理 费": an OCR's text spaced out
+		t, _ = squeezeSpaced(t, false)
+	}
 	if !hasText(t, "费") || !feeMention.MatchString(t) { // every way of saying it has 费
 		c.add("sections.6", c.r.Line("6"), "第六部分未说明是否收取政府信息公开信息处理费：按格式要求，收取信息处理费的情况在此报告，未收取的也应写明")
 	}
@@ -2154,6 +2157,9 @@ func subHeadings(t string) [][3]int {
 		if rest := t[i:end]; strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
 			_, size := utf8.DecodeRuneInString(rest)
 			j := i + size
+			for j < end && t[j] == ' ' { // "（ 四 ）": an OCR's spaces
+				j++
+			}
 			k := j
 			for k < end {
 				r, n := utf8.DecodeRuneInString(t[k:end])
@@ -2162,7 +2168,7 @@ func subHeadings(t string) [][3]int {
 				}
 				k += n
 			}
-			if k > j && (strings.HasPrefix(t[k:end], "）") || strings.HasPrefix(t[k:end], ")")) {
+			if c := strings.TrimLeft(t[k:end], " "); k > j && (strings.HasPrefix(c, "）") || strings.HasPrefix(c, ")")) {
 				out = append(out, [3]int{start, j, k})
 			}
 		}
@@ -2183,7 +2189,9 @@ func enumerators(para string) [][2]int {
 		if j < 0 {
 			return out
 		}
-		end := i + j
+		at := i + j
+		// "二 是": an OCR's space between the numeral and 是
+		end := backOver(para, at, func(r rune) bool { return r == ' ' || r == '\u3000' })
 		start := end
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(para[:start])
@@ -2204,7 +2212,7 @@ func enumerators(para string) [][2]int {
 				out = append(out, [2]int{start, end})
 			}
 		}
-		i = end + len("是")
+		i = at + len("是")
 	}
 }
 

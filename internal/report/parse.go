@@ -683,14 +683,18 @@ func otherNumbering(text string) string {
 	switch {
 	case strings.HasPrefix(t, "（") || strings.HasPrefix(t, "("):
 		_, n := utf8.DecodeRuneInString(t)
-		num, size := utf8.DecodeRuneInString(t[n:])
-		after := t[n+size:]
+		in := strings.TrimLeft(t[n:], " \u3000") // "（ 一 ）": an OCR's spaces
+		num, size := utf8.DecodeRuneInString(in)
+		after := strings.TrimLeft(in[size:], " \u3000")
 		if !strings.ContainsRune("一二三四五六", num) || !(strings.HasPrefix(after, "）") || strings.HasPrefix(after, ")")) {
 			return ""
 		}
 		_, m := utf8.DecodeRuneInString(after)
 		rest = string(num) + "、" + after[m:]
 	case strings.HasPrefix(t, "第"):
+		if !moreRunes(t, 40) {
+			t = withoutSpaces(t) // "第 一 部 分  总 体 情 况": an OCR's spaces
+		}
 		num, size := utf8.DecodeRuneInString(t[len("第"):])
 		after := strings.TrimLeft(t[len("第")+size:], " \u3000")
 		word := ""
@@ -2467,7 +2471,10 @@ func (p *parser) pickTitle(pre []titleLine) {
 	r := p.r
 	pick := func(title string) bool {
 		if !hasText(title, "公开") {
-			return false
+			// a title spaced out letter by letter (an OCR's: "政 府 信 息 公 开")
+			if !spacedOut(title) || !hasText(title, "公 开") {
+				return false
+			}
 		}
 		// a Markdown heading's marks, run into a page; the end of a tag
 		// before the title that a cut at its 报告 left ("【年度报告】示例局…")
@@ -2485,6 +2492,9 @@ func (p *parser) pickTitle(pre []titleLine) {
 		t := digitYears(title)
 		if hasText(t, "\u3000") || hasText(t, "\u00a0") {
 			t = wideSpaces.Replace(t)
+		}
+		if spacedOut(t) { // "政 府 信 息 公 开 工 作 年 度 报 告"
+			t, _ = squeezeSpaced(t, false)
 		}
 		// both patterns need a year in digits and 公开
 		if !hasAnyRune(t, "0123456789") {
@@ -2524,6 +2534,14 @@ func (p *parser) pickTitle(pre []titleLine) {
 				for j > 0 && placeWord(cs[j-1][:len(cs[j-1])-len(cs[j])]) && pick(cs[j-1]) {
 					j--
 				}
+				return
+			}
+		}
+		if pre[i].text != "" && spacedPair(pre[i].text) && !spacedOut(pre[i].text) {
+			// a title with a space here and there ("示例市生 态环境局2024年政府信
+			// 息公开工作年度报告": a PDF's justified line): whole, without them
+			// (a portal's words before it are then the agency's: rare)
+			if t, _ := squeezeSpaced(pre[i].text, false); pick(t) {
 				return
 			}
 		}

@@ -1,0 +1,144 @@
+package report_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/google/go-cmp/cmp"
+
+	"gongkai/internal/report"
+)
+
+// spacedChars puts a space after a share (rate) of the Han characters and
+// Chinese punctuation marks of s, as an OCR's text layer does (Tesseract's
+// chi_sim writes a space after every character: "全 年 共 收 到 政 府 信 息 公
+// 开 申 请 36件") or a PDF's justified lines taken as text do here and there
+// ("三 、本 年 度办 理 结果").
+func spacedChars(s string, rate float64, seed uint64) string {
+	rng := rand.New(rand.NewPCG(seed, 5))
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+		if (unicode.Is(unicode.Han, r) || strings.ContainsRune("、，。：；（）", r)) && (rate >= 1 || rng.Float64() < rate) {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "oneline-ocr-spaced-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedChars(onelineCycling(t, truth()), 1, 1)) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r) // as oneline-2021.txt
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "oneline-spaced-here-and-there-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedChars(onelineCycling(t, truth()), 0.2, 1)) }, want: func() *report.Report {
+			r := truth()
+			blankNormative(r)
+			return r
+		}, findings: []string{"PARSE.AMBIGUOUS"}},
+		fixture{file: "layout-ocr-spaced-2021.txt", make: func(t testing.TB) []byte { return []byte(spacedChars(layoutText(t, truth()), 1, 1)) }, want: truth},
+	)
+}
+
+// A text whose characters an OCR or a PDF's justified lines spaced apart
+// reads as the text without those spaces, in every layout: the same cells,
+// the same agency and year, the same findings (but the spaces themselves,
+// TXT.SPACE). A page run into one line found no heading, a table's rows
+// were not cut, and an unread row of 表三 made a false T3.BALANCE; a spaced
+// title named no agency; "收 取 … 处 理 费" was no word of fees (S.FEES);
+// "（ 一 ）总体情况", "第 一 部 分", "二 是" and "（ 四 ）" were no numbers
+// (S.MISSING, TXT.NUMBERING).
+func TestSpacedCharacters(t *testing.T) {
+	names := []string{"tab", "layout", "page", "markdown", "oneline", "contents-oneline", "numbered", "numbered-oneline",
+		"parts", "oneline-roman", "oneline-worded-headings", "wrapped-page", "unwrapped-page", "oneline-folded", "wide-spaces",
+		"oneline-printed", "oneline-thousands", "split-t4-page", "t4-rows-page", "qita", "vertical-t4"}
+	layouts := map[string]layout{}
+	for _, l := range allLayouts() {
+		layouts[l.name] = l
+	}
+	reports := []int{0, 1, 2, 3}
+	if testing.Short() {
+		reports = reports[:1]
+	}
+	for _, name := range names {
+		l, ok := layouts[name]
+		if !ok {
+			t.Fatalf("no layout %s", name)
+		}
+		for _, rate := range []float64{1, 0.3, 0.1} {
+			for _, i := range reports {
+				src := l.make(t, generated(i))
+				spaced := spacedChars(src, rate, uint64(i))
+				want := audit(t, "r"+l.ext, []byte(src))
+				got := audit(t, "r"+l.ext, []byte(spaced))
+				what := fmt.Sprintf("%s, %.0f %% spaced, report %d", name, rate*100, i)
+				if d := cmp.Diff(tables(want), tables(got)); d != "" {
+					t.Errorf("%s: tables (-unspaced +spaced):\n%s", what, d)
+				}
+				if d := cmp.Diff(rulesAndCells(want), rulesAndCells(got)); d != "" {
+					t.Errorf("%s: findings (-unspaced +spaced):\n%s", what, d)
+				}
+			}
+		}
+	}
+}
+
+// rulesAndCells are a report's findings as rule and cell, in order, but
+// TXT.SPACE.
+func rulesAndCells(r *report.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		if f.Rule != "TXT.SPACE" {
+			out = append(out, f.Rule+" "+f.Cell)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// The narrative checks read a text spaced out: a list still numbered in
+// order is no TXT.NUMBERING, a skip still is one; 六's fees are said.
+func TestSpacedNarrativeChecks(t *testing.T) {
+	base := textOf(t, generated(0))
+	for _, c := range []struct {
+		name, from, to string
+		want           bool
+	}{
+		{"a list in order", "二是", "二 是", false},
+		{"sub-headings in order", "（四）", "（ 四 ）", false},
+		{"a list that skips", "二是", "三 是", true},
+		{"sub-headings that skip", "（四）", "（ 五）", true},
+	} {
+		if !strings.Contains(base, c.from) {
+			t.Fatalf("%s: no %q in the text", c.name, c.from)
+		}
+		r := audit(t, "r.txt", []byte(strings.Replace(base, c.from, c.to, 1)))
+		if got := hasRule(r, "TXT.NUMBERING"); got != c.want {
+			t.Errorf("%s: TXT.NUMBERING %v, want %v: %v", c.name, got, c.want, r.Findings)
+		}
+	}
+	fees := spacedChars(base, 1, 0)
+	if !strings.Contains(fees, "处 理 费") {
+		t.Fatalf("no fee sentence in the text")
+	}
+	r := audit(t, "r.txt", []byte(fees))
+	if hasRule(r, "S.FEES") {
+		t.Errorf("S.FEES on a 六 that says its fees, spaced out: %v", r.Findings)
+	}
+	if r.Agency != "示例第0局" || r.Year != 2021 {
+		t.Errorf("a spaced title read as %q %d", r.Agency, r.Year)
+	}
+	if agency, year := report.Identify("r.txt", []byte(fees)); agency != "示例第0局" || year != 2021 {
+		t.Errorf("a spaced title identified as %q %d", agency, year)
+	}
+}
+
+func hasRule(r *report.Report, rule string) bool {
+	return slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == rule })
+}
