@@ -684,9 +684,9 @@ func squeezeLines(lines []Line) []Line {
 // character and a Chinese punctuation mark, and with digits between a Han
 // character (not a number's unit) and the digit after it; it says where
 // each byte of what it returns was in t (and the end, len(t)). The spaces
-// around a lone numeral followed by a space and words stay: a heading's
-// ("报告 一 总体情况": the space stands for the 、, Word's tab after an
-// automatic number; not 第 二 十 条).
+// around a numeral after a sentence or the title and before words stay: a
+// heading's ("报告 一 总体情况": the space stands for the 、, Word's tab after
+// an automatic number; not 属于 四 类, 第 二 十 条, nor 二 是 of a list).
 func squeezeSpaced(t string, digits bool) (string, []int32) {
 	var b strings.Builder
 	b.Grow(len(t))
@@ -712,8 +712,8 @@ func squeezeSpaced(t string, digits bool) (string, []int32) {
 			j += n
 		}
 		next, _ := utf8.DecodeRuneInString(t[j:])
-		heading := !isNumeral(prev) && isNumeral(next) && numeralThenWords(t[j:]) ||
-			isNumeral(prev) && !isNumeral(prev2) && unicode.Is(unicode.Han, next) && !isNumeral(next) ||
+		heading := headingBoundary(prev) && isNumeral(next) && numeralThenWords(t[j:]) ||
+			isNumeral(prev) && headingBoundary(prev2) && headingWordsStart(t[j:]) ||
 			!isNumeral(prev) && itemNumberAfter(t[j:])
 		// (not after a unit, 文件 aside, nor where cells say their unit:
 		// "数量 64件 0件" stays as it is)
@@ -760,21 +760,63 @@ func itemNumberAfter(s string) bool {
 	return strings.HasPrefix(rest, "、")
 }
 
+// headingBoundary says a heading may start after r: the end of a sentence,
+// of the title (…报告) or of a table's last cell (a count's unit: 1件), a
+// space, or nothing (not 属于 四 类, 第 二 十 条).
+func headingBoundary(r rune) bool {
+	return r == 0 || r == ' ' || r == '告' || strings.ContainsRune("。！？；：件个条宗起次", r) ||
+		!unicode.Is(unicode.Han, r) && !squeezable(r)
+}
+
 // isNumeral is a Chinese numeral of a heading's or item's number.
 func isNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
-// numeralThenWords says s starts with a numeral, a space and a Han
-// character that is no numeral: a heading numbered with a space for the 、
-// ("一 总体情况"), not 第 二 十 条 spaced out.
+// numeralThenWords says s starts with a numeral, a space and a section
+// heading's first words (headingWordsStart): a heading numbered with a
+// space for the 、 ("一 总体情况"), not 第 二 十 条 spaced out, 二 是 of a
+// list nor 四 类 of a label.
 func numeralThenWords(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	rest := strings.TrimLeft(s[n:], " \u3000")
-	if len(rest) == len(s[n:]) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.Is(unicode.Han, r) && !isNumeral(r)
+	return len(rest) < len(s[n:]) && headingWordsStart(rest)
 }
+
+// headingWordsStart says s starts with the first two characters of a
+// section heading's words or keywords (总体, 主动, 收到, 政府, 存在, 其他 …),
+// spaced out or not.
+func headingWordsStart(s string) bool {
+	var two [2]rune
+	k := 0
+	for _, r := range s {
+		if r == ' ' || r == '\u3000' {
+			continue
+		}
+		two[k] = r
+		if k++; k == 2 {
+			break
+		}
+	}
+	return k == 2 && headingStarts[two]
+}
+
+// headingStarts are the first two characters of every section heading's
+// words and keywords.
+var headingStarts = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	add := func(w string) {
+		rs := []rune(w)
+		if len(rs) >= 2 {
+			m[[2]rune{rs[0], rs[1]}] = true
+		}
+	}
+	for i, sec := range Sections {
+		add(sectionHeads[i].words)
+		for _, k := range sec.Keywords {
+			add(k)
+		}
+	}
+	return m
+}()
 
 // unitAfterDigits says the digits at j are followed by a count's unit
 // (cellUnitAt).

@@ -142,3 +142,23 @@ func TestSpacedNarrativeChecks(t *testing.T) {
 func hasRule(r *report.Report, rule string) bool {
 	return slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == rule })
 }
+
+// An OCR spaces the characters out and misreads some: a numeral between
+// spaces is a heading's only before a heading's words. 第一项加第二项 with 加
+// misread (第 一 项 四 第 二 项), 二 是 of a list misread (二 开 主 动 公 开 的
+// 深度: section 二's heading misread too) were cut as section 四's and 二's
+// headings: tables unread, sections missing.
+func TestSpacedNumeralsAreNoHeadings(t *testing.T) {
+	misread := strings.NewReplacer("加第二项", "四第二项", "二、主动公开", "二、尚动公开", "二是", "二开")
+	for i := range 4 {
+		src := misread.Replace(onelineCycling(t, generated(i)))
+		want := audit(t, "r.txt", []byte(src))
+		got := audit(t, "r.txt", []byte(spacedChars(src, 1, uint64(i))))
+		if d := cmp.Diff(tables(want), tables(got)); d != "" {
+			t.Errorf("report %d: tables (-unspaced +spaced):\n%s", i, d)
+		}
+		if d := cmp.Diff(rulesAndCells(want), rulesAndCells(got)); d != "" {
+			t.Errorf("report %d: findings (-unspaced +spaced):\n%s", i, d)
+		}
+	}
+}
