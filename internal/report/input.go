@@ -2501,21 +2501,32 @@ func readableChinese(t string) bool {
 	return n >= 2
 }
 
-// unitsGlued says s holds a count with its unit glued to the next count
-// twice (three counts in a row: "0件0件2件"), by a scan of the bytes (of
-// the lines with 件 or 个 only: cells that say their unit say one of them).
+// unitsGlued says s holds a count with its unit glued to the next count,
+// and a count with its unit followed by another once more, glued or a
+// space apart (three counts in a row: "0件0件2件", an OCR's "27件 12件12件"),
+// by a scan of the bytes (of the lines with 件 or 个 only: cells that say
+// their unit say one of them).
 func unitsGlued(s string) bool {
-	n := 0
+	n, glued := 0, false
 	for i := 1; i < len(s); i++ {
 		if !isASCIIDigit(s[i-1]) {
 			continue
 		}
-		if u := cellUnitAt(s, i); u > 0 && i+u < len(s) && isASCIIDigit(s[i+u]) {
-			if n++; n == 2 {
+		u := cellUnitAt(s, i)
+		if u == 0 {
+			continue
+		}
+		j := i + u
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && isASCIIDigit(s[j]) {
+			glued = glued || j == i+u
+			if n++; n >= 2 && glued {
 				return true
 			}
-			i += u
 		}
+		i += u - 1
 	}
 	return false
 }
@@ -2556,6 +2567,9 @@ func spaceUnitCells(s string) string {
 				}
 				j = k + u
 				ends = append(ends, j)
+				for j < len(s) && s[j] == ' ' { // the next cell a space on (an OCR's: "0件 0件0件")
+					j++
+				}
 			}
 		}
 		if len(ends) < 3 {

@@ -57,7 +57,7 @@ func init() {
 func TestSpacedCharacters(t *testing.T) {
 	names := []string{"tab", "layout", "page", "markdown", "oneline", "contents-oneline", "numbered", "numbered-oneline",
 		"parts", "oneline-roman", "oneline-worded-headings", "wrapped-page", "unwrapped-page", "oneline-folded", "wide-spaces",
-		"oneline-printed", "oneline-thousands", "split-t4-page", "t4-rows-page", "qita", "vertical-t4"}
+		"oneline-printed", "oneline-thousands", "split-t4-page", "t4-rows-page", "qita", "vertical-t4", "flat-units", "oneline-units"}
 	layouts := map[string]layout{}
 	for _, l := range allLayouts() {
 		layouts[l.name] = l
