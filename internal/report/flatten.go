@@ -581,24 +581,27 @@ func cutSpaced(t string) []string {
 	return pieces
 }
 
-// spacedPair says t may have a space between two Han characters: a space
-// between two characters of three bytes or more (a quick test, on bytes).
+// spacedPair says t may have a space (ASCII or ideographic) between two
+// Han characters: one between two characters of three bytes or more (a
+// quick test, on bytes).
 func spacedPair(t string) bool {
-	for i := 0; ; {
-		k := strings.IndexByte(t[i:], ' ')
-		if k < 0 {
-			return false
-		}
-		i += k
+	for i := 3; i < len(t); i++ {
 		j := i
-		for j < len(t) && t[j] == ' ' {
-			j++
+		for j < len(t) && (t[j] == ' ' || t[j] == 0xE3 && strings.HasPrefix(t[j:], "\u3000")) {
+			if t[j] == ' ' {
+				j++
+			} else {
+				j += len("\u3000")
+			}
 		}
-		if i >= 3 && t[i-3] >= 0xE3 && j < len(t) && t[j] >= 0xE3 {
-			return true
+		if j > i {
+			if t[i-3] >= 0xE3 && !strings.HasPrefix(t[i-3:], "\u3000") && j < len(t) && t[j] >= 0xE3 {
+				return true
+			}
+			i = j
 		}
-		i = j
 	}
+	return false
 }
 
 // spacedOut says a line is spaced out letter by letter: a space stands
@@ -648,13 +651,17 @@ func charSpaced(lines []Line) bool {
 			if han++; han == charSpacedSample {
 				return spaced*10 >= han
 			}
-			if i+3 >= len(t) || t[i+3] != ' ' {
+			j := i + 3
+			for j < len(t) && (t[j] == ' ' || t[j] == 0xE3 && strings.HasPrefix(t[j:], "\u3000")) {
+				if t[j] == ' ' {
+					j++
+				} else {
+					j += len("\u3000")
+				}
+			}
+			if j == i+3 {
 				i += 2
 				continue
-			}
-			j := i + 3
-			for j < len(t) && t[j] == ' ' {
-				j++
 			}
 			if j < len(t) && t[j] >= 0xE4 && t[j] <= 0xE9 {
 				spaced++

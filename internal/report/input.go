@@ -61,7 +61,7 @@ const (
 const MaxInput = 32 << 20
 
 // qiTa writes 其它 as 其他, also spaced out letter by letter.
-var qiTa = strings.NewReplacer("其它", "其他", "其 它", "其 他")
+var qiTa = strings.NewReplacer("其它", "其他", "其 它", "其 他", "其\u3000它", "其\u3000他")
 
 // Lines turns a file of any supported kind into lines.
 func Lines(name string, data []byte) ([]Line, string, error) {
@@ -104,7 +104,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
-		if hasText(l.Text, "其它") || hasText(l.Text, "其 它") { // (spaced out by an OCR)
+		if hasText(l.Text, "其它") || hasText(l.Text, "其 它") || hasText(l.Text, "其\u3000它") { // (spaced out by an OCR)
 			l.Text = qiTa.Replace(l.Text)
 			for k, f := range l.Fields {
 				l.Fields[k] = qiTa.Replace(f)

@@ -2157,8 +2157,12 @@ func subHeadings(t string) [][3]int {
 		if rest := t[i:end]; strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
 			_, size := utf8.DecodeRuneInString(rest)
 			j := i + size
-			for j < end && t[j] == ' ' { // "（ 四 ）": an OCR's spaces
-				j++
+			for j < end && (t[j] == ' ' || strings.HasPrefix(t[j:end], "\u3000")) { // "（ 四 ）": an OCR's spaces
+				if t[j] == ' ' {
+					j++
+				} else {
+					j += len("\u3000")
+				}
 			}
 			k := j
 			for k < end {
@@ -2168,7 +2172,7 @@ func subHeadings(t string) [][3]int {
 				}
 				k += n
 			}
-			if c := strings.TrimLeft(t[k:end], " "); k > j && (strings.HasPrefix(c, "）") || strings.HasPrefix(c, ")")) {
+			if c := strings.TrimLeft(t[k:end], " \u3000"); k > j && (strings.HasPrefix(c, "）") || strings.HasPrefix(c, ")")) {
 				out = append(out, [3]int{start, j, k})
 			}
 		}

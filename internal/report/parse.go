@@ -2472,7 +2472,7 @@ func (p *parser) pickTitle(pre []titleLine) {
 	pick := func(title string) bool {
 		if !hasText(title, "公开") {
 			// a title spaced out letter by letter (an OCR's: "政 府 信 息 公 开")
-			if !spacedOut(title) || !hasText(title, "公 开") {
+			if !spacedOut(title) || !hasText(wideSpaces.Replace(title), "公 开") {
 				return false
 			}
 		}

@@ -19,12 +19,18 @@ import (
 // 开 申 请 36件") or a PDF's justified lines taken as text do here and there
 // ("三 、本 年 度办 理 结果").
 func spacedChars(s string, rate float64, seed uint64) string {
+	return spacedWith(s, " ", rate, seed)
+}
+
+// spacedWith is spacedChars with another space (U+3000, the ideographic
+// space a Chinese text is often spaced out with).
+func spacedWith(s, space string, rate float64, seed uint64) string {
 	rng := rand.New(rand.NewPCG(seed, 5))
 	var b strings.Builder
 	for _, r := range s {
 		b.WriteRune(r)
 		if (unicode.Is(unicode.Han, r) || strings.ContainsRune("、，。：；（）", r)) && (rate >= 1 || rng.Float64() < rate) {
-			b.WriteByte(' ')
+			b.WriteString(space)
 		}
 	}
 	return b.String()
@@ -47,7 +53,7 @@ func init() {
 }
 
 // A text whose characters an OCR or a PDF's justified lines spaced apart
-// reads as the text without those spaces, in every layout: the same cells,
+// (with ASCII or ideographic spaces) reads as the text without them, in every layout: the same cells,
 // the same agency and year, the same findings (but the spaces themselves,
 // TXT.SPACE). A page run into one line found no heading, a table's rows
 // were not cut, and an unread row of 表三 made a false T3.BALANCE; a spaced
@@ -71,13 +77,16 @@ func TestSpacedCharacters(t *testing.T) {
 		if !ok {
 			t.Fatalf("no layout %s", name)
 		}
-		for _, rate := range []float64{1, 0.3, 0.1} {
+		for _, v := range []struct {
+			space string
+			rate  float64
+		}{{" ", 1}, {" ", 0.3}, {" ", 0.1}, {"\u3000", 1}, {"\u3000", 0.3}} {
 			for _, i := range reports {
 				src := l.make(t, generated(i))
-				spaced := spacedChars(src, rate, uint64(i))
+				spaced := spacedWith(src, v.space, v.rate, uint64(i))
 				want := audit(t, "r"+l.ext, []byte(src))
 				got := audit(t, "r"+l.ext, []byte(spaced))
-				what := fmt.Sprintf("%s, %.0f %% spaced, report %d", name, rate*100, i)
+				what := fmt.Sprintf("%s, %.0f %% spaced with %q, report %d", name, v.rate*100, v.space, i)
 				if d := cmp.Diff(tables(want), tables(got)); d != "" {
 					t.Errorf("%s: tables (-unspaced +spaced):\n%s", what, d)
 				}
