@@ -486,6 +486,9 @@ func unexpandTabs(t string, w int) string {
 // csvLines reads a report saved as CSV (a spreadsheet's "save as"): a
 // record of one cell is a line of text, a record of several a row of cells.
 func csvLines(name string, t string) ([]Line, error) {
+	if hasText(t, "\u00a0") { // a no-break space is a space, as in a text's lines
+		t = strings.ReplaceAll(t, "\u00a0", " ")
+	}
 	r := csv.NewReader(strings.NewReader(t))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true

@@ -53,7 +53,7 @@ func init() {
 }
 
 // A text whose characters an OCR or a PDF's justified lines spaced apart
-// (with ASCII or ideographic spaces) reads as the text without them, in every layout: the same cells,
+// (with ASCII, ideographic or no-break spaces) reads as the text without them, in every layout: the same cells,
 // the same agency and year, the same findings (but the spaces themselves,
 // TXT.SPACE). A page run into one line found no heading, a table's rows
 // were not cut, and an unread row of 表三 made a false T3.BALANCE; a spaced
@@ -63,7 +63,7 @@ func init() {
 func TestSpacedCharacters(t *testing.T) {
 	names := []string{"tab", "layout", "page", "markdown", "oneline", "contents-oneline", "numbered", "numbered-oneline",
 		"parts", "oneline-roman", "oneline-worded-headings", "wrapped-page", "unwrapped-page", "oneline-folded", "wide-spaces",
-		"oneline-printed", "oneline-thousands", "split-t4-page", "t4-rows-page", "qita", "vertical-t4", "flat-units", "oneline-units"}
+		"oneline-printed", "oneline-thousands", "split-t4-page", "t4-rows-page", "qita", "vertical-t4", "flat-units", "oneline-units", "csv"}
 	layouts := map[string]layout{}
 	for _, l := range allLayouts() {
 		layouts[l.name] = l
@@ -80,7 +80,7 @@ func TestSpacedCharacters(t *testing.T) {
 		for _, v := range []struct {
 			space string
 			rate  float64
-		}{{" ", 1}, {" ", 0.3}, {" ", 0.1}, {"\u3000", 1}, {"\u3000", 0.3}} {
+		}{{" ", 1}, {" ", 0.3}, {" ", 0.1}, {"\u3000", 1}, {"\u3000", 0.3}, {"\u00a0", 0.3}} {
 			for _, i := range reports {
 				src := l.make(t, generated(i))
 				spaced := spacedWith(src, v.space, v.rate, uint64(i))
