@@ -171,3 +171,29 @@ func TestSpacedNumeralsAreNoHeadings(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSpacedPage is the cost of a page without line breaks whose
+// characters an OCR spaced apart, against the same page unspaced, in the
+// same run (the spaces are taken out before the page is cut).
+func BenchmarkSpacedPage(b *testing.B) {
+	page := onelineCycling(b, generated(5))
+	for _, c := range []struct{ name, text string }{
+		{"unspaced", page},
+		{"spaced", spacedChars(page, 1, 5)},
+		{"spaced-30pct", spacedChars(page, 0.3, 5)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			data := []byte(c.text)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := report.Read("r.txt", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				report.Check(r, nil)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+		})
+	}
+}
