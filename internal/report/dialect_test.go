@@ -1969,7 +1969,12 @@ func unitsText(t testing.TB, r *report.Report, oneline bool) string {
 
 func init() {
 	fixtures = append(fixtures,
-		fixture{file: "oneline-units-2021.txt", make: func(t testing.TB) []byte { return []byte(unitsText(t, truth(), true)) }, want: truth})
+		fixture{file: "oneline-units-2021.txt", make: func(t testing.TB) []byte { return []byte(unitsText(t, truth(), true)) }, want: truth},
+		// the 2019 format's 表二 rows of two cells, a decrease among them
+		// ("其他对外管理服务事项16件-2件19件"), set apart as the 2021 format's three
+		// (and "政府集中采购4件41.81": a count with its unit, then an amount
+		// without one)
+		fixture{file: "oneline-units-2019.txt", make: func(t testing.TB) []byte { return []byte(unitsText(t, truth2019(), true)) }, want: truth2019})
 }
 
 // t4AsPrinted reports each cell of 表四 read otherwise than printed (a cell

@@ -722,9 +722,10 @@ func squeezeSpaced(t string, digits bool) (string, []int32) {
 		heading := headingBoundary(prev) && isNumeral(next) && numeralThenWords(t[j:]) ||
 			isNumeral(prev) && headingBoundary(prev2) && headingWordsStart(t[j:]) ||
 			!isNumeral(prev) && itemNumberAfter(t[j:])
-		// (not after a unit, 文件 aside, nor where cells say their unit:
-		// "数量 64件 0件" stays as it is)
-		toDigit := digits && next >= '0' && next <= '9' && (!strings.ContainsRune(numberUnits, prev) || strings.HasSuffix(b.String(), "文件")) && !unitAfterDigits(t, j)
+		// (not after a number's unit, 64件 or 12.35万元 — 文件 and 事项 end
+		// labels — nor where cells say their unit: "数量 64件 0件" stays)
+		unitEnd := strings.ContainsRune(numberUnits, prev) && (isDigit(prev2) || strings.ContainsRune(numberUnits, prev2))
+		toDigit := digits && next >= '0' && next <= '9' && !unitEnd && !unitAfterDigits(t, j)
 		if j < len(t) && squeezable(prev) && (squeezable(next) || toDigit) && !heading {
 			i = j
 			continue

@@ -2504,11 +2504,10 @@ func readableChinese(t string) bool {
 	return n >= 2
 }
 
-// unitsGlued says s holds a count with its unit glued to the next count,
-// and a count with its unit followed by another once more, glued or a
-// space apart (three counts in a row: "0件0件2件", an OCR's "27件 12件12件"),
-// by a scan of the bytes (of the lines with 件 or 个 only: cells that say
-// their unit say one of them).
+// unitsGlued says s holds a count with its unit glued to the next count
+// ("0件0件2件", a row of the 2019 format's two cells "25件19件", an OCR's
+// "27件 12件12件" with a space), by a scan of the bytes (of the lines with 件
+// or 个 only: cells that say their unit say one of them).
 func unitsGlued(s string) bool {
 	n, glued := 0, false
 	for i := 1; i < len(s); i++ {
@@ -2523,9 +2522,12 @@ func unitsGlued(s string) bool {
 		for j < len(s) && s[j] == ' ' {
 			j++
 		}
+		if j+1 < len(s) && s[j] == '-' && isASCIIDigit(s[j+1]) { // 本年增/减 of the 2019 format: "16件-2件19件"
+			j++
+		}
 		if j < len(s) && isASCIIDigit(s[j]) {
-			glued = glued || j == i+u
-			if n++; n >= 2 && glued {
+			glued = glued || j == i+u || j == i+u+1 && s[i+u] == '-'
+			if n++; glued {
 				return true
 			}
 		}
@@ -2548,7 +2550,7 @@ func cellUnitAt(s string, i int) int {
 	return 0
 }
 
-// spaceUnitCells sets apart each run of three or more counts glued with
+// spaceUnitCells sets apart each run of two or more counts glued with
 // their units: a space before the run and after each unit.
 func spaceUnitCells(s string) string {
 	var b strings.Builder
@@ -2557,13 +2559,25 @@ func spaceUnitCells(s string) string {
 		var ends []int
 		if i == 0 || !isASCIIDigit(s[i-1]) {
 			for j := i; ; {
-				k := j
+				d := j
+				if d+1 < len(s) && s[d] == '-' && isASCIIDigit(s[d+1]) {
+					d++ // a decrease (本年增/减 of the 2019 format: "16件-2件19件")
+				}
+				k := d
 				for k < len(s) && isASCIIDigit(s[k]) {
 					k++
 				}
 				u := 0
-				if k > j {
+				if k > d {
 					u = cellUnitAt(s, k)
+				}
+				if u == 0 && k > d && len(ends) > 0 && k+1 < len(s) && s[k] == '.' && isASCIIDigit(s[k+1]) {
+					// an amount after counts, without a unit of its own
+					// (政府集中采购22件12.07, the 2019 format's): the run's last cell
+					for k++; k < len(s) && isASCIIDigit(s[k]); k++ {
+					}
+					ends = append(ends, k)
+					break
 				}
 				if u == 0 {
 					break
@@ -2575,7 +2589,7 @@ func spaceUnitCells(s string) string {
 				}
 			}
 		}
-		if len(ends) < 3 {
+		if len(ends) < 2 {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			b.WriteString(s[i : i+size])
 			i += size

@@ -1369,9 +1369,11 @@ func TestPrintedPageLines(t *testing.T) {
 	})
 }
 
-// Counts glued with their units, three or more in a row, are set apart
-// (a space before the run and after each unit); two, or one in a sentence,
-// are left as written.
+// Counts glued with their units, two or more in a row (the 2019 format's
+// 表二 rows have two cells), are set apart (a space before the run and
+// after each unit), a decrease and an amount after them too, and across an
+// OCR's spaces; one in a sentence, or a run only a space apart, is left as
+// written.
 func TestSpaceUnitCells(t *testing.T) {
 	eachCase(t, "spaceUnitCells", func(s string) string {
 		if !unitsGlued(s) {
@@ -1382,7 +1384,12 @@ func TestSpaceUnitCells(t *testing.T) {
 		"（一）予以公开40件1件0件1件0件2件44件": "（一）予以公开 40件 1件 0件 1件 0件 2件 44件",
 		"64件0件0件": "64件 0件 0件",
 		"共收到申请70件，上年结转4件。": "共收到申请70件，上年结转4件。",
-		"规章0件0件": "规章0件0件",
+		"规章0件0件":                "规章 0件 0件",
+		"行政事业性收费25件19件":         "行政事业性收费 25件 19件",
+		"其他对外管理服务事项16件-2件19件":   "其他对外管理服务事项 16件 -2件 19件",
+		"政府集中采购22件12.07":        "政府集中采购 22件 12.07",
+		"规章 27件 12件12件":         "规章 27件 12件 12件",
+		"共收到申请3件，2件已办结":         "共收到申请3件，2件已办结",
 		"申请3件4件5件（二）部分公开6件0件0件": "申请 3件 4件 5件 （二）部分公开 6件 0件 0件",
 		"行政处罚48件 行政强制3件":        "行政处罚48件 行政强制3件",
 		"1人次2人次3人次":             "1人次 2人次 3人次",

@@ -82,7 +82,11 @@ func TestSpacedCharacters(t *testing.T) {
 			rate  float64
 		}{{" ", 1}, {" ", 0.3}, {" ", 0.1}, {"\u3000", 1}, {"\u3000", 0.3}, {"\u00a0", 0.3}} {
 			for _, i := range reports {
-				src := l.make(t, generated(i))
+				truth := generated(i)
+				if i%2 == 1 {
+					truth = generated2019(i) // the trial format's 表二 too
+				}
+				src := l.make(t, truth)
 				spaced := spacedWith(src, v.space, v.rate, uint64(i))
 				want := audit(t, "r"+l.ext, []byte(src))
 				got := audit(t, "r"+l.ext, []byte(spaced))
@@ -196,4 +200,9 @@ func BenchmarkSpacedPage(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 		})
 	}
+}
+
+// generated2019 is a generated report in the 2019 trial format.
+func generated2019(i int) *report.Report {
+	return report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%2)
 }
