@@ -359,6 +359,24 @@ func TestFlatRomanHeadingsMisread(t *testing.T) {
 	}
 }
 
+// A heading whose numeral and one character of its words an OCR misread
+// (内、主动公开政府信息务况) on a page without line breaks is found between the
+// headings read, and said: section 二 was missing, with 表二; so for
+// sections 三 to 六.
+func TestFlatHeadingNumeralAndWordMisread(t *testing.T) {
+	want := truth()
+	for _, misread := range []*strings.Replacer{
+		strings.NewReplacer("二、主动公开政府信息情况", "内、主动公开政府信息务况"),
+		strings.NewReplacer("三、收到和处理政府信息公开申请情况", "王、收到和处理政府信息公开申请情务"),
+		strings.NewReplacer("四、政府信息公开行政复议、行政诉讼情况", "内、政府信息公开行政复议、行政诉讼况况"),
+		strings.NewReplacer("五、存在的主要问题及改进情况", "正、存在的主要问题及改进情务", "六、其他需要报告的事项", "大、其他需要报告的事务"),
+	} {
+		readsDespite(t, want, onelineCycling(t, want), misread)
+	}
+	// the last heading so misread, on a line of its own
+	readsDespite(t, want, textOf(t, want), strings.NewReplacer("六、其他需要报告的事项", "大、其他需要报告的事务"))
+}
+
 // readsDespite audits src with misread's replacements made (each must
 // change it) and wants no S.MISSING and every count of 表三 and 表四 read as
 // printed (表二's glued rows may stay unread).

@@ -1596,6 +1596,50 @@ func misreadBetween(t string, starts, heads []int) {
 			starts[i], heads[i] = k-size, headingEnd(t, k+len(sep))
 			break
 		}
+		if heads[i] < 0 {
+			misreadWordsBetween(t, i, lo, hi, starts, heads)
+		}
+	}
+}
+
+// misreadWordsBetween is misreadBetween for a heading whose numeral and one
+// of its words' characters were both misread (内、主动公开政府信息务况): the
+// template's words of eight characters or more with one other in their
+// place, after one Han character and a 、 that stand after no Han character.
+func misreadWordsBetween(t string, i, lo, hi int, starts, heads []int) {
+	words := []rune(sectionHeads[i].words)
+	if len(words) < 8 {
+		return
+	}
+	for at := lo; at < hi; {
+		k := indexText(t[at:hi], "、")
+		if k < 0 {
+			return
+		}
+		k += at
+		at = k + len("、")
+		x, size := utf8.DecodeLastRuneInString(t[:k])
+		if !unicode.Is(unicode.Han, x) {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(t[:k-size]); k-size > 0 && unicode.Is(unicode.Han, before) && !strings.HasSuffix(t[:k-size], "报告") {
+			continue
+		}
+		end, off, got := at, 0, 0
+		for _, w := range words {
+			r, n := utf8.DecodeRuneInString(t[end:hi])
+			if n == 0 {
+				break
+			}
+			if r != w {
+				off++
+			}
+			end, got = end+n, got+1
+		}
+		if off <= 1 && got == len(words) {
+			starts[i], heads[i] = k-size, headingEnd(t, end)
+			return
+		}
 	}
 }
 

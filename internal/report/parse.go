@@ -935,7 +935,8 @@ func (p *parser) findHeads() {
 // like) followed by the template's words within a quarter of them, between
 // the headings of the sections before and after it. The numeral itself may
 // be misread (布、主部公开政府信息情况) between two headings read, or before
-// the first or after the last when the words are the template's exactly.
+// the first or after the last when the words are the template's exactly
+// (or but one character of eight or more: 大、其他需要报告的事务).
 // Each is said (PARSE.READ).
 func (p *parser) misreadHeads(found []headAt) []headAt {
 	var has [7]bool // by section key 1–6
@@ -1048,7 +1049,8 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 		return Finding{}, false
 	case !own && (!others || at == 2 && !unicode.Is(unicode.Han, t[0])):
 		return Finding{}, false
-	case !own && open && d > 0:
+	case !own && open && (d > 1 || d == 1 && words < 8):
+		// (one character of eight or more misread too: 大、其他需要报告的事务)
 		return Finding{}, false
 	}
 	num := sectionNumerals[sh.key]
