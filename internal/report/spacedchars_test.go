@@ -186,19 +186,7 @@ func BenchmarkSpacedPage(b *testing.B) {
 		{"spaced", spacedChars(page, 1, 5)},
 		{"spaced-30pct", spacedChars(page, 0.3, 5)},
 	} {
-		b.Run(c.name, func(b *testing.B) {
-			data := []byte(c.text)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				r, err := report.Read("r.txt", data)
-				if err != nil {
-					b.Fatal(err)
-				}
-				report.Check(r, nil)
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
-		})
+		b.Run(c.name, func(b *testing.B) { benchAudit(b, []byte(c.text)) })
 	}
 }
 
