@@ -458,3 +458,46 @@ func TestT4BlankUnderMisreadTotals(t *testing.T) {
 		t4AsPrinted(t, name+": ", got.Appeals, want.Appeals)
 	}
 }
+
+// An OCR that drops characters on a page without line breaks: 表三's row
+// 四、结转年度继续办理 (下 lost) is no section heading though section 四's own
+// numeral is lost too (、政府信息公开行政复议…): it was cut from its numbers,
+// CELL.BLANK and a false T3.BALANCE (now unread and said); and a header
+// that lost its 总计 is no table without a total column when its rows hold
+// the 其他 and 总计 cells glued ("4 0 0 0 0 04"): read as six columns, their
+// cells were wrong.
+func TestFlatDroppedCharacters(t *testing.T) {
+	want := truth()
+	got := audit(t, "r.txt", []byte(strings.NewReplacer("四、结转下年度继续办理", "四、结转年度继续办理",
+		"四、政府信息公开行政复议、行政诉讼情况", "、政府信息公开行政复议、行政诉讼情况").Replace(onelineCycling(t, want))))
+	for _, f := range got.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("an error on a clean report: %s %s", f.Rule, f.Message)
+		}
+	}
+	eachCount(want, got, func(g, w report.Cell, prefix, name string) {
+		if !g.Blank() && g.String() != w.String() {
+			t.Errorf("%s read as %v, printed %v", name, g, w)
+		}
+	})
+	for i := range 4 {
+		truth := generated2019(i)
+		// every row of 表三 so, 表四's and 表二's glued
+		src := onelineText(t, truth, func(label string, nums []string) string {
+			if len(nums) != report.NumCols {
+				return label + strings.Join(nums, "")
+			}
+			return label + lastTwo(nums)
+		})
+		damaged := strings.Replace(src, "法人或其他组织总计", "法人或其他组织", 1)
+		if damaged == src {
+			t.Fatal("no header to damage")
+		}
+		got := audit(t, "r.txt", []byte(damaged))
+		eachCount(truth, got, func(g, w report.Cell, prefix, name string) {
+			if !g.Blank() && g.String() != w.String() {
+				t.Errorf("report %d: %s read as %v, printed %v", i, name, g, w)
+			}
+		})
+	}
+}

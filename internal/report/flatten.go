@@ -1747,8 +1747,8 @@ func t4HeaderAt(s string) int {
 
 // t3RowAfter says s starts with the words of one of 表三's rows numbered
 // 一 to 四 (本年新收, 上年结转, 本年度办理结果, 结转下年度), one character of
-// them misread at most (政转下年度 of an OCR: section 四's heading words are
-// nothing like them).
+// them misread, lost or read in at most (政转下年度, 结转年度 of an OCR:
+// section 四's heading words are nothing like them).
 func t3RowAfter(s string) bool {
 	for _, w := range []string{"本年新收", "上年结转", "本年度办理结果", "本年办理结果", "结转下年度"} {
 		if strings.HasPrefix(s, w) {
@@ -1756,14 +1756,13 @@ func t3RowAfter(s string) bool {
 		}
 	}
 	for _, w := range []string{"本年新收", "上年结转", "本年度办理结果", "结转下年度"} {
+		// as many characters, or one fewer or more: one misread, lost
+		// (结转年度继续办理) or read in
 		n := utf8.RuneCountInString(w)
-		end := 0
-		for k := 0; k < n && end < len(s); k++ {
-			_, size := utf8.DecodeRuneInString(s[end:])
-			end += size
-		}
-		if editWithin(s[:end], w, 1) <= 1 {
-			return true
+		for _, m := range []int{n, n - 1, n + 1} {
+			if editWithin(s[:runesAfter(s, 0, m)], w, 1) <= 1 {
+				return true
+			}
 		}
 	}
 	return false

@@ -729,6 +729,18 @@ func saysNoAppeal(s string) bool {
 	return hasAnyRune(s, "未没无") && noneAppeal.MatchString(s)
 }
 
+// appealCounted says a none… pattern's 复议 or 诉讼 is followed by a count:
+// no none, whatever word an OCR misread before it ("…监督保障因…被申请行政
+// 复议1息": 监督 read 未督, 件 read 息).
+func appealCounted(s string) bool {
+	for _, m := range noneAppeal.FindAllStringIndex(s, -1) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[m[1]:], " ")); isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // Claims extracts the narrative's numeric statements from sections 一、五、六.
 func Claims(r *Report) []Claim {
 	var out []Claim
@@ -1019,7 +1031,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
-			if saysNoAppeal(sc) && !hasCount(sc) {
+			if saysNoAppeal(sc) && !hasCount(sc) && !appealCounted(sc) {
 				// (not "未发生…复议以外的纠纷": nothing of the 复议 themselves)
 				if indexAny(sc, "以外", "之外") < 0 {
 					if hasReview {

@@ -5260,10 +5260,48 @@ func rowsHaveTotals(got []t3Line, n int) bool {
 			}
 		}
 		if !g.rc.ok && len(g.rc.tokens) == n {
+			// on a page without line breaks, six numbers whose last two
+			// digits runs are the 其他 and 总计 cells glued ("4 0 0 0 0
+			// 04", the issue's dialect) are a row with its total; the
+			// header's 总计 may be lost to an OCR
+			if total, ok := lastTwoGlued(strs(g.rc.tokens)); ok && g.line.Segmented && n == NumCols-1 {
+				totals++
+				if total > 0 {
+					counted++
+				}
+				continue
+			}
 			rowsOfN = true
 		}
 	}
 	return totals >= 2 && !rowsOfN || counted >= 2
+}
+
+// lastTwoGlued says the last of a row's six numbers reads as two cells, the
+// second the sum of all the others ("4 0 0 0 0 04": 4+0+0+0+0+0 = 4), and
+// gives that sum.
+func lastTwoGlued(nums []string) (int64, bool) {
+	last := nums[len(nums)-1]
+	var sum int64
+	for _, s := range nums[:len(nums)-1] {
+		v, ok := toCell(s).Int()
+		if !ok {
+			return 0, false
+		}
+		sum += v
+	}
+	for k := 1; k < len(last); k++ {
+		a, b := last[:k], last[k:]
+		if len(b) > 1 && b[0] == '0' || len(a) > 1 && a[0] == '0' {
+			continue
+		}
+		x, ok1 := toCell(a).Int()
+		y, ok2 := toCell(b).Int()
+		if ok1 && ok2 && sum+x == y {
+			return y, true
+		}
+	}
+	return 0, false
 }
 
 // readFirstColumns reads a 表三 whose header names only its first n
