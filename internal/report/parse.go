@@ -644,6 +644,20 @@ func tablesFormat(t2, t3 string) Format {
 			pieces2021++
 		}
 	}
+	if pieces2019 == pieces2021 {
+		// shorter pieces still, when an OCR lost a character of every
+		// heading (本年新制数量, 一年目数量, 本增/减, 政集中采购)
+		for _, w := range shortPieces2019 {
+			if hasText(t2, w) {
+				pieces2019++
+			}
+		}
+		for _, w := range shortPieces2021 {
+			if hasText(t2, w) {
+				pieces2021++
+			}
+		}
+	}
 	switch {
 	case pieces2019 > pieces2021:
 		return Format2019
@@ -654,6 +668,13 @@ func tablesFormat(t2, t3 string) Format {
 	}
 	return ""
 }
+
+// shortPieces2019 and shortPieces2021 are two or three characters of 表二's
+// column headings and rows that only the one format has.
+var (
+	shortPieces2019 = []string{"增/减", "项目数", "目数量", "采购", "对外管理", "新制", "新公开", "总数量"}
+	shortPieces2021 = []string{"制发", "废止", "有效件", "收费金"}
+)
 
 // headingPieces2019 and headingPieces2021 are pieces of 表二's column
 // headings that only the one format has.
