@@ -633,30 +633,11 @@ func tablesFormat(t2, t3 string) Format {
 	}
 	// pieces of the headings, some of whose characters an OCR misread
 	// (果年新制作数量, 上一年维目数量): the format whose pieces are more
-	pieces2019, pieces2021 := 0, 0
-	for _, w := range headingPieces2019 {
-		if hasText(t2, w) {
-			pieces2019++
-		}
-	}
-	for _, w := range headingPieces2021 {
-		if hasText(t2, w) {
-			pieces2021++
-		}
-	}
+	pieces2019, pieces2021 := piecesIn(t2, headingPieces2019), piecesIn(t2, headingPieces2021)
 	if pieces2019 == pieces2021 {
 		// shorter pieces still, when an OCR lost a character of every
 		// heading (本年新制数量, 一年目数量, 本增/减, 政集中采购)
-		for _, w := range shortPieces2019 {
-			if hasText(t2, w) {
-				pieces2019++
-			}
-		}
-		for _, w := range shortPieces2021 {
-			if hasText(t2, w) {
-				pieces2021++
-			}
-		}
+		pieces2019, pieces2021 = piecesIn(t2, shortPieces2019), piecesIn(t2, shortPieces2021)
 	}
 	switch {
 	case pieces2019 > pieces2021:
@@ -667,6 +648,17 @@ func tablesFormat(t2, t3 string) Format {
 		return Format2021
 	}
 	return ""
+}
+
+// piecesIn counts the pieces t holds.
+func piecesIn(t string, pieces []string) int {
+	n := 0
+	for _, w := range pieces {
+		if hasText(t, w) {
+			n++
+		}
+	}
+	return n
 }
 
 // shortPieces2019 and shortPieces2021 are two or three characters of 表二's
