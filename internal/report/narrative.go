@@ -1375,6 +1375,38 @@ func letterSpaced(s string) bool {
 	return chars >= 8 && spaced*10 >= (chars-1)*9
 }
 
+// hanSpaced says a line has its Chinese characters spaced out, its digits
+// not (an OCR's text layer: "全 年 共 收 到 政 府 信 息 公 开 申 请 36件"): of its
+// eight or more Han characters, two in three at least stand before a space
+// and another Han character or a mark.
+func hanSpaced(s string) bool {
+	if strings.Count(s, " ") < 8 {
+		return false // nearly every line
+	}
+	han, spaced := 0, 0
+	prevHan, gap := false, false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			gap = gap || prevHan
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+			if gap {
+				spaced++
+			}
+			prevHan = true
+		case gap && unicode.IsPunct(r):
+			spaced++
+			prevHan = false
+		default:
+			prevHan = false
+		}
+		gap = false
+	}
+	return han >= 8 && spaced*3 >= han*2
+}
+
 // joinThousands drops the commas of numbers grouped by thousands (1,234 and
 // 12,345,678: one to three digits, then groups of three), before a sentence
 // is cut at its commas.
@@ -2115,7 +2147,7 @@ func checkSpace(c *ctx) {
 			} else {
 				hi += lo
 			}
-			if letterSpaced(t[lo:hi]) {
+			if letterSpaced(t[lo:hi]) || hanSpaced(t[lo:hi]) {
 				if spaced++; spaced == 1 {
 					first = c.lineAt(k, lo)
 				}
@@ -2146,7 +2178,7 @@ func checkSpace(c *ctx) {
 			lo = hi + 1
 		}
 		if spaced > 0 {
-			c.add("sections."+k, first, "第 %d 行起有 %d 行文字逐字隔开（多见于 PDF 两端对齐的文字转换成文本），请对照原文确认是否原文如此；这些行不逐处列出", first, spaced)
+			c.add("sections."+k, first, "第 %d 行起有 %d 行文字逐字隔开（多见于 PDF 两端对齐的文字转换成文本，或 OCR 识别的文字），请对照原文确认是否原文如此；这些行不逐处列出", first, spaced)
 		}
 	}
 }

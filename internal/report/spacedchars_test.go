@@ -156,6 +156,26 @@ func hasRule(r *report.Report, rule string) bool {
 	return slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == rule })
 }
 
+// A narrative whose characters an OCR spaced out, its digits not ("全 年 共
+// 收 到 … 申 请 36件"), is said once a section (逐字隔开), not space by space
+// (fifty findings and a count of the rest, for every report).
+func TestSpacedNarrativeSaidOnce(t *testing.T) {
+	r := audit(t, "r.txt", []byte(spacedChars(textOf(t, generated(3)), 1, 3)))
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule != "TXT.SPACE" {
+			continue
+		}
+		n++
+		if !strings.Contains(f.Message, "逐字隔开") {
+			t.Errorf("space by space: %s", f.Message)
+		}
+	}
+	if n == 0 || n > len(report.NarrativeKeys) {
+		t.Errorf("%d TXT.SPACE findings, want one a narrative section", n)
+	}
+}
+
 // An OCR spaces the characters out and misreads some: a numeral between
 // spaces is a heading's only before a heading's words. 第一项加第二项 with 加
 // misread (第 一 项 四 第 二 项), 二 是 of a list misread (二 开 主 动 公 开 的
