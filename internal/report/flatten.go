@@ -608,7 +608,14 @@ func spacedPair(t string) bool {
 // between two Han characters for half of them at least (a portal's "字号：大
 // 中 小" before a title is not).
 func spacedOut(t string) bool {
-	han, pairs := 0, 0
+	han, pairs := hanSpacing(t, false)
+	return pairs >= 4 && pairs*2 >= han
+}
+
+// hanSpacing counts t's Han characters, and those of them (with marks, the
+// punctuation marks too) that stand after a Han character and a space
+// (ASCII or ideographic).
+func hanSpacing(t string, marks bool) (han, spaced int) {
 	prevHan, gap := false, false
 	for _, r := range t {
 		switch {
@@ -618,15 +625,18 @@ func spacedOut(t string) bool {
 		case unicode.Is(unicode.Han, r):
 			han++
 			if gap {
-				pairs++
+				spaced++
 			}
 			prevHan = true
+		case marks && gap && unicode.IsPunct(r):
+			spaced++
+			prevHan = false
 		default:
 			prevHan = false
 		}
 		gap = false
 	}
-	return pairs >= 4 && pairs*2 >= han
+	return han, spaced
 }
 
 // charSpacedSample is how many Han characters charSpaced reads: an OCR's

@@ -1383,27 +1383,7 @@ func hanSpaced(s string) bool {
 	if strings.Count(s, " ") < 8 {
 		return false // nearly every line
 	}
-	han, spaced := 0, 0
-	prevHan, gap := false, false
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			gap = gap || prevHan
-			continue
-		case unicode.Is(unicode.Han, r):
-			han++
-			if gap {
-				spaced++
-			}
-			prevHan = true
-		case gap && unicode.IsPunct(r):
-			spaced++
-			prevHan = false
-		default:
-			prevHan = false
-		}
-		gap = false
-	}
+	han, spaced := hanSpacing(s, true)
 	return han >= 8 && spaced*3 >= han*2
 }
 
