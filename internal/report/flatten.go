@@ -586,15 +586,10 @@ func cutSpaced(t string) []string {
 // quick test, on bytes).
 func spacedPair(t string) bool {
 	for i := 3; i < len(t); i++ {
-		j := i
-		for j < len(t) && (t[j] == ' ' || t[j] == 0xE3 && strings.HasPrefix(t[j:], "\u3000")) {
-			if t[j] == ' ' {
-				j++
-			} else {
-				j += len("\u3000")
-			}
+		if t[i] != ' ' && t[i] != 0xE3 {
+			continue // (most bytes: no space starts there)
 		}
-		if j > i {
+		if j := overRunes(t, i, isGap); j > i {
 			if t[i-3] >= 0xE3 && !strings.HasPrefix(t[i-3:], "\u3000") && j < len(t) && t[j] >= 0xE3 {
 				return true
 			}
@@ -619,7 +614,7 @@ func hanSpacing(t string, marks bool) (han, spaced int) {
 	prevHan, gap := false, false
 	for _, r := range t {
 		switch {
-		case r == ' ' || r == '\u3000':
+		case isGap(r):
 			gap = prevHan
 			continue
 		case unicode.Is(unicode.Han, r):
@@ -661,14 +656,7 @@ func charSpaced(lines []Line) bool {
 			if han++; han == charSpacedSample {
 				return spaced*10 >= han
 			}
-			j := i + 3
-			for j < len(t) && (t[j] == ' ' || t[j] == 0xE3 && strings.HasPrefix(t[j:], "\u3000")) {
-				if t[j] == ' ' {
-					j++
-				} else {
-					j += len("\u3000")
-				}
-			}
+			j := overRunes(t, i+3, isGap)
 			if j == i+3 {
 				i += 2
 				continue
@@ -711,7 +699,7 @@ func squeezeSpaced(t string, digits bool) (string, []int32) {
 	var prev, prev2 rune // the last two runes kept
 	for i := 0; i < len(t); {
 		r, size := utf8.DecodeRuneInString(t[i:])
-		if r != ' ' && r != '\u3000' {
+		if !isGap(r) {
 			b.WriteString(t[i : i+size])
 			for k := range size {
 				orig = append(orig, int32(i+k))
@@ -720,14 +708,7 @@ func squeezeSpaced(t string, digits bool) (string, []int32) {
 			i += size
 			continue
 		}
-		j := i
-		for j < len(t) {
-			c, n := utf8.DecodeRuneInString(t[j:])
-			if c != ' ' && c != '\u3000' {
-				break
-			}
-			j += n
-		}
+		j := overRunes(t, i, isGap)
 		next, _ := utf8.DecodeRuneInString(t[j:])
 		heading := headingBoundary(prev) && isNumeral(next) && numeralThenWords(t[j:]) ||
 			isNumeral(prev) && headingBoundary(prev2) && headingWordsStart(t[j:]) ||

@@ -104,7 +104,7 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
-		if hasText(l.Text, "其它") || hasText(l.Text, "其 它") || hasText(l.Text, "其\u3000它") { // (spaced out by an OCR)
+		if hasText(l.Text, "它") { // (其它, also spaced out by an OCR: qiTa)
 			l.Text = qiTa.Replace(l.Text)
 			for k, f := range l.Fields {
 				l.Fields[k] = qiTa.Replace(f)

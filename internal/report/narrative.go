@@ -2181,13 +2181,7 @@ func subHeadings(t string) [][3]int {
 		if rest := t[i:end]; strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
 			_, size := utf8.DecodeRuneInString(rest)
 			j := i + size
-			for j < end && (t[j] == ' ' || strings.HasPrefix(t[j:end], "\u3000")) { // "（ 四 ）": an OCR's spaces
-				if t[j] == ' ' {
-					j++
-				} else {
-					j += len("\u3000")
-				}
-			}
+			j = overRunes(t[:end], j, isGap) // "（ 四 ）": an OCR's spaces
 			k := j
 			for k < end {
 				r, n := utf8.DecodeRuneInString(t[k:end])
@@ -2219,7 +2213,7 @@ func enumerators(para string) [][2]int {
 		}
 		at := i + j
 		// "二 是": an OCR's space between the numeral and 是
-		end := backOver(para, at, func(r rune) bool { return r == ' ' || r == '\u3000' })
+		end := backOver(para, at, isGap)
 		start := end
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(para[:start])

@@ -9903,9 +9903,23 @@ func allDigits(s string) bool {
 	return true
 }
 
-// tailRun splits "label123" (or "label12.5") into the label and the number
-// run at its end; the label must end in something that is not a digit,
-// space or separator.
+// overRunes is backOver forwards: where in s the run of runes keep holds
+// from byte i ends.
+func overRunes(s string, i int, keep func(rune) bool) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !keep(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isGap is a space between the characters of a spaced-out text: ASCII or
+// ideographic.
+func isGap(r rune) bool { return r == ' ' || r == '\u3000' }
+
 // backOver is where the runes before i that keep says to step over begin.
 func backOver(s string, i int, keep func(rune) bool) int {
 	for i > 0 {
@@ -9918,6 +9932,9 @@ func backOver(s string, i int, keep func(rune) bool) int {
 	return i
 }
 
+// tailRun splits "label123" (or "label12.5") into the label and the number
+// run at its end; the label must end in something that is not a digit,
+// space or separator.
 func tailRun(s string) (head, run string, ok bool) {
 	// a count written with its unit, glued to its label: "…行政许可356件"
 	// (most runs end in a digit: no unit to look for)
