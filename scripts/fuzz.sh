@@ -18,6 +18,7 @@ targets=(
 	"./internal/report FuzzSplitPlaceholders"
 	"./internal/report FuzzWordBoxes"
 	"./internal/report FuzzIndexText"
+	"./internal/report FuzzCJKCodes"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"

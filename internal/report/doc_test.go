@@ -305,6 +305,13 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the first: its tables come out column by column (表四's fifteen
 		// numbers in an order that does not add up: said, not read wrong)
 		"chrome-page-2021.pdf": truth, "chrome-blanks-2021.pdf": truthWithBlanks,
+		// LibreOffice's PDF drawn again in a Chinese font the file does not
+		// embed and gives no ToUnicode map (STSong-Light in UniGB-UCS2-H, as
+		// ReportLab and iText write it; in GBK-EUC-H, as Acrobat writes
+		// SimSun it may not embed): before, the first read with a string's
+		// glyphs all at one place, the second not at all (cjkcmap.go;
+		// TestPDFChineseCMaps tries every such CMap)
+		"stsong-ucs2-2021.pdf": truth, "gbk-euc-2021.pdf": truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

@@ -26,7 +26,12 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		f    pdf.Font
 		enc  pdf.TextEncoding
 		name string
-		cid  *cidWidths // a Type0 font with two-byte codes (Identity-H)
+		cid  *cidWidths // a Type0 font: Identity-H, or a predefined Chinese CMap
+		// codes are a Type0 font's (see cjkCodes); gb1 says that an
+		// Identity-H font without ToUnicode is of Adobe's GB1 collection,
+		// whose table gives its CIDs' characters
+		codes cjkCodes
+		gb1   bool
 		// scale turns a width into thousandths of text space: 1 for the
 		// simple fonts, 1000×FontMatrix for a Type3 font
 		scale float64
@@ -60,11 +65,23 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 			tm = pdfTranslate(tx*g.th, 0).mul(tm)
 		}
 		if c := g.tf.cid; c != nil {
-			// two bytes to a code, its width by CID (Identity: the code);
-			// word spacing applies to one-byte codes only
-			for i := 0; i+1 < len(s) && len(out) <= MaxInput; i += 2 {
-				code := int(s[i])<<8 | int(s[i+1])
-				glyph(g.tf.enc.Decode(s[i:i+2]), c.width(code), false)
+			// a code's width by its CID (Identity: the code); word spacing
+			// applies to a one-byte code 32 only
+			for i := 0; i < len(s) && len(out) <= MaxInput; {
+				n, code, text, cid := g.tf.codes.next(s[i:])
+				if n == 0 || g.tf.codes == cjkIdentity && n < 2 {
+					return
+				}
+				switch {
+				case g.tf.uni != nil:
+					text = g.tf.uni[code]
+				case g.tf.gb1:
+					text = gb1().text(cid)
+				case g.tf.codes == cjkIdentity:
+					text = g.tf.enc.Decode(s[i : i+n])
+				}
+				glyph(text, c.width(cid), n == 1 && code == ' ')
+				i += n
 			}
 			return
 		}
@@ -140,8 +157,19 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 				f = &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
 				switch pf.V.Key("Subtype").Name() {
 				case "Type0":
-					if enc := pf.V.Key("Encoding").Name(); enc == "Identity-H" || enc == "Identity-V" {
-						f.cid = readCIDWidths(pf.V.Key("DescendantFonts").Index(0))
+					desc := pf.V.Key("DescendantFonts").Index(0)
+					if f.codes = cjkCodesOf(pf.V.Key("Encoding").Name()); f.codes != cjkNone {
+						f.cid = readCIDWidths(desc)
+					}
+					toUnicode := pf.V.Key("ToUnicode").Kind() == pdf.Stream
+					switch {
+					case f.codes == cjkIdentity && !toUnicode:
+						// the library reads such codes as single bytes
+						// of PDFDocEncoding: Latin letters
+						info := desc.Key("CIDSystemInfo")
+						f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
+					case f.codes != cjkIdentity && f.codes != cjkNone && toUnicode:
+						f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0)
 					}
 				case "Type3":
 					if m := pf.V.Key("FontMatrix"); m.Len() == 6 {
@@ -149,7 +177,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 					}
 				}
 				if f.cid == nil && pf.V.Key("Encoding").Kind() == pdf.Dict && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
-					f.uni = readToUnicode(pf.V.Key("ToUnicode"))
+					f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1)
 				}
 				fonts[name] = f
 			}
@@ -199,11 +227,12 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 	return out
 }
 
-// readToUnicode reads a simple font's ToUnicode CMap (PDF reference 9.10.3):
-// one-byte codes to text, from its bfchar and bfrange entries. The CMap is
-// read as tokens, not run as PostScript (the library's interpreter wants
+// readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3): codes
+// of size bytes (a simple font's one; 0: one to four, a composite font's
+// predefined CMap's) to text, from its bfchar and bfrange entries. The CMap
+// is read as tokens, not run as PostScript (the library's interpreter wants
 // resources it does not export), and only its first 64 KB.
-func readToUnicode(v pdf.Value) map[int]string {
+func readToUnicode(v pdf.Value, size int) map[int]string {
 	rc := v.Reader()
 	defer rc.Close()
 	data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
@@ -254,23 +283,37 @@ func readToUnicode(v pdf.Value) map[int]string {
 			t = t[b+len(end):]
 		}
 	}
+	code := func(h string) (int, bool) {
+		if len(h) == 0 || len(h) > 4 || size > 0 && len(h) != size {
+			return 0, false
+		}
+		c := 0
+		for i := range len(h) {
+			c = c<<8 | int(h[i])
+		}
+		return c, true
+	}
 	t := string(data)
 	blocks(t, "beginbfchar", "endbfchar", func(b string) {
 		hs := hexes(b)
 		for k := 0; k+1 < len(hs); k += 2 {
-			if len(hs[k]) == 1 {
-				m[int(hs[k][0])] = utf16be(hs[k+1])
+			if c, ok := code(hs[k]); ok {
+				m[c] = utf16be(hs[k+1])
 			}
 		}
 	})
 	blocks(t, "beginbfrange", "endbfrange", func(b string) {
 		for _, line := range strings.Split(b, "\n") {
 			hs := hexes(line)
-			if len(hs) < 3 || len(hs[0]) != 1 || len(hs[1]) != 1 || hs[1][0] < hs[0][0] {
+			if len(hs) < 3 {
 				continue
 			}
-			lo, hi := int(hs[0][0]), int(hs[1][0])
-			for c := lo; c <= hi; c++ {
+			lo, ok1 := code(hs[0])
+			hi, ok2 := code(hs[1])
+			if !ok1 || !ok2 || hi < lo {
+				continue
+			}
+			for c := lo; c <= hi && len(m) < 1<<16; c++ { // at most 65 536 codes
 				if hasText(line, "[") { // one string per code
 					if k := 2 + c - lo; k < len(hs) {
 						m[c] = utf16be(hs[k])

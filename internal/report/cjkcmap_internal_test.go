@@ -1,0 +1,270 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Adobe-GB1's CIDs of a few characters, as Adobe's UniGB-UCS2-H gives them.
+func TestGB1Table(t *testing.T) {
+	for r, want := range map[rune]int{' ': 1, '0': 17, '9': 26, 'A': 34, '。': 98, '（': 269, '中': 4559, '政': 4511, '府': 1705} {
+		if got := gb1().cid[r]; got != want {
+			t.Errorf("CID of %q: %d, want %d", r, got, want)
+		}
+		if got := gb1().text(want); got != string(r) {
+			t.Errorf("CID %d: %q, want %q", want, got, string(r))
+		}
+	}
+	if gb1().text(0) != "" || gb1().text(1<<20) != "" || gb1().text(-1) != "" {
+		t.Error("a CID out of the table has a character")
+	}
+}
+
+// cjkFont is how a PDF's producer writes a Chinese font it does not embed
+// (or, for Identity-H, one it embeds without a ToUnicode map).
+type cjkFont struct {
+	encoding string // the Type0 font's CMap
+	// code is a character's code and the CID its width is given for
+	code      func(r rune) (code []byte, cid int)
+	toUnicode bool // write a ToUnicode map too
+	literal   bool // strings as (…) with escapes, as ReportLab writes them, not <…>
+}
+
+func utf16Code(r rune) ([]byte, int) {
+	var b []byte
+	for _, u := range utf16.Encode([]rune{r}) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b, gb1().cid[r]
+}
+
+func gbkCode(halfWidth bool) func(r rune) ([]byte, int) {
+	return func(r rune) ([]byte, int) {
+		switch {
+		case halfWidth && r == ' ':
+			return []byte{' '}, 7716
+		case halfWidth && r > ' ' && r < 0x7F:
+			return []byte{byte(r)}, 814 + int(r) - 0x21
+		}
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(string(r)))
+		if err != nil {
+			return nil, 0
+		}
+		return b, gb1().cid[r]
+	}
+}
+
+// rewritePDF draws a PDF's text again, glyph by glyph at the places it
+// read them, in the font f: a run of glyphs that follow each other on a
+// line is one string, so that their places come from the widths the font
+// gives (W, by CID).
+func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
+	t.Helper()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	widths := map[int]float64{}
+	toUni := map[string]rune{}
+	var contents []string
+	var boxes []string
+	for i := 1; i <= r.NumPage(); i++ {
+		p := r.Page(i)
+		box := p.V.Key("MediaBox")
+		boxes = append(boxes, fmt.Sprintf("[%g %g %g %g]", box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()))
+		var c strings.Builder
+		var run []byte
+		var endX, y, size float64
+		flush := func() {
+			if len(run) == 0 {
+				return
+			}
+			if f.literal {
+				s := string(run)
+				s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`, "\n", `\n`).Replace(s)
+				fmt.Fprintf(&c, "(%s) Tj ET\n", s)
+			} else {
+				fmt.Fprintf(&c, "<%X> Tj ET\n", run)
+			}
+			run = nil
+		}
+		for _, g := range pdfGlyphs(p) {
+			rs := []rune(g.S)
+			for k, ch := range rs {
+				w := g.W / float64(len(rs))
+				x := g.X + w*float64(k)
+				code, cid := f.code(ch)
+				if len(code) == 0 || cid == 0 || g.FontSize <= 0 {
+					t.Fatalf("%q has no code in %s", ch, f.encoding)
+				}
+				if _, ok := widths[cid]; !ok {
+					widths[cid] = math.Round(w / g.FontSize * 1000)
+				}
+				toUni[string(code)] = ch
+				if len(run) == 0 || math.Abs(g.Y-y) > 0.01 || g.FontSize != size || math.Abs(x-endX) > 0.05 {
+					flush()
+					fmt.Fprintf(&c, "BT /F1 %g Tf 1 0 0 1 %.3f %.3f Tm ", g.FontSize, x, g.Y)
+					y, size = g.Y, g.FontSize
+				}
+				run = append(run, code...)
+				endX = x + widths[cid]/1000*g.FontSize
+			}
+		}
+		flush()
+		contents = append(contents, c.String())
+	}
+	// the objects: 1 catalog, 2 pages, 3 the Type0 font, 4 its CID font,
+	// 5 its descriptor, 6 the ToUnicode map, then a page and its content
+	// for each page
+	var w strings.Builder
+	for _, cid := range slices.Sorted(maps.Keys(widths)) {
+		fmt.Fprintf(&w, "%d [%g] ", cid, widths[cid])
+	}
+	subtype := "CIDFontType0"
+	if f.encoding == "Identity-H" {
+		subtype = "CIDFontType2"
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"", // the page tree, below
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + f.encoding + " /DescendantFonts [4 0 R]" +
+			map[bool]string{true: " /ToUnicode 6 0 R"}[f.toUnicode] + " >>",
+		"<< /Type /Font /Subtype /" + subtype + " /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [" + w.String() + "] >>",
+		"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+	}
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def 1 begincodespacerange <00> <FFFFFFFF> endcodespacerange\n")
+	fmt.Fprintf(&cmap, "%d beginbfchar\n", len(toUni))
+	for _, code := range slices.Sorted(maps.Keys(toUni)) {
+		u, _ := utf16Code(toUni[code])
+		fmt.Fprintf(&cmap, "<%X> <%X>\n", code, u)
+	}
+	cmap.WriteString("endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n")
+	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cmap.Len(), cmap.String()))
+	var kids []string
+	for i, c := range contents {
+		n := len(objs) + 1
+		kids = append(kids, fmt.Sprintf("%d 0 R", n))
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", boxes[i], n+1),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(c), c))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.4\n")
+	var offsets []int
+	for i, o := range objs {
+		offsets = append(offsets, out.Len())
+		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&out, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return out.Bytes()
+}
+
+// A PDF whose Chinese font is not embedded and has no ToUnicode map reads
+// as the same PDF with an embedded font: ReportLab's and iText's
+// STSong-Light (UniGB-UCS2-H, UniGB-UTF16-H), Acrobat's SimSun kept out of
+// the file (GBK-EUC-H, ASCII in its half-width CIDs; GBpc-EUC-H and GBK2K-H,
+// proportional), one with a ToUnicode map after all, and an embedded CID
+// font of the Adobe-GB1 collection without one (Identity-H: the codes are
+// CIDs). Before, the first were read with every glyph of a string at one
+// place (the widths were looked up by byte) and the others not at all ("该 PDF
+// 中的文字无法直接读取").
+func TestPDFChineseCMaps(t *testing.T) {
+	identity := func(r rune) ([]byte, int) {
+		cid := gb1().cid[r]
+		return []byte{byte(cid >> 8), byte(cid)}, cid
+	}
+	fonts := []cjkFont{
+		{encoding: "UniGB-UCS2-H", code: utf16Code, literal: true},
+		{encoding: "UniGB-UTF16-H", code: utf16Code},
+		{encoding: "GBK-EUC-H", code: gbkCode(true)},
+		{encoding: "GBK-EUC-H", code: gbkCode(true), toUnicode: true, literal: true},
+		{encoding: "GBpc-EUC-H", code: gbkCode(false)},
+		{encoding: "GBK2K-H", code: gbkCode(false)},
+		{encoding: "Identity-H", code: identity},
+	}
+	for _, file := range []string{"lo-2021.pdf", "chrome-page-2021.pdf", "lo-2019.pdf"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Read(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		Check(want, nil)
+		for _, f := range fonts {
+			name := fmt.Sprintf("%s %s toUnicode=%v", file, f.encoding, f.toUnicode)
+			pdfData := rewritePDF(t, data, f)
+			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
+				_ = os.WriteFile(filepath.Join(out, strings.ToLower(f.encoding)+map[bool]string{true: "-tounicode"}[f.toUnicode]+".pdf"), pdfData, 0o644)
+			}
+			got, err := Read(file, pdfData)
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			Check(got, nil)
+			if d := jsonDiff([]any{want.Proactive, want.Applications, want.Appeals}, []any{got.Proactive, got.Applications, got.Appeals}); d != "" {
+				t.Errorf("%s: tables %s", name, d)
+			}
+			if d := jsonDiff(want.Findings, got.Findings); d != "" {
+				t.Errorf("%s: findings %s", name, d)
+			}
+			if got.Agency != want.Agency || got.Year != want.Year || len(got.Sections) != len(want.Sections) {
+				t.Errorf("%s: %q %d %d sections, want %q %d %d", name, got.Agency, got.Year, len(got.Sections), want.Agency, want.Year, len(want.Sections))
+			}
+		}
+	}
+}
+
+func jsonDiff(want, got any) string {
+	a, _ := json.Marshal(want)
+	b, _ := json.Marshal(got)
+	if bytes.Equal(a, b) {
+		return ""
+	}
+	return fmt.Sprintf("differ:\nwant %s\n got %s", a, b)
+}
+
+// Any bytes walk through in each encoding: every code takes one to four
+// bytes of what is left, its text is a character or nothing, its CID is in
+// the collection or 0 (Identity's is the code).
+func FuzzCJKCodes(f *testing.F) {
+	f.Add([]byte("\x00\x20\x4e\x2d\xd8\x40\xdc\x87"))
+	f.Add([]byte("\xd6\xd0\x81\x30\x81\x30 1\x80\xff"))
+	f.Add([]byte("\xe4\xb8\xad\xf0\x9f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for c := cjkIdentity; c <= cjkGBK2K; c++ {
+			for s := string(data); s != ""; {
+				n, _, text, cid := c.next(s)
+				if n < 1 || n > 4 || n > len(s) {
+					t.Fatalf("encoding %d: a code of %d bytes of %q", c, n, s)
+				}
+				if utf8.RuneCountInString(text) > 1 || !utf8.ValidString(text) || cid < 0 || cid >= len(gb1().uni) && c != cjkIdentity {
+					t.Fatalf("encoding %d: %q, CID %d of %q", c, text, cid, s[:n])
+				}
+				s = s[n:]
+			}
+		}
+	})
+}
