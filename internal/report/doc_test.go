@@ -312,6 +312,11 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// glyphs all at one place, the second not at all (cjkcmap.go;
 		// TestPDFChineseCMaps tries every such CMap)
 		"stsong-ucs2-2021.pdf": truth, "gbk-euc-2021.pdf": truth,
+		// the same, its text drawn up the page: shown upright by /Rotate 90
+		// (Acrobat Distiller's landscape page), and turned on the page as
+		// shown with its page number upright (a wide table printed across
+		// a portrait page); before, neither was read (TestPDFTurnedPages)
+		"rotate90-2021.pdf": truth, "turned-2021.pdf": truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

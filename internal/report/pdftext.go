@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/hex"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf16"
@@ -41,6 +42,8 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		uni map[int]string
 	}
 	fonts := map[string]*font{}
+	var dirs []int // each glyph's direction, in quarter turns (see upright)
+	defer func() { upright(out, dirs) }()
 	type state struct {
 		tc, tw, th, tl, trise, tfs float64
 		tf                         *font
@@ -56,7 +59,12 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		glyph := func(text string, w0 float64, space bool) {
 			trm := pdfMatrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(tm).mul(g.ctm)
 			if text != "" {
-				out = append(out, pdf.Text{Font: g.tf.name, FontSize: trm[0][0], X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * trm[0][0], S: text})
+				// the size is the length of the glyph's x axis, which
+				// a turned page's text matrix gives as its second
+				// component (0 1 -1 0: the first is 0)
+				size := math.Hypot(trm[0][0], trm[0][1])
+				out = append(out, pdf.Text{Font: g.tf.name, FontSize: size, X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * size, S: text})
+				dirs = append(dirs, quarterTurns(trm[0][0], trm[0][1]))
 			}
 			tx := w0/1000*g.tfs + g.tc
 			if space {
@@ -225,6 +233,81 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		}
 	})
 	return out
+}
+
+// quarterTurns is the direction of a glyph's x axis (dx, dy) on the page,
+// to the nearest quarter turn counterclockwise: 0 along +x, 1 along +y …
+func quarterTurns(dx, dy float64) int {
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
+		return 0
+	case math.Abs(dx) >= math.Abs(dy):
+		return 2
+	case dy > 0:
+		return 1
+	}
+	return 3
+}
+
+// upright turns a page's glyphs so that the text most of them make runs
+// left to right: a landscape page that Acrobat Distiller writes upright
+// with /Rotate 90 draws its text up the page, and a wide table printed
+// across a portrait page is turned so in the file too (pdftotext reads both
+// by the text's direction, as here; the page's /Rotate need not say it).
+// Text of another direction (a page number left upright beside a turned
+// table, a header cell written sideways) is turned upright too and put
+// after it, below its last line, so that no line of one runs into the
+// other's.
+func upright(gs []pdf.Text, dirs []int) {
+	var n [4]int
+	for _, d := range dirs {
+		n[d]++
+	}
+	turn := 0
+	for d := range n {
+		if n[d] > n[turn] {
+			turn = d
+		}
+	}
+	if n[turn] == len(gs) && turn == 0 {
+		return
+	}
+	bottom := math.Inf(1)
+	for k := range 4 {
+		d := (turn + k) % 4
+		top := math.Inf(-1)
+		for i := range gs {
+			if dirs[i] != d {
+				continue
+			}
+			x, y := gs[i].X, gs[i].Y
+			switch d {
+			case 1:
+				x, y = y, -x
+			case 2:
+				x, y = -x, -y
+			case 3:
+				x, y = -y, x
+			}
+			gs[i].X, gs[i].Y = x, y
+			top = max(top, y)
+		}
+		if k == 0 || n[d] == 0 {
+			for i := range gs {
+				if dirs[i] == d {
+					bottom = min(bottom, gs[i].Y)
+				}
+			}
+			continue
+		}
+		shift := bottom - top - 100 // points: more than a line apart
+		for i := range gs {
+			if dirs[i] == d {
+				gs[i].Y += shift
+				bottom = min(bottom, gs[i].Y)
+			}
+		}
+	}
 }
 
 // readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3): codes
