@@ -47,6 +47,9 @@ type cjkFont struct {
 	// printed across a portrait page), its page number upright
 	rotate int
 	turned bool
+	// form draws each page's text in a form XObject (1), shrunk (2), or
+	// in a form within a form (3)
+	form int
 }
 
 func utf16Code(r rune) ([]byte, int) {
@@ -184,12 +187,37 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 	cmap.WriteString("endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n")
 	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cmap.Len(), cmap.String()))
 	var kids []string
+	stream := func(dict, data string) string {
+		return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+	}
+	fonts := "/Font << /F1 3 0 R >>"
 	for i, c := range contents {
 		n := len(objs) + 1
 		kids = append(kids, fmt.Sprintf("%d 0 R", n))
-		objs = append(objs,
-			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", boxes[i], n+1),
-			fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(c), c))
+		page := func(res, content string) {
+			objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << %s >> /Contents %d 0 R >>", boxes[i], res, n+1),
+				stream("", content))
+		}
+		// a seal: an image drawn over the text
+		seal := stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "A")
+		form := func(res, matrix, content string) string {
+			return stream("/Type /XObject /Subtype /Form /BBox [-1000 -1000 3000 3000] /Matrix ["+matrix+"] /Resources << "+res+" >>", content)
+		}
+		switch f.form {
+		case 0:
+			page(fonts, c)
+		case 1, 2: // the page's text in a form (n+2), a seal over it (n+3)
+			draw := "q 1 0 0 1 0 0 cm /X1 Do Q q 100 0 0 100 400 80 cm /Im1 Do Q"
+			if f.form == 2 { // shrunk into a margin, as pdfjam and booklet tools do
+				draw = "q 0.7 0 0 0.7 90 120 cm /X1 Do Q /Im1 Do"
+			}
+			page(fmt.Sprintf("/XObject << /X1 %d 0 R /Im1 %d 0 R >>", n+2, n+3), draw)
+			objs = append(objs, form(fonts, "1 0 0 1 0 0", c), seal)
+		case 3: // a form in a form, moved by its Matrix; the page leaves its q open
+			page(fmt.Sprintf("/XObject << /X1 %d 0 R >>", n+2), "q /X1 Do")
+			objs = append(objs, form(fmt.Sprintf("/XObject << /X2 %d 0 R >>", n+3), "1 0 0 1 0 0", "/X2 Do"),
+				form(fonts, "1 0 0 1 10 -5", c))
+		}
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 	var out bytes.Buffer
@@ -250,6 +278,19 @@ func TestPDFTurnedPages(t *testing.T) {
 	})
 }
 
+// A page drawn as a form XObject reads as the page: the whole page in one
+// form with a seal's image over it (a seal system's output), shrunk into
+// the margins (pdfjam, booklet tools), and a form in a form moved by its
+// Matrix, on a page that leaves its q open. Before,
+// the text of forms was not read (Do was not followed).
+func TestPDFFormXObjects(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "UniGB-UCS2-H", code: utf16Code, form: 1},
+		{encoding: "UniGB-UCS2-H", code: utf16Code, form: 2},
+		{encoding: "UniGB-UCS2-H", code: utf16Code, form: 3, rotate: 90},
+	})
+}
+
 // readsAsRewritten reads three PDFs of testdata/audit and each drawn again
 // in each of fonts: the same tables, findings, agency, year and sections.
 // GK_WRITE_CMAP_PDFS=DIR writes the PDFs drawn from lo-2021.pdf there.
@@ -266,10 +307,10 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 		}
 		Check(want, nil)
 		for _, f := range fonts {
-			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned)
+			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form)
 			pdfData := rewritePDF(t, data, f)
 			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
-				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned])), pdfData, 0o644)
+				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form)), pdfData, 0o644)
 			}
 			got, err := Read(file, pdfData)
 			if err != nil {

@@ -317,6 +317,10 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// shown with its page number upright (a wide table printed across
 		// a portrait page); before, neither was read (TestPDFTurnedPages)
 		"rotate90-2021.pdf": truth, "turned-2021.pdf": truth,
+		// the same, each page drawn as a form XObject shrunk into the
+		// margins with a seal's image over it; before, not read (Do was
+		// not followed; TestPDFFormXObjects)
+		"form-xobject-2021.pdf":              truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

@@ -23,25 +23,6 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil
 	}
-	type font struct {
-		f    pdf.Font
-		enc  pdf.TextEncoding
-		name string
-		cid  *cidWidths // a Type0 font: Identity-H, or a predefined Chinese CMap
-		// codes are a Type0 font's (see cjkCodes); gb1 says that an
-		// Identity-H font without ToUnicode is of Adobe's GB1 collection,
-		// whose table gives its CIDs' characters
-		codes cjkCodes
-		gb1   bool
-		// scale turns a width into thousandths of text space: 1 for the
-		// simple fonts, 1000×FontMatrix for a Type3 font
-		scale float64
-		// uni is a simple font's ToUnicode map, where the library decodes by
-		// the glyph names of its Differences instead (Chrome's Type3 fonts
-		// for bold text name their glyphs g1, g2 …)
-		uni map[int]string
-	}
-	fonts := map[string]*font{}
 	var dirs []int // each glyph's direction, in quarter turns (see upright)
 	defer func() { upright(out, dirs) }()
 	type state struct {
@@ -113,126 +94,181 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		tlm = pdfTranslate(0, -g.tl).mul(tlm)
 		tm = tlm
 	}
-	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
-		n := stk.Len()
-		args := make([]pdf.Value, n)
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		num := func(i int) float64 {
-			if i < len(args) {
-				return args[i].Float64()
+	// run interprets a content stream with its resources: the page's, or a
+	// form XObject's, which Do draws with the state of the moment (pages
+	// merged, n-up or stamped by a seal system are drawn so: their text
+	// was lost). Forms nest at most 8 deep and 256 are drawn a page.
+	forms := 0
+	var run func(content, res pdf.Value, depth int)
+	run = func(content, res pdf.Value, depth int) {
+		fonts := map[string]*font{}
+		floor := len(stack) // a form's Q does not undo its caller's q
+		pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+			n := stk.Len()
+			args := make([]pdf.Value, n)
+			for i := n - 1; i >= 0; i-- {
+				args[i] = stk.Pop()
 			}
-			return 0
-		}
-		switch op {
-		case "q":
-			if len(stack) < 64 {
-				stack = append(stack, g)
-			}
-		case "Q":
-			if k := len(stack); k > 0 {
-				g, stack = stack[k-1], stack[:k-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				g.ctm = pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}.mul(g.ctm)
-			}
-		case "BT":
-			tm, tlm = pdfIdentity, pdfIdentity
-		case "Tc":
-			g.tc = num(0)
-		case "Tw":
-			g.tw = num(0)
-		case "Tz":
-			g.th = num(0) / 100
-		case "TL":
-			g.tl = num(0)
-		case "Ts":
-			g.trise = num(0)
-		case "Tf":
-			if len(args) != 2 {
-				return
-			}
-			name := args[0].Name()
-			f, ok := fonts[name]
-			if !ok && len(fonts) < 256 {
-				pf := p.Font(name)
-				base := pf.BaseFont()
-				if i := indexText(base, "+"); i >= 0 {
-					base = base[i+1:]
+			num := func(i int) float64 {
+				if i < len(args) {
+					return args[i].Float64()
 				}
-				f = &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
-				switch pf.V.Key("Subtype").Name() {
-				case "Type0":
-					desc := pf.V.Key("DescendantFonts").Index(0)
-					if f.codes = cjkCodesOf(pf.V.Key("Encoding").Name()); f.codes != cjkNone {
-						f.cid = readCIDWidths(desc)
-					}
-					toUnicode := pf.V.Key("ToUnicode").Kind() == pdf.Stream
-					switch {
-					case f.codes == cjkIdentity && !toUnicode:
-						// the library reads such codes as single bytes
-						// of PDFDocEncoding: Latin letters
-						info := desc.Key("CIDSystemInfo")
-						f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
-					case f.codes != cjkIdentity && f.codes != cjkNone && toUnicode:
-						f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0)
-					}
-				case "Type3":
-					if m := pf.V.Key("FontMatrix"); m.Len() == 6 {
-						f.scale = m.Index(0).Float64() * 1000
-					}
-				}
-				if f.cid == nil && pf.V.Key("Encoding").Kind() == pdf.Dict && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
-					f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1)
-				}
-				fonts[name] = f
+				return 0
 			}
-			g.tf, g.tfs = f, num(1)
-		case "Td", "TD":
-			if op == "TD" {
-				g.tl = -num(1)
-			}
-			tlm = pdfTranslate(num(0), num(1)).mul(tlm)
-			tm = tlm
-		case "Tm":
-			if len(args) == 6 {
-				tlm = pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+			switch op {
+			case "q":
+				if len(stack) < 64 {
+					stack = append(stack, g)
+				}
+			case "Q":
+				if k := len(stack); k > floor {
+					g, stack = stack[k-1], stack[:k-1]
+				}
+			case "cm":
+				if len(args) == 6 {
+					g.ctm = pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}.mul(g.ctm)
+				}
+			case "BT":
+				tm, tlm = pdfIdentity, pdfIdentity
+			case "Tc":
+				g.tc = num(0)
+			case "Tw":
+				g.tw = num(0)
+			case "Tz":
+				g.th = num(0) / 100
+			case "TL":
+				g.tl = num(0)
+			case "Ts":
+				g.trise = num(0)
+			case "Tf":
+				if len(args) != 2 {
+					return
+				}
+				name := args[0].Name()
+				f, ok := fonts[name]
+				if !ok && len(fonts) < 256 {
+					f = loadFont(pdf.Font{V: res.Key("Font").Key(name)})
+					fonts[name] = f
+				}
+				g.tf, g.tfs = f, num(1)
+			case "Td", "TD":
+				if op == "TD" {
+					g.tl = -num(1)
+				}
+				tlm = pdfTranslate(num(0), num(1)).mul(tlm)
 				tm = tlm
-			}
-		case "T*":
-			nextLine()
-		case "Tj":
-			if len(args) == 1 {
-				show(args[0].RawString())
-			}
-		case "'":
-			if len(args) == 1 {
-				nextLine()
-				show(args[0].RawString())
-			}
-		case "\"":
-			if len(args) == 3 {
-				g.tw, g.tc = num(0), num(1)
-				nextLine()
-				show(args[2].RawString())
-			}
-		case "TJ":
-			if len(args) != 1 {
-				return
-			}
-			v := args[0]
-			for i := 0; i < v.Len(); i++ {
-				if x := v.Index(i); x.Kind() == pdf.String {
-					show(x.RawString())
-				} else {
-					tm = pdfTranslate(-x.Float64()/1000*g.tfs*g.th, 0).mul(tm)
+			case "Tm":
+				if len(args) == 6 {
+					tlm = pdfMatrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+					tm = tlm
 				}
+			case "T*":
+				nextLine()
+			case "Tj":
+				if len(args) == 1 {
+					show(args[0].RawString())
+				}
+			case "'":
+				if len(args) == 1 {
+					nextLine()
+					show(args[0].RawString())
+				}
+			case "\"":
+				if len(args) == 3 {
+					g.tw, g.tc = num(0), num(1)
+					nextLine()
+					show(args[2].RawString())
+				}
+			case "TJ":
+				if len(args) != 1 {
+					return
+				}
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					if x := v.Index(i); x.Kind() == pdf.String {
+						show(x.RawString())
+					} else {
+						tm = pdfTranslate(-x.Float64()/1000*g.tfs*g.th, 0).mul(tm)
+					}
+				}
+			case "Do":
+				if len(args) != 1 || depth >= 8 || forms >= 256 {
+					return
+				}
+				form := res.Key("XObject").Key(args[0].Name())
+				if form.Key("Subtype").Name() != "Form" {
+					return // an image
+				}
+				forms++
+				saved, savedTM, savedTLM, savedStack := g, tm, tlm, len(stack)
+				if m := form.Key("Matrix"); m.Len() == 6 {
+					g.ctm = pdfMatrix{{m.Index(0).Float64(), m.Index(1).Float64(), 0}, {m.Index(2).Float64(), m.Index(3).Float64(), 0}, {m.Index(4).Float64(), m.Index(5).Float64(), 1}}.mul(g.ctm)
+				}
+				formRes := form.Key("Resources")
+				if formRes.IsNull() { // a form without resources uses its page's
+					formRes = res
+				}
+				run(form, formRes, depth+1)
+				g, tm, tlm, stack = saved, savedTM, savedTLM, stack[:savedStack]
 			}
-		}
-	})
+		})
+	}
+	run(p.V.Key("Contents"), p.Resources(), 0)
 	return out
+}
+
+// font is what pdfGlyphs knows of a font.
+type font struct {
+	f    pdf.Font
+	enc  pdf.TextEncoding
+	name string
+	cid  *cidWidths // a Type0 font: Identity-H, or a predefined Chinese CMap
+	// codes are a Type0 font's (see cjkCodes); gb1 says that an
+	// Identity-H font without ToUnicode is of Adobe's GB1 collection,
+	// whose table gives its CIDs' characters
+	codes cjkCodes
+	gb1   bool
+	// scale turns a width into thousandths of text space: 1 for the
+	// simple fonts, 1000×FontMatrix for a Type3 font
+	scale float64
+	// uni is a simple font's ToUnicode map, where the library decodes by
+	// the glyph names of its Differences instead (Chrome's Type3 fonts
+	// for bold text name their glyphs g1, g2 …)
+	uni map[int]string
+}
+
+// loadFont reads what pdfGlyphs needs of a font.
+func loadFont(pf pdf.Font) *font {
+	base := pf.BaseFont()
+	if i := indexText(base, "+"); i >= 0 {
+		base = base[i+1:]
+	}
+	f := &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
+	switch pf.V.Key("Subtype").Name() {
+	case "Type0":
+		desc := pf.V.Key("DescendantFonts").Index(0)
+		if f.codes = cjkCodesOf(pf.V.Key("Encoding").Name()); f.codes != cjkNone {
+			f.cid = readCIDWidths(desc)
+		}
+		toUnicode := pf.V.Key("ToUnicode").Kind() == pdf.Stream
+		switch {
+		case f.codes == cjkIdentity && !toUnicode:
+			// the library reads such codes as single bytes of
+			// PDFDocEncoding: Latin letters
+			info := desc.Key("CIDSystemInfo")
+			f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
+		case f.codes != cjkIdentity && f.codes != cjkNone && toUnicode:
+			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0)
+		}
+	case "Type3":
+		if m := pf.V.Key("FontMatrix"); m.Len() == 6 {
+			f.scale = m.Index(0).Float64() * 1000
+		}
+	}
+	if f.cid == nil && pf.V.Key("Encoding").Kind() == pdf.Dict && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
+		f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1)
+	}
+	return f
 }
 
 // quarterTurns is the direction of a glyph's x axis (dx, dy) on the page,
