@@ -50,6 +50,9 @@ type cjkFont struct {
 	// form draws each page's text in a form XObject (1), shrunk (2), or
 	// in a form within a form (3)
 	form int
+	// doubled draws the title and the headings twice, the second time
+	// 0.3 pt to the right: bold as a printer driver makes it
+	doubled bool
 }
 
 func utf16Code(r rune) ([]byte, int) {
@@ -120,18 +123,27 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 		var c strings.Builder
 		var run []byte
 		var endX, y, size float64
+		var runX, runY float64
+		var runText []rune
 		flush := func() {
 			if len(run) == 0 {
 				return
 			}
-			if f.literal {
-				s := string(run)
-				s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`, "\n", `\n`).Replace(s)
-				fmt.Fprintf(&c, "(%s) Tj ET\n", s)
-			} else {
-				fmt.Fprintf(&c, "<%X> Tj ET\n", run)
+			times := 1
+			if f.doubled && len(runText) > 1 && (strings.ContainsRune("一二三四五六（", runText[0]) || runY > 760) {
+				times = 2 // a heading in bold: drawn again a little to the right
 			}
-			run = nil
+			for k := range times {
+				fmt.Fprintf(&c, "BT /F1 %g Tf %s Tm ", size, tm(runX+0.3*float64(k), runY))
+				if f.literal {
+					s := string(run)
+					s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`, "\n", `\n`).Replace(s)
+					fmt.Fprintf(&c, "(%s) Tj ET\n", s)
+				} else {
+					fmt.Fprintf(&c, "<%X> Tj ET\n", run)
+				}
+			}
+			run, runText = nil, nil
 		}
 		for _, g := range pdfGlyphs(p) {
 			rs := []rune(g.S)
@@ -148,10 +160,11 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 				toUni[string(code)] = ch
 				if len(run) == 0 || math.Abs(g.Y-y) > 0.01 || g.FontSize != size || math.Abs(x-endX) > 0.05 {
 					flush()
-					fmt.Fprintf(&c, "BT /F1 %g Tf %s Tm ", g.FontSize, tm(x, g.Y))
+					runX, runY = x, g.Y
 					y, size = g.Y, g.FontSize
 				}
 				run = append(run, code...)
+				runText = append(runText, ch)
 				endX = x + widths[cid]/1000*g.FontSize
 			}
 		}
@@ -291,6 +304,16 @@ func TestPDFFormXObjects(t *testing.T) {
 	})
 }
 
+// Headings made bold by drawing them twice, 0.3 pt apart (a virtual
+// printer's bold), read once. Before, they read 一一、、总总体体 and no section
+// or 表三 row was found.
+func TestPDFDoubledBold(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "UniGB-UCS2-H", code: utf16Code, doubled: true},
+		{encoding: "GBK-EUC-H", code: gbkCode(true), doubled: true, rotate: 90},
+	})
+}
+
 // readsAsRewritten reads three PDFs of testdata/audit and each drawn again
 // in each of fonts: the same tables, findings, agency, year and sections.
 // GK_WRITE_CMAP_PDFS=DIR writes the PDFs drawn from lo-2021.pdf there.
@@ -307,10 +330,10 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 		}
 		Check(want, nil)
 		for _, f := range fonts {
-			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form)
+			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled)
 			pdfData := rewritePDF(t, data, f)
 			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
-				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form)), pdfData, 0o644)
+				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled])), pdfData, 0o644)
 			}
 			got, err := Read(file, pdfData)
 			if err != nil {

@@ -320,7 +320,10 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// the same, each page drawn as a form XObject shrunk into the
 		// margins with a seal's image over it; before, not read (Do was
 		// not followed; TestPDFFormXObjects)
-		"form-xobject-2021.pdf":              truth,
+		"form-xobject-2021.pdf": truth,
+		// the same, the title and the headings drawn twice 0.3 pt apart
+		// (a virtual printer's bold); before, 一一、、总总体体 (TestPDFDoubledBold)
+		"bold-doubled-2021.pdf":              truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

@@ -24,7 +24,10 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		return nil
 	}
 	var dirs []int // each glyph's direction, in quarter turns (see upright)
-	defer func() { upright(out, dirs) }()
+	defer func() {
+		upright(out, dirs)
+		out = dropOverprinted(out)
+	}()
 	type state struct {
 		tc, tw, th, tl, trise, tfs float64
 		tf                         *font
@@ -344,6 +347,39 @@ func upright(gs []pdf.Text, dirs []int) {
 			}
 		}
 	}
+}
+
+// dropOverprinted drops a glyph drawn again over itself: the same character
+// at the same size, less than a tenth of its size along the line and a fifth
+// across it from one drawn before. A virtual printer makes text bold so
+// (each heading twice, 0.3 pt apart), and the headings read 一一、、总总体体; pdftotext
+// drops them by the same measure.
+func dropOverprinted(gs []pdf.Text) []pdf.Text {
+	type key struct {
+		s string
+		y int // the line, in bands of 2 points
+	}
+	seen := map[key][]int{} // indexes into kept
+	kept := gs[:0]
+	for _, g := range gs {
+		yq := int(math.Floor(g.Y / 2))
+		dup := false
+		for b := yq - 1; b <= yq+1 && !dup; b++ {
+			for _, i := range seen[key{g.S, b}] {
+				k := kept[i]
+				if math.Abs(k.X-g.X) < 0.1*g.FontSize && math.Abs(k.Y-g.Y) < 0.2*g.FontSize && math.Abs(k.FontSize-g.FontSize) < 0.05*g.FontSize {
+					dup = true
+					break
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		seen[key{g.S, yq}] = append(seen[key{g.S, yq}], len(kept))
+		kept = append(kept, g)
+	}
+	return kept
 }
 
 // readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3): codes
