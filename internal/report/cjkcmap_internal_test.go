@@ -130,7 +130,7 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 				return
 			}
 			times := 1
-			if f.doubled && len(runText) > 1 && (strings.ContainsRune("一二三四五六（", runText[0]) || runY > 760) {
+			if f.doubled && len(runText) > 1 && (runText[0] == '（' || runText[1] == '、' || runY > 760) {
 				times = 2 // a heading in bold: drawn again a little to the right
 			}
 			for k := range times {

@@ -322,6 +322,7 @@ func maybeFooter(s string) bool {
 }
 
 func dropFooters(lines []Line) []Line {
+	lines = dropDoubledHeadings(lines)
 	var pages []int // the lines that start a page (a form feed in them)
 	for i := range lines {
 		l := &lines[i]
@@ -345,6 +346,35 @@ func dropFooters(lines []Line) []Line {
 		}
 	}
 	return lines
+}
+
+// dropDoubledHeadings drops a heading or a row's label printed twice, one
+// line after the other (a virtual printer's bold: two strings one over the
+// other, which pdftotext -raw prints as two lines). lines is left as it is:
+// a new slice holds the lines without them, when there are any.
+func dropDoubledHeadings(lines []Line) []Line {
+	var out []Line
+	prev := -1 // the last line with text
+	for i, l := range lines {
+		t := trimSpace(l.Text)
+		if l.Fields == nil && t != "" && prev >= 0 && lines[prev].Fields == nil && !strings.ContainsRune(l.Text, '\f') &&
+			trimSpace(lines[prev].Text) == t && itemNumbered(t) && hasHan(t) {
+			if out == nil {
+				out = slices.Clone(lines[:i])
+			}
+			continue
+		}
+		if l.Fields != nil || t != "" {
+			prev = i
+		}
+		if out != nil {
+			out = append(out, l)
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }
 
 // dropRunningHeads blanks a PDF's running head: the line a page starts

@@ -1484,3 +1484,38 @@ func TestCSVWithUnquotedCommasInALabel(t *testing.T) {
 		})
 	}
 }
+
+// Headings a virtual printer made bold by drawing them twice come out of
+// pdftotext -raw twice, one line after the other (一、总体情况 / 一、总体情况):
+// read once. Before, TXT.NUMBERING said each sub-heading followed itself
+// ("（二）" after "（二）"). The same in a tab-separated text, a heading and a
+// row's label doubled; a line said twice that is no numbered heading stays.
+func TestDoubledHeadingsReadOnce(t *testing.T) {
+	r := audit(t, "raw.txt", readFile(t, filepath.Join(auditDir, "pdftotext-raw-bold-doubled-2021.txt")))
+	sameReport(t, truth(), r)
+	for _, f := range r.Findings {
+		t.Errorf("a finding on a clean report: %s %s", f.Rule, f.Message)
+	}
+	page := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	want := audit(t, "tab.txt", []byte(page))
+	doubled := page
+	for _, l := range []string{"（二）依申请公开办理情况\n", "二、主动公开政府信息情况\n", "五、存在的主要问题及改进情况\n"} {
+		if !strings.Contains(doubled, l) {
+			t.Fatalf("%q not in tab-2021.txt", l)
+		}
+		doubled = strings.Replace(doubled, l, l+l, 1)
+	}
+	r = audit(t, "tab.txt", []byte(doubled))
+	sameReport(t, want, r)
+	if len(r.Findings) != len(want.Findings) {
+		t.Errorf("findings %v, want %v", r.Findings, want.Findings)
+	}
+	prose := "2024年，本局在门户网站发布信息326条。\n"
+	if !strings.Contains(page, prose) {
+		t.Fatalf("%q not in tab-2021.txt", prose)
+	}
+	r = audit(t, "tab.txt", []byte(strings.Replace(page, prose, prose+prose, 1)))
+	if strings.Count(r.Sections["1"], "发布信息326条") != 2 {
+		t.Errorf("a sentence said twice read once: %q", r.Sections["1"])
+	}
+}
