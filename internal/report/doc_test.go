@@ -323,7 +323,10 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		"form-xobject-2021.pdf": truth,
 		// the same, the title and the headings drawn twice 0.3 pt apart
 		// (a virtual printer's bold); before, 一一、、总总体体 (TestPDFDoubledBold)
-		"bold-doubled-2021.pdf":              truth,
+		"bold-doubled-2021.pdf": truth,
+		// the portal page exported "to Word" by html-docx-js: a DOCX whose
+		// body is one altChunk, an MHT part; before, no text (TestDOCXAltChunks)
+		"html-docx-js-2021.docx":             truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

@@ -15,6 +15,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/mail"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -231,7 +232,10 @@ func narrowDigits(s string) string {
 	return b.String()
 }
 
-func lines(name string, data []byte) ([]Line, string, error) {
+func lines(name string, data []byte) ([]Line, string, error) { return linesAt(name, data, 0) }
+
+// linesAt is lines for a part depth altChunks down in a DOCX.
+func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	if len(data) > MaxInput {
 		return nil, "", errs.New(name, "文件过大（%d MB）：年度报告通常不超过几百 KB，请确认文件是否正确", len(data)>>20)
 	}
@@ -240,7 +244,7 @@ func lines(name string, data []byte) ([]Line, string, error) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return docxLines(name, data)
+		return docxLines(name, data, depth)
 	case bytes.HasPrefix(data, docMagic):
 		ls, err := docLines(name, data)
 		return ls, KindDOC, err
@@ -2042,8 +2046,9 @@ func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
 // --- DOCX ----------------------------------------------------------------------
 
 // docxLines reads a zip container: DOCX, ODT, OFD or XLSX, and says which
-// kind it is (KindXLSX for a workbook, else KindDOCX).
-func docxLines(name string, data []byte) ([]Line, string, error) {
+// kind it is (KindXLSX for a workbook, else KindDOCX); depth counts the
+// altChunks it is read inside (see altChunks).
+func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "文件损坏，无法作为 DOCX 打开：请用 Word/WPS 打开后另存为 DOCX 再试")
@@ -2086,7 +2091,11 @@ func docxLines(name string, data []byte) ([]Line, string, error) {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
-	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num)
+	var chunk func(id string) []Line
+	if doc != odt {
+		chunk = altChunks(name, zr, depth)
+	}
+	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk)
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
@@ -2119,6 +2128,68 @@ func docxNumbering(zr *zip.Reader) *wordNumbering {
 	return readWordNumbering(io.LimitReader(nr, MaxInput), styles)
 }
 
+// altChunks reads a DOCX's altChunks (ISO/IEC 29500 17.17.2): parts that
+// Word imports as they are when it opens the file, which is how web systems
+// export a page "to Word" (html-docx-js writes the whole report as one MHT
+// part: document.xml holds nothing else) and how generators merge documents
+// (a DOCX part). A chunk is read as a file of its own, an HTML, MHT, RTF or
+// text part, or a DOCX, two deep at most; one that cannot be read is left
+// out.
+func altChunks(name string, zr *zip.Reader, depth int) func(id string) []Line {
+	var rels map[string]string // relationship id → part name
+	read := func(part string) []byte {
+		for _, f := range zr.File {
+			if strings.TrimPrefix(f.Name, "/") == part {
+				rc, err := f.Open()
+				if err != nil {
+					return nil
+				}
+				defer rc.Close()
+				b, _ := io.ReadAll(io.LimitReader(rc, MaxInput+1))
+				return b
+			}
+		}
+		return nil
+	}
+	return func(id string) []Line {
+		if rels == nil {
+			rels = map[string]string{}
+			dec := xml.NewDecoder(bytes.NewReader(read("word/_rels/document.xml.rels")))
+			for len(rels) < 10000 {
+				tok, err := dec.Token()
+				if err != nil {
+					break
+				}
+				if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+					var rid, target string
+					for _, a := range se.Attr {
+						switch a.Name.Local {
+						case "Id":
+							rid = a.Value
+						case "Target":
+							target = a.Value
+						}
+					}
+					if strings.HasPrefix(target, "/") { // from the package's root, else from word/
+						rels[rid] = path.Clean(target)[1:]
+					} else {
+						rels[rid] = path.Join("word", target)
+					}
+				}
+			}
+		}
+		data := read(rels[id])
+		if len(data) == 0 || depth >= 2 {
+			return nil
+		}
+		ls, _, err := linesAt(name, data, depth+1)
+		if err != nil {
+			return nil
+		}
+		return ls
+	}
+}
+
 // skippedElement are the elements whose text is not the document's: what
 // mc:Choice already held, again (mc:Fallback: Word's text boxes); text a
 // tracked change moved away (w:moveFrom: it stands again where it went);
@@ -2143,7 +2214,7 @@ var odtWords = officeWords{names: map[string]string{"table-row": "row", "table-c
 // officeXML reads the body of a word-processing document: paragraphs become
 // lines, table rows lines of cells (a cell's paragraphs are joined); a row
 // that holds a table is layout, its paragraphs lines.
-func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, error) {
+func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string) []Line) ([]Line, error) {
 	dec := xml.NewDecoder(r)
 	paraDepth := 0
 	var props []paraNum // by paragraph depth: its numbering, as its properties say
@@ -2186,6 +2257,16 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering) ([]Line, erro
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "altChunk" && chunk != nil {
+				for _, a := range t.Attr {
+					if a.Name.Local == "id" {
+						for _, l := range chunk(a.Value) {
+							l.No = len(out) + 1
+							out = append(out, l)
+						}
+					}
+				}
+			}
 			switch words.names[t.Name.Local] {
 			case "row":
 				// the rows around a table are layout (a page saved as
