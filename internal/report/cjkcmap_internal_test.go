@@ -53,6 +53,9 @@ type cjkFont struct {
 	// doubled draws the title and the headings twice, the second time
 	// 0.3 pt to the right: bold as a printer driver makes it
 	doubled bool
+	// ocr draws the text as Tesseract writes a scan's text layer: in its
+	// glyphless font, invisible, each word stretched to its place
+	ocr bool
 }
 
 func utf16Code(r rune) ([]byte, int) {
@@ -125,6 +128,7 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 		var endX, y, size float64
 		var runX, runY float64
 		var runText []rune
+		runs := 0
 		flush := func() {
 			if len(run) == 0 {
 				return
@@ -132,6 +136,17 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 			times := 1
 			if f.doubled && len(runText) > 1 && (runText[0] == '（' || runText[1] == '、' || runY > 760) {
 				times = 2 // a heading in bold: drawn again a little to the right
+			}
+			if f.ocr {
+				// invisible, each word stretched to its place, its
+				// baseline where the recogniser put it: within 0.4 pt (a pixel or
+				// two of a 300 dpi scan)
+				runs++
+				jitter := float64(runs*7919%9-4) / 10
+				fmt.Fprintf(&c, "BT 3 Tr /F1 %g Tf %s Tm %.2f Tz <%X> Tj ET\n", size, tm(runX, runY+jitter),
+					100*(endX-runX)/(float64(len(runText))*0.5*size), run)
+				run, runText = nil, nil
+				return
 			}
 			for k := range times {
 				fmt.Fprintf(&c, "BT /F1 %g Tf %s Tm ", size, tm(runX+0.3*float64(k), runY))
@@ -182,22 +197,31 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 	if f.encoding == "Identity-H" {
 		subtype = "CIDFontType2"
 	}
+	font := "<< /Type /Font /Subtype /" + subtype + " /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [" + w.String() + "] >>"
+	if f.ocr { // Tesseract's glyphless font: CID = Unicode, every glyph half an em
+		font = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /DW 500 >>"
+	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"", // the page tree, below
 		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + f.encoding + " /DescendantFonts [4 0 R]" +
 			map[bool]string{true: " /ToUnicode 6 0 R"}[f.toUnicode] + " >>",
-		"<< /Type /Font /Subtype /" + subtype + " /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [" + w.String() + "] >>",
+		font,
 		"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
 	}
 	var cmap strings.Builder
 	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def 1 begincodespacerange <00> <FFFFFFFF> endcodespacerange\n")
-	fmt.Fprintf(&cmap, "%d beginbfchar\n", len(toUni))
-	for _, code := range slices.Sorted(maps.Keys(toUni)) {
-		u, _ := utf16Code(toUni[code])
-		fmt.Fprintf(&cmap, "<%X> <%X>\n", code, u)
+	if f.ocr {
+		cmap.WriteString("1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n")
+	} else {
+		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(toUni))
+		for _, code := range slices.Sorted(maps.Keys(toUni)) {
+			u, _ := utf16Code(toUni[code])
+			fmt.Fprintf(&cmap, "<%X> <%X>\n", code, u)
+		}
+		cmap.WriteString("endbfchar\n")
 	}
-	cmap.WriteString("endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n")
+	cmap.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end\n")
 	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cmap.Len(), cmap.String()))
 	var kids []string
 	stream := func(dict, data string) string {
@@ -314,6 +338,16 @@ func TestPDFDoubledBold(t *testing.T) {
 	})
 }
 
+// A scan's text layer as Tesseract writes it (a glyphless Identity-H font
+// whose CIDs are the characters' code points, each glyph half an em,
+// invisible text, each word stretched by Tz to the width the recogniser
+// measured, its baseline within 0.4 pt of its line's) reads as the page.
+func TestPDFTextLayerOfAScan(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "Identity-H", code: func(r rune) ([]byte, int) { b, _ := utf16Code(r); return b, int(r) }, toUnicode: true, ocr: true},
+	})
+}
+
 // readsAsRewritten reads three PDFs of testdata/audit and each drawn again
 // in each of fonts: the same tables, findings, agency, year and sections.
 // GK_WRITE_CMAP_PDFS=DIR writes the PDFs drawn from lo-2021.pdf there.
@@ -330,10 +364,10 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 		}
 		Check(want, nil)
 		for _, f := range fonts {
-			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled)
+			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v ocr=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled, f.ocr)
 			pdfData := rewritePDF(t, data, f)
 			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
-				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled])), pdfData, 0o644)
+				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled]+map[bool]string{true: "-ocr"}[f.ocr])), pdfData, 0o644)
 			}
 			got, err := Read(file, pdfData)
 			if err != nil {

@@ -326,7 +326,11 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		"bold-doubled-2021.pdf": truth,
 		// the portal page exported "to Word" by html-docx-js: a DOCX whose
 		// body is one altChunk, an MHT part; before, no text (TestDOCXAltChunks)
-		"html-docx-js-2021.docx":             truth,
+		"html-docx-js-2021.docx": truth,
+		// LibreOffice's PDF as a scan's text layer, as Tesseract writes it
+		// (a glyphless font, ToUnicode <0000> <FFFF> <0000>, invisible
+		// words stretched by Tz); before, not read (TestPDFTextLayerOfAScan)
+		"ocr-layer-2021.pdf":                 truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

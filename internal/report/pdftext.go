@@ -66,7 +66,10 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 				}
 				switch {
 				case g.tf.uni != nil:
-					text = g.tf.uni[code]
+					var ok bool
+					if text, ok = g.tf.uni.text(code); !ok && g.tf.codes == cjkIdentity {
+						text = g.tf.enc.Decode(s[i : i+n])
+					}
 				case g.tf.gb1:
 					text = gb1().text(cid)
 				case g.tf.codes == cjkIdentity:
@@ -79,7 +82,8 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		}
 		if u := g.tf.uni; u != nil {
 			for i := 0; i < len(s) && len(out) <= MaxInput; i++ {
-				glyph(u[int(s[i])], g.tf.f.Width(int(s[i]))*g.tf.scale, s[i] == ' ')
+				t, _ := u.text(int(s[i]))
+				glyph(t, g.tf.f.Width(int(s[i]))*g.tf.scale, s[i] == ' ')
 			}
 			return
 		}
@@ -237,7 +241,7 @@ type font struct {
 	// uni is a simple font's ToUnicode map, where the library decodes by
 	// the glyph names of its Differences instead (Chrome's Type3 fonts
 	// for bold text name their glyphs g1, g2 …)
-	uni map[int]string
+	uni *toUnicode
 }
 
 // loadFont reads what pdfGlyphs needs of a font.
@@ -260,7 +264,11 @@ func loadFont(pf pdf.Font) *font {
 			// PDFDocEncoding: Latin letters
 			info := desc.Key("CIDSystemInfo")
 			f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
-		case f.codes != cjkIdentity && f.codes != cjkNone && toUnicode:
+		case f.codes == cjkIdentity && toUnicode:
+			// read here: the library's bfrange adds to the last byte
+			// only (Tesseract's <0000> <FFFF> <0000> read 中 as "N-")
+			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 2)
+		case f.codes != cjkNone && toUnicode:
 			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0)
 		}
 	case "Type3":
@@ -382,16 +390,55 @@ func dropOverprinted(gs []pdf.Text) []pdf.Text {
 	return kept
 }
 
+// toUnicode is a font's ToUnicode CMap: codes to text, one by one (bfchar)
+// and by ranges (bfrange), which are kept as ranges: Tesseract's text layer
+// maps every two-byte code by one, <0000> <FFFF> <0000>.
+type toUnicode struct {
+	chars  map[int]string
+	ranges []uniRange // by lo
+}
+
+type uniRange struct {
+	lo, hi int
+	first  []rune   // the text of lo; each next code adds one to its last character
+	each   []string // or the text of each code
+}
+
+// text is a code's text, and whether the map has it.
+func (u *toUnicode) text(code int) (string, bool) {
+	if t, ok := u.chars[code]; ok {
+		return t, true
+	}
+	// the last range starting at or before code
+	k, found := slices.BinarySearchFunc(u.ranges, code, func(r uniRange, c int) int { return cmp.Compare(r.lo, c) })
+	if !found {
+		k--
+	}
+	if k < 0 || code > u.ranges[k].hi {
+		return "", false
+	}
+	r := u.ranges[k]
+	if r.each != nil {
+		if i := code - r.lo; i < len(r.each) {
+			return r.each[i], true
+		}
+		return "", false
+	}
+	t := slices.Clone(r.first)
+	t[len(t)-1] += rune(code - r.lo) // (across the last byte too, as pdftotext reads it)
+	return string(t), true
+}
+
 // readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3): codes
-// of size bytes (a simple font's one; 0: one to four, a composite font's
-// predefined CMap's) to text, from its bfchar and bfrange entries. The CMap
-// is read as tokens, not run as PostScript (the library's interpreter wants
-// resources it does not export), and only its first 64 KB.
-func readToUnicode(v pdf.Value, size int) map[int]string {
+// of size bytes (a simple font's one, a composite font's Identity-H's two;
+// 0: one to four, a predefined CMap's) to text, from its bfchar and bfrange
+// entries. The CMap is read as tokens, not run as PostScript (the library's
+// interpreter wants resources it does not export), and only its first 64 KB.
+func readToUnicode(v pdf.Value, size int) *toUnicode {
 	rc := v.Reader()
 	defer rc.Close()
 	data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
-	m := map[int]string{}
+	u := &toUnicode{chars: map[int]string{}}
 	hexes := func(s string) (out []string) { // the <…> strings of s, decoded
 		for {
 			a := strings.IndexByte(s, '<')
@@ -453,14 +500,14 @@ func readToUnicode(v pdf.Value, size int) map[int]string {
 		hs := hexes(b)
 		for k := 0; k+1 < len(hs); k += 2 {
 			if c, ok := code(hs[k]); ok {
-				m[c] = utf16be(hs[k+1])
+				u.chars[c] = utf16be(hs[k+1])
 			}
 		}
 	})
 	blocks(t, "beginbfrange", "endbfrange", func(b string) {
 		for _, line := range strings.Split(b, "\n") {
 			hs := hexes(line)
-			if len(hs) < 3 {
+			if len(hs) < 3 || len(u.ranges) >= 1<<14 {
 				continue
 			}
 			lo, ok1 := code(hs[0])
@@ -468,21 +515,19 @@ func readToUnicode(v pdf.Value, size int) map[int]string {
 			if !ok1 || !ok2 || hi < lo {
 				continue
 			}
-			for c := lo; c <= hi && len(m) < 1<<16; c++ { // at most 65 536 codes
-				if hasText(line, "[") { // one string per code
-					if k := 2 + c - lo; k < len(hs) {
-						m[c] = utf16be(hs[k])
-					}
-					continue
+			r := uniRange{lo: lo, hi: hi}
+			if hasText(line, "[") { // one string per code
+				for _, h := range hs[2:min(len(hs), 2+hi-lo+1)] {
+					r.each = append(r.each, utf16be(h))
 				}
-				if u := []rune(utf16be(hs[2])); len(u) > 0 {
-					u[len(u)-1] += rune(c - lo)
-					m[c] = string(u)
-				}
+			} else if r.first = []rune(utf16be(hs[2])); len(r.first) == 0 {
+				continue
 			}
+			u.ranges = append(u.ranges, r)
 		}
 	})
-	return m
+	slices.SortStableFunc(u.ranges, func(a, b uniRange) int { return cmp.Compare(a.lo, b.lo) })
+	return u
 }
 
 // cidWidths are a CID font's glyph widths (PDF reference 9.7.4.3): W gives
