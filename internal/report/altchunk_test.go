@@ -104,15 +104,7 @@ func TestDOCXAltChunks(t *testing.T) {
 	for range 5 {
 		nested = chunkDOCX(t, []string{"一、总体情况"}, nil, "c.docx", "application/octet-stream", string(nested))
 	}
-	ls, _, err := report.Lines("nested.docx", nested)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, l := range ls {
-		n += strings.Count(l.Text, "总体情况")
-	}
-	if n != 3 {
+	if n := timesRead(t, "nested.docx", nested, "总体情况"); n != 3 {
 		t.Errorf("%d documents read of six nested, want the outer one and two chunks deep", n)
 	}
 }
@@ -124,4 +116,18 @@ func findingTexts(r *report.Report) []string {
 		out = append(out, f.Rule+" "+f.Message)
 	}
 	return out
+}
+
+// timesRead is how many times the lines read of a file hold word.
+func timesRead(t *testing.T, name string, data []byte, word string) int {
+	t.Helper()
+	ls, _, err := report.Lines(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range ls {
+		n += strings.Count(l.Text, word)
+	}
+	return n
 }

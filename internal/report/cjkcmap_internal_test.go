@@ -92,14 +92,48 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var pages []pdfPage
+	for i := 1; i <= r.NumPage(); i++ {
+		p := r.Page(i)
+		box := p.V.Key("MediaBox")
+		pages = append(pages, pdfPage{box.Index(2).Float64(), box.Index(3).Float64(), pdfGlyphs(p)})
+	}
+	return drawPDF(t, pages, f)
+}
+
+// pdfPage is a page to draw: its size and its glyphs.
+type pdfPage struct {
+	w, h   float64
+	glyphs []pdf.Text
+}
+
+// textPDF is a PDF of an A4 page of lines of text, twelve points, as a
+// font that does not embed (STSong-Light, UniGB-UCS2-H) draws them.
+func textPDF(t *testing.T, lines ...string) []byte {
+	var gs []pdf.Text
+	for i, l := range lines {
+		x := 72.0
+		for _, r := range l {
+			w := 12.0
+			if r < 0x80 {
+				w = 6
+			}
+			gs = append(gs, pdf.Text{FontSize: 12, X: x, Y: 770 - 18*float64(i), W: w, S: string(r)})
+			x += w
+		}
+	}
+	return drawPDF(t, []pdfPage{{595, 842, gs}}, cjkFont{encoding: "UniGB-UCS2-H", code: utf16Code})
+}
+
+// drawPDF draws pages in the font f.
+func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
+	t.Helper()
 	widths := map[int]float64{}
 	toUni := map[string]rune{}
 	var contents []string
 	var boxes []string
-	for i := 1; i <= r.NumPage(); i++ {
-		p := r.Page(i)
-		box := p.V.Key("MediaBox")
-		wd, hd := box.Index(2).Float64(), box.Index(3).Float64() // the page as shown
+	for _, p := range pages {
+		wd, hd := p.w, p.h // the page as shown
 		// tm places a glyph shown at x, y: the text matrix in the
 		// page's own (unrotated) space
 		tm := func(x, y float64) string { return fmt.Sprintf("1 0 0 1 %.3f %.3f", x, y) }
@@ -160,7 +194,7 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 			}
 			run, runText = nil, nil
 		}
-		for _, g := range pdfGlyphs(p) {
+		for _, g := range p.glyphs {
 			rs := []rune(g.S)
 			for k, ch := range rs {
 				w := g.W / float64(len(rs))
@@ -346,6 +380,38 @@ func TestPDFTextLayerOfAScan(t *testing.T) {
 	readsAsRewritten(t, []cjkFont{
 		{encoding: "Identity-H", code: func(r rune) ([]byte, int) { b, _ := utf16Code(r); return b, int(r) }, toUnicode: true, ocr: true},
 	})
+}
+
+// A PDF that cannot be audited says why, and one that is no report is read
+// and said to be none: a scan without a text layer (no text at all), text
+// in a font whose codes cannot be read (a glyphless font left without its
+// ToUnicode map: Latin letters), and a notice. Before, all three were "该
+// PDF 中的文字无法直接读取（可能是扫描件或字体未嵌入编码表）".
+func TestPDFThatCannotBeAudited(t *testing.T) {
+	scan := drawPDF(t, []pdfPage{{595, 842, nil}}, cjkFont{encoding: "UniGB-UCS2-H", code: utf16Code})
+	if _, err := Read("scan.pdf", scan); err == nil || !strings.Contains(err.Error(), "没有文字层") {
+		t.Errorf("a scan: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", "lo-2021.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := rewritePDF(t, data, cjkFont{encoding: "Identity-H", code: func(r rune) ([]byte, int) { b, _ := utf16Code(r); return b, int(r) }, ocr: true})
+	if _, err := Read("bare.pdf", bare); err == nil || !strings.Contains(err.Error(), "乱码") || !strings.Contains(err.Error(), "pdftotext") {
+		t.Errorf("a font without its codes' text: %v", err)
+	}
+	notice := textPDF(t, "关于做好2025年政务公开工作的通知", "各单位：", "为做好本年度的政务公开工作，进一步提高公开质量，现将有关事项通知如下。",
+		"一、提高认识。各单位要高度重视政务公开工作，明确分管领导和工作人员。", "二、按时报送。请于12月31日前报送本单位的工作总结。")
+	r, err := Read("notice.pdf", notice)
+	if err != nil {
+		t.Fatalf("a notice: %v", err)
+	}
+	Check(r, nil)
+	if !slices.ContainsFunc(r.Findings, func(f Finding) bool {
+		return f.Rule == "S.MISSING" && strings.Contains(f.Message, "不是年度报告")
+	}) {
+		t.Errorf("a notice is not said to be no report: %v", r.Findings)
+	}
 }
 
 // readsAsRewritten reads three PDFs of testdata/audit and each drawn again

@@ -2438,10 +2438,14 @@ func pdfText(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !readableChinese(t) {
-		return "", errs.New(name, "该 PDF 中的文字无法直接读取（可能是扫描件或字体未嵌入编码表）："+pdfAdvice)
+	switch {
+	case readableChinese(t) || plainChinese(t):
+		// (a document that is no report reads, and is said to be none)
+		return t, nil
+	case utf8.RuneCountInString(strings.Join(strings.Fields(t), "")) < 20:
+		return "", errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
 	}
-	return t, nil
+	return "", errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码）："+pdfAdvice)
 }
 
 // pdfPages is the text of a PDF's pages, as opened by open.

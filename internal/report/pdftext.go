@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
@@ -608,4 +609,21 @@ func (x pdfMatrix) mul(y pdfMatrix) pdfMatrix {
 		}
 	}
 	return z
+}
+
+// plainChinese says t is Chinese prose, if not a report's: 30 Chinese
+// characters or more, of which the commonest words (的 是 在 和 年) make one
+// in a hundred or more. Characters from a wrong code table are Chinese
+// characters too, but hardly ever those.
+func plainChinese(t string) bool {
+	han, common := 0, 0
+	for _, r := range t {
+		if unicode.Is(unicode.Han, r) {
+			han++
+			if strings.ContainsRune("的是在和年", r) {
+				common++
+			}
+		}
+	}
+	return han >= 30 && common*100 >= han
 }
