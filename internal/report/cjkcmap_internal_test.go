@@ -56,6 +56,9 @@ type cjkFont struct {
 	// ocr draws the text as Tesseract writes a scan's text layer: in its
 	// glyphless font, invisible, each word stretched to its place
 	ocr bool
+	// skew turns the page's text by so many degrees counterclockwise (a
+	// scan's text layer, the page askew on the scanner)
+	skew float64
 }
 
 func utf16Code(r rune) ([]byte, int) {
@@ -151,6 +154,14 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 		case f.rotate == 270:
 			wd, hd = hd, wd
 			tm = func(x, y float64) string { return fmt.Sprintf("0 -1 1 0 %.3f %.3f", y, hd-x) }
+		}
+		if f.skew != 0 { // the page turned by skew degrees about its centre
+			a := f.skew * math.Pi / 180
+			c, s := math.Cos(a), math.Sin(a)
+			tm = func(x, y float64) string {
+				x, y = x-wd/2, y-hd/2
+				return fmt.Sprintf("%.5f %.5f %.5f %.5f %.3f %.3f", c, s, -s, c, wd/2+x*c-y*s, hd/2+x*s+y*c)
+			}
 		}
 		rotate := ""
 		if f.rotate != 0 {
@@ -378,7 +389,26 @@ func TestPDFDoubledBold(t *testing.T) {
 // measured, its baseline within 0.4 pt of its line's) reads as the page.
 func TestPDFTextLayerOfAScan(t *testing.T) {
 	readsAsRewritten(t, []cjkFont{
-		{encoding: "Identity-H", code: func(r rune) ([]byte, int) { b, _ := utf16Code(r); return b, int(r) }, toUnicode: true, ocr: true},
+		{encoding: "Identity-H", code: tesseractCode, toUnicode: true, ocr: true},
+	})
+}
+
+// tesseractCode is a character's code in Tesseract's glyphless font: its
+// code point.
+func tesseractCode(r rune) ([]byte, int) {
+	b, _ := utf16Code(r)
+	return b, int(r)
+}
+
+// A scan's text layer that lies as the page lay on the scanner, a degree
+// askew either way (ocrmypdf without --deskew, Acrobat's and ABBYY's OCR
+// keep the image as it is), reads as the page: before, a row's numbers rose
+// or fell from one line to the next across the table and 表三 was not read.
+func TestPDFSkewedTextLayer(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "Identity-H", code: tesseractCode, toUnicode: true, ocr: true, skew: 1.2},
+		{encoding: "Identity-H", code: tesseractCode, toUnicode: true, ocr: true, skew: -0.7},
+		{encoding: "UniGB-UCS2-H", code: utf16Code, skew: 0.4},
 	})
 }
 
@@ -396,7 +426,7 @@ func TestPDFThatCannotBeAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bare := rewritePDF(t, data, cjkFont{encoding: "Identity-H", code: func(r rune) ([]byte, int) { b, _ := utf16Code(r); return b, int(r) }, ocr: true})
+	bare := rewritePDF(t, data, cjkFont{encoding: "Identity-H", code: tesseractCode, ocr: true})
 	if _, err := Read("bare.pdf", bare); err == nil || !strings.Contains(err.Error(), "乱码") || !strings.Contains(err.Error(), "pdftotext") {
 		t.Errorf("a font without its codes' text: %v", err)
 	}
@@ -430,10 +460,10 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 		}
 		Check(want, nil)
 		for _, f := range fonts {
-			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v ocr=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled, f.ocr)
+			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v ocr=%v skew=%g", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled, f.ocr, f.skew)
 			pdfData := rewritePDF(t, data, f)
 			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
-				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled]+map[bool]string{true: "-ocr"}[f.ocr])), pdfData, 0o644)
+				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled]+map[bool]string{true: "-ocr"}[f.ocr]+map[bool]string{true: fmt.Sprintf("-skew%g", f.skew)}[f.skew != 0])), pdfData, 0o644)
 			}
 			got, err := Read(file, pdfData)
 			if err != nil {

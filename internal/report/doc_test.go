@@ -330,7 +330,10 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// LibreOffice's PDF as a scan's text layer, as Tesseract writes it
 		// (a glyphless font, ToUnicode <0000> <FFFF> <0000>, invisible
 		// words stretched by Tz); before, not read (TestPDFTextLayerOfAScan)
-		"ocr-layer-2021.pdf":                 truth,
+		"ocr-layer-2021.pdf": truth,
+		// the same, the scan 1.2° askew (TestPDFSkewedTextLayer); before,
+		// 表三 unread, as through pdftotext
+		"ocr-layer-skewed-2021.pdf":          truth,
 		"pdftotext-raw-chrome-page-2021.txt": truth,
 		// Chromium 156's PDF of the portal page with a running head (the
 		// title, CSS @page @top-center) and a bare page number at each page's

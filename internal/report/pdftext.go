@@ -24,9 +24,9 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil
 	}
-	var dirs []int // each glyph's direction, in quarter turns (see upright)
+	var angles []float64 // each glyph's direction (see upright)
 	defer func() {
-		upright(out, dirs)
+		upright(out, angles)
 		out = dropOverprinted(out)
 	}()
 	type state struct {
@@ -49,7 +49,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 				// component (0 1 -1 0: the first is 0)
 				size := math.Hypot(trm[0][0], trm[0][1])
 				out = append(out, pdf.Text{Font: g.tf.name, FontSize: size, X: trm[2][0], Y: trm[2][1], W: w0 / 1000 * size, S: text})
-				dirs = append(dirs, quarterTurns(trm[0][0], trm[0][1]))
+				angles = append(angles, math.Atan2(trm[0][1], trm[0][0]))
 			}
 			tx := w0/1000*g.tfs + g.tc
 			if space {
@@ -283,33 +283,26 @@ func loadFont(pf pdf.Font) *font {
 	return f
 }
 
-// quarterTurns is the direction of a glyph's x axis (dx, dy) on the page,
-// to the nearest quarter turn counterclockwise: 0 along +x, 1 along +y …
-func quarterTurns(dx, dy float64) int {
-	switch {
-	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
-		return 0
-	case math.Abs(dx) >= math.Abs(dy):
-		return 2
-	case dy > 0:
-		return 1
-	}
-	return 3
-}
+// quarterTurn is a direction (radians, counterclockwise from +x) to the
+// nearest quarter turn: 0 along +x, 1 along +y, 2, 3.
+func quarterTurn(a float64) int { return int(math.Round(a/(math.Pi/2))) & 3 }
 
 // upright turns a page's glyphs so that the text most of them make runs
 // left to right: a landscape page that Acrobat Distiller writes upright
 // with /Rotate 90 draws its text up the page, and a wide table printed
 // across a portrait page is turned so in the file too (pdftotext reads both
 // by the text's direction, as here; the page's /Rotate need not say it).
+// That text is turned by its skew too, the median of its glyphs' angles off
+// the quarter: a scan's text layer lies as the page lay on the scanner, a
+// degree askew, and a table row's numbers climb a line in half a page.
 // Text of another direction (a page number left upright beside a turned
 // table, a header cell written sideways) is turned upright too and put
 // after it, below its last line, so that no line of one runs into the
 // other's.
-func upright(gs []pdf.Text, dirs []int) {
+func upright(gs []pdf.Text, angles []float64) {
 	var n [4]int
-	for _, d := range dirs {
-		n[d]++
+	for _, a := range angles {
+		n[quarterTurn(a)]++
 	}
 	turn := 0
 	for d := range n {
@@ -317,32 +310,42 @@ func upright(gs []pdf.Text, dirs []int) {
 			turn = d
 		}
 	}
-	if n[turn] == len(gs) && turn == 0 {
+	offs := make([]float64, 0, n[turn])
+	for _, a := range angles {
+		if quarterTurn(a) == turn {
+			offs = append(offs, math.Remainder(a-float64(turn)*math.Pi/2, 2*math.Pi))
+		}
+	}
+	skew := 0.0
+	if len(offs) > 0 {
+		slices.Sort(offs)
+		skew = offs[len(offs)/2]
+	}
+	if n[turn] == len(gs) && turn == 0 && math.Abs(skew) < 1e-6 {
 		return
 	}
 	bottom := math.Inf(1)
 	for k := range 4 {
 		d := (turn + k) % 4
+		// the cosine and sine of the turn: a quarter's exactly, the
+		// main text's by its skew too
+		c, s := [4]float64{1, 0, -1, 0}[d], [4]float64{0, 1, 0, -1}[d]
+		if k == 0 && skew != 0 {
+			theta := float64(d)*math.Pi/2 + skew
+			c, s = math.Cos(theta), math.Sin(theta)
+		}
 		top := math.Inf(-1)
 		for i := range gs {
-			if dirs[i] != d {
+			if quarterTurn(angles[i]) != d {
 				continue
 			}
-			x, y := gs[i].X, gs[i].Y
-			switch d {
-			case 1:
-				x, y = y, -x
-			case 2:
-				x, y = -x, -y
-			case 3:
-				x, y = -y, x
-			}
-			gs[i].X, gs[i].Y = x, y
-			top = max(top, y)
+			x, y := gs[i].X, gs[i].Y // turned back
+			gs[i].X, gs[i].Y = x*c+y*s, -x*s+y*c
+			top = max(top, gs[i].Y)
 		}
 		if k == 0 || n[d] == 0 {
 			for i := range gs {
-				if dirs[i] == d {
+				if quarterTurn(angles[i]) == d {
 					bottom = min(bottom, gs[i].Y)
 				}
 			}
@@ -350,7 +353,7 @@ func upright(gs []pdf.Text, dirs []int) {
 		}
 		shift := bottom - top - 100 // points: more than a line apart
 		for i := range gs {
-			if dirs[i] == d {
+			if quarterTurn(angles[i]) == d {
 				gs[i].Y += shift
 				bottom = min(bottom, gs[i].Y)
 			}
