@@ -44,6 +44,7 @@ type Line struct {
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
 	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
 	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
+	Computed   int      // cells of it that were formulas without their results, computed here (a workbook a program wrote)
 }
 
 // Input kinds.

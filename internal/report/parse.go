@@ -125,6 +125,16 @@ func tablesOnly(r *Report) {
 		Message: "这个电子表格只有表格（表二、表三、表四），没有年度报告的正文：只核对了表格；第一、五、六部分请对照发布的报告全文审核"})
 }
 
+// computedCells counts the cells of lines that were formulas without their
+// results, computed as the workbook was read (computeFormulas).
+func computedCells(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		n += l.Computed
+	}
+	return n
+}
+
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
 	r, _ := parseOne(lines, false)
@@ -141,6 +151,10 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		p.lines = segment(dropFooters(lines))
 	}
 	r := p.parse()
+	if n := computedCells(lines); n > 0 {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: fmt.Sprintf("表格中有 %d 个单元格是公式，文件里没有保存计算结果（由程序生成、没有在 Excel 或 WPS 中打开保存过的文件）：已按公式算出后审核；请在 Excel 或 WPS 中打开核对", n)})
+	}
 	if radicals > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: fmt.Sprintf("文件中有 %d 个汉字用的是部首或兼容区的同形字符（如“%s”的“%c”，文件中是字符 U+%04X；多见于从 PDF 复制或转换的文字）：已按所示的字读取；这些字符在网页上看起来一样，但检索、复制和读屏软件认不出，发布的文本宜改正", radicals, read, as, first)})

@@ -1,7 +1,12 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -91,4 +96,114 @@ func TestWorkbookOfTheTables(t *testing.T) {
 	if !slices.ContainsFunc(missing, func(m string) bool { return strings.Contains(m, "第5部分") }) || len(missing) != 1 {
 		t.Errorf("a whole report without 五: missing %v", missing)
 	}
+}
+
+// A workbook a program wrote (Apache POI, excelize, a platform's export)
+// keeps its totals as formulas without their results, for Excel to compute
+// on opening: they are computed (sums of a few cells only) and said, and the
+// workbook reads as the one Excel saved. Before, every total was blank: ten
+// errors and 25 CELL.BLANK warnings on a clean report. Formulas that are no
+// such sum (a whole column, another sheet, a cell that needs itself) are not
+// computed.
+func TestWorkbookFormulasWithoutResults(t *testing.T) {
+	src := readFile(t, filepath.Join(auditDir, "lo-calc-2021.xlsx"))
+	want := audit(t, "calc.xlsx", src)
+	f, err := excelize.OpenReader(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[0]
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := 0
+	for ri, row := range rows {
+		var refs []string
+		var lastCol int
+		for ci, v := range row {
+			if v != "" && strings.Trim(v, "0123456789") == "" {
+				a, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				refs = append(refs, a)
+				lastCol = ci
+			}
+		}
+		if len(refs) != 7 { // 表三's rows: the total, a sum of the six cells before it
+			continue
+		}
+		total, _ := excelize.CoordinatesToCellName(lastCol+1, ri+1)
+		formula := "SUM(" + strings.Join(refs[:6], ",") + ")"
+		if sums%2 == 1 {
+			formula = strings.Join(refs[:6], "+") // (both ways)
+		}
+		if err := f.SetCellFormula(sheet, total, formula); err != nil {
+			t.Fatal(err)
+		}
+		sums++
+	}
+	// formulas that are not computed, in cells the reader does not need
+	for axis, formula := range map[string]string{"AH1": "SUM(A:A)", "AH2": "Sheet2!A1+1", "AH3": "AH3+1", "AH4": "SUM(A1:Z100)"} {
+		if err := f.SetCellFormula(sheet, axis, formula); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if sums < 20 {
+		t.Fatalf("%d totals made formulas", sums)
+	}
+	// excelize keeps the cell's old value as the formula's result: a
+	// program that writes formulas writes none
+	data := rewriteZipPart(t, b.Bytes(), "xl/worksheets/sheet1.xml", func(x string) string {
+		return regexp.MustCompile(`( t="str")?(><f>[^<]*</f>)<v>[^<]*</v>`).ReplaceAllString(x, "$2")
+	})
+	r := audit(t, "program.xlsx", data)
+	if d := cmp.Diff(tables(want), tables(r)); d != "" {
+		t.Errorf("tables (-saved by Excel +written by a program):\n%s", d)
+	}
+	var said []string
+	for _, x := range r.Findings {
+		if x.Rule == "PARSE.READ" && strings.Contains(x.Message, "公式") {
+			said = append(said, x.Message)
+			continue
+		}
+		if !slices.ContainsFunc(want.Findings, func(w report.Finding) bool { return w.Rule == x.Rule && w.Message == x.Message }) {
+			t.Errorf("a finding the saved workbook has not: %s %s", x.Rule, x.Message)
+		}
+	}
+	if len(said) != 1 || !strings.Contains(said[0], fmt.Sprintf("有 %d 个单元格", sums)) {
+		t.Errorf("the computed cells said %q, want once with %d", said, sums)
+	}
+}
+
+// rewriteZipPart is a ZIP with one part's text changed by edit.
+func rewriteZipPart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			b, found = []byte(edit(string(b))), true
+		}
+		files = append(files, f.Name, string(b))
+	}
+	if !found {
+		t.Fatalf("no part %s", name)
+	}
+	return zipOf(t, files...)
 }

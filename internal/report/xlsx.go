@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -34,6 +35,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	if props, err := f.GetDocProps(); err == nil && hasText(props.Title, "年度报告") && !moreRunes(props.Title, 80) {
 		out = append(out, Line{No: 1, Text: strings.TrimSpace(props.Title)})
 	}
+	budget := maxFormulas
 	for _, sheet := range f.GetSheetList() {
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
 		merges, err := f.GetMergeCells(sheet)
@@ -58,6 +60,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
 		}
+		computed := computeFormulas(f, sheet, rows, covered, &budget)
 		width := 0
 		for _, row := range rows {
 			width = max(width, len(row))
@@ -90,7 +93,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 			for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
 				cells = cells[:len(cells)-1]
 			}
-			l := Line{No: len(out) + 1}
+			l := Line{No: len(out) + 1, Computed: computed[ri]}
 			switch filled := countFilled(cells); {
 			case filled == 0:
 			case filled == 1 && cells[0] != "" && !cellish(cells[0]):
@@ -105,6 +108,89 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		}
 	}
 	return out, nil
+}
+
+// maxFormulas bounds the formulas computed in a workbook.
+const maxFormulas = 2000
+
+// computeFormulas fills in the cells of rows that are formulas without
+// their results: a workbook a program wrote (Apache POI, excelize, a
+// platform's export) leaves them for Excel to compute on opening, and its
+// totals read as blank. Only sums of a few cells are computed (SUM, + and
+// -, ranges of at most 1 024 cells): what a report's table holds, and
+// nothing a hostile file could make slow. It returns, by row, how many
+// cells it computed, those a merge covers left alone; budget counts down
+// the workbook's formulas.
+func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered map[[2]int]bool, budget *int) map[int]int {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil {
+		return nil
+	}
+	_, last, _ := strings.Cut(dim, ":")
+	maxCol, _, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		maxCol = 0
+	}
+	for _, row := range rows {
+		maxCol = max(maxCol, len(row))
+	}
+	maxCol = min(maxCol, 256)
+	var out map[int]int
+	for ri := range rows {
+		for ci := 0; ci < maxCol && *budget > 0; ci++ {
+			if ci < len(rows[ri]) && rows[ri][ci] != "" || covered[[2]int{ri, ci}] {
+				continue // (a merge's covered cells answer with its first cell's formula)
+			}
+			axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+			formula, err := f.GetCellFormula(sheet, axis)
+			if err != nil || formula == "" || !plainSum(formula, axis) {
+				continue
+			}
+			*budget--
+			v, err := f.CalcCellValue(sheet, axis)
+			if err != nil || v == "" {
+				continue
+			}
+			for len(rows[ri]) <= ci {
+				rows[ri] = append(rows[ri], "")
+			}
+			rows[ri][ci] = v
+			if out == nil {
+				out = map[int]int{}
+			}
+			out[ri]++
+		}
+	}
+	return out
+}
+
+// plainSum says a formula adds and subtracts cells and numbers only: SUM of
+// cells and ranges of at most 1 024 cells, +, -, parentheses; none of them
+// the formula's own cell, at.
+func plainSum(formula, at string) bool {
+	t := strings.ToUpper(strings.TrimPrefix(formula, "="))
+	if len(t) > 512 {
+		return false
+	}
+	t = strings.ReplaceAll(t, "SUM(", "(")
+	for _, tok := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("+-(), ", r) }) {
+		a, b, isRange := strings.Cut(strings.ReplaceAll(tok, "$", ""), ":")
+		if _, err := strconv.ParseFloat(a, 64); err == nil && !isRange {
+			continue
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(a)
+		if err1 != nil || a == at {
+			return false
+		}
+		if !isRange {
+			continue
+		}
+		c2, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err2 != nil || (abs(c2-c1)+1)*(abs(r2-r1)+1) > 1024 {
+			return false
+		}
+	}
+	return true
 }
 
 func countFilled(cells []string) int {
