@@ -136,10 +136,14 @@ func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered ma
 	}
 	maxCol = min(maxCol, 256)
 	var out map[int]int
+	scanned := 0
 	for ri := range rows {
 		for ci := 0; ci < maxCol && *budget > 0; ci++ {
 			if ci < len(rows[ri]) && rows[ri][ci] != "" || covered[[2]int{ri, ci}] {
 				continue // (a merge's covered cells answer with its first cell's formula)
+			}
+			if scanned++; scanned > 100_000 {
+				return out // (a sheet of a million empty cells is no report's)
 			}
 			axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
 			formula, err := f.GetCellFormula(sheet, axis)
