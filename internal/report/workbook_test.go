@@ -104,7 +104,8 @@ func TestWorkbookOfTheTables(t *testing.T) {
 // workbook reads as the one Excel saved. Before, every total was blank: ten
 // errors and 25 CELL.BLANK warnings on a clean report. Formulas that are no
 // such sum (a whole column, another sheet, a cell that needs itself) are not
-// computed.
+// computed; a total of totals is; sums made to look at too many cells are
+// not.
 func TestWorkbookFormulasWithoutResults(t *testing.T) {
 	src := readFile(t, filepath.Join(auditDir, "lo-calc-2021.xlsx"))
 	want := audit(t, "calc.xlsx", src)
@@ -118,6 +119,7 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	sums := 0
+	var totals []string // each row's total cell, by row
 	for ri, row := range rows {
 		var refs []string
 		var lastCol int
@@ -132,6 +134,7 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 			continue
 		}
 		total, _ := excelize.CoordinatesToCellName(lastCol+1, ri+1)
+		totals = append(totals, total)
 		formula := "SUM(" + strings.Join(refs[:6], ",") + ")"
 		if sums%2 == 1 {
 			formula = strings.Join(refs[:6], "+") // (both ways)
@@ -141,8 +144,28 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 		}
 		sums++
 	}
+	// （七）总计's total, a sum of the outcomes' totals, formulas too (a
+	// total of totals: the range's formulas are computed first)
+	if len(totals) != 25 {
+		t.Fatalf("%d totals", len(totals))
+	}
+	if err := f.SetCellFormula(sheet, totals[23], "SUM("+totals[2]+":"+totals[22]+")"); err != nil {
+		t.Fatal(err)
+	}
 	// formulas that are not computed, in cells the reader does not need
-	for axis, formula := range map[string]string{"AH1": "SUM(A:A)", "AH2": "Sheet2!A1+1", "AH3": "AH3+1", "AH4": "SUM(A1:Z100)"} {
+	odd := map[string]string{"AH1": "SUM(A:A)", "AH2": "Sheet2!A1+1", "AH3": "AH3+1", "AH4": "SUM(A1:Z100)"}
+	// under the report, a sheet made slow: a hundred sums of eleven
+	// thousand cells each, none computed (a formula looks at 10 000 cells
+	// at most, a workbook's 100 000)
+	var ranges []string
+	for c := 1; c <= 11; c++ {
+		col, _ := excelize.ColumnNumberToName(40 + c)
+		ranges = append(ranges, col+"1:"+col+"1000")
+	}
+	for r := 2001; r <= 2100; r++ {
+		odd[fmt.Sprintf("A%d", r)] = "SUM(" + strings.Join(ranges, ",") + ")"
+	}
+	for axis, formula := range odd {
 		if err := f.SetCellFormula(sheet, axis, formula); err != nil {
 			t.Fatal(err)
 		}

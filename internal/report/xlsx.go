@@ -35,7 +35,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	if props, err := f.GetDocProps(); err == nil && hasText(props.Title, "年度报告") && !moreRunes(props.Title, 80) {
 		out = append(out, Line{No: 1, Text: strings.TrimSpace(props.Title)})
 	}
-	budget := maxFormulas
+	budget := &formulaBudget{formulas: 2000, cells: 100_000}
 	for _, sheet := range f.GetSheetList() {
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
 		merges, err := f.GetMergeCells(sheet)
@@ -60,7 +60,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
 		}
-		computed := computeFormulas(f, sheet, rows, covered, &budget)
+		computed := computeFormulas(f, sheet, rows, covered, budget)
 		width := 0
 		for _, row := range rows {
 			width = max(width, len(row))
@@ -110,8 +110,9 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	return out, nil
 }
 
-// maxFormulas bounds the formulas computed in a workbook.
-const maxFormulas = 2000
+// formulaBudget bounds what a workbook's formulas may cost: how many are
+// computed, and how many cells they may look at in all.
+type formulaBudget struct{ formulas, cells int }
 
 // computeFormulas fills in the cells of rows that are formulas without
 // their results: a workbook a program wrote (Apache POI, excelize, a
@@ -120,8 +121,8 @@ const maxFormulas = 2000
 // -, ranges of at most 1 024 cells): what a report's table holds, and
 // nothing a hostile file could make slow. It returns, by row, how many
 // cells it computed, those a merge covers left alone; budget counts down
-// the workbook's formulas.
-func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered map[[2]int]bool, budget *int) map[int]int {
+// the workbook's formulas and the cells they look at.
+func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered map[[2]int]bool, budget *formulaBudget) map[int]int {
 	dim, err := f.GetSheetDimension(sheet)
 	if err != nil {
 		return nil
@@ -137,8 +138,9 @@ func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered ma
 	maxCol = min(maxCol, 256)
 	var out map[int]int
 	scanned := 0
+	sums := &sheetSums{f: f, sheet: sheet, memo: map[string]sumResult{}, budget: budget}
 	for ri := range rows {
-		for ci := 0; ci < maxCol && *budget > 0; ci++ {
+		for ci := 0; ci < maxCol && budget.formulas > 0; ci++ {
 			if ci < len(rows[ri]) && rows[ri][ci] != "" || covered[[2]int{ri, ci}] {
 				continue // (a merge's covered cells answer with its first cell's formula)
 			}
@@ -150,11 +152,13 @@ func computeFormulas(f *excelize.File, sheet string, rows [][]string, covered ma
 			if err != nil || formula == "" || !plainSum(formula, axis) {
 				continue
 			}
-			*budget--
-			v, err := f.CalcCellValue(sheet, axis)
-			if err != nil || v == "" {
+			budget.formulas--
+			sums.work = 0
+			n, ok := sums.sumOf(formula, 0)
+			if !ok {
 				continue
 			}
+			v := strconv.FormatFloat(n, 'f', -1, 64)
 			for len(rows[ri]) <= ci {
 				rows[ri] = append(rows[ri], "")
 			}
@@ -195,6 +199,198 @@ func plainSum(formula, at string) bool {
 		}
 	}
 	return true
+}
+
+// sheetSums computes a sheet's sums: what each formula cell came to, and
+// the cells looked at, bounded for each formula (one made to be slow fails
+// alone) and for the workbook.
+type sheetSums struct {
+	f      *excelize.File
+	sheet  string
+	memo   map[string]sumResult
+	work   int // cells looked at for this formula
+	budget *formulaBudget
+}
+
+type sumResult struct {
+	n  float64
+	ok bool
+}
+
+// sumOf computes a formula plainSum accepts, depth formulas down (a total
+// of totals that are formulas too; at most 8): numbers, cells (empty is 0),
+// SUM of cells and ranges (text in them counts nothing, as in Excel), + and -,
+// parentheses. It does it itself: excelize's calculator is the whole of
+// Excel's function library, 4 MB of the binary, for sums.
+func (c *sheetSums) sumOf(formula string, depth int) (float64, bool) {
+	f, sheet := c.f, c.sheet
+	if depth > 8 {
+		return 0, false
+	}
+	toks := sumTokens(strings.ToUpper(strings.TrimPrefix(formula, "=")))
+	pos := 0
+	peek := func() string {
+		if pos < len(toks) {
+			return toks[pos]
+		}
+		return ""
+	}
+	// cell is a cell's number; inSum: text counts nothing (SUM), else fails (+)
+	cell := func(axis string, inSum bool) (float64, bool) {
+		// (a sheet made to be slow: a formula looks at 10 000 cells at
+		// most, a workbook's formulas 100 000)
+		if c.work, c.budget.cells = c.work+1, c.budget.cells-1; c.work > 10_000 || c.budget.cells < 0 {
+			return 0, false
+		}
+		if g, err := f.GetCellFormula(sheet, axis); err == nil && g != "" {
+			if v, err := f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true}); err == nil && v != "" {
+				n, err := strconv.ParseFloat(v, 64)
+				return n, err == nil || inSum
+			}
+			if r, ok := c.memo[axis]; ok {
+				return r.n, r.ok
+			}
+			var v float64
+			ok := false
+			if plainSum(g, axis) {
+				v, ok = c.sumOf(g, depth+1)
+			}
+			c.memo[axis] = sumResult{v, ok}
+			return v, ok
+		}
+		v, err := f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return 0, false
+		}
+		if v = strings.TrimSpace(v); v == "" {
+			return 0, true
+		}
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return 0, inSum
+		}
+		return n, true
+	}
+	var expr func() (float64, bool)
+	primary := func() (float64, bool) {
+		switch t := peek(); {
+		case t == "(":
+			pos++
+			n, ok := expr()
+			if peek() != ")" {
+				return 0, false
+			}
+			pos++
+			return n, ok
+		case t == "SUM":
+			pos++
+			if peek() != "(" {
+				return 0, false
+			}
+			pos++
+			total := 0.0
+			for {
+				var n float64
+				ok := true
+				if a, b, isRange := strings.Cut(peek(), ":"); isRange {
+					pos++
+					c1, r1, err1 := excelize.CellNameToCoordinates(a)
+					c2, r2, err2 := excelize.CellNameToCoordinates(b)
+					if err1 != nil || err2 != nil {
+						return 0, false
+					}
+					for r := min(r1, r2); r <= max(r1, r2) && ok; r++ {
+						for c := min(c1, c2); c <= max(c1, c2) && ok; c++ {
+							axis, _ := excelize.CoordinatesToCellName(c, r)
+							var v float64
+							v, ok = cell(axis, true)
+							n += v
+						}
+					}
+				} else if _, _, err := excelize.CellNameToCoordinates(peek()); err == nil && (pos+1 >= len(toks) || toks[pos+1] == "," || toks[pos+1] == ")") {
+					n, ok = cell(peek(), true)
+					pos++
+				} else {
+					n, ok = expr()
+				}
+				if !ok {
+					return 0, false
+				}
+				total += n
+				switch peek() {
+				case ",":
+					pos++
+				case ")":
+					pos++
+					return total, true
+				default:
+					return 0, false
+				}
+			}
+		case t == "":
+			return 0, false
+		}
+		t := peek()
+		pos++
+		if n, err := strconv.ParseFloat(t, 64); err == nil {
+			return n, true
+		}
+		if _, _, err := excelize.CellNameToCoordinates(t); err != nil {
+			return 0, false
+		}
+		return cell(t, false)
+	}
+	term := func() (float64, bool) {
+		sign := 1.0
+		for peek() == "+" || peek() == "-" {
+			if peek() == "-" {
+				sign = -sign
+			}
+			pos++
+		}
+		n, ok := primary()
+		return sign * n, ok
+	}
+	expr = func() (float64, bool) {
+		n, ok := term()
+		for ok && (peek() == "+" || peek() == "-") {
+			op := peek()
+			pos++
+			var m float64
+			m, ok = term()
+			if op == "-" {
+				m = -m
+			}
+			n += m
+		}
+		return n, ok
+	}
+	n, ok := expr()
+	return n, ok && pos == len(toks)
+}
+
+// sumTokens cuts a formula into numbers, cell names and ranges, SUM, and
+// the characters + - ( ) , (spaces and $ dropped).
+func sumTokens(s string) []string {
+	var out []string
+	s = strings.ReplaceAll(s, "$", "")
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ' ':
+			i++
+		case strings.IndexByte("+-(),", c) >= 0:
+			out = append(out, s[i:i+1])
+			i++
+		default:
+			j := i
+			for j < len(s) && strings.IndexByte("+-(), ", s[j]) < 0 {
+				j++
+			}
+			out = append(out, s[i:j])
+			i = j
+		}
+	}
+	return out
 }
 
 func countFilled(cells []string) int {
