@@ -19,6 +19,7 @@ targets=(
 	"./internal/report FuzzWordBoxes"
 	"./internal/report FuzzIndexText"
 	"./internal/report FuzzCJKCodes"
+	"./internal/report FuzzSumFormula"
 	"./internal/importer FuzzRegister"
 	"./internal/importer FuzzXLSX"
 	"./internal/importer FuzzLedger"
