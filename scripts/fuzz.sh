@@ -29,6 +29,7 @@ targets=(
 	"./internal/importer FuzzPosts"
 	"./internal/importer FuzzDocuments"
 	"./internal/auditor FuzzUnpack"
+	"./internal/auditor FuzzMail"
 	"./internal/notify FuzzAddress"
 	"./internal/importer FuzzAgencies"
 	"./internal/importer FuzzUsers"

@@ -102,7 +102,7 @@ func (b *budget) tooLarge(where string) error {
 func isZip(name string) bool { return strings.EqualFold(path.Ext(name), ".zip") }
 
 // Unpack replaces each upload named *.zip by the reports in it (in name
-// order, named "包.zip/目录/文件"), skipping what is never a report (folders,
+// order, named "包.zip/目录/文件"), and each mail (*.eml) by its attachments, skipping what is never a report (folders,
 // hidden files, what a browser saves beside a page, pictures…), within
 // UploadLimits. Names from Windows' own zip tool (GBK, without the UTF-8
 // flag) are decoded.
@@ -110,6 +110,19 @@ func Unpack(ups []Upload) ([]Upload, error) {
 	var out []Upload
 	b := &budget{Limits: UploadLimits}
 	for _, u := range ups {
+		if u.Err == nil && isMail(u.readName()) {
+			n, err := mailEntries(u.Data, u.Name, b, func(name string, data []byte) error {
+				out = append(out, Upload{Name: name, Data: data})
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				out = append(out, Upload{Name: u.Name, Err: errs.New(u.Name, "这封邮件没有可以核查的附件（报告要作为附件发送；正文里的文字请另存为文本再核查）")})
+			}
+			continue
+		}
 		if u.Err != nil || !isZip(u.readName()) {
 			if err := b.take(u.Name, int64(len(u.Data))); err != nil {
 				return nil, err
@@ -162,10 +175,14 @@ func zipEntries(zr *zip.Reader, where string, b *budget, fn func(name string, da
 	return nil
 }
 
-// HasZip says some of files is a zip archive, to unpack with UnzipAll.
-func HasZip(files []string) bool { return slices.ContainsFunc(files, isZip) }
+// HasZip says some of files is a zip archive or a mail, to unpack with
+// UnzipAll.
+func HasZip(files []string) bool {
+	return slices.ContainsFunc(files, func(f string) bool { return isZip(f) || isMail(f) })
+}
 
-// UnzipAll replaces each file named *.zip among files by the reports in it,
+// UnzipAll replaces each file named *.zip among files by the reports in it
+// (and each mail, *.eml, by its attachments),
 // unpacked into dir (which exists), within UnzipLimits, for `gongkai
 // audit`: it returns the files in order, a zip's entries in name order where
 // the zip stood, and the name each unpacked file is to be shown by
@@ -177,15 +194,11 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 	names := map[string]string{}
 	b := &budget{Limits: UnzipLimits}
 	for _, f := range files {
-		if !isZip(f) {
+		if !isZip(f) && !isMail(f) {
 			out = append(out, f)
 			continue
 		}
-		zr, err := zip.OpenReader(f)
-		if err != nil {
-			return nil, nil, badZip(f, err)
-		}
-		err = zipEntries(&zr.Reader, f, b, func(name string, data []byte) error {
+		save := func(name string, data []byte) error {
 			ext := path.Ext(name)
 			if len(ext) > 16 || strings.ContainsAny(ext, "/\\\x00") {
 				ext = ""
@@ -197,7 +210,26 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 			out = append(out, p)
 			names[p] = name
 			return nil
-		})
+		}
+		if isMail(f) {
+			data, err := readLimited(f, f)
+			if err != nil {
+				return nil, nil, err
+			}
+			n, err := mailEntries(data, f, b, save)
+			if err != nil {
+				return nil, nil, err
+			}
+			if n == 0 {
+				out = append(out, f) // read as it is: said to be no report
+			}
+			continue
+		}
+		zr, err := zip.OpenReader(f)
+		if err != nil {
+			return nil, nil, badZip(f, err)
+		}
+		err = zipEntries(&zr.Reader, f, b, save)
 		_ = zr.Close() // read only
 		if err != nil {
 			return nil, nil, err

@@ -1,0 +1,160 @@
+package auditor
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"path"
+	"strings"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/report"
+)
+
+// isMail says a file is an e-mail saved as a file (.eml: Foxmail, Outlook's
+// "save as", a webmail's download). Agencies send their reports to the
+// office that collects them as attachments: those are the files to check.
+func isMail(name string) bool { return strings.EqualFold(path.Ext(name), ".eml") }
+
+// mailWords decodes the encoded words of a header (RFC 2047) in the
+// charsets Chinese mail clients write: GBK, GB2312 and GB18030 besides UTF-8.
+var mailWords = &mime.WordDecoder{CharsetReader: func(charset string, in io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "gbk", "gb2312", "gb18030", "x-gbk", "cp936":
+		return simplifiedchinese.GB18030.NewDecoder().Reader(in), nil
+	}
+	return nil, fmt.Errorf("charset %s", charset)
+}}
+
+// mailEntries gives fn each attachment of a mail that may be a report, in
+// order, named "where/attachment" (a zip attached gives its entries,
+// "where/attachment.zip/entry"), each decoded (base64, quoted-printable) and
+// read no further than report.MaxInput or what is left of b. Parts nest at
+// most 8 deep, 200 to a mail. It returns how many it gave.
+func mailEntries(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return 0, errs.Wrap(errs.Invalid, err, where, "邮件文件（.eml）无法读取：请在邮件程序中把附件另存下来再核查")
+	}
+	given, parts := 0, 0
+	var walk func(h mailHeader, body io.Reader, depth int) error
+	walk = func(h mailHeader, body io.Reader, depth int) error {
+		mt, params, err := mime.ParseMediaType(h.get("Content-Type"))
+		if err != nil {
+			mt = "text/plain"
+		}
+		if strings.HasPrefix(mt, "multipart/") {
+			if depth >= 8 || params["boundary"] == "" {
+				return nil
+			}
+			mr := multipart.NewReader(body, params["boundary"])
+			for parts < 200 {
+				part, err := mr.NextRawPart()
+				if err != nil {
+					return nil // the end, or a damaged part: what was read stands
+				}
+				parts++
+				if err := walk(mailHeader(part.Header), part, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		name := attachmentName(h, params)
+		if name == "" || !reportEntryName(name) {
+			return nil // the letter's own text, a picture in it
+		}
+		switch strings.ToLower(strings.TrimSpace(h.get("Content-Transfer-Encoding"))) {
+		case "base64":
+			body = base64.NewDecoder(base64.StdEncoding, newlineDropper{body})
+		case "quoted-printable":
+			body = quotedprintable.NewReader(body)
+		}
+		at := where + "/" + name
+		limit := min(int64(report.MaxInput), b.Bytes-b.bytes)
+		att, err := io.ReadAll(io.LimitReader(body, limit+1))
+		if err != nil && len(att) == 0 {
+			return nil // an attachment cut short: nothing to check
+		}
+		if int64(len(att)) > limit {
+			return b.tooLarge(at)
+		}
+		if isZip(name) {
+			zr, err := zip.NewReader(bytes.NewReader(att), int64(len(att)))
+			if err != nil {
+				return badZip(at, err)
+			}
+			return zipEntries(zr, at, b, func(name string, data []byte) error {
+				given++
+				return fn(name, data)
+			})
+		}
+		if err := b.take(at, int64(len(att))); err != nil {
+			return err
+		}
+		given++
+		return fn(at, att)
+	}
+	return given, walk(mailHeader(msg.Header), msg.Body, 0)
+}
+
+// mailHeader is a message's or a part's header.
+type mailHeader map[string][]string
+
+func (h mailHeader) get(key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// attachmentName is a part's file name: Content-Disposition's filename, or
+// Content-Type's name (older clients), its encoded words decoded; only its
+// last element (a name is never a path here).
+func attachmentName(h mailHeader, ctParams map[string]string) string {
+	name := ""
+	if _, p, err := mime.ParseMediaType(h.get("Content-Disposition")); err == nil {
+		name = p["filename"]
+	}
+	if name == "" {
+		name = ctParams["name"]
+	}
+	if d, err := mailWords.DecodeHeader(name); err == nil {
+		name = d
+	}
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" {
+		return ""
+	}
+	return name
+}
+
+// reportEntryName says an attachment may be a report: not a picture or a
+// page's part, not hidden.
+func reportEntryName(name string) bool {
+	return !strings.HasPrefix(name, ".") && !assetExt[strings.ToLower(path.Ext(name))]
+}
+
+// newlineDropper reads base64 text without its line breaks (the decoder
+// takes them, but not a lone \r some clients leave).
+type newlineDropper struct{ r io.Reader }
+
+func (d newlineDropper) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	k := 0
+	for _, c := range p[:n] {
+		if c != '\r' && c != '\n' && c != ' ' && c != '\t' {
+			p[k] = c
+			k++
+		}
+	}
+	return k, err
+}
