@@ -200,18 +200,24 @@ func FuzzUnpack(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		outs, err := Unpack([]Upload{{Name: "包.zip", Data: data}})
-		if err != nil {
-			return
-		}
-		var total int
-		for _, u := range outs {
-			total += len(u.Data)
-			if !strings.HasPrefix(u.Name, "包.zip/") || !utf8.ValidString(u.Name) || len(u.Data) > report.MaxInput {
-				t.Fatalf("unpacked %q (%d bytes)", u.Name, len(u.Data))
-			}
-		}
-		if len(outs) > UploadLimits.Files || int64(total) > UploadLimits.Bytes {
-			t.Fatalf("%d files, %d bytes: over the limits", len(outs), total)
+		if err == nil {
+			withinLimits(t, outs, "包.zip/")
 		}
 	})
+}
+
+// withinLimits fails unless what was unpacked keeps to the limits, each
+// file named inside its archive or mail (prefix), no name leaving it.
+func withinLimits(t *testing.T, outs []Upload, prefix string) {
+	t.Helper()
+	var total int
+	for _, u := range outs {
+		total += len(u.Data)
+		if !strings.HasPrefix(u.Name, prefix) || !utf8.ValidString(u.Name) || len(u.Data) > report.MaxInput || strings.Contains(u.Name, "/../") {
+			t.Fatalf("unpacked %q (%d bytes)", u.Name, len(u.Data))
+		}
+	}
+	if len(outs) > UploadLimits.Files || int64(total) > UploadLimits.Bytes {
+		t.Fatalf("%d files, %d bytes: over the limits", len(outs), total)
+	}
 }
