@@ -45,6 +45,10 @@ func docLines(name string, data []byte) ([]Line, error) {
 			streams[e.Name] = b
 		case "Workbook", "Book":
 			return nil, errs.New(name, "这是旧版 Excel 表格（XLS），无法直接读取：请用 Excel/WPS 另存为 XLSX，或提供报告的 DOC/DOCX、PDF、网页")
+		case "EncryptionInfo", "EncryptedPackage":
+			// a DOCX or XLSX with a password to open is such a compound
+			// file, the document encrypted inside it (MS-OFFCRYPTO)
+			return nil, errs.New(name, "该文件设有打开密码（加密的 Word 或 Excel 文件）：请提供未加密的文件，或用密码打开后另存为不加密的 DOCX 再审核")
 		}
 	}
 	word := streams["WordDocument"]
