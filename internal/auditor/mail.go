@@ -3,26 +3,134 @@ package auditor
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
 	"path"
+	"slices"
 	"strings"
+	"unicode/utf16"
 
+	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
 )
 
-// isMail says a file is an e-mail saved as a file (.eml: Foxmail, Outlook's
-// "save as", a webmail's download). Agencies send their reports to the
-// office that collects them as attachments: those are the files to check.
-func isMail(name string) bool { return strings.EqualFold(path.Ext(name), ".eml") }
+// mailReader is how a mail saved as a file is unpacked into its
+// attachments: an .eml (Foxmail, a webmail's download) or an Outlook .msg
+// (what Outlook saves, or drags out to the desktop); nil for any other
+// file. Agencies send their reports to the office that collects them as
+// attachments: those are the files to check.
+func mailReader(name string) func(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error) {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".eml":
+		return mailEntries
+	case ".msg":
+		return msgEntries
+	}
+	return nil
+}
+
+// isMail says a file is a mail saved as a file.
+func isMail(name string) bool { return mailReader(name) != nil }
+
+// msgEntries gives fn each attachment of an Outlook message (MS-OXMSG: an
+// OLE2 compound file) as mailEntries does: the storages
+// __attach_version1.0_#… at its root, each with its file name
+// (PidTagAttachLongFilename, else PidTagAttachFilename; Unicode, or in the
+// code page, GBK, of an older Outlook) and its bytes
+// (PidTagAttachDataBinary). An attached message (a storage of its own) is
+// left out. At most 200 attachments.
+func msgEntries(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error) {
+	cf, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return 0, errs.Wrap(errs.Invalid, err, where, "Outlook 邮件文件（.msg）无法读取：请在 Outlook 中把附件另存下来再核查")
+	}
+	type attachment struct {
+		long, short string
+		data        []byte
+	}
+	atts := map[string]*attachment{}
+	limit := min(int64(report.MaxInput), b.Bytes-b.bytes)
+	text := func(r io.Reader, unicode bool) string {
+		raw, _ := io.ReadAll(io.LimitReader(r, 2048))
+		if unicode {
+			u := make([]uint16, 0, len(raw)/2)
+			for i := 0; i+1 < len(raw); i += 2 {
+				u = append(u, uint16(raw[i])|uint16(raw[i+1])<<8)
+			}
+			return strings.TrimRight(string(utf16.Decode(u)), "\x00")
+		}
+		s, err := simplifiedchinese.GB18030.NewDecoder().String(strings.TrimRight(string(raw), "\x00"))
+		if err != nil {
+			return ""
+		}
+		return s
+	}
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if len(e.Path) != 1 || !strings.HasPrefix(e.Path[0], "__attach_version1.0_#") {
+			continue
+		}
+		a := atts[e.Path[0]]
+		if a == nil {
+			if len(atts) >= 200 {
+				continue
+			}
+			a = &attachment{}
+			atts[e.Path[0]] = a
+		}
+		switch e.Name {
+		case "__substg1.0_3707001F", "__substg1.0_3707001E":
+			a.long = text(e, strings.HasSuffix(e.Name, "1F"))
+		case "__substg1.0_3704001F", "__substg1.0_3704001E":
+			a.short = text(e, strings.HasSuffix(e.Name, "1F"))
+		case "__substg1.0_37010102":
+			if a.data, err = io.ReadAll(io.LimitReader(e, limit+1)); err != nil {
+				a.data = nil
+			} else if int64(len(a.data)) > limit {
+				return 0, b.tooLarge(where + "/" + cmp.Or(a.long, a.short, e.Path[0]))
+			}
+		}
+	}
+	given := 0
+	for _, key := range slices.Sorted(maps.Keys(atts)) { // #00000000, #00000001 …: the order they were attached in
+		a := atts[key]
+		name := path.Base(strings.ReplaceAll(cmp.Or(a.long, a.short), `\`, "/"))
+		if a.data == nil || name == "." || name == "/" || !reportEntryName(name) {
+			continue
+		}
+		at := where + "/" + name
+		if isZip(name) {
+			zr, err := zip.NewReader(bytes.NewReader(a.data), int64(len(a.data)))
+			if err != nil {
+				return given, badZip(at, err)
+			}
+			if err := zipEntries(zr, at, b, func(name string, data []byte) error {
+				given++
+				return fn(name, data)
+			}); err != nil {
+				return given, err
+			}
+			continue
+		}
+		if err := b.take(at, int64(len(a.data))); err != nil {
+			return given, err
+		}
+		given++
+		if err := fn(at, a.data); err != nil {
+			return given, err
+		}
+	}
+	return given, nil
+}
 
 // mailWords decodes the encoded words of a header (RFC 2047) in the
 // charsets Chinese mail clients write: GBK, GB2312 and GB18030 besides UTF-8.

@@ -2,15 +2,20 @@ package auditor
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"fmt"
 	"mime/quotedprintable"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/internal/testdoc"
 )
 
 // mailOf is an e-mail as Foxmail and Outlook write one: a letter and its
@@ -55,14 +60,7 @@ func mailOf(t testing.TB, letter string, atts ...[4]string) []byte {
 // attached unpacked; the letter's text and a picture are left out. A mail
 // without attachments says so. `gongkai audit` unpacks it as it does a zip.
 func TestMailAttachments(t *testing.T) {
-	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docx, err := os.ReadFile("../../testdata/audit/lo-page-2021.docx")
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed, docx := attachments(t)
 	gbkName := "=?GBK?B?" + func() string {
 		s, _ := simplifiedchinese.GBK.NewEncoder().String("示例局2024年报.docx")
 		return base64.StdEncoding.EncodeToString([]byte(s))
@@ -73,18 +71,7 @@ func TestMailAttachments(t *testing.T) {
 		[4]string{"Content-Disposition: attachment", "application/zip; name=\"=?UTF-8?B?5ZCE5Y6/LnppcA==?=\"", "base64", string(zipOf(t, [2]string{"a/2023.txt", string(seed)}))},
 		[4]string{"Content-Disposition: inline; filename=\"logo.png\"", "image/png", "base64", "\x89PNG"},
 	)
-	got, err := Unpack([]Upload{{Name: "来信.eml", Data: eml}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, u := range got {
-		names = append(names, u.Name)
-	}
-	want := []string{"来信.eml/示例局2024年报.docx", "来信.eml/卫滨区2024.txt", "来信.eml/各县.zip/a/2023.txt"}
-	if !slices.Equal(names, want) {
-		t.Fatalf("unpacked %q, want %q", names, want)
-	}
+	got := unpackedAs(t, "来信.eml", eml)
 	// (a text sent quoted-printable comes back with CRLF line ends, as mail
 	// carries text)
 	if !bytes.Equal(got[0].Data, docx) || !bytes.Equal(bytes.ReplaceAll(got[1].Data, []byte("\r\n"), []byte("\n")), seed) || !bytes.Equal(got[2].Data, seed) {
@@ -115,21 +102,109 @@ func TestMailAttachments(t *testing.T) {
 	for _, f := range files {
 		shownNames = append(shownNames, strings.TrimPrefix(shown[f], dir+"/"))
 	}
+	var want []string
+	for _, u := range got {
+		want = append(want, u.Name)
+	}
 	if !slices.Equal(shownNames, want) {
 		t.Errorf("gongkai audit unpacked %q, want %q", shownNames, want)
 	}
 }
 
-// FuzzMail: a mail from anyone never panics the unpacker, and what it
+// FuzzMail: a mail from anyone (.eml or .msg) never panics the unpacker, and what it
 // unpacks keeps to the limits, each attachment named inside its mail.
 func FuzzMail(f *testing.F) {
 	f.Add(mailOf(f, "x", [4]string{"Content-Disposition: attachment; filename=\"a.txt\"", "text/plain", "base64", "一、总体情况"}))
 	f.Add(mailOf(f, "x", [4]string{"Content-Disposition: attachment; filename=\"../../b.zip\"", "application/zip", "base64", string(zipOf(f, [2]string{"c.txt", "x"}))}))
 	f.Add([]byte("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b--\r\n"))
+	f.Add(testdoc.Compound(f, testdoc.Stream{Path: "__attach_version1.0_#00000000/__substg1.0_3707001F", Data: utf16le("a.txt")},
+		testdoc.Stream{Path: "__attach_version1.0_#00000000/__substg1.0_37010102", Data: []byte("一、总体情况")}))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outs, err := Unpack([]Upload{{Name: "信.eml", Data: data}})
-		if err == nil {
-			withinLimits(t, outs, "信.eml")
+		for _, name := range []string{"信.eml", "信.msg"} { // (an Outlook message too)
+			outs, err := Unpack([]Upload{{Name: name, Data: data}})
+			if err == nil {
+				withinLimits(t, outs, name)
+			}
 		}
 	})
+}
+
+// utf16le is s as an Outlook .msg stores a Unicode string.
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return append(b, 0, 0)
+}
+
+// An Outlook message saved as a file (.msg, what Outlook drags out to the
+// desktop) is checked as its attachments too: the long file name, else the
+// short one, in Unicode or (an older Outlook) in GBK; a zip attached
+// unpacked; a picture and an attached message left out; in the order
+// attached. Before, a .msg was read as a Word 97 file: "不是 Word 文档".
+func TestOutlookMessageAttachments(t *testing.T) {
+	seed, docx := attachments(t)
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("卫滨区2024.txt")
+	att := func(i int, stream string) string { return fmt.Sprintf("__attach_version1.0_#%08X/%s", i, stream) }
+	msg := testdoc.Compound(t,
+		testdoc.Stream{Path: "__substg1.0_0037001F", Data: utf16le("年度报告")},
+		testdoc.Stream{Path: "__substg1.0_1000001F", Data: utf16le("请查收。")},
+		testdoc.Stream{Path: att(0, "__substg1.0_3707001F"), Data: utf16le("示例局2024年报.docx")},
+		testdoc.Stream{Path: att(0, "__substg1.0_3704001F"), Data: utf16le("示例局~1.DOC")},
+		testdoc.Stream{Path: att(0, "__substg1.0_37010102"), Data: docx},
+		testdoc.Stream{Path: att(1, "__substg1.0_3707001E"), Data: []byte(gbk + "\x00")},
+		testdoc.Stream{Path: att(1, "__substg1.0_37010102"), Data: seed},
+		testdoc.Stream{Path: att(2, "__substg1.0_3704001F"), Data: utf16le("各县.zip")},
+		testdoc.Stream{Path: att(2, "__substg1.0_37010102"), Data: zipOf(t, [2]string{"a/2023.txt", string(seed)})},
+		testdoc.Stream{Path: att(3, "__substg1.0_3707001F"), Data: utf16le("image001.png")},
+		testdoc.Stream{Path: att(3, "__substg1.0_37010102"), Data: []byte("\x89PNG")},
+		testdoc.Stream{Path: att(4, "__substg1.0_3707001F"), Data: utf16le("转发.msg")},
+		testdoc.Stream{Path: att(4, "__substg1.0_3701000D/__substg1.0_0037001F"), Data: utf16le("x")},
+	)
+	got := unpackedAs(t, "来信.msg", msg)
+	// (the test's compound file pads each stream to 4 096 bytes with zeros)
+	if !bytes.HasPrefix(got[0].Data, docx) || !bytes.Equal(bytes.TrimRight(got[1].Data, "\x00"), seed) || !bytes.Equal(got[2].Data, seed) {
+		t.Error("an attachment's bytes changed")
+	}
+	outs, err := AuditUploads(context.Background(), got[:1], 1, nil)
+	if err != nil || len(outs) != 1 || outs[0].Err != nil || outs[0].Report.Agency != "示例市生态环境局" {
+		t.Errorf("the Word attachment, audited: %+v %v", outs, err)
+	}
+	if _, err := Unpack([]Upload{{Name: "坏.msg", Data: []byte("not a compound file")}}); err == nil || !strings.Contains(err.Error(), "Outlook") {
+		t.Errorf("a damaged .msg: %v", err)
+	}
+}
+
+// attachments are the files the test mails carry: the seed report's text
+// and a DOCX.
+func attachments(t *testing.T) (seed, docx []byte) {
+	t.Helper()
+	seed, err := os.ReadFile("../../testdata/seed/weibin-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err = os.ReadFile("../../testdata/audit/lo-page-2021.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seed, docx
+}
+
+// unpackedAs unpacks a test mail, named name, and fails unless it gives the
+// three attachments both test mails carry, in order.
+func unpackedAs(t *testing.T, name string, data []byte) []Upload {
+	t.Helper()
+	got, err := Unpack([]Upload{{Name: name, Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, u := range got {
+		names = append(names, u.Name)
+	}
+	if want := []string{name + "/示例局2024年报.docx", name + "/卫滨区2024.txt", name + "/各县.zip/a/2023.txt"}; !slices.Equal(names, want) {
+		t.Fatalf("unpacked %q, want %q", names, want)
+	}
+	return got
 }

@@ -102,7 +102,7 @@ func (b *budget) tooLarge(where string) error {
 func isZip(name string) bool { return strings.EqualFold(path.Ext(name), ".zip") }
 
 // Unpack replaces each upload named *.zip by the reports in it (in name
-// order, named "包.zip/目录/文件"), and each mail (*.eml) by its attachments, skipping what is never a report (folders,
+// order, named "包.zip/目录/文件"), and each mail (*.eml, *.msg) by its attachments, skipping what is never a report (folders,
 // hidden files, what a browser saves beside a page, pictures…), within
 // UploadLimits. Names from Windows' own zip tool (GBK, without the UTF-8
 // flag) are decoded.
@@ -110,8 +110,8 @@ func Unpack(ups []Upload) ([]Upload, error) {
 	var out []Upload
 	b := &budget{Limits: UploadLimits}
 	for _, u := range ups {
-		if u.Err == nil && isMail(u.readName()) {
-			n, err := mailEntries(u.Data, u.Name, b, func(name string, data []byte) error {
+		if read := mailReader(u.readName()); u.Err == nil && read != nil {
+			n, err := read(u.Data, u.Name, b, func(name string, data []byte) error {
 				out = append(out, Upload{Name: name, Data: data})
 				return nil
 			})
@@ -182,7 +182,7 @@ func HasZip(files []string) bool {
 }
 
 // UnzipAll replaces each file named *.zip among files by the reports in it
-// (and each mail, *.eml, by its attachments),
+// (and each mail, *.eml or *.msg, by its attachments),
 // unpacked into dir (which exists), within UnzipLimits, for `gongkai
 // audit`: it returns the files in order, a zip's entries in name order where
 // the zip stood, and the name each unpacked file is to be shown by
@@ -211,12 +211,12 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 			names[p] = name
 			return nil
 		}
-		if isMail(f) {
+		if read := mailReader(f); read != nil {
 			data, err := readLimited(f, f)
 			if err != nil {
 				return nil, nil, err
 			}
-			n, err := mailEntries(data, f, b, save)
+			n, err := read(data, f, b, save)
 			if err != nil {
 				return nil, nil, err
 			}

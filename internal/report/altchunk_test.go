@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"mime/quotedprintable"
 	"path/filepath"
@@ -11,27 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
-
-// zipOf packs files (name → content) as a ZIP, in the order given.
-func zipOf(t *testing.T, files ...string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for i := 0; i+1 < len(files); i += 2 {
-		w, err := zw.Create(files[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(files[i+1])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 // chunkDOCX is a DOCX whose body is paragraphs before, an altChunk of the
 // part at target (its content type ct), and paragraphs after.
@@ -45,13 +25,13 @@ func chunkDOCX(t *testing.T, before, after []string, target, ct, part string) []
 		return b.String()
 	}
 	ext := target[strings.LastIndexByte(target, '.')+1:]
-	return zipOf(t,
-		"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="`+ext+`" ContentType="`+ct+`"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-		"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-		"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`+
-			paras(before)+`<w:altChunk r:id="htmlChunk"/>`+paras(after)+`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
-		"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="`+target+`" Id="htmlChunk"/></Relationships>`,
-		strings.TrimPrefix(map[bool]string{true: target, false: "word/" + target}[strings.HasPrefix(target, "/")], "/"), part)
+	return testdoc.Zip(t,
+		testdoc.Part{Name: "[Content_Types].xml", Content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="` + ext + `" ContentType="` + ct + `"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		testdoc.Part{Name: "_rels/.rels", Content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		testdoc.Part{Name: "word/document.xml", Content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` +
+			paras(before) + `<w:altChunk r:id="htmlChunk"/>` + paras(after) + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`},
+		testdoc.Part{Name: "word/_rels/document.xml.rels", Content: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="` + target + `" Id="htmlChunk"/></Relationships>`},
+		testdoc.Part{Name: strings.TrimPrefix(map[bool]string{true: target, false: "word/" + target}[strings.HasPrefix(target, "/")], "/"), Content: part})
 }
 
 // A DOCX that holds its report as an altChunk, a part Word imports when it

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
 
 // workbook writes the lines of a tab text as the rows of one sheet, a cell
@@ -208,7 +209,7 @@ func rewriteZipPart(t *testing.T, data []byte, name string, edit func(string) st
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []string
+	var files []testdoc.Part
 	found := false
 	for _, f := range zr.File {
 		rc, err := f.Open()
@@ -223,10 +224,10 @@ func rewriteZipPart(t *testing.T, data []byte, name string, edit func(string) st
 		if f.Name == name {
 			b, found = []byte(edit(string(b))), true
 		}
-		files = append(files, f.Name, string(b))
+		files = append(files, testdoc.Part{Name: f.Name, Content: string(b)})
 	}
 	if !found {
 		t.Fatalf("no part %s", name)
 	}
-	return zipOf(t, files...)
+	return testdoc.Zip(t, files...)
 }

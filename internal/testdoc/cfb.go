@@ -1,0 +1,144 @@
+package testdoc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// Stream is a stream of a compound file at its path of storages
+// ("__attach_version1.0_#00000000/__substg1.0_37010102"; a name alone is
+// at the root).
+type Stream struct {
+	Path string
+	Data []byte
+}
+
+// Compound writes an OLE2 compound file (MS-CFB, version 3, 512-byte
+// sectors) of the streams: the files Word 97, Outlook (.msg) and an
+// encrypted DOCX are. Each stream is padded with zeros to 4 096 bytes or a
+// whole number of sectors beyond, so that none lives in the mini stream:
+// readers find them by name, and a test's data must bear the padding.
+func Compound(t testing.TB, streams ...Stream) []byte {
+	t.Helper()
+	const sector, endOfChain, free, fatSect, noStream = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+	type node struct {
+		name  string
+		data  []byte
+		kids  []int
+		store bool
+	}
+	nodes := []*node{{name: "Root Entry", store: true}}
+	find := func(parent int, name string, store bool) int {
+		for _, k := range nodes[parent].kids {
+			if nodes[k].name == name {
+				return k
+			}
+		}
+		nodes = append(nodes, &node{name: name, store: store})
+		nodes[parent].kids = append(nodes[parent].kids, len(nodes)-1)
+		return len(nodes) - 1
+	}
+	for _, s := range streams {
+		parts := strings.Split(s.Path, "/")
+		at := 0
+		for _, p := range parts[:len(parts)-1] {
+			at = find(at, p, true)
+		}
+		nodes[find(at, parts[len(parts)-1], false)].data = s.Data
+	}
+	le := binary.LittleEndian
+	dirSectors := (len(nodes) + 3) / 4
+	next := uint32(1 + dirSectors) // the FAT, the directory, then the streams
+	var fat []uint32
+	fat = append(fat, fatSect)
+	for i := range dirSectors {
+		fat = append(fat, uint32(2+i))
+	}
+	fat[len(fat)-1] = endOfChain
+	dir := make([]byte, 128*4*dirSectors)
+	var data bytes.Buffer
+	for i := range 4 * dirSectors { // no siblings, no child, until linked below
+		for _, o := range []int{68, 72, 76} {
+			le.PutUint32(dir[128*i+o:], noStream)
+		}
+	}
+	for i, n := range nodes {
+		e := dir[128*i : 128*(i+1)]
+		u := utf16.Encode([]rune(n.name))
+		for k, c := range u {
+			le.PutUint16(e[2*k:], c)
+		}
+		le.PutUint16(e[64:], uint16(2*len(u)+2))
+		e[66], e[67] = 2, 1 // a stream, black
+		le.PutUint32(e[116:], endOfChain)
+		if n.store {
+			e[66] = 1
+			if i == 0 {
+				e[66] = 5
+			}
+			// the children in a chain of right siblings, in the order the
+			// standard compares names (length, then upper case)
+			kids := slices.Clone(n.kids)
+			slices.SortFunc(kids, func(a, b int) int {
+				la, lb := len(utf16.Encode([]rune(nodes[a].name))), len(utf16.Encode([]rune(nodes[b].name)))
+				if la != lb {
+					return la - lb
+				}
+				return strings.Compare(strings.ToUpper(nodes[a].name), strings.ToUpper(nodes[b].name))
+			})
+			for k, id := range kids {
+				if k == 0 {
+					le.PutUint32(e[76:], uint32(id))
+				}
+				if k+1 < len(kids) {
+					le.PutUint32(dir[128*id+72:], uint32(kids[k+1]))
+				}
+			}
+			continue
+		}
+		size := max(4096, (len(n.data)+sector-1)/sector*sector)
+		le.PutUint32(e[116:], next)
+		le.PutUint32(e[120:], uint32(size))
+		for k := range size / sector {
+			link := next + uint32(k) + 1
+			if k == size/sector-1 {
+				link = endOfChain
+			}
+			fat = append(fat, link)
+		}
+		next += uint32(size / sector)
+		data.Write(n.data)
+		data.Write(make([]byte, size-len(n.data)))
+	}
+	if len(fat) > sector/4 {
+		t.Fatalf("a compound file of %d sectors: one FAT sector maps 128", len(fat))
+	}
+	fatSector := make([]byte, sector)
+	for i := range sector / 4 {
+		v := uint32(free)
+		if i < len(fat) {
+			v = fat[i]
+		}
+		le.PutUint32(fatSector[4*i:], v)
+	}
+	head := make([]byte, sector)
+	copy(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	le.PutUint16(head[24:], 0x3E)
+	le.PutUint16(head[26:], 3)
+	le.PutUint16(head[28:], 0xFFFE)
+	le.PutUint16(head[30:], 9)
+	le.PutUint16(head[32:], 6)
+	le.PutUint32(head[44:], 1)          // one FAT sector, sector 0
+	le.PutUint32(head[48:], 1)          // the directory from sector 1
+	le.PutUint32(head[56:], 4096)       // the mini stream cutoff
+	le.PutUint32(head[60:], endOfChain) // no mini FAT
+	le.PutUint32(head[68:], endOfChain) // no DIFAT sectors
+	for i := 1; i < 109; i++ {
+		le.PutUint32(head[76+4*i:], free)
+	}
+	return slices.Concat(head, fatSector, dir, data.Bytes())
+}
