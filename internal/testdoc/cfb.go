@@ -19,9 +19,9 @@ type Stream struct {
 
 // Compound writes an OLE2 compound file (MS-CFB, version 3, 512-byte
 // sectors) of the streams: the files Word 97, Outlook (.msg) and an
-// encrypted DOCX are. Each stream is padded with zeros to 4 096 bytes or a
-// whole number of sectors beyond, so that none lives in the mini stream:
-// readers find them by name, and a test's data must bear the padding.
+// encrypted DOCX are. A stream under 4 096 bytes lives in the mini stream
+// (64-byte sectors chained in the mini FAT), as every producer writes it;
+// one FAT sector maps the file (128 sectors, 64 KB).
 func Compound(t testing.TB, streams ...Stream) []byte {
 	t.Helper()
 	const sector, endOfChain, free, fatSect, noStream = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
@@ -52,20 +52,17 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 	}
 	le := binary.LittleEndian
 	dirSectors := (len(nodes) + 3) / 4
-	next := uint32(1 + dirSectors) // the FAT, the directory, then the streams
-	var fat []uint32
-	fat = append(fat, fatSect)
-	for i := range dirSectors {
-		fat = append(fat, uint32(2+i))
-	}
-	fat[len(fat)-1] = endOfChain
 	dir := make([]byte, 128*4*dirSectors)
-	var data bytes.Buffer
 	for i := range 4 * dirSectors { // no siblings, no child, until linked below
 		for _, o := range []int{68, 72, 76} {
 			le.PutUint32(dir[128*i+o:], noStream)
 		}
 	}
+	// the small streams into the mini stream now, the large ones placed
+	// after it below
+	var miniFAT []uint32
+	var mini bytes.Buffer
+	var large []int
 	for i, n := range nodes {
 		e := dir[128*i : 128*(i+1)]
 		u := utf16.Encode([]rune(n.name))
@@ -100,19 +97,58 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 			}
 			continue
 		}
-		size := max(4096, (len(n.data)+sector-1)/sector*sector)
-		le.PutUint32(e[116:], next)
-		le.PutUint32(e[120:], uint32(size))
-		for k := range size / sector {
-			link := next + uint32(k) + 1
-			if k == size/sector-1 {
+		le.PutUint32(e[120:], uint32(len(n.data)))
+		if len(n.data) >= 4096 {
+			large = append(large, i)
+			continue
+		}
+		if k := (len(n.data) + 63) / 64; k > 0 {
+			le.PutUint32(e[116:], uint32(len(miniFAT)))
+			for j := range k {
+				link := uint32(len(miniFAT) + 1)
+				if j == k-1 {
+					link = endOfChain
+				}
+				miniFAT = append(miniFAT, link)
+			}
+			mini.Write(n.data)
+			mini.Write(make([]byte, k*64-len(n.data)))
+		}
+	}
+	// the sectors: the FAT, the directory, the mini FAT, the mini stream,
+	// the large streams; chain appends a run of n sectors to the FAT
+	var fat []uint32
+	var pieces [][]byte // each run's bytes, written at the end (the directory is filled in after its place is taken)
+	chain := func(data []byte) uint32 {
+		n := (len(data) + sector - 1) / sector
+		start := uint32(len(fat))
+		for k := range n {
+			link := start + uint32(k) + 1
+			if k == n-1 {
 				link = endOfChain
 			}
 			fat = append(fat, link)
 		}
-		next += uint32(size / sector)
-		data.Write(n.data)
-		data.Write(make([]byte, size-len(n.data)))
+		pieces = append(pieces, data)
+		return start
+	}
+	fat = append(fat, fatSect)
+	chain(dir)
+	miniFATStart, miniFATSectors := uint32(endOfChain), 0
+	if len(miniFAT) > 0 {
+		var b bytes.Buffer
+		for _, v := range miniFAT {
+			_ = binary.Write(&b, le, v)
+		}
+		for b.Len()%sector != 0 {
+			_ = binary.Write(&b, le, uint32(free))
+		}
+		miniFATStart, miniFATSectors = chain(b.Bytes()), b.Len()/sector
+		le.PutUint32(dir[116:], chain(mini.Bytes())) // the root holds the mini stream
+		le.PutUint32(dir[120:], uint32(mini.Len()))
+	}
+	for _, i := range large {
+		le.PutUint32(dir[128*i+116:], chain(nodes[i].data))
 	}
 	if len(fat) > sector/4 {
 		t.Fatalf("a compound file of %d sectors: one FAT sector maps 128", len(fat))
@@ -132,13 +168,19 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 	le.PutUint16(head[28:], 0xFFFE)
 	le.PutUint16(head[30:], 9)
 	le.PutUint16(head[32:], 6)
-	le.PutUint32(head[44:], 1)          // one FAT sector, sector 0
-	le.PutUint32(head[48:], 1)          // the directory from sector 1
-	le.PutUint32(head[56:], 4096)       // the mini stream cutoff
-	le.PutUint32(head[60:], endOfChain) // no mini FAT
+	le.PutUint32(head[44:], 1)    // one FAT sector, sector 0
+	le.PutUint32(head[48:], 1)    // the directory from sector 1
+	le.PutUint32(head[56:], 4096) // the mini stream cutoff
+	le.PutUint32(head[60:], miniFATStart)
+	le.PutUint32(head[64:], uint32(miniFATSectors))
 	le.PutUint32(head[68:], endOfChain) // no DIFAT sectors
 	for i := 1; i < 109; i++ {
 		le.PutUint32(head[76+4*i:], free)
 	}
-	return slices.Concat(head, fatSector, dir, data.Bytes())
+	out := slices.Concat(head, fatSector)
+	for _, p := range pieces {
+		out = append(out, p...)
+		out = append(out, make([]byte, (sector-len(p)%sector)%sector)...)
+	}
+	return out
 }
