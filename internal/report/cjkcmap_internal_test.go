@@ -543,3 +543,23 @@ func FuzzCJKCodes(f *testing.F) {
 		}
 	})
 }
+
+// The oddities together read as the page: a scan's layer by character in a
+// shrunk form, bold headings on a form in a form on a turned page, a
+// non-embedded GBK font in bold across a portrait page, a skewed layer in a
+// form, an Adobe-GB1 font turned the other way in bold, a page 1.5° askew in
+// bold (each held alone; this holds them together).
+func TestPDFOdditiesTogether(t *testing.T) {
+	identity := func(r rune) ([]byte, int) {
+		cid := gb1().cid[r]
+		return []byte{byte(cid >> 8), byte(cid)}, cid
+	}
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "Identity-H", code: tesseractCode, toUnicode: true, ocr: true, inked: true, form: 2},
+		{encoding: "UniGB-UCS2-H", code: utf16Code, doubled: true, form: 3, rotate: 90},
+		{encoding: "GBK-EUC-H", code: gbkCode(true), doubled: true, turned: true},
+		{encoding: "Identity-H", code: tesseractCode, toUnicode: true, ocr: true, skew: 1.0, form: 1},
+		{encoding: "Identity-H", code: identity, rotate: 270, doubled: true},
+		{encoding: "UniGB-UTF16-H", code: utf16Code, skew: -1.5, doubled: true, literal: true},
+	})
+}
