@@ -108,28 +108,31 @@ func msgEntries(data []byte, where string, b *budget, fn func(name string, data 
 			continue
 		}
 		at := where + "/" + name
-		if isZip(name) {
-			zr, err := zip.NewReader(bytes.NewReader(a.data), int64(len(a.data)))
-			if err != nil {
-				return given, badZip(at, err)
-			}
-			if err := zipEntries(zr, at, b, func(name string, data []byte) error {
-				given++
-				return fn(name, data)
-			}); err != nil {
-				return given, err
-			}
-			continue
-		}
-		if err := b.take(at, int64(len(a.data))); err != nil {
-			return given, err
-		}
-		given++
-		if err := fn(at, a.data); err != nil {
+		if err := giveAttachment(at, a.data, b, &given, fn); err != nil {
 			return given, err
 		}
 	}
 	return given, nil
+}
+
+// giveAttachment gives fn an attachment of a mail, named at, as a file or,
+// a zip, as its entries, counting them in given.
+func giveAttachment(at string, data []byte, b *budget, given *int, fn func(name string, data []byte) error) error {
+	count := func(name string, data []byte) error {
+		*given++
+		return fn(name, data)
+	}
+	if isZip(at) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return badZip(at, err)
+		}
+		return zipEntries(zr, at, b, count)
+	}
+	if err := b.take(at, int64(len(data))); err != nil {
+		return err
+	}
+	return count(at, data)
 }
 
 // mailWords decodes the encoded words of a header (RFC 2047) in the
@@ -195,21 +198,7 @@ func mailEntries(data []byte, where string, b *budget, fn func(name string, data
 		if int64(len(att)) > limit {
 			return b.tooLarge(at)
 		}
-		if isZip(name) {
-			zr, err := zip.NewReader(bytes.NewReader(att), int64(len(att)))
-			if err != nil {
-				return badZip(at, err)
-			}
-			return zipEntries(zr, at, b, func(name string, data []byte) error {
-				given++
-				return fn(name, data)
-			})
-		}
-		if err := b.take(at, int64(len(att))); err != nil {
-			return err
-		}
-		given++
-		return fn(at, att)
+		return giveAttachment(at, att, b, &given, fn)
 	}
 	return given, walk(mailHeader(msg.Header), msg.Body, 0)
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	_ "embed"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -131,61 +130,31 @@ type gb1Table struct {
 	cid map[rune]int
 }
 
-// gb1 reads the embedded table once, when a PDF first needs it.
+// gb1 reads the embedded table once, when a PDF first needs it: a CMap of
+// two-byte codes (the CIDs) to text, read as a font's ToUnicode map is.
 var gb1 = sync.OnceValue(func() *gb1Table {
 	t := &gb1Table{cid: make(map[rune]int, 30000)}
-	set := func(cid int, u []rune) {
-		if cid <= 0 || cid > 1<<16 || len(u) == 0 || u[0] == 0xFFFD {
+	set := func(cid int, text string) {
+		r, _ := utf8.DecodeRuneInString(text) // a variation selector after it is dropped
+		if cid <= 0 || cid > 1<<16 || text == "" || r == 0xFFFD {
 			return
 		}
 		for len(t.uni) <= cid {
 			t.uni = append(t.uni, 0)
 		}
-		t.uni[cid] = u[0] // a variation selector after it is dropped
-		if old, ok := t.cid[u[0]]; !ok || cid < old {
-			t.cid[u[0]] = cid
+		t.uni[cid] = r
+		if old, ok := t.cid[r]; !ok || cid < old {
+			t.cid[r] = cid
 		}
 	}
-	hexes := func(line string) (out []string) {
-		for {
-			a := strings.IndexByte(line, '<')
-			b := strings.IndexByte(line, '>')
-			if a < 0 || b < a {
-				return out
-			}
-			out = append(out, line[a+1:b])
-			line = line[b+1:]
-		}
+	u := parseToUnicode(adobeGB1UCS2, 2)
+	for cid, text := range u.chars {
+		set(cid, text)
 	}
-	runes := func(h string) []rune {
-		var u []uint16
-		for i := 0; i+4 <= len(h); i += 4 {
-			v, _ := strconv.ParseUint(h[i:i+4], 16, 16)
-			u = append(u, uint16(v))
-		}
-		return utf16.Decode(u)
-	}
-	block := ""
-	for line := range strings.Lines(adobeGB1UCS2) {
-		switch f := strings.Fields(line); {
-		case len(f) == 2 && (f[1] == "beginbfchar" || f[1] == "beginbfrange"):
-			block = f[1]
-		case len(f) == 1 && (f[0] == "endbfchar" || f[0] == "endbfrange"):
-			block = ""
-		case block == "beginbfchar":
-			if h := hexes(line); len(h) == 2 {
-				cid, _ := strconv.ParseUint(h[0], 16, 16)
-				set(int(cid), runes(h[1]))
-			}
-		case block == "beginbfrange":
-			if h := hexes(line); len(h) == 3 {
-				lo, _ := strconv.ParseUint(h[0], 16, 16)
-				hi, _ := strconv.ParseUint(h[1], 16, 16)
-				u := runes(h[2])
-				for c := lo; c <= hi && len(u) > 0; c++ {
-					set(int(c), []rune{u[0] + rune(c-lo)})
-				}
-			}
+	for _, r := range u.ranges {
+		for cid := r.lo; cid <= r.hi; cid++ {
+			text, _ := u.text(cid)
+			set(cid, text)
 		}
 	}
 	return t

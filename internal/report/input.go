@@ -2103,26 +2103,29 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	return ls, KindDOCX, nil
 }
 
+// zipPart opens a package's part by name (a leading / on either side
+// aside), nil when it has none or it cannot be opened.
+func zipPart(zr *zip.Reader, name string) io.ReadCloser {
+	for _, f := range zr.File {
+		if strings.TrimPrefix(f.Name, "/") == strings.TrimPrefix(name, "/") {
+			if rc, err := f.Open(); err == nil {
+				return rc
+			}
+		}
+	}
+	return nil
+}
+
 // docxNumbering reads the package's list numbering, nil when it has none
 // (or it cannot be read: the text is then read without its numbers).
 func docxNumbering(zr *zip.Reader) *wordNumbering {
-	open := func(name string) io.ReadCloser {
-		for _, f := range zr.File {
-			if f.Name == name {
-				if rc, err := f.Open(); err == nil {
-					return rc
-				}
-			}
-		}
-		return nil
-	}
-	nr := open("word/numbering.xml")
+	nr := zipPart(zr, "word/numbering.xml")
 	if nr == nil {
 		return nil
 	}
 	defer nr.Close()
 	var styles io.Reader
-	if sr := open("word/styles.xml"); sr != nil {
+	if sr := zipPart(zr, "word/styles.xml"); sr != nil {
 		defer sr.Close()
 		styles = io.LimitReader(sr, MaxInput)
 	}
@@ -2139,18 +2142,13 @@ func docxNumbering(zr *zip.Reader) *wordNumbering {
 func altChunks(name string, zr *zip.Reader, depth int) func(id string) []Line {
 	var rels map[string]string // relationship id → part name
 	read := func(part string) []byte {
-		for _, f := range zr.File {
-			if strings.TrimPrefix(f.Name, "/") == part {
-				rc, err := f.Open()
-				if err != nil {
-					return nil
-				}
-				defer rc.Close()
-				b, _ := io.ReadAll(io.LimitReader(rc, MaxInput+1))
-				return b
-			}
+		rc := zipPart(zr, part)
+		if rc == nil {
+			return nil
 		}
-		return nil
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, MaxInput+1))
+		return b
 	}
 	return func(id string) []Line {
 		if rels == nil {

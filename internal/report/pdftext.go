@@ -301,8 +301,10 @@ func quarterTurn(a float64) int { return int(math.Round(a/(math.Pi/2))) & 3 }
 // other's.
 func upright(gs []pdf.Text, angles []float64) {
 	var n [4]int
-	for _, a := range angles {
-		n[quarterTurn(a)]++
+	quarters := make([]int, len(angles))
+	for i, a := range angles {
+		quarters[i] = quarterTurn(a)
+		n[quarters[i]]++
 	}
 	turn := 0
 	for d := range n {
@@ -311,8 +313,8 @@ func upright(gs []pdf.Text, angles []float64) {
 		}
 	}
 	offs := make([]float64, 0, n[turn])
-	for _, a := range angles {
-		if quarterTurn(a) == turn {
+	for i, a := range angles {
+		if quarters[i] == turn {
 			offs = append(offs, math.Remainder(a-float64(turn)*math.Pi/2, 2*math.Pi))
 		}
 	}
@@ -334,30 +336,26 @@ func upright(gs []pdf.Text, angles []float64) {
 			theta := float64(d)*math.Pi/2 + skew
 			c, s = math.Cos(theta), math.Sin(theta)
 		}
-		top := math.Inf(-1)
+		top, low := math.Inf(-1), math.Inf(1)
 		for i := range gs {
-			if quarterTurn(angles[i]) != d {
+			if quarters[i] != d {
 				continue
 			}
 			x, y := gs[i].X, gs[i].Y // turned back
 			gs[i].X, gs[i].Y = x*c+y*s, -x*s+y*c
-			top = max(top, gs[i].Y)
+			top, low = max(top, gs[i].Y), min(low, gs[i].Y)
 		}
 		if k == 0 || n[d] == 0 {
-			for i := range gs {
-				if quarterTurn(angles[i]) == d {
-					bottom = min(bottom, gs[i].Y)
-				}
-			}
+			bottom = min(bottom, low)
 			continue
 		}
 		shift := bottom - top - 100 // points: more than a line apart
 		for i := range gs {
-			if quarterTurn(angles[i]) == d {
+			if quarters[i] == d {
 				gs[i].Y += shift
-				bottom = min(bottom, gs[i].Y)
 			}
 		}
+		bottom = low + shift
 	}
 }
 
@@ -433,15 +431,21 @@ func (u *toUnicode) text(code int) (string, bool) {
 	return string(t), true
 }
 
-// readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3): codes
-// of size bytes (a simple font's one, a composite font's Identity-H's two;
-// 0: one to four, a predefined CMap's) to text, from its bfchar and bfrange
-// entries. The CMap is read as tokens, not run as PostScript (the library's
-// interpreter wants resources it does not export), and only its first 64 KB.
+// readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3), its
+// first 64 KB (see parseToUnicode).
 func readToUnicode(v pdf.Value, size int) *toUnicode {
 	rc := v.Reader()
 	defer rc.Close()
 	data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+	return parseToUnicode(string(data), size)
+}
+
+// parseToUnicode reads a CMap of codes to text: codes of size bytes (a
+// simple font's one, a composite font's Identity-H's two; 0: one to four, a
+// predefined CMap's), from its bfchar and bfrange entries. The CMap is read
+// as tokens, not run as PostScript (the library's interpreter wants
+// resources it does not export). Adobe's Adobe-GB1-UCS2 is one too (gb1).
+func parseToUnicode(t string, size int) *toUnicode {
 	u := &toUnicode{chars: map[int]string{}}
 	hexes := func(s string) (out []string) { // the <…> strings of s, decoded
 		for {
@@ -499,7 +503,6 @@ func readToUnicode(v pdf.Value, size int) *toUnicode {
 		}
 		return c, true
 	}
-	t := string(data)
 	blocks(t, "beginbfchar", "endbfchar", func(b string) {
 		hs := hexes(b)
 		for k := 0; k+1 < len(hs); k += 2 {

@@ -180,9 +180,12 @@ func plainSum(formula, at string) bool {
 	if len(t) > 512 {
 		return false
 	}
-	t = strings.ReplaceAll(t, "SUM(", "(")
-	for _, tok := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("+-(), ", r) }) {
-		a, b, isRange := strings.Cut(strings.ReplaceAll(tok, "$", ""), ":")
+	toks := sumTokens(t)
+	for i, tok := range toks {
+		if len(tok) == 1 && strings.Contains("+-(),", tok) || tok == "SUM" && i+1 < len(toks) && toks[i+1] == "(" {
+			continue
+		}
+		a, b, isRange := strings.Cut(tok, ":")
 		if _, err := strconv.ParseFloat(a, 64); err == nil && !isRange {
 			continue
 		}
