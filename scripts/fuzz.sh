@@ -30,6 +30,7 @@ targets=(
 	"./internal/importer FuzzDocuments"
 	"./internal/auditor FuzzUnpack"
 	"./internal/auditor FuzzMail"
+	"./internal/xls FuzzRead"
 	"./internal/notify FuzzAddress"
 	"./internal/importer FuzzAgencies"
 	"./internal/importer FuzzUsers"

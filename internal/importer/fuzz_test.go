@@ -14,6 +14,7 @@ import (
 	"gongkai/internal/importer"
 	"gongkai/internal/org"
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 	"gongkai/internal/workday"
 )
 
@@ -36,6 +37,8 @@ func FuzzXLSX(f *testing.F) {
 	var mb bytes.Buffer
 	mf.Write(&mb)
 	f.Add(storedZip(f, mb.Bytes()))
+	// the same register as a legacy XLS (ReadFile reads both by content)
+	f.Add(testdoc.XLSOf(f, mb.Bytes(), testdoc.XLSOptions{Chunk: 40}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, sheet := range []string{"", importer.AllSheets} { // the first sheet, and the workbook whole
 			sh, err := importer.ReadFile("f.xlsx", data, sheet)

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -26,6 +27,7 @@ import (
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
 	"gongkai/internal/workday"
+	"gongkai/internal/xls"
 )
 
 // Field is a column the register can have.
@@ -120,9 +122,10 @@ const (
 	maxUnzip = 256 << 20 // bytes an XLSX may decompress to
 )
 
-// ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK) or XLSX.
-// For XLSX, sheet names the sheet; "" is the first, AllSheets every sheet
-// with text (a CSV is one sheet whatever is asked).
+// ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX or
+// a legacy XLS (Excel 97–2003, Excel 95, WPS's .et). For a workbook, sheet
+// names the sheet; "" is the first, AllSheets every sheet with text (a CSV
+// is one sheet whatever is asked).
 func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	if len(data) > MaxFile {
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", MaxFile>>20)}
@@ -131,7 +134,7 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 		return readXLSX(name, data, sheet)
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return nil, errs.New(name, "这是旧的 .xls 格式：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入")
+		return readXLS(name, data, sheet)
 	}
 	// UTF-8 with or without its mark; Excel's and WPS's "Unicode 文本"
 	// (UTF-16, tab-separated); GB18030/GBK
@@ -212,11 +215,99 @@ func delimiter(data []byte) rune {
 // twelve), for a message.
 func (s *Sheet) othersNamed() string { return strings.Join(s.Others[:min(len(s.Others), 12)], "、") }
 
-// sheetHasText says a sheet has text in its first rows (Excel's empty
-// Sheet2 and Sheet3 have none; the sheet's stored dimension is not to be
-// trusted: writers leave it at A1).
-func sheetHasText(f *excelize.File, name string) bool {
-	it, err := f.Rows(name)
+// workbook is an open XLSX or XLS, as ReadFile reads its sheets.
+type workbook interface {
+	sheetList() []string
+	// hasText says a sheet has text in its first rows (Excel's empty
+	// Sheet2 and Sheet3 have none; the sheet's stored dimension is not to
+	// be trusted: writers leave it at A1)
+	hasText(sheet string) bool
+	// rows reads a sheet's rows, at most limit (clipped), and its merged
+	// ranges; ok false when there is no such sheet
+	rows(name, sheet string, limit int) (rows [][]string, merges []cellRange, ok bool, err error)
+}
+
+// readBook reads a workbook's sheet: sheet names it, "" is the first,
+// AllSheets every sheet with text.
+func readBook(name string, wb workbook, sheet string) (*Sheet, error) {
+	if sheet == AllSheets {
+		book := &Sheet{}
+		rows := 0
+		for _, n := range wb.sheetList() {
+			if !wb.hasText(n) {
+				continue
+			}
+			if len(book.parts) == maxSheets {
+				return nil, errs.New(name, "有文字的工作表超过 %d 个：请分成几个文件导入", maxSheets)
+			}
+			part, err := readSheet(name, wb, n, nil, maxRows-rows)
+			if err != nil {
+				return nil, err
+			}
+			rows += len(part.Rows)
+			book.parts = append(book.parts, part)
+		}
+		if len(book.parts) == 0 {
+			return nil, errs.New(name, "工作簿中没有一个工作表有内容")
+		}
+		return book, nil
+	}
+	var others []string
+	if sheet == "" {
+		list := wb.sheetList()
+		if len(list) == 0 {
+			return nil, errs.New(name, "工作簿中没有工作表")
+		}
+		sheet = list[0]
+		for _, n := range list[1:] {
+			if wb.hasText(n) {
+				others = append(others, n)
+			}
+		}
+	}
+	return readSheet(name, wb, sheet, others, maxRows)
+}
+
+// readSheet reads one sheet of an open workbook, at most limit rows (the
+// rows of a workbook read whole count together), and its merged ranges
+// down rows (a merge across columns only is a header's, filled by
+// header()).
+func readSheet(name string, wb workbook, sheet string, others []string, limit int) (*Sheet, error) {
+	rows, merges, ok, err := wb.rows(name, sheet, limit)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errs.New(name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(wb.sheetList(), "、"))
+	}
+	sh := &Sheet{Rows: rows, Name: sheet, Others: others}
+	cells := 0
+	for _, g := range merges {
+		// a range written end first ("B6:A4") is the same range
+		r0, r1 := min(g.r0, g.r1), max(g.r0, g.r1)
+		c0, c1 := min(g.c0, g.c1), max(g.c0, g.c1)
+		if r0 >= len(rows) || c0 >= maxCols {
+			continue
+		}
+		r1, c1 = min(r1, len(rows)-1), min(c1, maxCols-1)
+		if r1 == r0 {
+			continue
+		}
+		if cells += (r1 - r0 + 1) * (c1 - c0 + 1); cells > maxMergedCells {
+			return nil, errs.New(name, "合并单元格太多（超过 %d 格）：请取消合并后再导入", maxMergedCells)
+		}
+		sh.merges = append(sh.merges, cellRange{r0, c0, r1, c1})
+	}
+	return sh, nil
+}
+
+// xlsxBook is an XLSX read by excelize, its rows streamed.
+type xlsxBook struct{ f *excelize.File }
+
+func (b xlsxBook) sheetList() []string { return b.f.GetSheetList() }
+
+func (b xlsxBook) hasText(name string) bool {
+	it, err := b.f.Rows(name)
 	if err != nil {
 		return false
 	}
@@ -233,104 +324,136 @@ func sheetHasText(f *excelize.File, name string) bool {
 	return false
 }
 
-// readXLSX streams the rows of a sheet, stopping at the row limit; the
-// archive's decompressed size is bounded too (a zip bomb is refused).
-func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
-	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
+func (b xlsxBook) rows(name, sheet string, limit int) ([][]string, []cellRange, bool, error) {
+	if !slices.Contains(b.f.GetSheetList(), sheet) {
+		return nil, nil, false, nil
+	}
+	it, err := b.f.Rows(sheet)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏；.xls 旧格式请在 Excel/WPS 中另存为 .xlsx")
-	}
-	defer done()
-	if sheet == AllSheets {
-		book := &Sheet{}
-		rows := 0
-		for _, n := range f.GetSheetList() {
-			if !sheetHasText(f, n) {
-				continue
-			}
-			if len(book.parts) == maxSheets {
-				return nil, errs.New(name, "有文字的工作表超过 %d 个：请分成几个文件导入", maxSheets)
-			}
-			part, err := readSheet(f, name, n, nil, maxRows-rows)
-			if err != nil {
-				return nil, err
-			}
-			rows += len(part.Rows)
-			book.parts = append(book.parts, part)
-		}
-		if len(book.parts) == 0 {
-			return nil, errs.New(name, "工作簿中没有一个工作表有内容")
-		}
-		return book, nil
-	}
-	var others []string
-	if sheet == "" {
-		sheet = f.GetSheetName(0)
-		for _, n := range f.GetSheetList()[1:] {
-			if sheetHasText(f, n) {
-				others = append(others, n)
-			}
-		}
-	}
-	return readSheet(f, name, sheet, others, maxRows)
-}
-
-// readSheet reads one sheet of an open workbook, at most limit rows (the
-// rows of a workbook read whole count together), and its merged ranges.
-func readSheet(f *excelize.File, name, sheet string, others []string, limit int) (*Sheet, error) {
-	it, err := f.Rows(sheet)
-	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "没有名为“%s”的工作表：可用 %s", sheet, strings.Join(f.GetSheetList(), "、"))
+		return nil, nil, false, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
 	defer it.Close()
-	// merged cells keep their value in the top-left cell only; a header
-	// merged across columns is filled to the right below (header()).
 	var rows [][]string
 	for it.Next() {
 		if len(rows) >= limit {
-			return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+			return nil, nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
 		}
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, len(rows)+1), "无法读取这一行")
+			return nil, nil, true, errs.Wrap(errs.Invalid, err, fmt.Sprintf("%s 第 %d 行", name, len(rows)+1), "无法读取这一行")
 		}
 		cols, err = clip(name, len(rows)+1, cols)
 		if err != nil {
-			return nil, err
+			return nil, nil, true, err
 		}
 		rows = append(rows, cols)
 	}
 	if err := it.Error(); err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
+		return nil, nil, true, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
-	sh := &Sheet{Rows: rows, Name: sheet, Others: others}
-	mcs, err := f.GetMergeCells(sheet)
+	mcs, err := b.f.GetMergeCells(sheet)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
+		return nil, nil, true, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
 	}
-	cells := 0
+	var merges []cellRange
 	for _, mc := range mcs {
 		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
 		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
+		if err1 == nil && err2 == nil {
+			merges = append(merges, cellRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
 		}
-		// a range written end first ("B6:A4") is the same range
-		r0, r1 = min(r0, r1), max(r0, r1)
-		c0, c1 = min(c0, c1), max(c0, c1)
-		if r0 > len(rows) || c0 > maxCols {
-			continue
-		}
-		r1, c1 = min(r1, len(rows)), min(c1, maxCols)
-		if r1 == r0 {
-			continue // across columns only: a header's, filled by header()
-		}
-		if cells += (r1 - r0 + 1) * (c1 - c0 + 1); cells > maxMergedCells {
-			return nil, errs.New(name, "合并单元格太多（超过 %d 格）：请取消合并后再导入", maxMergedCells)
-		}
-		sh.merges = append(sh.merges, cellRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
 	}
-	return sh, nil
+	return rows, merges, true, nil
+}
+
+// readXLSX reads an XLSX; the archive's decompressed size is bounded (a zip
+// bomb is refused).
+func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
+	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏，或在 Excel/WPS 中另存为 .xlsx 后再导入")
+	}
+	defer done()
+	return readBook(name, xlsxBook{f}, sheet)
+}
+
+// xlsBook is a legacy workbook (.xls, WPS's .et), read whole: such a file
+// is at most 65 536 rows a sheet.
+type xlsBook struct{ wb *xls.Workbook }
+
+func (b xlsBook) sheetList() []string {
+	var out []string
+	for _, s := range b.wb.Sheets {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+func (b xlsBook) sheet(name string) *xls.Sheet {
+	for i := range b.wb.Sheets {
+		if b.wb.Sheets[i].Name == name {
+			return &b.wb.Sheets[i]
+		}
+	}
+	return nil
+}
+
+func (b xlsBook) hasText(name string) bool {
+	s := b.sheet(name)
+	for i := 0; s != nil && i < min(20, len(s.Rows)); i++ {
+		if strings.TrimSpace(strings.Join(s.Rows[i], "")) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (b xlsBook) rows(name, sheet string, limit int) ([][]string, []cellRange, bool, error) {
+	s := b.sheet(sheet)
+	if s == nil {
+		return nil, nil, false, nil
+	}
+	// rows end at their last value, as excelize streams them
+	n := len(s.Rows)
+	for n > 0 && strings.Join(s.Rows[n-1], "") == "" {
+		n--
+	}
+	if n > limit {
+		return nil, nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+	}
+	rows := make([][]string, n)
+	for i, r := range s.Rows[:n] {
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		var err error
+		if rows[i], err = clip(name, i+1, slices.Clone(r)); err != nil {
+			return nil, nil, true, err
+		}
+	}
+	var merges []cellRange
+	for _, g := range s.Merges {
+		merges = append(merges, cellRange{g.R0, g.C0, g.R1, g.C1})
+	}
+	return rows, merges, true, nil
+}
+
+// readXLS reads a legacy workbook.
+func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
+	wb, err := xls.Read(data, xls.Limits{Stream: MaxFile, Cells: maxRows * 20, Merges: maxMergedCells})
+	switch {
+	case errors.Is(err, xls.ErrNotWorkbook):
+		return nil, errs.Wrap(errs.Invalid, err, name, "这不是 Excel 表格（可能是 Word 文档）：请导入 XLSX、XLS 或 CSV 文件")
+	case errors.Is(err, xls.ErrEncrypted):
+		return nil, errs.Wrap(errs.Invalid, err, name, "该 Excel 文件设有打开密码：请用密码打开后另存为不加密的 .xlsx 再导入")
+	case errors.Is(err, xls.ErrTooOld):
+		return nil, errs.Wrap(errs.Invalid, err, name, "这是 Excel 4.0 以前的表格格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")
+	case errors.Is(err, xls.ErrTooLarge):
+		return nil, errs.Wrap(errs.TooLarge, err, name, "表格的单元格过多：请分成几个文件导入")
+	case err != nil:
+		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLS 打开，文件可能已损坏：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入")
+	}
+	return readBook(name, xlsBook{wb}, sheet)
 }
 
 // fillMerged writes the value of each range merged down the data rows

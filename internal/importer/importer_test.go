@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"gongkai/internal/casework"
 	"gongkai/internal/clock"
 	"gongkai/internal/importer"
+	"gongkai/internal/testdoc"
 	"gongkai/internal/workday"
 )
 
@@ -42,8 +44,11 @@ func register(t testing.TB, rows [][]any) []byte {
 
 var now = clock.At(time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 
+// A register reads the same whether kept as XLSX or as a legacy XLS: Excel
+// 97–2003's BIFF8 (its strings shared, its shared strings cut across
+// records), or Excel 95's BIFF5 in GBK. Before, an .xls was refused.
 func TestRegisterXLSX(t *testing.T) {
-	data := register(t, [][]any{
+	xlsx := register(t, [][]any{
 		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025年1月20日", "予以公开"},
 		{"2025-002", "2025/2/10", "挂号信", "企业", "某科技有限公司", "91110000100011743X", "", "招标文件", "2025-03-01", "不予公开（涉及第三方商业秘密）"},
 		{"2025-003", "2025.3.3", "当面", "个人", "李某", 110105194912310000.0, "13900000000", "会议纪要", "", ""},
@@ -52,7 +57,14 @@ func TestRegisterXLSX(t *testing.T) {
 		{"2025-005", "20250305", "电子邮件", "律师事务所", "某律师事务所", "", "x@y.cn", "处罚决定书", "2025-03-20", "不予公开"},
 		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "", ""},
 	})
-	sh, m := readMapped(t, "台账.xlsx", data, "")
+	for file, data := range map[string][]byte{"台账.xlsx": xlsx, "台账.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{Chunk: 31}),
+		"台账95.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{BIFF5: true})} {
+		t.Run(file, func(t *testing.T) { registerReads(t, file, data) })
+	}
+}
+
+func registerReads(t *testing.T, file string, data []byte) {
+	sh, m := readMapped(t, file, data, "")
 	if m.HeaderRow != 2 || m.Columns["name"] != 4 || m.Columns["id_number"] != 5 || m.Columns["applicant_type"] != 3 || m.Columns["received_on"] != 1 {
 		t.Fatalf("mapping %+v %v", m.Columns, m.Headers)
 	}
@@ -323,7 +335,17 @@ func TestMergedDataCells(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	sh, m := readMapped(t, "台账.xlsx", build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
+	for _, file := range []string{"台账.xlsx", "台账.xls"} {
+		t.Run(file, func(t *testing.T) { mergedDataCells(t, file, build) })
+	}
+}
+
+func mergedDataCells(t *testing.T, file string, build func(merges ...[2]string) []byte) {
+	if strings.HasSuffix(file, ".xls") {
+		xlsx := build
+		build = func(merges ...[2]string) []byte { return testdoc.XLSOf(t, xlsx(merges...), testdoc.XLSOptions{}) }
+	}
+	sh, m := readMapped(t, file, build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
 	rows, bad := sh.Parse(m)
 	if len(bad) != 0 || len(rows) != 3 {
 		t.Fatalf("%d rows, problems %v", len(rows), bad)
@@ -337,7 +359,7 @@ func TestMergedDataCells(t *testing.T) {
 		t.Errorf("notes: %q", m.Notes)
 	}
 
-	sh, _ = importer.ReadFile("台账.xlsx", build([2]string{"A4", "A5"}, [2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
+	sh, _ = importer.ReadFile(file, build([2]string{"A4", "A5"}, [2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
 	m, _ = sh.Map(nil)
 	_, bad = sh.Parse(m)
 	if len(bad) != 1 || bad[0].String() != "第 5 行 A 列（申请编号）：申请编号与第 4 行是同一个合并单元格：一件申请占了多行。请在台账中把它合为一行（申请内容写在一格）后再导入" {
@@ -556,7 +578,17 @@ func TestWholeWorkbook(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	sh, m := readMapped(t, "台账.xlsx", book(nil), importer.AllSheets)
+	for _, file := range []string{"台账.xlsx", "台账.xls"} {
+		t.Run(file, func(t *testing.T) { wholeWorkbook(t, file, book) })
+	}
+}
+
+func wholeWorkbook(t *testing.T, file string, book func(edit func(f *excelize.File)) []byte) {
+	if strings.HasSuffix(file, ".xls") {
+		xlsx := book
+		book = func(edit func(f *excelize.File)) []byte { return testdoc.XLSOf(t, xlsx(edit), testdoc.XLSOptions{}) }
+	}
+	sh, m := readMapped(t, file, book(nil), importer.AllSheets)
 	rows, bad := sh.Parse(m)
 	var got []string
 	for _, r := range rows {
@@ -589,7 +621,7 @@ func TestWholeWorkbook(t *testing.T) {
 	}
 
 	// a sheet whose header lacks a required column refuses the file, by name
-	sh, err := importer.ReadFile("台账.xlsx", book(func(f *excelize.File) {
+	sh, err := importer.ReadFile(file, book(func(f *excelize.File) {
 		f.NewSheet("3月")
 		f.SetSheetRow("3月", "A1", &[]any{"收到申请日期", "申请方式", "申请人", "申请内容"})
 	}), importer.AllSheets)
@@ -600,7 +632,7 @@ func TestWholeWorkbook(t *testing.T) {
 		t.Errorf("a sheet without a required column: %v", err)
 	}
 	// no sheet with a header at all
-	sh, err = importer.ReadFile("台账.xlsx", book(func(f *excelize.File) { f.DeleteSheet("1月"); f.DeleteSheet("2月") }), importer.AllSheets)
+	sh, err = importer.ReadFile(file, book(func(f *excelize.File) { f.DeleteSheet("1月"); f.DeleteSheet("2月") }), importer.AllSheets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -904,4 +936,38 @@ func TestLawyerIsTheFirmOrThePerson(t *testing.T) {
 	}
 	_, bad = mapped(t, "收到申请日期,申请方式,申请人类型,申请人,申请内容\n2025-03-05,当面,律师,张某,预算\n", importer.Fields).Parse()
 	errorsSay(t, bad, []string{"“律师”无法确定计入表三哪一栏：律师事务所申请的，请写 法律服务机构；律师本人申请的，请写 自然人"})
+}
+
+// A register LibreOffice Calc saved as XLS (Excel 97) from its XLSX (both in
+// testdata/import: dates as date cells, a date and a channel merged down
+// two applications, a second sheet) reads as the XLSX does: the same rows,
+// problems and notes, the other sheet named. Its dates are numbers in the
+// file, as in the XLSX.
+func TestRegisterSavedAsXLS(t *testing.T) {
+	read := func(file string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh, m := readMapped(t, file, data, "")
+		rows, bad := sh.Parse(m)
+		var out []string
+		for _, r := range rows {
+			on, _, err := r.Intake.ReceiptDate()
+			out = append(out, fmt.Sprintf("%s %s %v %s %s %s %s", r.Where(), on, err, r.Intake.Channel, r.Intake.Applicant.Name, r.Intake.Applicant.IDNum, r.Outcome))
+		}
+		for _, e := range bad {
+			out = append(out, e.String())
+		}
+		return strings.Join(append(append(out, m.Notes...), sh.Others...), "\n")
+	}
+	xlsx, xls := read("台账-2025.xlsx"), read("台账-2025-libreoffice.xls")
+	if xlsx != xls {
+		t.Errorf("XLSX:\n%s\nXLS:\n%s", xlsx, xls)
+	}
+	for _, want := range []string{"第 4 行 2025-01-03 <nil> online 王某", "第 8 行 2025-01-06 <nil> letter_signed 钱某", "第 7–8 行 C 列是合并单元格：每行都按“信函”读取", "2月"} {
+		if !strings.Contains(xls, want) {
+			t.Errorf("XLS lacks %q:\n%s", want, xls)
+		}
+	}
 }

@@ -26,38 +26,44 @@ var docMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 const docAdvice = "请用 Word 或 WPS 打开后另存为 DOCX 再审核"
 
-func docLines(name string, data []byte) ([]Line, error) {
+// docLines reads a compound file: a Word document, or a workbook (the kind
+// it returns says which).
+func docLines(name string, data []byte) ([]Line, string, error) {
 	bad := func(what string) error {
 		return errs.New(name, "无法读取这个 DOC 文件（%s）：%s", what, docAdvice)
 	}
 	cf, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, bad("文件结构损坏")
+		return nil, KindDOC, bad("文件结构损坏")
 	}
 	streams := map[string][]byte{}
 	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if len(e.Path) > 0 {
+			continue // an object embedded (a worksheet pasted into the document)
+		}
 		switch e.Name {
 		case "WordDocument", "0Table", "1Table", "Data":
 			b, err := io.ReadAll(io.LimitReader(e, MaxInput*4))
 			if err != nil {
-				return nil, bad("文件结构损坏")
+				return nil, KindDOC, bad("文件结构损坏")
 			}
 			streams[e.Name] = b
 		case "Workbook", "Book":
-			return nil, errs.New(name, "这是旧版 Excel 表格（XLS），无法直接读取：请用 Excel/WPS 另存为 XLSX，或提供报告的 DOC/DOCX、PDF、网页")
+			ls, err := xlsLines(name, data)
+			return ls, KindXLSX, err
 		case "EncryptionInfo", "EncryptedPackage":
 			// a DOCX or XLSX with a password to open is such a compound
 			// file, the document encrypted inside it (MS-OFFCRYPTO)
-			return nil, errs.New(name, "该文件设有打开密码（加密的 Word 或 Excel 文件）：请提供未加密的文件，或用密码打开后另存为不加密的 DOCX 再审核")
+			return nil, KindDOC, errs.New(name, "该文件设有打开密码（加密的 Word 或 Excel 文件）：请提供未加密的文件，或用密码打开后另存为不加密的 DOCX 再审核")
 		}
 	}
 	word := streams["WordDocument"]
 	if word == nil {
-		return nil, errs.New(name, "这个文件不是 Word 文档（没有正文）：%s", docAdvice)
+		return nil, KindDOC, errs.New(name, "这个文件不是 Word 文档（没有正文）：%s", docAdvice)
 	}
 	f, err := readFib(word)
 	if err != nil {
-		return nil, bad(err.Error())
+		return nil, KindDOC, bad(err.Error())
 	}
 	table := streams["0Table"]
 	if f.table1 {
@@ -65,10 +71,10 @@ func docLines(name string, data []byte) ([]Line, error) {
 	}
 	chars, err := docChars(word, table, f)
 	if err != nil {
-		return nil, bad(err.Error())
+		return nil, KindDOC, bad(err.Error())
 	}
 	paps := docParagraphs(word, table, streams["Data"], f)
-	return docBuildLines(chars, paps), nil
+	return docBuildLines(chars, paps), KindDOC, nil
 }
 
 type fib struct {

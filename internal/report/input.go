@@ -247,8 +247,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return docxLines(name, data, depth)
 	case bytes.HasPrefix(data, docMagic):
-		ls, err := docLines(name, data)
-		return ls, KindDOC, err
+		return docLines(name, data)
 	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
 		// from its header: offsets that count the bytes before it are
 		// wrong then, and the scan finds the objects

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"gongkai/internal/errs"
 	"gongkai/internal/guard"
+	"gongkai/internal/xls"
 )
 
 // Some agencies publish the report, or its tables, as a spreadsheet: a page
@@ -45,15 +47,8 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		for _, m := range merges {
 			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<16 {
-				continue
-			}
-			for r := r1; r <= r2; r++ {
-				for c := c1; c <= c2; c++ {
-					if r != r1 || c != c1 {
-						covered[[2]int{r - 1, c - 1}] = true
-					}
-				}
+			if err1 == nil && err2 == nil {
+				cover(covered, r1-1, c1-1, r2-1, c2-1)
 			}
 		}
 		rows, err := f.GetRows(sheet)
@@ -61,53 +56,137 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
 		}
 		computed := computeFormulas(f, sheet, rows, covered, budget)
-		width := 0
-		for _, row := range rows {
-			width = max(width, len(row))
-		}
-		for ri, row := range rows {
-			var cells []string
-			for ci, v := range row {
+		// GetRows leaves out a row's empty cells at its end, a blank last
+		// cell of a table too: the empty cells after the last value that
+		// are dressed as it is (the table's borders) are the table's
+		tail := func(ri int, row, cells []string, width int) []string {
+			n := len(row)
+			if n == 0 || n >= width {
+				return cells
+			}
+			last, _ := excelize.CoordinatesToCellName(n, ri+1)
+			style, err := f.GetCellStyle(sheet, last)
+			// (a few cells at most: a report's table is not wider than 表四's
+			// fifteen, on whatever grid; a damaged sheet may claim thousands)
+			for ci := n; err == nil && ci < min(width, n+64); ci++ {
+				axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				if st, err := f.GetCellStyle(sheet, axis); err != nil || st != style {
+					break
+				}
 				if !covered[[2]int{ri, ci}] {
-					cells = append(cells, strings.ReplaceAll(strings.TrimSpace(v), "\n", ""))
+					cells = append(cells, "")
 				}
 			}
-			// GetRows leaves out a row's empty cells at its end, a blank last
-			// cell of a table too: the empty cells after the last value that
-			// are dressed as it is (the table's borders) are the table's
-			if n := len(row); n > 0 && n < width {
-				last, _ := excelize.CoordinatesToCellName(n, ri+1)
-				style, err := f.GetCellStyle(sheet, last)
-				// (a few cells at most: a report's table is not wider than 表四's
-				// fifteen, on whatever grid; a damaged sheet may claim thousands)
-				for ci := n; err == nil && ci < min(width, n+64); ci++ {
-					axis, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
-					if st, err := f.GetCellStyle(sheet, axis); err != nil || st != style {
-						break
-					}
-					if !covered[[2]int{ri, ci}] {
-						cells = append(cells, "")
-					}
-				}
-			}
-			for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
-				cells = cells[:len(cells)-1]
-			}
-			l := Line{No: len(out) + 1, Computed: computed[ri]}
-			switch filled := countFilled(cells); {
-			case filled == 0:
-			case filled == 1 && cells[0] != "" && !cellish(cells[0]):
-				l.Text = cells[0] // a paragraph, in the first column
-			default:
-				l.Fields, l.Text = cells, strings.Join(cells, "\t")
-			}
-			out = append(out, l)
-			if len(out) > MaxInput/16 {
-				return out, nil
-			}
+			return cells
+		}
+		var full bool
+		if out, full = gridLines(out, rows, covered, computed, tail); full {
+			return out, nil
 		}
 	}
 	return out, nil
+}
+
+// cover marks the cells a merged range covers, its first excepted (0-based,
+// inclusive); a range of more than 65 536 cells is no report's and is left.
+func cover(covered map[[2]int]bool, r0, c0, r1, c1 int) {
+	if (r1-r0+1)*(c1-c0+1) > 1<<16 {
+		return
+	}
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			if r != r0 || c != c0 {
+				covered[[2]int{r, c}] = true
+			}
+		}
+	}
+}
+
+// xlsLines reads a legacy Excel workbook (.xls, .et) as xlsxLines reads an
+// XLSX: its formulas' results are those Excel or WPS saved.
+func xlsLines(name string, data []byte) ([]Line, error) {
+	wb, err := xls.Read(data, xls.Limits{Stream: MaxInput, Cells: 1 << 20, Merges: 1 << 16})
+	if err != nil {
+		return nil, xlsError(name, err)
+	}
+	var out []Line
+	for _, sh := range wb.Sheets {
+		covered := map[[2]int]bool{}
+		for _, g := range sh.Merges {
+			cover(covered, g.R0, g.C0, g.R1, g.C1)
+		}
+		// a row's cells are as many as its records, blanks with borders
+		// among them; past the sheet's last value they are formatting only
+		width := 0
+		for _, row := range sh.Rows {
+			for ci := len(row) - 1; ci >= width; ci-- {
+				if row[ci] != "" {
+					width = ci + 1
+					break
+				}
+			}
+		}
+		rows := make([][]string, len(sh.Rows))
+		for ri, row := range sh.Rows {
+			rows[ri] = row[:min(len(row), width)]
+		}
+		var full bool
+		if out, full = gridLines(out, rows, covered, nil, nil); full {
+			break
+		}
+	}
+	return out, nil
+}
+
+// xlsError says why a legacy workbook could not be read.
+func xlsError(name string, err error) error {
+	switch {
+	case errors.Is(err, xls.ErrEncrypted):
+		return errs.Wrap(errs.Invalid, err, name, "该 Excel 文件设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 XLSX 再审核")
+	case errors.Is(err, xls.ErrTooOld):
+		return errs.Wrap(errs.Invalid, err, name, "这是 Excel 4.0 以前的表格格式，无法读取：请用 Excel/WPS 打开后另存为 XLSX 再审核")
+	case errors.Is(err, xls.ErrTooLarge):
+		return errs.Wrap(errs.TooLarge, err, name, "这个 Excel 文件的单元格过多，不像一份年度报告：请确认文件是否正确")
+	}
+	return errs.Wrap(errs.Invalid, err, name, "Excel 文件（XLS）损坏，无法读取：请用 Excel/WPS 打开后另存为 XLSX 再审核")
+}
+
+// gridLines appends a sheet's rows as lines: a row whose only text is in
+// its first cell is a line of text, any other a row of cells, those a merge
+// covers left out; tail gives a row's cells the empty ones at its end that
+// are the table's. It says when the lines are as many as a report may have.
+func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed map[int]int, tail func(ri int, row, cells []string, width int) []string) ([]Line, bool) {
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row))
+	}
+	for ri, row := range rows {
+		var cells []string
+		for ci, v := range row {
+			if !covered[[2]int{ri, ci}] {
+				cells = append(cells, strings.ReplaceAll(strings.TrimSpace(v), "\n", ""))
+			}
+		}
+		if tail != nil {
+			cells = tail(ri, row, cells, width)
+		}
+		for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
+			cells = cells[:len(cells)-1]
+		}
+		l := Line{No: len(out) + 1, Computed: computed[ri]}
+		switch filled := countFilled(cells); {
+		case filled == 0:
+		case filled == 1 && cells[0] != "" && !cellish(cells[0]):
+			l.Text = cells[0] // a paragraph, in the first column
+		default:
+			l.Fields, l.Text = cells, strings.Join(cells, "\t")
+		}
+		out = append(out, l)
+		if len(out) > MaxInput/16 {
+			return out, true
+		}
+	}
+	return out, false
 }
 
 // formulaBudget bounds what a workbook's formulas may cost: how many are

@@ -40,6 +40,7 @@ import (
 	"gongkai/internal/settings"
 	"gongkai/internal/store"
 	"gongkai/internal/storetest"
+	"gongkai/internal/testdoc"
 	"gongkai/internal/workday"
 )
 
@@ -1729,6 +1730,13 @@ func TestWebImportMergedCells(t *testing.T) {
 			"只读取了第一个工作表“Sheet1”；工作簿中还有 1 个工作表（4月）没有读取"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("preview lacks %q:\n%s", want, page)
+			}
+		}
+		// the same register kept as a legacy .xls previews the same
+		_, _, xlsPage := st.upload(c, "/admin/import", map[string]string{"csrf": csrf, "kind": "cases"}, "台账.xls", testdoc.XLSOf(t, x.Bytes(), testdoc.XLSOptions{}))
+		for _, want := range []string{"2 行可以导入，0 处问题", "第 2–3 行 A 列是合并单元格：每行都按“2026-03-02”读取", "第 4 行“合计 2件”是合计行"} {
+			if !strings.Contains(xlsPage, want) {
+				t.Errorf("XLS preview lacks %q:\n%s", want, xlsPage)
 			}
 		}
 

@@ -1,0 +1,101 @@
+package report_test
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/richardlehane/mscfb"
+
+	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
+)
+
+// A report published as a legacy Excel workbook (.xls, or WPS's .et) reads
+// as its XLSX does, whoever wrote it: Excel 97's BIFF8 with its shared
+// strings cut across records (a string's characters too), with rich text
+// and phonetic runs, or Excel 95's BIFF5 in GBK. Before, every .xls was
+// refused ("无法直接读取"). LibreOffice's own .xls is in TestSpreadsheets.
+func TestLegacyWorkbooks(t *testing.T) {
+	for file, want := range map[string]func() *report.Report{"lo-calc-2021.xlsx": truth, "lo-calc-2019.xlsx": truth2019} {
+		src := readFile(t, filepath.Join(auditDir, file))
+		for name, opt := range map[string]testdoc.XLSOptions{
+			"excel97": {},
+			"cut":     {Chunk: 23, RichText: true},
+			"excel95": {BIFF5: true},
+		} {
+			t.Run(file+"/"+name, func(t *testing.T) {
+				readsAsSource(t, "报告.xls", testdoc.XLSOf(t, src, opt), want(), nil)
+			})
+		}
+	}
+}
+
+// A legacy workbook that cannot be read says why, in the words of the
+// thing to do.
+func TestLegacyWorkbookNotRead(t *testing.T) {
+	for what, c := range map[string]struct {
+		data []byte
+		said string
+	}{
+		"password": {testdoc.XLS(t, testdoc.XLSOptions{FilePass: true}, testdoc.XLSSheet{Name: "a", Rows: [][]string{{"x"}}}), "打开密码"},
+		"excel 4":  {testdoc.Compound(t, testdoc.Stream{Path: "Workbook", Data: []byte{0x09, 0x04, 6, 0, 0, 0, 0x10, 0, 0, 0}}), "Excel 4.0 以前"},
+		"damaged":  {testdoc.Compound(t, testdoc.Stream{Path: "Workbook", Data: []byte("not a workbook")}), "损坏"},
+	} {
+		if _, err := report.Read("报告.xls", c.data); err == nil || !strings.Contains(err.Error(), c.said) || !strings.Contains(err.Error(), "另存为") && what != "password" {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+}
+
+// A Word 97 document with a worksheet pasted into it as an object holds
+// that workbook in a storage of its own (ObjectPool/_…/Workbook): it is
+// read as the document it is. Before, it was refused as a workbook.
+func TestDocWithEmbeddedWorkbook(t *testing.T) {
+	doc := readFile(t, filepath.Join(auditDir, "word97-2021.doc"))
+	cf, err := mscfb.New(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var streams []testdoc.Stream
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if len(e.Path) > 0 || e.FileInfo().IsDir() {
+			continue // (the document has no storage of its own)
+		}
+		b, err := io.ReadAll(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		streams = append(streams, testdoc.Stream{Path: e.Name, Data: b})
+	}
+	book := testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "Sheet1", Rows: [][]string{{"嵌入的表格", "1"}}})
+	embedded := append([]testdoc.Stream{{Path: "ObjectPool/_1274362310/Workbook", Data: workbookStreamOf(t, book)},
+		{Path: "ObjectPool/_1274362310/\x01Ole", Data: make([]byte, 20)}}, streams...)
+	want, got := audit(t, "报告.doc", doc), audit(t, "报告.doc", testdoc.Compound(t, embedded...))
+	sameReport(t, want, got)
+	if len(got.Findings) != len(want.Findings) {
+		t.Errorf("%d findings, the document alone %d", len(got.Findings), len(want.Findings))
+	}
+}
+
+// workbookStreamOf is the Workbook stream of a compound file.
+func workbookStreamOf(t *testing.T, data []byte) []byte {
+	t.Helper()
+	cf, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if e.Name == "Workbook" {
+			b, err := io.ReadAll(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatal("no Workbook stream")
+	return nil
+}

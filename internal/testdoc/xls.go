@@ -1,0 +1,396 @@
+package testdoc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// XLSSheet is a worksheet for XLS to write. A cell is written by its text:
+// "" no record; "\x00" a blank cell (BLANK: a cell with borders only); a
+// number a NUMBER, or an RK when it fits; "=…" a formula whose saved result
+// is the rest (=12 a number, =TRUE, =#DIV/0!, ="text" a string in a STRING
+// record, ="" an empty string); anything else a string.
+type XLSSheet struct {
+	Name   string
+	Rows   [][]string
+	Merges [][4]int // first row, last row, first column, last column (0-based)
+	Hidden bool
+	Chart  bool // a chart sheet, which holds no cells
+	// ChartAt draws a chart on the sheet (its BOF…EOF substream within the
+	// sheet's) before this row's cells
+	ChartAt int
+}
+
+// XLSOptions say how XLS writes the cells, as producers differ.
+type XLSOptions struct {
+	BIFF5    bool // Excel 95: strings as GBK bytes in LABEL records, the stream named Book
+	Chunk    int  // the most bytes a record holds before a CONTINUE (Excel: 8 224)
+	RichText bool // shared strings with a formatting run and phonetic data, which the reader skips
+	FilePass bool // a password to open (the FILEPASS record)
+}
+
+// XLS writes a legacy Excel workbook (.xls) of the sheets: a BIFF8 (or
+// BIFF5) stream in a compound file ([MS-XLS]). The shared strings are cut
+// into CONTINUE records of opt.Chunk bytes, in a string's characters too
+// (each continuation starts with its own flags byte, one-byte characters
+// where the rest of a string allows them).
+func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
+	t.Helper()
+	if opt.Chunk == 0 {
+		opt.Chunk = 8224
+	}
+	le := binary.LittleEndian
+	var w bytes.Buffer
+	rec := func(typ int, data []byte) {
+		var h [4]byte
+		le.PutUint16(h[:], uint16(typ))
+		le.PutUint16(h[2:], uint16(len(data)))
+		w.Write(h[:])
+		w.Write(data)
+	}
+	u16 := func(v ...int) []byte {
+		b := make([]byte, 2*len(v))
+		for i, x := range v {
+			le.PutUint16(b[2*i:], uint16(x))
+		}
+		return b
+	}
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("%q in GBK: %v", s, err)
+		}
+		return b
+	}
+	wide := func(u []uint16) bool {
+		for _, c := range u {
+			if c > 0xFF {
+				return true
+			}
+		}
+		return false
+	}
+	chars := func(u []uint16, w bool) []byte {
+		var b []byte
+		for _, c := range u {
+			if w {
+				b = le.AppendUint16(b, c)
+			} else {
+				b = append(b, byte(c))
+			}
+		}
+		return b
+	}
+	// an XLUnicodeString of a two-byte length (LABEL, STRING) or one-byte (sheet names)
+	xlString := func(s string, lenBytes int) []byte {
+		u := utf16.Encode([]rune(s))
+		var b []byte
+		if lenBytes == 1 {
+			b = []byte{byte(len(u))}
+		} else {
+			b = u16(len(u))
+		}
+		f := byte(0)
+		if wide(u) {
+			f = 1
+		}
+		return append(append(b, f), chars(u, f == 1)...)
+	}
+	bof := func(dt int) {
+		if opt.BIFF5 {
+			rec(0x0809, u16(0x0500, dt, 0x0DBB, 0x07CC))
+		} else {
+			rec(0x0809, append(u16(0x0600, dt, 0x0DBB, 0x07CC), make([]byte, 8)...))
+		}
+	}
+
+	// the shared strings, and each string's index
+	index := map[string]int{}
+	var sst []string
+	for _, sh := range sheets {
+		for _, row := range sh.Rows {
+			for _, c := range row {
+				if _, isNum := xlsNumber(c); c == "" || c == "\x00" || isNum || strings.HasPrefix(c, "=") {
+					continue
+				}
+				if _, ok := index[c]; !ok {
+					index[c] = len(sst)
+					sst = append(sst, c)
+				}
+			}
+		}
+	}
+
+	bof(0x0005)
+	if opt.FilePass {
+		rec(0x002F, u16(0)) // XOR obfuscation, key and hash left out
+	}
+	if opt.BIFF5 {
+		rec(0x0042, u16(936))
+	} else {
+		rec(0x0042, u16(1200))
+	}
+	var boundAt []int // where each sheet's stream position is written
+	for _, sh := range sheets {
+		d := []byte{0, 0, 0, 0, 0, 0}
+		if sh.Hidden {
+			d[4] = 1
+		}
+		if sh.Chart {
+			d[5] = 2
+		}
+		if opt.BIFF5 {
+			b := gbk(sh.Name)
+			d = append(append(d, byte(len(b))), b...)
+		} else {
+			d = append(d, xlString(sh.Name, 1)...)
+		}
+		boundAt = append(boundAt, w.Len()+4)
+		rec(0x0085, d)
+	}
+	if !opt.BIFF5 && len(sst) > 0 {
+		// records of at most Chunk bytes: a string's header never split
+		// from its first character, its characters split with a flags byte
+		parts := [][]byte{le.AppendUint32(le.AppendUint32(nil, uint32(len(sst))), uint32(len(sst)))}
+		room := func() int { return opt.Chunk - len(parts[len(parts)-1]) }
+		put := func(b []byte) { // bytes that run on from record to record
+			for len(b) > 0 {
+				if room() == 0 {
+					parts = append(parts, nil)
+				}
+				k := min(room(), len(b))
+				parts[len(parts)-1] = append(parts[len(parts)-1], b[:k]...)
+				b = b[k:]
+			}
+		}
+		for _, s := range sst {
+			u := utf16.Encode([]rune(s))
+			w := wide(u)
+			flags := byte(0)
+			if w {
+				flags |= 1
+			}
+			h := append(u16(len(u)), flags)
+			if opt.RichText {
+				h[2] |= 0x0C
+				h = append(append(h, u16(1)...), le.AppendUint32(nil, 6)...)
+			}
+			per := 1
+			if w {
+				per = 2
+			}
+			if room() < len(h)+per {
+				parts = append(parts, nil)
+			}
+			parts[len(parts)-1] = append(parts[len(parts)-1], h...)
+			for k := 0; k < len(u); {
+				if room() < per {
+					// the characters go on in a CONTINUE, one byte each if the rest allows
+					w = wide(u[k:])
+					per = 1
+					if w {
+						per = 2
+					}
+					flags := byte(0)
+					if w {
+						flags = 1
+					}
+					parts = append(parts, []byte{flags})
+				}
+				n := min(room()/per, len(u)-k)
+				parts[len(parts)-1] = append(parts[len(parts)-1], chars(u[k:k+n], w)...)
+				k += n
+			}
+			if opt.RichText {
+				put(u16(0, 0))                // a run: from character 0, font 0
+				put([]byte{1, 0, 2, 0, 0, 0}) // phonetic data, six bytes
+			}
+		}
+		rec(0x00FC, parts[0])
+		for _, p := range parts[1:] {
+			rec(0x003C, p)
+		}
+	}
+	rec(0x000A, nil)
+
+	for si, sh := range sheets {
+		le.PutUint32(w.Bytes()[boundAt[si]:], uint32(w.Len()))
+		if sh.Chart {
+			bof(0x0020)
+			rec(0x000A, nil)
+			continue
+		}
+		bof(0x0010)
+		for r, row := range sh.Rows {
+			if sh.ChartAt == r && r > 0 {
+				// a chart's records are no cells of the sheet, and its EOF
+				// does not end the sheet
+				bof(0x0020)
+				rec(0x0203, le.AppendUint64(u16(0, 0, 15), math.Float64bits(999)))
+				rec(0x000A, nil)
+			}
+			for c := 0; c < len(row); c++ {
+				v := row[c]
+				head := u16(r, c, 15)
+				switch n, isNum := xlsNumber(v); {
+				case v == "":
+				case v == "\x00":
+					// blank cells side by side are one MULBLANK
+					k := c
+					for k+1 < len(row) && row[k+1] == "\x00" {
+						k++
+					}
+					if k == c {
+						rec(0x0201, head)
+					} else {
+						d := u16(r, c)
+						for range k - c + 1 {
+							d = append(d, u16(15)...)
+						}
+						rec(0x00BE, append(d, u16(k)...))
+						c = k
+					}
+				case isNum:
+					// integers side by side are one MULRK; one alone an RK;
+					// any other number a NUMBER (hundredths an RK too)
+					if rk, ok := xlsRK(n); ok {
+						k := c
+						for k+1 < len(row) {
+							if m, ok := xlsNumber(row[k+1]); !ok || m != math.Trunc(m) {
+								break
+							} else if _, ok := xlsRK(m); !ok {
+								break
+							}
+							k++
+						}
+						if k == c {
+							rec(0x027E, le.AppendUint32(head, rk))
+						} else {
+							d := u16(r, c)
+							for j := c; j <= k; j++ {
+								m, _ := xlsNumber(row[j])
+								x, _ := xlsRK(m)
+								d = le.AppendUint32(append(d, u16(15)...), x)
+							}
+							rec(0x00BD, append(d, u16(k)...))
+							c = k
+						}
+					} else {
+						rec(0x0203, le.AppendUint64(head, math.Float64bits(n)))
+					}
+				case strings.HasPrefix(v, "="):
+					res := v[1:]
+					val := make([]byte, 8)
+					var str []byte
+					switch n, isNum := xlsNumber(res); {
+					case isNum:
+						le.PutUint64(val, math.Float64bits(n))
+					case res == "TRUE" || res == "FALSE":
+						val[0] = 1
+						if res == "TRUE" {
+							val[2] = 1
+						}
+						val[6], val[7] = 0xFF, 0xFF
+					case strings.HasPrefix(res, "#"):
+						val[0], val[2], val[6], val[7] = 2, 0x07, 0xFF, 0xFF // #DIV/0!
+					case res == `""`:
+						val[0], val[6], val[7] = 3, 0xFF, 0xFF
+					default:
+						val[6], val[7] = 0xFF, 0xFF
+						str = xlString(strings.Trim(res, `"`), 2)
+						if opt.BIFF5 {
+							b := gbk(strings.Trim(res, `"`))
+							str = append(u16(len(b)), b...)
+						}
+					}
+					// value, flags, cache, and a formula of one token: ptgInt 0
+					d := append(append(append(head, val...), u16(0, 0, 0)...), append(u16(3), 0x1E, 0, 0)...)
+					rec(0x0006, d)
+					if str != nil {
+						rec(0x0207, str)
+					}
+				case opt.BIFF5:
+					b := gbk(v)
+					rec(0x0204, append(append(head, u16(len(b))...), b...))
+				default:
+					rec(0x00FD, le.AppendUint32(head, uint32(index[v])))
+				}
+			}
+		}
+		if len(sh.Merges) > 0 {
+			d := u16(len(sh.Merges))
+			for _, m := range sh.Merges {
+				d = append(d, u16(m[0], m[1], m[2], m[3])...)
+			}
+			rec(0x00E5, d)
+		}
+		rec(0x000A, nil)
+	}
+	name := "Workbook"
+	if opt.BIFF5 {
+		name = "Book"
+	}
+	return Compound(t, Stream{Path: name, Data: w.Bytes()})
+}
+
+// XLSOf writes an XLSX's sheets again as a legacy .xls (XLS), cell for
+// cell (values as stored: a date its serial number) with their merged
+// ranges.
+func XLSOf(t testing.TB, xlsx []byte, opt XLSOptions) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheets []XLSSheet
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := XLSSheet{Name: name, Rows: rows}
+		merges, err := f.GetMergeCells(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range merges {
+			c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+			s.Merges = append(s.Merges, [4]int{r0 - 1, r1 - 1, c0 - 1, c1 - 1})
+		}
+		sheets = append(sheets, s)
+	}
+	return XLS(t, opt, sheets...)
+}
+
+// xlsNumber says a cell's text is a number XLS writes as one.
+func xlsNumber(s string) (float64, bool) {
+	if s == "" || strings.ContainsAny(s, "xXeEpP_+") || strings.TrimSpace(s) != s {
+		return 0, false
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	return n, err == nil && !math.IsInf(n, 0) && !math.IsNaN(n)
+}
+
+// xlsRK is a number as an RK value: a 30-bit integer, or one in hundredths.
+func xlsRK(n float64) (uint32, bool) {
+	for _, scale := range []float64{1, 100} {
+		v := n * scale
+		if v == math.Trunc(v) && v >= -(1<<29) && v < 1<<29 {
+			rk := uint32(int32(v))<<2 | 2
+			if scale == 100 {
+				rk |= 1
+			}
+			return rk, true
+		}
+	}
+	return 0, false
+}
