@@ -62,7 +62,17 @@ type cjkFont struct {
 	// inked draws each Chinese character as a word of its own, stretched
 	// to its ink's box (Tesseract's chi_sim: a character to a word)
 	inked bool
+	// simple draws the text in simple TrueType fonts of 200 glyphs each,
+	// as a printer driver splits a font it embeds by glyph: each code a
+	// glyph of the subset, the characters in a ToUnicode map, the font's
+	// Encoding the name WinAnsiEncoding, none ("none"), or Differences
+	// that name the ASCII glyphs (/one, /period), which the map leaves out
+	simple string
 }
+
+// asciiGlyph names the glyphs of ASCII characters as Differences do.
+var asciiGlyph = map[rune]string{'0': "zero", '1': "one", '2': "two", '3': "three", '4': "four", '5': "five", '6': "six",
+	'7': "seven", '8': "eight", '9': "nine", '.': "period", ',': "comma", ' ': "space", '-': "hyphen", '%': "percent", ':': "colon"}
 
 func utf16Code(r rune) ([]byte, int) {
 	var b []byte
@@ -136,6 +146,10 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 	t.Helper()
 	widths := map[int]float64{}
 	toUni := map[string]rune{}
+	// the simple fonts: each character's font and code, each font's widths
+	simpleCode := map[rune][2]int{}
+	var simpleWidths [][256]float64
+	runFont := 0
 	var contents []string
 	var boxes []string
 	for _, p := range pages {
@@ -198,7 +212,7 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 				return
 			}
 			for k := range times {
-				fmt.Fprintf(&c, "BT /F1 %g Tf %s Tm ", size, tm(runX+0.3*float64(k), runY))
+				fmt.Fprintf(&c, "BT /F%d %g Tf %s Tm ", runFont+1, size, tm(runX+0.3*float64(k), runY))
 				if f.literal {
 					s := string(run)
 					s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`, "\n", `\n`).Replace(s)
@@ -214,23 +228,42 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 			for k, ch := range rs {
 				w := g.W / float64(len(rs))
 				x := g.X + w*float64(k)
-				code, cid := f.code(ch)
-				if len(code) == 0 || cid == 0 || g.FontSize <= 0 {
-					t.Fatalf("%q has no code in %s", ch, f.encoding)
+				var code []byte
+				var width float64 // in thousandths of an em
+				font := 0
+				if f.simple != "" {
+					sc, ok := simpleCode[ch]
+					if !ok {
+						n := len(simpleCode)
+						sc = [2]int{n / 200, 0x21 + n%200}
+						simpleCode[ch] = sc
+						if sc[0] == len(simpleWidths) {
+							simpleWidths = append(simpleWidths, [256]float64{})
+						}
+						simpleWidths[sc[0]][sc[1]] = math.Round(w / g.FontSize * 1000)
+					}
+					code, font, width = []byte{byte(sc[1])}, sc[0], simpleWidths[sc[0]][sc[1]]
+				} else {
+					var cid int
+					code, cid = f.code(ch)
+					if len(code) == 0 || cid == 0 || g.FontSize <= 0 {
+						t.Fatalf("%q has no code in %s", ch, f.encoding)
+					}
+					if _, ok := widths[cid]; !ok {
+						widths[cid] = math.Round(w / g.FontSize * 1000)
+					}
+					toUni[string(code)] = ch
+					width = widths[cid]
 				}
-				if _, ok := widths[cid]; !ok {
-					widths[cid] = math.Round(w / g.FontSize * 1000)
-				}
-				toUni[string(code)] = ch
 				han := ch >= 0x2E80
-				if len(run) == 0 || math.Abs(g.Y-y) > 0.01 || g.FontSize != size || math.Abs(x-endX) > 0.05 || f.inked && (han || runHan) {
+				if len(run) == 0 || math.Abs(g.Y-y) > 0.01 || g.FontSize != size || math.Abs(x-endX) > 0.05 || f.inked && (han || runHan) || font != runFont {
 					flush()
 					runX, runY = x, g.Y
-					y, size = g.Y, g.FontSize
+					y, size, runFont = g.Y, g.FontSize, font
 				}
 				run = append(run, code...)
 				runText = append(runText, ch)
-				endX = x + widths[cid]/1000*g.FontSize
+				endX = x + width/1000*g.FontSize
 				if runHan = han; f.inked && han { // the ink's box: 6 % in from each side
 					runX, endX = x+0.06*(endX-x), endX-0.06*(endX-x)
 				}
@@ -281,6 +314,51 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 		return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
 	}
 	fonts := "/Font << /F1 3 0 R >>"
+	if f.simple != "" {
+		// each subset: its font (and the map of its codes, the object after)
+		byFont := make([]map[int]rune, len(simpleWidths))
+		for ch, sc := range simpleCode {
+			if byFont[sc[0]] == nil {
+				byFont[sc[0]] = map[int]rune{}
+			}
+			byFont[sc[0]][sc[1]] = ch
+		}
+		var res strings.Builder
+		for i, codes := range byFont {
+			var ws []string
+			for code := 32; code <= 0x21+199; code++ {
+				ws = append(ws, fmt.Sprint(simpleWidths[i][code]))
+			}
+			encoding := ""
+			var diffs strings.Builder
+			var m strings.Builder
+			mapped := 0
+			for _, code := range slices.Sorted(maps.Keys(codes)) {
+				ch := codes[code]
+				if name, ok := asciiGlyph[ch]; ok && f.simple == "Differences" {
+					fmt.Fprintf(&diffs, "%d /%s ", code, name)
+					continue // named by its glyph, left out of the map
+				}
+				fmt.Fprintf(&diffs, "%d /g%d ", code, code)
+				u, _ := utf16Code(ch)
+				fmt.Fprintf(&m, "<%02X> <%X>\n", code, u)
+				mapped++
+			}
+			switch f.simple {
+			case "WinAnsiEncoding":
+				encoding = " /Encoding /WinAnsiEncoding"
+			case "Differences":
+				encoding = " /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [" + diffs.String() + "] >>"
+			}
+			n := len(objs) + 1
+			fmt.Fprintf(&res, "/F%d %d 0 R ", i+1, n)
+			objs = append(objs, fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /AAAAA%c+SimSun /FirstChar 32 /LastChar %d /Widths [%s] /FontDescriptor 5 0 R%s /ToUnicode %d 0 R >>",
+				'A'+rune(i), 0x21+199, strings.Join(ws, " "), encoding, n+1))
+			body := fmt.Sprintf("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def 1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n%sendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n", mapped, m.String())
+			objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(body), body))
+		}
+		fonts = "/Font << " + res.String() + ">>"
+	}
 	for i, c := range contents {
 		n := len(objs) + 1
 		kids = append(kids, fmt.Sprintf("%d 0 R", n))
@@ -349,6 +427,17 @@ func TestPDFChineseCMaps(t *testing.T) {
 		{encoding: "GBK2K-H", code: gbkCode(false)},
 		{encoding: "Identity-H", code: identity},
 	})
+}
+
+// A PDF whose font a printer driver embedded as simple TrueType subsets of
+// 200 glyphs each, every code a glyph of its subset and its character given
+// by the ToUnicode map, reads as the page whatever the subsets' Encoding
+// says: WinAnsiEncoding (before, its codes were read as Latin letters, ¡¢£,
+// and the PDF was refused), none, or Differences that name the digits'
+// glyphs, which the map leaves out (before, every digit read as nothing).
+func TestPDFSimpleFontSubsets(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{{simple: "WinAnsiEncoding"}, {simple: "none"}, {simple: "Differences"},
+		{simple: "WinAnsiEncoding", doubled: true, form: 1}})
 }
 
 // A page whose text is drawn turned reads as the page drawn upright: shown
@@ -478,10 +567,10 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 		}
 		Check(want, nil)
 		for _, f := range fonts {
-			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v ocr=%v skew=%g inked=%v", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled, f.ocr, f.skew, f.inked)
+			name := fmt.Sprintf("%s %s toUnicode=%v rotate=%d turned=%v form=%d doubled=%v ocr=%v skew=%g inked=%v simple=%s", file, f.encoding, f.toUnicode, f.rotate, f.turned, f.form, f.doubled, f.ocr, f.skew, f.inked, f.simple)
 			pdfData := rewritePDF(t, data, f)
 			if out := os.Getenv("GK_WRITE_CMAP_PDFS"); out != "" && file == "lo-2021.pdf" {
-				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled]+map[bool]string{true: "-ocr"}[f.ocr]+map[bool]string{true: fmt.Sprintf("-skew%g", f.skew)}[f.skew != 0]+map[bool]string{true: "-inked"}[f.inked])), pdfData, 0o644)
+				_ = os.WriteFile(filepath.Join(out, fmt.Sprintf("%s%s-r%d%s-f%d%s.pdf", strings.ToLower(f.encoding), map[bool]string{true: "-tounicode"}[f.toUnicode], f.rotate, map[bool]string{true: "-turned"}[f.turned], f.form, map[bool]string{true: "-doubled"}[f.doubled]+map[bool]string{true: "-ocr"}[f.ocr]+map[bool]string{true: fmt.Sprintf("-skew%g", f.skew)}[f.skew != 0]+map[bool]string{true: "-inked"}[f.inked]+map[bool]string{true: "-simple-" + f.simple}[f.simple != ""])), pdfData, 0o644)
 			}
 			got, err := Read(file, pdfData)
 			if err != nil {

@@ -312,6 +312,11 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// glyphs all at one place, the second not at all (cjkcmap.go;
 		// TestPDFChineseCMaps tries every such CMap)
 		"stsong-ucs2-2021.pdf": truth, "gbk-euc-2021.pdf": truth,
+		// the same in simple TrueType subsets of 200 glyphs, as a printer
+		// driver embeds a font by glyph, each subset's Encoding
+		// WinAnsiEncoding and its characters in its ToUnicode map: before,
+		// read as Latin letters and refused (TestPDFSimpleFontSubsets)
+		"simple-subsets-2021.pdf": truth,
 		// the same, its text drawn up the page: shown upright by /Rotate 90
 		// (Acrobat Distiller's landscape page), and turned on the page as
 		// shown with its page number upright (a wide table printed across

@@ -83,7 +83,10 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		}
 		if u := g.tf.uni; u != nil {
 			for i := 0; i < len(s) && len(out) <= MaxInput; i++ {
-				t, _ := u.text(int(s[i]))
+				t, ok := u.text(int(s[i]))
+				if !ok { // a code the map leaves out: its encoding's (a space, a digit by its glyph name)
+					t = g.tf.enc.Decode(s[i : i+1])
+				}
 				glyph(t, g.tf.f.Width(int(s[i]))*g.tf.scale, s[i] == ' ')
 			}
 			return
@@ -240,8 +243,9 @@ type font struct {
 	// simple fonts, 1000×FontMatrix for a Type3 font
 	scale float64
 	// uni is a simple font's ToUnicode map, where the library decodes by
-	// the glyph names of its Differences instead (Chrome's Type3 fonts
-	// for bold text name their glyphs g1, g2 …)
+	// its encoding instead: by the glyph names of its Differences (Chrome's
+	// Type3 fonts for bold text name their glyphs g1, g2 …), or by
+	// WinAnsiEncoding
 	uni *toUnicode
 }
 
@@ -277,7 +281,11 @@ func loadFont(pf pdf.Font) *font {
 			f.scale = m.Index(0).Float64() * 1000
 		}
 	}
-	if f.cid == nil && pf.V.Key("Encoding").Kind() == pdf.Dict && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
+	// a simple font's ToUnicode map comes before its encoding (PDF
+	// reference 9.10.2, as pdftotext reads it): a font a printer driver
+	// split into subsets of a few hundred glyphs names WinAnsiEncoding, or
+	// no encoding, and maps its codes to Chinese characters
+	if f.cid == nil && pf.V.Key("Subtype").Name() != "Type0" && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
 		f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1)
 	}
 	return f
