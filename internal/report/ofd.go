@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"io"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -136,10 +137,17 @@ func ofdPageLocs(doc []byte) []string {
 }
 
 // ofdGlyphs are the characters a page draws, each at its place (y down the
-// page, turned into a PDF's y up for pageLines).
-func ofdGlyphs(content []byte) []pdf.Text {
+// page, turned into a PDF's y up for pageLines). As a PDF's are, text drawn
+// turned (a CTM of a quarter turn: a wide table printed across a portrait
+// page) is turned upright, and a character drawn again over itself (bold)
+// is read once.
+func ofdGlyphs(content []byte) (out []pdf.Text) {
 	dec := xml.NewDecoder(strings.NewReader(string(content)))
-	var out []pdf.Text
+	var angles []float64 // each glyph's direction, as upright takes it
+	defer func() {
+		upright(out, angles)
+		out = dropOverprinted(out)
+	}()
 	var box [4]float64
 	var ctm []float64
 	var size float64
@@ -184,10 +192,13 @@ func ofdGlyphs(content []byte) []pdf.Text {
 			if dec.DecodeElement(&text, &se) != nil {
 				continue
 			}
-			fs := size
-			if len(ctm) == 6 && ctm[0] > 0 {
-				fs = size * ctm[0] // a CTM that scales the text scales its size
+			// a CTM that scales the text scales its size; its direction is
+			// the CTM's x axis (y down the page: up, as upright takes it)
+			scale, angle := 1.0, 0.0
+			if len(ctm) == 6 {
+				scale, angle = math.Hypot(ctm[0], ctm[1]), math.Atan2(-ctm[1], ctm[0])
 			}
+			fs := size * scale
 			if fs <= 0 {
 				fs = 3.5 // five-point text, OFD's common default in millimetres
 			}
@@ -202,7 +213,8 @@ func ofdGlyphs(content []byte) []pdf.Text {
 					px, py = ctm[0]*cx+ctm[2]*y+ctm[4], ctm[1]*cx+ctm[3]*y+ctm[5]
 				}
 				if r != ' ' && r != '\u3000' && r != '\u00a0' && r != '\t' && r != '\n' && r != '\r' {
-					out = append(out, pdf.Text{FontSize: fs, X: box[0] + px, Y: -(box[1] + py), W: w, S: string(r)})
+					out = append(out, pdf.Text{FontSize: fs, X: box[0] + px, Y: -(box[1] + py), W: w * scale, S: string(r)})
+					angles = append(angles, angle)
 				}
 				cx += w
 				k++

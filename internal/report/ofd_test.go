@@ -4,12 +4,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
 
 // ofdOf lays a report out as an OFD (GB/T 33190) does, as our own writer:
@@ -168,5 +173,50 @@ func TestOFD(t *testing.T) {
 		if _, err := report.Read("x.ofd", data[:cut]); err == nil {
 			t.Errorf("a cut OFD (%d bytes) read without an error", cut)
 		}
+	}
+}
+
+// ofdRedrawn rewrites each TextObject of an OFD: turned puts the landscape
+// page's text up a portrait page (each object placed by a CTM of a quarter
+// turn, as a wide table is printed across a portrait page), bold draws
+// every object a second time 0.1 mm to the right (a producer's bold).
+func ofdRedrawn(t *testing.T, data []byte, turned, bold bool) []byte {
+	t.Helper()
+	obj := regexp.MustCompile(`<ofd:TextObject ID="(\d+)" Boundary="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"(.*?)</ofd:TextObject>`)
+	parts := testdoc.Parts(t, data)
+	var out []testdoc.Part
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		body := parts[name]
+		if strings.HasSuffix(name, "Content.xml") {
+			body = obj.ReplaceAllStringFunc(body, func(o string) string {
+				m := obj.FindStringSubmatch(o)
+				num := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
+				x, y, w, h := num(2), num(3), num(4), num(5)
+				draw := func(dx float64) string {
+					if turned { // (x, y) down a landscape page → (y, 297 − x) up a portrait one
+						return fmt.Sprintf(`<ofd:TextObject ID="%s" Boundary="%.2f %.2f %.2f %.2f" CTM="0 -1 1 0 0 0"%s</ofd:TextObject>`, m[1], y, 297-x-dx, h, w, m[6])
+					}
+					return fmt.Sprintf(`<ofd:TextObject ID="%s" Boundary="%.2f %.2f %.2f %.2f"%s</ofd:TextObject>`, m[1], x+dx, y, w, h, m[6])
+				}
+				if bold {
+					return draw(0) + draw(0.1)
+				}
+				return draw(0)
+			})
+		}
+		out = append(out, testdoc.Part{Name: name, Content: body})
+	}
+	return testdoc.Zip(t, out...)
+}
+
+// An OFD whose text is turned up the page, or drawn twice for bold, or
+// both, reads as the OFD drawn plainly, as a PDF does (TestPDFTurnedPages,
+// TestPDFDoubledBold). Before, the turned text read one character to a line
+// and the bold text twice over: neither was read as a report.
+func TestOFDTurnedAndBold(t *testing.T) {
+	for _, c := range []struct{ turned, bold bool }{{true, false}, {false, true}, {true, true}} {
+		t.Run(fmt.Sprintf("turned=%v bold=%v", c.turned, c.bold), func(t *testing.T) {
+			readsAsSource(t, "x.ofd", ofdRedrawn(t, ofdOf(t, truth()), c.turned, c.bold), truth(), nil)
+		})
 	}
 }
