@@ -458,8 +458,9 @@ func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 
 // fillMerged writes the value of each range merged down the data rows
 // (below the header) into every cell of it: registers merge 收到日期 or
-// 申请方式 over the applications of one day. Each cell filled is noted.
-func (s *Sheet) fillMerged(headerRow int) []string {
+// 申请方式 over the applications of one day. Each cell filled is noted, a
+// date column's Excel day number as the date it is.
+func (s *Sheet) fillMerged(headerRow int, headers []string) []string {
 	var notes []string
 	for _, g := range s.merges {
 		if g.r0 <= headerRow {
@@ -486,7 +487,13 @@ func (s *Sheet) fillMerged(headerRow int) []string {
 				}
 			}
 			if len(notes) < 20 {
-				notes = append(notes, fmt.Sprintf("第 %d–%d 行 %s 列是合并单元格：每行都按“%s”读取", g.r0+1, g.r1+1, colName(c), clipNote(v)))
+				shown := clipNote(v)
+				if c < len(headers) && excelDate.MatchString(v) && strings.ContainsAny(headers[c], "日时") {
+					if d, err := ParseDate(v); err == nil {
+						shown = d.String()
+					}
+				}
+				notes = append(notes, fmt.Sprintf("第 %d–%d 行 %s 列是合并单元格：每行都按“%s”读取", g.r0+1, g.r1+1, colName(c), shown))
 			}
 		}
 	}
@@ -740,7 +747,7 @@ func (s *Sheet) mapSheet(sc Schema, overrides map[string]string) (*Mapping, erro
 		}
 		return nil, errs.New("表头", "在前 15 行中找不到表头：请确认文件第一行或前几行有列名，如 %s", strings.Join(names, "、"))
 	}
-	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row)}
+	m := &Mapping{HeaderRow: row, Headers: headers, Columns: map[string]int{}, Notes: s.fillMerged(row, headers)}
 	if len(s.Others) > 0 {
 		m.Notes = append([]string{fmt.Sprintf("只读取了第一个工作表“%s”；工作簿中还有 %d 个工作表（%s）没有读取。各月或各类分表登记、表头相同的，请勾选“导入全部工作表”（命令行用 --all-sheets）；也可在“工作表名”中逐个填写并导入（命令行用 --sheet）",
 			s.Name, len(s.Others), s.othersNamed())}, m.Notes...)
