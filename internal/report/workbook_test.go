@@ -49,16 +49,22 @@ func workbook(t *testing.T, text, title string) []byte {
 // A workbook of the tables alone (what agencies publish beside the report)
 // is audited as the tables: read as in the text, said once to hold no text,
 // not said to lack sections 一、五、六; named by its title property when it
-// has one. A workbook that holds the whole report is a report: a section
-// it lacks is missing.
+// has one, in an XLSX or saved as XLS (before, an XLS's was not read). A
+// workbook that holds the whole report is a report: a section it lacks is
+// missing.
 func TestWorkbookOfTheTables(t *testing.T) {
 	want := truth()
 	src := textOf(t, want)
 	i, j := strings.Index(src, "二、主动公开政府信息情况"), strings.Index(src, "五、存在的主要问题")
 	tablesText := src[i:j]
-	for _, title := range []string{"", "示例市生态环境局2024年政府信息公开工作年度报告"} {
+	for _, c := range []struct{ title, kind string }{{"", "xlsx"}, {"示例市生态环境局2024年政府信息公开工作年度报告", "xlsx"},
+		{"示例市生态环境局2024年政府信息公开工作年度报告", "xls"}, {"", "xls"}} {
+		title := c.title
 		data := workbook(t, tablesText, title)
-		r := audit(t, "t.xlsx", data)
+		if c.kind == "xls" {
+			data = testdoc.XLSOf(t, data, testdoc.XLSOptions{TitleCodePage: 65001})
+		}
+		r := audit(t, "t."+c.kind, data)
 		w := *want
 		if title == "" {
 			w.Agency, w.Year = "", 0
@@ -78,7 +84,7 @@ func TestWorkbookOfTheTables(t *testing.T) {
 		if said != 1 {
 			t.Errorf("title %q: the tables alone said %d times: %v", title, said, r.Findings)
 		}
-		if a, y := report.Identify("t.xlsx", data); a != w.Agency || y != w.Year {
+		if a, y := report.Identify("t."+c.kind, data); a != w.Agency || y != w.Year {
 			t.Errorf("title %q: identified as %q %d", title, a, y)
 		}
 	}

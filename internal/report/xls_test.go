@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/richardlehane/mscfb"
 
 	"gongkai/internal/report"
@@ -98,4 +99,19 @@ func workbookStreamOf(t *testing.T, data []byte) []byte {
 	}
 	t.Fatal("no Workbook stream")
 	return nil
+}
+
+// gongkai's own XLSX of the seed report's tables, saved as XLS by
+// LibreOffice: the report is named by the title property LibreOffice keeps
+// (as UTF-8), and its tables read as the report's. Before, its agency and
+// year were 未识别.
+func TestOwnExportSavedAsXLS(t *testing.T) {
+	want, err := report.Load(examplePath, readFile(t, examplePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := audit(t, "lo-own-export-2024.xls", readFile(t, filepath.Join(auditDir, "lo-own-export-2024.xls")))
+	if d := cmp.Diff(tables(want), tables(got)); d != "" {
+		t.Errorf("tables (-want +got):\n%s", d)
+	}
 }

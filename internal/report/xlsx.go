@@ -34,8 +34,8 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	var out []Line
 	// a workbook of the tables alone may name its report only in its
 	// properties (文件 > 属性 > 标题; gongkai's own export does)
-	if props, err := f.GetDocProps(); err == nil && hasText(props.Title, "年度报告") && !moreRunes(props.Title, 80) {
-		out = append(out, Line{No: 1, Text: strings.TrimSpace(props.Title)})
+	if props, err := f.GetDocProps(); err == nil {
+		out = propertyTitle(out, props.Title)
 	}
 	budget := &formulaBudget{formulas: 2000, cells: 100_000}
 	for _, sheet := range f.GetSheetList() {
@@ -87,6 +87,15 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	return out, nil
 }
 
+// propertyTitle gives a workbook's title property as its first line when it
+// names an annual report.
+func propertyTitle(out []Line, title string) []Line {
+	if hasText(title, "年度报告") && !moreRunes(title, 80) {
+		out = append(out, Line{No: len(out) + 1, Text: strings.TrimSpace(title)})
+	}
+	return out
+}
+
 // cover marks the cells a merged range covers, its first excepted (0-based,
 // inclusive); a range of more than 65 536 cells is no report's and is left.
 func cover(covered map[[2]int]bool, r0, c0, r1, c1 int) {
@@ -109,7 +118,7 @@ func xlsLines(name string, data []byte) ([]Line, error) {
 	if err != nil {
 		return nil, xlsError(name, err)
 	}
-	var out []Line
+	out := propertyTitle(nil, wb.Title) // (kept from the XLSX saved as XLS)
 	for _, sh := range wb.Sheets {
 		covered := map[[2]int]bool{}
 		for _, g := range sh.Merges {

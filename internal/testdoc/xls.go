@@ -35,6 +35,12 @@ type XLSOptions struct {
 	Chunk    int  // the most bytes a record holds before a CONTINUE (Excel: 8 224)
 	RichText bool // shared strings with a formatting run and phonetic data, which the reader skips
 	FilePass bool // a password to open (the FILEPASS record)
+	// Title is the file's title property, in a SummaryInformation
+	// property set: as UTF-16 characters (VT_LPWSTR) when TitleCodePage is
+	// 0, else as bytes in that code page (65001 as LibreOffice writes it,
+	// 1200, 936)
+	Title         string
+	TitleCodePage int
 }
 
 // XLS writes a legacy Excel workbook (.xls) of the sheets: a BIFF8 (or
@@ -338,7 +344,61 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 	if opt.BIFF5 {
 		name = "Book"
 	}
-	return Compound(t, Stream{Path: name, Data: w.Bytes()})
+	streams := []Stream{{Path: name, Data: w.Bytes()}}
+	if opt.Title != "" {
+		streams = append(streams, Stream{Path: "\x05SummaryInformation", Data: summaryInformation(t, opt.Title, opt.TitleCodePage)})
+	}
+	return Compound(t, streams...)
+}
+
+// summaryInformation is a SummaryInformation property set ([MS-OLEPS]) of
+// a code page and a title.
+func summaryInformation(t testing.TB, title string, codepage int) []byte {
+	le := binary.LittleEndian
+	var value []byte
+	switch codepage {
+	case 0: // VT_LPWSTR
+		u := utf16.Encode([]rune(title + "\x00"))
+		value = le.AppendUint32(le.AppendUint32(nil, 0x1F), uint32(len(u)))
+		for _, c := range u {
+			value = le.AppendUint16(value, c)
+		}
+	default: // VT_LPSTR
+		var b []byte
+		switch codepage {
+		case 1200:
+			for _, c := range utf16.Encode([]rune(title + "\x00")) {
+				b = le.AppendUint16(b, c)
+			}
+		case 936:
+			g, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(title))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(g, 0)
+		default:
+			b = append([]byte(title), 0)
+		}
+		value = append(le.AppendUint32(le.AppendUint32(nil, 0x1E), uint32(len(b))), b...)
+	}
+	for len(value)%4 != 0 {
+		value = append(value, 0)
+	}
+	cp := codepage
+	if cp == 0 {
+		cp = 1200
+	}
+	props := le.AppendUint32(le.AppendUint32(nil, 2), uint32(cp)) // VT_I2, padded
+	set := le.AppendUint32(nil, uint32(8+16+len(props)+len(value)))
+	set = le.AppendUint32(set, 2)
+	set = le.AppendUint32(le.AppendUint32(set, 1), 24)
+	set = le.AppendUint32(le.AppendUint32(set, 2), uint32(24+len(props)))
+	set = append(append(set, props...), value...)
+	head := append([]byte{0xFE, 0xFF, 0, 0, 5, 1, 2, 0}, make([]byte, 16)...)
+	head = le.AppendUint32(head, 1)
+	head = append(head, 0xE0, 0x85, 0x9F, 0xF2, 0xF9, 0x4F, 0x68, 0x10, 0xAB, 0x91, 0x08, 0x00, 0x2B, 0x27, 0xB3, 0xD9)
+	head = le.AppendUint32(head, 48)
+	return append(head, set...)
 }
 
 // XLSOf writes an XLSX's sheets again as a legacy .xls (XLS), cell for
@@ -349,6 +409,9 @@ func XLSOf(t testing.TB, xlsx []byte, opt XLSOptions) []byte {
 	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if props, err := f.GetDocProps(); err == nil && opt.Title == "" {
+		opt.Title = props.Title
 	}
 	var sheets []XLSSheet
 	for _, name := range f.GetSheetList() {

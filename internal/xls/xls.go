@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding"
@@ -40,6 +41,10 @@ var (
 type Workbook struct {
 	Sheets []Sheet
 	BIFF   int // 8, or 5 (Excel 95)
+	// Title is the file's title property (文件 > 属性 > 标题), kept through
+	// a save as XLS: gongkai's own export of the tables names its report
+	// only there
+	Title string
 }
 
 // Sheet is a worksheet: Rows[r][c] is the cell's text ("" blank), each row
@@ -78,6 +83,7 @@ func Read(data []byte, lim Limits) (*Workbook, error) {
 		return nil, fmt.Errorf("%w: compound file: %v", ErrDamaged, err)
 	}
 	var stream []byte
+	var title string
 	book := false // the stream is Excel 95's "Book"
 	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
 		if len(e.Path) > 0 {
@@ -100,12 +106,84 @@ func Read(data []byte, lim Limits) (*Workbook, error) {
 			stream, book = b, name == "book"
 		case "encryptioninfo", "encryptedpackage":
 			return nil, ErrEncrypted
+		case "summaryinformation": // (\x05SummaryInformation: mscfb keeps the 5 apart)
+			if b, err := io.ReadAll(io.LimitReader(e, 64<<10)); err == nil {
+				title = summaryTitle(b)
+			}
 		}
 	}
 	if stream == nil {
 		return nil, ErrNotWorkbook
 	}
-	return parse(stream, book, lim)
+	wb, err := parse(stream, book, lim)
+	if wb != nil {
+		wb.Title = title
+	}
+	return wb, err
+}
+
+// summaryTitle is the title (PIDSI_TITLE) of a SummaryInformation property
+// set ([MS-OLEPS] 2.21), in its code page; "" if it has none or cannot be
+// read.
+func summaryTitle(b []byte) string {
+	le := binary.LittleEndian
+	if len(b) < 48 || le.Uint16(b) != 0xFFFE {
+		return ""
+	}
+	set := int(le.Uint32(b[44:])) // the first property set's offset
+	if set < 0 || set+8 > len(b) {
+		return ""
+	}
+	n := min(int(le.Uint32(b[set+4:])), 256)
+	value := func(pid uint32) []byte { // the property's type and value
+		for i := 0; i < n; i++ {
+			at := set + 8 + 8*i
+			if at+8 > len(b) {
+				return nil
+			}
+			if le.Uint32(b[at:]) == pid {
+				if off := set + int(le.Uint32(b[at+4:])); off >= set && off+8 <= len(b) {
+					return b[off:]
+				}
+			}
+		}
+		return nil
+	}
+	codepage := -1
+	if v := value(1); v != nil && le.Uint16(v) == 0x0002 { // VT_I2
+		codepage = int(le.Uint16(v[4:]))
+	}
+	v := value(2)
+	if v == nil {
+		return ""
+	}
+	size := int(le.Uint32(v[4:]))
+	switch typ := le.Uint16(v); {
+	case typ == 0x001F && size <= (len(v)-8)/2: // VT_LPWSTR: characters of UTF-16
+		u := make([]uint16, size)
+		for i := range u {
+			u[i] = le.Uint16(v[8+2*i:])
+		}
+		return strings.TrimRight(string(utf16.Decode(u)), "\x00")
+	case typ == 0x001E && size <= len(v)-8: // VT_LPSTR: bytes in the set's code page
+		t := v[8 : 8+size]
+		switch {
+		case codepage == 1200:
+			u := make([]uint16, len(t)/2)
+			for i := range u {
+				u[i] = le.Uint16(t[2*i:])
+			}
+			return strings.TrimRight(string(utf16.Decode(u)), "\x00")
+		case codepage == 65001 || codepage < 0 && utf8.Valid(t):
+			return strings.TrimRight(strings.ToValidUTF8(string(t), "\uFFFD"), "\x00")
+		}
+		d, err := decoder(codepage).Bytes(t)
+		if err != nil {
+			return ""
+		}
+		return strings.TrimRight(string(d), "\x00")
+	}
+	return ""
 }
 
 // Record types ([MS-XLS] 2.3).

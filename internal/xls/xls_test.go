@@ -229,7 +229,8 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 
 func FuzzRead(f *testing.F) {
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{Chunk: 17, RichText: true}, testdoc.XLSSheet{Name: "报告", Rows: cells, Merges: [][4]int{{0, 0, 0, 7}}, ChartAt: 3}))
-	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
+	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true, Title: "年度报告", TitleCodePage: 936}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
+	f.Add(testdoc.XLS(f, testdoc.XLSOptions{Title: "年度报告"}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
 	f.Add(workbookStream(f, testdoc.XLS(f, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells})))
 	lim := xls.Limits{Stream: 1 << 20, Cells: 100_000, Merges: 1000}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -256,4 +257,27 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The file's title property is read whatever its encoding: UTF-16 (as
+// VT_LPWSTR, or VT_LPSTR in code page 1200), UTF-8 (LibreOffice's code page
+// 65001) or GBK; a file without one has none.
+func TestTitle(t *testing.T) {
+	const title = "示例市生态环境局2024年政府信息公开工作年度报告"
+	for _, cp := range []int{0, 1200, 65001, 936} {
+		wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{Title: title, TitleCodePage: cp}, testdoc.XLSSheet{Name: "a", Rows: cells}))
+		if wb.Title != title {
+			t.Errorf("code page %d: title %q", cp, wb.Title)
+		}
+	}
+	if wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: cells})); wb.Title != "" {
+		t.Errorf("no title property: %q", wb.Title)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", "lo-own-export-2024.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb := read(t, data); wb.Title != "卫滨区教育体育和文化旅游局 2024 年政府信息公开 工作年度报告" {
+		t.Errorf("LibreOffice's title: %q", wb.Title)
+	}
 }
