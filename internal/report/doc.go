@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -37,9 +38,22 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		return nil, KindDOC, bad("文件结构损坏")
 	}
 	streams := map[string][]byte{}
+	objects := map[string][]byte{} // ObjectPool's storages: a worksheet pasted as an object, its workbook
+	budget := int64(MaxInput)
 	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if len(e.Path) == 2 && e.Path[0] == "ObjectPool" && (e.Name == "Workbook" || e.Name == "Package") && budget > 0 {
+			// an Excel 97–2003 object's workbook stream, or an Excel
+			// 2007 object's XLSX; any other object (a picture, a PDF) is
+			// left out
+			b, err := io.ReadAll(io.LimitReader(e, budget))
+			if err == nil {
+				budget -= int64(len(b))
+				objects[e.Path[1]+"/"+e.Name] = b
+			}
+			continue
+		}
 		if len(e.Path) > 0 {
-			continue // an object embedded (a worksheet pasted into the document)
+			continue // inside an embedded object
 		}
 		switch e.Name {
 		case "WordDocument", "0Table", "1Table", "Data":
@@ -74,7 +88,11 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		return nil, KindDOC, bad(err.Error())
 	}
 	paps := docParagraphs(word, table, streams["Data"], f)
-	return docBuildLines(chars, paps), KindDOC, nil
+	var embedded map[int][]Line
+	if len(objects) > 0 {
+		embedded = docObjects(name, word, table, f, chars, objects)
+	}
+	return docBuildLines(chars, paps, embedded), KindDOC, nil
 }
 
 type fib struct {
@@ -82,6 +100,7 @@ type fib struct {
 	ccpText        uint32
 	fcClx, lcbClx  uint32
 	fcPapx, lcbPap uint32
+	fcChpx, lcbChp uint32
 }
 
 type docErr string
@@ -125,6 +144,8 @@ func readFib(w []byte) (fib, error) {
 		return f, docErr("文件头不完整")
 	}
 	f.ccpText = ccp
+	f.fcChpx, _ = le32(w, rg+12*8)
+	f.lcbChp, _ = le32(w, rg+12*8+4)
 	f.fcPapx, _ = le32(w, rg+13*8)
 	f.lcbPap, _ = le32(w, rg+13*8+4)
 	f.fcClx, _ = le32(w, rg+33*8)
@@ -220,6 +241,131 @@ func cp1252(b byte) rune {
 		return cp1252High[b-0x80]
 	}
 	return rune(b)
+}
+
+// docObjects finds the worksheets embedded in the text: an object is an
+// EMBED field whose separator (0x14; or a character 0x01) has character
+// properties that say it is an OLE object (sprmCFOle2) and name its storage
+// (sprmCPicLocation: ObjectPool's "_" and the number, [MS-DOC] 2.6.1); its
+// lines are its workbook's, by the character's index in chars. A storage
+// no character names is left out.
+func docObjects(name string, w, table []byte, f fib, chars []docChar, objects map[string][]byte) map[int][]Line {
+	runs := docChpRuns(w, table, f)
+	out := map[int][]Line{}
+	for k, c := range chars {
+		if c.r != 0x14 && c.r != 0x01 || len(out) >= 64 {
+			continue
+		}
+		i := sort.Search(len(runs), func(i int) bool { return runs[i].to > c.fc })
+		if i == len(runs) || runs[i].from > c.fc || !runs[i].ole {
+			continue
+		}
+		storage := fmt.Sprintf("_%d", runs[i].loc)
+		var ls []Line
+		var err error
+		if b, ok := objects[storage+"/Workbook"]; ok {
+			ls, err = xlsStreamLines(name, b)
+		} else if b, ok := objects[storage+"/Package"]; ok && bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+			var kind string
+			if ls, kind, err = docxLines(name, b, 2); kind != KindXLSX {
+				ls = nil
+			}
+		}
+		if err == nil && len(ls) > 0 {
+			out[k] = ls
+		}
+	}
+	return out
+}
+
+// docChp is a run of the file whose characters share the properties that
+// matter: an OLE object, and where it is.
+type docChp struct {
+	from, to uint32 // fc range
+	ole      bool   // sprmCFOle2
+	loc      uint32 // sprmCPicLocation
+}
+
+// docChpRuns reads the character properties' runs (PlcBteChpx, each page a
+// ChpxFkp), in file order; only the runs with an object's properties.
+func docChpRuns(w, table []byte, f fib) []docChp {
+	end := uint64(f.fcChpx) + uint64(f.lcbChp)
+	if f.lcbChp < 12 || end > uint64(len(table)) {
+		return nil
+	}
+	plc := table[f.fcChpx:end]
+	n := (len(plc) - 4) / 8
+	var out []docChp
+	read := map[uint32]bool{}
+	for k := range n {
+		pn, _ := le32(plc, (n+1)*4+k*4)
+		if read[pn&0x3FFFFF] || len(read) > 4096 {
+			continue
+		}
+		read[pn&0x3FFFFF] = true
+		page := int(pn&0x3FFFFF) * 512
+		if page+512 > len(w) {
+			continue
+		}
+		fkp := w[page : page+512]
+		crun := int(fkp[511])
+		if (crun+1)*4+crun > 511 {
+			continue
+		}
+		for i := range crun {
+			off := int(fkp[(crun+1)*4+i]) * 2
+			if off == 0 || off >= 511 {
+				continue // default properties
+			}
+			cb := int(fkp[off])
+			if off+1+cb > 511 {
+				continue
+			}
+			from, _ := le32(fkp, i*4)
+			to, _ := le32(fkp, (i+1)*4)
+			r := docChp{from: from, to: to}
+			chpSprms(&r, fkp[off+1:off+1+cb])
+			if r.ole {
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].from < out[b].from })
+	return out
+}
+
+// chpSprms reads sprmCFOle2 and sprmCPicLocation from a Chpx's modifiers.
+func chpSprms(r *docChp, g []byte) {
+	for i := 0; i+2 <= len(g); {
+		op := binary.LittleEndian.Uint16(g[i:])
+		i += 2
+		size := 0
+		switch op >> 13 {
+		case 0, 1:
+			size = 1
+		case 2, 4, 5:
+			size = 2
+		case 3:
+			size = 4
+		case 7:
+			size = 3
+		case 6:
+			if i >= len(g) {
+				return
+			}
+			size = int(g[i]) + 1
+		}
+		if i+size > len(g) {
+			return
+		}
+		switch op {
+		case 0x080A: // sprmCFOle2
+			r.ole = g[i] != 0
+		case 0x6A03: // sprmCPicLocation
+			r.loc, _ = le32(g, i)
+		}
+		i += size
+	}
 }
 
 // docPap is a run of the file whose paragraphs share their properties.
@@ -362,7 +508,7 @@ type docRow struct {
 // layout (a page converted to DOC keeps the portal's table around the text):
 // its own paragraphs are lines, as in the HTML reader; so is a row of one
 // cell holding several paragraphs.
-func docBuildLines(chars []docChar, paps []docPap) []Line {
+func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line) []Line {
 	var out []Line
 	var cur strings.Builder
 	rows := make([]*docRow, 8)
@@ -421,9 +567,10 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 	}
 	// fields ({ PAGE }, { HYPERLINK … }) may nest: each open one is in its
 	// code (hidden) until its separator, then in its result (shown)
-	var fields []bool // true: in the result
-	hidden := 0       // fields still in their code
-	picture := false  // a picture in the paragraph being read
+	var fields []bool  // true: in the result
+	hidden := 0        // fields still in their code
+	picture := false   // a picture in the paragraph being read
+	var objects []Line // the lines of worksheets embedded in the paragraph being read
 	for k, c := range chars {
 		switch c.r {
 		case 0x13: // field begin: its code follows
@@ -436,6 +583,9 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 			if n := len(fields); n > 0 && !fields[n-1] {
 				fields[n-1] = true
 				hidden--
+			}
+			if hidden == 0 { // an EMBED field's object, if it is a worksheet
+				objects = append(objects, embedded[k]...)
 			}
 			continue
 		case 0x15: // field end
@@ -466,7 +616,13 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 			switch {
 			case d == 0:
 				line(t)
-				if picture { // a picture where a table should be is said so
+				switch {
+				case len(objects) > 0: // a worksheet's table, read from its workbook
+					for _, l := range objects {
+						l.No = len(out) + 1
+						out = append(out, l)
+					}
+				case picture: // a picture where a table should be is said so
 					line(imageMark)
 				}
 			case d == 1 && c.r == 0x07 && p.ttp, d > 1 && p.innerTtp:
@@ -479,9 +635,10 @@ func docBuildLines(chars []docChar, paps []docPap) []Line {
 			default: // a paragraph inside a cell
 				para(d, t, picture)
 			}
-			picture = false
+			picture, objects = false, nil
 		case 0x01, 0x08: // a picture, a drawn object: counted at its paragraph's end
 			picture = true
+			objects = append(objects, embedded[k]...)
 		case 0x0B, 0x09, 0xA0, 0x3000:
 			cur.WriteByte(' ')
 		case 0x1E:

@@ -363,6 +363,17 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// borders are records of their own: 表四's blank last total is read
 		// where it is, not placed by the sums
 		"lo-calc-blanks-2021.xlsx": truthWithBlanks, "lo-calc-blanks-2021.xls": truthWithBlanks,
+		// and its ODS (Calc's own: runs of equal cells one element, a
+		// merge's covered cells none of the row's); before, 表三 was read
+		// with its blanks misplaced (32 warnings)
+		"lo-calc-2021.ods": truth, "lo-calc-blanks-2021.ods": truthWithBlanks,
+		// a report whose 表三 is a spreadsheet embedded as an object: a
+		// Calc object in an ODT, saved by LibreOffice as ODT, as DOCX (an
+		// Excel.Sheet.12 OLEObject, its XLSX a part) and as DOC (an Excel
+		// 97 object in ObjectPool, named by its EMBED field's separator).
+		// Before, 表三 was a picture (ODT), missing (DOCX), and the DOC was
+		// refused as a workbook
+		"lo-object-2021.odt": truth, "lo-object-2021.docx": truth, "lo-object-2021.doc": truth,
 		// Debian's html2text cuts Chinese characters in its tables into bytes
 		// (the file stays UTF-8 with damage) and marks headings ***** … *****
 		"html2text-2021.txt": truth,

@@ -18,6 +18,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -2075,9 +2076,18 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		ls, err := xlsxLines(name, data)
 		return ls, KindXLSX, err
 	}
-	words := docxWords
+	words, kind := docxWords, KindDOCX
 	if doc == nil && odt != nil {
 		doc, words = odt, odtWords
+		// a Calc spreadsheet (.ods) is a workbook, its merges read as an
+		// XLSX's are
+		if rc := zipPart(zr, "mimetype"); rc != nil {
+			b, _ := io.ReadAll(io.LimitReader(rc, 128))
+			rc.Close()
+			if strings.TrimSpace(string(b)) == "application/vnd.oasis.opendocument.spreadsheet" {
+				words, kind = odsWords, KindXLSX
+			}
+		}
 	}
 	if doc == nil {
 		return nil, "", errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
@@ -2091,15 +2101,17 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 文件损坏，无法读取正文")
 	}
 	defer rc.Close()
-	var chunk func(id string) []Line
+	var chunk func(id string, workbook bool) []Line
 	if doc != odt {
 		chunk = altChunks(name, zr, depth)
+	} else {
+		chunk = odtObjects(zr, depth)
 	}
 	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk)
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
-	return ls, KindDOCX, nil
+	return ls, kind, nil
 }
 
 // zipPart opens a package's part by name (a leading / on either side
@@ -2137,8 +2149,10 @@ func docxNumbering(zr *zip.Reader) *wordNumbering {
 // part: document.xml holds nothing else) and how generators merge documents
 // (a DOCX part). A chunk is read as a file of its own, an HTML, MHT, RTF or
 // text part, or a DOCX, two deep at most; one that cannot be read is left
-// out.
-func altChunks(name string, zr *zip.Reader, depth int) func(id string) []Line {
+// out. An embedded object (o:OLEObject) is read so too when it is a
+// workbook: a worksheet pasted into Word as an object (粘贴为 Excel 工作表对象),
+// an XLSX or an XLS, whose table the document shows only as its picture.
+func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook bool) []Line {
 	var rels map[string]string // relationship id → part name
 	read := func(part string) []byte {
 		rc := zipPart(zr, part)
@@ -2149,7 +2163,7 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string) []Line {
 		b, _ := io.ReadAll(io.LimitReader(rc, MaxInput+1))
 		return b
 	}
-	return func(id string) []Line {
+	return func(id string, workbook bool) []Line {
 		if rels == nil {
 			rels = map[string]string{}
 			dec := xml.NewDecoder(bytes.NewReader(read("word/_rels/document.xml.rels")))
@@ -2180,7 +2194,35 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string) []Line {
 		if len(data) == 0 || depth >= 2 {
 			return nil
 		}
-		ls, _, err := linesAt(name, data, depth+1)
+		ls, kind, err := linesAt(name, data, depth+1)
+		if err != nil || workbook && kind != KindXLSX {
+			return nil
+		}
+		return ls
+	}
+}
+
+// odtObjects reads an OpenDocument's embedded objects (draw:object, its
+// href "./Object 1": a document of its own in the package's directory of
+// that name) when they are spreadsheets: a Calc table embedded in a Writer
+// document, which shows it as a picture, or saved so from a DOC's or DOCX's
+// embedded worksheet. Charts and formulas are left out.
+func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
+	return func(href string, _ bool) []Line {
+		dir := strings.TrimSuffix(strings.TrimPrefix(href, "./"), "/")
+		if depth >= 2 || dir == "" || strings.Contains(dir, "..") || strings.HasPrefix(dir, "/") {
+			return nil
+		}
+		rc := zipPart(zr, dir+"/content.xml")
+		if rc == nil {
+			return nil
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, MaxInput+1))
+		if err != nil || len(b) > MaxInput || !bytes.Contains(b, []byte("<office:spreadsheet")) {
+			return nil
+		}
+		ls, err := officeXML(bytes.NewReader(b), odsWords, nil, nil)
 		if err != nil {
 			return nil
 		}
@@ -2209,10 +2251,15 @@ var docxWords = officeWords{names: map[string]string{"tr": "row", "tc": "cell", 
 var odtWords = officeWords{names: map[string]string{"table-row": "row", "table-cell": "cell", "covered-table-cell": "cell",
 	"p": "para", "h": "para", "s": "space", "tab": "space", "line-break": "space", "frame": "picture"}, textInPara: true}
 
+// odsWords are an OpenDocument spreadsheet's (.ods, or a Calc object in a
+// text): a cell a merge covers is none of the row's, as in an XLSX.
+var odsWords = officeWords{names: map[string]string{"table-row": "row", "table-cell": "cell",
+	"p": "para", "h": "para", "s": "space", "tab": "space", "line-break": "space", "frame": "picture"}, textInPara: true}
+
 // officeXML reads the body of a word-processing document: paragraphs become
 // lines, table rows lines of cells (a cell's paragraphs are joined); a row
 // that holds a table is layout, its paragraphs lines.
-func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string) []Line) ([]Line, error) {
+func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string, workbook bool) []Line) ([]Line, error) {
 	dec := xml.NewDecoder(r)
 	paraDepth := 0
 	var props []paraNum // by paragraph depth: its numbering, as its properties say
@@ -2226,6 +2273,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		cell   *strings.Builder
 		nested bool     // it holds a table: layout, its paragraphs are lines
 		paras  []string // its cells' paragraphs, in case it turns out layout
+		repeat int      // the cell stands for so many (an ODF sheet's table:number-columns-repeated)
 	}
 	var rows []*rowState
 	inText := false
@@ -2255,10 +2303,14 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "altChunk" && chunk != nil {
+			if (t.Name.Local == "altChunk" || t.Name.Local == "OLEObject" || t.Name.Local == "object") && chunk != nil {
 				for _, a := range t.Attr {
-					if a.Name.Local == "id" {
-						for _, l := range chunk(a.Value) {
+					if a.Name.Local == "id" || a.Name.Local == "href" && t.Name.Local == "object" {
+						ls := chunk(a.Value, t.Name.Local != "altChunk")
+						if n := len(out); len(ls) > 0 && n > 0 && out[n-1].Text == imageMark {
+							out = out[:n-1] // the object's picture: its table is read
+						}
+						for _, l := range ls {
 							l.No = len(out) + 1
 							out = append(out, l)
 						}
@@ -2282,7 +2334,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				rows = append(rows, &rowState{})
 			case "cell":
 				if len(rows) > 0 {
-					rows[len(rows)-1].cell = &strings.Builder{}
+					rs := rows[len(rows)-1]
+					rs.cell, rs.repeat = &strings.Builder{}, 1
+					if v, ok := attr(t, "number-columns-repeated"); ok && words.textInPara {
+						rs.repeat, _ = strconv.Atoi(v)
+					}
 				}
 			case "para":
 				paraDepth++
@@ -2375,7 +2431,17 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				if len(rows) > 0 {
 					rs := rows[len(rows)-1]
 					if rs.cell != nil {
-						rs.fields = append(rs.fields, trimSpace(collapse(rs.cell.String())))
+						f := trimSpace(collapse(rs.cell.String()))
+						// a run of equal cells is one element in an ODF sheet;
+						// the empty cells that fill a row to the sheet's edge
+						// (a thousand) are none of the table's
+						n := max(rs.repeat, 1)
+						if f == "" && n > 64 {
+							n = 1
+						}
+						for range min(n, 256) {
+							rs.fields = append(rs.fields, f)
+						}
 					}
 					rs.cell = nil
 				}

@@ -213,7 +213,7 @@ func rtfLines(t string) []Line {
 		}
 	}
 	flush()
-	return docBuildLines(chars, paps)
+	return docBuildLines(chars, paps, nil)
 }
 
 // looksRTF says a text is an RTF document.

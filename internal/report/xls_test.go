@@ -2,8 +2,11 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,5 +116,58 @@ func TestOwnExportSavedAsXLS(t *testing.T) {
 	got := audit(t, "lo-own-export-2024.xls", readFile(t, filepath.Join(auditDir, "lo-own-export-2024.xls")))
 	if d := cmp.Diff(tables(want), tables(got)); d != "" {
 		t.Errorf("tables (-want +got):\n%s", d)
+	}
+}
+
+// A DOCX whose 表三 is a worksheet pasted as an object (Word's 粘贴为 Microsoft
+// Excel 工作表对象: the document holds its picture and, as a part of its own,
+// the workbook, an XLSX, or an XLS for an Excel 97–2003 object) reads the
+// table from the workbook. Before, the table was not read (the report lacked
+// 表三). An object that is no workbook (a PDF) is not read.
+func TestDOCXEmbeddedWorksheet(t *testing.T) {
+	want := truth()
+	document := docxDocument(t, want)
+	// 表三 as the text's tab lines: from its header to 结转下年度
+	src := strings.Split(textOf(t, want), "\n")
+	first := slices.IndexFunc(src, func(l string) bool { return strings.Contains(l, "申请人情况") })
+	last := slices.IndexFunc(src, func(l string) bool { return strings.HasPrefix(l, "四、结转下年度继续办理") })
+	if first < 0 || last < first {
+		t.Fatalf("表三 not found in the text: %d %d", first, last)
+	}
+	sheet := workbook(t, strings.Join(src[first:last+1], "\n"), "")
+	tbl := regexp.MustCompile(`(?s)<w:tbl>.*?</w:tbl>`)
+	k := 0
+	replaced := tbl.ReplaceAllStringFunc(document, func(tb string) string {
+		if !strings.Contains(tb, "本年新收政府信息公开申请数量") {
+			return tb
+		}
+		k++
+		return `<w:p><w:r><w:object w:dxaOrig="9000" w:dyaOrig="6000"><v:shape id="_x0000_i1025" type="#_x0000_t75" xmlns:v="urn:schemas-microsoft-com:vml"><v:imagedata r:id="rId90" xmlns:r="r"/></v:shape>` +
+			`<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1796543210" r:id="rId91"/></w:object></w:r></w:p>`
+	})
+	if k != 1 {
+		t.Fatalf("%d tables replaced", k)
+	}
+	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.emf"/>` +
+		`<Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="embeddings/%s"/></Relationships>`
+	pkg := func(part string, data []byte) []byte {
+		return testdoc.Zip(t, testdoc.Part{Name: "[Content_Types].xml", Content: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Default Extension="emf" ContentType="image/x-emf"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>` +
+			`<Default Extension="xls" ContentType="application/vnd.ms-excel"/><Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/>` +
+			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+			testdoc.Part{Name: "_rels/.rels", Content: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+			testdoc.Part{Name: "word/document.xml", Content: replaced},
+			testdoc.Part{Name: "word/_rels/document.xml.rels", Content: fmt.Sprintf(rels, part)},
+			testdoc.Part{Name: "word/media/image1.emf", Content: "EMF"},
+			testdoc.Part{Name: "word/embeddings/" + part, Content: string(data)})
+	}
+	readsAsSource(t, "xlsx.docx", pkg("Microsoft_Excel_Worksheet1.xlsx", sheet), want, nil)
+	readsAsSource(t, "xls.docx", pkg("Microsoft_Excel_97-2003_Worksheet1.xls", testdoc.XLSOf(t, sheet, testdoc.XLSOptions{})), want, nil)
+	// a PDF embedded where the table was: no table, and none of its text
+	r := audit(t, "pdf.docx", pkg("oleObject1.bin", readFile(t, filepath.Join(auditDir, "lo-2021.pdf"))))
+	if v := r.Applications["new"][6].String(); v != "" {
+		t.Errorf("a PDF object read as the table: %v", r.Applications["new"])
 	}
 }

@@ -111,14 +111,32 @@ func cover(covered map[[2]int]bool, r0, c0, r1, c1 int) {
 	}
 }
 
+// xlsLimits bound what a legacy workbook may cost.
+var xlsLimits = xls.Limits{Stream: MaxInput, Cells: 1 << 20, Merges: 1 << 16}
+
 // xlsLines reads a legacy Excel workbook (.xls, .et) as xlsxLines reads an
 // XLSX: its formulas' results are those Excel or WPS saved.
 func xlsLines(name string, data []byte) ([]Line, error) {
-	wb, err := xls.Read(data, xls.Limits{Stream: MaxInput, Cells: 1 << 20, Merges: 1 << 16})
+	wb, err := xls.Read(data, xlsLimits)
 	if err != nil {
 		return nil, xlsError(name, err)
 	}
-	out := propertyTitle(nil, wb.Title) // (kept from the XLSX saved as XLS)
+	return xlsBookLines(propertyTitle(nil, wb.Title), wb), nil // (the title kept from the XLSX saved as XLS)
+}
+
+// xlsStreamLines reads a workbook stream alone: an Excel object's in a
+// Word 97 document.
+func xlsStreamLines(name string, stream []byte) ([]Line, error) {
+	wb, err := xls.ReadStream(stream, xlsLimits)
+	if err != nil {
+		return nil, xlsError(name, err)
+	}
+	return xlsBookLines(nil, wb), nil
+}
+
+// xlsBookLines appends a legacy workbook's sheets as lines, laid out as an
+// XLSX's are.
+func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 	for _, sh := range wb.Sheets {
 		covered := map[[2]int]bool{}
 		for _, g := range sh.Merges {
@@ -144,7 +162,7 @@ func xlsLines(name string, data []byte) ([]Line, error) {
 			break
 		}
 	}
-	return out, nil
+	return out
 }
 
 // xlsError says why a legacy workbook could not be read.

@@ -186,6 +186,16 @@ func summaryTitle(b []byte) string {
 	return ""
 }
 
+// ReadStream reads a workbook stream itself (BIFF8): an Excel 97–2003
+// object embedded in a Word 97 document keeps its Workbook stream in a
+// storage of the document's compound file.
+func ReadStream(stream []byte, lim Limits) (*Workbook, error) {
+	if len(stream) > lim.Stream {
+		return nil, ErrTooLarge
+	}
+	return parse(stream, false, lim)
+}
+
 // Record types ([MS-XLS] 2.3).
 const (
 	recFormula    = 0x0006
