@@ -215,16 +215,19 @@ func delimiter(data []byte) rune {
 // twelve), for a message.
 func (s *Sheet) othersNamed() string { return strings.Join(s.Others[:min(len(s.Others), 12)], "、") }
 
-// workbook is an open XLSX or XLS, as ReadFile reads its sheets.
-type workbook interface {
-	sheetList() []string
+// workbook is an open XLSX or XLS, as ReadFile reads its sheets. (Functions,
+// not an interface: an *excelize.File held in a value converted to an
+// interface keeps every exported method of excelize in the binary, 2 MB, as
+// reflection could reach them.)
+type workbook struct {
+	sheetList func() []string
 	// hasText says a sheet has text in its first rows (Excel's empty
 	// Sheet2 and Sheet3 have none; the sheet's stored dimension is not to
 	// be trusted: writers leave it at A1)
-	hasText(sheet string) bool
+	hasText func(sheet string) bool
 	// rows reads a sheet's rows, at most limit (clipped), and its merged
 	// ranges; ok false when there is no such sheet
-	rows(name, sheet string, limit int) (rows [][]string, merges []cellRange, ok bool, err error)
+	rows func(name, sheet string, limit int) (rows [][]string, merges []cellRange, ok bool, err error)
 }
 
 // readBook reads a workbook's sheet: sheet names it, "" is the first,
@@ -374,7 +377,8 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏，或在 Excel/WPS 中另存为 .xlsx 后再导入")
 	}
 	defer done()
-	return readBook(name, xlsxBook{f}, sheet)
+	b := xlsxBook{f}
+	return readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
 }
 
 // xlsBook is a legacy workbook (.xls, WPS's .et), read whole: such a file
@@ -453,7 +457,8 @@ func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 	case err != nil:
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLS 打开，文件可能已损坏：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入")
 	}
-	return readBook(name, xlsBook{wb}, sheet)
+	b := xlsBook{wb}
+	return readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
 }
 
 // fillMerged writes the value of each range merged down the data rows
