@@ -287,110 +287,54 @@ type docChp struct {
 }
 
 // docChpRuns reads the character properties' runs (PlcBteChpx, each page a
-// ChpxFkp), in file order; only the runs with an object's properties.
+// ChpxFkp: a byte to a run, the word offset of its Chpx), in file order;
+// only the runs with an object's properties.
 func docChpRuns(w, table []byte, f fib) []docChp {
-	end := uint64(f.fcChpx) + uint64(f.lcbChp)
-	if f.lcbChp < 12 || end > uint64(len(table)) {
-		return nil
-	}
-	plc := table[f.fcChpx:end]
-	n := (len(plc) - 4) / 8
 	var out []docChp
-	read := map[uint32]bool{}
-	for k := range n {
-		pn, _ := le32(plc, (n+1)*4+k*4)
-		if read[pn&0x3FFFFF] || len(read) > 4096 {
-			continue
-		}
-		read[pn&0x3FFFFF] = true
-		page := int(pn&0x3FFFFF) * 512
-		if page+512 > len(w) {
-			continue
-		}
-		fkp := w[page : page+512]
+	fkpPages(w, table, f.fcChpx, f.lcbChp, func(fkp []byte) {
 		crun := int(fkp[511])
 		if (crun+1)*4+crun > 511 {
-			continue
+			return
 		}
 		for i := range crun {
 			off := int(fkp[(crun+1)*4+i]) * 2
-			if off == 0 || off >= 511 {
-				continue // default properties
-			}
-			cb := int(fkp[off])
-			if off+1+cb > 511 {
-				continue
+			if off == 0 || off >= 511 || off+1+int(fkp[off]) > 511 {
+				continue // default properties, or past the page
 			}
 			from, _ := le32(fkp, i*4)
 			to, _ := le32(fkp, (i+1)*4)
 			r := docChp{from: from, to: to}
-			chpSprms(&r, fkp[off+1:off+1+cb])
+			eachSprm(fkp[off+1:off+1+int(fkp[off])], func(op uint16, arg []byte) {
+				switch op {
+				case 0x080A: // sprmCFOle2
+					r.ole = arg[0] != 0
+				case 0x6A03: // sprmCPicLocation
+					r.loc, _ = le32(arg, 0)
+				}
+			})
 			if r.ole {
 				out = append(out, r)
 			}
 		}
-	}
+	})
 	sort.Slice(out, func(a, b int) bool { return out[a].from < out[b].from })
 	return out
 }
 
-// chpSprms reads sprmCFOle2 and sprmCPicLocation from a Chpx's modifiers.
-func chpSprms(r *docChp, g []byte) {
-	for i := 0; i+2 <= len(g); {
-		op := binary.LittleEndian.Uint16(g[i:])
-		i += 2
-		size := 0
-		switch op >> 13 {
-		case 0, 1:
-			size = 1
-		case 2, 4, 5:
-			size = 2
-		case 3:
-			size = 4
-		case 7:
-			size = 3
-		case 6:
-			if i >= len(g) {
-				return
-			}
-			size = int(g[i]) + 1
-		}
-		if i+size > len(g) {
-			return
-		}
-		switch op {
-		case 0x080A: // sprmCFOle2
-			r.ole = g[i] != 0
-		case 0x6A03: // sprmCPicLocation
-			r.loc, _ = le32(g, i)
-		}
-		i += size
+// fkpPages calls each with every page (512 bytes) of formatted disk pages
+// that a PlcBte at fc in the table stream names, once each however often
+// it is named, at most 4 096.
+func fkpPages(w, table []byte, fc, lcb uint32, each func(fkp []byte)) {
+	end := uint64(fc) + uint64(lcb)
+	if lcb < 12 || end > uint64(len(table)) {
+		return
 	}
-}
-
-// docPap is a run of the file whose paragraphs share their properties.
-type docPap struct {
-	from, to  uint32 // fc range
-	depth     int    // 0 outside tables, 1 in a table, 2 in a table in a table …
-	ttp       bool   // the mark ends a row of a table of depth 1
-	innerCell bool   // the mark ends a cell of a nested table
-	innerTtp  bool   // the mark ends a row of a nested table
-}
-
-// docParagraphs reads the paragraph properties that matter: in a table, and
-// end of a table row. Nothing is returned when they cannot be read.
-func docParagraphs(w, table, data []byte, f fib) []docPap {
-	end := uint64(f.fcPapx) + uint64(f.lcbPap)
-	if f.lcbPap < 12 || end > uint64(len(table)) {
-		return nil
-	}
-	plc := table[f.fcPapx:end]
+	plc := table[fc:end]
 	n := (len(plc) - 4) / 8
-	var out []docPap
-	read := map[uint32]bool{} // a page is read once, however often it is named
+	read := map[uint32]bool{}
 	for k := range n {
 		pn, _ := le32(plc, (n+1)*4+k*4)
-		if read[pn&0x3FFFFF] {
+		if read[pn&0x3FFFFF] || len(read) >= 4096 {
 			continue
 		}
 		read[pn&0x3FFFFF] = true
@@ -398,38 +342,14 @@ func docParagraphs(w, table, data []byte, f fib) []docPap {
 		if page+512 > len(w) {
 			continue
 		}
-		fkp := w[page : page+512]
-		crun := int(fkp[511])
-		if (crun+1)*4+crun*13 > 511 {
-			continue
-		}
-		for i := range crun {
-			from, _ := le32(fkp, i*4)
-			to, _ := le32(fkp, (i+1)*4)
-			p := docPap{from: from, to: to}
-			off := int(fkp[(crun+1)*4+i*13]) * 2
-			if off > 0 && off < 511 {
-				cb := int(fkp[off])
-				start, size := off+1, 2*cb-1
-				if cb == 0 && off+1 < 511 {
-					start, size = off+2, 2*int(fkp[off+1])
-				}
-				if size > 2 && start+size <= 511 {
-					papSprms(&p, fkp[start+2:start+size], data) // after the style index
-				}
-			}
-			out = append(out, p)
-		}
+		each(w[page : page+512])
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].from < out[b].from })
-	return out
 }
 
-// papSprms reads the table properties of a paragraph from its property
-// modifiers: in a table (sprmPFInTable), its depth (sprmPItap), end of a row
-// (sprmPFTtp), and for nested tables end of a cell and of a row
-// (sprmPFInnerTableCell, sprmPFInnerTtp).
-func papSprms(p *docPap, g, data []byte) {
+// eachSprm calls fn with each property modifier of g and its operand, sized
+// by the opcode ([MS-DOC] 2.2.5.1; sprmTDefTable's size is two bytes); it
+// stops at one that runs past g.
+func eachSprm(g []byte, fn func(op uint16, arg []byte)) {
 	for i := 0; i+2 <= len(g); {
 		op := binary.LittleEndian.Uint16(g[i:])
 		i += 2
@@ -457,33 +377,83 @@ func papSprms(p *docPap, g, data []byte) {
 				size = int(g[i]) + 1
 			}
 		}
-		if i+size > len(g) {
+		if size == 0 || i+size > len(g) {
 			return
 		}
+		fn(op, g[i:i+size])
+		i += size
+	}
+}
+
+// docPap is a run of the file whose paragraphs share their properties.
+type docPap struct {
+	from, to  uint32 // fc range
+	depth     int    // 0 outside tables, 1 in a table, 2 in a table in a table …
+	ttp       bool   // the mark ends a row of a table of depth 1
+	innerCell bool   // the mark ends a cell of a nested table
+	innerTtp  bool   // the mark ends a row of a nested table
+}
+
+// docParagraphs reads the paragraph properties that matter: in a table, and
+// end of a table row. Nothing is returned when they cannot be read.
+func docParagraphs(w, table, data []byte, f fib) []docPap {
+	var out []docPap
+	fkpPages(w, table, f.fcPapx, f.lcbPap, func(fkp []byte) {
+		crun := int(fkp[511])
+		if (crun+1)*4+crun*13 > 511 {
+			return
+		}
+		for i := range crun {
+			from, _ := le32(fkp, i*4)
+			to, _ := le32(fkp, (i+1)*4)
+			p := docPap{from: from, to: to}
+			off := int(fkp[(crun+1)*4+i*13]) * 2
+			if off > 0 && off < 511 {
+				cb := int(fkp[off])
+				start, size := off+1, 2*cb-1
+				if cb == 0 && off+1 < 511 {
+					start, size = off+2, 2*int(fkp[off+1])
+				}
+				if size > 2 && start+size <= 511 {
+					papSprms(&p, fkp[start+2:start+size], data) // after the style index
+				}
+			}
+			out = append(out, p)
+		}
+	})
+	sort.Slice(out, func(a, b int) bool { return out[a].from < out[b].from })
+	return out
+}
+
+// papSprms reads the table properties of a paragraph from its property
+// modifiers: in a table (sprmPFInTable), its depth (sprmPItap), end of a row
+// (sprmPFTtp), and for nested tables end of a cell and of a row
+// (sprmPFInnerTableCell, sprmPFInnerTtp).
+func papSprms(p *docPap, g, data []byte) {
+	eachSprm(g, func(op uint16, arg []byte) {
 		switch op {
 		case 0x2416: // sprmPFInTable
-			if g[i] != 0 && p.depth == 0 {
+			if arg[0] != 0 && p.depth == 0 {
 				p.depth = 1
 			}
 		case 0x6649: // sprmPItap
-			if v, _ := le32(g, i); v > 0 && v < 64 {
+			if v, _ := le32(arg, 0); v > 0 && v < 64 {
 				p.depth = int(v)
 			}
 		case 0x2417:
-			p.ttp = g[i] != 0
+			p.ttp = arg[0] != 0
 		case 0x244B:
-			p.innerCell = g[i] != 0
+			p.innerCell = arg[0] != 0
 		case 0x244C:
-			p.innerTtp = g[i] != 0
+			p.innerTtp = arg[0] != 0
 		case 0x6646: // sprmPHugePapx: the rest is in the Data stream (a row's big table definition)
-			if at, _ := le32(g, i); data != nil {
+			if at, _ := le32(arg, 0); data != nil {
 				if cb, ok := le16(data, int(at)); ok && int(at)+2+int(cb) <= len(data) {
 					papSprms(p, data[int(at)+2:int(at)+2+int(cb)], nil) // nil: no second hop
 				}
 			}
 		}
-		i += size
-	}
+	})
 }
 
 // papAt finds the properties of the paragraph whose mark is at fc.

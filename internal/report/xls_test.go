@@ -75,33 +75,13 @@ func TestDocWithEmbeddedWorkbook(t *testing.T) {
 		streams = append(streams, testdoc.Stream{Path: e.Name, Data: b})
 	}
 	book := testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "Sheet1", Rows: [][]string{{"嵌入的表格", "1"}}})
-	embedded := append([]testdoc.Stream{{Path: "ObjectPool/_1274362310/Workbook", Data: workbookStreamOf(t, book)},
+	embedded := append([]testdoc.Stream{{Path: "ObjectPool/_1274362310/Workbook", Data: testdoc.StreamOf(t, book, "Workbook")},
 		{Path: "ObjectPool/_1274362310/\x01Ole", Data: make([]byte, 20)}}, streams...)
 	want, got := audit(t, "报告.doc", doc), audit(t, "报告.doc", testdoc.Compound(t, embedded...))
 	sameReport(t, want, got)
 	if len(got.Findings) != len(want.Findings) {
 		t.Errorf("%d findings, the document alone %d", len(got.Findings), len(want.Findings))
 	}
-}
-
-// workbookStreamOf is the Workbook stream of a compound file.
-func workbookStreamOf(t *testing.T, data []byte) []byte {
-	t.Helper()
-	cf, err := mscfb.New(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
-		if e.Name == "Workbook" {
-			b, err := io.ReadAll(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return b
-		}
-	}
-	t.Fatal("no Workbook stream")
-	return nil
 }
 
 // gongkai's own XLSX of the seed report's tables, saved as XLS by

@@ -3,10 +3,13 @@ package testdoc
 import (
 	"bytes"
 	"encoding/binary"
+	"io"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
 )
 
 // Stream is a stream of a compound file at its path of storages
@@ -183,4 +186,25 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 		out = append(out, make([]byte, (sector-len(p)%sector)%sector)...)
 	}
 	return out
+}
+
+// StreamOf is the stream of a compound file at its root by name, failing
+// the test if it has none.
+func StreamOf(t testing.TB, data []byte, name string) []byte {
+	t.Helper()
+	cf, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		if e.Name == name && len(e.Path) == 0 {
+			b, err := io.ReadAll(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatalf("no %s stream", name)
+	return nil
 }

@@ -152,7 +152,7 @@ func TestLimits(t *testing.T) {
 // damaged; it never fails otherwise.
 func TestCutShort(t *testing.T) {
 	full := read(t, testdoc.XLS(t, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}))
-	stream := workbookStream(t, testdoc.XLS(t, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}))
+	stream := testdoc.StreamOf(t, testdoc.XLS(t, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}), "Workbook")
 	for cut := 0; cut < len(stream); cut++ {
 		wb, err := xls.Read(testdoc.Compound(t, testdoc.Stream{Path: "Workbook", Data: stream[:cut]}), xls.DefaultLimits)
 		if err != nil {
@@ -171,18 +171,6 @@ func TestCutShort(t *testing.T) {
 			}
 		}
 	}
-}
-
-// workbookStream is the Workbook stream XLS wrote (at the start of the
-// compound file's mini stream: the tests' workbooks are small).
-func workbookStream(t testing.TB, data []byte) []byte {
-	t.Helper()
-	i := strings.Index(string(data), "\x09\x08")
-	j := strings.LastIndex(string(data), "\x0A\x00\x00\x00")
-	if i < 0 || j < i {
-		t.Fatal("no workbook stream")
-	}
-	return data[i : j+4]
 }
 
 // Numbers read as Excel's General shows them: 15 significant digits, no
@@ -231,7 +219,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{Chunk: 17, RichText: true}, testdoc.XLSSheet{Name: "报告", Rows: cells, Merges: [][4]int{{0, 0, 0, 7}}, ChartAt: 3}))
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true, Title: "年度报告", TitleCodePage: 936}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{Title: "年度报告"}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
-	f.Add(workbookStream(f, testdoc.XLS(f, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells})))
+	f.Add(testdoc.StreamOf(f, testdoc.XLS(f, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}), "Workbook"))
 	lim := xls.Limits{Stream: 1 << 20, Cells: 100_000, Merges: 1000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// as a compound file, and as a workbook stream inside one
