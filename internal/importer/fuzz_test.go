@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -39,6 +41,8 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(storedZip(f, mb.Bytes()))
 	// the same register as a legacy XLS (ReadFile reads both by content)
 	f.Add(testdoc.XLSOf(f, mb.Bytes(), testdoc.XLSOptions{Chunk: 40}))
+	// and as an OpenDocument spreadsheet, stored so that its XML can be reached
+	f.Add(storedZip(f, readTestdata(f, "台账-2025-libreoffice.ods")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, sheet := range []string{"", importer.AllSheets} { // the first sheet, and the workbook whole
 			sh, err := importer.ReadFile("f.xlsx", data, sheet)
@@ -253,4 +257,14 @@ func FuzzUsers(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readTestdata is a file of testdata/import.
+func readTestdata(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -122,8 +122,9 @@ const (
 	maxUnzip = 256 << 20 // bytes an XLSX may decompress to
 )
 
-// ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX or
-// a legacy XLS (Excel 97–2003, Excel 95, WPS's .et). For a workbook, sheet
+// ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX, a
+// legacy XLS (Excel 97–2003, Excel 95, WPS's .et) or an OpenDocument
+// spreadsheet (.ods). For a workbook, sheet
 // names the sheet; "" is the first, AllSheets every sheet with text (a CSV
 // is one sheet whatever is asked).
 func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
@@ -131,6 +132,9 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", MaxFile>>20)}
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		if isODS(data) {
+			return readODS(name, data, sheet)
+		}
 		return readXLSX(name, data, sheet)
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {

@@ -938,11 +938,12 @@ func TestLawyerIsTheFirmOrThePerson(t *testing.T) {
 	errorsSay(t, bad, []string{"“律师”无法确定计入表三哪一栏：律师事务所申请的，请写 法律服务机构；律师本人申请的，请写 自然人"})
 }
 
-// A register LibreOffice Calc saved as XLS (Excel 97) from its XLSX (both in
-// testdata/import: dates as date cells, a date and a channel merged down
-// two applications, a second sheet) reads as the XLSX does: the same rows,
-// problems and notes, the other sheet named. Its dates are numbers in the
-// file, as in the XLSX.
+// A register LibreOffice Calc saved as XLS (Excel 97) and as ODS from its
+// XLSX (all in testdata/import: dates as date cells, a date and a channel
+// merged down two applications, a second sheet) reads as the XLSX does: the
+// same rows, problems and notes, the other sheet named. The XLS's dates are
+// numbers, as in the XLSX; the ODS's are its dates' values (2025-01-03).
+// Before, both were refused.
 func TestRegisterSavedAsXLS(t *testing.T) {
 	read := func(file string) string {
 		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", file))
@@ -961,9 +962,12 @@ func TestRegisterSavedAsXLS(t *testing.T) {
 		}
 		return strings.Join(append(append(out, m.Notes...), sh.Others...), "\n")
 	}
-	xlsx, xls := read("台账-2025.xlsx"), read("台账-2025-libreoffice.xls")
+	xlsx, xls, ods := read("台账-2025.xlsx"), read("台账-2025-libreoffice.xls"), read("台账-2025-libreoffice.ods")
 	if xlsx != xls {
 		t.Errorf("XLSX:\n%s\nXLS:\n%s", xlsx, xls)
+	}
+	if xlsx != ods {
+		t.Errorf("XLSX:\n%s\nODS:\n%s", xlsx, ods)
 	}
 	for _, want := range []string{"第 4 行 2025-01-03 <nil> online 王某", "第 8 行 2025-01-06 <nil> letter_signed 钱某", "第 7–8 行 C 列是合并单元格：每行都按“信函”读取", "2月",
 		// a date merged down is said as the date, not as Excel's day number 45663
