@@ -44,7 +44,7 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
-  import cases 台账.xlsx|台账.xls|台账.csv --agency 机关 [--map 列名=字段] [--commit [--valid-only]]
+  import cases 台账.xlsx|.xls|.ods|.csv --agency 机关 [--map 列名=字段] [--commit [--valid-only]]
                         导入依申请公开台账：先预览（列对应关系、每一处问题的行和列），加 --commit 才导入；
                         有问题时不导入任何数据，除非明确加 --valid-only；重复导入同一文件不会重复登记
   import decisions 台账.xlsx --agency 机关 [--kind licensing|penalty|coercion|fee] [--commit]
@@ -77,12 +77,12 @@ const usage = `gongkai — 政府信息公开工作平台
                         新建机关（新数据库先建最上级的机关，再建其下的机关；也可在后台“机关”页新增）
   agency list [--db URL]
                         按层级列出全部机关
-  agency import 机关名单.xlsx|.xls|.csv [--db URL] --under 机关 [--commit]
+  agency import 机关名单.xlsx|.xls|.ods|.csv [--db URL] --under 机关 [--commit]
                         从表格批量新建机关（机关名称、级别、上级机关、复议机关、文号前缀等列）：先预览，
                         每一处问题给出行和列；加 --commit 才写入，有问题时不写入任何机关
   user add [--db URL] --agency 机关 --login 用户名 --name 姓名 --role admin|supervisor|approver|clerk [--email 电子邮箱]
                         新建用户（新数据库的第一个系统管理员由此建立），随机初始密码只显示一次
-  user import 用户名单.xlsx|.xls|.csv [--db URL] --under 机关 [--commit --passwords 初始密码.csv]
+  user import 用户名单.xlsx|.xls|.ods|.csv [--db URL] --under 机关 [--commit --passwords 初始密码.csv]
                         从表格批量新建用户（机关、用户名、姓名、角色、电子邮箱列）：先预览；加 --commit 导入，
                         每人的随机初始密码写入 --passwords 指定的新文件（只有本人可读）
   user password [--db URL] --login 用户名
