@@ -30,6 +30,7 @@ targets=(
 	"./internal/importer FuzzDocuments"
 	"./internal/auditor FuzzUnpack"
 	"./internal/auditor FuzzMail"
+	"./internal/auditor FuzzRAR"
 	"./internal/xls FuzzRead"
 	"./internal/notify FuzzAddress"
 	"./internal/importer FuzzAgencies"

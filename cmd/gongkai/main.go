@@ -20,7 +20,7 @@ const usage = `gongkai — 政府信息公开工作平台
 用法：gongkai <命令> [参数]
 
 命令：
-  audit [--json] [--prev 上年报告] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包、eml、msg 邮件（审核其附件）或网址...
+  audit [--json] [--prev 上年报告] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 或 rar 压缩包、eml、msg 邮件（审核其附件）或网址...
                         审核已发布的年度报告（文本、pdftotext 输出、HTML、DOCX、DOC、ODT、RTF、PDF、OFD、XLSX、XLS、ODS、CSV）
   report new --agency 机关 --year 年度 [--level 级别] [-o 文件]
                         生成填好 0 的年度报告 YAML 框架

@@ -24,23 +24,30 @@ import (
 	"gongkai/internal/report"
 )
 
-// mailReader is how a mail saved as a file is unpacked into its
-// attachments: an .eml (Foxmail, a webmail's download) or an Outlook .msg
-// (what Outlook saves, or drags out to the desktop); nil for any other
-// file. Agencies send their reports to the office that collects them as
-// attachments: those are the files to check.
-func mailReader(name string) func(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error) {
+// unpacker is how a file that holds others is unpacked into them, and what
+// to say when it holds none to check: a mail saved as a file, into its
+// attachments (an .eml of Foxmail or a webmail's download, an Outlook .msg:
+// what Outlook saves, or drags out to the desktop), or a RAR archive
+// (rar.go); nil for any other file (a zip is unpacked on its own). Agencies
+// send their reports to the office that collects them as attachments, or
+// packed by WinRAR: those are the files to check.
+func unpacker(name string) (func(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error), string) {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".eml":
-		return mailEntries
+		return mailEntries, "这封邮件没有可以核查的附件（报告要作为附件发送；正文里的文字请另存为文本再核查）"
 	case ".msg":
-		return msgEntries
+		return msgEntries, "这封邮件没有可以核查的附件（报告要作为附件发送；正文里的文字请另存为文本再核查）"
+	case ".rar":
+		return rarEntries, "这个 RAR 压缩包中没有可以核查的文件（图片、网页的附属文件不核查）"
 	}
-	return nil
+	return nil, ""
 }
 
-// isMail says a file is a mail saved as a file.
-func isMail(name string) bool { return mailReader(name) != nil }
+// isPacked says a file is a mail or a RAR archive, unpacked by unpacker.
+func isPacked(name string) bool {
+	read, _ := unpacker(name)
+	return read != nil
+}
 
 // msgEntries gives fn each attachment of an Outlook message (MS-OXMSG: an
 // OLE2 compound file) as mailEntries does: the storages

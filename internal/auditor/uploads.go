@@ -110,7 +110,7 @@ func Unpack(ups []Upload) ([]Upload, error) {
 	var out []Upload
 	b := &budget{Limits: UploadLimits}
 	for _, u := range ups {
-		if read := mailReader(u.readName()); u.Err == nil && read != nil {
+		if read, none := unpacker(u.readName()); u.Err == nil && read != nil {
 			n, err := read(u.Data, u.Name, b, func(name string, data []byte) error {
 				out = append(out, Upload{Name: name, Data: data})
 				return nil
@@ -119,7 +119,7 @@ func Unpack(ups []Upload) ([]Upload, error) {
 				return nil, err
 			}
 			if n == 0 {
-				out = append(out, Upload{Name: u.Name, Err: errs.New(u.Name, "这封邮件没有可以核查的附件（报告要作为附件发送；正文里的文字请另存为文本再核查）")})
+				out = append(out, Upload{Name: u.Name, Err: errs.New(u.Name, "%s", none)})
 			}
 			continue
 		}
@@ -146,7 +146,7 @@ func Unpack(ups []Upload) ([]Upload, error) {
 }
 
 func badZip(where string, err error) error {
-	return errs.Wrap(errs.Invalid, err, where, "压缩包已损坏，或不是 .zip 压缩包（.rar、.7z 请先解压）：请重新压缩成 .zip，或直接选择其中的文件")
+	return errs.Wrap(errs.Invalid, err, where, "压缩包已损坏，或不是 .zip 压缩包（.7z 请先解压）：请重新压缩成 .zip 或 .rar，或直接选择其中的文件")
 }
 
 // zipEntries gives fn each report entry of a zip, in name order, named
@@ -175,14 +175,14 @@ func zipEntries(zr *zip.Reader, where string, b *budget, fn func(name string, da
 	return nil
 }
 
-// HasZip says some of files is a zip archive or a mail, to unpack with
-// UnzipAll.
+// HasZip says some of files is a zip or RAR archive or a mail, to unpack
+// with UnzipAll.
 func HasZip(files []string) bool {
-	return slices.ContainsFunc(files, func(f string) bool { return isZip(f) || isMail(f) })
+	return slices.ContainsFunc(files, func(f string) bool { return isZip(f) || isPacked(f) })
 }
 
-// UnzipAll replaces each file named *.zip among files by the reports in it
-// (and each mail, *.eml or *.msg, by its attachments),
+// UnzipAll replaces each file named *.zip or *.rar among files by the
+// reports in it (and each mail, *.eml or *.msg, by its attachments),
 // unpacked into dir (which exists), within UnzipLimits, for `gongkai
 // audit`: it returns the files in order, a zip's entries in name order where
 // the zip stood, and the name each unpacked file is to be shown by
@@ -194,7 +194,7 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 	names := map[string]string{}
 	b := &budget{Limits: UnzipLimits}
 	for _, f := range files {
-		if !isZip(f) && !isMail(f) {
+		if !isZip(f) && !isPacked(f) {
 			out = append(out, f)
 			continue
 		}
@@ -211,7 +211,7 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 			names[p] = name
 			return nil
 		}
-		if read := mailReader(f); read != nil {
+		if read, _ := unpacker(f); read != nil {
 			data, err := readLimited(f, f)
 			if err != nil {
 				return nil, nil, err

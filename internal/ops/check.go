@@ -51,7 +51,7 @@ func (s *Service) CheckReports(ctx context.Context, p Principal, load func() ([]
 		given = append(given, u)
 	}
 	if len(given) == 0 {
-		return nil, auditor.Summary{}, errs.New("files", "请选择要核查的年度报告文件（网页、Word、PDF、WPS、OFD、Excel、文本，或它们的压缩包 .zip、报送来的邮件 .eml、.msg，可一次选择多个），或填写报告的网址")
+		return nil, auditor.Summary{}, errs.New("files", "请选择要核查的年度报告文件（网页、Word、PDF、WPS、OFD、Excel、文本，或它们的压缩包 .zip、.rar，报送来的邮件 .eml、.msg，可一次选择多个），或填写报告的网址")
 	}
 	all, err := auditor.Unpack(given)
 	if err != nil {

@@ -1,0 +1,113 @@
+package auditor
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"gongkai/internal/testdoc"
+)
+
+// A RAR archive (WinRAR's, as offices pack the reports they send) is checked
+// as its files, on 报告核查 and by gongkai audit: in the archive's order, in
+// their folders, a zip in it unpacked, pictures, hidden files and a page's
+// saved parts left out. One with nothing to check, one damaged, and one with
+// a password say so. Before, a .rar was "not a .zip" (请先解压).
+func TestRARArchives(t *testing.T) {
+	seed, docx := attachments(t)
+	data := testdoc.RAR(t, testdoc.Part{Name: "各单位/", Content: ""},
+		testdoc.Part{Name: "各单位/示例局2024年报.docx", Content: string(docx)},
+		testdoc.Part{Name: "各单位/卫滨区2024.txt", Content: string(seed)},
+		testdoc.Part{Name: "各单位/各县.zip", Content: string(zipOf(t, [2]string{"a/2023.txt", string(seed)}))},
+		testdoc.Part{Name: "各单位/logo.png", Content: "\x89PNG"},
+		testdoc.Part{Name: "各单位/.DS_Store", Content: "x"},
+		testdoc.Part{Name: "各单位/报告_files/x.htm", Content: "<p>x</p>"})
+	got, err := Unpack([]Upload{{Name: "报送.rar", Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, u := range got {
+		names = append(names, u.Name)
+	}
+	want := []string{"报送.rar/各单位/示例局2024年报.docx", "报送.rar/各单位/卫滨区2024.txt", "报送.rar/各单位/各县.zip/a/2023.txt"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("unpacked %q, want %q", names, want)
+	}
+	if !bytes.Equal(got[0].Data, docx) || !bytes.Equal(got[1].Data, seed) || !bytes.Equal(got[2].Data, seed) {
+		t.Errorf("a file's bytes changed")
+	}
+
+	// gongkai audit unpacks it the same
+	dir := t.TempDir()
+	file := filepath.Join(dir, "报送.rar")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !HasZip([]string{file}) {
+		t.Error("a RAR archive is not unpacked by gongkai audit")
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files, shown, err := UnzipAll([]string{file}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shownNames []string
+	for _, f := range files {
+		shownNames = append(shownNames, strings.TrimPrefix(shown[f], dir+"/"))
+	}
+	if !slices.Equal(shownNames, want) {
+		t.Errorf("gongkai audit unpacked %q, want %q", shownNames, want)
+	}
+
+	// nothing to check, damaged, a password
+	said := func(what string, data []byte, words string) {
+		t.Helper()
+		outs, err := Unpack([]Upload{{Name: "报送.rar", Data: data}})
+		msg := ""
+		switch {
+		case err != nil:
+			msg = err.Error()
+		case len(outs) == 1 && outs[0].Err != nil:
+			msg = outs[0].Err.Error()
+		}
+		if !strings.Contains(msg, words) {
+			t.Errorf("%s: %q %v, want it said %q", what, msg, outs, words)
+		}
+	}
+	said("pictures only", testdoc.RAR(t, testdoc.Part{Name: "a.png", Content: "x"}), "没有可以核查的文件")
+	broken := bytes.Clone(data)
+	broken[len(broken)/2] ^= 0xFF // a byte of a stored file: its CRC32 no longer holds
+	said("damaged", broken, "已损坏")
+	said("not a RAR", []byte("Rar!not really"), "已损坏")
+	said("a password", rarEncrypted(), "设有密码")
+}
+
+// rarEncrypted is the start of a RAR 5 archive whose headers are encrypted
+// (WinRAR's 加密文件名): the archive encryption header after the signature.
+func rarEncrypted() []byte {
+	fields := []byte{4, 0, 0, 0x01, 15} // type 4, no flags, version 0, password check present, KDF count
+	fields = append(fields, make([]byte, 16+12)...)
+	h := append([]byte{byte(len(fields))}, fields...)
+	return append(append([]byte("Rar!\x1A\x07\x01\x00"), binary.LittleEndian.AppendUint32(nil, crc32.ChecksumIEEE(h))...), h...)
+}
+
+func FuzzRAR(f *testing.F) {
+	f.Add(testdoc.RAR(f, testdoc.Part{Name: "a/2024.txt", Content: "一、总体情况"}, testdoc.Part{Name: "b.zip", Content: string(zipOf(f, [2]string{"c.txt", "x"}))},
+		testdoc.Part{Name: "../d.txt", Content: "x"}))
+	f.Add(rarEncrypted())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		outs, err := Unpack([]Upload{{Name: "包.rar", Data: data}})
+		if err == nil {
+			withinLimits(t, outs, "包.rar/")
+		}
+	})
+}
