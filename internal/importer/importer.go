@@ -140,6 +140,9 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return readXLS(name, data, sheet)
 	}
+	if kind := markupKind(data); kind != "" { // a platform's "Excel" that is a web page or XML
+		return readMarkup(name, data, kind, sheet)
+	}
 	// UTF-8 with or without its mark; Excel's and WPS's "Unicode 文本"
 	// (UTF-16, tab-separated); GB18030/GBK
 	data = guard.UTF8(data)
@@ -273,6 +276,61 @@ func readBook(name string, wb workbook, sheet string) (*Sheet, error) {
 		}
 	}
 	return readSheet(name, wb, sheet, others, maxRows)
+}
+
+// gridSheet is a sheet read whole into memory (ODS, an HTML table, an XML
+// Spreadsheet): its rows and merged ranges.
+type gridSheet struct {
+	name   string
+	rows   [][]string
+	merges []cellRange
+}
+
+// readSheets reads sheets held in memory as a workbook.
+func readSheets(name string, sheets []gridSheet, sheet string) (*Sheet, error) {
+	find := func(n string) *gridSheet {
+		for i := range sheets {
+			if sheets[i].name == n {
+				return &sheets[i]
+			}
+		}
+		return nil
+	}
+	wb := workbook{
+		sheetList: func() []string {
+			var out []string
+			for _, s := range sheets {
+				out = append(out, s.name)
+			}
+			return out
+		},
+		hasText: func(n string) bool {
+			s := find(n)
+			for i := 0; s != nil && i < min(20, len(s.rows)); i++ {
+				if strings.TrimSpace(strings.Join(s.rows[i], "")) != "" {
+					return true
+				}
+			}
+			return false
+		},
+		rows: func(name, n string, limit int) ([][]string, []cellRange, bool, error) {
+			s := find(n)
+			if s == nil {
+				return nil, nil, false, nil
+			}
+			if len(s.rows) > limit {
+				return nil, nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+			}
+			for i := range s.rows {
+				var err error
+				if s.rows[i], err = clip(name, i+1, s.rows[i]); err != nil {
+					return nil, nil, true, err
+				}
+			}
+			return s.rows, s.merges, true, nil
+		},
+	}
+	return readBook(name, wb, sheet)
 }
 
 // readSheet reads one sheet of an open workbook, at most limit rows (the

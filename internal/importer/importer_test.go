@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,9 @@ var now = clock.At(time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 
 // A register reads the same whether kept as XLSX or as a legacy XLS: Excel
 // 97–2003's BIFF8 (its strings shared, its shared strings cut across
-// records), or Excel 95's BIFF5 in GBK. Before, an .xls was refused.
+// records), or Excel 95's BIFF5 in GBK; or exported by a platform as .xls
+// that is a GBK web page's table or Excel 2003's XML Spreadsheet. Before, an
+// .xls was refused, and the page or the XML read as a CSV.
 func TestRegisterXLSX(t *testing.T) {
 	xlsx := register(t, [][]any{
 		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "2025年1月20日", "予以公开"},
@@ -58,7 +61,9 @@ func TestRegisterXLSX(t *testing.T) {
 		{"2025-001", 45660, "网上申请", "自然人", "王某", "11010519491231002X", "13800000000", "学区划分方案", "", ""},
 	})
 	for file, data := range map[string][]byte{"台账.xlsx": xlsx, "台账.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{Chunk: 31}),
-		"台账95.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{BIFF5: true})} {
+		"台账95.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{BIFF5: true}),
+		// a platform's "导出 Excel" that is a web page, or an XML Spreadsheet
+		"台账-网页.xls": markupOf(t, xlsx, "html"), "台账-xml.xls": markupOf(t, xlsx, "xml")} {
 		t.Run(file, func(t *testing.T) { registerReads(t, file, data) })
 	}
 }
@@ -976,4 +981,92 @@ func TestRegisterSavedAsXLS(t *testing.T) {
 			t.Errorf("XLS lacks %q:\n%s", want, xls)
 		}
 	}
+}
+
+// markupOf writes a workbook's first sheet again as platforms export "Excel"
+// that is none: kind "html", a GBK web page of one table (inside a layout
+// table, beside a smaller one), merges as rowspan and colspan, the covered
+// cells left out; kind "xml", Excel 2003's XML Spreadsheet, empty cells
+// skipped by ss:Index, merges as ss:MergeAcross and ss:MergeDown.
+func markupOf(t *testing.T, xlsx []byte, kind string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[0]
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	merges, _ := f.GetMergeCells(sheet)
+	type span struct{ down, across int }
+	spans := map[[2]int]span{}
+	covered := map[[2]int]bool{}
+	for _, m := range merges {
+		c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		spans[[2]int{r0 - 1, c0 - 1}] = span{r1 - r0, c1 - c0}
+		for r := r0 - 1; r < r1; r++ {
+			for c := c0 - 1; c < c1; c++ {
+				if r != r0-1 || c != c0-1 {
+					covered[[2]int{r, c}] = true
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	if kind == "html" {
+		b.WriteString(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>导出</title></head><body>` +
+			`<table><tr><td>登记台账导出</td><td>共 7 条</td></tr></table><table width="100%"><tr><td><table border="1">`)
+		for r, row := range rows {
+			b.WriteString("<tr>")
+			for c := 0; c < 10; c++ {
+				if covered[[2]int{r, c}] {
+					continue
+				}
+				v := ""
+				if c < len(row) {
+					v = row[c]
+				}
+				attrs := ""
+				if s, ok := spans[[2]int{r, c}]; ok {
+					attrs = fmt.Sprintf(` rowspan="%d" colspan="%d"`, s.down+1, s.across+1)
+				}
+				fmt.Fprintf(&b, "<td%s>%s</td>", attrs, v)
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</table></td></tr></table></body></html>")
+		gbk, err := simplifiedchinese.GBK.NewEncoder().String(b.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []byte(gbk)
+	}
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Excel.Sheet"?>` +
+		`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="登记"><Table>`)
+	for r, row := range rows {
+		if len(row) == 0 {
+			continue // the next row says its index
+		}
+		fmt.Fprintf(&b, `<Row ss:Index="%d">`, r+1)
+		for c, v := range row {
+			if covered[[2]int{r, c}] || v == "" {
+				continue
+			}
+			attrs := fmt.Sprintf(` ss:Index="%d"`, c+1)
+			if s, ok := spans[[2]int{r, c}]; ok {
+				attrs += fmt.Sprintf(` ss:MergeAcross="%d" ss:MergeDown="%d"`, s.across, s.down)
+			}
+			typ := "String"
+			if _, err := strconv.ParseFloat(v, 64); err == nil {
+				typ = "Number"
+			}
+			fmt.Fprintf(&b, `<Cell%s><Data ss:Type="%s">%s</Data></Cell>`, attrs, typ, v)
+		}
+		b.WriteString("</Row>")
+	}
+	b.WriteString("</Table></Worksheet></Workbook>")
+	return []byte(b.String())
 }

@@ -42,12 +42,6 @@ func isODS(data []byte) bool {
 	return false
 }
 
-type odsSheet struct {
-	name   string
-	rows   [][]string
-	merges []cellRange
-}
-
 // readODS reads an OpenDocument spreadsheet's sheets, bounded as an XLSX
 // is: its content at most maxUnzip bytes, maxRows rows in all, maxCols
 // columns.
@@ -77,58 +71,16 @@ func readODS(name string, data []byte, sheet string) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	find := func(n string) *odsSheet {
-		for i := range sheets {
-			if sheets[i].name == n {
-				return &sheets[i]
-			}
-		}
-		return nil
-	}
-	wb := workbook{
-		sheetList: func() []string {
-			var out []string
-			for _, s := range sheets {
-				out = append(out, s.name)
-			}
-			return out
-		},
-		hasText: func(n string) bool {
-			s := find(n)
-			for i := 0; s != nil && i < min(20, len(s.rows)); i++ {
-				if strings.TrimSpace(strings.Join(s.rows[i], "")) != "" {
-					return true
-				}
-			}
-			return false
-		},
-		rows: func(name, n string, limit int) ([][]string, []cellRange, bool, error) {
-			s := find(n)
-			if s == nil {
-				return nil, nil, false, nil
-			}
-			if len(s.rows) > limit {
-				return nil, nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
-			}
-			for i := range s.rows {
-				var err error
-				if s.rows[i], err = clip(name, i+1, s.rows[i]); err != nil {
-					return nil, nil, true, err
-				}
-			}
-			return s.rows, s.merges, true, nil
-		},
-	}
-	return readBook(name, wb, sheet)
+	return readSheets(name, sheets, sheet)
 }
 
 // odsSheets reads content.xml's tables. Empty rows and cells are kept only
 // where something follows them, so that the repeats that fill a sheet to
 // its edge cost nothing.
-func odsSheets(name string, r io.Reader) ([]odsSheet, error) {
+func odsSheets(name string, r io.Reader) ([]gridSheet, error) {
 	dec := xml.NewDecoder(r)
-	var sheets []odsSheet
-	var sh *odsSheet
+	var sheets []gridSheet
+	var sh *gridSheet
 	var row []string
 	var emptyRows, emptyCells int // pending, until something follows them
 	var cell strings.Builder
@@ -161,7 +113,7 @@ func odsSheets(name string, r io.Reader) ([]odsSheet, error) {
 					continue
 				}
 				n, _ := attrOf(t, "name")
-				sheets = append(sheets, odsSheet{name: n})
+				sheets = append(sheets, gridSheet{name: n})
 				sh, emptyRows = &sheets[len(sheets)-1], 0
 				if len(sheets) > maxSheets*10 {
 					return nil, errs.New(name, "工作表过多：请分成几个文件导入")

@@ -79,3 +79,31 @@ func TestODSRepeatsBounded(t *testing.T) {
 		}
 	}
 }
+
+// A web page made to cost: spans over a million cells are bounded by the
+// register's 200 columns (or refused), and cells nested past what the HTML
+// parser takes (512 open elements) are said, not a crash.
+func TestMarkupBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<table>")
+	for range 50 {
+		b.WriteString(`<tr>` + strings.Repeat(`<td rowspan="1000" colspan="1000">x</td>`, 20) + `</tr>`)
+	}
+	b.WriteString("</table>")
+	sh, err := importer.ReadFile("导出.xls", []byte(b.String()), "")
+	switch {
+	case err != nil && strings.Contains(err.Error(), "合并单元格太多"):
+	case err == nil && len(sh.Rows) == 50 && len(sh.Rows[49]) <= 200:
+	default:
+		t.Errorf("spans over millions of cells: %v", err)
+	}
+	nested := func(depth int) string {
+		return "<table><tr><td>申请人</td><td>" + strings.Repeat("<div>", depth) + "x" + "</td></tr></table>"
+	}
+	if sh, err := importer.ReadFile("导出.xls", []byte(nested(300)), ""); err != nil || len(sh.Rows) != 1 || sh.Rows[0][0] != "申请人" {
+		t.Errorf("a cell nested 300 deep: %v", err)
+	}
+	if _, err := importer.ReadFile("导出.xls", []byte(nested(100000)), ""); err == nil || !strings.Contains(err.Error(), "网页无法解析") {
+		t.Errorf("a cell nested 100 000 deep: %v", err)
+	}
+}
