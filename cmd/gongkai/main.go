@@ -44,7 +44,7 @@ const usage = `gongkai — 政府信息公开工作平台
   fee --applications N | --pages N
                         信息处理费（国办函〔2020〕109号）：按件（同一申请人一个自然月）或按页
   validate id|uscc 号码 校验身份证号码（GB 11643）或统一社会信用代码（GB 32100）
-  import cases 台账.xlsx|.xls|.ods|.csv --agency 机关 [--map 列名=字段] [--commit [--valid-only]]
+  import cases 台账.xlsx|.xls|.ods|.csv|.docx --agency 机关 [--map 列名=字段] [--commit [--valid-only]]
                         导入依申请公开台账：先预览（列对应关系、每一处问题的行和列），加 --commit 才导入；
                         有问题时不导入任何数据，除非明确加 --valid-only；重复导入同一文件不会重复登记
   import decisions 台账.xlsx --agency 机关 [--kind licensing|penalty|coercion|fee] [--commit]

@@ -135,10 +135,17 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 		if isODS(data) {
 			return readODS(name, data, sheet)
 		}
+		if isWordZip(data) {
+			return readWord(name, data)
+		}
 		return readXLSX(name, data, sheet)
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return readXLS(name, data, sheet)
+		sh, err := readXLS(name, data, sheet)
+		if errors.Is(err, xls.ErrNotWorkbook) { // a Word 97 document: its table
+			return readWord(name, data)
+		}
+		return sh, err
 	}
 	if kind := markupKind(data); kind != "" { // a platform's "Excel" that is a web page or XML
 		return readMarkup(name, data, kind, sheet)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,7 +64,9 @@ func TestRegisterXLSX(t *testing.T) {
 	for file, data := range map[string][]byte{"台账.xlsx": xlsx, "台账.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{Chunk: 31}),
 		"台账95.xls": testdoc.XLSOf(t, xlsx, testdoc.XLSOptions{BIFF5: true}),
 		// a platform's "导出 Excel" that is a web page, or an XML Spreadsheet
-		"台账-网页.xls": markupOf(t, xlsx, "html"), "台账-xml.xls": markupOf(t, xlsx, "xml")} {
+		"台账-网页.xls": markupOf(t, xlsx, "html"), "台账-xml.xls": markupOf(t, xlsx, "xml"),
+		// kept as a table in a Word document
+		"台账.docx": wordRegister(t, xlsx)} {
 		t.Run(file, func(t *testing.T) { registerReads(t, file, data) })
 	}
 }
@@ -340,7 +343,7 @@ func TestMergedDataCells(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	for _, file := range []string{"台账.xlsx", "台账.xls"} {
+	for _, file := range []string{"台账.xlsx", "台账.xls", "台账.docx"} {
 		t.Run(file, func(t *testing.T) { mergedDataCells(t, file, build) })
 	}
 }
@@ -349,6 +352,10 @@ func mergedDataCells(t *testing.T, file string, build func(merges ...[2]string) 
 	if strings.HasSuffix(file, ".xls") {
 		xlsx := build
 		build = func(merges ...[2]string) []byte { return testdoc.XLSOf(t, xlsx(merges...), testdoc.XLSOptions{}) }
+	}
+	if strings.HasSuffix(file, ".docx") { // kept as a Word table, merged down by w:vMerge
+		xlsx := build
+		build = func(merges ...[2]string) []byte { return wordRegister(t, xlsx(merges...)) }
 	}
 	sh, m := readMapped(t, file, build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
 	rows, bad := sh.Parse(m)
@@ -1069,4 +1076,85 @@ func markupOf(t *testing.T, xlsx []byte, kind string) []byte {
 	}
 	b.WriteString("</Table></Worksheet></Workbook>")
 	return []byte(b.String())
+}
+
+// wordRegister writes a workbook's first sheet as a Word table after a
+// paragraph: its title row one cell across the table and the header's merge
+// across 申请人 as gridSpan, a paragraph of sign-off after the table.
+func wordRegister(t *testing.T, xlsx []byte) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetList()[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// merges down one column: w:vMerge, "restart" at the first cell
+	down := map[[2]int]string{}
+	merges, _ := f.GetMergeCells(f.GetSheetList()[0])
+	for _, m := range merges {
+		c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if c0 == c1 && r1 > r0 {
+			down[[2]int{r0 - 1, c0 - 1}] = `<w:vMerge w:val="restart"/>`
+			for r := r0; r < r1; r++ {
+				down[[2]int{r, c0 - 1}] = `<w:vMerge/>`
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(testdoc.Paragraph("附件1") + "<w:tbl>")
+	for r, row := range rows {
+		b.WriteString("<w:tr>")
+		for c := 0; c < 10; c++ {
+			v := ""
+			if c < len(row) {
+				v = row[c]
+			}
+			switch {
+			case r == 0: // the title across the table
+				b.WriteString(`<w:tc><w:tcPr><w:gridSpan w:val="10"/></w:tcPr>` + testdoc.Paragraph(v) + `</w:tc>`)
+				c = 10
+			case r == 1 && c == 3: // 申请人 over 类型、姓名、证件号码
+				b.WriteString(`<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr>` + testdoc.Paragraph(v) + `</w:tc>`)
+				c += 2
+			case down[[2]int{r, c}] != "":
+				b.WriteString("<w:tc><w:tcPr>" + down[[2]int{r, c}] + "</w:tcPr>" + testdoc.Paragraph(v) + "</w:tc>")
+			default:
+				b.WriteString("<w:tc>" + testdoc.Paragraph(v) + "</w:tc>")
+			}
+		}
+		b.WriteString("</w:tr>")
+	}
+	b.WriteString("</w:tbl>" + testdoc.Paragraph("填表人：张办理"))
+	return testdoc.Docx(t, b.String())
+}
+
+// A register kept as a table in a Word document — LibreOffice's DOCX, Word
+// 97 DOC and ODT of one (testdata/import: a title paragraph, the table, a
+// sign-off paragraph) — is read as its table, rows numbered as the table's.
+// Before, a DOCX was "无法作为 XLSX 打开" and a DOC "旧的 .xls 格式".
+func TestRegisterInWord(t *testing.T) {
+	for _, file := range []string{"台账-word.docx", "台账-word97.doc", "台账-writer.odt"} {
+		t.Run(file, func(t *testing.T) {
+			sh, m := readMapped(t, file, readTestdata(t, file), "")
+			rows, bad := sh.Parse(m)
+			var got []string
+			for _, r := range rows {
+				on, _, _ := r.Intake.ReceiptDate()
+				got = append(got, fmt.Sprintf("%s %s %s %s", r.Where(), on, r.Intake.Applicant.Name, r.Outcome))
+			}
+			// (the second application's 申请人类型 is 表三's heading, not a
+			// type: said at its row and column, as from a workbook)
+			want := []string{"第 2 行 2025-01-03 王某 disclosed", "第 4 行 2025-03-03 李某 "}
+			if !slices.Equal(got, want) || len(bad) != 1 || !strings.HasPrefix(bad[0].String(), "第 3 行 D 列（申请人类型）：申请人类型“法人或其他组织”是表三的大类") {
+				t.Errorf("rows %q, problems %v; want %q", got, bad, want)
+			}
+		})
+	}
+	if _, err := importer.ReadFile("说明.docx", testdoc.Docx(t, testdoc.Paragraph("本台账按月登记。")), ""); err == nil || !strings.Contains(err.Error(), "没有表格") {
+		t.Errorf("a document without a table: %v", err)
+	}
 }
