@@ -82,13 +82,26 @@ func TestMailAttachments(t *testing.T) {
 		t.Errorf("a mail without attachments: %v %v", none, err)
 	}
 
+	var want []string
+	for _, u := range got {
+		want = append(want, u.Name)
+	}
+	if shownNames := unzippedAs(t, "来信.eml", eml); !slices.Equal(shownNames, want) {
+		t.Errorf("gongkai audit unpacked %q, want %q", shownNames, want)
+	}
+}
+
+// unzippedAs is what gongkai audit unpacks a file named name into (the
+// names it shows them by), failing unless HasZip says it unpacks it.
+func unzippedAs(t *testing.T, name string, data []byte) []string {
+	t.Helper()
 	dir := t.TempDir()
-	file := filepath.Join(dir, "来信.eml")
-	if err := os.WriteFile(file, eml, 0o600); err != nil {
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if !HasZip([]string{file}) {
-		t.Error("a mail is not unpacked by gongkai audit")
+		t.Errorf("%s is not unpacked by gongkai audit", name)
 	}
 	out := filepath.Join(dir, "out")
 	if err := os.Mkdir(out, 0o700); err != nil {
@@ -98,17 +111,11 @@ func TestMailAttachments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var shownNames []string
+	var names []string
 	for _, f := range files {
-		shownNames = append(shownNames, strings.TrimPrefix(shown[f], dir+"/"))
+		names = append(names, strings.TrimPrefix(shown[f], dir+"/"))
 	}
-	var want []string
-	for _, u := range got {
-		want = append(want, u.Name)
-	}
-	if !slices.Equal(shownNames, want) {
-		t.Errorf("gongkai audit unpacked %q, want %q", shownNames, want)
-	}
+	return names
 }
 
 // FuzzMail: a mail from anyone (.eml or .msg) never panics the unpacker, and what it
