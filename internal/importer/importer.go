@@ -150,6 +150,9 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 	if kind := markupKind(data); kind != "" { // a platform's "Excel" that is a web page or XML
 		return readMarkup(name, data, kind, sheet)
 	}
+	if bytes.HasPrefix(bytes.TrimLeft(data, "\xef\xbb\xbf \t\r\n"), []byte(`{\rtf`)) { // a Word table saved as RTF
+		return readWord(name, data)
+	}
 	// UTF-8 with or without its mark; Excel's and WPS's "Unicode 文本"
 	// (UTF-16, tab-separated); GB18030/GBK
 	data = guard.UTF8(data)

@@ -1133,11 +1133,11 @@ func wordRegister(t *testing.T, xlsx []byte) []byte {
 }
 
 // A register kept as a table in a Word document — LibreOffice's DOCX, Word
-// 97 DOC and ODT of one (testdata/import: a title paragraph, the table, a
+// 97 DOC, ODT and RTF of one (testdata/import: a title paragraph, the table, a
 // sign-off paragraph) — is read as its table, rows numbered as the table's.
 // Before, a DOCX was "无法作为 XLSX 打开" and a DOC "旧的 .xls 格式".
 func TestRegisterInWord(t *testing.T) {
-	for _, file := range []string{"台账-word.docx", "台账-word97.doc", "台账-writer.odt"} {
+	for _, file := range []string{"台账-word.docx", "台账-word97.doc", "台账-writer.odt", "台账-word.rtf"} {
 		t.Run(file, func(t *testing.T) {
 			sh, m := readMapped(t, file, readTestdata(t, file), "")
 			rows, bad := sh.Parse(m)

@@ -15,7 +15,7 @@ import (
 
 // Some offices keep their register as a table in a Word document (a
 // 登记表 printed and signed each month). Such a file is read by the report
-// readers (DOCX, Word 97 DOC, ODT): the document's largest table is the
+// readers (DOCX, Word 97 DOC, ODT, RTF): the document's largest table is the
 // sheet, its rows numbered as the table's. A vertically merged cell reads
 // empty below its first row (Word's vMerge keeps no value there): those
 // rows' errors say what to fill in.
@@ -59,7 +59,7 @@ func readWord(name string, data []byte) (*Sheet, error) {
 		}
 		return nil, errs.Wrap(errs.Invalid, err, name, "这个 Word 文档无法读取：请把台账表格复制到 Excel 或 WPS 表格中另存为 .xlsx 再导入")
 	}
-	if kind != report.KindDOCX && kind != report.KindDOC {
+	if kind != report.KindDOCX && kind != report.KindDOC && kind != report.KindRTF {
 		return nil, errs.New(name, "无法识别的文件：请导入 Excel（.xlsx、.xls）、.ods 或 CSV 文件")
 	}
 	var best, cur [][]string
