@@ -66,7 +66,7 @@ func TestRegisterXLSX(t *testing.T) {
 		// a platform's "导出 Excel" that is a web page, or an XML Spreadsheet
 		"台账-网页.xls": markupOf(t, xlsx, "html"), "台账-xml.xls": markupOf(t, xlsx, "xml"),
 		// kept as a table in a Word document
-		"台账.docx": wordRegister(t, xlsx)} {
+		"台账.docx": wordRegister(t, xlsx, false), "台账-布局.docx": wordRegister(t, xlsx, true)} {
 		t.Run(file, func(t *testing.T) { registerReads(t, file, data) })
 	}
 }
@@ -355,7 +355,7 @@ func mergedDataCells(t *testing.T, file string, build func(merges ...[2]string) 
 	}
 	if strings.HasSuffix(file, ".docx") { // kept as a Word table, merged down by w:vMerge
 		xlsx := build
-		build = func(merges ...[2]string) []byte { return wordRegister(t, xlsx(merges...)) }
+		build = func(merges ...[2]string) []byte { return wordRegister(t, xlsx(merges...), false) }
 	}
 	sh, m := readMapped(t, file, build([2]string{"B4", "B6"}, [2]string{"C4", "C6"}), "")
 	rows, bad := sh.Parse(m)
@@ -1080,8 +1080,9 @@ func markupOf(t *testing.T, xlsx []byte, kind string) []byte {
 
 // wordRegister writes a workbook's first sheet as a Word table after a
 // paragraph: its title row one cell across the table and the header's merge
-// across 申请人 as gridSpan, a paragraph of sign-off after the table.
-func wordRegister(t *testing.T, xlsx []byte) []byte {
+// across 申请人 as gridSpan, a paragraph of sign-off after the table; layout
+// puts it all in a cell of a layout table.
+func wordRegister(t *testing.T, xlsx []byte, layout bool) []byte {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
 	if err != nil {
@@ -1129,6 +1130,9 @@ func wordRegister(t *testing.T, xlsx []byte) []byte {
 		b.WriteString("</w:tr>")
 	}
 	b.WriteString("</w:tbl>" + testdoc.Paragraph("填表人：张办理"))
+	if layout { // inside a page's layout table, beside its menu
+		return testdoc.Docx(t, "<w:tbl><w:tr><w:tc>"+testdoc.Paragraph("首页")+"</w:tc><w:tc>"+b.String()+"</w:tc></w:tr></w:tbl>")
+	}
 	return testdoc.Docx(t, b.String())
 }
 

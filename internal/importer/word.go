@@ -91,10 +91,10 @@ func readWord(name string, data []byte) (*Sheet, error) {
 	return &Sheet{Rows: rows}, nil
 }
 
-// docxTable reads a DOCX's largest table (nested tables are their cell's
-// text): a cell's w:gridSpan spans columns, w:vMerge "restart" starts a merge
-// down that the cells below marked w:vMerge continue; ok is false when the
-// file is no DOCX.
+// docxTable reads a DOCX's largest table, at any depth (a register may sit
+// in a layout table, as pages saved "to Word" put it): a cell's w:gridSpan
+// spans columns, w:vMerge "restart" starts a merge down that the cells below
+// marked w:vMerge continue; ok is false when the file is no DOCX.
 func docxTable(name string, data []byte) (*Sheet, bool, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -119,13 +119,15 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 		rows   [][]string
 		merges []cellRange
 		open   map[int]int // column → the row its merge down started at
+		// the row and cell being read
+		row            []string
+		cell           strings.Builder
+		span           int
+		vmerge         string
+		inCell, inText bool
 	}
-	var best, cur *table
-	depth := 0 // tables open
-	var row []string
-	var cell strings.Builder
-	span, vmerge, inCell := 1, "", false
-	cellText := false
+	var best *table
+	var open []*table // the tables open, the innermost last (a register inside a layout table)
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -134,73 +136,80 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 		if err != nil {
 			return nil, true, errs.Wrap(errs.Invalid, err, name, "Word 文档的正文不是有效的 XML，无法读取")
 		}
+		var cur *table
+		if len(open) > 0 {
+			cur = open[len(open)-1]
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "tbl":
-				if depth++; depth == 1 {
-					cur = &table{open: map[int]int{}}
+				if len(open) >= 64 {
+					return nil, true, errs.New(name, "表格嵌套过深，无法读取：请把台账表格复制到 Excel 中另存为 .xlsx 再导入")
 				}
+				open = append(open, &table{open: map[int]int{}})
 			case "tr":
-				if depth == 1 {
-					row = nil
+				if cur != nil {
+					cur.row = nil
 				}
 			case "tc":
-				if depth == 1 {
-					inCell, span, vmerge = true, 1, ""
-					cell.Reset()
+				if cur != nil {
+					cur.inCell, cur.span, cur.vmerge = true, 1, ""
+					cur.cell.Reset()
 				}
 			case "gridSpan":
-				if depth == 1 && inCell {
+				if cur != nil && cur.inCell {
 					if v, ok := attrOf(t, "val"); ok {
 						if n, err := strconv.Atoi(v); err == nil && n > 1 {
-							span = min(n, maxCols)
+							cur.span = min(n, maxCols)
 						}
 					}
 				}
 			case "vMerge":
-				if depth == 1 && inCell {
-					vmerge = "continue"
+				if cur != nil && cur.inCell {
+					cur.vmerge = "continue"
 					if v, ok := attrOf(t, "val"); ok && v == "restart" {
-						vmerge = "restart"
+						cur.vmerge = "restart"
 					}
 				}
 			case "t":
-				cellText = inCell
+				if cur != nil {
+					cur.inText = cur.inCell
+				}
 			case "br", "tab":
-				if inCell {
-					cell.WriteByte(' ')
+				if cur != nil && cur.inCell {
+					cur.cell.WriteByte(' ')
 				}
 			case "p":
-				if inCell && cell.Len() > 0 {
-					cell.WriteByte('\n')
+				if cur != nil && cur.inCell && cur.cell.Len() > 0 {
+					cur.cell.WriteByte('\n')
 				}
 			}
 		case xml.CharData:
-			if cellText && cell.Len() < maxCell*3 {
-				cell.Write(t)
+			if cur != nil && cur.inText && cur.cell.Len() < maxCell*3 {
+				cur.cell.Write(t)
 			}
 		case xml.EndElement:
+			if cur == nil {
+				continue
+			}
 			switch t.Name.Local {
 			case "t":
-				cellText = false
+				cur.inText = false
 			case "tc":
-				if depth != 1 || cur == nil {
-					continue
-				}
-				inCell = false
-				c, r := len(row), len(cur.rows)
+				cur.inCell = false
+				c, r := len(cur.row), len(cur.rows)
 				if c >= maxCols {
 					continue
 				}
-				row = append(row, strings.TrimSpace(cell.String()))
-				for k := 1; k < span && len(row) < maxCols; k++ {
-					row = append(row, "")
+				cur.row = append(cur.row, strings.TrimSpace(cur.cell.String()))
+				for k := 1; k < cur.span && len(cur.row) < maxCols; k++ {
+					cur.row = append(cur.row, "")
 				}
-				if span > 1 && vmerge == "" {
-					cur.merges = append(cur.merges, cellRange{r, c, r, c + span - 1})
+				if cur.span > 1 && cur.vmerge == "" {
+					cur.merges = append(cur.merges, cellRange{r, c, r, c + cur.span - 1})
 				}
-				switch vmerge {
+				switch cur.vmerge {
 				case "restart":
 					cur.open[c] = r
 				case "continue":
@@ -211,7 +220,7 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 							k--
 						}
 						if k < 0 {
-							cur.merges = append(cur.merges, cellRange{r0, c, r, c + span - 1})
+							cur.merges = append(cur.merges, cellRange{r0, c, r, c + cur.span - 1})
 						} else {
 							cur.merges[k].r1 = r
 						}
@@ -223,18 +232,14 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 					return nil, true, errs.New(name, "合并单元格太多：请取消合并后再导入")
 				}
 			case "tr":
-				if depth == 1 && cur != nil {
-					if len(cur.rows) >= maxRows {
-						return nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
-					}
-					cur.rows = append(cur.rows, row)
+				if len(cur.rows) >= maxRows {
+					return nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
 				}
+				cur.rows = append(cur.rows, cur.row)
 			case "tbl":
-				if depth--; depth == 0 && cur != nil {
-					if best == nil || len(cur.rows) > len(best.rows) {
-						best = cur
-					}
-					cur = nil
+				open = open[:len(open)-1]
+				if best == nil || len(cur.rows) > len(best.rows) {
+					best = cur
 				}
 			}
 		}
