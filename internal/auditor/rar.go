@@ -63,7 +63,7 @@ func rarEntries(data []byte, where string, b *budget, fn func(name string, data 
 			}
 		}
 		name = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, `\`, "/")), "/")
-		if h.IsDir || !rarReportEntry(name) {
+		if h.IsDir || !reportPath(name) {
 			continue
 		}
 		at := where + "/" + name
@@ -79,17 +79,4 @@ func rarEntries(data []byte, where string, b *budget, fn func(name string, data 
 			return given, err
 		}
 	}
-}
-
-// rarReportEntry says a file in a RAR archive may be a report: as a zip's
-// entries are told (not hidden, not macOS's, not a page's saved parts or a
-// picture).
-func rarReportEntry(name string) bool {
-	parts := strings.Split(name, "/")
-	for i, p := range parts {
-		if strings.HasPrefix(p, ".") || p == "__MACOSX" || i < len(parts)-1 && pageAssets(p) {
-			return false
-		}
-	}
-	return reportEntryName(name)
 }

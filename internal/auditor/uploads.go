@@ -250,12 +250,16 @@ func entryName(f *zip.File) string {
 	return strings.ToValidUTF8(f.Name, "?")
 }
 
-// reportEntry says a zip entry may be a report: a file, not hidden, not
-// macOS's resource forks, not a page's saved parts or a picture.
+// reportEntry says a zip entry may be a report: a file whose path
+// reportPath takes.
 func reportEntry(name string, f *zip.File) bool {
-	if f.FileInfo().IsDir() || strings.HasSuffix(name, "/") {
-		return false
-	}
+	return !f.FileInfo().IsDir() && !strings.HasSuffix(name, "/") && reportPath(name)
+}
+
+// reportPath says a file in an archive may be a report by its path: not
+// hidden, not macOS's resource forks, not a page's saved parts or a
+// picture.
+func reportPath(name string) bool {
 	parts := strings.Split(strings.ReplaceAll(name, `\`, "/"), "/")
 	for i, p := range parts {
 		if strings.HasPrefix(p, ".") || p == "__MACOSX" || i < len(parts)-1 && pageAssets(p) {

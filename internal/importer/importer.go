@@ -132,10 +132,10 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件超过 %d MB：请分成几个文件导入", MaxFile>>20)}
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		if isODS(data) {
+		switch zipKind(data) {
+		case "ods":
 			return readODS(name, data, sheet)
-		}
-		if isWordZip(data) {
+		case "word":
 			return readWord(name, data)
 		}
 		return readXLSX(name, data, sheet)
@@ -288,8 +288,8 @@ func readBook(name string, wb workbook, sheet string) (*Sheet, error) {
 	return readSheet(name, wb, sheet, others, maxRows)
 }
 
-// gridSheet is a sheet read whole into memory (ODS, an HTML table, an XML
-// Spreadsheet): its rows and merged ranges.
+// gridSheet is a sheet read whole into memory (XLS, ODS, an HTML table, an
+// XML Spreadsheet): its rows and merged ranges.
 type gridSheet struct {
 	name   string
 	rows   [][]string
@@ -453,67 +453,6 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	return readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
 }
 
-// xlsBook is a legacy workbook (.xls, WPS's .et), read whole: such a file
-// is at most 65 536 rows a sheet.
-type xlsBook struct{ wb *xls.Workbook }
-
-func (b xlsBook) sheetList() []string {
-	var out []string
-	for _, s := range b.wb.Sheets {
-		out = append(out, s.Name)
-	}
-	return out
-}
-
-func (b xlsBook) sheet(name string) *xls.Sheet {
-	for i := range b.wb.Sheets {
-		if b.wb.Sheets[i].Name == name {
-			return &b.wb.Sheets[i]
-		}
-	}
-	return nil
-}
-
-func (b xlsBook) hasText(name string) bool {
-	s := b.sheet(name)
-	for i := 0; s != nil && i < min(20, len(s.Rows)); i++ {
-		if strings.TrimSpace(strings.Join(s.Rows[i], "")) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-func (b xlsBook) rows(name, sheet string, limit int) ([][]string, []cellRange, bool, error) {
-	s := b.sheet(sheet)
-	if s == nil {
-		return nil, nil, false, nil
-	}
-	// rows end at their last value, as excelize streams them
-	n := len(s.Rows)
-	for n > 0 && strings.Join(s.Rows[n-1], "") == "" {
-		n--
-	}
-	if n > limit {
-		return nil, nil, true, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
-	}
-	rows := make([][]string, n)
-	for i, r := range s.Rows[:n] {
-		for len(r) > 0 && r[len(r)-1] == "" {
-			r = r[:len(r)-1]
-		}
-		var err error
-		if rows[i], err = clip(name, i+1, slices.Clone(r)); err != nil {
-			return nil, nil, true, err
-		}
-	}
-	var merges []cellRange
-	for _, g := range s.Merges {
-		merges = append(merges, cellRange{g.R0, g.C0, g.R1, g.C1})
-	}
-	return rows, merges, true, nil
-}
-
 // readXLS reads a legacy workbook.
 func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 	wb, err := xls.Read(data, xls.Limits{Stream: MaxFile, Cells: maxRows * 20, Merges: maxMergedCells})
@@ -529,8 +468,27 @@ func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 	case err != nil:
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLS 打开，文件可能已损坏：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入")
 	}
-	b := xlsBook{wb}
-	return readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
+	// held whole (at most 65 536 rows a sheet), each row ending at its last
+	// value and the sheet at its last row with one, as excelize streams them
+	sheets := make([]gridSheet, len(wb.Sheets))
+	for i, sh := range wb.Sheets {
+		rows := sh.Rows
+		for len(rows) > 0 && strings.Join(rows[len(rows)-1], "") == "" {
+			rows = rows[:len(rows)-1]
+		}
+		g := gridSheet{name: sh.Name, rows: make([][]string, len(rows))}
+		for r, row := range rows {
+			for len(row) > 0 && row[len(row)-1] == "" {
+				row = row[:len(row)-1]
+			}
+			g.rows[r] = row
+		}
+		for _, m := range sh.Merges {
+			g.merges = append(g.merges, cellRange{m.R0, m.C0, m.R1, m.C1})
+		}
+		sheets[i] = g
+	}
+	return readSheets(name, sheets, sheet)
 }
 
 // fillMerged writes the value of each range merged down the data rows

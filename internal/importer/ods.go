@@ -19,27 +19,35 @@ import (
 // number's office:value, a date's office:date-value (read as the raw value,
 // as an XLSX's cells are), a string's text in text:p paragraphs.
 
-// odsMimetype is the package's mimetype part for a spreadsheet.
-const odsMimetype = "application/vnd.oasis.opendocument.spreadsheet"
-
-// isODS says a ZIP is an OpenDocument spreadsheet.
-func isODS(data []byte) bool {
+// zipKind says what a ZIP other than an XLSX is: "ods" for an OpenDocument
+// spreadsheet, "word" for a Word or OpenDocument text document (a register
+// kept as a Word table), else "".
+func zipKind(data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return false
+		return ""
 	}
 	for _, f := range zr.File {
-		if f.Name == "mimetype" {
+		switch f.Name {
+		case "word/document.xml":
+			return "word"
+		case "mimetype":
 			rc, err := f.Open()
 			if err != nil {
-				return false
+				return ""
 			}
 			b, _ := io.ReadAll(io.LimitReader(rc, 128))
 			rc.Close()
-			return strings.TrimSpace(string(b)) == odsMimetype
+			switch strings.TrimSpace(string(b)) {
+			case "application/vnd.oasis.opendocument.spreadsheet":
+				return "ods"
+			case "application/vnd.oasis.opendocument.text":
+				return "word"
+			}
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // readODS reads an OpenDocument spreadsheet's sheets, bounded as an XLSX

@@ -20,30 +20,6 @@ import (
 // empty below its first row (Word's vMerge keeps no value there): those
 // rows' errors say what to fill in.
 
-// isWordZip says a ZIP is a Word or OpenDocument text document.
-func isWordZip(data []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return false
-	}
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			return true
-		}
-		if f.Name == "mimetype" {
-			rc, err := f.Open()
-			if err != nil {
-				return false
-			}
-			var b [64]byte
-			n, _ := rc.Read(b[:])
-			rc.Close()
-			return bytes.HasPrefix(b[:n], []byte("application/vnd.oasis.opendocument.text"))
-		}
-	}
-	return false
-}
-
 // readWord reads a document's largest table as the one sheet: a DOCX's
 // by its own markup (merges across and down as merged ranges), a DOC's or
 // an ODT's as the report readers read it.

@@ -2081,12 +2081,8 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		doc, words = odt, odtWords
 		// a Calc spreadsheet (.ods) is a workbook, its merges read as an
 		// XLSX's are
-		if rc := zipPart(zr, "mimetype"); rc != nil {
-			b, _ := io.ReadAll(io.LimitReader(rc, 128))
-			rc.Close()
-			if strings.TrimSpace(string(b)) == "application/vnd.oasis.opendocument.spreadsheet" {
-				words, kind = odsWords, KindXLSX
-			}
+		if strings.TrimSpace(string(readPart(zr, "mimetype", 128))) == "application/vnd.oasis.opendocument.spreadsheet" {
+			words, kind = odsWords, KindXLSX
 		}
 	}
 	if doc == nil {
@@ -2127,6 +2123,18 @@ func zipPart(zr *zip.Reader, name string) io.ReadCloser {
 	return nil
 }
 
+// readPart is a package's part by name, at most limit+1 bytes (so that a
+// caller can tell one larger than limit); nil when it has none.
+func readPart(zr *zip.Reader, name string, limit int64) []byte {
+	rc := zipPart(zr, name)
+	if rc == nil {
+		return nil
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, limit+1))
+	return b
+}
+
 // docxNumbering reads the package's list numbering, nil when it has none
 // (or it cannot be read: the text is then read without its numbers).
 func docxNumbering(zr *zip.Reader) *wordNumbering {
@@ -2154,19 +2162,13 @@ func docxNumbering(zr *zip.Reader) *wordNumbering {
 // an XLSX or an XLS, whose table the document shows only as its picture.
 func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook bool) []Line {
 	var rels map[string]string // relationship id → part name
-	read := func(part string) []byte {
-		rc := zipPart(zr, part)
-		if rc == nil {
+	return func(id string, workbook bool) []Line {
+		if depth >= 2 {
 			return nil
 		}
-		defer rc.Close()
-		b, _ := io.ReadAll(io.LimitReader(rc, MaxInput+1))
-		return b
-	}
-	return func(id string, workbook bool) []Line {
 		if rels == nil {
 			rels = map[string]string{}
-			dec := xml.NewDecoder(bytes.NewReader(read("word/_rels/document.xml.rels")))
+			dec := xml.NewDecoder(bytes.NewReader(readPart(zr, "word/_rels/document.xml.rels", MaxInput)))
 			for len(rels) < 10000 {
 				tok, err := dec.Token()
 				if err != nil {
@@ -2190,8 +2192,8 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook 
 				}
 			}
 		}
-		data := read(rels[id])
-		if len(data) == 0 || depth >= 2 {
+		data := readPart(zr, rels[id], MaxInput)
+		if len(data) == 0 {
 			return nil
 		}
 		ls, kind, err := linesAt(name, data, depth+1)
@@ -2213,13 +2215,8 @@ func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
 		if depth >= 2 || dir == "" || strings.Contains(dir, "..") || strings.HasPrefix(dir, "/") {
 			return nil
 		}
-		rc := zipPart(zr, dir+"/content.xml")
-		if rc == nil {
-			return nil
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, MaxInput+1))
-		if err != nil || len(b) > MaxInput || !bytes.Contains(b, []byte("<office:spreadsheet")) {
+		b := readPart(zr, dir+"/content.xml", MaxInput)
+		if len(b) > MaxInput || !bytes.Contains(b, []byte("<office:spreadsheet")) {
 			return nil
 		}
 		ls, err := officeXML(bytes.NewReader(b), odsWords, nil, nil)
