@@ -61,7 +61,7 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 			if v == "" {
 				return nil
 			}
-			d, err := ParseDateIn(v, rc.loc)
+			d, err := rc.sh.parseDate(v, rc.loc)
 			if err != nil {
 				fail(field, "“%s”不是日期：%v；有效期请写截止日期，如 2030-02-28", v, err)
 				return nil
@@ -73,7 +73,7 @@ func (s *Sheet) ParseDocuments(m *Mapping, kind catalog.DocKind) ([]catalog.Docu
 		}
 		d.EffectiveOn, d.ExpiresOn, d.RepealedOn = date("effective_on"), date("expires_on"), date("repealed_on")
 		for _, part := range strings.FieldsFunc(get("amended"), func(r rune) bool { return strings.ContainsRune("、，,；;\n ", r) }) {
-			a, err := ParseDateIn(part, rc.loc)
+			a, err := rc.sh.parseDate(part, rc.loc)
 			if err != nil {
 				fail("amended", "修订日期“%s”不是日期：%v；几次修订用顿号分开", part, err)
 				continue

@@ -91,6 +91,10 @@ type Sheet struct {
 	// a cover page, not read). Such a Sheet has no Rows of its own.
 	parts []*Sheet
 	maps  []*Mapping
+	// date1904: the workbook counts its day numbers from 1904-01-01 (old
+	// Mac Excel's date system, kept in an .xls or .xlsx): 44198 there is
+	// 2025-01-03, not 2021-01-02
+	date1904 bool
 	// Loc is the deployment's zone: a date written as an instant with its
 	// offset (2025-03-05T09:30:00+08:00, a platform's export) is read as
 	// the date it is there. Nil refuses such dates.
@@ -450,7 +454,20 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	}
 	defer done()
 	b := xlsxBook{f}
-	return readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
+	sh, err := readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
+	if props, perr := f.GetWorkbookProps(); err == nil && perr == nil && props.Date1904 != nil && *props.Date1904 {
+		sh.countsFrom1904()
+	}
+	return sh, err
+}
+
+// countsFrom1904 says the sheet's workbook (each of its parts) counts its
+// day numbers from 1904.
+func (s *Sheet) countsFrom1904() {
+	s.date1904 = true
+	for _, p := range s.parts {
+		p.date1904 = true
+	}
 }
 
 // readXLS reads a legacy workbook.
@@ -488,7 +505,11 @@ func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 		}
 		sheets[i] = g
 	}
-	return readSheets(name, sheets, sheet)
+	sh, err := readSheets(name, sheets, sheet)
+	if err == nil && wb.Date1904 {
+		sh.countsFrom1904()
+	}
+	return sh, err
 }
 
 // fillMerged writes the value of each range merged down the data rows
@@ -524,7 +545,7 @@ func (s *Sheet) fillMerged(headerRow int, headers []string) []string {
 			if len(notes) < 20 {
 				shown := clipNote(v)
 				if c < len(headers) && excelDate.MatchString(v) && strings.ContainsAny(headers[c], "日时") {
-					if d, err := ParseDate(v); err == nil {
+					if d, err := s.parseDate(v, nil); err == nil {
 						shown = d.String()
 					}
 				}
@@ -951,6 +972,18 @@ func ParseDate(s string) (workday.Date, error) {
 	return d, err
 }
 
+// parseDate is ParseDateIn, reading a day number of the sheet's workbook
+// in its date system.
+func (s *Sheet) parseDate(v string, loc *time.Location) (workday.Date, error) {
+	if t := strings.TrimSpace(v); s.date1904 && excelDate.MatchString(t) {
+		f, _ := strconv.ParseFloat(t, 64)
+		if d := workday.NewDate(1904, 1, 1) + workday.Date(math.Floor(f)); d.Year() >= 1990 && d.Year() <= 2200 {
+			return d, nil
+		}
+	}
+	return ParseDateIn(v, loc)
+}
+
 // ParseDateIn is ParseDate, and reads a date written as an instant with its
 // zone's offset (2025-03-05T09:30:00+08:00, 2025-03-04T20:00:00Z: a
 // platform's export in ISO 8601) as the date it is in loc, the deployment's
@@ -1240,7 +1273,7 @@ type rowCtx struct {
 // next year (received 12月28日, answered 1月8日).
 func (r *rowCtx) dateOf(field string, after workday.Date) (workday.Date, error) {
 	v := r.get(field)
-	d, err := ParseDateIn(v, r.loc)
+	d, err := r.sh.parseDate(v, r.loc)
 	if err == nil {
 		return d, nil
 	}

@@ -981,6 +981,14 @@ func TestRegisterSavedAsXLS(t *testing.T) {
 	if xlsx != ods {
 		t.Errorf("XLSX:\n%s\nODS:\n%s", xlsx, ods)
 	}
+	// the register in the 1904 date system (old Mac Excel's; Apache POI
+	// set it and took 1 462 from each date's day number, LibreOffice saved
+	// that as XLSX): the same dates
+	for _, file := range []string{"台账-2025-1904.xls", "台账-2025-1904.xlsx"} {
+		if got := read(file); got != xlsx {
+			t.Errorf("XLSX:\n%s\n%s:\n%s", xlsx, file, got)
+		}
+	}
 	for _, want := range []string{"第 4 行 2025-01-03 <nil> online 王某", "第 8 行 2025-01-06 <nil> letter_signed 钱某", "第 7–8 行 C 列是合并单元格：每行都按“信函”读取", "2月",
 		// a date merged down is said as the date, not as Excel's day number 45663
 		"第 7–8 行 B 列是合并单元格：每行都按“2025-01-06”读取"} {

@@ -21,7 +21,7 @@ func (s *Sheet) PostDates(m *Mapping) ([]workday.Date, []RowError) {
 	var bad []RowError
 	s.dataRows(m, func(rc *rowCtx) {
 		v := rc.get("published")
-		d, err := ParseDateIn(v, rc.loc) // an instant with its offset: the deployment's day
+		d, err := rc.sh.parseDate(v, rc.loc) // an instant with its offset: the deployment's day
 		// "2024-03-05 10:21:33", "2024/3/5 10:21": the day is what counts
 		if i := strings.IndexAny(v, " T"); err != nil && i > 0 {
 			d, err = ParseDate(v[:i])

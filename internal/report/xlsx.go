@@ -158,7 +158,7 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 			rows[ri] = row[:min(len(row), width)]
 		}
 		var full bool
-		if out, full = gridLines(out, rows, covered, nil, nil); full {
+		if out, full = gridLines(out, rows, covered, sh.Computed, nil); full {
 			break
 		}
 	}

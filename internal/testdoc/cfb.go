@@ -24,7 +24,8 @@ type Stream struct {
 // sectors) of the streams: the files Word 97, Outlook (.msg) and an
 // encrypted DOCX are. A stream under 4 096 bytes lives in the mini stream
 // (64-byte sectors chained in the mini FAT), as every producer writes it;
-// one FAT sector maps the file (128 sectors, 64 KB).
+// the FAT's sectors (each maps 128) are listed in the header (up to 109:
+// a file of 7 MB).
 func Compound(t testing.TB, streams ...Stream) []byte {
 	t.Helper()
 	const sector, endOfChain, free, fatSect, noStream = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
@@ -119,7 +120,20 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 		}
 	}
 	// the sectors: the FAT, the directory, the mini FAT, the mini stream,
-	// the large streams; chain appends a run of n sectors to the FAT
+	// the large streams; chain appends a run of n sectors to the FAT. The
+	// FAT's own sectors come first, as many as map the file (each 128)
+	sectorsOf := func(n int) int { return (n + sector - 1) / sector }
+	rest := sectorsOf(len(dir)) + sectorsOf(4*len(miniFAT)) + sectorsOf(mini.Len())
+	for _, i := range large {
+		rest += sectorsOf(len(nodes[i].data))
+	}
+	fatSectors := 1
+	for (fatSectors+rest+sector/4-1)/(sector/4) > fatSectors {
+		fatSectors++
+	}
+	if fatSectors > 109 {
+		t.Fatalf("a compound file of %d sectors: the header maps 109 FAT sectors", rest)
+	}
 	var fat []uint32
 	var pieces [][]byte // each run's bytes, written at the end (the directory is filled in after its place is taken)
 	chain := func(data []byte) uint32 {
@@ -135,8 +149,10 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 		pieces = append(pieces, data)
 		return start
 	}
-	fat = append(fat, fatSect)
-	chain(dir)
+	for range fatSectors {
+		fat = append(fat, fatSect)
+	}
+	dirStart := chain(dir)
 	miniFATStart, miniFATSectors := uint32(endOfChain), 0
 	if len(miniFAT) > 0 {
 		var b bytes.Buffer
@@ -153,16 +169,13 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 	for _, i := range large {
 		le.PutUint32(dir[128*i+116:], chain(nodes[i].data))
 	}
-	if len(fat) > sector/4 {
-		t.Fatalf("a compound file of %d sectors: one FAT sector maps 128", len(fat))
-	}
-	fatSector := make([]byte, sector)
-	for i := range sector / 4 {
+	fatBytes := make([]byte, fatSectors*sector)
+	for i := range fatSectors * sector / 4 {
 		v := uint32(free)
 		if i < len(fat) {
 			v = fat[i]
 		}
-		le.PutUint32(fatSector[4*i:], v)
+		le.PutUint32(fatBytes[4*i:], v)
 	}
 	head := make([]byte, sector)
 	copy(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
@@ -171,16 +184,20 @@ func Compound(t testing.TB, streams ...Stream) []byte {
 	le.PutUint16(head[28:], 0xFFFE)
 	le.PutUint16(head[30:], 9)
 	le.PutUint16(head[32:], 6)
-	le.PutUint32(head[44:], 1)    // one FAT sector, sector 0
-	le.PutUint32(head[48:], 1)    // the directory from sector 1
+	le.PutUint32(head[44:], uint32(fatSectors)) // the FAT's sectors, from sector 0
+	le.PutUint32(head[48:], dirStart)
 	le.PutUint32(head[56:], 4096) // the mini stream cutoff
 	le.PutUint32(head[60:], miniFATStart)
 	le.PutUint32(head[64:], uint32(miniFATSectors))
 	le.PutUint32(head[68:], endOfChain) // no DIFAT sectors
-	for i := 1; i < 109; i++ {
-		le.PutUint32(head[76+4*i:], free)
+	for i := range 109 {
+		v := uint32(free)
+		if i < fatSectors {
+			v = uint32(i)
+		}
+		le.PutUint32(head[76+4*i:], v)
 	}
-	out := slices.Concat(head, fatSector)
+	out := slices.Concat(head, fatBytes)
 	for _, p := range pieces {
 		out = append(out, p...)
 		out = append(out, make([]byte, (sector-len(p)%sector)%sector)...)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,7 +18,9 @@ import (
 // "" no record; "\x00" a blank cell (BLANK: a cell with borders only); a
 // number a NUMBER, or an RK when it fits; "=…" a formula whose saved result
 // is the rest (=12 a number, =TRUE, =#DIV/0!, ="text" a string in a STRING
-// record, ="" an empty string); anything else a string.
+// record, ="" an empty string), and its formula after a bar (=0|SUM(B2:G2):
+// see xlsFormula; without one, the formula 0); "'12" a number kept as a
+// string; anything else a string.
 type XLSSheet struct {
 	Name   string
 	Rows   [][]string
@@ -127,6 +130,7 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 				if _, isNum := xlsNumber(c); c == "" || c == "\x00" || isNum || strings.HasPrefix(c, "=") {
 					continue
 				}
+				c = strings.TrimPrefix(c, "'")
 				if _, ok := index[c]; !ok {
 					index[c] = len(sst)
 					sst = append(sst, c)
@@ -293,7 +297,11 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 						rec(0x0203, le.AppendUint64(head, math.Float64bits(n)))
 					}
 				case strings.HasPrefix(v, "="):
-					res := v[1:]
+					res, src, _ := strings.Cut(v[1:], "|")
+					rgce := []byte{0x1E, 0, 0} // ptgInt 0
+					if src != "" {
+						rgce = xlsFormula(t, src, opt.BIFF5)
+					}
 					val := make([]byte, 8)
 					var str []byte
 					switch n, isNum := xlsNumber(res); {
@@ -317,17 +325,17 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 							str = append(u16(len(b)), b...)
 						}
 					}
-					// value, flags, cache, and a formula of one token: ptgInt 0
-					d := append(append(append(head, val...), u16(0, 0, 0)...), append(u16(3), 0x1E, 0, 0)...)
+					// value, flags, cache, and the formula
+					d := append(append(append(head, val...), u16(0, 0, 0)...), append(u16(len(rgce)), rgce...)...)
 					rec(0x0006, d)
 					if str != nil {
 						rec(0x0207, str)
 					}
 				case opt.BIFF5:
-					b := gbk(v)
+					b := gbk(strings.TrimPrefix(v, "'"))
 					rec(0x0204, append(append(head, u16(len(b))...), b...))
 				default:
-					rec(0x00FD, le.AppendUint32(head, uint32(index[v])))
+					rec(0x00FD, le.AppendUint32(head, uint32(index[strings.TrimPrefix(v, "'")])))
 				}
 			}
 		}
@@ -456,4 +464,130 @@ func xlsRK(n float64) (uint32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// xlsFormula compiles a formula as Excel writes it ([MS-XLS] 2.5.198):
+// numbers, cells (B2, $B$2), ranges (B2:G2), + and -, a sign, parentheses,
+// functions of cells and ranges (SUM of one argument as Excel's attribute
+// token, any other as a variable-argument function: SUM, AVERAGE, MAX),
+// and a cell of another sheet (Sheet2!A1). Cells in arithmetic are of the
+// value class, in a function's arguments of the reference class; relative
+// flags set, as Excel sets them.
+func xlsFormula(t testing.TB, src string, biff5 bool) []byte {
+	t.Helper()
+	le := binary.LittleEndian
+	funcs := map[string]int{"SUM": 4, "AVERAGE": 5, "MAX": 7, "IF": 1}
+	toks := regexp.MustCompile(`[A-Za-z0-9]+![A-Z]+[0-9]+|\$?[A-Z]+\$?[0-9]+(:\$?[A-Z]+\$?[0-9]+)?|[A-Z]+\(|[0-9.]+|[-+(),]`).FindAllString(strings.ReplaceAll(src, " ", ""), -1)
+	if strings.Join(toks, "") != strings.ReplaceAll(src, " ", "") {
+		t.Fatalf("formula %q: cannot compile", src)
+	}
+	pos := 0
+	var out []byte
+	cell := func(a string) (int, int) {
+		c, r, err := excelize.CellNameToCoordinates(strings.ReplaceAll(a, "$", ""))
+		if err != nil {
+			t.Fatalf("formula %q: %v", src, err)
+		}
+		return r - 1, c - 1
+	}
+	ref := func(r, c int) []byte {
+		if biff5 {
+			return append(le.AppendUint16(nil, uint16(r)|0xC000), byte(c))
+		}
+		return le.AppendUint16(le.AppendUint16(nil, uint16(r)), uint16(c)|0xC000)
+	}
+	// operand writes a cell, range or other sheet's cell in a class (0x20
+	// reference, 0x40 value)
+	operand := func(tok string, class byte) bool {
+		switch {
+		case strings.Contains(tok, "!"):
+			_, a, _ := strings.Cut(tok, "!")
+			r, c := cell(a)
+			out = append(append(out, 0x1A|class, 0, 0), ref(r, c)...) // ptgRef3d, the sheet's XTI 0
+		case strings.Contains(tok, ":"):
+			a, b, _ := strings.Cut(tok, ":")
+			r0, c0 := cell(a)
+			r1, c1 := cell(b)
+			out = append(out, 0x05|class)
+			if biff5 {
+				out = append(le.AppendUint16(le.AppendUint16(out, uint16(r0)|0xC000), uint16(r1)|0xC000), byte(c0), byte(c1))
+			} else {
+				out = le.AppendUint16(le.AppendUint16(le.AppendUint16(le.AppendUint16(out, uint16(r0)), uint16(r1)), uint16(c0)|0xC000), uint16(c1)|0xC000)
+			}
+		case tok != "" && tok[0] >= 'A' && tok[0] <= 'Z' || tok != "" && tok[0] == '$':
+			r, c := cell(tok)
+			out = append(append(out, 0x04|class), ref(r, c)...)
+		default:
+			return false
+		}
+		return true
+	}
+	var expr func()
+	primary := func() {
+		tok := toks[pos]
+		pos++
+		switch {
+		case tok == "(":
+			expr()
+			pos++ // )
+			out = append(out, 0x15)
+		case strings.HasSuffix(tok, "("):
+			n := 0
+			for toks[pos] != ")" {
+				if a := toks[pos]; (pos+1 < len(toks) && (toks[pos+1] == "," || toks[pos+1] == ")")) && operand(a, 0x20) {
+					pos++
+				} else {
+					expr()
+				}
+				n++
+				if toks[pos] == "," {
+					pos++
+				}
+			}
+			pos++
+			name := strings.TrimSuffix(tok, "(")
+			if name == "SUM" && n == 1 {
+				out = append(out, 0x19, 0x10, 0, 0) // ptgAttr, attrSum
+			} else {
+				out = le.AppendUint16(append(out, 0x42, byte(n)), uint16(funcs[name]))
+			}
+		case operand(tok, 0x40):
+		default:
+			n, err := strconv.ParseFloat(tok, 64)
+			if err != nil {
+				t.Fatalf("formula %q: %q", src, tok)
+			}
+			if n == math.Trunc(n) && n >= 0 && n < 1<<16 {
+				out = le.AppendUint16(append(out, 0x1E), uint16(n))
+			} else {
+				out = le.AppendUint64(append(out, 0x1F), math.Float64bits(n))
+			}
+		}
+	}
+	term := func() {
+		if toks[pos] == "-" {
+			pos++
+			primary()
+			out = append(out, 0x13) // ptgUminus
+			return
+		}
+		primary()
+	}
+	expr = func() {
+		term()
+		for pos < len(toks) && (toks[pos] == "+" || toks[pos] == "-") {
+			op := byte(0x03)
+			if toks[pos] == "-" {
+				op = 0x04
+			}
+			pos++
+			term()
+			out = append(out, op)
+		}
+	}
+	expr()
+	if pos != len(toks) {
+		t.Fatalf("formula %q: %d of %d tokens compiled", src, pos, len(toks))
+	}
+	return out
 }

@@ -4,7 +4,8 @@
 // Registers and published reports still come so from offices whose
 // templates are older than their software. It reads what such a file holds
 // for gongkai: each worksheet's values as text and its merged ranges, a
-// formula's last result as Excel saved it; not formats, charts or pictures.
+// formula's last result as Excel saved it (a sum a program saved as 0 computed:
+// formula.go); not formats, charts or pictures.
 // No maintained Go library reads BIFF (see docs/ARCHITECTURE.md).
 package xls
 
@@ -45,6 +46,9 @@ type Workbook struct {
 	// a save as XLS: gongkai's own export of the tables names its report
 	// only there
 	Title string
+	// Date1904: the workbook counts its dates from 1904-01-01 (DATEMODE:
+	// old Mac Excel), not from 1899-12-30
+	Date1904 bool
 }
 
 // Sheet is a worksheet: Rows[r][c] is the cell's text ("" blank), each row
@@ -55,6 +59,9 @@ type Sheet struct {
 	Hidden bool
 	Rows   [][]string
 	Merges []Range
+	// Computed counts, by row, the cells that are formulas whose results
+	// were saved as 0 (a program's export: see formula.go) and computed here
+	Computed map[int]int
 }
 
 // Range is a merged range, 0-based and inclusive.
@@ -200,6 +207,7 @@ func ReadStream(stream []byte, lim Limits) (*Workbook, error) {
 const (
 	recFormula    = 0x0006
 	recEOF        = 0x000A
+	recDateMode   = 0x0022
 	recFilePass   = 0x002F
 	recContinue   = 0x003C
 	recCodePage   = 0x0042
@@ -262,6 +270,7 @@ type parser struct {
 	cells int
 	merge int
 	lim   Limits
+	calc  calcBudget
 }
 
 func parse(b []byte, book bool, lim Limits) (*Workbook, error) {
@@ -277,7 +286,7 @@ func parse(b []byte, book bool, lim Limits) (*Workbook, error) {
 	default:
 		return nil, fmt.Errorf("%w: no BOF record", ErrDamaged)
 	}
-	p := &parser{biff: 8, lim: lim}
+	p := &parser{biff: 8, lim: lim, calc: calcBudget{formulas: calcFormulas, cells: calcCells}}
 	switch binary.LittleEndian.Uint16(parts[0]) {
 	case 0x0600:
 	case 0x0500:
@@ -288,6 +297,7 @@ func parse(b []byte, book bool, lim Limits) (*Workbook, error) {
 		}
 	}
 	codepage := -1
+	date1904 := false
 	var sheets []boundSheet
 globals:
 	for {
@@ -305,6 +315,8 @@ globals:
 			if len(d) >= 2 {
 				codepage = int(binary.LittleEndian.Uint16(d))
 			}
+		case recDateMode:
+			date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
 		case recBoundSheet:
 			if len(d) < 8 {
 				continue
@@ -328,7 +340,7 @@ globals:
 	if p.biff == 5 {
 		p.dec = decoder(codepage)
 	}
-	wb := &Workbook{BIFF: p.biff}
+	wb := &Workbook{BIFF: p.biff, Date1904: date1904}
 	for _, s := range sheets {
 		sh, err := p.sheet(b, s)
 		if err != nil {
@@ -419,6 +431,20 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 	// a formula's cell whose text is in the STRING record after it (an
 	// ARRAY or SHRFMLA record may come between)
 	pending := [2]int{-1, -1}
+	calc := &sheetCalc{biff: p.biff, sh: sh, formulas: map[[2]int]*formula{}, kinds: map[[2]int]byte{},
+		budget: &p.calc, memo: map[[2]int]calcResult{}, busy: map[[2]int]bool{}}
+	var order [][2]int // the formulas' cells, in the sheet's order
+	kind := func(row, col int, k byte) {
+		if len(calc.kinds) < keptFormulas {
+			calc.kinds[[2]int{row, col}] = k
+		}
+	}
+	text := func(row, col int, v string) error {
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			kind(row, col, kindNumText)
+		}
+		return set(row, col, v)
+	}
 	depth := 1 // a chart drawn on the sheet is a substream within it
 	for depth > 0 {
 		typ, parts, ok := r.next()
@@ -443,11 +469,11 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 		case recLabelSST:
 			if len(d) >= 10 {
 				if i := int(binary.LittleEndian.Uint32(d[6:])); i < len(p.sst) {
-					err = set(row, col, p.sst[i])
+					err = text(row, col, p.sst[i])
 				}
 			}
 		case recLabel, recRString:
-			err = set(row, col, p.label(parts))
+			err = text(row, col, p.label(parts))
 		case recNumber:
 			if len(d) >= 14 {
 				err = set(row, col, number(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
@@ -470,12 +496,22 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 			}
 		case recBoolErr:
 			if len(d) >= 8 {
+				kind(row, col, boolErrKind(d[7] != 0))
 				err = set(row, col, boolErr(d[6], d[7] != 0))
 			}
 		case recFormula:
 			pending = [2]int{-1, -1}
 			if len(d) < 14 {
 				break
+			}
+			if len(d) >= 22 && len(calc.formulas) < keptFormulas && row < maxRow && col < maxCol {
+				n := int(binary.LittleEndian.Uint16(d[20:]))
+				f := &formula{rgce: d[22:min(len(d), 22+n)]}
+				f.zero = (d[12] != 0xFF || d[13] != 0xFF) && binary.LittleEndian.Uint64(d[6:])&^(1<<63) == 0
+				if _, seen := calc.formulas[[2]int{row, col}]; !seen {
+					order = append(order, [2]int{row, col})
+				}
+				calc.formulas[[2]int{row, col}] = f
 			}
 			if d[12] != 0xFF || d[13] != 0xFF {
 				err = set(row, col, number(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
@@ -485,8 +521,10 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 			case 0:
 				pending = [2]int{row, col}
 			case 1:
+				kind(row, col, kindBool)
 				err = set(row, col, boolErr(d[8], false))
 			case 2:
+				kind(row, col, kindError)
 				err = set(row, col, boolErr(d[8], true))
 			default: // 3: an empty string
 				err = set(row, col, "")
@@ -517,7 +555,15 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 			return nil, err
 		}
 	}
+	calc.run(order)
 	return sh, nil
+}
+
+func boolErrKind(isErr bool) byte {
+	if isErr {
+		return kindError
+	}
+	return kindBool
 }
 
 // at is a cell record's row and column.

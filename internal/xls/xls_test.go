@@ -3,6 +3,7 @@ package xls_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -220,6 +221,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true, Title: "年度报告", TitleCodePage: 936}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{Title: "年度报告"}, testdoc.XLSSheet{Name: "表", Rows: [][]string{{"其他", "1"}}}))
 	f.Add(testdoc.StreamOf(f, testdoc.XLS(f, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}), "Workbook"))
+	f.Add(testdoc.XLS(f, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
+	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
 	lim := xls.Limits{Stream: 1 << 20, Cells: 100_000, Merges: 1000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// as a compound file, and as a workbook stream inside one
@@ -267,5 +270,92 @@ func TestTitle(t *testing.T) {
 	}
 	if wb := read(t, data); wb.Title != "卫滨区教育体育和文化旅游局 2024 年政府信息公开 工作年度报告" {
 		t.Errorf("LibreOffice's title: %q", wb.Title)
+	}
+}
+
+// formulaRows are sums saved as 0, and formulas that are no sums.
+var formulaRows = [][]string{
+	{"名称", "甲", "乙", "丙", "总计"},
+	{"一", "1", "2", "3", "=0|SUM(B2:D2)"},
+	{"二", "4", "'5", "6", "=0|B3+C3+$D$3"},
+	{"三", "7", "'8", "9", "=0|SUM(B4:D4)"},
+	{"合计", "=0|SUM(B2:B4)", "=0|SUM(C2,C3,C4)", "=0|-(D2+D3)+D4+10", "=0|SUM(E2:E4)"},
+	{"其他", "=0|B6+1", "=0|SUM(Sheet2!A1)", "=0|AVERAGE(B2:D2)", "=5|SUM(B2:D2)", "=0|SUM(B2:D2)-6", "=0|H6+1", "=0|G6+1"},
+	{"错误", "=#DIV/0!", "1", "=0|SUM(B7:C7)", "=0|SUM(A100:Z200)", "=0|SUM(H7)", "=0|SUM(H7)+1"},
+}
+
+// A formula whose result was saved as 0 (Apache POI's HSSF writes them so,
+// for Excel to compute on opening) is computed when it is a sum: SUM of
+// one argument (Excel's attribute token) or several, + and -, a sign,
+// parentheses, a total of totals computed first; a number kept as text
+// counts nothing in SUM and its number in +. Anything else keeps its 0: a
+// cycle, another sheet's cell, another function, an error in the range, a
+// range too large. A result saved as anything but 0 is kept, and one
+// computed to 0 is no change. Both BIFF8 and BIFF5.
+func TestFormulasSavedAsZero(t *testing.T) {
+	wantRows := [][]string{
+		{"名称", "甲", "乙", "丙", "总计"},
+		{"一", "1", "2", "3", "6"},
+		{"二", "4", "5", "6", "15"},
+		{"三", "7", "8", "9", "16"},
+		{"合计", "12", "2", "10", "37"},
+		{"其他", "0", "0", "0", "5", "0", "0", "0"},
+		{"错误", "#DIV/0!", "1", "0", "0", "0", "1"},
+	}
+	for _, biff5 := range []bool{false, true} {
+		wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{BIFF5: biff5}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
+		sh := wb.Sheets[0]
+		sameRows(t, fmt.Sprintf("BIFF5 %v", biff5), sh.Rows, wantRows)
+		if want := map[int]int{1: 1, 2: 1, 3: 1, 4: 4, 6: 1}; !maps.Equal(sh.Computed, want) {
+			t.Errorf("BIFF5 %v: computed by row %v, want %v", biff5, sh.Computed, want)
+		}
+	}
+}
+
+// A workbook's sums cost what calcBudget allows: a sheet of 3 000 sums of
+// 1 000 cells each computes the first hundred, one of 2 500 sums of a cell
+// the first 2 000, and a total of totals nested deeper than eight formulas
+// is left, while the shallow ones in the chain are computed.
+func TestFormulaBudget(t *testing.T) {
+	computed := func(sh xls.Sheet) int {
+		n := 0
+		for _, k := range sh.Computed {
+			n += k
+		}
+		return n
+	}
+	small := make([][]string, 50)
+	for i := range small {
+		small[i] = []string{"1"}
+		for range 50 {
+			small[i] = append(small[i], "=0|A1")
+		}
+	}
+	if n := computed(read(t, testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "多", Rows: small})).Sheets[0]); n != 2000 {
+		t.Errorf("%d of 2 500 sums computed, want 2 000", n)
+	}
+	rows := make([][]string, 1000)
+	for i := range rows {
+		rows[i] = []string{"1"}
+	}
+	for i := range 3000 {
+		rows[i%1000] = append(rows[i%1000], "=0|SUM(A1:A1000)")
+	}
+	sh := read(t, testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "大", Rows: rows})).Sheets[0]
+	if n := computed(sh); n < 90 || n > 100 {
+		t.Errorf("%d sums of 1 000 cells computed, want about 100", n)
+	}
+	if sh.Rows[0][1] != "1000" {
+		t.Errorf("first sum %q", sh.Rows[0][1])
+	}
+	// A1 = B1+1, B1 = C1+1, …, L1 = 1: A1 is twelve formulas deep
+	chain := []string{}
+	for c := 'B'; c <= 'L'; c++ {
+		chain = append(chain, "=0|"+string(c)+"1+1")
+	}
+	chain = append(chain, "1")
+	sh = read(t, testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "链", Rows: [][]string{chain}})).Sheets[0]
+	if sh.Rows[0][0] != "0" || sh.Rows[0][10] != "2" || sh.Rows[0][5] != "7" {
+		t.Errorf("chain read %q", sh.Rows[0])
 	}
 }
