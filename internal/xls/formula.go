@@ -6,21 +6,23 @@ import (
 	"strconv"
 )
 
-// A program that writes a workbook without a spreadsheet engine (Apache
-// POI's HSSF, as Java platforms export their tables) saves each formula's
-// result as 0 for Excel to compute on opening: a report's totals read as
-// 0 and every row as wrong. The sums such a file holds are computed here,
-// as the XLSX reader computes them (report.computeFormulas): SUM of cells
-// and ranges, + and -, numbers, parentheses, other formulas of the sheet.
-// Only a result saved as 0 is computed: one Excel or WPS saved is right
+// A program that writes a workbook without a spreadsheet engine saves each
+// formula's result as 0 (Apache POI's HSSF, as Java platforms export their
+// tables; Perl's Spreadsheet::WriteExcel) or as an empty string (Python's
+// xlwt) for Excel to compute on opening: a report's totals read as 0 and
+// every row as wrong, or as blank. The sums such a file holds are computed
+// here, as the XLSX reader computes them (report.computeFormulas): SUM of
+// cells and ranges, + and -, numbers, parentheses, other formulas of the
+// sheet. Only those results are computed: one Excel or WPS saved is right
 // already (or is what its author saw, if the workbook was on manual
-// calculation), and one computed to 0 changes nothing.
+// calculation), and a sum is never an empty string in Excel.
 
 // formula is a FORMULA record kept until its sheet has been read.
 type formula struct {
 	rgce []byte // its parsed tokens ([MS-XLS] 2.5.198.2, Rgce)
-	// zero: its saved result is the number 0, and it may be a result never computed
-	zero bool
+	// unsaved: its saved result is the number 0 or an empty string, and
+	// may be a result never computed
+	unsaved bool
 }
 
 // calc limits: what one file's sums may cost.
@@ -66,13 +68,13 @@ type calcResult struct {
 func (c *sheetCalc) run(order [][2]int) {
 	for _, at := range order {
 		f := c.formulas[at]
-		if !f.zero || c.budget.formulas <= 0 {
+		if !f.unsaved || c.budget.formulas <= 0 {
 			continue
 		}
 		c.budget.formulas--
 		c.work = 0
 		n, ok := c.value(at, f, 0)
-		if !ok || n == 0 {
+		if !ok || c.sh.Rows[at[0]][at[1]] == number(n) {
 			continue
 		}
 		c.sh.Rows[at[0]][at[1]] = number(n)
@@ -83,7 +85,7 @@ func (c *sheetCalc) run(order [][2]int) {
 	}
 }
 
-// value computes a formula whose result was saved as 0.
+// value computes a formula whose result was saved as 0 or "".
 func (c *sheetCalc) value(at [2]int, f *formula, depth int) (float64, bool) {
 	if r, ok := c.memo[at]; ok {
 		return r.n, r.ok
@@ -115,7 +117,7 @@ func (c *sheetCalc) cell(at [2]int, inSum bool, depth int) (float64, bool) {
 		return 0, false
 	}
 	if f, ok := c.formulas[at]; ok {
-		if f.zero {
+		if f.unsaved {
 			return c.value(at, f, depth+1)
 		}
 		if n, err := strconv.ParseFloat(c.text(at), 64); err == nil {
@@ -216,6 +218,7 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 		return total, true
 	}
 	wide := c.biff == 8 // BIFF8 keeps a column in two bytes, BIFF5 in one
+	refs := 0           // a formula of constants alone is no sum of cells
 	for i := 0; i < len(rgce); {
 		t := rgce[i]
 		i++
@@ -314,9 +317,11 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 			}
 			stack = append(stack, operand{n: n})
 		case ptgRef:
+			refs++
 			r, col := c.rowCol(d, 0, 2)
 			stack = append(stack, operand{ref: true, r0: r, c0: col, r1: r, c1: col})
 		case ptgArea:
+			refs++
 			var r0, r1, c0, c1 int
 			if wide {
 				r0, c0 = c.rowCol(d, 0, 4)
@@ -330,7 +335,7 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 			return 0, false
 		}
 	}
-	if len(stack) != 1 {
+	if len(stack) != 1 || refs == 0 {
 		return 0, false
 	}
 	return scalar(stack[0])

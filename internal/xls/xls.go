@@ -4,8 +4,8 @@
 // Registers and published reports still come so from offices whose
 // templates are older than their software. It reads what such a file holds
 // for gongkai: each worksheet's values as text and its merged ranges, a
-// formula's last result as Excel saved it (a sum a program saved as 0 computed:
-// formula.go); not formats, charts or pictures.
+// formula's last result as Excel saved it (a sum a program saved as 0 or ""
+// computed: formula.go); not formats, charts or pictures.
 // No maintained Go library reads BIFF (see docs/ARCHITECTURE.md).
 package xls
 
@@ -60,7 +60,8 @@ type Sheet struct {
 	Rows   [][]string
 	Merges []Range
 	// Computed counts, by row, the cells that are formulas whose results
-	// were saved as 0 (a program's export: see formula.go) and computed here
+	// were saved as 0 or "" (a program's export: see formula.go) and
+	// computed here
 	Computed map[int]int
 }
 
@@ -507,7 +508,11 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 			if len(d) >= 22 && len(calc.formulas) < keptFormulas && row < maxRow && col < maxCol {
 				n := int(binary.LittleEndian.Uint16(d[20:]))
 				f := &formula{rgce: d[22:min(len(d), 22+n)]}
-				f.zero = (d[12] != 0xFF || d[13] != 0xFF) && binary.LittleEndian.Uint64(d[6:])&^(1<<63) == 0
+				if d[12] != 0xFF || d[13] != 0xFF { // a number: 0 (or -0)
+					f.unsaved = binary.LittleEndian.Uint64(d[6:])&^(1<<63) == 0
+				} else { // an empty string
+					f.unsaved = d[6] == 3
+				}
 				if _, seen := calc.formulas[[2]int{row, col}]; !seen {
 					order = append(order, [2]int{row, col})
 				}

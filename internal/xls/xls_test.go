@@ -282,16 +282,19 @@ var formulaRows = [][]string{
 	{"合计", "=0|SUM(B2:B4)", "=0|SUM(C2,C3,C4)", "=0|-(D2+D3)+D4+10", "=0|SUM(E2:E4)"},
 	{"其他", "=0|B6+1", "=0|SUM(Sheet2!A1)", "=0|AVERAGE(B2:D2)", "=5|SUM(B2:D2)", "=0|SUM(B2:D2)-6", "=0|H6+1", "=0|G6+1"},
 	{"错误", "=#DIV/0!", "1", "=0|SUM(B7:C7)", "=0|SUM(A100:Z200)", "=0|SUM(H7)", "=0|SUM(H7)+1"},
+	{"空", `=""|SUM(B2:D2)`, `=""|SUM(J8:K8)`, `=""|10`},
 }
 
 // A formula whose result was saved as 0 (Apache POI's HSSF writes them so,
-// for Excel to compute on opening) is computed when it is a sum: SUM of
+// for Excel to compute on opening) or as an empty string (Python's xlwt) is
+// computed when it is a sum of cells: SUM of
 // one argument (Excel's attribute token) or several, + and -, a sign,
 // parentheses, a total of totals computed first; a number kept as text
-// counts nothing in SUM and its number in +. Anything else keeps its 0: a
-// cycle, another sheet's cell, another function, an error in the range, a
-// range too large. A result saved as anything but 0 is kept, and one
-// computed to 0 is no change. Both BIFF8 and BIFF5.
+// counts nothing in SUM and its number in +. Anything else keeps what was
+// saved: a cycle, another sheet's cell, another function, an error in the
+// range, a range too large, a formula of no cell. A result saved as
+// anything but 0 or "" is kept, and 0 computed for a 0 is no change. Both
+// BIFF8 and BIFF5.
 func TestFormulasSavedAsZero(t *testing.T) {
 	wantRows := [][]string{
 		{"名称", "甲", "乙", "丙", "总计"},
@@ -301,12 +304,13 @@ func TestFormulasSavedAsZero(t *testing.T) {
 		{"合计", "12", "2", "10", "37"},
 		{"其他", "0", "0", "0", "5", "0", "0", "0"},
 		{"错误", "#DIV/0!", "1", "0", "0", "0", "1"},
+		{"空", "6", "0", ""},
 	}
 	for _, biff5 := range []bool{false, true} {
 		wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{BIFF5: biff5}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
 		sh := wb.Sheets[0]
 		sameRows(t, fmt.Sprintf("BIFF5 %v", biff5), sh.Rows, wantRows)
-		if want := map[int]int{1: 1, 2: 1, 3: 1, 4: 4, 6: 1}; !maps.Equal(sh.Computed, want) {
+		if want := map[int]int{1: 1, 2: 1, 3: 1, 4: 4, 6: 1, 7: 2}; !maps.Equal(sh.Computed, want) {
 			t.Errorf("BIFF5 %v: computed by row %v, want %v", biff5, sh.Computed, want)
 		}
 	}
