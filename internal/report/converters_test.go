@@ -293,6 +293,43 @@ func TestSpacesOfFlattenedPages(t *testing.T) {
 	}
 }
 
+// A table in a narrative section (a column's counts under 主动公开, the
+// fees under 其他事项) is no stray space: its cells are joined by tabs, in a
+// page's or a document's table as in tab-separated text, and two cells of
+// Chinese side by side are two cells. A space typed inside a cell still is
+// one, quoted within its line.
+func TestTablesInSectionsAreNoStraySpaces(t *testing.T) {
+	const p = "2024年，本局在门户网站发布信息326条。"
+	rows := [][]string{{"栏目名称", "发布条数"}, {"机构职能", "12"}, {"政策文件", "86"}, {"工作 动态", "228"}}
+	var html, tabs strings.Builder
+	html.WriteString("<table border=\"1\">")
+	for _, r := range rows {
+		html.WriteString("<tr><td>" + strings.Join(r, "</td><td>") + "</td></tr>")
+		tabs.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	html.WriteString("</table>")
+	page := string(readFile(t, filepath.Join(auditDir, "page-2021.html")))
+	text := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	if !strings.Contains(page, "<p>"+p+"</p>") || !strings.Contains(text, p+"\n") {
+		t.Fatal("fixtures changed")
+	}
+	for file, src := range map[string]string{
+		"page.html": strings.Replace(page, "<p>"+p+"</p>", "<p>"+p+"</p>"+html.String(), 1),
+		"tab.txt":   strings.Replace(text, p+"\n", p+"\n"+tabs.String(), 1),
+	} {
+		r := audit(t, file, []byte(src))
+		var said []string
+		for _, f := range r.Findings {
+			if f.Rule == "TXT.SPACE" {
+				said = append(said, f.Message)
+			}
+		}
+		if len(said) != 1 || !strings.Contains(said[0], "“工作 动态") || strings.Contains(said[0], "\n") {
+			t.Errorf("%s: TXT.SPACE %q, want the one in 工作 动态, within its line", file, said)
+		}
+	}
+}
+
 // pandoc's Markdown (pandoc -f html -t markdown) of LibreOffice's page of the
 // seed: its spans wrap over lines ("[年政府信息公开" / "工作年度报告]{lang=…}"),
 // the title among them. It reads as the seed: the same tables and agency.

@@ -2150,8 +2150,11 @@ func checkSpace(c *ctx) {
 				}
 				before, _ := utf8.DecodeLastRuneInString(t[:i])
 				after, _ := utf8.DecodeRuneInString(t[j:])
-				if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
-					c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t, i, j))
+				// a tab is a border between a table's cells (a table in the
+				// section, of a page or a document, or its tab-separated
+				// text), not a space typed in a sentence
+				if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) && strings.IndexByte(t[i:j], '\t') < 0 {
+					c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t[lo:hi], i-lo, j-lo))
 				}
 				i = j
 			}
