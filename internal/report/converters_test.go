@@ -585,3 +585,40 @@ func TestOCRZerosACellToALine(t *testing.T) {
 		}
 	}
 }
+
+// Rows an agency's own template adds to 表二 (行政确认, 行政奖励: decisions
+// the format does not list) are said, each with its counts, and read
+// nowhere: the tables read as without them. In every layout of table cells
+// (tab text, a page, Word's page, Markdown, CSV), and in the 2019 format.
+func TestExtraRowsOfTableTwo(t *testing.T) {
+	layouts := map[string]func(testing.TB, *report.Report) string{"tab": textOf, "page": pageHTML, "word": wordHTML, "markdown": markdownText, "csv": csvText}
+	for name, make := range layouts {
+		for _, want := range []*report.Report{truth(), truth2019()} {
+			src := make(t, want)
+			// the line or table row of 行政强制, twice more under other names
+			var at, end int
+			if strings.Contains(src, "<tr") {
+				i := strings.Index(src, "行政强制")
+				at, end = strings.LastIndex(src[:i], "<tr"), i+strings.Index(src[i:], "</tr>")+len("</tr>")
+			} else {
+				i := strings.Index(src, "行政强制")
+				at, end = strings.LastIndexByte(src[:i], '\n')+1, i+strings.IndexByte(src[i:], '\n')+1
+			}
+			row := src[at:end]
+			extra := strings.Replace(row, "行政强制", "行政确认", 1) + strings.Replace(row, "行政强制", "行政奖励", 1)
+			r := audit(t, name, []byte(src[:end]+extra+src[end:]))
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("%s %d: tables differ:\n%s", name, want.Year, d)
+			}
+			var said []string
+			for _, f := range r.Findings {
+				if strings.Contains(f.Message, "这一行，未读取") && !strings.Contains(f.Message, "2019 年试行格式") {
+					said = append(said, f.Message)
+				}
+			}
+			if len(said) != 2 || !strings.Contains(said[0]+said[1], "“行政确认”一行（") || !strings.Contains(said[0]+said[1], "“行政奖励”一行（") {
+				t.Errorf("%s %d: said %q, want 行政确认 and 行政奖励", name, want.Year, said)
+			}
+		}
+	}
+}

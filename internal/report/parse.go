@@ -4034,6 +4034,7 @@ func (p *parser) parseT2() {
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
+		p.extraT2Rows(lo, hi, items)
 		// an item no line names: not found, where CELL.BLANK would say the
 		// report left it empty
 		for j, it := range items {
@@ -4049,6 +4050,48 @@ func (p *parser) parseT2() {
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
+	}
+}
+
+// extraT2Rows says the rows a table's 表二 has that its format has not: an
+// agency's own template adds decisions (行政确认, 行政奖励, 行政给付, 行政裁决)
+// to those the format lists, and their counts are read nowhere. Only a
+// table's rows are looked at (a page's, a document's, tab text: cells of
+// their own), a label of 行政… that is no item's, its cells numbers.
+func (p *parser) extraT2Rows(lo, hi int, items []T2Item) {
+	read := map[int]bool{} // the lines an item was read from (a wrapped label's piece among them)
+	for path, no := range p.r.Meta.Lines {
+		if strings.HasPrefix(path, "proactive.") {
+			read[no] = true
+		}
+	}
+	for _, l := range p.lines[lo:hi] {
+		if read[l.No] {
+			continue
+		}
+		if len(l.Fields) < 2 || !strings.HasPrefix(trimSpace(l.Fields[0]), "行政") {
+			continue
+		}
+		label := trimSpace(l.Fields[0])
+		L := norm(label)
+		if L != label || moreRunes(L, 12) || strings.ContainsAny(L, "0123456789") || matchT2(L, items, 0) >= 0 || matchT2Fuzzy(L, items, 0) >= 0 ||
+			slices.ContainsFunc(items, func(it T2Item) bool { return strings.HasPrefix(norm(it.Label), L) }) {
+			continue
+		}
+		var nums []string
+		for _, f := range l.Fields[1:] {
+			if f = trimSpace(f); f == "" {
+				continue
+			}
+			if _, err := strconv.ParseFloat(f, 64); err != nil {
+				nums = nil
+				break
+			}
+			nums = append(nums, f)
+		}
+		if len(nums) > 0 {
+			p.warn("PARSE.READ", "proactive", l.No, "表二有“%s”一行（%s），%s的表格没有这一行，未读取", label, strings.Join(nums, " "), p.r.Format.Title())
+		}
 	}
 }
 
