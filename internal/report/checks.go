@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -400,9 +401,26 @@ func markAdvice(raw string) string {
 func checkInvalid(c *ctx) {
 	r := c.r
 	for _, it := range r.Format.T2Items() {
+		counts := make([]Cell, len(it.Cells)) // (an amount's place left empty)
+		for i, k := range it.Cells {
+			if len(it.Money) <= i || !it.Money[i] {
+				counts[i] = r.Proactive.Cell(it.Key + "." + k)
+			}
+		}
+		marks := placeholderCells(counts)
 		for i, k := range it.Cells {
 			p := it.Key + "." + k
 			line := r.Line("proactive." + it.Key)
+			if cols := marks[counts[i].Raw()]; len(cols) > 1 {
+				if cols[0] == i {
+					nums := make([]string, len(cols))
+					for n, col := range cols {
+						nums[n] = strconv.Itoa(col + 1)
+					}
+					c.add(r.t2Prefix()+it.Key, line, "表二“%s”第 %s 栏填的是“%s”，不是整数%s", it.Label, strings.Join(nums, "、"), counts[i].Raw(), markAdvice(counts[i].Raw()))
+				}
+				continue
+			}
 			if len(it.Money) > i && it.Money[i] {
 				a := r.Proactive.Amount(p)
 				if a.IsInvalid() {
@@ -423,8 +441,13 @@ func checkInvalid(c *ctx) {
 	}
 	for _, row := range r.Format.T3Rows() {
 		v := r.Applications[row.Key]
+		marks := placeholderCells(v[:])
 		for i, cl := range v {
-			if cl.IsInvalid() {
+			if cols := marks[cl.Raw()]; len(cols) > 1 {
+				if cols[0] == i { // a mark in several of the row's cells: said once, as CELL.BLANK says blanks
+					c.add("applications."+row.Key, r.Line(row.Key), "表三“%s%s”%s栏填的是“%s”，不是整数%s", row.Group, row.Label, columnNames(T3ColumnLabels, cols), cl.Raw(), markAdvice(cl.Raw()))
+				}
+			} else if cl.IsInvalid() {
 				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s“%s”不是整数%s", t3Name(row, i), cl.Raw(), markAdvice(cl.Raw()))
 			} else if n, ok := cl.Int(); ok && n < 0 {
 				c.add(t3Cell(row.Key, i), r.Line(row.Key), "%s为负数 %d：申请件数不能为负", t3Name(row, i), n)
@@ -432,14 +455,43 @@ func checkInvalid(c *ctx) {
 		}
 	}
 	for b := range r.Appeals {
+		marks := placeholderCells(r.Appeals[b][:])
 		for j, cl := range r.Appeals[b] {
-			if cl.IsInvalid() {
+			if cols := marks[cl.Raw()]; len(cols) > 1 {
+				if cols[0] == j {
+					c.add("appeals."+T4Blocks[b].Key, r.Line("appeals"), "表四“%s%s”%s栏填的是“%s”，不是整数%s", T4Blocks[b].Parent, T4Blocks[b].Label, columnNames(T4ColumnLabels, cols), cl.Raw(), markAdvice(cl.Raw()))
+				}
+			} else if cl.IsInvalid() {
 				c.add(t4Cell(b, j), r.Line("appeals"), "%s“%s”不是整数%s", t4Name(b, j), cl.Raw(), markAdvice(cl.Raw()))
 			} else if n, ok := cl.Int(); ok && n < 0 {
 				c.add(t4Cell(b, j), r.Line("appeals"), "%s为负数 %d：案件数不能为负", t4Name(b, j), n)
 			}
 		}
 	}
+}
+
+// placeholderCells finds the marks (—, /, 无) written for 0 in a row's
+// cells: each mark, the columns it stands in.
+func placeholderCells(cells []Cell) map[string][]int {
+	var out map[string][]int
+	for i, cl := range cells {
+		if cl.IsInvalid() && isPlaceholder(cl.Raw()) {
+			if out == nil {
+				out = map[string][]int{}
+			}
+			out[cl.Raw()] = append(out[cl.Raw()], i)
+		}
+	}
+	return out
+}
+
+// columnNames names the columns of a row: 商业企业、科研机构.
+func columnNames(labels []string, cols []int) string {
+	names := make([]string, len(cols))
+	for k, i := range cols {
+		names[k] = labels[i]
+	}
+	return strings.Join(names, "、")
 }
 
 // checkBlank reports blanks one row at a time: a report that leaves the whole

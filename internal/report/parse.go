@@ -9129,6 +9129,12 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有多种拆分都满足各组之和，无法确定，表四记为空", read)
 		return
 	}
+	if len(toks) == 1 && isPlaceholder(toks[0].s) {
+		// the row's cells merged into one that says there are none: the
+		// report's own fault, said as such (no blank to place)
+		p.warn("CELL.INVALID", "appeals", line, "表四的 15 栏只填了一个“%s”（多是合并成一格）：格式要求各栏填写数字，没有的填 0", toks[0].s)
+		return
+	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
 }
 

@@ -3,7 +3,9 @@ package report_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -203,6 +205,101 @@ func TestOCRDashesInSpacedRows(t *testing.T) {
 				}
 				if f.Rule == "CELL.BLANK" && strings.HasPrefix(f.Cell, "applications") {
 					t.Errorf("%s report %d: a row of dashes said blank: %s", l.name, i, f.Message)
+				}
+			}
+		}
+	}
+}
+
+// A mark written for 0 in several cells of a row (表二's item, 表三's row,
+// 表四's block) is said once for the row, naming its columns, as CELL.BLANK
+// says blanks: a report that writes every 0 as “—” gets a finding a row
+// naming every cell, not a finding a cell (before: fifty of the fixture's
+// 155, and 另有 105 处同类问题). A mark alone in its row is said at its cell.
+func TestPlaceholdersSaidOncePerRow(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	var lines []string
+	dashes, rows := 0, 0
+	for _, l := range strings.Split(src, "\n") {
+		cells := strings.Split(l, "\t")
+		n := 0
+		for i, c := range cells {
+			if i > 0 && c == "0" {
+				cells[i] = "—"
+				n++
+			}
+		}
+		switch {
+		case n > 0 && len(cells) == 15: // 表四's line: three blocks of five
+			dashes += n
+			for b := range 3 {
+				if slices.Contains(cells[5*b:5*b+5], "—") {
+					rows++
+				}
+			}
+		case n > 0:
+			dashes += n
+			rows++
+		}
+		lines = append(lines, strings.Join(cells, "\t"))
+	}
+	r := audit(t, "dashes.txt", []byte(strings.Join(lines, "\n")))
+	found, listed, single := 0, 0, 0
+	for _, f := range r.Findings {
+		switch {
+		case f.Rule != "CELL.INVALID":
+			if f.Severity == report.SevError {
+				t.Errorf("%s %s", f.Rule, f.Message)
+			}
+		case strings.Contains(f.Message, "栏填的是“—”"):
+			found++
+			i := strings.Index(f.Message, "栏填的是")
+			listed += 1 + strings.Count(f.Message[strings.LastIndex(f.Message[:i], "”"):i], "、")
+			if strings.Count(f.Cell, ".") > 2 || strings.Contains(f.Cell, "[") {
+				t.Errorf("a row's finding at a cell: %s %s", f.Cell, f.Message)
+			}
+		default:
+			found++
+			listed++
+			single++
+		}
+	}
+	if found != rows || listed != dashes || single == 0 || single == rows {
+		t.Errorf("%d dashes in %d rows: %d findings (%d of one cell) naming %d cells", dashes, rows, found, single, listed)
+	}
+}
+
+// 表四's fifteen cells merged into one that says there are none (无, —):
+// the report's own fault, said once as CELL.INVALID, the table unread (no
+// blank cell to place, no CELL.BLANK); before, PARSE.TABLE said the
+// blanks could not be placed. In tab text and in a page (colspan="15").
+func TestTableFourOneMark(t *testing.T) {
+	text := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	page := string(readFile(t, filepath.Join(auditDir, "page-2021.html")))
+	const row = "2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0"
+	at := strings.Index(page, `<tr><td class="n">2</td><td class="n">1</td>`)
+	if !strings.Contains(text, row) || at < 0 {
+		t.Fatal("fixtures changed")
+	}
+	end := at + strings.Index(page[at:], "</tr>") + len("</tr>")
+	for file, src := range map[string]string{
+		"tab.txt":   strings.Replace(text, row, "无", 1),
+		"page.html": page[:at] + `<tr><td colspan="15">—</td></tr>` + page[end:],
+	} {
+		r := audit(t, file, []byte(src))
+		var said []string
+		for _, f := range r.Findings {
+			if f.Severity != report.SevInfo && !strings.HasPrefix(f.Rule, "N.") {
+				said = append(said, f.Rule+" "+f.Message)
+			}
+		}
+		if len(said) != 1 || !strings.HasPrefix(said[0], "CELL.INVALID 表四的 15 栏只填了一个") {
+			t.Errorf("%s: %q", file, said)
+		}
+		for b := range r.Appeals {
+			for j, c := range r.Appeals[b] {
+				if !c.Blank() {
+					t.Errorf("%s: 表四 %d/%d read %q", file, b, j, c)
 				}
 			}
 		}
