@@ -4677,10 +4677,13 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	}
 	wholeCells := apart && (len(rc.tokens) > 1 || wellFormed(strs(rc.tokens)))
 	if (rc.spaced || wholeCells) && len(rc.tokens) < n {
-		p.blanky = true // fewer numbers than cells: blanks
 		for i := range it.Cells {
 			p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i]) // unread, not left blank by the report
 		}
+		if p.oneMark(r.t2Prefix()+it.Key, l.No, "表二“"+it.Label+"”", n, rc.tokens) {
+			return
+		}
+		p.blanky = true // fewer numbers than cells: blanks
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，只读到 %d 个（%s），无法确定空白的位置，该行记为空",
 			it.Label, n, len(rc.tokens), strings.Join(strs(rc.tokens), " "))
 		return
@@ -4728,6 +4731,9 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 		p.ambiguous(r.t2Prefix() + it.Key + "." + it.Cells[i])
 	}
 	read := strings.Join(strs(rc.tokens), " ")
+	if p.oneMark(r.t2Prefix()+it.Key, l.No, "表二“"+it.Label+"”", n, rc.tokens) {
+		return
+	}
 	if len(cands) == 0 && !hasText(read, ".") {
 		p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, l.No, "表二“%s”应有 %d 个数，读到的“%s”无法分成 %d 个，该行记为空", it.Label, n, read, n)
 		return
@@ -5885,6 +5891,12 @@ func (p *parser) parseT3() {
 				g.rc = *read
 				gluedSubtotals++
 			}
+		}
+		if !g.rc.ok && p.oneMark("applications."+g.row.Key, g.line.No, "表三“"+g.row.Group+g.row.Label+"”", NumCols, g.rc.tokens) {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			continue
 		}
 		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
 			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols, countMarks); len(cuts) > 0 {
@@ -9129,13 +9141,22 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字“%s”连在一起，有多种拆分都满足各组之和，无法确定，表四记为空", read)
 		return
 	}
-	if len(toks) == 1 && isPlaceholder(toks[0].s) {
-		// the row's cells merged into one that says there are none: the
-		// report's own fault, said as such (no blank to place)
-		p.warn("CELL.INVALID", "appeals", line, "表四的 15 栏只填了一个“%s”（多是合并成一格）：格式要求各栏填写数字，没有的填 0", toks[0].s)
+	if p.oneMark("appeals", line, "表四", n, toks) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+}
+
+// oneMark says a row of n cells (a table's, for 表四) that holds one mark
+// for 0 only (无, —, /: its cells merged into one that says there are
+// none): the report's own fault, said as such (CELL.INVALID), not as
+// blanks that could not be placed. The caller leaves the cells unread.
+func (p *parser) oneMark(cell string, line int, name string, n int, toks []tok) bool {
+	if n < 2 || len(toks) != 1 || !isPlaceholder(toks[0].s) {
+		return false
+	}
+	p.warn("CELL.INVALID", cell, line, "%s的 %d 栏只填了一个“%s”（多是合并成一格）：格式要求各栏填写数字，没有的填 0", name, n, toks[0].s)
+	return true
 }
 
 // t4WithoutTotal says 表四's text names its results and no total (总计, or

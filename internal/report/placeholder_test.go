@@ -269,39 +269,48 @@ func TestPlaceholdersSaidOncePerRow(t *testing.T) {
 	}
 }
 
-// 表四's fifteen cells merged into one that says there are none (无, —):
-// the report's own fault, said once as CELL.INVALID, the table unread (no
-// blank cell to place, no CELL.BLANK); before, PARSE.TABLE said the
-// blanks could not be placed. In tab text and in a page (colspan="15").
-func TestTableFourOneMark(t *testing.T) {
+// A row's cells merged into one that says there are none (无, —): 表四's
+// fifteen, 表二's item, 表三's row. The report's own fault, said once as
+// CELL.INVALID, the cells unread (no blank to place, no CELL.BLANK);
+// before, PARSE.TABLE said the blanks could not be placed. In tab text and
+// in a page (colspan="15").
+func TestRowOfOneMark(t *testing.T) {
 	text := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
 	page := string(readFile(t, filepath.Join(auditDir, "page-2021.html")))
-	const row = "2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0"
+	const t4 = "2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0"
+	const t2, t3 = "规章\t0\t0\t0", "2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
 	at := strings.Index(page, `<tr><td class="n">2</td><td class="n">1</td>`)
-	if !strings.Contains(text, row) || at < 0 {
+	if !strings.Contains(text, t4) || !strings.Contains(text, t2) || !strings.Contains(text, t3) || at < 0 {
 		t.Fatal("fixtures changed")
 	}
 	end := at + strings.Index(page[at:], "</tr>") + len("</tr>")
-	for file, src := range map[string]string{
-		"tab.txt":   strings.Replace(text, row, "无", 1),
-		"page.html": page[:at] + `<tr><td colspan="15">—</td></tr>` + page[end:],
+	for _, c := range []struct {
+		file, src, want, cell string
+		unread                int
+	}{
+		{"tab.txt", strings.Replace(text, t4, "无", 1), "表四的 15 栏只填了一个“无”", "appeals", 15},
+		{"page.html", page[:at] + `<tr><td colspan="15">—</td></tr>` + page[end:], "表四的 15 栏只填了一个“—”", "appeals", 15},
+		{"t2.txt", strings.Replace(text, t2, "规章\t无", 1), "表二“规章”的 3 栏只填了一个“无”", "proactive.rules", 3},
+		{"t3.txt", strings.Replace(text, t3, "2.其他法律行政法规禁止公开\t—", 1), "表三“（三）不予公开2.其他法律行政法规禁止公开”的 7 栏只填了一个“—”", "applications.withheld.law_forbids", 7},
 	} {
-		r := audit(t, file, []byte(src))
+		r := audit(t, c.file, []byte(c.src))
 		var said []string
 		for _, f := range r.Findings {
 			if f.Severity != report.SevInfo && !strings.HasPrefix(f.Rule, "N.") {
-				said = append(said, f.Rule+" "+f.Message)
+				said = append(said, f.Rule+" "+f.Cell+" "+f.Message)
 			}
 		}
-		if len(said) != 1 || !strings.HasPrefix(said[0], "CELL.INVALID 表四的 15 栏只填了一个") {
-			t.Errorf("%s: %q", file, said)
+		if len(said) != 1 || !strings.HasPrefix(said[0], "CELL.INVALID "+c.cell+" "+c.want) {
+			t.Errorf("%s: %q", c.file, said)
 		}
-		for b := range r.Appeals {
-			for j, c := range r.Appeals[b] {
-				if !c.Blank() {
-					t.Errorf("%s: 表四 %d/%d read %q", file, b, j, c)
-				}
+		blank := 0
+		eachCount(truth(), r, func(got, want report.Cell, prefix, name string) {
+			if got.Blank() {
+				blank++
 			}
+		})
+		if blank != c.unread {
+			t.Errorf("%s: %d cells unread", c.file, blank)
 		}
 	}
 }
