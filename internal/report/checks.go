@@ -417,7 +417,11 @@ func checkInvalid(c *ctx) {
 					for n, col := range cols {
 						nums[n] = strconv.Itoa(col + 1)
 					}
-					c.add(r.t2Prefix()+it.Key, line, "表二“%s”第 %s 栏填的是“%s”，不是整数%s", it.Label, strings.Join(nums, "、"), counts[i].Raw(), markAdvice(counts[i].Raw()))
+					which := "第 " + strings.Join(nums, "、") + " "
+					if len(cols) == len(it.Cells) {
+						which = "各"
+					}
+					c.add(r.t2Prefix()+it.Key, line, "表二“%s”%s栏填的是“%s”，不是整数%s", it.Label, which, counts[i].Raw(), markAdvice(counts[i].Raw()))
 				}
 				continue
 			}
@@ -485,8 +489,12 @@ func placeholderCells(cells []Cell) map[string][]int {
 	return out
 }
 
-// columnNames names the columns of a row: 商业企业、科研机构.
+// columnNames names the columns of a row: 商业企业、科研机构, or 各 for
+// every one.
 func columnNames(labels []string, cols []int) string {
+	if len(cols) == len(labels) {
+		return "各"
+	}
 	names := make([]string, len(cols))
 	for k, i := range cols {
 		names[k] = labels[i]
