@@ -88,11 +88,12 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		return nil, KindDOC, bad(err.Error())
 	}
 	paps := docParagraphs(word, table, streams["Data"], f)
+	runs := docChpRuns(word, table, f)
 	var embedded map[int][]Line
 	if len(objects) > 0 {
-		embedded = docObjects(name, word, table, f, chars, objects)
+		embedded = docObjects(name, chars, runs, objects)
 	}
-	return docBuildLines(chars, paps, embedded), KindDOC, nil
+	return docBuildLines(chars, paps, embedded, runs), KindDOC, nil
 }
 
 type fib struct {
@@ -249,18 +250,17 @@ func cp1252(b byte) rune {
 // (sprmCPicLocation: ObjectPool's "_" and the number, [MS-DOC] 2.6.1); its
 // lines are its workbook's, by the character's index in chars. A storage
 // no character names is left out.
-func docObjects(name string, w, table []byte, f fib, chars []docChar, objects map[string][]byte) map[int][]Line {
-	runs := docChpRuns(w, table, f)
+func docObjects(name string, chars []docChar, runs []docChp, objects map[string][]byte) map[int][]Line {
 	out := map[int][]Line{}
 	for k, c := range chars {
 		if c.r != 0x14 && c.r != 0x01 || len(out) >= 64 {
 			continue
 		}
-		i := sort.Search(len(runs), func(i int) bool { return runs[i].to > c.fc })
-		if i == len(runs) || runs[i].from > c.fc || !runs[i].ole {
+		run, ok := chpAt(runs, c.fc)
+		if !ok || !run.ole {
 			continue
 		}
-		storage := fmt.Sprintf("_%d", runs[i].loc)
+		storage := fmt.Sprintf("_%d", run.loc)
 		var ls []Line
 		var err error
 		if b, ok := objects[storage+"/Workbook"]; ok {
@@ -279,16 +279,33 @@ func docObjects(name string, w, table []byte, f fib, chars []docChar, objects ma
 }
 
 // docChp is a run of the file whose characters share the properties that
-// matter: an OLE object, and where it is.
+// matter: an OLE object, and where it is; text a tracked change deleted, or
+// hidden (in the file, not on the page).
 type docChp struct {
 	from, to uint32 // fc range
 	ole      bool   // sprmCFOle2
 	loc      uint32 // sprmCPicLocation
+	deleted  bool   // sprmCFRMarkDel
+	hidden   bool   // sprmCFVanish
 }
+
+// chpAt finds the run of properties that matter whose range holds fc.
+func chpAt(runs []docChp, fc uint32) (docChp, bool) {
+	i := sort.Search(len(runs), func(i int) bool { return runs[i].to > fc })
+	if i == len(runs) || runs[i].from > fc {
+		return docChp{}, false
+	}
+	return runs[i], true
+}
+
+// toggled reads a character property that toggles ([MS-DOC] ToggleOperand):
+// 1 on, and 0x81 the opposite of the style's, which is off for a deletion
+// or hidden text in any style but a hidden one.
+func toggled(arg []byte) bool { return arg[0] == 1 || arg[0] == 0x81 }
 
 // docChpRuns reads the character properties' runs (PlcBteChpx, each page a
 // ChpxFkp: a byte to a run, the word offset of its Chpx), in file order;
-// only the runs with an object's properties.
+// only the runs with an object's properties, a deletion or hidden text.
 func docChpRuns(w, table []byte, f fib) []docChp {
 	var out []docChp
 	fkpPages(w, table, f.fcChpx, f.lcbChp, func(fkp []byte) {
@@ -310,9 +327,13 @@ func docChpRuns(w, table []byte, f fib) []docChp {
 					r.ole = arg[0] != 0
 				case 0x6A03: // sprmCPicLocation
 					r.loc, _ = le32(arg, 0)
+				case 0x0800: // sprmCFRMarkDel
+					r.deleted = toggled(arg)
+				case 0x083C: // sprmCFVanish
+					r.hidden = toggled(arg)
 				}
 			})
-			if r.ole {
+			if r.ole || r.deleted || r.hidden {
 				out = append(out, r)
 			}
 		}
@@ -478,9 +499,10 @@ type docRow struct {
 // layout (a page converted to DOC keeps the portal's table around the text):
 // its own paragraphs are lines, as in the HTML reader; so is a row of one
 // cell holding several paragraphs.
-func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line) []Line {
+func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs []docChp) []Line {
 	var out []Line
 	var cur strings.Builder
+	var dropped dropText // what a tracked change deleted, or hidden text: in the file, not on the page
 	rows := make([]*docRow, 8)
 	row := func(d int) *docRow {
 		for len(rows) <= d {
@@ -491,7 +513,11 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line) []Li
 		}
 		return rows[d]
 	}
-	line := func(t string) { out = appendPara(out, t) }
+	line := func(t string) {
+		n := len(out)
+		out = appendPara(out, t)
+		dropped.mark(out, n)
+	}
 	// contain makes the rows around depth d layout, outermost first
 	contain := func(d int) {
 		for k := 1; k < d; k++ {
@@ -532,6 +558,7 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line) []Li
 			}
 		case len(r.cells) > 0:
 			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+			dropped.mark(out, len(out)-1)
 		}
 		rows[d] = nil
 	}
@@ -569,6 +596,13 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line) []Li
 		}
 		if hidden > 0 {
 			continue
+		}
+		if c.r >= 0x20 && len(runs) > 0 {
+			if run, ok := chpAt(runs, c.fc); ok && (run.deleted || run.hidden) {
+				dropped.add(c.r)
+				continue // (its paragraph and cell marks are kept: the table stands)
+			}
+			dropped.cut()
 		}
 		switch c.r {
 		case 0x0D, 0x0C, 0x07:

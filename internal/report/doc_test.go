@@ -806,3 +806,32 @@ func TestPDFMergedCellsBetweenLines(t *testing.T) {
 		t.Errorf("tables (-want +got):\n%s", d)
 	}
 }
+
+// A document published with its revisions still tracked and text hidden
+// (tracked-2021.*: lo-page-2021.docx edited by hand — in 第一部分 “68”
+// deleted and “70” inserted, then a hidden run “（此处填写全年收到的申请数，
+// 含平台和信函）”; in 表三 “66” deleted and “64” inserted — and LibreOffice's
+// DOC, ODT and RTF of it, which keep both). It reads as the page shows it,
+// and the text a reader does not see but the file gives away is said once
+// (TXT.HIDDEN) with its pieces. Before, the DOC read 6870 and 6664 (false
+// T3 errors), and every format but the DOCX's deletions read the hidden
+// run as a placeholder left in the text.
+func TestTrackedChangesAndHiddenText(t *testing.T) {
+	for _, file := range []string{"tracked-2021.docx", "tracked-2021.doc", "tracked-2021.odt", "tracked-2021.rtf"} {
+		t.Run(file, func(t *testing.T) {
+			var said []string
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
+				if f.Rule == "TXT.HIDDEN" {
+					said = append(said, f.Message)
+					return true
+				}
+				return false
+			})
+			// (an ODT keeps its deletions apart, before the text: they come first)
+			if len(said) != 1 || !strings.Contains(said[0], "有 3 处") || !strings.Contains(said[0], "“68”") || !strings.Contains(said[0], "“66”") ||
+				!strings.Contains(said[0], "“（此处填写全年收到的申请数，含平…”") {
+				t.Errorf("said %q", said)
+			}
+		})
+	}
+}

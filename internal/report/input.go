@@ -46,6 +46,57 @@ type Line struct {
 	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
 	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
 	Computed   int      // cells of it that were formulas without their results, computed here (a workbook a program wrote)
+	// Dropped is text the file holds but does not show (a tracked
+	// change's deletion, hidden text), left out of the text before this
+	// line: its pieces' first characters, a line each
+	Dropped string
+}
+
+// dropText gathers the text a document holds but does not show, piece by
+// piece, for the next line made (Line.Dropped).
+type dropText struct {
+	pieces []string
+	cur    strings.Builder
+	long   bool // the piece goes on past what is kept of it
+}
+
+func (d *dropText) add(r rune) {
+	if d.cur.Len() < 48 { // a few characters say what it is
+		d.cur.WriteRune(r)
+	} else {
+		d.long = true
+	}
+}
+
+func (d *dropText) addString(s string) {
+	for _, r := range s {
+		d.add(r)
+	}
+}
+
+// cut ends a piece: text that shows comes after it.
+func (d *dropText) cut() {
+	if d.cur.Len() == 0 {
+		return
+	}
+	if t := trimSpace(strings.ReplaceAll(d.cur.String(), "\n", " ")); t != "" && len(d.pieces) < 8 {
+		if d.long {
+			t += "…"
+		}
+		d.pieces = append(d.pieces, t)
+	}
+	d.cur.Reset()
+	d.long = false
+}
+
+// mark gives the lines made from index n on what was dropped before them.
+func (d *dropText) mark(out []Line, n int) {
+	d.cut()
+	if len(d.pieces) == 0 || n >= len(out) {
+		return
+	}
+	out[n].Dropped = strings.Join(d.pieces, "\n")
+	d.pieces = d.pieces[:0]
 }
 
 // Input kinds.
@@ -2275,7 +2326,21 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	var rows []*rowState
 	inText := false
 	fallback := 0 // inside a skippedElement
-	line := func(s string) { out = appendPara(out, s) }
+	// a run's text the file holds but does not show: hidden (w:vanish in
+	// the run's properties, not in a change's former ones) or deleted by a
+	// tracked change (w:delText)
+	var dropped dropText
+	runs, oldRunProps, hiddenRun, inDeleted := 0, 0, false, false
+	// OpenDocument's: the automatic text styles that hide (text:display
+	// "none"), the spans open and whether each hides, and a tracked
+	// change's deletion (kept in text:tracked-changes)
+	var hiddenStyles map[string]bool
+	styleName, spans, hiddenSpans, deletions, deletedParas := "", []bool(nil), 0, 0, 0
+	line := func(s string) {
+		n := len(out)
+		out = appendPara(out, s)
+		dropped.mark(out, n)
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -2289,10 +2354,27 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			if skippedElement[t.Name.Local] {
 				fallback++
 			}
+			if t.Name.Local == "deletion" && words.textInPara {
+				deletions++
+			}
+			if (t.Name.Local == "p" || t.Name.Local == "h") && deletions > 0 {
+				deletedParas++ // (not the change's author and date)
+			}
 		case xml.EndElement:
+			if t.Name.Local == "deletion" && words.textInPara {
+				deletions = max(deletions-1, 0)
+			}
+			if (t.Name.Local == "p" || t.Name.Local == "h") && deletions > 0 {
+				deletedParas = max(deletedParas-1, 0)
+			}
 			if skippedElement[t.Name.Local] {
 				fallback = max(fallback-1, 0)
 				continue
+			}
+		case xml.CharData:
+			if deletedParas > 0 {
+				dropped.addString(string(t))
+				dropped.cut() // (each paragraph of a deletion a piece)
 			}
 		}
 		if fallback > 0 {
@@ -2364,6 +2446,41 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			if t.Name.Local == "pPrChange" {
 				oldProps++ // a tracked change's former properties: not the paragraph's
 			}
+			if words.textInPara {
+				switch t.Name.Local {
+				case "style":
+					styleName, _ = attr(t, "name")
+				case "text-properties":
+					if v, _ := attr(t, "display"); v == "none" && styleName != "" && len(hiddenStyles) < 4096 {
+						if hiddenStyles == nil {
+							hiddenStyles = map[string]bool{}
+						}
+						hiddenStyles[styleName] = true
+					}
+				case "span":
+					name, _ := attr(t, "style-name")
+					if hidden := hiddenStyles[name]; len(spans) < 256 {
+						spans = append(spans, hidden)
+						if hidden {
+							hiddenSpans++
+						}
+					}
+				}
+			} else {
+				switch t.Name.Local {
+				case "r":
+					runs++
+					hiddenRun = false
+				case "rPrChange":
+					oldRunProps++
+				case "vanish":
+					if v, _ := attr(t, "val"); runs > 0 && oldRunProps == 0 {
+						hiddenRun = v != "0" && v != "false" && v != "off"
+					}
+				case "delText":
+					inDeleted = true
+				}
+			}
 			if num != nil && len(props) > 0 && oldProps == 0 {
 				val, _ := attr(t, "val")
 				props[len(props)-1].read(t.Name.Local, val)
@@ -2371,6 +2488,23 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		case xml.EndElement:
 			if t.Name.Local == "pPrChange" {
 				oldProps = max(oldProps-1, 0)
+			}
+			if words.textInPara && t.Name.Local == "span" && len(spans) > 0 {
+				if spans[len(spans)-1] {
+					hiddenSpans--
+				}
+				spans = spans[:len(spans)-1]
+			}
+			if !words.textInPara {
+				switch t.Name.Local {
+				case "r":
+					runs = max(runs-1, 0)
+					hiddenRun = false
+				case "rPrChange":
+					oldRunProps = max(oldRunProps-1, 0)
+				case "delText":
+					inDeleted = false
+				}
 			}
 			switch words.names[t.Name.Local] {
 			case "picture":
@@ -2457,10 +2591,15 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 					}
 				default:
 					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
+					dropped.mark(out, len(out)-1)
 				}
 			}
 		case xml.CharData:
-			if inText || words.textInPara && paraDepth > 0 {
+			switch {
+			case inDeleted || inText && hiddenRun || hiddenSpans > 0 && paraDepth > 0:
+				dropped.addString(string(t))
+			case inText || words.textInPara && paraDepth > 0:
+				dropped.cut()
 				para.Write(t)
 			}
 		}

@@ -135,6 +135,18 @@ func computedCells(lines []Line) int {
 	return n
 }
 
+// droppedText lists the pieces of text the file holds but does not show
+// (Line.Dropped).
+func droppedText(lines []Line) []string {
+	var out []string
+	for _, l := range lines {
+		if l.Dropped != "" {
+			out = append(out, strings.Split(l.Dropped, "\n")...)
+		}
+	}
+	return out
+}
+
 // Parse reads a report from lines.
 func Parse(lines []Line) *Report {
 	r, _ := parseOne(lines, false)
@@ -154,6 +166,11 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	if n := computedCells(lines); n > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: fmt.Sprintf("表格中有 %d 个单元格是公式，文件里没有保存计算结果（由程序生成、没有在 Excel 或 WPS 中打开保存过的文件）：已按公式算出后审核；请在 Excel 或 WPS 中打开核对", n)})
+	}
+	if pieces := droppedText(lines); len(pieces) > 0 {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "TXT.HIDDEN", Severity: SevWarning, Cell: "sections",
+			Message: fmt.Sprintf("文件中有 %d 处文字看不到却仍在文件里（未接受的修订删除的文字，或设为隐藏的文字），如“%s”：打开修订、显示隐藏文字，或复制、转换文件时，这些文字都会出现；已按页面上显示的内容审核。发布前请接受或拒绝全部修订，删去隐藏的文字",
+				len(pieces), strings.Join(pieces[:min(len(pieces), 3)], "”“"))})
 	}
 	if radicals > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,

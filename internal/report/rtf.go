@@ -29,6 +29,7 @@ func rtfLines(t string) []Line {
 		skip bool
 		star bool // after \*: the next word says whether the group is text
 		uc   int
+		gone bool // \deleted (a tracked change) or \v (hidden): in the file, not on the page
 	}
 	st := []group{{uc: 1}}
 	var chars []docChar
@@ -36,11 +37,23 @@ func rtfLines(t string) []Line {
 	var pending []byte // bytes of \'hh, decoded together
 	gbk := true        // \ansicpg936 or a Chinese font: most Chinese RTF
 	inTable, depth := false, 1
-	skipNext := 0 // fallback characters after \uN still to pass over
+	skipNext := 0     // fallback characters after \uN still to pass over
+	var gone []docChp // the runs of characters not on the page
+	goneFrom := func(from int) {
+		if !st[len(st)-1].gone || from == len(chars) {
+			return
+		}
+		if n := len(gone); n > 0 && gone[n-1].to == uint32(from) {
+			gone[n-1].to = uint32(len(chars))
+			return
+		}
+		gone = append(gone, docChp{from: uint32(from), to: uint32(len(chars)), hidden: true})
+	}
 	flush := func() {
 		if len(pending) == 0 {
 			return
 		}
+		defer goneFrom(len(chars))
 		if !gbk { // Windows-1252
 			for _, b := range pending {
 				chars = append(chars, docChar{cp1252(b), uint32(len(chars))})
@@ -60,6 +73,7 @@ func rtfLines(t string) []Line {
 	emit := func(r rune) {
 		flush()
 		chars = append(chars, docChar{r, uint32(len(chars))})
+		goneFrom(len(chars) - 1)
 	}
 	mark := func(r rune, p docPap) {
 		flush()
@@ -72,12 +86,14 @@ func rtfLines(t string) []Line {
 		top := &st[len(st)-1]
 		switch {
 		case c == '{':
+			flush() // (a group's bytes are decoded in its state: hidden or not)
 			if len(st) < 256 {
 				st = append(st, *top)
 			}
 			i++
 			continue
 		case c == '}':
+			flush()
 			if len(st) > 1 {
 				st = st[:len(st)-1]
 			}
@@ -176,6 +192,12 @@ func rtfLines(t string) []Line {
 		switch word {
 		case "ansicpg":
 			gbk = n == 936 || n == 54936
+		case "deleted", "v":
+			flush()
+			top.gone = !hasN || n != 0
+		case "plain":
+			flush()
+			top.gone = false
 		case "uc":
 			top.uc = n
 		case "u":
@@ -213,7 +235,7 @@ func rtfLines(t string) []Line {
 		}
 	}
 	flush()
-	return docBuildLines(chars, paps, nil)
+	return docBuildLines(chars, paps, nil, gone)
 }
 
 // looksRTF says a text is an RTF document.

@@ -72,7 +72,46 @@ func baseText(t testing.TB) string {
 	return b.String()
 }
 
+// rtfOf writes a text report as RTF (\uN characters, \tab, \par), with
+// gone — a group of hidden text ({\v …}) and a tracked deletion
+// ({\deleted …}) — put after the text's first 。 when it is not empty.
+func rtfOf(s, gone string) string {
+	var b strings.Builder
+	b.WriteString(`{\rtf1\ansi\ansicpg936\uc0 `)
+	esc := func(t string) {
+		for _, r := range t {
+			switch {
+			case r == '\t':
+				b.WriteString(`\tab `)
+			case r == '\n':
+				b.WriteString("\\par\n")
+			case r < 0x80 && r != '\\' && r != '{' && r != '}':
+				b.WriteRune(r)
+			default:
+				fmt.Fprintf(&b, `\u%d `, r)
+			}
+		}
+	}
+	if i := strings.Index(s, "。"); gone != "" && i >= 0 {
+		esc(s[:i])
+		b.WriteString(`{\v `)
+		esc(gone)
+		b.WriteString(`}{\deleted `)
+		esc("68")
+		b.WriteString(`}`)
+		s = s[i:]
+	}
+	esc(s)
+	b.WriteString("}")
+	return b.String()
+}
+
 var ruleCases = map[string]ruleCase{
+	"TXT.HIDDEN": {
+		// text a Word or RTF file holds but does not show: here an RTF's
+		mut:     func(s string) string { return rtfOf(s, "（此处填写）") },
+		passMut: func(s string) string { return rtfOf(s, "") },
+	},
 	"PARSE.TABLE": {
 		mut: func(s string) string {
 			return strings.Replace(s, "（七）总计\t\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t\t0\t0\t0\t0\t0", 1)
