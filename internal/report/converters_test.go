@@ -622,3 +622,35 @@ func TestExtraRowsOfTableTwo(t *testing.T) {
 		}
 	}
 }
+
+// What a page's own markup hides (style="display:none", visibility:hidden,
+// the hidden attribute; a p's end implied by the next block) is none of
+// its text: a hidden copy of a sentence with another count raised a false
+// N.TABLE before. A page whose report itself is hidden, shown by a script
+// on loading, or an element hidden and never closed, is read whole, as
+// before.
+func TestHiddenPartsOfPages(t *testing.T) {
+	page := string(readFile(t, filepath.Join(auditDir, "page-2021.html")))
+	const p = "<p>2024年，本局共收到政府信息公开申请70件，上年结转4件，均已按期答复。</p>"
+	i, j := strings.Index(page, "<h1>"), strings.LastIndex(page, "</td></tr></table>")
+	if !strings.Contains(page, p) || i < 0 || j < i {
+		t.Fatal("fixture changed")
+	}
+	for name, src := range map[string]string{
+		"display":           strings.Replace(page, p, p+`<div style="color:red; DISPLAY : none">本局共收到政府信息公开申请99件。<div>另有99件。</div></div>`, 1),
+		"attribute":         strings.Replace(page, p, p+`<span hidden>共收到政府信息公开申请99件</span>`, 1),
+		"visibility":        strings.Replace(page, p, p+`<p style='visibility:hidden'>共收到政府信息公开申请99件<h3>（三）政府信息管理情况</h3>`, 1),
+		"shown by a script": page[:i] + `<div id="zoom" style="display:none">` + page[i:j] + `</div><script>zoom.style.display="block"</script>` + page[j:],
+		"never closed":      strings.Replace(page, "<h2>一、总体情况</h2>", `<section style="display:none"><h2>一、总体情况</h2>`, 1),
+	} {
+		r := audit(t, name+".html", []byte(src))
+		if d := cmp.Diff(tables(truth()), tables(r)); d != "" {
+			t.Errorf("%s: tables differ:\n%s", name, d)
+		}
+		for _, f := range r.Findings {
+			if f.Severity != report.SevInfo {
+				t.Errorf("%s: %s %s", name, f.Rule, f.Message)
+			}
+		}
+	}
+}

@@ -35,7 +35,16 @@ const (
 	// <span class="_ _3"></span> (the gap is the class's margin), so the
 	// cells of a table row touch in the page's text ("0<span…></span>0")
 	htmlGap
+	// htmlHidden is the start of an element its own attributes hide
+	// (style="display:none", visibility:hidden, the hidden attribute): a
+	// page's hidden copy, template or pop-up is none of its text
+	htmlHidden
 )
+
+// hideable are the elements whose hiding is read: those a page hides its
+// parts in, each closed by its own end tag (a p's may be implied)
+var hideable = map[atom.Atom]bool{atom.Div: true, atom.Span: true, atom.P: true, atom.Section: true, atom.Table: true,
+	atom.Ul: true, atom.Ol: true, atom.Font: true, atom.Article: true, atom.Aside: true}
 
 // rawText are the elements whose content is not markup; rcData those whose
 // content still has character references.
@@ -160,6 +169,8 @@ func (z *htmlLexer) markup() (htmlTokKind, atom.Atom, bool) {
 		}
 		if a == atom.Span && gapClass(s[after:end]) {
 			kind = htmlGap
+		} else if kind == htmlStart && hideable[a] && hiddenAttrs(s[after:end]) {
+			kind = htmlHidden
 		}
 		return kind, a, true
 	}
@@ -213,6 +224,83 @@ func gapClass(attrs string) bool {
 		}
 	}
 	return false
+}
+
+// hiddenAttrs reports whether a tag's attributes hide it: the hidden
+// attribute, or a style of display:none or visibility:hidden (any case,
+// spaces around the colon). Most tags have neither word and are passed
+// over by a look for "n" and "N" in "none", "hidden".
+func hiddenAttrs(attrs string) bool {
+	if len(attrs) < 7 || strings.IndexByte(attrs, 'n') < 0 && strings.IndexByte(attrs, 'N') < 0 {
+		return false
+	}
+	for i := 0; i < len(attrs); {
+		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '/') {
+			i++
+		}
+		name := i
+		for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '>' && attrs[i] != '/' {
+			i++
+		}
+		key := attrs[name:i]
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		if i >= len(attrs) || attrs[i] != '=' {
+			if strings.EqualFold(key, "hidden") {
+				return true
+			}
+			if i == name {
+				i++ // a stray character: always move on
+			}
+			continue
+		}
+		i++
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		var v string
+		if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
+			end := skipTo(attrs, i+1, attrs[i])
+			v = attrs[i+1 : max(i+1, end-1)]
+			i = end
+		} else {
+			start := i
+			for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '>' {
+				i++
+			}
+			v = attrs[start:i]
+		}
+		if strings.EqualFold(key, "hidden") {
+			return true
+		}
+		if strings.EqualFold(key, "style") && hidingStyle(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// hidingStyle reports whether an inline style hides its element: a
+// declaration display:none or visibility:hidden (the last of each wins, as
+// in CSS; !important aside).
+func hidingStyle(style string) bool {
+	none, invisible := false, false
+	for _, d := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(d, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		switch k {
+		case "display":
+			none = v == "none"
+		case "visibility":
+			invisible = v == "hidden" || v == "collapse"
+		}
+	}
+	return none || invisible
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -16,41 +16,39 @@ import (
 // tokenizer, as it was before htmlLexer: the reference the lexer must agree
 // with.
 func htmlLinesTokenizer(t string) []Line {
-	z := html.NewTokenizer(strings.NewReader(t))
-	w := &htmlReader{}
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			for n := len(w.tables); n > 0; n-- {
-				w.endRow(w.tables[n-1])
-			}
-			w.flush()
-			return w.out
-		case html.TextToken:
-			if w.skip == 0 {
-				w.text(string(z.Text()))
-			}
-		case html.StartTagToken:
-			name, attr := z.TagName()
-			a := atom.Lookup(name)
-			for attr && a == atom.Span {
-				k, v, more := z.TagAttr()
-				if string(k) == "class" && (string(v) == "_" || strings.HasPrefix(string(v), "_ ") || strings.HasPrefix(string(v), "_\t")) && w.skip == 0 {
-					w.text(" ")
+	return htmlReadHiding(func() htmlNext {
+		z := html.NewTokenizer(strings.NewReader(t))
+		return func() (htmlTokKind, atom.Atom, string) {
+			switch z.Next() {
+			case html.ErrorToken:
+				return htmlEOF, 0, ""
+			case html.TextToken:
+				return htmlText, 0, string(z.Text())
+			case html.StartTagToken:
+				name, attr := z.TagName()
+				a := atom.Lookup(name)
+				kind := htmlStart
+				for attr {
+					k, v, more := z.TagAttr()
+					switch key := strings.ToLower(string(k)); {
+					case a == atom.Span && key == "class" && (string(v) == "_" || strings.HasPrefix(string(v), "_ ") || strings.HasPrefix(string(v), "_\t")):
+						kind = htmlGap
+					case hideable[a] && kind == htmlStart && (key == "hidden" || key == "style" && hidingStyle(string(v))):
+						kind = htmlHidden
+					}
+					attr = more
 				}
-				attr = more
+				return kind, a, ""
+			case html.SelfClosingTagToken:
+				name, _ := z.TagName()
+				return htmlSelfClosing, atom.Lookup(name), ""
+			case html.EndTagToken:
+				name, _ := z.TagName()
+				return htmlEnd, atom.Lookup(name), ""
 			}
-			w.start(a)
-		case html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			w.start(a)
-			w.end(a)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			w.end(atom.Lookup(name))
+			return htmlText, 0, "" // a comment or doctype: no text
 		}
-	}
+	}, nil)
 }
 
 // The lexer reads what the HTML tokenizer reads: a portal page, markup a
@@ -84,7 +82,9 @@ func TestHTMLLexerMatchesTokenizer(t *testing.T) {
 		"</div>", "<br>", "<br/>", "<!-- c -->", "<script>if(a<b){}</script>", "<span>", "</span>", "本年新收", "12", " ", "\n",
 		"&nbsp;", "&amp;", "a < b", "<TD>", "</TD>", "<h3>三、收到和处理政府信息公开申请情况</h3>", "<style>p{}</style>",
 		`<span class="_ _3">`, `<span class='_'>`, `<SPAN CLASS=_>`, `<span class="_x">`, `<span title="class=_ " class=a>`,
-		`<span data-class="_ _1">`, `<span class = "_ _0" >`, `<span class="x _">`, `<span class>`, `<span =class="_">`}
+		`<span data-class="_ _1">`, `<span class = "_ _0" >`, `<span class="x _">`, `<span class>`, `<span =class="_">`,
+		`<div style="display:none">`, `<span hidden>`, `<p style='visibility: hidden;'>`, `<div style="DISPLAY:NONE" hidden=hidden>`,
+		`<div data-style="display:none">`, `<div style="display:block">`, `<span style="display:none"/>`, `<table style="display: none">`}
 	for i := range 400 {
 		var b strings.Builder
 		for range 5 + rng.IntN(60) {

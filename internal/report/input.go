@@ -2057,27 +2057,83 @@ func htmlLines(t string) []Line { return htmlLinesUntil(t, nil) }
 // htmlLinesUntil is htmlLines stopping as soon as stop says the lines so far
 // are enough (Identify needs only the title, at the top).
 func htmlLinesUntil(t string, stop func([]Line) bool) []Line {
-	z := &htmlLexer{s: t}
+	return htmlReadHiding(func() htmlNext { return (&htmlLexer{s: t}).next }, stop)
+}
+
+// htmlNext gives a page's tokens one by one, as htmlLexer.next.
+type htmlNext func() (htmlTokKind, atom.Atom, string)
+
+// htmlReadHiding reads the lines of a page's tokens (tokens starts them
+// again), what its elements hide left out.
+func htmlReadHiding(tokens func() htmlNext, stop func([]Line) bool) []Line {
+	if out, ok := htmlRead(tokens(), stop, true); ok {
+		return out
+	}
+	// an element hidden and never closed, or hiding more text than the
+	// page shows (its content, which a script shows on loading: a tab of
+	// the page): read it all, hidden or not, rather than lose the report
+	out, _ := htmlRead(tokens(), stop, false)
+	return out
+}
+
+// htmlRead reads a page's lines, leaving out what an element's own
+// attributes hide when hide is set; not ok when such an element runs to
+// the page's end or hides more text than is shown.
+func htmlRead(next htmlNext, stop func([]Line) bool, hide bool) ([]Line, bool) {
 	w := &htmlReader{}
 	seen := 0
+	var hidden atom.Atom // the element being passed over, and how many of its kind are open in it
+	depth := 0
+	shown, skipped := 0, 0 // bytes of text
 	for {
 		if stop != nil && len(w.out) > seen {
 			seen = len(w.out)
 			if stop(w.out) {
-				return w.out
+				return w.out, true
 			}
 		}
-		kind, a, text := z.next()
+		kind, a, text := next()
+		if depth > 0 {
+			switch {
+			case kind == htmlEOF:
+				return nil, false
+			case (kind == htmlStart || kind == htmlHidden || kind == htmlGap) && a == hidden:
+				if hidden == atom.P {
+					depth = 0 // a p's end may be implied: the next one ends it
+					break
+				}
+				depth++
+				continue
+			case kind == htmlStart && hidden == atom.P && htmlBlocks[a] && a != atom.Br:
+				depth = 0 // so does any block
+			case kind == htmlEnd && a == hidden:
+				depth--
+				continue
+			case kind == htmlText:
+				skipped += len(text)
+				continue
+			default:
+				continue
+			}
+		}
+		if kind == htmlHidden {
+			if hide {
+				hidden, depth = a, 1
+				continue
+			}
+			kind = htmlStart
+		}
 		switch kind {
 		case htmlEOF:
 			for n := len(w.tables); n > 0; n-- {
 				w.endRow(w.tables[n-1])
 			}
 			w.flush()
-			return w.out
+			return w.out, skipped <= shown
 		case htmlText:
 			if w.skip == 0 {
 				w.text(text)
+				shown += len(text)
 			}
 		case htmlGap:
 			if w.skip == 0 {
