@@ -93,12 +93,14 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 	if len(objects) > 0 {
 		embedded = docObjects(name, chars, runs, objects)
 	}
-	return docBuildLines(chars, paps, embedded, runs), KindDOC, nil
+	out := docBuildLines(chars, paps, embedded, runs)
+	return withComments(out, docComments(word, table, f)), KindDOC, nil
 }
 
 type fib struct {
 	table1         bool
 	ccpText        uint32
+	atnFrom, atnTo uint64 // the comments' characters (CPs)
 	fcClx, lcbClx  uint32
 	fcPapx, lcbPap uint32
 	fcChpx, lcbChp uint32
@@ -145,6 +147,15 @@ func readFib(w []byte) (fib, error) {
 		return f, docErr("文件头不完整")
 	}
 	f.ccpText = ccp
+	// the comments' text follows the footnotes' and the headers' ([MS-DOC]
+	// 2.3: main text, footnotes, headers, comments …)
+	ftn, _ := le32(w, lw+4*4)
+	hdd, _ := le32(w, lw+5*4)
+	atn, _ := le32(w, lw+7*4)
+	if cslw >= 8 {
+		f.atnFrom = uint64(ccp) + uint64(ftn) + uint64(hdd)
+		f.atnTo = f.atnFrom + uint64(atn)
+	}
 	f.fcChpx, _ = le32(w, rg+12*8)
 	f.lcbChp, _ = le32(w, rg+12*8+4)
 	f.fcPapx, _ = le32(w, rg+13*8)
@@ -165,6 +176,33 @@ type docChar struct {
 
 // docChars reads the main text through the piece table.
 func docChars(w, table []byte, f fib) ([]docChar, error) {
+	return docCharsIn(w, table, f, 0, uint64(f.ccpText))
+}
+
+// docComments reads the comments' text (批注), a piece for each of their
+// paragraphs; nothing when it cannot be read.
+func docComments(w, table []byte, f fib) []string {
+	if f.atnTo <= f.atnFrom || f.atnTo > 1<<31 {
+		return nil
+	}
+	chars, err := docCharsIn(w, table, f, f.atnFrom, f.atnTo)
+	if err != nil {
+		return nil
+	}
+	var d dropText
+	for _, c := range chars {
+		if c.r >= 0x20 {
+			d.add(c.r)
+		} else if c.r == 0x0D {
+			d.cut()
+		}
+	}
+	d.cut()
+	return d.pieces
+}
+
+// docCharsIn reads the characters of CPs [from, to) through the piece table.
+func docCharsIn(w, table []byte, f fib, from, to uint64) ([]docChar, error) {
 	end := uint64(f.fcClx) + uint64(f.lcbClx)
 	if end > uint64(len(table)) {
 		return nil, docErr("找不到正文的位置表")
@@ -192,13 +230,13 @@ func docChars(w, table []byte, f fib) ([]docChar, error) {
 		cp0, _ := le32(plc, k*4)
 		cp1, _ := le32(plc, (k+1)*4)
 		raw, _ := le32(plc, (n+1)*4+k*8+2)
-		if cp1 <= cp0 || cp0 >= f.ccpText {
+		if cp1 <= cp0 || uint64(cp0) >= to || uint64(cp1) <= from {
 			continue
 		}
-		cp1 = min(cp1, f.ccpText)
+		cp1 = uint32(min(uint64(cp1), to))
 		compressed := raw&0x40000000 != 0
 		fc := raw & 0x3FFFFFFF
-		for cp := cp0; cp < cp1; cp++ {
+		for cp := uint32(max(uint64(cp0), from)); cp < cp1; cp++ { // (a piece may start before the range)
 			if len(out) >= len(w) { // more characters than the stream has bytes: pieces that overlap
 				return nil, docErr("正文位置表损坏")
 			}

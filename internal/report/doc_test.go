@@ -835,3 +835,31 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 		})
 	}
 }
+
+// A document published with a reviewer's comment on it (批注: commented-2021.*,
+// lo-page-2021.odt with one added by hand to 第一部分's count, “请核实：是否应为
+// 72件？”, and LibreOffice's DOCX, DOC and RTF of it). It reads as the page
+// shows it, and the comment, which whoever opens the file reads, is said
+// (TXT.HIDDEN). Before, the ODT read the comment, its author and date into
+// the sentence (a false TXT.DOUBLE), and the others passed it unsaid.
+func TestComments(t *testing.T) {
+	for _, file := range []string{"commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf"} {
+		t.Run(file, func(t *testing.T) {
+			var said []string
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
+				if f.Rule == "TXT.HIDDEN" {
+					said = append(said, f.Message)
+					return true
+				}
+				return false
+			})
+			if len(said) != 1 || !strings.Contains(said[0], "有 1 处") || !strings.Contains(said[0], "“请核实：是否应为72件？”") {
+				t.Errorf("said %q", said)
+			}
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			if s := r.Sections["1"]; strings.Contains(s, "请核实") || strings.Contains(s, "张科长") {
+				t.Errorf("the comment read into the text: %q", s)
+			}
+		})
+	}
+}

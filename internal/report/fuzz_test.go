@@ -137,7 +137,7 @@ func FuzzHTML(f *testing.F) {
 // the fixtures LibreOffice made, which FuzzAudit reaches only slowly among its
 // many text seeds.
 func FuzzContainers(f *testing.F) {
-	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-narrow-aes256-2021.pdf", "lo-narrow-rc4-40-2021.pdf", "chrome-blanks-2021.pdf", "stsong-ucs2-2021.pdf", "gbk-euc-2021.pdf", "turned-2021.pdf", "form-xobject-2021.pdf", "html-docx-js-2021.docx", "ocr-layer-2021.pdf", "simple-subsets-2021.pdf", "ofd-2021.ofd", "lo-calc-2021.xls", "lo-object-2021.doc", "lo-object-2021.docx", "lo-object-2021.odt", "lo-calc-blanks-2021.ods", "lo-calc-2021.xlsx", "program-formulas-2021.xlsx", "lo-pictures-2021.docx", "lo-page-2021.odt", "wps-2021.rtf", "tracked-2021.doc", "tracked-2021.docx", "tracked-2021.odt", "tracked-2021.rtf"} {
+	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-narrow-aes256-2021.pdf", "lo-narrow-rc4-40-2021.pdf", "chrome-blanks-2021.pdf", "stsong-ucs2-2021.pdf", "gbk-euc-2021.pdf", "turned-2021.pdf", "form-xobject-2021.pdf", "html-docx-js-2021.docx", "ocr-layer-2021.pdf", "simple-subsets-2021.pdf", "ofd-2021.ofd", "lo-calc-2021.xls", "lo-object-2021.doc", "lo-object-2021.docx", "lo-object-2021.odt", "lo-calc-blanks-2021.ods", "lo-calc-2021.xlsx", "program-formulas-2021.xlsx", "lo-pictures-2021.docx", "lo-page-2021.odt", "wps-2021.rtf", "tracked-2021.doc", "tracked-2021.docx", "tracked-2021.odt", "tracked-2021.rtf", "commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf"} {
 		b, err := os.ReadFile(filepath.Join(auditDir, name))
 		if err != nil {
 			f.Fatal(err)

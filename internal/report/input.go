@@ -89,6 +89,20 @@ func (d *dropText) cut() {
 	d.long = false
 }
 
+// withComments gives a document's comments (批注, kept apart from its
+// text) to its first line as text it holds but does not show.
+func withComments(out []Line, comments []string) []Line {
+	if len(comments) == 0 || len(out) == 0 {
+		return out
+	}
+	pieces := comments[:min(len(comments), 8)]
+	if out[0].Dropped != "" {
+		pieces = append([]string{out[0].Dropped}, pieces...)
+	}
+	out[0].Dropped = strings.Join(pieces, "\n")
+	return out
+}
+
 // mark gives the lines made from index n on what was dropped before them.
 func (d *dropText) mark(out []Line, n int) {
 	d.cut()
@@ -2214,7 +2228,43 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
+	if doc != odt {
+		ls = withComments(ls, docxComments(zr))
+	}
 	return ls, kind, nil
+}
+
+// docxComments reads a DOCX's comments (批注, word/comments.xml), a piece for
+// each paragraph; nothing when it has none or they cannot be read.
+func docxComments(zr *zip.Reader) []string {
+	b := readPart(zr, "word/comments.xml", 4<<20)
+	if len(b) == 0 || len(b) > 4<<20 {
+		return nil
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var d dropText
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			inText = t.Name.Local == "t"
+		case xml.EndElement:
+			inText = false
+			if t.Name.Local == "p" {
+				d.cut()
+			}
+		case xml.CharData:
+			if inText {
+				d.addString(string(t))
+			}
+		}
+	}
+	d.cut()
+	return d.pieces
 }
 
 // zipPart opens a package's part by name (a leading / on either side
@@ -2337,8 +2387,10 @@ func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
 // skippedElement are the elements whose text is not the document's: what
 // mc:Choice already held, again (mc:Fallback: Word's text boxes); text a
 // tracked change moved away (w:moveFrom: it stands again where it went);
-// the deletions an OpenDocument keeps at its start (text:tracked-changes).
-var skippedElement = map[string]bool{"Fallback": true, "moveFrom": true, "tracked-changes": true}
+// the deletions an OpenDocument keeps at its start (text:tracked-changes);
+// an OpenDocument's comments (office:annotation, in the paragraph they
+// are on).
+var skippedElement = map[string]bool{"Fallback": true, "moveFrom": true, "tracked-changes": true, "annotation": true}
 
 // officeWords name the elements officeXML reads: row, cell, paragraph, text
 // run, what reads as a space, picture. In OpenDocument the text sits right
@@ -2410,18 +2462,19 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			if skippedElement[t.Name.Local] {
 				fallback++
 			}
-			if t.Name.Local == "deletion" && words.textInPara {
+			if (t.Name.Local == "deletion" || t.Name.Local == "annotation") && words.textInPara {
 				deletions++
 			}
 			if (t.Name.Local == "p" || t.Name.Local == "h") && deletions > 0 {
-				deletedParas++ // (not the change's author and date)
+				deletedParas++ // (not the change's or the comment's author and date)
 			}
 		case xml.EndElement:
-			if t.Name.Local == "deletion" && words.textInPara {
+			if (t.Name.Local == "deletion" || t.Name.Local == "annotation") && words.textInPara {
 				deletions = max(deletions-1, 0)
 			}
 			if (t.Name.Local == "p" || t.Name.Local == "h") && deletions > 0 {
 				deletedParas = max(deletedParas-1, 0)
+				dropped.cut() // each paragraph a piece
 			}
 			if skippedElement[t.Name.Local] {
 				fallback = max(fallback-1, 0)
@@ -2430,7 +2483,6 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		case xml.CharData:
 			if deletedParas > 0 {
 				dropped.addString(string(t))
-				dropped.cut() // (each paragraph of a deletion a piece)
 			}
 		}
 		if fallback > 0 {

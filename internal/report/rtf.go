@@ -174,6 +174,11 @@ func rtfLines(t string) []Line {
 		i = k
 		if top.star {
 			top.star = false
+			if word == "annotation" { // a comment (批注): not on the page, but in the file
+				flush()
+				top.gone = true
+				continue
+			}
 			if word != "nesttableprops" { // which holds \nestrow
 				top.skip = true
 				continue
