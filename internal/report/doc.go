@@ -94,7 +94,7 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		embedded = docObjects(name, chars, runs, objects)
 	}
 	out := docBuildLines(chars, paps, embedded, runs)
-	return withComments(out, docComments(word, table, f)), KindDOC, nil
+	return withUnseen(out, docComments(word, table, f)), KindDOC, nil
 }
 
 type fib struct {

@@ -863,3 +863,27 @@ func TestComments(t *testing.T) {
 		})
 	}
 }
+
+// A workbook with a hidden sheet (last year's tables, 新收 99) before the
+// report's and a hidden row of a note in 第一部分 (hidden-2021.*:
+// lo-calc-2021.xlsx with both added by excelize, and LibreOffice's XLS and
+// ODS of it). It reads as Excel shows it, the sheet and the row said
+// (TXT.HIDDEN). Before, the hidden sheet was read as a first report with
+// three false errors, and the row as text.
+func TestHiddenSheetsAndRows(t *testing.T) {
+	for _, file := range []string{"hidden-2021.xlsx", "hidden-2021.xls", "hidden-2021.ods"} {
+		t.Run(file, func(t *testing.T) {
+			var said []string
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
+				if f.Rule == "TXT.HIDDEN" {
+					said = append(said, f.Message)
+					return true
+				}
+				return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "只有表格")
+			})
+			if len(said) != 1 || !strings.Contains(said[0], "有 2 处") || !strings.Contains(said[0], "“隐藏的工作表：2023年”") || !strings.Contains(said[0], "“（内部：收到申请数待核，可能为72件…”") {
+				t.Errorf("said %q", said)
+			}
+		})
+	}
+}

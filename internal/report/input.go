@@ -89,13 +89,14 @@ func (d *dropText) cut() {
 	d.long = false
 }
 
-// withComments gives a document's comments (批注, kept apart from its
-// text) to its first line as text it holds but does not show.
-func withComments(out []Line, comments []string) []Line {
-	if len(comments) == 0 || len(out) == 0 {
+// withUnseen gives what a file holds apart from the text it shows — a
+// document's comments (批注), a workbook's hidden sheets and rows — to its
+// first line as text it holds but does not show.
+func withUnseen(out []Line, unseen []string) []Line {
+	if len(unseen) == 0 || len(out) == 0 {
 		return out
 	}
-	pieces := comments[:min(len(comments), 8)]
+	pieces := unseen[:min(len(unseen), 8)]
 	if out[0].Dropped != "" {
 		pieces = append([]string{out[0].Dropped}, pieces...)
 	}
@@ -2229,7 +2230,7 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
 	if doc != odt {
-		ls = withComments(ls, docxComments(zr))
+		ls = withUnseen(ls, docxComments(zr))
 	}
 	return ls, kind, nil
 }
@@ -2444,6 +2445,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	// change's deletion (kept in text:tracked-changes)
 	var hiddenStyles map[string]bool
 	styleName, spans, hiddenSpans, deletions, deletedParas := "", []bool(nil), 0, 0, 0
+	// and a spreadsheet's hidden sheets (a table style of table:display
+	// "false") and rows (table:visibility collapse or filter): how deep in
+	// the one being passed over
+	var hiddenTables map[string]bool
+	inHiddenTable, inHiddenRow := 0, 0
 	line := func(s string) {
 		n := len(out)
 		out = appendPara(out, s)
@@ -2456,6 +2462,55 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		}
 		if err != nil {
 			return nil, err
+		}
+		if words.textInPara && (inHiddenTable > 0 || inHiddenRow > 0) {
+			switch t := tok.(type) {
+			case xml.StartElement:
+				switch {
+				case t.Name.Local == "table" && inHiddenTable > 0:
+					inHiddenTable++
+				case t.Name.Local == "table-row" && inHiddenRow > 0:
+					inHiddenRow++
+				}
+			case xml.EndElement:
+				switch {
+				case t.Name.Local == "table" && inHiddenTable > 0:
+					inHiddenTable--
+				case t.Name.Local == "table-row" && inHiddenRow > 0:
+					if inHiddenRow--; inHiddenRow == 0 {
+						dropped.cut()
+					}
+				}
+			case xml.CharData:
+				if inHiddenRow > 0 {
+					dropped.addString(string(t) + " ")
+				}
+			}
+			continue
+		}
+		if t, ok := tok.(xml.StartElement); ok && words.textInPara {
+			switch t.Name.Local {
+			case "table-properties":
+				if v, _ := attr(t, "display"); v == "false" && styleName != "" && len(hiddenTables) < 4096 {
+					if hiddenTables == nil {
+						hiddenTables = map[string]bool{}
+					}
+					hiddenTables[styleName] = true
+				}
+			case "table":
+				if st, _ := attr(t, "style-name"); hiddenTables[st] {
+					name, _ := attr(t, "name")
+					dropped.addString("隐藏的工作表：" + name)
+					dropped.cut()
+					inHiddenTable = 1
+					continue
+				}
+			case "table-row":
+				if v, _ := attr(t, "visibility"); v == "collapse" || v == "filter" {
+					inHiddenRow = 1
+					continue
+				}
+			}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -38,7 +38,12 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		out = propertyTitle(out, props.Title)
 	}
 	budget := &formulaBudget{formulas: 2000, cells: 100_000}
+	var unseen []string // hidden sheets and rows: not on the screen nor printed, but in the file
 	for _, sheet := range f.GetSheetList() {
+		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
+			unseen = append(unseen, "隐藏的工作表："+sheet)
+			continue
+		}
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
 		merges, err := f.GetMergeCells(sheet)
 		if err != nil {
@@ -54,6 +59,14 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
+		}
+		for ri, row := range rows {
+			if len(row) > 0 && ri < 4096 {
+				if visible, err := f.GetRowVisible(sheet, ri+1); err == nil && !visible {
+					unseen = hiddenRow(unseen, row)
+					rows[ri] = nil
+				}
+			}
 		}
 		computed := computeFormulas(f, sheet, rows, covered, budget)
 		// GetRows leaves out a row's empty cells at its end, a blank last
@@ -81,10 +94,18 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		}
 		var full bool
 		if out, full = gridLines(out, rows, covered, computed, tail); full {
-			return out, nil
+			return withUnseen(out, unseen), nil
 		}
 	}
-	return out, nil
+	return withUnseen(out, unseen), nil
+}
+
+// hiddenRow adds a hidden row's text, if it has any, to what is unseen.
+func hiddenRow(unseen []string, row []string) []string {
+	var d dropText
+	d.addString(strings.Join(strings.Fields(strings.Join(row, " ")), " "))
+	d.cut()
+	return append(unseen, d.pieces...)
 }
 
 // propertyTitle gives a workbook's title property as its first line when it
@@ -137,7 +158,18 @@ func xlsStreamLines(name string, stream []byte) ([]Line, error) {
 // xlsBookLines appends a legacy workbook's sheets as lines, laid out as an
 // XLSX's are.
 func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
+	var unseen []string // hidden sheets and rows, as an XLSX's
 	for _, sh := range wb.Sheets {
+		if sh.Hidden {
+			unseen = append(unseen, "隐藏的工作表："+sh.Name)
+			continue
+		}
+		for _, ri := range sh.HiddenRows {
+			if ri < len(sh.Rows) && len(sh.Rows[ri]) > 0 {
+				unseen = hiddenRow(unseen, sh.Rows[ri])
+				sh.Rows[ri] = nil
+			}
+		}
 		covered := map[[2]int]bool{}
 		for _, g := range sh.Merges {
 			cover(covered, g.R0, g.C0, g.R1, g.C1)
@@ -162,7 +194,7 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 			break
 		}
 	}
-	return out
+	return withUnseen(out, unseen)
 }
 
 // xlsError says why a legacy workbook could not be read.

@@ -30,6 +30,8 @@ type XLSSheet struct {
 	// ChartAt draws a chart on the sheet (its BOF…EOF substream within the
 	// sheet's) before this row's cells
 	ChartAt int
+	// HiddenRows are written hidden (a ROW record with fDyZero)
+	HiddenRows []int
 }
 
 // XLSOptions say how XLS writes the cells, as producers differ.
@@ -239,6 +241,9 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 			continue
 		}
 		bof(0x0010)
+		for _, r := range sh.HiddenRows { // ROW: rw, columns, height, reserved, flags (fDyZero)
+			rec(0x0208, append(u16(r, 0, 1, 255, 0, 0, 0x0020|0x0100), u16(15)...))
+		}
 		for r, row := range sh.Rows {
 			if sh.ChartAt == r && r > 0 {
 				// a chart's records are no cells of the sheet, and its EOF

@@ -59,6 +59,9 @@ type Sheet struct {
 	Hidden bool
 	Rows   [][]string
 	Merges []Range
+	// HiddenRows are the rows hidden (ROW's fDyZero: not shown, not
+	// printed), in order
+	HiddenRows []int
 	// Computed counts, by row, the cells that are formulas whose results
 	// were saved as 0 or "" (a program's export: see formula.go) and
 	// computed here
@@ -225,6 +228,7 @@ const (
 	recBoolErr    = 0x0205
 	recString     = 0x0207
 	recRK         = 0x027E
+	recRow        = 0x0208
 	recBOF        = 0x0809
 )
 
@@ -539,6 +543,10 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 				err = set(pending[0], pending[1], p.text(parts))
 			}
 			pending = [2]int{-1, -1}
+		case recRow:
+			if len(d) >= 14 && binary.LittleEndian.Uint16(d[12:])&0x0020 != 0 && len(sh.HiddenRows) < maxRow {
+				sh.HiddenRows = append(sh.HiddenRows, row)
+			}
 		case recMergeCells:
 			if len(d) < 2 {
 				break

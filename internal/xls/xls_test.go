@@ -363,3 +363,18 @@ func TestFormulaBudget(t *testing.T) {
 		t.Errorf("chain read %q", sh.Rows[0])
 	}
 }
+
+// A row hidden in Excel (ROW's fDyZero) is said to be, its cells read as
+// any row's; a sheet hidden is said so too.
+func TestHiddenRows(t *testing.T) {
+	wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{},
+		testdoc.XLSSheet{Name: "旧", Rows: [][]string{{"1"}}, Hidden: true},
+		testdoc.XLSSheet{Name: "表", Rows: cells, HiddenRows: []int{2, 5}}))
+	if !wb.Sheets[0].Hidden || wb.Sheets[1].Hidden {
+		t.Errorf("hidden sheets %v %v", wb.Sheets[0].Hidden, wb.Sheets[1].Hidden)
+	}
+	if got := wb.Sheets[1].HiddenRows; !slices.Equal(got, []int{2, 5}) {
+		t.Errorf("hidden rows %v", got)
+	}
+	sameRows(t, "表", wb.Sheets[1].Rows, want(cells))
+}
