@@ -1984,7 +1984,10 @@ func doubled(a, b rune) bool {
 // × (XX局, ××年, XXX), one before a unit of date or count (X月X日, X件), or
 // the template's instruction (请填写, 此处填写, 待补充). Asterisks are not
 // among them: a converter's Markdown writes bold as **…**.
-var placeholderRe = regexp.MustCompile(`[XxＸｘ×]+年[XxＸｘ×]+月[XxＸｘ×]+日|[XxＸｘ×]{1,2}月[XxＸｘ×]{1,2}日|[XxＸｘ×]{2,}|[XxＸｘ×][月日件条项个次年]|请填写|此处填写|此处填入|待补充|待填写|（填写[^）]{0,20}）`)
+var placeholderRe = regexp.MustCompile(`[XxＸｘ×]+年[XxＸｘ×]+月[XxＸｘ×]+日|[XxＸｘ×]{1,2}月[XxＸｘ×]{1,2}日|[XxＸｘ×]{2,}|[XxＸｘ×][月日件条项个次年]|请填写|此处填写|此处填入|待补充|待填写|（填写[^）]{0,20}）|` +
+	// the placeholder text of a Word content control or a WPS text box,
+	// shown grey on the page until something is typed in
+	`单击(?:或点击)?此处(?:输入|添加)(?:文字|日期|文本|标题)|Click (?:or tap )?here to (?:enter|add) (?:text|a date)`)
 
 // checkPlaceholder: the title and the narrative keep no placeholder of the
 // template they were written from ("XX局2024年政府信息公开工作年度报告").
@@ -2021,13 +2024,17 @@ func mayHavePlaceholder(t string) bool {
 		switch t[i] {
 		case 'X', 'x':
 			return true
-		case 0xC3, 0xEF, 0xE5: // × Ｘ ｘ; 填 待
-			if i+1 < len(t) && t[i+1] != 0x97 && t[i+1] != 0xBC && t[i+1] != 0xBD && t[i+1] != 0xA1 && t[i+1] != 0xBE {
+		case 'C':
+			if strings.HasPrefix(t[i:], "Click") {
+				return true
+			}
+		case 0xC3, 0xEF, 0xE5: // × Ｘ ｘ; 填 待 单
+			if i+1 < len(t) && t[i+1] != 0x97 && t[i+1] != 0xBC && t[i+1] != 0xBD && t[i+1] != 0xA1 && t[i+1] != 0xBE && t[i+1] != 0x8D {
 				continue // the second byte of none of them: most of 0xE5's CJK
 			}
 			r := t[i:]
 			if strings.HasPrefix(r, "×") || strings.HasPrefix(r, "Ｘ") || strings.HasPrefix(r, "ｘ") || strings.HasPrefix(r, "填写") ||
-				strings.HasPrefix(r, "填入") || strings.HasPrefix(r, "待补充") {
+				strings.HasPrefix(r, "填入") || strings.HasPrefix(r, "待补充") || strings.HasPrefix(r, "单击") {
 				return true
 			}
 		}

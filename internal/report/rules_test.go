@@ -568,6 +568,12 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.PLACEHOLDER", "6", "本年度收取信息处理费（填写金额）元。", true},
 		{"TXT.PLACEHOLDER", "1", "门户网站 www.xx.gov.cn 发布信息。", true},
 		{"TXT.PLACEHOLDER", "5", "请填写存在的主要问题。", true},
+		// a Word content control's placeholder, left as it was
+		{"TXT.PLACEHOLDER", "5", "一是单击或点击此处输入文字。二是形式单一。", true},
+		{"TXT.PLACEHOLDER", "6", "单击此处输入文字。", true},
+		{"TXT.PLACEHOLDER", "1", "本局于单击或点击此处输入日期。召开专题会议。", true},
+		{"TXT.PLACEHOLDER", "6", "Click or tap here to enter text.", true},
+		{"TXT.PLACEHOLDER", "1", "网站单击量达到3万次，点击此处可查看全文。", false},
 		{"TXT.PLACEHOLDER", "1", "**一、总体情况** 本局发布信息326条。", false}, // Markdown bold
 		{"TXT.PLACEHOLDER", "1", "采购XXL号服装、X86服务器和X光机。", false},
 		{"TXT.PLACEHOLDER", "1", "场地面积为3×4平方米。", false},
