@@ -887,3 +887,24 @@ func TestHiddenSheetsAndRows(t *testing.T) {
 		})
 	}
 }
+
+// A workbook with a note (批注) on a cell (noted-2021.*: lo-calc-2021.xlsx
+// with one added by excelize, and LibreOffice's ODS of it): the note is
+// said (TXT.HIDDEN), and is none of the cell's text.
+func TestCellNotes(t *testing.T) {
+	for _, file := range []string{"noted-2021.xlsx", "noted-2021.ods"} {
+		t.Run(file, func(t *testing.T) {
+			var said []string
+			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
+				if f.Rule == "TXT.HIDDEN" {
+					said = append(said, f.Message)
+					return true
+				}
+				return false
+			})
+			if len(said) != 1 || !strings.Contains(said[0], "有 1 处") || !strings.Contains(said[0], "“张科长:此数据请核实”") {
+				t.Errorf("said %q", said)
+			}
+		})
+	}
+}

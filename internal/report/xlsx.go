@@ -60,6 +60,18 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 工作表“%s”无法读取", sheet)
 		}
+		if notes, err := f.GetComments(sheet); err == nil { // 批注 on cells: in the file, shown only on pointing at them
+			for _, n := range notes[:min(len(notes), 8)] {
+				text := n.Text
+				for _, r := range n.Paragraph {
+					text += r.Text
+				}
+				var d dropText
+				d.addString(strings.Join(strings.Fields(text), " "))
+				d.cut()
+				unseen = append(unseen, d.pieces...)
+			}
+		}
 		for ri, row := range rows {
 			if len(row) > 0 && ri < 4096 {
 				if visible, err := f.GetRowVisible(sheet, ri+1); err == nil && !visible {
