@@ -1170,3 +1170,32 @@ func TestRegisterInWord(t *testing.T) {
 		t.Errorf("a document without a table: %v", err)
 	}
 }
+
+// A register kept in Word 97 (.doc) with a date and a channel merged down
+// two rows (台账-word97-merged.doc: LibreOffice's DOC of a page whose table
+// has rowspan="2" on them; 台账-word-merged.rtf its RTF of that DOC): both
+// rows read the merged values, and the preview says so, as from a
+// workbook. Before, the second row's 收到日期 was empty (the merges were
+// not read: a DOC's sprmTDefTable TC80 vertMerge, an RTF's \clvmrg).
+func TestRegisterInWord97WithMerges(t *testing.T) {
+	for _, file := range []string{"台账-word97-merged.doc", "台账-word-merged.rtf"} {
+		t.Run(file, func(t *testing.T) { registerWithMerges(t, file) })
+	}
+}
+
+func registerWithMerges(t *testing.T, file string) {
+	sh, m := readMapped(t, file, readTestdata(t, file), "")
+	rows, bad := sh.Parse(m)
+	var got []string
+	for _, r := range rows {
+		on, _, _ := r.Intake.ReceiptDate()
+		got = append(got, fmt.Sprintf("%s %s %s %s", r.Where(), on, r.Intake.Channel, r.Intake.Applicant.Name))
+	}
+	want := []string{"第 2 行 2025-01-03 online 王某", "第 3 行 2025-01-06 letter_signed 赵某", "第 4 行 2025-01-06 letter_signed 钱某"}
+	if !slices.Equal(got, want) || len(bad) != 0 {
+		t.Errorf("rows %q, problems %v; want %q", got, bad, want)
+	}
+	if notes := strings.Join(m.Notes, "\n"); !strings.Contains(notes, "第 3–4 行 B 列是合并单元格：每行都按“2025-01-06”读取") {
+		t.Errorf("notes %q", m.Notes)
+	}
+}

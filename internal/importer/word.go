@@ -38,7 +38,7 @@ func readWord(name string, data []byte) (*Sheet, error) {
 	if kind != report.KindDOCX && kind != report.KindDOC && kind != report.KindRTF {
 		return nil, errs.New(name, "无法识别的文件：请导入 Excel（.xlsx、.xls）、.ods 或 CSV 文件")
 	}
-	var best, cur [][]string
+	var best, cur []report.Line
 	for _, l := range lines {
 		if l.Fields == nil {
 			if len(cur) > len(best) {
@@ -47,7 +47,7 @@ func readWord(name string, data []byte) (*Sheet, error) {
 			cur = nil
 			continue
 		}
-		cur = append(cur, l.Fields)
+		cur = append(cur, l)
 	}
 	if len(cur) > len(best) {
 		best = cur
@@ -60,11 +60,39 @@ func readWord(name string, data []byte) (*Sheet, error) {
 	}
 	rows := make([][]string, len(best))
 	for i, r := range best {
-		if rows[i], err = clip(name, i+1, append([]string(nil), r...)); err != nil {
+		if rows[i], err = clip(name, i+1, append([]string(nil), r.Fields...)); err != nil {
 			return nil, err
 		}
 	}
-	return &Sheet{Rows: rows}, nil
+	return &Sheet{Rows: rows, merges: mergesDown(best)}, nil
+}
+
+// mergesDown are the vertical merges of a Word 97 table's rows: each run of
+// cells that continue the one above (Line.MergedUp), with that cell.
+func mergesDown(rows []report.Line) []cellRange {
+	var out []cellRange
+	open := map[int]int{} // column → the row its merge started at
+	for r, l := range rows {
+		for c := range l.Fields {
+			if c < len(l.MergedUp) && l.MergedUp[c] && r > 0 {
+				r0, ok := open[c]
+				if !ok {
+					r0 = r - 1
+					open[c] = r0
+					out = append(out, cellRange{r0, c, r, c})
+				}
+				for k := len(out) - 1; k >= 0; k-- {
+					if out[k].r0 == r0 && out[k].c0 == c {
+						out[k].r1 = r
+						break
+					}
+				}
+				continue
+			}
+			delete(open, c)
+		}
+	}
+	return out
 }
 
 // docxTable reads a DOCX's largest table, at any depth (a register may sit

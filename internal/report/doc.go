@@ -451,6 +451,9 @@ type docPap struct {
 	ttp       bool   // the mark ends a row of a table of depth 1
 	innerCell bool   // the mark ends a cell of a nested table
 	innerTtp  bool   // the mark ends a row of a nested table
+	// mergedUp: at a row's end, the row's cells that continue the cell
+	// above them (a vertical merge: sprmTDefTable's TC80, sprmTVertMerge)
+	mergedUp []bool
 }
 
 // docParagraphs reads the paragraph properties that matter: in a table, and
@@ -505,6 +508,25 @@ func papSprms(p *docPap, g, data []byte) {
 			p.innerCell = arg[0] != 0
 		case 0x244C:
 			p.innerTtp = arg[0] != 0
+		case 0xD608: // sprmTDefTable: cb, itcMac, the cells' edges, a TC80 of 20 bytes each
+			if len(arg) < 3 {
+				break
+			}
+			n := int(arg[2])
+			tcs := 3 + 2*(n+1)
+			for k := 0; k < n && k < 64 && tcs+20*k+2 <= len(arg); k++ {
+				if g, _ := le16(arg, tcs+20*k); g>>5&3 == 1 { // TCGRF's vertMerge: 1 merged, 3 its first
+					p.mergedUp = setAt(p.mergedUp, k)
+				}
+			}
+		case 0xD62B: // sprmTVertMerge: a cell, its vertMerge
+			if len(arg) >= 3 && arg[1] < 64 {
+				if arg[2] == 1 {
+					p.mergedUp = setAt(p.mergedUp, int(arg[1]))
+				} else if int(arg[1]) < len(p.mergedUp) {
+					p.mergedUp[arg[1]] = false
+				}
+			}
 		case 0x6646: // sprmPHugePapx: the rest is in the Data stream (a row's big table definition)
 			if at, _ := le32(arg, 0); data != nil {
 				if cb, ok := le16(data, int(at)); ok && int(at)+2+int(cb) <= len(data) {
@@ -513,6 +535,15 @@ func papSprms(p *docPap, g, data []byte) {
 			}
 		}
 	})
+}
+
+// setAt sets b[k], b grown as needed.
+func setAt(b []bool, k int) []bool {
+	for len(b) <= k {
+		b = append(b, false)
+	}
+	b[k] = true
+	return b
 }
 
 // papAt finds the properties of the paragraph whose mark is at fc.
@@ -585,7 +616,7 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 			r.paras = append(r.paras, imageMark)
 		}
 	}
-	endRow := func(d int) {
+	endRow := func(d int, mergedUp []bool) {
 		r := row(d)
 		contain(d)
 		switch {
@@ -595,7 +626,10 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 				line(p)
 			}
 		case len(r.cells) > 0:
-			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+			if len(mergedUp) > len(r.cells) {
+				mergedUp = mergedUp[:len(r.cells)]
+			}
+			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true, MergedUp: mergedUp})
 			dropped.mark(out, len(out)-1)
 		}
 		rows[d] = nil
@@ -668,7 +702,7 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 					line(imageMark)
 				}
 			case d == 1 && c.r == 0x07 && p.ttp, d > 1 && p.innerTtp:
-				endRow(d)
+				endRow(d, p.mergedUp)
 			case d == 1 && c.r == 0x07, d > 1 && p.innerCell:
 				para(d, t, picture)
 				r := row(d)
@@ -694,7 +728,7 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 	}
 	for d := len(rows) - 1; d >= 1; d-- {
 		if rows[d] != nil {
-			endRow(d)
+			endRow(d, nil)
 		}
 	}
 	line(cur.String())

@@ -46,6 +46,10 @@ type Line struct {
 	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
 	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
 	Computed   int      // cells of it that were formulas without their results, computed here (a workbook a program wrote)
+	// MergedUp are the cells of a Word 97 table's row that continue the
+	// cell above them (a vertical merge): empty here, their value is that
+	// cell's (nil: none, or the source does not say)
+	MergedUp []bool
 	// Dropped is text the file holds but does not show (a tracked
 	// change's deletion, hidden text), left out of the text before this
 	// line: its pieces' first characters, a line each

@@ -37,6 +37,10 @@ func rtfLines(t string) []Line {
 	var pending []byte // bytes of \'hh, decoded together
 	gbk := true        // \ansicpg936 or a Chinese font: most Chinese RTF
 	inTable, depth := false, 1
+	// the row definition's cells (\cellx each) that continue the cell
+	// above (\clvmrg), for its \row
+	var mergedUp []bool
+	cellDefs, vmerged := 0, false
 	skipNext := 0     // fallback characters after \uN still to pass over
 	var gone []docChp // the runs of characters not on the page
 	goneFrom := func(from int) {
@@ -228,10 +232,20 @@ func rtfLines(t string) []Line {
 				depth = n
 				inTable = n > 0
 			}
+		case "trowd":
+			mergedUp, cellDefs, vmerged = nil, 0, false
+		case "clvmrg":
+			vmerged = true
+		case "cellx":
+			if vmerged && cellDefs < 64 {
+				mergedUp = setAt(mergedUp, cellDefs)
+			}
+			cellDefs++
+			vmerged = false
 		case "cell":
 			mark(0x07, docPap{depth: 1})
 		case "row":
-			mark(0x07, docPap{depth: 1, ttp: true})
+			mark(0x07, docPap{depth: 1, ttp: true, mergedUp: mergedUp})
 			inTable = false
 		case "nestcell":
 			mark(0x0D, docPap{depth: max(depth, 2), innerCell: true})
