@@ -49,6 +49,7 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(readTestdata(f, "台账-word.rtf"))
 	f.Add(readTestdata(f, "台账-word97-merged.doc"))
 	f.Add(readTestdata(f, "台账-word-merged.rtf"))
+	f.Add(storedZip(f, readTestdata(f, "台账-writer-merged.odt")))
 	// and as a platform's "Excel" that is a web page or an XML Spreadsheet
 	f.Add([]byte(`<table><tr><td rowspan="3" colspan="2">收到日期</td><td>申请人</td></tr><tr><td>王某</td></tr></table>`))
 	f.Add([]byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet Name="a"><Table><Row Index="3"><Cell Index="2" MergeDown="2"><Data Type="String">x</Data></Cell></Row></Table></Worksheet></Workbook>`))

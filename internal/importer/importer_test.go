@@ -1173,12 +1173,14 @@ func TestRegisterInWord(t *testing.T) {
 
 // A register kept in Word 97 (.doc) with a date and a channel merged down
 // two rows (台账-word97-merged.doc: LibreOffice's DOC of a page whose table
-// has rowspan="2" on them; 台账-word-merged.rtf its RTF of that DOC): both
-// rows read the merged values, and the preview says so, as from a
-// workbook. Before, the second row's 收到日期 was empty (the merges were
-// not read: a DOC's sprmTDefTable TC80 vertMerge, an RTF's \clvmrg).
+// has rowspan="2" on them; 台账-word-merged.rtf its RTF of that DOC;
+// 台账-writer-merged.odt its ODT of the page): both rows read the merged
+// values, and the preview says so, as from a workbook. Before, the second
+// row's 收到日期 was empty (the merges were not read: a DOC's sprmTDefTable
+// TC80 vertMerge, an RTF's \clvmrg, an ODT's covered cells under
+// table:number-rows-spanned).
 func TestRegisterInWord97WithMerges(t *testing.T) {
-	for _, file := range []string{"台账-word97-merged.doc", "台账-word-merged.rtf"} {
+	for _, file := range []string{"台账-word97-merged.doc", "台账-word-merged.rtf", "台账-writer-merged.odt"} {
 		t.Run(file, func(t *testing.T) { registerWithMerges(t, file) })
 	}
 }

@@ -2435,8 +2435,18 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		nested bool     // it holds a table: layout, its paragraphs are lines
 		paras  []string // its cells' paragraphs, in case it turns out layout
 		repeat int      // the cell stands for so many (an ODF sheet's table:number-columns-repeated)
+		// mergedUp: its cells that continue the cell above (an ODT's covered
+		// cell under one spanning rows)
+		mergedUp []bool
 	}
 	var rows []*rowState
+	// an ODT's tables open, innermost last: the row being read in each, and
+	// to which row each column's cell spans down (table:number-rows-spanned)
+	type spanState struct {
+		row       int
+		downUntil map[int]int
+	}
+	var tableSpans []*spanState
 	inText := false
 	fallback := 0 // inside a skippedElement
 	// a run's text the file holds but does not show: hidden (w:vanish in
@@ -2585,6 +2595,20 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 					if v, ok := attr(t, "number-columns-repeated"); ok && words.textInPara {
 						rs.repeat, _ = strconv.Atoi(v)
 					}
+					if n := len(tableSpans); n > 0 && words.textInPara {
+						sp, col := tableSpans[n-1], len(rs.fields)
+						if t.Name.Local == "covered-table-cell" {
+							if until, ok := sp.downUntil[col]; ok && until >= sp.row && col < 256 {
+								rs.mergedUp = setAt(rs.mergedUp, col)
+							}
+						} else if v, _ := attr(t, "number-rows-spanned"); v != "" && v != "1" {
+							down, _ := strconv.Atoi(v)
+							across, _ := strconv.Atoi(func() string { v, _ := attr(t, "number-columns-spanned"); return v }())
+							for k := range min(max(across, 1), 64) {
+								sp.downUntil[col+k] = sp.row + min(down, 1<<20) - 1
+							}
+						}
+					}
 				}
 			case "para":
 				paraDepth++
@@ -2615,6 +2639,10 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			}
 			if words.textInPara {
 				switch t.Name.Local {
+				case "table":
+					if len(tableSpans) < 64 {
+						tableSpans = append(tableSpans, &spanState{downUntil: map[int]int{}})
+					}
 				case "style":
 					styleName, _ = attr(t, "name")
 				case "text-properties":
@@ -2655,6 +2683,9 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		case xml.EndElement:
 			if t.Name.Local == "pPrChange" {
 				oldProps = max(oldProps-1, 0)
+			}
+			if words.textInPara && t.Name.Local == "table" && len(tableSpans) > 0 {
+				tableSpans = tableSpans[:len(tableSpans)-1]
 			}
 			if words.textInPara && t.Name.Local == "span" && len(spans) > 0 {
 				if spans[len(spans)-1] {
@@ -2757,8 +2788,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						line(p)
 					}
 				default:
-					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
+					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true, MergedUp: rs.mergedUp})
 					dropped.mark(out, len(out)-1)
+				}
+				if n := len(tableSpans); n > 0 {
+					tableSpans[n-1].row++
 				}
 			}
 		case xml.CharData:
