@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -818,20 +819,9 @@ func TestPDFMergedCellsBetweenLines(t *testing.T) {
 // run as a placeholder left in the text.
 func TestTrackedChangesAndHiddenText(t *testing.T) {
 	for _, file := range []string{"tracked-2021.docx", "tracked-2021.doc", "tracked-2021.odt", "tracked-2021.rtf"} {
+		// (an ODT keeps its deletions apart, before the text: they come first)
 		t.Run(file, func(t *testing.T) {
-			var said []string
-			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
-				if f.Rule == "TXT.HIDDEN" {
-					said = append(said, f.Message)
-					return true
-				}
-				return false
-			})
-			// (an ODT keeps its deletions apart, before the text: they come first)
-			if len(said) != 1 || !strings.Contains(said[0], "有 3 处") || !strings.Contains(said[0], "“68”") || !strings.Contains(said[0], "“66”") ||
-				!strings.Contains(said[0], "“（此处填写全年收到的申请数，含平…”") {
-				t.Errorf("said %q", said)
-			}
+			saysUnseen(t, file, nil, 3, "68", "66", "（此处填写全年收到的申请数，含平…")
 		})
 	}
 }
@@ -845,17 +835,7 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 func TestComments(t *testing.T) {
 	for _, file := range []string{"commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf"} {
 		t.Run(file, func(t *testing.T) {
-			var said []string
-			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
-				if f.Rule == "TXT.HIDDEN" {
-					said = append(said, f.Message)
-					return true
-				}
-				return false
-			})
-			if len(said) != 1 || !strings.Contains(said[0], "有 1 处") || !strings.Contains(said[0], "“请核实：是否应为72件？”") {
-				t.Errorf("said %q", said)
-			}
+			saysUnseen(t, file, nil, 1, "请核实：是否应为72件？")
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
 			if s := r.Sections["1"]; strings.Contains(s, "请核实") || strings.Contains(s, "张科长") {
 				t.Errorf("the comment read into the text: %q", s)
@@ -871,19 +851,12 @@ func TestComments(t *testing.T) {
 // (TXT.HIDDEN). Before, the hidden sheet was read as a first report with
 // three false errors, and the row as text.
 func TestHiddenSheetsAndRows(t *testing.T) {
+	tablesOnly := func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "只有表格")
+	}
 	for _, file := range []string{"hidden-2021.xlsx", "hidden-2021.xls", "hidden-2021.ods"} {
 		t.Run(file, func(t *testing.T) {
-			var said []string
-			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
-				if f.Rule == "TXT.HIDDEN" {
-					said = append(said, f.Message)
-					return true
-				}
-				return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "只有表格")
-			})
-			if len(said) != 1 || !strings.Contains(said[0], "有 2 处") || !strings.Contains(said[0], "“隐藏的工作表：2023年”") || !strings.Contains(said[0], "“（内部：收到申请数待核，可能为72件…”") {
-				t.Errorf("said %q", said)
-			}
+			saysUnseen(t, file, tablesOnly, 2, "隐藏的工作表：2023年", "（内部：收到申请数待核，可能为72件…")
 		})
 	}
 }
@@ -893,18 +866,27 @@ func TestHiddenSheetsAndRows(t *testing.T) {
 // said (TXT.HIDDEN), and is none of the cell's text.
 func TestCellNotes(t *testing.T) {
 	for _, file := range []string{"noted-2021.xlsx", "noted-2021.ods"} {
-		t.Run(file, func(t *testing.T) {
-			var said []string
-			readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
-				if f.Rule == "TXT.HIDDEN" {
-					said = append(said, f.Message)
-					return true
-				}
-				return false
-			})
-			if len(said) != 1 || !strings.Contains(said[0], "有 1 处") || !strings.Contains(said[0], "“张科长:此数据请核实”") {
-				t.Errorf("said %q", said)
-			}
-		})
+		t.Run(file, func(t *testing.T) { saysUnseen(t, file, nil, 1, "张科长:此数据请核实") })
+	}
+}
+
+// saysUnseen fails unless file reads as the truth with one TXT.HIDDEN (and
+// the findings also allows) that says n pieces, each of them quoted.
+func saysUnseen(t *testing.T, file string, also func(report.Finding) bool, n int, pieces ...string) {
+	t.Helper()
+	var said []string
+	readsAsSource(t, file, readFile(t, filepath.Join(auditDir, file)), truth(), func(f report.Finding) bool {
+		if f.Rule == "TXT.HIDDEN" {
+			said = append(said, f.Message)
+			return true
+		}
+		return also != nil && also(f)
+	})
+	ok := len(said) == 1 && strings.Contains(said[0], fmt.Sprintf("有 %d 处", n))
+	for _, p := range pieces {
+		ok = ok && strings.Contains(said[0], "“"+p+"”")
+	}
+	if !ok {
+		t.Errorf("said %q, want %d pieces: %q", said, n, pieces)
 	}
 }

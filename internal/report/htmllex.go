@@ -182,48 +182,15 @@ func (z *htmlLexer) markup() (htmlTokKind, atom.Atom, bool) {
 // pdf2htmlEX gives its spacing spans (the first class exactly "_"). Only a
 // span's attributes are walked, and only here.
 func gapClass(attrs string) bool {
-	for i := 0; i < len(attrs); {
-		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '/') {
-			i++
+	gap := false
+	eachAttr(attrs, func(key, v string, valued bool) bool {
+		if valued && strings.EqualFold(key, "class") {
+			gap = v == "_" || strings.HasPrefix(v, "_ ") || strings.HasPrefix(v, "_\t")
+			return true
 		}
-		name := i
-		for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '>' && attrs[i] != '/' {
-			i++
-		}
-		key := attrs[name:i]
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		if i >= len(attrs) || attrs[i] != '=' {
-			if i < len(attrs) && attrs[i] == '>' {
-				return false
-			}
-			if i == name {
-				i++ // a stray character: always move on
-			}
-			continue
-		}
-		i++
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		var v string
-		if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
-			end := skipTo(attrs, i+1, attrs[i])
-			v = attrs[i+1 : max(i+1, end-1)]
-			i = end
-		} else {
-			start := i
-			for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '>' {
-				i++
-			}
-			v = attrs[start:i]
-		}
-		if strings.EqualFold(key, "class") {
-			return v == "_" || strings.HasPrefix(v, "_ ") || strings.HasPrefix(v, "_\t")
-		}
-	}
-	return false
+		return false
+	})
+	return gap
 }
 
 // hiddenAttrs reports whether a tag's attributes hide it: the hidden
@@ -234,6 +201,18 @@ func hiddenAttrs(attrs string) bool {
 	if len(attrs) < 7 || strings.IndexByte(attrs, 'n') < 0 && strings.IndexByte(attrs, 'N') < 0 {
 		return false
 	}
+	hidden := false
+	eachAttr(attrs, func(key, v string, valued bool) bool {
+		hidden = strings.EqualFold(key, "hidden") || valued && strings.EqualFold(key, "style") && hidingStyle(v)
+		return hidden
+	})
+	return hidden
+}
+
+// eachAttr calls fn with each attribute of a tag (attrs: the text after its
+// name, to its '>'): its name, its value unquoted, and whether it has one,
+// until fn says to stop.
+func eachAttr(attrs string, fn func(key, val string, valued bool) bool) {
 	for i := 0; i < len(attrs); {
 		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '/') {
 			i++
@@ -247,8 +226,8 @@ func hiddenAttrs(attrs string) bool {
 			i++
 		}
 		if i >= len(attrs) || attrs[i] != '=' {
-			if strings.EqualFold(key, "hidden") {
-				return true
+			if key != "" && fn(key, "", false) || i < len(attrs) && attrs[i] == '>' {
+				return
 			}
 			if i == name {
 				i++ // a stray character: always move on
@@ -271,14 +250,10 @@ func hiddenAttrs(attrs string) bool {
 			}
 			v = attrs[start:i]
 		}
-		if strings.EqualFold(key, "hidden") {
-			return true
-		}
-		if strings.EqualFold(key, "style") && hidingStyle(v) {
-			return true
+		if fn(key, v, true) {
+			return
 		}
 	}
-	return false
 }
 
 // hidingStyle reports whether an inline style hides its element: a

@@ -217,6 +217,16 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 		}
 		return total, true
 	}
+	// sumTop replaces the stack's last n operands by their SUM
+	sumTop := func(n int) bool {
+		ops, ok := pop(n)
+		if !ok {
+			return false
+		}
+		v, ok := sum(ops)
+		stack = append(stack, operand{n: v})
+		return ok
+	}
 	wide := c.biff == 8 // BIFF8 keeps a column in two bytes, BIFF5 in one
 	refs := 0           // a formula of constants alone is no sum of cells
 	for i := 0; i < len(rgce); {
@@ -282,15 +292,9 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 		case ptgAttr:
 			switch {
 			case d[0] == attrSum: // SUM of one argument
-				ops, ok := pop(1)
-				if !ok {
+				if !sumTop(1) {
 					return 0, false
 				}
-				n, ok := sum(ops)
-				if !ok {
-					return 0, false
-				}
-				stack = append(stack, operand{n: n})
 			case d[0] == attrSpace, d[0] == attrSemi:
 			default: // IF, CHOOSE, GOTO: no sum's
 				return 0, false
@@ -304,18 +308,9 @@ func (c *sheetCalc) eval(rgce []byte, depth int) (float64, bool) {
 			}
 			stack = append(stack, operand{n: n})
 		case ptgFuncVar:
-			if le.Uint16(d[1:])&0x7FFF != funcSum {
+			if le.Uint16(d[1:])&0x7FFF != funcSum || !sumTop(int(d[0]&0x7F)) {
 				return 0, false
 			}
-			ops, ok := pop(int(d[0] & 0x7F))
-			if !ok {
-				return 0, false
-			}
-			n, ok := sum(ops)
-			if !ok {
-				return 0, false
-			}
-			stack = append(stack, operand{n: n})
 		case ptgRef:
 			refs++
 			r, col := c.rowCol(d, 0, 2)
