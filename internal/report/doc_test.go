@@ -830,12 +830,20 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 // lo-page-2021.odt with one added by hand to 第一部分's count, “请核实：是否应为
 // 72件？”, and LibreOffice's DOCX, DOC and RTF of it). It reads as the page
 // shows it, and the comment, which whoever opens the file reads, is said
-// (TXT.HIDDEN). Before, the ODT read the comment, its author and date into
-// the sentence (a false TXT.DOUBLE), and the others passed it unsaid.
+// (TXT.HIDDEN); so is LibreOffice's PDF of the ODT with its comments as
+// notes (a /Text annotation's /Contents). Before, the ODT read the comment,
+// its author and date into the sentence (a false TXT.DOUBLE), and the
+// others passed it unsaid.
 func TestComments(t *testing.T) {
-	for _, file := range []string{"commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf"} {
+	// (our PDF reader's notes on how it read: as for LibreOffice's other PDFs)
+	pdfRead := func(f report.Finding) bool { return f.Rule == "PARSE.READ" }
+	for _, file := range []string{"commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf", "commented-2021.pdf"} {
 		t.Run(file, func(t *testing.T) {
-			saysUnseen(t, file, nil, 1, "请核实：是否应为72件？")
+			var also func(report.Finding) bool
+			if strings.HasSuffix(file, ".pdf") {
+				also = pdfRead
+			}
+			saysUnseen(t, file, also, 1, "请核实：是否应为72件？")
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
 			if s := r.Sections["1"]; strings.Contains(s, "请核实") || strings.Contains(s, "张科长") {
 				t.Errorf("the comment read into the text: %q", s)

@@ -322,7 +322,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
 		// from its header: offsets that count the bytes before it are
 		// wrong then, and the scan finds the objects
-		t, err := pdfText(name, data[pdfStart(data):])
+		t, notes, err := pdfText(name, data[pdfStart(data):])
 		if err != nil {
 			return nil, "", err
 		}
@@ -330,7 +330,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		for i := range ls {
 			ls[i].Placed = true
 		}
-		return ls, KindPDF, nil
+		return withUnseen(ls, notes), KindPDF, nil
 	}
 	t, err := decodeText(name, data)
 	if err != nil {
@@ -2829,42 +2829,62 @@ const pdfAdvice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian �
 // cross-reference table fails it (a wrong offset after an edit, no %%EOF,
 // junk after the end; pdftotext reads these) is read again from its objects
 // found by a scan; one read whole but in garbage is not.
-func pdfText(name string, data []byte) (string, error) {
-	t, err := pdfPages(name, data, pdf.NewReader)
+func pdfText(name string, data []byte) (string, []string, error) {
+	t, notes, err := pdfPages(name, data, pdf.NewReader)
 	if err != nil && !errors.Is(err, pdf.ErrInvalidPassword) {
-		if t2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
-			t, err = t2, nil
+		if t2, notes2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
+			t, notes, err = t2, notes2, nil
 		}
 	}
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	switch {
 	case readableChinese(t) || plainChinese(t):
 		// (a document that is no report reads, and is said to be none)
-		return t, nil
+		return t, notes, nil
 	case utf8.RuneCountInString(strings.Join(strings.Fields(t), "")) < 20:
-		return "", errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
+		return "", nil, errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
 	}
-	return "", errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码）："+pdfAdvice)
+	return "", nil, errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码）："+pdfAdvice)
 }
 
-// pdfPages is the text of a PDF's pages, as opened by open.
-func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, err error) {
+// pdfNotes are the comments a page's annotations hold (a note's, a
+// highlight's: their /Contents, shown only when opened), not its text;
+// links, form fields and text boxes drawn on the page are none.
+func pdfNotes(d *dropText, p pdf.Page) {
+	annots := p.V.Key("Annots")
+	for k := 0; k < min(annots.Len(), 256) && len(d.pieces) < 8; k++ {
+		a := annots.Index(k)
+		switch a.Key("Subtype").Name() {
+		case "Link", "Widget", "FreeText", "Popup":
+			continue
+		}
+		if c := a.Key("Contents").Text(); strings.TrimSpace(c) != "" {
+			d.addString(strings.Join(strings.Fields(c), " "))
+			d.cut()
+		}
+	}
+}
+
+// pdfPages is the text of a PDF's pages, as opened by open, and the
+// comments on them (pdfNotes).
+func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, notes []string, err error) {
 	defer func() {
 		if p := recover(); p != nil { // the reader panics on some malformed files
-			text, err = "", errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
+			text, notes, err = "", nil, errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
 		}
 	}()
 	r, err := open(bytes.NewReader(data), int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {
 		// a password to open, not only one to edit (those are read)
-		return "", errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
+		return "", nil, errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
 	}
 	if err != nil {
-		return "", errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+pdfAdvice)
+		return "", nil, errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+pdfAdvice)
 	}
 	var b strings.Builder
+	var d dropText
 	// a page count is the file's word: 2 000 000 000 kept this loop going
 	// for hours; a report has tens of pages
 	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
@@ -2880,8 +2900,9 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 		}
 		pageLines(&b, pdfGlyphs(p))
 		b.WriteString("\n")
+		pdfNotes(&d, p)
 	}
-	return b.String(), nil
+	return b.String(), d.pieces, nil
 }
 
 // pageLines rebuilds the lines of a page from its glyphs: glyphs on one
