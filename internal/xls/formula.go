@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // A program that writes a workbook without a spreadsheet engine saves each
@@ -120,7 +121,7 @@ func (c *sheetCalc) cell(at [2]int, inSum bool, depth int) (float64, bool) {
 		if f.unsaved {
 			return c.value(at, f, depth+1)
 		}
-		if n, err := strconv.ParseFloat(c.text(at), 64); err == nil {
+		if n, ok := parseNumber(c.text(at)); ok {
 			return n, true
 		}
 		return 0, inSum && c.kinds[at] != kindError // a string result, or TRUE
@@ -139,11 +140,22 @@ func (c *sheetCalc) cell(at [2]int, inSum bool, depth int) (float64, bool) {
 	if s == "" {
 		return 0, true
 	}
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	n, ok := parseNumber(s)
+	if !ok {
 		return 0, inSum
 	}
 	return n, true
+}
+
+// parseNumber reads a cell's text as a number as Excel does: digits, a
+// sign, a point, an exponent (not Go's Inf, NaN or hexadecimal); it looks
+// before parsing, as most text is none and a failed parse allocates.
+func parseNumber(s string) (float64, bool) {
+	if s == "" || strings.Trim(s, "0123456789+-.eE") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	return n, err == nil
 }
 
 // operand is a number, or a cell or range not yet read.

@@ -445,7 +445,7 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 		}
 	}
 	text := func(row, col int, v string) error {
-		if _, err := strconv.ParseFloat(v, 64); err == nil {
+		if _, ok := parseNumber(v); ok {
 			kind(row, col, kindNumText)
 		}
 		return set(row, col, v)
