@@ -295,9 +295,10 @@ func TestSpacesOfFlattenedPages(t *testing.T) {
 
 // A table in a narrative section (a column's counts under 主动公开, the
 // fees under 其他事项) is no stray space: its cells are joined by tabs, in a
-// page's or a document's table as in tab-separated text, and two cells of
-// Chinese side by side are two cells. A space typed inside a cell still is
-// one, quoted within its line.
+// page's or a document's table as in tab-separated text, or set apart by a
+// wide gap in a PDF's text laid out, and two cells of Chinese side by side
+// are two cells. A space typed inside a cell still is one, quoted within
+// its line.
 func TestTablesInSectionsAreNoStraySpaces(t *testing.T) {
 	const p = "2024年，本局在门户网站发布信息326条。"
 	rows := [][]string{{"栏目名称", "发布条数"}, {"机构职能", "12"}, {"政策文件", "86"}, {"工作 动态", "228"}}
@@ -313,9 +314,20 @@ func TestTablesInSectionsAreNoStraySpaces(t *testing.T) {
 	if !strings.Contains(page, "<p>"+p+"</p>") || !strings.Contains(text, p+"\n") {
 		t.Fatal("fixtures changed")
 	}
+	// and as a PDF's text laid out (pdftotext -layout): cells apart by wide gaps
+	layout := string(readFile(t, filepath.Join(auditDir, "pdftotext-layout-2021.txt")))
+	const lp = "  2024 年，本局在门户网站发布信息 326 条。\n"
+	if !strings.Contains(layout, lp) {
+		t.Fatal("fixture changed")
+	}
+	var gaps strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&gaps, "    %-12s      %s\n", r[0], r[1])
+	}
 	for file, src := range map[string]string{
-		"page.html": strings.Replace(page, "<p>"+p+"</p>", "<p>"+p+"</p>"+html.String(), 1),
-		"tab.txt":   strings.Replace(text, p+"\n", p+"\n"+tabs.String(), 1),
+		"page.html":  strings.Replace(page, "<p>"+p+"</p>", "<p>"+p+"</p>"+html.String(), 1),
+		"tab.txt":    strings.Replace(text, p+"\n", p+"\n"+tabs.String(), 1),
+		"layout.txt": strings.Replace(layout, lp, lp+gaps.String(), 1),
 	} {
 		r := audit(t, file, []byte(src))
 		var said []string

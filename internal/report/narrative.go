@@ -2159,8 +2159,11 @@ func checkSpace(c *ctx) {
 				after, _ := utf8.DecodeRuneInString(t[j:])
 				// a tab is a border between a table's cells (a table in the
 				// section, of a page or a document, or its tab-separated
-				// text), not a space typed in a sentence
-				if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) && strings.IndexByte(t[i:j], '\t') < 0 {
+				// text), not a space typed in a sentence; so is a gap of three
+				// spaces or two ideographic ones (a PDF's text laid out:
+				// 栏目名称      发布条数; a signature set apart from its date)
+				gap := strings.Count(t[i:j], " ") >= 3 || strings.Count(t[i:j], "\u3000") >= 2
+				if i > 0 && j < len(t) && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) && strings.IndexByte(t[i:j], '\t') < 0 && !gap {
 					c.add("sections."+k, c.lineAt(k, i), "汉字之间有多余的空格：“%s”", context(t[lo:hi], i-lo, j-lo))
 				}
 				i = j

@@ -559,6 +559,10 @@ func TestRulesOnWordings(t *testing.T) {
 		{"N.PROACTIVE", "1", "近三年，本局制发规范性文件9件。", false},
 		{"N.PROACTIVE", "1", "2024年，本局印发规范性\n    文件1件、废止3件、现行有效15件。", true}, // a word broken by an indented line
 		{"N.PROACTIVE", "1", "截至2024年12月31日，本局现行有效的行政规范性文件共16件。", true},     // the year's end
+		{"TXT.SPACE", "5", "加强信息发布的管理和　监督。", true},                          // an ideographic space typed
+		{"TXT.SPACE", "5", "加强信息发布的管理和  监督。", true},                         // two spaces
+		{"TXT.SPACE", "6", "示例市生态环境局      2025年1月20日", false},               // a signature set apart
+		{"TXT.SPACE", "1", "栏目名称　　发布条数", false},                             // two ideographic spaces: a column's gap
 		{"TXT.DOUBLE", "1", "本局发布信息326条，，其中政策解读12条。", true},
 		{"TXT.DOUBLE", "5", "主要问题：一是深度不够、；二是形式单一。", true},
 		{"TXT.DOUBLE", "5", "目标是“公开为常态”。下一步，将继续加强。", false},
