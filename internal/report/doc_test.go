@@ -870,10 +870,10 @@ func TestHiddenSheetsAndRows(t *testing.T) {
 }
 
 // A workbook with a note (批注) on a cell (noted-2021.*: lo-calc-2021.xlsx
-// with one added by excelize, and LibreOffice's ODS of it): the note is
-// said (TXT.HIDDEN), and is none of the cell's text.
+// with one added by excelize, and LibreOffice's ODS and XLS of it): the
+// note is said (TXT.HIDDEN), and is none of the cell's text.
 func TestCellNotes(t *testing.T) {
-	for _, file := range []string{"noted-2021.xlsx", "noted-2021.ods"} {
+	for _, file := range []string{"noted-2021.xlsx", "noted-2021.ods", "noted-2021.xls"} {
 		t.Run(file, func(t *testing.T) { saysUnseen(t, file, nil, 1, "张科长:此数据请核实") })
 	}
 }

@@ -66,16 +66,13 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 				for _, r := range n.Paragraph {
 					text += r.Text
 				}
-				var d dropText
-				d.addString(strings.Join(strings.Fields(text), " "))
-				d.cut()
-				unseen = append(unseen, d.pieces...)
+				unseen = unseenText(unseen, text)
 			}
 		}
 		for ri, row := range rows {
 			if len(row) > 0 && ri < 4096 {
 				if visible, err := f.GetRowVisible(sheet, ri+1); err == nil && !visible {
-					unseen = hiddenRow(unseen, row)
+					unseen = unseenText(unseen, row...)
 					rows[ri] = nil
 				}
 			}
@@ -112,10 +109,11 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	return withUnseen(out, unseen), nil
 }
 
-// hiddenRow adds a hidden row's text, if it has any, to what is unseen.
-func hiddenRow(unseen []string, row []string) []string {
+// unseenText adds a text a workbook holds but does not show (a hidden
+// row's cells, a note), if it has any, to what is unseen.
+func unseenText(unseen []string, parts ...string) []string {
 	var d dropText
-	d.addString(strings.Join(strings.Fields(strings.Join(row, " ")), " "))
+	d.addString(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 	d.cut()
 	return append(unseen, d.pieces...)
 }
@@ -176,9 +174,12 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 			unseen = append(unseen, "隐藏的工作表："+sh.Name)
 			continue
 		}
+		for _, n := range sh.Notes[:min(len(sh.Notes), 8)] {
+			unseen = unseenText(unseen, n)
+		}
 		for _, ri := range sh.HiddenRows {
 			if ri < len(sh.Rows) && len(sh.Rows[ri]) > 0 {
-				unseen = hiddenRow(unseen, sh.Rows[ri])
+				unseen = unseenText(unseen, sh.Rows[ri]...)
 				sh.Rows[ri] = nil
 			}
 		}

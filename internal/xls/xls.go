@@ -62,6 +62,9 @@ type Sheet struct {
 	// HiddenRows are the rows hidden (ROW's fDyZero: not shown, not
 	// printed), in order
 	HiddenRows []int
+	// Notes are the texts of the notes on its cells (批注: shown only on
+	// pointing at the cell), at most 64; BIFF8 only
+	Notes []string
 	// Computed counts, by row, the cells that are formulas whose results
 	// were saved as 0 or "" (a program's export: see formula.go) and
 	// computed here
@@ -229,6 +232,8 @@ const (
 	recString     = 0x0207
 	recRK         = 0x027E
 	recRow        = 0x0208
+	recObj        = 0x005D
+	recTxo        = 0x01B6
 	recBOF        = 0x0809
 )
 
@@ -436,6 +441,7 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 	// a formula's cell whose text is in the STRING record after it (an
 	// ARRAY or SHRFMLA record may come between)
 	pending := [2]int{-1, -1}
+	var lastObj uint16 // the type of the object (OBJ) whose text (TXO) may follow
 	calc := &sheetCalc{biff: p.biff, sh: sh, formulas: map[[2]int]*formula{}, kinds: map[[2]int]byte{},
 		budget: &p.calc, memo: map[[2]int]calcResult{}, busy: map[[2]int]bool{}}
 	var order [][2]int // the formulas' cells, in the sheet's order
@@ -543,6 +549,18 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 				err = set(pending[0], pending[1], p.text(parts))
 			}
 			pending = [2]int{-1, -1}
+		case recObj: // its first part (ftCmo) says what the object is: 0x19 a note
+			if len(d) >= 6 && binary.LittleEndian.Uint16(d) == 0x15 {
+				lastObj = binary.LittleEndian.Uint16(d[4:])
+			}
+		case recTxo: // an object's text, in the CONTINUE after it
+			if lastObj == 0x19 && p.biff == 8 && len(d) >= 12 && len(parts) > 1 && len(parts[1]) > 0 && len(sh.Notes) < 64 {
+				c := &chunks{parts: parts[1:], off: 1}
+				if t, ok := c.chars(int(binary.LittleEndian.Uint16(d[10:])), parts[1][0]&1 != 0); ok && strings.TrimSpace(t) != "" {
+					sh.Notes = append(sh.Notes, t)
+				}
+			}
+			lastObj = 0
 		case recRow:
 			if len(d) >= 14 && binary.LittleEndian.Uint16(d[12:])&0x0020 != 0 && len(sh.HiddenRows) < maxRow {
 				sh.HiddenRows = append(sh.HiddenRows, row)

@@ -223,6 +223,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(testdoc.StreamOf(f, testdoc.XLS(f, testdoc.XLSOptions{Chunk: 40}, testdoc.XLSSheet{Name: "a", Rows: cells}), "Workbook"))
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
 	f.Add(testdoc.XLS(f, testdoc.XLSOptions{BIFF5: true}, testdoc.XLSSheet{Name: "表", Rows: formulaRows}))
+	if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", "noted-2021.xls")); err == nil { // a note's OBJ and TXO
+		f.Add(b)
+	}
 	lim := xls.Limits{Stream: 1 << 20, Cells: 100_000, Merges: 1000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// as a compound file, and as a workbook stream inside one
@@ -377,4 +380,24 @@ func TestHiddenRows(t *testing.T) {
 		t.Errorf("hidden rows %v", got)
 	}
 	sameRows(t, "表", wb.Sheets[1].Rows, want(cells))
+}
+
+// A note on a cell (an OBJ of type 0x19 and its TXO's text, as LibreOffice
+// writes it) is read apart from the cells.
+func TestNotes(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", "noted-2021.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := read(t, data)
+	if got := wb.Sheets[0].Notes; !slices.Equal(got, []string{"张科长:此数据请核实"}) {
+		t.Errorf("notes %q", got)
+	}
+	for _, r := range wb.Sheets[0].Rows {
+		for _, c := range r {
+			if strings.Contains(c, "张科长") {
+				t.Errorf("a note in a cell: %q", c)
+			}
+		}
+	}
 }
