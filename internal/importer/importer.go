@@ -249,6 +249,28 @@ type workbook struct {
 	// rows reads a sheet's rows, at most limit (clipped), and its merged
 	// ranges; ok false when there is no such sheet
 	rows func(name, sheet string, limit int) (rows [][]string, merges []cellRange, ok bool, err error)
+	// hidden says a sheet is hidden (a template's lookup lists, last
+	// year's): read only when named (nil: none is)
+	hidden func(sheet string) bool
+}
+
+// visibleSheets are the workbook's sheets not hidden, in order; all of
+// them when every one is hidden.
+func (wb workbook) visibleSheets() []string {
+	all := wb.sheetList()
+	if wb.hidden == nil {
+		return all
+	}
+	var out []string
+	for _, n := range all {
+		if !wb.hidden(n) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
 }
 
 // readBook reads a workbook's sheet: sheet names it, "" is the first,
@@ -257,7 +279,7 @@ func readBook(name string, wb workbook, sheet string) (*Sheet, error) {
 	if sheet == AllSheets {
 		book := &Sheet{}
 		rows := 0
-		for _, n := range wb.sheetList() {
+		for _, n := range wb.visibleSheets() {
 			if !wb.hasText(n) {
 				continue
 			}
@@ -278,7 +300,7 @@ func readBook(name string, wb workbook, sheet string) (*Sheet, error) {
 	}
 	var others []string
 	if sheet == "" {
-		list := wb.sheetList()
+		list := wb.visibleSheets()
 		if len(list) == 0 {
 			return nil, errs.New(name, "工作簿中没有工作表")
 		}
@@ -298,6 +320,7 @@ type gridSheet struct {
 	name   string
 	rows   [][]string
 	merges []cellRange
+	hidden bool
 }
 
 // readSheets reads sheets held in memory as a workbook.
@@ -343,6 +366,7 @@ func readSheets(name string, sheets []gridSheet, sheet string) (*Sheet, error) {
 			}
 			return s.rows, s.merges, true, nil
 		},
+		hidden: func(n string) bool { s := find(n); return s != nil && s.hidden },
 	}
 	return readBook(name, wb, sheet)
 }
@@ -454,7 +478,8 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	}
 	defer done()
 	b := xlsxBook{f}
-	sh, err := readBook(name, workbook{b.sheetList, b.hasText, b.rows}, sheet)
+	hidden := func(n string) bool { visible, err := f.GetSheetVisible(n); return err == nil && !visible }
+	sh, err := readBook(name, workbook{b.sheetList, b.hasText, b.rows, hidden}, sheet)
 	if props, perr := f.GetWorkbookProps(); err == nil && perr == nil && props.Date1904 != nil && *props.Date1904 {
 		sh.countsFrom1904()
 	}
@@ -493,7 +518,7 @@ func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
 		for len(rows) > 0 && strings.Join(rows[len(rows)-1], "") == "" {
 			rows = rows[:len(rows)-1]
 		}
-		g := gridSheet{name: sh.Name, rows: make([][]string, len(rows))}
+		g := gridSheet{name: sh.Name, rows: make([][]string, len(rows)), hidden: sh.Hidden}
 		for r, row := range rows {
 			for len(row) > 0 && row[len(row)-1] == "" {
 				row = row[:len(row)-1]

@@ -1201,3 +1201,63 @@ func registerWithMerges(t *testing.T, file string) {
 		t.Errorf("notes %q", m.Notes)
 	}
 }
+
+// A register workbook whose first sheet is hidden (a template's lookup
+// lists for its drop-downs, as clerks' templates keep them) reads its first
+// sheet that is shown, and the whole workbook leaves the hidden one out; a
+// hidden sheet named is read. XLSX (excelize) and XLS (testdoc). Before,
+// the hidden lists were read as the register and no header was found.
+func TestHiddenSheetOfLists(t *testing.T) {
+	src := readTestdata(t, "台账-2025.xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := f.GetSheetList()[0]
+	rows, err := f.GetRows(first, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := [][]string{{"申请方式", "申请人类型", "答复结果"}, {"当面", "自然人", "予以公开"}, {"信函", "商业企业", "部分公开"}}
+	if _, err := f.NewSheet("字典"); err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range lists {
+		for c, v := range row {
+			ax, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			f.SetCellValue("字典", ax, v)
+		}
+	}
+	if err := f.MoveSheet("字典", first); err != nil {
+		t.Fatal(err)
+	}
+	f.SetActiveSheet(1)
+	if err := f.SetSheetVisible("字典", false); err != nil {
+		t.Fatal(err)
+	}
+	var xlsx bytes.Buffer
+	if err := f.Write(&xlsx); err != nil {
+		t.Fatal(err)
+	}
+	xls := testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "字典", Rows: lists, Hidden: true}, testdoc.XLSSheet{Name: "台账", Rows: rows})
+	for name, data := range map[string][]byte{"台账.xlsx": xlsx.Bytes(), "台账.xls": xls} {
+		sh, m := readMapped(t, name, data, "")
+		if got, _ := sh.Parse(m); len(got) == 0 {
+			t.Errorf("%s: no row read from the sheet shown", name)
+		}
+		all, err := importer.ReadFile(name, data, importer.AllSheets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := all.MapSchema(importer.Fields, nil); err != nil {
+			t.Errorf("%s, every sheet: %v", name, err)
+		}
+		named, err := importer.ReadFile(name, data, "字典")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(named.Rows) != 3 || named.Rows[1][0] != "当面" {
+			t.Errorf("%s, the hidden sheet named: %q", name, named.Rows)
+		}
+	}
+}
