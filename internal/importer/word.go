@@ -67,33 +67,46 @@ func readWord(name string, data []byte) (*Sheet, error) {
 	return &Sheet{Rows: rows, merges: mergesDown(best)}, nil
 }
 
-// mergesDown are the vertical merges of a Word 97 table's rows: each run of
-// cells that continue the one above (Line.MergedUp), with that cell.
+// mergesDown are the vertical merges of a Word 97, RTF or ODT table's rows:
+// each run of cells that continue the one above (Line.MergedUp), with that
+// cell.
 func mergesDown(rows []report.Line) []cellRange {
-	var out []cellRange
-	open := map[int]int{} // column → the row its merge started at
+	var d downMerges
 	for r, l := range rows {
 		for c := range l.Fields {
 			if c < len(l.MergedUp) && l.MergedUp[c] && r > 0 {
-				r0, ok := open[c]
-				if !ok {
-					r0 = r - 1
-					open[c] = r0
-					out = append(out, cellRange{r0, c, r, c})
-				}
-				for k := len(out) - 1; k >= 0; k-- {
-					if out[k].r0 == r0 && out[k].c0 == c {
-						out[k].r1 = r
-						break
-					}
-				}
-				continue
+				d.grow(r-1, r, c, 1)
+			} else {
+				d.end(c)
 			}
-			delete(open, c)
 		}
 	}
-	return out
+	return d.merges
 }
+
+// downMerges gathers a table's merged ranges as its rows are read, those
+// down a column grown row by row.
+type downMerges struct {
+	merges []cellRange
+	open   map[int]int // column → the index in merges of the merge down it reaching the row above
+}
+
+// grow makes the merge down column c reach row r, starting it at row r0
+// (span columns wide) if none is open there.
+func (d *downMerges) grow(r0, r, c, span int) {
+	if k, ok := d.open[c]; ok {
+		d.merges[k].r1 = r
+		return
+	}
+	if d.open == nil {
+		d.open = map[int]int{}
+	}
+	d.open[c] = len(d.merges)
+	d.merges = append(d.merges, cellRange{r0, c, r, c + span - 1})
+}
+
+// end closes the merge down column c, if one is open.
+func (d *downMerges) end(c int) { delete(d.open, c) }
 
 // docxTable reads a DOCX's largest table, at any depth (a register may sit
 // in a layout table, as pages saved "to Word" put it): a cell's w:gridSpan
@@ -120,9 +133,9 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxUnzip))
 	type table struct {
-		rows   [][]string
-		merges []cellRange
-		open   map[int]int // column → the row its merge down started at
+		rows  [][]string
+		down  downMerges
+		start map[int]int // column → the row its w:vMerge "restart" is on
 		// the row and cell being read
 		row            []string
 		cell           strings.Builder
@@ -151,7 +164,7 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 				if len(open) >= 64 {
 					return nil, true, errs.New(name, "表格嵌套过深，无法读取：请把台账表格复制到 Excel 中另存为 .xlsx 再导入")
 				}
-				open = append(open, &table{open: map[int]int{}})
+				open = append(open, &table{start: map[int]int{}})
 			case "tr":
 				if cur != nil {
 					cur.row = nil
@@ -211,28 +224,21 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 					cur.row = append(cur.row, "")
 				}
 				if cur.span > 1 && cur.vmerge == "" {
-					cur.merges = append(cur.merges, cellRange{r, c, r, c + cur.span - 1})
+					cur.down.merges = append(cur.down.merges, cellRange{r, c, r, c + cur.span - 1})
 				}
 				switch cur.vmerge {
 				case "restart":
-					cur.open[c] = r
+					cur.start[c] = r
+					cur.down.end(c)
 				case "continue":
-					if r0, ok := cur.open[c]; ok {
-						// the merge grows down to this row
-						k := len(cur.merges) - 1
-						for k >= 0 && (cur.merges[k].r0 != r0 || cur.merges[k].c0 != c) {
-							k--
-						}
-						if k < 0 {
-							cur.merges = append(cur.merges, cellRange{r0, c, r, c + cur.span - 1})
-						} else {
-							cur.merges[k].r1 = r
-						}
+					if r0, ok := cur.start[c]; ok {
+						cur.down.grow(r0, r, c, cur.span)
 					}
 				default:
-					delete(cur.open, c)
+					delete(cur.start, c)
+					cur.down.end(c)
 				}
-				if len(cur.merges) > maxMergedCells {
+				if len(cur.down.merges) > maxMergedCells {
 					return nil, true, errs.New(name, "合并单元格太多：请取消合并后再导入")
 				}
 			case "tr":
@@ -256,5 +262,5 @@ func docxTable(name string, data []byte) (*Sheet, bool, error) {
 			return nil, true, err
 		}
 	}
-	return &Sheet{Rows: best.rows, merges: best.merges}, true, nil
+	return &Sheet{Rows: best.rows, merges: best.down.merges}, true, nil
 }

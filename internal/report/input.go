@@ -2514,7 +2514,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			case "table":
 				if st, _ := attr(t, "style-name"); hiddenTables[st] {
 					name, _ := attr(t, "name")
-					dropped.addString("隐藏的工作表：" + name)
+					dropped.addString(hiddenSheet(name))
 					dropped.cut()
 					inHiddenTable = 1
 					continue

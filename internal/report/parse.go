@@ -4076,16 +4076,8 @@ func (p *parser) parseT2() {
 // table's rows are looked at (a page's, a document's, tab text: cells of
 // their own), a label of 行政… that is no item's, its cells numbers.
 func (p *parser) extraT2Rows(lo, hi int, items []T2Item) {
-	read := map[int]bool{} // the lines an item was read from (a wrapped label's piece among them)
-	for path, no := range p.r.Meta.Lines {
-		if strings.HasPrefix(path, "proactive.") {
-			read[no] = true
-		}
-	}
+	var read map[int]bool // the lines an item was read from (a wrapped label's piece among them), once needed
 	for _, l := range p.lines[lo:hi] {
-		if read[l.No] {
-			continue
-		}
 		if len(l.Fields) < 2 || !strings.HasPrefix(trimSpace(l.Fields[0]), "行政") {
 			continue
 		}
@@ -4093,6 +4085,17 @@ func (p *parser) extraT2Rows(lo, hi int, items []T2Item) {
 		L := norm(label)
 		if L != label || moreRunes(L, 12) || strings.ContainsAny(L, "0123456789") || matchT2(L, items, 0) >= 0 || matchT2Fuzzy(L, items, 0) >= 0 ||
 			slices.ContainsFunc(items, func(it T2Item) bool { return strings.HasPrefix(norm(it.Label), L) }) {
+			continue
+		}
+		if read == nil {
+			read = map[int]bool{}
+			for path, no := range p.r.Meta.Lines {
+				if strings.HasPrefix(path, "proactive.") {
+					read[no] = true
+				}
+			}
+		}
+		if read[l.No] {
 			continue
 		}
 		var nums []string

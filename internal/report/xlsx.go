@@ -41,7 +41,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	var unseen []string // hidden sheets and rows: not on the screen nor printed, but in the file
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
-			unseen = append(unseen, "隐藏的工作表："+sheet)
+			unseen = append(unseen, hiddenSheet(sheet))
 			continue
 		}
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
@@ -109,6 +109,9 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	return withUnseen(out, unseen), nil
 }
 
+// hiddenSheet is how a hidden sheet is named among what is unseen.
+func hiddenSheet(name string) string { return "隐藏的工作表：" + name }
+
 // unseenText adds a text a workbook holds but does not show (a hidden
 // row's cells, a note), if it has any, to what is unseen.
 func unseenText(unseen []string, parts ...string) []string {
@@ -171,7 +174,7 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 	var unseen []string // hidden sheets and rows, as an XLSX's
 	for _, sh := range wb.Sheets {
 		if sh.Hidden {
-			unseen = append(unseen, "隐藏的工作表："+sh.Name)
+			unseen = append(unseen, hiddenSheet(sh.Name))
 			continue
 		}
 		for _, n := range sh.Notes[:min(len(sh.Notes), 8)] {
