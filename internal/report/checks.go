@@ -51,7 +51,7 @@ var Rules = []Rule{
 	{"TXT.DOUBLE", "字或标点重复", SevWarning, "正文中重复的“的的”或连用的标点（。。，，、，）", false, checkDouble},
 	{"TXT.TITLEMARK", "书名号不成对", SevWarning, "正文中的书名号《》不成对（缺《或》，或《》内又用了《》）", false, checkTitleMarks},
 	{"TXT.PLACEHOLDER", "模板占位符未替换", SevWarning, "标题或正文中留有模板的占位符（XX局、××年、X月X日、请填写…）", false, checkPlaceholder},
-	{"TXT.HIDDEN", "留有修订、批注或隐藏内容", SevWarning, "Word、WPS、RTF、Excel 或 PDF 文件中留有未接受的修订（删除的文字仍在文件中）、批注，或设为隐藏的文字、行、工作表：页面上看不到，打开修订或批注、取消隐藏或复制、转换时会出现；按显示的内容审核", false, nil},
+	{"TXT.HIDDEN", "留有修订、批注或隐藏内容", SevWarning, "Word、WPS、RTF、Excel 或 PDF 文件中留有未接受的修订（删除的文字仍在文件中）、批注，或设为隐藏的文字、行、列、工作表：页面上看不到，打开修订或批注、取消隐藏或复制、转换时会出现；按显示的内容审核", false, nil},
 }
 
 type ctx struct {

@@ -869,6 +869,20 @@ func TestHiddenSheetsAndRows(t *testing.T) {
 	}
 }
 
+// A workbook whose 表三 has two hidden columns (hidden-cols-2021.*:
+// lo-calc-2021.xlsx with, added by excelize, a column of last year's counts
+// before 自然人 and one of checks after 总计, both hidden; and LibreOffice's
+// XLS and ODS of it): it reads as Excel shows it, each column said
+// (TXT.HIDDEN). Before, every row of 表三 read nine numbers and none was
+// placed.
+func TestHiddenColumns(t *testing.T) {
+	for _, file := range []string{"hidden-cols-2021.xlsx", "hidden-cols-2021.xls", "hidden-cols-2021.ods"} {
+		t.Run(file, func(t *testing.T) {
+			saysUnseen(t, file, nil, 2, "上年同期 58 2 40 5 0 0 0 3 0 0 0 0 9 0 0 0 1…", "校验 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0…")
+		})
+	}
+}
+
 // A workbook with a note (批注) on a cell (noted-2021.*: lo-calc-2021.xlsx
 // with one added by excelize, and LibreOffice's ODS and XLS of it): the
 // note is said (TXT.HIDDEN), and is none of the cell's text.

@@ -11,6 +11,7 @@ import (
 	"html"
 	"io"
 	"iter"
+	"maps"
 	"math"
 	"mime"
 	"mime/multipart"
@@ -2438,6 +2439,9 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		// mergedUp: its cells that continue the cell above (an ODT's covered
 		// cell under one spanning rows)
 		mergedUp []bool
+		// col is the column of the next cell, covered ones counted, and
+		// cellCol the cell's being read (OpenDocument's)
+		col, cellCol int
 	}
 	var rows []*rowState
 	// an ODT's tables open, innermost last: the row being read in each, and
@@ -2445,6 +2449,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	type spanState struct {
 		row       int
 		downUntil map[int]int
+		// a sheet's hidden columns (table:visibility collapse: a
+		// template's helper columns) and the text of their cells, kept
+		// apart; cols counts the columns declared
+		hiddenCols map[int][]string
+		cols       int
 	}
 	var tableSpans []*spanState
 	inText := false
@@ -2504,6 +2513,24 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		}
 		if t, ok := tok.(xml.StartElement); ok && words.textInPara {
 			switch t.Name.Local {
+			case "table-column":
+				if n := len(tableSpans); n > 0 {
+					sp, rep := tableSpans[n-1], repeated(t, "number-columns-repeated")
+					if v, _ := attr(t, "visibility"); v == "collapse" || v == "filter" {
+						for c := sp.cols; c < min(sp.cols+rep, maxColumns); c++ {
+							if sp.hiddenCols == nil {
+								sp.hiddenCols = map[int][]string{}
+							}
+							sp.hiddenCols[c] = nil
+						}
+					}
+					sp.cols = min(sp.cols+rep, 1<<20)
+				}
+			case "table-cell", "covered-table-cell":
+				if n := len(rows); n > 0 {
+					rs := rows[n-1]
+					rs.cellCol, rs.col = rs.col, min(rs.col+repeated(t, "number-columns-repeated"), 1<<20)
+				}
 			case "table-properties":
 				if v, _ := attr(t, "display"); v == "false" && styleName != "" && len(hiddenTables) < 4096 {
 					if hiddenTables == nil {
@@ -2685,6 +2712,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				oldProps = max(oldProps-1, 0)
 			}
 			if words.textInPara && t.Name.Local == "table" && len(tableSpans) > 0 {
+				sp := tableSpans[len(tableSpans)-1]
+				for _, c := range slices.Sorted(maps.Keys(sp.hiddenCols)) {
+					dropped.addString(strings.Join(sp.hiddenCols[c], " "))
+					dropped.cut()
+				}
 				tableSpans = tableSpans[:len(tableSpans)-1]
 			}
 			if words.textInPara && t.Name.Local == "span" && len(spans) > 0 {
@@ -2768,7 +2800,18 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						if f == "" && n > 64 {
 							n = 1
 						}
-						for range min(n, 256) {
+						var hidden map[int][]string
+						if k := len(tableSpans); k > 0 {
+							hidden = tableSpans[k-1].hiddenCols
+						}
+						for k := range min(n, 256) {
+							if texts, ok := hidden[rs.cellCol+k]; ok {
+								// a hidden column's: no cell the sheet shows
+								if f != "" && len(texts) < 64 {
+									hidden[rs.cellCol+k] = append(texts, f)
+								}
+								continue
+							}
 							rs.fields = append(rs.fields, f)
 						}
 					}
@@ -2805,7 +2848,19 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			}
 		}
 	}
-	return out, nil
+	dropped.cut() // (what was dropped after the last line: a hidden last sheet, columns of the last table)
+	return withUnseen(out, dropped.pieces), nil
+}
+
+// repeated is an OpenDocument element's count of repeats (a cell's or a
+// column's): 1 when it says none, at most 1<<14.
+func repeated(t xml.StartElement, name string) int {
+	v, _ := attr(t, name)
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, 1<<14)
 }
 
 // --- PDF -----------------------------------------------------------------------

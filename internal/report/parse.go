@@ -169,7 +169,7 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	}
 	if pieces := droppedText(lines); len(pieces) > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "TXT.HIDDEN", Severity: SevWarning, Cell: "sections",
-			Message: fmt.Sprintf("文件中有 %d 处内容看不到却仍在文件里（未接受的修订删除的文字、批注，或设为隐藏的文字、行、工作表），如“%s”：打开修订或批注、取消隐藏，或复制、转换文件时，这些内容都会出现；已按页面上显示的内容审核。发布前请接受或拒绝全部修订，删去批注和隐藏的内容",
+			Message: fmt.Sprintf("文件中有 %d 处内容看不到却仍在文件里（未接受的修订删除的文字、批注，或设为隐藏的文字、行、列、工作表），如“%s”：打开修订或批注、取消隐藏，或复制、转换文件时，这些内容都会出现；已按页面上显示的内容审核。发布前请接受或拒绝全部修订，删去批注和隐藏的内容",
 				len(pieces), strings.Join(pieces[:min(len(pieces), 3)], "”“"))})
 	}
 	if radicals > 0 {

@@ -49,11 +49,13 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件中的合并单元格无法读取")
 		}
+		var ranges []xls.Range
 		for _, m := range merges {
 			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
 			if err1 == nil && err2 == nil {
 				cover(covered, r1-1, c1-1, r2-1, c2-1)
+				ranges = append(ranges, xls.Range{R0: r1 - 1, C0: c1 - 1, R1: r2 - 1, C1: c2 - 1})
 			}
 		}
 		rows, err := f.GetRows(sheet)
@@ -77,6 +79,14 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 				}
 			}
 		}
+		var hiddenCols []int
+		for ci := range min(rowsWidth(rows), maxColumns) {
+			col, _ := excelize.ColumnNumberToName(ci + 1)
+			if visible, err := f.GetColVisible(sheet, col); err == nil && !visible {
+				hiddenCols = append(hiddenCols, ci)
+			}
+		}
+		unseen = hideColumns(rows, covered, ranges, hiddenCols, unseen)
 		computed := computeFormulas(f, sheet, rows, covered, budget)
 		// GetRows leaves out a row's empty cells at its end, a blank last
 		// cell of a table too: the empty cells after the last value that
@@ -119,6 +129,75 @@ func unseenText(unseen []string, parts ...string) []string {
 	d.addString(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 	d.cut()
 	return append(unseen, d.pieces...)
+}
+
+// maxColumns is as far as a sheet's columns are asked whether they are
+// hidden: a report's table is not wider than 表四's fifteen, on whatever
+// grid a converter lays it (LibreOffice's of a web page: some thirty).
+const maxColumns = 256
+
+// rowsWidth is the most cells a row has.
+func rowsWidth(rows [][]string) int {
+	w := 0
+	for _, row := range rows {
+		w = max(w, len(row))
+	}
+	return w
+}
+
+// hideColumns leaves a sheet's hidden columns out, as it leaves the cells
+// a merge covers (they are marked covered), and adds their text to what is
+// unseen, a column a piece: a template's column of last year's counts or of
+// checks, hidden, read as the table's would put every row one cell over. A
+// merge that starts in a hidden column shows its value in its first column
+// shown, where it is moved.
+func hideColumns(rows [][]string, covered map[[2]int]bool, merges []xls.Range, hiddenCols []int, unseen []string) []string {
+	if len(hiddenCols) == 0 {
+		return unseen
+	}
+	hidden := make([]bool, maxColumns)
+	for _, c := range hiddenCols {
+		if c >= 0 && c < maxColumns {
+			hidden[c] = true
+		}
+	}
+	for _, g := range merges {
+		if g.C0 < 0 || g.C0 >= maxColumns || !hidden[g.C0] || g.R0 < 0 || g.R0 >= len(rows) {
+			continue
+		}
+		for c := g.C0 + 1; c <= min(g.C1, maxColumns-1); c++ {
+			if hidden[c] {
+				continue
+			}
+			row := rows[g.R0]
+			if g.C0 < len(row) {
+				for len(row) <= c {
+					row = append(row, "")
+				}
+				row[c], row[g.C0] = row[g.C0], ""
+				rows[g.R0] = row
+			}
+			delete(covered, [2]int{g.R0, c})
+			break
+		}
+	}
+	for c, h := range hidden {
+		if !h {
+			continue
+		}
+		var text []string
+		for ri, row := range rows {
+			if c >= len(row) || covered[[2]int{ri, c}] {
+				continue
+			}
+			if v := strings.TrimSpace(row[c]); v != "" && len(text) < 64 {
+				text = append(text, v)
+			}
+			covered[[2]int{ri, c}] = true
+		}
+		unseen = unseenText(unseen, text...)
+	}
+	return unseen
 }
 
 // propertyTitle gives a workbook's title property as its first line when it
@@ -190,6 +269,7 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 		for _, g := range sh.Merges {
 			cover(covered, g.R0, g.C0, g.R1, g.C1)
 		}
+		unseen = hideColumns(sh.Rows, covered, sh.Merges, sh.HiddenCols, unseen)
 		// a row's cells are as many as its records, blanks with borders
 		// among them; past the sheet's last value they are formatting only
 		width := 0

@@ -32,6 +32,9 @@ type XLSSheet struct {
 	ChartAt int
 	// HiddenRows are written hidden (a ROW record with fDyZero)
 	HiddenRows []int
+	// HiddenCols are written hidden, each by a COLINFO record of its own
+	// with fHidden
+	HiddenCols []int
 }
 
 // XLSOptions say how XLS writes the cells, as producers differ.
@@ -241,6 +244,9 @@ func XLS(t testing.TB, opt XLSOptions, sheets ...XLSSheet) []byte {
 			continue
 		}
 		bof(0x0010)
+		for _, c := range sh.HiddenCols { // COLINFO: first and last column, width, format, flags (fHidden), reserved
+			rec(0x007D, u16(c, c, 0x0924, 15, 0x0001, 0))
+		}
 		for _, r := range sh.HiddenRows { // ROW: rw, columns, height, reserved, flags (fDyZero)
 			rec(0x0208, append(u16(r, 0, 1, 255, 0, 0, 0x0020|0x0100), u16(15)...))
 		}

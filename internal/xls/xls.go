@@ -62,6 +62,9 @@ type Sheet struct {
 	// HiddenRows are the rows hidden (ROW's fDyZero: not shown, not
 	// printed), in order
 	HiddenRows []int
+	// HiddenCols are the columns hidden (COLINFO's fHidden), in the
+	// order their records come
+	HiddenCols []int
 	// Notes are the texts of the notes on its cells (批注: shown only on
 	// pointing at the cell), at most 64; BIFF8 only
 	Notes []string
@@ -234,6 +237,7 @@ const (
 	recRow        = 0x0208
 	recObj        = 0x005D
 	recTxo        = 0x01B6
+	recColInfo    = 0x007D
 	recBOF        = 0x0809
 )
 
@@ -564,6 +568,13 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 		case recRow:
 			if len(d) >= 14 && binary.LittleEndian.Uint16(d[12:])&0x0020 != 0 && len(sh.HiddenRows) < maxRow {
 				sh.HiddenRows = append(sh.HiddenRows, row)
+			}
+		case recColInfo: // first and last column, width, format, flags (fHidden)
+			if len(d) >= 10 && binary.LittleEndian.Uint16(d[8:])&0x0001 != 0 {
+				c0, c1 := int(binary.LittleEndian.Uint16(d)), int(binary.LittleEndian.Uint16(d[2:]))
+				for c := c0; c <= min(c1, maxCol-1) && len(sh.HiddenCols) < maxCol; c++ {
+					sh.HiddenCols = append(sh.HiddenCols, c)
+				}
 			}
 		case recMergeCells:
 			if len(d) < 2 {

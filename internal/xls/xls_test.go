@@ -368,16 +368,19 @@ func TestFormulaBudget(t *testing.T) {
 }
 
 // A row hidden in Excel (ROW's fDyZero) is said to be, its cells read as
-// any row's; a sheet hidden is said so too.
+// any row's; so is a column (COLINFO's fHidden), and a sheet hidden.
 func TestHiddenRows(t *testing.T) {
 	wb := read(t, testdoc.XLS(t, testdoc.XLSOptions{},
 		testdoc.XLSSheet{Name: "旧", Rows: [][]string{{"1"}}, Hidden: true},
-		testdoc.XLSSheet{Name: "表", Rows: cells, HiddenRows: []int{2, 5}}))
+		testdoc.XLSSheet{Name: "表", Rows: cells, HiddenRows: []int{2, 5}, HiddenCols: []int{7, 3}}))
 	if !wb.Sheets[0].Hidden || wb.Sheets[1].Hidden {
 		t.Errorf("hidden sheets %v %v", wb.Sheets[0].Hidden, wb.Sheets[1].Hidden)
 	}
 	if got := wb.Sheets[1].HiddenRows; !slices.Equal(got, []int{2, 5}) {
 		t.Errorf("hidden rows %v", got)
+	}
+	if got := wb.Sheets[1].HiddenCols; !slices.Equal(got, []int{7, 3}) {
+		t.Errorf("hidden columns %v", got)
 	}
 	sameRows(t, "表", wb.Sheets[1].Rows, want(cells))
 }
