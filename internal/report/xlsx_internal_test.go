@@ -4,8 +4,72 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai/internal/xls"
 )
+
+// Any formula the reader would compute is computed or refused, never a
+// panic or a loop: over a sheet of numbers, text, blanks and formulas that
+// need each other.
+func FuzzSumFormula(f *testing.F) {
+	for _, s := range []string{"SUM(A1:B2)", "A1+B1-(C1)", "=SUM(A1,B1,SUM(C1:C3))+4", "SUM($A$1:$A$3)", "-A1--B1", "SUM(", "A1+", "((A1)", "D1+1", "SUM(A1:A1024)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, formula string) {
+		x := excelize.NewFile()
+		defer x.Close()
+		for axis, v := range map[string]any{"A1": 3, "A2": 4.5, "A3": "无", "B1": -2, "B2": "", "C1": 7} {
+			if err := x.SetCellValue("Sheet1", axis, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for axis, g := range map[string]string{"C2": "A1+B1", "C3": "C2+D1", "D1": "C3"} {
+			if err := x.SetCellFormula("Sheet1", axis, g); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !plainSum(formula, "Z99") {
+			return
+		}
+		sums := &sheetSums{f: x, sheet: "Sheet1", memo: map[string]sumResult{}, budget: &formulaBudget{formulas: 10, cells: 100_000}}
+		sums.sumOf(formula, 0)
+	})
+}
+
+// Sums as Excel computes them: text in a range counts nothing, an empty
+// cell is 0, a formula cell without its result is computed, a cycle fails.
+func TestSumOf(t *testing.T) {
+	x := excelize.NewFile()
+	defer x.Close()
+	for axis, v := range map[string]any{"A1": 3, "A2": 4.5, "A3": "无", "B1": -2, "C1": 7} {
+		if err := x.SetCellValue("Sheet1", axis, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// formulas without their results (a cell new to the sheet keeps none)
+	for axis, g := range map[string]string{"E1": "A1+B1", "E2": "SUM(E1,C1)", "D1": "D2", "D2": "D1"} {
+		if err := x.SetCellFormula("Sheet1", axis, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v, _ := x.GetCellValue("Sheet1", "E1", excelize.Options{RawCellValue: true}); v != "" {
+		t.Fatalf("E1 has a result: %q", v)
+	}
+	for formula, want := range map[string]float64{"SUM(A1:A3)": 7.5, "A1+B1": 1, "=SUM(A1,B1,C1)-1": 7, "-(A1-B1)+E9": -5, "SUM($A$1:$B$2)": 5.5, "2+SUM(A1)": 5,
+		"E1+1": 2, "SUM(E1:E2)": 9} {
+		sums := &sheetSums{f: x, sheet: "Sheet1", memo: map[string]sumResult{}, budget: &formulaBudget{formulas: 10, cells: 1000}}
+		if got, ok := sums.sumOf(formula, 0); !ok || got != want {
+			t.Errorf("%s = %v %v, want %v", formula, got, ok, want)
+		}
+	}
+	for _, formula := range []string{"A3+1", "SUM(A1", "D1+1", "A1 B1", "A1+"} {
+		sums := &sheetSums{f: x, sheet: "Sheet1", memo: map[string]sumResult{}, budget: &formulaBudget{formulas: 10, cells: 1000}}
+		if got, ok := sums.sumOf(formula, 0); ok {
+			t.Errorf("%s = %v, want no sum", formula, got)
+		}
+	}
+}
 
 // A hidden column's cells are left out as covered ones, its text kept as
 // unseen; a merge starting in a hidden column shows its value in its first
