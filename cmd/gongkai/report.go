@@ -133,7 +133,7 @@ func loadAny(path string) (*report.Report, error) {
 
 func (c *cli) cmdAudit(ctx context.Context, args []string) int {
 	stdout, stderr := c.stdout, c.stderr
-	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包、eml、msg 邮件（审核其附件）或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核；汇编在一个文件中的多份报告逐份审核）", stderr)
+	fs := newFlags("audit", "audit [--json] [--prev 上年报告] [--by-agency] [--urls 网址列表] [--db URL] [--xlsx 结果.xlsx] 文件、目录、zip 压缩包、eml、msg 邮件（审核其附件）或网址...（目录和压缩包中的隐藏文件、网页另存时的“_files”文件夹、图片、样式表和脚本不审核；汇编在一个文件中的多份报告逐份审核；多个文件按机关分组，逐年与上年报告核对，同一机关同一年度的几份报告相互核对）", stderr)
 	byAgency := fs.Bool("by-agency", false, "每个机关每个年度一行：新收、结转和与上年报告的衔接（多个文件时按机关分组、按年度排序）")
 	asJSON := fs.Bool("json", false, "每个文件（汇编文件中的每份报告）输出一行 JSON（JSON Lines）")
 	prevPath := fs.String("prev", "", "上年的报告，用于跨年度检查（X.CARRY、X.IN_FORCE、X.SAME_TEXT）")

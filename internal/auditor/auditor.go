@@ -211,7 +211,8 @@ func releaseBuffer(b []byte) {
 // Run audits files and writes one result per file to w. One file, or
 // several with opt.Prev: in input order. Several without: grouped by agency,
 // each agency's years in order, so that every report is checked against the
-// one before it (X.CARRY, X.IN_FORCE, X.SAME_TEXT) without --prev.
+// one before it (X.CARRY, X.IN_FORCE, X.SAME_TEXT) without --prev, and the
+// files of one agency and year against each other (X.SAME_YEAR).
 func Run(ctx context.Context, files []string, opt Options, w io.Writer) (Summary, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -455,6 +456,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 				}
 				j := plan[k]
 				var chain yearChain
+				var same sameYear
 				for m, u := range j.files {
 					kp := all[units[u].file][units[u].part]
 					if err := kp.load(sp); err != nil {
@@ -468,6 +470,7 @@ func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 						a.rep = cy.Report()
 						report.AddCrossYear(a.rep, prev)
 						chain.read(a.rep)
+						same.check(a.rep, opt.shown(files[units[u].file])+a.words())
 					}
 					sums[k].add(result{err: a.err, rep: a.rep, part: a.part})
 					outs[u] = show(files[units[u].file], a, prev)
@@ -712,6 +715,26 @@ func (c *yearChain) before(year int) *report.Report {
 // read records a file's report, once it is read.
 func (c *yearChain) read(r *report.Report) { c.last = r }
 
+// sameYear keeps, along one agency's reports in year order, the first read
+// of the year, which the others of that year are compared with (a page and
+// its PDF, a report and its corrected version: X.SAME_YEAR).
+type sameYear struct {
+	first *report.Report
+	name  string
+}
+
+// check compares r, read as name, with the first report of its year, or
+// makes it the first.
+func (s *sameYear) check(r *report.Report, name string) {
+	switch {
+	case r == nil || r.Year == 0:
+	case s.first != nil && s.first.Year == r.Year:
+		report.AddSameYear(r, s.first, s.name)
+	default:
+		s.first, s.name = r, name
+	}
+}
+
 // runPlan audits the jobs on every core and writes each file's result in
 // plan order (jobs in order, each job's files in order), holding at most a
 // few jobs' results at a time.
@@ -752,12 +775,14 @@ func runPlan(ctx context.Context, files []string, plan []job, opt Options, worke
 			defer func() { done <- struct{}{} }()
 			for k := range jobs {
 				chain := yearChain{given: opt.Prev}
+				var same sameYear
 				for m, i := range plan[k].files {
 					prev := chain.before(plan[k].years[m])
 					as := auditOne(files[i], opt.shown(files[i]), opt, prev)
 					a := as[0]
 					if a.err == nil {
 						chain.read(a.rep)
+						same.check(a.rep, opt.shown(files[i])+a.words())
 					}
 					res := result{i: pos[k][m], err: a.err, rep: a.rep, part: a.part, out: show(files[i], a, prev), last: m == len(plan[k].files)-1}
 					// a compilation's other reports: written with its first,

@@ -282,6 +282,47 @@ func TestSameYearCopiesShareThePreviousYear(t *testing.T) {
 	}
 }
 
+// Two files of one agency-year whose tables differ (a page and a corrected
+// PDF) are compared with each other (X.SAME_YEAR on the second, naming the
+// first); copies that agree are said nothing; in every plan and in JSON.
+func TestSameYearFilesCompared(t *testing.T) {
+	dir := t.TempDir()
+	cur := report.Generate(rand.New(rand.NewPCG(3, 4)), "示例县民政局", 2024)
+	write := func(name string, r *report.Report) {
+		var b bytes.Buffer
+		if err := render.Text(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", cur)
+	write("b.txt", cur)
+	changed := report.Generate(rand.New(rand.NewPCG(3, 4)), "示例县民政局", 2024)
+	changed.Appeals[0][0] = report.N(changed.Appeals[0][0].Val() + 1)
+	changed.Appeals[0][4] = report.N(changed.Appeals[0][4].Val() + 1)
+	write("c.txt", changed)
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []Options{{}, {KeepBytes: 1}, {KeepBytes: 1, noSpill: true}, {JSON: true}} {
+		var out bytes.Buffer
+		if _, err := Run(context.Background(), files, opt, &out); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if n := strings.Count(got, "X.SAME_YEAR"); n != 2 ||
+			!strings.Contains(got, fmt.Sprintf("本文件为 %d，同一机关同一年度的另一份报告（%s）为 %d", changed.Appeals[0][0].Val(), files[0], cur.Appeals[0][0].Val())) {
+			t.Errorf("%+v: X.SAME_YEAR %d times:\n%s", opt, n, got)
+		}
+		if i := strings.Index(got, "X.SAME_YEAR"); i < strings.Index(got, "c.txt") {
+			t.Errorf("%+v: said of another file than c.txt:\n%s", opt, got)
+		}
+	}
+}
+
 // One agency named a little differently from year to year (人民政府 or 政府,
 // a second name in brackets, bracket widths) is one agency: its years are
 // chained, and last year's text is compared (X.SAME_TEXT). Another agency

@@ -362,6 +362,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 	var out []Outcome
 	for _, j := range groupByAgency(ids) {
 		var chain yearChain
+		var same sameYear
 		names := map[*report.Report]string{}
 		for m, i := range j.files {
 			o := all[i]
@@ -372,6 +373,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 					o.Prev = names[prev]
 				}
 				chain.read(o.Report)
+				same.check(o.Report, o.Name)
 				names[o.Report] = o.Name
 			}
 			out = append(out, o)

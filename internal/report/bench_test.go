@@ -101,3 +101,21 @@ func BenchmarkAuditSize(b *testing.B) {
 		})
 	}
 }
+
+// What a directory's audit adds to every report to compare two files of
+// one agency and year (X.SAME_YEAR): its table cells kept as text, against
+// the CrossYear it is part of.
+func BenchmarkYearCells(b *testing.B) {
+	r := report.Generate(rand.New(rand.NewPCG(1, 2)), "测试局", 2024)
+	b.Run("CrossYear", func(b *testing.B) {
+		for b.Loop() {
+			c := r.CrossYear()
+			_ = c.Pack()
+		}
+	})
+	b.Run("YearCells", func(b *testing.B) {
+		for b.Loop() {
+			_ = r.YearCells()
+		}
+	})
+}

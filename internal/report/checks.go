@@ -43,6 +43,7 @@ var Rules = []Rule{
 	{"X.CARRY", "上年结转不符", SevWarning, "本年“上年结转”与上年报告的“结转下年度继续办理”不一致", true, checkCarry},
 	{"X.IN_FORCE", "现行有效件数不符", SevWarning, "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止", true, checkInForce},
 	{"X.SAME_TEXT", "与上年雷同", SevWarning, "第五部分与上年报告雷同（格式禁止年年照抄）", true, checkSameText},
+	{"X.SAME_YEAR", "同年度报告不一致", SevWarning, "一次审核的文件中，同一机关同一年度的两份报告（如网页与附件、更正前后的版本）表格中的数字不一致，或使用的格式不同", false, nil},
 	{"REC.MISMATCH", "与记录不符", SevWarning, "报告中的数字与本机关在系统中的记录（规范性文件、决定和收费台账、申请、复议诉讼）不一致", false, nil},
 	{"PUB.DIFF", "与系统中的报告不一致", SevWarning, "发布的报告文件中的数字与本系统中保存（报送）的该机关该年度报告不一致", false, nil},
 	{"TXT.LATIN", "中文中混入英文", SevWarning, "中文正文中混入英文单词", false, checkLatin},
@@ -125,9 +126,14 @@ func AddCrossYear(r, prev *Report) {
 			last = i
 		}
 	}
-	if len(c.out) == 0 {
-		return
+	if len(c.out) > 0 {
+		insertFindings(r, c.out, last)
 	}
+}
+
+// insertFindings puts fs among r's findings after those of the rules up to
+// Rules[last], keeping the rules' order.
+func insertFindings(r *Report, fs []Finding, last int) {
 	at := len(r.Findings)
 	for j, f := range r.Findings {
 		if ruleIndex(f.Rule) > last {
@@ -135,7 +141,7 @@ func AddCrossYear(r, prev *Report) {
 			break
 		}
 	}
-	r.Findings = slices.Insert(slices.Clip(r.Findings), at, c.out...)
+	r.Findings = slices.Insert(slices.Clip(r.Findings), at, fs...)
 }
 
 var ruleIndexes = sync.OnceValue(func() map[string]int {
@@ -171,6 +177,7 @@ type CrossYear struct {
 	hasCell       [6]bool
 	lines         [6]int // "5", then crossRows, then proactive.rules, proactive.normative_documents
 	hasLine       [6]bool
+	yearCells     string // YearCells: to compare two files of one agency and year (X.SAME_YEAR)
 }
 
 var (
@@ -185,7 +192,7 @@ var (
 // otherwise keep in memory.
 func (r *Report) CrossYear() CrossYear {
 	c := CrossYear{Agency: strings.Clone(r.Agency), Title: strings.Clone(r.Title), Year: r.Year, Level: r.Level,
-		Format: r.Format, Findings: slices.Clip(r.Findings)}
+		Format: r.Format, Findings: slices.Clip(r.Findings), yearCells: r.YearCells()}
 	c.section5, c.has5 = r.Sections["5"]
 	c.section5 = strings.Clone(c.section5)
 	for i, k := range crossRows {
@@ -205,7 +212,7 @@ func (r *Report) CrossYear() CrossYear {
 // section 五.
 func (c *CrossYear) Report() *Report {
 	r := &Report{Agency: c.Agency, Year: c.Year, Level: c.Level, Format: c.Format, Title: c.Title,
-		Findings: c.Findings, Sections: map[string]string{}, Applications: make(map[string]Row, len(crossRows))}
+		Findings: c.Findings, Sections: map[string]string{}, Applications: make(map[string]Row, len(crossRows)), yearCells: c.yearCells}
 	if c.has5 {
 		r.Sections["5"] = c.section5
 	}

@@ -11,7 +11,7 @@ type Packed []byte
 
 // Pack writes c into one slice.
 func (c *CrossYear) Pack() Packed {
-	b := make([]byte, 0, 256+len(c.Agency)+len(c.Title)+len(c.section5)+len(c.Findings)*160)
+	b := make([]byte, 0, 256+len(c.Agency)+len(c.Title)+len(c.section5)+len(c.yearCells)+len(c.Findings)*160)
 	str := func(s string) []byte {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		return append(b, s...)
@@ -49,6 +49,7 @@ func (c *CrossYear) Pack() Packed {
 		num(int64(n))
 		flag(c.hasLine[i])
 	}
+	b = str(c.yearCells)
 	num(int64(len(c.Findings)))
 	for _, f := range c.Findings {
 		b = str(f.Rule)
@@ -113,6 +114,7 @@ func (p Packed) Unpack() CrossYear {
 		c.lines[i] = int(num())
 		c.hasLine[i] = flag()
 	}
+	c.yearCells = str()
 	if n := num(); n > 0 {
 		c.Findings = make([]Finding, n)
 		for i := range c.Findings {

@@ -1,6 +1,12 @@
 package report
 
-import "math/big"
+import (
+	"bytes"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
 
 // Mismatch compares a report with the one its agency's records give and
 // names each cell that differs (REC.MISMATCH). has says which parts the
@@ -14,7 +20,7 @@ func Mismatch(r, rec *Report, has map[string]bool) []Finding {
 	var out []Finding
 	add := func(cell, where, got, want string) {
 		out = append(out, Finding{Rule: "REC.MISMATCH", Severity: SevWarning, Cell: cell,
-			Message: "“" + where + "”报告为 " + got + "，记录为 " + want + "：请核对报告或补全记录"})
+			Message: where + "报告为 " + got + "，记录为 " + want + "：请核对报告或补全记录"})
 	}
 	eachT2Cell(r.Format, func(item, path, where string, money bool) {
 		part := "2.ledger"
@@ -41,7 +47,7 @@ func Mismatch(r, rec *Report, has map[string]bool) []Finding {
 		for _, row := range r.Format.T3Rows() {
 			for col := range NumCols {
 				if a, b := r.Applications[row.Key][col], rec.Applications[row.Key][col]; a != b {
-					add(t3Cell(row.Key, col), "表三 "+t3Name(row, col), num(a), num(b))
+					add(t3Cell(row.Key, col), t3Name(row, col), num(a), num(b))
 				}
 			}
 		}
@@ -50,7 +56,7 @@ func Mismatch(r, rec *Report, has map[string]bool) []Finding {
 		for bl := range T4Blocks {
 			for col := range T4Columns {
 				if a, b := r.Appeals[bl][col], rec.Appeals[bl][col]; a != b {
-					add(t4Cell(bl, col), "表四 "+t4Name(bl, col), num(a), num(b))
+					add(t4Cell(bl, col), t4Name(bl, col), num(a), num(b))
 				}
 			}
 		}
@@ -65,6 +71,11 @@ func sameAmount(a, b Amount) bool {
 	if !okA || !okB {
 		return a.String() == b.String()
 	}
+	return sameDecimal(x, y)
+}
+
+// sameDecimal compares two decimals' texts by value.
+func sameDecimal(x, y string) bool {
 	rx, ok1 := new(big.Rat).SetString(x)
 	ry, ok2 := new(big.Rat).SetString(y)
 	if !ok1 || !ok2 {
@@ -85,42 +96,178 @@ func Published(pub, saved *Report) []Finding {
 			Message: "发布的报告使用" + pub.Format.Title() + "格式，本系统中保存的报告使用" + saved.Format.Title() + "格式：发布的文件不是本系统中的版本"}}
 	}
 	var out []Finding
-	add := func(cell, where string, a, b string) {
-		out = append(out, Finding{Rule: "PUB.DIFF", Severity: SevWarning, Cell: cell,
-			Message: "“" + where + "”发布的报告为 " + a + "，本系统中保存的报告为 " + b + "：请核对网站上发布的是否为审定、报送的版本"})
-	}
-	both := func(a, b Cell) bool {
-		_, x := a.Int()
-		_, y := b.Int()
-		return x && y && a != b
-	}
-	eachT2Cell(pub.Format, func(_, path, where string, money bool) {
-		if money {
-			a, b := pub.Proactive.Amount(path), saved.Proactive.Amount(path)
-			_, okA := a.Text()
-			_, okB := b.Text()
-			if okA && okB && !sameAmount(a, b) {
-				add("proactive."+path, where, a.String(), b.String())
-			}
-		} else if a, b := pub.Proactive.Cell(path), saved.Proactive.Cell(path); both(a, b) {
-			add("proactive."+path, where, num(a), num(b))
+	var a, b []byte
+	for _, c := range comparedCells(pub.Format) {
+		a, b = c.put(a[:0], pub), c.put(b[:0], saved)
+		if differ(a, b, c.money) {
+			out = append(out, Finding{Rule: "PUB.DIFF", Severity: SevWarning, Cell: c.id,
+				Message: c.where + "发布的报告为 " + string(a) + "，本系统中保存的报告为 " + string(b) + "：请核对网站上发布的是否为审定、报送的版本"})
 		}
-	})
-	for _, row := range pub.Format.T3Rows() {
-		for col := range NumCols {
-			if a, b := pub.Applications[row.Key][col], saved.Applications[row.Key][col]; both(a, b) {
-				add(t3Cell(row.Key, col), "表三 "+t3Name(row, col), num(a), num(b))
+	}
+	return out
+}
+
+// SameYear compares a report with another of its agency and year read in the
+// same audit (a page and its PDF, a report and its corrected version) and
+// names each table cell where both have a number and the numbers differ
+// (X.SAME_YEAR): at most eight, the eighth saying how many more. other is
+// named as otherName. Each report's cells are taken as YearCells keeps them,
+// so that the reduced reports of a directory's audit compare as whole ones.
+func SameYear(r, other *Report, otherName string) []Finding {
+	if r.Format != other.Format {
+		return []Finding{{Rule: "X.SAME_YEAR", Severity: SevWarning,
+			Message: "本文件使用" + r.Format.Title() + "格式，同一机关同一年度的另一份报告（" + otherName + "）使用" + other.Format.Title() + "格式：请核对以哪一份为准"}}
+	}
+	mine, theirs := r.yearCellsText(), other.yearCellsText()
+	var out []Finding
+	more := 0
+	for _, c := range comparedCells(r.Format) {
+		var a, b string
+		a, mine, _ = strings.Cut(mine, yearCellSep)
+		b, theirs, _ = strings.Cut(theirs, yearCellSep)
+		if !differ([]byte(a), []byte(b), c.money) {
+			continue
+		}
+		if len(out) == 7 {
+			more++
+			continue
+		}
+		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning, Cell: c.id,
+			Message: c.where + "本文件为 " + a + "，同一机关同一年度的另一份报告（" + otherName + "）为 " + b +
+				"：同一年度的报告（如网页与附件、更正前后的版本）数字应当一致，请核对以哪一份为准"})
+	}
+	if more > 0 {
+		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning,
+			Message: fmt.Sprintf("另有 %d 处数字与同一机关同一年度的另一份报告（%s）不同", more, otherName)})
+	}
+	return out
+}
+
+// AddSameYear adds SameYear's findings to r's, in the rules' order.
+func AddSameYear(r, other *Report, otherName string) {
+	if fs := SameYear(r, other, otherName); len(fs) > 0 {
+		insertFindings(r, fs, ruleIndex("X.SAME_YEAR"))
+	}
+}
+
+// differ says two cells' texts both hold a number (an amount, when money)
+// and the numbers differ.
+func differ(a, b []byte, money bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if money {
+		return !sameDecimal(string(a), string(b))
+	}
+	return !bytes.Equal(a, b)
+}
+
+// comparedCell is one number of 表二, 三 or 四 as two reports' tables are
+// compared: its cell, its Chinese name, whether it is an amount, and put,
+// which appends a report's number (or amount's text) to b, or nothing when
+// the report has none there.
+type comparedCell struct {
+	id, where string
+	money     bool
+	put       func(b []byte, r *Report) []byte
+}
+
+// comparedCells are a format's table cells in order (表二, 表三 by row, 表四
+// by block), made once.
+var comparedCells = func() func(Format) []comparedCell {
+	byFormat := map[Format][]comparedCell{}
+	for _, f := range []Format{Format2021, Format2019} {
+		var cs []comparedCell
+		eachT2Cell(f, func(_, path, where string, money bool) {
+			c := comparedCell{id: "proactive." + path, where: where, money: money}
+			if money {
+				c.put = func(b []byte, r *Report) []byte {
+					if t, ok := r.Proactive.Amount(path).Text(); ok {
+						return append(b, t...)
+					}
+					return b
+				}
+			} else {
+				c.put = func(b []byte, r *Report) []byte { return appendInt(b, r.Proactive.Cell(path)) }
 			}
+			cs = append(cs, c)
+		})
+		for _, row := range f.T3Rows() {
+			for col := range NumCols {
+				cs = append(cs, comparedCell{id: t3Cell(row.Key, col), where: t3Name(row, col),
+					put: func(b []byte, r *Report) []byte { return appendInt(b, r.Applications[row.Key][col]) }})
+			}
+		}
+		for bl := range T4Blocks {
+			for col := range T4Columns {
+				cs = append(cs, comparedCell{id: t4Cell(bl, col), where: t4Name(bl, col),
+					put: func(b []byte, r *Report) []byte { return appendInt(b, r.Appeals[bl][col]) }})
+			}
+		}
+		byFormat[f] = cs
+	}
+	return func(f Format) []comparedCell { return byFormat[f] }
+}()
+
+// appendInt appends a cell's number, if it has one.
+func appendInt(b []byte, c Cell) []byte {
+	if n, ok := c.Int(); ok {
+		return strconv.AppendInt(b, n, 10)
+	}
+	return b
+}
+
+// yearCellSep parts the cells of YearCells: no number or amount holds it.
+const yearCellSep = "\x1f"
+
+// YearCells is the report's table cells as SameYear compares them, in the
+// format's order, each its number or amount's text ("" for none), parted by
+// yearCellSep: what a directory's audit keeps of the tables (a few hundred
+// bytes) to compare two files of one agency and year. (Every report of a
+// directory is reduced so: 表三 and 表四 are walked here by row, in
+// comparedCells' order, rather than cell by cell through it.)
+func (r *Report) YearCells() string {
+	b := make([]byte, 0, 512)
+	n := 0
+	sep := func() {
+		if n > 0 {
+			b = append(b, yearCellSep...)
+		}
+		n++
+	}
+	for _, c := range comparedCells(r.Format) {
+		if !strings.HasPrefix(c.id, "proactive.") {
+			break
+		}
+		sep()
+		b = c.put(b, r)
+	}
+	if n == 0 {
+		return "" // no format known
+	}
+	for _, row := range r.Format.T3Rows() {
+		x := r.Applications[row.Key]
+		for col := range NumCols {
+			sep()
+			b = appendInt(b, x[col])
 		}
 	}
 	for bl := range T4Blocks {
 		for col := range T4Columns {
-			if a, b := pub.Appeals[bl][col], saved.Appeals[bl][col]; both(a, b) {
-				add(t4Cell(bl, col), "表四 "+t4Name(bl, col), num(a), num(b))
-			}
+			sep()
+			b = appendInt(b, r.Appeals[bl][col])
 		}
 	}
-	return out
+	return string(b)
+}
+
+// yearCellsText is what YearCells kept of a reduced report, or the whole
+// report's YearCells.
+func (r *Report) yearCellsText() string {
+	if r.yearCells != "" {
+		return r.yearCells
+	}
+	return r.YearCells()
 }
 
 // eachT2Cell calls fn for each cell of 表二 in the format's order: its item,
@@ -133,7 +280,7 @@ func eachT2Cell(f Format, fn func(item, path, where string, money bool)) {
 			if i < len(heads) {
 				col = heads[i]
 			}
-			fn(it.Key, it.Key+"."+c, "表二 "+it.Label+" "+col, it.Money != nil && it.Money[i])
+			fn(it.Key, it.Key+"."+c, "表二“"+it.Label+"”"+col+"栏", it.Money != nil && it.Money[i])
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,75 @@ func TestPublished(t *testing.T) {
 	other := NewReport(Format2019)
 	if fs := Published(other, saved); len(fs) != 1 || !strings.Contains(fs[0].Message, "格式") {
 		t.Errorf("another format: %v", fs)
+	}
+}
+
+// Two reports of one agency and year read in one audit (a page and its PDF)
+// are compared cell by cell where both have a number, as the auditor keeps
+// them (reduced, packed and unpacked) as whole ones; the findings go among
+// the report's in the rules' order, at most eight.
+func TestSameYear(t *testing.T) {
+	mk := func() *Report {
+		r := NewReport(Format2021)
+		r.Year = 2024
+		r.Zero()
+		return r
+	}
+	r, other := mk(), mk()
+	r.Proactive.Set("normative_documents.issued", N(3))
+	r.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.50"))
+	other.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.5"))
+	row := r.Applications["new"]
+	row[ColNatural], row[ColTotal] = N(2), Cell{} // the total not read from the file
+	r.Applications["new"] = row
+	other.Appeals[1][4] = N(1)
+	reduced := func(r *Report) *Report {
+		c := r.CrossYear()
+		u := c.Pack().Unpack()
+		return u.Report()
+	}
+	want := []string{"proactive.normative_documents.issued", "applications.new[natural]", "appeals.suit_direct.total"}
+	for name, pair := range map[string][2]*Report{"whole": {r, other}, "reduced": {reduced(r), reduced(other)}} {
+		fs := SameYear(pair[0], pair[1], "报告.pdf")
+		var cells []string
+		for _, f := range fs {
+			if f.Rule != "X.SAME_YEAR" || f.Severity != SevWarning {
+				t.Errorf("%s: finding %+v", name, f)
+			}
+			cells = append(cells, f.Cell)
+		}
+		if strings.Join(cells, " ") != strings.Join(want, " ") {
+			t.Fatalf("%s: cells %v, want %v", name, cells, want)
+		}
+		if m := fs[0].Message; !strings.HasPrefix(m, "表二“行政规范性文件”本年制发件数栏本文件为 3，同一机关同一年度的另一份报告（报告.pdf）为 0") {
+			t.Errorf("%s: message %q", name, m)
+		}
+	}
+	if fs := SameYear(reduced(other), other, "x"); len(fs) != 0 {
+		t.Errorf("the same report: %v", fs)
+	}
+	if fs := SameYear(NewReport(Format2019), other, "x"); len(fs) != 1 || !strings.Contains(fs[0].Message, "格式") {
+		t.Errorf("another format: %v", fs)
+	}
+	// every row of 表三 off by one in two cells: seven named, the rest counted
+	many := mk()
+	for _, row := range many.Format.T3Rows() {
+		x := many.Applications[row.Key]
+		x[ColNatural], x[ColTotal] = N(1), N(1)
+		many.Applications[row.Key] = x
+	}
+	fs := SameYear(many, mk(), "x")
+	if n := 2*len(many.Format.T3Rows()) - 7; len(fs) != 8 || fs[7].Cell != "" || !strings.Contains(fs[7].Message, fmt.Sprintf("另有 %d 处", n)) {
+		t.Errorf("many differences: %d findings, last %+v", len(fs), fs[len(fs)-1])
+	}
+	// among the report's own findings, in the rules' order
+	r.Findings = []Finding{{Rule: "T3.ROWSUM"}, {Rule: "TXT.LATIN"}}
+	AddSameYear(r, other, "报告.pdf")
+	var order []string
+	for _, f := range r.Findings {
+		order = append(order, f.Rule)
+	}
+	if got := strings.Join(order, " "); got != "T3.ROWSUM X.SAME_YEAR X.SAME_YEAR X.SAME_YEAR TXT.LATIN" {
+		t.Errorf("findings in order %s", got)
 	}
 }

@@ -271,6 +271,10 @@ type Report struct {
 
 	// Meta is what the reader learnt about where things are; never serialised.
 	Meta Meta
+
+	// yearCells is what a reduced report (CrossYear) kept of its tables:
+	// YearCells, for X.SAME_YEAR
+	yearCells string
 }
 
 // Meta records source positions and reading problems, for findings.

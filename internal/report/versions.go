@@ -64,12 +64,12 @@ func Diff(a, b *Report) []Change {
 	})
 	for _, row := range b.Format.T3Rows() {
 		for col := range NumCols {
-			cell(t3Cell(row.Key, col), "表三 "+t3Name(row, col), a.Applications[row.Key][col], b.Applications[row.Key][col])
+			cell(t3Cell(row.Key, col), t3Name(row, col), a.Applications[row.Key][col], b.Applications[row.Key][col])
 		}
 	}
 	for bl := range T4Blocks {
 		for col := range T4Columns {
-			cell(t4Cell(bl, col), "表四 "+t4Name(bl, col), a.Appeals[bl][col], b.Appeals[bl][col])
+			cell(t4Cell(bl, col), t4Name(bl, col), a.Appeals[bl][col], b.Appeals[bl][col])
 		}
 	}
 	for _, s := range Sections {

@@ -207,11 +207,17 @@ func TestWebCheckComparesSaved(t *testing.T) {
 	if strings.Count(plain, "已与本系统中保存的卫滨区教育体育和文化旅游局2024年度报告核对") != 2 {
 		t.Errorf("the files were not compared with the saved report")
 	}
-	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "“表二 行政许可") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
+	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "表二“行政许可”本年处理决定数量栏发布的报告为 5") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
 		t.Errorf("PUB.DIFF %d times:\n%s", n, plain[strings.Index(plain, "改过.txt</span></h2>"):])
 	}
+	// the two files of one agency and year are compared with each other too
+	if n := strings.Count(page, `<code class="rule">X.SAME_YEAR</code>`); n != 1 || !strings.Contains(plain, "本文件为 5，同一机关同一年度的另一份报告（原样.txt）为 0") {
+		t.Errorf("X.SAME_YEAR %d times", n)
+	}
 	// the tables as read, the differing cell marked with why
-	if !strings.Contains(page, "读出的表格") || !strings.Contains(page, `class="bad" title="与系统中的报告不一致：“表二 行政许可`) {
+	// (with both findings on it, the other file's first)
+	if !strings.Contains(page, "读出的表格") || !strings.Contains(page, `class="bad" title="同年度报告不一致：表二“行政许可”`) ||
+		!strings.Contains(page, "\n与系统中的报告不一致：表二“行政许可”") {
 		t.Error("the tables as read do not mark the cell that differs")
 	}
 	f, fcsrf := st.login("finance")
