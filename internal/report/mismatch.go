@@ -20,7 +20,7 @@ func Mismatch(r, rec *Report, has map[string]bool) []Finding {
 	var out []Finding
 	add := func(cell, where, got, want string) {
 		out = append(out, Finding{Rule: "REC.MISMATCH", Severity: SevWarning, Cell: cell,
-			Message: where + "报告为 " + got + "，记录为 " + want + "：请核对报告或补全记录"})
+			Message: where + "：报告为 " + got + "，记录为 " + want + "；请核对报告或补全记录"})
 	}
 	eachT2Cell(r.Format, func(item, path, where string, money bool) {
 		part := "2.ledger"
@@ -101,7 +101,7 @@ func Published(pub, saved *Report) []Finding {
 		a, b = c.put(a[:0], pub), c.put(b[:0], saved)
 		if differ(a, b, c.money) {
 			out = append(out, Finding{Rule: "PUB.DIFF", Severity: SevWarning, Cell: c.id,
-				Message: c.where + "发布的报告为 " + string(a) + "，本系统中保存的报告为 " + string(b) + "：请核对网站上发布的是否为审定、报送的版本"})
+				Message: c.where + "：发布的报告为 " + string(a) + "，本系统中保存的报告为 " + string(b) + "；请核对网站上发布的是否为审定、报送的版本"})
 		}
 	}
 	return out
@@ -133,8 +133,8 @@ func SameYear(r, other *Report, otherName string) []Finding {
 			continue
 		}
 		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning, Cell: c.id,
-			Message: c.where + "本文件为 " + a + "，同一机关同一年度的另一份报告（" + otherName + "）为 " + b +
-				"：同一年度的报告（如网页与附件、更正前后的版本）数字应当一致，请核对以哪一份为准"})
+			Message: c.where + "：本文件为 " + a + "，同一机关同一年度的另一份报告（" + otherName + "）为 " + b +
+				"；同一年度的报告（如网页与附件、更正前后的版本）数字应当一致，请核对以哪一份为准"})
 	}
 	if more > 0 {
 		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning,

@@ -126,7 +126,7 @@ func TestSameYear(t *testing.T) {
 		if strings.Join(cells, " ") != strings.Join(want, " ") {
 			t.Fatalf("%s: cells %v, want %v", name, cells, want)
 		}
-		if m := fs[0].Message; !strings.HasPrefix(m, "表二“行政规范性文件”本年制发件数栏本文件为 3，同一机关同一年度的另一份报告（报告.pdf）为 0") {
+		if m := fs[0].Message; !strings.HasPrefix(m, "表二“行政规范性文件”本年制发件数栏：本文件为 3，同一机关同一年度的另一份报告（报告.pdf）为 0") {
 			t.Errorf("%s: message %q", name, m)
 		}
 	}

@@ -207,7 +207,7 @@ func TestWebCheckComparesSaved(t *testing.T) {
 	if strings.Count(plain, "已与本系统中保存的卫滨区教育体育和文化旅游局2024年度报告核对") != 2 {
 		t.Errorf("the files were not compared with the saved report")
 	}
-	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "表二“行政许可”本年处理决定数量栏发布的报告为 5") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
+	if n := strings.Count(page, `<code class="rule">PUB.DIFF</code>`); n != 1 || !strings.Contains(plain, "表二“行政许可”本年处理决定数量栏：发布的报告为 5") || !strings.Contains(plain, "发布的报告为 5，本系统中保存的报告为 0") {
 		t.Errorf("PUB.DIFF %d times:\n%s", n, plain[strings.Index(plain, "改过.txt</span></h2>"):])
 	}
 	// the two files of one agency and year are compared with each other too
