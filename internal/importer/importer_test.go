@@ -1205,8 +1205,9 @@ func registerWithMerges(t *testing.T, file string) {
 // A register workbook whose first sheet is hidden (a template's lookup
 // lists for its drop-downs, as clerks' templates keep them) reads its first
 // sheet that is shown, and the whole workbook leaves the hidden one out; a
-// hidden sheet named is read. XLSX (excelize) and XLS (testdoc). Before,
-// the hidden lists were read as the register and no header was found.
+// hidden sheet named is read. XLSX (excelize), XLS (testdoc) and ODS
+// (LibreOffice's of the XLSX: 台账-2025-hidden-lists.ods). Before, the
+// hidden lists were read as the register and no header was found.
 func TestHiddenSheetOfLists(t *testing.T) {
 	src := readTestdata(t, "台账-2025.xlsx")
 	f, err := excelize.OpenReader(bytes.NewReader(src))
@@ -1240,7 +1241,7 @@ func TestHiddenSheetOfLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	xls := testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "字典", Rows: lists, Hidden: true}, testdoc.XLSSheet{Name: "台账", Rows: rows})
-	for name, data := range map[string][]byte{"台账.xlsx": xlsx.Bytes(), "台账.xls": xls} {
+	for name, data := range map[string][]byte{"台账.xlsx": xlsx.Bytes(), "台账.xls": xls, "台账.ods": readTestdata(t, "台账-2025-hidden-lists.ods")} {
 		sh, m := readMapped(t, name, data, "")
 		if got, _ := sh.Parse(m); len(got) == 0 {
 			t.Errorf("%s: no row read from the sheet shown", name)

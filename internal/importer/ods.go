@@ -97,6 +97,9 @@ func odsSheets(name string, r io.Reader) ([]gridSheet, error) {
 	rowRepeat := 1
 	total := 0 // rows in all sheets
 	depth := 0 // tables within tables: a cell's own table is its text
+	// the automatic table styles that hide a sheet (table:display "false"),
+	// which come before the sheets
+	style, hiddenStyles := "", map[string]bool{}
 	count := func(a xml.StartElement, local string) int {
 		if v, ok := attrOf(a, local); ok {
 			if n, err := strconv.Atoi(v); err == nil && n > 0 {
@@ -116,12 +119,19 @@ func odsSheets(name string, r io.Reader) ([]gridSheet, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "style":
+				style, _ = attrOf(t, "name")
+			case "table-properties":
+				if v, _ := attrOf(t, "display"); v == "false" && len(hiddenStyles) < 4096 {
+					hiddenStyles[style] = true
+				}
 			case "table":
 				if depth++; depth > 1 {
 					continue
 				}
 				n, _ := attrOf(t, "name")
-				sheets = append(sheets, gridSheet{name: n})
+				st, _ := attrOf(t, "style-name")
+				sheets = append(sheets, gridSheet{name: n, hidden: hiddenStyles[st]})
 				sh, emptyRows = &sheets[len(sheets)-1], 0
 				if len(sheets) > maxSheets*10 {
 					return nil, errs.New(name, "工作表过多：请分成几个文件导入")
