@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -96,12 +96,14 @@ func Published(pub, saved *Report) []Finding {
 			Message: "发布的报告使用" + pub.Format.Title() + "格式，本系统中保存的报告使用" + saved.Format.Title() + "格式：发布的文件不是本系统中的版本"}}
 	}
 	var out []Finding
-	var a, b []byte
+	var x, y []byte
 	for _, c := range comparedCells(pub.Format) {
-		a, b = c.put(a[:0], pub), c.put(b[:0], saved)
+		x, y = c.put(x[:0], pub), c.put(y[:0], saved)
+		a, _ := cellText(string(x), c.money)
+		b, _ := cellText(string(y), c.money)
 		if differ(a, b, c.money) {
 			out = append(out, Finding{Rule: "PUB.DIFF", Severity: SevWarning, Cell: c.id,
-				Message: c.where + "：发布的报告为 " + string(a) + "，本系统中保存的报告为 " + string(b) + "；请核对网站上发布的是否为审定、报送的版本"})
+				Message: c.where + "：发布的报告为 " + a + "，本系统中保存的报告为 " + b + "；请核对网站上发布的是否为审定、报送的版本"})
 		}
 	}
 	return out
@@ -118,14 +120,14 @@ func SameYear(r, other *Report, otherName string) []Finding {
 		return []Finding{{Rule: "X.SAME_YEAR", Severity: SevWarning,
 			Message: "本文件使用" + r.Format.Title() + "格式，同一机关同一年度的另一份报告（" + otherName + "）使用" + other.Format.Title() + "格式：请核对以哪一份为准"}}
 	}
-	mine, theirs := r.yearCellsText(), other.yearCellsText()
+	mine, theirs := r.yearCellsOf(), other.yearCellsOf()
 	var out []Finding
 	more := 0
 	for _, c := range comparedCells(r.Format) {
 		var a, b string
-		a, mine, _ = strings.Cut(mine, yearCellSep)
-		b, theirs, _ = strings.Cut(theirs, yearCellSep)
-		if !differ([]byte(a), []byte(b), c.money) {
+		a, mine = cellText(mine, c.money)
+		b, theirs = cellText(theirs, c.money)
+		if !differ(a, b, c.money) {
 			continue
 		}
 		if len(out) == 7 {
@@ -152,20 +154,19 @@ func AddSameYear(r, other *Report, otherName string) {
 
 // differ says two cells' texts both hold a number (an amount, when money)
 // and the numbers differ.
-func differ(a, b []byte, money bool) bool {
-	if len(a) == 0 || len(b) == 0 {
+func differ(a, b string, money bool) bool {
+	if a == "" || b == "" {
 		return false
 	}
 	if money {
-		return !sameDecimal(string(a), string(b))
+		return !sameDecimal(a, b)
 	}
-	return !bytes.Equal(a, b)
+	return a != b
 }
 
 // comparedCell is one number of 表二, 三 or 四 as two reports' tables are
 // compared: its cell, its Chinese name, whether it is an amount, and put,
-// which appends a report's number (or amount's text) to b, or nothing when
-// the report has none there.
+// which appends a report's cell to b as YearCells keeps it.
 type comparedCell struct {
 	id, where string
 	money     bool
@@ -181,27 +182,22 @@ var comparedCells = func() func(Format) []comparedCell {
 		eachT2Cell(f, func(_, path, where string, money bool) {
 			c := comparedCell{id: "proactive." + path, where: where, money: money}
 			if money {
-				c.put = func(b []byte, r *Report) []byte {
-					if t, ok := r.Proactive.Amount(path).Text(); ok {
-						return append(b, t...)
-					}
-					return b
-				}
+				c.put = func(b []byte, r *Report) []byte { return appendYearAmount(b, r.Proactive.Amount(path)) }
 			} else {
-				c.put = func(b []byte, r *Report) []byte { return appendInt(b, r.Proactive.Cell(path)) }
+				c.put = func(b []byte, r *Report) []byte { return appendYearInt(b, r.Proactive.Cell(path)) }
 			}
 			cs = append(cs, c)
 		})
 		for _, row := range f.T3Rows() {
 			for col := range NumCols {
 				cs = append(cs, comparedCell{id: t3Cell(row.Key, col), where: t3Name(row, col),
-					put: func(b []byte, r *Report) []byte { return appendInt(b, r.Applications[row.Key][col]) }})
+					put: func(b []byte, r *Report) []byte { return appendYearInt(b, r.Applications[row.Key][col]) }})
 			}
 		}
 		for bl := range T4Blocks {
 			for col := range T4Columns {
 				cs = append(cs, comparedCell{id: t4Cell(bl, col), where: t4Name(bl, col),
-					put: func(b []byte, r *Report) []byte { return appendInt(b, r.Appeals[bl][col]) }})
+					put: func(b []byte, r *Report) []byte { return appendYearInt(b, r.Appeals[bl][col]) }})
 			}
 		}
 		byFormat[f] = cs
@@ -209,61 +205,82 @@ var comparedCells = func() func(Format) []comparedCell {
 	return func(f Format) []comparedCell { return byFormat[f] }
 }()
 
-// appendInt appends a cell's number, if it has one.
-func appendInt(b []byte, c Cell) []byte {
-	if n, ok := c.Int(); ok {
-		return strconv.AppendInt(b, n, 10)
+// YearCells keeps each cell in a byte or two: 0 for a cell without a number,
+// else a number's zigzag uvarint plus one, or an amount's text's length plus
+// one (an uvarint) and the text.
+
+// appendYearInt appends a cell's number, or that it has none.
+func appendYearInt(b []byte, c Cell) []byte {
+	n, ok := c.Int()
+	if !ok {
+		return append(b, 0)
 	}
-	return b
+	return binary.AppendUvarint(b, uint64(n<<1^n>>63)+1)
 }
 
-// yearCellSep parts the cells of YearCells: no number or amount holds it.
-const yearCellSep = "\x1f"
+// appendYearAmount appends an amount's text, or that it has none.
+func appendYearAmount(b []byte, a Amount) []byte {
+	t, ok := a.Text()
+	if !ok {
+		return append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(t))+1)
+	return append(b, t...)
+}
+
+// cellText reads the first cell of s as YearCells keeps them: its number or
+// amount's text ("" for none, or when s is cut short), and the rest of s.
+func cellText(s string, money bool) (string, string) {
+	v, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+	if k <= 0 {
+		return "", ""
+	}
+	s = s[k:]
+	switch {
+	case v == 0:
+		return "", s
+	case money:
+		n := min(v-1, uint64(len(s)))
+		return s[:n], s[n:]
+	}
+	z := v - 1
+	return strconv.FormatInt(int64(z>>1)^-int64(z&1), 10), s
+}
 
 // YearCells is the report's table cells as SameYear compares them, in the
-// format's order, each its number or amount's text ("" for none), parted by
-// yearCellSep: what a directory's audit keeps of the tables (a few hundred
-// bytes) to compare two files of one agency and year. (Every report of a
-// directory is reduced so: 表三 and 表四 are walked here by row, in
-// comparedCells' order, rather than cell by cell through it.)
+// format's order (comparedCells), a byte or two each: what a directory's
+// audit keeps of the tables (about 220 bytes) to compare two files of one
+// agency and year. (Every report of a directory is reduced so: 表三 and 表四
+// are walked here by row rather than cell by cell through comparedCells.)
 func (r *Report) YearCells() string {
-	b := make([]byte, 0, 512)
-	n := 0
-	sep := func() {
-		if n > 0 {
-			b = append(b, yearCellSep...)
-		}
-		n++
+	cs := comparedCells(r.Format)
+	if len(cs) == 0 {
+		return "" // no format known
 	}
-	for _, c := range comparedCells(r.Format) {
+	b := make([]byte, 0, len(cs)+16)
+	for _, c := range cs {
 		if !strings.HasPrefix(c.id, "proactive.") {
 			break
 		}
-		sep()
 		b = c.put(b, r)
-	}
-	if n == 0 {
-		return "" // no format known
 	}
 	for _, row := range r.Format.T3Rows() {
 		x := r.Applications[row.Key]
 		for col := range NumCols {
-			sep()
-			b = appendInt(b, x[col])
+			b = appendYearInt(b, x[col])
 		}
 	}
 	for bl := range T4Blocks {
 		for col := range T4Columns {
-			sep()
-			b = appendInt(b, r.Appeals[bl][col])
+			b = appendYearInt(b, r.Appeals[bl][col])
 		}
 	}
 	return string(b)
 }
 
-// yearCellsText is what YearCells kept of a reduced report, or the whole
+// yearCellsOf is what YearCells kept of a reduced report, or the whole
 // report's YearCells.
-func (r *Report) yearCellsText() string {
+func (r *Report) yearCellsOf() string {
 	if r.yearCells != "" {
 		return r.yearCells
 	}

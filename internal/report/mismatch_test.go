@@ -158,3 +158,39 @@ func TestSameYear(t *testing.T) {
 		t.Errorf("findings in order %s", got)
 	}
 }
+
+// YearCells keeps every cell as it reads back: none, zero, large and
+// negative numbers, amounts' texts; a text cut short reads as no more cells.
+func TestYearCellsReadBack(t *testing.T) {
+	r := NewReport(Format2021)
+	r.Zero()
+	r.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("12.50"))
+	r.Proactive.Set("rules.issued", Cell{})
+	row := r.Applications["new"]
+	row[ColNatural], row[ColOther], row[ColTotal] = N(1<<40), N(-3), Invalid("—")
+	r.Applications["new"] = row
+	fee, ok := r.Proactive.Amount("fees.amount_wan_yuan").Text()
+	if !ok || fee == "" {
+		t.Fatal("no amount to keep")
+	}
+	want := map[string]string{"proactive.fees.amount_wan_yuan": fee, "proactive.rules.issued": "",
+		"applications.new[natural]": "1099511627776", "applications.new[other]": "-3", "applications.new[total]": ""}
+	s := r.YearCells()
+	for _, c := range comparedCells(r.Format) {
+		var got string
+		got, s = cellText(s, c.money)
+		w, ok := want[c.id]
+		if !ok {
+			w = "0"
+		}
+		if got != w {
+			t.Errorf("%s read back %q, want %q", c.id, got, w)
+		}
+	}
+	if s != "" {
+		t.Errorf("%d bytes left", len(s))
+	}
+	if v, rest := cellText("\x05", true); v != "" || rest != "" {
+		t.Errorf("an amount cut short: %q %q", v, rest)
+	}
+}
