@@ -88,22 +88,24 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		return nil, KindDOC, bad(err.Error())
 	}
 	paps := docParagraphs(word, table, streams["Data"], f)
-	runs := docChpRuns(word, table, f)
+	styles := docStyles(table, f)
+	runs := docChpRuns(word, table, f, styles)
 	var embedded map[int][]Line
 	if len(objects) > 0 {
 		embedded = docObjects(name, chars, runs, objects)
 	}
-	out := docBuildLines(chars, paps, embedded, runs)
+	out := docBuildLines(chars, paps, embedded, runs, styles)
 	return withUnseen(out, docComments(word, table, f)), KindDOC, nil
 }
 
 type fib struct {
-	table1         bool
-	ccpText        uint32
-	atnFrom, atnTo uint64 // the comments' characters (CPs)
-	fcClx, lcbClx  uint32
-	fcPapx, lcbPap uint32
-	fcChpx, lcbChp uint32
+	table1          bool
+	ccpText         uint32
+	atnFrom, atnTo  uint64 // the comments' characters (CPs)
+	fcClx, lcbClx   uint32
+	fcPapx, lcbPap  uint32
+	fcChpx, lcbChp  uint32
+	fcStsh, lcbStsh uint32 // the stylesheet
 }
 
 type docErr string
@@ -156,6 +158,8 @@ func readFib(w []byte) (fib, error) {
 		f.atnFrom = uint64(ccp) + uint64(ftn) + uint64(hdd)
 		f.atnTo = f.atnFrom + uint64(atn)
 	}
+	f.fcStsh, _ = le32(w, rg+1*8)
+	f.lcbStsh, _ = le32(w, rg+1*8+4)
 	f.fcChpx, _ = le32(w, rg+12*8)
 	f.lcbChp, _ = le32(w, rg+12*8+4)
 	f.fcPapx, _ = le32(w, rg+13*8)
@@ -324,7 +328,10 @@ type docChp struct {
 	ole      bool   // sprmCFOle2
 	loc      uint32 // sprmCPicLocation
 	deleted  bool   // sprmCFRMarkDel
-	hidden   bool   // sprmCFVanish
+	hidden   bool   // sprmCFVanish, or its character style's (docStyles)
+	// shown: the run shows its text by its own properties or its
+	// character style's, whatever its paragraph's style says
+	shown bool
 }
 
 // chpAt finds the run of properties that matter whose range holds fc.
@@ -343,8 +350,10 @@ func toggled(arg []byte) bool { return arg[0] == 1 || arg[0] == 0x81 }
 
 // docChpRuns reads the character properties' runs (PlcBteChpx, each page a
 // ChpxFkp: a byte to a run, the word offset of its Chpx), in file order;
-// only the runs with an object's properties, a deletion or hidden text.
-func docChpRuns(w, table []byte, f fib) []docChp {
+// only the runs with an object's properties, a deletion or hidden text (by
+// sprmCFVanish or by the character style sprmCIstd names), and, where a
+// paragraph style hides, the runs that show their text all the same.
+func docChpRuns(w, table []byte, f fib, styles docStyleSheet) []docChp {
 	var out []docChp
 	fkpPages(w, table, f.fcChpx, f.lcbChp, func(fkp []byte) {
 		crun := int(fkp[511])
@@ -359,6 +368,8 @@ func docChpRuns(w, table []byte, f fib) []docChp {
 			from, _ := le32(fkp, i*4)
 			to, _ := le32(fkp, (i+1)*4)
 			r := docChp{from: from, to: to}
+			var vanish []byte
+			istd := -1
 			eachSprm(fkp[off+1:off+1+int(fkp[off])], func(op uint16, arg []byte) {
 				switch op {
 				case 0x080A: // sprmCFOle2
@@ -368,10 +379,23 @@ func docChpRuns(w, table []byte, f fib) []docChp {
 				case 0x0800: // sprmCFRMarkDel
 					r.deleted = toggled(arg)
 				case 0x083C: // sprmCFVanish
-					r.hidden = toggled(arg)
+					vanish = arg
+				case 0x4A30: // sprmCIstd: the run's character style
+					if v, ok := le16(arg, 0); ok {
+						istd = int(v)
+					}
 				}
 			})
-			if r.ole || r.deleted || r.hidden {
+			styleHides, styleSays := styles.hides(istd)
+			switch {
+			case vanish != nil:
+				// 0x80: as the style, 0x81: the opposite of the style
+				r.hidden = vanish[0] == 1 || vanish[0] == 0x80 && styleHides || vanish[0] == 0x81 && !styleHides
+				r.shown = !r.hidden
+			case styleSays:
+				r.hidden, r.shown = styleHides, !styleHides
+			}
+			if r.ole || r.deleted || r.hidden || r.shown && styles.paras {
 				out = append(out, r)
 			}
 		}
@@ -454,6 +478,7 @@ type docPap struct {
 	// mergedUp: at a row's end, the row's cells that continue the cell
 	// above them (a vertical merge: sprmTDefTable's TC80, sprmTVertMerge)
 	mergedUp []bool
+	istd     int // the paragraph's style
 }
 
 // docParagraphs reads the paragraph properties that matter: in a table, and
@@ -477,6 +502,9 @@ func docParagraphs(w, table, data []byte, f fib) []docPap {
 					start, size = off+2, 2*int(fkp[off+1])
 				}
 				if size > 2 && start+size <= 511 {
+					if v, ok := le16(fkp, start); ok {
+						p.istd = int(v)
+					}
 					papSprms(&p, fkp[start+2:start+size], data) // after the style index
 				}
 			}
@@ -568,7 +596,7 @@ type docRow struct {
 // layout (a page converted to DOC keeps the portal's table around the text):
 // its own paragraphs are lines, as in the HTML reader; so is a row of one
 // cell holding several paragraphs.
-func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs []docChp) []Line {
+func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs []docChp, styles docStyleSheet) []Line {
 	var out []Line
 	var cur strings.Builder
 	var dropped dropText // what a tracked change deleted, or hidden text: in the file, not on the page
@@ -669,8 +697,15 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 		if hidden > 0 {
 			continue
 		}
-		if c.r >= 0x20 && len(runs) > 0 {
-			if run, ok := chpAt(runs, c.fc); ok && (run.deleted || run.hidden) {
+		if c.r >= 0x20 && (len(runs) > 0 || styles.paras) {
+			run, ok := chpAt(runs, c.fc)
+			gone := ok && (run.deleted || run.hidden)
+			if !gone && styles.paras && !(ok && run.shown) {
+				p, ok := papAt(paps, c.fc)
+				gone, _ = styles.hides(p.istd)
+				gone = gone && ok
+			}
+			if gone {
 				dropped.add(c.r)
 				continue // (its paragraph and cell marks are kept: the table stands)
 			}
@@ -733,4 +768,109 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 	}
 	line(cur.String())
 	return out
+}
+
+// docStyleSheet is what a Word 97 document's stylesheet (STSH) says of
+// hiding text: by style index, whether a style's character properties hide
+// its text (sprmCFVanish: 1 hides, 2 shows, 0 unsaid) and the style it is
+// based on; paras says some paragraph style hides (a template's 内部说明
+// style), which the text's paragraphs are then looked up for.
+type docStyleSheet struct {
+	vanish []byte
+	base   []int
+	paras  bool
+}
+
+// hides says whether the style istd hides its text, and whether it or a
+// style it is based on says so; 16 bases deep at most.
+func (ss docStyleSheet) hides(istd int) (hides, says bool) {
+	for range 16 {
+		if istd < 0 || istd >= len(ss.vanish) {
+			return false, false
+		}
+		if v := ss.vanish[istd]; v != 0 {
+			return v == 1, true
+		}
+		istd = ss.base[istd]
+	}
+	return false, false
+}
+
+// docStyles reads the stylesheet ([MS-DOC] 2.9.271 STSH: the STSHI, then
+// each style's STD — its Stdf, its name, then its property exceptions, a
+// paragraph style's PAPX before its CHPX) as far as sprmCFVanish goes; an
+// empty sheet when none hides text, or it cannot be read.
+func docStyles(table []byte, f fib) docStyleSheet {
+	var ss docStyleSheet
+	end := uint64(f.fcStsh) + uint64(f.lcbStsh)
+	if f.lcbStsh < 8 || end > uint64(len(table)) {
+		return ss
+	}
+	st := table[f.fcStsh:end]
+	cbStshi, _ := le16(st, 0)
+	cstd, _ := le16(st, 2)
+	cbBase, ok := le16(st, 4)
+	if !ok || cstd == 0 || cstd > 4096 || cbBase < 10 {
+		return ss
+	}
+	ss.vanish, ss.base = make([]byte, cstd), make([]int, cstd)
+	paraStyle := make([]bool, cstd)
+	hiding := false
+	at := 2 + int(cbStshi)
+	for i := range int(cstd) {
+		ss.base[i] = -1
+		cb, ok := le16(st, at)
+		if !ok {
+			break
+		}
+		std := st[min(at+2, len(st)):min(at+2+int(cb), len(st))]
+		at += 2 + int(cb)
+		if len(std) < int(cbBase)+2 {
+			continue // an empty slot
+		}
+		kinds, _ := le16(std, 2)
+		counts, _ := le16(std, 4)
+		stk, cupx := kinds&0x0F, int(counts&0x0F)
+		if b := int(kinds >> 4); b != 0x0FFF {
+			ss.base[i] = b
+		}
+		cch, _ := le16(std, int(cbBase))
+		k := int(cbBase) + 2 + 2*int(cch) + 2 // past the name and its terminating 0
+		// the property exceptions, in order: a paragraph style's PAPX then
+		// CHPX, a character style's CHPX, a table style's TAPX, PAPX, CHPX
+		chpx := map[uint16]int{1: 1, 2: 0, 3: 2}[stk]
+		if stk < 1 || stk > 3 {
+			continue
+		}
+		paraStyle[i] = stk == 1
+		for u := 0; u < cupx && u <= chpx; u++ {
+			n, ok := le16(std, k)
+			if !ok || k+2+int(n) > len(std) {
+				break
+			}
+			if u == chpx {
+				eachSprm(std[k+2:k+2+int(n)], func(op uint16, arg []byte) {
+					if op == 0x083C { // sprmCFVanish: 0 shows, 1 hides, 0x80/0x81 as or against its base
+						switch arg[0] {
+						case 0:
+							ss.vanish[i] = 2
+						case 1:
+							ss.vanish[i] = 1
+						}
+					}
+				})
+			}
+			k += 2 + int(n) + int(n)&1 // each padded to an even length
+		}
+		hiding = hiding || ss.vanish[i] == 1
+	}
+	if !hiding {
+		return docStyleSheet{}
+	}
+	for i, para := range paraStyle { // (hiding by its own properties or its base's)
+		if h, _ := ss.hides(i); para && h {
+			ss.paras = true
+		}
+	}
+	return ss
 }

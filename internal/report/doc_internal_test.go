@@ -2,7 +2,10 @@ package report
 
 import (
 	"encoding/binary"
+	"strings"
 	"testing"
+
+	"gongkai/internal/testdoc"
 )
 
 // A compressed piece (8-bit text at fc/2) and a Unicode one, read through
@@ -36,5 +39,44 @@ func TestDocPieces(t *testing.T) {
 	}
 	if chars[3].fc != 20 || chars[1].fc != 11 {
 		t.Errorf("positions %v", chars)
+	}
+}
+
+// Which runs a DOCX's styles hide: a character style based on one that
+// hides; a paragraph style that hides, its runs with it unless a run says
+// w:vanish 0 itself; a style that says w:vanish 0 under one that hides; and
+// a cycle of bases, which hides nothing.
+func TestDocxStylesHide(t *testing.T) {
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:style w:type="character" w:styleId="Hid"><w:rPr><w:vanish/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="HidToo"><w:basedOn w:val="Hid"/></w:style>` +
+		`<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Hid"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="A"><w:basedOn w:val="B"/></w:style><w:style w:type="character" w:styleId="B"><w:basedOn w:val="A"/></w:style></w:styles>`
+	run := func(style, text string) string {
+		return `<w:r><w:rPr><w:rStyle w:val="` + style + `"/></w:rPr><w:t>` + text + `</w:t></w:r>`
+	}
+	body := `<w:p>` + run("HidToo", "甲") + run("Shown", "乙") + run("A", "丙") + `<w:r><w:t>丁</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t>戊</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>己</w:t></w:r></w:p>`
+	data := testdoc.Zip(t,
+		testdoc.Part{Name: "[Content_Types].xml", Content: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		testdoc.Part{Name: "word/styles.xml", Content: styles},
+		testdoc.Part{Name: "word/document.xml", Content: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`})
+	lines, _, err := docxLines("x.docx", data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text, dropped []string
+	for _, l := range lines {
+		text = append(text, l.Text)
+		if l.Dropped != "" {
+			dropped = append(dropped, l.Dropped)
+		}
+	}
+	if got := strings.Join(text, "|"); got != "乙丙丁|己" {
+		t.Errorf("text %q", got)
+	}
+	if got := strings.Join(dropped, "|"); got != "甲|戊" {
+		t.Errorf("dropped %q", got)
 	}
 }

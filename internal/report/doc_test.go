@@ -826,6 +826,26 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 	}
 }
 
+// A document whose template hides text by a style (styled-hidden-2021.*:
+// lo-page-2021.docx with, added by hand, a character style 内部批注 and a
+// paragraph style 内部说明 whose run properties hold w:vanish — a run of the
+// first after 第一部分's count, a paragraph of the second in 第五部分 — and
+// LibreOffice's ODT, DOC and RTF of it: named styles with text:display none
+// in the ODT's styles.xml, styles with sprmCFVanish in the DOC's stylesheet,
+// \v on the runs in the RTF). It reads as the page shows it, the two pieces
+// said (TXT.HIDDEN). Before, the DOCX, ODT and DOC read them as text.
+func TestTextHiddenByStyle(t *testing.T) {
+	for _, file := range []string{"styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.doc", "styled-hidden-2021.rtf"} {
+		t.Run(file, func(t *testing.T) {
+			saysUnseen(t, file, nil, 2, "（内部：70件含重复申请3件，待核）", "内部备注：改进措施待主要负责人审…")
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			if s := r.Sections["1"] + r.Sections["5"]; strings.Contains(s, "内部") {
+				t.Errorf("hidden text read: %q", s)
+			}
+		})
+	}
+}
+
 // A document published with a reviewer's comment on it (批注: commented-2021.*,
 // lo-page-2021.odt with one added by hand to 第一部分's count, “请核实：是否应为
 // 72件？”, and LibreOffice's DOCX, DOC and RTF of it). It reads as the page

@@ -2230,7 +2230,7 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	} else {
 		chunk = odtObjects(zr, depth)
 	}
-	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk)
+	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, documentStyles(zr, doc != odt))
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
@@ -2296,6 +2296,21 @@ func readPart(zr *zip.Reader, name string, limit int64) []byte {
 	defer rc.Close()
 	b, _ := io.ReadAll(io.LimitReader(rc, limit+1))
 	return b
+}
+
+// documentStyles reads the styles that hide text of a DOCX (docx) or an
+// OpenDocument text: none when there are none or they cannot be read.
+func documentStyles(zr *zip.Reader, docx bool) textStyles {
+	part, read := "styles.xml", odfTextStyles
+	if docx {
+		part, read = "word/styles.xml", docxTextStyles
+	}
+	sr := zipPart(zr, part)
+	if sr == nil {
+		return nil
+	}
+	defer sr.Close()
+	return read(io.LimitReader(sr, MaxInput))
 }
 
 // docxNumbering reads the package's list numbering, nil when it has none
@@ -2382,7 +2397,7 @@ func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
 		if len(b) > MaxInput || !bytes.Contains(b, []byte("<office:spreadsheet")) {
 			return nil
 		}
-		ls, err := officeXML(bytes.NewReader(b), odsWords, nil, nil)
+		ls, err := officeXML(bytes.NewReader(b), odsWords, nil, nil, nil)
 		if err != nil {
 			return nil
 		}
@@ -2421,7 +2436,10 @@ var odsWords = officeWords{names: map[string]string{"table-row": "row", "table-c
 // officeXML reads the body of a word-processing document: paragraphs become
 // lines, table rows lines of cells (a cell's paragraphs are joined); a row
 // that holds a table is layout, its paragraphs lines.
-func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string, workbook bool) []Line) ([]Line, error) {
+func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string, workbook bool) []Line, styles textStyles) ([]Line, error) {
+	if styles == nil {
+		styles = textStyles{}
+	}
 	dec := xml.NewDecoder(r)
 	paraDepth := 0
 	var props []paraNum // by paragraph depth: its numbering, as its properties say
@@ -2462,11 +2480,25 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	// the run's properties, not in a change's former ones) or deleted by a
 	// tracked change (w:delText)
 	var dropped dropText
-	runs, oldRunProps, hiddenRun, inDeleted := 0, 0, false, false
+	runs, oldRunProps, inDeleted := 0, 0, false
+	// and whether the run says it hides (w:vanish: 1 hides, 2 shows, 0
+	// unsaid), and its character style (w:rStyle) if it says; a paragraph
+	// hidden by its style (w:pStyle, an ODT paragraph's style), by depth
+	runVanish, runStyleHides, runStyleSet := 0, false, false
+	var paraHides []bool
+	hiddenParas := 0 // of paraHides, those that hide (OpenDocument's)
+	runHidden := func() bool {
+		switch {
+		case runVanish != 0:
+			return runVanish == 1
+		case runStyleSet:
+			return runStyleHides
+		}
+		return len(paraHides) > 0 && paraHides[len(paraHides)-1]
+	}
 	// OpenDocument's: the automatic text styles that hide (text:display
 	// "none"), the spans open and whether each hides, and a tracked
 	// change's deletion (kept in text:tracked-changes)
-	var hiddenStyles map[string]bool
 	styleName, spans, hiddenSpans, deletions, deletedParas := "", []bool(nil), 0, 0, 0
 	// and a spreadsheet's hidden sheets (a table style of table:display
 	// "false") and rows (table:visibility collapse or filter): how deep in
@@ -2642,6 +2674,16 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				if paraDepth > 1 && !words.textInPara {
 					nestedAt = append(nestedAt, para.Len())
 				}
+				if len(paraHides) < 256 {
+					hides := false // a DOCX's says in its w:pStyle, later
+					if words.textInPara {
+						name, _ := attr(t, "style-name")
+						if hides = styles.hides(name); hides {
+							hiddenParas++
+						}
+					}
+					paraHides = append(paraHides, hides)
+				}
 				if num != nil {
 					props = append(props[:min(len(props), paraDepth-1)], paraNum{})
 				}
@@ -2672,16 +2714,15 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 					}
 				case "style":
 					styleName, _ = attr(t, "name")
+					parent, _ := attr(t, "parent-style-name")
+					styles.define(styleName, parent) // (an automatic style inherits a named one's hiding)
 				case "text-properties":
-					if v, _ := attr(t, "display"); v == "none" && styleName != "" && len(hiddenStyles) < 4096 {
-						if hiddenStyles == nil {
-							hiddenStyles = map[string]bool{}
-						}
-						hiddenStyles[styleName] = true
+					if v, ok := attr(t, "display"); ok && styleName != "" {
+						styles.setHides(styleName, v == "none")
 					}
 				case "span":
 					name, _ := attr(t, "style-name")
-					if hidden := hiddenStyles[name]; len(spans) < 256 {
+					if hidden := styles.hides(name); len(spans) < 256 {
 						spans = append(spans, hidden)
 						if hidden {
 							hiddenSpans++
@@ -2692,12 +2733,23 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				switch t.Name.Local {
 				case "r":
 					runs++
-					hiddenRun = false
+					runVanish, runStyleHides, runStyleSet = 0, false, false
 				case "rPrChange":
 					oldRunProps++
 				case "vanish":
 					if v, _ := attr(t, "val"); runs > 0 && oldRunProps == 0 {
-						hiddenRun = v != "0" && v != "false" && v != "off"
+						runVanish = 2
+						if v != "0" && v != "false" && v != "off" {
+							runVanish = 1
+						}
+					}
+				case "rStyle":
+					if v, _ := attr(t, "val"); runs > 0 && oldRunProps == 0 {
+						runStyleHides, runStyleSet = styles.setting(v)
+					}
+				case "pStyle":
+					if v, _ := attr(t, "val"); runs == 0 && oldProps == 0 && len(paraHides) > 0 {
+						paraHides[len(paraHides)-1] = styles.hides(v)
 					}
 				case "delText":
 					inDeleted = true
@@ -2729,7 +2781,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				switch t.Name.Local {
 				case "r":
 					runs = max(runs-1, 0)
-					hiddenRun = false
+					runVanish, runStyleHides, runStyleSet = 0, false, false
 				case "rPrChange":
 					oldRunProps = max(oldRunProps-1, 0)
 				case "delText":
@@ -2744,6 +2796,13 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			case "text":
 				inText = false
 			case "para":
+				if n := len(paraHides); n > 0 && len(paraHides) >= paraDepth {
+					if paraHides[n-1] && words.textInPara {
+						hiddenParas--
+						dropped.cut() // each hidden paragraph a piece
+					}
+					paraHides = paraHides[:n-1]
+				}
 				paraDepth = max(paraDepth-1, 0)
 				if paraDepth > 0 && len(nestedAt) > 0 && !words.textInPara {
 					// a paragraph of a text box inside this one (Word's
@@ -2840,7 +2899,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			}
 		case xml.CharData:
 			switch {
-			case inDeleted || inText && hiddenRun || hiddenSpans > 0 && paraDepth > 0:
+			case inDeleted || inText && runHidden() || (hiddenSpans > 0 || hiddenParas > 0) && paraDepth > 0:
 				dropped.addString(string(t))
 			case inText || words.textInPara && paraDepth > 0:
 				dropped.cut()

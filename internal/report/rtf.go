@@ -254,7 +254,7 @@ func rtfLines(t string) []Line {
 		}
 	}
 	flush()
-	return docBuildLines(chars, paps, nil, gone)
+	return docBuildLines(chars, paps, nil, gone, docStyleSheet{})
 }
 
 // looksRTF says a text is an RTF document.
