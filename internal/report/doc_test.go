@@ -833,7 +833,8 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 // LibreOffice's ODT, DOC and RTF of it: named styles with text:display none
 // in the ODT's styles.xml, styles with sprmCFVanish in the DOC's stylesheet,
 // \v on the runs in the RTF). It reads as the page shows it, the two pieces
-// said (TXT.HIDDEN). Before, the DOCX, ODT and DOC read them as text.
+// said (TXT.HIDDEN). Before, the DOCX, ODT and DOC read them as text. So is
+// a section Writer hides.
 func TestTextHiddenByStyle(t *testing.T) {
 	for _, file := range []string{"styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.doc", "styled-hidden-2021.rtf"} {
 		t.Run(file, func(t *testing.T) {
@@ -844,6 +845,12 @@ func TestTextHiddenByStyle(t *testing.T) {
 			}
 		})
 	}
+	// a section hidden in Writer (text:display none: hidden-section-2021.odt,
+	// lo-page-2021.odt with last year's problems kept in one after 第五部分's):
+	// before, read into 第五部分
+	t.Run("hidden-section-2021.odt", func(t *testing.T) {
+		saysUnseen(t, "hidden-section-2021.odt", nil, 1, "2023年存在的问题：一是公开不及时；…")
+	})
 }
 
 // A document published with a reviewer's comment on it (批注: commented-2021.*,

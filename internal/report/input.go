@@ -2487,6 +2487,10 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	runVanish, runStyleHides, runStyleSet := 0, false, false
 	var paraHides []bool
 	hiddenParas := 0 // of paraHides, those that hide (OpenDocument's)
+	// an OpenDocument's sections open, and whether each is hidden
+	// (text:display "none": Writer's 格式 > 区域 > 隐藏)
+	var sections []bool
+	hiddenSections := 0
 	runHidden := func() bool {
 		switch {
 		case runVanish != 0:
@@ -2720,6 +2724,13 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 					if v, ok := attr(t, "display"); ok && styleName != "" {
 						styles.setHides(styleName, v == "none")
 					}
+				case "section":
+					if v, _ := attr(t, "display"); len(sections) < 256 {
+						sections = append(sections, v == "none")
+						if v == "none" {
+							hiddenSections++
+						}
+					}
 				case "span":
 					name, _ := attr(t, "style-name")
 					if hidden := styles.hides(name); len(spans) < 256 {
@@ -2771,6 +2782,12 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				}
 				tableSpans = tableSpans[:len(tableSpans)-1]
 			}
+			if words.textInPara && t.Name.Local == "section" && len(sections) > 0 {
+				if sections[len(sections)-1] {
+					hiddenSections--
+				}
+				sections = sections[:len(sections)-1]
+			}
 			if words.textInPara && t.Name.Local == "span" && len(spans) > 0 {
 				if spans[len(spans)-1] {
 					hiddenSpans--
@@ -2799,6 +2816,8 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				if n := len(paraHides); n > 0 && len(paraHides) >= paraDepth {
 					if paraHides[n-1] && words.textInPara {
 						hiddenParas--
+					}
+					if (paraHides[n-1] || hiddenSections > 0) && words.textInPara {
 						dropped.cut() // each hidden paragraph a piece
 					}
 					paraHides = paraHides[:n-1]
@@ -2899,7 +2918,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			}
 		case xml.CharData:
 			switch {
-			case inDeleted || inText && runHidden() || (hiddenSpans > 0 || hiddenParas > 0) && paraDepth > 0:
+			case inDeleted || inText && runHidden() || (hiddenSpans > 0 || hiddenParas > 0 || hiddenSections > 0) && paraDepth > 0:
 				dropped.addString(string(t))
 			case inText || words.textInPara && paraDepth > 0:
 				dropped.cut()
