@@ -73,72 +73,74 @@ func (ts textStyles) hides(name string) bool {
 // w:vanish of its run properties (w:val 0, false or off shows).
 func docxTextStyles(r io.Reader) textStyles {
 	ts := textStyles{}
-	dec := xml.NewDecoder(r)
 	id, inRPr := "", 0
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return ts
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "style":
-				id, _ = attr(t, "styleId")
-				ts.define(id, "")
-			case "basedOn":
-				if v, _ := attr(t, "val"); id != "" {
-					if s, ok := ts[id]; ok {
-						s.parent = v
-						ts[id] = s
-					}
-				}
-			case "rPr":
-				inRPr++
-			case "vanish":
-				if inRPr > 0 && id != "" {
-					v, _ := attr(t, "val")
-					ts.setHides(id, v != "0" && v != "false" && v != "off")
-				}
+	eachElement(r, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "style":
+			id, _ = attr(t, "styleId")
+			ts.define(id, "")
+		case "basedOn":
+			if s, ok := ts[id]; ok && id != "" {
+				s.parent, _ = attr(t, "val")
+				ts[id] = s
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "style":
-				id = ""
-			case "rPr":
-				inRPr = max(inRPr-1, 0)
+		case "rPr":
+			inRPr++
+		case "vanish":
+			if inRPr > 0 && id != "" {
+				v, _ := attr(t, "val")
+				ts.setHides(id, v != "0" && v != "false" && v != "off")
 			}
 		}
-	}
+	}, func(t xml.EndElement) {
+		switch t.Name.Local {
+		case "style":
+			id = ""
+		case "rPr":
+			inRPr = max(inRPr-1, 0)
+		}
+	})
+	return ts
 }
 
 // odfTextStyles reads an OpenDocument's styles.xml: its named styles (and
 // automatic ones), their parents and text:display.
 func odfTextStyles(r io.Reader) textStyles {
 	ts := textStyles{}
-	dec := xml.NewDecoder(r)
 	name := ""
+	eachElement(r, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "style":
+			name, _ = attr(t, "name")
+			parent, _ := attr(t, "parent-style-name")
+			ts.define(name, parent)
+		case "text-properties":
+			if v, ok := attr(t, "display"); ok && name != "" {
+				ts.setHides(name, v == "none")
+			}
+		}
+	}, func(t xml.EndElement) {
+		if t.Name.Local == "style" {
+			name = ""
+		}
+	})
+	return ts
+}
+
+// eachElement calls start and end with each element's start and end tags
+// until the document ends or is found damaged (what was read counts).
+func eachElement(r io.Reader, start func(xml.StartElement), end func(xml.EndElement)) {
+	dec := xml.NewDecoder(r)
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return ts
+			return
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "style":
-				name, _ = attr(t, "name")
-				parent, _ := attr(t, "parent-style-name")
-				ts.define(name, parent)
-			case "text-properties":
-				if v, ok := attr(t, "display"); ok && name != "" {
-					ts.setHides(name, v == "none")
-				}
-			}
+			start(t)
 		case xml.EndElement:
-			if t.Name.Local == "style" {
-				name = ""
-			}
+			end(t)
 		}
 	}
 }

@@ -7,12 +7,7 @@ import (
 )
 
 func TestMismatch(t *testing.T) {
-	mk := func() *Report {
-		r := NewReport(Format2021)
-		r.Year = 2024
-		r.Zero()
-		return r
-	}
+	mk := zeroReport
 	saved, rec := mk(), mk()
 	saved.Proactive.Set("normative_documents.issued", N(3))
 	saved.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.50"))
@@ -51,19 +46,7 @@ func TestMismatch(t *testing.T) {
 // A published file is compared with the saved report cell by cell where
 // both have a number: a cell the file did not yield says nothing.
 func TestPublished(t *testing.T) {
-	mk := func() *Report {
-		r := NewReport(Format2021)
-		r.Year = 2024
-		r.Zero()
-		return r
-	}
-	pub, saved := mk(), mk()
-	pub.Proactive.Set("normative_documents.issued", N(3))
-	pub.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.50"))
-	saved.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.5"))
-	row := pub.Applications["new"]
-	row[ColNatural], row[ColTotal] = N(2), Cell{} // the total not read from the file
-	pub.Applications["new"] = row
+	pub, saved := differingPair()
 	pub.Appeals[0][0] = N(1)
 	fs := Published(pub, saved)
 	var cells []string
@@ -94,20 +77,9 @@ func TestPublished(t *testing.T) {
 // them (reduced, packed and unpacked) as whole ones; the findings go among
 // the report's in the rules' order, at most eight.
 func TestSameYear(t *testing.T) {
-	mk := func() *Report {
-		r := NewReport(Format2021)
-		r.Year = 2024
-		r.Zero()
-		return r
-	}
-	r, other := mk(), mk()
-	r.Proactive.Set("normative_documents.issued", N(3))
-	r.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.50"))
-	other.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.5"))
-	row := r.Applications["new"]
-	row[ColNatural], row[ColTotal] = N(2), Cell{} // the total not read from the file
-	r.Applications["new"] = row
+	r, other := differingPair()
 	other.Appeals[1][4] = N(1)
+	mk := zeroReport
 	reduced := func(r *Report) *Report {
 		c := r.CrossYear()
 		u := c.Pack().Unpack()
@@ -193,4 +165,26 @@ func TestYearCellsReadBack(t *testing.T) {
 	if v, rest := cellText("\x05", true); v != "" || rest != "" {
 		t.Errorf("an amount cut short: %q %q", v, rest)
 	}
+}
+
+// zeroReport is a 2024 report of the 2021 format whose every cell is 0.
+func zeroReport() *Report {
+	r := NewReport(Format2021)
+	r.Year = 2024
+	r.Zero()
+	return r
+}
+
+// differingPair are two zeroReports, the first with 表二's 行政规范性文件
+// 本年制发 3 and 表三's first row's 自然人 2 with its 总计 not read, the fee
+// written 1.50 in one and 1.5 in the other (the same amount).
+func differingPair() (*Report, *Report) {
+	a, b := zeroReport(), zeroReport()
+	a.Proactive.Set("normative_documents.issued", N(3))
+	a.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.50"))
+	b.Proactive.SetAmount("fees.amount_wan_yuan", ParseAmount("1.5"))
+	row := a.Applications["new"]
+	row[ColNatural], row[ColTotal] = N(2), Cell{} // the total not read from the file
+	a.Applications["new"] = row
+	return a, b
 }
