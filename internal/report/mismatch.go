@@ -112,9 +112,13 @@ func Published(pub, saved *Report) []Finding {
 // SameYear compares a report with another of its agency and year read in the
 // same audit (a page and its PDF, a report and its corrected version) and
 // names each table cell where both have a number and the numbers differ
-// (X.SAME_YEAR): at most eight, the eighth saying how many more. other is
-// named as otherName. Each report's cells are taken as YearCells keeps them,
-// so that the reduced reports of a directory's audit compare as whole ones.
+// (X.SAME_YEAR): at most eight, the eighth saying how many more. Where most
+// of the cells that count anything differ (more than half, and more than
+// seven), the two are hardly versions of one report: two agencies of one
+// name without a place in it (教育局 of two counties), or a file read badly;
+// that is said once instead. other is named as otherName. Each report's
+// cells are taken as YearCells keeps them, so that the reduced reports of a
+// directory's audit compare as whole ones.
 func SameYear(r, other *Report, otherName string) []Finding {
 	if r.Format != other.Format {
 		return []Finding{{Rule: "X.SAME_YEAR", Severity: SevWarning,
@@ -122,28 +126,37 @@ func SameYear(r, other *Report, otherName string) []Finding {
 	}
 	mine, theirs := r.yearCellsOf(), other.yearCellsOf()
 	var out []Finding
-	more := 0
+	differing, counting := 0, 0 // cells that differ; that both have and not both 0
 	for _, c := range comparedCells(r.Format) {
 		var a, b string
 		a, mine = cellText(mine, c.money)
 		b, theirs = cellText(theirs, c.money)
+		if a != "" && b != "" && !(zeroText(a) && zeroText(b)) {
+			counting++
+		}
 		if !differ(a, b, c.money) {
 			continue
 		}
-		if len(out) == 7 {
-			more++
-			continue
+		if differing++; len(out) < 7 {
+			out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning, Cell: c.id,
+				Message: c.where + "：本文件为 " + a + "，同一机关同一年度的另一份报告（" + otherName + "）为 " + b +
+					"；同一年度的报告（如网页与附件、更正前后的版本）数字应当一致，请核对以哪一份为准"})
 		}
-		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning, Cell: c.id,
-			Message: c.where + "：本文件为 " + a + "，同一机关同一年度的另一份报告（" + otherName + "）为 " + b +
-				"；同一年度的报告（如网页与附件、更正前后的版本）数字应当一致，请核对以哪一份为准"})
 	}
-	if more > 0 {
+	switch {
+	case differing > 7 && differing*2 > counting:
+		return []Finding{{Rule: "X.SAME_YEAR", Severity: SevWarning,
+			Message: fmt.Sprintf("表格中有数字的 %d 处里有 %d 处与同一机关同一年度的另一份报告（%s）不同，两份报告大部分不同："+
+				"如是同一机关的两个版本，请核对以哪一份为准；如是不同地方名称相同的机关，请在报告标题中写明所在地方（如 某某县教育局）", counting, differing, otherName)}}
+	case differing > 7:
 		out = append(out, Finding{Rule: "X.SAME_YEAR", Severity: SevWarning,
-			Message: fmt.Sprintf("另有 %d 处数字与同一机关同一年度的另一份报告（%s）不同", more, otherName)})
+			Message: fmt.Sprintf("另有 %d 处数字与同一机关同一年度的另一份报告（%s）不同", differing-7, otherName)})
 	}
 	return out
 }
+
+// zeroText says a cell's text is the number 0 (0, 0.00).
+func zeroText(s string) bool { return strings.Trim(s, "0.") == "" }
 
 // AddSameYear adds SameYear's findings to r's, in the rules' order.
 func AddSameYear(r, other *Report, otherName string) {

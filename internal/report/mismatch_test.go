@@ -108,16 +108,29 @@ func TestSameYear(t *testing.T) {
 	if fs := SameYear(NewReport(Format2019), other, "x"); len(fs) != 1 || !strings.Contains(fs[0].Message, "格式") {
 		t.Errorf("another format: %v", fs)
 	}
-	// every row of 表三 off by one in two cells: seven named, the rest counted
-	many := mk()
-	for _, row := range many.Format.T3Rows() {
-		x := many.Applications[row.Key]
-		x[ColNatural], x[ColTotal] = N(1), N(1)
-		many.Applications[row.Key] = x
+	// 表三's every row counting 5 in both, ten rows' 自然人 6 in one: seven
+	// named, the rest counted
+	busy := func(n int) *Report {
+		r := mk()
+		for k, row := range r.Format.T3Rows() {
+			x := r.Applications[row.Key]
+			x[ColNatural], x[ColTotal] = N(5), N(5)
+			if k < n {
+				x[ColNatural] = N(6)
+			}
+			r.Applications[row.Key] = x
+		}
+		return r
 	}
-	fs := SameYear(many, mk(), "x")
-	if n := 2*len(many.Format.T3Rows()) - 7; len(fs) != 8 || fs[7].Cell != "" || !strings.Contains(fs[7].Message, fmt.Sprintf("另有 %d 处", n)) {
+	fs := SameYear(busy(10), busy(0), "x")
+	if len(fs) != 8 || fs[7].Cell != "" || !strings.Contains(fs[7].Message, "另有 3 处") {
 		t.Errorf("many differences: %d findings, last %+v", len(fs), fs[len(fs)-1])
+	}
+	// most cells that count anything differing (every row counting 1 against
+	// none): not versions of one report, said once
+	fs = SameYear(busy(0), mk(), "x")
+	if n := 2 * len(mk().Format.T3Rows()); len(fs) != 1 || !strings.Contains(fs[0].Message, fmt.Sprintf("有数字的 %d 处里有 %d 处", n, n)) || !strings.Contains(fs[0].Message, "名称相同的机关") {
+		t.Errorf("mostly different: %v", fs)
 	}
 	// among the report's own findings, in the rules' order
 	r.Findings = []Finding{{Rule: "T3.ROWSUM"}, {Rule: "TXT.LATIN"}}
