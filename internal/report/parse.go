@@ -3643,6 +3643,23 @@ func addsUp(cells []string) bool {
 	return sum == total
 }
 
+// tokensSumUp says a row's numbers, three or more and each a count, add up
+// to the last of them, which is not 0 (zeros add up to anything).
+func tokensSumUp(ts []tok) bool {
+	if len(ts) < 3 {
+		return false
+	}
+	v := make([]int64, len(ts))
+	for i, t := range ts {
+		n, ok := toCell(t.s).Int()
+		if !ok {
+			return false
+		}
+		v[i] = n
+	}
+	return v[len(v)-1] > 0 && sumsUp(v)
+}
+
 // sumsUp says the last of a row's counts is the sum of the others.
 func sumsUp(v []int64) bool {
 	var sum int64
@@ -7020,6 +7037,13 @@ func (p *parser) alignShort(got []t3Line) {
 				continue
 			}
 			if cells, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m); ok {
+				// the numbers in order add up to the last, which the
+				// columns put elsewhere than 总计 (a layout that closed up
+				// a blank cell: 1 0 2 0 0 3 under the first six columns):
+				// the columns are not to be trusted, the row stays unread
+				if !addsUp(cells) && tokensSumUp(g.rc.tokens) {
+					break
+				}
 				g.rc.cells, g.rc.ok = cells, true
 				break
 			}
