@@ -784,3 +784,22 @@ func init() {
 			return r
 		}, findings: []string{"PARSE.READ", "CELL.BLANK"}})
 }
+
+// squeezedBlanks2019 is truth2019 with 其他对外管理服务事项's 上一年项目数量
+// blank and its 本年增/减 -6, which a layout text closing up blank cells
+// writes as -6 and its 处理决定数量 under the first two columns.
+func squeezedBlanks2019() *report.Report {
+	r := truth2019()
+	r.Proactive.Set("other_services.prev_items", report.Cell{})
+	r.Proactive.Set("other_services.change", report.N(-6))
+	return r
+}
+
+// There the columns would put -6 in 上一年项目数量, a count (a false
+// CELL.INVALID, 件数不能为负): the negative goes in the one column that may
+// hold it, the number after it in the next, the blank before it.
+func init() {
+	fixtures = append(fixtures, fixture{file: "layout-squeezed-blanks-2019.txt",
+		make: func(t testing.TB) []byte { return []byte(layoutText(t, squeezedBlanks2019())) },
+		want: squeezedBlanks2019, findings: []string{"CELL.BLANK"}})
+}

@@ -4310,7 +4310,65 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 	if !ok {
 		return sh.rc
 	}
+	if negativeMisplaced(sh.it, cells) {
+		// a count's column given a negative number (-6 30 under 上一年项目
+		//数量 and 本年增/减): the columns are not to be trusted here (a text
+		// that closed up a blank cell); the one column that may hold it
+		// places the row if that leaves one way, else it stays unread
+		if cells, ok := placeBySign(sh.it, sh.rc.tokens); ok {
+			return rowCells{label: sh.rc.label, cells: cells, ok: true}
+		}
+		return sh.rc
+	}
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
+
+// negativeMisplaced says a row's cells hold a negative number in a column
+// that may not hold one.
+func negativeMisplaced(it T2Item, cells []string) bool {
+	for i, c := range cells {
+		if v, ok := toCell(c).Int(); ok && v < 0 && !(i < len(it.Signed) && it.Signed[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeBySign places a 表二 row's numbers, fewer than its cells and one of
+// them negative, with the negative in the one column that may hold it (本年增
+// /减) and the others in order around it, when that leaves one way: on each
+// side of it no number, or one for every column.
+func placeBySign(it T2Item, ts []tok) ([]string, bool) {
+	signed, neg := -1, -1
+	for i, s := range it.Signed {
+		if s {
+			if signed >= 0 {
+				return nil, false
+			}
+			signed = i
+		}
+	}
+	for i, t := range ts {
+		if v, ok := toCell(t.s).Int(); ok && v < 0 {
+			if neg >= 0 {
+				return nil, false
+			}
+			neg = i
+		}
+	}
+	n := len(it.Cells)
+	if signed < 0 || neg < 0 {
+		return nil, false
+	}
+	before, after := neg, len(ts)-neg-1
+	if before != 0 && before != signed || after != 0 && after != n-signed-1 {
+		return nil, false
+	}
+	cells := make([]string, n)
+	for i, t := range ts {
+		cells[signed-neg+i] = t.s // (the numbers before it end at it, those after start there)
+	}
+	return cells, true
 }
 
 // measure is how a table's text lines up its columns: by characters, as
