@@ -748,8 +748,8 @@ func TestBrokenWorkbookLeavesNoTemporaryFile(t *testing.T) {
 
 // squeezedBlanks is truth with two 表三 rows whose blank cells a layout text
 // closes up (layoutText writes a row's numbers in the first columns): 新收
-// 64 _ 0 2 _ 4 70 and 予以公开 40 1 _ 1 0 2 44, which read 64 0 2 4 70 and
-// 40 1 1 0 2 44 under the first five and six columns.
+// 64 _ 0 2 _ 4 70 and 保护第三方合法权益 2 _ _ _ _ _ 2, which read 64 0 2 4 70
+// and 2 2 under the first five and two columns.
 func squeezedBlanks() *report.Report {
 	r := truth()
 	blank := func(key string, cols ...int) {
@@ -760,19 +760,19 @@ func squeezedBlanks() *report.Report {
 		r.Applications[key] = row
 	}
 	blank("new", 1, 4)
-	blank("granted", 2)
+	blank("withheld.third_party", 1, 2, 3, 4, 5)
 	return r
 }
 
 // A layout text whose rows with blank cells lost their columns (the blanks
 // closed up, the numbers under the first columns) while their numbers still
 // add up to the last: the columns would put the 总计 in another cell and
-// leave 总计 blank, with a false T3.ROWSUM, T3.OUTCOMES and T3.BALANCE for
-// each such row (57 of 60 such generated reports in each of seven layouts).
-// The columns are not trusted for such a row: it is read as the numbers run
-// together are, by the row the table's other rows give (PARSE.READ), its
-// blanks where that row has 0 — 予以公开 as it was written; of 新收's 0 0 in
-// 商业企业 and 科研机构, which is the blank cannot be known (both null).
+// leave 总计 blank, with false T3.ROWSUM, T3.OUTCOMES and T3.BALANCE errors
+// (57 of 60 such generated reports in each of seven layouts). The columns are
+// not trusted for such a row: it is read as the numbers run together are, by
+// the row the table's other rows give (PARSE.READ), its blanks where that
+// row has 0 — 保护第三方合法权益 as it was written; of 新收's 0 0 in 商业企业 and
+// 科研机构, which is the blank cannot be known (both null).
 func init() {
 	fixtures = append(fixtures, fixture{file: "layout-squeezed-blanks-2021.txt",
 		make: func(t testing.TB) []byte { return []byte(layoutText(t, squeezedBlanks())) },

@@ -3643,10 +3643,10 @@ func addsUp(cells []string) bool {
 	return sum == total
 }
 
-// tokensSumUp says a row's numbers, three or more and each a count, add up
+// tokensSumUp says a row's numbers, two or more and each a count, add up
 // to the last of them, which is not 0 (zeros add up to anything).
 func tokensSumUp(ts []tok) bool {
-	if len(ts) < 3 {
+	if len(ts) < 2 {
 		return false
 	}
 	v := make([]int64, len(ts))
