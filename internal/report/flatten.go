@@ -440,11 +440,16 @@ func wrappedPage(lines []Line) bool {
 // rowJoints counts the places in t where a row's digits end and, after
 // spaces or none, the next row's item number starts: the digits glued to
 // the label before them or the last of cells a space apart (数量48二、,
-// 0 0 4 48二、, 0 0 0 0 0 04.保护…: the item number's digit glued to them).
+// 0 0 4 48二、, 0 0 0 0 0 04.保护…: the item number's digit glued to them);
+// and where a row's last cell is a mark for 0 after a cell and a space (— —
+// —4.保护…: a report that writes every 0 as —).
 func rowJoints(t string) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= 0xE0 {
+			if strings.HasPrefix(t[i:], "—") && markJoint(t, i) {
+				n++
+			}
 			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them
 			if c >= 0xF0 {
 				i++
@@ -465,6 +470,20 @@ func rowJoints(t string) int {
 		}
 	}
 	return n
+}
+
+// markJoint says the dash at t[i:] is a row's last cell, the next row's item
+// number after it: a cell and a space before it (— —4.保护…, 0 —二、).
+func markJoint(t string, i int) bool {
+	before := t[:i]
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	if r != '—' && !(r >= '0' && r <= '9') {
+		return false
+	}
+	return itemNumberAt(strings.TrimLeft(t[i+len("—"):], " "))
 }
 
 // afterLabelOrCell says a run of n digits after t is a row's: after a

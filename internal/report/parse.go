@@ -2054,7 +2054,7 @@ func (p *parser) attachTables() {
 	first := len(p.lines)
 	empty = slices.DeleteFunc(empty, func(k string) bool {
 		i, ok := starts[k]
-		return !ok || !numbersIn(p.lines[i:min(i+400, len(p.lines))])
+		return !ok || !numbersIn(p.lines[i:min(i+400, len(p.lines))]) && !marksIn(p.lines[i:min(i+400, len(p.lines))])
 	})
 	if len(empty) == 0 {
 		return
@@ -2111,6 +2111,22 @@ func numbersIn(lines []Line) bool {
 		}
 		if n >= 3 {
 			return true
+		}
+	}
+	return false
+}
+
+// marksIn says lines hold three cells or more that are dashes or slashes
+// for 0 (— — — — 1 1: a 表四 that writes every 0 as —, with two digits).
+func marksIn(lines []Line) bool {
+	n := 0
+	for _, l := range lines {
+		for f := range strings.FieldsSeq(l.Text) {
+			if placeholders[f] && f != "无" && f != "空" && f != "*" && f != "x" {
+				if n++; n >= 3 {
+					return true
+				}
+			}
 		}
 	}
 	return false
