@@ -447,13 +447,17 @@ func rowJoints(t string) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= 0xE0 {
-			if strings.HasPrefix(t[i:], "—") && markJoint(t, i) {
+			if markJoint(t, i) {
 				n++
 			}
 			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them
 			if c >= 0xF0 {
 				i++
 			}
+			continue
+		}
+		if (t[i] == '/' || t[i] == '-') && markJoint(t, i) {
+			n++
 			continue
 		}
 		if !isASCIIDigit(t[i]) || i+1 < len(t) && isASCIIDigit(t[i+1]) {
@@ -472,19 +476,27 @@ func rowJoints(t string) int {
 	return n
 }
 
-// markJoint says the dash at t[i:] is a row's last cell, the next row's item
-// number after it: a cell and a space before it (— —4.保护…, 0 —二、).
+// markJoint says the mark for 0 at t[i:] (— － / ／ - 无) is a row's last
+// cell, the next row's item number after it: a cell and a space before it
+// (— —4.保护…, 0 /二、, 无 无3.要求…).
 func markJoint(t string, i int) bool {
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if !strings.ContainsRune(jointMarks, r) {
+		return false
+	}
 	before := t[:i]
 	if !strings.HasSuffix(before, " ") {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-	if r != '—' && !(r >= '0' && r <= '9') {
+	p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	if !strings.ContainsRune(jointMarks, p) && !(p >= '0' && p <= '9') {
 		return false
 	}
-	return itemNumberAt(strings.TrimLeft(t[i+len("—"):], " "))
+	return itemNumberAt(strings.TrimLeft(t[i+size:], " "))
 }
+
+// jointMarks are the marks for 0 a row may end in.
+const jointMarks = "—－/／-无"
 
 // afterLabelOrCell says a run of n digits after t is a row's: after a
 // cell and a space, or three digits or more after a label's last character

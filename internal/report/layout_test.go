@@ -827,13 +827,13 @@ func zerosAs(r *report.Report, mark string) *report.Report {
 }
 
 // attachedMarks is truth with one 行政诉讼 after 复议 pending and no other
-// appeal, every 0 written as —: its 表四 holds two digits.
-func attachedMarks() *report.Report {
+// appeal, every 0 written as mark: its 表四 holds two digits.
+func attachedMarks(mark string) *report.Report {
 	r := truth()
 	r.Appeals = report.Appeals{}
 	r.Zero()
 	r.Appeals[2][3], r.Appeals[2][4] = report.N(1), report.N(1)
-	return zerosAs(r, "—")
+	return zerosAs(r, mark)
 }
 
 // The tables a report prints after its text (附表) whose 表四 is all — but
@@ -841,12 +841,12 @@ func attachedMarks() *report.Report {
 // (S.MISSING). (The narrative's 复议 and 诉讼 are truth's: N.TABLE.)
 func init() {
 	fixtures = append(fixtures,
-		fixture{file: "attached-marks-2021.txt", make: func(t testing.TB) []byte { return []byte(attachedText(t, attachedMarks())) },
-			want: attachedMarks, findings: []string{"CELL.INVALID", "N.TABLE"}, errorsExpected: true})
+		fixture{file: "attached-marks-2021.txt", make: func(t testing.TB) []byte { return []byte(attachedText(t, attachedMarks("—"))) },
+			want: func() *report.Report { return attachedMarks("—") }, findings: []string{"CELL.INVALID", "N.TABLE"}, errorsExpected: true})
 }
 
 // A page without line breaks folded at a width, every 0 of its tables written
-// as — (oneline-folded-marks-2021.txt): a row's last — glued to the next
+// as — (oneline-folded-marks-2021.txt), / or 无: a row's last — glued to the next
 // row's item number (— —4.保护…) is where its lines join, as the digits of one
 // are (rowJoints), and the page reads as a page without line breaks: every
 // cell it reads right, most of them read (where a fold took the space
@@ -855,45 +855,58 @@ func init() {
 // for a folded page: its lines were read apart, sections 一, 五 and 六
 // missing and every table row unfound.
 func TestFoldedPageOfMarks(t *testing.T) {
-	src := zerosAs(truth(), "—")
-	folded := []byte(foldedOneline(t, src))
-	path := filepath.Join(auditDir, "oneline-folded-marks-2021.txt")
-	if *update {
-		if err := os.WriteFile(path, folded, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !bytes.Equal(readFile(t, path), folded) {
-		t.Fatalf("%s is stale: go test ./internal/report -run TestFoldedPageOfMarks -update", path)
-	}
-	got := audit(t, "oneline-folded-marks-2021.txt", folded)
-	readRight := func(r *report.Report) int {
-		read := 0
-		for _, row := range src.Format.T3Rows() {
-			for c, want := range src.Applications[row.Key] {
-				switch g := r.Applications[row.Key][c]; {
-				case g.Blank():
-				case g.String() == want.String():
-					read++
-				default:
-					t.Errorf("%s[%d] = %v, want %v", row.Key, c, g, want)
+	for _, mark := range []string{"—", "/", "无"} {
+		t.Run(mark, func(t *testing.T) {
+			src := zerosAs(truth(), mark)
+			folded := []byte(foldedOneline(t, src))
+			if mark == "—" { // the one kept in testdata/audit
+				path := filepath.Join(auditDir, "oneline-folded-marks-2021.txt")
+				if *update {
+					if err := os.WriteFile(path, folded, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if !bytes.Equal(readFile(t, path), folded) {
+					t.Fatalf("%s is stale: go test ./internal/report -run TestFoldedPageOfMarks -update", path)
 				}
 			}
-		}
-		return read
-	}
-	// (as many as the page unfolded gives, give or take a row)
-	if read, unfolded := readRight(got), readRight(audit(t, "oneline-marks.txt", []byte(onelineCycling(t, src)))); read < 50 || read < unfolded-report.NumCols {
-		t.Errorf("%d cells of 表三 read, %d unfolded", read, unfolded)
-	}
-	for _, k := range []string{"1", "5", "6"} {
-		if norm(got.Sections[k]) != norm(src.Sections[k]) {
-			t.Errorf("section %s: %q", k, got.Sections[k])
-		}
-	}
-	for _, f := range got.Findings {
-		if f.Rule == "S.MISSING" || f.Severity == report.SevError && f.Rule != "CELL.INVALID" {
-			t.Errorf("finding %v", f)
-		}
+			got := audit(t, "oneline-folded-marks-2021.txt", folded)
+			readRight := func(r *report.Report) int {
+				read := 0
+				for _, row := range src.Format.T3Rows() {
+					for c, want := range src.Applications[row.Key] {
+						switch g := r.Applications[row.Key][c]; {
+						case g.Blank():
+						case g.String() == want.String():
+							read++
+						default:
+							t.Errorf("%s[%d] = %v, want %v", row.Key, c, g, want)
+						}
+					}
+				}
+				return read
+			}
+			// (as many as the page unfolded gives, give or take a row)
+			if read, unfolded := readRight(got), readRight(audit(t, "oneline-marks.txt", []byte(onelineCycling(t, src)))); read < 50 || read < unfolded-report.NumCols {
+				t.Errorf("%d cells of 表三 read, %d unfolded", read, unfolded)
+			}
+			for _, k := range []string{"1", "5", "6"} {
+				if norm(got.Sections[k]) != norm(src.Sections[k]) {
+					t.Errorf("section %s: %q", k, got.Sections[k])
+				}
+			}
+			for _, f := range got.Findings {
+				if f.Rule == "S.MISSING" || f.Severity == report.SevError && f.Rule != "CELL.INVALID" {
+					t.Errorf("finding %v", f)
+				}
+			}
+			// and its tables printed after its text (附表), 表四 two digits
+			// among its marks
+			for _, f := range audit(t, "attached.txt", []byte(attachedText(t, attachedMarks(mark)))).Findings {
+				if f.Rule == "S.MISSING" {
+					t.Errorf("attached: %v", f)
+				}
+			}
+		})
 	}
 }

@@ -2116,13 +2116,18 @@ func numbersIn(lines []Line) bool {
 	return false
 }
 
-// marksIn says lines hold three cells or more that are dashes or slashes
-// for 0 (— — — — 1 1: a 表四 that writes every 0 as —, with two digits).
+// marksIn says lines of three cells or more hold three cells or more that
+// are marks for 0 (— — — — 1 1: a 表四 that writes every 0 as —, or 无, with
+// two digits).
 func marksIn(lines []Line) bool {
 	n := 0
 	for _, l := range lines {
-		for f := range strings.FieldsSeq(l.Text) {
-			if placeholders[f] && f != "无" && f != "空" && f != "*" && f != "x" {
+		fs := strings.Fields(l.Text)
+		if len(fs) < 3 {
+			continue // (a sentence's 无, a line of one mark)
+		}
+		for _, f := range fs {
+			if placeholders[f] && f != "空" && f != "*" && f != "x" {
 				if n++; n >= 3 {
 					return true
 				}
