@@ -910,3 +910,24 @@ func TestFoldedPageOfMarks(t *testing.T) {
 		})
 	}
 }
+
+// A table printed after the text (附表3) with every cell left blank (an
+// agency with no 复议 or 诉讼 that fills nothing in) is the table, said
+// unreadable for its blanks (PARSE.TABLE), not missing: before, an attached
+// table had to hold three digits or marks, and 表四 was said missing
+// (S.MISSING: 第四部分只写了“详见附表3”).
+func TestAttachedBlankTable(t *testing.T) {
+	src := truth()
+	src.Appeals = report.Appeals{}
+	r := audit(t, "attached.txt", []byte(attachedText(t, src)))
+	said := false
+	for _, f := range r.Findings {
+		if f.Rule == "S.MISSING" {
+			t.Errorf("said missing: %v", f)
+		}
+		said = said || f.Rule == "PARSE.TABLE" && f.Cell == "appeals"
+	}
+	if !said || !r.Meta.Tables["3"] || r.Applications["new"][report.ColTotal] != src.Applications["new"][report.ColTotal] {
+		t.Errorf("表四 said %v, 表三 read %v: %v", said, r.Meta.Tables["3"], r.Findings)
+	}
+}

@@ -2054,7 +2054,11 @@ func (p *parser) attachTables() {
 	first := len(p.lines)
 	empty = slices.DeleteFunc(empty, func(k string) bool {
 		i, ok := starts[k]
-		return !ok || !numbersIn(p.lines[i:min(i+400, len(p.lines))]) && !marksIn(p.lines[i:min(i+400, len(p.lines))])
+		if !ok {
+			return true
+		}
+		stretch := p.lines[i:min(i+400, len(p.lines))]
+		return !numbersIn(stretch) && !marksIn(stretch) && !headedIn(k, stretch[:min(len(stretch), 6)])
 	})
 	if len(empty) == 0 {
 		return
@@ -2132,6 +2136,19 @@ func marksIn(lines []Line) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// headedIn says lines hold table k's column headers (a table printed apart
+// with every cell left blank: an agency with nothing to count): 表二's 信息内容
+// with a column of counts, 表三's applicants, 表四's results.
+func headedIn(k string, lines []Line) bool {
+	words := map[string][2]string{"2": {"信息内容", "数量"}, "3": {"自然人", "商业企业"}, "4": {"结果维持", "尚未审结"}}[k]
+	for _, l := range lines {
+		if t := withoutSpaces(l.Text); hasText(t, words[0]) && hasText(t, words[1]) && !hasText(t, "。") {
+			return true
 		}
 	}
 	return false
