@@ -425,11 +425,17 @@ func segment(lines []Line) []Line {
 // on the next line.
 func wrappedPage(lines []Line) bool {
 	joints := 0
-	for _, l := range lines {
+	labelsUntil := -1 // the lines of 表三's labels run to here: a line with its first row's and a dozen after
+	for k, l := range lines {
 		if l.Fields != nil || len(l.Text) < 40 {
 			continue
 		}
-		joints += rowJoints(l.Text)
+		if hasText(l.Text, "政府信息公开申请数量") {
+			labelsUntil = k + 12
+		}
+		// (a folded line's: a page kept as one line is cut as a page is,
+		// its labels glued as they always are)
+		joints += rowJoints(l.Text, k <= labelsUntil && len(l.Text) <= 480)
 		if joints >= 3 {
 			return true
 		}
@@ -443,11 +449,16 @@ func wrappedPage(lines []Line) bool {
 // 0 0 4 48二、, 0 0 0 0 0 04.保护…: the item number's digit glued to them);
 // and where a row's last cell is a mark for 0 after a cell and a space (— —
 // —4.保护…: a report that writes every 0 as —).
-func rowJoints(t string) int {
+//
+// Among 表三's labels (labels: its first row's on the line or a few lines
+// before), an empty row's label glued to the next row's item number counts
+// too (…申请数量二、上年结转…: a table left blank, where no digit or mark
+// ends a row).
+func rowJoints(t string, labels bool) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= 0xE0 {
-			if markJoint(t, i) {
+			if markJoint(t, i) || labels && labelJoint(t, i) {
 				n++
 			}
 			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them
@@ -493,6 +504,20 @@ func markJoint(t string, i int) bool {
 		return false
 	}
 	return itemNumberAt(strings.TrimLeft(t[i+size:], " "))
+}
+
+// labelJoint says the character at t[i:] ends a row's label (a Chinese
+// character, ） or ”) and the next row's item number follows it, not a
+// group's first (三、本年度办理结果（一）予以公开, （三）不予公开1.属于…: a
+// group's label before its first row's, glued wherever a table's cells are).
+func labelJoint(t string, i int) bool {
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if !(unicode.Is(unicode.Han, r) || r == '）' || r == '”') || !itemNumberAt(t[i+size:]) {
+		return false
+	}
+	rest := strings.TrimPrefix(strings.TrimPrefix(t[i+size:], "（"), "(")
+	first, _ := utf8.DecodeRuneInString(rest)
+	return first != '一' && first != '1'
 }
 
 // jointMarks are the marks for 0 a row may end in.

@@ -931,3 +931,35 @@ func TestAttachedBlankTable(t *testing.T) {
 		t.Errorf("表四 said %v, 表三 read %v: %v", said, r.Meta.Tables["3"], r.Findings)
 	}
 }
+
+// A page without line breaks folded at a width (and as a browser prints it)
+// whose 表三 and 表四 are left blank, every cell: no digit or mark ends a row,
+// and the page is known by 表三's empty rows' labels glued to the next row's
+// item number (…申请数量二、上年结转…; not a group's label before its first
+// row's, glued in any text without its cells' borders). Before, its lines
+// were read apart: sections 一, 五 and 六 missing, 表二 misread.
+func TestFoldedPageOfBlankTables(t *testing.T) {
+	src := truth()
+	for _, row := range src.Format.T3Rows() {
+		src.Applications[row.Key] = report.Row{}
+	}
+	src.Appeals = report.Appeals{}
+	for name, text := range map[string]string{"folded": foldedOneline(t, src), "printed": printedOneline(t, src)} {
+		t.Run(name, func(t *testing.T) {
+			r := audit(t, name+".txt", []byte(text))
+			for _, k := range []string{"1", "5", "6"} {
+				if norm(r.Sections[k]) != norm(src.Sections[k]) {
+					t.Errorf("section %s: %q", k, r.Sections[k])
+				}
+			}
+			for _, f := range r.Findings {
+				if f.Rule == "S.MISSING" || f.Severity == report.SevError {
+					t.Errorf("finding %v", f)
+				}
+			}
+			if got := r.Proactive.Cell("licensing.decisions"); got != src.Proactive.Cell("licensing.decisions") {
+				t.Errorf("表二 行政许可 %v", got)
+			}
+		})
+	}
+}
