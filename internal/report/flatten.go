@@ -433,9 +433,10 @@ func wrappedPage(lines []Line) bool {
 		if hasText(l.Text, "政府信息公开申请数量") {
 			labelsUntil = k + 12
 		}
-		// (a folded line's: a page kept as one line is cut as a page is,
-		// its labels glued as they always are)
-		joints += rowJoints(l.Text, k <= labelsUntil && len(l.Text) <= 480)
+		// (a folded line's without digits: a page kept as one line is cut
+		// as a page is, its labels glued as they always are; a row with
+		// its counts ends in them)
+		joints += rowJoints(l.Text, k <= labelsUntil && len(l.Text) <= 480 && !hasDigit(l.Text))
 		if joints >= 3 {
 			return true
 		}
@@ -491,14 +492,14 @@ func rowJoints(t string, labels bool) int {
 // cell, the next row's item number after it: a cell and a space before it
 // (— —4.保护…, 0 /二、, 无 无3.要求…).
 func markJoint(t string, i int) bool {
+	if i == 0 || t[i-1] != ' ' {
+		return false // (most characters: asked first, it costs a byte)
+	}
 	r, size := utf8.DecodeRuneInString(t[i:])
 	if !strings.ContainsRune(jointMarks, r) {
 		return false
 	}
 	before := t[:i]
-	if !strings.HasSuffix(before, " ") {
-		return false
-	}
 	p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
 	if !strings.ContainsRune(jointMarks, p) && !(p >= '0' && p <= '9') {
 		return false
@@ -511,6 +512,22 @@ func markJoint(t string, i int) bool {
 // group's first (三、本年度办理结果（一）予以公开, （三）不予公开1.属于…: a
 // group's label before its first row's, glued wherever a table's cells are).
 func labelJoint(t string, i int) bool {
+	// an item number starts with a digit, a bracket or a Chinese numeral
+	// (二三五七 E4, 四六八 E5, （ EF): asked first, of the byte after the
+	// character, it costs a byte for most characters
+	size := 3
+	if t[i] >= 0xF0 {
+		size = 4
+	}
+	if i+size >= len(t) {
+		return false
+	}
+	switch b := t[i+size]; {
+	case isASCIIDigit(b), b == '(', b == 0xEF: // 2. （二）
+	case (b == 0xE4 || b == 0xE5) && i+size+3 < len(t) && t[i+size+3] == 0xE3: // 二、 (、 is E3 80 81)
+	default:
+		return false
+	}
 	r, size := utf8.DecodeRuneInString(t[i:])
 	if !(unicode.Is(unicode.Han, r) || r == '）' || r == '”') || !itemNumberAt(t[i+size:]) {
 		return false
@@ -519,6 +536,9 @@ func labelJoint(t string, i int) bool {
 	first, _ := utf8.DecodeRuneInString(rest)
 	return first != '一' && first != '1'
 }
+
+// hasDigit says s holds an ASCII digit.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // jointMarks are the marks for 0 a row may end in.
 const jointMarks = "—－/／-无"
