@@ -912,11 +912,15 @@ func TestFoldedPageOfMarks(t *testing.T) {
 }
 
 // A table printed after the text (附表3) with every cell left blank (an
-// agency with no 复议 or 诉讼 that fills nothing in) is the table, said
-// unreadable for its blanks (PARSE.TABLE), not missing: before, an attached
-// table had to hold three digits or marks, and 表四 was said missing
-// (S.MISSING: 第四部分只写了“详见附表3”).
-func TestAttachedBlankTable(t *testing.T) {
+// agency with no 复议 or 诉讼 that fills nothing in) is the table, said to
+// hold no number (CELL.BLANK), not missing: before, an attached table had to
+// hold three digits or marks, and 表四 was said missing (S.MISSING: 第四部分只
+// 写了“详见附表3”). So is such a table in the text, of a tab text, a page, a
+// DOCX — with its rows' cells there and empty — where it had been said
+// unreadable (PARSE.TABLE: 未找到“本年新收”“予以公开”等行, where they are); in
+// text without cells, whose numbers may stand elsewhere (pdfminer's after the
+// next heading), it still is.
+func TestBlankTables(t *testing.T) {
 	src := truth()
 	src.Appeals = report.Appeals{}
 	r := audit(t, "attached.txt", []byte(attachedText(t, src)))
@@ -925,10 +929,29 @@ func TestAttachedBlankTable(t *testing.T) {
 		if f.Rule == "S.MISSING" {
 			t.Errorf("said missing: %v", f)
 		}
-		said = said || f.Rule == "PARSE.TABLE" && f.Cell == "appeals"
+		said = said || f.Rule == "CELL.BLANK" && f.Cell == "appeals" && strings.Contains(f.Message, "没有一个数字")
 	}
 	if !said || !r.Meta.Tables["3"] || r.Applications["new"][report.ColTotal] != src.Applications["new"][report.ColTotal] {
 		t.Errorf("表四 said %v, 表三 read %v: %v", said, r.Meta.Tables["3"], r.Findings)
+	}
+	for _, row := range src.Format.T3Rows() {
+		src.Applications[row.Key] = report.Row{}
+	}
+	for _, l := range []layout{{"tab", ".txt", textOf}, {"page", ".html", pageHTML}, {"docx", ".docx", docxString}, {"layout", ".txt", layoutText}} {
+		r := audit(t, l.name+l.ext, []byte(l.make(t, src)))
+		rules := map[string]string{}
+		for _, f := range r.Findings {
+			if f.Cell == "applications" || f.Cell == "appeals" {
+				rules[f.Cell] = f.Rule
+			}
+		}
+		want := "CELL.BLANK"
+		if l.name == "layout" {
+			want = "PARSE.TABLE"
+		}
+		if rules["applications"] != want || rules["appeals"] != want {
+			t.Errorf("%s: 表三 said %q, 表四 %q, want %s", l.name, rules["applications"], rules["appeals"], want)
+		}
 	}
 }
 

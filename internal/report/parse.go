@@ -2141,6 +2141,47 @@ func marksIn(lines []Line) bool {
 	return false
 }
 
+// blankTable says a table's lines, lo to hi, hold its words (two of its
+// labels or headers), the first in a row of cells (a web page's, a
+// document's, a tab text's: a row whose cells are there and empty), and not
+// one count or mark for 0: a table left blank, every cell, rather than one
+// that could not be read. (Text without cells may hold a table's numbers
+// elsewhere: pdfminer's after the next heading.)
+func (p *parser) blankTable(lo, hi int, words ...string) bool {
+	lines := p.lines[lo:hi]
+	if marksIn(lines) || !slices.ContainsFunc(lines, func(l Line) bool { return l.Fields != nil && hasText(withoutSpaces(l.Text), words[0]) }) {
+		return false
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		t := withoutSpaces(l.Text)
+		if attachMarker(t) {
+			continue // 附表2 before the table printed after the text
+		}
+		for i := 0; i < len(t); i++ {
+			if !isASCIIDigit(t[i]) {
+				continue
+			}
+			j := i
+			for j < len(t) && isASCIIDigit(t[j]) {
+				j++
+			}
+			// an item number (1.属于国家秘密, 2、) is no count
+			if j == len(t) || t[j] != '.' && !strings.HasPrefix(t[j:], "．") && !strings.HasPrefix(t[j:], "、") {
+				return false
+			}
+			i = j
+		}
+		b.WriteString(t)
+	}
+	for _, w := range words {
+		if !hasText(b.String(), w) {
+			return false
+		}
+	}
+	return true
+}
+
 // headedIn says lines hold table k's column headers (a table printed apart
 // with every cell left blank: an agency with nothing to count): 表二's 信息内容
 // with a column of counts, 表三's applicants, 表四's results.
@@ -5922,6 +5963,10 @@ func (p *parser) parseT3() {
 		}
 		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
 			r.Meta.Unreadable["3"] = true
+			if p.blankTable(lo, hi, "本年新收", "予以公开") {
+				p.warn("CELL.BLANK", "applications", p.lines[lo].No, "表三各行都在，但没有一个数字（各栏空白或未填数字）：格式要求填写数字，没有的填 0")
+				return
+			}
 			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三无法读取：未找到“本年新收”“予以公开”等行，表三各栏记为空")
 		}
 		return
@@ -8487,6 +8532,10 @@ func (p *parser) parseT4() {
 		}
 		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
 			r.Meta.Unreadable["4"] = true
+			if p.blankTable(lo, hi, "结果维持", "尚未审结") {
+				p.warn("CELL.BLANK", "appeals", p.lines[lo].No, "表四表头都在，但没有一个数字（各栏空白或未填数字）：格式要求填写数字，没有的填 0")
+				return
+			}
 			p.warn("PARSE.TABLE", "appeals", p.lines[lo].No, "表四无法读取：未找到 15 个数的数据行，表四各栏记为空")
 		}
 		return
