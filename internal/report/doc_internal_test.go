@@ -80,3 +80,20 @@ func TestDocxStylesHide(t *testing.T) {
 		t.Errorf("dropped %q", got)
 	}
 }
+
+// A row's cells written — and glued to its label (a page without line breaks
+// or cell borders: 1.属于国家秘密———————) are its cells, not its label's end;
+// a run of dashes alone (a Markdown table's rule) is no cell, nor are two
+// dashes glued to a label.
+func TestDashesGluedToLabel(t *testing.T) {
+	rc := splitLabel(Line{Text: "1.属于国家秘密———————"}, NumCols)
+	if rc.label != "1.属于国家秘密" || len(rc.tokens) != 1 || rc.tokens[0].s != "———————" {
+		t.Errorf("glued: label %q, tokens %v", rc.label, rc.tokens)
+	}
+	if rc := splitLabel(Line{Text: "1.属于国家秘密——"}, NumCols); rc.label != "1.属于国家秘密——" {
+		t.Errorf("two dashes: label %q, tokens %v", rc.label, rc.tokens)
+	}
+	if placeholderRun("-------", countMarks) {
+		t.Error("a rule of dashes alone taken for cells")
+	}
+}

@@ -10342,6 +10342,9 @@ func tailPlaceholderRun(s string, m marks) (head string, run []string, ok bool) 
 	if r, _ := utf8.DecodeLastRuneInString(s[:i]); r == '.' || r == '．' || r == '、' {
 		return "", nil, false
 	}
+	if m.dashes && dashesOnly(s[i:]) {
+		return s[:i], cutPlaceholders(s[i:]), true
+	}
 	run, ok = placeholderTokens(s[i:], m)
 	return s[:i], run, ok
 }

@@ -272,6 +272,11 @@ func placeholderTokens(s string, m marks) (toks []string, ok bool) {
 	if !placeholderRun(s, m) {
 		return nil, false
 	}
+	return cutPlaceholders(s), true
+}
+
+// cutPlaceholders is placeholderTokens of a run already known to be one.
+func cutPlaceholders(s string) (toks []string) {
 	rs := []rune(s)
 	for i, r := range rs { // full-width digits (not foldDigits: a dash before a digit is no sign here)
 		if r >= '０' && r <= '９' {
@@ -293,7 +298,22 @@ func placeholderTokens(s string, m marks) (toks []string, ok bool) {
 		toks = append(toks, string(rs[i:j]))
 		i = j
 	}
-	return toks, true
+	return toks
+}
+
+// dashesOnly says s is a run of three dashes or more and nothing else: a
+// row's cells written —, glued to its label (…国家秘密———————), which no
+// label of the tables ends in. (Alone, such a run is a Markdown table's
+// rule: only glued to a label is it cells.)
+func dashesOnly(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !dashLike(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 // slashDate says s is a date written with slashes (2025/1/20, as a
