@@ -2216,8 +2216,17 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		return nil, "", errs.New(name, "这是一个压缩文件，但不是 DOCX、ODT、OFD 或 XLSX（缺少正文）：请先另存为 DOCX 或文本")
 	}
 	var num *wordNumbering
-	if doc != odt { // a DOCX: its lists number its paragraphs
-		num = docxNumbering(zr)
+	var styles textStyles
+	if doc != odt {
+		// a DOCX: its lists number its paragraphs, its styles may hide
+		// text; styles.xml, which both read, is unpacked once
+		stylesXML := readPart(zr, "word/styles.xml", MaxInput)
+		stylesXML = stylesXML[:min(len(stylesXML), MaxInput)]
+		num = docxNumbering(zr, stylesXML)
+		styles = docxTextStyles(bytes.NewReader(stylesXML))
+	} else if sr := zipPart(zr, "styles.xml"); sr != nil { // an OpenDocument's named styles
+		styles = odfTextStyles(io.LimitReader(sr, MaxInput))
+		sr.Close()
 	}
 	rc, err := doc.Open()
 	if err != nil {
@@ -2230,7 +2239,7 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	} else {
 		chunk = odtObjects(zr, depth)
 	}
-	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, documentStyles(zr, doc != odt))
+	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, styles)
 	if err != nil {
 		return nil, "", errs.Wrap(errs.Invalid, err, name, "DOCX 正文不是有效的 XML，无法读取")
 	}
@@ -2298,33 +2307,18 @@ func readPart(zr *zip.Reader, name string, limit int64) []byte {
 	return b
 }
 
-// documentStyles reads the styles that hide text of a DOCX (docx) or an
-// OpenDocument text: none when there are none or they cannot be read.
-func documentStyles(zr *zip.Reader, docx bool) textStyles {
-	part, read := "styles.xml", odfTextStyles
-	if docx {
-		part, read = "word/styles.xml", docxTextStyles
-	}
-	sr := zipPart(zr, part)
-	if sr == nil {
-		return nil
-	}
-	defer sr.Close()
-	return read(io.LimitReader(sr, MaxInput))
-}
-
 // docxNumbering reads the package's list numbering, nil when it has none
-// (or it cannot be read: the text is then read without its numbers).
-func docxNumbering(zr *zip.Reader) *wordNumbering {
+// (or it cannot be read: the text is then read without its numbers), with
+// its styles part (stylesXML; nil when it has none).
+func docxNumbering(zr *zip.Reader, stylesXML []byte) *wordNumbering {
 	nr := zipPart(zr, "word/numbering.xml")
 	if nr == nil {
 		return nil
 	}
 	defer nr.Close()
 	var styles io.Reader
-	if sr := zipPart(zr, "word/styles.xml"); sr != nil {
-		defer sr.Close()
-		styles = io.LimitReader(sr, MaxInput)
+	if stylesXML != nil {
+		styles = bytes.NewReader(stylesXML)
 	}
 	return readWordNumbering(io.LimitReader(nr, MaxInput), styles)
 }

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Mismatch compares a report with the one its agency's records give and
@@ -187,8 +188,10 @@ type comparedCell struct {
 }
 
 // comparedCells are a format's table cells in order (表二, 表三 by row, 表四
-// by block), made once.
-var comparedCells = func() func(Format) []comparedCell {
+// by block), made once, when first asked for (not at every command's start).
+func comparedCells(f Format) []comparedCell { return comparedCellsByFormat()[f] }
+
+var comparedCellsByFormat = sync.OnceValue(func() map[Format][]comparedCell {
 	byFormat := map[Format][]comparedCell{}
 	for _, f := range []Format{Format2021, Format2019} {
 		var cs []comparedCell
@@ -215,8 +218,8 @@ var comparedCells = func() func(Format) []comparedCell {
 		}
 		byFormat[f] = cs
 	}
-	return func(f Format) []comparedCell { return byFormat[f] }
-}()
+	return byFormat
+})
 
 // YearCells keeps each cell in a byte or two: 0 for a cell without a number,
 // else a number's zigzag uvarint plus one, or an amount's text's length plus

@@ -2186,7 +2186,7 @@ func (p *parser) blankTable(lo, hi int, words ...string) bool {
 // with every cell left blank: an agency with nothing to count): 表二's 信息内容
 // with a column of counts, 表三's applicants, 表四's results.
 func headedIn(k string, lines []Line) bool {
-	words := map[string][2]string{"2": {"信息内容", "数量"}, "3": {"自然人", "商业企业"}, "4": {"结果维持", "尚未审结"}}[k]
+	words := tableHeaderWords[k]
 	for _, l := range lines {
 		if t := withoutSpaces(l.Text); hasText(t, words[0]) && hasText(t, words[1]) && !hasText(t, "。") {
 			return true
@@ -2213,6 +2213,10 @@ func tableStart(k string, l Line) bool {
 	}
 	return slices.ContainsFunc(tableFirstWords[k], func(w string) bool { return hasText(t, w) })
 }
+
+// tableHeaderWords are two words of each table's column headers, both on
+// one of its header lines (headedIn).
+var tableHeaderWords = map[string][2]string{"2": {"信息内容", "数量"}, "3": {"自然人", "商业企业"}, "4": {"结果维持", "尚未审结"}}
 
 // tableFirstWords are what 表二's and 表三's first lines hold when they are
 // printed apart from their sections (表四's start is its 行政复议 header).
