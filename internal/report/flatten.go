@@ -459,7 +459,7 @@ func rowJoints(t string, labels bool) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= 0xE0 {
-			if markJoint(t, i) || labels && labelJoint(t, i) {
+			if markJoint(t, i) || markRunJoint(t, i) || labels && labelJoint(t, i) {
 				n++
 			}
 			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them
@@ -468,7 +468,7 @@ func rowJoints(t string, labels bool) int {
 			}
 			continue
 		}
-		if (t[i] == '/' || t[i] == '-') && markJoint(t, i) {
+		if (t[i] == '/' || t[i] == '-') && (markJoint(t, i) || markRunJoint(t, i)) {
 			n++
 			continue
 		}
@@ -505,6 +505,46 @@ func markJoint(t string, i int) bool {
 		return false
 	}
 	return itemNumberAt(strings.TrimLeft(t[i+size:], " "))
+}
+
+// markRunJoint says the mark at t[i:] ends a row's cells glued together
+// (…国家秘密——————— 2.其他…, …予以公开2—2—4311 （二）…, …国家秘密无无无无无无无
+// 2.其他…: a page that writes every 0 as a mark and glues a row's cells),
+// the next row's item number after it: the run of marks and digits it ends
+// holds three at least, two of them marks, and follows a label or a space
+// (a dash in a sentence is one or two).
+func markRunJoint(t string, i int) bool {
+	if b := t[i]; b != 0xE2 && b != 0xEF && b != 0xE6 && b != '/' && b != '-' {
+		return false // (— – E2, － ／ EF, 无 E6: asked first, it costs a byte for most characters)
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if !dashLike(r) && !slashLike(r) || r == '空' {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(t[i+size:]); next == r || dashLike(next) || slashLike(next) || isDigit(next) {
+		return false // (not the run's end: asked first, it costs a rune)
+	}
+	rest := strings.TrimLeft(t[i+size:], " ")
+	if !itemNumberAt(rest) {
+		return false
+	}
+	marks, runes := 0, 0
+	j := i + size
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(t[:j])
+		if rowMark(r) {
+			marks++
+		} else if !isDigit(r) {
+			break
+		}
+		runes++
+		j -= size
+	}
+	if marks < 2 || runes < 3 || j == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(t[:j])
+	return unicode.Is(unicode.Han, before) || before == '）' || before == '”' || before == ' '
 }
 
 // labelJoint says the character at t[i:] ends a row's label (a Chinese
@@ -553,7 +593,31 @@ func afterLabelOrCell(t string, n int) bool {
 		r, _ = utf8.DecodeLastRuneInString(t)
 		return r >= '0' && r <= '9'
 	}
+	if rowMark(r) {
+		// after marks for 0 glued to them (————448, 2—2———4, 无无无448):
+		// a row's cells
+		return markedCells(t) >= 2
+	}
 	return n >= 3 && (unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”')
+}
+
+// rowMark says r is a mark for 0 glued among a row's cells (— - / 无).
+func rowMark(r rune) bool { return dashLike(r) || r == '/' || r == '／' || r == '无' }
+
+// markedCells counts the marks for 0 among the marks and digits t ends in
+// (a row's cells glued: —2——, the digits not counted).
+func markedCells(t string) int {
+	n := 0
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if rowMark(r) {
+			n++
+		} else if !isDigit(r) {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	return n
 }
 
 // itemNumberAt says t starts with a table row's item number: 二、 （三）
@@ -1109,6 +1173,11 @@ func cutPageAt(t string, depth int) []string {
 	if lo, hi := region(3); lo >= 0 && !t4TransposedRows(t[lo:hi], func(k int) { cuts[lo+k] = true }) {
 		for at := lo; at < hi; {
 			m := wordThenNumber(t[at:hi])
+			if hasAnyRune(t[at:hi], "—－–/／无-") { // (most tables hold no mark for 0)
+				if k := wordThenMarks(t[at:hi]); k >= 0 && (m < 0 || k < m) {
+					m = k // a report writing 0 as a mark: 总计——————1——11———1
+				}
+			}
 			if m < 0 {
 				break
 			}
@@ -1162,12 +1231,18 @@ var pageNumberRe = regexp.MustCompile(`[-—–－~−]{1,3}[ \x{3000}\x{a0}]*[0
 
 // pageNumbersIn is where the page numbers in a table's running text are: a
 // number between dashes ("-3-", "— 3 —") or 第3页 (共9页), not followed by a
-// digit (a dash between counts is no page's).
+// digit (a dash between counts is no page's), nor glued to more dashes (a
+// row's cells written — and glued: 信息—9————9, —11—211—24—————).
 func pageNumbersIn(s string) [][]int {
 	var out [][]int
 	for _, m := range pageNumberRe.FindAllStringIndex(s, -1) {
 		rest := strings.TrimLeft(s[m[1]:], " \u3000\u00a0")
 		if r, _ := utf8.DecodeRuneInString(rest); isDigit(r) {
+			continue
+		}
+		after, _ := utf8.DecodeRuneInString(s[m[1]:])
+		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		if dashLike(after) || dashLike(before) {
 			continue
 		}
 		out = append(out, m)
@@ -1430,6 +1505,37 @@ func wordThenNumber(t string) int {
 				j++
 			}
 			if d, _ := utf8.DecodeRuneInString(t[j:]); j < len(t) && isDigit(d) {
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// wordThenMarks is wordThenNumber for a row whose cells start with marks
+// for 0: a word's last character (not itself a mark), white space, then
+// marks and digits glued, two marks at least (总计——————1——11———1,
+// 总计 无无无无无1…); -1 for nowhere.
+func wordThenMarks(t string) int {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if (r == '）' || r == ')' || unicode.Is(unicode.Han, r)) && !rowMark(r) {
+			j := i + size
+			for j < len(t) && isSpaceRe(rune(t[j])) {
+				j++
+			}
+			marks, k := 0, j
+			for k < len(t) {
+				c, n := utf8.DecodeRuneInString(t[k:])
+				if rowMark(c) {
+					marks++
+				} else if !isDigit(c) {
+					break
+				}
+				k += n
+			}
+			if marks >= 2 {
 				return i
 			}
 		}

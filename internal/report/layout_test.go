@@ -986,3 +986,22 @@ func TestFoldedPageOfBlankTables(t *testing.T) {
 		})
 	}
 }
+
+// A page whose tables are each a line (html-to-text without wrapping: a
+// row's label and cells glued, the rows a space apart), every 0 written as
+// —: a row of marks ends before the next row's item number
+// (…国家秘密——————— 2.其他…, markRunJoint) as a row of digits does, and digits
+// after a mark are a row's cells (————448 二、…): the page is run together
+// and cut as one. Before, no row joint was seen in it, its tables' lines
+// were left whole and not one row of 表三 or 表四 was found (PARSE.TABLE).
+// A number between dashes in such a row (信息—9————9, —11—211—24—————) is
+// no page's number (-3-): before, it was cut out as one.
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "unwrapped-marks-2021.txt", make: func(t testing.TB) []byte { return []byte(unwrappedPageText(t, zerosAs(truth(), "—"))) },
+			want: func() *report.Report {
+				r := zerosAs(truth(), "—")
+				blankNormative(r) // (表二's 1215, as in flat-2021.txt)
+				return r
+			}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS"}, errorsExpected: true})
+}

@@ -2141,6 +2141,40 @@ func marksIn(lines []Line) bool {
 	return false
 }
 
+// dashRow reads a line of dashes alone as n cells of — (n dashes) or of
+// —— (2n): 表四 all 0, written — and glued (a page's table run into a line).
+// A run of another length is no row (a rule, a Markdown table's).
+func dashRow(s string, n int) ([]tok, bool) {
+	s = trimSpace(s)
+	if !dashesOnly(s) {
+		return nil, false
+	}
+	rs := []rune(s)
+	w := len(rs) / n
+	if len(rs)%n != 0 || w < 1 || w > 2 {
+		return nil, false
+	}
+	cells := make([]tok, n)
+	for i := range cells {
+		cells[i] = tok{s: string(rs[i*w : (i+1)*w]), center: -1}
+	}
+	return cells, true
+}
+
+// marksOnly says a line is two cells or more, each a mark for 0 (无 无 无
+// …: a row of 表四 in a report that writes 0 as 无, which holds Han
+// characters and no digit, as its headings do).
+func marksOnly(t string) bool {
+	n := 0
+	for f := range strings.FieldsSeq(t) {
+		if !isPlaceholder(f) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // blankTable says a table's lines, lo to hi, hold its words (two of its
 // labels or headers), the first in a row of cells (a web page's, a
 // document's, a tab text's: a row whose cells are there and empty), and not
@@ -8294,7 +8328,7 @@ func (p *parser) parseT4() {
 			rc = splitLabel(l, n)
 			generic = t4GenericLabels[norm(rc.label)] && (rc.ok || len(rc.tokens) > 0)
 		}
-		if blank || hasHan(l.Text) && !generic && !cellsOnly(l, n) && !isPlaceholder(trimSpace(l.Text)) { // (a cell of 无 is no heading)
+		if blank || hasHan(l.Text) && !generic && !cellsOnly(l, n) && !isPlaceholder(trimSpace(l.Text)) && !marksOnly(l.Text) { // (a cell of 无 is no heading, nor a row of them)
 			if len(toks) > 0 && !(blank && apart) {
 				if (!apart || !blank) && (blank || t4HeadingOnly(l.Text)) {
 					paused, headed = true, headed || !blank
@@ -8311,6 +8345,9 @@ func (p *parser) parseT4() {
 		}
 		if !generic {
 			rc = splitLabel(l, n)
+			if cells, ok := dashRow(rc.label, n); ok {
+				rc = rowCells{tokens: cells}
+			}
 			if trimSpace(rc.label) != "" {
 				continue
 			}
@@ -8405,20 +8442,21 @@ func (p *parser) parseT4() {
 		// they look (a block is five cells, never one number: "21014" is
 		// not a count of 21 014)
 		glued := len(toks) == len(parts)+1
-		if byName && !glued && !whole && wellFormed(strs(toks)) {
+		cells := cellsOrMarks(strs(toks)) // whole cells, not digits run together
+		if byName && !glued && !whole && cells {
 			r.Meta.Tables["4"] = true
 			r.setLine("appeals", first)
 			p.fillT4Rows(strs(toks), parts, blocks, first)
 			return
 		}
-		if !glued && !whole && wellFormed(strs(toks)) {
+		if !glued && !whole && cells {
 			// parts that do not make the table: the first alone, as if
 			// the others had not been read
 			toks, data, spaced, dataEnd = toks[:parts[0]], data[:before.data], before.spaced, before.dataEnd
 		} else {
-			if !glued && wellFormed(strs(toks)) && byName {
+			if !glued && cells && byName {
 				p.warn("PARSE.READ", "appeals", first, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），各行按其组名读取：%s", strings.Join(strs(toks), " "))
-			} else if !glued && wellFormed(strs(toks)) {
+			} else if !glued && cells {
 				p.warn("PARSE.READ", "appeals", first, "表四分成了 %d 段（各 %s 个数，每段有自己的表头），按表头的次序连起来读取：%s",
 					len(parts)+1, strings.Join(sizes, "、"), strings.Join(strs(toks), " "))
 			} else {
@@ -8646,7 +8684,7 @@ func (run t4WordsRun) fitsCells() bool {
 // to a line, not digits run together).
 func t4NextPart(read, next []string, blanks bool) bool {
 	const n = 15
-	if wholeBlocks(read) && wholeBlocks(next) {
+	if wholeCells(read) && wholeCells(next) {
 		return len(read)+len(next) <= n
 	}
 	if len(next) != 1 || len(read)+1 > 3 {
@@ -8662,6 +8700,20 @@ func t4NextPart(read, next []string, blanks bool) bool {
 
 // wholeBlocks says numbers are whole cells that fill whole blocks of 表四.
 func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(toks) }
+
+// wholeCells is wholeBlocks where a cell may be a placeholder (—, /, 无)
+// written for 0: a part of such cells is whole cells as well.
+func wholeCells(toks []string) bool { return len(toks)%5 == 0 && cellsOrMarks(toks) }
+
+// cellsOrMarks says every token is a whole count or a placeholder.
+func cellsOrMarks(toks []string) bool {
+	for _, t := range toks {
+		if !isPlaceholder(t) && !wellFormed([]string{t}) {
+			return false
+		}
+	}
+	return true
+}
 
 // fillT4Parts reads 表四 cut into parts whose digits ran together (a page
 // without line breaks), a run to a part: each part is cut alone into the
@@ -10096,8 +10148,8 @@ func cellsOnly(l Line, n int) bool {
 		cells = strs(rc.tokens)
 	}
 	for _, c := range cells {
-		if c = trimSpace(c); c != "" && c[0] >= '0' && c[0] <= '9' {
-			return true
+		if c = trimSpace(c); c != "" && (c[0] >= '0' && c[0] <= '9' || placeholderRun(c, countMarks)) {
+			return true // (a run of marks and digits glued: 无无1无2, cells too)
 		}
 	}
 	return false

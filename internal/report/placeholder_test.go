@@ -331,3 +331,70 @@ func markedCells(msg string) int {
 	}
 	return 1 + strings.Count(cols, "、")
 }
+
+// Every 0 of 表三 and 表四 written as a mark (—, /, 无), as some agencies fill
+// their tables, in the layouts where such reports had gone unread: no cell
+// is read wrong, every one is read (a mark as written, CELL.INVALID) in a
+// table of cells, and at least 97 % in a page run together.
+// Before: a page whose tables are each a line (unwrapped-page, wide-spaces)
+// 3.8 – 36 % — its rows of marks were no row joints, so the lines were never
+// cut into rows, and a number between dashes (信息—9————9) was cut out as a
+// page's; folded at 80 columns (wrapped-page) 62 %; 表四 in parts whose cells
+// are marks (split-t4…) was read as its first part alone and said unread
+// (PARSE.TABLE), as was every 表四 whose row is all 无 (taken for a heading).
+func TestEveryZeroAMark(t *testing.T) {
+	n := 30
+	if testing.Short() {
+		n = 10
+	}
+	layouts := map[string]func(testing.TB, *report.Report) string{"tab": textOf, "page": pageHTML,
+		"unwrapped-page": unwrappedPageText, "wrapped-page": wrappedPageText, "wide-spaces": wideSpaced}
+	for name, f := range splitT4Layouts {
+		if name != "split-t4-page" && name != "t4-rows-page" { // (digits glued: said ambiguous as often as not)
+			layouts[name] = f
+		}
+	}
+	for _, mark := range []string{"—", "/", "无"} {
+		for name, make := range layouts {
+			cells, read := 0, 0
+			for i := range n {
+				truth := zerosAs(report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7), mark)
+				ext := ".txt"
+				if strings.Contains(name, "page") && !strings.Contains(name, "wrapped") || strings.HasSuffix(name, "html") {
+					ext = ".html"
+				}
+				r, err := report.Read("r"+ext, []byte(make(t, truth)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				count := func(where string, got, want report.Cell) {
+					cells++
+					switch {
+					case got.Blank():
+					case got.IsInvalid() == want.IsInvalid() && got.String() == want.String() && got.Raw() == want.Raw():
+						read++
+					default:
+						t.Errorf("%s %q report %d %s = %v (%q), want %v (%q)", name, mark, i, where, got, got.Raw(), want, want.Raw())
+					}
+				}
+				for _, row := range truth.Format.T3Rows() {
+					for c, want := range truth.Applications[row.Key] {
+						count(fmt.Sprintf("%s[%d]", row.Key, c), r.Applications[row.Key][c], want)
+					}
+				}
+				for b := range truth.Appeals {
+					for j, want := range truth.Appeals[b] {
+						count(fmt.Sprintf("表四 %d.%d", b, j), r.Appeals[b][j], want)
+					}
+				}
+			}
+			min := 1.0 // a table of cells, or 表四 in parts of whole cells: every cell
+			if strings.Contains(name, "wrapped") || name == "wide-spaces" {
+				min = 0.97 // (glued: a row of 8 — ———…, and 1215 in 表二, may cut more than one way)
+			}
+			if rate := float64(read) / float64(cells); rate < min {
+				t.Errorf("%s, every 0 as %q: %d of %d cells read (%.1f %%)", name, mark, read, cells, 100*rate)
+			}
+		}
+	}
+}
