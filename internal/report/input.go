@@ -1416,6 +1416,7 @@ func textLines(t string) []Line {
 	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, hasText(t, "**")
+	ruled := false // in a pipe table past its rule
 	for i, more := 0, true; more; i++ {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
@@ -1442,6 +1443,15 @@ func textLines(t string) []Line {
 			l.Fields, fields = splitInto(fields, s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
+			if l.Fields == nil {
+				if ruled {
+					// a table's rule comes once, under its header: a row of
+					// single dashes after it is a row of cells written - for
+					// 0 (表四's | - | - | … |)
+					l.Fields = dashCells(s)
+				}
+				ruled = true
+			}
 			switch len(l.Fields) {
 			case 0: // the |---|---| line under a header
 				l.Text = ""
@@ -1463,9 +1473,25 @@ func textLines(t string) []Line {
 		default:
 			l.Text = plainLine(s, bold)
 		}
+		if !markdownRow(s) {
+			ruled = false // (a line out of a table: the next table has its own rule)
+		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// dashCells returns the cells of a pipe-table row each a single dash (| - |
+// - |), nil for any other (a rule: | --- | :-: |).
+func dashCells(s string) []string {
+	t := strings.TrimSuffix(strings.TrimPrefix(trimSpace(s), "|"), "|")
+	cells := strings.Split(t, "|")
+	for i, c := range cells {
+		if cells[i] = trimSpace(c); cells[i] != "-" {
+			return nil
+		}
+	}
+	return cells
 }
 
 // boxedPage is a page a converter put in one table cell, its line breaks

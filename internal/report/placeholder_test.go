@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gongkai/internal/report"
 )
 
@@ -396,5 +398,33 @@ func TestEveryZeroAMark(t *testing.T) {
 				t.Errorf("%s, every 0 as %q: %d of %d cells read (%.1f %%)", name, mark, read, cells, 100*rate)
 			}
 		}
+	}
+}
+
+// A pipe table's row whose cells are each a single dash (表四 all 0, written
+// - : | - | - | … |) is a row of cells when the table has had its rule: a
+// table's rule comes once, under its header. Before, it was taken for the
+// rule and dropped, and 表四 said to hold no number (CELL.BLANK). A rule of
+// single dashes under the header (GitHub's | - | - |) is still the rule.
+func TestMarkdownRowOfDashes(t *testing.T) {
+	src := truth()
+	src.Appeals = report.Appeals{}
+	src.Zero()
+	src = zerosAs(src, "-")
+	r := audit(t, "r.md", []byte(markdownText(t, src)))
+	for b := range src.Appeals {
+		for j := range src.Appeals[b] {
+			if got := r.Appeals[b][j]; got.Raw() != "-" {
+				t.Fatalf("表四 %d.%d = %v (%q), want -; %v", b, j, got, got.Raw(), r.Findings)
+			}
+		}
+	}
+	md := markdownText(t, truth())
+	if !strings.Contains(md, "| --- |") {
+		t.Fatal("no rule to rewrite")
+	}
+	r = audit(t, "r.md", []byte(strings.ReplaceAll(md, "| --- |", "| - |")))
+	if d := cmp.Diff(tables(truth()), tables(r)); d != "" {
+		t.Errorf("rules of single dashes (-want +got):\n%s", d)
 	}
 }
