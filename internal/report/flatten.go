@@ -1231,14 +1231,15 @@ var pageNumberRe = regexp.MustCompile(`[-—–－~−]{1,3}[ \x{3000}\x{a0}]*[0
 
 // pageNumbersIn is where the page numbers in a table's running text are: a
 // number between dashes ("-3-", "— 3 —") or 第3页 (共9页), not followed by a
-// digit (a dash between counts is no page's), nor glued to more dashes (a
-// row's cells written — and glued: 信息—9————9, —11—211—24—————).
+// digit or a mark for 0 (a dash between counts is no page's: 2 — 2 — — — 4),
+// nor glued to more dashes (a row's cells written — and glued: 信息—9————9,
+// —11—211—24—————).
 func pageNumbersIn(s string) [][]int {
 	var out [][]int
 	for _, m := range pageNumberRe.FindAllStringIndex(s, -1) {
 		rest := strings.TrimLeft(s[m[1]:], " \u3000\u00a0")
-		if r, _ := utf8.DecodeRuneInString(rest); isDigit(r) {
-			continue
+		if r, _ := utf8.DecodeRuneInString(rest); isDigit(r) || rowMark(r) {
+			continue // (a row's next cell: 2 — 2 — — — 4 written with 0 as —)
 		}
 		after, _ := utf8.DecodeRuneInString(s[m[1]:])
 		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])

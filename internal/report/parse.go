@@ -3294,8 +3294,8 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	// space-separated text: trailing cell-like tokens are the cells
 	toks := tokens(l.Text)
 	k := len(toks)
-	for k > 0 && (cellish(toks[k-1].s) || m != nil && placeholderRun(toks[k-1].s, *m)) {
-		k--
+	for k > 0 && (cellish(toks[k-1].s) || m != nil && (placeholderRun(toks[k-1].s, *m) || m.dashes && k > 1 && toks[k-1].s[0] != '-' && dashesOnly(toks[k-1].s))) {
+		k-- // (a run of dashes after a label's word: cells written —, glued: — ——— ———; not a Markdown rule's ---)
 	}
 	if m != nil && k > 1 && len(toks)-k < n && toks[k-1].s == "一" {
 		k = ocrDashes(toks, k, n)
