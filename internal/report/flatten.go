@@ -1546,11 +1546,16 @@ func wordThenMarks(t string) int {
 }
 
 // t4HeadingAfterNumber is where in t a heading of a part of 表四 (行政诉讼,
-// 复议后起诉 …) follows a digit, or -1.
+// 复议后起诉 …) follows a digit or a mark for 0 (—————行政诉讼…), or -1.
 func t4HeadingAfterNumber(t string) int {
 	for i := 1; i < len(t); i++ {
 		if !isDigit(rune(t[i-1])) {
-			continue
+			if b := t[i-1]; b < 0x80 && b != '/' && b != '-' || b >= 0xC0 {
+				continue // (not a character's last byte, nor a mark's)
+			}
+			if r, _ := utf8.DecodeLastRuneInString(t[:i]); !rowMark(r) {
+				continue
+			}
 		}
 		j := i
 		for j < len(t) && isSpaceRe(rune(t[j])) {

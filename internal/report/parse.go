@@ -2163,14 +2163,18 @@ func dashRow(s string, n int) ([]tok, bool) {
 
 // marksOnly says a line is two cells or more, each a mark for 0 (无 无 无
 // …: a row of 表四 in a report that writes 0 as 无, which holds Han
-// characters and no digit, as its headings do).
+// characters and no digit, as its headings do), or marks glued.
 func marksOnly(t string) bool {
 	n := 0
 	for f := range strings.FieldsSeq(t) {
-		if !isPlaceholder(f) {
+		switch {
+		case isPlaceholder(f):
+			n++
+		case placeholderRun(f, countMarks) || dashesOnly(f):
+			n += 2 // marks glued (无无无无无: a part of 表四 in a page run together)
+		default:
 			return false
 		}
-		n++
 	}
 	return n >= 2
 }
@@ -8347,6 +8351,11 @@ func (p *parser) parseT4() {
 			rc = splitLabel(l, n)
 			if cells, ok := dashRow(rc.label, n); ok {
 				rc = rowCells{tokens: cells}
+			} else if d := trimSpace(rc.label); dashesOnly(d) && utf8.RuneCountInString(d)%5 == 0 && !strings.HasPrefix(d, "-") {
+				// a part's row of 0 written — and glued, under its own
+				// headings (—————, then 行政诉讼…): its blocks' cells, cut
+				// as a part's glued digits are (— or —— a cell)
+				rc = rowCells{tokens: []tok{{s: d, center: -1}}}
 			}
 			if trimSpace(rc.label) != "" {
 				continue
@@ -8691,8 +8700,8 @@ func t4NextPart(read, next []string, blanks bool) bool {
 		return false
 	}
 	for _, t := range append(read[:len(read):len(read)], next...) {
-		if !allDigits(t) || len(t) < 5 && !blanks {
-			return false
+		if !allDigits(t) && !placeholderRun(t, countMarks) && !dashesOnly(t) || utf8.RuneCountInString(t) < 5 && !blanks {
+			return false // (a run of digits, or of digits and marks for 0: —1——1, —————)
 		}
 	}
 	return true
@@ -8740,6 +8749,13 @@ func (p *parser) fillT4Parts(runs []string, blocks []int, line int) {
 	at := 0 // the first block of the part
 	for k, run := range runs {
 		n := blocks[k]
+		if countMarks.hasMark(run) {
+			// marks for 0 among the digits (—1——1, —————): a mark is one
+			// cell, the digits cut so that each block adds up
+			p.fillT4PartMarked(run, at, n, line)
+			at += n
+			continue
+		}
 		cuts := blockCuts([]string{run}, 5*n, 0, 0)
 		if p.blanky && len(cuts) < t4CutLimit {
 			// 表三 leaves cells blank: so may this part (as in fillT4)
@@ -10468,6 +10484,33 @@ func (p *parser) fillT4Marked(cuts [][]string, read string, line int) {
 	if len(unknown) > 0 {
 		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起，有 %d 种拆分满足各组之和，%s无法确定，记为空",
 			read, len(cuts), strings.Join(unknown, "、"))
+	}
+}
+
+// fillT4PartMarked reads a part of 表四 (n blocks from block at) whose run
+// glues marks for 0 among its digits, as fillT4Marked reads 表四 in one.
+func (p *parser) fillT4PartMarked(run string, at, n, line int) {
+	cuts := splitPlaceholders([]string{run}, 5*n, 5, countMarks)
+	if len(cuts) == 0 {
+		for i := range 5 * n {
+			p.ambiguous(t4Cell(at+i/5, i%5))
+		}
+		p.warn("PARSE.TABLE", "appeals", line, "表四的一段数字“%s”连在一起，无法拆成 %d 组，这几组记为空", run, n)
+		return
+	}
+	var unknown []string
+	for i, same := range agreeing(cuts) {
+		b, j := at+i/5, i%5
+		if same {
+			p.r.Appeals[b][j] = toCell(cuts[0][i])
+		} else {
+			p.ambiguous(t4Cell(b, j))
+			unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4Columns[j])
+		}
+	}
+	if len(unknown) > 0 {
+		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的一段数字和占位符“%s”连在一起，有 %d 种拆分满足各组之和，%s无法确定，记为空",
+			run, len(cuts), strings.Join(unknown, "、"))
 	}
 }
 
