@@ -29,7 +29,7 @@ func tabRow(line string) (labels, nums []string, ok bool) {
 		return fields[:3], fields[3:], true
 	}
 	for i, f := range fields {
-		if f != "" && (isNum(f) || isDecimal(f) || slices.Contains([]string{"/", "—", "-", "无", "空"}, f)) { // (a cell written as a placeholder too)
+		if f != "" && (isNum(f) || isDecimal(f) || slices.Contains([]string{"/", "—", "-", "无", "空", "——", "／", "－"}, f)) { // (a cell written as a placeholder too)
 			nums = append(nums, fields[i:]...)
 			break
 		}

@@ -662,11 +662,12 @@ func joinWrappedPage(lines []Line) []Line {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(t)
-			// a blank line between two digits, or two Chinese characters, is
-			// no paragraph's end but a break inside a number (or a heading)
-			// with a line more: a space there would be a cell border, or cut
-			// the heading, where there is none
-			if blank && !(isDigit(last) && isDigit(first)) && !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first)) || isLatin(last) && isLatin(first) {
+			// a blank line between two digits, or two Chinese characters, or
+			// two dashes, is no paragraph's end but a break inside a number
+			// (or a heading, or a cell written ——) with a line more: a space
+			// there would be a cell border, or cut the heading, where there
+			// is none
+			if blank && !(isDigit(last) && isDigit(first)) && !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first)) && !(dashLike(last) && dashLike(first)) || isLatin(last) && isLatin(first) {
 				b.WriteByte(' ')
 			}
 		}

@@ -144,7 +144,7 @@ func layoutOf(src string) string {
 }
 
 // placeholderCell are what a cell with nothing to count is written as.
-var placeholderCell = map[string]bool{"—": true, "/": true, "无": true, "-": true, "－": true, "——": true}
+var placeholderCell = map[string]bool{"—": true, "/": true, "无": true, "-": true, "－": true, "——": true, "／": true}
 
 func isNum(s string) bool { v := report.ParseCount(s); _, ok := v.Int(); return ok }
 

@@ -2161,6 +2161,19 @@ func dashRow(s string, n int) ([]tok, bool) {
 	return cells, true
 }
 
+// spacedDashes says a field is two dashes a space apart ("— —"), nothing
+// else but spaces around.
+func spacedDashes(f string) bool {
+	f = trimSpace(f)
+	a, size := utf8.DecodeRuneInString(f)
+	if !dashLike(a) || len(f) <= size {
+		return false
+	}
+	rest := strings.TrimLeft(f[size:], " ")
+	b, size2 := utf8.DecodeRuneInString(rest)
+	return len(rest) < len(f)-size && b == a && len(rest) == size2
+}
+
 // marksOnly says a line is two cells or more, each a mark for 0 (无 无 无
 // …: a row of 表四 in a report that writes 0 as 无, which holds Han
 // characters and no digit, as its headings do), or marks glued.
@@ -3327,6 +3340,9 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	if k > 0 && len(cells) > 0 && !marked {
 		if last := label[k-1]; len(last) > len("/") {
 			if r, size := utf8.DecodeLastRuneInString(last); gluedPlaceholder(r) {
+				if r2, size2 := utf8.DecodeLastRuneInString(last[:len(last)-size]); dashLike(r) && r2 == r && len(last) > size+size2 {
+					size += size2 // a cell written —— (…数量—— 2 ——…)
+				}
 				label[k-1] = last[:len(last)-size]
 				cells = append([]tok{{s: last[len(last)-size:], center: -1}}, cells...)
 			}
@@ -3468,6 +3484,20 @@ func splitFields(l Line, n int) rowCells {
 // splitAnyFields is splitFields for any row (its short path is this one's
 // answer for the rows it takes, which a test holds it to).
 func splitAnyFields(l Line, n int) rowCells {
+	for i, f := range l.Fields {
+		if spacedDashes(f) {
+			// a cell of —— spaced out (an OCR's text layer: "— —"): one
+			// mark, as a spaced-out label is read as one
+			fs := slices.Clone(l.Fields)
+			for j := i; j < len(fs); j++ {
+				if spacedDashes(fs[j]) {
+					fs[j] = strings.ReplaceAll(fs[j], " ", "")
+				}
+			}
+			l.Fields = fs
+			break
+		}
+	}
 	last := -1
 	for i, f := range l.Fields {
 		if !numberish(f) {

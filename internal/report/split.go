@@ -395,11 +395,17 @@ func splitPlaceholders(in []string, n, g int, m marks) [][]string {
 			runs = append(runs, i)
 		}
 	}
-	if len(runs) > 3 { // 8 ways at most, each search bounded by splitTokens' budget
-		return nil
+	var ways []int      // each a mask: bit k set, run k is cells of "——"
+	if len(runs) <= 3 { // 8 ways at most, each search bounded by splitTokens' budget
+		for way := range 1 << len(runs) {
+			ways = append(ways, way)
+		}
+	} else {
+		// more runs: the ways a report writes one mark, — or —— throughout
+		ways = append(ways, 0, 1<<len(runs)-1)
 	}
 	var out [][]string
-	for way := range 1 << len(runs) {
+	for _, way := range ways {
 		var expanded []string
 		ok := true
 		for i, t := range toks {
