@@ -6209,7 +6209,7 @@ func (p *parser) parseT3() {
 	}
 	p.settleMarked(marked)
 	for _, g := range blanks {
-		if want, ok := p.t3Expected(g.row); ok && p.readBlanks(g, strs(g.rc.tokens), want, false) {
+		if want, ok := p.t3Expected(g.row); ok && (p.readBlanks(g, strs(g.rc.tokens), want, false) || p.readMarkedError(g, want)) {
 			continue
 		}
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
@@ -10542,6 +10542,48 @@ func (p *parser) fillT4PartMarked(run string, at, n, line int) {
 		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的一段数字和占位符“%s”连在一起，有 %d 种拆分满足各组之和，%s无法确定，记为空",
 			run, len(cuts), strings.Join(unknown, "、"))
 	}
+}
+
+// readMarkedError reads a row of placeholders and digits glued that no
+// reading makes add up (the report's own error: —115——1 14 for — 11 5 — — 1
+// 14) by the one reading the rest of 表三 calls for in every cell but one:
+// the row as written, whose sum the checks then find wrong (T3.ROWSUM).
+// False, and nothing changed, when no reading or several are so.
+func (p *parser) readMarkedError(g t3Line, want [NumCols]int64) bool {
+	if !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
+		return false
+	}
+	cuts, all := markedReadingsAny(strs(g.rc.tokens), NumCols, 64)
+	if !all {
+		return false
+	}
+	var fit []string
+	for _, cut := range cuts {
+		off := 0
+		for c, s := range cut {
+			if s != strconv.FormatInt(want[c], 10) && !(want[c] == 0 && placeholderTok(s)) {
+				off++
+			}
+		}
+		if off == 1 {
+			if fit != nil {
+				return false
+			}
+			fit = cut
+		}
+	}
+	if fit == nil {
+		return false
+	}
+	var v Row
+	for c, s := range fit {
+		v[c] = toCell(s)
+		delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+	}
+	p.r.Applications[g.row.Key] = v
+	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起，没有一种拆分满足行内之和；按表三其他各行推算，只有一种拆分（%s）仅有一栏与推算不符，按此读取（该行合计不符是报告本身的错误）",
+		g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), strings.Join(fit, " "))
+	return true
 }
 
 // markedRow is a 表三 row of glued placeholders with its readings.

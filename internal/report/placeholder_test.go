@@ -447,3 +447,31 @@ func TestMarkdownRowOfDashes(t *testing.T) {
 		t.Errorf("rules of single dashes (-want +got):\n%s", d)
 	}
 }
+
+// A report's own error in a row written with 0 as — in a page without line
+// breaks (— 11 5 — — 1 14 glued: no reading adds up) is read by the one
+// reading the rest of 表三 calls for in every cell but one, and said
+// (T3.ROWSUM); before, the row was left unread (PARSE.TABLE) and the error
+// went unsaid, the report's CELL.INVALID for its — the only errors.
+func TestMarkedRowErrorFound(t *testing.T) {
+	for _, c := range []struct {
+		key string
+		col int
+	}{{"new", 0}, {"new", 3}, {"new", 5}, {"unavailable.not_held", 0}, {"unavailable.not_held", 3}} {
+		src := truth()
+		cells := src.Applications[c.key]
+		v, _ := cells[c.col].Int()
+		cells[c.col] = report.N(v + 2)
+		src.Applications[c.key] = cells
+		src = zerosAs(src, "—")
+		r := audit(t, "r.txt", []byte(onelineCycling(t, src)))
+		said, read := false, false
+		for _, f := range r.Findings {
+			said = said || f.Rule == "T3.ROWSUM" && f.Cell == "applications."+c.key+"[total]"
+			read = read || f.Rule == "PARSE.READ" && f.Cell == "applications."+c.key && strings.Contains(f.Message, "仅有一栏与推算不符")
+		}
+		if got := r.Applications[c.key][c.col]; !said || !read || got.String() != cells[c.col].String() {
+			t.Errorf("%s[%d] made %d: read %v, ROWSUM said %v, PARSE.READ %v; %v", c.key, c.col, v+2, got, said, read, r.Findings)
+		}
+	}
+}

@@ -371,11 +371,33 @@ func placeholderTok(s string) bool {
 // when every digit must be a cell of its own, as the report's own error.
 // None when the tokens hold no placeholder or cannot make n cells.
 func splitPlaceholders(in []string, n, g int, m marks) [][]string {
+	return markedReadings(in, m, func(expanded []string) [][]string { return splitMarked(expanded, n, g) })
+}
+
+// markedReadingsAny is every reading of a row of counts whose tokens mix
+// placeholders with digit runs as n cells, whether it adds up or not (a
+// report's own error: which reading is meant only the rest of the table
+// can tell); ok is false when there are more than limit for a way of
+// reading its dashes (not all were found).
+func markedReadingsAny(in []string, n, limit int) (out [][]string, ok bool) {
+	ok = true
+	out = markedReadings(in, countMarks, func(expanded []string) [][]string {
+		cells, all := markedCuts(expanded, n, limit)
+		ok = ok && all
+		return cells
+	})
+	return out, ok
+}
+
+// markedReadings cuts the tokens of a row holding placeholders into runs
+// (a token that mixes marks and digits, "—20", is cut: a page glued a dash
+// cell to the next number, which a count never has as its sign) and reads
+// them with read in each way of taking its runs of dashes; its readings,
+// each once. None when the tokens hold no placeholder.
+func markedReadings(in []string, m marks, read func([]string) [][]string) [][]string {
 	if !slices.ContainsFunc(in, m.hasMark) {
 		return nil // nearly every row: nothing to do, nothing allocated
 	}
-	// a token that mixes marks and digits ("—20": a page glued a dash cell
-	// to the next number, which a count never has as its sign) is cut
 	var toks []string
 	for _, t := range in {
 		if ts, ok := placeholderTokens(t, m); ok {
@@ -430,7 +452,7 @@ func splitPlaceholders(in []string, n, g int, m marks) [][]string {
 		if !ok {
 			continue
 		}
-		for _, cells := range splitMarked(expanded, n, g) {
+		for _, cells := range read(expanded) {
 			if !slices.ContainsFunc(out, func(o []string) bool { return sameCells(o, cells) }) {
 				out = append(out, cells)
 			}
@@ -461,20 +483,44 @@ func sameCells(a, b []string) bool {
 // splitMarked is splitPlaceholders for tokens each of which is one cell
 // when it is a placeholder.
 func splitMarked(toks []string, n, g int) [][]string {
-	zeroed := make([]string, len(toks))
-	mark := make([]bool, len(toks))
-	for i, t := range toks {
-		zeroed[i] = t
-		if mark[i] = placeholderTok(t); mark[i] {
-			zeroed[i] = "0" // one cell, which adds nothing
-		}
-	}
+	zeroed, mark := zeroMarks(toks)
 	cuts := splitCounts(zeroed, n, g, 8)
 	if len(cuts) == 0 {
 		if forced := splitCounts(zeroed, n, 0, 2); len(forced) == 1 {
 			cuts = forced
 		}
 	}
+	return cutCells(toks, mark, cuts, n)
+}
+
+// markedCuts is splitMarked without the sums: every cut into n cells, at
+// most limit; all is false when there are more.
+func markedCuts(toks []string, n, limit int) (cells [][]string, all bool) {
+	zeroed, mark := zeroMarks(toks)
+	cuts, done := splitTokensDone(zeroed, n, 0, limit+1) // (digits only: the marks are 0s)
+	if !done || len(cuts) > limit {
+		return nil, false
+	}
+	return cutCells(toks, mark, cuts, n), true
+}
+
+// zeroMarks is toks with each placeholder a 0 (one cell, which adds
+// nothing), and which they were.
+func zeroMarks(toks []string) (zeroed []string, mark []bool) {
+	zeroed = make([]string, len(toks))
+	mark = make([]bool, len(toks))
+	for i, t := range toks {
+		zeroed[i] = t
+		if mark[i] = placeholderTok(t); mark[i] {
+			zeroed[i] = "0"
+		}
+	}
+	return zeroed, mark
+}
+
+// cutCells turns cuts of zeroMarks' tokens back into cells, each
+// placeholder as written.
+func cutCells(toks []string, mark []bool, cuts [][]int64, n int) [][]string {
 	var out [][]string
 	for _, cut := range cuts {
 		cells := make([]string, 0, n)
