@@ -1244,12 +1244,34 @@ func pageNumbersIn(s string) [][]int {
 		}
 		after, _ := utf8.DecodeRuneInString(s[m[1]:])
 		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
-		if dashLike(after) || dashLike(before) {
+		if dashLike(after) || dashLike(before) || !footerNumber(s[m[0]:m[1]]) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// footerNumber says a number between dashes is a page's: as many dashes
+// on each side (- 3 -, —3—), a number that is no 0 (——0 — is cells: 0 glued
+// between marks for 0). 第3页 is.
+func footerNumber(m string) bool {
+	if strings.HasPrefix(m, "第") {
+		return true
+	}
+	left, right, digits := 0, 0, ""
+	for _, r := range m {
+		switch {
+		case isDigit(r):
+			digits += string(r)
+		case r == ' ' || r == '\u3000' || r == '\u00a0':
+		case digits == "":
+			left++
+		default:
+			right++
+		}
+	}
+	return left == right && digits != "" && digits[0] != '0'
 }
 
 // tableNotes calls at with where each note after a table's numbers starts:

@@ -354,7 +354,11 @@ func markedCells(msg string) int {
 // that split it (wrong cells, a false T3.ROWSUM); more than three runs of
 // dashes in a row were not tried at all (92 % read, now 98 %); a —— glued
 // to its label was read as the label's — and a cell's —; spaced out by an
-// OCR (— —), no cell was read.
+// OCR (— —), no cell was read. With a third of the zeros written so and
+// the rest 0, no cell is read wrong — a row of —— spaced apart had been read
+// as twice its cells (—— —— —— 0 …: 表四 in parts, its first alone) — and
+// nearly all are read: 0 between marks (000——0 —) had been cut out as a
+// page's number (oneline 96.5 %, now 99.9 %).
 func TestEveryZeroAMark(t *testing.T) {
 	n := 30
 	if testing.Short() {
@@ -364,11 +368,20 @@ func TestEveryZeroAMark(t *testing.T) {
 		"unwrapped-page": unwrappedPageText, "wrapped-page": wrappedPageText, "wide-spaces": wideSpaced, "oneline": onelineCycling,
 		"oneline-folded-blanks": foldedWithBlanks, "spaced": spacedOut}
 	maps.Copy(layouts, splitT4Layouts)
-	for _, mark := range []string{"—", "/", "无", "——"} {
+	for _, c := range []struct {
+		mark string
+		some bool // a third of the zeros (the rest 0), not every one
+	}{{"—", false}, {"/", false}, {"无", false}, {"——", false}, {"—", true}, {"无", true}, {"——", true}} {
+		mark := c.mark
 		for name, make := range layouts {
 			cells, read, single := 0, 0, 0
 			for i := range n {
-				truth := zerosAs(report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7), mark)
+				truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
+				if c.some {
+					truth = someZerosAs(truth, mark, rand.New(rand.NewPCG(uint64(i), 5)))
+				} else {
+					truth = zerosAs(truth, mark)
+				}
 				ext := splitT4Ext(name)
 				if name == "page" {
 					ext = ".html"
@@ -383,7 +396,7 @@ func TestEveryZeroAMark(t *testing.T) {
 					case got.Blank():
 					case got.IsInvalid() == want.IsInvalid() && got.String() == want.String() && got.Raw() == want.Raw():
 						read++
-					case mark == "——" && got.Raw() == "—":
+					case mark == "——" && got.Raw() == "—" && want.Raw() == "——":
 						read++ // (a mark for 0 all the same: "————" glued may be read as four of "—")
 						single++
 					default:
@@ -406,15 +419,27 @@ func TestEveryZeroAMark(t *testing.T) {
 				min = 0.97 // (glued: a row of 8 — ———…, and 1215 in 表二, may cut more than one way)
 				if mark == "——" {
 					min = 0.96 // (———— is two cells or four)
+					if c.some {
+						min = 0.93 // (and 0——0 one cell between two, or two 0—— …)
+					}
 				}
+			} else if c.some {
+				min = 0.98 // (表四 in parts, a part a number to a line after one of whole rows: unread, as with digits alone)
 			}
-			if single*100 > cells {
+			if c.some && min == 0.97 {
+				min = 0.96
+			}
+			which := "every 0"
+			if c.some {
+				which = "a third of the 0s"
+			}
+			if single*100 > cells && !(c.some && single*50 <= cells) {
 				// (a —— glued to its label had been read as the label's —
 				// and a cell's —: 7 % of cells in a page run together)
-				t.Errorf("%s, every 0 as %q: %d of %d cells read as — alone", name, mark, single, cells)
+				t.Errorf("%s, %s as %q: %d of %d cells read as — alone", name, which, mark, single, cells)
 			}
 			if rate := float64(read) / float64(cells); rate < min {
-				t.Errorf("%s, every 0 as %q: %d of %d cells read (%.1f %%)", name, mark, read, cells, 100*rate)
+				t.Errorf("%s, %s as %q: %d of %d cells read (%.1f %%)", name, which, mark, read, cells, 100*rate)
 			}
 		}
 	}
@@ -474,4 +499,26 @@ func TestMarkedRowErrorFound(t *testing.T) {
 			t.Errorf("%s[%d] made %d: read %v, ROWSUM said %v, PARSE.READ %v; %v", c.key, c.col, v+2, got, said, read, r.Findings)
 		}
 	}
+}
+
+// someZerosAs is r with a third of the zeros of 表三 and 表四 written as
+// mark, the rest 0 (a report filled by several hands).
+func someZerosAs(r *report.Report, mark string, rng *rand.Rand) *report.Report {
+	for _, row := range r.Format.T3Rows() {
+		x := r.Applications[row.Key]
+		for c := range x {
+			if v, ok := x[c].Int(); ok && v == 0 && rng.IntN(3) == 0 {
+				x[c] = report.Invalid(mark)
+			}
+		}
+		r.Applications[row.Key] = x
+	}
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			if v, ok := r.Appeals[b][c].Int(); ok && v == 0 && rng.IntN(3) == 0 {
+				r.Appeals[b][c] = report.Invalid(mark)
+			}
+		}
+	}
+	return r
 }

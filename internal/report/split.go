@@ -399,11 +399,15 @@ func markedReadings(in []string, m marks, read func([]string) [][]string) [][]st
 		return nil // nearly every row: nothing to do, nothing allocated
 	}
 	var toks []string
+	var apart []bool // the token stood alone, spaces around it
 	for _, t := range in {
 		if ts, ok := placeholderTokens(t, m); ok {
 			toks = append(toks, ts...)
+			for range ts {
+				apart = append(apart, false)
+			}
 		} else {
-			toks = append(toks, t)
+			toks, apart = append(toks, t), append(apart, true)
 		}
 	}
 	if !slices.ContainsFunc(toks, placeholderTok) {
@@ -423,8 +427,16 @@ func markedReadings(in []string, m marks, read func([]string) [][]string) [][]st
 			ways = append(ways, way)
 		}
 	} else {
-		// more runs: the ways a report writes one mark, — or —— throughout
-		ways = append(ways, 0, 1<<len(runs)-1)
+		// more runs: the ways a report writes one mark, — or —— throughout;
+		// a —— standing alone is one cell in both (as two of —, a row of
+		// them spaced apart would read as twice its cells: —— —— —— 0 …)
+		single := 0
+		for k, i := range runs {
+			if apart[i] && toks[i] == "——" {
+				single |= 1 << k
+			}
+		}
+		ways = append(ways, single, 1<<len(runs)-1)
 	}
 	var out [][]string
 	for _, way := range ways {
