@@ -514,8 +514,8 @@ func markJoint(t string, i int) bool {
 // holds three at least, two of them marks, and follows a label or a space
 // (a dash in a sentence is one or two).
 func markRunJoint(t string, i int) bool {
-	if b := t[i]; b != 0xE2 && b != 0xEF && b != 0xE6 && b != '/' && b != '-' {
-		return false // (— – E2, － ／ EF, 无 E6: asked first, it costs a byte for most characters)
+	if !markAt(t, i) {
+		return false // (asked first, by its bytes: most characters cost a compare or two)
 	}
 	r, size := utf8.DecodeRuneInString(t[i:])
 	if !dashLike(r) && !slashLike(r) || r == '空' {
@@ -599,6 +599,22 @@ func afterLabelOrCell(t string, n int) bool {
 		return markedCells(t) >= 2
 	}
 	return n >= 3 && (unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”')
+}
+
+// markAt says t[i:] starts with a mark for 0 a row may end in (— – － ／ 无
+// / -), by its UTF-8 bytes.
+func markAt(t string, i int) bool {
+	switch t[i] {
+	case '/', '-':
+		return true
+	case 0xE2: // — E2 80 94, – E2 80 93
+		return i+2 < len(t) && t[i+1] == 0x80 && (t[i+2] == 0x94 || t[i+2] == 0x93)
+	case 0xEF: // － EF BC 8D, ／ EF BC 8F
+		return i+2 < len(t) && t[i+1] == 0xBC && (t[i+2] == 0x8D || t[i+2] == 0x8F)
+	case 0xE6: // 无 E6 97 A0
+		return i+2 < len(t) && t[i+1] == 0x97 && t[i+2] == 0xA0
+	}
+	return false
 }
 
 // rowMark says r is a mark for 0 glued among a row's cells (— - / 无).
