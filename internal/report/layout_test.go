@@ -1005,3 +1005,27 @@ func init() {
 				return r
 			}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS"}, errorsExpected: true})
 }
+
+// The same with a mark for 0 among a squeezed row's numbers (新收 64 _ — 2 _
+// 4 70 written 64 — 2 4 70 under the first five columns): a mark counts as
+// nothing in the sum that says the columns are not to be trusted. Before,
+// the mark made the row's numbers no sum at all, the columns were trusted,
+// and 70 stood under 法律服务机构 with 总计 blank (false T3.ROWSUM and
+// T3.BALANCE errors).
+func TestSqueezedBlanksWithMarks(t *testing.T) {
+	src := squeezedBlanks()
+	row := src.Applications["new"]
+	row[report.ColResearch] = report.Invalid("—")
+	src.Applications["new"] = row
+	r := audit(t, "r.txt", []byte(layoutText(t, src)))
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T3.") {
+			t.Errorf("%s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	for c, got := range r.Applications["new"] {
+		if !got.Blank() && (got.String() != row[c].String() || got.Raw() != row[c].Raw()) {
+			t.Errorf("new[%d] = %v (%q), want %v (%q)", c, got, got.Raw(), row[c], row[c].Raw())
+		}
+	}
+}

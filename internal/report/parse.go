@@ -3794,8 +3794,9 @@ func addsUp(cells []string) bool {
 	return sum == total
 }
 
-// tokensSumUp says a row's numbers, two or more and each a count, add up
-// to the last of them, which is not 0 (zeros add up to anything).
+// tokensSumUp says a row's numbers, two or more and each a count or a mark
+// for 0, add up to the last of them, which is not 0 (zeros add up to
+// anything).
 func tokensSumUp(ts []tok) bool {
 	if len(ts) < 2 {
 		return false
@@ -3803,12 +3804,38 @@ func tokensSumUp(ts []tok) bool {
 	v := make([]int64, len(ts))
 	for i, t := range ts {
 		n, ok := toCell(t.s).Int()
-		if !ok {
+		if !ok && !isPlaceholder(t.s) {
 			return false
 		}
-		v[i] = n
+		v[i] = n // (a mark for 0 counts as nothing)
 	}
 	return v[len(v)-1] > 0 && sumsUp(v)
+}
+
+// wellSpaced says a laid-out row's tokens are whole cells each, a count or
+// a mark for 0 (64 — 2 4 70 whose columns were distrusted): its blanks are
+// placed by the rest of the table, its numbers never cut.
+func wellSpaced(ts []tok) bool {
+	for _, t := range ts {
+		if !isPlaceholder(t.s) && !wellFormed([]string{t.s}) {
+			return false
+		}
+	}
+	return true
+}
+
+// addsUpMarked is addsUp where a cell may be a mark for 0, counting as
+// nothing (its 总计 too).
+func addsUpMarked(cells []string) bool {
+	var v [NumCols]int64
+	for i, c := range cells {
+		cl := toCell(c)
+		if cl.Blank() && i == NumCols-1 || cl.IsInvalid() && !isPlaceholder(trimSpace(c)) {
+			return false
+		}
+		v[i] = cl.Val()
+	}
+	return sumsUp(v[:])
 }
 
 // sumsUp says the last of a row's counts is the sum of the others.
@@ -6121,6 +6148,7 @@ func (p *parser) parseT3() {
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways
 	gluedSubtotals := 0
+	blanky := p.blanky || leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
 	for _, g := range got {
 		if p.subtotals && !g.rc.spaced && (!g.rc.ok || !g.line.Subtotal && g.line.Fields == nil) {
 			// seven numbers where there are eight when not taken out:
@@ -6148,8 +6176,19 @@ func (p *parser) parseT3() {
 			}
 			continue
 		}
-		if !g.rc.ok && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
+		if !g.rc.ok && !(g.rc.spaced && wellSpaced(g.rc.tokens)) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
 			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols, countMarks); len(cuts) > 0 {
+				if blanky && markedWithBlanks(strs(g.rc.tokens)) {
+					// the table leaves cells blank, which glued leave no
+					// trace: the row's marks and digits read with blanks
+					// too (—36 is —, 36 and five blanks, or —, 3, 6 …)
+					for c := range NumCols {
+						p.ambiguous(t3Cell(g.row.Key, c))
+					}
+					p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起；本报告有空白的单元格，这一行也可能有，有空白和没有空白的拆法都满足行内之和，无法确定，该行记为空",
+						g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "))
+					continue
+				}
 				if !p.readPlaceholderRun(g, cuts) {
 					marked = append(marked, markedRow{g, cuts})
 				}
@@ -7254,7 +7293,7 @@ func (p *parser) alignShort(got []t3Line) {
 				// columns put elsewhere than 总计 (a layout that closed up
 				// a blank cell: 1 0 2 0 0 3 under the first six columns):
 				// the columns are not to be trusted, the row stays unread
-				if !addsUp(cells) && tokensSumUp(g.rc.tokens) {
+				if !addsUpMarked(cells) && tokensSumUp(g.rc.tokens) {
 					break
 				}
 				g.rc.cells, g.rc.ok = cells, true
@@ -7803,11 +7842,25 @@ func labelAfterPieces(S string, norms []string, next int) int {
 // digits, fewer than its cells.
 func leavesBlanks(got []t3Line) bool {
 	for _, g := range got {
-		if n := digitCount(g.rc.tokens); n > 0 && n < NumCols {
-			return true
+		if n := digitCount(g.rc.tokens); n > 0 && n+markRunes(g.rc.tokens) < NumCols {
+			return true // (a mark for 0 is a cell: a row of them and digits is no row with blanks)
 		}
 	}
 	return false
+}
+
+// markRunes counts the runes of marks for 0 among a row's tokens (— / 无,
+// glued or apart; —— counted twice, as it may be two cells).
+func markRunes(ts []tok) int {
+	n := 0
+	for _, t := range ts {
+		for _, r := range t.s {
+			if rowMark(r) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // fewerNumbers says runs of digits can be fewer numbers than digits: a digit

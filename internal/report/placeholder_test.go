@@ -358,7 +358,11 @@ func markedCells(msg string) int {
 // the rest 0, no cell is read wrong — a row of —— spaced apart had been read
 // as twice its cells (—— —— —— 0 …: 表四 in parts, its first alone) — and
 // nearly all are read: 0 between marks (000——0 —) had been cut out as a
-// page's number (oneline 96.5 %, now 99.9 %).
+// page's number (oneline 96.5 %, now 99.9 %). With every zero a mark or
+// left blank, no cell is read wrong: glued, a row of marks and digits was
+// read as if it had no blank (—36 as —, 3, 6: 226 – 262 cells wrong in 60
+// such pages); in a table that leaves cells blank it is said ambiguous when
+// it also reads with blanks.
 func TestEveryZeroAMark(t *testing.T) {
 	n := 30
 	if testing.Short() {
@@ -369,17 +373,25 @@ func TestEveryZeroAMark(t *testing.T) {
 		"oneline-folded-blanks": foldedWithBlanks, "spaced": spacedOut}
 	maps.Copy(layouts, splitT4Layouts)
 	for _, c := range []struct {
-		mark string
-		some bool // a third of the zeros (the rest 0), not every one
-	}{{"—", false}, {"/", false}, {"无", false}, {"——", false}, {"—", true}, {"无", true}, {"——", true}} {
+		mark   string
+		some   bool // a third of the zeros (the rest 0), not every one
+		blanks bool // every zero a mark or left blank
+	}{{"—", false, false}, {"/", false, false}, {"无", false, false}, {"——", false, false}, {"—", true, false}, {"无", true, false}, {"——", true, false},
+		{"—", false, true}, {"无", false, true}} {
 		mark := c.mark
 		for name, make := range layouts {
+			if c.blanks && name == "split-t4-layout" {
+				continue // (layoutOf closes a row's blanks up: its columns lie)
+			}
 			cells, read, single := 0, 0, 0
 			for i := range n {
 				truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
-				if c.some {
+				switch {
+				case c.blanks:
+					truth = zerosAsOrBlank(truth, mark, rand.New(rand.NewPCG(uint64(i), 5)))
+				case c.some:
 					truth = someZerosAs(truth, mark, rand.New(rand.NewPCG(uint64(i), 5)))
-				} else {
+				default:
 					truth = zerosAs(truth, mark)
 				}
 				ext := splitT4Ext(name)
@@ -432,6 +444,9 @@ func TestEveryZeroAMark(t *testing.T) {
 			which := "every 0"
 			if c.some {
 				which = "a third of the 0s"
+			}
+			if c.blanks {
+				continue // (no cell read wrong: blanks glued leave no trace, most such rows stay unread)
 			}
 			if single*100 > cells && !(c.some && single*50 <= cells) {
 				// (a —— glued to its label had been read as the label's —
@@ -518,6 +533,33 @@ func someZerosAs(r *report.Report, mark string, rng *rand.Rand) *report.Report {
 			if v, ok := r.Appeals[b][c].Int(); ok && v == 0 && rng.IntN(3) == 0 {
 				r.Appeals[b][c] = report.Invalid(mark)
 			}
+		}
+	}
+	return r
+}
+
+// zerosAsOrBlank is r with every zero of 表三 and 表四 written as mark or
+// left blank, one or the other at random.
+func zerosAsOrBlank(r *report.Report, mark string, rng *rand.Rand) *report.Report {
+	set := func(c report.Cell) report.Cell {
+		if v, ok := c.Int(); !ok || v != 0 {
+			return c
+		}
+		if rng.IntN(2) == 0 {
+			return report.Cell{}
+		}
+		return report.Invalid(mark)
+	}
+	for _, row := range r.Format.T3Rows() {
+		x := r.Applications[row.Key]
+		for c := range x {
+			x[c] = set(x[c])
+		}
+		r.Applications[row.Key] = x
+	}
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			r.Appeals[b][c] = set(r.Appeals[b][c])
 		}
 	}
 	return r

@@ -556,3 +556,18 @@ func cutCells(toks []string, mark []bool, cuts [][]int64, n int) [][]string {
 	}
 	return out
 }
+
+// markedWithBlanks says a row of counts whose tokens mix placeholders with
+// digit runs also reads as fewer cells than a row's, a placeholder one, that
+// add up: the row with some cells blank.
+func markedWithBlanks(in []string) bool {
+	return len(markedReadings(in, countMarks, func(expanded []string) [][]string {
+		zeroed, _ := zeroMarks(expanded)
+		for k := 2; k < NumCols; k++ {
+			if len(splitCounts(zeroed, k, k, 1)) > 0 {
+				return [][]string{nil}
+			}
+		}
+		return nil
+	})) > 0
+}
