@@ -8115,30 +8115,48 @@ func (p *parser) t3ExpectedCols(row *T3Row) (want [NumCols]int64, known [NumCols
 				read = true // a dash or slash for nothing: 0, as the checks count it
 			}
 			if !read || p.r.ambiguous(t3Cell(other.Key, c)) {
-				s.unknownTot[c] = true // the column is not known (one flag serves)
+				s.unknown(other.Kind, c)
 				continue
 			}
 			s.add(other.Kind, c, x)
 		}
 	}
 	for c := range want {
-		if s.unknownTot[c] {
-			continue
-		}
 		switch row.Kind {
 		case RowOutcome:
-			want[c] = s.tot[c] - s.outcomes[c]
-		case RowNew:
-			want[c] = s.tot[c] + s.fwd[c] - s.in[c]
-		case RowCarriedIn:
-			want[c] = s.tot[c] + s.fwd[c] - s.nw[c]
-		case RowCarriedForward:
-			want[c] = s.nw[c] + s.in[c] - s.tot[c]
-		case RowTotal:
-			if s.outcomes[c] != s.nw[c]+s.in[c]-s.fwd[c] {
+			if s.unknownTot[c] || s.unknownOut[c] {
 				continue
 			}
-			want[c] = s.outcomes[c]
+			want[c] = s.tot[c] - s.outcomes[c]
+		case RowNew, RowCarriedIn, RowCarriedForward:
+			if s.unknownTot[c] || s.unknownBal[c] {
+				continue
+			}
+			switch row.Kind {
+			case RowNew:
+				want[c] = s.tot[c] + s.fwd[c] - s.in[c]
+			case RowCarriedIn:
+				want[c] = s.tot[c] + s.fwd[c] - s.nw[c]
+			default:
+				want[c] = s.nw[c] + s.in[c] - s.tot[c]
+			}
+		case RowTotal:
+			// both ways where both are read, and they must agree; one way
+			// where a row of the other is not (予以公开 unread: 新收 + 结转
+			// − 结转下年度)
+			out, bal := s.outcomes[c], s.nw[c]+s.in[c]-s.fwd[c]
+			switch {
+			case s.unknownOut[c] && s.unknownBal[c]:
+				continue
+			case s.unknownOut[c]:
+				want[c] = bal
+			case s.unknownBal[c]:
+				want[c] = out
+			case out != bal:
+				continue
+			default:
+				want[c] = out
+			}
 		}
 		known[c] = want[c] >= 0
 	}
