@@ -807,11 +807,17 @@ func init() {
 // zerosAs is r with every 0 of 表三 and 表四 written as mark, as some
 // agencies fill them.
 func zerosAs(r *report.Report, mark string) *report.Report {
+	return zerosBy(r, func() report.Cell { return report.Invalid(mark) })
+}
+
+// zerosBy is r with each 0 of 表三 and 表四 replaced by what cell gives
+// (called once a 0, in the tables' order).
+func zerosBy(r *report.Report, cell func() report.Cell) *report.Report {
 	for _, row := range r.Format.T3Rows() {
 		x := r.Applications[row.Key]
 		for c := range x {
 			if v, ok := x[c].Int(); ok && v == 0 {
-				x[c] = report.Invalid(mark)
+				x[c] = cell()
 			}
 		}
 		r.Applications[row.Key] = x
@@ -819,7 +825,7 @@ func zerosAs(r *report.Report, mark string) *report.Report {
 	for b := range r.Appeals {
 		for c := range r.Appeals[b] {
 			if v, ok := r.Appeals[b][c].Int(); ok && v == 0 {
-				r.Appeals[b][c] = report.Invalid(mark)
+				r.Appeals[b][c] = cell()
 			}
 		}
 	}

@@ -519,50 +519,23 @@ func TestMarkedRowErrorFound(t *testing.T) {
 // someZerosAs is r with a third of the zeros of 表三 and 表四 written as
 // mark, the rest 0 (a report filled by several hands).
 func someZerosAs(r *report.Report, mark string, rng *rand.Rand) *report.Report {
-	for _, row := range r.Format.T3Rows() {
-		x := r.Applications[row.Key]
-		for c := range x {
-			if v, ok := x[c].Int(); ok && v == 0 && rng.IntN(3) == 0 {
-				x[c] = report.Invalid(mark)
-			}
+	return zerosBy(r, func() report.Cell {
+		if rng.IntN(3) == 0 {
+			return report.Invalid(mark)
 		}
-		r.Applications[row.Key] = x
-	}
-	for b := range r.Appeals {
-		for c := range r.Appeals[b] {
-			if v, ok := r.Appeals[b][c].Int(); ok && v == 0 && rng.IntN(3) == 0 {
-				r.Appeals[b][c] = report.Invalid(mark)
-			}
-		}
-	}
-	return r
+		return report.N(0)
+	})
 }
 
 // zerosAsOrBlank is r with every zero of 表三 and 表四 written as mark or
 // left blank, one or the other at random.
 func zerosAsOrBlank(r *report.Report, mark string, rng *rand.Rand) *report.Report {
-	set := func(c report.Cell) report.Cell {
-		if v, ok := c.Int(); !ok || v != 0 {
-			return c
-		}
+	return zerosBy(r, func() report.Cell {
 		if rng.IntN(2) == 0 {
 			return report.Cell{}
 		}
 		return report.Invalid(mark)
-	}
-	for _, row := range r.Format.T3Rows() {
-		x := r.Applications[row.Key]
-		for c := range x {
-			x[c] = set(x[c])
-		}
-		r.Applications[row.Key] = x
-	}
-	for b := range r.Appeals {
-		for c := range r.Appeals[b] {
-			r.Appeals[b][c] = set(r.Appeals[b][c])
-		}
-	}
-	return r
+	})
 }
 
 // (七)总计 is known one way where a row of the other is unread: 新收 + 上年结转
