@@ -363,9 +363,18 @@ func TestLayouts(t *testing.T) {
 					t.Errorf("%s not reported; findings: %v", want, r.Findings)
 				}
 			}
+			for _, x := range r.Findings {
+				if w := englishWord.FindString(x.Message); w != "" {
+					t.Errorf("%s says %q, English in a Chinese message: %s", x.Rule, w, x.Message)
+				}
+			}
 		})
 	}
 }
+
+// englishWord is a word of English (an internal key such as upheld or
+// withheld) in a finding's message, which is Chinese.
+var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
 
 func norm(s string) string { return strings.Join(strings.Fields(s), "") }
 
@@ -1034,4 +1043,22 @@ func TestSqueezedBlanksWithMarks(t *testing.T) {
 			t.Errorf("new[%d] = %v (%q), want %v (%q)", c, got, got.Raw(), row[c], row[c].Raw())
 		}
 	}
+}
+
+// A page without line breaks writing every 0 as —— (the Chinese dash), its
+// rows spaced in each of the ways such pages are (oneline-doubledash-2021.txt):
+// a —— glued to a label is one cell, and a run of dashes is read as the
+// report writes its dash where a cell stands alone (reportDash: ————— is
+// then two cells of —— only). Before, five rows and 表四 were left unread as
+// cutting several ways (—— as one cell or two), and cells agreed to be marks
+// were quoted as —; the message naming 表四's unread cells said upheld,
+// corrected… (the columns' keys) for 结果维持, 结果纠正….
+func init() {
+	fixtures = append(fixtures,
+		fixture{file: "oneline-doubledash-2021.txt", make: func(t testing.TB) []byte { return []byte(onelineCycling(t, zerosAs(truth(), "——"))) },
+			want: func() *report.Report {
+				r := zerosAs(truth(), "——")
+				blankNormative(r) // (表二's 1215, as in flat-2021.txt)
+				return r
+			}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS"}, errorsExpected: true})
 }

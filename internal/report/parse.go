@@ -533,6 +533,11 @@ type parser struct {
 	// digits, fewer than its cells), so digits run together elsewhere may
 	// hide blank cells too
 	blanky bool
+	// dashMark: the dash a report's tables write for 0 where it stands
+	// alone ("—" or "——"; "" for neither or both), asked once (dashMarkOnce)
+	dashMark     string
+	dashMarkDone bool
+	dashSure     bool // dashMark shown alone or by a run of odd length, not guessed from even runs
 	// t2Glued are 表二's rows read by the only cut of their digits into
 	// cells that would also read as fewer numbers (165: 1 6 5, or 16 and
 	// 5 with a blank): unread once the report is known to leave blanks
@@ -4031,6 +4036,9 @@ func toCell(s string) Cell {
 	if isPlaceholder(s) {
 		return Invalid(s)
 	}
+	if spacedDashes(s) {
+		return Invalid(strings.ReplaceAll(s, " ", "")) // (—— spaced out by an OCR: — —)
+	}
 	s, _ = cutUnit(s, countUnitsInCells)
 	return ParseCount(s)
 }
@@ -6148,7 +6156,7 @@ func (p *parser) parseT3() {
 	var blanks []t3Line    // rows with fewer numbers than cells
 	var marked []markedRow // rows of glued placeholders that read several ways
 	gluedSubtotals := 0
-	blanky := p.blanky || leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
+	blanky := p.blanky || p.leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
 	for _, g := range got {
 		if p.subtotals && !g.rc.spaced && (!g.rc.ok || !g.line.Subtotal && g.line.Fields == nil) {
 			// seven numbers where there are eight when not taken out:
@@ -6177,7 +6185,7 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if !g.rc.ok && !(g.rc.spaced && wellSpaced(g.rc.tokens)) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
-			if cuts := splitPlaceholders(strs(g.rc.tokens), NumCols, NumCols, countMarks); len(cuts) > 0 {
+			if cuts := splitPlaceholdersAs(strs(g.rc.tokens), NumCols, NumCols, countMarks, p.dashWays()); len(cuts) > 0 {
 				if blanky && markedWithBlanks(strs(g.rc.tokens)) {
 					// the table leaves cells blank, which glued leave no
 					// trace: the row's marks and digits read with blanks
@@ -6242,7 +6250,7 @@ func (p *parser) parseT3() {
 	if gluedSubtotals > 0 {
 		p.warn("PARSE.READ", "applications", got[0].line.No, "表三多出“小计”列（国家格式没有这一列）：%d 行的数字连在一起，按小计等于五类法人或其他组织之和、总计等于自然人加小计拆分（有多种拆法的，按表三各栏的勾稽关系确定），读取时略去小计", gluedSubtotals)
 	}
-	p.blanky = p.blanky || leavesBlanks(got)
+	p.blanky = p.blanky || p.leavesBlanks(got)
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
@@ -7840,27 +7848,41 @@ func labelAfterPieces(S string, norms []string, next int) int {
 
 // leavesBlanks says a table leaves some cells blank: a row of it has
 // digits, fewer than its cells.
-func leavesBlanks(got []t3Line) bool {
+func (p *parser) leavesBlanks(got []t3Line) bool {
+	dashes := 0 // (the dashes of a row's marks, a cell each, or two where the report writes ——)
 	for _, g := range got {
-		if n := digitCount(g.rc.tokens); n > 0 && n+markRunes(g.rc.tokens) < NumCols {
+		n := digitCount(g.rc.tokens)
+		if n == 0 || n >= NumCols {
+			continue
+		}
+		if dashes == 0 {
+			dashes = 1
+			if p.reportDash() == "——" { // (even guessed from runs all even: more blanks, more caution)
+				dashes = 2
+			}
+		}
+		if n+markCells(g.rc.tokens, dashes) < NumCols {
 			return true // (a mark for 0 is a cell: a row of them and digits is no row with blanks)
 		}
 	}
 	return false
 }
 
-// markRunes counts the runes of marks for 0 among a row's tokens (— / 无,
-// glued or apart; —— counted twice, as it may be two cells).
-func markRunes(ts []tok) int {
-	n := 0
+// markCells counts the cells of marks for 0 among a row's tokens (— / 无,
+// glued or apart), dashes dashes to a cell.
+func markCells(ts []tok, dashes int) int {
+	n, d := 0, 0
 	for _, t := range ts {
 		for _, r := range t.s {
-			if rowMark(r) {
+			switch {
+			case dashLike(r):
+				d++
+			case rowMark(r):
 				n++
 			}
 		}
 	}
-	return n
+	return n + d/dashes
 }
 
 // fewerNumbers says runs of digits can be fewer numbers than digits: a digit
@@ -9328,7 +9350,14 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
-	if cuts := splitPlaceholders(strs(toks), n, 5, countMarks); len(cuts) > 0 { // (nothing allocated without a placeholder)
+	if cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays()); len(cuts) > 0 { // (nothing allocated without a placeholder)
+		if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
+			// glued, in a report that leaves cells blank: blanks leave no
+			// trace among marks and digits, so no cut can be trusted
+			p.t4Unread()
+			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起；本报告有空白的单元格，表四也可能有，留出空白的拆法无法排除，表四记为空", read)
+			return
+		}
 		p.fillT4Marked(cuts, read, line)
 		return
 	}
@@ -10576,10 +10605,10 @@ func (p *parser) fillT4Marked(cuts [][]string, read string, line int) {
 	var unknown []string
 	for i, same := range agreeing(cuts) {
 		if same {
-			p.r.Appeals[i/5][i%5] = toCell(cuts[0][i])
+			p.r.Appeals[i/5][i%5] = toCell(p.markText(cuts, i))
 		} else {
 			p.ambiguous(t4Cell(i/5, i%5))
-			unknown = append(unknown, T4Blocks[i/5].Parent+T4Blocks[i/5].Label+T4Columns[i%5])
+			unknown = append(unknown, T4Blocks[i/5].Parent+T4Blocks[i/5].Label+T4ColumnLabels[i%5])
 		}
 	}
 	if len(unknown) > 0 {
@@ -10588,10 +10617,91 @@ func (p *parser) fillT4Marked(cuts [][]string, read string, line int) {
 	}
 }
 
+// markText is the text of a cell every reading of a row agrees is a mark
+// for 0, where the readings write it as — or as ——: the report's own
+// (reportDash), else the first reading's.
+func (p *parser) markText(cuts [][]string, i int) string {
+	dash := p.reportDash()
+	for _, c := range cuts {
+		if c[i] == dash {
+			return c[i]
+		}
+	}
+	return cuts[0][i]
+}
+
+// reportDash is the dash a report's 表三 and 表四 write for 0: — or —— where
+// the cells that stand alone show one of them only, or where the runs of
+// dashes glued say it (one of odd length holds a —; all even, ——); "" where
+// they show both, or none.
+func (p *parser) reportDash() string {
+	if !p.dashMarkDone {
+		p.dashMarkDone = true
+		singles, doubles, odd, even := 0, 0, 0, 0
+		for _, k := range []string{"3", "4"} {
+			lo, hi := p.region(k)
+			for j := max(lo, 0); j < hi; j++ {
+				t := p.lines[j].Text
+				for f := range strings.FieldsSeq(t) {
+					switch f {
+					case "—":
+						singles++
+					case "——":
+						doubles++
+					}
+				}
+				// glued, a run of an odd number of — holds a cell of —
+				for i := 0; i < len(t); {
+					n := 0
+					for strings.HasPrefix(t[i:], "—") {
+						n, i = n+1, i+len("—")
+					}
+					if n > 0 {
+						if n%2 == 1 {
+							odd++
+						} else {
+							even++
+						}
+						continue
+					}
+					i++
+				}
+			}
+		}
+		switch {
+		case doubles > 0 && singles == 0 && odd == 0:
+			p.dashMark, p.dashSure = "——", true
+		case singles > 0 && doubles == 0 || odd > 0:
+			p.dashMark, p.dashSure = "—", true
+		case even > 0:
+			p.dashMark = "——" // (every run even: two cells of ——, one way of reading it, not known)
+		}
+	}
+	return p.dashMark
+}
+
+// dashWays is the dash a row's runs of dashes are read as, when the report
+// shows it for sure (reportDash: a cell alone, or a run of odd length);
+// "" for every way.
+func (p *parser) dashWays() string {
+	if d := p.reportDash(); p.dashSure {
+		return d
+	}
+	return ""
+}
+
 // fillT4PartMarked reads a part of 表四 (n blocks from block at) whose run
 // glues marks for 0 among its digits, as fillT4Marked reads 表四 in one.
 func (p *parser) fillT4PartMarked(run string, at, n, line int) {
-	cuts := splitPlaceholders([]string{run}, 5*n, 5, countMarks)
+	cuts := splitPlaceholdersAs([]string{run}, 5*n, 5, countMarks, p.dashWays())
+	if len(cuts) > 0 && p.blanky {
+		// glued, in a report that leaves cells blank (as in parseT4)
+		for i := range 5 * n {
+			p.ambiguous(t4Cell(at+i/5, i%5))
+		}
+		p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的一段数字和占位符“%s”连在一起；本报告有空白的单元格，这一段也可能有，留出空白的拆法无法排除，这 %d 组记为空", run, n)
+		return
+	}
 	if len(cuts) == 0 {
 		for i := range 5 * n {
 			p.ambiguous(t4Cell(at+i/5, i%5))
@@ -10603,10 +10713,10 @@ func (p *parser) fillT4PartMarked(run string, at, n, line int) {
 	for i, same := range agreeing(cuts) {
 		b, j := at+i/5, i%5
 		if same {
-			p.r.Appeals[b][j] = toCell(cuts[0][i])
+			p.r.Appeals[b][j] = toCell(p.markText(cuts, i))
 		} else {
 			p.ambiguous(t4Cell(b, j))
-			unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4Columns[j])
+			unknown = append(unknown, T4Blocks[b].Parent+T4Blocks[b].Label+T4ColumnLabels[j])
 		}
 	}
 	if len(unknown) > 0 {
@@ -10621,10 +10731,10 @@ func (p *parser) fillT4PartMarked(run string, at, n, line int) {
 // the row as written, whose sum the checks then find wrong (T3.ROWSUM).
 // False, and nothing changed, when no reading or several are so.
 func (p *parser) readMarkedError(g t3Line, want [NumCols]int64) bool {
-	if !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
-		return false
+	if p.blanky || !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
+		return false // (in a table that leaves cells blank, a row that does not add up may only have some)
 	}
-	cuts, all := markedReadingsAny(strs(g.rc.tokens), NumCols, 64)
+	cuts, all := markedReadingsAny(strs(g.rc.tokens), NumCols, 64, p.dashWays())
 	if !all {
 		return false
 	}
@@ -10674,7 +10784,7 @@ func (p *parser) readPlaceholderRun(g t3Line, cuts [][]string) bool {
 	one := true
 	for c, same := range agreeing(cuts) {
 		if same {
-			v[c] = toCell(cuts[0][c])
+			v[c] = toCell(p.markText(cuts, c))
 		} else {
 			p.ambiguous(t3Cell(g.row.Key, c))
 			one = false

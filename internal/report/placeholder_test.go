@@ -353,8 +353,10 @@ func markedCells(msg string) int {
 // dash): a fold's doubled break between its two dashes became a space
 // that split it (wrong cells, a false T3.ROWSUM); more than three runs of
 // dashes in a row were not tried at all (92 % read, now 98 %); a —— glued
-// to its label was read as the label's — and a cell's —; spaced out by an
-// OCR (— —), no cell was read. With a third of the zeros written so and
+// to its label was read as the label's — and a cell's —, and a glued ————
+// that reads as two cells of —— or as four of — was quoted as — where both
+// readings agree it is marks (7 % of cells; now the mark the report writes
+// where it stands alone); spaced out by an OCR (— —), no cell was read. With a third of the zeros written so and
 // the rest 0, no cell is read wrong — a row of —— spaced apart had been read
 // as twice its cells (—— —— —— 0 …: 表四 in parts, its first alone) — and
 // nearly all are read: 0 between marks (000——0 —) had been cut out as a
@@ -362,7 +364,9 @@ func markedCells(msg string) int {
 // left blank, no cell is read wrong: glued, a row of marks and digits was
 // read as if it had no blank (—36 as —, 3, 6: 226 – 262 cells wrong in 60
 // such pages); in a table that leaves cells blank it is said ambiguous when
-// it also reads with blanks.
+// it also reads with blanks, as is 表四 glued among marks there (written ——,
+// 132 cells wrong), and a row that does not add up is not read as the
+// report's misprint (it may only have blanks).
 func TestEveryZeroAMark(t *testing.T) {
 	n := 30
 	if testing.Short() {
@@ -377,13 +381,13 @@ func TestEveryZeroAMark(t *testing.T) {
 		some   bool // a third of the zeros (the rest 0), not every one
 		blanks bool // every zero a mark or left blank
 	}{{"—", false, false}, {"/", false, false}, {"无", false, false}, {"——", false, false}, {"—", true, false}, {"无", true, false}, {"——", true, false},
-		{"—", false, true}, {"无", false, true}} {
+		{"—", false, true}, {"无", false, true}, {"——", false, true}} {
 		mark := c.mark
 		for name, make := range layouts {
 			if c.blanks && name == "split-t4-layout" {
 				continue // (layoutOf closes a row's blanks up: its columns lie)
 			}
-			cells, read, single := 0, 0, 0
+			cells, read := 0, 0
 			for i := range n {
 				truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 77)), fmt.Sprintf("示例第%d局", i), 2019+i%7)
 				switch {
@@ -408,9 +412,7 @@ func TestEveryZeroAMark(t *testing.T) {
 					case got.Blank():
 					case got.IsInvalid() == want.IsInvalid() && got.String() == want.String() && got.Raw() == want.Raw():
 						read++
-					case mark == "——" && got.Raw() == "—" && want.Raw() == "——":
-						read++ // (a mark for 0 all the same: "————" glued may be read as four of "—")
-						single++
+
 					default:
 						t.Errorf("%s %q report %d %s = %v (%q), want %v (%q)", name, mark, i, where, got, got.Raw(), want, want.Raw())
 					}
@@ -447,11 +449,6 @@ func TestEveryZeroAMark(t *testing.T) {
 			}
 			if c.blanks {
 				continue // (no cell read wrong: blanks glued leave no trace, most such rows stay unread)
-			}
-			if single*100 > cells && !(c.some && single*50 <= cells) {
-				// (a —— glued to its label had been read as the label's —
-				// and a cell's —: 7 % of cells in a page run together)
-				t.Errorf("%s, %s as %q: %d of %d cells read as — alone", name, which, mark, single, cells)
 			}
 			if rate := float64(read) / float64(cells); rate < min {
 				t.Errorf("%s, %s as %q: %d of %d cells read (%.1f %%)", name, which, mark, read, cells, 100*rate)

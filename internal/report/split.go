@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Flattened tables lose their cell borders in several ways: every digit
@@ -371,17 +372,25 @@ func placeholderTok(s string) bool {
 // when every digit must be a cell of its own, as the report's own error.
 // None when the tokens hold no placeholder or cannot make n cells.
 func splitPlaceholders(in []string, n, g int, m marks) [][]string {
-	return markedReadings(in, m, func(expanded []string) [][]string { return splitMarked(expanded, n, g) })
+	return splitPlaceholdersAs(in, n, g, m, "")
+}
+
+// splitPlaceholdersAs is splitPlaceholders where the report is known to
+// write its dash for 0 as dash (— or ——): its runs of dashes are read so
+// only (when every run can be: a run of odd length is no cells of ——).
+func splitPlaceholdersAs(in []string, n, g int, m marks, dash string) [][]string {
+	return markedReadingsAs(in, m, dash, func(expanded []string) [][]string { return splitMarked(expanded, n, g) })
 }
 
 // markedReadingsAny is every reading of a row of counts whose tokens mix
 // placeholders with digit runs as n cells, whether it adds up or not (a
 // report's own error: which reading is meant only the rest of the table
-// can tell); ok is false when there are more than limit for a way of
-// reading its dashes (not all were found).
-func markedReadingsAny(in []string, n, limit int) (out [][]string, ok bool) {
+// can tell), its dashes read as dash where that is known
+// (splitPlaceholdersAs); ok is false when there are more than limit for a
+// way of reading its dashes (not all were found).
+func markedReadingsAny(in []string, n, limit int, dash string) (out [][]string, ok bool) {
 	ok = true
-	out = markedReadings(in, countMarks, func(expanded []string) [][]string {
+	out = markedReadingsAs(in, countMarks, dash, func(expanded []string) [][]string {
 		cells, all := markedCuts(expanded, n, limit)
 		ok = ok && all
 		return cells
@@ -395,6 +404,12 @@ func markedReadingsAny(in []string, n, limit int) (out [][]string, ok bool) {
 // them with read in each way of taking its runs of dashes; its readings,
 // each once. None when the tokens hold no placeholder.
 func markedReadings(in []string, m marks, read func([]string) [][]string) [][]string {
+	return markedReadingsAs(in, m, "", read)
+}
+
+// markedReadingsAs is markedReadings where the report's dash for 0 is known
+// (dash: — or ——; "" for not known).
+func markedReadingsAs(in []string, m marks, dash string, read func([]string) [][]string) [][]string {
 	if !slices.ContainsFunc(in, m.hasMark) {
 		return nil // nearly every row: nothing to do, nothing allocated
 	}
@@ -421,12 +436,18 @@ func markedReadings(in []string, m marks, read func([]string) [][]string) [][]st
 			runs = append(runs, i)
 		}
 	}
-	var ways []int      // each a mask: bit k set, run k is cells of "——"
-	if len(runs) <= 3 { // 8 ways at most, each search bounded by splitTokens' budget
+	var ways []int // each a mask: bit k set, run k is cells of "——"
+	even := !slices.ContainsFunc(runs, func(i int) bool { return utf8.RuneCountInString(toks[i])%2 == 1 })
+	switch {
+	case dash == "—":
+		ways = append(ways, 0)
+	case dash == "——" && even:
+		ways = append(ways, 1<<len(runs)-1)
+	case len(runs) <= 3: // 8 ways at most, each search bounded by splitTokens' budget
 		for way := range 1 << len(runs) {
 			ways = append(ways, way)
 		}
-	} else {
+	default:
 		// more runs: the ways a report writes one mark, — or —— throughout;
 		// a —— standing alone is one cell in both (as two of —, a row of
 		// them spaced apart would read as twice its cells: —— —— —— 0 …)
