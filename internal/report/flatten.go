@@ -459,7 +459,7 @@ func rowJoints(t string, labels bool) int {
 	n := 0
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= 0xE0 {
-			if markJoint(t, i) || markRunJoint(t, i) || labels && labelJoint(t, i) {
+			if markJoint(t, i) || (c == 0xE2 || c == 0xEF || c == 0xE6) && markRunJoint(t, i) || labels && labelJoint(t, i) { // (— – E2, － ／ EF, 无 E6)
 				n++
 			}
 			i += 2 // a Chinese character's other bytes (and more for a four-byte one): no digit among them

@@ -4036,7 +4036,7 @@ func toCell(s string) Cell {
 	if isPlaceholder(s) {
 		return Invalid(s)
 	}
-	if spacedDashes(s) {
+	if len(s) > 4 && !isASCIIDigit(s[0]) && spacedDashes(s) { // (most cells: a byte asked)
 		return Invalid(strings.ReplaceAll(s, " ", "")) // (—— spaced out by an OCR: — —)
 	}
 	s, _ = cutUnit(s, countUnitsInCells)
@@ -9350,16 +9350,18 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
-	if cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays()); len(cuts) > 0 { // (nothing allocated without a placeholder)
-		if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
-			// glued, in a report that leaves cells blank: blanks leave no
-			// trace among marks and digits, so no cut can be trusted
-			p.t4Unread()
-			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起；本报告有空白的单元格，表四也可能有，留出空白的拆法无法排除，表四记为空", read)
+	if slices.ContainsFunc(toks, func(t tok) bool { return countMarks.hasMark(t.s) }) { // (most 表四 hold no mark: the report's dash is not asked)
+		if cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays()); len(cuts) > 0 {
+			if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
+				// glued, in a report that leaves cells blank: blanks leave no
+				// trace among marks and digits, so no cut can be trusted
+				p.t4Unread()
+				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起；本报告有空白的单元格，表四也可能有，留出空白的拆法无法排除，表四记为空", read)
+				return
+			}
+			p.fillT4Marked(cuts, read, line)
 			return
 		}
-		p.fillT4Marked(cuts, read, line)
-		return
 	}
 	var c [][]int64
 	orBlank := false // c holds cuts with blank cells too (p.blanky)
