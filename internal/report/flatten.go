@@ -518,29 +518,14 @@ func markRunJoint(t string, i int) bool {
 		return false // (asked first, by its bytes: most characters cost a compare or two)
 	}
 	r, size := utf8.DecodeRuneInString(t[i:])
-	if !dashLike(r) && !slashLike(r) || r == '空' {
-		return false
-	}
 	if next, _ := utf8.DecodeRuneInString(t[i+size:]); next == r || dashLike(next) || slashLike(next) || isDigit(next) {
 		return false // (not the run's end: asked first, it costs a rune)
 	}
-	rest := strings.TrimLeft(t[i+size:], " ")
-	if !itemNumberAt(rest) {
+	if !itemNumberAt(strings.TrimLeft(t[i+size:], " ")) {
 		return false
 	}
-	marks, runes := 0, 0
-	j := i + size
-	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(t[:j])
-		if rowMark(r) {
-			marks++
-		} else if !isDigit(r) {
-			break
-		}
-		runes++
-		j -= size
-	}
-	if marks < 2 || runes < 3 || j == 0 {
+	marks, j := trailingCells(t[:i+size])
+	if marks < 2 || utf8.RuneCountInString(t[j:i+size]) < 3 || j == 0 { // (three at least: a dash in a sentence is one or two)
 		return false
 	}
 	before, _ := utf8.DecodeLastRuneInString(t[:j])
@@ -596,7 +581,8 @@ func afterLabelOrCell(t string, n int) bool {
 	if rowMark(r) {
 		// after marks for 0 glued to them (————448, 2—2———4, 无无无448):
 		// a row's cells
-		return markedCells(t) >= 2
+		marks, _ := trailingCells(t)
+		return marks >= 2
 	}
 	return n >= 3 && (unicode.Is(unicode.Han, r) || r == '）' || r == ')' || r == '”')
 }
@@ -620,20 +606,20 @@ func markAt(t string, i int) bool {
 // rowMark says r is a mark for 0 glued among a row's cells (— - / 无).
 func rowMark(r rune) bool { return dashLike(r) || r == '/' || r == '／' || r == '无' }
 
-// markedCells counts the marks for 0 among the marks and digits t ends in
-// (a row's cells glued: —2——, the digits not counted).
-func markedCells(t string) int {
-	n := 0
-	for t != "" {
-		r, size := utf8.DecodeLastRuneInString(t)
+// trailingCells is where the run of marks for 0 and digits t ends in starts
+// (a row's cells glued: —2——), and how many marks it holds.
+func trailingCells(t string) (marks, start int) {
+	start = len(t)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(t[:start])
 		if rowMark(r) {
-			n++
+			marks++
 		} else if !isDigit(r) {
 			break
 		}
-		t = t[:len(t)-size]
+		start -= size
 	}
-	return n
+	return marks, start
 }
 
 // itemNumberAt says t starts with a table row's item number: 二、 （三）

@@ -3817,18 +3817,6 @@ func tokensSumUp(ts []tok) bool {
 	return v[len(v)-1] > 0 && sumsUp(v)
 }
 
-// wellSpaced says a laid-out row's tokens are whole cells each, a count or
-// a mark for 0 (64 — 2 4 70 whose columns were distrusted): its blanks are
-// placed by the rest of the table, its numbers never cut.
-func wellSpaced(ts []tok) bool {
-	for _, t := range ts {
-		if !isPlaceholder(t.s) && !wellFormed([]string{t.s}) {
-			return false
-		}
-	}
-	return true
-}
-
 // addsUpMarked is addsUp where a cell may be a mark for 0, counting as
 // nothing (its 总计 too).
 func addsUpMarked(cells []string) bool {
@@ -6184,7 +6172,10 @@ func (p *parser) parseT3() {
 			}
 			continue
 		}
-		if !g.rc.ok && !(g.rc.spaced && wellSpaced(g.rc.tokens)) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
+		// (a laid-out row of whole cells, counts and marks — 64 — 2 4 70 whose
+		// columns were distrusted — has its blanks placed by the rest of the
+		// table, its numbers never cut)
+		if !g.rc.ok && !(g.rc.spaced && cellsOrMarks(strs(g.rc.tokens))) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
 			if cuts := splitPlaceholdersAs(strs(g.rc.tokens), NumCols, NumCols, countMarks, p.dashWays()); len(cuts) > 0 {
 				if blanky && markedWithBlanks(strs(g.rc.tokens)) {
 					// the table leaves cells blank, which glued leave no
