@@ -452,6 +452,18 @@ func ownAppeals(part string) bool {
 	return true
 }
 
+// leadInReviewer says the parts before a part, back to the last that holds
+// a count, set the agency as the reviewing body ("作为复议机关，受理政府信息
+// 公开类行政复议案件30件"): the count after is of others' reviews.
+func leadInReviewer(before []string) bool {
+	for k := len(before) - 1; k >= 0 && !hasCount(before[k]); k-- {
+		if hasText(before[k], "复议机关") && !hasText(before[k], "被") {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceAt is the sentence of t around byte i: from the end of the one
 // before to its own end (。；！？ or a line end).
 func sentenceAt(t string, i int) string {
@@ -986,8 +998,10 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		// a part that names its subject but not the number: "收到申请，共计12件"
 		// (only when the next part is a bare count: in "收到的申请中，予以
 		// 公开44件" the count is the next part's own)
+		// Not after a part ending 中 ("收到的申请中，9件属于重复申请"): what
+		// follows is a share of them.
 		withNext := sc
-		if i+1 < len(parts) && !hasCount(sc) && bareCount(parts[i+1]) {
+		if i+1 < len(parts) && !hasCount(sc) && bareCount(parts[i+1]) && !strings.HasSuffix(trimSpace(sc), "中") {
 			withNext = sc + "，" + parts[i+1]
 		}
 		// a comparison after the part's first count is of that count
@@ -1027,7 +1041,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			// "行政诉讼败诉0件", "行政复议结果维持3件": a part of the cases by
 			// how they ended, not how many there were; "复议后起诉0件" is
 			// a kind of 诉讼, not the 复议; "其中…" a share
-		case (hasReview || hasSuit) && (!ownAppeals(sc) || widerScope(sc)):
+		case (hasReview || hasSuit) && (!ownAppeals(sc) || widerScope(sc) || leadInReviewer(parts[:i])):
 			// "办理行政复议案件120件", "公开行政复议决定书80件": the agency as
 			// the reviewing body, or what it published, not 表四's cases
 		case hasReview || hasSuit:
@@ -1550,11 +1564,12 @@ func topicShare(before string) bool {
 // otherThanApplications says what the count follows, after the words
 // naming the applications, is something else about them: 依申请公开咨询电话30个.
 func otherThanApplications(before string) bool {
-	k := strings.LastIndex(before, "申请")
-	if k < 0 {
-		return false
+	if k := strings.LastIndex(before, "申请"); k >= 0 {
+		return indexAny(before[k:], "咨询", "电话", "来电", "留言", "热线") >= 0
 	}
-	return indexAny(before[k:], "咨询", "电话", "来电", "留言", "热线") >= 0
+	// the applications named before the verb, and after it what came in
+	// by them ("通过政府信息公开申请渠道收到举报9件")
+	return indexAny(before, "咨询", "电话", "来电", "留言", "热线", "举报", "投诉", "信访", "来信") >= 0
 }
 
 // applicationChannels are the ways an application comes in, as reports
@@ -1565,14 +1580,23 @@ var applicationChannels = []string{"信函", "网络", "网上", "网站", "平�
 // in one way ("通过信函方式提交的申请20件"), a share, not all of them: one
 // channel named in q, the words before the count, without 共, 合计, 累计 or
 // 等 (通过网络、信函等方式共收到申请70件 is the total).
+//
+// Channel words not set apart by 、 和 及 或 与 name one channel: 门户网站依申请
+// 公开平台 is the website's platform, not the website and a platform.
 func channelShare(q string) bool {
+	if indexAny(q, "共", "合计", "累计", "等", "各类", "全部") >= 0 {
+		return false
+	}
 	n := 0
-	for _, c := range applicationChannels {
-		if hasText(q, c) && !(c == "邮件" && hasText(q, "电子邮件") || c == "网站" && hasText(q, "网络")) {
-			n++
+	for _, seg := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune("、和及或与/", r) }) {
+		for _, c := range applicationChannels {
+			if hasText(seg, c) {
+				n++
+				break
+			}
 		}
 	}
-	return n == 1 && indexAny(q, "共", "合计", "累计", "等", "各类", "全部") < 0
+	return n == 1
 }
 
 // receivedAt is where a part says applications were received (新收, 收到,

@@ -103,7 +103,10 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 	seen := map[string]bool{} // the rows named so far
 	lastCol := ""             // the column of the last count read: "制发规章1件、行政规范性文件2件"
 	earlier := false          // a part named another year: the parts after it are of that year too
+	counted := false          // the part before holds a count
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' || r == '、' }) {
+		after := counted
+		counted = hasCount(part)
 		if y, ok := partYear(part); ok {
 			earlier = y != year
 		}
@@ -140,6 +143,9 @@ func sentenceNormClaims(s string, off, year int) []Claim {
 		lastCol = ""
 		switch {
 		case !ok:
+		case v == 0 && named == "" && after && !counted:
+			// "起草规范性文件3件，尚未印发": those 3 are not issued yet, which
+			// says nothing of the year's count
 		case subject == "both" && v == 0 && named == "both":
 			// "未制发规章和规范性文件": none of either
 			for _, sub := range normSubjects {

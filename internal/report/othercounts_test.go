@@ -62,6 +62,13 @@ func TestOtherCountsAreNoClaims(t *testing.T) {
 		"针对97件行政复议决定，已按要求重新答复。",
 		"申请人提起行政复议后撤回97件。",
 		"行政诉讼中，法院判决驳回诉讼请求97件。",
+		// the agency as the reviewing body, said before the count's part
+		"作为复议机关，受理政府信息公开类行政复议案件97件。",
+		// a share of the applications after a part ending 中
+		"收到的申请中，97件属于重复申请。",
+		"受理的申请中，97件已在法定期限内答复。",
+		// what came in by the applications' channel, not applications
+		"通过政府信息公开申请渠道收到举报97件。",
 	}
 	ntable := func(r *report.Report) string { return strings.Join(ntableOf(r), "；") }
 	for i := range 14 {

@@ -662,10 +662,13 @@ func TestNarrativeBreakdowns(t *testing.T) {
 		// one channel's count the only one read (the next part has no verb of
 		// its own): a share, not the whole
 		"收到申请人通过信函方式提交的政府信息公开申请20件，通过网络方式提交的申请50件。": false,
-		"通过当面方式收到申请10件。":      false,
-		"通过网络、信函等方式共收到申请69件。": true,
-		"通过网络、信函等方式共收到申请70件。": false,
-		"本年共收到政府信息公开申请69件。":   true,
+		"通过当面方式收到申请10件。": false,
+		// one channel in several words (the website's platform), not two
+		"通过门户网站依申请公开平台收到申请10件。": false,
+		"通过门户网站、信函收到申请69件。":     true,
+		"通过网络、信函等方式共收到申请69件。":   true,
+		"通过网络、信函等方式共收到申请70件。":   false,
+		"本年共收到政府信息公开申请69件。":     true,
 		// a region's count, then the agency's own: the table may be either
 		"全市共收到政府信息公开申请70件，其中本机关收到12件。": false,
 		"全市共收到政府信息公开申请1200件，本局收到70件。":  false,

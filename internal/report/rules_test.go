@@ -541,6 +541,8 @@ func TestRulesOnWordings(t *testing.T) {
 		{"N.PROACTIVE", "1", "2023年，本局制发规范性文件4件。", false},
 		{"N.PROACTIVE", "1", "本局累计制发规范性文件56件。", false},
 		{"N.PROACTIVE", "1", "2024年，本局制定规范性文件管理办法1件，无规章制定权。", false},
+		{"N.PROACTIVE", "1", "2024年，本局起草规范性文件3件，尚未印发。", false},   // those 3, not the year's
+		{"N.PROACTIVE", "1", "2024年，本局起草管理办法3件，未印发规范性文件。", true}, // its own subject: none issued (表二: 1)
 		// 表二's decisions: 行政许可 356, 行政处罚 48, 行政强制 3
 		{"N.PROACTIVE", "1", "2024年，本局共作出行政许可决定356件，作出行政处罚决定48件。", false},
 		{"N.PROACTIVE", "1", "2024年，本局作出行政处罚决定50件。", true},
