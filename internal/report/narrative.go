@@ -1164,7 +1164,7 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 	if hasText(cl, "费") && !hasText(cl, "行政事业性收费") {
 		if saysNoFee(cl) {
 			add("fee_yuan", 0, cl)
-		} else if m := yuanRe.FindStringSubmatch(cl); m != nil && (hasText(cl, "收取") || hasText(cl, "收费")) && !otherFee(cl) {
+		} else if m := feeAmount(cl); m != nil && (hasText(cl, "收取") || hasText(cl, "收费")) && !otherFee(cl) {
 			if f, err := strconv.ParseFloat(foldDigits(m[1]), 64); err == nil {
 				if m[2] == "万" {
 					f *= 10000
@@ -1508,6 +1508,19 @@ var otherFees = []string{"登记费", "工本费", "检测费", "检验费", "�
 	"污水处理费", "垃圾处理费", "停车费", "管理费", "评审费", "报名费", "证书费", "押金", "保证金", "罚款", "罚没"}
 
 // otherFee says a clause counts money of another fee than the 信息处理费.
+// feeAmount is yuanRe's first match in cl that is an amount collected, not
+// a rate (收费标准为每件100元, 按每页10元): nil when there is none.
+func feeAmount(cl string) []string {
+	for _, ix := range yuanRe.FindAllStringSubmatchIndex(cl, -1) {
+		before := cl[max(0, ix[0]-18):ix[0]] // six characters
+		if hasText(before, "每") || hasText(before, "标准") || strings.HasPrefix(cl[ix[1]:], "/") || strings.HasPrefix(cl[ix[1]:], "／") {
+			continue
+		}
+		return []string{cl[ix[0]:ix[1]], cl[ix[2]:ix[3]], cl[ix[4]:ix[5]]}
+	}
+	return nil
+}
+
 func otherFee(cl string) bool {
 	return !hasText(cl, "信息处理费") && indexAny(cl, otherFees...) >= 0
 }
@@ -1565,7 +1578,7 @@ func topicShare(before string) bool {
 // naming the applications, is something else about them: 依申请公开咨询电话30个.
 func otherThanApplications(before string) bool {
 	if k := strings.LastIndex(before, "申请"); k >= 0 {
-		return indexAny(before[k:], "咨询", "电话", "来电", "留言", "热线") >= 0
+		return indexAny(before[k:], "咨询", "电话", "来电", "留言", "热线", "信访", "诉求", "举报", "投诉") >= 0
 	}
 	// the applications named before the verb, and after it what came in
 	// by them ("通过政府信息公开申请渠道收到举报9件")

@@ -1412,6 +1412,12 @@ func TestClaimsOfMisreadText(t *testing.T) {
 		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000":               "",
 		"本年度未收取信息处理费。":        "fee_yuan=0",
 		"本年度收取信息处理费1200000元。": "fee_yuan=1200000",
+		// a rate is no fee collected; the amount after it is
+		"本年度信息处理费收费标准为每件100元。":     "",
+		"按照每件100元的标准，收取信息处理费300元。": "fee_yuan=300",
+		"按每页10元/页收取信息处理费。":         "",
+		// what came in by the applications' way is not applications
+		"收到群众通过政府信息公开申请方式提出的信访诉求12件。": "",
 		// 监督 read 未督 and 件 read 息: a count after 复议, no none
 		"（五）政府信息公开未督保府因息府信息公开被申请行政复议1息": "",
 		"本年度未发生因政府信息公开被申请行政复议的情况":       "review=0",
