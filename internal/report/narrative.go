@@ -758,7 +758,7 @@ func Claims(r *Report) []Claim {
 	var out []Claim
 	for _, k := range NarrativeKeys {
 		// most sentences state no count the tables hold: only one that
-		// names 申请, 复议, 诉讼 or 费 is read
+		// names 申请, 复议, 诉讼, 费 or 结转 is read
 		eachSentence(r.Sections[k], func(s string, off int, named bool) {
 			if named {
 				out = append(out, clauseClaims(s, off, k, r.Year)...)
@@ -769,7 +769,7 @@ func Claims(r *Report) []Claim {
 }
 
 // eachSentence calls fn with each sentence of a section's text, its byte
-// offset, and whether it names 申请, 复议, 诉讼 or 费 (seen on the way, so
+// offset, and whether it names 申请, 复议, 诉讼, 费 or 结转 (seen on the way, so
 // that the text is walked once). A line end is not a sentence end: PDF text
 // wraps sentences ("受理政府\n信息公开申请 17 件"); but a sub-heading's line
 // ("（二）依申请公开办理情况") is a clause of its own, not the start of the
@@ -798,19 +798,25 @@ func eachSentence(t string, fn func(s string, off int, named bool)) {
 			named = named || brokenWord(t[i+len("诉"):], "讼")
 		case '费':
 			named = true
+		case '结': // "结转下年度继续办理2件。", a sentence of its own after the applications'
+			named = named || brokenWord(t[i+len("结"):], "转")
 		}
 	}
 	fn(t[start:], start, named)
 }
 
-// brokenWord says s starts with second after white space, across at most
-// one line end: the rest of a two-character word whose first character
-// came before s ("申请", "申 请", "申\n  请").
+// brokenWord says s starts with second after white space, across one line
+// end and any blank lines after it: the rest of a two-character word whose
+// first character came before s ("申请", "申 请", "申\n  请", and "申\n\n\n请"
+// where a page's footer between them was taken out).
 func brokenWord(s, second string) bool {
 	if strings.HasPrefix(s, second) {
 		return true
 	}
-	rest, _ := skipBreak(s)
+	rest, crossed := skipBreak(s)
+	for crossed && strings.HasPrefix(rest, "\n") {
+		rest, crossed = skipBreak(rest)
+	}
 	return len(rest) < len(s) && strings.HasPrefix(rest, second)
 }
 
