@@ -3099,11 +3099,12 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		// it is put at its column too, as pdftotext does, not a space after
 		// the label, so that rows line up)
 		row := numbersApart(line) >= 6
+		heads := !row && headingWords(line)
 		for k, g := range line {
 			size := math.Max(g.FontSize, 1)
 			first, _ := utf8.DecodeRuneInString(g.S)
 			switch gap := g.X - end; {
-			case k == 0 || gap > size || row && gap > 0.25*size && isDigit(first) && !isDigit(prev):
+			case k == 0 || gap > size || row && gap > 0.25*size && isDigit(first) && !isDigit(prev) || heads && gap > 0.25*size:
 				// the start of a line or of a table cell: at its column
 				pad := int(math.Round((g.X-left)/(size/2))) - cursor
 				if k > 0 {
@@ -3132,6 +3133,37 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		b.WriteByte('\n')
 		i = j
 	}
+}
+
+// headingWords says a line of glyphs in x order is a table's headings in
+// narrow columns: five words or more standing apart (more than a quarter of
+// a font size), none longer than four characters, no digit ("维持 纠正 结果
+// 审结 计" of 表四, two characters a column). Each word is then put at the
+// column its place gives, as a cell's start is: written a space apart, as
+// running text's words are, a column of two Chinese characters (two columns
+// wide) took three, and the headings drifted left of the numbers under
+// them, which then sat under the wrong heading.
+func headingWords(line []pdf.Text) bool {
+	words, n := 0, 0
+	end := math.Inf(-1)
+	for _, g := range line {
+		if g.X-end > 0.25*math.Max(g.FontSize, 1) {
+			words, n = words+1, 0
+		}
+		for _, r := range g.S {
+			if isDigit(r) {
+				return false
+			}
+			if r != ' ' && r != '\u3000' {
+				n++
+			}
+		}
+		if n > 4 {
+			return false
+		}
+		end = g.X + g.W
+	}
+	return words >= 5
 }
 
 // numbersApart counts the numbers of a line of glyphs in x order that stand

@@ -5178,6 +5178,24 @@ func stripGroups(L string) string {
 			}
 		}
 	}
+	return stripGroupPiece(L)
+}
+
+// stripGroupPiece takes off the front of a numbered row's label a piece of
+// a group's words that wrapped in their merged column onto the row's line
+// ("三、本年度 1.本机关不掌握相关政府", "办理结果 1.本机关…", "（四）无法 2.没有现成
+// 信息…", "度办理结 …"): two characters or more of a group's words, then the
+// row's number.
+func stripGroupPiece(L string) string {
+	k := strings.IndexFunc(L, func(r rune) bool { return r >= '0' && r <= '9' })
+	if k < len("办理") || k > len("三本年度办理结果") {
+		return L
+	}
+	for _, g := range t3GroupNorms {
+		if hasText(g, L[:k]) {
+			return L[k:]
+		}
+	}
 	return L
 }
 
@@ -7248,7 +7266,12 @@ func (p *parser) alignShort(got []t3Line) {
 		return
 	}
 	breaks := p.pageBreaks()
-	defer p.placeByGrid(got, breaks) // then the rows no complete row placed
+	defer func() {
+		// then the rows no complete row placed: by the columns of the
+		// page's rows together, then by the headings
+		p.placeByGrid(got, breaks)
+		p.placeByT3Header(got)
+	}()
 	if len(rows) == 0 {
 		return
 	}
@@ -7344,6 +7367,80 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			grids[page] = grid
 		}
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && (addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
+			g.rc.cells, g.rc.ok = cells, true
+		}
+	}
+}
+
+// placeByT3Header places the rows with blanks of our PDF reader's text
+// (Line.Placed) that neither a complete row nor the page's grid placed, by
+// the column headings above them: a report that leaves every 0 blank may
+// have no complete row, and columns blank on the whole page (社会公益组织,
+// 法律服务机构) leave the grid fewer than seven. The reader writes each
+// heading's word at its start on the page, a Chinese character two columns
+// wide (TestT4HeadingsInNarrowColumnsPlaceBlanks), so a word's middle is
+// its start and half its width. The pieces of the seven headings (自/然/人,
+// 商业/企业 … 总/计 in narrow columns) must make exactly seven columns;
+// each number must sit within a column of one, no two in one, and the row
+// must add up.
+func (p *parser) placeByT3Header(got []t3Line) {
+	first := -1
+	for _, g := range got {
+		if !g.rc.ok && g.rc.spaced && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0 {
+			first = got[0].line.No
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	lo, _ := p.region("3")
+	var cs []int
+	for _, l := range p.lines[lo:] {
+		if l.No >= first {
+			break
+		}
+		if l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		for _, t := range tokens(l.Text) {
+			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				cs = append(cs, (2*t.start+displayWidth(t.s)-1)/2)
+			}
+		}
+	}
+	slices.Sort(cs)
+	var cols []int
+	for i := 0; i < len(cs); {
+		j := i
+		for j+1 < len(cs) && cs[j+1]-cs[j] <= 2 {
+			j++
+		}
+		cols = append(cols, (cs[i]+cs[j])/2)
+		i = j + 1
+	}
+	if len(cols) != NumCols {
+		return
+	}
+	for k := range got {
+		g := &got[k]
+		if g.rc.ok || !g.rc.spaced || !g.line.Placed || g.line.Fields != nil || len(g.rc.tokens) == 0 {
+			continue
+		}
+		cells, ok := placeByColumns(g.rc.tokens, cols)
+		if !ok || !(addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
+			continue
+		}
+		centred := true
+		j := 0
+		for c, v := range cells {
+			if v == "" {
+				continue
+			}
+			centred = centred && abs(g.rc.tokens[j].center-cols[c]) <= 1
+			j++
+		}
+		if centred {
 			g.rc.cells, g.rc.ok = cells, true
 		}
 	}
@@ -9239,7 +9336,13 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	if len(heads) == 0 {
 		return nil, false
 	}
-	columns := func(wide bool) ([]int, bool) {
+	// placed: our PDF reader's text (Line.Placed) writes each heading's word
+	// at the column of its start on the page, and a Chinese character is
+	// two columns wide there: a word's middle is its start and half its
+	// width, not half its characters (a narrow column's 结果 centred over
+	// its number: start + 1.5, where by characters it is start + 0.5 and
+	// two columns off the number)
+	columns := func(wide, placed bool) ([]int, bool) {
 		var cs []int
 		for _, h := range heads {
 			var hts []tok
@@ -9250,7 +9353,11 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 			}
 			for _, t := range hts {
 				if t4ColumnWord(t.s) {
-					cs = append(cs, t.center)
+					c := t.center
+					if placed {
+						c = (2*t.start + displayWidth(t.s) - 1) / 2
+					}
+					cs = append(cs, c)
 				}
 			}
 		}
@@ -9292,15 +9399,36 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
-	if cols, ok := columns(false); ok && p.measure != measureWidth {
+	if cols, ok := columns(false, false); ok && p.measure != measureWidth {
 		byChar, okChar = place(ts, cols)
 	}
-	if cols, ok := columns(true); ok && p.measure != measureChars {
+	if cols, ok := columns(true, false); ok && p.measure != measureChars {
 		if wts := wideTail(data.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
 			byWidth, okWidth = place(wts, cols)
 		}
 	}
-	return eitherMeasure(byChar, okChar, byWidth, okWidth)
+	cells, ok := eitherMeasure(byChar, okChar, byWidth, okWidth)
+	if data.Placed {
+		if cols, found := columns(false, true); found {
+			if byPlace, okPlace := place(ts, cols); okPlace {
+				// where another measure places them too, only the same place
+				return byPlace, !ok || slices.Equal(cells, byPlace)
+			}
+		}
+	}
+	return cells, ok
+}
+
+// displayWidth is s's width in columns, a wide (Chinese) character two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if wideRune(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
