@@ -6449,7 +6449,8 @@ type aheadRows struct {
 }
 
 // checkAhead keeps a run shared out among labels only if every row it went
-// to adds up, none of it is left over, and the table's columns then hold;
+// to adds up (a mark for 0 — — / 无 — counting as 0), none of it is left
+// over, and the table's columns then hold;
 // otherwise those rows are unreadable (PARSE.TABLE), as the run was before,
 // and it says some numbers were left unplaced. What was kept is said.
 func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
@@ -6467,7 +6468,7 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
 		for _, i := range b.got {
-			ok = ok && addsUp(got[i].rc.cells)
+			ok = ok && addsUpMarked(got[i].rc.cells)
 		}
 		if !ok && len(b.all) == NumCols*len(b.got) && len(b.got) >= 3 {
 			// a PDF whose text runs down each column in turn: the k rows'
@@ -6480,7 +6481,7 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 					cells[c] = b.all[c*k+r]
 				}
 				got[i].rc.cells = cells
-				ok = ok && addsUp(cells)
+				ok = ok && addsUpMarked(cells)
 			}
 			byColumn[b] = ok
 		}
@@ -6574,7 +6575,7 @@ func t3ColumnsHold(got []t3Line) bool {
 			return 0, false
 		}
 		cl := toCell(row[c])
-		return cl.Val(), !cl.IsInvalid()
+		return cl.Val(), !cl.IsInvalid() || isPlaceholder(trimSpace(row[c])) // a mark for 0 (— / 无) is 0
 	}
 	for c := 0; c < NumCols; c++ {
 		var sum int64
