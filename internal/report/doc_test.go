@@ -351,7 +351,8 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// pdftotext -layout of Chromium's A5 PDF of Word's HTML: the title's
 		// end printed after section 一's heading; the narrowest 表三, its
 		// longest label (（六）1.) wrapped to eleven lines beside its group's
-		// (left unread, said)
+		// (left unread and said until its group's numeral on its first line,
+		// "（六）   1.申请", was taken off: TestStripGroupPieces)
 		"pdftotext-layout-a5-word-2021.txt": truth,
 		// pdftohtml -c (poppler 22.12) of LibreOffice's PDFs of the report and
 		// of the 2019 report, and of Chromium's PDF of the report with blanks:

@@ -3040,20 +3040,25 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	var d dropText
 	// a page count is the file's word: 2 000 000 000 kept this loop going
 	// for hours; a report has tens of pages
+	var pages [][]pdf.Text
 	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue
 		}
-		if b.Len() > 0 {
+		pages = append(pages, pdfGlyphs(p))
+		pdfNotes(&d, p)
+	}
+	left := pagesLeft(pages)
+	for i, gs := range pages {
+		if i > 0 {
 			// a page after the first starts with a form feed, as pdftotext
 			// writes it: its running head and the last page's bare number
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
-		pageLines(&b, pdfGlyphs(p))
+		pageLinesFrom(&b, gs, left)
 		b.WriteString("\n")
-		pdfNotes(&d, p)
 	}
 	return b.String(), d.pieces, nil
 }
@@ -3062,6 +3067,27 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 // baseline form a line, in x order; a gap wider than two characters is a
 // table cell boundary (a tab), a smaller one a space.
 func pageLines(b *strings.Builder, glyphs []pdf.Text) {
+	pageLinesFrom(b, glyphs, pagesLeft([][]pdf.Text{glyphs}))
+}
+
+// pagesLeft is the x where the text of a document's pages starts: the
+// leftmost glyph of them all. Each page's columns are counted from it, so
+// that a table's columns stand at the same places on every page (counted
+// from each page's own leftmost glyph, a page whose text all starts further
+// right — a table's second page, its label column indented — had its
+// columns seven places left of the first page's headings).
+func pagesLeft(pages [][]pdf.Text) float64 {
+	left := math.Inf(1)
+	for _, gs := range pages {
+		for _, g := range gs {
+			left = math.Min(left, g.X)
+		}
+	}
+	return left
+}
+
+// pageLinesFrom is pageLines with the columns counted from left.
+func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left float64) {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
 		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
@@ -3069,10 +3095,6 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 		}
 		return gs[i].X < gs[j].X
 	})
-	left := math.Inf(1)
-	for _, g := range gs {
-		left = math.Min(left, g.X)
-	}
 	// each line is written as pdftotext -layout writes it: what follows a
 	// gap wider than a character (a table's next cell) at the column its
 	// place gives (half a font size to a column), every character one

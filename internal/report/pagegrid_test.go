@@ -443,3 +443,44 @@ func TestRunOfMarksSharedOutAmongRows(t *testing.T) {
 		t.Error("the run shared out is not said")
 	}
 }
+
+// LibreOffice's PDFs of generated reports that leave every 0 blank, read
+// by our PDF reader. In the first, 表三 goes on to a second page whose text
+// all starts further right (its label column indented): each page's
+// columns were counted from its own leftmost glyph, seven places left of the
+// first page's headings, and no row there was placed; they are counted
+// from the document's leftmost glyph now. In the second, 1.信访举报投诉类申请
+// is printed beside its group's numeral and half its bracket ("（五 1.信访举
+// 报", then "）不 投诉类申请"): the label matched no row until the numeral was
+// taken off, and the row's numbers went to the blank row above it. Before,
+// 163 and 169 of their 表三's 175 cells read; all now.
+func TestLibreOfficePagesAndSplitGroupNumerals(t *testing.T) {
+	for file, least := range map[string]int{"lo-pages-blanks-2022.pdf": 175, "lo-groupnumeral-blanks-2024.pdf": 175} {
+		if right := readsAsTruth(t, file); right < least {
+			t.Errorf("%s: %d cells of 表三 read right, want %d", file, right, least)
+		}
+	}
+}
+
+// 表四's numbers placed among blanks by the headings over them are kept only
+// if each block then adds up with its blanks as 0 (or is all blank): a
+// table that leaves its zeros blank and adds up has no block such as
+// _ 1 _ 1 _. pdftotext -layout of LibreOffice's PDF of a generated report
+// lost one of 表四's four numbers (1 … 1 … 1 for _ _ 1 _ 1 and _ _ _ 1 1):
+// they were placed, by headings it closes up, with two false T4.SUM errors;
+// now 表四 is unread and said. In LibreOffice's PDF of another such report,
+// read by our PDF reader, 1 1 went under 其他结果 and 尚未审结 for 尚未审结
+// and 总计, a false T4.SUM, placed by display width, which that text's
+// columns (the page's places) do not follow: the sums keep it out now, and
+// such text is no longer measured by display width at all.
+func TestT4PlacedAmongBlanksAddsUp(t *testing.T) {
+	for _, file := range []string{"pdftotext-layout-lo-t4lost-blanks-2023.txt", "lo-t4narrow-blanks-2021.pdf"} {
+		t4AsTruth(t, file)
+		_, r := auditWithModel(t, file)
+		for _, f := range r.Findings {
+			if f.Severity == report.SevError {
+				t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
+			}
+		}
+	}
+}

@@ -5184,10 +5184,13 @@ func stripGroups(L string) string {
 // stripGroupPiece takes off the front of a numbered row's label a piece of
 // a group's words that wrapped in their merged column onto the row's line
 // ("三、本年度 1.本机关不掌握相关政府", "办理结果 1.本机关…", "（四）无法 2.没有现成
-// 信息…", "度办理结 …"): two characters or more of a group's words, then the
-// row's number.
+// 信息…", "度办理结 …"): two characters or more of a group's words, or a
+// group's numeral alone (（五 1.信访举报), then the row's number.
 func stripGroupPiece(L string) string {
 	k := strings.IndexFunc(L, func(r rune) bool { return r >= '0' && r <= '9' })
+	if k == len("五") && strings.Contains("三四五六", L[:k]) {
+		return L[k:] // a group's number alone, its bracket's pair on the next line ("（五 1.信访举报", "）不 投诉类申请")
+	}
 	if k < len("办理") || k > len("三本年度办理结果") {
 		return L
 	}
@@ -9220,6 +9223,33 @@ func t4GroupsFailing(cells []string) int {
 	return n
 }
 
+// blanksAsZerosAddUp says each block of 表四's cells placed among blanks
+// adds up with its blanks as 0, or is all blank: numbers placed by position
+// in a table that leaves zeros blank are placed wrongly when a block then
+// does not (a number the text lost, 1 _ 1 _ _ for _ _ 1 _ 1, would be a
+// false T4.SUM), and are better left unread and said.
+func blanksAsZerosAddUp(cells []string) bool {
+	for b := 0; b+5 <= len(cells); b += 5 {
+		var v [5]int64
+		empty := true
+		for c := range 5 {
+			s := trimSpace(cells[b+c])
+			if s == "" || isPlaceholder(s) {
+				continue
+			}
+			x, ok := toCell(s).Int()
+			if !ok {
+				return false
+			}
+			v[c], empty = x, false
+		}
+		if !empty && v[0]+v[1]+v[2]+v[3] != v[4] {
+			return false
+		}
+	}
+	return true
+}
+
 // t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
 // blocks whose first four add up to their fifth; a block with a blank cell
 // cannot be checked and passes, one with a cell that is no count fails (a
@@ -9396,14 +9426,16 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		if lo < -1 || hi > 1 {
 			return nil, false // not centred under the headings: nothing says which column a number is
 		}
-		return cells, t4BlocksAddUp(cells)
+		return cells, t4BlocksAddUp(cells) && blanksAsZerosAddUp(cells)
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
 	if cols, ok := columns(false, false); ok && p.measure != measureWidth {
 		byChar, okChar = place(ts, cols)
 	}
-	if cols, ok := columns(true, false); ok && p.measure != measureChars {
+	// (not in our PDF reader's text, whose columns are the page's places:
+	// a Chinese character counted twice there counts its width twice)
+	if cols, ok := columns(true, false); ok && p.measure != measureChars && !data.Placed {
 		if wts := wideTail(data.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
 			byWidth, okWidth = place(wts, cols)
 		}

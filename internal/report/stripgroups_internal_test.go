@@ -16,7 +16,9 @@ func TestStripGroupPieces(t *testing.T) {
 		"四无法2没有现成信息需要另行":        "2没有现成信息需要另行",
 		"处理4无正当理由大量反复申":         "4无正当理由大量反复申",
 		"予公开6属于四类过程性信息":         "6属于四类过程性信息",
-		"三2没有现成信息需要另行":          "三2没有现成信息需要另行", // one character: not known to be a piece
+		"五1信访举报":                "1信访举报",        // a group's numeral, its bracket split: （五 1.信访举报 / ）不 投诉类申请
+		"一1信访举报":                "一1信访举报",       // no group's numeral
+		"予2没有现成信息需要另行":          "予2没有现成信息需要另行", // one character of words: not known to be a piece
 		"本机关2没有现成信息":            "本机关2没有现成信息",   // no group's words
 		"一本年新收政府信息公开申请数量":       "一本年新收政府信息公开申请数量",
 		"七总计": "七总计",
