@@ -7409,20 +7409,11 @@ func (p *parser) placeByT3Header(got []t3Line) {
 		}
 		for _, t := range tokens(l.Text) {
 			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
-				cs = append(cs, (2*t.start+displayWidth(t.s)-1)/2)
+				cs = append(cs, placedMiddle(t))
 			}
 		}
 	}
-	slices.Sort(cs)
-	var cols []int
-	for i := 0; i < len(cs); {
-		j := i
-		for j+1 < len(cs) && cs[j+1]-cs[j] <= 2 {
-			j++
-		}
-		cols = append(cols, (cs[i]+cs[j])/2)
-		i = j + 1
-	}
+	cols := headingColumns(cs)
 	if len(cols) != NumCols {
 		return
 	}
@@ -9386,22 +9377,13 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 				if t4ColumnWord(t.s) {
 					c := t.center
 					if placed {
-						c = (2*t.start + displayWidth(t.s) - 1) / 2
+						c = placedMiddle(t)
 					}
 					cs = append(cs, c)
 				}
 			}
 		}
-		slices.Sort(cs)
-		var cols []int
-		for i := 0; i < len(cs); {
-			j := i
-			for j+1 < len(cs) && cs[j+1]-cs[j] <= 2 {
-				j++
-			}
-			cols = append(cols, (cs[i]+cs[j])/2)
-			i = j + 1
-		}
+		cols := headingColumns(cs)
 		return cols, len(cols) == n
 	}
 	// a place is kept only if every number sits centred under its heading
@@ -9451,6 +9433,27 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	}
 	return cells, ok
 }
+
+// headingColumns gathers the middles of headings' words (cs) into columns:
+// middles two characters apart at most are one column, at their mean.
+func headingColumns(cs []int) []int {
+	slices.Sort(cs)
+	var cols []int
+	for i := 0; i < len(cs); {
+		j := i
+		for j+1 < len(cs) && cs[j+1]-cs[j] <= 2 {
+			j++
+		}
+		cols = append(cols, (cs[i]+cs[j])/2)
+		i = j + 1
+	}
+	return cols
+}
+
+// placedMiddle is the middle of a heading's word in our PDF reader's text
+// (Line.Placed): its start is its place on the page, and a Chinese
+// character is two columns wide there.
+func placedMiddle(t tok) int { return (2*t.start + displayWidth(t.s) - 1) / 2 }
 
 // displayWidth is s's width in columns, a wide (Chinese) character two.
 func displayWidth(s string) int {
