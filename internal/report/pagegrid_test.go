@@ -484,3 +484,21 @@ func TestT4PlacedAmongBlanksAddsUp(t *testing.T) {
 		}
 	}
 }
+
+// A 表四 left all blank in our PDF reader's text, its headings stacked in
+// pieces in narrow columns (结果 over 维持), is a blank table (CELL.BLANK,
+// 表头都在), as one of cells is: before, it was said to be unreadable.
+func TestBlankT4OfPlacedTextIsBlank(t *testing.T) {
+	const file = "chrome-grouptail-blanks-2019.pdf"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	blank := false
+	for _, f := range r.Findings {
+		if f.Cell == "appeals" && f.Rule == "PARSE.TABLE" {
+			t.Errorf("%s: %s", f.Rule, f.Message)
+		}
+		blank = blank || f.Cell == "appeals" && f.Rule == "CELL.BLANK" && strings.Contains(f.Message, "表头都在")
+	}
+	if !blank {
+		t.Error("the blank 表四 is not said to be blank")
+	}
+}

@@ -2205,7 +2205,12 @@ func marksOnly(t string) bool {
 // elsewhere: pdfminer's after the next heading.)
 func (p *parser) blankTable(lo, hi int, words ...string) bool {
 	lines := p.lines[lo:hi]
-	if marksIn(lines) || !slices.ContainsFunc(lines, func(l Line) bool { return l.Fields != nil && hasText(withoutSpaces(l.Text), words[0]) }) {
+	// a table of cells, or our PDF reader's text, whose places are the
+	// page's: there a heading in a narrow column is stacked in pieces
+	// (结果 over 维持), and no number anywhere in the section means none in
+	// the table (other text may hold a table's numbers apart from it)
+	placed := len(lines) > 0 && lines[0].Placed
+	if marksIn(lines) || !placed && !slices.ContainsFunc(lines, func(l Line) bool { return l.Fields != nil && hasText(withoutSpaces(l.Text), words[0]) }) {
 		return false
 	}
 	var b strings.Builder
@@ -2231,7 +2236,10 @@ func (p *parser) blankTable(lo, hi int, words ...string) bool {
 		b.WriteString(t)
 	}
 	for _, w := range words {
-		if !hasText(b.String(), w) {
+		if hasText(b.String(), w) {
+			continue
+		}
+		if half := len(w) / 2; !placed || utf8.RuneCountInString(w) != 4 || !hasText(b.String(), w[:half]) || !hasText(b.String(), w[half:]) {
 			return false
 		}
 	}
