@@ -3040,25 +3040,26 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	var d dropText
 	// a page count is the file's word: 2 000 000 000 kept this loop going
 	// for hours; a report has tens of pages
-	var pages [][]pdf.Text
+	// each page's columns are counted from the leftmost glyph of it and
+	// the pages before it (pagesLeft; the pages' glyphs are not all kept:
+	// a PDF may have thousands of pages)
+	left := math.Inf(1)
 	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue
 		}
-		pages = append(pages, pdfGlyphs(p))
-		pdfNotes(&d, p)
-	}
-	left := pagesLeft(pages)
-	for i, gs := range pages {
-		if i > 0 {
+		if b.Len() > 0 {
 			// a page after the first starts with a form feed, as pdftotext
 			// writes it: its running head and the last page's bare number
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
+		gs := pdfGlyphs(p)
+		left = math.Min(left, pagesLeft([][]pdf.Text{gs}))
 		pageLinesFrom(&b, gs, left)
 		b.WriteString("\n")
+		pdfNotes(&d, p)
 	}
 	return b.String(), d.pieces, nil
 }
@@ -3070,9 +3071,9 @@ func pageLines(b *strings.Builder, glyphs []pdf.Text) {
 	pageLinesFrom(b, glyphs, pagesLeft([][]pdf.Text{glyphs}))
 }
 
-// pagesLeft is the x where the text of a document's pages starts: the
-// leftmost glyph of them all. Each page's columns are counted from it, so
-// that a table's columns stand at the same places on every page (counted
+// pagesLeft is the x where the text of pages starts: the leftmost glyph of
+// them all. A page's columns are counted from it and the pages' before it,
+// so that a table's columns stand at the same places on every page (counted
 // from each page's own leftmost glyph, a page whose text all starts further
 // right — a table's second page, its label column indented — had its
 // columns seven places left of the first page's headings).
