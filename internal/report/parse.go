@@ -7375,7 +7375,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		page := pageOf(breaks, g.line.No)
 		grid, seen := grids[page]
 		if !seen {
-			grid = gridColumns(pageCenters(got, breaks, page))
+			grid = gridColumns(pageCenters(got, breaks, page), g.line.Placed)
 			grids[page] = grid
 		}
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && (addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
@@ -7498,21 +7498,28 @@ func laidOutNumbers(g t3Line) []tok {
 // each at most two characters wide and three or more apart from the next,
 // so that no number could be in two; nil otherwise (a column blank on the
 // whole page, or lines whose columns drift).
-func gridColumns(centers []int) [][2]int {
+func gridColumns(centers []int, placed bool) [][2]int {
 	if len(centers) < NumCols {
 		return nil
 	}
 	cs := slices.Clone(centers)
 	slices.Sort(cs)
 	var out [][2]int
+	var size []int
 	for _, c := range cs {
 		if n := len(out); n > 0 && c-out[n-1][1] <= 1 {
 			out[n-1][1] = c
+			size[n-1]++
 			continue
 		}
 		out = append(out, [2]int{c, c})
+		size = append(size, 1)
 	}
-	if len(out) != NumCols {
+	// a column of one number is no column pdftotext -layout's text can be
+	// trusted with: it closes a narrow table's gaps up unevenly, and a
+	// page's numbers then fall in seven groups by chance, a row a column
+	// off (20 cells of 30 A5 pages); our PDF reader's gaps are to scale
+	if len(out) != NumCols || !placed && slices.Contains(size, 1) {
 		return nil
 	}
 	for i, g := range out {
