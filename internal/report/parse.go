@@ -7378,7 +7378,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			grid = gridColumns(pageCenters(got, breaks, page), g.line.Placed)
 			grids[page] = grid
 		}
-		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && (addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
+		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok = cells, true
 		}
 	}
@@ -7431,7 +7431,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			continue
 		}
 		cells, ok := placeByColumns(g.rc.tokens, cols)
-		if !ok || !(addsUp(cells) || cells[NumCols-1] == "" && allZero(cells)) {
+		if !ok || !placedAddsUp(cells) {
 			continue
 		}
 		centred := true
@@ -7447,6 +7447,25 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			g.rc.cells, g.rc.ok = cells, true
 		}
 	}
+}
+
+// placedAddsUp says a row placed by position adds up: its 总计 is the sum
+// of the others, a mark for 0 (— / 无) counting as 0, or it is all 0, blank
+// or marks with its 总计 blank (a row of zeros whose 总计 was left blank adds
+// up to nothing).
+func placedAddsUp(cells []string) bool {
+	if addsUp(cells) || addsUpMarked(cells) {
+		return true
+	}
+	if cells[NumCols-1] != "" {
+		return false
+	}
+	for _, c := range cells {
+		if v, ok := toCell(c).Int(); c != "" && (!ok || v != 0) && !isPlaceholder(trimSpace(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // allZero says each cell of a row is 0 or blank.
