@@ -553,3 +553,21 @@ func TestRowsWithMarksAndBlanksPlaced(t *testing.T) {
 		t.Errorf("%d of 190 cells read right, want 181", right)
 	}
 }
+
+// pdftotext's default text of a narrow table (Chromium's A5 PDF): three
+// rows' numbers in one run after 二、上年结转's label, the labels （一）予以公开
+// and （二）部分公开 printed later (after the merged 三、本年度办理结果), and
+// the next rows' labels wrapped ("1.属于国" / "家秘密" / their numbers). The
+// first of those labels, read without numbers, took the run's next row; now
+// a label whose own numbers follow it, after a run with as many rows left
+// as the rows skipped between, gives the run's rest to those rows in the
+// table's order (said), as a row with numbers on its line did. Before, 126
+// of its 161 cells of 表三 read; all now.
+func TestRunSharedByOrderBeforeAWrappedLabel(t *testing.T) {
+	const file = "pdftotext-raw-chrome-a5-labelsafter-2019.txt"
+	want, _ := auditWithModel(t, file)
+	if right, all := readsAsTruth(t, file), len(want.Format.T3Rows())*report.NumCols; right != all {
+		t.Errorf("%d of 表三's %d cells read right", right, all)
+	}
+	readSaid(t, file, "按表格的行序分给")
+}

@@ -5822,6 +5822,18 @@ func (p *parser) parseT3() {
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
 	aheadRow, aheadS := -1, ""         // the last row given numbers that came before its label, and that label
 	heading, headed := p.heads["3"]
+	// shareByOrder gives the rest of the run ahead to the rows from next up
+	// to j, in the table's order
+	shareByOrder := func(j int) {
+		for i := next; i < j; i++ {
+			ahead.got = append(ahead.got, len(got))
+			ahead.byOrder = append(ahead.byOrder, rows[i].Group+rows[i].Label)
+			got = append(got, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: ahead.rows[i-next], ok: true}, line: ahead.line})
+			seen[i] = true
+			r.setLine(rows[i].Key, ahead.line.No)
+		}
+		ahead.rows = nil
+	}
 	for n := lo; n < hi; n++ {
 		l := &p.lines[n]
 		if next >= len(rows) {
@@ -5891,6 +5903,14 @@ func (p *parser) parseT3() {
 				// a label after pieces of the merged columns ("（四） 1.本机关
 				// 不掌握相关政" of pdftotext without -layout)
 				j, fuzzy = matchAfterPieces(S, norms, next)
+			}
+			if j > next && ahead != nil && j-next == len(ahead.rows) && !slices.Contains(seen[next:j], true) && p.numbersFollow(n, hi) {
+				// a row whose own numbers follow its label, after a run
+				// with as many rows left over as the rows between, whose
+				// labels come later ("1.属于国" / "家秘密" / 0 0 …, the
+				// labels （一） and （二） printed after the merged 三、本年度):
+				// the run's rest is theirs (below), not this row's
+				shareByOrder(j)
 			}
 			if j >= 0 && S != "" && ahead != nil && len(ahead.rows) > 0 {
 				// its numbers came before it, with an earlier row's
@@ -6031,14 +6051,7 @@ func (p *parser) parseT3() {
 			// (pdftotext without -layout put them after the table): the
 			// rest of the run is theirs in the table's order (checked with
 			// the run, as the rows given it by their labels are)
-			for i := next; i < j; i++ {
-				ahead.got = append(ahead.got, len(got))
-				ahead.byOrder = append(ahead.byOrder, rows[i].Group+rows[i].Label)
-				got = append(got, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: ahead.rows[i-next], ok: true}, line: ahead.line})
-				seen[i] = true
-				r.setLine(rows[i].Key, ahead.line.No)
-			}
-			ahead.rows = nil
+			shareByOrder(j)
 		}
 		if l.OneEach && !rc.ok && len(rc.tokens) > NumCols && len(rc.tokens)%NumCols == 0 && (ahead == nil || len(ahead.rows) == 0) && allCells(strs(rc.tokens)) {
 			// pdftotext without -layout: the numbers of several rows come in
@@ -6445,6 +6458,26 @@ func groupPiece(L string, norms []string) bool {
 		}
 	}
 	return slices.ContainsFunc(norms, func(n string) bool { return hasText(n, L) })
+}
+
+// numbersFollow says a 表三 label on line n without numbers has its own
+// within the next few lines, before another row's label: pieces of its
+// wrapped label, then a line with numbers ("1.属于国" / "家秘密 0 0 …").
+func (p *parser) numbersFollow(n, hi int) bool {
+	for k, seen := n+1, 0; k < hi && seen < 4; k++ {
+		l := p.lines[k]
+		if emptyLine(l) {
+			continue
+		}
+		seen++
+		if rc := splitLabel(l, NumCols); rc.ok || len(rc.tokens) > 0 {
+			return true
+		}
+		if t := trimSpace(l.Text); t != "" && isASCIIDigit(t[0]) {
+			return false // the next row's label
+		}
+	}
+	return false
 }
 
 // aheadRows is a run of numbers longer than a row, shared out among the rows
