@@ -539,16 +539,7 @@ func TestRowsWithMarksAndBlanksPlaced(t *testing.T) {
 			t.Errorf("%s = %q, want %q", cell, got, w)
 		}
 	}
-	for _, row := range want.Format.T3Rows() {
-		for c, w := range want.Applications[row.Key] {
-			check(fmt.Sprintf("%s[%d]", row.Key, c), r.Applications[row.Key][c], w)
-		}
-	}
-	for b := range want.Appeals {
-		for c, w := range want.Appeals[b] {
-			check(fmt.Sprintf("表四 %d/%d", b, c), r.Appeals[b][c], w)
-		}
-	}
+	eachTableCell(want, r, check)
 	if right < 181 {
 		t.Errorf("%d of 190 cells read right, want 181", right)
 	}
@@ -570,4 +561,19 @@ func TestRunSharedByOrderBeforeAWrappedLabel(t *testing.T) {
 		t.Errorf("%d of 表三's %d cells read right", right, all)
 	}
 	readSaid(t, file, "按表格的行序分给")
+}
+
+// eachTableCell calls fn with each cell of 表三 and 表四 of the truth and of
+// the report read, and where it is.
+func eachTableCell(truth, r *report.Report, fn func(where string, got, want report.Cell)) {
+	for _, row := range truth.Format.T3Rows() {
+		for c, w := range truth.Applications[row.Key] {
+			fn(fmt.Sprintf("%s[%d]", row.Key, c), r.Applications[row.Key][c], w)
+		}
+	}
+	for b := range truth.Appeals {
+		for c, w := range truth.Appeals[b] {
+			fn(fmt.Sprintf("表四 %d.%d", b, c), r.Appeals[b][c], w)
+		}
+	}
 }

@@ -417,16 +417,7 @@ func TestEveryZeroAMark(t *testing.T) {
 						t.Errorf("%s %q report %d %s = %v (%q), want %v (%q)", name, mark, i, where, got, got.Raw(), want, want.Raw())
 					}
 				}
-				for _, row := range truth.Format.T3Rows() {
-					for c, want := range truth.Applications[row.Key] {
-						count(fmt.Sprintf("%s[%d]", row.Key, c), r.Applications[row.Key][c], want)
-					}
-				}
-				for b := range truth.Appeals {
-					for j, want := range truth.Appeals[b] {
-						count(fmt.Sprintf("表四 %d.%d", b, j), r.Appeals[b][j], want)
-					}
-				}
+				eachTableCell(truth, r, count)
 			}
 			min := 1.0 // a table of cells, or 表四 in parts of whole cells: every cell
 			if strings.Contains(name, "wrapped") || strings.HasSuffix(name, "-page") || name == "wide-spaces" || strings.HasPrefix(name, "oneline") {
