@@ -3041,8 +3041,12 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	// a page count is the file's word: 2 000 000 000 kept this loop going
 	// for hours; a report has tens of pages
 	// each page's columns are counted from the leftmost glyph of it and
-	// the pages before it (pagesLeft; the pages' glyphs are not all kept:
-	// a PDF may have thousands of pages)
+	// the pages before it, so that a table's columns stand at the same
+	// places on every page (counted from each page's own leftmost glyph, a
+	// page whose text all starts further right — a table's second page, its
+	// label column indented — had its columns seven places left of the
+	// first page's headings); the pages' glyphs are not all kept to find the
+	// leftmost of all: a PDF may have thousands of pages
 	left := math.Inf(1)
 	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
@@ -3056,7 +3060,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			b.WriteByte('\f')
 		}
 		gs := pdfGlyphs(p)
-		left = math.Min(left, pagesLeft([][]pdf.Text{gs}))
+		left = math.Min(left, pageLeft(gs))
 		pageLinesFrom(&b, gs, left)
 		b.WriteString("\n")
 		pdfNotes(&d, p)
@@ -3068,21 +3072,14 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 // baseline form a line, in x order; a gap wider than two characters is a
 // table cell boundary (a tab), a smaller one a space.
 func pageLines(b *strings.Builder, glyphs []pdf.Text) {
-	pageLinesFrom(b, glyphs, pagesLeft([][]pdf.Text{glyphs}))
+	pageLinesFrom(b, glyphs, pageLeft(glyphs))
 }
 
-// pagesLeft is the x where the text of pages starts: the leftmost glyph of
-// them all. A page's columns are counted from it and the pages' before it,
-// so that a table's columns stand at the same places on every page (counted
-// from each page's own leftmost glyph, a page whose text all starts further
-// right — a table's second page, its label column indented — had its
-// columns seven places left of the first page's headings).
-func pagesLeft(pages [][]pdf.Text) float64 {
+// pageLeft is the x where a page's text starts: its leftmost glyph's.
+func pageLeft(glyphs []pdf.Text) float64 {
 	left := math.Inf(1)
-	for _, gs := range pages {
-		for _, g := range gs {
-			left = math.Min(left, g.X)
-		}
+	for _, g := range glyphs {
+		left = math.Min(left, g.X)
 	}
 	return left
 }

@@ -1513,7 +1513,6 @@ func approximate(text, whole string) bool {
 var otherFees = []string{"登记费", "工本费", "检测费", "检验费", "服务费", "培训费", "鉴定费", "考试费", "手续费", "诉讼费", "排污费",
 	"污水处理费", "垃圾处理费", "停车费", "管理费", "评审费", "报名费", "证书费", "押金", "保证金", "罚款", "罚没"}
 
-// otherFee says a clause counts money of another fee than the 信息处理费.
 // feeAmount is yuanRe's first match in cl that is an amount collected, not
 // a rate (收费标准为每件100元, 按每页10元): nil when there is none.
 func feeAmount(cl string) []string {
@@ -1527,6 +1526,7 @@ func feeAmount(cl string) []string {
 	return nil
 }
 
+// otherFee says a clause counts money of another fee than the 信息处理费.
 func otherFee(cl string) bool {
 	return !hasText(cl, "信息处理费") && indexAny(cl, otherFees...) >= 0
 }

@@ -7429,21 +7429,17 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 // each number must sit within a column of one, no two in one, and the row
 // must add up.
 func (p *parser) placeByT3Header(got []t3Line) {
-	first := -1
-	for _, g := range got {
-		if !g.rc.ok && g.rc.spaced && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0 {
-			first = got[0].line.No
-			break
-		}
+	unplaced := func(g t3Line) bool {
+		return !g.rc.ok && g.rc.spaced && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0
 	}
-	if first < 0 {
+	if !slices.ContainsFunc(got, unplaced) {
 		return
 	}
 	lo, _ := p.region("3")
 	var cs []int
 	for _, l := range p.lines[lo:] {
-		if l.No >= first {
-			break
+		if l.No >= got[0].line.No {
+			break // the headings are above the first row
 		}
 		if l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
 			continue
@@ -7460,23 +7456,10 @@ func (p *parser) placeByT3Header(got []t3Line) {
 	}
 	for k := range got {
 		g := &got[k]
-		if g.rc.ok || !g.rc.spaced || !g.line.Placed || g.line.Fields != nil || len(g.rc.tokens) == 0 {
+		if !unplaced(*g) {
 			continue
 		}
-		cells, ok := placeByColumns(g.rc.tokens, cols)
-		if !ok || !placedAddsUp(cells) {
-			continue
-		}
-		centred := true
-		j := 0
-		for c, v := range cells {
-			if v == "" {
-				continue
-			}
-			centred = centred && abs(g.rc.tokens[j].center-cols[c]) <= 1
-			j++
-		}
-		if centred {
+		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols) && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok = cells, true
 		}
 	}
@@ -9459,23 +9442,12 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	// five cells it fills adds up
 	place := func(ts []tok, cols []int) ([]string, bool) {
 		cells, ok := placeByColumns(ts, cols)
-		if !ok {
-			return nil, false
-		}
-		lo, hi := 1<<30, -1<<30
-		j := 0 // placeByColumns keeps the numbers in order: the j-th filled cell is ts[j]
-		for k, c := range cells {
-			if c == "" {
-				continue
-			}
-			off := ts[j].center - cols[k]
-			lo, hi = min(lo, off), max(hi, off)
-			j++
-		}
-		if lo < -1 || hi > 1 {
+		if !ok || !centredUnder(ts, cells, cols) {
 			return nil, false // not centred under the headings: nothing says which column a number is
 		}
-		return cells, t4BlocksAddUp(cells) && blanksAsZerosAddUp(cells)
+		// (blanks as 0 asks more than t4BlocksAddUp, which passes a block
+		// with a blank)
+		return cells, blanksAsZerosAddUp(cells)
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
@@ -9499,6 +9471,23 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		}
 	}
 	return cells, ok
+}
+
+// centredUnder says each number of ts placed in cells (placeByColumns, which
+// keeps them in order: the j-th filled cell is ts[j]) sits within a column
+// of the middle of its column's heading (cols).
+func centredUnder(ts []tok, cells []string, cols []int) bool {
+	j := 0
+	for k, c := range cells {
+		if c == "" {
+			continue
+		}
+		if abs(ts[j].center-cols[k]) > 1 {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // headingColumns gathers the middles of headings' words (cs) into columns:
