@@ -74,7 +74,7 @@ func mergesDown(rows []report.Line) []cellRange {
 	var d downMerges
 	for r, l := range rows {
 		for c := range l.Fields {
-			if c < len(l.MergedUp) && l.MergedUp[c] && r > 0 {
+			if m := l.MergedUp(); c < len(m) && m[c] && r > 0 {
 				d.grow(r-1, r, c, 1)
 			} else {
 				d.end(c)

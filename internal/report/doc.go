@@ -657,7 +657,8 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 			if len(mergedUp) > len(r.cells) {
 				mergedUp = mergedUp[:len(r.cells)]
 			}
-			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true, MergedUp: mergedUp})
+			out = append(out, Line{No: len(out) + 1, Text: strings.Join(r.cells, "\t"), Fields: r.cells, Structured: true})
+			out[len(out)-1].setMergedUp(mergedUp)
 			dropped.mark(out, len(out)-1)
 		}
 		rows[d] = nil

@@ -69,8 +69,8 @@ func TestDocxStylesHide(t *testing.T) {
 	var text, dropped []string
 	for _, l := range lines {
 		text = append(text, l.Text)
-		if l.Dropped != "" {
-			dropped = append(dropped, l.Dropped)
+		if d := l.Dropped(); d != "" {
+			dropped = append(dropped, d)
 		}
 	}
 	if got := strings.Join(text, "|"); got != "乙丙丁|己" {

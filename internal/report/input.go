@@ -44,17 +44,94 @@ type Line struct {
 	Break      bool     // a page starts here (a form feed, a page number line): columns may move
 	Subtotal   bool     // a 表三 row whose 小计 column was taken out (dropSubtotals)
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
-	Shown      string   // the text as written, when it held radical forms (⼈ for 人) that Text reads as what they show
 	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
-	Computed   int      // cells of it that were formulas without their results, computed here (a workbook a program wrote)
-	// MergedUp are the cells of a Word 97 table's row that continue the
-	// cell above them (a vertical merge): empty here, their value is that
-	// cell's (nil: none, or the source does not say)
-	MergedUp []bool
-	// Dropped is text the file holds but does not show (a tracked
-	// change's deletion, hidden text), left out of the text before this
-	// line: its pieces' first characters, a line each
-	Dropped string
+	// rare is what few lines have (a radical form, a formula, a vertical
+	// merge, hidden text): out of line, so that a line is half the size it
+	// would be — lines are made, copied and ranged over more than anything
+	// else the reader holds. Shared by copies of the line: set it through
+	// the setters, which copy it.
+	rare *lineRare
+}
+
+// lineRare is a line's rarely set part (Line.rare).
+type lineRare struct {
+	shown    string
+	computed int
+	mergedUp []bool
+	dropped  string
+}
+
+// Shown is the text as written, when it held radical forms (⼈ for 人) that
+// Text reads as what they show; "" otherwise.
+func (l *Line) Shown() string {
+	if l.rare == nil {
+		return ""
+	}
+	return l.rare.shown
+}
+
+// Computed counts the cells of the line that were formulas without their
+// results, computed here (a workbook a program wrote).
+func (l *Line) Computed() int {
+	if l.rare == nil {
+		return 0
+	}
+	return l.rare.computed
+}
+
+// MergedUp are the cells of a Word 97 table's row that continue the cell
+// above them (a vertical merge): empty here, their value is that cell's
+// (nil: none, or the source does not say).
+func (l *Line) MergedUp() []bool {
+	if l.rare == nil {
+		return nil
+	}
+	return l.rare.mergedUp
+}
+
+// Dropped is text the file holds but does not show (a tracked change's
+// deletion, hidden text), left out of the text before this line: its
+// pieces' first characters, a line each.
+func (l *Line) Dropped() string {
+	if l.rare == nil {
+		return ""
+	}
+	return l.rare.dropped
+}
+
+// setRare changes the line's rare part through a copy (another copy of the
+// line keeps what it had).
+func (l *Line) setRare(set func(*lineRare)) {
+	var r lineRare
+	if l.rare != nil {
+		r = *l.rare
+	}
+	set(&r)
+	l.rare = &r
+}
+
+func (l *Line) setShown(s string) {
+	if s != "" || l.rare != nil {
+		l.setRare(func(r *lineRare) { r.shown = s })
+	}
+}
+
+func (l *Line) setComputed(n int) {
+	if n != 0 || l.rare != nil {
+		l.setRare(func(r *lineRare) { r.computed = n })
+	}
+}
+
+func (l *Line) setMergedUp(m []bool) {
+	if m != nil || l.rare != nil {
+		l.setRare(func(r *lineRare) { r.mergedUp = m })
+	}
+}
+
+func (l *Line) setDropped(s string) {
+	if s != "" || l.rare != nil {
+		l.setRare(func(r *lineRare) { r.dropped = s })
+	}
 }
 
 // dropText gathers the text a document holds but does not show, piece by
@@ -102,10 +179,10 @@ func withUnseen(out []Line, unseen []string) []Line {
 		return out
 	}
 	pieces := unseen[:min(len(unseen), 8)]
-	if out[0].Dropped != "" {
-		pieces = append([]string{out[0].Dropped}, pieces...)
+	if d := out[0].Dropped(); d != "" {
+		pieces = append([]string{d}, pieces...)
 	}
-	out[0].Dropped = strings.Join(pieces, "\n")
+	out[0].setDropped(strings.Join(pieces, "\n"))
 	return out
 }
 
@@ -115,7 +192,7 @@ func (d *dropText) mark(out []Line, n int) {
 	if len(d.pieces) == 0 || n >= len(out) {
 		return
 	}
-	out[n].Dropped = strings.Join(d.pieces, "\n")
+	out[n].setDropped(strings.Join(d.pieces, "\n"))
 	d.pieces = d.pieces[:0]
 }
 
@@ -2929,7 +3006,8 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						line(p)
 					}
 				default:
-					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true, MergedUp: rs.mergedUp})
+					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
+					out[len(out)-1].setMergedUp(rs.mergedUp)
 					dropped.mark(out, len(out)-1)
 				}
 				if n := len(tableSpans); n > 0 {

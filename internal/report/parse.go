@@ -130,7 +130,7 @@ func tablesOnly(r *Report) {
 func computedCells(lines []Line) int {
 	n := 0
 	for _, l := range lines {
-		n += l.Computed
+		n += l.Computed()
 	}
 	return n
 }
@@ -140,8 +140,8 @@ func computedCells(lines []Line) int {
 func droppedText(lines []Line) []string {
 	var out []string
 	for _, l := range lines {
-		if l.Dropped != "" {
-			out = append(out, strings.Split(l.Dropped, "\n")...)
+		if d := l.Dropped(); d != "" {
+			out = append(out, strings.Split(d, "\n")...)
 		}
 	}
 	return out

@@ -18,7 +18,8 @@ func foldLine(l *Line) {
 	if n == 0 {
 		return
 	}
-	l.Shown, l.Text = l.Text, t
+	l.setShown(l.Text)
+	l.Text = t
 	for k, f := range l.Fields {
 		l.Fields[k], _ = guard.FoldHan(f)
 	}
@@ -29,16 +30,17 @@ func foldLine(l *Line) {
 // shows (a page's font may have no glyph for it: its code point says which).
 func radicalsRead(lines []Line) (n int, read string, first, as rune) {
 	for _, l := range lines {
-		if l.Shown == "" {
+		shown := l.Shown()
+		if shown == "" {
 			continue
 		}
-		for i, r := range l.Shown {
+		for i, r := range shown {
 			u, ok := guard.HanForm(r)
 			if !ok {
 				continue
 			}
 			if n == 0 {
-				rs := []rune(l.Shown[runesBefore(l.Shown, i, 3):])
+				rs := []rune(shown[runesBefore(shown, i, 3):])
 				read, _ = guard.FoldHan(strings.TrimSpace(string(rs[:min(len(rs), 8)])))
 				first, as = r, u
 			}

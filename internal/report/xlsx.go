@@ -328,7 +328,8 @@ func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed ma
 		for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
 			cells = cells[:len(cells)-1]
 		}
-		l := Line{No: len(out) + 1, Computed: computed[ri]}
+		l := Line{No: len(out) + 1}
+		l.setComputed(computed[ri])
 		switch filled := countFilled(cells); {
 		case filled == 0:
 		case filled == 1 && cells[0] != "" && !cellish(cells[0]):
