@@ -5939,6 +5939,13 @@ func (p *parser) parseT3() {
 				// not read: no row is known
 				continue
 			}
+			if j >= 0 && pending >= 0 && j != pending && pendingS != "" && pendingS+S == norms[pending] {
+				// the end of the waiting row's wrapped label, its numbers
+				// later ("二、上年结转政府信息" / "公开申请数量" / … of
+				// pdftotext without -layout): not an earlier row that ends the
+				// same way (一), which would wait a second time
+				j, fuzzy = pending, false
+			}
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
