@@ -590,3 +590,25 @@ func TestWrappedLabelEndIsThePendingRows(t *testing.T) {
 		t.Errorf("%d cells of 表三 read right, want 175", right)
 	}
 }
+
+// pdftotext without -layout of LibreOffice's PDF can put 表三's first row's
+// numbers among the words of the column headings level with them (商业企业 /
+// 0 / 0 / 科研 / 机构 / 1 / … / 总计 / 其他 / 0 / 1): the numbers up to the
+// next row's label are that row's, in the order written, when they are seven
+// and add up, and the reading is said. Before, the row read two numbers and
+// was left unread, and with it the run of the next seven rows. The fixture:
+// a generated 2020 report's page printed by LibreOffice (writer_web), where
+// the table's numbers in blocks read more than one way (mostly zeros).
+func TestFirstRowAmongColumnWords(t *testing.T) {
+	if right := readsAsTruth(t, "pdftotext-lo-columnwords-2020.txt"); right != 161 {
+		t.Errorf("%d cells of 表三 read right, want 161", right)
+	}
+	r := audit(t, "columnwords.txt", readFile(t, filepath.Join(auditDir, "pdftotext-lo-columnwords-2020.txt")))
+	said := false
+	for _, f := range r.Findings {
+		said = said || f.Rule == "PARSE.READ" && f.Cell == "applications.new" && strings.Contains(f.Message, "0 0 1 0 0 0 1")
+	}
+	if !said {
+		t.Error("the first row read among the column words, and not said with its numbers")
+	}
+}

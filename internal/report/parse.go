@@ -3790,6 +3790,51 @@ func (p *parser) placeFieldRows(got []t3Line) {
 	}
 }
 
+// columnPiece says s (a line's label, normalised) is a word of 表三's
+// column headings or a piece of one (科研, 机构: a heading wrapped in its
+// narrow column).
+func columnPiece(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, w := range T3ColumnLabels {
+		if hasText(w, s) {
+			return true
+		}
+	}
+	return hasText("法人或其他组织", s)
+}
+
+// rowAmongColumnWords gathers a row's numbers on the lines from..hi after
+// its first ones (first), while each line is a word of the column headings
+// with numbers or without: the row's cells, and the last line with numbers,
+// when they are seven, each a cell, and they add up; nil otherwise.
+func (p *parser) rowAmongColumnWords(first []tok, from, hi int) ([]string, int) {
+	cells, last := strs(first), -1
+	for m := from; m < hi && len(cells) <= NumCols; m++ {
+		l := p.lines[m]
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		if !columnPiece(stripGroups(totalWord(norm(rc.label)))) {
+			break
+		}
+		if rc.ok || len(rc.tokens) > 0 {
+			if !l.OneEach {
+				return nil, 0
+			}
+			cells = append(cells, rc.cells...)
+			cells = append(cells, strs(rc.tokens)...)
+			last = m
+		}
+	}
+	if len(cells) != NumCols || last < 0 || !allCells(cells) || !addsUp(cells) {
+		return nil, 0
+	}
+	return cells, last
+}
+
 // addsUp says a row's 总计 is there and is the sum of the six cells it has.
 func addsUp(cells []string) bool {
 	total, ok := toCell(cells[NumCols-1]).Int()
@@ -6011,6 +6056,19 @@ func (p *parser) parseT3() {
 			// numbers of its own ("1.本机关不掌握相关政府" / "信息 0 0 …"):
 			// not a row far on that ends the same way (5.…已获取信息)
 			j, fuzzy = -1, false
+		}
+		if j < 0 && pending >= 0 && l.OneEach && !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < NumCols && columnPiece(S) {
+			// the first row's numbers each beside a word of the header
+			// (商业企业 0 0 / 科研 / 机构 1 / … / 其他 0 1: pdftotext
+			// without -layout of a header whose words sit level with the
+			// row): the numbers up to the next label are the row's, when
+			// they are seven and add up
+			if cells, last := p.rowAmongColumnWords(rc.tokens, n+1, hi); cells != nil {
+				rc = rowCells{label: rc.label, cells: cells, ok: true}
+				p.warn("PARSE.READ", "applications."+rows[pending].Key, l.No, "表三“%s”的 7 个数在原文中与表头各栏的字交错排列（PDF 转换的文字顺序，第 %d–%d 行），按出现次序读作各栏：%s；该行之和相符",
+					rows[pending].Label, l.No, p.lines[last].No, strings.Join(cells, " "))
+				n = last
+			}
 		}
 		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) {
 			j = pending // numbers under a generic label ("数值") or none
