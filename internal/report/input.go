@@ -3196,7 +3196,7 @@ func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left float64) {
 		// cells, whose first may sit less than a character after its label:
 		// it is put at its column too, as pdftotext does, not a space after
 		// the label, so that rows line up)
-		row := numbersApart(line) >= 6
+		row := numbersApart(line) >= 6 || cellsAfterLabel(line)
 		heads := !row && headingWords(line)
 		for k, g := range line {
 			size := math.Max(g.FontSize, 1)
@@ -3262,6 +3262,33 @@ func headingWords(line []pdf.Text) bool {
 		end = g.X + g.W
 	}
 	return words >= 5
+}
+
+// cellsAfterLabel says a line of glyphs in x order ends in two numbers or
+// more standing apart, with nothing but numbers from the first of them on:
+// a table row with blank cells (三、本 （一）予以公开 345 150 30 525), whose
+// first number may sit less than a character after its label, as a full
+// row's may. (A number in running text has its unit or words after it.)
+func cellsAfterLabel(line []pdf.Text) bool {
+	n := 0
+	end := math.Inf(-1)
+	for _, g := range line {
+		first, _ := utf8.DecodeRuneInString(g.S)
+		apart := g.X-end > 0.1*math.Max(g.FontSize, 1)
+		end = g.X + g.W
+		if n == 0 && (!isDigit(first) || !apart) {
+			continue
+		}
+		for _, r := range g.S {
+			if !isDigit(r) && r != ' ' && r != '.' {
+				return false
+			}
+		}
+		if isDigit(first) && apart {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // numbersApart counts the numbers of a line of glyphs in x order that stand

@@ -612,3 +612,18 @@ func TestFirstRowAmongColumnWords(t *testing.T) {
 		t.Error("the first row read among the column words, and not said with its numbers")
 	}
 }
+
+// Our PDF reader writes a 表三 row with blank cells with its first number at
+// that number's column, as it writes a full row's (LibreOffice's PDF sets
+// it less than a character after its label: 三、本 （一）予以公开 345 … 150 …
+// 30 … 525). Before, only a line of six numbers or more was a row: the 345
+// came a space after the label, a column of its own on the page, and the
+// page's rows fell into seven columns by chance, one off (540 in 商业企业,
+// the row still adding up) — wrong cells and a false T3.BALANCE. The
+// fixture: a generated 2021 report with counts scaled, every 0 blank,
+// printed by LibreOffice (writer_web).
+func TestPDFRowWithBlanksAfterItsLabel(t *testing.T) {
+	if right := readsAsTruth(t, "lo-blanks-afterlabel-2021.pdf"); right < 166 {
+		t.Errorf("%d cells of 表三 read right, want 166 at least", right)
+	}
+}
