@@ -3265,8 +3265,9 @@ func headingWords(line []pdf.Text) bool {
 }
 
 // cellsAfterLabel says a line of glyphs in x order ends in two numbers or
-// more standing apart, with nothing but numbers from the first of them on:
-// a table row with blank cells (三、本 （一）予以公开 345 150 30 525), whose
+// more standing apart, with nothing but numbers and marks for 0 (— /) from
+// the first of them on: a table row with blank cells (三、本 （一）予以公开
+// 345 150 30 525, 437 — — 46 483), whose
 // first number may sit less than a character after its label, as a full
 // row's may. (A number in running text has its unit or words after it.)
 func cellsAfterLabel(line []pdf.Text) bool {
@@ -3280,7 +3281,7 @@ func cellsAfterLabel(line []pdf.Text) bool {
 			continue
 		}
 		for _, r := range g.S {
-			if !isDigit(r) && r != ' ' && r != '.' {
+			if !isDigit(r) && !strings.ContainsRune(" .—－–-/／", r) {
 				return false
 			}
 		}

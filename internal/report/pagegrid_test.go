@@ -627,3 +627,52 @@ func TestPDFRowWithBlanksAfterItsLabel(t *testing.T) {
 		t.Errorf("%d cells of 表三 read right, want 166 at least", right)
 	}
 }
+
+// marksAsTruth audits a fixture against its model in testdata/truth, where
+// the fixture writes some of the model's blank cells as a mark (—): each
+// cell of 表三 and 表四 read as it is (a mark for a blank), or unread and
+// said; no arithmetic error. It returns the cells read right.
+func marksAsTruth(t *testing.T, file string) int {
+	t.Helper()
+	want, r := auditWithModel(t, file)
+	right := 0
+	eachTableCell(want, r, func(where string, got, w report.Cell) {
+		switch {
+		case got.String() == w.String(), w.Blank() && got.String() == "—":
+			right++
+		case !got.Blank():
+			t.Errorf("%s: %s = %q, want %q", file, where, got, w)
+		case !saysWhy(r, "applications") && !saysWhy(r, "appeals"):
+			t.Errorf("%s: %s unread, and not said", file, where)
+		}
+	})
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.") {
+			t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
+		}
+	}
+	return right
+}
+
+// A 表三 row with blank cells and marks (437 — — 46 483) is a row for our
+// PDF reader as one of numbers alone is (TestPDFRowWithBlanksAfterItsLabel):
+// its first number at its column, not a space after its label. The fixture:
+// a generated 2023 report, counts scaled, each 0 blank or — at random,
+// printed by LibreOffice (writer_web).
+func TestPDFRowWithMarksAfterItsLabel(t *testing.T) {
+	if right := marksAsTruth(t, "lo-mixed-afterlabel-2023.pdf"); right < 186 {
+		t.Errorf("%d cells read right, want 186 at least", right)
+	}
+}
+
+// 表四's numbers and marks set apart by wide gaps, fewer than fifteen
+// (44 — 44 44 22 — 66 44 —), are whole cells with blanks among them: not
+// digits and marks run together, cut into fifteen (4 4 — 4 4 2 2 …: wrong
+// cells and false T4.SUM). The fixture: pdftotext's default text of
+// Chromium's PDF of a generated 2022 report, counts scaled, each 0 blank or
+// — at random.
+func TestT4SpacedMarksAreWholeCells(t *testing.T) {
+	if right := marksAsTruth(t, "pdftotext-chrome-mixed-t4spaced-2022.txt"); right < 151 {
+		t.Errorf("%d cells read right, want 151 at least", right)
+	}
+}

@@ -9626,7 +9626,11 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	read := strings.Join(strs(toks), " ")
-	if slices.ContainsFunc(toks, func(t tok) bool { return countMarks.hasMark(t.s) }) { // (most 表四 hold no mark: the report's dash is not asked)
+	if slices.ContainsFunc(toks, func(t tok) bool { return countMarks.hasMark(t.s) }) && !(spaced && len(toks) < n && cellsOrMarks(strs(toks))) {
+		// (most 表四 hold no mark: the report's dash is not asked; numbers
+		// and marks set apart by wide gaps, fewer than fifteen, are whole
+		// cells with blanks among them, not digits and marks run together:
+		// 44 — 44 44 22 cut as 4 4 — 4 4 2 2 read fifteen wrong cells)
 		if cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays()); len(cuts) > 0 {
 			if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
 				// glued, in a report that leaves cells blank: blanks leave no
