@@ -676,3 +676,17 @@ func TestT4SpacedMarksAreWholeCells(t *testing.T) {
 		t.Errorf("%d cells read right, want 151 at least", right)
 	}
 }
+
+// A row of whole counts and marks standing alone a single space apart
+// (pdftotext -raw: — — — 44 44, 表四 44 — 44 44 22 — 66 44 —), fewer than
+// its cells, whose digits no cut makes add up, is not cut: the blanks of a
+// report that mixes blanks and marks left no trace there, and digits run
+// together are no likelier. Before, 44 was cut as 4 4 and the rows read
+// wrong, with a false T3.ROWSUM and T4.SUM. The fixture: a generated 2022
+// report, counts scaled, each 0 blank or — at random, LibreOffice's PDF
+// through pdftotext -raw.
+func TestLoneMarksRowNotCut(t *testing.T) {
+	if right := marksAsTruth(t, "pdftotext-raw-lo-mixed-lonemarks-2022.txt"); right < 172 {
+		t.Errorf("%d cells read right, want 172 at least", right)
+	}
+}

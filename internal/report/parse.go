@@ -6283,7 +6283,15 @@ func (p *parser) parseT3() {
 		// columns were distrusted — has its blanks placed by the rest of the
 		// table, its numbers never cut)
 		if !g.rc.ok && !(g.rc.spaced && cellsOrMarks(strs(g.rc.tokens))) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
-			if cuts := splitPlaceholdersAs(strs(g.rc.tokens), NumCols, NumCols, countMarks, p.dashWays()); len(cuts) > 0 {
+			cuts := splitPlaceholdersAs(strs(g.rc.tokens), NumCols, NumCols, countMarks, p.dashWays())
+			if len(g.rc.tokens) < NumCols && cellsOrMarks(strs(g.rc.tokens)) && !slices.ContainsFunc(cuts, addsUpMarked) {
+				// whole counts and marks standing alone a space apart, no
+				// cut of their digits adding up ("— — — 44 44" is not — — —
+				// 4 4 4 4): blank cells that left no trace, as the table's
+				// other rows place them, not the report's error
+				cuts = nil
+			}
+			if len(cuts) > 0 {
 				if blanky && markedWithBlanks(strs(g.rc.tokens)) {
 					// the table leaves cells blank, which glued leave no
 					// trace: the row's marks and digits read with blanks
@@ -9631,7 +9639,15 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// and marks set apart by wide gaps, fewer than fifteen, are whole
 		// cells with blanks among them, not digits and marks run together:
 		// 44 — 44 44 22 cut as 4 4 — 4 4 2 2 read fifteen wrong cells)
-		if cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays()); len(cuts) > 0 {
+		cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays())
+		if len(toks) < n && cellsOrMarks(strs(toks)) && !slices.ContainsFunc(cuts, func(c []string) bool { return t4GroupsFailing(c) == 0 }) {
+			// whole counts and marks standing alone, a space apart (the
+			// marks are no digits' neighbours: the text sets cells apart),
+			// and no cut of their digits adds up: blank cells that left no
+			// trace, as likely as digits run together, and no cut is read
+			cuts = nil
+		}
+		if len(cuts) > 0 {
 			if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
 				// glued, in a report that leaves cells blank: blanks leave no
 				// trace among marks and digits, so no cut can be trusted
