@@ -690,3 +690,16 @@ func TestLoneMarksRowNotCut(t *testing.T) {
 		t.Errorf("%d cells read right, want 172 at least", right)
 	}
 }
+
+// A report whose 表三 rows are whole counts a space apart, fewer than seven,
+// that add up (660 390 60 60 30 1200) leaves cells blank, even where 表三 is
+// not read (its rows out of order): its 表四 of fifteen digits in whole
+// counts (60 60 120 30 30 30 30) is read with blanks where every group adds
+// up, not as fifteen one-digit cells said to be the report's error (false
+// T4.SUM, fifteen wrong cells). The fixture: pdftotext -raw of Chromium's A5
+// PDF of a generated 2024 report, counts scaled, every 0 blank.
+func TestWholeCountsRowsLeaveBlanks(t *testing.T) {
+	if right := marksAsTruth(t, "pdftotext-raw-chrome-a5-blanks-t4whole-2024.txt"); right < 148 {
+		t.Errorf("%d cells read right, want 148 at least", right)
+	}
+}

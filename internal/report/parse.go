@@ -6178,8 +6178,10 @@ func (p *parser) parseT3() {
 		// rows short of numbers (blank cells without a trace) among labels
 		// out of the table's order: the numbers were written in another
 		// order than the rows (a PDF's text by columns or blocks), and a row
-		// of seven may hold another row's numbers. Nothing is placed.
+		// of seven may hold another row's numbers. Nothing is placed; 表四
+		// is read knowing whether the report leaves cells blank
 		p.t3Unread()
+		p.blanky = p.blanky || p.leavesBlanks(got)
 		if len(out) == 0 {
 			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三大多数行少了数（原文中空白单元格没有留下位置，数字各占一行，可能按栏而不是按行排列）：数字与行无法可靠对应，表三记为空，请对照原文核对（用 pdftotext -layout 转换可保留位置）")
 			return
@@ -8058,6 +8060,9 @@ func (p *parser) leavesBlanks(got []t3Line) bool {
 	dashes := 0 // (the dashes of a row's marks, a cell each, or two where the report writes ——)
 	for _, g := range got {
 		n := digitCount(g.rc.tokens)
+		if n >= NumCols && wholeCellsAddUp(strs(g.rc.tokens)) {
+			return true // (540 210 15 30 30 825: whole counts a space apart, fewer than cells, that add up)
+		}
 		if n == 0 || n >= NumCols {
 			continue
 		}
@@ -8072,6 +8077,26 @@ func (p *parser) leavesBlanks(got []t3Line) bool {
 		}
 	}
 	return false
+}
+
+// wholeCellsAddUp says a row's tokens are two to six whole counts (no
+// mark, no leading zero) whose last, not 0, is the sum of the others: a row
+// that left cells blank, written a space apart, not digits run together
+// (which would need a cut to add up).
+func wholeCellsAddUp(ts []string) bool {
+	if len(ts) < 2 || len(ts) >= NumCols || !wellFormed(ts) {
+		return false
+	}
+	var sum int64
+	for _, t := range ts[:len(ts)-1] {
+		v, ok := toCell(t).Int()
+		if !ok {
+			return false
+		}
+		sum += v
+	}
+	last, ok := toCell(ts[len(ts)-1]).Int()
+	return ok && last > 0 && sum == last
 }
 
 // markCells counts the cells of marks for 0 among a row's tokens (— / 无,
