@@ -5831,6 +5831,9 @@ type t3Line struct {
 	// cuts are the row's readings found before solveT3 (a 小计 column's
 	// eight numbers, the 小计 left out): nil, its tokens cut there
 	cuts [][]int64
+	// byPosition: a row with blanks placed by where its numbers stand
+	// (alignShort, placeByGrid, placeByT3Header)
+	byPosition bool
 }
 
 func (p *parser) parseT3() {
@@ -6390,6 +6393,116 @@ func (p *parser) parseT3() {
 		// most rows did not read by their labels: the numbers may all be
 		// there, in pdfminer's order
 		p.readInBands(lo, hi, rows)
+	}
+	p.unplaceShifted(got)
+}
+
+// placedCells writes a row's cells a space apart, a blank one as 空.
+func placedCells(cells []string) string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		if out[i] = trimSpace(c); out[i] == "" {
+			out[i] = "空"
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// unplaceShifted leaves unread a 表三 row placed by position (a row with
+// blanks: its numbers put under the columns they stand in) when the table's
+// identities fail in two neighbouring columns and hold in both once one of
+// the row's numbers moves into the blank cell beside it: pdftotext -layout
+// of a narrow table closes gaps up, and a number may stand under its
+// neighbour's column (34 of 自然人 under 商业企业's 136 of the row above),
+// the row still adding up. Which column is right, the positions cannot
+// tell, and the table's error would be the reader's: unread, and said.
+func (p *parser) unplaceShifted(got []t3Line) {
+	r := p.r
+	val := func(key string, c int) (int64, bool) {
+		if r.Meta.Ambiguous[t3Cell(key, c)] {
+			return 0, false
+		}
+		v, _ := r.Applications[key][c].Int() // (blank, or a mark: 0)
+		return v, true
+	}
+	balance := map[string]int64{"new": 1, "carried_in": 1, "total": -1, "carried_forward": -1}
+	// each identity's difference by column, with the rows it takes and
+	// their signs; ok false where a cell of it is unread
+	type identity struct {
+		sign func(key string) int64
+		diff [NumCols]int64
+		ok   [NumCols]bool
+	}
+	outcome := func(key string) bool { _, in := balance[key]; return !in }
+	ids := []identity{
+		{sign: func(key string) int64 { return balance[key] }},
+		{sign: func(key string) int64 {
+			switch {
+			case key == "total":
+				return -1
+			case outcome(key):
+				return 1
+			}
+			return 0
+		}},
+	}
+	rows := r.Format.T3Rows()
+	for k := range ids {
+		id := &ids[k]
+		for c := range NumCols {
+			id.ok[c] = true
+			for _, row := range rows {
+				sg := id.sign(row.Key)
+				if sg == 0 {
+					continue
+				}
+				v, ok := val(row.Key, c)
+				id.ok[c] = id.ok[c] && ok
+				id.diff[c] += sg * v
+			}
+		}
+	}
+	for _, g := range got {
+		if !g.byPosition || !g.rc.ok {
+			continue
+		}
+		v := r.Applications[g.row.Key]
+		if !slices.EqualFunc(v[:], g.rc.cells, func(c Cell, s string) bool { return c.String() == toCell(s).String() }) {
+			continue // read again since (readInBands)
+		}
+		for c := range NumCols - 1 {
+			for _, to := range []int{c - 1, c + 1} {
+				if to < 0 || to >= NumCols-1 || !v[to].Blank() || v[c].Blank() {
+					continue
+				}
+				n, _ := v[c].Int()
+				if n == 0 {
+					continue
+				}
+				fails, fixed := false, true
+				for _, id := range ids {
+					sg := id.sign(g.row.Key)
+					if sg == 0 {
+						continue
+					}
+					if !id.ok[c] || !id.ok[to] {
+						fixed = false
+						continue
+					}
+					fails = fails || id.diff[c] != 0 || id.diff[to] != 0
+					fixed = fixed && id.diff[c]-sg*n == 0 && id.diff[to]+sg*n == 0
+				}
+				if fails && fixed {
+					for i := range NumCols {
+						p.ambiguous(t3Cell(g.row.Key, i))
+					}
+					r.Applications[g.row.Key] = Row{}
+					p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”有空白单元格，按数字所在位置读作 %s，但这样表三%s、%s两栏的勾稽关系不符，而把 %d 移到%s栏则都相符：转换后的文字位置不可靠，无法确定是哪一栏，该行记为空，请对照原文核对",
+						g.row.Group, g.row.Label, placedCells(g.rc.cells), T3ColumnLabels[min(c, to)], T3ColumnLabels[max(c, to)], n, T3ColumnLabels[to])
+					return
+				}
+			}
+		}
 	}
 }
 
@@ -7438,7 +7551,7 @@ func (p *parser) alignShort(got []t3Line) {
 				if !addsUpMarked(cells) && tokensSumUp(g.rc.tokens) {
 					break
 				}
-				g.rc.cells, g.rc.ok = cells, true
+				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 				break
 			}
 		}
@@ -7487,7 +7600,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			grids[page] = grid
 		}
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
-			g.rc.cells, g.rc.ok = cells, true
+			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		}
 	}
 }
@@ -7535,7 +7648,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			continue
 		}
 		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols) && placedAddsUp(cells) {
-			g.rc.cells, g.rc.ok = cells, true
+			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		}
 	}
 }
