@@ -725,3 +725,17 @@ func TestShiftedRowUnreadNotAnError(t *testing.T) {
 		t.Error("the shifted row unread, and the move that makes the identities hold not said")
 	}
 }
+
+// A number in one glyph run with its label (LibreOffice's "2.重复申请 254")
+// is written after the label, not at its column, and may make a column of
+// its own on the page: the page's numbers then fell into seven columns one
+// off (（七）总计's 635 of 自然人 read as 商业企业's, the row adding up, false
+// T3.BALANCE and T3.OUTCOMES). In our PDF reader's text a page grid is
+// taken only where 表三's headings, when they make seven columns, stand in
+// its columns. The fixture: a generated 2019 report, counts scaled to
+// thousands, every 0 blank, printed by LibreOffice (writer_web).
+func TestPDFGridUnderItsHeadings(t *testing.T) {
+	if right := readsAsTruth(t, "lo-blanks-big-gluedlabel-2019.pdf"); right < 157 {
+		t.Errorf("%d cells of 表三 read right, want 157 at least", right)
+	}
+}

@@ -7586,6 +7586,8 @@ func runInto(text string, t tok) bool {
 // up to nothing), else it stays unread.
 func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 	grids := map[int][][2]int{} // by page
+	var heads []int             // 表三's heading columns (our PDF reader's text), once asked
+	headsRead := false
 	for k := range got {
 		g := &got[k]
 		// (a row of one digit is no digits run together either)
@@ -7597,6 +7599,19 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		grid, seen := grids[page]
 		if !seen {
 			grid = gridColumns(pageCenters(got, breaks, page), g.line.Placed)
+			if grid != nil && g.line.Placed {
+				// our PDF reader's text: a number run into its label in
+				// one glyph run (2.重复申请 254) stands after the label, not
+				// at its column, and may make a column of its own, the
+				// page's numbers falling into seven columns one off; the
+				// headings, where they make seven columns, say which
+				if !headsRead {
+					heads, headsRead = p.t3HeadingColumns(got), true
+				}
+				if heads != nil && !gridUnderHeadings(grid, heads) {
+					grid = nil
+				}
+			}
 			grids[page] = grid
 		}
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
@@ -7623,23 +7638,8 @@ func (p *parser) placeByT3Header(got []t3Line) {
 	if !slices.ContainsFunc(got, unplaced) {
 		return
 	}
-	lo, _ := p.region("3")
-	var cs []int
-	for _, l := range p.lines[lo:] {
-		if l.No >= got[0].line.No {
-			break // the headings are above the first row
-		}
-		if l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
-			continue
-		}
-		for _, t := range tokens(l.Text) {
-			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
-				cs = append(cs, placedMiddle(t))
-			}
-		}
-	}
-	cols := headingColumns(cs)
-	if len(cols) != NumCols {
+	cols := p.t3HeadingColumns(got)
+	if cols == nil {
 		return
 	}
 	for k := range got {
@@ -7651,6 +7651,45 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		}
 	}
+}
+
+// t3HeadingColumns are the middles of 表三's seven column headings in our
+// PDF reader's text (Line.Placed), above the first row (got's first); nil
+// unless the headings' words make exactly seven columns.
+func (p *parser) t3HeadingColumns(got []t3Line) []int {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil
+	}
+	var cs []int
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the headings are above the first row
+		}
+		if !l.Placed || l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		for _, t := range tokens(l.Text) {
+			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				cs = append(cs, placedMiddle(t))
+			}
+		}
+	}
+	if cols := headingColumns(cs); len(cols) == NumCols {
+		return cols
+	}
+	return nil
+}
+
+// gridUnderHeadings says each of a page grid's seven columns has its
+// heading's middle within it or a character beside it.
+func gridUnderHeadings(grid [][2]int, cols []int) bool {
+	for i, g := range grid {
+		if cols[i] < g[0]-1 || cols[i] > g[1]+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // placedAddsUp says a row placed by position adds up: its 总计 is the sum
