@@ -739,3 +739,20 @@ func TestPDFGridUnderItsHeadings(t *testing.T) {
 		t.Errorf("%d cells of 表三 read right, want 157 at least", right)
 	}
 }
+
+// 表四 of whole counts and marks standing alone (170 — — 170 85 — — 85 85 —
+// 85 170), fewer than fifteen, that no cut of digits makes add up, is whole
+// cells with blanks among them: unread and said as such, not digits run
+// together that no cut makes add up (a false T4.SUM). The fixture:
+// pdftotext -raw of Chromium's PDF of a generated 2019 report, counts
+// scaled, each 0 blank or — at random.
+func TestT4LoneMarksNoFalseSum(t *testing.T) {
+	const file = "pdftotext-raw-chrome-mixed-t4lonemarks-2019.txt"
+	if right := marksAsTruth(t, file); right < 147 {
+		t.Errorf("%d cells read right, want 147 at least", right)
+	}
+	_, r := auditWithModel(t, file)
+	if !saysWhy(r, "appeals") {
+		t.Error("表四 unread, and not said")
+	}
+}

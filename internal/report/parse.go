@@ -9822,7 +9822,8 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			// marks are no digits' neighbours: the text sets cells apart),
 			// and no cut of their digits adds up: blank cells that left no
 			// trace, as likely as digits run together, and no cut is read
-			cuts = nil
+			// (nor are the digits cut below: the tokens are whole cells)
+			cuts, spaced = nil, true
 		}
 		if len(cuts) > 0 {
 			if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
