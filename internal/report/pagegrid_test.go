@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -604,13 +605,16 @@ func TestFirstRowAmongColumnWords(t *testing.T) {
 		t.Errorf("%d cells of 表三 read right, want 161", right)
 	}
 	r := audit(t, "columnwords.txt", readFile(t, filepath.Join(auditDir, "pdftotext-lo-columnwords-2020.txt")))
-	said := false
-	for _, f := range r.Findings {
-		said = said || f.Rule == "PARSE.READ" && f.Cell == "applications.new" && strings.Contains(f.Message, "0 0 1 0 0 0 1")
-	}
-	if !said {
+	if !saysOf(r, "PARSE.READ", "applications.new", "0 0 1 0 0 0 1") {
 		t.Error("the first row read among the column words, and not said with its numbers")
 	}
+}
+
+// saysOf says r has a finding of rule on cell whose message holds text.
+func saysOf(r *report.Report, rule, cell, text string) bool {
+	return slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == rule && f.Cell == cell && strings.Contains(f.Message, text)
+	})
 }
 
 // Our PDF reader writes a 表三 row with blank cells with its first number at
@@ -717,11 +721,7 @@ func TestShiftedRowUnreadNotAnError(t *testing.T) {
 		t.Errorf("%d cells read right, want 177 at least", right)
 	}
 	_, r := auditWithModel(t, file)
-	said := false
-	for _, f := range r.Findings {
-		said = said || f.Rule == "PARSE.AMBIGUOUS" && f.Cell == "applications.carried_in" && strings.Contains(f.Message, "移到自然人栏")
-	}
-	if !said {
+	if !saysOf(r, "PARSE.AMBIGUOUS", "applications.carried_in", "移到自然人栏") {
 		t.Error("the shifted row unread, and the move that makes the identities hold not said")
 	}
 }
