@@ -6417,6 +6417,9 @@ func placedCells(cells []string) string {
 // the row still adding up. Which column is right, the positions cannot
 // tell, and the table's error would be the reader's: unread, and said.
 func (p *parser) unplaceShifted(got []t3Line) {
+	if !slices.ContainsFunc(got, func(g t3Line) bool { return g.byPosition }) {
+		return // (most tables: no row placed by position)
+	}
 	r := p.r
 	val := func(key string, c int) (int64, bool) {
 		if r.Meta.Ambiguous[t3Cell(key, c)] {
