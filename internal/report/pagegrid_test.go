@@ -756,3 +756,16 @@ func TestT4LoneMarksNoFalseSum(t *testing.T) {
 		t.Error("表四 unread, and not said")
 	}
 }
+
+// pdftotext without -layout of LibreOffice's PDF may write a 表三 row's first
+// number on its label's line and the rest a line each ("三、本 （一）予以公开
+// 437" / "0" / "0" / …, a run of three rows' numbers): that line's numbers go
+// on, as those of a label alone do (joinCellLines), so the run is shared out
+// among the rows in order. Before, each number after went to a row of its
+// own, and every row from （一） on was unread. The fixture: a generated
+// 2023 report, counts scaled, printed by LibreOffice (writer_web).
+func TestFirstCellOnLabelLineRunGoesOn(t *testing.T) {
+	if right := readsAsTruth(t, "pdftotext-lo-firstcell-onlabel-2023.txt"); right != 175 {
+		t.Errorf("%d cells of 表三 read right, want 175", right)
+	}
+}

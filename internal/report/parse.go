@@ -1600,8 +1600,21 @@ func (p *parser) joinCellLines() {
 			// a line that already ends in its numbers ("行政强制    3" of
 			// pdftotext -layout) is a row; a bare page number after it is not
 			// one of its cells
+			first := "" // a 表三 row's first number on its label's line, the rest a line each
 			if rc := splitLabel(*l, 1); rc.ok || len(rc.tokens) > 0 {
-				continue
+				// (in 表三, a label's line ending in one number with six
+				// numbers a line each after it, pdftotext without -layout:
+				// "三、本 （一）予以公开 345" / "150" / "0" / …, is a row whose
+				// numbers go on; a page's number is one line, not six)
+				switch {
+				case rc.ok && len(rc.cells) == 1:
+					first = rc.cells[0]
+				case !rc.ok && len(rc.tokens) == 1:
+					first = rc.tokens[0].s
+				}
+				if key != "3" || first == "" || trimSpace(rc.label) == "" || !wellFormed([]string{first}) || p.nonEmptyBetween(i, j) < NumCols-1 || !p.countsBetween(i, j) {
+					continue
+				}
 			}
 			// nor is one after an item's heading with its own generic table
 			// under it ("### 行政处罚" / "2" / "| 数值 | 11 |"): parseT2
@@ -1611,6 +1624,9 @@ func (p *parser) joinCellLines() {
 				continue
 			}
 			fields := []string{trimSpace(l.Text)}
+			if first != "" {
+				fields = []string{trimSpace(strings.TrimSuffix(trimSpace(l.Text), first)), first}
+			}
 			for k := i + 1; k < j; k++ {
 				if t := trimSpace(p.lines[k].Text); t != "" && !(key == "3" && headerTotal(*l, p.lines[k])) {
 					if key == "3" && fewCells(t) {
@@ -4113,6 +4129,17 @@ func (p *parser) genericRowAhead(k, hi int, named func(L string) bool) bool {
 
 // nonEmptyBetween is how many lines between i and j (both excluded) hold
 // text.
+// countsBetween says every line between i and j that holds text holds
+// whole counts (no mark for 0, no word).
+func (p *parser) countsBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := trimSpace(p.lines[k].Text); t != "" && !wellFormed(strings.Fields(t)) {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *parser) nonEmptyBetween(i, j int) int {
 	n := 0
 	for k := i + 1; k < j; k++ {
