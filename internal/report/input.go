@@ -100,8 +100,12 @@ func (l *Line) Dropped() string {
 }
 
 // setRare changes the line's rare part through a copy (another copy of the
-// line keeps what it had).
-func (l *Line) setRare(set func(*lineRare)) {
+// line keeps what it had); a zero value on a line without one changes
+// nothing and allocates nothing.
+func (l *Line) setRare(zero bool, set func(*lineRare)) {
+	if zero && l.rare == nil {
+		return
+	}
 	var r lineRare
 	if l.rare != nil {
 		r = *l.rare
@@ -110,29 +114,10 @@ func (l *Line) setRare(set func(*lineRare)) {
 	l.rare = &r
 }
 
-func (l *Line) setShown(s string) {
-	if s != "" || l.rare != nil {
-		l.setRare(func(r *lineRare) { r.shown = s })
-	}
-}
-
-func (l *Line) setComputed(n int) {
-	if n != 0 || l.rare != nil {
-		l.setRare(func(r *lineRare) { r.computed = n })
-	}
-}
-
-func (l *Line) setMergedUp(m []bool) {
-	if m != nil || l.rare != nil {
-		l.setRare(func(r *lineRare) { r.mergedUp = m })
-	}
-}
-
-func (l *Line) setDropped(s string) {
-	if s != "" || l.rare != nil {
-		l.setRare(func(r *lineRare) { r.dropped = s })
-	}
-}
+func (l *Line) setShown(s string)    { l.setRare(s == "", func(r *lineRare) { r.shown = s }) }
+func (l *Line) setComputed(n int)    { l.setRare(n == 0, func(r *lineRare) { r.computed = n }) }
+func (l *Line) setMergedUp(m []bool) { l.setRare(m == nil, func(r *lineRare) { r.mergedUp = m }) }
+func (l *Line) setDropped(s string)  { l.setRare(s == "", func(r *lineRare) { r.dropped = s }) }
 
 // dropText gathers the text a document holds but does not show, piece by
 // piece, for the next line made (Line.Dropped).

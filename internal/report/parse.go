@@ -4127,8 +4127,6 @@ func (p *parser) genericRowAhead(k, hi int, named func(L string) bool) bool {
 	return false
 }
 
-// nonEmptyBetween is how many lines between i and j (both excluded) hold
-// text.
 // countsBetween says every line between i and j that holds text holds
 // whole counts (no mark for 0, no word).
 func (p *parser) countsBetween(i, j int) bool {
@@ -4140,6 +4138,8 @@ func (p *parser) countsBetween(i, j int) bool {
 	return true
 }
 
+// nonEmptyBetween is how many lines between i and j (both excluded) hold
+// text.
 func (p *parser) nonEmptyBetween(i, j int) int {
 	n := 0
 	for k := i + 1; k < j; k++ {
@@ -6315,16 +6315,15 @@ func (p *parser) parseT3() {
 		// columns were distrusted — has its blanks placed by the rest of the
 		// table, its numbers never cut)
 		if !g.rc.ok && !(g.rc.spaced && cellsOrMarks(strs(g.rc.tokens))) && slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return countMarks.hasMark(t.s) }) {
-			cuts := splitPlaceholdersAs(strs(g.rc.tokens), NumCols, NumCols, countMarks, p.dashWays())
-			if len(g.rc.tokens) < NumCols && cellsOrMarks(strs(g.rc.tokens)) && !slices.ContainsFunc(cuts, addsUpMarked) {
-				// whole counts and marks standing alone a space apart, no
-				// cut of their digits adding up ("— — — 44 44" is not — — —
-				// 4 4 4 4): blank cells that left no trace, as the table's
-				// other rows place them, not the report's error
+			ts := strs(g.rc.tokens)
+			cuts := splitPlaceholdersAs(ts, NumCols, NumCols, countMarks, p.dashWays())
+			if loneMarksUncut(ts, NumCols, cuts, addsUpMarked) {
+				// "— — — 44 44" is not — — — 4 4 4 4: blank cells the table's
+				// other rows place, not the report's error
 				cuts = nil
 			}
 			if len(cuts) > 0 {
-				if blanky && markedWithBlanks(strs(g.rc.tokens)) {
+				if blanky && markedWithBlanks(ts) {
 					// the table leaves cells blank, which glued leave no
 					// trace: the row's marks and digits read with blanks
 					// too (—36 is —, 36 and five blanks, or —, 3, 6 …)
@@ -6332,7 +6331,7 @@ func (p *parser) parseT3() {
 						p.ambiguous(t3Cell(g.row.Key, c))
 					}
 					p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起；本报告有空白的单元格，这一行也可能有，有空白和没有空白的拆法都满足行内之和，无法确定，该行记为空",
-						g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "))
+						g.row.Group, g.row.Label, strings.Join(ts, " "))
 					continue
 				}
 				if !p.readPlaceholderRun(g, cuts) {
@@ -6463,17 +6462,16 @@ func (p *parser) unplaceShifted(got []t3Line) {
 		diff [NumCols]int64
 		ok   [NumCols]bool
 	}
-	outcome := func(key string) bool { _, in := balance[key]; return !in }
 	ids := []identity{
 		{sign: func(key string) int64 { return balance[key] }},
-		{sign: func(key string) int64 {
-			switch {
-			case key == "total":
+		{sign: func(key string) int64 { // (七)总计 = the outcome rows: every row but balance's
+			if key == "total" {
 				return -1
-			case outcome(key):
-				return 1
 			}
-			return 0
+			if _, in := balance[key]; in {
+				return 0
+			}
+			return 1
 		}},
 	}
 	rows := r.Format.T3Rows()
@@ -8242,8 +8240,11 @@ func (p *parser) leavesBlanks(got []t3Line) bool {
 	dashes := 0 // (the dashes of a row's marks, a cell each, or two where the report writes ——)
 	for _, g := range got {
 		n := digitCount(g.rc.tokens)
-		if n >= NumCols && wholeCellsAddUp(strs(g.rc.tokens)) {
-			return true // (540 210 15 30 30 825: whole counts a space apart, fewer than cells, that add up)
+		if n >= NumCols && len(g.rc.tokens) < NumCols && wellFormed(strs(g.rc.tokens)) && tokensSumUp(g.rc.tokens) {
+			// 540 210 15 30 30 825: whole counts a space apart, fewer than
+			// cells, that add up (not digits run together, which would need
+			// a cut to)
+			return true
 		}
 		if n == 0 || n >= NumCols {
 			continue
@@ -8259,26 +8260,6 @@ func (p *parser) leavesBlanks(got []t3Line) bool {
 		}
 	}
 	return false
-}
-
-// wholeCellsAddUp says a row's tokens are two to six whole counts (no
-// mark, no leading zero) whose last, not 0, is the sum of the others: a row
-// that left cells blank, written a space apart, not digits run together
-// (which would need a cut to add up).
-func wholeCellsAddUp(ts []string) bool {
-	if len(ts) < 2 || len(ts) >= NumCols || !wellFormed(ts) {
-		return false
-	}
-	var sum int64
-	for _, t := range ts[:len(ts)-1] {
-		v, ok := toCell(t).Int()
-		if !ok {
-			return false
-		}
-		sum += v
-	}
-	last, ok := toCell(ts[len(ts)-1]).Int()
-	return ok && last > 0 && sum == last
 }
 
 // markCells counts the cells of marks for 0 among a row's tokens (— / 无,
@@ -9250,6 +9231,16 @@ func wholeBlocks(toks []string) bool { return len(toks)%5 == 0 && wellFormed(tok
 // written for 0: a part of such cells is whole cells as well.
 func wholeCells(toks []string) bool { return len(toks)%5 == 0 && cellsOrMarks(toks) }
 
+// loneMarksUncut says a row's tokens (ts, fewer than its n cells) are whole
+// counts and marks for 0 standing alone a space apart, and no cut of their
+// digits (cuts, splitPlaceholdersAs) adds up by addsUp: the marks are no
+// digits' neighbours, so the text sets cells apart, and the missing cells
+// are blanks that left no trace, as likely as digits run together. Such a
+// row is not cut.
+func loneMarksUncut(ts []string, n int, cuts [][]string, addsUp func([]string) bool) bool {
+	return len(ts) < n && cellsOrMarks(ts) && !slices.ContainsFunc(cuts, addsUp)
+}
+
 // cellsOrMarks says every token is a whole count or a placeholder.
 func cellsOrMarks(toks []string) bool {
 	for _, t := range toks {
@@ -9840,23 +9831,20 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			k, strings.Join(gone, "”“"), k, k)
 		return
 	}
-	read := strings.Join(strs(toks), " ")
-	if slices.ContainsFunc(toks, func(t tok) bool { return countMarks.hasMark(t.s) }) && !(spaced && len(toks) < n && cellsOrMarks(strs(toks))) {
+	ts := strs(toks)
+	read := strings.Join(ts, " ")
+	if slices.ContainsFunc(toks, func(t tok) bool { return countMarks.hasMark(t.s) }) && !(spaced && len(toks) < n && cellsOrMarks(ts)) {
 		// (most 表四 hold no mark: the report's dash is not asked; numbers
 		// and marks set apart by wide gaps, fewer than fifteen, are whole
 		// cells with blanks among them, not digits and marks run together:
 		// 44 — 44 44 22 cut as 4 4 — 4 4 2 2 read fifteen wrong cells)
-		cuts := splitPlaceholdersAs(strs(toks), n, 5, countMarks, p.dashWays())
-		if len(toks) < n && cellsOrMarks(strs(toks)) && !slices.ContainsFunc(cuts, func(c []string) bool { return t4GroupsFailing(c) == 0 }) {
-			// whole counts and marks standing alone, a space apart (the
-			// marks are no digits' neighbours: the text sets cells apart),
-			// and no cut of their digits adds up: blank cells that left no
-			// trace, as likely as digits run together, and no cut is read
+		cuts := splitPlaceholdersAs(ts, n, 5, countMarks, p.dashWays())
+		if loneMarksUncut(ts, n, cuts, func(c []string) bool { return t4GroupsFailing(c) == 0 }) {
 			// (nor are the digits cut below: the tokens are whole cells)
 			cuts, spaced = nil, true
 		}
 		if len(cuts) > 0 {
-			if p.blanky && !(len(toks) == n && cellsOrMarks(strs(toks))) {
+			if p.blanky && !(len(toks) == n && cellsOrMarks(ts)) {
 				// glued, in a report that leaves cells blank: blanks leave no
 				// trace among marks and digits, so no cut can be trusted
 				p.t4Unread()
