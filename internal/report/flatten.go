@@ -142,6 +142,44 @@ func wordsAfterNumbers(s string, at func(int)) {
 	}
 }
 
+// wordsAfterCells is where in s (a 表三 without line breaks) words follow
+// a row's last cell, glued to it or after a gap: a wrapped label's end or a
+// merged column's label, printed on the line after a row's cells ("…只计这
+// 一0 0 0 0 0 0 0        情形，不计其他情形）", "…0 0 0三、本年   （四）无"):
+// a digit or a mark for 0, then a Han character or an opening bracket that
+// is no unit. Each place is passed to at, to stand on a line of its own as
+// it did on the page. (An item number's digit is followed by its 、 or .,
+// not by a Han character: 0000002.其他… is cut by the anchors.)
+func wordsAfterCells(s string, at func(int)) {
+	for i := 0; i < len(s); {
+		// a cell's last rune: an ASCII digit, or a digit or mark of more
+		// bytes (decoded only there: the table's words are most of s)
+		c, size := s[i], 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !isDigit(r) && (!rowMark(r) || r == '无') {
+				i += size
+				continue
+			}
+		} else if !isASCIIDigit(c) && c != '-' && c != '/' {
+			i++
+			continue
+		}
+		i += size
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && s[j] >= utf8.RuneSelf || j < len(s) && s[j] == '(' {
+			r, _ := utf8.DecodeRuneInString(s[j:])
+			if (unicode.Is(unicode.Han, r) || r == '（' || r == '(') && r != '无' && !strings.ContainsRune(numberUnits, r) {
+				at(j)
+			}
+		}
+	}
+}
+
 // numberUnits are the characters that follow a number as its unit, never
 // as the start of a label.
 const numberUnits = "元万千百亿件项条个次人年月日号页份篇家%％"
@@ -154,6 +192,9 @@ func numberedWords(s, core string, paren bool) int {
 		marks = []string{"（" + core + "）", "(" + core + ")"}
 	} else {
 		marks = []string{core + "、", core + ".", core + "．"}
+		if isDigit(rune(core[0])) {
+			marks = append(marks, "（"+core+"）", "("+core+")") // （1） for 1.
+		}
 	}
 	best := -1
 	for _, m := range marks {
@@ -163,7 +204,8 @@ func numberedWords(s, core string, paren bool) int {
 				break
 			}
 			k += from
-			if r, _ := utf8.DecodeRuneInString(s[k+len(m):]); unicode.Is(unicode.Han, r) {
+			// (a space after the number: "1. 申请人…")
+			if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[k+len(m):], " \u3000")); unicode.Is(unicode.Han, r) {
 				if best < 0 || k < best {
 					best = k
 				}
@@ -212,6 +254,10 @@ type anchor struct {
 	core   string  // the number: "七" in （七）, "2" in 2.
 	paren  bool    // in brackets
 	bare   *anchor // for a needed number: the key alone, looked for only before the next row's label
+	// group is a merged column's label (三、本年度办理结果, （三）不予公开):
+	// a printed page sets it in the middle of its rows, so finding it
+	// says nothing of where the rows before it in the template are
+	group bool
 	// optional is the index in key of a rune the page may leave out (度
 	// of 本年度办理结果), or -1; re allows it too
 	optional int
@@ -366,11 +412,14 @@ func buildAnchors() {
 			a.optional = slices.Index(a.key, '度')
 			// and 三.本年度办理结果, numbered as the rows may be
 			a.re = regexp.MustCompile(strings.NewReplacer(regexp.QuoteMeta("度"), "度?", regexp.QuoteMeta("、"), "[、.．]").Replace(loose(T3Group)))
+			a.group = true
 			anchorT3 = append(anchorT3, a)
 			prevGroup = T3Group
 		}
 		if row.Group != "" && row.Group != prevGroup {
-			anchorT3 = append(anchorT3, rowAnchor(row.Group))
+			a := rowAnchor(row.Group)
+			a.group = true
+			anchorT3 = append(anchorT3, a)
 			prevGroup = row.Group
 		}
 		anchorT3 = append(anchorT3, rowAnchor(row.Label))
@@ -1126,7 +1175,7 @@ func cutPageAt(t string, depth int) []string {
 				continue
 			}
 			cuts[at+loc[0]] = true
-			if each {
+			if each && !anchors[i].group {
 				at += loc[1]
 			}
 		}
@@ -1153,6 +1202,10 @@ func cutPageAt(t string, depth int) []string {
 	}
 	if lo, hi := region(2); lo >= 0 {
 		cutAll(lo, hi, anchorT3, true)
+		// a wrapped label's end, or a merged column's label, printed after
+		// a row's cells (a printed page's lines run together: "…只计这一0 0
+		// 0 0 0 0 0        情形，不计其他情形）"): its own line, as it was
+		wordsAfterCells(t[lo:hi], func(k int) { cuts[lo+k] = true })
 		// the header again where a page broke the table (a printed page
 		// repeats it): its own line, not the end of the row before it
 		for i := lo; ; {

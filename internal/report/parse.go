@@ -533,6 +533,9 @@ type parser struct {
 	// digits, fewer than its cells), so digits run together elsewhere may
 	// hide blank cells too
 	blanky bool
+	// gluedSums are the T3.ROWSUM findings of 表三's glued rows that no
+	// reading makes add up, said once the table is read (settleGluedSums)
+	gluedSums []Finding
 	// dashMark: the dash a report's tables write for 0 where it stands
 	// alone ("—" or "——"; "" for neither or both), asked once (dashMarkOnce)
 	dashMark     string
@@ -3385,7 +3388,10 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 		}
 	}
 	rc := rowCells{label: strings.Join(label, " ")}
-	if len(cells) == n {
+	if len(cells) == n && !marked {
+		// (digits and marks glued to the label are n pieces, but not
+		// yet n cells: a run of dashes may be several, digits may be
+		// several numbers; the readings count them)
 		for _, t := range cells {
 			rc.cells = append(rc.cells, t.s)
 		}
@@ -3884,6 +3890,15 @@ func tokensSumUp(ts []tok) bool {
 		v[i] = n // (a mark for 0 counts as nothing)
 	}
 	return v[len(v)-1] > 0 && sumsUp(v)
+}
+
+// fieldsSumUp is tokensSumUp for a row's cell fields.
+func fieldsSumUp(fs []string) bool {
+	ts := make([]tok, len(fs))
+	for i, f := range fs {
+		ts[i].s = trimSpace(f)
+	}
+	return tokensSumUp(ts)
 }
 
 // addsUpMarked is addsUp where a cell may be a mark for 0, counting as
@@ -5383,6 +5398,9 @@ func (p *parser) restoreStripped(lo, hi int) {
 		if len(region) <= k || len(region) >= k+NumCols || !allEmpty(region[:k]) || p.continuedAfter(i, hi) {
 			continue
 		}
+		if fieldsSumUp(region[k:]) {
+			continue // its last number is the total of those before it: the row lost blanks before its 总计, not after (a layout whose gaps became one tab each)
+		}
 		f := slices.Clone(l.Fields)
 		for len(f) < last+1+k+NumCols {
 			f = append(f, "")
@@ -6420,7 +6438,39 @@ func (p *parser) parseT3() {
 		// there, in pdfminer's order
 		p.readInBands(lo, hi, rows)
 	}
+	p.settleGluedSums(got)
 	p.unplaceShifted(got)
+}
+
+// gluedSum keeps a T3.ROWSUM of a glued row that no reading makes add up,
+// to be said once the table is read.
+func (p *parser) gluedSum(cell string, line int, format string, args ...any) {
+	p.gluedSums = append(p.gluedSums, Finding{Rule: "T3.ROWSUM", Severity: SevError, Cell: cell, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// settleGluedSums says the kept T3.ROWSUM findings of glued rows, unless
+// three rows of the table or more are left unread with digits that no
+// reading makes add up: then the digits are out of their rows (a page's
+// text taken out of order and run into one line: a row's label, then
+// another row's numbers), not so many errors of the report's, and that is
+// said instead.
+func (p *parser) settleGluedSums(got []t3Line) {
+	sums := p.gluedSums
+	p.gluedSums = nil
+	if len(sums) == 0 {
+		return
+	}
+	n := 0
+	for _, g := range got {
+		if v := p.r.Applications[g.row.Key]; v == (Row{}) && !g.rc.ok && neverAddingUp(strs(g.rc.tokens)) {
+			n++
+		}
+	}
+	if n >= 3 {
+		p.warn("PARSE.TABLE", "applications", got[0].line.No, "表三有 %d 行未能读出，其数字无论怎样拆分（或留出空白）都不满足“总计 = 六类申请人之和”：多半是原文转换时数字离开了所在的行（文字次序错乱），而不是报告本身有这么多错误，不据以判断报告有误，请对照原文核对", n)
+		return
+	}
+	p.r.Meta.Parse = append(p.r.Meta.Parse, sums...)
 }
 
 // placedCells writes a row's cells a space apart, a blank one as 空.
@@ -6553,9 +6603,11 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 	for _, g := range got {
 		if g.line.OneEach {
 			oneEach++
-			if !g.rc.ok && len(g.rc.tokens) < NumCols {
-				shortRows++
-			}
+		}
+		// (a page run into one line: its rows' digits glued, fewer than
+		// its cells)
+		if (g.line.OneEach || g.line.Segmented && digitCount(g.rc.tokens) < NumCols) && !g.rc.ok && len(g.rc.tokens) < NumCols {
+			shortRows++
 		}
 	}
 	if shortRows == 0 {
@@ -6575,17 +6627,29 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 		rc := splitLabel(l, NumCols)
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
+		if l.Segmented {
+			// a piece of a page run into one line holds one row's label,
+			// or more where the segmenter, cutting before each label in
+			// the template's order, found no place of theirs: whole labels
+			// in it out of that order are out of place (…四、结转下年度继续
+			// 办理——1.本机关不掌握相关政府信息（五）不予…)
+			for _, k := range labelsOutOfOrder(S, norms) {
+				out = append(out, rows[k].Group+rows[k].Label)
+			}
+		}
 		j, fuzzy := matchT3(S, L, norms, 0)
 		if j < 0 || fuzzy || !moreRunes(S, 3) {
 			continue // (a header's words, 其他, may name a row's end)
 		}
-		if rows[j].Key == "total" || rows[j].Key == "carried_forward" {
-			break
+		if (rows[j].Key == "total" || rows[j].Key == "carried_forward") && !l.Segmented {
+			break // (on a page run into one line, what follows is the table's still, up to its next heading)
 		}
 		// (a label alone, without numbers, may be a merged cell's or a
 		// wrapped label's words written apart from its row: only a label
-		// with numbers out of order says the numbers are)
-		if j < top && (rc.ok || len(rc.tokens) > 0) {
+		// with numbers out of order says the numbers are. On a page run
+		// into one line, a whole label is a row's, not a piece set apart:
+		// with marks for its cells or none, it is out of order too)
+		if j < top && (rc.ok || len(rc.tokens) > 0 || l.Segmented && strings.HasPrefix(S, norms[j])) {
 			out = append(out, rows[j].Group+rows[j].Label)
 		}
 		top = max(top, j)
@@ -8121,7 +8185,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，逐位拆开是 %s，但本报告有空白的单元格，这一行也可能是有空白的更少的数，无法确定，该行记为空",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
 			if neverAddsUp(toks, -1) {
-				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
+				p.gluedSum(t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
 					g.row.Group, g.row.Label, strings.Join(toks, " "))
 			}
 			continue
@@ -8148,6 +8212,13 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cut))
 			continue
 		}
+		if m := severalRows(toks); m > 0 {
+			// no error of the report's: rows whose labels the text put
+			// elsewhere (a page's text taken out of order)
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，但能拆成 %d 行、每行都满足：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
+			continue
+		}
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
 		// (readings with blanks count in a report that shows none
@@ -8157,7 +8228,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)
-			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
+			p.gluedSum(t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
 				g.row.Group, g.row.Label, strings.Join(toks, " "))
 		} else if cols[ColTotal] && neverAddsUp(toks, want[ColTotal]) {
 			// the readings that add up give the row a total the other rows'
@@ -8172,22 +8243,36 @@ func (p *parser) solveT3(runs []t3Line) {
 // seven, nor into fewer numbers (cells left blank), has the applicants'
 // sum as its total — with total ≥ 0, that total (the one the table's other
 // rows call for). Only for digits a row can hold (no dash, seven to 28
-// digits) and searches that end in their step budget.
+// digits, not several rows' that each add up: severalRows) and searches
+// that end in their step budget.
 func neverAddsUp(toks []string, total int64) bool {
+	n, ok := gluedDigits(toks)
+	if !ok || n < NumCols || n > 4*NumCols || severalRows(toks) > 0 {
+		return false
+	}
+	return noReadingAddsUp(toks, n, total)
+}
+
+// gluedDigits is how many digits a row's tokens hold, and whether they
+// hold digits alone (and thousands separators, which splitDigits places).
+func gluedDigits(toks []string) (int, bool) {
 	n := 0
 	for _, t := range toks {
-		d := strings.ReplaceAll(t, ",", "") // thousands separators: splitDigits places them
+		d := strings.ReplaceAll(t, ",", "")
 		if !allDigits(d) {
-			return false
+			return 0, false
 		}
 		n += len(d)
 	}
-	if n < NumCols || n > 4*NumCols {
-		return false
-	}
-	// seven numbers that add up, then fewer (cells left blank): none, in
-	// searches that ran to their end (none found is no proof otherwise)
-	for k := NumCols; k >= 2; k-- {
+	return n, true
+}
+
+// noReadingAddsUp says no reading of a row's n glued digits as seven
+// numbers that add up, nor as fewer (cells left blank), has the applicants'
+// sum as its total (with total ≥ 0, that total), in searches that ran to
+// their end (none found is no proof otherwise).
+func noReadingAddsUp(toks []string, n int, total int64) bool {
+	for k := min(NumCols, n); k >= 2; k-- {
 		var fits func(parts []int64, v int64) bool
 		if total >= 0 {
 			// the applicants' numbers add up to the total: none on the
@@ -8208,6 +8293,58 @@ func neverAddsUp(toks []string, total int64) bool {
 		}
 	}
 	return true
+}
+
+// labelsOutOfOrder are the rows whose whole labels (more than five runes)
+// stand in S after a label of a later row, in the order they stand.
+func labelsOutOfOrder(S string, norms []string) []int {
+	type at struct{ pos, row int }
+	var found []at
+	for k, n := range norms {
+		if moreRunes(n, 5) {
+			if i := indexText(S, n); i >= 0 {
+				found = append(found, at{i, k})
+			}
+		}
+	}
+	if len(found) < 2 {
+		return nil
+	}
+	slices.SortFunc(found, func(a, b at) int { return a.pos - b.pos })
+	var out []int
+	top := -1
+	for _, f := range found {
+		if f.row < top {
+			out = append(out, f.row)
+		}
+		top = max(top, f.row)
+	}
+	return out
+}
+
+// neverAddingUp says a row's tokens are digits alone, two or more and not
+// seven glued (seven cells: the report's own error when they do not add
+// up), that no reading as numbers, with blanks, makes add up (as
+// neverAddsUp, for any count of digits up to four rows').
+func neverAddingUp(toks []string) bool {
+	n, ok := gluedDigits(toks)
+	if !ok || n < 2 || n > 4*NumCols || n == NumCols && len(toks) == 1 {
+		return false
+	}
+	return noReadingAddsUp(toks, n, -1)
+}
+
+// severalRows is how many rows of seven cells, each adding up, a row's
+// glued digits cut into (two to four), or 0 when they do not: the digits
+// of the rows after it too, whose labels a page's text out of order put
+// elsewhere ("00000008000008190000019" is 0000000, 8000008 and 19000001 9).
+func severalRows(toks []string) int {
+	for m := 2; m <= 4; m++ {
+		if len(splitTokens(toks, m*NumCols, NumCols, 1)) > 0 {
+			return m
+		}
+	}
+	return 0
 }
 
 // labelAfterPieces is the row among the next ones whose label starts with
@@ -10975,7 +11112,15 @@ func tailRun(s string) (head, run string, ok bool) {
 	if i == end || i == 0 {
 		return "", "", false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	if r == '，' {
+		// a wrapped label's piece ends in its comma, and the page run
+		// together glued the next line's digits to it ("…只计这一情形，0"):
+		// after a Han character the comma is the label's, not a number's
+		if before, _ := utf8.DecodeLastRuneInString(s[:i-size]); unicode.Is(unicode.Han, before) {
+			return s[:i], s[i:], true
+		}
+	}
 	if unicode.IsSpace(r) || r == '.' || r == '．' || r == ',' || r == '，' {
 		return "", "", false
 	}

@@ -1,0 +1,100 @@
+package report_test
+
+import (
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// A PDF's text run into one line (a portal or an archive that keeps a page's
+// text without its line breaks), and text whose gaps became one tab each:
+// each fixture a generated report, read against its model (marksAsTruth:
+// every cell right, a mark for a blank, or unread and said; no false
+// arithmetic error), with at least min cells right, and what said must find
+// said. Every one read fewer cells, or wrong ones with false errors, before.
+func TestPagesRunTogether(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		min  int
+		said func(*report.Report) bool
+	}{
+		// pdftotext -layout run into one line: a merged column's label set in
+		// the middle of its rows (三、本年度 办理结果 after 8.属于行政查询事项) no longer
+		// makes the rows before it in the template unfound (a group's label
+		// found says nothing of where the rows are); a wrapped label's end after
+		// its row's cells (…只计这一 0 0 0 0 0 0 0 情形，不计其他情形）) stands apart
+		// as it did on the page. Before: 57 cells of 176.
+		{file: "pdftotext-layout-oneline-2019.txt", min: 176},
+		// The same of a 2021 report, whose wrapped label's first line ends in
+		// its comma with the next line's first number glued to it when run
+		// together (…只计这一情形，0   4   0 …): after a Han character the
+		// comma is the label's, the 0 the row's first cell. Before: 120 of 190.
+		{file: "pdftotext-layout-oneline-2021.txt", min: 190},
+		// Rows numbered （1）（2）… for 1. 2. …, quotes of another kind
+		// (三安全一稳定 without them), 其他法律、行政法规: the rows are found by
+		// their numbers in brackets too. Before: 57 of 190.
+		{file: "pdftotext-layout-oneline-numbered-2021.txt", min: 190},
+		// Rows numbered "1. " with a space before the label, a row's number and
+		// label after the cells of the row before and a gap (…0 0 0
+		// 5. 要求行政机关…): found and cut there. Before: 113 of 190.
+		{file: "pdftotext-layout-oneline-spaced-numbers-2024.txt", min: 190},
+		// pdftotext's default text run into one line: rows' labels before the
+		// numbers of several rows glued after one of them
+		// (…4.无正当理由大量反复申请00000008000008190000019（六）…: 0000000, 8000008
+		// and 19000001 9, the labels of two put elsewhere). Digits that cut into
+		// two rows or more, each adding up, are not one row's error: unread and
+		// said so, not a false T3.ROWSUM.
+		{file: "pdftotext-oneline-2019.txt", min: 64, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.AMBIGUOUS", "applications.not_processed.mass_repeat", "能拆成 3 行") &&
+				saysOf(r, "PARSE.AMBIGUOUS", "applications.total", "能拆成 2 行")
+		}},
+		// pdftotext's default text run into one line, every 0 a mark: a row's
+		// digits and marks glued to its label that come to seven pieces
+		// (11523—324———1—12: the 总计's and the next row's) are not seven cells
+		// (a run of three dashes is no cell of — or ——); the readings count
+		// them, and none adds up: unread and said, not a false T3.ROWSUM and
+		// T3.BALANCE.
+		{file: "pdftotext-oneline-marks-2019.txt", min: 158, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.AMBIGUOUS", "applications.total", "11523")
+		}},
+		// The same with every 0 blank: the text took numbers out of their rows
+		// (45 of the first row after （一）予以公开's label, 42 3 before it). Four
+		// rows' digits no reading makes add up: not so many errors of the
+		// report's but digits out of place, said so, and no false T3.ROWSUM.
+		{file: "pdftotext-oneline-blanks-2019.txt", min: 150, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications", "离开了所在的行")
+		}},
+		// The same with each 0 blank or — at random: labels of rows before the
+		// table's last ones run on after them (…四、结转下年度继续办理——1.本机关不掌握…),
+		// the table's rows out of order: 表三 unread and said, not its rows read
+		// with other rows' numbers (four wrong cells and a false T3.ROWSUM).
+		{file: "pdftotext-oneline-mixed-2024.txt", min: 150, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications", "次序错乱")
+		}},
+		// The same, the text further out of order: labels run together in one
+		// piece, each after a later row's (…8.属于行政查询事项———3.危及“三安全一稳定”…),
+		// where the segmenter found no place of theirs: out of order too, 表三
+		// unread and said, not 四、结转下年度继续办理 read with numbers not its own
+		// (four wrong cells and a false T3.ROWSUM).
+		{file: "pdftotext-oneline-mixed-2022.txt", min: 157, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications", "次序错乱")
+		}},
+		// pdftotext -layout whose runs of spaces became one tab each, each 0
+		// blank or — at random: a row's last number the total of those before it
+		// (24 1 — 1 — 26) lost a blank before its 总计, not after it, so it is
+		// not taken for a row whose trailing tabs were stripped (24 1 — 1 — 26
+		// and a blank 总计: wrong cells and false T3.ROWSUM, T3.BALANCE).
+		{file: "tab-gaps-mixed-2025.txt", min: 174, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications.granted", "24 1 — 1 — 26")
+		}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			if right := marksAsTruth(t, c.file); right < c.min {
+				t.Errorf("%d cells read right, want %d at least", right, c.min)
+			}
+			if _, r := auditWithModel(t, c.file); c.said != nil && !c.said(r) {
+				t.Error("the reading not said")
+			}
+		})
+	}
+}
