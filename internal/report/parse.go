@@ -5879,6 +5879,10 @@ type t3Line struct {
 	// byPosition: a row with blanks placed by where its numbers stand
 	// (alignShort, placeByGrid, placeByT3Header)
 	byPosition bool
+	// placedNoSum: a row with blanks whose numbers stand one to a column
+	// of the page's grid or 表三's headings, but do not add up placed so
+	// (left unread: the columns are trusted only where the sum holds)
+	placedNoSum bool
 }
 
 func (p *parser) parseT3() {
@@ -6417,6 +6421,14 @@ func (p *parser) parseT3() {
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
 			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			if g.placedNoSum && noPlacingAddsUp(g.rc.tokens) {
+				// whole numbers standing one to a column on the row's
+				// own line (so they are its cells), in a table that
+				// leaves cells blank: wherever the blanks are, the row
+				// does not add up — the report's own error
+				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			}
 		}
 	}
 	for _, x := range intoLabel {
@@ -7708,6 +7720,8 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		}
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+		} else if ok {
+			g.placedNoSum = true
 		}
 	}
 }
@@ -7739,8 +7753,12 @@ func (p *parser) placeByT3Header(got []t3Line) {
 		if !unplaced(*g) {
 			continue
 		}
-		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols) && placedAddsUp(cells) {
-			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols) {
+			if placedAddsUp(cells) {
+				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+			} else {
+				g.placedNoSum = true
+			}
 		}
 	}
 }
@@ -8320,6 +8338,29 @@ func labelsOutOfOrder(S string, norms []string) []int {
 		top = max(top, f.row)
 	}
 	return out
+}
+
+// noPlacingAddsUp says a row's whole numbers (or marks for 0), two or more
+// and fewer than its cells, add up wherever its blank cells are: with its
+// last number in 总计, the ones before it do not make it; with 总计 blank,
+// they are not all 0.
+func noPlacingAddsUp(ts []tok) bool {
+	if len(ts) < 2 || len(ts) >= NumCols {
+		return false
+	}
+	var sum, last int64
+	for i, t := range ts {
+		n, ok := toCell(t.s).Int()
+		if !ok && !isPlaceholder(t.s) || len(t.s) > 1 && t.s[0] == '0' {
+			return false
+		}
+		if i == len(ts)-1 {
+			last = n
+		} else {
+			sum += n
+		}
+	}
+	return sum != last && sum+last != 0
 }
 
 // neverAddingUp says a row's tokens are digits alone, two or more and not
