@@ -112,7 +112,7 @@ func TestPagesRunTogether(t *testing.T) {
 func TestRowErrorWithBlanksSaid(t *testing.T) {
 	for _, c := range []struct {
 		file, cell string
-		min       int
+		min        int
 	}{
 		{"chrome-mixed-rowerror-2019.pdf", "applications.partly_granted[total]", 175},
 		{"pdftotext-layout-chrome-mixed-rowerror-2022.txt", "applications.carried_forward[total]", 187},
