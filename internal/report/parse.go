@@ -5879,10 +5879,15 @@ type t3Line struct {
 	// byPosition: a row with blanks placed by where its numbers stand
 	// (alignShort, placeByGrid, placeByT3Header)
 	byPosition bool
-	// placedNoSum: a row with blanks whose numbers stand one to a column
-	// of the page's grid or 表三's headings, but do not add up placed so
-	// (left unread: the columns are trusted only where the sum holds)
-	placedNoSum bool
+	// inColumns: a row with blanks whose numbers stand one to a column of
+	// the page's grid (all seven, or the ones used on the page) or of 表三's
+	// headings, but that was not placed (they do not add up placed so, or
+	// which columns they are is not known): they are its cells
+	inColumns bool
+	// gridTotal: such a row's 总计, its last number standing in the last
+	// of the columns the page uses (a page whose blank columns pdftotext
+	// -layout closed up: which the others are is not known)
+	gridTotal string
 }
 
 func (p *parser) parseT3() {
@@ -6419,9 +6424,18 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
-			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
-				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
-			if g.placedNoSum && noPlacingAddsUp(g.rc.tokens) {
+			if g.gridTotal != "" {
+				v := r.Applications[g.row.Key]
+				v[ColTotal] = toCell(g.gridTotal)
+				r.Applications[g.row.Key] = v
+				delete(r.Meta.Ambiguous, t3Cell(g.row.Key, ColTotal))
+				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：本页有整栏空白的栏，转换时被去掉了，各数在哪一栏无法确定，只有最后一个数在本页各行的最后一栏，按总计读取（%s），其他各栏记为空",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), g.gridTotal)
+			} else {
+				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			}
+			if g.inColumns && noPlacingAddsUp(g.rc.tokens) {
 				// whole numbers standing one to a column on the row's
 				// own line (so they are its cells), in a table that
 				// leaves cells blank: wherever the blanks are, the row
@@ -7689,8 +7703,9 @@ func runInto(text string, t tok) bool {
 // number and add up (its 总计 there; a row of zeros with its 总计 blank adds
 // up to nothing), else it stays unread.
 func (p *parser) placeByGrid(got []t3Line, breaks []int) {
-	grids := map[int][][2]int{} // by page
-	var heads []int             // 表三's heading columns (our PDF reader's text), once asked
+	grids := map[int][][2]int{}   // by page
+	partial := map[int][][2]int{} // by page: the columns used, when fewer than seven
+	var heads []int               // 表三's heading columns (our PDF reader's text), once asked
 	headsRead := false
 	for k := range got {
 		g := &got[k]
@@ -7721,7 +7736,23 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
-			g.placedNoSum = true
+			g.inColumns = true
+		} else if grid == nil && !g.line.Placed {
+			// fewer columns than seven on the page: pdftotext -layout
+			// leaves out a column blank on the whole page, so which
+			// columns the numbers are in is not known, but the last one
+			// used is 总计 (a row that is not blank has its total)
+			used, seen := partial[page]
+			if !seen {
+				used = usedColumns(pageCenters(got, breaks, page))
+				partial[page] = used
+			}
+			if cells, ok := placeInGrid(g.rc.tokens, used); ok {
+				g.inColumns = true
+				if last := g.rc.tokens[len(g.rc.tokens)-1].s; cells[len(cells)-1] == last {
+					g.gridTotal = last
+				}
+			}
 		}
 	}
 }
@@ -7739,7 +7770,9 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 // must add up.
 func (p *parser) placeByT3Header(got []t3Line) {
 	unplaced := func(g t3Line) bool {
-		return !g.rc.ok && g.rc.spaced && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0
+		// (a row of one digit is no digits run together either)
+		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
+		return !g.rc.ok && (g.rc.spaced || lone) && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0
 	}
 	if !slices.ContainsFunc(got, unplaced) {
 		return
@@ -7757,7 +7790,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			if placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 			} else {
-				g.placedNoSum = true
+				g.inColumns = true
 			}
 		}
 	}
@@ -7874,10 +7907,22 @@ func gridColumns(centers []int, placed bool) [][2]int {
 	if len(centers) < NumCols {
 		return nil
 	}
+	out, size := columnGroups(centers)
+	// a column of one number is no column pdftotext -layout's text can be
+	// trusted with: it closes a narrow table's gaps up unevenly, and a
+	// page's numbers then fall in seven groups by chance, a row a column
+	// off (20 cells of 30 A5 pages); our PDF reader's gaps are to scale
+	if len(out) != NumCols || !placed && slices.Contains(size, 1) || !groupsApart(out) {
+		return nil
+	}
+	return out
+}
+
+// columnGroups groups centers a character apart at most, each group with
+// how many centers it has.
+func columnGroups(centers []int) (out [][2]int, size []int) {
 	cs := slices.Clone(centers)
 	slices.Sort(cs)
-	var out [][2]int
-	var size []int
 	for _, c := range cs {
 		if n := len(out); n > 0 && c-out[n-1][1] <= 1 {
 			out[n-1][1] = c
@@ -7887,17 +7932,28 @@ func gridColumns(centers []int, placed bool) [][2]int {
 		out = append(out, [2]int{c, c})
 		size = append(size, 1)
 	}
-	// a column of one number is no column pdftotext -layout's text can be
-	// trusted with: it closes a narrow table's gaps up unevenly, and a
-	// page's numbers then fall in seven groups by chance, a row a column
-	// off (20 cells of 30 A5 pages); our PDF reader's gaps are to scale
-	if len(out) != NumCols || !placed && slices.Contains(size, 1) {
-		return nil
-	}
+	return out, size
+}
+
+// groupsApart says each group is at most two characters wide and three or
+// more from the next, so that no number could be in two.
+func groupsApart(out [][2]int) bool {
 	for i, g := range out {
 		if g[1]-g[0] > 2 || i > 0 && g[0]-out[i-1][1] < 3 {
-			return nil
+			return false
 		}
+	}
+	return true
+}
+
+// usedColumns groups the centers of a page's numbers into the columns the
+// page uses when they are fewer than seven (pdftotext -layout leaves out a
+// column blank on the whole page): two or more groups, each of two numbers
+// or more, as gridColumns' groups are apart; nil otherwise.
+func usedColumns(centers []int) [][2]int {
+	out, size := columnGroups(centers)
+	if len(out) < 2 || len(out) >= NumCols || slices.Contains(size, 1) || !groupsApart(out) {
+		return nil
 	}
 	return out
 }
@@ -8340,12 +8396,12 @@ func labelsOutOfOrder(S string, norms []string) []int {
 	return out
 }
 
-// noPlacingAddsUp says a row's whole numbers (or marks for 0), two or more
-// and fewer than its cells, add up wherever its blank cells are: with its
-// last number in 总计, the ones before it do not make it; with 总计 blank,
-// they are not all 0.
+// noPlacingAddsUp says a row's whole numbers (or marks for 0), fewer than
+// its cells, add up wherever its blank cells are: with its last number in
+// 总计, the ones before it do not make it; with 总计 blank, they are not all
+// 0 (a number alone that is not 0 is never a row that adds up).
 func noPlacingAddsUp(ts []tok) bool {
-	if len(ts) < 2 || len(ts) >= NumCols {
+	if len(ts) == 0 || len(ts) >= NumCols {
 		return false
 	}
 	var sum, last int64
