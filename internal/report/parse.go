@@ -7912,7 +7912,7 @@ func gridColumns(centers []int, placed bool) [][2]int {
 	// trusted with: it closes a narrow table's gaps up unevenly, and a
 	// page's numbers then fall in seven groups by chance, a row a column
 	// off (20 cells of 30 A5 pages); our PDF reader's gaps are to scale
-	if len(out) != NumCols || !placed && slices.Contains(size, 1) || !groupsApart(out) {
+	if len(out) != NumCols || !placed && slices.Contains(size, 1) || !groupsApart(out, placed) {
 		return nil
 	}
 	return out
@@ -7936,11 +7936,30 @@ func columnGroups(centers []int) (out [][2]int, size []int) {
 }
 
 // groupsApart says each group is at most two characters wide and three or
-// more from the next, so that no number could be in two.
-func groupsApart(out [][2]int) bool {
+// more from the next, so that no number could be in two, and, but in our
+// PDF reader's text (placed: its gaps are to scale), no two groups are less
+// than half as far apart as groups mostly are: pdftotext -layout may set
+// one column's numbers in two groups a few characters apart (15 and 6 of
+// 商业企业 three and a half apart where columns are eight to ten), a column
+// blank on the page then making seven groups by chance, a row a column off.
+func groupsApart(out [][2]int, placed bool) bool {
+	gaps := make([]int, 0, len(out))
 	for i, g := range out {
 		if g[1]-g[0] > 2 || i > 0 && g[0]-out[i-1][1] < 3 {
 			return false
+		}
+		if i > 0 {
+			gaps = append(gaps, (g[0]+g[1]-out[i-1][0]-out[i-1][1])/2)
+		}
+	}
+	if !placed && len(gaps) >= 3 {
+		sorted := slices.Clone(gaps)
+		slices.Sort(sorted)
+		median := sorted[len(sorted)/2]
+		for _, d := range gaps {
+			if 2*d < median {
+				return false
+			}
 		}
 	}
 	return true
@@ -7952,7 +7971,7 @@ func groupsApart(out [][2]int) bool {
 // or more, as gridColumns' groups are apart; nil otherwise.
 func usedColumns(centers []int) [][2]int {
 	out, size := columnGroups(centers)
-	if len(out) < 2 || len(out) >= NumCols || slices.Contains(size, 1) || !groupsApart(out) {
+	if len(out) < 2 || len(out) >= NumCols || slices.Contains(size, 1) || !groupsApart(out, false) {
 		return nil
 	}
 	return out
