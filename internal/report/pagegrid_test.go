@@ -639,6 +639,20 @@ func TestPDFRowWithBlanksAfterItsLabel(t *testing.T) {
 func marksAsTruth(t *testing.T, file string) int {
 	t.Helper()
 	want, r := auditWithModel(t, file)
+	right := cellsAsTruth(t, file, want, r)
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.") {
+			t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
+		}
+	}
+	return right
+}
+
+// cellsAsTruth checks each cell of 表三 and 表四 of r against the model: read
+// as it is (a mark for a blank), or unread and said. It returns the cells
+// read right.
+func cellsAsTruth(t *testing.T, file string, want, r *report.Report) int {
+	t.Helper()
 	right := 0
 	eachTableCell(want, r, func(where string, got, w report.Cell) {
 		switch {
@@ -650,12 +664,29 @@ func marksAsTruth(t *testing.T, file string) int {
 			t.Errorf("%s: %s unread, and not said", file, where)
 		}
 	})
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.") {
-			t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
-		}
-	}
 	return right
+}
+
+// truthCase is a fixture read against its model by marksAsTruth, with at
+// least min cells right, and what said must find said (nil: nothing).
+type truthCase struct {
+	file string
+	min  int
+	said func(*report.Report) bool
+}
+
+// runTruthCases runs each case as a subtest.
+func runTruthCases(t *testing.T, cases []truthCase) {
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			if right := marksAsTruth(t, c.file); right < c.min {
+				t.Errorf("%d cells read right, want %d at least", right, c.min)
+			}
+			if _, r := auditWithModel(t, c.file); c.said != nil && !c.said(r) {
+				t.Error("the reading not said")
+			}
+		})
+	}
 }
 
 // Rows with blank cells and marks for 0 as real converters write them: each
@@ -664,11 +695,7 @@ func marksAsTruth(t *testing.T, file string) int {
 // right, a mark for a blank, or unread and said; no false arithmetic error),
 // with at least min cells right, and what said must find said.
 func TestBlanksAndMarksAsTruth(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		min  int
-		said func(*report.Report) bool
-	}{
+	runTruthCases(t, []truthCase{
 		// A 表三 row with blank cells and marks (437 — — 46 483) is a row for our
 		// PDF reader as one of numbers alone is (TestPDFRowWithBlanksAfterItsLabel):
 		// its first number at its column, not a space after its label. The fixture:
@@ -718,16 +745,7 @@ func TestBlanksAndMarksAsTruth(t *testing.T) {
 		{file: "pdftotext-raw-chrome-mixed-t4lonemarks-2019.txt", min: 147, said: func(r *report.Report) bool {
 			return saysWhy(r, "appeals")
 		}},
-	} {
-		t.Run(c.file, func(t *testing.T) {
-			if right := marksAsTruth(t, c.file); right < c.min {
-				t.Errorf("%d cells read right, want %d at least", right, c.min)
-			}
-			if _, r := auditWithModel(t, c.file); c.said != nil && !c.said(r) {
-				t.Error("the reading not said")
-			}
-		})
-	}
+	})
 }
 
 // A number in one glyph run with its label (LibreOffice's "2.重复申请 254")

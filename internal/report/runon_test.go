@@ -13,11 +13,7 @@ import (
 // arithmetic error), with at least min cells right, and what said must find
 // said. Every one read fewer cells, or wrong ones with false errors, before.
 func TestPagesRunTogether(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		min  int
-		said func(*report.Report) bool
-	}{
+	runTruthCases(t, []truthCase{
 		// pdftotext -layout run into one line: a merged column's label set in
 		// the middle of its rows (三、本年度 办理结果 after 8.属于行政查询事项) no longer
 		// makes the rows before it in the template unfound (a group's label
@@ -87,16 +83,7 @@ func TestPagesRunTogether(t *testing.T) {
 		{file: "tab-gaps-mixed-2025.txt", min: 174, said: func(r *report.Report) bool {
 			return saysOf(r, "PARSE.TABLE", "applications.granted", "24 1 — 1 — 26")
 		}},
-	} {
-		t.Run(c.file, func(t *testing.T) {
-			if right := marksAsTruth(t, c.file); right < c.min {
-				t.Errorf("%d cells read right, want %d at least", right, c.min)
-			}
-			if _, r := auditWithModel(t, c.file); c.said != nil && !c.said(r) {
-				t.Error("the reading not said")
-			}
-		})
-	}
+	})
 }
 
 // A report's own error in a row with blank cells: its numbers stand one to a
@@ -126,18 +113,7 @@ func TestRowErrorWithBlanksSaid(t *testing.T) {
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			want, r := auditWithModel(t, c.file)
-			right := 0
-			eachTableCell(want, r, func(where string, got, w report.Cell) {
-				switch {
-				case got.String() == w.String(), w.Blank() && got.String() == "—":
-					right++
-				case !got.Blank():
-					t.Errorf("%s = %q, want %q", where, got, w)
-				case !saysWhy(r, "applications") && !saysWhy(r, "appeals"):
-					t.Errorf("%s unread, and not said", where)
-				}
-			})
-			if right < c.min {
+			if right := cellsAsTruth(t, c.file, want, r); right < c.min {
 				t.Errorf("%d cells read right, want %d at least", right, c.min)
 			}
 			if !saysOf(r, "T3.ROWSUM", c.cell, "无论空白在哪里") {
