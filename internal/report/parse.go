@@ -536,6 +536,11 @@ type parser struct {
 	// gluedSums are the T3.ROWSUM findings of 表三's glued rows that no
 	// reading makes add up, said once the table is read (settleGluedSums)
 	gluedSums []Finding
+	// t4InColumns: 表四's numbers, fewer than its cells, sit centred one
+	// under each of fifteen column headings in our PDF reader's text, but
+	// its blocks do not add up placed so (placeByT4Header): they are its
+	// cells, unplaced; the places, by heading
+	t4InColumns []string
 	// dashMark: the dash a report's tables write for 0 where it stands
 	// alone ("—" or "——"; "" for neither or both), asked once (dashMarkOnce)
 	dashMark     string
@@ -9971,7 +9976,11 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		}
 		// (blanks as 0 asks more than t4BlocksAddUp, which passes a block
 		// with a blank)
-		return cells, blanksAsZerosAddUp(cells)
+		adds := blanksAsZerosAddUp(cells)
+		if !adds && data.Placed && p.t4InColumns == nil {
+			p.t4InColumns = cells // (our PDF reader's places only: pdftotext's by characters or by width may disagree)
+		}
+		return cells, adds
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
@@ -10283,6 +10292,73 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+	if len(toks) < n && t4TotalFails(p.t4InColumns) && t4NoPlacingAddsUp(strs(toks)) {
+		// its numbers centred under fifteen headings (so they are its
+		// cells): wherever the blanks are, a block does not add up — the
+		// report's own error, though which block the headings alone are
+		// not trusted to say. Only where a block placed so has its 总计
+		// and still fails: a 总计 missing may be one a converter cut off
+		// with the table's right edge (LibreOffice's PDF)
+		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
+	}
+}
+
+// t4TotalFails says a block of 表四's cells as placed under its headings
+// has its 总计 and is not the sum of the block's other cells.
+func t4TotalFails(cells []string) bool {
+	if len(cells) != len(T4Blocks)*len(T4Columns) {
+		return false
+	}
+	for b := range T4Blocks {
+		blk := cells[b*len(T4Columns) : (b+1)*len(T4Columns)]
+		total, ok := toCell(blk[len(blk)-1]).Int()
+		if trimSpace(blk[len(blk)-1]) == "" || !ok && !isPlaceholder(blk[len(blk)-1]) {
+			continue
+		}
+		var sum int64
+		for _, c := range blk[:len(blk)-1] {
+			v, _ := toCell(c).Int()
+			sum += v
+		}
+		if sum != total {
+			return true
+		}
+	}
+	return false
+}
+
+// t4NoPlacingAddsUp says 表四's whole numbers (or marks for 0), fewer than
+// its cells, in order, add up in every group wherever its blank cells are:
+// no cut of them into three groups in turn, each of five cells at most,
+// has each group blank, all 0 (its 总计 blank), or its last number the sum
+// of the others.
+func t4NoPlacingAddsUp(toks []string) bool {
+	v := make([]int64, len(toks))
+	for i, t := range toks {
+		n, ok := toCell(t).Int()
+		if !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
+			return false
+		}
+		v[i] = n
+	}
+	fits := func(g []int64) bool {
+		if len(g) > len(T4Columns) {
+			return false
+		}
+		var sum int64
+		for _, x := range g {
+			sum += x
+		}
+		return sum == 0 || 2*g[len(g)-1] == sum
+	}
+	for i := 0; i <= len(v); i++ {
+		for j := i; j <= len(v); j++ {
+			if fits(v[:i]) && fits(v[i:j]) && fits(v[j:]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // oneMark says a row of n cells (a table's, for 表四) that holds one mark
