@@ -171,7 +171,7 @@ func wordsAfterCells(s string, at func(int)) {
 		for j < len(s) && s[j] == ' ' {
 			j++
 		}
-		if j < len(s) && s[j] >= utf8.RuneSelf || j < len(s) && s[j] == '(' {
+		if j < len(s) && (s[j] >= utf8.RuneSelf || s[j] == '(') {
 			r, _ := utf8.DecodeRuneInString(s[j:])
 			if (unicode.Is(unicode.Han, r) || r == '（' || r == '(') && r != '无' && !strings.ContainsRune(numberUnits, r) {
 				at(j)

@@ -7708,9 +7708,11 @@ func runInto(text string, t tok) bool {
 // number and add up (its 总计 there; a row of zeros with its 总计 blank adds
 // up to nothing), else it stays unread.
 func (p *parser) placeByGrid(got []t3Line, breaks []int) {
-	grids := map[int][][2]int{}   // by page
-	partial := map[int][][2]int{} // by page: the columns used, when fewer than seven
-	var heads []int               // 表三's heading columns (our PDF reader's text), once asked
+	// by page: the grid of seven columns, or (pdftotext -layout) the
+	// columns the page uses when fewer than seven
+	type pageGrid struct{ grid, used [][2]int }
+	grids := map[int]pageGrid{}
+	var heads []int // 表三's heading columns (our PDF reader's text), once asked
 	headsRead := false
 	for k := range got {
 		g := &got[k]
@@ -7720,9 +7722,10 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			continue
 		}
 		page := pageOf(breaks, g.line.No)
-		grid, seen := grids[page]
+		pg, seen := grids[page]
 		if !seen {
-			grid = gridColumns(pageCenters(got, breaks, page), g.line.Placed)
+			centers := pageCenters(got, breaks, page)
+			grid := gridColumns(centers, g.line.Placed)
 			if grid != nil && g.line.Placed {
 				// our PDF reader's text: a number run into its label in
 				// one glyph run (2.重复申请 254) stands after the label, not
@@ -7736,23 +7739,22 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 					grid = nil
 				}
 			}
-			grids[page] = grid
+			pg.grid = grid
+			if grid == nil && !g.line.Placed {
+				// fewer columns than seven on the page: pdftotext -layout
+				// leaves out a column blank on the whole page, so which
+				// columns the numbers are in is not known, but the last
+				// one used is 总计 (a row that is not blank has its total)
+				pg.used = usedColumns(centers)
+			}
+			grids[page] = pg
 		}
-		if cells, ok := placeInGrid(g.rc.tokens, grid); ok && placedAddsUp(cells) {
+		if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
 			g.inColumns = true
-		} else if grid == nil && !g.line.Placed {
-			// fewer columns than seven on the page: pdftotext -layout
-			// leaves out a column blank on the whole page, so which
-			// columns the numbers are in is not known, but the last one
-			// used is 总计 (a row that is not blank has its total)
-			used, seen := partial[page]
-			if !seen {
-				used = usedColumns(pageCenters(got, breaks, page))
-				partial[page] = used
-			}
-			if cells, ok := placeInGrid(g.rc.tokens, used); ok {
+		} else if pg.used != nil {
+			if cells, ok := placeInGrid(g.rc.tokens, pg.used); ok {
 				g.inColumns = true
 				if last := g.rc.tokens[len(g.rc.tokens)-1].s; cells[len(cells)-1] == last {
 					g.gridTotal = last
@@ -8428,19 +8430,32 @@ func noPlacingAddsUp(ts []tok) bool {
 	if len(ts) == 0 || len(ts) >= NumCols {
 		return false
 	}
-	var sum, last int64
-	for i, t := range ts {
-		n, ok := toCell(t.s).Int()
-		if !ok && !isPlaceholder(t.s) || len(t.s) > 1 && t.s[0] == '0' {
-			return false
+	v, ok := countValues(strs(ts))
+	return ok && !addsUpWithBlanks(v)
+}
+
+// countValues are a row's tokens as counts, a mark for 0 as 0; ok is false
+// unless each is a count written on its own (no leading 0) or a mark.
+func countValues(toks []string) ([]int64, bool) {
+	v := make([]int64, len(toks))
+	for i, t := range toks {
+		n, ok := toCell(t).Int()
+		if !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
+			return nil, false
 		}
-		if i == len(ts)-1 {
-			last = n
-		} else {
-			sum += n
-		}
+		v[i] = n
 	}
-	return sum != last && sum+last != 0
+	return v, true
+}
+
+// addsUpWithBlanks says a group's numbers in order, its other cells blank,
+// add up: all 0 (its 总计 blank too), or the last the sum of the others.
+func addsUpWithBlanks(v []int64) bool {
+	var sum int64
+	for _, x := range v {
+		sum += x
+	}
+	return sum == 0 || 2*v[len(v)-1] == sum
 }
 
 // neverAddingUp says a row's tokens are digits alone, two or more and not
@@ -10333,24 +10348,11 @@ func t4TotalFails(cells []string) bool {
 // has each group blank, all 0 (its 总计 blank), or its last number the sum
 // of the others.
 func t4NoPlacingAddsUp(toks []string) bool {
-	v := make([]int64, len(toks))
-	for i, t := range toks {
-		n, ok := toCell(t).Int()
-		if !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
-			return false
-		}
-		v[i] = n
+	v, ok := countValues(toks)
+	if !ok {
+		return false
 	}
-	fits := func(g []int64) bool {
-		if len(g) > len(T4Columns) {
-			return false
-		}
-		var sum int64
-		for _, x := range g {
-			sum += x
-		}
-		return sum == 0 || 2*g[len(g)-1] == sum
-	}
+	fits := func(g []int64) bool { return len(g) <= len(T4Columns) && addsUpWithBlanks(g) }
 	for i := 0; i <= len(v); i++ {
 		for j := i; j <= len(v); j++ {
 			if fits(v[:i]) && fits(v[i:j]) && fits(v[j:]) {
