@@ -525,6 +525,11 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
+	// laidOne: 表三's rows whose numbers joinCellLines took from one line
+	// after their label's (a wrapped label's middle line in pdftotext
+	// -layout, its last in -raw), by the row's line number: that line as
+	// it stood (ownNumbers)
+	laidOne map[int]string
 	// byteCut: 表三's lines hold stray bytes (U+FFFD) — a table set out by
 	// bytes, not characters (html2text), whose columns do not line up
 	// from row to row: no number is placed by where it stands
@@ -1635,8 +1640,17 @@ func (p *parser) joinCellLines() {
 			if first != "" {
 				fields = []string{trimSpace(strings.TrimSuffix(trimSpace(l.Text), first)), first}
 			}
+			taken := 0
 			for k := i + 1; k < j; k++ {
 				if t := trimSpace(p.lines[k].Text); t != "" && !(key == "3" && headerTotal(*l, p.lines[k])) {
+					if taken++; key == "3" && first == "" && taken == 1 {
+						if p.laidOne == nil {
+							p.laidOne = map[int]string{}
+						}
+						p.laidOne[l.No] = p.lines[k].Text
+					} else {
+						delete(p.laidOne, l.No)
+					}
 					if key == "3" && fewCells(t) {
 						fields = append(fields, strings.Fields(t)...)
 					} else {
@@ -6440,11 +6454,13 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
-			if g.inColumns && noPlacingAddsUp(g.rc.tokens) {
-				// whole numbers standing one to a column on the row's
-				// own line (so they are its cells), in a table that
-				// leaves cells blank: wherever the blanks are, the row
-				// does not add up — the report's own error
+			if (g.inColumns || p.ownNumbers(got, g) && totalsShown(got, g) && !cutTotal(g.rc.tokens)) && noPlacingAddsUp(g.rc.tokens) {
+				// whole numbers that are the row's cells — standing one to
+				// a column, or all the row's line holds in a text that
+				// keeps rows on their lines, the table showing its 总计
+				// column whole — in a table that leaves cells blank:
+				// wherever the blanks are, the row does not add up — the
+				// report's own error
 				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
@@ -8420,6 +8436,120 @@ func labelsOutOfOrder(S string, norms []string) []int {
 		top = max(top, f.row)
 	}
 	return out
+}
+
+// ownNumbers says a row's numbers are all the row has, wherever its blanks
+// are: the numbers on one line, its own or the one line of numbers
+// joinCellLines took in after its label's, of a text that keeps a printed
+// row's cells on a line — laid out (our PDF reader's text, pdftotext
+// -layout's: each number after a gap of two spaces or more, its column's
+// place), or, without gaps, where most of 表三's rows are each on a line of
+// their own (pdftotext -raw). pdftotext's default text puts a cell to a
+// line, and may leave a row's first cell alone on its label's line, the
+// others after other rows.
+func (p *parser) ownNumbers(got []t3Line, g t3Line) bool {
+	if g.line.Segmented || len(g.rc.tokens) == 0 {
+		return false
+	}
+	var own string // the line the numbers stand on
+	switch laid, ok := p.laidOne[g.line.No]; {
+	case g.line.Fields != nil:
+		if !ok || !g.line.OneEach || !slices.Equal(strs(tokens(laid)), strs(g.rc.tokens)) {
+			return false
+		}
+		own = laid
+	case g.line.Placed:
+		return !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 })
+	default:
+		all := tokens(g.line.Text)
+		for _, t := range g.rc.tokens {
+			if t.center < 0 || !slices.ContainsFunc(all, func(a tok) bool { return a.start == t.start && a.s == t.s }) {
+				return false
+			}
+		}
+		own = g.line.Text
+	}
+	return laidGaps(own, g.rc.tokens) || rowsOnLines(got)
+}
+
+// rowsOnLines says most of 表三's rows that hold numbers hold two or more on
+// their own line (three such rows at least).
+func rowsOnLines(got []t3Line) bool {
+	with, on := 0, 0
+	for _, g := range got {
+		if g.rc.ok && len(nonBlank(g.rc.cells)) == 0 || !g.rc.ok && len(g.rc.tokens) == 0 {
+			continue
+		}
+		with++
+		if g.line.Fields == nil && !g.line.Segmented && (g.rc.ok || len(g.rc.tokens) >= 2) {
+			on++
+		}
+	}
+	return on >= 3 && 3*on >= 2*with
+}
+
+// laidGaps says a line's numbers (ts, found in it by their columns) are
+// each set apart by two spaces or more, the first too from the line's
+// start or the word before it: a laid-out table's columns.
+func laidGaps(t string, ts []tok) bool {
+	all, at := tokens(t), 0
+	for _, x := range ts {
+		k := slices.IndexFunc(all[at:], func(a tok) bool { return a.s == x.s && (x.center < 0 || a.start == x.start) })
+		if k < 0 {
+			return false
+		}
+		at += k
+		end := 0 // (the line's start)
+		if at > 0 {
+			end = all[at-1].end
+		}
+		if all[at].start-end < 2 {
+			return false
+		}
+		at++
+	}
+	return len(ts) > 0
+}
+
+// cutTotal says a row's last number is the first digits of the sum of the
+// ones before it (8525 1705 310 310 310 1116: a converter that cut the
+// table's right edge off took the 总计's last digit).
+func cutTotal(ts []tok) bool {
+	v, ok := countValues(strs(ts))
+	if !ok || len(v) < 2 {
+		return false
+	}
+	var sum int64
+	for _, x := range v[:len(v)-1] {
+		sum += x
+	}
+	whole, last := strconv.FormatInt(sum, 10), ts[len(ts)-1].s
+	return len(last) < len(whole) && strings.HasPrefix(whole, last)
+}
+
+// totalsShown says 表三's 总计 column is in the text: two other rows of
+// three numbers or more each have their last the sum of the others (a
+// converter that cut the table's right edge off leaves rows of items that
+// do not).
+func totalsShown(got []t3Line, g t3Line) bool {
+	n := 0
+	for _, o := range got {
+		if o.line == g.line {
+			continue
+		}
+		ts := o.rc.cells
+		if !o.rc.ok {
+			ts = strs(o.rc.tokens)
+		}
+		ts = nonBlank(ts)
+		if len(ts) < 3 {
+			continue
+		}
+		if v, ok := countValues(ts); ok && v[len(v)-1] > 0 && addsUpWithBlanks(v) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // noPlacingAddsUp says a row's whole numbers (or marks for 0), fewer than
