@@ -6836,10 +6836,20 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	}
 	var kept []*aheadRows
 	byColumn := map[*aheadRows]bool{}
+	failing := -1 // (in row order, the one row of the runs that does not add up, as got's index)
+	var suspect *aheadRows
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
+		fails := -1
 		for _, i := range b.got {
-			ok = ok && addsUpMarked(got[i].rc.cells)
+			if !addsUpMarked(got[i].rc.cells) {
+				ok, fails = false, i
+			}
+		}
+		oneFails := len(b.rows) == 0 && len(b.got) >= 3 && fails >= 0 && slices.IndexFunc(b.got, func(i int) bool { return i != fails && !addsUpMarked(got[i].rc.cells) }) < 0
+		byRow := make([][]string, len(b.got)) // (the cells in row order, kept for oneFails)
+		for r, i := range b.got {
+			byRow[r] = got[i].rc.cells
 		}
 		if !ok && len(b.all) == NumCols*len(b.got) && len(b.got) >= 3 {
 			// a PDF whose text runs down each column in turn: the k rows'
@@ -6856,6 +6866,15 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 			}
 			byColumn[b] = ok
 		}
+		if !ok && oneFails && suspect == nil {
+			// in row order every row but one adds up: that one may be the
+			// report's own error, kept if the columns' identities then
+			// fail as one wrong cell of it makes them (t3OneCellOff)
+			for r, i := range b.got {
+				got[i].rc.cells = byRow[r]
+			}
+			ok, suspect, failing = true, b, fails
+		}
 		if !ok {
 			unread(b)
 			unplaced = true
@@ -6868,7 +6887,7 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	}
 	// shared out wrongly, rows that each add up still break the columns'
 	// identities: then nothing shared out is kept
-	if !t3ColumnsHold(got) {
+	if suspect != nil && !t3OneCellOff(got, failing) || suspect == nil && !t3ColumnsHold(got) {
 		for _, b := range kept {
 			unread(b)
 		}
@@ -6920,6 +6939,12 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 		if len(b.byOrder) > 0 {
 			order = fmt.Sprintf("（其中“%s”的行名不在这串数字附近，按表格的行序分给）", strings.Join(b.byOrder, "”“"))
 		}
+		if b == suspect {
+			g := got[failing]
+			p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s%s；除“%s%s”一行外各行之和相符，这一行与表三各栏的勾稽关系不符之处都是同一栏、同一个差额（像是原文这一格填错），按原文读取",
+				len(b.got), len(b.all), strings.Join(names, "、"), order, g.row.Group, g.row.Label)
+			continue
+		}
 		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s%s；各行之和、表三各栏的勾稽关系均相符",
 			len(b.got), len(b.all), strings.Join(names, "、"), order)
 	}
@@ -6929,11 +6954,48 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 // t3ColumnsHold says the rows read so far satisfy 表三's column identities
 // (（七）总计 = the outcomes; 新收 + 结转 = 总计 + 结转下年度), every row present.
 func t3ColumnsHold(got []t3Line) bool {
+	off, ok := t3ColumnsOff(got)
+	return ok && len(off) == 0
+}
+
+// t3OneCellOff says the rows read so far, every row present, break 表三's
+// column identities as one wrong cell of the row got[bad] (a row that does
+// not add up by d) would: in one column only, each identity off by 0 or
+// by d, one of them by d.
+func t3OneCellOff(got []t3Line, bad int) bool {
+	off, ok := t3ColumnsOff(got)
+	if !ok || len(off) != 1 {
+		return false
+	}
+	v, ok := countValues(got[bad].rc.cells)
+	if !ok {
+		return false
+	}
+	var d int64 // the six applicants' sum less the total
+	for _, x := range v[:NumCols-1] {
+		d += x
+	}
+	abs := func(x int64) int64 { return max(x, -x) }
+	d = abs(d - v[NumCols-1])
+	for _, o := range off {
+		a, b := abs(o[0]), abs(o[1])
+		if d == 0 || a != d && b != d || a != 0 && a != d || b != 0 && b != d {
+			return false
+		}
+	}
+	return true
+}
+
+// t3ColumnsOff is how the rows read so far break 表三's column identities,
+// by column: the outcomes' sum less （七）总计, and 新收 + 结转 less 总计 and
+// 结转下年度, for each column off. ok is false unless every row is present
+// and read as counts (a mark for 0 counting 0).
+func t3ColumnsOff(got []t3Line) (off map[int][2]int64, ok bool) {
 	vals := map[string][]string{}
 	var outcomes []string
 	for _, g := range got {
 		if !g.rc.ok {
-			return false
+			return nil, false
 		}
 		vals[g.row.Key] = g.rc.cells
 		if g.row.Kind == RowOutcome {
@@ -6948,12 +7010,13 @@ func t3ColumnsHold(got []t3Line) bool {
 		cl := toCell(row[c])
 		return cl.Val(), !cl.IsInvalid() || isPlaceholder(trimSpace(row[c])) // a mark for 0 (— / 无) is 0
 	}
+	off = map[int][2]int64{}
 	for c := 0; c < NumCols; c++ {
 		var sum int64
 		for _, k := range outcomes {
 			v, ok := num(k, c)
 			if !ok {
-				return false
+				return nil, false
 			}
 			sum += v
 		}
@@ -6961,11 +7024,14 @@ func t3ColumnsHold(got []t3Line) bool {
 		n, ok2 := num("new", c)
 		in, ok3 := num("carried_in", c)
 		out, ok4 := num("carried_forward", c)
-		if !ok1 || !ok2 || !ok3 || !ok4 || t != sum || n+in != t+out {
-			return false
+		if !ok1 || !ok2 || !ok3 || !ok4 {
+			return nil, false
+		}
+		if sum != t || n+in != t+out {
+			off[c] = [2]int64{sum - t, n + in - t - out}
 		}
 	}
-	return true
+	return off, true
 }
 
 // wholeGroup is a group of 表三 rows written as one row with numbers.
