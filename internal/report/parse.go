@@ -546,6 +546,10 @@ type parser struct {
 	// its blocks do not add up placed so (placeByT4Header): they are its
 	// cells, unplaced; the places, by heading
 	t4InColumns []string
+	// t4Laid: 表四's numbers, fewer than fifteen, are all one laid-out line
+	// holds (pdftotext -layout: two spaces or more apart), under headings
+	// that name all three 总计: they are all its cells (parseT4)
+	t4Laid bool
 	// dashMark: the dash a report's tables write for 0 where it stands
 	// alone ("—" or "——"; "" for neither or both), asked once (dashMarkOnce)
 	dashMark     string
@@ -8557,7 +8561,11 @@ func rowsOnLines(got []t3Line) bool {
 // laidGaps says a line's numbers (ts, found in it by their columns) are
 // each set apart by two spaces or more, the first too from the line's
 // start or the word before it: a laid-out table's columns.
-func laidGaps(t string, ts []tok) bool {
+func laidGaps(t string, ts []tok) bool { return laidApart(t, ts, true) }
+
+// laidApart is laidGaps, the first number set apart from the line's start
+// only when lead is set (表四's first column starts at the margin).
+func laidApart(t string, ts []tok, lead bool) bool {
 	all, at := tokens(t), 0
 	for _, x := range ts {
 		k := slices.IndexFunc(all[at:], func(a tok) bool { return a.s == x.s && (x.center < 0 || a.start == x.start) })
@@ -8569,7 +8577,7 @@ func laidGaps(t string, ts []tok) bool {
 		if at > 0 {
 			end = all[at-1].end
 		}
-		if all[at].start-end < 2 {
+		if (at > 0 || lead) && all[at].start-end < 2 {
 			return false
 		}
 		at++
@@ -9532,6 +9540,7 @@ func (p *parser) parseT4() {
 			return
 		}
 	}
+	p.t4Laid = len(parts) == 0 && len(data) == 1 && p.t4LaidWhole(lo, data[0], toks)
 	var gaps []int // blank cells between the numbers, by their spacing
 	if len(toks) < n && len(data) == 1 && spaced {
 		if data[0].Placed {
@@ -9580,6 +9589,29 @@ func (p *parser) parseT4() {
 	r.Meta.Tables["4"] = true
 	r.setLine("appeals", first)
 	p.fillT4(toks, spaced, gaps, first)
+}
+
+// t4LaidWhole says 表四's numbers read from the one line data, fewer than
+// its cells, are every cell the printed row holds: each two spaces or more
+// apart (a laid-out text's columns: pdftotext -layout; a number alone set
+// apart from the margin too), under headings (the
+// lines of its section before it) that name 总计 three times — a converter
+// that cut the table's right edge off took the last 总计 with it. Its
+// headings stand a character or two to a line there (总 / 计): counted by
+// character, which no other heading of 表四 has.
+func (p *parser) t4LaidWhole(lo int, data Line, toks []tok) bool {
+	if len(toks) == 0 || len(toks) >= len(T4Blocks)*len(T4Columns) || data.Fields != nil || data.Segmented || data.Placed || !laidApart(data.Text, toks, len(toks) == 1) {
+		return false
+	}
+	zong, ji := 0, 0
+	for _, l := range p.lines[lo:] {
+		if l.No >= data.No {
+			break
+		}
+		zong += strings.Count(l.Text, "总")
+		ji += strings.Count(l.Text, "计")
+	}
+	return zong == len(T4Blocks) && ji == len(T4Blocks)
 }
 
 // parseT4Interleaved reads 表四 written a count to a line among its
@@ -10503,7 +10535,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
-	if len(toks) < n && t4TotalFails(p.t4InColumns) && t4NoPlacingAddsUp(strs(toks)) {
+	if len(toks) < n && (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {
 		// its numbers centred under fifteen headings (so they are its
 		// cells): wherever the blanks are, a block does not add up — the
 		// report's own error, though which block the headings alone are

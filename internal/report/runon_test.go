@@ -216,6 +216,36 @@ func TestT4ErrorWithBlanksSaid(t *testing.T) {
 	}
 }
 
+// The same through pdftotext -layout, whose places by characters the
+// headings are not trusted for: 表四's numbers, fewer than fifteen, are
+// all its row holds when they are every number one line holds, two spaces
+// or more apart (6        2   4), under headings that name 总计 three times;
+// no placing of the blanks then making every block add up, T4.SUM is said.
+// A table whose right edge a converter cut off loses its last 总计 with its
+// last number (1 1 under 复议后起诉's 结果维持 and 总计 reads 1): no error is
+// claimed there; nor where the numbers are a single space apart (pdftotext
+// without -layout of an A5 page wraps the row: 1 — — — 1 — … — 1, then 1
+// and 2 on lines of their own). The fixtures: the report above through
+// pdftotext -layout; a generated 2021 report, every 0 blank, printed by
+// Chromium, through pdftotext -layout, its last 总, 计 and number taken out;
+// a generated 2020 report, 0 written —, on A5 pages, through pdftotext.
+func TestT4ErrorWithBlanksLaidOutSaid(t *testing.T) {
+	const file = "pdftotext-layout-chrome-blanks-t4error-2019.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 166 {
+		t.Errorf("%d cells read right, want 166 at least", right)
+	}
+	if !saysOf(r, "T4.SUM", "appeals", "无论空白在哪里") {
+		t.Error("表四's error not said")
+	}
+	for _, file := range []string{"pdftotext-layout-chrome-blanks-t4cut-2021.txt", "pdftotext-a5-marks-t4wrapped-2020.txt"} {
+		r = audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if saysOf(r, "T4.SUM", "appeals", "") || !saysOf(r, "PARSE.TABLE", "appeals", "无法确定空白的位置") {
+			t.Errorf("%s: 表四 said to be wrong, or its reading not said", file)
+		}
+	}
+}
+
 // pdftotext's default text of LibreOffice's PDF writes 表三's labels, then
 // several rows' numbers in one run (49 for seven rows), shared out seven at
 // a time in row order only where every row adds up and the columns'
