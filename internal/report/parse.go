@@ -6667,7 +6667,7 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 	// most rows short: the text kept no place for blank cells, and its
 	// numbers may run down the columns; a row of seven is then no more its
 	// own than the others
-	mostShort := oneEach >= 4 && shortRows*2 >= oneEach
+	mostShort := oneEach >= 4 && shortRows*2 >= oneEach && !p.rowsOnLines(got)
 	rows := p.r.Format.T3Rows()
 	var out []string
 	top := -1
@@ -8539,19 +8539,25 @@ func (p *parser) ownNumbers(got []t3Line, g t3Line) bool {
 		}
 		own = g.line.Text
 	}
-	return laidGaps(own, g.rc.tokens) || rowsOnLines(got)
+	return laidGaps(own, g.rc.tokens) || p.rowsOnLines(got)
 }
 
 // rowsOnLines says most of 表三's rows that hold numbers hold two or more on
-// their own line (three such rows at least).
-func rowsOnLines(got []t3Line) bool {
+// one line, their label's or the one after it that joinCellLines took in
+// (three such rows at least): a text that keeps a printed row's cells on a
+// line (pdftotext -raw), not one that writes a cell to a line.
+func (p *parser) rowsOnLines(got []t3Line) bool {
 	with, on := 0, 0
 	for _, g := range got {
 		if g.rc.ok && len(nonBlank(g.rc.cells)) == 0 || !g.rc.ok && len(g.rc.tokens) == 0 {
 			continue
 		}
 		with++
-		if g.line.Fields == nil && !g.line.Segmented && (g.rc.ok || len(g.rc.tokens) >= 2) {
+		laid, joined := p.laidOne[g.line.No]
+		switch {
+		case g.line.Segmented:
+		case g.line.Fields == nil && (g.rc.ok || len(g.rc.tokens) >= 2),
+			g.line.OneEach && joined && len(tokens(laid)) >= 2:
 			on++
 		}
 	}

@@ -125,6 +125,12 @@ func TestRowErrorWithBlanksSaid(t *testing.T) {
 		// pdftotext -raw: no gaps, but 表三's rows each on a line of their
 		// own (1 3 2 2 8 after （一）予以公开)
 		{"pdftotext-raw-chrome-blanks-rowerror-2019.txt", "applications.partly_granted[total]", 133},
+		// pdftotext -raw of LibreOffice's PDF: most rows' numbers on the
+		// line after their wrapped label's (一、本年新收政府信息 / 公开申请数量
+		// / 12 3 2 5 3 25), rows short of their blanks: not a text that
+		// writes a cell to a line (its numbers perhaps by column), so 表三
+		// is read row by row, not left unread whole
+		{"pdftotext-raw-lo-blanks-rowerror-2019.txt", "applications.partly_granted[total]", 133},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			want, r := auditWithModel(t, c.file)
