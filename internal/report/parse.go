@@ -6422,6 +6422,15 @@ func (p *parser) parseT3() {
 			for i, s := range g.rc.cells {
 				v[i] = toCell(s)
 			}
+			if sum, ok := cutRowTotal(g.rc.cells); ok {
+				// the 总计 a converter cut short at the table's right edge
+				// (LibreOffice's PDF: 12078 read 1207), not the report's
+				// error: unread and said
+				v[ColTotal] = Cell{}
+				p.ambiguous(t3Cell(g.row.Key, ColTotal))
+				p.warn("PARSE.TABLE", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”的总计“%s”是六类申请人之和 %d 的前几位：多半是转换时表格右边缘被截去了末位，总计记为空，请对照原文核对",
+					g.row.Group, g.row.Label, trimSpace(g.rc.cells[ColTotal]), sum)
+			}
 			r.Applications[g.row.Key] = v
 		case g.rc.spaced || len(g.rc.tokens) > NumCols || digitCount(g.rc.tokens) < NumCols || blanksApart(g):
 			// blanks: fewer numbers than cells; their places are known only
@@ -8605,6 +8614,27 @@ func cutTotal(ts []tok) bool {
 	}
 	whole, last := strconv.FormatInt(sum, 10), ts[len(ts)-1].s
 	return len(last) < len(whole) && strings.HasPrefix(whole, last)
+}
+
+// cutRowTotal says a row of 表三's seven cells has a 总计 of three digits or
+// more that is the first digits of the six others' sum, one or two fewer
+// (a right edge cut off, as cutTotal; a short total is as likely a
+// mistyped one), and gives the sum.
+func cutRowTotal(cells []string) (int64, bool) {
+	if len(cells) != NumCols {
+		return 0, false
+	}
+	total := trimSpace(cells[ColTotal])
+	v, ok := countValues(cells[:ColTotal])
+	if !ok || len(total) < 3 || !allDigits(total) {
+		return 0, false
+	}
+	var sum int64
+	for _, x := range v {
+		sum += x
+	}
+	whole := strconv.FormatInt(sum, 10)
+	return sum, strings.HasPrefix(whole, total) && len(whole)-len(total) >= 1 && len(whole)-len(total) <= 2
 }
 
 // totalsShown says 表三's 总计 column is in the text: two other rows of
