@@ -546,6 +546,9 @@ type parser struct {
 	// its blocks do not add up placed so (placeByT4Header): they are its
 	// cells, unplaced; the places, by heading
 	t4InColumns []string
+	// rowsKept: most of 表三's rows hold their numbers on one line
+	// (rowsOnLines): a text that keeps a printed row's cells on a line
+	rowsKept bool
 	// t4Laid: 表四's numbers, fewer than fifteen, are all one laid-out line
 	// holds (pdftotext -layout: two spaces or more apart), under headings
 	// that name all three 总计: they are all its cells (parseT4)
@@ -6254,6 +6257,7 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	p.rowsKept = p.rowsOnLines(got)
 	if out := p.t3Scrambled(got, lo, hi, norms); out != nil {
 		// rows short of numbers (blank cells without a trace) among labels
 		// out of the table's order: the numbers were written in another
@@ -9630,13 +9634,17 @@ func (p *parser) parseT4() {
 // t4LaidWhole says 表四's numbers read from the one line data, fewer than
 // its cells, are every cell the printed row holds: each two spaces or more
 // apart (a laid-out text's columns: pdftotext -layout; a number alone set
-// apart from the margin too), under headings (the
+// apart from the margin too), or two or more in a text that keeps 表三's
+// rows on their lines (pdftotext -raw: rowsKept), under headings (the
 // lines of its section before it) that name 总计 three times — a converter
 // that cut the table's right edge off took the last 总计 with it. Its
 // headings stand a character or two to a line there (总 / 计): counted by
 // character, which no other heading of 表四 has.
 func (p *parser) t4LaidWhole(lo int, data Line, toks []tok) bool {
-	if len(toks) == 0 || len(toks) >= len(T4Blocks)*len(T4Columns) || data.Fields != nil || data.Segmented || data.Placed || !laidApart(data.Text, toks, len(toks) == 1) {
+	if len(toks) == 0 || len(toks) >= len(T4Blocks)*len(T4Columns) || data.Fields != nil || data.Segmented || data.Placed {
+		return false
+	}
+	if !laidApart(data.Text, toks, len(toks) == 1) && !(p.rowsKept && len(toks) >= 2) {
 		return false
 	}
 	zong, ji := 0, 0
