@@ -9634,17 +9634,18 @@ func (p *parser) parseT4() {
 // t4LaidWhole says 表四's numbers read from the one line data, fewer than
 // its cells, are every cell the printed row holds: each two spaces or more
 // apart (a laid-out text's columns: pdftotext -layout; a number alone set
-// apart from the margin too), or two or more in a text that keeps 表三's
-// rows on their lines (pdftotext -raw: rowsKept), under headings (the
+// apart from the margin too; any in our PDF reader's text, whose gaps are
+// to scale), or two or more in a text that keeps 表三's rows on their lines
+// (pdftotext -raw: rowsKept), under headings (the
 // lines of its section before it) that name 总计 three times — a converter
 // that cut the table's right edge off took the last 总计 with it. Its
 // headings stand a character or two to a line there (总 / 计): counted by
 // character, which no other heading of 表四 has.
 func (p *parser) t4LaidWhole(lo int, data Line, toks []tok) bool {
-	if len(toks) == 0 || len(toks) >= len(T4Blocks)*len(T4Columns) || data.Fields != nil || data.Segmented || data.Placed {
+	if len(toks) == 0 || len(toks) >= len(T4Blocks)*len(T4Columns) || data.Fields != nil || data.Segmented {
 		return false
 	}
-	if !laidApart(data.Text, toks, len(toks) == 1) && !(p.rowsKept && len(toks) >= 2) {
+	if !data.Placed && !laidApart(data.Text, toks, len(toks) == 1) && !(p.rowsKept && len(toks) >= 2) {
 		return false
 	}
 	zong, ji := 0, 0
