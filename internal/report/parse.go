@@ -3864,6 +3864,10 @@ func (p *parser) rowAmongColumnWords(first []tok, from, hi int) ([]string, int) 
 		if trimSpace(l.Text) == "" {
 			continue
 		}
+		if t := trimSpace(l.Text); isPlaceholder(t) && l.Fields == nil {
+			cells, last = append(cells, t), m // a cell written — (无, /) on its own line
+			continue
+		}
 		rc := splitLabel(l, NumCols)
 		if !columnPiece(stripGroups(totalWord(norm(rc.label)))) {
 			break
@@ -3877,7 +3881,7 @@ func (p *parser) rowAmongColumnWords(first []tok, from, hi int) ([]string, int) 
 			last = m
 		}
 	}
-	if len(cells) != NumCols || last < 0 || !allCells(cells) || !addsUp(cells) {
+	if len(cells) != NumCols || last < 0 || !cellsOrMarks(cells) || !addsUpMarked(cells) {
 		return nil, 0
 	}
 	return cells, last

@@ -335,3 +335,21 @@ func TestCutTotalNotAnError(t *testing.T) {
 		t.Error("a short total (4 for 45) not said to be wrong")
 	}
 }
+
+// pdftotext's default text of LibreOffice's PDF writes 表三's first row's
+// numbers among its header's words, a cell to a line (商业企业 / 42 / 3 / 科研
+// / 机构 / — / 社会 …), read in order where they are seven and add up. A
+// cell written — on its own line ended the row there (a mark is no column
+// word), and marks were no cells: the row, a report writing 0 as —, was
+// unread (150 cells right). Marks are its cells, counted 0 for the sum.
+// The fixture: a generated 2019 report, 0 written —, printed by
+// LibreOffice, through pdftotext.
+func TestHeaderRowWithMarksRead(t *testing.T) {
+	const file = "pdftotext-lo-marks-headerrow-2019.txt"
+	if right := marksAsTruth(t, file); right < 176 {
+		t.Errorf("%d cells read right, want 176 at least", right)
+	}
+	if _, r := auditWithModel(t, file); !saysOf(r, "PARSE.READ", "applications.new", "交错排列") {
+		t.Error("the row's reading not said")
+	}
+}
