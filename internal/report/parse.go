@@ -6867,7 +6867,7 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 				ok, fails = false, i
 			}
 		}
-		oneFails := len(b.rows) == 0 && len(b.got) >= 3 && fails >= 0 && slices.IndexFunc(b.got, func(i int) bool { return i != fails && !addsUpMarked(got[i].rc.cells) }) < 0
+		oneFails := len(b.rows) == 0 && len(b.got) >= 2 && fails >= 0 && slices.IndexFunc(b.got, func(i int) bool { return i != fails && !addsUpMarked(got[i].rc.cells) }) < 0
 		byRow := make([][]string, len(b.got)) // (the cells in row order, kept for oneFails)
 		for r, i := range b.got {
 			byRow[r] = got[i].rc.cells

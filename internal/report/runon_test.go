@@ -279,10 +279,10 @@ func TestT4ErrorWithBlanksLaidOutSaid(t *testing.T) {
 // 0) broke both, and the run was unread. In row order every row but one
 // adds up, and the identities fail in one column only, by that row's
 // difference (5): one wrong cell of it, the reading kept and the error
-// said. Two wrong cells of the row (0 0 2 5 0 0 0: two columns off) are not
+// said — in a run of two rows too (the table's last two). Two wrong cells of the row (0 0 2 5 0 0 0: two columns off) are not
 // so explained: the run stays unread. The fixtures: a generated 2019 report
-// writing its zeros, printed by LibreOffice, through pdftotext; the second
-// with one more cell changed.
+// writing its zeros, printed by LibreOffice, through pdftotext; a 2021 one
+// whose error is in （七）总计; the first with one more cell changed.
 func TestRunWithOneWrongCellRead(t *testing.T) {
 	const file = "pdftotext-lo-rowerror-2019.txt"
 	want, r := auditWithModel(t, file)
@@ -294,6 +294,16 @@ func TestRunWithOneWrongCellRead(t *testing.T) {
 	}
 	if !saysOf(r, "PARSE.READ", "applications.carried_in", "除“（二）部分公开") {
 		t.Error("the reading not said")
+	}
+	// the run of the table's last two rows ((七)总计 0 8 2 7 0 3 15, then 四、
+	// 结转下年度's seven, before its label): the same with two rows
+	const last = "pdftotext-lo-totalerror-2021.txt"
+	want, r = auditWithModel(t, last)
+	if right := cellsAsTruth(t, last, want, r); right < 175 {
+		t.Errorf("%s: %d cells read right, want 175 at least", last, right)
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.total[total]", "六类申请人之和 20 ≠ 总计 15") {
+		t.Errorf("%s: the total row's error not said", last)
 	}
 	r = audit(t, "pdftotext-lo-twocells-2019.txt", readFile(t, filepath.Join(auditDir, "pdftotext-lo-twocells-2019.txt")))
 	for _, key := range []string{"granted", "partly_granted", "withheld.state_secret"} {
