@@ -8566,7 +8566,7 @@ func (p *parser) ownNumbers(got []t3Line, g t3Line) bool {
 func (p *parser) rowsOnLines(got []t3Line) bool {
 	with, on := 0, 0
 	for _, g := range got {
-		if g.rc.ok && len(nonBlank(g.rc.cells)) == 0 || !g.rc.ok && len(g.rc.tokens) == 0 {
+		if g.rc.ok && !slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) != "" }) || !g.rc.ok && len(g.rc.tokens) == 0 {
 			continue
 		}
 		with++
@@ -8633,13 +8633,16 @@ func cutRowTotal(cells []string) (int64, bool) {
 		return 0, false
 	}
 	total := trimSpace(cells[ColTotal])
-	v, ok := countValues(cells[:ColTotal])
-	if !ok || len(total) < 3 || !allDigits(total) {
-		return 0, false
+	if len(total) < 3 || !allDigits(total) {
+		return 0, false // (most totals: asked first, as this runs for every row read)
 	}
 	var sum int64
-	for _, x := range v {
-		sum += x
+	for _, c := range cells[:ColTotal] {
+		n, ok := toCell(c).Int()
+		if t := trimSpace(c); !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
+			return 0, false // (as countValues, without its slice)
+		}
+		sum += n
 	}
 	whole := strconv.FormatInt(sum, 10)
 	return sum, strings.HasPrefix(whole, total) && len(whole)-len(total) >= 1 && len(whole)-len(total) <= 2
