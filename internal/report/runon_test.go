@@ -212,16 +212,27 @@ func TestSplitColumnMakesNoGrid(t *testing.T) {
 // table's right edge). The fixtures: generated 2019 and 2021 reports, every
 // 0 blank, one cell of 表四 made a few more, printed by Chromium.
 func TestT4ErrorWithBlanksSaid(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		min  int
-	}{
+	t4ErrorsSaid(t, []fixtureMin{
 		{"chrome-blanks-t4error-2019.pdf", 173},
 		// 2 2 2 2 4 2 not centred under fifteen headings (our reader found
 		// fewer): every number of its one line, under headings that name
 		// 总计 three times, is as good (TestT4ErrorWithBlanksLaidOutSaid)
 		{"chrome-blanks-t4error-2021.pdf", 184},
-	} {
+	})
+}
+
+// fixtureMin is a fixture read against its model, with at least min cells
+// right.
+type fixtureMin struct {
+	file string
+	min  int
+}
+
+// t4ErrorsSaid checks that each fixture reads as its model (min cells at
+// least) and that 表四's own error is said wherever its blanks are.
+func t4ErrorsSaid(t *testing.T, cases []fixtureMin) {
+	t.Helper()
+	for _, c := range cases {
 		want, r := auditWithModel(t, c.file)
 		if right := cellsAsTruth(t, c.file, want, r); right < c.min {
 			t.Errorf("%s: %d cells read right, want %d at least", c.file, right, c.min)
@@ -246,26 +257,14 @@ func TestT4ErrorWithBlanksSaid(t *testing.T) {
 // Chromium, through pdftotext -layout, its last 总, 计 and number taken out;
 // a generated 2020 report, 0 written —, on A5 pages, through pdftotext.
 func TestT4ErrorWithBlanksLaidOutSaid(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		min  int
-	}{
+	t4ErrorsSaid(t, []fixtureMin{
 		{"pdftotext-layout-chrome-blanks-t4error-2019.txt", 166},
 		// pdftotext -raw: no gaps (6 2 4), but a text that keeps 表三's
 		// rows on their lines keeps 表四's too
 		{"pdftotext-raw-chrome-blanks-t4error-2019.txt", 160},
-	} {
-		want, r := auditWithModel(t, c.file)
-		if right := cellsAsTruth(t, c.file, want, r); right < c.min {
-			t.Errorf("%s: %d cells read right, want %d at least", c.file, right, c.min)
-		}
-		if !saysOf(r, "T4.SUM", "appeals", "无论空白在哪里") {
-			t.Errorf("%s: 表四's error not said", c.file)
-		}
-	}
-	var r *report.Report
+	})
 	for _, file := range []string{"pdftotext-layout-chrome-blanks-t4cut-2021.txt", "pdftotext-a5-marks-t4wrapped-2020.txt"} {
-		r = audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
 		if saysOf(r, "T4.SUM", "appeals", "") || !saysOf(r, "PARSE.TABLE", "appeals", "无法确定空白的位置") {
 			t.Errorf("%s: 表四 said to be wrong, or its reading not said", file)
 		}
