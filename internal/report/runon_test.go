@@ -181,13 +181,9 @@ func TestRowNotAllItsOwnNotSaid(t *testing.T) {
 // row with a number was unread (158 cells right, now 169). The fixture: a
 // generated 2021 report, every 0 blank, printed by Chromium.
 func TestTotalOfColumnsLeftOut(t *testing.T) {
-	const file = "pdftotext-layout-chrome-blanks-columnsout-2021.txt"
-	if right := marksAsTruth(t, file); right < 169 {
-		t.Errorf("%d cells read right, want 169 at least", right)
-	}
-	if _, r := auditWithModel(t, file); !saysOf(r, "PARSE.TABLE", "applications.new", "按总计读取（18）") {
-		t.Error("the reading not said")
-	}
+	runTruthCases(t, []truthCase{{file: "pdftotext-layout-chrome-blanks-columnsout-2021.txt", min: 169, said: func(r *report.Report) bool {
+		return saysOf(r, "PARSE.TABLE", "applications.new", "按总计读取（18）")
+	}}})
 }
 
 // pdftotext -layout may set one column's numbers in two groups a few
@@ -354,11 +350,7 @@ func TestCutTotalNotAnError(t *testing.T) {
 // The fixture: a generated 2019 report, 0 written —, printed by
 // LibreOffice, through pdftotext.
 func TestHeaderRowWithMarksRead(t *testing.T) {
-	const file = "pdftotext-lo-marks-headerrow-2019.txt"
-	if right := marksAsTruth(t, file); right < 176 {
-		t.Errorf("%d cells read right, want 176 at least", right)
-	}
-	if _, r := auditWithModel(t, file); !saysOf(r, "PARSE.READ", "applications.new", "交错排列") {
-		t.Error("the row's reading not said")
-	}
+	runTruthCases(t, []truthCase{{file: "pdftotext-lo-marks-headerrow-2019.txt", min: 176, said: func(r *report.Report) bool {
+		return saysOf(r, "PARSE.READ", "applications.new", "交错排列")
+	}}})
 }
