@@ -549,9 +549,9 @@ type parser struct {
 	// rowsKept: most of 表三's rows hold their numbers on one line
 	// (rowsOnLines): a text that keeps a printed row's cells on a line
 	rowsKept bool
-	// t4Laid: 表四's numbers, fewer than fifteen, are all one laid-out line
-	// holds (pdftotext -layout: two spaces or more apart), under headings
-	// that name all three 总计: they are all its cells (parseT4)
+	// t4Laid: 表四's numbers, fewer than fifteen, are all one line holds in
+	// a text that keeps a printed row on a line (t4LaidWhole), under
+	// headings that name all three 总计: they are all its cells (parseT4)
 	t4Laid bool
 	// dashMark: the dash a report's tables write for 0 where it stands
 	// alone ("—" or "——"; "" for neither or both), asked once (dashMarkOnce)
@@ -6684,7 +6684,7 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 	// most rows short: the text kept no place for blank cells, and its
 	// numbers may run down the columns; a row of seven is then no more its
 	// own than the others
-	mostShort := oneEach >= 4 && shortRows*2 >= oneEach && !p.rowsOnLines(got)
+	mostShort := oneEach >= 4 && shortRows*2 >= oneEach && !p.rowsKept
 	rows := p.r.Format.T3Rows()
 	var out []string
 	top := -1
