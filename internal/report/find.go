@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 )
@@ -72,7 +73,61 @@ func hasAnyRune(s, chars string) bool {
 }
 
 // hasBadRune is strings.ContainsRune(s, utf8.RuneError): a byte that is no
-// UTF-8, or U+FFFD written out (a converter's mark for a glyph it lost).
+// UTF-8, or U+FFFD written out (a converter's mark for a glyph it lost). One
+// pass, which decodes only what plainRune does not pass over (it searched
+// for U+FFFD, then validated: each over every rune of a table's lines).
 func hasBadRune(s string) bool {
-	return hasText(s, "\uFFFD") || !utf8.ValidString(s)
+	for i := 0; i < len(s); {
+		if n := plainRune(s, i); n > 0 {
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// validUTF8 is utf8.Valid, passing over what plainRune would without
+// decoding it: the utf8 package reads a Chinese text rune by rune through its
+// tables.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+				i += 8 // eight ASCII bytes (a page's markup), as utf8.Valid passes them
+			} else {
+				i++
+			}
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEC && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		if r, n := utf8.DecodeRune(b[i:]); r == utf8.RuneError && n == 1 {
+			return false
+		} else {
+			i += n
+		}
+	}
+	return true
+}
+
+// plainRune is the length of the rune at s[i] when it is ASCII, or three
+// bytes led by E1–EC (most Chinese characters), which are valid UTF-8 and
+// never U+FFFD (EF BF BD); 0 for any other.
+func plainRune(s string, i int) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 1
+	}
+	if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 3
+	}
+	return 0
 }

@@ -30,6 +30,9 @@ func TestFindAsStrings(t *testing.T) {
 		if got, want := hasBadRune(s), strings.ContainsRune(s, utf8.RuneError); got != want {
 			t.Errorf("hasBadRune(%q) = %v, strings.ContainsRune %v", s, got, want)
 		}
+		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+			t.Errorf("validUTF8(%q) = %v, utf8.ValidString %v", s, got, want)
+		}
 	}
 }
 
@@ -43,6 +46,12 @@ func check(t *testing.T, s, sub string) {
 func FuzzIndexText(f *testing.F) {
 	f.Add("本机关收到政府信息公开申请17件", "申请", "未没无")
 	f.Add("其\xff它其它", "其它", "它")
+	// one odd sequence each (a run of eight ASCII bytes before some): U+FFFD
+	// written out, a cut character, a surrogate, an overlong form, a rune
+	// past U+10FFFF, the last three-byte characters
+	for _, s := range []string{"ascii only, eight bytes and more\xef\xbf\xbd丢", "丢\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xf4\x90\x80\x80", "鿿\uffff\ud7ff"} {
+		f.Add(s, "丢", "\u00a0")
+	}
 	f.Fuzz(func(t *testing.T, s, sub, set string) {
 		check(t, s, sub)
 		if !strings.ContainsRune(set, utf8.RuneError) {
@@ -52,6 +61,9 @@ func FuzzIndexText(f *testing.F) {
 		}
 		if got, want := hasBadRune(s), strings.ContainsRune(s, utf8.RuneError); got != want {
 			t.Errorf("hasBadRune(%q) = %v, strings.ContainsRune %v", s, got, want)
+		}
+		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+			t.Errorf("validUTF8(%q) = %v, utf8.ValidString %v", s, got, want)
 		}
 	})
 }

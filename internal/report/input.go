@@ -1297,7 +1297,7 @@ func decodeText(name string, data []byte) (string, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", errs.New(name, "不是可识别的报告文件（含有二进制内容）：支持文本、HTML、DOCX、DOC、ODT、RTF、PDF、OFD 和 XLSX；其他格式请先另存为 DOCX 或文本")
 	}
-	if utf8.Valid(data) {
+	if validUTF8(data) {
 		return string(data), nil
 	}
 	if mostlyUTF8(data) {
