@@ -6459,6 +6459,7 @@ func (p *parser) parseT3() {
 		p.solveT3(runs)
 	}
 	p.settleMarked(marked)
+	rowsOn := len(blanks) > 0 && p.rowsOnLines(got) // (ownNumbers: the rows as read now, the same for every short row)
 	for _, g := range blanks {
 		if want, ok := p.t3Expected(g.row); ok && (p.readBlanks(g, strs(g.rc.tokens), want, false) || p.readMarkedError(g, want)) {
 			continue
@@ -6475,7 +6476,7 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
-			if (g.inColumns || p.ownNumbers(got, g) && totalsShown(got, g) && !cutTotal(g.rc.tokens)) && noPlacingAddsUp(g.rc.tokens) {
+			if (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens)) && noPlacingAddsUp(g.rc.tokens) {
 				// whole numbers that are the row's cells — standing one to
 				// a column, or all the row's line holds in a text that
 				// keeps rows on their lines, the table showing its 总计
@@ -6861,16 +6862,18 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	var suspect *aheadRows
 	for _, b := range blocks {
 		ok := len(b.rows) == 0
-		fails := -1
+		fails, failed := -1, 0
 		for _, i := range b.got {
 			if !addsUpMarked(got[i].rc.cells) {
-				ok, fails = false, i
+				ok, fails, failed = false, i, failed+1
 			}
 		}
-		oneFails := len(b.rows) == 0 && len(b.got) >= 2 && fails >= 0 && slices.IndexFunc(b.got, func(i int) bool { return i != fails && !addsUpMarked(got[i].rc.cells) }) < 0
-		byRow := make([][]string, len(b.got)) // (the cells in row order, kept for oneFails)
-		for r, i := range b.got {
-			byRow[r] = got[i].rc.cells
+		oneFails := len(b.rows) == 0 && len(b.got) >= 2 && failed == 1
+		var byRow [][]string // (the cells in row order, kept for oneFails)
+		if oneFails {
+			for _, i := range b.got {
+				byRow = append(byRow, got[i].rc.cells)
+			}
 		}
 		if !ok && len(b.all) == NumCols*len(b.got) && len(b.got) >= 3 {
 			// a PDF whose text runs down each column in turn: the k rows'
@@ -8531,10 +8534,10 @@ func labelsOutOfOrder(S string, norms []string) []int {
 // row's cells on a line — laid out (our PDF reader's text, pdftotext
 // -layout's: each number after a gap of two spaces or more, its column's
 // place), or, without gaps, where most of 表三's rows are each on a line of
-// their own (pdftotext -raw). pdftotext's default text puts a cell to a
-// line, and may leave a row's first cell alone on its label's line, the
-// others after other rows.
-func (p *parser) ownNumbers(got []t3Line, g t3Line) bool {
+// their own (pdftotext -raw: rowsOn, rowsOnLines of the table). pdftotext's
+// default text puts a cell to a line, and may leave a row's first cell
+// alone on its label's line, the others after other rows.
+func (p *parser) ownNumbers(g t3Line, rowsOn bool) bool {
 	if g.line.Segmented || len(g.rc.tokens) == 0 {
 		return false
 	}
@@ -8556,7 +8559,7 @@ func (p *parser) ownNumbers(got []t3Line, g t3Line) bool {
 		}
 		own = g.line.Text
 	}
-	return laidGaps(own, g.rc.tokens) || p.rowsOnLines(got)
+	return laidGaps(own, g.rc.tokens) || rowsOn
 }
 
 // rowsOnLines says most of 表三's rows that hold numbers hold two or more on
@@ -8620,8 +8623,7 @@ func cutTotal(ts []tok) bool {
 	for _, x := range v[:len(v)-1] {
 		sum += x
 	}
-	whole, last := strconv.FormatInt(sum, 10), ts[len(ts)-1].s
-	return len(last) < len(whole) && strings.HasPrefix(whole, last)
+	return digitsCut(sum, ts[len(ts)-1].s) > 0
 }
 
 // cutRowTotal says a row of 表三's seven cells has a 总计 of three digits or
@@ -8638,14 +8640,24 @@ func cutRowTotal(cells []string) (int64, bool) {
 	}
 	var sum int64
 	for _, c := range cells[:ColTotal] {
-		n, ok := toCell(c).Int()
-		if t := trimSpace(c); !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
-			return 0, false // (as countValues, without its slice)
+		n, ok := countValue(trimSpace(c))
+		if !ok {
+			return 0, false
 		}
 		sum += n
 	}
+	cut := digitsCut(sum, total)
+	return sum, cut >= 1 && cut <= 2
+}
+
+// digitsCut is how many digits of sum written out a total lacks that is
+// its first digits (12078, 1207: 1); 0 for any other total.
+func digitsCut(sum int64, total string) int {
 	whole := strconv.FormatInt(sum, 10)
-	return sum, strings.HasPrefix(whole, total) && len(whole)-len(total) >= 1 && len(whole)-len(total) <= 2
+	if len(total) < len(whole) && strings.HasPrefix(whole, total) {
+		return len(whole) - len(total)
+	}
+	return 0
 }
 
 // totalsShown says 表三's 总计 column is in the text: two other rows of
@@ -8690,13 +8702,22 @@ func noPlacingAddsUp(ts []tok) bool {
 func countValues(toks []string) ([]int64, bool) {
 	v := make([]int64, len(toks))
 	for i, t := range toks {
-		n, ok := toCell(t).Int()
-		if !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
+		n, ok := countValue(t)
+		if !ok {
 			return nil, false
 		}
 		v[i] = n
 	}
 	return v, true
+}
+
+// countValue is a token as a count, a mark for 0 as 0 (countValues).
+func countValue(t string) (int64, bool) {
+	n, ok := toCell(t).Int()
+	if !ok && !isPlaceholder(t) || len(t) > 1 && t[0] == '0' {
+		return 0, false
+	}
+	return n, true
 }
 
 // addsUpWithBlanks says a group's numbers in order, its other cells blank,
@@ -9643,8 +9664,8 @@ func (p *parser) parseT4() {
 // apart (a laid-out text's columns: pdftotext -layout; a number alone set
 // apart from the margin too; any in our PDF reader's text, whose gaps are
 // to scale), or two or more in a text that keeps 表三's rows on their lines
-// (pdftotext -raw: rowsKept), under headings (the
-// lines of its section before it) that name 总计 three times — a converter
+// (pdftotext -raw: rowsKept), under headings (the lines of its section
+// before it) that name 总计 three times — a converter
 // that cut the table's right edge off took the last 总计 with it. Its
 // headings stand a character or two to a line there (总 / 计): counted by
 // character, which no other heading of 表四 has.
@@ -10588,12 +10609,13 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
 	if len(toks) < n && (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {
-		// its numbers centred under fifteen headings (so they are its
-		// cells): wherever the blanks are, a block does not add up — the
-		// report's own error, though which block the headings alone are
-		// not trusted to say. Only where a block placed so has its 总计
-		// and still fails: a 总计 missing may be one a converter cut off
-		// with the table's right edge (LibreOffice's PDF)
+		// its numbers centred under fifteen headings, a block placed so
+		// having its 总计 and failing — a 总计 missing may be one a
+		// converter cut off with the table's right edge (LibreOffice's
+		// PDF) — or every number of its one line under headings that name
+		// 总计 three times (t4Laid): they are its cells, and wherever the
+		// blanks are, a block does not add up — the report's own error,
+		// though which block is not known
 		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
 	}
 }
