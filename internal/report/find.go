@@ -109,11 +109,11 @@ func validUTF8(b []byte) bool {
 			i += 3
 			continue
 		}
-		if r, n := utf8.DecodeRune(b[i:]); r == utf8.RuneError && n == 1 {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
 			return false
-		} else {
-			i += n
 		}
+		i += n
 	}
 	return true
 }
