@@ -5983,6 +5983,17 @@ func (p *parser) parseT3() {
 		}
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
+		if k := len(got) - 1; k >= 0 && S != "" && p.restOfWrap(got[k], *l, n, rc, S, norms) {
+			// pdftotext without -layout of a label wrapped in two lines:
+			// the row's first number level with the first line, the others
+			// after the second ("一、本年新收政府信息公开申请" / 15 / "数量" /
+			// 13 1 0 0 3 32): one row, not the next row's numbers
+			cells := append(strs(got[k].rc.tokens), strs(rc.tokens)...)
+			got[k].rc = rowCells{label: got[k].rc.label + rc.label, cells: cells, ok: true}
+			p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
+				got[k].row.Label, NumCols, got[k].line.No, NumCols-len(rc.tokens), l.No, len(rc.tokens), strings.Join(cells, " "))
+			continue
+		}
 		j, fuzzy := matchT3(S, L, norms, next)
 		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && S != "" && !moreRunes(S, 2) {
 			// a header's word (其他, 总计) before the first row is read, on
@@ -6909,9 +6920,16 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	if len(kept) == 0 {
 		return unplaced
 	}
+	if suspect == nil {
+		// every run's rows add up and one row of the table outside them
+		// does not: the report's own error there breaks the columns'
+		// identities as one wrong cell of it would (else the runs were
+		// shared out wrongly)
+		failing = outsideFailing(got)
+	}
 	// shared out wrongly, rows that each add up still break the columns'
 	// identities: then nothing shared out is kept
-	if suspect != nil && !t3OneCellOff(got, failing) || suspect == nil && !t3ColumnsHold(got) {
+	if failing >= 0 && !t3OneCellOff(got, failing) || failing < 0 && !t3ColumnsHold(got) {
 		for _, b := range kept {
 			unread(b)
 		}
@@ -6969,10 +6987,58 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 				len(b.got), len(b.all), strings.Join(names, "、"), order, g.row.Group, g.row.Label)
 			continue
 		}
+		if failing >= 0 {
+			g := got[failing]
+			p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s%s；这些行之和相符，表三各栏的勾稽关系不符之处都是同一栏、同一个差额，正是“%s%s”一行之和不符之处",
+				len(b.got), len(b.all), strings.Join(names, "、"), order, g.row.Group, g.row.Label)
+			continue
+		}
 		p.warn("PARSE.READ", "applications."+got[b.got[0]].row.Key, b.line.No, "表三的 %d 行数字在原文中连成一串（%d 个数），与行名分开（PDF 转换的文字顺序），按行序每 7 个数分给：%s%s；各行之和、表三各栏的勾稽关系均相符",
 			len(b.got), len(b.all), strings.Join(names, "、"), order)
 	}
 	return unplaced
+}
+
+// restOfWrap says line n (label S, numbers rc) is the second line of the
+// wrapped label of g, the row read last, and holds the rest of its numbers:
+// both cell-to-a-line (OneEach), nothing but blank lines between them, g's
+// label and S together its whole label, the numbers of both seven and adding
+// up in that order.
+func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) bool {
+	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || len(g.rc.tokens)+len(rc.tokens) != NumCols ||
+		!g.line.OneEach || !l.OneEach || g.line.No >= l.No {
+		return false
+	}
+	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
+	if i < 0 || i >= len(norms) || stripGroups(totalWord(norm(g.rc.label)))+S != norms[i] {
+		return false
+	}
+	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
+		if trimSpace(p.lines[m].Text) != "" {
+			return false
+		}
+	}
+	cells := append(strs(g.rc.tokens), strs(rc.tokens)...)
+	return addsUpMarked(cells)
+}
+
+// outsideFailing is the index in got of the one row read as seven cells that
+// does not add up, or -1 when none or more than one does (or a row is not
+// read as seven).
+func outsideFailing(got []t3Line) int {
+	failing := -1
+	for i, g := range got {
+		if !g.rc.ok {
+			return -1
+		}
+		if !addsUpMarked(g.rc.cells) {
+			if failing >= 0 {
+				return -1
+			}
+			failing = i
+		}
+	}
+	return failing
 }
 
 // t3ColumnsHold says the rows read so far satisfy 表三's column identities

@@ -354,3 +354,43 @@ func TestHeaderRowWithMarksRead(t *testing.T) {
 		return saysOf(r, "PARSE.READ", "applications.new", "交错排列")
 	}}})
 }
+
+// pdftotext's default text of a narrow page (Chromium's PDF, A5) writes a
+// row whose label wraps in two lines with its first number level with the
+// first line and the others after the second ("一、本年新收政府信息公开申请" /
+// 15 / "数量" / 13 1 0 0 3 32): one row of seven that adds up, not a row
+// of one number and the next row's six (both unread, 14 cells). The
+// fixture: a generated 2022 report printed by Chromium on A5, through
+// pdftotext without -layout.
+func TestWrappedRowNumbersOnBothLines(t *testing.T) {
+	const file = "pdftotext-chrome-a5-wrapped-2022.txt"
+	if right := marksAsTruth(t, file); right < 190 {
+		t.Errorf("%d cells read right, want 190", right)
+	}
+	_, r := auditWithModel(t, file)
+	if !saysOf(r, "PARSE.READ", "applications.new", "折成两行") {
+		t.Error("the reading not said")
+	}
+}
+
+// Runs of several rows' numbers shared out by their labels (pdftotext's
+// default text of a narrow page) are kept where the columns' identities fail
+// only as the one row of the table that does not add up makes them fail,
+// that row outside the runs: the report's error there is said (T3.ROWSUM)
+// and the runs read. Before, a row's error outside the runs left them unread
+// (21 + 14 cells) and the error's columns unchecked. The fixture: a
+// generated 2020 report, one cell made wrong (5.属于三类内部事务信息 0 3 0 0 5
+// 0 3), printed by Chromium on A5, through pdftotext without -layout.
+func TestRunsKeptBesideRowError(t *testing.T) {
+	const file = "pdftotext-chrome-a5-runs-rowerror-2020.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 176 {
+		t.Errorf("%d cells read right, want 176 at least", right)
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.withheld.internal_affairs[total]", "六类申请人之和 8 ≠ 总计 3") {
+		t.Error("the row's error not said")
+	}
+	if !saysOf(r, "PARSE.READ", "applications.carried_in", "正是“（三）不予公开5.属于三类内部事务信息”一行之和不符之处") {
+		t.Error("the reading not said")
+	}
+}
