@@ -352,6 +352,33 @@ func maybeFooter(s string) bool {
 	return r >= '0' && r <= '9'
 }
 
+// marksAmongCells says lines[i], a footer's dashes without a number ("— —",
+// a page number field a converter lost), is two cells written — instead:
+// pdftotext's default text puts a cell to a line and two on one where they
+// stand close, so next to a cell alone on its line, and not at a page's end
+// (the next line starting a page), the dashes are a row's.
+func marksAmongCells(lines []Line, i int) bool {
+	if strings.ContainsFunc(lines[i].Text, isDigit) || strings.ContainsRune(lines[i].Text, '\f') {
+		return false
+	}
+	near := func(k int) (cell, page bool) {
+		if k < 0 || k >= len(lines) {
+			return false, true
+		}
+		return oneCellLine(lines[k]), strings.ContainsRune(lines[k].Text, '\f')
+	}
+	prev, next := i-1, i+1
+	for prev >= 0 && lines[prev].Fields == nil && trimSpace(lines[prev].Text) == "" {
+		prev--
+	}
+	for next < len(lines) && lines[next].Fields == nil && trimSpace(lines[next].Text) == "" {
+		next++
+	}
+	before, _ := near(prev)
+	after, page := near(next)
+	return (before || after) && !page
+}
+
 func dropFooters(lines []Line) []Line {
 	lines = dropDoubledHeadings(lines)
 	var pages []int // the lines that start a page (a form feed in them)
@@ -365,7 +392,7 @@ func dropFooters(lines []Line) []Line {
 			l.Break = true
 			pages = append(pages, i)
 		}
-		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) || printedPage(l.Text) || barePageNumber(lines, i) {
+		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) && !marksAmongCells(lines, i) || printedPage(l.Text) || barePageNumber(lines, i) {
 			l.Text = ""
 			l.Break = true
 		}
@@ -1859,11 +1886,20 @@ func inColumns(t string) bool {
 }
 
 // fewCells says a line is two or three counts a space apart, each written
-// as a count is on its own: cells of one row that a converter put on one
-// line because they stood close (mutool's text: "3198 0", "246 246").
+// as a count is on its own, or two or three marks for 0: cells of one row
+// that a converter put on one line because they stood close (mutool's text:
+// "3198 0", "246 246"; pdftotext's default text of a narrow page: "— —").
 func fewCells(t string) bool {
-	toks, ok := numberTokens(t)
-	return ok && len(toks) >= 2 && len(toks) <= 3 && wellFormed(toks) && !strings.ContainsFunc(t, isMinus)
+	if toks, ok := numberTokens(t); ok {
+		return len(toks) >= 2 && len(toks) <= 3 && wellFormed(toks) && !strings.ContainsFunc(t, isMinus)
+	}
+	n := 0
+	for f := range strings.FieldsSeq(t) {
+		if n++; n > 3 || !isPlaceholder(f) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // numberBeforeHeading reads line k, l, when it starts with a number and goes
@@ -6409,7 +6445,7 @@ func (p *parser) parseT3() {
 				continue
 			}
 		}
-		if (scrambled || shortOnes > 0) && g.rc.ok && g.line.OneEach && !addsUp(g.rc.cells) {
+		if (scrambled || shortOnes > 0) && g.rc.ok && g.line.OneEach && !addsUpMarked(g.rc.cells) {
 			for i := 0; i < NumCols; i++ {
 				p.ambiguous(t3Cell(g.row.Key, i))
 			}

@@ -394,3 +394,38 @@ func TestRunsKeptBesideRowError(t *testing.T) {
 		t.Error("the reading not said")
 	}
 }
+
+// A report that writes 0 as — has rows of marks that add up (— — — — 1 — 1):
+// where 表三 is partly scrambled (rows short of numbers), a row of seven was
+// kept only if it added up counting marks as nothing — it was asked of
+// counts, and every row with a mark was said not to add up and left unread.
+// The fixture: a generated 2023 report, counts scaled, 0 written —, printed
+// by Chromium, through pdftotext without -layout.
+func TestMarkedRowsAddUpWhereScrambled(t *testing.T) {
+	const file = "pdftotext-chrome-marks-scrambled-2023.txt"
+	if right := marksAsTruth(t, file); right < 188 {
+		t.Errorf("%d cells read right, want 188 at least", right)
+	}
+	_, r := auditWithModel(t, file)
+	for _, f := range r.Findings {
+		if strings.Contains(f.Message, "合计不符") {
+			t.Errorf("a row of marks that adds up said not to: %s", f.Message)
+		}
+	}
+}
+
+// pdftotext's default text of a narrow page puts two cells that stand close
+// on one line: a row of marks ends "— —". That line is two cells, not a
+// footer whose page number was lost, when a cell alone on its line is next
+// to it and no page starts after it (it was dropped, the row short of one,
+// and with the row after it the table unread); two or three marks on a line
+// go on a row as two or three numbers do. The fixture: a generated 2021
+// report, 0 written —, printed by Chromium on A5, through pdftotext without
+// -layout. (TestLostPageNumberFooter: "— —" between prose, or before a
+// page's start, is still a footer.)
+func TestMarksTwoToALine(t *testing.T) {
+	const file = "pdftotext-chrome-a5-marks-2021.txt"
+	if right := marksAsTruth(t, file); right < 183 {
+		t.Errorf("%d cells read right, want 183 at least", right)
+	}
+}
