@@ -280,8 +280,9 @@ func sameReport(t *testing.T, want, got *report.Report) {
 // "save as web page" page (narrow label columns: "行政规" / "范性文  1  2  15" /
 // "件"), of the portal page, of the report with blank cells. Every cell is
 // right, or blank with a PARSE finding that says why; never an error. (Without
-// -layout the portal page's numbers come out apart from their labels in an
-// order that cannot be undone: its 表三 is said unreadable, not guessed.)
+// -layout the portal page's numbers come out apart from their labels: its
+// 表三 is read by the numbers' order where one reading only adds up and
+// holds, else said unreadable, not guessed.)
 // And pdf.js's text of the PDFs, as Node tools get it: pdf-parse 1.1.1 glues
 // a line's pieces ("6402470" for 64, blank, 0, 2, blank, 4, 70; "22-7"),
 // unpdf 1.7 puts one space between them ("64 0 2 4 70"). A row with blanks

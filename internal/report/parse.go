@@ -355,8 +355,9 @@ func maybeFooter(s string) bool {
 // marksAmongCells says lines[i], a footer's dashes without a number ("— —",
 // a page number field a converter lost), is two cells written — instead:
 // pdftotext's default text puts a cell to a line and two on one where they
-// stand close, so next to a cell alone on its line, and not at a page's end
-// (the next line starting a page), the dashes are a row's.
+// stand close, so next to a cell alone on its line the dashes are a row's —
+// at a page's end (the next line starting a page) only after a mark alone
+// (a row of marks that the page ends, not a footer after a count).
 func marksAmongCells(lines []Line, i int) bool {
 	if strings.ContainsFunc(lines[i].Text, isDigit) || strings.ContainsRune(lines[i].Text, '\f') {
 		return false
@@ -376,7 +377,10 @@ func marksAmongCells(lines []Line, i int) bool {
 	}
 	before, _ := near(prev)
 	after, page := near(next)
-	return (before || after) && !page
+	if page {
+		return before && isPlaceholder(trimSpace(lines[prev].Text))
+	}
+	return before || after
 }
 
 func dropFooters(lines []Line) []Line {
@@ -6308,6 +6312,16 @@ func (p *parser) parseT3() {
 		return
 	}
 	r.Meta.Tables["3"] = true
+	if inOrder := p.t3Stream(got, blocks, rows, lo, hi); inOrder != nil {
+		// rows that did not all read by their labels, a cell to a line: the
+		// table's numbers in the text's order are its rows in the
+		// template's order, some totals put after the table (checked
+		// there); what was read by the labels goes
+		got, blocks, piece, whole, dropped, intoLabel = inOrder, nil, nil, nil, nil, nil
+		for i := range seen {
+			seen[i] = true
+		}
+	}
 	p.rowsKept = p.rowsOnLines(got)
 	if out := p.t3Scrambled(got, lo, hi, norms); out != nil {
 		// rows short of numbers (blank cells without a trace) among labels
@@ -6886,6 +6900,240 @@ type aheadRows struct {
 	// the rows among them given numbers by their place in the table, their
 	// labels read nowhere near the run
 	byOrder []string
+}
+
+// t3Stream reads 表三 from every number of the table in the text's order,
+// a cell to a line (pdftotext without -layout), where the rows by their
+// labels did not all read (a row short, a run not all shared out): the rows
+// in the template's order, seven numbers each, except that a row may have
+// its 总计 put after the table's last numbers, those totals in the rows'
+// order (pdftotext takes a row's last cell for a block of its own when it
+// stands apart: "3.其他 0 0 0 0 0 0 / （七）总计 … / 四、结转… 0 0 0 0 0 29 / 0
+// 29"). Every way of doing so is tried (a budget bounds the search); kept
+// only when exactly one reading comes out where every row adds up and the
+// columns' identities hold, or one row does not add up and the identities
+// fail as one wrong cell of it would (the report's error, t3OneCellOff):
+// two readings that differ are neither.
+// Said by PARSE.READ; nil otherwise.
+func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, hi int) []t3Line {
+	if p.subtotals {
+		return nil
+	}
+	short := len(got) < len(rows)
+	for _, g := range got {
+		short = short || !g.rc.ok
+	}
+	for _, b := range blocks {
+		short = short || len(b.rows) > 0
+	}
+	if !short {
+		return nil
+	}
+	want := NumCols * len(rows)
+	var nums []string
+	var from []*Line // the line of each number
+	heading, headed := p.heads["3"]
+	for n := lo; n < hi; n++ {
+		l := &p.lines[n]
+		if headed && n == heading {
+			continue
+		}
+		rc := splitLabel(*l, NumCols)
+		ts := rc.cells
+		if !rc.ok {
+			ts = strs(rc.tokens)
+		}
+		if len(ts) == 0 {
+			continue
+		}
+		if !l.OneEach && (trimSpace(rc.label) != "" || len(ts) > 3) || len(nums)+len(ts) > want {
+			// (two or three cells that stood close share a line: "— 24")
+			return nil
+		}
+		for _, t := range ts {
+			if !cellish(t) && !isPlaceholder(trimSpace(t)) {
+				return nil
+			}
+			nums = append(nums, t)
+			from = append(from, l)
+		}
+	}
+	if len(nums) != want {
+		return nil
+	}
+	type reading struct {
+		cells [][]string
+		lines []*Line
+		later []int // the rows whose 总计 came after the table
+		bad   int
+	}
+	holds := func(cells [][]string, bad int) bool {
+		ls := make([]t3Line, len(rows))
+		for i := range rows {
+			ls[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells[i], ok: true}}
+		}
+		return bad < 0 && t3ColumnsHold(ls) || bad >= 0 && t3OneCellOff(ls, bad)
+	}
+	var found []reading
+	steps := 0
+	const maxLater, maxReadings, budget = 8, 8, 20000
+	for d := 0; d <= maxLater && d < len(rows) && len(found) <= maxReadings && steps < budget; d++ {
+		tail := nums[want-d:]
+		cells := make([][]string, len(rows))
+		var later []int
+		// (the same row, totals put after and row not adding up, with the
+		// same cells before, goes on the same: rows of zeros would
+		// otherwise be tried in every order)
+		type state struct {
+			i, k, bad int
+			h         uint64
+		}
+		seenAt := map[state]bool{}
+		var walk func(i, pos, bad int, h uint64)
+		walk = func(i, pos, bad int, h uint64) {
+			if st := (state{i, len(later), bad, h}); seenAt[st] {
+				return
+			} else {
+				seenAt[st] = true
+			}
+			if steps++; steps > budget || len(found) > maxReadings {
+				return
+			}
+			if i == len(rows) {
+				if len(later) != d || pos != want-d {
+					return
+				}
+				rd := reading{cells: slices.Clone(cells), later: slices.Clone(later), bad: bad}
+				for k := range rows {
+					rd.cells[k] = slices.Clone(cells[k])
+				}
+				if !holds(rd.cells, bad) {
+					return // (the columns' identities rule the reading out)
+				}
+				if same := slices.ContainsFunc(found, func(f reading) bool {
+					return slices.EqualFunc(f.cells, rd.cells, slices.Equal[[]string])
+				}); !same {
+					found = append(found, rd)
+				}
+				return
+			}
+			try := func(c []string, next int, laterOne bool) {
+				nb := bad
+				if !addsUpMarked(c) {
+					if bad >= 0 {
+						return
+					}
+					nb = i
+				}
+				cells[i] = c
+				if laterOne {
+					later = append(later, i)
+				}
+				walk(i+1, next, nb, hashCells(h, c))
+				if laterOne {
+					later = later[:len(later)-1]
+				}
+			}
+			if pos+NumCols <= want-d {
+				try(nums[pos:pos+NumCols], pos+NumCols, false)
+			}
+			if k := len(later); k < d && pos+NumCols-1 <= want-d {
+				c := append(slices.Clone(nums[pos:pos+NumCols-1]), tail[k])
+				try(c, pos+NumCols-1, true)
+			}
+		}
+		walk(0, 0, -1, 14695981039346656037)
+	}
+	if len(found) == 0 || len(found) > maxReadings || steps > budget {
+		return nil
+	}
+	// the rows every reading reads alike are read; the others (a total put
+	// after the table that could be one row's or the next one's, where they
+	// tell apart) are not
+	rd := found[0]
+	agree := make([]bool, len(rows))
+	differ := 0
+	for i := range rows {
+		agree[i] = !slices.ContainsFunc(found[1:], func(f reading) bool { return !slices.Equal(f.cells[i], rd.cells[i]) })
+		if !agree[i] {
+			differ++
+		}
+	}
+	if differ > 2 {
+		return nil
+	}
+	var out []t3Line
+	pos := 0
+	for i := range rows {
+		if agree[i] {
+			out = append(out, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: rd.cells[i], ok: true}, line: from[pos]})
+			p.r.setLine(rows[i].Key, from[pos].No)
+		}
+		if slices.Contains(rd.later, i) {
+			pos += NumCols - 1
+		} else {
+			pos += NumCols
+		}
+	}
+	bad := rd.bad
+	if slices.ContainsFunc(found[1:], func(f reading) bool { return f.bad != bad }) {
+		bad = -1
+	}
+	said := "各行之和、表三各栏的勾稽关系均相符"
+	if rd.bad >= 0 {
+		said = fmt.Sprintf("除“%s%s”一行外各行之和相符，这一行与表三各栏的勾稽关系不符之处都是同一栏、同一个差额（像是原文这一格填错），按原文读取", rows[rd.bad].Group, rows[rd.bad].Label)
+	}
+	if len(found) > 1 {
+		said = fmt.Sprintf("有 %d 种读法都使各行之和（最多一行除外）与表三各栏的勾稽关系相符，它们读法相同的行按此读取", len(found))
+	}
+	laterSaid := ""
+	if len(found) == 1 && len(rd.later) > 0 {
+		var names []string
+		for _, i := range rd.later {
+			names = append(names, rows[i].Group+rows[i].Label)
+		}
+		laterSaid = fmt.Sprintf("，其中“%s”的总计排在表格最后（第 %d 行）", strings.Join(names, "”“"), from[want-len(rd.later)].No)
+	} else if len(found) > 1 {
+		most := 0
+		for _, f := range found {
+			most = max(most, len(f.later))
+		}
+		laterSaid = fmt.Sprintf("，有的行的总计排在表格最后（第 %d 行起）", from[want-max(most, 1)].No)
+	}
+	p.warn("PARSE.READ", "applications", out[0].line.No, "表三的数字在原文中各占一行，与行名分开排列（PDF 转换的文字顺序）：共 %d 个数，按表格的行序每 7 个数读作一行%s；%s",
+		want, laterSaid, said)
+	for i := range rows {
+		if agree[i] {
+			continue
+		}
+		for c := range NumCols {
+			p.ambiguous(t3Cell(rows[i].Key, c))
+		}
+		var ways []string
+		for _, f := range found {
+			if w := strings.Join(f.cells[i], " "); !slices.Contains(ways, w) {
+				ways = append(ways, w)
+			}
+		}
+		p.warn("PARSE.AMBIGUOUS", "applications."+rows[i].Key, 0, "表三“%s%s”的数字可以读作“%s”：总计排在表格最后的是哪几行无法确定，该行记为空，请对照原文核对",
+			rows[i].Group, rows[i].Label, strings.Join(ways, "”或“"))
+		if i == bad {
+			p.warn("T3.ROWSUM", t3Cell(rows[i].Key, ColTotal), 0, "表三“%s%s”：无论按哪种读法（“%s”），六类申请人之和都不等于总计",
+				rows[i].Group, rows[i].Label, strings.Join(ways, "”或“"))
+		}
+	}
+	return out
+}
+
+// hashCells goes on with the FNV-1a hash h over a row's cells.
+func hashCells(h uint64, cells []string) uint64 {
+	for _, c := range cells {
+		for i := 0; i < len(c); i++ {
+			h = (h ^ uint64(c[i])) * 1099511628211
+		}
+		h = (h ^ 0xff) * 1099511628211 // (a byte no cell's text has: cells apart)
+	}
+	return h
 }
 
 // checkAhead keeps a run shared out among labels only if every row it went

@@ -429,3 +429,54 @@ func TestMarksTwoToALine(t *testing.T) {
 		t.Errorf("%d cells read right, want 183 at least", right)
 	}
 }
+
+// pdftotext's default text of LibreOffice's PDF writes 表三 a cell to a line
+// with runs of several rows' numbers among the labels, and some rows' 总计
+// put after the table's last numbers ("3.其他 0 0 0 0 0 0 / （七）总计 540 …
+// 825 / 0 0 0 0 0 0 / 四、结转… / 0 0"): the rows by their labels do not all
+// read, and the runs were unread with them. The table's numbers in the
+// text's order, seven to a row in the template's order, some totals last,
+// read it where one reading only makes every row add up and the columns'
+// identities hold. The fixtures: generated 2021 and 2019 reports printed by
+// LibreOffice, through pdftotext without -layout; the 2019 one with one
+// cell made wrong (一、本年新收 0 2 2 1 0 0 3), its error said.
+func TestTableReadInTextOrder(t *testing.T) {
+	const file = "pdftotext-lo-totals-after-2021.txt"
+	if right := marksAsTruth(t, file); right < 175 {
+		t.Errorf("%d cells read right, want 175 at least", right)
+	}
+	_, r := auditWithModel(t, file)
+	if !saysOf(r, "PARSE.READ", "applications", "的总计排在表格最后") {
+		t.Error("the reading not said")
+	}
+	const wrong = "pdftotext-lo-stream-rowerror-2019.txt"
+	want, r := auditWithModel(t, wrong)
+	if right := cellsAsTruth(t, wrong, want, r); right < 161 {
+		t.Errorf("%s: %d cells read right, want 161 at least", wrong, right)
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.new[total]", "六类申请人之和 5 ≠ 总计 3") {
+		t.Errorf("%s: the row's error not said", wrong)
+	}
+}
+
+// Where the totals put after the table can be more than one set of rows (a
+// row of marks that ends in its total, or the next row's first cell), every
+// reading that makes the rows add up (one excepted) and the columns hold is
+// found: the rows they read alike are read, the others unread and said
+// (PARSE.AMBIGUOUS) — and a row that does not add up in any of them is the
+// report's error, said. The fixture: a generated 2019 report, 0 written —,
+// one cell made wrong (2.重复申请 — — — — — 3 —), printed by Chromium on A5,
+// through pdftotext without -layout.
+func TestTableReadInTextOrderTwoWays(t *testing.T) {
+	const file = "pdftotext-chrome-a5-marks-rowerror-2019.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 154 {
+		t.Errorf("%d cells read right, want 154 at least", right)
+	}
+	if !saysOf(r, "PARSE.AMBIGUOUS", "applications.not_processed.repeat", "— — — — — 3 —") {
+		t.Error("the two readings of the row not said")
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.not_processed.repeat[total]", "无论按哪种读法") {
+		t.Error("the row's error not said")
+	}
+}
