@@ -6916,8 +6916,8 @@ type aheadRows struct {
 // two readings that differ are neither.
 // Said by PARSE.READ; nil otherwise.
 func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, hi int) []t3Line {
-	if p.subtotals {
-		return nil
+	if p.subtotals || !slices.ContainsFunc(got, func(g t3Line) bool { return g.line != nil && g.line.OneEach }) {
+		return nil // (not a text of a cell to a line)
 	}
 	short := len(got) < len(rows)
 	for _, g := range got {
