@@ -4269,9 +4269,13 @@ func (p *parser) parseT2() {
 	// 本年增/减 / 27 13 / 采购项目数量 / 采购总金额 / 15 23.34)
 	var waiting []int
 	heads := ""
+	consumed := -1 // a line whose numbers a row above took (t2HeadedRest)
 	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
+		}
+		if lo+n <= consumed {
+			continue
 		}
 		if hasText(l.Text, "第二十条") {
 			pendings = nil // an item's heading: the labels before it are the item before's
@@ -4381,6 +4385,17 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
 		}
 		rc = p.splitT2Label(l, len(it.Cells))
+		if have := len(rc.tokens); !rc.ok && have > 0 && have < len(it.Cells) && l.OneEach {
+			if rest, at := p.t2HeadedRest(it, have, lo+n+1, hi); at >= 0 {
+				// pdftotext without -layout of a narrow 表二: a row's later
+				// numbers each after its column's heading ("行政事业性收费 /
+				// 27 / 本年增/减 / 13")
+				rc = rowCells{label: rc.label, cells: append(strs(rc.tokens), rest...), ok: true}
+				consumed = at
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序，第 %d–%d 行：数字排在各自一栏的栏名之后），按栏名读作：%s",
+					it.Label, l.No, p.lines[at].No, strings.Join(rc.cells, " "))
+			}
+		}
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l})
@@ -4424,6 +4439,43 @@ func (p *parser) parseT2() {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
+}
+
+// t2HeadedRest finds the rest of the numbers of 表二's row it, which has
+// read have of them, on the lines from k: each after the heading of its own
+// column (the one after the last read, by the format's headings), a number
+// to a line, nothing else between but blank lines. It returns them and the
+// last line's index, or -1.
+func (p *parser) t2HeadedRest(it T2Item, have, k, hi int) (rest []string, at int) {
+	var cols []string
+	for _, h := range p.r.Format.T2Headers() {
+		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
+			cols = h.Columns
+		}
+	}
+	if cols == nil {
+		return nil, -1
+	}
+	at = -1
+	for c := have; c < len(cols) && k < hi; c++ {
+		for k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" {
+			k++
+		}
+		if k >= hi {
+			return nil, -1
+		}
+		rc := p.splitT2Label(p.lines[k], 1)
+		if norm(rc.label) != norm(cols[c]) || rc.ok && len(rc.cells) != 1 || !rc.ok && len(rc.tokens) != 1 {
+			return nil, -1
+		}
+		if rc.ok {
+			rest = append(rest, rc.cells[0])
+		} else {
+			rest = append(rest, rc.tokens[0].s)
+		}
+		at, k = k, k+1
+	}
+	return rest, at
 }
 
 // extraT2Rows says the rows a table's 表二 has that its format has not: an

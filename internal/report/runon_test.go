@@ -480,3 +480,21 @@ func TestTableReadInTextOrderTwoWays(t *testing.T) {
 		t.Error("the row's error not said")
 	}
 }
+
+// pdftotext's default text of a narrow 表二 of the 2019 format writes a
+// row's second number after its column's heading ("行政事业性收费 / 27 / 本年增/减
+// / 13", "政府集中采购 / 15 / 采购总金额 / 23.34"): read under those headings,
+// where each is the heading of the row's next column by the format, not a
+// row of one number with a blank (both rows unread). The fixture: a
+// generated 2019 report printed by Chromium on A5, through pdftotext without
+// -layout; it reads whole (表二, 表三 and 表四 as the model, no error).
+func TestT2NumbersAfterTheirHeadings(t *testing.T) {
+	const file = "pdftotext-chrome-a5-t2headed-2019.txt"
+	readsWhole(t, file)
+	_, r := auditWithModel(t, file)
+	for _, key := range []string{"fees", "procurement"} {
+		if !saysOf(r, "PARSE.READ", "proactive_2019."+key, "按栏名读作") {
+			t.Errorf("%s: the reading not said", key)
+		}
+	}
+}
