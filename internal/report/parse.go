@@ -4269,7 +4269,8 @@ func (p *parser) parseT2() {
 	// 本年增/减 / 27 13 / 采购项目数量 / 采购总金额 / 15 23.34)
 	var waiting []int
 	heads := ""
-	consumed := -1 // a line whose numbers a row above took (t2HeadedRest)
+	consumed := -1    // a line whose numbers a row above took (t2HeadedRest)
+	var stray strayT2 // the last numbers that went to no row, since a row was read
 	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
@@ -4374,6 +4375,9 @@ func (p *parser) parseT2() {
 		}
 		waiting = slices.DeleteFunc(waiting, func(w int) bool { return w <= j && w != keep })
 		if j < 0 {
+			if !rc.ok && len(rc.tokens) > 0 && l.OneEach {
+				stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
+			}
 			continue
 		}
 		it := items[j]
@@ -4394,8 +4398,16 @@ func (p *parser) parseT2() {
 				consumed = at
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序，第 %d–%d 行：数字排在各自一栏的栏名之后），按栏名读作：%s",
 					it.Label, l.No, p.lines[at].No, strings.Join(rc.cells, " "))
+			} else if stray.toks != nil && len(stray.toks)+have == len(it.Cells) && p.onlyBlankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
+				// (LibreOffice's PDF through pdftotext: the row's first
+				// number level with its item's column headings, before its
+				// label: "本年增/减 / 量 / 27 / 行政事业性收费 / 13")
+				rc = rowCells{label: rc.label, cells: append(slices.Clone(stray.toks), strs(rc.tokens)...), ok: true}
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的前 %d 个数在原文中排在行名之前（第 %d 行，PDF 转换的文字顺序），与行名后的数合为一行读取：%s",
+					it.Label, len(stray.toks), p.lines[stray.at].No, strings.Join(rc.cells, " "))
 			}
 		}
+		stray = strayT2{} // (numbers before a row read are no later row's)
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l})
@@ -4439,6 +4451,33 @@ func (p *parser) parseT2() {
 		r.Meta.Unreadable["2"] = true
 		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 	}
+}
+
+// strayT2 are numbers of 表二 on line at that went to no row.
+type strayT2 struct {
+	at   int
+	toks []string
+}
+
+// onlyBlankBetween says nothing but blank lines stands between lines a and b.
+func (p *parser) onlyBlankBetween(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if p.lines[k].Fields != nil || trimSpace(p.lines[k].Text) != "" {
+			return false
+		}
+	}
+	return a < b
+}
+
+// afterItemHeading says line k of 表二 (from lo) comes after the heading of
+// it's item (第二十条第（八）项) with no other item's heading between.
+func (p *parser) afterItemHeading(k, lo int, it T2Item) bool {
+	for m := k; m >= lo; m-- {
+		if t := p.lines[m].Text; hasText(t, "第二十条") {
+			return hasText(withoutSpaces(t), withoutSpaces(it.Item))
+		}
+	}
+	return false
 }
 
 // t2HeadedRest finds the rest of the numbers of 表二's row it, which has

@@ -498,3 +498,30 @@ func TestT2NumbersAfterTheirHeadings(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext's default text of LibreOffice's PDF puts 表二's row's first
+// number level with its item's column headings, before its label ("本年增/减
+// / 量 / 27 / 行政事业性收费 / 13"): the number that went to no row, right
+// before the label and after that item's heading (第二十条第（八）项), is the
+// row's first where it and the label's make the row's count. Before, 27 was
+// dropped and the row unread. The two rows of 第二十条第（五）项 whose six
+// numbers come after both labels (28 13 14 14 19 11, by row or by column:
+// no sum tells) stay unread. The fixture: a generated 2019 report printed by
+// LibreOffice, through pdftotext without -layout.
+func TestT2FirstNumberBeforeItsLabel(t *testing.T) {
+	const file = "pdftotext-lo-t2stray-2019.txt"
+	want, r := auditWithModel(t, file)
+	for _, path := range []string{"fees.prev_items", "fees.change"} {
+		if got, w := r.Proactive.Cells[path], want.Proactive.Cells[path]; got != w {
+			t.Errorf("%s read %v, want %v", path, got, w)
+		}
+	}
+	if !saysOf(r, "PARSE.READ", "proactive_2019.fees", "排在行名之前") {
+		t.Error("the reading not said")
+	}
+	for _, path := range []string{"licensing.prev_items", "other_services.prev_items"} {
+		if got := r.Proactive.Cells[path]; !got.Blank() {
+			t.Errorf("%s read %v where by row and by column are both possible", path, got)
+		}
+	}
+}
