@@ -279,28 +279,14 @@ func TestT4ErrorWithBlanksLaidOutSaid(t *testing.T) {
 // writing its zeros, printed by LibreOffice, through pdftotext; a 2021 one
 // whose error is in （七）总计; the first with one more cell changed.
 func TestRunWithOneWrongCellRead(t *testing.T) {
-	const file = "pdftotext-lo-rowerror-2019.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 160 {
-		t.Errorf("%d cells read right, want 160 at least", right)
-	}
-	if !saysOf(r, "T3.ROWSUM", "applications.partly_granted[total]", "六类申请人之和 5 ≠ 总计 0") {
-		t.Error("the row's error not said")
-	}
-	if !saysOf(r, "PARSE.READ", "applications.carried_in", "除“（二）部分公开") {
-		t.Error("the reading not said")
-	}
+	readsSaying(t, "pdftotext-lo-rowerror-2019.txt", 160,
+		saying{"T3.ROWSUM", "applications.partly_granted[total]", "六类申请人之和 5 ≠ 总计 0"},
+		saying{"PARSE.READ", "applications.carried_in", "除“（二）部分公开"})
 	// the run of the table's last two rows ((七)总计 0 8 2 7 0 3 15, then 四、
 	// 结转下年度's seven, before its label): the same with two rows
-	const last = "pdftotext-lo-totalerror-2021.txt"
-	want, r = auditWithModel(t, last)
-	if right := cellsAsTruth(t, last, want, r); right < 175 {
-		t.Errorf("%s: %d cells read right, want 175 at least", last, right)
-	}
-	if !saysOf(r, "T3.ROWSUM", "applications.total[total]", "六类申请人之和 20 ≠ 总计 15") {
-		t.Errorf("%s: the total row's error not said", last)
-	}
-	r = audit(t, "pdftotext-lo-twocells-2019.txt", readFile(t, filepath.Join(auditDir, "pdftotext-lo-twocells-2019.txt")))
+	readsSaying(t, "pdftotext-lo-totalerror-2021.txt", 175,
+		saying{"T3.ROWSUM", "applications.total[total]", "六类申请人之和 20 ≠ 总计 15"})
+	r := audit(t, "pdftotext-lo-twocells-2019.txt", readFile(t, filepath.Join(auditDir, "pdftotext-lo-twocells-2019.txt")))
 	for _, key := range []string{"granted", "partly_granted", "withheld.state_secret"} {
 		if v := r.Applications[key]; !v[report.ColTotal].Blank() || !saysOf(r, "PARSE.TABLE", "applications."+key, "") {
 			t.Errorf("%s read (%v), or not said unread, where its run has a row two cells off", key, v)
@@ -382,17 +368,9 @@ func TestWrappedRowNumbersOnBothLines(t *testing.T) {
 // generated 2020 report, one cell made wrong (5.属于三类内部事务信息 0 3 0 0 5
 // 0 3), printed by Chromium on A5, through pdftotext without -layout.
 func TestRunsKeptBesideRowError(t *testing.T) {
-	const file = "pdftotext-chrome-a5-runs-rowerror-2020.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 176 {
-		t.Errorf("%d cells read right, want 176 at least", right)
-	}
-	if !saysOf(r, "T3.ROWSUM", "applications.withheld.internal_affairs[total]", "六类申请人之和 8 ≠ 总计 3") {
-		t.Error("the row's error not said")
-	}
-	if !saysOf(r, "PARSE.READ", "applications.carried_in", "正是“（三）不予公开5.属于三类内部事务信息”一行之和不符之处") {
-		t.Error("the reading not said")
-	}
+	readsSaying(t, "pdftotext-chrome-a5-runs-rowerror-2020.txt", 176,
+		saying{"T3.ROWSUM", "applications.withheld.internal_affairs[total]", "六类申请人之和 8 ≠ 总计 3"},
+		saying{"PARSE.READ", "applications.carried_in", "正是“（三）不予公开5.属于三类内部事务信息”一行之和不符之处"})
 }
 
 // A report that writes 0 as — has rows of marks that add up (— — — — 1 — 1):
@@ -449,14 +427,8 @@ func TestTableReadInTextOrder(t *testing.T) {
 	if !saysOf(r, "PARSE.READ", "applications", "的总计排在表格最后") {
 		t.Error("the reading not said")
 	}
-	const wrong = "pdftotext-lo-stream-rowerror-2019.txt"
-	want, r := auditWithModel(t, wrong)
-	if right := cellsAsTruth(t, wrong, want, r); right < 161 {
-		t.Errorf("%s: %d cells read right, want 161 at least", wrong, right)
-	}
-	if !saysOf(r, "T3.ROWSUM", "applications.new[total]", "六类申请人之和 5 ≠ 总计 3") {
-		t.Errorf("%s: the row's error not said", wrong)
-	}
+	readsSaying(t, "pdftotext-lo-stream-rowerror-2019.txt", 161,
+		saying{"T3.ROWSUM", "applications.new[total]", "六类申请人之和 5 ≠ 总计 3"})
 }
 
 // Where the totals put after the table can be more than one set of rows (a
@@ -468,17 +440,9 @@ func TestTableReadInTextOrder(t *testing.T) {
 // one cell made wrong (2.重复申请 — — — — — 3 —), printed by Chromium on A5,
 // through pdftotext without -layout.
 func TestTableReadInTextOrderTwoWays(t *testing.T) {
-	const file = "pdftotext-chrome-a5-marks-rowerror-2019.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 154 {
-		t.Errorf("%d cells read right, want 154 at least", right)
-	}
-	if !saysOf(r, "PARSE.AMBIGUOUS", "applications.not_processed.repeat", "— — — — — 3 —") {
-		t.Error("the two readings of the row not said")
-	}
-	if !saysOf(r, "T3.ROWSUM", "applications.not_processed.repeat[total]", "无论按哪种读法") {
-		t.Error("the row's error not said")
-	}
+	readsSaying(t, "pdftotext-chrome-a5-marks-rowerror-2019.txt", 154,
+		saying{"PARSE.AMBIGUOUS", "applications.not_processed.repeat", "— — — — — 3 —"},
+		saying{"T3.ROWSUM", "applications.not_processed.repeat[total]", "无论按哪种读法"})
 }
 
 // pdftotext's default text of a narrow 表二 of the 2019 format writes a
@@ -522,6 +486,25 @@ func TestT2FirstNumberBeforeItsLabel(t *testing.T) {
 	for _, path := range []string{"licensing.prev_items", "other_services.prev_items"} {
 		if got := r.Proactive.Cells[path]; !got.Blank() {
 			t.Errorf("%s read %v where by row and by column are both possible", path, got)
+		}
+	}
+}
+
+// saying is a finding a fixture must have: its rule, its cell and words of
+// its message.
+type saying struct{ rule, cell, text string }
+
+// readsSaying audits a fixture against its model: at least min cells of
+// 表三 and 表四 read right (none wrong: cellsAsTruth), and each finding said.
+func readsSaying(t *testing.T, file string, min int, says ...saying) {
+	t.Helper()
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < min {
+		t.Errorf("%s: %d cells read right, want %d at least", file, right, min)
+	}
+	for _, x := range says {
+		if !saysOf(r, x.rule, x.cell, x.text) {
+			t.Errorf("%s: not said: %s %s “%s”", file, x.rule, x.cell, x.text)
 		}
 	}
 }
