@@ -7000,12 +7000,15 @@ type aheadRows struct {
 // its 总计 put after the table's last numbers, those totals in the rows'
 // order (pdftotext takes a row's last cell for a block of its own when it
 // stands apart: "3.其他 0 0 0 0 0 0 / （七）总计 … / 四、结转… 0 0 0 0 0 29 / 0
-// 29"). Every way of doing so is tried (a budget bounds the search); kept
-// only when exactly one reading comes out where every row adds up and the
-// columns' identities hold, or one row does not add up and the identities
-// fail as one wrong cell of it would (the report's error, t3OneCellOff):
-// two readings that differ are neither.
-// Said by PARSE.READ; nil otherwise.
+// 29"); where no such reading holds, a row's total may also stand among
+// later rows' numbers or before its row's six. Every way of doing so is
+// tried within one step budget. A reading holds when every row adds up and
+// the columns' identities hold, or one row does not add up and they fail as
+// one wrong cell of it would (the report's error, t3OneCellOff); the rows
+// every reading that holds reads alike are read, at most two others unread
+// and said (PARSE.AMBIGUOUS, and T3.ROWSUM for a row that adds up in none).
+// Said by PARSE.READ; nil when no reading holds, or more than eight do, or
+// they differ in more than two rows.
 func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, hi int) []t3Line {
 	if p.subtotals || !slices.ContainsFunc(got, func(g t3Line) bool { return g.line != nil && g.line.OneEach }) {
 		return nil // (not a text of a cell to a line)
@@ -7053,10 +7056,11 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		return nil
 	}
 	type reading struct {
-		cells [][]string
-		lines []*Line
-		later []int // the rows whose 总计 came after the table
-		bad   int
+		cells  [][]string
+		starts []int // where in nums each row's numbers start
+		later  []int // the rows whose 总计 came after the table
+		moved  bool  // a 总计 among other rows' numbers, or before its row's
+		bad    int
 	}
 	holds := func(cells [][]string, bad int) bool {
 		ls := make([]t3Line, len(rows))
@@ -7066,8 +7070,25 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		return bad < 0 && t3ColumnsHold(ls) || bad >= 0 && t3OneCellOff(ls, bad)
 	}
 	var found []reading
+	// record keeps a copy of a reading whose columns hold, once
+	record := func(rd reading) {
+		rd.cells = slices.Clone(rd.cells)
+		for k := range rd.cells {
+			rd.cells[k] = slices.Clone(rd.cells[k])
+		}
+		rd.starts, rd.later = slices.Clone(rd.starts), slices.Clone(rd.later)
+		if !holds(rd.cells, rd.bad) {
+			return // (the columns' identities rule the reading out)
+		}
+		if !slices.ContainsFunc(found, func(f reading) bool {
+			return slices.EqualFunc(f.cells, rd.cells, slices.Equal[[]string])
+		}) {
+			found = append(found, rd)
+		}
+	}
 	steps := 0
 	const maxLater, maxReadings, budget = 8, 8, 20000
+	starts := make([]int, len(rows))
 	for d := 0; d <= maxLater && d < len(rows) && len(found) <= maxReadings && steps < budget; d++ {
 		tail := nums[want-d:]
 		cells := make([][]string, len(rows))
@@ -7094,18 +7115,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				if len(later) != d || pos != want-d {
 					return
 				}
-				rd := reading{cells: slices.Clone(cells), later: slices.Clone(later), bad: bad}
-				for k := range rows {
-					rd.cells[k] = slices.Clone(cells[k])
-				}
-				if !holds(rd.cells, bad) {
-					return // (the columns' identities rule the reading out)
-				}
-				if same := slices.ContainsFunc(found, func(f reading) bool {
-					return slices.EqualFunc(f.cells, rd.cells, slices.Equal[[]string])
-				}); !same {
-					found = append(found, rd)
-				}
+				record(reading{cells: cells, starts: starts, later: later, bad: bad})
 				return
 			}
 			try := func(c []string, next int, laterOne bool) {
@@ -7116,7 +7126,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 					}
 					nb = i
 				}
-				cells[i] = c
+				cells[i], starts[i] = c, pos
 				if laterOne {
 					later = append(later, i)
 				}
@@ -7135,12 +7145,95 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		}
 		walk(0, 0, -1, 14695981039346656037)
 	}
+	if len(found) == 0 && steps <= budget {
+		// none so: a row's 总计 may also stand among later rows' numbers
+		// (after a merged cell's words: "（三）不予公开 / — / 4", third_party's
+		// and state_secret's), or before the row's other six ("13 / （一）予
+		// 以公开 / 9 — — — 3 1"): each row in place, its total first, or
+		// its six with the total taken later by any number between rows
+		// (three rows waiting at most)
+		const maxWaiting = 3
+		cells := make([][]string, len(rows))
+		var waiting []int
+		type state struct {
+			i, pos, bad int
+			waiting, h  uint64
+		}
+		// (h is the rows' cells so far taken in any order: the same rows
+		// the same way by another path go on the same)
+		seenAt := map[state]bool{}
+		var walk func(i, pos, bad int, h uint64)
+		walk = func(i, pos, bad int, h uint64) {
+			var mask uint64
+			for _, w := range waiting {
+				mask |= 1 << w
+			}
+			if st := (state{i, pos, bad, mask, h}); seenAt[st] {
+				return
+			} else {
+				seenAt[st] = true
+			}
+			if steps++; steps > budget || len(found) > maxReadings {
+				return
+			}
+			if pos == want {
+				if i == len(rows) && len(waiting) == 0 {
+					record(reading{cells: cells, starts: starts, moved: true, bad: bad})
+				}
+				return
+			}
+			fits := func(row int, c []string) (int, bool) {
+				switch {
+				case addsUpMarked(c):
+					return bad, true
+				case bad >= 0:
+					return bad, false
+				}
+				return row, true
+			}
+			for k, w := range waiting {
+				// the number here is a waiting row's total
+				c := append(slices.Clone(cells[w][:NumCols-1]), nums[pos])
+				if nb, ok := fits(w, c); ok {
+					six := cells[w]
+					rest := slices.Delete(slices.Clone(waiting), k, k+1)
+					kept := waiting
+					cells[w], waiting = c, rest
+					walk(i, pos+1, nb, h^rowHash(w, six, true)^rowHash(w, c, false))
+					cells[w], waiting = six, kept
+				}
+			}
+			if i == len(rows) {
+				return
+			}
+			if pos+NumCols <= want {
+				in := nums[pos : pos+NumCols]
+				if nb, ok := fits(i, in); ok {
+					cells[i], starts[i] = in, pos
+					walk(i+1, pos+NumCols, nb, h^rowHash(i, in, false))
+				}
+				first := append(slices.Clone(nums[pos+1:pos+NumCols]), nums[pos])
+				if nb, ok := fits(i, first); ok && !slices.Equal(first, in) {
+					cells[i], starts[i] = first, pos+1
+					walk(i+1, pos+NumCols, nb, h^rowHash(i, first, false))
+				}
+			}
+			if len(waiting) < maxWaiting && pos+NumCols-1 <= want {
+				six := nums[pos : pos+NumCols-1]
+				cells[i], starts[i] = six, pos
+				waiting = append(waiting, i)
+				walk(i+1, pos+NumCols-1, bad, h^rowHash(i, six, true))
+				waiting = waiting[:len(waiting)-1]
+			}
+		}
+		walk(0, 0, -1, 0)
+	}
 	if len(found) == 0 || len(found) > maxReadings || steps > budget {
 		return nil
 	}
 	// the rows every reading reads alike are read; the others (a total put
-	// after the table that could be one row's or the next one's, where they
-	// tell apart) are not
+	// elsewhere that could be one row's or the next one's, where they tell
+	// apart) are not
 	rd := found[0]
 	agree := make([]bool, len(rows))
 	differ := 0
@@ -7154,17 +7247,14 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		return nil
 	}
 	var out []t3Line
-	pos := 0
 	for i := range rows {
 		if agree[i] {
-			out = append(out, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: rd.cells[i], ok: true}, line: from[pos]})
-			p.r.setLine(rows[i].Key, from[pos].No)
+			out = append(out, t3Line{row: &rows[i], rc: rowCells{label: rows[i].Label, cells: rd.cells[i], ok: true}, line: from[rd.starts[i]]})
+			p.r.setLine(rows[i].Key, from[rd.starts[i]].No)
 		}
-		if slices.Contains(rd.later, i) {
-			pos += NumCols - 1
-		} else {
-			pos += NumCols
-		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	bad := rd.bad
 	if slices.ContainsFunc(found[1:], func(f reading) bool { return f.bad != bad }) {
@@ -7178,7 +7268,9 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		said = fmt.Sprintf("有 %d 种读法都使各行之和（最多一行除外）与表三各栏的勾稽关系相符，它们读法相同的行按此读取", len(found))
 	}
 	laterSaid := ""
-	if len(found) == 1 && len(rd.later) > 0 {
+	if slices.ContainsFunc(found, func(f reading) bool { return f.moved }) {
+		laterSaid = "，有的行的总计不在本行数字的位置（排在别的行的数字之间或本行之前）"
+	} else if len(found) == 1 && len(rd.later) > 0 {
 		var names []string
 		for _, i := range rd.later {
 			names = append(names, rows[i].Group+rows[i].Label)
@@ -7206,7 +7298,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				ways = append(ways, w)
 			}
 		}
-		p.warn("PARSE.AMBIGUOUS", "applications."+rows[i].Key, 0, "表三“%s%s”的数字可以读作“%s”：总计排在表格最后的是哪几行无法确定，该行记为空，请对照原文核对",
+		p.warn("PARSE.AMBIGUOUS", "applications."+rows[i].Key, 0, "表三“%s%s”的数字可以读作“%s”：不在本行位置的总计是哪几行的无法确定，该行记为空，请对照原文核对",
 			rows[i].Group, rows[i].Label, strings.Join(ways, "”或“"))
 		if i == bad {
 			p.warn("T3.ROWSUM", t3Cell(rows[i].Key, ColTotal), 0, "表三“%s%s”：无论按哪种读法（“%s”），六类申请人之和都不等于总计",
@@ -7214,6 +7306,16 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		}
 	}
 	return out
+}
+
+// rowHash is a hash of row's cells, six of them waiting for the total when
+// partial; rows' hashes XORed are their cells whatever the order they came in.
+func rowHash(row int, cells []string, partial bool) uint64 {
+	h := uint64(14695981039346656037) ^ uint64(row+1)*0x9e3779b97f4a7c15
+	if partial {
+		h ^= 0x5bd1e995
+	}
+	return hashCells(h, cells)
 }
 
 // hashCells goes on with the FNV-1a hash h over a row's cells.

@@ -490,6 +490,23 @@ func TestT2FirstNumberBeforeItsLabel(t *testing.T) {
 	}
 }
 
+// A row's 总计 may also stand among later rows' numbers (after a merged
+// cell's words: "4.保护第三方合法权益 — — — — — / （三）不予公开 / — / 4", the
+// totals of 4. and of 1.属于国家秘密) or before the row's other six ("13 /
+// （一）予以公开 / 9 — — — 3 1"): where no reading with totals only after the
+// table holds, each row is tried in place, total first, or with its total
+// taken by a number between later rows (three rows waiting at most), within
+// the same step budget, and only what every reading that holds agrees on is
+// read. The fixture: a generated 2022 report, 0 written —, one cell made
+// wrong (7.属于行政执法案卷 — — — 4 — — —), printed by Chromium on A5, through
+// pdftotext without -layout; before, 表三 was mostly unread and the error
+// not said.
+func TestTotalsAmongOtherRows(t *testing.T) {
+	readsSaying(t, "pdftotext-chrome-a5-marks-moved-2022.txt", 183,
+		saying{"PARSE.READ", "applications", "有的行的总计不在本行数字的位置"},
+		saying{"T3.ROWSUM", "applications.withheld.enforcement_file[total]", "无论按哪种读法"})
+}
+
 // saying is a finding a fixture must have: its rule, its cell and words of
 // its message.
 type saying struct{ rule, cell, text string }
