@@ -4398,7 +4398,7 @@ func (p *parser) parseT2() {
 				consumed = at
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序，第 %d–%d 行：数字排在各自一栏的栏名之后），按栏名读作：%s",
 					it.Label, l.No, p.lines[at].No, strings.Join(rc.cells, " "))
-			} else if stray.toks != nil && len(stray.toks)+have == len(it.Cells) && p.onlyBlankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
+			} else if stray.toks != nil && len(stray.toks)+have == len(it.Cells) && p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
 				// (LibreOffice's PDF through pdftotext: the row's first
 				// number level with its item's column headings, before its
 				// label: "本年增/减 / 量 / 27 / 行政事业性收费 / 13")
@@ -4459,16 +4459,6 @@ type strayT2 struct {
 	toks []string
 }
 
-// onlyBlankBetween says nothing but blank lines stands between lines a and b.
-func (p *parser) onlyBlankBetween(a, b int) bool {
-	for k := a + 1; k < b; k++ {
-		if p.lines[k].Fields != nil || trimSpace(p.lines[k].Text) != "" {
-			return false
-		}
-	}
-	return a < b
-}
-
 // afterItemHeading says line k of 表二 (from lo) comes after the heading of
 // it's item (第二十条第（八）项) with no other item's heading between.
 func (p *parser) afterItemHeading(k, lo int, it T2Item) bool {
@@ -4497,10 +4487,7 @@ func (p *parser) t2HeadedRest(it T2Item, have, k, hi int) (rest []string, at int
 	}
 	at = -1
 	for c := have; c < len(cols) && k < hi; c++ {
-		for k < hi && p.lines[k].Fields == nil && trimSpace(p.lines[k].Text) == "" {
-			k++
-		}
-		if k >= hi {
+		if k = p.nextText(k, hi); k < 0 {
 			return nil, -1
 		}
 		rc := p.splitT2Label(p.lines[k], 1)
@@ -6114,16 +6101,17 @@ func (p *parser) parseT3() {
 		}
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
-		if k := len(got) - 1; k >= 0 && S != "" && p.restOfWrap(got[k], *l, n, rc, S, norms) {
-			// pdftotext without -layout of a label wrapped in two lines:
-			// the row's first number level with the first line, the others
-			// after the second ("一、本年新收政府信息公开申请" / 15 / "数量" /
-			// 13 1 0 0 3 32): one row, not the next row's numbers
-			cells := append(strs(got[k].rc.tokens), strs(rc.tokens)...)
-			got[k].rc = rowCells{label: got[k].rc.label + rc.label, cells: cells, ok: true}
-			p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
-				got[k].row.Label, NumCols, got[k].line.No, NumCols-len(rc.tokens), l.No, len(rc.tokens), strings.Join(cells, " "))
-			continue
+		if k := len(got) - 1; k >= 0 && S != "" {
+			if cells := p.restOfWrap(got[k], *l, n, rc, S, norms); cells != nil {
+				// pdftotext without -layout of a label wrapped in two lines:
+				// the row's first number level with the first line, the
+				// others after the second ("一、本年新收政府信息公开申请" / 15 /
+				// "数量" / 13 1 0 0 3 32): one row, not the next row's numbers
+				got[k].rc = rowCells{label: got[k].rc.label + rc.label, cells: cells, ok: true}
+				p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
+					got[k].row.Label, NumCols, got[k].line.No, NumCols-len(rc.tokens), l.No, len(rc.tokens), strings.Join(cells, " "))
+				continue
+			}
 		}
 		j, fuzzy := matchT3(S, L, norms, next)
 		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && S != "" && !moreRunes(S, 2) {
@@ -7143,7 +7131,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				try(c, pos+NumCols-1, true)
 			}
 		}
-		walk(0, 0, -1, 14695981039346656037)
+		walk(0, 0, -1, fnvOffset)
 	}
 	if len(found) == 0 && steps <= budget {
 		// none so: a row's 总计 may also stand among later rows' numbers
@@ -7311,12 +7299,15 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 // rowHash is a hash of row's cells, six of them waiting for the total when
 // partial; rows' hashes XORed are their cells whatever the order they came in.
 func rowHash(row int, cells []string, partial bool) uint64 {
-	h := uint64(14695981039346656037) ^ uint64(row+1)*0x9e3779b97f4a7c15
+	h := fnvOffset ^ uint64(row+1)*0x9e3779b97f4a7c15
 	if partial {
 		h ^= 0x5bd1e995
 	}
 	return hashCells(h, cells)
 }
+
+// fnvOffset is FNV-1a's starting hash.
+const fnvOffset uint64 = 14695981039346656037
 
 // hashCells goes on with the FNV-1a hash h over a row's cells.
 func hashCells(h uint64, cells []string) uint64 {
@@ -7476,27 +7467,29 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	return unplaced
 }
 
-// restOfWrap says line n (label S, numbers rc) is the second line of the
-// wrapped label of g, the row read last, and holds the rest of its numbers:
-// both cell-to-a-line (OneEach), nothing but blank lines between them, g's
-// label and S together its whole label, the numbers of both seven and adding
-// up in that order.
-func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) bool {
+// restOfWrap is g's seven cells when line n (label S, numbers rc) is the
+// second line of the wrapped label of g, the row read last, and holds the
+// rest of its numbers: both cell-to-a-line (OneEach), nothing but blank lines
+// between them, g's label and S together its whole label, the numbers of
+// both seven and adding up in that order. Nil otherwise.
+func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) []string {
 	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || len(g.rc.tokens)+len(rc.tokens) != NumCols ||
 		!g.line.OneEach || !l.OneEach || g.line.No >= l.No {
-		return false
+		return nil
 	}
 	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
 	if i < 0 || i >= len(norms) || stripGroups(totalWord(norm(g.rc.label)))+S != norms[i] {
-		return false
+		return nil
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
 		if trimSpace(p.lines[m].Text) != "" {
-			return false
+			return nil
 		}
 	}
-	cells := append(strs(g.rc.tokens), strs(rc.tokens)...)
-	return addsUpMarked(cells)
+	if cells := append(strs(g.rc.tokens), strs(rc.tokens)...); addsUpMarked(cells) {
+		return cells
+	}
+	return nil
 }
 
 // outsideFailing is the index in got of the one row read as seven cells that
