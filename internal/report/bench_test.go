@@ -119,3 +119,14 @@ func BenchmarkYearCells(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkStreamBudget is the worst page of a cell to a line (pdftotext's
+// default text of a narrow page writing — for 0): 表三 read from its
+// numbers' order searches the whole step budget and finds nothing sure.
+// Against the 10 KB report of BenchmarkAudit in the same run.
+func BenchmarkStreamBudget(b *testing.B) {
+	b.Run("budget-spent", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-chrome-a5-marks-2021.txt"))
+	})
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/bits"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -7043,6 +7044,27 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 	if len(nums) != want {
 		return nil
 	}
+	// each number read once: a search asks the same numbers again and
+	// again, as a row's in one place and another's in the next
+	vals := make(streamNums, len(nums))
+	for k, t := range nums {
+		cl := toCell(t)
+		vals[k] = streamNum{v: cl.Val(), blank: cl.Blank(), bad: cl.IsInvalid() && !isPlaceholder(trimSpace(t)), h: hashCells(fnvOffset, nums[k:k+1])}
+	}
+	// addsUp is addsUpMarked of the row of those numbers
+	addsUp := func(ix *rowIdx) bool {
+		var sum int64
+		for c, k := range ix {
+			n := &vals[k]
+			if n.bad || n.blank && c == NumCols-1 {
+				return false
+			}
+			if c < NumCols-1 {
+				sum += n.v
+			}
+		}
+		return sum == vals[ix[NumCols-1]].v
+	}
 	type reading struct {
 		cells  [][]string
 		starts []int // where in nums each row's numbers start
@@ -7057,14 +7079,51 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		}
 		return bad < 0 && t3ColumnsHold(ls) || bad >= 0 && t3OneCellOff(ls, bad)
 	}
-	var found []reading
-	// record keeps a copy of a reading whose columns hold, once
-	record := func(rd reading) {
-		rd.cells = slices.Clone(rd.cells)
-		for k := range rd.cells {
-			rd.cells[k] = slices.Clone(rd.cells[k])
+	// columnsOff counts the columns t3ColumnsOff finds off, from the
+	// numbers as read once: most readings are ruled out here, without
+	// their cells' texts read again
+	at := map[string]int{}
+	for i := range rows {
+		at[rows[i].Key] = i
+	}
+	ti, ok1 := at["total"]
+	ni, ok2 := at["new"]
+	ii, ok3 := at["carried_in"]
+	oi, ok4 := at["carried_forward"]
+	keyed := ok1 && ok2 && ok3 && ok4
+	columnsOff := func(ixs []rowIdx) (n int, ok bool) {
+		if !keyed {
+			return 0, false
 		}
-		rd.starts, rd.later = slices.Clone(rd.starts), slices.Clone(rd.later)
+		for c := range NumCols {
+			var sum int64
+			for i := range rows {
+				if x := &vals[ixs[i][c]]; x.bad {
+					return 0, false
+				} else if rows[i].Kind == RowOutcome {
+					sum += x.v
+				}
+			}
+			t, in := vals[ixs[ti][c]].v, vals[ixs[ni][c]].v+vals[ixs[ii][c]].v
+			if sum != t || in != t+vals[ixs[oi][c]].v {
+				n++
+			}
+		}
+		return n, true
+	}
+	var found []reading
+	// record keeps a reading whose columns hold, once
+	record := func(ixs []rowIdx, starts, later []int, moved bool, bad int) {
+		if n, ok := columnsOff(ixs); !ok || bad < 0 && n != 0 || bad >= 0 && n != 1 {
+			return // (as holds would find)
+		}
+		rd := reading{cells: make([][]string, len(ixs)), starts: slices.Clone(starts), later: slices.Clone(later), moved: moved, bad: bad}
+		for i, ix := range ixs {
+			rd.cells[i] = make([]string, NumCols)
+			for c, k := range ix {
+				rd.cells[i][c] = nums[k]
+			}
+		}
 		if !holds(rd.cells, rd.bad) {
 			return // (the columns' identities rule the reading out)
 		}
@@ -7077,9 +7136,14 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 	steps := 0
 	const maxLater, maxReadings, budget = 8, 8, 20000
 	starts := make([]int, len(rows))
+	cells := make([]rowIdx, len(rows))
+	seq := func(from int) (ix rowIdx) {
+		for c := range ix {
+			ix[c] = from + c
+		}
+		return ix
+	}
 	for d := 0; d <= maxLater && d < len(rows) && len(found) <= maxReadings && steps < budget; d++ {
-		tail := nums[want-d:]
-		cells := make([][]string, len(rows))
 		var later []int
 		// (the same row, totals put after and row not adding up, with the
 		// same cells before, goes on the same: rows of zeros would
@@ -7103,32 +7167,33 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				if len(later) != d || pos != want-d {
 					return
 				}
-				record(reading{cells: cells, starts: starts, later: later, bad: bad})
+				record(cells, starts, later, false, bad)
 				return
 			}
-			try := func(c []string, next int, laterOne bool) {
+			try := func(ix rowIdx, next int, laterOne bool) {
 				nb := bad
-				if !addsUpMarked(c) {
+				if !addsUp(&ix) {
 					if bad >= 0 {
 						return
 					}
 					nb = i
 				}
-				cells[i], starts[i] = c, pos
+				cells[i], starts[i] = ix, pos
 				if laterOne {
 					later = append(later, i)
 				}
-				walk(i+1, next, nb, hashCells(h, c))
+				walk(i+1, next, nb, vals.hash(h, ix[:]))
 				if laterOne {
 					later = later[:len(later)-1]
 				}
 			}
 			if pos+NumCols <= want-d {
-				try(nums[pos:pos+NumCols], pos+NumCols, false)
+				try(seq(pos), pos+NumCols, false)
 			}
 			if k := len(later); k < d && pos+NumCols-1 <= want-d {
-				c := append(slices.Clone(nums[pos:pos+NumCols-1]), tail[k])
-				try(c, pos+NumCols-1, true)
+				ix := seq(pos)
+				ix[NumCols-1] = want - d + k
+				try(ix, pos+NumCols-1, true)
 			}
 		}
 		walk(0, 0, -1, fnvOffset)
@@ -7139,10 +7204,9 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		// and state_secret's), or before the row's other six ("13 / （一）予
 		// 以公开 / 9 — — — 3 1"): each row in place, its total first, or
 		// its six with the total taken later by any number between rows
-		// (three rows waiting at most)
+		// (three rows waiting at most, in the rows' order)
 		const maxWaiting = 3
-		cells := make([][]string, len(rows))
-		var waiting []int
+		var waiting uint64 // (a bit a row)
 		type state struct {
 			i, pos, bad int
 			waiting, h  uint64
@@ -7152,11 +7216,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		seenAt := map[state]bool{}
 		var walk func(i, pos, bad int, h uint64)
 		walk = func(i, pos, bad int, h uint64) {
-			var mask uint64
-			for _, w := range waiting {
-				mask |= 1 << w
-			}
-			if st := (state{i, pos, bad, mask, h}); seenAt[st] {
+			if st := (state{i, pos, bad, waiting, h}); seenAt[st] {
 				return
 			} else {
 				seenAt[st] = true
@@ -7165,29 +7225,32 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				return
 			}
 			if pos == want {
-				if i == len(rows) && len(waiting) == 0 {
-					record(reading{cells: cells, starts: starts, moved: true, bad: bad})
+				if i == len(rows) && waiting == 0 {
+					record(cells, starts, nil, true, bad)
 				}
 				return
 			}
-			fits := func(row int, c []string) (int, bool) {
+			fits := func(row int, ix *rowIdx) (int, bool) {
 				switch {
-				case addsUpMarked(c):
+				case addsUp(ix):
 					return bad, true
 				case bad >= 0:
 					return bad, false
 				}
 				return row, true
 			}
-			for k, w := range waiting {
+			for w := 0; w < len(rows); w++ {
+				if waiting&(1<<w) == 0 {
+					continue
+				}
 				// the number here is a waiting row's total
-				c := append(slices.Clone(cells[w][:NumCols-1]), nums[pos])
-				if nb, ok := fits(w, c); ok {
+				c := cells[w]
+				c[NumCols-1] = pos
+				if nb, ok := fits(w, &c); ok {
 					six := cells[w]
-					rest := slices.Delete(slices.Clone(waiting), k, k+1)
 					kept := waiting
-					cells[w], waiting = c, rest
-					walk(i, pos+1, nb, h^rowHash(w, six, true)^rowHash(w, c, false))
+					cells[w], waiting = c, waiting&^(1<<w)
+					walk(i, pos+1, nb, h^vals.rowHash(w, six[:NumCols-1], true)^vals.rowHash(w, c[:], false))
 					cells[w], waiting = six, kept
 				}
 			}
@@ -7195,23 +7258,24 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				return
 			}
 			if pos+NumCols <= want {
-				in := nums[pos : pos+NumCols]
-				if nb, ok := fits(i, in); ok {
+				in := seq(pos)
+				if nb, ok := fits(i, &in); ok {
 					cells[i], starts[i] = in, pos
-					walk(i+1, pos+NumCols, nb, h^rowHash(i, in, false))
+					walk(i+1, pos+NumCols, nb, h^vals.rowHash(i, in[:], false))
 				}
-				first := append(slices.Clone(nums[pos+1:pos+NumCols]), nums[pos])
-				if nb, ok := fits(i, first); ok && !slices.Equal(first, in) {
+				first := seq(pos + 1)
+				first[NumCols-1] = pos
+				if nb, ok := fits(i, &first); ok && !vals.same(first[:], in[:]) {
 					cells[i], starts[i] = first, pos+1
-					walk(i+1, pos+NumCols, nb, h^rowHash(i, first, false))
+					walk(i+1, pos+NumCols, nb, h^vals.rowHash(i, first[:], false))
 				}
 			}
-			if len(waiting) < maxWaiting && pos+NumCols-1 <= want {
-				six := nums[pos : pos+NumCols-1]
+			if bits.OnesCount64(waiting) < maxWaiting && pos+NumCols-1 <= want {
+				six := seq(pos)
 				cells[i], starts[i] = six, pos
-				waiting = append(waiting, i)
-				walk(i+1, pos+NumCols-1, bad, h^rowHash(i, six, true))
-				waiting = waiting[:len(waiting)-1]
+				waiting |= 1 << i
+				walk(i+1, pos+NumCols-1, bad, h^vals.rowHash(i, six[:NumCols-1], true))
+				waiting &^= 1 << i
 			}
 		}
 		walk(0, 0, -1, 0)
@@ -7296,14 +7360,47 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 	return out
 }
 
+// rowIdx is a row of 表三 as its numbers' places in t3Stream's numbers.
+type rowIdx [NumCols]int
+
+// streamNum is one of t3Stream's numbers, read once.
+type streamNum struct {
+	v          int64
+	blank, bad bool   // (bad: neither a count nor a mark)
+	h          uint64 // its text's hash
+}
+
+// streamNums are t3Stream's numbers.
+type streamNums []streamNum
+
+// hash goes on with h over the cells at ix: cells of the same texts hash
+// alike wherever they stand.
+func (ns streamNums) hash(h uint64, ix []int) uint64 {
+	for _, k := range ix {
+		h = (h ^ ns[k].h) * 1099511628211
+	}
+	return h
+}
+
+// same says the cells at a and b have the same texts (as far as their
+// hashes tell).
+func (ns streamNums) same(a, b []int) bool {
+	for c := range a {
+		if ns[a[c]].h != ns[b[c]].h {
+			return false
+		}
+	}
+	return true
+}
+
 // rowHash is a hash of row's cells, six of them waiting for the total when
 // partial; rows' hashes XORed are their cells whatever the order they came in.
-func rowHash(row int, cells []string, partial bool) uint64 {
+func (ns streamNums) rowHash(row int, ix []int, partial bool) uint64 {
 	h := fnvOffset ^ uint64(row+1)*0x9e3779b97f4a7c15
 	if partial {
 		h ^= 0x5bd1e995
 	}
-	return hashCells(h, cells)
+	return ns.hash(h, ix)
 }
 
 // fnvOffset is FNV-1a's starting hash.
