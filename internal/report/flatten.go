@@ -105,7 +105,9 @@ func rowNumber(label string) (key, core string, paren bool) {
 // follow a number and are followed by numbers in turn, as a row's label
 // after the numbers of the row before ("规章000行政中范性文件1215"): at least
 // two Han characters, not a unit (元, 万元, 件, 年 …) and no more than 16
-// runes before the next digit. Each place is passed to at.
+// runes before the next digit; or a wrapped label's end printed after its
+// row's numbers, before the next item's heading (第二十条). Each place is
+// passed to at.
 func wordsAfterNumbers(s string, at func(int)) {
 	for i := 1; i < len(s); i++ {
 		if !isDigit(rune(s[i-1])) {
@@ -125,9 +127,17 @@ func wordsAfterNumbers(s string, at func(int)) {
 			continue
 		}
 		han, n := 0, 0
-		for _, c := range s[i:] {
+		for k, c := range s[i:] {
 			if isDigit(c) {
 				if han >= 2 {
+					at(i)
+				}
+				break
+			}
+			if c == '第' && strings.HasPrefix(s[i+k:], "第二十条") {
+				// a wrapped label's end before the next item's heading
+				// ("其他对外管理服23 8 17务事项第二十条第（六）项")
+				if han >= 1 {
 					at(i)
 				}
 				break
@@ -173,11 +183,35 @@ func wordsAfterCells(s string, at func(int)) {
 		}
 		if j < len(s) && (s[j] >= utf8.RuneSelf || s[j] == '(') {
 			r, _ := utf8.DecodeRuneInString(s[j:])
-			if (unicode.Is(unicode.Han, r) || r == '（' || r == '(') && r != '无' && !strings.ContainsRune(numberUnits, r) {
+			// (a unit's character after a whole row of cells is a label's:
+			// "…0 0 1 0 0 1 2年度办", "…0 0 0 0 0 0 0      项")
+			if (unicode.Is(unicode.Han, r) || r == '（' || r == '(') && r != '无' && (!strings.ContainsRune(numberUnits, r) || cellsBefore(s[:i]) >= NumCols) {
 				at(j)
 			}
 		}
 	}
+}
+
+// cellsBefore counts the cells, a space or more apart, that s ends with:
+// digits or marks for 0, up to the first other character.
+func cellsBefore(s string) int {
+	n, in := 0, false
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case r == ' ':
+			in = false
+		case isDigit(r) || rowMark(r) && r != '无':
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			return n
+		}
+		i -= size
+	}
+	return n
 }
 
 // numberUnits are the characters that follow a number as its unit, never

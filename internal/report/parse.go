@@ -7993,7 +7993,49 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if best < 0 && groups {
 		best = itemAfterGroup(S, norms, next)
 	}
+	if best < 0 && groups {
+		best = groupWithin(S, norms, next)
+	}
 	return best, best >= 0
+}
+
+// groupWithin matches a label with a piece of its merged column's words
+// inside it: a page printed with -layout and its lines then run together
+// puts the column's line between the label's pieces ("2.没有现" + "无法提"
+// + "成信息需", "1.信访举" + "不予处" + "报投诉类"). Taken out, the rest must
+// be the start of one of the next rows' labels, its item number first.
+func groupWithin(S string, norms []string, next int) int {
+	if S == "" || !isASCIIDigit(S[0]) || !moreRunes(S, 5) {
+		return -1
+	}
+	best, bestLen := -1, 0
+	for i := 1; i < len(S); {
+		_, size := utf8.DecodeRuneInString(S[i:])
+		for j := i + size; j <= len(S); {
+			piece := S[i:j]
+			if !slices.ContainsFunc(t3GroupNorms, func(g string) bool {
+				_, n := utf8.DecodeRuneInString(g)
+				return strings.Contains(g[n:], piece)
+			}) {
+				break
+			}
+			if rest := S[:i] + S[j:]; len(piece) > bestLen && moreRunes(piece, 1) && moreRunes(rest, 3) {
+				for k := next; k < min(len(norms), next+4); k++ {
+					if strings.HasPrefix(norms[k], rest) {
+						best, bestLen = k, len(piece)
+						break
+					}
+				}
+			}
+			if j == len(S) {
+				break
+			}
+			_, n := utf8.DecodeRuneInString(S[j:])
+			j += n
+		}
+		i += size
+	}
+	return best
 }
 
 // sharedEnd says a piece of a label that matched row j, not its start, is

@@ -1221,9 +1221,11 @@ func TestWordsAfterNumbers(t *testing.T) {
 		"2024年本局收到3件":        nil,
 		"规章0行1":              nil,
 		"行政许可356行政处罚48行政强制3": {len("行政许可356"), len("行政许可356行政处罚48")},
-		"现行有效15规章之外的一段很长很长的说明文字没有数字": nil,
-		"规章无13无行政规范性文件341738":        {len("规章无13无")}, // 无 after the numbers is the row's last cell
-		"行政处罚无22空行政强制3":              {len("行政处罚无22空")},
+		"现行有效15规章之外的一段很长很长的说明文字没有数字":              nil,
+		"规章无13无行政规范性文件341738":                     {len("规章无13无")}, // 无 after the numbers is the row's last cell
+		"行政处罚无22空行政强制3":                           {len("行政处罚无22空")},
+		"其他对外管理服23   8            17务事项第二十条第（六）项": {len("其他对外管理服23   8            17")},
+		"行政事业性收费34          -1第二十条":               nil,
 	} {
 		var got []int
 		wordsAfterNumbers(s, func(k int) { got = append(got, k) })

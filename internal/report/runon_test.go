@@ -525,3 +525,20 @@ func readsSaying(t *testing.T, file string, min int, says ...saying) {
 		}
 	}
 }
+
+// A page printed with -layout on a narrow (A5) sheet, its line breaks then
+// taken out (layout 1 on layout 3): the merged column's words fall inside
+// the labels ("2.没有现无法提成信息需0 0 0 0 0 0 0", "1.信访举不予处报投诉类…"),
+// a merged cell's word follows a row's last cell even where it reads as a
+// unit ("…1 2年度办", "…0 0 0 0 0 0 0      项"), and 表二's wrapped label ends
+// after its numbers ("其他对外管理服23 8 17务事项第二十条…"). Each is read as
+// its row (groupWithin, cellsBefore, wordsAfterNumbers); before, five rows
+// were not found. The fixtures: generated 2019 reports printed by Chromium
+// on A5, through pdftotext -layout, lines joined; the second with one cell
+// made wrong ((一)予以公开's total 12 → 13), its error said.
+func TestFlatLayoutLabelsAroundGroups(t *testing.T) {
+	readsWhole(t, "flat-layout-a5-groupwithin-2019.txt")
+	readsSaying(t, "flat-layout-a5-rowerror-2019.txt", 176,
+		saying{"T3.ROWSUM", "applications.granted[total]", "六类申请人之和 12 ≠ 总计 13"},
+		saying{"T3.OUTCOMES", "applications.total[total]", "25 ≠ （七）总计 24"})
+}
