@@ -136,8 +136,10 @@ func wordsAfterNumbers(s string, at func(int)) {
 			}
 			if c == '第' && strings.HasPrefix(s[i+k:], "第二十条") {
 				// a wrapped label's end before the next item's heading
-				// ("其他对外管理服23 8 17务事项第二十条第（六）项")
-				if han >= 1 {
+				// ("其他对外管理服23 8 17务事项第二十条第（六）项"): only
+				// where it ends the label before the numbers, not a
+				// heading's word ("…27-61434-718量第二十条")
+				if han >= 1 && endsT2Label(s[:numbersStart(s, i)], strings.TrimRight(s[i:i+k], " ")) {
 					at(i)
 				}
 				break
@@ -150,6 +152,28 @@ func wordsAfterNumbers(s string, at func(int)) {
 			}
 		}
 	}
+}
+
+// numbersStart is where the numbers that end s[:i] start: digits, spaces,
+// minus signs and decimal points.
+func numbersStart(s string, i int) int {
+	for i > 0 && (isASCIIDigit(s[i-1]) || s[i-1] == ' ' || s[i-1] == '-' || s[i-1] == '.') {
+		i--
+	}
+	return i
+}
+
+// endsT2Label says words end a label of 表二 (either format) whose other
+// words, two characters or more, end before.
+func endsT2Label(before, words string) bool {
+	for _, items := range [][]T2Item{t2Items2021, t2Items2019} {
+		for _, it := range items {
+			if head, ok := strings.CutSuffix(it.Label, words); ok && moreRunes(head, 1) && strings.HasSuffix(before, head) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordsAfterCells is where in s (a 表三 without line breaks) words follow

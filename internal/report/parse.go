@@ -4390,6 +4390,18 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
 		}
 		rc = p.splitT2Label(l, len(it.Cells))
+		if one := p.splitT2Label(l, 1); l.Segmented && len(it.Cells) > 1 && one.ok && len(one.cells) == 1 {
+			// a page without line breaks of pdftotext's default text: the
+			// row's first number glued to its label, the others each after
+			// its column's heading ("行政事业性收费27本年增/减13"), not the
+			// first number's digits shared out among the row's cells
+			if rest, at := p.t2HeadedRest(it, 1, lo+n+1, hi); at >= 0 {
+				rc = rowCells{label: one.label, cells: append(slices.Clone(one.cells), rest...), ok: true}
+				consumed = at
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序：数字排在各自一栏的栏名之后），按栏名读作：%s",
+					it.Label, strings.Join(rc.cells, " "))
+			}
+		}
 		if have := len(rc.tokens); !rc.ok && have > 0 && have < len(it.Cells) && l.OneEach {
 			if rest, at := p.t2HeadedRest(it, have, lo+n+1, hi); at >= 0 {
 				// pdftotext without -layout of a narrow 表二: a row's later
@@ -4492,6 +4504,11 @@ func (p *parser) t2HeadedRest(it T2Item, have, k, hi int) (rest []string, at int
 			return nil, -1
 		}
 		rc := p.splitT2Label(p.lines[k], 1)
+		if v, ok := strings.CutPrefix(trimSpace(p.lines[k].Text), cols[c]); ok && !rc.ok && len(rc.tokens) == 0 && strings.HasPrefix(v, "-") && cellish(v) {
+			// (a decrease glued to its heading, "本年增/减-4": its minus is
+			// no hyphen of the heading's)
+			rc = rowCells{label: cols[c], cells: []string{v}, ok: true}
+		}
 		if norm(rc.label) != norm(cols[c]) || rc.ok && len(rc.cells) != 1 || !rc.ok && len(rc.tokens) != 1 {
 			return nil, -1
 		}
@@ -6103,11 +6120,19 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		if k := len(got) - 1; k >= 0 && S != "" {
-			if cells := p.restOfWrap(got[k], *l, n, rc, S, norms); cells != nil {
+			if cells, glued := p.restOfWrap(got[k], *l, n, rc, S, norms); cells != nil {
 				// pdftotext without -layout of a label wrapped in two lines:
 				// the row's first number level with the first line, the
 				// others after the second ("一、本年新收政府信息公开申请" / 15 /
 				// "数量" / 13 1 0 0 3 32): one row, not the next row's numbers
+				if glued {
+					// a page without line breaks: the digits of both
+					// pieces are the row's, cut as a glued row's are
+					got[k].rc = rowCells{label: got[k].rc.label + rc.label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
+					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
+						got[k].row.Label, cells[0], strings.Join(cells[1:], " "))
+					continue
+				}
 				got[k].rc = rowCells{label: got[k].rc.label + rc.label, cells: cells, ok: true}
 				p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
 					got[k].row.Label, NumCols, got[k].line.No, NumCols-len(rc.tokens), l.No, len(rc.tokens), strings.Join(cells, " "))
@@ -7569,24 +7594,38 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 // rest of its numbers: both cell-to-a-line (OneEach), nothing but blank lines
 // between them, g's label and S together its whole label, the numbers of
 // both seven and adding up in that order. Nil otherwise.
-func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) []string {
-	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || len(g.rc.tokens)+len(rc.tokens) != NumCols ||
-		!g.line.OneEach || !l.OneEach || g.line.No >= l.No {
-		return nil
+func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, glued bool) {
+	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || g.line.No > l.No {
+		return nil, false
+	}
+	// (a page without line breaks: the two lines' digits glued, "…申请15" /
+	// "数量13100332", the row the one way to cut them that adds up)
+	glued = g.line.Segmented && l.Segmented && len(g.rc.tokens)+len(rc.tokens) < NumCols
+	if !glued && (len(g.rc.tokens)+len(rc.tokens) != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
+		return nil, false
 	}
 	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
 	if i < 0 || i >= len(norms) || stripGroups(totalWord(norm(g.rc.label)))+S != norms[i] {
-		return nil
+		return nil, false
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
 		if trimSpace(p.lines[m].Text) != "" {
-			return nil
+			return nil, false
 		}
 	}
-	if cells := append(strs(g.rc.tokens), strs(rc.tokens)...); addsUpMarked(cells) {
-		return cells
+	cells = append(strs(g.rc.tokens), strs(rc.tokens)...)
+	if glued {
+		// (cut as any row of glued digits is, the table's identities
+		// choosing among the cuts that add up)
+		if splitCounts(cells, NumCols, NumCols, 1) == nil {
+			return nil, false
+		}
+		return cells, true
 	}
-	return nil
+	if addsUpMarked(cells) {
+		return cells, false
+	}
+	return nil, false
 }
 
 // outsideFailing is the index in got of the one row read as seven cells that

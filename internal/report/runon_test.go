@@ -46,6 +46,21 @@ func TestPagesRunTogether(t *testing.T) {
 			return saysOf(r, "PARSE.AMBIGUOUS", "applications.not_processed.mass_repeat", "能拆成 3 行") &&
 				saysOf(r, "PARSE.AMBIGUOUS", "applications.total", "能拆成 2 行")
 		}},
+		// pdftotext's default text of a narrow (A5) page run into one line: a
+		// wrapped label's numbers on both its lines, glued to their words
+		// (…公开申请15数量13100332二、…): one row's digits, cut as a glued row's
+		// are; before, 13100332 went to the next row, a false T3.ROWSUM.
+		{file: "flat-default-a5-wrapped-2022.txt", min: 190, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications.new", "“15”与“13100332”")
+		}},
+		// The same of a 2019 report: 表二's later numbers each after its
+		// column's heading (行政事业性收费31本年增/减-4, 政府集中采购14采购总金额7.46),
+		// read under those headings; before, 31 was cut into 3 and 1 (two wrong
+		// cells a row).
+		{file: "flat-default-a5-t2headed-2019.txt", min: 127, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "proactive_2019.fees", "按栏名读作：31 -4") &&
+				saysOf(r, "PARSE.READ", "proactive_2019.procurement", "按栏名读作：14 7.46")
+		}},
 		// pdftotext's default text run into one line, every 0 a mark: a row's
 		// digits and marks glued to its label that come to seven pieces
 		// (11523—324———1—12: the 总计's and the next row's) are not seven cells
