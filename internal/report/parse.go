@@ -3436,7 +3436,10 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	// a cell written as a placeholder glued to the label ("…数量/ 7 1 0 4
 	// 315", "予以公开无 7 …"): a cell of its own, not the label's end (then
 	// the digits are not all the row's, and are not cut as if they were)
-	if k > 0 && len(cells) > 0 && !marked {
+	// (in a page without line breaks, a wrapped label's first line's cell
+	// glued to it with no other: "…公开申请—" / "数量—1—2—3…", the label
+	// before it the start of a row's and not all of it)
+	if k > 0 && (len(cells) > 0 || l.Segmented && m != nil && startsT3Label(label[k-1])) && !marked {
 		if last := label[k-1]; len(last) > len("/") {
 			if r, size := utf8.DecodeLastRuneInString(last); gluedPlaceholder(r) {
 				if r2, size2 := utf8.DecodeLastRuneInString(last[:len(last)-size]); dashLike(r) && r2 == r && len(last) > size+size2 {
@@ -6054,6 +6057,9 @@ type t3Line struct {
 	// of the columns the page uses (a page whose blank columns pdftotext
 	// -layout closed up: which the others are is not known)
 	gridTotal string
+	// unread: a row whose numbers are known not to be read (restOfWrap's
+	// wrapUnread), already said
+	unread bool
 }
 
 func (p *parser) parseT3() {
@@ -6120,22 +6126,28 @@ func (p *parser) parseT3() {
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
 		if k := len(got) - 1; k >= 0 && S != "" {
-			if cells, glued := p.restOfWrap(got[k], *l, n, rc, S, norms); cells != nil {
+			if cells, how := p.restOfWrap(got[k], *l, n, rc, S, norms); how != wrapNone {
 				// pdftotext without -layout of a label wrapped in two lines:
 				// the row's first number level with the first line, the
 				// others after the second ("一、本年新收政府信息公开申请" / 15 /
 				// "数量" / 13 1 0 0 3 32): one row, not the next row's numbers
-				if glued {
+				label, first := got[k].rc.label+rc.label, len(got[k].rc.tokens)
+				switch how {
+				case wrapGlued:
 					// a page without line breaks: the digits of both
 					// pieces are the row's, cut as a glued row's are
-					got[k].rc = rowCells{label: got[k].rc.label + rc.label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
+					got[k].rc = rowCells{label: label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
 						got[k].row.Label, cells[0], strings.Join(cells[1:], " "))
-					continue
+				case wrapUnread:
+					got[k].rc, got[k].unread = rowCells{label: label}, true
+					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”），合起来无论怎样读都不成一行：多半混入了相邻行的数字（PDF 转换的文字顺序），该行记为空，请对照原文核对",
+						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
+				default:
+					got[k].rc = rowCells{label: label, cells: cells, ok: true}
+					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
+						got[k].row.Label, NumCols, got[k].line.No, first, l.No, NumCols-first, strings.Join(cells, " "))
 				}
-				got[k].rc = rowCells{label: got[k].rc.label + rc.label, cells: cells, ok: true}
-				p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
-					got[k].row.Label, NumCols, got[k].line.No, NumCols-len(rc.tokens), l.No, len(rc.tokens), strings.Join(cells, " "))
 				continue
 			}
 		}
@@ -6509,6 +6521,12 @@ func (p *parser) parseT3() {
 	gluedSubtotals := 0
 	blanky := p.blanky || p.leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
 	for _, g := range got {
+		if g.unread {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			continue
+		}
 		if p.subtotals && !g.rc.spaced && (!g.rc.ok || !g.line.Subtotal && g.line.Fields == nil) {
 			// seven numbers where there are eight when not taken out:
 			// the 小计 and a cell beside it ran together ("… 0 88")
@@ -7594,39 +7612,84 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 // rest of its numbers: both cell-to-a-line (OneEach), nothing but blank lines
 // between them, g's label and S together its whole label, the numbers of
 // both seven and adding up in that order. Nil otherwise.
-func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, glued bool) {
-	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || g.line.No > l.No {
-		return nil, false
+func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, how wrapHow) {
+	segmented := g.line.Segmented && l.Segmented
+	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
+		return nil, wrapNone
 	}
-	// (a page without line breaks: the two lines' digits glued, "…申请15" /
-	// "数量13100332", the row the one way to cut them that adds up)
-	glued = g.line.Segmented && l.Segmented && len(g.rc.tokens)+len(rc.tokens) < NumCols
-	if !glued && (len(g.rc.tokens)+len(rc.tokens) != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
-		return nil, false
+	second := strs(rc.tokens)
+	if rc.ok {
+		second = rc.cells
+	}
+	if !segmented && (len(g.rc.tokens)+len(second) != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
+		return nil, wrapNone
 	}
 	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
 	if i < 0 || i >= len(norms) || stripGroups(totalWord(norm(g.rc.label)))+S != norms[i] {
-		return nil, false
+		return nil, wrapNone
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
 		if trimSpace(p.lines[m].Text) != "" {
-			return nil, false
+			return nil, wrapNone
 		}
 	}
-	cells = append(strs(g.rc.tokens), strs(rc.tokens)...)
-	if glued {
-		// (cut as any row of glued digits is, the table's identities
-		// choosing among the cuts that add up)
-		if splitCounts(cells, NumCols, NumCols, 1) == nil {
-			return nil, false
-		}
-		return cells, true
+	cells = append(strs(g.rc.tokens), second...)
+	switch {
+	case len(cells) == NumCols && addsUpMarked(cells):
+		return cells, wrapCells
+	case !segmented:
+		return nil, wrapNone
+	case len(cells) < NumCols && (!slices.ContainsFunc(cells, isPlaceholder) || markedReadsSomehow(cells)) && !neverAddingUp(cells):
+		// (a page without line breaks, the two lines' digits glued,
+		// "…申请15" / "数量13100332": cut as any row of glued digits is,
+		// blanks allowed, the table's identities choosing among the cuts
+		// that add up)
+		return cells, wrapGlued
 	}
-	if addsUpMarked(cells) {
-		return cells, false
-	}
-	return nil, false
+	// a page without line breaks whose two pieces' numbers together are
+	// no row: a neighbour's digits ran in (the text's order), and the
+	// second piece's alone are not the row's either
+	return cells, wrapUnread
 }
+
+// startsT3Label says s, less a mark glued to its end, is the start of a
+// row's label of 表三 (either format, its group's words left out) and not
+// all of it: a wrapped label's first line.
+func startsT3Label(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !dashLike(r) {
+		return false
+	}
+	S := stripGroups(norm(s[:len(s)-size]))
+	if !moreRunes(S, 3) {
+		return false
+	}
+	for _, f := range []Format{Format2021, Format2019} {
+		for _, row := range f.T3Rows() {
+			if L := norm(row.Label); len(L) > len(S) && strings.HasPrefix(L, S) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markedReadsSomehow says some reading of a row's marks and digits as seven
+// cells adds up (a mark counting 0).
+func markedReadsSomehow(toks []string) bool {
+	cuts, _ := markedReadingsAny(toks, NumCols, 64, "")
+	return slices.ContainsFunc(cuts, addsUpMarked)
+}
+
+// wrapHow is what restOfWrap makes of a wrapped label's two pieces.
+type wrapHow int
+
+const (
+	wrapNone   wrapHow = iota // not one row's pieces
+	wrapCells                 // the row's seven cells, adding up
+	wrapGlued                 // the row's glued digits, to be cut
+	wrapUnread                // the row's, but no reading: unread
+)
 
 // outsideFailing is the index in got of the one row read as seven cells that
 // does not add up, or -1 when none or more than one does (or a row is not

@@ -61,6 +61,14 @@ func TestPagesRunTogether(t *testing.T) {
 			return saysOf(r, "PARSE.READ", "proactive_2019.fees", "按栏名读作：31 -4") &&
 				saysOf(r, "PARSE.READ", "proactive_2019.procurement", "按栏名读作：14 7.46")
 		}},
+		// The same of a report writing — for 0: the wrapped label's first
+		// line's mark glued to it (…公开申请—数量1211—51三、…, the next row's
+		// total 1 after its own 5): the two pieces' numbers make no row, and
+		// the second piece's alone (— 1 2 1 1 — 5 with 51 cut) are not the
+		// row's either: unread and said. Before, six wrong cells.
+		{file: "flat-default-a5-marks-2023.txt", min: 157, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications.carried_in", "合起来无论怎样读都不成一行")
+		}},
 		// pdftotext's default text run into one line, every 0 a mark: a row's
 		// digits and marks glued to its label that come to seven pieces
 		// (11523—324———1—12: the 总计's and the next row's) are not seven cells
