@@ -4393,7 +4393,10 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
 		}
 		rc = p.splitT2Label(l, len(it.Cells))
-		if one := p.splitT2Label(l, 1); l.Segmented && len(it.Cells) > 1 && one.ok && len(one.cells) == 1 {
+		if !l.Segmented || len(it.Cells) < 2 || !p.headingNext(it, lo+n+1, hi) {
+			// (only a page without line breaks whose next piece starts
+			// with the row's second column's heading, below)
+		} else if one := p.splitT2Label(l, 1); one.ok && len(one.cells) == 1 {
 			// a page without line breaks of pdftotext's default text: the
 			// row's first number glued to its label, the others each after
 			// its column's heading ("行政事业性收费27本年增/减13"), not the
@@ -4481,6 +4484,20 @@ func (p *parser) afterItemHeading(k, lo int, it T2Item) bool {
 	for m := k; m >= lo; m-- {
 		if t := p.lines[m].Text; hasText(t, "第二十条") {
 			return hasText(withoutSpaces(t), withoutSpaces(it.Item))
+		}
+	}
+	return false
+}
+
+// headingNext says the next line from k on with text starts with the
+// heading of the second column of 表二's row it.
+func (p *parser) headingNext(it T2Item, k, hi int) bool {
+	if k = p.nextText(k, hi); k < 0 {
+		return false
+	}
+	for _, h := range p.r.Format.T2Headers() {
+		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
+			return strings.HasPrefix(trimSpace(p.lines[k].Text), h.Columns[1])
 		}
 	}
 	return false
@@ -6053,13 +6070,13 @@ type t3Line struct {
 	// headings, but that was not placed (they do not add up placed so, or
 	// which columns they are is not known): they are its cells
 	inColumns bool
+	// unread: a row whose numbers are known not to be read (restOfWrap's
+	// wrapUnread), already said
+	unread bool
 	// gridTotal: such a row's 总计, its last number standing in the last
 	// of the columns the page uses (a page whose blank columns pdftotext
 	// -layout closed up: which the others are is not known)
 	gridTotal string
-	// unread: a row whose numbers are known not to be read (restOfWrap's
-	// wrapUnread), already said
-	unread bool
 }
 
 func (p *parser) parseT3() {
@@ -7617,15 +7634,17 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
 		return nil, wrapNone
 	}
-	second := strs(rc.tokens)
+	nsecond := len(rc.tokens)
 	if rc.ok {
-		second = rc.cells
+		nsecond = len(rc.cells)
 	}
-	if !segmented && (len(g.rc.tokens)+len(second) != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
+	if !segmented && (len(g.rc.tokens)+nsecond != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
 		return nil, wrapNone
 	}
+	// (the label's end first: most lines are no such piece, and the
+	// label's start is normalised only for those that are)
 	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
-	if i < 0 || i >= len(norms) || stripGroups(totalWord(norm(g.rc.label)))+S != norms[i] {
+	if i < 0 || i >= len(norms) || len(S) >= len(norms[i]) || !strings.HasSuffix(norms[i], S) || stripGroups(totalWord(norm(g.rc.label))) != norms[i][:len(norms[i])-len(S)] {
 		return nil, wrapNone
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
@@ -7633,7 +7652,12 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 			return nil, wrapNone
 		}
 	}
-	cells = append(strs(g.rc.tokens), second...)
+	cells = strs(g.rc.tokens)
+	if rc.ok {
+		cells = append(cells, rc.cells...)
+	} else {
+		cells = append(cells, strs(rc.tokens)...)
+	}
 	switch {
 	case len(cells) == NumCols && addsUpMarked(cells):
 		return cells, wrapCells
