@@ -4393,15 +4393,15 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "原文“%s”与表二的行“%s”不完全相同（可能有字丢失或识别错误），按该行读取", trimSpace(rc.label), it.Label)
 		}
 		rc = p.splitT2Label(l, len(it.Cells))
-		if !l.Segmented || len(it.Cells) < 2 || !p.headingNext(it, lo+n+1, hi) {
-			// (only a page without line breaks whose next piece starts
-			// with the row's second column's heading, below)
-		} else if one := p.splitT2Label(l, 1); one.ok && len(one.cells) == 1 {
+		if l.Segmented && len(it.Cells) > 1 && p.headingNext(it, lo+n+1, hi) {
 			// a page without line breaks of pdftotext's default text: the
 			// row's first number glued to its label, the others each after
 			// its column's heading ("行政事业性收费27本年增/减13"), not the
-			// first number's digits shared out among the row's cells
-			if rest, at := p.t2HeadedRest(it, 1, lo+n+1, hi); at >= 0 {
+			// first number's digits shared out among the row's cells (the
+			// next piece looked at first: asked of every row, splitT2Label
+			// allocates)
+			one := p.splitT2Label(l, 1)
+			if rest, at := p.t2HeadedRest(it, 1, lo+n+1, hi); one.ok && len(one.cells) == 1 && at >= 0 {
 				rc = rowCells{label: one.label, cells: append(slices.Clone(one.cells), rest...), ok: true}
 				consumed = at
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序：数字排在各自一栏的栏名之后），按栏名读作：%s",
@@ -4489,18 +4489,25 @@ func (p *parser) afterItemHeading(k, lo int, it T2Item) bool {
 	return false
 }
 
+// t2Columns are the column headings of 表二's row it by the format, nil
+// where the format has none of its width.
+func (p *parser) t2Columns(it T2Item) []string {
+	for _, h := range p.r.Format.T2Headers() {
+		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
+			return h.Columns
+		}
+	}
+	return nil
+}
+
 // headingNext says the next line from k on with text starts with the
 // heading of the second column of 表二's row it.
 func (p *parser) headingNext(it T2Item, k, hi int) bool {
-	if k = p.nextText(k, hi); k < 0 {
+	cols := p.t2Columns(it)
+	if k = p.nextText(k, hi); k < 0 || len(cols) < 2 {
 		return false
 	}
-	for _, h := range p.r.Format.T2Headers() {
-		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
-			return strings.HasPrefix(trimSpace(p.lines[k].Text), h.Columns[1])
-		}
-	}
-	return false
+	return strings.HasPrefix(trimSpace(p.lines[k].Text), cols[1])
 }
 
 // t2HeadedRest finds the rest of the numbers of 表二's row it, which has
@@ -4509,12 +4516,7 @@ func (p *parser) headingNext(it T2Item, k, hi int) bool {
 // to a line, nothing else between but blank lines. It returns them and the
 // last line's index, or -1.
 func (p *parser) t2HeadedRest(it T2Item, have, k, hi int) (rest []string, at int) {
-	var cols []string
-	for _, h := range p.r.Format.T2Headers() {
-		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
-			cols = h.Columns
-		}
-	}
+	cols := p.t2Columns(it)
 	if cols == nil {
 		return nil, -1
 	}
@@ -6155,7 +6157,7 @@ func (p *parser) parseT3() {
 					// pieces are the row's, cut as a glued row's are
 					got[k].rc = rowCells{label: label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
-						got[k].row.Label, cells[0], strings.Join(cells[1:], " "))
+						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
 				case wrapUnread:
 					got[k].rc, got[k].unread = rowCells{label: label}, true
 					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”），合起来无论怎样读都不成一行：多半混入了相邻行的数字（PDF 转换的文字顺序），该行记为空，请对照原文核对",
@@ -7109,7 +7111,7 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 	vals := make(streamNums, len(nums))
 	for k, t := range nums {
 		cl := toCell(t)
-		vals[k] = streamNum{v: cl.Val(), blank: cl.Blank(), bad: cl.IsInvalid() && !isPlaceholder(trimSpace(t)), h: hashCells(fnvOffset, nums[k:k+1])}
+		vals[k] = streamNum{v: cl.Val(), blank: cl.Blank(), bad: cl.IsInvalid() && !isPlaceholder(trimSpace(t)), h: textHash(t)}
 	}
 	// addsUp is addsUpMarked of the row of those numbers
 	addsUp := func(ix *rowIdx) bool {
@@ -7132,16 +7134,17 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		moved  bool  // a 总计 among other rows' numbers, or before its row's
 		bad    int
 	}
-	holds := func(cells [][]string, bad int) bool {
+	// oneCellOff is t3OneCellOff of the rows of cells
+	oneCellOff := func(cells [][]string, bad int) bool {
 		ls := make([]t3Line, len(rows))
 		for i := range rows {
 			ls[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells[i], ok: true}}
 		}
-		return bad < 0 && t3ColumnsHold(ls) || bad >= 0 && t3OneCellOff(ls, bad)
+		return t3OneCellOff(ls, bad)
 	}
 	// columnsOff counts the columns t3ColumnsOff finds off, from the
-	// numbers as read once: most readings are ruled out here, without
-	// their cells' texts read again
+	// numbers as read once (none off is t3ColumnsHold): the cells' texts
+	// are not read again
 	at := map[string]int{}
 	for i := range rows {
 		at[rows[i].Key] = i
@@ -7172,10 +7175,11 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		return n, true
 	}
 	var found []reading
-	// record keeps a reading whose columns hold, once
+	// record keeps a reading whose columns hold (or fail as the one row
+	// not adding up makes them fail), once
 	record := func(ixs []rowIdx, starts, later []int, moved bool, bad int) {
 		if n, ok := columnsOff(ixs); !ok || bad < 0 && n != 0 || bad >= 0 && n != 1 {
-			return // (as holds would find)
+			return
 		}
 		rd := reading{cells: make([][]string, len(ixs)), starts: slices.Clone(starts), later: slices.Clone(later), moved: moved, bad: bad}
 		for i, ix := range ixs {
@@ -7184,8 +7188,8 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 				rd.cells[i][c] = nums[k]
 			}
 		}
-		if !holds(rd.cells, rd.bad) {
-			return // (the columns' identities rule the reading out)
+		if bad >= 0 && !oneCellOff(rd.cells, bad) {
+			return // (off in one column, but not by that row's difference)
 		}
 		if !slices.ContainsFunc(found, func(f reading) bool {
 			return slices.EqualFunc(f.cells, rd.cells, slices.Equal[[]string])
@@ -7437,7 +7441,7 @@ type streamNums []streamNum
 // alike wherever they stand.
 func (ns streamNums) hash(h uint64, ix []int) uint64 {
 	for _, k := range ix {
-		h = (h ^ ns[k].h) * 1099511628211
+		h = (h ^ ns[k].h) * fnvPrime
 	}
 	return h
 }
@@ -7463,16 +7467,17 @@ func (ns streamNums) rowHash(row int, ix []int, partial bool) uint64 {
 	return ns.hash(h, ix)
 }
 
-// fnvOffset is FNV-1a's starting hash.
-const fnvOffset uint64 = 14695981039346656037
+// fnvOffset and fnvPrime are FNV-1a's starting hash and multiplier.
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
 
-// hashCells goes on with the FNV-1a hash h over a row's cells.
-func hashCells(h uint64, cells []string) uint64 {
-	for _, c := range cells {
-		for i := 0; i < len(c); i++ {
-			h = (h ^ uint64(c[i])) * 1099511628211
-		}
-		h = (h ^ 0xff) * 1099511628211 // (a byte no cell's text has: cells apart)
+// textHash is the FNV-1a hash of s.
+func textHash(s string) uint64 {
+	h := fnvOffset
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -7624,11 +7629,15 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	return unplaced
 }
 
-// restOfWrap is g's seven cells when line n (label S, numbers rc) is the
-// second line of the wrapped label of g, the row read last, and holds the
-// rest of its numbers: both cell-to-a-line (OneEach), nothing but blank lines
-// between them, g's label and S together its whole label, the numbers of
-// both seven and adding up in that order. Nil otherwise.
+// restOfWrap says what line n (label S, numbers rc) makes of g, the row
+// read last, when it is the second line of g's wrapped label with the rest
+// of its numbers: nothing but blank lines between them, g's label and S
+// together its whole label. In a text of a cell to a line (OneEach) the
+// numbers of both must be seven that add up in that order (wrapCells); in
+// a page without line breaks (both pieces Segmented) they are seven that
+// add up, or the row's glued digits where some cut of them does
+// (wrapGlued), or else unread (wrapUnread). cells are both pieces' numbers
+// in order; wrapNone where line n is no such piece.
 func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, how wrapHow) {
 	segmented := g.line.Segmented && l.Segmented
 	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
