@@ -3458,7 +3458,7 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 		}
 	}
 	rc := rowCells{label: strings.Join(label, " ")}
-	if len(cells) == n && !marked {
+	if len(cells) == n && !marked && !(m != nil && slices.ContainsFunc(cells, func(t tok) bool { return markAfterDigit(t.s, *m) })) {
 		// (digits and marks glued to the label are n pieces, but not
 		// yet n cells: a run of dashes may be several, digits may be
 		// several numbers; the readings count them)
@@ -3476,6 +3476,22 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 		}
 	}
 	return rc
+}
+
+// markAfterDigit says a token glues a placeholder after a digit ("274——",
+// "548—548"): several cells of a row run together, never one (a sign stands
+// before its digits), so n such tokens are not n cells.
+func markAfterDigit(s string, m marks) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case isDigit(r):
+			digit = true
+		case digit && m.mark(r):
+			return true
+		}
+	}
+	return false
 }
 
 // ocrDashes is where a row's cells start when an OCR read its dash
@@ -11237,6 +11253,15 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 				// trace among marks and digits, so no cut can be trusted
 				p.t4Unread()
 				p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数字和占位符“%s”连在一起；本报告有空白的单元格，表四也可能有，留出空白的拆法无法排除，表四记为空", read)
+				return
+			}
+			if len(cuts) == 1 && t4GroupsFailing(cuts[0]) == len(T4Blocks) {
+				// the one reading (every digit a cell, for want of any that
+				// adds up) leaves no block adding up: numbers scattered among
+				// the headings by the converter (422 —— 211 633 ————, the
+				// rest after 复议后起诉总计), not three errors of the report
+				p.t4Unread()
+				p.warn("PARSE.TABLE", "appeals", line, "表四的数字和占位符“%s”只能逐位拆成 15 格，拆开后三组都不满足“总计 = 各项之和”：多半是转换时数字与表头错位，表四记为空，请对照原文核对", read)
 				return
 			}
 			p.fillT4Marked(cuts, read, line)

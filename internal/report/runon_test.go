@@ -69,6 +69,19 @@ func TestPagesRunTogether(t *testing.T) {
 		{file: "flat-default-a5-marks-2023.txt", min: 157, said: func(r *report.Report) bool {
 			return saysOf(r, "PARSE.TABLE", "applications.carried_in", "合起来无论怎样读都不成一行")
 		}},
+		// The same of LibreOffice's PDF of a 2019 report writing — for 0: 表四's
+		// numbers among its headings (…审结422 —— 211 633 ————复议后起诉总计—…),
+		// the row before the headings five pieces that only one digit a cell
+		// makes fifteen (4 2 2 — — / 2 1 1 6 3 / 3 — — — —), no block adding up:
+		// numbers out of place, 表四 unread and said, not three false T4.SUM.
+		{file: "flat-default-lo-marks-t4scattered-2019.txt", min: 150, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "appeals", "三组都不满足")
+		}},
+		// The same of a 2022 report: seven pieces after a row's label each
+		// several cells run together (274—— 2192—548— 548—548 …: a mark after a
+		// digit, which no count has) are not seven cells; before, each was a
+		// cell, seven false CELL.INVALID and wrong cells.
+		{file: "flat-default-lo-marks-gluedcells-2022.txt", min: 155},
 		// pdftotext's default text run into one line, every 0 a mark: a row's
 		// digits and marks glued to its label that come to seven pieces
 		// (11523—324———1—12: the 总计's and the next row's) are not seven cells
