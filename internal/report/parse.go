@@ -4005,6 +4005,34 @@ func addsUpMarked(cells []string) bool {
 	return sumsUp(v[:])
 }
 
+// totalMarkedOff says a 表三 row's one reading (cells, of its glued tokens
+// ts) cut a run of digits to make seven cells, and has a placeholder for its
+// total while its applicants' cells are not all 0 (—58———— as — 5 8 — — — —):
+// a row one number short, its total carried elsewhere by the text, rather
+// than the report's error (a total the report got wrong is a number).
+func totalMarkedOff(ts, cells []string) bool {
+	if len(cells) != NumCols || !placeholderTok(trimSpace(cells[ColTotal])) {
+		return false
+	}
+	runs, numbers, sum := 0, 0, int64(0)
+	for _, t := range ts {
+		prev := false
+		for _, r := range t {
+			if d := isDigit(r); d && !prev {
+				runs++
+			}
+			prev = isDigit(r)
+		}
+	}
+	for _, c := range cells[:ColTotal] {
+		if v, ok := toCell(c).Int(); ok {
+			numbers++
+			sum += v
+		}
+	}
+	return sum > 0 && numbers > runs
+}
+
 // sumsUp says the last of a row's counts is the sum of the others.
 func sumsUp(v []int64) bool {
 	var sum int64
@@ -6611,6 +6639,14 @@ func (p *parser) parseT3() {
 						g.row.Group, g.row.Label, strings.Join(ts, " "))
 					continue
 				}
+				if len(cuts) == 1 && totalMarkedOff(ts, cuts[0]) {
+					for c := range NumCols {
+						p.ambiguous(t3Cell(g.row.Key, c))
+					}
+					p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”只有拆开其中的数字才凑成 7 格（%s），而总计是占位符、六类申请人之和却不为 0：多半是这一行少了一个数（总计被转换移到了别处），而不是报告本身的错误，该行记为空，请对照原文核对",
+						g.row.Group, g.row.Label, strings.Join(ts, " "), strings.Join(cuts[0], " "))
+					continue
+				}
 				if !p.readPlaceholderRun(g, cuts) {
 					marked = append(marked, markedRow{g, cuts})
 				}
@@ -6678,6 +6714,7 @@ func (p *parser) parseT3() {
 		p.solveT3(runs)
 	}
 	p.settleMarked(marked)
+	blanks = p.displacedTotals(got, blanks)
 	rowsOn := len(blanks) > 0 && p.rowsOnLines(got) // (ownNumbers: the rows as read now, the same for every short row)
 	for _, g := range blanks {
 		if want, ok := p.t3Expected(g.row); ok && (p.readBlanks(g, strs(g.rc.tokens), want, false) || p.readMarkedError(g, want)) {
@@ -6728,6 +6765,96 @@ func (p *parser) parseT3() {
 	}
 	p.settleGluedSums(got)
 	p.unplaceShifted(got)
+}
+
+// displacedTotals reads the 总计 of rows that came one number short — six
+// cells with marks for 0 among them, no total — from a later row's total
+// that holds theirs before its own: pdftotext's default text of a narrow
+// page may carry short rows' totals to the end of a later row's run
+// (…6.属于四类过程性信息—9————…3.要求提供公开出版物2—————…5.要求行政机关确认或重新出具已获取信息1—————921
+// 1.申请人…: 9 and 2, then the row's own 1). Only where the digits are exactly
+// the short rows' sums, nearest last, then the row's own sum; otherwise the
+// row is the report's error as read. It returns the short rows left.
+func (p *parser) displacedTotals(got []t3Line, blanks []t3Line) []t3Line {
+	if len(blanks) == 0 {
+		return blanks
+	}
+	type short struct {
+		at    int      // in blanks
+		cells []string // six, agreed by every reading
+		sum   int64
+	}
+	var shorts []short
+	sumOf := func(cells []string) int64 {
+		var n int64
+		for _, c := range cells {
+			n += toCell(c).Val()
+		}
+		return n
+	}
+	for _, g := range got {
+		if k := slices.IndexFunc(blanks, func(b t3Line) bool { return b.row == g.row }); k >= 0 {
+			cuts, all := markedReadingsAny(strs(g.rc.tokens), NumCols-1, 64, p.dashWays())
+			if !g.line.Segmented || !all || len(cuts) == 0 || slices.Contains(agreeing(cuts), false) {
+				continue
+			}
+			if sum := sumOf(cuts[0]); sum > 0 {
+				shorts = append(shorts, short{at: k, cells: cuts[0], sum: sum})
+			}
+			continue
+		}
+		v := p.r.Applications[g.row.Key]
+		total, ok := v[ColTotal].Int()
+		if !ok || len(shorts) == 0 || g.rc.ok || len(g.rc.tokens) == 0 || !g.line.Segmented {
+			continue
+		}
+		var own int64
+		for _, c := range v[:ColTotal] {
+			if c.Blank() {
+				own = -1
+				break
+			}
+			own += c.Val()
+		}
+		t, o := strconv.FormatInt(total, 10), strconv.FormatInt(own, 10)
+		last := g.rc.tokens[len(g.rc.tokens)-1].s
+		if own < 0 || own == total || !strings.HasSuffix(t, o) || !strings.HasSuffix(last, t) {
+			continue
+		}
+		head := strings.TrimSuffix(t, o)
+		k := len(shorts)
+		for k > 0 && strings.HasSuffix(head, strconv.FormatInt(shorts[k-1].sum, 10)) {
+			head = strings.TrimSuffix(head, strconv.FormatInt(shorts[k-1].sum, 10))
+			k--
+		}
+		if head != "" {
+			continue
+		}
+		var said, sums []string
+		for _, sh := range shorts[k:] {
+			b := blanks[sh.at]
+			var row Row
+			for i, c := range sh.cells {
+				row[i] = toCell(c)
+			}
+			row[ColTotal] = N(sh.sum)
+			p.r.Applications[b.row.Key] = row
+			for c := range NumCols {
+				delete(p.r.Meta.Ambiguous, t3Cell(b.row.Key, c))
+			}
+			said = append(said, fmt.Sprintf("“%s%s”总计 %d", b.row.Group, b.row.Label, sh.sum))
+			sums = append(sums, strconv.FormatInt(sh.sum, 10))
+		}
+		v[ColTotal] = N(own)
+		p.r.Applications[g.row.Key] = v
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的总计读到“%s”，而六类申请人之和是 %d；它前面有 %d 行少一个数（没有总计），这几行的六类之和依次是 %s，正好是“%s”的前几位：多半是转换时把那几行的总计移到了这一行的后面（PDF 转换的文字顺序），按各行的总计读取：%s，本行总计 %d，请对照原文核对",
+			g.row.Group, g.row.Label, t, own, len(sums), strings.Join(sums, "、"), t, strings.Join(said, "、"), own)
+		for _, sh := range shorts[k:] {
+			blanks[sh.at].row = nil
+		}
+		shorts = shorts[:k]
+	}
+	return slices.DeleteFunc(blanks, func(b t3Line) bool { return b.row == nil })
 }
 
 // gluedSum keeps a T3.ROWSUM of a glued row that no reading makes add up,

@@ -61,6 +61,23 @@ func TestPagesRunTogether(t *testing.T) {
 			return saysOf(r, "PARSE.READ", "proactive_2019.fees", "按栏名读作：31 -4") &&
 				saysOf(r, "PARSE.READ", "proactive_2019.procurement", "按栏名读作：14 7.46")
 		}},
+		// The same of a 2021 report writing — for 0: rows one number short (—
+		// 9 ————, 2 —————: six cells, no total) whose totals the text carried
+		// to the end of a later row's run (…信息1—————921 1.申请人…: 9 and 2, then
+		// the row's own 1). The digits being exactly the short rows' sums, then
+		// the row's own, each row gets its total, said; before, 921 was the
+		// row's total, a false T3.ROWSUM, and the short rows unread.
+		{file: "flat-default-a5-marks-movedtotals-2021.txt", min: 182, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications.not_processed.confirm_or_reissue", "依次是 9、2，正好是“921”的前几位")
+		}},
+		// The same of LibreOffice's PDF of a 2023 report: a row one number short
+		// whose total the text carried elsewhere (3.其他—58————: six pieces),
+		// which only cutting 58 makes seven cells (— 5 8 — — — —), its total a
+		// mark while its applicants' cells are not 0: unread and said, not a
+		// false T3.ROWSUM with two wrong cells.
+		{file: "flat-default-lo-marks-totalmoved-2023.txt", min: 150, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications.other.other", "只有拆开其中的数字才凑成 7 格")
+		}},
 		// The same of a report writing — for 0: the wrapped label's first
 		// line's mark glued to it (…公开申请—数量1211—51三、…, the next row's
 		// total 1 after its own 5): the two pieces' numbers make no row, and
