@@ -3913,6 +3913,106 @@ func columnPiece(s string) bool {
 	return hasText("法人或其他组织", s)
 }
 
+// t3HeaderWords are the words of 表三's column headings.
+var t3HeaderWords = append(slices.Clone(T3ColumnLabels), "法人或其他组织", "申请人情况")
+
+// columnWordsOnly says s (normalised) is words of 表三's column headings
+// run together, and nothing else (科研机构社会公益组织, 总计其他).
+func columnWordsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for s != "" {
+		cut := false
+		for _, w := range t3HeaderWords {
+			if rest, ok := strings.CutPrefix(s, w); ok {
+				s, cut = rest, true
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return true
+}
+
+// labelBeforeColumnWords is the row (its index in norms) whose label L
+// ends in words of 表三's column headings after (…申请数量商业企业: a page run
+// into one line, the header's words level with the first row), with L
+// without them; -1 when L is no such label. A heading of four characters or
+// more must be among the words (3.其他 is a row's label, not 3. and 其他).
+func labelBeforeColumnWords(L string, norms []string) (int, string) {
+	if !slices.ContainsFunc(t3HeaderWords, func(w string) bool { return strings.HasSuffix(L, w) }) {
+		return -1, "" // nearly every label
+	}
+	for i := range len(L) {
+		if !columnWordsOnly(L[i:]) {
+			continue
+		}
+		j := slices.Index(norms, L[:i])
+		if j < 0 {
+			continue
+		}
+		for _, w := range T3ColumnLabels[:ColOther] {
+			if utf8.RuneCountInString(w) >= 4 && strings.Contains(L[i:], w) {
+				return j, L[:i]
+			}
+		}
+	}
+	return -1, ""
+}
+
+// rowAfterColumnWords gathers a row's numbers on a page run into one line
+// (Segmented) from the lines from..hi after its first ones (first), while
+// each is words of the column headings with numbers (…数量商业企业6701742 /
+// 科研机构社会公益组织— 402 / 法律服务机构670 / 总计其他134 3618): the row's
+// cells and the last line, when exactly one reading of them as seven cells
+// adds up (670 1742 — 402 670 134 3618); nil otherwise.
+func (p *parser) rowAfterColumnWords(first []tok, from, hi int) ([]string, int) {
+	ts, last := strs(first), -1
+	for m := from; m < hi && len(ts) <= NumCols; m++ {
+		l := p.lines[m]
+		if trimSpace(l.Text) == "" {
+			continue
+		}
+		rc := splitLabel(l, NumCols)
+		label, mark := trimSpace(rc.label), ""
+		if !rc.ok && len(rc.tokens) == 0 {
+			// a cell written — glued to the words, alone on its line
+			// (法律服务机构—)
+			cut := strings.TrimRightFunc(label, countMarks.mark)
+			label, mark = cut, label[len(cut):]
+		}
+		label = stripGroups(norm(label))
+		if !l.Segmented || !columnWordsOnly(label) || mark != "" && !placeholderTok(mark) {
+			break
+		}
+		if mark != "" {
+			ts = append(ts, mark)
+		}
+		ts = append(append(ts, rc.cells...), strs(rc.tokens)...)
+		last = m
+	}
+	if last < 0 || len(ts) > NumCols {
+		return nil, 0
+	}
+	if slices.ContainsFunc(ts, countMarks.hasMark) {
+		if cuts := splitPlaceholdersAs(ts, NumCols, NumCols, countMarks, p.dashWays()); len(cuts) == 1 && addsUpMarked(cuts[0]) {
+			return cuts[0], last
+		}
+		return nil, 0
+	}
+	if cuts := splitCounts(ts, NumCols, NumCols, 2); len(cuts) == 1 {
+		cells := make([]string, NumCols)
+		for i, x := range cuts[0] {
+			cells[i] = strconv.FormatInt(x, 10)
+		}
+		return cells, last
+	}
+	return nil, 0
+}
+
 // rowAmongColumnWords gathers a row's numbers on the lines from..hi after
 // its first ones (first), while each line is a word of the column headings
 // with numbers or without: the row's cells, and the last line with numbers,
@@ -4423,7 +4523,7 @@ func (p *parser) parseT2() {
 		}
 		waiting = slices.DeleteFunc(waiting, func(w int) bool { return w <= j && w != keep })
 		if j < 0 {
-			if !rc.ok && len(rc.tokens) > 0 && l.OneEach {
+			if !rc.ok && len(rc.tokens) > 0 && (l.OneEach || l.Segmented && hasText(l.Text, "第二十条")) {
 				stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
 			}
 			continue
@@ -4451,6 +4551,15 @@ func (p *parser) parseT2() {
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序：数字排在各自一栏的栏名之后），按栏名读作：%s",
 					it.Label, strings.Join(rc.cells, " "))
 			}
+		}
+		if have := len(rc.tokens); !rc.ok && have == 1 && len(it.Cells) == 2 && l.Segmented && stray.toks != nil && len(stray.toks) == 1 && p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
+			// a page run into one line, the same order: the row's first
+			// number glued after its item's headings ("…上一年项目数本年增/减量36"
+			// / "行政事业性收费28"), one number each side of the label — not
+			// 28 cut into two cells
+			rc = rowCells{label: rc.label, cells: []string{stray.toks[0], rc.tokens[0].s}, ok: true}
+			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的第一个数在原文中排在行名之前、紧接在表头之后（PDF 转换的文字顺序），与行名后的数合为一行读取：%s",
+				it.Label, strings.Join(rc.cells, " "))
 		}
 		if have := len(rc.tokens); !rc.ok && have > 0 && have < len(it.Cells) && l.OneEach {
 			if rest, at := p.t2HeadedRest(it, have, lo+n+1, hi); at >= 0 {
@@ -6188,6 +6297,21 @@ func (p *parser) parseT3() {
 		}
 		L := totalWord(norm(rc.label))
 		S := stripGroups(L)
+		if l.Segmented && !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < NumCols {
+			if j, head := labelBeforeColumnWords(L, norms); j >= 0 {
+				if cells, last := p.rowAfterColumnWords(rc.tokens, n+1, hi); cells != nil {
+					read := strs(rc.tokens)
+					for m := n + 1; m <= last; m++ {
+						read = append(read, "｜"+trimSpace(p.lines[m].Text))
+					}
+					rc = rowCells{label: head, cells: cells, ok: true}
+					L, S = head, stripGroups(head)
+					p.warn("PARSE.READ", "applications."+rows[j].Key, l.No, "表三“%s%s”的数在原文中与表头各栏的字交错排列（PDF 转换的文字顺序：%s），只有一种读法满足该行之和，读作：%s",
+						rows[j].Group, rows[j].Label, strings.Join(read, " "), strings.Join(cells, " "))
+					n = last
+				}
+			}
+		}
 		if k := len(got) - 1; k >= 0 && S != "" {
 			if cells, how := p.restOfWrap(got[k], *l, n, rc, S, norms); how != wrapNone {
 				// pdftotext without -layout of a label wrapped in two lines:

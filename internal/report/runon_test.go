@@ -78,6 +78,21 @@ func TestPagesRunTogether(t *testing.T) {
 		{file: "flat-default-lo-marks-totalmoved-2023.txt", min: 150, said: func(r *report.Report) bool {
 			return saysOf(r, "PARSE.TABLE", "applications.other.other", "只有拆开其中的数字才凑成 7 格")
 		}},
+		// The same of LibreOffice's PDF of a 2020 report: the first row's
+		// numbers each after words of the column headings (…申请数量商业企业1700600
+		// / 科研机构社会公益组织100 100 / 法律服务机构— / 总计其他200 2700), the first
+		// run two cells glued. Gathered, one reading of the pieces as seven cells
+		// adds up (1700 600 100 100 — 200 2700): read and said. Before, 1700600
+		// was seven cells, a false T3.ROWSUM and a false N.TABLE. Its 表二: the
+		// fees row's first number glued after its item's headings, the second
+		// after its label (…上一年项目数本年增/减量31 / 行政事业性收费18): one
+		// number each, 31 18, not 18 cut into 1 and 8 (nor unread: before, the
+		// report seemed to leave cells blank, its first row unread).
+		{file: "flat-default-lo-marks-headerwords-2020.txt", min: 150, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications.new", "读作：1700 600 100 100 — 200 2700") &&
+				r.Proactive.Cell("fees.prev_items").String() == "31" && r.Proactive.Cell("fees.change").String() == "18" &&
+				saysOf(r, "PARSE.READ", "proactive_2019.fees", "合为一行读取：31 18")
+		}},
 		// The same of a report writing — for 0: the wrapped label's first
 		// line's mark glued to it (…公开申请—数量1211—51三、…, the next row's
 		// total 1 after its own 5): the two pieces' numbers make no row, and
