@@ -3916,6 +3916,14 @@ func columnPiece(s string) bool {
 // t3HeaderWords are the words of 表三's column headings.
 var t3HeaderWords = append(slices.Clone(T3ColumnLabels), "法人或其他组织", "申请人情况")
 
+// t3HeaderEnds says which bytes end one of t3HeaderWords.
+var t3HeaderEnds = func() (ends [256]bool) {
+	for _, w := range t3HeaderWords {
+		ends[w[len(w)-1]] = true
+	}
+	return ends
+}()
+
 // columnWordsOnly says s (normalised) is words of 表三's column headings
 // run together, and nothing else (科研机构社会公益组织, 总计其他).
 func columnWordsOnly(s string) bool {
@@ -3943,8 +3951,11 @@ func columnWordsOnly(s string) bool {
 // without them; -1 when L is no such label. A heading of four characters or
 // more must be among the words (3.其他 is a row's label, not 3. and 其他).
 func labelBeforeColumnWords(L string, norms []string) (int, string) {
+	if L == "" || !t3HeaderEnds[L[len(L)-1]] {
+		return -1, "" // (asked of many rows: the last byte of t3HeaderWords' last characters first)
+	}
 	if !slices.ContainsFunc(t3HeaderWords, func(w string) bool { return strings.HasSuffix(L, w) }) {
-		return -1, "" // nearly every label
+		return -1, ""
 	}
 	for i := range len(L) {
 		if !columnWordsOnly(L[i:]) {
