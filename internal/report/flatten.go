@@ -520,6 +520,20 @@ func segment(lines []Line) []Line {
 	return out
 }
 
+// laterBefore says one of the next rows' labels (anchors, groups passed
+// over) ends in t before end.
+func laterBefore(t string, anchors []anchor, end int) bool {
+	for i := range anchors {
+		if anchors[i].group {
+			continue
+		}
+		if loc := anchors[i].find(t[:end]); loc != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // wrappedPage says the text is a page whose tables were run into running
 // text and then wrapped at a width: html-to-text's default for a table
 // (each row's label and digits glued, the rows a space apart, a line break
@@ -1198,7 +1212,12 @@ func cutPageAt(t string, depth int) []string {
 		}
 		markAttachments(t, heads[len(heads)-1], cuts)
 	}
-	cutAll := func(lo, hi int, anchors []anchor, each bool) {
+	// cutAll cuts before each anchor found in t[lo:hi], in order when each
+	// (the search goes on after each row's label); with ahead, a label
+	// found with a later row's label before it (laterBefore) does not move
+	// the search on. It says whether every anchor was found.
+	cutAll := func(lo, hi int, anchors []anchor, each, ahead bool) (all bool) {
+		all = true
 		at := lo
 		for i := range anchors {
 			loc := anchors[i].find(t[at:hi])
@@ -1230,13 +1249,23 @@ func cutPageAt(t string, depth int) []string {
 				}
 			}
 			if loc == nil {
+				all = all && anchors[i].group
 				continue
 			}
 			cuts[at+loc[0]] = true
 			if each && !anchors[i].group {
+				if ahead && laterBefore(t[at:hi], anchors[i+1:min(i+4, len(anchors))], loc[0]) {
+					// the label printed out of the table's order, after
+					// rows that come after it (（三）不予 4.保护第三方…
+					// after （七）总计, pdftotext's order of a merged
+					// cell's words): its own piece there, the rows after
+					// it still looked for from here
+					continue
+				}
 				at += loc[1]
 			}
 		}
+		return all
 	}
 	if heads[0] >= 0 {
 		// the title, before the introduction that follows it
@@ -1246,7 +1275,7 @@ func cutPageAt(t string, depth int) []string {
 		}
 	}
 	if lo, hi := region(1); lo >= 0 {
-		cutAll(lo, hi, anchorT2, false) // 2019 and 2021 labels mixed: each found on its own
+		cutAll(lo, hi, anchorT2, false, false) // 2019 and 2021 labels mixed: each found on its own
 		// a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
 		wordsAfterNumbers(t[lo:hi], func(k int) { cuts[lo+k] = true })
 		for i := lo; ; {
@@ -1259,7 +1288,12 @@ func cutPageAt(t string, depth int) []string {
 		}
 	}
 	if lo, hi := region(2); lo >= 0 {
-		cutAll(lo, hi, anchorT3, true)
+		if !cutAll(lo, hi, anchorT3, true, false) {
+			// rows not found: maybe searched for past them, after a label
+			// printed out of the table's order; again, looking ahead (the
+			// cuts made stand: each is before a label)
+			cutAll(lo, hi, anchorT3, true, true)
+		}
 		// a wrapped label's end, or a merged column's label, printed after
 		// a row's cells (a printed page's lines run together: "…只计这一0 0
 		// 0 0 0 0 0        情形，不计其他情形）"): its own line, as it was

@@ -4122,10 +4122,10 @@ func addsUpMarked(cells []string) bool {
 // a row one number short, its total carried elsewhere by the text, rather
 // than the report's error (a total the report got wrong is a number).
 func totalMarkedOff(ts, cells []string) bool {
-	if len(cells) != NumCols || !placeholderTok(trimSpace(cells[ColTotal])) {
+	if markedTotalOf(cells) <= 0 {
 		return false
 	}
-	runs, numbers, sum := 0, 0, int64(0)
+	runs, numbers := 0, 0
 	for _, t := range ts {
 		prev := false
 		for _, r := range t {
@@ -4136,12 +4136,24 @@ func totalMarkedOff(ts, cells []string) bool {
 		}
 	}
 	for _, c := range cells[:ColTotal] {
-		if v, ok := toCell(c).Int(); ok {
+		if _, ok := toCell(c).Int(); ok {
 			numbers++
-			sum += v
 		}
 	}
-	return sum > 0 && numbers > runs
+	return numbers > runs
+}
+
+// markedTotalOf is the sum of a 表三 row's applicants' cells when its 总计
+// is a placeholder for 0; -1 when it is not (or the row is not seven cells).
+func markedTotalOf(cells []string) int64 {
+	if len(cells) != NumCols || !placeholderTok(trimSpace(cells[ColTotal])) {
+		return -1
+	}
+	var sum int64
+	for _, c := range cells[:ColTotal] {
+		sum += toCell(c).Val()
+	}
+	return sum
 }
 
 // sumsUp says the last of a row's counts is the sum of the others.

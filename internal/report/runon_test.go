@@ -93,6 +93,13 @@ func TestPagesRunTogether(t *testing.T) {
 				r.Proactive.Cell("fees.prev_items").String() == "31" && r.Proactive.Cell("fees.change").String() == "18" &&
 				saysOf(r, "PARSE.READ", "proactive_2019.fees", "合为一行读取：31 18")
 		}},
+		// The same of Chromium's PDF of a 2019 report: two labels of （三）不予公开
+		// printed after the table (（七）总计…（三）不予 4.保护第三方合法权益公开
+		// 5.属于三类内部事务信息, pdftotext's order of a merged cell's words), the
+		// numbers of their rows after 3.危及… Found there, they no longer move the
+		// search past the rows after them (6.属于四类… and on): those are cut
+		// and read. Before, 76 cells of 176.
+		{file: "flat-default-outoforder-2019.txt", min: 118},
 		// The same of a report writing — for 0: the wrapped label's first
 		// line's mark glued to it (…公开申请—数量1211—51三、…, the next row's
 		// total 1 after its own 5): the two pieces' numbers make no row, and
@@ -209,6 +216,22 @@ func TestRowErrorWithBlanksSaid(t *testing.T) {
 				t.Errorf("the row's error not said at %s", c.cell)
 			}
 		})
+	}
+}
+
+// A report's own error in a row after labels printed out of the table's
+// order on a page run into one line (flat-default-outoforder-2019 above):
+// the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
+// not found (the search for labels had passed it) and the report audited
+// clean. The fixture: the same kind of page of a generated 2020 report, one
+// cell of a row of zeros made 4.
+func TestRowErrorAfterLabelsOutOfOrder(t *testing.T) {
+	want, r := auditWithModel(t, "flat-default-outoforder-rowerror-2020.txt")
+	if right := cellsAsTruth(t, "flat-default-outoforder-rowerror-2020.txt", want, r); right < 117 {
+		t.Errorf("%d cells read right, want 117 at least", right)
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.withheld.query_service[total]", "六类申请人之和 4 ≠ 总计 0") {
+		t.Error("the row's error not said")
 	}
 }
 
