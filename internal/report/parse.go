@@ -4575,7 +4575,10 @@ func (p *parser) parseT2() {
 					it.Label, strings.Join(rc.cells, " "))
 			}
 		}
-		if have := len(rc.tokens); !rc.ok && have == 1 && len(it.Cells) == 2 && l.Segmented && stray.toks != nil && len(stray.toks) == 1 && p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
+		// strayFits: the numbers before the label (stray) and this line's are the row's cells
+		have := len(rc.tokens)
+		strayFits := !rc.ok && have > 0 && stray.toks != nil && len(stray.toks)+have == len(it.Cells) && p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it)
+		if strayFits && l.Segmented && have == 1 && len(stray.toks) == 1 {
 			// a page run into one line, the same order: the row's first
 			// number glued after its item's headings ("…上一年项目数本年增/减量36"
 			// / "行政事业性收费28"), one number each side of the label — not
@@ -4584,7 +4587,7 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的第一个数在原文中排在行名之前、紧接在表头之后（PDF 转换的文字顺序），与行名后的数合为一行读取：%s",
 				it.Label, strings.Join(rc.cells, " "))
 		}
-		if have := len(rc.tokens); !rc.ok && have > 0 && have < len(it.Cells) && l.OneEach {
+		if !rc.ok && have > 0 && have < len(it.Cells) && l.OneEach {
 			if rest, at := p.t2HeadedRest(it, have, lo+n+1, hi); at >= 0 {
 				// pdftotext without -layout of a narrow 表二: a row's later
 				// numbers each after its column's heading ("行政事业性收费 /
@@ -4593,7 +4596,7 @@ func (p *parser) parseT2() {
 				consumed = at
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序，第 %d–%d 行：数字排在各自一栏的栏名之后），按栏名读作：%s",
 					it.Label, l.No, p.lines[at].No, strings.Join(rc.cells, " "))
-			} else if stray.toks != nil && len(stray.toks)+have == len(it.Cells) && p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, it) {
+			} else if strayFits {
 				// (LibreOffice's PDF through pdftotext: the row's first
 				// number level with its item's column headings, before its
 				// label: "本年增/减 / 量 / 27 / 行政事业性收费 / 13")
@@ -6930,23 +6933,21 @@ func (p *parser) displacedTotals(got []t3Line, blanks []t3Line) []t3Line {
 		at    int      // in blanks
 		cells []string // six, agreed by every reading
 		sum   int64
+		text  string // sum written
 	}
 	var shorts []short
-	sumOf := func(cells []string) int64 {
-		var n int64
-		for _, c := range cells {
-			n += toCell(c).Val()
-		}
-		return n
-	}
 	for _, g := range got {
 		if k := slices.IndexFunc(blanks, func(b t3Line) bool { return b.row == g.row }); k >= 0 {
 			cuts, all := markedReadingsAny(strs(g.rc.tokens), NumCols-1, 64, p.dashWays())
 			if !g.line.Segmented || !all || len(cuts) == 0 || slices.Contains(agreeing(cuts), false) {
 				continue
 			}
-			if sum := sumOf(cuts[0]); sum > 0 {
-				shorts = append(shorts, short{at: k, cells: cuts[0], sum: sum})
+			var sum int64
+			for _, c := range cuts[0] {
+				sum += toCell(c).Val()
+			}
+			if sum > 0 {
+				shorts = append(shorts, short{at: k, cells: cuts[0], sum: sum, text: strconv.FormatInt(sum, 10)})
 			}
 			continue
 		}
@@ -6970,8 +6971,8 @@ func (p *parser) displacedTotals(got []t3Line, blanks []t3Line) []t3Line {
 		}
 		head := strings.TrimSuffix(t, o)
 		k := len(shorts)
-		for k > 0 && strings.HasSuffix(head, strconv.FormatInt(shorts[k-1].sum, 10)) {
-			head = strings.TrimSuffix(head, strconv.FormatInt(shorts[k-1].sum, 10))
+		for k > 0 && strings.HasSuffix(head, shorts[k-1].text) {
+			head = strings.TrimSuffix(head, shorts[k-1].text)
 			k--
 		}
 		if head != "" {
@@ -6990,7 +6991,7 @@ func (p *parser) displacedTotals(got []t3Line, blanks []t3Line) []t3Line {
 				delete(p.r.Meta.Ambiguous, t3Cell(b.row.Key, c))
 			}
 			said = append(said, fmt.Sprintf("“%s%s”总计 %d", b.row.Group, b.row.Label, sh.sum))
-			sums = append(sums, strconv.FormatInt(sh.sum, 10))
+			sums = append(sums, sh.text)
 		}
 		v[ColTotal] = N(own)
 		p.r.Applications[g.row.Key] = v
