@@ -221,8 +221,8 @@ func (h mailHeader) get(key string) string {
 }
 
 // attachmentName is a part's file name: Content-Disposition's filename, or
-// Content-Type's name (older clients), its encoded words decoded; only its
-// last element (a name is never a path here).
+// Content-Type's name (older clients), its encoded words decoded, as UTF-8;
+// only its last element (a name is never a path here).
 func attachmentName(h mailHeader, ctParams map[string]string) string {
 	name := ""
 	if _, p, err := mime.ParseMediaType(h.get("Content-Disposition")); err == nil {
@@ -234,7 +234,8 @@ func attachmentName(h mailHeader, ctParams map[string]string) string {
 	if d, err := mailWords.DecodeHeader(name); err == nil {
 		name = d
 	}
-	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	// (a name written raw, not encoded: a Chinese client's GBK bytes)
+	name = path.Base(strings.ReplaceAll(utf8Name(name), `\`, "/"))
 	if name == "." || name == "/" {
 		return ""
 	}

@@ -6,10 +6,8 @@ import (
 	"io"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/nwaples/rardecode/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
@@ -54,15 +52,7 @@ func rarEntries(data []byte, where string, b *budget, fn func(name string, data 
 		if seen >= b.Files*4 {
 			return given, b.tooLarge(where)
 		}
-		name := h.Name
-		if !utf8.ValidString(name) {
-			if s, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil {
-				name = s
-			} else {
-				name = strings.ToValidUTF8(name, "?")
-			}
-		}
-		name = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(name, `\`, "/")), "/")
+		name := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(utf8Name(h.Name), `\`, "/")), "/")
 		if h.IsDir || !reportPath(name) {
 			continue
 		}

@@ -240,14 +240,19 @@ func UnzipAll(files []string, dir string) ([]string, map[string]string, error) {
 
 // entryName is a zip entry's name as UTF-8: Windows' own zip tool writes
 // names in the system's code page (GBK) without saying so.
-func entryName(f *zip.File) string {
-	if utf8.ValidString(f.Name) {
-		return f.Name
+func entryName(f *zip.File) string { return utf8Name(f.Name) }
+
+// utf8Name is a file name from an archive or a mail as UTF-8: as it is when
+// it is, else read as GB18030 (Chinese Windows' code page, written without
+// saying so), else with what is not UTF-8 as "?".
+func utf8Name(name string) string {
+	if utf8.ValidString(name) {
+		return name
 	}
-	if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil && utf8.ValidString(s) {
 		return s
 	}
-	return strings.ToValidUTF8(f.Name, "?")
+	return strings.ToValidUTF8(name, "?")
 }
 
 // reportEntry says a zip entry may be a report: a file whose path
