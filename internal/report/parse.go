@@ -2474,6 +2474,10 @@ func (p *parser) parse() *Report {
 	p.year()
 	p.parseT2()
 	p.parseT3()
+	if p.t3RowsUnread() {
+		lo, hi := p.region("3")
+		p.readDisplaced(lo, hi)
+	}
 	p.unreadT2Glued()
 	p.parseT4()
 	p.apartNumbers()
