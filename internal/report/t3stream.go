@@ -19,10 +19,14 @@ import (
 // is fixed by the row's sum, and the later number must be exactly that. Of
 // all the readings where every row adds up, the one kept must be the only
 // one whose columns hold (新收 + 结转 = 总计 + 结转下年度; 总计 = the
-// outcomes); otherwise nothing is changed. Only when no such reading holds
-// may one row read in order not add up (the report's own error): kept when
-// it is the only reading whose columns are off as that row's one wrong cell
-// makes them.
+// outcomes); otherwise nothing is changed. When none holds, any number but 0
+// may be the later one; then one row read in order may not add up (the
+// report's own error): kept when it is the only reading whose columns are
+// off as that row's one wrong cell makes them.
+//
+// t3Stream (parseT3) reads such a text too, with other moves (a row's 总计
+// after the table's last numbers, or before its row's six) and only where
+// every line is a cell's; this runs after it, where rows are still unread.
 
 // displacedMaxPending bounds the cells waiting for a later number at once;
 // displacedCap the distinct readings kept from any point on; displacedSteps
@@ -66,6 +70,9 @@ type displacedRow struct {
 type displaced struct {
 	toks  []streamTok
 	nrows int
+	// broad lets any number but 0 be one read later than its place, not
+	// only one beside words
+	broad bool
 	// allowBad lets one row, read in order, not add up: the report's own
 	// error, asked only when no reading without one holds
 	allowBad bool
@@ -84,11 +91,17 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 	if !ok {
 		return false
 	}
-	only, bad := displacedReading(toks, rows, false)
-	if only == nil && bad == -1 {
-		// no reading where every row adds up holds the columns: one where a
-		// row does not, its error the columns' (the report's own)
-		only, bad = displacedReading(toks, rows, true)
+	// Tried in turn while no reading holds: later numbers beside words; then
+	// any number but 0 later than its place (a narrow page may gather a few
+	// rows' 总计 after another row's cells: …— 1 1 — 9 1 2, the 9 and the 1
+	// of two earlier rows before the row's own 2); then one row, read in
+	// order, not adding up, its error the columns' (the report's own).
+	var only []t3Line
+	bad := -1
+	for _, how := range []struct{ broad, allowBad bool }{{false, false}, {true, false}, {false, true}} {
+		if only, bad = displacedReading(toks, rows, how.broad, how.allowBad); only != nil || bad != -1 {
+			break
+		}
 	}
 	if only == nil {
 		return false
@@ -120,11 +133,12 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 }
 
 // displacedReading is the only reading of toks as rows whose columns hold
-// (nil if none or several); with allowBad, one row read in order may not
+// (nil if none or several); with broad, a later number need not stand
+// beside words, unless it is 0; with allowBad, one row read in order may not
 // add up, the columns off as its one wrong cell makes them, and bad is that
 // row. bad is -1 without one; -2 when the search gave up or found several.
-func displacedReading(toks []streamTok, rows []T3Row, allowBad bool) (only []t3Line, bad int) {
-	d := &displaced{toks: toks, nrows: len(rows), allowBad: allowBad, memo: map[displacedKey][]int32{}, ids: map[displacedRow]int32{}, zero: "0"}
+func displacedReading(toks []streamTok, rows []T3Row, broad, allowBad bool) (only []t3Line, bad int) {
+	d := &displaced{toks: toks, nrows: len(rows), broad: broad, allowBad: allowBad, memo: map[displacedKey][]int32{}, ids: map[displacedRow]int32{}, zero: "0"}
 	for _, t := range toks {
 		if t.s == "0" {
 			d.zero = "0"
@@ -267,7 +281,7 @@ func (d *displaced) search(k displacedKey) []int32 {
 		out = append(out, -1)
 	}
 	// the number here is one a row left for later
-	if i < n && d.toks[i].stray {
+	if i < n && (d.toks[i].stray || d.broad && d.toks[i].v != 0) {
 		if j := slices.Index(k.pending[:k.npend], d.toks[i].v); j >= 0 {
 			next := k
 			copy(next.pending[j:], next.pending[j+1:k.npend])
