@@ -5988,13 +5988,7 @@ func (p *parser) readInBands(lo, hi int, rows []T3Row) bool {
 		return false
 	}
 	r := p.r
-	// what was said of its rows, read apart from their numbers, is moot
-	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Cell, "applications") })
-	for c := range r.Meta.Ambiguous {
-		if strings.HasPrefix(c, "applications") {
-			delete(r.Meta.Ambiguous, c)
-		}
-	}
+	p.t3ReadWhole()
 	for i, row := range rows {
 		var v Row
 		for c, x := range holding[i] {
@@ -6003,7 +5997,6 @@ func (p *parser) readInBands(lo, hi int, rows []T3Row) bool {
 		r.Applications[row.Key] = v
 		r.setLine(row.Key, p.lines[lo].No)
 	}
-	r.Meta.Tables["3"], r.Meta.Unreadable["3"] = true, false
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字与行名分开排列（PDF 转换按文字块输出：每几行为一段，段内逐栏自上而下），%d 个数按这种次序只有一种读法使各行之和、表三各栏的勾稽关系都相符，按此读取", len(nums))
 	return true
 }

@@ -107,13 +107,7 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 		return false
 	}
 	r := p.r
-	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Cell, "applications") })
-	for k := range r.Meta.Ambiguous {
-		if strings.HasPrefix(k, "applications") {
-			delete(r.Meta.Ambiguous, k)
-		}
-	}
-	delete(r.Meta.Unreadable, "3")
+	p.t3ReadWhole()
 	for _, g := range only {
 		var v Row
 		for c, s := range g.rc.cells {
@@ -122,7 +116,6 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 		r.Applications[g.row.Key] = v
 		r.setLine(g.row.Key, p.lines[lo].No) // the lines of its numbers are not its own
 	}
-	r.Meta.Tables["3"] = true
 	what := "各行之和、表三各栏的勾稽关系均相符"
 	if bad >= 0 {
 		row := only[bad].row
@@ -392,4 +385,18 @@ func (p *parser) t3RowsUnread() bool {
 		}
 	}
 	return false
+}
+
+// t3ReadWhole marks 表三 read whole from its numbers apart from its labels:
+// what was said of its rows read by their labels is moot.
+func (p *parser) t3ReadWhole() {
+	r := p.r
+	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Cell, "applications") })
+	for c := range r.Meta.Ambiguous {
+		if strings.HasPrefix(c, "applications") {
+			delete(r.Meta.Ambiguous, c)
+		}
+	}
+	r.Meta.Tables["3"] = true
+	delete(r.Meta.Unreadable, "3")
 }
