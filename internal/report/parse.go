@@ -573,6 +573,10 @@ type parser struct {
 	// gluedSums are the T3.ROWSUM findings of 表三's glued rows that no
 	// reading makes add up, said once the table is read (settleGluedSums)
 	gluedSums []Finding
+	// severalRuns are 表三's runs of glued digits that cut into several
+	// rows, each adding up, but not into the one row they follow (solveT3):
+	// spreadSeveralRows gives them to that row and its neighbours
+	severalRuns []severalRun
 	// t4InColumns: 表四's numbers, fewer than its cells, sit centred one
 	// under each of fifteen column headings in our PDF reader's text, but
 	// its blocks do not add up placed so (placeByT4Header): they are its
@@ -6912,6 +6916,7 @@ func (p *parser) parseT3() {
 	}
 	p.settleGluedSums(got)
 	p.unplaceShifted(got)
+	p.spreadSeveralRows(got)
 }
 
 // displacedTotals reads the 总计 of rows that came one number short — six
@@ -9519,6 +9524,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		if m := severalRows(toks); m > 0 {
 			// no error of the report's: rows whose labels the text put
 			// elsewhere (a page's text taken out of order)
+			p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，但能拆成 %d 行、每行都满足：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
 			continue
