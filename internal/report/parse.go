@@ -9412,6 +9412,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				}
 			}
 			if len(amb) > 0 {
+				p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: strs(g.rc.tokens), line: g.line.No, m: 1})
 				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No,
 					"表三“%s%s”的数字“%s”连在一起，有多种拆分都满足表内勾稽关系，%s栏无法确定，记为空", g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), strings.Join(amb, "、"))
 			}

@@ -6,7 +6,9 @@ import (
 )
 
 // severalRun is a run of glued digits after a row's label that cuts into m
-// rows each adding up (severalRows), none of them the row alone.
+// rows each adding up (severalRows), none of them the row alone; or (m 1)
+// the row's own digits that cut several ways, each adding up, the table's
+// columns not telling which (solveT3).
 type severalRun struct {
 	row  *T3Row
 	toks []string
@@ -14,14 +16,24 @@ type severalRun struct {
 	m    int
 }
 
+// spreadMaxCuts bounds the cuts of a run weighed, and spreadMaxWays the
+// ways of them all tried together.
+const (
+	spreadMaxCuts = 8
+	spreadMaxWays = 512
+)
+
 // spreadSeveralRows reads the runs of several rows' glued digits (a page
 // without line breaks whose text put some rows' labels elsewhere, after the
 // table: …3.危及“三安全一稳定”000000000000000000000 …（七）总计3841001445000005
 // … 4.保护第三方合法权益 … 四、结转下年度继续办理) as the rows they are: the m
 // rows of the format's order around the row they follow, the others of
 // them without numbers of their own (unfound, or found with none), when
-// only one such window of rows exists and the digits cut one way only. A
-// table then read whole must hold its columns, or nothing is changed.
+// only one such window of rows exists. A run that cuts one way only is read
+// so, unless a table then whole breaks its columns (then nothing changes).
+// Runs that cut several ways, and rows left ambiguous for want of the other
+// rows, are read when the table is then whole and exactly one choice of
+// their cuts holds its columns.
 func (p *parser) spreadSeveralRows(got []t3Line) {
 	runs := p.severalRuns
 	p.severalRuns = nil
@@ -38,22 +50,25 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 	}
 	type spread struct {
 		run  severalRun
-		from int // the first row of the window
-		vals []int64
+		from int       // the first row of the window
+		cuts [][]int64 // each m rows of seven
+		// weighed: one of several cuts, taken for the table's columns
+		weighed bool
 	}
-	var spreads []spread
+	var sure, open []spread
 	taken := map[int]bool{}
+	ways := 1
 	for _, run := range runs {
 		at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == run.row.Key })
-		cuts, done := splitTokensDone(run.toks, run.m*NumCols, NumCols, 2)
-		if at < 0 || !done || len(cuts) != 1 {
+		cuts, done := splitTokensDone(run.toks, run.m*NumCols, NumCols, spreadMaxCuts+1)
+		if at < 0 || !done || len(cuts) == 0 || len(cuts) > spreadMaxCuts {
 			continue
 		}
 		from := -1
 		for s := max(at-run.m+1, 0); s <= at && s+run.m <= len(rows); s++ {
 			fits := true
 			for k := s; k < s+run.m && fits; k++ {
-				fits = k == at || !own[rows[k].Key] && !taken[k] && r.Applications[rows[k].Key] == (Row{})
+				fits = k == at && !taken[k] || !own[rows[k].Key] && !taken[k] && r.Applications[rows[k].Key] == (Row{})
 			}
 			if fits {
 				if from >= 0 {
@@ -69,42 +84,89 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 		for k := from; k < from+run.m; k++ {
 			taken[k] = true
 		}
-		spreads = append(spreads, spread{run: run, from: from, vals: cuts[0]})
+		sp := spread{run: run, from: from, cuts: cuts}
+		if len(cuts) == 1 && run.m > 1 {
+			sure = append(sure, sp)
+			continue
+		}
+		if ways *= len(cuts); ways > spreadMaxWays {
+			return
+		}
+		open = append(open, sp)
 	}
-	if len(spreads) == 0 {
+	if len(sure)+len(open) == 0 {
 		return
 	}
 	before := make(map[string]Row, len(rows))
 	for _, row := range rows {
 		before[row.Key] = r.Applications[row.Key]
 	}
-	for _, sp := range spreads {
+	set := func(sp spread, cut []int64) {
 		for k := range sp.run.m {
 			var v Row
 			for c := range NumCols {
-				v[c] = N(sp.vals[k*NumCols+c])
+				v[c] = N(cut[k*NumCols+c])
 			}
 			r.Applications[rows[sp.from+k].Key] = v
 		}
 	}
-	whole := true
-	got2 := make([]t3Line, len(rows))
-	for i := range rows {
-		v := r.Applications[rows[i].Key]
-		cells := make([]string, NumCols)
-		for c, cl := range v {
-			whole = whole && !cl.Blank()
-			cells[c] = cl.String()
+	// holds says whether the table is whole, and its columns hold
+	holds := func() (whole, ok bool) {
+		lines := make([]t3Line, len(rows))
+		for i := range rows {
+			cells := make([]string, NumCols)
+			for c, cl := range r.Applications[rows[i].Key] {
+				if cl.Blank() {
+					return false, false
+				}
+				cells[c] = cl.String()
+			}
+			lines[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
 		}
-		got2[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
+		return true, t3ColumnsHold(lines)
 	}
-	if whole && !t3ColumnsHold(got2) {
-		for k, v := range before {
+	for _, sp := range sure {
+		set(sp, sp.cuts[0])
+	}
+	var chosen []int // a cut of each open run, the only choice that holds
+	if len(open) > 0 {
+		choice := make([]int, len(open))
+		for n := range ways {
+			for i, sp := range open {
+				choice[i] = n % len(sp.cuts)
+				n /= len(sp.cuts)
+				set(sp, sp.cuts[choice[i]])
+			}
+			if whole, ok := holds(); !whole {
+				break // the open runs cannot be told apart
+			} else if ok {
+				if chosen != nil {
+					chosen = nil // two choices hold
+					break
+				}
+				chosen = slices.Clone(choice)
+			}
+		}
+		for _, sp := range open { // as they were, unless chosen below
+			for k := sp.from; k < sp.from+sp.run.m; k++ {
+				r.Applications[rows[k].Key] = before[rows[k].Key]
+			}
+		}
+	}
+	if whole, ok := holds(); whole && !ok {
+		for k, v := range before { // a whole table whose columns break: not these rows
 			r.Applications[k] = v
 		}
 		return
 	}
-	for _, sp := range spreads {
+	said := sure
+	for i, c := range chosen {
+		sp := open[i]
+		set(sp, sp.cuts[c])
+		sp.cuts, sp.weighed = sp.cuts[c:c+1], true
+		said = append(said, sp)
+	}
+	for _, sp := range said {
 		var names []string
 		for k := sp.from; k < sp.from+sp.run.m; k++ {
 			key := rows[k].Key
@@ -115,7 +177,16 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 			}
 			r.setLine(key, sp.run.line)
 		}
-		p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”后连在一起的数字“%s”只能拆成 %d 行、每行都满足“总计 = 六类申请人之和”：其余几行的行名在原文中不在这里（转换时次序被打乱）且没有自己的数字，按格式的行序读作%s（%s），请对照原文核对",
-			sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), sp.run.m, strings.Join(names, "、"), joinInts(sp.vals))
+		if sp.run.m == 1 {
+			p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”的数字“%s”连在一起，有多种拆分都满足本行之和；表三其他各行读出后，只有一种拆法（%s）使各栏的勾稽关系都成立，按此读取，请对照原文核对",
+				sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), joinInts(sp.cuts[0]))
+			continue
+		}
+		how := "只能拆成"
+		if sp.weighed {
+			how = "有多种拆分，表三各栏的勾稽关系只容一种：拆成"
+		}
+		p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”后连在一起的数字“%s”%s %d 行、每行都满足“总计 = 六类申请人之和”：其余几行的行名在原文中不在这里（转换时次序被打乱）且没有自己的数字，按格式的行序读作%s（%s），请对照原文核对",
+			sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), how, sp.run.m, strings.Join(names, "、"), joinInts(sp.cuts[0]))
 	}
 }
