@@ -130,3 +130,26 @@ func BenchmarkStreamBudget(b *testing.B) {
 	})
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
+
+// BenchmarkDisplacedBudget is what readDisplaced costs: a table whose 175
+// numbers are each a 0 beside a word (every one may be a cell read later
+// than its place: the search spends its budget), LibreOffice's default text
+// read that way (pdftotext-lo-big-displaced-2021.txt), a narrow page read
+// only by the second way tried (pdftotext-chrome-a5-marks-totalsgathered),
+// against the 10 KB report of BenchmarkAudit in the same run.
+func BenchmarkDisplacedBudget(b *testing.B) {
+	var crafted strings.Builder
+	crafted.WriteString("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
+	for range 175 {
+		crafted.WriteString("字 0\n")
+	}
+	crafted.WriteString("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+	b.Run("budget-spent", func(b *testing.B) { benchAudit(b, []byte(crafted.String())) })
+	b.Run("read", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-lo-big-displaced-2021.txt"))
+	})
+	b.Run("second-way", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-chrome-a5-marks-totalsgathered-2023.txt"))
+	})
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}
