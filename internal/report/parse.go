@@ -6914,9 +6914,11 @@ func (p *parser) parseT3() {
 		// there, in pdfminer's order
 		p.readInBands(lo, hi, rows)
 	}
+	// (rows read by spreadSeveralRows are no longer rows that no cut makes
+	// add up: settleGluedSums counts those)
+	p.spreadSeveralRows(got)
 	p.settleGluedSums(got)
 	p.unplaceShifted(got)
-	p.spreadSeveralRows(got)
 }
 
 // displacedTotals reads the 总计 of rows that came one number short — six

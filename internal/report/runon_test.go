@@ -650,3 +650,25 @@ func TestFlatLayoutLabelsAroundGroups(t *testing.T) {
 		saying{"T3.ROWSUM", "applications.granted[total]", "六类申请人之和 12 ≠ 总计 13"},
 		saying{"T3.OUTCOMES", "applications.total[total]", "25 ≠ （七）总计 24"})
 }
+
+// A row's error is said when the other rows whose digits no single cut made
+// add up turn out to be several rows' runs read by spreadSeveralRows: three
+// such rows or more had made the table look scrambled, every row's error
+// unsaid. The fixture: a generated 2020 report, its page's default text run
+// into one line with labels out of order (as flat-default-outoforder-2019),
+// 一、本年新收's 科研机构 made 2 (100222014: no cut adds up). Before, the
+// report was audited without an error.
+func TestRowErrorAmongSpreadRows(t *testing.T) {
+	r := audit(t, "flat-default-outoforder-spreaderror-2020.txt", readFile(t, filepath.Join(auditDir, "flat-default-outoforder-spreaderror-2020.txt")))
+	if !saysOf(r, "T3.ROWSUM", "applications.new[total]", "100222014") {
+		t.Errorf("the row's error not said: %v", r.Findings)
+	}
+	if !saysOf(r, "PARSE.READ", "applications.total", "只能拆成 2 行") {
+		t.Error("总计's run with 结转下年度's not read as two rows")
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError && f.Cell != "applications.new[total]" {
+			t.Errorf("another error: %s %s", f.Rule, f.Message)
+		}
+	}
+}
