@@ -111,19 +111,19 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 		}
 	}
 	// holds says whether the table is whole, and its columns hold
+	reading := make([][NumCols]int64, len(rows))
 	holds := func() (whole, ok bool) {
-		lines := make([]t3Line, len(rows))
+		counts := true // every cell a count, or a mark for 0
 		for i := range rows {
-			cells := make([]string, NumCols)
 			for c, cl := range r.Applications[rows[i].Key] {
 				if cl.Blank() {
 					return false, false
 				}
-				cells[c] = cl.String()
+				counts = counts && (!cl.IsInvalid() || isPlaceholder(trimSpace(cl.Raw())))
+				reading[i][c] = cl.Val()
 			}
-			lines[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
 		}
-		return true, t3ColumnsHold(lines)
+		return true, counts && t3Holds(rows, reading)
 	}
 	for _, sp := range sure {
 		set(sp, sp.cuts[0])

@@ -96,10 +96,20 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 	// rows' 总计 after another row's cells: …— 1 1 — 9 1 2, the 9 and the 1
 	// of two earlier rows before the row's own 2); then one row, read in
 	// order, not adding up, its error the columns' (the report's own).
+	zero := "0" // a cell left for later whose sum is 0: a mark if the text writes 0 so
+	for _, t := range toks {
+		if t.s == "0" {
+			zero = "0"
+			break
+		}
+		if t.v == 0 && zero == "0" {
+			zero = t.s // a mark, unless a 0 is written too
+		}
+	}
 	var only []t3Line
 	bad := -1
 	for _, how := range []struct{ broad, allowBad bool }{{false, false}, {true, false}, {false, true}} {
-		if only, bad = displacedReading(toks, rows, how.broad, how.allowBad); only != nil || bad != -1 {
+		if only, bad = displacedReading(toks, rows, zero, how.broad, how.allowBad); only != nil || bad != -1 {
 			break
 		}
 	}
@@ -126,21 +136,13 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 }
 
 // displacedReading is the only reading of toks as rows whose columns hold
-// (nil if none or several); with broad, a later number need not stand
+// (nil if none or several), a cell left for later whose sum is 0 written
+// zero; with broad, a later number need not stand
 // beside words, unless it is 0; with allowBad, one row read in order may not
 // add up, the columns off as its one wrong cell makes them, and bad is that
 // row. bad is -1 without one; -2 when the search gave up or found several.
-func displacedReading(toks []streamTok, rows []T3Row, broad, allowBad bool) (only []t3Line, bad int) {
-	d := &displaced{toks: toks, nrows: len(rows), broad: broad, allowBad: allowBad, memo: map[displacedKey][]int32{}, ids: map[displacedRow]int32{}, zero: "0"}
-	for _, t := range toks {
-		if t.s == "0" {
-			d.zero = "0"
-			break
-		}
-		if t.v == 0 && d.zero == "0" {
-			d.zero = t.s // a mark, unless a 0 is written too
-		}
-	}
+func displacedReading(toks []streamTok, rows []T3Row, zero string, broad, allowBad bool) (only []t3Line, bad int) {
+	d := &displaced{toks: toks, nrows: len(rows), broad: broad, allowBad: allowBad, memo: map[displacedKey][]int32{}, ids: map[displacedRow]int32{}, zero: zero}
 	ends := d.search(displacedKey{})
 	if d.over {
 		return nil, -2
