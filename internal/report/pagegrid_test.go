@@ -757,10 +757,12 @@ func TestBlanksAndMarksAsTruth(t *testing.T) {
 // T3.BALANCE and T3.OUTCOMES). In our PDF reader's text a page grid is
 // taken only where 表三's headings, when they make seven columns, stand in
 // its columns. The fixture: a generated 2019 report, counts scaled to
-// thousands, every 0 blank, printed by LibreOffice (writer_web).
+// thousands, every 0 blank, printed by LibreOffice (writer_web). (157 until
+// the 总计 of rows whose blanks cannot be placed were read, the 总计 column
+// holding: readBlankTotals.)
 func TestPDFGridUnderItsHeadings(t *testing.T) {
-	if right := readsAsTruth(t, "lo-blanks-big-gluedlabel-2019.pdf"); right < 157 {
-		t.Errorf("%d cells of 表三 read right, want 157 at least", right)
+	if right := readsAsTruth(t, "lo-blanks-big-gluedlabel-2019.pdf"); right < 159 {
+		t.Errorf("%d cells of 表三 read right, want 159 at least", right)
 	}
 }
 

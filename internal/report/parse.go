@@ -547,6 +547,9 @@ type parser struct {
 	// dropped3 is 表三's first line of numbers under a label that matched
 	// no row, for droppedNumbers
 	dropped3 droppedLine
+	// blanks3 are 表三's rows left with blanks whose places are not known,
+	// for readBlankTotals
+	blanks3 blanksLeft
 	// regions are region's answers by section number once the headings
 	// and attachments are known (it is asked often; the headings are a map)
 	regions [7]struct { // by section number, 1 to 6
@@ -2486,6 +2489,7 @@ func (p *parser) parse() *Report {
 	p.parseT4()
 	p.apartNumbers()
 	p.droppedNumbers()
+	p.readBlankTotals()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
 		r.Meta.Empty = true
 		for _, l := range p.lines {
@@ -6263,6 +6267,7 @@ type t3Line struct {
 
 func (p *parser) parseT3() {
 	r := p.r
+	p.blanks3 = blanksLeft{}
 	lo, hi := p.region("3")
 	for i := max(lo, 0); i < hi; i++ {
 		p.byteCut = p.byteCut || hasBadRune(p.lines[i].Text)
@@ -6867,10 +6872,17 @@ func (p *parser) parseT3() {
 	p.settleMarked(marked)
 	blanks = p.displacedTotals(got, blanks)
 	rowsOn := len(blanks) > 0 && p.rowsOnLines(got) // (ownNumbers: the rows as read now, the same for every short row)
+	left := blanks[:0:0]
 	for _, g := range blanks {
 		if want, ok := p.t3Expected(g.row); ok && (p.readBlanks(g, strs(g.rc.tokens), want, false) || p.readMarkedError(g, want)) {
 			continue
 		}
+		left = append(left, g)
+	}
+	if len(intoLabel) == 0 {
+		p.blanks3 = blanksLeft{got: got, left: left} // (readBlankTotals, once the table is settled)
+	}
+	for _, g := range left {
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
 			if g.gridTotal != "" {
 				v := r.Applications[g.row.Key]
@@ -7035,6 +7047,15 @@ func (p *parser) settleGluedSums(got []t3Line) {
 	}
 	if n >= 3 {
 		p.warn("PARSE.TABLE", "applications", got[0].line.No, "表三有 %d 行未能读出，其数字无论怎样拆分（或留出空白）都不满足“总计 = 六类申请人之和”：多半是原文转换时数字离开了所在的行（文字次序错乱），而不是报告本身有这么多错误，不据以判断报告有误，请对照原文核对", n)
+		return
+	}
+	if p.blanky && p.blanks3.got != nil && p.groupsMidway() {
+		// a table that leaves cells blank, in a text that follows the
+		// page's layout (a group's label amid its rows, where the merged
+		// cell centres it): numbers may have left their rows, which leaves
+		// no trace in a glued run; said once readBlankTotals finds the
+		// rows' totals holding
+		p.blanks3.sums = sums
 		return
 	}
 	p.r.Meta.Parse = append(p.r.Meta.Parse, sums...)

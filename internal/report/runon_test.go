@@ -107,6 +107,25 @@ func TestPagesRunTogether(t *testing.T) {
 		// search past the rows after them (6.属于四类… and on): those are cut
 		// and read. Before, 76 cells of 176.
 		{file: "flat-default-outoforder-2019.txt", min: 176}, // 118 before spreadSeveralRows
+		// A page run into one line from a report that leaves its zeros blank,
+		// counts a space apart (…（一）予以公开24 2 1 27（二）部分公开…): which
+		// columns a row's numbers stand in is not known, but its last number is
+		// its 总计 when the 总计 column then holds (（七）总计 = the outcomes,
+		// 本年新收 + 上年结转 = 总计 + 结转下年度): those totals read and said,
+		// the other cells unread. Before: every such row unread, 166 cells of 183.
+		{file: "flat-blanks-totals-2023.txt", min: 172, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications.granted", "按总计读取（27）")
+		}},
+		// pdftotext's default text of Chromium's PDF of a report that leaves its
+		// zeros blank, run into one line: the text follows the page's layout (the
+		// merged cells' words amid their rows: …3.危及“三安全一稳定”（三）不予公开4.…),
+		// and a row's run holds other rows' numbers (一、…申请数量81341631611). That
+		// no reading makes it add up is said, but not as the report's error
+		// unless the rows' totals hold the table's columns. Before: a false
+		// T3.ROWSUM (23 of 60 such reports).
+		{file: "flat-default-chrome-blanks-2021.txt", min: 166, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.TABLE", "applications.new[total]", "不据以判断报告有误")
+		}},
 		// The same of another report: 总计's run with 结转下年度's digits
 		// (46151440701001002) cuts into two rows more than one way, and
 		// 一、本年新收's and （一）予以公开's own digits (4614134068, 460104051) more
