@@ -153,3 +153,21 @@ func BenchmarkDisplacedBudget(b *testing.B) {
 	})
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
+
+// BenchmarkBlankTotals is a report that leaves its zeros blank, run into one
+// line, whose rows' 总计 readBlankTotals reads (read), the same of pdftotext's
+// default text where it finds them not the rows' own (layout), and a page of
+// short rows each of many digits that never add up (crafted: the most
+// candidates a row can bring), beside the 10 KB report.
+func BenchmarkBlankTotals(b *testing.B) {
+	var crafted strings.Builder
+	crafted.WriteString("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
+	for _, row := range report.FormatForYear(2021).T3Rows() {
+		crafted.WriteString(row.Group + row.Label + " 98 76 54 32 19 87\n")
+	}
+	crafted.WriteString("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+	b.Run("read", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-blanks-totals-2023.txt")) })
+	b.Run("layout", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-default-chrome-blanks-2021.txt")) })
+	b.Run("crafted", func(b *testing.B) { benchAudit(b, []byte(crafted.String())) })
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}

@@ -136,7 +136,7 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 		g     t3Line
 		cands []int64 // its possible totals
 		never bool
-		heads [][]int64 // per candidate, what the numbers before it may sum to (never rows)
+		heads [][]string // per candidate, the digits before it (never rows)
 	}
 	var shorts []short
 	byKey := map[string]int{}
@@ -164,7 +164,9 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 		case len(s.cands) > 1:
 			return nil // adds up with different totals: not known
 		case len(s.cands) == 0:
-			s.never = true
+			if s.never = true; slices.ContainsFunc(shorts, func(o short) bool { return o.never }) {
+				return nil // two rows that never add up (below)
+			}
 			last := toks[len(toks)-1]
 			for i := len(last) - 1; i >= 0; i-- {
 				suffix, head := last[i:], append(append([]string(nil), toks[:len(toks)-1]...), last[:i])
@@ -179,7 +181,7 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 					return nil
 				}
 				s.cands = append(s.cands, t)
-				s.heads = append(s.heads, headSums(head))
+				s.heads = append(s.heads, head)
 			}
 			if len(s.cands) == 0 {
 				return nil
@@ -308,12 +310,17 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 	if n == 0 {
 		// one row that never adds up, its total as printed the error: the
 		// column holds with the total its other numbers make
+		sums := map[[2]int][]int64{} // headSums of a row's candidate, once
 		each(func() {
 			for k, s := range shorts {
 				if !s.never {
 					continue
 				}
-				for _, want := range s.heads[pick[k]] {
+				at := [2]int{k, pick[k]}
+				if _, ok := sums[at]; !ok {
+					sums[at] = headSums(s.heads[pick[k]])
+				}
+				for _, want := range sums[at] {
 					if want != s.cands[pick[k]] && holds(pick, k, want) {
 						n++
 						found = append(found[:0], pick...)
