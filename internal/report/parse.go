@@ -9412,6 +9412,17 @@ func (p *parser) solveT3(runs []t3Line) {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
 			continue
+		case len(cands[i]) == 1 && g.cuts == nil && p.blanky && digitCount(g.rc.tokens) > NumCols && p.groupsMidway():
+			// a table that leaves cells blank, in a text that follows the
+			// page's layout: a run may be other rows' numbers too, and one
+			// cut adding up may be chance (62211131224 as 6 2 211 1 3 1
+			// 224); nothing else here tells
+			for c := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法满足行内之和（%s），但本报告有空白的单元格，原文又按版面次序排列（合并单元格的文字夹在各行之间），这些数字可能不全是该行的，无法确认，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), joinInts(cands[i][0]))
+			continue
 		case len(cands[i]) == 1:
 			for c, x := range cands[i][0] {
 				v[c] = N(x)
