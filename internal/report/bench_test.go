@@ -167,7 +167,9 @@ func BenchmarkBlankTotals(b *testing.B) {
 	}
 	crafted.WriteString("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
 	b.Run("read", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-blanks-totals-2023.txt")) })
-	b.Run("layout", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-default-chrome-blanks-2021.txt")) })
+	b.Run("layout", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/flat-default-chrome-blanks-2021.txt"))
+	})
 	b.Run("crafted", func(b *testing.B) { benchAudit(b, []byte(crafted.String())) })
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
