@@ -9051,8 +9051,19 @@ func (p *parser) t3HeadingColumns(got []t3Line) []int {
 		if !l.Placed || l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
 			continue
 		}
+		var rs []rune // (the line's characters, once a heading's word is found)
 		for _, t := range tokens(l.Text) {
 			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				if rs == nil {
+					rs = []rune(l.Text)
+				}
+				if t.start >= 2 && rs[t.start-1] == ' ' && wideRune(rs[t.start-2]) {
+					// a word a space after Chinese text (a narrow page's
+					// 自 beside 表三's note): the reader wrote it a space
+					// after that text, one column to each character, not
+					// at its place on the page
+					continue
+				}
 				cs = append(cs, placedMiddle(t))
 			}
 		}
