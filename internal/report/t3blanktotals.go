@@ -90,7 +90,9 @@ func (p *parser) readBlankTotals() {
 
 // settleBlankSums says the T3.ROWSUM of each glued row of b.sums whose
 // numbers blankTotals found its own (a row that never adds up, the table's
-// totals holding); the others are said as numbers that may not be the row's.
+// totals holding); the others are said as numbers that may not be the row's
+// (the totals not holding, or not weighed: what blankTotals asks first not
+// there).
 func (p *parser) settleBlankSums(b blanksLeft, totals map[string]blankTotal) {
 	for _, f := range b.sums {
 		key := strings.TrimSuffix(strings.TrimPrefix(f.Cell, "applications."), "["+T3Columns[ColTotal]+"]")
@@ -101,7 +103,7 @@ func (p *parser) settleBlankSums(b blanksLeft, totals map[string]blankTotal) {
 			p.r.Meta.Parse = append(p.r.Meta.Parse, f)
 			continue
 		}
-		p.warn("PARSE.TABLE", f.Cell, f.Line, "%s；但本报告有空白的单元格，表三各行的总计合起来对不上勾稽关系，这些数字多半不全是该行的（转换时数字离开了所在的行），不据以判断报告有误，请对照原文核对",
+		p.warn("PARSE.TABLE", f.Cell, f.Line, "%s；但本报告有空白的单元格，原文又按版面次序排列（合并单元格的文字夹在各行之间），各行的总计也不能证明这些数字都是该行的（转换时数字可能离开了所在的行），不据以判断报告有误，请对照原文核对",
 			f.Message)
 	}
 }
