@@ -138,13 +138,8 @@ func BenchmarkStreamBudget(b *testing.B) {
 // only by the second way tried (pdftotext-chrome-a5-marks-totalsgathered),
 // against the 10 KB report of BenchmarkAudit in the same run.
 func BenchmarkDisplacedBudget(b *testing.B) {
-	var crafted strings.Builder
-	crafted.WriteString("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
-	for range 175 {
-		crafted.WriteString("字 0\n")
-	}
-	crafted.WriteString("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
-	b.Run("budget-spent", func(b *testing.B) { benchAudit(b, []byte(crafted.String())) })
+	crafted := withT3(strings.Repeat("字 0\n", 175))
+	b.Run("budget-spent", func(b *testing.B) { benchAudit(b, crafted) })
 	b.Run("read", func(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-lo-big-displaced-2021.txt"))
 	})
@@ -160,16 +155,21 @@ func BenchmarkDisplacedBudget(b *testing.B) {
 // short rows each of many digits that never add up (crafted: the most
 // candidates a row can bring), beside the 10 KB report.
 func BenchmarkBlankTotals(b *testing.B) {
-	var crafted strings.Builder
-	crafted.WriteString("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
+	var rows strings.Builder
 	for _, row := range report.FormatForYear(2021).T3Rows() {
-		crafted.WriteString(row.Group + row.Label + " 98 76 54 32 19 87\n")
+		rows.WriteString(row.Group + row.Label + " 98 76 54 32 19 87\n")
 	}
-	crafted.WriteString("四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+	crafted := withT3(rows.String())
 	b.Run("read", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-blanks-totals-2023.txt")) })
 	b.Run("layout", func(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/flat-default-chrome-blanks-2021.txt"))
 	})
-	b.Run("crafted", func(b *testing.B) { benchAudit(b, []byte(crafted.String())) })
+	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}
+
+// withT3 is a 2021 report of six sections, the text of its 表三 given.
+func withT3(t3 string) []byte {
+	return []byte("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" +
+		t3 + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
 }

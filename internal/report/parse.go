@@ -550,6 +550,9 @@ type parser struct {
 	// blanks3 are 表三's rows left with blanks whose places are not known,
 	// for readBlankTotals
 	blanks3 blanksLeft
+	// midway is groupsMidway's answer once asked (solveT3 asks it of each
+	// run, settleGluedSums once more)
+	midway struct{ known, is bool }
 	// regions are region's answers by section number once the headings
 	// and attachments are known (it is asked often; the headings are a map)
 	regions [7]struct { // by section number, 1 to 6
@@ -6267,7 +6270,7 @@ type t3Line struct {
 
 func (p *parser) parseT3() {
 	r := p.r
-	p.blanks3 = blanksLeft{}
+	p.blanks3, p.midway = blanksLeft{}, struct{ known, is bool }{}
 	lo, hi := p.region("3")
 	for i := max(lo, 0); i < hi; i++ {
 		p.byteCut = p.byteCut || hasBadRune(p.lines[i].Text)

@@ -171,12 +171,12 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 			}
 			last := toks[len(toks)-1]
 			for i := len(last) - 1; i >= 0; i-- {
-				suffix, head := last[i:], append(append([]string(nil), toks[:len(toks)-1]...), last[:i])
-				if len(suffix) > 1 && suffix[0] == '0' || len(head) == 1 && head[0] == "" {
-					continue
+				suffix, head := last[i:], slices.Clone(toks[:len(toks)-1])
+				if i > 0 {
+					head = append(head, last[:i])
 				}
-				if head[len(head)-1] == "" {
-					head = head[:len(head)-1]
+				if len(suffix) > 1 && suffix[0] == '0' || len(head) == 0 {
+					continue
 				}
 				t, err := strconv.ParseInt(suffix, 10, 64)
 				if err != nil {
@@ -381,6 +381,14 @@ func headSums(head []string) []int64 {
 // text follows the page's layout (the merged cell's words centred among its
 // rows), not the table's order of cells.
 func (p *parser) groupsMidway() bool {
+	if !p.midway.known {
+		p.midway.known, p.midway.is = true, p.findGroupsMidway()
+	}
+	return p.midway.is
+}
+
+// findGroupsMidway is groupsMidway, worked out.
+func (p *parser) findGroupsMidway() bool {
 	lo, hi := p.region("3")
 	var b strings.Builder
 	for _, l := range p.lines[lo:hi] {
