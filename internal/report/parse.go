@@ -5588,6 +5588,14 @@ func (p *parser) apartNumbers() {
 			}
 		}
 	}
+	for _, g := range p.blanks3.left {
+		// a row's own numbers, fewer than its cells, left unread only
+		// because its blanks cannot be placed, belong to it (more are
+		// others' too: the text's order lost)
+		if len(g.rc.tokens) < NumCols && r.Applications[g.row.Key] == (Row{}) {
+			readT3 += len(g.rc.tokens)
+		}
+	}
 	blank := func(paths []string) bool {
 		for _, c := range paths {
 			if r.Meta.Ambiguous[c] {
@@ -6461,11 +6469,13 @@ func (p *parser) parseT3() {
 				// not read: no row is known
 				continue
 			}
-			if j >= 0 && pending >= 0 && j != pending && pendingS != "" && pendingS+S == norms[pending] {
-				// the end of the waiting row's wrapped label, its numbers
-				// later ("二、上年结转政府信息" / "公开申请数量" / … of
-				// pdftotext without -layout): not an earlier row that ends the
-				// same way (一), which would wait a second time
+			if j >= 0 && pending >= 0 && j != pending && pendingS != "" && strings.Contains(norms[pending], pendingS+S) {
+				// the next piece of the waiting row's wrapped label, its
+				// numbers later ("二、上年结转政府信息" / "公开申请数量" / … of
+				// pdftotext without -layout; a narrow column's "政机关不再" /
+				// "处理其政府" / "信息公开申" of （六）2.): not an earlier row
+				// with the same words (一; （六）1.), which would wait a second
+				// time and take the numbers
 				j, fuzzy = pending, false
 			}
 			// a label waiting for its numbers on a later line: a wrapped
@@ -6521,11 +6531,12 @@ func (p *parser) parseT3() {
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
 		}
-		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && pendingS+S == norms[pending] {
+		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && strings.HasSuffix(norms[pending], pendingS+S) {
 			// the end of the waiting row's wrapped label with its numbers
-			// ("二、上年结转政府" / "信息公开申请数量 3 1 0 …"): not an earlier
+			// ("二、上年结转政府" / "信息公开申请数量 3 1 0 …"; a narrow
+			// column's "由大量反复" / "申请 4 4" of （五）4.): not an earlier
 			// row that ends the same way (一, its own label misread past
-			// knowing)
+			// knowing; （五）1.…申请)
 			j, fuzzy = pending, false
 		}
 		if j > aheadRow+3 && aheadRow >= 0 && !moreRunes(S, 3) && aheadS+S == norms[aheadRow] {
