@@ -9559,6 +9559,21 @@ func (p *parser) solveT3(runs []t3Line) {
 			}
 			continue
 		}
+		if m := severalRows(toks); m > 0 && p.numberlessAround(g.row, m, rowRun) {
+			// the digits of the rows after (or before) it too, whose
+			// labels the text put elsewhere, as for a run no cut of which
+			// adds up (below): "010000100000000100001" after 3.危及…, 4. and
+			// 5. after （七）总计, is 0100001 0000000 0100001, not one row
+			// of 0 10000 100000 … that is the report's error
+			for c := 0; c < NumCols; c++ {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			r.Applications[g.row.Key] = Row{}
+			p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”，而能拆成 %d 行、每行都满足，相邻的行又没有自己的数字：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), m)
+			continue
+		}
 		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",
 			g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
 	}
@@ -9904,6 +9919,28 @@ func neverAddingUp(toks []string) bool {
 		return false
 	}
 	return noReadingAddsUp(toks, n, -1)
+}
+
+// numberlessAround says some m rows of the format's order around row (it
+// among them) are, but for it, rows no run holds (rowRun, as solveT3 finds
+// it) and nothing read: rows whose own digits a run of several rows' may
+// hold (spreadSeveralRows, which then reads them).
+func (p *parser) numberlessAround(row *T3Row, m int, rowRun []int) bool {
+	rows := p.r.Format.T3Rows()
+	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == row.Key })
+	if at < 0 {
+		return false
+	}
+	for s := max(at-m+1, 0); s <= at && s+m <= len(rows); s++ {
+		fits := true
+		for k := s; k < s+m && fits; k++ {
+			fits = k == at || rowRun[k] == -1 && p.r.Applications[rows[k].Key] == (Row{})
+		}
+		if fits {
+			return true
+		}
+	}
+	return false
 }
 
 // severalRows is how many rows of seven cells, each adding up, a row's

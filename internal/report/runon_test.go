@@ -279,6 +279,41 @@ func TestRowErrorAfterLabelsOutOfOrder(t *testing.T) {
 	}
 }
 
+// A run of several rows' digits after a row's label (3.危及“三安全一稳定”
+// 010000100000000100001: 3., then 4. and 5., whose labels the page's text
+// put after （七）总计) may cut into seven cells one way only, a way that
+// does not add up (0 10000 100000 0 0 0 100001): the rows it cuts into, each
+// adding up, are read, where the rows around it have no numbers of their
+// own — not one row, the report's error (a false T3.ROWSUM, three wrong
+// cells, 142 cells right). And where the report has an error of its own
+// elsewhere, the table whole with such runs read breaks in no more columns
+// than its rows that do not add up account for: the runs are read (a run
+// of zeros alone always; before, every run was left unread, 120 cells
+// right), the error said. The fixtures: pdftotext's default text of
+// Chromium's PDF of generated 2020 reports run into one line, zeros
+// printed; the second with one cell made one more.
+func TestRowsRunTogetherThatCutOneWay(t *testing.T) {
+	for _, c := range []struct{ file, cell string }{
+		{"flat-default-outoforder-onecut-2020.txt", ""},
+		{"flat-default-outoforder-zeroruns-rowerror-2020.txt", "applications.not_processed.repeat[total]"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			want, r := auditWithModel(t, c.file)
+			if right, all := cellsAsTruth(t, c.file, want, r), 7*len(want.Format.T3Rows())+15; right != all {
+				t.Errorf("%d cells read right, want all %d", right, all)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError && f.Cell != c.cell && f.Rule == "T3.ROWSUM" {
+					t.Errorf("a false %s at %s: %s", f.Rule, f.Cell, f.Message)
+				}
+			}
+			if c.cell != "" && !saysOf(r, "T3.ROWSUM", c.cell, "") {
+				t.Errorf("the report's error not said at %s", c.cell)
+			}
+		})
+	}
+}
+
 // The row's numbers are said not to add up only where they are all the
 // row's: not where the row's last number is the first digits of the others'
 // sum (8525 1705 310 310 310 1116: LibreOffice's PDF cut the 总计's last

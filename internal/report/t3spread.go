@@ -16,6 +16,16 @@ type severalRun struct {
 	m    int
 }
 
+// spread is a severalRun placed: the m rows of the format's order from
+// from, and the cuts of its digits into them.
+type spread struct {
+	run  severalRun
+	from int       // the first row of the window
+	cuts [][]int64 // each m rows of seven
+	// weighed: one of several cuts, taken for the table's columns
+	weighed bool
+}
+
 // spreadMaxCuts bounds the cuts of a run weighed, and spreadMaxWays the
 // ways of them all tried together.
 const (
@@ -47,13 +57,6 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 		if len(g.rc.tokens) > 0 || g.rc.ok {
 			own[g.row.Key] = true
 		}
-	}
-	type spread struct {
-		run  severalRun
-		from int       // the first row of the window
-		cuts [][]int64 // each m rows of seven
-		// weighed: one of several cuts, taken for the table's columns
-		weighed bool
 	}
 	var sure, open []spread
 	taken := map[int]bool{}
@@ -153,11 +156,22 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 			}
 		}
 	}
-	if whole, ok := holds(); whole && !ok {
-		for k, v := range before { // a whole table whose columns break: not these rows
-			r.Applications[k] = v
+	if whole, ok := holds(); whole && !ok && !p.breaksOwned(sure, rows) {
+		// a whole table whose columns break, and not for the report's
+		// own errors elsewhere: not these rows. Rows of zeros alone are
+		// kept: they break nothing that blank rows would not (21 zeros
+		// after 3.危及… are 3., 4. and 5. all the same)
+		zeros := sure[:0:0]
+		for _, sp := range sure {
+			if slices.ContainsFunc(sp.cuts[0], func(x int64) bool { return x != 0 }) {
+				for k := sp.from; k < sp.from+sp.run.m; k++ {
+					r.Applications[rows[k].Key] = before[rows[k].Key]
+				}
+				continue
+			}
+			zeros = append(zeros, sp)
 		}
-		return
+		sure = zeros
 	}
 	said := sure
 	for i, c := range chosen {
@@ -189,4 +203,33 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 		p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”后连在一起的数字“%s”%s %d 行、每行都满足“总计 = 六类申请人之和”：其余几行的行名在原文中不在这里（转换时次序被打乱）且没有自己的数字，按格式的行序读作%s（%s），请对照原文核对",
 			sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), how, sp.run.m, strings.Join(names, "、"), joinInts(sp.cuts[0]))
 	}
+}
+
+// breaksOwned says the table's columns, whole with the runs of sure read,
+// break no more than rows outside them that do not add up themselves
+// account for: the report's own errors (a wrong cell breaks its row and
+// one column), not the runs' reading, which adds up row by row.
+func (p *parser) breaksOwned(sure []spread, rows []T3Row) bool {
+	in := make([]bool, len(rows))
+	for _, sp := range sure {
+		for k := sp.from; k < sp.from+sp.run.m; k++ {
+			in[k] = true
+		}
+	}
+	wrong := 0
+	for i, row := range rows {
+		if in[i] {
+			continue
+		}
+		v := p.r.Applications[row.Key]
+		var sum int64
+		for c := range ColTotal {
+			sum += v[c].Val()
+		}
+		if sum != v[ColTotal].Val() {
+			wrong++
+		}
+	}
+	bad := p.t3UnbalancedColumns()
+	return bad > 0 && bad <= wrong
 }
