@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -24,6 +25,9 @@ type spread struct {
 	cuts [][]int64 // each m rows of seven
 	// weighed: one of several cuts, taken for the table's columns
 	weighed bool
+	// closest: with no cut holding them, the columns the one taken
+	// breaks (as few as the rows that do not add up account for)
+	closest int
 }
 
 // spreadMaxCuts bounds the cuts of a run weighed, and spreadMaxWays the
@@ -132,23 +136,48 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 		set(sp, sp.cuts[0])
 	}
 	var chosen []int // a cut of each open run, the only choice that holds
+	closest := 0     // with none holding, the columns the chosen one breaks
 	if len(open) > 0 {
 		choice := make([]int, len(open))
+		held, twice := false, false
+		// with none holding (the report's own error elsewhere), the one
+		// choice that breaks the fewest columns, no more than the rows
+		// that do not add up themselves account for
+		var best []int
+		least, tie := NumCols+1, false
+		windows := slices.Concat(sure, open)
 		for n := range ways {
 			for i, sp := range open {
 				choice[i] = n % len(sp.cuts)
 				n /= len(sp.cuts)
 				set(sp, sp.cuts[choice[i]])
 			}
-			if whole, ok := holds(); !whole {
+			whole, ok := holds()
+			if !whole {
 				break // the open runs cannot be told apart
-			} else if ok {
-				if chosen != nil {
-					chosen = nil // two choices hold
+			}
+			if ok {
+				if held {
+					twice = true // two choices hold
 					break
 				}
-				chosen = slices.Clone(choice)
+				held, chosen = true, slices.Clone(choice)
+				continue
 			}
+			if bad, wrong := p.breaks(windows, rows); bad <= wrong {
+				switch {
+				case bad < least:
+					least, tie, best = bad, false, slices.Clone(choice)
+				case bad == least:
+					tie = true
+				}
+			}
+		}
+		switch {
+		case twice:
+			chosen = nil
+		case !held && best != nil && !tie:
+			chosen, closest = best, least
 		}
 		for _, sp := range open { // as they were, unless chosen below
 			for k := sp.from; k < sp.from+sp.run.m; k++ {
@@ -156,7 +185,7 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 			}
 		}
 	}
-	if whole, ok := holds(); whole && !ok && !p.breaksOwned(sure, rows) {
+	if whole, ok := holds(); whole && !ok && !p.breaksOwned(sure, rows) && closest == 0 {
 		// a whole table whose columns break, and not for the report's
 		// own errors elsewhere: not these rows. Rows of zeros alone are
 		// kept: they break nothing that blank rows would not (21 zeros
@@ -177,7 +206,7 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 	for i, c := range chosen {
 		sp := open[i]
 		set(sp, sp.cuts[c])
-		sp.cuts, sp.weighed = sp.cuts[c:c+1], true
+		sp.cuts, sp.weighed, sp.closest = sp.cuts[c:c+1], true, closest
 		said = append(said, sp)
 	}
 	for _, sp := range said {
@@ -191,13 +220,21 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 			}
 			r.setLine(key, sp.run.line)
 		}
+		if sp.run.m == 1 && sp.closest > 0 {
+			p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”的数字“%s”连在一起，有多种拆分都满足本行之和；表三其他各行读出后，没有一种拆法使各栏的勾稽关系都成立（报告本身有误），只有一种拆法（%s）不成立之处最少（%d 栏，与本身不等于总计的行相当），按此读取，请对照原文核对",
+				sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), joinInts(sp.cuts[0]), sp.closest)
+			continue
+		}
 		if sp.run.m == 1 {
 			p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”的数字“%s”连在一起，有多种拆分都满足本行之和；表三其他各行读出后，只有一种拆法（%s）使各栏的勾稽关系都成立，按此读取，请对照原文核对",
 				sp.run.row.Group, sp.run.row.Label, strings.Join(sp.run.toks, " "), joinInts(sp.cuts[0]))
 			continue
 		}
 		how := "只能拆成"
-		if sp.weighed {
+		switch {
+		case sp.closest > 0:
+			how = fmt.Sprintf("有多种拆分，表三各栏的勾稽关系都不全成立（报告本身有误），不成立之处最少（%d 栏，与本身不等于总计的行相当）的只有一种：拆成", sp.closest)
+		case sp.weighed:
 			how = "有多种拆分，表三各栏的勾稽关系只容一种：拆成"
 		}
 		p.warn("PARSE.READ", "applications."+sp.run.row.Key, sp.run.line, "表三“%s%s”后连在一起的数字“%s”%s %d 行、每行都满足“总计 = 六类申请人之和”：其余几行的行名在原文中不在这里（转换时次序被打乱）且没有自己的数字，按格式的行序读作%s（%s），请对照原文核对",
@@ -210,13 +247,19 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 // account for: the report's own errors (a wrong cell breaks its row and
 // one column), not the runs' reading, which adds up row by row.
 func (p *parser) breaksOwned(sure []spread, rows []T3Row) bool {
+	bad, wrong := p.breaks(sure, rows)
+	return bad > 0 && bad <= wrong
+}
+
+// breaks are the columns of 表三 whose identities break, and the rows
+// outside the windows of spreads that do not add up themselves.
+func (p *parser) breaks(spreads []spread, rows []T3Row) (bad, wrong int) {
 	in := make([]bool, len(rows))
-	for _, sp := range sure {
+	for _, sp := range spreads {
 		for k := sp.from; k < sp.from+sp.run.m; k++ {
 			in[k] = true
 		}
 	}
-	wrong := 0
 	for i, row := range rows {
 		if in[i] {
 			continue
@@ -230,6 +273,5 @@ func (p *parser) breaksOwned(sure []spread, rows []T3Row) bool {
 			wrong++
 		}
 	}
-	bad := p.t3UnbalancedColumns()
-	return bad > 0 && bad <= wrong
+	return p.t3UnbalancedColumns(), wrong
 }
