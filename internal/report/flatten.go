@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -1370,7 +1371,95 @@ func cutPageAt(t string, depth int) []string {
 			}
 		}
 	}
+	// a browser's page number where a printed page broke them ("…0000202"
+	// "7/10" "示例局…年度报告12/5/26, 5:16 AM" "2.重复申请…": Chromium's
+	// header and footer run into the text): left out, not read as the
+	// row's last cells
+	for i := 2; i <= 3; i++ {
+		if lo, hi := region(i); lo >= 0 && strings.IndexByte(t[lo:hi], '/') >= 0 {
+			for _, m := range browserPageNumbers(t, lo, hi) {
+				if drop == nil {
+					drop = map[int]bool{}
+				}
+				cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
+			}
+		}
+	}
 	return cutAt(t, cuts, drop)
+}
+
+// slashNumberRe is a number over a number: a browser's page number (7/10),
+// or part of a date (12/5/26), told apart by browserPageNumbers.
+var slashNumberRe = regexp.MustCompile(`[0-9]+/[0-9]{1,3}`)
+
+// browserPageNumbers are where in t[lo:hi] a browser's printed page numbers
+// are ("7/10": the page of the pages, at each page's foot): the count of
+// pages is the number after the slash that most such numbers share, on no
+// more pages than it says (a date's 12/5/26 is none: another slash). The
+// page's number may be glued to a row's digits before it ("00002027/10"):
+// it is the page after the last one found when the digits end in that,
+// else the one ending that can be a page (no more than the count, no 0
+// first); where neither tells, the number is left.
+func browserPageNumbers(t string, lo, hi int) [][2]int {
+	type hit struct{ at, slash, end, pages int }
+	var hits []hit
+	counts := map[int]int{}
+	for _, loc := range slashNumberRe.FindAllStringIndex(t, -1) {
+		s, e := loc[0], loc[1]
+		if s > 0 && t[s-1] == '/' || e < len(t) && t[e] == '/' {
+			continue // (a date's)
+		}
+		slash := s + strings.IndexByte(t[s:e], '/')
+		m, err := strconv.Atoi(t[slash+1 : e])
+		if err != nil || m < 2 {
+			continue
+		}
+		hits = append(hits, hit{s, slash, e, m})
+		counts[m]++
+	}
+	pages, most := 0, 0
+	for m, c := range counts {
+		if c >= 2 && c <= m && (c > most || c == most && m < pages) {
+			pages, most = m, c
+		}
+	}
+	if pages == 0 {
+		return nil
+	}
+	var out [][2]int
+	prev := 0
+	for _, h := range hits {
+		if h.pages != pages {
+			continue
+		}
+		digits := t[h.at:h.slash]
+		n, one := -1, -1
+		for k := len(digits) - 1; k >= max(0, len(digits)-3); k-- {
+			v, _ := strconv.Atoi(digits[k:])
+			if digits[k] == '0' || v < 1 || v > pages {
+				continue
+			}
+			if v == prev+1 {
+				n = k
+			}
+			if one == -1 {
+				one = k
+			} else {
+				one = -2 // two endings can be pages
+			}
+		}
+		if n < 0 && one >= 0 {
+			n = one
+		}
+		if n < 0 {
+			continue
+		}
+		prev, _ = strconv.Atoi(digits[n:])
+		if start := h.at + n; start >= lo && h.end <= hi {
+			out = append(out, [2]int{start, h.end})
+		}
+	}
+	return out
 }
 
 // pageNumberRe is a page number printed in a footer, as footerRe, inside

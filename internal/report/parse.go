@@ -550,6 +550,9 @@ type parser struct {
 	// blanks3 are 表三's rows left with blanks whose places are not known,
 	// for readBlankTotals
 	blanks3 blanksLeft
+	// missing3 are the rows of 表三 whose labels were not found, by the
+	// format's order (missingRows)
+	missing3 []bool
 	// midway is groupsMidway's answer once asked (solveT3 asks it of each
 	// run, settleGluedSums once more)
 	midway struct{ known, is bool }
@@ -6278,7 +6281,7 @@ type t3Line struct {
 
 func (p *parser) parseT3() {
 	r := p.r
-	p.blanks3, p.midway = blanksLeft{}, struct{ known, is bool }{}
+	p.blanks3, p.midway, p.missing3 = blanksLeft{}, struct{ known, is bool }{}, nil
 	lo, hi := p.region("3")
 	for i := max(lo, 0); i < hi; i++ {
 		p.byteCut = p.byteCut || hasBadRune(p.lines[i].Text)
@@ -8203,6 +8206,10 @@ func (p *parser) missingRows(rows []T3Row, seen []bool) {
 		if seen[i] {
 			continue
 		}
+		if p.missing3 == nil {
+			p.missing3 = make([]bool, len(rows))
+		}
+		p.missing3[i] = true
 		for c := 0; c < NumCols; c++ {
 			p.ambiguous(t3Cell(rows[i].Key, c))
 		}
@@ -9437,16 +9444,22 @@ func (p *parser) solveT3(runs []t3Line) {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
 			continue
-		case len(cands[i]) == 1 && g.cuts == nil && p.blanky && digitCount(g.rc.tokens) > NumCols && p.groupsMidway():
+		case len(cands[i]) >= 1 && g.cuts == nil && p.blanky && digitCount(g.rc.tokens) > NumCols && p.groupsMidway():
 			// a table that leaves cells blank, in a text that follows the
 			// page's layout: a run may be other rows' numbers too, and one
 			// cut adding up may be chance (62211131224 as 6 2 211 1 3 1
-			// 224); nothing else here tells
+			// 224), or what several cuts agree on (27714142477, （七）总计's
+			// and 四、结转's numbers interleaved, 7 and 24 of its cells read);
+			// nothing else here tells
 			for c := range NumCols {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
-			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法满足行内之和（%s），但本报告有空白的单元格，原文又按版面次序排列（合并单元格的文字夹在各行之间），这些数字可能不全是该行的，无法确认，该行记为空，请对照原文核对",
-				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), joinInts(cands[i][0]))
+			how := "只有一种拆法满足行内之和（" + joinInts(cands[i][0]) + "）"
+			if len(cands[i]) > 1 {
+				how = "有 " + strconv.Itoa(len(cands[i])) + " 种拆法满足行内之和"
+			}
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，%s，但本报告有空白的单元格，原文又按版面次序排列（合并单元格的文字夹在各行之间），这些数字可能不全是该行的，无法确认，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), how)
 			continue
 		case len(cands[i]) == 1:
 			for c, x := range cands[i][0] {
@@ -9520,7 +9533,7 @@ func (p *parser) solveT3(runs []t3Line) {
 			continue
 		}
 		if want, ok := p.t3Expected(g.row); !ok || !p.readBlanks(g, strs(g.rc.tokens), want, true) {
-			p.blankOrGlued(g, withBlanks[i])
+			p.blankOrGlued(g, withBlanks[i], p.missingNext(g))
 		}
 	}
 	p.misprints(runs, cands, unequal)
@@ -9943,6 +9956,16 @@ func (p *parser) numberlessAround(row *T3Row, m int, rowRun []int) bool {
 	return false
 }
 
+// missingNext says the label of the row after g's in the format's order was
+// not found as a row's (missingRows) but stands in g's label, before its
+// digits ("（七）总计四、结转下年度继续办理file:///…1131462261"): the digits may
+// be that row's too.
+func (p *parser) missingNext(g t3Line) bool {
+	rows := p.r.Format.T3Rows()
+	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == g.row.Key })
+	return at >= 0 && at+1 < len(p.missing3) && p.missing3[at+1] && strings.Contains(noSpaces.Replace(g.rc.label), rows[at+1].Label)
+}
+
 // severalRows is how many rows of seven cells, each adding up, a row's
 // glued digits cut into (two to four), or 0 when they do not: the digits
 // of the rows after it too, whose labels a page's text out of order put
@@ -10058,10 +10081,14 @@ func blankReadings(toks []string) [][]int64 {
 // add up, or 11 0 0 0 11 with two blanks; "605154332211825" cuts into seven
 // that add up, or is 605 154 33 22 11 825 with one blank). withBlanks are
 // those readings (blankReadings).
-func (p *parser) blankOrGlued(g t3Line, withBlanks [][]int64) {
+//
+// With the next row's label before the digits, not found as a row's, the
+// digits may be that row's too ("1131462261": （七）总计's 11 3 4 6 2 26 and
+// 四、结转's 1), and no total is read.
+func (p *parser) blankOrGlued(g t3Line, withBlanks [][]int64, nextMissing bool) {
 	toks := strs(g.rc.tokens)
 	total := withBlanks[0][len(withBlanks[0])-1]
-	agreed := len(withBlanks) <= 16
+	agreed := len(withBlanks) <= 16 && !nextMissing
 	for _, w := range withBlanks {
 		agreed = agreed && w[len(w)-1] == total
 	}

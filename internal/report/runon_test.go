@@ -327,6 +327,54 @@ func TestRowsRunTogetherThatCutOneWay(t *testing.T) {
 	}
 }
 
+// A browser prints each page's number of the pages at its foot, and its
+// title and date at its head ("7/10", "示例局…年度报告12/5/26, 5:16 AM"):
+// in a page run into one line they fall into a table where a page broke
+// it, the number glued to a row's digits ("1.信访举报投诉类申请00002027/10"):
+// 2027 and /10 were read as the row's cells (a false T3.ROWSUM and
+// T3.OUTCOMES). The page number is left out: the count of pages is the
+// number after the slash that the pages share, the page the one after the
+// last found. The fixture: pdftotext's default text of Chromium's A5 PDF
+// (with its header and footer) of a generated 2020 report, zeros printed,
+// run into one line. (Over 60 such pages: 3 false errors and 90.5 % of
+// cells read before, none and 99.6 % now.)
+func TestBrowserPageNumberInTableRunIntoOneLine(t *testing.T) {
+	const file = "flat-default-a5-browserpage-2020.txt"
+	want, r := auditWithModel(t, file)
+	if right, all := cellsAsTruth(t, file, want, r), 7*len(want.Format.T3Rows())+15; right != all {
+		t.Errorf("%d cells read right, want all %d", right, all)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("a false %s: %s", f.Rule, f.Message)
+		}
+	}
+}
+
+// With page numbers left out, a report that leaves its zeros blank shows
+// glued runs that are two rows' digits interleaved, in a text that follows
+// the page's layout: （七）总计's and 四、结转's (27 7 14 1 4 2 47 7 as
+// "27714142477", 四's label before them, not found as a row's). What
+// several cuts that add up agree on (7 and 24 of its cells), or the total
+// every reading with blanks agrees on (261 of "1131462261"), is chance
+// there: unread and said. The fixtures: pdftotext's default text of
+// Chromium's PDFs of generated reports, every 0 blank, run into one line
+// (the second with one cell made one more).
+func TestInterleavedRowsWithBlanksUnread(t *testing.T) {
+	for _, c := range []struct{ file, cell string }{
+		{"flat-default-chrome-blanks-nextlabel-2023.txt", "applications.total"},
+		{"flat-default-chrome-blanks-interleaved-2020.txt", "applications.total"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			want, r := auditWithModel(t, c.file)
+			cellsAsTruth(t, c.file, want, r) // (no cell read wrong)
+			if !saysOf(r, "PARSE.AMBIGUOUS", c.cell, "该行记为空") {
+				t.Errorf("%s unread and not said", c.cell)
+			}
+		})
+	}
+}
+
 // The row's numbers are said not to add up only where they are all the
 // row's: not where the row's last number is the first digits of the others'
 // sum (8525 1705 310 310 310 1116: LibreOffice's PDF cut the 总计's last

@@ -1,0 +1,33 @@
+package report
+
+import (
+	"slices"
+	"testing"
+)
+
+// browserPageNumbers finds a browser's "7/10" where a page broke a table in
+// a text run into one line, glued to a row's digits or not, and leaves
+// dates (12/5/26, 2026/12/5) and numbers it cannot tell apart.
+func TestBrowserPageNumbers(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		// the page after the last one found, glued to the row's 0000202
+		{"…html5/10示例局12/5/26, 5:16 AM表三…html6/10示例局…申请00002027/10示例局12/5/26, 5:16 AM2.重复申请…html8/10", []string{"5/10", "6/10", "7/10", "8/10"}},
+		// one ending only can be a page (27 > 10)
+		{"a3/10b申请00000027/10c", []string{"3/10", "7/10"}},
+		// two endings can (2 and 12 of 15), and no page before tells: left
+		{"申请0000312/15x…申请00001312/15y", nil},
+		// a date's numbers: another slash beside them; a count seen once
+		{"2026/12/5 05:16 12/5/26, 5:16 AM 共3/4", nil},
+	} {
+		var got []string
+		for _, m := range browserPageNumbers(c.text, 0, len(c.text)) {
+			got = append(got, c.text[m[0]:m[1]])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
