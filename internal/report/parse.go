@@ -2490,6 +2490,9 @@ func (p *parser) parse() *Report {
 	if p.t3RowsUnread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
+		if p.t3RowsUnread() {
+			p.readDigitsInOrder(lo, hi)
+		}
 	}
 	p.unreadT2Glued()
 	p.parseT4()

@@ -1,0 +1,366 @@
+package report
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A page run into one line whose PDF text gave a table's numbers in blocks
+// apart from its labels (pdftotext's default text of LibreOffice's PDF: the
+// labels of a few rows, then their numbers one to a line; run together,
+// "…（一）予以公开年度办理结果商业企业…总计其他081340160000000020310600000000000000
+// （二）部分公开…") leaves 表三's digits glued across rows, most rows without
+// numbers beside their labels. The digits are still in the table's order:
+// taken together they cut into the format's rows, seven cells each, and a
+// row's 总计 must be the sum of its other six, which fixes the cut almost
+// everywhere. readDigitsInOrder reads 表三 so when the usual reading left
+// rows unread and exactly one cut of all its digits into its rows adds up
+// row by row and holds the table's columns (or, with no such cut, exactly
+// one does with one row of seven one-digit cells that does not add up: the
+// report's own error), agreeing with every row the usual reading read.
+
+// digitsMaxCells bounds a cut's cells of one row; digitsMaxLen the digits
+// taken (a table of 26 rows of five-digit counts has fewer); digitsSteps
+// the search's work, so that a crafted text stays short (a few milliseconds).
+const (
+	digitsCellLen = 5
+	digitsMaxLen  = 26 * NumCols * digitsCellLen
+	digitsSteps   = 400000
+	digitsMaxWays = 64
+)
+
+// digitRowCut is a row cut from the digits from some point that adds up:
+// where it ends, and its cells.
+type digitRowCut struct {
+	end   int
+	cells [NumCols]int64
+}
+
+// tableDigits are the digits of 表三's text in order, with where each run
+// starts (for the message): runs that are an item's number (1. before its
+// label, the last digit of "00000001.属于…") or part of a date, a page's
+// number or a title's year (12/5/26, 5:16, 3/4, 2020年, 第45局) left out.
+func tableDigits(text string) (string, []string) {
+	var b strings.Builder
+	var runs []string
+	for i := 0; i < len(text); {
+		if !isASCIIDigit(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		run := text[i:j]
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case strings.ContainsRune("/:：-", before) || strings.ContainsRune("/:：年月日页局号", after) || before == '第',
+			before < utf8.RuneSelf && isASCIILetter(byte(before)):
+			// (an address's digits too: file:///…/r021.html3/4; a row's
+			// before it, "…0000000file:///", are cells)
+			run = ""
+		case strings.ContainsRune(".．、", after):
+			run = run[:len(run)-1] // an item's number glued after the row's digits
+		}
+		if run != "" {
+			b.WriteString(run)
+			runs = append(runs, run)
+		}
+		i = j
+	}
+	return b.String(), runs
+}
+
+// digitCutter finds the cuts of one row from each point of the digits, once.
+type digitCutter struct {
+	d     string
+	memo  map[int][]digitRowCut
+	steps int
+}
+
+// at are the cuts of a row from i that add up: six counts of one to
+// digitsCellLen digits (0 alone, no other count starting with 0) and their
+// sum after them. false when the work allowed is spent.
+func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
+	if cuts, ok := c.memo[i]; ok {
+		return cuts, true
+	}
+	var cuts []digitRowCut
+	var cells [NumCols]int64
+	var rec func(j, k int, sum int64) bool
+	rec = func(j, k int, sum int64) bool {
+		if c.steps++; c.steps > digitsSteps {
+			return false
+		}
+		if k == ColTotal {
+			s := strconv.FormatInt(sum, 10)
+			if strings.HasPrefix(c.d[j:], s) {
+				cells[ColTotal] = sum
+				cuts = append(cuts, digitRowCut{end: j + len(s), cells: cells})
+			}
+			return true
+		}
+		for n := 1; n <= digitsCellLen && j+n <= len(c.d); n++ {
+			if n > 1 && c.d[j] == '0' {
+				break
+			}
+			v, _ := strconv.ParseInt(c.d[j:j+n], 10, 64)
+			cells[k] = v
+			if !rec(j+n, k+1, sum+v) {
+				return false
+			}
+		}
+		return true
+	}
+	if !rec(i, 0, 0) {
+		return nil, false
+	}
+	c.memo[i] = cuts
+	return cuts, true
+}
+
+// readDigitsInOrder reads 表三 from all its digits in order (see above),
+// for the rows of lines lo to hi; it says whether it did.
+func (p *parser) readDigitsInOrder(lo, hi int) bool {
+	r := p.r
+	if lo < 0 || hi <= lo {
+		return false
+	}
+	var text strings.Builder
+	for _, l := range p.lines[lo:hi] {
+		if !l.Segmented {
+			return false // (a page run into one line only)
+		}
+		text.WriteString(l.Text)
+		text.WriteByte(' ')
+	}
+	d, runs := tableDigits(text.String())
+	rows := r.Format.T3Rows()
+	if len(d) < len(rows)*NumCols || len(d) > digitsMaxLen {
+		return false
+	}
+	cut := &digitCutter{d: d, memo: map[int][]digitRowCut{}}
+	// ways[k][i][b]: the ways to cut rows k on from digit i to the end,
+	// with b rows not adding up among them (0 or 1), counted up to a cap
+	type count [2]int
+	ways := make([][]count, len(rows)+1)
+	for k := range ways {
+		ways[k] = make([]count, len(d)+1)
+	}
+	ways[len(rows)][len(d)][0] = 1
+	for k := len(rows) - 1; k >= 0; k-- {
+		for i := 0; i <= len(d); i++ {
+			if len(d)-i < (len(rows)-k)*NumCols {
+				continue
+			}
+			cuts, ok := cut.at(i)
+			if !ok {
+				return false
+			}
+			for _, c := range cuts {
+				next := ways[k+1][c.end]
+				ways[k][i][0] = min(ways[k][i][0]+next[0], digitsMaxWays+1)
+				ways[k][i][1] = min(ways[k][i][1]+next[1], digitsMaxWays+1)
+			}
+			// a row that adds up in no cut (the report's error): its
+			// digits, seven cells' worth, cut later by the table's columns
+			for end := i + NumCols; end <= min(len(d), i+NumCols*digitsCellLen); end++ {
+				ways[k][i][1] = min(ways[k][i][1]+ways[k+1][end][0], digitsMaxWays+1)
+			}
+		}
+	}
+	bad := 0 // rows not adding up in the readings tried
+	if ways[0][0][0] == 0 {
+		bad = 1
+	}
+	if n := ways[0][0][bad]; n == 0 || n > digitsMaxWays {
+		return false
+	}
+	// every reading, each kept when it holds the table; with a row that
+	// does not add up, its digits cut as the other rows' columns want it,
+	// in all but one cell (the wrong one), the columns then breaking no
+	// more than that row does
+	var found [][][NumCols]int64
+	wrong := -1 // the row that does not add up, in the reading found
+	reading := make([][NumCols]int64, len(rows))
+	wild, wildAt, wildEnd := -1, 0, 0
+	var walk func(k, i, b int)
+	walk = func(k, i, b int) {
+		if len(found) > 1 {
+			return
+		}
+		if k == len(rows) {
+			if i != len(d) || b != 0 {
+				return
+			}
+			if wild < 0 {
+				if t3Holds(rows, reading) {
+					found = append(found, slices.Clone(reading))
+				}
+				return
+			}
+			want := expectedRow(rows, reading, wild)
+			for _, cells := range cutsNear(d[wildAt:wildEnd], want) {
+				reading[wild] = cells
+				if p.digitsReadingHolds(rows, reading, 1) {
+					found, wrong = append(found, slices.Clone(reading)), wild
+				}
+			}
+			return
+		}
+		cuts, _ := cut.at(i)
+		for _, c := range cuts {
+			if ways[k+1][c.end][b] == 0 {
+				continue
+			}
+			reading[k] = c.cells
+			walk(k+1, c.end, b)
+		}
+		if b == 1 {
+			for end := i + NumCols; end <= min(len(d), i+NumCols*digitsCellLen); end++ {
+				if ways[k+1][end][0] == 0 {
+					continue
+				}
+				wild, wildAt, wildEnd = k, i, end
+				walk(k+1, end, 0)
+				wild = -1
+			}
+		}
+	}
+	walk(0, 0, bad)
+	if len(found) != 1 {
+		return false
+	}
+	got := found[0]
+	// the rows the usual reading read stay as read
+	for k, row := range rows {
+		v := r.Applications[row.Key]
+		whole := true
+		for c := range v {
+			whole = whole && !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c))
+		}
+		if !whole {
+			continue
+		}
+		for c := range v {
+			if v[c].Val() != got[k][c] {
+				return false
+			}
+		}
+	}
+	p.t3ReadWhole()
+	for k, row := range rows {
+		var v Row
+		for c, x := range got[k] {
+			v[c] = N(x)
+		}
+		r.Applications[row.Key] = v
+	}
+	shown := strings.Join(runs, " ")
+	if utf8.RuneCountInString(shown) > 60 {
+		shown = string([]rune(shown)[:60]) + "…"
+	}
+	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
+	if wrong >= 0 {
+		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，%s，按此读取，请对照原文核对",
+		shown, len(d), len(rows), how)
+	return true
+}
+
+// digitsReadingHolds says a reading of every row holds 表三's columns; with
+// bad rows that do not add up, that its columns break in no more places
+// than those rows (one wrong cell breaks its row and one column).
+func (p *parser) digitsReadingHolds(rows []T3Row, reading [][NumCols]int64, bad int) bool {
+	if bad == 0 {
+		return t3Holds(rows, reading)
+	}
+	var s t3Sums
+	for i, row := range rows {
+		for c, x := range reading[i] {
+			s.add(row.Kind, c, x)
+		}
+	}
+	broken := 0
+	for c := range NumCols {
+		if s.outcomes[c] != s.tot[c] || s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
+			broken++
+		}
+	}
+	return broken <= bad
+}
+
+// expectedRow is what 表三's columns want of row k, the other rows as read:
+// an outcome the 总计 less the other outcomes, the 总计 the outcomes, 新收
+// the 总计 and 结转下年度 less 上年结转, and so on (-1 where a column wants
+// less than nothing).
+func expectedRow(rows []T3Row, reading [][NumCols]int64, k int) [NumCols]int64 {
+	var s t3Sums
+	for i, row := range rows {
+		if i != k {
+			for c, x := range reading[i] {
+				s.add(row.Kind, c, x)
+			}
+		}
+	}
+	var want [NumCols]int64
+	for c := range NumCols {
+		switch rows[k].Kind {
+		case RowOutcome:
+			want[c] = s.tot[c] - s.outcomes[c]
+		case RowTotal:
+			want[c] = s.outcomes[c]
+		case RowNew:
+			want[c] = s.tot[c] + s.fwd[c] - s.in[c]
+		case RowCarriedIn:
+			want[c] = s.tot[c] + s.fwd[c] - s.nw[c]
+		case RowCarriedForward:
+			want[c] = s.nw[c] + s.in[c] - s.tot[c]
+		}
+		want[c] = max(want[c], -1)
+	}
+	return want
+}
+
+// cutsNear are the cuts of a row's digits into seven counts (0 alone, no
+// other count starting with 0) that are want in every cell but one, that
+// one of as many digits as wanted (a count misprinted, not a digit more or
+// less: a stray digit, or one lost, shifts the cut and fakes an error), and
+// do not add up.
+func cutsNear(d string, want [NumCols]int64) [][NumCols]int64 {
+	var out [][NumCols]int64
+	var cells [NumCols]int64
+	var rec func(j, k int, missed bool)
+	rec = func(j, k int, missed bool) {
+		if len(out) > 1 {
+			return
+		}
+		if k == NumCols {
+			var sum int64
+			for c := range ColTotal {
+				sum += cells[c]
+			}
+			if j == len(d) && missed && sum != cells[ColTotal] {
+				out = append(out, cells)
+			}
+			return
+		}
+		for n := 1; n <= digitsCellLen+1 && j+n <= len(d)-(NumCols-1-k); n++ {
+			if n > 1 && d[j] == '0' {
+				break
+			}
+			v, _ := strconv.ParseInt(d[j:j+n], 10, 64)
+			if v == want[k] || !missed && want[k] >= 0 && n == len(strconv.FormatInt(want[k], 10)) {
+				cells[k] = v
+				rec(j+n, k+1, missed || v != want[k])
+			}
+		}
+	}
+	rec(0, 0, false)
+	return out
+}

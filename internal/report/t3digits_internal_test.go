@@ -1,0 +1,33 @@
+package report
+
+import (
+	"slices"
+	"testing"
+)
+
+// tableDigits takes 表三's digits in order, leaving out an item's number
+// glued after a row's digits, and a page's or address's numbers, a date,
+// a year and an agency's number.
+func TestTableDigits(t *testing.T) {
+	d, runs := tableDigits("总计其他0813401600000001.属于国家秘密2.其他0000000" +
+		"file:///tmp/r021.html3/4示例第21局2020年报告12/5/26, 5:05 AM" +
+		"3.其他1000001（七）总计")
+	if want := "08134016000000000000001000001"; d != want {
+		t.Errorf("digits %q, want %q", d, want)
+	}
+	if want := []string{"0813401600000001"[:15], "0000000", "1000001"}; !slices.Equal(runs, want) {
+		t.Errorf("runs %q, want %q", runs, want)
+	}
+}
+
+// expectedRow and cutsNear cut the digits of a row that does not add up as
+// the table's columns want it, but for one cell; none when two cells
+// differ.
+func TestCutsNear(t *testing.T) {
+	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 2, 2, 0, 14}); len(got) != 1 || got[0] != [NumCols]int64{10, 0, 2, 2, 2, 0, 14} {
+		t.Errorf("cutsNear = %v, want one: 10 0 2 2 2 0 14", got)
+	}
+	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 1, 2, 0, 14}); got != nil {
+		t.Errorf("two cells off: %v, want none", got)
+	}
+}
