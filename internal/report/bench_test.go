@@ -168,6 +168,28 @@ func BenchmarkBlankTotals(b *testing.B) {
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
 
+// BenchmarkDigitsInOrder is what readDigitsInOrder costs: LibreOffice's
+// default text of a report run into one line, 表三 read from its digits in
+// order (read), the same with a row that adds up in no cut (rowerror), and
+// a page of rows of twelve digits none zero, glued after their labels, that
+// never add up (crafted: every cut of every row tried, the budget spent),
+// beside the 10 KB report.
+func BenchmarkDigitsInOrder(b *testing.B) {
+	var page strings.Builder
+	page.WriteString("某局2021年政府信息公开工作年度报告一、总体情况文字。二、主动公开政府信息情况三、收到和处理政府信息公开申请情况")
+	for _, row := range report.FormatForYear(2021).T3Rows() {
+		page.WriteString(row.Group + row.Label + "123456789123")
+	}
+	page.WriteString("四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。")
+	crafted := []byte(page.String())
+	b.Run("read", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-default-lo-blocks-2021.txt")) })
+	b.Run("rowerror", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/flat-default-lo-blocks-rowerror-2023.txt"))
+	})
+	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}
+
 // withT3 is a 2021 report of six sections, the text of its 表三 given.
 func withT3(t3 string) []byte {
 	return []byte("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" +

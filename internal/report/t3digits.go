@@ -75,6 +75,15 @@ func tableDigits(text string) (string, []string) {
 	return b.String(), runs
 }
 
+// digitsValue is the value of a few ASCII digits.
+func digitsValue(d string) int64 {
+	var v int64
+	for i := 0; i < len(d); i++ {
+		v = v*10 + int64(d[i]-'0')
+	}
+	return v
+}
+
 // digitCutter finds the cuts of one row from each point of the digits, once.
 type digitCutter struct {
 	d     string
@@ -97,18 +106,23 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 			return false
 		}
 		if k == ColTotal {
-			s := strconv.FormatInt(sum, 10)
-			if strings.HasPrefix(c.d[j:], s) {
+			// the sum written next, compared without making its text
+			n := 1
+			for x := sum; x >= 10; x /= 10 {
+				n++
+			}
+			if j+n <= len(c.d) && (n == 1 || c.d[j] != '0') && digitsValue(c.d[j:j+n]) == sum {
 				cells[ColTotal] = sum
-				cuts = append(cuts, digitRowCut{end: j + len(s), cells: cells})
+				cuts = append(cuts, digitRowCut{end: j + n, cells: cells})
 			}
 			return true
 		}
+		var v int64
 		for n := 1; n <= digitsCellLen && j+n <= len(c.d); n++ {
 			if n > 1 && c.d[j] == '0' {
 				break
 			}
-			v, _ := strconv.ParseInt(c.d[j:j+n], 10, 64)
+			v = v*10 + int64(c.d[j+n-1]-'0')
 			cells[k] = v
 			if !rec(j+n, k+1, sum+v) {
 				return false
