@@ -9575,6 +9575,20 @@ func (p *parser) solveT3(runs []t3Line) {
 			}
 			continue
 		}
+		if digitCount(g.rc.tokens) >= 2*NumCols && severalRows(toks) == 0 && p.numberlessAround(g.row, 2, rowRun) {
+			// digits enough for two rows or more, a row around without
+			// numbers of its own: its digits may be here too, one of them
+			// the report's error ("00001010000012": 0000101 and 0000012,
+			// not 0 0 0 0 10 100000 12); unread (readDigitsInOrder may read
+			// the table whole)
+			for c := 0; c < NumCols; c++ {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			r.Applications[g.row.Key] = Row{}
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”；这些数字够两行以上，相邻的行又没有自己的数字，可能也有它们的数字，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
+			continue
+		}
 		if m := severalRows(toks); m > 0 && p.numberlessAround(g.row, m, rowRun) {
 			// the digits of the rows after (or before) it too, whose
 			// labels the text put elsewhere, as for a run no cut of which

@@ -58,10 +58,15 @@ func tableDigits(text string) (string, []string) {
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
 		after, _ := utf8.DecodeRuneInString(text[j:])
 		switch {
-		case strings.ContainsRune("/:：-", before) || strings.ContainsRune("/:：年月日页局号", after) || before == '第',
+		case after == '年' && len(run) == 4 && (strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")):
+			run = "" // a year (a title's 2020年); not a row's digits before the merged 三、本 / 年度办 (0203106年度办, 2302007年度办)
+		case (after == '月' || after == '日') && len(run) <= 2:
+			run = ""
+		case strings.ContainsRune("/:：-—–－", before) || strings.ContainsRune("/:：页—–－", after) || before == '第',
 			before < utf8.RuneSelf && isASCIILetter(byte(before)):
 			// (an address's digits too: file:///…/r021.html3/4; a row's
-			// before it, "…0000000file:///", are cells)
+			// before it, "…0000000file:///", are cells; a page's number
+			// between dashes, —2—, is none)
 			run = ""
 		case strings.ContainsRune(".．、", after):
 			run = run[:len(run)-1] // an item's number glued after the row's digits
@@ -204,7 +209,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	wild, wildAt, wildEnd := -1, 0, 0
 	var walk func(k, i, b int)
 	walk = func(k, i, b int) {
-		if len(found) > 1 {
+		if len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
 			return
 		}
 		if k == len(rows) {
@@ -246,31 +251,48 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		}
 	}
 	walk(0, 0, bad)
-	if len(found) != 1 {
-		return false
-	}
-	got := found[0]
 	// the rows the usual reading read stay as read
-	for k, row := range rows {
-		v := r.Applications[row.Key]
-		whole := true
-		for c := range v {
-			whole = whole && !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c))
-		}
-		if !whole {
-			continue
-		}
-		for c := range v {
-			if v[c].Val() != got[k][c] {
-				return false
+	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool {
+		for k, row := range rows {
+			v := r.Applications[row.Key]
+			whole := true
+			for c := range v {
+				whole = whole && !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c))
+			}
+			if !whole {
+				continue
+			}
+			for c := range v {
+				if v[c].Val() != got[k][c] {
+					return true
+				}
 			}
 		}
+		return false
+	})
+	if len(found) == 0 || len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
+		return false
+	}
+	if len(found) > 1 && !p.digitsReadMore(rows, found) {
+		return false // (the same cells unread as by the rows' own readings, said row by row)
 	}
 	p.t3ReadWhole()
+	// with several readings (the table's columns cannot tell 11 0 from
+	// 1 10 where two columns move together), the cells they agree on
+	var amb []string
 	for k, row := range rows {
 		var v Row
-		for c, x := range got[k] {
-			v[c] = N(x)
+		for c, x := range found[0][k] {
+			same := true
+			for _, o := range found[1:] {
+				same = same && o[k][c] == x
+			}
+			if same {
+				v[c] = N(x)
+				continue
+			}
+			p.ambiguous(t3Cell(row.Key, c))
+			amb = append(amb, "“"+row.Group+row.Label+"”"+T3ColumnLabels[c])
 		}
 		r.Applications[row.Key] = v
 	}
@@ -281,6 +303,14 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
 	if wrong >= 0 {
 		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
+	}
+	if len(found) > 1 {
+		if len(amb) > 6 {
+			amb = append(amb[:6:6], "等")
+		}
+		p.warn("PARSE.AMBIGUOUS", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，有 %d 种拆法都使每行满足“总计 = 六类申请人之和”、各栏的勾稽关系也都成立：它们一致的单元格按此读取，%s无法确定，记为空，请对照原文核对",
+			shown, len(d), len(rows), len(found), strings.Join(amb, "、"))
+		return true
 	}
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，%s，按此读取，请对照原文核对",
 		shown, len(d), len(rows), how)
@@ -377,4 +407,25 @@ func cutsNear(d string, want [NumCols]int64) [][NumCols]int64 {
 	}
 	rec(0, 0, false)
 	return out
+}
+
+// digitsReadMore says the cells that every reading found agrees on include
+// one the usual reading left unread.
+func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
+	for k, row := range rows {
+		v := p.r.Applications[row.Key]
+		for c, x := range found[0][k] {
+			if !v[c].Blank() && !p.r.ambiguous(t3Cell(row.Key, c)) {
+				continue
+			}
+			same := true
+			for _, o := range found[1:] {
+				same = same && o[k][c] == x
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -20,6 +20,15 @@ func TestTableDigits(t *testing.T) {
 	}
 }
 
+// A page's number between dashes is none of the table's digits; a row's
+// digits before the merged 三、本 / 年度办 are, a year alone is not.
+func TestTableDigitsPagesAndYears(t *testing.T) {
+	d, _ := tableDigits("情况—2—申请人…三、本（一）予以公开0203106年度办…（五）不予—3—处理2.重复申请0010001示例局2020年报告")
+	if want := "02031060010001"; d != want {
+		t.Errorf("digits %q, want %q", d, want)
+	}
+}
+
 // expectedRow and cutsNear cut the digits of a row that does not add up as
 // the table's columns want it, but for one cell; none when two cells
 // differ.
