@@ -150,19 +150,23 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		return false
 	}
 	var text strings.Builder
+	cut := 0 // the bytes of lines cut out of a page run into one line
 	for _, l := range p.lines[lo:hi] {
-		if !l.Segmented {
-			return false // (a page run into one line only)
+		if l.Segmented {
+			cut += len(l.Text)
 		}
 		text.WriteString(l.Text)
 		text.WriteByte(' ')
+	}
+	if 2*cut < text.Len() {
+		return false // (a page run into one line, or pages each one: form feeds kept)
 	}
 	d, runs := tableDigits(text.String())
 	rows := r.Format.T3Rows()
 	if len(d) < len(rows)*NumCols || len(d) > digitsMaxLen {
 		return false
 	}
-	cut := &digitCutter{d: d, memo: map[int][]digitRowCut{}}
+	cutter := &digitCutter{d: d, memo: map[int][]digitRowCut{}}
 	// ways[k][i][b]: the ways to cut rows k on from digit i to the end,
 	// with b rows not adding up among them (0 or 1), counted up to a cap
 	type count [2]int
@@ -176,7 +180,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 			if len(d)-i < (len(rows)-k)*NumCols {
 				continue
 			}
-			cuts, ok := cut.at(i)
+			cuts, ok := cutter.at(i)
 			if !ok {
 				return false
 			}
@@ -196,8 +200,13 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	if ways[0][0][0] == 0 {
 		bad = 1
 	}
-	if n := ways[0][0][bad]; n == 0 || n > digitsMaxWays {
-		return false
+	if ways[0][0][0] == 0 && ways[0][0][1] == 0 {
+		// one row's 总计 after the table's other digits (a header's
+		// 总计 cell set beside the first row: our PDF's text)
+		return p.readDisplacedTotal(lo, d, runs, rows)
+	}
+	if n := ways[0][0][bad]; n > digitsMaxWays {
+		return bad > 0 && p.readDisplacedTotal(lo, d, runs, rows)
 	}
 	// every reading, each kept when it holds the table; with a row that
 	// does not add up, its digits cut as the other rows' columns want it,
@@ -231,7 +240,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 			}
 			return
 		}
-		cuts, _ := cut.at(i)
+		cuts, _ := cutter.at(i)
 		for _, c := range cuts {
 			if ways[k+1][c.end][b] == 0 {
 				continue
@@ -270,7 +279,10 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		}
 		return false
 	})
-	if len(found) == 0 || len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
+	if len(found) == 0 {
+		return p.readDisplacedTotal(lo, d, runs, rows)
+	}
+	if len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
 		return false
 	}
 	if len(found) > 1 && !p.digitsReadMore(rows, found) {
@@ -428,4 +440,147 @@ func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
 		}
 	}
 	return false
+}
+
+// readDisplacedTotal reads 表三 from its digits in order where one row's 总计
+// stands after all the others' digits ("…一、本年新收…数量1470000二、…（七）总计
+// 149000023200000221": 一's 21 last): each ending of one to three digits is
+// tried as the 总计 of each row in turn, that row six cells adding up to it,
+// every other row adding up; the one reading that holds the columns, the
+// only one, is read (no row read before may differ, as readDigitsInOrder).
+func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Row) bool {
+	r := p.r
+	var found [][][NumCols]int64
+	at := -1
+	steps := 0
+	for L := 1; L <= 3 && L < len(d); L++ {
+		tail := d[len(d)-L:]
+		if L > 1 && tail[0] == '0' {
+			continue
+		}
+		total := digitsValue(tail)
+		body := d[:len(d)-L]
+		cut := &digitCutter{d: body, memo: map[int][]digitRowCut{}}
+		// six cells from i adding up to total, memoised
+		six := map[int][]digitRowCut{}
+		sixAt := func(i int) []digitRowCut {
+			if c, ok := six[i]; ok {
+				return c
+			}
+			var out []digitRowCut
+			var cells [NumCols]int64
+			var rec func(j, k int, sum int64)
+			rec = func(j, k int, sum int64) {
+				if steps++; steps > digitsSteps || sum > total {
+					return
+				}
+				if k == ColTotal {
+					if sum == total {
+						cells[ColTotal] = total
+						out = append(out, digitRowCut{end: j, cells: cells})
+					}
+					return
+				}
+				var v int64
+				for n := 1; n <= digitsCellLen && j+n <= len(body); n++ {
+					if n > 1 && body[j] == '0' {
+						break
+					}
+					v = v*10 + int64(body[j+n-1]-'0')
+					cells[k] = v
+					rec(j+n, k+1, sum+v)
+				}
+			}
+			rec(i, 0, 0)
+			six[i] = out
+			return out
+		}
+		for moved := range rows {
+			// ways[k][i]: the ways to cut rows k on from i to the end
+			ways := make([][]int, len(rows)+1)
+			for k := range ways {
+				ways[k] = make([]int, len(body)+1)
+			}
+			ways[len(rows)][len(body)] = 1
+			for k := len(rows) - 1; k >= 0; k-- {
+				for i := 0; i <= len(body); i++ {
+					var cuts []digitRowCut
+					if k == moved {
+						cuts = sixAt(i)
+					} else {
+						c, ok := cut.at(i)
+						if !ok {
+							return false
+						}
+						cuts = c
+					}
+					for _, c := range cuts {
+						ways[k][i] = min(ways[k][i]+ways[k+1][c.end], digitsMaxWays+1)
+					}
+				}
+			}
+			if steps+cut.steps > digitsSteps {
+				return false // (cut.steps counts the cutting of every row tried, memoised)
+			}
+			if ways[0][0] == 0 || ways[0][0] > digitsMaxWays {
+				continue
+			}
+			reading := make([][NumCols]int64, len(rows))
+			var walk func(k, i int)
+			walk = func(k, i int) {
+				if len(found) > 1 {
+					return
+				}
+				if k == len(rows) {
+					if i == len(body) && t3Holds(rows, reading) {
+						found, at = append(found, slices.Clone(reading)), moved
+					}
+					return
+				}
+				var cuts []digitRowCut
+				if k == moved {
+					cuts = sixAt(i)
+				} else {
+					cuts, _ = cut.at(i)
+				}
+				for _, c := range cuts {
+					if ways[k+1][c.end] > 0 {
+						reading[k] = c.cells
+						walk(k+1, c.end)
+					}
+				}
+			}
+			walk(0, 0)
+			if len(found) > 1 {
+				return false
+			}
+		}
+	}
+	if len(found) != 1 {
+		return false
+	}
+	got := found[0]
+	for k, row := range rows {
+		v := r.Applications[row.Key]
+		for c := range v {
+			if !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c)) && v[c].Val() != got[k][c] {
+				return false
+			}
+		}
+	}
+	p.t3ReadWhole()
+	for k, row := range rows {
+		var v Row
+		for c, x := range got[k] {
+			v[c] = N(x)
+		}
+		r.Applications[row.Key] = v
+	}
+	shown := strings.Join(runs, " ")
+	if utf8.RuneCountInString(shown) > 60 {
+		shown = string([]rune(shown)[:60]) + "…"
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取，请对照原文核对",
+		shown, rows[at].Group, rows[at].Label, got[at][ColTotal])
+	return true
 }
