@@ -6012,16 +6012,7 @@ func (p *parser) readInBands(lo, hi int, rows []T3Row) bool {
 	if holding == nil || tooMany {
 		return false
 	}
-	r := p.r
-	p.t3ReadWhole()
-	for i, row := range rows {
-		var v Row
-		for c, x := range holding[i] {
-			v[c] = N(x)
-		}
-		r.Applications[row.Key] = v
-		r.setLine(row.Key, p.lines[lo].No)
-	}
+	p.setT3Reading(rows, holding, lo)
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字与行名分开排列（PDF 转换按文字块输出：每几行为一段，段内逐栏自上而下），%d 个数按这种次序只有一种读法使各行之和、表三各栏的勾稽关系都相符，按此读取", len(nums))
 	return true
 }

@@ -261,24 +261,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	}
 	walk(0, 0, bad)
 	// the rows the usual reading read stay as read
-	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool {
-		for k, row := range rows {
-			v := r.Applications[row.Key]
-			whole := true
-			for c := range v {
-				whole = whole && !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c))
-			}
-			if !whole {
-				continue
-			}
-			for c := range v {
-				if v[c].Val() != got[k][c] {
-					return true
-				}
-			}
-		}
-		return false
-	})
+	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool { return !p.agreesWithRead(rows, got) })
 	if len(found) == 0 {
 		return p.readDisplacedTotal(lo, d, runs, rows)
 	}
@@ -308,10 +291,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		}
 		r.Applications[row.Key] = v
 	}
-	shown := strings.Join(runs, " ")
-	if utf8.RuneCountInString(shown) > 60 {
-		shown = string([]rune(shown)[:60]) + "…"
-	}
+	shown := digitsShown(runs)
 	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
 	if wrong >= 0 {
 		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
@@ -449,7 +429,6 @@ func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
 // every other row adding up; the one reading that holds the columns, the
 // only one, is read (no row read before may differ, as readDigitsInOrder).
 func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Row) bool {
-	r := p.r
 	var found [][][NumCols]int64
 	at := -1
 	steps := 0
@@ -560,27 +539,41 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 		return false
 	}
 	got := found[0]
+	if !p.agreesWithRead(rows, got) {
+		return false
+	}
+	p.setT3Reading(rows, got, lo)
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取，请对照原文核对",
+		digitsShown(runs), rows[at].Group, rows[at].Label, got[at][ColTotal])
+	return true
+}
+
+// agreesWithRead says a reading of 表三 keeps every row the usual reading
+// read whole (seven cells, none unread) as read.
+func (p *parser) agreesWithRead(rows []T3Row, got [][NumCols]int64) bool {
 	for k, row := range rows {
-		v := r.Applications[row.Key]
+		v := p.r.Applications[row.Key]
+		whole := true
 		for c := range v {
-			if !v[c].Blank() && !r.ambiguous(t3Cell(row.Key, c)) && v[c].Val() != got[k][c] {
+			whole = whole && !v[c].Blank() && !p.r.ambiguous(t3Cell(row.Key, c))
+		}
+		if !whole {
+			continue
+		}
+		for c := range v {
+			if v[c].Val() != got[k][c] {
 				return false
 			}
 		}
 	}
-	p.t3ReadWhole()
-	for k, row := range rows {
-		var v Row
-		for c, x := range got[k] {
-			v[c] = N(x)
-		}
-		r.Applications[row.Key] = v
-	}
+	return true
+}
+
+// digitsShown are the table's runs of digits as a message quotes them.
+func digitsShown(runs []string) string {
 	shown := strings.Join(runs, " ")
 	if utf8.RuneCountInString(shown) > 60 {
 		shown = string([]rune(shown)[:60]) + "…"
 	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取，请对照原文核对",
-		shown, rows[at].Group, rows[at].Label, got[at][ColTotal])
-	return true
+	return shown
 }

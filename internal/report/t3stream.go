@@ -389,6 +389,20 @@ func (p *parser) t3RowsUnread() bool {
 	return false
 }
 
+// setT3Reading sets 表三 to a reading of every row, read whole from the
+// numbers of the lines from lo on (t3ReadWhole).
+func (p *parser) setT3Reading(rows []T3Row, reading [][NumCols]int64, lo int) {
+	p.t3ReadWhole()
+	for i, row := range rows {
+		var v Row
+		for c, x := range reading[i] {
+			v[c] = N(x)
+		}
+		p.r.Applications[row.Key] = v
+		p.r.setLine(row.Key, p.lines[lo].No)
+	}
+}
+
 // t3ReadWhole marks 表三 read whole from its numbers apart from its labels:
 // what was said of its rows read by their labels is moot.
 func (p *parser) t3ReadWhole() {
