@@ -172,8 +172,9 @@ func BenchmarkBlankTotals(b *testing.B) {
 // default text of a report run into one line, 表三 read from its digits in
 // order (read), the same with a row that adds up in no cut (rowerror), and
 // a page of rows of twelve digits none zero, glued after their labels, that
-// never add up (crafted: every cut of every row tried, the budget spent),
-// beside the 10 KB report.
+// never add up (crafted: every cut of every row tried, the budget spent), a
+// page whose digits no reading in order takes (crafted-displaced: each
+// row's 总计 tried after the others), beside the 10 KB report.
 func BenchmarkDigitsInOrder(b *testing.B) {
 	var page strings.Builder
 	page.WriteString("某局2021年政府信息公开工作年度报告一、总体情况文字。二、主动公开政府信息情况三、收到和处理政府信息公开申请情况")
@@ -182,11 +183,26 @@ func BenchmarkDigitsInOrder(b *testing.B) {
 	}
 	page.WriteString("四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。")
 	crafted := []byte(page.String())
+	// rows of zeros, one not adding up and a stray digit after the last:
+	// no reading in order, so every row's 总计 is tried after the others,
+	// with and without a row in error (the most that path does)
+	page.Reset()
+	page.WriteString("某局2021年政府信息公开工作年度报告一、总体情况文字。二、主动公开政府信息情况三、收到和处理政府信息公开申请情况")
+	for i, row := range report.FormatForYear(2021).T3Rows() {
+		cells := "0000000"
+		if i == 5 {
+			cells = "1000002"
+		}
+		page.WriteString(row.Group + row.Label + cells)
+	}
+	page.WriteString("9四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。")
+	displaced := []byte(page.String())
 	b.Run("read", func(b *testing.B) { benchAudit(b, readFile(b, "../../testdata/audit/flat-default-lo-blocks-2021.txt")) })
 	b.Run("rowerror", func(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/flat-default-lo-blocks-rowerror-2023.txt"))
 	})
 	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
+	b.Run("crafted-displaced", func(b *testing.B) { benchAudit(b, displaced) })
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
 

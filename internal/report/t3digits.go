@@ -430,108 +430,149 @@ func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
 // only one, is read (no row read before may differ, as readDigitsInOrder).
 func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Row) bool {
 	var found [][][NumCols]int64
-	at := -1
+	at, wrong := -1, -1 // the row whose 总计 is after the others; the row that adds up in no cut
 	steps := 0
-	for L := 1; L <= 3 && L < len(d); L++ {
-		tail := d[len(d)-L:]
-		if L > 1 && tail[0] == '0' {
-			continue
+	// every row adding up first; then one that adds up in no cut (the
+	// report's error), cut as the columns want it but for one cell
+	for _, bad := range []bool{false, true} {
+		if len(found) > 0 {
+			break
 		}
-		total := digitsValue(tail)
-		body := d[:len(d)-L]
-		cut := &digitCutter{d: body, memo: map[int][]digitRowCut{}}
-		// six cells from i adding up to total, memoised
-		six := map[int][]digitRowCut{}
-		sixAt := func(i int) []digitRowCut {
-			if c, ok := six[i]; ok {
-				return c
+		for L := 1; L <= 3 && L < len(d); L++ {
+			tail := d[len(d)-L:]
+			if L > 1 && tail[0] == '0' {
+				continue
 			}
-			var out []digitRowCut
-			var cells [NumCols]int64
-			var rec func(j, k int, sum int64)
-			rec = func(j, k int, sum int64) {
-				if steps++; steps > digitsSteps || sum > total {
-					return
+			total := digitsValue(tail)
+			body := d[:len(d)-L]
+			cut := &digitCutter{d: body, memo: map[int][]digitRowCut{}}
+			// six cells from i adding up to total, memoised
+			six := map[int][]digitRowCut{}
+			sixAt := func(i int) []digitRowCut {
+				if c, ok := six[i]; ok {
+					return c
 				}
-				if k == ColTotal {
-					if sum == total {
-						cells[ColTotal] = total
-						out = append(out, digitRowCut{end: j, cells: cells})
+				var out []digitRowCut
+				var cells [NumCols]int64
+				var rec func(j, k int, sum int64)
+				rec = func(j, k int, sum int64) {
+					if steps++; steps > digitsSteps || sum > total {
+						return
 					}
-					return
-				}
-				var v int64
-				for n := 1; n <= digitsCellLen && j+n <= len(body); n++ {
-					if n > 1 && body[j] == '0' {
-						break
+					if k == ColTotal {
+						if sum == total {
+							cells[ColTotal] = total
+							out = append(out, digitRowCut{end: j, cells: cells})
+						}
+						return
 					}
-					v = v*10 + int64(body[j+n-1]-'0')
-					cells[k] = v
-					rec(j+n, k+1, sum+v)
+					var v int64
+					for n := 1; n <= digitsCellLen && j+n <= len(body); n++ {
+						if n > 1 && body[j] == '0' {
+							break
+						}
+						v = v*10 + int64(body[j+n-1]-'0')
+						cells[k] = v
+						rec(j+n, k+1, sum+v)
+					}
 				}
+				rec(i, 0, 0)
+				six[i] = out
+				return out
 			}
-			rec(i, 0, 0)
-			six[i] = out
-			return out
-		}
-		for moved := range rows {
-			// ways[k][i]: the ways to cut rows k on from i to the end
-			ways := make([][]int, len(rows)+1)
-			for k := range ways {
-				ways[k] = make([]int, len(body)+1)
-			}
-			ways[len(rows)][len(body)] = 1
-			for k := len(rows) - 1; k >= 0; k-- {
-				for i := 0; i <= len(body); i++ {
+			for moved := range rows {
+				// ways[k][i][b]: the ways to cut rows k on from i to the end
+				// with b rows that add up in no cut among them (bad only)
+				ways := make([][][2]int, len(rows)+1)
+				for k := range ways {
+					ways[k] = make([][2]int, len(body)+1)
+				}
+				ways[len(rows)][len(body)][0] = 1
+				for k := len(rows) - 1; k >= 0; k-- {
+					for i := 0; i <= len(body); i++ {
+						var cuts []digitRowCut
+						if k == moved {
+							cuts = sixAt(i)
+						} else {
+							c, ok := cut.at(i)
+							if !ok {
+								return false
+							}
+							cuts = c
+						}
+						for _, c := range cuts {
+							for b := range 2 {
+								ways[k][i][b] = min(ways[k][i][b]+ways[k+1][c.end][b], digitsMaxWays+1)
+							}
+						}
+						if bad && k != moved {
+							for end := i + NumCols; end <= min(len(body), i+NumCols*digitsCellLen); end++ {
+								ways[k][i][1] = min(ways[k][i][1]+ways[k+1][end][0], digitsMaxWays+1)
+							}
+						}
+					}
+				}
+				if steps+cut.steps > digitsSteps {
+					return false // (cut.steps counts the cutting of every row tried, memoised)
+				}
+				b0 := 0
+				if bad {
+					b0 = 1
+				}
+				if ways[0][0][b0] == 0 || ways[0][0][b0] > digitsMaxWays {
+					continue
+				}
+				reading := make([][NumCols]int64, len(rows))
+				wild, wildAt, wildEnd := -1, 0, 0
+				var walk func(k, i, b int)
+				walk = func(k, i, b int) {
+					if len(found) > 1 {
+						return
+					}
+					if k == len(rows) {
+						if i != len(body) || b != 0 {
+							return
+						}
+						if wild < 0 {
+							if t3Holds(rows, reading) {
+								found, at, wrong = append(found, slices.Clone(reading)), moved, -1
+							}
+							return
+						}
+						for _, cells := range cutsNear(body[wildAt:wildEnd], expectedRow(rows, reading, wild)) {
+							reading[wild] = cells
+							if p.digitsReadingHolds(rows, reading, 1) {
+								found, at, wrong = append(found, slices.Clone(reading)), moved, wild
+							}
+						}
+						return
+					}
 					var cuts []digitRowCut
 					if k == moved {
 						cuts = sixAt(i)
 					} else {
-						c, ok := cut.at(i)
-						if !ok {
-							return false
-						}
-						cuts = c
+						cuts, _ = cut.at(i)
 					}
 					for _, c := range cuts {
-						ways[k][i] = min(ways[k][i]+ways[k+1][c.end], digitsMaxWays+1)
+						if ways[k+1][c.end][b] > 0 {
+							reading[k] = c.cells
+							walk(k+1, c.end, b)
+						}
+					}
+					if b == 1 && k != moved {
+						for end := i + NumCols; end <= min(len(body), i+NumCols*digitsCellLen); end++ {
+							if ways[k+1][end][0] > 0 {
+								wild, wildAt, wildEnd = k, i, end
+								walk(k+1, end, 0)
+								wild = -1
+							}
+						}
 					}
 				}
-			}
-			if steps+cut.steps > digitsSteps {
-				return false // (cut.steps counts the cutting of every row tried, memoised)
-			}
-			if ways[0][0] == 0 || ways[0][0] > digitsMaxWays {
-				continue
-			}
-			reading := make([][NumCols]int64, len(rows))
-			var walk func(k, i int)
-			walk = func(k, i int) {
+				walk(0, 0, b0)
 				if len(found) > 1 {
-					return
+					return false
 				}
-				if k == len(rows) {
-					if i == len(body) && t3Holds(rows, reading) {
-						found, at = append(found, slices.Clone(reading)), moved
-					}
-					return
-				}
-				var cuts []digitRowCut
-				if k == moved {
-					cuts = sixAt(i)
-				} else {
-					cuts, _ = cut.at(i)
-				}
-				for _, c := range cuts {
-					if ways[k+1][c.end] > 0 {
-						reading[k] = c.cells
-						walk(k+1, c.end)
-					}
-				}
-			}
-			walk(0, 0)
-			if len(found) > 1 {
-				return false
 			}
 		}
 	}
@@ -543,8 +584,12 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 		return false
 	}
 	p.setT3Reading(rows, got, lo)
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取，请对照原文核对",
-		digitsShown(runs), rows[at].Group, rows[at].Label, got[at][ColTotal])
+	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
+	if wrong >= 0 {
+		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，%s，按此读取，请对照原文核对",
+		digitsShown(runs), rows[at].Group, rows[at].Label, got[at][ColTotal], how)
 	return true
 }
 
