@@ -169,12 +169,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	cutter := &digitCutter{d: d, memo: map[int][]digitRowCut{}}
 	// ways[k][i][b]: the ways to cut rows k on from digit i to the end,
 	// with b rows not adding up among them (0 or 1), counted up to a cap
-	type count [2]int
-	ways := make([][]count, len(rows)+1)
-	for k := range ways {
-		ways[k] = make([]count, len(d)+1)
-	}
-	ways[len(rows)][len(d)][0] = 1
+	ways := digitWays(len(rows), len(d))
 	for k := len(rows) - 1; k >= 0; k-- {
 		for i := 0; i <= len(d); i++ {
 			if len(d)-i < (len(rows)-k)*NumCols {
@@ -214,52 +209,13 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	// more than that row does
 	var found [][][NumCols]int64
 	wrong := -1 // the row that does not add up, in the reading found
-	reading := make([][NumCols]int64, len(rows))
-	wild, wildAt, wildEnd := -1, 0, 0
-	var walk func(k, i, b int)
-	walk = func(k, i, b int) {
-		if len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
-			return
-		}
-		if k == len(rows) {
-			if i != len(d) || b != 0 {
-				return
-			}
-			if wild < 0 {
-				if t3Holds(rows, reading) {
-					found = append(found, slices.Clone(reading))
-				}
-				return
-			}
-			want := expectedRow(rows, reading, wild)
-			for _, cells := range cutsNear(d[wildAt:wildEnd], want) {
-				reading[wild] = cells
-				if p.digitsReadingHolds(rows, reading, 1) {
-					found, wrong = append(found, slices.Clone(reading)), wild
-				}
-			}
-			return
-		}
-		cuts, _ := cutter.at(i)
-		for _, c := range cuts {
-			if ways[k+1][c.end][b] == 0 {
-				continue
-			}
-			reading[k] = c.cells
-			walk(k+1, c.end, b)
-		}
-		if b == 1 {
-			for end := i + NumCols; end <= min(len(d), i+NumCols*digitsCellLen); end++ {
-				if ways[k+1][end][0] == 0 {
-					continue
-				}
-				wild, wildAt, wildEnd = k, i, end
-				walk(k+1, end, 0)
-				wild = -1
-			}
-		}
+	w := digitWalk{rows: rows, d: d, ways: ways,
+		cuts:  func(_, i int) []digitRowCut { c, _ := cutter.at(i); return c },
+		wild:  func(int) bool { return true },
+		stop:  func() bool { return len(found) > digitsMaxWays || bad > 0 && len(found) > 1 },
+		found: func(reading [][NumCols]int64, wild int) { found, wrong = append(found, slices.Clone(reading)), wild },
 	}
-	walk(0, 0, bad)
+	w.run(p, bad)
 	// the rows the usual reading read stay as read
 	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool { return !p.agreesWithRead(rows, got) })
 	if len(found) == 0 {
@@ -483,11 +439,7 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 			for moved := range rows {
 				// ways[k][i][b]: the ways to cut rows k on from i to the end
 				// with b rows that add up in no cut among them (bad only)
-				ways := make([][][2]int, len(rows)+1)
-				for k := range ways {
-					ways[k] = make([][2]int, len(body)+1)
-				}
-				ways[len(rows)][len(body)][0] = 1
+				ways := digitWays(len(rows), len(body))
 				for k := len(rows) - 1; k >= 0; k-- {
 					for i := 0; i <= len(body); i++ {
 						var cuts []digitRowCut
@@ -522,54 +474,21 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 				if ways[0][0][b0] == 0 || ways[0][0][b0] > digitsMaxWays {
 					continue
 				}
-				reading := make([][NumCols]int64, len(rows))
-				wild, wildAt, wildEnd := -1, 0, 0
-				var walk func(k, i, b int)
-				walk = func(k, i, b int) {
-					if len(found) > 1 {
-						return
-					}
-					if k == len(rows) {
-						if i != len(body) || b != 0 {
-							return
+				w := digitWalk{rows: rows, d: body, ways: ways,
+					cuts: func(k, i int) []digitRowCut {
+						if k == moved {
+							return sixAt(i)
 						}
-						if wild < 0 {
-							if t3Holds(rows, reading) {
-								found, at, wrong = append(found, slices.Clone(reading)), moved, -1
-							}
-							return
-						}
-						for _, cells := range cutsNear(body[wildAt:wildEnd], expectedRow(rows, reading, wild)) {
-							reading[wild] = cells
-							if p.digitsReadingHolds(rows, reading, 1) {
-								found, at, wrong = append(found, slices.Clone(reading)), moved, wild
-							}
-						}
-						return
-					}
-					var cuts []digitRowCut
-					if k == moved {
-						cuts = sixAt(i)
-					} else {
-						cuts, _ = cut.at(i)
-					}
-					for _, c := range cuts {
-						if ways[k+1][c.end][b] > 0 {
-							reading[k] = c.cells
-							walk(k+1, c.end, b)
-						}
-					}
-					if b == 1 && k != moved {
-						for end := i + NumCols; end <= min(len(body), i+NumCols*digitsCellLen); end++ {
-							if ways[k+1][end][0] > 0 {
-								wild, wildAt, wildEnd = k, i, end
-								walk(k+1, end, 0)
-								wild = -1
-							}
-						}
-					}
+						c, _ := cut.at(i)
+						return c
+					},
+					wild: func(k int) bool { return k != moved },
+					stop: func() bool { return len(found) > 1 },
+					found: func(reading [][NumCols]int64, wild int) {
+						found, at, wrong = append(found, slices.Clone(reading)), moved, wild
+					},
 				}
-				walk(0, 0, b0)
+				w.run(p, b0)
 				if len(found) > 1 {
 					return false
 				}
@@ -621,4 +540,76 @@ func digitsShown(runs []string) string {
 		shown = string([]rune(shown)[:60]) + "…"
 	}
 	return shown
+}
+
+// digitWalk goes through the readings of 表三's digits d that ways counts
+// (ways[k][i][b]: the ways to cut rows k on from digit i with b rows that
+// add up in no cut), each row cut by cuts or, where wild allows, as a row
+// in error: its digits cut as the other rows' columns want them but for
+// one cell (cutsNear). found gets each reading that holds the columns (with
+// a row in error, breaking them no more than it does), until stop.
+type digitWalk struct {
+	rows  []T3Row
+	d     string
+	ways  [][][2]int
+	cuts  func(k, i int) []digitRowCut
+	wild  func(k int) bool
+	stop  func() bool
+	found func(reading [][NumCols]int64, wild int)
+}
+
+func (w *digitWalk) run(p *parser, b int) {
+	reading := make([][NumCols]int64, len(w.rows))
+	wild, wildAt, wildEnd := -1, 0, 0
+	var walk func(k, i, b int)
+	walk = func(k, i, b int) {
+		if w.stop() {
+			return
+		}
+		if k == len(w.rows) {
+			if i != len(w.d) || b != 0 {
+				return
+			}
+			if wild < 0 {
+				if t3Holds(w.rows, reading) {
+					w.found(reading, -1)
+				}
+				return
+			}
+			for _, cells := range cutsNear(w.d[wildAt:wildEnd], expectedRow(w.rows, reading, wild)) {
+				reading[wild] = cells
+				if p.digitsReadingHolds(w.rows, reading, 1) {
+					w.found(reading, wild)
+				}
+			}
+			return
+		}
+		for _, c := range w.cuts(k, i) {
+			if w.ways[k+1][c.end][b] > 0 {
+				reading[k] = c.cells
+				walk(k+1, c.end, b)
+			}
+		}
+		if b == 1 && w.wild(k) {
+			for end := i + NumCols; end <= min(len(w.d), i+NumCols*digitsCellLen); end++ {
+				if w.ways[k+1][end][0] > 0 {
+					wild, wildAt, wildEnd = k, i, end
+					walk(k+1, end, 0)
+					wild = -1
+				}
+			}
+		}
+	}
+	walk(0, 0, b)
+}
+
+// digitWays is the table of ways to cut rows from each digit of n digits
+// on, for rows rows: one way to cut no row from the end.
+func digitWays(rows, n int) [][][2]int {
+	ways := make([][][2]int, rows+1)
+	for k := range ways {
+		ways[k] = make([][2]int, n+1)
+	}
+	ways[rows][n][0] = 1
+	return ways
 }
