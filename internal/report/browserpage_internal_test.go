@@ -23,7 +23,7 @@ func TestBrowserPageNumbers(t *testing.T) {
 		{"2026/12/5 05:16 12/5/26, 5:16 AM 共3/4", nil},
 	} {
 		var got []string
-		for _, m := range browserPageNumbers(c.text, 0, len(c.text)) {
+		for _, m := range browserPageNumbers(c.text) {
 			got = append(got, c.text[m[0]:m[1]])
 		}
 		if !slices.Equal(got, c.want) {

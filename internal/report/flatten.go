@@ -1375,14 +1375,24 @@ func cutPageAt(t string, depth int) []string {
 	// "7/10" "示例局…年度报告12/5/26, 5:16 AM" "2.重复申请…": Chromium's
 	// header and footer run into the text): left out, not read as the
 	// row's last cells
+	var pages [][2]int // (found once, over the whole text: the page count is the pages')
+	found := false
 	for i := 2; i <= 3; i++ {
-		if lo, hi := region(i); lo >= 0 && strings.IndexByte(t[lo:hi], '/') >= 0 {
-			for _, m := range browserPageNumbers(t, lo, hi) {
-				if drop == nil {
-					drop = map[int]bool{}
-				}
-				cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
+		lo, hi := region(i)
+		if lo < 0 || strings.IndexByte(t[lo:hi], '/') < 0 {
+			continue
+		}
+		if !found {
+			pages, found = browserPageNumbers(t), true
+		}
+		for _, m := range pages {
+			if m[0] < lo || m[1] > hi {
+				continue
 			}
+			if drop == nil {
+				drop = map[int]bool{}
+			}
+			cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
 		}
 	}
 	return cutAt(t, cuts, drop)
@@ -1392,7 +1402,7 @@ func cutPageAt(t string, depth int) []string {
 // or part of a date (12/5/26), told apart by browserPageNumbers.
 var slashNumberRe = regexp.MustCompile(`[0-9]+/[0-9]{1,3}`)
 
-// browserPageNumbers are where in t[lo:hi] a browser's printed page numbers
+// browserPageNumbers are where in t a browser's printed page numbers
 // are ("7/10": the page of the pages, at each page's foot): the count of
 // pages is the number after the slash that most such numbers share, on no
 // more pages than it says (a date's 12/5/26 is none: another slash). The
@@ -1400,7 +1410,7 @@ var slashNumberRe = regexp.MustCompile(`[0-9]+/[0-9]{1,3}`)
 // it is the page after the last one found when the digits end in that,
 // else the one ending that can be a page (no more than the count, no 0
 // first); where neither tells, the number is left.
-func browserPageNumbers(t string, lo, hi int) [][2]int {
+func browserPageNumbers(t string) [][2]int {
 	type hit struct{ at, slash, end, pages int }
 	var hits []hit
 	counts := map[int]int{}
@@ -1455,9 +1465,7 @@ func browserPageNumbers(t string, lo, hi int) [][2]int {
 			continue
 		}
 		prev, _ = strconv.Atoi(digits[n:])
-		if start := h.at + n; start >= lo && h.end <= hi {
-			out = append(out, [2]int{start, h.end})
-		}
+		out = append(out, [2]int{h.at + n, h.end})
 	}
 	return out
 }

@@ -6021,18 +6021,25 @@ func (p *parser) readInBands(lo, hi int, rows []T3Row) bool {
 // every column: the outcomes add up to (七)总计, and 本年新收 + 上年结转 = 总计 +
 // 结转下年度.
 func t3Holds(rows []T3Row, reading [][NumCols]int64) bool {
+	return t3BrokenColumns(rows, reading) == 0
+}
+
+// t3BrokenColumns are the columns of a reading of 表三 (t3Holds) in which an
+// identity fails.
+func t3BrokenColumns(rows []T3Row, reading [][NumCols]int64) int {
 	var s t3Sums
 	for i, row := range rows {
 		for c, x := range reading[i] {
 			s.add(row.Kind, c, x)
 		}
 	}
+	broken := 0
 	for c := range NumCols {
 		if s.outcomes[c] != s.tot[c] || s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
-			return false
+			broken++
 		}
 	}
-	return true
+	return broken
 }
 
 // blankBetween says the lines strictly between indexes i and j hold nothing.
@@ -9566,33 +9573,28 @@ func (p *parser) solveT3(runs []t3Line) {
 			}
 			continue
 		}
-		if digitCount(g.rc.tokens) >= 2*NumCols && severalRows(toks) == 0 && p.numberlessAround(g.row, 2, rowRun) {
-			// digits enough for two rows or more, a row around without
-			// numbers of its own: its digits may be here too, one of them
-			// the report's error ("00001010000012": 0000101 and 0000012,
-			// not 0 0 0 0 10 100000 12); unread (readDigitsInOrder may read
-			// the table whole)
+		// the digits of the rows after (or before) it too, whose labels the
+		// text put elsewhere, as for a run no cut of which adds up (below):
+		// "010000100000000100001" after 3.危及…, 4. and 5. after （七）总计, is
+		// 0100001 0000000 0100001, not one row of 0 10000 100000 … that is
+		// the report's error; or, digits enough for two rows or more that cut
+		// into none, one of them the report's error ("00001010000012": 0000101
+		// and 0000012, not 0 0 0 0 10 100000 12): unread (readDigitsInOrder
+		// may read the table whole)
+		m := severalRows(toks)
+		if m > 0 && p.numberlessAround(g.row, m, rowRun) || m == 0 && digitCount(g.rc.tokens) >= 2*NumCols && p.numberlessAround(g.row, 2, rowRun) {
 			for c := 0; c < NumCols; c++ {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
 			r.Applications[g.row.Key] = Row{}
-			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”；这些数字够两行以上，相邻的行又没有自己的数字，可能也有它们的数字，该行记为空，请对照原文核对",
-				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
-			continue
-		}
-		if m := severalRows(toks); m > 0 && p.numberlessAround(g.row, m, rowRun) {
-			// the digits of the rows after (or before) it too, whose
-			// labels the text put elsewhere, as for a run no cut of which
-			// adds up (below): "010000100000000100001" after 3.危及…, 4. and
-			// 5. after （七）总计, is 0100001 0000000 0100001, not one row
-			// of 0 10000 100000 … that is the report's error
-			for c := 0; c < NumCols; c++ {
-				p.ambiguous(t3Cell(g.row.Key, c))
+			if m > 0 {
+				p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
+				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”，而能拆成 %d 行、每行都满足，相邻的行又没有自己的数字：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
+					g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), m)
+			} else {
+				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”；这些数字够两行以上，相邻的行又没有自己的数字，可能也有它们的数字，该行记为空，请对照原文核对",
+					g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
 			}
-			r.Applications[g.row.Key] = Row{}
-			p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
-			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”，而能拆成 %d 行、每行都满足，相邻的行又没有自己的数字：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
-				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]), m)
 			continue
 		}
 		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s），按此读取：这一行本身各数之和与总计不符",

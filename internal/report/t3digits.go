@@ -18,12 +18,16 @@ import (
 // everywhere. readDigitsInOrder reads 表三 so when the usual reading left
 // rows unread and exactly one cut of all its digits into its rows adds up
 // row by row and holds the table's columns (or, with no such cut, exactly
-// one does with one row of seven one-digit cells that does not add up: the
-// report's own error), agreeing with every row the usual reading read.
+// one does with one row that adds up in no cut, cut as the other rows'
+// columns want it but for one cell: the report's own error), agreeing with
+// every row the usual reading read; where two cuts hold, the cells they
+// agree on; where none, one row's 总计 may stand after all the other digits
+// (readDisplacedTotal).
 
-// digitsMaxCells bounds a cut's cells of one row; digitsMaxLen the digits
-// taken (a table of 26 rows of five-digit counts has fewer); digitsSteps
-// the search's work, so that a crafted text stays short (a few milliseconds).
+// digitsCellLen bounds a count's digits; digitsMaxLen the digits taken (a
+// table of 26 rows of five-digit counts has fewer); digitsSteps a cutter's
+// work, so that a crafted text stays short (milliseconds); digitsMaxWays the
+// readings counted and weighed.
 const (
 	digitsCellLen = 5
 	digitsMaxLen  = 26 * NumCols * digitsCellLen
@@ -94,11 +98,19 @@ type digitCutter struct {
 	d     string
 	memo  map[int][]digitRowCut
 	steps int
+	// sixTo, when not -1, is the 总计 of rows of six cells that add up to
+	// it, their 总计 standing elsewhere (readDisplacedTotal)
+	sixTo int64
+}
+
+func newDigitCutter(d string, sixTo int64) *digitCutter {
+	return &digitCutter{d: d, memo: map[int][]digitRowCut{}, sixTo: sixTo}
 }
 
 // at are the cuts of a row from i that add up: six counts of one to
 // digitsCellLen digits (0 alone, no other count starting with 0) and their
-// sum after them. false when the work allowed is spent.
+// sum after them (or, with sixTo, six adding up to it). false when the work
+// allowed is spent.
 func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 	if cuts, ok := c.memo[i]; ok {
 		return cuts, true
@@ -109,6 +121,18 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 	rec = func(j, k int, sum int64) bool {
 		if c.steps++; c.steps > digitsSteps {
 			return false
+		}
+		if c.sixTo >= 0 {
+			switch {
+			case sum > c.sixTo:
+				return true
+			case k == ColTotal:
+				if sum == c.sixTo {
+					cells[ColTotal] = sum
+					cuts = append(cuts, digitRowCut{end: j, cells: cells})
+				}
+				return true
+			}
 		}
 		if k == ColTotal {
 			// the sum written next, compared without making its text
@@ -166,32 +190,22 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	if len(d) < len(rows)*NumCols || len(d) > digitsMaxLen {
 		return false
 	}
-	cutter := &digitCutter{d: d, memo: map[int][]digitRowCut{}}
-	// ways[k][i][b]: the ways to cut rows k on from digit i to the end,
-	// with b rows not adding up among them (0 or 1), counted up to a cap
-	ways := digitWays(len(rows), len(d))
-	for k := len(rows) - 1; k >= 0; k-- {
-		for i := 0; i <= len(d); i++ {
-			if len(d)-i < (len(rows)-k)*NumCols {
-				continue
-			}
-			cuts, ok := cutter.at(i)
-			if !ok {
-				return false
-			}
-			for _, c := range cuts {
-				next := ways[k+1][c.end]
-				ways[k][i][0] = min(ways[k][i][0]+next[0], digitsMaxWays+1)
-				ways[k][i][1] = min(ways[k][i][1]+next[1], digitsMaxWays+1)
-			}
-			// a row that adds up in no cut (the report's error): its
-			// digits, seven cells' worth, cut later by the table's columns
-			for end := i + NumCols; end <= min(len(d), i+NumCols*digitsCellLen); end++ {
-				ways[k][i][1] = min(ways[k][i][1]+ways[k+1][end][0], digitsMaxWays+1)
-			}
-		}
+	cutter := newDigitCutter(d, -1)
+	var found [][][NumCols]int64
+	wrong := -1 // the row that does not add up, in the reading found
+	bad := 0    // rows not adding up in the readings tried
+	w := digitWalk{rows: rows, d: d, ways: digitWays(len(rows), len(d)),
+		cuts:  func(_, i int) ([]digitRowCut, bool) { return cutter.at(i) },
+		wild:  func(int) bool { return true },
+		stop:  func() bool { return len(found) > digitsMaxWays || bad > 0 && len(found) > 1 },
+		found: func(reading [][NumCols]int64, wild int) { found, wrong = append(found, slices.Clone(reading)), wild },
 	}
-	bad := 0 // rows not adding up in the readings tried
+	// the ways to cut rows k on from digit i to the end, with b rows not
+	// adding up among them (0 or 1), counted up to a cap
+	if !w.fill() {
+		return false
+	}
+	ways := w.ways
 	if ways[0][0][0] == 0 {
 		bad = 1
 	}
@@ -207,15 +221,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	// does not add up, its digits cut as the other rows' columns want it,
 	// in all but one cell (the wrong one), the columns then breaking no
 	// more than that row does
-	var found [][][NumCols]int64
-	wrong := -1 // the row that does not add up, in the reading found
-	w := digitWalk{rows: rows, d: d, ways: ways,
-		cuts:  func(_, i int) []digitRowCut { c, _ := cutter.at(i); return c },
-		wild:  func(int) bool { return true },
-		stop:  func() bool { return len(found) > digitsMaxWays || bad > 0 && len(found) > 1 },
-		found: func(reading [][NumCols]int64, wild int) { found, wrong = append(found, slices.Clone(reading)), wild },
-	}
-	w.run(p, bad)
+	w.run(bad)
 	// the rows the usual reading read stay as read
 	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool { return !p.agreesWithRead(rows, got) })
 	if len(found) == 0 {
@@ -263,28 +269,6 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，%s，按此读取，请对照原文核对",
 		shown, len(d), len(rows), how)
 	return true
-}
-
-// digitsReadingHolds says a reading of every row holds 表三's columns; with
-// bad rows that do not add up, that its columns break in no more places
-// than those rows (one wrong cell breaks its row and one column).
-func (p *parser) digitsReadingHolds(rows []T3Row, reading [][NumCols]int64, bad int) bool {
-	if bad == 0 {
-		return t3Holds(rows, reading)
-	}
-	var s t3Sums
-	for i, row := range rows {
-		for c, x := range reading[i] {
-			s.add(row.Kind, c, x)
-		}
-	}
-	broken := 0
-	for c := range NumCols {
-		if s.outcomes[c] != s.tot[c] || s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
-			broken++
-		}
-	}
-	return broken <= bad
 }
 
 // expectedRow is what 表三's columns want of row k, the other rows as read:
@@ -387,7 +371,6 @@ func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
 func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Row) bool {
 	var found [][][NumCols]int64
 	at, wrong := -1, -1 // the row whose 总计 is after the others; the row that adds up in no cut
-	steps := 0
 	// every row adding up first; then one that adds up in no cut (the
 	// report's error), cut as the columns want it but for one cell
 	for _, bad := range []bool{false, true} {
@@ -401,94 +384,32 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 			}
 			total := digitsValue(tail)
 			body := d[:len(d)-L]
-			cut := &digitCutter{d: body, memo: map[int][]digitRowCut{}}
-			// six cells from i adding up to total, memoised
-			six := map[int][]digitRowCut{}
-			sixAt := func(i int) []digitRowCut {
-				if c, ok := six[i]; ok {
-					return c
-				}
-				var out []digitRowCut
-				var cells [NumCols]int64
-				var rec func(j, k int, sum int64)
-				rec = func(j, k int, sum int64) {
-					if steps++; steps > digitsSteps || sum > total {
-						return
-					}
-					if k == ColTotal {
-						if sum == total {
-							cells[ColTotal] = total
-							out = append(out, digitRowCut{end: j, cells: cells})
-						}
-						return
-					}
-					var v int64
-					for n := 1; n <= digitsCellLen && j+n <= len(body); n++ {
-						if n > 1 && body[j] == '0' {
-							break
-						}
-						v = v*10 + int64(body[j+n-1]-'0')
-						cells[k] = v
-						rec(j+n, k+1, sum+v)
-					}
-				}
-				rec(i, 0, 0)
-				six[i] = out
-				return out
-			}
+			cut, six := newDigitCutter(body, -1), newDigitCutter(body, total)
 			for moved := range rows {
-				// ways[k][i][b]: the ways to cut rows k on from i to the end
-				// with b rows that add up in no cut among them (bad only)
-				ways := digitWays(len(rows), len(body))
-				for k := len(rows) - 1; k >= 0; k-- {
-					for i := 0; i <= len(body); i++ {
-						var cuts []digitRowCut
+				w := digitWalk{rows: rows, d: body, ways: digitWays(len(rows), len(body)),
+					cuts: func(k, i int) ([]digitRowCut, bool) {
 						if k == moved {
-							cuts = sixAt(i)
-						} else {
-							c, ok := cut.at(i)
-							if !ok {
-								return false
-							}
-							cuts = c
+							return six.at(i)
 						}
-						for _, c := range cuts {
-							for b := range 2 {
-								ways[k][i][b] = min(ways[k][i][b]+ways[k+1][c.end][b], digitsMaxWays+1)
-							}
-						}
-						if bad && k != moved {
-							for end := i + NumCols; end <= min(len(body), i+NumCols*digitsCellLen); end++ {
-								ways[k][i][1] = min(ways[k][i][1]+ways[k+1][end][0], digitsMaxWays+1)
-							}
-						}
-					}
-				}
-				if steps+cut.steps > digitsSteps {
-					return false // (cut.steps counts the cutting of every row tried, memoised)
-				}
-				b0 := 0
-				if bad {
-					b0 = 1
-				}
-				if ways[0][0][b0] == 0 || ways[0][0][b0] > digitsMaxWays {
-					continue
-				}
-				w := digitWalk{rows: rows, d: body, ways: ways,
-					cuts: func(k, i int) []digitRowCut {
-						if k == moved {
-							return sixAt(i)
-						}
-						c, _ := cut.at(i)
-						return c
+						return cut.at(i)
 					},
-					wild: func(k int) bool { return k != moved },
+					wild: func(k int) bool { return bad && k != moved },
 					stop: func() bool { return len(found) > 1 },
 					found: func(reading [][NumCols]int64, wild int) {
 						found, at, wrong = append(found, slices.Clone(reading)), moved, wild
 					},
 				}
-				w.run(p, b0)
+				if !w.fill() || cut.steps+six.steps > digitsSteps {
+					return false // (the cutters' steps count the cutting of every row tried, memoised)
+				}
+				b0 := 0
+				if bad {
+					b0 = 1
+				}
+				if w.ways[0][0][b0] == 0 || w.ways[0][0][b0] > digitsMaxWays {
+					continue
+				}
+				w.run(b0)
 				if len(found) > 1 {
 					return false
 				}
@@ -552,13 +473,44 @@ type digitWalk struct {
 	rows  []T3Row
 	d     string
 	ways  [][][2]int
-	cuts  func(k, i int) []digitRowCut
+	cuts  func(k, i int) ([]digitRowCut, bool)
 	wild  func(k int) bool
 	stop  func() bool
 	found func(reading [][NumCols]int64, wild int)
 }
 
-func (w *digitWalk) run(p *parser, b int) {
+// fill counts w.ways row by row from the end; false when a cutter's work
+// allowed is spent.
+func (w *digitWalk) fill() bool {
+	n := len(w.d)
+	for k := len(w.rows) - 1; k >= 0; k-- {
+		for i := 0; i <= n; i++ {
+			if n-i < (len(w.rows)-k)*NumCols-1 {
+				continue // (too few digits left: seven a row, six for one)
+			}
+			cuts, ok := w.cuts(k, i)
+			if !ok {
+				return false
+			}
+			for _, c := range cuts {
+				for b := range 2 {
+					w.ways[k][i][b] = min(w.ways[k][i][b]+w.ways[k+1][c.end][b], digitsMaxWays+1)
+				}
+			}
+			if w.wild(k) {
+				// a row that adds up in no cut (the report's error): its
+				// digits, seven cells' worth, cut later by the columns
+				for end := i + NumCols; end <= min(n, i+NumCols*digitsCellLen); end++ {
+					w.ways[k][i][1] = min(w.ways[k][i][1]+w.ways[k+1][end][0], digitsMaxWays+1)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// run goes through the readings, starting with b rows in error (0 or 1).
+func (w *digitWalk) run(b int) {
 	reading := make([][NumCols]int64, len(w.rows))
 	wild, wildAt, wildEnd := -1, 0, 0
 	var walk func(k, i, b int)
@@ -578,13 +530,14 @@ func (w *digitWalk) run(p *parser, b int) {
 			}
 			for _, cells := range cutsNear(w.d[wildAt:wildEnd], expectedRow(w.rows, reading, wild)) {
 				reading[wild] = cells
-				if p.digitsReadingHolds(w.rows, reading, 1) {
+				if t3BrokenColumns(w.rows, reading) <= 1 { // (the wrong cell's column at most)
 					w.found(reading, wild)
 				}
 			}
 			return
 		}
-		for _, c := range w.cuts(k, i) {
+		cuts, _ := w.cuts(k, i)
+		for _, c := range cuts {
 			if w.ways[k+1][c.end][b] > 0 {
 				reading[k] = c.cells
 				walk(k+1, c.end, b)
