@@ -191,14 +191,15 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		return false
 	}
 	cutter := newDigitCutter(d, -1)
-	var found [][][NumCols]int64
-	wrong := -1 // the row that does not add up, in the reading found
-	bad := 0    // rows not adding up in the readings tried
+	var found []digitReading
+	bad := 0 // rows not adding up in the readings tried
 	w := digitWalk{rows: rows, d: d, ways: digitWays(len(rows), len(d)),
-		cuts:  func(_, i int) ([]digitRowCut, bool) { return cutter.at(i) },
-		wild:  func(int) bool { return true },
-		stop:  func() bool { return len(found) > digitsMaxWays || bad > 0 && len(found) > 1 },
-		found: func(reading [][NumCols]int64, wild int) { found, wrong = append(found, slices.Clone(reading)), wild },
+		cuts: func(_, i int) ([]digitRowCut, bool) { return cutter.at(i) },
+		wild: func(int) bool { return true },
+		stop: func() bool { return len(found) > digitsMaxWays },
+		found: func(reading [][NumCols]int64, wild int) {
+			found = append(found, digitReading{cells: slices.Clone(reading), wrong: wild, moved: -1})
+		},
 	}
 	// the ways to cut rows k on from digit i to the end, with b rows not
 	// adding up among them (0 or 1), counted up to a cap
@@ -223,26 +224,49 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	// more than that row does
 	w.run(bad)
 	// the rows the usual reading read stay as read
-	found = slices.DeleteFunc(found, func(got [][NumCols]int64) bool { return !p.agreesWithRead(rows, got) })
+	found = slices.DeleteFunc(found, func(got digitReading) bool { return !p.agreesWithRead(rows, got.cells) })
 	if len(found) == 0 {
 		return p.readDisplacedTotal(lo, d, runs, rows)
 	}
-	if len(found) > digitsMaxWays || bad > 0 && len(found) > 1 {
+	return p.setDigitReadings(lo, d, runs, rows, found)
+}
+
+// digitReading is a reading of 表三's digits in order: its rows' cells, the
+// row that adds up in no cut (the report's error; -1 for none) and the row
+// whose 总计 stands after the other digits (readDisplacedTotal; -1 for none).
+type digitReading struct {
+	cells        [][NumCols]int64
+	wrong, moved int
+}
+
+// setDigitReadings reads 表三 from the readings of its digits in order found,
+// and says so: one reading whole; several (the table's columns cannot tell
+// 11 0 from 1 10 where two columns move together), the cells they agree on,
+// when they agree on the row in error and on the row whose 总计 moved, and
+// read a cell the usual reading left unread. It says whether it read.
+func (p *parser) setDigitReadings(lo int, d string, runs []string, rows []T3Row, found []digitReading) bool {
+	if len(found) == 0 || len(found) > digitsMaxWays {
 		return false
 	}
-	if len(found) > 1 && !p.digitsReadMore(rows, found) {
+	first := found[0]
+	cells := make([][][NumCols]int64, len(found))
+	for i, f := range found {
+		if f.wrong != first.wrong || f.moved != first.moved || f.wrong >= 0 && f.cells[f.wrong] != first.cells[f.wrong] {
+			return false // (where the report's error is, unknown)
+		}
+		cells[i] = f.cells
+	}
+	if len(found) > 1 && !p.digitsReadMore(rows, cells) {
 		return false // (the same cells unread as by the rows' own readings, said row by row)
 	}
 	p.t3ReadWhole()
-	// with several readings (the table's columns cannot tell 11 0 from
-	// 1 10 where two columns move together), the cells they agree on
 	var amb []string
 	for k, row := range rows {
 		var v Row
-		for c, x := range found[0][k] {
+		for c, x := range first.cells[k] {
 			same := true
 			for _, o := range found[1:] {
-				same = same && o[k][c] == x
+				same = same && o.cells[k][c] == x
 			}
 			if same {
 				v[c] = N(x)
@@ -251,23 +275,40 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 			p.ambiguous(t3Cell(row.Key, c))
 			amb = append(amb, "“"+row.Group+row.Label+"”"+T3ColumnLabels[c])
 		}
-		r.Applications[row.Key] = v
+		p.r.Applications[row.Key] = v
+		if first.moved >= 0 {
+			p.r.setLine(row.Key, p.lines[lo].No)
+		}
 	}
-	shown := digitsShown(runs)
-	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
-	if wrong >= 0 {
-		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
+	which := "按表三的行序把这 " + strconv.Itoa(len(d)) + " 位数字依次拆成 " + strconv.Itoa(len(rows)) + " 行"
+	if first.moved >= 0 {
+		total := "（" + strconv.FormatInt(first.cells[first.moved][ColTotal], 10) + "）"
+		if slices.Contains(amb, "“"+rows[first.moved].Group+rows[first.moved].Label+"”"+T3ColumnLabels[ColTotal]) {
+			total = ""
+		}
+		which = "“" + rows[first.moved].Group + rows[first.moved].Label + "”的总计" + total + "排在表三其他数字之后：按表三的行序把其余数字依次拆成各行"
+	}
+	var how string
+	switch wrong := first.wrong; {
+	case len(found) == 1 && wrong < 0:
+		how = "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取"
+	case len(found) == 1:
+		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误），按此读取"
+	case wrong < 0:
+		how = "有 " + strconv.Itoa(len(found)) + " 种拆法都使每行满足“总计 = 六类申请人之和”、各栏的勾稽关系也都成立"
+	default:
+		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；有 " + strconv.Itoa(len(found)) + " 种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行在各种拆法中相同，按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
 	}
 	if len(found) > 1 {
 		if len(amb) > 6 {
 			amb = append(amb[:6:6], "等")
 		}
-		p.warn("PARSE.AMBIGUOUS", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，有 %d 种拆法都使每行满足“总计 = 六类申请人之和”、各栏的勾稽关系也都成立：它们一致的单元格按此读取，%s无法确定，记为空，请对照原文核对",
-			shown, len(d), len(rows), len(found), strings.Join(amb, "、"))
+		p.warn("PARSE.AMBIGUOUS", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），%s，%s：它们一致的单元格按此读取，%s无法确定，记为空，请对照原文核对",
+			digitsShown(runs), which, how, strings.Join(amb, "、"))
 		return true
 	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），按表三的行序把这 %d 位数字依次拆成 %d 行，%s，按此读取，请对照原文核对",
-		shown, len(d), len(rows), how)
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），%s，%s，请对照原文核对",
+		digitsShown(runs), which, how)
 	return true
 }
 
@@ -307,10 +348,14 @@ func expectedRow(rows []T3Row, reading [][NumCols]int64, k int) [NumCols]int64 {
 // other count starting with 0) that are want in every cell but one, that
 // one of as many digits as wanted (a count misprinted, not a digit more or
 // less: a stray digit, or one lost, shifts the cut and fakes an error), and
-// do not add up.
-func cutsNear(d string, want [NumCols]int64) [][NumCols]int64 {
+// do not add up. total, when not -1, is the row's 总计 standing elsewhere
+// (readDisplacedTotal): d is then its six other cells.
+func cutsNear(d string, want [NumCols]int64, total int64) [][NumCols]int64 {
 	var out [][NumCols]int64
 	var cells [NumCols]int64
+	near := func(v int64, n, k int, missed bool) bool {
+		return v == want[k] || !missed && want[k] >= 0 && n == len(strconv.FormatInt(want[k], 10))
+	}
 	var rec func(j, k int, missed bool)
 	rec = func(j, k int, missed bool) {
 		if len(out) > 1 {
@@ -326,12 +371,23 @@ func cutsNear(d string, want [NumCols]int64) [][NumCols]int64 {
 			}
 			return
 		}
-		for n := 1; n <= digitsCellLen+1 && j+n <= len(d)-(NumCols-1-k); n++ {
+		if k == ColTotal && total >= 0 {
+			if near(total, len(strconv.FormatInt(total, 10)), k, missed) {
+				cells[k] = total
+				rec(j, k+1, missed || total != want[k])
+			}
+			return
+		}
+		left := NumCols - 1 - k // the cells after this one, each a digit at least
+		if total >= 0 {
+			left--
+		}
+		for n := 1; n <= digitsCellLen+1 && j+n <= len(d)-left; n++ {
 			if n > 1 && d[j] == '0' {
 				break
 			}
 			v, _ := strconv.ParseInt(d[j:j+n], 10, 64)
-			if v == want[k] || !missed && want[k] >= 0 && n == len(strconv.FormatInt(want[k], 10)) {
+			if near(v, n, k, missed) {
 				cells[k] = v
 				rec(j+n, k+1, missed || v != want[k])
 			}
@@ -366,13 +422,15 @@ func (p *parser) digitsReadMore(rows []T3Row, found [][][NumCols]int64) bool {
 // stands after all the others' digits ("…一、本年新收…数量1470000二、…（七）总计
 // 149000023200000221": 一's 21 last): each ending of one to three digits is
 // tried as the 总计 of each row in turn, that row six cells adding up to it,
-// every other row adding up; the one reading that holds the columns, the
-// only one, is read (no row read before may differ, as readDigitsInOrder).
+// every other row adding up, or, with no such reading, one row (that one
+// too) in error; the readings that hold the columns are read as
+// setDigitReadings does (no row read before may differ, as
+// readDigitsInOrder).
 func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Row) bool {
-	var found [][][NumCols]int64
-	at, wrong := -1, -1 // the row whose 总计 is after the others; the row that adds up in no cut
+	var found []digitReading
 	// every row adding up first; then one that adds up in no cut (the
-	// report's error), cut as the columns want it but for one cell
+	// report's error, the moved row too), cut as the columns want it but
+	// for one cell
 	for _, bad := range []bool{false, true} {
 		if len(found) > 0 {
 			break
@@ -393,10 +451,16 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 						}
 						return cut.at(i)
 					},
-					wild: func(k int) bool { return bad && k != moved },
-					stop: func() bool { return len(found) > 1 },
+					wild: func(int) bool { return bad },
+					total: func(k int) int64 {
+						if k == moved {
+							return total
+						}
+						return -1
+					},
+					stop: func() bool { return len(found) > digitsMaxWays },
 					found: func(reading [][NumCols]int64, wild int) {
-						found, at, wrong = append(found, slices.Clone(reading)), moved, wild
+						found = append(found, digitReading{cells: slices.Clone(reading), wrong: wild, moved: moved})
 					},
 				}
 				if !w.fill() || cut.steps+six.steps > digitsSteps {
@@ -410,27 +474,15 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 					continue
 				}
 				w.run(b0)
-				if len(found) > 1 {
+				if len(found) > digitsMaxWays {
 					return false
 				}
 			}
 		}
 	}
-	if len(found) != 1 {
-		return false
-	}
-	got := found[0]
-	if !p.agreesWithRead(rows, got) {
-		return false
-	}
-	p.setT3Reading(rows, got, lo)
-	how := "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立"
-	if wrong >= 0 {
-		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误）"
-	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），“%s%s”的总计（%d）排在表三其他数字之后：按表三的行序把其余数字依次拆成各行，%s，按此读取，请对照原文核对",
-		digitsShown(runs), rows[at].Group, rows[at].Label, got[at][ColTotal], how)
-	return true
+	// (no row read before may differ, as readDigitsInOrder)
+	found = slices.DeleteFunc(found, func(got digitReading) bool { return !p.agreesWithRead(rows, got.cells) })
+	return p.setDigitReadings(lo, d, runs, rows, found)
 }
 
 // agreesWithRead says a reading of 表三 keeps every row the usual reading
@@ -470,11 +522,14 @@ func digitsShown(runs []string) string {
 // one cell (cutsNear). found gets each reading that holds the columns (with
 // a row in error, breaking them no more than it does), until stop.
 type digitWalk struct {
-	rows  []T3Row
-	d     string
-	ways  [][][2]int
-	cuts  func(k, i int) ([]digitRowCut, bool)
-	wild  func(k int) bool
+	rows []T3Row
+	d    string
+	ways [][][2]int
+	cuts func(k, i int) ([]digitRowCut, bool)
+	wild func(k int) bool
+	// total, when set, is row k's 总计 standing after the table's digits
+	// (readDisplacedTotal: that row is six cells here), or -1
+	total func(k int) int64
 	stop  func() bool
 	found func(reading [][NumCols]int64, wild int)
 }
@@ -499,8 +554,10 @@ func (w *digitWalk) fill() bool {
 			}
 			if w.wild(k) {
 				// a row that adds up in no cut (the report's error): its
-				// digits, seven cells' worth, cut later by the columns
-				for end := i + NumCols; end <= min(n, i+NumCols*digitsCellLen); end++ {
+				// digits, seven cells' worth (six with its 总计 elsewhere),
+				// cut later by the columns
+				lo, hi := w.wildSpan(k, i)
+				for end := lo; end <= hi; end++ {
 					w.ways[k][i][1] = min(w.ways[k][i][1]+w.ways[k+1][end][0], digitsMaxWays+1)
 				}
 			}
@@ -528,7 +585,7 @@ func (w *digitWalk) run(b int) {
 				}
 				return
 			}
-			for _, cells := range cutsNear(w.d[wildAt:wildEnd], expectedRow(w.rows, reading, wild)) {
+			for _, cells := range cutsNear(w.d[wildAt:wildEnd], expectedRow(w.rows, reading, wild), w.totalOf(wild)) {
 				reading[wild] = cells
 				if t3BrokenColumns(w.rows, reading) <= 1 { // (the wrong cell's column at most)
 					w.found(reading, wild)
@@ -544,7 +601,8 @@ func (w *digitWalk) run(b int) {
 			}
 		}
 		if b == 1 && w.wild(k) {
-			for end := i + NumCols; end <= min(len(w.d), i+NumCols*digitsCellLen); end++ {
+			lo, hi := w.wildSpan(k, i)
+			for end := lo; end <= hi; end++ {
 				if w.ways[k+1][end][0] > 0 {
 					wild, wildAt, wildEnd = k, i, end
 					walk(k+1, end, 0)
@@ -554,6 +612,24 @@ func (w *digitWalk) run(b int) {
 		}
 	}
 	walk(0, 0, b)
+}
+
+// totalOf is row k's 总计 standing elsewhere, or -1.
+func (w *digitWalk) totalOf(k int) int64 {
+	if w.total == nil {
+		return -1
+	}
+	return w.total(k)
+}
+
+// wildSpan are the ends of row k's digits from i taken as a row in error:
+// a digit to digitsCellLen a cell.
+func (w *digitWalk) wildSpan(k, i int) (int, int) {
+	cells := NumCols
+	if w.totalOf(k) >= 0 {
+		cells--
+	}
+	return i + cells, min(len(w.d), i+cells*digitsCellLen)
 }
 
 // digitWays is the table of ways to cut rows from each digit of n digits

@@ -33,10 +33,25 @@ func TestTableDigitsPagesAndYears(t *testing.T) {
 // the table's columns want it, but for one cell; none when two cells
 // differ.
 func TestCutsNear(t *testing.T) {
-	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 2, 2, 0, 14}); len(got) != 1 || got[0] != [NumCols]int64{10, 0, 2, 2, 2, 0, 14} {
+	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 2, 2, 0, 14}, -1); len(got) != 1 || got[0] != [NumCols]int64{10, 0, 2, 2, 2, 0, 14} {
 		t.Errorf("cutsNear = %v, want one: 10 0 2 2 2 0 14", got)
 	}
-	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 1, 2, 0, 14}); got != nil {
+	if got := cutsNear("100222014", [NumCols]int64{10, 0, 1, 1, 2, 0, 14}, -1); got != nil {
 		t.Errorf("two cells off: %v, want none", got)
+	}
+	// a row's 总计 standing elsewhere (given): its six cells, and the 总计
+	// the cell in error when the six are as wanted
+	want := [NumCols]int64{28, 6, 0, 1, 3, 1, 39}
+	if got := cutsNear("2860131", want, 40); len(got) != 1 || got[0] != [NumCols]int64{28, 6, 0, 1, 3, 1, 40} {
+		t.Errorf("总计 given 40: %v, want one: 28 6 0 1 3 1 40", got)
+	}
+	if got := cutsNear("2960131", want, 39); len(got) != 1 || got[0] != [NumCols]int64{29, 6, 0, 1, 3, 1, 39} {
+		t.Errorf("总计 given 39: %v, want one: 29 6 0 1 3 1 39", got)
+	}
+	if got := cutsNear("2860131", want, 140); got != nil {
+		t.Errorf("总计 given 140 (a digit more than wanted): %v, want none", got)
+	}
+	if got := cutsNear("2860131", want, 39); got != nil {
+		t.Errorf("总计 given 39 (the row adds up): %v, want none", got)
 	}
 }
