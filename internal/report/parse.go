@@ -397,6 +397,12 @@ func dropFooters(lines []Line) []Line {
 			l.Break = true
 			pages = append(pages, i)
 		}
+		if printedPage(l.Text) && moreRunes(l.Text, segmentMin) {
+			// a page run into one line that starts with the printed
+			// date: the date goes, the page stays
+			l.Text = printedDateRe.ReplaceAllString(strings.TrimLeft(l.Text, " \t\u3000"), "")
+			continue
+		}
 		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) && !marksAmongCells(lines, i) || printedPage(l.Text) || barePageNumber(lines, i) {
 			l.Text = ""
 			l.Break = true

@@ -310,6 +310,28 @@ func TestRowsRunTogetherThatCutOneWay(t *testing.T) {
 	t3AsTruth(t, "flat-default-outoforder-zeroruns-rowerror-2020.txt", "applications.not_processed.repeat[total]")
 }
 
+// A page run into one line that starts with a browser's printed date and
+// time (pdftotext -layout of Chromium's PDF, its line breaks made single
+// spaces: "12/5/26, 5:01 AM 示例第0局…年度报告 一、总体情况 …") is the page,
+// not a printed header line: only the date goes. Before, the whole line was
+// dropped as a header and nothing was found (S.MISSING; 60 of 60 such
+// pages; all read now).
+func TestPageRunIntoOneLineAfterPrintedDate(t *testing.T) {
+	const file = "flat-spaced-layout-chrome-datefirst-2021.txt"
+	want, r := auditWithModel(t, file)
+	if right, all := cellsAsTruth(t, file, want, r), 7*len(want.Format.T3Rows())+15; right != all {
+		t.Errorf("%d cells read right, want all %d", right, all)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("a false %s: %s", f.Rule, f.Message)
+		}
+	}
+	if r.Agency != want.Agency || r.Year != want.Year {
+		t.Errorf("agency and year %q %d, want %q %d", r.Agency, r.Year, want.Agency, want.Year)
+	}
+}
+
 // A browser prints each page's number of the pages at its foot, and its
 // title and date at its head ("7/10", "示例局…年度报告12/5/26, 5:16 AM"):
 // in a page run into one line they fall into a table where a page broke
