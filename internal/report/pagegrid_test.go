@@ -268,8 +268,15 @@ func TestT4InterleavedWithHeadings(t *testing.T) {
 // the last block's 其他结果 and 总计 (0 0 1 0 1) the groups added up in the
 // order written, and 1 was read as 结果维持. The words before a run of counts
 // must name the cells they fill; fifteen zeros are the same in any order.
+// Those words place each count (维持 / 0 / 纠正 / 0 / 结果 / 0 the first
+// block's, each 维持 纠正 结果 审结 run the next block's four, 审结 / 0 and
+// 总计 / 0 / 0 / 总计 / 1 the first block with that cell free): all fifteen
+// are read (before, left unread).
 func TestT4InterleavedOutOfOrder(t *testing.T) {
-	t4AsTruth(t, "pdftotext-lo-t4mixed-2021.txt")
+	if right := t4AsTruth(t, "pdftotext-lo-t4mixed-2021.txt"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
+	}
+	readSaid(t, "pdftotext-lo-t4mixed-2021.txt", "按每个数前面的表头文字定出它所在的栏")
 	if right := t4AsTruth(t, "pdftotext-lo-t4mixed-zeros-2021.txt"); right != 15 {
 		t.Errorf("%d cells of 表四 read right, want 15", right)
 	}

@@ -10967,21 +10967,103 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 			return false
 		}
 	}
-	if len(nums) != n || !between || t4GroupsFailing(nums) > 0 {
+	if len(nums) != n || !between {
 		return false
 	}
+	how := "按写出的次序读取"
 	// the order written must be the cells' (fifteen zeros are the same in any)
-	if !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
-		return false
+	if t4GroupsFailing(nums) > 0 || !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
+		cells, ok := t4ByWords(runs, nums)
+		if !ok || t4GroupsFailing(cells[:]) > 0 {
+			return false
+		}
+		nums, how = cells[:], "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
 	}
 	for i, c := range nums {
 		p.r.Appeals[i/5][i%5] = toCell(c)
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", first)
-	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：按写出的次序读取，三组都满足“总计 = 各项之和”，请对照原文核对",
-		strings.Join(nums, " "))
+	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：%s，三组都满足“总计 = 各项之和”，请对照原文核对",
+		strings.Join(nums, " "), how)
 	return true
+}
+
+// t4ByWords places 表四's counts by the headings' words just before each
+// run of them, where a PDF's text gives the table in pieces of columns
+// (pdftotext's default text of a Word-like table broken over blocks: 维持 0 /
+// 纠正 0 / 结果 0 / … 维持 纠正 结果 审结 / 0 0 2 0 / 审结 1 / … / 总计 1 / 2 /
+// 总计 2): as many column words as counts name their columns in order, a
+// block's (a block's four results' words may have its 总计 count after
+// them); one word names the column the counts go down, a block each. A
+// count goes to the first block whose cell in its column is still empty.
+// false when a run's words do not name its counts' columns so, or a cell
+// is left empty.
+func t4ByWords(runs []t4WordsRun, nums []string) (cells [15]string, ok bool) {
+	column := func(w string) int {
+		switch {
+		case strings.HasSuffix(w, "维持"):
+			return 0
+		case strings.HasSuffix(w, "纠正"):
+			return 1
+		case strings.HasSuffix(w, "结果"):
+			return 2 // (其他 / 结果: a heading's second line)
+		case strings.HasSuffix(w, "审结"):
+			return 3
+		case strings.HasSuffix(w, "总计"):
+			return 4
+		}
+		return -1
+	}
+	place := func(cols []int, v []string) bool {
+		for b := range len(T4Blocks) {
+			if !slices.ContainsFunc(cols, func(c int) bool { return cells[b*5+c] != "" }) {
+				for i, c := range cols {
+					cells[b*5+c] = v[i]
+				}
+				return true
+			}
+		}
+		return false
+	}
+	at := 0
+	for _, run := range runs {
+		if run.start != at || run.counts == 0 {
+			return cells, false
+		}
+		v := nums[at : at+run.counts]
+		at += run.counts
+		// the column words just before the counts, in order
+		var cols []int
+		for i := len(run.words) - 1; i >= 0 && column(run.words[i]) >= 0; i-- {
+			cols = append([]int{column(run.words[i])}, cols...)
+		}
+		switch k := len(v); {
+		case k <= len(cols):
+			cols = cols[len(cols)-k:]
+			for i := 1; i < len(cols); i++ {
+				if cols[i] <= cols[i-1] {
+					return cells, false // (not one block's columns in order)
+				}
+			}
+			if !place(cols, v) {
+				return cells, false
+			}
+		case k == len(cols)+1 && slices.Equal(cols, []int{0, 1, 2, 3}):
+			if !place([]int{0, 1, 2, 3, 4}, v) {
+				return cells, false
+			}
+		case len(cols) >= 1:
+			for _, x := range v {
+				if !place(cols[len(cols)-1:], []string{x}) {
+					return cells, false
+				}
+			}
+		default:
+			return cells, false
+		}
+	}
+	return cells, at == len(nums) && !slices.Contains(cells[:], "")
 }
 
 // t4WordsRun is a run of 表四's counts in parseT4Interleaved's text, with
