@@ -282,6 +282,25 @@ func TestT4InterleavedOutOfOrder(t *testing.T) {
 	}
 }
 
+// The same text run into one line glues 表四's counts to its headings' words
+// and to each other (…其他总计维持0纠正0结果2复议后起诉尚未…维持纠正结果审结
+// 0000审结1…维持纠正结果审结0000总计3—4—0总计0, or with 总计 floating:
+// …总计维持纠正结果审结00202): each run of digits is cut every way and
+// placed by the words before it, and read when one reading alone has every
+// group adding up (the page's number —4— between two counts left out).
+// Before, no line of fifteen numbers was found and 表四 was left unread (900
+// of 900 cells of 60 such pages; none now, none wrong). The fixtures:
+// LibreOffice's PDF of the DOCX gongkai renders, pdftotext default, run
+// into one line.
+func TestT4GluedAmongHeadings(t *testing.T) {
+	for _, file := range []string{"flat-default-lo-docx-2021.txt", "flat-default-lo-docx-twocuts-2021.txt", "flat-default-lo-docx-rowerror-2020.txt"} {
+		if right := t4AsTruth(t, file); right != 15 {
+			t.Errorf("%s: %d cells of 表四 read right, want 15", file, right)
+		}
+		readSaid(t, file, "表四的数字与表头的文字交错、连在一起")
+	}
+}
+
 // Lines of whole counts with only blank lines between them (pdftotext's
 // default text of Chromium's A5 PDF: 14 / 0 14 28 0 14 7 / 0 21 0 / 0 …) are
 // one 表四 row wrapped, its counts whole cells. Before, the row ended at the

@@ -10894,6 +10894,9 @@ func (p *parser) parseT4() {
 				p.warn("CELL.BLANK", "appeals", p.lines[lo].No, "表四表头都在，但没有一个数字（各栏空白或未填数字）：格式要求填写数字，没有的填 0")
 				return
 			}
+			if p.parseT4Glued(lo, hi) {
+				return
+			}
 			p.warn("PARSE.TABLE", "appeals", p.lines[lo].No, "表四无法读取：未找到 15 个数的数据行，表四各栏记为空")
 		}
 		return
@@ -10989,13 +10992,158 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	return true
 }
 
+// t4GluedWords are the words of 表四's headings that parseT4Glued takes
+// between its counts, longest first.
+var t4GluedWords = []string{"未经复议直接起诉", "复议后起诉", "行政复议", "行政诉讼", "结果", "维持", "纠正", "其他", "尚未", "审结", "总计"}
+
+// t4PageMark is a page's number between dashes (—4—) run into a table.
+var t4PageMark = regexp.MustCompile(`[—–－-]\s*[0-9]{1,3}\s*[—–－-]`)
+
+// t4GluedCuts bounds the readings parseT4Glued weighs.
+const t4GluedCuts = 4096
+
+// parseT4Glued reads 表四 given in pieces of columns among its headings'
+// words, on lines that hold both (a page run into one line: …其他总计维持0纠正0
+// 结果0复议后起诉尚未…维持纠正结果审结0020审结1…总计1—4—2总计2): the
+// headings' words and the runs of digits in order, each run cut into counts
+// every way and placed by the words before it (t4ByWords); read when one
+// reading alone places all fifteen with every group adding up, and said.
+// Any other text among them, and it is not read.
+func (p *parser) parseT4Glued(lo, hi int) bool {
+	var b strings.Builder
+	for _, l := range p.lines[max(lo, 0):hi] {
+		if t := trimSpace(l.Text); t != "" && headingKey(t) == "" && l.Fields == nil {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
+	}
+	text := t4PageMark.ReplaceAllString(b.String(), " ")
+	type run struct {
+		words  []string
+		tokens []string // the digits, as spaces set them apart
+	}
+	var runs []run
+	for i := 0; i < len(text); {
+		c, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isASCIIDigit(text[i]):
+			j := i
+			for j < len(text) && isASCIIDigit(text[j]) {
+				j++
+			}
+			if len(runs) == 0 {
+				return false // (counts before any heading's word)
+			}
+			last := &runs[len(runs)-1]
+			last.tokens = append(last.tokens, text[i:j])
+			i = j
+			continue
+		case unicode.IsSpace(c) || strings.ContainsRune("（）()、", c):
+		case unicode.Is(unicode.Han, c):
+			k := slices.IndexFunc(t4GluedWords, func(w string) bool { return strings.HasPrefix(text[i:], w) })
+			if k < 0 {
+				return false
+			}
+			if len(runs) == 0 || len(runs[len(runs)-1].tokens) > 0 {
+				runs = append(runs, run{})
+			}
+			last := &runs[len(runs)-1]
+			last.words = append(last.words, t4GluedWords[k])
+			i += len(t4GluedWords[k])
+			continue
+		default:
+			return false
+		}
+		i += size
+	}
+	// each run's cuts into counts: every token cut into counts of one to
+	// five digits (0 alone), five counts a run at most
+	cutsOf := func(tokens []string) [][]string {
+		out := [][]string{nil}
+		for _, t := range tokens {
+			var next [][]string
+			for _, prefix := range out {
+				for _, c := range digitCuts(t, 5, 5-len(prefix)) {
+					next = append(next, append(slices.Clip(prefix), c...))
+				}
+			}
+			out = next
+		}
+		return out
+	}
+	var per [][][]string
+	ways := 1
+	for _, r := range runs {
+		if len(r.tokens) == 0 {
+			continue // (the headings after the last count)
+		}
+		cuts := cutsOf(r.tokens)
+		if ways *= len(cuts); ways == 0 || ways > t4GluedCuts {
+			return false
+		}
+		per = append(per, cuts)
+	}
+	var found [][15]string
+	choice := make([]int, len(per))
+	for w := 0; w < ways; w++ {
+		var nums []string
+		var wr []t4WordsRun
+		k := w
+		for i := range per {
+			choice[i], k = k%len(per[i]), k/len(per[i])
+			c := per[i][choice[i]]
+			wr = append(wr, t4WordsRun{words: runs[i].words, start: len(nums), counts: len(c)})
+			nums = append(nums, c...)
+		}
+		if len(nums) != 15 {
+			continue
+		}
+		if cells, ok := t4ByWords(wr, nums); ok && t4GroupsFailing(cells[:]) == 0 && !slices.Contains(found, cells) {
+			found = append(found, cells)
+		}
+	}
+	if len(found) != 1 {
+		return false
+	}
+	for i, c := range found[0] {
+		p.r.Appeals[i/5][i%5] = toCell(c)
+	}
+	p.r.Meta.Tables["4"] = true
+	p.r.setLine("appeals", p.lines[lo].No)
+	p.warn("PARSE.READ", "appeals", p.lines[lo].No, "表四的数字与表头的文字交错、连在一起（PDF 转换的文字把表格分块写出）：按每段数字前面的表头文字定出它所在的栏，只有一种拆法使三组都满足“总计 = 各项之和”，读作 %s，请对照原文核对",
+		strings.Join(found[0][:], " "))
+	return true
+}
+
+// digitCuts are the ways to cut a run of digits into parts counts at most
+// of one to size digits each (0 alone: no count starts with 0).
+func digitCuts(d string, size, parts int) [][]string {
+	if d == "" {
+		return [][]string{nil}
+	}
+	if parts == 0 || len(d) > size*parts {
+		return nil
+	}
+	var out [][]string
+	for n := 1; n <= size && n <= len(d); n++ {
+		if n > 1 && d[0] == '0' {
+			break
+		}
+		for _, rest := range digitCuts(d[n:], size, parts-1) {
+			out = append(out, append([]string{d[:n]}, rest...))
+		}
+	}
+	return out
+}
+
 // t4ByWords places 表四's counts by the headings' words just before each
 // run of them, where a PDF's text gives the table in pieces of columns
 // (pdftotext's default text of a Word-like table broken over blocks: 维持 0 /
 // 纠正 0 / 结果 0 / … 维持 纠正 结果 审结 / 0 0 2 0 / 审结 1 / … / 总计 1 / 2 /
 // 总计 2): as many column words as counts name their columns in order, a
-// block's (a block's four results' words may have its 总计 count after
-// them); one word names the column the counts go down, a block each. A
+// block's (总计 left out where it floats, and a block's four results' words
+// may have its 总计 count after them); one word alone names the column the
+// counts go down, a block each. A
 // count goes to the first block whose cell in its column is still empty.
 // false when a run's words do not name its counts' columns so, or a cell
 // is left empty.
@@ -11033,27 +11181,39 @@ func t4ByWords(runs []t4WordsRun, nums []string) (cells [15]string, ok bool) {
 		}
 		v := nums[at : at+run.counts]
 		at += run.counts
-		// the column words just before the counts, in order
-		var cols []int
+		// the column words just before the counts, in order; and the same
+		// without 总计, which may float (a line of its own in the middle of
+		// its cell: 总计 维持 纠正 结果 审结 then a block's five counts)
+		var cols, bare []int
 		for i := len(run.words) - 1; i >= 0 && column(run.words[i]) >= 0; i-- {
-			cols = append([]int{column(run.words[i])}, cols...)
+			c := column(run.words[i])
+			cols = append([]int{c}, cols...)
+			if c != 4 {
+				bare = append([]int{c}, bare...)
+			}
 		}
-		switch k := len(v); {
-		case k <= len(cols):
-			cols = cols[len(cols)-k:]
-			for i := 1; i < len(cols); i++ {
-				if cols[i] <= cols[i-1] {
-					return cells, false // (not one block's columns in order)
+		inOrder := func(cs []int) bool {
+			for i := 1; i < len(cs); i++ {
+				if cs[i] <= cs[i-1] {
+					return false // (not one block's columns in order)
 				}
 			}
-			if !place(cols, v) {
+			return true
+		}
+		switch k := len(v); {
+		case k <= len(cols) && inOrder(cols[len(cols)-k:]):
+			if !place(cols[len(cols)-k:], v) {
 				return cells, false
 			}
-		case k == len(cols)+1 && slices.Equal(cols, []int{0, 1, 2, 3}):
+		case k <= len(bare) && inOrder(bare[len(bare)-k:]):
+			if !place(bare[len(bare)-k:], v) {
+				return cells, false
+			}
+		case k == 5 && len(bare) >= 4 && slices.Equal(bare[len(bare)-4:], []int{0, 1, 2, 3}):
 			if !place([]int{0, 1, 2, 3, 4}, v) {
 				return cells, false
 			}
-		case len(cols) >= 1:
+		case k > 1 && len(cols) == 1:
 			for _, x := range v {
 				if !place(cols[len(cols)-1:], []string{x}) {
 					return cells, false
