@@ -1395,7 +1395,55 @@ func cutPageAt(t string, depth int) []string {
 			cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
 		}
 	}
+	// a browser's printed date and time at each page's head ("…0 1 0 1"
+	// "12/5/26, 5:01 AM" "示例局…": glued to a row's last digits where a page
+	// broke the table, 44.6 and 12/5/26 to 44.612/5/26): left out, the date
+	// as the pages where nothing is glued to it give it
+	if stamp := printedStamp(t); stamp != "" {
+		for at := 0; ; {
+			k := strings.Index(t[at:], stamp)
+			if k < 0 {
+				break
+			}
+			if drop == nil {
+				drop = map[int]bool{}
+			}
+			cuts[at+k], cuts[at+k+len(stamp)], drop[at+k] = true, true, true
+			at += k + len(stamp)
+		}
+	}
 	return cutAt(t, cuts, drop)
+}
+
+// printedStampRe is a browser's printed date and time (12/5/26, 5:01 AM;
+// 2026/12/5 17:01).
+var printedStampRe = regexp.MustCompile(`[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4},? {1,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[AaPp][Mm])?`)
+
+// printedStamp is the date and time a browser printed at the head of each
+// page of a text run into one line: the one written most often, two times
+// at least, where no digit or point stands before it ("…申请0件。12/5/26,
+// 5:01 AM"); "" when there is none.
+func printedStamp(t string) string {
+	if strings.IndexByte(t, ':') < 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	for _, loc := range printedStampRe.FindAllStringIndex(t, -1) {
+		if loc[0] > 0 && (isASCIIDigit(t[loc[0]-1]) || t[loc[0]-1] == '.') {
+			continue // (glued to a number: its first digits may be the number's)
+		}
+		counts[t[loc[0]:loc[1]]]++
+	}
+	stamp, most := "", 0
+	for s, c := range counts {
+		if c > most || c == most && s < stamp {
+			stamp, most = s, c
+		}
+	}
+	if stamp == "" || strings.Count(t, stamp) < 2 {
+		return ""
+	}
+	return stamp
 }
 
 // slashNumberRe is a number over a number: a browser's page number (7/10),

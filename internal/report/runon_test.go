@@ -310,6 +310,24 @@ func TestRowsRunTogetherThatCutOneWay(t *testing.T) {
 	t3AsTruth(t, "flat-default-outoforder-zeroruns-rowerror-2020.txt", "applications.not_processed.repeat[total]")
 }
 
+// A browser's printed date and time at the head of each page (Chromium's
+// "12/5/26, 5:01 AM"), in a page run into one line, is glued to the digits
+// before it where a page broke a table: "四、结转下年度继续办理 0 0 1 0 0 0 8"
+// and "12/5/26, …" gave "…0 0 812/5/26, 5:01 AM", 表二's fee 44.6 gave
+// 44.612/5/26. The date, as the pages where nothing is glued to it give it,
+// is left out. Before, the row was not found (60 of 60 such pages: its
+// seven cells unread, and the report's error in it missed on 7 of 60). The
+// fixture: pdftotext -raw of Chromium's PDF of a generated 2023 report with
+// one wrong cell, run into one line.
+func TestPrintedDateGluedToRow(t *testing.T) {
+	const file = "flat-raw-chrome-datestamp-rowerror-2023.txt"
+	t3AsTruth(t, file, "applications.carried_forward[total]")
+	want, r := auditWithModel(t, file)
+	if got, w := r.Proactive.Amount("fees.amount_wan_yuan"), want.Proactive.Amount("fees.amount_wan_yuan"); got != w || got.Blank() {
+		t.Errorf("表二's fee %v, want %v", got, w)
+	}
+}
+
 // A page run into one line that starts with a browser's printed date and
 // time (pdftotext -layout of Chromium's PDF, its line breaks made single
 // spaces: "12/5/26, 5:01 AM 示例第0局…年度报告 一、总体情况 …") is the page,
