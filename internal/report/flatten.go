@@ -1359,11 +1359,15 @@ func cutPageAt(t string, depth int) []string {
 		i += size
 	}
 	// a page's number where a printed page broke 表三 or 表四 ("…0 0 0 -3-
-	// （四）无法提供…"): left out, not read as the row's last cell
+	// （四）无法提供…"), or ended after 表二 ("…收费44.6 — 2 —"): left out, not
+	// read as the row's last cell
 	var drop map[int]bool
-	for i := 2; i <= 3; i++ {
+	for i := 1; i <= 3; i++ {
 		if lo, hi := region(i); lo >= 0 && hasAnyRune(t[lo:hi], "-—–－~−页") {
 			for _, m := range pageNumbersIn(t[lo:hi]) {
+				if i == 1 && trimSpace(t[lo+m[1]:hi]) != "" {
+					continue // (表二's: only after its last row, as its page ends; — 2 — among its rows may be cells)
+				}
 				if drop == nil {
 					drop = map[int]bool{}
 				}
@@ -1395,6 +1399,18 @@ func cutPageAt(t string, depth int) []string {
 			cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
 		}
 	}
+	// the page's address a browser printed at its foot, with the page's
+	// number, after 表二's last row on a page ("…收费44.6
+	// file:///…/r000.html 2/4"): left out (in 表三 and 表四 the page's
+	// number is, above, and the digits' readers leave addresses out)
+	if lo, hi := region(1); lo >= 0 && strings.Contains(t[lo:hi], "://") {
+		for _, m := range printedURLRe.FindAllStringIndex(t[lo:hi], -1) {
+			if drop == nil {
+				drop = map[int]bool{}
+			}
+			cuts[lo+m[0]], cuts[lo+m[1]], drop[lo+m[0]] = true, true, true
+		}
+	}
 	// a browser's printed date and time at each page's head ("…0 1 0 1"
 	// "12/5/26, 5:01 AM" "示例局…": glued to a row's last digits where a page
 	// broke the table, 44.6 and 12/5/26 to 44.612/5/26): left out, the date
@@ -1414,6 +1430,13 @@ func cutPageAt(t string, depth int) []string {
 	}
 	return cutAt(t, cuts, drop)
 }
+
+// printedURLRe is a page's address as a browser prints it at the page's
+// foot, with the page's number after it: the address up to a space, or to
+// the end of its file's name (the number may be glued to it:
+// …/r000.html3/4). An address without the number is left as it is: it may
+// stand between a label and its numbers (pdftotext's default text).
+var printedURLRe = regexp.MustCompile(`(?:file|https?)://[!-~]*?(?:\.s?html?|\.jsp|\.php|\.aspx?|[!-~]\s)\s*[0-9]{1,3}/[0-9]{1,3}`)
 
 // printedStampRe is a browser's printed date and time (12/5/26, 5:01 AM;
 // 2026/12/5 17:01).
