@@ -301,6 +301,48 @@ func TestT4GluedAmongHeadings(t *testing.T) {
 	}
 }
 
+// 表四 placed among its headings' words, with one group that does not add up
+// (the report's error), is read and the error said: the words (or the
+// digits, one to a cell) say where each count goes, and the other two
+// groups add up. Before, any group not adding up left 表四 unread and its
+// error missed (60 of 60 such reports, LibreOffice's PDF of the DOCX
+// gongkai renders through pdftotext's default text, run into one line or
+// not; 12 of 60 in our own PDF's text run into one line, whose 表三 seemed
+// to leave cells blank until its digits in order were read). The fixtures:
+// those texts of generated reports with one cell of 表四 made one more.
+func TestT4ErrorAmongHeadings(t *testing.T) {
+	for _, file := range []string{"pdftotext-lo-docx-t4error-2021.txt", "flat-default-lo-docx-t4error-2020.txt", "flat-default-ours-t4error-2020.txt"} {
+		t.Run(file, func(t *testing.T) {
+			want, r := auditWithModel(t, file)
+			cellsAsTruth(t, file, want, r) // (none of 表三 or 表四 wrong)
+			if want.Appeals != r.Appeals {
+				t.Errorf("表四 read %v, want %v", r.Appeals, want.Appeals)
+			}
+			var wrong []string // the groups of the model that do not add up
+			for b := range report.T4Blocks {
+				var sum int64
+				for c := range 4 {
+					sum += want.Appeals[b][c].Val()
+				}
+				if sum != want.Appeals[b][4].Val() {
+					wrong = append(wrong, "appeals."+report.T4Blocks[b].Key+".total")
+				}
+			}
+			if len(wrong) != 1 {
+				t.Fatalf("the model's groups not adding up: %v, want one", wrong)
+			}
+			if !saysOf(r, "T4.SUM", wrong[0], "") {
+				t.Errorf("the report's error not said at %s", wrong[0])
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError && f.Rule != "T4.SUM" {
+					t.Errorf("a false %s: %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
+
 // Lines of whole counts with only blank lines between them (pdftotext's
 // default text of Chromium's A5 PDF: 14 / 0 14 28 0 14 7 / 0 21 0 / 0 …) are
 // one 表四 row wrapped, its counts whole cells. Before, the row ended at the

@@ -2492,12 +2492,15 @@ func (p *parser) parse() *Report {
 	p.detectFormat()
 	p.year()
 	p.parseT2()
+	blanky2 := p.blanky
 	p.parseT3()
 	if p.t3RowsUnread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
-		if p.t3RowsUnread() {
-			p.readDigitsInOrder(lo, hi)
+		if p.t3RowsUnread() && p.readDigitsInOrder(lo, hi) {
+			// every row cut into seven counts: the rows that seemed to
+			// leave cells blank (fewer digits beside their labels) did not
+			p.blanky = blanky2
 		}
 	}
 	p.unreadT2Glued()
@@ -10974,10 +10977,13 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 		return false
 	}
 	how := "按写出的次序读取"
-	// the order written must be the cells' (fifteen zeros are the same in any)
-	if t4GroupsFailing(nums) > 0 || !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
+	// the order written must be the cells' (fifteen zeros are the same in
+	// any): the words before each run name its cells, and the groups add
+	// up, all but one at most (the report's error: the words, and the other
+	// two groups, say the order is the table's)
+	if t4GroupsFailing(nums) > 1 || !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
 		cells, ok := t4ByWords(runs, nums)
-		if !ok || t4GroupsFailing(cells[:]) > 0 {
+		if !ok || t4GroupsFailing(cells[:]) > 1 {
 			return false
 		}
 		nums, how = cells[:], "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
@@ -10987,8 +10993,12 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", first)
-	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：%s，三组都满足“总计 = 各项之和”，请对照原文核对",
-		strings.Join(nums, " "), how)
+	sums := "三组都满足“总计 = 各项之和”"
+	if t4GroupsFailing(nums) > 0 {
+		sums = "另两组都满足“总计 = 各项之和”"
+	}
+	p.warn("PARSE.READ", "appeals", first, "表四的 15 个数各占一行，与表头的文字交错（%s）：%s，%s，请对照原文核对",
+		strings.Join(nums, " "), how, sums)
 	return true
 }
 
@@ -11083,7 +11093,9 @@ func (p *parser) parseT4Glued(lo, hi int) bool {
 		}
 		per = append(per, cuts)
 	}
-	var found [][15]string
+	// the readings whose groups all add up; with none, those with one
+	// group that does not (the report's error)
+	var found, failing [][15]string
 	choice := make([]int, len(per))
 	for w := 0; w < ways; w++ {
 		var nums []string
@@ -11098,9 +11110,18 @@ func (p *parser) parseT4Glued(lo, hi int) bool {
 		if len(nums) != 15 {
 			continue
 		}
-		if cells, ok := t4ByWords(wr, nums); ok && t4GroupsFailing(cells[:]) == 0 && !slices.Contains(found, cells) {
+		cells, ok := t4ByWords(wr, nums)
+		switch {
+		case !ok:
+		case t4GroupsFailing(cells[:]) == 0 && !slices.Contains(found, cells):
 			found = append(found, cells)
+		case t4GroupsFailing(cells[:]) == 1 && !slices.Contains(failing, cells):
+			failing = append(failing, cells)
 		}
+	}
+	sums := "三组都满足“总计 = 各项之和”"
+	if len(found) == 0 {
+		found, sums = failing, "另两组都满足“总计 = 各项之和”"
 	}
 	if len(found) != 1 {
 		return false
@@ -11110,8 +11131,8 @@ func (p *parser) parseT4Glued(lo, hi int) bool {
 	}
 	p.r.Meta.Tables["4"] = true
 	p.r.setLine("appeals", p.lines[lo].No)
-	p.warn("PARSE.READ", "appeals", p.lines[lo].No, "表四的数字与表头的文字交错、连在一起（PDF 转换的文字把表格分块写出）：按每段数字前面的表头文字定出它所在的栏，只有一种拆法使三组都满足“总计 = 各项之和”，读作 %s，请对照原文核对",
-		strings.Join(found[0][:], " "))
+	p.warn("PARSE.READ", "appeals", p.lines[lo].No, "表四的数字与表头的文字交错、连在一起（PDF 转换的文字把表格分块写出）：按每段数字前面的表头文字定出它所在的栏，只有一种拆法使%s，读作 %s，请对照原文核对",
+		sums, strings.Join(found[0][:], " "))
 	return true
 }
 
