@@ -206,6 +206,32 @@ func BenchmarkDigitsInOrder(b *testing.B) {
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
 
+// BenchmarkT4Glued is what parseT4Glued costs: LibreOffice's default text
+// of a report run into one line whose 表四 is read by its headings' words,
+// one group not adding up (read), and a 表四 of runs of digits each cut
+// every way, the most readings weighed (crafted: three runs of five 1s,
+// 16 cuts each, 4 096 readings in all), beside the 10 KB report.
+func BenchmarkT4Glued(b *testing.B) {
+	page := readFile(b, "../../testdata/audit/flat-default-lo-docx-t4error-2020.txt")
+	crafted := page
+	for _, run := range []string{"审结0结果", "审结00202总计", "审结10000五"} {
+		if !bytes.Contains(crafted, []byte(run)) {
+			b.Fatalf("the fixture's 表四 has no %s", run)
+		}
+		five := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, run)
+		five = strings.Replace(five, "审结", "审结11111", 1)
+		crafted = bytes.Replace(crafted, []byte(run), []byte(five), 1)
+	}
+	b.Run("read", func(b *testing.B) { benchAudit(b, page) })
+	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}
+
 // withT3 is a 2021 report of six sections, the text of its 表三 given.
 func withT3(t3 string) []byte {
 	return []byte("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" +

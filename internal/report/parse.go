@@ -11097,9 +11097,9 @@ func (p *parser) parseT4Glued(lo, hi int) bool {
 	// group that does not (the report's error)
 	var found, failing [][15]string
 	choice := make([]int, len(per))
+	nums, wr := make([]string, 0, 5*len(per)), make([]t4WordsRun, 0, len(per))
 	for w := 0; w < ways; w++ {
-		var nums []string
-		var wr []t4WordsRun
+		nums, wr = nums[:0], wr[:0]
 		k := w
 		for i := range per {
 			choice[i], k = k%len(per[i]), k/len(per[i])
