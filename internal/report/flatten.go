@@ -1424,8 +1424,15 @@ func cutPageAt(t string, depth int) []string {
 			if drop == nil {
 				drop = map[int]bool{}
 			}
-			cuts[at+k], cuts[at+k+len(stamp)], drop[at+k] = true, true, true
-			at += k + len(stamp)
+			end := at + k + len(stamp)
+			// and the page's title printed after it, where it is the
+			// report's (示例第20局2021年…年度报告: its digits are no row's
+			// when the row before it is blank)
+			if m := printedTitleRe.FindStringIndex(t[end:]); m != nil {
+				end += m[1]
+			}
+			cuts[at+k], cuts[end], drop[at+k] = true, true, true
+			at = end
 		}
 	}
 	return cutAt(t, cuts, drop)
@@ -1441,6 +1448,10 @@ var printedURLRe = regexp.MustCompile(`(?:file|https?)://[!-~]*?(?:\.s?html?|\.j
 // printedStampRe is a browser's printed date and time (12/5/26, 5:01 AM;
 // 2026/12/5 17:01).
 var printedStampRe = regexp.MustCompile(`[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4},? {1,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[AaPp][Mm])?`)
+
+// printedTitleRe is a report's title as a browser prints it after the date
+// at the head of a page.
+var printedTitleRe = regexp.MustCompile(`^[ \x{3000}]*[^\s。，；：、]{2,40}?年(?:度)?政府信息公开(?:工作)?年度报告`)
 
 // printedStamp is the date and time a browser printed at the head of each
 // page of a text run into one line: the one written most often, two times

@@ -324,6 +324,22 @@ func TestPrintedDateGluedToRow(t *testing.T) {
 	t3AsTruth(t, file, "applications.carried_forward[total]")
 	want, r := auditWithModel(t, file)
 	t2AsTruth(t, file, want, r) // (the fee 44.612/5/26 before)
+
+	// the page's title printed after the date goes with it: after a row
+	// left blank ("四、结转下年度继续办理12/5/26, 3:03 AM 示例第20局2021年…报告")
+	// its 20 was read as the row's one number (a false T3.ROWSUM) once the
+	// date was left out
+	const blanks = "flat-raw-chrome-blanks-titleafterdate-2021.txt"
+	want, r = auditWithModel(t, blanks)
+	cellsAsTruth(t, blanks, want, r)
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s: a false %s: %s", blanks, f.Rule, f.Message)
+		}
+	}
+	if got := r.Applications["carried_forward"]; got != want.Applications["carried_forward"] {
+		t.Errorf("%s: 四、结转下年度继续办理 read %v, want %v (blank)", blanks, got, want.Applications["carried_forward"])
+	}
 }
 
 // A page run into one line that starts with a browser's printed date and
