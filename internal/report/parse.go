@@ -6702,6 +6702,7 @@ func (p *parser) parseT3() {
 			strings.Join(out, "”“"))
 		return
 	}
+	got = p.unreadStrayRows(got)
 	if p.checkAhead(got, blocks) {
 		// numbers cut off from their labels and not placed: a label read
 		// without numbers may have had them in that run, not be blank
@@ -7204,6 +7205,91 @@ type ranInto struct {
 	row   int
 	label string
 	line  int
+}
+
+// unreadStrayRows leaves out, and says, the rows of seven whole counts that
+// do not add up, each a paragraph of its own once (paragraphsApart), on a
+// page run into one line whose rows lost their blank cells without a trace
+// (two rows or more of whole counts, fewer than their cells): such a page's
+// numbers may run in blocks over the rows (pdftotext's default text of a
+// table that leaves zeros blank, its breaks made spaces: "（一）予以公开  11
+// 2  49  2  2  4  15" for 11 4 15), and a row of seven then holds other rows'
+// numbers as likely as its own — not the report's error.
+func (p *parser) unreadStrayRows(got []t3Line) []t3Line {
+	short := 0
+	for _, g := range got {
+		if g.line.Segmented && !g.rc.ok && len(g.rc.tokens) > 0 && len(g.rc.tokens) < NumCols && wellFormed(strs(g.rc.tokens)) {
+			short++
+		}
+	}
+	if short < 2 {
+		return got
+	}
+	var out []t3Line
+	for i, g := range got {
+		vals := g.rc.cells
+		if !g.rc.ok {
+			vals = strs(g.rc.tokens)
+		}
+		if !g.line.Segmented || len(vals) != NumCols || !wellFormed(vals) || cellsAddUp(vals) || !paragraphsApart(g.line.Text) {
+			if out != nil {
+				out = append(out, g)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]t3Line, 0, len(got)), got[:i]...)
+		}
+		for c := range NumCols {
+			p.ambiguous(t3Cell(g.row.Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 7 个数（%s），但不满足“总计 = 六类申请人之和”；本表有 %d 行少了数（原文中空白单元格没有留下位置，数字可能成块排列），这些数可能属于别的行，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, strings.Join(vals, " "), short)
+	}
+	if out == nil {
+		return got
+	}
+	return out
+}
+
+// paragraphsApart says the numbers of a piece of a page run into one line
+// stand two spaces apart, or one (two on a line): each was a paragraph of
+// its own, a blank line after it, before the page's line breaks were made
+// spaces (pdftotext's default text puts a table's cells so, in blocks that
+// need not be the rows; -layout's gaps, a column's width, are wider).
+func paragraphsApart(t string) bool {
+	paragraphs := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] != ' ' || i == 0 || !isASCIIDigit(t[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j < len(t) && isASCIIDigit(t[j]) {
+			switch j - i {
+			case 1: // (two on one line of the text)
+			case 2:
+				paragraphs++
+			default:
+				return false
+			}
+		}
+		i = j - 1
+	}
+	return paragraphs > 0
+}
+
+// cellsAddUp says a row's seven counts add up: the six before its 总计.
+func cellsAddUp(vals []string) bool {
+	var sum int64
+	for _, v := range vals[:ColTotal] {
+		n, _ := toCell(v).Int()
+		sum += n
+	}
+	n, _ := toCell(vals[ColTotal]).Int()
+	return sum == n
 }
 
 // t3Scrambled are the labels of 表三's rows found with numbers after a

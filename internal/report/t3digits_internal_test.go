@@ -55,3 +55,21 @@ func TestCutsNear(t *testing.T) {
 		t.Errorf("总计 given 39 (the row adds up): %v, want none", got)
 	}
 }
+
+// paragraphsApart tells numbers that were paragraphs each (two spaces
+// apart, or one where two shared a line) from -layout's column gaps and
+// from a row's numbers one space apart.
+func TestParagraphsApart(t *testing.T) {
+	for text, want := range map[string]bool{
+		"（一）予以公开  11  2  49  2  2  4  15":            true,
+		"6.属于四类过程性信息  0  0  49  0  2  0  15  0  0 0": true,
+		"（一）予以公开 11 0 4 0 0 0 15":                    false,
+		"（一）予以公开      11     4       15":             false,
+		"（一）予以公开  11     4  15":                      false,
+		"（一）予以公开":                                    false,
+	} {
+		if got := paragraphsApart(text); got != want {
+			t.Errorf("paragraphsApart(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
