@@ -332,11 +332,7 @@ func TestPrintedDateGluedToRow(t *testing.T) {
 	const blanks = "flat-raw-chrome-blanks-titleafterdate-2021.txt"
 	want, r = auditWithModel(t, blanks)
 	cellsAsTruth(t, blanks, want, r)
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("%s: a false %s: %s", blanks, f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, blanks, r)
 	if got := r.Applications["carried_forward"]; got != want.Applications["carried_forward"] {
 		t.Errorf("%s: 四、结转下年度继续办理 read %v, want %v (blank)", blanks, got, want.Applications["carried_forward"])
 	}
@@ -355,11 +351,7 @@ func TestParagraphRowsAmongShortRows(t *testing.T) {
 	const file = "flat-spaced-default-chrome-blanks-strayrow-2023.txt"
 	want, r := auditWithModel(t, file)
 	cellsAsTruth(t, file, want, r)
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("a false %s: %s", f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, file, r)
 	if !saysOf(r, "PARSE.TABLE", "applications.granted", "这些数可能属于别的行") {
 		t.Error("the row of seven not adding up not said")
 	}
@@ -377,11 +369,7 @@ func TestPageRunIntoOneLineAfterPrintedDate(t *testing.T) {
 	if right, all := cellsAsTruth(t, file, want, r), 7*len(want.Format.T3Rows())+15; right != all {
 		t.Errorf("%d cells read right, want all %d", right, all)
 	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("a false %s: %s", f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, file, r)
 	if r.Agency != want.Agency || r.Year != want.Year {
 		t.Errorf("agency and year %q %d, want %q %d", r.Agency, r.Year, want.Agency, want.Year)
 	}
@@ -434,11 +422,7 @@ func TestBrowserPageNumberInTableRunIntoOneLine(t *testing.T) {
 	if right, all := cellsAsTruth(t, file, want, r), 7*len(want.Format.T3Rows())+15; right != all {
 		t.Errorf("%d cells read right, want all %d", right, all)
 	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("a false %s: %s", f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, file, r)
 }
 
 // With page numbers left out, a report that leaves its zeros blank shows
@@ -532,11 +516,7 @@ func t3AsTruth(t *testing.T, file, errCell string) {
 		}
 	}
 	if errCell == "" {
-		for _, f := range r.Findings {
-			if f.Severity == report.SevError {
-				t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
-			}
-		}
+		noFalseErrors(t, file, r)
 	} else if !saysOf(r, "T3.ROWSUM", errCell, "") {
 		t.Errorf("%s: the report's error not said at %s", file, errCell)
 	}
@@ -552,11 +532,7 @@ func TestTableDigitsTwoWays(t *testing.T) {
 	if right := cellsAsTruth(t, file, want, r); right < 7*len(want.Format.T3Rows())-6 {
 		t.Errorf("%d cells read right, want %d at least", right, 7*len(want.Format.T3Rows())-6)
 	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("a false %s: %s", f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, file, r)
 	if !saysOf(r, "PARSE.AMBIGUOUS", "applications", "有 2 种拆法都使每行满足") {
 		t.Error("the two readings not said")
 	}
@@ -1021,6 +997,16 @@ func TestRowErrorAmongSpreadRows(t *testing.T) {
 	for _, f := range r.Findings {
 		if f.Severity == report.SevError && f.Cell != "applications.new[total]" && f.Cell != "applications.total[research]" {
 			t.Errorf("another error: %s %s", f.Rule, f.Message)
+		}
+	}
+}
+
+// noFalseErrors checks that a clean fixture's reading finds no error.
+func noFalseErrors(t *testing.T, file string, r *report.Report) {
+	t.Helper()
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s: a false %s: %s", file, f.Rule, f.Message)
 		}
 	}
 }
