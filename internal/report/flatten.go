@@ -1399,6 +1399,34 @@ func cutPageAt(t string, depth int) []string {
 			cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
 		}
 	}
+	// 表二's column headings written after a row's numbers or after its
+	// label (pdftotext's default text of a table whose item headings it put
+	// elsewhere: "规范性文件26 6 1 上一年项目数量本年增减处理决定数量",
+	// "行政事业性收费上一年项目数量本年增减13 2", "政府集中采购 — 2 — 采购项目数量
+	// 采购总金额26 30.71"): left out, with a page's number just before them,
+	// so that the row is its label and numbers. Only right after a number or
+	// a whole label of 表二: headings elsewhere (after 信息内容, or pieces of
+	// headings wrapped, 上一年项目数 / 量) stay where they are; and only where
+	// the numbers stand apart (glued digits, 规章131735, are unread anyway, and
+	// a row of them short of its cells would mark the report as leaving
+	// cells blank).
+	if lo, hi := region(1); lo >= 0 && spacedNumbersRe.MatchString(t[lo:hi]) {
+		for _, m := range t2HeadingsRe.FindAllStringIndex(t[lo:hi], -1) {
+			start := lo + m[0]
+			before := strings.TrimRight(t[lo:start], " \u3000")
+			if pn := pageNumberRe.FindAllStringIndex(before, -1); len(pn) > 0 && pn[len(pn)-1][1] == len(before) {
+				start = lo + pn[len(pn)-1][0]
+				before = strings.TrimRight(before[:pn[len(pn)-1][0]], " \u3000")
+			}
+			if last, _ := utf8.DecodeLastRuneInString(before); !isDigit(last) && !endsWithT2Label(before) {
+				continue
+			}
+			if drop == nil {
+				drop = map[int]bool{}
+			}
+			cuts[start], cuts[lo+m[1]], drop[start] = true, true, true
+		}
+	}
 	// the page's address a browser printed at its foot, with the page's
 	// number, after 表二's last row on a page ("…收费44.6
 	// file:///…/r000.html 2/4"): left out (in 表三 and 表四 the page's
@@ -1436,6 +1464,24 @@ func cutPageAt(t string, depth int) []string {
 		}
 	}
 	return cutAt(t, cuts, drop)
+}
+
+// t2HeadingsRe is a run of 表二's column headings, either format's.
+var t2HeadingsRe = regexp.MustCompile(`(?:(?:本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增[ /／]?减|本年处理决定数量|处理决定数量|本年收费金额[（(]单位[：:]万元[)）]|采购项目数量|采购总金额|本年制发件数|本年废止件数|现行有效件数)[ \x{3000}]*)+`)
+
+// spacedNumbersRe is two numbers a space or more apart.
+var spacedNumbersRe = regexp.MustCompile(`[0-9][ \x{3000}]+[0-9]`)
+
+// endsWithT2Label says t ends with a label of 表二, either format's.
+func endsWithT2Label(t string) bool {
+	for _, items := range [][]T2Item{t2Items2021, t2Items2019} {
+		for _, it := range items {
+			if strings.HasSuffix(t, it.Label) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // printedURLRe is a page's address as a browser prints it at the page's

@@ -405,6 +405,23 @@ func TestPageNumberAfterT2(t *testing.T) {
 	t3AsTruth(t, file, "")
 }
 
+// pdftotext's default text writes 表二's column headings where it will: after
+// a row's numbers, after its label, after a page's number ("规范性文件 26 6 1
+// 上一年项目数量 本年增 减 处理决定数量", "行政事业性收费 上一年项目数量 本年增 减
+// 13 2", "政府集中采购 — 2 — 采购项目数量 采购总金额 26 30.71"). On a page run
+// into one line whose numbers stand apart, such headings (and the page's
+// number before them) are left out where they follow a number or a whole
+// label; after 信息内容 they stay. Before, those rows were not found: 表二
+// unread 300 – 360 of 960 cells on 60 such pages of each PDF, 0 – 90 now.
+// The fixture: our own PDF of a generated 2020 report, pdftotext's default
+// text with its line breaks made spaces.
+func TestT2HeadingsAfterRows(t *testing.T) {
+	const file = "flat-spaced-default-ours-t2headings-2020.txt"
+	want, r := auditWithModel(t, file)
+	t2AsTruth(t, file, want, r)
+	t3AsTruth(t, file, "")
+}
+
 // A browser prints each page's number of the pages at its foot, and its
 // title and date at its head ("7/10", "示例局…年度报告12/5/26, 5:16 AM"):
 // in a page run into one line they fall into a table where a page broke
