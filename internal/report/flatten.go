@@ -1362,16 +1362,19 @@ func cutPageAt(t string, depth int) []string {
 	// （四）无法提供…"), or ended after 表二 ("…收费44.6 — 2 —"): left out, not
 	// read as the row's last cell
 	var drop map[int]bool
+	leaveOut := func(from, to int) { // (the piece from..to: cut out and dropped)
+		if drop == nil {
+			drop = map[int]bool{}
+		}
+		cuts[from], cuts[to], drop[from] = true, true, true
+	}
 	for i := 1; i <= 3; i++ {
 		if lo, hi := region(i); lo >= 0 && hasAnyRune(t[lo:hi], "-—–－~−页") {
 			for _, m := range pageNumbersIn(t[lo:hi]) {
 				if i == 1 && trimSpace(t[lo+m[1]:hi]) != "" {
 					continue // (表二's: only after its last row, as its page ends; — 2 — among its rows may be cells)
 				}
-				if drop == nil {
-					drop = map[int]bool{}
-				}
-				cuts[lo+m[0]], cuts[lo+m[1]], drop[lo+m[0]] = true, true, true
+				leaveOut(lo+m[0], lo+m[1])
 			}
 		}
 	}
@@ -1393,10 +1396,7 @@ func cutPageAt(t string, depth int) []string {
 			if m[0] < lo || m[1] > hi {
 				continue
 			}
-			if drop == nil {
-				drop = map[int]bool{}
-			}
-			cuts[m[0]], cuts[m[1]], drop[m[0]] = true, true, true
+			leaveOut(m[0], m[1])
 		}
 	}
 	// 表二's column headings written after a row's numbers or after its
@@ -1421,10 +1421,7 @@ func cutPageAt(t string, depth int) []string {
 			if last, _ := utf8.DecodeLastRuneInString(before); !isDigit(last) && !endsWithT2Label(before) {
 				continue
 			}
-			if drop == nil {
-				drop = map[int]bool{}
-			}
-			cuts[start], cuts[lo+m[1]], drop[start] = true, true, true
+			leaveOut(start, lo+m[1])
 		}
 	}
 	// the page's address a browser printed at its foot, with the page's
@@ -1433,10 +1430,7 @@ func cutPageAt(t string, depth int) []string {
 	// number is, above, and the digits' readers leave addresses out)
 	if lo, hi := region(1); lo >= 0 && strings.Contains(t[lo:hi], "://") {
 		for _, m := range printedURLRe.FindAllStringIndex(t[lo:hi], -1) {
-			if drop == nil {
-				drop = map[int]bool{}
-			}
-			cuts[lo+m[0]], cuts[lo+m[1]], drop[lo+m[0]] = true, true, true
+			leaveOut(lo+m[0], lo+m[1])
 		}
 	}
 	// a browser's printed date and time at each page's head ("…0 1 0 1"
@@ -1449,9 +1443,6 @@ func cutPageAt(t string, depth int) []string {
 			if k < 0 {
 				break
 			}
-			if drop == nil {
-				drop = map[int]bool{}
-			}
 			end := at + k + len(stamp)
 			// and the page's title printed after it, where it is the
 			// report's (示例第20局2021年…年度报告: its digits are no row's
@@ -1459,7 +1450,7 @@ func cutPageAt(t string, depth int) []string {
 			if m := printedTitleRe.FindStringIndex(t[end:]); m != nil {
 				end += m[1]
 			}
-			cuts[at+k], cuts[end], drop[at+k] = true, true, true
+			leaveOut(at+k, end)
 			at = end
 		}
 	}

@@ -397,13 +397,14 @@ func dropFooters(lines []Line) []Line {
 			l.Break = true
 			pages = append(pages, i)
 		}
-		if printedPage(l.Text) && moreRunes(l.Text, segmentMin) {
+		printed := printedPage(l.Text)
+		if printed && moreRunes(l.Text, segmentMin) {
 			// a page run into one line that starts with the printed
 			// date: the date goes, the page stays
 			l.Text = printedDateRe.ReplaceAllString(strings.TrimLeft(l.Text, " \t\u3000"), "")
 			continue
 		}
-		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) && !marksAmongCells(lines, i) || printedPage(l.Text) || barePageNumber(lines, i) {
+		if maybeFooter(l.Text) && footerRe.MatchString(l.Text) && !marksAmongCells(lines, i) || printed || barePageNumber(lines, i) {
 			l.Text = ""
 			l.Break = true
 		}
@@ -7225,29 +7226,21 @@ func (p *parser) unreadStrayRows(got []t3Line) []t3Line {
 	if short < 2 {
 		return got
 	}
-	var out []t3Line
-	for i, g := range got {
+	out := make([]t3Line, 0, len(got))
+	for _, g := range got {
 		vals := g.rc.cells
 		if !g.rc.ok {
 			vals = strs(g.rc.tokens)
 		}
 		if !g.line.Segmented || len(vals) != NumCols || !wellFormed(vals) || cellsAddUp(vals) || !paragraphsApart(g.line.Text) {
-			if out != nil {
-				out = append(out, g)
-			}
+			out = append(out, g)
 			continue
-		}
-		if out == nil {
-			out = append(make([]t3Line, 0, len(got)), got[:i]...)
 		}
 		for c := range NumCols {
 			p.ambiguous(t3Cell(g.row.Key, c))
 		}
 		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 7 个数（%s），但不满足“总计 = 六类申请人之和”；本表有 %d 行少了数（原文中空白单元格没有留下位置，数字可能成块排列），这些数可能属于别的行，该行记为空，请对照原文核对",
 			g.row.Group, g.row.Label, strings.Join(vals, " "), short)
-	}
-	if out == nil {
-		return got
 	}
 	return out
 }
@@ -11197,11 +11190,13 @@ func (p *parser) parseT4Glued(lo, hi int) bool {
 			continue
 		}
 		cells, ok := t4ByWords(wr, nums)
-		switch {
-		case !ok:
-		case t4GroupsFailing(cells[:]) == 0 && !slices.Contains(found, cells):
+		if !ok {
+			continue
+		}
+		switch fails := t4GroupsFailing(cells[:]); {
+		case fails == 0 && !slices.Contains(found, cells):
 			found = append(found, cells)
-		case t4GroupsFailing(cells[:]) == 1 && !slices.Contains(failing, cells):
+		case fails == 1 && !slices.Contains(failing, cells):
 			failing = append(failing, cells)
 		}
 	}
