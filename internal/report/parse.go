@@ -4572,7 +4572,44 @@ func (p *parser) parseT2() {
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
+				if r.Format.itemRows(k) > 1 && (len(rc.tokens) == len(items[k].Cells) || rc.ok && len(rc.cells) == len(items[k].Cells)) {
+					// one row's numbers under headings that several rows
+					// share (规章 and 规范性文件's, whose order Chromium's
+					// print does not keep): the row cannot be told
+					stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
+					if rc.ok {
+						stray.toks = rc.cells
+					}
+					continue
+				}
 				j, keep = k, pending // an earlier label's numbers, under its own headings
+			} else if k, named := r.Format.ownHeadings(waiting, pending, L); named {
+				// the line's own words are a column's heading before its
+				// numbers (pdftotext's default text of a browser's print:
+				// every label first, then "本年处理决定数量 22" / "本年处理决定数量
+				// 11 24"): the numbers of the one row of the first item so
+				// headed that waits, when they are its cells; of several rows,
+				// or of a row whose item has others, in an order the text
+				// does not give (Chromium writes 规范性文件's before 规章's):
+				// no row's, and not the last label's either
+				if k < 0 || len(rc.tokens) != len(items[k].Cells) && !(rc.ok && len(rc.cells) == len(items[k].Cells)) {
+					stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
+					if rc.ok {
+						stray.toks = rc.cells
+					}
+					continue
+				}
+				j, keep = k, pending
+			} else if L == "" && headed == "" && len(waiting) >= 3 && stray.toks != nil {
+				// bare numbers after other numbers that went to no row, with
+				// three labels or more waiting (every label first: a page
+				// run into one line, the column headings that told the rows
+				// apart left out): no more the last label's than the first's
+				stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
+				if rc.ok {
+					stray.toks = rc.cells
+				}
+				continue
 			}
 		}
 		waiting = slices.DeleteFunc(waiting, func(w int) bool { return w <= j && w != keep })
@@ -4663,6 +4700,21 @@ func (p *parser) parseT2() {
 	}
 	if found > 0 {
 		r.Meta.Tables["2"] = true
+		if stray.toks != nil {
+			// numbers that went to no row after the last row read, and
+			// rows whose labels came without numbers (every label first,
+			// then the numbers: which row's, unknown): unread, not blank
+			for k, it := range items {
+				if !seen[k] || !r.Proactive.t2RowEmpty(it) {
+					continue
+				}
+				for _, c := range it.Cells {
+					p.ambiguous(r.t2Prefix() + it.Key + "." + c)
+				}
+				p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, 0, "表二“%s”没有读到数字，但表中第 %d 行有不属于任何一行的数字（“%s”，转换打乱了次序），它的数字可能在那里，该行记为空，请对照原文核对",
+					it.Label, p.lines[stray.at].No, strings.Join(stray.toks, " "))
+			}
+		}
 		p.extraT2Rows(lo, hi, items)
 		// an item no line names: not found, where CELL.BLANK would say the
 		// report left it empty
@@ -4678,7 +4730,14 @@ func (p *parser) parseT2() {
 	} else if p.notText("2", r.t2Prefix()[:len(r.t2Prefix())-1]) || p.proseOnly("2") {
 	} else if _, ok := p.heads["2"]; ok && hi-lo > 1 {
 		r.Meta.Unreadable["2"] = true
-		p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
+		if slices.Contains(seen, true) && stray.toks != nil {
+			// every label, then every number (a page run into one line
+			// from a browser's print): which row a number is in, unknown
+			p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二的行名都排在前面、数字都排在后面（PDF 转换的文字顺序，如第 %d 行的“%s”），无法确定各数属于哪一行，表二各栏记为空，请对照原文核对",
+				p.lines[stray.at].No, strings.Join(stray.toks, " "))
+		} else {
+			p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
+		}
 	}
 }
 
@@ -4835,6 +4894,80 @@ func (f Format) headedRow(rows []int, words string) int {
 		}
 	}
 	return -1
+}
+
+// ownHeadings says whether words (a line's own, before its numbers) name
+// column headings of 表二 that tell its numbers from the pending row's, and
+// then which waiting row they head: the first row waiting whose item has
+// those headings, when it is its item's only row; -1 when no row has them
+// or its item has several (the numbers' row cannot be told). They tell
+// when the pending row's item has no such headings, when the first row so
+// headed is of the pending row's item but not that row (行政处罚 before
+// 行政强制, both headed 本年处理决定数量), or when three labels or more wait
+// (every label first, then the numbers).
+func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, named bool) {
+	if words == "" {
+		return -1, false
+	}
+	items, headers := f.T2Items(), f.T2Headers()
+	heads := func(item string, c string) bool {
+		for _, h := range headers {
+			if h.Item == item && slices.ContainsFunc(h.Columns, func(hc string) bool { return norm(hc) == c }) {
+				return true
+			}
+		}
+		return false
+	}
+	var cols []string
+	for _, h := range headers {
+		for _, c := range h.Columns {
+			if c = norm(c); hasText(words, c) && !slices.Contains(cols, c) {
+				cols = append(cols, c)
+			}
+		}
+	}
+	if len(cols) == 0 {
+		return -1, false
+	}
+	headed := func(row int) bool {
+		return !slices.ContainsFunc(cols, func(c string) bool { return !heads(items[row].Item, c) })
+	}
+	w := slices.IndexFunc(waiting, headed)
+	switch {
+	case w >= 0 && waiting[w] == pending:
+		return -1, false
+	case headed(pending) && len(waiting) < 3 && (w < 0 || items[waiting[w]].Item != items[pending].Item):
+		return -1, false
+	case w < 0 || f.itemRows(waiting[w]) > 1:
+		return -1, true
+	}
+	return waiting[w], true
+}
+
+// t2RowEmpty says no cell of 表二's row it holds anything.
+func (p *Proactive) t2RowEmpty(it T2Item) bool {
+	for k, c := range it.Cells {
+		if len(it.Money) > k && it.Money[k] {
+			if !p.Amount(it.Key + "." + c).Blank() {
+				return false
+			}
+		} else if !p.Cell(it.Key + "." + c).Blank() {
+			return false
+		}
+	}
+	return true
+}
+
+// itemRows is how many rows of 表二 share row's item (第二十条第（五）项:
+// 行政许可 and 其他对外管理服务事项 in the 2019 format).
+func (f Format) itemRows(row int) int {
+	items, n := f.T2Items(), 0
+	for _, it := range items {
+		if it.Item == items[row].Item {
+			n++
+		}
+	}
+	return n
 }
 
 // oneCellRows says each of the rows has one cell.
@@ -5820,7 +5953,7 @@ func (p *parser) restoreStripped(lo, hi int) {
 // numbers, on the first line of its cells, above its wrapped label): seven
 // numbers before the first row's label, and none after the last row's.
 func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
-	if !slices.ContainsFunc(p.lines[lo:hi], func(l Line) bool { return l.OneEach }) {
+	if !slices.ContainsFunc(p.lines[lo:hi], func(l Line) bool { return l.OneEach || l.Segmented }) {
 		return false // no cells on lines of their own: nearly every table
 	}
 	firstNums, firstLabel, lastLabel, lastNums := -1, -1, -1, -1
@@ -5831,7 +5964,10 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
-		if rc.ok && l.OneEach {
+		if rc.ok && l.OneEach || l.Segmented && (rc.ok || digitCount(rc.tokens) >= NumCols) && (firstNums >= 0 || !hasText(rc.label, "本年新收")) {
+			// (a page run into one line: a row's digits glued, at least
+			// one to a cell; the first after the header's words, not
+			// amid them with the first row's label — LibreOffice's blocks)
 			if firstNums < 0 {
 				firstNums = n
 			}
@@ -5851,7 +5987,13 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		if j == 1 && secondLabel < 0 {
 			secondLabel = n
 		}
-		if j == len(norms)-1 {
+		switch {
+		case l.Segmented && (rc.ok || len(rc.tokens) > 0):
+			// (a page run into one line: the last row's label with any
+			// digits after it has its numbers there)
+		case j == len(norms)-1 || j < 0 && l.Segmented && strings.HasPrefix(L, norms[len(norms)-1]):
+			// (the page's footer after the last label of a page run into
+			// one line, "四、结转下年度继续办理 file:///…")
 			lastLabel = n
 		}
 	}
@@ -5922,7 +6064,7 @@ func (p *parser) readNumbersInOrder(lo, hi int, rows []T3Row) bool {
 // ran together on one.
 func (p *parser) oneEachNumbers(lo, hi int) (nums []string, ok bool) {
 	for _, l := range p.lines[lo:hi] {
-		if !l.OneEach {
+		if !l.OneEach && !l.Segmented {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
@@ -5930,7 +6072,7 @@ func (p *parser) oneEachNumbers(lo, hi int) (nums []string, ok bool) {
 			nums = append(nums, rc.cells...)
 			continue
 		}
-		if !rc.spaced && len(rc.tokens) > 0 {
+		if !rc.spaced && len(rc.tokens) > 0 && (!l.Segmented || !wellFormed(strs(rc.tokens))) {
 			return nil, false // digits run together: not one number to a line
 		}
 		nums = append(nums, strs(rc.tokens)...)
@@ -8069,7 +8211,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if rc.ok {
 		nsecond = len(rc.cells)
 	}
-	if !segmented && (len(g.rc.tokens)+nsecond != NumCols || !g.line.OneEach || !l.OneEach || g.line.No >= l.No) {
+	if !segmented && (len(g.rc.tokens)+nsecond != NumCols || g.line.OneEach != l.OneEach || g.line.No >= l.No) {
 		return nil, wrapNone
 	}
 	// (the label's end first: most lines are no such piece, and the
