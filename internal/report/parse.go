@@ -4458,6 +4458,9 @@ func (p *parser) parseT2() {
 	r := p.r
 	lo, hi := p.region("2")
 	items := r.Format.T2Items()
+	if p.readT2NumbersFirst(lo, hi) {
+		return
+	}
 	next, pending := 0, -1
 	var pendings []int // the rows whose labels stood alone since the last numbers, in order
 	found := 0
@@ -8217,8 +8220,22 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	// (the label's end first: most lines are no such piece, and the
 	// label's start is normalised only for those that are)
 	i := slices.IndexFunc(p.r.Format.T3Rows(), func(r T3Row) bool { return r.Key == g.row.Key })
-	if i < 0 || i >= len(norms) || len(S) >= len(norms[i]) || !strings.HasSuffix(norms[i], S) || stripGroups(totalWord(norm(g.rc.label))) != norms[i][:len(norms[i])-len(S)] {
+	if i < 0 || i >= len(norms) {
 		return nil, wrapNone
+	}
+	first := stripGroups(totalWord(norm(g.rc.label)))
+	rest, ok := strings.CutPrefix(norms[i], first)
+	if !ok || rest == "" || first == "" {
+		return nil, wrapNone
+	}
+	if S != rest {
+		// a narrow page's merged group cell printed in pieces beside the
+		// rows ("3.要求提供公 3" / "（五） 开出版物 0 0 0 0 0 3"): the second
+		// line's words the group's piece, then the label's rest
+		head, ok := strings.CutSuffix(S, rest)
+		if !ok || head == "" || !strings.Contains(norm(g.row.Group), head) {
+			return nil, wrapNone
+		}
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
 		if trimSpace(p.lines[m].Text) != "" {
