@@ -170,3 +170,36 @@ func TestWrappedRowBesideGroupPiece(t *testing.T) {
 		t.Error("the reading not said")
 	}
 }
+
+// pdftotext -layout of Chromium's print of a report that leaves cells blank:
+// a wrapped label's row with its numbers on both lines, fewer than seven
+// ("（二）部分公开（区分处理的，只计这一情形， 9 0 0 0" / "不计其他情形） 0 9"),
+// the first line's squeezed after its words where their columns are lost.
+// Both pieces are the row's, unread and said; before, the first was the row
+// with blanks no placement made add up (a false T3.ROWSUM) and the second
+// the next row's: 17 false errors on 60 such reports, none now.
+func TestWrappedRowWithBlanksOnBothLines(t *testing.T) {
+	const file = "pdftotext-layout-chrome-blanks-splitwrap-2024.txt"
+	if right := marksAsTruth(t, file); right < 170 {
+		t.Errorf("%d cells read right, want 170 at least", right)
+	}
+	_, r := auditWithModel(t, file)
+	if !saysLike(r, "PARSE.TABLE", "applications.partly_granted", "空白的位置无法确定") {
+		t.Error("the row's pieces not said")
+	}
+}
+
+// pdftotext's default text of the same, run into one line: every row's
+// digits before its label, glued, fewer than seven where cells are blank
+// (…务机构 他00448一、本年新收…数量202004二、上年结转…). Found as such (the
+// first digits right after the header's words, the last label bare before
+// the page's foot) and unread, said; before, each row took the next row's
+// digits: 142 wrong cells and 15 false errors on 60 such reports, none now.
+func TestNumbersBeforeLabelsWithBlanksRunTogether(t *testing.T) {
+	const file = "flat-default-chrome-blanks-numbersfirst-2019.txt"
+	marksAsTruth(t, file)
+	_, r := auditWithModel(t, file)
+	if !saysLike(r, "PARSE.TABLE", "applications", "都排在行名之前") {
+		t.Error("the reading not said")
+	}
+}

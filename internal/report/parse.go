@@ -5967,10 +5967,12 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
-		if rc.ok && l.OneEach || l.Segmented && (rc.ok || digitCount(rc.tokens) >= NumCols) && (firstNums >= 0 || !hasText(rc.label, "本年新收")) {
-			// (a page run into one line: a row's digits glued, at least
-			// one to a cell; the first after the header's words, not
-			// amid them with the first row's label — LibreOffice's blocks)
+		if rc.ok && l.OneEach || l.Segmented && (rc.ok || len(rc.tokens) > 0) && (firstNums >= 0 || hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
+			// (a page run into one line: a row's digits glued, fewer
+			// than its cells where it leaves some blank; the first right
+			// after the header's words (…法律服务机构 其他 总计 32 0 2 …),
+			// not a page's foot (.html4/), nor amid the header's words
+			// with the first row's label — LibreOffice's blocks)
 			if firstNums < 0 {
 				firstNums = n
 			}
@@ -5998,6 +6000,9 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			// (the page's footer after the last label of a page run into
 			// one line, "四、结转下年度继续办理 file:///…")
 			lastLabel = n
+			if l.Segmented {
+				n = hi // (the rest the page's foot and the next page's head: 示例第0局2019年…12/5/26)
+			}
 		}
 	}
 	// (every row's numbers before its label: two rows' before the second's;
@@ -6528,6 +6533,10 @@ func (p *parser) parseT3() {
 					got[k].rc = rowCells{label: label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
+				case wrapBlanks:
+					got[k].rc, got[k].unread = rowCells{label: label}, true
+					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的数分在两处（“%s”与“%s”），共 %d 个，少于 7 个，第一行的数挤在行名之后、看不出各在哪一栏，空白的位置无法确定，该行记为空，请对照原文核对",
+						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "), len(cells))
 				case wrapUnread:
 					got[k].rc, got[k].unread = rowCells{label: label}, true
 					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”），合起来无论怎样读都不成一行：多半混入了相邻行的数字（PDF 转换的文字顺序），该行记为空，请对照原文核对",
@@ -8214,7 +8223,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if rc.ok {
 		nsecond = len(rc.cells)
 	}
-	if !segmented && (len(g.rc.tokens)+nsecond != NumCols || g.line.OneEach != l.OneEach || g.line.No >= l.No) {
+	if !segmented && (len(g.rc.tokens)+nsecond > NumCols || len(g.rc.tokens)+nsecond < NumCols && (g.line.OneEach || nsecond == 0) || g.line.OneEach != l.OneEach || g.line.No >= l.No) {
 		return nil, wrapNone
 	}
 	// (the label's end first: most lines are no such piece, and the
@@ -8251,6 +8260,12 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	switch {
 	case len(cells) == NumCols && addsUpMarked(cells):
 		return cells, wrapCells
+	case !segmented && len(cells) < NumCols:
+		// pdftotext -layout of a report that leaves cells blank: the
+		// first line's numbers squeezed after its words, where their
+		// columns are lost ("…只计这一情形， 9 0 0 0" / "不计其他情形） 0 9"):
+		// the row's, its blanks not placed
+		return cells, wrapBlanks
 	case !segmented:
 		return nil, wrapNone
 	case len(cells) < NumCols && (!slices.ContainsFunc(cells, isPlaceholder) || markedReadsSomehow(cells)) && !neverAddingUp(cells):
@@ -8303,6 +8318,7 @@ const (
 	wrapCells                 // the row's seven cells, adding up
 	wrapGlued                 // the row's glued digits, to be cut
 	wrapUnread                // the row's, but no reading: unread
+	wrapBlanks                // the row's, fewer than its cells on lines apart: unread
 )
 
 // outsideFailing is the index in got of the one row read as seven cells that
