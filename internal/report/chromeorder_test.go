@@ -203,3 +203,22 @@ func TestNumbersBeforeLabelsWithBlanksRunTogether(t *testing.T) {
 		t.Error("the reading not said")
 	}
 }
+
+// The same wrapped row where the report's own error is (0 0 0 0 / 不计其他
+// 情形） 1 0 0: 1 ≠ 0): seven whole numbers on the two lines are the row's
+// even where they do not add up, and the error is said (T3.ROWSUM). Before,
+// the row was four numbers with blanks, unread, and the error missed (2 of
+// 60 such reports with one wrong cell in Chromium A4, 9 of 60 in A5; 0 and
+// 3 now).
+func TestWrappedRowErrorOnBothLines(t *testing.T) {
+	const file = "pdftotext-layout-chrome-splitwrap-rowerror-2021.txt"
+	want, r := auditWithModel(t, file)
+	all := 0
+	eachTableCell(want, r, func(string, report.Cell, report.Cell) { all++ })
+	if right := cellsAsTruth(t, file, want, r); right != all {
+		t.Errorf("%d cells read right, want all %d", right, all)
+	}
+	if !saysLike(r, "T3.ROWSUM", "applications.partly_granted", "") {
+		t.Error("the row's error not said")
+	}
+}

@@ -6543,8 +6543,12 @@ func (p *parser) parseT3() {
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
 				default:
 					got[k].rc = rowCells{label: label, cells: cells, ok: true}
-					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；该行之和相符",
-						got[k].row.Label, NumCols, got[k].line.No, first, l.No, NumCols-first, strings.Join(cells, " "))
+					sum := "该行之和相符"
+					if !addsUpMarked(cells) {
+						sum = "该行之和不符（按原文读取）"
+					}
+					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的 %d 个数分在两处（第 %d 行 %d 个、第 %d 行 %d 个，PDF 转换的文字顺序），合为一行读取：%s；%s",
+						got[k].row.Label, NumCols, got[k].line.No, first, l.No, NumCols-first, strings.Join(cells, " "), sum)
 				}
 				continue
 			}
@@ -8259,6 +8263,11 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	}
 	switch {
 	case len(cells) == NumCols && addsUpMarked(cells):
+		return cells, wrapCells
+	case len(cells) == NumCols && !segmented && !l.OneEach && wellFormed(cells):
+		// pdftotext -layout: the seven numbers of the two lines are the
+		// row's even where they do not add up (the report's own error,
+		// 0 0 0 0 / 不计其他情形） 1 0 0), each a whole cell set apart
 		return cells, wrapCells
 	case !segmented && len(cells) < NumCols:
 		// pdftotext -layout of a report that leaves cells blank: the
