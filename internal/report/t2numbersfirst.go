@@ -20,6 +20,16 @@ import (
 func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 	r := p.r
 	items := r.Format.T2Items()
+	for n := lo; n < hi; n++ {
+		// most texts give the first numbers beside a row's label: out
+		// before anything is allocated
+		if t := p.lines[n].Text; strings.ContainsFunc(t, isDigit) && !hasText(t, "第二十条") {
+			if rc := p.splitT2Label(p.lines[n], 3); matchT2(norm(rc.label), items, 0) >= 0 {
+				return false
+			}
+			break
+		}
+	}
 	got := make([][]string, len(items))
 	at := make([]int, len(items)) // the line of each row's label
 	unsure := make([]bool, len(items))
