@@ -156,10 +156,7 @@ func measureLayouts(t *testing.T, layouts []layout, multiples []int64, minRead f
 				// in the read rate
 				for _, it := range truth.Format.T2Items() {
 					for k, c := range it.Cells {
-						want, got := truth.Proactive.Cell(it.Key+"."+c).String(), r.Proactive.Cell(it.Key+"."+c).String()
-						if len(it.Money) > k && it.Money[k] {
-							want, got = truth.Proactive.Amount(it.Key+"."+c).String(), r.Proactive.Amount(it.Key+"."+c).String()
-						}
+						want, got := t2CellString(truth, it, k), t2CellString(r, it, k)
 						switch {
 						case got == want:
 							t2read++

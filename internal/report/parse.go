@@ -4871,14 +4871,7 @@ func (f Format) headedRow(rows []int, words string) int {
 		return -1
 	}
 	items, headers := f.T2Items(), f.T2Headers()
-	var named []string
-	for _, h := range headers {
-		for _, c := range h.Columns {
-			if c = norm(c); hasText(words, c) && !slices.Contains(named, c) {
-				named = append(named, c)
-			}
-		}
-	}
+	named := t2NamedColumns(headers, words)
 	if len(named) == 0 {
 		return -1
 	}
@@ -4897,6 +4890,20 @@ func (f Format) headedRow(rows []int, words string) int {
 		}
 	}
 	return -1
+}
+
+// t2NamedColumns are the column headings of 表二 (normalised, each once)
+// that words hold.
+func t2NamedColumns(headers []T2Header, words string) []string {
+	var named []string
+	for _, h := range headers {
+		for _, c := range h.Columns {
+			if c = norm(c); hasText(words, c) && !slices.Contains(named, c) {
+				named = append(named, c)
+			}
+		}
+	}
+	return named
 }
 
 // ownHeadings says whether words (a line's own, before its numbers) name
@@ -4921,14 +4928,7 @@ func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, 
 		}
 		return false
 	}
-	var cols []string
-	for _, h := range headers {
-		for _, c := range h.Columns {
-			if c = norm(c); hasText(words, c) && !slices.Contains(cols, c) {
-				cols = append(cols, c)
-			}
-		}
-	}
+	cols := t2NamedColumns(headers, words)
 	if len(cols) == 0 {
 		return -1, false
 	}
