@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"gongkai/internal/report"
@@ -945,7 +946,7 @@ func TestGluedRowWithBlanksIsNoError(t *testing.T) {
 // with blanks never is.
 func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 	dialects := map[string]dialect{"glued": glued, "beforeTotal": beforeTotal, "lastTwo": lastTwo, "irregular": irregular}
-	read, runs := 0, 0
+	var read, runs atomic.Int64 // (the formats' and dialects' subtests run in parallel)
 	try := func(t *testing.T, what string, r *report.Report, key string, d dialect, isError bool) {
 		t.Helper()
 		prefix := ""
@@ -955,7 +956,7 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 			}
 		}
 		got := audit(t, "page.txt", []byte(gluedPage(t, r, prefix, d)))
-		runs++
+		runs.Add(1)
 		printed, g := r.Applications[key], got.Applications[key]
 		for c := range g {
 			if g[c] != printed[c] && !g[c].Blank() { // a cell not known is unread
@@ -965,7 +966,7 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 		}
 		errs := rules(got.Findings, report.SevError)
 		if g == printed {
-			read++
+			read.Add(1)
 		}
 		switch {
 		case isError && g == printed && !slices.Contains(errs, "T3.ROWSUM"):
@@ -974,33 +975,44 @@ func TestGluedRowsErrorsAndBlanks(t *testing.T) {
 			t.Errorf("%s: errors %v on a clean row with blanks", what, errs)
 		}
 	}
-	for _, truth := range []func() *report.Report{truth, truth2019} {
-		for name, d := range dialects {
-			for _, row := range truth().Format.T3Rows() {
-				if strings.HasPrefix(row.Label, "（") || strings.HasPrefix(row.Label, "3.其他") {
-					continue // the labels the page writer cannot tell apart by a prefix
-				}
-				for c := range report.NumCols {
-					for _, delta := range []int64{1, 10} {
-						r := truth()
-						v := r.Applications[row.Key]
-						v[c] = report.N(v[c].Val() + delta)
-						r.Applications[row.Key] = v
-						try(t, fmt.Sprintf("%s, %s column %d +%d", name, row.Key, c, delta), r, row.Key, d, true)
-					}
-					for c2 := c; c2 < report.NumCols; c2++ { // one blank, or two
-						if r := truth(); r.Applications[row.Key][c].Val() == 0 && r.Applications[row.Key][c2].Val() == 0 {
-							v := r.Applications[row.Key]
-							v[c], v[c2] = report.Cell{}, report.Cell{}
-							r.Applications[row.Key] = v
-							try(t, fmt.Sprintf("%s, %s columns %d and %d blank", name, row.Key, c, c2), r, row.Key, d, false)
-						}
-					}
+	t.Run("formats", func(t *testing.T) {
+		for _, truth := range []func() *report.Report{truth, truth2019} {
+			for name, d := range dialects {
+				t.Run(string(truth().Format)+" "+name, func(t *testing.T) {
+					t.Parallel()
+					gluedRowsOf(t, truth, name, d, try)
+				})
+			}
+		}
+	})
+	t.Logf("%d of %d rows read as printed", read.Load(), runs.Load())
+}
+
+// gluedRowsOf tries every row of 表三 of truth's format in dialect d, with
+// one cell misprinted and with one or two zeros left blank.
+func gluedRowsOf(t *testing.T, truth func() *report.Report, name string, d dialect, try func(*testing.T, string, *report.Report, string, dialect, bool)) {
+	for _, row := range truth().Format.T3Rows() {
+		if strings.HasPrefix(row.Label, "（") || strings.HasPrefix(row.Label, "3.其他") {
+			continue // the labels the page writer cannot tell apart by a prefix
+		}
+		for c := range report.NumCols {
+			for _, delta := range []int64{1, 10} {
+				r := truth()
+				v := r.Applications[row.Key]
+				v[c] = report.N(v[c].Val() + delta)
+				r.Applications[row.Key] = v
+				try(t, fmt.Sprintf("%s, %s column %d +%d", name, row.Key, c, delta), r, row.Key, d, true)
+			}
+			for c2 := c; c2 < report.NumCols; c2++ { // one blank, or two
+				if r := truth(); r.Applications[row.Key][c].Val() == 0 && r.Applications[row.Key][c2].Val() == 0 {
+					v := r.Applications[row.Key]
+					v[c], v[c2] = report.Cell{}, report.Cell{}
+					r.Applications[row.Key] = v
+					try(t, fmt.Sprintf("%s, %s columns %d and %d blank", name, row.Key, c, c2), r, row.Key, d, false)
 				}
 			}
 		}
 	}
-	t.Logf("%d of %d rows read as printed", read, runs)
 }
 
 // A glued table with one misprint that breaks a column identity, not its
