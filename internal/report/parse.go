@@ -3390,6 +3390,15 @@ type rowCells struct {
 	windows []int
 }
 
+// numbers are the row's numbers as read: its cells, or its tokens when not
+// exactly its cells.
+func (rc rowCells) numbers() []string {
+	if rc.ok {
+		return rc.cells
+	}
+	return strs(rc.tokens)
+}
+
 // numberish is a cell, or several cells in one (a converter's "1 0 0 0 0 01").
 func numberish(s string) bool {
 	// a label: a Chinese character first that is no placeholder (无, 空)
@@ -4575,14 +4584,11 @@ func (p *parser) parseT2() {
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
-				if r.Format.itemRows(k) > 1 && (len(rc.tokens) == len(items[k].Cells) || rc.ok && len(rc.cells) == len(items[k].Cells)) {
+				if r.Format.itemRows(k) > 1 && len(rc.numbers()) == len(items[k].Cells) {
 					// one row's numbers under headings that several rows
 					// share (规章 and 规范性文件's, whose order Chromium's
 					// print does not keep): the row cannot be told
-					stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
-					if rc.ok {
-						stray.toks = rc.cells
-					}
+					stray = strayT2{at: lo + n, toks: rc.numbers()}
 					continue
 				}
 				j, keep = k, pending // an earlier label's numbers, under its own headings
@@ -4595,11 +4601,8 @@ func (p *parser) parseT2() {
 				// or of a row whose item has others, in an order the text
 				// does not give (Chromium writes 规范性文件's before 规章's):
 				// no row's, and not the last label's either
-				if k < 0 || len(rc.tokens) != len(items[k].Cells) && !(rc.ok && len(rc.cells) == len(items[k].Cells)) {
-					stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
-					if rc.ok {
-						stray.toks = rc.cells
-					}
+				if k < 0 || len(rc.numbers()) != len(items[k].Cells) {
+					stray = strayT2{at: lo + n, toks: rc.numbers()}
 					continue
 				}
 				j, keep = k, pending
@@ -4608,10 +4611,7 @@ func (p *parser) parseT2() {
 				// three labels or more waiting (every label first: a page
 				// run into one line, the column headings that told the rows
 				// apart left out): no more the last label's than the first's
-				stray = strayT2{at: lo + n, toks: strs(rc.tokens)}
-				if rc.ok {
-					stray.toks = rc.cells
-				}
+				stray = strayT2{at: lo + n, toks: rc.numbers()}
 				continue
 			}
 		}
@@ -5759,16 +5759,10 @@ func (p *parser) apartNumbers() {
 	if no := apart("2", readT2); no > 0 {
 		for _, it := range r.Format.T2Items() {
 			var paths []string
-			empty := true
-			for k, c := range it.Cells {
+			for _, c := range it.Cells {
 				paths = append(paths, r.t2Prefix()+it.Key+"."+c)
-				if len(it.Money) > k && it.Money[k] {
-					empty = empty && r.Proactive.Amount(it.Key+"."+c).Blank()
-				} else {
-					empty = empty && r.Proactive.Cell(it.Key+"."+c).Blank()
-				}
 			}
-			if empty && blank(paths) {
+			if r.Proactive.t2RowEmpty(it) && blank(paths) {
 				for _, c := range paths {
 					p.ambiguous(c)
 				}
@@ -7386,10 +7380,7 @@ func (p *parser) unreadStrayRows(got []t3Line) []t3Line {
 	}
 	out := make([]t3Line, 0, len(got))
 	for _, g := range got {
-		vals := g.rc.cells
-		if !g.rc.ok {
-			vals = strs(g.rc.tokens)
-		}
+		vals := g.rc.numbers()
 		if !g.line.Segmented || len(vals) != NumCols || !wellFormed(vals) || cellsAddUp(vals) || !paragraphsApart(g.line.Text) {
 			out = append(out, g)
 			continue
@@ -8255,12 +8246,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 			return nil, wrapNone
 		}
 	}
-	cells = strs(g.rc.tokens)
-	if rc.ok {
-		cells = append(cells, rc.cells...)
-	} else {
-		cells = append(cells, strs(rc.tokens)...)
-	}
+	cells = append(strs(g.rc.tokens), rc.numbers()...)
 	switch {
 	case len(cells) == NumCols && addsUpMarked(cells):
 		return cells, wrapCells

@@ -87,10 +87,7 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 		}
 		rc := p.splitT2Label(l, 3)
 		L := norm(rc.label)
-		nums := strs(rc.tokens)
-		if rc.ok {
-			nums = rc.cells
-		}
+		nums := rc.numbers()
 		if L != "" {
 			switch k := t2LabelPiece(items, block, piece+L); {
 			case k >= 0:
