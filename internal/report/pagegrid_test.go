@@ -369,6 +369,20 @@ func TestShortRowsTellTheMeasure(t *testing.T) {
 	}
 }
 
+// Our PDF reader writes a character to a column, at the column its place
+// gives: its rows line up by characters, always. A page with two complete
+// rows whose first numbers stand a column apart by rounding (56 and 57), and
+// the same by display width, had seemed to line up by width: the rows with
+// blanks after a long label (2.其他法律行政法规禁止公开 0 0 0 0) were then
+// placed a column right, wrong cells that still added up (10 of 300 such
+// reports). The fixture: our PDF of a generated 2025 report, three zeros in
+// ten left blank.
+func TestPlacedTextLinesUpByCharacters(t *testing.T) {
+	if right := readsAsTruth(t, "ours-blanks-longlabel-2025.pdf"); right < 175 {
+		t.Errorf("%d cells of 表三 read right, want all 175", right)
+	}
+}
+
 // 表四's headings stacked a character to a line (总 / 计: pdftotext -raw of
 // Chromium's PDF) still name 总计: twelve numbers there are fifteen cells
 // with three blank, not a table without 总计 read four results a block (that

@@ -9100,6 +9100,22 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
+// placedRows says every row of got with a line of its own was laid out by
+// our PDF reader (Line.Placed).
+func placedRows(got []t3Line) bool {
+	n := 0
+	for _, g := range got {
+		if g.line.Fields != nil || g.line.Segmented {
+			continue
+		}
+		if !g.line.Placed {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // alignShort places the numbers of space-separated rows that have blanks by
 // the column positions of the complete rows nearest them: pdftotext -layout
 // keeps the columns of a block of lines aligned, but not across pages or
@@ -9150,6 +9166,14 @@ func (p *parser) alignShort(got []t3Line) {
 	m := columnMeasure(ar, breaks)
 	if m == measureUnknown {
 		m = shortRowsMeasure(got, breaks)
+	}
+	if placedRows(got) {
+		// our PDF reader writes a character to a column at the column its
+		// place gives: its rows line up by characters, whatever a pair of
+		// complete rows a column apart by rounding (56 and 57) seems to say
+		// by display width (which then put a short row after a long label
+		// a column off: wrong cells)
+		m = measureChars
 	}
 	p.measure = m // 表四's headings are placed by it
 	for k := range got {
