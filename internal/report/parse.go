@@ -1662,6 +1662,14 @@ func (p *parser) joinCellLines() {
 			if last == i && gluedAt < 0 {
 				continue
 			}
+			if key == "3" && l.Placed && gluedAt < 0 && p.nonEmptyBetween(i, last+1) == 1 && p.lines[last].Placed {
+				// our PDF reader's text sets a row's cells on one line, each
+				// at its column: one number on a line of its own after a
+				// label's line is a wrapped label's row of one cell (（二）部分
+				// 公开（区分处理的，只计这一情形， / 0 / 不计其他情形）), whose
+				// column its place tells, not a cell to a line
+				continue
+			}
 			j := last + 1
 			// 表四's numbers under its header lines (…结果维持…总计) are one row
 			// of fifteen that parseT4 gathers across lines: only a block's
