@@ -20,7 +20,7 @@ test: lint unit fuzz-smoke cross
 # document tests check PDFs with poppler-utils (scripts/ensure-tools.sh installs it).
 unit:
 	scripts/ensure-tools.sh
-	scripts/with-pg.sh $(GO) test -count=1 ./...
+	scripts/with-pg.sh $(GO) test -count=1 -timeout 30m ./...
 
 # The fuzz seed corpora also run in `unit`; this explores each target
 # (scripts/fuzz.sh lists them) for a few more seconds.
