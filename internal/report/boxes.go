@@ -22,6 +22,11 @@ type wordBox struct {
 	page                     int
 	left, top, width, height float64
 	text                     string
+	// fontBox: the box is the font's (pdftotext's words) or the ink's
+	// (tesseract), whose tops differ by font: a Chinese font's box is twice
+	// a digit's and starts higher, so a row's label and its numbers are
+	// lined up by their middles, and the size told by the width
+	fontBox bool
 }
 
 // tsvWords says t is pdftotext's or tesseract's TSV of words, by its header
@@ -61,7 +66,7 @@ func tsvBoxes(t string) []wordBox {
 		if text == "" || strings.HasPrefix(text, "###") {
 			continue
 		}
-		b, ok := wordBox{text: text}, true
+		b, ok := wordBox{text: text, fontBox: true}, true
 		b.page, _ = strconv.Atoi(f[col["page_num"]])
 		for _, v := range []struct {
 			name string
@@ -127,7 +132,7 @@ func xmlBoxes(t string) []wordBox {
 			b.top, ok2 = attr("yMin")
 			x1, ok3 = attr("xMax")
 			y1, ok4 = attr("yMax")
-			b.width, b.height = x1-b.left, y1-b.top
+			b.width, b.height, b.fontBox = x1-b.left, y1-b.top, true
 		}
 		if ok1 && ok2 && ok3 && ok4 && b.text != "" && b.width >= 0 && b.height > 0 {
 			out = append(out, b)
@@ -175,7 +180,19 @@ func boxesText(bs []wordBox) string {
 		}
 		// a word's box gives its width: its characters share it by their
 		// guessed widths (a Chinese character twice a digit's)
-		size := w.height
+		size, y := w.height, -w.top
+		if w.fontBox {
+			// (pdftohtml's runs have tops and heights of the line, the
+			// same for a row's label and its numbers)
+			y = -(w.top + w.height/2)
+			em := 0.0
+			for _, r := range w.text {
+				em += glyphWidth(r, 1)
+			}
+			if em > 0 && w.width > 0 {
+				size = min(size, w.width/em)
+			}
+		}
 		guess := 0.0
 		for _, r := range w.text {
 			guess += glyphWidth(r, size)
@@ -189,7 +206,7 @@ func boxesText(bs []wordBox) string {
 		for _, r := range w.text {
 			gw := glyphWidth(r, size) * scale
 			if r != ' ' && r != '\u00a0' {
-				pg.glyphs = append(pg.glyphs, pdf.Text{FontSize: size, X: x, Y: -w.top, W: gw, S: string(r)})
+				pg.glyphs = append(pg.glyphs, pdf.Text{FontSize: size, X: x, Y: y, W: gw, S: string(r)})
 			}
 			x += gw
 		}

@@ -44,7 +44,7 @@ type Line struct {
 	Break      bool     // a page starts here (a form feed, a page number line): columns may move
 	Subtotal   bool     // a 表三 row whose 小计 column was taken out (dropSubtotals)
 	Framed     bool     // a paragraph of a text box (Word's frames: a PDF made into DOCX puts each run in one)
-	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions: gaps are to scale (pdftotext -layout closes some up)
+	Placed     bool     // laid out by our PDF reader from the glyphs' own x positions, or from a word list's boxes (pageLines): gaps are to scale (pdftotext -layout closes some up)
 	// rare is what few lines have (a radical form, a formula, a vertical
 	// merge, hidden text): out of line, so that a line is half the size it
 	// would be — lines are made, copied and ranged over more than anything
@@ -367,6 +367,16 @@ func narrowDigits(s string) string {
 	return b.String()
 }
 
+// placedLines is the lines of a text laid out from glyphs' or words' places
+// on the page (pageLines): Line.Placed.
+func placedLines(t string) []Line {
+	ls := textLines(t)
+	for i := range ls {
+		ls[i].Placed = true
+	}
+	return ls
+}
+
 func lines(name string, data []byte) ([]Line, string, error) { return linesAt(name, data, 0) }
 
 // linesAt is lines for a part depth altChunks down in a DOCX.
@@ -389,11 +399,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		ls := textLines(t)
-		for i := range ls {
-			ls[i].Placed = true
-		}
-		return withUnseen(ls, notes), KindPDF, nil
+		return withUnseen(placedLines(t), notes), KindPDF, nil
 	}
 	t, err := decodeText(name, data)
 	if err != nil {
@@ -450,9 +456,17 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	case looksRTF(t):
 		return rtfLines(t), KindRTF, nil
 	case tsvWords(t):
-		return textLines(boxesText(tsvBoxes(t))), KindText, nil
+		return placedLines(boxesText(tsvBoxes(t))), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && xmlWords(t):
-		return textLines(boxesText(xmlBoxes(t))), KindHTML, nil
+		bs := xmlBoxes(t)
+		if len(bs) > 0 && !bs[0].fontBox {
+			// pdftohtml's runs join a narrow table's neighbouring cells
+			// (结果结果其他尚未), their characters spread over the run's
+			// width: not where they stand (a row with blanks placed a
+			// column off)
+			return textLines(boxesText(bs)), KindHTML, nil
+		}
+		return placedLines(boxesText(bs)), KindHTML, nil
 	case textWithTables(t):
 		return mixedLines(t, false), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && positionedPage(t):
