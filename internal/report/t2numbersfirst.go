@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // pdftotext's default text of a narrow page (a browser's A5 print) gives
@@ -16,15 +17,32 @@ import (
 // last row whose later cells stand after their own headings, on the next
 // page: "政府集中采购 / 采购总金额 26.31"); a last row whose numbers stand
 // both sides of its label ("数量 19 / 行政事业性收费 25", 25 its first cell)
-// is left unread, said. Anything else is read as usual.
+// is left unread, said, as is one whose later numbers follow its label with
+// no heading of their own between. The same page run into one line is cut
+// into the pieces its lines would have given (t2Pieces). Anything else is
+// read as usual.
 func (p *parser) readT2NumbersFirst(lo, hi int) bool {
+	if lo < 0 || lo >= hi {
+		return false
+	}
+	lines := p.lines[lo:hi]
+	if lines[0].Segmented {
+		// a page run into one line, cut at its headings: the same order,
+		// a line's words and numbers apart ("…数量数量数量27 12 12" / "规章33
+		// 28 11" / "规范性文件")
+		lines = t2Pieces(lines, p.r.Format.T2Items())
+	}
+	return p.readT2NumbersFirstIn(lines)
+}
+
+func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
 	r := p.r
 	items := r.Format.T2Items()
-	for n := lo; n < hi; n++ {
+	for _, l := range lines {
 		// most texts give the first numbers beside a row's label: out
 		// before anything is allocated
-		if t := p.lines[n].Text; strings.ContainsFunc(t, isDigit) && !hasText(t, "第二十条") {
-			if rc := p.splitT2Label(p.lines[n], 3); matchT2(norm(rc.label), items, 0) >= 0 {
+		if t := l.Text; strings.ContainsFunc(t, isDigit) && !hasText(t, "第二十条") {
+			if rc := p.splitT2Label(l, 3); matchT2(norm(rc.label), items, 0) >= 0 {
 				return false
 			}
 			break
@@ -37,6 +55,7 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 	var pending []string // numbers waiting for the next label
 	piece := ""          // a wrapped label's words so far
 	short := -1          // the block's last row, short of its later cells
+	headed := false      // words (its later cells' headings) since the short row's label
 	labels := 0          // labels read in the block
 	end := func() bool {
 		// the block's end: its numbers all given, its rows all read
@@ -57,11 +76,10 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 		}
 		return len(pending) == 0 && piece == ""
 	}
-	for n := lo; n < hi; n++ {
-		l := p.lines[n]
+	for n, l := range lines {
 		t := trimSpace(l.Text)
-		if t == "" || strings.Contains(t, "://") {
-			continue // (a browser's address at a page's foot)
+		if t == "" || strings.Contains(t, "://") || pageOfPages(t) {
+			continue // (a browser's address and page count at a page's foot)
 		}
 		if hasText(t, "第二十条") {
 			if !end() {
@@ -104,7 +122,7 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 					pending, nums = append(pending, nums...), nil
 					unsure[k] = true
 				case len(pending) > 0 && len(pending) < len(items[k].Cells) && t2LastOfItem(items, k) && len(nums) == 0:
-					short = k
+					short, headed = k, false
 				default:
 					return false
 				}
@@ -112,10 +130,13 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 				labels++
 			case k == -1:
 				piece += L // the start of a wrapped label
-			case piece != "" || labels == 0 && len(pending) > 0 || short >= 0 && len(nums) == 0:
+			case piece != "" || labels == 0 && len(pending) > 0:
 				// words amid a label, or between the first numbers and the
-				// first label: no such text
+				// first label: no such text (after a short last row, its
+				// later cells' headings: 采购总金额 / 26.31)
 				return false
+			default:
+				headed = headed || short >= 0
 			}
 		}
 		if len(nums) > 0 {
@@ -123,6 +144,17 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 				return false
 			}
 			pending = append(pending, nums...)
+			if short >= 0 && len(got[short])+len(pending) == len(items[short].Cells) {
+				// the short row's later cells all given: what follows is
+				// the page's foot (4/9), not its numbers. Right after its
+				// label, with no headings of their own between, they are
+				// its numbers both sides of its label, as on one line
+				// ("数量 19 行政事业性收费 25" run into one line): which cell
+				// each is, unknown
+				got[short] = append(got[short], pending...)
+				unsure[short] = unsure[short] || !headed
+				pending, short = nil, -1
+			}
 		}
 	}
 	if !end() {
@@ -135,19 +167,19 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 	}
 	var said []string
 	for k, it := range items {
-		r.setLine("proactive."+it.Key, p.lines[at[k]].No)
+		r.setLine("proactive."+it.Key, lines[at[k]].No)
 		if unsure[k] {
 			for _, c := range it.Cells {
 				p.ambiguous(r.t2Prefix() + it.Key + "." + c)
 			}
-			p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, p.lines[at[k]].No, "表二“%s”的数字在原文中分在行名前后（%s），无法确定各是哪一栏，该行记为空，请对照原文核对", it.Label, strings.Join(got[k], "、"))
+			p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, lines[at[k]].No, "表二“%s”的数字在原文中分在行名前后（%s），无法确定各是哪一栏，该行记为空，请对照原文核对", it.Label, strings.Join(got[k], "、"))
 			continue
 		}
-		p.fillT2(it, rowCells{cells: got[k], ok: true}, p.lines[at[k]])
+		p.fillT2(it, rowCells{cells: got[k], ok: true}, lines[at[k]])
 		said = append(said, it.Label+" "+strings.Join(got[k], " "))
 	}
 	r.Meta.Tables["2"] = true
-	p.warn("PARSE.READ", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二每行的数字都排在行名之前（PDF 转换的文字顺序：各项的栏名之后先是数字、再是行名，最后一个行名之后没有数字），按行名之前的数字读取：%s", strings.Join(said, "；"))
+	p.warn("PARSE.READ", r.t2Prefix()[:len(r.t2Prefix())-1], lines[0].No, "表二每行的数字都排在行名之前（PDF 转换的文字顺序：各项的栏名之后先是数字、再是行名，最后一个行名之后没有数字），按行名之前的数字读取：%s", strings.Join(said, "；"))
 	return true
 }
 
@@ -176,4 +208,107 @@ func t2LabelPiece(items []T2Item, block int, s string) int {
 // t2LastOfItem says row k is the last of its item's rows.
 func t2LastOfItem(items []T2Item, k int) bool {
 	return k+1 == len(items) || items[k+1].Item != items[k].Item
+}
+
+// t2Pieces cuts the lines of a page run into one line (Segmented) into
+// pieces a line each, as pdftotext's default text gives them: each word
+// and each number, a number glued after words ("数量27", "管理服29") cut
+// from them (not one amid words: "第0局2019年" is a title), and a row's
+// whole label at a piece's start cut from what follows ("行政许可其他对外
+// 管理服": a label, then a wrapped label's start). Each piece keeps its
+// line's number.
+func t2Pieces(lines []Line, items []T2Item) []Line {
+	var out []Line
+	add := func(l Line, s string) {
+		out = append(out, Line{No: l.No, Text: s})
+	}
+	for _, l := range lines {
+		if l.Fields != nil {
+			out = append(out, l)
+			continue
+		}
+		for _, w := range strings.Fields(l.Text) {
+			if strings.Contains(w, "://") || !hasHan(w) {
+				add(l, w)
+				continue
+			}
+			words, num := w, ""
+			if i := strings.LastIndexFunc(w, func(r rune) bool { return !isDigit(r) && r != '.' }); i >= 0 {
+				_, size := utf8.DecodeRuneInString(w[i:])
+				// (only after an item's headings or a row's label, whole or
+				// its start: a column's heading keeps its number, "采购总金额
+				// 26.31" on the next page)
+				if j := i + size; j < len(w) && isDigit(rune(w[j])) && (hasText(w[:j], "第二十条") || t2LabelStart(w[:j], items)) {
+					words, num = w[:j], w[j:]
+				}
+			}
+			if hasText(words, "第二十条") {
+				// an item's headings run into its first label's start
+				// ("…（单位：万元）行政事业性收" 17.68 "费")
+				if k := trailingT2LabelStart(words, items); k > 0 {
+					add(l, words[:k])
+					words = words[k:]
+				}
+			} else {
+				for {
+					k := leadingT2Label(words, items)
+					if k == 0 || k == len(words) {
+						break
+					}
+					add(l, words[:k])
+					words = words[k:]
+				}
+			}
+			add(l, words)
+			if num != "" {
+				add(l, num)
+			}
+		}
+	}
+	return out
+}
+
+// pageOfPages says t is a browser's count of the pages at a page's foot
+// ("4/9"): no count of 表二 has a slash.
+func pageOfPages(t string) bool {
+	a, b, ok := strings.Cut(t, "/")
+	return ok && a != "" && b != "" && len(a) <= 3 && len(b) <= 3 && allDigits(a) && allDigits(b)
+}
+
+// t2LabelStart says s starts with a row label of 表二, or is the start of
+// one.
+func t2LabelStart(s string, items []T2Item) bool {
+	for _, it := range items {
+		if strings.HasPrefix(s, it.Label) || strings.HasPrefix(it.Label, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingT2LabelStart is where the longest end of s (two characters or
+// more) that starts a row label of 表二 begins, or 0.
+func trailingT2LabelStart(s string, items []T2Item) int {
+	for i := range s {
+		if i == 0 || !moreRunes(s[i:], 1) {
+			continue
+		}
+		for _, it := range items {
+			if strings.HasPrefix(it.Label, s[i:]) {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// leadingT2Label is the length of the row label of 表二 that s starts
+// with, or 0.
+func leadingT2Label(s string, items []T2Item) int {
+	for _, it := range items {
+		if strings.HasPrefix(s, it.Label) {
+			return len(it.Label)
+		}
+	}
+	return 0
 }
