@@ -8237,13 +8237,18 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	}
 	first := stripGroups(totalWord(norm(g.rc.label)))
 	rest, ok := strings.CutPrefix(norms[i], first)
+	if !ok && !segmented {
+		rest, ok = wrappedLabelRest(norms[i], first, norm(g.row.Group))
+	}
 	if !ok || rest == "" || first == "" {
 		return nil, wrapNone
 	}
-	if S != rest {
+	if S != rest && !(!segmented && moreRunes(S, 1) && strings.HasPrefix(rest, S)) {
 		// a narrow page's merged group cell printed in pieces beside the
 		// rows ("3.要求提供公 3" / "（五） 开出版物 0 0 0 0 0 3"): the second
-		// line's words the group's piece, then the label's rest
+		// line's words the group's piece, then the label's rest. (In a
+		// laid-out text the label may go on after the second line: "关确认
+		// 或重新 2" / "出具已获取信 0 1 3" / "息", on a narrow page.)
 		head, ok := strings.CutSuffix(S, rest)
 		if !ok || head == "" || !strings.Contains(norm(g.row.Group), head) {
 			return nil, wrapNone
@@ -8282,6 +8287,25 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	// no row: a neighbour's digits ran in (the text's order), and the
 	// second piece's alone are not the row's either
 	return cells, wrapUnread
+}
+
+// wrappedLabelRest is what of a row's label L follows first, the words of
+// a line of it that ends in numbers, in a laid-out text: first may be the
+// middle of a label wrapped over more lines ("5.要求行政机" / "关确认或重新 2"
+// / "出具已获取信 0 1 3" / "息"), after a piece of the merged group cell
+// beside it ("（四） 2.没有现成信" / "无法提 息需要另行制 0" / "供 作 0 0 0 0 2
+// 2": 无法提 is group's).
+func wrappedLabelRest(L, first, group string) (string, bool) {
+	for c := range first {
+		if c > 0 && !strings.Contains(group, first[:c]) {
+			break
+		}
+		tail := first[c:]
+		if at := strings.Index(L, tail); at > 0 && moreRunes(tail, 2) {
+			return L[at+len(tail):], true
+		}
+	}
+	return "", false
 }
 
 // startsT3Label says s, less a mark glued to its end, is the start of a
