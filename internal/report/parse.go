@@ -8238,7 +8238,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	first := stripGroups(totalWord(norm(g.rc.label)))
 	rest, ok := strings.CutPrefix(norms[i], first)
 	if !ok && !segmented {
-		rest, ok = wrappedLabelRest(norms[i], first, norm(g.row.Group))
+		rest, ok = wrappedLabelRest(norms[i], first, g.row)
 	}
 	if !ok || rest == "" || first == "" {
 		return nil, wrapNone
@@ -8250,7 +8250,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 		// laid-out text the label may go on after the second line: "关确认
 		// 或重新 2" / "出具已获取信 0 1 3" / "息", on a narrow page.)
 		head, ok := strings.CutSuffix(S, rest)
-		if !ok || head == "" || !strings.Contains(norm(g.row.Group), head) {
+		if !ok || head == "" || !besideRow(head, g.row) {
 			return nil, wrapNone
 		}
 	}
@@ -8295,9 +8295,9 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 // / "出具已获取信 0 1 3" / "息"), after a piece of the merged group cell
 // beside it ("（四） 2.没有现成信" / "无法提 息需要另行制 0" / "供 作 0 0 0 0 2
 // 2": 无法提 is group's).
-func wrappedLabelRest(L, first, group string) (string, bool) {
+func wrappedLabelRest(L, first string, row *T3Row) (string, bool) {
 	for c := range first {
-		if c > 0 && !strings.Contains(group, first[:c]) {
+		if c > 0 && !besideRow(first[:c], row) {
 			break
 		}
 		tail := first[c:]
@@ -8306,6 +8306,13 @@ func wrappedLabelRest(L, first, group string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// besideRow says s (normalised) is a piece of the merged cells beside
+// row: its group's (（三）不予公开) or, for an outcome's row, 三、本年度办理
+// 结果's ("度办" / "理结" beside （二）部分公开's wrapped label).
+func besideRow(s string, row *T3Row) bool {
+	return strings.Contains(norm(row.Group), s) || row.Kind == RowOutcome && strings.Contains(norm(T3Group), s)
 }
 
 // startsT3Label says s, less a mark glued to its end, is the start of a
