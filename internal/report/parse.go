@@ -9948,6 +9948,15 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
 			continue
 		}
+		if digitCount(g.rc.tokens) >= 2*NumCols && p.numberlessAround(g.row, 2, rowRun) && neverAddsUp(toks, -1) {
+			// digits enough for two rows, beside a row that has none read
+			// (Chromium's A5 text: （七）总计 0 / 四、结转… then the rest
+			// of 总计's digits and its own, run together): not the report's
+			// error (T3.ROWSUM), as for a run with one cut (above)
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”；这些数字够两行以上，相邻的行又没有读到自己的数字，可能也有它们的数字，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(toks, " "))
+			continue
+		}
 		p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，该行记为空",
 			g.row.Group, g.row.Label, strings.Join(toks, " "))
 		// (readings with blanks count in a report that shows none
