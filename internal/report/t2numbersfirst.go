@@ -1,7 +1,9 @@
 package report
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,16 +28,23 @@ func (p *parser) readT2NumbersFirst(lo, hi int) bool {
 		return false
 	}
 	lines := p.lines[lo:hi]
+	glued := false
 	if lines[0].Segmented {
 		// a page run into one line, cut at its headings: the same order,
 		// a line's words and numbers apart ("…数量数量数量27 12 12" / "规章33
-		// 28 11" / "规范性文件")
+		// 28 11" / "规范性文件"); where no number stands a space from
+		// another, a row's numbers may be one run of digits ("271212")
+		glued = !slices.ContainsFunc(lines, func(l Line) bool { return digitsApart(l.Text) })
 		lines = t2Pieces(lines, p.r.Format.T2Items())
 	}
-	return p.readT2NumbersFirstIn(lines)
+	return p.readT2NumbersFirstIn(lines, glued)
 }
 
-func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
+// readT2NumbersFirstIn is readT2NumbersFirst on lines; glued: lines cut
+// out of a page run into one line with its numbers' spaces lost, where a
+// row's numbers may be one run of digits ("271212 规章"), read only when
+// each digit must be a cell, else unread, said.
+func (p *parser) readT2NumbersFirstIn(lines []Line, glued bool) bool {
 	r := p.r
 	items := r.Format.T2Items()
 	for _, l := range lines {
@@ -51,12 +60,13 @@ func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
 	got := make([][]string, len(items))
 	at := make([]int, len(items)) // the line of each row's label
 	unsure := make([]bool, len(items))
-	block := -1          // the item's heading the lines are under: an index into items (its first row)
-	var pending []string // numbers waiting for the next label
-	piece := ""          // a wrapped label's words so far
-	short := -1          // the block's last row, short of its later cells
-	headed := false      // words (its later cells' headings) since the short row's label
-	labels := 0          // labels read in the block
+	runs := make([]bool, len(items)) // a row's numbers one run of digits (glued)
+	block := -1                      // the item's heading the lines are under: an index into items (its first row)
+	var pending []string             // numbers waiting for the next label
+	piece := ""                      // a wrapped label's words so far
+	short := -1                      // the block's last row, short of its later cells
+	headed := false                  // words (its later cells' headings) since the short row's label
+	labels := 0                      // labels read in the block
 	end := func() bool {
 		// the block's end: its numbers all given, its rows all read
 		if short >= 0 {
@@ -70,7 +80,7 @@ func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
 			return len(pending) == 0 && piece == ""
 		}
 		for k, it := range items {
-			if it.Item == items[block].Item && len(got[k]) != len(it.Cells) {
+			if it.Item == items[block].Item && len(got[k]) != len(it.Cells) && !(runs[k] && len(got[k]) == 1) {
 				return false
 			}
 		}
@@ -121,6 +131,10 @@ func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
 					// first cell): which cell each is, unknown
 					pending, nums = append(pending, nums...), nil
 					unsure[k] = true
+				case glued && len(pending) == 1 && len(items[k].Cells) > 1 && !slices.Contains(items[k].Money, true) && allDigits(pending[0]) && len(pending[0]) >= len(items[k].Cells):
+					// (counts only: an amount's row may be short, its amount
+					// after its own heading: "9 政府集中采购 … 采购总金额26.31")
+					runs[k] = true
 				case len(pending) > 0 && len(pending) < len(items[k].Cells) && t2LastOfItem(items, k) && len(nums) == 0:
 					short, headed = k, false
 				default:
@@ -161,13 +175,24 @@ func (p *parser) readT2NumbersFirstIn(lines []Line) bool {
 		return false
 	}
 	for k := range items {
-		if len(got[k]) != len(items[k].Cells) {
+		if runs[k] && len(got[k]) == 1 && len(got[k][0]) == len(items[k].Cells) {
+			// as many digits as cells: a digit a cell, the one cut
+			got[k], runs[k] = strings.Split(got[k][0], ""), false
+		}
+		if len(got[k]) != len(items[k].Cells) && !runs[k] {
 			return false
 		}
 	}
 	var said []string
 	for k, it := range items {
 		r.setLine("proactive."+it.Key, lines[at[k]].No)
+		if runs[k] {
+			for _, c := range it.Cells {
+				p.ambiguous(r.t2Prefix() + it.Key + "." + c)
+			}
+			p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, lines[at[k]].No, "表二“%s”的 %d 栏数字连在一起（“%s”，在行名之前），各栏的分界无法确定，该行记为空，请对照原文核对", it.Label, len(it.Cells), got[k][0])
+			continue
+		}
 		if unsure[k] {
 			for _, c := range it.Cells {
 				p.ambiguous(r.t2Prefix() + it.Key + "." + c)
@@ -212,15 +237,36 @@ func t2LastOfItem(items []T2Item, k int) bool {
 
 // t2Pieces cuts the lines of a page run into one line (Segmented) into
 // pieces a line each, as pdftotext's default text gives them: each word
-// and each number, a number glued after words ("数量27", "管理服29") cut
-// from them (not one amid words: "第0局2019年" is a title), and a row's
-// whole label at a piece's start cut from what follows ("行政许可其他对外
-// 管理服": a label, then a wrapped label's start). Each piece keeps its
-// line's number.
+// and each number, numbers glued to words cut from them ("数量27",
+// "管理服29", "29936务事项"; not in the report's title: "第0局2019年…报告"),
+// a row's whole label at a piece's start cut from what follows ("行政许可其他
+// 对外管理服": a label, then a wrapped label's start), and an item's
+// headings run into its first label's start cut from it. Each piece keeps
+// its line's number.
 func t2Pieces(lines []Line, items []T2Item) []Line {
 	var out []Line
 	add := func(l Line, s string) {
 		out = append(out, Line{No: l.No, Text: s})
+	}
+	words := func(l Line, w string) {
+		if hasText(w, "第二十条") {
+			// an item's headings run into its first label's start
+			// ("…（单位：万元）行政事业性收" 17.68 "费")
+			if k := trailingT2LabelStart(w, items); k > 0 {
+				add(l, w[:k])
+				w = w[k:]
+			}
+		} else {
+			for {
+				k := leadingT2Label(w, items)
+				if k == 0 || k == len(w) {
+					break
+				}
+				add(l, w[:k])
+				w = w[k:]
+			}
+		}
+		add(l, w)
 	}
 	for _, l := range lines {
 		if l.Fields != nil {
@@ -228,44 +274,73 @@ func t2Pieces(lines []Line, items []T2Item) []Line {
 			continue
 		}
 		for _, w := range strings.Fields(l.Text) {
-			if strings.Contains(w, "://") || !hasHan(w) {
+			if at := strings.Index(w, "://"); at >= 0 {
+				// a browser's address at a page's foot, run into the words
+				// around it ("政府集中采购file:///…/a.html采购总金额…"): the
+				// words before it, the address to its first Chinese
+				// character, what follows
+				scheme := strings.LastIndexFunc(w[:at], func(r rune) bool { return r > unicode.MaxASCII })
+				if scheme >= 0 {
+					_, size := utf8.DecodeRuneInString(w[scheme:])
+					words(l, w[:scheme+size])
+					w = w[scheme+size:]
+				}
+				end := strings.IndexFunc(w, func(r rune) bool { return r > unicode.MaxASCII })
+				if end < 0 {
+					add(l, w)
+					continue
+				}
+				add(l, w[:end])
+				w = w[end:]
+			}
+			if !hasHan(w) && strings.ContainsAny(w, "/:") {
+				continue // a browser's date, time or page count at a page's foot (12/5/26, 12:32, 4/9)
+			}
+			if !hasHan(w) || hasText(w, "年度报告") {
 				add(l, w)
 				continue
 			}
-			words, num := w, ""
-			if i := strings.LastIndexFunc(w, func(r rune) bool { return !isDigit(r) && r != '.' }); i >= 0 {
-				_, size := utf8.DecodeRuneInString(w[i:])
-				// (only after an item's headings or a row's label, whole or
-				// its start: a column's heading keeps its number, "采购总金额
-				// 26.31" on the next page)
-				if j := i + size; j < len(w) && isDigit(rune(w[j])) && (hasText(w[:j], "第二十条") || t2LabelStart(w[:j], items)) {
-					words, num = w[:j], w[j:]
+			for w != "" {
+				number := isDigit(rune(w[0]))
+				i := strings.IndexFunc(w, isDigit)
+				if number {
+					i = strings.IndexFunc(w, func(r rune) bool { return !isDigit(r) && r != '.' })
 				}
-			}
-			if hasText(words, "第二十条") {
-				// an item's headings run into its first label's start
-				// ("…（单位：万元）行政事业性收" 17.68 "费")
-				if k := trailingT2LabelStart(words, items); k > 0 {
-					add(l, words[:k])
-					words = words[k:]
+				if i < 0 {
+					i = len(w)
 				}
-			} else {
-				for {
-					k := leadingT2Label(words, items)
-					if k == 0 || k == len(words) {
-						break
-					}
-					add(l, words[:k])
-					words = words[k:]
+				if number && i < len(w) && w[i] == '/' {
+					// a number run into the page's count ("26.314/9"): not
+					// known where it ends
+					add(l, w)
+					break
 				}
-			}
-			add(l, words)
-			if num != "" {
-				add(l, num)
+				if number {
+					add(l, w[:i])
+				} else {
+					words(l, w[:i])
+				}
+				w = w[i:]
 			}
 		}
 	}
 	return out
+}
+
+// digitsApart says s has two numbers a space apart ("27 12").
+func digitsApart(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == ' ' && isDigit(rune(s[i-1])) {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && isDigit(rune(s[j])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pageOfPages says t is a browser's count of the pages at a page's foot
@@ -273,17 +348,6 @@ func t2Pieces(lines []Line, items []T2Item) []Line {
 func pageOfPages(t string) bool {
 	a, b, ok := strings.Cut(t, "/")
 	return ok && a != "" && b != "" && len(a) <= 3 && len(b) <= 3 && allDigits(a) && allDigits(b)
-}
-
-// t2LabelStart says s starts with a row label of 表二, or is the start of
-// one.
-func t2LabelStart(s string, items []T2Item) bool {
-	for _, it := range items {
-		if strings.HasPrefix(s, it.Label) || strings.HasPrefix(it.Label, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // trailingT2LabelStart is where the longest end of s (two characters or
