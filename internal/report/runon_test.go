@@ -348,13 +348,7 @@ func TestPrintedDateGluedToRow(t *testing.T) {
 // by chance). The fixture: Chromium's PDF of a generated 2023 report with
 // every zero blank.
 func TestParagraphRowsAmongShortRows(t *testing.T) {
-	const file = "flat-spaced-default-chrome-blanks-strayrow-2023.txt"
-	want, r := auditWithModel(t, file)
-	cellsAsTruth(t, file, want, r)
-	noFalseErrors(t, file, r)
-	if !saysOf(r, "PARSE.TABLE", "applications.granted", "这些数可能属于别的行") {
-		t.Error("the row of seven not adding up not said")
-	}
+	unreadSaidNoError(t, "flat-spaced-default-chrome-blanks-strayrow-2023.txt", "PARSE.TABLE", "applications.granted", "这些数可能属于别的行")
 }
 
 // A page run into one line that starts with a browser's printed date and
@@ -473,12 +467,19 @@ func TestInterleavedRowsWithBlanksUnread(t *testing.T) {
 // report's error. Before, a false T3.ROWSUM: 32 of 167 such reports that
 // leave six zeros in ten blank, 6 now (and 2 of 60 that leave none, 0 now).
 func TestTwoRowsDigitsBesideAnUnreadRowNoError(t *testing.T) {
-	const file = "flat-default-chrome-a5-blanks-tworows-2020.txt"
+	unreadSaidNoError(t, "flat-default-chrome-a5-blanks-tworows-2020.txt", "PARSE.AMBIGUOUS", "applications.carried_forward", "够两行以上")
+}
+
+// unreadSaidNoError audits a fixture against its model: no cell read wrong,
+// no error, and the finding rule of cell whose message holds text (a row
+// left unread and said).
+func unreadSaidNoError(t *testing.T, file, rule, cell, text string) {
+	t.Helper()
 	want, r := auditWithModel(t, file)
 	cellsAsTruth(t, file, want, r)
 	noFalseErrors(t, file, r)
-	if !saysOf(r, "PARSE.AMBIGUOUS", "applications.carried_forward", "够两行以上") {
-		t.Error("四、结转下年度继续办理 unread and not said")
+	if !saysOf(r, rule, cell, text) {
+		t.Errorf("%s: %s not said (%s)", file, cell, rule)
 	}
 }
 
