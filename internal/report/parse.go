@@ -9948,6 +9948,14 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
 			continue
 		}
+		if least := leastNumbers(toks); least > NumCols && neverAddsUp(toks, -1) {
+			// more numbers than cells however cut (a 0 is a number of its
+			// own: "0000000000190" is eleven at least): other rows' digits
+			// ran in, not the report's error
+			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，无论怎样拆分都至少是 %d 个数（0 只能单独成数），多于 7 栏：多半混入了相邻行的数字（转换时行名与数字的顺序被打乱），该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(toks, " "), least)
+			continue
+		}
 		if digitCount(g.rc.tokens) >= 2*NumCols && p.numberlessAround(g.row, 2, rowRun) && neverAddsUp(toks, -1) {
 			// digits enough for two rows, beside a row that has none read
 			// (Chromium's A5 text: （七）总计 0 / 四、结转… then the rest
@@ -10304,6 +10312,24 @@ func (p *parser) missingNext(g t3Line) bool {
 	rows := p.r.Format.T3Rows()
 	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == g.row.Key })
 	return at >= 0 && at+1 < len(p.missing3) && p.missing3[at+1] && strings.Contains(noSpaces.Replace(g.rc.label), rows[at+1].Label)
+}
+
+// leastNumbers is the fewest numbers toks's digits cut into, each token
+// apart and a 0 a number of its own ("00000003580" is eight at least), or 0
+// when a token is not digits alone.
+func leastNumbers(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		if !allDigits(t) {
+			return 0
+		}
+		zeros := len(t) - len(strings.TrimLeft(t, "0"))
+		n += zeros
+		if zeros < len(t) {
+			n++
+		}
+	}
+	return n
 }
 
 // severalRows is how many rows of seven cells, each adding up, a row's
