@@ -6436,6 +6436,9 @@ type t3Line struct {
 	// unread: a row whose numbers are known not to be read (restOfWrap's
 	// wrapUnread), already said
 	unread bool
+	// joined: a wrapped label's row whose numbers were joined from its two
+	// pieces in a page without line breaks (restOfWrap)
+	joined bool
 	// gridTotal: such a row's 总计, its last number standing in the last
 	// of the columns the page uses (a page whose blank columns pdftotext
 	// -layout closed up: which the others are is not known)
@@ -6533,6 +6536,7 @@ func (p *parser) parseT3() {
 					// a page without line breaks: the digits of both
 					// pieces are the row's, cut as a glued row's are
 					got[k].rc = rowCells{label: label, tokens: append(slices.Clone(got[k].rc.tokens), rc.tokens...)}
+					got[k].joined = true
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
 				case wrapBlanks:
@@ -6545,6 +6549,7 @@ func (p *parser) parseT3() {
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
 				default:
 					got[k].rc = rowCells{label: label, cells: cells, ok: true}
+					got[k].joined = got[k].line.Segmented && l.Segmented
 					sum := "该行之和相符"
 					if !addsUpMarked(cells) {
 						sum = "该行之和不符（按原文读取）"
@@ -6928,6 +6933,9 @@ func (p *parser) parseT3() {
 	var marked []markedRow // rows of glued placeholders that read several ways
 	gluedSubtotals := 0
 	blanky := p.blanky || p.leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
+	if blanky {
+		p.unjoinBeforeBare(got)
+	}
 	for _, g := range got {
 		if g.unread {
 			for c := range NumCols {
@@ -8287,6 +8295,42 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	// no row: a neighbour's digits ran in (the text's order), and the
 	// second piece's alone are not the row's either
 	return cells, wrapUnread
+}
+
+// unjoinBeforeBare leaves unread, said, a row of a report that leaves cells
+// blank (and writes no mark for them) whose numbers were joined from its
+// wrapped label's two pieces in a page without line breaks when the row
+// after it shows no numbers of its own: the second piece's may be that
+// row's, whose label the text put after
+// them ("二、上年结转政府信息公开申 0 0 0 请数量 3 1 2 6 三、本 （一）予以公开 年度办
+// …": 3 1 2 6 are （一）'s; 0+0+0+3+1+2 = 6 by chance).
+func (p *parser) unjoinBeforeBare(got []t3Line) {
+	rows := p.r.Format.T3Rows()
+	for k := range got {
+		g := &got[k]
+		if !g.joined || g.unread {
+			continue
+		}
+		at := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == g.row.Key })
+		if at < 0 || at+1 >= len(rows) {
+			continue
+		}
+		marked := func(t string) bool { return isPlaceholder(t) || strings.ContainsFunc(t, dashLike) }
+		if slices.ContainsFunc(g.rc.cells, marked) || slices.ContainsFunc(strs(g.rc.tokens), marked) {
+			continue // a row that marks its blanks (28 ————— 28) lost none
+		}
+		next := slices.IndexFunc(got, func(x t3Line) bool { return x.row.Key == rows[at+1].Key })
+		if next >= 0 && (got[next].rc.ok || len(got[next].rc.tokens) > 0) {
+			continue
+		}
+		read := strings.Join(g.rc.cells, " ")
+		if !g.rc.ok {
+			read = strings.Join(strs(g.rc.tokens), " ")
+		}
+		g.rc, g.unread = rowCells{label: g.rc.label}, true
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的行名折成两段，合起来的数字（%s）可能有一部分属于下一行“%s%s”：本报告有空白的单元格，而下一行没有读到自己的数字，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, read, rows[at+1].Group, rows[at+1].Label)
+	}
 }
 
 // wrappedLabelRest is what of a row's label L follows first, the words of
