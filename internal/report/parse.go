@@ -8306,6 +8306,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 // …": 3 1 2 6 are （一）'s; 0+0+0+3+1+2 = 6 by chance).
 func (p *parser) unjoinBeforeBare(got []t3Line) {
 	rows := p.r.Format.T3Rows()
+	marked := func(t string) bool { return isPlaceholder(t) || strings.ContainsFunc(t, dashLike) }
 	for k := range got {
 		g := &got[k]
 		if !g.joined || g.unread {
@@ -8315,7 +8316,6 @@ func (p *parser) unjoinBeforeBare(got []t3Line) {
 		if at < 0 || at+1 >= len(rows) {
 			continue
 		}
-		marked := func(t string) bool { return isPlaceholder(t) || strings.ContainsFunc(t, dashLike) }
 		if slices.ContainsFunc(g.rc.cells, marked) || slices.ContainsFunc(strs(g.rc.tokens), marked) {
 			continue // a row that marks its blanks (28 ————— 28) lost none
 		}
@@ -9992,7 +9992,8 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
 			continue
 		}
-		if least := leastNumbers(toks); least > NumCols && neverAddsUp(toks, -1) {
+		never := neverAddsUp(toks, -1) // (however cut, with blanks or not)
+		if least := leastNumbers(toks); least > NumCols && never {
 			// more numbers than cells however cut (a 0 is a number of its
 			// own: "0000000000190" is eleven at least): other rows' digits
 			// ran in, not the report's error
@@ -10000,7 +10001,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), least)
 			continue
 		}
-		if digitCount(g.rc.tokens) >= 2*NumCols && p.numberlessAround(g.row, 2, rowRun) && neverAddsUp(toks, -1) {
+		if digitCount(g.rc.tokens) >= 2*NumCols && p.numberlessAround(g.row, 2, rowRun) && never {
 			// digits enough for two rows, beside a row that has none read
 			// (Chromium's A5 text: （七）总计 0 / 四、结转… then the rest
 			// of 总计's digits and its own, run together): not the report's
@@ -10014,7 +10015,7 @@ func (p *parser) solveT3(runs []t3Line) {
 		// (readings with blanks count in a report that shows none
 		// elsewhere too: a table may leave its zeros blank where another
 		// writes them, and a row left unread by damage shows nothing)
-		if neverAddsUp(toks, -1) {
+		if never {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)

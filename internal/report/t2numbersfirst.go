@@ -301,25 +301,26 @@ func t2Pieces(lines []Line, items []T2Item) []Line {
 				continue
 			}
 			for w != "" {
-				number := isDigit(rune(w[0]))
-				i := strings.IndexFunc(w, isDigit)
-				if number {
-					i = strings.IndexFunc(w, func(r rune) bool { return !isDigit(r) && r != '.' })
+				if !isDigit(rune(w[0])) {
+					i := strings.IndexFunc(w, isDigit)
+					if i < 0 {
+						i = len(w)
+					}
+					words(l, w[:i])
+					w = w[i:]
+					continue
 				}
+				i := strings.IndexFunc(w, func(r rune) bool { return !isDigit(r) && r != '.' })
 				if i < 0 {
 					i = len(w)
 				}
-				if number && i < len(w) && w[i] == '/' {
+				if i < len(w) && w[i] == '/' {
 					// a number run into the page's count ("26.314/9"): not
 					// known where it ends
 					add(l, w)
 					break
 				}
-				if number {
-					add(l, w[:i])
-				} else {
-					words(l, w[:i])
-				}
+				add(l, w[:i])
 				w = w[i:]
 			}
 		}
