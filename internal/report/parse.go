@@ -7068,7 +7068,15 @@ func (p *parser) parseT3() {
 	}
 	p.settleMarked(marked)
 	blanks = p.displacedTotals(got, blanks)
-	rowsOn := len(blanks) > 0 && p.rowsOnLines(got) // (ownNumbers: the rows as read now, the same for every short row)
+	// ownNumbers: the rows as read now, the same for every short row. A
+	// table with more than a row's numbers a line each, one after another,
+	// does not keep its rows whole on their lines: pdftotext's default text
+	// of a narrow page (Chromium's A5) leaves a row's first two cells on its
+	// label's line and writes the rest a cell to a line after the page's
+	// rows, so the numbers on a row's line are not all it has (a row of one
+	// number after its wrapped label is a line alone too, but between
+	// labels)
+	rowsOn := len(blanks) > 0 && p.rowsOnLines(got) && !p.cellsALine(lo, hi)
 	left := blanks[:0:0]
 	for _, g := range blanks {
 		if want, ok := p.t3Expected(g.row); ok && (p.readBlanks(g, strs(g.rc.tokens), want, false) || p.readMarkedError(g, want)) {
@@ -10145,6 +10153,41 @@ func (p *parser) ownNumbers(g t3Line, rowsOn bool) bool {
 		own = g.line.Text
 	}
 	return laidGaps(own, g.rc.tokens) || rowsOn
+}
+
+// cellsALine says lines [lo, hi) hold more numbers a line each, one after
+// another (blank lines passed over), than a row has cells, or more than
+// that in the fields of one line (such a run that joinCellLines took in
+// after the line before it): a text that writes some rows' cells a line
+// each.
+func (p *parser) cellsALine(lo, hi int) bool {
+	run := 0
+	for _, l := range p.lines[max(lo, 0):hi] {
+		t := trimSpace(l.Text)
+		switch {
+		case l.Segmented:
+			run = 0
+		case l.Fields != nil:
+			run = 0
+			n := 0
+			for _, f := range l.Fields {
+				if isNumber(trimSpace(f)) {
+					n++
+				}
+			}
+			if n > NumCols {
+				return true
+			}
+		case t == "":
+		case isNumber(t):
+			if run++; run > NumCols {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // rowsOnLines says most of 表三's rows that hold numbers hold two or more on

@@ -490,6 +490,19 @@ func TestWrappedRowBeforeABareRowUnread(t *testing.T) {
 	unreadSaidNoError(t, "flat-spaced-default-chrome-a5-blanks-wrapnextbare-2019.txt", "PARSE.TABLE", "applications.carried_in", "可能有一部分属于下一行")
 }
 
+// pdftotext's default text of Chromium's A5 PDF, zeros printed, leaves a
+// row's first two cells on its label's line ("1.信访举报投 31 0") and
+// writes the rest a cell to a line after the page's rows. Most rows then
+// hold two numbers on one line, as a text that keeps rows on their lines
+// (pdftotext -raw) holds a row with blanks, and such a row was taken for
+// all its numbers: "wherever its blanks are, it does not add up", a false
+// T3.ROWSUM (9 in 60 such reports, 0 now). A table with more than a row's
+// numbers a line each does not keep its rows on their lines: the row is
+// unread and said.
+func TestRowsFirstCellsOnTheirLinesNoError(t *testing.T) {
+	unreadSaidNoError(t, "pdftotext-chrome-a5-cellsaline-2024.txt", "PARSE.TABLE", "applications.not_processed.petition_complaint", "读到 2 个（31 0）")
+}
+
 // unreadSaidNoError audits a fixture against its model: no cell read wrong,
 // no error, and the finding rule of cell whose message holds text (a row
 // left unread and said).
