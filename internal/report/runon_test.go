@@ -503,6 +503,23 @@ func TestRowsFirstCellsOnTheirLinesNoError(t *testing.T) {
 	unreadSaidNoError(t, "pdftotext-chrome-a5-cellsaline-2024.txt", "PARSE.TABLE", "applications.not_processed.petition_complaint", "读到 2 个（31 0）")
 }
 
+// Read in the template's order, a row of 表三 may leave a cell for a later
+// number beside words (readDisplaced); failing that, any number but 0 may
+// be a later one. With that freedom a table of 0s and a few 1s reads many
+// ways, and a 1 of one row and a 1 of another can trade columns with every
+// row and column still adding up: two rows' single 1s swapped (三类内部事务
+// 0 1 0 0 0 0 1 for 0 0 0 0 1 0 1, and 逾期未按收费 the other way) was
+// "the only reading that holds" of Chromium's A4 text whose true order the
+// model could not make (a wrapped row's last three cells before its first
+// four). A later number that need not stand beside words now fills a row's
+// 总计 only, as on the narrow pages that gather a few rows' totals after
+// another row's cells: 4 wrong cells in 60 such reports, 0 now (the table
+// unread and said); pdftotext-chrome-a5-marks-2021.txt, two readings
+// before, reads whole (TestMarksTwoToALine).
+func TestOnesTradingColumnsUnread(t *testing.T) {
+	unreadSaidNoError(t, "pdftotext-chrome-onesapart-2022.txt", "PARSE.TABLE", "applications", "表三记为空")
+}
+
 // unreadSaidNoError audits a fixture against its model: no cell read wrong,
 // no error, and the finding rule of cell whose message holds text (a row
 // left unread and said).
@@ -903,8 +920,8 @@ func TestMarkedRowsAddUpWhereScrambled(t *testing.T) {
 // page's start, is still a footer.)
 func TestMarksTwoToALine(t *testing.T) {
 	const file = "pdftotext-chrome-a5-marks-2021.txt"
-	if right := marksAsTruth(t, file); right < 183 {
-		t.Errorf("%d cells read right, want 183 at least", right)
+	if right := marksAsTruth(t, file); right < 188 {
+		t.Errorf("%d cells read right, want 188 at least", right)
 	}
 }
 

@@ -20,7 +20,7 @@ import (
 // all the readings where every row adds up, the one kept must be the only
 // one whose columns hold (新收 + 结转 = 总计 + 结转下年度; 总计 = the
 // outcomes); otherwise nothing is changed. When none holds, any number but 0
-// may be the later one; then one row read in order may not add up (the
+// may be a row's 总计 read later; then one row read in order may not add up (the
 // report's own error): kept when it is the only reading whose columns are
 // off as that row's one wrong cell makes them.
 //
@@ -71,7 +71,10 @@ type displaced struct {
 	toks  []streamTok
 	nrows int
 	// broad lets any number but 0 be one read later than its place, not
-	// only one beside words
+	// only one beside words, for a row's 总计 only: with any cell left for
+	// it, a table of 0s and a few 1s reads many ways, and two rows' 1s can
+	// trade columns with every sum still holding (the one such reading the
+	// search finds need not be the text's)
 	broad bool
 	// allowBad lets one row, read in order, not add up: the report's own
 	// error, asked only when no reading without one holds
@@ -92,10 +95,11 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 		return false
 	}
 	// Tried in turn while no reading holds: later numbers beside words; then
-	// any number but 0 later than its place (a narrow page may gather a few
-	// rows' 总计 after another row's cells: …— 1 1 — 9 1 2, the 9 and the 1
-	// of two earlier rows before the row's own 2); then one row, read in
-	// order, not adding up, its error the columns' (the report's own).
+	// any number but 0 later than its place, in a row's 总计 (a narrow page
+	// may gather a few rows' 总计 after another row's cells: …— 1 1 — 9 1 2,
+	// the 9 and the 1 of two earlier rows before the row's own 2); then one
+	// row, read in order, not adding up, its error the columns' (the
+	// report's own).
 	zero := "0" // a cell left for later whose sum is 0: a mark if the text writes 0 so
 	for _, t := range toks {
 		if t.s == "0" {
@@ -297,7 +301,7 @@ func (d *displaced) search(k displacedKey) []int32 {
 				next.i++
 				add(d.search(next))
 			}
-			if !slices.Contains(k.cur[:k.ncur], -1) && int(k.npend) < displacedMaxPending {
+			if !slices.Contains(k.cur[:k.ncur], -1) && int(k.npend) < displacedMaxPending && (!d.broad || int(k.ncur) == ColTotal) {
 				next := k
 				next.cur[next.ncur] = -1
 				next.ncur++
