@@ -585,6 +585,33 @@ func TestTableDigitsInOrder(t *testing.T) {
 	}
 }
 
+// A row in error whose digits stand in pieces apart is unread, its error
+// said without its cells: Chromium's A4 text of a row whose label wraps over
+// three lines gives its last three cells before its first four ("…缴纳100
+// 他处理 费用、…政府信息 0 0 0 0公开申请" for 0 0 0 0 1 0 0), and a row that
+// adds up in no cut has no sum to order its pieces by. Read in the text's
+// order its 1 stood under 自然人 and a false T3.OUTCOMES blamed that column
+// (6 wrong cells in 60 such pages with an error, 0 now). 1 0 0 0 0 0 0
+// adds up in no order: its T3.ROWSUM stands.
+func TestRowErrorInPiecesUnread(t *testing.T) {
+	const file = "flat-default-chrome-rowerror-pieces-2025.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	if !saysOf(r, "PARSE.READ", "applications", "那一行的数字在原文中分在几处") {
+		t.Error("the unread row not said")
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "T3.ROWSUM" && f.Cell == "applications.other.no_fee_paid[total]" && f.Severity == report.SevError
+	}) {
+		t.Error("the row's error not said")
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError && f.Rule != "T3.ROWSUM" {
+			t.Errorf("a false %s: %s", f.Rule, f.Message)
+		}
+	}
+}
+
 // t3AsTruth checks that every cell of a fixture's 表三 reads as its model
 // (none of 表三 or 表四 wrong, 表四's unread said), and that its error is
 // said at errCell — or, with errCell "", that it has none.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -42,16 +43,26 @@ type digitRowCut struct {
 	cells [NumCols]int64
 }
 
-// tableDigits are the digits of 表三's text in order, with where each run
-// starts (for the message): runs that are an item's number (1. before its
-// label, the last digit of "00000001.属于…") or part of a date, a page's
-// number or a title's year (12/5/26, 5:16, 3/4, 2020年, 第45局) left out.
-func tableDigits(text string) (string, []string) {
+// tableDigits are the digits of 表三's text in order, with each run (for
+// the message) and whether words (not only white space) stand before each
+// digit since the one before it: runs that are an item's number (1. before
+// its label, the last digit of "00000001.属于…") or part of a date, a
+// page's number or a title's year (12/5/26, 5:16, 3/4, 2020年, 第45局) left
+// out, as words.
+func tableDigits(text string) (string, []string, []bool) {
 	var b strings.Builder
 	var runs []string
+	var afterWords []bool
+	words := false // since the last digit kept
 	for i := 0; i < len(text); {
-		if !isASCIIDigit(text[i]) {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIDigit(c) {
+			words = words || !asciiSpace(c)
 			i++
+			continue
+		} else if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			words = words || !unicode.IsSpace(r)
+			i += n
 			continue
 		}
 		j := i
@@ -76,12 +87,17 @@ func tableDigits(text string) (string, []string) {
 			run = run[:len(run)-1] // an item's number glued after the row's digits
 		}
 		if run != "" {
+			afterWords = append(afterWords, words)
+			for range len(run) - 1 {
+				afterWords = append(afterWords, false)
+			}
 			b.WriteString(run)
 			runs = append(runs, run)
 		}
+		words = len(run) < j-i // (what is left out is no cell's)
 		i = j
 	}
-	return b.String(), runs
+	return b.String(), runs, afterWords
 }
 
 // digitsValue is the value of a few ASCII digits.
@@ -185,7 +201,10 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	if 2*cut < text.Len() {
 		return false // (a page run into one line, or pages each one: form feeds kept)
 	}
-	d, runs := tableDigits(text.String())
+	d, runs, afterWords := tableDigits(text.String())
+	if laidOut(text.String()) {
+		afterWords = nil // (a row's pieces are its lines, top to bottom)
+	}
 	rows := r.Format.T3Rows()
 	if len(d) < len(rows)*NumCols || len(d) > digitsMaxLen {
 		return false
@@ -228,7 +247,7 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	if len(found) == 0 {
 		return p.readDisplacedTotal(lo, d, runs, rows)
 	}
-	return p.setDigitReadings(lo, d, runs, rows, found)
+	return p.setDigitReadings(lo, d, runs, afterWords, rows, found)
 }
 
 // digitReading is a reading of 表三's digits in order: its rows' cells, the
@@ -244,7 +263,15 @@ type digitReading struct {
 // 11 0 from 1 10 where two columns move together), the cells they agree on,
 // when they agree on the row in error and on the row whose 总计 moved, and
 // read a cell the usual reading left unread. It says whether it read.
-func (p *parser) setDigitReadings(lo int, d string, runs []string, rows []T3Row, found []digitReading) bool {
+//
+// A row in error whose digits stand in pieces apart, words between them
+// (afterWords: tableDigits'; nil for a laid-out text, whose pieces of a row
+// are its lines top to bottom), is left unread: pdftotext's default text
+// may put a wrapped row's last cells before its first ("…缴纳100他处理
+// 费用、…政府信息 0 0 0 0公开申请", 0 0 0 0 1 0 0 on the page), and a row that
+// adds up in no cut has no sum to tell the order of its pieces by. Where
+// its numbers add up in no order, its error is said.
+func (p *parser) setDigitReadings(lo int, d string, runs []string, afterWords []bool, rows []T3Row, found []digitReading) bool {
 	if len(found) == 0 || len(found) > digitsMaxWays {
 		return false
 	}
@@ -259,9 +286,25 @@ func (p *parser) setDigitReadings(lo int, d string, runs []string, rows []T3Row,
 	if len(found) > 1 && !p.digitsReadMore(rows, cells) {
 		return false // (the same cells unread as by the rows' own readings, said row by row)
 	}
+	split := -1 // the row in error, its pieces' order unknown
+	if len(found) == 1 && first.wrong >= 0 && first.moved < 0 {
+		at := 0
+		for _, cells := range first.cells[:first.wrong] {
+			at += rowDigits(cells)
+		}
+		if inPieces(first.cells[first.wrong], afterWords, at) {
+			split = first.wrong
+		}
+	}
 	p.t3ReadWhole()
 	var amb []string
 	for k, row := range rows {
+		if k == split {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(row.Key, c))
+			}
+			continue
+		}
 		var v Row
 		for c, x := range first.cells[k] {
 			same := true
@@ -292,6 +335,8 @@ func (p *parser) setDigitReadings(lo int, d string, runs []string, rows []T3Row,
 	switch wrong := first.wrong; {
 	case len(found) == 1 && wrong < 0:
 		how = "只有一种拆法使每行都满足“总计 = 六类申请人之和”、表三各栏的勾稽关系也成立，按此读取"
+	case len(found) == 1 && wrong == split:
+		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，按此读取。那一行的数字在原文中分在几处，转换后的先后不一定是原表的次序，又不能用本行之和核对，该行记为空"
 	case len(found) == 1:
 		how = "没有一种拆法使每行都满足“总计 = 六类申请人之和”；只有一种拆法除“" + rows[wrong].Group + rows[wrong].Label + "”一行外每行都满足，那一行按其他各行的勾稽关系推算拆分，只差一栏（报告本身的错误），按此读取"
 	case wrong < 0:
@@ -309,7 +354,70 @@ func (p *parser) setDigitReadings(lo int, d string, runs []string, rows []T3Row,
 	}
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三的数字在原文中与行名分开、成块连在一起（PDF 转换的文字顺序：%s），%s，%s，请对照原文核对",
 		digitsShown(runs), which, how)
+	if split >= 0 && !addsUpInSomeOrder(first.cells[split]) {
+		var shown []string
+		for _, x := range first.cells[split] {
+			shown = append(shown, strconv.FormatInt(x, 10))
+		}
+		p.warn("T3.ROWSUM", t3Cell(rows[split].Key, ColTotal), p.lines[lo].No, "表三“%s%s”的 7 个数（%s）在原文中分在几处、先后无法确定，但无论怎样排列，六类申请人之和都不等于总计",
+			rows[split].Group, rows[split].Label, strings.Join(shown, " "))
+	}
 	return true
+}
+
+// inPieces says a row's cells, written from digit at of a table's digits,
+// stand in two pieces or more, words between them (afterWords: tableDigits').
+func inPieces(cells [NumCols]int64, afterWords []bool, at int) bool {
+	for c, x := range cells {
+		if c > 0 && at < len(afterWords) && afterWords[at] {
+			return true
+		}
+		at += len(strconv.FormatInt(x, 10))
+	}
+	return false
+}
+
+// laidOut says a text is pdftotext -layout's: its table's numbers set
+// apart by runs of three spaces or more (ten such at least, fewer than a
+// laid-out 表三 of 25 rows has), which its default text does not write (a
+// space between two cells on a line; two where a blank line was taken out).
+func laidOut(t string) bool {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if !isASCIIDigit(t[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j-i > 3 && j < len(t) && isASCIIDigit(t[j]) {
+			if n++; n >= 10 {
+				return true
+			}
+		}
+		i = j - 1
+	}
+	return false
+}
+
+// rowDigits is how many digits a row's cells take written out.
+func rowDigits(cells [NumCols]int64) int {
+	n := 0
+	for _, x := range cells {
+		n += len(strconv.FormatInt(x, 10))
+	}
+	return n
+}
+
+// addsUpInSomeOrder says one of a row's numbers is the sum of the others:
+// set in some order, the row adds up.
+func addsUpInSomeOrder(cells [NumCols]int64) bool {
+	var sum int64
+	for _, x := range cells {
+		sum += x
+	}
+	return slices.ContainsFunc(cells[:], func(x int64) bool { return 2*x == sum })
 }
 
 // expectedRow is what 表三's columns want of row k, the other rows as read:
@@ -482,7 +590,7 @@ func (p *parser) readDisplacedTotal(lo int, d string, runs []string, rows []T3Ro
 	}
 	// (no row read before may differ, as readDigitsInOrder)
 	found = slices.DeleteFunc(found, func(got digitReading) bool { return !p.agreesWithRead(rows, got.cells) })
-	return p.setDigitReadings(lo, d, runs, rows, found)
+	return p.setDigitReadings(lo, d, runs, nil, rows, found)
 }
 
 // agreesWithRead says a reading of 表三 keeps every row the usual reading

@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -9,7 +10,7 @@ import (
 // glued after a row's digits, and a page's or address's numbers, a date,
 // a year and an agency's number.
 func TestTableDigits(t *testing.T) {
-	d, runs := tableDigits("总计其他0813401600000001.属于国家秘密2.其他0000000" +
+	d, runs, _ := tableDigits("总计其他0813401600000001.属于国家秘密2.其他0000000" +
 		"file:///tmp/r021.html3/4示例第21局2020年报告12/5/26, 5:05 AM" +
 		"3.其他1000001（七）总计")
 	if want := "08134016000000000000001000001"; d != want {
@@ -20,10 +21,39 @@ func TestTableDigits(t *testing.T) {
 	}
 }
 
+// Whether words stand before each digit (an item's number left out is
+// words too), not only spaces: a row's cells on its label's line ("0 0 0
+// 0") are one piece, and the ones on lines of their own before it, glued
+// ("100"), another.
+func TestTableDigitsPieces(t *testing.T) {
+	d, _, afterWords := tableDigits("3.补正后申请 0 0 0 0000取信息（六）其 2.申请人逾期未按收费通知要求缴纳100他处理 费用、政府信息 0 0 0 0公开申请0000000")
+	if want := "000000010000000000000"; d != want {
+		t.Errorf("digits %q, want %q", d, want)
+	}
+	var at []int
+	for i, w := range afterWords {
+		if w {
+			at = append(at, i)
+		}
+	}
+	if want := []int{0, 7, 10, 14}; !slices.Equal(at, want) {
+		t.Errorf("pieces start at %v, want %v", at, want)
+	}
+	if !inPieces([NumCols]int64{1, 0, 0, 0, 0, 0, 0}, afterWords, 7) {
+		t.Error("1 0 0 | 0 0 0 0 not in pieces")
+	}
+	if inPieces([NumCols]int64{0, 0, 0, 0, 0, 0, 0}, afterWords, 14) {
+		t.Error("0000000 in pieces")
+	}
+	if laidOut(strings.Repeat("0 0 0 0000取信息（六）其 2.申请人逾期0  0  1", 20)) || !laidOut(strings.Repeat("6.属于四类过 1                   程性信息        0   0   0   0   0   0", 2)) {
+		t.Error("pdftotext's default and -layout text not told apart")
+	}
+}
+
 // A page's number between dashes is none of the table's digits; a row's
 // digits before the merged 三、本 / 年度办 are, a year alone is not.
 func TestTableDigitsPagesAndYears(t *testing.T) {
-	d, _ := tableDigits("情况—2—申请人…三、本（一）予以公开0203106年度办…（五）不予—3—处理2.重复申请0010001示例局2020年报告")
+	d, _, _ := tableDigits("情况—2—申请人…三、本（一）予以公开0203106年度办…（五）不予—3—处理2.重复申请0010001示例局2020年报告")
 	if want := "02031060010001"; d != want {
 		t.Errorf("digits %q, want %q", d, want)
 	}
