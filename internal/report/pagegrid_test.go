@@ -188,6 +188,21 @@ func TestBlankRowsOfSixAreNotTheFirstSixColumns(t *testing.T) {
 	readsAsTruth(t, "pdftotext-raw-ours-blanks-2019.txt")
 }
 
+// One row of seven adding up to 10 or more from two numbers or more says
+// the 总计 column is there too, in a report that leaves most rows a cell
+// short (rows of six then abound): our PDF's default text with its header's
+// 总计 written after the table and its breaks made spaces, 17 15 1 0 3 3 39
+// its only row of seven. Before, its rows of six were read as the first six
+// columns (1.属于国家秘密 0 0 1 0 0 0 for 0 _ 0 1 0 0 1: 1 and 0 swapped).
+func TestOneRowOfSevenSaysTheTotalColumn(t *testing.T) {
+	const file = "flat-spaced-default-ours-blanks-onetotal-2024.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	if saysOf(r, "PARSE.READ", "applications", "表头没有“总计”栏") {
+		t.Error("read as a table without 总计")
+	}
+}
+
 // A header without 总计, rows of six (the real first six columns): a row
 // whose last count is the others' sum is not placed, the others are.
 func TestRowOfSixSummingToItsLast(t *testing.T) {

@@ -6292,7 +6292,9 @@ func (p *parser) t3Columns(lo, hi int) int {
 // table); or two or more hold seven that add up to more than 0, which the
 // six cells of a row and the next row's first hardly do, though rows of n
 // numbers there are (a row with a blank cell: placed in the first n
-// columns, its numbers would go to the wrong cells).
+// columns, its numbers would go to the wrong cells); or one does to 10 or
+// more from two numbers or more (17 15 1 0 3 3 39: no chance of a row and
+// the next one's first, in a report that leaves most rows a cell short).
 func rowsHaveTotals(got []t3Line, n int) bool {
 	totals, counted, rowsOfN := 0, 0, false
 	for _, g := range got {
@@ -6300,6 +6302,9 @@ func rowsHaveTotals(got []t3Line, n int) bool {
 			totals++
 			if v, _ := toCell(g.rc.cells[NumCols-1]).Int(); v > 0 {
 				counted++
+				if v >= 10 && nonZeroCells(g.rc.cells[:NumCols-1]) >= 2 {
+					counted++ // (as good as two)
+				}
 			}
 		}
 		if !g.rc.ok && len(g.rc.tokens) == n {
@@ -6318,6 +6323,17 @@ func rowsHaveTotals(got []t3Line, n int) bool {
 		}
 	}
 	return totals >= 2 && !rowsOfN || counted >= 2
+}
+
+// nonZeroCells counts the cells that read as a number other than 0.
+func nonZeroCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if v, ok := toCell(c).Int(); ok && v != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // lastTwoGlued says the last of a row's six numbers reads as two cells, the
