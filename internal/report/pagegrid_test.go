@@ -203,6 +203,21 @@ func TestOneRowOfSevenSaysTheTotalColumn(t *testing.T) {
 	}
 }
 
+// In a table that leaves cells blank, a row of counts a space apart, fewer
+// than its cells, is not cut a digit to a cell where that splits a count
+// that is not its last: "0 12 2 1 17" (予以公开 0 12 2 _ 3 1 17 with the 3
+// lost to the text) cut as 0 1 2 2 1 1 7 added up by chance and was read,
+// unsaid. Now unread and said. (A page that glues a row's last two cells
+// glues them in its last token: 1 0 0 0 0 312 is still cut.)
+func TestCountsApartNotCutIntoDigits(t *testing.T) {
+	const file = "flat-spaced-default-ours-blanks-rowerror-apart-2024.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	if !saysOf(r, "PARSE.TABLE", "applications.granted", "逐位拆成 7 栏虽能凑成行内之和") {
+		t.Error("予以公开 unread and not said")
+	}
+}
+
 // A header without 总计, rows of six (the real first six columns): a row
 // whose last count is the others' sum is not placed, the others are.
 func TestRowOfSixSummingToItsLast(t *testing.T) {

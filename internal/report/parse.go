@@ -9749,6 +9749,7 @@ func (p *parser) solveT3(runs []t3Line) {
 	// for each run, in a table that leaves cells blank, its readings with
 	// blanks that add up: a run with any has no candidates, settled below
 	withBlanks := make([][][]int64, len(runs))
+	apart := make([]bool, len(runs)) // runs of whole counts, fewer than the cells, not cut
 	for i, g := range runs {
 		if g.cuts != nil {
 			cands[i] = g.cuts
@@ -9763,6 +9764,16 @@ func (p *parser) solveT3(runs []t3Line) {
 		// the only cut there is (seven digits for seven cells) is the row,
 		// even when it does not add up: that is the report's own error
 		if forced := splitCounts(toks, NumCols, 0, 2); len(forced) == 1 {
+			if p.blanky && wholeCountsApart(toks) {
+				// counts a space apart, fewer than the cells, one of
+				// them not the last of two digits or more, in a table
+				// that leaves cells blank: a row with blanks (that does
+				// not add up, or it would not be here), its digits one
+				// to a cell adding up by chance (0 12 2 1 17 as 0 1 2 2 1
+				// 1 7, a number of the row lost to the text)
+				apart[i] = true
+				continue
+			}
 			cands[i] = forced
 			if !sumsUp(forced[0]) {
 				unequal = append(unequal, i)
@@ -9829,6 +9840,13 @@ func (p *parser) solveT3(runs []t3Line) {
 	for i, g := range runs {
 		var v Row
 		switch {
+		case apart[i]:
+			for c := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），应有 7 个，无法确定空白的位置；本报告有空白的单元格，这几个数又各自隔开，逐位拆成 7 栏虽能凑成行内之和，多半只是巧合（也可能有数字在转换中丢失），该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			continue
 		case len(withBlanks[i]) > 0:
 			for c := range NumCols { // read below, once the other rows are in
 				p.ambiguous(t3Cell(g.row.Key, c))
@@ -10516,6 +10534,18 @@ func markCells(ts []tok, dashes int) int {
 		}
 	}
 	return n + d/dashes
+}
+
+// wholeCountsApart says a row's tokens, three or more, are fewer than its
+// cells, each a count as written on its own, and one of two digits or more
+// is not the last: cut into a digit a cell, a number set apart by spaces
+// would be split. (A page that glues only a row's last two cells glues them
+// in its last token; one that spaces only the 总计 makes two: 400000 4.)
+func wholeCountsApart(toks []string) bool {
+	if len(toks) < 3 || len(toks) >= NumCols || !wellFormed(toks) {
+		return false
+	}
+	return slices.ContainsFunc(toks[:len(toks)-1], func(t string) bool { return len(t) > 1 })
 }
 
 // fewerNumbers says runs of digits can be fewer numbers than digits: a digit

@@ -103,3 +103,25 @@ func TestParagraphsApart(t *testing.T) {
 		}
 	}
 }
+
+// Counts a space apart, one of two digits or more not the last, are whole
+// counts; a page that glues a row's last two cells glues them in its last
+// token, one that spaces only the 总计 makes two tokens, and digits run
+// together ("02") are no count written on its own.
+func TestWholeCountsApart(t *testing.T) {
+	for _, c := range []struct {
+		toks string
+		want bool
+	}{
+		{"0 12 2 1 17", true},
+		{"1 0 0 0 0 312", false},
+		{"160 02 0 018", false},
+		{"5800000 58", false},
+		{"400000 4", false},
+		{"11 0 0 0 0 0 11", false},
+	} {
+		if got := wholeCountsApart(strings.Fields(c.toks)); got != c.want {
+			t.Errorf("wholeCountsApart(%s) = %v, want %v", c.toks, got, c.want)
+		}
+	}
+}
