@@ -74,13 +74,20 @@ func (p *parser) readBlankTotals() {
 		if !ok {
 			continue
 		}
+		cell := t3Cell(g.row.Key, ColTotal)
+		if bt.unplaced {
+			if !slices.ContainsFunc(p.r.Meta.Parse, func(f Finding) bool { return f.Rule == "T3.ROWSUM" && f.Cell == cell }) {
+				p.warn("T3.ROWSUM", cell, g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里、各数如何分栏，六类申请人之和都不等于总计（表三其他各行的总计合起来，正合该栏的勾稽关系，这些数是该行的）",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+			}
+			continue
+		}
 		v := p.r.Applications[g.row.Key]
 		v[ColTotal] = N(bt.total)
 		p.r.Applications[g.row.Key] = v
 		delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, ColTotal))
 		f := &p.r.Meta.Parse[said["applications."+g.row.Key]]
 		f.Message = strings.TrimSuffix(f.Message, "，"+blankUnread) + "，无法确定空白的位置；各行最后一个数合起来正合表三总计栏的勾稽关系，按总计读取（" + strconv.FormatInt(bt.total, 10) + "），其他各栏记为空"
-		cell := t3Cell(g.row.Key, ColTotal)
 		if bt.never && !slices.ContainsFunc(p.r.Meta.Parse, func(f Finding) bool { return f.Rule == "T3.ROWSUM" && f.Cell == cell }) {
 			p.warn("T3.ROWSUM", cell, g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里、各数如何分栏，六类申请人之和都不等于总计 %d",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), bt.total)
@@ -117,6 +124,10 @@ type blankTotal struct {
 	// agreed: a 总计 already read and said by blankOrGlued, which the
 	// column's holding lets the checks count
 	agreed bool
+	// unplaced: a row that never adds up whose last number the column
+	// takes for its 总计 as well as for another cell (its 总计 blank):
+	// not read
+	unplaced bool
 }
 
 // blankTotalsMaxChoices bounds the choices tried: rows whose numbers never
@@ -341,7 +352,14 @@ func (p *parser) blankTotals(got, left []t3Line) map[string]blankTotal {
 		out[key] = blankTotal{total: t, agreed: true}
 	}
 	for k, s := range shorts {
-		if t := s.cands[found[k]]; t > 0 || s.never {
+		t := s.cands[found[k]]
+		switch {
+		case s.never && t != 0 && holds(found, k, 0):
+			// the column holds as well with that row's 总计 blank: its
+			// last number may be another cell, the one in error (0 0 0
+			// 0 0 1 for 0 0 0 0 0 1 _); its numbers are its own still
+			out[s.g.row.Key] = blankTotal{never: true, unplaced: true}
+		case t > 0 || s.never:
 			// (a row of zeros alone may have left its 总计 blank or not:
 			// 0 to the column either way, unread)
 			out[s.g.row.Key] = blankTotal{total: t, never: s.never}
