@@ -5969,7 +5969,11 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
-		if rc.ok && l.OneEach || l.Segmented && (rc.ok || len(rc.tokens) > 0) && (firstNums >= 0 || hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
+		// (on a page run into one line, the digits of a browser's address
+		// and of the next page's title are none: "四、结转下年度继续办理
+		// file:///…/005.html3/4", "示例第5")
+		segNums := l.Segmented && (rc.ok || len(rc.tokens) > 0) && cellDigitsIn(l.Text)
+		if rc.ok && l.OneEach || segNums && (firstNums >= 0 || hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
 			// (a page run into one line: a row's digits glued, fewer
 			// than its cells where it leaves some blank; the first right
 			// after the header's words (…法律服务机构 其他 总计 32 0 2 …),
@@ -5995,7 +5999,7 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			secondLabel = n
 		}
 		switch {
-		case l.Segmented && (rc.ok || len(rc.tokens) > 0):
+		case segNums:
 			// (a page run into one line: the last row's label with any
 			// digits after it has its numbers there)
 		case j == len(norms)-1 || j < 0 && l.Segmented && strings.HasPrefix(L, norms[len(norms)-1]):
@@ -6010,6 +6014,14 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 	// (every row's numbers before its label: two rows' before the second's;
 	// one row's alone is the first row's label printed elsewhere)
 	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums && (secondLabel < 0 || numsBeforeSecond >= 2)
+}
+
+// cellDigitsIn says a text holds digits that may be a table's cells, not
+// only an item's number, a date, a page's number, an address's or a
+// title's year (tableDigits).
+func cellDigitsIn(t string) bool {
+	d, _, _ := tableDigits(t)
+	return d != ""
 }
 
 // firstLabelLater says 表三's first row's label is not before line n but
@@ -6477,7 +6489,7 @@ func (p *parser) parseT3() {
 			return
 		}
 		p.t3Unread()
-		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的 7 个数在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
+		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的数字在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
 		return
 	}
 	got := make([]t3Line, 0, len(rows))

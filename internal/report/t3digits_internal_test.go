@@ -125,3 +125,21 @@ func TestWholeCountsApart(t *testing.T) {
 		}
 	}
 }
+
+// A browser's address and the next page's title hold no cells' digits; a
+// row's digits after its label are.
+func TestCellDigitsIn(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"四、结转下年度继续办理file:///tmp/s57/cb6/004.html3/4", false},
+		{"示例第4", false},
+		{"3.其他152161 16", true},
+		{"1.属于国家秘密000", true},
+	} {
+		if got := cellDigitsIn(c.text); got != c.want {
+			t.Errorf("cellDigitsIn(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
