@@ -5973,7 +5973,12 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		// and of the next page's title are none: "四、结转下年度继续办理
 		// file:///…/005.html3/4", "示例第5")
 		segNums := l.Segmented && (rc.ok || len(rc.tokens) > 0) && cellDigitsIn(l.Text)
-		if rc.ok && l.OneEach || segNums && (firstNums >= 0 || hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
+		// (a cell to a line, fewer than seven where the report leaves
+		// cells blank: "…务机构 他" / 35 / 2 / 1 / 2 / 4 / 44 / 一、本年新收…;
+		// the first row's three at least, not a row's first cell alone
+		// before its label, the others after)
+		fewer := l.OneEach && !rc.ok && len(rc.tokens) > 0
+		if rc.ok && l.OneEach || (segNums || fewer) && (firstNums >= 0 || (segNums || len(rc.tokens) >= 3) && hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
 			// (a page run into one line: a row's digits glued, fewer
 			// than its cells where it leaves some blank; the first right
 			// after the header's words (…法律服务机构 其他 总计 32 0 2 …),
@@ -5999,9 +6004,9 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 			secondLabel = n
 		}
 		switch {
-		case segNums:
-			// (a page run into one line: the last row's label with any
-			// digits after it has its numbers there)
+		case segNums || fewer:
+			// (a page run into one line, or a cell to a line: the last
+			// row's label with any digits after it has its numbers there)
 		case j == len(norms)-1 || j < 0 && l.Segmented && strings.HasPrefix(L, norms[len(norms)-1]):
 			// (the page's footer after the last label of a page run into
 			// one line, "四、结转下年度继续办理 file:///…")
