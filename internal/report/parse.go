@@ -6490,7 +6490,7 @@ func (p *parser) parseT3() {
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
 	if p.numbersBeforeLabels(lo, hi, norms) {
-		if p.readNumbersInOrder(lo, hi, rows) {
+		if p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows) {
 			return
 		}
 		p.t3Unread()
