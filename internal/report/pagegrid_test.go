@@ -210,12 +210,8 @@ func TestOneRowOfSevenSaysTheTotalColumn(t *testing.T) {
 // unsaid. Now unread and said. (A page that glues a row's last two cells
 // glues them in its last token: 1 0 0 0 0 312 is still cut.)
 func TestCountsApartNotCutIntoDigits(t *testing.T) {
-	const file = "flat-spaced-default-ours-blanks-rowerror-apart-2024.txt"
-	want, r := auditWithModel(t, file)
-	cellsAsTruth(t, file, want, r)
-	if !saysOf(r, "PARSE.TABLE", "applications.granted", "逐位拆成 7 栏虽能凑成行内之和") {
-		t.Error("予以公开 unread and not said")
-	}
+	readsSaying(t, "flat-spaced-default-ours-blanks-rowerror-apart-2024.txt", 0,
+		saying{"PARSE.TABLE", "applications.granted", "逐位拆成 7 栏虽能凑成行内之和"})
 }
 
 // A header without 总计, rows of six (the real first six columns): a row

@@ -6071,19 +6071,30 @@ func (p *parser) readNumbersInOrder(lo, hi int, rows []T3Row) bool {
 	if !t3ColumnsHold(got) {
 		return false
 	}
+	p.setRowsInOrder(got, lo)
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字），%d 个数按格式各行的次序每 7 个一行读取；各行之和、表三各栏的勾稽关系均相符", len(nums))
+	return true
+}
+
+// setRowsInOrder reads 表三 as got, each row whole, from numbers apart from
+// its labels whose first line is lo.
+func (p *parser) setRowsInOrder(got []t3Line, lo int) {
 	for _, g := range got {
 		var v Row
 		for c, s := range g.rc.cells {
 			v[c] = toCell(s)
 		}
 		p.r.Applications[g.row.Key] = v
+		p.r.setLine(g.row.Key, p.lines[lo].No) // the lines of its numbers are not its own
 	}
 	p.r.Meta.Tables["3"] = true
-	for _, row := range rows {
-		p.r.setLine(row.Key, p.lines[lo].No) // the lines of its numbers are not its own
-	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字），%d 个数按格式各行的次序每 7 个一行读取；各行之和、表三各栏的勾稽关系均相符", len(nums))
-	return true
+}
+
+// oneRowOff says of a reading of 表三 with one row not adding up, the
+// columns off only as its one wrong cell makes them: the report's error,
+// read as printed.
+func oneRowOff(row *T3Row) string {
+	return "除“" + row.Group + row.Label + "”一行外各行之和相符，这一行与表三各栏的勾稽关系不符之处都是同一栏、同一个差额（像是原文这一格填错），按原文读取"
 }
 
 // oneEachNumbers are the numbers of the lines in lo:hi that hold one number

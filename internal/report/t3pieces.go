@@ -117,20 +117,10 @@ func (p *parser) readNumbersInPieces(lo, hi int, rows []T3Row) bool {
 	if at != len(pieces) || bad < 0 && !t3ColumnsHold(got) || bad >= 0 && !t3OneCellOff(got, bad) {
 		return false
 	}
-	for _, g := range got {
-		var v Row
-		for c, s := range g.rc.cells {
-			v[c] = toCell(s)
-		}
-		p.r.Applications[g.row.Key] = v
-	}
-	p.r.Meta.Tables["3"] = true
-	for _, row := range rows {
-		p.r.setLine(row.Key, p.lines[lo].No) // the lines of its numbers are not its own
-	}
+	p.setRowsInOrder(got, lo)
 	what := "各行之和、表三各栏的勾稽关系均相符"
 	if bad >= 0 {
-		what = "除“" + rows[bad].Group + rows[bad].Label + "”一行外各行之和相符，这一行与表三各栏的勾稽关系不符之处都是同一栏、同一个差额（像是原文这一格填错），按原文读取"
+		what = oneRowOff(&rows[bad])
 	}
 	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字），按格式各行的次序每 7 个一行读取；%d 行的前几个数与行名的文字在同一行，其余几个数各占一行、排在这一行之前或之后，按“同一行的数在前”读取；%s", split, what)
 	return true

@@ -120,20 +120,11 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 	if only == nil {
 		return false
 	}
-	r := p.r
 	p.t3ReadWhole()
-	for _, g := range only {
-		var v Row
-		for c, s := range g.rc.cells {
-			v[c] = toCell(s)
-		}
-		r.Applications[g.row.Key] = v
-		r.setLine(g.row.Key, p.lines[lo].No) // the lines of its numbers are not its own
-	}
+	p.setRowsInOrder(only, lo)
 	what := "各行之和、表三各栏的勾稽关系均相符"
 	if bad >= 0 {
-		row := only[bad].row
-		what = "除“" + row.Group + row.Label + "”一行外各行之和相符，这一行与表三各栏的勾稽关系不符之处都是同一栏、同一个差额（像是原文这一格填错），按原文读取"
+		what = oneRowOff(only[bad].row)
 	}
 	p.warn("PARSE.READ", "applications", toks[0].line, "表三的数字与行名分开排列（PDF 转换的文字顺序），有的格排在本行之后、行名旁边：%d 个数按格式各行的次序读取，让出的格由本行之和确定，且须与其后行名旁的数相同；%s，且只有这一种读法如此，请对照原文核对", len(toks), what)
 	return true
