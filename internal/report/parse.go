@@ -6025,8 +6025,21 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 // only an item's number, a date, a page's number, an address's or a
 // title's year (tableDigits).
 func cellDigitsIn(t string) bool {
-	d, _, _ := tableDigits(t)
-	return d != ""
+	for i := 0; i < len(t); {
+		if !isASCIIDigit(t[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(t) && isASCIIDigit(t[j]) {
+			j++
+		}
+		if cellRun(t, i, j) != "" {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // firstLabelLater says 表三's first row's label is not before line n but
@@ -6324,15 +6337,13 @@ func (p *parser) t3Columns(lo, hi int) int {
 // more from two numbers or more (17 15 1 0 3 3 39: no chance of a row and
 // the next one's first, in a report that leaves most rows a cell short).
 func rowsHaveTotals(got []t3Line, n int) bool {
-	totals, counted, rowsOfN := 0, 0, false
+	totals, counted, rowsOfN, large := 0, 0, false, false
 	for _, g := range got {
 		if g.rc.ok && addsUp(g.rc.cells) {
 			totals++
 			if v, _ := toCell(g.rc.cells[NumCols-1]).Int(); v > 0 {
 				counted++
-				if v >= 10 && nonZeroCells(g.rc.cells[:NumCols-1]) >= 2 {
-					counted++ // (as good as two)
-				}
+				large = large || v >= 10 && nonZeroCells(g.rc.cells[:NumCols-1]) >= 2
 			}
 		}
 		if !g.rc.ok && len(g.rc.tokens) == n {
@@ -6350,7 +6361,7 @@ func rowsHaveTotals(got []t3Line, n int) bool {
 			rowsOfN = true
 		}
 	}
-	return totals >= 2 && !rowsOfN || counted >= 2
+	return totals >= 2 && !rowsOfN || counted >= 2 || large
 }
 
 // nonZeroCells counts the cells that read as a number other than 0.

@@ -69,23 +69,7 @@ func tableDigits(text string) (string, []string, []bool) {
 		for j < len(text) && isASCIIDigit(text[j]) {
 			j++
 		}
-		run := text[i:j]
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		after, _ := utf8.DecodeRuneInString(text[j:])
-		switch {
-		case after == '年' && len(run) == 4 && (strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")):
-			run = "" // a year (a title's 2020年); not a row's digits before the merged 三、本 / 年度办 (0203106年度办, 2302007年度办)
-		case (after == '月' || after == '日') && len(run) <= 2:
-			run = ""
-		case strings.ContainsRune("/:：-—–－", before) || strings.ContainsRune("/:：页—–－", after) || before == '第',
-			before < utf8.RuneSelf && isASCIILetter(byte(before)):
-			// (an address's digits too: file:///…/r021.html3/4; a row's
-			// before it, "…0000000file:///", are cells; a page's number
-			// between dashes, —2—, is none)
-			run = ""
-		case strings.ContainsRune(".．、", after):
-			run = run[:len(run)-1] // an item's number glued after the row's digits
-		}
+		run := cellRun(text, i, j)
 		if run != "" {
 			afterWords = append(afterWords, words)
 			for range len(run) - 1 {
@@ -98,6 +82,28 @@ func tableDigits(text string) (string, []string, []bool) {
 		i = j
 	}
 	return b.String(), runs, afterWords
+}
+
+// cellRun is what of the run of digits text[i:j] may be a table's cells:
+// none of a year (a title's 2020年; not a row's digits before the merged 三、
+// 本 / 年度办: 0203106年度办), a date, a time, a page's number or an
+// address (file:///…/r021.html3/4; a row's before it, "…0000000file:///",
+// are cells; a page's number between dashes, —2—, is none), and not the
+// item's number glued after a row's digits ("00000001.属于…").
+func cellRun(text string, i, j int) string {
+	run := text[i:j]
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[j:])
+	switch {
+	case after == '年' && len(run) == 4 && (strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")),
+		(after == '月' || after == '日') && len(run) <= 2,
+		strings.ContainsRune("/:：-—–－", before) || strings.ContainsRune("/:：页—–－", after) || before == '第',
+		before < utf8.RuneSelf && isASCIILetter(byte(before)):
+		return ""
+	case strings.ContainsRune(".．、", after):
+		return run[:len(run)-1]
+	}
+	return run
 }
 
 // digitsValue is the value of a few ASCII digits.
@@ -152,10 +158,7 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 		}
 		if k == ColTotal {
 			// the sum written next, compared without making its text
-			n := 1
-			for x := sum; x >= 10; x /= 10 {
-				n++
-			}
+			n := decimalDigits(sum)
 			if j+n <= len(c.d) && (n == 1 || c.d[j] != '0') && digitsValue(c.d[j:j+n]) == sum {
 				cells[ColTotal] = sum
 				cuts = append(cuts, digitRowCut{end: j + n, cells: cells})
@@ -372,7 +375,7 @@ func inPieces(cells [NumCols]int64, afterWords []bool, at int) bool {
 		if c > 0 && at < len(afterWords) && afterWords[at] {
 			return true
 		}
-		at += len(strconv.FormatInt(x, 10))
+		at += decimalDigits(x)
 	}
 	return false
 }
@@ -405,7 +408,16 @@ func laidOut(t string) bool {
 func rowDigits(cells [NumCols]int64) int {
 	n := 0
 	for _, x := range cells {
-		n += len(strconv.FormatInt(x, 10))
+		n += decimalDigits(x)
+	}
+	return n
+}
+
+// decimalDigits is how many digits a count takes written out.
+func decimalDigits(x int64) int {
+	n := 1
+	for ; x >= 10; x /= 10 {
+		n++
 	}
 	return n
 }
