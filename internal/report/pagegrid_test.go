@@ -395,6 +395,32 @@ func TestShortRowsTellTheMeasure(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of Chromium's PDF of a report that leaves cells blank:
+// the rows with blanks are placed by a complete row near them (alignShort),
+// and three kinds of complete row kept no columns to place by. Before, each
+// put zeros a column off (wrong cells, blank ones read 0), now right or
+// unread and said:
+//   - a row whose first number stands one space after its long label was
+//     pushed against it ("4.无正当理由大量反复申请 11 0 0 …", its first three
+//     numbers a character or two left of the columns of 一、本年新收's): it
+//     places only a row pushed so too, where the page has another;
+//   - two complete rows that line up by display width by chance (a label's
+//     characters making up a shift of one) where every other row lines up
+//     by characters: the measure is the short rows' too (shortRowsMeasure
+//     first);
+//   - on a narrow (A5) page, a complete row pushed against its label and
+//     closed up, a space between each number ("二、上年结转政府信息公开申请
+//     2 0 2 0 1 1 6" under columns four apart): none of its places are
+//     columns, and it places no row.
+//
+// The fixtures: generated reports with three (A4) and six (A5) zeros in ten
+// blank.
+func TestRowsWithBlanksPlacedByRowsThatKeptTheirColumns(t *testing.T) {
+	readsSaying(t, "pdftotext-layout-chrome-blanks-pushedrow-2020.txt", 157)
+	readsSaying(t, "pdftotext-layout-chrome-blanks-measure-2025.txt", 164)
+	readsSaying(t, "pdftotext-layout-chrome-a5-blanks-closedrow-2024.txt", 114)
+}
+
 // Our PDF reader writes a character to a column, at the column its place
 // gives: its rows line up by characters, always. A page with two complete
 // rows whose first numbers stand a column apart by rounding (56 and 57), and

@@ -5241,8 +5241,8 @@ func columnMeasure(rows []alignedRow, breaks []int) measure {
 }
 
 // shortRowsMeasure tells the measure from all space-aligned rows, short
-// ones too, when the complete rows cannot (one to a page: a narrow page's
-// table): of each two rows in turn on a page, the numbers that stand at a
+// ones too (first; the complete rows alone, columnMeasure, when it cannot
+// tell): of each two rows in turn on a page, the numbers that stand at a
 // number of the other by characters, and by display width; the measure with
 // more. Unknown, a row was placed by display width where characters did not
 // fit, by chance (pdftotext's text of an A5 page: a row a column off).
@@ -9275,6 +9275,7 @@ func (p *parser) alignShort(got []t3Line) {
 		line    int
 		text    string
 		centers [NumCols]int
+		tight   bool // its first number one space after its label
 	}
 	var rows []complete
 	for _, g := range got {
@@ -9284,9 +9285,17 @@ func (p *parser) alignShort(got []t3Line) {
 			// filling its cell, pdftohtml's runs of guessed width) stands
 			// where the label ends, not in its column: no row to place by
 			if len(toks) >= NumCols && isNumber(toks[len(toks)-NumCols].s) && !runInto(g.line.Text, toks[len(toks)-NumCols]) {
-				c := complete{line: g.line.No, text: g.line.Text}
+				c := complete{line: g.line.No, text: g.line.Text, tight: oneSpaceAfterWords(g.line.Text, toks[len(toks)-NumCols])}
+				closed := true // every number one space after the one before
 				for i, t := range toks[len(toks)-NumCols:] {
 					c.centers[i] = t.center
+					closed = closed && (i == 0 || t.start == toks[len(toks)-NumCols+i-1].end+1)
+				}
+				if c.tight && closed {
+					// pushed against its label and closed up: a row that
+					// kept none of its columns (on a narrow page, "二、上年结转
+					// 政府信息公开申请 2 0 2 0 1 1 6" under columns four apart)
+					continue
 				}
 				rows = append(rows, c)
 			}
@@ -9309,9 +9318,13 @@ func (p *parser) alignShort(got []t3Line) {
 	for i, c := range rows {
 		ar[i] = alignedRow{c.text, NumCols, c.line}
 	}
-	m := columnMeasure(ar, breaks)
+	// the measure all the table's laid-out rows of a page line up by, short
+	// ones too: a pair of complete rows alone may line up by display width
+	// by chance (a label's characters making up a shift of one) where every
+	// other row lines up by characters
+	m := shortRowsMeasure(got, breaks)
 	if m == measureUnknown {
-		m = shortRowsMeasure(got, breaks)
+		m = columnMeasure(ar, breaks)
 	}
 	if placedRows(got) {
 		// our PDF reader writes a character to a column at the column its
@@ -9328,39 +9341,65 @@ func (p *parser) alignShort(got []t3Line) {
 			continue // only space-aligned text has positions to go by
 		}
 		// the nearest complete rows above and below on the same page,
-		// nearest first
-		above, below := -1, -1
-		for i, c := range rows {
-			if !samePage(breaks, c.line, g.line.No) {
-				continue
-			}
-			if c.line < g.line.No {
-				above = i
-			} else if below < 0 {
-				below = i
-			}
-		}
-		near := []int{above, below}
-		if above >= 0 && below >= 0 && rows[below].line-g.line.No < g.line.No-rows[above].line {
-			near = []int{below, above}
-		}
-		for _, i := range near {
-			if i < 0 {
-				continue
-			}
-			if cells, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m); ok {
-				// the numbers in order add up to the last, which the
-				// columns put elsewhere than 总计 (a layout that closed up
-				// a blank cell: 1 0 2 0 0 3 under the first six columns):
-				// the columns are not to be trusted, the row stays unread
-				if !addsUpMarked(cells) && tokensSumUp(g.rc.tokens) {
-					break
-				}
-				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+		// nearest first. A row whose first number stands one space after
+		// its label may have been pushed against it off its column ("…大量
+		// 反复申请 11 0 0" with 11 and the next two a character or two left
+		// of the columns of the rows above): it places another only where
+		// the page has no other, or a row pushed so itself that no other fits
+		loose := slices.ContainsFunc(rows, func(c complete) bool { return !c.tight && samePage(breaks, c.line, g.line.No) })
+		tight := len(g.rc.tokens) > 0 && oneSpaceAfterWords(g.line.Text, g.rc.tokens[0])
+		var cells []string
+		for pass := range 2 {
+			if pass == 1 && (cells != nil || !loose || !tight) {
 				break
 			}
+			above, below := -1, -1
+			for i, c := range rows {
+				if !samePage(breaks, c.line, g.line.No) || loose && c.tight != (pass == 1) {
+					continue
+				}
+				if c.line < g.line.No {
+					above = i
+				} else if below < 0 {
+					below = i
+				}
+			}
+			near := []int{above, below}
+			if above >= 0 && below >= 0 && rows[below].line-g.line.No < g.line.No-rows[above].line {
+				near = []int{below, above}
+			}
+			for _, i := range near {
+				if i < 0 {
+					continue
+				}
+				if c, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m); ok {
+					cells = c
+					break
+				}
+			}
+		}
+		// the numbers in order add up to the last, which the columns put
+		// elsewhere than 总计 (a layout that closed up a blank cell: 1 0 2 0
+		// 0 3 under the first six columns): the columns are not to be
+		// trusted, the row stays unread
+		if cells != nil && (addsUpMarked(cells) || !tokensSumUp(g.rc.tokens)) {
+			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		}
 	}
+}
+
+// oneSpaceAfterWords says the token t of text stands one space after a
+// character that is not a space.
+func oneSpaceAfterWords(text string, t tok) bool {
+	i := 0
+	for at := range text {
+		if i == t.start {
+			before := strings.TrimSuffix(text[:at], " ")
+			return len(before) == at-1 && before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "\t")
+		}
+		i++
+	}
+	return false
 }
 
 // runInto says the token t of text follows the character before it with no
