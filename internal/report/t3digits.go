@@ -37,10 +37,12 @@ const (
 )
 
 // digitRowCut is a row cut from the digits from some point that adds up:
-// where it ends, and its cells.
+// where it ends, and its cells; turned, read from its two pieces the
+// second first (digitCutter.pieces).
 type digitRowCut struct {
-	end   int
-	cells [NumCols]int64
+	end    int
+	cells  [NumCols]int64
+	turned bool
 }
 
 // tableDigits are the digits of 表三's text in order, with each run (for
@@ -123,6 +125,10 @@ type digitCutter struct {
 	// sixTo, when not -1, is the 总计 of rows of six cells that add up to
 	// it, their 总计 standing elsewhere (readDisplacedTotal)
 	sixTo int64
+	// pieces, when set, are the digits with words before them (tableDigits'
+	// afterWords): a row may then also be two pieces of digits with words
+	// between, read the second first (readTurnedPieces)
+	pieces []bool
 }
 
 func newDigitCutter(d string, sixTo int64) *digitCutter {
@@ -137,6 +143,43 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 	if cuts, ok := c.memo[i]; ok {
 		return cuts, true
 	}
+	cuts, ok := c.cutsOf(c.d, i)
+	if !ok {
+		return nil, false
+	}
+	if c.pieces != nil && c.sixTo < 0 && i < len(c.d) && (i == 0 || c.pieces[i]) {
+		// the piece from i and the one after it, the second first
+		b := i + 1
+		for b < len(c.d) && !c.pieces[b] {
+			b++
+		}
+		e := b + 1
+		for e < len(c.d) && !c.pieces[e] {
+			e++
+		}
+		if b < len(c.d) && e-i <= NumCols*digitsCellLen {
+			t := c.d[b:e] + c.d[i:b]
+			turned, ok := c.cutsOf(t, 0)
+			if !ok {
+				return nil, false
+			}
+			for _, x := range turned {
+				if x.end != len(t) {
+					continue // (the two pieces whole, no more)
+				}
+				x.end, x.turned = e, true
+				if !slices.ContainsFunc(cuts, func(y digitRowCut) bool { return y.end == x.end && y.cells == x.cells }) {
+					cuts = append(cuts, x)
+				}
+			}
+		}
+	}
+	c.memo[i] = cuts
+	return cuts, true
+}
+
+// cutsOf are the cuts of a row from i of the digits d that add up (at's).
+func (c *digitCutter) cutsOf(d string, i int) ([]digitRowCut, bool) {
 	var cuts []digitRowCut
 	var cells [NumCols]int64
 	var rec func(j, k int, sum int64) bool
@@ -159,18 +202,18 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 		if k == ColTotal {
 			// the sum written next, compared without making its text
 			n := decimalDigits(sum)
-			if j+n <= len(c.d) && (n == 1 || c.d[j] != '0') && digitsValue(c.d[j:j+n]) == sum {
+			if j+n <= len(d) && (n == 1 || d[j] != '0') && digitsValue(d[j:j+n]) == sum {
 				cells[ColTotal] = sum
 				cuts = append(cuts, digitRowCut{end: j + n, cells: cells})
 			}
 			return true
 		}
 		var v int64
-		for n := 1; n <= digitsCellLen && j+n <= len(c.d); n++ {
-			if n > 1 && c.d[j] == '0' {
+		for n := 1; n <= digitsCellLen && j+n <= len(d); n++ {
+			if n > 1 && d[j] == '0' {
 				break
 			}
-			v = v*10 + int64(c.d[j+n-1]-'0')
+			v = v*10 + int64(d[j+n-1]-'0')
 			cells[k] = v
 			if !rec(j+n, k+1, sum+v) {
 				return false
@@ -181,7 +224,6 @@ func (c *digitCutter) at(i int) ([]digitRowCut, bool) {
 	if !rec(i, 0, 0) {
 		return nil, false
 	}
-	c.memo[i] = cuts
 	return cuts, true
 }
 
@@ -229,6 +271,9 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 		return false
 	}
 	ways := w.ways
+	if ways[0][0][0] == 0 && afterWords != nil && p.readTurnedPieces(lo, d, runs, afterWords, rows) {
+		return true
+	}
 	if ways[0][0][0] == 0 {
 		bad = 1
 	}
@@ -248,17 +293,70 @@ func (p *parser) readDigitsInOrder(lo, hi int) bool {
 	// the rows the usual reading read stay as read
 	found = slices.DeleteFunc(found, func(got digitReading) bool { return !p.agreesWithRead(rows, got.cells) })
 	if len(found) == 0 {
+		if ways[0][0][0] > 0 && afterWords != nil && p.readTurnedPieces(lo, d, runs, afterWords, rows) {
+			return true // (cuts that add up as the digits stand, by chance)
+		}
 		return p.readDisplacedTotal(lo, d, runs, rows)
 	}
 	return p.setDigitReadings(lo, d, runs, afterWords, rows, found)
 }
 
 // digitReading is a reading of 表三's digits in order: its rows' cells, the
-// row that adds up in no cut (the report's error; -1 for none) and the row
-// whose 总计 stands after the other digits (readDisplacedTotal; -1 for none).
+// row that adds up in no cut (the report's error; -1 for none), the row
+// whose 总计 stands after the other digits (readDisplacedTotal; -1 for none)
+// and the rows read from two pieces the second first (readTurnedPieces).
 type digitReading struct {
 	cells        [][NumCols]int64
 	wrong, moved int
+	turned       []int
+}
+
+// readTurnedPieces reads 表三 from its digits in order (readDigitsInOrder)
+// where no cut adds up row by row as they stand, but exactly one reading
+// holds the table's columns (or, with one row that adds up in no cut, breaks
+// them only by that row's one wrong cell: the report's error) with one or
+// more rows read from two pieces of digits with words between them, the
+// second first: pdftotext's default text of a browser's print puts a
+// wrapped row's last cells, a cell to a line, before its label's line with
+// the first ones, and a page run into one line glues them ("…缴纳011他处理
+// 费用、…政府信息 0 0 0 0公开申请" for 0 0 0 0 0 1 1). Several readings: the
+// usual ones are looked for instead.
+func (p *parser) readTurnedPieces(lo int, d string, runs []string, afterWords []bool, rows []T3Row) bool {
+	cutter := newDigitCutter(d, -1)
+	cutter.pieces = afterWords
+	var found []digitReading
+	turned := make([]bool, len(rows))
+	w := digitWalk{rows: rows, d: d, ways: digitWays(len(rows), len(d)), turned: turned,
+		cuts: func(_, i int) ([]digitRowCut, bool) { return cutter.at(i) },
+		wild: func(int) bool { return true },
+		stop: func() bool { return len(found) > 1 },
+		found: func(reading [][NumCols]int64, wild int) {
+			var ks []int
+			for k, t := range turned {
+				if t && k != wild {
+					ks = append(ks, k)
+				}
+			}
+			found = append(found, digitReading{cells: slices.Clone(reading), wrong: wild, moved: -1, turned: ks})
+		},
+	}
+	if !w.fill() {
+		return false
+	}
+	// clean readings first, then with a row in error where none holds
+	for bad := range 2 {
+		n := w.ways[0][0][bad]
+		if n > digitsMaxWays || len(found) > 0 {
+			break
+		}
+		if n > 0 {
+			w.run(bad)
+		}
+	}
+	if len(found) != 1 || len(found[0].turned) == 0 || !p.agreesWithRead(rows, found[0].cells) {
+		return false
+	}
+	return p.setDigitReadings(lo, d, runs, afterWords, rows, found)
 }
 
 // setDigitReadings reads 表三 from the readings of its digits in order found,
@@ -327,6 +425,13 @@ func (p *parser) setDigitReadings(lo int, d string, runs []string, afterWords []
 		}
 	}
 	which := "按表三的行序把这 " + strconv.Itoa(len(d)) + " 位数字依次拆成 " + strconv.Itoa(len(rows)) + " 行"
+	if len(first.turned) > 0 {
+		var names []string
+		for _, k := range first.turned {
+			names = append(names, "“"+rows[k].Group+rows[k].Label+"”")
+		}
+		which += "（其中" + strings.Join(names, "、") + "的数字在原文中分在行名前后两处、后几栏排在前面，按后一处在前读取）"
+	}
 	if first.moved >= 0 {
 		total := "（" + strconv.FormatInt(first.cells[first.moved][ColTotal], 10) + "）"
 		if slices.Contains(amb, "“"+rows[first.moved].Group+rows[first.moved].Label+"”"+T3ColumnLabels[ColTotal]) {
@@ -652,6 +757,9 @@ type digitWalk struct {
 	total func(k int) int64
 	stop  func() bool
 	found func(reading [][NumCols]int64, wild int)
+	// turned, when set, says of each row whether the reading being found
+	// read it from two pieces the second first (digitRowCut.turned)
+	turned []bool
 }
 
 // fill counts w.ways row by row from the end; false when a cutter's work
@@ -717,6 +825,9 @@ func (w *digitWalk) run(b int) {
 		for _, c := range cuts {
 			if w.ways[k+1][c.end][b] > 0 {
 				reading[k] = c.cells
+				if w.turned != nil {
+					w.turned[k] = c.turned
+				}
 				walk(k+1, c.end, b)
 			}
 		}
