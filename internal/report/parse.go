@@ -2506,6 +2506,9 @@ func (p *parser) parse() *Report {
 	if p.t3RowsUnread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
+		if p.t3RowsUnread() {
+			p.readPageTails(lo, hi)
+		}
 		if p.t3RowsUnread() && p.readDigitsInOrder(lo, hi) {
 			// every row cut into seven counts: the rows that seemed to
 			// leave cells blank (fewer digits beside their labels) did not
