@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -146,6 +147,33 @@ func BenchmarkDisplacedBudget(b *testing.B) {
 	b.Run("second-way", func(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-chrome-a5-marks-totalsgathered-2023.txt"))
 	})
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}
+
+// BenchmarkPageTails is what readPageTails costs: Chromium's A5 print through
+// pdftotext's default text (read, each row's first cell with its label and
+// the rest after the page's rows), the same run into one line (flat), and
+// every row's label with one number then one long run of small numbers that
+// never read (crafted: each group may be a row's first cells or the rest of
+// the rows waiting), against the 10 KB report of BenchmarkAudit.
+func BenchmarkPageTails(b *testing.B) {
+	var rows strings.Builder
+	rng := rand.New(rand.NewPCG(3, 3))
+	t3 := report.FormatForYear(2021).T3Rows()
+	for _, row := range t3 {
+		rows.WriteString(row.Group + row.Label + " " + strconv.Itoa(rng.IntN(3)) + "\n")
+	}
+	for range len(t3) * (report.NumCols - 1) {
+		rows.WriteString(strconv.Itoa(rng.IntN(3)) + " ")
+	}
+	crafted := withT3(rows.String() + "\n")
+	b.Run("read", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-chrome-a5-pagetails-2019.txt"))
+	})
+	b.Run("flat", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/flat-spaced-default-chrome-a5-pagetails-2019.txt"))
+	})
+	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
 

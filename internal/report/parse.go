@@ -2506,13 +2506,13 @@ func (p *parser) parse() *Report {
 	if p.t3RowsUnread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
-		if p.t3RowsUnread() {
-			p.readPageTails(lo, hi)
-		}
 		if p.t3RowsUnread() && p.readDigitsInOrder(lo, hi) {
 			// every row cut into seven counts: the rows that seemed to
 			// leave cells blank (fewer digits beside their labels) did not
 			p.blanky = blanky2
+		}
+		if p.t3RowsUnread() {
+			p.readPageTails(lo, hi)
 		}
 	}
 	p.unreadT2Glued()

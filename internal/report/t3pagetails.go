@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -12,142 +13,17 @@ import (
 //
 //	4.保护第三 / 方合法权 0 / 益 / 5.属于三类 / 内部事务 0 / … / 0 / 0 / 0 …
 //
-// readPageTails reads such a 表三 when the usual reading left rows unread:
-// the numbers of each page of the table (in the text's order, the page's
-// foot and head no numbers) are its rows', seven each, in the format's
-// order; the first h of each row among the first numbers of the page, one
-// row after another, the other 7−h among the rest, one row after another
-// (h from 1 to 7 on each page: a page whose rows keep all seven is read in
-// order). Kept when exactly one reading (by value) has every row adding up
-// and the table's columns holding — or one row not adding up and the
-// columns off only as its one wrong cell makes them (the report's error,
-// then said by T3.ROWSUM); said by PARSE.READ. Nothing changes otherwise.
-
-// pageTailsMaxPages bounds the pages of 表三 tried (the readings of the
-// table are those of its pages' taken together: up to seven to the pages).
-const pageTailsMaxPages = 4
-
-func (p *parser) readPageTails(lo, hi int) bool {
-	rows := p.r.Format.T3Rows()
-	toks, ok := p.streamNumbers(lo, hi, NumCols*len(rows))
-	if !ok {
-		return false
-	}
-	// the table's numbers by page: seven to a row, whole rows on each
-	breaks := p.pageBreaks()
-	var pages [][]streamTok
-	for i, t := range toks {
-		if i == 0 || pageOf(breaks, t.line) != pageOf(breaks, toks[i-1].line) {
-			pages = append(pages, nil)
-		}
-		pages[len(pages)-1] = append(pages[len(pages)-1], t)
-	}
-	if len(pages) < 2 || len(pages) > pageTailsMaxPages {
-		return false // (one page: the usual reading's, or readDisplaced's)
-	}
-	for _, pg := range pages {
-		if len(pg)%NumCols != 0 {
-			return false
-		}
-	}
-	// each page's readings, one for each h whose rows add up (all, or but
-	// one: the report's error), told apart by value
-	type pageReading struct {
-		h     int
-		cells []string
-		bad   int // the page's row that does not add up, -1 for none
-	}
-	opts := make([][]pageReading, len(pages))
-	for k, pg := range pages {
-		m := len(pg) / NumCols
-		for h := 1; h <= NumCols; h++ {
-			cells := make([]string, 0, len(pg))
-			bad, ok := -1, true
-			for i := range m {
-				for _, t := range pg[i*h : (i+1)*h] {
-					cells = append(cells, t.s)
-				}
-				for _, t := range pg[m*h+i*(NumCols-h) : m*h+(i+1)*(NumCols-h)] {
-					cells = append(cells, t.s)
-				}
-				if !addsUp(cells[i*NumCols:]) {
-					ok = ok && bad < 0
-					bad = i
-				}
-			}
-			if ok && !slices.ContainsFunc(opts[k], func(o pageReading) bool { return sameValues(o.cells, cells) }) {
-				opts[k] = append(opts[k], pageReading{h, cells, bad})
-			}
-		}
-		if len(opts[k]) == 0 {
-			return false
-		}
-	}
-	// the table's readings: a reading of each page, a row in error in one
-	// page at most, the columns holding (or off as its one wrong cell makes
-	// them)
-	var found [][]string
-	var foundBad []int
-	var foundH [][]int
-	pick := make([]int, len(pages))
-	for {
-		var cells []string
-		var hs []int
-		bad, ok, first := -1, true, 0
-		for k, i := range pick {
-			o := opts[k][i]
-			if o.bad >= 0 {
-				ok = ok && bad < 0
-				bad = first + o.bad
-			}
-			cells, hs = append(cells, o.cells...), append(hs, o.h)
-			first += len(o.cells) / NumCols
-		}
-		if ok {
-			if bad2, holds := pageTailsHold(rows, cells); holds && bad2 == bad {
-				found, foundBad, foundH = append(found, cells), append(foundBad, bad), append(foundH, hs)
-				if len(found) > 1 {
-					return false
-				}
-			}
-		}
-		k := 0 // the next pick, as an odometer
-		for k < len(pick) && pick[k] == len(opts[k])-1 {
-			pick[k] = 0
-			k++
-		}
-		if k == len(pick) {
-			break
-		}
-		pick[k]++
-	}
-	if len(found) != 1 {
-		return false
-	}
-	moved := false // a page whose rows did not keep all seven
-	for _, h := range foundH[0] {
-		moved = moved || h < NumCols
-	}
-	if !moved {
-		return false // (the numbers in order: not this text's, and read otherwise)
-	}
-	got := make([]t3Line, len(rows))
-	for i := range rows {
-		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: found[0][i*NumCols : (i+1)*NumCols], ok: true}}
-	}
-	p.t3ReadWhole() // (what the usual reading said of its rows goes)
-	p.setRowsInOrder(got, lo)
-	what := "各行之和、表三各栏的勾稽关系均相符"
-	if foundBad[0] >= 0 {
-		what = oneRowOff(&rows[foundBad[0]])
-	}
-	var kept []string
-	for _, h := range foundH[0] {
-		kept = append(kept, string(rune('0'+h)))
-	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三各页的行只有前几个数与行名在一起（各页依次为每行 %s 个），其余的数排在该页各行之后（PDF 转换的文字顺序）：按格式各行的次序，每行取该页前面的几个数、再取该页后面的其余几个数读取；只有这一种读法，%s", strings.Join(kept, "、"), what)
-	return true
-}
+// and run into one line (its breaks made spaces) the same with no pages.
+// readPageTails reads such a 表三 when the usual reading (and the digits in
+// order) left rows unread: its numbers in order, taken in groups (the
+// numbers between two words), each group a row's first cells, or the rest
+// of the rows waiting for theirs, in order (a page's tail), or the next
+// row's first cells and then that rest. Kept when exactly one reading (by
+// value) has every row adding up and the table's columns holding — or one
+// row not adding up and the columns off only as its one wrong cell makes
+// them (the report's error, then said by T3.ROWSUM) — and a group in it
+// holds the rests of two rows or more; said by PARSE.READ. Nothing changes
+// otherwise.
 
 // pageTailsHold says cells, the table's rows in turn, add up row by row and
 // hold the table's columns, or add up but for one row (bad) with the
@@ -175,4 +51,154 @@ func pageTailsHold(rows []T3Row, cells []string) (bad int, ok bool) {
 // and 0 alike).
 func sameValues(a, b []string) bool {
 	return slices.EqualFunc(a, b, func(x, y string) bool { return toCell(x).Val() == toCell(y).Val() })
+}
+
+// pageTailsSteps bounds the search (a crafted text: milliseconds).
+const pageTailsSteps = 200000
+
+func (p *parser) readPageTails(lo, hi int) bool {
+	rows := p.r.Format.T3Rows()
+	if lo < 0 || hi <= lo {
+		return false
+	}
+	var text strings.Builder
+	for _, l := range p.lines[lo+1 : min(hi, len(p.lines))] {
+		text.WriteString(l.Text)
+		text.WriteByte(' ')
+	}
+	_, runs, afterWords := tableDigits(text.String())
+	if len(runs) != NumCols*len(rows) || !wellFormed(runs) {
+		return false // (digits run together: readDigitsInOrder's)
+	}
+	var groups [][]string // the numbers between words, in order
+	at := 0
+	for _, r := range runs {
+		if at == 0 || afterWords[at] {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], r)
+		at += len(r)
+	}
+	vals := make([][NumCols]string, len(rows)) // each row's cells
+	lens := make([]int, len(rows))             // and how many it has so far
+	var found [][]string
+	var foundBad []int
+	steps := 0
+	seen := map[string]bool{}
+	// whole is row r made whole: it must add up, but one row at most
+	whole := func(r, bad int, ok bool) (int, bool) {
+		switch {
+		case !ok || addsUp(vals[r][:]):
+			return bad, ok
+		case bad < 0:
+			return r, true
+		}
+		return bad, false
+	}
+	// walk reads group g on, the rows from next on not begun, the rows
+	// pending waiting for the rest of their cells, bad the row that does not
+	// add up (-1: none), moved whether a group so far was two rows' rests or
+	// more;
+	// false when the work allowed is spent or two readings are found
+	var walk func(g, next int, pending []int, bad int, moved bool) bool
+	walk = func(g, next int, pending []int, bad int, moved bool) bool {
+		if steps++; steps > pageTailsSteps || len(found) > 1 {
+			return false
+		}
+		if g == len(groups) {
+			if next == len(rows) && len(pending) == 0 && moved {
+				all := make([]string, 0, len(runs))
+				for _, v := range vals {
+					all = append(all, v[:]...)
+				}
+				if b, ok := pageTailsHold(rows, all); ok && b == bad && !slices.ContainsFunc(found, func(f []string) bool { return sameValues(f, all) }) {
+					found, foundBad = append(found, all), append(foundBad, bad)
+				}
+			}
+			return true
+		}
+		// (a state reached before, every row begun the same, reads on as
+		// it did: zeros make many cuts of a group the same rows)
+		var key strings.Builder
+		key.WriteString(strconv.Itoa(g) + " " + strconv.Itoa(bad) + " " + strconv.FormatBool(moved))
+		for r := range next {
+			key.WriteString("|" + strings.Join(vals[r][:lens[r]], " "))
+		}
+		for _, r := range pending {
+			key.WriteString("|" + strconv.Itoa(r))
+		}
+		if seen[key.String()] {
+			return true
+		}
+		seen[key.String()] = true
+		grp := groups[g]
+		rest := 0 // the cells the pending rows still want
+		for _, r := range pending {
+			rest += NumCols - lens[r]
+		}
+		// the next row's first k cells (k = 0: none), then the rest of the
+		// pending rows (and of that row) in order, or nothing more
+		for k := 0; k <= min(len(grp), NumCols); k++ {
+			if k > 0 && next >= len(rows) {
+				break
+			}
+			waiting, want := pending, rest
+			if k > 0 {
+				waiting, want = append(slices.Clone(pending), next), rest+NumCols-k
+			}
+			tail := len(grp) - k
+			if tail == 0 && k == 0 || tail != 0 && tail != want {
+				continue
+			}
+			saved := slices.Clone(lens)
+			if k > 0 {
+				copy(vals[next][:], grp[:k])
+				lens[next] = k
+			}
+			b, ok := bad, true
+			left := waiting
+			if tail > 0 {
+				from := k
+				for _, r := range waiting {
+					n := NumCols - lens[r]
+					copy(vals[r][lens[r]:], grp[from:from+n])
+					lens[r], from = NumCols, from+n
+					b, ok = whole(r, b, ok)
+				}
+				left = nil
+			} else if k == NumCols {
+				left = pending
+				b, ok = whole(next, b, ok)
+			}
+			nxt := next
+			if k > 0 {
+				nxt++
+			}
+			more := !ok || walk(g+1, nxt, left, b, moved || tail > 0 && len(waiting) >= 2)
+			copy(lens, saved)
+			if !more {
+				return false
+			}
+		}
+		return true
+	}
+	// (a reading with no group holding the rests of two rows or more is
+	// the numbers in order, or a wrapped row's pieces: not this text's, and
+	// read otherwise — an outcome row's cells traded with another's hold
+	// the columns as well)
+	if !walk(0, 0, nil, -1, false) || len(found) != 1 {
+		return false
+	}
+	got := make([]t3Line, len(rows))
+	for i := range rows {
+		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: found[0][i*NumCols : (i+1)*NumCols], ok: true}}
+	}
+	p.t3ReadWhole() // (what the usual reading said of its rows goes)
+	p.setRowsInOrder(got, lo)
+	what := "各行之和、表三各栏的勾稽关系均相符"
+	if foundBad[0] >= 0 {
+		what = oneRowOff(&rows[foundBad[0]])
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三有的行只有前几个数与行名在一起，其余的数排在后面几行（该页各行）之后、连成一串（PDF 转换的文字顺序）：按格式各行的次序，每行取行名旁的几个数、再从其后的一串数中依次取其余几个数读取；只有这一种读法，%s", what)
+	return true
 }
