@@ -1433,6 +1433,32 @@ func cutPageAt(t string, depth int) []string {
 			leaveOut(lo+m[0], lo+m[1])
 		}
 	}
+	// a browser's address at a page's foot amid 表四's numbers, where a page
+	// broke it ("…0 0 0 file:///…/r000.html 0 0 0 1 0 0 1 1 …"), set apart
+	// by spaces: blanked, the numbers one run as on the page (the page's
+	// number after them is left out above)
+	if lo, hi := region(3); lo >= 0 && strings.Contains(t[lo:hi], "://") {
+		var b []byte
+		for _, m := range bareURLRe.FindAllStringIndex(t[lo:hi], -1) {
+			s, e := lo+m[0], lo+m[1]
+			before, after := strings.TrimRight(t[lo:s], " \u3000"), strings.TrimLeft(t[e:hi], " \u3000")
+			if len(before) == s-lo || len(after) == hi-e || before == "" || after == "" || !isASCIIDigit(before[len(before)-1]) || !isASCIIDigit(after[0]) {
+				// (set apart by spaces only: glued, as a page run into one
+				// line without them writes it, the page's number after the
+				// numbers is glued too, 00018/9, and would join them)
+				continue
+			}
+			if b == nil {
+				b = []byte(t)
+			}
+			for k := s; k < e; k++ {
+				b[k] = ' '
+			}
+		}
+		if b != nil {
+			t = string(b) // (the same length: every place found holds)
+		}
+	}
 	// a browser's printed date and time at each page's head ("…0 1 0 1"
 	// "12/5/26, 5:01 AM" "示例局…": glued to a row's last digits where a page
 	// broke the table, 44.6 and 12/5/26 to 44.612/5/26): left out, the date
@@ -1481,6 +1507,10 @@ func endsWithT2Label(t string) bool {
 // …/r000.html3/4). An address without the number is left as it is: it may
 // stand between a label and its numbers (pdftotext's default text).
 var printedURLRe = regexp.MustCompile(`(?:file|https?)://[!-~]*?(?:\.s?html?|\.jsp|\.php|\.aspx?|[!-~]\s)\s*[0-9]{1,3}/[0-9]{1,3}`)
+
+// bareURLRe is a browser's printed address of a page without its number
+// (blanked only between two of 表四's numbers).
+var bareURLRe = regexp.MustCompile(`(?:file|https?)://[!-~]*?\.(?:s?html?|jsp|php|aspx?)`)
 
 // printedStampRe is a browser's printed date and time (12/5/26, 5:01 AM;
 // 2026/12/5 17:01).
