@@ -155,7 +155,9 @@ func BenchmarkDisplacedBudget(b *testing.B) {
 // the rest after the page's rows), the same run into one line (flat), and
 // every row's label with one number then one long run of small numbers that
 // never read (crafted: each group may be a row's first cells or the rest of
-// the rows waiting), against the 10 KB report of BenchmarkAudit.
+// the rows waiting; crafted-glued, the same without spaces), a page of the
+// A5 print run into one line without spaces with a row in error (glued),
+// against the 10 KB report of BenchmarkAudit.
 func BenchmarkPageTails(b *testing.B) {
 	var rows strings.Builder
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -167,6 +169,8 @@ func BenchmarkPageTails(b *testing.B) {
 		rows.WriteString(strconv.Itoa(rng.IntN(3)) + " ")
 	}
 	crafted := withT3(rows.String() + "\n")
+	// the same glued (no spaces): each group's digits cut every way
+	glued := withT3(strings.ReplaceAll(rows.String(), " ", "") + "\n")
 	b.Run("read", func(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-chrome-a5-pagetails-2019.txt"))
 	})
@@ -174,6 +178,10 @@ func BenchmarkPageTails(b *testing.B) {
 		benchAudit(b, readFile(b, "../../testdata/audit/flat-spaced-default-chrome-a5-pagetails-2019.txt"))
 	})
 	b.Run("crafted", func(b *testing.B) { benchAudit(b, crafted) })
+	b.Run("crafted-glued", func(b *testing.B) { benchAudit(b, glued) })
+	b.Run("glued", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/flat-default-chrome-a5-pagetails-rowerror-2024.txt"))
+	})
 	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
 }
 

@@ -97,6 +97,17 @@ func cellRun(text string, i, j int) string {
 	before, _ := utf8.DecodeLastRuneInString(text[:i])
 	after, _ := utf8.DecodeRuneInString(text[j:])
 	switch {
+	case after != '/' && hasPageSuffix(text[:i]):
+		// the cells of a page's last rows glued after the browser's address
+		// at its foot, its page's number left out already (…物file:///…/
+		// 000.html000000…000 7/9)
+		return run
+	case len(run) > 1 && after == '/' && hasPageSuffix(text[:i]) && (len(text) == j+1 || !isASCIIDigit(text[j+1]) || len(text) == j+2 || !isASCIIDigit(text[j+2]) || printedDateRe.MatchString(text[j+2:])):
+		// and before the page's number of fewer than ten pages (the count
+		// one digit, or already left out), the next page's printed date
+		// perhaps glued after it (…/000.html000000…0007/9, …0006/912/5/26,
+		// 10:05 AM, …0006/): the number is the last digit
+		return run[:len(run)-1]
 	case after == '年' && len(run) == 4 && (strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")),
 		(after == '月' || after == '日') && len(run) <= 2,
 		strings.ContainsRune("/:：-—–－", before) || strings.ContainsRune("/:：页—–－", after) || before == '第',
@@ -106,6 +117,17 @@ func cellRun(text string, i, j int) string {
 		return run[:len(run)-1]
 	}
 	return run
+}
+
+// hasPageSuffix says t ends with a web page's file suffix (.html, .htm,
+// .shtml, .jsp, .php, .asp, .aspx): a printed address's end.
+func hasPageSuffix(t string) bool {
+	for _, x := range []string{".html", ".htm", ".shtml", ".jsp", ".php", ".asp", ".aspx"} {
+		if strings.HasSuffix(t, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // digitsValue is the value of a few ASCII digits.

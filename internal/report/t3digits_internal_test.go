@@ -50,6 +50,26 @@ func TestTableDigitsPieces(t *testing.T) {
 	}
 }
 
+// A page's last rows' cells glued after the browser's address at its foot
+// are cells, its page's number not (fewer than ten pages; the count glued to
+// the next page's printed date, or left out already): before, the whole
+// run was left out as the address's.
+func TestTableDigitsAfterAnAddress(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"物file:///tmp/000.html0000000000007/9示例第0局", "000000000000"},
+		{"物file:///tmp/000.html0000000000006/912/5/26, 10:05 AM示例", "000000000000"},
+		{"物file:///tmp/000.html0000000000006/ 局", "000000000000"},
+		{"物file:///tmp/000.html000000000000 局", "000000000000"},
+		{"file:///tmp/r021.html3/4示例", ""},                 // (the page's number alone)
+		{"file:///tmp/r021.html00012/15示例", ""},            // (a count of two digits: not known)
+		{"见https://www.example.gov.cn/a.htm 1.属于国家秘密", ""}, // (an item's number)
+	} {
+		if d, _, _ := tableDigits(c.text); d != c.want {
+			t.Errorf("%q: digits %q, want %q", c.text, d, c.want)
+		}
+	}
+}
+
 // A page's number between dashes is none of the table's digits; a row's
 // digits before the merged 三、本 / 年度办 are, a year alone is not.
 func TestTableDigitsPagesAndYears(t *testing.T) {

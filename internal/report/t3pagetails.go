@@ -53,8 +53,10 @@ func sameValues(a, b []string) bool {
 	return slices.EqualFunc(a, b, func(x, y string) bool { return toCell(x).Val() == toCell(y).Val() })
 }
 
-// pageTailsSteps bounds the search (a crafted text: milliseconds).
-const pageTailsSteps = 200000
+// pageTailsSteps bounds the search, a step each state and each cut of a
+// group tried (the A5 prints of the probes read in 213 to 17 000; a text
+// that spends it, a tenth of a second or so).
+const pageTailsSteps = 100000
 
 func (p *parser) readPageTails(lo, hi int) bool {
 	rows := p.r.Format.T3Rows()
@@ -66,18 +68,29 @@ func (p *parser) readPageTails(lo, hi int) bool {
 		text.WriteString(l.Text)
 		text.WriteByte(' ')
 	}
-	_, runs, afterWords := tableDigits(text.String())
-	if len(runs) != NumCols*len(rows) || !wellFormed(runs) {
-		return false // (digits run together: readDigitsInOrder's)
+	d, runs, afterWords := tableDigits(text.String())
+	// each run of digits a count, or (a page run into one line without
+	// spaces: 方合法权0益, …物000000…) cut into counts every way
+	glued := len(runs) != NumCols*len(rows) || !wellFormed(runs)
+	if glued && (len(d) < NumCols*len(rows) || len(d) > digitsMaxLen) {
+		return false
 	}
-	var groups [][]string // the numbers between words, in order
+	var groups [][][]string // each group's cuts into counts (the numbers between words, in order)
+	var runsOf []string
 	at := 0
-	for _, r := range runs {
-		if at == 0 || afterWords[at] {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], r)
+	for i, r := range runs {
+		runsOf = append(runsOf, r)
 		at += len(r)
+		if at < len(d) && !afterWords[at] && i+1 < len(runs) {
+			continue // (the group goes on)
+		}
+		cuts := [][]string{runsOf}
+		if glued {
+			if cuts = groupCuts(runsOf); cuts == nil {
+				return false // (too many ways to tell)
+			}
+		}
+		groups, runsOf = append(groups, cuts), nil
 	}
 	vals := make([][NumCols]string, len(rows)) // each row's cells
 	lens := make([]int, len(rows))             // and how many it has so far
@@ -85,6 +98,7 @@ func (p *parser) readPageTails(lo, hi int) bool {
 	var foundBad []int
 	steps := 0
 	seen := map[string]bool{}
+	var key []byte // (a state's key, built again at each step)
 	// whole is row r made whole: it must add up, but one row at most
 	whole := func(r, bad int, ok bool) (int, bool) {
 		switch {
@@ -101,13 +115,14 @@ func (p *parser) readPageTails(lo, hi int) bool {
 	// more;
 	// false when the work allowed is spent or two readings are found
 	var walk func(g, next int, pending []int, bad int, moved bool) bool
+	var walkGroup func(g int, grp []string, next int, pending []int, rest, bad int, moved bool) bool
 	walk = func(g, next int, pending []int, bad int, moved bool) bool {
 		if steps++; steps > pageTailsSteps || len(found) > 1 {
 			return false
 		}
 		if g == len(groups) {
 			if next == len(rows) && len(pending) == 0 && moved {
-				all := make([]string, 0, len(runs))
+				all := make([]string, 0, NumCols*len(rows))
 				for _, v := range vals {
 					all = append(all, v[:]...)
 				}
@@ -119,38 +134,61 @@ func (p *parser) readPageTails(lo, hi int) bool {
 		}
 		// (a state reached before, every row begun the same, reads on as
 		// it did: zeros make many cuts of a group the same rows)
-		var key strings.Builder
-		key.WriteString(strconv.Itoa(g) + " " + strconv.Itoa(bad) + " " + strconv.FormatBool(moved))
+		key = strconv.AppendInt(key[:0], int64(g), 10)
+		key = strconv.AppendInt(append(key, ' '), int64(bad), 10)
+		key = strconv.AppendBool(append(key, ' '), moved)
 		for r := range next {
-			key.WriteString("|" + strings.Join(vals[r][:lens[r]], " "))
+			key = append(key, '|')
+			for _, v := range vals[r][:lens[r]] {
+				key = append(append(key, v...), ' ')
+			}
 		}
 		for _, r := range pending {
-			key.WriteString("|" + strconv.Itoa(r))
+			key = strconv.AppendInt(append(key, '/'), int64(r), 10)
 		}
-		if seen[key.String()] {
+		if seen[string(key)] {
 			return true
 		}
-		seen[key.String()] = true
-		grp := groups[g]
+		seen[string(key)] = true
 		rest := 0 // the cells the pending rows still want
 		for _, r := range pending {
 			rest += NumCols - lens[r]
 		}
+		for _, grp := range groups[g] {
+			// (each cut of the group a step: the work is in trying them)
+			if steps++; steps > pageTailsSteps || !walkGroup(g, grp, next, pending, rest, bad, moved) {
+				return false
+			}
+		}
+		return true
+	}
+	walkGroup = func(g int, grp []string, next int, pending []int, rest, bad int, moved bool) bool {
 		// the next row's first k cells (k = 0: none), then the rest of the
 		// pending rows (and of that row) in order, or nothing more
 		for k := 0; k <= min(len(grp), NumCols); k++ {
 			if k > 0 && next >= len(rows) {
 				break
 			}
-			waiting, want := pending, rest
+			want := rest
 			if k > 0 {
-				waiting, want = append(slices.Clone(pending), next), rest+NumCols-k
+				want += NumCols - k
 			}
 			tail := len(grp) - k
 			if tail == 0 && k == 0 || tail != 0 && tail != want {
 				continue
 			}
-			saved := slices.Clone(lens)
+			waiting := pending
+			if k > 0 {
+				waiting = append(slices.Clone(pending), next)
+			}
+			// (the rows this changes, and their counts before)
+			var saved [2 * NumCols * 4]int
+			if len(waiting) > len(saved)/2 {
+				continue // (more rows waiting than any page holds)
+			}
+			for i, r := range waiting {
+				saved[2*i], saved[2*i+1] = r, lens[r]
+			}
 			if k > 0 {
 				copy(vals[next][:], grp[:k])
 				lens[next] = k
@@ -175,7 +213,9 @@ func (p *parser) readPageTails(lo, hi int) bool {
 				nxt++
 			}
 			more := !ok || walk(g+1, nxt, left, b, moved || tail > 0 && len(waiting) >= 2)
-			copy(lens, saved)
+			for i := range waiting {
+				lens[saved[2*i]] = saved[2*i+1]
+			}
 			if !more {
 				return false
 			}
@@ -199,6 +239,49 @@ func (p *parser) readPageTails(lo, hi int) bool {
 	if foundBad[0] >= 0 {
 		what = oneRowOff(&rows[foundBad[0]])
 	}
-	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三有的行只有前几个数与行名在一起，其余的数排在后面几行（该页各行）之后、连成一串（PDF 转换的文字顺序）：按格式各行的次序，每行取行名旁的几个数、再从其后的一串数中依次取其余几个数读取；只有这一种读法，%s", what)
+	cut := ""
+	if glued {
+		cut = "（数字连在一起的，各种拆分都试过）"
+	}
+	p.warn("PARSE.READ", "applications", p.lines[lo].No, "表三有的行只有前几个数与行名在一起，其余的数排在后面几行（该页各行）之后、连成一串（PDF 转换的文字顺序）：按格式各行的次序，每行取行名旁的几个数、再从其后的一串数中依次取其余几个数读取%s；只有这一种读法，%s", cut, what)
 	return true
+}
+
+// groupCutsMax bounds the ways a group of glued runs is cut into counts.
+const groupCutsMax = 1024
+
+// groupCuts are the ways to cut a group's runs of digits into counts (each
+// of one to digitsCellLen digits, none but 0 starting with 0), in order;
+// nil when more than groupCutsMax.
+func groupCuts(runs []string) [][]string {
+	out := [][]string{nil}
+	for _, r := range runs {
+		var next [][]string
+		var cut func(rest string, cells []string) bool
+		cut = func(rest string, cells []string) bool {
+			if rest == "" {
+				for _, o := range out {
+					if len(next) == groupCutsMax {
+						return false
+					}
+					next = append(next, append(slices.Clone(o), cells...))
+				}
+				return true
+			}
+			for n := 1; n <= min(digitsCellLen, len(rest)); n++ {
+				if n > 1 && rest[0] == '0' {
+					break
+				}
+				if !cut(rest[n:], append(cells, rest[:n])) {
+					return false
+				}
+			}
+			return true
+		}
+		if !cut(r, nil) {
+			return nil
+		}
+		out = next
+	}
+	return out
 }
