@@ -8212,7 +8212,7 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 	}
 	// shared out wrongly, rows that each add up still break the columns'
 	// identities: then nothing shared out is kept
-	if failing >= 0 && !t3OneCellOff(got, failing) || failing < 0 && !t3ColumnsHold(got) {
+	if !t3HoldsBut(got, failing) {
 		for _, b := range kept {
 			unread(b)
 		}
@@ -8489,6 +8489,16 @@ func outsideFailing(got []t3Line) int {
 func t3ColumnsHold(got []t3Line) bool {
 	off, ok := t3ColumnsOff(got)
 	return ok && len(off) == 0
+}
+
+// t3HoldsBut says the rows read so far hold 表三's columns, or, with a row
+// got[bad] that does not add up (bad ≥ 0), break them only as its one wrong
+// cell would (t3OneCellOff).
+func t3HoldsBut(got []t3Line, bad int) bool {
+	if bad < 0 {
+		return t3ColumnsHold(got)
+	}
+	return t3OneCellOff(got, bad)
 }
 
 // t3OneCellOff says the rows read so far, every row present, break 表三's
@@ -9394,32 +9404,28 @@ func (p *parser) alignShort(got []t3Line) {
 // oneSpaceAfterWords says the token t of text stands one space after a
 // character that is not a space.
 func oneSpaceAfterWords(text string, t tok) bool {
-	i := 0
-	for at := range text {
-		if i == t.start {
-			before := strings.TrimSuffix(text[:at], " ")
-			return len(before) == at-1 && before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "\t")
-		}
-		i++
-	}
-	return false
+	b := textBefore(text, t)
+	return len(b) >= 2 && b[len(b)-1] == ' ' && b[len(b)-2] != ' ' && b[len(b)-2] != '\t'
 }
 
 // runInto says the token t of text follows the character before it with no
 // space between.
 func runInto(text string, t tok) bool {
+	b := textBefore(text, t)
+	return b != "" && b[len(b)-1] != ' ' && b[len(b)-1] != '\t'
+}
+
+// textBefore is what of text stands before the token t (whose place is in
+// runes), "" when t is not in it.
+func textBefore(text string, t tok) string {
 	i := 0
 	for at := range text {
 		if i == t.start {
-			if at == 0 {
-				return false
-			}
-			r, _ := utf8.DecodeLastRuneInString(text[:at])
-			return r != ' ' && r != '\t'
+			return text[:at]
 		}
 		i++
 	}
-	return false
+	return ""
 }
 
 // placeByGrid places the space-aligned rows with blanks that no complete

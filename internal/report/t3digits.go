@@ -96,13 +96,14 @@ func cellRun(text string, i, j int) string {
 	run := text[i:j]
 	before, _ := utf8.DecodeLastRuneInString(text[:i])
 	after, _ := utf8.DecodeRuneInString(text[j:])
+	letter := before < utf8.RuneSelf && isASCIILetter(byte(before)) // (an address's end, html: asked first)
 	switch {
-	case after != '/' && hasPageSuffix(text[:i]):
+	case after != '/' && letter && hasPageSuffix(text[:i]):
 		// the cells of a page's last rows glued after the browser's address
 		// at its foot, its page's number left out already (…物file:///…/
 		// 000.html000000…000 7/9)
 		return run
-	case len(run) > 1 && after == '/' && hasPageSuffix(text[:i]) && (len(text) == j+1 || !isASCIIDigit(text[j+1]) || len(text) == j+2 || !isASCIIDigit(text[j+2]) || printedDateRe.MatchString(text[j+2:])):
+	case len(run) > 1 && after == '/' && letter && hasPageSuffix(text[:i]) && (len(text) == j+1 || !isASCIIDigit(text[j+1]) || len(text) == j+2 || !isASCIIDigit(text[j+2]) || printedDateRe.MatchString(text[j+2:])):
 		// and before the page's number of fewer than ten pages (the count
 		// one digit, or already left out), the next page's printed date
 		// perhaps glued after it (…/000.html000000…0007/9, …0006/912/5/26,
@@ -111,7 +112,7 @@ func cellRun(text string, i, j int) string {
 	case after == '年' && len(run) == 4 && (strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")),
 		(after == '月' || after == '日') && len(run) <= 2,
 		strings.ContainsRune("/:：-—–－", before) || strings.ContainsRune("/:：页—–－", after) || before == '第',
-		before < utf8.RuneSelf && isASCIILetter(byte(before)):
+		letter:
 		return ""
 	case strings.ContainsRune(".．、", after):
 		return run[:len(run)-1]

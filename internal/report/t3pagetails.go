@@ -41,10 +41,7 @@ func pageTailsHold(rows []T3Row, cells []string) (bad int, ok bool) {
 		}
 		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: c, ok: true}}
 	}
-	if bad < 0 {
-		return -1, t3ColumnsHold(got)
-	}
-	return bad, t3OneCellOff(got, bad)
+	return bad, t3HoldsBut(got, bad)
 }
 
 // sameValues says two readings' cells are the same counts (a mark for none

@@ -114,7 +114,7 @@ func (p *parser) readNumbersInPieces(lo, hi int, rows []T3Row) bool {
 		}
 		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
 	}
-	if at != len(pieces) || bad < 0 && !t3ColumnsHold(got) || bad >= 0 && !t3OneCellOff(got, bad) {
+	if at != len(pieces) || !t3HoldsBut(got, bad) {
 		return false
 	}
 	p.setRowsInOrder(got, lo)

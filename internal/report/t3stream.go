@@ -153,7 +153,7 @@ func displacedReading(toks []streamTok, rows []T3Row, zero string, broad, allowB
 			}
 			got = append(got, t3Line{row: &rows[len(got)], rc: rowCells{cells: cells, ok: true}})
 		}
-		if len(got) != len(rows) || off < 0 && !t3ColumnsHold(got) || off >= 0 && !t3OneCellOff(got, off) {
+		if len(got) != len(rows) || !t3HoldsBut(got, off) {
 			continue
 		}
 		if only != nil {
