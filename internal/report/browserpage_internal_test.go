@@ -21,6 +21,12 @@ func TestBrowserPageNumbers(t *testing.T) {
 		{"申请0000312/15x…申请00001312/15y", nil},
 		// a date's numbers: another slash beside them; a count seen once
 		{"2026/12/5 05:16 12/5/26, 5:16 AM 共3/4", nil},
+		// the address's own digits (…/cb65/081.html) are no page, though
+		// they come at every page's foot; the count glued to the next
+		// page's printed date (…6/912/5/26, 12:34 PM) or to the next row's
+		// item number (pdftotext -raw: 6/94.保护…) is the page's
+		{"file:///tmp/cb65/081.html1/912/5/26, 12:52 PM示例…file:///tmp/cb65/081.html2/9示例…file:///tmp/cb65/081.html010000101230010013907/9示例…file:///tmp/cb65/081.html 6/94.保护第三方合法权益0 0…file:///tmp/cb65/081.html8/94.无正当理由…file:///tmp/cb65/081.html9/9",
+			[]string{"1/9", "2/9", "7/9", "6/9", "8/9", "9/9"}},
 	} {
 		var got []string
 		for _, m := range browserPageNumbers(c.text) {

@@ -1551,6 +1551,20 @@ func printedStamp(t string) string {
 // or part of a date (12/5/26), told apart by browserPageNumbers.
 var slashNumberRe = regexp.MustCompile(`[0-9]+/[0-9]{1,3}`)
 
+// inAddress says t[s:e] lies inside a web address: after "://" with no
+// space or non-ASCII character between, and followed by more of it (a
+// letter, ".html", "_", "?", "#"), not by the text after the address.
+func inAddress(t string, s, e int) bool {
+	if e >= len(t) || !(isASCIILetter(t[e]) || t[e] == '.' && e+1 < len(t) && isASCIILetter(t[e+1]) || t[e] == '_' || t[e] == '?' || t[e] == '#') {
+		return false
+	}
+	i := s
+	for i > 0 && t[i-1] > ' ' && t[i-1] < utf8.RuneSelf {
+		i--
+	}
+	return strings.Contains(t[i:s], "://")
+}
+
 // browserPageNumbers are where in t a browser's printed page numbers
 // are ("7/10": the page of the pages, at each page's foot): the count of
 // pages is the number after the slash that most such numbers share, on no
@@ -1565,8 +1579,23 @@ func browserPageNumbers(t string) [][2]int {
 	counts := map[int]int{}
 	for _, loc := range slashNumberRe.FindAllStringIndex(t, -1) {
 		s, e := loc[0], loc[1]
+		if e < len(t) && t[e] == '/' && !(s > 0 && t[s-1] == '/') {
+			// the page's count with the next page's printed date glued
+			// after it ("6/912/5/26, 12:34 PM"): the count ends where the
+			// date starts
+			slash := s + strings.IndexByte(t[s:e], '/')
+			for k := slash + 2; k < e; k++ {
+				if m := printedStampRe.FindStringIndex(t[k:min(len(t), k+32)]); m != nil && m[0] == 0 {
+					e = k
+					break
+				}
+			}
+		}
 		if s > 0 && t[s-1] == '/' || e < len(t) && t[e] == '/' {
 			continue // (a date's)
+		}
+		if inAddress(t, s, e) {
+			continue // (an address's: …/cb65/081.html)
 		}
 		slash := s + strings.IndexByte(t[s:e], '/')
 		m, err := strconv.Atoi(t[slash+1 : e])
@@ -1575,6 +1604,16 @@ func browserPageNumbers(t string) [][2]int {
 		}
 		hits = append(hits, hit{s, slash, e, m})
 		counts[m]++
+	}
+	glued := func(h hit, pages int) (int, bool) {
+		// the count with the next row's item number glued after it
+		// (pdftotext -raw: "…/168.html 6/94.保护第三方合法权益"): the count
+		// is the pages', the rest a number before a full stop
+		count, rest := strconv.Itoa(pages), t[h.slash+1:h.end]
+		if len(rest) <= len(count) || !strings.HasPrefix(rest, count) || h.end >= len(t) || !strings.ContainsRune(".．、", rune(t[h.end])) && !strings.HasPrefix(t[h.end:], "．") {
+			return 0, false
+		}
+		return h.slash + 1 + len(count), true
 	}
 	pages, most := 0, 0
 	for m, c := range counts {
@@ -1589,7 +1628,11 @@ func browserPageNumbers(t string) [][2]int {
 	prev := 0
 	for _, h := range hits {
 		if h.pages != pages {
-			continue
+			end, ok := glued(h, pages)
+			if !ok {
+				continue
+			}
+			h.end = end
 		}
 		digits := t[h.at:h.slash]
 		n, one := -1, -1
