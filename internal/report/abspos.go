@@ -43,6 +43,7 @@ func positionedText(t string) string {
 	sizes := classSizes(t)
 	var pg pagedRuns
 	lastSize := 16.0
+	page := "" // the page's number, as pdftohtml names it (<a name="7">)
 	for len(t) > 0 && len(pg.glyphs) <= MaxInput {
 		i := strings.IndexByte(t, '<')
 		if i < 0 {
@@ -50,6 +51,11 @@ func positionedText(t string) string {
 		}
 		t = t[i:]
 		// a page's own box: the runs after it are placed from its top
+		if strings.HasPrefix(t, "<a ") {
+			if p := lastPageName(tagOf(t)); p != "" {
+				page = p
+			}
+		}
 		if strings.HasPrefix(t, "<div") && hasText(tagOf(t), "page") && !hasText(tagOf(t), "position:absolute") {
 			pg.flush()
 			t = t[len(tagOf(t)):]
@@ -79,7 +85,7 @@ func positionedText(t string) string {
 		t = rest[end:]
 		size, ok := cssPx(tag, "font-size:")
 		if !ok {
-			size = sizes[classOf(tag)]
+			size, _ = classSize(sizes, classOf(tag), page)
 		}
 		if size <= 0 {
 			size = lastSize // a class no style sheet defines (pdftohtml does that): the text's size so far
@@ -234,10 +240,14 @@ func classOf(tag string) string {
 // "lh:"+class its line height.
 func classSizes(t string) map[string]float64 {
 	out := map[string]float64{}
+	page := ""
 	for n := 0; n < 1024; n++ {
 		i := indexText(t, "<style")
 		if i < 0 {
 			break
+		}
+		if p := lastPageName(t[:i]); p != "" {
+			page = p
 		}
 		t = t[i:]
 		j := indexText(t, "</style")
@@ -263,6 +273,9 @@ func classSizes(t string) map[string]float64 {
 			if strings.HasPrefix(sel, ".") {
 				if v, ok := cssPx(body, "font-size:"); ok {
 					out[sel[1:]] = v
+					if font, ok := strings.CutPrefix(sel[1:], "ft"+page); ok && page != "" && font != "" {
+						out["font:"+font] = v
+					}
 				}
 				if v, ok := cssPx(body, "line-height:"); ok {
 					out["lh:"+sel[1:]] = v
@@ -272,6 +285,45 @@ func classSizes(t string) map[string]float64 {
 		}
 	}
 	return out
+}
+
+// pdftohtml numbers its fonts once for the whole document but names a
+// font's class after the page too (ft + page + font: ft512 is font 12 first
+// used on page 5), and writes a page's style sheet with the fonts new on
+// it only: a run on page 7 in font 12 has the class ft712, defined nowhere.
+// classSizes keeps each font's size as "font:"+its number, found by the page
+// of the sheet that defines it (<a name="5"> before the sheet), and
+// classSize finds a run's by the page it is on.
+
+// lastPageName is the number of the last page anchor in t (<a name="7">),
+// or "".
+func lastPageName(t string) string {
+	i := strings.LastIndex(t, `<a name="`)
+	if i < 0 {
+		return ""
+	}
+	s := t[i+len(`<a name="`):]
+	j := 0
+	for j < len(s) && j < 6 && isASCIIDigit(s[j]) {
+		j++
+	}
+	if j == 0 || j >= len(s) || s[j] != '"' {
+		return ""
+	}
+	return s[:j]
+}
+
+// classSize is the font size of a run's class on the given page: its own
+// rule's, or the size of the font it names (pdftohtml's ft + page + font).
+func classSize(sizes map[string]float64, class, page string) (float64, bool) {
+	if v, ok := sizes[class]; ok {
+		return v, true
+	}
+	if font, ok := strings.CutPrefix(class, "ft"+page); ok && page != "" && font != "" {
+		v, ok := sizes["font:"+font]
+		return v, ok
+	}
+	return 0, false
 }
 
 // runText is a run's text: its <br>s line breaks, its other tags (<b>, <i>,
