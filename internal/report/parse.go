@@ -586,6 +586,12 @@ type parser struct {
 	// digits, fewer than its cells), so digits run together elsewhere may
 	// hide blank cells too
 	blanky bool
+	// strays are 表三's rows whose runs of digits were left unread holding
+	// more than a row's (several rows' digits run together, their labels
+	// elsewhere), and tails the rows whose line has digits glued after the
+	// browser's address at a page's foot: the rows beside them that read no
+	// number are not known blank (strayUnread)
+	strays, tails []stray
 	// gluedSums are the T3.ROWSUM findings of 表三's glued rows that no
 	// reading makes add up, said once the table is read (settleGluedSums)
 	gluedSums []Finding
@@ -2519,6 +2525,7 @@ func (p *parser) parse() *Report {
 	p.parseT4()
 	p.apartNumbers()
 	p.droppedNumbers()
+	p.strayUnread()
 	p.readBlankTotals()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
 		r.Meta.Empty = true
@@ -6446,6 +6453,9 @@ func (p *parser) readFirstColumns(got []t3Line, n int) {
 		for i := 0; i < n; i++ {
 			p.ambiguous(t3Cell(g.row.Key, i))
 		}
+		if len(nums) > NumCols {
+			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(nums)}) // (more numbers than a row's cells: other rows' too)
+		}
 		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），而表三没有%s，应有 %d 个：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
 			g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "), missing, n)
 	}
@@ -6565,7 +6575,7 @@ func (p *parser) parseT3() {
 			// to the label is one of them too ("…数量2 0 2 0 0 0 2 4")
 			rc = splitMarkedLabel(*l, NumCols+1, &countMarks)
 		}
-		L := totalWord(norm(rc.label))
+		L := totalWord(norm(withoutAddress(rc.label)))
 		S := stripGroups(L)
 		if l.Segmented && !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < NumCols {
 			if j, head := labelBeforeColumnWords(L, norms); j >= 0 {
@@ -6876,12 +6886,26 @@ func (p *parser) parseT3() {
 				continue
 			}
 		}
+		tails := l.Segmented && len(rc.tokens) > 0 && allDigits(rc.tokens[0].s) && strings.Contains(rc.label, "://") && hasPageSuffix(strings.TrimRight(rc.label, " \u3000"))
 		next, pending, waiting = j+1, -1, nil
 		seen[j] = true
-		got = append(got, t3Line{row: &rows[j], rc: rc, line: l})
+		got = append(got, t3Line{row: &rows[j], rc: rc, line: l, unread: tails})
 		r.setLine(rows[j].Key, l.No)
 		if fuzzy {
 			p.misread(rows[j], rc.label, l.No)
+		}
+		if tails {
+			// the digits after the browser's address at a page's foot are
+			// the page's last cells, of this row and the rows before it
+			// whose cells the page's text put after its rows (readPageTails
+			// reads them whole): not this row's alone
+			p.warn("PARSE.TABLE", "applications."+rows[j].Key, l.No, "表三“%s%s”的数字（%s）紧接在页脚打印的网址之后，是该页最后几行的数字连在一起，不一定都是这一行的，该行记为空，请对照原文核对",
+				rows[j].Group, rows[j].Label, strings.Join(strs(rc.tokens), " "))
+		}
+	}
+	for _, g := range got {
+		if n := digitsAfterAddress(g.line.Text); n > 0 {
+			p.tails = append(p.tails, stray{g.row.Key, g.line.No, n})
 		}
 	}
 	if len(got) == 0 {
@@ -7146,6 +7170,9 @@ func (p *parser) parseT3() {
 		p.blanks3 = blanksLeft{got: got, left: left} // (readBlankTotals, once the table is settled)
 	}
 	for _, g := range left {
+		if len(g.rc.tokens) > NumCols {
+			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(g.rc.tokens)}) // (more numbers than a row's cells: other rows' too)
+		}
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
 			if g.gridTotal != "" {
 				v := r.Applications[g.row.Key]
@@ -8803,6 +8830,130 @@ func (p *parser) droppedNumbers() {
 	}
 }
 
+// withoutAddress is a label without the browser's printed address glued
+// after it, where a page run into one line put the page's foot between a
+// row's label and its digits ("四、结转下年度继续办理file:///…/081.html0100…"):
+// no row's label holds one. An address alone stays: the line is the page's
+// foot, not numbers of the row before it.
+func withoutAddress(label string) string {
+	if !strings.Contains(label, "://") {
+		return label
+	}
+	if rest := bareURLRe.ReplaceAllString(label, ""); trimSpace(rest) != "" {
+		return rest
+	}
+	return label // (the address alone: the page's foot, no row's label or numbers)
+}
+
+// strayUnread: 表三's rows that read no number at all are unread, not
+// blank, beside digits no reader placed that may be theirs: digits glued
+// after the address a browser printed at a page's foot (a page run into one
+// line: "…3.要求提供公开出版物file:///…/000.html0000000000000000000000 7/9",
+// the cells of the page's rows before it put there: tails), or a run of
+// several rows' digits left unread ("1.属于国家秘密000…000", 49 digits, the
+// next rows' labels after it without numbers: strays). Which rows they are
+// is not known, and CELL.BLANK would blame the report for cells it filled
+// in. In a table that writes its zeros every row that read nothing is said
+// unread; in one that leaves cells blank, where a row may be blank, only
+// those from such a run on up to a row read (a tail's: before it).
+func (p *parser) strayUnread() {
+	r := p.r
+	if !r.Meta.Tables["3"] || len(p.strays)+len(p.tails) == 0 {
+		return
+	}
+	rows := r.Format.T3Rows()
+	empty := func(k int) bool { return k >= 0 && k < len(rows) && r.Applications[rows[k].Key] == (Row{}) }
+	mark := func(k, line int, why string) {
+		if r.Meta.Ambiguous[t3Cell(rows[k].Key, 0)] {
+			return
+		}
+		for c := 0; c < NumCols; c++ {
+			p.ambiguous(t3Cell(rows[k].Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+rows[k].Key, line, "表三“%s%s”没有读到数字，但表中有%s，它的数字可能在其中，不一定是空白，该行记为空，请对照原文核对",
+			rows[k].Group, rows[k].Label, why)
+	}
+	// (a table known to write its zeros: a row read with a 0 written, and
+	// none with a blank cell or a mark)
+	writesZeros, zero := !p.blanky, false
+	for k := range rows {
+		v := r.Applications[rows[k].Key]
+		if v == (Row{}) {
+			continue
+		}
+		zero = zero || slices.ContainsFunc(v[:], func(c Cell) bool { return !c.Blank() && !c.IsInvalid() && c.Val() == 0 })
+		if slices.ContainsFunc(v[:], func(c Cell) bool { return c.Blank() || c.IsInvalid() }) {
+			writesZeros = false
+		}
+	}
+	writesZeros = writesZeros && zero
+	if writesZeros {
+		// a table that writes its zeros leaves no row blank but by the
+		// text's doing: every row that read nothing may be among them
+		src := slices.Concat(p.tails, p.strays)[0]
+		for k := range rows {
+			if empty(k) {
+				mark(k, src.line, "未能读出的数字（几行的数字与行名分开排列，无法确定是哪几行的）")
+			}
+		}
+		return
+	}
+	// a run of n digits holds the numbers of n rows at most: the walk
+	// from it passes no more rows that read nothing than that
+	at := func(key string) int { return slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == key }) }
+	walk := func(s stray, from, step int, why string) {
+		for k, n := from, 0; empty(k) && n < s.digits; k += step {
+			if rows[k].Key != s.row {
+				n++
+			}
+			mark(k, s.line, why)
+		}
+	}
+	for _, t := range p.tails {
+		walk(t, at(t.row), -1, "页脚打印的网址之后连在一起的一串数字（该页几行的数字被转换移到了页尾，无法确定是哪几行的）")
+	}
+	for _, s := range p.strays {
+		why := "多于一行的数字连在一起而未能读出（几行的数字与行名分开排列，无法确定是哪几行的）"
+		walk(s, at(s.row), -1, why)
+		walk(s, at(s.row)+1, 1, why)
+	}
+}
+
+// stray is a row of 表三 (strays, tails), the line it was read from and
+// the digits of the run that may hold other rows' numbers.
+type stray struct {
+	row    string
+	line   int
+	digits int
+}
+
+// digitsAfterAddress is how many digits t has right after a web page's
+// address (spaces between them or not) that are not a row's item number
+// (pdftotext -raw's "…/168.html 4.保护…", its page number left out): 0 for
+// none.
+func digitsAfterAddress(t string) int {
+	if !strings.Contains(t, "://") {
+		return 0
+	}
+	for _, m := range bareURLRe.FindAllStringIndex(t, -1) {
+		rest := strings.TrimLeft(t[m[1]:], " \u3000")
+		n := 0
+		for n < len(rest) && (isASCIIDigit(rest[n]) || rest[n] == ' ') {
+			n++
+		}
+		digits := strings.TrimRight(rest[:n], " ")
+		if digits == "" {
+			continue
+		}
+		after := rest[len(digits):]
+		if strings.HasPrefix(after, ".") || strings.HasPrefix(after, "．") || strings.HasPrefix(after, "、") || strings.HasPrefix(after, "/") && !strings.Contains(digits, " ") && len(digits) <= 3 {
+			continue // an item number, or the page's number alone (7/9)
+		}
+		return len(digits) - strings.Count(digits, " ")
+	}
+	return 0
+}
+
 // matchT3 finds the template row (from next on) that a line's label names:
 // the label itself or its end, then a piece of a wrapped label, then a label
 // that lost characters (pdftotext drops glyphs that overlap), by edit
@@ -10061,7 +10212,9 @@ func (p *parser) solveT3(runs []t3Line) {
 			r.Applications[g.row.Key] = Row{}
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，逐位拆开是 %s，但本报告有空白的单元格，这一行也可能是有空白的更少的数，无法确定，该行记为空",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cands[i][0]))
-			if neverAddsUp(toks, -1) {
+			if p.mayHoldNeighbours(g.row, toks, rowRun) {
+				p.neighboursUnread(g.row, toks, rowRun, g.line.No)
+			} else if neverAddsUp(toks, -1) {
 				p.gluedSum(t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”：数字连在一起（“%s”），无论怎样拆分（或留出空白），六类申请人之和都不等于总计",
 					g.row.Group, g.row.Label, strings.Join(toks, " "))
 			}
@@ -10081,6 +10234,7 @@ func (p *parser) solveT3(runs []t3Line) {
 				p.ambiguous(t3Cell(g.row.Key, c))
 			}
 			r.Applications[g.row.Key] = Row{}
+			p.strays = append(p.strays, stray{g.row.Key, g.line.No, digitCount(g.rc.tokens)})
 			if m > 0 {
 				p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
 				p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，只有一种拆法（%s）却不满足“总计 = 六类申请人之和”，而能拆成 %d 行、每行都满足，相邻的行又没有自己的数字：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
@@ -10113,9 +10267,14 @@ func (p *parser) solveT3(runs []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(toks, " "), joinInts(cut))
 			continue
 		}
-		if m := severalRows(toks); m > 0 {
+		if digitCount(g.rc.tokens) >= 2*NumCols || leastNumbers(toks) > NumCols {
+			p.strays = append(p.strays, stray{g.row.Key, g.line.No, digitCount(g.rc.tokens)})
+		}
+		if m := severalRows(toks); m > 0 && !p.blanky {
 			// no error of the report's: rows whose labels the text put
-			// elsewhere (a page's text taken out of order)
+			// elsewhere (a page's text taken out of order). Not in a
+			// table that leaves cells blank: there the digits may be
+			// fewer rows, or the same rows with blanks
 			p.severalRuns = append(p.severalRuns, severalRun{row: g.row, toks: toks, line: g.line.No, m: m})
 			p.warn("PARSE.AMBIGUOUS", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字“%s”连在一起，没有一种拆分满足“总计 = 六类申请人之和”，但能拆成 %d 行、每行都满足：多半是几行的数字连在了一起（转换时行名与数字的顺序被打乱），该行记为空",
 				g.row.Group, g.row.Label, strings.Join(toks, " "), m)
@@ -10144,7 +10303,9 @@ func (p *parser) solveT3(runs []t3Line) {
 		// (readings with blanks count in a report that shows none
 		// elsewhere too: a table may leave its zeros blank where another
 		// writes them, and a row left unread by damage shows nothing)
-		if never {
+		if p.mayHoldNeighbours(g.row, toks, rowRun) {
+			p.neighboursUnread(g.row, toks, rowRun, g.line.No)
+		} else if never {
 			// whatever the cells are, the row as printed does not add up:
 			// the report's own error, though which cell is wrong is not
 			// known (as T4.SUM for 表四's glued groups)
@@ -10521,6 +10682,33 @@ func (p *parser) missingNext(g t3Line) bool {
 	rows := p.r.Format.T3Rows()
 	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == g.row.Key })
 	return at >= 0 && at+1 < len(p.missing3) && p.missing3[at+1] && strings.Contains(noSpaces.Replace(g.rc.label), rows[at+1].Label)
+}
+
+// mayHoldNeighbours says a row's digits, glued in one run or two, may be a
+// row's beside it too: the table leaves cells blank and that row read none
+// of its own (a page run into one line without spaces: "（七）总计0四、结转
+// 下年度继续办理0200000011410", 总计's other cells after its neighbour's
+// label). Such digits that add up no way are not the report's error.
+func (p *parser) mayHoldNeighbours(row *T3Row, toks []string, rowRun []int) bool {
+	return p.blanky && len(toks) <= 2 && p.numberlessAround(row, 2, rowRun)
+}
+
+// neighboursUnread says so of the rows beside row that read no numbers of
+// their own (mayHoldNeighbours): unread, not blank (CELL.BLANK would blame
+// the report for a row whose numbers the text put in row's run).
+func (p *parser) neighboursUnread(row *T3Row, toks []string, rowRun []int, line int) {
+	rows := p.r.Format.T3Rows()
+	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == row.Key })
+	for _, k := range []int{at - 1, at + 1} {
+		if at < 0 || k < 0 || k >= len(rows) || rowRun[k] != -1 || p.r.Applications[rows[k].Key] != (Row{}) || p.r.ambiguous(t3Cell(rows[k].Key, 0)) {
+			continue
+		}
+		for c := range NumCols {
+			p.ambiguous(t3Cell(rows[k].Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+rows[k].Key, line, "表三“%s%s”没有读到自己的数字；本报告有空白的单元格，“%s%s”后连在一起的数字（“%s”）可能也有它的，该行记为空，请对照原文核对",
+			rows[k].Group, rows[k].Label, row.Group, row.Label, strings.Join(toks, " "))
+	}
 }
 
 // leastNumbers is the fewest numbers toks's digits cut into, each token
