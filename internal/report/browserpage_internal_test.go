@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,33 @@ func TestBrowserPageNumbers(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// inAddress looks back a bounded way: a long run of ASCII with many hits in
+// it (1/2a1/2a…) costs its length, not its square.
+func TestInAddressBounded(t *testing.T) {
+	long := strings.Repeat("1/2a", 1<<18) // 1 MB, 262 144 hits
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"file:///tmp/cb65/081.html", true},
+		{"x 65/081.html", false},
+		{"file:///" + strings.Repeat("a", maxAddress) + "/65/081.html", false},
+	} {
+		s := strings.Index(c.text, "65/081")
+		if got := inAddress(c.text, s, s+len("65/081")); got != c.want {
+			t.Errorf("inAddress(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	n := 0
+	for _, loc := range slashNumberRe.FindAllStringIndex(long, -1) {
+		if inAddress(long, loc[0], loc[1]) {
+			n++
+		}
+	}
+	if n != 0 {
+		t.Errorf("%d hits taken for an address's", n)
 	}
 }

@@ -1559,11 +1559,15 @@ func inAddress(t string, s, e int) bool {
 		return false
 	}
 	i := s
-	for i > 0 && t[i-1] > ' ' && t[i-1] < utf8.RuneSelf {
+	for i > 0 && s-i < maxAddress && t[i-1] > ' ' && t[i-1] < utf8.RuneSelf {
 		i--
 	}
 	return strings.Contains(t[i:s], "://")
 }
+
+// maxAddress bounds how far back inAddress looks for an address's "://"
+// (every hit looking back over one long run would cost its square).
+const maxAddress = 512
 
 // browserPageNumbers are where in t a browser's printed page numbers
 // are ("7/10": the page of the pages, at each page's foot): the count of
