@@ -74,7 +74,7 @@ func (p *parser) readPageTails(lo, hi int) bool {
 	}
 	var groups [][][]string // each group's cuts into counts (the numbers between words, in order)
 	var runsOf []string
-	at := 0
+	at, allCuts := 0, 0
 	for i, r := range runs {
 		runsOf = append(runsOf, r)
 		at += len(r)
@@ -85,6 +85,9 @@ func (p *parser) readPageTails(lo, hi int) bool {
 		if glued {
 			if cuts = groupCuts(runsOf); cuts == nil {
 				return false // (too many ways to tell)
+			}
+			if allCuts += len(cuts); allCuts > pageCutsMax {
+				return false // (as many, over the page's groups)
 			}
 		}
 		groups, runsOf = append(groups, cuts), nil
@@ -256,13 +259,42 @@ func (p *parser) readPageTails(lo, hi int) bool {
 	return true
 }
 
-// groupCutsMax bounds the ways a group of glued runs is cut into counts.
-const groupCutsMax = 1024
+// cutCount is how many ways groupCuts cuts one run of digits, up to
+// groupCutsMax+1 (more is no matter).
+func cutCount(r string) int {
+	ways := make([]int, len(r)+1) // ways[i]: the cuts of r[i:]
+	ways[len(r)] = 1
+	for i := len(r) - 1; i >= 0; i-- {
+		for n := 1; n <= min(digitsCellLen, len(r)-i); n++ {
+			if n > 1 && r[i] == '0' {
+				break
+			}
+			ways[i] = min(ways[i]+ways[i+n], groupCutsMax+1)
+		}
+	}
+	return ways[0]
+}
+
+// groupCutsMax bounds the ways a group of glued runs is cut into counts
+// (a page's tail of 50 digits, 0s and 1s, has some thousands), and
+// pageCutsMax those of all a table's groups (the memory they hold).
+const (
+	groupCutsMax = 16384
+	pageCutsMax  = 2 * groupCutsMax
+)
 
 // groupCuts are the ways to cut a group's runs of digits into counts (each
 // of one to digitsCellLen digits, none but 0 starting with 0), in order;
 // nil when more than groupCutsMax.
 func groupCuts(runs []string) [][]string {
+	// counted first: a group with too many cuts is told so without making
+	// them (a run of 150 small digits would make 16 384 before giving up)
+	total := 1
+	for _, r := range runs {
+		if total *= cutCount(r); total > groupCutsMax {
+			return nil
+		}
+	}
 	out := [][]string{nil}
 	for _, r := range runs {
 		var next [][]string
