@@ -8874,8 +8874,9 @@ func (p *parser) strayUnread() {
 			rows[k].Group, rows[k].Label, why)
 	}
 	// (a table known to write its zeros: a row read with a 0 written, and
-	// none with a blank cell or a mark)
-	writesZeros, zero := !p.blanky, false
+	// none with a blank cell or a mark; rows short of numbers, p.blanky,
+	// may be the text's doing here, as the stray digits are)
+	writesZeros, zero := true, false
 	for k := range rows {
 		v := r.Applications[rows[k].Key]
 		if v == (Row{}) {
