@@ -6903,11 +6903,7 @@ func (p *parser) parseT3() {
 				rows[j].Group, rows[j].Label, strings.Join(strs(rc.tokens), " "))
 		}
 	}
-	for _, g := range got {
-		if n := digitsAfterAddress(g.line.Text); n > 0 {
-			p.tails = append(p.tails, stray{g.row.Key, g.line.No, n})
-		}
-	}
+	p.findTails(got, lo, hi)
 	if len(got) == 0 {
 		if p.notText("3", "applications") || p.proseOnly("3") {
 			return
@@ -8917,6 +8913,27 @@ func (p *parser) strayUnread() {
 		why := "多于一行的数字连在一起而未能读出（几行的数字与行名分开排列，无法确定是哪几行的）"
 		walk(s, at(s.row), -1, why)
 		walk(s, at(s.row)+1, 1, why)
+	}
+}
+
+// findTails notes 表三's lines with digits glued after a browser's
+// address (tails), each with its row: the row read from that line, or for a
+// line no row was read from (its label unmatched or taken with another
+// line's) the last row read before it.
+func (p *parser) findTails(got []t3Line, lo, hi int) {
+	rowOf := make(map[*Line]string, len(got))
+	for _, g := range got {
+		rowOf[g.line] = g.row.Key
+	}
+	last := ""
+	for n := lo; n < hi && n < len(p.lines); n++ {
+		l := &p.lines[n]
+		if k, ok := rowOf[l]; ok {
+			last = k
+		}
+		if d := digitsAfterAddress(l.Text); d > 0 && last != "" {
+			p.tails = append(p.tails, stray{last, l.No, d})
+		}
 	}
 }
 
