@@ -6453,8 +6453,10 @@ func (p *parser) readFirstColumns(got []t3Line, n int) {
 		for i := 0; i < n; i++ {
 			p.ambiguous(t3Cell(g.row.Key, i))
 		}
-		if len(nums) > NumCols {
-			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(nums)}) // (more numbers than a row's cells: other rows' too)
+		if d := digitCount(g.rc.tokens); len(nums) > NumCols || d >= 2*NumCols {
+			// (more numbers than a row's cells, or glued digits enough for
+			// two rows: other rows' too)
+			p.strays = append(p.strays, stray{g.row.Key, g.line.No, max(len(nums), d)})
 		}
 		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），而表三没有%s，应有 %d 个：无法确定各数属于哪一栏，该行记为空，请对照原文核对",
 			g.row.Group, g.row.Label, len(nums), strings.Join(nums, " "), missing, n)
