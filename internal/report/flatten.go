@@ -1612,12 +1612,12 @@ func browserPageNumbers(t string) [][2]int {
 	glued := func(h hit, pages int) (int, bool) {
 		// the count with the next row's item number glued after it
 		// (pdftotext -raw: "…/168.html 6/94.保护第三方合法权益"): the count
-		// is the pages', the rest a number before a full stop
-		count, rest := strconv.Itoa(pages), t[h.slash+1:h.end]
-		if len(rest) <= len(count) || !strings.HasPrefix(rest, count) || h.end >= len(t) || !strings.ContainsRune(".．、", rune(t[h.end])) && !strings.HasPrefix(t[h.end:], "．") {
-			return 0, false
+		// is the pages', the rest the item's number
+		count := strconv.Itoa(pages)
+		if end := h.slash + 1 + len(count); strings.HasPrefix(t[h.slash+1:h.end], count) && itemNumberAt(t[end:]) {
+			return end, true
 		}
-		return h.slash + 1 + len(count), true
+		return 0, false
 	}
 	pages, most := 0, 0
 	for m, c := range counts {

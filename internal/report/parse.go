@@ -8874,19 +8874,16 @@ func (p *parser) strayUnread() {
 	// (a table known to write its zeros: a row read with a 0 written, and
 	// none with a blank cell or a mark; rows short of numbers, p.blanky,
 	// may be the text's doing here, as the stray digits are)
-	writesZeros, zero := true, false
-	for k := range rows {
-		v := r.Applications[rows[k].Key]
+	zero, blank := false, false
+	for _, row := range rows {
+		v := r.Applications[row.Key]
 		if v == (Row{}) {
 			continue
 		}
 		zero = zero || slices.ContainsFunc(v[:], func(c Cell) bool { return !c.Blank() && !c.IsInvalid() && c.Val() == 0 })
-		if slices.ContainsFunc(v[:], func(c Cell) bool { return c.Blank() || c.IsInvalid() }) {
-			writesZeros = false
-		}
+		blank = blank || slices.ContainsFunc(v[:], func(c Cell) bool { return c.Blank() || c.IsInvalid() })
 	}
-	writesZeros = writesZeros && zero
-	if writesZeros {
+	if zero && !blank {
 		// a table that writes its zeros leaves no row blank but by the
 		// text's doing: every row that read nothing may be among them
 		src := slices.Concat(p.tails, p.strays)[0]
@@ -8899,7 +8896,6 @@ func (p *parser) strayUnread() {
 	}
 	// a run of n digits holds the numbers of n rows at most: the walk
 	// from it passes no more rows that read nothing than that
-	at := func(key string) int { return slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == key }) }
 	walk := func(s stray, from, step int, why string) {
 		for k, n := from, 0; empty(k) && n < s.digits; k += step {
 			if rows[k].Key != s.row {
@@ -8909,12 +8905,13 @@ func (p *parser) strayUnread() {
 		}
 	}
 	for _, t := range p.tails {
-		walk(t, at(t.row), -1, "页脚打印的网址之后连在一起的一串数字（该页几行的数字被转换移到了页尾，无法确定是哪几行的）")
+		walk(t, t3RowAt(rows, t.row), -1, "页脚打印的网址之后连在一起的一串数字（该页几行的数字被转换移到了页尾，无法确定是哪几行的）")
 	}
 	for _, s := range p.strays {
 		why := "多于一行的数字连在一起而未能读出（几行的数字与行名分开排列，无法确定是哪几行的）"
-		walk(s, at(s.row), -1, why)
-		walk(s, at(s.row)+1, 1, why)
+		at := t3RowAt(rows, s.row)
+		walk(s, at, -1, why)
+		walk(s, at+1, 1, why)
 	}
 }
 
@@ -8937,6 +8934,12 @@ func (p *parser) findTails(got []t3Line, lo, hi int) {
 			p.tails = append(p.tails, stray{last, l.No, d})
 		}
 	}
+}
+
+// t3RowAt is where the row of the key stands in rows (a format's 表三), or
+// -1.
+func t3RowAt(rows []T3Row, key string) int {
+	return slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == key })
 }
 
 // stray is a row of 表三 (strays, tails), the line it was read from and
@@ -10678,7 +10681,7 @@ func neverAddingUp(toks []string) bool {
 // hold (spreadSeveralRows, which then reads them).
 func (p *parser) numberlessAround(row *T3Row, m int, rowRun []int) bool {
 	rows := p.r.Format.T3Rows()
-	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == row.Key })
+	at := t3RowAt(rows, row.Key)
 	if at < 0 {
 		return false
 	}
@@ -10700,7 +10703,7 @@ func (p *parser) numberlessAround(row *T3Row, m int, rowRun []int) bool {
 // be that row's too.
 func (p *parser) missingNext(g t3Line) bool {
 	rows := p.r.Format.T3Rows()
-	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == g.row.Key })
+	at := t3RowAt(rows, g.row.Key)
 	return at >= 0 && at+1 < len(p.missing3) && p.missing3[at+1] && strings.Contains(noSpaces.Replace(g.rc.label), rows[at+1].Label)
 }
 
@@ -10718,9 +10721,12 @@ func (p *parser) mayHoldNeighbours(row *T3Row, toks []string, rowRun []int) bool
 // the report for a row whose numbers the text put in row's run).
 func (p *parser) neighboursUnread(row *T3Row, toks []string, rowRun []int, line int) {
 	rows := p.r.Format.T3Rows()
-	at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == row.Key })
+	at := t3RowAt(rows, row.Key)
+	if at < 0 {
+		return
+	}
 	for _, k := range []int{at - 1, at + 1} {
-		if at < 0 || k < 0 || k >= len(rows) || rowRun[k] != -1 || p.r.Applications[rows[k].Key] != (Row{}) || p.r.ambiguous(t3Cell(rows[k].Key, 0)) {
+		if k < 0 || k >= len(rows) || rowRun[k] != -1 || p.r.Applications[rows[k].Key] != (Row{}) || p.r.ambiguous(t3Cell(rows[k].Key, 0)) {
 			continue
 		}
 		for c := range NumCols {

@@ -66,7 +66,7 @@ func (p *parser) spreadSeveralRows(got []t3Line) {
 	taken := map[int]bool{}
 	ways := 1
 	for _, run := range runs {
-		at := slices.IndexFunc(rows, func(x T3Row) bool { return x.Key == run.row.Key })
+		at := t3RowAt(rows, run.row.Key)
 		cuts, done := splitTokensDone(run.toks, run.m*NumCols, NumCols, spreadMaxCuts+1)
 		if at < 0 || !done || len(cuts) == 0 || len(cuts) > spreadMaxCuts {
 			continue
