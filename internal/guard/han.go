@@ -46,6 +46,11 @@ var kangxiForms, compatForms = func() (k [0x2FD6 - 0x2F00]rune, c [0xFB00 - 0xF9
 	for i := range k {
 		k[i] = one(rune(0x2F00 + i))
 	}
+	// ⼾'s compatibility mapping is 戶, the traditional form; a simplified
+	// Chinese font draws it with 户's glyph (Noto Sans CJK SC gives both one
+	// glyph, which is why a PDF's text holds ⼾ for 门户), and a report in
+	// simplified Chinese never means 戶
+	k['⼾'-0x2F00] = '户'
 	for i := range c {
 		c[i] = one(rune(0xF900 + i))
 	}

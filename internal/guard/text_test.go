@@ -53,6 +53,7 @@ func TestHanForms(t *testing.T) {
 		folds    bool // Fold makes in and want one text
 	}{
 		{"⼈⺠政府⻔户⽹站", "人民政府门户网站", true},
+		{"⻔⼾⽹站", "门户网站", true}, // ⼾ is 户 as a simplified font draws it, not 戶
 		{"关于印发《⼯作⽅案》的通知", "关于印发《工作方案》的通知", true},
 		{"\uF967予公开", "不予公开", true},
 		{"“引号”—破折号，（括号）", "“引号”—破折号，（括号）", true},
