@@ -666,3 +666,42 @@ func TestHiddenPartsOfPages(t *testing.T) {
 		}
 	}
 }
+
+// officeparser 7 (npm; its PDF text is pdf.js's, as pdf-parse's and the
+// crawlers' built on them) of Chromium's A5 PDF of a generated 2023 report:
+//   - every radical form set apart by spaces ("通过 ⻔ ⼾ ⽹ 站发", "（ ⼀ ）"):
+//     the converter's spaces, read as none, not as 20 TXT.SPACE;
+//   - （四）2.'s numbers on a line of their own but one, printed a hair
+//     lower, after the middle line of its wrapped label ("0 0 0  0 0 1" /
+//     "供" / "息需要另 ⾏ 制 1"): the number goes to the one wider gap, not
+//     after the others (a false T3.ROWSUM, a false CELL.BLANK and three false
+//     T3.OUTCOMES before);
+//   - the same report dialect where the report leaves cells blank (fewer
+//     numbers, "0  1" / "息需要另 ⾏ 制 1 0"): that row unread and said, not
+//     a false T3.ROWSUM "whatever the blanks".
+func TestOfficeParserText(t *testing.T) {
+	runTruthCases(t, []truthCase{
+		{file: "officeparser-chrome-a5-2023.txt", min: 190, said: func(r *report.Report) bool {
+			return slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+				return f.Rule == "PARSE.READ" && f.Cell == "applications.unavailable.needs_creation" && strings.Contains(f.Message, "0 0 0 1 0 0 1")
+			})
+		}},
+		{file: "officeparser-chrome-a5-blanks-2023.txt", min: 90, said: func(r *report.Report) bool {
+			return slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+				return f.Rule == "PARSE.TABLE" && f.Cell == "applications.unavailable.needs_creation"
+			})
+		}},
+	})
+	for _, file := range []string{"officeparser-chrome-a5-2023.txt", "officeparser-chrome-a5-blanks-2023.txt"} {
+		want, r := auditWithModel(t, file)
+		for _, f := range r.Findings {
+			if f.Rule == "TXT.SPACE" {
+				t.Errorf("%s: a TXT.SPACE of the converter's: %s", file, f.Message)
+			}
+		}
+		// the section as written, less the line breaks of the page's lines
+		if got := strings.ReplaceAll(r.Sections["1"], "\n", ""); got != strings.ReplaceAll(want.Sections["1"], "\n", "") {
+			t.Errorf("%s: section 1 = %q, want %q", file, got, want.Sections["1"])
+		}
+	}
+}

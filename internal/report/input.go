@@ -420,7 +420,11 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	}
 	ls, kind, err := decodedLines(name, t)
 	if kind == KindText && (radicals || compat) { // other kinds are looked at line by line
+		unspace := radicals && radicalsSpaced(ls)
 		for i := range ls {
+			if unspace {
+				unspaceRadicals(&ls[i])
+			}
 			foldLine(&ls[i])
 		}
 	}

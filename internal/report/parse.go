@@ -524,6 +524,8 @@ func printedPage(s string) bool {
 	}
 	if rest, ok := strings.CutPrefix(t, "\ufb01"); ok {
 		t = "fi" + rest // "ﬁle://": a PDF's fi ligature, as its text gives it
+	} else if rest, ok := strings.CutPrefix(t, "fi le:"); ok {
+		t = "file:" + rest // pdf.js's text of it: the ligature a word of its own
 	}
 	switch {
 	case t[0] >= '0' && t[0] <= '9':
@@ -6629,6 +6631,24 @@ func (p *parser) parseT3() {
 				}
 				continue
 			}
+			if cells, how := p.loneCell(got[k], *l, n, rc, S, norms); how != wrapNone {
+				gotTokens := got[k].rc.tokens
+				got[k].rc = rowCells{label: rc.label}
+				if how == wrapCells {
+					got[k].rc.cells, got[k].rc.ok = cells, true
+					sum := "该行之和相符"
+					if !addsUpMarked(cells) {
+						sum = "该行之和不符（按原文读取）"
+					}
+					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s%s”的 %d 个数在第 %d 行，缺的一个（%s）在第 %d 行行名的续行之后（PDF 转换的文字顺序），按第 %d 行数字之间空出的位置补入：%s；%s",
+						got[k].row.Group, got[k].row.Label, NumCols-1, got[k].line.No, rc.tokens[0].s, l.No, got[k].line.No, strings.Join(cells, " "), sum)
+				} else {
+					got[k].unread = true
+					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s%s”的数在第 %d 行只有 %d 个（%s），另有 %d 个（%s）在第 %d 行行名的续行之后（PDF 转换的文字顺序），看不出它们各是哪一栏的，该行记为空，请对照原文核对",
+						got[k].row.Group, got[k].row.Label, got[k].line.No, len(gotTokens), strings.Join(strs(gotTokens), " "), len(rc.tokens), strings.Join(strs(rc.tokens), " "), l.No)
+				}
+				continue
+			}
 		}
 		j, fuzzy := matchT3(S, L, norms, next)
 		if (j > 2 || j < 0 && pending < 0) && next == 0 && len(got) == 0 && S != "" && !moreRunes(S, 2) {
@@ -8386,6 +8406,63 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	// no row: a neighbour's digits ran in (the text's order), and the
 	// second piece's alone are not the row's either
 	return cells, wrapUnread
+}
+
+// loneCell says what line n (label S, numbers rc) makes of g, the row read
+// last, when g's numbers stood on a line of their own, fewer than its cells,
+// and line n is a middle piece of g's wrapped label with numbers after it:
+// pdf.js's text (officeparser, pdf-parse) of Chromium's PDF puts a row's
+// numbers on a line of their own but one of them, printed a hair lower, at
+// the end of the label's middle line ("2.没有现成信" / "0 0 0  0 0 1" / "供" /
+// "息需要另行制 1" / "作"). That is no blank: the line of numbers keeps the
+// missing cell's place as the one wider gap, and the number goes there
+// (wrapCells); without such a gap its place is not known, nor are the places
+// of a report's that leaves cells blank, fewer than seven (wrapUnread).
+func (p *parser) loneCell(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, how wrapHow) {
+	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok || len(rc.tokens) == 0 || len(g.rc.tokens)+len(rc.tokens) > NumCols || g.line.No >= l.No || g.line.Segmented || l.Segmented {
+		return nil, wrapNone
+	}
+	i := t3RowAt(p.r.Format.T3Rows(), g.row.Key)
+	if i < 0 || i >= len(norms) || !moreRunes(S, 1) || strings.HasPrefix(norms[i], S) || strings.HasSuffix(norms[i], S) || !strings.Contains(norms[i], S) {
+		return nil, wrapNone // (a label's last piece with numbers after it: restOfWrap's)
+	}
+	// (g's numbers alone on their line, or after its label's first piece,
+	// the lines joined: "2.没有现成信	0	1")
+	if first := stripGroups(totalWord(norm(g.rc.label))); first != "" && (!strings.HasPrefix(norms[i], first) || len(first) >= len(norms[i])) {
+		return nil, wrapNone
+	}
+	// between them only blank lines and pieces of the group's merged cell
+	// (（四）无法提供's 供)
+	m := n - 1
+	for ; m >= 0 && &p.lines[m] != g.line; m-- {
+		t := norm(p.lines[m].Text)
+		if t != "" && (strings.ContainsFunc(t, isDigit) || !besideRow(t, g.row)) {
+			return nil, wrapNone
+		}
+	}
+	cells = append(strs(g.rc.tokens), rc.numbers()...)
+	switch {
+	case m < 0:
+		return nil, wrapNone
+	case len(cells) < NumCols:
+		return cells, wrapUnread // a report that leaves cells blank: no places
+	case len(rc.tokens) > 1:
+		return cells, wrapUnread // (one gap places one number)
+	}
+	cells = strs(g.rc.tokens)
+	gap := -1
+	for j := 1; j < len(g.rc.tokens); j++ {
+		switch w := g.rc.tokens[j].start - g.rc.tokens[j-1].end; {
+		case w == 2 && gap < 0:
+			gap = j
+		case w != 1:
+			return cells, wrapUnread // no one wider gap among single spaces
+		}
+	}
+	if gap < 0 {
+		return cells, wrapUnread
+	}
+	return slices.Insert(cells, gap, rc.tokens[0].s), wrapCells
 }
 
 // unjoinBeforeBare leaves unread, said, a row of a report that leaves cells
