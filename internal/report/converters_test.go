@@ -705,3 +705,24 @@ func TestOfficeParserText(t *testing.T) {
 		}
 	}
 }
+
+// pdf2md 0.3 (npm @opendocsg/pdf2md, what pdf2md.morethan.io runs) of
+// Chromium's A5 PDF of a generated 2020 report: every line a heading (###),
+// and a number set a hair higher than its line's first word written as a
+// footnote's mark glued to the number before it (### 行政强制 4 -1^8): the
+// row's cells, -1 and 8. Before, those rows of 表二 were not found.
+func TestPdf2mdText(t *testing.T) {
+	file := "pdf2md-chrome-a5-2020.md"
+	if !strings.Contains(string(readFile(t, filepath.Join(auditDir, file))), "-1^8") {
+		t.Fatal("the fixture has no footnote mark")
+	}
+	runTruthCases(t, []truthCase{{file: file, min: 176}})
+	want, r := auditWithModel(t, file)
+	for _, it := range want.Format.T2Items() {
+		for _, c := range it.Cells {
+			if g, w := r.Proactive.Cell(it.Key+"."+c), want.Proactive.Cell(it.Key+"."+c); g != w {
+				t.Errorf("表二 %s.%s = %v, want %v", it.Key, c, g, w)
+			}
+		}
+	}
+}

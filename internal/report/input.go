@@ -238,6 +238,13 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		if l.Fields == nil && (hasText(l.Text, "件") || hasText(l.Text, "个")) && unitsGlued(l.Text) {
 			l.Text = spaceUnitCells(l.Text)
 		}
+		// pdf2md (npm; pdf2md.morethan.io) writes a number set a hair
+		// higher than the line's first word as a footnote's mark, glued
+		// ("### 行政强制 5 -10^8"), one set lower as a footnote ("(^8)"):
+		// a table's cells, whose numbers they are
+		if l.Fields == nil && strings.IndexByte(l.Text, '^') >= 0 {
+			l.Text = unmarkFootnotes(l.Text)
+		}
 		// 其它 is 其他 as many agencies write it (（六）其它处理, 其它结果,
 		// 法人或其它组织): the labels are matched as the template writes them
 		if hasText(l.Text, "它") { // (其它, also spaced out by an OCR: qiTa)
@@ -3425,6 +3432,47 @@ func spaceUnitCells(s string) string {
 				b.WriteByte(' ')
 			}
 			i = e
+		}
+	}
+	return b.String()
+}
+
+// unmarkFootnotes writes pdf2md's footnote marks in s as the numbers they
+// are: a mark glued after a number ("-10^8") a number of its own, one
+// alone ("(^8)") the number, an empty one ("总计^") nothing, each among the
+// numbers that end the line. A caret in any other place (10^6平方米) leaves
+// the line as written.
+func unmarkFootnotes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '^' {
+			b.WriteByte(s[i])
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigit(rune(s[j])) {
+			j++
+		}
+		end := j == len(s) || s[j] == ' '
+		if strings.TrimLeft(s[j:], " 0123456789-.^()") != "" {
+			return s // (a row's cells end its line)
+		}
+		switch {
+		case j == i+1 && end:
+			// an empty mark: nothing
+		case end && i > 0 && isDigit(rune(s[i-1])) && (i < 2 || s[i-2] == ' ' || s[i-2] == '-' || isDigit(rune(s[i-2]))):
+			b.WriteByte(' ')
+			b.WriteString(s[i+1 : j])
+			i = j - 1
+		case j < len(s) && s[j] == ')' && i > 0 && s[i-1] == '(' && (j+1 == len(s) || s[j+1] == ' '):
+			// "(^8)": the ( is written already
+			t := b.String()
+			b.Reset()
+			b.WriteString(t[:len(t)-1])
+			b.WriteString(s[i+1 : j])
+			i = j
+		default:
+			return s
 		}
 	}
 	return b.String()

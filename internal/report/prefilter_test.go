@@ -1382,6 +1382,24 @@ func TestPrintedPageLines(t *testing.T) {
 // after each unit), a decrease and an amount after them too, and across an
 // OCR's spaces; one in a sentence, or a run only a space apart, is left as
 // written.
+// pdf2md's footnote marks among a row's numbers are those numbers; a caret
+// anywhere else is left as written.
+func TestUnmarkFootnotes(t *testing.T) {
+	eachCase(t, "unmarkFootnotes", unmarkFootnotes, map[string]string{
+		"### 行政强制 5 -10^8 ":  "### 行政强制 5 -10 8 ",
+		"### 行政许可 32 -8^10":  "### 行政许可 32 -8 10",
+		"### 行政处罚 0 0 (^24)": "### 行政处罚 0 0 24",
+		"#### 审结 总计^ ":       "#### 审结 总计 ",
+		"面积10^6平方米":          "面积10^6平方米",
+		"面积达10^6 平方米":        "面积达10^6 平方米",
+		"x^2 + 1":            "x^2 + 1",
+		"规章 12 3^":           "规章 12 3",
+		"^":                  "",
+		"12^":                "12",
+		"a^b 1":              "a^b 1",
+	})
+}
+
 func TestSpaceUnitCells(t *testing.T) {
 	eachCase(t, "spaceUnitCells", func(s string) string {
 		if !unitsGlued(s) {
