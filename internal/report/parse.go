@@ -3406,8 +3406,10 @@ type rowCells struct {
 	spaced bool     // the numbers are set apart by wide gaps (pdftotext -layout): fewer of them means blanks
 	ok     bool
 	// windows are where in the line's Fields the cells may start (a 表三
-	// row of fields with empty ones); one when ok
+	// row of fields with empty ones); one when ok. from is the field after
+	// the label's last.
 	windows []int
+	from    int
 }
 
 // numbers are the row's numbers as read: its cells, or its tokens when not
@@ -3794,6 +3796,7 @@ func separateCells(region []string, n int) bool {
 // placeFieldRows, which goes by the table's complete rows or the row's sum.
 func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 	region := fields[from:]
+	rc.from = from
 	first, last, count := -1, -1, 0
 	zeroLed := false // a field 00 or 05: cells run together, when the row lacks a field
 	for i, f := range region {
@@ -3922,12 +3925,18 @@ func leadingZero(f string) bool {
 // converter writes its rows alike), else by the one window whose six cells
 // add up to its 总计. Otherwise the row stays unread (PARSE.TABLE).
 func (p *parser) placeFieldRows(got []t3Line) {
-	layout := map[int]int{} // fields on the line → where the cells start; -1 when rows disagree
+	// fields on the line and where its label ends → where the cells start;
+	// -1 when rows disagree. (A converter that writes a merged cell as one
+	// field puts a row's cells one field further where a group's cell
+	// stands before its label: "三、本年度办理结果 | （一）予以公开 | 2 | …" and
+	// "二、上年结转… |  | 2 | … | 5 | ", alike in fields, start apart.)
+	type shape struct{ fields, from int }
+	layout := map[shape]int{}
 	for _, g := range got {
 		if !g.rc.ok || len(g.rc.windows) != 1 || anyEmpty(g.rc.cells) {
 			continue
 		}
-		n, w := len(g.line.Fields), g.rc.windows[0]
+		n, w := shape{len(g.line.Fields), g.rc.from}, g.rc.windows[0]
 		if at, seen := layout[n]; !seen {
 			layout[n] = w
 		} else if at != w {
@@ -3940,7 +3949,7 @@ func (p *parser) placeFieldRows(got []t3Line) {
 			continue
 		}
 		fs := g.line.Fields
-		if at, ok := layout[len(fs)]; ok && at >= 0 && slices.Contains(g.rc.windows, at) {
+		if at, ok := layout[shape{len(fs), g.rc.from}]; ok && at >= 0 && slices.Contains(g.rc.windows, at) {
 			g.rc.cells, g.rc.ok = fs[at:at+NumCols], true
 			continue
 		}
