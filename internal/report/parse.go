@@ -12664,7 +12664,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	// five cells it fills adds up
 	place := func(ts []tok, cols []int) ([]string, bool) {
 		cells, ok := placeByColumns(ts, cols)
-		if !ok || !centredUnder(ts, cells, cols) {
+		if !ok || !nearlyCentredUnder(ts, cells, cols) {
 			return nil, false // not centred under the headings: nothing says which column a number is
 		}
 		// (blanks as 0 asks more than t4BlocksAddUp, which passes a block
@@ -12688,6 +12688,19 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		}
 	}
 	cells, ok := eitherMeasure(byChar, okChar, byWidth, okWidth)
+	if cols, found := columns(false, false); !ok && found && !data.Placed && p.measure != measureWidth {
+		// pdftotext -layout of a Word table's PDF: its characters' columns
+		// drift, a Chinese heading's against the digits under it, a few
+		// characters off by the right of the row (其他 at 11, its 1 at 15;
+		// 复议后起诉's 其他 at 82, its 0 at 86): no number is centred under
+		// its heading, but in their order the numbers lie nearest their
+		// headings one way only
+		if inOrder, fits := placeInOrder(ts, cols, 4); fits && blanksAsZerosAddUp(inOrder) {
+			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置，三组都满足“总计 = 各项之和”：%s",
+				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
+			return inOrder, true
+		}
+	}
 	if data.Placed {
 		if cols, found := columns(false, true); found {
 			if byPlace, okPlace := place(ts, cols); okPlace {
@@ -12710,6 +12723,108 @@ func centredUnder(ts []tok, cells []string, cols []int) bool {
 		}
 		if abs(ts[j].center-cols[k]) > 1 {
 			return false
+		}
+		j++
+	}
+	return true
+}
+
+// placeInOrder places ts, in their order, one to a column of cols: the
+// placement whose numbers lie nearest their columns in all, when it is the
+// only one with that sum of distances, every other is two characters or
+// more worse, and no number lies more than maxOff from its column.
+func placeInOrder(ts []tok, cols []int, maxOff int) ([]string, bool) {
+	n, m := len(ts), len(cols)
+	if n == 0 || n >= m || m > 64 {
+		return nil, false
+	}
+	const inf = 1 << 30
+	// for ts[i] under cols[j]: the least sum for ts[:i+1] (best), how many
+	// placements have it (ways, 2 for more), the next least (next) and the
+	// column of ts[i-1] in the best one (from)
+	type state struct{ best, ways, next, from int }
+	st := make([][]state, n)
+	for i := range st {
+		st[i] = make([]state, m)
+		for j := range st[i] {
+			st[i][j] = state{best: inf, next: inf, from: -1}
+			d := abs(ts[i].center - cols[j])
+			if d > maxOff || j < i || m-j < n-i {
+				continue
+			}
+			if i == 0 {
+				st[i][j] = state{best: d, ways: 1, next: inf, from: -1}
+				continue
+			}
+			s := &st[i][j]
+			for k := range j {
+				p := st[i-1][k]
+				if p.best == inf {
+					continue
+				}
+				add := func(c, w int, from int) {
+					switch {
+					case c < s.best:
+						s.next = min(s.next, s.best)
+						s.best, s.ways, s.from = c, w, from
+					case c == s.best:
+						s.ways = min(2, s.ways+w)
+					default:
+						s.next = min(s.next, c)
+					}
+				}
+				add(p.best+d, p.ways, k)
+				if p.next < inf {
+					add(p.next+d, 1, k)
+				}
+			}
+		}
+	}
+	best, ways, next, at := inf, 0, inf, -1
+	for j, s := range st[n-1] {
+		switch {
+		case s.best < best:
+			next = min(next, best, s.next)
+			best, ways, at = s.best, s.ways, j
+		case s.best == best && s.best < inf:
+			ways = min(2, ways+s.ways)
+			next = min(next, s.next)
+		default:
+			next = min(next, s.best, s.next)
+		}
+	}
+	if at < 0 || ways != 1 || next < best+2 {
+		return nil, false
+	}
+	cells := make([]string, m)
+	for i := n - 1; i >= 0; i-- {
+		cells[at] = ts[i].s
+		at = st[i][at].from
+	}
+	return cells, true
+}
+
+// nearlyCentredUnder is centredUnder for 表四's numbers, where a number may
+// also sit two characters off its heading's middle when every other heading
+// is twice as far or more: a two-character heading centred over a wide
+// column (LibreOffice's PDF of a Word table: 总计 at 23–24, its 0 at 25, the
+// next heading at 29) is still the one over it.
+func nearlyCentredUnder(ts []tok, cells []string, cols []int) bool {
+	j := 0
+	for k, c := range cells {
+		if c == "" {
+			continue
+		}
+		d := abs(ts[j].center - cols[k])
+		if d > 2 {
+			return false
+		}
+		if d == 2 {
+			for m, col := range cols {
+				if m != k && abs(ts[j].center-col) < 2*d {
+					return false
+				}
+			}
 		}
 		j++
 	}
