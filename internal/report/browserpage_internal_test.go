@@ -66,3 +66,21 @@ func TestInAddressBounded(t *testing.T) {
 		t.Errorf("%d hits taken for an address's", n)
 	}
 }
+
+// The date and time a browser printed at each page's head is the one the
+// pages write most, also where a page's count ran into it (pdf.js's text:
+// "…/000.html 3/412/5/26, 9:47 AM", where 412/5/26 is no date); and the
+// foot before it is its address with that count.
+func TestPrintedStampAfterPageCount(t *testing.T) {
+	page := "12/5/26, 9:47 AM 示例局2019年政府信息公开工作年度报告一、总体情况…file:///tmp/r/000.html 1/412/5/26, 9:47 AM 示例局2019年政府信息公开工作年度报告二、…file:///tmp/r/000.html 2/412/5/26, 9:47 AM 示例局…"
+	if got := printedStamp(page); got != "12/5/26, 9:47 AM" {
+		t.Errorf("printedStamp = %q, want 12/5/26, 9:47 AM", got)
+	}
+	i := strings.Index(page, "12/5/26, 9:47 AM 示例局2019年政府信息公开工作年度报告二")
+	if a := footAddressBefore(page, i); a < 0 || !strings.HasPrefix(page[a:], "file:///tmp/r/000.html 1/4") {
+		t.Errorf("footAddressBefore = %d, want the foot's address", a)
+	}
+	if a := footAddressBefore("…申请0件。 12/5/26, 9:47 AM", len("…申请0件。 ")); a != -1 {
+		t.Errorf("footAddressBefore without a foot = %d, want -1", a)
+	}
+}

@@ -743,3 +743,27 @@ func TestNodeHTMLMarkdownMergedCells(t *testing.T) {
 		})
 	}}})
 }
+
+// The same pdf.js text of Chromium's PDF run into one line, without and with
+// spaces for its line breaks (a generated 2019 report, zeros written): the
+// browser's foot and the next page's head run together as
+// "…1 1fi le:///…/000.html 3/412/5/26, 9:47 AM 示 例第 0 局 2019 年…报告":
+// the ligature's address is file://, the date and time are the stamp the
+// other pages start with (not 412/5/26), the title is left out with
+// pdf.js's spaces in it, and the address goes with its page count. Before,
+// the address stayed glued to 四、结转下年度继续办理's last number and that
+// row was not found.
+func TestOfficeParserTextRunTogether(t *testing.T) {
+	runTruthCases(t, []truthCase{
+		{file: "flat-officeparser-chrome-2019.txt", min: 176},
+		{file: "flat-spaced-officeparser-chrome-2019.txt", min: 176},
+	})
+	for _, file := range []string{"flat-officeparser-chrome-2019.txt", "flat-spaced-officeparser-chrome-2019.txt"} {
+		_, r := auditWithModel(t, file)
+		for k, s := range r.Sections {
+			if strings.Contains(s, "file:") || strings.Contains(s, "fi le") {
+				t.Errorf("%s: section %s keeps the browser's foot: %q", file, k, s)
+			}
+		}
+	}
+}

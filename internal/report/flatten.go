@@ -1433,6 +1433,16 @@ func cutPageAt(t string, depth int) []string {
 			leaveOut(lo+m[0], lo+m[1])
 		}
 	}
+	// and in the sections of text (一, 五, 六), where nothing reads digits
+	// round it: the report's last page ends with its foot ("…2600元。
+	// file:///…/000.html 4/4"), which is no part of section 六
+	for _, i := range []int{0, 4, 5} {
+		if lo, hi := region(i); lo >= 0 && strings.Contains(t[lo:hi], "://") {
+			for _, m := range printedURLRe.FindAllStringIndex(t[lo:hi], -1) {
+				leaveOut(lo+m[0], lo+m[1])
+			}
+		}
+	}
 	// a browser's address at a page's foot amid 表四's numbers, where a page
 	// broke it ("…0 0 0 file:///…/r000.html 0 0 0 1 0 0 1 1 …"), set apart
 	// by spaces: blanked, the numbers one run as on the page (the page's
@@ -1477,6 +1487,13 @@ func cutPageAt(t string, depth int) []string {
 				end += m[1]
 			}
 			leaveOut(at+k, end)
+			if a := footAddressBefore(t, at+k); a >= 0 {
+				// the foot before it, whose page count was left out on
+				// its own where it ran into the stamp (pdf.js: "…0 1
+				// 1file:///…/000.html 3/412/5/26, 9:47 AM"): its address
+				// goes too, not left after a row's last digits
+				leaveOut(a, at+k)
+			}
 			at = end
 		}
 	}
@@ -1516,9 +1533,34 @@ var bareURLRe = regexp.MustCompile(`(?:file|https?)://[!-~]*?\.(?:s?html?|jsp|ph
 // 2026/12/5 17:01).
 var printedStampRe = regexp.MustCompile(`[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4},? {1,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[AaPp][Mm])?`)
 
+// footAddressBefore is where the browser's foot that ends at i, or spaces
+// before it, starts (its address and the page's count: file:///…/000.html
+// 3/4 before 12/5/26, …), or -1 when none does.
+func footAddressBefore(t string, i int) int {
+	for i > 0 && t[i-1] == ' ' {
+		i-- // (the line breaks made spaces)
+	}
+	lo := max(0, i-512)
+	k := strings.LastIndex(t[lo:i], "://")
+	if k < 0 {
+		return -1
+	}
+	k += lo
+	for _, scheme := range []string{"file", "https", "http"} {
+		if a := k - len(scheme); a >= 0 && t[a:k] == scheme {
+			if m := printedURLRe.FindStringIndex(t[a:i]); m != nil && m[0] == 0 && m[1] == i-a {
+				return a
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // printedTitleRe is a report's title as a browser prints it after the date
-// at the head of a page.
-var printedTitleRe = regexp.MustCompile(`^[ \x{3000}]*[^\s。，；：、]{2,40}?年(?:度)?政府信息公开(?:工作)?年度报告`)
+// at the head of a page, also with the single spaces pdf.js's text sets
+// between its digits and characters (示例第 0 局 2019 年政府信息公开工作年度报告).
+var printedTitleRe = regexp.MustCompile(`^[ \x{3000}]*(?:[^\s。，；：、]| [^\s。，；：、]){2,40}? ?年(?:度)?政府信息公开(?:工作)?年度报告`)
 
 // printedStamp is the date and time a browser printed at the head of each
 // page of a text run into one line: the one written most often, two times
@@ -1532,6 +1574,18 @@ func printedStamp(t string) string {
 	for _, loc := range printedStampRe.FindAllStringIndex(t, -1) {
 		if loc[0] > 0 && (isASCIIDigit(t[loc[0]-1]) || t[loc[0]-1] == '.') {
 			continue // (glued to a number: its first digits may be the number's)
+		}
+		if loc[0] > 0 && t[loc[0]-1] == '/' {
+			// glued to the page count before it (pdf.js's text: the foot's
+			// "…/000.html 3/4" then the next page's head "12/5/26, 9:47
+			// AM", run together as 3/412/5/26): the stamp starts a digit or
+			// more later, where the pages that start with it say
+			for d := 1; d < 4 && loc[0]+d < loc[1]; d++ {
+				if m := printedStampRe.FindStringIndex(t[loc[0]+d : loc[1]]); m != nil && m[0] == 0 && m[1] == loc[1]-loc[0]-d {
+					counts[t[loc[0]+d:loc[1]]]++
+				}
+			}
+			continue
 		}
 		counts[t[loc[0]:loc[1]]]++
 	}
@@ -2144,7 +2198,7 @@ func cutAt(t string, cuts, drop map[int]bool) []string {
 		}
 		prev = c
 	}
-	if s := trimSpace(t[prev:]); s != "" {
+	if s := trimSpace(t[prev:]); s != "" && !drop[prev] { // (a piece left out may end the text)
 		out = append(out, s)
 	}
 	return out

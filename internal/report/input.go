@@ -238,6 +238,13 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 		if l.Fields == nil && (hasText(l.Text, "件") || hasText(l.Text, "个")) && unitsGlued(l.Text) {
 			l.Text = spaceUnitCells(l.Text)
 		}
+		// pdf.js's text of a browser's foot sets the fi ligature apart as a
+		// word ("fi le:///…/053.html 5/9"), glued to a row's last number
+		// where the page ran into one line ("…0 1 1fi le:///…"): the
+		// address, as the page printed it
+		if strings.Contains(l.Text, "fi le://") {
+			l.Text = strings.ReplaceAll(l.Text, "fi le://", "file://")
+		}
 		// pdf2md (npm; pdf2md.morethan.io) writes a number set a hair
 		// higher than the line's first word as a footnote's mark, glued
 		// ("### 行政强制 5 -10^8"), one set lower as a footnote ("(^8)"):

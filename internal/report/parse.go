@@ -524,8 +524,6 @@ func printedPage(s string) bool {
 	}
 	if rest, ok := strings.CutPrefix(t, "\ufb01"); ok {
 		t = "fi" + rest // "ﬁle://": a PDF's fi ligature, as its text gives it
-	} else if rest, ok := strings.CutPrefix(t, "fi le:"); ok {
-		t = "file:" + rest // pdf.js's text of it: the ligature a word of its own
 	}
 	switch {
 	case t[0] >= '0' && t[0] <= '9':
@@ -3658,7 +3656,11 @@ func splitFields(l Line, n int) rowCells {
 			j--
 		}
 		if j >= 0 && !numberish(l.Fields[j]) {
-			return rowCells{label: joinLabel(l.Fields[:j+1]), windows: []int{k}, cells: l.Fields[k:], ok: true}
+			from := k // (as the general path has it: after the last field that is no number)
+			for from > 0 && numberish(l.Fields[from-1]) {
+				from--
+			}
+			return rowCells{label: joinLabel(l.Fields[:j+1]), windows: []int{k}, from: from, cells: l.Fields[k:], ok: true}
 		}
 	}
 	return splitAnyFields(l, n)

@@ -1363,8 +1363,6 @@ func TestPrintedPageLines(t *testing.T) {
 		"2026-11-30 19:40:05":                                       true,
 		"file:///tmp/s4pdf/split4-2021.html      2/3":               true,
 		"\ufb01le:///tmp/s4pdf/split4-2021.html  2/3":               true,
-		"fi le:///tmp/s57/c5/053.html 5/9":                          true, // pdf.js: the ligature a word
-		"fi le 5/9":                                                 false,
 		"https://www.example.gov.cn/zwgk/2025/a.html   1/5":         true,
 		"https://www.example.gov.cn/zwgk/2025/a.html   1 of 5":      true,
 		"https://www.example.gov.cn/zwgk/2025/a.html   第 1 页，共 5 页": true,
