@@ -9785,7 +9785,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 		if !unplaced(*g) {
 			continue
 		}
-		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols) {
+		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols, false) {
 			if placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 			} else {
@@ -12666,7 +12666,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	// five cells it fills adds up
 	place := func(ts []tok, cols []int) ([]string, bool) {
 		cells, ok := placeByColumns(ts, cols)
-		if !ok || !nearlyCentredUnder(ts, cells, cols) {
+		if !ok || !centredUnder(ts, cells, cols, true) {
 			return nil, false // not centred under the headings: nothing says which column a number is
 		}
 		// (blanks as 0 asks more than t4BlocksAddUp, which passes a block
@@ -12716,14 +12716,26 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 
 // centredUnder says each number of ts placed in cells (placeByColumns, which
 // keeps them in order: the j-th filled cell is ts[j]) sits within a column
-// of the middle of its column's heading (cols).
-func centredUnder(ts []tok, cells []string, cols []int) bool {
+// of the middle of its column's heading (cols). With nearly (表四's
+// numbers), a number may also sit two characters off its heading's middle
+// when every other heading is twice as far or more: a two-character heading
+// centred over a wide column (LibreOffice's PDF of a Word table: 总计 at
+// 23–24, its 0 at 25, the next heading at 29) is still the one over it.
+func centredUnder(ts []tok, cells []string, cols []int, nearly bool) bool {
 	j := 0
 	for k, c := range cells {
 		if c == "" {
 			continue
 		}
-		if abs(ts[j].center-cols[k]) > 1 {
+		switch d := abs(ts[j].center - cols[k]); {
+		case d <= 1:
+		case d == 2 && nearly:
+			for m, col := range cols {
+				if m != k && abs(ts[j].center-col) < 2*d {
+					return false
+				}
+			}
+		default:
 			return false
 		}
 		j++
@@ -12804,33 +12816,6 @@ func placeInOrder(ts []tok, cols []int, maxOff int) ([]string, bool) {
 		at = st[i][at].from
 	}
 	return cells, true
-}
-
-// nearlyCentredUnder is centredUnder for 表四's numbers, where a number may
-// also sit two characters off its heading's middle when every other heading
-// is twice as far or more: a two-character heading centred over a wide
-// column (LibreOffice's PDF of a Word table: 总计 at 23–24, its 0 at 25, the
-// next heading at 29) is still the one over it.
-func nearlyCentredUnder(ts []tok, cells []string, cols []int) bool {
-	j := 0
-	for k, c := range cells {
-		if c == "" {
-			continue
-		}
-		d := abs(ts[j].center - cols[k])
-		if d > 2 {
-			return false
-		}
-		if d == 2 {
-			for m, col := range cols {
-				if m != k && abs(ts[j].center-col) < 2*d {
-					return false
-				}
-			}
-		}
-		j++
-	}
-	return true
 }
 
 // headingColumns gathers the middles of headings' words (cs) into columns:
