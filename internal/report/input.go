@@ -3450,37 +3450,36 @@ func spaceUnitCells(s string) string {
 // numbers that end the line. A caret in any other place (10^6平方米) leaves
 // the line as written.
 func unmarkFootnotes(s string) string {
-	var b strings.Builder
+	// the numbers that end the line: no caret before tail is a mark (one
+	// pass, not a look at the rest of the line from each caret)
+	tail := len(strings.TrimRight(s, " 0123456789-.^()"))
+	out := make([]byte, 0, len(s)+8)
 	for i := 0; i < len(s); i++ {
 		if s[i] != '^' {
-			b.WriteByte(s[i])
+			out = append(out, s[i])
 			continue
+		}
+		if i < tail {
+			return s
 		}
 		j := i + 1
 		for j < len(s) && isDigit(rune(s[j])) {
 			j++
 		}
 		end := j == len(s) || s[j] == ' '
-		if strings.TrimLeft(s[j:], " 0123456789-.^()") != "" {
-			return s // (a row's cells end its line)
-		}
 		switch {
 		case j == i+1 && end:
 			// an empty mark: nothing
 		case end && i > 0 && isDigit(rune(s[i-1])) && (i < 2 || s[i-2] == ' ' || s[i-2] == '-' || isDigit(rune(s[i-2]))):
-			b.WriteByte(' ')
-			b.WriteString(s[i+1 : j])
+			out = append(append(out, ' '), s[i+1:j]...)
 			i = j - 1
 		case j < len(s) && s[j] == ')' && i > 0 && s[i-1] == '(' && (j+1 == len(s) || s[j+1] == ' '):
-			// "(^8)": the ( is written already
-			t := b.String()
-			b.Reset()
-			b.WriteString(t[:len(t)-1])
-			b.WriteString(s[i+1 : j])
+			// "(^8)": the ( written already goes
+			out = append(out[:len(out)-1], s[i+1:j]...)
 			i = j
 		default:
 			return s
 		}
 	}
-	return b.String()
+	return string(out)
 }
