@@ -40,10 +40,7 @@ func TestRadicalFormsReadAsShown(t *testing.T) {
 	texts := []layout{{"tab", ".txt", textOf}, {"oneline", ".txt", onelineCycling}, {"layout", ".txt", layoutText}, {"markdown", ".md", markdownText}}
 	for i := range 14 {
 		truth := report.Generate(rand.New(rand.NewPCG(uint64(i), 9)), fmt.Sprintf("示例县第%d人民政府办公室", i), 2019+i%7)
-		var ls []layout
-		for _, l := range append(texts[:len(texts):len(texts)], layout{"page", ".html", pageHTML}, layout{"word", ".html", wordHTML}) {
-			ls = append(ls, l)
-		}
+		ls := append(texts[:len(texts):len(texts)], layout{"page", ".html", pageHTML}, layout{"word", ".html", wordHTML})
 		for _, l := range texts {
 			ls = append(ls, layout{l.name + " spaced", l.ext, func(t testing.TB, r *report.Report) string { return spacedRadicals(asRadicals(l.make(t, r))) }})
 		}
