@@ -1426,17 +1426,12 @@ func cutPageAt(t string, depth int) []string {
 	}
 	// the page's address a browser printed at its foot, with the page's
 	// number, after 表二's last row on a page ("…收费44.6
-	// file:///…/r000.html 2/4"): left out (in 表三 and 表四 the page's
-	// number is, above, and the digits' readers leave addresses out)
-	if lo, hi := region(1); lo >= 0 && strings.Contains(t[lo:hi], "://") {
-		for _, m := range printedURLRe.FindAllStringIndex(t[lo:hi], -1) {
-			leaveOut(lo+m[0], lo+m[1])
-		}
-	}
-	// and in the sections of text (一, 五, 六), where nothing reads digits
-	// round it: the report's last page ends with its foot ("…2600元。
-	// file:///…/000.html 4/4"), which is no part of section 六
-	for _, i := range []int{0, 4, 5} {
+	// file:///…/r000.html 2/4") and in the sections of text (一, 五, 六;
+	// the report's last page ends with its foot, "…2600元。
+	// file:///…/000.html 4/4", no part of section 六): left out (in 表三 and
+	// 表四 the page's number is, above, and the digits' readers leave
+	// addresses out)
+	for _, i := range []int{0, 1, 4, 5} {
 		if lo, hi := region(i); lo >= 0 && strings.Contains(t[lo:hi], "://") {
 			for _, m := range printedURLRe.FindAllStringIndex(t[lo:hi], -1) {
 				leaveOut(lo+m[0], lo+m[1])

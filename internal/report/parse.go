@@ -8950,7 +8950,7 @@ func (p *parser) strayUnread() {
 	rows := r.Format.T3Rows()
 	empty := func(k int) bool { return k >= 0 && k < len(rows) && r.Applications[rows[k].Key] == (Row{}) }
 	mark := func(k, line int, why string) {
-		if r.Meta.Ambiguous[t3Cell(rows[k].Key, 0)] {
+		if r.ambiguous(t3Cell(rows[k].Key, 0)) {
 			return
 		}
 		for c := 0; c < NumCols; c++ {
@@ -12679,8 +12679,9 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
-	if cols, ok := columns(false, false); ok && p.measure != measureWidth {
-		byChar, okChar = place(ts, cols)
+	charCols, charFound := columns(false, false)
+	if charFound && p.measure != measureWidth {
+		byChar, okChar = place(ts, charCols)
 	}
 	// (not in our PDF reader's text, whose columns are the page's places:
 	// a Chinese character counted twice there counts its width twice)
@@ -12690,14 +12691,14 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		}
 	}
 	cells, ok := eitherMeasure(byChar, okChar, byWidth, okWidth)
-	if cols, found := columns(false, false); !ok && found && !data.Placed && p.measure != measureWidth {
+	if !ok && charFound && !data.Placed && p.measure != measureWidth {
 		// pdftotext -layout of a Word table's PDF: its characters' columns
 		// drift, a Chinese heading's against the digits under it, a few
 		// characters off by the right of the row (其他 at 11, its 1 at 15;
 		// 复议后起诉's 其他 at 82, its 0 at 86): no number is centred under
 		// its heading, but in their order the numbers lie nearest their
 		// headings one way only
-		if inOrder, fits := placeInOrder(ts, cols, 4); fits && blanksAsZerosAddUp(inOrder) {
+		if inOrder, fits := placeInOrder(ts, charCols, 4); fits && blanksAsZerosAddUp(inOrder) {
 			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置，三组都满足“总计 = 各项之和”：%s",
 				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
 			return inOrder, true
