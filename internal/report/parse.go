@@ -12493,10 +12493,16 @@ func t4GroupsFailing(cells []string) int {
 // in a table that leaves zeros blank are placed wrongly when a block then
 // does not (a number the text lost, 1 _ 1 _ _ for _ _ 1 _ 1, would be a
 // false T4.SUM), and are better left unread and said.
-func blanksAsZerosAddUp(cells []string) bool {
+func blanksAsZerosAddUp(cells []string) bool { return blanksAsZerosFailing(cells) == 0 }
+
+// blanksAsZerosFailing counts the blocks of 表四's cells that do not add up
+// with their blanks as 0 (blanksAsZerosAddUp); a cell that is no count fails
+// its block.
+func blanksAsZerosFailing(cells []string) int {
+	n := 0
 	for b := 0; b+5 <= len(cells); b += 5 {
 		var v [5]int64
-		empty := true
+		empty, bad := true, false
 		for c := range 5 {
 			s := trimSpace(cells[b+c])
 			if s == "" || isPlaceholder(s) {
@@ -12504,15 +12510,16 @@ func blanksAsZerosAddUp(cells []string) bool {
 			}
 			x, ok := toCell(s).Int()
 			if !ok {
-				return false
+				bad = true
+				break
 			}
 			v[c], empty = x, false
 		}
-		if !empty && v[0]+v[1]+v[2]+v[3] != v[4] {
-			return false
+		if bad || !empty && v[0]+v[1]+v[2]+v[3] != v[4] {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
 // t4BlocksAddUp reports whether 表四's fifteen cells, in order, make three
@@ -12694,12 +12701,37 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	if !ok && charFound && !data.Placed && p.measure != measureWidth {
 		// pdftotext -layout of a Word table's PDF: its characters' columns
 		// drift, a Chinese heading's against the digits under it, a few
-		// characters off by the right of the row (其他 at 11, its 1 at 15;
-		// 复议后起诉's 其他 at 82, its 0 at 86): no number is centred under
-		// its heading, but in their order the numbers lie nearest their
-		// headings one way only
-		if inOrder, fits := placeInOrder(ts, charCols, 4); fits && blanksAsZerosAddUp(inOrder) {
+		// characters off, up to six by the right of the row (其他 at 11,
+		// its 1 at 15; 复议后起诉's 尚未 at 85, its 0 at 91): no number is
+		// centred under its heading, but in their order the numbers lie
+		// nearest their headings one way only. A heading's middle is taken
+		// by width, a Chinese character about two digits wide on the page
+		// (其他 at 11: 12): by characters (11) it may tie a number between
+		// two headings (its 0 at 15, 尚未 at 19), or put it under the wrong
+		// one (复议后起诉's 0 at 90, 尚未 at 84 and 总计 at 94: 尚未's, and
+		// by width a tie, so unread); where that measure places them too,
+		// it must agree
+		const drift = 6
+		var inOrder []string
+		fits := false
+		if midCols, found := columns(false, true); found {
+			inOrder, fits = placeInOrder(ts, midCols, drift)
+			if byChar, ok := placeInOrder(ts, charCols, drift); ok && fits && !slices.Equal(inOrder, byChar) {
+				fits = false
+			}
+		}
+		// one block not adding up is the report's error, said by the
+		// checks (T4.SUM): a number placed in a wrong block would put two
+		// out, and within its block only one taken for the 总计 or from it
+		// could, where the places are the only ones so near
+		switch failing := blanksAsZerosFailing(inOrder); {
+		case !fits:
+		case failing == 0:
 			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置，三组都满足“总计 = 各项之和”：%s",
+				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
+			return inOrder, true
+		case failing == 1:
+			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置：%s；其中一组不满足“总计 = 各项之和”，请对照原文核对",
 				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
 			return inOrder, true
 		}

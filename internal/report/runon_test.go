@@ -886,9 +886,11 @@ func TestTotalOfColumnsLeftOut(t *testing.T) {
 // column off (twelve wrong cells, a false T3.OUTCOMES). Groups less than
 // half as far apart as groups mostly are make no grid. The fixture: our own
 // PDF of a generated 2019 report, every 0 blank, through pdftotext -layout.
+// (表四 is read too since its numbers are placed in order under its
+// headings, which they drift from: 146 cells right before, 154 now.)
 func TestSplitColumnMakesNoGrid(t *testing.T) {
-	if right := marksAsTruth(t, "pdftotext-layout-ours-blanks-splitcolumn-2019.txt"); right < 146 {
-		t.Errorf("%d cells read right, want 146 at least", right)
+	if right := marksAsTruth(t, "pdftotext-layout-ours-blanks-splitcolumn-2019.txt"); right < 154 {
+		t.Errorf("%d cells read right, want 154 at least", right)
 	}
 }
 
