@@ -12670,7 +12670,10 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	// a place is kept only if every number sits centred under its heading
 	// (within a character: a table laid out with its headings to the left
 	// and its numbers to the right gives no such sign) and each block whose
-	// five cells it fills adds up
+	// five cells it fills adds up — or all but one, each number within a
+	// character of its heading's middle: the report's error in that block
+	// (said by T4.SUM), where a number placed in a wrong block would put two
+	// out
 	place := func(ts []tok, cols []int) ([]string, bool) {
 		cells, ok := placeByColumns(ts, cols)
 		if !ok || !centredUnder(ts, cells, cols, true) {
@@ -12678,11 +12681,14 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		}
 		// (blanks as 0 asks more than t4BlocksAddUp, which passes a block
 		// with a blank)
-		adds := blanksAsZerosAddUp(cells)
-		if !adds && data.Placed && p.t4InColumns == nil {
+		failing := blanksAsZerosFailing(cells)
+		if failing > 0 && data.Placed && p.t4InColumns == nil {
 			p.t4InColumns = cells // (our PDF reader's places only: pdftotext's by characters or by width may disagree)
 		}
-		return cells, adds
+		if failing == 1 && centredUnder(ts, cells, cols, false) {
+			return cells, true
+		}
+		return cells, failing == 0
 	}
 	var byChar, byWidth []string
 	okChar, okWidth := false, false
@@ -12740,9 +12746,14 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		if cols, found := columns(false, true); found {
 			if byPlace, okPlace := place(ts, cols); okPlace {
 				// where another measure places them too, only the same place
-				return byPlace, !ok || slices.Equal(cells, byPlace)
+				cells, ok = byPlace, !ok || slices.Equal(cells, byPlace)
 			}
 		}
+	}
+	if ok && blanksAsZerosFailing(cells) == 1 {
+		// (the error the checks will say rests on this placing: said)
+		p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），按各数在表头各栏下的位置定出空白的位置：%s；其中一组不满足“总计 = 各项之和”，另两组满足（一个数放错了组会使两组不满足），请对照原文核对",
+			len(ts), strings.Join(strs(ts), " "), placedCells(cells))
 	}
 	return cells, ok
 }
