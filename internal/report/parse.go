@@ -6516,6 +6516,9 @@ type t3Line struct {
 	// headings, but that was not placed (they do not add up placed so, or
 	// which columns they are is not known): they are its cells
 	inColumns bool
+	// inCells: such a row's cells as its numbers stand (the page's seven
+	// columns, or 表三's headings); nil where which columns is not known
+	inCells []string
 	// unread: a row whose numbers are known not to be read (restOfWrap's
 	// wrapUnread), already said
 	unread bool
@@ -7203,6 +7206,20 @@ func (p *parser) parseT3() {
 			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(g.rc.tokens)}) // (more numbers than a row's cells: other rows' too)
 		}
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
+			if g.inCells != nil && noPlacingAddsUp(g.rc.tokens) {
+				// its numbers one to a column, its 总计 in that column, and
+				// wherever the blanks are the row does not add up: the
+				// report's own error (T3.ROWSUM), its cells where they stand
+				v := r.Applications[g.row.Key]
+				for c, s := range g.inCells {
+					v[c] = toCell(s)
+					delete(r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+				}
+				r.Applications[g.row.Key] = v
+				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），按各数所在的栏读取：%s；该行六类申请人之和不等于总计，无论空白在哪里都是如此，请对照原文核对",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), placedCells(g.inCells))
+				continue
+			}
 			if g.gridTotal != "" {
 				v := r.Applications[g.row.Key]
 				v[ColTotal] = toCell(g.gridTotal)
@@ -9744,7 +9761,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
-			g.inColumns = true
+			g.inColumns, g.inCells = true, cells
 		} else if pg.used != nil {
 			if cells, ok := placeInGrid(g.rc.tokens, pg.used); ok {
 				g.inColumns = true
@@ -9789,7 +9806,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			if placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 			} else {
-				g.inColumns = true
+				g.inColumns, g.inCells = true, cells
 			}
 		}
 	}
@@ -12488,16 +12505,13 @@ func t4GroupsFailing(cells []string) int {
 	return n
 }
 
-// blanksAsZerosAddUp says each block of 表四's cells placed among blanks
-// adds up with its blanks as 0, or is all blank: numbers placed by position
-// in a table that leaves zeros blank are placed wrongly when a block then
-// does not (a number the text lost, 1 _ 1 _ _ for _ _ 1 _ 1, would be a
-// false T4.SUM), and are better left unread and said.
-func blanksAsZerosAddUp(cells []string) bool { return blanksAsZerosFailing(cells) == 0 }
-
-// blanksAsZerosFailing counts the blocks of 表四's cells that do not add up
-// with their blanks as 0 (blanksAsZerosAddUp); a cell that is no count fails
-// its block.
+// blanksAsZerosFailing counts the blocks of 表四's cells placed among blanks
+// that do not add up with their blanks as 0 (a block all blank adds up); a
+// cell that is no count fails its block. Numbers placed by position in a
+// table that leaves zeros blank are placed wrongly when two blocks fail (a
+// number put in the next block), and may be when one does (1 _ 1 _ _ for
+// _ _ 1 _ 1): such a place is kept only where each number stands close
+// under its heading, and said.
 func blanksAsZerosFailing(cells []string) int {
 	n := 0
 	for b := 0; b+5 <= len(cells); b += 5 {
