@@ -9602,6 +9602,7 @@ func (p *parser) alignShort(got []t3Line) {
 		// page's rows together, then by the headings
 		p.placeByGrid(got, breaks)
 		p.placeByT3Header(got)
+		p.placeByIdentities(got, breaks)
 	}()
 	if len(rows) == 0 {
 		return
@@ -9771,6 +9772,175 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			}
 		}
 	}
+}
+
+// placeByIdentities places the rows with blanks of pdftotext -layout that
+// no complete row, grid or heading placed, where the table's column
+// identities (（七）总计 = the outcomes; 新收 + 结转 = 总计 + 结转下年度) say
+// how. pdftotext lays each page out anew, and a Word table's page after a
+// page break may have no complete row and a page's numbers in groups that
+// gridColumns does not trust: a two-digit number set four characters left of
+// its column's digits (1 at 46, 11 at 51, 0 at 55), a narrow 其他 column
+// four from 总计, a column blank on the whole page. The groups of two
+// numbers or more of such a page (five to seven, apart as a grid's are) are
+// columns; each way of giving them to the seven columns in order, each row
+// placed among them in its order (placeInOrder: nearest one way only, four
+// characters at most) and adding up, is tried, and kept only when exactly one
+// way, every row of 表三 then read, makes every column identity hold. Said
+// by PARSE.READ.
+func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
+	unplaced := func(g t3Line) bool {
+		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
+		return !g.rc.ok && (g.rc.spaced || lone) && !g.line.Placed && g.line.Fields == nil && !g.line.Segmented && len(g.rc.tokens) > 0
+	}
+	type pageCols struct {
+		page int
+		mids []int // the middles of the page's groups of numbers
+	}
+	var pages []pageCols
+	ways := 1
+	for k := range got {
+		g := got[k]
+		if g.rc.ok {
+			continue
+		}
+		if !unplaced(g) {
+			return // a row unread that no placing reads: the identities cannot be asked
+		}
+		page := pageOf(breaks, g.line.No)
+		if slices.ContainsFunc(pages, func(pc pageCols) bool { return pc.page == page }) {
+			continue
+		}
+		groups, size := columnGroups(pageCenters(got, breaks, page))
+		var kept [][2]int
+		for i, gr := range groups {
+			if size[i] >= 2 {
+				kept = append(kept, gr)
+			}
+		}
+		// a number alone in its group is set aside only where the others
+		// make all seven columns: on a page of fewer, it may be the one
+		// number of a column of zeros left blank, and which column the
+		// zeros are in the identities cannot tell
+		if len(kept) < NumCols-2 || len(kept) > NumCols || len(kept) < NumCols && len(kept) < len(groups) || !groupsApart(kept, true) {
+			return
+		}
+		mids := make([]int, len(kept))
+		for i, gr := range kept {
+			mids[i] = (gr[0] + gr[1]) / 2
+		}
+		pages = append(pages, pageCols{page, mids})
+		ways *= binomial(NumCols, len(kept))
+		if ways > 64 {
+			return
+		}
+	}
+	if len(pages) == 0 {
+		return
+	}
+	// choices: for each page, the columns its groups are, in order
+	choices := make([][][]int, len(pages))
+	for i, pc := range pages {
+		choices[i] = columnChoices(NumCols, len(pc.mids))
+	}
+	var found [][]string // the cells of got's rows by the one way that holds
+	held := 0
+	pick := make([]int, len(pages))
+	for {
+		cells := make([][]string, len(got))
+		ok := true
+		for k := range got {
+			if got[k].rc.ok {
+				continue
+			}
+			i := slices.IndexFunc(pages, func(pc pageCols) bool { return pc.page == pageOf(breaks, got[k].line.No) })
+			cols := choices[i][pick[i]]
+			in, fits := placeInOrder(got[k].rc.tokens, pages[i].mids, 4)
+			if !fits {
+				ok = false
+				break
+			}
+			row := make([]string, NumCols)
+			for j, c := range cols {
+				row[c] = in[j]
+			}
+			if !placedAddsUp(row) {
+				ok = false
+				break
+			}
+			cells[k] = row
+		}
+		if ok {
+			// (tried in place, then put back)
+			for k := range got {
+				if cells[k] != nil {
+					got[k].rc.cells, got[k].rc.ok = cells[k], true
+				}
+			}
+			if t3ColumnsHold(got) {
+				held++
+				found = cells
+			}
+			for k := range got {
+				if cells[k] != nil {
+					got[k].rc.cells, got[k].rc.ok = nil, false
+				}
+			}
+		}
+		// the next way
+		i := 0
+		for i < len(pick) {
+			pick[i]++
+			if pick[i] < len(choices[i]) {
+				break
+			}
+			pick[i] = 0
+			i++
+		}
+		if i == len(pick) || held > 1 {
+			break
+		}
+	}
+	if held != 1 {
+		return
+	}
+	var labels []string
+	for k := range got {
+		if found[k] != nil {
+			g := &got[k]
+			g.rc.cells, g.rc.ok, g.byPosition, g.inColumns, g.inCells, g.gridTotal = found[k], true, true, false, nil, ""
+			labels = append(labels, g.row.Group+g.row.Label)
+		}
+	}
+	p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）所在页的各栏位置不齐、没有完整的一行可作参照（PDF 转换的文字位置），按各数的先后次序与本页各栏的位置读取，只有这一种读法使全表各栏的勾稽关系都成立",
+		len(labels), strings.Join(labels, "、"))
+}
+
+// columnChoices are the ways of choosing k of n columns, in order: each
+// the columns chosen, ascending.
+func columnChoices(n, k int) [][]int {
+	var out [][]int
+	var walk func(from int, cur []int)
+	walk = func(from int, cur []int) {
+		if len(cur) == k {
+			out = append(out, slices.Clone(cur))
+			return
+		}
+		for c := from; c <= n-(k-len(cur)); c++ {
+			walk(c+1, append(cur, c))
+		}
+	}
+	walk(0, nil)
+	return out
+}
+
+// binomial is n choose k.
+func binomial(n, k int) int {
+	r := 1
+	for i := range k {
+		r = r * (n - i) / (i + 1)
+	}
+	return r
 }
 
 // placeByT3Header places the rows with blanks of our PDF reader's text

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -34,5 +35,29 @@ func TestPlaceInOrder(t *testing.T) {
 		if ok != (c.want != nil) || ok && !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q %v, want %q", c.name, got, ok, c.want)
 		}
+	}
+}
+
+// columnChoices gives every way of choosing k of n columns in order, as
+// many as binomial says.
+func TestColumnChoices(t *testing.T) {
+	for _, c := range []struct{ n, k int }{{7, 7}, {7, 6}, {7, 5}, {4, 2}} {
+		got := columnChoices(c.n, c.k)
+		if len(got) != binomial(c.n, c.k) {
+			t.Errorf("columnChoices(%d, %d): %d ways, want %d", c.n, c.k, len(got), binomial(c.n, c.k))
+		}
+		seen := map[string]bool{}
+		for _, w := range got {
+			if len(w) != c.k || !slices.IsSorted(w) || w[0] < 0 || w[c.k-1] >= c.n {
+				t.Errorf("columnChoices(%d, %d): %v", c.n, c.k, w)
+			}
+			seen[fmt.Sprint(w)] = true
+		}
+		if len(seen) != len(got) {
+			t.Errorf("columnChoices(%d, %d): a way twice", c.n, c.k)
+		}
+	}
+	if got := columnChoices(4, 2); !slices.EqualFunc(got, [][]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}}, slices.Equal) {
+		t.Errorf("columnChoices(4, 2) = %v", got)
 	}
 }
