@@ -455,7 +455,9 @@ func TestShortRowsTellTheMeasure(t *testing.T) {
 // left of its column's digits; on Chromium's A5 pages, a narrow 其他 four
 // characters from 总计). Where the page's groups of two numbers or more
 // make seven columns, its rows placed in their order nearest them one way
-// only, and 表三's column identities all hold, they are read so, and said.
+// only, and 表三's column identities all hold (or all but one column, as
+// one wrong cell of a row not adding up breaks them), they are read so, and
+// said.
 // Before, such rows were unread (LibreOffice's PDFs of our DOCX through
 // pdftotext -layout, three zeros in ten blank: 118 cells of 10 080, now
 // none; six in ten: 872 of 16 800, now 480; none wrong).
@@ -472,13 +474,25 @@ func TestRowsPlacedByTheIdentities(t *testing.T) {
 		}
 		readSaid(t, c.file, "只有这一种读法使全表各栏的勾稽关系都成立")
 	}
+	// The same with the report's own error in a row (（五）不予处理1.'s
+	// 商业企业 one more): the identities hold but for that row's one wrong
+	// cell's column, and that row is read too, its error said.
+	file := "pdftotext-layout-lo-docx-blanks-pagecolumns-rowerror-2022.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right != 25*report.NumCols+15 {
+		t.Errorf("%s: %d cells of 表三 and 表四 read right, want %d", file, right, 25*report.NumCols+15)
+	}
+	readSaid(t, file, "除“（五）不予处理1.信访举报投诉类申请”一行的一个错数所在的一栏外都成立")
+	if !saysOf(r, "T3.ROWSUM", "applications.not_processed.petition_complaint[total]", "") {
+		t.Errorf("%s: the row's error not said", file)
+	}
 	// A page of six such groups and a number alone in a seventh (the 1 of
 	// （七）总计's 科研机构, its column's zeros all left blank): which column
 	// the six are is not known — the identities cannot see where zeros go —
 	// so the rows stay unread (the tried seventh column put four zeros a
 	// column off, with the identities holding).
-	file := "pdftotext-layout-lo-docx-blanks-pagecolumns-zeros-2020.txt"
-	want, r := auditWithModel(t, file)
+	file = "pdftotext-layout-lo-docx-blanks-pagecolumns-zeros-2020.txt"
+	want, r = auditWithModel(t, file)
 	cellsAsTruth(t, file, want, r)
 	if saysOf(r, "PARSE.READ", "applications", "只有这一种读法") {
 		t.Errorf("%s: rows read by the identities", file)

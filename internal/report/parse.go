@@ -8640,9 +8640,15 @@ func t3OneCellOff(got []t3Line, bad int) bool {
 	if !ok || len(off) != 1 {
 		return false
 	}
-	v, ok := countValues(got[bad].rc.cells)
-	if !ok {
-		return false
+	// (a blank cell counts 0, as in the identities)
+	v := make([]int64, len(got[bad].rc.cells))
+	for i, c := range got[bad].rc.cells {
+		if c == "" {
+			continue
+		}
+		if v[i], ok = countValue(c); !ok {
+			return false
+		}
 	}
 	var d int64 // the six applicants' sum less the total
 	for _, x := range v[:NumCols-1] {
@@ -9844,11 +9850,12 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 		choices[i] = columnChoices(NumCols, len(pc.mids))
 	}
 	var found [][]string // the cells of got's rows by the one way that holds
-	held := 0
+	held, foundBad := 0, -1
+	// (foundBad: the row of that way that does not add up, or -1)
 	pick := make([]int, len(pages))
 	for {
 		cells := make([][]string, len(got))
-		ok := true
+		ok, bad := true, -1
 		for k := range got {
 			if got[k].rc.ok {
 				continue
@@ -9865,8 +9872,11 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 				row[c] = in[j]
 			}
 			if !placedAddsUp(row) {
-				ok = false
-				break
+				if bad >= 0 {
+					ok = false
+					break
+				}
+				bad = k // the report's error, if the columns break only as its one wrong cell would
 			}
 			cells[k] = row
 		}
@@ -9877,9 +9887,21 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 					got[k].rc.cells, got[k].rc.ok = cells[k], true
 				}
 			}
-			if t3ColumnsHold(got) {
+			if bad < 0 {
+				// or a row read before, the report's error there (alone)
+				for k := range got {
+					if !placedAddsUp(got[k].rc.cells) {
+						if bad >= 0 {
+							bad = -1
+							break
+						}
+						bad = k
+					}
+				}
+			}
+			if t3HoldsBut(got, bad) {
 				held++
-				found = cells
+				found, foundBad = cells, bad
 			}
 			for k := range got {
 				if cells[k] != nil {
@@ -9912,8 +9934,12 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 			labels = append(labels, g.row.Group+g.row.Label)
 		}
 	}
-	p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）所在页的各栏位置不齐、没有完整的一行可作参照（PDF 转换的文字位置），按各数的先后次序与本页各栏的位置读取，只有这一种读法使全表各栏的勾稽关系都成立",
-		len(labels), strings.Join(labels, "、"))
+	holds := "使全表各栏的勾稽关系都成立"
+	if foundBad >= 0 {
+		holds = fmt.Sprintf("使全表各栏的勾稽关系除“%s%s”一行的一个错数所在的一栏外都成立", got[foundBad].row.Group, got[foundBad].row.Label)
+	}
+	p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）所在页的各栏位置不齐、没有完整的一行可作参照（PDF 转换的文字位置），按各数的先后次序与本页各栏的位置读取，只有这一种读法%s",
+		len(labels), strings.Join(labels, "、"), holds)
 }
 
 // columnChoices are the ways of choosing k of n columns, in order: each
