@@ -273,3 +273,18 @@ func withT3(t3 string) []byte {
 	return []byte("某局2021年政府信息公开工作年度报告\n一、总体情况\n文字。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" +
 		t3 + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
 }
+
+// BenchmarkPageColumns is what placeByIdentities costs where it runs:
+// pdftotext -layout of LibreOffice's PDF of a report that leaves cells
+// blank, whose page after a page break is laid out anew (every row placed
+// by the one way the column identities hold), the same with a row in error
+// (the identities hold but for its column), beside the 10 KB report.
+func BenchmarkPageColumns(b *testing.B) {
+	b.Run("read", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-layout-lo-docx-blanks-pagecolumns-2022.txt"))
+	})
+	b.Run("rowerror", func(b *testing.B) {
+		benchAudit(b, readFile(b, "../../testdata/audit/pdftotext-layout-lo-docx-blanks-pagecolumns-rowerror-2022.txt"))
+	})
+	b.Run("ten-kb", func(b *testing.B) { benchAudit(b, tenKB(b)) })
+}

@@ -9787,13 +9787,15 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 // page break may have no complete row and a page's numbers in groups that
 // gridColumns does not trust: a two-digit number set four characters left of
 // its column's digits (1 at 46, 11 at 51, 0 at 55), a narrow 其他 column
-// four from 总计, a column blank on the whole page. The groups of two
-// numbers or more of such a page (five to seven, apart as a grid's are) are
-// columns; each way of giving them to the seven columns in order, each row
-// placed among them in its order (placeInOrder: nearest one way only, four
-// characters at most) and adding up, is tried, and kept only when exactly one
-// way, every row of 表三 then read, makes every column identity hold. Said
-// by PARSE.READ.
+// four from 总计, a column blank on the whole page. Seven groups of such a
+// page's numbers, apart as a grid's are, are its columns, a number alone in
+// one too; else its groups of two numbers or more (five to seven) are. Each
+// way of giving them to the seven columns in order, each row placed among
+// them in its order (placeInOrder: nearest one way only, four characters at
+// most) and adding up, is tried, and kept only when exactly one way, every
+// row of 表三 then read, makes every column identity hold — or all but the
+// column one row not adding up breaks as its one wrong cell would (the
+// report's error). Said by PARSE.READ.
 func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 	unplaced := func(g t3Line) bool {
 		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
@@ -9818,10 +9820,16 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 			continue
 		}
 		groups, size := columnGroups(pageCenters(got, breaks, page))
-		var kept [][2]int
-		for i, gr := range groups {
-			if size[i] >= 2 {
-				kept = append(kept, gr)
+		// seven groups apart are the seven columns, a number alone in one
+		// too (a column of zeros left blank but one); else the groups of
+		// two numbers or more
+		kept := groups
+		if len(groups) != NumCols || !groupsApart(groups, true) {
+			kept = nil
+			for i, gr := range groups {
+				if size[i] >= 2 {
+					kept = append(kept, gr)
+				}
 			}
 		}
 		// a number alone in its group is set aside only where the others
