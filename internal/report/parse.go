@@ -604,6 +604,11 @@ type parser struct {
 	// its blocks do not add up placed so (placeByT4Header): they are its
 	// cells, unplaced; the places, by heading
 	t4InColumns []string
+	// inCells: the cells of 表三's rows with blanks whose numbers stand one
+	// to a column (t3Line.inColumns) as they stand there (the page's seven
+	// columns, or 表三's headings), by row key; none where which columns is
+	// not known (kept here, not in each t3Line: most reports have none)
+	inCells map[string][]string
 	// rowsKept: most of 表三's rows hold their numbers on one line
 	// (rowsOnLines): a text that keeps a printed row's cells on a line
 	rowsKept bool
@@ -6516,9 +6521,6 @@ type t3Line struct {
 	// headings, but that was not placed (they do not add up placed so, or
 	// which columns they are is not known): they are its cells
 	inColumns bool
-	// inCells: such a row's cells as its numbers stand (the page's seven
-	// columns, or 表三's headings); nil where which columns is not known
-	inCells []string
 	// unread: a row whose numbers are known not to be read (restOfWrap's
 	// wrapUnread), already said
 	unread bool
@@ -7206,18 +7208,18 @@ func (p *parser) parseT3() {
 			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(g.rc.tokens)}) // (more numbers than a row's cells: other rows' too)
 		}
 		if !slices.ContainsFunc(intoLabel, func(x ranInto) bool { return &rows[x.row] == g.row }) { // (else said below: cells run into the label)
-			if g.inCells != nil && noPlacingAddsUp(g.rc.tokens) {
+			if inCells := p.inCells[g.row.Key]; inCells != nil && noPlacingAddsUp(g.rc.tokens) {
 				// its numbers one to a column, its 总计 in that column, and
 				// wherever the blanks are the row does not add up: the
 				// report's own error (T3.ROWSUM), its cells where they stand
 				v := r.Applications[g.row.Key]
-				for c, s := range g.inCells {
+				for c, s := range inCells {
 					v[c] = toCell(s)
 					delete(r.Meta.Ambiguous, t3Cell(g.row.Key, c))
 				}
 				r.Applications[g.row.Key] = v
 				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s），按各数所在的栏读取：%s；该行六类申请人之和不等于总计，无论空白在哪里都是如此，请对照原文核对",
-					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), placedCells(g.inCells))
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), placedCells(inCells))
 				continue
 			}
 			if g.gridTotal != "" {
@@ -9768,7 +9770,8 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 		if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
-			g.inColumns, g.inCells = true, cells
+			g.inColumns = true
+			p.keepInCells(g.row.Key, cells)
 		} else if pg.used != nil {
 			if cells, ok := placeInGrid(g.rc.tokens, pg.used); ok {
 				g.inColumns = true
@@ -9778,6 +9781,14 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			}
 		}
 	}
+}
+
+// keepInCells keeps a row's cells as its numbers stand (parser.inCells).
+func (p *parser) keepInCells(key string, cells []string) {
+	if p.inCells == nil {
+		p.inCells = map[string][]string{}
+	}
+	p.inCells[key] = cells
 }
 
 // placeByIdentities places the rows with blanks of pdftotext -layout that
@@ -9938,7 +9949,8 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 	for k := range got {
 		if found[k] != nil {
 			g := &got[k]
-			g.rc.cells, g.rc.ok, g.byPosition, g.inColumns, g.inCells, g.gridTotal = found[k], true, true, false, nil, ""
+			g.rc.cells, g.rc.ok, g.byPosition, g.inColumns, g.gridTotal = found[k], true, true, false, ""
+			delete(p.inCells, g.row.Key)
 			labels = append(labels, g.row.Group+g.row.Label)
 		}
 	}
@@ -10010,7 +10022,8 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			if placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 			} else {
-				g.inColumns, g.inCells = true, cells
+				g.inColumns = true
+				p.keepInCells(g.row.Key, cells)
 			}
 		}
 	}
