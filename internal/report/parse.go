@@ -1628,6 +1628,18 @@ func (p *parser) keyValueRows() {
 	}
 }
 
+// farRight says a line holds one number and nothing else, set far right (24
+// spaces or more before it), as pdftotext -layout writes a cell at its
+// column; pdftotext without -layout starts each cell at the line's start.
+func farRight(l Line) bool {
+	t := l.Text
+	n := 0
+	for n < len(t) && t[n] == ' ' {
+		n++
+	}
+	return n >= 24 && isNumber(trimSpace(t))
+}
+
 // joinCellLines puts back together the rows of tables copied one cell to a
 // line (a PDF viewer's copy, pdftotext without -layout): in 表二, 表三 and
 // 表四, a line of words followed by lines that each hold one number or
@@ -1673,12 +1685,15 @@ func (p *parser) joinCellLines() {
 			if last == i && gluedAt < 0 {
 				continue
 			}
-			if key == "3" && l.Placed && gluedAt < 0 && p.nonEmptyBetween(i, last+1) == 1 && p.lines[last].Placed {
+			if key == "3" && gluedAt < 0 && p.nonEmptyBetween(i, last+1) == 1 && (l.Placed && p.lines[last].Placed || farRight(p.lines[last])) {
 				// our PDF reader's text sets a row's cells on one line, each
 				// at its column: one number on a line of its own after a
 				// label's line is a wrapped label's row of one cell (（二）部分
 				// 公开（区分处理的，只计这一情形， / 0 / 不计其他情形）), whose
-				// column its place tells, not a cell to a line
+				// column its place tells, not a cell to a line; so is one set
+				// far right, as pdftotext -layout writes it (joined, it lost
+				// its place: a page's rows then could not be placed by their
+				// columns)
 				continue
 			}
 			j := last + 1
