@@ -13386,7 +13386,10 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
-	if len(toks) < n && (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {
+	if len(toks) >= n {
+		return
+	}
+	if (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {
 		// its numbers centred under fifteen headings, a block placed so
 		// having its 总计 and failing — a 总计 missing may be one a
 		// converter cut off with the table's right edge (LibreOffice's
@@ -13395,7 +13398,54 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// blanks are, a block does not add up — the report's own error,
 		// though which block is not known
 		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
+	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) {
+		// its numbers a line each among its headings' words (pdftotext's
+		// default text: 结果 / 纠正 / 0 / 0 / 其他 / 结果 / … / 0 / 1), the
+		// first of them read: every number of the section, in order, with
+		// no page break or other figure among them, is 表四's, and no
+		// placing of the blanks makes every block add up
+		p.warn("T4.SUM", "appeals", line, "表四的数各占一行、与表头的文字交错，共 %d 个（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计",
+			len(all), strings.Join(all, " "))
 	}
+}
+
+// t4NumbersALine are the numbers of 表四's section when each stands on a
+// line of its own and no other line holds a digit (pdftotext's default
+// text writes a table a cell to a line among its headings' words), in
+// order; nil when a page breaks in the section or a line holds a digit
+// among other text (a page's foot, a date, a narrative count), or when the
+// section lacks some of the fifteen headings' words: a PDF's text may give
+// a table's right end elsewhere (our PDF's: …尚未 / 审结 / 总计 / 0 / 1 just
+// before the section's heading), and its numbers with it.
+func (p *parser) t4NumbersALine() []string {
+	lo, hi := p.region("4")
+	if lo < 0 {
+		return nil
+	}
+	var out []string
+	var words strings.Builder
+	for _, l := range p.lines[lo:hi] {
+		if l.Break && len(out) > 0 {
+			return nil
+		}
+		t := trimSpace(l.Text)
+		switch {
+		case t == "":
+		case oneCellLine(l) && isNumber(t):
+			out = append(out, t)
+		case strings.ContainsFunc(t, isDigit):
+			return nil
+		default:
+			words.WriteString(t)
+		}
+	}
+	w := words.String()
+	for _, h := range []string{"维持", "纠正", "其他", "尚未", "审结", "总计"} {
+		if strings.Count(w, h) != len(T4Blocks) {
+			return nil
+		}
+	}
+	return out
 }
 
 // t4TotalFails says a block of 表四's cells as placed under its headings
