@@ -9749,9 +9749,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 	headsRead := false
 	for k := range got {
 		g := &got[k]
-		// (a row of one digit is no digits run together either)
-		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
-		if g.rc.ok || !g.rc.spaced && !lone || g.line.Fields != nil || g.line.Segmented || len(g.rc.tokens) == 0 {
+		if !g.awaitsPlace() {
 			continue
 		}
 		page := pageOf(breaks, g.line.No)
@@ -9823,60 +9821,78 @@ func (p *parser) keepInCells(key string, cells []string) {
 // column one row not adding up breaks as its one wrong cell would (the
 // report's error). Said by PARSE.READ.
 func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
-	unplaced := func(g t3Line) bool {
-		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
-		return !g.rc.ok && (g.rc.spaced || lone) && !g.line.Placed && g.line.Fields == nil && !g.line.Segmented && len(g.rc.tokens) > 0
-	}
 	type pageCols struct {
 		page int
 		mids []int // the middles of the page's groups of numbers
 	}
 	var pages []pageCols
+	// each row left: its page (in pages) and its numbers placed among the
+	// page's groups, the same whichever columns the groups turn out to be
+	onPage := make([]int, len(got))
+	among := make([][]string, len(got))
 	ways := 1
 	for k := range got {
 		g := got[k]
 		if g.rc.ok {
 			continue
 		}
-		if !unplaced(g) {
+		if !g.awaitsPlace() || g.line.Placed {
 			return // a row unread that no placing reads: the identities cannot be asked
 		}
 		page := pageOf(breaks, g.line.No)
-		if slices.ContainsFunc(pages, func(pc pageCols) bool { return pc.page == page }) {
-			continue
-		}
-		groups, size := columnGroups(pageCenters(got, breaks, page))
-		// seven groups apart are the seven columns, a number alone in one
-		// too (a column of zeros left blank but one); else the groups of
-		// two numbers or more
-		kept := groups
-		if len(groups) != NumCols || !groupsApart(groups, true) {
-			kept = nil
-			for i, gr := range groups {
-				if size[i] >= 2 {
-					kept = append(kept, gr)
+		i := slices.IndexFunc(pages, func(pc pageCols) bool { return pc.page == page })
+		if i < 0 {
+			groups, size := columnGroups(pageCenters(got, breaks, page))
+			// seven groups apart are the seven columns, a number alone in one
+			// too (a column of zeros left blank but one); else the groups of
+			// two numbers or more
+			kept := groups
+			if len(groups) != NumCols || !groupsApart(groups, true) {
+				kept = nil
+				for i, gr := range groups {
+					if size[i] >= 2 {
+						kept = append(kept, gr)
+					}
 				}
 			}
+			// a number alone in its group is set aside only where the others
+			// make all seven columns: on a page of fewer, it may be the one
+			// number of a column of zeros left blank, and which column the
+			// zeros are in the identities cannot tell
+			if len(kept) < NumCols-2 || len(kept) > NumCols || len(kept) < NumCols && len(kept) < len(groups) || !groupsApart(kept, true) {
+				return
+			}
+			mids := make([]int, len(kept))
+			for i, gr := range kept {
+				mids[i] = (gr[0] + gr[1]) / 2
+			}
+			i = len(pages)
+			pages = append(pages, pageCols{page, mids})
+			ways *= binomial(NumCols, len(kept))
+			if ways > 64 {
+				return
+			}
 		}
-		// a number alone in its group is set aside only where the others
-		// make all seven columns: on a page of fewer, it may be the one
-		// number of a column of zeros left blank, and which column the
-		// zeros are in the identities cannot tell
-		if len(kept) < NumCols-2 || len(kept) > NumCols || len(kept) < NumCols && len(kept) < len(groups) || !groupsApart(kept, true) {
-			return
+		in, fits := placeInOrder(g.rc.tokens, pages[i].mids, 4)
+		if !fits {
+			return // no way places it
 		}
-		mids := make([]int, len(kept))
-		for i, gr := range kept {
-			mids[i] = (gr[0] + gr[1]) / 2
-		}
-		pages = append(pages, pageCols{page, mids})
-		ways *= binomial(NumCols, len(kept))
-		if ways > 64 {
-			return
-		}
+		onPage[k], among[k] = i, in
 	}
 	if len(pages) == 0 {
 		return
+	}
+	// the one row read before that does not add up, the report's error
+	// there (-1: none, or more than one)
+	readBad := -1
+	for k := range got {
+		if got[k].rc.ok && !placedAddsUp(got[k].rc.cells) {
+			if readBad >= 0 {
+				readBad = -1
+				break
+			}
+			readBad = k
+		}
 	}
 	// choices: for each page, the columns its groups are, in order
 	choices := make([][][]int, len(pages))
@@ -9891,19 +9907,12 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 		cells := make([][]string, len(got))
 		ok, bad := true, -1
 		for k := range got {
-			if got[k].rc.ok {
+			if among[k] == nil {
 				continue
 			}
-			i := slices.IndexFunc(pages, func(pc pageCols) bool { return pc.page == pageOf(breaks, got[k].line.No) })
-			cols := choices[i][pick[i]]
-			in, fits := placeInOrder(got[k].rc.tokens, pages[i].mids, 4)
-			if !fits {
-				ok = false
-				break
-			}
 			row := make([]string, NumCols)
-			for j, c := range cols {
-				row[c] = in[j]
+			for j, c := range choices[onPage[k]][pick[onPage[k]]] {
+				row[c] = among[k][j]
 			}
 			if !placedAddsUp(row) {
 				if bad >= 0 {
@@ -9915,22 +9924,13 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 			cells[k] = row
 		}
 		if ok {
+			if bad < 0 {
+				bad = readBad
+			}
 			// (tried in place, then put back)
 			for k := range got {
 				if cells[k] != nil {
 					got[k].rc.cells, got[k].rc.ok = cells[k], true
-				}
-			}
-			if bad < 0 {
-				// or a row read before, the report's error there (alone)
-				for k := range got {
-					if !placedAddsUp(got[k].rc.cells) {
-						if bad >= 0 {
-							bad = -1
-							break
-						}
-						bad = k
-					}
 				}
 			}
 			if t3HoldsBut(got, bad) {
@@ -9977,6 +9977,15 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 		len(labels), strings.Join(labels, "、"), holds)
 }
 
+// awaitsPlace says a 表三 row was read with blanks on a laid-out line of
+// its own — its numbers set apart by wide gaps, or one digit alone with its
+// place (a row of one digit is no digits run together either) — and is not
+// placed yet (placeByGrid, placeByT3Header, placeByIdentities).
+func (g t3Line) awaitsPlace() bool {
+	lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
+	return !g.rc.ok && (g.rc.spaced || lone) && g.line.Fields == nil && !g.line.Segmented && len(g.rc.tokens) > 0
+}
+
 // columnChoices are the ways of choosing k of n columns, in order: each
 // the columns chosen, ascending.
 func columnChoices(n, k int) [][]int {
@@ -10016,11 +10025,7 @@ func binomial(n, k int) int {
 // each number must sit within a column of one, no two in one, and the row
 // must add up.
 func (p *parser) placeByT3Header(got []t3Line) {
-	unplaced := func(g t3Line) bool {
-		// (a row of one digit is no digits run together either)
-		lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
-		return !g.rc.ok && (g.rc.spaced || lone) && g.line.Placed && g.line.Fields == nil && len(g.rc.tokens) > 0
-	}
+	unplaced := func(g t3Line) bool { return g.awaitsPlace() && g.line.Placed }
 	if !slices.ContainsFunc(got, unplaced) {
 		return
 	}
@@ -12976,15 +12981,13 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		// checks (T4.SUM): a number placed in a wrong block would put two
 		// out, and within its block only one taken for the 总计 or from it
 		// could, where the places are the only ones so near
-		switch failing := blanksAsZerosFailing(inOrder); {
-		case !fits:
-		case failing == 0:
-			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置，三组都满足“总计 = 各项之和”：%s",
-				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
-			return inOrder, true
-		case failing == 1:
-			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置：%s；其中一组不满足“总计 = 各项之和”，请对照原文核对",
-				len(ts), strings.Join(strs(ts), " "), placedCells(inOrder))
+		if failing := blanksAsZerosFailing(inOrder); fits && failing <= 1 {
+			placed := "，三组都满足“总计 = 各项之和”：" + placedCells(inOrder)
+			if failing == 1 {
+				placed = "：" + placedCells(inOrder) + "；其中一组不满足“总计 = 各项之和”，请对照原文核对"
+			}
+			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置%s",
+				len(ts), strings.Join(strs(ts), " "), placed)
 			return inOrder, true
 		}
 	}
