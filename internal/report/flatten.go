@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1114,7 +1115,7 @@ func cutPageAt(t string, depth int) []string {
 		// （七）合计 for （七）总计: the same row (the same length, every index holds)
 		t = heJi.Replace(t)
 	}
-	cuts := map[int]bool{}
+	cuts := newCutSet(len(t))
 	// section headings, in order; each heading stands alone
 	starts, heads := findHeadings(t, 0, headingStart) // start of each found heading and of its section's body, by section index
 	if found(heads) < 3 {
@@ -1145,7 +1146,7 @@ func cutPageAt(t string, depth int) []string {
 		if s2, h2 := findHeadings(t, after, headingStart); found(h2) >= 3 {
 			for _, s := range starts {
 				if s >= 0 {
-					cuts[s] = true // each entry a line: the title stands apart
+					cuts.add(s) // each entry a line: the title stands apart
 				}
 			}
 			starts, heads = s2, h2
@@ -1175,11 +1176,12 @@ func cutPageAt(t string, depth int) []string {
 	}
 	for i := range heads {
 		if heads[i] >= 0 {
-			cuts[starts[i]], cuts[heads[i]] = true, true
+			cuts.add(starts[i])
+			cuts.add(heads[i])
 			// a Markdown heading's marks ("## 三、…" run into the page)
 			// stand apart, not at the end of the table row before them
 			if h := backOver(t, starts[i], func(r rune) bool { return r == '#' || r == ' ' }); h < starts[i] && hasText(t[h:starts[i]], "#") {
-				cuts[h] = true
+				cuts.add(h)
 			}
 		}
 	}
@@ -1191,7 +1193,7 @@ func cutPageAt(t string, depth int) []string {
 		for j := i + 1; j < len(heads); j++ {
 			if heads[j] >= 0 {
 				// the next heading starts where its match began; cut positions mark it
-				end = prevCut(cuts, heads[j])
+				end = cuts.prev(heads[j])
 				break
 			}
 		}
@@ -1209,7 +1211,7 @@ func cutPageAt(t string, depth int) []string {
 			return own(i)
 		}
 		for _, span := range attached {
-			cuts[span.lo] = true
+			cuts.add(span.lo)
 		}
 		markAttachments(t, heads[len(heads)-1], cuts)
 	}
@@ -1253,7 +1255,7 @@ func cutPageAt(t string, depth int) []string {
 				all = all && anchors[i].group
 				continue
 			}
-			cuts[at+loc[0]] = true
+			cuts.add(at + loc[0])
 			if each && !anchors[i].group {
 				if ahead && laterBefore(t[at:hi], anchors[i+1:min(i+4, len(anchors))], loc[0]) {
 					// the label printed out of the table's order, after
@@ -1270,21 +1272,21 @@ func cutPageAt(t string, depth int) []string {
 	}
 	if heads[0] >= 0 {
 		// the title, before the introduction that follows it
-		start := prevCut(cuts, heads[0])
+		start := cuts.prev(heads[0])
 		if i := indexText(t[:start], "报告"); i >= 0 && utf8.RuneCountInString(t[:i]) <= 80 {
-			cuts[i+len("报告")] = true
+			cuts.add(i + len("报告"))
 		}
 	}
 	if lo, hi := region(1); lo >= 0 {
 		cutAll(lo, hi, anchorT2, false, false) // 2019 and 2021 labels mixed: each found on its own
 		// a label no anchor found (misread: 行政中范性文件) after the numbers of the row before
-		wordsAfterNumbers(t[lo:hi], func(k int) { cuts[lo+k] = true })
+		wordsAfterNumbers(t[lo:hi], func(k int) { cuts.add(lo + k) })
 		for i := lo; ; {
 			k := indexText(t[i:hi], "第二十条")
 			if k < 0 {
 				break
 			}
-			cuts[i+k] = true
+			cuts.add(i + k)
 			i += k + len("第二十条")
 		}
 	}
@@ -1298,7 +1300,7 @@ func cutPageAt(t string, depth int) []string {
 		// a wrapped label's end, or a merged column's label, printed after
 		// a row's cells (a printed page's lines run together: "…只计这一0 0
 		// 0 0 0 0 0        情形，不计其他情形）"): its own line, as it was
-		wordsAfterCells(t[lo:hi], func(k int) { cuts[lo+k] = true })
+		wordsAfterCells(t[lo:hi], func(k int) { cuts.add(lo + k) })
 		// the header again where a page broke the table (a printed page
 		// repeats it): its own line, not the end of the row before it
 		for i := lo; ; {
@@ -1307,7 +1309,7 @@ func cutPageAt(t string, depth int) []string {
 				break
 			}
 			if k > 0 && i > lo {
-				cuts[i+k] = true
+				cuts.add(i + k)
 			}
 			i += k + len("申请人情况")
 		}
@@ -1316,10 +1318,10 @@ func cutPageAt(t string, depth int) []string {
 	// line, not the end of the last row's numbers
 	for i := 1; i <= 3; i++ {
 		if lo, hi := region(i); lo >= 0 {
-			tableNotes(t[lo:hi], func(k int) { cuts[lo+k] = true })
+			tableNotes(t[lo:hi], func(k int) { cuts.add(lo + k) })
 		}
 	}
-	if lo, hi := region(3); lo >= 0 && !t4TransposedRows(t[lo:hi], func(k int) { cuts[lo+k] = true }) {
+	if lo, hi := region(3); lo >= 0 && !t4TransposedRows(t[lo:hi], func(k int) { cuts.add(lo + k) }) {
 		for at := lo; at < hi; {
 			m := wordThenNumber(t[at:hi])
 			if hasAnyRune(t[at:hi], "—－–/／无-") { // (most tables hold no mark for 0)
@@ -1333,7 +1335,7 @@ func cutPageAt(t string, depth int) []string {
 			// the numbers start after the header's last word
 			_, size := utf8.DecodeRuneInString(t[at+m:])
 			at += m + size
-			cuts[at] = true
+			cuts.add(at)
 			// a table cut in two (复议 and 直接起诉, then 复议后起诉): the
 			// next part's headings after the numbers, then its numbers
 			k := t4HeadingAfterNumber(t[at:hi])
@@ -1341,7 +1343,7 @@ func cutPageAt(t string, depth int) []string {
 				break
 			}
 			at += k
-			cuts[at] = true
+			cuts.add(at)
 		}
 	}
 	// page furniture: one pass over the runes, a word compared only where
@@ -1352,7 +1354,7 @@ func cutPageAt(t string, depth int) []string {
 		if r < 0x10000 && furnitureAt[r] {
 			for _, f := range pageFurniture {
 				if strings.HasPrefix(t[i:], f) {
-					cuts[i] = true // no word overlaps itself: every place is a cut, as before
+					cuts.add(i) // no word overlaps itself: every place is a cut, as before
 				}
 			}
 		}
@@ -1366,7 +1368,9 @@ func cutPageAt(t string, depth int) []string {
 		if drop == nil {
 			drop = map[int]bool{}
 		}
-		cuts[from], cuts[to], drop[from] = true, true, true
+		cuts.add(from)
+		cuts.add(to)
+		drop[from] = true
 	}
 	for i := 1; i <= 3; i++ {
 		if lo, hi := region(i); lo >= 0 && hasAnyRune(t[lo:hi], "-—–－~−页") {
@@ -1873,7 +1877,7 @@ func refDigit(s string, i int) bool {
 
 // markAttachments cuts the tail after from before each attachment's name
 // (附件：, 附表1), which is then a line of its own.
-func markAttachments(t string, from int, cuts map[int]bool) {
+func markAttachments(t string, from int, cuts cutSet) {
 	if from < 0 {
 		return
 	}
@@ -1883,7 +1887,7 @@ func markAttachments(t string, from int, cuts map[int]bool) {
 			if k < 0 {
 				break
 			}
-			cuts[i+k] = true
+			cuts.add(i + k)
 			end := i + k + len(w)
 			for end < len(t) && (isASCIIDigit(t[end]) || strings.HasPrefix(t[end:], "：") || t[end] == ':') {
 				if t[end] < utf8.RuneSelf {
@@ -1892,7 +1896,7 @@ func markAttachments(t string, from int, cuts map[int]bool) {
 					end += len("：")
 				}
 			}
-			cuts[end] = true
+			cuts.add(end)
 			i = end
 		}
 	}
@@ -2165,33 +2169,54 @@ func gluedRow(s string) bool {
 // t4PartHeadings are the words a part of 表四 cut from the rest starts with.
 var t4PartHeadings = []string{"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "续表", "结果维持"}
 
-// prevCut is the latest cut before pos: the start of the heading that ends at pos.
-func prevCut(cuts map[int]bool, pos int) int {
-	best := 0
-	for c := range cuts {
-		if c < pos && c > best {
-			best = c
+// cutSet is the places where cutPageAt cuts a text, a bit for each byte:
+// the latest cut before a heading is asked for a dozen times a page, and
+// the cuts are taken in order at the end (a map walked all its keys for
+// each, and was sorted).
+type cutSet []uint64
+
+func newCutSet(n int) cutSet { return make(cutSet, n/64+1) }
+
+// add marks a cut at i (a place outside the text is never one: cutAt
+// takes none there, and none is before a place in it).
+func (c cutSet) add(i int) {
+	if i >= 0 && i>>6 < len(c) {
+		c[i>>6] |= 1 << (i & 63)
+	}
+}
+
+// prev is the latest cut before pos, 0 if none: the start of the heading
+// that ends at pos.
+func (c cutSet) prev(pos int) int {
+	p := min(pos-1, len(c)<<6-1) // the latest place that may be it
+	for w := p >> 6; w >= 0; w-- {
+		word := c[w]
+		if w == p>>6 {
+			word &= ^uint64(0) >> (63 - p&63) // (its word: the places up to p)
+		}
+		if word != 0 {
+			return w<<6 + 63 - bits.LeadingZeros64(word)
 		}
 	}
-	return best
+	return 0
 }
 
 // cutAt is t cut at cuts, without the pieces that start at drop.
-func cutAt(t string, cuts, drop map[int]bool) []string {
-	var at []int
-	for c := range cuts {
-		if c > 0 && c < len(t) {
-			at = append(at, c)
-		}
-	}
-	slices.Sort(at)
+func cutAt(t string, cuts cutSet, drop map[int]bool) []string {
 	var out []string
 	prev := 0
-	for _, c := range at {
-		if s := trimSpace(t[prev:c]); s != "" && !drop[prev] {
-			out = append(out, s)
+	for w, word := range cuts {
+		for word != 0 {
+			c := w<<6 + bits.TrailingZeros64(word)
+			word &= word - 1
+			if c <= 0 || c >= len(t) {
+				continue
+			}
+			if s := trimSpace(t[prev:c]); s != "" && !drop[prev] {
+				out = append(out, s)
+			}
+			prev = c
 		}
-		prev = c
 	}
 	if s := trimSpace(t[prev:]); s != "" && !drop[prev] { // (a piece left out may end the text)
 		out = append(out, s)
