@@ -6042,6 +6042,9 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		j := matchExact(stripGroups(L), L, norms, 0)
 		if j == 0 && firstLabel < 0 {
 			firstLabel = n
+			if firstNums < 0 || firstNums == n {
+				return false // the first row's label before any numbers, or with its own: so it stays (the rest is not read)
+			}
 		}
 		if j == 1 && secondLabel < 0 {
 			secondLabel = n
