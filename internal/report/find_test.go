@@ -33,6 +33,31 @@ func TestFindAsStrings(t *testing.T) {
 		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
 			t.Errorf("validUTF8(%q) = %v, utf8.ValidString %v", s, got, want)
 		}
+		checkNextBlank(t, s)
+	}
+	for _, s := range []string{"汉字 汉字", "汉\t字", "汉\u3000字", "\xe3\x80", "\xe4\xe3\x80\x80", "ab\xe3\x80\x80", "丢\xe4\xb8 x"} {
+		checkNextBlank(t, s)
+	}
+}
+
+// checkNextBlank holds nextBlank to the rune-by-rune walk it replaced: the same
+// place, from every place a walk may start.
+func checkNextBlank(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); {
+		want := i
+		for want < len(s) {
+			r, size := utf8.DecodeRuneInString(s[want:])
+			if isBlank(r) {
+				break
+			}
+			want += size
+		}
+		if got := nextBlank(s, i, len(s)); got != want {
+			t.Errorf("nextBlank(%q, %d) = %d, the rune walk %d", s, i, got, want)
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += max(size, 1)
 	}
 }
 
@@ -65,6 +90,7 @@ func FuzzIndexText(f *testing.F) {
 		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
 			t.Errorf("validUTF8(%q) = %v, utf8.ValidString %v", s, got, want)
 		}
+		checkNextBlank(t, s)
 	})
 }
 

@@ -91,7 +91,8 @@ func checkFees(c *ctx) {
 }
 
 var (
-	periodRe     = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
+	periodRe = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
+	// yearRe and yearDuRe are what yearWord finds (by hand), which a test holds it to
 	yearRe       = regexp.MustCompile(`(\d{4})\s*年`)
 	yearDuRe     = regexp.MustCompile(`(\d{4})\s*年度`)
 	titleYearRe  = regexp.MustCompile(`(\d{4})\s*年`)
@@ -112,7 +113,7 @@ func checkPeriod(c *ctx) {
 	}
 	for _, k := range NarrativeKeys {
 		t := r.Sections[k]
-		if !hasText(t, "31") {
+		if !monthDay31(t) {
 			continue // no "…12月31日": no period stated
 		}
 		for _, m := range periodRe.FindAllStringSubmatchIndex(t, -1) {
@@ -140,7 +141,7 @@ func checkPeriod(c *ctx) {
 		depth, from := 0, 0 // 《》 open before the match, counted once over the text
 		// a section 六 states its year a few times: 32 is plenty, and keeps a
 		// hostile text of a million years linear
-		for _, m := range yearDuRe.FindAllStringSubmatchIndex(t, 32) {
+		for _, m := range yearWords(t, "年度", 32) {
 			depth += strings.Count(t[from:m[0]], "《") - strings.Count(t[from:m[0]], "》")
 			from = m[0]
 			if depth > 0 || !hasText(sentenceAt(t, m[0]), "费") {
@@ -150,6 +151,75 @@ func checkPeriod(c *ctx) {
 				c.add("sections.6", c.lineAt("6", m[0]), "第六部分写的是“%s”，报告年度为 %d 年", t[m[0]:m[1]], want)
 			}
 		}
+	}
+}
+
+// yearWord is the first (\d{4})\s*word in t, the indexes as a regular
+// expression's FindStringSubmatchIndex gives them (nil: none), found from
+// the word back: yearRe's and yearDuRe's patterns start with no literal, and
+// tried a match at every byte of a section. (The match of the first word
+// with four digits and spaces before it is the leftmost: a later word's
+// digits come after an earlier word.)
+func yearWord(t, word string) []int {
+	for at := 0; at < len(t); {
+		k := indexText(t[at:], word)
+		if k < 0 {
+			return nil
+		}
+		w := at + k
+		d := w
+		for d > 0 && reSpace(t[d-1]) {
+			d--
+		}
+		if d >= 4 && allASCIIDigits(t[d-4:d]) {
+			return []int{d - 4, w + len(word), d - 4, d}
+		}
+		at = w + len(word)
+	}
+	return nil
+}
+
+// yearWords is yearWord's FindAllStringSubmatchIndex, n matches at most.
+func yearWords(t, word string, n int) [][]int {
+	var out [][]int
+	for off := 0; len(out) < n; {
+		m := yearWord(t[off:], word)
+		if m == nil {
+			break
+		}
+		for k := range m {
+			m[k] += off
+		}
+		out = append(out, m)
+		off = m[1]
+	}
+	return out
+}
+
+// reSpace is a regular expression's \s: an ASCII space, tab, line feed,
+// form feed or carriage return.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// monthDay31 says t holds 月\s*31\s*日, which every match of periodRe ends in
+// (asked first: the pattern starts with no literal, and most sections
+// hold a 31 that is no date).
+func monthDay31(t string) bool {
+	for at := 0; ; {
+		k := strings.Index(t[at:], "31")
+		if k < 0 {
+			return false
+		}
+		b, e := at+k, at+k+2
+		for b > 0 && reSpace(t[b-1]) {
+			b--
+		}
+		for e < len(t) && reSpace(t[e]) {
+			e++
+		}
+		if strings.HasSuffix(t[:b], "月") && strings.HasPrefix(t[e:], "日") {
+			return true
+		}
+		at += k + 1
 	}
 }
 
@@ -485,7 +555,7 @@ func sentenceAt(t string, i int) string {
 // not inside a 《title》, not the end of a range.
 func openingYear(t string) ([]int, bool) {
 	for n, off := 0, 0; n < 8; n++ { // one match at a time: most often the first is the one
-		m := yearRe.FindStringSubmatchIndex(t[off:])
+		m := yearWord(t[off:], "年")
 		if m == nil {
 			break
 		}
@@ -2163,6 +2233,23 @@ func context(t string, a, b int) string {
 
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
+// nextBlank is where the first space, tab or ideographic space of t[i:hi]
+// starts, hi if none: by bytes, as no byte of them is ever inside another
+// character (a rune-by-rune walk decoded every character of the sections).
+func nextBlank(t string, i, hi int) int {
+	for ; i < hi; i++ {
+		switch t[i] {
+		case ' ', '\t':
+			return i
+		case 0xE3: // (U+3000 is E3 80 80)
+			if i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x80 {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
 func checkSpace(c *ctx) {
 	if c.r.Meta.Flattened {
 		return // its spaces stand for the line breaks the page lost, not for the report's
@@ -2185,10 +2272,8 @@ func checkSpace(c *ctx) {
 				continue
 			}
 			for i := lo; i < hi; {
-				r, size := utf8.DecodeRuneInString(t[i:])
-				if !isBlank(r) {
-					i += size
-					continue
+				if i = nextBlank(t, i, hi); i == hi {
+					break
 				}
 				j := i
 				for j < hi {

@@ -3218,13 +3218,17 @@ func (p *parser) year() {
 		return
 	}
 	for _, k := range NarrativeKeys {
+		if !monthDay31(r.Sections[k]) {
+			continue
+		}
 		if m := periodRe.FindStringSubmatch(r.Sections[k]); m != nil {
 			r.Year = reportYear(m[1])
 			return
 		}
 	}
-	if m := yearRe.FindStringSubmatch(r.Sections["1"]); m != nil {
-		r.Year = reportYear(m[1])
+	t := r.Sections["1"]
+	if m := yearWord(t, "年"); m != nil {
+		r.Year = reportYear(t[m[2]:m[3]])
 	}
 }
 

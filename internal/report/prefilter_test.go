@@ -1457,3 +1457,38 @@ func TestClaimsOfSpacedText(t *testing.T) {
 		"本年度未收取信息处理费 0 元。":                                "fee_yuan=0",
 	})
 }
+
+// yearWord and yearWords find what yearRe and yearDuRe find, at the same
+// places, and monthDay31 holds wherever periodRe matches: on every short
+// string of the characters around years (digits, the spaces a regular
+// expression's \s takes and one it does not).
+func TestYearWordIsItsPattern(t *testing.T) {
+	eachString([]string{"2", "0", "1", " ", "\n", "\u3000", "年", "度", "月", "x"}, 6, func(s string) {
+		if got, want := yearWord(s, "年"), yearRe.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("yearWord(%q, 年) = %v, yearRe %v", s, got, want)
+		}
+		for _, n := range []int{1, 32} {
+			got, want := yearWords(s, "年度", n), yearDuRe.FindAllStringSubmatchIndex(s, n)
+			if len(got) != len(want) {
+				t.Fatalf("yearWords(%q, 年度, %d) = %v, yearDuRe %v", s, n, got, want)
+			}
+			for i := range got {
+				if !slices.Equal(got[i], want[i]) {
+					t.Fatalf("yearWords(%q, 年度, %d) = %v, yearDuRe %v", s, n, got, want)
+				}
+			}
+		}
+	})
+	for _, s := range []string{"2024年1月1日至2024年12月31日", "2024 年 1 月 1 日—2024 年 12 月\n31\t日", "12月31", "31日", "月 31日，月31 号"} {
+		if got, want := monthDay31(s), periodRe.MatchString(s); want && !got {
+			t.Errorf("monthDay31(%q) = false, but periodRe matches", s)
+		}
+	}
+	dec31 := regexp.MustCompile(`月\s*31\s*日`)
+	eachString([]string{"月", "3", "1", " ", "\n", "日", "x"}, 6, func(s string) {
+		want := dec31.MatchString(s)
+		if got := monthDay31(s); got != want {
+			t.Fatalf("monthDay31(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
