@@ -556,6 +556,9 @@ func wrappedPage(lines []Line) bool {
 		if hasText(l.Text, "政府信息公开申请数量") {
 			labelsUntil = k + 12
 		}
+		if !itemEndIn(l.Text) {
+			continue // (most lines of prose: no item number, so no joint)
+		}
 		// (a folded line's without digits: a page kept as one line is cut
 		// as a page is, its labels glued as they always are; a row with
 		// its counts ends in them)
@@ -609,6 +612,14 @@ func rowJoints(t string, labels bool) int {
 		}
 	}
 	return n
+}
+
+// itemEndIn says t holds a character that ends an item number (1. 1．
+// 1、 二、 （三） (三)): every joint rowJoints counts is before one
+// (itemNumberAt), so a line without any has none.
+func itemEndIn(t string) bool {
+	return strings.IndexByte(t, '.') >= 0 || strings.IndexByte(t, ')') >= 0 ||
+		strings.Contains(t, "、") || strings.Contains(t, "）") || strings.Contains(t, "．")
 }
 
 // markJoint says the mark for 0 at t[i:] (— － / ／ - 无) is a row's last
