@@ -3308,6 +3308,9 @@ func t4Headings(l *Line) {
 	fix := func(s string, heading bool) string {
 		// (a Replacer of strings allocates the string again even where it
 		// replaces nothing: most cells hold none of the words)
+		if len(s) < len("计") || allASCIIDigits(s) {
+			return s // a count, or empty: most cells of the table's rows
+		}
 		if hasText(s, "计") {
 			s = t4Total.Replace(s)
 		}
