@@ -1,10 +1,6 @@
 package report
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 // A line without a character that ends an item number has no row joint:
 // wrappedPage passes it over on that word (itemEndIn), so rowJoints must
@@ -22,25 +18,11 @@ func TestNoJointWithoutItemEnd(t *testing.T) {
 			}
 		}
 	}
-	entries, err := os.ReadDir(fixtureDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	lines := 0
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(fixtureDir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls, _, err := Lines(e.Name(), data)
-		if err != nil {
-			continue // (the fixtures of unreadable files)
-		}
-		for _, l := range ls {
-			check(l.Text)
-			lines++
-		}
-	}
+	fixtureLines(t, func(_ string, l Line) {
+		check(l.Text)
+		lines++
+	})
 	if lines < 10000 {
 		t.Fatalf("only %d lines read from the fixtures", lines)
 	}
