@@ -278,6 +278,7 @@ func hidingStyle(style string) bool {
 	return none || invisible
 }
 
+// isSpace is HTML's white space, the same bytes as a regular expression's \s.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // skipTo returns the position after the next c from i, or the end.

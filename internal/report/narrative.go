@@ -92,10 +92,9 @@ func checkFees(c *ctx) {
 
 var (
 	periodRe = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|－|-|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
-	// yearRe and yearDuRe are what yearWord finds (by hand), which a test holds it to
+	// yearRe (a year in a title too) and yearDuRe are what yearWord finds by hand, which a test holds it to
 	yearRe       = regexp.MustCompile(`(\d{4})\s*年`)
 	yearDuRe     = regexp.MustCompile(`(\d{4})\s*年度`)
-	titleYearRe  = regexp.MustCompile(`(\d{4})\s*年`)
 	plausibleMin = 1990
 )
 
@@ -106,7 +105,7 @@ func checkPeriod(c *ctx) {
 	}
 	want := r.Year
 	bad := func(y int) bool { return y >= plausibleMin && y <= 2200 && y != want }
-	if m := titleYearRe.FindStringSubmatch(r.Title); m != nil {
+	if m := yearRe.FindStringSubmatch(r.Title); m != nil {
 		if y, _ := strconv.Atoi(m[1]); bad(y) {
 			c.add("title", 0, "标题写的是 %d 年，报告年度为 %d 年", y, want)
 		}
@@ -168,7 +167,7 @@ func yearWord(t, word string) []int {
 		}
 		w := at + k
 		d := w
-		for d > 0 && reSpace(t[d-1]) {
+		for d > 0 && isSpace(t[d-1]) {
 			d--
 		}
 		if d >= 4 && allASCIIDigits(t[d-4:d]) {
@@ -196,10 +195,6 @@ func yearWords(t, word string, n int) [][]int {
 	return out
 }
 
-// reSpace is a regular expression's \s: an ASCII space, tab, line feed,
-// form feed or carriage return.
-func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
 // monthDay31 says t holds 月\s*31\s*日, which every match of periodRe ends in
 // (asked first: the pattern starts with no literal, and most sections
 // hold a 31 that is no date).
@@ -210,10 +205,10 @@ func monthDay31(t string) bool {
 			return false
 		}
 		b, e := at+k, at+k+2
-		for b > 0 && reSpace(t[b-1]) {
+		for b > 0 && isSpace(t[b-1]) {
 			b--
 		}
-		for e < len(t) && reSpace(t[e]) {
+		for e < len(t) && isSpace(t[e]) {
 			e++
 		}
 		if strings.HasSuffix(t[:b], "月") && strings.HasPrefix(t[e:], "日") {
@@ -423,7 +418,7 @@ func yearShare(part, next string, year int) (string, bool) {
 	j := indexAny(n, "本年", "今年", "全年", "当年")
 	if j != 0 {
 		// "2024年70件": the report's year first
-		y := titleYearRe.FindStringSubmatchIndex(n)
+		y := yearRe.FindStringSubmatchIndex(n)
 		if y == nil || y[0] != 0 || year > 0 && n[y[2]:y[3]] != strconv.Itoa(year) {
 			return "", false
 		}

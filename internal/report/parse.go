@@ -2956,7 +2956,7 @@ func (p *parser) pickTitle(pre []titleLine) {
 	for _, l := range pre {
 		if t := l.text; hasText(t, "年度报告") {
 			r.Title = t
-			if m := titleYearRe.FindStringSubmatch(t); m != nil {
+			if m := yearRe.FindStringSubmatch(t); m != nil {
 				r.Year = reportYear(m[1])
 			}
 			// a title without its year ("示例局政府信息公开工作年度报告"):
@@ -3269,7 +3269,7 @@ func (p *parser) detectFormat() {
 	}
 	y := p.r.Year
 	if y == 0 {
-		if m := titleYearRe.FindStringSubmatch(p.r.Title); m != nil {
+		if m := yearRe.FindStringSubmatch(p.r.Title); m != nil {
 			y, _ = strconv.Atoi(m[1])
 		}
 	}
