@@ -13253,6 +13253,12 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			// blank that left no trace, when cuts with blanks make every
 			// group add up ("03205 321015 0112"), as for 表三's rows
 			withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 0)
+			if len(withBlanks) == 0 && done && n-len(toks) > maxBlanks && wellFormed(strs(toks)) {
+				// numbers a space apart that are whole cells as the spaces
+				// say ("0 246 0 0 246 0 0 0 0 0 0": 246, not 2 4 6) leave
+				// as many blanks as they are short of fifteen
+				withBlanks, done = blockCutsDone(strs(toks), n, n-len(toks), 0)
+			}
 			if len(withBlanks) > 0 && done {
 				unknown := p.fillAgreed(withBlanks, 0)
 				p.warn("PARSE.READ", "appeals", line, "表四的数字“%s”连在一起，正好 15 位，但逐位拆开有 %d 组不满足“总计 = 各项之和”，而留出空白单元格则各组都满足：按有空白的单元格读取%s",
@@ -13370,7 +13376,14 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		var places [][]int64
 		if !spaced && len(toks) < digitCount(toks) {
 			// digits run together, fewer than fifteen: each a cell
-			places = t4Cuts(strs(toks), n-digitCount(toks), 0)
+			blanks := n - digitCount(toks)
+			if len(toks) > 1 && wellFormed(strs(toks)) {
+				// or numbers a space apart, whole cells as the spaces say,
+				// with more blanks: "0 123 0 0 123 0 0 0 0" is 123 twice
+				// as well as 1 2 3 (a cut may leave up to that many)
+				blanks = n - len(toks)
+			}
+			places = t4Cuts(strs(toks), blanks, 0)
 		} else {
 			places = t4BlankPlaces(strs(toks), n)
 		}

@@ -681,3 +681,56 @@ func TestT4TransposedGlued(t *testing.T) {
 		t.Errorf("a cell of two digits: not said unread: %v", got.Findings)
 	}
 }
+
+// 表四's numbers a space apart with blank cells that left nothing
+// (pdftotext -raw of a Word table): "123" is one cell as the spaces say,
+// and may be 1 2 3 only if the digits ran together. Both readings add up
+// in every group, so the cells they disagree on are not read — never
+// 1 2 3 where the table has 123.
+func TestT4WholeCellsAreNotCutForBlanks(t *testing.T) {
+	for _, tc := range []struct{ review, printed string }{
+		{"0 123 0 0 123", "0 123 0 0 123 0 0 0 0"},     // six blanks: 123 whole, or 1 2 3 with two
+		{"0 12 0 0 12", "0 12 0 0 12 0 0 0 0 0 0"},     // four blanks
+		{"0 246 0 0 246", "0 246 0 0 246 0 0 0 0 0 0"}, // 2 4 6 adds up too
+	} {
+		r := report.Generate(rand.New(rand.NewPCG(3, 77)), "示例局", 2021)
+		var review [5]int64
+		for i, f := range strings.Fields(tc.review) {
+			fmt.Sscan(f, &review[i])
+		}
+		for b := range r.Appeals {
+			for c := range r.Appeals[b] {
+				r.Appeals[b][c] = report.N(0)
+				if b == 0 {
+					r.Appeals[b][c] = report.N(review[c])
+				}
+			}
+		}
+		text := textOf(t, r)
+		tab := strings.TrimSuffix(strings.Repeat("0\t", 15), "\t")
+		row := strings.Replace(tab, "0\t0\t0\t0\t0", strings.Join(strings.Fields(tc.review), "\t"), 1)
+		if !strings.Contains(text, "\n"+row+"\n") {
+			t.Fatalf("%s: no 表四 row %q in the text", tc.printed, row)
+		}
+		got, err := report.Read("r.txt", []byte(strings.Replace(text, "\n"+row+"\n", "\n"+tc.printed+"\n", 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		report.Check(got, nil)
+		for b := range r.Appeals {
+			for c, want := range r.Appeals[b] {
+				if g := got.Appeals[b][c]; !g.Blank() && g.Val() != want.Val() {
+					t.Errorf("%s: 表四 %d/%d read %s, want %s or unread", tc.printed, b, c, g, want)
+				}
+			}
+		}
+		if !saysWhy(got, "appeals") {
+			t.Errorf("%s: 表四's blanks not said", tc.printed)
+		}
+		for _, f := range got.Findings {
+			if f.Severity == report.SevError {
+				t.Errorf("%s: a false error %s %s", tc.printed, f.Rule, f.Message)
+			}
+		}
+	}
+}
