@@ -11895,7 +11895,10 @@ func (p *parser) parseT4() {
 		// not a count of 21 014)
 		glued := len(toks) == len(parts)+1
 		cells := cellsOrMarks(strs(toks)) // whole cells, not digits run together
-		if byName && !glued && !whole && cells {
+		if byName && !glued && !whole && cells && !p.countsIn(dataEnd, hi) {
+			// (more numbers after the rows, before the next section: not a
+			// row to a block but the cells in another order, pdftotext's
+			// text of a table whose blank cells left nothing)
 			r.Meta.Tables["4"] = true
 			r.setLine("appeals", first)
 			p.fillT4Rows(strs(toks), parts, blocks, first)
@@ -14257,6 +14260,16 @@ func t4TransposedPlaces(rows [][]string) [][]int64 {
 	}
 	rec(0)
 	return out
+}
+
+// countsIn says a line of p.lines[lo:hi] holds counts and nothing else.
+func (p *parser) countsIn(lo, hi int) bool {
+	for _, l := range p.lines[lo:hi] {
+		if cellsOnly(l, 15) { // (表四's fifteen cells)
+			return true
+		}
+	}
+	return false
 }
 
 // cellsOnly says a line with Chinese characters is a row of cells all the

@@ -734,3 +734,39 @@ func TestT4WholeCellsAreNotCutForBlanks(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext's default text of a Word table whose blank cells left nothing:
+// 表四's headings and numbers in the order of the page's columns. A number
+// after a group's name is no row of that group when more numbers follow
+// before the next section: the table is not read (it was read as a row to a
+// group, 复议后起诉 0 2 2 with its total 2 where the table has 1).
+func TestT4ColumnsAfterAGroupNameAreNoRow(t *testing.T) {
+	r := report.Generate(rand.New(rand.NewPCG(36, 77)), "示例局", 2021)
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			r.Appeals[b][c] = report.N(0)
+		}
+	}
+	r.Appeals[1][3], r.Appeals[1][4], r.Appeals[2][3], r.Appeals[2][4] = report.N(2), report.N(2), report.N(1), report.N(1)
+	text := textOf(t, r)
+	from, to := strings.Index(text, "四、政府信息公开行政复议"), strings.Index(text, "五、存在的主要问题")
+	if from < 0 || to < from {
+		t.Fatal("no 表四 in the text")
+	}
+	page := "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n未经复议直接起诉\n\n结果\n\n结果\n\n其他\n\n尚未\n总计\n\n维持\n\n纠正\n\n结果\n\n结果\n\n结果\n\n其他\n\n尚未\n\n审结\n\n结果\n\n结果\n\n其他\n\n尚未\n\n总计\n维持\n\n0\n\n复议后起诉\n\n纠正\n\n结果\n\n审结\n\n0\n\n2\n\n2\n\n总计\n维持\n\n纠正\n\n结果\n\n审结\n\n0\n\n0\n\n0\n\n1\n\n1\n\n"
+	got, err := report.Read("r.txt", []byte(text[:from]+page+text[to:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report.Check(got, nil)
+	for b := range r.Appeals {
+		for c, want := range r.Appeals[b] {
+			if g := got.Appeals[b][c]; !g.Blank() && g.Val() != want.Val() {
+				t.Errorf("表四 %d/%d read %s, want %s or unread", b, c, g, want)
+			}
+		}
+	}
+	if !saysWhy(got, "appeals") {
+		t.Error("表四 unread, and not said")
+	}
+}
