@@ -909,3 +909,31 @@ func saysUnseen(t *testing.T, file string, also func(report.Finding) bool, n int
 		t.Errorf("said %q, want %d pieces: %q", said, n, pieces)
 	}
 }
+
+// LibreOffice's ODT of a Word report whose zeros are partly left blank
+// (lo-spanned-blanks-2024.odt, from the .docx beside it): a label spanning
+// two columns is followed by a covered cell, which is no field of the row —
+// as Word's w:gridSpan makes none — so a row that starts or ends in blank
+// cells keeps them where they are. The ODT reads as the DOCX does, every
+// cell and blank in place (it placed a row's zeros by its sum: three of
+// them a column off).
+func TestODTSpannedCellsAreNoFields(t *testing.T) {
+	want := audit(t, "a.docx", readFile(t, filepath.Join(auditDir, "lo-spanned-blanks-2024.docx")))
+	got := audit(t, "a.odt", readFile(t, filepath.Join(auditDir, "lo-spanned-blanks-2024.odt")))
+	if want.Applications["partly_granted"][report.ColNatural].Blank() != true || want.Applications["partly_granted"][report.ColTotal].Blank() != true {
+		t.Fatalf("the fixture's 部分公开 row starts and ends with no blank cell: %v", want.Applications["partly_granted"])
+	}
+	for _, row := range want.Format.T3Rows() {
+		if g, w := got.Applications[row.Key], want.Applications[row.Key]; g != w {
+			t.Errorf("%s: the ODT reads %v, the DOCX %v", row.Key, g, w)
+		}
+	}
+	if got.Appeals != want.Appeals {
+		t.Errorf("表四: the ODT reads %v, the DOCX %v", got.Appeals, want.Appeals)
+	}
+	for _, f := range got.Findings {
+		if strings.HasPrefix(f.Rule, "PARSE.") {
+			t.Errorf("the ODT: %s %s", f.Rule, f.Message)
+		}
+	}
+}

@@ -2574,6 +2574,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		// col is the column of the next cell, covered ones counted, and
 		// cellCol the cell's being read (OpenDocument's)
 		col, cellCol int
+		skip         bool // the cell being read is a horizontal span's covered one
 	}
 	var rows []*rowState
 	// an ODT's tables open, innermost last: the row being read in each, and
@@ -2581,6 +2582,9 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	type spanState struct {
 		row       int
 		downUntil map[int]int
+		// acrossUntil: to which row each column's cell is covered by one on
+		// its left spanning it
+		acrossUntil map[int]int
 		// a sheet's hidden columns (table:visibility collapse: a
 		// template's helper columns) and the text of their cells, kept
 		// apart; cols counts the columns declared
@@ -2773,16 +2777,32 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						rs.repeat, _ = strconv.Atoi(v)
 					}
 					if n := len(tableSpans); n > 0 && words.textInPara {
-						sp, col := tableSpans[n-1], len(rs.fields)
+						// (spans by the grid's columns, covered cells counted;
+						// mergedUp by the row's fields)
+						sp, col, field := tableSpans[n-1], rs.cellCol, len(rs.fields)
 						if t.Name.Local == "covered-table-cell" {
-							if until, ok := sp.downUntil[col]; ok && until >= sp.row && col < 256 {
-								rs.mergedUp = setAt(rs.mergedUp, col)
+							if until, ok := sp.acrossUntil[col]; ok && until >= sp.row {
+								// a cell that continues the one on its left
+								// (table:number-columns-spanned): no field, as
+								// a DOCX's w:gridSpan makes none, so that a
+								// row's blank cells are not one more than
+								// they are (一 label over two columns, then
+								// the seven counts)
+								rs.skip = true
+							} else if until, ok := sp.downUntil[col]; ok && until >= sp.row && field < 256 {
+								rs.mergedUp = setAt(rs.mergedUp, field)
 							}
-						} else if v, _ := attr(t, "number-rows-spanned"); v != "" && v != "1" {
-							down, _ := strconv.Atoi(v)
+						} else {
+							down, _ := strconv.Atoi(func() string { v, _ := attr(t, "number-rows-spanned"); return v }())
 							across, _ := strconv.Atoi(func() string { v, _ := attr(t, "number-columns-spanned"); return v }())
+							down = min(max(down, 1), 1<<20)
 							for k := range min(max(across, 1), 64) {
-								sp.downUntil[col+k] = sp.row + min(down, 1<<20) - 1
+								if down > 1 {
+									sp.downUntil[col+k] = sp.row + down - 1
+								}
+								if k > 0 {
+									sp.acrossUntil[col+k] = sp.row + down - 1
+								}
 							}
 						}
 					}
@@ -2828,7 +2848,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				switch t.Name.Local {
 				case "table":
 					if len(tableSpans) < 64 {
-						tableSpans = append(tableSpans, &spanState{downUntil: map[int]int{}})
+						tableSpans = append(tableSpans, &spanState{downUntil: map[int]int{}, acrossUntil: map[int]int{}})
 					}
 				case "style":
 					styleName, _ = attr(t, "name")
@@ -2983,7 +3003,9 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			case "cell":
 				if len(rows) > 0 {
 					rs := rows[len(rows)-1]
-					if rs.cell != nil {
+					if rs.cell != nil && rs.skip {
+						rs.skip = false
+					} else if rs.cell != nil {
 						f := trimSpace(collapse(rs.cell.String()))
 						// a run of equal cells is one element in an ODF sheet;
 						// the empty cells that fill a row to the sheet's edge
