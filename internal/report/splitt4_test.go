@@ -712,25 +712,33 @@ func TestT4WholeCellsAreNotCutForBlanks(t *testing.T) {
 		if !strings.Contains(text, "\n"+row+"\n") {
 			t.Fatalf("%s: no 表四 row %q in the text", tc.printed, row)
 		}
-		got, err := report.Read("r.txt", []byte(strings.Replace(text, "\n"+row+"\n", "\n"+tc.printed+"\n", 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		report.Check(got, nil)
-		for b := range r.Appeals {
-			for c, want := range r.Appeals[b] {
-				if g := got.Appeals[b][c]; !g.Blank() && g.Val() != want.Val() {
-					t.Errorf("%s: 表四 %d/%d read %s, want %s or unread", tc.printed, b, c, g, want)
-				}
+		t4NoneWrong(t, tc.printed, r, strings.Replace(text, "\n"+row+"\n", "\n"+tc.printed+"\n", 1))
+	}
+}
+
+// t4NoneWrong reads text, r's tables with 表四 printed otherwise (what): no
+// cell of 表四 is read other than r's, what is not read is said, and no
+// error is reported.
+func t4NoneWrong(t *testing.T, what string, r *report.Report, text string) {
+	t.Helper()
+	got, err := report.Read("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report.Check(got, nil)
+	for b := range r.Appeals {
+		for c, want := range r.Appeals[b] {
+			if g := got.Appeals[b][c]; !g.Blank() && g.Val() != want.Val() {
+				t.Errorf("%s: 表四 %d/%d read %s, want %s or unread", what, b, c, g, want)
 			}
 		}
-		if !saysWhy(got, "appeals") {
-			t.Errorf("%s: 表四's blanks not said", tc.printed)
-		}
-		for _, f := range got.Findings {
-			if f.Severity == report.SevError {
-				t.Errorf("%s: a false error %s %s", tc.printed, f.Rule, f.Message)
-			}
+	}
+	if !saysWhy(got, "appeals") {
+		t.Errorf("%s: 表四 not all read, and not said", what)
+	}
+	for _, f := range got.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("%s: a false error %s %s", what, f.Rule, f.Message)
 		}
 	}
 }
@@ -754,19 +762,5 @@ func TestT4ColumnsAfterAGroupNameAreNoRow(t *testing.T) {
 		t.Fatal("no 表四 in the text")
 	}
 	page := "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n未经复议直接起诉\n\n结果\n\n结果\n\n其他\n\n尚未\n总计\n\n维持\n\n纠正\n\n结果\n\n结果\n\n结果\n\n其他\n\n尚未\n\n审结\n\n结果\n\n结果\n\n其他\n\n尚未\n\n总计\n维持\n\n0\n\n复议后起诉\n\n纠正\n\n结果\n\n审结\n\n0\n\n2\n\n2\n\n总计\n维持\n\n纠正\n\n结果\n\n审结\n\n0\n\n0\n\n0\n\n1\n\n1\n\n"
-	got, err := report.Read("r.txt", []byte(text[:from]+page+text[to:]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	report.Check(got, nil)
-	for b := range r.Appeals {
-		for c, want := range r.Appeals[b] {
-			if g := got.Appeals[b][c]; !g.Blank() && g.Val() != want.Val() {
-				t.Errorf("表四 %d/%d read %s, want %s or unread", b, c, g, want)
-			}
-		}
-	}
-	if !saysWhy(got, "appeals") {
-		t.Error("表四 unread, and not said")
-	}
+	t4NoneWrong(t, "pdftotext", r, text[:from]+page+text[to:])
 }
