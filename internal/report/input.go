@@ -2793,10 +2793,8 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 								rs.mergedUp = setAt(rs.mergedUp, field)
 							}
 						} else {
-							down, _ := strconv.Atoi(func() string { v, _ := attr(t, "number-rows-spanned"); return v }())
-							across, _ := strconv.Atoi(func() string { v, _ := attr(t, "number-columns-spanned"); return v }())
-							down = min(max(down, 1), 1<<20)
-							for k := range min(max(across, 1), 64) {
+							down, across := repeated(t, "number-rows-spanned"), repeated(t, "number-columns-spanned")
+							for k := range min(across, 64) {
 								if down > 1 {
 									sp.downUntil[col+k] = sp.row + down - 1
 								}

@@ -10347,6 +10347,10 @@ func wellFormed(toks []string) bool {
 	return true
 }
 
+// wholeApart says tokens are several counts a space apart, each one that
+// may be a cell as written (not a run of digits that must be several).
+func wholeApart(toks []tok) bool { return len(toks) > 1 && wellFormed(strs(toks)) }
+
 // solveT3 splits rows whose digits ran together. Each row must satisfy its own
 // sum; what is still open is settled by the column identities. Where more than
 // one reading fits, the differing cells stay null (PARSE.AMBIGUOUS).
@@ -11861,7 +11865,7 @@ func (p *parser) parseT4() {
 		}
 		// (cells of a table row are cells: their digits are not cut, unless
 		// written as no count is, 00: two cells run together in a field)
-		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced || l.Fields != nil && len(rc.tokens) > 1 && wellFormed(strs(rc.tokens))
+		toks, spaced = append(toks, rc.tokens...), spaced || rc.spaced || l.Fields != nil && wholeApart(rc.tokens)
 		dataEnd = lo + i + 1
 		apart = apart && len(rc.tokens) == 1
 		data = append(data, l)
@@ -11895,7 +11899,7 @@ func (p *parser) parseT4() {
 		// not a count of 21 014)
 		glued := len(toks) == len(parts)+1
 		cells := cellsOrMarks(strs(toks)) // whole cells, not digits run together
-		if byName && !glued && !whole && cells && !p.countsIn(dataEnd, hi) {
+		if byName && !glued && !whole && cells && !p.countsIn(dataEnd, hi, n) {
 			// (more numbers after the rows, before the next section: not a
 			// row to a block but the cells in another order, pdftotext's
 			// text of a table whose blank cells left nothing)
@@ -13256,7 +13260,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			// blank that left no trace, when cuts with blanks make every
 			// group add up ("03205 321015 0112"), as for 表三's rows
 			withBlanks, done := blockCutsDone(strs(toks), n, maxBlanks, 0)
-			if len(withBlanks) == 0 && done && n-len(toks) > maxBlanks && wellFormed(strs(toks)) {
+			if len(withBlanks) == 0 && done && n-len(toks) > maxBlanks && wholeApart(toks) {
 				// numbers a space apart that are whole cells as the spaces
 				// say ("0 246 0 0 246 0 0 0 0 0 0": 246, not 2 4 6) leave
 				// as many blanks as they are short of fifteen
@@ -13380,7 +13384,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		if !spaced && len(toks) < digitCount(toks) {
 			// digits run together, fewer than fifteen: each a cell
 			blanks := n - digitCount(toks)
-			if len(toks) > 1 && wellFormed(strs(toks)) {
+			if wholeApart(toks) {
 				// or numbers a space apart, whole cells as the spaces say,
 				// with more blanks: "0 123 0 0 123 0 0 0 0" is 123 twice
 				// as well as 1 2 3 (a cut may leave up to that many)
@@ -14262,10 +14266,11 @@ func t4TransposedPlaces(rows [][]string) [][]int64 {
 	return out
 }
 
-// countsIn says a line of p.lines[lo:hi] holds counts and nothing else.
-func (p *parser) countsIn(lo, hi int) bool {
+// countsIn says a line of p.lines[lo:hi] holds counts and nothing else
+// (cellsOnly, of a table of n cells a row).
+func (p *parser) countsIn(lo, hi, n int) bool {
 	for _, l := range p.lines[lo:hi] {
-		if cellsOnly(l, 15) { // (表四's fifteen cells)
+		if cellsOnly(l, n) {
 			return true
 		}
 	}
