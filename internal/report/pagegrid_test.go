@@ -506,6 +506,47 @@ func TestRowsPlacedByTheIdentities(t *testing.T) {
 	}
 }
 
+// pdftotext lays a page out at a scale of its own: on the second page of a
+// Word table (LibreOffice's PDF of our DOCX, six zeros in ten blank) the
+// columns stand nine characters apart where they stood six on the first,
+// and a number of two or three digits stands three or four characters left
+// of its column's single digits (（七）总计's 312 at 40, the 0s of 自然人 at
+// 43, 商业企业 at 52). The page's numbers then made eight groups, and no
+// way of seeing them as seven columns was tried: the page's rows were
+// unread (566 cells of 11 586 over sixty such reports, now 47, all of them
+// 表四's; none wrong). Now each way of merging neighbouring groups into
+// seven, four characters wide at most, is tried too, and the identities
+// choose:
+//   - pagescale: 312 and 52 merged with the 0s to their right;
+//   - pagescale-narrow: two ways (15 at 44 with 商业企业's 0s at 48, or a
+//     narrow 其他 at 82 with 总计 at 86) each add up row by row; only the
+//     first holds the identities;
+//   - pagescale-alike: the page's groups of two numbers or more and a
+//     merge of its one number alone place every row alike, which is one
+//     way, not two;
+//   - pagescale-sixcols: 其他 blank on the whole page, the groups merged
+//     into six (4305 and 369 at 41 with the 0s at 43, 492 and 123 at 49
+//     with the 0s at 52); merged into seven instead, 49 and 52 three apart
+//     where columns are nine, its zeros placed otherwise hold the
+//     identities as well: of the ways of merging, those with fewest gaps
+//     under half the usual (the last aside, 其他 to 总计, which may be
+//     narrow) are tried. （七）总计's six numbers are one to each of the six
+//     groups.
+func TestPageOfAnotherScalePlacedByMergedGroups(t *testing.T) {
+	for _, file := range []string{
+		"pdftotext-layout-lo-docx-blanks-pagescale-2021.txt",
+		"pdftotext-layout-lo-docx-blanks-pagescale-narrow-2023.txt",
+		"pdftotext-layout-lo-docx-blanks-pagescale-alike-2022.txt",
+		"pdftotext-layout-lo-docx-blanks-pagescale-sixcols-2025.txt",
+	} {
+		want, r := auditWithModel(t, file)
+		if right, all := cellsAsTruth(t, file, want, r), len(want.Format.T3Rows())*report.NumCols+15; right != all {
+			t.Errorf("%s: %d cells of 表三 and 表四 read right, want %d", file, right, all)
+		}
+		readSaid(t, file, "只有这一种读法使全表各栏的勾稽关系都成立")
+	}
+}
+
 // pdftotext -layout of Chromium's PDF of a report that leaves cells blank:
 // the rows with blanks are placed by a complete row near them (alignShort),
 // and three kinds of complete row kept no columns to place by. Before, each

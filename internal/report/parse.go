@@ -9821,10 +9821,12 @@ func (p *parser) keepInCells(key string, cells []string) {
 // page break may have no complete row and a page's numbers in groups that
 // gridColumns does not trust: a two-digit number set four characters left of
 // its column's digits (1 at 46, 11 at 51, 0 at 55), a narrow 其他 column
-// four from 总计, a column blank on the whole page. Seven groups of such a
-// page's numbers, apart as a grid's are, are its columns, a number alone in
-// one too; else its groups of two numbers or more (five to seven) are. Each
-// way of giving them to the seven columns in order, each row placed among
+// four from 总计, a column blank on the whole page, a page laid out at
+// another scale. Seven groups of such a page's numbers, apart as a grid's
+// are, are its columns, a number alone in one too; else its groups of two
+// numbers or more (five to seven) are; or eight or nine groups merged
+// into seven (pageGroupSets). Each way of seeing them, each way of giving
+// them to the seven columns in order, each row placed among
 // them in its order (placeInOrder: nearest one way only, four characters at
 // most) and adding up, is tried, and kept only when exactly one way, every
 // row of 表三 then read, makes every column identity hold — or all but the
@@ -9833,14 +9835,14 @@ func (p *parser) keepInCells(key string, cells []string) {
 func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 	type pageCols struct {
 		page int
-		mids []int // the middles of the page's groups of numbers
+		sets [][]int // the middles of the page's groups of numbers, for each way of seeing its groups (pageGroupSets)
 	}
 	var pages []pageCols
 	// each row left: its page (in pages) and its numbers placed among the
-	// page's groups, the same whichever columns the groups turn out to be
+	// page's groups of each set, the same whichever columns the groups turn
+	// out to be (nil for a set that does not place it)
 	onPage := make([]int, len(got))
-	among := make([][]string, len(got))
-	ways := 1
+	among := make([][][]string, len(got))
 	for k := range got {
 		g := got[k]
 		if g.rc.ok {
@@ -9852,45 +9854,59 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 		page := pageOf(breaks, g.line.No)
 		i := slices.IndexFunc(pages, func(pc pageCols) bool { return pc.page == page })
 		if i < 0 {
-			groups, size := columnGroups(pageCenters(got, breaks, page))
-			// seven groups apart are the seven columns, a number alone in one
-			// too (a column of zeros left blank but one); else the groups of
-			// two numbers or more
-			kept := groups
-			if len(groups) != NumCols || !groupsApart(groups, true) {
-				kept = nil
-				for i, gr := range groups {
-					if size[i] >= 2 {
-						kept = append(kept, gr)
-					}
-				}
-			}
-			// a number alone in its group is set aside only where the others
-			// make all seven columns: on a page of fewer, it may be the one
-			// number of a column of zeros left blank, and which column the
-			// zeros are in the identities cannot tell
-			if len(kept) < NumCols-2 || len(kept) > NumCols || len(kept) < NumCols && len(kept) < len(groups) || !groupsApart(kept, true) {
+			sets := pageGroupSets(pageCenters(got, breaks, page))
+			if sets == nil {
 				return
-			}
-			mids := make([]int, len(kept))
-			for i, gr := range kept {
-				mids[i] = (gr[0] + gr[1]) / 2
 			}
 			i = len(pages)
-			pages = append(pages, pageCols{page, mids})
-			ways *= binomial(NumCols, len(kept))
-			if ways > 64 {
-				return
+			pages = append(pages, pageCols{page, sets})
+		}
+		among[k] = make([][]string, len(pages[i].sets))
+		fitsAny := false
+		for s, mids := range pages[i].sets {
+			in, fits := placeInOrder(g.rc.tokens, mids, 4)
+			if !fits {
+				in, fits = oneToEach(g.rc.tokens, mids, 4)
+			}
+			if fits {
+				among[k][s], fitsAny = in, true
 			}
 		}
-		in, fits := placeInOrder(g.rc.tokens, pages[i].mids, 4)
-		if !fits {
+		if !fitsAny {
 			return // no way places it
 		}
-		onPage[k], among[k] = i, in
+		onPage[k] = i
 	}
 	if len(pages) == 0 {
 		return
+	}
+	// choices: for each page, the ways its groups may be columns: a set of
+	// groups that places each of its rows, and the columns its groups are,
+	// in order
+	type choice struct {
+		set  int
+		cols []int
+	}
+	choices := make([][]choice, len(pages))
+	ways := 1
+	for i, pc := range pages {
+		for s, mids := range pc.sets {
+			placesAll := true
+			for k := range got {
+				if among[k] != nil && onPage[k] == i && among[k][s] == nil {
+					placesAll = false
+					break
+				}
+			}
+			if placesAll {
+				for _, cols := range columnChoices(NumCols, len(mids)) {
+					choices[i] = append(choices[i], choice{s, cols})
+				}
+			}
+		}
+		if ways *= len(choices[i]); ways == 0 || ways > 64 {
+			return
+		}
 	}
 	// the one row read before that does not add up, the report's error
 	// there (-1: none, or more than one)
@@ -9904,11 +9920,6 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 			readBad = k
 		}
 	}
-	// choices: for each page, the columns its groups are, in order
-	choices := make([][][]int, len(pages))
-	for i, pc := range pages {
-		choices[i] = columnChoices(NumCols, len(pc.mids))
-	}
 	var found [][]string // the cells of got's rows by the one way that holds
 	held, foundBad := 0, -1
 	// (foundBad: the row of that way that does not add up, or -1)
@@ -9921,8 +9932,9 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 				continue
 			}
 			row := make([]string, NumCols)
-			for j, c := range choices[onPage[k]][pick[onPage[k]]] {
-				row[c] = among[k][j]
+			ch := choices[onPage[k]][pick[onPage[k]]]
+			for j, c := range ch.cols {
+				row[c] = among[k][ch.set][j]
 			}
 			if !placedAddsUp(row) {
 				if bad >= 0 {
@@ -9943,7 +9955,8 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 					got[k].rc.cells, got[k].rc.ok = cells[k], true
 				}
 			}
-			if t3HoldsBut(got, bad) {
+			// (two sets of groups may place every row alike: one way)
+			if t3HoldsBut(got, bad) && (held == 0 || !slices.EqualFunc(found, cells, slices.Equal)) {
 				held++
 				found, foundBad = cells, bad
 			}
@@ -9994,6 +10007,24 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 func (g t3Line) awaitsPlace() bool {
 	lone := len(g.rc.tokens) == 1 && len(g.rc.tokens[0].s) == 1 && g.rc.tokens[0].center >= 0
 	return !g.rc.ok && (g.rc.spaced || lone) && g.line.Fields == nil && !g.line.Segmented && len(g.rc.tokens) > 0
+}
+
+// oneToEach places ts in cols, as many as they, one to each in order, when
+// none lies more than maxOff from its column: a row with a blank on a page
+// whose groups are fewer than seven (a column blank on the whole page) has
+// as many numbers as the page has groups.
+func oneToEach(ts []tok, cols []int, maxOff int) ([]string, bool) {
+	if len(ts) != len(cols) {
+		return nil, false
+	}
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		if abs(t.center-cols[i]) > maxOff {
+			return nil, false
+		}
+		out[i] = t.s
+	}
+	return out, true
 }
 
 // columnChoices are the ways of choosing k of n columns, in order: each
@@ -10217,16 +10248,14 @@ func columnGroups(centers []int) (out [][2]int, size []int) {
 // 商业企业 three and a half apart where columns are eight to ten), a column
 // blank on the page then making seven groups by chance, a row a column off.
 func groupsApart(out [][2]int, placed bool) bool {
-	gaps := make([]int, 0, len(out))
-	for i, g := range out {
-		if g[1]-g[0] > 2 || i > 0 && g[0]-out[i-1][1] < 3 {
-			return false
-		}
-		if i > 0 {
-			gaps = append(gaps, (g[0]+g[1]-out[i-1][0]-out[i-1][1])/2)
-		}
+	if !groupsApartWithin(out, 2) {
+		return false
 	}
-	if !placed && len(gaps) >= 3 {
+	if !placed && len(out) >= 4 {
+		gaps := make([]int, 0, len(out))
+		for i := 1; i < len(out); i++ {
+			gaps = append(gaps, (out[i][0]+out[i][1]-out[i-1][0]-out[i-1][1])/2)
+		}
 		sorted := slices.Clone(gaps)
 		slices.Sort(sorted)
 		median := sorted[len(sorted)/2]
@@ -10237,6 +10266,139 @@ func groupsApart(out [][2]int, placed bool) bool {
 		}
 	}
 	return true
+}
+
+// groupsApartWithin says each group is at most width characters wide and
+// three or more from the next.
+func groupsApartWithin(out [][2]int, width int) bool {
+	for i, g := range out {
+		if g[1]-g[0] > width || i > 0 && g[0]-out[i-1][1] < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxMergedWidth is how wide a group mergedGroups makes may be: its
+// numbers then lie two characters from its middle at most, well inside
+// placeInOrder's four.
+const maxMergedWidth = 4
+
+// pageGroupSets are the ways a page's groups of numbers may be its columns
+// (placeByIdentities), each as the groups' middles: seven groups apart are
+// the seven columns, a number alone in one too (a column of zeros left
+// blank but one); else its groups of two numbers or more (five to seven)
+// are. And where the groups are eight or nine, each way of merging
+// neighbours into seven groups maxMergedWidth wide at most is one too:
+// pdftotext -layout sets a number of two or three digits a few characters
+// left of its column's single digits on a page it laid out at another
+// scale (312 at 40, 0 at 43, the next column at 52), which columnGroups
+// then counts as a column of its own. nil: no way.
+func pageGroupSets(centers []int) [][]int {
+	groups, size := columnGroups(centers)
+	var sets [][]int
+	kept := groups
+	if len(groups) != NumCols || !groupsApart(groups, true) {
+		kept = nil
+		for i, gr := range groups {
+			if size[i] >= 2 {
+				kept = append(kept, gr)
+			}
+		}
+	}
+	// a number alone in its group is set aside only where the others
+	// make all seven columns: on a page of fewer, it may be the one
+	// number of a column of zeros left blank, and which column the
+	// zeros are in the identities cannot tell
+	if len(kept) >= NumCols-2 && len(kept) <= NumCols && (len(kept) == NumCols || len(kept) == len(groups)) && groupsApart(kept, true) {
+		sets = append(sets, groupMiddles(kept))
+	}
+	for k := NumCols; k >= NumCols-2; k-- {
+		if len(groups) <= k || len(groups) > k+3 {
+			continue
+		}
+		for _, m := range mergedGroups(groups, len(groups)-k) {
+			if groupsApartWithin(m, maxMergedWidth) {
+				sets = append(sets, groupMiddles(m))
+			}
+		}
+	}
+	if len(sets) < 2 {
+		return sets
+	}
+	// of several, the ones with fewest columns closer than half of the gaps
+	// between columns mostly are (but the last, 其他 to 总计, which may be
+	// narrow): a page's columns are evenly apart, and zeros placed by a set
+	// that keeps a two-digit number and its column's digits apart (49 and
+	// 52 where columns are nine apart) hold the identities as well
+	least := NumCols
+	odd := make([]int, len(sets))
+	for i, mids := range sets {
+		odd[i] = narrowGaps(mids)
+		least = min(least, odd[i])
+	}
+	even := sets[:0]
+	for i, mids := range sets {
+		if odd[i] == least {
+			even = append(even, mids)
+		}
+	}
+	return even
+}
+
+// narrowGaps counts the gaps between columns (mids, in order), the last
+// one aside, under half of the gaps' median.
+func narrowGaps(mids []int) int {
+	if len(mids) < 4 {
+		return 0
+	}
+	gaps := make([]int, 0, len(mids)-1)
+	for i := 1; i < len(mids); i++ {
+		gaps = append(gaps, mids[i]-mids[i-1])
+	}
+	sorted := slices.Clone(gaps)
+	slices.Sort(sorted)
+	median := sorted[len(sorted)/2]
+	n := 0
+	for _, d := range gaps[:len(gaps)-1] {
+		if 2*d < median {
+			n++
+		}
+	}
+	return n
+}
+
+// groupMiddles are the middles of groups.
+func groupMiddles(groups [][2]int) []int {
+	mids := make([]int, len(groups))
+	for i, gr := range groups {
+		mids[i] = (gr[0] + gr[1]) / 2
+	}
+	return mids
+}
+
+// mergedGroups are the ways of merging n pairs of neighbouring groups (a
+// group merged again counts again), each merged group maxMergedWidth wide
+// at most, without repeats.
+func mergedGroups(groups [][2]int, n int) [][][2]int {
+	if n == 0 {
+		return [][][2]int{groups}
+	}
+	var out [][][2]int
+	for i := 0; i+1 < len(groups); i++ {
+		if groups[i+1][1]-groups[i][0] > maxMergedWidth {
+			continue
+		}
+		m := slices.Clone(groups)
+		m[i][1] = m[i+1][1]
+		m = slices.Delete(m, i+1, i+2)
+		for _, w := range mergedGroups(m, n-1) {
+			if !slices.ContainsFunc(out, func(o [][2]int) bool { return slices.Equal(o, w) }) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // usedColumns groups the centers of a page's numbers into the columns the
