@@ -462,12 +462,15 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 // both). Its text of the HTML page (lo-webtext-*.txt) has no empty line
 // after a table, so a blank last cell is the last line before the next
 // heading: read as a blank where the table's other empty lines stand
-// before numbers. The same tables with the empty lines gone and an empty line between
+// before numbers. A 表四 of few numbers (lo-text-t4few: seven, most zeros
+// left blank: 246 0 _ _ 246, a block all blank, 246 _ 0 123 369) reads by
+// its places too where its blocks add up so; before, eight numbers were
+// asked, and it was unread. The same tables with the empty lines gone and an empty line between
 // every two, as pdftotext's default text writes them, are not read by
 // places: no cell is wrong, what is not read is said.
 func TestLibreOfficeTextBlankCells(t *testing.T) {
 	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt", "lo-text-t4blanks-2019.txt", "lo-text-t4blanks-2021.txt",
-		"lo-webtext-blanks-2021.txt", "lo-webtext-t4blanks-2021.txt"} {
+		"lo-webtext-blanks-2021.txt", "lo-webtext-t4blanks-2021.txt", "lo-text-t4few-2025.txt"} {
 		t.Run(file, func(t *testing.T) {
 			want, _ := auditWithModel(t, file)
 			if right, all := readsAsTruth(t, file), 7*len(want.Format.T3Rows()); right != all {
@@ -504,10 +507,12 @@ func TestLibreOfficeTextBlankCells(t *testing.T) {
 				head, rest := tight[:i+len("总计\n")], tight[i+len("总计\n"):]
 				nums, tail, _ := strings.Cut(rest, "\n\n五、")
 				eight := strings.Split(nums, "\n\n")
-				if len(eight) < 8 {
+				switch {
+				case len(eight) >= 8:
+					appealsUnread(t, "eight numbers", audit(t, file, []byte(head+strings.Join(eight[:8], "\n\n")+"\n\n五、"+tail)))
+				case !strings.Contains(file, "few"):
 					t.Fatalf("表四 has %d numbers", len(eight))
 				}
-				appealsUnread(t, "eight numbers", audit(t, file, []byte(head+strings.Join(eight[:8], "\n\n")+"\n\n五、"+tail)))
 			} else if strings.Contains(file, "t4") {
 				t.Fatal("no 表四 heading before its numbers")
 			}

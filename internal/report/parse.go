@@ -1856,8 +1856,9 @@ func (l *Line) setCells(fields []string) {
 // headings' cells (the merged ones as empty lines), then the fifteen cells of
 // its one row, a blank one as an empty line. They are read by their places
 // when the table before them is headings' words alone, the fifteen lines
-// after the last word are numbers or empty (eight or more numbers, two of
-// them next to each other, one empty; the last empty only after an empty
+// after the last word are numbers or empty (eight or more numbers, or
+// three or more whose blocks add up, two of them next to each other, one
+// empty; the last empty only after an empty
 // line before a number, or with an empty line after it, the break
 // LibreOffice writes after a table), and no number follows them in the
 // table. It returns whether it read the table.
@@ -1899,7 +1900,7 @@ scan:
 	// pdftotext's spacing (a number, an empty line, a number …) gives eight
 	// numbers in fifteen lines too, none next to another, and more numbers
 	// after them
-	if numbers < 8 || gaps == 0 || !adjacent {
+	if numbers < 3 || gaps == 0 || !adjacent {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
@@ -1910,6 +1911,18 @@ scan:
 	}
 	for k := head + n + 1; k < hi; k++ {
 		if oneCellLine(p.lines[k]) {
+			return false
+		}
+	}
+	if numbers < 8 {
+		// most cells blank (a table of zeros left blank): fewer numbers
+		// say less of the layout, so the blocks must add up too, blanks
+		// as 0 (246 0 _ _ 246, _ _ _ _ _, 246 _ 0 123 369)
+		cells := make([]string, 0, n)
+		for k := head + 1; k <= head+n; k++ {
+			cells = append(cells, trimSpace(p.lines[k].Text))
+		}
+		if blanksAsZerosFailing(cells) > 0 {
 			return false
 		}
 	}
