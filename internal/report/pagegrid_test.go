@@ -531,13 +531,17 @@ func TestRowsPlacedByTheIdentities(t *testing.T) {
 //     identities as well: of the ways of merging, those with fewest gaps
 //     under half the usual (the last aside, 其他 to 总计, which may be
 //     narrow) are tried. （七）总计's six numbers are one to each of the six
-//     groups.
+//     groups;
+//   - pagescale-blankrow: 四、结转下年度继续办理 has no number at all (each
+//     cell left blank): the identities count it 0, where they had found
+//     the row missing and held no way.
 func TestPageOfAnotherScalePlacedByMergedGroups(t *testing.T) {
 	for _, file := range []string{
 		"pdftotext-layout-lo-docx-blanks-pagescale-2021.txt",
 		"pdftotext-layout-lo-docx-blanks-pagescale-narrow-2023.txt",
 		"pdftotext-layout-lo-docx-blanks-pagescale-alike-2022.txt",
 		"pdftotext-layout-lo-docx-blanks-pagescale-sixcols-2025.txt",
+		"pdftotext-layout-lo-docx-blanks-pagescale-blankrow-2023.txt",
 	} {
 		want, r := auditWithModel(t, file)
 		if right, all := cellsAsTruth(t, file, want, r), len(want.Format.T3Rows())*report.NumCols+15; right != all {

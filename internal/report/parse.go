@@ -612,6 +612,9 @@ type parser struct {
 	// rowsKept: most of 表三's rows hold their numbers on one line
 	// (rowsOnLines): a text that keeps a printed row's cells on a line
 	rowsKept bool
+	// blankT3: 表三's rows whose labels were read without a number (each
+	// cell left blank), for the column identities (placeByIdentities)
+	blankT3 []*T3Row
 	// t4Laid: 表四's numbers, fewer than fifteen, are all one line holds in
 	// a text that keeps a printed row on a line (t4LaidWhole), under
 	// headings that name all three 总计: they are all its cells (parseT4)
@@ -7060,6 +7063,12 @@ func (p *parser) parseT3() {
 		p.dropped3 = droppedLine{dropped, slices.Clone(seen)} // (a copy: seen stays on the stack)
 	}
 	p.placeFieldRows(got)
+	p.blankT3 = nil
+	for i := range rows {
+		if seen[i] && !r.ambiguous(t3Cell(rows[i].Key, 0)) && !slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[i] }) {
+			p.blankT3 = append(p.blankT3, &rows[i])
+		}
+	}
 	p.alignShort(got)
 	fullFields := commonFields(got)
 	// a table whose rows mostly did not read is one whose order a converter
@@ -9933,6 +9942,13 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 			readBad = k
 		}
 	}
+	// the identities are asked of the rows read and of the rows whose labels
+	// stand without a number, each cell blank (a blank is 0 there): after
+	// got's, in a slice of their own that got's rows are copied into
+	var blankRows []t3Line
+	for _, row := range p.blankT3 {
+		blankRows = append(blankRows, t3Line{row: row, rc: rowCells{cells: make([]string, NumCols), ok: true}})
+	}
 	var found [][]string // the cells of got's rows by the one way that holds
 	held, foundBad := 0, -1
 	// (foundBad: the row of that way that does not add up, or -1)
@@ -9969,7 +9985,11 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 				}
 			}
 			// (two sets of groups may place every row alike: one way)
-			if t3HoldsBut(got, bad) && (held == 0 || !slices.EqualFunc(found, cells, slices.Equal)) {
+			withBlank := got
+			if blankRows != nil {
+				withBlank = append(slices.Clone(got), blankRows...)
+			}
+			if t3HoldsBut(withBlank, bad) && (held == 0 || !slices.EqualFunc(found, cells, slices.Equal)) {
 				held++
 				found, foundBad = cells, bad
 			}
