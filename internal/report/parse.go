@@ -3988,6 +3988,7 @@ func (p *parser) placeFieldRows(got []t3Line) {
 			layout[n] = -1
 		}
 	}
+	headerN, headerAt, headerRead := 0, 0, false // (asked once, where a row needs it)
 	for k := range got {
 		g := &got[k]
 		if g.rc.ok || len(g.rc.windows) < 2 {
@@ -3996,6 +3997,14 @@ func (p *parser) placeFieldRows(got []t3Line) {
 		fs := g.line.Fields
 		if at, ok := layout[shape{len(fs), g.rc.from}]; ok && at >= 0 && slices.Contains(g.rc.windows, at) {
 			g.rc.cells, g.rc.ok = fs[at:at+NumCols], true
+			continue
+		}
+		if !headerRead {
+			headerN, headerAt = p.t3FieldHeader(got)
+			headerRead = true
+		}
+		if len(fs) == headerN && slices.Contains(g.rc.windows, headerAt) {
+			g.rc.cells, g.rc.ok = fs[headerAt:headerAt+NumCols], true
 			continue
 		}
 		var fit []int
@@ -4010,6 +4019,50 @@ func (p *parser) placeFieldRows(got []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " | "))
 		}
 	}
+}
+
+// t3FieldHeader is where 表三's header of fields puts its seven columns:
+// a line above the first row (got's first) holding 自然人 in field at, and
+// one of as many fields (n) holding 总计 in its last, six after: a row of n
+// fields then has its cells in fields at to n-1, blank ones too (a tab
+// text's row whose zeros were left blank and whose 总计 is blank adds up
+// in a window one field left, the label's empty fields taken for cells).
+// n is 0 when no header, or more than one, says so.
+func (p *parser) t3FieldHeader(got []t3Line) (n, at int) {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return 0, 0
+	}
+	natural := map[int]int{} // fields on a line → where 自然人 is
+	total := map[int]bool{}  // fields on a line whose last is 总计
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the header is above the first row
+		}
+		if len(l.Fields) < NumCols {
+			continue
+		}
+		for i, f := range l.Fields {
+			switch trimSpace(f) {
+			case "自然人":
+				natural[len(l.Fields)] = i
+			case "总计":
+				if i == len(l.Fields)-1 {
+					total[len(l.Fields)] = true
+				}
+			}
+		}
+	}
+	found := 0
+	for fields, i := range natural {
+		if total[fields] && i == fields-NumCols {
+			n, at, found = fields, i, found+1
+		}
+	}
+	if found != 1 {
+		return 0, 0 // (two headers of other widths: neither is taken)
+	}
+	return n, at
 }
 
 // columnPiece says s (a line's label, normalised) is a word of 表三's
