@@ -13630,15 +13630,14 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// are read (a group of zeros with a blank in it stays unread)
 		var places [][]int64
 		if !spaced && len(toks) < digitCount(toks) {
-			// digits run together, fewer than fifteen: each a cell
-			blanks := n - digitCount(toks)
-			if wholeApart(toks) {
-				// or numbers a space apart, whole cells as the spaces say,
-				// with more blanks: "0 123 0 0 123 0 0 0 0" is 123 twice
-				// as well as 1 2 3 (a cut may leave up to that many)
-				blanks = n - len(toks)
-			}
-			places = t4Cuts(strs(toks), blanks, 0)
+			// digits run together, fewer than fifteen: each a cell, or
+			// some of them one cell with more blanks — "012301230000" is
+			// 0 1 2 3 0 1 2 3 0 0 0 0 with three blanks, and as well
+			// 0 123 0 123 0 0 0 0 with seven, each group adding up either
+			// way — so every cut with any number of blanks is asked (and
+			// numbers a space apart, "0 123 0 0 123 0 0 0 0", are 123
+			// twice as well as 1 2 3)
+			places = t4Cuts(strs(toks), n-1, 0)
 		} else {
 			places = t4BlankPlaces(strs(toks), n)
 		}

@@ -764,3 +764,18 @@ func TestT4ColumnsAfterAGroupNameAreNoRow(t *testing.T) {
 	page := "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n行政诉讼\n未经复议直接起诉\n\n结果\n\n结果\n\n其他\n\n尚未\n总计\n\n维持\n\n纠正\n\n结果\n\n结果\n\n结果\n\n其他\n\n尚未\n\n审结\n\n结果\n\n结果\n\n其他\n\n尚未\n\n总计\n维持\n\n0\n\n复议后起诉\n\n纠正\n\n结果\n\n审结\n\n0\n\n2\n\n2\n\n总计\n维持\n\n纠正\n\n结果\n\n审结\n\n0\n\n0\n\n0\n\n1\n\n1\n\n"
 	t4NoneWrong(t, "pdftotext", r, text[:from]+page+text[to:])
 }
+
+// 表四's digits run together with blank cells that left nothing, fewer
+// digits than cells ("012301230000", a page without line breaks): each digit
+// a cell with three blanks (0 1 2 3 0 1 2 3 0 0 0 0) adds up in every
+// group, and so does 0 123 0 123 0 0 0 0 with seven — the table as printed
+// (_ 0 123 0 123, _ 0 _ _ _, 0 _ 0 _ 0). Only the first kind was asked,
+// and cells they disagree on were read as the first says (行政复议总计 3
+// for 123: wrong cells, and a false N.TABLE). Every cut with any number of
+// blanks is asked now, and what they disagree on is not read.
+func TestT4GluedDigitsMayHoldLongerCells(t *testing.T) {
+	file := "flat-blanks-t4longcells-2020.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r) // (errors on a cell read wrong, or unread and not said)
+	t4NoneWrong(t, file, want, string(readFile(t, filepath.Join(auditDir, file))))
+}
