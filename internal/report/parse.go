@@ -10264,7 +10264,9 @@ func pageCenters(got []t3Line, breaks []int, page int) []int {
 			continue
 		}
 		for _, t := range laidOutNumbers(g) {
-			out = append(out, t.center)
+			if t.center >= 0 { // (a number glued to its label has no place of its own)
+				out = append(out, t.center)
+			}
 		}
 	}
 	return out
