@@ -465,12 +465,15 @@ func TestT4CellsAreNeverCut(t *testing.T) {
 // before numbers. A 表四 of few numbers (lo-text-t4few: seven, most zeros
 // left blank: 246 0 _ _ 246, a block all blank, 246 _ 0 123 369) reads by
 // its places too where its blocks add up so; before, eight numbers were
-// asked, and it was unread. The same tables with the empty lines gone and an empty line between
+// asked, and it was unread. mammoth's raw text of the Word file
+// (mammoth-raw-blanks) writes each cell as a paragraph and an empty line, a
+// blank cell as two empty lines: the same places two lines a cell (before,
+// half its cells unread). The same tables with the empty lines gone and an empty line between
 // every two, as pdftotext's default text writes them, are not read by
 // places: no cell is wrong, what is not read is said.
 func TestLibreOfficeTextBlankCells(t *testing.T) {
 	for _, file := range []string{"lo-text-blanks-2019.txt", "lo-text-blanks-2021.txt", "lo-text-t4blanks-2019.txt", "lo-text-t4blanks-2021.txt",
-		"lo-webtext-blanks-2021.txt", "lo-webtext-t4blanks-2021.txt", "lo-text-t4few-2025.txt"} {
+		"lo-webtext-blanks-2021.txt", "lo-webtext-t4blanks-2021.txt", "lo-text-t4few-2025.txt", "mammoth-raw-blanks-2021.txt"} {
 		t.Run(file, func(t *testing.T) {
 			want, _ := auditWithModel(t, file)
 			if right, all := readsAsTruth(t, file), 7*len(want.Format.T3Rows()); right != all {

@@ -1773,9 +1773,29 @@ func (p *parser) joinCellLines() {
 // so only when each row that has numbers fits, one row has four numbers or
 // more and one an empty line among its seven: pdftotext's default text puts
 // an empty line between every two cells, which a row of four numbers does
-// not fit. It returns whether it read the table.
+// not fit. A text that writes each cell as a paragraph and an empty line
+// after it (mammoth's raw text of a Word file) is the same layout two lines
+// a cell (slotRowsEvery). It returns whether it read the table.
 func (p *parser) slotRows(lo, hi int) bool {
+	return p.slotRowsEvery(lo, hi, 1) || p.slotRowsEvery(lo, hi, 2)
+}
+
+// slotRowsEvery is slotRows for cells every stride lines, the lines between
+// them empty.
+func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 	blank := func(k int) bool { return emptyLine(p.lines[k]) }
+	// the line of cell c (0 …) of the row labelled on line i, and whether
+	// the lines before it since the cell before are empty
+	slot := func(i, c int) (int, bool) {
+		k := i + stride*(c+1)
+		for j := k - stride + 1; j < k; j++ {
+			if j >= hi || !blank(j) {
+				return k, false
+			}
+		}
+		return k, true
+	}
+	span := stride * NumCols // the lines of a row's cells
 	var starts []int
 	many, gaps := false, false
 	inner := false // an empty line before a number among a row's seven: blanks keep their places here
@@ -1783,10 +1803,14 @@ func (p *parser) slotRows(lo, hi int) bool {
 		if l := p.lines[i]; l.Fields != nil || l.Segmented || l.Image || trimSpace(l.Text) == "" || oneCellLine(l) {
 			continue
 		}
-		// a row's label when a number follows within its seven lines
+		// a row's label when a number follows within its seven cells
 		// (else a heading, or a row left all blank)
 		numbered := false
-		for k := i + 1; k < min(hi, i+1+NumCols) && !numbered; k++ {
+		for c := 0; c < NumCols && !numbered; c++ {
+			k, apart := slot(i, c)
+			if k >= hi || !apart {
+				break
+			}
 			if numbered = oneCellLine(p.lines[k]); !numbered && !blank(k) {
 				break
 			}
@@ -1794,12 +1818,15 @@ func (p *parser) slotRows(lo, hi int) bool {
 		if !numbered {
 			continue
 		}
-		if i+NumCols >= hi {
+		if i+span >= hi {
 			return false
 		}
 		n, gap := 0, false
-		for k := i + 1; k <= i+NumCols; k++ {
+		for c := range NumCols {
+			k, apart := slot(i, c)
 			switch {
+			case !apart:
+				return false // a cell's line where an empty one should be: not this layout
 			case oneCellLine(p.lines[k]):
 				n++
 				inner = inner || gap
@@ -1809,12 +1836,12 @@ func (p *parser) slotRows(lo, hi int) bool {
 				return false // words among the seven: not this layout
 			}
 		}
-		if i+NumCols+1 < hi && oneCellLine(p.lines[i+NumCols+1]) {
+		if next, _ := slot(i, NumCols); next < hi && oneCellLine(p.lines[next]) {
 			return false // more numbers than cells
 		}
 		many = many || n >= 4
 		starts = append(starts, i)
-		i += NumCols
+		i += span
 	}
 	if !many || !gaps {
 		return false // no evidence for the layout, or no blank to place: the general path
@@ -1823,30 +1850,31 @@ func (p *parser) slotRows(lo, hi int) bool {
 	// row short of a blank that left no line), not a blank cell: taken as a
 	// cell only where an empty line among a row's seven stands before a
 	// number, or with the break after it
-	if last := starts[len(starts)-1] + NumCols; !inner && blank(last) && (last+1 >= hi || !blank(last+1)) {
+	if last := starts[len(starts)-1] + span; !inner && blank(last) && (last+1 >= hi || !blank(last+1)) {
 		return false
 	}
 	for _, i := range starts {
-		p.lines[i].setCells(p.takeCells([]string{trimSpace(p.lines[i].Text)}, i+1, i+NumCols))
+		cells := []string{trimSpace(p.lines[i].Text)}
+		for c := range NumCols {
+			k, _ := slot(i, c)
+			cells = append(cells, trimSpace(p.lines[k].Text))
+		}
+		for k := i + 1; k <= i+span; k++ {
+			p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
+		}
+		p.lines[i].setCells(cells)
 	}
-	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["3"])
+	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
+	if stride > 1 {
+		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
+	}
+	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], how)
 	return true
 }
 
 // emptyLine says a line holds nothing: no cells, no picture, no text.
 func emptyLine(l Line) bool {
 	return l.Fields == nil && !l.Image && !l.Segmented && trimSpace(l.Text) == ""
-}
-
-// takeCells appends to fields the text of lines from to to (both taken in)
-// as cells, and leaves those lines empty, so that line indexes keep their
-// meaning.
-func (p *parser) takeCells(fields []string, from, to int) []string {
-	for k := from; k <= to; k++ {
-		fields = append(fields, trimSpace(p.lines[k].Text))
-		p.lines[k].Text = ""
-	}
-	return fields
 }
 
 // setCells makes a line the row of whole cells joined from lines a cell to
@@ -1866,6 +1894,15 @@ func (l *Line) setCells(fields []string) {
 // LibreOffice writes after a table), and no number follows them in the
 // table. It returns whether it read the table.
 func (p *parser) slotT4(lo, hi int) bool {
+	return p.slotT4Every(lo, hi, 1) || p.slotT4Every(lo, hi, 2)
+}
+
+// slotT4Every is slotT4 for cells every stride lines, the lines between
+// them empty (mammoth's raw text of a Word file: a paragraph and an empty
+// line a cell). Two lines a cell, an empty cell before a number must show
+// that blanks keep their places: pdftotext's default text, a number and an
+// empty line each, leaves none.
+func (p *parser) slotT4Every(lo, hi, stride int) bool {
 	n := len(T4Blocks) * len(T4Columns)
 	head := -1 // the headings' last line
 scan:
@@ -1884,15 +1921,23 @@ scan:
 			head = i
 		}
 	}
-	if head < 0 || head+n >= hi {
+	span := stride * n // the lines of the cells
+	if head < 0 || head+span >= hi {
 		return false
 	}
 	numbers, gaps, adjacent, inner := 0, 0, false, false
-	for k := head + 1; k <= head+n; k++ {
-		switch l := p.lines[k]; {
+	for k := head + 1; k <= head+span; k++ {
+		l := p.lines[k]
+		if (k-head)%stride != 0 {
+			if !emptyLine(l) {
+				return false // a cell's line where an empty one should be
+			}
+			continue
+		}
+		switch {
 		case oneCellLine(l):
 			numbers++
-			adjacent = adjacent || k > head+1 && oneCellLine(p.lines[k-1])
+			adjacent = adjacent || k > head+stride && oneCellLine(p.lines[k-stride])
 			inner = inner || gaps > 0
 		case emptyLine(l):
 			gaps++
@@ -1903,35 +1948,40 @@ scan:
 	// pdftotext's spacing (a number, an empty line, a number …) gives eight
 	// numbers in fifteen lines too, none next to another, and more numbers
 	// after them
-	if numbers < 3 || gaps == 0 || !adjacent {
+	if numbers < 3 || gaps == 0 || !adjacent || stride > 1 && !inner {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
 	// cell: taken as a cell only after an empty line before a number, or
 	// with that break after it
-	if !inner && emptyLine(p.lines[head+n]) && (head+n+1 >= hi || !emptyLine(p.lines[head+n+1])) {
+	if !inner && emptyLine(p.lines[head+span]) && (head+span+1 >= hi || !emptyLine(p.lines[head+span+1])) {
 		return false
 	}
-	for k := head + n + 1; k < hi; k++ {
+	for k := head + span + 1; k < hi; k++ {
 		if oneCellLine(p.lines[k]) {
 			return false
 		}
 	}
-	if numbers < 8 {
+	cells := make([]string, 0, n)
+	for k := head + stride; k <= head+span; k += stride {
+		cells = append(cells, trimSpace(p.lines[k].Text))
+	}
+	if numbers < 8 && blanksAsZerosFailing(cells) > 0 {
 		// most cells blank (a table of zeros left blank): fewer numbers
 		// say less of the layout, so the blocks must add up too, blanks
 		// as 0 (246 0 _ _ 246, _ _ _ _ _, 246 _ 0 123 369)
-		cells := make([]string, 0, n)
-		for k := head + 1; k <= head+n; k++ {
-			cells = append(cells, trimSpace(p.lines[k].Text))
-		}
-		if blanksAsZerosFailing(cells) > 0 {
-			return false
-		}
+		return false
+	}
+	for k := head + 1; k <= head+span; k++ {
+		p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
 	}
 	l := &p.lines[head+1]
-	l.setCells(p.takeCells(make([]string, 0, n), head+1, head+n))
-	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，空白单元格是空行（LibreOffice 另存为文本会如此）：已按空行的位置读取空白单元格", tableNames["4"])
+	l.setCells(cells)
+	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
+	if stride > 1 {
+		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
+	}
+	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["4"], how)
 	return true
 }
 
