@@ -1651,7 +1651,7 @@ func farRight(l Line) bool {
 // are left empty, so that line indexes keep their meaning.
 func (p *parser) joinCellLines() {
 	for key, sp := range p.tableRegions {
-		if key == "3" && p.slotRows(sp.lo, sp.hi) || key == "4" && p.slotT4(sp.lo, sp.hi) {
+		if key == "2" && p.slotT2(sp.lo, sp.hi) || key == "3" && p.slotRows(sp.lo, sp.hi) || key == "4" && p.slotT4(sp.lo, sp.hi) {
 			continue
 		}
 		for i := sp.lo + 1; i < sp.hi; i++ {
@@ -1870,6 +1870,147 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 	}
 	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], how)
 	return true
+}
+
+// slotT2 is slotRows for 表二: LibreOffice's text export of a Word table
+// writes each item group's headings a cell to a line (信息内容, then its
+// columns' headings), and each row's label followed by as many lines as the
+// group has columns, a blank cell an empty line ("规章" / "" / "26" / "6").
+// The headings after each 信息内容 must be a group's of either format, each
+// row's lines after its label numbers or empty and no number after them;
+// some row must hold two numbers on lines next to each other (pdftotext's
+// default text puts an empty line between every two cells, and a blank
+// leaves none there) and some row an empty line among its cells; a row's
+// last cell empty only where words follow at once (a row or a heading: the
+// break after the table is an empty line). It returns whether it read the
+// table.
+func (p *parser) slotT2(lo, hi int) bool {
+	return p.slotT2Every(lo, hi, 1) || p.slotT2Every(lo, hi, 2)
+}
+
+// slotT2Every is slotT2 for cells (and headings) every stride lines, the
+// lines between them empty (mammoth's raw text: a paragraph and an empty
+// line a cell).
+func (p *parser) slotT2Every(lo, hi, stride int) bool {
+	type slotted struct{ at, n int }
+	var rows []slotted
+	// apart says the lines between k-stride and k are empty
+	apart := func(k int) bool {
+		for j := k - stride + 1; j < k; j++ {
+			if j >= hi || !emptyLine(p.lines[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	cols := 0 // the current group's columns, once its headings were read
+	adjacent, gaps := false, false
+	for i := lo + 1; i < hi; i++ {
+		l := p.lines[i]
+		t := trimSpace(l.Text)
+		if l.Fields != nil || l.Segmented || l.Image {
+			return false
+		}
+		switch {
+		case t == "" || oneCellLine(l):
+			if cols == 0 && t != "" {
+				return false // a number before any heading: not this layout
+			}
+			continue
+		case t == "信息内容":
+			var words []string
+			k := i + stride
+			for ; k < hi && len(words) < 3 && apart(k); k += stride {
+				w := trimSpace(p.lines[k].Text)
+				if w == "" || oneCellLine(p.lines[k]) || !t2HeadingWord(w) {
+					break
+				}
+				words = append(words, w)
+			}
+			if !t2HeadingRun(words) {
+				return false
+			}
+			cols, i = len(words), k-stride
+			continue
+		case cols == 0 || strings.HasPrefix(t, "第二十条"):
+			continue // the group's item heading, the table's title
+		}
+		// a row's label: its cells on the lines after it
+		span := stride * cols
+		if i+span >= hi {
+			return false
+		}
+		numbers, lastEmpty := 0, false
+		for k := i + stride; k <= i+span; k += stride {
+			switch {
+			case !apart(k):
+				return false // a cell's line where an empty one should be
+			case oneCellLine(p.lines[k]):
+				numbers++
+				adjacent = adjacent || k > i+stride && oneCellLine(p.lines[k-stride])
+				lastEmpty = false
+			case emptyLine(p.lines[k]):
+				gaps, lastEmpty = true, true
+			default:
+				return false // words among the cells: not this layout
+			}
+		}
+		next := i + span + stride // where the next row or heading should be
+		if next < hi && apart(next) && oneCellLine(p.lines[next]) {
+			return false // more numbers than cells
+		}
+		if lastEmpty && (next >= hi || !apart(next) || emptyLine(p.lines[next])) {
+			return false // the last empty line may be the break after the table
+		}
+		if numbers > 0 {
+			rows = append(rows, slotted{i, cols})
+		}
+		i += span
+	}
+	if len(rows) == 0 || !adjacent || !gaps {
+		return false
+	}
+	for _, r := range rows {
+		cells := []string{trimSpace(p.lines[r.at].Text)}
+		for k := r.at + stride; k <= r.at+stride*r.n; k += stride {
+			cells = append(cells, trimSpace(p.lines[k].Text))
+		}
+		for k := r.at + 1; k <= r.at+stride*r.n; k++ {
+			p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
+		}
+		p.lines[r.at].setCells(cells)
+	}
+	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
+	if stride > 1 {
+		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
+	}
+	p.warn("PARSE.READ", "proactive", p.lines[rows[0].at].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["2"], how)
+	return true
+}
+
+// t2HeadingWord says w is one of 表二's column headings (of either format).
+func t2HeadingWord(w string) bool {
+	for _, f := range []Format{Format2021, Format2019} {
+		for _, h := range f.T2Headers() {
+			if slices.Contains(h.Columns, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// t2HeadingRun says words are the column headings of one of 表二's item
+// groups, in order (of either format).
+func t2HeadingRun(words []string) bool {
+	for _, f := range []Format{Format2021, Format2019} {
+		for _, h := range f.T2Headers() {
+			if slices.Equal(h.Columns, words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // emptyLine says a line holds nothing: no cells, no picture, no text.
