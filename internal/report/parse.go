@@ -4995,13 +4995,23 @@ func (p *parser) parseT2() {
 			}
 		}
 		stray = strayT2{} // (numbers before a row read are no later row's)
+		at := lo + n      // (the line's index: n is the row's cells below)
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
-			short = append(short, t2Row{it, rc, l})
+			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at)})
 			continue // placed by the complete rows around it, at the end
+		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(strs(rc.tokens)) && farFromLabel(l.Text, rc.tokens[0]):
+			// numbers set apart from the label, fewer than the cells (one
+			// alone, or a few spaces apart): under the column headings
+			// above, where they tell
+			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at)}
+			if cells, ok := placeUnderT2Headings(sh); ok {
+				rc = rowCells{label: rc.label, cells: cells, ok: true}
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”有空白单元格，各数按表头各栏的位置读取：%s", it.Label, placedCells(cells))
+			}
 		case rc.ok && l.Fields == nil:
 			if toks := tokens(l.Text); len(toks) >= n {
-				c := t2Row{it, rc, l}
+				c := t2Row{it: it, rc: rc, line: l}
 				c.rc.tokens = toks[len(toks)-n:]
 				complete = append(complete, c)
 			}
@@ -5016,7 +5026,12 @@ func (p *parser) parseT2() {
 		}
 		m := columnMeasure(rows, breaks)
 		for _, sh := range short {
-			p.fillT2(sh.it, alignT2(sh, complete, breaks, m), sh.line)
+			rc := alignT2(sh, complete, breaks, m)
+			if cells, ok := placeUnderT2Headings(sh); !rc.ok && ok {
+				rc = rowCells{label: sh.rc.label, cells: cells, ok: true}
+				p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
+			}
+			p.fillT2(sh.it, rc, sh.line)
 		}
 	}
 	if found > 0 {
@@ -5404,6 +5419,10 @@ type t2Row struct {
 	it   T2Item
 	rc   rowCells
 	line Line
+	// heads: the middles of its group's column headings on the heading
+	// line above it, where that line holds them all (t2HeadingMiddles);
+	// nil otherwise
+	heads []int
 }
 
 // alignT2 places the numbers of a space-aligned 表二 row with blanks by the
@@ -5442,6 +5461,91 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 		return sh.rc
 	}
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
+
+// placeUnderT2Headings places the numbers of a space-aligned 表二 row with
+// blanks that no complete row places under its group's column headings on
+// the line above (t2Row.heads): each in the column whose heading's middle
+// is nearest, when every other is four characters or more further, in
+// order, no two in one (LibreOffice's PDF, through pdftotext -layout or
+// our reader: every number of a complete row lies nearest its own heading,
+// ten characters or more nearer than the next).
+func placeUnderT2Headings(sh t2Row) ([]string, bool) {
+	if len(sh.heads) != len(sh.it.Cells) || len(sh.rc.tokens) == 0 {
+		return nil, false
+	}
+	cells := make([]string, len(sh.heads))
+	last := -1
+	for _, t := range sh.rc.tokens {
+		if t.center < 0 {
+			return nil, false
+		}
+		at, near, next := -1, 1<<30, 1<<30
+		for i, h := range sh.heads {
+			switch d := abs(t.center - h); {
+			case d < near:
+				at, near, next = i, d, near
+			case d < next:
+				next = d
+			}
+		}
+		if at <= last || next-near < 4 {
+			return nil, false
+		}
+		cells[at], last = t.s, at
+	}
+	return cells, !negativeMisplaced(sh.it, cells)
+}
+
+// farFromLabel says the token t of text stands four spaces or more after
+// the words before it: a laid-out line's cell, not running text's next word.
+func farFromLabel(text string, t tok) bool {
+	b := textBefore(text, t)
+	return len(b)-len(strings.TrimRight(b, " ")) >= 4
+}
+
+// t2HeadingMiddles are the middles of the column headings of it's group
+// on the nearest line above line at (within a few lines, not before lo)
+// that holds them all, in order, after 信息内容; nil when there is none.
+func (p *parser) t2HeadingMiddles(it T2Item, lo, at int) []int {
+	var cols []string
+	for _, h := range p.r.Format.T2Headers() {
+		if h.Item == it.Item {
+			cols = h.Columns
+		}
+	}
+	if len(cols) != len(it.Cells) {
+		return nil
+	}
+	for k := at - 1; k >= max(lo, at-8); k-- {
+		l := p.lines[k]
+		if l.Fields != nil || l.Segmented || !hasText(l.Text, "信息内容") {
+			continue
+		}
+		var mids []int
+		ts := tokens(l.Text)
+		prevEnd := -1
+		for i := 0; i < len(ts) && len(mids) < len(cols); i++ {
+			// a heading as one word, or as words a space apart (our PDF
+			// reader's "本年增 减": the slash drawn apart)
+			want, got := strings.ReplaceAll(cols[len(mids)], "/", ""), ""
+			for j := i; j < len(ts) && len(got) < len(want); j++ {
+				if got += strings.ReplaceAll(ts[j].s, "/", ""); got == want {
+					if prevEnd >= 0 && ts[i].start-prevEnd < 3 {
+						return nil // headings a space apart: running text (pdftotext -raw, pdfminer), no places
+					}
+					mids = append(mids, (ts[i].start+ts[j].end-1)/2)
+					i, prevEnd = j, ts[j].end
+					break
+				}
+			}
+		}
+		if len(mids) == len(cols) {
+			return mids
+		}
+		return nil // the nearest heading line is another group's, or split
+	}
+	return nil
 }
 
 // negativeMisplaced says a row's cells hold a negative number in a column
