@@ -612,9 +612,10 @@ type parser struct {
 	// rowsKept: most of 表三's rows hold their numbers on one line
 	// (rowsOnLines): a text that keeps a printed row's cells on a line
 	rowsKept bool
-	// blankT3: 表三's rows whose labels were read without a number (each
-	// cell left blank), for the column identities (placeByIdentities)
-	blankT3 []*T3Row
+	// t3Rows and t3Seen: 表三's rows and which of them had a label read,
+	// as parseT3 left them before placing rows (blankT3)
+	t3Rows []T3Row
+	t3Seen []bool
 	// t4Laid: 表四's numbers, fewer than fifteen, are all one line holds in
 	// a text that keeps a printed row on a line (t4LaidWhole), under
 	// headings that name all three 总计: they are all its cells (parseT4)
@@ -7411,12 +7412,7 @@ func (p *parser) parseT3() {
 		p.dropped3 = droppedLine{dropped, slices.Clone(seen)} // (a copy: seen stays on the stack)
 	}
 	p.placeFieldRows(got)
-	p.blankT3 = nil
-	for i := range rows {
-		if seen[i] && !r.ambiguous(t3Cell(rows[i].Key, 0)) && !slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[i] }) {
-			p.blankT3 = append(p.blankT3, &rows[i])
-		}
-	}
+	p.t3Rows, p.t3Seen = rows, seen // (for blankT3, asked where rows are placed by the identities)
 	p.alignShort(got)
 	fullFields := commonFields(got)
 	// a table whose rows mostly did not read is one whose order a converter
@@ -10294,7 +10290,7 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 	// stand without a number, each cell blank (a blank is 0 there): after
 	// got's, in a slice of their own that got's rows are copied into
 	var blankRows []t3Line
-	for _, row := range p.blankT3 {
+	for _, row := range p.blankT3(got) {
 		blankRows = append(blankRows, t3Line{row: row, rc: rowCells{cells: make([]string, NumCols), ok: true}})
 	}
 	var found [][]string // the cells of got's rows by the one way that holds
@@ -10379,6 +10375,20 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 	}
 	p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）所在页的各栏位置不齐、没有完整的一行可作参照（PDF 转换的文字位置），按各数的先后次序与本页各栏的位置读取，只有这一种读法%s",
 		len(labels), strings.Join(labels, "、"), holds)
+}
+
+// blankT3 are 表三's rows whose labels were read without a number (each
+// cell left blank), not made ambiguous: the rows seen that are no line of
+// got.
+func (p *parser) blankT3(got []t3Line) []*T3Row {
+	var out []*T3Row
+	for i := range p.t3Rows {
+		row := &p.t3Rows[i]
+		if p.t3Seen[i] && !p.r.ambiguous(t3Cell(row.Key, 0)) && !slices.ContainsFunc(got, func(g t3Line) bool { return g.row == row }) {
+			out = append(out, row)
+		}
+	}
+	return out
 }
 
 // awaitsPlace says a 表三 row was read with blanks on a laid-out line of
