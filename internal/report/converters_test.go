@@ -405,23 +405,45 @@ func TestT2CountApartIsNotCut(t *testing.T) {
 
 // A 表二 row narrower than its table (the 2019 table's 政府集中采购 has two
 // cells where others have three) with one cell blank: "政府集中采购 | | 21.27 |"
-// fits its numbers after the empty field and before the last alike, so
-// where the blank is cannot be told; the row is unread and said, not read as
+// fits its numbers after the empty field and before the last alike. The
+// header of fields above (信息内容 | 采购项目数量 | 采购总金额 | ) says which:
+// items blank, amount 21.27 (t2FieldColumns). Without such a header where
+// the blank is cannot be told; the row is unread and said, not read as
 // items 21.27 (a false CELL.INVALID error).
 func TestT2NarrowRowWithABlank(t *testing.T) {
 	r := truth2019()
 	r.Proactive.Set("procurement.items", report.Cell{})
-	got := audit(t, "narrow.txt", []byte(textOf(t, r)))
+	text := textOf(t, r)
+	got := audit(t, "narrow.txt", []byte(text))
 	if v := got.Proactive.Cell("procurement.items"); !v.Blank() {
 		t.Errorf("procurement.items = %v", v)
 	}
-	for _, f := range got.Findings {
+	if a, want := got.Proactive.Amount("procurement.amount"), r.Proactive.Amount("procurement.amount"); a.String() != want.String() {
+		t.Errorf("procurement.amount = %v, want %v (by the header of fields)", a, want)
+	}
+	noErrors(t, got)
+	// the header's columns not named: unread, said
+	headless := strings.Replace(text, "采购项目数量", "项目", 1)
+	if headless == text {
+		t.Fatal("no 采购项目数量 in the text")
+	}
+	got = audit(t, "narrow.txt", []byte(headless))
+	if v := got.Proactive.Cell("procurement.items"); !v.Blank() {
+		t.Errorf("headless: procurement.items = %v", v)
+	}
+	noErrors(t, got)
+	if !saysWhy(got, "proactive_2019.procurement") {
+		t.Errorf("headless: not said: %v", got.Findings)
+	}
+}
+
+// noErrors says no finding of r is an error.
+func noErrors(t *testing.T, r *report.Report) {
+	t.Helper()
+	for _, f := range r.Findings {
 		if f.Severity == report.SevError {
 			t.Errorf("%s %s", f.Rule, f.Message)
 		}
-	}
-	if !saysWhy(got, "proactive_2019.procurement") {
-		t.Errorf("not said: %v", got.Findings)
 	}
 }
 

@@ -689,3 +689,13 @@ func TestTabTextBlankCellsByTheHeader(t *testing.T) {
 		t.Errorf("tab-blanks-zerorows-2021.txt: %d cells of 表三 and 表四 read right, want %d", right, all)
 	}
 }
+
+// 表二 in tab text of a report that leaves some cells blank (the 2019
+// format's groups of two columns in a grid of three: "行政事业性收费 |  |
+// 16 | "): a row of fields with more fields than its cells is read where
+// the header of fields above (信息内容 | 上一年项目数量 | 本年增/减 | ) has its
+// group's columns, when the header has as many fields. Before, such a row
+// was unread (19 cells of 120 such reports, now none).
+func TestT2FieldsByTheHeader(t *testing.T) {
+	t2ReadsAsTruth(t, "tab-t2blanks-2020.txt")
+}

@@ -4997,6 +4997,19 @@ func (p *parser) parseT2() {
 		}
 		stray = strayT2{} // (numbers before a row read are no later row's)
 		at := lo + n      // (the line's index: n is the row's cells below)
+		if !rc.ok && l.Fields != nil && len(rc.numbers()) < len(it.Cells) {
+			// a row of fields with blanks, more fields than cells (a
+			// group of two columns in a grid of three: "行政事业性收费 | |
+			// 16 | "): its cells where the header of fields above has its
+			// group's column headings
+			if cols := p.t2FieldColumns(it, lo, at, len(l.Fields)); cols != nil {
+				cells := make([]string, len(cols))
+				for i, c := range cols {
+					cells[i] = trimSpace(l.Fields[c])
+				}
+				rc = rowCells{label: rc.label, cells: cells, ok: true}
+			}
+		}
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at)})
@@ -5496,6 +5509,42 @@ func placeUnderT2Headings(sh t2Row) ([]string, bool) {
 		cells[at], last = t.s, at
 	}
 	return cells, !negativeMisplaced(sh.it, cells)
+}
+
+// t2FieldColumns are the fields where the header of fields nearest above
+// line at (within a few lines, not before lo: 信息内容 then it's group's
+// column headings, a field each) has its group's columns, when that header
+// has as many fields as the row (fields); nil otherwise.
+func (p *parser) t2FieldColumns(it T2Item, lo, at, fields int) []int {
+	var cols []string
+	for _, h := range p.r.Format.T2Headers() {
+		if h.Item == it.Item {
+			cols = h.Columns
+		}
+	}
+	if len(cols) != len(it.Cells) {
+		return nil
+	}
+	for k := at - 1; k >= max(lo, at-8); k-- {
+		fs := p.lines[k].Fields
+		if fs == nil || !slices.ContainsFunc(fs, func(f string) bool { return trimSpace(f) == "信息内容" }) {
+			continue
+		}
+		if len(fs) != fields {
+			return nil
+		}
+		var out []int
+		for i, f := range fs {
+			if len(out) < len(cols) && trimSpace(f) == cols[len(out)] {
+				out = append(out, i)
+			}
+		}
+		if len(out) != len(cols) {
+			return nil
+		}
+		return out
+	}
+	return nil
 }
 
 // farFromLabel says the token t of text stands four spaces or more after
