@@ -5516,13 +5516,8 @@ func placeUnderT2Headings(sh t2Row) ([]string, bool) {
 // column headings, a field each) has its group's columns, when that header
 // has as many fields as the row (fields); nil otherwise.
 func (p *parser) t2FieldColumns(it T2Item, lo, at, fields int) []int {
-	var cols []string
-	for _, h := range p.r.Format.T2Headers() {
-		if h.Item == it.Item {
-			cols = h.Columns
-		}
-	}
-	if len(cols) != len(it.Cells) {
+	cols := p.r.Format.t2Columns(it)
+	if cols == nil {
 		return nil
 	}
 	for k := at - 1; k >= max(lo, at-8); k-- {
@@ -5547,6 +5542,17 @@ func (p *parser) t2FieldColumns(it T2Item, lo, at, fields int) []int {
 	return nil
 }
 
+// t2Columns are the column headings of it's group in the format, one to
+// each of its cells; nil when they do not match.
+func (f Format) t2Columns(it T2Item) []string {
+	for _, h := range f.T2Headers() {
+		if h.Item == it.Item && len(h.Columns) == len(it.Cells) {
+			return h.Columns
+		}
+	}
+	return nil
+}
+
 // farFromLabel says the token t of text stands four spaces or more after
 // the words before it: a laid-out line's cell, not running text's next word.
 func farFromLabel(text string, t tok) bool {
@@ -5558,13 +5564,8 @@ func farFromLabel(text string, t tok) bool {
 // on the nearest line above line at (within a few lines, not before lo)
 // that holds them all, in order, after 信息内容; nil when there is none.
 func (p *parser) t2HeadingMiddles(it T2Item, lo, at int) []int {
-	var cols []string
-	for _, h := range p.r.Format.T2Headers() {
-		if h.Item == it.Item {
-			cols = h.Columns
-		}
-	}
-	if len(cols) != len(it.Cells) {
+	cols := p.r.Format.t2Columns(it)
+	if cols == nil {
 		return nil
 	}
 	for k := at - 1; k >= max(lo, at-8); k-- {
