@@ -10756,11 +10756,13 @@ func pageGroupSets(centers []int) [][]int {
 	if len(kept) >= NumCols-2 && len(kept) <= NumCols && (len(kept) == NumCols || len(kept) == len(groups)) && groupsApart(kept, true) {
 		sets = append(sets, groupMiddles(kept))
 	}
+	// (only groups closer than half the page's usual gap: on a narrow page
+	// the columns themselves stand four characters apart)
 	for k := NumCols; k >= NumCols-2; k-- {
 		if len(groups) <= k || len(groups) > k+3 {
 			continue
 		}
-		for _, m := range mergedGroups(groups, len(groups)-k) {
+		for _, m := range mergedGroups(groups, len(groups)-k, usualGap(groups)/2) {
 			if groupsApartWithin(m, maxMergedWidth) {
 				sets = append(sets, groupMiddles(m))
 			}
@@ -10811,6 +10813,22 @@ func narrowGaps(mids []int) int {
 	return n
 }
 
+// usualGap is the distance between neighbouring groups' middles that a
+// quarter of them exceed: the columns' usual gap where a few groups are a
+// column's numbers split (each split adds a small gap and halves a usual
+// one, which would pull a median down).
+func usualGap(groups [][2]int) int {
+	if len(groups) < 2 {
+		return 0
+	}
+	gaps := make([]int, 0, len(groups)-1)
+	for i := 1; i < len(groups); i++ {
+		gaps = append(gaps, (groups[i][0]+groups[i][1]-groups[i-1][0]-groups[i-1][1])/2)
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)*3/4]
+}
+
 // groupMiddles are the middles of groups.
 func groupMiddles(groups [][2]int) []int {
 	mids := make([]int, len(groups))
@@ -10821,21 +10839,21 @@ func groupMiddles(groups [][2]int) []int {
 }
 
 // mergedGroups are the ways of merging n pairs of neighbouring groups (a
-// group merged again counts again), each merged group maxMergedWidth wide
-// at most, without repeats.
-func mergedGroups(groups [][2]int, n int) [][][2]int {
+// group merged again counts again) whose middles are maxGap apart at most,
+// each merged group maxMergedWidth wide at most, without repeats.
+func mergedGroups(groups [][2]int, n, maxGap int) [][][2]int {
 	if n == 0 {
 		return [][][2]int{groups}
 	}
 	var out [][][2]int
 	for i := 0; i+1 < len(groups); i++ {
-		if groups[i+1][1]-groups[i][0] > maxMergedWidth {
+		if groups[i+1][1]-groups[i][0] > maxMergedWidth || groups[i+1][0]+groups[i+1][1]-groups[i][0]-groups[i][1] > 2*maxGap {
 			continue
 		}
 		m := slices.Clone(groups)
 		m[i][1] = m[i+1][1]
 		m = slices.Delete(m, i+1, i+2)
-		for _, w := range mergedGroups(m, n-1) {
+		for _, w := range mergedGroups(m, n-1, maxGap) {
 			if !slices.ContainsFunc(out, func(o [][2]int) bool { return slices.Equal(o, w) }) {
 				out = append(out, w)
 			}
