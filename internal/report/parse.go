@@ -1906,6 +1906,11 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 	}
 	cols := 0 // the current group's columns, once its headings were read
 	adjacent, gaps := false, false
+	// tight: a group's headings on lines next to each other, which
+	// pdftotext's default text (an empty line after every line) never
+	// writes: the lines are a cell each as well as two numbers next to
+	// each other would show
+	tight := false
 	for i := lo + 1; i < hi; i++ {
 		l := p.lines[i]
 		t := trimSpace(l.Text)
@@ -1931,6 +1936,7 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 			if !t2HeadingRun(words) {
 				return false
 			}
+			tight = tight || stride == 1 && len(words) > 1
 			cols, i = len(words), k-stride
 			continue
 		case cols == 0 || strings.HasPrefix(t, "第二十条"):
@@ -1968,7 +1974,7 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		}
 		i += span
 	}
-	if len(rows) == 0 || !adjacent || !gaps {
+	if len(rows) == 0 || !adjacent && !tight || !gaps {
 		return false
 	}
 	for _, r := range rows {
