@@ -582,6 +582,13 @@ type parser struct {
 	// bytes, not characters (html2text), whose columns do not line up
 	// from row to row: no number is placed by where it stands
 	byteCut bool
+	// t3Blanks: 表三 shows that the report leaves cells blank (leavesBlanks),
+	// as blanky but for what 表二 showed
+	t3Blanks bool
+	// t2Shared: pairs of 表二's rows of one group, the first read from
+	// numbers a cell to a line that may hold some of the second's
+	// (unreadT2Shared)
+	t2Shared [][2]int
 	// blanky: the report leaves cells blank (a row of 表二 or 表三 has
 	// digits, fewer than its cells), so digits run together elsewhere may
 	// hide blank cells too
@@ -2749,13 +2756,14 @@ func (p *parser) parse() *Report {
 		if p.t3RowsUnread() && p.readDigitsInOrder(lo, hi) {
 			// every row cut into seven counts: the rows that seemed to
 			// leave cells blank (fewer digits beside their labels) did not
-			p.blanky = blanky2
+			p.blanky, p.t3Blanks = blanky2, false
 		}
 		if p.t3RowsUnread() {
 			p.readPageTails(lo, hi)
 		}
 	}
 	p.unreadT2Glued()
+	p.unreadT2Shared()
 	p.parseT4()
 	p.apartNumbers()
 	p.droppedNumbers()
@@ -4807,6 +4815,7 @@ func (p *parser) parseT2() {
 	// (行政事业性收费 / 第二十条第（九）项 / 政府集中采购 / 上一年项目数量 /
 	// 本年增/减 / 27 13 / 采购项目数量 / 采购总金额 / 15 23.34)
 	var waiting []int
+	var apart []t2Apart // rows of a group of several read from numbers a cell to a line
 	heads := ""
 	consumed := -1    // a line whose numbers a row above took (t2HeadedRest)
 	var stray strayT2 // the last numbers that went to no row, since a row was read
@@ -4906,6 +4915,7 @@ func (p *parser) parseT2() {
 		headed := heads
 		heads = ""
 		keep := -1 // the label still waiting for its numbers after these
+		byWait := j < 0 && pending >= 0 && l.OneEach
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
@@ -5037,6 +5047,9 @@ func (p *parser) parseT2() {
 			}
 		}
 		p.fillT2(it, rc, l)
+		if l.OneEach && r.Format.itemRows(j) > 1 {
+			apart = append(apart, t2Apart{row: j, waited: byWait})
+		}
 	}
 	if len(short) > 0 {
 		breaks := p.pageBreaks() // a pass over the page only when a row needs it
@@ -5052,6 +5065,24 @@ func (p *parser) parseT2() {
 				p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
 			}
 			p.fillT2(sh.it, rc, sh.line)
+		}
+	}
+	p.t2Shared = nil
+	for _, a := range apart {
+		if r.Proactive.t2RowEmpty(items[a.row]) {
+			continue
+		}
+		for m, it := range items {
+			if m == a.row || it.Item != items[a.row].Item || !seen[m] {
+				continue
+			}
+			// a later row of the group with no number (the run after this
+			// row's label and headings may be both rows'), or a row of the
+			// group unread for want of numbers (some of this row's may be
+			// its)
+			if a.waited && m > a.row && r.Proactive.t2RowEmpty(it) || r.ambiguous(r.t2Prefix()+it.Key+"."+it.Cells[0]) {
+				p.t2Shared = append(p.t2Shared, [2]int{a.row, m})
+			}
 		}
 	}
 	if found > 0 {
@@ -6117,6 +6148,56 @@ func (p *parser) fillT2(it T2Item, rc rowCells, l Line) {
 	}
 	p.warn("PARSE.AMBIGUOUS", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字“%s”连在一起，无法确定各栏的分界（表二没有可以核对的合计），相关单元格记为空",
 		it.Label, read)
+}
+
+// t2Apart is a row of 表二 read from numbers a cell to a line (OneEach),
+// and whether they came after its label and its group's headings (a label
+// that waited for them).
+type t2Apart struct {
+	row    int
+	waited bool
+}
+
+// unreadT2Shared takes back the rows of 表二 read from numbers a cell to a
+// line where a row of their group got none or too few, when 表三 shows that
+// the report leaves cells blank (p.t3Blanks): a blank leaves no line there, and the
+// numbers may be both rows' (pdftotext's default text: 规章 / 本年制发件数 … /
+// 15 / 1 / 20 / 行政规范性文件, 规章's 20 and 行政规范性文件's 15 and 1; 行政许可 /
+// 27 / 其他对外管理服务事项 / 6 / 2 / 4, the 2 行政许可's). Both rows are
+// unread and said.
+func (p *parser) unreadT2Shared() {
+	if !p.t3Blanks {
+		return // (a 表二 row short of numbers, which sets blanky, is no sign of its own here)
+	}
+	items := p.r.Format.T2Items()
+	done := map[int]bool{}
+	for _, pair := range p.t2Shared {
+		k, m := pair[0], pair[1]
+		if done[k] {
+			continue
+		}
+		done[k] = true
+		p.unreadT2Row(items[k])
+		if p.r.Proactive.t2RowEmpty(items[m]) {
+			p.unreadT2Row(items[m])
+		}
+		p.warn("PARSE.TABLE", p.r.t2Prefix()+items[k].Key, 0, "表二“%s”的数字一格一行，同组的“%s”没有读到或少了数；本报告有空白的单元格，而空白在这样的文字中不留位置，这些数字可能分属两行，两行都记为空，请对照原文核对",
+			items[k].Label, items[m].Label)
+	}
+}
+
+// unreadT2Row leaves a 表二 row's cells null and unread (not blank).
+func (p *parser) unreadT2Row(it T2Item) {
+	r := p.r
+	for x, c := range it.Cells {
+		path := it.Key + "." + c
+		if len(it.Money) > x && it.Money[x] {
+			r.Proactive.SetAmount(path, Amount{})
+		} else {
+			r.Proactive.Set(path, Cell{})
+		}
+		p.ambiguous(r.t2Prefix() + path)
+	}
 }
 
 // unreadT2Glued takes back the rows of 表二 read from digits run together
@@ -7421,7 +7502,8 @@ func (p *parser) parseT3() {
 		// of seven may hold another row's numbers. Nothing is placed; 表四
 		// is read knowing whether the report leaves cells blank
 		p.t3Unread()
-		p.blanky = p.blanky || p.leavesBlanks(got)
+		p.t3Blanks = p.t3Blanks || p.leavesBlanks(got)
+		p.blanky = p.blanky || p.t3Blanks
 		if len(out) == 0 {
 			p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三大多数行少了数（原文中空白单元格没有留下位置，数字各占一行，可能按栏而不是按行排列）：数字与行无法可靠对应，表三记为空，请对照原文核对（用 pdftotext -layout 转换可保留位置）")
 			return
@@ -7625,7 +7707,8 @@ func (p *parser) parseT3() {
 	if gluedSubtotals > 0 {
 		p.warn("PARSE.READ", "applications", got[0].line.No, "表三多出“小计”列（国家格式没有这一列）：%d 行的数字连在一起，按小计等于五类法人或其他组织之和、总计等于自然人加小计拆分（有多种拆法的，按表三各栏的勾稽关系确定），读取时略去小计", gluedSubtotals)
 	}
-	p.blanky = p.blanky || p.leavesBlanks(got)
+	p.t3Blanks = p.t3Blanks || p.leavesBlanks(got)
+	p.blanky = p.blanky || p.t3Blanks
 	if len(runs) > 0 {
 		p.solveT3(runs)
 	}
