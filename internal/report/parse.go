@@ -1796,12 +1796,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 	// the lines before it since the cell before are empty
 	slot := func(i, c int) (int, bool) {
 		k := i + stride*(c+1)
-		for j := k - stride + 1; j < k; j++ {
-			if j >= hi || !blank(j) {
-				return k, false
-			}
-		}
-		return k, true
+		return k, p.emptyBefore(k, stride, hi)
 	}
 	span := stride * NumCols // the lines of a row's cells
 	var starts []int
@@ -1862,21 +1857,9 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 		return false
 	}
 	for _, i := range starts {
-		cells := []string{trimSpace(p.lines[i].Text)}
-		for c := range NumCols {
-			k, _ := slot(i, c)
-			cells = append(cells, trimSpace(p.lines[k].Text))
-		}
-		for k := i + 1; k <= i+span; k++ {
-			p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
-		}
-		p.lines[i].setCells(cells)
+		p.lines[i].setCells(append([]string{trimSpace(p.lines[i].Text)}, p.takeSlots(i, NumCols, stride)...))
 	}
-	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
-	if stride > 1 {
-		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
-	}
-	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], how)
+	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], slotsHow(stride))
 	return true
 }
 
@@ -1902,15 +1885,7 @@ func (p *parser) slotT2(lo, hi int) bool {
 func (p *parser) slotT2Every(lo, hi, stride int) bool {
 	type slotted struct{ at, n int }
 	var rows []slotted
-	// apart says the lines between k-stride and k are empty
-	apart := func(k int) bool {
-		for j := k - stride + 1; j < k; j++ {
-			if j >= hi || !emptyLine(p.lines[j]) {
-				return false
-			}
-		}
-		return true
-	}
+	apart := func(k int) bool { return p.emptyBefore(k, stride, hi) }
 	cols := 0 // the current group's columns, once its headings were read
 	adjacent, gaps := false, false
 	// tight: a group's headings on lines next to each other, which
@@ -1985,20 +1960,9 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		return false
 	}
 	for _, r := range rows {
-		cells := []string{trimSpace(p.lines[r.at].Text)}
-		for k := r.at + stride; k <= r.at+stride*r.n; k += stride {
-			cells = append(cells, trimSpace(p.lines[k].Text))
-		}
-		for k := r.at + 1; k <= r.at+stride*r.n; k++ {
-			p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
-		}
-		p.lines[r.at].setCells(cells)
+		p.lines[r.at].setCells(append([]string{trimSpace(p.lines[r.at].Text)}, p.takeSlots(r.at, r.n, stride)...))
 	}
-	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
-	if stride > 1 {
-		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
-	}
-	p.warn("PARSE.READ", "proactive", p.lines[rows[0].at].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["2"], how)
+	p.warn("PARSE.READ", "proactive", p.lines[rows[0].at].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["2"], slotsHow(stride))
 	return true
 }
 
@@ -2025,6 +1989,44 @@ func t2HeadingRun(words []string) bool {
 		}
 	}
 	return false
+}
+
+// emptyBefore says the lines between line k-stride and line k are empty
+// and before hi (none when stride is 1): a cell every stride lines.
+func (p *parser) emptyBefore(k, stride, hi int) bool {
+	for j := k - stride + 1; j < k; j++ {
+		if j >= hi || !emptyLine(p.lines[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// slotTexts are the texts of n cells every stride lines after line at.
+func (p *parser) slotTexts(at, n, stride int) []string {
+	cells := make([]string, 0, n+1)
+	for k := at + stride; k <= at+stride*n; k += stride {
+		cells = append(cells, trimSpace(p.lines[k].Text))
+	}
+	return cells
+}
+
+// takeSlots is slotTexts, the lines they took emptied (so that line
+// indexes keep their meaning).
+func (p *parser) takeSlots(at, n, stride int) []string {
+	cells := p.slotTexts(at, n, stride)
+	for k := at + 1; k <= at+stride*n; k++ {
+		p.lines[k].Text = ""
+	}
+	return cells
+}
+
+// slotsHow is how a table read a cell every stride lines is said.
+func slotsHow(stride int) string {
+	if stride > 1 {
+		return "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
+	}
+	return "空白单元格是空行（LibreOffice 另存为文本会如此）"
 }
 
 // emptyLine says a line holds nothing: no cells, no picture, no text.
@@ -2081,13 +2083,10 @@ scan:
 		return false
 	}
 	numbers, gaps, adjacent, inner := 0, 0, false, false
-	for k := head + 1; k <= head+span; k++ {
+	for k := head + stride; k <= head+span; k += stride {
 		l := p.lines[k]
-		if (k-head)%stride != 0 {
-			if !emptyLine(l) {
-				return false // a cell's line where an empty one should be
-			}
-			continue
+		if !p.emptyBefore(k, stride, hi) {
+			return false // a cell's line where an empty one should be
 		}
 		switch {
 		case oneCellLine(l):
@@ -2117,26 +2116,15 @@ scan:
 			return false
 		}
 	}
-	cells := make([]string, 0, n)
-	for k := head + stride; k <= head+span; k += stride {
-		cells = append(cells, trimSpace(p.lines[k].Text))
-	}
-	if numbers < 8 && blanksAsZerosFailing(cells) > 0 {
+	if numbers < 8 && blanksAsZerosFailing(p.slotTexts(head, n, stride)) > 0 {
 		// most cells blank (a table of zeros left blank): fewer numbers
 		// say less of the layout, so the blocks must add up too, blanks
 		// as 0 (246 0 _ _ 246, _ _ _ _ _, 246 _ 0 123 369)
 		return false
 	}
-	for k := head + 1; k <= head+span; k++ {
-		p.lines[k].Text = "" // (emptied, so that line indexes keep their meaning)
-	}
 	l := &p.lines[head+1]
-	l.setCells(cells)
-	how := "空白单元格是空行（LibreOffice 另存为文本会如此）"
-	if stride > 1 {
-		how = "之间各隔一个空行，空白单元格是空行（两行一格，从 Word 文件提取的纯文本会如此）"
-	}
-	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["4"], how)
+	l.setCells(p.takeSlots(head, n, stride))
+	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["4"], slotsHow(stride))
 	return true
 }
 
@@ -5060,9 +5048,11 @@ func (p *parser) parseT2() {
 		m := columnMeasure(rows, breaks)
 		for _, sh := range short {
 			rc := alignT2(sh, complete, breaks, m)
-			if cells, ok := placeUnderT2Headings(sh); !rc.ok && ok {
-				rc = rowCells{label: sh.rc.label, cells: cells, ok: true}
-				p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
+			if !rc.ok {
+				if cells, ok := placeUnderT2Headings(sh); ok {
+					rc = rowCells{label: sh.rc.label, cells: cells, ok: true}
+					p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
+				}
 			}
 			p.fillT2(sh.it, rc, sh.line)
 		}
@@ -10329,8 +10319,8 @@ func (p *parser) keepInCells(key string, cells []string) {
 // four from 总计, a column blank on the whole page, a page laid out at
 // another scale. Seven groups of such a page's numbers, apart as a grid's
 // are, are its columns, a number alone in one too; else its groups of two
-// numbers or more (five to seven) are; or eight or nine groups merged
-// into seven (pageGroupSets). Each way of seeing them, each way of giving
+// numbers or more (five to seven) are; or groups a few characters apart
+// merged (pageGroupSets). Each way of seeing them, each way of giving
 // them to the seven columns in order, each row placed among
 // them in its order (placeInOrder: nearest one way only, four characters at
 // most) and adding up, is tried, and kept only when exactly one way, every
@@ -10820,12 +10810,14 @@ const maxMergedWidth = 4
 // (placeByIdentities), each as the groups' middles: seven groups apart are
 // the seven columns, a number alone in one too (a column of zeros left
 // blank but one); else its groups of two numbers or more (five to seven)
-// are. And where the groups are eight or nine, each way of merging
-// neighbours into seven groups maxMergedWidth wide at most is one too:
-// pdftotext -layout sets a number of two or three digits a few characters
-// left of its column's single digits on a page it laid out at another
-// scale (312 at 40, 0 at 43, the next column at 52), which columnGroups
-// then counts as a column of its own. nil: no way.
+// are. And each way of merging neighbours whose middles are closer than
+// half the page's usual gap, up to three pairs, into seven, six or five
+// groups maxMergedWidth wide at most is one too (of several ways, those
+// with fewest narrow gaps): pdftotext -layout sets a number of two or
+// three digits a few characters left of its column's single digits on a
+// page it laid out at another scale (312 at 40, 0 at 43, the next column
+// at 52), which columnGroups then counts as a column of its own. nil: no
+// way.
 func pageGroupSets(centers []int) [][]int {
 	groups, size := columnGroups(centers)
 	var sets [][]int
@@ -10847,11 +10839,12 @@ func pageGroupSets(centers []int) [][]int {
 	}
 	// (only groups closer than half the page's usual gap: on a narrow page
 	// the columns themselves stand four characters apart)
+	maxGap := usualGap(groups) / 2
 	for k := NumCols; k >= NumCols-2; k-- {
 		if len(groups) <= k || len(groups) > k+3 {
 			continue
 		}
-		for _, m := range mergedGroups(groups, len(groups)-k, usualGap(groups)/2) {
+		for _, m := range mergedGroups(groups, len(groups)-k, maxGap) {
 			if groupsApartWithin(m, maxMergedWidth) {
 				sets = append(sets, groupMiddles(m))
 			}
