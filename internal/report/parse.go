@@ -1651,6 +1651,30 @@ func farRight(l Line) bool {
 	return n >= 24 && isNumber(trimSpace(t))
 }
 
+// t4ColumnsAfter says that after a block's numbers (from index from, up to
+// hi) come 表四's column headings and then a number a line: the table's
+// text column by column (pdftotext's default text of a table with blank
+// cells: "复议后起诉" / "246" / "246" / "纠正" / "结果" / "审结" / "0"), where
+// a block's name is one heading among the others, not a row's label. A
+// block's row is followed by the next block's row, or by the headings
+// repeated over a page break and then a row.
+func (p *parser) t4ColumnsAfter(from, hi int) bool {
+	headed := false
+	for _, l := range p.lines[from:hi] {
+		t := trimSpace(l.Text)
+		switch {
+		case l.Fields == nil && t == "":
+		case oneCellLine(l):
+			return headed
+		case t4HeadingOnly(t) && !hasText(t, "复议") && !hasText(t, "起诉"):
+			headed = true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // joinCellLines puts back together the rows of tables copied one cell to a
 // line (a PDF viewer's copy, pdftotext without -layout): in 表二, 表三 and
 // 表四, a line of words followed by lines that each hold one number or
@@ -1711,7 +1735,7 @@ func (p *parser) joinCellLines() {
 			// 表四's numbers under its header lines (…结果维持…总计) are one row
 			// of fifteen that parseT4 gathers across lines: only a block's
 			// own label (行政复议 1 0 …) takes them in
-			if key == "4" && !hasText(l.Text, "复议") && !hasText(l.Text, "起诉") {
+			if key == "4" && (!hasText(l.Text, "复议") && !hasText(l.Text, "起诉") || p.t4ColumnsAfter(last+1, sp.hi)) {
 				continue
 			}
 			// a line that already ends in its numbers ("行政强制    3" of
@@ -12627,6 +12651,17 @@ func (p *parser) parseT4() {
 				// digits run together in each part: each part is cut alone
 				// into the blocks its headings name (a part's digits are
 				// not known to be one a cell)
+				if glued && apart && p.countsIn(dataEnd, hi, n) {
+					// a number a line in each part, and more such after
+					// the parts: not runs of digits but cells a line, in
+					// an order with blanks no sum can tell (pdftotext's
+					// default text, column by column: "0", "246", … "246")
+					r.Meta.Unreadable["4"] = true
+					p.t4Unread()
+					p.warn("PARSE.TABLE", "appeals", first, "表四的数各占一行（%s），其后到下一节之前还有数，多半是转换按栏打乱了次序且有空白单元格，无法确定各数的位置，表四记为空，请对照原文核对",
+						strings.Join(strs(toks), " "))
+					return
+				}
 				if byName {
 					p.warn("PARSE.READ", "appeals", first, "表四每组一行（行政复议、未经复议直接起诉、复议后起诉），数字连在一起，各行按其组名分别拆分：%s",
 						strings.Join(strs(toks), " "))
