@@ -870,3 +870,30 @@ func TestT4ColumnOrderWithBlanks(t *testing.T) {
 		}
 	}
 }
+
+// 表四 holding one count, every other cell blank: a workbook's row of one
+// value among cells dressed as the table's (its trailing blanks were cut
+// as a paragraph's are, the 0 left without its place), and a laid-out PDF
+// text's lone number under its heading (placed only when two numbers or
+// more stood apart) were unread. Each is read at its place.
+func TestT4OneCount(t *testing.T) {
+	for _, c := range []struct {
+		file       string
+		block, col int
+	}{
+		{"xlsx-t4-one-count-2019.xlsx", 0, 1},
+		{"pdf-t4-one-count-2024.pdf", 1, 3},
+		{"lo-t4-one-count-2019.pdf", 0, 0},
+		{"pdftotext-layout-lo-t4-one-count-2024.txt", 2, 4},
+	} {
+		r := audit(t, c.file, readFile(t, filepath.Join(auditDir, c.file)))
+		var want report.Appeals
+		want[c.block][c.col] = report.N(0)
+		if r.Appeals != want {
+			t.Errorf("%s: 表四 = %v, want %v", c.file, r.Appeals, want)
+		}
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "CELL.BLANK" && strings.HasPrefix(f.Cell, "appeals") }) {
+			t.Errorf("%s: the blanks not said", c.file)
+		}
+	}
+}

@@ -12738,7 +12738,9 @@ func (p *parser) parseT4() {
 	}
 	p.t4Laid = len(parts) == 0 && len(data) == 1 && p.t4LaidWhole(lo, data[0], toks)
 	var gaps []int // blank cells between the numbers, by their spacing
-	if len(toks) < n && len(data) == 1 && spaced {
+	// (a lone count is a cell too: one 0 among fourteen blanks, placed by
+	// its heading as any other)
+	if len(toks) < n && len(data) == 1 && (spaced || len(toks) == 1 && wellFormed(strs(toks))) {
 		if data[0].Placed {
 			gaps = interiorBlanks(toks)
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -325,7 +326,10 @@ func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed ma
 		if tail != nil {
 			cells = tail(ri, row, cells, width)
 		}
-		for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 {
+		// a paragraph in a cell, the row's other cells dressed empty: its
+		// text; a lone count among a table's blank cells (表四's one 0)
+		// keeps its place among them
+		for len(cells) > 0 && cells[len(cells)-1] == "" && countFilled(cells) <= 1 && !slices.ContainsFunc(cells, cellish) {
 			cells = cells[:len(cells)-1]
 		}
 		l := Line{No: len(out) + 1}
