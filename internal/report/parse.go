@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
@@ -14172,12 +14173,15 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// blanks are, a block does not add up — the report's own error,
 		// though which block is not known
 		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
-	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) {
+	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) && t4NoGroupingAddsUp(all) {
 		// its numbers a line each among its headings' words (pdftotext's
 		// default text: 结果 / 纠正 / 0 / 0 / 其他 / 结果 / … / 0 / 1), the
-		// first of them read: every number of the section, in order, with
-		// no page break or other figure among them, is 表四's, and no
-		// placing of the blanks makes every block add up
+		// first of them read: every number of the section is 表四's, with
+		// no page break or other figure among them, and no placing of the
+		// blanks makes every block add up — in any order, for the order
+		// such a text gives is the page's blocks of text, not the row's
+		// (a landscape page's: the 总计 column's numbers after all the
+		// others, 0 0 26 0 0 0 13 0 0 0 26 13)
 		p.warn("T4.SUM", "appeals", line, "表四的数各占一行、与表头的文字交错，共 %d 个（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计",
 			len(all), strings.Join(all, " "))
 	}
@@ -14265,6 +14269,64 @@ func t4NoPlacingAddsUp(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// t4NoGroupingAddsUp says no sharing of the counts v among 表四's three
+// blocks, in any order, five to a block at most and the rest blank, makes
+// every block add up (a block adds up when its counts are 0 or one of them
+// is the sum of the others: its 总计). Too many ways to try (more than
+// t4GroupSteps), it says nothing is known: false.
+func t4NoGroupingAddsUp(toks []string) bool {
+	v, ok := countValues(toks)
+	if !ok || len(v) > len(T4Blocks)*len(T4Columns) {
+		return false
+	}
+	v = slices.Clone(v)
+	slices.SortFunc(v, func(a, b int64) int { return cmp.Compare(b, a) })
+	var groups [len(Appeals{})][]int64
+	steps := 0
+	var try func(i int) bool // a grouping of v[i:] that adds up, with v[:i] where they are
+	try = func(i int) bool {
+		if steps++; steps > t4GroupSteps {
+			return true // (said found: nothing is claimed)
+		}
+		if i == len(v) {
+			for _, g := range groups {
+				if len(g) > 0 && !addsUpAnyOrder(g) {
+					return false
+				}
+			}
+			return true
+		}
+		for b := range groups {
+			if len(groups[b]) == len(T4Columns) || b > 0 && len(groups[b]) == 0 && len(groups[b-1]) == 0 {
+				continue // full, or an empty block like the one before it: the same groupings
+			}
+			groups[b] = append(groups[b], v[i])
+			// (a block full is known: one that does not add up ends the way)
+			found := (len(groups[b]) < len(T4Columns) || addsUpAnyOrder(groups[b])) && try(i+1)
+			groups[b] = groups[b][:len(groups[b])-1]
+			if found {
+				return true
+			}
+		}
+		return false
+	}
+	return !try(0)
+}
+
+// t4GroupSteps bounds t4NoGroupingAddsUp's search (fourteen counts into
+// three blocks of five: some hundred thousand ways at most).
+const t4GroupSteps = 1 << 20
+
+// addsUpAnyOrder says a block's counts add up with one of them its 总计
+// (or all are 0, the 总计 blank or 0).
+func addsUpAnyOrder(g []int64) bool {
+	var sum int64
+	for _, x := range g {
+		sum += x
+	}
+	return sum == 0 || sum%2 == 0 && slices.Contains(g, sum/2)
 }
 
 // oneMark says a row of n cells (a table's, for 表四) that holds one mark
