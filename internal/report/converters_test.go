@@ -923,3 +923,23 @@ func TestT4ALineEachOutOfOrder(t *testing.T) {
 		t.Errorf("%s: 表四's error not said", file)
 	}
 }
+
+// pdftotext's default text of a landscape page: a page break after 表二's
+// 行政强制 (left blank) puts the page's last number, 行政规范性文件's 11,
+// after the next item's heading (行政强制 / 第二十条第（八）项 / —3— / 11).
+// It was read as 行政强制's, whose label waited for numbers. Numbers after
+// another item's heading are no row's of the item before (said as stray).
+func TestT2NumberAfterNextItemHeading(t *testing.T) {
+	file := "pdftotext-lo-landscape-t2pagebreak-2021.txt"
+	want, r := auditWithModel(t, file)
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if got.String() != w.String() && !got.Blank() {
+			t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+		}
+	})
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.TABLE" && strings.HasSuffix(f.Cell, "coercion")
+	}) {
+		t.Errorf("%s: 行政强制 not said unread", file)
+	}
+}

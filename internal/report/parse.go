@@ -4929,6 +4929,14 @@ func (p *parser) parseT2() {
 		heads = ""
 		keep := -1 // the label still waiting for its numbers after these
 		byWait := j < 0 && pending >= 0 && l.OneEach
+		if j < 0 && pending >= 0 && !l.Segmented && hasText(l.Text, "第二十条") && !hasText(withoutSpaces(l.Text), withoutSpaces(items[pending].Item)) {
+			// numbers after another item's heading (pdftotext's default
+			// text: "行政强制" / "第二十条第（八）项" / "11", the 11 a row's
+			// of the page before, put after it by a page break): no row's
+			// of the item before, whose label waits
+			stray = strayT2{at: lo + n, toks: rc.numbers()}
+			continue
+		}
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
