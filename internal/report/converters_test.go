@@ -943,3 +943,19 @@ func TestT2NumberAfterNextItemHeading(t *testing.T) {
 		t.Errorf("%s: 行政强制 not said unread", file)
 	}
 }
+
+// 表二's 政府集中采购 with its count blank and its amount alone (0.24) in a
+// laid-out page: the amount was taken for digits run together (0 and .24?)
+// and the row unread, where a count alone is placed under its column's
+// heading. An amount written as amounts are (0.24) is a whole cell too.
+func TestT2AmountAlonePlaced(t *testing.T) {
+	for _, file := range []string{"lo-landscape-t2amount-alone-2020.pdf", "pdftotext-layout-lo-landscape-t2amount-alone-2020.txt"} {
+		want, r := auditWithModel(t, file)
+		if got, w := r.Proactive.Amounts["procurement.amount"], want.Proactive.Amounts["procurement.amount"]; got.String() != w.String() || w.String() != "0.24" {
+			t.Errorf("%s: 采购总金额 = %q, want %q", file, got, w)
+		}
+		if c := r.Proactive.Cells["procurement.items"]; !c.Blank() {
+			t.Errorf("%s: 采购项目数量 = %q, want blank", file, c)
+		}
+	}
+}

@@ -5051,7 +5051,7 @@ func (p *parser) parseT2() {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at)})
 			continue // placed by the complete rows around it, at the end
-		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(strs(rc.tokens)) && farFromLabel(l.Text, rc.tokens[0]):
+		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]):
 			// numbers set apart from the label, fewer than the cells (one
 			// alone, or a few spaces apart): under the column headings
 			// above, where they tell
@@ -11083,6 +11083,20 @@ func wellFormed(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// wholeOf are numbers with an amount's decimals left out (0.24 is 0, a
+// whole number as written; 024 is not one), for wellFormed to ask of 表二's
+// cells, a count or an amount of 万元.
+func wholeOf(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		if w, frac, ok := strings.Cut(t, "."); ok && frac != "" && allASCIIDigits(frac) {
+			t = w
+		}
+		out[i] = t
+	}
+	return out
 }
 
 // wholeApart says tokens are several counts a space apart, each one that
