@@ -7786,7 +7786,7 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
-			if (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens)) && noPlacingAddsUp(g.rc.tokens) {
+			if (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens) && !columnLost(got, g)) && noPlacingAddsUp(g.rc.tokens) {
 				// whole numbers that are the row's cells — standing one to
 				// a column, or all the row's line holds in a text that
 				// keeps rows on their lines, the table showing its 总计
@@ -11720,6 +11720,29 @@ func totalsShown(got []t3Line, g t3Line) bool {
 			continue
 		}
 		if v, ok := countValues(ts); ok && v[len(v)-1] > 0 && addsUpWithBlanks(v) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// columnLost says other rows of 表三 hold six numbers, all 0, two or more
+// (g's as many): a column of the text lost, not cells the report left
+// blank — a report that writes its zeros leaves none blank in a row of
+// zeros — as OCR's text of a table's page loses its 总计 column (…重复申请
+// 0 0 0 0 0 0, and …确认或重新出具已获取信息 0 0 0 0 1 0 for 0 0 0 0 1 0 1):
+// a row of six there that adds up nowhere may be short of that column's
+// cell, no error of the report's to claim.
+func columnLost(got []t3Line, g t3Line) bool {
+	if len(g.rc.tokens) != NumCols-1 {
+		return false
+	}
+	n := 0
+	for _, o := range got {
+		if o.line == g.line || o.rc.ok || len(o.rc.tokens) != NumCols-1 {
+			continue
+		}
+		if !slices.ContainsFunc(o.rc.tokens, func(t tok) bool { return t.s != "0" }) {
 			n++
 		}
 	}
