@@ -982,3 +982,46 @@ func TestT3ColumnLostNoError(t *testing.T) {
 		}
 	}
 }
+
+// Tesseract's OCR of a report that leaves cells blank: 表二's 行政规范性文件
+// with its last cell blank (18 20 _), and no complete row of its group to
+// place it by. OCR's text spaces each line by its own glyphs: 18 stood
+// five characters right of 本年制发件数's middle and seven nearer 本年废止件数's
+// than that, and was read as the second cell. A number is placed under a
+// heading only when nearer it than a third of the way to the next (a
+// converter that lays the page out keeps its numbers within four
+// characters of their headings' middles); the row is now unread and said.
+func TestT2HeadingsOCRSpacing(t *testing.T) {
+	file := "ocr-tesseract-lo-blanks-t2-2024.txt"
+	want, r := auditWithModel(t, file)
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if got.String() != w.String() && !got.Blank() {
+			t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+		}
+	})
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.TABLE" && strings.HasSuffix(f.Cell, "normative_documents")
+	}) {
+		t.Errorf("%s: 行政规范性文件 not said unread", file)
+	}
+}
+
+// The same OCR with a complete row of the group to place by: 规章 8 17 _
+// stood six to ten characters right of 行政规范性文件 25 17 13 (OCR's own
+// spacing, the labels' lengths differing), past the three characters a
+// complete row's columns allow, and the row was placed under the headings
+// instead — 8 under 本年废止件数. Each number is now given the complete
+// row's column it is nearest, four characters nearer than the next, by
+// characters and by width alike.
+func TestT2CompleteRowOCRSpacing(t *testing.T) {
+	file := "ocr-tesseract-lo-blanks-t2-2022.txt"
+	want, r := auditWithModel(t, file)
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if got.String() != w.String() && !got.Blank() {
+			t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+		}
+	})
+	if got := r.Proactive.Cells["rules.repealed"]; got.String() != "17" {
+		t.Errorf("%s: 规章 本年废止件数 = %q, want 17", file, got)
+	}
+}

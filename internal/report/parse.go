@@ -5522,7 +5522,24 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 	}
 	cells, ok := placeMeasured(sh.line.Text, sh.rc.tokens, complete[best].line.Text, centers, m)
 	if !ok {
-		return sh.rc
+		// the numbers a few characters off the complete row's (OCR's text
+		// spaces a line by its own glyphs' widths: 规章 8 17 six to ten
+		// characters right of 行政规范性文件 25 17 13): each nearest one of
+		// its columns, in order, the next four further or more, by
+		// characters and by width alike
+		if cells, ok = nearestColumns(sh.rc.tokens, centers); ok {
+			if wts, wcs := wideTail(sh.line.Text, len(sh.rc.tokens)), wideTail(complete[best].line.Text, n); wts != nil && wcs != nil && sameTokens(wts, sh.rc.tokens) {
+				wc := make([]int, n)
+				for i, t := range wcs {
+					wc[i] = t.center
+				}
+				byWidth, okWidth := nearestColumns(wts, wc)
+				ok = okWidth && slices.Equal(byWidth, cells)
+			}
+		}
+		if !ok {
+			return sh.rc
+		}
 	}
 	if negativeMisplaced(sh.it, cells) {
 		// a count's column given a negative number (-6 30 under 上一年项目
@@ -5535,6 +5552,33 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 		return sh.rc
 	}
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
+}
+
+// nearestColumns places numbers each in the column whose center is
+// nearest, when every other is four characters or more further, in order,
+// no two in one.
+func nearestColumns(ts []tok, centers []int) ([]string, bool) {
+	cells := make([]string, len(centers))
+	last := -1
+	for _, t := range ts {
+		if t.center < 0 {
+			return nil, false
+		}
+		at, near, next := -1, 1<<30, 1<<30
+		for i, c := range centers {
+			switch d := abs(t.center - c); {
+			case d < near:
+				at, near, next = i, d, near
+			case d < next:
+				next = d
+			}
+		}
+		if at <= last || next-near < 4 {
+			return nil, false
+		}
+		cells[at], last = t.s, at
+	}
+	return cells, true
 }
 
 // placeUnderT2Headings places the numbers of a space-aligned 表二 row with
@@ -5563,7 +5607,11 @@ func placeUnderT2Headings(sh t2Row) ([]string, bool) {
 				next = d
 			}
 		}
-		if at <= last || next-near < 4 {
+		// (and nearer it than a third of the way to the next: OCR's text
+		// spaces each line its own way, 18 five characters off its
+		// heading's middle and seven nearer than the next's — a converter
+		// that lays a page out keeps its numbers within four of theirs)
+		if at <= last || next-near < 4 || 2*near > next-near {
 			return nil, false
 		}
 		cells[at], last = t.s, at
