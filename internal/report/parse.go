@@ -581,8 +581,14 @@ type parser struct {
 	laidOne map[int]string
 	// byteCut: 表三's lines hold stray bytes (U+FFFD) — a table set out by
 	// bytes, not characters (html2text), whose columns do not line up
-	// from row to row: no number is placed by where it stands
+	// from row to row — or OCR's rules between its words (ocrRule): no
+	// number is placed by where it stands
 	byteCut bool
+	// ocrRuled: 表三's lines show OCR's rules (ocrRule): OCR loses digits
+	// (a 7 of a row's eight numbers), so a row short of numbers is no
+	// proof of blank cells, and no error is claimed from where its blanks
+	// may be
+	ocrRuled bool
 	// t3Blanks: 表三 shows that the report leaves cells blank (leavesBlanks),
 	// as blanky but for what 表二 showed
 	t3Blanks bool
@@ -7131,13 +7137,51 @@ type t3Line struct {
 	gridTotal string
 }
 
+// ocrRule says a line of text (not a row of cells) holds a "|" with
+// Chinese characters on both sides, a space apart at most: a table's rule
+// as OCR reads it (自然人 | 商业企 | 科研机; 三、本 | (一) 予以公开), where
+// a laid-out text's columns hold spaces only.
+func ocrRule(l Line) bool {
+	if l.Fields != nil || strings.IndexByte(l.Text, '|') < 0 {
+		return false
+	}
+	t := l.Text
+	for i := strings.IndexByte(t, '|'); i >= 0; {
+		before := strings.TrimRight(t[:i], " ")
+		after := strings.TrimLeft(t[i+1:], " ")
+		if len(t[:i])-len(before) <= 1 && len(t[i+1:])-len(after) <= 1 && before != "" && after != "" {
+			r1, _ := utf8.DecodeLastRuneInString(before)
+			r2, _ := utf8.DecodeRuneInString(after)
+			if unicode.Is(unicode.Han, r1) && (unicode.Is(unicode.Han, r2) || r2 == '(' || r2 == '（') {
+				return true
+			}
+		}
+		k := strings.IndexByte(t[i+1:], '|')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 func (p *parser) parseT3() {
 	r := p.r
 	p.blanks3, p.midway, p.missing3 = blanksLeft{}, struct{ known, is bool }{}, nil
 	lo, hi := p.region("3")
+	ruled := 0
 	for i := max(lo, 0); i < hi; i++ {
 		p.byteCut = p.byteCut || hasBadRune(p.lines[i].Text)
+		if ocrRule(p.lines[i]) {
+			ruled++
+		}
 	}
+	// (OCR's text: a table's rules read as "|" between its words, and each
+	// line spaced by its own glyphs' widths — numbers six to ten characters
+	// off the columns of the rows above — so neither are placed by where
+	// they stand)
+	p.ocrRuled = ruled >= 2
+	p.byteCut = p.byteCut || p.ocrRuled
 	p.dropSubtotals(lo, hi)
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
@@ -7834,7 +7878,7 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
-			if (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens) && !columnLost(got, g)) && noPlacingAddsUp(g.rc.tokens) {
+			if !p.ocrRuled && (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens) && !columnLost(got, g)) && noPlacingAddsUp(g.rc.tokens) {
 				// whole numbers that are the row's cells — standing one to
 				// a column, or all the row's line holds in a text that
 				// keeps rows on their lines, the table showing its 总计
@@ -14256,6 +14300,9 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
 	if len(toks) >= n {
 		return
+	}
+	if p.ocrRuled {
+		return // (OCR loses digits: fewer numbers are no proof of blanks)
 	}
 	if (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {
 		// its numbers centred under fifteen headings, a block placed so
