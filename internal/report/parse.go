@@ -5533,13 +5533,13 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 		// characters right of 行政规范性文件 25 17 13): each nearest one of
 		// its columns, in order, the next four further or more, by
 		// characters and by width alike
-		if cells, ok = nearestColumns(sh.rc.tokens, centers); ok {
+		if cells, ok = nearestColumns(sh.rc.tokens, centers, false); ok {
 			if wts, wcs := wideTail(sh.line.Text, len(sh.rc.tokens)), wideTail(complete[best].line.Text, n); wts != nil && wcs != nil && sameTokens(wts, sh.rc.tokens) {
 				wc := make([]int, n)
 				for i, t := range wcs {
 					wc[i] = t.center
 				}
-				byWidth, okWidth := nearestColumns(wts, wc)
+				byWidth, okWidth := nearestColumns(wts, wc, false)
 				ok = okWidth && slices.Equal(byWidth, cells)
 			}
 		}
@@ -5562,8 +5562,9 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 
 // nearestColumns places numbers each in the column whose center is
 // nearest, when every other is four characters or more further, in order,
-// no two in one.
-func nearestColumns(ts []tok, centers []int) ([]string, bool) {
+// no two in one; near3 also asks each to be nearer its column than a third
+// of the way to the next.
+func nearestColumns(ts []tok, centers []int, near3 bool) ([]string, bool) {
 	cells := make([]string, len(centers))
 	last := -1
 	for _, t := range ts {
@@ -5579,7 +5580,7 @@ func nearestColumns(ts []tok, centers []int) ([]string, bool) {
 				next = d
 			}
 		}
-		if at <= last || next-near < 4 {
+		if at <= last || next-near < 4 || near3 && 2*near > next-near {
 			return nil, false
 		}
 		cells[at], last = t.s, at
@@ -5598,31 +5599,12 @@ func placeUnderT2Headings(sh t2Row) ([]string, bool) {
 	if len(sh.heads) != len(sh.it.Cells) || len(sh.rc.tokens) == 0 {
 		return nil, false
 	}
-	cells := make([]string, len(sh.heads))
-	last := -1
-	for _, t := range sh.rc.tokens {
-		if t.center < 0 {
-			return nil, false
-		}
-		at, near, next := -1, 1<<30, 1<<30
-		for i, h := range sh.heads {
-			switch d := abs(t.center - h); {
-			case d < near:
-				at, near, next = i, d, near
-			case d < next:
-				next = d
-			}
-		}
-		// (and nearer it than a third of the way to the next: OCR's text
-		// spaces each line its own way, 18 five characters off its
-		// heading's middle and seven nearer than the next's — a converter
-		// that lays a page out keeps its numbers within four of theirs)
-		if at <= last || next-near < 4 || 2*near > next-near {
-			return nil, false
-		}
-		cells[at], last = t.s, at
-	}
-	return cells, !negativeMisplaced(sh.it, cells)
+	// (and nearer its heading than a third of the way to the next: OCR's
+	// text spaces each line its own way, 18 five characters off its
+	// heading's middle and seven nearer than the next's — a converter
+	// that lays a page out keeps its numbers within four of theirs)
+	cells, ok := nearestColumns(sh.rc.tokens, sh.heads, true)
+	return cells, ok && !negativeMisplaced(sh.it, cells)
 }
 
 // t2FieldColumns are the fields where the header of fields nearest above
