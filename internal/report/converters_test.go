@@ -1050,3 +1050,17 @@ func TestOCRRuledText(t *testing.T) {
 		}
 	}
 }
+
+// OCR lost both the numeral and the 、 of section 六's heading: a line of
+// 其他需要报告的事项 alone after section 五. It was not found, and the report
+// was said to miss section 六 (S.MISSING, an error: 2 of 44 OCR'd reports).
+// The heading's words exact on a line of their own, among the headings
+// found, are its heading, said (PARSE.READ).
+func TestHeadingNumeralAndCommaLost(t *testing.T) {
+	file := "ocr-tesseract-lo-heading6-2020.txt"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "S.MISSING" }) || !strings.Contains(r.Sections["6"], "信息处理费") {
+		t.Errorf("%s: section 六 not found: %q", file, r.Sections["6"])
+	}
+	readSaid(t, file, "原文“其他需要报告的事项”与第六部分的标题")
+}

@@ -1218,6 +1218,8 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	// reads 、 as any mark (` ' ,)
 	at := 2
 	switch {
+	case others && string(t) == sh.words:
+		at = 0 // both lost, the words exact on a line of their own (OCR's 其他需要报告的事项)
 	case strings.ContainsRune("、，.．,", t[0]):
 		at = 1
 	case !unicode.IsPunct(t[1]) && !unicode.IsSymbol(t[1]):
