@@ -1064,3 +1064,21 @@ func TestHeadingNumeralAndCommaLost(t *testing.T) {
 	}
 	readSaid(t, file, "原文“其他需要报告的事项”与第六部分的标题")
 }
+
+// LibreOffice's text export of a report whose 表四 holds no two numbers
+// side by side (123 / / / / 123 / / 0 / / 0 / / / 0 / / 0): a cell to a
+// line, a blank cell an empty line. Its slots were read only when two
+// numbers stood on lines next to each other (pdftotext's default text, a
+// number and an empty line each, gives eight numbers in fifteen lines
+// too); 表四 was unread. Two column headings whole on lines next to each
+// other (结果维持 / 结果纠正: pdftotext writes a heading by its printed
+// lines, 结果 / 维持, an empty line between them) now show the layout as
+// well. The table read here, and lo-text-t2blanks-2024's too.
+func TestT4SlotsWithoutAdjacentNumbers(t *testing.T) {
+	for _, file := range []string{"lo-text-t4-apart-2021.txt", "lo-text-t2blanks-2024.txt"} {
+		want, r := auditWithModel(t, file)
+		if r.Appeals != want.Appeals {
+			t.Errorf("%s: 表四 = %v, want %v", file, r.Appeals, want.Appeals)
+		}
+	}
+}

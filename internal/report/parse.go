@@ -2095,6 +2095,11 @@ func (p *parser) slotT4(lo, hi int) bool {
 func (p *parser) slotT4Every(lo, hi, stride int) bool {
 	n := len(T4Blocks) * len(T4Columns)
 	head := -1 // the headings' last line
+	// wholeHeads: two of the column headings whole on lines next to each
+	// other (结果维持 / 结果纠正): a text that writes a cell to a line and no
+	// empty line between lines — pdftotext's default text writes a heading
+	// by its printed lines (结果 / 维持) with an empty line between them
+	wholeHeads := false
 scan:
 	for i := lo + 1; i < hi; i++ {
 		l := p.lines[i]
@@ -2108,6 +2113,7 @@ scan:
 		case !t4HeadingOnly(t):
 			return false // words other than the headings': not this layout
 		default:
+			wholeHeads = wholeHeads || head == i-1 && slices.Contains(T4ColumnLabels[:4], t) && slices.Contains(T4ColumnLabels[:4], trimSpace(p.lines[i-1].Text)) // (总计, a printed line too, not counted)
 			head = i
 		}
 	}
@@ -2135,7 +2141,7 @@ scan:
 	// pdftotext's spacing (a number, an empty line, a number …) gives eight
 	// numbers in fifteen lines too, none next to another, and more numbers
 	// after them
-	if numbers < 3 || gaps == 0 || !adjacent || stride > 1 && !inner {
+	if numbers < 3 || gaps == 0 || !adjacent && !(stride == 1 && wholeHeads) || stride > 1 && !inner {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
