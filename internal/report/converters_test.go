@@ -1073,9 +1073,11 @@ func TestHeadingNumeralAndCommaLost(t *testing.T) {
 // too); 表四 was unread. Two column headings whole on lines next to each
 // other (结果维持 / 结果纠正: pdftotext writes a heading by its printed
 // lines, 结果 / 维持, an empty line between them) now show the layout as
-// well. The table read here, and lo-text-t2blanks-2024's too.
+// well. The table read here, and lo-text-t2blanks-2024's too; and with one
+// number alone (a 0 under 结果纠正, fourteen empty lines), when the fifteen
+// lines end where the table does: one empty line after them, then text.
 func TestT4SlotsWithoutAdjacentNumbers(t *testing.T) {
-	for _, file := range []string{"lo-text-t4-apart-2021.txt", "lo-text-t2blanks-2024.txt"} {
+	for _, file := range []string{"lo-text-t4-apart-2021.txt", "lo-text-t2blanks-2024.txt", "lo-text-t4-one-count-2022.txt"} {
 		want, r := auditWithModel(t, file)
 		if r.Appeals != want.Appeals {
 			t.Errorf("%s: 表四 = %v, want %v", file, r.Appeals, want.Appeals)

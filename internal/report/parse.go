@@ -2141,7 +2141,12 @@ scan:
 	// pdftotext's spacing (a number, an empty line, a number …) gives eight
 	// numbers in fifteen lines too, none next to another, and more numbers
 	// after them
-	if numbers < 3 || gaps == 0 || !adjacent && !(stride == 1 && wholeHeads) || stride > 1 && !inner {
+	// (fewer than three numbers say little of the layout: with whole
+	// headings, only when the fifteen lines end where LibreOffice's table
+	// ends, one empty line after them and then the next text — a line
+	// more or less before them would not)
+	few := numbers < 3 && !(numbers > 0 && stride == 1 && wholeHeads && p.oneBreakAfter(head+span, hi))
+	if few || gaps == 0 || !adjacent && !(stride == 1 && wholeHeads) || stride > 1 && !inner {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
@@ -2165,6 +2170,12 @@ scan:
 	l.setCells(p.takeSlots(head, n, stride))
 	p.warn("PARSE.READ", "appeals", l.No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["4"], slotsHow(stride))
 	return true
+}
+
+// oneBreakAfter says line k is followed by one empty line and then text,
+// or the end (hi): the break LibreOffice's text writes after a table.
+func (p *parser) oneBreakAfter(k, hi int) bool {
+	return k+1 < hi && emptyLine(p.lines[k+1]) && (k+2 >= hi || !emptyLine(p.lines[k+2]))
 }
 
 // headerTotal says a line is 表三's header word 总计 alone among the first
