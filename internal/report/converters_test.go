@@ -1076,8 +1076,11 @@ func TestHeadingNumeralAndCommaLost(t *testing.T) {
 // well. The table read here, and lo-text-t2blanks-2024's too; and with one
 // number alone (a 0 under 结果纠正, fourteen empty lines), when the fifteen
 // lines end where the table does: one empty line after them, then text.
+// So too mammoth's raw text of the Word file, two lines a cell (a cell and
+// an empty line; a blank cell two more), its whole headings an empty line
+// apart and an empty cell before a number.
 func TestT4SlotsWithoutAdjacentNumbers(t *testing.T) {
-	for _, file := range []string{"lo-text-t4-apart-2021.txt", "lo-text-t2blanks-2024.txt", "lo-text-t4-one-count-2022.txt"} {
+	for _, file := range []string{"lo-text-t4-apart-2021.txt", "lo-text-t2blanks-2024.txt", "lo-text-t4-one-count-2022.txt", "mammoth-raw-t4-apart-2021.txt"} {
 		want, r := auditWithModel(t, file)
 		if r.Appeals != want.Appeals {
 			t.Errorf("%s: 表四 = %v, want %v", file, r.Appeals, want.Appeals)

@@ -2096,10 +2096,11 @@ func (p *parser) slotT4Every(lo, hi, stride int) bool {
 	n := len(T4Blocks) * len(T4Columns)
 	head := -1 // the headings' last line
 	// wholeHeads: two of the column headings whole on lines next to each
-	// other (结果维持 / 结果纠正): a text that writes a cell to a line and no
-	// empty line between lines — pdftotext's default text writes a heading
-	// by its printed lines (结果 / 维持) with an empty line between them
+	// other (结果维持 / 结果纠正), or stride lines apart: a text that writes
+	// a cell to a line — pdftotext's default text writes a heading by its
+	// printed lines (结果 / 维持) with an empty line between them
 	wholeHeads := false
+	lastWhole := -1 // the last line of a whole heading
 scan:
 	for i := lo + 1; i < hi; i++ {
 		l := p.lines[i]
@@ -2113,7 +2114,10 @@ scan:
 		case !t4HeadingOnly(t):
 			return false // words other than the headings': not this layout
 		default:
-			wholeHeads = wholeHeads || head == i-1 && slices.Contains(T4ColumnLabels[:4], t) && slices.Contains(T4ColumnLabels[:4], trimSpace(p.lines[i-1].Text)) // (总计, a printed line too, not counted)
+			if slices.Contains(T4ColumnLabels[:4], t) { // (总计, a printed line too, not counted)
+				wholeHeads = wholeHeads || lastWhole == i-stride && p.emptyBefore(i, stride, hi)
+				lastWhole = i
+			}
 			head = i
 		}
 	}
@@ -2145,8 +2149,11 @@ scan:
 	// headings, only when the fifteen lines end where LibreOffice's table
 	// ends, one empty line after them and then the next text — a line
 	// more or less before them would not)
+	// (two lines a cell, whole headings are no sign: pdftotext's default
+	// text of a wide page may write them so, an empty line between; there
+	// an empty cell before a number, three empty lines, is the sign, inner)
 	few := numbers < 3 && !(numbers > 0 && stride == 1 && wholeHeads && p.oneBreakAfter(head+span, hi))
-	if few || gaps == 0 || !adjacent && !(stride == 1 && wholeHeads) || stride > 1 && !inner {
+	if few || gaps == 0 || !adjacent && !wholeHeads || stride > 1 && !inner {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
