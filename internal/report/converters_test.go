@@ -1087,3 +1087,19 @@ func TestT4SlotsWithoutAdjacentNumbers(t *testing.T) {
 		}
 	}
 }
+
+// mammoth's raw text of a Word file, two lines a cell, of a report whose
+// 表二 holds no two numbers in neighbouring slots (规章 / 12 / (blank) /
+// 39): its slots were read only with two numbers side by side, and the
+// rows were unread. An empty cell before a number in a row — three empty
+// lines, which pdftotext's default text (an empty line after every line)
+// writes only where a page's foot was dropped — now shows the layout too.
+func TestT2SlotsEmptyCellBeforeNumber(t *testing.T) {
+	file := "mammoth-raw-t2-apart-2022.txt"
+	want, r := auditWithModel(t, file)
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if strings.HasPrefix(name, "表二") && got.String() != w.String() {
+			t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+		}
+	})
+}

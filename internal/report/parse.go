@@ -1926,6 +1926,10 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 	// writes: the lines are a cell each as well as two numbers next to
 	// each other would show
 	tight := false
+	// inner: two lines a cell, a row's empty cell before a number — three
+	// empty lines, which pdftotext's default text (an empty line after
+	// every line) writes only where a page's foot was dropped (Line.Break)
+	inner := false
 	for i := lo + 1; i < hi; i++ {
 		l := p.lines[i]
 		t := trimSpace(l.Text)
@@ -1962,12 +1966,16 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		if i+span >= hi {
 			return false
 		}
-		numbers, lastEmpty := 0, false
+		numbers, lastEmpty, broken := 0, false, false
+		for k := i + 1; k <= i+span; k++ {
+			broken = broken || p.lines[k].Break
+		}
 		for k := i + stride; k <= i+span; k += stride {
 			switch {
 			case !apart(k):
 				return false // a cell's line where an empty one should be
 			case oneCellLine(p.lines[k]):
+				inner = inner || stride > 1 && lastEmpty && !broken
 				numbers++
 				adjacent = adjacent || k > i+stride && oneCellLine(p.lines[k-stride])
 				lastEmpty = false
@@ -1989,7 +1997,7 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		}
 		i += span
 	}
-	if len(rows) == 0 || !adjacent && !tight || !gaps {
+	if len(rows) == 0 || !adjacent && !tight && !inner || !gaps {
 		return false
 	}
 	for _, r := range rows {
