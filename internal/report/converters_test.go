@@ -1103,3 +1103,22 @@ func TestT2SlotsEmptyCellBeforeNumber(t *testing.T) {
 		}
 	})
 }
+
+// pdftotext -raw of a report that leaves cells blank, 表四 too: its one
+// line "0 0 0 0 0 0 0 246 0 0 246", eleven counts a space apart. Its
+// fifteen digits cut one way into fifteen cells that add up (246 as 2, 4
+// and its 总计 6, twice), and that was read: 10 wrong cells. Counts a space
+// apart, each one as written, in such a report, may as well be whole with
+// blanks among them: only the cells every reading agrees on are read.
+func TestT4SpacedCountsNotCutInABlankyReport(t *testing.T) {
+	file := "pdftotext-raw-lo-t4-spaced-blanks-2022.txt"
+	want, r := auditWithModel(t, file)
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if got.String() != w.String() && !got.Blank() {
+			t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+		}
+	})
+	if !saysOf(r, "PARSE.AMBIGUOUS", "appeals", "“0 0 0 0 0 0 0 246 0 0 246”各隔一个空格") {
+		t.Errorf("%s: 表四's readings not said", file)
+	}
+}

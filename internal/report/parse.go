@@ -14178,6 +14178,25 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			}
 		}
 	}
+	if len(c) == 1 && p.blanky && wholeApart(toks) && digitCount(toks) > len(toks) {
+		// numbers a space apart, each a count as written, in a report that
+		// leaves cells blank: the one cut of their digits into fifteen
+		// (0 0 0 0 0 0 0 246 0 0 246 as … 0 0 2 4 6 twice) competes with
+		// the numbers whole and blanks among them, which may add up as
+		// well — only the cells all those agree on are known
+		if places := t4BlankPlaces(ts, n); len(places) > 0 {
+			c = append(c, places...)
+			said := "，无法确定，表四记为空"
+			if unknown := p.fillAgreed(c, 0); len(c) >= t4CutLimit || len(unknown) == n {
+				p.t4Unread()
+			} else {
+				said = unreadSaid(unknown)
+			}
+			p.warn("PARSE.AMBIGUOUS", "appeals", line, "表四的数“%s”各隔一个空格，共 %d 位数字：逐位拆成 15 格各组都满足“总计 = 各项之和”，但本报告有空白的单元格，按原样读作 %d 个数、留出空白也有 %d 种读法满足各组之和%s",
+				read, digitCount(toks), len(toks), len(places), said)
+			return
+		}
+	}
 	if len(c) == 1 {
 		for i, x := range c[0] {
 			r.Appeals[i/5][i%5] = N(x)
