@@ -584,6 +584,9 @@ type parser struct {
 	// from row to row — or OCR's rules between its words (ocrRule): no
 	// number is placed by where it stands
 	byteCut bool
+	// t4Blanks: 表四 read fewer digits than its cells, each count as
+	// written: the report leaves cells blank (as t3Blanks for 表三)
+	t4Blanks bool
 	// ocrRuled: 表三's lines show OCR's rules (ocrRule): OCR loses digits
 	// (a 7 of a row's eight numbers), so a row short of numbers is no
 	// proof of blank cells, and no error is claimed from where its blanks
@@ -2816,8 +2819,8 @@ func (p *parser) parse() *Report {
 		}
 	}
 	p.unreadT2Glued()
-	p.unreadT2Shared()
 	p.parseT4()
+	p.unreadT2Shared() // (after 表四, which may show blanks too)
 	p.apartNumbers()
 	p.droppedNumbers()
 	p.strayUnread()
@@ -6259,7 +6262,7 @@ type t2Apart struct {
 // 27 / 其他对外管理服务事项 / 6 / 2 / 4, the 2 行政许可's). Both rows are
 // unread and said.
 func (p *parser) unreadT2Shared() {
-	if !p.t3Blanks {
+	if !p.t3Blanks && !p.t4Blanks {
 		return // (a 表二 row short of numbers, which sets blanky, is no sign of its own here)
 	}
 	items := p.r.Format.T2Items()
@@ -14333,6 +14336,8 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		return
 	}
 	p.warn("PARSE.TABLE", "appeals", line, "表四应有 15 个数，读到 %d 个（%s），无法确定空白的位置，表四记为空", len(toks), read)
+	// (fewer digits than cells, each count as written: cells left blank)
+	p.t4Blanks = p.t4Blanks || digitCount(toks) < n && wellFormed(ts)
 	if len(toks) >= n {
 		return
 	}
