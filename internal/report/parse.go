@@ -12808,14 +12808,21 @@ func (p *parser) parseT4() {
 				// digits run together in each part: each part is cut alone
 				// into the blocks its headings name (a part's digits are
 				// not known to be one a cell)
-				if glued && apart && p.countsIn(dataEnd, hi, n) {
+				if glued && apart && (p.countsIn(dataEnd, hi, n) || wellFormed(strs(toks)) && !slices.ContainsFunc(data, func(l Line) bool { return l.Segmented })) {
 					// a number a line in each part, and more such after
-					// the parts: not runs of digits but cells a line, in
-					// an order with blanks no sum can tell (pdftotext's
+					// the parts, or each a count as written on a line of
+					// its own (a page's text, not a page run into one
+					// line): not runs of digits but cells a line, in an
+					// order with blanks no sum can tell (pdftotext's
 					// default text, column by column: "0", "246", … "246")
 					r.Meta.Unreadable["4"] = true
 					p.t4Unread()
-					p.warn("PARSE.TABLE", "appeals", first, "表四的数各占一行（%s），其后到下一节之前还有数，多半是转换按栏打乱了次序且有空白单元格，无法确定各数的位置，表四记为空，请对照原文核对",
+					if p.countsIn(dataEnd, hi, n) {
+						p.warn("PARSE.TABLE", "appeals", first, "表四的数各占一行（%s），其后到下一节之前还有数，多半是转换按栏打乱了次序且有空白单元格，无法确定各数的位置，表四记为空，请对照原文核对",
+							strings.Join(strs(toks), " "))
+						return
+					}
+					p.warn("PARSE.TABLE", "appeals", first, "表四的数各占一行（%s），分在几段表头之下、每段一个：各是一个完整的数，不是连在一起的数字，而空白单元格没有留下位置，无法确定各数在哪一栏，表四记为空，请对照原文核对",
 						strings.Join(strs(toks), " "))
 					return
 				}
