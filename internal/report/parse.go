@@ -14360,7 +14360,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// blanks are, a block does not add up — the report's own error,
 		// though which block is not known
 		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
-	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) && t4NoGroupingAddsUp(all) {
+	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) && t4NoGroupingAddsUp(all) && !p.strayAfterT4() {
 		// its numbers a line each among its headings' words (pdftotext's
 		// default text: 结果 / 纠正 / 0 / 0 / 其他 / 结果 / … / 0 / 1), the
 		// first of them read: every number of the section is 表四's, with
@@ -14368,7 +14368,9 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// blanks makes every block add up — in any order, for the order
 		// such a text gives is the page's blocks of text, not the row's
 		// (a landscape page's: the 总计 column's numbers after all the
-		// others, 0 0 26 0 0 0 13 0 0 0 26 13)
+		// others, 0 0 26 0 0 0 13 0 0 0 26 13) — and none a line each in
+		// the sections after it (an A5 page's: the row's last cell after
+		// the next page's foot, in section 五)
 		p.warn("T4.SUM", "appeals", line, "表四的数各占一行、与表头的文字交错，共 %d 个（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计",
 			len(all), strings.Join(all, " "))
 	}
@@ -14456,6 +14458,14 @@ func t4NoPlacingAddsUp(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// strayAfterT4 says counts stand a line each in the sections after 表四
+// (strayCounts), where a PDF's text may put the table's last cells.
+func (p *parser) strayAfterT4() bool {
+	_, hi := p.region("4")
+	counts, _ := p.strayCounts(hi)
+	return len(counts) > 0
 }
 
 // t4NoGroupingAddsUp says no sharing of the counts v among 表四's three
