@@ -537,6 +537,7 @@ func printedPage(s string) bool {
 
 var (
 	printedDateRe    = regexp.MustCompile(`^\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)`)
+	addressOnlyRe    = regexp.MustCompile(`^(?:file|https?)://\S+$`)
 	printedAddressRe = regexp.MustCompile(`^(?:file|https?)://\S*\s+(?:\d{1,3}\s*/\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3}|第\s*\d{1,3}\s*页(?:[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$`)
 )
 
@@ -584,6 +585,11 @@ type parser struct {
 	// from row to row — or OCR's rules between its words (ocrRule): no
 	// number is placed by where it stands
 	byteCut bool
+	// t2Waited: 表二's rows read from numbers a cell to a line that came
+	// after other words, not after the row's own label: numbers given to
+	// the label that waited for them (unreadT2Shared takes them back in a
+	// report that leaves cells blank)
+	t2Waited []int
 	// t4Blanks: 表四 read fewer digits than its cells, each count as
 	// written: the report leaves cells blank (as t3Blanks for 表三)
 	t4Blanks bool
@@ -4860,6 +4866,7 @@ func (p *parser) parseT2() {
 		return
 	}
 	next, pending := 0, -1
+	pendingAt := -1    // the line of pending's label
 	var pendings []int // the rows whose labels stood alone since the last numbers, in order
 	found := 0
 	seen := make([]bool, len(items)) // a label read, with or without its numbers
@@ -4903,7 +4910,7 @@ func (p *parser) parseT2() {
 				}
 			}
 			if j >= 0 {
-				pending = j // a label above its numbers (a converter's heading)
+				pending, pendingAt = j, lo+n // a label above its numbers (a converter's heading)
 				pendings = append(pendings, j)
 				waiting = append(waiting, j)
 				seen[j] = true
@@ -4972,17 +4979,27 @@ func (p *parser) parseT2() {
 		heads = ""
 		keep := -1 // the label still waiting for its numbers after these
 		byWait := j < 0 && pending >= 0 && l.OneEach
-		if j < 0 && pending >= 0 && !l.Segmented && hasText(l.Text, "第二十条") && !hasText(withoutSpaces(l.Text), withoutSpaces(items[pending].Item)) {
+		// (the numbers' own line names no row, and a browser's page foot
+		// stands since the label: its print through pdftotext's default
+		// text, 行政许可 … file:///… / 29, the 29 行政强制's)
+		toPending := j < 0 && pending >= 0 && p.addressBetween(pendingAt, lo+n)
+		sharedHeads := false // (set below: the numbers' headings head another waiting row too)
+		crossed := j < 0 && pending >= 0 && !l.Segmented && p.otherItemSince(pendingAt, lo+n, items[pending].Item)
+		if crossed && len(t2NamedColumns(r.Format.T2Headers(), headed+L)) == 0 {
 			// numbers after another item's heading (pdftotext's default
 			// text: "行政强制" / "第二十条第（八）项" / "11", the 11 a row's
-			// of the page before, put after it by a page break): no row's
-			// of the item before, whose label waits
+			// of the page before, put after it by a page break; a
+			// browser's print: "行政许可" / "第二十条第（六）项" / "信息内容" /
+			// "39", the 39 行政规范性文件's): no row's of the item before,
+			// whose label waits — unless column headings stand before them
+			// (a browser's A5 print: "行政许可" / "第二十条第（六）项" / … /
+			// "本年处理决定数量" / "15", 行政许可's 15, headed as its item is)
 			stray = strayT2{at: lo + n, toks: rc.numbers()}
 			continue
 		}
 		if j < 0 && pending >= 0 {
 			j = pending
-			if k := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
+			if k, shared := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
 				if r.Format.itemRows(k) > 1 && len(rc.numbers()) == len(items[k].Cells) {
 					// one row's numbers under headings that several rows
 					// share (规章 and 规范性文件's, whose order Chromium's
@@ -4991,7 +5008,8 @@ func (p *parser) parseT2() {
 					continue
 				}
 				j, keep = k, pending // an earlier label's numbers, under its own headings
-			} else if k, named := r.Format.ownHeadings(waiting, pending, L); named {
+				sharedHeads = shared
+			} else if k, named, shared := r.Format.ownHeadings(waiting, pending, L); named {
 				// the line's own words are a column's heading before its
 				// numbers (pdftotext's default text of a browser's print:
 				// every label first, then "本年处理决定数量 22" / "本年处理决定数量
@@ -5005,6 +5023,7 @@ func (p *parser) parseT2() {
 					continue
 				}
 				j, keep = k, pending
+				sharedHeads = shared
 			} else if L == "" && headed == "" && len(waiting) >= 3 && stray.toks != nil {
 				// bare numbers after other numbers that went to no row, with
 				// three labels or more waiting (every label first: a page
@@ -5114,6 +5133,9 @@ func (p *parser) parseT2() {
 		if l.OneEach && r.Format.itemRows(j) > 1 {
 			apart = append(apart, t2Apart{row: j, waited: byWait})
 		}
+		if (toPending || sharedHeads) && !r.Proactive.t2RowEmpty(it) {
+			p.t2Waited = append(p.t2Waited, j)
+		}
 	}
 	if len(short) > 0 {
 		breaks := p.pageBreaks() // a pass over the page only when a row needs it
@@ -5192,6 +5214,34 @@ func (p *parser) parseT2() {
 			p.warn("PARSE.TABLE", r.t2Prefix()[:len(r.t2Prefix())-1], p.lines[lo].No, "表二无法读取：未找到“规章”“行政许可”等行，表二各栏记为空")
 		}
 	}
+}
+
+// otherItemSince says a line after index a up to index b (a page's text,
+// not a page run into one line) names an item of 表二 (第二十条第（…）项)
+// other than item.
+func (p *parser) otherItemSince(a, b int, item string) bool {
+	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
+		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && !hasText(withoutSpaces(t), withoutSpaces(item)) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressBetween says a browser's address stands on a line of its own (the
+// foot of a page it printed, away from its page number) after index a up
+// to index b.
+func (p *parser) addressBetween(a, b int) bool {
+	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
+		l := p.lines[k]
+		if l.Fields == nil && addressOnlyRe.MatchString(trimSpace(l.Text)) {
+			return true
+		}
+		if l.Fields != nil && len(l.Fields) > 0 && addressOnlyRe.MatchString(trimSpace(l.Fields[0])) {
+			return true // (joined to a number after it: "file:///…" / "29")
+		}
+	}
+	return false
 }
 
 // strayT2 are numbers of 表二 on line at that went to no row.
@@ -5316,16 +5366,20 @@ func (p *parser) extraT2Rows(lo, hi int, items []T2Item) {
 // it holds some: numbers under 上一年项目数量 / 本年增/减 are 行政事业性收费's,
 // not those of 政府集中采购 (采购项目数量 / 采购总金额), whatever label came
 // last. -1 when words names no column, or no row's item has them all.
-func (f Format) headedRow(rows []int, words string) int {
+//
+// shared says a later row waiting, of another item, is headed so too (行政
+// 许可 and 行政处罚, both 本年处理决定数量): the first has the numbers only if
+// it was not left blank.
+func (f Format) headedRow(rows []int, words string) (row int, shared bool) {
 	if len(rows) < 2 || words == "" {
-		return -1
+		return -1, false
 	}
 	items, headers := f.T2Items(), f.T2Headers()
 	named := t2NamedColumns(headers, words)
 	if len(named) == 0 {
-		return -1
+		return -1, false
 	}
-	for _, row := range rows {
+	headed := func(row int) bool {
 		for _, h := range headers {
 			if h.Item != items[row].Item || len(h.Columns) != len(items[row].Cells) {
 				continue
@@ -5335,11 +5389,17 @@ func (f Format) headedRow(rows []int, words string) int {
 				all = all && slices.ContainsFunc(h.Columns, func(hc string) bool { return norm(hc) == c })
 			}
 			if all {
-				return row
+				return true
 			}
 		}
+		return false
 	}
-	return -1
+	for i, row := range rows {
+		if headed(row) {
+			return row, slices.ContainsFunc(rows[i+1:], func(r int) bool { return items[r].Item != items[row].Item && headed(r) })
+		}
+	}
+	return -1, false
 }
 
 // t2NamedColumns are the column headings of 表二 (normalised, each once)
@@ -5365,9 +5425,13 @@ func t2NamedColumns(headers []T2Header, words string) []string {
 // headed is of the pending row's item but not that row (行政处罚 before
 // 行政强制, both headed 本年处理决定数量), or when three labels or more wait
 // (every label first, then the numbers).
-func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, named bool) {
+//
+// shared says another waiting row of another item is headed so too (行政许可
+// and 行政处罚, both 本年处理决定数量): the first has the numbers only if it
+// was not left blank.
+func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, named, shared bool) {
 	if words == "" {
-		return -1, false
+		return -1, false, false
 	}
 	items, headers := f.T2Items(), f.T2Headers()
 	heads := func(item string, c string) bool {
@@ -5380,7 +5444,7 @@ func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, 
 	}
 	cols := t2NamedColumns(headers, words)
 	if len(cols) == 0 {
-		return -1, false
+		return -1, false, false
 	}
 	headed := func(row int) bool {
 		return !slices.ContainsFunc(cols, func(c string) bool { return !heads(items[row].Item, c) })
@@ -5388,13 +5452,14 @@ func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, 
 	w := slices.IndexFunc(waiting, headed)
 	switch {
 	case w >= 0 && waiting[w] == pending:
-		return -1, false
+		return -1, false, false
 	case headed(pending) && len(waiting) < 3 && (w < 0 || items[waiting[w]].Item != items[pending].Item):
-		return -1, false
+		return -1, false, false
 	case w < 0 || f.itemRows(waiting[w]) > 1:
-		return -1, true
+		return -1, true, false
 	}
-	return waiting[w], true
+	shared = slices.ContainsFunc(waiting[w+1:], func(r int) bool { return headed(r) && items[r].Item != items[waiting[w]].Item })
+	return waiting[w], true, shared
 }
 
 // t2RowEmpty says no cell of 表二's row it holds anything.
@@ -6262,10 +6327,25 @@ type t2Apart struct {
 // 27 / 其他对外管理服务事项 / 6 / 2 / 4, the 2 行政许可's). Both rows are
 // unread and said.
 func (p *parser) unreadT2Shared() {
+	if !p.t3Blanks && !p.t4Blanks && !p.blanky {
+		return
+	}
+	items := p.r.Format.T2Items()
+	for _, k := range p.t2Waited {
+		// a label that waited for numbers past other words, in a report
+		// that leaves cells blank: it may have been blank, the numbers
+		// another row's (a browser's print through pdftotext's default
+		// text: 行政许可 / 行政处罚 / 行政强制 / … / 29, the 29 行政强制's)
+		if p.r.Proactive.t2RowEmpty(items[k]) {
+			continue
+		}
+		p.unreadT2Row(items[k])
+		p.warn("PARSE.TABLE", p.r.t2Prefix()+items[k].Key, 0, "表二“%s”的数字一格一行，不紧接在行名之后（中间隔着别的文字）；本报告有空白的单元格，而空白在这样的文字中不留位置，这些数字可能是别的行的，该行记为空，请对照原文核对",
+			items[k].Label)
+	}
 	if !p.t3Blanks && !p.t4Blanks {
 		return // (a 表二 row short of numbers, which sets blanky, is no sign of its own here)
 	}
-	items := p.r.Format.T2Items()
 	done := map[int]bool{}
 	for _, pair := range p.t2Shared {
 		k, m := pair[0], pair[1]
