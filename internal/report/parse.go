@@ -5237,7 +5237,7 @@ func (p *parser) addressBetween(a, b int) bool {
 		if l.Fields == nil && addressOnlyRe.MatchString(trimSpace(l.Text)) {
 			return true
 		}
-		if l.Fields != nil && len(l.Fields) > 0 && addressOnlyRe.MatchString(trimSpace(l.Fields[0])) {
+		if len(l.Fields) > 0 && addressOnlyRe.MatchString(trimSpace(l.Fields[0])) {
 			return true // (joined to a number after it: "file:///…" / "29")
 		}
 	}
