@@ -1146,3 +1146,19 @@ func noWrongCells(t *testing.T, file string, want, r *report.Report, only string
 		}
 	})
 }
+
+// Tesseract's OCR of a browser's print: OCR spaces its heading lines and
+// its rows each by their own glyphs, twenty characters apart at times, so
+// 表二's 行政规范性文件 1 was placed under 现行有效件数 by where it stands (本年
+// 废止件数's). Its rules come as two pipes or more on a line, which the text
+// reader cuts into cells; such lines are now marked as OCR's rules too
+// (not in a text with a pipe table's rule line, whose pipes are Markdown's),
+// and in OCR's text no 表二 row is placed under the headings.
+func TestT2HeadingsNotInOCRText(t *testing.T) {
+	file := "ocr-tesseract-chrome-printed-t2-2025.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "表二")
+	if c := r.Proactive.Cells["normative_documents.in_force"]; !c.Blank() {
+		t.Errorf("%s: 行政规范性文件 现行有效件数 = %q, want unread", file, c)
+	}
+}

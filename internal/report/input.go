@@ -17,6 +17,7 @@ import (
 	"mime/multipart"
 	"net/mail"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -59,6 +60,7 @@ type lineRare struct {
 	computed int
 	mergedUp []bool
 	dropped  string
+	ocrRule  bool // cut into cells at "|" that OCR read for a table's rules (ocrRule)
 }
 
 // Shown is the text as written, when it held radical forms (⼈ for 人) that
@@ -118,6 +120,7 @@ func (l *Line) setShown(s string)    { l.setRare(s == "", func(r *lineRare) { r.
 func (l *Line) setComputed(n int)    { l.setRare(n == 0, func(r *lineRare) { r.computed = n }) }
 func (l *Line) setMergedUp(m []bool) { l.setRare(m == nil, func(r *lineRare) { r.mergedUp = m }) }
 func (l *Line) setDropped(s string)  { l.setRare(s == "", func(r *lineRare) { r.dropped = s }) }
+func (l *Line) setOCRRule(b bool)    { l.setRare(!b, func(r *lineRare) { r.ocrRule = b }) }
 
 // dropText gathers the text a document holds but does not show, piece by
 // piece, for the next line made (Line.Dropped).
@@ -1510,6 +1513,9 @@ func textLines(t string) []Line {
 	}
 	// Markdown's escapes and bold marks, looked for once in the whole text
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, hasText(t, "**")
+	// a pipe table's rule (|---|---|) anywhere: the text's pipes are
+	// Markdown's, not rules an OCR read (ocrRuleText)
+	mdRule := strings.IndexByte(t, '|') >= 0 && markdownRuleRe.MatchString(t)
 	ruled := false // in a pipe table past its rule
 	for i, more := 0, true; more; i++ {
 		var s string
@@ -1537,6 +1543,7 @@ func textLines(t string) []Line {
 			l.Fields, fields = splitInto(fields, s, "\t")
 		case markdownRow(s):
 			l.Fields = markdownCells(s)
+			l.setOCRRule(l.Fields != nil && !mdRule && ocrRuleText(s))
 			if l.Fields == nil {
 				if ruled {
 					// a table's rule comes once, under its header: a row of
@@ -1691,6 +1698,10 @@ func markdownRow(s string) bool {
 	// two pipes inside a line make a row too
 	return strings.Count(t, "|") >= 2
 }
+
+// markdownRuleRe finds a pipe table's rule line (|---|:--:|, the outer
+// pipes optional).
+var markdownRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|`)
 
 // dropBreaks turns the HTML line breaks that converters leave in Markdown
 // ("三、本年度<br>办理结果" in a table cell, a wrapped sentence) into spaces,

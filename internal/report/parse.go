@@ -598,6 +598,9 @@ type parser struct {
 	// proof of blank cells, and no error is claimed from where its blanks
 	// may be
 	ocrRuled bool
+	// ocrKnown: whether the whole text shows OCR's rules (ocrText): 0 not
+	// asked yet, 1 yes, -1 no
+	ocrKnown int
 	// t3Blanks: 表三 shows that the report leaves cells blank (leavesBlanks),
 	// as blanky but for what 表二 showed
 	t3Blanks bool
@@ -5113,7 +5116,7 @@ func (p *parser) parseT2() {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
 			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at)})
 			continue // placed by the complete rows around it, at the end
-		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]):
+		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]) && !p.ocrText():
 			// numbers set apart from the label, fewer than the cells (one
 			// alone, or a few spaces apart): under the column headings
 			// above, where they tell
@@ -5146,7 +5149,11 @@ func (p *parser) parseT2() {
 		m := columnMeasure(rows, breaks)
 		for _, sh := range short {
 			rc := alignT2(sh, complete, breaks, m)
-			if !rc.ok {
+			// (not in OCR's text: its heading lines are spaced by their
+			// glyphs, its rows' numbers by theirs, twenty characters apart
+			// at times — a browser's print OCR'd: 行政规范性文件's 1 under
+			// 现行有效件数 by where it stands, 本年废止件数's)
+			if !rc.ok && !p.ocrText() {
 				if cells, ok := placeUnderT2Headings(sh); ok {
 					rc = rowCells{label: sh.rc.label, cells: cells, ok: true}
 					p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
@@ -7241,10 +7248,18 @@ type t3Line struct {
 // as OCR reads it (自然人 | 商业企 | 科研机; 三、本 | (一) 予以公开), where
 // a laid-out text's columns hold spaces only.
 func ocrRule(l Line) bool {
-	if l.Fields != nil || strings.IndexByte(l.Text, '|') < 0 {
+	if l.rare != nil && l.rare.ocrRule {
+		return true // (two rules or more: the text reader cut the line into cells there)
+	}
+	return l.Fields == nil && ocrRuleText(l.Text)
+}
+
+// ocrRuleText is ocrRule for a line's text as read, not a Markdown row
+// (which starts with its "|").
+func ocrRuleText(t string) bool {
+	if strings.IndexByte(t, '|') < 0 || strings.HasPrefix(strings.TrimLeft(t, " \t"), "|") {
 		return false
 	}
-	t := l.Text
 	for i := strings.IndexByte(t, '|'); i >= 0; {
 		before := strings.TrimRight(t[:i], " ")
 		after := strings.TrimLeft(t[i+1:], " ")
@@ -7262,6 +7277,24 @@ func ocrRule(l Line) bool {
 		i += 1 + k
 	}
 	return false
+}
+
+// ocrText says two lines of the text or more hold OCR's rules (ocrRule),
+// asked once.
+func (p *parser) ocrText() bool {
+	if p.ocrKnown == 0 {
+		p.ocrKnown = -1
+		n := 0
+		for _, l := range p.lines {
+			if ocrRule(l) {
+				if n++; n >= 2 {
+					p.ocrKnown = 1
+					break
+				}
+			}
+		}
+	}
+	return p.ocrKnown > 0
 }
 
 func (p *parser) parseT3() {
