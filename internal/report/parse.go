@@ -5148,7 +5148,14 @@ func (p *parser) parseT2() {
 		}
 		m := columnMeasure(rows, breaks)
 		for _, sh := range short {
-			rc := alignT2(sh, complete, breaks, m)
+			rc := sh.rc
+			if !p.ocrText() {
+				// (not in OCR's text: it spaces each line by its own glyphs,
+				// a row's numbers several characters off a complete row's,
+				// one way on one page and another on the next — 行政处罚 22 0
+				// read as 22 under 上一年项目数量 by 行政强制 20 23 17)
+				rc = alignT2(sh, complete, breaks, m)
+			}
 			// (not in OCR's text: its heading lines are spaced by their
 			// glyphs, its rows' numbers by theirs, twenty characters apart
 			// at times — a browser's print OCR'd: 行政规范性文件's 1 under
