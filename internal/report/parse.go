@@ -1979,8 +1979,8 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 			return false
 		}
 		numbers, lastEmpty, broken := 0, false, false
-		for k := i + 1; k <= i+span; k++ {
-			broken = broken || p.lines[k].Break
+		for k := i + 1; stride > 1 && k <= i+span; k++ {
+			broken = broken || p.lines[k].Break // (asked only two lines a cell, by inner)
 		}
 		for k := i + stride; k <= i+span; k += stride {
 			switch {
@@ -5644,24 +5644,7 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 	}
 	cells, ok := placeMeasured(sh.line.Text, sh.rc.tokens, complete[best].line.Text, centers, m)
 	if !ok {
-		// the numbers a few characters off the complete row's (OCR's text
-		// spaces a line by its own glyphs' widths: 规章 8 17 six to ten
-		// characters right of 行政规范性文件 25 17 13): each nearest one of
-		// its columns, in order, the next four further or more, by
-		// characters and by width alike
-		if cells, ok = nearestColumns(sh.rc.tokens, centers, false); ok {
-			if wts, wcs := wideTail(sh.line.Text, len(sh.rc.tokens)), wideTail(complete[best].line.Text, n); wts != nil && wcs != nil && sameTokens(wts, sh.rc.tokens) {
-				wc := make([]int, n)
-				for i, t := range wcs {
-					wc[i] = t.center
-				}
-				byWidth, okWidth := nearestColumns(wts, wc, false)
-				ok = okWidth && slices.Equal(byWidth, cells)
-			}
-		}
-		if !ok {
-			return sh.rc
-		}
+		return sh.rc
 	}
 	if negativeMisplaced(sh.it, cells) {
 		// a count's column given a negative number (-6 30 under 上一年项目
@@ -5676,51 +5659,42 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 	return rowCells{label: sh.rc.label, cells: cells, ok: true}
 }
 
-// nearestColumns places numbers each in the column whose center is
-// nearest, when every other is four characters or more further, in order,
-// no two in one; near3 also asks each to be nearer its column than a third
-// of the way to the next.
-func nearestColumns(ts []tok, centers []int, near3 bool) ([]string, bool) {
-	cells := make([]string, len(centers))
-	last := -1
-	for _, t := range ts {
-		if t.center < 0 {
-			return nil, false
-		}
-		at, near, next := -1, 1<<30, 1<<30
-		for i, c := range centers {
-			switch d := abs(t.center - c); {
-			case d < near:
-				at, near, next = i, d, near
-			case d < next:
-				next = d
-			}
-		}
-		if at <= last || next-near < 4 || near3 && 2*near > next-near {
-			return nil, false
-		}
-		cells[at], last = t.s, at
-	}
-	return cells, true
-}
-
 // placeUnderT2Headings places the numbers of a space-aligned 表二 row with
 // blanks that no complete row places under its group's column headings on
 // the line above (t2Row.heads): each in the column whose heading's middle
 // is nearest, when every other is four characters or more further, in
 // order, no two in one (LibreOffice's PDF, through pdftotext -layout or
 // our reader: every number of a complete row lies nearest its own heading,
-// ten characters or more nearer than the next).
+// ten characters or more nearer than the next) — and nearer its heading
+// than a third of the way to the next: OCR's text spaces each line its own
+// way, 18 five characters off its heading's middle and seven nearer than
+// the next's, where a converter that lays a page out keeps its numbers
+// within four of theirs.
 func placeUnderT2Headings(sh t2Row) ([]string, bool) {
 	if len(sh.heads) != len(sh.it.Cells) || len(sh.rc.tokens) == 0 {
 		return nil, false
 	}
-	// (and nearer its heading than a third of the way to the next: OCR's
-	// text spaces each line its own way, 18 five characters off its
-	// heading's middle and seven nearer than the next's — a converter
-	// that lays a page out keeps its numbers within four of theirs)
-	cells, ok := nearestColumns(sh.rc.tokens, sh.heads, true)
-	return cells, ok && !negativeMisplaced(sh.it, cells)
+	cells := make([]string, len(sh.heads))
+	last := -1
+	for _, t := range sh.rc.tokens {
+		if t.center < 0 {
+			return nil, false
+		}
+		at, near, next := -1, 1<<30, 1<<30
+		for i, h := range sh.heads {
+			switch d := abs(t.center - h); {
+			case d < near:
+				at, near, next = i, d, near
+			case d < next:
+				next = d
+			}
+		}
+		if at <= last || next-near < 4 || 2*near > next-near {
+			return nil, false
+		}
+		cells[at], last = t.s, at
+	}
+	return cells, !negativeMisplaced(sh.it, cells)
 }
 
 // t2FieldColumns are the fields where the header of fields nearest above
