@@ -170,6 +170,27 @@ func TestTextBrowsers(t *testing.T) {
 	}
 }
 
+// A text browser's dump of a portal page that leaves its 0s blank (w3m at
+// 80 and 140 columns, elinks at 80: generated reports' HTML, blanks three
+// in five): the table laid out by display width, a Chinese character two
+// columns wide, each heading centred in its column and wrapped in a narrow
+// one (自 / 然 / 人, 商业企 / 业), each number at its cell's left edge. A row
+// with blanks is placed by the headings when no complete row places it
+// (there may be none, or one). Before, much of 表三 was unread (81, 114 and
+// 120 of its 175 cells right; now all). lynx keeps no columns (one space
+// between cells, its headings' words at its margin): nothing is placed by
+// them (its words make seven columns by their middles, which put lone 0s
+// in wrong columns until a column's words had to spell its heading).
+func TestTextBrowserBlanksUnderHeadings(t *testing.T) {
+	for file, least := range map[string]int{"w3m-blanks-stacked-2024.txt": 175, "w3m-wide-blanks-2024.txt": 175, "elinks-blanks-nocomplete-2022.txt": 175} {
+		if right := readsAsTruth(t, file); right < least {
+			t.Errorf("%s: %d cells of 表三 read right, want %d", file, right, least)
+		}
+	}
+	want, r := auditWithModel(t, "lynx-blanks-2022.txt")
+	noWrongCells(t, "lynx-blanks-2022.txt", want, r, "")
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

@@ -10824,6 +10824,7 @@ func binomial(n, k int) int {
 // each number must sit within a column of one, no two in one, and the row
 // must add up.
 func (p *parser) placeByT3Header(got []t3Line) {
+	p.placeByWideHeader(got)
 	unplaced := func(g t3Line) bool { return g.awaitsPlace() && g.line.Placed }
 	if !slices.ContainsFunc(got, unplaced) {
 		return
@@ -10846,6 +10847,182 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			}
 		}
 	}
+}
+
+// placeByWideHeader places the rows with blanks of a text browser's dump
+// (w3m, elinks: a table laid out by display width, a Chinese character two
+// columns wide) that no complete row placed, by 表三's column headings: a
+// report that leaves its 0s blank may have no complete row, or one whose
+// label wrapped. The pieces of the seven headings (自然人 / 商业企 / 业 …)
+// make seven columns, each piece of one at the same middle (a heading cell
+// centred, as a browser sets one) or the same left or right edge (aligned
+// so); a column spans its pieces. A browser sets the numbers of a column
+// at its left edge, its middle or its right edge, as their cells are
+// aligned: each number must stand there exactly (half a column off for a
+// middle). Text laid out by characters (pdftotext -layout) lines up by
+// display width only by chance, and not in every row: a way of setting
+// the numbers is kept only when two thirds of the rows awaiting a place,
+// two at least, fit it and add up; each row that fits and adds up is read
+// then, the others stay unread.
+func (p *parser) placeByWideHeader(got []t3Line) {
+	unplaced := func(g t3Line) bool { return g.awaitsPlace() && !g.line.Placed }
+	waiting := 0
+	for _, g := range got {
+		if unplaced(g) {
+			waiting++
+		}
+	}
+	if waiting < 2 {
+		return
+	}
+	cols := p.t3WideHeadingColumns(got)
+	if cols == nil {
+		return
+	}
+	for e := range 3 { // the numbers set left, in the middle, right
+		placed := make(map[int][]string)
+		// the rows with a number other than 0 (a row of 0s adds up
+		// wherever it stands) that stand in the columns so: placed now, or
+		// read before as they stand
+		counted := 0
+		for k, g := range got {
+			switch {
+			case unplaced(g):
+				if cells := underWideColumns(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols, e); cells != nil && placedAddsUp(cells) {
+					placed[k] = cells
+					if !allZero(cells) {
+						counted++
+					}
+				}
+			case g.rc.ok && g.line.Fields == nil && !g.line.Segmented && !g.line.Placed && !allZero(g.rc.cells):
+				var filled []string
+				for _, c := range g.rc.cells {
+					if c != "" {
+						filled = append(filled, c)
+					}
+				}
+				if cells := underWideColumns(wideNumbers(g.line.Text, filled), cols, e); cells != nil && slices.Equal(cells, g.rc.cells) {
+					counted++
+				}
+			}
+		}
+		if counted < 2 || 3*len(placed) < 2*waiting {
+			continue
+		}
+		for k, cells := range placed {
+			got[k].rc.cells, got[k].rc.ok, got[k].byPosition = cells, true, true
+		}
+		return
+	}
+}
+
+// underWideColumns places numbers laid out by display width (ts, in their
+// order) one to a column of cols (t3WideHeadingColumns), each at the
+// column's edge e (left, middle, right) exactly, half a column off for a
+// middle; nil when one is not.
+func underWideColumns(ts []tok, cols [][3]int, e int) []string {
+	if ts == nil {
+		return nil
+	}
+	cells := make([]string, NumCols)
+	c := 0
+	for _, t := range ts {
+		at := [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}[e] // (doubled: a middle may fall between two columns)
+		for c < NumCols && cols[c][e] < at-1 {
+			c++
+		}
+		if c == NumCols || abs(cols[c][e]-at) > [3]int{0, 1, 0}[e] {
+			return nil
+		}
+		cells[c] = t.s
+		c++
+	}
+	return cells
+}
+
+// wideNumbers are the last tokens of a line, the numbers nums, with their
+// columns by display width; nil unless they are those numbers.
+func wideNumbers(text string, nums []string) []tok {
+	all := measuredTokens(text, true)
+	n := len(nums)
+	if n == 0 || len(all) <= n {
+		return nil
+	}
+	ts := all[len(all)-n:]
+	for i, t := range ts {
+		if t.s != nums[i] {
+			return nil
+		}
+	}
+	return ts
+}
+
+// t3WideHeadingColumns are the seven columns of 表三's headings laid out by
+// display width, above the first row: for each, doubled, its left edge, its
+// middle and its right edge. The headings' words are gathered into columns
+// by their middles (a piece of a wrapped heading centred under the piece
+// above it; half a column apart at most) or else by their left or right
+// edges; nil unless that makes exactly seven.
+func (p *parser) t3WideHeadingColumns(got []t3Line) [][3]int {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil
+	}
+	type word struct {
+		at   [3]int // doubled: left edge, middle, right edge
+		text string
+		n    int // its place in the text
+	}
+	var words []word // in the order of the lines
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the headings are above the first row
+		}
+		if l.Placed || l.Fields != nil || l.Segmented || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		for _, t := range measuredTokens(l.Text, true) {
+			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				words = append(words, word{[3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}, t.s, len(words)})
+			}
+		}
+	}
+	if len(words) < NumCols {
+		return nil
+	}
+	for _, e := range []int{1, 0, 2} {
+		byEdge := slices.Clone(words)
+		slices.SortFunc(byEdge, func(a, b word) int { return a.at[e] - b.at[e] })
+		var cols [][3]int
+		for i := 0; i < len(byEdge); {
+			c := byEdge[i].at
+			j := i
+			for j+1 < len(byEdge) && byEdge[j+1].at[e]-byEdge[i].at[e] <= [3]int{0, 1, 0}[e] {
+				j++
+				c[0], c[2] = min(c[0], byEdge[j].at[0]), max(c[2], byEdge[j].at[2])
+			}
+			// the column's words, top to bottom, spell its heading (a
+			// page that keeps no columns, lynx's, has seven words apart
+			// too: 自然人 and 商业企业 on two lines, both at its margin)
+			var label strings.Builder
+			for _, w := range slices.SortedFunc(slices.Values(byEdge[i:j+1]), func(a, b word) int { return a.n - b.n }) {
+				label.WriteString(w.text)
+			}
+			if len(cols) == NumCols || label.String() != T3ColumnLabels[len(cols)] {
+				cols = nil
+				break
+			}
+			cols = append(cols, c)
+			i = j + 1
+		}
+		if len(cols) == NumCols {
+			for i := range cols {
+				cols[i][1] = (cols[i][0] + cols[i][2]) / 2
+			}
+			return cols
+		}
+	}
+	return nil
 }
 
 // t3HeadingColumns are the middles of 表三's seven column headings in our
