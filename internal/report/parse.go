@@ -575,6 +575,10 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
+	// wideEdge: 表三's rows with blanks placed under its headings in a
+	// text browser's dump (placeByWideHeader), at their columns' left
+	// edges (1), middles (2) or right edges (3); 0: not so
+	wideEdge int
 	// laidOne: 表三's rows whose numbers joinCellLines took from one line
 	// after their label's (a wrapped label's middle line in pdftotext
 	// -layout, its last in -raw), by the row's line number: that line as
@@ -10912,6 +10916,7 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 		for k, cells := range placed {
 			got[k].rc.cells, got[k].rc.ok, got[k].byPosition = cells, true, true
 		}
+		p.measure, p.wideEdge = measureWidth, e+1 // (表四's headings are placed so too)
 		return
 	}
 }
@@ -14058,6 +14063,56 @@ func t4ColumnWord(w string) bool {
 	return false
 }
 
+// placeAtT4Edges places 表四's numbers laid out by display width (ts)
+// under its headings' words (heads: the lines of words above them) by the
+// edge 表三's numbers stood at (p.wideEdge): the words of one column at the
+// same middle, or left or right edge, make exactly fifteen columns, each
+// spanning its words; each number at its column's edge exactly (half a
+// column off for a middle), no two in one, and every block adds up with
+// blanks as 0.
+func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
+	const n = 15
+	e := p.wideEdge - 1
+	var words [][3]int // doubled: left edge, middle, right edge
+	for _, h := range heads {
+		for _, t := range wideTokens(h.Text) {
+			if t4ColumnWord(t.s) {
+				words = append(words, [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)})
+			}
+		}
+	}
+	slices.SortFunc(words, func(a, b [3]int) int { return a[1] - b[1] })
+	var cols [][3]int
+	for i := 0; i < len(words); {
+		c := words[i]
+		j := i
+		for j+1 < len(words) && words[j+1][1]-words[i][1] <= 1 {
+			j++
+			c[0], c[2] = min(c[0], words[j][0]), max(c[2], words[j][2])
+		}
+		c[1] = (c[0] + c[2]) / 2
+		cols = append(cols, c)
+		i = j + 1
+	}
+	if len(cols) != n {
+		return nil, false
+	}
+	cells := make([]string, n)
+	k := 0
+	for _, t := range ts {
+		at := [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}[e]
+		for k < n && cols[k][e] < at-1 {
+			k++
+		}
+		if k == n || abs(cols[k][e]-at) > [3]int{0, 1, 0}[e] {
+			return nil, false
+		}
+		cells[k] = t.s
+		k++
+	}
+	return cells, blanksAsZerosFailing(cells) == 0
+}
+
 // placeByT4Header places the numbers of 表四's row with blanks (ts, on the
 // line data) under the column headings printed above it: text browsers and
 // pdftotext lay a borderless table out as spaced text, each heading stacked
@@ -14146,6 +14201,15 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 	if cols, ok := columns(true, false); ok && p.measure != measureChars && !data.Placed {
 		if wts := wideTail(data.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
 			byWidth, okWidth = place(wts, cols)
+		}
+	}
+	if !okWidth && p.wideEdge > 0 {
+		// a text browser's dump whose 表三 stood at its headings' edge
+		// (placeByWideHeader): 表四's numbers stand so too, at their
+		// columns' left edges (or middles, or right edges), not centred
+		// under the words of headings wider than they
+		if wts := wideTail(data.Text, len(ts)); wts != nil && sameTokens(wts, ts) {
+			byWidth, okWidth = p.placeAtT4Edges(heads, wts)
 		}
 	}
 	cells, ok := eitherMeasure(byChar, okChar, byWidth, okWidth)
