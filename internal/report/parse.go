@@ -575,6 +575,10 @@ type parser struct {
 	// measure is how 表三's space-aligned rows line up their columns, when
 	// they tell: the same converter laid out 表四
 	measure measure
+	// t2Wide: 表二's rows placed under their headings otherwise by display
+	// width than by characters, settled once 表三 shows the measure
+	// (settleT2Width)
+	t2Wide []t2WideRow
 	// wideEdge: 表三's rows with blanks placed under its headings in a
 	// text browser's dump (placeByWideHeader), at their columns' left
 	// edges (1), middles (2) or right edges (3); 0: not so
@@ -2819,6 +2823,7 @@ func (p *parser) parse() *Report {
 	p.parseT2()
 	blanky2 := p.blanky
 	p.parseT3()
+	p.settleT2Width() // (表三 tells the measure)
 	if p.t3RowsUnread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
@@ -5116,18 +5121,27 @@ func (p *parser) parseT2() {
 				rc = rowCells{label: rc.label, cells: cells, ok: true}
 			}
 		}
+		var wideRow *t2WideRow // (its places by display width: t2Wide)
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
-			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at)})
+			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at), p.t2HeadingSpans(it, lo, at, true)})
 			continue // placed by the complete rows around it, at the end
 		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]) && !p.ocrText():
 			// numbers set apart from the label, fewer than the cells (one
 			// alone, or a few spaces apart): under the column headings
 			// above, where they tell
-			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at)}
-			if cells, ok := placeUnderT2Headings(sh); ok {
+			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at), wideHeads: p.t2HeadingSpans(it, lo, at, true)}
+			from := len(r.Meta.Parse)
+			cells, ok, wide := placeUnderT2Headings(sh)
+			if ok {
 				rc = rowCells{label: rc.label, cells: cells, ok: true}
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”有空白单元格，各数按表头各栏的位置读取：%s", it.Label, placedCells(cells))
+			}
+			if wide != nil {
+				wideRow = &t2WideRow{it: it, line: l, places: wide, from: from, complete: true}
+				if ok {
+					wideRow.byChar = cells
+				}
 			}
 		case rc.ok && l.Fields == nil:
 			if toks := tokens(l.Text); len(toks) >= n {
@@ -5137,6 +5151,10 @@ func (p *parser) parseT2() {
 			}
 		}
 		p.fillT2(it, rc, l)
+		if wideRow != nil {
+			wideRow.to = len(r.Meta.Parse)
+			p.t2Wide = append(p.t2Wide, *wideRow)
+		}
 		if l.OneEach && r.Format.itemRows(j) > 1 {
 			apart = append(apart, t2Apart{row: j, waited: byWait})
 		}
@@ -5164,13 +5182,22 @@ func (p *parser) parseT2() {
 			// glyphs, its rows' numbers by theirs, twenty characters apart
 			// at times — a browser's print OCR'd: 行政规范性文件's 1 under
 			// 现行有效件数 by where it stands, 本年废止件数's)
+			from := len(r.Meta.Parse)
+			var wide *t2WidePlaces
+			var byChar []string
 			if !rc.ok && !p.ocrText() {
-				if cells, ok := placeUnderT2Headings(sh); ok {
+				var cells []string
+				var ok bool
+				if cells, ok, wide = placeUnderT2Headings(sh); ok {
+					byChar = cells
 					rc = rowCells{label: sh.rc.label, cells: cells, ok: true}
 					p.warn("PARSE.READ", r.t2Prefix()+sh.it.Key, sh.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", sh.it.Label, placedCells(cells))
 				}
 			}
 			p.fillT2(sh.it, rc, sh.line)
+			if wide != nil {
+				p.t2Wide = append(p.t2Wide, t2WideRow{it: sh.it, line: sh.line, places: wide, byChar: byChar, from: from, to: len(r.Meta.Parse)})
+			}
 		}
 	}
 	p.t2Shared = nil
@@ -5623,6 +5650,10 @@ type t2Row struct {
 	// line above it, where that line holds them all (t2HeadingMiddles);
 	// nil otherwise
 	heads []int
+	// wideHeads: the headings' spans [start, end) by display width, a
+	// Chinese character two columns (a text browser's dump); nil where the
+	// line has none
+	wideHeads [][2]int
 }
 
 // alignT2 places the numbers of a space-aligned 表二 row with blanks by the
@@ -5674,7 +5705,133 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 // way, 18 five characters off its heading's middle and seven nearer than
 // the next's, where a converter that lays a page out keeps its numbers
 // within four of theirs.
-func placeUnderT2Headings(sh t2Row) ([]string, bool) {
+//
+// By characters and by display width alike, where the heading line gives
+// both (pdftotext lays a page out by characters, a text browser by width:
+// w3m's 规章 … 18, 18 under 本年废止件数 by width and nearer 现行有效件数 by
+// characters, the label's two characters counted one column each): the
+// place by characters is returned, and where display width places the row
+// otherwise, or only it does, that place too (wide; nil: none), to be kept
+// instead once 表三 shows the page laid out by width (settleT2Width). (Not
+// by width in our PDF reader's text, whose columns are the page's places.)
+func placeUnderT2Headings(sh t2Row) (cells []string, ok bool, wide *t2WidePlaces) {
+	cells, ok = placeUnderT2HeadingsBy(sh.it, sh.rc.tokens, sh.heads)
+	if sh.wideHeads == nil || sh.line.Placed || slices.ContainsFunc(sh.rc.tokens, func(t tok) bool { return t.center < 0 }) {
+		return cells, ok, nil
+	}
+	wts := wideTail(sh.line.Text, len(sh.rc.tokens))
+	if wts == nil || !sameTokens(wts, sh.rc.tokens) {
+		return cells, ok, nil
+	}
+	var w t2WidePlaces
+	mids := make([]int, len(sh.wideHeads))
+	for i, h := range sh.wideHeads {
+		mids[i] = (h[0] + h[1] - 1) / 2
+	}
+	if byWidth, okWidth := placeUnderT2HeadingsBy(sh.it, wts, mids); okWidth {
+		w.middles = byWidth
+	}
+	// each number at its heading's left edge, or right edge, exactly: a
+	// browser sets a heading wider than its numbers centred over numbers
+	// set at the cell's left edge, so a middle may lie nearer the next
+	for e := range 2 {
+		out := make([]string, len(sh.wideHeads))
+		k := 0
+		for _, t := range wts {
+			for k < len(out) && [2]int{sh.wideHeads[k][0], sh.wideHeads[k][1]}[e] != [2]int{t.start, t.end}[e] {
+				k++
+			}
+			if k == len(out) {
+				out = nil
+				break
+			}
+			out[k] = t.s
+			k++
+		}
+		if out != nil && !negativeMisplaced(sh.it, out) {
+			w.edges[e] = out
+		}
+	}
+	if w.middles == nil && w.edges[0] == nil && w.edges[1] == nil {
+		return cells, ok, nil
+	}
+	return cells, ok, &w
+}
+
+// t2WidePlaces are a 表二 row's places by display width under its headings:
+// by their middles (nil: none), at their left edges or right edges exactly.
+type t2WidePlaces struct {
+	middles []string
+	edges   [2][]string
+}
+
+// pick is the place by display width for 表三's rows set at edge e
+// (parser.wideEdge: 1 left, 2 middle, 3 right; 0 none, as pdftotext's
+// table or the middles), nil for none.
+func (w *t2WidePlaces) pick(e int) []string {
+	switch {
+	case e == 1 && w.edges[0] != nil:
+		return w.edges[0]
+	case e == 3 && w.edges[1] != nil:
+		return w.edges[1]
+	}
+	return w.middles
+}
+
+// t2WideRow is a 表二 row that display width places under its headings
+// otherwise than characters do (or where they do not): its place by width
+// and the findings its reading by characters gave (Meta.Parse[from:to]).
+type t2WideRow struct {
+	it       T2Item
+	line     Line
+	places   *t2WidePlaces
+	byChar   []string // its place by characters (nil: none)
+	from, to int
+	complete bool // a complete row was there to go by (the finding says not)
+}
+
+// settleT2Width reads the rows of t2Wide by display width when 表三's rows
+// showed the page laid out so (a text browser's dump: p.measure), their
+// findings by characters replaced by the one of their place by width.
+func (p *parser) settleT2Width() {
+	if len(p.t2Wide) == 0 || p.measure != measureWidth {
+		return
+	}
+	r := p.r
+	drop := make(map[int]bool)
+	var add []Finding
+	for _, w := range p.t2Wide {
+		cells := w.places.pick(p.wideEdge)
+		if cells == nil || slices.Equal(cells, w.byChar) {
+			continue
+		}
+		for i := w.from; i < w.to; i++ {
+			drop[i] = true
+		}
+		p.fillT2(w.it, rowCells{cells: cells, ok: true}, w.line)
+		at := len(r.Meta.Parse)
+		if w.complete {
+			p.warn("PARSE.READ", r.t2Prefix()+w.it.Key, w.line.No, "表二“%s”有空白单元格，各数按表头各栏的位置读取：%s", w.it.Label, placedCells(cells))
+		} else {
+			p.warn("PARSE.READ", r.t2Prefix()+w.it.Key, w.line.No, "表二“%s”有空白单元格，没有完整的一行可作参照，各数按表头各栏的位置读取：%s", w.it.Label, placedCells(cells))
+		}
+		add = append(add, r.Meta.Parse[at:]...)
+		r.Meta.Parse = r.Meta.Parse[:at]
+	}
+	kept := r.Meta.Parse[:0]
+	for i, f := range r.Meta.Parse {
+		if !drop[i] {
+			kept = append(kept, f)
+		}
+	}
+	r.Meta.Parse = append(kept, add...)
+	p.t2Wide = nil
+}
+
+// placeUnderT2HeadingsBy is placeUnderT2Headings by one measure: the
+// numbers ts and the headings' middles heads.
+func placeUnderT2HeadingsBy(it T2Item, ts []tok, heads []int) ([]string, bool) {
+	sh := t2Row{it: it, rc: rowCells{tokens: ts}, heads: heads}
 	if len(sh.heads) != len(sh.it.Cells) || len(sh.rc.tokens) == 0 {
 		return nil, false
 	}
@@ -5754,6 +5911,20 @@ func farFromLabel(text string, t tok) bool {
 // on the nearest line above line at (within a few lines, not before lo)
 // that holds them all, in order, after 信息内容; nil when there is none.
 func (p *parser) t2HeadingMiddles(it T2Item, lo, at int) []int {
+	spans := p.t2HeadingSpans(it, lo, at, false)
+	if spans == nil {
+		return nil
+	}
+	mids := make([]int, len(spans))
+	for i, h := range spans {
+		mids[i] = (h[0] + h[1] - 1) / 2
+	}
+	return mids
+}
+
+// t2HeadingSpans are the spans [start, end) of the headings
+// t2HeadingMiddles finds, by characters or (wide) by display width.
+func (p *parser) t2HeadingSpans(it T2Item, lo, at int, wide bool) [][2]int {
 	cols := p.r.Format.t2Columns(it)
 	if cols == nil {
 		return nil
@@ -5763,26 +5934,30 @@ func (p *parser) t2HeadingMiddles(it T2Item, lo, at int) []int {
 		if l.Fields != nil || l.Segmented || !hasText(l.Text, "信息内容") {
 			continue
 		}
-		var mids []int
-		ts := tokens(l.Text)
+		var spans [][2]int
+		ts := measuredTokens(l.Text, wide)
 		prevEnd := -1
-		for i := 0; i < len(ts) && len(mids) < len(cols); i++ {
+		for i := 0; i < len(ts) && len(spans) < len(cols); i++ {
 			// a heading as one word, or as words a space apart (our PDF
 			// reader's "本年增 减": the slash drawn apart)
-			want, got := strings.ReplaceAll(cols[len(mids)], "/", ""), ""
+			want, got := strings.ReplaceAll(cols[len(spans)], "/", ""), ""
 			for j := i; j < len(ts) && len(got) < len(want); j++ {
 				if got += strings.ReplaceAll(ts[j].s, "/", ""); got == want {
-					if prevEnd >= 0 && ts[i].start-prevEnd < 3 {
-						return nil // headings a space apart: running text (pdftotext -raw, pdfminer), no places
+					if prevEnd >= 0 && ts[i].start-prevEnd < 3 && !wide {
+						// headings a space apart: running text (pdftotext
+						// -raw, pdfminer), no places (by width, kept for a
+						// page 表三 shows laid out so, settleT2Width: a
+						// browser sets narrow columns a space apart)
+						return nil
 					}
-					mids = append(mids, (ts[i].start+ts[j].end-1)/2)
+					spans = append(spans, [2]int{ts[i].start, ts[j].end})
 					i, prevEnd = j, ts[j].end
 					break
 				}
 			}
 		}
-		if len(mids) == len(cols) {
-			return mids
+		if len(spans) == len(cols) {
+			return spans
 		}
 		return nil // the nearest heading line is another group's, or split
 	}
