@@ -11042,7 +11042,9 @@ func (p *parser) placeByT3Header(got []t3Line) {
 // display width only by chance, and not in every row: a way of setting
 // the numbers is kept only when two thirds of the rows awaiting a place,
 // two at least, fit it and add up; each row that fits and adds up is read
-// then, the others stay unread.
+// then, the others stay unread. Where the rows lined up by display width
+// already (p.measure), fewer than two waiting, the edge two rows read
+// stand at is the edge kept (p.wideEdge, for 表四).
 func (p *parser) placeByWideHeader(got []t3Line) {
 	unplaced := func(g t3Line) bool { return g.awaitsPlace() && !g.line.Placed }
 	waiting := 0
@@ -11051,8 +11053,8 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 			waiting++
 		}
 	}
-	if waiting < 2 {
-		return
+	if waiting < 2 && p.measure != measureWidth {
+		return // (with the measure by width, the rows read tell the edge 表四 is placed by)
 	}
 	cols := p.t3WideHeadingColumns(got)
 	if cols == nil {
@@ -11085,7 +11087,7 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 				}
 			}
 		}
-		if counted < 2 || 3*len(placed) < 2*waiting {
+		if counted < 2 || 3*len(placed) < 2*waiting && waiting >= 2 {
 			continue
 		}
 		for k, cells := range placed {
