@@ -235,6 +235,31 @@ func TestTextBrowserT2UnderHeadings(t *testing.T) {
 	}
 }
 
+// pandoc's plain text and Markdown of a portal page that leaves its 0s
+// blank (generated reports' HTML, pandoc 2.17): a simple table whose
+// header pandoc could not span — 自然人 over the label's column, 总计 over
+// 法律服务机构's — so its headings give no places, but its ruler (a run of
+// dashes a column, padded by display width) does: the last seven runs are
+// 表三's count columns, and each number lies inside its own run's dashes;
+// 表二's rows by the ruler above their group (规章 … 21 13 under 本年废止件数
+// and 现行有效件数). Before, 表三 was unread but for its complete rows (120
+// of 175 and 110 of 161 of its cells right; now all).
+func TestPandocRulerPlacesBlanks(t *testing.T) {
+	for _, file := range []string{"pandoc-plain-html-blanks-2022.txt", "pandoc-md-html-blanks-2019.md"} {
+		want, r := auditWithModel(t, file)
+		if right, all := readsAsTruth(t, file), report.NumCols*len(want.Format.T3Rows()); right < all {
+			t.Errorf("%s: %d cells of 表三 read right, want %d", file, right, all)
+		}
+		noWrongCells(t, file, want, r, "")
+	}
+	want, r := auditWithModel(t, "pandoc-plain-html-blanks-2022.txt")
+	eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+		if strings.HasPrefix(name, "表二") && got.String() != w.String() {
+			t.Errorf("%s = %q, want %q", name, got, w)
+		}
+	})
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

@@ -5124,13 +5124,13 @@ func (p *parser) parseT2() {
 		var wideRow *t2WideRow // (its places by display width: t2Wide)
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
-			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at), p.t2HeadingSpans(it, lo, at, true)})
+			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at), p.t2HeadingSpans(it, lo, at, true), p.t2Ruler(it, lo, at)})
 			continue // placed by the complete rows around it, at the end
 		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]) && !p.ocrText():
 			// numbers set apart from the label, fewer than the cells (one
 			// alone, or a few spaces apart): under the column headings
 			// above, where they tell
-			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at), wideHeads: p.t2HeadingSpans(it, lo, at, true)}
+			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at), wideHeads: p.t2HeadingSpans(it, lo, at, true), ruler: p.t2Ruler(it, lo, at)}
 			from := len(r.Meta.Parse)
 			cells, ok, wide := placeUnderT2Headings(sh)
 			if ok {
@@ -5654,6 +5654,9 @@ type t2Row struct {
 	// Chinese character two columns (a text browser's dump); nil where the
 	// line has none
 	wideHeads [][2]int
+	// ruler: the count columns of a simple table's ruler above it
+	// (t2Ruler); nil where there is none
+	ruler []tok
 }
 
 // alignT2 places the numbers of a space-aligned 表二 row with blanks by the
@@ -5715,6 +5718,12 @@ func alignT2(sh t2Row, complete []t2Row, breaks []int, m measure) rowCells {
 // instead once 表三 shows the page laid out by width (settleT2Width). (Not
 // by width in our PDF reader's text, whose columns are the page's places.)
 func placeUnderT2Headings(sh t2Row) (cells []string, ok bool, wide *t2WidePlaces) {
+	if sh.ruler != nil {
+		// a simple table's ruler (pandoc): each number inside its own
+		// column's dashes, by display width, says where it is
+		cells, ok = inRuler(wideNumbers(sh.line.Text, strs(sh.rc.tokens)), sh.ruler)
+		return cells, ok && !negativeMisplaced(sh.it, cells), nil
+	}
 	cells, ok = placeUnderT2HeadingsBy(sh.it, sh.rc.tokens, sh.heads)
 	if sh.wideHeads == nil || sh.line.Placed || slices.ContainsFunc(sh.rc.tokens, func(t tok) bool { return t.center < 0 }) {
 		return cells, ok, nil
@@ -11004,6 +11013,7 @@ func binomial(n, k int) int {
 // must add up.
 func (p *parser) placeByT3Header(got []t3Line) {
 	p.placeByWideHeader(got)
+	p.placeByT3Ruler(got)
 	unplaced := func(g t3Line) bool { return g.awaitsPlace() && g.line.Placed }
 	if !slices.ContainsFunc(got, unplaced) {
 		return
@@ -11026,6 +11036,110 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			}
 		}
 	}
+}
+
+// placeByT3Ruler places the rows with blanks of a Markdown simple table or
+// pandoc's plain text (a run of dashes per column in a ruler under the
+// first header line, each column padded by display width) that no complete
+// row placed, by that ruler above 表三's first row: its last seven runs are
+// the count columns (a ruler of more runs: the label's columns before
+// them, however pandoc split a header it could not span — from HTML its
+// headings stand over the wrong columns, so they give no places). Each
+// number must lie inside its own column's dashes, in order; a row that
+// then adds up is read, one that does not is kept as it stands in the
+// columns (the report's error), as placeByT3Header keeps one.
+func (p *parser) placeByT3Ruler(got []t3Line) {
+	unplaced := func(g t3Line) bool { return g.awaitsPlace() && !g.line.Placed }
+	if !slices.ContainsFunc(got, unplaced) {
+		return
+	}
+	lo, _ := p.region("3")
+	if lo < 0 {
+		return
+	}
+	var cols []tok
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the ruler is above the first row
+		}
+		if l.Fields != nil || !hasText(l.Text, "--") || strings.Trim(l.Text, "- ") != "" {
+			continue
+		}
+		if ts := tokens(l.Text); len(ts) > NumCols { // (the ruler is ASCII: its columns are characters)
+			cols = ts[len(ts)-NumCols:]
+		}
+	}
+	if cols == nil {
+		return
+	}
+	for k := range got {
+		g := &got[k]
+		if !unplaced(*g) {
+			continue
+		}
+		cells, ok := inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols)
+		if !ok {
+			continue
+		}
+		if placedAddsUp(cells) {
+			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+		} else {
+			g.inColumns = true
+			p.keepInCells(g.row.Key, cells)
+		}
+	}
+}
+
+// inRuler places numbers laid out by display width (ts, in their order)
+// in the columns of a simple table's ruler (cols: its runs of dashes), each
+// inside its own column's dashes.
+func inRuler(ts []tok, cols []tok) ([]string, bool) {
+	if ts == nil {
+		return nil, false
+	}
+	cells := make([]string, len(cols))
+	c := 0
+	for _, t := range ts {
+		for c < len(cols) && cols[c].end <= t.start {
+			c++
+		}
+		if c == len(cols) || t.start < cols[c].start || t.end > cols[c].end {
+			return nil, false
+		}
+		cells[c] = t.s
+		c++
+	}
+	return cells, true
+}
+
+// t2Ruler is the ruler of a simple table (pandoc: a run of dashes a
+// column) on the lines above line at of 表二 (not before lo), the nearest,
+// when it has a run for the label and one for each of it's cells: those
+// cells' runs. nil when there is none; a ruler of other columns, or a
+// heading line of another group between (the ruler heads the group
+// before), gives none.
+func (p *parser) t2Ruler(it T2Item, lo, at int) []tok {
+	groups := 0 // the groups' heading lines passed (信息内容 …)
+	for k := at - 1; k >= lo; k-- {
+		l := p.lines[k]
+		if l.Fields != nil {
+			return nil
+		}
+		if hasText(l.Text, "信息内容") {
+			if groups++; groups > 1 {
+				return nil
+			}
+			continue
+		}
+		if !hasText(l.Text, "--") || strings.Trim(l.Text, "- ") != "" {
+			continue
+		}
+		if ts := tokens(l.Text); len(ts) == len(it.Cells)+1 { // (ASCII: its columns are characters)
+			return ts[1:]
+		}
+		return nil
+	}
+	return nil
 }
 
 // placeByWideHeader places the rows with blanks of a text browser's dump
