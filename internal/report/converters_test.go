@@ -263,6 +263,26 @@ func TestPandocRulerPlacesBlanks(t *testing.T) {
 	})
 }
 
+// A report's own errors in such a dump: a 表三 row with blanks that stands
+// exactly in the columns but does not add up (一、本年新收… 386 ≠ 385) is
+// kept as it stands, T3.ROWSUM then said, and 表四 placed at its edges with
+// one block not adding up (未经复议直接起诉 0 16 0 0 13): T4.SUM. Before,
+// both were unread (the row, and all of 表四).
+func TestTextBrowserReportErrors(t *testing.T) {
+	for file, rule := range map[string]string{"w3m-wide-blanks-rowerror-2022.txt": "T3.ROWSUM", "w3m-wide-blanks-t4error-2024.txt": "T4.SUM"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == rule && f.Severity == report.SevError }) {
+			t.Errorf("%s: no %s", file, rule)
+		}
+		eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+			if (strings.HasPrefix(name, "表四") || strings.HasPrefix(name, "new[")) && got.String() != w.String() {
+				t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+			}
+		})
+	}
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

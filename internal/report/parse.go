@@ -11156,7 +11156,9 @@ func (p *parser) t2Ruler(it T2Item, lo, at int) []tok {
 // display width only by chance, and not in every row: a way of setting
 // the numbers is kept only when two thirds of the rows awaiting a place,
 // two at least, fit it and add up; each row that fits and adds up is read
-// then, the others stay unread. Where the rows lined up by display width
+// then, one that fits and does not is kept as it stands in the columns
+// (the report's error, as placeByT3Header keeps one), the others stay
+// unread. Where the rows lined up by display width
 // already (p.measure), fewer than two waiting, the edge two rows read
 // stand at is the edge kept (p.wideEdge, for 表四).
 func (p *parser) placeByWideHeader(got []t3Line) {
@@ -11176,6 +11178,7 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 	}
 	for e := range 3 { // the numbers set left, in the middle, right
 		placed := make(map[int][]string)
+		wrong := make(map[int][]string) // rows standing in the columns that do not add up
 		// the rows with a number other than 0 (a row of 0s adds up
 		// wherever it stands) that stand in the columns so: placed now, or
 		// read before as they stand
@@ -11183,11 +11186,15 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 		for k, g := range got {
 			switch {
 			case unplaced(g):
-				if cells := underWideColumns(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols, e); cells != nil && placedAddsUp(cells) {
+				switch cells := underWideColumns(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols, e); {
+				case cells == nil:
+				case placedAddsUp(cells):
 					placed[k] = cells
 					if !allZero(cells) {
 						counted++
 					}
+				default:
+					wrong[k] = cells
 				}
 			case g.rc.ok && g.line.Fields == nil && !g.line.Segmented && !g.line.Placed && !allZero(g.rc.cells):
 				var filled []string
@@ -11206,6 +11213,12 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 		}
 		for k, cells := range placed {
 			got[k].rc.cells, got[k].rc.ok, got[k].byPosition = cells, true, true
+		}
+		for k, cells := range wrong {
+			// its numbers where they stand: the report's error, as
+			// placeByT3Header keeps one
+			got[k].inColumns = true
+			p.keepInCells(got[k].row.Key, cells)
 		}
 		p.measure, p.wideEdge = measureWidth, e+1 // (表四's headings are placed so too)
 		return
@@ -14360,7 +14373,7 @@ func t4ColumnWord(w string) bool {
 // same middle, or left or right edge, make exactly fifteen columns, each
 // spanning its words; each number at its column's edge exactly (half a
 // column off for a middle), no two in one, and every block adds up with
-// blanks as 0.
+// blanks as 0, or all but one (the report's error).
 func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
 	const n = 15
 	e := p.wideEdge - 1
@@ -14401,7 +14414,7 @@ func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
 		cells[k] = t.s
 		k++
 	}
-	return cells, blanksAsZerosFailing(cells) == 0
+	return cells, blanksAsZerosFailing(cells) <= 1 // (one block not adding up: the report's error, said by T4.SUM, as placeByT4Header keeps it)
 }
 
 // placeByT4Header places the numbers of 表四's row with blanks (ts, on the
