@@ -283,6 +283,29 @@ func TestTextBrowserReportErrors(t *testing.T) {
 	}
 }
 
+// mutool's text of LibreOffice's PDF of a report that leaves its 0s blank
+// (mutool draw -F txt, MuPDF 1.21): each printed line a block, an empty line
+// after each — a heading's two lines (结果 / / 维持), a 表二 row's label and
+// numbers and then the break — and a blank cell leaves nothing. Its empty
+// lines were read as the blank cells of a text a cell to a line
+// (LibreOffice's text export): 表四 a line off, two false T4.SUM; 表二's 10
+// 32 read as 本年制发件数 and 本年废止件数 (a blank taken last). They are
+// blocks' breaks where a heading's printed lines stand an empty line apart,
+// where a whole row is followed by an empty line and the next label, or
+// where one stands between a group's headings and its first row; the
+// cells are then unread (no places to go by), never wrong.
+func TestMutoolBlockBreaksAreNoBlanks(t *testing.T) {
+	for _, file := range []string{"mutool-lo-t4blanks-2022.txt", "mutool-lo-t2blanks-2023.txt", "mutool-lo-t2blanks-nocomplete-2024.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		for _, f := range r.Findings {
+			if f.Severity == report.SevError {
+				t.Errorf("%s: a false error: %s %s", file, f.Rule, f.Message)
+			}
+		}
+	}
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

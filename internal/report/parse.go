@@ -1975,6 +1975,12 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 			if !t2HeadingRun(words) {
 				return false
 			}
+			if stride == 1 && p.labelAfterEmpty(k, hi) {
+				// an empty line between the headings and the first row's
+				// label: blocks' breaks again (mutool), where a text a
+				// cell to a line goes on to the label
+				return false
+			}
 			tight = tight || stride == 1 && len(words) > 1
 			cols, i = len(words), k-stride
 			continue
@@ -2012,6 +2018,13 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		if lastEmpty && (next >= hi || !apart(next) || emptyLine(p.lines[next])) {
 			return false // the last empty line may be the break after the table
 		}
+		if stride == 1 && numbers == cols && p.labelAfterEmpty(next, hi) {
+			// a row whole, then an empty line, then the next row's label:
+			// the empty lines are blocks' breaks (mutool's text of a PDF:
+			// 规章 / 26 / 12 / 26 / / 行政规范性文件 / 10 / 32 / — its blank
+			// left no line), never a text a cell to a line
+			return false
+		}
 		if numbers > 0 {
 			rows = append(rows, slotted{i, cols})
 		}
@@ -2025,6 +2038,24 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 	}
 	p.warn("PARSE.READ", "proactive", p.lines[rows[0].at].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["2"], slotsHow(stride))
 	return true
+}
+
+// labelAfterEmpty says line k (before hi) is empty and the first line
+// after the empty ones is a 表二 row's label: words, not a number, a group's
+// heading (第二十条…) or 信息内容.
+func (p *parser) labelAfterEmpty(k, hi int) bool {
+	if k >= hi || !emptyLine(p.lines[k]) {
+		return false
+	}
+	for k < hi && emptyLine(p.lines[k]) {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	l := p.lines[k]
+	t := trimSpace(l.Text)
+	return l.Fields == nil && t != "" && !oneCellLine(l) && t != "信息内容" && !strings.HasPrefix(t, "第二十条")
 }
 
 // t2HeadingWord says w is one of 表二's column headings (of either format).
@@ -2129,6 +2160,12 @@ func (p *parser) slotT4Every(lo, hi, stride int) bool {
 	// printed lines (结果 / 维持) with an empty line between them
 	wholeHeads := false
 	lastWhole := -1 // the last line of a whole heading
+	// printed: a heading's two printed lines with an empty line between
+	// them (结果 / / 维持: mutool's and pdftotext's text of a PDF, each
+	// printed line a block of its own); a cell's two lines in a text a
+	// cell to a line (LibreOffice's) have none between them
+	printed := false
+	lastPiece := "" // a heading's first printed line, just before (empty lines aside)
 scan:
 	for i := lo + 1; i < hi; i++ {
 		l := p.lines[i]
@@ -2137,6 +2174,7 @@ scan:
 		case l.Fields != nil || l.Image || l.Segmented:
 			return false
 		case t == "":
+			continue
 		case oneCellLine(l):
 			break scan // the numbers start: the headings are over
 		case !t4HeadingOnly(t):
@@ -2146,8 +2184,20 @@ scan:
 				wholeHeads = wholeHeads || lastWhole == i-stride && p.emptyBefore(i, stride, hi)
 				lastWhole = i
 			}
+			if lastPiece != "" && i > 0 && emptyLine(p.lines[i-1]) && slices.Contains(T4ColumnLabels[:4], lastPiece+t) {
+				printed = true
+			}
 			head = i
 		}
+		lastPiece = ""
+		if utf8.RuneCountInString(t) == 2 && slices.ContainsFunc(T4ColumnLabels[:4], func(lb string) bool { return strings.HasPrefix(lb, t) }) {
+			lastPiece = t
+		}
+	}
+	if printed && stride == 1 {
+		// its empty lines are the blocks' breaks, not blank cells (the
+		// numbers after the headings an empty line too, a block's break)
+		return false
 	}
 	span := stride * n // the lines of the cells
 	if head < 0 || head+span >= hi {
