@@ -306,6 +306,25 @@ func TestMutoolBlockBreaksAreNoBlanks(t *testing.T) {
 	}
 }
 
+// catdoc's text of a Word 97 file (LibreOffice's .doc of a report that
+// leaves its 0s blank; catdoc 0.95): a row's cells a tab apart, its blank
+// last cell written as a tab before the next row's label
+// ("规章\t20\t32" / "\t行政规范性文件\t38\t18"). The second row's four
+// fields were read by the header's columns (信息内容 and three headings):
+// its label as 本年制发件数 (a false CELL.INVALID) and 38 18 a cell off.
+// A column's field holding words is no cell: the row is unread (which of
+// its cells is blank, its own text does not say).
+func TestCatdocLeadingTab(t *testing.T) {
+	const file = "catdoc-lo-doc-t2blanks-2023.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("a false error: %s %s", f.Rule, f.Message)
+		}
+	}
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

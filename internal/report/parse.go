@@ -5168,7 +5168,12 @@ func (p *parser) parseT2() {
 				for i, c := range cols {
 					cells[i] = trimSpace(l.Fields[c])
 				}
-				rc = rowCells{label: rc.label, cells: cells, ok: true}
+				// not where a column's field holds words (the row's label
+				// a field late: catdoc writes a row's blank last cell as a
+				// tab before the next row's label, "\t行政规范性文件\t38\t18")
+				if !slices.ContainsFunc(cells, func(c string) bool { return c != "" && !numberish(c) }) {
+					rc = rowCells{label: rc.label, cells: cells, ok: true}
+				}
 			}
 		}
 		var wideRow *t2WideRow // (its places by display width: t2Wide)
