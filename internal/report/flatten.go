@@ -491,6 +491,7 @@ func buildAnchors() {
 // first: its lines may be a width's worth each, or a table each without
 // the headings that say which (html-to-text without wrapping).
 func segment(lines []Line) []Line {
+	lines = tabPageRows(lines)
 	long := false
 	for _, l := range lines {
 		if pageLine(l) {
@@ -520,6 +521,170 @@ func segment(lines []Line) []Line {
 		}
 	}
 	return out
+}
+
+// tabPageRows cuts each page that kept its table cells' tabs but lost its
+// line breaks (a browser's innerText run into one line: a page line with
+// tabs) into its rows again, so that a blank cell keeps its place (two
+// tabs) as in tab text. A row ends where a field's text starts after
+// cells: the next row's label glued to the row's last cell
+// (…\t38行政规范性文件\t…: 38 the cell), or standing alone after a tab where
+// that cell was blank (…\t\t行政规范性文件: the row's last cell empty); an
+// item number glued to a cell takes its last digit (…\t02.其他法律…: 0 and
+// 2.其他…). Words after words stay in their row (三、本年度办理结果\t（一）
+// 予以公开). A field's words with a count glued after them end a row of
+// headings (…\t总计0\t…: 表四's first cell). The rows are lines of fields;
+// the running text between tables a line of its own, cut as a page is.
+// Other lines are returned as they are.
+func tabPageRows(lines []Line) []Line {
+	if !slices.ContainsFunc(lines, func(l Line) bool { return l.Fields != nil && pageLine(l) }) {
+		return lines
+	}
+	out := make([]Line, 0, len(lines)+64)
+	for _, l := range lines {
+		if l.Fields == nil || !pageLine(l) {
+			out = append(out, l)
+			continue
+		}
+		var row []string
+		cells := false // the row has a cell (a count or an empty field) after its words
+		emit := func(fs []string) {
+			switch len(fs) {
+			case 0:
+			case 1:
+				out = append(out, Line{No: l.No, Text: fs[0]})
+			default:
+				out = append(out, Line{No: l.No, Text: strings.Join(fs, "\t"), Fields: fs})
+			}
+		}
+		flush := func() {
+			// 表四's headings with its row of counts run into them (the
+			// row has no label): the headings a line, the counts another
+			words, heads := 0, 0
+			for words < len(row) {
+				if _, w := leadingCount(row[words]); w == "" {
+					break
+				}
+				if t4ColumnWord(row[words]) || strings.HasSuffix(row[words], "总计") {
+					heads++
+				}
+				words++
+			}
+			if heads >= len(T4Columns) && words < len(row) {
+				emit(row[:words])
+				counts := row[words:]
+				if len(counts) == len(T4Blocks)*len(T4Columns)-1 {
+					// its first cell empty: its tab ran into the last
+					// heading's (总计\t2…: no field of its own)
+					counts = append([]string{""}, counts...)
+				}
+				emit(counts)
+			} else {
+				emit(row)
+			}
+			row, cells = nil, false
+		}
+		for i, f := range l.Fields {
+			t := trimSpace(f)
+			if i == 0 {
+				if moreRunes(t, rowTextMax) || headingKey(t) != "" {
+					anchorsOnce.Do(buildAnchors)
+					pieces := cutSpaced(t)
+					for _, p := range pieces[:len(pieces)-1] {
+						out = append(out, Line{No: l.No, Text: p, Segmented: true})
+					}
+					t = pieces[len(pieces)-1]
+				}
+				row = append(row, t)
+				continue
+			}
+			num, words := leadingCount(t)
+			switch {
+			case words == "": // a count, or an empty cell
+				row = append(row, t)
+				cells = true
+				continue
+			case num != "":
+				// a count glued to the next row's words: the count is
+				// this row's last cell
+				row = append(row, num)
+				flush()
+			case cells:
+				// words after a tab, after cells: the row's last cell was
+				// empty (its tab is the one before the words)
+				row = append(row, "")
+				flush()
+			case strings.HasPrefix(words, "第二十条") && len(row) == 1:
+				// an item's heading after a label alone: the label's one
+				// cell was empty (行政强制\t第二十条第（八）项…)
+				row = append(row, "")
+				flush()
+			}
+			if len(row) == 0 && (moreRunes(words, rowTextMax) || headingKey(words) != "") {
+				// running text before a table (its headings and narrative
+				// run into the table's first words), or a section's
+				// heading run into them: a page's piece, cut as a page
+				// is; its last piece the row's first field
+				anchorsOnce.Do(buildAnchors)
+				pieces := cutSpaced(words)
+				for _, p := range pieces[:len(pieces)-1] {
+					out = append(out, Line{No: l.No, Text: p, Segmented: true})
+				}
+				words = pieces[len(pieces)-1]
+			}
+			if head, count := trailingCount(words); count != "" && i+1 < len(l.Fields) {
+				// words with a count glued after them (总计0): a header's
+				// last word and the next row's first cell
+				row = append(row, head)
+				flush()
+				row, cells = append(row, count), true
+				continue
+			}
+			row = append(row, words)
+		}
+		flush()
+	}
+	return out
+}
+
+// rowTextMax is the length (in runes) above which a page's field starting
+// a row is running text run into the row's first words: no label of the
+// tables is half as long.
+const rowTextMax = 80
+
+// leadingCount splits a field into the count it starts with (digits, a
+// minus sign, a decimal point) and the words after it: "38行政规范性文件"
+// is 38 and the label; "02.其他…" is 0 and "2.其他…" (an item's number is
+// one digit); "1.属于…" is no count and itself; a field without words is
+// all count ("" words).
+func leadingCount(t string) (num, words string) {
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.' || t[i] == '-') {
+		i++
+	}
+	if i == len(t) {
+		return t, ""
+	}
+	num, words = t[:i], t[i:]
+	if strings.HasSuffix(num, ".") && len(num) >= 2 && isASCIIDigit(num[len(num)-2]) {
+		// an item's number and its dot: its last digit is the label's
+		num, words = num[:len(num)-2], t[len(num)-2:]
+	}
+	return num, words
+}
+
+// trailingCount splits a field of words into the words and a count glued
+// after them (总计0: a header's last word and the next row's first cell);
+// no count when the field does not end in digits.
+func trailingCount(t string) (head, count string) {
+	i := len(t)
+	for i > 0 && isASCIIDigit(t[i-1]) {
+		i--
+	}
+	if i == len(t) || i == 0 {
+		return t, ""
+	}
+	return t[:i], t[i:]
 }
 
 // laterBefore says one of the next rows' labels (anchors, groups passed

@@ -448,6 +448,82 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	return ls, kind, err
 }
 
+// cellParagraphs is a page's text copied from a browser (innerText) whose
+// table cells hold paragraphs (Word's and LibreOffice's HTML: <td><p>):
+// each cell's paragraph stands on lines of its own, the tab between two
+// cells on a line of its own with empty lines around it, an empty cell a
+// few more empty lines, a row's end more again ("规章" / / "\t" / / / / /
+// "\t" / / "18" …). Such a text (eight lines or more of a tab alone, as
+// many as the lines with a tab and words at least) has each run of
+// whitespace with a tab in it made its tabs — an empty cell two tabs —
+// with a line break before them where three or more stood before the
+// first (a row whose first cell is empty: 表四's) and after them where
+// three or more stood after the last, or a heading follows (a row whose
+// last cell is empty).
+// Any other text is returned as it is.
+func cellParagraphs(t string) string {
+	if !strings.Contains(t, "\n\t\n") {
+		return t // (no tab alone on a line: most texts with tabs, a pass saved)
+	}
+	alone, with := 0, 0
+	for line := range strings.Lines(t) {
+		if strings.IndexByte(line, '\t') < 0 {
+			continue
+		}
+		if strings.Trim(line, " \t\r\n") == "" {
+			alone++
+		} else {
+			with++
+		}
+	}
+	if alone < 8 || alone < with {
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		tabs, before, after := 0, 0, 0
+		for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r') {
+			switch t[j] {
+			case '\t':
+				tabs++
+				after = 0
+			case '\n':
+				if tabs == 0 {
+					before++
+				} else {
+					after++
+				}
+			}
+			j++
+		}
+		if tabs == 0 {
+			b.WriteString(t[i:j])
+		} else {
+			if before >= 3 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(strings.Repeat("\t", tabs))
+			next, _, _ := strings.Cut(t[j:], "\n")
+			if after >= 3 || j == len(t) || after > 0 && (headingKey(next) != "" || strings.HasPrefix(next, "第二十条")) {
+				// (a section's heading or a group's after a table whose
+				// last cells are empty, two line breaks after them as
+				// after a cell)
+				b.WriteByte('\n')
+			}
+		}
+		i = j
+	}
+	return b.String()
+}
+
 // decodedLines is the lines of a decoded text, and what it was: CSV, RTF, a
 // page, Markdown or plain text.
 func decodedLines(name, t string) ([]Line, string, error) {
@@ -472,6 +548,9 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	}
 	if hasText(t, "]{") {
 		t = pandocSpans(t)
+	}
+	if strings.IndexByte(t, '\t') >= 0 {
+		t = cellParagraphs(t)
 	}
 	switch {
 	case looksRTF(t):
