@@ -10628,6 +10628,13 @@ func (p *parser) alignShort(got []t3Line) {
 	if m == measureUnknown {
 		m = columnMeasure(ar, breaks)
 	}
+	if m != measureWidth && !placedRows(got) && p.wideHeadingsHold(got) {
+		// a text browser's narrow dump: its labels wrapped into pieces
+		// of several lengths, so rows may line up by characters by
+		// chance, where the headings' columns by width say where every
+		// row's numbers stand (3.危及“三安全一稳定” 0 0 0 a column off)
+		m = measureWidth
+	}
 	if placedRows(got) {
 		// our PDF reader writes a character to a column at the column its
 		// place gives: its rows line up by characters, whatever a pair of
@@ -11278,6 +11285,55 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 		p.measure, p.wideEdge = measureWidth, e+1 // (表四's headings are placed so too)
 		return
 	}
+}
+
+// wideHeadingsHold says 表三's rows stand under its headings laid out by
+// display width (t3WideHeadingColumns), at one edge of them exactly: of
+// the rows with a number other than 0 on their lines, complete or not,
+// three at least and two thirds (a row that does not add up so counts
+// against it; rows of 0s, which stand anywhere, do not count).
+func (p *parser) wideHeadingsHold(got []t3Line) bool {
+	rows := 0
+	for _, g := range got {
+		if g.line.Fields == nil && !g.line.Segmented && !g.line.Placed && (g.rc.ok && !allZero(g.rc.cells) || g.awaitsPlace() && !allZero(strs(g.rc.tokens))) {
+			rows++
+		}
+	}
+	if rows < 3 {
+		return false
+	}
+	cols := p.t3WideHeadingColumns(got)
+	if cols == nil {
+		return false
+	}
+	for e := range 3 {
+		fit := 0
+		for _, g := range got {
+			if g.line.Fields != nil || g.line.Segmented || g.line.Placed {
+				continue
+			}
+			switch {
+			case g.rc.ok && !allZero(g.rc.cells):
+				var filled []string
+				for _, c := range g.rc.cells {
+					if c != "" {
+						filled = append(filled, c)
+					}
+				}
+				if cells := underWideColumns(wideNumbers(g.line.Text, filled), cols, e); cells != nil && slices.Equal(cells, g.rc.cells) {
+					fit++
+				}
+			case g.awaitsPlace():
+				if cells := underWideColumns(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols, e); cells != nil && placedAddsUp(cells) && !allZero(cells) {
+					fit++
+				}
+			}
+		}
+		if fit >= 3 && 3*fit >= 2*rows {
+			return true
+		}
+	}
+	return false
 }
 
 // underWideColumns places numbers laid out by display width (ts, in their
