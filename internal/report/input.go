@@ -453,8 +453,9 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 // each cell's paragraph stands on lines of its own, the tab between two
 // cells on a line of its own with empty lines around it, an empty cell a
 // few more empty lines, a row's end more again ("规章" / / "\t" / / / / /
-// "\t" / / "18" …). Such a text (eight lines or more of a tab alone, as
-// many as the lines with a tab and words at least) has each run of
+// "\t" / / "18" …). Such a text (eight lines or more of a tab alone
+// between empty lines, as many as the lines with a tab and words at least)
+// has each run of
 // whitespace with a tab in it made its tabs — an empty cell two tabs —
 // with a line break before them where three or more stood before the
 // first (a row whose first cell is empty: 表四's) and after them where
@@ -465,16 +466,25 @@ func cellParagraphs(t string) string {
 	if !strings.Contains(t, "\n\t\n") {
 		return t // (no tab alone on a line: most texts with tabs, a pass saved)
 	}
+	// a tab alone between empty lines, and lines of words with a tab
+	// (a text that ends each line with a tab has no empty line: its empty
+	// lines are a tab alone too)
 	alone, with := 0, 0
+	prev, prevAlone := "x", false // the line before (as if words), and whether it was a tab alone after an empty line
 	for line := range strings.Lines(t) {
-		if strings.IndexByte(line, '\t') < 0 {
-			continue
-		}
-		if strings.Trim(line, " \t\r\n") == "" {
+		blank := strings.Trim(line, " \t\r\n") == ""
+		tab := strings.IndexByte(line, '\t') >= 0
+		if prevAlone && blank && !tab {
 			alone++
-		} else {
+		}
+		prevAlone = false
+		switch {
+		case tab && blank:
+			prevAlone = strings.Trim(prev, " \r\n") == ""
+		case tab:
 			with++
 		}
+		prev = line
 	}
 	if alone < 8 || alone < with {
 		return t
