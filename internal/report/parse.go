@@ -5179,13 +5179,15 @@ func (p *parser) parseT2() {
 		var wideRow *t2WideRow // (its places by display width: t2Wide)
 		switch n := len(it.Cells); {
 		case rc.spaced && !rc.ok && len(rc.tokens) < n && l.Fields == nil:
-			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at), p.t2HeadingSpans(it, lo, at, true), p.t2Ruler(it, lo, at)})
+			wide := p.t2HeadingSpans(it, lo, at, true)
+			short = append(short, t2Row{it, rc, l, p.t2HeadingMiddles(it, lo, at), wide, p.t2WideColumns(wide, lo), p.t2Ruler(it, lo, at)})
 			continue // placed by the complete rows around it, at the end
 		case !rc.ok && len(rc.tokens) > 0 && len(rc.tokens) < n && l.Fields == nil && !l.Segmented && wellFormed(wholeOf(strs(rc.tokens))) && farFromLabel(l.Text, rc.tokens[0]) && !p.ocrText():
 			// numbers set apart from the label, fewer than the cells (one
 			// alone, or a few spaces apart): under the column headings
 			// above, where they tell
 			sh := t2Row{it: it, rc: rc, line: l, heads: p.t2HeadingMiddles(it, lo, at), wideHeads: p.t2HeadingSpans(it, lo, at, true), ruler: p.t2Ruler(it, lo, at)}
+			sh.wideCols = p.t2WideColumns(sh.wideHeads, lo)
 			from := len(r.Meta.Parse)
 			cells, ok, wide := placeUnderT2Headings(sh)
 			if ok {
@@ -5709,6 +5711,10 @@ type t2Row struct {
 	// Chinese character two columns (a text browser's dump); nil where the
 	// line has none
 	wideHeads [][2]int
+	// wideCols: the columns those headings head, by display width, as
+	// wide as the widest heading of every group of as many columns
+	// (t2WideColumns)
+	wideCols [][2]int
 	// ruler: the count columns of a simple table's ruler above it
 	// (t2Ruler); nil where there is none
 	ruler []tok
@@ -5795,14 +5801,16 @@ func placeUnderT2Headings(sh t2Row) (cells []string, ok bool, wide *t2WidePlaces
 	if byWidth, okWidth := placeUnderT2HeadingsBy(sh.it, wts, mids); okWidth {
 		w.middles = byWidth
 	}
-	// each number at its heading's left edge, or right edge, exactly: a
+	// each number at its column's left edge, or right edge, exactly: a
 	// browser sets a heading wider than its numbers centred over numbers
 	// set at the cell's left edge, so a middle may lie nearer the next
+	// (the column as wide as the widest heading over it in any group:
+	// one table, its columns as wide as their widest cell)
 	for e := range 2 {
 		out := make([]string, len(sh.wideHeads))
 		k := 0
 		for _, t := range wts {
-			for k < len(out) && [2]int{sh.wideHeads[k][0], sh.wideHeads[k][1]}[e] != [2]int{t.start, t.end}[e] {
+			for k < len(out) && [2]int{sh.wideCols[k][0], sh.wideCols[k][1]}[e] != [2]int{t.start, t.end}[e] {
 				k++
 			}
 			if k == len(out) {
@@ -5969,6 +5977,36 @@ func (f Format) t2Columns(it T2Item) []string {
 func farFromLabel(text string, t tok) bool {
 	b := textBefore(text, t)
 	return len(b)-len(strings.TrimRight(b, " ")) >= 4
+}
+
+// t2WideColumns widens a group's heading spans by display width (own) to
+// the columns of 表二's table: each as wide as the widest heading over it
+// in the groups of as many columns (each a word on a line after 信息内容,
+// from lo on), a browser's table being one with its columns as wide as
+// their widest cell. nil when own is.
+func (p *parser) t2WideColumns(own [][2]int, lo int) [][2]int {
+	if own == nil {
+		return nil
+	}
+	cols := slices.Clone(own)
+	_, hi := p.region("2")
+	if hi <= lo || hi > len(p.lines) {
+		hi = min(len(p.lines), lo+200)
+	}
+	for _, l := range p.lines[lo:hi] {
+		if l.Fields != nil || l.Segmented || l.Placed || !hasText(l.Text, "信息内容") {
+			continue
+		}
+		ts := measuredTokens(l.Text, true)
+		k := slices.IndexFunc(ts, func(t tok) bool { return t.s == "信息内容" })
+		if k < 0 || len(ts)-k-1 != len(own) {
+			continue
+		}
+		for i, t := range ts[k+1:] {
+			cols[i][0], cols[i][1] = min(cols[i][0], t.start), max(cols[i][1], t.end)
+		}
+	}
+	return cols
 }
 
 // t2HeadingMiddles are the middles of the column headings of it's group
