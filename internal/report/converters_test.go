@@ -312,11 +312,7 @@ func TestMutoolBlockBreaksAreNoBlanks(t *testing.T) {
 	for _, file := range []string{"mutool-lo-t4blanks-2022.txt", "mutool-lo-t2blanks-2023.txt", "mutool-lo-t2blanks-nocomplete-2024.txt"} {
 		want, r := auditWithModel(t, file)
 		noWrongCells(t, file, want, r, "")
-		for _, f := range r.Findings {
-			if f.Severity == report.SevError {
-				t.Errorf("%s: a false error: %s %s", file, f.Rule, f.Message)
-			}
-		}
+		noFalseErrors(t, file, r)
 	}
 }
 
@@ -332,11 +328,7 @@ func TestCatdocLeadingTab(t *testing.T) {
 	const file = "catdoc-lo-doc-t2blanks-2023.txt"
 	want, r := auditWithModel(t, file)
 	noWrongCells(t, file, want, r, "")
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("a false error: %s %s", f.Rule, f.Message)
-		}
-	}
+	noFalseErrors(t, file, r)
 }
 
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
@@ -363,11 +355,7 @@ func TestBrowserInnerText(t *testing.T) {
 				t.Errorf("%s: %s = %q, want %q", file, name, got, w)
 			}
 		})
-		for _, f := range r.Findings {
-			if f.Severity == report.SevError {
-				t.Errorf("%s: a false error: %s %s", file, f.Rule, f.Message)
-			}
-		}
+		noFalseErrors(t, file, r)
 	}
 }
 

@@ -11128,14 +11128,21 @@ func (p *parser) placeByT3Header(got []t3Line) {
 			continue
 		}
 		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols, false) {
-			if placedAddsUp(cells) {
-				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
-			} else {
-				g.inColumns = true
-				p.keepInCells(g.row.Key, cells)
-			}
+			p.placeOrKeep(g, cells)
 		}
 	}
+}
+
+// placeOrKeep reads a row with blanks placed by position (cells) when it
+// adds up, and else keeps it as it stands in the columns: the report's
+// error, said when the table is settled (keepInCells).
+func (p *parser) placeOrKeep(g *t3Line, cells []string) {
+	if placedAddsUp(cells) {
+		g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+		return
+	}
+	g.inColumns = true
+	p.keepInCells(g.row.Key, cells)
 }
 
 // placeByT3Ruler places the rows with blanks of a Markdown simple table or
@@ -11177,15 +11184,8 @@ func (p *parser) placeByT3Ruler(got []t3Line) {
 		if !unplaced(*g) {
 			continue
 		}
-		cells, ok := inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols)
-		if !ok {
-			continue
-		}
-		if placedAddsUp(cells) {
-			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
-		} else {
-			g.inColumns = true
-			p.keepInCells(g.row.Key, cells)
+		if cells, ok := inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols); ok {
+			p.placeOrKeep(g, cells)
 		}
 	}
 }
@@ -11297,13 +11297,7 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 					wrong[k] = cells
 				}
 			case g.rc.ok && g.line.Fields == nil && !g.line.Segmented && !g.line.Placed && !allZero(g.rc.cells):
-				var filled []string
-				for _, c := range g.rc.cells {
-					if c != "" {
-						filled = append(filled, c)
-					}
-				}
-				if cells := underWideColumns(wideNumbers(g.line.Text, filled), cols, e); cells != nil && slices.Equal(cells, g.rc.cells) {
+				if readAtWideEdge(g, cols, e) {
 					counted++
 				}
 			}
@@ -11352,13 +11346,7 @@ func (p *parser) wideHeadingsHold(got []t3Line) bool {
 			}
 			switch {
 			case g.rc.ok && !allZero(g.rc.cells):
-				var filled []string
-				for _, c := range g.rc.cells {
-					if c != "" {
-						filled = append(filled, c)
-					}
-				}
-				if cells := underWideColumns(wideNumbers(g.line.Text, filled), cols, e); cells != nil && slices.Equal(cells, g.rc.cells) {
+				if readAtWideEdge(g, cols, e) {
 					fit++
 				}
 			case g.awaitsPlace():
@@ -11372,6 +11360,19 @@ func (p *parser) wideHeadingsHold(got []t3Line) bool {
 		}
 	}
 	return false
+}
+
+// readAtWideEdge says a row read (rc.cells) stands on its line as read
+// under the columns cols at edge e (underWideColumns).
+func readAtWideEdge(g t3Line, cols [][3]int, e int) bool {
+	var filled []string
+	for _, c := range g.rc.cells {
+		if c != "" {
+			filled = append(filled, c)
+		}
+	}
+	cells := underWideColumns(wideNumbers(g.line.Text, filled), cols, e)
+	return cells != nil && slices.Equal(cells, g.rc.cells)
 }
 
 // underWideColumns places numbers laid out by display width (ts, in their
