@@ -359,6 +359,24 @@ func TestBrowserInnerText(t *testing.T) {
 	}
 }
 
+// Debian's html2text (1.3.2a) of a portal page: it counts a Chinese
+// character's bytes as columns, cutting characters and labels apart
+// (行政许�0 28 1, its label's last character lost with its first number's
+// bytes). Numbers whose words matched no row went to the label waiting
+// above them across another group's heading — 规范性文件's (blank) given
+// 行政许可's 0 28 1 under (五)'s 处理决定数量, 行政许可 (blank) given
+// 行政处罚's under (六)'s, the same headings as its own: three wrong cells
+// each. Across another item's heading, numbers go to the waiting label only
+// under its own group's column headings and with no words of their own
+// but those headings.
+func TestHTML2TextDamagedT2(t *testing.T) {
+	for _, file := range []string{"html2text-damaged-t2-2020.txt", "html2text-damaged-t2-2019.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		noFalseErrors(t, file, r)
+	}
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

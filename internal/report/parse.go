@@ -5047,7 +5047,7 @@ func (p *parser) parseT2() {
 		toPending := j < 0 && pending >= 0 && p.addressBetween(pendingAt, lo+n)
 		sharedHeads := false // (set below: the numbers' headings head another waiting row too)
 		crossed := j < 0 && pending >= 0 && !l.Segmented && p.otherItemSince(pendingAt, lo+n, items[pending].Item)
-		if crossed && len(t2NamedColumns(r.Format.T2Headers(), headed+L)) == 0 {
+		if crossed && (L != "" && len(t2NamedColumns(r.Format.T2Headers(), L)) == 0 || !r.Format.headsItem(items[pending], headed+L)) {
 			// numbers after another item's heading (pdftotext's default
 			// text: "行政强制" / "第二十条第（八）项" / "11", the 11 a row's
 			// of the page before, put after it by a page break; a
@@ -5055,7 +5055,12 @@ func (p *parser) parseT2() {
 			// "39", the 39 行政规范性文件's): no row's of the item before,
 			// whose label waits — unless column headings stand before them
 			// (a browser's A5 print: "行政许可" / "第二十条第（六）项" / … /
-			// "本年处理决定数量" / "15", 行政许可's 15, headed as its item is)
+			// "本年处理决定数量" / "15", 行政许可's 15, headed as its item is;
+			// another group's headings do not count, nor do the numbers
+			// go there when words of their own stand before them, a label
+			// that matched no row: html2text's damaged text, 规范性文件 /
+			// 第二十条第（五）项 / 信息内…处理决定数量 / 行政许…0 28 1,
+			// the numbers 行政许可's; 行政许可 / … / 行政处…12 7 6)
 			stray = strayT2{at: lo + n, toks: rc.numbers()}
 			continue
 		}
@@ -5502,6 +5507,16 @@ func (f Format) headedRow(rows []int, words string) (row int, shared bool) {
 		}
 	}
 	return -1, false
+}
+
+// headsItem says words hold a column heading of it's group.
+func (f Format) headsItem(it T2Item, words string) bool {
+	for _, c := range f.t2Columns(it) {
+		if hasText(words, norm(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // t2NamedColumns are the column headings of 表二 (normalised, each once)
