@@ -377,6 +377,28 @@ func TestHTML2TextDamagedT2(t *testing.T) {
 	}
 }
 
+// Python's html2text (2020.1.16, Debian's python3-html2text) of a portal
+// page that leaves its 0s blank: its pipe tables have no outer pipes
+// (---|---), so a pipe first or last on a row is the border before or after
+// an empty cell ("4.保护第三方合法权益| | | | 0| | |", "| 0| 26| …| 13",
+// 表四's first cell empty); before, such pipes were taken for outer ones
+// and the rows were a cell short (26900 of 30066 cells right over 150
+// pages). Cells holding paragraphs (LibreOffice's and mammoth's HTML)
+// come as a pipe alone on a line between the cells' lines, a row ended by
+// a Markdown line break (two spaces): read as the browser's copy of such
+// cells is (cellParagraphs; before, 6341 of 12024 and 12984 of 24052).
+func TestPythonHTML2Text(t *testing.T) {
+	for _, file := range []string{"python-html2text-blanks-2022.md", "python-html2text-lo-paragraphs-blanks-2024.md", "python-html2text-mammoth-paragraphs-blanks-2025.md"} {
+		want, r := auditWithModel(t, file)
+		eachCount(want, r, func(got, w report.Cell, prefix, name string) {
+			if got.String() != w.String() {
+				t.Errorf("%s: %s = %q, want %q", file, name, got, w)
+			}
+		})
+		noFalseErrors(t, file, r)
+	}
+}
+
 // Text recognition writes a zero as a letter O or as 〇 now and then, a one
 // as l or I: in a table's cell of digits it is read as the digit it is, and
 // said (PARSE.READ, quoting it); in a pipe table and in a spaced one alike. A

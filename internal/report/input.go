@@ -461,68 +461,77 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 // first (a row whose first cell is empty: 表四's) and after them where
 // three or more stood after the last, or a heading follows (a row whose
 // last cell is empty).
-// Any other text is returned as it is.
-func cellParagraphs(t string) string {
-	if !strings.Contains(t, "\n\t\n") {
-		return t // (no tab alone on a line: most texts with tabs, a pass saved)
+// Python's html2text writes such cells the same way, a pipe alone on the
+// line between two (sep '|'), and ends a row with a Markdown line break
+// (two spaces): one after the last pipe ends the row too. Any other text
+// is returned as it is.
+func cellParagraphs(t string, sep byte) string {
+	alone := "\n" + string(sep) + "\n"
+	if !strings.Contains(t, alone) {
+		return t // (no separator alone on a line: most texts, a pass saved)
 	}
-	// a tab alone between empty lines, and lines of words with a tab
+	// a separator alone between empty lines, and lines of words with one
 	// (a text that ends each line with a tab has no empty line: its empty
 	// lines are a tab alone too)
-	alone, with := 0, 0
-	prev, prevAlone := "x", false // the line before (as if words), and whether it was a tab alone after an empty line
+	lone, with := 0, 0
+	prev, prevAlone := "x", false // the line before (as if words), and whether it was a separator alone after an empty line
+	cut := " \t\r\n" + string(sep)
 	for line := range strings.Lines(t) {
-		blank := strings.Trim(line, " \t\r\n") == ""
-		tab := strings.IndexByte(line, '\t') >= 0
-		if prevAlone && blank && !tab {
-			alone++
+		blank := strings.Trim(line, cut) == ""
+		has := strings.IndexByte(line, sep) >= 0
+		if prevAlone && blank && !has {
+			lone++
 		}
 		prevAlone = false
 		switch {
-		case tab && blank:
+		case has && blank:
 			prevAlone = strings.Trim(prev, " \r\n") == ""
-		case tab:
+		case has:
 			with++
 		}
 		prev = line
 	}
-	if alone < 8 || alone < with {
+	if lone < 8 || lone < with {
 		return t
 	}
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == sep }
 	var b strings.Builder
 	b.Grow(len(t))
 	for i := 0; i < len(t); {
-		c := t[i]
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			b.WriteByte(c)
+		if !space(t[i]) {
+			b.WriteByte(t[i])
 			i++
 			continue
 		}
 		j := i
-		tabs, before, after := 0, 0, 0
-		for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r') {
+		seps, before, after := 0, 0, 0
+		hardBreak := false  // a Markdown line break (two spaces, a line's end) after the last separator: a row's end
+		hardBefore := false // one before the first: the row before ended (and this row's first cell is empty)
+		for j < len(t) && space(t[j]) {
 			switch t[j] {
-			case '\t':
-				tabs++
-				after = 0
+			case sep:
+				seps++
+				after, hardBreak = 0, false
 			case '\n':
-				if tabs == 0 {
+				if seps == 0 {
 					before++
+					hardBefore = hardBefore || sep == '|' && j >= 2 && t[j-1] == ' ' && t[j-2] == ' '
 				} else {
 					after++
+					hardBreak = hardBreak || sep == '|' && j >= 2 && t[j-1] == ' ' && t[j-2] == ' '
 				}
 			}
 			j++
 		}
-		if tabs == 0 {
+		if seps == 0 {
 			b.WriteString(t[i:j])
 		} else {
-			if before >= 3 {
+			if before >= 3 || hardBefore {
 				b.WriteByte('\n')
 			}
-			b.WriteString(strings.Repeat("\t", tabs))
+			b.WriteString(strings.Repeat(string(sep), seps))
 			next, _, _ := strings.Cut(t[j:], "\n")
-			if after >= 3 || j == len(t) || after > 0 && (headingKey(next) != "" || strings.HasPrefix(next, "第二十条")) {
+			if after >= 3 || hardBreak || j == len(t) || after > 0 && (headingKey(next) != "" || strings.HasPrefix(next, "第二十条")) {
 				// (a section's heading or a group's after a table whose
 				// last cells are empty, two line breaks after them as
 				// after a cell)
@@ -560,7 +569,10 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		t = pandocSpans(t)
 	}
 	if strings.IndexByte(t, '\t') >= 0 {
-		t = cellParagraphs(t)
+		t = cellParagraphs(t, '\t')
+	}
+	if strings.IndexByte(t, '|') >= 0 {
+		t = cellParagraphs(t, '|')
 	}
 	switch {
 	case looksRTF(t):
@@ -1605,6 +1617,9 @@ func textLines(t string) []Line {
 	// a pipe table's rule (|---|---|) anywhere: the text's pipes are
 	// Markdown's, not rules an OCR read (ocrRuleText)
 	mdRule := strings.IndexByte(t, '|') >= 0 && markdownRuleRe.MatchString(t)
+	// bare: every rule without outer pipes (---|---), so the rows' pipes
+	// are all borders between cells
+	bare := mdRule && bareRuleRe.MatchString(t) && !outerRuleRe.MatchString(t)
 	ruled := false // in a pipe table past its rule
 	for i, more := 0, true; more; i++ {
 		var s string
@@ -1631,7 +1646,7 @@ func textLines(t string) []Line {
 		case hasText(s, "\t") && !piped(s):
 			l.Fields, fields = splitInto(fields, s, "\t")
 		case markdownRow(s):
-			l.Fields = markdownCells(s)
+			l.Fields = markdownCells(s, bare)
 			l.setOCRRule(l.Fields != nil && !mdRule && ocrRuleText(s))
 			if l.Fields == nil {
 				if ruled {
@@ -1792,6 +1807,13 @@ func markdownRow(s string) bool {
 // pipes optional).
 var markdownRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|`)
 
+// bareRuleRe finds a pipe table's rule without outer pipes (---|---), and
+// outerRuleRe one with its first (|---|---|).
+var (
+	bareRuleRe  = regexp.MustCompile(`(?m)^[ \t]*:?-{3,}:?[ \t]*\|[-:| \t]*$`)
+	outerRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|[ \t]*:?-{3,}`)
+)
+
 // dropBreaks turns the HTML line breaks that converters leave in Markdown
 // ("三、本年度<br>办理结果" in a table cell, a wrapped sentence) into spaces,
 // and the character references they write (&nbsp;) into characters.
@@ -1856,10 +1878,17 @@ func unescapeMarkdown(s string) string {
 
 // markdownCells returns the cells of a pipe-table row, nil for its separator
 // line (|---|:---:|).
-func markdownCells(s string) []string {
+func markdownCells(s string, bare bool) []string {
 	t := trimSpace(s)
-	t = strings.TrimPrefix(t, "|")
-	t = strings.TrimSuffix(t, "|")
+	if !bare {
+		t = strings.TrimPrefix(t, "|")
+		t = strings.TrimSuffix(t, "|")
+	}
+	// (bare: a table whose rule has no outer pipes, Python's html2text:
+	// "---|---", rows "一、本年新收…| 51| 13| 1| | | | 65": every pipe is a
+	// border between two cells, one first or last before or after an
+	// empty cell — "| 0| 26| …| 13", 表四's first cell empty; "4.保护第三方
+	// 合法权益| | | | 0| | |", its last)
 	cells := strings.Split(t, "|")
 	sep := true
 	for i, c := range cells {
