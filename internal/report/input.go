@@ -1616,10 +1616,15 @@ func textLines(t string) []Line {
 	escaped, bold := strings.IndexByte(t, '\\') >= 0, hasText(t, "**")
 	// a pipe table's rule (|---|---|) anywhere: the text's pipes are
 	// Markdown's, not rules an OCR read (ocrRuleText)
-	mdRule := strings.IndexByte(t, '|') >= 0 && markdownRuleRe.MatchString(t)
-	// bare: every rule without outer pipes (---|---), so the rows' pipes
-	// are all borders between cells
-	bare := mdRule && bareRuleRe.MatchString(t) && !outerRuleRe.MatchString(t)
+	var rule []int // the first rule's place
+	if strings.IndexByte(t, '|') >= 0 {
+		rule = markdownRuleRe.FindStringIndex(t)
+	}
+	mdRule := rule != nil
+	// bare: a table whose (first) rule has no outer pipes (---|---), so
+	// the rows' pipes are all borders between cells
+	bare := mdRule && strings.TrimLeft(t[rule[0]:rule[1]], " \t")[0] != '|' && !outerRule(t)
+
 	ruled := false // in a pipe table past its rule
 	for i, more := 0, true; more; i++ {
 		var s string
@@ -1803,16 +1808,24 @@ func markdownRow(s string) bool {
 	return strings.Count(t, "|") >= 2
 }
 
+// outerRule says a line of t is a pipe table's rule with outer pipes
+// (|---|---|): a text with one has no bare table throughout.
+func outerRule(t string) bool {
+	for rest := t; ; {
+		i := strings.Index(rest, "\n|")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		if r := strings.TrimLeft(rest, " \t:"); strings.HasPrefix(r, "---") {
+			return true
+		}
+	}
+}
+
 // markdownRuleRe finds a pipe table's rule line (|---|:--:|, the outer
 // pipes optional).
 var markdownRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|`)
-
-// bareRuleRe finds a pipe table's rule without outer pipes (---|---), and
-// outerRuleRe one with its first (|---|---|).
-var (
-	bareRuleRe  = regexp.MustCompile(`(?m)^[ \t]*:?-{3,}:?[ \t]*\|[-:| \t]*$`)
-	outerRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|[ \t]*:?-{3,}`)
-)
 
 // dropBreaks turns the HTML line breaks that converters leave in Markdown
 // ("三、本年度<br>办理结果" in a table cell, a wrapped sentence) into spaces,
