@@ -202,11 +202,27 @@ func TestTextBrowserBlanksUnderHeadings(t *testing.T) {
 	// a page whose cells are centred (<td align="center">, as Word's HTML
 	// has them): the numbers at their columns' middles (136 of 199 cells
 	// right before, 行政处罚's 23 a column off; now all but one)
-	const centred = "w3m-centred-blanks-2019.txt"
-	want, r := auditWithModel(t, centred)
-	noWrongCells(t, centred, want, r, "")
-	if right := readsAsTruth(t, centred); right < report.NumCols*len(want.Format.T3Rows()) {
-		t.Errorf("%s: %d cells of 表三 read right", centred, right)
+	//
+	// and whose cells are right-aligned (<td align="right">): a narrow
+	// column's heading (总 / 计) is centred in a column its numbers make
+	// wider, so they end past it; the column's right edge is where all its
+	// numbers end (rightEdgesByNumbers), 表四's the place between its
+	// heading's end and the next column (w3m-right-blanks-2019.txt: 149 of
+	// 199 cells right and 行政处罚's 18 a column off before, by characters;
+	// elinks-right-blanks-2019.txt: 131 and one wrong)
+	for _, file := range []string{"w3m-centred-blanks-2019.txt", "w3m-right-blanks-2019.txt", "elinks-right-blanks-2019.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		if right := readsAsTruth(t, file); right < report.NumCols*len(want.Format.T3Rows()) {
+			t.Errorf("%s: %d cells of 表三 read right", file, right)
+		}
+		for b := range want.Appeals {
+			for c := range want.Appeals[b] {
+				if g, w := r.Appeals[b][c].String(), want.Appeals[b][c].String(); g != w {
+					t.Errorf("%s: 表四 %d/%d = %q, want %q", file, b, c, g, w)
+				}
+			}
+		}
 	}
 }
 

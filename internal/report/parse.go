@@ -11287,7 +11287,7 @@ func (p *parser) placeByWideHeader(got []t3Line) {
 	if waiting < 2 && p.measure != measureWidth {
 		return // (with the measure by width, the rows read tell the edge 表四 is placed by)
 	}
-	cols := p.t3WideHeadingColumns(got)
+	cols := rightEdgesByNumbers(got, p.t3WideHeadingColumns(got))
 	if cols == nil {
 		return
 	}
@@ -11349,7 +11349,7 @@ func (p *parser) wideHeadingsHold(got []t3Line) bool {
 	if rows < 3 {
 		return false
 	}
-	cols := p.t3WideHeadingColumns(got)
+	cols := rightEdgesByNumbers(got, p.t3WideHeadingColumns(got))
 	if cols == nil {
 		return false
 	}
@@ -11375,6 +11375,62 @@ func (p *parser) wideHeadingsHold(got []t3Line) bool {
 		}
 	}
 	return false
+}
+
+// rightEdgesByNumbers gives the columns of 表三's headings by display width
+// (cols) the right edges their numbers show: a browser centres a narrow
+// column's heading (总 / 计) in a column the numbers may make wider, so
+// numbers set at its right edge end past the heading's. Each number of the
+// rows laid out by width (read or waiting) that ends between a column's
+// heading's right edge and the next column's left edge is that column's;
+// where every such number of a column ends at one place, that is its right
+// edge. cols unchanged where the numbers disagree (no right edge then).
+func rightEdgesByNumbers(got []t3Line, cols [][3]int) [][3]int {
+	if cols == nil {
+		return nil
+	}
+	ends := make([]int, len(cols))
+	for c := range ends {
+		ends[c] = -1
+	}
+	for _, g := range got {
+		if g.line.Fields != nil || g.line.Segmented || g.line.Placed {
+			continue
+		}
+		var nums []string
+		switch {
+		case g.awaitsPlace():
+			nums = strs(g.rc.tokens)
+		case g.rc.ok:
+			for _, c := range g.rc.cells {
+				if c != "" {
+					nums = append(nums, c)
+				}
+			}
+		default:
+			continue
+		}
+		for _, t := range wideNumbers(g.line.Text, nums) {
+			at := 2 * (t.end - 1)
+			for c := range cols {
+				if at < cols[c][2] || c+1 < len(cols) && at >= cols[c+1][0] {
+					continue
+				}
+				if ends[c] >= 0 && ends[c] != at {
+					return cols // (numbers of one column ending apart: not set at its right edge)
+				}
+				ends[c] = at
+				break
+			}
+		}
+	}
+	out := slices.Clone(cols)
+	for c, at := range ends {
+		if at >= 0 {
+			out[c][2] = at
+		}
+	}
+	return out
 }
 
 // readAtWideEdge says a row read (rc.cells) stands on its line as read
@@ -14570,11 +14626,24 @@ func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
 	k := 0
 	for _, t := range ts {
 		at := [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}[e]
-		for k < n && cols[k][e] < at-1 {
-			k++
-		}
-		if k == n || abs(cols[k][e]-at) > [3]int{0, 1, 0}[e] {
-			return nil, false
+		if e == 2 {
+			// set at the right edge: the column whose heading ends at or
+			// before the number's end, the next one's starting after it (a
+			// narrow 总 / 计 centred in a column its numbers make wider:
+			// 14 ends a column past 总)
+			for k < n && !(cols[k][2] <= at && (k+1 == n || at < cols[k+1][0])) {
+				k++
+			}
+			if k == n {
+				return nil, false
+			}
+		} else {
+			for k < n && cols[k][e] < at-1 {
+				k++
+			}
+			if k == n || abs(cols[k][e]-at) > [3]int{0, 1, 0}[e] {
+				return nil, false
+			}
 		}
 		cells[k] = t.s
 		k++
