@@ -587,7 +587,7 @@ func tabPageRows(lines []Line) []Line {
 		for i, f := range l.Fields {
 			t := trimSpace(f)
 			if i == 0 {
-				if moreRunes(t, rowTextMax) || headingKey(t) != "" {
+				if moreRunes(t, rowTextMax) || headingKey(t) != "" || startsWithSection(t) {
 					anchorsOnce.Do(buildAnchors)
 					pieces := cutSpaced(t)
 					for _, p := range pieces[:len(pieces)-1] {
@@ -620,7 +620,7 @@ func tabPageRows(lines []Line) []Line {
 				row = append(row, "")
 				flush()
 			}
-			if len(row) == 0 && (moreRunes(words, rowTextMax) || headingKey(words) != "") {
+			if len(row) == 0 && (moreRunes(words, rowTextMax) || headingKey(words) != "" || startsWithSection(words)) {
 				// running text before a table (its headings and narrative
 				// run into the table's first words), or a section's
 				// heading run into them: a page's piece, cut as a page
@@ -645,6 +645,13 @@ func tabPageRows(lines []Line) []Line {
 		flush()
 	}
 	return out
+}
+
+// startsWithSection says t starts with a section's template heading
+// (三、收到和处理政府信息公开申请情况（本列数据的…）: the heading run into the
+// table's first words).
+func startsWithSection(t string) bool {
+	return slices.ContainsFunc(Sections, func(s Section) bool { return strings.HasPrefix(t, s.Heading) && len(t) > len(s.Heading) })
 }
 
 // rowTextMax is the length (in runes) above which a page's field starting
