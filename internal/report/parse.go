@@ -11137,13 +11137,20 @@ func (p *parser) placeByT3Header(got []t3Line) {
 	if cols == nil {
 		return
 	}
+	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
+		cells, ok := placeByColumns(g.rc.tokens, cols)
+		return cells, ok && centredUnder(g.rc.tokens, cells, cols, false)
+	})
+}
+
+// placeEach places or keeps (placeOrKeep) each row of got that waits
+// (unplaced) where place places it.
+func (p *parser) placeEach(got []t3Line, unplaced func(t3Line) bool, place func(t3Line) ([]string, bool)) {
 	for k := range got {
-		g := &got[k]
-		if !unplaced(*g) {
-			continue
-		}
-		if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols, false) {
-			p.placeOrKeep(g, cells)
+		if g := &got[k]; unplaced(*g) {
+			if cells, ok := place(*g); ok {
+				p.placeOrKeep(g, cells)
+			}
 		}
 	}
 }
@@ -11194,15 +11201,9 @@ func (p *parser) placeByT3Ruler(got []t3Line) {
 	if cols == nil {
 		return
 	}
-	for k := range got {
-		g := &got[k]
-		if !unplaced(*g) {
-			continue
-		}
-		if cells, ok := inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols); ok {
-			p.placeOrKeep(g, cells)
-		}
-	}
+	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
+		return inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols)
+	})
 }
 
 // inRuler places numbers laid out by display width (ts, in their order)
@@ -11454,14 +11455,15 @@ func underWideColumns(ts []tok, cols [][3]int, e int) []string {
 	if ts == nil {
 		return nil
 	}
-	cells := make([]string, NumCols)
+	n := len(cols)
+	cells := make([]string, n)
 	c := 0
 	for _, t := range ts {
-		at := [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}[e] // (doubled: a middle may fall between two columns)
-		for c < NumCols && cols[c][e] < at-1 {
+		at := wideEdges(t)[e]
+		for c < n && cols[c][e] < at-1 {
 			c++
 		}
-		if c == NumCols || abs(cols[c][e]-at) > [3]int{0, 1, 0}[e] {
+		if c == n || abs(cols[c][e]-at) > [3]int{0, 1, 0}[e] {
 			return nil
 		}
 		cells[c] = t.s
@@ -11469,6 +11471,10 @@ func underWideColumns(ts []tok, cols [][3]int, e int) []string {
 	}
 	return cells
 }
+
+// wideEdges are a token's left edge, middle and right edge by display
+// width, doubled (a middle may fall between two columns).
+func wideEdges(t tok) [3]int { return [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)} }
 
 // wideNumbers are the last tokens of a line, the numbers nums, with their
 // columns by display width; nil unless they are those numbers.
@@ -11513,7 +11519,7 @@ func (p *parser) t3WideHeadingColumns(got []t3Line) [][3]int {
 		}
 		for _, t := range measuredTokens(l.Text, true) {
 			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
-				words = append(words, word{[3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}, t.s, len(words)})
+				words = append(words, word{wideEdges(t), t.s, len(words)})
 			}
 		}
 	}
@@ -14602,7 +14608,7 @@ func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
 	for _, h := range heads {
 		for _, t := range wideTokens(h.Text) {
 			if t4ColumnWord(t.s) {
-				words = append(words, [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)})
+				words = append(words, wideEdges(t))
 			}
 		}
 	}
@@ -14622,31 +14628,27 @@ func (p *parser) placeAtT4Edges(heads []Line, ts []tok) ([]string, bool) {
 	if len(cols) != n {
 		return nil, false
 	}
-	cells := make([]string, n)
-	k := 0
-	for _, t := range ts {
-		at := [3]int{2 * t.start, t.start + t.end - 1, 2 * (t.end - 1)}[e]
-		if e == 2 {
-			// set at the right edge: the column whose heading ends at or
-			// before the number's end, the next one's starting after it (a
-			// narrow 总 / 计 centred in a column its numbers make wider:
-			// 14 ends a column past 总)
+	var cells []string
+	if e == 2 {
+		// set at the right edge: the column whose heading ends at or
+		// before the number's end, the next one starting after it (a
+		// narrow 总 / 计 centred in a column its numbers make wider: 14
+		// ends a column past 总)
+		cells = make([]string, n)
+		k := 0
+		for _, t := range ts {
+			at := wideEdges(t)[2]
 			for k < n && !(cols[k][2] <= at && (k+1 == n || at < cols[k+1][0])) {
 				k++
 			}
 			if k == n {
 				return nil, false
 			}
-		} else {
-			for k < n && cols[k][e] < at-1 {
-				k++
-			}
-			if k == n || abs(cols[k][e]-at) > [3]int{0, 1, 0}[e] {
-				return nil, false
-			}
+			cells[k] = t.s
+			k++
 		}
-		cells[k] = t.s
-		k++
+	} else if cells = underWideColumns(ts, cols, e); cells == nil {
+		return nil, false
 	}
 	return cells, blanksAsZerosFailing(cells) <= 1 // (one block not adding up: the report's error, said by T4.SUM, as placeByT4Header keeps it)
 }
