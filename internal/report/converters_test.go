@@ -356,6 +356,39 @@ func TestCatdocLeadingTab(t *testing.T) {
 	noFalseErrors(t, file, r)
 }
 
+// wvText (wv 1.2.9) of LibreOffice's .doc draws the tables with box lines
+// it cannot lay out: 表三's rows stand a few columns further right row after
+// row, with made-up empty columns between a row's numbers, and the merged
+// heading cells of 表四 (未经复议直接起诉) become columns of no width (││││)
+// with the numbers in the columns after.
+//
+// A clean report (wvtext-lo-doc-2020): seven rows whose seven numbers lay
+// over more fields than cells were left unread, said with "应有 7 个数，读到
+// 7 个" (1911 of 8018 cells unread over 40 such reports); they are the
+// row's cells in order when they add up (fieldWindows, cellsInOrder).
+// Reports that leave cells blank: blanks were placed by the fields' places,
+// which mean nothing in such a table (147 wrong cells over 60 reports, 0
+// read where the report is blank), and 表四's numbers read a column off
+// (false T4.SUM errors); now 表三's rows with blanks stay unread and say why
+// (stairedFields), and a cell of no width is no column (boxRows): no wrong
+// cell, no false error.
+func TestWvTextTables(t *testing.T) {
+	readsWhole(t, "wvtext-lo-doc-2020.txt")
+	for _, file := range []string{"wvtext-lo-doc-blanks-2020.txt", "wvtext-lo-doc-blanks-2022.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		noFalseErrors(t, file, r)
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.TABLE" && strings.HasPrefix(f.Cell, "applications.") && strings.Contains(f.Message, "逐行向右错开")
+		}) {
+			t.Errorf("%s: no PARSE.TABLE saying why 表三's rows with blanks are unread", file)
+		}
+	}
+	if right := t4AsTruth(t, "wvtext-lo-doc-blanks-2022.txt"); right != 15 {
+		t.Errorf("%d cells of 表四 read right, want 15", right)
+	}
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

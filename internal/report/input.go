@@ -1061,7 +1061,10 @@ func boxRows(t string) string {
 			b.WriteString(text)
 			b.WriteString(strings.Repeat("\n", br))
 		default:
-			row.add(&b, strings.Split(strings.Trim(trimSpace(l), "│┃║"), "│"), br)
+			// (a cell of no width, two bars side by side, holds nothing and
+			// is no column a number may stand in: wvText draws a .doc's
+			// merged heading cells so, its numbers in the columns after)
+			row.add(&b, slices.DeleteFunc(strings.Split(strings.Trim(trimSpace(l), "│┃║"), "│"), func(c string) bool { return c == "" }), br)
 		}
 	}
 	row.flush(&b)

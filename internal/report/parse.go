@@ -606,6 +606,9 @@ type parser struct {
 	// proof of blank cells, and no error is claimed from where its blanks
 	// may be
 	ocrRuled bool
+	// t3Staired: 表三's rows of fields stand further right row after row
+	// (stairedFields): a field's place says nothing of its column
+	t3Staired bool
 	// ocrKnown: whether the whole text shows OCR's rules (ocrText): 0 not
 	// asked yet, 1 yes, -1 no
 	ocrKnown int
@@ -4204,10 +4207,32 @@ func fieldWindows(rc rowCells, fields []string, from int) rowCells {
 		return rc
 	}
 	rc.tokens = nonEmpty(region)
+	if len(rc.windows) == 0 && count == NumCols && !zeroLed && cellsInOrder(rc.tokens) {
+		// a number for every cell spread over more fields than cells: the
+		// empty ones between are columns a converter made up (wvText draws
+		// a .doc's merged heading cells as columns of their own), not
+		// blanks, and the numbers are the row's cells in order
+		rc.cells, rc.ok = make([]string, NumCols), true
+		for i, t := range rc.tokens {
+			rc.cells[i] = t.s
+		}
+		rc.tokens = nil
+		return rc
+	}
 	// with fields enough for every cell, the empty ones are blanks whose
 	// place is unknown, not numbers run together
 	rc.spaced = len(region) >= NumCols || separateCells(region, NumCols)
 	return rc
+}
+
+// cellsInOrder says a row's numbers, one for each of 表三's cells, are
+// counts that add up (or all 0, which any order reads alike): the numbers
+// of a row a converter left whole, not some of another row's.
+func cellsInOrder(ts []tok) bool {
+	if len(ts) != NumCols || !wellFormed(strs(ts)) {
+		return false
+	}
+	return tokensSumUp(ts) || !slices.ContainsFunc(ts, func(t tok) bool { return t.s != "0" })
 }
 
 // commonFields is how many fields most of 表三's complete rows of separated
@@ -4305,6 +4330,17 @@ func (p *parser) placeFieldRows(got []t3Line) {
 	// field puts a row's cells one field further where a group's cell
 	// stands before its label: "三、本年度办理结果 | （一）予以公开 | 2 | …" and
 	// "二、上年结转… |  | 2 | … | 5 | ", alike in fields, start apart.)
+	if stairedFields(got) {
+		p.t3Staired = true
+		// no field stands for a column: a row whole is its seven numbers
+		// (fieldWindows), one with blanks has them nowhere known
+		for k := range got {
+			if g := &got[k]; g.rc.ok && g.line.Fields != nil && anyEmpty(g.rc.cells) {
+				g.rc = rowCells{label: g.rc.label, tokens: nonEmpty(g.rc.cells), spaced: true, from: g.rc.from}
+			}
+		}
+		return
+	}
 	type shape struct{ fields, from int }
 	layout := map[shape]int{}
 	for _, g := range got {
@@ -4349,6 +4385,26 @@ func (p *parser) placeFieldRows(got []t3Line) {
 				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " | "))
 		}
 	}
+}
+
+// stairedFields says 表三's rows of fields stand further right row after
+// row, three or more with their label five fields or more in: wvText's
+// text of a .doc whose merged cells it cannot place draws each row a few
+// columns right of the last, so a field's place says nothing of its column.
+func stairedFields(got []t3Line) bool {
+	n, last := 0, -1
+	for _, g := range got {
+		fs := g.line.Fields
+		at := g.rc.from - 1 // the label's last field
+		if fs == nil || at < 5 || at >= len(fs) || !allEmpty(fs[:at]) || at <= last {
+			continue
+		}
+		last, n = at, n+1
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // t3FieldHeader is where 表三's header of fields puts its seven columns:
@@ -8283,6 +8339,9 @@ func (p *parser) parseT3() {
 				delete(r.Meta.Ambiguous, t3Cell(g.row.Key, ColTotal))
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：本页有整栏空白的栏，转换时被去掉了，各数在哪一栏无法确定，只有最后一个数在本页各行的最后一栏，按总计读取（%s），其他各栏记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), g.gridTotal)
+			} else if p.t3Staired {
+				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：转换后的表格各行逐行向右错开（wvText 等转换 .doc 文件时会如此），数字所在的位置不能说明它属于哪一栏，无法确定空白的位置，该行记为空；请改用原文件或其他转换方式核对",
+					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			} else {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
