@@ -8340,7 +8340,8 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：本页有整栏空白的栏，转换时被去掉了，各数在哪一栏无法确定，只有最后一个数在本页各行的最后一栏，按总计读取（%s），其他各栏记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), g.gridTotal)
 			} else if p.t3Staired {
-				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：转换后的表格各行逐行向右错开（wvText 等转换 .doc 文件时会如此），数字所在的位置不能说明它属于哪一栏，无法确定空白的位置，该行记为空；请改用原文件或其他转换方式核对",
+				// (ends as blankUnread does: readBlankTotals may read its 总计)
+				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：转换后的表格各行逐行向右错开（wvText 等转换 .doc 文件时会如此），数字所在的位置不能说明它属于哪一栏，无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			} else {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
