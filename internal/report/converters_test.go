@@ -404,10 +404,24 @@ func TestWvTextTables(t *testing.T) {
 // empty ones: chrome-innertext-*-paragraphs-*): before, read as lines
 // without cells (6341 of 12024 and 12984 of 24052 cells right); the runs of
 // whitespace with tabs are made tabs again (cellParagraphs).
+//
+// A blank 表二 row of such a page has its label run into the column heading
+// before it (本年处理决定数量行政许可, the tab between lost with the line
+// break), or stands alone before the next label (行政处罚\t行政强制\t29): it
+// was "not found" (PARSE.TABLE, 30 times over 50 pages), its cells right;
+// now the heading ends its row and a label alone its own, and the row is
+// said blank (CELL.BLANK: chrome-innertext-oneline-t2blankrows-2022).
 func TestBrowserInnerText(t *testing.T) {
-	for _, file := range []string{"chrome-innertext-oneline-blanks-2021.txt", "chrome-innertext-oneline-mammoth-blanks-2020.txt",
+	for _, file := range []string{"chrome-innertext-oneline-blanks-2021.txt", "chrome-innertext-oneline-mammoth-blanks-2020.txt", "chrome-innertext-oneline-t2blankrows-2022.txt",
 		"chrome-innertext-lo-paragraphs-blanks-2024.txt", "chrome-innertext-mammoth-paragraphs-blanks-2020.txt"} {
 		readsWhole(t, file)
+	}
+	file := "chrome-innertext-oneline-t2blankrows-2022.txt"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	for _, cell := range []string{"proactive.licensing.decisions", "proactive.penalty.decisions"} {
+		if !saysOf(r, "CELL.BLANK", cell, "") {
+			t.Errorf("%s: %s not said blank", file, cell)
+		}
 	}
 }
 

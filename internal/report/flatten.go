@@ -620,6 +620,20 @@ func tabPageRows(lines []Line) []Line {
 				row = append(row, "")
 				flush()
 			}
+			if head, label, ok := t2HeadingThenLabel(words); ok {
+				// a 表二 column heading run into the label after it
+				// (本年处理决定数量行政许可: the row's first field, the tab
+				// between lost with the line break): the heading ends its
+				// row, the label starts the next
+				row = append(row, head)
+				flush()
+				words = label
+			} else if len(row) == 1 && t2Label(row[0]) && t2Label(words) {
+				// a label after a label alone: the first one's cell was
+				// empty (行政处罚\t行政强制\t29)
+				row = append(row, "")
+				flush()
+			}
 			if len(row) == 0 && (moreRunes(words, rowTextMax) || headingKey(words) != "" || startsWithSection(words)) {
 				// running text before a table (its headings and narrative
 				// run into the table's first words), or a section's
@@ -645,6 +659,32 @@ func tabPageRows(lines []Line) []Line {
 		flush()
 	}
 	return out
+}
+
+// t2HeadingThenLabel cuts t, a 表二 column heading with a row's label run
+// into it (either format's: 本年处理决定数量行政许可), into the two.
+func t2HeadingThenLabel(t string) (head, label string, ok bool) {
+	for _, f := range []Format{Format2021, Format2019} {
+		for _, h := range f.T2Headers() {
+			for _, c := range h.Columns {
+				if rest, found := strings.CutPrefix(t, c); found && t2Label(rest) {
+					return c, rest, true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// t2Label says t is one of 表二's row labels as the format writes it
+// (either format's).
+func t2Label(t string) bool {
+	for _, f := range []Format{Format2021, Format2019} {
+		if slices.ContainsFunc(f.T2Items(), func(it T2Item) bool { return it.Label == t }) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithSection says t starts with a section's template heading
