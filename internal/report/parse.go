@@ -606,6 +606,9 @@ type parser struct {
 	// proof of blank cells, and no error is claimed from where its blanks
 	// may be
 	ocrRuled bool
+	// runsKnown: whether the text caps its runs of empty lines (cappedRuns):
+	// 0 not asked yet, 1 yes, -1 no
+	runsKnown int
 	// t3Staired: 表三's rows of fields stand further right row after row
 	// (stairedFields): a field's place says nothing of its column
 	t3Staired bool
@@ -1841,7 +1844,7 @@ func (p *parser) joinCellLines() {
 // after it (mammoth's raw text of a Word file) is the same layout two lines
 // a cell (slotRowsEvery). It returns whether it read the table.
 func (p *parser) slotRows(lo, hi int) bool {
-	return p.slotRowsEvery(lo, hi, 1) || p.slotRowsEvery(lo, hi, 2)
+	return p.slotRowsEvery(lo, hi, 1) || !p.cappedRuns() && p.slotRowsEvery(lo, hi, 2)
 }
 
 // slotRowsEvery is slotRows for cells every stride lines, the lines between
@@ -1932,7 +1935,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 // break after the table is an empty line). It returns whether it read the
 // table.
 func (p *parser) slotT2(lo, hi int) bool {
-	return p.slotT2Every(lo, hi, 1) || p.slotT2Every(lo, hi, 2)
+	return p.slotT2Every(lo, hi, 1) || !p.cappedRuns() && p.slotT2Every(lo, hi, 2)
 }
 
 // slotT2Every is slotT2 for cells (and headings) every stride lines, the
@@ -2146,7 +2149,53 @@ func (l *Line) setCells(fields []string) {
 // LibreOffice writes after a table), and no number follows them in the
 // table. It returns whether it read the table.
 func (p *parser) slotT4(lo, hi int) bool {
-	return p.slotT4Every(lo, hi, 1) || p.slotT4Every(lo, hi, 2)
+	return p.slotT4Every(lo, hi, 1) || !p.cappedRuns() && p.slotT4Every(lo, hi, 2)
+}
+
+// calibreMark says a line is one calibre writes and mammoth does not: an
+// empty paragraph of its Markdown formatting (&nbsp;, read as a space), or a
+// count indented as its plain text indents a table's cells (three tabs and
+// a space, read as four spaces).
+func calibreMark(t string) bool {
+	if t == " " {
+		return true
+	}
+	return len(t) > 4 && strings.HasPrefix(t, "    ") && isASCIIDigit(t[4])
+}
+
+// cappedRuns says the text's runs of empty lines among its cells stop at
+// five, three runs of five there: calibre's text of a Word file writes a cell as a
+// paragraph and an empty line, as mammoth's raw text does, but two more
+// empty lines where a table's row ends and at most five in a row, so that
+// two lines a cell its empty lines do not count its blank cells (a run of
+// five is a row's end and one blank, or two blanks, or more). Mammoth's
+// text that happens to leave no three blanks in a row has the same runs, so
+// calibre's marks must be there too (calibreMark). Asked once.
+func (p *parser) cappedRuns() bool {
+	if p.runsKnown == 0 {
+		p.runsKnown = -1
+		run, fives, longer, marks := 0, 0, 0, 0
+		for _, l := range p.lines {
+			if calibreMark(l.Text) {
+				marks++
+			}
+			if emptyLine(l) {
+				run++
+				continue
+			}
+			switch {
+			case run == 5:
+				fives++
+			case run > 5 && run < 12: // (much longer runs are no cells': a page's empty paragraphs)
+				longer++
+			}
+			run = 0
+		}
+		if fives >= 3 && longer == 0 && marks >= 3 {
+			p.runsKnown = 1
+		}
+	}
+	return p.runsKnown > 0
 }
 
 // slotT4Every is slotT4 for cells every stride lines, the lines between
