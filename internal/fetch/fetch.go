@@ -328,11 +328,13 @@ var extOf = map[string]string{"text/html": ".html", "application/xhtml+xml": ".h
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":       ".xlsx",
 	"application/vnd.oasis.opendocument.text":                                 ".odt",
 	"application/vnd.oasis.opendocument.spreadsheet":                          ".ods",
+	"application/vnd.oasis.opendocument.text-flat-xml":                        ".fodt",
+	"application/vnd.oasis.opendocument.spreadsheet-flat-xml":                 ".fods",
 	"application/vnd.rar": ".rar", "application/x-rar-compressed": ".rar", "application/x-rar": ".rar"}
 
 var knownExt = map[string]bool{".html": true, ".htm": true, ".shtml": true, ".txt": true, ".csv": true, ".pdf": true, ".doc": true,
 	".docx": true, ".wps": true, ".xls": true, ".xlsx": true, ".et": true, ".zip": true, ".ofd": true, ".rtf": true, ".odt": true,
-	".ods": true, ".rar": true, ".md": true, ".mht": true, ".mhtml": true}
+	".ods": true, ".fodt": true, ".fods": true, ".rar": true, ".md": true, ".mht": true, ".mhtml": true}
 
 // one downloads one address: the document and the address it came from
 // after redirects.
@@ -386,7 +388,7 @@ var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访�
 
 // docExt are the kinds of file a page attaches a report as.
 var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,
-	".et": true, ".rtf": true, ".odt": true, ".ods": true, ".zip": true, ".rar": true}
+	".et": true, ".rtf": true, ".odt": true, ".ods": true, ".fodt": true, ".fods": true, ".zip": true, ".rar": true}
 
 // pageLink is a link (<a>) or a frame (<iframe>, <embed>, <object>) of a
 // page: its address as written, and the words it is shown by.

@@ -410,6 +410,29 @@ func TestCalibreText(t *testing.T) {
 	}
 }
 
+// LibreOffice Calc's ODS (and flat ODS) of our workbook of the tables, which
+// leaves 0s blank: an ODF sheet writes a row's blank last cells and the
+// empty cells to the sheet's edge as one run, so 3.危及… 0 0 0 0 0 and its
+// blank 其他 and 总计 lost the two (28 of 800 cells unread over four such
+// workbooks); a row now keeps the blank cells up to the table's last column
+// with text in any row (padFilled). Its title property names the report as
+// an XLSX's does (before: agency and year unknown, no word that the
+// workbook holds the tables alone).
+func TestODFSheetRowEndBlanks(t *testing.T) {
+	for _, file := range []string{"lo-calc-tables-rowendblanks-2025.ods", "lo-calc-tables-rowendblanks-2019.fods"} {
+		readsWhole(t, file)
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if r.Agency != "示例第1700局" && r.Agency != "示例第1701局" {
+			t.Errorf("%s: agency %q, want the title property's", file, r.Agency)
+		}
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+			return f.Rule == "PARSE.READ" && strings.Contains(f.Message, "只有表格")
+		}) {
+			t.Errorf("%s: not said to hold the tables alone", file)
+		}
+	}
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

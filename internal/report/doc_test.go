@@ -44,6 +44,9 @@ func TestWord97(t *testing.T) {
 		"lo-page-2021.docx": truth, // the portal page as LibreOffice saves it as DOCX: tables in a layout table
 		// and as OpenDocument (.odt), which WPS writes too
 		"lo-2021.odt": truth, "lo-blanks-2021.odt": truthWithBlanks, "lo-page-2021.odt": truth,
+		// and as flat OpenDocument (.fodt: the same XML in one file; before, read as
+		// plain text, its tables' cells a line each)
+		"lo-2021.fodt": truth, "lo-blanks-2021.fodt": truthWithBlanks,
 		// and as RTF (its nested rows end inside \*\nesttableprops)
 		"lo-2021.rtf": truth, "lo-blanks-2021.rtf": truthWithBlanks, "lo-page-2021.rtf": truth,
 		// and RTF as WPS writes it: GBK bytes (\'hh), no \u
@@ -338,6 +341,9 @@ func TestConvertedRightOrSaid(t *testing.T) {
 		// merge's covered cells none of the row's); before, 表三 was read
 		// with its blanks misplaced (32 warnings)
 		"lo-calc-2021.ods": truth, "lo-calc-blanks-2021.ods": truthWithBlanks,
+		// and as a flat ODS (.fods: the same XML in one file; before, read
+		// as plain text)
+		"lo-calc-blanks-2021.fods": truthWithBlanks,
 		// a report whose 表三 is a spreadsheet embedded as an object: a
 		// Calc object in an ODT, saved by LibreOffice as ODT, as DOCX (an
 		// Excel.Sheet.12 OLEObject, its XLSX a part) and as DOC (an Excel
@@ -806,7 +812,7 @@ func TestTrackedChangesAndHiddenText(t *testing.T) {
 // said (TXT.HIDDEN). Before, the DOCX, ODT and DOC read them as text. So is
 // a section Writer hides.
 func TestTextHiddenByStyle(t *testing.T) {
-	for _, file := range []string{"styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.doc", "styled-hidden-2021.rtf"} {
+	for _, file := range []string{"styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.fodt", "styled-hidden-2021.doc", "styled-hidden-2021.rtf"} {
 		t.Run(file, func(t *testing.T) {
 			saysUnseen(t, file, nil, 2, "（内部：70件含重复申请3件，待核）", "内部备注：改进措施待主要负责人审…")
 			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))

@@ -418,6 +418,18 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		}
 		return withUnseen(placedLines(t), notes), KindPDF, nil
 	}
+	if words, kind, ok := flatODF(data); ok {
+		// a flat OpenDocument (.fodt, .fods: LibreOffice's one-file XML):
+		// its body read as an ODT's content.xml is, its styles in it too
+		ls, err := officeXML(bytes.NewReader(data), words, nil, nil, odfTextStyles(bytes.NewReader(data)))
+		if err != nil {
+			return nil, "", errs.Wrap(errs.Invalid, err, name, "文件是 LibreOffice 的单文件 XML 格式（.fodt/.fods），但不是有效的 XML，无法读取：请用 LibreOffice 打开后另存为 ODT 或 DOCX 再试")
+		}
+		if kind == KindXLSX {
+			ls = titledSheet(ls, odfTitle(data[:min(len(data), 64<<10)])) // (its office:meta comes first)
+		}
+		return ls, kind, nil
+	}
 	t, err := decodeText(name, data)
 	if err != nil {
 		return nil, "", err
@@ -2436,6 +2448,66 @@ func htmlRead(next htmlNext, stop func([]Line) bool, hide bool) ([]Line, bool) {
 	}
 }
 
+// odfTitle is an OpenDocument's title property (dc:title in its office:meta:
+// meta.xml in an ODS, the file itself in a flat one), "" when it has none.
+func odfTitle(meta []byte) string {
+	dec := xml.NewDecoder(bytes.NewReader(meta))
+	in := false
+	var b strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			in = t.Name.Local == "title" && t.Name.Space == "http://purl.org/dc/elements/1.1/"
+		case xml.CharData:
+			if in && b.Len() < 1024 {
+				b.Write(t)
+			}
+		case xml.EndElement:
+			if in {
+				return b.String()
+			}
+			if t.Name.Local == "meta" {
+				return "" // office:meta ended without a title
+			}
+		}
+	}
+}
+
+// titledSheet puts a workbook's title property before its sheets' lines when
+// it names an annual report (propertyTitle), as an XLSX's is: a workbook of
+// the tables alone is named by it.
+func titledSheet(ls []Line, title string) []Line {
+	head := propertyTitle(nil, title)
+	if len(head) == 0 {
+		return ls
+	}
+	for i := range ls {
+		ls[i].No++
+	}
+	return append(head, ls...)
+}
+
+// flatODF says data is a flat OpenDocument, a text (.fodt) or a spreadsheet
+// (.fods): one XML file whose root, office:document, says its kind in
+// office:mimetype; the words to read its body with and its kind.
+func flatODF(data []byte) (officeWords, string, bool) {
+	head := data[:min(len(data), 4096)]
+	if !bytes.Contains(head, []byte("<office:document ")) {
+		return officeWords{}, "", false
+	}
+	switch {
+	case bytes.Contains(head, []byte(`office:mimetype="application/vnd.oasis.opendocument.text"`)):
+		return odtWords, KindDOCX, true
+	case bytes.Contains(head, []byte(`office:mimetype="application/vnd.oasis.opendocument.spreadsheet"`)):
+		return odsWords, KindXLSX, true
+	}
+	return officeWords{}, "", false
+}
+
 // --- DOCX ----------------------------------------------------------------------
 
 // docxLines reads a zip container: DOCX, ODT, OFD or XLSX, and says which
@@ -2510,6 +2582,8 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	}
 	if doc != odt {
 		ls = withUnseen(ls, docxComments(zr))
+	} else if kind == KindXLSX {
+		ls = titledSheet(ls, odfTitle(readPart(zr, "meta.xml", 64<<10)))
 	}
 	return ls, kind, nil
 }
@@ -2720,6 +2794,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		// cellCol the cell's being read (OpenDocument's)
 		col, cellCol int
 		skip         bool // the cell being read is a horizontal span's covered one
+		// filled: the row ends in the empty cells that fill a sheet's row
+		// to its edge (an ODF sheet's), which hold its blank last cells too;
+		// textEnd: the column after its last cell with text
+		filled  bool
+		textEnd int
 	}
 	var rows []*rowState
 	// an ODT's tables open, innermost last: the row being read in each, and
@@ -2735,6 +2814,11 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 		// apart; cols counts the columns declared
 		hiddenCols map[int][]string
 		cols       int
+		// filled: the table's rows that ended at the sheet's edge
+		// (rowState.filled), by their lines in out; textEnd: the column
+		// after the last with text in any row
+		filled  []filledRow
+		textEnd int
 	}
 	var tableSpans []*spanState
 	inText := false
@@ -3053,6 +3137,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 			}
 			if words.textInPara && t.Name.Local == "table" && len(tableSpans) > 0 {
 				sp := tableSpans[len(tableSpans)-1]
+				padFilled(out, sp.filled, sp.textEnd)
 				for _, c := range slices.Sorted(maps.Keys(sp.hiddenCols)) {
 					dropped.addString(strings.Join(sp.hiddenCols[c], " "))
 					dropped.cut()
@@ -3155,7 +3240,10 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						// (a thousand) are none of the table's
 						n := max(rs.repeat, 1)
 						if f == "" && n > 64 {
-							n = 1
+							n, rs.filled = 1, true
+						}
+						if f != "" {
+							rs.textEnd = max(rs.textEnd, rs.cellCol+min(n, 256))
 						}
 						var hidden map[int][]string
 						if k := len(tableSpans); k > 0 {
@@ -3191,6 +3279,13 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 					out = append(out, Line{No: len(out) + 1, Text: strings.Join(rs.fields, "\t"), Fields: rs.fields, Structured: true})
 					out[len(out)-1].setMergedUp(rs.mergedUp)
 					dropped.mark(out, len(out)-1)
+					if n := len(tableSpans); n > 0 {
+						sp := tableSpans[n-1]
+						sp.textEnd = max(sp.textEnd, rs.textEnd)
+						if rs.filled && len(sp.filled) < 1<<16 {
+							sp.filled = append(sp.filled, filledRow{len(out) - 1, rs.textEnd})
+						}
+					}
 				}
 				if n := len(tableSpans); n > 0 {
 					tableSpans[n-1].row++
@@ -3208,6 +3303,35 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 	}
 	dropped.cut() // (what was dropped after the last line: a hidden last sheet, columns of the last table)
 	return withUnseen(out, dropped.pieces), nil
+}
+
+// filledRow is a sheet's row that ended at the sheet's edge: its line in
+// the lines read and the column after its last cell with text.
+type filledRow struct{ line, textEnd int }
+
+// padFilled gives the rows of a sheet's table that ended at the sheet's edge
+// the blank cells their end held, up to the table's last column with text
+// in any row (textEnd). An ODF sheet writes the blank cells at a row's end
+// and the empty ones to the sheet's edge as one run (3.危及… 0 0 0 0 0, then
+// 16 376 empty cells, two of them the row's 其他 and 总计), so how many were
+// the row's is known only from the table's other rows. A row of a label and
+// counts only: a heading's row is left as it is.
+func padFilled(out []Line, filled []filledRow, textEnd int) {
+	for _, f := range filled {
+		fs := out[f.line].Fields
+		n := len(fs)
+		for n > 0 && trimSpace(fs[n-1]) == "" {
+			n--
+		}
+		if n < 2 || f.textEnd > textEnd || !cellish(fs[n-1]) || textEnd-f.textEnd > 64 {
+			continue
+		}
+		// (the one empty field the run to the edge left is none of the
+		// row's cells: a row whose last cell has text ends there)
+		padded := make([]string, n+textEnd-f.textEnd)
+		copy(padded, fs[:n])
+		out[f.line].Fields, out[f.line].Text = padded, strings.Join(padded, "\t")
+	}
 }
 
 // repeated is an OpenDocument element's count of repeats (a cell's or a
