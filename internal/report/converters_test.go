@@ -433,6 +433,43 @@ func TestODFSheetRowEndBlanks(t *testing.T) {
 	}
 }
 
+// pandoc's text of LibreOffice's ODT of a report that leaves its 0s blank
+// (plain and Markdown): its ODT reader drops the cells a merge covers, so a
+// row under a group's merged label starts a column left of the group's
+// first row, and a run of the simple table's ruler holds a label in one row
+// and counts in another. Rows placed by the complete rows near them, or
+// under the ruler's last seven runs, read a column off (598 wrong cells
+// over 60 reports); now such a table's rows are placed each under the seven
+// runs after its own label. And its ruler, a line of dashes, was taken for
+// marks for 0 belonging to no row, so 表二's blank rows were unread
+// (PARSE.TABLE) rather than CELL.BLANK.
+func TestPandocODTRuler(t *testing.T) {
+	for _, file := range []string{"pandoc-odt-markdown-blanks-2021.md", "pandoc-odt-plain-blanks-2025.txt"} {
+		readsWhole(t, file)
+	}
+	file := "pandoc-odt-markdown-blanks-2021.md"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if !saysOf(r, "CELL.BLANK", "proactive.licensing.decisions", "") {
+		t.Errorf("%s: 行政许可 not said blank", file)
+	}
+}
+
+// pandoc's reStructuredText of a Word file: a grid table whose narrow
+// columns wrap a count over lines (43 / 05 for 4305, 1 / 23 for 123), whose
+// pieces were joined with a space as words are, so the row held more
+// numbers than cells (1247 of 8018 cells unread over 40 reports). Digits
+// alone on both sides of a wrap are one count (joinWrapped).
+//
+// pandoc's AsciiDoc of a Word file: a table between |=== lines, each cell
+// led by a "|", a row over as many lines as its cells take (938 of 8018
+// cells unread, 12 wrong: a row's second line read as a row of its own).
+// Its rows are gathered by the cols attribute's count (asciidocTables).
+func TestPandocRSTAndAsciiDoc(t *testing.T) {
+	for _, file := range []string{"pandoc-rst-docx-2023.rst", "pandoc-asciidoc-docx-2021.adoc", "pandoc-asciidoc-docx-blanks-2020.adoc"} {
+		readsWhole(t, file)
+	}
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

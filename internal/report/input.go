@@ -580,6 +580,9 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	if hasText(t, "]{") {
 		t = pandocSpans(t)
 	}
+	if hasText(t, "|===") {
+		t = asciidocTables(t)
+	}
 	if strings.IndexByte(t, '\t') >= 0 {
 		t = cellParagraphs(t, '\t')
 	}
@@ -1116,7 +1119,9 @@ func gridBorder(l string) bool {
 }
 
 // joinWrapped joins the pieces of a wrapped cell: Chinese runs on without a
-// space, words get one.
+// space, words get one, and so do digits but where both pieces are digits
+// alone — a count wrapped in a column narrower than it (pandoc's grid table
+// of a narrow column: 43 / 05 for 4305, 1 / 23 for 123).
 func joinWrapped(pieces []string) string {
 	if len(pieces) == 1 {
 		return pieces[0]
@@ -1126,7 +1131,7 @@ func joinWrapped(pieces []string) string {
 		if i > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(pieces[i-1])
 			next, _ := utf8.DecodeRuneInString(p)
-			if isASCIIAlnum(prev) && isASCIIAlnum(next) {
+			if isASCIIAlnum(prev) && isASCIIAlnum(next) && !(allASCIIDigits(pieces[i-1]) && allASCIIDigits(p)) {
 				b.WriteByte(' ')
 			}
 		}
@@ -1136,6 +1141,151 @@ func joinWrapped(pieces []string) string {
 }
 
 func isASCIIAlnum(r rune) bool { return r < 0x80 && (isASCIILetter(byte(r)) || '0' <= r && r <= '9') }
+
+// asciidocTables writes the tables of an AsciiDoc text (pandoc's asciidoc:
+// a table between |=== lines, each cell led by a "|", a row's cells over as
+// many lines as they take and rows apart by empty lines) as pipe rows, a row
+// on its first line: a row of the table is as many cells as its cols
+// attribute names (cols="12%,11%,…" on the line before), or as its first
+// line holds. A cell's span ("2+|") counts its columns, the columns after
+// its first empty. Other lines stay as they are, and so do line numbers.
+func asciidocTables(t string) string {
+	lines := strings.SplitAfter(t, "\n")
+	out := make([]string, 0, len(lines))
+	in, cols := false, 0
+	var cells []string
+	rowAt := -1 // the line in out that the row being gathered starts on
+	flush := func() {
+		if rowAt >= 0 && len(cells) > 0 {
+			eol := ""
+			if strings.HasSuffix(out[rowAt], "\n") {
+				eol = "\n"
+			}
+			out[rowAt] = "| " + strings.Join(cells, " | ") + " |" + eol
+		}
+		cells, rowAt = nil, -1
+	}
+	for i, line := range lines {
+		l := strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(l) == "|===" {
+			flush()
+			if in = !in; in {
+				cols = 0
+				if i > 0 {
+					if cols = asciidocCols(lines[i-1]); cols > 0 {
+						out[len(out)-1] = strings.Repeat("\n", strings.Count(lines[i-1], "\n")) // (the attributes: no text)
+					}
+				}
+			}
+			out = append(out, strings.Repeat("\n", strings.Count(line, "\n")))
+			continue
+		}
+		if !in || !strings.HasPrefix(strings.TrimSpace(l), "|") && !asciidocSpan(strings.TrimSpace(l)) {
+			if in && strings.TrimSpace(l) == "" && cols == 0 {
+				flush() // rows apart by empty lines when no cols say their width
+			}
+			out = append(out, line)
+			continue
+		}
+		out = append(out, strings.Repeat("\n", strings.Count(line, "\n")))
+		parts := strings.Split(l, "|")
+		if cols == 0 && rowAt < 0 {
+			cols = -1 // (the first line's cells, counted below)
+		}
+		if len(cells) == 0 && rowAt < 0 {
+			rowAt = len(out) - 1
+		}
+		span := 1
+		for k, part := range parts {
+			if k == 0 {
+				// what comes before a cell's "|" is its spec ("2+"), or text
+				// of the cell before continued on this line
+				if n := asciidocSpanOf(strings.TrimSpace(part)); n > 0 {
+					span = n
+				} else if strings.TrimSpace(part) != "" && len(cells) > 0 {
+					cells[len(cells)-1] += " " + strings.TrimSpace(part)
+				}
+				continue
+			}
+			text := part
+			next := 1
+			if k+1 < len(parts) {
+				// a spec at the end of this part belongs to the next cell
+				if f := strings.Fields(text); len(f) > 0 {
+					if n := asciidocSpanOf(f[len(f)-1]); n > 0 {
+						next = n
+						text = strings.TrimSuffix(strings.TrimRight(text, " "), f[len(f)-1])
+					}
+				}
+			}
+			cells = append(cells, strings.TrimSpace(text))
+			for range min(span, 64) - 1 {
+				cells = append(cells, "")
+			}
+			span = next
+			if cols > 0 && len(cells) >= cols {
+				flush()
+				rowAt = -1
+			}
+		}
+		if cols < 0 {
+			cols = len(cells) // the first line is the first row
+			flush()
+		}
+		if cols > 0 && len(cells) == 0 {
+			rowAt = -1
+		} else if rowAt < 0 && len(cells) > 0 {
+			rowAt = len(out) - 1
+		}
+	}
+	flush()
+	return strings.Join(out, "")
+}
+
+// asciidocCols counts the columns of an AsciiDoc table's cols attribute
+// ([cols="12%,11%,28%"] or cols="3*"), 0 when the line names none.
+func asciidocCols(line string) int {
+	i := strings.Index(line, `cols="`)
+	if i < 0 {
+		return 0
+	}
+	spec, _, ok := strings.Cut(line[i+len(`cols="`):], `"`)
+	if !ok || spec == "" {
+		return 0
+	}
+	if n, rest, ok := strings.Cut(spec, "*"); ok && !strings.Contains(rest, ",") {
+		k, err := strconv.Atoi(n)
+		if err != nil || k <= 0 || k > 64 {
+			return 0
+		}
+		return k
+	}
+	return min(strings.Count(spec, ",")+1, 64)
+}
+
+// asciidocSpanOf reads a cell's column span spec (2+, .2+ for rows: 1), 0
+// when s is none.
+func asciidocSpanOf(s string) int {
+	if !strings.HasSuffix(s, "+") || len(s) < 2 {
+		return 0
+	}
+	s = strings.TrimSuffix(s, "+")
+	if strings.HasPrefix(s, ".") {
+		return 1 // a row span: one column
+	}
+	cs, _, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(cs)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return min(n, 64)
+}
+
+// asciidocSpan says a line starts with a cell's span spec (2+|…).
+func asciidocSpan(l string) bool {
+	spec, _, ok := strings.Cut(l, "|")
+	return ok && asciidocSpanOf(strings.TrimSpace(spec)) > 0
+}
 
 // pandocSpans drops the attributes of pandoc's Markdown ("pandoc in.html -o
 // out.md" of a Word page writes [本年新收]{style="font-family:仿宋_GB2312"}[64]{lang="EN-US"

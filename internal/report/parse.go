@@ -5036,9 +5036,10 @@ func (p *parser) parseT2() {
 	pendingAt := -1    // the line of pending's label
 	var pendings []int // the rows whose labels stood alone since the last numbers, in order
 	found := 0
-	seen := make([]bool, len(items)) // a label read, with or without its numbers
-	var short, complete []t2Row      // space-aligned rows with blanks, and without
-	prevLabel := ""                  // the line before, when it is words only
+	seen := make([]bool, len(items))     // a label read, with or without its numbers
+	labelLine := make([]int, len(items)) // where a label without numbers stood
+	var short, complete []t2Row          // space-aligned rows with blanks, and without
+	prevLabel := ""                      // the line before, when it is words only
 	// labels whose numbers have not come, across items' headings, and the
 	// column headings since the last numbers: a PDF's text may give two
 	// items' labels, then each item's column headings with its numbers
@@ -5053,8 +5054,8 @@ func (p *parser) parseT2() {
 		if next >= len(items) && pending < 0 {
 			break
 		}
-		if lo+n <= consumed {
-			continue
+		if lo+n <= consumed || l.Fields == nil && tableRuler(l.Text) {
+			continue // (a simple table's ruler: no cells, no marks for 0)
 		}
 		if hasText(l.Text, "第二十条") {
 			pendings = nil // an item's heading: the labels before it are the item before's
@@ -5078,6 +5079,9 @@ func (p *parser) parseT2() {
 			}
 			if j >= 0 {
 				pending, pendingAt = j, lo+n // a label above its numbers (a converter's heading)
+				if labelLine[j] == 0 {
+					labelLine[j] = l.No
+				}
 				pendings = append(pendings, j)
 				waiting = append(waiting, j)
 				seen[j] = true
@@ -5403,6 +5407,12 @@ func (p *parser) parseT2() {
 			}
 		}
 		p.extraT2Rows(lo, hi, items)
+		for j, it := range items {
+			// a row left blank: its label's line (what its numbers' would be)
+			if at := labelLine[j]; at > 0 && r.Proactive.t2RowEmpty(it) {
+				r.setLine("proactive."+it.Key, at)
+			}
+		}
 		// an item no line names: not found, where CELL.BLANK would say the
 		// report left it empty
 		for j, it := range items {
@@ -6833,7 +6843,7 @@ func (p *parser) apartNumbers() {
 						k++
 					}
 				}
-			} else if t := trimSpace(l.Text); t != "" && !hasHan(t) && numberRun(t) {
+			} else if t := trimSpace(l.Text); t != "" && !hasHan(t) && numberRun(t) && !tableRuler(t) {
 				k = len(tokens(t))
 			}
 			if k > 0 && first == 0 {
@@ -10778,6 +10788,11 @@ func (p *parser) alignShort(got []t3Line) {
 	if len(rows) == 0 {
 		return
 	}
+	if runs := p.t3Ruler(got); runs != nil && rulerLabelsAmongCounts(got, runs) {
+		// a complete row's columns are no other row's: each row is placed
+		// by the ruler after its own label (placeByT3Ruler)
+		return
+	}
 	ar := make([]alignedRow, len(rows))
 	for i, c := range rows {
 		ar[i] = alignedRow{c.text, NumCols, c.line}
@@ -11291,11 +11306,53 @@ func (p *parser) placeByT3Ruler(got []t3Line) {
 	if !slices.ContainsFunc(got, unplaced) {
 		return
 	}
-	lo, _ := p.region("3")
-	if lo < 0 {
+	runs := p.t3Ruler(got)
+	if runs == nil {
 		return
 	}
-	var cols []tok
+	if !rulerLabelsAmongCounts(got, runs) {
+		cols := runs[len(runs)-NumCols:]
+		p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
+			return inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols)
+		})
+		return
+	}
+	// a run that holds a label in one row holds counts in another: each
+	// row's cells are the seven runs after its label's last (pandoc's text
+	// of an ODT, whose merged cells it drops: a row under a group's merged
+	// label starts a run to the left of one with the group's label)
+	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
+		nums := wideNumbers(g.line.Text, strs(g.rc.tokens))
+		all := measuredTokens(g.line.Text, true)
+		if nums == nil || len(all) == len(nums) {
+			return nil, false
+		}
+		k := runAt(runs, all[len(all)-len(nums)-1].end-1)
+		if k < 0 || k+1+NumCols > len(runs) {
+			return nil, false
+		}
+		return inRuler(nums, runs[k+1:k+1+NumCols])
+	})
+}
+
+// tableRuler says t is a simple table's ruler (pandoc's plain text and
+// Markdown): two runs of three ASCII dashes or more and nothing else.
+func tableRuler(t string) bool {
+	if strings.Trim(t, "- ") != "" {
+		return false
+	}
+	ts := tokens(t)
+	return len(ts) >= 2 && !slices.ContainsFunc(ts, func(r tok) bool { return len(r.s) < 3 })
+}
+
+// t3Ruler is the ruler of a simple table above 表三's first row (pandoc: a
+// run of dashes a column, more than seven), its runs; nil when none.
+func (p *parser) t3Ruler(got []t3Line) []tok {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil
+	}
+	var runs []tok
 	for _, l := range p.lines[lo:] {
 		if l.No >= got[0].line.No {
 			break // the ruler is above the first row
@@ -11304,15 +11361,51 @@ func (p *parser) placeByT3Ruler(got []t3Line) {
 			continue
 		}
 		if ts := tokens(l.Text); len(ts) > NumCols { // (the ruler is ASCII: its columns are characters)
-			cols = ts[len(ts)-NumCols:]
+			runs = ts
 		}
 	}
-	if cols == nil {
-		return
+	return runs
+}
+
+// rulerLabelsAmongCounts says a run of a simple table's ruler holds a row's
+// label (a word's last character) in one row of got and a count in another:
+// the rows do not keep their cells in the same runs.
+func rulerLabelsAmongCounts(got []t3Line, runs []tok) bool {
+	labels := make([]bool, len(runs))
+	counts := make([]bool, len(runs))
+	for _, g := range got {
+		nums := g.rc.numbers()
+		all := measuredTokens(g.line.Text, true)
+		if len(nums) == 0 || len(all) <= len(nums) || wideNumbers(g.line.Text, nums) == nil {
+			continue
+		}
+		for i, t := range all {
+			if k := runAt(runs, t.end-1); k >= 0 {
+				if i < len(all)-len(nums) {
+					labels[k] = true
+				} else {
+					counts[k] = true
+				}
+			}
+		}
 	}
-	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
-		return inRuler(wideNumbers(g.line.Text, strs(g.rc.tokens)), cols)
-	})
+	for k := range runs {
+		if labels[k] && counts[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// runAt is the index of the ruler's run that column col falls in, -1 when
+// it falls between runs or past them.
+func runAt(runs []tok, col int) int {
+	for k, r := range runs {
+		if col >= r.start && col < r.end {
+			return k
+		}
+	}
+	return -1
 }
 
 // inRuler places numbers laid out by display width (ts, in their order)
