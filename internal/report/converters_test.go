@@ -464,8 +464,18 @@ func TestPandocODTRuler(t *testing.T) {
 // led by a "|", a row over as many lines as its cells take (938 of 8018
 // cells unread, 12 wrong: a row's second line read as a row of its own).
 // Its rows are gathered by the cols attribute's count (asciidocTables).
+//
+// From a portal's page (HTML with merged cells), pandoc's GFM pipe tables keep
+// a row's cells in its last seven fields, but a row of zeros with blanks was
+// placed where it added up, a 0 for its total a field left of the blank one
+// (48 wrong cells over 60 reports, the same in its RST, AsciiDoc and Org):
+// rows alike now show where such a row's cells are, and a total of 0 is no
+// sign (placeFieldRows). Its reStructuredText's simple table of = rulers
+// is one for all of 表二, its ruler over the header only: a row with blanks
+// takes its cells from the runs after the label's (t2Ruler).
 func TestPandocRSTAndAsciiDoc(t *testing.T) {
-	for _, file := range []string{"pandoc-rst-docx-2023.rst", "pandoc-asciidoc-docx-2021.adoc", "pandoc-asciidoc-docx-blanks-2020.adoc"} {
+	for _, file := range []string{"pandoc-rst-docx-2023.rst", "pandoc-asciidoc-docx-2021.adoc", "pandoc-asciidoc-docx-blanks-2020.adoc",
+		"pandoc-gfm-html-blanks-2025.md", "pandoc-rst-html-blanks-2019.rst"} {
 		readsWhole(t, file)
 	}
 }
@@ -1136,12 +1146,17 @@ func TestPdf2mdText(t *testing.T) {
 // laid out alike only with the same fields and the same label's end; before,
 // 二、上年结转's cells were read a field late (2 1 2 0 0 5 and a blank 总计)
 // with a false T3.ROWSUM and six false T3.BALANCE.
+//
+// Rows laid out alike are shown by complete rows, and by rows whose numbers
+// fill their one window from first cell to last with blanks between
+// (一、本年新收 22 _ 1 1 0 0 24): before, only complete rows counted, and a
+// row of zeros with blanks was placed where its cells added up — a total
+// of 0 adds up in any window, which put pandoc's GFM of a page a field off
+// (28 wrong cells over 40 reports); such a total is no sign now. Here
+// (二)部分公开 and (六)其他处理 read too (176 cells right, 170 before), and
+// 二、上年结转 by its rows alike rather than by its sum.
 func TestNodeHTMLMarkdownMergedCells(t *testing.T) {
-	runTruthCases(t, []truthCase{{file: "node-html-markdown-blanks-2019.md", min: 170, said: func(r *report.Report) bool {
-		return slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
-			return f.Rule == "PARSE.READ" && f.Cell == "applications.carried_in"
-		})
-	}}})
+	runTruthCases(t, []truthCase{{file: "node-html-markdown-blanks-2019.md", min: 176}})
 }
 
 // The same pdf.js text of Chromium's PDF run into one line, without and with

@@ -4393,7 +4393,10 @@ func (p *parser) placeFieldRows(got []t3Line) {
 	type shape struct{ fields, from int }
 	layout := map[shape]int{}
 	for _, g := range got {
-		if !g.rc.ok || len(g.rc.windows) != 1 || anyEmpty(g.rc.cells) {
+		// a row whose numbers fill its one window from its first cell to
+		// its last (blanks between, or none) shows where such rows' cells
+		// are as a complete row does
+		if !g.rc.ok || len(g.rc.windows) != 1 || trimSpace(g.rc.cells[0]) == "" || trimSpace(g.rc.cells[NumCols-1]) == "" {
 			continue
 		}
 		n, w := shape{len(g.line.Fields), g.rc.from}, g.rc.windows[0]
@@ -4424,7 +4427,9 @@ func (p *parser) placeFieldRows(got []t3Line) {
 		}
 		var fit []int
 		for _, w := range g.rc.windows {
-			if addsUp(fs[w : w+NumCols]) {
+			// (a total of 0 is no sign: zeros add up in any window, one
+			// with a 0 for its 总计 and one with it blank alike)
+			if cells := fs[w : w+NumCols]; addsUp(cells) && toCell(cells[NumCols-1]).Val() > 0 {
 				fit = append(fit, w)
 			}
 		}
@@ -11335,10 +11340,17 @@ func (p *parser) placeByT3Ruler(got []t3Line) {
 	})
 }
 
+// rulerLine says t is dashes and spaces, two dashes together at least, or
+// the same of = (reStructuredText's simple tables).
+func rulerLine(t string) bool {
+	return hasText(t, "--") && strings.Trim(t, "- ") == "" || hasText(t, "==") && strings.Trim(t, "= ") == ""
+}
+
 // tableRuler says t is a simple table's ruler (pandoc's plain text and
-// Markdown): two runs of three ASCII dashes or more and nothing else.
+// Markdown; reStructuredText's of =): two runs of three or more and nothing
+// else.
 func tableRuler(t string) bool {
-	if strings.Trim(t, "- ") != "" {
+	if !rulerLine(t) {
 		return false
 	}
 	ts := tokens(t)
@@ -11357,7 +11369,7 @@ func (p *parser) t3Ruler(got []t3Line) []tok {
 		if l.No >= got[0].line.No {
 			break // the ruler is above the first row
 		}
-		if l.Fields != nil || !hasText(l.Text, "--") || strings.Trim(l.Text, "- ") != "" {
+		if l.Fields != nil || !rulerLine(l.Text) {
 			continue
 		}
 		if ts := tokens(l.Text); len(ts) > NumCols { // (the ruler is ASCII: its columns are characters)
@@ -11435,7 +11447,8 @@ func inRuler(ts []tok, cols []tok) ([]string, bool) {
 // when it has a run for the label and one for each of it's cells: those
 // cells' runs. nil when there is none; a ruler of other columns, or a
 // heading line of another group between (the ruler heads the group
-// before), gives none.
+// before), gives none — but reStructuredText's (of =), a table's for all of
+// 表二, gives its first runs after the label's to each row.
 func (p *parser) t2Ruler(it T2Item, lo, at int) []tok {
 	groups := 0 // the groups' heading lines passed (信息内容 …)
 	for k := at - 1; k >= lo; k-- {
@@ -11444,16 +11457,21 @@ func (p *parser) t2Ruler(it T2Item, lo, at int) []tok {
 			return nil
 		}
 		if hasText(l.Text, "信息内容") {
-			if groups++; groups > 1 {
-				return nil
-			}
+			groups++
 			continue
 		}
-		if !hasText(l.Text, "--") || strings.Trim(l.Text, "- ") != "" {
+		if !rulerLine(l.Text) {
 			continue
 		}
-		if ts := tokens(l.Text); len(ts) == len(it.Cells)+1 { // (ASCII: its columns are characters)
+		ts := tokens(l.Text) // (ASCII: its columns are characters)
+		switch {
+		case groups <= 1 && len(ts) == len(it.Cells)+1:
 			return ts[1:]
+		case strings.HasPrefix(ts[0].s, "==") && len(ts) > len(it.Cells):
+			// reStructuredText's simple table: one for all of 表二, its
+			// rulers over the header only, a run for the label and one
+			// for each column of the widest group
+			return ts[1 : 1+len(it.Cells)]
 		}
 		return nil
 	}
