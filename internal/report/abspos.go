@@ -31,16 +31,27 @@ const minPositioned = 20
 // HTML).
 func positionedPage(t string) bool {
 	n := strings.Count(t, "position:absolute")
+	if sheetPlaced(t) {
+		n = strings.Count(t, `<p style="top:`)
+	}
 	if n < minPositioned || strings.Count(t, "top:") < minPositioned || strings.Count(t, "left:") < minPositioned {
 		return false
 	}
 	return (strings.Count(t, "<td")+strings.Count(t, "<TD"))*4 < n
 }
 
+// sheetPlaced says the page's style sheet places every <p> (mutool's HTML of
+// a PDF: "p{position:absolute;…}", each p's top and left in its own style,
+// in points, its runs' font size in spans inside it).
+func sheetPlaced(t string) bool {
+	return hasText(t[:min(len(t), 4096)], "p{position:absolute")
+}
+
 // positionedText is the page's text, line by line, pages apart by a form
 // feed (a page break, as pdftotext writes it).
 func positionedText(t string) string {
 	sizes := classSizes(t)
+	sheet := sheetPlaced(t)
 	var pg pagedRuns
 	lastSize := 16.0
 	page := "" // the page's number, as pdftohtml names it (<a name="7">)
@@ -62,7 +73,7 @@ func positionedText(t string) string {
 			continue
 		}
 		tag := tagOf(t)
-		if !hasText(tag, "position:absolute") || len(tag) < 4 {
+		if len(tag) < 4 || !hasText(tag, "position:absolute") && !(sheet && strings.HasPrefix(tag, `<p style="top:`)) {
 			t = t[max(len(tag), 1):]
 			continue
 		}
@@ -84,6 +95,9 @@ func positionedText(t string) string {
 		}
 		t = rest[end:]
 		size, ok := cssPx(tag, "font-size:")
+		if !ok && sheet {
+			size, ok = cssPx(inner[:min(len(inner), 512)], "font-size:") // (its first span's)
+		}
 		if !ok {
 			size, _ = classSize(sizes, classOf(tag), page)
 		}
