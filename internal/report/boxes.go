@@ -40,7 +40,8 @@ func tsvWords(t string) bool {
 func xmlWords(t string) bool {
 	head := t[:min(len(t), 4096)]
 	return hasText(head, "<pdf2xml") && hasText(t, "<text top=") ||
-		hasText(head, "<doc>") && hasText(t, "<word xMin=")
+		hasText(head, "<doc>") && hasText(t, "<word xMin=") ||
+		hasText(head, "<document") && hasText(head, "<page") && hasText(t, "<char quad=")
 }
 
 // tsvBoxes reads the words of a TSV: the rows of level 5 with text.
@@ -88,6 +89,13 @@ func tsvBoxes(t string) []wordBox {
 func xmlBoxes(t string) []wordBox {
 	var out []wordBox
 	page := 0
+	var word wordBox // mutool's characters gathered into a word
+	flush := func() {
+		if word.text != "" {
+			out = append(out, word)
+		}
+		word = wordBox{}
+	}
 	for len(t) > 0 && len(out) <= MaxInput/8 {
 		i := strings.IndexByte(t, '<')
 		if i < 0 {
@@ -96,12 +104,36 @@ func xmlBoxes(t string) []wordBox {
 		t = t[i:]
 		tag := tagOf(t)
 		t = t[max(len(tag), 1):]
+		if strings.HasPrefix(tag, "</line") {
+			flush()
+			continue
+		}
 		name := elemName(tag)
 		switch name {
 		case "page":
+			flush()
 			page++
 			continue
 		case "text", "word":
+		case "char":
+			// mutool's structured text (draw -F stext): a character a
+			// self-closed element, its box the quad's corners, its text c;
+			// a line's characters make words, a space or a gap between
+			b, ok := stextChar(tag, page)
+			switch {
+			case !ok:
+				flush()
+			case word.text != "" && (b.left-(word.left+word.width) > b.height/4 || b.left < word.left):
+				flush()
+				word = b
+			case word.text == "":
+				word = b
+			default:
+				word.text += b.text
+				word.width = b.left + b.width - word.left
+				word.top, word.height = min(word.top, b.top), max(word.top+word.height, b.top+b.height)-min(word.top, b.top)
+			}
+			continue
 		default:
 			continue
 		}
@@ -138,7 +170,34 @@ func xmlBoxes(t string) []wordBox {
 			out = append(out, b)
 		}
 	}
+	flush()
 	return out
+}
+
+// stextChar reads a <char> of mutool's structured text: quad="x0 y0 x1 y1
+// x2 y2 x3 y3" (its corners: top left, top right, bottom left, bottom
+// right) and c, the character; a space is none.
+func stextChar(tag string, page int) (wordBox, bool) {
+	c, ok := xmlAttr(tag, "c")
+	q, okQ := xmlAttr(tag, "quad")
+	c = strings.TrimSpace(html.UnescapeString(c))
+	if !ok || !okQ || c == "" {
+		return wordBox{}, false
+	}
+	f := strings.Fields(q)
+	if len(f) != 8 {
+		return wordBox{}, false
+	}
+	var v [8]float64
+	for i, s := range f {
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil || x < 0 || x >= 1e6 {
+			return wordBox{}, false
+		}
+		v[i] = x
+	}
+	b := wordBox{page: page, text: c, left: v[0], top: v[1], width: v[2] - v[0], height: v[5] - v[1], fontBox: true}
+	return b, b.width >= 0 && b.height > 0
 }
 
 // xmlAttr is an attribute's value in a start tag (top="12" or top='12').
