@@ -23,7 +23,7 @@ type Rule struct {
 var Rules = []Rule{
 	{"PARSE.TABLE", "表格无法读取", SevWarning, "表格无法读取，其单元格记为空", false, nil},
 	{"PARSE.AMBIGUOUS", "数字无法拆分", SevWarning, "数字连在一起且有多种拆分都满足表内勾稽关系，相关单元格记为空", false, nil},
-	{"PARSE.TEXT", "文字无法还原", SevWarning, "文件中的汉字有多处读成了西文字母（PDF 字体的编码无法还原为文字），各部分、正文和文字不检查", false, nil},
+	{"PARSE.TEXT", "文字无法还原", SevWarning, "文件中的汉字有多处读成了西文字母（PDF 字体的编码无法还原为文字）或都变成了问号（另存或转换时用了不能表示中文的编码），各部分、正文和文字不检查", false, nil},
 	{"PARSE.MANY", "文件中有多份报告", SevWarning, "文件中有多份报告（汇编）：审核时逐份审核，一个文件超过 500 份的部分未审核；只读取一份时（导入往年报告、report check）其后的报告未读取", false, nil},
 	{"PARSE.READ", "读取方式说明", SevInfo, "原文与模板不完全相同时的读法（行名有字丢失、连在一起的数字只有一种拆法但不合计），供人工核对", false, nil},
 	{"S.MISSING", "缺少部分或表格", SevError, "缺少六个部分之一，或缺少表二、表三、表四", false, checkMissing},

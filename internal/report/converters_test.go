@@ -505,6 +505,32 @@ func TestMutoolHTML(t *testing.T) {
 	}
 }
 
+// unrtf's text of an RTF writes each Chinese character as "?" (its text
+// output has no encoding for them): it was audited as a report missing all
+// its sections (seven S.MISSING errors), and where its digits stood under
+// question marks, table rows were matched by likeness to labels of "?" (21
+// wrong cells and 9 false errors over 60 reports). Such a text is said to
+// have lost its characters (PARSE.TEXT), its tables unread, no error
+// claimed.
+func TestQuestionMarkText(t *testing.T) {
+	file := "unrtf-text-lo-rtf-2025.txt"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	noFalseErrors(t, file, r)
+	if !saysOf(r, "PARSE.TEXT", "", "问号") {
+		t.Errorf("%s: the lost characters not said", file)
+	}
+	for _, tb := range []string{"proactive", "applications", "appeals"} {
+		if !saysOf(r, "PARSE.TABLE", tb, "问号") {
+			t.Errorf("%s: %s not said unread", file, tb)
+		}
+	}
+	// a sentence asking twice is no such text
+	r = audit(t, "q.txt", []byte("示例局2024年政府信息公开工作年度报告\n一、总体情况\n这是一份报告吗??是的。\n"))
+	if saysOf(r, "PARSE.TEXT", "", "") {
+		t.Error("a text with one ?? said to have lost its characters")
+	}
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

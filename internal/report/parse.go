@@ -198,6 +198,17 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
 			Message: fmt.Sprintf("文件中有 %d 处汉字读成了西文字母（如“%s”）：PDF 的字体编码无法还原为文字（多见于经过重新压缩或转换的 PDF），各部分、正文和文字未检查，表格中读错的行名已按字形和次序尽量对上；请用原文件或其他文字版核对", n, sample)})
 	}
+	if n, sample := questionedText(lines); n > 0 {
+		// its words are gone: no row's label tells its numbers' row, and
+		// nothing of the text is there to check
+		p.unreadTables(func(table string) string {
+			return fmt.Sprintf("文件中的汉字都变成了问号，%s的行名无法辨认，各栏记为空", table)
+		})
+		r.Meta.Scrambled = true
+		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
+			Message: fmt.Sprintf("文件中的汉字都变成了问号（%d 处，如“%s”）：文件转换或另存为文本时用了不能表示中文的编码（如 ASCII 或西文编码），文字已经丢失，各部分、正文和表格都无法审核；请用原文件审核，或另存时选择 UTF-8 或 GB18030 编码", n, sample)})
+	}
 	for _, l := range p.lines {
 		if l.Segmented {
 			r.Meta.Flattened = true // a page that lost its line breaks, cut again
@@ -205,6 +216,69 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		}
 	}
 	return r, p.rest
+}
+
+// questionedText counts the question marks that stand in runs of two or more
+// ("???????"), with the first such line as a sample, when they are most of
+// the text's characters that are not ASCII letters or digits and the text
+// holds fewer than a tenth as many Han characters: a text written in an
+// encoding that has no Chinese characters (unrtf's text of an RTF, a file
+// saved as plain text in a Western code page), each character a '?'. 0
+// otherwise.
+func questionedText(lines []Line) (n int, sample string) {
+	marks := 0
+	for _, l := range lines {
+		marks += strings.Count(l.Text, "?")
+	}
+	if marks < minQuestioned {
+		return 0, "" // (almost every text: no pass over its characters)
+	}
+	han := 0
+	for _, l := range lines {
+		t := l.Text
+		if strings.IndexByte(t, '?') < 0 {
+			if han += hanCount(t); han > 1<<16 {
+				return 0, ""
+			}
+			continue
+		}
+		han += hanCount(t)
+		for i := 0; i < len(t); i++ {
+			if t[i] != '?' {
+				continue
+			}
+			j := i
+			for j < len(t) && t[j] == '?' {
+				j++
+			}
+			if j-i >= 2 {
+				if n += j - i; sample == "" {
+					sample = runeContext(t, i, 8)
+				}
+			}
+			i = j
+		}
+	}
+	if n < minQuestioned || han*10 >= n {
+		return 0, ""
+	}
+	return n, sample
+}
+
+// minQuestioned is how many question marks in runs make a text one that
+// lost its Chinese characters: a report has hundreds, a sentence or two
+// asking "??" none to speak of.
+const minQuestioned = 50
+
+// hanCount counts the Han characters of s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // minGarbled is how many Han characters read as Latin letters make a text
