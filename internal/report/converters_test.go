@@ -531,6 +531,27 @@ func TestQuestionMarkText(t *testing.T) {
 	}
 }
 
+// A text garbled (乱码) by being shown in another encoding than its own and
+// saved so — GBK's bytes shown as Latin-1 ("Ê¾ÀýµÚ"), UTF-8's as
+// Windows-1252 ("ç¤ºä¾‹"), UTF-8's as GBK ("绀轰緥") — was audited as a report
+// missing its six sections and three tables (seven S.MISSING errors). It is
+// read back to its own encoding (unmojibake) and said (PARSE.READ); UTF-8
+// shown as GBK loses a byte of some characters for good, so that one is
+// read as far as its rows are recognised, its text not checked, said by
+// PARSE.TEXT.
+func TestMojibake(t *testing.T) {
+	for _, file := range []string{"mojibake-gbk-as-latin1-2020.txt", "mojibake-utf8-as-cp1252-2021.txt"} {
+		readsWhole(t, file)
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if !saysOf(r, "PARSE.READ", "sections", "乱码") {
+			t.Errorf("%s: the garbling not said", file)
+		}
+	}
+	noWrongAndSaid(t, "mojibake-utf8-as-gbk-2022.txt", "the lost characters not said", func(r *report.Report) bool {
+		return saysOf(r, "PARSE.TEXT", "sections", "乱码")
+	})
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

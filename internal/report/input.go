@@ -26,6 +26,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
@@ -61,6 +62,9 @@ type lineRare struct {
 	mergedUp []bool
 	dropped  string
 	ocrRule  bool // cut into cells at "|" that OCR read for a table's rules (ocrRule)
+	// repaired: on a text's first line, the text was garbled (乱码) and read
+	// back to its own encoding (unmojibake): how it was garbled
+	repaired string
 }
 
 // Shown is the text as written, when it held radical forms (⼈ for 人) that
@@ -121,6 +125,16 @@ func (l *Line) setComputed(n int)    { l.setRare(n == 0, func(r *lineRare) { r.c
 func (l *Line) setMergedUp(m []bool) { l.setRare(m == nil, func(r *lineRare) { r.mergedUp = m }) }
 func (l *Line) setDropped(s string)  { l.setRare(s == "", func(r *lineRare) { r.dropped = s }) }
 func (l *Line) setOCRRule(b bool)    { l.setRare(!b, func(r *lineRare) { r.ocrRule = b }) }
+func (l *Line) setRepaired(s string) { l.setRare(s == "", func(r *lineRare) { r.repaired = s }) }
+
+// Repaired says how a text was garbled that was read back to its own
+// encoding (set on its first line); "" for every other.
+func (l *Line) Repaired() string {
+	if l.rare == nil {
+		return ""
+	}
+	return l.rare.repaired
+}
 
 // dropText gathers the text a document holds but does not show, piece by
 // piece, for the next line made (Line.Dropped).
@@ -434,6 +448,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	t, garbled := unmojibake(t)
 	digits, compat := wideForms(t)
 	if digits || hasText(t, "〇") {
 		t = narrowDigits(t)
@@ -448,6 +463,9 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		t = strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(t)
 	}
 	ls, kind, err := decodedLines(name, t)
+	if garbled != "" && len(ls) > 0 {
+		ls[0].setRepaired(garbled)
+	}
 	if kind == KindText && (radicals || compat) { // other kinds are looked at line by line
 		unspace := radicals && radicalsSpaced(ls)
 		for i := range ls {
@@ -1611,6 +1629,60 @@ func decodeText(name string, data []byte) (string, error) {
 		return "", errs.Wrap(errs.Invalid, err, name, "文本既不是 UTF-8 也不是 GB18030/GBK 编码，无法读取")
 	}
 	return string(d), nil
+}
+
+// unmojibake reads back a text garbled (乱码) by being shown in another
+// encoding than its own and saved so: GBK's or UTF-8's bytes shown as
+// Western characters (Latin-1, Windows-1252: "Õþ¸®ÐÅÏ¢" for 政府信息), or
+// UTF-8's shown as GBK ("鏀垮簻淇℃伅"). A report names 政府 in its title
+// and headings; a text that does not, which read back does, was garbled.
+// It returns the text and how it was garbled ("" when it was not).
+func unmojibake(t string) (string, string) {
+	if hasText(t, "政府") || len(t) < 64 {
+		return t, ""
+	}
+	if b, ok := westernBytes(t); ok {
+		if validUTF8(b) && hasText(string(b), "政府") {
+			return string(b), "UTF-8 的中文被当作西文（Latin-1/Windows-1252）显示后保存"
+		}
+		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && hasText(string(d), "政府") {
+			return string(d), "GBK 的中文被当作西文（Latin-1/Windows-1252）显示后保存"
+		}
+	}
+	if !hasHan(t) {
+		return t, ""
+	}
+	enc := encoding.ReplaceUnsupported(simplifiedchinese.GBK.NewEncoder())
+	if b, err := enc.Bytes([]byte(t)); err == nil && mostlyUTF8(b) {
+		if s := strings.ToValidUTF8(string(b), "\uFFFD"); hasText(s, "政府") {
+			return s, garbledLossy
+		}
+	}
+	return t, ""
+}
+
+// garbledLossy is how a text was garbled that reads back with characters
+// lost: UTF-8 shown as GBK loses a byte of some characters for good.
+const garbledLossy = "UTF-8 的中文被当作 GBK 显示后保存，部分字已无法还原，显示为 �"
+
+// westernBytes is t's characters as the bytes a Western encoding shows them
+// as (Latin-1, and Windows-1252's punctuation in 80–9F), false when a
+// character is none of them.
+func westernBytes(t string) ([]byte, bool) {
+	b := make([]byte, 0, len(t))
+	for _, r := range t {
+		switch {
+		case r < 0x100:
+			b = append(b, byte(r))
+		default:
+			k := slices.Index(cp1252High, r) // (doc.go's: Windows-1252's 80–9F)
+			if k < 0 {
+				return nil, false
+			}
+			b = append(b, byte(0x80+k))
+		}
+	}
+	return b, true
 }
 
 var htmlSigns = []string{"<html", "<!doctype html", "<table", "<body", "<p>", "<div", "<td"}

@@ -198,6 +198,22 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
 			Message: fmt.Sprintf("文件中有 %d 处汉字读成了西文字母（如“%s”）：PDF 的字体编码无法还原为文字（多见于经过重新压缩或转换的 PDF），各部分、正文和文字未检查，表格中读错的行名已按字形和次序尽量对上；请用原文件或其他文字版核对", n, sample)})
 	}
+	how := ""
+	if len(lines) > 0 {
+		how = lines[0].Repaired()
+	}
+	switch {
+	case how == garbledLossy:
+		// its headings and words lost characters: what is said of the
+		// sections and the text is moot, its tables read as far as they go
+		r.Meta.Scrambled = true
+		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning, Cell: "sections",
+			Message: fmt.Sprintf("文件的文字是乱码（%s）：已尽量还原，表格按能辨认的行读取，各部分、正文和文字不检查；请用原文件审核", how)})
+	case how != "":
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections",
+			Message: fmt.Sprintf("文件的文字是乱码（%s）：已还原为原来的中文后审核；发布的文本应改正，请用原文件核对", how)})
+	}
 	if n, sample := questionedText(lines); n > 0 {
 		// its words are gone: no row's label tells its numbers' row, and
 		// nothing of the text is there to check
