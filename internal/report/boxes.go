@@ -36,11 +36,17 @@ func tsvWords(t string) bool {
 	return strings.HasPrefix(head, "level\tpage_num\t") && strings.HasSuffix(strings.TrimRight(head, "\r"), "\tleft\ttop\twidth\theight\tconf\ttext")
 }
 
-// xmlWords says t is pdftohtml -xml's or pdftotext -bbox's page list.
+// xmlWords says t is pdftohtml -xml's or pdftotext -bbox's page list, or
+// mutool's structured text (draw -F stext).
 func xmlWords(t string) bool {
 	head := t[:min(len(t), 4096)]
-	return hasText(head, "<pdf2xml") && hasText(t, "<text top=") ||
-		hasText(head, "<doc>") && hasText(t, "<word xMin=") ||
+	if hasText(head, "<pdf2xml") {
+		return hasText(t, "<text top=")
+	}
+	if !hasText(head, "<doc") { // (one search for both below: most texts have neither)
+		return false
+	}
+	return hasText(head, "<doc>") && hasText(t, "<word xMin=") ||
 		hasText(head, "<document") && hasText(head, "<page") && hasText(t, "<char quad=")
 }
 
