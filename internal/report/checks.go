@@ -47,6 +47,7 @@ var Rules = []Rule{
 	{"REC.MISMATCH", "与记录不符", SevWarning, "报告中的数字与本机关在系统中的记录（规范性文件、决定和收费台账、申请、复议诉讼）不一致", false, nil},
 	{"PUB.DIFF", "与系统中的报告不一致", SevWarning, "发布的报告文件中的数字与本系统中保存（报送）的该机关该年度报告不一致", false, nil},
 	{"TXT.LATIN", "中文中混入英文", SevWarning, "中文正文中混入英文单词", false, checkLatin},
+	{"TXT.GARBLED", "正文中有乱码", SevWarning, "正文中留有乱码（锟斤拷、烫烫烫、屯屯屯）：原文的字在转换或保存中丢失", false, checkGarbled},
 	{"TXT.SPACE", "多余空格", SevInfo, "两个汉字之间多余的空格", false, checkSpace},
 	{"TXT.NUMBERING", "序号重复或跳号", SevWarning, "序号重复或跳号（一是、二是…；（一）（二）…）", false, checkNumbering},
 	{"TXT.DOUBLE", "字或标点重复", SevWarning, "正文中重复的“的的”或连用的标点（。。，，、，）", false, checkDouble},

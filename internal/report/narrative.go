@@ -2210,6 +2210,44 @@ func checkLatin(c *ctx) {
 	}
 }
 
+// garbledMarks are what a published text shows where its characters were
+// lost in an encoding's round trip: 锟斤拷 (UTF-8's replacement character
+// read as GBK), 烫烫烫 and 屯屯屯 (a program's uninitialised memory shown as
+// GBK). Real characters, on the page as published; a replacement character
+// (U+FFFD) may be a converter's or our PDF reader's, so it is not one.
+var garbledMarks = []string{"锟斤拷", "烫烫烫", "屯屯屯"}
+
+// checkGarbled says where the sections hold garbled text (乱码), once for
+// each run of marks.
+func checkGarbled(c *ctx) {
+	for _, k := range NarrativeKeys {
+		t := c.r.Sections[k]
+		for i := 0; i < len(t); {
+			at, mark := -1, ""
+			for _, m := range garbledMarks {
+				if j := indexText(t[i:], m); j >= 0 && (at < 0 || j < at) {
+					at, mark = j, m
+				}
+			}
+			if at < 0 {
+				break
+			}
+			a := i + at
+			b := a
+			for b < len(t) && slices.ContainsFunc(garbledMarks, func(m string) bool { return strings.HasPrefix(t[b:], m) }) {
+				for _, m := range garbledMarks {
+					if strings.HasPrefix(t[b:], m) {
+						b += len(m)
+						break
+					}
+				}
+			}
+			c.add("sections."+k, c.lineAt(k, a), "正文中有乱码“%s”：“%s”，原文的字在转换或保存中丢失（UTF-8 与 GBK 编码混用所致），请按原稿改正", mark, context(t, a, b))
+			i = b
+		}
+	}
+}
+
 // context is t[a:b] with up to six runes either side: it walks only those
 // runes, so that it costs the same in a long text as in a short one.
 func context(t string, a, b int) string {

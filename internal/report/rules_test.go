@@ -297,6 +297,16 @@ var ruleCases = map[string]ruleCase{
 			return nil
 		},
 	},
+	"TXT.GARBLED": {
+		fail: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "一是公开的锟斤拷锟斤拷不够；二是解读形式单一。"
+			return nil
+		},
+		pass: func(r *report.Report) *report.Report {
+			r.Sections["5"] = "一是公开的深度不够；二是解读形式单一。"
+			return nil
+		},
+	},
 	"N.PROACTIVE": {
 		fail: func(r *report.Report) *report.Report {
 			r.Sections["1"] = "2024年，本机关制发行政规范性文件2件，废止1件。"
@@ -528,6 +538,10 @@ func TestRulesOnWordings(t *testing.T) {
 		{"TXT.LATIN", "5", "缺乏公开的意识 and 积极性。", true},
 		{"TXT.LATIN", "5", "开展 citywalk 活动。", true},
 		{"TXT.LATIN", "5", "网址为 www.example.gov.cn。", false},
+		{"TXT.GARBLED", "5", "全年收到申请锟斤拷件。", true},
+		{"TXT.GARBLED", "5", "栏目名称为烫烫烫烫。", true},
+		{"TXT.GARBLED", "5", "全年收到申请\uFFFD件。", false}, // (a converter's or our PDF reader's mark: not counted)
+		{"TXT.GARBLED", "5", "本局对辖区内的烫伤事故开展宣传。", false},
 		{"N.PROACTIVE", "1", "2024年，本局印发规范性文件1件、废止3件、现行有效15件。", true},
 		{"N.PROACTIVE", "1", "2024年，本局清理规范性文件30件，其中废止3件。", true},
 		{"N.PROACTIVE", "1", "本年制发规章 0 件、行政规范性文件 2 件，废止 2 件，现行有效 15 件。", true},  // 2 issued: 表二 1
