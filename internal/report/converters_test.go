@@ -552,6 +552,27 @@ func TestMojibake(t *testing.T) {
 	})
 }
 
+// A workbook's sheet saved as CSV (Gnumeric's ssconvert, Excel, WPS and
+// LibreOffice save the sheet shown, here 表二 alone) was audited as a text
+// missing its six sections (S.MISSING for 一, 五 and 六 too). It is read as a
+// workbook's sheet is: said to hold the tables alone (PARSE.READ), 表二 read,
+// the tables it lacks still missing.
+func TestCSVSheet(t *testing.T) {
+	file := "ssconvert-t2-sheet-2020.csv"
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if !saysOf(r, "PARSE.READ", "sections", "只有表格") {
+		t.Errorf("%s: not said to hold the tables alone", file)
+	}
+	for _, k := range []string{"sections.1", "sections.5", "sections.6"} {
+		if saysOf(r, "S.MISSING", k, "") {
+			t.Errorf("%s: %s said missing", file, k)
+		}
+	}
+	if c := r.Proactive.Cell("rules.new_made"); c.String() != "15" {
+		t.Errorf("%s: 规章 本年新制作数量 = %q, want 15", file, c)
+	}
+}
+
 // Chromium's innerText of a portal page that leaves its 0s blank (what a
 // person copies from the page): every table reads whole, blanks in their
 // places, and no error is claimed.

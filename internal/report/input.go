@@ -583,8 +583,11 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		t = strings.ReplaceAll(t, "\r", "\n")
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") || looksCSV(t) {
+		// (a sheet saved as CSV: a workbook's, so that one of the tables
+		// alone — Excel and WPS save only the sheet shown — is said to hold
+		// no text, not to miss the report's sections)
 		ls, err := csvLines(name, t)
-		return ls, KindText, err
+		return ls, KindXLSX, err
 	}
 	if hasText(t, "｜") {
 		t = widePipes(t)
