@@ -1246,17 +1246,16 @@ func asciidocTables(t string) string {
 			span = next
 			if cols > 0 && len(cells) >= cols {
 				flush()
-				rowAt = -1
 			}
 		}
 		if cols < 0 {
 			cols = len(cells) // the first line is the first row
 			flush()
 		}
-		if cols > 0 && len(cells) == 0 {
-			rowAt = -1
-		} else if rowAt < 0 && len(cells) > 0 {
-			rowAt = len(out) - 1
+		if len(cells) == 0 {
+			rowAt = -1 // (a line of no cells starts no row)
+		} else if rowAt < 0 {
+			rowAt = len(out) - 1 // a row begun after one that ended on this line
 		}
 	}
 	flush()

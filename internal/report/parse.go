@@ -187,14 +187,11 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 			p.unreadTables(func(table string) string {
 				return fmt.Sprintf("文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 或 ODT 文件），文字和数字已不在原来的行里，%s无法可靠读取，各栏记为空，正文也不按原文顺序检查：请改用原 PDF 或 pdftotext -layout 的输出审核", table)
 			})
-			r.Meta.Scrambled = true
-			// what was said of the sections (missing, empty) is moot too
-			r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+			scramble(r)
 		}
 	}
 	if n, sample := garbledText(lines); n >= minGarbled {
-		r.Meta.Scrambled = true // its headings and words are not what the page says
-		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		scramble(r) // its headings and words are not what the page says
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
 			Message: fmt.Sprintf("文件中有 %d 处汉字读成了西文字母（如“%s”）：PDF 的字体编码无法还原为文字（多见于经过重新压缩或转换的 PDF），各部分、正文和文字未检查，表格中读错的行名已按字形和次序尽量对上；请用原文件或其他文字版核对", n, sample)})
 	}
@@ -206,8 +203,7 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	case how == garbledLossy:
 		// its headings and words lost characters: what is said of the
 		// sections and the text is moot, its tables read as far as they go
-		r.Meta.Scrambled = true
-		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		scramble(r)
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning, Cell: "sections",
 			Message: fmt.Sprintf("文件的文字是乱码（%s）：已尽量还原，表格按能辨认的行读取，各部分、正文和文字不检查；请用原文件审核", how)})
 	case how != "":
@@ -220,8 +216,7 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		p.unreadTables(func(table string) string {
 			return fmt.Sprintf("文件中的汉字都变成了问号，%s的行名无法辨认，各栏记为空", table)
 		})
-		r.Meta.Scrambled = true
-		r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
+		scramble(r)
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TEXT", Severity: SevWarning,
 			Message: fmt.Sprintf("文件中的汉字都变成了问号（%d 处，如“%s”）：文件转换或另存为文本时用了不能表示中文的编码（如 ASCII 或西文编码），文字已经丢失，各部分、正文和表格都无法审核；请用原文件审核，或另存时选择 UTF-8 或 GB18030 编码", n, sample)})
 	}
@@ -232,6 +227,14 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		}
 	}
 	return r, p.rest
+}
+
+// scramble marks r's text as not what the page says (Meta.Scrambled: no S.,
+// N. or TXT. rule runs), and what was said of its sections (missing, empty)
+// as moot.
+func scramble(r *Report) {
+	r.Meta.Scrambled = true
+	r.Meta.Parse = slices.DeleteFunc(r.Meta.Parse, func(f Finding) bool { return strings.HasPrefix(f.Rule, "S.") })
 }
 
 // questionedText counts the question marks that stand in runs of two or more
