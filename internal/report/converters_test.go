@@ -552,6 +552,21 @@ func TestMojibake(t *testing.T) {
 	})
 }
 
+// Chromium's PDF run through Ghostscript (pdfwrite, as a "PDF printer"
+// does) keeps its Type 3 fonts with a wrong ToUnicode: some characters come
+// out as Latin letters in every reader (pdftotext -layout here). The label
+// of 1.申请人无正当理由逾期不补正、… starts its line as "1.申请人无l当理由逾期不补l1"
+// and is not recognised; the row above, 5.要求行政机关确认或重新出具已获取信息,
+// whose label had wrapped without numbers, took the 0 on the line after as
+// its 总计 (a blank read as 0). A row not recognised that starts with
+// another item's number now ends the row waiting for its numbers, as a
+// label alone on its line did: the 0 is left unread.
+func TestRowNotReadEndsTheWaitingLabel(t *testing.T) {
+	noWrongAndSaid(t, "pdftotext-chrome-gs-garbled-2023.txt", "the garbled text not said", func(r *report.Report) bool {
+		return saysOf(r, "PARSE.TEXT", "", "西文字母")
+	})
+}
+
 // A workbook's sheet saved as CSV (Gnumeric's ssconvert, Excel, WPS and
 // LibreOffice save the sheet shown, here 表二 alone) was audited as a text
 // missing its six sections (S.MISSING for 一, 五 and 六 too). It is read as a

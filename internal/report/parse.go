@@ -8141,6 +8141,12 @@ func (p *parser) parseT3() {
 			// a row whose label is not read: the rows after it are no
 			// longer known by their place until a label is read again
 			lost = lost || S != ""
+			if pending >= 0 && otherItem(S, norms[pending]) {
+				// and one that starts with another item's number ends the
+				// pending row's label, as a label alone does (above): the
+				// numbers after it are not the pending row's
+				pending = -1
+			}
 			if S != "" && rc.ok && dropped == nil {
 				dropped = l
 			}
