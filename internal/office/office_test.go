@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/ledongthuc/pdf"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -239,9 +240,73 @@ func TestReportPDF(t *testing.T) {
 		if len(t3page) != 1 {
 			t.Errorf("表三 is split over pages %v", t3page)
 		}
-		// the fonts are embedded as subsets
-		fonts, _ := exec.Command(needTool(t, "pdffonts"), "-").CombinedOutput()
-		_ = fonts
+		toUnicodeWellFormed(t, b.Bytes())
+	}
+}
+
+// toUnicodeWellFormed holds each font's ToUnicode CMap to the CMap format:
+// every code it maps within its code space, read byte by byte, and at most
+// 100 mappings a block. gopdf wrote the lowest and highest glyph index as
+// the code space (<0020><1D31>: second byte 20-31), leaving most codes
+// outside it; poppler and our reader read them anyway, but Ghostscript
+// (and the "PDF printers" built on it) dropped the map, and a report PDF
+// run through one had no text left.
+func toUnicodeWellFormed(t *testing.T, data []byte) {
+	t.Helper()
+	doc, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hex := regexp.MustCompile(`<([0-9A-Fa-f]+)>`)
+	block := regexp.MustCompile(`(?s)(\d+) begin(codespacerange|bfchar|bfrange)\s(.*?)end(?:codespacerange|bfchar|bfrange)`)
+	seen := map[string]bool{}
+	for i := 1; i <= doc.NumPage(); i++ {
+		page := doc.Page(i)
+		for _, name := range page.Fonts() {
+			v := page.Font(name).V.Key("ToUnicode")
+			if v.IsNull() || seen[v.String()] {
+				continue
+			}
+			seen[v.String()] = true
+			rc := v.Reader()
+			cmap, _ := io.ReadAll(rc)
+			rc.Close()
+			var space [][2]uint64
+			mapped := 0
+			for _, m := range block.FindAllStringSubmatch(string(cmap), -1) {
+				n, _ := strconv.Atoi(m[1])
+				var codes []uint64
+				for _, h := range hex.FindAllStringSubmatch(m[3], -1) {
+					c, _ := strconv.ParseUint(h[1], 16, 64)
+					codes = append(codes, c)
+				}
+				per := map[string]int{"codespacerange": 2, "bfchar": 2, "bfrange": 3}[m[2]]
+				if n > 100 || len(codes) != n*per {
+					t.Errorf("%s: a %s block of %d entries (%d codes read); at most 100, each of %d codes", name, m[2], n, len(codes), per)
+					continue
+				}
+				for k := 0; k < len(codes); k += per {
+					if m[2] == "codespacerange" {
+						space = append(space, [2]uint64{codes[k], codes[k+1]})
+						continue
+					}
+					mapped++
+					c := codes[k]
+					if !slices.ContainsFunc(space, func(r [2]uint64) bool {
+						return c>>8 >= r[0]>>8 && c>>8 <= r[1]>>8 && c&0xFF >= r[0]&0xFF && c&0xFF <= r[1]&0xFF
+					}) {
+						t.Errorf("%s: code <%04X> outside the code space %X", name, c, space)
+						return
+					}
+				}
+			}
+			if mapped == 0 {
+				t.Errorf("%s: ToUnicode maps no code", name)
+			}
+		}
+	}
+	if len(seen) == 0 {
+		t.Error("no font has a ToUnicode CMap")
 	}
 }
 

@@ -3,7 +3,16 @@ package gopdf
 import (
 	"fmt"
 	"io"
+	"unicode/utf16"
 )
+
+// utf16Hex is r in UTF-16BE as a CMap writes a destination (gongkai).
+func utf16Hex(r rune) string {
+	if r1, r2 := utf16.EncodeRune(r); r1 != '\uFFFD' {
+		return fmt.Sprintf("%04X%04X", r1, r2)
+	}
+	return fmt.Sprintf("%04X", r)
+}
 
 // UnicodeMap unicode map
 type UnicodeMap struct {
@@ -45,37 +54,40 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	suffix := "endcmap CMapName currentdict /CMap defineresource pop end end"
 
 	glyphIndexToCharacter := newMapGlyphIndexToCharacter() //make(map[int]rune)
-	lowIndex := 65536
-	hiIndex := -1
-
+	seen := map[uint]bool{}
 	keys := u.PtrToSubsetFontObj.CharacterToGlyphIndex.AllKeys()
 	for _, k := range keys {
 		v, _ := u.PtrToSubsetFontObj.CharacterToGlyphIndex.Val(k)
-		index := int(v)
-		if index < lowIndex {
-			lowIndex = index
+		if !seen[v] { // (a glyph two characters share: the first, as before)
+			seen[v] = true
+			glyphIndexToCharacter.set(int(v), k)
 		}
-		if index > hiIndex {
-			hiIndex = index
-		}
-		//glyphIndexToCharacter[index] = k
-		glyphIndexToCharacter.set(index, k)
 	}
 
 	buff := GetBuffer()
 	defer PutBuffer(buff)
 
 	buff.WriteString(prefix)
-	buff.WriteString("1 begincodespacerange\n")
-	fmt.Fprintf(buff, "<%04X><%04X>\n", lowIndex, hiIndex)
-	buff.WriteString("endcodespacerange\n")
-	fmt.Fprintf(buff, "%d beginbfrange\n", glyphIndexToCharacter.size())
-	indexs := glyphIndexToCharacter.allIndexs()
-	for _, k := range indexs {
-		v, _ := glyphIndexToCharacter.runeByIndex(k)
-		fmt.Fprintf(buff, "<%04X><%04X><%04X>\n", k, k, v)
+	// gongkai: the codes are two bytes (Identity-H), so the code space is
+	// <0000><FFFF>. gopdf wrote the lowest and the highest glyph index
+	// there, which a CMap reads byte by byte (say first byte 00-1D, second
+	// 20-31), leaving most codes outside it: Ghostscript, and so the "PDF
+	// printers" built on it, dropped the map and the text with it. A block
+	// holds at most 100 mappings (the CMap format's limit), and a character
+	// beyond the BMP is written as its UTF-16 pair.
+	buff.WriteString("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+	idx, runes := glyphIndexToCharacter.indexs, glyphIndexToCharacter.runes
+	for from := 0; from < len(idx); from += 100 {
+		to := from + 100
+		if to > len(idx) {
+			to = len(idx)
+		}
+		fmt.Fprintf(buff, "%d beginbfchar\n", to-from)
+		for i := from; i < to; i++ {
+			fmt.Fprintf(buff, "<%04X><%s>\n", idx[i], utf16Hex(runes[i]))
+		}
+		buff.WriteString("endbfchar\n")
 	}
-	buff.WriteString("endbfrange\n")
 	buff.WriteString(suffix)
 	buff.WriteString("\n")
 
@@ -111,25 +123,4 @@ func newMapGlyphIndexToCharacter() *mapGlyphIndexToCharacter {
 func (m *mapGlyphIndexToCharacter) set(index int, r rune) {
 	m.runes = append(m.runes, r)
 	m.indexs = append(m.indexs, index)
-}
-
-func (m *mapGlyphIndexToCharacter) size() int {
-	return len(m.indexs)
-}
-
-func (m *mapGlyphIndexToCharacter) allIndexs() []int {
-	return m.indexs
-}
-
-func (m *mapGlyphIndexToCharacter) runeByIndex(index int) (rune, bool) {
-	var r rune
-	ok := false
-	for i, idx := range m.indexs {
-		if idx == index {
-			r = m.runes[i]
-			ok = true
-			break
-		}
-	}
-	return r, ok
 }
