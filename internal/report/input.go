@@ -3607,7 +3607,10 @@ func pdfText(name string, data []byte) (string, []string, error) {
 	case utf8.RuneCountInString(strings.Join(strings.Fields(t), "")) < 20:
 		return "", nil, errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
 	}
-	return "", nil, errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码）："+pdfAdvice)
+	// (what this reader cannot decode, pdftotext seldom can: the fonts have
+	// no map to text left, as after a "PDF printer"; the original document,
+	// or OCR, is the way, pdftotext a try)
+	return "", nil, errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码，多见于经“PDF 打印机”或压缩工具重新生成的文件）：请改用原始的 Word/WPS 文件，或对 PDF 做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim）后审核识别出的文字；也可试用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换，转换出的是正常汉字时再审核转换后的文本")
 }
 
 // pdfNotes are the comments a page's annotations hold (a note's, a
