@@ -1003,9 +1003,6 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		return nil
 	}
 	cl = joinThousands(cl) // "1,234件" is one count, not "1" and "234件"
-	if !claimWords(cl) {
-		return nil
-	}
 	var out []Claim
 	quote := ""   // the text a claim quotes, when it is not the part read
 	wide := false // the part read counts for a whole region
@@ -1248,14 +1245,6 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 		}
 	}
 	return out
-}
-
-// claimWords says a clause may hold a claim: each claim clauseClaims reads
-// is of a part, or parts, that name applications, 复议, 诉讼, a carry-over
-// or a fee, so a clause without any of the words holds none (most of a
-// narrative), and its parts need not be looked at one by one.
-func claimWords(cl string) bool {
-	return hasText(cl, "申请") || hasText(cl, "复议") || hasText(cl, "诉讼") || hasText(cl, "结转") || hasText(cl, "费")
 }
 
 // leadInNotTheYear says the parts before a part, back to the last that
