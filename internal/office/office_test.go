@@ -336,9 +336,17 @@ func TestPDFRendersToPNG(t *testing.T) {
 			t.Errorf("%s is nearly empty (%d bytes)", f, st.Size())
 		}
 	}
+	// every font embedded as a subset, named so (a tag, ABCDEF+: PDF
+	// reference 9.6.4), with its map to text
 	out, _ := exec.Command(needTool(t, "pdffonts"), p).CombinedOutput()
-	if !strings.Contains(string(out), "CID TrueType") || strings.Count(string(out), " yes ") < 2 {
+	fonts := regexp.MustCompile(`(?m)^([A-Z]{6}\+)?\S+\s+CID TrueType\s+Identity-H\s+(\w+)\s+(\w+)\s+(\w+)`).FindAllStringSubmatch(string(out), -1)
+	if len(fonts) < 2 {
 		t.Errorf("fonts not embedded:\n%s", out)
+	}
+	for _, f := range fonts {
+		if f[1] == "" || f[2] != "yes" || f[3] != "yes" || f[4] != "yes" {
+			t.Errorf("a font not embedded as a named subset with its map to text (%q):\n%s", f[0], out)
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package gopdf
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"sort"
 
 	"github.com/signintech/gopdf/fontmaker/core"
 )
@@ -38,7 +40,7 @@ func (s *SubsetFontObj) init(funcGetRoot func() *GoPdf) {
 func (s *SubsetFontObj) write(w io.Writer, objID int) error {
 	//me.AddChars("จ")
 	io.WriteString(w, "<<\n")
-	fmt.Fprintf(w, "/BaseFont /%s\n", CreateEmbeddedFontSubsetName(s.Family))
+	fmt.Fprintf(w, "/BaseFont /%s\n", s.subsetName())
 	fmt.Fprintf(w, "/DescendantFonts [%d 0 R]\n", s.indexObjCIDFont+1)
 	io.WriteString(w, "/Encoding /Identity-H\n")
 	io.WriteString(w, "/Subtype /Type0\n")
@@ -46,6 +48,27 @@ func (s *SubsetFontObj) write(w io.Writer, objID int) error {
 	io.WriteString(w, "/Type /Font\n")
 	io.WriteString(w, ">>\n")
 	return nil
+}
+
+// subsetName is the font's name with the tag the PDF reference (9.6.4)
+// requires of an embedded subset, six capital letters and a plus sign
+// (gongkai): from a hash of the characters the subset holds, so that the
+// subsets of one font in two PDFs merged into one (a 汇编 of reports) are
+// told apart by the tools that merge fonts by name.
+func (s *SubsetFontObj) subsetName() string {
+	keys := append([]rune(nil), s.CharacterToGlyphIndex.AllKeys()...)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	h := fnv.New64a()
+	for _, r := range keys {
+		h.Write([]byte{byte(r >> 24), byte(r >> 16), byte(r >> 8), byte(r)})
+	}
+	sum := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	return string(tag) + "+" + CreateEmbeddedFontSubsetName(s.Family)
 }
 
 // SetIndexObjCIDFont set IndexObjCIDFont
