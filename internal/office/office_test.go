@@ -241,6 +241,11 @@ func TestReportPDF(t *testing.T) {
 			t.Errorf("表三 is split over pages %v", t3page)
 		}
 		toUnicodeWellFormed(t, b.Bytes())
+		// the document's title in an information dictionary the trailer
+		// refers to (PDF reference 7.5.5), not written into the trailer
+		if !regexp.MustCompile(`trailer\s*<<[^<>]*/Info \d+ 0 R\s*>>`).Match(b.Bytes()) {
+			t.Errorf("%s: the trailer's Info is no indirect reference:\n%s", r.Agency, b.Bytes()[max(0, b.Len()-400):])
+		}
 	}
 }
 

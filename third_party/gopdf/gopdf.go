@@ -1061,6 +1061,16 @@ func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
 		io.WriteString(writer, "endobj\n\n")
 		i++
 	}
+	if gp.isUseInfo {
+		// gongkai: the document information dictionary as an object of
+		// its own, which the trailer refers to (PDF reference 7.5.5: Info
+		// "shall be an indirect reference"); gopdf wrote it into the trailer
+		linelens = append(linelens, writer.offset)
+		i++
+		fmt.Fprintf(writer, "%d 0 obj\n", i)
+		gp.writeInfo(writer)
+		io.WriteString(writer, "endobj\n\n")
+	}
 	gp.xref(writer, writer.offset, linelens, i)
 	return writer.offset, nil
 }
@@ -2278,7 +2288,7 @@ func (gp *GoPdf) xref(w io.Writer, xrefbyteoffset int64, linelens []int64, i int
 		io.WriteString(w, "/ID [()()]\n")
 	}
 	if gp.isUseInfo {
-		gp.writeInfo(w)
+		fmt.Fprintf(w, "/Info %d 0 R\n", i) // the last object (compilePdf)
 	}
 	io.WriteString(w, ">>\n")
 	io.WriteString(w, "startxref\n")
@@ -2290,7 +2300,7 @@ func (gp *GoPdf) xref(w io.Writer, xrefbyteoffset int64, linelens []int64, i int
 
 func (gp *GoPdf) writeInfo(w io.Writer) {
 	var zerotime time.Time
-	io.WriteString(w, "/Info <<\n")
+	io.WriteString(w, "<<\n")
 
 	if gp.info.Author != "" {
 		fmt.Fprintf(w, "/Author <FEFF%s>\n", encodeUtf8(gp.info.Author))
