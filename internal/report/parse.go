@@ -13161,10 +13161,16 @@ func labelAfterPieces(S string, norms []string, next int) int {
 }
 
 // leavesBlanks says a table leaves some cells blank: a row of it has
-// digits, fewer than its cells.
+// digits, fewer than its cells, or a row read from its cells (a table's
+// fields) has an empty one.
 func (p *parser) leavesBlanks(got []t3Line) bool {
 	dashes := 0 // (the dashes of a row's marks, a cell each, or two where the report writes ——)
 	for _, g := range got {
+		if g.rc.ok && len(g.rc.cells) == NumCols && slices.ContainsFunc(g.rc.cells, func(c string) bool { return trimSpace(c) == "" }) {
+			// (a table of fields shows its blanks; 表四 on a line of its
+			// own, written with blanks dropped, may then leave some too)
+			return true
+		}
 		n := digitCount(g.rc.tokens)
 		if n >= NumCols && len(g.rc.tokens) < NumCols && wellFormed(strs(g.rc.tokens)) && tokensSumUp(g.rc.tokens) {
 			// 540 210 15 30 30 825: whole counts a space apart, fewer than

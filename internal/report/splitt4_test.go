@@ -779,3 +779,22 @@ func TestT4GluedDigitsMayHoldLongerCells(t *testing.T) {
 	cellsAsTruth(t, file, want, r) // (errors on a cell read wrong, or unread and not said)
 	t4NoneWrong(t, file, want, string(readFile(t, filepath.Join(auditDir, file))))
 }
+
+// A report whose 表三 is a table of fields with blank cells, its 表四 one
+// line of numbers a space apart with its blanks dropped ("123 0 123 0 246
+// 123 369 246 0 0 0 246": twelve numbers, three blanks). The report was not
+// taken to leave cells blank — only rows with fewer numbers than cells told
+// so, not fields left empty — so 表四's twelve numbers were cut into fifteen
+// digits' worth of cells with two blanks at the most: no cut added up and
+// the numbers were reported as the report's error (T4.SUM, with cells that
+// are not the report's). A row of fields with an empty one says so now, and
+// 表四 is read with its blanks where every group adds up.
+func TestT4LineBlanksInAReportWithBlankFields(t *testing.T) {
+	file := "tab-t4-line-blanks-dropped-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	if !saysOf(r, "PARSE.READ", "appeals", "留出空白") {
+		t.Errorf("%s: the blanks of 表四 not said: %v", file, r.Findings)
+	}
+}
