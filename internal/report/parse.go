@@ -15499,10 +15499,13 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 			return
 		}
 	}
-	if len(c) == 0 && len(toks) < n && (spaced && len(toks) >= n-3 && wellFormed(strs(toks)) || !spaced && digitCount(toks) < n && digitCount(toks) >= n-3) {
+	if len(c) == 0 && len(toks) < n && (spaced && len(toks) >= n-5 && wellFormed(strs(toks)) || !spaced && digitCount(toks) < n && digitCount(toks) >= n-3) {
 		// whole cells (or single digits, which are), a few short: blank
 		// cells whose places left no trace (a PDF's text with a space
-		// between cells). Where the blanks go so
+		// between cells; up to five of them when the numbers are apart —
+		// pdftotext -layout squeezes out a column no glyph stands in — and
+		// not six, with which a wrong place added up in a 表四 that does
+		// not, in the probe sets with an error in it). Where the blanks go so
 		// that every group adds up, the cells every such place agrees on
 		// are read (a group of zeros with a blank in it stays unread)
 		var places [][]int64
