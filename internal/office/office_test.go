@@ -241,6 +241,29 @@ func TestReportPDF(t *testing.T) {
 			t.Errorf("表三 is split over pages %v", t3page)
 		}
 		toUnicodeWellFormed(t, b.Bytes())
+		// a bookmark for each of the six parts, each a child of the
+		// document's outline (gopdf named the page tree as their parent)
+		doc, err := pdf.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var marks []string
+		for _, o := range doc.Outline().Child {
+			marks = append(marks, o.Title)
+		}
+		var want []string
+		for _, s := range report.Sections {
+			want = append(want, s.Heading)
+		}
+		if !slices.Equal(marks, want) {
+			t.Errorf("%s: bookmarks %q, want %q", r.Agency, marks, want)
+		}
+		root := regexp.MustCompile(`/Outlines (\d+) 0 R`).FindSubmatch(b.Bytes())
+		for _, m := range regexp.MustCompile(`(?s)obj\s*<<\s*/Parent (\d+) 0 R[^>]*?/Title <FEFF`).FindAllSubmatch(b.Bytes(), -1) {
+			if root == nil || string(m[1]) != string(root[1]) {
+				t.Errorf("%s: a bookmark's parent is object %s, not the outline %q", r.Agency, m[1], root)
+			}
+		}
 		// the document's title in an information dictionary the trailer
 		// refers to (PDF reference 7.5.5), not written into the trailer
 		if !regexp.MustCompile(`trailer\s*<<[^<>]*/Info \d+ 0 R\s*>>`).Match(b.Bytes()) {

@@ -282,6 +282,13 @@ func (p *pdfWriter) paragraph(blk Block) {
 	lines := p.wrap(blk.Text, base, size, pdfBody, indent)
 	for i, line := range lines {
 		p.need(lh)
+		if i == 0 && blk.Style == StyleHeading1 {
+			// a bookmark for each part (一、总体情况 …): the reader's
+			// outline pane lists them, as Word's navigation pane lists the
+			// DOCX's headings
+			p.gp.SetY(p.y)
+			p.gp.AddOutlineWithPosition(blk.Text)
+		}
 		x := pdfLeft
 		w := p.textWidth(line, base, size)
 		switch {
