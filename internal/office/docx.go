@@ -100,7 +100,15 @@ func para(b *strings.Builder, blk Block) {
 	if ind != "" {
 		ind = "<w:ind" + ind + "/>"
 	}
-	b.WriteString(`<w:p><w:pPr>` + spacing + `<w:jc w:val="` + jc + `"/>` + ind + `</w:pPr>`)
+	level := "" // a part's heading is an outline level: Word's navigation pane lists the parts
+	switch blk.Style {
+	case StyleHeading1:
+		level = `<w:outlineLvl w:val="0"/>`
+	case StyleHeading2:
+		level = `<w:outlineLvl w:val="1"/>`
+	}
+	// (in the schema's order: spacing, ind, jc, outlineLvl)
+	b.WriteString(`<w:p><w:pPr>` + spacing + ind + `<w:jc w:val="` + jc + `"/>` + level + `</w:pPr>`)
 	run(b, blk.Text, font, size)
 	b.WriteString(`</w:p>`)
 }

@@ -149,9 +149,25 @@ func TestReportDOCX(t *testing.T) {
 		if !strings.Contains(docxXML(t, b.Bytes(), "word/footer1.xml"), "PAGE") {
 			t.Error("no page number field")
 		}
+		// the six parts' headings are outline levels (Word's navigation
+		// pane), and each paragraph's properties come in the schema's order
+		if n := strings.Count(doc, `<w:outlineLvl w:val="0"/>`); n != 6 {
+			t.Errorf("%s: %d headings at outline level 0, want the six parts'", r.Agency, n)
+		}
+		order := []string{"<w:keepNext", "<w:spacing", "<w:ind", "<w:jc", "<w:outlineLvl"}
+		for _, m := range regexp.MustCompile(`<w:pPr>(.*?)</w:pPr>`).FindAllStringSubmatch(doc, -1) {
+			at := -1
+			for _, tag := range order {
+				if i := strings.Index(m[1], tag); i >= 0 {
+					if i < at {
+						t.Errorf("%s: %s out of the schema's order in %s", r.Agency, tag, m[0])
+						break
+					}
+					at = i
+				}
+			}
+		}
 		// the numbers of 表三 appear row by row
-		cells := regexp.MustCompile(`<w:tc>.*?</w:tc>`).FindAllString(doc, -1)
-		_ = cells
 		for i, row := range numbers(r) {
 			if !strings.Contains(all, words(strings.Join(row, ""))) {
 				t.Errorf("row %d numbers %v not found in order", i, row)
