@@ -280,6 +280,12 @@ func TestReportPDF(t *testing.T) {
 				t.Errorf("%s: a bookmark's parent is object %s, not the outline %q", r.Agency, m[1], root)
 			}
 		}
+		// the text's language and the title shown (the catalog)
+		for _, must := range []string{"/Lang (zh-CN)", "/DisplayDocTitle true"} {
+			if !bytes.Contains(b.Bytes(), []byte(must)) {
+				t.Errorf("%s: the catalog lacks %s", r.Agency, must)
+			}
+		}
 		// the document's title in an information dictionary the trailer
 		// refers to (PDF reference 7.5.5), not written into the trailer
 		if !regexp.MustCompile(`trailer\s*<<[^<>]*/Info \d+ 0 R\s*>>`).Match(b.Bytes()) {
