@@ -333,8 +333,11 @@ func checkMissing(c *ctx) {
 	if r.Meta.Parsed && r.Meta.Empty {
 		// one finding, not nine: this is not the report's text
 		msg := "未找到年度报告的任何部分或表格（一、总体情况……表三、表四），这可能不是年度报告的正文"
-		if r.Meta.Attachment != "" {
-			msg += "：本页只有附件“" + r.Meta.Attachment + "”，请下载附件后审核该文件"
+		switch {
+		case r.Meta.Attachment != "":
+			msg += "：本页只有附件“" + r.Meta.Attachment + "”，请下载附件后审核该文件（按网址审核时会自动读取附件）"
+		case r.Meta.Scripted:
+			msg += "：网页文件中没有正文，正文可能由网页脚本在浏览器中加载：请在浏览器中打开该网页，复制正文或“另存为”完整网页后审核"
 		}
 		c.add("sections", 0, "%s", msg)
 		return

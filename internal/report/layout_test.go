@@ -1062,3 +1062,27 @@ func init() {
 				return r
 			}, findings: []string{"CELL.INVALID", "PARSE.AMBIGUOUS"}, errorsExpected: true})
 }
+
+// A portal page that holds no report but shows one: in a PDF viewer's
+// frame (pdf.js's viewer.html?file=…), behind a download link whose words
+// name no file, or filled by a script in the browser. Each was one
+// S.MISSING ("这可能不是年度报告的正文") that named nothing; now the file the
+// page embeds or links to is named (a frame's before a link's), or the
+// scripts are.
+func TestPageShells(t *testing.T) {
+	for file, want := range map[string]string{
+		"page-shell-pdfviewer-2023.html": "本页只有附件“ndbg.pdf”",
+		"page-shell-link-2023.html":      "本页只有附件“年报.docx”",
+		"page-shell-script-2023.html":    "正文可能由网页脚本在浏览器中加载",
+	} {
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if !saysOf(r, "S.MISSING", "sections", want) {
+			t.Errorf("%s: not said %q: %v", file, want, r.Findings)
+		}
+	}
+	// a page with a report is no shell, scripts or not
+	r := audit(t, "page-2021.html", readFile(t, filepath.Join(auditDir, "page-2021.html")))
+	if r.Meta.Empty || r.Meta.Scripted || r.Meta.Attachment != "" {
+		t.Errorf("page-2021.html taken for a shell: %+v", r.Meta)
+	}
+}

@@ -296,9 +296,13 @@ type Meta struct {
 	Parsed                bool // read from a published text (headings of 二–四 expected)
 	// Empty says nothing of a report was found in a published text: no
 	// section heading, no table; Attachment is a file name the text names
-	// instead (a page that only links to the report)
+	// instead (a page that only links to the report), or that a page's
+	// markup embeds or links to (an <iframe> of a PDF viewer, a download
+	// link); Scripted says such a page had neither but scripts, which may
+	// fill it in a browser
 	Empty      bool
 	Attachment string
+	Scripted   bool
 	Order      []string // section keys in the order they were found
 	// Flattened says the text was a page that lost its line breaks: a
 	// space between two Chinese characters there stands for a lost break

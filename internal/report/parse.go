@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
 	"math"
 	"math/bits"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -48,13 +50,18 @@ func Read(name string, data []byte) (*Report, error) {
 		return nil, err
 	}
 	r := Parse(lines)
-	readAs(r, name, kind)
+	readAs(r, name, kind, data)
 	return r, nil
 }
 
 // readAs completes a report read from a file of the kind.
-func readAs(r *Report, name, kind string) {
+func readAs(r *Report, name, kind string, data []byte) {
 	r.Meta.Source = name
+	if kind == KindHTML && r.Meta.Empty && r.Meta.Attachment == "" {
+		// a page's shell: what it embeds or links to, or its scripts
+		// (looked at only here, where nothing of a report was found)
+		r.Meta.Attachment, r.Meta.Scripted = pageDocument(name, data)
+	}
 	if kind == KindXLSX && r.Meta.Parsed && !r.Meta.Empty {
 		tablesOnly(r)
 	}
@@ -82,14 +89,14 @@ func ReadAll(name string, data []byte) ([]*Report, error) {
 		return nil, err
 	}
 	r, rest := parseOne(lines, false)
-	readAs(r, name, kind)
+	readAs(r, name, kind, data)
 	out, starts := []*Report{r}, []int{1}
 	for len(rest) > 0 && len(out) < MaxParts {
 		part := rest[0]
 		starts = append(starts, max(part[0].No, 1))
 		next, more := parseOne(part, true) // (more: none, as a rule; in their place if any)
 		rest = append(more, rest[1:]...)
-		readAs(next, name, kind)
+		readAs(next, name, kind, data)
 		out = append(out, next)
 	}
 	if len(out) == 1 {
@@ -3052,6 +3059,50 @@ func (p *parser) parse() *Report {
 
 // attachmentRe is a file name a page links to instead of holding the text.
 var attachmentRe = regexp.MustCompile(`[^\s：:，,、“”"<>（）()]+\.(?i:pdf|docx?|wps|ofd|xlsx?|zip|rar)`)
+
+// pageRefRe is an attribute of a page's markup that names a file: an
+// <iframe>'s or <embed>'s src, an <object>'s data, a link's href.
+var pageRefRe = regexp.MustCompile(`(?i)\b(src|data|href)\s*=\s*["']?([^"'\s>]+)`)
+
+// pageDocument is the file name of the document a page shell embeds or
+// links to — frames and embedded objects first (a PDF viewer's ?file= is
+// its document), then links — and whether the page has scripts, which may
+// fill it in a browser.
+func pageDocument(name string, data []byte) (doc string, scripted bool) {
+	t, err := decodeText(name, data[:min(len(data), MaxInput)])
+	if err != nil {
+		return "", false
+	}
+	var link string
+	for _, m := range pageRefRe.FindAllStringSubmatch(t, 2000) {
+		ref := html.UnescapeString(m[2])
+		if _, q, ok := strings.Cut(ref, "?"); ok {
+			// a viewer's page: its document is a parameter (pdf.js's file=)
+			if v, err := url.ParseQuery(q); err == nil && v.Get("file") != "" {
+				ref = v.Get("file")
+			}
+		}
+		ref, _, _ = strings.Cut(ref, "?")
+		ref, _, _ = strings.Cut(ref, "#")
+		if u, err := url.PathUnescape(ref); err == nil {
+			ref = u
+		}
+		base := ref[strings.LastIndexAny(ref, "/\\")+1:]
+		if base == "" || attachmentRe.FindString(base) != base {
+			continue
+		}
+		if !strings.EqualFold(m[1], "href") {
+			return base, false
+		}
+		if link == "" {
+			link = base
+		}
+	}
+	if link != "" {
+		return link, false
+	}
+	return "", strings.Contains(strings.ToLower(t), "<script")
+}
 
 // pageFurniture are what portals print after an article: the report ends there.
 var pageFurniture = []string{"主办单位", "承办单位", "版权所有", "ICP备", "网站标识码", "网站识别码", "公网安备",
