@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -30,7 +29,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"gongkai/internal/auditor"
@@ -164,7 +162,7 @@ func (f *Fetcher) reportFrom(ctx context.Context, addr string, list bool) ([]Doc
 		return []Doc{d}, nil
 	}
 	var out []Doc
-	links := pageLinks(d.Data) // one pass over the page for both uses
+	links := report.PageLinks(d.Data) // one pass over the page for both uses
 	attached, named := attachmentLinks(base, links)
 	// a list: a page with nothing of a report (a report whose tables are
 	// pictures is one), more reports named than a page attaches, and not a
@@ -222,7 +220,7 @@ const maxListPages = 10
 // page while each lists some, on the list's own site, within maxListPages
 // and up to max reports; failed is a page that could not be fetched, which
 // ends the list there.
-func (f *Fetcher) laterPages(ctx context.Context, base *url.URL, data []byte, links []pageLink, seen map[string]bool, max int) (out []string, failed *Doc) {
+func (f *Fetcher) laterPages(ctx context.Context, base *url.URL, data []byte, links []report.PageLink, seen map[string]bool, max int) (out []string, failed *Doc) {
 	first := base
 	visited := map[string]bool{base.String(): true}
 	for pages := 1; pages < maxListPages && len(out) < max; pages++ {
@@ -238,7 +236,7 @@ func (f *Fetcher) laterPages(ctx context.Context, base *url.URL, data []byte, li
 		if base, err = url.Parse(final); err != nil || !isPage(d.Ext) {
 			return out, nil
 		}
-		data, links = d.Data, pageLinks(d.Data)
+		data, links = d.Data, report.PageLinks(d.Data)
 		listed := listedReports(base, links, seen, max-len(out))
 		if len(listed) == 0 {
 			return out, nil
@@ -258,11 +256,11 @@ var trsPages = regexp.MustCompile(`createPageHTML\(\s*(\d{1,4})\s*,\s*(\d{1,4})\
 
 // nextPage is the address of a list page's next page: its 下一页 link, or
 // the next page its TRS script numbers; nil on the last page.
-func nextPage(base *url.URL, data []byte, links []pageLink) *url.URL {
+func nextPage(base *url.URL, data []byte, links []report.PageLink) *url.URL {
 	for _, l := range links {
-		w := strings.Trim(strings.Join(strings.Fields(l.text), ""), ">»›》＞")
-		if l.frame == 0 && nextWords[w] && !strings.HasPrefix(strings.ToLower(l.raw), "javascript:") && !strings.HasPrefix(l.raw, "#") {
-			if u, err := base.Parse(l.raw); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		w := strings.Trim(strings.Join(strings.Fields(l.Text), ""), ">»›》＞")
+		if l.Frame == 0 && nextWords[w] && !strings.HasPrefix(strings.ToLower(l.Raw), "javascript:") && !strings.HasPrefix(l.Raw, "#") {
+			if u, err := base.Parse(l.Raw); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 				return u
 			}
 		}
@@ -283,15 +281,15 @@ func nextPage(base *url.URL, data []byte, links []pageLink) *url.URL {
 // documents) whose text names a report of a year (示例县民政局2024年政府信息
 // 公开工作年度报告, …年报), other than the page itself and those in seen
 // (which it adds to); absolute addresses, at most max.
-func listedReports(base *url.URL, links []pageLink, seen map[string]bool, max int) []string {
+func listedReports(base *url.URL, links []report.PageLink, seen map[string]bool, max int) []string {
 	var out []string
 	for _, l := range links {
 		if len(out) == max {
 			break
 		}
-		u, err := base.Parse(l.raw)
+		u, err := base.Parse(l.Raw)
 		// (a list cuts long titles short and keeps them whole in the title)
-		if l.frame == 0 && err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] && namesAReport(l.title+l.text) {
+		if l.Frame == 0 && err == nil && (u.Scheme == "http" || u.Scheme == "https") && !seen[u.String()] && namesAReport(l.Title+l.Text) {
 			seen[u.String()] = true
 			out = append(out, u.String())
 		}
@@ -386,59 +384,6 @@ func (f *Fetcher) one(ctx context.Context, addr string) (Doc, string, error) {
 var statusWords = map[int]string{401: "（需要登录）", 403: "（禁止访问）", 404: "（页面不存在）", 410: "（页面已删除）",
 	429: "（访问过于频繁）", 500: "（网站内部错误）", 502: "（网站暂时无法访问）", 503: "（网站暂时无法访问）", 504: "（网站响应超时）"}
 
-// docExt are the kinds of file a page attaches a report as.
-var docExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".xls": true, ".xlsx": true,
-	".et": true, ".rtf": true, ".odt": true, ".ods": true, ".fodt": true, ".fods": true, ".zip": true, ".rar": true}
-
-// pageLink is a link (<a>) or a frame (<iframe>, <embed>, <object>) of a
-// page: its address as written, and the words it is shown by.
-type pageLink struct {
-	raw   string
-	text  string    // a link's text
-	title string    // its title; a frame's title and name
-	frame atom.Atom // the frame's element; 0 for a link
-}
-
-// pageLinks are a page's links and frames, in order, from one pass over it.
-func pageLinks(data []byte) []pageLink {
-	var out []pageLink
-	z := html.NewTokenizer(bytes.NewReader(guard.UTF8(data)))
-	var a *pageLink // the link open, if any
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		switch tok := z.Token(); {
-		case tt == html.StartTagToken && tok.DataAtom == atom.A:
-			a = &pageLink{}
-			for _, at := range tok.Attr {
-				switch at.Key {
-				case "href":
-					a.raw = strings.TrimSpace(at.Val)
-				case "title":
-					a.title += at.Val
-				}
-			}
-		case (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && (tok.DataAtom == atom.Iframe || tok.DataAtom == atom.Embed || tok.DataAtom == atom.Object):
-			f := pageLink{frame: tok.DataAtom}
-			for _, at := range tok.Attr {
-				switch {
-				case at.Key == "src" && tok.DataAtom != atom.Object, at.Key == "data" && tok.DataAtom == atom.Object:
-					f.raw = strings.TrimSpace(at.Val)
-				case at.Key == "title" || at.Key == "name":
-					f.title += at.Val
-				}
-			}
-			out = append(out, f)
-		case tt == html.TextToken && a != nil:
-			a.text += tok.Data
-		case tt == html.EndTagToken && tok.DataAtom == atom.A && a != nil:
-			if a.raw != "" {
-				out = append(out, *a)
-			}
-			a = nil
-		}
-	}
-	return out
-}
-
 // attachmentLinks are the documents a page links to or shows in a frame
 // that are its report: those whose link text, frame title or address says
 // 年度报告 or 年报, else all when there are one to three; absolute
@@ -447,7 +392,7 @@ func pageLinks(data []byte) []pageLink {
 // that names the document (pdf.js: viewer.html?file=/uploads/a.pdf); a
 // frame showing a page of the same site (without a query: not a viewer) is
 // the page whose text the report is.
-func attachmentLinks(base *url.URL, links []pageLink) ([]string, int) {
+func attachmentLinks(base *url.URL, links []report.PageLink) ([]string, int) {
 	var named, all []string
 	seen := map[string]bool{}
 	add := func(u *url.URL, words string) {
@@ -462,20 +407,20 @@ func attachmentLinks(base *url.URL, links []pageLink) ([]string, int) {
 		}
 	}
 	for _, l := range links {
-		words := l.text
-		if l.frame != 0 {
-			words = l.title
+		words := l.Text
+		if l.Frame != 0 {
+			words = l.Title
 		}
-		if u, ok := docLink(base, l.raw); ok {
+		if u, ok := report.DocLink(base, l.Raw); ok {
 			add(u, words)
 			continue
 		}
-		u, err := base.Parse(l.raw)
+		u, err := base.Parse(l.Raw)
 		switch {
 		case err != nil:
-		case l.frame == atom.Iframe && u.Host == base.Host && u.RawQuery == "" && isPage(strings.ToLower(path.Ext(u.Path))):
+		case l.Frame == atom.Iframe && u.Host == base.Host && u.RawQuery == "" && isPage(strings.ToLower(path.Ext(u.Path))):
 			add(u, words)
-		case l.frame == 0 && (u.Scheme == "http" || u.Scheme == "https") && docExt[strings.ToLower(path.Ext(strings.TrimSpace(l.text)))]:
+		case l.Frame == 0 && (u.Scheme == "http" || u.Scheme == "https") && report.DocExt[strings.ToLower(path.Ext(strings.TrimSpace(l.Text)))]:
 			add(u, words) // a download address named by its link's text (下载.do?id=3 "报告.pdf")
 		}
 	}
@@ -486,38 +431,6 @@ func attachmentLinks(base *url.URL, links []pageLink) ([]string, int) {
 		return all, 0
 	}
 	return nil, 0
-}
-
-// docLink is the document an address of a page gives: itself when its name
-// is a document's, or the document a viewer's address names in its query
-// (file=, url=, src=…).
-func docLink(base *url.URL, raw string) (*url.URL, bool) {
-	u, err := base.Parse(raw)
-	if err != nil || raw == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, false
-	}
-	if name, _ := url.PathUnescape(u.Path); docExt[strings.ToLower(path.Ext(name))] {
-		return u, true
-	}
-	q := u.Query()
-	for _, k := range slices.Sorted(maps.Keys(q)) {
-		vs := q[k]
-		switch strings.ToLower(k) {
-		case "file", "url", "src", "pdf", "fileurl", "pdfurl", "path":
-		default:
-			continue
-		}
-		for _, v := range vs {
-			d, err := u.Parse(strings.TrimSpace(v))
-			if err != nil || (d.Scheme != "http" && d.Scheme != "https") {
-				continue
-			}
-			if name, _ := url.PathUnescape(d.Path); docExt[strings.ToLower(path.Ext(name))] {
-				return d, true
-			}
-		}
-	}
-	return nil, false
 }
 
 // ReadList reads the addresses of a list (a file of --urls, a text box):

@@ -163,7 +163,7 @@ func TestAttachmentLinks(t *testing.T) {
 		"a viewer of no document": {`<iframe src="/viewer.html?file=/index.html"></iframe>`, ""},
 	} {
 		base, _ := url.Parse(page)
-		links, _ := attachmentLinks(base, pageLinks([]byte("<html><body>"+c.html+"</body></html>")))
+		links, _ := attachmentLinks(base, report.PageLinks([]byte("<html><body>"+c.html+"</body></html>")))
 		if got := strings.Join(links, " "); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"html"
 	"math"
 	"math/bits"
 	"net/url"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -60,7 +60,7 @@ func readAs(r *Report, name, kind string, data []byte) {
 	if kind == KindHTML && r.Meta.Empty && r.Meta.Attachment == "" {
 		// a page's shell: what it embeds or links to, or its scripts
 		// (looked at only here, where nothing of a report was found)
-		r.Meta.Attachment, r.Meta.Scripted = pageDocument(name, data)
+		r.Meta.Attachment, r.Meta.Scripted = pageDocument(data)
 	}
 	if kind == KindXLSX && r.Meta.Parsed && !r.Meta.Empty {
 		tablesOnly(r)
@@ -3060,48 +3060,35 @@ func (p *parser) parse() *Report {
 // attachmentRe is a file name a page links to instead of holding the text.
 var attachmentRe = regexp.MustCompile(`[^\s：:，,、“”"<>（）()]+\.(?i:pdf|docx?|wps|ofd|xlsx?|zip|rar)`)
 
-// pageRefRe is an attribute of a page's markup that names a file: an
-// <iframe>'s or <embed>'s src, an <object>'s data, a link's href.
-var pageRefRe = regexp.MustCompile(`(?i)\b(src|data|href)\s*=\s*["']?([^"'\s>]+)`)
+// shellBase resolves a saved page's addresses: only their names matter.
+var shellBase = &url.URL{Scheme: "http", Host: "page.invalid", Path: "/"}
 
-// pageDocument is the file name of the document a page shell embeds or
-// links to — frames and embedded objects first (a PDF viewer's ?file= is
-// its document), then links — and whether the page has scripts, which may
-// fill it in a browser.
-func pageDocument(name string, data []byte) (doc string, scripted bool) {
-	t, err := decodeText(name, data[:min(len(data), MaxInput)])
-	if err != nil {
-		return "", false
-	}
+// pageDocument is the file name of the document a page shell shows in a
+// frame (an <iframe>, <embed> or <object>; a viewer's address names its
+// document: pdf.js's ?file=) or, failing that, links to — as the fetcher
+// reads a page (PageLinks, DocLink) — and whether the page has scripts,
+// which may fill it in a browser.
+func pageDocument(data []byte) (doc string, scripted bool) {
+	data = data[:min(len(data), MaxInput)]
 	var link string
-	for _, m := range pageRefRe.FindAllStringSubmatch(t, 2000) {
-		ref := html.UnescapeString(m[2])
-		if _, q, ok := strings.Cut(ref, "?"); ok {
-			// a viewer's page: its document is a parameter (pdf.js's file=)
-			if v, err := url.ParseQuery(q); err == nil && v.Get("file") != "" {
-				ref = v.Get("file")
-			}
-		}
-		ref, _, _ = strings.Cut(ref, "?")
-		ref, _, _ = strings.Cut(ref, "#")
-		if u, err := url.PathUnescape(ref); err == nil {
-			ref = u
-		}
-		base := ref[strings.LastIndexAny(ref, "/\\")+1:]
-		if base == "" || attachmentRe.FindString(base) != base {
+	for _, l := range PageLinks(data) {
+		u, ok := DocLink(shellBase, l.Raw)
+		if !ok {
 			continue
 		}
-		if !strings.EqualFold(m[1], "href") {
-			return base, false
+		name, _ := url.PathUnescape(u.Path)
+		name = path.Base(name)
+		if l.Frame != 0 {
+			return name, false
 		}
 		if link == "" {
-			link = base
+			link = name
 		}
 	}
 	if link != "" {
 		return link, false
 	}
-	return "", strings.Contains(strings.ToLower(t), "<script")
+	return "", bytes.Contains(bytes.ToLower(data), []byte("<script"))
 }
 
 // pageFurniture are what portals print after an article: the report ends there.
