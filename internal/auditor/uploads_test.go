@@ -212,6 +212,9 @@ func withinLimits(t *testing.T, outs []Upload, prefix string) {
 	t.Helper()
 	var total int
 	for _, u := range outs {
+		if u.Err != nil && len(u.Data) == 0 && u.Name == strings.TrimSuffix(prefix, "/") {
+			continue // an archive that held no report, said so (RAR: 没有可以核查的文件)
+		}
 		total += len(u.Data)
 		if !strings.HasPrefix(u.Name, prefix) || !utf8.ValidString(u.Name) || len(u.Data) > report.MaxInput || strings.Contains(u.Name, "/../") {
 			t.Fatalf("unpacked %q (%d bytes)", u.Name, len(u.Data))
