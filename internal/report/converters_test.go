@@ -1512,8 +1512,10 @@ func TestT2CompleteRowOCRSpacing(t *testing.T) {
 // and 总计: 3 wrong cells); and it loses digits (（七）总计 84 63 _ 14 14 21
 // 203, its 7 gone), so a row short of numbers was said to add up nowhere
 // (T3.ROWSUM, 3 in 12 clean reports). In a text with OCR's rules no number
-// is placed by where it stands and no error is claimed from where blanks
-// may be: the rows are unread and said.
+// is placed by where it stands on its line (only by its gaps to its
+// neighbours, where they account for every blank: TestOCRGapsPlaceBlanks)
+// and no error is claimed from where blanks may be: the rows are unread
+// and said.
 func TestOCRRuledText(t *testing.T) {
 	for _, file := range []string{"ocr-tesseract-lo-blanks-t3-2023.txt", "ocr-tesseract-lo-blanks-lostdigit-2021.txt"} {
 		want, r := auditWithModel(t, file)
@@ -1655,5 +1657,25 @@ func TestT2HeadingsNotInOCRText(t *testing.T) {
 	noWrongCells(t, file, want, r, "表二")
 	if c := r.Proactive.Cells["normative_documents.in_force"]; !c.Blank() {
 		t.Errorf("%s: 行政规范性文件 现行有效件数 = %q, want unread", file, c)
+	}
+}
+
+// Tesseract's text of a report that leaves cells blank keeps each row's
+// numbers apart by about as many spaces as the page's gaps: 1     7
+// 1     5     2    16, the wide gap a blank 科研机构. Such rows were unread
+// (blanks whose places are unknown). A row whose gaps are whole numbers of
+// the table's usual gap (the median of its rows read whole), with two
+// numbers side by side, accounting for every blank, its last number the sum
+// of the others, is read so and said; the others stay unread.
+func TestOCRGapsPlaceBlanks(t *testing.T) {
+	file := "ocr-tesseract-blanks-gaps-2022.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	if got := r.Applications["new"]; got != want.Applications["new"] {
+		t.Errorf("%s: 一、本年新收 %v, want %v", file, got, want.Applications["new"])
+	}
+	if !saysOf(r, "PARSE.READ", "applications.new", "按空格宽度定出空白的位置") {
+		t.Errorf("%s: the placing not said: %v", file, r.Findings)
 	}
 }

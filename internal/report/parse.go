@@ -8495,6 +8495,9 @@ func (p *parser) parseT3() {
 	}
 	p.settleMarked(marked)
 	blanks = p.displacedTotals(got, blanks)
+	if unit := ocrUnit(got); p.ocrRuled && unit > 0 && len(blanks) > 0 {
+		blanks = slices.DeleteFunc(blanks, func(g t3Line) bool { return p.readOCRGaps(g, unit) })
+	}
 	// ownNumbers: the rows as read now, the same for every short row. A
 	// table with more than a row's numbers a line each, one after another,
 	// does not keep its rows whole on their lines: pdftotext's default text
@@ -15975,6 +15978,100 @@ func t4BlankPlaces(nums []string, n int) [][]int64 {
 	}
 	rec(0)
 	return out
+}
+
+// ocrUnit is the gap between two neighbouring cells' numbers in OCR's text
+// of 表三, in characters: the median of the gaps of its rows read whole
+// (seven numbers on the line), 0 without one.
+func ocrUnit(got []t3Line) float64 {
+	var gaps []float64
+	for _, g := range got {
+		if !g.rc.ok || len(g.rc.cells) != NumCols || slices.Contains(g.rc.cells, "") {
+			continue
+		}
+		ts := tokens(g.line.Text)
+		if len(ts) < NumCols {
+			continue
+		}
+		ts = ts[len(ts)-NumCols:]
+		for i := 1; i < len(ts); i++ {
+			gaps = append(gaps, float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end)/2)
+		}
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
+}
+
+// readOCRGaps reads a 表三 row short of numbers in OCR's text by the
+// spaces between them: OCR writes a row with as many spaces between two
+// numbers as the picture's gap, to a character or so, and the cells of 表三's
+// columns are about as wide as each other, so a gap k times the table's
+// usual one (unit: ocrUnit) holds k-1 blank cells (within a third of a gap;
+// else the spacing says nothing). OCR spaces some lines wider than others,
+// and narrows a wide gap at times: only a row with two numbers side by side
+// (its spacing the table's) whose gaps account for all its blanks is read,
+// its last number its 总计, which the others add up to (a row of zeros, or
+// one whose last is not the sum, is not). What is read is said.
+func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
+	ts := g.rc.tokens
+	if len(ts) < 3 || len(ts) >= NumCols || !wellFormed(strs(ts)) {
+		return false
+	}
+	var sum, last int64
+	for i, t := range ts {
+		v, err := strconv.ParseInt(t.s, 10, 64)
+		if err != nil || t.center < 0 {
+			return false
+		}
+		if i == len(ts)-1 {
+			last = v
+		} else {
+			sum += v
+		}
+	}
+	if last == 0 || sum != last {
+		return false
+	}
+	if unit < 2 {
+		return false
+	}
+	cells := make([]string, 0, NumCols)
+	single := false // two numbers side by side: the row's spacing is the table's
+	for i := 1; i < len(ts); i++ {
+		gap := float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end) / 2
+		k := math.Round(gap / unit)
+		if k < 1 || math.Abs(gap/unit-k) > 0.3 {
+			return false
+		}
+		single = single || k == 1
+		cells = append(cells, ts[i-1].s)
+		for range int(k) - 1 {
+			cells = append(cells, "")
+		}
+	}
+	cells = append(cells, ts[len(ts)-1].s)
+	if len(cells) != NumCols || !single {
+		// blanks before the first number are not seen, and a gap OCR
+		// narrowed looks like them: only a row whose gaps account for
+		// every blank is read
+		return false
+	}
+	var v Row
+	for c, s := range cells {
+		v[c] = toCell(s)
+		delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
+	}
+	p.r.Applications[g.row.Key] = v
+	shown := make([]string, NumCols)
+	for c, s := range cells {
+		shown[c] = cmp.Or(s, "空白")
+	}
+	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s）：文字识别（OCR）的结果中数字之间的空格宽窄不一，按空格宽度定出空白的位置（最后一个数等于其他各数之和，为总计），读作：%s，请对照原文核对",
+		g.row.Group, g.row.Label, len(ts), strings.Join(strs(ts), " "), strings.Join(shown, " "))
+	return true
 }
 
 // interiorBlanks reads from a row's spacing, laid out to scale
