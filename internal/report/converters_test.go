@@ -1679,3 +1679,29 @@ func TestOCRGapsPlaceBlanks(t *testing.T) {
 		t.Errorf("%s: the placing not said: %v", file, r.Findings)
 	}
 }
+
+// A scanned report's PDF with tesseract's text layer (invisible text over
+// the page's picture: text rendering mode 3), 表三's page. OCR's word boxes
+// set a row's last numbers a little lower than its label (5 4 19 of 一、本年
+// 新收 on a line of their own), and they were read as the next row's, short
+// of numbers: wherever its blanks went they did not add up, a T3.ROWSUM
+// error on a clean report. A PDF whose glyphs are mostly invisible is read
+// as an OCR layer: said (PARSE.READ), and as in OCR's text no row short of
+// numbers is taken for the report's error (OCR loses digits).
+func TestPDFOCRLayer(t *testing.T) {
+	file := "tesseract-pdf-ocrlayer-t3-2021.pdf"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "applications")
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.") {
+			t.Errorf("%s: %s %s", file, f.Rule, f.Message)
+		}
+	}
+	if !saysOf(r, "PARSE.READ", "", "文字识别（OCR）叠加在页面图片上的文字层") {
+		t.Errorf("%s: the OCR layer not said: %v", file, r.Findings)
+	}
+	// a PDF of drawn text is none
+	if r := audit(t, "lo-page-2021.pdf", readFile(t, filepath.Join(auditDir, "lo-page-2021.pdf"))); saysOf(r, "PARSE.READ", "", "文字层") {
+		t.Error("lo-page-2021.pdf said to be an OCR layer")
+	}
+}

@@ -62,6 +62,7 @@ type lineRare struct {
 	mergedUp []bool
 	dropped  string
 	ocrRule  bool // cut into cells at "|" that OCR read for a table's rules (ocrRule)
+	ocrLayer bool // a PDF's text that OCR laid over its pages' pictures (OCRLayer)
 	// repaired: on a text's first line, the text was garbled (乱码) and read
 	// back to its own encoding (unmojibake): how it was garbled
 	repaired string
@@ -126,6 +127,14 @@ func (l *Line) setMergedUp(m []bool) { l.setRare(m == nil, func(r *lineRare) { r
 func (l *Line) setDropped(s string)  { l.setRare(s == "", func(r *lineRare) { r.dropped = s }) }
 func (l *Line) setOCRRule(b bool)    { l.setRare(!b, func(r *lineRare) { r.ocrRule = b }) }
 func (l *Line) setRepaired(s string) { l.setRare(s == "", func(r *lineRare) { r.repaired = s }) }
+
+// setOCRLayer marks a line of a PDF whose text is an OCR layer.
+func (l *Line) setOCRLayer() { l.setRare(false, func(r *lineRare) { r.ocrLayer = true }) }
+
+// OCRLayer says a line is of a PDF whose text is the layer OCR laid,
+// invisible, over its scanned pages' pictures: it reads as the pages show,
+// by OCR's reading, which may misread or lose a digit.
+func (l *Line) OCRLayer() bool { return l.rare != nil && l.rare.ocrLayer }
 
 // Repaired says how a text was garbled that was read back to its own
 // encoding (set on its first line); "" for every other.
@@ -426,11 +435,17 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
 		// from its header: offsets that count the bytes before it are
 		// wrong then, and the scan finds the objects
-		t, notes, err := pdfText(name, data[pdfStart(data):])
+		t, notes, ocr, err := pdfText(name, data[pdfStart(data):])
 		if err != nil {
 			return nil, "", err
 		}
-		return withUnseen(placedLines(t), notes), KindPDF, nil
+		ls := withUnseen(placedLines(t), notes)
+		if ocr {
+			for i := range ls {
+				ls[i].setOCRLayer()
+			}
+		}
+		return ls, KindPDF, nil
 	}
 	if words, kind, ok := flatODF(data); ok {
 		// a flat OpenDocument (.fodt, .fods: LibreOffice's one-file XML):
@@ -3590,27 +3605,27 @@ const pdfAdvice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian �
 // cross-reference table fails it (a wrong offset after an edit, no %%EOF,
 // junk after the end; pdftotext reads these) is read again from its objects
 // found by a scan; one read whole but in garbage is not.
-func pdfText(name string, data []byte) (string, []string, error) {
-	t, notes, err := pdfPages(name, data, pdf.NewReader)
+func pdfText(name string, data []byte) (string, []string, bool, error) {
+	t, notes, ocr, err := pdfPages(name, data, pdf.NewReader)
 	if err != nil && !errors.Is(err, pdf.ErrInvalidPassword) {
-		if t2, notes2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
-			t, notes, err = t2, notes2, nil
+		if t2, notes2, ocr2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
+			t, notes, ocr, err = t2, notes2, ocr2, nil
 		}
 	}
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	switch {
 	case readableChinese(t) || plainChinese(t):
 		// (a document that is no report reads, and is said to be none)
-		return t, notes, nil
+		return t, notes, ocr, nil
 	case utf8.RuneCountInString(strings.Join(strings.Fields(t), "")) < 20:
-		return "", nil, errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
+		return "", nil, false, errs.New(name, "该 PDF 没有文字层（页面是图片，多为扫描件）：须先做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim），再审核识别出的文字")
 	}
 	// (what this reader cannot decode, pdftotext seldom can: the fonts have
 	// no map to text left, as after a "PDF printer"; the original document,
 	// or OCR, is the way, pdftotext a try)
-	return "", nil, errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码，多见于经“PDF 打印机”或压缩工具重新生成的文件）：请改用原始的 Word/WPS 文件，或对 PDF 做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim）后审核识别出的文字；也可试用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换，转换出的是正常汉字时再审核转换后的文本")
+	return "", nil, false, errs.New(name, "该 PDF 中的文字无法直接读取（字体没有可用的编码表，读出的是乱码，多见于经“PDF 打印机”或压缩工具重新生成的文件）：请改用原始的 Word/WPS 文件，或对 PDF 做文字识别（OCR，如 WPS、Acrobat 的“识别文字”或 ocrmypdf -l chi_sim）后审核识别出的文字；也可试用 pdftotext -layout 文件.pdf 文件.txt（Debian 软件包 poppler-utils）转换，转换出的是正常汉字时再审核转换后的文本")
 }
 
 // pdfNotes are the comments a page's annotations hold (a note's, a
@@ -3633,19 +3648,19 @@ func pdfNotes(d *dropText, p pdf.Page) {
 
 // pdfPages is the text of a PDF's pages, as opened by open, and the
 // comments on them (pdfNotes).
-func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, notes []string, err error) {
+func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, notes []string, ocr bool, err error) {
 	defer func() {
 		if p := recover(); p != nil { // the reader panics on some malformed files
-			text, notes, err = "", nil, errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
+			text, notes, ocr, err = "", nil, false, errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
 		}
 	}()
 	r, err := open(bytes.NewReader(data), int64(len(data)))
 	if errors.Is(err, pdf.ErrInvalidPassword) {
 		// a password to open, not only one to edit (those are read)
-		return "", nil, errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
+		return "", nil, false, errs.Wrap(errs.Invalid, err, name, "该 PDF 设有打开密码：请提供未加密的文件，或用密码打开后另存为不加密的 PDF 再审核")
 	}
 	if err != nil {
-		return "", nil, errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+pdfAdvice)
+		return "", nil, false, errs.Wrap(errs.Invalid, err, name, "PDF 文件无法打开："+pdfAdvice)
 	}
 	var b strings.Builder
 	var d dropText
@@ -3659,6 +3674,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	// first page's headings); the pages' glyphs are not all kept to find the
 	// leftmost of all: a PDF may have thousands of pages
 	left := math.Inf(1)
+	glyphs, invisible := 0, 0 // (most of them invisible: an OCR layer)
 	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
@@ -3670,13 +3686,14 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
-		gs := pdfGlyphs(p)
+		gs, hidden := pdfGlyphsSeen(p)
+		glyphs, invisible = glyphs+len(gs), invisible+hidden
 		left = math.Min(left, pageLeft(gs))
 		pageLinesFrom(&b, gs, left)
 		b.WriteString("\n")
 		pdfNotes(&d, p)
 	}
-	return b.String(), d.pieces, nil
+	return b.String(), d.pieces, invisible*2 > glyphs, nil
 }
 
 // pageLines rebuilds the lines of a page from its glyphs: glyphs on one

@@ -167,7 +167,7 @@ func Parse(lines []Line) *Report {
 // already dropped and their pages already segmented.
 func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	radicals, read, first, as := radicalsRead(lines)
-	p := &parser{lines: lines}
+	p := &parser{lines: lines, ocrLayer: len(lines) > 0 && lines[0].OCRLayer()}
 	if !cut {
 		p.lines = segment(dropFooters(lines))
 	}
@@ -196,6 +196,10 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 			})
 			scramble(r)
 		}
+	}
+	if p.ocrLayer {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: "本文件是扫描件的 PDF，文字来自文字识别（OCR）叠加在页面图片上的文字层：识别可能认错或漏掉字和数字，表格中数不够的行不据以判断有误；未读出的行、与原文不符的数字请对照页面核对"})
 	}
 	if n, sample := garbledText(lines); n >= minGarbled {
 		scramble(r) // its headings and words are not what the page says
@@ -706,6 +710,10 @@ type parser struct {
 	// proof of blank cells, and no error is claimed from where its blanks
 	// may be
 	ocrRuled bool
+	// ocrLayer: a PDF's text is the layer OCR laid over its scanned pages
+	// (Line.OCRLayer): its places are the page's, but OCR loses digits,
+	// so as in ocrRuled text no row short of numbers is an error
+	ocrLayer bool
 	// runsKnown: whether the text caps its runs of empty lines (cappedRuns):
 	// 0 not asked yet, 1 yes, -1 no
 	runsKnown int
@@ -8551,7 +8559,7 @@ func (p *parser) parseT3() {
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s），无法确定空白的位置，该行记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 			}
-			if !p.ocrRuled && (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens) && !columnLost(got, g)) && noPlacingAddsUp(g.rc.tokens) {
+			if !p.ocrRuled && !p.ocrLayer && (g.inColumns || p.ownNumbers(g, rowsOn) && totalsShown(got, g) && !cutTotal(g.rc.tokens) && !columnLost(got, g)) && noPlacingAddsUp(g.rc.tokens) {
 				// whole numbers that are the row's cells — standing one to
 				// a column, or all the row's line holds in a text that
 				// keeps rows on their lines, the table showing its 总计
@@ -15592,7 +15600,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 	if len(toks) >= n {
 		return
 	}
-	if p.ocrRuled {
+	if p.ocrRuled || p.ocrLayer {
 		return // (OCR loses digits: fewer numbers are no proof of blanks)
 	}
 	if (t4TotalFails(p.t4InColumns) || p.t4Laid) && t4NoPlacingAddsUp(strs(toks)) {

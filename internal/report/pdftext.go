@@ -20,9 +20,17 @@ import (
 // character (a stray 政 after a line, a "." after a number). The text state
 // follows the PDF reference (9.3, 9.4); widths, as in Content, come from the
 // simple fonts' Widths (one byte to a character).
-func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
+func pdfGlyphs(p pdf.Page) []pdf.Text {
+	out, _ := pdfGlyphsSeen(p)
+	return out
+}
+
+// pdfGlyphsSeen is pdfGlyphs that also counts the glyphs drawn invisible
+// (text rendering mode 3): the text layer OCR lays over a scanned page's
+// picture (tesseract's, ocrmypdf's, Acrobat's 识别文字).
+func pdfGlyphsSeen(p pdf.Page) (out []pdf.Text, invisible int) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
-		return nil
+		return nil, 0
 	}
 	var angles []float64 // each glyph's direction (see upright)
 	defer func() {
@@ -33,6 +41,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		tc, tw, th, tl, trise, tfs float64
 		tf                         *font
 		ctm                        pdfMatrix
+		tr                         int // text rendering mode (PDF reference 9.3.6)
 	}
 	g := state{th: 1, ctm: pdfIdentity}
 	var stack []state
@@ -44,6 +53,9 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		glyph := func(text string, w0 float64, space bool) {
 			trm := pdfMatrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.trise, 1}}.mul(tm).mul(g.ctm)
 			if text != "" {
+				if g.tr == 3 {
+					invisible++
+				}
 				// the size is the length of the glyph's x axis, which
 				// a turned page's text matrix gives as its second
 				// component (0 1 -1 0: the first is 0)
@@ -151,6 +163,8 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 				g.tl = num(0)
 			case "Ts":
 				g.trise = num(0)
+			case "Tr":
+				g.tr = int(num(0))
 			case "Tf":
 				if len(args) != 2 {
 					return
@@ -225,7 +239,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text) {
 		})
 	}
 	run(p.V.Key("Contents"), p.Resources(), 0)
-	return out
+	return out, invisible
 }
 
 // font is what pdfGlyphs knows of a font.
