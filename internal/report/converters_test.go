@@ -1686,8 +1686,10 @@ func TestOCRGapsPlaceBlanks(t *testing.T) {
 // 新收 on a line of their own), and they were read as the next row's, short
 // of numbers: wherever its blanks went they did not add up, a T3.ROWSUM
 // error on a clean report. A PDF whose glyphs are mostly invisible is read
-// as an OCR layer: said (PARSE.READ), and as in OCR's text no row short of
-// numbers is taken for the report's error (OCR loses digits).
+// as an OCR layer: said (PARSE.READ), its lines take what is within a
+// quarter of the page's line spacing (a glyph's size, stretched by Tz to
+// its word's box, is no measure there), and as in OCR's text no row short
+// of numbers is taken for the report's error (OCR loses digits).
 func TestPDFOCRLayer(t *testing.T) {
 	file := "tesseract-pdf-ocrlayer-t3-2021.pdf"
 	want, r := auditWithModel(t, file)
@@ -1699,6 +1701,11 @@ func TestPDFOCRLayer(t *testing.T) {
 	}
 	if !saysOf(r, "PARSE.READ", "", "文字识别（OCR）叠加在页面图片上的文字层") {
 		t.Errorf("%s: the OCR layer not said: %v", file, r.Findings)
+	}
+	// and the row whose numbers stood lower is read: an OCR layer's line
+	// takes what is within a quarter of the page's line spacing
+	if got := r.Applications["new"]; got != want.Applications["new"] {
+		t.Errorf("%s: 一、本年新收 %v, want %v", file, got, want.Applications["new"])
 	}
 	// a PDF of drawn text is none
 	if r := audit(t, "lo-page-2021.pdf", readFile(t, filepath.Join(auditDir, "lo-page-2021.pdf"))); saysOf(r, "PARSE.READ", "", "文字层") {

@@ -3689,7 +3689,16 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 		gs, hidden := pdfGlyphsSeen(p)
 		glyphs, invisible = glyphs+len(gs), invisible+hidden
 		left = math.Min(left, pageLeft(gs))
-		pageLinesFrom(&b, gs, left)
+		floor := 0.0
+		if hidden*2 > len(gs) {
+			// OCR's layer: each word's box sets its own baseline and, by
+			// Tz, its own size, so a row's numbers stand a point or two off
+			// its label's line and a glyph's size is no measure of it: a
+			// line takes what is within a quarter of the page's usual line
+			// spacing too
+			floor = lineSpacing(gs) / 4
+		}
+		pageLinesFrom(&b, gs, left, floor)
 		b.WriteString("\n")
 		pdfNotes(&d, p)
 	}
@@ -3700,7 +3709,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 // baseline form a line, in x order; a gap wider than two characters is a
 // table cell boundary (a tab), a smaller one a space.
 func pageLines(b *strings.Builder, glyphs []pdf.Text) {
-	pageLinesFrom(b, glyphs, pageLeft(glyphs))
+	pageLinesFrom(b, glyphs, pageLeft(glyphs), 0)
 }
 
 // pageLeft is the x where a page's text starts: its leftmost glyph's.
@@ -3712,8 +3721,30 @@ func pageLeft(glyphs []pdf.Text) float64 {
 	return left
 }
 
-// pageLinesFrom is pageLines with the columns counted from left.
-func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left float64) {
+// lineSpacing is the usual distance between a page's lines: the median of
+// the steps down between its glyphs' baselines more than 2 points apart.
+func lineSpacing(gs []pdf.Text) float64 {
+	ys := make([]float64, 0, len(gs))
+	for _, g := range gs {
+		ys = append(ys, g.Y)
+	}
+	slices.Sort(ys)
+	var steps []float64
+	for i := 1; i < len(ys); i++ {
+		if d := ys[i] - ys[i-1]; d > 2 {
+			steps = append(steps, d)
+		}
+	}
+	if len(steps) == 0 {
+		return 0
+	}
+	slices.Sort(steps)
+	return steps[len(steps)/2]
+}
+
+// pageLinesFrom is pageLines with the columns counted from left; a line
+// takes what is within floor of its first glyph too.
+func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left, floor float64) {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
 		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
@@ -3733,7 +3764,7 @@ func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left float64) {
 		// centred between two lines of the next cell's is on the first of them
 		// (三、本年度 three points under 1.本机关不掌握相关政府, its numbers
 		// three more under)
-		tol := math.Max(2, 0.45*gs[i].FontSize)
+		tol := max(2, 0.45*gs[i].FontSize, floor)
 		j := i
 		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= tol {
 			j++
