@@ -585,7 +585,9 @@ func readsAsRewritten(t *testing.T, fonts []cjkFont) {
 			if f.ocr {
 				// an OCR layer is said so, once, and is otherwise read as
 				// the page it lies over
-				layer := func(x Finding) bool { return x.Rule == "PARSE.READ" && strings.Contains(x.Message, "文字识别（OCR）叠加") }
+				layer := func(x Finding) bool {
+					return x.Rule == "PARSE.READ" && strings.Contains(x.Message, "文字识别（OCR）叠加")
+				}
 				if n := len(slices.DeleteFunc(slices.Clone(findings), func(x Finding) bool { return !layer(x) })); n != 1 {
 					t.Errorf("%s: the OCR layer said %d times", name, n)
 				}
