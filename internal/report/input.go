@@ -443,6 +443,7 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		if ocr {
 			for i := range ls {
 				ls[i].setOCRLayer()
+				ls[i].Text = numbersUnruled(ls[i].Text)
 			}
 		}
 		return ls, KindPDF, nil
@@ -3719,6 +3720,28 @@ func pageLeft(glyphs []pdf.Text) float64 {
 		left = math.Min(left, g.X)
 	}
 	return left
+}
+
+// numbersUnruled takes out of a line of OCR's text a "|" standing alone
+// between two numbers: a table's rule the recogniser read as a character
+// (0 123 | 369), which would make the row no row of numbers. A space takes
+// its place, so the numbers keep their columns.
+func numbersUnruled(s string) string {
+	if strings.IndexByte(s, '|') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '|' || i == 0 || i == len(b)-1 || b[i-1] != ' ' || b[i+1] != ' ' {
+			continue
+		}
+		before := bytes.TrimRight(b[:i], " ")
+		after := bytes.TrimLeft(b[i+1:], " ")
+		if len(before) > 0 && len(after) > 0 && isASCIIDigit(before[len(before)-1]) && isASCIIDigit(after[0]) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // lineSpacing is the usual distance between a page's lines: the median of

@@ -35,3 +35,22 @@ func TestOCRRuleLines(t *testing.T) {
 		t.Error("ocrRuleText: a Markdown row, a row of counts or OCR's rule before a group's label misjudged")
 	}
 }
+
+// In an OCR layer's text a table's rule read as "|" between two numbers
+// (表四's 0 123 | 369) is taken out, a space in its place, so the row is
+// fifteen numbers: before, 表四 "had no row of fifteen numbers" and was
+// unread. A pipe among words, or glued to a number, stays.
+func TestNumbersUnruled(t *testing.T) {
+	for in, want := range map[string]string{
+		"0  246  0  0  123  |  369": "0  246  0  0  123     369",
+		"0 | 1 | 2":                 "0   1   2",
+		"三、本 | (一) 予以公开 3":          "三、本 | (一) 予以公开 3",
+		"审结 | 7":                    "审结 | 7",
+		"12|3 4":                    "12|3 4",
+		"| 3":                       "| 3",
+	} {
+		if got := numbersUnruled(in); got != want {
+			t.Errorf("numbersUnruled(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
