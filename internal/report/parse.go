@@ -16067,12 +16067,7 @@ func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
 		// every blank is read
 		return false
 	}
-	var v Row
-	for c, s := range cells {
-		v[c] = toCell(s)
-		delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
-	}
-	p.r.Applications[g.row.Key] = v
+	p.readRowCells(g.row.Key, cells)
 	shown := make([]string, NumCols)
 	for c, s := range cells {
 		shown[c] = cmp.Or(s, "空白")
@@ -16080,6 +16075,17 @@ func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
 	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到 %d 个数（%s）：文字识别（OCR）的结果中数字之间的空格宽窄不一，按空格宽度定出空白的位置（最后一个数等于其他各数之和，为总计），读作：%s，请对照原文核对",
 		g.row.Group, g.row.Label, len(ts), strings.Join(strs(ts), " "), strings.Join(shown, " "))
 	return true
+}
+
+// readRowCells sets a 表三 row to its cells as written (each read by
+// toCell) and takes back what was said of their ambiguity.
+func (p *parser) readRowCells(key string, cells []string) {
+	var v Row
+	for c, s := range cells {
+		v[c] = toCell(s)
+		delete(p.r.Meta.Ambiguous, t3Cell(key, c))
+	}
+	p.r.Applications[key] = v
 }
 
 // interiorBlanks reads from a row's spacing, laid out to scale
@@ -17109,12 +17115,7 @@ func (p *parser) readMarkedError(g t3Line, want [NumCols]int64) bool {
 	if fit == nil {
 		return false
 	}
-	var v Row
-	for c, s := range fit {
-		v[c] = toCell(s)
-		delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
-	}
-	p.r.Applications[g.row.Key] = v
+	p.readRowCells(g.row.Key, fit)
 	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起，没有一种拆分满足行内之和；按表三其他各行推算，只有一种拆分（%s）仅有一栏与推算不符，按此读取（该行合计不符是报告本身的错误）",
 		g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), strings.Join(fit, " "))
 	return true
@@ -17161,12 +17162,7 @@ func (p *parser) settleMarked(rows []markedRow) {
 				}
 			}
 			if len(fit) == 1 {
-				var v Row
-				for c, s := range fit[0] {
-					v[c] = toCell(s)
-					delete(p.r.Meta.Ambiguous, t3Cell(g.row.Key, c))
-				}
-				p.r.Applications[g.row.Key] = v
+				p.readRowCells(g.row.Key, fit[0])
 				p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字和占位符“%s”连在一起，有 %d 种拆分满足行内之和，按表三其他各行的勾稽关系只有一种（%s）成立，按此读取",
 					g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), len(m.cuts), strings.Join(fit[0], " "))
 				continue
