@@ -8503,8 +8503,10 @@ func (p *parser) parseT3() {
 	}
 	p.settleMarked(marked)
 	blanks = p.displacedTotals(got, blanks)
-	if unit := ocrUnit(got); p.ocrRuled && unit > 0 && len(blanks) > 0 {
-		blanks = slices.DeleteFunc(blanks, func(g t3Line) bool { return p.readOCRGaps(g, unit) })
+	if p.ocrRuled && len(blanks) > 0 {
+		if unit := ocrUnit(got); unit > 0 { // (its rows' tokens: only where asked)
+			blanks = slices.DeleteFunc(blanks, func(g t3Line) bool { return p.readOCRGaps(g, unit) })
+		}
 	}
 	// ownNumbers: the rows as read now, the same for every short row. A
 	// table with more than a row's numbers a line each, one after another,
