@@ -3687,7 +3687,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
-		gs, hidden := pdfGlyphsSeen(p)
+		gs, hidden := pdfGlyphs(p)
 		glyphs, invisible = glyphs+len(gs), invisible+hidden
 		left = math.Min(left, pageLeft(gs))
 		floor := 0.0

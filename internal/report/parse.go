@@ -16003,10 +16003,7 @@ func ocrUnit(got []t3Line) float64 {
 		if len(ts) < NumCols {
 			continue
 		}
-		ts = ts[len(ts)-NumCols:]
-		for i := 1; i < len(ts); i++ {
-			gaps = append(gaps, float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end)/2)
-		}
+		gaps = append(gaps, tokGaps(ts[len(ts)-NumCols:])...)
 	}
 	if len(gaps) == 0 {
 		return 0
@@ -16048,22 +16045,18 @@ func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
 	if unit < 2 {
 		return false
 	}
+	blanks := gapBlanks(tokGaps(ts), unit)
+	if blanks == nil {
+		return false
+	}
 	cells := make([]string, 0, NumCols)
-	single := false // two numbers side by side: the row's spacing is the table's
-	for i := 1; i < len(ts); i++ {
-		gap := float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end) / 2
-		k := math.Round(gap / unit)
-		if k < 1 || math.Abs(gap/unit-k) > 0.3 {
-			return false
-		}
-		single = single || k == 1
-		cells = append(cells, ts[i-1].s)
-		for range int(k) - 1 {
-			cells = append(cells, "")
-		}
+	for i, n := range blanks {
+		cells = append(cells, ts[i].s)
+		cells = append(cells, make([]string, n)...)
 	}
 	cells = append(cells, ts[len(ts)-1].s)
-	if len(cells) != NumCols || !single {
+	// (two numbers side by side: the row's spacing is the table's)
+	if len(cells) != NumCols || !slices.Contains(blanks, 0) {
 		// blanks before the first number are not seen, and a gap OCR
 		// narrowed looks like them: only a row whose gaps account for
 		// every blank is read
@@ -16102,13 +16095,12 @@ func interiorBlanks(ts []tok) []int {
 	if len(ts) < 5 {
 		return nil
 	}
-	gaps := make([]float64, len(ts)-1)
-	for i := 1; i < len(ts); i++ {
-		if ts[i].center < 0 || ts[i-1].center < 0 {
+	for _, t := range ts {
+		if t.center < 0 {
 			return nil
 		}
-		gaps[i-1] = float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end) / 2
 	}
+	gaps := tokGaps(ts)
 	usual := slices.Sorted(slices.Values(gaps))[len(gaps)/2]
 	if usual < 2 {
 		return nil
@@ -16121,11 +16113,26 @@ func interiorBlanks(ts []tok) []int {
 			sum, k = sum+g, k+1
 		}
 	}
-	usual = sum / float64(k)
+	return gapBlanks(gaps, sum/float64(k))
+}
+
+// tokGaps are the gaps between the middles of each two of ts, in columns.
+func tokGaps(ts []tok) []float64 {
+	gaps := make([]float64, 0, len(ts))
+	for i := 1; i < len(ts); i++ {
+		gaps = append(gaps, float64(ts[i].start+ts[i].end-ts[i-1].start-ts[i-1].end)/2)
+	}
+	return gaps
+}
+
+// gapBlanks reads gaps in units of unit, a cell's width: a gap k units wide
+// holds k-1 blank cells. nil when a gap is no whole number of units (more
+// than 0.3 of one off).
+func gapBlanks(gaps []float64, unit float64) []int {
 	out := make([]int, len(gaps))
 	for i, g := range gaps {
-		k := math.Round(g / usual)
-		if k < 1 || math.Abs(g/usual-k) > 0.3 {
+		k := math.Round(g / unit)
+		if k < 1 || math.Abs(g/unit-k) > 0.3 {
 			return nil
 		}
 		out[i] = int(k) - 1

@@ -19,16 +19,10 @@ import (
 // mark, and in the subset fonts LibreOffice and WPS write, code 0x0A is a
 // character (a stray 政 after a line, a "." after a number). The text state
 // follows the PDF reference (9.3, 9.4); widths, as in Content, come from the
-// simple fonts' Widths (one byte to a character).
-func pdfGlyphs(p pdf.Page) []pdf.Text {
-	out, _ := pdfGlyphsSeen(p)
-	return out
-}
-
-// pdfGlyphsSeen is pdfGlyphs that also counts the glyphs drawn invisible
-// (text rendering mode 3): the text layer OCR lays over a scanned page's
-// picture (tesseract's, ocrmypdf's, Acrobat's 识别文字).
-func pdfGlyphsSeen(p pdf.Page) (out []pdf.Text, invisible int) {
+// simple fonts' Widths (one byte to a character). It counts the glyphs
+// drawn invisible too (text rendering mode 3): the text layer OCR lays over
+// a scanned page's picture (tesseract's, ocrmypdf's, Acrobat's 识别文字).
+func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, 0
 	}
