@@ -112,7 +112,8 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 	for i := 1; i <= r.NumPage(); i++ {
 		p := r.Page(i)
 		box := p.V.Key("MediaBox")
-		gs, _ := pdfGlyphs(p)
+		budget := int64(maxPDFContent)
+		gs, _ := pdfGlyphs(p, &budget)
 		pages = append(pages, pdfPage{box.Index(2).Float64(), box.Index(3).Float64(), gs})
 	}
 	return drawPDF(t, pages, f)

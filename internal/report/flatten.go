@@ -2877,3 +2877,44 @@ func headingEnd(t string, e int) int {
 	}
 	return e
 }
+
+// maxLineBytes bounds a line the parser reads. Once pages are cut into
+// their pieces, a report's longest line is a paragraph of a few KB; a
+// line longer than this is no row, heading or sentence of a report but a
+// file's junk (a page of numbers without headings, an encoded picture),
+// and the readers' passes over its words would hold each word of it at
+// once, many times over (a 32 MB line of "1 1 1" took 4.5 GB).
+const maxLineBytes = 64 << 10
+
+// cutLongLines cuts each line longer than maxLineBytes into pieces no
+// longer, at a space where there is one in the piece's last quarter, else
+// between two characters; the pieces keep the line's number and lose its
+// fields (no row has so many). Lines are returned as they are when none
+// is so long.
+func cutLongLines(lines []Line) []Line {
+	if !slices.ContainsFunc(lines, func(l Line) bool { return len(l.Text) > maxLineBytes }) {
+		return lines
+	}
+	out := make([]Line, 0, len(lines)+16)
+	for _, l := range lines {
+		if len(l.Text) <= maxLineBytes {
+			out = append(out, l)
+			continue
+		}
+		for t := l.Text; t != ""; {
+			n := min(len(t), maxLineBytes)
+			if n < len(t) {
+				if k := strings.LastIndexByte(t[:n], ' '); k >= n*3/4 {
+					n = k + 1
+				} else {
+					for n > 0 && !utf8.RuneStart(t[n]) {
+						n--
+					}
+				}
+			}
+			out = append(out, Line{No: l.No, Text: t[:n], Segmented: true})
+			t = t[n:]
+		}
+	}
+	return out
+}

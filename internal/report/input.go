@@ -222,6 +222,23 @@ const (
 // reports are tens of KB.
 const MaxInput = 32 << 20
 
+// MaxLines bounds the lines of a file's text: a report has a few hundred,
+// a compilation of MaxParts reports as laid out by pdftotext -layout a few
+// hundred thousand. A text of more (a file of numbers, one to a line) is
+// refused before it is read, which would take gigabytes.
+const MaxLines = 500_000
+
+// maxLineFields bounds the cells of a line: a row has a few dozen, a page
+// run into one line with its tabs (tabPageRows) some hundreds a report. A
+// line with more separators is text, not cells.
+const maxLineFields = 1 << 16
+
+// fewFields says s has fewer than maxLineFields separators sep (a short
+// line at once).
+func fewFields(s string, sep byte) bool {
+	return len(s) < maxLineFields || strings.Count(s, string(sep)) < maxLineFields
+}
+
 // qiTa writes 其它 as 其他, also spaced out letter by letter.
 var qiTa = strings.NewReplacer("其它", "其他", "其 它", "其 他", "其\u3000它", "其\u3000他")
 
@@ -230,6 +247,10 @@ func Lines(name string, data []byte) ([]Line, string, error) {
 	ls, kind, err := lines(name, data)
 	if err != nil {
 		return nil, "", err
+	}
+	if len(ls) > MaxLines {
+		return nil, "", &errs.Error{Kind: errs.TooLarge, Where: name,
+			Msg: fmt.Sprintf("文件的文字超过 %d 万行，不像年度报告或报告汇编（一份报告通常几百行）：请确认文件是否正确，汇编请分成几个文件再审核", MaxLines/10000)}
 	}
 	for i := range ls {
 		l := &ls[i]
@@ -815,13 +836,24 @@ func csvLines(name string, t string) ([]Line, error) {
 	if hasText(t, "\u00a0") { // a no-break space is a space, as in a text's lines
 		t = strings.ReplaceAll(t, "\u00a0", " ")
 	}
+	if len(t) > maxLineFields {
+		// a record of millions of cells (no sheet's) would be read whole
+		for i, rest, more := 1, t, true; more; i++ {
+			var line string
+			line, rest, more = strings.Cut(rest, "\n")
+			if !fewFields(line, ',') {
+				return nil, &errs.Error{Kind: errs.TooLarge, Where: fmt.Sprintf("%s 第 %d 行", name, i),
+					Msg: fmt.Sprintf("CSV 的这一行有 %d 个以上的单元格，不是报告的表格：请确认文件是否正确", maxLineFields)}
+			}
+		}
+	}
 	r := csv.NewReader(strings.NewReader(t))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var out []Line
 	for {
 		rec, err := r.Read()
-		if err == io.EOF {
+		if err == io.EOF || len(out) > MaxLines { // (more: Lines refuses it)
 			return out, nil
 		}
 		if err != nil {
@@ -1853,13 +1885,14 @@ func textLines(t string) []Line {
 		t = strings.ReplaceAll(t, "\r\n", "\n")
 		t = strings.ReplaceAll(t, "\r", "\n")
 	}
-	out := make([]Line, 0, strings.Count(t, "\n")+1)
+	// (MaxLines+1 at the most: Lines refuses a text of more)
+	out := make([]Line, 0, min(strings.Count(t, "\n")+1, MaxLines+1))
 	// the fields of every tab-separated line in one array: a line has one
 	// field more than tabs, and no more lines have tabs than there are tabs
 	var fields []string
 	edgeTabs, tabAfterEach := false, false
 	if tabs := strings.Count(t, "\t"); tabs > 0 {
-		fields = make([]string, 0, 2*tabs)
+		fields = make([]string, 0, min(2*tabs, 2*maxLineFields))
 		// tabs only at the ends of lines (an indent, the tab a copy leaves
 		// after a line) are white space: a text with no tab between two
 		// words holds no tab table
@@ -1881,7 +1914,7 @@ func textLines(t string) []Line {
 	bare := mdRule && strings.TrimLeft(t[rule[0]:rule[1]], " \t")[0] != '|' && !outerRule(t)
 
 	ruled := false // in a pipe table past its rule
-	for i, more := 0, true; more; i++ {
+	for i, more := 0, true; more && len(out) <= MaxLines; i++ {
 		var s string
 		s, t, more = strings.Cut(t, "\n")
 		s = strings.ReplaceAll(s, "\u00a0", " ")
@@ -1903,9 +1936,9 @@ func textLines(t string) []Line {
 		}
 		l := Line{No: i + 1, Text: s}
 		switch {
-		case hasText(s, "\t") && !piped(s):
+		case hasText(s, "\t") && !piped(s) && fewFields(s, '\t'):
 			l.Fields, fields = splitInto(fields, s, "\t")
-		case markdownRow(s):
+		case markdownRow(s) && fewFields(s, '|'):
 			l.Fields = markdownCells(s, bare)
 			l.setOCRRule(l.Fields != nil && !mdRule && ocrRuleText(s))
 			if l.Fields == nil {
@@ -2492,8 +2525,12 @@ func (w *htmlReader) start(a atom.Atom) {
 		// the rows around a table are its layout, not data: what they held
 		// so far is paragraphs
 		w.flush()
-		for _, t := range w.tables {
-			if r := t.row; r != nil && !r.container {
+		// only the innermost table's row can be open: each table's row
+		// became a container when a table opened inside it, and rows
+		// change only in the innermost table (asking every table made
+		// tables opened and never closed, a crafted page's, quadratic)
+		if n := len(w.tables); n > 0 {
+			if r := w.tables[n-1].row; r != nil && !r.container {
 				for _, p := range w.paras() {
 					w.out = appendPara(w.out, p)
 				}
@@ -2519,7 +2556,7 @@ func (w *htmlReader) start(a atom.Atom) {
 		if t.row == nil {
 			t.row = w.newRow()
 		}
-		if !t.row.container {
+		if !t.row.container && len(t.row.cells)+1 < maxLineFields { // (+1: the open one; past them, the rest run into the last)
 			t.row.closeCell()
 			t.row.open = true
 			w.flushPara() // each cell's text its own paragraph, if the row is a layout's
@@ -2623,6 +2660,9 @@ func htmlRead(next htmlNext, stop func([]Line) bool, hide bool) ([]Line, bool) {
 	depth := 0
 	shown, skipped := 0, 0 // bytes of text
 	for {
+		if len(w.out) > MaxLines {
+			return w.out, true // (Lines refuses it: read no further)
+		}
 		if stop != nil && len(w.out) > seen {
 			seen = len(w.out)
 			if stop(w.out) {
@@ -3228,14 +3268,16 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 				// the rows around a table are layout (a page saved as
 				// DOCX keeps the portal's table around the text): what
 				// their cells held so far are paragraphs, before the table
-				for _, rs := range rows {
-					if !rs.nested {
-						rs.nested = true
-						for _, p := range rs.paras {
-							line(p)
-						}
-						rs.paras = nil
+				// (only the innermost row can be other than nested: each
+				// outer one became so when a row opened inside it — asking
+				// every row made rows opened and never closed quadratic)
+				if n := len(rows); n > 0 && !rows[n-1].nested {
+					rs := rows[n-1]
+					rs.nested = true
+					for _, p := range rs.paras {
+						line(p)
 					}
+					rs.paras = nil
 				}
 				rows = append(rows, &rowState{})
 			case "cell":
@@ -3489,7 +3531,7 @@ func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id
 						if k := len(tableSpans); k > 0 {
 							hidden = tableSpans[k-1].hiddenCols
 						}
-						for k := range min(n, 256) {
+						for k := range min(n, 256, maxLineFields-len(rs.fields)) {
 							if texts, ok := hidden[rs.cellCol+k]; ok {
 								// a hidden column's: no cell the sheet shows
 								if f != "" && len(texts) < 64 {
@@ -3607,9 +3649,9 @@ const pdfAdvice = "请先用 pdftotext -layout 文件.pdf 文件.txt（Debian �
 // junk after the end; pdftotext reads these) is read again from its objects
 // found by a scan; one read whole but in garbage is not.
 func pdfText(name string, data []byte) (string, []string, bool, error) {
-	t, notes, ocr, err := pdfPages(name, data, pdf.NewReader)
-	if err != nil && !errors.Is(err, pdf.ErrInvalidPassword) {
-		if t2, notes2, ocr2, err2 := pdfPages(name, data, pdf.NewReaderRepair); err2 == nil && readableChinese(t2) {
+	t, notes, ocr, err := pdfPages(name, data, pdf.NewReader, maxPDFContent)
+	if err != nil && !errors.Is(err, pdf.ErrInvalidPassword) && errs.KindOf(err) != errs.TooLarge {
+		if t2, notes2, ocr2, err2 := pdfPages(name, data, pdf.NewReaderRepair, maxPDFContent); err2 == nil && readableChinese(t2) {
 			t, notes, ocr, err = t2, notes2, ocr2, nil
 		}
 	}
@@ -3648,8 +3690,9 @@ func pdfNotes(d *dropText, p pdf.Page) {
 }
 
 // pdfPages is the text of a PDF's pages, as opened by open, and the
-// comments on them (pdfNotes).
-func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error)) (text string, notes []string, ocr bool, err error) {
+// comments on them (pdfNotes). It reads no more than budget bytes of the
+// pages' content streams, unpacked: a file that draws more is refused.
+func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Reader, error), budget int64) (text string, notes []string, ocr bool, err error) {
 	defer func() {
 		if p := recover(); p != nil { // the reader panics on some malformed files
 			text, notes, ocr, err = "", nil, false, errs.New(name, "无法从该 PDF 中读取文字："+pdfAdvice)
@@ -3676,7 +3719,10 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	// leftmost of all: a PDF may have thousands of pages
 	left := math.Inf(1)
 	glyphs, invisible := 0, 0 // (most of them invisible: an OCR layer)
-	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
+	// pdfGlyphs spends budget, of the pages' content unpacked; and no more
+	// text is read than MaxInput (a few pages of millions of glyphs)
+	limit := budget
+	for i := 1; i <= min(r.NumPage(), maxPDFPages) && b.Len() <= MaxInput; i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue
@@ -3687,7 +3733,11 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
-		gs, hidden := pdfGlyphs(p)
+		gs, hidden := pdfGlyphs(p, &budget)
+		if budget <= 0 {
+			return "", nil, false, &errs.Error{Kind: errs.TooLarge, Where: name,
+				Msg: fmt.Sprintf("PDF 的页面内容解压后超过 %d MB（一份报告通常不到 1 MB），到第 %d 页仍未读完：文件异常，请确认文件是否正确，或用 pdftotext -layout 转换为文本后再审核", limit>>20, i)}
+		}
 		glyphs, invisible = glyphs+len(gs), invisible+hidden
 		left = math.Min(left, pageLeft(gs))
 		floor := 0.0

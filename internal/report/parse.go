@@ -171,7 +171,12 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	if !cut {
 		p.lines = segment(dropFooters(lines))
 	}
+	p.lines = cutLongLines(p.lines)
 	r := p.parse()
+	if p.cutAt > 0 {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections", Line: p.cutAt,
+			Message: fmt.Sprintf("文件中有一部分的文字超过 %d KB（一份报告的一部分通常不过几十 KB），第 %d 行起未读取：请确认文件是否正确", maxRegionBytes>>10, p.cutAt)})
+	}
 	if n := computedCells(lines); n > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: fmt.Sprintf("表格中有 %d 个单元格是公式，文件里没有保存计算结果（由程序生成、没有在 Excel 或 WPS 中打开保存过的文件）：已按公式算出后审核；请在 Excel 或 WPS 中打开核对", n)})
@@ -648,6 +653,9 @@ var (
 type parser struct {
 	lines []Line
 	r     *Report
+	// cutAt is the first line left out of a section longer than
+	// maxRegionBytes (boundRegion), 0 when none was: said once, at the end
+	cutAt int
 	// rest are the lines of each report after the first (a compilation),
 	// cut off by firstReport: ReadAll reads them next
 	rest  [][]Line
@@ -3187,10 +3195,32 @@ func (p *parser) region(k string) (int, int) {
 	} else if p.attachedAt > lo && p.attachedAt < hi {
 		hi = p.attachedAt
 	}
+	hi = p.boundRegion(lo, hi)
 	if n >= 0 && p.regionsFixed {
 		p.regions[n].lineSpan, p.regions[n].ok = lineSpan{lo, hi}, true
 	}
 	return lo, hi
+}
+
+// maxRegionBytes bounds the text of a section the readers read: a
+// section of a report is a few KB, its table's lines tens of KB at the most
+// (a wide layout's spaces). Beyond it a "section" is a file's junk (a page
+// of numbers without a heading, read whole as where 表三 may be), which the
+// readers would hold word by word, many times over.
+const maxRegionBytes = 256 << 10
+
+// boundRegion is hi, or where lo:hi passes maxRegionBytes of text.
+func (p *parser) boundRegion(lo, hi int) int {
+	size := 0
+	for i := max(lo, 0); i < hi; i++ {
+		if size += len(p.lines[i].Text); size > maxRegionBytes {
+			if p.cutAt == 0 {
+				p.cutAt = p.lines[i].No
+			}
+			return i
+		}
+	}
+	return hi
 }
 
 // sectionRegion is the lines of section k by the headings found: from its

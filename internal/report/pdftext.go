@@ -13,6 +13,17 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
+// maxPageGlyphs bounds the glyphs read of a page: a page of small print
+// has a few thousand, a table's in landscape ten thousand. A content
+// stream that draws millions (a few KB compressed) would be held glyph by
+// glyph, gigabytes: the rest of such a page is not read.
+const maxPageGlyphs = 1 << 18
+
+// maxPDFContent bounds the bytes of a document's content streams, unpacked,
+// that pdfGlyphs reads (through budget): a report's are a few MB at the
+// most, and a few KB of a compressed stream can unpack into gigabytes.
+const maxPDFContent = 128 << 20
+
 // pdfGlyphs walks a page's content stream for the text it draws, each
 // character with its place, as pdf.Page.Content does but for one thing:
 // Content decodes a "\n" through the font after every TJ array as a line
@@ -22,7 +33,7 @@ import (
 // simple fonts' Widths (one byte to a character). It counts the glyphs
 // drawn invisible too (text rendering mode 3): the text layer OCR lays over
 // a scanned page's picture (tesseract's, ocrmypdf's, Acrobat's 识别文字).
-func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
+func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, 0
 	}
@@ -41,7 +52,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 	var stack []state
 	var tm, tlm pdfMatrix
 	show := func(s string) {
-		if g.tf == nil || len(out) > MaxInput {
+		if g.tf == nil || len(out) >= maxPageGlyphs {
 			return
 		}
 		glyph := func(text string, w0 float64, space bool) {
@@ -66,7 +77,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 		if c := g.tf.cid; c != nil {
 			// a code's width by its CID (Identity: the code); word spacing
 			// applies to a one-byte code 32 only
-			for i := 0; i < len(s) && len(out) <= MaxInput; {
+			for i := 0; i < len(s) && len(out) < maxPageGlyphs; {
 				n, code, text, cid := g.tf.codes.next(s[i:])
 				if n == 0 || g.tf.codes == cjkIdentity && n < 2 {
 					return
@@ -88,7 +99,7 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 			return
 		}
 		if u := g.tf.uni; u != nil {
-			for i := 0; i < len(s) && len(out) <= MaxInput; i++ {
+			for i := 0; i < len(s) && len(out) < maxPageGlyphs; i++ {
 				t, ok := u.text(int(s[i]))
 				if !ok { // a code the map leaves out: its encoding's (a space, a digit by its glyph name)
 					t = g.tf.enc.Decode(s[i : i+1])
@@ -99,6 +110,9 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 		}
 		n := 0
 		for _, ch := range g.tf.enc.Decode(s) {
+			if len(out) >= maxPageGlyphs {
+				return
+			}
 			var w0 float64
 			if n < len(s) {
 				w0 = g.tf.f.Width(int(s[n])) * g.tf.scale
@@ -120,7 +134,10 @@ func pdfGlyphs(p pdf.Page) (out []pdf.Text, invisible int) {
 	run = func(content, res pdf.Value, depth int) {
 		fonts := map[string]*font{}
 		floor := len(stack) // a form's Q does not undo its caller's q
-		pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+		if *budget <= 0 {
+			return
+		}
+		*budget -= pdf.InterpretLimit(content, min(*budget, pdf.MaxInterpret), func(stk *pdf.Stack, op string) {
 			n := stk.Len()
 			args := make([]pdf.Value, n)
 			for i := n - 1; i >= 0; i-- {

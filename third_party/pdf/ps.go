@@ -54,6 +54,18 @@ func newDict() Value {
 //
 // There is no support for executable blocks, among other limitations.
 func Interpret(strm Value, do func(stk *Stack, op string)) {
+	InterpretLimit(strm, MaxInterpret, do)
+}
+
+// MaxInterpret bounds the bytes of a stream Interpret reads (gongkai: a
+// few KB of a compressed stream can unpack into gigabytes, which were read
+// for minutes; no content stream or CMap is near it).
+const MaxInterpret = 64 << 20
+
+// InterpretLimit is Interpret reading no more than limit bytes of the
+// stream (gongkai: so that a caller can bound a document's streams, not
+// each alone). It returns the bytes it read.
+func InterpretLimit(strm Value, limit int64, do func(stk *Stack, op string)) (read int64) {
 	var stk Stack
 	var dicts []dict
 	var rd io.Reader
@@ -66,6 +78,9 @@ func Interpret(strm Value, do func(stk *Stack, op string)) {
 	} else {
 		rd = strm.Reader()
 	}
+	lr := &io.LimitedReader{R: rd, N: max(limit, 0)}
+	defer func() { read = max(limit, 0) - lr.N }()
+	rd = lr
 
 	b := newBuffer(rd, 0)
 	b.allowEOF = true
@@ -149,6 +164,7 @@ Reading:
 		}
 		stk.Push(Value{nil, objptr{}, obj})
 	}
+	return // (read, set on the way out)
 }
 
 // readObjectRecover reads one object, recovering a panic from malformed

@@ -1,0 +1,164 @@
+package report_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"gongkai/internal/errs"
+	"gongkai/internal/report"
+)
+
+// readAllocated is the heap Read and Check allocate for a file, and Read's
+// error: hostile input may be refused, as long as it is refused cheaply.
+func readAllocated(name string, data []byte) (uint64, error) {
+	var err error
+	a := allocatedBy(func() {
+		var r *report.Report
+		if r, err = report.Read(name, data); err == nil {
+			report.Check(r, nil)
+		}
+	})
+	return a, err
+}
+
+// A file of junk in a report's place — megabytes of numbers with no
+// heading, on one line or a line each — is read in memory proportionate to
+// it. The readers held a line's every word at once, many times over, for
+// each section the junk was taken for: a 32 MB line of "1 1 1" took 4.5 GB
+// and 19 s, a 93 KB ODT of repeated cells 4.4 GB. Work is measured as memory
+// allocated, which does not depend on the machine's speed; each bound is
+// about twice what the reader allocates now, a third to a tenth of what it
+// did.
+func TestJunkIsReadInBoundedMemory(t *testing.T) {
+	const size = 4 << 20
+	for _, c := range []struct {
+		name string
+		data []byte
+		mb   uint64 // MB allocated at most (it was: 2 689, 2 925, 1 263, 829 and 1 550)
+	}{
+		{"numbers.txt", []byte(strings.Repeat("1 ", size/2)), 640},
+		{"cells.txt", []byte(strings.Repeat("\t1", size/2)), 640},
+		{"pipes.md", []byte("| 一 | 二 |\n|---|---|\n" + strings.Repeat("| 1 ", size/4)), 640},
+		{"rows.txt", []byte("三、收到和处理政府信息公开申请情况\n" + strings.Repeat("1 0 0 0 0 0 1\n", size/14)), 256},
+		{"repeated.odt", odt(t, "<table:table><table:table-row>"+strings.Repeat(`<table:table-cell table:number-columns-repeated="256"><text:p>1</text:p></table:table-cell>`, 20000)+"</table:table-row></table:table>"), 200},
+	} {
+		a, _ := readAllocated(c.name, c.data)
+		if a>>20 > c.mb {
+			t.Errorf("%s (%d KB): %d MB allocated, more than %d MB", c.name, len(c.data)>>10, a>>20, c.mb)
+		}
+	}
+}
+
+// A section longer than any report's is read up to maxRegionBytes, and
+// the line where reading stopped is said.
+func TestLongSectionSaysWhereReadingStopped(t *testing.T) {
+	r, err := report.Read("x.txt", []byte("一、总体情况\n"+strings.Repeat("公开信息\n", 40000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Meta.Parse {
+		if f.Rule == "PARSE.READ" && f.Line > 20000 && strings.Contains(f.Message, fmt.Sprintf("超过 256 KB（一份报告的一部分通常不过几十 KB），第 %d 行起未读取", f.Line)) {
+			return
+		}
+	}
+	t.Fatalf("no PARSE.READ saying where reading stopped: %v", r.Meta.Parse)
+}
+
+// A text of more lines than any report or compilation has is refused, with
+// why, before it is read (a file of one number to a line took 3.3 GB).
+func TestTooManyLinesRefused(t *testing.T) {
+	_, err := report.Read("lines.txt", []byte(strings.Repeat("1\n", report.MaxLines+1)))
+	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "超过 50 万行") {
+		t.Fatalf("err = %v, want too large: more than 500 000 lines", err)
+	}
+	// as many as that is read
+	if _, err := report.Read("lines.txt", []byte(strings.Repeat("1\n", report.MaxLines-1))); err != nil {
+		t.Fatalf("%d lines: %v", report.MaxLines-1, err)
+	}
+}
+
+// A CSV row of more cells than any sheet has is refused, at its line.
+func TestCSVRowOfTooManyCellsRefused(t *testing.T) {
+	data := "一、总体情况\n" + strings.Repeat("1,", 70000) + "1\n"
+	_, err := report.Read("a.csv", []byte(data))
+	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Readable(err), "第 2 行") {
+		t.Fatalf("err = %v, want too large at line 2", err)
+	}
+}
+
+// odt is an ODT document whose body holds the content XML body.
+func odt(t *testing.T, body string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, f := range []struct{ name, text string }{
+		{"mimetype", "application/vnd.oasis.opendocument.text"},
+		{"content.xml", `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`},
+	} {
+		w, err := z.Create(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(f.text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// docxBody is a DOCX document whose body is body (WordprocessingML).
+func docxBody(tb testing.TB, body string) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, f := range []struct{ name, text string }{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`},
+	} {
+		w, err := z.Create(f.name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := w.Write([]byte(f.text)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkHostile reads files built to be slow, each beside the seed
+// report (the baseline: compare the ns per byte, B/s): tables and rows
+// opened inside one another and never closed (each new one looked at all
+// those around it, quadratic: 20 000 of them took seconds), a line of
+// numbers with no heading, a page drawing a million glyphs.
+func BenchmarkHostile(b *testing.B) {
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"seed.txt", readFile(b, seedPath)},
+		{"nested-tables.html", []byte("<html><body>" + strings.Repeat("<table><tr><td>1", 20000))},
+		{"nested-rows.docx", docxBody(b, strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>", 20000))},
+		{"numbers.txt", []byte(strings.Repeat("1 ", 1<<20))},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if r, err := report.Read(c.name, c.data); err == nil {
+					report.Check(r, nil)
+				}
+			}
+		})
+	}
+}
