@@ -211,9 +211,11 @@ func propertyTitle(out []Line, title string) []Line {
 }
 
 // cover marks the cells a merged range covers, its first excepted (0-based,
-// inclusive); a range of more than 65 536 cells is no report's and is left.
+// inclusive); a range of more than 65 536 cells is no report's and is left,
+// and so are ranges past 262 144 cells marked in all (a few KB of a sheet's
+// merges, each under the first bound, marked tens of millions).
 func cover(covered map[[2]int]bool, r0, c0, r1, c1 int) {
-	if (r1-r0+1)*(c1-c0+1) > 1<<16 {
+	if n := (r1 - r0 + 1) * (c1 - c0 + 1); n > 1<<16 || len(covered)+n > 1<<18 {
 		return
 	}
 	for r := r0; r <= r1; r++ {
