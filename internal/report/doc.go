@@ -670,6 +670,9 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 	picture := false   // a picture in the paragraph being read
 	var objects []Line // the lines of worksheets embedded in the paragraph being read
 	for k, c := range chars {
+		if len(out) > MaxLines {
+			break // (Lines refuses it: read no further)
+		}
 		switch c.r {
 		case 0x13: // field begin: its code follows
 			if len(fields) < 64 {
@@ -742,7 +745,9 @@ func docBuildLines(chars []docChar, paps []docPap, embedded map[int][]Line, runs
 			case d == 1 && c.r == 0x07, d > 1 && p.innerCell:
 				para(d, t, picture)
 				r := row(d)
-				r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
+				if len(r.cells) < maxLineFields { // (past it, a row's cells are left out)
+					r.cells = append(r.cells, trimSpace(collapse(r.cell.String())))
+				}
 				r.cell.Reset()
 			default: // a paragraph inside a cell
 				para(d, t, picture)

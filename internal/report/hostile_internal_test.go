@@ -120,17 +120,23 @@ func TestCutLongLines(t *testing.T) {
 }
 
 // A table row of more cells than maxLineFields keeps that many: the rest
-// run into the last (a page of a million <td>s was held cell by cell).
-func TestHTMLRowCellsBounded(t *testing.T) {
-	ls, _, err := Lines("a.html", []byte("<html><body><p>一、总体情况</p><table><tr>"+strings.Repeat("<td>1", maxLineFields+100)+"</table></body></html>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	most := 0
-	for _, l := range ls {
-		most = max(most, len(l.Fields))
-	}
-	if most != maxLineFields {
-		t.Fatalf("a row of %d cells, want %d", most, maxLineFields)
+// run into the last, or are left out (a page of a million <td>s was held
+// cell by cell).
+func TestRowCellsBounded(t *testing.T) {
+	for name, data := range map[string]string{
+		"a.html": "<html><body><p>一、总体情况</p><table><tr>" + strings.Repeat("<td>1", maxLineFields+100) + "</table></body></html>",
+		"a.rtf":  `{\rtf1\ansi 一、总体情况\par \trowd ` + strings.Repeat(`1\cell `, maxLineFields+100) + `\row}`,
+	} {
+		ls, _, err := Lines(name, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		most := 0
+		for _, l := range ls {
+			most = max(most, len(l.Fields))
+		}
+		if most != maxLineFields {
+			t.Errorf("%s: a row of %d cells, want %d", name, most, maxLineFields)
+		}
 	}
 }

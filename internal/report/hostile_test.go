@@ -78,6 +78,11 @@ func TestTooManyLinesRefused(t *testing.T) {
 	if _, err := report.Read("lines.txt", []byte(strings.Repeat("1\n", report.MaxLines-1))); err != nil {
 		t.Fatalf("%d lines: %v", report.MaxLines-1, err)
 	}
+	// and so for paragraphs of an RTF (a DOC's are built the same way)
+	_, err = report.Read("lines.rtf", []byte(`{\rtf1\ansi `+strings.Repeat(`\par 1`, report.MaxLines+1)+`}`))
+	if errs.KindOf(err) != errs.TooLarge {
+		t.Fatalf("RTF: err = %v, want too large", err)
+	}
 }
 
 // A CSV row of more cells than any sheet has is refused, at its line.

@@ -85,7 +85,9 @@ func rtfLines(t string) []Line {
 		paps = append(paps, p)
 		chars = append(chars, docChar{r, p.from})
 	}
-	for i := 0; i < len(t) && len(chars) < MaxInput; {
+	// (no more marks than twice MaxLines: a line is a paragraph's, a row's
+	// each cell's one more, and Lines refuses more lines than that)
+	for i := 0; i < len(t) && len(chars) < MaxInput && len(paps) <= 2*MaxLines; {
 		c := t[i]
 		top := &st[len(st)-1]
 		switch {
