@@ -390,6 +390,12 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 		}
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	return pdfOf(objs)
+}
+
+// pdfOf is a PDF file of objects 1, 2, … (1 the catalog) with their
+// cross-reference table.
+func pdfOf(objs []string) []byte {
 	var out bytes.Buffer
 	out.WriteString("%PDF-1.4\n")
 	var offsets []int

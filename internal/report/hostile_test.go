@@ -1,14 +1,13 @@
 package report_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
 
 // readAllocated is the heap Read and Check allocate for a file, and Read's
@@ -97,47 +96,8 @@ func TestCSVRowOfTooManyCellsRefused(t *testing.T) {
 // odt is an ODT document whose body holds the content XML body.
 func odt(t *testing.T, body string) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	for _, f := range []struct{ name, text string }{
-		{"mimetype", "application/vnd.oasis.opendocument.text"},
-		{"content.xml", `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`},
-	} {
-		w, err := z.Create(f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(f.text)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// docxBody is a DOCX document whose body is body (WordprocessingML).
-func docxBody(tb testing.TB, body string) []byte {
-	tb.Helper()
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	for _, f := range []struct{ name, text string }{
-		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
-		{"word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`},
-	} {
-		w, err := z.Create(f.name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if _, err := w.Write([]byte(f.text)); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := z.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return b.Bytes()
+	return testdoc.Zip(t, testdoc.Part{Name: "mimetype", Content: "application/vnd.oasis.opendocument.text"},
+		testdoc.Part{Name: "content.xml", Content: `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`})
 }
 
 // BenchmarkHostile reads files built to be slow, each beside the seed
@@ -152,7 +112,7 @@ func BenchmarkHostile(b *testing.B) {
 	}{
 		{"seed.txt", readFile(b, seedPath)},
 		{"nested-tables.html", []byte("<html><body>" + strings.Repeat("<table><tr><td>1", 20000))},
-		{"nested-rows.docx", docxBody(b, strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>", 20000))},
+		{"nested-rows.docx", testdoc.Docx(b, strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>", 20000))},
 		{"numbers.txt", []byte(strings.Repeat("1 ", 1<<20))},
 	}
 	for _, c := range cases {
