@@ -153,7 +153,8 @@ func TestBrowserReportCheck(t *testing.T) {
 	if err := render.HTML(&prev, report.Generate(rand.New(rand.NewPCG(7, 7)), "卫滨区教育体育和文化旅游局", 2023)); err != nil {
 		t.Fatal(err)
 	}
-	// and a county's compilation of two departments' reports
+	// and a county's compilation of two departments' reports, and a file of
+	// junk too long to be a report, refused with why beside the others
 	var book bytes.Buffer
 	for k, a := range []string{"卫滨区民政局", "卫滨区财政局"} {
 		if err := render.Text(&book, report.Generate(rand.New(rand.NewPCG(uint64(k), 8)), a, 2024)); err != nil {
@@ -161,8 +162,8 @@ func TestBrowserReportCheck(t *testing.T) {
 		}
 		book.WriteString("\n\n")
 	}
-	files := []string{filepath.Join(dir, "2024年报.txt"), filepath.Join(dir, "2023年报.html"), filepath.Join(dir, "各部门汇编.txt")}
-	for i, data := range [][]byte{seed, prev.Bytes(), book.Bytes()} {
+	files := []string{filepath.Join(dir, "2024年报.txt"), filepath.Join(dir, "2023年报.html"), filepath.Join(dir, "各部门汇编.txt"), filepath.Join(dir, "导出的数字.txt")}
+	for i, data := range [][]byte{seed, prev.Bytes(), book.Bytes(), []byte(strings.Repeat("1\n", report.MaxLines+1))} {
 		if err := os.WriteFile(files[i], data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -171,9 +172,10 @@ func TestBrowserReportCheck(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`nav.wide a[href="/admin/check"]`)))
 	b.waitPath(`^/admin/check$`)
 	b.do(chromedp.SetUploadFiles(`input[type=file]`, files), chromedp.Click(chromedp.CSS(`main form button`)))
-	b.waitText("main", "共核查 3 个文件、4 份报告")
+	b.waitText("main", "共核查 4 个文件")
 	if body := b.text("main"); !strings.Contains(body, "已与上年报告“2023年报.html”逐年核对") || !strings.Contains(body, "现行有效件数") ||
-		!strings.Contains(body, "各部门汇编.txt（第 2 份，共 2 份，第 ") || !strings.Contains(body, "卫滨区财政局") {
+		!strings.Contains(body, "各部门汇编.txt（第 2 份，共 2 份，第 ") || !strings.Contains(body, "卫滨区财政局") ||
+		!strings.Contains(body, "1 个文件无法读取") || !strings.Contains(body, "文件的文字超过 50 万行") {
 		t.Errorf("the result: %s", body)
 	}
 	for _, w := range []int{1280, 390} {
