@@ -206,6 +206,36 @@ func TestCompilationPastTheBound(t *testing.T) {
 	}
 }
 
+// A compilation of a hundred reports run into one line is cut into each
+// of them. Before, a page was cut into 64 reports at most, the 65th holding
+// all the rest (its section 六 the others' text), because each cut
+// searched the rest of the page again; a heading's other wordings are now
+// looked for only before the one found.
+func TestCompilationOnOneLineOfMany(t *testing.T) {
+	const n = 100
+	var parts []string
+	var agencies []string
+	for k := range n {
+		r := report.Generate(rand.New(rand.NewPCG(uint64(k), 99)), fmt.Sprintf("示例第%d局", k), 2024)
+		parts = append(parts, textOf(t, r))
+		agencies = append(agencies, r.Agency)
+	}
+	rowCounter.n = 0
+	page := onelineOf(strings.Join(parts, "\n\n"), cycling)
+	got, err := report.ReadAll("r.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("%d reports read, want %d", len(got), n)
+	}
+	for k, r := range got {
+		if r.Agency != agencies[k] || strings.Contains(r.Sections["6"], "年度报告") {
+			t.Fatalf("report %d: agency %q (want %q), section 六 %.80q…", k+1, r.Agency, agencies[k], r.Sections["6"])
+		}
+	}
+}
+
 // compilationPage is a county's compilation as a portal page: its title and
 // a contents line, then three departments' reports (the portal page of
 // each, a page break before it), a running head (the compilation's title)

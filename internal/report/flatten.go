@@ -1329,16 +1329,13 @@ var heJi = strings.NewReplacer("七）合计", "七）总计", "七)合计", "�
 func cutPage(t string) []string { return cutPageAt(t, 0) }
 
 // maxPageReports bounds the reports a page is cut into (a compilation's
-// page), each cut searching the rest again.
-const maxPageReports = 64
+// page), as ReadAll bounds a file's: past it the rest is one report (a
+// cut searches the rest of the page only as far as the next report's
+// headings, most of the time).
+const maxPageReports = MaxParts
 
 // cutPageAt is cutPage of the depth-th report of a page.
 func cutPageAt(t string, depth int) []string {
-	if hasText(t, "七）合计") || hasText(t, "七)合计") {
-		// （七）合计 for （七）总计: the same row (the same length, every index holds)
-		t = heJi.Replace(t)
-	}
-	cuts := newCutSet(len(t))
 	// section headings, in order; each heading stands alone
 	starts, heads := findHeadings(t, 0, headingStart) // start of each found heading and of its section's body, by section index
 	if found(heads) < 3 {
@@ -1357,6 +1354,7 @@ func cutPageAt(t string, depth int) []string {
 			starts, heads = s2, h2
 		}
 	}
+	var entries []int // a contents list's entries
 	if contentsList(t, starts, heads) {
 		// the six headings of a contents list, then the report: its
 		// headings are the ones after the list (after its last entry
@@ -1367,19 +1365,28 @@ func cutPageAt(t string, depth int) []string {
 			after = leaders
 		}
 		if s2, h2 := findHeadings(t, after, headingStart); found(h2) >= 3 {
-			for _, s := range starts {
-				if s >= 0 {
-					cuts.add(s) // each entry a line: the title stands apart
-				}
-			}
+			entries = starts // each entry a line: the title stands apart
 			starts, heads = s2, h2
 		}
 	}
 	if heads[len(heads)-1] >= 0 && depth < maxPageReports {
 		// a compilation run into one page: each report is cut on its own
-		// (the parser reads the first and says there are more)
+		// (the parser reads the first and says there are more). Nothing
+		// above reads further into the page than its next report, most
+		// of the time: what follows is done for the one report only
 		if c := nextReportAt(t, heads[len(heads)-1]); c > 0 {
 			return append(cutPageAt(t[:c], depth+1), cutPageAt(t[c:], depth+1)...)
+		}
+	}
+	if hasText(t, "七）合计") || hasText(t, "七)合计") {
+		// （七）合计 for （七）总计: the same row (the same length, every
+		// index holds; no heading has either word)
+		t = heJi.Replace(t)
+	}
+	cuts := newCutSet(len(t))
+	for _, s := range entries {
+		if s >= 0 {
+			cuts.add(s)
 		}
 	}
 	if found(heads) >= 3 {
@@ -2463,8 +2470,16 @@ func findHeading(t string, from int, sec Section, headingStart headingStarter) (
 	num := sectionNumerals[sec.Key]
 	bestS, bestE := -1, -1
 	for _, k := range sec.Keywords {
-		for at := from; at < len(t); {
-			i := indexText(t[at:], k)
+		// once one keyword is found, another counts only where it starts
+		// before: it is looked for no further (the whole rest of a
+		// compilation's page was searched for each wording not used,
+		// report after report)
+		hi := len(t)
+		if bestS >= 0 {
+			hi = min(hi, bestS+len(k))
+		}
+		for at := from; at < hi; {
+			i := indexText(t[at:hi], k)
 			if i < 0 {
 				break
 			}

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -104,7 +105,8 @@ func odt(t *testing.T, body string) []byte {
 // report (the baseline: compare the ns per byte, B/s): tables and rows
 // opened inside one another and never closed (each new one looked at all
 // those around it, quadratic: 20 000 of them took seconds), a line of
-// numbers with no heading, a page drawing a million glyphs.
+// numbers with no heading, 400 reports run into one line (each cut
+// searched the rest of the page again).
 func BenchmarkHostile(b *testing.B) {
 	cases := []struct {
 		name string
@@ -114,6 +116,7 @@ func BenchmarkHostile(b *testing.B) {
 		{"nested-tables.html", []byte("<html><body>" + strings.Repeat("<table><tr><td>1", 20000))},
 		{"nested-rows.docx", testdoc.Docx(b, strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>", 20000))},
 		{"numbers.txt", []byte(strings.Repeat("1 ", 1<<20))},
+		{"compilation-one-line.txt", []byte(strings.Repeat(onelineOf(textOf(b, report.Generate(rand.New(rand.NewPCG(1, 1)), "示例局", 2024)), cycling), 400))},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
