@@ -1385,9 +1385,7 @@ func cutPageAt(t string, depth int) []string {
 	}
 	cuts := newCutSet(len(t))
 	for _, s := range entries {
-		if s >= 0 {
-			cuts.add(s)
-		}
+		cuts.add(s) // (a heading not found, -1, is none)
 	}
 	if found(heads) >= 3 {
 		numberedBetween(t, starts, heads)

@@ -16054,7 +16054,7 @@ func ocrUnit(got []t3Line) float64 {
 // one whose last is not the sum, is not). What is read is said.
 func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
 	ts := g.rc.tokens
-	if len(ts) < 3 || len(ts) >= NumCols || !wellFormed(strs(ts)) {
+	if unit < 2 || len(ts) < 3 || len(ts) >= NumCols || !wellFormed(strs(ts)) {
 		return false
 	}
 	var sum, last int64
@@ -16070,9 +16070,6 @@ func (p *parser) readOCRGaps(g t3Line, unit float64) bool {
 		}
 	}
 	if last == 0 || sum != last {
-		return false
-	}
-	if unit < 2 {
 		return false
 	}
 	blanks := gapBlanks(tokGaps(ts), unit)

@@ -65,7 +65,7 @@ const MaxInterpret = 64 << 20
 // InterpretLimit is Interpret reading no more than limit bytes of the
 // stream (gongkai: so that a caller can bound a document's streams, not
 // each alone). It returns the bytes it read.
-func InterpretLimit(strm Value, limit int64, do func(stk *Stack, op string)) (read int64) {
+func InterpretLimit(strm Value, limit int64, do func(stk *Stack, op string)) int64 {
 	var stk Stack
 	var dicts []dict
 	var rd io.Reader
@@ -78,8 +78,8 @@ func InterpretLimit(strm Value, limit int64, do func(stk *Stack, op string)) (re
 	} else {
 		rd = strm.Reader()
 	}
-	lr := &io.LimitedReader{R: rd, N: max(limit, 0)}
-	defer func() { read = max(limit, 0) - lr.N }()
+	limit = max(limit, 0)
+	lr := &io.LimitedReader{R: rd, N: limit}
 	rd = lr
 
 	b := newBuffer(rd, 0)
@@ -164,7 +164,7 @@ Reading:
 		}
 		stk.Push(Value{nil, objptr{}, obj})
 	}
-	return // (read, set on the way out)
+	return limit - lr.N
 }
 
 // readObjectRecover reads one object, recovering a panic from malformed
