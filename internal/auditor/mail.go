@@ -67,6 +67,7 @@ func msgEntries(data []byte, where string, b *budget, fn func(name string, data 
 	}
 	atts := map[string]*attachment{}
 	limit := min(int64(report.MaxInput), b.Bytes-b.bytes)
+	left := int64(len(data)) // what the attachments can hold: each sector is one stream's
 	text := func(r io.Reader, unicode bool) string {
 		raw, _ := io.ReadAll(io.LimitReader(r, 2048))
 		if unicode {
@@ -100,10 +101,16 @@ func msgEntries(data []byte, where string, b *budget, fn func(name string, data 
 		case "__substg1.0_3704001F", "__substg1.0_3704001E":
 			a.short = text(e, strings.HasSuffix(e.Name, "1F"))
 		case "__substg1.0_37010102":
-			if a.data, err = io.ReadAll(io.LimitReader(e, limit+1)); err != nil {
+			if a.data, err = io.ReadAll(io.LimitReader(e, min(limit, left)+1)); err != nil {
 				a.data = nil
-			} else if int64(len(a.data)) > limit {
+			} else if n := int64(len(a.data)); n > left {
+				// the attachments hold more bytes than the file: a chain of
+				// sectors that loops, read round and round (see docLines)
+				return 0, errs.New(where, "Outlook 邮件文件（.msg）结构损坏：请在 Outlook 中把附件另存下来再核查")
+			} else if n > limit {
 				return 0, b.tooLarge(where + "/" + cmp.Or(a.long, a.short, e.Path[0]))
+			} else {
+				left -= n
 			}
 		}
 	}

@@ -184,6 +184,30 @@ func TestOutlookMessageAttachments(t *testing.T) {
 	}
 }
 
+// An Outlook message whose attachments' chains of sectors loop back on
+// themselves is refused as damaged, having read no more than the file
+// holds: each attachment was read to the size its entry claims, up to
+// 32 MB, and kept until all were read (200 of them: 6.4 GB from a few KB).
+func TestOutlookMessageLoopedRefused(t *testing.T) {
+	seed, _ := attachments(t)
+	att := func(i int, stream string) string { return fmt.Sprintf("__attach_version1.0_#%08X/%s", i, stream) }
+	var streams []testdoc.Stream
+	for i := range 4 {
+		streams = append(streams,
+			testdoc.Stream{Path: att(i, "__substg1.0_3707001F"), Data: utf16le(fmt.Sprintf("%d.txt", i))},
+			testdoc.Stream{Path: att(i, "__substg1.0_37010102"), Data: seed})
+	}
+	msg := testdoc.LoopStreams(t, testdoc.Compound(t, streams...), 8<<20, "__substg1.0_37010102")
+	var err error
+	a := testdoc.Allocated(func() { _, err = Unpack([]Upload{{Name: "来信.msg", Data: msg}}) })
+	if err == nil || !strings.Contains(err.Error(), "结构损坏") {
+		t.Errorf("err = %v, want the message said damaged", err)
+	}
+	if a > 8*uint64(len(msg)) {
+		t.Errorf("%d KB allocated for a message of %d KB", a>>10, len(msg)>>10)
+	}
+}
+
 // attachments are the files the test mails carry: the seed report's text
 // and a DOCX.
 func attachments(t *testing.T) (seed, docx []byte) {

@@ -39,16 +39,30 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 	}
 	streams := map[string][]byte{}
 	objects := map[string][]byte{} // ObjectPool's storages: a worksheet pasted as an object, its workbook
-	budget := int64(MaxInput)
+	// Each sector of a compound file belongs to one stream, so its streams
+	// together hold no more bytes than the file. mscfb follows a stream's
+	// chain of sectors as it is: one that loops back is read over and over
+	// to the size the entry claims (a 52 KB file's two streams made 256 MB
+	// and 8 s). A stream past what is left of the file is damage.
+	left := int64(len(data))
+	looped := false
+	read := func(e io.Reader) ([]byte, bool) {
+		b, err := io.ReadAll(io.LimitReader(e, left+1))
+		if looped = int64(len(b)) > left; err != nil || looped {
+			return nil, false
+		}
+		left -= int64(len(b))
+		return b, true
+	}
 	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
-		if len(e.Path) == 2 && e.Path[0] == "ObjectPool" && (e.Name == "Workbook" || e.Name == "Package") && budget > 0 {
+		if len(e.Path) == 2 && e.Path[0] == "ObjectPool" && (e.Name == "Workbook" || e.Name == "Package") {
 			// an Excel 97–2003 object's workbook stream, or an Excel
 			// 2007 object's XLSX; any other object (a picture, a PDF) is
-			// left out
-			b, err := io.ReadAll(io.LimitReader(e, budget))
-			if err == nil {
-				budget -= int64(len(b))
+			// left out, as is one that cannot be read
+			if b, ok := read(e); ok {
 				objects[e.Path[1]+"/"+e.Name] = b
+			} else if looped {
+				return nil, KindDOC, bad("文件结构损坏")
 			}
 			continue
 		}
@@ -57,8 +71,8 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		}
 		switch e.Name {
 		case "WordDocument", "0Table", "1Table", "Data":
-			b, err := io.ReadAll(io.LimitReader(e, MaxInput*4))
-			if err != nil {
+			b, ok := read(e)
+			if !ok {
 				return nil, KindDOC, bad("文件结构损坏")
 			}
 			streams[e.Name] = b

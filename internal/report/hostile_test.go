@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // error: hostile input may be refused, as long as it is refused cheaply.
 func readAllocated(name string, data []byte) (uint64, error) {
 	var err error
-	a := allocatedBy(func() {
+	a := testdoc.Allocated(func() {
 		var r *report.Report
 		if r, err = report.Read(name, data); err == nil {
 			report.Check(r, nil)
@@ -128,5 +129,35 @@ func BenchmarkHostile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A Word 97 file whose streams' chains of sectors loop back on themselves
+// is refused as damaged, having read no more than the file holds: mscfb
+// follows such a chain round and round to the size the entry claims, and
+// the reader took up to 128 MB a stream (a 52 KB file: 8 s and 485 MB). An
+// embedded worksheet's stream the same.
+func TestLoopedCompoundStreamsRefused(t *testing.T) {
+	doc := readFile(t, filepath.Join(auditDir, "word97-2021.doc"))
+	object := readFile(t, filepath.Join(auditDir, "lo-object-2021.doc"))
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"looped.doc", testdoc.LoopStreams(t, doc, 1<<30, "WordDocument")},
+		{"looped-data.doc", testdoc.LoopStreams(t, doc, 1<<30, "Data")},
+		{"looped-object.doc", testdoc.LoopStreams(t, object, 1<<30, "Workbook")},
+	} {
+		a, err := readAllocated(c.name, c.data)
+		if err == nil || !strings.Contains(errs.Plain(err), "文件结构损坏") {
+			t.Errorf("%s: err = %v, want the file said damaged", c.name, err)
+		}
+		if a > 8*uint64(len(c.data)) {
+			t.Errorf("%s (%d KB): %d KB allocated, more than 8 times the file", c.name, len(c.data)>>10, a>>10)
+		}
+	}
+	// the file as it is reads
+	if _, err := report.Read("word97-2021.doc", doc); err != nil {
+		t.Fatal(err)
 	}
 }

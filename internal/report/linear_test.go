@@ -2,17 +2,17 @@ package report_test
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
 
 // allocated is the heap the reader and the checks allocate for text.
 func allocated(t *testing.T, text string) uint64 {
 	t.Helper()
-	return allocatedBy(func() {
+	return testdoc.Allocated(func() {
 		r, err := report.Read("x.txt", []byte(text))
 		if err != nil {
 			t.Fatal(err)
@@ -26,7 +26,7 @@ func allocated(t *testing.T, text string) uint64 {
 func allocatedAll(t *testing.T, text string) (uint64, int) {
 	t.Helper()
 	n := 0
-	a := allocatedBy(func() {
+	a := testdoc.Allocated(func() {
 		rs, err := report.ReadAll("x.txt", []byte(text))
 		if err != nil {
 			t.Fatal(err)
@@ -37,16 +37,6 @@ func allocatedAll(t *testing.T, text string) (uint64, int) {
 		n = len(rs)
 	})
 	return a, n
-}
-
-// allocatedBy is the heap fn allocates.
-func allocatedBy(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 // A compilation of many reports is read whole in linear work: each report's

@@ -225,3 +225,55 @@ func StreamOf(t testing.TB, data []byte, name string) []byte {
 	t.Fatalf("no %s stream", name)
 	return nil
 }
+
+// LoopStreams is data, a compound file of version 3 with its FAT mapped
+// from the header, with each stream of 4 096 bytes or more (in the FAT, not
+// the mini stream) of one of the names, in any storage, made hostile: its
+// chain of sectors loops back from its last to its first, and its entry
+// claims size bytes, so a reader that follows the chain reads the stream
+// over and over. Each name must be found.
+func LoopStreams(t testing.TB, data []byte, size uint32, names ...string) []byte {
+	t.Helper()
+	le := binary.LittleEndian
+	b := slices.Clone(data)
+	if len(b) < 512 || le.Uint16(b[30:]) != 9 {
+		t.Fatal("LoopStreams: not a compound file of 512-byte sectors")
+	}
+	const sector, lastLink = 512, 0xFFFFFFFA
+	at := func(s uint32) int { return sector * (int(s) + 1) }
+	fatAt := func(s uint32) int { // where the FAT entry of sector s is
+		k := int(s) / (sector / 4)
+		if k >= 109 {
+			t.Fatal("LoopStreams: a FAT past the header's map")
+		}
+		return at(le.Uint32(b[76+4*k:])) + 4*(int(s)%(sector/4))
+	}
+	found := map[string]bool{}
+	for s := le.Uint32(b[48:]); s < lastLink; s = le.Uint32(b[fatAt(s):]) {
+		for e := at(s); e < at(s)+sector; e += 128 {
+			n := int(le.Uint16(b[e+64:]))
+			if n < 2 || n > 64 {
+				continue
+			}
+			u := make([]uint16, n/2-1)
+			for k := range u {
+				u[k] = le.Uint16(b[e+2*k:])
+			}
+			start, name := le.Uint32(b[e+116:]), string(utf16.Decode(u))
+			if !slices.Contains(names, name) || b[e+66] != 2 || le.Uint32(b[e+120:]) < 4096 {
+				continue
+			}
+			last := start
+			for next := le.Uint32(b[fatAt(last):]); next < lastLink; next = le.Uint32(b[fatAt(last):]) {
+				last = next
+			}
+			le.PutUint32(b[fatAt(last):], start)
+			le.PutUint32(b[e+120:], size)
+			found[name] = true
+		}
+	}
+	if len(found) != len(names) {
+		t.Fatalf("LoopStreams: of the streams %q only %v found in the FAT", names, found)
+	}
+	return b
+}

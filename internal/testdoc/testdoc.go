@@ -7,8 +7,20 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"runtime"
 	"testing"
 )
+
+// Allocated is the heap fn allocates: a measure of the work hostile input
+// makes a reader do that does not depend on the machine's speed.
+func Allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
 
 // Part is one file of a ZIP.
 type Part struct{ Name, Content string }

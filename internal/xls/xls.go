@@ -113,9 +113,14 @@ func Read(data []byte, lim Limits) (*Workbook, error) {
 			if stream != nil && name == "book" {
 				continue
 			}
-			b, err := io.ReadAll(io.LimitReader(e, int64(lim.Stream)+1))
+			b, err := io.ReadAll(io.LimitReader(e, int64(min(lim.Stream, len(data)))+1))
 			if err != nil {
 				return nil, fmt.Errorf("%w: workbook stream: %v", ErrDamaged, err)
+			}
+			if len(b) > len(data) {
+				// more bytes than the file has: its chain of sectors loops
+				// (mscfb follows it round to the size the entry claims)
+				return nil, fmt.Errorf("%w: workbook stream longer than the file", ErrDamaged)
 			}
 			if len(b) > lim.Stream {
 				return nil, ErrTooLarge

@@ -149,6 +149,21 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// A workbook stream whose chain of sectors loops back on itself is damage,
+// refused having read no more than the file holds (mscfb follows the chain
+// round to the size the entry claims: the limit's 64 MB from a few KB).
+func TestLoopedStreamRefused(t *testing.T) {
+	data := testdoc.LoopStreams(t, testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: slices.Repeat(cells, 20)}), 1<<30, "Workbook")
+	var err error
+	a := testdoc.Allocated(func() { _, err = xls.Read(data, xls.DefaultLimits) })
+	if !errors.Is(err, xls.ErrDamaged) {
+		t.Errorf("err = %v, want damaged", err)
+	}
+	if a > 8*uint64(len(data)) {
+		t.Errorf("%d KB allocated for a file of %d KB", a>>10, len(data)>>10)
+	}
+}
+
 // A workbook cut short keeps what was read before the cut, or says it is
 // damaged; it never fails otherwise.
 func TestCutShort(t *testing.T) {
