@@ -11,11 +11,12 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"gongkai/internal/errs"
+	"gongkai/internal/testdoc"
 )
 
 // rawPDF is a PDF of pages pages, each drawing content (compressed: a few
 // KB that unpack into megabytes) in Helvetica.
-func rawPDF(t *testing.T, pages int, content string) []byte {
+func rawPDF(t testing.TB, pages int, content string) []byte {
 	t.Helper()
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)
@@ -56,6 +57,31 @@ func TestPageGlyphsBounded(t *testing.T) {
 	}
 	if used := maxPDFContent - budget; used < int64(maxPageGlyphs/2*len("(12 ) Tj ")) {
 		t.Fatalf("%d bytes of content read, want the whole stream", used)
+	}
+}
+
+// Operands that no operator takes — a page's stream of numbers or names
+// and nothing else, megabytes unpacked from a few KB — are held no more
+// than pdf.MaxOperands at a time: each was kept on the interpreter's stack
+// (a 60 KB file of 30 million: 3.7 GB and 7 s).
+func TestPDFOperandsBounded(t *testing.T) {
+	const n = 1 << 21 // 4 MB of "1 "
+	for _, operand := range []string{"1 ", "/a "} {
+		data := rawPDF(t, 1, "BT /F1 10 Tf "+strings.Repeat(operand, n)+"(12) Tj ET")
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		budget := int64(maxPDFContent)
+		var gs []pdf.Text
+		a := testdoc.Allocated(func() { gs, _ = pdfGlyphs(r.Page(1), &budget) })
+		if len(gs) != 2 {
+			t.Errorf("%q: %d glyphs, want the 2 drawn after the operands", operand, len(gs))
+		}
+		// (10 and 42 MB now, reading the tokens; 386 and 418 MB before)
+		if a>>20 > 96 {
+			t.Errorf("%q: %d MB allocated for %d operands", operand, a>>20, n)
+		}
 	}
 }
 

@@ -104,7 +104,7 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 				if !ok { // a code the map leaves out: its encoding's (a space, a digit by its glyph name)
 					t = g.tf.enc.Decode(s[i : i+1])
 				}
-				glyph(t, g.tf.f.Width(int(s[i]))*g.tf.scale, s[i] == ' ')
+				glyph(t, g.tf.widths[s[i]]*g.tf.scale, s[i] == ' ')
 			}
 			return
 		}
@@ -115,7 +115,7 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 			}
 			var w0 float64
 			if n < len(s) {
-				w0 = g.tf.f.Width(int(s[n])) * g.tf.scale
+				w0 = g.tf.widths[s[n]] * g.tf.scale
 			}
 			n++
 			glyph(string(ch), w0, ch == ' ')
@@ -255,7 +255,6 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 
 // font is what pdfGlyphs knows of a font.
 type font struct {
-	f    pdf.Font
 	enc  pdf.TextEncoding
 	name string
 	cid  *cidWidths // a Type0 font: Identity-H, or a predefined Chinese CMap
@@ -272,6 +271,23 @@ type font struct {
 	// Type3 fonts for bold text name their glyphs g1, g2 …), or by
 	// WinAnsiEncoding
 	uni *toUnicode
+	// widths are a simple font's, by code, read once: the library's Width
+	// looks the font's Widths up again for each glyph, the whole array
+	// parsed each time (a font of a million widths: a million steps a glyph)
+	widths *[256]float64
+}
+
+// simpleWidths are a simple font's widths by code, as pdf.Font.Width gives
+// them: 0 outside FirstChar–LastChar.
+func simpleWidths(pf pdf.Font) *[256]float64 {
+	var out [256]float64
+	first, last := pf.FirstChar(), pf.LastChar()
+	if w := pf.V.Key("Widths"); w.Kind() == pdf.Array {
+		for c := max(first, 0); c <= min(last, 255); c++ {
+			out[c] = w.Index(c - first).Float64()
+		}
+	}
+	return &out
 }
 
 // loadFont reads what pdfGlyphs needs of a font.
@@ -280,7 +296,7 @@ func loadFont(pf pdf.Font) *font {
 	if i := indexText(base, "+"); i >= 0 {
 		base = base[i+1:]
 	}
-	f := &font{f: pf, enc: pf.Encoder(), name: base, scale: 1}
+	f := &font{enc: pf.Encoder(), name: base, scale: 1, widths: simpleWidths(pf)}
 	switch pf.V.Key("Subtype").Name() {
 	case "Type0":
 		desc := pf.V.Key("DescendantFonts").Index(0)
@@ -396,30 +412,41 @@ func upright(gs []pdf.Text, angles []float64) {
 // at the same size, less than a tenth of its size along the line and a fifth
 // across it from one drawn before. A virtual printer makes text bold so
 // (each heading twice, 0.3 pt apart), and the headings read 一一、、总总体体; pdftotext
-// drops them by the same measure.
+// drops them by the same measure. The glyphs drawn before are kept by
+// character and place, in squares of 2 points, and looked for in the
+// squares within reach (up to 8 along the line: a size of 160 points); a
+// square keeps 64 of a character, more than text ever puts there (each
+// glyph was compared with every one of its character on its line: a line
+// of 50 000 of one took 1.7 s).
 func dropOverprinted(gs []pdf.Text) []pdf.Text {
 	type key struct {
-		s string
-		y int // the line, in bands of 2 points
+		s    string
+		y, x int // the line and the place along it, in bands of 2 points
 	}
+	band := func(v float64) int { return int(math.Floor(v / 2)) }
 	seen := map[key][]int{} // indexes into kept
 	kept := gs[:0]
 	for _, g := range gs {
-		yq := int(math.Floor(g.Y / 2))
+		yq, xq := band(g.Y), band(g.X)
+		reach := min(max(xq-band(g.X-0.1*g.FontSize), 1), 8)
 		dup := false
 		for b := yq - 1; b <= yq+1 && !dup; b++ {
-			for _, i := range seen[key{g.S, b}] {
-				k := kept[i]
-				if math.Abs(k.X-g.X) < 0.1*g.FontSize && math.Abs(k.Y-g.Y) < 0.2*g.FontSize && math.Abs(k.FontSize-g.FontSize) < 0.05*g.FontSize {
-					dup = true
-					break
+			for xb := xq - reach; xb <= xq+reach && !dup; xb++ {
+				for _, i := range seen[key{g.S, b, xb}] {
+					k := kept[i]
+					if math.Abs(k.X-g.X) < 0.1*g.FontSize && math.Abs(k.Y-g.Y) < 0.2*g.FontSize && math.Abs(k.FontSize-g.FontSize) < 0.05*g.FontSize {
+						dup = true
+						break
+					}
 				}
 			}
 		}
 		if dup {
 			continue
 		}
-		seen[key{g.S, yq}] = append(seen[key{g.S, yq}], len(kept))
+		if k := (key{g.S, yq, xq}); len(seen[k]) < 64 {
+			seen[k] = append(seen[k], len(kept))
+		}
 		kept = append(kept, g)
 	}
 	return kept

@@ -243,7 +243,7 @@ func (f Font) getEncoder() TextEncoding {
 			return &nopEncoder{}
 		}
 	case Dict:
-		return &dictEncoder{enc.Key("Differences")}
+		return &dictEncoder{v: enc.Key("Differences")}
 	case Null:
 		return f.charmapEncoding()
 	default:
@@ -268,13 +268,21 @@ func (f *Font) charmapEncoding() TextEncoding {
 }
 
 type dictEncoder struct {
-	v Value
+	v     Value
+	table *[256]rune // gongkai: the Differences read once
 }
 
+// gongkai: the Differences array was searched for every byte decoded: a
+// font's array of millions of entries (a few KB compressed) made each
+// glyph cost millions of steps. It is read once into a table, each code
+// given the first name that says it, as the search did.
 func (e *dictEncoder) Decode(raw string) (text string) {
-	r := make([]rune, 0, len(raw))
-	for i := 0; i < len(raw); i++ {
-		ch := rune(raw[i])
+	if e.table == nil {
+		e.table = new([256]rune)
+		for c := range e.table {
+			e.table[c] = rune(c)
+		}
+		var set [256]bool
 		n := -1
 		for j := 0; j < e.v.Len(); j++ {
 			x := e.v.Index(j)
@@ -283,17 +291,18 @@ func (e *dictEncoder) Decode(raw string) (text string) {
 				continue
 			}
 			if x.Kind() == Name {
-				if int(raw[i]) == n {
-					r := nameToRune[x.Name()]
-					if r != 0 {
-						ch = r
-						break
+				if n >= 0 && n < 256 && !set[n] {
+					if r := nameToRune[x.Name()]; r != 0 {
+						e.table[n], set[n] = r, true
 					}
 				}
 				n++
 			}
 		}
-		r = append(r, ch)
+	}
+	r := make([]rune, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		r = append(r, e.table[raw[i]])
 	}
 	return string(r)
 }
@@ -351,6 +360,75 @@ type cmap struct {
 	space   [4][]byteRange // codespace range
 	bfrange []bfrange
 	bfchar  []bfchar
+	// gongkai: each code was looked for in every entry, quadratic work for
+	// a map of millions (a few KB compressed): the entries are indexed
+	// once the map is read, and at most maxCmapEntries of each kept
+	chars  map[string]string // bfchar's, the first for a code
+	ranges []int             // bfrange's indexes by the length of lo, then lo
+	cover  []string          // for ranges[k], the highest hi of ranges[:k+1] of lo's length
+}
+
+// maxCmapEntries bounds a CMap's bfchar and bfrange entries, and its code
+// space ranges maxCmapSpaces (gongkai): a font has at most 65 535 glyphs.
+const (
+	maxCmapEntries = 1 << 17
+	maxCmapSpaces  = 128
+	maxRangeWalk   = 64
+)
+
+// index builds the lookups of the entries (gongkai).
+func (m *cmap) index() {
+	m.chars = make(map[string]string, len(m.bfchar))
+	for _, c := range m.bfchar {
+		if _, ok := m.chars[c.orig]; !ok {
+			m.chars[c.orig] = c.repl
+		}
+	}
+	m.ranges = make([]int, len(m.bfrange))
+	for i := range m.ranges {
+		m.ranges[i] = i
+	}
+	sort.SliceStable(m.ranges, func(a, b int) bool {
+		x, y := m.bfrange[m.ranges[a]], m.bfrange[m.ranges[b]]
+		if len(x.lo) != len(y.lo) {
+			return len(x.lo) < len(y.lo)
+		}
+		return x.lo < y.lo
+	})
+	m.cover = make([]string, len(m.ranges))
+	for k, i := range m.ranges {
+		m.cover[k] = m.bfrange[i].hi
+		if k > 0 && len(m.bfrange[m.ranges[k-1]].lo) == len(m.bfrange[i].lo) && m.cover[k-1] > m.cover[k] {
+			m.cover[k] = m.cover[k-1]
+		}
+	}
+}
+
+// findRange is the first range in the map's order that holds text, as the
+// search of every range found it (gongkai): of the ranges of text's length
+// whose lo is at most text, walked down from the highest lo while some
+// range below may still reach text, at most maxRangeWalk of them (ranges
+// that overlap, which no producer writes: a wide one far below a crowd of
+// others that do not hold text is not reached, and a later one wins).
+func (m *cmap) findRange(text string) (bfrange, bool) {
+	k := sort.Search(len(m.ranges), func(k int) bool {
+		r := m.bfrange[m.ranges[k]]
+		return len(r.lo) > len(text) || len(r.lo) == len(text) && r.lo > text
+	}) - 1
+	best := -1
+	for stop := k - maxRangeWalk; k >= 0 && k > stop; k-- {
+		r := m.bfrange[m.ranges[k]]
+		if len(r.lo) != len(text) || m.cover[k] < text {
+			break
+		}
+		if text <= r.hi && (best < 0 || m.ranges[k] < best) {
+			best = m.ranges[k]
+		}
+	}
+	if best < 0 {
+		return bfrange{}, false
+	}
+	return m.bfrange[best], true
 }
 
 func (m *cmap) Decode(raw string) (text string) {
@@ -362,43 +440,39 @@ Parse:
 				if space.low <= raw[:n] && raw[:n] <= space.high { // see if value is in range
 					text := raw[:n]
 					raw = raw[n:]
-					for _, bfchar := range m.bfchar { // check for matching bfchar
-						if len(bfchar.orig) == n && bfchar.orig == text {
-							r = append(r, []rune(utf16Decode(bfchar.repl))...)
+					if repl, ok := m.chars[text]; ok { // check for matching bfchar
+						r = append(r, []rune(utf16Decode(repl))...)
+						continue Parse
+					}
+					if bfrange, ok := m.findRange(text); ok { // check for matching bfrange
+						if bfrange.dst.Kind() == String {
+							s := bfrange.dst.RawString()
+							if bfrange.lo != text && s != "" { // value isn't at the beginning of the range so scale result (gongkai: of a text at all)
+								b := []byte(s)
+								b[len(b)-1] += text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1] // increment last byte by difference
+								s = string(b)
+							}
+							r = append(r, []rune(utf16Decode(s))...)
 							continue Parse
 						}
-					}
-					for _, bfrange := range m.bfrange { // check for matching bfrange
-						if len(bfrange.lo) == n && bfrange.lo <= text && text <= bfrange.hi {
-							if bfrange.dst.Kind() == String {
-								s := bfrange.dst.RawString()
-								if bfrange.lo != text { // value isn't at the beginning of the range so scale result
-									b := []byte(s)
-									b[len(b)-1] += text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1] // increment last byte by difference
-									s = string(b)
-								}
+						if bfrange.dst.Kind() == Array {
+							n := text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1]
+							v := bfrange.dst.Index(int(n))
+							if v.Kind() == String {
+								s := v.RawString()
 								r = append(r, []rune(utf16Decode(s))...)
 								continue Parse
 							}
-							if bfrange.dst.Kind() == Array {
-								n := text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1]
-								v := bfrange.dst.Index(int(n))
-								if v.Kind() == String {
-									s := v.RawString()
-									r = append(r, []rune(utf16Decode(s))...)
-									continue Parse
-								}
-								if DebugOn {
-									fmt.Printf("array %v\n", bfrange.dst)
-								}
-							} else {
-								if DebugOn {
-									fmt.Printf("unknown dst %v\n", bfrange.dst)
-								}
+							if DebugOn {
+								fmt.Printf("array %v\n", bfrange.dst)
 							}
-							r = append(r, noRune)
-							continue Parse
+						} else {
+							if DebugOn {
+								fmt.Printf("unknown dst %v\n", bfrange.dst)
+							}
 						}
+						r = append(r, noRune)
+						continue Parse
 					}
 					r = append(r, noRune)
 					continue Parse
@@ -441,9 +515,9 @@ func readCmap(toUnicode Value) *cmap {
 				ok = false
 				return
 			}
-			for i := 0; i < n; i++ {
+			for i := 0; i < n && stk.Len() >= 2; i++ { // gongkai: no more than were given
 				hi, lo := stk.Pop().RawString(), stk.Pop().RawString()
-				if len(lo) == 0 || len(lo) != len(hi) {
+				if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) || len(m.space[len(lo)-1]) >= maxCmapSpaces {
 					if DebugOn {
 						println("bad codespace range")
 					}
@@ -459,7 +533,7 @@ func readCmap(toUnicode Value) *cmap {
 			if n < 0 {
 				panic("missing beginbfchar")
 			}
-			for i := 0; i < n; i++ {
+			for i := 0; i < n && stk.Len() >= 2 && len(m.bfchar) < maxCmapEntries; i++ { // gongkai: bounded
 				repl, orig := stk.Pop().RawString(), stk.Pop().RawString()
 				m.bfchar = append(m.bfchar, bfchar{orig, repl})
 			}
@@ -469,7 +543,7 @@ func readCmap(toUnicode Value) *cmap {
 			if n < 0 {
 				panic("missing beginbfrange")
 			}
-			for i := 0; i < n; i++ {
+			for i := 0; i < n && stk.Len() >= 3 && len(m.bfrange) < maxCmapEntries; i++ { // gongkai: bounded
 				dst, srcHi, srcLo := stk.Pop(), stk.Pop().RawString(), stk.Pop().RawString()
 				m.bfrange = append(m.bfrange, bfrange{srcLo, srcHi, dst})
 			}
@@ -487,6 +561,7 @@ func readCmap(toUnicode Value) *cmap {
 	if !ok {
 		return nil
 	}
+	m.index()
 	return &m
 }
 

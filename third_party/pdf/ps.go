@@ -62,6 +62,13 @@ func Interpret(strm Value, do func(stk *Stack, op string)) {
 // for minutes; no content stream or CMap is near it).
 const MaxInterpret = 64 << 20
 
+// MaxOperands bounds the operands waiting on the stack for an operator
+// (gongkai: a stream of numbers and no operator held each, tens of
+// millions and gigabytes from a 60 KB file; an operator takes a few, a
+// CMap's block of mappings a few hundred). Past it the waiting operands
+// are dropped: they belong to no operator a reader could run.
+const MaxOperands = 1 << 16
+
 // InterpretLimit is Interpret reading no more than limit bytes of the
 // stream (gongkai: so that a caller can bound a document's streams, not
 // each alone). It returns the bytes it read.
@@ -161,6 +168,10 @@ Reading:
 		obj, ok := readObjectRecover(b)
 		if !ok {
 			continue
+		}
+		if stk.Len() >= MaxOperands { // gongkai
+			clear(stk.stack)
+			stk.stack = stk.stack[:0]
 		}
 		stk.Push(Value{nil, objptr{}, obj})
 	}

@@ -89,6 +89,65 @@ type Reader struct {
 	key        []byte
 	useAES     bool
 	depth      int // gongkai: of nested resolves
+	// gongkai: the object streams read so far, by the stream's object,
+	// and the bytes they unpacked (see objStream)
+	objStms     map[objptr]*objStm
+	objStmBytes int64
+}
+
+// objStm is an object stream unpacked (gongkai): its bytes after the
+// header, and where each object it holds starts in them.
+type objStm struct {
+	data []byte
+	at   map[uint32]int64
+}
+
+// MaxObjectStreams bounds the bytes a document's object streams unpack to
+// (gongkai): they hold its dictionaries and arrays, never its pages'
+// content or fonts, a few hundred KB in a report.
+const MaxObjectStreams = 64 << 20
+
+// objStream is the object stream strm unpacked, read once (gongkai): an
+// object in one was found by unpacking the stream from its start each
+// time the object was looked up — a font's widths once for each glyph,
+// megabytes for each from a few KB — and a header that named more objects
+// than it held was read for as many as it named, at its end for ever.
+func (r *Reader) objStream(strm Value) *objStm {
+	if st, ok := r.objStms[strm.ptr]; ok {
+		return st
+	}
+	n := strm.Key("N").Int64()
+	first := strm.Key("First").Int64()
+	if first == 0 {
+		panic("missing First")
+	}
+	rc := strm.Reader()
+	defer rc.Close()
+	data, _ := io.ReadAll(io.LimitReader(rc, MaxObjectStreams-r.objStmBytes+1))
+	if r.objStmBytes += int64(len(data)); r.objStmBytes > MaxObjectStreams {
+		panic(fmt.Errorf("malformed PDF: object streams unpack to more than %d MB", MaxObjectStreams>>20))
+	}
+	st := &objStm{at: map[uint32]int64{}}
+	if first > 0 && first <= int64(len(data)) {
+		st.data = data[first:]
+		b := newBuffer(bytes.NewReader(data[:first]), 0)
+		b.allowEOF = true
+		for i := int64(0); i < n; i++ {
+			id, ok1 := b.readToken().(int64)
+			off, ok2 := b.readToken().(int64)
+			if !ok1 || !ok2 {
+				break
+			}
+			if _, seen := st.at[uint32(id)]; !seen {
+				st.at[uint32(id)] = off
+			}
+		}
+	}
+	if r.objStms == nil {
+		r.objStms = map[objptr]*objStm{}
+	}
+	r.objStms[strm.ptr] = st
+	return st
 }
 
 // gongkai: maxResolveDepth bounds nested resolves: a real file nests a few.
@@ -782,21 +841,15 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if strm.Key("Type").Name() != "ObjStm" {
 					panic("not an object stream")
 				}
-				n := int(strm.Key("N").Int64())
-				first := strm.Key("First").Int64()
-				if first == 0 {
-					panic("missing First")
-				}
-				b := newBuffer(strm.Reader(), 0)
-				b.allowEOF = true
-				for i := 0; i < n; i++ {
-					id, _ := b.readToken().(int64)
-					off, _ := b.readToken().(int64)
-					if uint32(id) == ptr.id {
-						b.seekForward(first + off)
-						x = b.readObject()
-						break Search
+				st := r.objStream(strm)
+				if off, ok := st.at[ptr.id]; ok {
+					if off < 0 || off >= int64(len(st.data)) {
+						return Value{}
 					}
+					b := newBuffer(bytes.NewReader(st.data[off:]), 0)
+					b.allowEOF = true
+					x = b.readObject()
+					break Search
 				}
 				ext := strm.Key("Extends")
 				if ext.Kind() != Stream {
