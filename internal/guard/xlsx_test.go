@@ -65,3 +65,40 @@ func TestOpenXLSXLeavesNoTemporaryFiles(t *testing.T) {
 		t.Errorf("left in the temporary directory: %v", left)
 	}
 }
+
+// XLSXSharedText counts each cell that refers to a shared string, by the
+// string's bytes, whatever prefix the parts' elements carry; inline strings
+// and numbers count nothing, and what is not a workbook passes.
+func TestXLSXSharedText(t *testing.T) {
+	book := func(sheet string) []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		for name, body := range map[string]string{
+			"xl/sharedStrings.xml":     `<x:sst xmlns:x="s"><x:si><x:t>abcdefghij</x:t></x:si><x:si><x:r><x:t>12</x:t></x:r><x:r><x:t>345</x:t></x:r></x:si></x:sst>`,
+			"xl/worksheets/sheet1.xml": sheet,
+		} {
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write([]byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	// 10 + 10 + 5 bytes of shared text; an inline string and a number
+	data := book(`<x:worksheet xmlns:x="s"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v> 0 </x:v></x:c><x:c t="s"><x:v>1</x:v></x:c>` +
+		`<x:c t="inlineStr"><x:is><x:t>` + string(bytes.Repeat([]byte("a"), 100)) + `</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>9</x:v></x:c></x:row></x:sheetData></x:worksheet>`)
+	for limit, want := range map[int64]bool{25: true, 24: false, 1000: true, 0: false} {
+		if got := XLSXSharedText(data, limit, 1<<20); got != want {
+			t.Errorf("limit %d: %v, want %v", limit, got, want)
+		}
+	}
+	if !XLSXSharedText([]byte("not a zip"), 0, 1<<20) {
+		t.Error("not a workbook: refused")
+	}
+}

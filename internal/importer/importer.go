@@ -472,6 +472,11 @@ func (b xlsxBook) rows(name, sheet string, limit int) ([][]string, []cellRange, 
 // readXLSX reads an XLSX; the archive's decompressed size is bounded (a zip
 // bomb is refused).
 func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
+	// one long shared string in every cell of a sheet is gigabytes from a
+	// few KB (excelize copies it for each cell): counted before reading
+	if !guard.XLSXSharedText(data, maxUnzip, maxUnzip) {
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中单元格的文字合计超过 %d MB：请确认文件是否正确，或分成几个文件导入", maxUnzip>>20)}
+	}
 	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏，或在 Excel/WPS 中另存为 .xlsx 后再导入")

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/internal/errs"
 	"gongkai/internal/report"
@@ -29,7 +32,9 @@ func readAllocated(name string, data []byte) (uint64, error) {
 // heading, on one line or a line each — is read in memory proportionate to
 // it. The readers held a line's every word at once, many times over, for
 // each section the junk was taken for: a 32 MB line of "1 1 1" took 4.5 GB
-// and 19 s, a 93 KB ODT of repeated cells 4.4 GB. Work is measured as memory
+// and 19 s, a 93 KB ODT of repeated cells 4.4 GB; lines of a thousand words
+// before section 一 were each offered as a title from each of its words on,
+// joined again for each. Work is measured as memory
 // allocated, which does not depend on the machine's speed; each bound is
 // about twice what the reader allocates now, a third to a tenth of what it
 // did.
@@ -38,12 +43,13 @@ func TestJunkIsReadInBoundedMemory(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		data []byte
-		mb   uint64 // MB allocated at most (it was: 2 689, 2 925, 1 263, 829 and 1 550)
+		mb   uint64 // MB allocated at most (it was: 2 689, 2 925, 1 263, 829, 2 349 and 1 550)
 	}{
 		{"numbers.txt", []byte(strings.Repeat("1 ", size/2)), 640},
 		{"cells.txt", []byte(strings.Repeat("\t1", size/2)), 640},
 		{"pipes.md", []byte("| 一 | 二 |\n|---|---|\n" + strings.Repeat("| 1 ", size/4)), 640},
 		{"rows.txt", []byte("三、收到和处理政府信息公开申请情况\n" + strings.Repeat("1 0 0 0 0 0 1\n", size/14)), 256},
+		{"words.txt", []byte(strings.Repeat(strings.Repeat("1 ", 1000)+"\n", size/2001)), 480},
 		{"repeated.odt", odt(t, "<table:table><table:table-row>"+strings.Repeat(`<table:table-cell table:number-columns-repeated="256"><text:p>1</text:p></table:table-cell>`, 20000)+"</table:table-row></table:table>"), 200},
 	} {
 		a, _ := readAllocated(c.name, c.data)
@@ -159,5 +165,51 @@ func TestLoopedCompoundStreamsRefused(t *testing.T) {
 	// the file as it is reads
 	if _, err := report.Read("word97-2021.doc", doc); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A workbook whose cells all hold one long shared string — a few KB of
+// file — is refused before its text is copied into each cell: excelize
+// copied the string for every cell that refers to it, and the lines joined
+// them again (an 11 KB XLSX of 100 000 such cells: killed at 150 s, having
+// taken gigabytes). The same for an XLS's string table.
+func TestWorkbookTextBounded(t *testing.T) {
+	long := strings.Repeat("公开 ", 3000) // 12 KB
+	rows := make([][]string, 600)
+	for i := range rows {
+		rows[i] = slices.Repeat([]string{long}, 10) // 600 × 10 × 12 KB: 72 MB
+	}
+	f := excelize.NewFile()
+	for i, row := range rows {
+		for k, c := range row {
+			cell, _ := excelize.CoordinatesToCellName(k+1, i+1)
+			if err := f.SetCellStr("Sheet1", cell, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	xlsx, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"long.xlsx", xlsx.Bytes()},
+		{"long.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: rows})},
+	} {
+		a, err := readAllocated(c.name, c.data)
+		if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "单元格的文字合计超过 64 MB") {
+			t.Errorf("%s: err = %v, want too large", c.name, err)
+		}
+		if a>>20 > 16 {
+			t.Errorf("%s (%d KB): %d MB allocated", c.name, len(c.data)>>10, a>>20)
+		}
+	}
+	// a tenth of it is read
+	rows = rows[:60]
+	if _, err := report.Read("tenth.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: rows})); err != nil {
+		t.Errorf("7 MB of text: %v", err)
 	}
 }

@@ -3381,9 +3381,19 @@ func titlePieces(t string) [][]string {
 	offer := func(piece string) {
 		var cs []string
 		words := strings.Fields(piece)
-		for i := range words {
-			c := strings.Join(words[i:], " ")
-			if !moreRunes(c, 80) && !hasAnyRune(c, "，。；,;") {
+		// only the last words can make 80 characters or fewer: the first
+		// of them found from the end (each candidate joined from each word
+		// on was work of the words' number squared, for every line of a
+		// page of junk before section 一)
+		first, n := len(words), -1
+		for first > 0 {
+			if n += utf8.RuneCountInString(words[first-1]) + 1; n > 80 {
+				break
+			}
+			first--
+		}
+		for i := first; i < len(words); i++ {
+			if c := strings.Join(words[i:], " "); !hasAnyRune(c, "，。；,;") {
 				cs = append(cs, c)
 			}
 		}

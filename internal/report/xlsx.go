@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,7 +27,23 @@ import (
 // xlsxLimits bound what excelize unpacks: a report's workbook is small.
 var xlsxLimits = excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20}
 
+// maxSheetText bounds the text of a workbook's cells, all sheets together:
+// a few KB of a file can make gigabytes of it, one long shared string (or,
+// in an XLS, one of its string table) in every cell of a sheet. A report's
+// workbook holds tens of KB.
+const maxSheetText = 2 * MaxInput
+
+// sheetTextError refuses a workbook whose cells hold more than maxSheetText.
+func sheetTextError(name string) error {
+	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("Excel 文件中单元格的文字合计超过 %d MB（一份报告通常不到 1 MB）：文件异常，请确认文件是否正确", maxSheetText>>20)}
+}
+
 func xlsxLines(name string, data []byte) ([]Line, error) {
+	// (counted before excelize reads the sheets: it copies a shared
+	// string for each cell that refers to it)
+	if !guard.XLSXSharedText(data, maxSheetText, xlsxLimits.UnzipSizeLimit) {
+		return nil, sheetTextError(name)
+	}
 	f, done, err := guard.OpenXLSX(data, xlsxLimits)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件损坏，无法打开：请用 Excel/WPS 打开后另存为 XLSX 或 DOCX 再试")
@@ -39,6 +56,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		out = propertyTitle(out, props.Title)
 	}
 	budget := &formulaBudget{formulas: 2000, cells: 100_000}
+	text := maxSheetText
 	var unseen []string // hidden sheets and rows: not on the screen nor printed, but in the file
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
@@ -113,7 +131,9 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 			return cells
 		}
 		var full bool
-		if out, full = gridLines(out, rows, covered, computed, tail); full {
+		if out, full = gridLines(out, rows, covered, computed, tail, &text); text < 0 {
+			return nil, sheetTextError(name)
+		} else if full {
 			return withUnseen(out, unseen), nil
 		}
 	}
@@ -237,7 +257,11 @@ func xlsLines(name string, data []byte) ([]Line, error) {
 	if err != nil {
 		return nil, xlsError(name, err)
 	}
-	return xlsBookLines(propertyTitle(nil, wb.Title), wb), nil // (the title kept from the XLSX saved as XLS)
+	out, ok := xlsBookLines(propertyTitle(nil, wb.Title), wb) // (the title kept from the XLSX saved as XLS)
+	if !ok {
+		return nil, sheetTextError(name)
+	}
+	return out, nil
 }
 
 // xlsStreamLines reads a workbook stream alone: an Excel object's in a
@@ -247,12 +271,29 @@ func xlsStreamLines(name string, stream []byte) ([]Line, error) {
 	if err != nil {
 		return nil, xlsError(name, err)
 	}
-	return xlsBookLines(nil, wb), nil
+	out, ok := xlsBookLines(nil, wb)
+	if !ok {
+		return nil, sheetTextError(name)
+	}
+	return out, nil
 }
 
 // xlsBookLines appends a legacy workbook's sheets as lines, laid out as an
-// XLSX's are.
-func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
+// XLSX's are; not ok when their cells hold more than maxSheetText.
+func xlsBookLines(out []Line, wb *xls.Workbook) ([]Line, bool) {
+	// (the cells share their strings with the string table: counted before
+	// any is copied into a line)
+	text := maxSheetText
+	for _, sh := range wb.Sheets {
+		for _, row := range sh.Rows {
+			for _, c := range row {
+				if text -= len(c); text < 0 {
+					return nil, false
+				}
+			}
+		}
+	}
+	text = maxSheetText
 	var unseen []string // hidden sheets and rows, as an XLSX's
 	for _, sh := range wb.Sheets {
 		if sh.Hidden {
@@ -289,11 +330,13 @@ func xlsBookLines(out []Line, wb *xls.Workbook) []Line {
 			rows[ri] = row[:min(len(row), width)]
 		}
 		var full bool
-		if out, full = gridLines(out, rows, covered, sh.Computed, nil); full {
+		if out, full = gridLines(out, rows, covered, sh.Computed, nil, &text); text < 0 {
+			return nil, false
+		} else if full {
 			break
 		}
 	}
-	return withUnseen(out, unseen)
+	return withUnseen(out, unseen), true
 }
 
 // xlsError says why a legacy workbook could not be read.
@@ -313,7 +356,10 @@ func xlsError(name string, err error) error {
 // its first cell is a line of text, any other a row of cells, those a merge
 // covers left out; tail gives a row's cells the empty ones at its end that
 // are the table's. It says when the lines are as many as a report may have.
-func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed map[int]int, tail func(ri int, row, cells []string, width int) []string) ([]Line, bool) {
+//
+// text counts down the bytes of the cells' text left to the workbook: below
+// 0, it is over, and the lines stop there.
+func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed map[int]int, tail func(ri int, row, cells []string, width int) []string, text *int) ([]Line, bool) {
 	width := 0
 	for _, row := range rows {
 		width = max(width, len(row))
@@ -322,6 +368,9 @@ func gridLines(out []Line, rows [][]string, covered map[[2]int]bool, computed ma
 		var cells []string
 		for ci, v := range row {
 			if !covered[[2]int{ri, ci}] {
+				if *text -= len(v) + 1; *text < 0 {
+					return out, true
+				}
 				cells = append(cells, strings.ReplaceAll(strings.TrimSpace(v), "\n", ""))
 			}
 		}
