@@ -3308,22 +3308,28 @@ func (p *parser) title() {
 			end = i
 		}
 	}
-	pre := make([]titleLine, 0, 8) // the lines before section 一 are few
+	texts := make([]string, 0, 8) // the lines before section 一 are few
 	for _, l := range p.lines[:end] {
 		if t := paraText(l); t != "" {
-			pre = append(pre, titleLineOf(t))
+			texts = append(texts, t)
 		}
 	}
-	if len(pre) > 0 && end < len(p.lines) {
+	if len(texts) > 0 && end < len(p.lines) {
 		if t := titleEndAfter(p.lines[end+1:]); t != "" {
-			pre = append(pre, titleLineOf(t)) // as titleLines
+			texts = append(texts, t) // as titleLines
 		}
 	}
 	switch {
-	case len(pre) > 12 && len(p.heads) == 0:
-		pre = pre[:12] // no section found (a workbook of the tables): the title is at the top
-	case len(pre) > 12:
-		pre = pre[len(pre)-12:]
+	case len(texts) > 12 && len(p.heads) == 0:
+		texts = texts[:12] // no section found (a workbook of the tables): the title is at the top
+	case len(texts) > 12:
+		texts = texts[len(texts)-12:]
+	}
+	// (the candidates of the lines kept only: a page of junk, no section in
+	// it, is all before section 一)
+	pre := make([]titleLine, len(texts))
+	for i, t := range texts {
+		pre[i] = titleLineOf(t)
 	}
 	p.pickTitle(pre)
 }
