@@ -113,7 +113,7 @@ func rewritePDF(t *testing.T, data []byte, f cjkFont) []byte {
 		p := r.Page(i)
 		box := p.V.Key("MediaBox")
 		budget := int64(maxPDFContent)
-		gs, _ := pdfGlyphs(p, &budget)
+		gs, _ := pdfGlyphs(p, &budget, nil)
 		pages = append(pages, pdfPage{box.Index(2).Float64(), box.Index(3).Float64(), gs})
 	}
 	return drawPDF(t, pages, f)

@@ -51,7 +51,7 @@ func TestPageGlyphsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	budget := int64(maxPDFContent)
-	gs, _ := pdfGlyphs(r.Page(1), &budget)
+	gs, _ := pdfGlyphs(r.Page(1), &budget, nil)
 	if len(gs) == 0 || len(gs) > maxPageGlyphs {
 		t.Fatalf("%d glyphs read, want some and at most %d", len(gs), maxPageGlyphs)
 	}
@@ -74,7 +74,7 @@ func TestPDFOperandsBounded(t *testing.T) {
 		}
 		budget := int64(maxPDFContent)
 		var gs []pdf.Text
-		a := testdoc.Allocated(func() { gs, _ = pdfGlyphs(r.Page(1), &budget) })
+		a := testdoc.Allocated(func() { gs, _ = pdfGlyphs(r.Page(1), &budget, nil) })
 		if len(gs) != 2 {
 			t.Errorf("%q: %d glyphs, want the 2 drawn after the operands", operand, len(gs))
 		}

@@ -3752,6 +3752,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 	// pdfGlyphs spends budget, of the pages' content unpacked; and no more
 	// text is read than MaxInput (a few pages of millions of glyphs)
 	limit := budget
+	fonts := newPDFFonts()
 	for i, p := range pdfPageList(r, min(r.NumPage(), maxPDFPages)) {
 		if b.Len() > MaxInput {
 			break
@@ -3763,7 +3764,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			// are told by it (dropFooters)
 			b.WriteByte('\f')
 		}
-		gs, hidden := pdfGlyphs(p, &budget)
+		gs, hidden := pdfGlyphs(p, &budget, fonts)
 		if budget <= 0 {
 			return "", nil, false, &errs.Error{Kind: errs.TooLarge, Where: name,
 				Msg: fmt.Sprintf("PDF 的页面内容解压后超过 %d MB（一份报告通常不到 1 MB），到第 %d 页仍未读完：文件异常，请确认文件是否正确，或用 pdftotext -layout 转换为文本后再审核", limit>>20, i)}

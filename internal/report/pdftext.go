@@ -33,7 +33,13 @@ const maxPDFContent = 128 << 20
 // simple fonts' Widths (one byte to a character). It counts the glyphs
 // drawn invisible too (text rendering mode 3): the text layer OCR lays over
 // a scanned page's picture (tesseract's, ocrmypdf's, Acrobat's 识别文字).
-func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
+//
+// doc keeps the fonts loaded, for the document's other pages and forms; nil
+// keeps them for this page only.
+func pdfGlyphs(p pdf.Page, budget *int64, doc *pdfFonts) (out []pdf.Text, invisible int) {
+	if doc == nil {
+		doc = newPDFFonts()
+	}
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, 0
 	}
@@ -86,12 +92,12 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 				case g.tf.uni != nil:
 					var ok bool
 					if text, ok = g.tf.uni.text(code); !ok && g.tf.codes == cjkIdentity {
-						text = g.tf.enc.Decode(s[i : i+n])
+						text = g.tf.encoder().Decode(s[i : i+n])
 					}
 				case g.tf.gb1:
 					text = gb1().text(cid)
 				case g.tf.codes == cjkIdentity:
-					text = g.tf.enc.Decode(s[i : i+n])
+					text = g.tf.encoder().Decode(s[i : i+n])
 				}
 				glyph(text, c.width(cid), n == 1 && code == ' ')
 				i += n
@@ -102,14 +108,14 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 			for i := 0; i < len(s) && len(out) < maxPageGlyphs; i++ {
 				t, ok := u.text(int(s[i]))
 				if !ok { // a code the map leaves out: its encoding's (a space, a digit by its glyph name)
-					t = g.tf.enc.Decode(s[i : i+1])
+					t = g.tf.encoder().Decode(s[i : i+1])
 				}
 				glyph(t, g.tf.widths[s[i]]*g.tf.scale, s[i] == ' ')
 			}
 			return
 		}
 		n := 0
-		for _, ch := range g.tf.enc.Decode(s) {
+		for _, ch := range g.tf.encoder().Decode(s) {
 			if len(out) >= maxPageGlyphs {
 				return
 			}
@@ -183,7 +189,13 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok && len(fonts) < 256 {
-					f = loadFont(pdf.Font{V: res.Key("Font").Key(name)})
+					fv := res.Key("Font").Key(name)
+					id, gen := fv.ObjectID()
+					k := pdfFontKey{id, gen, name}
+					if f, ok = doc.loaded[k]; !ok && len(doc.loaded) < maxPDFFonts {
+						f = loadFont(pdf.Font{V: fv}, &doc.maps)
+						doc.loaded[k] = f
+					}
 					fonts[name] = f
 				}
 				g.tf, g.tfs = f, num(1)
@@ -253,9 +265,50 @@ func pdfGlyphs(p pdf.Page, budget *int64) (out []pdf.Text, invisible int) {
 	return out, invisible
 }
 
+// encoder is the library's decoding of the font's codes, read when first
+// asked for: by a font's ToUnicode map when it has one, which is read whole
+// for it (to pdf.MaxCmap), and most fonts' codes are all in what
+// readToUnicode reads of it.
+func (f *font) encoder() pdf.TextEncoding {
+	if f.enc == nil {
+		f.enc = f.pf.Encoder()
+	}
+	return f.enc
+}
+
+// pdfFonts are the fonts of a document as pdfGlyphs loaded them, by the
+// object each is (and the name it was asked by: a font written inside a
+// resource dictionary is known by the object it is in), kept for the pages
+// after: each page, and each form on it, loaded each of its fonts again,
+// their ToUnicode maps read again (a page of 256 fonts naming one map of
+// 14 MB took 32 s and 5.9 GB). At most maxPDFFonts are loaded a document;
+// the text of a font past them is not read.
+type pdfFonts struct {
+	loaded map[pdfFontKey]*font
+	maps   int64 // bytes of ToUnicode maps left to read (see readToUnicode)
+}
+
+// maxPDFFontMaps bounds the bytes of a document's ToUnicode maps that
+// readToUnicode reads: a thousand fonts' of the most it reads of one (a
+// compilation of 500 reports has a few thousand fonts, their maps a few KB).
+const maxPDFFontMaps = 64 << 20
+
+func newPDFFonts() *pdfFonts {
+	return &pdfFonts{loaded: map[pdfFontKey]*font{}, maps: maxPDFFontMaps}
+}
+
+type pdfFontKey struct {
+	id   uint32
+	gen  uint16
+	name string
+}
+
+const maxPDFFonts = 4096
+
 // font is what pdfGlyphs knows of a font.
 type font struct {
-	enc  pdf.TextEncoding
+	pf   pdf.Font
+	enc  pdf.TextEncoding // the library's decoding, read when first asked for (see encoder)
 	name string
 	cid  *cidWidths // a Type0 font: Identity-H, or a predefined Chinese CMap
 	// codes are a Type0 font's (see cjkCodes); gb1 says that an
@@ -291,12 +344,12 @@ func simpleWidths(pf pdf.Font) *[256]float64 {
 }
 
 // loadFont reads what pdfGlyphs needs of a font.
-func loadFont(pf pdf.Font) *font {
+func loadFont(pf pdf.Font, maps *int64) *font {
 	base := pf.BaseFont()
 	if i := indexText(base, "+"); i >= 0 {
 		base = base[i+1:]
 	}
-	f := &font{enc: pf.Encoder(), name: base, scale: 1, widths: simpleWidths(pf)}
+	f := &font{pf: pf, name: base, scale: 1, widths: simpleWidths(pf)}
 	switch pf.V.Key("Subtype").Name() {
 	case "Type0":
 		desc := pf.V.Key("DescendantFonts").Index(0)
@@ -313,9 +366,9 @@ func loadFont(pf pdf.Font) *font {
 		case f.codes == cjkIdentity && toUnicode:
 			// read here: the library's bfrange adds to the last byte
 			// only (Tesseract's <0000> <FFFF> <0000> read 中 as "N-")
-			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 2)
+			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 2, maps)
 		case f.codes != cjkNone && toUnicode:
-			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0)
+			f.uni = readToUnicode(pf.V.Key("ToUnicode"), 0, maps)
 		}
 	case "Type3":
 		if m := pf.V.Key("FontMatrix"); m.Len() == 6 {
@@ -327,7 +380,7 @@ func loadFont(pf pdf.Font) *font {
 	// split into subsets of a few hundred glyphs names WinAnsiEncoding, or
 	// no encoding, and maps its codes to Chinese characters
 	if f.cid == nil && pf.V.Key("Subtype").Name() != "Type0" && pf.V.Key("ToUnicode").Kind() == pdf.Stream {
-		f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1)
+		f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1, maps)
 	}
 	return f
 }
@@ -493,10 +546,17 @@ func (u *toUnicode) text(code int) (string, bool) {
 
 // readToUnicode reads a font's ToUnicode CMap (PDF reference 9.10.3), its
 // first 64 KB (see parseToUnicode).
-func readToUnicode(v pdf.Value, size int) *toUnicode {
+//
+// budget counts down the bytes of the document's maps read: past it, none
+// is read (nil), and the library decodes the font's codes.
+func readToUnicode(v pdf.Value, size int, budget *int64) *toUnicode {
+	if *budget <= 0 {
+		return nil
+	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, 64<<10))
+	data, _ := io.ReadAll(io.LimitReader(rc, min(64<<10, *budget)))
+	*budget -= int64(len(data))
 	return parseToUnicode(string(data), size)
 }
 

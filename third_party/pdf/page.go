@@ -254,10 +254,37 @@ func (f Font) getEncoder() TextEncoding {
 	}
 }
 
+// MaxCmap bounds the bytes of a ToUnicode CMap read, and MaxCmaps those of
+// a document's CMaps together (gongkai): a CMap was read for each font
+// that names it, on each page, to MaxInterpret (a page of 256 fonts sharing
+// one CMap of 14 MB: 32 s and 5.9 GB). A font's CMap of 65 535 entries is
+// about 2 MB. Each CMap is read once a document; one past MaxCmaps is not
+// read (its font's text is its codes).
+const (
+	MaxCmap  = 4 << 20
+	MaxCmaps = 64 << 20
+)
+
 func (f *Font) charmapEncoding() TextEncoding {
 	toUnicode := f.V.Key("ToUnicode")
 	if toUnicode.Kind() == Stream {
-		m := readCmap(toUnicode)
+		r := toUnicode.r
+		if m, ok := r.cmaps[toUnicode.ptr]; ok {
+			if m == nil {
+				return &nopEncoder{}
+			}
+			return m
+		}
+		var m *cmap
+		if left := MaxCmaps - r.cmapBytes; left > 0 {
+			var n int64
+			m, n = readCmap(toUnicode, min(left, MaxCmap))
+			r.cmapBytes += n
+		}
+		if r.cmaps == nil {
+			r.cmaps = map[objptr]*cmap{}
+		}
+		r.cmaps[toUnicode.ptr] = m
 		if m == nil {
 			return &nopEncoder{}
 		}
@@ -488,11 +515,12 @@ Parse:
 	return string(r)
 }
 
-func readCmap(toUnicode Value) *cmap {
+// readCmap reads a CMap to limit bytes (gongkai), and says how many it read.
+func readCmap(toUnicode Value, limit int64) (*cmap, int64) {
 	n := -1
 	var m cmap
 	ok := true
-	Interpret(toUnicode, func(stk *Stack, op string) {
+	read := InterpretLimit(toUnicode, limit, func(stk *Stack, op string) {
 		if !ok {
 			return
 		}
@@ -559,10 +587,10 @@ func readCmap(toUnicode Value) *cmap {
 		}
 	})
 	if !ok {
-		return nil
+		return nil, read
 	}
 	m.index()
-	return &m
+	return &m, read
 }
 
 type matrix [3][3]float64

@@ -93,6 +93,10 @@ type Reader struct {
 	// and the bytes they unpacked (see objStream)
 	objStms     map[objptr]*objStm
 	objStmBytes int64
+	// gongkai: the ToUnicode CMaps read so far, by their stream, and the
+	// bytes they were read to (see charmapEncoding)
+	cmaps     map[objptr]*cmap
+	cmapBytes int64
 }
 
 // objStm is an object stream unpacked (gongkai): its bytes after the
@@ -548,6 +552,11 @@ type Value struct {
 	ptr  objptr
 	data interface{}
 }
+
+// ObjectID is the number and generation of the indirect object v was read
+// from, or for a direct value the object it is written in (gongkai: so that
+// a caller can keep what it made of an object, a font, for its next use).
+func (v Value) ObjectID() (uint32, uint16) { return v.ptr.id, v.ptr.gen }
 
 // IsNull reports whether the value is a null. It is equivalent to Kind() == Null.
 func (v Value) IsNull() bool {
