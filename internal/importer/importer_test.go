@@ -1267,25 +1267,17 @@ func TestHiddenSheetOfLists(t *testing.T) {
 // excelize copies the string into every cell: 22 000 cells of 12 KB, a
 // 49 KB file, were 264 MB of text, each copy kept (508 MB allocated).
 func TestXLSXSharedTextBounded(t *testing.T) {
-	f := excelize.NewFile()
-	long := strings.Repeat("公开 ", 3000)
-	for i := range 2200 {
-		for k := range 10 {
-			cell, _ := excelize.CoordinatesToCellName(k+1, i+1)
-			if err := f.SetCellStr("Sheet1", cell, long); err != nil {
-				t.Fatal(err)
-			}
-		}
+	rows := make([][]string, 2200)
+	for i := range rows {
+		rows[i] = slices.Repeat([]string{strings.Repeat("公开 ", 3000)}, 10)
 	}
-	b, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := testdoc.Allocated(func() { _, err = importer.ReadFile("登记.xlsx", b.Bytes(), "") })
+	b := testdoc.XLSX(t, rows)
+	var err error
+	a := testdoc.Allocated(func() { _, err = importer.ReadFile("登记.xlsx", b, "") })
 	if err == nil || !strings.Contains(err.Error(), "单元格的文字合计超过 256 MB") {
 		t.Errorf("err = %v, want too large", err)
 	}
 	if a>>20 > 64 {
-		t.Errorf("%d MB allocated for a file of %d KB", a>>20, b.Len()>>10)
+		t.Errorf("%d MB allocated for a file of %d KB", a>>20, len(b)>>10)
 	}
 }

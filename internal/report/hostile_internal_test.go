@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"compress/zlib"
-	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -18,28 +16,7 @@ import (
 // KB that unpack into megabytes) in Helvetica.
 func rawPDF(t testing.TB, pages int, content string) []byte {
 	t.Helper()
-	var z bytes.Buffer
-	w := zlib.NewWriter(&z)
-	if _, err := w.Write([]byte(content)); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	kids := make([]string, pages)
-	for i := range kids {
-		kids[i] = fmt.Sprintf("%d 0 R", i+5)
-	}
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages),
-		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String()),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	for range pages {
-		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>")
-	}
-	return pdfOf(objs)
+	return pdfOf(pagesOf(t, pages, content, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"))
 }
 
 // A page that draws millions of glyphs (a few KB compressed) is read up to

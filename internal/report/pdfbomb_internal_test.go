@@ -88,6 +88,19 @@ func pagesOf(t testing.TB, n int, content, font string, extra ...string) []strin
 	return append(objs, extra...)
 }
 
+// pagesReadAllocated is the heap reading a PDF of pages that each draw 12
+// takes, failing the test unless every page was read.
+func pagesReadAllocated(t *testing.T, data []byte, pages int) uint64 {
+	t.Helper()
+	var text string
+	var err error
+	a := testdoc.Allocated(func() { text, _, _, err = pdfPages("pages.pdf", data, pdf.NewReader, maxPDFContent) })
+	if err != nil || strings.Count(text, "12") != pages {
+		t.Fatalf("%d pages of 12 read (err %v), want %d", strings.Count(text, "12"), err, pages)
+	}
+	return a
+}
+
 // The objects of an object stream are read from it unpacked once: each was
 // found by unpacking the stream from its start, for each lookup (a font's
 // widths once for each glyph, a page's objects for each page: a 26 KB file
@@ -103,13 +116,7 @@ func TestPDFObjectStreamUnpackedOnce(t *testing.T) {
 	for i := range pages {
 		packed = append(packed, 4+i)
 	}
-	data := pdfPackedOf(t, objs, append(packed, pages+5))
-	var text string
-	var err error
-	a := testdoc.Allocated(func() { text, _, _, err = pdfPages("packed.pdf", data, pdf.NewReader, maxPDFContent) })
-	if err != nil || strings.Count(text, "12") != pages {
-		t.Fatalf("%d pages of 12 read (err %v), want %d", strings.Count(text, "12"), err, pages)
-	}
+	a := pagesReadAllocated(t, pdfPackedOf(t, objs, append(packed, pages+5)), pages)
 	// (230 MB now, most of it the library's 4 KB buffer for each object
 	// looked up; 1 164 MB before)
 	if a>>20 > 400 {
@@ -317,12 +324,7 @@ func TestPDFPagesListedInOneWalk(t *testing.T) {
 	}
 	// a tree of one level of 1 000 pages, read whole
 	const pages = 1000
-	flat := pdfOf(pagesOf(t, pages, "BT /F1 10 Tf 40 800 Td (12) Tj ET", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"))
-	var text string
-	a := testdoc.Allocated(func() { text, _, _, err = pdfPages("flat.pdf", flat, pdf.NewReader, maxPDFContent) })
-	if err != nil || strings.Count(text, "12") != pages {
-		t.Fatalf("%d pages of 12 read (err %v), want %d", strings.Count(text, "12"), err, pages)
-	}
+	a := pagesReadAllocated(t, pdfOf(pagesOf(t, pages, "BT /F1 10 Tf 40 800 Td (12) Tj ET", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")), pages)
 	// (69 MB now, 2 979 MB before)
 	if a>>20 > 256 {
 		t.Errorf("%d MB allocated for %d pages of one line", a>>20, pages)

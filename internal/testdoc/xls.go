@@ -602,3 +602,24 @@ func xlsFormula(t testing.TB, src string, biff5 bool) []byte {
 	}
 	return out
 }
+
+// XLSX writes the rows into the first sheet of a workbook by excelize, its
+// strings shared as Excel keeps them: each distinct string once, the cells
+// referring to it.
+func XLSX(t testing.TB, rows [][]string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, row := range rows {
+		for k, c := range row {
+			cell, _ := excelize.CoordinatesToCellName(k+1, i+1)
+			if err := f.SetCellStr("Sheet1", cell, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
