@@ -170,25 +170,30 @@ func TestLoopedCompoundStreamsRefused(t *testing.T) {
 // file — is refused before its text is copied into each cell: excelize
 // copied the string for every cell that refers to it, and the lines joined
 // them again (an 11 KB XLSX of 100 000 such cells: killed at 150 s, having
-// taken gigabytes). The same for an XLS's string table.
+// taken gigabytes). The same for an XLS's string table, and for an ODF
+// table's cell repeated (a 3 KB file: 9.6 GB allocated).
 func TestWorkbookTextBounded(t *testing.T) {
 	long := strings.Repeat("公开 ", 3000) // 12 KB
 	rows := make([][]string, 600)
 	for i := range rows {
 		rows[i] = slices.Repeat([]string{long}, 10) // 600 × 10 × 12 KB: 72 MB
 	}
+	// an ODF table of 100 rows of one cell repeated 1 000 times
+	repeated := "<table:table>" + strings.Repeat(`<table:table-row><table:table-cell table:number-columns-repeated="1000"><text:p>`+long+`</text:p></table:table-cell></table:table-row>`, 100) + "</table:table>"
 	for _, c := range []struct {
 		name string
 		data []byte
+		mb   uint64 // allocated at most: the XLSX and XLS are refused before their text is copied, the ODT once it is 64 MB
 	}{
-		{"long.xlsx", testdoc.XLSX(t, rows)},
-		{"long.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: rows})},
+		{"long.xlsx", testdoc.XLSX(t, rows), 16},
+		{"long.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: rows}), 16},
+		{"repeated.odt", odt(t, repeated), 128}, // (9 616 MB before)
 	} {
 		a, err := readAllocated(c.name, c.data)
 		if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "单元格的文字合计超过 64 MB") {
 			t.Errorf("%s: err = %v, want too large", c.name, err)
 		}
-		if a>>20 > 16 {
+		if a>>20 > c.mb {
 			t.Errorf("%s (%d KB): %d MB allocated", c.name, len(c.data)>>10, a>>20)
 		}
 	}

@@ -33,9 +33,10 @@ var xlsxLimits = excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 1
 // workbook holds tens of KB.
 const maxSheetText = 2 * MaxInput
 
-// sheetTextError refuses a workbook whose cells hold more than maxSheetText.
+// sheetTextError refuses a workbook, or a document's tables, whose cells
+// hold more than maxSheetText.
 func sheetTextError(name string) error {
-	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("Excel 文件中单元格的文字合计超过 %d MB（一份报告通常不到 1 MB）：文件异常，请确认文件是否正确", maxSheetText>>20)}
+	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中表格单元格的文字合计超过 %d MB（一份报告通常不到 1 MB）：文件异常，请确认文件是否正确", maxSheetText>>20)}
 }
 
 func xlsxLines(name string, data []byte) ([]Line, error) {
