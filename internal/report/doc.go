@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -45,24 +46,27 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 	// to the size the entry claims (a 52 KB file's two streams made 256 MB
 	// and 8 s). A stream past what is left of the file is damage.
 	left := int64(len(data))
-	looped := false
-	read := func(e io.Reader) ([]byte, bool) {
+	read := func(e io.Reader) ([]byte, error) {
 		b, err := io.ReadAll(io.LimitReader(e, left+1))
-		if looped = int64(len(b)) > left; err != nil || looped {
-			return nil, false
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(b)) > left {
+			return nil, errStreamLoops
 		}
 		left -= int64(len(b))
-		return b, true
+		return b, nil
 	}
 	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
 		if len(e.Path) == 2 && e.Path[0] == "ObjectPool" && (e.Name == "Workbook" || e.Name == "Package") {
 			// an Excel 97–2003 object's workbook stream, or an Excel
 			// 2007 object's XLSX; any other object (a picture, a PDF) is
 			// left out, as is one that cannot be read
-			if b, ok := read(e); ok {
-				objects[e.Path[1]+"/"+e.Name] = b
-			} else if looped {
+			b, err := read(e)
+			if errors.Is(err, errStreamLoops) {
 				return nil, KindDOC, bad("文件结构损坏")
+			} else if err == nil {
+				objects[e.Path[1]+"/"+e.Name] = b
 			}
 			continue
 		}
@@ -71,8 +75,8 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		}
 		switch e.Name {
 		case "WordDocument", "0Table", "1Table", "Data":
-			b, ok := read(e)
-			if !ok {
+			b, err := read(e)
+			if err != nil {
 				return nil, KindDOC, bad("文件结构损坏")
 			}
 			streams[e.Name] = b
@@ -121,6 +125,10 @@ type fib struct {
 	fcChpx, lcbChp  uint32
 	fcStsh, lcbStsh uint32 // the stylesheet
 }
+
+// errStreamLoops is a stream of a compound file longer than what is left
+// of the file (see docLines).
+var errStreamLoops = errors.New("a stream longer than the file: its sectors loop")
 
 type docErr string
 

@@ -3052,15 +3052,15 @@ var odtWords = officeWords{names: map[string]string{"table-row": "row", "table-c
 var odsWords = officeWords{names: map[string]string{"table-row": "row", "table-cell": "cell",
 	"p": "para", "h": "para", "s": "space", "tab": "space", "line-break": "space", "frame": "picture"}, textInPara: true}
 
-// officeXML reads the body of a word-processing document: paragraphs become
-// lines, table rows lines of cells (a cell's paragraphs are joined); a row
-// that holds a table is layout, its paragraphs lines.
 // errCellText is officeXML's when a document's table cells hold more than
 // maxSheetText: an ODF sheet's cell repeated (number-columns-repeated) is
 // its text as many times, so that a 3 KB file of 100 rows of a 12 KB cell
 // repeated 1 000 times made 9.6 GB of it.
 var errCellText = errors.New("table cells over maxSheetText")
 
+// officeXML reads the body of a word-processing document: paragraphs become
+// lines, table rows lines of cells (a cell's paragraphs are joined); a row
+// that holds a table is layout, its paragraphs lines.
 func officeXML(r io.Reader, words officeWords, num *wordNumbering, chunk func(id string, workbook bool) []Line, styles textStyles) ([]Line, error) {
 	if styles == nil {
 		styles = textStyles{}
@@ -3773,7 +3773,6 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 		if b.Len() > MaxInput {
 			break
 		}
-		i++ // (pages are counted from 1)
 		if b.Len() > 0 {
 			// a page after the first starts with a form feed, as pdftotext
 			// writes it: its running head and the last page's bare number
@@ -3783,7 +3782,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 		gs, hidden := pdfGlyphs(p, &budget, fonts)
 		if budget <= 0 {
 			return "", nil, false, &errs.Error{Kind: errs.TooLarge, Where: name,
-				Msg: fmt.Sprintf("PDF 的页面内容解压后超过 %d MB（一份报告通常不到 1 MB），到第 %d 页仍未读完：文件异常，请确认文件是否正确，或用 pdftotext -layout 转换为文本后再审核", limit>>20, i)}
+				Msg: fmt.Sprintf("PDF 的页面内容解压后超过 %d MB（一份报告通常不到 1 MB），到第 %d 页仍未读完：文件异常，请确认文件是否正确，或用 pdftotext -layout 转换为文本后再审核", limit>>20, i+1)}
 		}
 		glyphs, invisible = glyphs+len(gs), invisible+hidden
 		left = math.Min(left, pageLeft(gs))

@@ -429,6 +429,7 @@ func (m *cmap) index() {
 			m.cover[k] = m.cover[k-1]
 		}
 	}
+	m.bfchar = nil // (chars holds what Decode needs of it)
 }
 
 // findRange is the first range in the map's order that holds text, as the
