@@ -65,3 +65,5 @@ tool (
 replace github.com/signintech/gopdf => ./third_party/gopdf
 
 replace github.com/ledongthuc/pdf => ./third_party/pdf
+
+replace github.com/nwaples/rardecode/v2 => ./third_party/rardecode
