@@ -40,16 +40,31 @@ func OpenXLSX(data []byte, opts excelize.Options) (f *excelize.File, done func()
 	return f, done, nil
 }
 
-// XLSXSharedText says whether the text a workbook's cells take from its
-// shared strings stays within limit bytes, counting each cell that refers
-// to one (the part's own size does not bound it: one string of 16 KB
-// referred to by 100 000 cells is 1.6 GB, and excelize copies it for each).
-// It reads the shared strings and each worksheet once, at most maxPart
-// bytes of each, unzipped; what it cannot read it leaves to excelize.
-func XLSXSharedText(data []byte, limit, maxPart int64) bool {
+// XLSXCells is what excelize makes of a workbook's cells when it reads
+// them, measured before it does (XLSXMeasure), so that a few KB of a file
+// cannot make gigabytes:
+type XLSXCells struct {
+	// Text is the bytes of shared strings the cells take, a string counted
+	// for each cell that refers to it: excelize copies it for each (one
+	// string of 16 KB referred to by 100 000 cells is 1.6 GB).
+	Text int64
+	// Cells is the cells laid out, a row as wide as its last cell with a
+	// value: excelize fills the cells before it (a cell in column XFD makes
+	// a row of 16 384, and 4 000 such rows of a 22 KB file were 24 GB).
+	Cells int64
+	// Merges is the merged ranges of all sheets (<mergeCell>).
+	Merges int64
+}
+
+// XLSXMeasure measures a workbook's cells: the shared strings and each
+// worksheet read once, at most maxPart bytes of each, unzipped, and no
+// further once any measure is past stop's; what it cannot read it
+// leaves to excelize (zero for what is not a workbook).
+func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
+	var m XLSXCells
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return true
+		return m
 	}
 	var sizes []int64 // of each shared string, in order
 	var sheets []*zip.File
@@ -62,18 +77,18 @@ func XLSXSharedText(data []byte, limit, maxPart int64) bool {
 			sheets = append(sheets, f)
 		}
 	}
-	if len(sizes) == 0 {
-		return true
-	}
-	var total int64
 	for _, f := range sheets {
+		if m.past(stop) {
+			break
+		}
 		rc, err := f.Open()
 		if err != nil {
 			continue
 		}
 		d := xml.NewDecoder(io.LimitReader(rc, maxPart))
 		shared, inValue := false, false
-		for total <= limit {
+		col, width := 0, 0 // the cell's column (1-based) and the row's width so far
+		for m.Text <= stop.Text && m.Cells+int64(width) <= stop.Cells && m.Merges <= stop.Merges {
 			tok, err := d.RawToken()
 			if err != nil {
 				break
@@ -81,30 +96,60 @@ func XLSXSharedText(data []byte, limit, maxPart int64) bool {
 			switch t := tok.(type) {
 			case xml.StartElement:
 				switch t.Name.Local {
+				case "row":
+					m.Cells += int64(width)
+					col, width = 0, 0
 				case "c":
 					shared = false
+					col++ // a cell without r follows the one before
 					for _, a := range t.Attr {
-						if a.Name.Local == "t" && a.Value == "s" {
-							shared = true
+						switch a.Name.Local {
+						case "t":
+							shared = a.Value == "s"
+						case "r":
+							if c := columnOf(a.Value); c > 0 {
+								col = c
+							}
 						}
 					}
-				case "v":
-					inValue = shared
+				case "mergeCell":
+					m.Merges++
+				case "v", "is", "f": // a value, an inline string, a formula: laid out
+					width = max(width, col)
+					inValue = shared && t.Name.Local == "v"
 				}
 			case xml.EndElement:
 				inValue = false
 			case xml.CharData:
 				if i, err := strconv.Atoi(strings.TrimSpace(string(t))); inValue && err == nil && i >= 0 && i < len(sizes) {
-					total += sizes[i]
+					m.Text += sizes[i]
 				}
 			}
 		}
+		m.Cells += int64(width)
 		_ = rc.Close()
-		if total > limit {
-			return false
+	}
+	return m
+}
+
+// past says a measure is past stop's.
+func (m XLSXCells) past(stop XLSXCells) bool {
+	return m.Text > stop.Text || m.Cells > stop.Cells || m.Merges > stop.Merges
+}
+
+// columnOf is the column (1-based) of a cell reference such as XFD12, 0
+// when it has no letters; past the 16 384 columns it stops counting.
+func columnOf(ref string) int {
+	c := 0
+	for i := 0; i < len(ref) && c <= 16384; i++ {
+		switch b := ref[i] | 0x20; { // (lower case)
+		case 'a' <= b && b <= 'z':
+			c = c*26 + int(b-'a') + 1
+		default:
+			return c
 		}
 	}
-	return true
+	return c
 }
 
 // sharedStringSizes are the bytes of text of each shared string (<si>) of

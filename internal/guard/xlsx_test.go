@@ -66,10 +66,14 @@ func TestOpenXLSXLeavesNoTemporaryFiles(t *testing.T) {
 	}
 }
 
-// XLSXSharedText counts each cell that refers to a shared string, by the
-// string's bytes, whatever prefix the parts' elements carry; inline strings
-// and numbers count nothing, and what is not a workbook passes.
-func TestXLSXSharedText(t *testing.T) {
+// XLSXMeasure counts each cell that refers to a shared string, by the
+// string's bytes, whatever prefix the parts' elements carry (inline strings
+// and numbers count nothing); the cells as excelize lays them out, a row as
+// wide as its last cell with a value, a formula or an inline string (a cell
+// of style only is none, a cell without a reference follows the one
+// before); and the merged ranges. It stops past what it is told to stop at,
+// and what is not a workbook measures nothing.
+func TestXLSXMeasure(t *testing.T) {
 	book := func(sheet string) []byte {
 		var b bytes.Buffer
 		z := zip.NewWriter(&b)
@@ -90,15 +94,35 @@ func TestXLSXSharedText(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	// 10 + 10 + 5 bytes of shared text; an inline string and a number
+	// 10 + 10 + 5 bytes of shared text; an inline string and a number;
+	// rows 6, 0 and 3 cells wide; two merged ranges
 	data := book(`<x:worksheet xmlns:x="s"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v> 0 </x:v></x:c><x:c t="s"><x:v>1</x:v></x:c>` +
-		`<x:c t="inlineStr"><x:is><x:t>` + string(bytes.Repeat([]byte("a"), 100)) + `</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>9</x:v></x:c></x:row></x:sheetData></x:worksheet>`)
-	for limit, want := range map[int64]bool{25: true, 24: false, 1000: true, 0: false} {
-		if got := XLSXSharedText(data, limit, 1<<20); got != want {
-			t.Errorf("limit %d: %v, want %v", limit, got, want)
+		`<x:c t="inlineStr"><x:is><x:t>` + string(bytes.Repeat([]byte("a"), 100)) + `</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>9</x:v></x:c></x:row>` +
+		`<x:row r="2"><x:c r="XFD2" s="1"/></x:row><x:row><x:c r="C3"><x:f>SUM(A1:B1)</x:f></x:c></x:row></x:sheetData>` +
+		`<x:mergeCells><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)
+	all := XLSXCells{Text: 1 << 20, Cells: 1 << 20, Merges: 1 << 20}
+	if got, want := XLSXMeasure(data, 1<<20, all), (XLSXCells{Text: 25, Cells: 9, Merges: 2}); got != want {
+		t.Errorf("measured %+v, want %+v", got, want)
+	}
+	for _, stop := range []XLSXCells{{Text: 5, Cells: 1 << 20, Merges: 1 << 20}, {Text: 1 << 20, Cells: 4, Merges: 1 << 20}, {Text: 1 << 20, Cells: 1 << 20, Merges: 1}} {
+		if got := XLSXMeasure(data, 1<<20, stop); !got.past(stop) {
+			t.Errorf("stop at %+v: measured %+v", stop, got)
 		}
 	}
-	if !XLSXSharedText([]byte("not a zip"), 0, 1<<20) {
-		t.Error("not a workbook: refused")
+	if got := XLSXMeasure([]byte("not a zip"), 1<<20, all); got != (XLSXCells{}) {
+		t.Errorf("not a workbook: %+v", got)
+	}
+}
+
+// columnOf reads a reference's letters, in either case, and stops counting
+// past the last column.
+func TestColumnOf(t *testing.T) {
+	for ref, want := range map[string]int{"A1": 1, "z9": 26, "AA1": 27, "XFD1048576": 16384, "12": 0, "": 0} {
+		if got := columnOf(ref); got != want {
+			t.Errorf("columnOf(%q) = %d, want %d", ref, got, want)
+		}
+	}
+	if got := columnOf("ZZZZZZZZZZZZZZZZZZZZZZZZ1"); got <= 16384 || got > 16384*27 {
+		t.Errorf("a reference far past the grid: %d", got)
 	}
 }

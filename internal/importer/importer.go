@@ -124,7 +124,23 @@ const (
 	maxCols  = 200
 	maxCell  = 10000     // characters in one cell
 	maxUnzip = 256 << 20 // bytes an XLSX may decompress to
+	// maxGrid bounds a workbook's cells as laid out, all sheets together:
+	// a row as wide as its last cell with a value, the empty cells before
+	// it included (excelize and the XLS reader fill them). A cell in the
+	// last column of each of 4 000 rows, a 22 KB XLSX, took 14 GB before.
+	// 200 000 rows of 80 columns fit.
+	maxGrid = 16_000_000
 )
+
+// mergesError says a workbook has more merged ranges than maxMergedCells.
+func mergesError(name string) error {
+	return errs.New(name, "合并单元格太多（超过 %d 处）：请取消合并后再导入", maxMergedCells)
+}
+
+// gridError says a workbook's cells, as laid out, are past maxGrid.
+func gridError(name string) error {
+	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格超过 %d 万个单元格（按每行最后一个有内容的单元格计，中间的空单元格也算在内）：请删去表格右侧和下方多余的内容，或分成几个文件导入", maxGrid/10000)}
+}
 
 // ReadFile reads CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX, a
 // legacy XLS (Excel 97–2003, Excel 95, WPS's .et) or an OpenDocument
@@ -194,7 +210,9 @@ func ReadFile(name string, data []byte, sheet string) (*Sheet, error) {
 // import at its end.
 func clip(name string, row int, rec []string) ([]string, error) {
 	if len(rec) > maxCols {
-		rec = rec[:maxCols]
+		// a copy: the row as read (16 384 cells to a cell in column XFD)
+		// would be kept whole behind a slice of it
+		rec = slices.Clone(rec[:maxCols])
 	}
 	for i, c := range rec {
 		if len(c) > maxCell*3 {
@@ -404,8 +422,12 @@ func readSheet(name string, wb workbook, sheet string, others []string, limit in
 	return sh, nil
 }
 
-// xlsxBook is an XLSX read by excelize, its rows streamed.
-type xlsxBook struct{ f *excelize.File }
+// xlsxBook is an XLSX read by excelize, its rows streamed; its merged
+// ranges are read from data.
+type xlsxBook struct {
+	f    *excelize.File
+	data []byte
+}
 
 func (b xlsxBook) sheetList() []string { return b.f.GetSheetList() }
 
@@ -454,17 +476,19 @@ func (b xlsxBook) rows(name, sheet string, limit int) ([][]string, []cellRange, 
 	if err := it.Error(); err != nil {
 		return nil, nil, true, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”", sheet)
 	}
-	mcs, err := b.f.GetMergeCells(sheet)
+	// (read from the sheet's part as stored: excelize's GetMergeCells
+	// loads the sheet into its model, hundreds of bytes a cell, and compares
+	// each range with every other)
+	got, within, err := guard.XLSXMerges(b.data, sheet, maxMergedCells)
 	if err != nil {
 		return nil, nil, true, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
 	}
-	var merges []cellRange
-	for _, mc := range mcs {
-		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 == nil && err2 == nil {
-			merges = append(merges, cellRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
-		}
+	if !within {
+		return nil, nil, true, mergesError(name)
+	}
+	merges := make([]cellRange, 0, len(got))
+	for _, g := range got {
+		merges = append(merges, cellRange{g[0], g[1], g[2], g[3]})
 	}
 	return rows, merges, true, nil
 }
@@ -472,17 +496,25 @@ func (b xlsxBook) rows(name, sheet string, limit int) ([][]string, []cellRange, 
 // readXLSX reads an XLSX; the archive's decompressed size is bounded (a zip
 // bomb is refused).
 func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
-	// one long shared string in every cell of a sheet is gigabytes from a
-	// few KB (excelize copies it for each cell): counted before reading
-	if !guard.XLSXSharedText(data, maxUnzip, maxUnzip) {
+	// a few KB can be gigabytes once read: one long shared string in every
+	// cell of a sheet (excelize copies it for each cell), a value in column
+	// XFD of every row (excelize lays out the cells before it): measured
+	// before reading
+	m := guard.XLSXMeasure(data, maxUnzip, guard.XLSXCells{Text: maxUnzip, Cells: maxGrid, Merges: maxMergedCells})
+	switch {
+	case m.Merges > maxMergedCells:
+		return nil, mergesError(name)
+	case m.Text > maxUnzip:
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中单元格的文字合计超过 %d MB：请确认文件是否正确，或分成几个文件导入", maxUnzip>>20)}
+	case m.Cells > maxGrid:
+		return nil, gridError(name)
 	}
 	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏，或在 Excel/WPS 中另存为 .xlsx 后再导入")
 	}
 	defer done()
-	b := xlsxBook{f}
+	b := xlsxBook{f, data}
 	hidden := func(n string) bool { visible, err := f.GetSheetVisible(n); return err == nil && !visible }
 	sh, err := readBook(name, workbook{b.sheetList, b.hasText, b.rows, hidden}, sheet)
 	if props, perr := f.GetWorkbookProps(); err == nil && perr == nil && props.Date1904 != nil && *props.Date1904 {
@@ -502,7 +534,7 @@ func (s *Sheet) countsFrom1904() {
 
 // readXLS reads a legacy workbook.
 func readXLS(name string, data []byte, sheet string) (*Sheet, error) {
-	wb, err := xls.Read(data, xls.Limits{Stream: MaxFile, Cells: maxRows * 20, Merges: maxMergedCells})
+	wb, err := xls.Read(data, xls.Limits{Stream: MaxFile, Cells: maxRows * 20, Merges: maxMergedCells, Grid: maxGrid})
 	switch {
 	case errors.Is(err, xls.ErrNotWorkbook):
 		return nil, errs.Wrap(errs.Invalid, err, name, "这不是 Excel 表格（可能是 Word 文档）：请导入 XLSX、XLS 或 CSV 文件")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -1280,4 +1281,96 @@ func TestXLSXSharedTextBounded(t *testing.T) {
 	if a>>20 > 64 {
 		t.Errorf("%d MB allocated for a file of %d KB", a>>20, len(b)>>10)
 	}
+}
+
+// A register whose rows each hold a value in their last column is a grid of
+// millions of empty cells from a few KB: excelize and the XLS reader lay out
+// the cells before a row's last (16 384 to column XFD), and excelize's model
+// of the sheet, loaded to read its merged ranges, took hundreds of bytes a
+// cell (a 22 KB XLSX: 14 GB). The cells laid out are counted (an XLSX's
+// before excelize reads it), and past 16 000 000 the file is refused with
+// why; so is an ODS row repeated into as many. A register within the bound
+// keeps only its 200 columns: before, each row kept the 16 384 it was read as.
+func TestWorkbookGridBounded(t *testing.T) {
+	wide := func(n int) []byte {
+		rows := make([][]string, n)
+		for i := range rows {
+			rows[i] = []string{"x"}
+		}
+		var b bytes.Buffer
+		zr, err := zip.NewReader(bytes.NewReader(testdoc.XLSX(t, rows)), int64(len(testdoc.XLSX(t, rows))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw := zip.NewWriter(&b)
+		for _, f := range zr.File {
+			w, err := zw.Create(f.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var part bytes.Buffer
+			if _, err := part.ReadFrom(rc); err != nil {
+				t.Fatal(err)
+			}
+			rc.Close()
+			x := part.String()
+			if f.Name == "xl/worksheets/sheet1.xml" { // each row's value also in column XFD
+				for i := 1; i <= n; i++ {
+					x = strings.Replace(x, "</c></row>", fmt.Sprintf("</c><c r=\"XFD%d\"><v>1</v></c></ROW>", i), 1)
+				}
+				x = strings.ReplaceAll(x, "</ROW>", "</row>")
+			}
+			if _, err := w.Write([]byte(x)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	row := make([]string, 256)
+	row[255] = "1" // column IV, the last of an XLS
+	repeated := `<table:table table:name="a"><table:table-row table:number-rows-repeated="100000">` + strings.Repeat(odsCell("x"), 200) + `</table:table-row></table:table>`
+	for _, c := range []struct {
+		name string
+		data []byte
+		mb   uint64
+	}{
+		{"登记.xlsx", wide(1000), 64},      // (16 384 000 cells)
+		{"登记.ods", ods(t, repeated), 64}, // (20 000 000 cells: 380 MB at its peak before)
+		{"登记.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: slices.Repeat([][]string{row}, 1<<16)}), 400}, // (16 777 216 cells: laid out to the bound)
+	} {
+		var err error
+		a := testdoc.Allocated(func() { _, err = importer.ReadFile(c.name, c.data, "") })
+		if err == nil || !strings.Contains(err.Error(), "单元格") {
+			t.Errorf("%s: err = %v, want too many cells", c.name, err)
+		}
+		if a>>20 > c.mb {
+			t.Errorf("%s: %d MB allocated for a file of %d KB", c.name, a>>20, len(c.data)>>10)
+		}
+	}
+
+	// 300 such rows (4 915 200 cells) are read, and keep 200 columns each
+	data := wide(300)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	sh, err := importer.ReadFile("登记.xlsx", data, "")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sh.Rows) != 300 || len(sh.Rows[0]) != 200 || sh.Rows[0][0] != "x" {
+		t.Fatalf("read %d rows, the first %d cells", len(sh.Rows), len(sh.Rows[0]))
+	}
+	if kept := int64(after.HeapAlloc) - int64(before.HeapAlloc); kept > 16<<20 {
+		t.Errorf("%d MB kept for 300 rows of 200 columns", kept>>20)
+	}
+	runtime.KeepAlive(sh)
 }

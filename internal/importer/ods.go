@@ -96,6 +96,7 @@ func odsSheets(name string, r io.Reader) ([]gridSheet, error) {
 	cellRepeat := 1
 	rowRepeat := 1
 	total := 0 // rows in all sheets
+	grid := 0  // their cells (maxGrid)
 	depth := 0 // tables within tables: a cell's own table is its text
 	// the automatic table styles that hide a sheet (table:display "false"),
 	// which come before the sheets
@@ -223,6 +224,11 @@ func odsSheets(name string, r io.Reader) ([]gridSheet, error) {
 				n := min(rowRepeat, maxRows+1) // (more is refused just below)
 				if total += emptyRows + n; total > maxRows {
 					return nil, errs.New(name, "文件超过 %d 行：请分成几个文件导入", maxRows)
+				}
+				// (a row of 200 cells repeated 100 000 times is a few
+				// hundred bytes of the file)
+				if grid += len(row) * n; grid > maxGrid {
+					return nil, gridError(name)
 				}
 				for range emptyRows {
 					sh.rows = append(sh.rows, nil)

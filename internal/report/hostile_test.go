@@ -111,7 +111,10 @@ func odt(t *testing.T, body string) []byte {
 // opened inside one another and never closed (each new one looked at all
 // those around it, quadratic: 20 000 of them took seconds), a line of
 // numbers with no heading, 400 reports run into one line (each cut
-// searched the rest of the page again).
+// searched the rest of the page again), a workbook of 20 000 merged ranges
+// (excelize compared each with every other: 1.7 s) and one whose rows have
+// a value in their last column (refused before it is read: 24 GB for 4 000
+// rows before).
 func BenchmarkHostile(b *testing.B) {
 	cases := []struct {
 		name string
@@ -122,6 +125,8 @@ func BenchmarkHostile(b *testing.B) {
 		{"nested-rows.docx", testdoc.Docx(b, strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>", 20000))},
 		{"numbers.txt", []byte(strings.Repeat("1 ", 1<<20))},
 		{"compilation-one-line.txt", []byte(strings.Repeat(onelineOf(textOf(b, report.Generate(rand.New(rand.NewPCG(1, 1)), "示例局", 2024)), cycling), 400))},
+		{"merges.xlsx", mergedXLSX(b, 20000)},
+		{"wide-rows.xlsx", wideXLSX(b, 4000)},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -201,5 +206,67 @@ func TestWorkbookTextBounded(t *testing.T) {
 	rows = rows[:60]
 	if _, err := report.Read("tenth.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: rows})); err != nil {
 		t.Errorf("7 MB of text: %v", err)
+	}
+}
+
+// mergedXLSX is a workbook of one cell and n merged ranges, a row each.
+func mergedXLSX(t testing.TB, n int) []byte {
+	var m strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&m, `<mergeCell ref="A%d:B%d"/>`, i, i)
+	}
+	return rewriteZipPart(t, testdoc.XLSX(t, [][]string{{"1"}}), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", "</sheetData><mergeCells>"+m.String()+"</mergeCells>", 1)
+	})
+}
+
+// wideXLSX is a workbook of n rows, each of one value in its last column
+// (XFD), so 16 384 cells a row as laid out.
+func wideXLSX(t testing.TB, n int) []byte {
+	rows := make([][]string, n)
+	for i := range rows {
+		rows[i] = []string{"1"}
+	}
+	return rewriteZipPart(t, testdoc.XLSX(t, rows), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.ReplaceAll(x, `r="A`, `r="XFD`)
+	})
+}
+
+// A workbook whose rows each hold a value in their last column is a grid of
+// millions of empty cells from a few KB: excelize (and the XLS reader) lay
+// out the cells before a row's last, so a 22 KB XLSX of 4 000 such rows took
+// all 24 GB of the machine. The cells laid out are counted before excelize
+// reads the sheets (an XLS's as it lays them out), and past 262 144 the
+// file is refused with why.
+func TestWorkbookGridBounded(t *testing.T) {
+	row := make([]string, 256)
+	row[255] = "1" // column IV, the last of an XLS
+	sheet := slices.Repeat([][]string{row}, 1<<16)
+	for _, c := range []struct {
+		name string
+		data []byte
+		mb   uint64 // allocated at most: the XLSX is refused before excelize reads it, the XLS once it has laid out 262 144 cells
+	}{
+		{"wide.xlsx", wideXLSX(t, 1000), 16}, // (16 384 000 cells: 262 MB before)
+		{"wide.xls", testdoc.XLS(t, testdoc.XLSOptions{}, testdoc.XLSSheet{Name: "a", Rows: sheet}), 16}, // (16 777 216 cells: 268 MB)
+	} {
+		a, err := readAllocated(c.name, c.data)
+		if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "单元格") {
+			t.Errorf("%s: err = %v, want too large", c.name, err)
+		}
+		if a>>20 > c.mb {
+			t.Errorf("%s (%d KB): %d MB allocated", c.name, len(c.data)>>10, a>>20)
+		}
+	}
+	// ten such rows are a grid of 163 840 cells: read
+	if _, err := report.Read("ten.xlsx", wideXLSX(t, 10)); err != nil {
+		t.Errorf("163 840 cells: %v", err)
+	}
+	// merged ranges are read from the sheet as stored, at most 65 536
+	if _, err := report.Read("merges.xlsx", mergedXLSX(t, 1<<16+1)); errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "合并单元格超过 65536 处") {
+		t.Errorf("65 537 merged ranges: %v", err)
+	}
+	if _, err := report.Read("merges.xlsx", mergedXLSX(t, 1000)); err != nil {
+		t.Errorf("1 000 merged ranges: %v", err)
 	}
 }

@@ -209,7 +209,7 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 }
 
 // rewriteZipPart is a ZIP with one part's text changed by edit.
-func rewriteZipPart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+func rewriteZipPart(t testing.TB, data []byte, name string, edit func(string) string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

@@ -39,11 +39,34 @@ func sheetTextError(name string) error {
 	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中表格单元格的文字合计超过 %d MB（一份报告通常不到 1 MB）：文件异常，请确认文件是否正确", maxSheetText>>20)}
 }
 
+// maxSheetCells bounds the cells of a workbook's sheets, all together, as
+// they are laid out: a row as wide as its last cell with a value, the
+// empty cells before it included (a report's workbook has a few thousand).
+// excelize's model of a sheet takes about 450 bytes a cell laid out, so
+// 262 144 are about 120 MB; a cell in the last column of each of 4 000
+// rows, a 22 KB XLSX, was a grid of 65 million cells and 24 GB before.
+const maxSheetCells = 1 << 18
+
+func sheetCellsError(name string) error {
+	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的表格超过 %d 万个单元格（按每行最后一个有内容的单元格计，中间的空单元格也算在内；一份报告通常只有几千个）：文件异常，请确认文件是否正确，或删去报告以外的内容后再核查", maxSheetCells/10000)}
+}
+
+// maxSheetMerges bounds a workbook's merged ranges, all sheets together
+// (a report's tables have a few dozen), as an XLS's are bounded.
+const maxSheetMerges = 1 << 16
+
 func xlsxLines(name string, data []byte) ([]Line, error) {
-	// (counted before excelize reads the sheets: it copies a shared
-	// string for each cell that refers to it)
-	if !guard.XLSXSharedText(data, maxSheetText, xlsxLimits.UnzipSizeLimit) {
+	// (measured before excelize reads the sheets: it copies a shared
+	// string for each cell that refers to it, and lays out the empty cells
+	// before a row's last)
+	m := guard.XLSXMeasure(data, xlsxLimits.UnzipSizeLimit, guard.XLSXCells{Text: maxSheetText, Cells: maxSheetCells, Merges: maxSheetMerges})
+	switch {
+	case m.Text > maxSheetText:
 		return nil, sheetTextError(name)
+	case m.Cells > maxSheetCells:
+		return nil, sheetCellsError(name)
+	case m.Merges > maxSheetMerges:
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的合并单元格超过 %d 处（一份报告通常几十处）：文件异常，请确认文件是否正确", maxSheetMerges)}
 	}
 	f, done, err := guard.OpenXLSX(data, xlsxLimits)
 	if err != nil {
@@ -65,18 +88,16 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 			continue
 		}
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
-		merges, err := f.GetMergeCells(sheet)
+		// (read from the sheet's part as stored: excelize's GetMergeCells
+		// compares each range with every other)
+		merges, _, err := guard.XLSXMerges(data, sheet, maxSheetMerges)
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件中的合并单元格无法读取")
 		}
 		var ranges []xls.Range
-		for _, m := range merges {
-			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if err1 == nil && err2 == nil {
-				cover(covered, r1-1, c1-1, r2-1, c2-1)
-				ranges = append(ranges, xls.Range{R0: r1 - 1, C0: c1 - 1, R1: r2 - 1, C1: c2 - 1})
-			}
+		for _, g := range merges {
+			cover(covered, g[0], g[1], g[2], g[3])
+			ranges = append(ranges, xls.Range{R0: g[0], C0: g[1], R1: g[2], C1: g[3]})
 		}
 		rows, err := f.GetRows(sheet)
 		if err != nil {
@@ -249,7 +270,7 @@ func cover(covered map[[2]int]bool, r0, c0, r1, c1 int) {
 }
 
 // xlsLimits bound what a legacy workbook may cost.
-var xlsLimits = xls.Limits{Stream: MaxInput, Cells: 1 << 20, Merges: 1 << 16}
+var xlsLimits = xls.Limits{Stream: MaxInput, Cells: 1 << 20, Merges: 1 << 16, Grid: maxSheetCells}
 
 // xlsLines reads a legacy Excel workbook (.xls, .et) as xlsxLines reads an
 // XLSX: its formulas' results are those Excel or WPS saved.

@@ -82,10 +82,14 @@ type Limits struct {
 	Stream int // bytes of the workbook stream
 	Cells  int // cell records kept, all sheets together
 	Merges int // merged ranges, all sheets together
+	// Grid bounds the cells laid out, all sheets together: a row as long
+	// as its last cell, the empty ones before it included (one record in
+	// column IV makes a row of 256); 0 is no bound beyond Cells × 256
+	Grid int
 }
 
 // DefaultLimits suit a report or a register of a year.
-var DefaultLimits = Limits{Stream: 64 << 20, Cells: 4_000_000, Merges: 100_000}
+var DefaultLimits = Limits{Stream: 64 << 20, Cells: 4_000_000, Merges: 100_000, Grid: 16_000_000}
 
 // BIFF8 rows and columns: 65 536 × 256; an index past them is damage.
 const (
@@ -287,6 +291,7 @@ type parser struct {
 	dec   *encoding.Decoder // BIFF5's byte strings
 	sst   []string
 	cells int
+	grid  int // cells laid out (Limits.Grid)
 	merge int
 	lim   Limits
 	calc  calcBudget
@@ -439,8 +444,11 @@ func (p *parser) sheet(b []byte, s boundSheet) (*Sheet, error) {
 		for len(sh.Rows) <= row {
 			sh.Rows = append(sh.Rows, nil)
 		}
-		for len(sh.Rows[row]) <= col {
-			sh.Rows[row] = append(sh.Rows[row], "")
+		if n := col + 1 - len(sh.Rows[row]); n > 0 {
+			if p.grid += n; p.lim.Grid > 0 && p.grid > p.lim.Grid {
+				return ErrTooLarge
+			}
+			sh.Rows[row] = append(sh.Rows[row], make([]string, n)...)
 		}
 		if v != "" || sh.Rows[row][col] == "" {
 			sh.Rows[row][col] = v
