@@ -2,6 +2,7 @@ package guard
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -54,6 +55,10 @@ type XLSXCells struct {
 	Cells int64
 	// Merges is the merged ranges of all sheets (<mergeCell>).
 	Merges int64
+	// Strings is the shared strings (<si>): excelize keeps about 100
+	// bytes for each, an empty one (<si/>, 5 bytes of the part) too, so
+	// 12 million of them, an 89 KB file, were 1.3 GB.
+	Strings int64
 }
 
 // XLSXMeasure measures a workbook's cells: the shared strings and each
@@ -72,10 +77,13 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 		name := strings.ToLower(f.Name)
 		switch {
 		case name == "xl/sharedstrings.xml":
-			sizes = sharedStringSizes(f, maxPart)
+			sizes = sharedStringSizes(f, maxPart, stop.Strings+1)
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
 			sheets = append(sheets, f)
 		}
+	}
+	if m.Strings = int64(len(sizes)); m.past(stop) {
+		return m
 	}
 	for _, f := range sheets {
 		if m.past(stop) {
@@ -134,7 +142,7 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 
 // past says a measure is past stop's.
 func (m XLSXCells) past(stop XLSXCells) bool {
-	return m.Text > stop.Text || m.Cells > stop.Cells || m.Merges > stop.Merges
+	return m.Text > stop.Text || m.Cells > stop.Cells || m.Merges > stop.Merges || m.Strings > stop.Strings
 }
 
 // columnOf is the column (1-based) of a cell reference such as XFD12, 0
@@ -153,29 +161,63 @@ func columnOf(ref string) int {
 }
 
 // sharedStringSizes are the bytes of text of each shared string (<si>) of
-// the part, read to maxPart bytes.
-func sharedStringSizes(f *zip.File, maxPart int64) []int64 {
+// the part, read to maxPart bytes and at most most strings. It scans the
+// bytes instead of decoding the XML, which allocates for every element: a
+// part of millions of empty strings (<si/>) would cost the check itself
+// hundreds of MB. Text is counted as written (an entity as its bytes).
+func sharedStringSizes(f *zip.File, maxPart, most int64) []int64 {
 	rc, err := f.Open()
 	if err != nil {
 		return nil
 	}
 	defer rc.Close()
 	var sizes []int64
-	d := xml.NewDecoder(io.LimitReader(rc, maxPart))
+	r := bufio.NewReaderSize(io.LimitReader(rc, maxPart), 64<<10)
+	in := false        // within an <si>
+	var name [8]byte   // the start of a tag's name, its prefix dropped
+	n, tag := 0, false // the name's bytes seen; within a tag
+	closing, empty := false, false
 	for {
-		tok, err := d.RawToken()
+		b, err := r.ReadByte()
 		if err != nil {
 			return sizes
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "si" {
+		switch {
+		case !tag && b == '<':
+			tag, n, closing, empty = true, 0, false, false
+		case !tag:
+			if in {
+				sizes[len(sizes)-1]++
+			}
+		case b == '>':
+			tag = false
+			if length := max(n, -1-n); length != 2 || name[0] != 's' || name[1] != 'i' {
+				break
+			}
+			switch {
+			case closing:
+				in = false
+			case int64(len(sizes)) >= most:
+				return sizes
+			default:
 				sizes = append(sizes, 0)
+				in = !empty
 			}
-		case xml.CharData:
-			if len(sizes) > 0 {
-				sizes[len(sizes)-1] += int64(len(t))
+		case b == '/':
+			if n == 0 {
+				closing = true
+			} else {
+				empty = true
 			}
+		case b == ':' && n >= 0: // a prefix (x:si): the name starts after it
+			n = 0
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			n = -1 - n // the name has ended: its attributes follow (-1-n keeps its length)
+		case n >= 0 && n < len(name):
+			name[n] = b
+			n++
+		case n >= 0:
+			n = len(name) + 1 // longer than any name looked for
 		}
 	}
 }

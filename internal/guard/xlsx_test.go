@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -71,8 +72,8 @@ func TestOpenXLSXLeavesNoTemporaryFiles(t *testing.T) {
 // and numbers count nothing); the cells as excelize lays them out, a row as
 // wide as its last cell with a value, a formula or an inline string (a cell
 // of style only is none, a cell without a reference follows the one
-// before); and the merged ranges. It stops past what it is told to stop at,
-// and what is not a workbook measures nothing.
+// before); the merged ranges; the shared strings. It stops past what it is
+// told to stop at, and what is not a workbook measures nothing.
 func TestXLSXMeasure(t *testing.T) {
 	book := func(sheet string) []byte {
 		var b bytes.Buffer
@@ -101,10 +102,12 @@ func TestXLSXMeasure(t *testing.T) {
 		`<x:row r="2"><x:c r="XFD2" s="1"/></x:row><x:row><x:c r="C3"><x:f>SUM(A1:B1)</x:f></x:c></x:row></x:sheetData>` +
 		`<x:mergeCells><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)
 	all := XLSXCells{Text: 1 << 20, Cells: 1 << 20, Merges: 1 << 20}
-	if got, want := XLSXMeasure(data, 1<<20, all), (XLSXCells{Text: 25, Cells: 9, Merges: 2}); got != want {
+	all.Strings = 1 << 20
+	if got, want := XLSXMeasure(data, 1<<20, all), (XLSXCells{Text: 25, Cells: 9, Merges: 2, Strings: 2}); got != want {
 		t.Errorf("measured %+v, want %+v", got, want)
 	}
-	for _, stop := range []XLSXCells{{Text: 5, Cells: 1 << 20, Merges: 1 << 20}, {Text: 1 << 20, Cells: 4, Merges: 1 << 20}, {Text: 1 << 20, Cells: 1 << 20, Merges: 1}} {
+	for _, stop := range []XLSXCells{{Text: 5, Cells: 1 << 20, Merges: 1 << 20, Strings: 9}, {Text: 1 << 20, Cells: 4, Merges: 1 << 20, Strings: 9},
+		{Text: 1 << 20, Cells: 1 << 20, Merges: 1, Strings: 9}, {Text: 1 << 20, Cells: 1 << 20, Merges: 1 << 20, Strings: 1}} {
 		if got := XLSXMeasure(data, 1<<20, stop); !got.past(stop) {
 			t.Errorf("stop at %+v: measured %+v", stop, got)
 		}
@@ -124,5 +127,35 @@ func TestColumnOf(t *testing.T) {
 	}
 	if got := columnOf("ZZZZZZZZZZZZZZZZZZZZZZZZ1"); got <= 16384 || got > 16384*27 {
 		t.Errorf("a reference far past the grid: %d", got)
+	}
+}
+
+// sharedStringSizes scans the shared strings' bytes: each <si>, prefixed or
+// not, with attributes or spaces, empty (<si/>, <si />) or holding runs,
+// counts its text as written; an element whose name only starts with si is
+// none; no more than asked are read.
+func TestSharedStringSizes(t *testing.T) {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	w, err := z.Create("xl/sharedStrings.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(`<?xml version="1.0"?><sst xmlns="http://x/y"><si><t>abc</t></si><si/><si ><r><t>12</t></r><r><t xml:space="preserve"> 3</t></r></si>` +
+		"<x:si><x:t>ab</x:t></x:si><si /><si\n/><sia>zz</sia><si><t>&amp;</t></si></sst>")); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sharedStringSizes(zr.File[0], 1<<20, 100), []int64{3, 0, 4, 2, 0, 0, 5}; !slices.Equal(got, want) {
+		t.Errorf("sizes %v, want %v", got, want)
+	}
+	if got := sharedStringSizes(zr.File[0], 1<<20, 2); len(got) != 2 {
+		t.Errorf("at most 2: %v", got)
 	}
 }

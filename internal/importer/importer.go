@@ -130,6 +130,11 @@ const (
 	// last column of each of 4 000 rows, a 22 KB XLSX, took 14 GB before.
 	// 200 000 rows of 80 columns fit.
 	maxGrid = 16_000_000
+	// maxStrings bounds an XLSX's shared strings (its distinct texts):
+	// excelize keeps about 200 bytes for each, an empty one too (12
+	// million <si/>, an 89 KB file, were 1.3 GB). 200 000 rows of 10
+	// distinct texts fit.
+	maxStrings = 2_000_000
 )
 
 // mergesError says a workbook has more merged ranges than maxMergedCells.
@@ -500,8 +505,10 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	// cell of a sheet (excelize copies it for each cell), a value in column
 	// XFD of every row (excelize lays out the cells before it): measured
 	// before reading
-	m := guard.XLSXMeasure(data, maxUnzip, guard.XLSXCells{Text: maxUnzip, Cells: maxGrid, Merges: maxMergedCells})
+	m := guard.XLSXMeasure(data, maxUnzip, guard.XLSXCells{Text: maxUnzip, Cells: maxGrid, Merges: maxMergedCells, Strings: maxStrings})
 	switch {
+	case m.Strings > maxStrings:
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中的不同文字超过 %d 万条：请确认文件是否正确，或分成几个文件导入", maxStrings/10000)}
 	case m.Merges > maxMergedCells:
 		return nil, mergesError(name)
 	case m.Text > maxUnzip:

@@ -1355,6 +1355,36 @@ func TestWorkbookGridBounded(t *testing.T) {
 		}
 	}
 
+	// an XLSX of 2 000 001 shared strings, each empty (a 10 KB file), is
+	// refused before excelize keeps 200 bytes and more for each (the check
+	// keeps 8)
+	strs := testdoc.XLSX(t, [][]string{{"申请人"}})
+	zr, err := zip.NewReader(bytes.NewReader(strs), int64(len(strs)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb bytes.Buffer
+	zw := zip.NewWriter(&sb)
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		rc, _ := f.Open()
+		var part bytes.Buffer
+		_, _ = part.ReadFrom(rc)
+		rc.Close()
+		x := part.String()
+		if f.Name == "xl/sharedStrings.xml" {
+			x = strings.Replace(x, "</sst>", strings.Repeat("<si/>", 2_000_000)+"</sst>", 1)
+		}
+		_, _ = w.Write([]byte(x))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var serr error
+	if a := testdoc.Allocated(func() { _, serr = importer.ReadFile("登记.xlsx", sb.Bytes(), "") }); serr == nil || !strings.Contains(serr.Error(), "不同文字超过 200 万条") || a>>20 > 128 {
+		t.Errorf("2 000 001 shared strings: %v, %d MB allocated", serr, a>>20)
+	}
+
 	// 300 such rows (4 915 200 cells) are read, and keep 200 columns each
 	data := wide(300)
 	var before, after runtime.MemStats

@@ -232,6 +232,14 @@ func wideXLSX(t testing.TB, n int) []byte {
 	})
 }
 
+// emptyStringsXLSX is a workbook of one cell whose shared strings are n
+// more, each empty (<si/>: 5 bytes of the part).
+func emptyStringsXLSX(t testing.TB, n int) []byte {
+	return rewriteZipPart(t, testdoc.XLSX(t, [][]string{{"表三"}}), "xl/sharedStrings.xml", func(x string) string {
+		return strings.Replace(x, "</sst>", strings.Repeat("<si/>", n)+"</sst>", 1)
+	})
+}
+
 // A workbook whose rows each hold a value in their last column is a grid of
 // millions of empty cells from a few KB: excelize (and the XLS reader) lay
 // out the cells before a row's last, so a 22 KB XLSX of 4 000 such rows took
@@ -261,6 +269,15 @@ func TestWorkbookGridBounded(t *testing.T) {
 	// ten such rows are a grid of 163 840 cells: read
 	if _, err := report.Read("ten.xlsx", wideXLSX(t, 10)); err != nil {
 		t.Errorf("163 840 cells: %v", err)
+	}
+	// a shared string costs excelize as much as a cell laid out: 300 000
+	// empty ones (a 3 KB file; 12 million, 89 KB, took 1.3 GB) are refused
+	a, err := readAllocated("strings.xlsx", emptyStringsXLSX(t, 300000))
+	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "文字条目超过") || a>>20 > 16 {
+		t.Errorf("300 000 shared strings: %v, %d MB allocated", err, a>>20)
+	}
+	if _, err := report.Read("strings.xlsx", emptyStringsXLSX(t, 1000)); err != nil {
+		t.Errorf("1 000 shared strings: %v", err)
 	}
 	// merged ranges are read from the sheet as stored, at most 65 536
 	if _, err := report.Read("merges.xlsx", mergedXLSX(t, 1<<16+1)); errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "合并单元格超过 65536 处") {

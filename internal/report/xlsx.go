@@ -59,8 +59,10 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	// (measured before excelize reads the sheets: it copies a shared
 	// string for each cell that refers to it, and lays out the empty cells
 	// before a row's last)
-	m := guard.XLSXMeasure(data, xlsxLimits.UnzipSizeLimit, guard.XLSXCells{Text: maxSheetText, Cells: maxSheetCells, Merges: maxSheetMerges})
+	m := guard.XLSXMeasure(data, xlsxLimits.UnzipSizeLimit, guard.XLSXCells{Text: maxSheetText, Cells: maxSheetCells, Merges: maxSheetMerges, Strings: maxSheetCells})
 	switch {
+	case m.Strings > maxSheetCells: // (a shared string costs excelize as much as a cell)
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的文字条目超过 %d 万条（一份报告通常只有几百条）：文件异常，请确认文件是否正确", maxSheetCells/10000)}
 	case m.Text > maxSheetText:
 		return nil, sheetTextError(name)
 	case m.Cells > maxSheetCells:
