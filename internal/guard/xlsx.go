@@ -41,7 +41,7 @@ func OpenXLSX(data []byte, opts excelize.Options) (f *excelize.File, done func()
 	return f, done, nil
 }
 
-// XLSXCells is what excelize makes of a workbook's cells when it reads
+// XLSXCells is what excelize makes of a workbook's parts when it reads
 // them, measured before it does (XLSXMeasure), so that a few KB of a file
 // cannot make gigabytes:
 type XLSXCells struct {
@@ -49,22 +49,40 @@ type XLSXCells struct {
 	// for each cell that refers to it: excelize copies it for each (one
 	// string of 16 KB referred to by 100 000 cells is 1.6 GB).
 	Text int64
-	// Cells is the cells laid out, a row as wide as its last cell with a
-	// value: excelize fills the cells before it (a cell in column XFD makes
-	// a row of 16 384, and 4 000 such rows of a 22 KB file were 24 GB).
+	// Cells is the cells its rows are read as (Rows, GetRows), a row as
+	// wide as its last cell with a value: the cells before it are filled
+	// (a cell in column XFD makes a row of 16 384, and 4 000 such rows of a
+	// 22 KB file were 24 GB).
 	Cells int64
+	// Model is the cells of its model of the sheets (loaded by any call
+	// about a sheet's cells, rows, columns or styles), a row as wide as its
+	// last cell, with a value or not (a cell of style only in column XFD
+	// of 4 000 rows: 13 GB); about 450 bytes each.
+	Model int64
+	// SheetTags is the elements of the worksheets' parts, each a part of
+	// that model (a million <col>: 340 MB).
+	SheetTags int64
 	// Merges is the merged ranges of all sheets (<mergeCell>).
 	Merges int64
 	// Strings is the shared strings (<si>): excelize keeps about 100
 	// bytes for each, an empty one (<si/>, 5 bytes of the part) too, so
 	// 12 million of them, an 89 KB file, were 1.3 GB.
 	Strings int64
+	// Sheets is the sheets the workbook lists: excelize looks each one up
+	// among all of them (200 000 of one part: killed at 100 s).
+	Sheets int64
+	// Other is the elements of the other parts excelize reads whole
+	// (styles, the workbook, comments, relationships, properties): 3
+	// million <xf/> in the styles, a 24 KB file, were 1.3 GB.
+	Other int64
 }
 
-// XLSXMeasure measures a workbook's cells: the shared strings and each
-// worksheet read once, at most maxPart bytes of each, unzipped, and no
-// further once any measure is past stop's; what it cannot read it
-// leaves to excelize (zero for what is not a workbook).
+// XLSXMeasure measures a workbook: the shared strings, each worksheet and
+// each other XML part read once, at most maxPart bytes of each, unzipped,
+// and no further once any measure is past stop's; what it cannot read it
+// leaves to excelize (zero for what is not a workbook). The parts of charts
+// and drawings, which excelize reads only when asked for them, are not
+// measured.
 func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 	var m XLSXCells
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -74,16 +92,21 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 	var sizes []int64 // of each shared string, in order
 	var sheets []*zip.File
 	for _, f := range zr.File {
-		name := strings.ToLower(f.Name)
+		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
 		switch {
 		case name == "xl/sharedstrings.xml":
 			sizes = sharedStringSizes(f, maxPart, stop.Strings+1)
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
 			sheets = append(sheets, f)
+		case strings.HasPrefix(name, "xl/charts/"), strings.HasPrefix(name, "xl/drawings/"), strings.HasPrefix(name, "xl/media/"):
+		case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".rels"), strings.HasSuffix(name, ".vml"):
+			tags, sheetTags := startTags(f, maxPart, "sheet")
+			m.Other += tags
+			m.Sheets += sheetTags
 		}
-	}
-	if m.Strings = int64(len(sizes)); m.past(stop) {
-		return m
+		if m.Strings = int64(len(sizes)); m.past(stop) {
+			return m
+		}
 	}
 	for _, f := range sheets {
 		if m.past(stop) {
@@ -95,18 +118,23 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 		}
 		d := xml.NewDecoder(io.LimitReader(rc, maxPart))
 		shared, inValue := false, false
-		col, width := 0, 0 // the cell's column (1-based) and the row's width so far
-		for m.Text <= stop.Text && m.Cells+int64(width) <= stop.Cells && m.Merges <= stop.Merges {
+		// the cell's column (1-based), the row's width so far as read and
+		// as modelled
+		col, width, model := 0, 0, 0
+		for m.Text <= stop.Text && m.Cells+int64(width) <= stop.Cells && m.Model+int64(model) <= stop.Model &&
+			m.Merges <= stop.Merges && m.SheetTags <= stop.SheetTags {
 			tok, err := d.RawToken()
 			if err != nil {
 				break
 			}
 			switch t := tok.(type) {
 			case xml.StartElement:
+				m.SheetTags++
 				switch t.Name.Local {
 				case "row":
 					m.Cells += int64(width)
-					col, width = 0, 0
+					m.Model += int64(model)
+					col, width, model = 0, 0, 0
 				case "c":
 					shared = false
 					col++ // a cell without r follows the one before
@@ -120,6 +148,7 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 							}
 						}
 					}
+					model = max(model, col)
 				case "mergeCell":
 					m.Merges++
 				case "v", "is", "f": // a value, an inline string, a formula: laid out
@@ -135,6 +164,7 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 			}
 		}
 		m.Cells += int64(width)
+		m.Model += int64(model)
 		_ = rc.Close()
 	}
 	return m
@@ -142,7 +172,50 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 
 // past says a measure is past stop's.
 func (m XLSXCells) past(stop XLSXCells) bool {
-	return m.Text > stop.Text || m.Cells > stop.Cells || m.Merges > stop.Merges || m.Strings > stop.Strings
+	return m.Text > stop.Text || m.Cells > stop.Cells || m.Model > stop.Model || m.SheetTags > stop.SheetTags ||
+		m.Merges > stop.Merges || m.Strings > stop.Strings || m.Sheets > stop.Sheets || m.Other > stop.Other
+}
+
+// startTags counts a part's start tags (<name …>, <p:name/>), and those
+// named name, by a scan of its bytes to maxPart: decoding the XML would
+// allocate for each.
+func startTags(f *zip.File, maxPart int64, name string) (all, named int64) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, 0
+	}
+	defer rc.Close()
+	r := bufio.NewReaderSize(io.LimitReader(rc, maxPart), 64<<10)
+	var buf [16]byte
+	n := -1 // the bytes of the tag's name seen, -1 outside a start tag's name
+	for {
+		b, err := r.ReadByte()
+		if err != nil {
+			return all, named
+		}
+		switch {
+		case b == '<':
+			n = 0
+		case n < 0:
+		case n == 0 && (b == '/' || b == '?' || b == '!'): // an end tag, a declaration, a comment
+			n = -1
+		case b == ':':
+			n = 0 // (a prefix: the name follows)
+		case b == ' ' || b == '/' || b == '>' || b == '\t' || b == '\n' || b == '\r':
+			if n > 0 {
+				all++
+				if string(buf[:min(n, len(buf))]) == name && n <= len(buf) {
+					named++
+				}
+			}
+			n = -1
+		default:
+			if n < len(buf) {
+				buf[n] = b
+			}
+			n++
+		}
+	}
 }
 
 // columnOf is the column (1-based) of a cell reference such as XFD12, 0

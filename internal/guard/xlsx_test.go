@@ -101,14 +101,50 @@ func TestXLSXMeasure(t *testing.T) {
 		`<x:c t="inlineStr"><x:is><x:t>` + string(bytes.Repeat([]byte("a"), 100)) + `</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>9</x:v></x:c></x:row>` +
 		`<x:row r="2"><x:c r="XFD2" s="1"/></x:row><x:row><x:c r="C3"><x:f>SUM(A1:B1)</x:f></x:c></x:row></x:sheetData>` +
 		`<x:mergeCells><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)
-	all := XLSXCells{Text: 1 << 20, Cells: 1 << 20, Merges: 1 << 20}
-	all.Strings = 1 << 20
-	if got, want := XLSXMeasure(data, 1<<20, all), (XLSXCells{Text: 25, Cells: 9, Merges: 2, Strings: 2}); got != want {
+	const lots = 1 << 20
+	all := XLSXCells{Text: lots, Cells: lots, Model: lots, SheetTags: lots, Merges: lots, Strings: lots, Sheets: lots, Other: lots}
+	// (the model's second row is as wide as its cell of style only; the
+	// sheet's part has 24 elements)
+	if got, want := XLSXMeasure(data, 1<<20, all), (XLSXCells{Text: 25, Cells: 9, Model: 6 + 16384 + 3, SheetTags: 24, Merges: 2, Strings: 2}); got != want {
 		t.Errorf("measured %+v, want %+v", got, want)
 	}
-	for _, stop := range []XLSXCells{{Text: 5, Cells: 1 << 20, Merges: 1 << 20, Strings: 9}, {Text: 1 << 20, Cells: 4, Merges: 1 << 20, Strings: 9},
-		{Text: 1 << 20, Cells: 1 << 20, Merges: 1, Strings: 9}, {Text: 1 << 20, Cells: 1 << 20, Merges: 1 << 20, Strings: 1}} {
+	for _, set := range []func(*XLSXCells){func(c *XLSXCells) { c.Text = 5 }, func(c *XLSXCells) { c.Cells = 4 }, func(c *XLSXCells) { c.Model = 100 },
+		func(c *XLSXCells) { c.SheetTags = 10 }, func(c *XLSXCells) { c.Merges = 1 }, func(c *XLSXCells) { c.Strings = 1 }} {
+		stop := all
+		set(&stop)
 		if got := XLSXMeasure(data, 1<<20, stop); !got.past(stop) {
+			t.Errorf("stop at %+v: measured %+v", stop, got)
+		}
+	}
+	// the other parts' elements, by a scan of their bytes (prefixed, empty,
+	// with attributes; not end tags, comments or declarations), the sheets
+	// the workbook lists among them; a chart's parts are not read
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for name, body := range map[string]string{
+		"[Content_Types].xml":  `<?xml version="1.0"?><Types/>`,
+		"xl/workbook.xml":      `<workbook><sheets><sheet name="a"/><x:sheet name="b"></x:sheet><sheetView/></sheets></workbook>`,
+		"xl/styles.xml":        "<styleSheet><cellXfs count=\"2\"><xf/><xf\n></xf></cellXfs><!-- a comment --></styleSheet>",
+		"xl/charts/chart1.xml": `<c:chartSpace><c:chart/></c:chartSpace>`,
+	} {
+		w, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := XLSXMeasure(b.Bytes(), 1<<20, all), (XLSXCells{Sheets: 2, Other: 1 + 5 + 4}); got != want {
+		t.Errorf("measured %+v, want %+v", got, want)
+	}
+	for _, set := range []func(*XLSXCells){func(c *XLSXCells) { c.Sheets = 1 }, func(c *XLSXCells) { c.Other = 5 }} {
+		stop := all
+		set(&stop)
+		if got := XLSXMeasure(b.Bytes(), 1<<20, stop); !got.past(stop) {
 			t.Errorf("stop at %+v: measured %+v", stop, got)
 		}
 	}

@@ -4,42 +4,50 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// errNoPart says a sheet's part could not be found in the package as
-// stored.
-var errNoPart = errors.New("guard: the sheet's part is not where the workbook says")
-
-// XLSXMerges reads a sheet's merged ranges — first row, first column, last
-// row, last column, 0-based — from its part as stored, at most limit of
-// them (past them, the second result is false). excelize's GetMergeCells
-// first loads the sheet into its model, which lays out every cell before
-// each row's last at hundreds of bytes a cell (a register of 50 000 rows of
-// 20 columns: 1.7 GB allocated), then joins overlapping ranges by
-// comparing each with every other, pass after pass (100 000 ranges, a
-// 500 KB file: 38 s), and reads each range's first cell. The part is found
-// as excelize finds it (the package's relationships to the workbook, the
-// workbook's to its sheets); where it cannot be, the sheet has no merges
-// known (its cells are read all the same).
-func XLSXMerges(data []byte, sheet string, limit int) ([][4]int, bool, error) {
-	out, within, err := partMerges(data, sheet, limit)
-	if errors.Is(err, errNoPart) {
+// XLSXMerges gives a function that reads a sheet's merged ranges — first
+// row, first column, last row, last column, 0-based — from its part as
+// stored, at most limit of them (past them, its second result is false).
+// excelize's GetMergeCells first loads the sheet into its model, which lays
+// out every cell before each row's last at hundreds of bytes a cell (a
+// register of 50 000 rows of 20 columns: 1.7 GB allocated), then joins
+// overlapping ranges by comparing each with every other, pass after pass
+// (100 000 ranges, a 500 KB file: 38 s), and reads each range's first
+// cell. The parts are found once, as excelize finds them (the package's
+// relationships to the workbook, the workbook's to its sheets); a sheet
+// whose part cannot be found has no merges known (its cells are read all
+// the same).
+func XLSXMerges(data []byte) func(sheet string, limit int) ([][4]int, bool, error) {
+	parts, err := sheetParts(data)
+	return func(sheet string, limit int) ([][4]int, bool, error) {
+		if err != nil {
+			return nil, true, err
+		}
+		if f, ok := parts[sheet]; ok {
+			return partMerges(f, limit)
+		}
+		for _, name := range slices.Sorted(maps.Keys(parts)) {
+			if strings.EqualFold(name, sheet) { // (as excelize matches them)
+				return partMerges(parts[name], limit)
+			}
+		}
 		return nil, true, nil
 	}
-	return out, within, err
 }
 
-// partMerges reads a sheet's merged ranges from its part as stored.
-func partMerges(data []byte, sheet string, limit int) ([][4]int, bool, error) {
+// sheetParts are the parts of a workbook's sheets, by the sheets' names.
+func sheetParts(data []byte) (map[string]*zip.File, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, true, err
+		return nil, err
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -51,25 +59,31 @@ func partMerges(data []byte, sheet string, limit int) ([][4]int, bool, error) {
 	if t := relTarget(files, "_rels/.rels", "", func(typ, _ string) bool { return strings.HasSuffix(typ, "/officeDocument") }); t != "" {
 		book = t
 	}
-	id := ""
-	if err := eachElement(files[partKey(book)], func(e xml.StartElement) bool {
-		if e.Name.Local == "sheet" && strings.EqualFold(attr(e, "name"), sheet) { // (as excelize matches them)
-			id = attr(e, "id")
-			return false
+	ids := map[string]string{} // relationship id → sheet name
+	_ = eachElement(files[partKey(book)], func(e xml.StartElement) bool {
+		if e.Name.Local == "sheet" {
+			ids[attr(e, "id")] = attr(e, "name")
 		}
 		return true
-	}); err != nil || id == "" {
-		return nil, true, errNoPart
-	}
+	})
+	parts := map[string]*zip.File{}
 	dir := path.Dir(book)
-	part := relTarget(files, path.Join(dir, "_rels", path.Base(book)+".rels"), dir, func(_, rid string) bool { return rid == id })
-	sf := files[partKey(part)]
-	if part == "" || sf == nil {
-		return nil, true, errNoPart
-	}
+	_ = eachElement(files[partKey(path.Join(dir, "_rels", path.Base(book)+".rels"))], func(e xml.StartElement) bool {
+		if name, ok := ids[attr(e, "Id")]; ok && e.Name.Local == "Relationship" {
+			if f := files[partKey(relPath(dir, attr(e, "Target")))]; f != nil {
+				parts[name] = f
+			}
+		}
+		return true
+	})
+	return parts, nil
+}
+
+// partMerges reads a sheet's merged ranges from its part.
+func partMerges(sf *zip.File, limit int) ([][4]int, bool, error) {
 	var out [][4]int
 	within := true
-	err = eachElement(sf, func(e xml.StartElement) bool {
+	err := eachElement(sf, func(e xml.StartElement) bool {
 		if e.Name.Local != "mergeCell" {
 			return true
 		}
@@ -98,13 +112,12 @@ func partKey(name string) string {
 }
 
 // relTarget is the target of the first relationship of a .rels part that
-// want accepts (by its type and id), as a path in the package: a target
-// relative to dir, or from the package's root when it starts with /.
+// want accepts (by its type and id), as a path in the package (relPath).
 func relTarget(files map[string]*zip.File, rels, dir string, want func(typ, id string) bool) string {
 	target := ""
 	_ = eachElement(files[partKey(rels)], func(e xml.StartElement) bool {
 		if e.Name.Local == "Relationship" && want(attr(e, "Type"), attr(e, "Id")) {
-			target = strings.ReplaceAll(attr(e, "Target"), `\`, "/")
+			target = attr(e, "Target")
 			return false
 		}
 		return true
@@ -112,6 +125,14 @@ func relTarget(files map[string]*zip.File, rels, dir string, want func(typ, id s
 	if target == "" {
 		return ""
 	}
+	return relPath(dir, target)
+}
+
+// relPath is a relationship's target as a path in the package: relative to
+// dir, or from the package's root when it starts with /; backslashes are
+// slashes.
+func relPath(dir, target string) string {
+	target = strings.ReplaceAll(target, `\`, "/")
 	if strings.HasPrefix(target, "/") {
 		return strings.TrimPrefix(path.Clean(target), "/")
 	}
@@ -119,10 +140,10 @@ func relTarget(files map[string]*zip.File, rels, dir string, want func(typ, id s
 }
 
 // eachElement gives fn each start element of a part, at most 256 MB of it
-// unzipped, until fn returns false; a part missing is an error.
+// unzipped, until fn returns false; a part missing has none.
 func eachElement(f *zip.File, fn func(xml.StartElement) bool) error {
 	if f == nil {
-		return errNoPart
+		return nil
 	}
 	rc, err := f.Open()
 	if err != nil {

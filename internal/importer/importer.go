@@ -428,10 +428,10 @@ func readSheet(name string, wb workbook, sheet string, others []string, limit in
 }
 
 // xlsxBook is an XLSX read by excelize, its rows streamed; its merged
-// ranges are read from data.
+// ranges are read from the sheets' parts (guard.XLSXMerges).
 type xlsxBook struct {
-	f    *excelize.File
-	data []byte
+	f      *excelize.File
+	merges func(sheet string, limit int) ([][4]int, bool, error)
 }
 
 func (b xlsxBook) sheetList() []string { return b.f.GetSheetList() }
@@ -484,7 +484,7 @@ func (b xlsxBook) rows(name, sheet string, limit int) ([][]string, []cellRange, 
 	// (read from the sheet's part as stored: excelize's GetMergeCells
 	// loads the sheet into its model, hundreds of bytes a cell, and compares
 	// each range with every other)
-	got, within, err := guard.XLSXMerges(b.data, sheet, maxMergedCells)
+	got, within, err := b.merges(sheet, maxMergedCells)
 	if err != nil {
 		return nil, nil, true, errs.Wrap(errs.Invalid, err, name, "无法读取工作表“%s”的合并单元格", sheet)
 	}
@@ -505,23 +505,30 @@ func readXLSX(name string, data []byte, sheet string) (*Sheet, error) {
 	// cell of a sheet (excelize copies it for each cell), a value in column
 	// XFD of every row (excelize lays out the cells before it): measured
 	// before reading
-	m := guard.XLSXMeasure(data, maxUnzip, guard.XLSXCells{Text: maxUnzip, Cells: maxGrid, Merges: maxMergedCells, Strings: maxStrings})
+	// (the sheets are streamed, not modelled: their cells are bounded as
+	// read, not as excelize's model would lay them out)
+	m := guard.XLSXMeasure(data, maxUnzip, guard.XLSXCells{Text: maxUnzip, Cells: maxGrid, Model: math.MaxInt64, SheetTags: math.MaxInt64,
+		Merges: maxMergedCells, Strings: maxStrings, Sheets: maxSheets * 10, Other: 1 << 18})
 	switch {
-	case m.Strings > maxStrings:
-		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中的不同文字超过 %d 万条：请确认文件是否正确，或分成几个文件导入", maxStrings/10000)}
 	case m.Merges > maxMergedCells:
 		return nil, mergesError(name)
 	case m.Text > maxUnzip:
 		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中单元格的文字合计超过 %d MB：请确认文件是否正确，或分成几个文件导入", maxUnzip>>20)}
 	case m.Cells > maxGrid:
 		return nil, gridError(name)
+	case m.Strings > maxStrings:
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("表格中的不同文字超过 %d 万条：请确认文件是否正确，或分成几个文件导入", maxStrings/10000)}
+	case m.Sheets > maxSheets*10:
+		return nil, errs.New(name, "工作表过多：请分成几个文件导入")
+	case m.Other > 1<<18:
+		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: "表格的样式、批注等内部结构过大（超过 26 万项）：文件异常，请在 Excel/WPS 中把台账复制到新文件后再导入"}
 	}
 	f, done, err := guard.OpenXLSX(data, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, name, "无法作为 XLSX 打开：请确认文件未损坏，或在 Excel/WPS 中另存为 .xlsx 后再导入")
 	}
 	defer done()
-	b := xlsxBook{f, data}
+	b := xlsxBook{f, guard.XLSXMerges(data)}
 	hidden := func(n string) bool { visible, err := f.GetSheetVisible(n); return err == nil && !visible }
 	sh, err := readBook(name, workbook{b.sheetList, b.hasText, b.rows, hidden}, sheet)
 	if props, perr := f.GetWorkbookProps(); err == nil && perr == nil && props.Date1904 != nil && *props.Date1904 {

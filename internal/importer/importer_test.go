@@ -1297,41 +1297,9 @@ func TestWorkbookGridBounded(t *testing.T) {
 		for i := range rows {
 			rows[i] = []string{"x"}
 		}
-		var b bytes.Buffer
-		zr, err := zip.NewReader(bytes.NewReader(testdoc.XLSX(t, rows)), int64(len(testdoc.XLSX(t, rows))))
-		if err != nil {
-			t.Fatal(err)
-		}
-		zw := zip.NewWriter(&b)
-		for _, f := range zr.File {
-			w, err := zw.Create(f.Name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var part bytes.Buffer
-			if _, err := part.ReadFrom(rc); err != nil {
-				t.Fatal(err)
-			}
-			rc.Close()
-			x := part.String()
-			if f.Name == "xl/worksheets/sheet1.xml" { // each row's value also in column XFD
-				for i := 1; i <= n; i++ {
-					x = strings.Replace(x, "</c></row>", fmt.Sprintf("</c><c r=\"XFD%d\"><v>1</v></c></ROW>", i), 1)
-				}
-				x = strings.ReplaceAll(x, "</ROW>", "</row>")
-			}
-			if _, err := w.Write([]byte(x)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := zw.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
+		return testdoc.RewritePart(t, testdoc.XLSX(t, rows), "xl/worksheets/sheet1.xml", func(x string) string {
+			return strings.ReplaceAll(x, "</c></row>", `</c><c r="XFD1"><v>1</v></c></row>`) // each row's value also in column XFD
+		})
 	}
 	row := make([]string, 256)
 	row[255] = "1" // column IV, the last of an XLS
@@ -1358,31 +1326,33 @@ func TestWorkbookGridBounded(t *testing.T) {
 	// an XLSX of 2 000 001 shared strings, each empty (a 10 KB file), is
 	// refused before excelize keeps 200 bytes and more for each (the check
 	// keeps 8)
-	strs := testdoc.XLSX(t, [][]string{{"申请人"}})
-	zr, err := zip.NewReader(bytes.NewReader(strs), int64(len(strs)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sb bytes.Buffer
-	zw := zip.NewWriter(&sb)
-	for _, f := range zr.File {
-		w, _ := zw.Create(f.Name)
-		rc, _ := f.Open()
-		var part bytes.Buffer
-		_, _ = part.ReadFrom(rc)
-		rc.Close()
-		x := part.String()
-		if f.Name == "xl/sharedStrings.xml" {
-			x = strings.Replace(x, "</sst>", strings.Repeat("<si/>", 2_000_000)+"</sst>", 1)
-		}
-		_, _ = w.Write([]byte(x))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	strs := testdoc.RewritePart(t, testdoc.XLSX(t, [][]string{{"申请人"}}), "xl/sharedStrings.xml", func(x string) string {
+		return strings.Replace(x, "</sst>", strings.Repeat("<si/>", 2_000_000)+"</sst>", 1)
+	})
 	var serr error
-	if a := testdoc.Allocated(func() { _, serr = importer.ReadFile("登记.xlsx", sb.Bytes(), "") }); serr == nil || !strings.Contains(serr.Error(), "不同文字超过 200 万条") || a>>20 > 128 {
+	if a := testdoc.Allocated(func() { _, serr = importer.ReadFile("登记.xlsx", strs, "") }); serr == nil || !strings.Contains(serr.Error(), "不同文字超过 200 万条") || a>>20 > 128 {
 		t.Errorf("2 000 001 shared strings: %v, %d MB allocated", serr, a>>20)
+	}
+
+	// the parts excelize reads whole are bounded: 300 000 cell formats
+	// (<xf/>), 1 001 sheets listed
+	book := testdoc.XLSX(t, [][]string{{"申请人"}})
+	var sheets strings.Builder
+	for i := range 1001 {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%d" r:id="rId4"/>`, i, i+2)
+	}
+	for what, data := range map[string][]byte{
+		"300 000 formats": testdoc.RewritePart(t, book, "xl/styles.xml", func(x string) string {
+			return strings.Replace(x, "</cellXfs>", strings.Repeat("<xf/>", 300000)+"</cellXfs>", 1)
+		}),
+		"1 001 sheets": testdoc.RewritePart(t, book, "xl/workbook.xml", func(x string) string {
+			return strings.Replace(x, "</sheets>", sheets.String()+"</sheets>", 1)
+		}),
+	} {
+		var err error
+		if a := testdoc.Allocated(func() { _, err = importer.ReadFile("登记.xlsx", data, "") }); err == nil || a>>20 > 16 {
+			t.Errorf("%s: %v, %d MB allocated", what, err, a>>20)
+		}
 	}
 
 	// 300 such rows (4 915 200 cells) are read, and keep 200 columns each

@@ -215,7 +215,7 @@ func mergedXLSX(t testing.TB, n int) []byte {
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&m, `<mergeCell ref="A%d:B%d"/>`, i, i)
 	}
-	return rewriteZipPart(t, testdoc.XLSX(t, [][]string{{"1"}}), "xl/worksheets/sheet1.xml", func(x string) string {
+	return testdoc.RewritePart(t, testdoc.XLSX(t, [][]string{{"1"}}), "xl/worksheets/sheet1.xml", func(x string) string {
 		return strings.Replace(x, "</sheetData>", "</sheetData><mergeCells>"+m.String()+"</mergeCells>", 1)
 	})
 }
@@ -227,7 +227,7 @@ func wideXLSX(t testing.TB, n int) []byte {
 	for i := range rows {
 		rows[i] = []string{"1"}
 	}
-	return rewriteZipPart(t, testdoc.XLSX(t, rows), "xl/worksheets/sheet1.xml", func(x string) string {
+	return testdoc.RewritePart(t, testdoc.XLSX(t, rows), "xl/worksheets/sheet1.xml", func(x string) string {
 		return strings.ReplaceAll(x, `r="A`, `r="XFD`)
 	})
 }
@@ -235,7 +235,7 @@ func wideXLSX(t testing.TB, n int) []byte {
 // emptyStringsXLSX is a workbook of one cell whose shared strings are n
 // more, each empty (<si/>: 5 bytes of the part).
 func emptyStringsXLSX(t testing.TB, n int) []byte {
-	return rewriteZipPart(t, testdoc.XLSX(t, [][]string{{"表三"}}), "xl/sharedStrings.xml", func(x string) string {
+	return testdoc.RewritePart(t, testdoc.XLSX(t, [][]string{{"表三"}}), "xl/sharedStrings.xml", func(x string) string {
 		return strings.Replace(x, "</sst>", strings.Repeat("<si/>", n)+"</sst>", 1)
 	})
 }
@@ -278,6 +278,38 @@ func TestWorkbookGridBounded(t *testing.T) {
 	}
 	if _, err := report.Read("strings.xlsx", emptyStringsXLSX(t, 1000)); err != nil {
 		t.Errorf("1 000 shared strings: %v", err)
+	}
+	// excelize's model of a sheet, and the styles and the workbook it reads
+	// whole, are bounded too: a cell of style only in column XFD of 100 rows
+	// (a model of 1 638 400 cells), 300 000 cell formats (<xf/>), 1 025
+	// sheets listed
+	book := testdoc.XLSX(t, slices.Repeat([][]string{{"1"}}, 100))
+	styled := testdoc.RewritePart(t, book, "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.ReplaceAll(x, "</c></row>", `</c><c r="XFD1" s="0"/></row>`)
+	})
+	formats := testdoc.RewritePart(t, book, "xl/styles.xml", func(x string) string {
+		return strings.Replace(x, "</cellXfs>", strings.Repeat("<xf/>", 300000)+"</cellXfs>", 1)
+	})
+	var sheets strings.Builder
+	for i := range 1025 {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%d" r:id="rId4"/>`, i, i+2)
+	}
+	listed := testdoc.RewritePart(t, book, "xl/workbook.xml", func(x string) string {
+		return strings.Replace(x, "</sheets>", sheets.String()+"</sheets>", 1)
+	})
+	for _, c := range []struct {
+		name string
+		data []byte
+		said string
+	}{
+		{"styled.xlsx", styled, "万个单元格"},
+		{"formats.xlsx", formats, "样式、批注等内部结构超过"},
+		{"sheets.xlsx", listed, "工作表超过 1024 个"},
+	} {
+		a, err := readAllocated(c.name, c.data)
+		if errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), c.said) || a>>20 > 16 {
+			t.Errorf("%s: %v, %d MB allocated; want it refused, said %q", c.name, err, a>>20, c.said)
+		}
 	}
 	// merged ranges are read from the sheet as stored, at most 65 536
 	if _, err := report.Read("merges.xlsx", mergedXLSX(t, 1<<16+1)); errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "合并单元格超过 65536 处") {

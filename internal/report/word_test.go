@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/internal/report"
+	"gongkai/internal/testdoc"
 )
 
 // wordHTML is a report as Word's "save as web page" writes it and portals
@@ -124,7 +125,7 @@ func TestODTTrackedChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	const body = `<office:text text:use-soft-page-breaks="true">`
-	out := rewriteZipPart(t, data, "content.xml", func(b string) string {
+	out := testdoc.RewritePart(t, data, "content.xml", func(b string) string {
 		if !strings.Contains(b, body) {
 			t.Fatal("no office:text")
 		}

@@ -1,10 +1,8 @@
 package report_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -186,7 +184,7 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 	}
 	// excelize keeps the cell's old value as the formula's result: a
 	// program that writes formulas writes none
-	data := rewriteZipPart(t, b.Bytes(), "xl/worksheets/sheet1.xml", func(x string) string {
+	data := testdoc.RewritePart(t, b.Bytes(), "xl/worksheets/sheet1.xml", func(x string) string {
 		return regexp.MustCompile(`( t="str")?(><f>[^<]*</f>)<v>[^<]*</v>`).ReplaceAllString(x, "$2")
 	})
 	r := audit(t, "program.xlsx", data)
@@ -206,34 +204,4 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 	if len(said) != 1 || !strings.Contains(said[0], fmt.Sprintf("有 %d 个单元格", sums)) {
 		t.Errorf("the computed cells said %q, want once with %d", said, sums)
 	}
-}
-
-// rewriteZipPart is a ZIP with one part's text changed by edit.
-func rewriteZipPart(t testing.TB, data []byte, name string, edit func(string) string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []testdoc.Part
-	found := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == name {
-			b, found = []byte(edit(string(b))), true
-		}
-		files = append(files, testdoc.Part{Name: f.Name, Content: string(b)})
-	}
-	if !found {
-		t.Fatalf("no part %s", name)
-	}
-	return testdoc.Zip(t, files...)
 }

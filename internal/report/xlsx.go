@@ -55,20 +55,45 @@ func sheetCellsError(name string) error {
 // (a report's tables have a few dozen), as an XLS's are bounded.
 const maxSheetMerges = 1 << 16
 
-func xlsxLines(name string, data []byte) ([]Line, error) {
-	// (measured before excelize reads the sheets: it copies a shared
-	// string for each cell that refers to it, and lays out the empty cells
-	// before a row's last)
-	m := guard.XLSXMeasure(data, xlsxLimits.UnzipSizeLimit, guard.XLSXCells{Text: maxSheetText, Cells: maxSheetCells, Merges: maxSheetMerges, Strings: maxSheetCells})
+// xlsxBounds are what a report's workbook may make excelize hold, measured
+// before it reads the file (guard.XLSXMeasure): excelize's model of a sheet
+// takes about 450 bytes a cell and a few hundred an element, and it reads
+// the styles, the workbook and the comments whole. A report's workbook has
+// a few thousand of each.
+var xlsxBounds = guard.XLSXCells{Text: maxSheetText, Cells: maxSheetCells, Model: maxSheetCells, SheetTags: 1 << 19,
+	Merges: maxSheetMerges, Strings: maxSheetCells, Sheets: 1024, Other: 1 << 18}
+
+// xlsxTooLarge says why a workbook measured m is refused, nil when it is not.
+func xlsxTooLarge(name string, m guard.XLSXCells) error {
+	b := xlsxBounds
+	large := func(format string, a ...any) error {
+		return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf(format, a...) + "：文件异常，请确认文件是否正确，或在 Excel/WPS 中只保留报告的内容另存为新文件后再核查"}
+	}
 	switch {
-	case m.Strings > maxSheetCells: // (a shared string costs excelize as much as a cell)
-		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的文字条目超过 %d 万条（一份报告通常只有几百条）：文件异常，请确认文件是否正确", maxSheetCells/10000)}
-	case m.Text > maxSheetText:
-		return nil, sheetTextError(name)
-	case m.Cells > maxSheetCells:
-		return nil, sheetCellsError(name)
-	case m.Merges > maxSheetMerges:
-		return nil, &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的合并单元格超过 %d 处（一份报告通常几十处）：文件异常，请确认文件是否正确", maxSheetMerges)}
+	case m.Text > b.Text:
+		return sheetTextError(name)
+	case m.Cells > b.Cells, m.Model > b.Model:
+		return sheetCellsError(name)
+	case m.Strings > b.Strings:
+		return large("文件中的文字条目超过 %d 万条（一份报告通常只有几百条）", b.Strings/10000)
+	case m.Merges > b.Merges:
+		return large("文件中的合并单元格超过 %d 处（一份报告通常几十处）", b.Merges)
+	case m.Sheets > b.Sheets:
+		return large("文件中的工作表超过 %d 个", b.Sheets)
+	case m.SheetTags > b.SheetTags:
+		return large("工作表的内部结构超过 %d 万项（一份报告通常只有几千项）", b.SheetTags/10000)
+	case m.Other > b.Other:
+		return large("文件的样式、批注等内部结构超过 %d 万项（一份报告通常只有几千项）", b.Other/10000)
+	}
+	return nil
+}
+
+func xlsxLines(name string, data []byte) ([]Line, error) {
+	// (measured before excelize reads the file: it copies a shared string
+	// for each cell that refers to it, lays out the empty cells before a
+	// row's last, reads styles and the like whole)
+	if err := xlsxTooLarge(name, guard.XLSXMeasure(data, xlsxLimits.UnzipSizeLimit, xlsxBounds)); err != nil {
+		return nil, err
 	}
 	f, done, err := guard.OpenXLSX(data, xlsxLimits)
 	if err != nil {
@@ -83,6 +108,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	}
 	budget := &formulaBudget{formulas: 2000, cells: 100_000}
 	text := maxSheetText
+	mergesOf := guard.XLSXMerges(data)
 	var unseen []string // hidden sheets and rows: not on the screen nor printed, but in the file
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
@@ -92,7 +118,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 		covered := map[[2]int]bool{} // row, column (0-based) of cells a merge covers, its first excepted
 		// (read from the sheet's part as stored: excelize's GetMergeCells
 		// compares each range with every other)
-		merges, _, err := guard.XLSXMerges(data, sheet, maxSheetMerges)
+		merges, _, err := mergesOf(sheet, maxSheetMerges)
 		if err != nil {
 			return nil, errs.Wrap(errs.Invalid, err, name, "Excel 文件中的合并单元格无法读取")
 		}

@@ -25,6 +25,36 @@ func Allocated(fn func()) uint64 {
 // Part is one file of a ZIP.
 type Part struct{ Name, Content string }
 
+// RewritePart is a ZIP with one part's text changed by edit.
+func RewritePart(t testing.TB, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []Part
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			b, found = []byte(edit(string(b))), true
+		}
+		files = append(files, Part{Name: f.Name, Content: string(b)})
+	}
+	if !found {
+		t.Fatalf("no part %s", name)
+	}
+	return Zip(t, files...)
+}
+
 // Zip writes the parts, in order, into a ZIP.
 func Zip(t testing.TB, parts ...Part) []byte {
 	t.Helper()
