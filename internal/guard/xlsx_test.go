@@ -76,24 +76,8 @@ func TestOpenXLSXLeavesNoTemporaryFiles(t *testing.T) {
 // told to stop at, and what is not a workbook measures nothing.
 func TestXLSXMeasure(t *testing.T) {
 	book := func(sheet string) []byte {
-		var b bytes.Buffer
-		z := zip.NewWriter(&b)
-		for name, body := range map[string]string{
-			"xl/sharedStrings.xml":     `<x:sst xmlns:x="s"><x:si><x:t>abcdefghij</x:t></x:si><x:si><x:r><x:t>12</x:t></x:r><x:r><x:t>345</x:t></x:r></x:si></x:sst>`,
-			"xl/worksheets/sheet1.xml": sheet,
-		} {
-			w, err := z.Create(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := w.Write([]byte(body)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := z.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
+		return zipOf(t, "xl/sharedStrings.xml", `<x:sst xmlns:x="s"><x:si><x:t>abcdefghij</x:t></x:si><x:si><x:r><x:t>12</x:t></x:r><x:r><x:t>345</x:t></x:r></x:si></x:sst>`,
+			"xl/worksheets/sheet1.xml", sheet)
 	}
 	// 10 + 10 + 5 bytes of shared text; an inline string and a number;
 	// rows 6, 0 and 3 cells wide; two merged ranges
@@ -119,32 +103,17 @@ func TestXLSXMeasure(t *testing.T) {
 	// the other parts' elements, by a scan of their bytes (prefixed, empty,
 	// with attributes; not end tags, comments or declarations), the sheets
 	// the workbook lists among them; a chart's parts are not read
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	for name, body := range map[string]string{
-		"[Content_Types].xml":  `<?xml version="1.0"?><Types/>`,
-		"xl/workbook.xml":      `<workbook><sheets><sheet name="a"/><x:sheet name="b"></x:sheet><sheetView/></sheets></workbook>`,
-		"xl/styles.xml":        "<styleSheet><cellXfs count=\"2\"><xf/><xf\n></xf></cellXfs><!-- a comment --></styleSheet>",
-		"xl/charts/chart1.xml": `<c:chartSpace><c:chart/></c:chartSpace>`,
-	} {
-		w, err := z.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := XLSXMeasure(b.Bytes(), 1<<20, all), (XLSXCells{Sheets: 2, Other: 1 + 5 + 4}); got != want {
+	other := zipOf(t, "[Content_Types].xml", `<?xml version="1.0"?><Types/>`,
+		"xl/workbook.xml", `<workbook><sheets><sheet name="a"/><x:sheet name="b"></x:sheet><sheetView/></sheets></workbook>`,
+		"xl/styles.xml", "<styleSheet><cellXfs count=\"2\"><xf/><xf\n></xf></cellXfs><!-- a comment --></styleSheet>",
+		"xl/charts/chart1.xml", `<c:chartSpace><c:chart/></c:chartSpace>`)
+	if got, want := XLSXMeasure(other, 1<<20, all), (XLSXCells{Sheets: 2, Other: 1 + 5 + 4}); got != want {
 		t.Errorf("measured %+v, want %+v", got, want)
 	}
 	for _, set := range []func(*XLSXCells){func(c *XLSXCells) { c.Sheets = 1 }, func(c *XLSXCells) { c.Other = 5 }} {
 		stop := all
 		set(&stop)
-		if got := XLSXMeasure(b.Bytes(), 1<<20, stop); !got.past(stop) {
+		if got := XLSXMeasure(other, 1<<20, stop); !got.past(stop) {
 			t.Errorf("stop at %+v: measured %+v", stop, got)
 		}
 	}
@@ -171,20 +140,9 @@ func TestColumnOf(t *testing.T) {
 // counts its text as written; an element whose name only starts with si is
 // none; no more than asked are read.
 func TestSharedStringSizes(t *testing.T) {
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	w, err := z.Create("xl/sharedStrings.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write([]byte(`<?xml version="1.0"?><sst xmlns="http://x/y"><si><t>abc</t></si><si/><si ><r><t>12</t></r><r><t xml:space="preserve"> 3</t></r></si>` +
-		"<x:si><x:t>ab</x:t></x:si><si /><si\n/><sia>zz</sia><si><t>&amp;</t></si></sst>")); err != nil {
-		t.Fatal(err)
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	data := zipOf(t, "xl/sharedStrings.xml", `<?xml version="1.0"?><sst xmlns="http://x/y"><si><t>abc</t></si><si/><si ><r><t>12</t></r><r><t xml:space="preserve"> 3</t></r></si>`+
+		"<x:si><x:t>ab</x:t></x:si><si /><si\n/><sia>zz</sia><si><t>&amp;</t></si></sst>")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,4 +152,24 @@ func TestSharedStringSizes(t *testing.T) {
 	if got := sharedStringSizes(zr.File[0], 1<<20, 2); len(got) != 2 {
 		t.Errorf("at most 2: %v", got)
 	}
+}
+
+// zipOf packs parts, each a name and its text, in order, into a ZIP.
+func zipOf(t *testing.T, parts ...string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := z.Create(parts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(parts[i+1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

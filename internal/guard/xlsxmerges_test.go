@@ -93,8 +93,7 @@ func rewrite(t *testing.T, data []byte, fn func(name, body string) (string, stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
+	var parts []string
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -106,16 +105,7 @@ func rewrite(t *testing.T, data []byte, fn func(name, body string) (string, stri
 			t.Fatal(err)
 		}
 		name, text := fn(f.Name, string(body))
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(text)); err != nil {
-			t.Fatal(err)
-		}
+		parts = append(parts, name, text)
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return zipOf(t, parts...)
 }
