@@ -1492,3 +1492,37 @@ func TestYearWordIsItsPattern(t *testing.T) {
 		}
 	})
 }
+
+// markdownRuleRe finds a pipe table's rule line: what markdownRule replaces.
+var markdownRuleRe = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|`)
+
+// markdownRule finds what markdownRuleRe finds, on random texts of the
+// characters a rule is made of and on every fixture's text.
+func TestMarkdownRuleIsItsPattern(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 7))
+	pieces := []string{" ", "\t", "|", ":", "-", "--", "---", "----", "\n", "\r\n", "a", "表三", "| --- |", ":---:", "|---|"}
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := markdownRule(s), markdownRuleRe.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("on %q: markdownRule %v, pattern %v", s, got, want)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "audit", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if got, want := markdownRule(s), markdownRuleRe.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%s: markdownRule %v, pattern %v", f, got, want)
+		}
+	}
+}
