@@ -131,7 +131,7 @@ const (
 	// 200 000 rows of 80 columns fit.
 	maxGrid = 16_000_000
 	// maxStrings bounds an XLSX's shared strings (its distinct texts):
-	// excelize keeps about 200 bytes for each, an empty one too (12
+	// excelize keeps about 100 – 200 bytes for each, an empty one too (12
 	// million <si/>, an 89 KB file, were 1.3 GB). 200 000 rows of 10
 	// distinct texts fit.
 	maxStrings = 2_000_000

@@ -48,7 +48,7 @@ func sheetTextError(name string) error {
 const maxSheetCells = 1 << 18
 
 func sheetCellsError(name string) error {
-	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的表格超过 %d 万个单元格（按每行最后一个有内容的单元格计，中间的空单元格也算在内；一份报告通常只有几千个）：文件异常，请确认文件是否正确，或删去报告以外的内容后再核查", maxSheetCells/10000)}
+	return &errs.Error{Kind: errs.TooLarge, Where: name, Msg: fmt.Sprintf("文件中的表格超过 %d 万个单元格（每行算到最后一个单元格，只设了格式的也算，中间的空单元格也算在内；一份报告通常只有几千个）：文件异常，请确认文件是否正确，或删去报告以外的内容后再核查", maxSheetCells/10000)}
 }
 
 // maxSheetMerges bounds a workbook's merged ranges, all sheets together
