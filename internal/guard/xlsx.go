@@ -72,17 +72,15 @@ type XLSXCells struct {
 	// among all of them (200 000 of one part: killed at 100 s).
 	Sheets int64
 	// Other is the elements of the other parts excelize reads whole
-	// (styles, the workbook, comments, relationships, properties): 3
-	// million <xf/> in the styles, a 24 KB file, were 1.3 GB.
+	// (styles, the workbook, comments, relationships, properties;
+	// readWhole): 3 million <xf/> in the styles, a 24 KB file, were 1.1 GB.
 	Other int64
 }
 
 // XLSXMeasure measures a workbook: the shared strings, each worksheet and
 // each other XML part read once, at most maxPart bytes of each, unzipped,
 // and no further once any measure is past stop's; what it cannot read it
-// leaves to excelize (zero for what is not a workbook). The parts of charts
-// and drawings, which excelize reads only when asked for them, are not
-// measured.
+// leaves to excelize (zero for what is not a workbook).
 func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 	var m XLSXCells
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -98,11 +96,17 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 			sizes = sharedStringSizes(f, maxPart, stop.Strings+1)
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
 			sheets = append(sheets, f)
-		case strings.HasPrefix(name, "xl/charts/"), strings.HasPrefix(name, "xl/drawings/"), strings.HasPrefix(name, "xl/media/"):
-		case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".rels"), strings.HasSuffix(name, ".vml"):
+		case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".rels"):
+			// every part is looked at for the sheets it lists (a workbook
+			// may be stored under another name); the elements are counted
+			// of the parts excelize reads whole in the readers' calls, not of
+			// those it reads only when asked (a pivot table's cache, charts,
+			// external links: an honest workbook's may be large)
 			tags, sheetTags := startTags(f, maxPart, "sheet")
-			m.Other += tags
 			m.Sheets += sheetTags
+			if sheetTags > 0 || readWhole(name) {
+				m.Other += tags
+			}
 		}
 		if m.Strings = int64(len(sizes)); m.past(stop) {
 			return m
@@ -168,6 +172,19 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 		_ = rc.Close()
 	}
 	return m
+}
+
+// readWhole says excelize reads a part (its name in lower case) whole when
+// the readers open a workbook or ask about its sheets: the package's parts
+// and relationships, the workbook, its styles, its properties, the sheets'
+// relationships and comments.
+func readWhole(name string) bool {
+	switch {
+	case name == "[content_types].xml", name == "xl/workbook.xml", name == "xl/styles.xml",
+		strings.HasSuffix(name, ".rels"), strings.HasPrefix(name, "docprops/"), strings.HasPrefix(name, "xl/comments"):
+		return true
+	}
+	return false
 }
 
 // past says a measure is past stop's.

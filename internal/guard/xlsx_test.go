@@ -100,14 +100,18 @@ func TestXLSXMeasure(t *testing.T) {
 			t.Errorf("stop at %+v: measured %+v", stop, got)
 		}
 	}
-	// the other parts' elements, by a scan of their bytes (prefixed, empty,
-	// with attributes; not end tags, comments or declarations), the sheets
-	// the workbook lists among them; a chart's parts are not read
+	// the elements of the other parts excelize reads whole, by a scan of
+	// their bytes (prefixed, empty, with attributes; not end tags, comments
+	// or declarations), and the sheets listed; a workbook stored under
+	// another name is known by its sheets; a chart's or a pivot table's
+	// parts, read only when asked for, are not counted
 	other := zipOf(t, "[Content_Types].xml", `<?xml version="1.0"?><Types/>`,
 		"xl/workbook.xml", `<workbook><sheets><sheet name="a"/><x:sheet name="b"></x:sheet><sheetView/></sheets></workbook>`,
 		"xl/styles.xml", "<styleSheet><cellXfs count=\"2\"><xf/><xf\n></xf></cellXfs><!-- a comment --></styleSheet>",
-		"xl/charts/chart1.xml", `<c:chartSpace><c:chart/></c:chartSpace>`)
-	if got, want := XLSXMeasure(other, 1<<20, all), (XLSXCells{Sheets: 2, Other: 1 + 5 + 4}); got != want {
+		"wb/book.xml", `<workbook><sheets><sheet name="c"/></sheets></workbook>`,
+		"xl/charts/chart1.xml", `<c:chartSpace><c:chart/></c:chartSpace>`,
+		"xl/pivotCache/pivotCacheRecords1.xml", `<pivotCacheRecords><r><n v="1"/></r><r><n v="2"/></r></pivotCacheRecords>`)
+	if got, want := XLSXMeasure(other, 1<<20, all), (XLSXCells{Sheets: 3, Other: 1 + 5 + 4 + 3}); got != want {
 		t.Errorf("measured %+v, want %+v", got, want)
 	}
 	for _, set := range []func(*XLSXCells){func(c *XLSXCells) { c.Sheets = 1 }, func(c *XLSXCells) { c.Other = 5 }} {
