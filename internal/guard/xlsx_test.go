@@ -85,6 +85,13 @@ func TestXLSXMeasure(t *testing.T) {
 		`<x:c t="inlineStr"><x:is><x:t>` + string(bytes.Repeat([]byte("a"), 100)) + `</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>9</x:v></x:c></x:row>` +
 		`<x:row r="2"><x:c r="XFD2" s="1"/></x:row><x:row><x:c r="C3"><x:f>SUM(A1:B1)</x:f></x:c></x:row></x:sheetData>` +
 		`<x:mergeCells><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)
+	// a shared cell's string is excelize's reading of its <v>: text that is
+	// no number is string 0, so is white space; an empty <v/> takes none; a
+	// character reference is its character
+	odd := book(`<worksheet><sheetData><row><c t="s"><v>x</v></c><c t="s"><v> </v></c><c t="s"><v/></c><c t="s"><v>&#49;</v></c></row></sheetData></worksheet>`)
+	if got := XLSXMeasure(odd, 1<<20, XLSXCells{Text: 1 << 20, Cells: 1 << 20, Model: 1 << 20, SheetTags: 1 << 20, Merges: 1 << 20, Strings: 1 << 20, Sheets: 1 << 20, Other: 1 << 20}); got.Text != 10+10+5 {
+		t.Errorf("odd values: %d bytes of shared text, want 25", got.Text)
+	}
 	const lots = 1 << 20
 	all := XLSXCells{Text: lots, Cells: lots, Model: lots, SheetTags: lots, Merges: lots, Strings: lots, Sheets: lots, Other: lots}
 	// (the model's second row is as wide as its cell of style only; the
