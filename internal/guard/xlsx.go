@@ -57,7 +57,9 @@ type XLSXCells struct {
 	// Model is the cells of its model of the sheets (loaded by any call
 	// about a sheet's cells, rows, columns or styles), a row as wide as its
 	// last cell, with a value or not (a cell of style only in column XFD
-	// of 4 000 rows, a 34 KB file: 24 GB); about 450 bytes each.
+	// of 4 000 rows, a 34 KB file: 24 GB); about 450 bytes each. Each row
+	// up to the last counts as one more, empty or not (one cell in row
+	// 1 048 576, a 1.5 KB file: 341 MB).
 	Model int64
 	// SheetTags is the elements of the worksheets' parts, each a part of
 	// that model (a million <col>: 340 MB).
@@ -126,6 +128,7 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 		// the cell's column (1-based), the row's width so far as read and
 		// as modelled
 		col, width, model := 0, 0, 0
+		row, rows := 0, 0 // the row's number and the sheet's last
 		for m.Text <= stop.Text && m.Cells+int64(width) <= stop.Cells && m.Model+int64(model) <= stop.Model &&
 			m.Merges <= stop.Merges && m.SheetTags <= stop.SheetTags {
 			tok, err := d.RawToken()
@@ -140,6 +143,13 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 					m.Cells += int64(width)
 					m.Model += int64(model)
 					col, width, model = 0, 0, 0
+					row++ // a row without r follows the one before
+					for _, a := range t.Attr {
+						if n, err := strconv.Atoi(a.Value); a.Name.Local == "r" && err == nil && n > 0 {
+							row = min(n, 1<<20)
+						}
+					}
+					rows = max(rows, row)
 				case "c":
 					shared = false
 					col++ // a cell without r follows the one before
@@ -182,7 +192,7 @@ func XLSXMeasure(data []byte, maxPart int64, stop XLSXCells) XLSXCells {
 			}
 		}
 		m.Cells += int64(width)
-		m.Model += int64(model)
+		m.Model += int64(model) + int64(rows)
 		_ = rc.Close()
 	}
 	return m

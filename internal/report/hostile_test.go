@@ -286,7 +286,8 @@ func TestWorkbookGridBounded(t *testing.T) {
 	}
 	// excelize's model of a sheet, and the styles and the workbook it reads
 	// whole, are bounded too: a cell of style only in column XFD of 100 rows
-	// (a model of 1 638 400 cells), 300 000 cell formats (<xf/>), 1 025
+	// (a model of 1 638 400 cells), one cell in the last row (a model of a
+	// million rows: 341 MB before), 300 000 cell formats (<xf/>), 1 025
 	// sheets listed
 	book := testdoc.XLSX(t, slices.Repeat([][]string{{"1"}}, 100))
 	styled := testdoc.RewritePart(t, book, "xl/worksheets/sheet1.xml", func(x string) string {
@@ -308,6 +309,9 @@ func TestWorkbookGridBounded(t *testing.T) {
 		said string
 	}{
 		{"styled.xlsx", styled, "万个单元格"},
+		{"tall.xlsx", testdoc.RewritePart(t, testdoc.XLSX(t, [][]string{{"1"}}), "xl/worksheets/sheet1.xml", func(x string) string {
+			return strings.ReplaceAll(strings.ReplaceAll(x, `r="1"`, `r="1048576"`), `r="A1"`, `r="A1048576"`) // one cell in the last row: a model of a million rows
+		}), "万个单元格"},
 		{"formats.xlsx", formats, "样式、批注等内部结构超过"},
 		{"sheets.xlsx", listed, "工作表超过 1024 个"},
 	} {
