@@ -320,6 +320,19 @@ func TestWorkbookGridBounded(t *testing.T) {
 			t.Errorf("%s: %v, %d MB allocated; want it refused, said %q", c.name, err, a>>20, c.said)
 		}
 	}
+	// sheets that name one part read it again each: their cells count
+	// together (30 sheets of one part of 10 000 cells; 1 000 of 200 000,
+	// a 405 KB file, took 40 s before)
+	var same strings.Builder
+	for i := range 29 {
+		fmt.Fprintf(&same, `<sheet name="S%d" sheetId="%d" r:id="rId1"/>`, i, i+2)
+	}
+	shared := testdoc.RewritePart(t, testdoc.XLSX(t, slices.Repeat([][]string{slices.Repeat([]string{"1"}, 10)}, 1000)), "xl/workbook.xml", func(x string) string {
+		return strings.Replace(x, "</sheets>", same.String()+"</sheets>", 1)
+	})
+	if _, err := report.Read("shared.xlsx", shared); errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "万个单元格") {
+		t.Errorf("30 sheets of one part: %v, want refused", err)
+	}
 	// merged ranges are read from the sheet as stored, at most 65 536
 	if _, err := report.Read("merges.xlsx", mergedXLSX(t, 1<<16+1)); errs.KindOf(err) != errs.TooLarge || !strings.Contains(errs.Plain(err), "合并单元格超过 65536 处") {
 		t.Errorf("65 537 merged ranges: %v", err)
