@@ -109,7 +109,7 @@ func xlsxLines(name string, data []byte) ([]Line, error) {
 	budget := &formulaBudget{formulas: 2000, cells: 100_000}
 	text := maxSheetText
 	mergesOf := guard.XLSXMerges(data)
-	laid := 0 // cells read, all sheets together
+	laid := 0           // cells read, all sheets together
 	var unseen []string // hidden sheets and rows: not on the screen nor printed, but in the file
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
