@@ -32,6 +32,7 @@ const rarSkipped = 512 << 20
 // (GBK) is read so. An archive with a password, split into volumes, or
 // damaged says so.
 func rarEntries(data []byte, where string, b *budget, fn func(name string, data []byte) error) (int, error) {
+	decodable := b.Bytes - b.bytes + rarSkipped
 	bad := func(err error) error {
 		switch {
 		case errors.Is(err, rardecode.ErrArchiveEncrypted), errors.Is(err, rardecode.ErrArchivedFileEncrypted), errors.Is(err, rardecode.ErrBadPassword):
@@ -39,13 +40,13 @@ func rarEntries(data []byte, where string, b *budget, fn func(name string, data 
 		case errors.Is(err, rardecode.ErrMultiVolume):
 			return errs.Wrap(errs.Invalid, err, where, "这是分卷的 RAR 压缩包：请把各卷解压后直接选择其中的文件")
 		case errors.Is(err, rardecode.ErrDecodedTooLarge):
-			return errs.Wrap(errs.TooLarge, err, where, "RAR 压缩包解压后过大（固实压缩包中不核查的图片等文件也要解压，合计超过 %d MB）：请解压后直接选择其中的文件，或重新压缩成 .zip", (b.Bytes-b.bytes+rarSkipped)>>20)
+			return errs.Wrap(errs.TooLarge, err, where, "RAR 压缩包解压后过大（固实压缩包中不核查的图片等文件也要解压，合计超过 %d MB）：请解压后直接选择其中的文件，或重新压缩成 .zip", decodable>>20)
 		case errors.Is(err, rardecode.ErrDictionaryTooLarge):
 			return errs.Wrap(errs.Invalid, err, where, "RAR 压缩包的压缩字典过大（超过 64 MB）：请解压后直接选择其中的文件，或重新压缩成 .zip")
 		}
 		return errs.Wrap(errs.Invalid, err, where, "RAR 压缩包已损坏，无法解压：请重新压缩，或解压后直接选择其中的文件")
 	}
-	r, err := rardecode.NewReader(bytes.NewReader(data), rardecode.MaxDictionarySize(rarDictionary), rardecode.MaxDecodedSize(b.Bytes-b.bytes+rarSkipped))
+	r, err := rardecode.NewReader(bytes.NewReader(data), rardecode.MaxDictionarySize(rarDictionary), rardecode.MaxDecodedSize(decodable))
 	if err != nil {
 		return 0, bad(err)
 	}

@@ -228,44 +228,85 @@ func (m XLSXCells) past(stop XLSXCells) bool {
 }
 
 // startTags counts a part's start tags (<name …>, <p:name/>), and those
-// named name, by a scan of its bytes to maxPart: decoding the XML would
-// allocate for each.
+// named name, by a scan of its bytes to maxPart (tagScanner).
 func startTags(f *zip.File, maxPart int64, name string) (all, named int64) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, 0
 	}
 	defer rc.Close()
-	r := bufio.NewReaderSize(io.LimitReader(rc, maxPart), 64<<10)
-	var buf [16]byte
-	n := -1 // the bytes of the tag's name seen, -1 outside a start tag's name
+	s := newTagScanner(rc, maxPart)
 	for {
-		b, err := r.ReadByte()
-		if err != nil {
+		_, tag, closing, _, ok := s.next()
+		if !ok {
 			return all, named
 		}
+		if tag != nil && !closing {
+			all++
+			if string(tag) == name {
+				named++
+			}
+		}
+	}
+}
+
+// tagScanner reads an XML part's tags from its bytes: decoding the XML
+// would allocate for every element, and a part of millions of them (a
+// hostile one) would cost the check itself hundreds of MB.
+type tagScanner struct {
+	r    *bufio.Reader
+	name [16]byte
+}
+
+func newTagScanner(r io.Reader, maxPart int64) *tagScanner {
+	return &tagScanner{r: bufio.NewReaderSize(io.LimitReader(r, maxPart), 64<<10)}
+}
+
+// next reads to the end of the next tag: the bytes of text before it (as
+// written: an entity is its bytes), its name without its prefix (nil for a
+// declaration, a comment, or a name longer than 16 bytes, which is none
+// looked for), whether it closes an element (</x>) and whether it is one
+// that is empty (<x/>); ok is false at the end of the part.
+func (s *tagScanner) next() (text int, name []byte, closing, empty, ok bool) {
+	for {
+		b, err := s.r.ReadByte()
+		if err != nil {
+			return text, nil, false, false, false
+		}
+		if b == '<' {
+			break
+		}
+		text++
+	}
+	n, inName, special := 0, true, false // the name's bytes; whether it is still being read
+	var last byte
+	for {
+		b, err := s.r.ReadByte()
+		if err != nil {
+			return text, nil, false, false, false
+		}
 		switch {
-		case b == '<':
-			n = 0
-		case n < 0:
-		case n == 0 && (b == '/' || b == '?' || b == '!'): // an end tag, a declaration, a comment
-			n = -1
+		case b == '>':
+			if special || n == 0 || n > len(s.name) {
+				return text, nil, closing, false, true
+			}
+			return text, s.name[:n], closing, last == '/', true
+		case !inName:
+		case n == 0 && b == '/' && !closing:
+			closing = true
+		case n == 0 && (b == '?' || b == '!'):
+			special, inName = true, false
 		case b == ':':
 			n = 0 // (a prefix: the name follows)
-		case b == ' ' || b == '/' || b == '>' || b == '\t' || b == '\n' || b == '\r':
-			if n > 0 {
-				all++
-				if string(buf[:min(n, len(buf))]) == name && n <= len(buf) {
-					named++
-				}
-			}
-			n = -1
+		case b == ' ' || b == '/' || b == '\t' || b == '\n' || b == '\r':
+			inName = n == 0 // (its attributes follow)
 		default:
-			if n < len(buf) {
-				buf[n] = b
+			if n < len(s.name) {
+				s.name[n] = b
 			}
 			n++
 		}
+		last = b
 	}
 }
 
@@ -285,10 +326,9 @@ func columnOf(ref string) int {
 }
 
 // sharedStringSizes are the bytes of text of each shared string (<si>) of
-// the part, read to maxPart bytes and at most most strings. It scans the
-// bytes instead of decoding the XML, which allocates for every element: a
-// part of millions of empty strings (<si/>) would cost the check itself
-// hundreds of MB. Text is counted as written (an entity as its bytes).
+// the part, read to maxPart bytes and at most most strings, by a scan of
+// its bytes (tagScanner: millions of empty strings, <si/>, are a few MB of
+// a part). Text is counted as written (an entity as its bytes).
 func sharedStringSizes(f *zip.File, maxPart, most int64) []int64 {
 	rc, err := f.Open()
 	if err != nil {
@@ -296,52 +336,24 @@ func sharedStringSizes(f *zip.File, maxPart, most int64) []int64 {
 	}
 	defer rc.Close()
 	var sizes []int64
-	r := bufio.NewReaderSize(io.LimitReader(rc, maxPart), 64<<10)
-	in := false        // within an <si>
-	var name [8]byte   // the start of a tag's name, its prefix dropped
-	n, tag := 0, false // the name's bytes seen; within a tag
-	closing, empty := false, false
+	in := false // within an <si>
+	s := newTagScanner(rc, maxPart)
 	for {
-		b, err := r.ReadByte()
-		if err != nil {
-			return sizes
+		text, name, closing, empty, ok := s.next()
+		if in {
+			sizes[len(sizes)-1] += int64(text)
 		}
 		switch {
-		case !tag && b == '<':
-			tag, n, closing, empty = true, 0, false, false
-		case !tag:
-			if in {
-				sizes[len(sizes)-1]++
-			}
-		case b == '>':
-			tag = false
-			if length := max(n, -1-n); length != 2 || name[0] != 's' || name[1] != 'i' {
-				break
-			}
-			switch {
-			case closing:
-				in = false
-			case int64(len(sizes)) >= most:
-				return sizes
-			default:
-				sizes = append(sizes, 0)
-				in = !empty
-			}
-		case b == '/':
-			if n == 0 {
-				closing = true
-			} else {
-				empty = true
-			}
-		case b == ':' && n >= 0: // a prefix (x:si): the name starts after it
-			n = 0
-		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
-			n = -1 - n // the name has ended: its attributes follow (-1-n keeps its length)
-		case n >= 0 && n < len(name):
-			name[n] = b
-			n++
-		case n >= 0:
-			n = len(name) + 1 // longer than any name looked for
+		case !ok:
+			return sizes
+		case string(name) != "si":
+		case closing:
+			in = false
+		case int64(len(sizes)) >= most:
+			return sizes
+		default:
+			sizes = append(sizes, 0)
+			in = !empty
 		}
 	}
 }

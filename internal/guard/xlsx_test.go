@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/testdoc"
 )
 
 // brokenWorkbook is a ZIP whose shared strings claim 20 MB and hold a few
@@ -171,19 +173,9 @@ func TestSharedStringSizes(t *testing.T) {
 // zipOf packs parts, each a name and its text, in order, into a ZIP.
 func zipOf(t *testing.T, parts ...string) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
+	var ps []testdoc.Part
 	for i := 0; i+1 < len(parts); i += 2 {
-		w, err := z.Create(parts[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[i+1])); err != nil {
-			t.Fatal(err)
-		}
+		ps = append(ps, testdoc.Part{Name: parts[i], Content: parts[i+1]})
 	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return testdoc.Zip(t, ps...)
 }

@@ -1,14 +1,14 @@
 package guard
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/testdoc"
 )
 
 // XLSXMerges reads what excelize's GetMergeCells gives, from the sheet's
@@ -89,23 +89,9 @@ func TestXLSXMerges(t *testing.T) {
 // rewrite rewrites each part of a package, by name and body.
 func rewrite(t *testing.T, data []byte, fn func(name, body string) (string, string)) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
+	parts := testdoc.PartList(t, data)
+	for i, p := range parts {
+		parts[i].Name, parts[i].Content = fn(p.Name, p.Content)
 	}
-	var parts []string
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		name, text := fn(f.Name, string(body))
-		parts = append(parts, name, text)
-	}
-	return zipOf(t, parts...)
+	return testdoc.Zip(t, parts...)
 }

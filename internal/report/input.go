@@ -3015,7 +3015,11 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook 
 	// each part is read once, however often it is referred to (2 000
 	// references to one 1 MB page, a 6.6 KB DOCX, were 47 s and 11 GB),
 	// and no more parts than embeddedParts allows
-	read := map[string][]Line{}
+	type asked struct {
+		part     string
+		workbook bool
+	}
+	read := map[asked][]Line{}
 	return func(id string, workbook bool) []Line {
 		if depth >= 2 {
 			return nil
@@ -3046,7 +3050,7 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook 
 				}
 			}
 		}
-		key := fmt.Sprint(rels[id], workbook)
+		key := asked{rels[id], workbook}
 		if ls, ok := read[key]; ok {
 			return ls
 		}

@@ -28,31 +28,17 @@ type Part struct{ Name, Content string }
 // RewritePart is a ZIP with one part's text changed by edit.
 func RewritePart(t testing.TB, data []byte, name string, edit func(string) string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []Part
+	parts := PartList(t, data)
 	found := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
+	for i, p := range parts {
+		if p.Name == name {
+			parts[i].Content, found = edit(p.Content), true
 		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == name {
-			b, found = []byte(edit(string(b))), true
-		}
-		files = append(files, Part{Name: f.Name, Content: string(b)})
 	}
 	if !found {
 		t.Fatalf("no part %s", name)
 	}
-	return Zip(t, files...)
+	return Zip(t, parts...)
 }
 
 // Zip writes the parts, in order, into a ZIP.
@@ -89,11 +75,21 @@ func Paragraph(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></
 // Parts are the files of a ZIP by name, as text.
 func Parts(t testing.TB, data []byte) map[string]string {
 	t.Helper()
+	out := map[string]string{}
+	for _, p := range PartList(t, data) {
+		out[p.Name] = p.Content
+	}
+	return out
+}
+
+// PartList are the files of a ZIP, in its order, as text.
+func PartList(t testing.TB, data []byte) []Part {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	var out []Part
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -104,7 +100,7 @@ func Parts(t testing.TB, data []byte) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[f.Name] = string(b)
+		out = append(out, Part{Name: f.Name, Content: string(b)})
 	}
 	return out
 }
