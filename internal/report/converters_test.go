@@ -1632,6 +1632,24 @@ func TestT2BrowserPrintWaitingRows(t *testing.T) {
 	}
 }
 
+// The same print, another order: 行政许可 / 第二十条第（六）项 / 信息内容 / 16 /
+// 本年处理决定数量 / 3 / … / 行政处罚 (its label last). The bare 16 after the
+// other item's heading is 行政许可's here, the headed 3 行政处罚's; in other
+// reports of the probe the bare number was 行政规范性文件's and the headed one
+// 行政许可's (the fixture above: 39, then 23). The headed number was taken,
+// wrong in two reports of five: now neither is, the row unread and said.
+func TestT2BrowserPrintBareNumberUnread(t *testing.T) {
+	file := "pdftotext-chrome-printed-t2barenumber-2025.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "表二")
+	if c := r.Proactive.Cells["licensing.decisions"]; !c.Blank() {
+		t.Errorf("%s: 行政许可 = %q, want unread", file, c)
+	}
+	if !saysOf(r, "PARSE.TABLE", "proactive.licensing", "无法确定哪一处是这一行的") {
+		t.Errorf("%s: the unread row not said: %v", file, r.Findings)
+	}
+}
+
 // noWrongCells fails the test for each cell of want's tables (those whose
 // names start with only, when it is not empty) that r read as something
 // else; a cell left unread is no wrong reading.

@@ -5363,6 +5363,25 @@ func (p *parser) parseT2() {
 			stray = strayT2{at: lo + n, toks: rc.numbers()}
 			continue
 		}
+		if crossed && stray.at > pendingAt && len(stray.toks) == 1 && len(items[pending].Cells) == 1 && p.bareAfterItemHeading(pendingAt, stray.at) && bareT2Label(norm(p.splitT2Label(p.lines[stray.at], 3).label)) {
+			// headed as the waiting row's item, but bare numbers after the
+			// other item's heading went to no row before them (a browser's
+			// print through pdftotext's default text: "行政许可" / "第二十条第
+			// （六）项" / "信息内容" / "16" / "本年处理决定数量" / "3", the 16
+			// 行政许可's and the 3 行政处罚's, whose label comes last): either
+			// may be the row's, and the text does not say which. (Only a
+			// number straight after the heading and its 信息内容: one after
+			// column headings of the item before, "现行有效件数" / "1", is
+			// that item's, and the headed one is the row's.)
+			it := items[pending]
+			p.unreadT2Row(it)
+			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, p.lines[pendingAt].No, "表二“%s”的行名之后隔着别的项目的标题，其后有两处数字（第 %d 行“%s”与第 %d 行“%s”，转换打乱了次序），无法确定哪一处是这一行的，该行记为空，请对照原文核对",
+				it.Label, p.lines[stray.at].No, strings.Join(stray.toks, " "), l.No, strings.Join(rc.numbers(), " "))
+			waiting = slices.DeleteFunc(waiting, func(w int) bool { return w == pending })
+			pending = -1
+			stray = strayT2{at: lo + n, toks: rc.numbers()}
+			continue
+		}
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k, shared := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
@@ -5638,6 +5657,30 @@ func (p *parser) otherItemSince(a, b int, item string) bool {
 		}
 	}
 	return false
+}
+
+// bareT2Label says a 表二 line's words before its numbers are none, or
+// the tables' 信息内容 (a cell to a line joined to its number).
+func bareT2Label(L string) bool { return L == "" || L == "信息内容" }
+
+// bareAfterItemHeading says the lines after index a up to index b (not
+// included) hold an item's heading (第二十条…) and nothing else but
+// 信息内容 and empty lines: the numbers at b stand under no column heading.
+func (p *parser) bareAfterItemHeading(a, b int) bool {
+	heading := false
+	for k := max(a+1, 0); k < b && k < len(p.lines); k++ {
+		l := p.lines[k]
+		switch t := trimSpace(l.Text); {
+		case l.Fields != nil:
+			return false
+		case bareT2Label(t):
+		case strings.HasPrefix(t, "第二十条"):
+			heading = true
+		default:
+			return false
+		}
+	}
+	return heading
 }
 
 // addressBetween says a browser's address stands on a line of its own (the
