@@ -1313,6 +1313,20 @@ func TestT2BlankCellsAsEmptyLines(t *testing.T) {
 	}
 }
 
+// 表三 in LibreOffice's text export of a report that leaves many cells
+// blank: each row's label and seven lines, a blank cell an empty line, as
+// slotRows reads it — but no row held four numbers or more, the evidence
+// slotRows asked for against pdftotext's default text (an empty line after
+// every line, which a row of four numbers in seven lines cannot fit), so the
+// table was unread (45 cells of one report in 150). Two numbers on lines
+// side by side cannot be that text either: now evidence too, a cell a line.
+func TestT3BlankCellsAsEmptyLinesFewCounts(t *testing.T) {
+	file := "lo-text-t3blanks-fewcounts-2022.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	readSaid(t, file, "表三（收到和处理政府信息公开申请情况）的单元格各占一行")
+}
+
 // pdftotext's default text (no -layout) of a report that leaves cells
 // blank, 表三 as well as 表二: a blank cell leaves no line, and a group's
 // numbers may come in one run after its first row's label and the group's

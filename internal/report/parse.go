@@ -1954,11 +1954,11 @@ func (p *parser) joinCellLines() {
 // label. Every row's label is then followed by exactly seven lines, each a
 // number or empty, and the line after them is no number. The table is read
 // so only when each row that has numbers fits, one row has four numbers or
-// more and one an empty line among its seven: pdftotext's default text puts
-// an empty line between every two cells, which a row of four numbers does
-// not fit. A text that writes each cell as a paragraph and an empty line
-// after it (mammoth's raw text of a Word file) is the same layout two lines
-// a cell (slotRowsEvery). It returns whether it read the table.
+// more (or, a cell a line, two on lines next to each other) and one an
+// empty line among its seven: pdftotext's default text puts an empty line
+// between every two cells, which neither fits. A text that writes each cell
+// as a paragraph and an empty line after it (mammoth's raw text of a Word
+// file) is the same layout two lines a cell (slotRowsEvery). It returns whether it read the table.
 func (p *parser) slotRows(lo, hi int) bool {
 	return p.slotRowsEvery(lo, hi, 1) || !p.cappedRuns() && p.slotRowsEvery(lo, hi, 2)
 }
@@ -2000,6 +2000,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 			return false
 		}
 		n, gap := 0, false
+		adjacent, prev := false, false // two numbers in slots side by side
 		for c := range NumCols {
 			k, apart := slot(i, c)
 			switch {
@@ -2008,16 +2009,20 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 			case oneCellLine(p.lines[k]):
 				n++
 				inner = inner || gap
+				adjacent = adjacent || prev
+				prev = true
+				continue
 			case blank(k):
 				gaps, gap = true, true
 			default:
 				return false // words among the seven: not this layout
 			}
+			prev = false
 		}
 		if next, _ := slot(i, NumCols); next < hi && oneCellLine(p.lines[next]) {
 			return false // more numbers than cells
 		}
-		many = many || n >= 4
+		many = many || n >= 4 || adjacent && stride == 1
 		starts = append(starts, i)
 		i += span
 	}
