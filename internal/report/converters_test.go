@@ -1327,6 +1327,19 @@ func TestT3BlankCellsAsEmptyLinesFewCounts(t *testing.T) {
 	readSaid(t, file, "表三（收到和处理政府信息公开申请情况）的单元格各占一行")
 }
 
+// 表四 in mammoth's raw text (a paragraph and an empty line a cell) of a
+// report that leaves all but two of its cells blank: its fifteen cells stand
+// in their places, 0 / … / 0, but slotT4 asked of so few numbers evidence of
+// the layout they cannot give (pdftotext's default text spaces its lines
+// the same way), and the table was unread. The same text's 表三, read by
+// the same places, is that evidence: one converter writes a document.
+func TestT4SlotsKnownFromT3(t *testing.T) {
+	file := "mammoth-raw-t4fewcounts-2023.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	readSaid(t, file, "表四（行政复议、行政诉讼情况）的单元格各占一行")
+}
+
 // pdftotext's default text (no -layout) of a report that leaves cells
 // blank, 表三 as well as 表二: a blank cell leaves no line, and a group's
 // numbers may come in one run after its first row's label and the group's

@@ -722,6 +722,9 @@ type parser struct {
 	// (Line.OCRLayer): its places are the page's, but OCR loses digits,
 	// so as in ocrRuled text no row short of numbers is an error
 	ocrLayer bool
+	// slotStride: the lines a cell of 表三 read by its places (slotRows),
+	// 0 when it was not: the text's layout, known for 表四 after it
+	slotStride int
 	// runsKnown: whether the text caps its runs of empty lines (cappedRuns):
 	// 0 not asked yet, 1 yes, -1 no
 	runsKnown int
@@ -2039,6 +2042,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 	for _, i := range starts {
 		p.lines[i].setCells(append([]string{trimSpace(p.lines[i].Text)}, p.takeSlots(i, NumCols, stride)...))
 	}
+	p.slotStride = stride
 	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], slotsHow(stride))
 	return true
 }
@@ -2403,8 +2407,12 @@ scan:
 	// (two lines a cell, whole headings are no sign: pdftotext's default
 	// text of a wide page may write them so, an empty line between; there
 	// an empty cell before a number, three empty lines, is the sign, inner)
+	// (a text whose 表三 read so, as many lines a cell, is of the layout
+	// already: then one number is enough, the fifteen lines fitting — a
+	// table left all but blank, 0 / … / 0, as mammoth's raw text writes it)
 	few := numbers < 3 && !(numbers > 0 && stride == 1 && wholeHeads && p.oneBreakAfter(head+span, hi))
-	if few || gaps == 0 || !adjacent && !wholeHeads || stride > 1 && !inner {
+	known := p.slotStride == stride && numbers > 0
+	if !known && (few || !adjacent && !wholeHeads || stride > 1 && !inner) || gaps == 0 {
 		return false
 	}
 	// an empty line last may be the break after the table, not a blank
