@@ -140,16 +140,7 @@ func TestOnePassIsTitleFirst(t *testing.T) {
 // into lines and nothing more.
 func BenchmarkAuditMix(b *testing.B) {
 	const n = 200
-	var files [][]byte
-	names := make([]string, n)
-	for i := range n {
-		ext, data, err := Sample(i)
-		if err != nil {
-			b.Fatal(err)
-		}
-		files = append(files, data)
-		names[i] = fmt.Sprintf("r%d%s", i, ext)
-	}
+	names, files := sampleFiles(b, n)
 	run := func(b *testing.B, layout string) {
 		var which []int // the files of the layout, all for the mix
 		for i := range n {
@@ -190,6 +181,63 @@ func BenchmarkAuditMix(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 	})
+}
+
+// sampleFiles are the first n files of the benchmark mix, named as the
+// bench command names them.
+func sampleFiles(b *testing.B, n int) (names []string, files [][]byte) {
+	for i := range n {
+		ext, data, err := Sample(i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		names = append(names, fmt.Sprintf("r%d%s", i, ext))
+	}
+	return names, files
+}
+
+// BenchmarkAuditOrder is BenchmarkAuditMix's work over the mix's files in
+// the order given (HTML, text, text, Markdown, text in turn) and in the
+// order a directory run reads them (byKind): the same instructions, one
+// kind's reader at a time.
+func BenchmarkAuditOrder(b *testing.B) {
+	names, files := sampleFiles(b, 200)
+	given := make([]int, len(names))
+	for i := range given {
+		given[i] = i
+	}
+	for _, o := range []struct {
+		name  string
+		order []int
+	}{{"given", given}, {"bykind", byKind(names)}} {
+		b.Run(o.name, func(b *testing.B) {
+			k := 0
+			for b.Loop() {
+				i := o.order[k%len(o.order)]
+				k++
+				r, err := report.Read(names[i], files[i])
+				if err != nil {
+					b.Fatal(err)
+				}
+				report.Check(r, nil)
+				_ = r.CrossYear()
+				_ = r.ModelJSON()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+		})
+	}
+}
+
+// A directory run reads the files of one kind one after another, in the
+// order given within a kind, whatever the case of their extensions.
+func TestByKind(t *testing.T) {
+	files := []string{"a.txt", "b.HTML", "c.md", "d.TXT", "e.html", "f", "g.txt", "h.Md"}
+	got := byKind(files)
+	want := []int{5, 1, 4, 2, 7, 0, 3, 6} // "", .html, .md, .txt
+	if !slices.Equal(got, want) {
+		t.Errorf("byKind(%q) = %v, want %v", files, got, want)
+	}
 }
 
 // byAgencyEveryPlan are --by-agency runs of a directory kept in memory,
