@@ -1327,17 +1327,23 @@ func TestT3BlankCellsAsEmptyLinesFewCounts(t *testing.T) {
 	readSaid(t, file, "表三（收到和处理政府信息公开申请情况）的单元格各占一行")
 }
 
-// 表四 in mammoth's raw text (a paragraph and an empty line a cell) of a
-// report that leaves all but two of its cells blank: its fifteen cells stand
-// in their places, 0 / … / 0, but slotT4 asked of so few numbers evidence of
-// the layout they cannot give (pdftotext's default text spaces its lines
-// the same way), and the table was unread. The same text's 表三, read by
-// the same places, is that evidence: one converter writes a document.
-func TestT4SlotsKnownFromT3(t *testing.T) {
-	file := "mammoth-raw-t4fewcounts-2023.txt"
-	want, r := auditWithModel(t, file)
-	cellsAsTruth(t, file, want, r)
-	readSaid(t, file, "表四（行政复议、行政诉讼情况）的单元格各占一行")
+// 表四 and 表二 in mammoth's raw text (a paragraph and an empty line a
+// cell) of reports that leave all but one or two of a table's cells blank:
+// the cells stand in their places (0 / … / 0; 行政规范性文件 / / 18 / / /),
+// but slotT4 and slotT2 asked of so few numbers evidence of the layout they
+// cannot give (pdftotext's default text spaces its lines the same way), and
+// the table, or the row, was unread. The same text's 表三, read by the same
+// places, is that evidence: one converter writes a document. (表三 is
+// looked at before 表二 is read; the findings keep the tables' order.)
+func TestSlotsKnownFromT3(t *testing.T) {
+	for _, c := range []struct{ file, said string }{
+		{"mammoth-raw-t4fewcounts-2023.txt", "表四（行政复议、行政诉讼情况）的单元格各占一行"},
+		{"mammoth-raw-t2fewcounts-2025.txt", "表二（主动公开政府信息情况）的单元格各占一行"},
+	} {
+		want, r := auditWithModel(t, c.file)
+		cellsAsTruth(t, c.file, want, r)
+		readSaid(t, c.file, c.said)
+	}
 }
 
 // pdftotext's default text (no -layout) of a report that leaves cells

@@ -723,7 +723,8 @@ type parser struct {
 	// so as in ocrRuled text no row short of numbers is an error
 	ocrLayer bool
 	// slotStride: the lines a cell of 表三 read by its places (slotRows),
-	// 0 when it was not: the text's layout, known for 表四 after it
+	// 0 when it was not: the text's layout, known for 表二 and 表四 after
+	// it (joinCellLines reads 表三 first)
 	slotStride int
 	// runsKnown: whether the text caps its runs of empty lines (cappedRuns):
 	// 0 not asked yet, 1 yes, -1 no
@@ -1836,8 +1837,17 @@ func (p *parser) t4ColumnsAfter(from, hi int) bool {
 // missing: the row is then unreadable, never shifted). The lines taken in
 // are left empty, so that line indexes keep their meaning.
 func (p *parser) joinCellLines() {
+	// 表三 looked at first: read by its places (slotRows), it shows the
+	// text's layout to the smaller tables, whose few numbers may not
+	// (slotStride); each table is then read in turn
+	var t3Starts []int
 	for key, sp := range p.tableRegions {
-		if key == "2" && p.slotT2(sp.lo, sp.hi) || key == "3" && p.slotRows(sp.lo, sp.hi) || key == "4" && p.slotT4(sp.lo, sp.hi) {
+		if key == "3" {
+			t3Starts, p.slotStride = p.slotRowsFit(sp.lo, sp.hi)
+		}
+	}
+	for key, sp := range p.tableRegions {
+		if key == "2" && p.slotT2(sp.lo, sp.hi) || key == "3" && p.slotRows(t3Starts) || key == "4" && p.slotT4(sp.lo, sp.hi) {
 			continue
 		}
 		for i := sp.lo + 1; i < sp.hi; i++ {
@@ -1961,14 +1971,38 @@ func (p *parser) joinCellLines() {
 // empty line among its seven: pdftotext's default text puts an empty line
 // between every two cells, which neither fits. A text that writes each cell
 // as a paragraph and an empty line after it (mammoth's raw text of a Word
-// file) is the same layout two lines a cell (slotRowsEvery). It returns whether it read the table.
-func (p *parser) slotRows(lo, hi int) bool {
-	return p.slotRowsEvery(lo, hi, 1) || !p.cappedRuns() && p.slotRowsEvery(lo, hi, 2)
+// file) is the same layout two lines a cell (slotRowsEvery). slotRowsFit
+// finds the rows (starts, and p.slotStride), slotRows reads them; it
+// returns whether it read the table.
+func (p *parser) slotRows(starts []int) bool {
+	if p.slotStride == 0 {
+		return false
+	}
+	for _, i := range starts {
+		p.lines[i].setCells(append([]string{trimSpace(p.lines[i].Text)}, p.takeSlots(i, NumCols, p.slotStride)...))
+	}
+	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], slotsHow(p.slotStride))
+	return true
 }
 
-// slotRowsEvery is slotRows for cells every stride lines, the lines between
-// them empty.
-func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
+// slotRowsFit is whether 表三 in lines lo:hi is written so (slotRows): the
+// lines of its rows' labels and the lines a cell (1 or 2); nil and 0 when
+// it is not. It changes nothing.
+func (p *parser) slotRowsFit(lo, hi int) ([]int, int) {
+	if starts := p.slotRowsEvery(lo, hi, 1); starts != nil {
+		return starts, 1
+	}
+	if !p.cappedRuns() {
+		if starts := p.slotRowsEvery(lo, hi, 2); starts != nil {
+			return starts, 2
+		}
+	}
+	return nil, 0
+}
+
+// slotRowsEvery is slotRowsFit for cells every stride lines, the lines
+// between them empty: the rows' labels' lines, or nil.
+func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 	blank := func(k int) bool { return emptyLine(p.lines[k]) }
 	// the line of cell c (0 …) of the row labelled on line i, and whether
 	// the lines before it since the cell before are empty
@@ -2000,7 +2034,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 			continue
 		}
 		if i+span >= hi {
-			return false
+			return nil
 		}
 		n, gap := 0, false
 		adjacent, prev := false, false // two numbers in slots side by side
@@ -2008,7 +2042,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 			k, apart := slot(i, c)
 			switch {
 			case !apart:
-				return false // a cell's line where an empty one should be: not this layout
+				return nil // a cell's line where an empty one should be: not this layout
 			case oneCellLine(p.lines[k]):
 				n++
 				inner = inner || gap
@@ -2018,33 +2052,28 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) bool {
 			case blank(k):
 				gaps, gap = true, true
 			default:
-				return false // words among the seven: not this layout
+				return nil // words among the seven: not this layout
 			}
 			prev = false
 		}
 		if next, _ := slot(i, NumCols); next < hi && oneCellLine(p.lines[next]) {
-			return false // more numbers than cells
+			return nil // more numbers than cells
 		}
 		many = many || n >= 4 || adjacent && stride == 1
 		starts = append(starts, i)
 		i += span
 	}
 	if !many || !gaps {
-		return false // no evidence for the layout, or no blank to place: the general path
+		return nil // no evidence for the layout, or no blank to place: the general path
 	}
 	// the last row's empty last line may be the break after the table (a
 	// row short of a blank that left no line), not a blank cell: taken as a
 	// cell only where an empty line among a row's seven stands before a
 	// number, or with the break after it
 	if last := starts[len(starts)-1] + span; !inner && blank(last) && (last+1 >= hi || !blank(last+1)) {
-		return false
+		return nil
 	}
-	for _, i := range starts {
-		p.lines[i].setCells(append([]string{trimSpace(p.lines[i].Text)}, p.takeSlots(i, NumCols, stride)...))
-	}
-	p.slotStride = stride
-	p.warn("PARSE.READ", "applications", p.lines[starts[0]].No, "%s的单元格各占一行，%s：已按空行的位置读取空白单元格", tableNames["3"], slotsHow(stride))
-	return true
+	return starts
 }
 
 // slotT2 is slotRows for 表二: LibreOffice's text export of a Word table
@@ -2161,7 +2190,10 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		}
 		i += span
 	}
-	if len(rows) == 0 || !adjacent && !tight && !inner || !gaps {
+	// (a text whose 表三 read so, as many lines a cell, is of the layout
+	// already: a row's one number is enough)
+	known := p.slotStride == stride
+	if len(rows) == 0 || !known && !adjacent && !tight && !inner || !gaps {
 		return false
 	}
 	for _, r := range rows {
