@@ -11542,6 +11542,7 @@ func binomial(n, k int) int {
 func (p *parser) placeByT3Header(got []t3Line) {
 	p.placeByWideHeader(got)
 	p.placeByT3Ruler(got)
+	p.placeByLaidHeader(got)
 	unplaced := func(g t3Line) bool { return g.awaitsPlace() && g.line.Placed }
 	if !slices.ContainsFunc(got, unplaced) {
 		return
@@ -11554,6 +11555,97 @@ func (p *parser) placeByT3Header(got []t3Line) {
 		cells, ok := placeByColumns(g.rc.tokens, cols)
 		return cells, ok && centredUnder(g.rc.tokens, cells, cols, false)
 	})
+}
+
+// placeByLaidHeader places the rows with blanks of pdftotext -layout's text
+// that nothing else placed, on the page of 表三's column headings, by those
+// headings: pdftotext sets each word where it starts on the page, a column
+// to a narrow character's width, so a heading of Chinese characters (two
+// such widths each, but written a column each) has its middle at its start
+// and its characters' count, as our PDF reader's headings (placedMiddle); a
+// report that leaves its 0s blank may have no complete row to place the
+// others by. Across a page break pdftotext sets the next page by its own
+// measure (the columns of a table's second page stand elsewhere), so only
+// the headings' page is placed. Each number must stand within a column of
+// its heading's middle (two, where every other heading is twice as far),
+// no two under one heading, and the row must add up: a row that does not
+// is left unread (a number under the wrong heading makes one too).
+func (p *parser) placeByLaidHeader(got []t3Line) {
+	if p.measure == measureWidth || p.ocrText() {
+		return
+	}
+	cols, at := p.t3LaidHeadingColumns(got)
+	if cols == nil {
+		return
+	}
+	breaks := p.pageBreaks()
+	unplaced := func(g t3Line) bool {
+		return g.awaitsPlace() && !g.line.Placed && samePage(breaks, at, g.line.No)
+	}
+	// every number of the page's rows must stand under a heading: a page
+	// whose headings were set apart from their columns (a header cell's
+	// words placed by other rules than its numbers: our own PDF's) gives no
+	// places, and a row of zeros would add up wherever it was put
+	for _, g := range got {
+		if g.line.Placed || g.line.Fields != nil || !samePage(breaks, at, g.line.No) {
+			continue
+		}
+		ts := g.rc.tokens
+		if g.rc.ok {
+			if ts = tokens(g.line.Text); len(ts) < NumCols {
+				continue
+			}
+			ts = ts[len(ts)-NumCols:]
+		}
+		for _, t := range ts {
+			if !slices.ContainsFunc(cols, func(c int) bool { return abs(t.center-c) <= 2 }) {
+				return
+			}
+		}
+	}
+	var labels []string
+	for k := range got {
+		if g := &got[k]; unplaced(*g) {
+			if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols, true) && placedAddsUp(cells) {
+				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+				labels = append(labels, g.row.Group+g.row.Label)
+			}
+		}
+	}
+	if len(labels) > 0 {
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格、没有完整的一行可作参照，各数按表头各栏在本页的位置读取（PDF 转换的文字位置；本页各数都在某一栏的表头之下，各行都合计相符）",
+			len(labels), strings.Join(labels, "、"))
+	}
+}
+
+// t3LaidHeadingColumns are the middles of 表三's seven column headings
+// above its first row in a text laid out by characters (not Line.Placed),
+// and the source line of the last of them; nil when they are not seven.
+func (p *parser) t3LaidHeadingColumns(got []t3Line) ([]int, int) {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil, 0
+	}
+	var cs []int
+	at := 0
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the headings are above the first row
+		}
+		if l.Placed || l.Fields != nil || l.Segmented || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		for _, t := range tokens(l.Text) {
+			if slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				cs = append(cs, placedMiddle(t))
+				at = l.No
+			}
+		}
+	}
+	if cols := headingColumns(cs); len(cols) == NumCols {
+		return cols, at
+	}
+	return nil, 0
 }
 
 // placeEach places or keeps (placeOrKeep) each row of got that waits
