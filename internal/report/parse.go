@@ -11571,8 +11571,8 @@ func (p *parser) placeByT3Header(got []t3Line) {
 // no two under one heading, and the row must add up: a row that does not
 // is left unread (a number under the wrong heading makes one too).
 func (p *parser) placeByLaidHeader(got []t3Line) {
-	if p.measure == measureWidth || p.ocrText() {
-		return
+	if p.measure == measureWidth || p.ocrText() || !slices.ContainsFunc(got, func(g t3Line) bool { return g.awaitsPlace() && !g.line.Placed }) {
+		return // (most tables: every row read)
 	}
 	cols, at := p.t3LaidHeadingColumns(got)
 	if cols == nil {
