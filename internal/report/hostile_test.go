@@ -422,3 +422,39 @@ func TestEmbeddedPartsReadOnce(t *testing.T) {
 		}
 	}
 }
+
+// A document with more embedded parts than are read (embeddedParts) says
+// how many it left unread: their tables would otherwise show as missing,
+// unsaid. A DOCX of 20 distinct altChunks and an ODT of 18 distinct
+// spreadsheet objects, each part referred to twice (counted once).
+func TestEmbeddedPartsPastTheBoundSaid(t *testing.T) {
+	parts := []testdoc.Part{
+		{Name: "[Content_Types].xml", Content: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="htm" ContentType="application/xhtml+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{Name: "_rels/.rels", Content: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+	}
+	var rels, body strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&rels, `<Relationship Id="rH%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="c%d.htm"/>`, i, i)
+		fmt.Fprintf(&body, `<w:altChunk r:id="rH%d"/><w:altChunk r:id="rH%d"/>`, i, i)
+		parts = append(parts, testdoc.Part{Name: fmt.Sprintf("word/c%d.htm", i), Content: fmt.Sprintf("<html><body><p>第%d部分</p></body></html>", i)})
+	}
+	parts = append(parts, testdoc.Part{Name: "word/_rels/document.xml.rels", Content: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`},
+		testdoc.Part{Name: "word/document.xml", Content: `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>示例局2024年政府信息公开工作年度报告</w:t></w:r></w:p>` + body.String() + `</w:body></w:document>`})
+	odtParts := []testdoc.Part{{Name: "mimetype", Content: "application/vnd.oasis.opendocument.text"}}
+	var frames strings.Builder
+	for i := range 18 {
+		fmt.Fprintf(&frames, `<text:p><draw:frame><draw:object xlink:href="./Object %d"/></draw:frame><draw:frame><draw:object xlink:href="./Object %d"/></draw:frame></text:p>`, i, i)
+		odtParts = append(odtParts, testdoc.Part{Name: fmt.Sprintf("Object %d/content.xml", i), Content: `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell><text:p>行` + fmt.Sprint(i) + `</text:p></table:table-cell><table:table-cell><text:p>4</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`})
+	}
+	odtParts = append(odtParts, testdoc.Part{Name: "content.xml", Content: `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text><text:p>示例局2024年政府信息公开工作年度报告</text:p>` + frames.String() + `</office:text></office:body></office:document-content>`})
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		unread string
+	}{{"chunks.docx", testdoc.Zip(t, parts...), "另有 4 个没有读取"}, {"objects.odt", testdoc.Zip(t, odtParts...), "另有 2 个没有读取"}} {
+		r := audit(t, c.name, c.data)
+		if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, c.unread) }) {
+			t.Errorf("%s: the unread parts not said (%s): %v", c.name, c.unread, r.Findings)
+		}
+	}
+}

@@ -65,6 +65,9 @@ type lineRare struct {
 	// repaired: on a text's first line, the text was garbled (乱码) and read
 	// back to its own encoding (unmojibake): how it was garbled
 	repaired string
+	// unreadParts: embedded documents or workbooks the file holds past
+	// embeddedParts, not read (on a document's first line)
+	unreadParts int
 }
 
 // Shown is the text as written, when it held radical forms (⼈ for 人) that
@@ -126,6 +129,16 @@ func (l *Line) setMergedUp(m []bool) { l.setRare(m == nil, func(r *lineRare) { r
 func (l *Line) setDropped(s string)  { l.setRare(s == "", func(r *lineRare) { r.dropped = s }) }
 func (l *Line) setOCRRule(b bool)    { l.setRare(!b, func(r *lineRare) { r.ocrRule = b }) }
 func (l *Line) setRepaired(s string) { l.setRare(s == "", func(r *lineRare) { r.repaired = s }) }
+func (l *Line) setUnreadParts(n int) { l.setRare(n == 0, func(r *lineRare) { r.unreadParts = n }) }
+
+// UnreadParts is how many embedded documents or workbooks past the bound
+// (embeddedParts) the document whose first line this is left unread.
+func (l *Line) UnreadParts() int {
+	if l.rare == nil {
+		return 0
+	}
+	return l.rare.unreadParts
+}
 
 // setOCRLayer marks a line of a PDF whose text is an OCR layer.
 func (l *Line) setOCRLayer() { l.setRare(false, func(r *lineRare) { r.ocrLayer = true }) }
@@ -2907,12 +2920,16 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	}
 	defer rc.Close()
 	var chunk func(id string, workbook bool) []Line
+	unread := 0 // distinct embedded parts past the bound
 	if doc != odt {
-		chunk = altChunks(name, zr, depth)
+		chunk = altChunks(name, zr, depth, &unread)
 	} else {
-		chunk = odtObjects(zr, depth)
+		chunk = odtObjects(zr, depth, &unread)
 	}
 	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, styles)
+	if err == nil && len(ls) > 0 {
+		ls[0].setUnreadParts(unread)
+	}
 	if errors.Is(err, errCellText) {
 		return nil, "", sheetTextError(name)
 	}
@@ -3010,7 +3027,7 @@ func docxNumbering(zr *zip.Reader, stylesXML []byte) *wordNumbering {
 // out. An embedded object (o:OLEObject) is read so too when it is a
 // workbook: a worksheet pasted into Word as an object (粘贴为 Excel 工作表对象),
 // an XLSX or an XLS, whose table the document shows only as its picture.
-func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook bool) []Line {
+func altChunks(name string, zr *zip.Reader, depth int, unread *int) func(id string, workbook bool) []Line {
 	var rels map[string]string // relationship id → part name
 	// each part is read once, however often it is referred to (2 000
 	// references to one 1 MB page, a 6.6 KB DOCX, were 47 s and 11 GB),
@@ -3020,6 +3037,7 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook 
 		workbook bool
 	}
 	read := map[asked][]Line{}
+	skipped := map[string]bool{} // the parts past the bound, counted once (unread)
 	return func(id string, workbook bool) []Line {
 		if depth >= 2 {
 			return nil
@@ -3055,6 +3073,10 @@ func altChunks(name string, zr *zip.Reader, depth int) func(id string, workbook 
 			return ls
 		}
 		if len(read) >= embeddedParts(depth) {
+			if !skipped[key.part] {
+				skipped[key.part] = true
+				*unread++
+			}
 			return nil
 		}
 		read[key] = nil
@@ -3088,8 +3110,9 @@ func embeddedParts(depth int) int {
 // that name) when they are spreadsheets: a Calc table embedded in a Writer
 // document, which shows it as a picture, or saved so from a DOC's or DOCX's
 // embedded worksheet. Charts and formulas are left out.
-func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
+func odtObjects(zr *zip.Reader, depth int, unread *int) func(href string, _ bool) []Line {
 	read := map[string][]Line{} // each object once, however often it is referred to (as altChunks)
+	skipped := map[string]bool{}
 	return func(href string, _ bool) []Line {
 		dir := strings.TrimSuffix(strings.TrimPrefix(href, "./"), "/")
 		if depth >= 2 || dir == "" || strings.Contains(dir, "..") || strings.HasPrefix(dir, "/") {
@@ -3099,6 +3122,10 @@ func odtObjects(zr *zip.Reader, depth int) func(href string, _ bool) []Line {
 			return ls
 		}
 		if len(read) >= embeddedParts(depth) {
+			if !skipped[dir] {
+				skipped[dir] = true
+				*unread++
+			}
 			return nil
 		}
 		read[dir] = nil

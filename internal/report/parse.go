@@ -144,6 +144,16 @@ func computedCells(lines []Line) int {
 	return n
 }
 
+// unreadParts counts the embedded parts past the bound that the lines'
+// documents left unread (Line.UnreadParts).
+func unreadParts(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		n += l.UnreadParts()
+	}
+	return n
+}
+
 // droppedText lists the pieces of text the file holds but does not show
 // (Line.Dropped).
 func droppedText(lines []Line) []string {
@@ -180,6 +190,11 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	if n := computedCells(lines); n > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: fmt.Sprintf("表格中有 %d 个单元格是公式，文件里没有保存计算结果（由程序生成、没有在 Excel 或 WPS 中打开保存过的文件）：已按公式算出后审核；请在 Excel 或 WPS 中打开核对", n)})
+	}
+	if n := unreadParts(lines); n > 0 {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.TABLE", Severity: SevWarning,
+			Message: fmt.Sprintf("文件中嵌入的文档或表格对象太多（一份报告嵌入的通常只有几个，如作为对象插入的表格；最多读取 %d 个，嵌入文档中再嵌入的各 %d 个），另有 %d 个没有读取：其中的表格和文字没有审核，表格可能因此显示为缺失或未读到；请对照原文核对，或把表格直接放在正文中后重新审核",
+				embeddedParts(0), embeddedParts(1), n)})
 	}
 	if pieces := droppedText(lines); len(pieces) > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "TXT.HIDDEN", Severity: SevWarning, Cell: "sections",
