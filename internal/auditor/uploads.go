@@ -312,6 +312,11 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 		workers = runtime.GOMAXPROCS(0)
 	}
 	read := make([][]Outcome, len(ups)) // each file's: one, or a compilation's reports
+	names := make([]string, len(ups))
+	for i, u := range ups {
+		names[i] = u.readName()
+	}
+	order := byKind(names) // (a kind at a time, as a directory is read)
 	var next atomic.Int64
 	var failed atomic.Pointer[error]
 	var wg sync.WaitGroup
@@ -322,6 +327,7 @@ func AuditUploads(ctx context.Context, ups []Upload, workers int, compare Compar
 				if i >= len(ups) {
 					return
 				}
+				i = order[i]
 				var outs []Outcome
 				var rs []*report.Report
 				err := ups[i].Err
