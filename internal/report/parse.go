@@ -1982,9 +1982,10 @@ func (p *parser) joinCellLines() {
 // label. Every row's label is then followed by exactly seven lines, each a
 // number or empty, and the line after them is no number. The table is read
 // so only when each row that has numbers fits, one row has four numbers or
-// more (or, a cell a line, two on lines next to each other) and one an
-// empty line among its seven: pdftotext's default text puts an empty line
-// between every two cells, which neither fits. A text that writes each cell
+// more (or, a cell a line, two on lines next to each other; two lines a
+// cell, an empty cell before a number) and one an empty line among its
+// seven: pdftotext's default text puts an empty line between every two
+// cells, which none of them fits. A text that writes each cell
 // as a paragraph and an empty line after it (mammoth's raw text of a Word
 // file) is the same layout two lines a cell (slotRowsEvery). slotRowsFit
 // finds the rows (starts, and p.slotStride), slotRows reads them; it
@@ -2053,6 +2054,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 		}
 		n, gap := 0, false
 		adjacent, prev := false, false // two numbers in slots side by side
+		rowInner := false              // this row's empty cell before a number
 		for c := range NumCols {
 			k, apart := slot(i, c)
 			switch {
@@ -2061,6 +2063,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 			case oneCellLine(p.lines[k]):
 				n++
 				inner = inner || gap
+				rowInner = rowInner || gap
 				adjacent = adjacent || prev
 				prev = true
 				continue
@@ -2074,7 +2077,14 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 		if next, _ := slot(i, NumCols); next < hi && oneCellLine(p.lines[next]) {
 			return nil // more numbers than cells
 		}
-		many = many || n >= 4 || adjacent && stride == 1
+		// (two lines a cell, an empty cell before a number — three empty
+		// lines — is evidence too: pdftotext's default text writes so many
+		// only where a page's foot was dropped, as slotT2Every finds)
+		broken := false
+		for k := i + 1; stride > 1 && k <= i+span; k++ {
+			broken = broken || p.lines[k].Break
+		}
+		many = many || n >= 4 || adjacent && stride == 1 || rowInner && stride > 1 && !broken
 		starts = append(starts, i)
 		i += span
 	}
