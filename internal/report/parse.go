@@ -11264,7 +11264,11 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			}
 			grids[page] = pg
 		}
-		if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
+		inGrid := func(ts []tok) ([]string, bool) { return placeInGrid(ts, pg.grid) }
+		if cells, ok := gluedFirst(g.rc.tokens, inGrid); ok && placedAddsUp(cells) {
+			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+			p.saidGlued(*g, cells)
+		} else if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
 			g.inColumns = true
@@ -11576,10 +11580,53 @@ func (p *parser) placeByT3Header(got []t3Line) {
 	if cols == nil {
 		return
 	}
+	under := underHeadings(cols, false)
 	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
-		cells, ok := placeByColumns(g.rc.tokens, cols)
-		return cells, ok && centredUnder(g.rc.tokens, cells, cols, false)
+		if cells, ok := gluedFirst(g.rc.tokens, under); ok {
+			if !placedAddsUp(cells) {
+				return nil, false // (an inference: never the report's error)
+			}
+			p.saidGlued(g, cells)
+			return cells, true
+		}
+		return under(g.rc.tokens)
 	})
+}
+
+// gluedFirst places a row whose first number is glued to its label (a long
+// label's last line and the number in one run: …其政府信息公1353, its place
+// the label's end, not its column) when place puts the others from the
+// second column on: the first is then the first column's (自然人), the only
+// one left of them. Not ok otherwise.
+func gluedFirst(ts []tok, place func([]tok) ([]string, bool)) ([]string, bool) {
+	if len(ts) == 0 || ts[0].center >= 0 {
+		return nil, false // (most rows: asked of each)
+	}
+	if len(ts) < 2 || ts[0].center >= 0 || slices.ContainsFunc(ts[1:], func(t tok) bool { return t.center < 0 }) {
+		return nil, false
+	}
+	cells, ok := place(ts[1:])
+	if !ok || len(cells) != NumCols || cells[0] != "" || cells[1] == "" {
+		return nil, false
+	}
+	cells[0] = ts[0].s
+	return cells, true
+}
+
+// saidGlued says how a row with its first number glued to its label was
+// read (gluedFirst).
+func (p *parser) saidGlued(g t3Line, cells []string) {
+	p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s”的第一个数“%s”与行名连在一起（看不出在哪一栏），其余各数在商业企业栏及以后各栏，它只能是自然人栏的，按此读取：%s",
+		g.row.Group+g.row.Label, cells[0], placedCells(cells))
+}
+
+// underHeadings places ts by the headings' columns (placeByColumns), each
+// number within a column of its heading's middle (centredUnder).
+func underHeadings(cols []int, nearly bool) func([]tok) ([]string, bool) {
+	return func(ts []tok) ([]string, bool) {
+		cells, ok := placeByColumns(ts, cols)
+		return cells, ok && centredUnder(ts, cells, cols, nearly)
+	}
 }
 
 // placeByLaidHeader places the rows with blanks of pdftotext -layout's text
@@ -11623,15 +11670,22 @@ func (p *parser) placeByLaidHeader(got []t3Line) {
 			ts = ts[len(ts)-NumCols:]
 		}
 		for _, t := range ts {
-			if !slices.ContainsFunc(cols, func(c int) bool { return abs(t.center-c) <= 2 }) {
-				return
+			if t.center >= 0 && !slices.ContainsFunc(cols, func(c int) bool { return abs(t.center-c) <= 2 }) {
+				return // (a number glued to its label stands where the label ends)
 			}
 		}
 	}
 	var labels []string
+	under := underHeadings(cols, true)
 	for k := range got {
 		if g := &got[k]; unplaced(*g) {
-			if cells, ok := placeByColumns(g.rc.tokens, cols); ok && centredUnder(g.rc.tokens, cells, cols, true) && placedAddsUp(cells) {
+			cells, ok := gluedFirst(g.rc.tokens, under)
+			if ok && placedAddsUp(cells) {
+				p.saidGlued(*g, cells)
+			} else {
+				cells, ok = under(g.rc.tokens)
+			}
+			if ok && placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 				labels = append(labels, g.row.Group+g.row.Label)
 			}
