@@ -29,6 +29,33 @@ type wordBox struct {
 	fontBox bool
 }
 
+// joinedHeadings are the column headings (and 表四's printed pieces) two
+// of which in one run are cells joined.
+var joinedHeadings = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "总计", "结果", "尚未", "审结"}
+
+// runsJoinCells says some run of pdftohtml's (a box) holds two counts, or
+// two of the tables' column headings: cells of a table joined in one run.
+func runsJoinCells(bs []wordBox) bool {
+	for _, b := range bs {
+		if strings.IndexByte(b.text, ' ') < 0 && !moreRunes(b.text, 3) {
+			continue // (most runs: one word, or a short one)
+		}
+		counts, heads := 0, 0
+		for _, w := range strings.Fields(b.text) {
+			if isNumber(w) {
+				counts++
+			}
+		}
+		for _, lb := range joinedHeadings {
+			heads += strings.Count(b.text, lb)
+		}
+		if counts >= 2 || heads >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // tsvWords says t is pdftotext's or tesseract's TSV of words, by its header
 // (their columns differ before left; both end with these).
 func tsvWords(t string) bool {

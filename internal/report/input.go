@@ -669,11 +669,12 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		return placedLines(boxesText(tsvBoxes(t))), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && xmlWords(t):
 		bs := xmlBoxes(t)
-		if len(bs) > 0 && !bs[0].fontBox {
+		if len(bs) > 0 && !bs[0].fontBox && runsJoinCells(bs) {
 			// pdftohtml's runs join a narrow table's neighbouring cells
-			// (结果结果其他尚未), their characters spread over the run's
-			// width: not where they stand (a row with blanks placed a
-			// column off)
+			// (Chromium's PDFs: "123 738"), their characters spread over
+			// the run's width: not where they stand (a row with blanks
+			// placed a column off). Where no run does (LibreOffice's PDFs:
+			// a run a cell), the runs stand where their cells do.
 			return textLines(boxesText(bs)), KindHTML, nil
 		}
 		return placedLines(boxesText(bs)), KindHTML, nil
