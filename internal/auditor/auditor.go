@@ -323,13 +323,6 @@ func (k *kept) load(s *spill) error {
 	return nil
 }
 
-// runOnePass audits every file once, on every core and in any order, then
-// groups them by agency, runs the cross-year rules of each against its
-// predecessor and writes the results in the order runPlan would, each
-// agency's as soon as those before it are written. What it keeps beyond
-// opt.KeepBytes goes to a temporary file; where none can be written it
-// writes nothing and returns false once it outgrows the bound: the caller
-// then runs the bounded plan.
 // byKind is the order in which to read files: those of one kind (by the
 // name's extension) one after another, otherwise in the order given. Each
 // kind has its own reader, and a run of one kind keeps that reader's code
@@ -348,6 +341,13 @@ func byKind(files []string) []int {
 	return order
 }
 
+// runOnePass audits every file once, on every core and in any order, then
+// groups them by agency, runs the cross-year rules of each against its
+// predecessor and writes the results in the order runPlan would, each
+// agency's as soon as those before it are written. What it keeps beyond
+// opt.KeepBytes goes to a temporary file; where none can be written it
+// writes nothing and returns false once it outgrows the bound: the caller
+// then runs the bounded plan.
 func runOnePass(ctx context.Context, files []string, opt Options, workers int,
 	show func(path string, a audited, prev *report.Report) []byte, w io.Writer) (Summary, error, bool) {
 	// each file's reports (one, or a compilation's), as pointers: a result

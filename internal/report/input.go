@@ -2921,15 +2921,15 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 	}
 	defer rc.Close()
 	var chunk func(id string, workbook bool) []Line
-	unread := 0 // distinct embedded parts past the bound
+	unread := map[string]bool{} // the distinct embedded parts past the bound
 	if doc != odt {
-		chunk = altChunks(name, zr, depth, &unread)
+		chunk = altChunks(name, zr, depth, unread)
 	} else {
-		chunk = odtObjects(zr, depth, &unread)
+		chunk = odtObjects(zr, depth, unread)
 	}
 	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, styles)
 	if err == nil && len(ls) > 0 {
-		ls[0].setUnreadParts(unread)
+		ls[0].setUnreadParts(len(unread))
 	}
 	if errors.Is(err, errCellText) {
 		return nil, "", sheetTextError(name)
@@ -3028,7 +3028,7 @@ func docxNumbering(zr *zip.Reader, stylesXML []byte) *wordNumbering {
 // out. An embedded object (o:OLEObject) is read so too when it is a
 // workbook: a worksheet pasted into Word as an object (粘贴为 Excel 工作表对象),
 // an XLSX or an XLS, whose table the document shows only as its picture.
-func altChunks(name string, zr *zip.Reader, depth int, unread *int) func(id string, workbook bool) []Line {
+func altChunks(name string, zr *zip.Reader, depth int, unread map[string]bool) func(id string, workbook bool) []Line {
 	var rels map[string]string // relationship id → part name
 	// each part is read once, however often it is referred to (2 000
 	// references to one 1 MB page, a 6.6 KB DOCX, were 47 s and 11 GB),
@@ -3038,7 +3038,6 @@ func altChunks(name string, zr *zip.Reader, depth int, unread *int) func(id stri
 		workbook bool
 	}
 	read := map[asked][]Line{}
-	skipped := map[string]bool{} // the parts past the bound, counted once (unread)
 	return func(id string, workbook bool) []Line {
 		if depth >= 2 {
 			return nil
@@ -3074,10 +3073,7 @@ func altChunks(name string, zr *zip.Reader, depth int, unread *int) func(id stri
 			return ls
 		}
 		if len(read) >= embeddedParts(depth) {
-			if !skipped[key.part] {
-				skipped[key.part] = true
-				*unread++
-			}
+			unread[key.part] = true
 			return nil
 		}
 		read[key] = nil
@@ -3111,9 +3107,8 @@ func embeddedParts(depth int) int {
 // that name) when they are spreadsheets: a Calc table embedded in a Writer
 // document, which shows it as a picture, or saved so from a DOC's or DOCX's
 // embedded worksheet. Charts and formulas are left out.
-func odtObjects(zr *zip.Reader, depth int, unread *int) func(href string, _ bool) []Line {
+func odtObjects(zr *zip.Reader, depth int, unread map[string]bool) func(href string, _ bool) []Line {
 	read := map[string][]Line{} // each object once, however often it is referred to (as altChunks)
-	skipped := map[string]bool{}
 	return func(href string, _ bool) []Line {
 		dir := strings.TrimSuffix(strings.TrimPrefix(href, "./"), "/")
 		if depth >= 2 || dir == "" || strings.Contains(dir, "..") || strings.HasPrefix(dir, "/") {
@@ -3123,10 +3118,7 @@ func odtObjects(zr *zip.Reader, depth int, unread *int) func(href string, _ bool
 			return ls
 		}
 		if len(read) >= embeddedParts(depth) {
-			if !skipped[dir] {
-				skipped[dir] = true
-				*unread++
-			}
+			unread[dir] = true
 			return nil
 		}
 		read[dir] = nil

@@ -1859,6 +1859,7 @@ func (p *parser) joinCellLines() {
 	for key, sp := range p.tableRegions {
 		if key == "3" {
 			t3Starts, p.slotStride = p.slotRowsFit(sp.lo, sp.hi)
+			break
 		}
 	}
 	for key, sp := range p.tableRegions {
@@ -2080,11 +2081,7 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 		// (two lines a cell, an empty cell before a number — three empty
 		// lines — is evidence too: pdftotext's default text writes so many
 		// only where a page's foot was dropped, as slotT2Every finds)
-		broken := false
-		for k := i + 1; stride > 1 && k <= i+span; k++ {
-			broken = broken || p.lines[k].Break
-		}
-		many = many || n >= 4 || adjacent && stride == 1 || rowInner && stride > 1 && !broken
+		many = many || n >= 4 || adjacent && stride == 1 || rowInner && stride > 1 && !p.breakAmong(i+1, i+span)
 		starts = append(starts, i)
 		i += span
 	}
@@ -2177,10 +2174,8 @@ func (p *parser) slotT2Every(lo, hi, stride int) bool {
 		if i+span >= hi {
 			return false
 		}
-		numbers, lastEmpty, broken := 0, false, false
-		for k := i + 1; stride > 1 && k <= i+span; k++ {
-			broken = broken || p.lines[k].Break // (asked only two lines a cell, by inner)
-		}
+		numbers, lastEmpty := 0, false
+		broken := stride > 1 && p.breakAmong(i+1, i+span) // (asked only two lines a cell, by inner)
 		for k := i + stride; k <= i+span; k += stride {
 			switch {
 			case !apart(k):
@@ -11096,7 +11091,7 @@ func (p *parser) alignShort(got []t3Line) {
 		// then the rows no complete row placed: by the columns of the
 		// page's rows together, then by the headings
 		p.placeByGrid(got, breaks)
-		p.placeByT3Header(got)
+		p.placeByT3Header(got, breaks)
 		p.placeByIdentities(got, breaks)
 	}()
 	if len(rows) == 0 {
@@ -11265,10 +11260,7 @@ func (p *parser) placeByGrid(got []t3Line, breaks []int) {
 			grids[page] = pg
 		}
 		inGrid := func(ts []tok) ([]string, bool) { return placeInGrid(ts, pg.grid) }
-		if cells, ok := gluedFirst(g.rc.tokens, inGrid); ok && placedAddsUp(cells) {
-			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
-			p.saidGlued(*g, cells)
-		} else if cells, ok := placeInGrid(g.rc.tokens, pg.grid); ok && placedAddsUp(cells) {
+		if cells, ok := p.placeRow(*g, inGrid); ok && placedAddsUp(cells) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		} else if ok {
 			g.inColumns = true
@@ -11568,10 +11560,10 @@ func binomial(n, k int) int {
 // 商业/企业 … 总/计 in narrow columns) must make exactly seven columns;
 // each number must sit within a column of one, no two in one, and the row
 // must add up.
-func (p *parser) placeByT3Header(got []t3Line) {
+func (p *parser) placeByT3Header(got []t3Line, breaks []int) {
 	p.placeByWideHeader(got)
 	p.placeByT3Ruler(got)
-	p.placeByLaidHeader(got)
+	p.placeByLaidHeader(got, breaks)
 	unplaced := func(g t3Line) bool { return g.awaitsPlace() && g.line.Placed }
 	if !slices.ContainsFunc(got, unplaced) {
 		return
@@ -11581,16 +11573,7 @@ func (p *parser) placeByT3Header(got []t3Line) {
 		return
 	}
 	under := underHeadings(cols, false)
-	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) {
-		if cells, ok := gluedFirst(g.rc.tokens, under); ok {
-			if !placedAddsUp(cells) {
-				return nil, false // (an inference: never the report's error)
-			}
-			p.saidGlued(g, cells)
-			return cells, true
-		}
-		return under(g.rc.tokens)
-	})
+	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) { return p.placeRow(g, under) })
 }
 
 // gluedFirst places a row whose first number is glued to its label (a long
@@ -11599,11 +11582,8 @@ func (p *parser) placeByT3Header(got []t3Line) {
 // second column on: the first is then the first column's (自然人), the only
 // one left of them. Not ok otherwise.
 func gluedFirst(ts []tok, place func([]tok) ([]string, bool)) ([]string, bool) {
-	if len(ts) == 0 || ts[0].center >= 0 {
-		return nil, false // (most rows: asked of each)
-	}
 	if len(ts) < 2 || ts[0].center >= 0 || slices.ContainsFunc(ts[1:], func(t tok) bool { return t.center < 0 }) {
-		return nil, false
+		return nil, false // (most rows: their first number has its place)
 	}
 	cells, ok := place(ts[1:])
 	if !ok || len(cells) != NumCols || cells[0] != "" || cells[1] == "" {
@@ -11611,6 +11591,21 @@ func gluedFirst(ts []tok, place func([]tok) ([]string, bool)) ([]string, bool) {
 	}
 	cells[0] = ts[0].s
 	return cells, true
+}
+
+// placeRow places a waiting row by place: as gluedFirst reads a row whose
+// first number is glued to its label, only when the row then adds up (an
+// inference, never the report's error) and said; else as place puts all its
+// numbers.
+func (p *parser) placeRow(g t3Line, place func([]tok) ([]string, bool)) ([]string, bool) {
+	if cells, ok := gluedFirst(g.rc.tokens, place); ok {
+		if !placedAddsUp(cells) {
+			return nil, false
+		}
+		p.saidGlued(g, cells)
+		return cells, true
+	}
+	return place(g.rc.tokens)
 }
 
 // saidGlued says how a row with its first number glued to its label was
@@ -11642,7 +11637,7 @@ func underHeadings(cols []int, nearly bool) func([]tok) ([]string, bool) {
 // its heading's middle (two, where every other heading is twice as far),
 // no two under one heading, and the row must add up: a row that does not
 // is left unread (a number under the wrong heading makes one too).
-func (p *parser) placeByLaidHeader(got []t3Line) {
+func (p *parser) placeByLaidHeader(got []t3Line, breaks []int) {
 	if p.measure == measureWidth || p.ocrText() || !slices.ContainsFunc(got, func(g t3Line) bool { return g.awaitsPlace() && !g.line.Placed }) {
 		return // (most tables: every row read)
 	}
@@ -11650,7 +11645,6 @@ func (p *parser) placeByLaidHeader(got []t3Line) {
 	if cols == nil {
 		return
 	}
-	breaks := p.pageBreaks()
 	unplaced := func(g t3Line) bool {
 		return g.awaitsPlace() && !g.line.Placed && samePage(breaks, at, g.line.No)
 	}
@@ -11679,13 +11673,7 @@ func (p *parser) placeByLaidHeader(got []t3Line) {
 	under := underHeadings(cols, true)
 	for k := range got {
 		if g := &got[k]; unplaced(*g) {
-			cells, ok := gluedFirst(g.rc.tokens, under)
-			if ok && placedAddsUp(cells) {
-				p.saidGlued(*g, cells)
-			} else {
-				cells, ok = under(g.rc.tokens)
-			}
-			if ok && placedAddsUp(cells) {
+			if cells, ok := p.placeRow(*g, under); ok && placedAddsUp(cells) {
 				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 				labels = append(labels, g.row.Group+g.row.Label)
 			}
@@ -12619,6 +12607,17 @@ func (p *parser) pageBreaks() []int {
 		}
 	}
 	return out
+}
+
+// breakAmong says a page starts on a line of index from to index to
+// (Line.Break).
+func (p *parser) breakAmong(from, to int) bool {
+	for k := from; k <= to && k < len(p.lines); k++ {
+		if p.lines[k].Break {
+			return true
+		}
+	}
+	return false
 }
 
 // samePage says no page starts between source lines a and b.
