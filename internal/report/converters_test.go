@@ -567,6 +567,32 @@ func TestRowNotReadEndsTheWaitingLabel(t *testing.T) {
 	})
 }
 
+// More of Ghostscript's broken map, over 60 such pages with blank cells (46
+// wrong cells, 1 446 unread of 12 028): a Latin letter with a mark stands for
+// punctuation as often as for a word (ÿ七Ā总计 for （七）总计), and the
+// row above, its label wrapped without numbers, took the numbers of the row
+// not known (3.其他 took 总计's); a row named as a later one's words
+// garbled past matching (ÿ~Āw他处理, the 2019 format's （六）其他处理) gave
+// its numbers to the wrapped 5.要求行政机关确认… above; a garbled piece of the
+// merged column before a label (O1本\x80度 1.本机关不掌握相关政府, for
+// 三、本年度) did not end the waiting 8.属于行政查询事项. A label is now
+// matched without those letters, and in a text that has them a label with a
+// later row's words, or another item's number after a garbled start, is not
+// the waiting row's: 0 wrong, 686 unread.
+func TestGarbledMapRowsNotTakenByTheWaitingRow(t *testing.T) {
+	noWrongAndSaid(t, "pdftotext-chrome-gs-garbled-total-2022.txt", "the garbled total not said read", func(r *report.Report) bool {
+		return saysOf(r, "PARSE.READ", "applications.total", "ÿ七Ā总计")
+	})
+	noWrongAndSaid(t, "pdftotext-chrome-gs-garbled-rowsafter-2019.txt", "the garbled text not said", func(r *report.Report) bool {
+		return saysOf(r, "PARSE.TEXT", "", "西文字母")
+	})
+	// and the rows are read, not only left unread
+	_, r := auditWithModel(t, "pdftotext-chrome-gs-garbled-total-2022.txt")
+	if got := r.Applications["total"]; got[6].String() != "77" {
+		t.Errorf("（七）总计 read %v, want its 77", got)
+	}
+}
+
 // A workbook's sheet saved as CSV (Gnumeric's ssconvert, Excel, WPS and
 // LibreOffice save the sheet shown, here 表二 alone) was audited as a text
 // missing its six sections (S.MISSING for 一, 五 and 六 too). It is read as a

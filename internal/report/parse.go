@@ -692,6 +692,8 @@ type parser struct {
 	// midway is groupsMidway's answer once asked (solveT3 asks it of each
 	// run, settleGluedSums once more)
 	midway struct{ known, is bool }
+	// garbled is brokenMap's answer once asked
+	garbled struct{ known, is bool }
 	// regions are region's answers by section number once the headings
 	// and attachments are known (it is asked often; the headings are a map)
 	regions [7]struct { // by section number, 1 to 6
@@ -8245,7 +8247,7 @@ func (p *parser) parseT3() {
 					waiting = append(waiting, j)
 				}
 			}
-			if j < 0 && pending >= 0 && otherItem(S, norms[pending]) {
+			if j < 0 && pending >= 0 && (otherItem(S, norms[pending]) || p.brokenMap() && otherItemWithin(S, norms[pending])) {
 				// a label not read that starts with another item's number
 				// (5.要其行政机关确 after 4.…反复申请): the pending row's
 				// label has ended, and the numbers after are not its own
@@ -8307,7 +8309,7 @@ func (p *parser) parseT3() {
 				n = last
 			}
 		}
-		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) {
+		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) && !(p.brokenMap() && laterRowsWords(S, norms, pending)) {
 			j = pending // numbers under a generic label ("数值") or none
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
@@ -10341,7 +10343,9 @@ func (p *parser) wrappedMatch(S string, n, lo, hi int, norms []string, next int)
 	for b := b0; b <= len(before); b++ {
 		head := strings.Join(before[len(before)-b:], "")
 		for a := 0; a <= len(after); a++ {
-			if j, ok := try(head + S + strings.Join(after[:a], "")); ok {
+			if j, ok := try(head + S + strings.Join(after[:a], "")); ok && (b == 0 || !p.brokenMap() || !laterRowsWords(S, norms, j)) {
+				// (a line with the numbers whose words are a later row's
+				// is not the end of the label above it)
 				return j, true
 			}
 		}
@@ -10655,8 +10659,23 @@ func matchRow(S, L string, norms []string, next int, groups bool) (int, bool) {
 	if best < 0 && groups {
 		best = groupWithin(S, norms, next)
 	}
+	if best < 0 && strings.ContainsFunc(S, markedLatin) {
+		// a font's broken map gave Latin letters with marks for
+		// punctuation as often as for words ("ÿ一Ā予以}开" for
+		// （一）予以公开): matched without them
+		best, _ = matchRow(strings.Map(func(r rune) rune {
+			if markedLatin(r) {
+				return -1
+			}
+			return r
+		}, S), L, norms, next, groups)
+	}
 	return best, best >= 0
 }
+
+// markedLatin is a Latin letter with a mark or a C1 control character: no
+// label's, in a Chinese report (brokenMap).
+func markedLatin(r rune) bool { return r >= 0x80 && r < 0x250 && (r < 0xA0 || unicode.IsLetter(r)) }
 
 // groupWithin matches a label with a piece of its merged column's words
 // inside it: a page printed with -layout and its lines then run together
@@ -10746,6 +10765,69 @@ func otherItem(S, pending string) bool {
 		d++
 	}
 	return d > 0 && d < len(S) && !strings.HasPrefix(pending, S[:d])
+}
+
+// brokenMap says the text has a Latin letter with a mark (ÿ, Ā, Ð) or a C1
+// control character on a line with Chinese: a PDF font whose map to
+// characters is broken (Ghostscript 10.0 rewriting a browser's PDF gives 年
+// as U+0080, （ as ÿ, 其 as w), whose labels are read with more care.
+func (p *parser) brokenMap() bool {
+	if !p.garbled.known {
+		p.garbled.known = true
+		for i := range p.lines {
+			t := p.lines[i].Text
+			if strings.ContainsFunc(t, markedLatin) &&
+				strings.ContainsFunc(t, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+				p.garbled.is = true
+				break
+			}
+		}
+	}
+	return p.garbled.is
+}
+
+// laterRowsWords says a label not read is another row's, its characters
+// garbled past matching ("ÿ~Āw他处理" for （六）其他处理, a font's broken
+// map: brokenMap): it shares two characters in a row with a row within the next few
+// after the pending one, and none with the pending row's label. Pairs that a
+// group's words hold are not counted (its pieces stand beside a row's
+// numbers: "度办理结 0 0"); a format's row named as a group is.
+func laterRowsWords(S string, norms []string, pending int) bool {
+	if !moreRunes(S, 2) || t4GenericLabels[S] {
+		return false
+	}
+	r := []rune(S)
+	pair := func(i int) string { return string(r[i : i+2]) }
+	for i := range len(r) - 1 {
+		if strings.Contains(norms[pending], pair(i)) {
+			return false
+		}
+	}
+	for i := range len(r) - 1 {
+		if slices.ContainsFunc(t3GroupNorms, func(g string) bool {
+			return strings.Contains(g, pair(i)) && !slices.Contains(norms, g)
+		}) {
+			continue
+		}
+		for k := pending + 1; k < min(len(norms), pending+5); k++ {
+			if strings.Contains(norms[k], pair(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherItemWithin is otherItem of the label from its first digit after its
+// start: a group's piece garbled past knowing before it ("O1本度1.本机关不掌握…"
+// for 三、本年度 1.本机关不掌握…, a font's broken map).
+func otherItemWithin(S, pending string) bool {
+	for i := 1; i < len(S); i++ {
+		if isASCIIDigit(S[i]) && !isASCIIDigit(S[i-1]) && otherItem(S[i:], pending) {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
