@@ -99,7 +99,12 @@ func TestLoadKeepsInvalidCells(t *testing.T) {
 func TestAmounts(t *testing.T) {
 	// also as a Chinese input method types it, and with the column's unit
 	for in, want := range map[string]string{"0": "0", "12.50": "12.5", "1,234.5": "1234.5", "0.00": "0", "-0": "0",
-		"１．５": "1.5", "１２.３": "12.3", "1.5万元": "1.5", "0.8 万": "0.8", "１，２３４．５": "1234.5"} {
+		"１．５": "1.5", "１２.３": "12.3", "1.5万元": "1.5", "0.8 万": "0.8", "１，２３４．５": "1234.5",
+		// a double printed to 20 or 17 digits (Gnumeric's CSV of a sheet, a
+		// program's float) is the amount the sheet showed; 15 digits are
+		// as written
+		"37.630000000000000001": "37.63", "48.619999999999999999": "48.62", "48.619999999999997": "48.62",
+		"0.10000000000000001": "0.1", "123456789012.345": "123456789012.345", "12345678901234.5": "12345678901234.5"} {
 		if got, ok := report.ParseAmount(in).Text(); !ok || got != want {
 			t.Errorf("ParseAmount(%q) = %q %v, want %q", in, got, ok, want)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"math"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -113,7 +114,7 @@ func ParseAmount(s string) Amount {
 	if s == "" {
 		return Amount{}
 	}
-	if canonical(s) {
+	if len(s) <= 15 && canonical(s) {
 		return Amount{text: s, state: cellOK} // most amounts: already as they would be written
 	}
 	// as typed with a Chinese input method (１．５) or with the column's
@@ -124,11 +125,32 @@ func ParseAmount(s string) Amount {
 	if !decimalRe.MatchString(t) {
 		return Amount{state: cellInvalid, raw: s}
 	}
+	if significantDigits(t) > 15 {
+		// a binary floating-point number printed to 17 or 20 digits
+		// (Gnumeric's ssconvert writes 37.63 as 37.630000000000000001, a
+		// program's float 48.619999999999997): no amount is written so,
+		// and a double holds 15 digits for sure; it is the shortest
+		// decimal that is the same double, as the sheet showed it
+		if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) {
+			t = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+	}
 	r, ok := new(big.Rat).SetString(t)
 	if !ok {
 		return Amount{state: cellInvalid, raw: s}
 	}
 	return Amount{text: canonicalDecimal(r, t), state: cellOK}
+}
+
+// significantDigits counts a decimal's digits from its first that is not 0.
+func significantDigits(t string) int {
+	n := 0
+	for _, c := range []byte(t) {
+		if c >= '1' && c <= '9' || c == '0' && n > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // canonical reports whether s is a decimal written as canonicalDecimal
