@@ -593,6 +593,33 @@ func TestGarbledMapRowsNotTakenByTheWaitingRow(t *testing.T) {
 	}
 }
 
+// The title of such a page (示例第1501局2022\x80政府信息}开工作\x80度ç告: 年,
+// 公 and 报 garbled) named no agency and no year: the report could not be
+// put with its agency's other years. The agency before a year, the rest
+// holding most of 年政府信息公开工作年度报告 in order, is read and said; an
+// agency garbled itself (示例市生态ÿ境局) is not guessed.
+func TestGarbledTitle(t *testing.T) {
+	for file, want := range map[string]struct {
+		agency string
+		year   int
+	}{
+		"pdftotext-chrome-gs-garbled-total-2022.txt":     {"示例第1501局", 2022},
+		"pdftotext-chrome-gs-garbled-rowsafter-2019.txt": {"示例第1519局", 2019},
+		"pdftotext-chrome-gs-garbled-2023.txt":           {"示例第711局", 2023},
+	} {
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if r.Agency != want.agency || r.Year != want.year {
+			t.Errorf("%s: read %q %d, want %q %d", file, r.Agency, r.Year, want.agency, want.year)
+		}
+		if !saysOf(r, "PARSE.READ", "", "中有乱码") {
+			t.Errorf("%s: the garbled title not said", file)
+		}
+	}
+	if r := audit(t, "gs.pdf", readFile(t, filepath.Join(auditDir, "gs-chrome-page-2021.pdf"))); r.Agency != "" {
+		t.Errorf("a garbled agency read as %q", r.Agency)
+	}
+}
+
 // A workbook's sheet saved as CSV (Gnumeric's ssconvert, Excel, WPS and
 // LibreOffice save the sheet shown, here 表二 alone) was audited as a text
 // missing its six sections (S.MISSING for 一, 五 and 六 too). It is read as a

@@ -3603,6 +3603,9 @@ func (p *parser) pickTitle(pre []titleLine) {
 			}
 		}
 	}
+	if p.brokenMap() && p.garbledTitle(pre) {
+		return
+	}
 	for _, l := range pre {
 		if t := l.text; hasText(t, "年度报告") {
 			r.Title = t
@@ -3617,6 +3620,51 @@ func (p *parser) pickTitle(pre []titleLine) {
 			return
 		}
 	}
+}
+
+// garbledTitleRe is a title as a broken font map leaves it: the agency in
+// Chinese, a year, then the rest with some of its characters garbled.
+var garbledTitleRe = regexp.MustCompile(`^\s*(\p{Han}[\p{Han}（）()0-9]{0,40}?\p{Han})\s*((?:19|20)\d\d)(.{6,24})$`)
+
+// garbledTitle reads the title of a text whose font map is broken
+// (brokenMap: "示例第1501局2022\x80政府信息}开工作\x80度ç告", 年 and 公 and 报
+// garbled): the last line before section 一 with an agency and a year whose
+// rest holds most of 年政府信息公开工作年度报告's characters in order. Said,
+// as a reading choice.
+func (p *parser) garbledTitle(pre []titleLine) bool {
+	const subject = "年政府信息公开工作年度报告"
+	for i := len(pre) - 1; i >= 0; i-- {
+		t := pre[i].text
+		m := garbledTitleRe.FindStringSubmatch(t)
+		if m == nil || !strings.ContainsFunc(m[3], markedLatin) {
+			continue
+		}
+		if a := cleanAgency(m[1]); a != "" && commonInOrder(m[3], subject) >= 8 {
+			p.r.Title, p.r.Agency, p.r.Year = t, a, reportYear(m[2])
+			p.warn("PARSE.READ", "", 0, "标题“%s”中有乱码（PDF 的字体编码无法还原为文字），按其中的机关“%s”和年度 %d 读取，请对照原文核对", t, a, p.r.Year)
+			return true
+		}
+	}
+	return false
+}
+
+// commonInOrder is how many characters of b a appears to hold in order (the
+// length of their longest common subsequence), for short strings.
+func commonInOrder(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev, cur := make([]int, len(y)+1), make([]int, len(y)+1)
+	for i := range x {
+		for j := range y {
+			switch {
+			case x[i] == y[j]:
+				cur[j+1] = prev[j] + 1
+			default:
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
 }
 
 // titleNoYear is a title that names no year: the agency, then the subject.
