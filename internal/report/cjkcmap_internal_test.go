@@ -68,6 +68,29 @@ type cjkFont struct {
 	// Encoding the name WinAnsiEncoding, none ("none"), or Differences
 	// that name the ASCII glyphs (/one, /period), which the map leaves out
 	simple string
+	// embedded writes the Type0 font's encoding into the file as a CMap
+	// stream (as Ghostscript's PDF/A output does) instead of naming
+	// f.encoding: ASCII in one byte, the rest in two from <8000>, each
+	// code's CID (Adobe-GB1's) by a cidchar entry
+	embedded bool
+}
+
+// embeddedCode gives codes as an embedded CMap of cjkFont.embedded has
+// them, a new two-byte code for each character not ASCII.
+func embeddedCode() func(r rune) ([]byte, int) {
+	next, codes := 0x8000, map[rune]int{}
+	return func(r rune) ([]byte, int) {
+		cid := gb1().cid[r] // (ASCII's proportional CIDs, 1–95)
+		if r < 0x80 {
+			return []byte{byte(r)}, cid
+		}
+		c, ok := codes[r]
+		if !ok {
+			c, codes[r] = next, next
+			next++
+		}
+		return []byte{byte(c >> 8), byte(c)}, cid
+	}
 }
 
 // asciiGlyph names the glyphs of ASCII characters as Differences do.
@@ -148,6 +171,7 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 	t.Helper()
 	widths := map[int]float64{}
 	toUni := map[string]rune{}
+	cids := map[string]int{} // each code's CID, for an embedded CMap
 	// the simple fonts: each character's font and code, each font's widths
 	simpleCode := map[rune][2]int{}
 	var simpleWidths [][256]float64
@@ -255,6 +279,7 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 						widths[cid] = math.Round(w / g.FontSize * 1000)
 					}
 					toUni[string(code)] = ch
+					cids[string(code)] = cid
 					width = widths[cid]
 				}
 				han := ch >= 0x2E80
@@ -289,10 +314,14 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 	if f.ocr { // Tesseract's glyphless font: CID = Unicode, every glyph half an em
 		font = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /DW 500 >>"
 	}
+	encoding := "/" + f.encoding
+	if f.embedded {
+		encoding = "7 0 R" // after the ToUnicode map, below
+	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"", // the page tree, below
-		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + f.encoding + " /DescendantFonts [4 0 R]" +
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding " + encoding + " /DescendantFonts [4 0 R]" +
 			map[bool]string{true: " /ToUnicode 6 0 R"}[f.toUnicode] + " >>",
 		font,
 		"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
@@ -311,6 +340,16 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 	}
 	cmap.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end\n")
 	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cmap.Len(), cmap.String()))
+	if f.embedded {
+		var e strings.Builder
+		e.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-H def /CMapType 1 def\n2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n")
+		fmt.Fprintf(&e, "%d begincidchar\n", len(cids))
+		for _, code := range slices.Sorted(maps.Keys(cids)) {
+			fmt.Fprintf(&e, "<%X> %d\n", code, cids[code])
+		}
+		e.WriteString("endcidchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
+		objs = append(objs, fmt.Sprintf("<< /Type /CMap /CMapName /Test-H /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /Length %d >>\nstream\n%sendstream", e.Len(), e.String()))
+	}
 	var kids []string
 	stream := func(dict, data string) string {
 		return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
@@ -435,6 +474,36 @@ func TestPDFChineseCMaps(t *testing.T) {
 		{encoding: "GBK2K-H", code: gbkCode(false)},
 		{encoding: "Identity-H", code: identity},
 	})
+}
+
+// A Type0 font whose encoding is a CMap stream written into the file, not
+// a name: Ghostscript's PDF/A conversion (gs -dPDFA=2, an archive's or a
+// "PDF printer"'s) writes every font so (OneByteIdentityH: one-byte codes).
+// The library read the codes two bytes at a time, and the whole PDF was
+// refused as garbled (LibreOffice's PDFs so converted: 0 of 20 read), while
+// pdftotext read it. Its code space gives each code's length, its cidchar
+// and cidrange entries the CID a width is looked up by; the text is the
+// ToUnicode map's, or Adobe-GB1's by the CID when there is none. Here a
+// mixed space, ASCII in one byte and the rest in two, with the map and
+// without it.
+func TestPDFEmbeddedEncodingCMap(t *testing.T) {
+	readsAsRewritten(t, []cjkFont{
+		{encoding: "embedded", embedded: true, code: embeddedCode(), toUnicode: true},
+		{encoding: "embedded", embedded: true, code: embeddedCode()},
+	})
+	m := parseEmbeddedCMap("1 begincodespacerange <00> <FF> endcodespacerange 1 begincidrange <00> <FF> 0 endcidrange")
+	if n, code, cid := m.next("\x05\x06"); n != 1 || code != 5 || cid != 5 || m.size() != 1 {
+		t.Errorf("OneByteIdentityH: %d %d %d (size %d)", n, code, cid, m.size())
+	}
+	m = parseEmbeddedCMap("2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange 2 begincidrange <20> <7e> 1 <8140> <817e> 100 endcidrange 1 begincidchar <8180> 7 endcidchar")
+	for s, want := range map[string][3]int{"A": {1, 0x41, 34}, "\x81\x42": {2, 0x8142, 102}, "\x81\x80": {2, 0x8180, 7}, "\x81\x90": {2, 0x8190, 0}, "\xff": {1, 0xff, 0}} {
+		if n, code, cid := m.next(s); [3]int{n, code, cid} != want {
+			t.Errorf("next(%q) = %d %d %d, want %v", s, n, code, cid, want)
+		}
+	}
+	if m.size() != 0 || parseEmbeddedCMap("1 begincidrange <00> <FF> 0 endcidrange") != nil {
+		t.Error("a CMap without a code space is no encoding")
+	}
 }
 
 // A PDF whose font a printer driver embedded as simple TrueType subsets of
@@ -649,6 +718,31 @@ func FuzzCJKCodes(f *testing.F) {
 				}
 				s = s[n:]
 			}
+		}
+	})
+}
+
+// Any CMap text parses within its bounds, and any bytes walk through it:
+// every code takes one to four bytes of what is left, its CID is not
+// negative.
+func FuzzEmbeddedCMap(f *testing.F) {
+	f.Add("1 begincodespacerange <00> <FF> endcodespacerange 1 begincidrange <00> <FF> 0 endcidrange", []byte("\x00\x41\xff"))
+	f.Add("2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange 1 begincidchar <8180> 7 endcidchar", []byte("\x81\x80A\xff\x81"))
+	f.Add("begincodespacerange <00000000> <FFFFFFFF> <> <0> endcodespacerange begincidrange <1> <0> -5 endcidrange", []byte("\x01\x02\x03"))
+	f.Fuzz(func(t *testing.T, cmap string, data []byte) {
+		m := parseEmbeddedCMap(cmap)
+		if m == nil {
+			return
+		}
+		if len(m.spaces) > 16 || len(m.cids) > 1<<14 {
+			t.Fatalf("%d spaces, %d CID entries kept", len(m.spaces), len(m.cids))
+		}
+		for s := string(data); s != ""; {
+			n, _, cid := m.next(s)
+			if n < 1 || n > 4 || n > len(s) || cid < 0 {
+				t.Fatalf("a code of %d bytes, CID %d, of %q", n, cid, s)
+			}
+			s = s[n:]
 		}
 	})
 }

@@ -593,6 +593,15 @@ func TestGarbledMapRowsNotTakenByTheWaitingRow(t *testing.T) {
 	}
 }
 
+// LibreOffice's PDF of a report with blank cells, converted to PDF/A by
+// Ghostscript (gs -dPDFA=2, as archives keep their documents): its fonts'
+// encodings are CMap streams in the file (OneByteIdentityH), which the
+// PDF reader did not know; the file was refused as garbled text. It reads
+// whole (TestPDFEmbeddedEncodingCMap tells the encodings apart).
+func TestGhostscriptPDFA(t *testing.T) {
+	readsWhole(t, "gs-pdfa-lo-blanks-2021.pdf")
+}
+
 // The title of such a page (示例第1501局2022\x80政府信息}开工作\x80度ç告: 年,
 // 公 and 报 garbled) named no agency and no year: the report could not be
 // put with its agency's other years. The agency before a year, the rest

@@ -84,7 +84,13 @@ func pdfGlyphs(p pdf.Page, budget *int64, doc *pdfFonts) (out []pdf.Text, invisi
 			// a code's width by its CID (Identity: the code); word spacing
 			// applies to a one-byte code 32 only
 			for i := 0; i < len(s) && len(out) < maxPageGlyphs; {
-				n, code, text, cid := g.tf.codes.next(s[i:])
+				var n, code, cid int
+				var text string
+				if m := g.tf.cmap; m != nil {
+					n, code, cid = m.next(s[i:])
+				} else {
+					n, code, text, cid = g.tf.codes.next(s[i:])
+				}
 				if n == 0 || g.tf.codes == cjkIdentity && n < 2 {
 					return
 				}
@@ -316,6 +322,9 @@ type font struct {
 	// whose table gives its CIDs' characters
 	codes cjkCodes
 	gb1   bool
+	// cmap is a Type0 font's encoding written into the file (see
+	// embeddedCMap), whose codes are read by it instead of codes
+	cmap *embeddedCMap
 	// scale turns a width into thousandths of text space: 1 for the
 	// simple fonts, 1000×FontMatrix for a Type3 font
 	scale float64
@@ -357,6 +366,18 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 			f.cid = readCIDWidths(desc)
 		}
 		toUnicode := pf.V.Key("ToUnicode").Kind() == pdf.Stream
+		if enc := pf.V.Key("Encoding"); enc.Kind() == pdf.Stream {
+			if f.cmap = readEmbeddedCMap(enc, maps); f.cmap != nil {
+				f.cid = readCIDWidths(desc)
+				info := desc.Key("CIDSystemInfo")
+				switch {
+				case toUnicode:
+					f.uni = readToUnicode(pf.V.Key("ToUnicode"), f.cmap.size(), maps)
+				case info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1":
+					f.gb1 = true
+				}
+			}
+		}
 		switch {
 		case f.codes == cjkIdentity && !toUnicode:
 			// the library reads such codes as single bytes of
