@@ -64,21 +64,7 @@ func parseEmbeddedCMap(t string) *embeddedCMap {
 				if e < 0 {
 					return out
 				}
-				h := strings.Map(func(r rune) rune {
-					if strings.ContainsRune("0123456789abcdefABCDEF", r) {
-						return r
-					}
-					return -1
-				}, b[1:e])
-				if len(h)%2 == 1 {
-					h += "0"
-				}
-				raw := make([]byte, len(h)/2)
-				for i := range raw {
-					x, _ := strconv.ParseUint(h[2*i:2*i+2], 16, 8)
-					raw[i] = byte(x)
-				}
-				out = append(out, "<"+string(raw))
+				out = append(out, "<"+cmapHex(b[1:e]))
 				b = b[e+1:]
 			default:
 				e := strings.IndexAny(b, " \t\r\n\f\x00<")
@@ -102,20 +88,7 @@ func parseEmbeddedCMap(t string) *embeddedCMap {
 		return len(h), c, true
 	}
 	blocks := func(begin, end string, each func([]string)) {
-		s := t
-		for {
-			a := indexText(s, begin)
-			if a < 0 {
-				return
-			}
-			s = s[a+len(begin):]
-			b := indexText(s, end)
-			if b < 0 {
-				return
-			}
-			each(tokens(s[:b]))
-			s = s[b+len(end):]
-		}
+		cmapBlocks(t, begin, end, func(b string) { each(tokens(b)) })
 	}
 	blocks("begincodespacerange", "endcodespacerange", func(ts []string) {
 		for k := 0; k+1 < len(ts) && len(m.spaces) < 16; k += 2 {

@@ -598,17 +598,7 @@ func parseToUnicode(t string, size int) *toUnicode {
 			if b < 0 {
 				return out
 			}
-			h := strings.Map(func(r rune) rune {
-				if strings.ContainsRune("0123456789abcdefABCDEF", r) {
-					return r
-				}
-				return -1
-			}, s[a+1:a+b])
-			if len(h)%2 == 1 {
-				h += "0"
-			}
-			raw, _ := hex.DecodeString(h)
-			out = append(out, string(raw))
+			out = append(out, cmapHex(s[a+1:a+b]))
 			s = s[a+b+1:]
 		}
 	}
@@ -619,21 +609,7 @@ func parseToUnicode(t string, size int) *toUnicode {
 		}
 		return string(utf16.Decode(u))
 	}
-	blocks := func(t, begin, end string, each func(string)) {
-		for {
-			a := indexText(t, begin)
-			if a < 0 {
-				return
-			}
-			t = t[a+len(begin):]
-			b := indexText(t, end)
-			if b < 0 {
-				return
-			}
-			each(t[:b])
-			t = t[b+len(end):]
-		}
-	}
+	blocks := cmapBlocks
 	code := func(h string) (int, bool) {
 		if len(h) == 0 || len(h) > 4 || size > 0 && len(h) != size {
 			return 0, false
@@ -676,6 +652,40 @@ func parseToUnicode(t string, size int) *toUnicode {
 	})
 	slices.SortStableFunc(u.ranges, func(a, b uniRange) int { return cmp.Compare(a.lo, b.lo) })
 	return u
+}
+
+// cmapBlocks calls each with the text of every begin … end block of a CMap
+// (beginbfchar … endbfchar).
+func cmapBlocks(t, begin, end string, each func(string)) {
+	for {
+		a := indexText(t, begin)
+		if a < 0 {
+			return
+		}
+		t = t[a+len(begin):]
+		b := indexText(t, end)
+		if b < 0 {
+			return
+		}
+		each(t[:b])
+		t = t[b+len(end):]
+	}
+}
+
+// cmapHex is the bytes a CMap's <…> string writes in hex: what is no hex
+// digit left out, an odd last digit taken as its byte's high half.
+func cmapHex(s string) string {
+	h := strings.Map(func(r rune) rune {
+		if strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return r
+		}
+		return -1
+	}, s)
+	if len(h)%2 == 1 {
+		h += "0"
+	}
+	raw, _ := hex.DecodeString(h)
+	return string(raw)
 }
 
 // cidWidths are a CID font's glyph widths (PDF reference 9.7.4.3): W gives
