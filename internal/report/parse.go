@@ -1672,7 +1672,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 		// joins them, the portal's path before it (首页 > …) cut off
 		lines = joinWrappedPage(lines)
 	}
-	p := &parser{r: NewReport(Format2021)}
+	p := &parser{r: NewReport(Format2021), lines: lines} // (the lines: brokenMap's)
 	p.pickTitle(titleLines(lines))
 	if p.r.Agency == "" && p.r.Year == 0 && !complete {
 		// no title in the head: read as Read reads it (an RTF whose pictures
@@ -1680,6 +1680,7 @@ func Identify(name string, data []byte) (agency string, year int) {
 		// rare, and the grouping needs it
 		if all, _, err := Lines(name, whole); err == nil {
 			lines, complete = all, true
+			p.lines, p.garbled = all, struct{ known, is bool }{}
 			p.pickTitle(titleLines(all))
 		}
 	}
