@@ -921,6 +921,20 @@ func isSubHeading(line string) bool {
 
 // outcomeCount says a clause counts 复议/诉讼 cases by how they ended or
 // stand (审理中, 撤回), or counts their decisions (针对1件行政复议决定).
+// appealHead is a part up to a bracket after its count of 复议 or 诉讼
+// ("被申请行政复议3件（维持2件"), or the part itself when nothing so comes
+// before a bracket.
+func appealHead(part string) string {
+	k := strings.IndexAny(part, "（(")
+	if k <= 0 {
+		return part
+	}
+	if h := part[:k]; (hasText(h, "复议") || hasText(h, "诉讼")) && hasCount(h) {
+		return h
+	}
+	return part
+}
+
 func outcomeCount(part string) bool {
 	for _, w := range []string{"败诉", "胜诉", "纠错", "纠正", "维持", "撤销", "确认违法", "驳回", "审结", "结案", "办结", "撤诉", "调解",
 		"审理中", "撤回", "终止", "复议决定", "判决", "裁定"} {
@@ -1105,6 +1119,15 @@ func clauseClaims(cl string, off int, sect string, year int) []Claim {
 			add(what, v, sc) // (the part may count the new ones too: 其中新收70件、上年结转4件)
 		}
 		newNum := newCount(sc)
+		if hasReview || hasSuit {
+			// a count with its outcomes in brackets after it ("被申请行政复议3件
+			// （维持2件" of …3件（维持2件，纠正1件）): the count is the part's;
+			// what is in the brackets is a share of it
+			if h := appealHead(sc); h != sc {
+				sc = h
+				hasReview, hasSuit = hasText(sc, "复议"), hasText(sc, "诉讼")
+			}
+		}
 		switch {
 		case (hasReview || hasSuit) && outcomeCount(sc),
 			hasReview && (hasText(sc, "复议后起诉") || hasText(sc, "直接起诉")),

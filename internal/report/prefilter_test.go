@@ -493,6 +493,10 @@ func TestClaimsOfOtherYears(t *testing.T) {
 		"本局历年累计收到政府信息公开申请356件。":               "",
 		"2024年，本局累计收到政府信息公开申请70件。":            "applications=70",
 		"今年以来，本局累计收到政府信息公开申请70件，均已按时答复。":      "applications=70",
+		// the outcomes in brackets after the count are a share of it
+		"被申请行政复议3件（维持2件，纠正1件），被提起行政诉讼2件（维持1件）。": "review=3,suit=2",
+		"因政府信息公开被申请行政复议4件(维持2件,纠正1件)。":          "review=4",
+		"行政复议结果维持3件（均为2023年受理）。":                "",
 	})
 }
 
