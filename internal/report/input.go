@@ -465,6 +465,10 @@ func linesAt(name string, data []byte, depth int) ([]Line, string, error) {
 		return docxLines(name, data, depth)
 	case bytes.HasPrefix(data, docMagic):
 		return docLines(name, data)
+	case tarArchive(data):
+		// a tar's first file starts 512 bytes in: a PDF there was read as
+		// the whole, the files after it left out without a word
+		return nil, "", errs.New(name, "%s", archive)
 	case pdfStart(data) >= 0: // after the containers, which may hold a PDF near their start
 		// from its header: offsets that count the bytes before it are
 		// wrong then, and the scan finds the objects
@@ -1638,8 +1642,14 @@ var binaryKinds = []struct {
 
 const (
 	picture = "这是图片（扫描件或截图），没有可以读取的文字：请提供有文字的报告（网页、Word、PDF 等），或先做文字识别（OCR）"
-	archive = "这是压缩包（RAR、7z、gz 等）：请先解压，再核查其中的报告；.zip 压缩包可以直接核查"
+	archive = "这是压缩包（7z、tar、gz 等）：请先解压，再核查其中的报告；.zip 和 .rar 压缩包可以直接核查（RAR 压缩包的文件名须以 .rar 结尾）"
 )
+
+// tarArchive says data is a tar archive (POSIX ustar or GNU tar: the magic
+// at byte 257 of its first header).
+func tarArchive(data []byte) bool {
+	return len(data) >= 512 && bytes.HasPrefix(data[257:], []byte("ustar"))
+}
 
 // knownBinary names the kind of a file that is a picture or an archive (""
 // for any other). BMP and bzip2 are known by more than their short magic.

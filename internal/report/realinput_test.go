@@ -1232,8 +1232,8 @@ func TestT4RowWithWords(t *testing.T) {
 }
 
 // A supervising office receives scans and archives too: a picture says that
-// it has no text to read, an archive other than .zip that it is to be
-// unpacked; any other binary file says which files are read. A text that
+// it has no text to read, an archive the auditor does not unpack (7z, tar,
+// gz; a RAR not named .rar) that it is to be unpacked; any other binary file says which files are read. A text that
 // starts like one of them by chance is read as text.
 func TestPicturesAndArchivesSaySo(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
@@ -1245,6 +1245,9 @@ func TestPicturesAndArchivesSaySo(t *testing.T) {
 		{"年报.rar", "Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5", "请先解压"},
 		{"年报.7z", "7z\xbc\xaf\x27\x1c\x00\x04", "请先解压"},
 		{"年报.tar.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00", "请先解压"},
+		// a tar whose first file is a PDF (512 bytes of header, then %PDF-)
+		// was read as that PDF, the files after it left out
+		{"年报.tar", strings.Repeat("\x00", 100) + "0000644\x00" + strings.Repeat("\x00", 149) + "ustar\x0000" + strings.Repeat("\x00", 249) + "%PDF-1.4\n", "请先解压"},
 		{"年报.bin", "\x00\x01\x02\x03", "不是可识别的报告文件"},
 	} {
 		_, err := report.Read(c.name, []byte(c.data))
