@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -717,6 +719,108 @@ func FuzzCJKCodes(f *testing.F) {
 					t.Fatalf("encoding %d: %q, CID %d of %q", c, text, cid, s[:n])
 				}
 				s = s[n:]
+			}
+		}
+	})
+}
+
+// A CID font of the Identity collection without a ToUnicode map (Chromium's
+// PDF with its three Type0 fonts' maps blanked out, as a producer that
+// leaves them out writes it; its bold Type3 fonts keep theirs) reads as the
+// PDF with them: the characters come from the embedded TrueType programs'
+// own cmap tables, glyph by glyph. Before, its text was noise: the title's
+// agency and year unread, the sections not found. A bold title's digits
+// come from a subset of three glyphs (0 2 4): no subset is too small.
+func TestPDFGlyphsByEmbeddedCmap(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audit", "chrome-page-2021.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blanked, n := slices.Clone(data), 0
+	for _, m := range regexp.MustCompile(`/Subtype\s*/Type0`).FindAllIndex(data, -1) {
+		a, b := bytes.LastIndex(data[:m[0]], []byte("<<")), m[0]+bytes.Index(data[m[0]:], []byte(">>"))
+		if t := regexp.MustCompile(`/ToUnicode \d+ 0 R`).FindIndex(data[a:b]); t != nil {
+			copy(blanked[a+t[0]:a+t[1]], bytes.Repeat([]byte(" "), t[1]-t[0])) // the offsets kept
+			n++
+		}
+	}
+	if n != 3 {
+		t.Fatalf("%d Type0 fonts' maps blanked, want 3", n)
+	}
+	want, err := Read("chrome.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read("chrome.pdf", blanked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := jsonDiff([]any{want.Agency, want.Year, want.Sections, want.Proactive, want.Applications, want.Appeals},
+		[]any{got.Agency, got.Year, got.Sections, got.Proactive, got.Applications, got.Appeals}); d != "" {
+		t.Errorf("without the maps: %s", d)
+	}
+}
+
+// A font's cmap of formats 4 and 12 gives each glyph its character, the
+// ideograph before a radical's form of it; a damaged table gives what it
+// holds.
+func TestSFNTCharsByGlyph(t *testing.T) {
+	// a font of one table, cmap, with a (3,1) format 4 subtable: 文 and
+	// ⽂ (U+2F42) to glyph 5, A–C to glyphs 10–12, and a (3,10) format 12
+	// one (preferred): 𠀀 (U+20000) to glyph 7, 文 to 5
+	be16 := func(v ...int) []byte {
+		var b []byte
+		for _, x := range v {
+			b = binary.BigEndian.AppendUint16(b, uint16(x))
+		}
+		return b
+	}
+	f4 := be16(4, 0, 0, 8, 0, 0, 0)                                      // format, length, language, segCountX2 (4 segments), search fields
+	f4 = append(f4, be16(0x43, 0x2F42, 0x6587, 0xFFFF, 0)...)            // ends, reserved pad
+	f4 = append(f4, be16(0x41, 0x2F42, 0x6587, 0xFFFF)...)               // starts
+	f4 = append(f4, be16(10-0x41, 5-0x2F42, (5-0x6587)&0xFFFF, 1)...)    // deltas
+	f4 = append(f4, be16(0, 0, 0, 0)...)                                 // range offsets
+	f12 := append(be16(12, 0), binary.BigEndian.AppendUint32(nil, 0)...) // format, reserved, length
+	f12 = binary.BigEndian.AppendUint32(f12, 0)                          // language
+	f12 = binary.BigEndian.AppendUint32(f12, 2)                          // groups
+	for _, g := range [][3]uint32{{0x6587, 0x6587, 5}, {0x20000, 0x20000, 7}} {
+		for _, v := range g {
+			f12 = binary.BigEndian.AppendUint32(f12, v)
+		}
+	}
+	cmap := append(be16(0, 2), be16(3, 1)...)
+	cmap = binary.BigEndian.AppendUint32(cmap, 20)
+	cmap = append(cmap, be16(3, 10)...)
+	cmap = binary.BigEndian.AppendUint32(cmap, uint32(20+len(f4)))
+	cmap = append(append(cmap, f4...), f12...)
+	font := append([]byte{0, 1, 0, 0}, be16(1, 16, 0, 0)...)
+	font = append(append(font, "cmap"...), 0, 0, 0, 0)
+	font = binary.BigEndian.AppendUint32(font, 28)
+	font = binary.BigEndian.AppendUint32(font, uint32(len(cmap)))
+	font = append(font, cmap...)
+	got := sfntCharsByGlyph(font)
+	if want := map[uint16]rune{5: '文', 7: 0x20000}; !maps.Equal(got, want) {
+		t.Errorf("format 12: %v, want %v", got, want)
+	}
+	// without the (3,10) subtable, format 4's: the ideograph, not its radical
+	font[12+16+2+2+8+2+1] = 0 // (3,10) → (3,0): ranked below (3,1)
+	got = sfntCharsByGlyph(font)
+	if want := map[uint16]rune{5: '文', 10: 'A', 11: 'B', 12: 'C'}; !maps.Equal(got, want) {
+		t.Errorf("format 4: %v, want %v", got, want)
+	}
+	for i := range len(font) {
+		sfntCharsByGlyph(font[:i]) // cut anywhere: no panic
+	}
+}
+
+// Any bytes as a font: the cmap reader stays within them, and gives
+// characters only.
+func FuzzSFNTChars(f *testing.F) {
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x10\x00\x00\x00\x00cmap\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x10\x00\x00\x00\x01\x00\x03\x00\x01\x00\x00\x00\x0c\x00\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, r := range sfntCharsByGlyph(data) {
+			if !utf8.ValidRune(r) || r < 0x20 {
+				t.Fatalf("character %U", r)
 			}
 		}
 	})

@@ -102,6 +102,8 @@ func pdfGlyphs(p pdf.Page, budget *int64, doc *pdfFonts) (out []pdf.Text, invisi
 					}
 				case g.tf.gb1:
 					text = gb1().text(cid)
+				case g.tf.glyphs != nil:
+					text = g.tf.glyphs.text(cid)
 				case g.tf.codes == cjkIdentity:
 					text = g.tf.encoder().Decode(s[i : i+n])
 				}
@@ -325,6 +327,9 @@ type font struct {
 	// cmap is a Type0 font's encoding written into the file (see
 	// embeddedCMap), whose codes are read by it instead of codes
 	cmap *embeddedCMap
+	// glyphs are the characters of an Identity-H font's glyphs by its
+	// embedded program's cmap, when it has no ToUnicode map (glyphChars)
+	glyphs *glyphChars
 	// scale turns a width into thousandths of text space: 1 for the
 	// simple fonts, 1000×FontMatrix for a Type3 font
 	scale float64
@@ -384,6 +389,9 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 			// PDFDocEncoding: Latin letters
 			info := desc.Key("CIDSystemInfo")
 			f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
+			if !f.gb1 {
+				f.glyphs = readGlyphChars(desc, maps)
+			}
 		case f.codes == cjkIdentity && toUnicode:
 			// read here: the library's bfrange adds to the last byte
 			// only (Tesseract's <0000> <FFFF> <0000> read 中 as "N-")
