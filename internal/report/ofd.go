@@ -140,13 +140,13 @@ func ofdPageLocs(doc []byte) []string {
 // ofdGlyphs are the characters a page draws, each at its place (y down the
 // page, turned into a PDF's y up for pageLines). As a PDF's are, text drawn
 // turned (a CTM of a quarter turn: a wide table printed across a portrait
-// page) is turned upright, and a character drawn again over itself (bold)
-// is read once.
+// page) is turned upright, a watermark's slanted text is left out, and a
+// character drawn again over itself (bold) is read once.
 func ofdGlyphs(content []byte) (out []pdf.Text) {
 	dec := xml.NewDecoder(strings.NewReader(string(content)))
 	var angles []float64 // each glyph's direction, as upright takes it
 	defer func() {
-		upright(out, angles)
+		out = upright(out, angles)
 		out = dropOverprinted(out)
 	}()
 	var box [4]float64

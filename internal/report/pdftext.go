@@ -45,7 +45,7 @@ func pdfGlyphs(p pdf.Page, budget *int64, doc *pdfFonts) (out []pdf.Text, invisi
 	}
 	var angles []float64 // each glyph's direction (see upright)
 	defer func() {
-		upright(out, angles)
+		out = upright(out, angles)
 		out = dropOverprinted(out)
 	}()
 	type state struct {
@@ -414,6 +414,11 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 	return f
 }
 
+// maxSlant is how far off its direction a glyph may be turned and still be
+// read as text of the page: a scan's layer lies a degree or two askew, a
+// watermark 30° – 45°.
+const maxSlant = 10 * math.Pi / 180
+
 // quarterTurn is a direction (radians, counterclockwise from +x) to the
 // nearest quarter turn: 0 along +x, 1 along +y, 2, 3.
 func quarterTurn(a float64) int { return int(math.Round(a/(math.Pi/2))) & 3 }
@@ -429,33 +434,66 @@ func quarterTurn(a float64) int { return int(math.Round(a/(math.Pi/2))) & 3 }
 // Text of another direction (a page number left upright beside a turned
 // table, a header cell written sideways) is turned upright too and put
 // after it, below its last line, so that no line of one runs into the
-// other's.
-func upright(gs []pdf.Text, angles []float64) {
-	var n [4]int
+// other's. Glyphs slanted more than maxSlant off every direction (a
+// watermark across the page, 内部资料 or a date at 35°; a seal's name round
+// its circle) are no line's: they are left out (before, their characters
+// fell into the table's rows: half its cells unread, some wrong).
+func upright(gs []pdf.Text, angles []float64) []pdf.Text {
+	var n, near [4]int // glyphs by quarter; those within maxSlant of it
 	quarters := make([]int, len(angles))
+	offs := make([]float64, len(angles)) // each glyph's angle off its quarter
 	for i, a := range angles {
-		quarters[i] = quarterTurn(a)
-		n[quarters[i]]++
+		q := quarterTurn(a)
+		quarters[i], offs[i] = q, math.Remainder(a-float64(q)*math.Pi/2, 2*math.Pi)
+		n[q]++
+		if math.Abs(offs[i]) <= maxSlant {
+			near[q]++
+		}
+	}
+	// the main direction is the one most glyphs run in, counted without
+	// the slanted (a watermark's may outnumber a short page's text)
+	count := near
+	if near == [4]int{} {
+		count = n
 	}
 	turn := 0
-	for d := range n {
-		if n[d] > n[turn] {
+	for d := range count {
+		if count[d] > count[turn] {
 			turn = d
 		}
 	}
-	offs := make([]float64, 0, n[turn])
-	for i, a := range angles {
-		if quarters[i] == turn {
-			offs = append(offs, math.Remainder(a-float64(turn)*math.Pi/2, 2*math.Pi))
+	main := make([]float64, 0, count[turn])
+	for i, o := range offs {
+		if quarters[i] == turn && (math.Abs(o) <= maxSlant || count == n) {
+			main = append(main, o)
 		}
 	}
 	skew := 0.0
-	if len(offs) > 0 {
-		slices.Sort(offs)
-		skew = offs[len(offs)/2]
+	if len(main) > 0 {
+		slices.Sort(main)
+		skew = main[len(main)/2]
+	}
+	slanted := func(i int) bool {
+		off := offs[i]
+		if quarters[i] == turn {
+			off -= skew
+		}
+		return math.Abs(off) > maxSlant
+	}
+	if near[turn] < len(gs) || skew != 0 {
+		kept := 0
+		for i := range gs {
+			if slanted(i) {
+				n[quarters[i]]--
+				continue
+			}
+			gs[kept], angles[kept], quarters[kept] = gs[i], angles[i], quarters[i]
+			kept++
+		}
+		gs, angles, quarters = gs[:kept], angles[:kept], quarters[:kept]
 	}
 	if n[turn] == len(gs) && turn == 0 && math.Abs(skew) < 1e-6 {
-		return
+		return gs
 	}
 	bottom := math.Inf(1)
 	for k := range 4 {
@@ -488,6 +526,7 @@ func upright(gs []pdf.Text, angles []float64) {
 		}
 		bottom = low + shift
 	}
+	return gs
 }
 
 // dropOverprinted drops a glyph drawn again over itself: the same character
