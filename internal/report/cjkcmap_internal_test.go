@@ -839,6 +839,22 @@ func TestSFNTCharsByGlyph(t *testing.T) {
 	for i := range len(font) {
 		sfntCharsByGlyph(font[:i]) // cut anywhere: no panic
 	}
+	// a hostile cmap: 65 536 groups of 65 536 characters each (4 × 10⁹
+	// before the bound) is read to its first maxCmapWork
+	hostile := slices.Clone(font[:28+20+len(f4)])
+	hostile = append(hostile, be16(12, 0)...)
+	hostile = binary.BigEndian.AppendUint32(hostile, 0)
+	hostile = binary.BigEndian.AppendUint32(hostile, 0)
+	hostile = binary.BigEndian.AppendUint32(hostile, 1<<16)
+	for range 1 << 16 {
+		hostile = binary.BigEndian.AppendUint32(hostile, 0x10000)
+		hostile = binary.BigEndian.AppendUint32(hostile, 0x20000)
+		hostile = binary.BigEndian.AppendUint32(hostile, 1)
+	}
+	hostile[43] = 10 // (3,10) again: the hostile format 12 table read
+	if got := sfntCharsByGlyph(hostile); len(got) == 0 || len(got) > maxCmapWork {
+		t.Errorf("the hostile cmap gave %d glyphs", len(got))
+	}
 }
 
 // Any bytes as a font: the cmap reader stays within them, and gives

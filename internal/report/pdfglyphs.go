@@ -128,8 +128,12 @@ func sfntCharsByGlyph(data []byte) map[uint16]rune {
 		return nil
 	}
 	out := map[uint16]rune{}
+	// work counts the characters visited: a font's ranges may overlap or
+	// span all of Unicode (a hostile one's 65 536 groups of 65 536 each),
+	// where a real font maps some 30 000 characters
+	work := 0
 	add := func(c rune, gid int) {
-		if gid <= 0 || gid > 0xFFFF || !utf8.ValidRune(c) || c < 0x20 || len(out) >= 1<<16 {
+		if work++; gid <= 0 || gid > 0xFFFF || !utf8.ValidRune(c) || c < 0x20 || len(out) >= 1<<16 {
 			return
 		}
 		old, ok := out[uint16(gid)]
@@ -154,7 +158,7 @@ func sfntCharsByGlyph(data []byte) map[uint16]rune {
 			if !ok1 || !ok2 || !ok3 || !ok4 || start > end {
 				continue
 			}
-			for c := start; c <= end && c != 0xFFFF; c++ {
+			for c := start; c <= end && c != 0xFFFF && work < maxCmapWork; c++ {
 				gid := 0
 				if ro == 0 {
 					gid = (c + delta) & 0xFFFF
@@ -179,13 +183,17 @@ func sfntCharsByGlyph(data []byte) map[uint16]rune {
 			if !ok1 || !ok2 || !ok3 || start > end || end-start > 1<<16 {
 				break
 			}
-			for c := start; c <= end; c++ {
+			for c := start; c <= end && work < maxCmapWork; c++ {
 				add(rune(c), gid+c-start)
 			}
 		}
 	}
 	return out
 }
+
+// maxCmapWork bounds the characters sfntCharsByGlyph visits in a font's
+// cmap: four times what the largest Chinese font maps.
+const maxCmapWork = 1 << 17
 
 // radicalForm says a character is a Kangxi radical or a CJK radical
 // supplement's: a font maps it to the glyph of the ideograph it stands for.
