@@ -602,6 +602,21 @@ func TestGhostscriptPDFA(t *testing.T) {
 	readsWhole(t, "gs-pdfa-lo-blanks-2021.pdf")
 }
 
+// A portal's page printed by a browser (Chromium, pdftotext -layout): the
+// portal's header, menu, path and a side column of links before the report,
+// the side column's lines beside the title's, which wraps ("示例第100局2021年
+// 政府信息公 … 00012" / "发布日期：2025-01-20" / "开工作年度报告"). The agency was
+// not found; the browser's header at the top of the page (its date, then the
+// page's title) has the title whole: its title is kept, tried last.
+func TestBrowserPrintOfAPortalPage(t *testing.T) {
+	file := "pdftotext-chrome-portal-sidebar-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "") // (表四 squeezed by Chromium, its blanks unread: as without the portal)
+	if r.Agency != "示例第100局" || r.Year != 2021 {
+		t.Errorf("read %q %d, want 示例第100局 2021", r.Agency, r.Year)
+	}
+}
+
 // The title of such a page (示例第1501局2022\x80政府信息}开工作\x80度ç告: 年,
 // 公 and 报 garbled) named no agency and no year: the report could not be
 // put with its agency's other years. The agency before a year, the rest

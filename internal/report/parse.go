@@ -512,6 +512,7 @@ func marksAmongCells(lines []Line, i int) bool {
 func dropFooters(lines []Line) []Line {
 	lines = dropDoubledHeadings(lines)
 	var pages []int // the lines that start a page (a form feed in them)
+	text := false   // a line with text came before
 	for i := range lines {
 		l := &lines[i]
 		if l.Fields != nil {
@@ -523,6 +524,15 @@ func dropFooters(lines []Line) []Line {
 			pages = append(pages, i)
 		}
 		printed := printedPage(l.Text)
+		if printed && !text && printedDateRe.MatchString(strings.TrimLeft(l.Text, " \t\u3000")) {
+			// the first page's: the page's title after the date is kept
+			// (a portal's page printed, its title line crowded by the
+			// portal's side column, has the title whole only here)
+			l.Text = printedDateRe.ReplaceAllString(strings.TrimLeft(l.Text, " \t\u3000"), "")
+			text = true
+			continue
+		}
+		text = text || trimSpace(l.Text) != ""
 		if printed && moreRunes(l.Text, segmentMin) {
 			// a page run into one line that starts with the printed
 			// date: the date goes, the page stays
@@ -1709,6 +1719,9 @@ func titleLines(lines []Line) []titleLine {
 		t := trimSpace(paraText(l))
 		if t == "" {
 			continue
+		}
+		if len(pre) == 0 && printedPage(t) && printedDateRe.MatchString(t) {
+			t = printedDateRe.ReplaceAllString(t, "") // the page's title after a browser's date, as dropFooters keeps it
 		}
 		if moreRunes(t, 120) {
 			// a page run into one line: its title is the last that reads
@@ -3391,7 +3404,10 @@ func (p *parser) title() {
 	case len(texts) > 12 && len(p.heads) == 0:
 		texts = texts[:12] // no section found (a workbook of the tables): the title is at the top
 	case len(texts) > 12:
-		texts = texts[len(texts)-12:]
+		// and the first, tried last: a browser's print of a portal's page
+		// has the page's title whole at its top (dropFooters), its title
+		// line below crowded by the portal's side column
+		texts = append(texts[:1:1], texts[len(texts)-12:]...)
 	}
 	// (the candidates of the lines kept only: a page of junk, no section in
 	// it, is all before section 一)
