@@ -512,10 +512,11 @@ func marksAmongCells(lines []Line, i int) bool {
 func dropFooters(lines []Line) []Line {
 	lines = dropDoubledHeadings(lines)
 	var pages []int // the lines that start a page (a form feed in them)
-	text := false   // a line with text came before
+	text := false   // a line with text came before (a table's row is one)
 	for i := range lines {
 		l := &lines[i]
 		if l.Fields != nil {
+			text = true
 			continue
 		}
 		if strings.ContainsRune(l.Text, '\f') {
