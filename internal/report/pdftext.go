@@ -487,10 +487,10 @@ func upright(gs []pdf.Text, angles []float64) []pdf.Text {
 				n[quarters[i]]--
 				continue
 			}
-			gs[kept], angles[kept], quarters[kept] = gs[i], angles[i], quarters[i]
+			gs[kept], quarters[kept] = gs[i], quarters[i] // (slanted reads quarters[i] before it is overwritten)
 			kept++
 		}
-		gs, angles, quarters = gs[:kept], angles[:kept], quarters[:kept]
+		gs, quarters = gs[:kept], quarters[:kept]
 	}
 	if n[turn] == len(gs) && turn == 0 && math.Abs(skew) < 1e-6 {
 		return gs
