@@ -617,6 +617,38 @@ func TestBrowserPrintOfAPortalPage(t *testing.T) {
 	}
 }
 
+// A 表三 row its format has not (其中：网上申请 under 一, a fourth item under
+// （六）其他处理), with seven counts, was read nowhere and said nowhere: it is
+// said as 表二's are, with its counts, when every row of the format was read;
+// the rows read as without it. A piece of a wrapped label with a row's
+// numbers (请数量 in Chromium's A5 page through pdftotext) is no such row.
+func TestT3RowTheFormatHasNot(t *testing.T) {
+	src := string(readFile(t, filepath.Join(auditDir, "tab-2021.txt")))
+	want := audit(t, "tab.txt", []byte(src))
+	for _, add := range []struct{ before, row, label string }{
+		{"二、上年结转政府信息公开申请数量", "其中：网上申请\t\t\t60\t0\t0\t2\t0\t3\t65\n", "其中：网上申请"},
+		{"\t（七）总计", "\t（六）其他处理\t4.其他情形\t0\t0\t0\t0\t0\t0\t0\n", "4.其他情形"},
+	} {
+		text := strings.Replace(src, add.before, add.row+add.before, 1)
+		if text == src {
+			t.Fatalf("no %s", add.before)
+		}
+		r := audit(t, "tab.txt", []byte(text))
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s (-without +with):\n%s", add.label, d)
+		}
+		if !saysOf(r, "PARSE.READ", "applications", add.label) {
+			t.Errorf("%s not said: %v", add.label, r.Findings)
+		}
+	}
+	for _, file := range []string{"pdftotext-chrome-a5-pagetails-2019.txt", "pdftotext-chrome-a5-cellsaline-2024.txt"} {
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if saysOf(r, "PARSE.READ", "applications", "的表格没有这一行") {
+			t.Errorf("%s: a wrapped label's piece said to be a row of its own", file)
+		}
+	}
+}
+
 // The title of such a page (示例第1501局2022\x80政府信息}开工作\x80度ç告: 年,
 // 公 and 报 garbled) named no agency and no year: the report could not be
 // put with its agency's other years. The agency before a year, the rest

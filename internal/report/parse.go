@@ -8095,6 +8095,7 @@ func (p *parser) parseT3() {
 	var intoLabel []ranInto            // rows whose cells ran into their labels
 	lost := false                      // numbers under a label that matched no row, since the last row read
 	var dropped *Line                  // the first line of a row's numbers whose label matched no row
+	var droppedAll []*Line             // and the first eight such lines
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
@@ -8415,8 +8416,13 @@ func (p *parser) parseT3() {
 				// numbers after it are not the pending row's
 				pending = -1
 			}
-			if S != "" && rc.ok && dropped == nil {
-				dropped = l
+			if S != "" && rc.ok {
+				if dropped == nil {
+					dropped = l
+				}
+				if len(droppedAll) < 8 {
+					droppedAll = append(droppedAll, l)
+				}
 			}
 			continue
 		}
@@ -8558,7 +8564,7 @@ func (p *parser) parseT3() {
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
 	if dropped != nil {
-		p.dropped3 = droppedLine{dropped, slices.Clone(seen)} // (a copy: seen stays on the stack)
+		p.dropped3 = droppedLine{dropped, slices.Clone(seen), droppedAll} // (a copy: seen stays on the stack)
 	}
 	p.placeFieldRows(got)
 	p.t3Rows, p.t3Seen = rows, seen // (for blankT3, asked where rows are placed by the identities)
@@ -10464,6 +10470,7 @@ func itemNumbered(t string) bool {
 type droppedLine struct {
 	line *Line
 	seen []bool
+	all  []*Line // every such line (the first eight)
 }
 
 // droppedNumbers says the rows of 表三 whose labels were read without
@@ -10478,6 +10485,7 @@ func (p *parser) droppedNumbers() {
 		return
 	}
 	r := p.r
+	said := false
 	for i, row := range r.Format.T3Rows() {
 		if i >= len(d.seen) || !d.seen[i] || r.Meta.Ambiguous[t3Cell(row.Key, 0)] {
 			continue
@@ -10490,6 +10498,22 @@ func (p *parser) droppedNumbers() {
 		}
 		p.warn("PARSE.TABLE", "applications."+row.Key, d.line.No, "表三“%s%s”的行名读到了，但没有读到数字；表中第 %d 行的数字（%s）的行名无法与任何一行对应（可能识别有误），它们可能是该行的，该行记为空，请对照原文核对",
 			row.Group, row.Label, d.line.No, strings.Join(strings.Fields(d.line.Text), " "))
+		said = true
+	}
+	if said || slices.Contains(p.missing3, true) {
+		return
+	}
+	// every row of the format found and read: a row of seven numbers
+	// under a label of none is a row the report added ("其中：网上申请"
+	// under 一), said as 表二's is, not a number lost
+	norms := t3Norms(r.Format)
+	for _, l := range d.all {
+		rc := splitLabel(*l, NumCols)
+		if L := stripGroups(norm(rc.label)); !moreRunes(L, 3) || slices.ContainsFunc(norms, func(n string) bool { return strings.Contains(n, L) }) {
+			continue // a piece of a row's wrapped label ("请数量"), its numbers read by another way
+		}
+		p.warn("PARSE.READ", "applications", l.No, "表三有“%s”一行（%s），%s的表格没有这一行，未读取",
+			trimSpace(rc.label), strings.Join(rc.cells, " "), r.Format.Title())
 	}
 }
 
