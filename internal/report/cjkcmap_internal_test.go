@@ -71,8 +71,9 @@ type cjkFont struct {
 	// that name the ASCII glyphs (/one, /period), which the map leaves out
 	simple string
 	// watermark draws 审核稿 2024-06-30 内部资料 three times across each
-	// page, turned 35°, in the same font (a review copy's watermark)
-	watermark bool
+	// page, turned 35°, in the same font (a review copy's watermark);
+	// level draws it level instead, at 40 pt, five times down the page
+	watermark, level bool
 	// embedded writes the Type0 font's encoding into the file as a CMap
 	// stream (as Ghostscript's PDF/A output does) instead of naming
 	// f.encoding: ASCII in one byte, the rest in two from <8000>, each
@@ -311,7 +312,13 @@ func drawPDF(t *testing.T, pages []pdfPage, f cjkFont) []byte {
 			}
 			a := 35 * math.Pi / 180
 			for _, at := range [][2]float64{{60, 150}, {200, 400}, {80, 600}} {
+				if f.level {
+					break
+				}
 				fmt.Fprintf(&c, "BT /F1 28 Tf %.5f %.5f %.5f %.5f %g %g Tm <%X> Tj ET\n", math.Cos(a), math.Sin(a), -math.Sin(a), math.Cos(a), at[0], at[1], mark)
+			}
+			for y := 150.0; f.level && y < 800; y += 150 {
+				fmt.Fprintf(&c, "BT /F1 40 Tf 1 0 0 1 40 %g Tm <%X> Tj ET\n", y, mark)
 			}
 		}
 		contents = append(contents, c.String())
@@ -499,10 +506,17 @@ func TestPDFChineseCMaps(t *testing.T) {
 // cells right, 36 wrong and 76 false errors) reads as the page without it:
 // a glyph slanted more than maxSlant off the page's directions is no
 // line's. A scan's text layer 1.5° askew is still read (TestPDFSkewedTextLayer).
+//
+// Written level at 40 pt over the tables and the text (qpdf's overlay of a
+// level watermark: 36 of 2 006 cells unread, its characters in the rows'
+// lines), a line of glyphs over text of half its size or less is left out
+// too (dropOverlaidLarge); not in an OCR layer, whose words are each sized to
+// their box.
 func TestPDFWatermark(t *testing.T) {
 	readsAsRewritten(t, []cjkFont{
 		{encoding: "UniGB-UCS2-H", code: utf16Code, watermark: true},
 		{encoding: "GBK-EUC-H", code: gbkCode(true), toUnicode: true, watermark: true, rotate: 90},
+		{encoding: "UniGB-UCS2-H", code: utf16Code, watermark: true, level: true},
 	})
 }
 

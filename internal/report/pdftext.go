@@ -46,6 +46,11 @@ func pdfGlyphs(p pdf.Page, budget *int64, doc *pdfFonts) (out []pdf.Text, invisi
 	var angles []float64 // each glyph's direction (see upright)
 	defer func() {
 		out = upright(out, angles)
+		if invisible == 0 {
+			// (an OCR layer's words are each sized to their box: of any
+			// size, over one another)
+			out = dropOverlaidLarge(out, doc.marks)
+		}
 		out = dropOverprinted(out)
 	}()
 	type state struct {
@@ -294,6 +299,9 @@ func (f *font) encoder() pdf.TextEncoding {
 type pdfFonts struct {
 	loaded map[pdfFontKey]*font
 	maps   int64 // bytes of ToUnicode maps left to read (see readToUnicode)
+	// marks are the watermarks found on the pages before (see
+	// dropOverlaidLarge), by their size and words
+	marks map[watermark]bool
 }
 
 // maxPDFFontMaps bounds the bytes of a document's ToUnicode maps that
@@ -302,7 +310,7 @@ type pdfFonts struct {
 const maxPDFFontMaps = 64 << 20
 
 func newPDFFonts() *pdfFonts {
-	return &pdfFonts{loaded: map[pdfFontKey]*font{}, maps: maxPDFFontMaps}
+	return &pdfFonts{loaded: map[pdfFontKey]*font{}, maps: maxPDFFontMaps, marks: map[watermark]bool{}}
 }
 
 type pdfFontKey struct {
@@ -412,6 +420,90 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 		f.uni = readToUnicode(pf.V.Key("ToUnicode"), 1, maps)
 	}
 	return f
+}
+
+// watermark is a line of large glyphs dropOverlaidLarge left out: its size
+// and its words.
+type watermark struct {
+	size float64
+	text string
+}
+
+// dropOverlaidLarge leaves out a line of glyphs that lies over text of half
+// its size or less: a watermark written level across the page (内部资料 at
+// 27 pt over a table at 8 – 10.5), whose characters fell into the rows they
+// crossed; and a line of the same words and size clear of the text, on this
+// page or the pages after (marks keeps them: the same watermark in a margin,
+// or below a last page's few lines). A title is less than twice the body's
+// size and stands clear of it; a cover's large title has nothing under it.
+func dropOverlaidLarge(gs []pdf.Text, marks map[watermark]bool) []pdf.Text {
+	if len(gs) < 20 {
+		return gs
+	}
+	smallest := math.Inf(1)
+	for _, g := range gs {
+		if g.FontSize > 0 {
+			smallest = min(smallest, g.FontSize)
+		}
+	}
+	var large []int
+	for i, g := range gs {
+		if g.FontSize >= 2*smallest {
+			large = append(large, i)
+		}
+	}
+	if len(large) == 0 || len(large)*len(gs) > 4_000_000 {
+		return gs // (the comparison below is each large glyph with each glyph)
+	}
+	type run struct{ y, size float64 }
+	text := map[run]string{}
+	for _, i := range large { // (in the order drawn: a line's glyphs left to right)
+		g := gs[i]
+		text[run{math.Round(g.Y), g.FontSize}] += g.S
+	}
+	drop := map[run]bool{}
+	for k, t := range text {
+		if marks[watermark{k.size, t}] {
+			drop[k] = true
+		}
+	}
+	for _, i := range large {
+		g := gs[i]
+		k := run{math.Round(g.Y), g.FontSize}
+		if drop[k] {
+			continue
+		}
+		for _, h := range gs {
+			// h, of half g's size or less, its box (descender to ascender)
+			// meeting g's
+			if 2*h.FontSize <= g.FontSize && h.Y+0.8*h.FontSize > g.Y-0.2*g.FontSize && h.Y-0.2*h.FontSize < g.Y+0.8*g.FontSize &&
+				h.X+h.W > g.X && h.X < g.X+max(g.W, g.FontSize) {
+				drop[k] = true
+				if marks != nil && len(marks) < 64 {
+					marks[watermark{k.size, text[k]}] = true
+				}
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return gs
+	}
+	// the page's other lines of a watermark's words and size
+	for k, t := range text {
+		if marks[watermark{k.size, t}] {
+			drop[k] = true
+		}
+	}
+	// the whole of each such line: its glyphs clear of the text between
+	// would stay in the rows' lines, as noise
+	kept := gs[:0]
+	for _, g := range gs {
+		if !drop[run{math.Round(g.Y), g.FontSize}] {
+			kept = append(kept, g)
+		}
+	}
+	return kept
 }
 
 // maxSlant is how far off its direction a glyph may be turned and still be
