@@ -446,6 +446,30 @@ func TestReportXLSX(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 3 {
 		t.Errorf("panes %+v", panes)
 	}
+	// printed on A4 landscape a page wide, the header rows on each page:
+	// printed as it stood, 表三's last six columns came on a page of their
+	// own (LibreOffice, as Excel and WPS do), and the auditor read 693 of
+	// 1 005 cells of such a PDF; all now
+	for _, sheet := range []string{"表二 主动公开", "表三 依申请公开", "表四 复议诉讼"} {
+		props, _ := f.GetSheetProps(sheet)
+		layout, _ := f.GetPageLayout(sheet)
+		if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+			layout.FitToHeight == nil || *layout.FitToHeight != 0 || *layout.Orientation != "landscape" || *layout.Size != 9 {
+			t.Errorf("%s: page setup %+v %+v", sheet, props, layout)
+		}
+	}
+	if titles := f.GetDefinedName(); !slices.ContainsFunc(titles, func(d excelize.DefinedName) bool {
+		return d.Name == "_xlnm.Print_Titles" && d.Scope == "表三 依申请公开" && strings.HasSuffix(d.RefersTo, "!$1:$3")
+	}) {
+		t.Errorf("表三's header rows not printed on each page: %+v", titles)
+	}
+	// a label that wraps makes its row as tall as its lines (（六）1., row 25)
+	if h, _ := f.GetRowHeight("表三 依申请公开", 25); h < 27 {
+		t.Errorf("row 25 (a label of two lines) is %v points high", h)
+	}
+	if h, _ := f.GetRowHeight("表三 依申请公开", 4); h > 20 {
+		t.Errorf("row 4 (a label of one line) is %v points high", h)
+	}
 	// 表二: four item groups of a heading row and a column-heading row; 行政事业性收费 is row 14
 	fee, _ := f.GetCellValue("表二 主动公开", "B14")
 	if s, _ := r.Proactive.Amount("fees.amount_wan_yuan").Text(); words(fee) != words(s) && !strings.HasPrefix(fee, s) {

@@ -81,6 +81,7 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 	for i := range rows {
 		rows[i] = make([]any, cols)
 	}
+	lines := make([]int, len(t.Rows)) // the lines a row's longest cell wraps into
 	for i := range t.Rows {
 		for x, k := range grid[i] {
 			if k < 0 {
@@ -101,6 +102,9 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 				}
 			}
 			rows[i][x] = cellValue(c, style, st)
+			if x1 == x && y1 == i && x < len(widths) {
+				lines[i] = max(lines[i], wrappedLines(c.Text, widths[x]))
+			}
 			if x1 > x || y1 > i {
 				if err := sw.MergeCell(cellName(x, i), cellName(x1, y1)); err != nil {
 					return err
@@ -109,11 +113,33 @@ func writeTable(f *excelize.File, sheet string, t *Table, st xlsxStyles, headerR
 		}
 	}
 	for i, r := range rows {
-		if err := sw.SetRow(cellName(0, i), r); err != nil {
+		var opts []excelize.RowOpts
+		if lines[i] > 1 {
+			// a label that wraps: its row as tall as its lines (LibreOffice
+			// keeps a streamed row's default height, and the lines ran over
+			// the row below: 1.申请人无正当理由逾期不补正、… of （六）)
+			opts = append(opts, excelize.RowOpts{Height: 13.5 * float64(lines[i])})
+		}
+		if err := sw.SetRow(cellName(0, i), r, opts...); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// wrappedLines is how many lines a cell's text takes in a column of width
+// characters (Excel's unit, a digit's width) at the tables' 10 pt: a Chinese
+// character takes two, with a character's margin.
+func wrappedLines(text string, width float64) int {
+	w := 0.0
+	for _, r := range text {
+		if r < 0x2E80 {
+			w += 1.1
+		} else {
+			w += 2
+		}
+	}
+	return max(1, int(math.Ceil(w/max(width-1, 1))))
 }
 
 // cellValue is one cell: labels as text, figures as numbers so that Excel
@@ -166,6 +192,11 @@ func ReportXLSX(w io.Writer, r *report.Report) error {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
+		// (before the table: the stream writer writes the sheet's page
+		// setup as it stands when it starts)
+		if err := printedAsPages(f, s.name, s.header); err != nil {
+			return err
+		}
 		if err := writeTable(f, s.name, s.t, st, s.header, s.label, s.widths); err != nil {
 			return err
 		}
@@ -174,6 +205,25 @@ func ReportXLSX(w io.Writer, r *report.Report) error {
 		return err
 	}
 	return f.Write(w)
+}
+
+// printedAsPages sets a table's sheet to print on A4 landscape, a page wide,
+// its header rows again at the top of each page: 表三's ten columns and 表四's
+// fifteen are wider than a portrait page, and a sheet printed as it is (Excel,
+// WPS, LibreOffice) put its later columns on a later page, apart from their
+// rows' labels.
+func printedAsPages(f *excelize.File, sheet string, headerRows int) error {
+	fit, a4, landscape, one, any := true, 9, "landscape", 1, 0
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	if headerRows == 0 {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headerRows), Scope: sheet})
 }
 
 // Ledger is a plain table of records (a case register, a fee ledger).
