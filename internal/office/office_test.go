@@ -463,6 +463,15 @@ func TestReportXLSX(t *testing.T) {
 	}) {
 		t.Errorf("表三's header rows not printed on each page: %+v", titles)
 	}
+	// the group's label down its merged column (三、本年度办理结果 in A6:A27, 8
+	// wide) wraps: in the figures' style it showed cut, 本年度办理结
+	if id, _ := f.GetCellStyle("表三 依申请公开", "A6"); id != 0 {
+		if style, _ := f.GetStyle(id); style == nil || style.Alignment == nil || !style.Alignment.WrapText {
+			t.Errorf("A6's style does not wrap: %+v", style)
+		}
+	} else {
+		t.Error("A6 has no style")
+	}
 	// a label that wraps makes its row as tall as its lines (（六）1., row 25)
 	if h, _ := f.GetRowHeight("表三 依申请公开", 25); h < 27 {
 		t.Errorf("row 25 (a label of two lines) is %v points high", h)

@@ -21,7 +21,9 @@ func cellName(col, row int) string {
 	return n
 }
 
-type xlsxStyles struct{ header, label, number, decimal int }
+// xlsxStyles are a table's cell styles: text is a centred cell that is not a
+// figure (a group's label down a merged column, 三、本年度办理结果), wrapped.
+type xlsxStyles struct{ header, label, number, decimal, text int }
 
 func newStyles(f *excelize.File) (xlsxStyles, error) {
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -39,6 +41,10 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 	}
 	if s.number, err = f.NewStyle(&excelize.Style{Border: border, Font: font, NumFmt: 1, // "0"
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}); err != nil {
+		return s, err
+	}
+	if s.text, err = f.NewStyle(&excelize.Style{Border: border, Font: font,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}); err != nil {
 		return s, err
 	}
 	fmtDec := "0.00##"
@@ -161,7 +167,10 @@ func cellValue(c Cell, style int, st xlsxStyles) excelize.Cell {
 	}
 	v, err := strconv.ParseInt(c.Text, 10, 64)
 	if err != nil {
-		return text // an unreadable cell stays as read
+		// an unreadable cell stays as read; words, wrapped in their cell
+		// (in the number style, a merged column 8 wide showed 本年度办理结)
+		text.StyleID = st.text
+		return text
 	}
 	return excelize.Cell{StyleID: style, Value: v}
 }
