@@ -10866,8 +10866,7 @@ func (p *parser) brokenMap() bool {
 		p.garbled.known = true
 		for i := range p.lines {
 			t := p.lines[i].Text
-			if strings.ContainsFunc(t, markedLatin) &&
-				strings.ContainsFunc(t, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+			if strings.ContainsFunc(t, markedLatin) && hasHan(t) {
 				p.garbled.is = true
 				break
 			}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,13 +37,10 @@ type cmapCIDs struct {
 // embedded whole, 100 KB – 1 MB, are named instead), from the budget of the
 // document's maps (see readToUnicode). nil: no code space in it.
 func readEmbeddedCMap(v pdf.Value, budget *int64) *embeddedCMap {
-	if *budget <= 0 {
+	data, ok := readBudgeted(v, 64<<10, budget)
+	if !ok {
 		return nil
 	}
-	rc := v.Reader()
-	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, min(64<<10, *budget)))
-	*budget -= int64(len(data))
 	return parseEmbeddedCMap(string(data))
 }
 

@@ -30,13 +30,13 @@ const maxFontProgram = 32 << 20
 // Unicode subtable.
 func readGlyphChars(desc pdf.Value, budget *int64) *glyphChars {
 	ff := desc.Key("FontDescriptor").Key("FontFile2")
-	if ff.Kind() != pdf.Stream || *budget <= 0 {
+	if ff.Kind() != pdf.Stream {
 		return nil
 	}
-	rc := ff.Reader()
-	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, min(maxFontProgram, *budget)))
-	*budget -= int64(len(data))
+	data, ok := readBudgeted(ff, maxFontProgram, budget)
+	if !ok {
+		return nil
+	}
 	byGID := sfntCharsByGlyph(data)
 	if len(byGID) == 0 {
 		return nil // (a subset's may be short: the digits of a bold title, 0 2 4)

@@ -382,12 +382,10 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 		if enc := pf.V.Key("Encoding"); enc.Kind() == pdf.Stream {
 			if f.cmap = readEmbeddedCMap(enc, maps); f.cmap != nil {
 				f.cid = readCIDWidths(desc)
-				info := desc.Key("CIDSystemInfo")
-				switch {
-				case toUnicode:
+				if toUnicode {
 					f.uni = readToUnicode(pf.V.Key("ToUnicode"), f.cmap.size(), maps)
-				case info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1":
-					f.gb1 = true
+				} else {
+					f.gb1 = gb1Collection(desc)
 				}
 			}
 		}
@@ -395,8 +393,7 @@ func loadFont(pf pdf.Font, maps *int64) *font {
 		case f.codes == cjkIdentity && !toUnicode:
 			// the library reads such codes as single bytes of
 			// PDFDocEncoding: Latin letters
-			info := desc.Key("CIDSystemInfo")
-			f.gb1 = info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
+			f.gb1 = gb1Collection(desc)
 			if !f.gb1 {
 				f.glyphs = readGlyphChars(desc, maps)
 			}
@@ -462,11 +459,6 @@ func dropOverlaidLarge(gs []pdf.Text, marks map[watermark]bool) []pdf.Text {
 		text[run{math.Round(g.Y), g.FontSize}] += g.S
 	}
 	drop := map[run]bool{}
-	for k, t := range text {
-		if marks[watermark{k.size, t}] {
-			drop[k] = true
-		}
-	}
 	for _, i := range large {
 		g := gs[i]
 		k := run{math.Round(g.Y), g.FontSize}
@@ -479,21 +471,22 @@ func dropOverlaidLarge(gs []pdf.Text, marks map[watermark]bool) []pdf.Text {
 			if 2*h.FontSize <= g.FontSize && h.Y+0.8*h.FontSize > g.Y-0.2*g.FontSize && h.Y-0.2*h.FontSize < g.Y+0.8*g.FontSize &&
 				h.X+h.W > g.X && h.X < g.X+max(g.W, g.FontSize) {
 				drop[k] = true
-				if marks != nil && len(marks) < 64 {
+				if len(marks) < 64 {
 					marks[watermark{k.size, text[k]}] = true
 				}
 				break
 			}
 		}
 	}
-	if len(drop) == 0 {
-		return gs
-	}
-	// the page's other lines of a watermark's words and size
+	// the lines of a watermark's words and size, found here or on a page
+	// before, clear of the text
 	for k, t := range text {
 		if marks[watermark{k.size, t}] {
 			drop[k] = true
 		}
+	}
+	if len(drop) == 0 {
+		return gs
 	}
 	// the whole of each such line: its glyphs clear of the text between
 	// would stay in the rows' lines, as noise
@@ -544,9 +537,9 @@ func upright(gs []pdf.Text, angles []float64) []pdf.Text {
 	}
 	// the main direction is the one most glyphs run in, counted without
 	// the slanted (a watermark's may outnumber a short page's text)
-	count := near
-	if near == [4]int{} {
-		count = n
+	count, fallback := near, near == [4]int{}
+	if fallback {
+		count = n // (every glyph slanted: the page's own direction)
 	}
 	turn := 0
 	for d := range count {
@@ -556,7 +549,7 @@ func upright(gs []pdf.Text, angles []float64) []pdf.Text {
 	}
 	main := make([]float64, 0, count[turn])
 	for i, o := range offs {
-		if quarters[i] == turn && (math.Abs(o) <= maxSlant || count == n) {
+		if quarters[i] == turn && (math.Abs(o) <= maxSlant || fallback) {
 			main = append(main, o)
 		}
 	}
@@ -710,14 +703,32 @@ func (u *toUnicode) text(code int) (string, bool) {
 // budget counts down the bytes of the document's maps read: past it, none
 // is read (nil), and the library decodes the font's codes.
 func readToUnicode(v pdf.Value, size int, budget *int64) *toUnicode {
-	if *budget <= 0 {
+	data, ok := readBudgeted(v, 64<<10, budget)
+	if !ok {
 		return nil
+	}
+	return parseToUnicode(string(data), size)
+}
+
+// readBudgeted reads a stream's first limit bytes, unpacked, from the budget
+// of the document's maps and font programs; ok is false when that budget is
+// spent (nothing is read).
+func readBudgeted(v pdf.Value, limit int64, budget *int64) (data []byte, ok bool) {
+	if *budget <= 0 {
+		return nil, false
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, min(64<<10, *budget)))
+	data, _ = io.ReadAll(io.LimitReader(rc, min(limit, *budget)))
 	*budget -= int64(len(data))
-	return parseToUnicode(string(data), size)
+	return data, true
+}
+
+// gb1Collection says a CID font's glyphs are Adobe-GB1's, whose table gives
+// each CID's character.
+func gb1Collection(desc pdf.Value) bool {
+	info := desc.Key("CIDSystemInfo")
+	return info.Key("Registry").Text() == "Adobe" && info.Key("Ordering").Text() == "GB1"
 }
 
 // parseToUnicode reads a CMap of codes to text: codes of size bytes (a
