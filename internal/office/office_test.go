@@ -575,10 +575,32 @@ func TestTableGridRejectsBadSpans(t *testing.T) {
 // with no error, the PDF directly with the pure-Go reader. The workbook,
 // which holds the tables alone, is named by its title property and is not
 // said to lack the text (before, it read as no agency, no year and three
-// missing sections).
+// missing sections). A report that leaves its zeros blank, 表四 whole,
+// reads back blank: before, the workbook's 表四 of headers alone was not
+// found, and 第四部分 and 表四 were said to be missing (two false errors);
+// so is one blank whole, said once for each table.
 func TestAuditReadsOwnDocuments(t *testing.T) {
 	trial := report.Generate(rand.New(rand.NewPCG(7, 7)), "示例县人民政府办公室", 2020) // the 2019 trial format
-	for _, r := range []*report.Report{seed(t), busy(), trial} {
+	blanks := report.Generate(rand.New(rand.NewPCG(5, 12)), "示例第13局", 2019)
+	for b := range blanks.Appeals {
+		blanks.Appeals[b] = [5]report.Cell{}
+	}
+	for key, row := range blanks.Applications {
+		for c := range row {
+			if v, ok := row[c].Int(); ok && v == 0 {
+				row[c] = report.Cell{}
+			}
+		}
+		blanks.Applications[key] = row
+	}
+	// and one that leaves 表三 and 表四 blank whole (before, the workbook's
+	// 表三 of labels alone was said to be unreadable, and missing)
+	empty := report.Generate(rand.New(rand.NewPCG(3, 2)), "示例第3局", 2021)
+	for key := range empty.Applications {
+		empty.Applications[key] = report.Row{}
+	}
+	empty.Appeals = blanks.Appeals
+	for _, r := range []*report.Report{seed(t), busy(), trial, blanks, empty} {
 		files := map[string][]byte{}
 		for _, format := range []string{"pdf", "docx", "xlsx", "html", "txt", "md"} {
 			var b bytes.Buffer
@@ -615,10 +637,16 @@ func TestAuditReadsOwnDocuments(t *testing.T) {
 					}
 				}
 			}
+			said := map[string]bool{}
 			for _, f := range back.Findings {
-				if f.Severity == report.SevError {
+				if f.Severity == report.SevError || f.Rule == "PARSE.TABLE" {
 					t.Errorf("%s: %s %s", name, f.Rule, f.Message)
 				}
+				table, _, _ := strings.Cut(f.Cell, ".") // (表四 said as a whole, or block by block)
+				said[f.Rule+" "+table] = true
+			}
+			if r == empty && (!said["CELL.BLANK applications"] || !said["CELL.BLANK appeals"]) {
+				t.Errorf("%s: the blank tables not said: %v", name, back.Findings)
 			}
 		}
 	}

@@ -351,8 +351,8 @@ func checkMissing(c *ctx) {
 			}
 			continue
 		}
-		if r.Meta.Parsed && r.Meta.Tables[s.Key] {
-			continue // its heading worded otherwise, but its table is there: the section is
+		if r.Meta.Parsed && (r.Meta.Tables[s.Key] || r.Meta.Unreadable[s.Key]) {
+			continue // its heading worded otherwise, but its table is there (read, or its headers): the section is
 		}
 		if r.Meta.TablesOnly && (s.Key == "1" || s.Key == "5" || s.Key == "6") {
 			continue // a workbook of the tables: said once by the reader

@@ -2944,7 +2944,14 @@ func (p *parser) blankTable(lo, hi int, words ...string) bool {
 	// (结果 over 维持), and no number anywhere in the section means none in
 	// the table (other text may hold a table's numbers apart from it)
 	placed := len(lines) > 0 && lines[0].Placed
-	if marksIn(lines) || !placed && !slices.ContainsFunc(lines, func(l Line) bool { return l.Fields != nil && hasText(withoutSpaces(l.Text), words[0]) }) {
+	// (a row of cells that names the table's rows or columns: in a
+	// workbook, a label alone in its row, the counts' cells dressed
+	// otherwise, is a paragraph's line, but 予以公开's row holds 三、本年度
+	// 办理结果 too)
+	celled := func(l Line) bool {
+		return l.Fields != nil && slices.ContainsFunc(words, func(w string) bool { return hasText(withoutSpaces(l.Text), w) })
+	}
+	if marksIn(lines) || !placed && !slices.ContainsFunc(lines, celled) {
 		return false
 	}
 	var b strings.Builder
@@ -8490,7 +8497,9 @@ func (p *parser) parseT3() {
 		if p.notText("3", "applications") || p.proseOnly("3") {
 			return
 		}
-		if _, ok := p.heads["3"]; ok && hi-lo > 1 {
+		// (its section's heading, or, in a workbook of the tables, 表三's
+		// own first line: 申请人情况 over rows of labels alone)
+		if _, ok := p.heads["3"]; (ok || lo >= 0 && lo < hi && tableStart("3", p.lines[lo])) && hi-lo > 1 {
 			r.Meta.Unreadable["3"] = true
 			if p.blankTable(lo, hi, "本年新收", "予以公开") {
 				p.warn("CELL.BLANK", "applications", p.lines[lo].No, "表三各行都在，但没有一个数字（各栏空白或未填数字）：格式要求填写数字，没有的填 0")
@@ -14596,7 +14605,10 @@ func (p *parser) parseT4() {
 				strings.Join(missing, "”“"))
 			return
 		}
-		if _, ok := p.heads["4"]; ok && hi-lo > 1 {
+		// (its section's heading, or, in a workbook of the tables, 表四's
+		// own first line: its headers alone, the blank row of cells left
+		// out with the sheet's empty rows)
+		if _, ok := p.heads["4"]; (ok || lo >= 0 && lo < hi && tableStart("4", p.lines[lo])) && hi-lo > 1 {
 			r.Meta.Unreadable["4"] = true
 			if p.blankTable(lo, hi, "结果维持", "尚未审结") {
 				p.warn("CELL.BLANK", "appeals", p.lines[lo].No, "表四表头都在，但没有一个数字（各栏空白或未填数字）：格式要求填写数字，没有的填 0")
