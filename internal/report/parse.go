@@ -8008,6 +8008,48 @@ type t3Line struct {
 	gridTotal string
 }
 
+// eitherRow is a row of 表三 given the numbers on the line (line) right
+// under its label, a line of numbers alone, where the row above had no
+// numbers yet either (parser.eitherRows).
+type eitherRow struct {
+	row  int // in the template's rows
+	line int
+}
+
+// eitherRows leaves unread the rows given numbers that may be the row
+// above's (eitherRow), where that row got none of its own: pdftotext
+// -layout writes a row's numbers, set in the middle of a tall row, after
+// the next row's label when that label shares its line with a merged
+// cell's words (Chromium's print: "度办理结 法提供 3.补正后申请内容仍不明确"
+// then the numbers of 2.没有现成信息需要另行制作). Where every row has its
+// numbers the row above has its own, and the numbers are this row's; in a
+// report that leaves rows blank either may be, and a guess would read a
+// wrong row without a word. Both are said and left unread.
+func (p *parser) eitherRows(got []t3Line, rows []T3Row, either []eitherRow) {
+	for _, e := range either {
+		above := &rows[e.row-1]
+		if slices.ContainsFunc(got, func(g t3Line) bool { return g.row == above }) {
+			continue // the row above has numbers of its own
+		}
+		k := slices.IndexFunc(got, func(g t3Line) bool { return g.row == &rows[e.row] && g.line.No == e.line })
+		if k < 0 || got[k].unread {
+			continue
+		}
+		nums := strings.Join(strs(got[k].rc.tokens), " ")
+		if got[k].rc.ok {
+			nums = strings.Join(got[k].rc.cells, " ")
+		}
+		got[k].rc, got[k].unread = rowCells{label: got[k].rc.label}, true
+		for c := range NumCols {
+			p.ambiguous(t3Cell(above.Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+rows[e.row].Key, e.line, "表三第 %d 行单独一行的数（%s）紧接在“%s%s”的行名之后，而上一行“%s%s”没有数：PDF 转换后的文字中，上一行的数可能排到了这一行的行名之后，无法确定是哪一行的，两行都记为空，请对照原文核对",
+			e.line, nums, rows[e.row].Group, rows[e.row].Label, above.Group, above.Label)
+		p.warn("PARSE.TABLE", "applications."+above.Key, e.line, "表三“%s%s”的行名旁没有数，但下一行行名之后单独一行的数（第 %d 行：%s）可能是它的（见下一行），该行记为空，请对照原文核对",
+			above.Group, above.Label, e.line, nums)
+	}
+}
+
 // ocrRule says a line of text (not a row of cells) holds a "|" with
 // Chinese characters on both sides, a space apart at most: a table's rule
 // as OCR reads it (自然人 | 商业企 | 科研机; 三、本 | (一) 予以公开), where
@@ -8106,6 +8148,8 @@ func (p *parser) parseT3() {
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
+	var either []eitherRow             // numbers alone under a label, the row above waiting too
+	aboveAt := -1                      // the line of the label that waited before pending's
 	aheadRow, aheadS := -1, ""         // the last row given numbers that came before its label, and that label
 	heading, headed := p.heads["3"]
 	// shareByOrder gives the rest of the run ahead to the rows from next up
@@ -8306,6 +8350,9 @@ func (p *parser) parseT3() {
 			// a label waiting for its numbers on a later line: a wrapped
 			// label, or a converter's heading above a generic table
 			if j >= 0 && S != "" {
+				if j != pending {
+					aboveAt = pendingAt
+				}
 				pending, pendingFuzzy, pendingAt, pendingS = j, "", n, S
 				if fuzzy {
 					pendingFuzzy, pendingLine = rc.label, l.No
@@ -8387,6 +8434,16 @@ func (p *parser) parseT3() {
 			j = pending // numbers under a generic label ("数值") or none
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
+			}
+			if S == "" && !l.OneEach && !l.Placed && l.Fields == nil && !l.Segmented && strings.HasPrefix(l.Text, "   ") && pendingAt == n-1 &&
+				aboveAt == pendingAt-1 && strings.HasSuffix(pendingS, norms[j]) && len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 {
+				// numbers alone, set out to their columns (pdftotext
+				// -layout), right under a whole label right under the row
+				// above's, which waits too: theirs or the row above's
+				// (settled below; rows a blank line apart, as
+				// LibreOffice's, keep their numbers within their own, and
+				// numbers between a wrapped label's lines are its own)
+				either = append(either, eitherRow{row: j, line: l.No})
 			}
 		}
 		if j < 0 && slices.Contains(t3GroupNorms[1:], L) && (rc.ok || len(rc.tokens) > 0) {
@@ -8492,6 +8549,7 @@ func (p *parser) parseT3() {
 				rows[j].Group, rows[j].Label, strings.Join(strs(rc.tokens), " "))
 		}
 	}
+	p.eitherRows(got, rows, either)
 	p.findTails(got, lo, hi)
 	if len(got) == 0 {
 		if p.notText("3", "applications") || p.proseOnly("3") {
