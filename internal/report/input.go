@@ -3918,7 +3918,7 @@ func pdfPages(name string, data []byte, open func(io.ReaderAt, int64) (*pdf.Read
 			// spacing too
 			floor = lineSpacing(gs) / 4
 		}
-		pageLinesFrom(&b, gs, left, floor)
+		pageColumnsFrom(&b, gs, left, floor)
 		b.WriteString("\n")
 		pdfNotes(&d, p)
 	}
