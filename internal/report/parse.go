@@ -697,6 +697,9 @@ type parser struct {
 	// blanks3 are 表三's rows left with blanks whose places are not known,
 	// for readBlankTotals
 	blanks3 blanksLeft
+	// upRows: 表三 rows read from numbers right after their labels, whose
+	// row above, its label right before, read none (swapUp)
+	upRows []upRow
 	// missing3 are the rows of 表三 whose labels were not found, by the
 	// format's order (missingRows)
 	missing3 []bool
@@ -3150,6 +3153,7 @@ func (p *parser) parse() *Report {
 	p.droppedNumbers()
 	p.strayUnread()
 	p.readBlankTotals()
+	p.swapUp()
 	if len(p.heads) == 0 && !r.Meta.Tables["2"] && !r.Meta.Tables["3"] && !r.Meta.Tables["4"] {
 		r.Meta.Empty = true
 		for _, l := range p.lines {
@@ -8043,11 +8047,111 @@ func (p *parser) eitherRows(got []t3Line, rows []T3Row, either []eitherRow) {
 		for c := range NumCols {
 			p.ambiguous(t3Cell(above.Key, c))
 		}
-		p.warn("PARSE.TABLE", "applications."+rows[e.row].Key, e.line, "表三第 %d 行单独一行的数（%s）紧接在“%s%s”的行名之后，而上一行“%s%s”没有数：PDF 转换后的文字中，上一行的数可能排到了这一行的行名之后，无法确定是哪一行的，两行都记为空，请对照原文核对",
-			e.line, nums, rows[e.row].Group, rows[e.row].Label, above.Group, above.Label)
-		p.warn("PARSE.TABLE", "applications."+above.Key, e.line, "表三“%s%s”的行名旁没有数，但下一行行名之后单独一行的数（第 %d 行：%s）可能是它的（见下一行），该行记为空，请对照原文核对",
-			above.Group, above.Label, e.line, nums)
+		p.warn("PARSE.TABLE", "applications."+rows[e.row].Key, e.line, "表三“%s%s”的行名之后单独一行的数（%s），而上一行“%s%s”没有数：PDF 转换后的文字中，上一行的数可能排到了这一行的行名之后，无法确定是哪一行的，两行都记为空，请对照原文核对",
+			rows[e.row].Group, rows[e.row].Label, nums, above.Group, above.Label)
+		p.warn("PARSE.TABLE", "applications."+above.Key, e.line, "表三“%s%s”的行名旁没有数，但下一行行名之后单独一行的数（%s）可能是它的（见下一行），该行记为空，请对照原文核对",
+			above.Group, above.Label, nums)
 	}
+}
+
+// upRow is a row of 表三 (from, in the template's rows) read from numbers
+// after its label on line, whose row above had its label right before and
+// read none.
+type upRow struct{ from, line int }
+
+// swapUp gives a row's numbers to the blank row above it (upRow) where 表三,
+// read whole, holds none of its identities as read and all of them so:
+// pdftotext's default text of a browser's print put （七）总计's numbers
+// after 四、结转下年度继续办理's label (the next page's running head between),
+// and a report that leaves rows blank read a 结转下年度 of the totals and an
+// empty 总计 — false T3 errors. Where both readings hold (two outcome rows),
+// or neither, nothing is moved.
+func (p *parser) swapUp() {
+	r := p.r
+	if len(p.upRows) == 0 || slices.ContainsFunc(r.Format.T3Rows(), func(row T3Row) bool { return p.t3RowAmbiguous(row.Key) }) {
+		return
+	}
+	rows := r.Format.T3Rows()
+	for _, u := range p.upRows {
+		if u.from <= 0 || u.from >= len(rows) || t3Broken(r) == 0 {
+			continue
+		}
+		from, to := rows[u.from], rows[u.from-1]
+		had, blank := r.Applications[from.Key], r.Applications[to.Key]
+		if blank != (Row{}) || had == (Row{}) {
+			continue
+		}
+		r.Applications[to.Key], r.Applications[from.Key] = had, Row{}
+		if t3Broken(r) > 0 {
+			r.Applications[to.Key], r.Applications[from.Key] = blank, had
+			continue
+		}
+		r.setLine(to.Key, u.line)
+		p.warn("PARSE.READ", "applications."+to.Key, u.line, "表三“%s%s”的行名旁没有数，其后一行“%s%s”行名之后的数（%s）按原文位置读作该行时，表三的勾稽关系不成立，读作“%s%s”的则全部成立（PDF 转换后的文字中，行的数排到了下一行的行名之后）：按此读取，“%s%s”记为空",
+			to.Group, to.Label, from.Group, from.Label, rowText(had), to.Group, to.Label, from.Group, from.Label)
+	}
+}
+
+// rowText is a row's cells as read, a blank one as 空.
+func rowText(v Row) string {
+	parts := make([]string, len(v))
+	for c, x := range v {
+		parts[c] = x.String()
+		if x.Blank() {
+			parts[c] = "空"
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// t3RowAmbiguous says a cell of 表三's row key is unread or ambiguous.
+func (p *parser) t3RowAmbiguous(key string) bool {
+	for c := range NumCols {
+		if p.r.ambiguous(t3Cell(key, c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// t3Broken counts the identities of 表三 that do not hold as read, a blank
+// cell 0: each row's 总计 the sum of its six; each column's （七）总计 the
+// sum of the outcomes, and 新收 + 上年结转 = （七）总计 + 结转下年度.
+func t3Broken(r *Report) int {
+	n := 0
+	var outcomes, total, balance [NumCols]int64
+	for _, row := range r.Format.T3Rows() {
+		v := r.Applications[row.Key]
+		var sum int64
+		for c := range NumCols {
+			x := v[c].Val()
+			if c < ColTotal {
+				sum += x
+			}
+			switch row.Kind {
+			case RowOutcome:
+				outcomes[c] += x
+			case RowTotal:
+				total[c] = x
+			case RowNew, RowCarriedIn:
+				balance[c] += x
+			case RowCarriedForward:
+				balance[c] -= x
+			}
+		}
+		if v != (Row{}) && sum != v[ColTotal].Val() {
+			n++
+		}
+	}
+	for c := range NumCols {
+		if outcomes[c] != total[c] {
+			n++
+		}
+		if balance[c] != total[c] {
+			n++
+		}
+	}
+	return n
 }
 
 // ocrRule says a line of text (not a row of cells) holds a "|" with
@@ -8435,6 +8539,10 @@ func (p *parser) parseT3() {
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
 			}
+			if len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 && aboveAt >= 0 && (aboveAt == pendingAt-1 || p.blankBetween(aboveAt, pendingAt)) &&
+				strings.HasSuffix(pendingS, norms[j]) {
+				p.upRows = append(p.upRows, upRow{from: j, line: l.No}) // (numbers under no row's label: a page's running head)
+			}
 			if S == "" && !l.OneEach && !l.Placed && l.Fields == nil && !l.Segmented && strings.HasPrefix(l.Text, "   ") && pendingAt == n-1 &&
 				aboveAt == pendingAt-1 && strings.HasSuffix(pendingS, norms[j]) && len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 {
 				// numbers alone, set out to their columns (pdftotext
@@ -8533,6 +8641,16 @@ func (p *parser) parseT3() {
 			}
 		}
 		tails := l.Segmented && len(rc.tokens) > 0 && allDigits(rc.tokens[0].s) && strings.Contains(rc.label, "://") && hasPageSuffix(strings.TrimRight(rc.label, " \u3000"))
+		if j > 0 && pending == j-1 && pendingS != "" && strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j]) &&
+			(pendingAt == n-1 || p.blankBetween(pendingAt, n)) {
+			p.upRows = append(p.upRows, upRow{from: j, line: l.No})
+		}
+		if laid := p.laidOne[l.No]; strings.HasPrefix(laid, "   ") && j > 0 && pending == j-1 && pendingAt == n-1 &&
+			strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j]) && !l.Placed {
+			// the same, its numbers joined to its label's line from the
+			// line under it (joinCellLines: a few cells, "3  3")
+			either = append(either, eitherRow{row: j, line: l.No})
+		}
 		next, pending, waiting = j+1, -1, nil
 		seen[j] = true
 		got = append(got, t3Line{row: &rows[j], rc: rc, line: l, unread: tails})
