@@ -32,7 +32,13 @@ import (
 // mix and nothing need be split). A left one must not be a table's label
 // column: its lines' other sides hold no numbers, two times in three.
 func sideColumn(gs []pdf.Text) (main, side []pdf.Text) {
-	lines := glyphLines(gs)
+	// (most pages have running text across them: no gap even with the most
+	// lines at the top and the bottom left out, and nothing more to try;
+	// told by the runs' places alone, their words not gathered)
+	if spans := glyphLines(gs, false); len(spans) < 14 || !hasGap(spans[4:len(spans)-2]) {
+		return gs, nil
+	}
+	lines := glyphLines(gs, true)
 	// the lines the side column stands beside: without a few at the top
 	// and the bottom that may run across (a running head, the site's
 	// banner and breadcrumbs over both columns, a foot)
@@ -65,6 +71,20 @@ func sideColumn(gs []pdf.Text) (main, side []pdf.Text) {
 	return gs, nil
 }
 
+// hasGap says some span a font size wide within the lines' text stands
+// clear of all of them.
+func hasGap(lines []glyphLine) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	size := math.Inf(1)
+	for _, l := range lines {
+		for _, s := range l.segs {
+			lo, hi = math.Min(lo, s.x0), math.Max(hi, s.x1)
+		}
+		size = math.Min(size, l.size)
+	}
+	return len(lineGaps(lines, lo, hi, size)) > 0
+}
+
 // glyphLine is a line of a page's glyphs as pageLinesFrom groups them:
 // their baseline, usual size, and the runs of glyphs no more than a font
 // size apart (a cell's or a phrase's words).
@@ -84,8 +104,8 @@ type glyphSeg struct {
 
 // glyphLines groups glyphs into lines as pageLinesFrom does (within 0.45
 // of the first glyph's size of its baseline), each cut into runs at gaps
-// wider than a font size.
-func glyphLines(glyphs []pdf.Text) []glyphLine {
+// wider than a font size; the runs' words only when asked.
+func glyphLines(glyphs []pdf.Text, words bool) []glyphLine {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
 		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
@@ -120,6 +140,9 @@ func glyphLines(glyphs []pdf.Text) []glyphLine {
 			}
 			s := &gl.segs[len(gl.segs)-1]
 			s.x1 = math.Max(s.x1, g.X+g.W)
+			if !words {
+				continue
+			}
 			for _, r := range g.S {
 				if r == ' ' || r == '\u3000' {
 					if len(s.words[len(s.words)-1]) > 0 {
