@@ -1235,6 +1235,16 @@ func (p *parser) findHeads() {
 				}
 			}
 		}
+		if k == "" && l.Fields == nil && !l.Segmented {
+			if head, ok := besideSide(t); ok {
+				// a heading beside a side column's words (pdftotext -layout
+				// of a portal page's print: 规划计划 … 一、总体情况, or
+				// 一、总体情况 … 2024-07-13): the heading alone
+				if k = headingKey(head); k != "" {
+					p.lines[i].Text = head
+				}
+			}
+		}
 		if k != "" {
 			found = append(found, headAt{i, k})
 		}
@@ -1765,6 +1775,31 @@ func titleLines(lines []Line) []titleLine {
 		pre = append(pre, titleLineOf(t))
 	}
 	return pre
+}
+
+// besideSide is a line's text without a side column's words set apart from
+// it by six spaces or more: a menu's item before it (a few Chinese
+// characters, no digit) or an item's words or date after it (no count
+// standing alone); false when the line is not so.
+func besideSide(t string) (string, bool) {
+	parts := strings.Split(trimSpace(t), "      ")
+	var words []string
+	for _, p := range parts {
+		if p = trimSpace(p); p != "" {
+			words = append(words, p)
+		}
+	}
+	if len(words) != 2 {
+		return "", false
+	}
+	first, second := words[0], words[1]
+	if !moreRunes(first, 8) && hasHan(first) && !strings.ContainsFunc(first, isDigit) {
+		return second, true
+	}
+	if !slices.ContainsFunc(strings.Fields(second), isNumber) && !moreRunes(second, 20) {
+		return first, true
+	}
+	return "", false
 }
 
 // titleEndAfter is the next line with text, when it is a title's end: a
@@ -10130,6 +10165,16 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if !ok && !segmented {
 		rest, ok = wrappedLabelRest(norms[i], first, g.row)
 	}
+	for k := range first {
+		if ok || segmented {
+			break
+		}
+		// the merged cells' pieces before the label's start on its line
+		// (三、本年 （四）无 2.没有现成信息需要另行制)
+		if k > 0 && besideRow(first[:k], g.row) {
+			rest, ok = strings.CutPrefix(norms[i], first[k:])
+		}
+	}
 	if !ok || rest == "" || first == "" {
 		return nil, wrapNone
 	}
@@ -10295,7 +10340,21 @@ func wrappedLabelRest(L, first string, row *T3Row) (string, bool) {
 // row: its group's (（三）不予公开) or, for an outcome's row, 三、本年度办理
 // 结果's ("度办" / "理结" beside （二）部分公开's wrapped label).
 func besideRow(s string, row *T3Row) bool {
-	return strings.Contains(norm(row.Group), s) || row.Kind == RowOutcome && strings.Contains(norm(T3Group), s)
+	group, outcomes := norm(row.Group), norm(T3Group)
+	if strings.Contains(group, s) || row.Kind == RowOutcome && strings.Contains(outcomes, s) {
+		return true
+	}
+	if row.Kind != RowOutcome || group == "" {
+		return false
+	}
+	// both merged cells' pieces on the line, 三、本年度办理结果's then the
+	// group's (度办理结 法提供 beside （四）2.'s wrapped label's end)
+	for k := range s {
+		if k > 0 && strings.Contains(outcomes, s[:k]) && strings.Contains(group, s[k:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsT3Label says s, less a mark glued to its end, is the start of a

@@ -202,3 +202,24 @@ func TestNumbersGivenToTheBlankRowAbove(t *testing.T) {
 		t.Errorf("the move not said: %v", r.Findings)
 	}
 }
+
+// pdftotext -layout of Chromium's print of a portal page: the site's menu
+// stands beside the report's first lines (规划计划 … 一、总体情况), and the
+// heading is read without it (before, 第一部分 was said to be missing in
+// each of 40 such prints); and a wrapped label whose second line follows
+// both merged cells' pieces (三、本年 法提供 2.没有现成信息需要另行制 1 / 度办理
+// 结 … 作 … 1) is one row, its numbers on both lines (before, its first
+// line's 1 alone was read and a false T3.ROWSUM claimed). The fixtures:
+// generated reports that leave their zeros blank in portal pages (seed 21,
+// 3 and 34), printed by Chromium.
+func TestPortalPrintThroughPdftotext(t *testing.T) {
+	for _, file := range []string{"pdftotext-layout-chrome-portal-leftmenu-2022.txt", "pdftotext-layout-chrome-portal-wrapmerged-2023.txt"} {
+		t.Run(file, func(t *testing.T) {
+			readsAsTruth(t, file)
+			r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+			if _, ok := r.Sections["1"]; !ok {
+				t.Error("第一部分 not found")
+			}
+		})
+	}
+}
