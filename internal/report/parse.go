@@ -8975,6 +8975,7 @@ func (p *parser) parseT3() {
 	if len(intoLabel) == 0 {
 		p.blanks3 = blanksLeft{got: got, left: left} // (readBlankTotals, once the table is settled)
 	}
+	var noSum []t3Line // rows that add up wherever their blanks are: the report's errors, unless many
 	for _, g := range left {
 		if len(g.rc.tokens) > NumCols {
 			p.strays = append(p.strays, stray{g.row.Key, g.line.No, len(g.rc.tokens)}) // (more numbers than a row's cells: other rows' too)
@@ -9016,10 +9017,26 @@ func (p *parser) parseT3() {
 				// column whole — in a table that leaves cells blank:
 				// wherever the blanks are, the row does not add up — the
 				// report's own error
-				p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
-					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+				noSum = append(noSum, g)
 			}
 		}
+	}
+	if len(noSum) >= 3 {
+		// three rows or more that add up wherever their blanks are: the
+		// text's rows, not the report's (pdftotext's default text of a
+		// narrow column cuts a row's numbers over two lines, "41 6 0 3" /
+		// "0 3 53", and the next row takes the second) — as for glued rows
+		var said []string
+		for _, g := range noSum {
+			said = append(said, fmt.Sprintf("“%s%s”（%s）", g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " ")))
+		}
+		p.warn("PARSE.TABLE", "applications", noSum[0].line.No, "表三有 %d 行读到的数无论空白在哪里都不成一行（%s）：多半是转换把各行的数拆散或错开了，不是报告本身的错误，这些行记为空，请对照原文核对",
+			len(noSum), strings.Join(said, "、"))
+		noSum = nil
+	}
+	for _, g := range noSum {
+		p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
+			g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 	}
 	for _, x := range intoLabel {
 		row := rows[x.row]
