@@ -1235,7 +1235,7 @@ func (p *parser) findHeads() {
 				}
 			}
 		}
-		if k == "" && l.Fields == nil && !l.Segmented {
+		if k == "" && l.Fields == nil && !l.Segmented && strings.Contains(t, "      ") {
 			if head, ok := besideSide(t); ok {
 				// a heading beside a side column's words (pdftotext -layout
 				// of a portal page's print: 规划计划 … 一、总体情况, or
