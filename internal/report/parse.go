@@ -8095,7 +8095,7 @@ func (p *parser) eitherRows(got []t3Line, rows []T3Row, either []eitherRow) {
 type upRow struct{ from, line int }
 
 // swapUp gives a row's numbers to the blank row above it (upRow) where 表三,
-// read whole, holds none of its identities as read and all of them so:
+// read whole, breaks some of its identities as read and holds all of them so:
 // pdftotext's default text of a browser's print put （七）总计's numbers
 // after 四、结转下年度继续办理's label (the next page's running head between),
 // and a report that leaves rows blank read a 结转下年度 of the totals and an

@@ -185,9 +185,9 @@ func TestNumbersUnderTheNextRowsLabel(t *testing.T) {
 // （七）总计's numbers after 四、结转下年度继续办理's label and the next page's
 // running head; in a report that leaves rows blank they read as 结转下年度's
 // and （七）总计 read blank: five false T3.OUTCOMES errors (2 of 39 such
-// prints). Where 表三, read whole, holds none of its identities so and all
-// of them with the numbers given to the blank row above, they are that
-// row's, and said. The fixture: a generated 2020 report that leaves its
+// prints). Where 表三, read whole, breaks some of its identities so and
+// holds all of them with the numbers given to the blank row above, they are
+// that row's, and said. The fixture: a generated 2020 report that leaves its
 // zeros blank (seed 21, 1) in a portal page, printed by Chromium.
 func TestNumbersGivenToTheBlankRowAbove(t *testing.T) {
 	file := "pdftotext-chrome-portal-totalafter-2020.txt"
