@@ -3987,6 +3987,16 @@ func lineSpacing(gs []pdf.Text) float64 {
 // pageLinesFrom is pageLines with the columns counted from left; a line
 // takes what is within floor of its first glyph too.
 func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left, floor float64) {
+	writeLines(b, baselineLines(glyphs, floor), left)
+}
+
+// baselineLines groups a copy of glyphs into lines, top to bottom, each in x
+// order: a line takes what sits within half its font's size of its first
+// (highest) glyph, as pdftotext does — a merged cell's text centred between
+// two lines of the next cell's is on the first of them (三、本年度 three
+// points under 1.本机关不掌握相关政府, its numbers three more under) — and
+// within floor of it too.
+func baselineLines(glyphs []pdf.Text, floor float64) [][]pdf.Text {
 	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
 		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
@@ -3994,18 +4004,8 @@ func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left, floor float64) {
 		}
 		return gs[i].X < gs[j].X
 	})
-	// each line is written as pdftotext -layout writes it: what follows a
-	// gap wider than a character (a table's next cell) at the column its
-	// place gives (half a font size to a column), every character one
-	// column, so the numbers of a table line up in a page and a blank cell is
-	// a gap the reader can place (alignShort); a word's gap in running text
-	// is one space
+	var lines [][]pdf.Text
 	for i := 0; i < len(gs); {
-		// a line takes what sits within half its font's size of its
-		// first (highest) glyph, as pdftotext does: a merged cell's text
-		// centred between two lines of the next cell's is on the first of them
-		// (三、本年度 three points under 1.本机关不掌握相关政府, its numbers
-		// three more under)
 		tol := max(2, 0.45*gs[i].FontSize, floor)
 		j := i
 		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= tol {
@@ -4013,6 +4013,22 @@ func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left, floor float64) {
 		}
 		line := gs[i:j]
 		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
+		lines = append(lines, line)
+		i = j
+	}
+	return lines
+}
+
+// writeLines writes lines of glyphs (baselineLines) with the columns counted
+// from left.
+func writeLines(b *strings.Builder, lines [][]pdf.Text, left float64) {
+	// each line is written as pdftotext -layout writes it: what follows a
+	// gap wider than a character (a table's next cell) at the column its
+	// place gives (half a font size to a column), every character one
+	// column, so the numbers of a table line up in a page and a blank cell is
+	// a gap the reader can place (alignShort); a word's gap in running text
+	// is one space
+	for _, line := range lines {
 		end, cursor := line[0].X, 0
 		prev := rune(0) // the last character written
 		// a table row's line: six numbers or more standing apart (a row's
@@ -4052,7 +4068,6 @@ func pageLinesFrom(b *strings.Builder, glyphs []pdf.Text, left, floor float64) {
 			end = g.X + g.W
 		}
 		b.WriteByte('\n')
-		i = j
 	}
 }
 

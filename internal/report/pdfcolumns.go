@@ -1,9 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,21 +31,23 @@ import (
 // and shares two lines at least with the main column (else the lines do not
 // mix and nothing need be split). A left one must not be a table's label
 // column: its lines' other sides hold no numbers, two times in three.
-func sideColumn(gs []pdf.Text) (main, side []pdf.Text) {
+//
+// rows are the page's glyphs in lines (baselineLines, no floor).
+func sideColumn(rows [][]pdf.Text) (main, side []pdf.Text, found bool) {
 	// (most pages have running text across them: no gap even with the most
 	// lines at the top and the bottom left out, and nothing more to try;
 	// told by the runs' places alone, their words not gathered)
-	if spans := glyphLines(gs, false); len(spans) < 14 || !hasGap(spans[4:len(spans)-2]) {
-		return gs, nil
+	if spans := glyphLines(rows, false); len(spans) < 14 || !hasGap(spans[4:len(spans)-2]) {
+		return nil, nil, false
 	}
-	lines := glyphLines(gs, true)
+	lines := glyphLines(rows, true)
 	// the lines the side column stands beside: without a few at the top
 	// and the bottom that may run across (a running head, the site's
 	// banner and breadcrumbs over both columns, a foot)
 	for top := 1; top <= 4; top++ {
 		for foot := 1; foot <= 2; foot++ {
 			if len(lines)-top-foot < 8 {
-				return gs, nil
+				return nil, nil, false
 			}
 			body := lines[top : len(lines)-foot]
 			lo, hi := math.Inf(1), math.Inf(-1)
@@ -59,16 +61,16 @@ func sideColumn(gs []pdf.Text) (main, side []pdf.Text) {
 			slices.Sort(sizes)
 			size := sizes[len(sizes)/2]
 			if hi-lo < 20*size {
-				return gs, nil // a narrow page: no room for two columns
+				return nil, nil, false // a narrow page: no room for two columns
 			}
 			for _, gap := range lineGaps(body, lo, hi, size) {
 				if m, s, ok := splitAt(lines, body, gap, lo, hi); ok {
-					return m, s
+					return m, s, true
 				}
 			}
 		}
 	}
-	return gs, nil
+	return nil, nil, false
 }
 
 // hasGap says some span a font size wide within the lines' text stands
@@ -102,27 +104,12 @@ type glyphSeg struct {
 	words  [][]rune
 }
 
-// glyphLines groups glyphs into lines as pageLinesFrom does (within 0.45
-// of the first glyph's size of its baseline), each cut into runs at gaps
-// wider than a font size; the runs' words only when asked.
-func glyphLines(glyphs []pdf.Text, words bool) []glyphLine {
-	gs := append([]pdf.Text(nil), glyphs...)
-	sort.SliceStable(gs, func(i, j int) bool {
-		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
-			return gs[i].Y > gs[j].Y
-		}
-		return gs[i].X < gs[j].X
-	})
-	var out []glyphLine
-	for i := 0; i < len(gs); {
-		tol := max(2, 0.45*gs[i].FontSize)
-		j := i
-		for j < len(gs) && math.Abs(gs[j].Y-gs[i].Y) <= tol {
-			j++
-		}
-		line := gs[i:j]
-		sort.SliceStable(line, func(a, c int) bool { return line[a].X < line[c].X })
-		gl := glyphLine{y: gs[i].Y, size: math.Max(gs[i].FontSize, 1), glyphs: line}
+// glyphLines cuts lines of glyphs (baselineLines) into runs at gaps wider
+// than a font size; the runs' words only when asked.
+func glyphLines(lines [][]pdf.Text, words bool) []glyphLine {
+	out := make([]glyphLine, 0, len(lines))
+	for _, line := range lines {
+		gl := glyphLine{y: line[0].Y, size: math.Max(line[0].FontSize, 1), glyphs: line}
 		prev := rune(0)
 		for _, g := range line {
 			size := math.Max(g.FontSize, 1)
@@ -155,7 +142,6 @@ func glyphLines(glyphs []pdf.Text, words bool) []glyphLine {
 			}
 		}
 		out = append(out, gl)
-		i = j
 	}
 	return out
 }
@@ -170,7 +156,7 @@ func lineGaps(lines []glyphLine, lo, hi, size float64) [][2]float64 {
 			spans = append(spans, [2]float64{s.x0, s.x1})
 		}
 	}
-	slices.SortFunc(spans, func(a, b [2]float64) int { return cmpFloat(a[0], b[0]) })
+	slices.SortFunc(spans, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	var gaps [][2]float64
 	end := lo
 	for _, s := range spans {
@@ -179,18 +165,8 @@ func lineGaps(lines []glyphLine, lo, hi, size float64) [][2]float64 {
 		}
 		end = math.Max(end, s[1])
 	}
-	slices.SortStableFunc(gaps, func(a, b [2]float64) int { return cmpFloat(b[1]-b[0], a[1]-a[0]) })
+	slices.SortStableFunc(gaps, func(a, b [2]float64) int { return cmp.Compare(b[1]-b[0], a[1]-a[0]) })
 	return gaps
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // splitAt splits all, a page's lines, at gap when what stands on its narrower side is a side
@@ -282,20 +258,27 @@ func segsHan(segs []glyphSeg) int {
 // column's (sideColumn) after the main column's lines beside it and before
 // those below it (a browser's running foot stays last).
 func pageColumnsFrom(b *strings.Builder, gs []pdf.Text, left, floor float64) {
-	main := gs
+	rows := baselineLines(gs, 0)
 	var sides [][]pdf.Text
+	var main []pdf.Text
 	bottom := math.Inf(1)
 	for len(sides) < 2 { // (a menu to the left and related items to the right)
-		m, side := sideColumn(main)
-		if side == nil {
+		m, side, found := sideColumn(rows)
+		if !found {
 			break
 		}
 		main, sides = m, append(sides, side)
 		for _, g := range side {
 			bottom = math.Min(bottom, g.Y)
 		}
+		rows = baselineLines(main, 0)
 	}
-	if sides == nil {
+	switch {
+	case sides != nil:
+	case floor == 0:
+		writeLines(b, rows, left) // (the page grouped once)
+		return
+	default:
 		pageLinesFrom(b, gs, left, floor)
 		return
 	}

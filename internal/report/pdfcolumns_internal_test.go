@@ -52,8 +52,8 @@ func TestSideColumnFound(t *testing.T) {
 			}
 			got := 0
 			for main := gs; got < 3; got++ {
-				m, side := sideColumn(main)
-				if side == nil {
+				m, _, found := sideColumn(baselineLines(main, 0))
+				if !found {
 					break
 				}
 				main = m
@@ -104,7 +104,7 @@ func BenchmarkSideColumn(b *testing.B) {
 		})
 		b.Run(file+"/side", func(b *testing.B) {
 			for b.Loop() {
-				sideColumn(gs)
+				sideColumn(baselineLines(gs, 0)) // (the grouping shared with the lines' writing on a page without one)
 			}
 		})
 	}
