@@ -293,14 +293,18 @@ func (r *Report) anyAmbiguous(table string, cells func() []string) bool {
 	// the cells' names are built only when that table has an ambiguous
 	// cell: a 表二 left null by its glued amounts must not make every
 	// 表三 sum build its names
-	under := false
+	return r.ambiguousIn(table) && r.ambiguous(cells()...)
+}
+
+// ambiguousIn says a cell whose name starts with table ("applications.")
+// was left null because the reader could not decide.
+func (r *Report) ambiguousIn(table string) bool {
 	for k := range r.Meta.Ambiguous {
 		if strings.HasPrefix(k, table) {
-			under = true
-			break
+			return true
 		}
 	}
-	return under && r.ambiguous(cells()...)
+	return false
 }
 
 func (r *Report) ambiguous(cells ...string) bool {

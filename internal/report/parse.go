@@ -8103,7 +8103,7 @@ type upRow struct{ from, line int }
 // or neither, nothing is moved.
 func (p *parser) swapUp() {
 	r := p.r
-	if len(p.upRows) == 0 || slices.ContainsFunc(r.Format.T3Rows(), func(row T3Row) bool { return p.t3RowAmbiguous(row.Key) }) {
+	if len(p.upRows) == 0 || r.ambiguousIn("applications.") {
 		return
 	}
 	rows := r.Format.T3Rows()
@@ -8137,16 +8137,6 @@ func rowText(v Row) string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// t3RowAmbiguous says a cell of 表三's row key is unread or ambiguous.
-func (p *parser) t3RowAmbiguous(key string) bool {
-	for c := range NumCols {
-		if p.r.ambiguous(t3Cell(key, c)) {
-			return true
-		}
-	}
-	return false
 }
 
 // t3Broken counts the identities of 表三 that do not hold as read, a blank
@@ -8574,12 +8564,12 @@ func (p *parser) parseT3() {
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
 			}
-			if len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 && aboveAt >= 0 && (aboveAt == pendingAt-1 || p.blankBetween(aboveAt, pendingAt)) &&
-				strings.HasSuffix(pendingS, norms[j]) {
+			// (the row above waits too, its label right before this whole one)
+			aboveWaits := len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 && aboveAt >= 0 && strings.HasSuffix(pendingS, norms[j])
+			if aboveWaits && (aboveAt == pendingAt-1 || p.blankBetween(aboveAt, pendingAt)) {
 				p.upRows = append(p.upRows, upRow{from: j, line: l.No}) // (numbers under no row's label: a page's running head)
 			}
-			if S == "" && !l.OneEach && !l.Placed && l.Fields == nil && !l.Segmented && strings.HasPrefix(l.Text, "   ") && pendingAt == n-1 &&
-				aboveAt == pendingAt-1 && strings.HasSuffix(pendingS, norms[j]) && len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 {
+			if aboveWaits && aboveAt == pendingAt-1 && pendingAt == n-1 && S == "" && !l.OneEach && !l.Placed && l.Fields == nil && !l.Segmented && strings.HasPrefix(l.Text, "   ") {
 				// numbers alone, set out to their columns (pdftotext
 				// -layout), right under a whole label right under the row
 				// above's, which waits too: theirs or the row above's
@@ -8676,12 +8666,12 @@ func (p *parser) parseT3() {
 			}
 		}
 		tails := l.Segmented && len(rc.tokens) > 0 && allDigits(rc.tokens[0].s) && strings.Contains(rc.label, "://") && hasPageSuffix(strings.TrimRight(rc.label, " \u3000"))
-		if j > 0 && pending == j-1 && pendingS != "" && strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j]) &&
-			(pendingAt == n-1 || p.blankBetween(pendingAt, n)) {
+		// (the row above waits, its whole label right before this whole one)
+		aboveWaits := j > 0 && pending == j-1 && pendingS != "" && strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j])
+		if aboveWaits && (pendingAt == n-1 || p.blankBetween(pendingAt, n)) {
 			p.upRows = append(p.upRows, upRow{from: j, line: l.No})
 		}
-		if laid := p.laidOne[l.No]; strings.HasPrefix(laid, "   ") && j > 0 && pending == j-1 && pendingAt == n-1 &&
-			strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j]) && !l.Placed {
+		if aboveWaits && pendingAt == n-1 && strings.HasPrefix(p.laidOne[l.No], "   ") && !l.Placed {
 			// the same, its numbers joined to its label's line from the
 			// line under it (joinCellLines: a few cells, "3  3")
 			either = append(either, eitherRow{row: j, line: l.No})
@@ -9032,11 +9022,11 @@ func (p *parser) parseT3() {
 		}
 		p.warn("PARSE.TABLE", "applications", noSum[0].line.No, "表三有 %d 行读到的数无论空白在哪里都不成一行（%s）：多半是转换把各行的数拆散或错开了，不是报告本身的错误，这些行记为空，请对照原文核对",
 			len(noSum), strings.Join(said, "、"))
-		noSum = nil
-	}
-	for _, g := range noSum {
-		p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
-			g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+	} else {
+		for _, g := range noSum {
+			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
+				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
+		}
 	}
 	for _, x := range intoLabel {
 		row := rows[x.row]
@@ -10183,11 +10173,11 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 		rest, ok = wrappedLabelRest(norms[i], first, g.row)
 	}
 	for k := range first {
+		// the merged cells' pieces before the label's start on its line
+		// (三、本年 （四）无 2.没有现成信息需要另行制)
 		if ok || segmented {
 			break
 		}
-		// the merged cells' pieces before the label's start on its line
-		// (三、本年 （四）无 2.没有现成信息需要另行制)
 		if k > 0 && besideRow(first[:k], g.row) {
 			rest, ok = strings.CutPrefix(norms[i], first[k:])
 		}
