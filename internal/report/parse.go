@@ -1407,6 +1407,10 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	switch {
 	case others && string(t) == sh.words:
 		at = 0 // both lost, the words exact on a line of their own (OCR's 其他需要报告的事项)
+	case others && !open && words >= 8 && editWithin(strings.TrimRight(string(t), ";；:：,，.。"), sh.words, 1) <= 1:
+		// both lost and one character misread, on a line of its own
+		// between two headings read (OCR's 存在的主要问题及改进情;)
+		at = 0
 	case strings.ContainsRune("、，.．,", t[0]):
 		at = 1
 	case !unicode.IsPunct(t[1]) && !unicode.IsSymbol(t[1]):
@@ -3593,9 +3597,13 @@ func (p *parser) pickTitle(pre []titleLine) {
 			return false
 		}
 		report := hasText(t, "报告") || hasText(t, "年报") // 年报: "…政府信息公开年报"
-		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && report {
+		misread := !report && misreadReportEnd(t)
+		if m := titleRe.FindStringSubmatch(t); m != nil && cleanAgency(m[1]) != "" && (report || misread) {
 			r.Title, r.Agency = title, cleanAgency(m[1])
 			r.Year = reportYear(m[2])
+			if misread {
+				p.warn("PARSE.READ", "", 0, "标题“%s”的末字与“年度报告”不同（多半是识别有误），仍按标题读取机关“%s”和年度 %d，请对照原文核对", trimSpace(title), r.Agency, r.Year)
+			}
 			return true
 		}
 		if m := titleYearFst.FindStringSubmatch(t); m != nil && cleanAgency(m[2]) != "" && report {
@@ -3684,6 +3692,24 @@ func (p *parser) pickTitle(pre []titleLine) {
 			return
 		}
 	}
+}
+
+// misreadReportEnd says a title ends in 工作年度报告 with one of its last two
+// characters misread (an OCR reads 告 as 后 at 300 dpi: "…公开工作年度报后").
+func misreadReportEnd(t string) bool {
+	t = strings.TrimRight(t, " \u3000")
+	rest, ok := strings.CutSuffix(t[:len(t)-lastRuneLen(t)], "工作年度报")
+	if !ok {
+		rest, ok = strings.CutSuffix(t, "告")
+		ok = ok && strings.HasSuffix(rest[:len(rest)-lastRuneLen(rest)], "工作年度")
+	}
+	return ok && rest != ""
+}
+
+// lastRuneLen is the length in bytes of s's last rune (0 when s is empty).
+func lastRuneLen(s string) int {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return n
 }
 
 // garbledTitleRe is a title as a broken font map leaves it: the agency in
@@ -8274,6 +8300,7 @@ func (p *parser) parseT3() {
 	lost := false                      // numbers under a label that matched no row, since the last row read
 	var dropped *Line                  // the first line of a row's numbers whose label matched no row
 	var droppedAll []*Line             // and the first eight such lines
+	var misreadRows []lostRow          // and their places and cells
 	var orphan *orphanRow              // numbers beside a row's number alone, waiting for its words
 	pendingFuzzy, pendingLine := "", 0 // the pending row's label, when it was not the template's
 	pendingAt, pendingS := -1, ""      // the line whose label made the pending row, and that label
@@ -8620,6 +8647,9 @@ func (p *parser) parseT3() {
 				if len(droppedAll) < 8 {
 					droppedAll = append(droppedAll, l)
 				}
+				if len(misreadRows) < 8 {
+					misreadRows = append(misreadRows, lostRow{n, rc})
+				}
 			}
 			continue
 		}
@@ -8690,6 +8720,12 @@ func (p *parser) parseT3() {
 			// reads them whole): not this row's alone
 			p.warn("PARSE.TABLE", "applications."+rows[j].Key, l.No, "表三“%s%s”的数字（%s）紧接在页脚打印的网址之后，是该页最后几行的数字连在一起，不一定都是这一行的，该行记为空，请对照原文核对",
 				rows[j].Group, rows[j].Label, strings.Join(strs(rc.tokens), " "))
+		}
+	}
+	if placed := p.rowsInGaps(&got, rows, seen, misreadRows); placed != nil {
+		dropped, droppedAll = nil, slices.DeleteFunc(droppedAll, func(l *Line) bool { return placed[l] })
+		if len(droppedAll) > 0 {
+			dropped = droppedAll[0]
 		}
 	}
 	p.eitherRows(got, rows, either)
@@ -10714,6 +10750,174 @@ func itemNumbered(t string) bool {
 		size += k
 	}
 	return strings.ContainsRune("、.．）)，, \u3000", r)
+}
+
+// lostRow is a line of 表三 with a row's numbers whose label matched no
+// row: its place among the parser's lines and its cells.
+type lostRow struct {
+	at int
+	rc rowCells
+}
+
+// rowsInGaps reads a line of seven numbers whose label matched no row as
+// the row of the template that the table lacks where the line stands: the
+// one row not found between two rows read with their numbers (or before the
+// second row, or after the last but one), that line the only one between
+// them with numbers. An OCR misreads a label past knowing where a merged
+// cell's words run into it ("三汪让全下仙关而总放出只  0 0 0 0 0 0 0" for
+// （五）'s 5.要求行政机关确认或重新出具已获取信息); the table's order tells
+// the row, as the "template order" asks. A misread label says the
+// numbers beside it may be misread too (an OCR's 1 for 4), so the rows so
+// placed must make 表三's column identities they take part in hold, every
+// row of those read (the outcomes' sums and 总计; the balance of 一, 二, 总计
+// and 四): otherwise none of them is placed and they stay not found. Said
+// by PARSE.READ with the words read; the lines placed are returned.
+func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []lostRow) map[*Line]bool {
+	if len(lost) == 0 || len(*got) == 0 {
+		return nil
+	}
+	index := make(map[*Line]int, len(*got))
+	for i := range p.lines {
+		index[&p.lines[i]] = i
+	}
+	at := make([]int, len(rows)) // the line of each row read with numbers, else -1
+	for i := range at {
+		at[i] = -1
+	}
+	key := make(map[string]int, len(rows))
+	for i := range rows {
+		key[rows[i].Key] = i
+	}
+	var taken []int // the lines of every row read with numbers
+	for _, g := range *got {
+		if n, ok := index[g.line]; ok && g.rc.ok && !g.unread {
+			at[key[g.row.Key]] = n
+			taken = append(taken, n)
+		}
+	}
+	between := func(lo, hi int) (k int, ok bool) {
+		k = -1
+		for i, m := range lost {
+			if m.at > lo && m.at < hi {
+				if k >= 0 {
+					return -1, false
+				}
+				k = i
+			}
+		}
+		return k, k >= 0 && !slices.ContainsFunc(taken, func(n int) bool { return n > lo && n < hi })
+	}
+	type gap struct{ row, lost int }
+	var gaps []gap
+	for i := range rows {
+		switch {
+		case seen[i], i > 0 && at[i-1] < 0, i+1 < len(rows) && at[i+1] < 0, i == 0 && i+1 == len(rows):
+			continue
+		}
+		lo, hi := -1, len(p.lines)
+		if i > 0 {
+			lo = at[i-1]
+		}
+		if i+1 < len(rows) {
+			hi = at[i+1]
+		}
+		if k, ok := between(lo, hi); ok {
+			gaps = append(gaps, gap{i, k})
+		}
+	}
+	if len(gaps) == 0 {
+		return nil
+	}
+	// every row's numbers, the gaps' placed: the identities they take part
+	// in must hold
+	vals := make([][]string, len(rows))
+	for _, g := range *got {
+		if g.rc.ok && !g.unread {
+			vals[key[g.row.Key]] = g.rc.cells
+		}
+	}
+	for _, g := range gaps {
+		vals[g.row] = lost[g.lost].rc.cells
+	}
+	num := func(i, c int) (int64, bool) {
+		if vals[i] == nil {
+			return 0, false
+		}
+		cl := toCell(vals[i][c])
+		return cl.Val(), !cl.IsInvalid() && !cl.Blank() || isPlaceholder(trimSpace(vals[i][c]))
+	}
+	// holds says an identity holds in every column: the sum of rows plus
+	// equals the sum of rows minus, every one of them read
+	holds := func(plus, minus []int) bool {
+		for c := 0; c < NumCols; c++ {
+			var d int64
+			for k, side := range [][]int{plus, minus} {
+				for _, i := range side {
+					v, ok := num(i, c)
+					if !ok {
+						return false
+					}
+					d += v * int64(1-2*k)
+				}
+			}
+			if d != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	var outcomes, total, balance []int // (balance: 一, 二 | 总计, 四)
+	var minus []int
+	for i, row := range rows {
+		switch row.Kind {
+		case RowOutcome:
+			outcomes = append(outcomes, i)
+		case RowTotal:
+			total = append(total, i)
+			minus = append(minus, i)
+		case RowNew, RowCarriedIn:
+			balance = append(balance, i)
+		case RowCarriedForward:
+			minus = append(minus, i)
+		}
+	}
+	for _, g := range gaps {
+		switch rows[g.row].Kind {
+		case RowOutcome, RowTotal:
+			if !holds(outcomes, total) {
+				return nil
+			}
+		}
+		if rows[g.row].Kind != RowOutcome && !holds(balance, minus) {
+			return nil
+		}
+	}
+	placed := map[*Line]bool{}
+	for _, g := range gaps {
+		i, m := g.row, lost[g.lost]
+		l := &p.lines[m.at]
+		seen[i] = true
+		// (in the table's order: the rows after it are read later)
+		j := slices.IndexFunc(*got, func(t t3Line) bool { return key[t.row.Key] > i })
+		if j < 0 {
+			j = len(*got)
+		}
+		*got = slices.Insert(*got, j, t3Line{row: &rows[i], rc: m.rc, line: l})
+		p.r.setLine(rows[i].Key, l.No)
+		placed[l] = true
+		var where string
+		switch {
+		case i == 0:
+			where = "在“" + rows[i+1].Label + "”一行之前"
+		case i+1 == len(rows):
+			where = "在“" + rows[i-1].Label + "”一行之后"
+		default:
+			where = "在“" + rows[i-1].Group + rows[i-1].Label + "”与“" + rows[i+1].Group + rows[i+1].Label + "”两行之间"
+		}
+		p.warn("PARSE.READ", "applications."+rows[i].Key, l.No, "表三第 %d 行的行名“%s”与格式的任何一行都对不上（多半是识别或转换有误），它%s，正是表中缺少的“%s%s”一行的位置，按该行读取（表三各栏的勾稽关系因此成立）：%s",
+			l.No, trimSpace(m.rc.label), where, rows[i].Group, rows[i].Label, strings.Join(m.rc.cells, " "))
+	}
+	return placed
 }
 
 // droppedLine is a line of a row's numbers whose label matched no row

@@ -594,20 +594,40 @@ func TestT3LabelsShortenedOrMisread(t *testing.T) {
 	}) {
 		t.Errorf("予大公开 read without a PARSE.READ hint: %v", r.Findings)
 	}
-	// a label that reads as nothing: its row is blank, not shifted; the
-	// wrapped one after it, whose numbers sit on a line of their own, is
-	// known by its words after the merged column's piece (年度办 （二）部分
-	// 公开…) and reads its own numbers
+	// a label that reads as nothing: no row is shifted; the wrapped one
+	// after it, whose numbers sit on a line of their own, is known by its
+	// words after the merged column's piece (年度办 （二）部分公开…) and
+	// reads its own numbers; and its own row, the one the table lacks
+	// between the rows read around it, is read from it by the table's order
+	// (表三's identities hold so), and said
 	r = audit(t, "layout.txt", bytes.ReplaceAll(page, []byte("（一）予以公开"), []byte("（一）甲乙丙丁戊己")))
+	for key, v := range clean.Applications {
+		if r.Applications[key] != v {
+			t.Errorf("甲乙丙丁戊己: %s read %v, want %v", key, r.Applications[key], v)
+		}
+	}
+	if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
+		return f.Rule == "PARSE.READ" && f.Cell == "applications.granted" && strings.Contains(f.Message, "甲乙丙丁戊己") && strings.Contains(f.Message, "正是表中缺少的")
+	}) {
+		t.Errorf("甲乙丙丁戊己 read by its place without a PARSE.READ hint: %v", r.Findings)
+	}
+	// and with one of its numbers changed, 表三's columns no longer add up
+	// with it: the row stays blank, nothing shifted
+	lost := bytes.ReplaceAll(page, []byte("（一）予以公开"), []byte("（一）甲乙丙丁戊己"))
+	odd := regexp.MustCompile(`(（一）甲乙丙丁戊己\s+)40`).ReplaceAll(lost, []byte("${1}41"))
+	if bytes.Equal(odd, lost) {
+		t.Fatal("the fixture's 予以公开 row no longer starts 40")
+	}
+	r = audit(t, "layout.txt", odd)
 	for key, v := range clean.Applications {
 		switch key {
 		case "granted":
 			if !blankRow(r.Applications[key]) {
-				t.Errorf("甲乙丙丁戊己: %s read %v, want blank", key, r.Applications[key])
+				t.Errorf("甲乙丙丁戊己 41: %s read %v, want blank", key, r.Applications[key])
 			}
 		default:
 			if r.Applications[key] != v {
-				t.Errorf("甲乙丙丁戊己: %s read %v, want %v", key, r.Applications[key], v)
+				t.Errorf("甲乙丙丁戊己 41: %s read %v, want %v", key, r.Applications[key], v)
 			}
 		}
 	}
