@@ -1882,6 +1882,38 @@ func TestOCRTitleAndHeadingMisread(t *testing.T) {
 	}
 }
 
+// Tesseract's text of a browser's print at 150 dpi, and of LibreOffice's
+// PDF at 200 dpi. The narrow column's merged cells come as "三、本年 | 《四) 无"
+// under 1.本机关不掌握相关政府信息, a label without numbers: the 无 of 无法提供
+// was taken for a mark filling the row's seven cells (a false CELL.INVALID
+// error, 2 of 12 such reports); it is the group's word. The title's last
+// character lost, or a stray stroke in it ("…政府信 息公 \开工作年度报"), lost
+// the agency (5 of 24): no title has a backslash, and one ending in 工作年度报
+// is read and said as misread.
+func TestOCRGroupWordAndTitleStroke(t *testing.T) {
+	file := "ocr-tesseract-150dpi-chrome-blanks-2022.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	if got := r.Applications["unavailable.not_held"]; got != want.Applications["unavailable.not_held"] {
+		t.Errorf("%s: 1.本机关不掌握相关政府信息 %v, want %v", file, got, want.Applications["unavailable.not_held"])
+	}
+	file = "ocr-tesseract-lo-title-stroke-2021.txt"
+	want, r = auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	if r.Agency != "示例第9303局" || r.Year != 2021 {
+		t.Errorf("%s: agency %q year %d, want 示例第9303局 2021", file, r.Agency, r.Year)
+	}
+	if !saysOf(r, "PARSE.READ", "", "年度报”的末字") {
+		t.Errorf("%s: the title's lost character not said: %v", file, r.Findings)
+	}
+	// a mark after a label that is no group's words is still one
+	r = audit(t, "mark.txt", []byte(strings.Replace(string(readFile(t, filepath.Join(auditDir, "ocr-tesseract-150dpi-chrome-blanks-2022.txt"))), "三、本年 | 《四) 无", "三、本年 | 《四) 有 无", 1)))
+	if !saysOf(r, "CELL.INVALID", "applications.unavailable.not_held", "只填了一个“无”") {
+		t.Errorf("a 无 after words of no group's not said a mark: %v", r.Findings)
+	}
+}
+
 // noWrongCells fails the test for each cell of want's tables (those whose
 // names start with only, when it is not empty) that r read as something
 // else; a cell left unread is no wrong reading.

@@ -3488,6 +3488,9 @@ func titleLineOf(t string) titleLine {
 		}
 		return titleLine{cands: titlePieces(t)}
 	}
+	if strings.Contains(t, `\`) {
+		t = strings.ReplaceAll(t, `\`, "") // an OCR's stray stroke (政府信 息公 \开工作): no title has one
+	}
 	l := titleLine{text: t}
 	if strings.Count(t, "报告") > 1 {
 		l.cands = titlePieces(t) // "相关链接 示例局2023年…报告 示例局 2024 年…报告"
@@ -3695,9 +3698,13 @@ func (p *parser) pickTitle(pre []titleLine) {
 }
 
 // misreadReportEnd says a title ends in 工作年度报告 with one of its last two
-// characters misread (an OCR reads 告 as 后 at 300 dpi: "…公开工作年度报后").
+// characters misread (an OCR reads 告 as 后 at 300 dpi: "…公开工作年度报后"),
+// or the last lost.
 func misreadReportEnd(t string) bool {
 	t = strings.TrimRight(t, " \u3000")
+	if strings.HasSuffix(t, "工作年度报") {
+		return true // (告 lost, or wrapped onto a line the OCR misread: "寻-")
+	}
 	rest, ok := strings.CutSuffix(t[:len(t)-lastRuneLen(t)], "工作年度报")
 	if !ok {
 		rest, ok = strings.CutSuffix(t, "告")
@@ -8334,6 +8341,12 @@ func (p *parser) parseT3() {
 			// eight numbers to a row, the 小计 among them: the first glued
 			// to the label is one of them too ("…数量2 0 2 0 0 0 2 4")
 			rc = splitMarkedLabel(*l, NumCols+1, &countMarks)
+		}
+		if !rc.ok && len(rc.tokens) == 1 && rc.tokens[0].s == "无" && rc.label != "" && groupPieces(norm(rc.label)+"无") {
+			// "三、本年 | （四）无": pieces of the merged columns' words, the
+			// 无 of （四）无法提供 (an OCR's text of a narrow column), not a
+			// mark in a row's cells
+			rc = rowCells{label: rc.label + "无"}
 		}
 		L := totalWord(norm(withoutAddress(rc.label)))
 		S := stripGroups(L)
