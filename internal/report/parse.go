@@ -9060,6 +9060,9 @@ func (p *parser) parseT3() {
 			}
 		}
 	}
+	if len(noSum) < 3 {
+		noSum = p.splitFromNext(noSum, left) // (three or more are said together below)
+	}
 	if len(noSum) >= 3 {
 		// three rows or more that add up wherever their blanks are: the
 		// text's rows, not the report's (pdftotext's default text of a
@@ -10852,56 +10855,9 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 	for _, g := range gaps {
 		vals[g.row] = lost[g.lost].rc.cells
 	}
-	num := func(i, c int) (int64, bool) {
-		if vals[i] == nil {
-			return 0, false
-		}
-		cl := toCell(vals[i][c])
-		return cl.Val(), !cl.IsInvalid() && !cl.Blank() || isPlaceholder(trimSpace(vals[i][c]))
-	}
-	// holds says an identity holds in every column: the sum of rows plus
-	// equals the sum of rows minus, every one of them read
-	holds := func(plus, minus []int) bool {
-		for c := 0; c < NumCols; c++ {
-			var d int64
-			for k, side := range [][]int{plus, minus} {
-				for _, i := range side {
-					v, ok := num(i, c)
-					if !ok {
-						return false
-					}
-					d += v * int64(1-2*k)
-				}
-			}
-			if d != 0 {
-				return false
-			}
-		}
-		return true
-	}
-	var outcomes, total, balance []int // (balance: 一, 二 | 总计, 四)
-	var minus []int
-	for i, row := range rows {
-		switch row.Kind {
-		case RowOutcome:
-			outcomes = append(outcomes, i)
-		case RowTotal:
-			total = append(total, i)
-			minus = append(minus, i)
-		case RowNew, RowCarriedIn:
-			balance = append(balance, i)
-		case RowCarriedForward:
-			minus = append(minus, i)
-		}
-	}
 	for _, g := range gaps {
-		switch rows[g.row].Kind {
-		case RowOutcome, RowTotal:
-			if !holds(outcomes, total) {
-				return nil
-			}
-		}
-		if rows[g.row].Kind != RowOutcome && !holds(balance, minus) {
+		kind := rows[g.row].Kind
+		if (kind == RowOutcome || kind == RowTotal) && !t3CellsHold(rows, vals, true) || kind != RowOutcome && !t3CellsHold(rows, vals, false) {
 			return nil
 		}
 	}
@@ -10931,6 +10887,36 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 			l.No, trimSpace(m.rc.label), where, rows[i].Group, rows[i].Label, strings.Join(m.rc.cells, " "))
 	}
 	return placed
+}
+
+// t3CellsHold says 表三's column identities hold in every column with the
+// rows' cells as written, vals by the template's row (nil where a row was
+// not read): the outcomes' sum is （七）总计 (outcomes), or 一 plus 二 is 总计
+// plus 四 (else), every row of it read, a mark for 0 counting 0.
+func t3CellsHold(rows []T3Row, vals [][]string, outcomes bool) bool {
+	var s t3Sums
+	for i, row := range rows {
+		if (row.Kind == RowOutcome) != outcomes && row.Kind != RowTotal {
+			continue
+		}
+		if vals[i] == nil {
+			return false
+		}
+		for c, x := range vals[i] {
+			x = trimSpace(x)
+			cl := toCell(x)
+			if (cl.IsInvalid() || cl.Blank()) && !isPlaceholder(x) {
+				return false
+			}
+			s.add(row.Kind, c, cl.Val())
+		}
+	}
+	for c := range NumCols {
+		if outcomes && s.outcomes[c] != s.tot[c] || !outcomes && s.nw[c]+s.in[c] != s.tot[c]+s.fwd[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // droppedLine is a line of a row's numbers whose label matched no row
@@ -13763,6 +13749,31 @@ func labelsOutOfOrder(S string, norms []string) []int {
 		top = max(top, f.row)
 	}
 	return out
+}
+
+// splitFromNext takes out of noSum (rows short of numbers that add up
+// nowhere) each row whose numbers, with the next short row's after them in
+// the table's order, are exactly a row's seven cells that add up: pdftotext's
+// default text may put a row's first cell before the next labels, after a
+// blank row's (3.其他 / 2 / （七）总计 / 四、结转下年度继续办理 / 1 0 3 0 0 6:
+// 总计's 2 1 0 3 0 0 6, and the row read 2 no error of the report's), or cut
+// a narrow row's numbers over two lines, the next row taking the second
+// (41 6 0 3 / 0 3 53). Such a row stays unread and is said.
+func (p *parser) splitFromNext(noSum, short []t3Line) []t3Line {
+	return slices.DeleteFunc(noSum, func(g t3Line) bool {
+		k := slices.IndexFunc(short, func(o t3Line) bool { return o.row == g.row })
+		if k < 0 || k+1 >= len(short) {
+			return false
+		}
+		n := short[k+1]
+		ts := append(strs(g.rc.tokens), strs(n.rc.tokens)...)
+		if len(ts) != NumCols || !addsUpMarked(ts) || n.line.No < g.line.No {
+			return false
+		}
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到的数（%s）与其后一行“%s%s”读到的数（%s）合起来正好是一行的 7 个数，且相加相符：多半是 PDF 转换把某一行的数拆在了两处（这两行的行名之后），不是报告本身的错误，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), n.row.Group, n.row.Label, strings.Join(strs(n.rc.tokens), " "))
+		return true
+	})
 }
 
 // ownNumbers says a row's numbers are all the row has, wherever its blanks

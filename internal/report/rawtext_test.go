@@ -224,6 +224,27 @@ func TestPortalPrintThroughPdftotext(t *testing.T) {
 	}
 }
 
+// pdftotext's default text of Chromium's A5 print of a report that leaves
+// its zeros blank put （七）总计's first cell after the blank 3.其他 and the
+// rest after 四、结转下年度继续办理 (3.其他 / 2 / （七）总计 / 四、… / 1 0 3 0 0
+// 6): 3.其他 read 2, a false T3.ROWSUM (1 of 16 such prints). A row whose
+// numbers, with the next short row's, are exactly seven that add up is the
+// text's split, unread and said.
+func TestRowSplitWithTheNextShortRow(t *testing.T) {
+	file := "pdftotext-chrome-a5-blanks-splittotal-2022.txt"
+	readsAsTruth(t, file)
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if !saysOf(r, "PARSE.TABLE", "applications.other.other", "合起来正好是一行的 7 个数") {
+		t.Errorf("the split not said: %v", r.Findings)
+	}
+	// the next row's numbers not seven with it: the report's error
+	data := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "四、结转下年度继续办理\n\n1\n", "四、结转下年度继续办理\n\n", 1)
+	r = audit(t, file, []byte(data))
+	if !saysOf(r, "T3.ROWSUM", "applications.other.other[total]", "") {
+		t.Errorf("3.其他's 2 with five numbers after it not an error: %v", r.Findings)
+	}
+}
+
 // pdftotext's default text of a portal page's print whose main column is
 // narrow cuts each row's numbers over two lines ("41 6 0 3" / "0 3 53"),
 // and in a report that leaves cells blank the next row takes the second:
