@@ -1880,6 +1880,20 @@ func TestOCRTitleAndHeadingMisread(t *testing.T) {
 			t.Errorf("%s: %s read as section 五's heading", file, to)
 		}
 	}
+	// the heading's last character wrapped onto a line of its own, a blank
+	// line between (存在的主要问题及改进 / 情，): joined
+	file = "ocr-tesseract-300dpi-heading-wrapped-2020.txt"
+	want, r = auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	if !saysOf(r, "PARSE.READ", "sections.5", "存在的主要问题及改进情，") {
+		t.Errorf("%s: the wrapped heading not said: %v", file, r.Findings)
+	}
+	// but not a longer line after it
+	data = strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "存在的主要问题及改进\n\n情，\n", "存在的主要问题及改进\n\n情况说明如下，\n", 1)
+	if r := audit(t, file, []byte(data)); saysOf(r, "PARSE.READ", "sections.5", "") {
+		t.Errorf("%s: 存在的主要问题及改进 / 情况说明如下 read as section 五's heading", file)
+	}
 }
 
 // Tesseract's text of a browser's print at 150 dpi, and of LibreOffice's

@@ -1401,6 +1401,20 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 	if len(t) < 3 || len(t) > words+lim+2 || slices.ContainsFunc(t, isDigit) {
 		return Finding{}, false
 	}
+	if others && !open && len(t) >= 8 && len(t) < words && strings.HasPrefix(sh.words, string(t)) {
+		// its numeral lost and its last characters wrapped onto a line of
+		// their own, a blank line between (OCR's 存在的主要问题及改进 / 情，)
+		for k := i + 1; k < len(p.lines) && k <= i+2; k++ {
+			rest := []rune(withoutSpaces(paraText(p.lines[k])))
+			if len(rest) == 0 && k == i+1 {
+				continue
+			}
+			if len(rest) > 0 && len(rest) <= 3 && p.lines[k].Fields == nil {
+				t = append(t, rest...)
+			}
+			break
+		}
+	}
 	// the numeral and its 、, or the 、 alone (the numeral lost); an OCR
 	// reads 、 as any mark (` ' ,)
 	at := 2
