@@ -73,8 +73,11 @@ func (c *ctx) add(cell string, line int, format string, args ...any) {
 	if c.n > maxPerRule {
 		return
 	}
-	c.out = append(c.out, Finding{Rule: c.rule.ID, Severity: c.rule.Severity, Cell: cell, Line: line,
-		Message: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if c.r.Meta.OCR && (strings.HasPrefix(c.rule.ID, "T3.") || strings.HasPrefix(c.rule.ID, "T4.")) {
+		msg += "（本文件是文字识别的结果，也可能是数字识别有误，请对照原件核对）"
+	}
+	c.out = append(c.out, Finding{Rule: c.rule.ID, Severity: c.rule.Severity, Cell: cell, Line: line, Message: msg})
 }
 
 // Check runs every rule on r (and the cross-year rules when prev is given) and

@@ -1928,6 +1928,41 @@ func TestOCRGroupWordAndTitleStroke(t *testing.T) {
 	}
 }
 
+// A scanned page's OCR (our PDF at 200 dpi, turned half a degree, blurred
+// and noised as a scanner does, then tesseract) misreads a digit at times:
+// 3.要求提供公开出版物's 2 read 3, and T3.ROWSUM claimed the report's error.
+// The arithmetic is the text's as read, so it is still said, but a text
+// that looks like an OCR's (its tables' rules read as "|" a space after a
+// Chinese character) is said to be one, and each of 表三's and 表四's
+// arithmetic findings says the digits may be misread; a converter's table
+// with pipes (html2text's 规章| 0| 1) is no OCR's.
+func TestOCRTextSaidAndItsArithmeticCaveated(t *testing.T) {
+	file := "ocr-tesseract-scan-misread-2024.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "表四")
+	if !saysOf(r, "PARSE.READ", "", "像是文字识别（OCR）的结果") {
+		t.Errorf("%s: not said to be an OCR's text: %v", file, r.Findings)
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "T3.") || strings.HasPrefix(f.Rule, "T4.") {
+			n++
+			if !strings.HasSuffix(f.Message, "也可能是数字识别有误，请对照原件核对）") {
+				t.Errorf("%s: %s without the OCR's caveat: %s", file, f.Rule, f.Message)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s: the misread row's T3.ROWSUM not said: %v", file, r.Findings)
+	}
+	for _, other := range []string{"python-html2text-blanks-2022.md", "pdftotext-chrome-gs-garbled-rowsafter-2019.txt", "gs-chrome-page-2021.pdf", "markdown-bare-2021.md"} {
+		r := audit(t, other, readFile(t, filepath.Join(auditDir, other)))
+		if saysOf(r, "PARSE.READ", "", "文字识别（OCR）") || slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return strings.Contains(f.Message, "数字识别有误") }) {
+			t.Errorf("%s said to be an OCR's text", other)
+		}
+	}
+}
+
 // noWrongCells fails the test for each cell of want's tables (those whose
 // names start with only, when it is not empty) that r read as something
 // else; a cell left unread is no wrong reading.

@@ -218,8 +218,13 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		}
 	}
 	if p.ocrLayer {
+		r.Meta.OCR = true
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: "本文件是扫描件的 PDF，文字来自文字识别（OCR）叠加在页面图片上的文字层：识别可能认错或漏掉字和数字，表格中数不够的行不据以判断有误；未读出的行、与原文不符的数字请对照页面核对"})
+	} else if p.ocrText() && p.ocrSpacedRules() {
+		r.Meta.OCR = true
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: "本文件的文字像是文字识别（OCR）的结果（表格的框线识别成了“|”）：识别可能认错或漏掉字和数字，表格中数不够的行不据以判断有误；报出的计算错误、未读出的行，请先对照原件核对"})
 	}
 	if n, sample := garbledText(lines); n >= minGarbled {
 		scramble(r) // its headings and words are not what the page says
@@ -8278,6 +8283,34 @@ func (p *parser) ocrText() bool {
 		}
 	}
 	return p.ocrKnown > 0
+}
+
+// ocrSpacedRules says two lines of text or more hold a "|" a space or more
+// after a Chinese character ("(三) 不予 |4.保护第三方合法权益"): an OCR's rule,
+// where a converter's table (html2text's 规章| 0| 1) or a broken font map
+// (信息|开) writes it right after the character.
+func (p *parser) ocrSpacedRules() bool {
+	n := 0
+	for _, l := range p.lines {
+		if l.Fields != nil {
+			continue
+		}
+		for t := l.Text; ; {
+			k := strings.IndexByte(t, '|')
+			if k < 0 {
+				break
+			}
+			before := strings.TrimRight(t[:k], " ")
+			if r, _ := utf8.DecodeLastRuneInString(before); len(before) < k && unicode.Is(unicode.Han, r) {
+				if n++; n >= 2 {
+					return true
+				}
+				break
+			}
+			t = t[k+1:]
+		}
+	}
+	return false
 }
 
 func (p *parser) parseT3() {
