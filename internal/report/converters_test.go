@@ -1963,6 +1963,31 @@ func TestOCRTextSaidAndItsArithmeticCaveated(t *testing.T) {
 	}
 }
 
+// A simulated scan's OCR read section 一's numeral as a comma (，、总体情况):
+// S.MISSING claimed the report had no 第一部分. A heading whose numeral is
+// read as a mark, its 、 and words exact, is read and said; the report's
+// own error in the same text (一、本年新收's 总计 12 against 18) is still
+// reported, with the OCR's caveat.
+func TestOCRNumeralReadAsMark(t *testing.T) {
+	file := "ocr-tesseract-scan-heading1-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	if saysOf(r, "S.MISSING", "sections.1", "") {
+		t.Errorf("%s: 第一部分 said missing", file)
+	}
+	if !saysOf(r, "PARSE.READ", "sections.1", "，、总体情况") {
+		t.Errorf("%s: the misread heading not said: %v", file, r.Findings)
+	}
+	if !saysOf(r, "T3.ROWSUM", "applications.new[total]", "数字识别有误") {
+		t.Errorf("%s: the report's own error not reported: %v", file, r.Findings)
+	}
+	// a mark before words that are not the heading's is none
+	data := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "，、总体情况", "，、总体情况说明", 1)
+	if r := audit(t, file, []byte(data)); saysOf(r, "PARSE.READ", "sections.1", "总体情况说明") {
+		t.Errorf("%s: ，、总体情况说明 read as 一's heading", file)
+	}
+}
+
 // noWrongCells fails the test for each cell of want's tables (those whose
 // names start with only, when it is not empty) that r read as something
 // else; a cell left unread is no wrong reading.

@@ -1436,10 +1436,15 @@ func (p *parser) misreadAt(i int, sh sectionHead, open, others bool) (Finding, b
 		return Finding{}, false
 	}
 	d := editWithin(string(t[at:]), sh.words, lim)
+	// (a numeral an OCR read as a mark, its 、 and words exact: ，、总体情况)
+	markNumeral := others && at == 1 && len(t) > 2 && t[1] == '、' && t[0] != '、' && string(t[2:]) == sh.words
+	if markNumeral {
+		at, d = 2, 0
+	}
 	switch own := at == 2 && string(t[0]) == sectionNumerals[sh.key]; {
 	case d > lim:
 		return Finding{}, false
-	case !own && (!others || at == 2 && !unicode.Is(unicode.Han, t[0])):
+	case !own && !markNumeral && (!others || at == 2 && !unicode.Is(unicode.Han, t[0])):
 		return Finding{}, false
 	case !own && open && (d > 1 || d == 1 && words < 8):
 		// (one character of eight or more misread too: 大、其他需要报告的事务)
