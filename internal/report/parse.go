@@ -11491,9 +11491,18 @@ func matchExact(S, L string, norms []string, next int) int {
 		}
 	}
 	n := utf8.RuneCountInString(S)
+	piece := func(m string) bool {
+		return strings.HasPrefix(m, S) || strings.HasSuffix(m, S) || (n >= 4 && hasText(m, S))
+	}
 	for k := next; k < len(norms); k++ {
 		// a wrapped label: the line holds its start, end or (4+ characters of) its middle
-		if n >= 2 && (strings.HasPrefix(norms[k], S) || strings.HasSuffix(norms[k], S) || (n >= 4 && hasText(norms[k], S))) {
+		if n >= 2 && piece(norms[k]) {
+			if n == 2 && k > next && slices.ContainsFunc(norms[k+1:], piece) {
+				// two characters that start or end several rows further
+				// on (申请: 1.信访举报投诉类申请, 2.重复申请 …), a piece of
+				// a label wrapped two characters to a line, name none
+				return -1
+			}
 			return k
 		}
 	}

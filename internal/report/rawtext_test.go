@@ -224,6 +224,24 @@ func TestPortalPrintThroughPdftotext(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of Chromium's A5 print whose table's labels wrap two
+// characters to a line (3.补 / 正后 / 申请 / 1 0 0 0 0 0 1 / 内容 …): the
+// piece 申请 was taken for the end of （五）1.信访举报投诉类申请, a row further
+// on, which then read 3.补正后申请内容仍不明确's numbers — wrong cells in 15
+// of 15 such prints, no error said. Two characters that start or end
+// several rows further on name none of them.
+func TestTwoCharacterPieceNamesNoLaterRow(t *testing.T) {
+	file := "pdftotext-layout-chrome-a5-twochar-labels-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	for _, k := range []string{"unavailable.unclear_after_correction", "not_processed.petition_complaint"} {
+		if got := r.Applications[k]; got != want.Applications[k] {
+			t.Errorf("%s: %s %v, want %v", file, k, got, want.Applications[k])
+		}
+	}
+}
+
 // pdftotext's default text of Chromium's A5 print of a report that leaves
 // its zeros blank put （七）总计's first cell after the blank 3.其他 and the
 // rest after 四、结转下年度继续办理 (3.其他 / 2 / （七）总计 / 四、… / 1 0 3 0 0
