@@ -1813,9 +1813,7 @@ func TestOCRLabelsLostPlacedByOrder(t *testing.T) {
 		noWrongCells(t, file, want, r, "")
 		noFalseErrors(t, file, r)
 		for _, k := range keys {
-			if got := r.Applications[k]; got != want.Applications[k] {
-				t.Errorf("%s: %s %v, want %v", file, k, got, want.Applications[k])
-			}
+			rowAsTruth(t, file, want, r, k)
 			if !saysOf(r, "PARSE.READ", "applications."+k, "正是表中缺少的") {
 				t.Errorf("%s: %s's placing not said: %v", file, k, r.Findings)
 			}
@@ -1909,9 +1907,7 @@ func TestOCRGroupWordAndTitleStroke(t *testing.T) {
 	want, r := auditWithModel(t, file)
 	noWrongCells(t, file, want, r, "")
 	noFalseErrors(t, file, r)
-	if got := r.Applications["unavailable.not_held"]; got != want.Applications["unavailable.not_held"] {
-		t.Errorf("%s: 1.本机关不掌握相关政府信息 %v, want %v", file, got, want.Applications["unavailable.not_held"])
-	}
+	rowAsTruth(t, file, want, r, "unavailable.not_held")
 	file = "ocr-tesseract-lo-title-stroke-2021.txt"
 	want, r = auditWithModel(t, file)
 	noWrongCells(t, file, want, r, "")
@@ -1988,6 +1984,14 @@ func TestOCRNumeralReadAsMark(t *testing.T) {
 	}
 }
 
+// rowAsTruth fails the test when r read 表三's row key otherwise than want.
+func rowAsTruth(t *testing.T, file string, want, r *report.Report, key string) {
+	t.Helper()
+	if got := r.Applications[key]; got != want.Applications[key] {
+		t.Errorf("%s: %s %v, want %v", file, key, got, want.Applications[key])
+	}
+}
+
 // noWrongCells fails the test for each cell of want's tables (those whose
 // names start with only, when it is not empty) that r read as something
 // else; a cell left unread is no wrong reading.
@@ -2028,9 +2032,7 @@ func TestOCRGapsPlaceBlanks(t *testing.T) {
 	want, r := auditWithModel(t, file)
 	noWrongCells(t, file, want, r, "")
 	noFalseErrors(t, file, r)
-	if got := r.Applications["new"]; got != want.Applications["new"] {
-		t.Errorf("%s: 一、本年新收 %v, want %v", file, got, want.Applications["new"])
-	}
+	rowAsTruth(t, file, want, r, "new")
 	if !saysOf(r, "PARSE.READ", "applications.new", "按空格宽度定出空白的位置") {
 		t.Errorf("%s: the placing not said: %v", file, r.Findings)
 	}
@@ -2060,9 +2062,7 @@ func TestPDFOCRLayer(t *testing.T) {
 	}
 	// and the row whose numbers stood lower is read: an OCR layer's line
 	// takes what is within a quarter of the page's line spacing
-	if got := r.Applications["new"]; got != want.Applications["new"] {
-		t.Errorf("%s: 一、本年新收 %v, want %v", file, got, want.Applications["new"])
-	}
+	rowAsTruth(t, file, want, r, "new")
 	// a PDF of drawn text is none
 	if r := audit(t, "lo-page-2021.pdf", readFile(t, filepath.Join(auditDir, "lo-page-2021.pdf"))); saysOf(r, "PARSE.READ", "", "文字层") {
 		t.Error("lo-page-2021.pdf said to be an OCR layer")
