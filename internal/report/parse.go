@@ -8417,7 +8417,7 @@ func (p *parser) parseT3() {
 				}
 			}
 		}
-		if k := len(got) - 1; k >= 0 && S != "" {
+		if k := len(got) - 1; k >= 0 && (S != "" || len(rc.tokens) > 0 && !rc.ok) {
 			if cells, how := p.restOfWrap(got[k], *l, n, rc, S, norms); how != wrapNone {
 				// pdftotext without -layout of a label wrapped in two lines:
 				// the row's first number level with the first line, the
@@ -8452,7 +8452,7 @@ func (p *parser) parseT3() {
 				}
 				continue
 			}
-			if cells, how := p.loneCell(got[k], *l, n, rc, S, norms); how != wrapNone {
+			if cells, how := p.loneCell(got[k], *l, n, rc, S, norms); S != "" && how != wrapNone {
 				gotTokens := got[k].rc.tokens
 				got[k].rc = rowCells{label: rc.label}
 				if how == wrapCells {
@@ -10258,6 +10258,30 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
 		return nil, wrapNone
 	}
+	mid := -1
+	if S == "" {
+		// numbers alone after the label's rest, a line of words between
+		// (pdftotext -layout of a label wrapped over three lines, its
+		// numbers level with the first and the last: "1.本机关不掌握 1 0 0"
+		// / "（四） 相关政府信息" / "0 0 0 1"): that line's words are S
+		if segmented {
+			return nil, wrapNone
+		}
+		for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
+			t := trimSpace(p.lines[m].Text)
+			if t == "" {
+				continue
+			}
+			if mid >= 0 || p.lines[m].Fields != nil || strings.ContainsFunc(t, isDigit) {
+				return nil, wrapNone
+			}
+			mid = m
+		}
+		if mid < 0 {
+			return nil, wrapNone
+		}
+		S = stripGroups(totalWord(norm(p.lines[mid].Text)))
+	}
 	nsecond := len(rc.tokens)
 	if rc.ok {
 		nsecond = len(rc.cells)
@@ -10301,7 +10325,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 		}
 	}
 	for m := n - 1; m >= 0 && &p.lines[m] != g.line; m-- {
-		if trimSpace(p.lines[m].Text) != "" {
+		if m != mid && trimSpace(p.lines[m].Text) != "" {
 			return nil, wrapNone
 		}
 	}

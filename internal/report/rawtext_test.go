@@ -240,6 +240,25 @@ func TestTwoCharacterPieceNamesNoLaterRow(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of Chromium's A4 print with the tables at 16 pt (三号,
+// as many agencies set them): a label wrapped over three lines has its
+// numbers level with the first and the last ("1.本机关不掌握 1 0 0" /
+// "（四） 相关政府信息" / "0 0 0 1"). The last line's numbers were taken for
+// the next row's: two false T3.ROWSUM, and where some rows were left unread
+// the page-tails reading then gave 2.重复申请's numbers to 3.要求提供公开出版物
+// (wrong cells, no error). Numbers alone after one line of the label's
+// rest join the row above's first numbers as the row's.
+func TestThreeLineLabelNumbersOnFirstAndLast(t *testing.T) {
+	for _, file := range []string{"pdftotext-layout-chrome-16pt-threeline-labels-2021.txt", "pdftotext-layout-chrome-16pt-threeline-labels-2024.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		noFalseErrors(t, file, r)
+		for _, k := range []string{"unavailable.not_held", "unavailable.needs_creation", "not_processed.repeat", "not_processed.publication"} {
+			rowAsTruth(t, file, want, r, k)
+		}
+	}
+}
+
 // pdftotext's default text of Chromium's A5 print of a report that leaves
 // its zeros blank put （七）总计's first cell after the blank 3.其他 and the
 // rest after 四、结转下年度继续办理 (3.其他 / 2 / （七）总计 / 四、… / 1 0 3 0 0
