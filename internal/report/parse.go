@@ -7426,6 +7426,9 @@ func stripGroupPiece(L string) string {
 	if k == len("五") && strings.Contains("三四五六", L[:k]) {
 		return L[k:] // a group's number alone, its bracket's pair on the next line ("（五 1.信访举报", "）不 投诉类申请")
 	}
+	if k == len("理") && slices.ContainsFunc(t3GroupNorms, func(g string) bool { return strings.HasSuffix(g, L[:k]) }) {
+		return L[k:] // a group's last character, its merged cell's words wrapped to it ("理 4.无正当理由大")
+	}
 	if k < len("办理") || k > len("三本年度办理结果") {
 		return L
 	}
