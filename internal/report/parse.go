@@ -8797,6 +8797,7 @@ func (p *parser) parseT3() {
 		}
 	}
 	p.eitherRows(got, rows, either)
+	p.tailBeforeLabels(got, rows, seen, norms, lo, hi)
 	p.findTails(got, lo, hi)
 	if len(got) == 0 {
 		if p.notText("3", "applications") || p.proseOnly("3") {
@@ -10996,6 +10997,87 @@ func t3CellsHold(rows []T3Row, vals [][]string, outcomes bool) bool {
 		}
 	}
 	return true
+}
+
+// tailBeforeLabels says the last rows of 表三 hold numbers that stand before
+// their labels, not after: the table's last label read without a number
+// after it, up to the table's end, while rows before it read their numbers
+// from lines of numbers alone after their labels (pdftotext's default text
+// of a table set large: 3.其他 / 45 2 2 / 2 / 4 0 55 / （七）总计 / 0 0 0 / 0 /
+// 1 0 1 / 四、结转下年度继续办理 — 总计's numbers after 3.其他's label, 四's
+// after 总计's), numbers alone that no row took standing right before the
+// first of them (3.其他's own). Each such row after the last row read from
+// its own label's line, read with seven numbers, may hold the next row's:
+// unread, said once.
+func (p *parser) tailBeforeLabels(got []t3Line, rows []T3Row, seen []bool, norms []string, lo, hi int) {
+	last := len(rows) - 1
+	if last < 1 || !seen[last] || lo < 0 || slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[last] }) {
+		return
+	}
+	at := -1 // the last label's line
+	for n := min(hi, len(p.lines)) - 1; n >= lo && at < 0; n-- {
+		if L := totalWord(norm(p.lines[n].Text)); L != "" && strings.HasSuffix(L, norms[last]) {
+			at = n
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for n := at + 1; n < min(hi, len(p.lines)); n++ {
+		if strings.ContainsFunc(p.lines[n].Text, isDigit) {
+			return // (its numbers after it, or a page's foot: not this text)
+		}
+	}
+	// (numbers alone after a label: on lines of their own, or taken in
+	// after its line by joinCellLines)
+	alone := func(g t3Line) bool {
+		_, joined := p.laidOne[g.line.No]
+		return joined || g.line.OneEach || trimSpace(g.rc.label) == ""
+	}
+	from := 0 // after the last row read from its own label's line
+	for k, g := range got {
+		if !alone(g) && (g.rc.ok || len(g.rc.tokens) > 0) {
+			from = k + 1
+		}
+	}
+	// and numbers that no row took right before the first such row's label
+	// (3.其他's own, 0 0 0 / 0 / 0 0 0, before it, joined to the end of the
+	// row above's wrapped label): a report that leaves its last row blank
+	// has none there
+	if from == 0 || from >= len(got) {
+		return
+	}
+	index := func(l *Line) int {
+		for n := range p.lines {
+			if &p.lines[n] == l {
+				return n
+			}
+		}
+		return -1
+	}
+	a, b := index(got[from-1].line), index(got[from].line)
+	stray := false
+	for n := a + 1; n >= 1 && n < b && !stray; n++ {
+		rc := splitLabel(p.lines[n], NumCols)
+		stray = (rc.ok || len(rc.tokens) > 0) && !slices.ContainsFunc(got, func(g t3Line) bool { return g.line == &p.lines[n] })
+	}
+	if !stray {
+		return
+	}
+	var said []string
+	for k := from; k < len(got); k++ {
+		g := &got[k]
+		if g.unread || !g.rc.ok || g.line.No > p.lines[at].No || !alone(*g) {
+			continue // (a row short of numbers is not read anyway)
+		}
+		said = append(said, fmt.Sprintf("“%s%s”（%s）", g.row.Group, g.row.Label, strings.Join(g.rc.cells, " ")))
+		g.rc, g.unread = rowCells{label: g.rc.label}, true
+	}
+	if len(said) == 0 {
+		return
+	}
+	p.warn("PARSE.TABLE", "applications", p.lines[at].No, "表三最后一行“%s”的行名之后没有数：表格末尾几行的数排在各自的行名之前（PDF 转换的文字顺序），前几行行名之后单独几行的数可能是下一行的，这些行记为空（%s），请对照原文核对",
+		rows[last].Label, strings.Join(said, "、"))
 }
 
 // droppedLine is a line of a row's numbers whose label matched no row

@@ -259,6 +259,34 @@ func TestThreeLineLabelNumbersOnFirstAndLast(t *testing.T) {
 	}
 }
 
+// pdftotext's default text of Chromium's A4 print with the tables at 16 pt
+// puts the last rows' numbers before their labels (3.其他 / 45 2 2 / 2 / 4 0
+// 55 / （七）总计 / 0 0 0 / 0 / 1 0 1 / 四、结转下年度继续办理): 3.其他 read
+// 总计's numbers and 总计 四's, wrong cells in 8 of 14 prints and no error
+// (every row adding up). The table's last label with no number after it
+// says so: the rows read from numbers alone after their labels since the
+// last row read from its own line are unread, and said.
+func TestTailNumbersBeforeLabels(t *testing.T) {
+	file := "pdftotext-chrome-16pt-tail-before-labels-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	for _, k := range []string{"other.other", "total"} {
+		if got := r.Applications[k]; got != (report.Row{}) {
+			t.Errorf("%s: %s %v, want unread", file, k, got)
+		}
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications", "的行名之后没有数") {
+		t.Errorf("%s: not said: %v", file, r.Findings)
+	}
+	// the last row's numbers after its label: each row's numbers are its own
+	data := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "0 0 0\n0\n1 0 1\n四、结转下年度继续办理\n", "0 0 0\n0\n1 0 1\n四、结转下年度继续办理\n0 0 0 0 1 0 1\n", 1)
+	r = audit(t, file, []byte(data))
+	if saysOf(r, "PARSE.TABLE", "applications", "的行名之后没有数") {
+		t.Errorf("%s with 四's numbers after its label: said before their labels", file)
+	}
+}
+
 // pdftotext's default text of Chromium's A5 print of a report that leaves
 // its zeros blank put （七）总计's first cell after the blank 3.其他 and the
 // rest after 四、结转下年度继续办理 (3.其他 / 2 / （七）总计 / 四、… / 1 0 3 0 0
