@@ -335,9 +335,7 @@ func TestTextBrowserReportErrors(t *testing.T) {
 // cells are then unread (no places to go by), never wrong.
 func TestMutoolBlockBreaksAreNoBlanks(t *testing.T) {
 	for _, file := range []string{"mutool-lo-t4blanks-2022.txt", "mutool-lo-t2blanks-2023.txt", "mutool-lo-t2blanks-nocomplete-2024.txt"} {
-		want, r := auditWithModel(t, file)
-		noWrongCells(t, file, want, r, "")
-		noFalseErrors(t, file, r)
+		auditClean(t, file)
 	}
 }
 
@@ -351,9 +349,7 @@ func TestMutoolBlockBreaksAreNoBlanks(t *testing.T) {
 // its cells is blank, its own text does not say).
 func TestCatdocLeadingTab(t *testing.T) {
 	const file = "catdoc-lo-doc-t2blanks-2023.txt"
-	want, r := auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	auditClean(t, file)
 }
 
 // wvText (wv 1.2.9) of LibreOffice's .doc draws the tables with box lines
@@ -409,9 +405,7 @@ func TestCalibreText(t *testing.T) {
 // (what is reported when it does not).
 func noWrongAndSaid(t *testing.T, file, what string, said func(*report.Report) bool) {
 	t.Helper()
-	want, r := auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	_, r := auditClean(t, file)
 	if !said(r) {
 		t.Errorf("%s: %s", file, what)
 	}
@@ -745,9 +739,7 @@ func TestBrowserInnerText(t *testing.T) {
 // but those headings.
 func TestHTML2TextDamagedT2(t *testing.T) {
 	for _, file := range []string{"html2text-damaged-t2-2020.txt", "html2text-damaged-t2-2019.txt"} {
-		want, r := auditWithModel(t, file)
-		noWrongCells(t, file, want, r, "")
-		noFalseErrors(t, file, r)
+		auditClean(t, file)
 	}
 }
 
@@ -1809,9 +1801,7 @@ func TestOCRLabelsLostPlacedByOrder(t *testing.T) {
 		"ocr-tesseract-labels-lost-2019.txt": {"partly_granted", "not_processed.confirm_or_reissue"},
 		"ocr-tesseract-labels-lost-2021.txt": {"not_processed.confirm_or_reissue"},
 	} {
-		want, r := auditWithModel(t, file)
-		noWrongCells(t, file, want, r, "")
-		noFalseErrors(t, file, r)
+		want, r := auditClean(t, file)
 		for _, k := range keys {
 			rowAsTruth(t, file, want, r, k)
 			if !saysOf(r, "PARSE.READ", "applications."+k, "正是表中缺少的") {
@@ -1847,9 +1837,7 @@ func TestOCRLabelsLostPlacedByOrder(t *testing.T) {
 // misread, its numeral lost, between two headings read, are read and said.
 func TestOCRTitleAndHeadingMisread(t *testing.T) {
 	file := "ocr-tesseract-300dpi-title-misread-2019.txt"
-	want, r := auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	want, r := auditClean(t, file)
 	if r.Agency != "示例第9107局" || r.Year != 2019 {
 		t.Errorf("%s: agency %q year %d, want 示例第9107局 2019", file, r.Agency, r.Year)
 	}
@@ -1904,9 +1892,7 @@ func TestOCRTitleAndHeadingMisread(t *testing.T) {
 // is read and said as misread.
 func TestOCRGroupWordAndTitleStroke(t *testing.T) {
 	file := "ocr-tesseract-150dpi-chrome-blanks-2022.txt"
-	want, r := auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	want, r := auditClean(t, file)
 	rowAsTruth(t, file, want, r, "unavailable.not_held")
 	file = "ocr-tesseract-lo-title-stroke-2021.txt"
 	want, r = auditWithModel(t, file)
@@ -1998,6 +1984,16 @@ func TestGroupsLastCharacterBeforeALabel(t *testing.T) {
 	rowAsTruth(t, file, want, r, "not_processed.mass_repeat")
 }
 
+// auditClean is a fixture audited with its model, failing the test for a
+// cell read wrong or an error claimed: a clean report read right or said.
+func auditClean(t *testing.T, file string) (want, r *report.Report) {
+	t.Helper()
+	want, r = auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	return want, r
+}
+
 // rowAsTruth fails the test when r read 表三's row key otherwise than want.
 func rowAsTruth(t *testing.T, file string, want, r *report.Report, key string) {
 	t.Helper()
@@ -2044,9 +2040,7 @@ func TestT2HeadingsNotInOCRText(t *testing.T) {
 // of the others, is read so and said; the others stay unread.
 func TestOCRGapsPlaceBlanks(t *testing.T) {
 	file := "ocr-tesseract-blanks-gaps-2022.txt"
-	want, r := auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	want, r := auditClean(t, file)
 	rowAsTruth(t, file, want, r, "new")
 	if !saysOf(r, "PARSE.READ", "applications.new", "按空格宽度定出空白的位置") {
 		t.Errorf("%s: the placing not said: %v", file, r.Findings)
