@@ -1837,7 +1837,7 @@ func TestOCRLabelsLostPlacedByOrder(t *testing.T) {
 // misread, its numeral lost, between two headings read, are read and said.
 func TestOCRTitleAndHeadingMisread(t *testing.T) {
 	file := "ocr-tesseract-300dpi-title-misread-2019.txt"
-	want, r := auditClean(t, file)
+	_, r := auditClean(t, file)
 	if r.Agency != "示例第9107局" || r.Year != 2019 {
 		t.Errorf("%s: agency %q year %d, want 示例第9107局 2019", file, r.Agency, r.Year)
 	}
@@ -1869,9 +1869,7 @@ func TestOCRTitleAndHeadingMisread(t *testing.T) {
 	// the heading's last character wrapped onto a line of its own, a blank
 	// line between (存在的主要问题及改进 / 情，): joined
 	file = "ocr-tesseract-300dpi-heading-wrapped-2020.txt"
-	want, r = auditWithModel(t, file)
-	noWrongCells(t, file, want, r, "")
-	noFalseErrors(t, file, r)
+	_, r = auditClean(t, file)
 	if !saysOf(r, "PARSE.READ", "sections.5", "存在的主要问题及改进情，") {
 		t.Errorf("%s: the wrapped heading not said: %v", file, r.Findings)
 	}
