@@ -8455,7 +8455,7 @@ func (p *parser) parseT3() {
 				}
 				continue
 			}
-			if cells, how := p.loneCell(got[k], *l, n, rc, S, norms); S != "" && how != wrapNone {
+			if cells, how := p.loneCell(got[k], *l, n, rc, S, norms); how != wrapNone {
 				gotTokens := got[k].rc.tokens
 				got[k].rc = rowCells{label: rc.label}
 				if how == wrapCells {
@@ -10872,22 +10872,14 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 	if len(lost) == 0 || len(*got) == 0 {
 		return nil
 	}
-	index := make(map[*Line]int, len(*got))
-	for i := range p.lines {
-		index[&p.lines[i]] = i
-	}
 	at := make([]int, len(rows)) // the line of each row read with numbers, else -1
 	for i := range at {
 		at[i] = -1
 	}
-	key := make(map[string]int, len(rows))
-	for i := range rows {
-		key[rows[i].Key] = i
-	}
 	var taken []int // the lines of every row read with numbers
 	for _, g := range *got {
-		if n, ok := index[g.line]; ok && g.rc.ok && !g.unread {
-			at[key[g.row.Key]] = n
+		if n := p.lineIndex(g.line); n >= 0 && g.rc.ok && !g.unread {
+			at[t3RowAt(rows, g.row.Key)] = n
 			taken = append(taken, n)
 		}
 	}
@@ -10929,7 +10921,7 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 	vals := make([][]string, len(rows))
 	for _, g := range *got {
 		if g.rc.ok && !g.unread {
-			vals[key[g.row.Key]] = g.rc.cells
+			vals[t3RowAt(rows, g.row.Key)] = g.rc.cells
 		}
 	}
 	for _, g := range gaps {
@@ -10947,7 +10939,7 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 		l := &p.lines[m.at]
 		seen[i] = true
 		// (in the table's order: the rows after it are read later)
-		j := slices.IndexFunc(*got, func(t t3Line) bool { return key[t.row.Key] > i })
+		j := slices.IndexFunc(*got, func(t t3Line) bool { return t3RowAt(rows, t.row.Key) > i })
 		if j < 0 {
 			j = len(*got)
 		}
@@ -10967,6 +10959,17 @@ func (p *parser) rowsInGaps(got *[]t3Line, rows []T3Row, seen []bool, lost []los
 			l.No, trimSpace(m.rc.label), where, rows[i].Group, rows[i].Label, strings.Join(m.rc.cells, " "))
 	}
 	return placed
+}
+
+// lineIndex is the index of l among the parser's lines, -1 when it is none
+// of them (a line made for a reading).
+func (p *parser) lineIndex(l *Line) int {
+	for n := range p.lines {
+		if &p.lines[n] == l {
+			return n
+		}
+	}
+	return -1
 }
 
 // t3CellsHold says 表三's column identities hold in every column with the
@@ -11047,15 +11050,7 @@ func (p *parser) tailBeforeLabels(got []t3Line, rows []T3Row, seen []bool, norms
 	if from == 0 || from >= len(got) {
 		return
 	}
-	index := func(l *Line) int {
-		for n := range p.lines {
-			if &p.lines[n] == l {
-				return n
-			}
-		}
-		return -1
-	}
-	a, b := index(got[from-1].line), index(got[from].line)
+	a, b := p.lineIndex(got[from-1].line), p.lineIndex(got[from].line)
 	stray := false
 	for n := a + 1; n >= 1 && n < b && !stray; n++ {
 		rc := splitLabel(p.lines[n], NumCols)
