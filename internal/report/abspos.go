@@ -132,6 +132,9 @@ type pagedRuns struct {
 	b      strings.Builder
 	glyphs []pdf.Text
 	pages  int
+	// exact: the runs' widths are their text's own (a converter's text
+	// boxes), no guess to allow for: a narrow gap is a gap
+	exact bool
 }
 
 // endRun marks the glyphs since from as one run (closeRuns joins a run to
@@ -150,7 +153,7 @@ func (pg *pagedRuns) flush() {
 	if pg.pages > 0 {
 		pg.b.WriteByte('\f')
 	}
-	closeRuns(pg.glyphs)
+	closeRuns(pg.glyphs, pg.exact)
 	pageLines(&pg.b, pg.glyphs)
 	pg.glyphs = pg.glyphs[:0]
 	pg.pages++
@@ -176,7 +179,7 @@ const runEnd = "\x00end"
 // …", and a justified line's runs are wider than their characters): the run
 // is taken to end where the next begins. The error allowed is a character,
 // or a sixth of the run's characters for a long run.
-func closeRuns(gs []pdf.Text) {
+func closeRuns(gs []pdf.Text, exact bool) {
 	sort.SliceStable(gs, func(i, j int) bool {
 		if math.Abs(gs[i].Y-gs[j].Y) > 2 {
 			return gs[i].Y > gs[j].Y
@@ -198,7 +201,7 @@ func closeRuns(gs []pdf.Text) {
 			a.W = min(a.W, b.X-a.X-0.3*a.FontSize)
 			continue
 		}
-		if gap := b.X - (a.X + a.W); gap > 0 && gap < max(1, float64(chars)/6)*a.FontSize {
+		if gap := b.X - (a.X + a.W); !exact && gap > 0 && gap < max(1, float64(chars)/6)*a.FontSize {
 			a.W = b.X - a.X
 		}
 	}

@@ -27,6 +27,9 @@ type wordBox struct {
 	// a digit's and starts higher, so a row's label and its numbers are
 	// lined up by their middles, and the size told by the width
 	fontBox bool
+	// exact: its width is its text's (a converter's text box drawn to
+	// fit), not a box with margins or a guess
+	exact bool
 }
 
 // joinedHeadings are the column headings (and 表四's printed pieces) two
@@ -260,6 +263,7 @@ func xmlAttr(tag, key string) (string, bool) {
 // boxesText lays the words out page by page as positionedText does.
 func boxesText(bs []wordBox) string {
 	var pg pagedRuns
+	pg.exact = len(bs) > 0 && bs[0].exact
 	page := -1
 	for _, w := range bs {
 		if w.page != page {

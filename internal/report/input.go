@@ -2938,6 +2938,19 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		chunk = odtObjects(zr, depth, unread)
 	}
 	ls, err := officeXML(io.LimitReader(rc, MaxInput*4), words, num, chunk, styles)
+	if err == nil && framed(ls) && kind == KindDOCX {
+		// a PDF made into text boxes: laid out again where they stand
+		if fr, ferr := doc.Open(); ferr == nil {
+			bs := frameBoxes(io.LimitReader(fr, MaxInput*4), doc == odt)
+			fr.Close()
+			if len(bs) >= minPositioned {
+				ls = placedLines(boxesText(bs))
+				for i := range ls {
+					ls[i].Framed = true
+				}
+			}
+		}
+	}
 	if err == nil && len(ls) > 0 {
 		ls[0].setUnreadParts(len(unread))
 	}

@@ -210,12 +210,16 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 			p.unreadTables(func(table string) string {
 				return fmt.Sprintf("文件中的文字每段都重复了两次（如“%s”，多见于从 PDF 转换成的 Word 文件），数字也随之重复（356 成了 356356），%s无法可靠读取，各栏记为空：请改用原 PDF 或 pdftotext -layout 的输出审核", doubled, table)
 			})
-		} else if framed(lines) {
+		} else if framed(lines) && !lines[0].Placed {
 			p.unreadTables(func(table string) string {
 				return fmt.Sprintf("文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 或 ODT 文件），文字和数字已不在原来的行里，%s无法可靠读取，各栏记为空，正文也不按原文顺序检查：请改用原 PDF 或 pdftotext -layout 的输出审核", table)
 			})
 			scramble(r)
 		}
+	}
+	if len(lines) > 0 && lines[0].Placed && framed(lines) {
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: "文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 或 ODT 文件）：已按各文本框在页面上的位置重新排成行后读取；表格中读出的数字请对照原 PDF 核对"})
 	}
 	if p.ocrLayer {
 		r.Meta.OCR = true

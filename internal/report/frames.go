@@ -1,0 +1,255 @@
+package report
+
+import (
+	"encoding/xml"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A PDF converted to DOCX or ODT by a converter that keeps the page's look
+// (LibreOffice's PDF import, and tools like it) puts each run of text in a
+// text box of its own, placed on the page where the PDF drew it: a table
+// row becomes nine boxes, one line each when read in the file's order. The
+// boxes say where they stand (a DOCX anchor's offsets and extent, an ODT
+// frame's svg:x, svg:y and width, and its page), so the page is laid out
+// again from them, as a word list's boxes are (boxesText), and read as the
+// layout text it then is.
+
+// maxFrames bounds the boxes read from one document, maxFrameText their
+// text (a report's is some 50 KB): past either the frames are not laid out.
+const (
+	maxFrames    = 200_000
+	maxFrameText = 2 << 20
+)
+
+// emuPerPt: DOCX drawing offsets are in English Metric Units.
+const emuPerPt = 12700
+
+// framePageDrop is how far up a DOCX box may start from the one before it
+// on the same page: its offsets are from the paragraph it is anchored to,
+// and a converter anchors all pages' boxes in one, each page's from its top
+// (a box that starts higher than this starts the next page).
+const framePageDrop = 280.0
+
+// framePageTop is how far below a page's highest box the next page's first
+// may start.
+const framePageTop = 30.0
+
+// frameBox is one text box as the file places it, its paragraphs' text.
+type frameBox struct {
+	page              int
+	x, y, w           float64 // points
+	xSet, ySet        bool
+	size              float64 // its text's font size, points (0 unsaid)
+	paras             []string
+	para              strings.Builder
+	inText, inParaTxt int
+}
+
+// frameBoxes reads the text boxes of a DOCX's body (odt false) or an ODT's
+// content, as word boxes by page in the pages' order; nil when the boxes do
+// not say where they stand.
+func frameBoxes(r io.Reader, odt bool) []wordBox {
+	dec := xml.NewDecoder(r)
+	var out []wordBox
+	var cur *frameBox
+	sizes := map[string]float64{} // an ODT's text styles' font sizes
+	style := ""                   // the ODT style being read
+	axis := ""                    // the DOCX position being read: H or V
+	fallback := 0
+	page, lastY, pageTop := 0, -1.0, math.MaxFloat64
+	var spans []float64 // the ODT spans open: their font sizes
+	text := 0           // the frames' text so far, bytes
+	for {
+		if len(out) > maxFrames || text > maxFrameText {
+			return nil
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			if name == "Fallback" {
+				fallback++
+			}
+			if fallback > 0 {
+				continue
+			}
+			switch {
+			case odt && name == "style":
+				style, _ = attr(t, "name")
+			case odt && name == "text-properties" && style != "":
+				if v, ok := attr(t, "font-size"); ok {
+					if pt, ok := odfLength(v); ok {
+						sizes[style] = pt
+					}
+				}
+			case odt && name == "frame":
+				cur = &frameBox{}
+				if v, ok := attr(t, "anchor-page-number"); ok {
+					cur.page, _ = strconv.Atoi(v)
+				}
+				if v, ok := attr(t, "x"); ok {
+					cur.x, cur.xSet = odfLength(v)
+				}
+				if v, ok := attr(t, "y"); ok {
+					cur.y, cur.ySet = odfLength(v)
+				}
+				if v, ok := attr(t, "width"); ok {
+					cur.w, _ = odfLength(v)
+				}
+			case odt && cur != nil && name == "span":
+				sz := 0.0
+				if v, ok := attr(t, "style-name"); ok {
+					sz = sizes[v]
+				}
+				spans = append(spans, sz)
+				if sz > 0 {
+					cur.size = max(cur.size, sz)
+				}
+			case odt && cur != nil && name == "s":
+				n := 1
+				if v, ok := attr(t, "c"); ok {
+					n, _ = strconv.Atoi(v)
+				}
+				n = min(max(n, 1), 64)
+				cur.para.WriteString(strings.Repeat(" ", n))
+				text += n
+			case !odt && name == "anchor":
+				cur = &frameBox{page: -1}
+			case !odt && cur != nil && (name == "positionH" || name == "positionV"):
+				axis = name[len(name)-1:]
+			case !odt && cur != nil && name == "extent" && cur.w == 0:
+				if v, ok := attr(t, "cx"); ok {
+					n, _ := strconv.ParseFloat(v, 64)
+					cur.w = n / emuPerPt
+				}
+			case !odt && cur != nil && name == "sz":
+				if v, ok := attr(t, "val"); ok {
+					n, _ := strconv.ParseFloat(v, 64)
+					cur.size = max(cur.size, n/2)
+				}
+			case !odt && cur != nil && name == "t":
+				cur.inText++
+			case cur != nil && (name == "tab" || name == "br" || name == "line-break"):
+				cur.para.WriteByte(' ')
+				text++
+			case cur != nil && (name == "p" || name == "h"):
+				cur.inParaTxt++
+			}
+		case xml.EndElement:
+			name := t.Name.Local
+			if name == "Fallback" {
+				fallback = max(fallback-1, 0)
+				continue
+			}
+			if fallback > 0 {
+				continue
+			}
+			switch {
+			case odt && name == "style":
+				style = ""
+			case odt && cur != nil && name == "span" && len(spans) > 0:
+				spans = spans[:len(spans)-1]
+			case !odt && (name == "positionH" || name == "positionV"):
+				axis = ""
+			case !odt && cur != nil && name == "t":
+				cur.inText = max(cur.inText-1, 0)
+			case cur != nil && (name == "p" || name == "h"):
+				cur.inParaTxt = max(cur.inParaTxt-1, 0)
+				cur.paras = append(cur.paras, cur.para.String())
+				cur.para.Reset()
+			case cur != nil && (odt && name == "frame" || !odt && name == "anchor"):
+				b := cur
+				cur = nil
+				if !b.xSet || !b.ySet || !onPage(b.x) || !onPage(b.y) || !onPage(b.w) || !onPage(b.size) {
+					continue
+				}
+				if !odt {
+					// a box far above the last starts a page, as does one
+					// above the last at the page's top (the page's first
+					// box is its highest, or about: a page's text is drawn
+					// from the top down)
+					if lastY >= 0 && (b.y < lastY-framePageDrop || b.y < lastY-framePageDrop/4 && b.y <= pageTop+framePageTop) {
+						page++
+						pageTop = b.y
+					}
+					lastY = b.y
+					pageTop = min(pageTop, b.y)
+					b.page = page
+				}
+				out = append(out, b.boxes()...)
+			}
+		case xml.CharData:
+			if fallback > 0 || cur == nil {
+				continue
+			}
+			switch {
+			case !odt && axis != "" && cur.inParaTxt == 0:
+				n, err := strconv.ParseFloat(strings.TrimSpace(string(t)), 64)
+				if err == nil {
+					if axis == "H" {
+						cur.x, cur.xSet = n/emuPerPt, true
+					} else {
+						cur.y, cur.ySet = n/emuPerPt, true
+					}
+				}
+			case !odt && cur.inText > 0, odt && cur.inParaTxt > 0:
+				if cur.para.Len() < maxRun {
+					cur.para.Write(t)
+					text += len(t)
+				}
+			}
+		}
+	}
+	if odt {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].page < out[j].page })
+	}
+	return out
+}
+
+// boxes are the frame's paragraphs as word boxes, one below the other.
+func (b *frameBox) boxes() []wordBox {
+	size := b.size
+	if size <= 0 {
+		size = 10.5 // 五号, a table's usual size, when the file does not say
+	}
+	var out []wordBox
+	k := 0
+	for _, p := range b.paras {
+		if trimSpace(p) == "" {
+			continue
+		}
+		w := 0.0
+		if len(b.paras) == 1 {
+			w = b.w // the box is its one line's width
+		}
+		out = append(out, wordBox{page: b.page, left: b.x, top: b.y + float64(k)*size*1.2, width: w, height: size, text: p, exact: true})
+		k++
+	}
+	return out
+}
+
+// odfLength is an OpenDocument length in points: 0.5in, 1.2cm, 12mm, 10pt.
+func odfLength(v string) (float64, bool) {
+	units := []struct {
+		suffix string
+		pt     float64
+	}{{"in", 72}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"pt", 1}, {"pc", 12}, {"px", 0.75}}
+	for _, u := range units {
+		if s, ok := strings.CutSuffix(v, u.suffix); ok {
+			n, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+			return n * u.pt, err == nil
+		}
+	}
+	return 0, false
+}
+
+// onPage: a place or size in points no page goes past (not NaN, not ±Inf,
+// within a few metres).
+func onPage(v float64) bool { return v > -1e4 && v < 1e4 }
