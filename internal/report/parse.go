@@ -62,8 +62,8 @@ func readAs(r *Report, name, kind string, data []byte) {
 		// (looked at only here, where nothing of a report was found)
 		r.Meta.Attachment, r.Meta.Scripted = pageDocument(data)
 	}
-	if kind == KindXLSX && r.Meta.Parsed && !r.Meta.Empty {
-		tablesOnly(r)
+	if (kind == KindXLSX || kind == KindHTML && sheetPage(data)) && r.Meta.Parsed && !r.Meta.Empty {
+		tablesOnly(r, kind == KindHTML)
 	}
 	if kind == KindPDF {
 		// the pure-Go reader gets most PDFs right, not all (fonts whose codes
@@ -116,11 +116,30 @@ func ReadAll(name string, data []byte) ([]*Report, error) {
 	return out, nil
 }
 
-// tablesOnly marks a workbook that holds the tables and none of the text
-// (sections 一, 五 and 六): what agencies publish beside the report, or export
-// for it. Its text is not there to check, which is said once (PARSE.READ)
+// sheetPage says data is a web page a spreadsheet program saved of a
+// workbook (Excel's and WPS's 另存为网页: ProgId Excel.Sheet; LibreOffice
+// Calc's HTML, its sheets anchored table0, table1…): often the tables alone,
+// as the workbook was.
+func sheetPage(data []byte) bool {
+	head := string(data[:min(len(data), 64<<10)])
+	if strings.IndexByte(head, '<') < 0 {
+		return false
+	}
+	switch {
+	case hasText(head, "ProgId") && (hasText(head, "content=Excel.Sheet") || hasText(head, `content="Excel.Sheet"`)):
+		return true
+	case hasText(head, `content="LibreOffice`):
+		lower := strings.ToLower(head)
+		return hasText(lower, `name="generator" content="libreoffice`) && hasText(lower, `<a name="table0">`)
+	}
+	return false
+}
+
+// tablesOnly marks a workbook (or a web page saved of one: page) that holds
+// the tables and none of the text (sections 一, 五 and 六): what agencies
+// publish beside the report, or export for it. Its text is not there to check, which is said once (PARSE.READ)
 // instead of three missing sections.
-func tablesOnly(r *Report) {
+func tablesOnly(r *Report, page bool) {
 	for _, k := range NarrativeKeys {
 		if _, ok := r.Sections[k]; ok {
 			return
@@ -130,8 +149,12 @@ func tablesOnly(r *Report) {
 		return
 	}
 	r.Meta.TablesOnly = true
+	what := "这个电子表格"
+	if page {
+		what = "这个由电子表格另存的网页"
+	}
 	r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections",
-		Message: "这个电子表格只有表格（表二、表三、表四），没有年度报告的正文：只核对了表格；第一、五、六部分请对照发布的报告全文审核"})
+		Message: what + "只有表格（表二、表三、表四），没有年度报告的正文：只核对了表格；第一、五、六部分请对照发布的报告全文审核"})
 }
 
 // computedCells counts the cells of lines that were formulas without their

@@ -205,3 +205,28 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 		t.Errorf("the computed cells said %q, want once with %d", said, sums)
 	}
 }
+
+// A workbook saved as a web page (Excel's 另存为网页, ProgId Excel.Sheet;
+// LibreOffice Calc's HTML, a heading and an anchor to each sheet) is the
+// tables alone as the workbook was: said once, not three missing sections.
+// A Word page (word-2021.html) holds the whole report: nothing said so.
+func TestSheetSavedAsPage(t *testing.T) {
+	for _, name := range []string{"excel-web-tables-2024.html", "lo-calc-html-2021.html"} {
+		want, r := auditClean(t, name)
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s: tables (-want +got):\n%s", name, d)
+		}
+		if !saysOf(r, "PARSE.READ", "sections", "由电子表格另存的网页只有表格") || !r.Meta.TablesOnly {
+			t.Errorf("%s: the tables alone not said: %v", name, r.Findings)
+		}
+		for _, f := range r.Findings {
+			if f.Rule == "S.MISSING" {
+				t.Errorf("%s: %s", name, f.Message)
+			}
+		}
+	}
+	r := audit(t, "word-2021.html", readFile(t, filepath.Join(auditDir, "word-2021.html")))
+	if r.Meta.TablesOnly || saysOf(r, "PARSE.READ", "sections", "只有表格") {
+		t.Errorf("Word's page said to be the tables alone: %v", r.Findings)
+	}
+}
