@@ -62,8 +62,16 @@ func readAs(r *Report, name, kind string, data []byte) {
 		// (looked at only here, where nothing of a report was found)
 		r.Meta.Attachment, r.Meta.Scripted = pageDocument(data)
 	}
-	if (kind == KindXLSX || kind == KindHTML && sheetPage(data)) && r.Meta.Parsed && !r.Meta.Empty {
-		tablesOnly(r, kind == KindHTML)
+	switch {
+	case !r.Meta.Parsed || r.Meta.Empty:
+	case kind == KindXLSX:
+		tablesOnly(r, "这个电子表格")
+	case kind == KindHTML && sheetPage(data):
+		tablesOnly(r, "这个由电子表格另存的网页")
+	case r.Agency == "" && r.Year == 0 && r.Meta.Tables["2"] && r.Meta.Tables["3"] && r.Meta.Tables["4"] && !r.Meta.Scrambled:
+		// no title, the three tables and no text: the tables printed
+		// or saved apart (a report's 附表, a sheet's PDF)
+		tablesOnly(r, "这个文件没有标题，")
 	}
 	if kind == KindPDF {
 		// the pure-Go reader gets most PDFs right, not all (fonts whose codes
@@ -135,11 +143,12 @@ func sheetPage(data []byte) bool {
 	return false
 }
 
-// tablesOnly marks a workbook (or a web page saved of one: page) that holds
-// the tables and none of the text (sections 一, 五 and 六): what agencies
-// publish beside the report, or export for it. Its text is not there to check, which is said once (PARSE.READ)
-// instead of three missing sections.
-func tablesOnly(r *Report, page bool) {
+// tablesOnly marks a workbook (or a web page saved of one, or a file of
+// the three tables and no title) that holds the tables and none of the text
+// (sections 一, 五 and 六): what agencies publish beside the report, or
+// export for it. Its text is not there to check, which is said once
+// (PARSE.READ, of what, "这个电子表格") instead of three missing sections.
+func tablesOnly(r *Report, what string) {
 	for _, k := range NarrativeKeys {
 		if _, ok := r.Sections[k]; ok {
 			return
@@ -149,10 +158,6 @@ func tablesOnly(r *Report, page bool) {
 		return
 	}
 	r.Meta.TablesOnly = true
-	what := "这个电子表格"
-	if page {
-		what = "这个由电子表格另存的网页"
-	}
 	r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections",
 		Message: what + "只有表格（表二、表三、表四），没有年度报告的正文：只核对了表格；第一、五、六部分请对照发布的报告全文审核"})
 }

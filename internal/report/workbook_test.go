@@ -207,16 +207,25 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 }
 
 // A workbook saved as a web page (Excel's 另存为网页, ProgId Excel.Sheet;
-// LibreOffice Calc's HTML, a heading and an anchor to each sheet) is the
-// tables alone as the workbook was: said once, not three missing sections.
-// A Word page (word-2021.html) holds the whole report: nothing said so.
-func TestSheetSavedAsPage(t *testing.T) {
-	for _, name := range []string{"excel-web-tables-2024.html", "lo-calc-html-2021.html"} {
+// LibreOffice Calc's HTML, a heading and an anchor to each sheet), or the
+// three tables printed with no title (Calc's PDF of the workbook: a report's
+// 附表), is the tables alone: said once, not three missing sections. A Word
+// page (word-2021.html) holds the whole report: nothing said so; nor is a
+// text with its title whose sections 一, 五 and 六 were left out: missing.
+func TestTablesAlone(t *testing.T) {
+	for name, said := range map[string]string{
+		"excel-web-tables-2024.html":  "这个由电子表格另存的网页只有表格",
+		"lo-calc-html-2021.html":      "这个由电子表格另存的网页只有表格",
+		"lo-calc-pdf-tables-2021.pdf": "这个文件没有标题，只有表格",
+	} {
 		want, r := auditClean(t, name)
+		if strings.HasSuffix(name, ".pdf") {
+			want.Agency, want.Year = "", 0 // (no title)
+		}
 		if d := cmp.Diff(tables(want), tables(r)); d != "" {
 			t.Errorf("%s: tables (-want +got):\n%s", name, d)
 		}
-		if !saysOf(r, "PARSE.READ", "sections", "由电子表格另存的网页只有表格") || !r.Meta.TablesOnly {
+		if !saysOf(r, "PARSE.READ", "sections", said) || !r.Meta.TablesOnly {
 			t.Errorf("%s: the tables alone not said: %v", name, r.Findings)
 		}
 		for _, f := range r.Findings {
@@ -228,5 +237,11 @@ func TestSheetSavedAsPage(t *testing.T) {
 	r := audit(t, "word-2021.html", readFile(t, filepath.Join(auditDir, "word-2021.html")))
 	if r.Meta.TablesOnly || saysOf(r, "PARSE.READ", "sections", "只有表格") {
 		t.Errorf("Word's page said to be the tables alone: %v", r.Findings)
+	}
+	src := textOf(t, truth())
+	titled := src[:strings.Index(src, "\n")+1] + src[strings.Index(src, "二、主动公开"):strings.Index(src, "五、存在的主要问题")]
+	r = audit(t, "titled.txt", []byte(titled))
+	if r.Meta.TablesOnly || countFindings(r, func(f report.Finding) bool { return f.Rule == "S.MISSING" }) != 3 {
+		t.Errorf("a titled text without 一, 五 and 六: %v", r.Findings)
 	}
 }
