@@ -293,3 +293,25 @@ func t2CellString(r *report.Report, it report.T2Item, k int) string {
 	}
 	return r.Proactive.Cell(path).String()
 }
+
+// pdftotext's default text of LibreOffice Calc's PDF of the tables (a
+// sheet's print, no title) gives 表二 column by column: 规章 / 行政规范性文件 /
+// 信息内容 / 行政许可 / 本年制发件数 / 23 / 10 / … / 行政强制 / 第二十条第（六）项 /
+// 本年处理决定数量 / 21 / 16 / … / 行政处罚. Bare numbers after a column's
+// read under its heading, of another item than the last label's, are not
+// that label's (行政许可 took 10, 行政规范性文件's 制发); and a label standing
+// before its own item's heading has numbers after it that may be any row's
+// of the item (行政强制 took 21, 行政处罚's): unread and said. Before, two
+// wrong cells in each of four such reports and no word.
+func TestT2ColumnOrderOfASheetsPrint(t *testing.T) {
+	file := "pdftotext-lo-calc-tables-2021.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+	if !saysOf(r, "PARSE.TABLE", "proactive.coercion", "排在它所属项目的标题之前") {
+		t.Errorf("行政强制 before its item's heading not said: %v", r.Findings)
+	}
+	if v := r.Proactive.Cell("licensing.decisions"); v.String() != want.Proactive.Cell("licensing.decisions").String() {
+		t.Errorf("行政许可 read %q, want %q under its own heading", v, want.Proactive.Cell("licensing.decisions"))
+	}
+}

@@ -5508,6 +5508,10 @@ func (p *parser) parseT2() {
 	heads := ""
 	consumed := -1    // a line whose numbers a row above took (t2HeadedRest)
 	var stray strayT2 // the last numbers that went to no row, since a row was read
+	// headedShort: the item whose row the last numbers went to under its
+	// column heading, fewer than its cells (a column's numbers, one a row:
+	// the next bare numbers are its other rows', not the last label's)
+	headedShort := ""
 	for n, l := range p.lines[lo:hi] {
 		if next >= len(items) && pending < 0 {
 			break
@@ -5606,6 +5610,8 @@ func (p *parser) parseT2() {
 		}
 		headed := heads
 		heads = ""
+		afterShort := headedShort
+		headedShort = ""
 		keep := -1 // the label still waiting for its numbers after these
 		byWait := j < 0 && pending >= 0 && l.OneEach
 		// (the numbers' own line names no row, and a browser's page foot
@@ -5650,6 +5656,30 @@ func (p *parser) parseT2() {
 			stray = strayT2{at: lo + n, toks: rc.numbers()}
 			continue
 		}
+		if j < 0 && pending >= 0 && L == "" && headed == "" && afterShort != "" && items[pending].Item != afterShort {
+			// bare numbers after a column's under its heading, of another
+			// item than the last label's (a sheet's PDF through pdftotext's
+			// default text: 规章 / 行政规范性文件 / … / 行政许可 / 本年制发件数 /
+			// 23 / 10, the 10 行政规范性文件's): not the last label's
+			stray = strayT2{at: lo + n, toks: rc.numbers()}
+			headedShort = afterShort
+			continue
+		}
+		if j < 0 && pending >= 0 && !l.Segmented && r.Format.itemRows(pending) > 1 && p.ownItemAfter(pendingAt, lo+n, items[pending].Item) {
+			// the label stood before its own item's heading (a sheet's PDF
+			// through pdftotext's default text: 行政强制 / 第二十条第（六）项 /
+			// 本年处理决定数量 / 21 / 16, the 21 行政处罚's, whose label comes
+			// later): the text is out of order, the numbers any row's of
+			// the item: unread, said
+			it := items[pending]
+			p.unreadT2Row(it)
+			p.warn("PARSE.TABLE", r.t2Prefix()+it.Key, p.lines[pendingAt].No, "表二“%s”的行名排在它所属项目的标题之前（转换打乱了文字次序），其后的数字（第 %d 行“%s”）无法确定是这一项目中哪一行的，该行记为空，请对照原文核对",
+				it.Label, l.No, strings.Join(rc.numbers(), " "))
+			waiting = slices.DeleteFunc(waiting, func(w int) bool { return w == pending })
+			pending = -1
+			stray = strayT2{at: lo + n, toks: rc.numbers()}
+			continue
+		}
 		if j < 0 && pending >= 0 {
 			j = pending
 			if k, shared := r.Format.headedRow(waiting, headed); k >= 0 && k != pending {
@@ -5662,6 +5692,9 @@ func (p *parser) parseT2() {
 				}
 				j, keep = k, pending // an earlier label's numbers, under its own headings
 				sharedHeads = shared
+				if r.Format.itemRows(k) > 1 && len(rc.numbers()) < len(items[k].Cells) {
+					headedShort = items[k].Item
+				}
 			} else if k, named, shared := r.Format.ownHeadings(waiting, pending, L); named {
 				// the line's own words are a column's heading before its
 				// numbers (pdftotext's default text of a browser's print:
@@ -5921,6 +5954,18 @@ func (p *parser) parseT2() {
 func (p *parser) otherItemSince(a, b int, item string) bool {
 	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
 		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && !hasText(withoutSpaces(t), withoutSpaces(item)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownItemAfter says the lines after index a up to index b hold the
+// heading of item (第二十条第（六）项 for 行政强制's): a label at a stood
+// before its own item's heading.
+func (p *parser) ownItemAfter(a, b int, item string) bool {
+	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
+		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && hasText(withoutSpaces(t), withoutSpaces(item)) {
 			return true
 		}
 	}
