@@ -208,7 +208,7 @@ func TestWorkbookFormulasWithoutResults(t *testing.T) {
 
 // A workbook saved as a web page (Excel's 另存为网页, ProgId Excel.Sheet;
 // LibreOffice Calc's HTML, a heading and an anchor to each sheet), or the
-// three tables printed with no title (Calc's PDF of the workbook: a report's
+// tables printed with no title (Calc's PDF of the workbook: a report's
 // 附表), is the tables alone: said once, not three missing sections. A Word
 // page (word-2021.html) holds the whole report: nothing said so; nor is a
 // text with its title whose sections 一, 五 and 六 were left out: missing.
@@ -217,6 +217,8 @@ func TestTablesAlone(t *testing.T) {
 		"excel-web-tables-2024.html":  "这个由电子表格另存的网页只有表格",
 		"lo-calc-html-2021.html":      "这个由电子表格另存的网页只有表格",
 		"lo-calc-pdf-tables-2021.pdf": "这个文件没有标题，只有表格",
+		// (its 表四 left blank: two tables read)
+		"lo-calc-pdf-tables-blanks-2019.pdf": "这个文件没有标题，只有表格",
 	} {
 		want, r := auditClean(t, name)
 		if strings.HasSuffix(name, ".pdf") {
