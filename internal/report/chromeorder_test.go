@@ -315,3 +315,24 @@ func TestT2ColumnOrderOfASheetsPrint(t *testing.T) {
 		t.Errorf("行政许可 read %q, want %q under its own heading", v, want.Proactive.Cell("licensing.decisions"))
 	}
 }
+
+// Calc's PDF of the tables of a report that leaves cells blank, through
+// pdftotext -raw and mutool's text: the outcome groups' merged cells are
+// drawn by the row at their middle, so a group's name comes right before
+// one of its rows' numbers, the rows' labels after the table:
+// （二）部分公开… / （三）不予公开 / 0 0 1 0 0 0 1 / （四）无法提供 / 1 0 0 0 0 0 1.
+// Numbers after a group's name are one of its rows', not known which: not
+// the row waiting before it (（二）, which is blank) nor the next in order
+// (1.属于国家秘密). Before, 21 and 7 wrong cells, no word.
+func TestT3GroupNameBeforeARowsNumbers(t *testing.T) {
+	for _, file := range []string{"pdftotext-raw-lo-calc-blanks-2020.txt", "mutool-lo-calc-blanks-2020.txt"} {
+		want, r := auditWithModel(t, file)
+		noWrongCells(t, file, want, r, "")
+		noFalseErrors(t, file, r)
+		for _, key := range []string{"partly_granted", "withheld.state_secret", "withheld.law_forbids"} {
+			if r.Applications[key] != (report.Row{}) {
+				t.Errorf("%s: %s read %v", file, key, r.Applications[key])
+			}
+		}
+	}
+}

@@ -7480,6 +7480,18 @@ func (p *parser) ambiguous(cell string) {
 
 // --- 表三 ----------------------------------------------------------------------
 
+// groupRows counts the rows of 表三 in the group whose name is g (a
+// t3GroupNorms' name: 三不予公开).
+func groupRows(rows []T3Row, g string) int {
+	n := 0
+	for _, row := range rows {
+		if norm(row.Group) == g {
+			n++
+		}
+	}
+	return n
+}
+
 var t3GroupNorms = []string{norm(T3Group), "三不予公开", "四无法提供", "五不予处理", "六其他处理"}
 
 func stripGroups(L string) string {
@@ -8676,6 +8688,15 @@ func (p *parser) parseT3() {
 				// label has ended, and the numbers after are not its own
 				pending, lost = -1, true
 			}
+			if j < 0 && slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 {
+				// a group's name alone, of several rows ("（三）不予公开" /
+				// 0 0 1 0 0 0 1: pdftotext -raw of Calc's PDF, the merged
+				// cell drawn by the row at its middle, the rows' labels
+				// after the table): numbers after it with no label of
+				// their own are one of its rows', which is not known — no
+				// row waiting's, nor the next in order
+				pending, lost = -1, true
+			}
 			continue
 		}
 		if j < 0 && (rc.ok || len(rc.tokens) > 0) {
@@ -8732,7 +8753,12 @@ func (p *parser) parseT3() {
 				n = last
 			}
 		}
-		if j < 0 && pending >= 0 && !otherItem(S, norms[pending]) && !(p.brokenMap() && laterRowsWords(S, norms, pending)) {
+		// (a group's name with numbers, of several rows, not the pending
+		// row's: mutool's text of Calc's PDF, （二）部分公开… / （三）不予公开 /
+		// 0 / 0 / 1 …, the numbers a row's of （三）, read as a group
+		// written as one row is, below)
+		otherGroup := slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 && pending >= 0 && norm(rows[pending].Group) != S
+		if j < 0 && pending >= 0 && !otherGroup && !otherItem(S, norms[pending]) && !(p.brokenMap() && laterRowsWords(S, norms, pending)) {
 			j = pending // numbers under a generic label ("数值") or none
 			if pendingFuzzy != "" {
 				p.misread(rows[j], pendingFuzzy, pendingLine)
@@ -10766,7 +10792,7 @@ func (p *parser) wholeGroups(rows []T3Row, seen []bool, whole []wholeGroup) {
 			}
 		}
 		p.warn("PARSE.TABLE", "applications."+rows[keys[0]].Key[:strings.IndexByte(rows[keys[0]].Key, '.')], w.line.No,
-			"表三“%s”只有一行（%s），没有分为格式要求的 %d 个子项（2019 年试行格式的写法）：这些数无法分到各子项，各子项记为空，请对照原文核对", label, nums, len(keys))
+			"表三“%s”只有一行（%s），没有分为格式要求的 %d 个子项（2019 年试行格式的写法，或转换打乱了次序、子项的行名不在数字旁）：这些数无法分到各子项，各子项记为空，请对照原文核对", label, nums, len(keys))
 	}
 }
 
