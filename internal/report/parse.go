@@ -68,10 +68,12 @@ func readAs(r *Report, name, kind string, data []byte) {
 		tablesOnly(r, "这个电子表格")
 	case kind == KindHTML && sheetPage(data):
 		tablesOnly(r, "这个由电子表格另存的网页")
-	case r.Agency == "" && r.Year == 0 && r.Meta.Tables["2"] && r.Meta.Tables["3"] && !r.Meta.Scrambled:
+	case r.Agency == "" && r.Year == 0 && !r.Meta.Scrambled && (r.Meta.Tables["2"] || r.Meta.Tables["3"]) &&
+		(r.Meta.Tables["2"] || r.Meta.Unreadable["2"]) && (r.Meta.Tables["3"] || r.Meta.Unreadable["3"]):
 		// no title, the tables and no text: the tables printed or saved
 		// apart (a report's 附表, a sheet's PDF; its 表四 may be left
-		// blank, read as none)
+		// blank, read as none, and one of 表二 and 表三 be there but not
+		// read)
 		tablesOnly(r, "这个文件没有标题，")
 	}
 	if kind == KindPDF {
