@@ -323,8 +323,13 @@ func TestT2ColumnOrderOfASheetsPrint(t *testing.T) {
 // （二）部分公开… / （三）不予公开 / 0 0 1 0 0 0 1 / （四）无法提供 / 1 0 0 0 0 0 1.
 // Numbers after a group's name are one of its rows', not known which: not
 // the row waiting before it (（二）, which is blank) nor the next in order
-// (1.属于国家秘密). Before, 21 and 7 wrong cells, no word.
+// (1.属于国家秘密). Before, 21 and 7 wrong cells, no word. Where zeros are
+// written, each row draws its numbers: as many lines of them after the name
+// as the group has rows are its rows in order (pdftotext -raw, read whole).
 func TestT3GroupNameBeforeARowsNumbers(t *testing.T) {
+	if right := readsAsTruth(t, "pdftotext-raw-lo-calc-2021.txt"); right != 175 {
+		t.Errorf("pdftotext -raw of Calc's print, zeros written: %d cells of 表三 read right, want 175", right)
+	}
 	for _, file := range []string{"pdftotext-raw-lo-calc-blanks-2020.txt", "mutool-lo-calc-blanks-2020.txt"} {
 		want, r := auditWithModel(t, file)
 		noWrongCells(t, file, want, r, "")

@@ -7482,6 +7482,23 @@ func (p *parser) ambiguous(cell string) {
 
 // --- 表三 ----------------------------------------------------------------------
 
+// bareRowsAfter counts the lines from index from on that hold numbers and
+// no words, up to the first with words (blank lines skipped).
+func (p *parser) bareRowsAfter(from, hi int) int {
+	n := 0
+	for k := from; k < hi && k < len(p.lines); k++ {
+		t := trimSpace(p.lines[k].Text)
+		switch {
+		case t == "":
+		case hasHan(t) || !strings.ContainsFunc(t, isDigit):
+			return n
+		default:
+			n++
+		}
+	}
+	return n
+}
+
 // groupRows counts the rows of 表三 in the group whose name is g (a
 // t3GroupNorms' name: 三不予公开).
 func groupRows(rows []T3Row, g string) int {
@@ -8690,14 +8707,21 @@ func (p *parser) parseT3() {
 				// label has ended, and the numbers after are not its own
 				pending, lost = -1, true
 			}
-			if j < 0 && slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 {
-				// a group's name alone, of several rows ("（三）不予公开" /
-				// 0 0 1 0 0 0 1: pdftotext -raw of Calc's PDF, the merged
-				// cell drawn by the row at its middle, the rows' labels
-				// after the table): numbers after it with no label of
-				// their own are one of its rows', which is not known — no
-				// row waiting's, nor the next in order
-				pending, lost = -1, true
+			if k := groupRows(rows, S); j < 0 && k > 1 && slices.Contains(t3GroupNorms[1:], S) {
+				// a group's name alone, of several rows, the rows' labels
+				// elsewhere (pdftotext -raw of Calc's PDF: the merged cell
+				// drawn before its rows' numbers, their labels after the
+				// table): numbers after it with no label of their own are
+				// its rows', no row waiting's. As many lines of them as it
+				// has rows are its rows in order; fewer (rows left blank
+				// draw nothing: "（三）不予公开" / 0 0 1 0 0 0 1) are some of
+				// them, which is not known
+				pending = -1
+				if first := slices.IndexFunc(rows, func(row T3Row) bool { return norm(row.Group) == S }); p.bareRowsAfter(n+1, hi) == k && next <= first {
+					next = first
+				} else {
+					lost = true
+				}
 			}
 			continue
 		}
