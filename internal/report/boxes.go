@@ -30,6 +30,25 @@ type wordBox struct {
 	// exact: its width is its text's (a converter's text box drawn to
 	// fit), not a box with margins or a guess
 	exact bool
+	// line: the line an OCR put it in (its words in reading order), 0
+	// unsaid
+	line int
+}
+
+// clipOverlaps narrows each word of an OCR's line to end where the next
+// begins: tesseract's boxes of Chinese words overlap their neighbours (a
+// title's "2019" 285 pixels wide, 年 126 pixels into it), and spread over
+// such a box a word's characters would interleave with the next word's.
+func clipOverlaps(bs []wordBox) {
+	for i := 0; i+1 < len(bs); i++ {
+		a, b := &bs[i], bs[i+1]
+		if a.line == 0 || a.line != b.line || a.page != b.page {
+			continue
+		}
+		if b.left > a.left && a.left+a.width > b.left {
+			a.width = b.left - a.left
+		}
+	}
 }
 
 // joinedHeadings are the column headings (and 表四's printed pieces) two
@@ -66,6 +85,76 @@ func tsvWords(t string) bool {
 	return strings.HasPrefix(head, "level\tpage_num\t") && strings.HasSuffix(strings.TrimRight(head, "\r"), "\tleft\ttop\twidth\theight\tconf\ttext")
 }
 
+// hocrWords says t is an OCR's hOCR (tesseract's, and others'): a page of
+// words each in an element of class ocrx_word with its box in its title.
+func hocrWords(t string) bool {
+	head := t[:min(len(t), 4096)]
+	return (hasText(head, "ocr-capabilities") || hasText(head, "ocr_page")) && (hasText(t, "'ocrx_word'") || hasText(t, `"ocrx_word"`))
+}
+
+// hocrBoxes reads an hOCR's words: each ocrx_word's text and its title's
+// bbox (left top right bottom, in the picture's pixels), by its ocr_page.
+func hocrBoxes(t string) []wordBox {
+	var out []wordBox
+	page, line := 0, 0
+	for len(t) > 0 && len(out) <= MaxInput/8 {
+		i := strings.IndexByte(t, '<')
+		if i < 0 {
+			break
+		}
+		t = t[i:]
+		tag := tagOf(t)
+		t = t[max(len(tag), 1):]
+		if !hasText(tag, "ocr") {
+			continue
+		}
+		switch class, _ := xmlAttr(tag, "class"); class {
+		case "ocr_page":
+			page++
+		case "ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat":
+			line++
+		case "ocrx_word":
+			title, _ := xmlAttr(tag, "title")
+			end := strings.Index(t[:min(len(t), maxRun)], "</span")
+			if b, ok := hocrBox(title); ok && end >= 0 {
+				b.page, b.line = page, line
+				b.text = strings.TrimSpace(html.UnescapeString(stripTags(t[:end])))
+				if b.text != "" {
+					out = append(out, b)
+				}
+				t = t[end:]
+			}
+		}
+	}
+	clipOverlaps(out)
+	return out
+}
+
+// hocrBox is the box a word's title gives ("bbox 354 311 836 352; x_wconf
+// 92"), its text to be set; false when it gives none that a page holds.
+func hocrBox(title string) (wordBox, bool) {
+	_, after, ok := strings.Cut(title, "bbox ")
+	if !ok {
+		return wordBox{}, false
+	}
+	f := strings.Fields(strings.ReplaceAll(after, ";", " "))
+	if len(f) < 4 {
+		return wordBox{}, false
+	}
+	var v [4]float64
+	for k := range v {
+		x, err := strconv.ParseFloat(f[k], 64)
+		if err != nil || x < 0 || x >= 1e6 {
+			return wordBox{}, false
+		}
+		v[k] = x
+	}
+	if v[2] <= v[0] || v[3] <= v[1] {
+		return wordBox{}, false
+	}
+	return wordBox{left: v[0], top: v[1], width: v[2] - v[0], height: v[3] - v[1], fontBox: true}, true
+}
+
 // xmlWords says t is pdftohtml -xml's or pdftotext -bbox's page list, or
 // mutool's structured text (draw -F stext).
 func xmlWords(t string) bool {
@@ -80,17 +169,18 @@ func xmlWords(t string) bool {
 		hasText(head, "<document") && hasText(head, "<page") && hasText(t, "<char quad=")
 }
 
-// tsvBoxes reads the words of a TSV: the rows of level 5 with text.
-func tsvBoxes(t string) []wordBox {
-	var out []wordBox
+// tsvBoxes reads the words of a TSV: the rows of level 5 with text; ocr
+// says an OCR gave them (tesseract's confidence, not pdftotext's 100).
+func tsvBoxes(t string) (out []wordBox, ocr bool) {
 	lines := strings.Split(t, "\n")
 	if len(lines) == 0 {
-		return nil
+		return nil, false
 	}
 	col := map[string]int{}
 	for i, h := range strings.Split(strings.TrimRight(lines[0], "\r"), "\t") {
 		col[h] = i
 	}
+	lineKey, lineNo := "", 0
 	for _, l := range lines[1:] {
 		if len(out) > MaxInput/8 {
 			break
@@ -103,8 +193,20 @@ func tsvBoxes(t string) []wordBox {
 		if text == "" || strings.HasPrefix(text, "###") {
 			continue
 		}
+		if c := f[col["conf"]]; c != "100" && c != "100.000000" && c != "-1" {
+			ocr = true
+		}
 		b, ok := wordBox{text: text, fontBox: true}, true
 		b.page, _ = strconv.Atoi(f[col["page_num"]])
+		if k, has := col["line_num"]; has {
+			// (a line's number within its paragraph and block: the
+			// three make it one)
+			key := f[col["page_num"]] + "/" + f[col["block_num"]] + "/" + f[col["par_num"]] + "/" + f[k]
+			if key != lineKey {
+				lineKey, lineNo = key, lineNo+1
+			}
+			b.line = lineNo
+		}
 		for _, v := range []struct {
 			name string
 			to   *float64
@@ -117,7 +219,8 @@ func tsvBoxes(t string) []wordBox {
 			out = append(out, b)
 		}
 	}
-	return out
+	clipOverlaps(out)
+	return out, ocr
 }
 
 // xmlBoxes reads pdftohtml -xml's <text> runs and pdftotext -bbox's <word>s,

@@ -2075,3 +2075,28 @@ func TestPDFOCRLayer(t *testing.T) {
 		t.Error("lo-page-2021.pdf said to be an OCR layer")
 	}
 }
+
+// tesseract's hOCR (a page of words, each in a span of class ocrx_word with
+// its box in its title) is laid out by the words' boxes, as its TSV is, and
+// both are said to be an OCR's (its arithmetic caveated). tesseract's boxes
+// of Chinese words overlap their neighbours (the title's 2019 285 pixels
+// wide, 年 126 pixels into it): each word of a line ends where the next
+// begins, or their characters interleave (示例第1局20年1政9府…, the agency
+// lost). Before, the hOCR was read as a web page of paragraphs: 27 of 198
+// cells read; the TSV lost its title.
+func TestOCRWordBoxes(t *testing.T) {
+	for _, file := range []string{"ocr-tesseract-hocr-2019.hocr", "ocr-tesseract-tsv-2019.tsv"} {
+		want, r := auditClean(t, file)
+		if d := cmp.Diff(tables(want), tables(r)); d != "" {
+			t.Errorf("%s: tables (-want +got):\n%s", file, d)
+		}
+		if !r.Meta.OCR || !saysOf(r, "PARSE.READ", "", "文字识别（OCR）给出的逐词位置") {
+			t.Errorf("%s: not said to be an OCR's: %v", file, r.Findings)
+		}
+	}
+	// pdftotext's TSV is a PDF's text: no OCR said
+	r := audit(t, "pdftotext-tsv-chrome-2021.txt", readFile(t, filepath.Join(auditDir, "pdftotext-tsv-chrome-2021.txt")))
+	if r.Meta.OCR || saysOf(r, "PARSE.READ", "", "文字识别（OCR）") {
+		t.Errorf("pdftotext's TSV said to be an OCR's: %v", r.Findings)
+	}
+}

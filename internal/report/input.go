@@ -62,6 +62,7 @@ type lineRare struct {
 	dropped  string
 	ocrRule  bool // cut into cells at "|" that OCR read for a table's rules (ocrRule)
 	ocrLayer bool // a PDF's text that OCR laid over its pages' pictures (OCRLayer)
+	ocrWords bool // an OCR's word list laid out (OCRWords: tesseract's hOCR or TSV)
 	// repaired: on a text's first line, the text was garbled (乱码) and read
 	// back to its own encoding (unmojibake): how it was garbled
 	repaired string
@@ -142,6 +143,13 @@ func (l *Line) UnreadParts() int {
 
 // setOCRLayer marks a line of a PDF whose text is an OCR layer.
 func (l *Line) setOCRLayer() { l.setRare(false, func(r *lineRare) { r.ocrLayer = true }) }
+
+// setOCRWords marks a line of an OCR's word list (tesseract's hOCR or TSV).
+func (l *Line) setOCRWords() { l.setRare(false, func(r *lineRare) { r.ocrWords = true }) }
+
+// OCRWords says a line is of an OCR's word list laid out by the words'
+// boxes: as OCRLayer, digits may be misread or lost.
+func (l *Line) OCRWords() bool { return l.rare != nil && l.rare.ocrWords }
 
 // OCRLayer says a line is of a PDF whose text is the layer OCR laid,
 // invisible, over its scanned pages' pictures: it reads as the pages show,
@@ -442,6 +450,15 @@ func narrowDigits(s string) string {
 
 // placedLines is the lines of a text laid out from glyphs' or words' places
 // on the page (pageLines): Line.Placed.
+// ocrWordLines marks lines an OCR's word list gave (ocr) as such
+// (Line.OCRWords, on the first).
+func ocrWordLines(ls []Line, ocr bool) []Line {
+	if ocr && len(ls) > 0 {
+		ls[0].setOCRWords()
+	}
+	return ls
+}
+
 func placedLines(t string) []Line {
 	ls := textLines(t)
 	for i := range ls {
@@ -670,7 +687,10 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	case looksRTF(t):
 		return rtfLines(t), KindRTF, nil
 	case tsvWords(t):
-		return placedLines(boxesText(tsvBoxes(t))), KindText, nil
+		bs, ocr := tsvBoxes(t)
+		return ocrWordLines(placedLines(boxesText(bs)), ocr), KindText, nil
+	case strings.IndexByte(t, '<') >= 0 && hocrWords(t):
+		return ocrWordLines(placedLines(boxesText(hocrBoxes(t))), true), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && xmlWords(t):
 		bs := xmlBoxes(t)
 		if len(bs) > 0 && !bs[0].fontBox && runsJoinCells(bs) {

@@ -208,7 +208,7 @@ func Parse(lines []Line) *Report {
 // already dropped and their pages already segmented.
 func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	radicals, read, first, as := radicalsRead(lines)
-	p := &parser{lines: lines, ocrLayer: len(lines) > 0 && lines[0].OCRLayer()}
+	p := &parser{lines: lines, ocrLayer: len(lines) > 0 && (lines[0].OCRLayer() || lines[0].OCRWords())}
 	if !cut {
 		p.lines = segment(dropFooters(lines))
 	}
@@ -252,7 +252,11 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: "文件的文字分散在一个个文本框中（多见于从 PDF 转换成的 Word 或 ODT 文件）：已按各文本框在页面上的位置重新排成行后读取；表格中读出的数字请对照原 PDF 核对"})
 	}
-	if p.ocrLayer {
+	if p.ocrLayer && lines[0].OCRWords() {
+		r.Meta.OCR = true
+		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
+			Message: "本文件是文字识别（OCR）给出的逐词位置（如 tesseract 的 hOCR 或 TSV），已按各词在页面上的位置排成行后读取：识别可能认错或漏掉字和数字，表格中数不够的行不据以判断有误；未读出的行、与原文不符的数字请对照扫描件核对"})
+	} else if p.ocrLayer {
 		r.Meta.OCR = true
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo,
 			Message: "本文件是扫描件的 PDF，文字来自文字识别（OCR）叠加在页面图片上的文字层：识别可能认错或漏掉字和数字，表格中数不够的行不据以判断有误；未读出的行、与原文不符的数字请对照页面核对"})
