@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"html"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -2098,5 +2099,31 @@ func TestOCRWordBoxes(t *testing.T) {
 	r := audit(t, "pdftotext-tsv-chrome-2021.txt", readFile(t, filepath.Join(auditDir, "pdftotext-tsv-chrome-2021.txt")))
 	if r.Meta.OCR || saysOf(r, "PARSE.READ", "", "文字识别（OCR）") {
 		t.Errorf("pdftotext's TSV said to be an OCR's: %v", r.Findings)
+	}
+}
+
+// pdftotext -htmlmeta writes its text inside <pre> in a page with the PDF's
+// title: the lines of a pre are lines, their spaces kept, as the same text
+// without the page reads. Before, the pre's line breaks were spaces: the
+// report was one line (160 cells of 12 prints' 2 392 left unread more than
+// in the plain text, and one 2019 report's 表三 wholly).
+func TestPreformattedPage(t *testing.T) {
+	want, r := auditClean(t, "pdftotext-htmlmeta-chrome-2019.html")
+	for _, file := range []string{"pdftotext-chrome-labelsfirst-2021.txt", "pdftotext-layout-chrome-splitwrap-2021.txt"} {
+		text := readFile(t, filepath.Join(auditDir, file))
+		page := `<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body><pre>` + "\n" + html.EscapeString(string(text)) + "</pre>\n</body></html>\n"
+		plain, pre := audit(t, file, text), audit(t, "page.html", []byte(page))
+		if d := cmp.Diff(tables(plain), tables(pre)); d != "" {
+			t.Errorf("%s in a pre: tables (-plain +pre):\n%s", file, d)
+		}
+	}
+	n := 0
+	eachCount(want, r, func(got, w report.Cell, _, _ string) {
+		if got.String() == w.String() {
+			n++
+		}
+	})
+	if n < 170 {
+		t.Errorf("pdftotext -htmlmeta's page: %d cells of 198 read right, want 170 or more (its plain text reads 176)", n)
 	}
 }

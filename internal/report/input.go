@@ -2386,6 +2386,7 @@ type htmlReader struct {
 	cur    textAcc
 	tables []*htmlTable
 	skip   int // inside script, style, noscript
+	pre    int // inside pre: its line breaks are lines, its spaces kept
 	// the text of the row being read, as pieces of the page and where its
 	// paragraphs end: only the innermost row that is not a container
 	// gathers it (a table inside a row makes every row around it one), so
@@ -2558,7 +2559,31 @@ func (w *htmlReader) text(s string) {
 		w.segs = append(w.segs, s)
 		return
 	}
+	if w.pre > 0 {
+		// preformatted text (pdftotext -htmlmeta's page): a line of the
+		// page for each of its lines, spaces as written
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			w.cur.add(s[:i])
+			w.flushPre()
+			s = s[i+1:]
+		}
+	}
 	w.cur.add(s)
+}
+
+// flushPre ends a line of preformatted text: kept as written but its
+// trailing spaces.
+func (w *htmlReader) flushPre() {
+	s := strings.TrimRight(strings.ReplaceAll(w.cur.String(), "\r", ""), " \t")
+	w.cur.reset()
+	if trimSpace(s) == "" {
+		return
+	}
+	w.out = append(w.out, Line{No: len(w.out) + 1, Text: s})
 }
 
 func (r *htmlRow) closeCell() {
@@ -2689,6 +2714,9 @@ func (w *htmlReader) start(a atom.Atom) {
 	if htmlBlocks[a] {
 		w.flush()
 	}
+	if a == atom.Pre {
+		w.pre++
+	}
 }
 
 func (w *htmlReader) end(a atom.Atom) {
@@ -2721,6 +2749,11 @@ func (w *htmlReader) end(a atom.Atom) {
 	}
 	if w.openCell() != nil {
 		w.flushPara()
+		return
+	}
+	if a == atom.Pre && w.pre > 0 {
+		w.pre--
+		w.flushPre()
 		return
 	}
 	w.flush()
