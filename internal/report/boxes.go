@@ -31,8 +31,11 @@ type wordBox struct {
 	// fit), not a box with margins or a guess
 	exact bool
 	// line: the line an OCR put it in (its words in reading order), 0
-	// unsaid
+	// unsaid; mid: that line's middle, from its own box, where it stands
+	// (an OCR's word boxes of one line stand up and down by their ink: a
+	// wrapped label's pieces and its numbers fell on lines of their own)
 	line int
+	mid  float64
 }
 
 // clipOverlaps narrows each word of an OCR's line to end where the next
@@ -96,7 +99,7 @@ func hocrWords(t string) bool {
 // bbox (left top right bottom, in the picture's pixels), by its ocr_page.
 func hocrBoxes(t string) []wordBox {
 	var out []wordBox
-	page, line := 0, 0
+	page, line, mid := 0, 0, 0.0
 	for len(t) > 0 && len(out) <= MaxInput/8 {
 		i := strings.IndexByte(t, '<')
 		if i < 0 {
@@ -113,11 +116,16 @@ func hocrBoxes(t string) []wordBox {
 			page++
 		case "ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat":
 			line++
+			mid = 0
+			title, _ := xmlAttr(tag, "title")
+			if b, ok := hocrBox(title); ok {
+				mid = b.top + b.height/2
+			}
 		case "ocrx_word":
 			title, _ := xmlAttr(tag, "title")
 			end := strings.Index(t[:min(len(t), maxRun)], "</span")
 			if b, ok := hocrBox(title); ok && end >= 0 {
-				b.page, b.line = page, line
+				b.page, b.line, b.mid = page, line, mid
 				b.text = strings.TrimSpace(html.UnescapeString(stripTags(t[:end])))
 				if b.text != "" {
 					out = append(out, b)
@@ -181,11 +189,21 @@ func tsvBoxes(t string) (out []wordBox, ocr bool) {
 		col[h] = i
 	}
 	lineKey, lineNo := "", 0
+	mid := 0.0 // the middle of the line being read
 	for _, l := range lines[1:] {
 		if len(out) > MaxInput/8 {
 			break
 		}
 		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
+		if len(f) == len(col) && f[col["level"]] == "4" {
+			// a line: its middle (an OCR's words stand by it, below)
+			top, err1 := strconv.ParseFloat(f[col["top"]], 64)
+			h, err2 := strconv.ParseFloat(f[col["height"]], 64)
+			mid = 0
+			if err1 == nil && err2 == nil && top >= 0 && h > 0 && top+h < 1e6 {
+				mid = top + h/2
+			}
+		}
 		if len(f) != len(col) || f[col["level"]] != "5" {
 			continue
 		}
@@ -196,7 +214,7 @@ func tsvBoxes(t string) (out []wordBox, ocr bool) {
 		if c := f[col["conf"]]; c != "100" && c != "100.000000" && c != "-1" {
 			ocr = true
 		}
-		b, ok := wordBox{text: text, fontBox: true}, true
+		b, ok := wordBox{text: text, fontBox: true, mid: mid}, true
 		b.page, _ = strconv.Atoi(f[col["page_num"]])
 		if k, has := col["line_num"]; has {
 			// (a line's number within its paragraph and block: the
@@ -217,6 +235,11 @@ func tsvBoxes(t string) (out []wordBox, ocr bool) {
 		}
 		if ok {
 			out = append(out, b)
+		}
+	}
+	if !ocr {
+		for i := range out {
+			out[i].mid = 0 // (a PDF's words: where they stand)
 		}
 	}
 	clipOverlaps(out)
@@ -384,6 +407,9 @@ func boxesText(bs []wordBox) string {
 			// (pdftohtml's runs have tops and heights of the line, the
 			// same for a row's label and its numbers)
 			y = -(w.top + w.height/2)
+			if w.mid > 0 {
+				y = -w.mid
+			}
 			em := 0.0
 			for _, r := range w.text {
 				em += glyphWidth(r, 1)

@@ -2083,10 +2083,13 @@ func TestPDFOCRLayer(t *testing.T) {
 // of Chinese words overlap their neighbours (the title's 2019 285 pixels
 // wide, 年 126 pixels into it): each word of a line ends where the next
 // begins, or their characters interleave (示例第1局20年1政9府…, the agency
-// lost). Before, the hOCR was read as a web page of paragraphs: 27 of 198
-// cells read; the TSV lost its title.
+// lost). A word stands at its line's middle, from the line's own box: the
+// words of a line stand up and down by their ink, and a wrapped label's
+// pieces and its numbers fell on lines of their own (（二）部分公开 not found,
+// 21 cells unread in the 2021 report). Before, the hOCR was read as a web
+// page of paragraphs: 27 of 198 cells read; the TSV lost its title.
 func TestOCRWordBoxes(t *testing.T) {
-	for _, file := range []string{"ocr-tesseract-hocr-2019.hocr", "ocr-tesseract-tsv-2019.tsv"} {
+	for _, file := range []string{"ocr-tesseract-hocr-2019.hocr", "ocr-tesseract-tsv-2019.tsv", "ocr-tesseract-hocr-wrapped-2021.hocr", "ocr-tesseract-tsv-wrapped-2021.tsv"} {
 		want, r := auditClean(t, file)
 		if d := cmp.Diff(tables(want), tables(r)); d != "" {
 			t.Errorf("%s: tables (-want +got):\n%s", file, d)
