@@ -79,10 +79,12 @@ func TestWordBoxesDamaged(t *testing.T) {
 func FuzzWordBoxes(f *testing.F) {
 	f.Add("5\t1\t0\t0\t0\t0\t10\t10\t40\t10\t100\t一、总体情况\n5\t1\t0\t0\t0\t0\t10\t30\t40\t10\t100\t12\n")
 	f.Add(`<page number="1"><text top="10" left="10" width="60" height="12">一、总体情况</text><word xMin="1" yMin="2" xMax="3" yMax="4">5</word>`)
+	f.Add(`<span class='ocr_line' title="bbox 10 10 400 40; baseline 0 0"><span class='ocrx_word' title='bbox 10 10 120 40; x_wconf 92'>一、总体</span><span class='ocrx_word' title='bbox 100 12 140 38'>12</span></span><div class='ocr_page'>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		head := "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 		_, _ = report.Read("w.txt", []byte(head+s))
 		_, _ = report.Read("w.xml", []byte(`<?xml version="1.0"?><pdf2xml>`+s))
 		_, _ = report.Read("w.html", []byte(`<doc><page width="595" height="842">`+s+`<word xMin="1" yMin="2" xMax="3" yMax="4">x</word>`))
+		_, _ = report.Read("w.hocr", []byte(`<html><head><meta name='ocr-capabilities' content='ocr_page ocr_line ocrx_word'/></head><body><div class='ocr_page' title='bbox 0 0 1653 2339'>`+s))
 	})
 }

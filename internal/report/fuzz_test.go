@@ -122,6 +122,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<table><tr><td>行政复议<td>0<table><tr><td>1</table></table>"))
 	f.Add([]byte("<div><div><div><p>三、收到和处理政府信息公开申请情况</p></div></div></div><table>" + "<tr><td>x</td></tr>"))
 	f.Add([]byte(`<div class="t">规章<span class="_ _3"></span>1<span class='_'> </span>2<SPAN CLASS=_ >15</div>`))
+	f.Add([]byte("<pre>\n表三\n一、本年新收政府信息公开申请数量  1 0 0 0 0 0 1\n\f— 2 —\n</pre><pre>x"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		page := append([]byte("<!DOCTYPE html><html><body>"), data...)
 		r, err := report.Read("fuzz.html", page)
@@ -137,7 +138,7 @@ func FuzzHTML(f *testing.F) {
 // the fixtures LibreOffice made, which FuzzAudit reaches only slowly among its
 // many text seeds.
 func FuzzContainers(f *testing.F) {
-	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-narrow-aes256-2021.pdf", "lo-narrow-rc4-40-2021.pdf", "chrome-blanks-2021.pdf", "stsong-ucs2-2021.pdf", "gbk-euc-2021.pdf", "turned-2021.pdf", "form-xobject-2021.pdf", "html-docx-js-2021.docx", "ocr-layer-2021.pdf", "simple-subsets-2021.pdf", "ofd-2021.ofd", "lo-calc-2021.xls", "lo-object-2021.doc", "lo-object-2021.docx", "lo-object-2021.odt", "lo-calc-blanks-2021.ods", "lo-calc-2021.xlsx", "program-formulas-2021.xlsx", "lo-pictures-2021.docx", "lo-page-2021.odt", "wps-2021.rtf", "tracked-2021.doc", "tracked-2021.docx", "tracked-2021.odt", "tracked-2021.rtf", "commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf", "commented-2021.pdf", "hidden-2021.xlsx", "hidden-2021.xls", "hidden-2021.ods", "noted-2021.xlsx", "noted-2021.ods", "noted-2021.xls", "hidden-cols-2021.xlsx", "hidden-cols-2021.xls", "hidden-cols-2021.ods", "styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.doc"} {
+	for _, name := range []string{"word97-pictures-2021.doc", "word97-2021.doc", "lo-2021.pdf", "lo-narrow-aes256-2021.pdf", "lo-narrow-rc4-40-2021.pdf", "chrome-blanks-2021.pdf", "stsong-ucs2-2021.pdf", "gbk-euc-2021.pdf", "turned-2021.pdf", "form-xobject-2021.pdf", "html-docx-js-2021.docx", "ocr-layer-2021.pdf", "simple-subsets-2021.pdf", "ofd-2021.ofd", "lo-calc-2021.xls", "lo-object-2021.doc", "lo-object-2021.docx", "lo-object-2021.odt", "lo-calc-blanks-2021.ods", "lo-calc-2021.xlsx", "program-formulas-2021.xlsx", "lo-pictures-2021.docx", "lo-page-2021.odt", "wps-2021.rtf", "tracked-2021.doc", "tracked-2021.docx", "tracked-2021.odt", "tracked-2021.rtf", "commented-2021.odt", "commented-2021.docx", "commented-2021.doc", "commented-2021.rtf", "commented-2021.pdf", "hidden-2021.xlsx", "hidden-2021.xls", "hidden-2021.ods", "noted-2021.xlsx", "noted-2021.ods", "noted-2021.xls", "hidden-cols-2021.xlsx", "hidden-cols-2021.xls", "hidden-cols-2021.ods", "styled-hidden-2021.docx", "styled-hidden-2021.odt", "styled-hidden-2021.doc", "lo-frames-chrome-blanks-2022.docx", "lo-frames-chrome-blanks-2022.odt"} {
 		b, err := os.ReadFile(filepath.Join(auditDir, name))
 		if err != nil {
 			f.Fatal(err)
