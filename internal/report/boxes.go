@@ -100,14 +100,12 @@ func hocrWords(t string) bool {
 func hocrBoxes(t string) []wordBox {
 	var out []wordBox
 	page, line, mid := 0, 0, 0.0
-	for len(t) > 0 && len(out) <= MaxInput/8 {
-		i := strings.IndexByte(t, '<')
-		if i < 0 {
+	for len(out) <= MaxInput/8 {
+		tag, rest, ok := nextTag(t)
+		if !ok {
 			break
 		}
-		t = t[i:]
-		tag := tagOf(t)
-		t = t[max(len(tag), 1):]
+		t = rest
 		if !hasText(tag, "ocr") {
 			continue
 		}
@@ -136,6 +134,17 @@ func hocrBoxes(t string) []wordBox {
 	}
 	clipOverlaps(out)
 	return out
+}
+
+// nextTag is the first tag in t and the text after it; false when t holds
+// no more.
+func nextTag(t string) (tag, rest string, ok bool) {
+	i := strings.IndexByte(t, '<')
+	if i < 0 {
+		return "", "", false
+	}
+	tag = tagOf(t[i:])
+	return tag, t[i+max(len(tag), 1):], true
 }
 
 // hocrBox is the box a word's title gives ("bbox 354 311 836 352; x_wconf
@@ -258,14 +267,12 @@ func xmlBoxes(t string) []wordBox {
 		}
 		word = wordBox{}
 	}
-	for len(t) > 0 && len(out) <= MaxInput/8 {
-		i := strings.IndexByte(t, '<')
-		if i < 0 {
+	for len(out) <= MaxInput/8 {
+		tag, rest, ok := nextTag(t)
+		if !ok {
 			break
 		}
-		t = t[i:]
-		tag := tagOf(t)
-		t = t[max(len(tag), 1):]
+		t = rest
 		if strings.HasPrefix(tag, "</line") {
 			flush()
 			continue
