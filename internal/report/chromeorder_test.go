@@ -341,3 +341,16 @@ func TestT3GroupNameBeforeARowsNumbers(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext's default text of our PDF of a report that leaves cells blank:
+// a row given numbers from a run before its label (（六）1.申请人无正当理由
+// 逾期不补正、) has its label wrapped over three lines, and its second piece
+// (行政机关不再处理其政府信息公) is the next row's words too. It is that
+// row's label going on, not the next row's start: before, （六）2. took
+// （六）1.'s own numbers after the label's last piece (three wrong cells).
+func TestRunRowsLabelGoesOn(t *testing.T) {
+	file := "pdftotext-ours-blanks-runlabel-2023.txt"
+	want, r := auditWithModel(t, file)
+	noWrongCells(t, file, want, r, "")
+	noFalseErrors(t, file, r)
+}

@@ -8675,6 +8675,15 @@ func (p *parser) parseT3() {
 				// not read: no row is known
 				continue
 			}
+			if j >= 0 && j != aheadRow && aheadRow >= 0 && aheadS != "" && pending < 0 && S != norms[j] && strings.HasPrefix(norms[aheadRow], aheadS+S) && aheadS+S != norms[aheadRow] {
+				// the next piece of the label of a row given numbers from
+				// a run before it ("1.申请人无正当理由逾期不补正、" / "行政机关
+				// 不再处理其政府信息公" / "开申请" of pdftotext's default text):
+				// not a later row with the same words ((六)2.…行政机关不再处理
+				// 其政府信息公开申请)
+				aheadS += S
+				continue
+			}
 			if j >= 0 && pending >= 0 && j != pending && pendingS != "" && strings.Contains(norms[pending], pendingS+S) {
 				// the next piece of the waiting row's wrapped label, its
 				// numbers later ("二、上年结转政府信息" / "公开申请数量" / … of
@@ -8764,7 +8773,7 @@ func (p *parser) parseT3() {
 			// knowing; （五）1.…申请)
 			j, fuzzy = pending, false
 		}
-		if j > aheadRow+3 && aheadRow >= 0 && !moreRunes(S, 3) && aheadS+S == norms[aheadRow] {
+		if (j > aheadRow+3 || j > aheadRow && aheadS != "" && S != norms[j] && strings.HasPrefix(norms[aheadRow], aheadS)) && aheadRow >= 0 && !moreRunes(S, 3) && aheadS+S == norms[aheadRow] {
 			// the end of a label given numbers from a run before it, with
 			// numbers of its own ("1.本机关不掌握相关政府" / "信息 0 0 …"):
 			// not a row far on that ends the same way (5.…已获取信息)
