@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -113,12 +114,18 @@ func docLines(name string, data []byte) ([]Line, string, error) {
 		embedded = docObjects(name, chars, runs, objects)
 	}
 	out := docBuildLines(chars, paps, embedded, runs, styles)
+	if f.ccpTxbx > 0 && !slices.ContainsFunc(out, func(l Line) bool { return trimSpace(l.Text) != "" }) {
+		// no text but in text boxes: a PDF made into a Word file (each run
+		// of the page a box), whose boxes this reader does not place
+		return nil, KindDOC, errs.New(name, "文件的文字都在文本框中（多见于从 PDF 转换成的 Word 文件，每段文字一个文本框）：请改用原 PDF，或用 Word、WPS 另存为 DOCX 后再审核（DOCX 中的文本框按各自在页面上的位置读取）")
+	}
 	return withUnseen(out, docComments(word, table, f)), KindDOC, nil
 }
 
 type fib struct {
 	table1          bool
 	ccpText         uint32
+	ccpTxbx         uint32 // the text boxes' text (their story, after the endnotes')
 	atnFrom, atnTo  uint64 // the comments' characters (CPs)
 	fcClx, lcbClx   uint32
 	fcPapx, lcbPap  uint32
@@ -179,6 +186,9 @@ func readFib(w []byte) (fib, error) {
 	if cslw >= 8 {
 		f.atnFrom = uint64(ccp) + uint64(ftn) + uint64(hdd)
 		f.atnTo = f.atnFrom + uint64(atn)
+	}
+	if cslw >= 10 {
+		f.ccpTxbx, _ = le32(w, lw+9*4)
 	}
 	f.fcStsh, _ = le32(w, rg+1*8)
 	f.lcbStsh, _ = le32(w, rg+1*8+4)

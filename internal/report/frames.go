@@ -253,3 +253,183 @@ func odfLength(v string) (float64, bool) {
 // onPage: a place or size in points no page goes past (not NaN, not ±Inf,
 // within a few metres).
 func onPage(v float64) bool { return v > -1e4 && v < 1e4 }
+
+// rtfFramed is an RTF's lines, or, where its text is in shapes' text boxes
+// placed on the page ({\shp{\*\shpinst\shpleftN\shptopN\shprightN …
+// {\shptxt …}}}: LibreOffice's RTF of a PDF made into a document) and the
+// body holds little else, those boxes laid out by their places.
+func rtfFramed(t string) []Line {
+	ls := rtfLines(t)
+	if strings.Count(t, `\shptxt`) < minPositioned {
+		return ls
+	}
+	body := 0
+	for _, l := range ls {
+		if trimSpace(l.Text) != "" {
+			body++
+		}
+	}
+	bs := rtfFrames(t)
+	if len(bs) < minPositioned || 2*body >= len(bs) {
+		return ls
+	}
+	var out []Line
+	if overlaid(bs) {
+		// the pages' order is lost (LibreOffice's RTF keeps the shapes
+		// of two pages mixed, each placed from its own page's top): the
+		// boxes' text, a line each, in the file's order, said unreadable
+		// as a DOCX's frames without places are
+		for _, b := range bs {
+			out = append(out, Line{No: len(out) + 1, Text: b.text, Framed: true})
+		}
+		return out
+	}
+	out = placedLines(boxesText(bs))
+	for i := range out {
+		out[i].Framed = true
+	}
+	return out
+}
+
+// overlaid says some two boxes of a page cover one another by more than
+// half the smaller: two pages laid one over the other, their text mixed.
+func overlaid(bs []wordBox) bool {
+	const most = 2000 // boxes to a page looked at
+	for from := 0; from < len(bs); {
+		to := from
+		for to < len(bs) && bs[to].page == bs[from].page {
+			to++
+		}
+		page := bs[from:min(to, from+most)]
+		for i := range page {
+			for j := i + 1; j < len(page); j++ {
+				a, b := page[i], page[j]
+				w := min(a.left+a.width, b.left+b.width) - max(a.left, b.left)
+				h := min(a.top+a.height, b.top+b.height) - max(a.top, b.top)
+				if w > 0 && h > 0 && a.width > 0 && b.width > 0 && w*h > 0.5*min(a.width*a.height, b.width*b.height) {
+					return true
+				}
+			}
+		}
+		from = to
+	}
+	return false
+}
+
+// rtfFrames reads an RTF's shapes that hold text: each shape's place
+// (\shpleft, \shptop, \shpright, in twips) and its text box's paragraphs,
+// pages told as a DOCX's anchors' are (framePageDrop).
+func rtfFrames(t string) []wordBox {
+	type shape struct {
+		z  int // its place in the drawing order (\shpz: the PDF import's order, a page after another)
+		fb frameBox
+	}
+	var shapes []shape
+	text := 0
+	for rest := t; len(shapes) <= maxFrames && text <= maxFrameText; {
+		i := strings.Index(rest, `{\shp`)
+		if i < 0 {
+			break
+		}
+		g := rtfGroup(rest[i:])
+		rest = rest[i+max(len(g), 1):]
+		if !strings.HasPrefix(g, `{\shp{`) && !strings.HasPrefix(g, `{\shp `) && !strings.HasPrefix(g, `{\shp\`) {
+			continue // (\shpgrp, \shprslt…: not a shape's own group)
+		}
+		k := strings.Index(g, `{\shptxt`)
+		if k < 0 {
+			continue
+		}
+		left, okL := rtfNumber(g[:k], `\shpleft`)
+		top, okT := rtfNumber(g[:k], `\shptop`)
+		right, _ := rtfNumber(g[:k], `\shpright`)
+		if !okL || !okT {
+			continue
+		}
+		box := rtfGroup(g[k:])
+		size := 0.0
+		for s := box; ; {
+			j := strings.Index(s, `\fs`)
+			if j < 0 {
+				break
+			}
+			if n, ok := rtfNumber(s[j:], `\fs`); ok && n > 0 {
+				size = max(size, float64(n)/2)
+			}
+			s = s[j+3:]
+		}
+		fb := frameBox{x: float64(left) / 20, y: float64(top) / 20, w: float64(right-left) / 20, xSet: true, ySet: true, size: size}
+		for _, l := range rtfLines(`{\rtf1\ansi\ansicpg936 ` + box[len(`{\shptxt`):len(box)-1] + `}`) {
+			fb.paras = append(fb.paras, l.Text)
+			text += len(l.Text)
+		}
+		if !onPage(fb.x) || !onPage(fb.y) || !onPage(fb.w) || !onPage(fb.size) {
+			continue
+		}
+		z, _ := rtfNumber(g[:k], `\shpz`)
+		shapes = append(shapes, shape{z, fb})
+	}
+	if text > maxFrameText || len(shapes) > maxFrames {
+		return nil
+	}
+	// the file keeps its shapes in another order than they were drawn in
+	sort.SliceStable(shapes, func(i, j int) bool { return shapes[i].z < shapes[j].z })
+	var out []wordBox
+	page, lastY, pageTop := 0, -1.0, math.MaxFloat64
+	for _, sh := range shapes {
+		fb := sh.fb
+		if lastY >= 0 && (fb.y < lastY-framePageDrop || fb.y < lastY-framePageDrop/4 && fb.y <= pageTop+framePageTop) {
+			page++
+			pageTop = fb.y
+		}
+		lastY = fb.y
+		pageTop = min(pageTop, fb.y)
+		fb.page = page
+		out = append(out, fb.boxes()...)
+	}
+	return out
+}
+
+// rtfGroup is the group t starts with ("{…}", braces escaped as \{ and \}
+// passed over), or all of t when it does not close.
+func rtfGroup(t string) string {
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\\':
+			i++ // (an escaped brace or backslash)
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return t[:i+1]
+			}
+		}
+	}
+	return t
+}
+
+// rtfNumber is the number after the first control word w in t (\shpleft1681
+// → 1681), which the next character must not go on (\shpleftN, not
+// \shpleftx).
+func rtfNumber(t, w string) (int, bool) {
+	for s := t; ; {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return 0, false
+		}
+		s = s[i+len(w):]
+		j := 0
+		if j < len(s) && s[j] == '-' {
+			j++
+		}
+		for j < len(s) && j < 12 && isASCIIDigit(s[j]) {
+			j++
+		}
+		if j > 0 && (s[0] != '-' || j > 1) {
+			n, err := strconv.Atoi(s[:j])
+			return n, err == nil
+		}
+	}
+}

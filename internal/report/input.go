@@ -685,7 +685,7 @@ func decodedLines(name, t string) ([]Line, string, error) {
 	}
 	switch {
 	case looksRTF(t):
-		return rtfLines(t), KindRTF, nil
+		return rtfFramed(t), KindRTF, nil
 	case tsvWords(t):
 		bs, ocr := tsvBoxes(t)
 		return ocrWordLines(placedLines(boxesText(bs)), ocr), KindText, nil
@@ -2996,7 +2996,7 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 		if fr, ferr := doc.Open(); ferr == nil {
 			bs := frameBoxes(io.LimitReader(fr, MaxInput*4), doc == odt)
 			fr.Close()
-			if len(bs) >= minPositioned {
+			if len(bs) >= minPositioned && !overlaid(bs) {
 				ls = placedLines(boxesText(bs))
 				for i := range ls {
 					ls[i].Framed = true

@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"gongkai/internal/errs"
 	"gongkai/internal/render"
 	"gongkai/internal/report"
 )
@@ -714,6 +715,33 @@ func TestFramesLaidOut(t *testing.T) {
 			t.Errorf("%s: tables (-want +got):\n%s", name, d)
 		}
 		framesSaid(t, name, r)
+	}
+}
+
+// LibreOffice's RTF of such a document keeps each shape's place
+// (\shpleft, \shptop, \shpright in twips) and its text box (\shptxt): a
+// page's shapes are laid out by place as a DOCX's frames are (its 表三 page
+// read whole), but where it mixes two pages' shapes, each placed from its
+// own page's top, boxes cover one another: their text is read a box to a
+// line and the tables said unreadable (before, the RTF had "no text" and was
+// refused). Its DOC keeps the boxes in a story of their own, not placed
+// here: refused with the advice to save it as DOCX.
+func TestFramesInRTFAndDOC(t *testing.T) {
+	want, r := auditWithModel(t, "lo-frames-page3-2021.rtf")
+	for _, row := range want.Format.T3Rows() {
+		rowAsTruth(t, "lo-frames-page3-2021.rtf", want, r, row.Key)
+	}
+	framesSaid(t, "lo-frames-page3-2021.rtf", r)
+	r = audit(t, "lo-frames-2pages-2021.rtf", readFile(t, filepath.Join(auditDir, "lo-frames-2pages-2021.rtf")))
+	said := countFindings(r, func(f report.Finding) bool {
+		return f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "文本框")
+	})
+	if said != 3 || slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Severity == report.SevError }) {
+		t.Errorf("two pages' frames mixed: %d tables said unreadable, want 3: %v", said, r.Findings)
+	}
+	_, err := report.Read("lo-frames-page3-2021.doc", readFile(t, filepath.Join(auditDir, "lo-frames-page3-2021.doc")))
+	if err == nil || !strings.Contains(errs.Message(err), "文本框") || !strings.Contains(errs.Message(err), "DOCX") {
+		t.Errorf("a DOC of text boxes: %v, want it refused with the advice to save it as DOCX", err)
 	}
 }
 
