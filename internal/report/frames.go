@@ -60,7 +60,7 @@ func frameBoxes(r io.Reader, odt bool) []wordBox {
 	style := ""                   // the ODT style being read
 	axis := ""                    // the DOCX position being read: H or V
 	fallback := 0
-	page, lastY, pageTop := 0, -1.0, math.MaxFloat64
+	pages := newFramePages()
 	var spans []float64 // the ODT spans open: their font sizes
 	text := 0           // the frames' text so far, bytes
 	for {
@@ -171,17 +171,7 @@ func frameBoxes(r io.Reader, odt bool) []wordBox {
 					continue
 				}
 				if !odt {
-					// a box far above the last starts a page, as does one
-					// above the last at the page's top (the page's first
-					// box is its highest, or about: a page's text is drawn
-					// from the top down)
-					if lastY >= 0 && (b.y < lastY-framePageDrop || b.y < lastY-framePageDrop/4 && b.y <= pageTop+framePageTop) {
-						page++
-						pageTop = b.y
-					}
-					lastY = b.y
-					pageTop = min(pageTop, b.y)
-					b.page = page
+					b.page = pages.of(b.y)
 				}
 				out = append(out, b.boxes()...)
 			}
@@ -375,19 +365,36 @@ func rtfFrames(t string) []wordBox {
 	// the file keeps its shapes in another order than they were drawn in
 	sort.SliceStable(shapes, func(i, j int) bool { return shapes[i].z < shapes[j].z })
 	var out []wordBox
-	page, lastY, pageTop := 0, -1.0, math.MaxFloat64
+	pages := newFramePages()
 	for _, sh := range shapes {
 		fb := sh.fb
-		if lastY >= 0 && (fb.y < lastY-framePageDrop || fb.y < lastY-framePageDrop/4 && fb.y <= pageTop+framePageTop) {
-			page++
-			pageTop = fb.y
-		}
-		lastY = fb.y
-		pageTop = min(pageTop, fb.y)
-		fb.page = page
+		fb.page = pages.of(fb.y)
 		out = append(out, fb.boxes()...)
 	}
 	return out
+}
+
+// framePages tells the pages of boxes placed each from its page's top, in
+// the order they were drawn, by their tops alone.
+type framePages struct {
+	page       int
+	lastY, top float64
+}
+
+func newFramePages() *framePages { return &framePages{lastY: -1, top: math.MaxFloat64} }
+
+// of is the page of the next box, whose top is y: a box far above the last
+// starts a page, as does one above the last at the page's top (the page's
+// first box is its highest, or about: a page's text is drawn from the top
+// down).
+func (fp *framePages) of(y float64) int {
+	if fp.lastY >= 0 && (y < fp.lastY-framePageDrop || y < fp.lastY-framePageDrop/4 && y <= fp.top+framePageTop) {
+		fp.page++
+		fp.top = y
+	}
+	fp.lastY = y
+	fp.top = min(fp.top, y)
+	return fp.page
 }
 
 // rtfGroup is the group t starts with ("{…}", braces escaped as \{ and \}
