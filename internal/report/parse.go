@@ -8720,7 +8720,7 @@ func (p *parser) parseT3() {
 				// label has ended, and the numbers after are not its own
 				pending, lost = -1, true
 			}
-			if k := groupRows(rows, S); j < 0 && k > 1 && slices.Contains(t3GroupNorms[1:], S) {
+			if j < 0 && slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 {
 				// a group's name alone, of several rows, the rows' labels
 				// elsewhere (pdftotext -raw of Calc's PDF: the merged cell
 				// drawn before its rows' numbers, their labels after the
@@ -8730,7 +8730,7 @@ func (p *parser) parseT3() {
 				// draw nothing: "（三）不予公开" / 0 0 1 0 0 0 1) are some of
 				// them, which is not known
 				pending = -1
-				if first := slices.IndexFunc(rows, func(row T3Row) bool { return norm(row.Group) == S }); p.bareRowsAfter(n+1, hi) == k && next <= first {
+				if first := slices.IndexFunc(rows, func(row T3Row) bool { return norm(row.Group) == S }); p.bareRowsAfter(n+1, hi) == groupRows(rows, S) && next <= first {
 					next = first
 				} else {
 					lost = true
