@@ -335,6 +335,9 @@ type Meta struct {
 	// TablesOnly says the file is a workbook of the tables alone, without
 	// the report's text: sections 一、五、六 are not missing from it
 	TablesOnly bool
+	// Prose says the text has sentences (three 。 or more): some narrative
+	// is there, whether its headings were found or not
+	Prose bool
 	// OCR says the text is an OCR's (a scanned PDF's text layer, or a text
 	// whose tables' rules were read as "|"): its digits may be misread, so
 	// the tables' arithmetic findings say so

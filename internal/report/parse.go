@@ -68,12 +68,13 @@ func readAs(r *Report, name, kind string, data []byte) {
 		tablesOnly(r, "这个电子表格")
 	case kind == KindHTML && sheetPage(data):
 		tablesOnly(r, "这个由电子表格另存的网页")
-	case r.Agency == "" && r.Year == 0 && !r.Meta.Scrambled && (r.Meta.Tables["2"] || r.Meta.Tables["3"]) &&
+	case r.Agency == "" && r.Year == 0 && !r.Meta.Scrambled && !r.Meta.Prose && (r.Meta.Tables["2"] || r.Meta.Tables["3"]) &&
 		(r.Meta.Tables["2"] || r.Meta.Unreadable["2"]) && (r.Meta.Tables["3"] || r.Meta.Unreadable["3"]):
-		// no title, the tables and no text: the tables printed or saved
-		// apart (a report's 附表, a sheet's PDF; its 表四 may be left
-		// blank, read as none, and one of 表二 and 表三 be there but not
-		// read)
+		// no title, the tables and no text (no sentence: a report whose
+		// title and headings were lost has its narrative still): the
+		// tables printed or saved apart (a report's 附表, a sheet's PDF;
+		// its 表四 may be left blank, read as none, and one of 表二 and 表三
+		// be there but not read)
 		tablesOnly(r, "这个文件没有标题，")
 	}
 	if kind == KindPDF {
@@ -125,6 +126,18 @@ func ReadAll(name string, data []byte) ([]*Report, error) {
 			Message: fmt.Sprintf("文件中第 %d 行起还有报告：一个文件最多审核 %d 份，其后的 %d 份未审核；请把汇编分成几个文件再审核", at, MaxParts, len(rest))})
 	}
 	return out, nil
+}
+
+// sentences counts the full stops (。) of the lines' text, up to 3: a
+// report's narrative has many, its tables none.
+func sentences(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		if n += strings.Count(l.Text, "。"); n >= 3 {
+			return n
+		}
+	}
+	return n
 }
 
 // sheetPage says data is a web page a spreadsheet program saved of a
@@ -214,6 +227,7 @@ func parseOne(lines []Line, cut bool) (*Report, [][]Line) {
 	}
 	p.lines = cutLongLines(p.lines)
 	r := p.parse()
+	r.Meta.Prose = sentences(p.lines) >= 3
 	if p.cutAt > 0 {
 		r.Meta.Parse = append(r.Meta.Parse, Finding{Rule: "PARSE.READ", Severity: SevInfo, Cell: "sections", Line: p.cutAt,
 			Message: fmt.Sprintf("文件中有一部分的文字超过 %d KB（一份报告的一部分通常不过几十 KB），第 %d 行起未读取：请确认文件是否正确", maxRegionBytes>>10, p.cutAt)})

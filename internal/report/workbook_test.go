@@ -248,4 +248,16 @@ func TestTablesAlone(t *testing.T) {
 	if r.Meta.TablesOnly || countFindings(r, func(f report.Finding) bool { return f.Rule == "S.MISSING" }) != 3 {
 		t.Errorf("a titled text without 一, 五 and 六: %v", r.Findings)
 	}
+	// a text whose title and narrative headings are lost but whose
+	// sentences are there is no file of the tables alone
+	var lost []string
+	for _, line := range strings.Split(src, "\n")[1:] {
+		if !regexp.MustCompile(`^(一、总体情况|五、存在的主要问题|六、其他需要报告)`).MatchString(line) {
+			lost = append(lost, strings.ReplaceAll(line, "2024年", "本年")) // (no year told)
+		}
+	}
+	r = audit(t, "headless.txt", []byte(strings.Join(lost, "\n")))
+	if r.Meta.TablesOnly || saysOf(r, "PARSE.READ", "sections", "只有表格") {
+		t.Errorf("a text of sentences without its title and headings said to be the tables alone: %v", r.Findings)
+	}
 }
