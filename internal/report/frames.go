@@ -167,7 +167,7 @@ func frameBoxes(r io.Reader, odt bool) []wordBox {
 			case cur != nil && (odt && name == "frame" || !odt && name == "anchor"):
 				b := cur
 				cur = nil
-				if !b.xSet || !b.ySet || !onPage(b.x) || !onPage(b.y) || !onPage(b.w) || !onPage(b.size) {
+				if !b.placed() {
 					continue
 				}
 				if !odt {
@@ -201,6 +201,11 @@ func frameBoxes(r io.Reader, odt bool) []wordBox {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].page < out[j].page })
 	}
 	return out
+}
+
+// placed says the frame says where it stands, in numbers a page holds.
+func (b *frameBox) placed() bool {
+	return b.xSet && b.ySet && onPage(b.x) && onPage(b.y) && onPage(b.w) && onPage(b.size)
 }
 
 // boxes are the frame's paragraphs as word boxes, one below the other.
@@ -263,22 +268,28 @@ func rtfFramed(t string) []Line {
 	if len(bs) < minPositioned || 2*body >= len(bs) {
 		return ls
 	}
-	var out []Line
 	if overlaid(bs) {
 		// the pages' order is lost (LibreOffice's RTF keeps the shapes
 		// of two pages mixed, each placed from its own page's top): the
-		// boxes' text, a line each, in the file's order, said unreadable
+		// boxes' text, a line each, in drawing order, said unreadable
 		// as a DOCX's frames without places are
+		out := make([]Line, 0, len(bs))
 		for _, b := range bs {
 			out = append(out, Line{No: len(out) + 1, Text: b.text, Framed: true})
 		}
 		return out
 	}
-	out = placedLines(boxesText(bs))
-	for i := range out {
-		out[i].Framed = true
+	return framedLines(bs)
+}
+
+// framedLines are text boxes' lines laid out by their places (Line.Placed),
+// each said to be a box's (Line.Framed).
+func framedLines(bs []wordBox) []Line {
+	ls := placedLines(boxesText(bs))
+	for i := range ls {
+		ls[i].Framed = true
 	}
-	return out
+	return ls
 }
 
 // overlaid says some two boxes of a page cover one another by more than
@@ -353,7 +364,7 @@ func rtfFrames(t string) []wordBox {
 			fb.paras = append(fb.paras, l.Text)
 			text += len(l.Text)
 		}
-		if !onPage(fb.x) || !onPage(fb.y) || !onPage(fb.w) || !onPage(fb.size) {
+		if !fb.placed() {
 			continue
 		}
 		z, _ := rtfNumber(g[:k], `\shpz`)

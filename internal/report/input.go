@@ -448,8 +448,6 @@ func narrowDigits(s string) string {
 	return b.String()
 }
 
-// placedLines is the lines of a text laid out from glyphs' or words' places
-// on the page (pageLines): Line.Placed.
 // ocrWordLines marks lines an OCR's word list gave (ocr) as such
 // (Line.OCRWords, on the first).
 func ocrWordLines(ls []Line, ocr bool) []Line {
@@ -459,6 +457,8 @@ func ocrWordLines(ls []Line, ocr bool) []Line {
 	return ls
 }
 
+// placedLines is the lines of a text laid out from glyphs' or words' places
+// on the page (pageLines): Line.Placed.
 func placedLines(t string) []Line {
 	ls := textLines(t)
 	for i := range ls {
@@ -2997,10 +2997,7 @@ func docxLines(name string, data []byte, depth int) ([]Line, string, error) {
 			bs := frameBoxes(io.LimitReader(fr, MaxInput*4), doc == odt)
 			fr.Close()
 			if len(bs) >= minPositioned && !overlaid(bs) {
-				ls = placedLines(boxesText(bs))
-				for i := range ls {
-					ls[i].Framed = true
-				}
+				ls = framedLines(bs)
 			}
 		}
 	}

@@ -5640,7 +5640,7 @@ func (p *parser) parseT2() {
 		// text, 行政许可 … file:///… / 29, the 29 行政强制's)
 		toPending := j < 0 && pending >= 0 && p.addressBetween(pendingAt, lo+n)
 		sharedHeads := false // (set below: the numbers' headings head another waiting row too)
-		crossed := j < 0 && pending >= 0 && !l.Segmented && p.otherItemSince(pendingAt, lo+n, items[pending].Item)
+		crossed := j < 0 && pending >= 0 && !l.Segmented && p.itemHeadingSince(pendingAt, lo+n, items[pending].Item, false)
 		if crossed && (L != "" && len(t2NamedColumns(r.Format.T2Headers(), L)) == 0 || !r.Format.headsItem(items[pending], headed+L)) {
 			// numbers after another item's heading (pdftotext's default
 			// text: "行政强制" / "第二十条第（八）项" / "11", the 11 a row's
@@ -5686,7 +5686,7 @@ func (p *parser) parseT2() {
 			headedShort = afterShort
 			continue
 		}
-		if j < 0 && pending >= 0 && !l.Segmented && r.Format.itemRows(pending) > 1 && p.ownItemAfter(pendingAt, lo+n, items[pending].Item) {
+		if j < 0 && pending >= 0 && !l.Segmented && r.Format.itemRows(pending) > 1 && p.itemHeadingSince(pendingAt, lo+n, items[pending].Item, true) {
 			// the label stood before its own item's heading (a sheet's PDF
 			// through pdftotext's default text: 行政强制 / 第二十条第（六）项 /
 			// 本年处理决定数量 / 21 / 16, the 21 行政处罚's, whose label comes
@@ -5969,24 +5969,13 @@ func (p *parser) parseT2() {
 	}
 }
 
-// otherItemSince says a line after index a up to index b (a page's text,
-// not a page run into one line) names an item of 表二 (第二十条第（…）项)
-// other than item.
-func (p *parser) otherItemSince(a, b int, item string) bool {
+// itemHeadingSince says a line after index a up to index b (a page's text,
+// not a page run into one line) is the heading of an item of 表二 (第二十条
+// 第（…）项): of item itself when own (a label at a stood before its own
+// item's heading: 第二十条第（六）项 after 行政强制), else of another.
+func (p *parser) itemHeadingSince(a, b int, item string, own bool) bool {
 	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
-		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && !hasText(withoutSpaces(t), withoutSpaces(item)) {
-			return true
-		}
-	}
-	return false
-}
-
-// ownItemAfter says the lines after index a up to index b hold the
-// heading of item (第二十条第（六）项 for 行政强制's): a label at a stood
-// before its own item's heading.
-func (p *parser) ownItemAfter(a, b int, item string) bool {
-	for k := max(a+1, 0); k <= b && k < len(p.lines); k++ {
-		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && hasText(withoutSpaces(t), withoutSpaces(item)) {
+		if t := p.lines[k].Text; !p.lines[k].Segmented && hasText(t, "第二十条") && hasText(withoutSpaces(t), withoutSpaces(item)) == own {
 			return true
 		}
 	}
@@ -7517,16 +7506,21 @@ func (p *parser) bareRowsAfter(from, hi int) int {
 	return n
 }
 
-// groupRows counts the rows of 表三 in the group whose name is g (a
-// t3GroupNorms' name: 三不予公开).
-func groupRows(rows []T3Row, g string) int {
-	n := 0
-	for _, row := range rows {
+// groupSpan is where the rows of 表三 in the outcome group whose name is g
+// (三不予公开) start, and how many they are; -1, 0 when g names none.
+func groupSpan(rows []T3Row, g string) (first, n int) {
+	first = -1
+	if !slices.Contains(t3GroupNorms[1:], g) {
+		return first, 0 // (most labels: no row's group looked at)
+	}
+	for i, row := range rows {
 		if norm(row.Group) == g {
-			n++
+			if n++; first < 0 {
+				first = i
+			}
 		}
 	}
-	return n
+	return first, n
 }
 
 var t3GroupNorms = []string{norm(T3Group), "三不予公开", "四无法提供", "五不予处理", "六其他处理"}
@@ -8734,7 +8728,7 @@ func (p *parser) parseT3() {
 				// label has ended, and the numbers after are not its own
 				pending, lost = -1, true
 			}
-			if j < 0 && slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 {
+			if first, k := groupSpan(rows, S); j < 0 && k > 1 {
 				// a group's name alone, of several rows, the rows' labels
 				// elsewhere (pdftotext -raw of Calc's PDF: the merged cell
 				// drawn before its rows' numbers, their labels after the
@@ -8744,7 +8738,7 @@ func (p *parser) parseT3() {
 				// draw nothing: "（三）不予公开" / 0 0 1 0 0 0 1) are some of
 				// them, which is not known
 				pending = -1
-				if first := slices.IndexFunc(rows, func(row T3Row) bool { return norm(row.Group) == S }); p.bareRowsAfter(n+1, hi) == groupRows(rows, S) && next <= first {
+				if p.bareRowsAfter(n+1, hi) == k && next <= first {
 					next = first
 				} else {
 					lost = true
@@ -8810,7 +8804,8 @@ func (p *parser) parseT3() {
 		// row's: mutool's text of Calc's PDF, （二）部分公开… / （三）不予公开 /
 		// 0 / 0 / 1 …, the numbers a row's of （三）, read as a group
 		// written as one row is, below)
-		otherGroup := slices.Contains(t3GroupNorms[1:], S) && groupRows(rows, S) > 1 && pending >= 0 && norm(rows[pending].Group) != S
+		_, inGroup := groupSpan(rows, S)
+		otherGroup := inGroup > 1 && pending >= 0 && norm(rows[pending].Group) != S
 		if j < 0 && pending >= 0 && !otherGroup && !otherItem(S, norms[pending]) && !(p.brokenMap() && laterRowsWords(S, norms, pending)) {
 			j = pending // numbers under a generic label ("数值") or none
 			if pendingFuzzy != "" {
