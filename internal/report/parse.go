@@ -9284,6 +9284,9 @@ func (p *parser) parseT3() {
 			len(noSum), strings.Join(said, "、"))
 	} else {
 		for _, g := range noSum {
+			if p.numbersInSpan(got, g) {
+				continue // (unread, said above)
+			}
 			p.warn("T3.ROWSUM", t3Cell(g.row.Key, ColTotal), g.line.No, "表三“%s%s”读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，六类申请人之和都不等于总计",
 				g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "))
 		}
@@ -14091,6 +14094,38 @@ func (p *parser) splitFromNext(noSum, short []t3Line) []t3Line {
 			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), n.row.Group, n.row.Label, strings.Join(strs(n.rc.tokens), " "))
 		return true
 	})
+}
+
+// numbersInSpan says the lines after a short row's line, up to the next
+// row's, hold numbers besides: a row whose wrapped label has numbers on
+// more than one of its lines (a narrow table through pdftotext: 一、本年新收
+// 政府信息公 13 0 3 / 16 / 开申请数量; （五） 版物 2 / 供公开出 0 2), whose
+// numbers the row read only in part, or another row took (numbers before
+// their label). The row's numbers then need not be all it has: adding up
+// nowhere is no error of the report's to claim.
+func (p *parser) numbersInSpan(got []t3Line, g t3Line) bool {
+	i := p.lineIndex(g.line)
+	if i < 0 {
+		return false
+	}
+	next := len(p.lines)
+	for _, o := range got {
+		if k := p.lineIndex(o.line); k > i && k < next {
+			next = k
+		}
+	}
+	if next < len(p.lines) && p.nonEmptyBetween(i, next) == 0 && numberish(p.lines[next].Text) {
+		return true // (the next row's numbers right after its, before that row's label: either row's)
+	}
+	n := 0 // the numbers from the row's line to the next row's (its own among them)
+	for _, l := range p.lines[i:next] {
+		for _, t := range tokens(l.Text) {
+			if _, ok := countValue(t.s); ok {
+				n++
+			}
+		}
+	}
+	return n > len(g.rc.tokens)
 }
 
 // ownNumbers says a row's numbers are all the row has, wherever its blanks
