@@ -151,6 +151,35 @@ func TestRepeatedSpans(t *testing.T) {
 	})
 }
 
+// MinerU's Markdown of a PDF writes each table as HTML wrapped in a page's
+// tags of its own (<html><body><table>…</table></body></html>), the text
+// around it as Markdown. Before, the wrapper made the whole file a web page:
+// its line breaks were spaces, the title and sections 一, 五 and 六 one
+// paragraph, three S.MISSING errors in a report read cell for cell. The
+// fixtures: generated reports (the 2019 trial format; one leaving zeros
+// blank) written so.
+func TestMinerUMarkdown(t *testing.T) {
+	for _, file := range []string{"mineru-2020.md", "mineru-blanks-2022.md"} {
+		t.Run(file, func(t *testing.T) {
+			want, r := auditWithModel(t, file)
+			if d := cmp.Diff(tables(want), tables(r)); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+			if r.Agency != want.Agency || r.Year != want.Year {
+				t.Errorf("read %s %d, want %s %d", r.Agency, r.Year, want.Agency, want.Year)
+			}
+			for _, f := range r.Findings {
+				if f.Severity == report.SevError {
+					t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+				}
+			}
+			if !strings.Contains(r.Sections["1"], "依申请公开办理情况") || r.Sections["6"] == "" {
+				t.Errorf("sections not read: 一 %q, 六 %q", r.Sections["1"], r.Sections["6"])
+			}
+		})
+	}
+}
+
 // Text browsers' dumps of the pages (Debian 12's w3m 0.5.3, elinks 0.13,
 // links 2.28, lynx 2.9; "-dump" at 120 columns): w3m and elinks draw a
 // bordered table (Word's page) with box-drawing characters, a cell's text

@@ -1628,10 +1628,39 @@ func mixedLines(t string, inline bool) []Line {
 func tableAt(t string) int {
 	for rest := range angles(t) {
 		if prefixFold(rest, "<table") {
-			return len(t) - len(rest)
+			i := len(t) - len(rest)
+			return i - len(tableWrapped(t[:i]))
 		}
 	}
 	return -1
+}
+
+// tableWrapped is the end of s that wraps the table after it in a page's
+// tags of its own, <html><body> (as MinerU writes each table of its
+// Markdown), or "".
+func tableWrapped(s string) string {
+	head := strings.TrimRight(s, " \t\r\n")
+	for _, tag := range []string{"<body>", "<html>"} {
+		if len(head) < len(tag) || !strings.EqualFold(head[len(head)-len(tag):], tag) {
+			return ""
+		}
+		head = strings.TrimRight(head[:len(head)-len(tag)], " \t\r\n")
+	}
+	return s[len(head):]
+}
+
+// wrapEnd is the length of the </body></html> at the start of s that close
+// a table's wrapper (tableWrapped), or 0.
+func wrapEnd(s string) int {
+	rest := s
+	for _, tag := range []string{"</body>", "</html>"} {
+		rest = strings.TrimLeft(rest, " \t\r\n")
+		if !prefixFold(rest, tag) {
+			return 0
+		}
+		rest = rest[len(tag):]
+	}
+	return len(s) - len(rest)
 }
 
 // tableEnd is the position after the </table> that closes the table at i
@@ -1644,7 +1673,11 @@ func tableEnd(t string, i int) int {
 			depth++
 		case prefixFold(rest, "</table>"):
 			if depth--; depth == 0 {
-				return len(t) - len(rest) + len("</table>")
+				end := len(t) - len(rest) + len("</table>")
+				if prefixFold(t[i:], "<html") {
+					end += wrapEnd(t[end:]) // (the wrapper tableAt took in)
+				}
+				return end
 			}
 		}
 	}
