@@ -8833,7 +8833,26 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if j < 0 && S == "" && next > 0 && !lost {
-			j = next // numbers whose label sits on a neighbouring line
+			if !strings.HasPrefix(l.Text, "   ") || !p.ownNumbersLater(next, n+1, hi, norms) {
+				j = next // numbers whose label sits on a neighbouring line
+			} else if len(rc.tokens) > 0 || rc.ok {
+				// laid-out numbers alone, the next row's label later with
+				// numbers of its own: no row's that can be told (a row above
+				// with blanks may be short of them, a row waiting may be
+				// theirs, both said below as rows beside numbers unread)
+				if dropped == nil {
+					dropped = l
+				}
+				if len(droppedAll) < 8 {
+					droppedAll = append(droppedAll, l)
+				}
+				if k := len(got) - 1; k >= 0 && !got[k].rc.ok && !got[k].unread && len(got[k].rc.tokens) < NumCols {
+					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s%s”读到 %d 个数（%s），其后另有单独成行的数（%s），不在任何一行的行名旁，也可能是这一行的，空白的位置无法确定，该行记为空，请对照原文核对",
+						got[k].row.Group, got[k].row.Label, len(got[k].rc.tokens), strings.Join(strs(got[k].rc.tokens), " "), strings.Join(rc.numbers(), " "))
+					got[k].rc, got[k].unread = rowCells{label: got[k].rc.label}, true
+				}
+				continue
+			}
 		}
 		if j < 0 && S == "" && next == 0 && pending < 0 && (rc.ok || len(rc.tokens) > 0 && len(rc.tokens) < NumCols && allCells(strs(rc.tokens))) &&
 			l.OneEach && len(got) == 0 && p.firstLabelLater(n, hi, norms) {
@@ -14094,6 +14113,30 @@ func (p *parser) splitFromNext(noSum, short []t3Line) []t3Line {
 			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), n.row.Group, n.row.Label, strings.Join(strs(n.rc.tokens), " "))
 		return true
 	})
+}
+
+// ownNumbersLater says row j's label stands on a line of [from, hi) with
+// numbers beside it, before any later row's label: numbers alone before it
+// are not its (pdftotext -layout of a landscape print scatters two rows'
+// cells over lines of their own, under the rows before, the next rows'
+// labels each with its numbers after them). Only the next lines of the
+// table are looked at.
+func (p *parser) ownNumbersLater(j, from, hi int, norms []string) bool {
+	for n := from; n < min(hi, from+24); n++ {
+		rc := splitLabel(p.lines[n], NumCols)
+		L := totalWord(norm(withoutAddress(rc.label)))
+		S := stripGroups(L)
+		if S == "" {
+			continue
+		}
+		switch k, _ := matchT3(S, L, norms, j); {
+		case k == j:
+			return rc.ok || len(rc.tokens) > 0
+		case k > j:
+			return false
+		}
+	}
+	return false
 }
 
 // numbersInSpan says the lines after a short row's line, up to the next

@@ -329,6 +329,41 @@ func TestRowNumbersInSpanNoError(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of a landscape print that leaves zeros blank scattered
+// two rows' cells over lines of their own (4.保护第三方合法权益 / 5.属于三类内部
+// 事务信息 0 / 0 / 0 0 / 0 …), the rows after them each with its numbers on
+// its label's line. Before, each line alone was taken for the next row's
+// numbers (its label on a neighbouring line, as in pdftotext's default
+// text), the rows' own lines then dropped unsaid: seven rows wrong, four
+// false T3.OUTCOMES errors. Now numbers alone that the next row's label,
+// later with numbers of its own, does not own are no row's: the rows beside
+// them are unread and said, the rows after read from their own lines.
+func TestScatteredNumbersNotNextRows(t *testing.T) {
+	file := "pdftotext-layout-chrome-landscape-blanks-scattered-2020.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 165 {
+		t.Errorf("%d cells read right, want 165 at least", right)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	for _, key := range []string{"withheld.process_info", "withheld.enforcement_file", "unavailable.needs_creation"} {
+		for c, w := range want.Applications[key] {
+			if got := r.Applications[key][c]; got.String() != w.String() {
+				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
+			}
+		}
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications.withheld.internal_affairs", "其后另有单独成行的数") {
+		t.Error("the row above the numbers alone not said unread")
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications.withheld.third_party", "") {
+		t.Error("the row waiting above the numbers alone not said unread")
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
