@@ -8556,6 +8556,21 @@ func (p *parser) parseT3() {
 					got[k].joined = true
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两段，它的数字分在两处（“%s”与“%s”，PDF 转换的文字顺序），合为一行读取",
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "))
+				case wrapFull:
+					// the first piece's numbers: the last cells of the row
+					// above when it is short of them by as many and then
+					// adds up, else no row's (the row above stays short)
+					firstNums := strs(got[k].rc.tokens)
+					got[k].rc = rowCells{label: label, cells: cells, ok: true}
+					above := "未读作任何一行的数"
+					if a := k - 1; a >= 0 && !got[a].rc.ok && !got[a].unread && len(got[a].rc.tokens)+len(firstNums) == NumCols {
+						if joined := append(strs(got[a].rc.tokens), firstNums...); addsUpMarked(joined) {
+							got[a].rc = rowCells{label: got[a].rc.label, cells: joined, ok: true}
+							above = fmt.Sprintf("是上一行“%s%s”的后 %d 栏，合为该行读取：%s", got[a].row.Group, got[a].row.Label, len(firstNums), strings.Join(joined, " "))
+						}
+					}
+					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s%s”的 7 个数都在行名的续行（第 %d 行）：%s，该行之和相符；行名第一行旁的数（%s）%s",
+						got[k].row.Group, got[k].row.Label, l.No, strings.Join(cells, " "), strings.Join(firstNums, " "), above)
 				case wrapBlanks:
 					got[k].rc, got[k].unread = rowCells{label: label}, true
 					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的数分在两处（“%s”与“%s”），共 %d 个，少于 7 个，第一行的数挤在行名之后、看不出各在哪一栏，空白的位置无法确定，该行记为空，请对照原文核对",
@@ -10433,7 +10448,13 @@ func (p *parser) checkAhead(got []t3Line, blocks []*aheadRows) (unplaced bool) {
 // in order; wrapNone where line n is no such piece.
 func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norms []string) (cells []string, how wrapHow) {
 	segmented := g.line.Segmented && l.Segmented
-	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
+	// a whole row laid out on the second piece, the first's few numbers
+	// right-aligned under the row above's last columns (pdftotext -layout of
+	// a Letter page: 4.保护第三方合法权益 0 0 0 0 / 5.属于三类内部事务信  0 0 0 /
+	// 息  42 0 0 0 0 0 42): checked as a piece below, then wrapFull
+	full := rc.ok && !segmented && len(rc.cells) == NumCols && len(g.rc.tokens) < NumCols && !l.OneEach && !g.line.OneEach &&
+		l.Fields == nil && g.line.Fields == nil && addsUpMarked(rc.cells)
+	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented && !full || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
 		return nil, wrapNone
 	}
 	mid := -1
@@ -10464,7 +10485,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	if rc.ok {
 		nsecond = len(rc.cells)
 	}
-	if !segmented && (len(g.rc.tokens)+nsecond > NumCols || len(g.rc.tokens)+nsecond < NumCols && (g.line.OneEach || nsecond == 0) || g.line.OneEach != l.OneEach || g.line.No >= l.No) {
+	if !segmented && !full && (len(g.rc.tokens)+nsecond > NumCols || len(g.rc.tokens)+nsecond < NumCols && (g.line.OneEach || nsecond == 0) || g.line.OneEach != l.OneEach || g.line.No >= l.No) {
 		return nil, wrapNone
 	}
 	// (the label's end first: most lines are no such piece, and the
@@ -10506,6 +10527,9 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 		if m != mid && trimSpace(p.lines[m].Text) != "" {
 			return nil, wrapNone
 		}
+	}
+	if full {
+		return rc.cells, wrapFull
 	}
 	cells = append(strs(g.rc.tokens), rc.numbers()...)
 	switch {
@@ -10708,6 +10732,7 @@ const (
 	wrapGlued                 // the row's glued digits, to be cut
 	wrapUnread                // the row's, but no reading: unread
 	wrapBlanks                // the row's, fewer than its cells on lines apart: unread
+	wrapFull                  // the row's seven cells all on the second piece, adding up: the first's numbers not its
 )
 
 // outsideFailing is the index in got of the one row read as seven cells that

@@ -364,6 +364,32 @@ func TestScatteredNumbersNotNextRows(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of a Letter page whose 表三 sets each row's first four
+// cells and last three apart: a row without a wrapped label leaves its last
+// three on the next row's first line (4.保护第三方合法权益 0 0 0 0 /
+// 5.属于三类内部事务信  0 0 0), and that row's seven numbers stand on its
+// label's second line (息  42 0 0 0 0 0 42). Before, the three were read as
+// 5.'s last cells, its own line dropped: 42 and 42 read 0 and blank, 4. left
+// unread. Now the whole row on the second line is the row's, the three go
+// back to the row above, which adds up with them, and both are said.
+func TestWholeRowOnWrappedLine(t *testing.T) {
+	file := "pdftotext-layout-chrome-letter-rowonwrap-2020.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 176 {
+		t.Errorf("%d cells read right, want 176 at least", right)
+	}
+	for _, key := range []string{"withheld.third_party", "withheld.internal_affairs"} {
+		for c, w := range want.Applications[key] {
+			if got := r.Applications[key][c]; got.String() != w.String() {
+				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
+			}
+		}
+	}
+	if !saysOf(r, "PARSE.READ", "applications.withheld.internal_affairs", "是上一行“（三）不予公开4.保护第三方合法权益”的后 3 栏") {
+		t.Error("the reading not said")
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
