@@ -14123,21 +14123,41 @@ func labelsOutOfOrder(S string, norms []string) []int {
 // 总计's 2 1 0 3 0 0 6, and the row read 2 no error of the report's), or cut
 // a narrow row's numbers over two lines, the next row taking the second
 // (41 6 0 3 / 0 3 53). Such a row stays unread and is said.
+//
+// In a report that leaves cells blank, fewer than seven numbers of the two
+// that add up with their blanks are as much a row cut in two, the next
+// short row taking the rest (pdftotext -layout of a Letter page sets a
+// row's last three columns a line lower, on the next row's first line:
+// 4.保护第三方合法权益 2 / 5.属于三类内部事务信  2): then neither row's
+// numbers are its own, and both stay unread.
 func (p *parser) splitFromNext(noSum, short []t3Line) []t3Line {
-	return slices.DeleteFunc(noSum, func(g t3Line) bool {
+	var cut []*T3Row // the next rows that took the rest: theirs no error either
+	noSum = slices.DeleteFunc(noSum, func(g t3Line) bool {
 		k := slices.IndexFunc(short, func(o t3Line) bool { return o.row == g.row })
 		if k < 0 || k+1 >= len(short) {
 			return false
 		}
 		n := short[k+1]
 		ts := append(strs(g.rc.tokens), strs(n.rc.tokens)...)
-		if len(ts) != NumCols || !addsUpMarked(ts) || n.line.No < g.line.No {
+		if n.line.No < g.line.No {
 			return false
 		}
-		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到的数（%s）与其后一行“%s%s”读到的数（%s）合起来正好是一行的 7 个数，且相加相符：多半是 PDF 转换把某一行的数拆在了两处（这两行的行名之后），不是报告本身的错误，该行记为空，请对照原文核对",
-			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), n.row.Group, n.row.Label, strings.Join(strs(n.rc.tokens), " "))
+		switch {
+		case len(ts) == NumCols && addsUpMarked(ts):
+		case len(ts) < NumCols && p.t3Blanks && t3RowAt(p.r.Format.T3Rows(), n.row.Key) == t3RowAt(p.r.Format.T3Rows(), g.row.Key)+1 && !noPlacingAddsUp(append(slices.Clone(g.rc.tokens), n.rc.tokens...)):
+			cut = append(cut, n.row)
+		default:
+			return false
+		}
+		whole := "正好是一行的 7 个数"
+		if len(ts) < NumCols {
+			whole = fmt.Sprintf("是一行的 %d 个数（其余空白）", len(ts))
+		}
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”读到的数（%s）与其后一行“%s%s”读到的数（%s）合起来%s，且相加相符：多半是 PDF 转换把某一行的数拆在了两处（这两行的行名之后），不是报告本身的错误，该行记为空，请对照原文核对",
+			g.row.Group, g.row.Label, strings.Join(strs(g.rc.tokens), " "), n.row.Group, n.row.Label, strings.Join(strs(n.rc.tokens), " "), whole)
 		return true
 	})
+	return slices.DeleteFunc(noSum, func(g t3Line) bool { return slices.Contains(cut, g.row) })
 }
 
 // ownNumbersLater says row j's label stands on a line of [from, hi) with

@@ -390,6 +390,26 @@ func TestWholeRowOnWrappedLine(t *testing.T) {
 	}
 }
 
+// The same Letter page of a report that leaves zeros blank: 4.保护第三方合法
+// 权益 2 / 5.属于三类内部事务信  2 (the row's 自然人 and its 总计 a line
+// apart). Each row alone adds up nowhere, the two together do: a row cut
+// in two, not two errors of the report's (two false T3.ROWSUM before).
+func TestRowCutOverNextWithBlanks(t *testing.T) {
+	file := "pdftotext-layout-chrome-letter-blanks-cutrow-2019.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 151 {
+		t.Errorf("%d cells read right, want 151 at least", right)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications.withheld.third_party", "合起来是一行的 2 个数（其余空白）") {
+		t.Error("the cut row not said")
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
