@@ -410,6 +410,55 @@ func TestRowCutOverNextWithBlanks(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of a print with the tables set large (14 pt), zeros
+// blank: 表四's headings stacked a character to a line, two characters
+// apart, its one row 1 ... 1 under 结果维持 and, by place, 尚未审结 — where
+// the 总计 beside it is meant (the row's 1 of 1). Placed so, the block did
+// not add up: a T4.SUM error in a clean report. A number a column or two
+// over making every block add up, which is meant is not known: unread and
+// said, no error claimed.
+func TestT4PlaceOffByAColumn(t *testing.T) {
+	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-layout-chrome-large-blanks-t4shift-2022.txt")))
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	for b := range r.Appeals {
+		for c := range r.Appeals[b] {
+			if !r.Appeals[b][c].Blank() {
+				t.Fatalf("表四 read %v", r.Appeals)
+			}
+		}
+	}
+	if !saysOf(r, "PARSE.AMBIGUOUS", "appeals", "把一个数挪到相邻一两栏（1 空 空 空 1") {
+		t.Error("the two placings not said")
+	}
+}
+
+// pdftotext -layout of a narrow print, zeros blank: （六）1.'s label wraps
+// over four lines beside its group's pieces, its numbers on the second and
+// third (其他处 期不补正、行政机关不 1 0 / 理 再处理其政府信息公开 0 0 1). The
+// third line's words end row 2.'s label as well (…行政机关不再处理其政府信息公开
+// 申请): it had been taken for row 2's, whose own numbers were then placed
+// with them (a false T3.ROWSUM), and 1.'s two numbers alone were another. A
+// group's piece then the next words of the row's label is that row's line.
+func TestWrappedLabelGoesOnAfterGroupPiece(t *testing.T) {
+	file := "pdftotext-layout-chrome-narrow-blanks-fourlinelabel-2022.txt"
+	want, r := auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < 148 {
+		t.Errorf("%d cells read right, want 148 at least", right)
+	}
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications.other.no_correction", "它的数分在两处（“1 0”与“0 0 1”）") {
+		t.Error("the row's numbers on two lines not said")
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
