@@ -8788,7 +8788,7 @@ func (p *parser) parseT3() {
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
 		}
-		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && strings.HasSuffix(norms[pending], pendingS+S) {
+		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && (strings.HasSuffix(norms[pending], pendingS+S) || endAfterPiece(S, pendingS, norms[pending], &rows[pending])) {
 			// the end of the waiting row's wrapped label with its numbers
 			// ("二、上年结转政府" / "信息公开申请数量 3 1 0 …"; a narrow
 			// column's "由大量反复" / "申请 4 4" of （五）4.): not an earlier
@@ -10671,6 +10671,19 @@ func wrappedLabelRest(L, first string, row *T3Row) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// endAfterPiece says S is a piece of the merged cells beside row, then the
+// end of its label L after pend, the label's start on the line before (a
+// landscape page: "（六）其他处 2.申请人逾期…不再处理其政府" / "理 信息公开申请
+// 0 1 0 0 0 0 1", the words 1.'s label ends with too).
+func endAfterPiece(S, pend, L string, row *T3Row) bool {
+	for c := range S {
+		if c > 0 && besideRow(S[:c], row) && moreRunes(S[c:], 1) && strings.HasSuffix(L, pend+S[c:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupThenStart says S is a piece of the merged cells beside row, then the

@@ -459,6 +459,25 @@ func TestWrappedLabelGoesOnAfterGroupPiece(t *testing.T) {
 	}
 }
 
+// pdftotext -layout of a landscape print, zeros blank: （六）2.'s label
+// after a piece of its group's cell, its end and numbers on the next line
+// after the group's last piece ("（六）其他处 2.申请人逾期…不再处理其政府" /
+// "理 信息公开申请 0 1 0 0 0 0 1"). 1.'s label ends in 信息公开申请 too: the
+// numbers had gone to 1., a row the report leaves blank, and 2. was read
+// blank. The group's piece taken off, the words end the waiting row's label.
+func TestWaitingLabelEndAfterGroupPiece(t *testing.T) {
+	file := "pdftotext-layout-chrome-landscape-blanks-sharedend-2023.txt"
+	want, r := auditWithModel(t, file)
+	cellsAsTruth(t, file, want, r)
+	for _, key := range []string{"other.no_correction", "other.no_fee_paid"} {
+		for c, w := range want.Applications[key] {
+			if got := r.Applications[key][c]; got.String() != w.String() {
+				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
+			}
+		}
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
