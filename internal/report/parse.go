@@ -9899,8 +9899,11 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		if len(ts) == 0 {
 			continue
 		}
-		if !l.OneEach && (trimSpace(rc.label) != "" || len(ts) > 3) || len(nums)+len(ts) > want {
-			// (two or three cells that stood close share a line: "— 24")
+		if !l.OneEach && (trimSpace(rc.label) != "" && len(ts) != NumCols || trimSpace(rc.label) == "" && len(ts) > 3) || len(nums)+len(ts) > want {
+			// (two or three cells that stood close share a line: "— 24";
+			// a row's seven beside its label, or joined to the header's
+			// last words: a row whose label's lines the numbers of the
+			// rows before it came between)
 			return nil
 		}
 		for _, t := range ts {
@@ -10207,8 +10210,12 @@ func (p *parser) t3Stream(got []t3Line, blocks []*aheadRows, rows []T3Row, lo, h
 		}
 		laterSaid = fmt.Sprintf("，有的行的总计排在表格最后（第 %d 行起）", from[want-max(most, 1)].No)
 	}
-	p.warn("PARSE.READ", "applications", out[0].line.No, "表三的数字在原文中各占一行，与行名分开排列（PDF 转换的文字顺序）：共 %d 个数，按表格的行序每 7 个数读作一行%s；%s",
-		want, laterSaid, said)
+	apart := "各占一行，与行名分开排列"
+	if slices.ContainsFunc(from, func(l *Line) bool { return !l.OneEach && trimSpace(splitLabel(*l, NumCols).label) != "" }) {
+		apart = "与行名的次序不一致（有的各占一行，有的 7 个一行在行名或表头的字旁，不一定是那一行的）"
+	}
+	p.warn("PARSE.READ", "applications", out[0].line.No, "表三的数字在原文中%s（PDF 转换的文字顺序）：共 %d 个数，按表格的行序每 7 个数读作一行%s；%s",
+		apart, want, laterSaid, said)
 	for i := range rows {
 		if agree[i] {
 			continue

@@ -47,6 +47,27 @@ func TestTableNumbersReadLaterThanTheirPlace(t *testing.T) {
 	})
 }
 
+// pdftotext's default text of a narrow print (zeros written): the first
+// rows' numbers come before their labels (the header's last words, then 30
+// 7 2 2 0 3 44, then 一、本年新收…, then 二's numbers …), later rows' seven
+// on their own label's line. The rows by their labels had read 一 as 二's
+// numbers and 二 as （一）'s, both adding up (13 wrong cells, and a false
+// N.TABLE: 44 applications in the text against 6): the stream of the
+// table's numbers in order, a row's seven beside a label allowed, reads
+// every row, the columns' identities holding.
+func TestStreamWithRowsBesideLabels(t *testing.T) {
+	runTruthCases(t, []truthCase{
+		{file: "pdftotext-chrome-narrow-rowsbeforelabels-2021.txt", min: 175, said: func(r *report.Report) bool {
+			for _, f := range r.Findings {
+				if f.Rule == "N.TABLE" {
+					return false
+				}
+			}
+			return saysOf(r, "PARSE.READ", "applications", "7 个一行在行名或表头的字旁")
+		}},
+	})
+}
+
 // A row that does not add up is the report's own error, not a number read
 // out of its place: when no reading where every row adds up holds the
 // columns, one where a single row read in order does not is taken if the
