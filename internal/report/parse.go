@@ -9011,6 +9011,8 @@ func (p *parser) parseT3() {
 		for i := range seen {
 			seen[i] = true
 		}
+	} else {
+		got = p.numbersBeforeFirstRows(got, rows, seen, lo)
 	}
 	p.rowsKept = p.rowsOnLines(got)
 	if out := p.t3Scrambled(got, lo, hi, norms); out != nil {
@@ -10678,6 +10680,94 @@ func wrappedLabelRest(L, first string, row *T3Row) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// numbersBeforeFirstRows settles 表三's first rows where the text may put
+// their numbers before their labels (pdftotext's default text of a narrow
+// or Letter print: header / 0 1 2 3 0 2 8 / 一、本年新收… / 0 0 0 2 2 2 6 /
+// 二、上年结转… / 0 1 2 4 0 2 9 / 三、本年度 （一）予以公开 / （二）部分公开… 0 0
+// 0 0): the rows from the first read seven numbers each up to one read
+// without any, the row after it read, and seven numbers that add up stand
+// between the header and the first label, no row's. Each row may be read
+// from the numbers after its label or before it. Read one row up, where
+// every row of the table is read and both of 表三's column identities hold,
+// that reading is taken; else those rows are unread, both readings said
+// (they had been read from the numbers after, silently one row off).
+func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool, lo int) []t3Line {
+	k := 0 // the first row without numbers
+	for k < len(got) && got[k].row == &rows[k] && got[k].rc.ok && !got[k].unread {
+		k++
+	}
+	if k == 0 || k >= len(rows)-1 || slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[k] }) ||
+		!slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[k+1] }) {
+		return got
+	}
+	first := p.lineIndex(got[0].line)
+	if first <= lo {
+		return got
+	}
+	var before []string // the numbers right before the first row's line, in order
+	var from *Line
+	for m := first - 1; m > lo && len(before) < NumCols; m-- {
+		t := trimSpace(p.lines[m].Text)
+		if t == "" {
+			continue
+		}
+		if slices.ContainsFunc(got, func(g t3Line) bool { return g.line == &p.lines[m] }) {
+			return got // (a row's own numbers)
+		}
+		if numberish(t) {
+			before, from = append(strs(tokens(t)), before...), &p.lines[m]
+			continue
+		}
+		if rc := splitLabel(p.lines[m], NumCols); rc.ok && len(before) == 0 {
+			before, from = rc.cells, &p.lines[m] // (joined after the header's last words)
+		}
+		break
+	}
+	if len(before) != NumCols || !addsUpMarked(before) {
+		return got
+	}
+	vals := make([][]string, len(rows))
+	for _, g := range got {
+		if i := t3RowAt(rows, g.row.Key); i >= 0 && g.rc.ok && !g.unread {
+			vals[i] = g.rc.cells
+		}
+	}
+	shifted := slices.Clone(vals)
+	shifted[0] = before
+	for i := 1; i <= k; i++ {
+		shifted[i] = vals[i-1]
+	}
+	names := make([]string, k+1)
+	for i := range names {
+		names[i] = rows[i].Group + rows[i].Label
+	}
+	if t3CellsHold(rows, shifted, true) && t3CellsHold(rows, shifted, false) {
+		last := got[k-1].line
+		for i := k - 1; i >= 1; i-- {
+			got[i].rc = rowCells{label: got[i].rc.label, cells: shifted[i], ok: true}
+			got[i].line = got[i-1].line
+		}
+		got[0].rc = rowCells{label: got[0].rc.label, cells: before, ok: true}
+		got[0].line = from
+		got = slices.Insert(got, k, t3Line{row: &rows[k], rc: rowCells{label: rows[k].Label, cells: shifted[k], ok: true}, line: last})
+		seen[k] = true
+		for i := 0; i <= k; i++ {
+			p.r.setLine(rows[i].Key, got[i].line.No)
+		}
+		p.warn("PARSE.READ", "applications."+rows[0].Key, from.No, "表三前 %d 行（“%s”）的数在原文中都排在各自的行名之前（PDF 转换的文字顺序：表头之后先是第一行的数，“%s”的行名之后没有数），按此读取，表三各栏的勾稽关系都相符，请对照原文核对",
+			k+1, strings.Join(names, "”“"), names[k])
+		return got
+	}
+	var after []string
+	for i := range k {
+		after = append(after, strings.Join(got[i].rc.cells, " "))
+		got[i].rc, got[i].unread = rowCells{label: got[i].rc.label}, true
+	}
+	p.warn("PARSE.AMBIGUOUS", "applications", from.No, "表三前 %d 行（“%s”）的数在原文中与行名分开排列：表头之后先有 7 个数（%s），“%s”的行名之后没有数，各行的数可能在行名之前，也可能在行名之后（%s），无法确定，这几行记为空，请对照原文核对",
+		k+1, strings.Join(names, "”“"), strings.Join(before, " "), names[k], strings.Join(after, "；"))
+	return got
 }
 
 // endAfterPiece says S is a piece of the merged cells beside row, then the

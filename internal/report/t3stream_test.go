@@ -68,6 +68,28 @@ func TestStreamWithRowsBesideLabels(t *testing.T) {
 	})
 }
 
+// The same text of a Letter print of the 2019 trial format: 一, 二 and
+// （一）'s numbers before their labels, （一）'s label followed by none, but
+// later rows' numbers split beside and after their labels (（二）部分公开… 0 0
+// 0 0 / 0 / 0 / 0), so the stream cannot read the table. 一 and 二 had been
+// read one row off (each the next row's numbers, adding up: ten wrong cells
+// unsaid); whether each row's numbers stand before or after its label is
+// not known, so the three rows are unread, both readings said.
+func TestFirstRowsNumbersBeforeOrAfter(t *testing.T) {
+	runTruthCases(t, []truthCase{
+		{file: "pdftotext-chrome-letter-firstrowsbefore-2020.txt", min: 15, said: func(r *report.Report) bool {
+			for _, key := range []string{"new", "carried_in", "granted"} {
+				for _, c := range r.Applications[key] {
+					if !c.Blank() {
+						return false
+					}
+				}
+			}
+			return saysOf(r, "PARSE.AMBIGUOUS", "applications", "表头之后先有 7 个数（0 1 2 3 0 2 8）")
+		}},
+	})
+}
+
 // A row that does not add up is the report's own error, not a number read
 // out of its place: when no reading where every row adds up holds the
 // columns, one where a single row read in order does not is taken if the
