@@ -10686,20 +10686,22 @@ func wrappedLabelRest(L, first string, row *T3Row) (string, bool) {
 // their numbers before their labels (pdftotext's default text of a narrow
 // or Letter print: header / 0 1 2 3 0 2 8 / 一、本年新收… / 0 0 0 2 2 2 6 /
 // 二、上年结转… / 0 1 2 4 0 2 9 / 三、本年度 （一）予以公开 / （二）部分公开… 0 0
-// 0 0): the rows from the first read seven numbers each up to one read
-// without any, the row after it read, and seven numbers that add up stand
+// 0 0): the rows from the first read numbers up to one read without any, a
+// later row read, and seven numbers that add up (in a report that leaves
+// cells blank, as many as the first row's may be, adding up so) stand
 // between the header and the first label, no row's. Each row may be read
 // from the numbers after its label or before it. Read one row up, where
 // every row of the table is read and both of 表三's column identities hold,
 // that reading is taken; else those rows are unread, both readings said
 // (they had been read from the numbers after, silently one row off).
 func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool, lo int) []t3Line {
-	k := 0 // the first row without numbers
-	for k < len(got) && got[k].row == &rows[k] && got[k].rc.ok && !got[k].unread {
+	k, short := 0, false // the first row without numbers; a row before it short of its cells (blanks)
+	for k < len(got) && got[k].row == &rows[k] && (got[k].rc.ok || len(got[k].rc.tokens) > 0) && !got[k].unread {
+		short = short || !got[k].rc.ok
 		k++
 	}
 	if k == 0 || k >= len(rows)-1 || slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[k] }) ||
-		!slices.ContainsFunc(got, func(g t3Line) bool { return g.row == &rows[k+1] }) {
+		!slices.ContainsFunc(got, func(g t3Line) bool { return t3RowAt(rows, g.row.Key) > k }) {
 		return got
 	}
 	first := p.lineIndex(got[0].line)
@@ -10725,7 +10727,11 @@ func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool,
 		}
 		break
 	}
-	if len(before) != NumCols || !addsUpMarked(before) {
+	switch {
+	case len(before) == NumCols && addsUpMarked(before):
+	case short && len(before) > 0 && len(before) < NumCols && wellFormed(before) && !noPlacingAddsUp(tokens(strings.Join(before, " "))):
+		// (a report that leaves cells blank: as many as the row has)
+	default:
 		return got
 	}
 	vals := make([][]string, len(rows))
@@ -10743,7 +10749,7 @@ func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool,
 	for i := range names {
 		names[i] = rows[i].Group + rows[i].Label
 	}
-	if t3CellsHold(rows, shifted, true) && t3CellsHold(rows, shifted, false) {
+	if !short && len(before) == NumCols && t3CellsHold(rows, shifted, true) && t3CellsHold(rows, shifted, false) {
 		last := got[k-1].line
 		for i := k - 1; i >= 1; i-- {
 			got[i].rc = rowCells{label: got[i].rc.label, cells: shifted[i], ok: true}
@@ -10762,11 +10768,11 @@ func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool,
 	}
 	var after []string
 	for i := range k {
-		after = append(after, strings.Join(got[i].rc.cells, " "))
+		after = append(after, strings.Join(got[i].rc.numbers(), " "))
 		got[i].rc, got[i].unread = rowCells{label: got[i].rc.label}, true
 	}
-	p.warn("PARSE.AMBIGUOUS", "applications", from.No, "表三前 %d 行（“%s”）的数在原文中与行名分开排列：表头之后先有 7 个数（%s），“%s”的行名之后没有数，各行的数可能在行名之前，也可能在行名之后（%s），无法确定，这几行记为空，请对照原文核对",
-		k+1, strings.Join(names, "”“"), strings.Join(before, " "), names[k], strings.Join(after, "；"))
+	p.warn("PARSE.AMBIGUOUS", "applications", from.No, "表三前 %d 行（“%s”）的数在原文中与行名分开排列：表头之后先有 %d 个数（%s），“%s”的行名之后没有数，各行的数可能在行名之前，也可能在行名之后（%s），无法确定，这几行记为空，请对照原文核对",
+		k+1, strings.Join(names, "”“"), len(before), strings.Join(before, " "), names[k], strings.Join(after, "；"))
 	return got
 }
 

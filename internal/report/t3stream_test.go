@@ -87,6 +87,18 @@ func TestFirstRowsNumbersBeforeOrAfter(t *testing.T) {
 			}
 			return saysOf(r, "PARSE.AMBIGUOUS", "applications", "表头之后先有 7 个数（0 1 2 3 0 2 8）")
 		}},
+		// a report that leaves whole rows blank: （一） without numbers,
+		// （二） too, a later row read (before: 11 wrong cells)
+		{file: "pdftotext-chrome-narrow-blankrows-firstrowsbefore-2023.txt", min: 15, said: func(r *report.Report) bool {
+			for _, key := range []string{"new", "carried_in"} {
+				for _, c := range r.Applications[key] {
+					if !c.Blank() {
+						return false
+					}
+				}
+			}
+			return saysOf(r, "PARSE.AMBIGUOUS", "applications", "表头之后先有 7 个数（30 3 1 1 4 0 39）")
+		}},
 	})
 }
 
