@@ -17195,8 +17195,10 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 // t4NumbersALine are the numbers of 表四's section when each stands on a
 // line of its own and no other line holds a digit (pdftotext's default
 // text writes a table a cell to a line among its headings' words), in
-// order; nil when a page breaks in the section or a line holds a digit
-// among other text (a page's foot, a date, a narrative count), or when the
+// order (a number before the headings left out: not the table's for
+// certain, a page's number or a cell of 表三 put late); nil when a page
+// breaks in the section or a line holds a digit among other text (a
+// page's foot, a date, a narrative count), or when the
 // section lacks some of the fifteen headings' words: a PDF's text may give
 // a table's right end elsewhere (our PDF's: …尚未 / 审结 / 总计 / 0 / 1 just
 // before the section's heading), and its numbers with it.
@@ -17215,6 +17217,9 @@ func (p *parser) t4NumbersALine() []string {
 		switch {
 		case t == "":
 		case oneCellLine(l) && isNumber(t):
+			if !strings.Contains(words.String(), "维持") {
+				continue // (before the table's headings: a page's number, a cell of 表三 the text put late)
+			}
 			out = append(out, t)
 		case strings.ContainsFunc(t, isDigit):
 			return nil

@@ -478,6 +478,24 @@ func TestWaitingLabelEndAfterGroupPiece(t *testing.T) {
 	}
 }
 
+// pdftotext's default text of a landscape print, zeros blank: a 1 alone
+// between 表四's section heading and its headings' words (another part of
+// the page put there), then 表四's own 1 / 2 / 3 a line each. Taken as one of
+// 表四's numbers, no placing of 1 1 2 3 added up: a T4.SUM error in a clean
+// report. A number before the headings is not the table's for certain and
+// is left out (1 2 3 adds up: no error claimed).
+func TestT4NumberBeforeHeadingsLeftOut(t *testing.T) {
+	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-chrome-landscape-blanks-t4numberbefore-2022.txt")))
+	for _, f := range r.Findings {
+		if f.Severity == report.SevError {
+			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
+		}
+	}
+	if !saysWhy(r, "appeals") {
+		t.Error("表四 unread and not said")
+	}
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
