@@ -10461,7 +10461,7 @@ func (p *parser) restOfWrap(g t3Line, l Line, n int, rc rowCells, S string, norm
 	// right-aligned under the row above's last columns (pdftotext -layout of
 	// a Letter page: 4.保护第三方合法权益 0 0 0 0 / 5.属于三类内部事务信  0 0 0 /
 	// 息  42 0 0 0 0 0 42): checked as a piece below, then wrapFull
-	full := rc.ok && !segmented && len(rc.cells) == NumCols && len(g.rc.tokens) < NumCols && !l.OneEach && !g.line.OneEach &&
+	full := !g.rc.ok && rc.ok && !segmented && len(rc.cells) == NumCols && len(g.rc.tokens) < NumCols && !l.OneEach && !g.line.OneEach &&
 		l.Fields == nil && g.line.Fields == nil && addsUpMarked(rc.cells)
 	if g.rc.ok || len(g.rc.tokens) == 0 || rc.ok && !segmented && !full || !rc.ok && len(rc.tokens) == 0 || g.line.No > l.No {
 		return nil, wrapNone

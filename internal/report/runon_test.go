@@ -291,6 +291,18 @@ func TestRowErrorWithBlanksSaid(t *testing.T) {
 	}
 }
 
+// cleanAsTruth audits a fixture of a clean report against its model: min
+// cells read right at least, none wrong (cellsAsTruth), no error.
+func cleanAsTruth(t *testing.T, file string, min int) (want, r *report.Report) {
+	t.Helper()
+	want, r = auditWithModel(t, file)
+	if right := cellsAsTruth(t, file, want, r); right < min {
+		t.Errorf("%d cells read right, want %d at least", right, min)
+	}
+	noErrors(t, r)
+	return want, r
+}
+
 // A short row's numbers that do not add up are not claimed as the report's
 // error where more numbers stand between its line and the next row's: a
 // narrow table beside a portal's side columns, through pdftotext, writes a
@@ -311,15 +323,7 @@ func TestRowNumbersInSpanNoError(t *testing.T) {
 		{"pdftotext-layout-chrome-portal-both-wrapnumbers-2022.txt", 92},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			want, r := auditWithModel(t, c.file)
-			if right := cellsAsTruth(t, c.file, want, r); right < c.min {
-				t.Errorf("%d cells read right, want %d at least", right, c.min)
-			}
-			for _, f := range r.Findings {
-				if f.Severity == report.SevError {
-					t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-				}
-			}
+			_, r := cleanAsTruth(t, c.file, c.min)
 			if !slices.ContainsFunc(r.Findings, func(f report.Finding) bool {
 				return f.Rule == "PARSE.TABLE" && strings.Contains(f.Message, "无法确定空白的位置，该行记为空")
 			}) {
@@ -340,21 +344,9 @@ func TestRowNumbersInSpanNoError(t *testing.T) {
 // them are unread and said, the rows after read from their own lines.
 func TestScatteredNumbersNotNextRows(t *testing.T) {
 	file := "pdftotext-layout-chrome-landscape-blanks-scattered-2020.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 165 {
-		t.Errorf("%d cells read right, want 165 at least", right)
-	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-		}
-	}
+	want, r := cleanAsTruth(t, file, 165)
 	for _, key := range []string{"withheld.process_info", "withheld.enforcement_file", "unavailable.needs_creation"} {
-		for c, w := range want.Applications[key] {
-			if got := r.Applications[key][c]; got.String() != w.String() {
-				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
-			}
-		}
+		rowAsTruth(t, file, want, r, key)
 	}
 	if !saysOf(r, "PARSE.TABLE", "applications.withheld.internal_affairs", "其后另有单独成行的数") {
 		t.Error("the row above the numbers alone not said unread")
@@ -374,16 +366,9 @@ func TestScatteredNumbersNotNextRows(t *testing.T) {
 // back to the row above, which adds up with them, and both are said.
 func TestWholeRowOnWrappedLine(t *testing.T) {
 	file := "pdftotext-layout-chrome-letter-rowonwrap-2020.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 176 {
-		t.Errorf("%d cells read right, want 176 at least", right)
-	}
+	want, r := cleanAsTruth(t, file, 176)
 	for _, key := range []string{"withheld.third_party", "withheld.internal_affairs"} {
-		for c, w := range want.Applications[key] {
-			if got := r.Applications[key][c]; got.String() != w.String() {
-				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
-			}
-		}
+		rowAsTruth(t, file, want, r, key)
 	}
 	if !saysOf(r, "PARSE.READ", "applications.withheld.internal_affairs", "是上一行“（三）不予公开4.保护第三方合法权益”的后 3 栏") {
 		t.Error("the reading not said")
@@ -396,15 +381,7 @@ func TestWholeRowOnWrappedLine(t *testing.T) {
 // in two, not two errors of the report's (two false T3.ROWSUM before).
 func TestRowCutOverNextWithBlanks(t *testing.T) {
 	file := "pdftotext-layout-chrome-letter-blanks-cutrow-2019.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 151 {
-		t.Errorf("%d cells read right, want 151 at least", right)
-	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-		}
-	}
+	_, r := cleanAsTruth(t, file, 151)
 	if !saysOf(r, "PARSE.TABLE", "applications.withheld.third_party", "合起来是一行的 2 个数（其余空白）") {
 		t.Error("the cut row not said")
 	}
@@ -419,11 +396,7 @@ func TestRowCutOverNextWithBlanks(t *testing.T) {
 // said, no error claimed.
 func TestT4PlaceOffByAColumn(t *testing.T) {
 	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-layout-chrome-large-blanks-t4shift-2022.txt")))
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-		}
-	}
+	noErrors(t, r)
 	for b := range r.Appeals {
 		for c := range r.Appeals[b] {
 			if !r.Appeals[b][c].Blank() {
@@ -445,15 +418,7 @@ func TestT4PlaceOffByAColumn(t *testing.T) {
 // group's piece then the next words of the row's label is that row's line.
 func TestWrappedLabelGoesOnAfterGroupPiece(t *testing.T) {
 	file := "pdftotext-layout-chrome-narrow-blanks-fourlinelabel-2022.txt"
-	want, r := auditWithModel(t, file)
-	if right := cellsAsTruth(t, file, want, r); right < 148 {
-		t.Errorf("%d cells read right, want 148 at least", right)
-	}
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-		}
-	}
+	_, r := cleanAsTruth(t, file, 148)
 	if !saysOf(r, "PARSE.TABLE", "applications.other.no_correction", "它的数分在两处（“1 0”与“0 0 1”）") {
 		t.Error("the row's numbers on two lines not said")
 	}
@@ -467,14 +432,9 @@ func TestWrappedLabelGoesOnAfterGroupPiece(t *testing.T) {
 // blank. The group's piece taken off, the words end the waiting row's label.
 func TestWaitingLabelEndAfterGroupPiece(t *testing.T) {
 	file := "pdftotext-layout-chrome-landscape-blanks-sharedend-2023.txt"
-	want, r := auditWithModel(t, file)
-	cellsAsTruth(t, file, want, r)
+	want, r := cleanAsTruth(t, file, 0)
 	for _, key := range []string{"other.no_correction", "other.no_fee_paid"} {
-		for c, w := range want.Applications[key] {
-			if got := r.Applications[key][c]; got.String() != w.String() {
-				t.Errorf("%s[%d] = %q, want %q", key, c, got, w)
-			}
-		}
+		rowAsTruth(t, file, want, r, key)
 	}
 }
 
@@ -486,11 +446,7 @@ func TestWaitingLabelEndAfterGroupPiece(t *testing.T) {
 // is left out (1 2 3 adds up: no error claimed).
 func TestT4NumberBeforeHeadingsLeftOut(t *testing.T) {
 	r := audit(t, "t4.txt", readFile(t, filepath.Join(auditDir, "pdftotext-chrome-landscape-blanks-t4numberbefore-2022.txt")))
-	for _, f := range r.Findings {
-		if f.Severity == report.SevError {
-			t.Errorf("error in a clean report: %s %s %s", f.Rule, f.Cell, f.Message)
-		}
-	}
+	noErrors(t, r)
 	if !saysWhy(r, "appeals") {
 		t.Error("表四 unread and not said")
 	}
