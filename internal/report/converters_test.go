@@ -180,6 +180,21 @@ func TestMinerUMarkdown(t *testing.T) {
 	}
 }
 
+// MinerU (and marker) write a table they take for a picture as a Markdown
+// image in its place: 表三 is said to be a picture, as an <img> is, not
+// "not found" (and no S.MISSING). The fixture: mineru-2020.md's kind of file
+// of a 2024 report, 表三 an image.
+func TestMarkdownImageTable(t *testing.T) {
+	r := audit(t, "img.md", readFile(t, filepath.Join(auditDir, "mineru-image-table-2024.md")))
+	noErrors(t, r)
+	if !saysOf(r, "PARSE.TABLE", "applications", "在原文中是图片") {
+		t.Errorf("表三 not said to be a picture: %v", r.Findings)
+	}
+	if _, ok := r.Appeals[0][4].Int(); !ok {
+		t.Errorf("表四 not read: %v", r.Appeals)
+	}
+}
+
 // Text browsers' dumps of the pages (Debian 12's w3m 0.5.3, elinks 0.13,
 // links 2.28, lynx 2.9; "-dump" at 120 columns): w3m and elinks draw a
 // bordered table (Word's page) with box-drawing characters, a cell's text

@@ -6286,8 +6286,19 @@ func oneCellRows(items []T2Item, rows []int) bool {
 	return true
 }
 
+// markdownImage says a line is a Markdown image and nothing else
+// (![](images/3f2a….jpg)): a converter's picture of a table (MinerU and
+// marker write a table they take for a picture so).
+func markdownImage(t string) bool {
+	if !strings.HasPrefix(t, "![") || !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.Index(t, "](")
+	return i > 0 && !strings.ContainsAny(t[i+2:len(t)-1], " \t")
+}
+
 // notText says the table of section k is not in the text: a picture in the
-// page (an <img>, a Word drawing, where the table should be) or pandoc's
+// page (an <img>, a Word drawing, a Markdown image, where the table should be) or pandoc's
 // [TABLE] mark. Its numbers cannot be read, which is said as such instead of
 // the table being missing or unreadable.
 func (p *parser) notText(k, cell string) bool {
@@ -6296,7 +6307,7 @@ func (p *parser) notText(k, cell string) bool {
 	}
 	lo, hi := p.region(k)
 	for _, l := range p.lines[lo:hi] {
-		if l.Image {
+		if l.Image || markdownImage(trimSpace(l.Text)) {
 			p.r.Meta.Unreadable[k] = true
 			p.warn("PARSE.TABLE", cell, l.No, "%s在原文中是图片，无法读取其中的数字，各栏记为空；请对照原文的图片核对", tableNames[k])
 			return true
