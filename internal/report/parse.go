@@ -8295,10 +8295,14 @@ type upRow struct{ from, line int }
 // or neither, nothing is moved.
 func (p *parser) swapUp() {
 	r := p.r
-	if len(p.upRows) == 0 || r.ambiguousIn("applications.") {
+	if len(p.upRows) == 0 {
 		return
 	}
 	rows := r.Format.T3Rows()
+	if r.ambiguousIn("applications.") {
+		p.upTotal(rows)
+		return
+	}
 	for _, u := range p.upRows {
 		if u.from <= 0 || u.from >= len(rows) || t3Broken(r) == 0 {
 			continue
@@ -8315,6 +8319,48 @@ func (p *parser) swapUp() {
 		}
 		r.setLine(to.Key, u.line)
 		p.warn("PARSE.READ", "applications."+to.Key, u.line, "表三“%s%s”的行名旁没有数，其后一行“%s%s”行名之后的数（%s）按原文位置读作该行时，表三的勾稽关系不成立，读作“%s%s”的则全部成立（PDF 转换后的文字中，行的数排到了下一行的行名之后）：按此读取，“%s%s”记为空",
+			to.Group, to.Label, from.Group, from.Label, rowText(had), to.Group, to.Label, from.Group, from.Label)
+	}
+}
+
+// upTotal gives （七）总计 the numbers read after 四、结转下年度继续办理's
+// label, a cell to a line, where 表三 cannot be checked whole (cells of it
+// unread) but an outcome row read holds a count that is not 0: 总计 then
+// cannot be blank, and its label stood right before 四's without numbers
+// (pdftotext's default text: （七）总计 / 四、结转下年度继续办理 / 2 / 0 / 0 /
+// 2 / 0 / 2 / 6, a report that leaves 结转下年度 blank). Where no outcome
+// row is read at all, which row the numbers are is not known: 四 unread.
+func (p *parser) upTotal(rows []T3Row) {
+	for _, u := range p.upRows {
+		if u.from <= 0 || u.from >= len(rows) || rows[u.from].Kind != RowCarriedForward || rows[u.from-1].Kind != RowTotal {
+			continue
+		}
+		from, to := rows[u.from], rows[u.from-1]
+		had := p.r.Applications[from.Key]
+		if had == (Row{}) || p.r.Applications[to.Key] != (Row{}) || !slices.ContainsFunc(p.lines, func(l Line) bool { return l.No == u.line && l.OneEach }) {
+			continue
+		}
+		counted := slices.ContainsFunc(rows, func(row T3Row) bool {
+			v := p.r.Applications[row.Key]
+			return row.Kind == RowOutcome && slices.ContainsFunc(v[:], func(c Cell) bool { return c.Val() > 0 })
+		})
+		if !counted {
+			if slices.ContainsFunc(rows, func(row T3Row) bool { return row.Kind == RowOutcome && !p.r.ambiguousIn("applications."+row.Key+"[") }) {
+				continue // (outcomes read, none counted: a blank 总计 may be so)
+			}
+			// no outcome row read: which of the two the numbers are is
+			// not known
+			p.r.Applications[from.Key] = Row{}
+			for c := range NumCols {
+				p.ambiguous(t3Cell(from.Key, c))
+			}
+			p.warn("PARSE.AMBIGUOUS", "applications."+from.Key, u.line, "表三“%s%s”行名之后各占一行的数（%s）也可能是其上一行“%s%s”的（该行行名紧挨其前、旁边没有数）；办理结果各行都未读出，无法确定，该行记为空，请对照原文核对",
+				from.Group, from.Label, rowText(had), to.Group, to.Label)
+			continue
+		}
+		p.r.Applications[to.Key], p.r.Applications[from.Key] = had, Row{}
+		p.r.setLine(to.Key, u.line)
+		p.warn("PARSE.READ", "applications."+to.Key, u.line, "表三“%s%s”的行名旁没有数，其后一行“%s%s”行名之后各占一行的数（%s）读作“%s%s”的：办理结果各行已有不为 0 的数，总计不能空白（表三有未读出的格，勾稽关系无法全部核对），“%s%s”记为空，请对照原文核对",
 			to.Group, to.Label, from.Group, from.Label, rowText(had), to.Group, to.Label, from.Group, from.Label)
 	}
 }

@@ -452,6 +452,30 @@ func TestT4NumberBeforeHeadingsLeftOut(t *testing.T) {
 	}
 }
 
+// pdftotext's default text of prints that leave zeros blank: （七）总计's
+// label, then 四、结转下年度继续办理's, then seven numbers a line each — the
+// 总计's (the report carries nothing forward). With cells of 表三 unread
+// elsewhere the identities cannot tell, and the numbers had been read as
+// 结转下年度's, 总计 blank (seven wrong cells). Where an outcome row read
+// counts something, 总计 cannot be blank and takes them; where no outcome
+// row is read, 四 is unread and both readings said.
+func TestTotalLabelBeforeCarriedForward(t *testing.T) {
+	t.Run("outcomes read", func(t *testing.T) {
+		file := "pdftotext-chrome-large-blanks-totalup-2021.txt"
+		want, r := cleanAsTruth(t, file, 0)
+		rowAsTruth(t, file, want, r, "total")
+		if !saysOf(r, "PARSE.READ", "applications.total", "总计不能空白") {
+			t.Error("the reading not said")
+		}
+	})
+	t.Run("no outcome read", func(t *testing.T) {
+		_, r := cleanAsTruth(t, "pdftotext-chrome-landscape-blanks-totalorcarried-2021.txt", 0)
+		if !saysOf(r, "PARSE.AMBIGUOUS", "applications.carried_forward", "也可能是其上一行“（七）总计”的") {
+			t.Error("the two readings not said")
+		}
+	})
+}
+
 // A report's own error in a row after labels printed out of the table's
 // order on a page run into one line (flat-default-outoforder-2019 above):
 // the row is cut and read, and its error said. Before, 8.属于行政查询事项 was
