@@ -10838,12 +10838,7 @@ func (p *parser) numbersBeforeFirstRows(got []t3Line, rows []T3Row, seen []bool,
 // landscape page: "（六）其他处 2.申请人逾期…不再处理其政府" / "理 信息公开申请
 // 0 1 0 0 0 0 1", the words 1.'s label ends with too).
 func endAfterPiece(S, pend, L string, row *T3Row) bool {
-	for c := range S {
-		if c > 0 && besideRow(S[:c], row) && moreRunes(S[c:], 1) && strings.HasSuffix(L, pend+S[c:]) {
-			return true
-		}
-	}
-	return false
+	return pieceThen(S, row, func(w string) bool { return strings.HasSuffix(L, pend+w) })
 }
 
 // groupThenStart says S is a piece of the merged cells beside row, then the
@@ -10852,8 +10847,14 @@ func endAfterPiece(S, pend, L string, row *T3Row) bool {
 // pieces: "（六） 1.申请人无正当理由逾" / "其他处 期不补正、行政机关不 1 0" /
 // "理 再处理其政府信息公开 0 0 1" / "申请").
 func groupThenStart(S, rest string, row *T3Row) bool {
+	return pieceThen(S, row, func(w string) bool { return strings.HasPrefix(rest, w) })
+}
+
+// pieceThen says S is a piece of the merged cells beside row followed by
+// words of more than one character that fit says are the label's.
+func pieceThen(S string, row *T3Row, fit func(words string) bool) bool {
 	for c := range S {
-		if c > 0 && besideRow(S[:c], row) && moreRunes(S[c:], 1) && strings.HasPrefix(rest, S[c:]) {
+		if c > 0 && besideRow(S[:c], row) && moreRunes(S[c:], 1) && fit(S[c:]) {
 			return true
 		}
 	}
