@@ -8283,8 +8283,12 @@ func (p *parser) eitherRows(got []t3Line, rows []T3Row, either []eitherRow) {
 
 // upRow is a row of 表三 (from, in the template's rows) read from numbers
 // after its label on line, whose row above had its label right before and
-// read none.
-type upRow struct{ from, line int }
+// read none; apart says those numbers stood a cell to a line (joined to
+// the label's line: Line.OneEach).
+type upRow struct {
+	from, line int
+	apart      bool
+}
 
 // swapUp gives a row's numbers to the blank row above it (upRow) where 表三,
 // read whole, breaks some of its identities as read and holds all of them so:
@@ -8337,7 +8341,7 @@ func (p *parser) upTotal(rows []T3Row) {
 		}
 		from, to := rows[u.from], rows[u.from-1]
 		had := p.r.Applications[from.Key]
-		if had == (Row{}) || p.r.Applications[to.Key] != (Row{}) || !slices.ContainsFunc(p.lines, func(l Line) bool { return l.No == u.line && l.OneEach }) {
+		if had == (Row{}) || p.r.Applications[to.Key] != (Row{}) || !u.apart {
 			continue
 		}
 		counted := slices.ContainsFunc(rows, func(row T3Row) bool {
@@ -8547,6 +8551,15 @@ func (p *parser) parseT3() {
 	var either []eitherRow             // numbers alone under a label, the row above waiting too
 	aboveAt := -1                      // the line of the label that waited before pending's
 	aheadRow, aheadS := -1, ""         // the last row given numbers that came before its label, and that label
+	// drop notes a line of numbers that went to no row (dropped, droppedAll)
+	drop := func(l *Line) {
+		if dropped == nil {
+			dropped = l
+		}
+		if len(droppedAll) < 8 {
+			droppedAll = append(droppedAll, l)
+		}
+	}
 	heading, headed := p.heads["3"]
 	// shareByOrder gives the rest of the run ahead to the rows from next up
 	// to j, in the table's order
@@ -8886,7 +8899,7 @@ func (p *parser) parseT3() {
 			// (the row above waits too, its label right before this whole one)
 			aboveWaits := len(waiting) >= 2 && waiting[len(waiting)-2] == j-1 && aboveAt >= 0 && strings.HasSuffix(pendingS, norms[j])
 			if aboveWaits && (aboveAt == pendingAt-1 || p.blankBetween(aboveAt, pendingAt)) {
-				p.upRows = append(p.upRows, upRow{from: j, line: l.No}) // (numbers under no row's label: a page's running head)
+				p.upRows = append(p.upRows, upRow{from: j, line: l.No, apart: l.OneEach}) // (numbers under no row's label: a page's running head)
 			}
 			if aboveWaits && aboveAt == pendingAt-1 && pendingAt == n-1 && S == "" && !l.OneEach && !l.Placed && l.Fields == nil && !l.Segmented && strings.HasPrefix(l.Text, "   ") {
 				// numbers alone, set out to their columns (pdftotext
@@ -8912,12 +8925,7 @@ func (p *parser) parseT3() {
 				// numbers of its own: no row's that can be told (a row above
 				// with blanks may be short of them, a row waiting may be
 				// theirs, both said below as rows beside numbers unread)
-				if dropped == nil {
-					dropped = l
-				}
-				if len(droppedAll) < 8 {
-					droppedAll = append(droppedAll, l)
-				}
+				drop(l)
 				if k := len(got) - 1; k >= 0 && !got[k].rc.ok && !got[k].unread && len(got[k].rc.tokens) < NumCols {
 					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s%s”读到 %d 个数（%s），其后另有单独成行的数（%s），不在任何一行的行名旁，也可能是这一行的，空白的位置无法确定，该行记为空，请对照原文核对",
 						got[k].row.Group, got[k].row.Label, len(got[k].rc.tokens), strings.Join(strs(got[k].rc.tokens), " "), strings.Join(rc.numbers(), " "))
@@ -8952,12 +8960,7 @@ func (p *parser) parseT3() {
 				pending = -1
 			}
 			if S != "" && rc.ok {
-				if dropped == nil {
-					dropped = l
-				}
-				if len(droppedAll) < 8 {
-					droppedAll = append(droppedAll, l)
-				}
+				drop(l)
 				if len(misreadRows) < 8 {
 					misreadRows = append(misreadRows, lostRow{n, rc})
 				}
@@ -9010,7 +9013,7 @@ func (p *parser) parseT3() {
 		// (the row above waits, its whole label right before this whole one)
 		aboveWaits := j > 0 && pending == j-1 && pendingS != "" && strings.HasSuffix(pendingS, norms[j-1]) && strings.HasSuffix(S, norms[j])
 		if aboveWaits && (pendingAt == n-1 || p.blankBetween(pendingAt, n)) {
-			p.upRows = append(p.upRows, upRow{from: j, line: l.No})
+			p.upRows = append(p.upRows, upRow{from: j, line: l.No, apart: l.OneEach})
 		}
 		if aboveWaits && pendingAt == n-1 && strings.HasPrefix(p.laidOne[l.No], "   ") && !l.Placed {
 			// the same, its numbers joined to its label's line from the
