@@ -8237,6 +8237,10 @@ type t3Line struct {
 	// of the columns the page uses (a page whose blank columns pdftotext
 	// -layout closed up: which the others are is not known)
 	gridTotal string
+	// wrapNums: the numbers of a wrapped label's row, fewer than its cells
+	// and on both its lines (wrapBlanks), left unread until the table's
+	// identities place them (shortRowsByIdentities)
+	wrapNums []string
 }
 
 // eitherRow is a row of 表三 given the numbers on the line (line) right
@@ -8642,7 +8646,7 @@ func (p *parser) parseT3() {
 					p.warn("PARSE.READ", "applications."+got[k].row.Key, l.No, "表三“%s%s”的 7 个数都在行名的续行（第 %d 行）：%s，该行之和相符；行名第一行旁的数（%s）%s",
 						got[k].row.Group, got[k].row.Label, l.No, strings.Join(cells, " "), strings.Join(firstNums, " "), above)
 				case wrapBlanks:
-					got[k].rc, got[k].unread = rowCells{label: label}, true
+					got[k].rc, got[k].unread, got[k].wrapNums = rowCells{label: label}, true, cells
 					p.warn("PARSE.TABLE", "applications."+got[k].row.Key, l.No, "表三“%s”的行名在原文中折成两行，它的数分在两处（“%s”与“%s”），共 %d 个，少于 7 个，第一行的数挤在行名之后、看不出各在哪一栏，空白的位置无法确定，该行记为空，请对照原文核对",
 						got[k].row.Label, strings.Join(cells[:first], " "), strings.Join(cells[first:], " "), len(cells))
 				case wrapUnread:

@@ -419,7 +419,7 @@ func TestT4PlaceOffByAColumn(t *testing.T) {
 func TestWrappedLabelGoesOnAfterGroupPiece(t *testing.T) {
 	file := "pdftotext-layout-chrome-narrow-blanks-fourlinelabel-2022.txt"
 	_, r := cleanAsTruth(t, file, 148)
-	if !saysOf(r, "PARSE.TABLE", "applications.other.no_correction", "它的数分在两处（“1 0”与“0 0 1”）") {
+	if !saysOf(r, "PARSE.READ", "applications.other.no_correction", "它的数分在两处（“1 0”与“0 0 1”）") {
 		t.Error("the row's numbers on two lines not said")
 	}
 }

@@ -1,6 +1,10 @@
 package report
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // Rows whose digits ran together and cut several ways are settled by the
 // column identities; when nothing else in 表三 is read, every combination of
@@ -58,5 +62,55 @@ func TestAgreeOnSome(t *testing.T) {
 		if got := agreeOnSome(c.cuts); got != c.want {
 			t.Errorf("agreeOnSome(%v) = %v, want %v", c.cuts, got, c.want)
 		}
+	}
+}
+
+// The ways of placing short rows by 表三's identities grow as the product of
+// each row's: every outcome row "1 1 2" (15 ways each) under a 总计 of five
+// columns that prunes little. The search stops at its step budget and reads nothing (a
+// search without one would not end in this test's life).
+func TestShortRowsSearchBudget(t *testing.T) {
+	p := &parser{r: NewReport(Format2021)}
+	rows := p.r.Format.T3Rows()
+	p.t3Seen = make([]bool, len(rows))
+	var b blanksLeft
+	outcomes := 0
+	for _, row := range rows {
+		if row.Kind == RowOutcome {
+			outcomes++
+		}
+	}
+	for i := range rows {
+		row := &rows[i]
+		p.t3Seen[i] = true
+		var toks []string
+		switch row.Kind {
+		case RowOutcome:
+			toks = []string{"1", "1", "2"}
+		case RowTotal, RowNew:
+			// the outcomes' 2n ones over five columns, the 总计 2n
+			n := 2 * outcomes
+			for c := range 5 {
+				toks = append(toks, fmt.Sprint(n/5+min(1, max(0, n%5-c))))
+			}
+			toks = append(toks, fmt.Sprint(n))
+		default:
+			continue // 上年结转, 结转下年度: blank
+		}
+		g := t3Line{row: row, line: &Line{No: i + 1}, rc: rowCells{spaced: true}}
+		for j, s := range toks {
+			g.rc.tokens = append(g.rc.tokens, tok{s: s, center: 10 + 4*j, start: 10 + 4*j, end: 11 + 4*j})
+		}
+		for c := range NumCols {
+			p.ambiguous(t3Cell(row.Key, c))
+		}
+		p.warn("PARSE.TABLE", "applications."+row.Key, i+1, "表三“%s”应有 7 个数，读到 %d 个（%s），%s", row.Label, len(toks), strings.Join(toks, " "), blankUnread)
+		b.left = append(b.left, g)
+	}
+	if p.shortRowsByIdentities(b) {
+		t.Errorf("read by a search past its budget: 总计 %v", p.r.Applications["total"])
+	}
+	if _, ok := p.r.Applications["total"][ColTotal].Int(); ok {
+		t.Error("总计 read")
 	}
 }

@@ -38,6 +38,9 @@ const blankUnread = "无法确定空白的位置，该行记为空"
 // numbers stand apart from them, keep it from being read): blankTotals.
 func (p *parser) readBlankTotals() {
 	b := p.blanks3
+	if len(b.sums) == 0 && p.shortRowsByIdentities(b) {
+		return
+	}
 	if len(b.left) == 0 && len(b.sums) == 0 {
 		return
 	}

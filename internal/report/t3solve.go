@@ -1,0 +1,381 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A report that leaves its zeros blank, laid out by pdftotext -layout in a
+// narrow or large-type print, may leave many rows of 表三 with fewer numbers
+// than cells and no column placing them: the characters of the labels and
+// headings push the numbers off their columns, no complete row stands on
+// the page to measure by, and a wrapped label's numbers fall on both its
+// lines ("一、本年新收政府信息公开申请数 42 10 2" / "量 4 3 61"). Each such
+// row's numbers are still whole cells in their order, the last its 总计
+// (a row that is not blank has its total), and the table's identities —
+// each column of the outcomes adds up to （七）总计's, and 本年新收 + 上年结转
+// = 总计 + 结转下年度 — tie the rows' blanks together across all seven
+// columns. shortRowsByIdentities tries every way of placing every such row
+// at once and keeps those that make every identity hold: a cell every such
+// way fills alike is read, the others stay unread. When the report is
+// right, its own reading is one of the ways, so what they agree on is what
+// the report says; a report whose identities fail has no way, and nothing
+// is read (its rows said as before).
+
+// Bounds of the search: the ways of placing rows grow as the product of
+// each row's choices, pruned by the outcomes never passing 总计's column.
+const (
+	shortRowsMaxSteps = 200000
+	shortRowsMaxWays  = 1024
+)
+
+// shortRow is a row of 表三 with fewer numbers than cells whose places the
+// identities are asked for.
+type shortRow struct {
+	at    int    // in the format's rows
+	said  int    // its finding in Meta.Parse
+	line  int    // the line its numbers were read on
+	at2   []tok  // its numbers where they stand on a laid-out line (nil: not known)
+	label string // its group and label
+	toks  []string
+	// ways: for each way of placing it, the token at each column (-1
+	// blank), and the values so
+	ways [][NumCols]int8
+	vals [][NumCols]int64
+}
+
+// shortRowsByIdentities places the rows left with blanks (b.left, and the
+// wrapped rows of b.got whose numbers stood on both lines) by the table's
+// identities, when every other row of 表三 is read whole or blank. It
+// reports whether it read any.
+func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
+	rows := p.r.Format.T3Rows()
+	if len(p.t3Seen) != len(rows) {
+		return false
+	}
+	said := map[string]int{} // each such row's finding
+	for i, f := range p.r.Meta.Parse {
+		if f.Rule == "PARSE.TABLE" && shortRowSaid(f.Message) != f.Message {
+			said[f.Cell] = i
+		}
+	}
+	// a row whose numbers stand a space apart, in a table laid out with
+	// rows whose numbers stand apart by their blanks, has them whole too
+	spaced := slices.ContainsFunc(b.left, func(g t3Line) bool { return g.rc.spaced && g.line.Fields == nil })
+	laidOut := func(g t3Line) bool {
+		return spaced && g.line.Fields == nil && !g.line.Segmented && !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 })
+	}
+	var shorts []shortRow
+	var fixed t3Sums // the rows read, a blank as 0
+	for i, row := range rows {
+		if !p.t3Seen[i] {
+			return false // a row not found may be blank or not
+		}
+		var toks []string
+		var pos []tok
+		line := 0
+		if k := slices.IndexFunc(b.left, func(g t3Line) bool { return g.row.Key == row.Key }); k >= 0 {
+			g := b.left[k]
+			if g.unread || !g.rc.spaced && !laidOut(g) {
+				return false // digits that may run together: their cells are not known
+			}
+			toks, line = strs(g.rc.tokens), g.line.No
+			if g.line.Fields == nil && !g.line.Segmented && !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 }) {
+				pos = g.rc.tokens
+			}
+		} else if k := slices.IndexFunc(b.got, func(g t3Line) bool { return g.row.Key == row.Key && g.wrapNums != nil }); k >= 0 {
+			toks, line = b.got[k].wrapNums, b.got[k].line.No
+		}
+		if toks == nil {
+			v := p.r.Applications[row.Key]
+			for c := range NumCols {
+				if p.r.ambiguous(t3Cell(row.Key, c)) {
+					return false
+				}
+				x, ok := v[c].Int()
+				switch {
+				case ok, v[c].Blank():
+				case v[c].IsInvalid() && isPlaceholder(v[c].Raw()):
+					x = 0 // a mark for nothing, as the checks count it
+				default:
+					return false
+				}
+				fixed.add(row.Kind, c, x)
+			}
+			continue
+		}
+		f, ok := said["applications."+row.Key]
+		if !ok {
+			return false // read since, or said otherwise
+		}
+		vals, ok := countValues(toks)
+		if !ok || len(vals) >= NumCols {
+			return false
+		}
+		if !slices.ContainsFunc(vals, func(x int64) bool { return x != 0 }) {
+			continue // nothing but zeros: 0 wherever they stand, left as said
+		}
+		if !sumsUp(vals) {
+			return false // the report's error, or numbers not the row's
+		}
+		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, at2: pos}
+		for _, cols := range columnChoices(NumCols-1, len(vals)-1) {
+			var way [NumCols]int8
+			var v [NumCols]int64
+			for c := range way {
+				way[c] = -1
+			}
+			for j, c := range cols {
+				way[c], v[c] = int8(j), vals[j]
+			}
+			way[ColTotal], v[ColTotal] = int8(len(vals)-1), vals[len(vals)-1]
+			s.ways, s.vals = append(s.ways, way), append(s.vals, v)
+		}
+		shorts = append(shorts, s)
+	}
+	if len(shorts) == 0 {
+		return false
+	}
+	// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
+	order := func(k RowKind) int {
+		switch k {
+		case RowTotal:
+			return 0
+		case RowOutcome:
+			return 1
+		}
+		return 2
+	}
+	// (the rows with fewest ways first: a search cut short soonest)
+	slices.SortStableFunc(shorts, func(a, b shortRow) int {
+		return cmp.Or(cmp.Compare(order(rows[a.at].Kind), order(rows[b.at].Kind)), cmp.Compare(len(a.ways), len(b.ways)))
+	})
+	lastOutcome := -1
+	for i, s := range shorts {
+		if k := rows[s.at].Kind; k == RowOutcome || k == RowTotal {
+			lastOutcome = i
+		}
+	}
+	// most[i]: the most the outcome rows from shorts[i] on may add to each
+	// column, so that a search whose outcomes can no longer make 总计 stops
+	most := make([][NumCols]int64, len(shorts)+1)
+	for i := len(shorts) - 1; i >= 0; i-- {
+		most[i] = most[i+1]
+		if rows[shorts[i].at].Kind != RowOutcome {
+			continue
+		}
+		for c := range NumCols {
+			var m int64
+			for _, v := range shorts[i].vals {
+				m = max(m, v[c])
+			}
+			most[i][c] += m
+		}
+	}
+	sums := fixed
+	pick := make([]int, len(shorts))
+	var found [][]int
+	steps, over := 0, false
+	add := func(s shortRow, w int, sign int64) {
+		for c, x := range s.vals[w] {
+			switch rows[s.at].Kind {
+			case RowOutcome:
+				sums.outcomes[c] += sign * x
+			case RowNew:
+				sums.nw[c] += sign * x
+			case RowCarriedIn:
+				sums.in[c] += sign * x
+			case RowTotal:
+				sums.tot[c] += sign * x
+			case RowCarriedForward:
+				sums.fwd[c] += sign * x
+			}
+		}
+	}
+	var walk func(i int)
+	walk = func(i int) {
+		if steps++; steps > shortRowsMaxSteps || len(found) > shortRowsMaxWays {
+			over = true
+			return
+		}
+		if i > lastOutcome {
+			// the outcomes are all placed: they must make 总计
+			if sums.outcomes != sums.tot {
+				return
+			}
+		}
+		if i == len(shorts) {
+			for c := range NumCols {
+				if sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
+					return
+				}
+			}
+			found = append(found, slices.Clone(pick))
+			return
+		}
+		s := shorts[i]
+		for w := range s.ways {
+			add(s, w, 1)
+			fits := true
+			if i <= lastOutcome {
+				// counts are never negative: the outcomes so far never
+				// pass 总计's column, and the rest can still make it up
+				for c := range NumCols {
+					fits = fits && sums.outcomes[c] <= sums.tot[c] && sums.outcomes[c]+most[i+1][c] >= sums.tot[c]
+				}
+			}
+			if fits {
+				pick[i] = w
+				walk(i + 1)
+			}
+			add(s, w, -1)
+			if over {
+				return
+			}
+		}
+	}
+	walk(0)
+	if over || len(found) == 0 {
+		return false
+	}
+	ways := len(found) // by the identities
+	found = p.orderedWays(b, shorts, found)
+	for i, s := range shorts {
+		row := rows[s.at]
+		var v Row
+		var cells, unread []string
+		for c := range NumCols {
+			t := s.ways[found[0][i]][c]
+			agreed := true
+			for _, f := range found[1:] {
+				agreed = agreed && s.ways[f[i]][c] == t
+			}
+			switch {
+			case !agreed:
+				p.ambiguous(t3Cell(row.Key, c))
+				unread = append(unread, T3ColumnLabels[c])
+				cells = append(cells, "？")
+			case t >= 0:
+				v[c] = toCell(s.toks[t])
+				delete(p.r.Meta.Ambiguous, t3Cell(row.Key, c))
+				cells = append(cells, s.toks[t])
+			default:
+				delete(p.r.Meta.Ambiguous, t3Cell(row.Key, c))
+				cells = append(cells, "空")
+			}
+		}
+		p.r.Applications[row.Key] = v
+		how := "只有一种放法使全表各栏的勾稽关系都成立"
+		if ways > 1 {
+			how = fmt.Sprintf("有 %d 种放法使全表各栏的勾稽关系都成立", ways)
+			switch {
+			case len(found) == 1:
+				how += "，其中只有一种与各数在原文中的左右次序相符"
+			case len(found) < ways:
+				how += fmt.Sprintf("，其中 %d 种与各数在原文中的左右次序相符", len(found))
+			}
+		}
+		switch {
+		case len(unread) > 0:
+			how += fmt.Sprintf("，按它们一致的单元格读取，%s栏无法确定，记为空", strings.Join(unread, "、"))
+		case len(found) > 1:
+			how += "，这一行在这些放法中都相同"
+		}
+		how += "，读作"
+		f := &p.r.Meta.Parse[s.said]
+		others := ""
+		if len(shorts) > 1 {
+			others = fmt.Sprintf("本表共有 %d 行如此，", len(shorts))
+		}
+		f.Rule, f.Severity = "PARSE.READ", RuleByID("PARSE.READ").Severity
+		f.Message = shortRowSaid(f.Message) + fmt.Sprintf("；%s把这些数按原来的先后次序放入各栏（最后一个数为总计），%s：%s",
+			others, how, strings.Join(cells, " "))
+	}
+	return true
+}
+
+// shortRowSaid is what a short row's finding said of its numbers, without
+// its saying that they are not placed; the finding whole when it is none.
+func shortRowSaid(msg string) string {
+	for _, end := range []string{
+		"，" + blankUnread,
+		"，空白的位置无法确定，该行记为空",    // a wrapped label's row (wrapBlanks)
+		"，各数在哪一栏无法确定，只有最后一个数", // a page's columns closed up (gridTotal)
+	} {
+		if i := strings.Index(msg, end); i >= 0 && strings.HasPrefix(msg, "表三") {
+			return msg[:i]
+		}
+	}
+	return msg
+}
+
+// orderedWays keeps, of the ways found, those in which no number stands
+// left of a number of an earlier column on the same page by more than a
+// character: pdftotext -layout sets a page's words out in the order of
+// where they stand, so a column's numbers never come before the column
+// left of it, though labels' wide characters push the numbers off their
+// columns. The rows read (their cells known) weigh as well. When no way is
+// in order, the text is not laid out so, and every way is kept.
+func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]int {
+	type placed struct {
+		page, col, center int
+	}
+	breaks := p.pageBreaks()
+	var fixed []placed
+	for _, g := range b.got {
+		if !g.rc.ok || g.line.Fields != nil || g.line.Segmented || len(g.rc.cells) != NumCols {
+			continue
+		}
+		toks := laidOutNumbers(g)
+		var cols []int
+		for c, cell := range g.rc.cells {
+			if trimSpace(cell) != "" {
+				cols = append(cols, c)
+			}
+		}
+		if len(toks) != len(cols) {
+			continue
+		}
+		for j, t := range toks {
+			if t.center < 0 {
+				cols = nil
+				break
+			}
+			fixed = append(fixed, placed{pageOf(breaks, g.line.No), cols[j], t.center})
+		}
+	}
+	inversions := func(pick []int) int {
+		all := slices.Clone(fixed)
+		for i, s := range shorts {
+			if s.at2 == nil {
+				continue
+			}
+			for c, t := range s.ways[pick[i]] {
+				if t >= 0 {
+					all = append(all, placed{pageOf(breaks, s.line), c, s.at2[t].center})
+				}
+			}
+		}
+		n := 0
+		for _, a := range all {
+			for _, b := range all {
+				if a.page == b.page && a.col < b.col && a.center > b.center+1 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	var kept [][]int
+	for _, f := range found {
+		if inversions(f) == 0 {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == 0 {
+		return found
+	}
+	return kept
+}
