@@ -17241,7 +17241,7 @@ func (p *parser) fillT4(toks []tok, spaced bool, gaps []int, line int) {
 		// blanks are, a block does not add up — the report's own error,
 		// though which block is not known
 		p.warn("T4.SUM", "appeals", line, "表四读到 %d 个数（%s），空白的位置无法确定，但无论空白在哪里，三组中总有一组结果维持、结果纠正、其他结果、尚未审结之和不等于总计", len(toks), read)
-	} else if all := p.t4NumbersALine(); len(all) > len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) && t4NoGroupingAddsUp(all) && !p.strayAfterT4() {
+	} else if all := p.t4NumbersALine(); len(all) >= len(toks) && len(all) < n && slices.Equal(all[:len(toks)], strs(toks)) && t4NoPlacingAddsUp(all) && t4NoGroupingAddsUp(all) && !p.strayAfterT4() {
 		// its numbers a line each among its headings' words (pdftotext's
 		// default text: 结果 / 纠正 / 0 / 0 / 其他 / 结果 / … / 0 / 1), the
 		// first of them read: every number of the section is 表四's, with
