@@ -51,6 +51,9 @@ type shortRow struct {
 // identities, when every other row of 表三 is read whole or blank. It
 // reports whether it read any.
 func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
+	if len(b.left) == 0 && !slices.ContainsFunc(b.got, func(g t3Line) bool { return g.wrapNums != nil }) {
+		return false // (most reports: every row read)
+	}
 	rows := p.r.Format.T3Rows()
 	if len(p.t3Seen) != len(rows) {
 		return false
