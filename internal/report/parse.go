@@ -7688,18 +7688,21 @@ func (p *parser) restoreStripped(lo, hi int) {
 // before their row's label (PyMuPDF's text sorted by position puts a row's
 // numbers, on the first line of its cells, above its wrapped label): seven
 // numbers before the first row's label, and none after the last row's.
-func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
+func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) (all, first bool) {
 	if !slices.ContainsFunc(p.lines[lo:hi], func(l Line) bool { return l.OneEach || l.Segmented }) {
-		return false // no cells on lines of their own: nearly every table
+		return false, false // no cells on lines of their own: nearly every table
 	}
 	firstNums, firstLabel, lastLabel, lastNums := -1, -1, -1, -1
 	numsBeforeSecond, secondLabel := 0, -1 // rows of numbers before the second row's label
+	headingsLast := false                  // the line before: pieces of 表三's column headings alone
 	for n := lo; n < hi; n++ {
 		l := p.lines[n]
 		if trimSpace(l.Text) == "" {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
+		afterHeadings := headingsLast
+		headingsLast = !rc.ok && len(rc.tokens) == 0 && headingPieces(rc.label)
 		// (on a page run into one line, the digits of a browser's address
 		// and of the next page's title are none: "四、结转下年度继续办理
 		// file:///…/005.html3/4", "示例第5")
@@ -7709,7 +7712,7 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		// the first row's three at least, not a row's first cell alone
 		// before its label, the others after)
 		fewer := l.OneEach && !rc.ok && len(rc.tokens) > 0
-		if rc.ok && l.OneEach || (segNums || fewer) && (firstNums >= 0 || (segNums || len(rc.tokens) >= 3) && hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
+		if rc.ok && l.OneEach || (segNums || fewer) && (firstNums >= 0 || (segNums || len(rc.tokens) >= 3) && hasText(rc.label, "机构") && !hasText(rc.label, "本年新收") || fewer && afterHeadings && rc.label == "") {
 			// (a page run into one line: a row's digits glued, fewer
 			// than its cells where it leaves some blank; the first right
 			// after the header's words (…法律服务机构 其他 总计 32 0 2 …),
@@ -7731,7 +7734,7 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 		if j == 0 && firstLabel < 0 {
 			firstLabel = n
 			if firstNums < 0 || firstNums == n {
-				return false // the first row's label before any numbers, or with its own: so it stays (the rest is not read)
+				return false, false // the first row's label before any numbers, or with its own: so it stays (the rest is not read)
 			}
 		}
 		if j == 1 && secondLabel < 0 {
@@ -7752,7 +7755,21 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) bool {
 	}
 	// (every row's numbers before its label: two rows' before the second's;
 	// one row's alone is the first row's label printed elsewhere)
-	return firstNums >= 0 && firstLabel > firstNums && lastLabel > lastNums && (secondLabel < 0 || numsBeforeSecond >= 2)
+	before := firstNums >= 0 && firstLabel > firstNums && (secondLabel < 0 || numsBeforeSecond >= 2)
+	return before && lastLabel > lastNums, before && secondLabel >= 0
+}
+
+// headingPieces says a label is words of 表三's column headings or pieces
+// of them alone, a space apart ("组织 机构": the last line of a header whose
+// narrow columns wrapped their headings).
+func headingPieces(label string) bool {
+	ws := strings.Fields(label)
+	for _, w := range ws {
+		if !columnPiece(norm(w)) {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // cellDigitsIn says a text holds digits that may be a table's cells, not
@@ -8528,12 +8545,16 @@ func (p *parser) parseT3() {
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
-	if p.numbersBeforeLabels(lo, hi, norms) {
+	if all, first := p.numbersBeforeLabels(lo, hi, norms); all {
 		if p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows) {
 			return
 		}
 		p.t3Unread()
 		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的数字在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
+		return
+	} else if first && (p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows)) {
+		// (the first rows' numbers before their labels, numbers after the
+		// last label too: the last rows' numbers a page's text put there)
 		return
 	}
 	got := make([]t3Line, 0, len(rows))

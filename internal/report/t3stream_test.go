@@ -71,21 +71,24 @@ func TestStreamWithRowsBesideLabels(t *testing.T) {
 // The same text of a Letter print of the 2019 trial format: 一, 二 and
 // （一）'s numbers before their labels, （一）'s label followed by none, but
 // later rows' numbers split beside and after their labels (（二）部分公开… 0 0
-// 0 0 / 0 / 0 / 0), so the stream cannot read the table. 一 and 二 had been
-// read one row off (each the next row's numbers, adding up: ten wrong cells
-// unsaid); whether each row's numbers stand before or after its label is
-// not known, so the three rows are unread, both readings said.
+// 0 0 / 0 / 0 / 0), and the last rows' numbers after the last label (the
+// page's text puts them there). 一 and 二 had been read one row off (each the
+// next row's numbers, adding up: ten wrong cells unsaid), then left unread
+// with both readings said; the first rows' numbers before their labels now
+// have the table read as numbers in order, seven to a row in the format's
+// order, where every row and column adds up (as when no number follows the
+// last label), and unread as before where they do not.
 func TestFirstRowsNumbersBeforeOrAfter(t *testing.T) {
 	runTruthCases(t, []truthCase{
-		{file: "pdftotext-chrome-letter-firstrowsbefore-2020.txt", min: 15, said: func(r *report.Report) bool {
-			for _, key := range []string{"new", "carried_in", "granted"} {
-				for _, c := range r.Applications[key] {
-					if !c.Blank() {
-						return false
-					}
-				}
-			}
-			return saysOf(r, "PARSE.AMBIGUOUS", "applications", "表头之后先有 7 个数（0 1 2 3 0 2 8）")
+		{file: "pdftotext-chrome-letter-firstrowsbefore-2020.txt", min: 176, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "表三每行的数字都排在行名之前") &&
+				saysOf(r, "PARSE.READ", "applications", "各行之和、表三各栏的勾稽关系均相符")
+		}},
+		// a US Letter print of the trial format, zeros written: the last
+		// rows' numbers after 四、结转下年度继续办理's label (before: 表三
+		// unread, 161 cells)
+		{file: "pdftotext-chrome-letter-lastrowsafter-2019.txt", min: 176, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "各行之和、表三各栏的勾稽关系均相符")
 		}},
 		// a report that leaves whole rows blank: （一） without numbers,
 		// （二） too, a later row read (before: 11 wrong cells)
