@@ -7756,7 +7756,42 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) (all, first boo
 	// (every row's numbers before its label: two rows' before the second's;
 	// one row's alone is the first row's label printed elsewhere)
 	before := firstNums >= 0 && firstLabel > firstNums && (secondLabel < 0 || numsBeforeSecond >= 2)
-	return before && lastLabel > lastNums, before && secondLabel >= 0
+	// (the first two rows' numbers before their labels, the labels in
+	// their order: not 一's label put after the table by a page's text)
+	return before && lastLabel > lastNums, before && secondLabel > firstLabel
+}
+
+// unreadNumbersAfter leaves unread the rows of 表三 read from numbers on
+// lines after their label's, a cell to a line, in a text where the first two
+// rows' numbers stand before their labels (pdftotext's default text of a
+// Letter print of a report that leaves rows blank: 15 9 2 0 3 0 29 / 一、… /
+// 14 8 1 0 2 0 25 / 二、… / （一）… / 3.… / 0 9 0 0 0 0 9 / 4.…): such numbers
+// are the next row's as likely as the row's, which the in-order readers
+// could not settle.
+func (p *parser) unreadNumbersAfter(got []t3Line) {
+	var said []string
+	for k := range got {
+		g := &got[k]
+		if g.unread || !g.rc.ok || !g.line.OneEach || g.line.Fields == nil {
+			continue
+		}
+		said = append(said, fmt.Sprintf("“%s%s”（%s）", g.row.Group, g.row.Label, strings.Join(g.rc.cells, " ")))
+		g.rc, g.unread = rowCells{label: g.rc.label}, true
+	}
+	if len(said) > 0 {
+		p.warn("PARSE.TABLE", "applications", got[0].line.No, "表三前两行的数都排在行名之前（PDF 转换的文字顺序），而有 %d 行的数在行名之后、各占一行：它们可能是下一行的，无法确定，这些行记为空（%s），请对照原文核对",
+			len(said), strings.Join(said, "、"))
+	}
+}
+
+// t3NumberCount is how many numbers the lines lo:hi hold (a row's cells,
+// or its tokens when not exactly its cells).
+func (p *parser) t3NumberCount(lo, hi int) int {
+	n := 0
+	for i := max(lo, 0); i < hi; i++ {
+		n += len(splitLabel(p.lines[i], NumCols).numbers())
+	}
+	return n
 }
 
 // headingPieces says a label is words of 表三's column headings or pieces
@@ -8545,14 +8580,15 @@ func (p *parser) parseT3() {
 	p.restoreStripped(lo, hi)
 	rows := r.Format.T3Rows()
 	norms := t3Norms(r.Format)
-	if all, first := p.numbersBeforeLabels(lo, hi, norms); all {
+	all, firstBefore := p.numbersBeforeLabels(lo, hi, norms)
+	if all {
 		if p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows) {
 			return
 		}
 		p.t3Unread()
 		p.warn("PARSE.TABLE", "applications", p.lines[lo].No, "表三每行的数字都排在行名之前（PDF 转换时按位置排序的文字：第一行的数字在“一、本年新收…”之前，“四、结转下年度继续办理”之后没有数字），按行名之后的数字读会张冠李戴，表三记为空：请用 pdftotext -layout 转换后再审核")
 		return
-	} else if first && (p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows)) {
+	} else if firstBefore && (p.readNumbersInOrder(lo, hi, rows) || p.readNumbersInPieces(lo, hi, rows)) {
 		// (the first rows' numbers before their labels, numbers after the
 		// last label too: the last rows' numbers a page's text put there)
 		return
@@ -9183,6 +9219,10 @@ func (p *parser) parseT3() {
 	var marked []markedRow // rows of glued placeholders that read several ways
 	gluedSubtotals := 0
 	blanky := p.blanky || p.leavesBlanks(got) // (p.blanky is set so below, once the rows are read)
+	if firstBefore && p.t3NumberCount(lo, hi) < NumCols*len(rows) {
+		// (a report that leaves rows blank: fewer numbers than cells)
+		p.unreadNumbersAfter(got)
+	}
 	if blanky {
 		p.unjoinBeforeBare(got)
 	}

@@ -84,6 +84,15 @@ func TestFirstRowsNumbersBeforeOrAfter(t *testing.T) {
 			return saysOf(r, "PARSE.READ", "applications", "表三每行的数字都排在行名之前") &&
 				saysOf(r, "PARSE.READ", "applications", "各行之和、表三各栏的勾稽关系均相符")
 		}},
+		// a report that leaves rows blank (a row's numbers then come before
+		// the next label with numbers, however many labels stand between):
+		// numbers after a label a line each may be the next row's, so the
+		// rows read so are unread and said (before: （三）3.'s label took
+		// 4.'s 0 9 0 0 0 0 9, seven wrong cells)
+		{file: "pdftotext-chrome-letter-blankrows-numbersafter-2024.txt", min: 141, said: func(r *report.Report) bool {
+			return r.Applications["withheld.security_stability"] == report.Row{} &&
+				saysOf(r, "PARSE.TABLE", "applications", "“（三）不予公开3.危及“三安全一稳定””（0 9 0 0 0 0 9）")
+		}},
 		// a US Letter print of the trial format, zeros written: the last
 		// rows' numbers after 四、结转下年度继续办理's label (before: 表三
 		// unread, 161 cells)
