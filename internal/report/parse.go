@@ -7794,6 +7794,17 @@ func (p *parser) t3NumberCount(lo, hi int) int {
 	return n
 }
 
+// midLabel says S stands in the label norm after its first piece first,
+// and the label goes on after it.
+func midLabel(norm, first, S string) bool {
+	rest, ok := strings.CutPrefix(norm, first)
+	if !ok {
+		return false
+	}
+	i := strings.Index(rest, S)
+	return i >= 0 && i+len(S) < len(rest)
+}
+
 // headingPieces says a label is words of 表三's column headings or pieces
 // of them alone, a space apart ("组织 机构": the last line of a header whose
 // narrow columns wrapped their headings).
@@ -8918,6 +8929,14 @@ func (p *parser) parseT3() {
 			// 2000002") is the rest of the label on the line above, not an
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
+		}
+		if j >= 0 && j < pending && pendingS != "" && moreRunes(S, 3) && midLabel(norms[pending], pendingS, S) {
+			// the middle of the waiting row's wrapped label with its
+			// numbers, the label going on after them ("2.申请人逾期未按收
+			// 费通" / "他处理 知要求缴纳费用、行政机" / "关不再处理其政府信息公
+			// 2 2" / "开申请"): not an earlier row whose label holds the
+			// same words (（六）1.…行政机关不再处理其政府信息公开申请)
+			j, fuzzy = pending, false
 		}
 		if j >= 0 && pending >= 0 && j != pending && pendingS != "" && (strings.HasSuffix(norms[pending], pendingS+S) || endAfterPiece(S, pendingS, norms[pending], &rows[pending])) {
 			// the end of the waiting row's wrapped label with its numbers

@@ -86,3 +86,21 @@ func rowText(v report.Row) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// pdftotext -layout of an A5 print that leaves zeros blank: （六）2.'s label
+// wraps over four lines, its numbers on the third, whose words (关不再处理其政府
+// 信息公) stand in 1.'s label too (…行政机关不再处理其政府信息公开申请). They had
+// been taken for 1.'s, which waited for numbers as well, and the table's
+// identities then read its 总计 (a wrong cell; the row's numbers had been
+// unread, so wrongly named). A piece that goes on the waiting row's label,
+// its label going on after it, is that row's line.
+func TestMidLabelPieceIsTheWaitingRows(t *testing.T) {
+	file := "pdftotext-layout-chrome-a5-blanks-midlabel-2021.txt"
+	_, r := cleanAsTruth(t, file, 172)
+	if got, ok := r.Applications["other.no_fee_paid"][report.ColTotal].Int(); !ok || got != 2 {
+		t.Errorf("（六）2. = %s", rowText(r.Applications["other.no_fee_paid"]))
+	}
+	if r.Applications["other.no_correction"] != (report.Row{}) {
+		t.Errorf("（六）1. read %s", rowText(r.Applications["other.no_correction"]))
+	}
+}
