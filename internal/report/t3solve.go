@@ -37,7 +37,7 @@ type shortRow struct {
 	at    int    // in the format's rows
 	said  int    // its finding in Meta.Parse
 	line  int    // the line its numbers were read on
-	at2   []tok  // its numbers where they stand on a laid-out line (nil: not known)
+	pos   []tok  // its numbers where they stand on a laid-out line (nil: not known)
 	label string // its group and label
 	toks  []string
 	// ways: for each way of placing it, the token at each column (-1
@@ -64,12 +64,14 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			said[f.Cell] = i
 		}
 	}
-	// a row whose numbers stand a space apart, in a table laid out with
-	// rows whose numbers stand apart by their blanks, has them whole too
-	spaced := slices.ContainsFunc(b.left, func(g t3Line) bool { return g.rc.spaced && g.line.Fields == nil })
+	// laidOut: a row's numbers stand on a laid-out line, each where it is
+	// (none glued to its label); one whose numbers stand a space apart, in
+	// a table laid out with rows whose numbers stand apart by their blanks,
+	// has them whole too
 	laidOut := func(g t3Line) bool {
-		return spaced && g.line.Fields == nil && !g.line.Segmented && !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 })
+		return g.line.Fields == nil && !g.line.Segmented && !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 })
 	}
+	spaced := slices.ContainsFunc(b.left, func(g t3Line) bool { return g.rc.spaced && g.line.Fields == nil })
 	var shorts []shortRow
 	var fixed t3Sums // the rows read, a blank as 0
 	for i, row := range rows {
@@ -81,11 +83,11 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		line := 0
 		if k := slices.IndexFunc(b.left, func(g t3Line) bool { return g.row.Key == row.Key }); k >= 0 {
 			g := b.left[k]
-			if g.unread || !g.rc.spaced && !laidOut(g) {
+			if g.unread || !g.rc.spaced && !(spaced && laidOut(g)) {
 				return false // digits that may run together: their cells are not known
 			}
 			toks, line = strs(g.rc.tokens), g.line.No
-			if g.line.Fields == nil && !g.line.Segmented && !slices.ContainsFunc(g.rc.tokens, func(t tok) bool { return t.center < 0 }) {
+			if laidOut(g) {
 				pos = g.rc.tokens
 			}
 		} else if k := slices.IndexFunc(b.got, func(g t3Line) bool { return g.row.Key == row.Key && g.wrapNums != nil }); k >= 0 {
@@ -123,7 +125,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		if !sumsUp(vals) {
 			return false // the report's error, or numbers not the row's
 		}
-		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, at2: pos}
+		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, pos: pos}
 		for _, cols := range columnChoices(NumCols-1, len(vals)-1) {
 			var way [NumCols]int8
 			var v [NumCols]int64
@@ -352,12 +354,12 @@ func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][
 	inversions := func(pick []int) int {
 		all := slices.Clone(fixed)
 		for i, s := range shorts {
-			if s.at2 == nil {
+			if s.pos == nil {
 				continue
 			}
 			for c, t := range s.ways[pick[i]] {
 				if t >= 0 {
-					all = append(all, placed{pageOf(breaks, s.line), c, s.at2[t].center})
+					all = append(all, placed{pageOf(breaks, s.line), c, s.pos[t].center})
 				}
 			}
 		}
