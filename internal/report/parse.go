@@ -7687,22 +7687,22 @@ func (p *parser) restoreStripped(lo, hi int) {
 // numbersBeforeLabels says 表三's numbers, a cell to a line, each come
 // before their row's label (PyMuPDF's text sorted by position puts a row's
 // numbers, on the first line of its cells, above its wrapped label): seven
-// numbers before the first row's label, and none after the last row's.
+// numbers before the first row's label, and none after the last row's (all).
+// first says the first two rows' numbers stand before their labels, the
+// labels in their order, whatever comes after the last label (a Letter
+// page's text puts the page's last numbers there).
 func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) (all, first bool) {
 	if !slices.ContainsFunc(p.lines[lo:hi], func(l Line) bool { return l.OneEach || l.Segmented }) {
 		return false, false // no cells on lines of their own: nearly every table
 	}
 	firstNums, firstLabel, lastLabel, lastNums := -1, -1, -1, -1
 	numsBeforeSecond, secondLabel := 0, -1 // rows of numbers before the second row's label
-	headingsLast := false                  // the line before: pieces of 表三's column headings alone
 	for n := lo; n < hi; n++ {
 		l := p.lines[n]
 		if trimSpace(l.Text) == "" {
 			continue
 		}
 		rc := splitLabel(l, NumCols)
-		afterHeadings := headingsLast
-		headingsLast = !rc.ok && len(rc.tokens) == 0 && headingPieces(rc.label)
 		// (on a page run into one line, the digits of a browser's address
 		// and of the next page's title are none: "四、结转下年度继续办理
 		// file:///…/005.html3/4", "示例第5")
@@ -7712,7 +7712,7 @@ func (p *parser) numbersBeforeLabels(lo, hi int, norms []string) (all, first boo
 		// the first row's three at least, not a row's first cell alone
 		// before its label, the others after)
 		fewer := l.OneEach && !rc.ok && len(rc.tokens) > 0
-		if rc.ok && l.OneEach || (segNums || fewer) && (firstNums >= 0 || (segNums || len(rc.tokens) >= 3) && hasText(rc.label, "机构") && !hasText(rc.label, "本年新收") || fewer && afterHeadings && rc.label == "") {
+		if rc.ok && l.OneEach || (segNums || fewer) && (firstNums >= 0 || (segNums || len(rc.tokens) >= 3) && hasText(rc.label, "机构") && !hasText(rc.label, "本年新收")) {
 			// (a page run into one line: a row's digits glued, fewer
 			// than its cells where it leaves some blank; the first right
 			// after the header's words (…法律服务机构 其他 总计 32 0 2 …),
@@ -7803,19 +7803,6 @@ func midLabel(norm, first, S string) bool {
 	}
 	i := strings.Index(rest, S)
 	return i >= 0 && i+len(S) < len(rest)
-}
-
-// headingPieces says a label is words of 表三's column headings or pieces
-// of them alone, a space apart ("组织 机构": the last line of a header whose
-// narrow columns wrapped their headings).
-func headingPieces(label string) bool {
-	ws := strings.Fields(label)
-	for _, w := range ws {
-		if !columnPiece(norm(w)) {
-			return false
-		}
-	}
-	return len(ws) > 0
 }
 
 // cellDigitsIn says a text holds digits that may be a table's cells, not
