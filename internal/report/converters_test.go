@@ -1594,8 +1594,9 @@ func TestT4ALineEachOutOfOrder(t *testing.T) {
 	}
 	// (and where every number is read as the row's, 1 1 9 1 1 under
 	// Chromium's US Letter landscape headings, none held back: 1 + 1 ≠ 9
-	// is no less the error)
-	for _, file := range []string{"pdftotext-lo-landscape-t4error-2021.txt", "pdftotext-chrome-letterland-blanks-t4error-2019.txt"} {
+	// is no less the error; so under A4 portrait headings set a few
+	// characters to a line, 总 and 计 on lines apart)
+	for _, file := range []string{"pdftotext-lo-landscape-t4error-2021.txt", "pdftotext-chrome-letterland-blanks-t4error-2019.txt", "pdftotext-chrome-blanks-t4stacked-t4error-2019.txt"} {
 		want, r = auditWithModel(t, file)
 		cellsAsTruth(t, file, want, r)
 		if !saysOf(r, "T4.SUM", "appeals", "表四的数各占一行、与表头的文字交错") {

@@ -17361,11 +17361,28 @@ func (p *parser) t4NumbersALine() []string {
 	}
 	w := words.String()
 	for _, h := range []string{"维持", "纠正", "其他", "尚未", "审结", "总计"} {
-		if strings.Count(w, h) != len(T4Blocks) {
+		if strings.Count(w, h) != len(T4Blocks) && !splitHeading(w, h) {
 			return nil
 		}
 	}
 	return out
+}
+
+// splitHeading says each character of the heading h stands in w at least
+// once a block, none of them twice together: the heading set a character to a
+// line in its narrow column, its characters on lines of their own, the text
+// putting a line of every column's first characters before the next
+// (总 … 总 … / 计 … 计 …).
+func splitHeading(w, h string) bool {
+	if strings.Contains(w, h) {
+		return false
+	}
+	for _, r := range h {
+		if strings.Count(w, string(r)) < len(T4Blocks) {
+			return false
+		}
+	}
+	return true
 }
 
 // t4TotalFails says a block of 表四's cells as placed under its headings
