@@ -378,12 +378,22 @@ func TestWholeRowOnWrappedLine(t *testing.T) {
 // The same Letter page of a report that leaves zeros blank: 4.保护第三方合法
 // 权益 2 / 5.属于三类内部事务信  2 (the row's 自然人 and its 总计 a line
 // apart). Each row alone adds up nowhere, the two together do: a row cut
-// in two, not two errors of the report's (two false T3.ROWSUM before).
+// in two, not two errors of the report's (two false T3.ROWSUM before). The
+// table's other short rows are placed by its identities with the two
+// counted as one row (neither read: the identities cannot tell which).
 func TestRowCutOverNextWithBlanks(t *testing.T) {
 	file := "pdftotext-layout-chrome-letter-blanks-cutrow-2019.txt"
-	_, r := cleanAsTruth(t, file, 151)
+	_, r := cleanAsTruth(t, file, 172)
 	if !saysOf(r, "PARSE.TABLE", "applications.withheld.third_party", "合起来是一行的 2 个数（其余空白）") {
 		t.Error("the cut row not said")
+	}
+	if !saysOf(r, "PARSE.READ", "applications.new", "的数（2 与 2）合起来才成一行") {
+		t.Error("the other rows' reading not said")
+	}
+	for _, key := range []string{"withheld.third_party", "withheld.internal_affairs"} {
+		if r.Applications[key] != (report.Row{}) {
+			t.Errorf("%s read %v", key, r.Applications[key])
+		}
 	}
 }
 

@@ -73,7 +73,9 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	}
 	spaced := slices.ContainsFunc(b.left, func(g t3Line) bool { return g.rc.spaced && g.line.Fields == nil })
 	var shorts []shortRow
-	var fixed t3Sums // the rows read, a blank as 0
+	var cut *shortRow // a row that does not add up, waiting for the next (at -1: paired)
+	pair := ""        // the two rows so paired, as said
+	var fixed t3Sums  // the rows read, a blank as 0
 	for i, row := range rows {
 		if !p.t3Seen[i] {
 			return false // a row not found may be blank or not
@@ -123,7 +125,27 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			continue // nothing but zeros: 0 wherever they stand, left as said
 		}
 		if !sumsUp(vals) {
-			return false // the report's error, or numbers not the row's
+			// the report's error, or numbers not the row's — but for an
+			// outcome row cut over two lines, the neighbour above taking
+			// the first numbers (4.保护第三方合法权益 2 / 5.属于三类内部事
+			// 务信 2): the two together are one row's, which of them the
+			// identities cannot tell (outcomes add up alike), but they count
+			// in its columns as one row does, neither row read
+			if cut == nil || cut.at != i-1 || row.Kind != RowOutcome || rows[cut.at].Kind != RowOutcome {
+				if cut != nil {
+					return false
+				}
+				cut = &shortRow{at: i, said: -1, toks: toks}
+				continue
+			}
+			vals, _ = countValues(append(slices.Clone(cut.toks), toks...))
+			if !sumsUp(vals) || len(vals) >= NumCols {
+				return false
+			}
+			pair = fmt.Sprintf("“%s%s”与“%s%s”的数（%s 与 %s）", rows[cut.at].Group, rows[cut.at].Label, row.Group, row.Label,
+				strings.Join(cut.toks, " "), strings.Join(toks, " "))
+			toks, pos, f = append(slices.Clone(cut.toks), toks...), nil, -1
+			cut = &shortRow{at: -1}
 		}
 		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, pos: pos}
 		for _, cols := range columnChoices(NumCols-1, len(vals)-1) {
@@ -140,8 +162,8 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		}
 		shorts = append(shorts, s)
 	}
-	if len(shorts) == 0 {
-		return false
+	if len(shorts) == 0 || cut != nil && cut.at >= 0 {
+		return false // (a row that does not add up, alone)
 	}
 	// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
 	order := func(k RowKind) int {
@@ -247,7 +269,16 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	}
 	ways := len(found) // by the identities
 	found = p.orderedWays(b, shorts, found)
+	told := 0 // the rows read (not a row cut in two, counted as one but read as neither)
+	for _, s := range shorts {
+		if s.said >= 0 {
+			told++
+		}
+	}
 	for i, s := range shorts {
+		if s.said < 0 {
+			continue
+		}
 		row := rows[s.at]
 		var v Row
 		var cells, unread []string
@@ -291,8 +322,11 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		how += "，读作"
 		f := &p.r.Meta.Parse[s.said]
 		others := ""
-		if len(shorts) > 1 {
-			others = fmt.Sprintf("本表共有 %d 行如此，", len(shorts))
+		if told > 1 {
+			others = fmt.Sprintf("本表共有 %d 行如此，", told)
+		}
+		if pair != "" {
+			others += pair + "合起来才成一行（一行的数被转换分在两处），按一行计入各栏、这两行都不读，"
 		}
 		f.Rule, f.Severity = "PARSE.READ", RuleByID("PARSE.READ").Severity
 		f.Message = shortRowSaid(f.Message) + fmt.Sprintf("；%s把这些数按原来的先后次序放入各栏（最后一个数为总计），%s：%s",
