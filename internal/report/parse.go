@@ -7794,8 +7794,8 @@ func (p *parser) t3NumberCount(lo, hi int) int {
 	return n
 }
 
-// midLabel says S stands in the label norm after its first piece first,
-// and the label goes on after it.
+// midLabel says S stands in the label norm somewhere after first (the
+// label's start, already read), and the label goes on after S.
 func midLabel(norm, first, S string) bool {
 	rest, ok := strings.CutPrefix(norm, first)
 	if !ok {

@@ -73,9 +73,9 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	}
 	spaced := slices.ContainsFunc(b.left, func(g t3Line) bool { return g.rc.spaced && g.line.Fields == nil })
 	var shorts []shortRow
-	var cut *shortRow // a row that does not add up, waiting for the next (at -1: paired)
-	pair := ""        // the two rows so paired, as said
-	var fixed t3Sums  // the rows read, a blank as 0
+	cutAt, cutToks := -1, []string(nil) // a row that does not add up, waiting for the next to join it
+	pair := ""                          // the two rows so joined, as said
+	var fixed t3Sums                    // the rows read, a blank as 0
 	for i, row := range rows {
 		if !p.t3Seen[i] {
 			return false // a row not found may be blank or not
@@ -131,21 +131,20 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			// 务信 2): the two together are one row's, which of them the
 			// identities cannot tell (outcomes add up alike), but they count
 			// in its columns as one row does, neither row read
-			if cut == nil || cut.at != i-1 || row.Kind != RowOutcome || rows[cut.at].Kind != RowOutcome {
-				if cut != nil {
-					return false
-				}
-				cut = &shortRow{at: i, said: -1, toks: toks}
+			switch {
+			case cutAt < 0 && pair == "" && row.Kind == RowOutcome:
+				cutAt, cutToks = i, toks
 				continue
-			}
-			vals, _ = countValues(append(slices.Clone(cut.toks), toks...))
-			if !sumsUp(vals) || len(vals) >= NumCols {
+			case cutAt != i-1 || row.Kind != RowOutcome:
 				return false
 			}
-			pair = fmt.Sprintf("“%s%s”与“%s%s”的数（%s 与 %s）", rows[cut.at].Group, rows[cut.at].Label, row.Group, row.Label,
-				strings.Join(cut.toks, " "), strings.Join(toks, " "))
-			toks, pos, f = append(slices.Clone(cut.toks), toks...), nil, -1
-			cut = &shortRow{at: -1}
+			joined := append(slices.Clone(cutToks), toks...)
+			if vals, _ = countValues(joined); !sumsUp(vals) || len(vals) >= NumCols {
+				return false
+			}
+			pair = fmt.Sprintf("“%s%s”与“%s%s”的数（%s 与 %s）", rows[cutAt].Group, rows[cutAt].Label, row.Group, row.Label,
+				strings.Join(cutToks, " "), strings.Join(toks, " "))
+			toks, pos, f, cutAt = joined, nil, -1, -1
 		}
 		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, pos: pos}
 		for _, cols := range columnChoices(NumCols-1, len(vals)-1) {
@@ -162,7 +161,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		}
 		shorts = append(shorts, s)
 	}
-	if len(shorts) == 0 || cut != nil && cut.at >= 0 {
+	if len(shorts) == 0 || cutAt >= 0 {
 		return false // (a row that does not add up, alone)
 	}
 	// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
@@ -206,19 +205,23 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	var found [][]int
 	steps, over := 0, false
 	add := func(s shortRow, w int, sign int64) {
+		var to *[NumCols]int64
+		switch rows[s.at].Kind {
+		case RowOutcome:
+			to = &sums.outcomes
+		case RowNew:
+			to = &sums.nw
+		case RowCarriedIn:
+			to = &sums.in
+		case RowTotal:
+			to = &sums.tot
+		case RowCarriedForward:
+			to = &sums.fwd
+		default:
+			return
+		}
 		for c, x := range s.vals[w] {
-			switch rows[s.at].Kind {
-			case RowOutcome:
-				sums.outcomes[c] += sign * x
-			case RowNew:
-				sums.nw[c] += sign * x
-			case RowCarriedIn:
-				sums.in[c] += sign * x
-			case RowTotal:
-				sums.tot[c] += sign * x
-			case RowCarriedForward:
-				sums.fwd[c] += sign * x
-			}
+			to[c] += sign * x
 		}
 	}
 	var walk func(i int)
@@ -275,6 +278,13 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			told++
 		}
 	}
+	others := "" // the other rows so read, said with each
+	if told > 1 {
+		others = fmt.Sprintf("本表共有 %d 行如此，", told)
+	}
+	if pair != "" {
+		others += pair + "合起来才成一行（一行的数被转换分在两处），按一行计入各栏、这两行都不读，"
+	}
 	for i, s := range shorts {
 		if s.said < 0 {
 			continue
@@ -321,13 +331,6 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		}
 		how += "，读作"
 		f := &p.r.Meta.Parse[s.said]
-		others := ""
-		if told > 1 {
-			others = fmt.Sprintf("本表共有 %d 行如此，", told)
-		}
-		if pair != "" {
-			others += pair + "合起来才成一行（一行的数被转换分在两处），按一行计入各栏、这两行都不读，"
-		}
 		f.Rule, f.Severity = "PARSE.READ", RuleByID("PARSE.READ").Severity
 		f.Message = shortRowSaid(f.Message) + fmt.Sprintf("；%s把这些数按原来的先后次序放入各栏（最后一个数为总计），%s：%s",
 			others, how, strings.Join(cells, " "))
@@ -374,18 +377,14 @@ func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][
 				cols = append(cols, c)
 			}
 		}
-		if len(toks) != len(cols) {
-			continue
+		if len(toks) != len(cols) || slices.ContainsFunc(toks, func(t tok) bool { return t.center < 0 }) {
+			continue // (a number glued to its label stands where the label ends)
 		}
 		for j, t := range toks {
-			if t.center < 0 {
-				cols = nil
-				break
-			}
 			fixed = append(fixed, placed{pageOf(breaks, g.line.No), cols[j], t.center})
 		}
 	}
-	inversions := func(pick []int) int {
+	inOrder := func(pick []int) bool {
 		all := slices.Clone(fixed)
 		for i, s := range shorts {
 			if s.pos == nil {
@@ -397,19 +396,18 @@ func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][
 				}
 			}
 		}
-		n := 0
 		for _, a := range all {
 			for _, b := range all {
 				if a.page == b.page && a.col < b.col && a.center > b.center+1 {
-					n++
+					return false
 				}
 			}
 		}
-		return n
+		return true
 	}
 	var kept [][]int
 	for _, f := range found {
-		if inversions(f) == 0 {
+		if inOrder(f) {
 			kept = append(kept, f)
 		}
 	}
