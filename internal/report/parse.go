@@ -9416,6 +9416,11 @@ func (p *parser) parseT3() {
 				delete(r.Meta.Ambiguous, t3Cell(g.row.Key, ColTotal))
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：本页有整栏空白的栏，转换时被去掉了，各数在哪一栏无法确定，只有最后一个数在本页各行的最后一栏，按总计读取（%s），其他各栏记为空",
 					g.row.Group, g.row.Label, len(g.rc.tokens), strings.Join(strs(g.rc.tokens), " "), g.gridTotal)
+			} else if len(g.rc.tokens) == 0 {
+				// (no number to place: "读到 0 个（）" said nothing; the
+				// end as the others', which readBlankTotals looks for)
+				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，行名旁没有读到数字（可能整行空白，也可能它的数字在别处），%s",
+					g.row.Group, g.row.Label, blankUnread)
 			} else if p.t3Staired {
 				// (ends as blankUnread does: readBlankTotals may read its 总计)
 				p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”应有 7 个数，读到 %d 个（%s）：转换后的表格各行逐行向右错开（wvText 等转换 .doc 文件时会如此），数字所在的位置不能说明它属于哪一栏，无法确定空白的位置，该行记为空",
@@ -17631,6 +17636,11 @@ func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
 			}
 		case len(places) > 0 && len(places) < t4CutLimit:
 			p.fillPlacedRow(row, places, at, line)
+		case n == 0:
+			// numbers before a group's name (the first's, under the
+			// headings) that no group took: said as none of its cells
+			// ("一行应有 0 个数" said nothing)
+			p.warn("PARSE.TABLE", "appeals", line, "表四“%s”一组之前有 %d 个数（%s），不属于任何一组，不知是哪一格的，未读取，请对照原文核对", name, len(row), strings.Join(row, " "))
 		default:
 			for b := at; b < at+blocks[k]; b++ {
 				for j := range T4Columns {
