@@ -3250,16 +3250,23 @@ func (p *parser) parse() *Report {
 	blanky2 := p.blanky
 	p.parseT3()
 	p.settleT2Width() // (表三 tells the measure)
-	if p.t3RowsUnread() {
+	// (a table most of whose rows read no number, their numbers elsewhere
+	// — all after the header's words — is no table read either)
+	unread := func() bool { return p.t3RowsUnread() || p.t3MostlyEmpty() }
+	if unread() {
 		lo, hi := p.region("3")
 		p.readDisplaced(lo, hi)
-		if p.t3RowsUnread() && p.readDigitsInOrder(lo, hi) {
+		if unread() && p.readDigitsInOrder(lo, hi) {
 			// every row cut into seven counts: the rows that seemed to
 			// leave cells blank (fewer digits beside their labels) did not
 			p.blanky, p.t3Blanks = blanky2, false
 		}
-		if p.t3RowsUnread() {
+		if unread() {
 			p.readPageTails(lo, hi)
+		}
+		if unread() && p.readSplitColumns(lo, hi) {
+			// (every cell a count: no blank cells either)
+			p.blanky, p.t3Blanks = blanky2, false
 		}
 	}
 	p.unreadT2Glued()

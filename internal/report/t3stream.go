@@ -117,6 +117,18 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 			break
 		}
 	}
+	if only == nil && bad == -2 {
+		// several readings hold (or too many to search): a table of 0s
+		// reads many ways when a 0 may be left for a later 0, the rows
+		// after it one number on. The numbers in order, where they hold,
+		// are read: no number moved is the text's own order
+		if only = inOrderHolding(toks, rows); only != nil {
+			p.t3ReadWhole()
+			p.setRowsInOrder(only, lo)
+			p.warn("PARSE.READ", "applications", toks[0].line, "表三的数字与行名分开排列（PDF 转换的文字顺序）：%d 个数按格式各行的次序每 7 个数读作一行，各行之和、表三各栏的勾稽关系均相符；把有的格看作排在本行之后的读法也有相符的，按原文的次序读取，请对照原文核对", len(toks))
+			return true
+		}
+	}
 	if only == nil {
 		return false
 	}
@@ -128,6 +140,29 @@ func (p *parser) readDisplaced(lo, hi int) bool {
 	}
 	p.warn("PARSE.READ", "applications", toks[0].line, "表三的数字与行名分开排列（PDF 转换的文字顺序），有的格排在本行之后、行名旁边：%d 个数按格式各行的次序读取，让出的格由本行之和确定，且须与其后行名旁的数相同；%s，且只有这一种读法如此，请对照原文核对", len(toks), what)
 	return true
+}
+
+// inOrderHolding is toks read in order, seven to a row, when every row adds
+// up and the table's columns hold; nil otherwise.
+func inOrderHolding(toks []streamTok, rows []T3Row) []t3Line {
+	if len(toks) != NumCols*len(rows) {
+		return nil
+	}
+	got := make([]t3Line, len(rows))
+	for i := range rows {
+		cells := make([]string, NumCols)
+		for c := range cells {
+			cells[c] = toks[i*NumCols+c].s
+		}
+		if !addsUpMarked(cells) {
+			return nil
+		}
+		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
+	}
+	if !t3ColumnsHold(got) {
+		return nil
+	}
+	return got
 }
 
 // displacedReading is the only reading of toks as rows whose columns hold
@@ -384,6 +419,22 @@ func (p *parser) t3RowsUnread() bool {
 	return false
 }
 
+// t3MostlyEmpty says 表三 is there (its heading found) and most of its
+// rows read no number (all but a row's few, read from a stray line).
+func (p *parser) t3MostlyEmpty() bool {
+	if _, ok := p.heads["3"]; !ok {
+		return false
+	}
+	rows := p.r.Format.T3Rows()
+	empty := 0
+	for _, row := range rows {
+		if p.r.Applications[row.Key] == (Row{}) {
+			empty++
+		}
+	}
+	return 2*empty > len(rows)
+}
+
 // setT3Reading sets 表三 to a reading of every row, read whole from the
 // numbers of the lines from lo on (t3ReadWhole).
 func (p *parser) setT3Reading(rows []T3Row, reading [][NumCols]int64, lo int) {
@@ -410,4 +461,7 @@ func (p *parser) t3ReadWhole() {
 	}
 	r.Meta.Tables["3"] = true
 	delete(r.Meta.Unreadable, "3")
+	// (a line of numbers whose label matched no row is among the numbers
+	// read: not a row the report added, nor numbers lost, droppedNumbers)
+	p.dropped3 = droppedLine{}
 }

@@ -1,0 +1,94 @@
+package report_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai/internal/report"
+)
+
+// pdftotext's default text of a narrow print of the 2019 trial format, zeros
+// written: the table cut into two blocks of columns. Each of the first 20
+// rows gives its 自然人 and 商业企业 beside its label or just before it (43 /
+// 6 / 一、本年新收…, 1.属于国家秘密 2 0), the other five columns' cells come
+// after those rows, a cell to a line, row by row (joined to the header's last
+// word, 构), and the page's last three rows come whole. Read so where the
+// rows add up and the columns hold in that cut only. Before, 表三 was unread
+// (20 rows "读到 2 个", （六）其他处理 with 21 numbers).
+func TestTableInTwoBlocksOfColumns(t *testing.T) {
+	const file = "pdftotext-chrome-narrow-splitcolumns-2019.txt"
+	runTruthCases(t, []truthCase{
+		{file: file, min: 171, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "表三的数字在原文中分成左右两块（PDF 转换的文字顺序）：“一、本年新收政府信息公开申请数量”至“（五）不予处理5.要求行政机关确认或重新出具已获取信息”20 行的前 2 栏（自然人、商业企业）在各自的行名旁")
+		}},
+	})
+	// a row that does not add up (一's 总计 52 made 53, line 172): no cut
+	// holds, nothing is read so, and no cell is read wrong
+	lines := strings.Split(string(readFile(t, filepath.Join(auditDir, file))), "\n")
+	if lines[171] != "52" {
+		t.Fatalf("line 172 is %q", lines[171])
+	}
+	lines[171] = "53"
+	r := audit(t, file, []byte(strings.Join(lines, "\n")))
+	if saysOf(r, "PARSE.READ", "applications", "分成左右两块") {
+		t.Error("read in two blocks with a row not adding up")
+	}
+	for _, key := range []string{"new", "granted", "total"} {
+		if r.Applications[key] != (report.Row{}) {
+			t.Errorf("%s read: %v", key, r.Applications[key])
+		}
+	}
+}
+
+// The same cut in Chromium's A5 print of a 2021 report (zeros written), a
+// row's first cells beside its label and the next row's just before its own
+// with no words between (5.属于三类内部事务信息 0 0 / 0 / 0 / 6.属于四类…):
+// runs of first cells between words are two rows' at most, not one. Before,
+// 表三 was unread ("表三大多数行少了数"). Its 表四's first number stands
+// before the first group's name and no blank is placed for it: 表四 unread
+// and said, as before (the text's order of 表四 is not the table's in every
+// such print: a group's numbers can be traded and still add up).
+func TestTableInTwoBlocksOfColumnsRowsBeforeLabels(t *testing.T) {
+	const file = "pdftotext-chrome-a5-splitcolumns-2022.txt"
+	runTruthCases(t, []truthCase{
+		{file: file, min: 175, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "分成左右两块") &&
+				saysOf(r, "PARSE.TABLE", "appeals", "表四“行政复议”一组之前有 1 个数（1）")
+		}},
+	})
+}
+
+// pdftotext's default text of a landscape US Letter print of the trial
+// format (zeros written): every label, then the header, then the table's
+// 161 numbers a cell to a line, the header's last words joined to the
+// first. No row read a number beside its label, but 四、结转 took a few
+// placed under the header's words, so 表三 did not count as unread and no
+// reading of the numbers apart from the labels was tried: every row unread.
+// A table most of whose rows read nothing is tried so too.
+func TestMostRowsEmptyTriesTheNumbersApart(t *testing.T) {
+	runTruthCases(t, []truthCase{
+		{file: "pdftotext-chrome-letterland-numbersafterheader-2019.txt", min: 161, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "表三的数字与行名分开排列")
+		}},
+	})
+}
+
+// A PDF whose fonts map to wrong letters (Ghostscript's from Chromium's) read
+// row by row under its misspelt labels, but one label was lost (（六）2.):
+// its 175 numbers apart from the labels read several ways where a 0 may be
+// left for a later 0, so none was taken. The numbers in the text's order,
+// where every row and column holds, are read: the table as the clean print
+// of the same page reads.
+func TestNumbersInOrderWhereSeveralReadingsHold(t *testing.T) {
+	r := audit(t, "gs.pdf", readFile(t, filepath.Join(auditDir, "gs-chrome-page-2021.pdf")))
+	clean := audit(t, "chrome.pdf", readFile(t, filepath.Join(auditDir, "chrome-page-2021.pdf")))
+	for _, row := range r.Format.T3Rows() {
+		if r.Applications[row.Key] != clean.Applications[row.Key] {
+			t.Errorf("%s: %v, the clean print %v", row.Key, r.Applications[row.Key], clean.Applications[row.Key])
+		}
+	}
+	if !saysOf(r, "PARSE.READ", "applications", "按格式各行的次序每 7 个数读作一行，各行之和、表三各栏的勾稽关系均相符；把有的格看作排在本行之后的读法也有相符的") {
+		t.Error("the reading in order not said")
+	}
+}
