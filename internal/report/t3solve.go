@@ -34,12 +34,15 @@ const (
 // shortRow is a row of 表三 with fewer numbers than cells whose places the
 // identities are asked for.
 type shortRow struct {
-	at    int    // in the format's rows
-	said  int    // its finding in Meta.Parse
-	line  int    // the line its numbers were read on
-	pos   []tok  // its numbers where they stand on a laid-out line (nil: not known)
-	label string // its group and label
-	toks  []string
+	at   int   // in the format's rows
+	said int   // its finding in Meta.Parse
+	line int   // the line its numbers were read on
+	pos  []tok // its numbers where they stand on a laid-out line (nil: not known)
+	// placed: pos is where our PDF reader set the numbers (Line.Placed),
+	// each where it stands on the page, as the headings above are
+	placed bool
+	label  string // its group and label
+	toks   []string
 	// ways: for each way of placing it, the token at each column (-1
 	// blank), and the values so
 	ways [][NumCols]int8
@@ -76,6 +79,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	cutAt, cutToks := -1, []string(nil) // a row that does not add up, waiting for the next to join it
 	pair := ""                          // the two rows so joined, as said
 	var fixed t3Sums                    // the rows read, a blank as 0
+	placedAt := make([]bool, len(rows)) // (shortRow.placed, by row)
 	for i, row := range rows {
 		if !p.t3Seen[i] {
 			return false // a row not found may be blank or not
@@ -90,7 +94,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			}
 			toks, line = strs(g.rc.tokens), g.line.No
 			if laidOut(g) {
-				pos = g.rc.tokens
+				pos, placedAt[i] = g.rc.tokens, g.line.Placed
 			}
 		} else if k := slices.IndexFunc(b.got, func(g t3Line) bool { return g.row.Key == row.Key && g.wrapNums != nil }); k >= 0 {
 			toks, line = b.got[k].wrapNums, b.got[k].line.No
@@ -146,7 +150,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 				strings.Join(cutToks, " "), strings.Join(toks, " "))
 			toks, pos, f, cutAt = joined, nil, -1, -1
 		}
-		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, pos: pos}
+		s := shortRow{at: i, said: f, line: line, label: row.Group + row.Label, toks: toks, pos: pos, placed: placedAt[i]}
 		for _, cols := range columnChoices(NumCols-1, len(vals)-1) {
 			var way [NumCols]int8
 			var v [NumCols]int64
@@ -272,6 +276,8 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	}
 	ways := len(found) // by the identities
 	found = p.orderedWays(b, shorts, found)
+	ordered := len(found)
+	found = p.headedWays(b, shorts, found)
 	told := 0 // the rows read (not a row cut in two, counted as one but read as neither)
 	for _, s := range shorts {
 		if s.said >= 0 {
@@ -316,11 +322,19 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		how := "只有一种放法使全表各栏的勾稽关系都成立"
 		if ways > 1 {
 			how = fmt.Sprintf("有 %d 种放法使全表各栏的勾稽关系都成立", ways)
-			switch {
-			case len(found) == 1:
-				how += "，其中只有一种与各数在原文中的左右次序相符"
-			case len(found) < ways:
-				how += fmt.Sprintf("，其中 %d 种与各数在原文中的左右次序相符", len(found))
+			n := ways
+			for _, kept := range []struct {
+				n    int
+				what string
+			}{{ordered, "与各数在原文中的左右次序相符"}, {len(found), "各数都在本栏的表头之下"}} {
+				switch {
+				case kept.n == n:
+				case kept.n == 1:
+					how += "，其中只有一种" + kept.what
+				default:
+					how += fmt.Sprintf("，其中 %d 种%s", kept.n, kept.what)
+				}
+				n = kept.n
 			}
 		}
 		switch {
@@ -415,4 +429,118 @@ func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][
 		return found
 	}
 	return kept
+}
+
+// headedWays keeps, of the ways found, those in which every number our PDF
+// reader set where it stands (shortRow.placed) stands under its own
+// column's heading — within two columns of the middle of that heading's
+// words — or, in a column whose heading was not found where it stands
+// (t3HeadingPlaces), under no other column's heading. A column blank down
+// the whole table (a report that leaves its zeros blank, 社会公益组织 never
+// counted) lets the identities place the next column's numbers in it as
+// well; the headings tell which it is. When no way is so, or the headings
+// cannot be told, every way is kept.
+func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]int {
+	if len(found) < 2 || !slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }) {
+		return found
+	}
+	heads := p.t3HeadingPlaces(b.got)
+	if heads == nil {
+		return found
+	}
+	near := func(x, c int) bool { return heads[c] >= 0 && abs(x-heads[c]) <= 2 }
+	under := func(pick []int) bool {
+		for i, s := range shorts {
+			if !s.placed {
+				continue
+			}
+			for c, t := range s.ways[pick[i]] {
+				if t < 0 {
+					continue
+				}
+				x := s.pos[t].center
+				if heads[c] >= 0 && !near(x, c) {
+					return false
+				}
+				if heads[c] < 0 && slices.ContainsFunc(heads, func(h int) bool { return h >= 0 && abs(x-h) <= 2 }) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var kept [][]int
+	for _, f := range found {
+		if under(f) {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == 0 {
+		return found
+	}
+	return kept
+}
+
+// t3HeadingPlaces are the middles of 表三's seven column headings in our PDF
+// reader's text (Line.Placed) above its first row, by column (-1 for a
+// heading not found where it stands: its words a space after Chinese text,
+// which the reader writes a column to a character after that text, not at
+// its place). The words found are gathered into columns by their middles
+// (two columns apart at most), and each column's words, read down, must
+// make one heading whole (自/然/人, 社会/公益/组织); nil when they do not, or
+// when two columns make one heading.
+func (p *parser) t3HeadingPlaces(got []t3Line) []int {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil
+	}
+	type word struct {
+		mid int
+		s   string
+	}
+	var ws []word
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break // the headings are above the first row
+		}
+		if !l.Placed || l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		var rs []rune
+		for _, t := range tokens(l.Text) {
+			if !slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
+				continue
+			}
+			if rs == nil {
+				rs = []rune(l.Text)
+			}
+			if t.start >= 2 && rs[t.start-1] == ' ' && wideRune(rs[t.start-2]) {
+				continue // (not where it stands: t3HeadingColumns)
+			}
+			ws = append(ws, word{placedMiddle(t), t.s})
+		}
+	}
+	heads := []int{-1, -1, -1, -1, -1, -1, -1}
+	done := make([]bool, len(ws))
+	for i := range ws {
+		if done[i] {
+			continue
+		}
+		// the words of i's column, in the order read (down the page)
+		var text strings.Builder
+		var mids []int
+		for j := i; j < len(ws); j++ {
+			if !done[j] && abs(ws[j].mid-ws[i].mid) <= 2 {
+				done[j] = true
+				text.WriteString(ws[j].s)
+				mids = append(mids, ws[j].mid)
+			}
+		}
+		c := slices.Index(T3ColumnLabels, text.String())
+		if c < 0 || heads[c] >= 0 {
+			return nil
+		}
+		heads[c] = (slices.Min(mids) + slices.Max(mids)) / 2
+	}
+	return heads
 }
