@@ -12833,10 +12833,63 @@ func (p *parser) placeByT3Header(got []t3Line, breaks []int) {
 	}
 	cols := p.t3HeadingColumns(got)
 	if cols == nil {
+		p.placeByHeadingPlaces(got, unplaced)
 		return
 	}
 	under := underHeadings(cols, false)
 	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) { return p.placeRow(g, under) })
+}
+
+// placeByHeadingPlaces places the rows placeByT3Header could not, where one
+// column's heading was not found where it stands (a narrow column's words a
+// space after the heading left of them, which our PDF reader writes after
+// that text, not at their place: 社会 法律): each number within two columns
+// of one heading found (t3HeadingPlaces) is that column's, and one under
+// none between the headings either side of the column without one is that
+// column's; a row is read only where every number is so placed, in order,
+// and it adds up (no error is inferred from such a place); said.
+func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) {
+	heads := p.t3HeadingPlaces(got)
+	lost := slices.Index(heads, -1)
+	if heads == nil || lost <= 0 || lost == NumCols-1 || slices.Contains(heads[lost+1:], -1) {
+		return // (the first or the last, or two, unknown: nothing bounds it)
+	}
+	place := func(ts []tok) ([]string, bool) {
+		cells := make([]string, NumCols)
+		last := -1
+		for _, t := range ts {
+			c := -1
+			for k, h := range heads {
+				if h >= 0 && abs(t.center-h) <= 2 {
+					if c >= 0 {
+						return nil, false // (under two)
+					}
+					c = k
+				}
+			}
+			if c < 0 && t.center > heads[lost-1]+2 && t.center < heads[lost+1]-2 {
+				c = lost
+			}
+			if c <= last || t.center < 0 {
+				return nil, false
+			}
+			cells[c], last = t.s, c
+		}
+		return cells, true
+	}
+	var labels []string
+	for k := range got {
+		if g := &got[k]; unplaced(*g) {
+			if cells, ok := p.placeRow(*g, place); ok && placedAddsUp(cells) {
+				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
+				labels = append(labels, g.row.Group+g.row.Label)
+			}
+		}
+	}
+	if len(labels) > 0 {
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格，各数按表头各栏在本页的位置读取（“%s”栏的表头不在它的位置上：不在其他各栏表头之下、在它左右两栏的表头之间的数读作该栏；各行都合计相符）",
+			len(labels), strings.Join(labels, "、"), T3ColumnLabels[lost])
+	}
 }
 
 // gluedFirst places a row whose first number is glued to its label (a long
