@@ -12840,19 +12840,67 @@ func (p *parser) placeByT3Header(got []t3Line, breaks []int) {
 	p.placeEach(got, unplaced, func(g t3Line) ([]string, bool) { return p.placeRow(g, under) })
 }
 
-// placeByHeadingPlaces places the rows placeByT3Header could not, where one
+// placeByHeadingPlaces places the rows placeByT3Header could not, where a
 // column's heading was not found where it stands (a narrow column's words a
 // space after the heading left of them, which our PDF reader writes after
-// that text, not at their place: 社会 法律): each number within two columns
-// of one heading found (t3HeadingPlaces) is that column's, and one under
-// none between the headings either side of the column without one is that
-// column's; a row is read only where every number is so placed, in order,
-// and it adds up (no error is inferred from such a place); said.
+// that text, not at their place: 社会 法律, 然 商业 科研): each run of such
+// columns between two headings found (t3HeadingPlaces) takes the numbers
+// under no heading between those two, gathered by where they stand (two
+// columns apart at most); as many groups as columns, in order, each group
+// its column's place, else nothing is placed. A number within two columns
+// of a place is that column's; a row is read only where every number is so
+// placed, in order, and it adds up (no error is inferred from such a
+// place); said.
 func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) {
 	heads := p.t3HeadingPlaces(got)
-	lost := slices.Index(heads, -1)
-	if heads == nil || lost <= 0 || lost == NumCols-1 || slices.Contains(heads[lost+1:], -1) {
-		return // (the first or the last, or two, unknown: nothing bounds it)
+	if heads == nil || !slices.Contains(heads, -1) || heads[0] < 0 || heads[NumCols-1] < 0 {
+		return // (the first or the last unknown: nothing bounds it)
+	}
+	var lost []string
+	for l := 0; l < NumCols; {
+		r := l + 1
+		for r < NumCols && heads[r] < 0 {
+			r++
+		}
+		if r == l+1 {
+			l = r
+			continue
+		}
+		lost = append(lost, T3ColumnLabels[l+1:r]...)
+		if r == l+2 {
+			// one column lost: every number between the two is its
+			// (place, below), however far apart they stand
+			l = r
+			continue
+		}
+		// columns l+1 … r-1 lost: the numbers between heads[l] and
+		// heads[r] under no heading, gathered by place
+		var xs []int
+		for _, g := range got {
+			if !unplaced(g) {
+				continue
+			}
+			for _, t := range g.rc.tokens {
+				if t.center > heads[l]+2 && t.center < heads[r]-2 {
+					xs = append(xs, t.center)
+				}
+			}
+		}
+		slices.Sort(xs)
+		var groups [][]int
+		for i, x := range xs {
+			if i == 0 || x-xs[i-1] > 2 {
+				groups = append(groups, nil)
+			}
+			groups[len(groups)-1] = append(groups[len(groups)-1], x)
+		}
+		if len(groups) != r-l-1 {
+			return // (a lost column blank all down, or numbers off their columns)
+		}
+		for k, g := range groups {
+			heads[l+1+k] = (g[0] + g[len(g)-1]) / 2
+		}
+		l = r
 	}
 	place := func(ts []tok) ([]string, bool) {
 		cells := make([]string, NumCols)
@@ -12867,8 +12915,8 @@ func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) 
 					c = k
 				}
 			}
-			if c < 0 && t.center > heads[lost-1]+2 && t.center < heads[lost+1]-2 {
-				c = lost
+			if k := slices.Index(heads, -1); c < 0 && k > 0 && t.center > heads[k-1]+2 && t.center < heads[k+1]-2 {
+				c = k // (the one lost column between two found)
 			}
 			if c <= last || t.center < 0 {
 				return nil, false
@@ -12887,8 +12935,8 @@ func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) 
 		}
 	}
 	if len(labels) > 0 {
-		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格，各数按表头各栏在本页的位置读取（“%s”栏的表头不在它的位置上：不在其他各栏表头之下、在它左右两栏的表头之间的数读作该栏；各行都合计相符）",
-			len(labels), strings.Join(labels, "、"), T3ColumnLabels[lost])
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格，各数按表头各栏在本页的位置读取（“%s”栏的表头不在它的位置上：不在其他各栏表头之下、在其左右两栏表头之间的数读作该栏，相邻几栏都如此的，按数所在的位置分组，依次读作这些栏；各行都合计相符）",
+			len(labels), strings.Join(labels, "、"), strings.Join(lost, "”“"))
 	}
 }
 
