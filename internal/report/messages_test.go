@@ -14,11 +14,7 @@ import (
 // beside their labels were said so in 8 fixtures, and 表四's numbers before
 // its first group's name (under the headings of a narrow print's text) in 2.
 func TestReadingFindingsQuoteWhatWasRead(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(auditDir, "*"))
-	if err != nil || len(files) == 0 {
-		t.Fatal("no fixtures", err)
-	}
-	for _, f := range files {
+	for _, f := range auditFixtures(t) {
 		rs, err := report.ReadAll(filepath.Base(f), readFile(t, f))
 		if err != nil {
 			continue
@@ -41,4 +37,14 @@ func TestReadingFindingsQuoteWhatWasRead(t *testing.T) {
 			t.Errorf("%s: no %q", c.file, c.text)
 		}
 	}
+}
+
+// auditFixtures are the paths of every fixture in testdata/audit.
+func auditFixtures(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(auditDir, "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no fixtures", err)
+	}
+	return files
 }

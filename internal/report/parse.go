@@ -12925,6 +12925,16 @@ func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) 
 		}
 		return cells, true
 	}
+	if labels := p.placeAddingUp(got, unplaced, place); len(labels) > 0 {
+		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格，各数按表头各栏在本页的位置读取（“%s”栏的表头不在它的位置上：不在其他各栏表头之下、在其左右两栏表头之间的数读作该栏，相邻几栏都如此的，按数所在的位置分组，依次读作这些栏；各行都合计相符）",
+			len(labels), strings.Join(labels, "、"), strings.Join(lost, "”“"))
+	}
+}
+
+// placeAddingUp reads each row of got that waits (unplaced) where place
+// puts its numbers (placeRow) and it then adds up (no error is inferred
+// from a place); the rows read, by their labels.
+func (p *parser) placeAddingUp(got []t3Line, unplaced func(t3Line) bool, place func([]tok) ([]string, bool)) []string {
 	var labels []string
 	for k := range got {
 		if g := &got[k]; unplaced(*g) {
@@ -12934,10 +12944,7 @@ func (p *parser) placeByHeadingPlaces(got []t3Line, unplaced func(t3Line) bool) 
 			}
 		}
 	}
-	if len(labels) > 0 {
-		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格，各数按表头各栏在本页的位置读取（“%s”栏的表头不在它的位置上：不在其他各栏表头之下、在其左右两栏表头之间的数读作该栏，相邻几栏都如此的，按数所在的位置分组，依次读作这些栏；各行都合计相符）",
-			len(labels), strings.Join(labels, "、"), strings.Join(lost, "”“"))
-	}
+	return labels
 }
 
 // gluedFirst places a row whose first number is glued to its label (a long
@@ -13033,17 +13040,7 @@ func (p *parser) placeByLaidHeader(got []t3Line, breaks []int) {
 			}
 		}
 	}
-	var labels []string
-	under := underHeadings(cols, true)
-	for k := range got {
-		if g := &got[k]; unplaced(*g) {
-			if cells, ok := p.placeRow(*g, under); ok && placedAddsUp(cells) {
-				g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
-				labels = append(labels, g.row.Group+g.row.Label)
-			}
-		}
-	}
-	if len(labels) > 0 {
+	if labels := p.placeAddingUp(got, unplaced, underHeadings(cols, true)); len(labels) > 0 {
 		p.warn("PARSE.READ", "applications", got[0].line.No, "表三有 %d 行（%s）有空白单元格、没有完整的一行可作参照，各数按表头各栏在本页的位置读取（PDF 转换的文字位置；本页各数都在某一栏的表头之下，各行都合计相符）",
 			len(labels), strings.Join(labels, "、"))
 	}
@@ -13592,11 +13589,32 @@ func (p *parser) t3WideHeadingColumns(got []t3Line) [][3]int {
 // PDF reader's text (Line.Placed), above the first row (got's first); nil
 // unless the headings' words make exactly seven columns.
 func (p *parser) t3HeadingColumns(got []t3Line) []int {
+	var cs []int
+	for _, w := range p.t3HeadingWords(got) {
+		cs = append(cs, w.mid)
+	}
+	if cols := headingColumns(cs); len(cols) == NumCols {
+		return cols
+	}
+	return nil
+}
+
+// headingWord is a word of a column heading and its middle on the page.
+type headingWord struct {
+	mid int
+	s   string
+}
+
+// t3HeadingWords are the words of 表三's column headings in our PDF
+// reader's text (Line.Placed) above its first row (got's first), in the
+// order read, with their middles (placedMiddle); a word a space after
+// Chinese text is left out.
+func (p *parser) t3HeadingWords(got []t3Line) []headingWord {
 	lo, _ := p.region("3")
 	if lo < 0 || len(got) == 0 {
 		return nil
 	}
-	var cs []int
+	var ws []headingWord
 	for _, l := range p.lines[lo:] {
 		if l.No >= got[0].line.No {
 			break // the headings are above the first row
@@ -13612,19 +13630,17 @@ func (p *parser) t3HeadingColumns(got []t3Line) []int {
 				}
 				if t.start >= 2 && rs[t.start-1] == ' ' && wideRune(rs[t.start-2]) {
 					// a word a space after Chinese text (a narrow page's
-					// 自 beside 表三's note): the reader wrote it a space
-					// after that text, one column to each character, not
-					// at its place on the page
+					// 自 beside 表三's note; 社会 法律 in a narrow column):
+					// the reader wrote it a space after that text, one
+					// column to each character, not at its place on the
+					// page
 					continue
 				}
-				cs = append(cs, placedMiddle(t))
+				ws = append(ws, headingWord{placedMiddle(t), t.s})
 			}
 		}
 	}
-	if cols := headingColumns(cs); len(cols) == NumCols {
-		return cols
-	}
-	return nil
+	return ws
 }
 
 // gridUnderHeadings says each of a page grid's seven columns has its

@@ -419,9 +419,15 @@ func (p *parser) orderedWays(b blanksLeft, shorts []shortRow, found [][]int) [][
 		}
 		return true
 	}
+	return keptOrAll(found, inOrder)
+}
+
+// keptOrAll is the ways of found that ok keeps; all of them when it keeps
+// none (the text not laid out as ok asks).
+func keptOrAll(found [][]int, ok func([]int) bool) [][]int {
 	var kept [][]int
 	for _, f := range found {
-		if inOrder(f) {
+		if ok(f) {
 			kept = append(kept, f)
 		}
 	}
@@ -469,16 +475,7 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 		}
 		return true
 	}
-	var kept [][]int
-	for _, f := range found {
-		if under(f) {
-			kept = append(kept, f)
-		}
-	}
-	if len(kept) == 0 {
-		return found
-	}
-	return kept
+	return keptOrAll(found, under)
 }
 
 // t3HeadingPlaces are the middles of 表三's seven column headings in our PDF
@@ -490,35 +487,9 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 // make one heading whole (自/然/人, 社会/公益/组织); nil when they do not, or
 // when two columns make one heading.
 func (p *parser) t3HeadingPlaces(got []t3Line) []int {
-	lo, _ := p.region("3")
-	if lo < 0 || len(got) == 0 {
+	ws := p.t3HeadingWords(got)
+	if len(ws) == 0 {
 		return nil
-	}
-	type word struct {
-		mid int
-		s   string
-	}
-	var ws []word
-	for _, l := range p.lines[lo:] {
-		if l.No >= got[0].line.No {
-			break // the headings are above the first row
-		}
-		if !l.Placed || l.Fields != nil || strings.ContainsFunc(l.Text, isDigit) {
-			continue
-		}
-		var rs []rune
-		for _, t := range tokens(l.Text) {
-			if !slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
-				continue
-			}
-			if rs == nil {
-				rs = []rune(l.Text)
-			}
-			if t.start >= 2 && rs[t.start-1] == ' ' && wideRune(rs[t.start-2]) {
-				continue // (not where it stands: t3HeadingColumns)
-			}
-			ws = append(ws, word{placedMiddle(t), t.s})
-		}
 	}
 	heads := []int{-1, -1, -1, -1, -1, -1, -1}
 	done := make([]bool, len(ws))

@@ -158,11 +158,7 @@ func TestTitlePieceEndsAfterAWideBracket(t *testing.T) {
 // pdftohtml page whose pieces come out of order were grouped alone (Identify
 // found nothing in their heads), so no cross-year rule ran on them.
 func TestIdentifyAgreesWithRead(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(auditDir, "*"))
-	if err != nil || len(files) == 0 {
-		t.Fatal("no fixtures", err)
-	}
-	for _, f := range files {
+	for _, f := range auditFixtures(t) {
 		data := readFile(t, f)
 		r, err := report.Read(filepath.Base(f), data)
 		if err != nil || r.Agency == "" || r.Year == 0 {
