@@ -7313,8 +7313,14 @@ func (p *parser) unreadT2Shared() {
 			continue
 		}
 		p.unreadT2Row(items[k])
-		p.warn("PARSE.TABLE", p.r.t2Prefix()+items[k].Key, 0, "表二“%s”的数字一格一行，不紧接在行名之后（中间隔着别的文字）；本报告有空白的单元格，而空白在这样的文字中不留位置，这些数字可能是别的行的，该行记为空，请对照原文核对",
-			items[k].Label)
+		why := "本报告有空白的单元格，而空白在这样的文字中不留位置"
+		if !p.t3Blanks && !p.t4Blanks {
+			// (only a row of 表二 short of numbers says so: blank cells, or
+			// numbers the text put elsewhere — 表三 read without a blank)
+			why = "表二有的行数字不全（空白的单元格，或被转换排到了别处）"
+		}
+		p.warn("PARSE.TABLE", p.r.t2Prefix()+items[k].Key, 0, "表二“%s”的数字一格一行，不紧接在行名之后（中间隔着别的文字）；%s，这些数字可能是别的行的，该行记为空，请对照原文核对",
+			items[k].Label, why)
 	}
 	if !p.t3Blanks && !p.t4Blanks {
 		return // (a 表二 row short of numbers, which sets blanky, is no sign of its own here)
