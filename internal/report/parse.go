@@ -17765,6 +17765,12 @@ func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
 				p.r.Appeals[at+i/5][i%5] = toCell(c)
 			}
 		case len(places) > 0 && len(places) < t4CutLimit:
+			if blocks[0] == 0 && len(parts) > 0 && parts[0] > 0 && k > 0 {
+				// (numbers before the first group's name: the cells this
+				// row lacks may be theirs, not blank)
+				p.fillPlacedRowAfter(row, places, at, line, nums[:parts[0]])
+				break
+			}
 			p.fillPlacedRow(row, places, at, line)
 		case n == 0:
 			// numbers before a group's name (the first's, under the
@@ -17805,6 +17811,16 @@ func (p *parser) fillPlacedRow(row []string, places [][]int64, at, line int) {
 	unknown := p.fillAgreed(places, at)
 	p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
 		T4Blocks[at].Parent+T4Blocks[at].Label, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
+}
+
+// fillPlacedRowAfter is fillPlacedRow where numbers stood before the first
+// group's name (before): the cells the row lacks may be those numbers,
+// moved by the text, rather than blank; said so.
+func (p *parser) fillPlacedRowAfter(row []string, places [][]int64, at, line int, before []string) {
+	n := len(places[0])
+	unknown := p.fillAgreed(places, at)
+	p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：少 %d 个数（可能是空白，也可能是“%s”一组之前的“%s”被转换移了位置），按“总计 = 各项之和”定出所缺的位置读取%s，请对照原文核对",
+		T4Blocks[at].Parent+T4Blocks[at].Label, n, len(row), strings.Join(row, " "), n-len(row), T4Blocks[0].Parent+T4Blocks[0].Label, strings.Join(before, " "), unreadSaid(unknown))
 }
 
 // t4BlankPlaces are the ways to place n cells of 表四 (whole groups), of
