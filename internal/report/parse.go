@@ -2080,6 +2080,10 @@ func (p *parser) joinCellLines() {
 				key == "3" && p.nonEmptyBetween(i, j) == 1 && p.genericRowAhead(j, sp.hi, p.namesT3Row) {
 				continue
 			}
+			if key == "3" && first == "" && gluedAt < 0 && p.pairedRun(i, j) {
+				i = j - 1
+				continue
+			}
 			fields := []string{trimSpace(l.Text)}
 			if first != "" {
 				fields = []string{trimSpace(strings.TrimSuffix(trimSpace(l.Text), first)), first}
@@ -2111,6 +2115,63 @@ func (p *parser) joinCellLines() {
 			i = j - 1
 		}
 	}
+}
+
+// pairedRun reads the one-number lines i+1 … j-1 after 表三's label on line
+// i as two rows' cells given column by column (pdftotext -layout of a
+// landscape print, a merged group cell beside the two labels: （三）不予公开
+// 4.保护第三方合法权益 / 5.属于三类内部事务信息 / 0 / 15 / 0 / 0 / …, each
+// column's two cells one under the other): fourteen numbers in seven pairs,
+// the two of a pair set a character apart at most and each pair right of
+// the one before, the label line before line i a row's too and without
+// numbers, and each row so read adding up. The first of each pair goes to
+// that row, the second to line i's; it reports whether it read them so.
+func (p *parser) pairedRun(i, j int) bool {
+	var ts []tok
+	for k := i + 1; k < j; k++ {
+		if trimSpace(p.lines[k].Text) == "" {
+			continue
+		}
+		t := tokens(p.lines[k].Text)
+		if len(t) != 1 || t[0].center < 0 || p.lines[k].Fields != nil {
+			return false
+		}
+		ts = append(ts, t[0])
+	}
+	if len(ts) != 2*NumCols {
+		return false
+	}
+	h := i - 1
+	for h > 0 && trimSpace(p.lines[h].Text) == "" {
+		h--
+	}
+	above, here := &p.lines[h], &p.lines[i]
+	for _, l := range []*Line{above, here} {
+		rc := splitLabel(*l, NumCols)
+		if l.Fields != nil || l.Segmented || len(rc.tokens) > 0 || rc.ok || !p.namesT3Row(norm(rc.label)) {
+			return false
+		}
+	}
+	var first, second []string
+	for m := 0; m < len(ts); m += 2 {
+		x, y := ts[m], ts[m+1]
+		if abs(x.center-y.center) > 1 || m > 0 && min(x.center, y.center) <= max(ts[m-2].center, ts[m-1].center)+2 {
+			return false
+		}
+		first, second = append(first, x.s), append(second, y.s)
+	}
+	if !wellFormed(first) || !wellFormed(second) || !addsUpMarked(first) || !addsUpMarked(second) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		p.lines[k].Text = ""
+	}
+	a, b := trimSpace(above.Text), trimSpace(here.Text)
+	above.setCells(append([]string{a}, first...))
+	here.setCells(append([]string{b}, second...))
+	p.warn("PARSE.READ", "applications", here.No, "表三“%s”与“%s”两行的 14 个数在原文中逐栏排列（每栏上下两个数，各占一行：PDF 转换的文字顺序），按每栏的上一个数属于前一行、下一个数属于后一行读取：%s；%s，两行各自合计相符",
+		a, b, strings.Join(first, " "), strings.Join(second, " "))
+	return true
 }
 
 // slotRows reads 表三 written a cell to a line with its blank cells as

@@ -97,3 +97,27 @@ func TestNumbersInOrderWhereSeveralReadingsHold(t *testing.T) {
 		t.Error("the reading in order not said")
 	}
 }
+
+// pdftotext -layout of a landscape US Letter print (zeros written): beside
+// the merged （三）不予公开 cell, 4.保护第三方合法权益 and 5.属于三类内部事务信息
+// stand without numbers and their fourteen cells follow a line each, column
+// by column, each column's two one under the other (0 / 15 / 0 / 0 / …).
+// All fourteen had gone to the first row and both rows were unread: read as
+// seven pairs, the first of each the first row's. A pair out of place (the
+// second 15 moved a column on) is no such run: read as before.
+func TestTwoRowsGivenColumnByColumn(t *testing.T) {
+	const file = "pdftotext-layout-chrome-letterland-pairedrows-2019.txt"
+	runTruthCases(t, []truthCase{
+		{file: file, min: 176, said: func(r *report.Report) bool {
+			return saysOf(r, "PARSE.READ", "applications", "两行的 14 个数在原文中逐栏排列（每栏上下两个数，各占一行：PDF 转换的文字顺序），按每栏的上一个数属于前一行、下一个数属于后一行读取：0 0 0 0 0 0 0；15 0 0 0 0 0 15")
+		}},
+	})
+	data := string(readFile(t, filepath.Join(auditDir, file)))
+	moved := strings.Replace(data, "\n                                                                           15\n", "\n                                                                                15\n", 1)
+	if moved == data {
+		t.Fatal("the last 15 not found")
+	}
+	if r := audit(t, file, []byte(moved)); saysOf(r, "PARSE.READ", "applications", "逐栏排列") || r.Applications["withheld.internal_affairs"] != (report.Row{}) {
+		t.Errorf("read as pairs with a pair out of place: %v", r.Applications["withheld.internal_affairs"])
+	}
+}
