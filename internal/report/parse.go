@@ -17826,13 +17826,13 @@ func (p *parser) fillT4Rows(nums []string, parts, blocks []int, line int) {
 				p.r.Appeals[at+i/5][i%5] = toCell(c)
 			}
 		case len(places) > 0 && len(places) < t4CutLimit:
+			var before []string
 			if blocks[0] == 0 && len(parts) > 0 && parts[0] > 0 && k > 0 {
 				// (numbers before the first group's name: the cells this
 				// row lacks may be theirs, not blank)
-				p.fillPlacedRowAfter(row, places, at, line, nums[:parts[0]])
-				break
+				before = nums[:parts[0]]
 			}
-			p.fillPlacedRow(row, places, at, line)
+			p.fillPlacedRow(row, places, at, line, before)
 		case n == 0:
 			// numbers before a group's name (the first's, under the
 			// headings) that no group took: said as none of its cells
@@ -17867,21 +17867,19 @@ func agreeOnSome(cuts [][]int64) bool {
 // fillPlacedRow reads a row of 表四 from block at whose numbers are fewer
 // than its cells, by the places of its blanks (places: the row's cells, in
 // whole blocks): the cells every place agrees on, the others unread; said.
-func (p *parser) fillPlacedRow(row []string, places [][]int64, at, line int) {
+// Where numbers stood before the first group's name (before), the cells the
+// row lacks may be those, moved by the text, rather than blank: said so.
+func (p *parser) fillPlacedRow(row []string, places [][]int64, at, line int, before []string) {
 	n := len(places[0])
 	unknown := p.fillAgreed(places, at)
+	name := T4Blocks[at].Parent + T4Blocks[at].Label
+	if before != nil {
+		p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：少 %d 个数（可能是空白，也可能是“%s”一组之前的“%s”被转换移了位置），按“总计 = 各项之和”定出所缺的位置读取%s，请对照原文核对",
+			name, n, len(row), strings.Join(row, " "), n-len(row), T4Blocks[0].Parent+T4Blocks[0].Label, strings.Join(before, " "), unreadSaid(unknown))
+		return
+	}
 	p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：有 %d 个空白单元格，按“总计 = 各项之和”定出空白的位置读取%s",
-		T4Blocks[at].Parent+T4Blocks[at].Label, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
-}
-
-// fillPlacedRowAfter is fillPlacedRow where numbers stood before the first
-// group's name (before): the cells the row lacks may be those numbers,
-// moved by the text, rather than blank; said so.
-func (p *parser) fillPlacedRowAfter(row []string, places [][]int64, at, line int, before []string) {
-	n := len(places[0])
-	unknown := p.fillAgreed(places, at)
-	p.warn("PARSE.READ", "appeals", line, "表四“%s”一行应有 %d 个数，读到 %d 个（%s）：少 %d 个数（可能是空白，也可能是“%s”一组之前的“%s”被转换移了位置），按“总计 = 各项之和”定出所缺的位置读取%s，请对照原文核对",
-		T4Blocks[at].Parent+T4Blocks[at].Label, n, len(row), strings.Join(row, " "), n-len(row), T4Blocks[0].Parent+T4Blocks[0].Label, strings.Join(before, " "), unreadSaid(unknown))
+		name, n, len(row), strings.Join(row, " "), n-len(row), unreadSaid(unknown))
 }
 
 // t4BlankPlaces are the ways to place n cells of 表四 (whole groups), of
@@ -18286,7 +18284,7 @@ func (p *parser) parseT4Blocks(lo, hi int) (got [len(Appeals{})]bool) {
 			if b < 0 || got[b] || !agreeOnSome(places) {
 				continue // (nothing known of the row: the table may be read otherwise)
 			}
-			p.fillPlacedRow(strs(rc.tokens), places, b, l.No)
+			p.fillPlacedRow(strs(rc.tokens), places, b, l.No, nil)
 			if found == 0 {
 				p.r.setLine("appeals", l.No)
 			}

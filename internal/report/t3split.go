@@ -85,27 +85,13 @@ func (p *parser) readSplitColumns(lo, hi int) bool {
 	if len(vals) != want || !oneEach || !beside {
 		return false
 	}
-	ti := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == "total" })
-	ni := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == "new" })
-	ii := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == "carried_in" })
-	oi := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == "carried_forward" })
-	if ti < 0 || ni < 0 || ii < 0 || oi < 0 {
-		return false
-	}
-	// apart says the numbers x and y (x before y) have words between
-	// them: a line of words after x's, up to y's (words before y on its
-	// line: a label it stands beside)
-	apart := func(x, y int) bool {
-		if at[x] == at[y] {
-			return false
-		}
+	// wordsBetween says the numbers x and y (x before y) have words
+	// between them: a line of words after x's, up to y's (words before y
+	// on its line: a label it stands beside; words before x on its line,
+	// the header's last, "构", joined to the numbers by joinCellLines, do
+	// not count)
+	wordsBetween := func(x, y int) bool {
 		return slices.Contains(words[at[x]-lo+1:at[y]-lo+1], true)
-	}
-	// alone says the numbers x to y stand on lines of nothing else, but
-	// for words before x on its line (the header's last, "构", its line
-	// joined to the numbers: joinCellLines)
-	alone := func(x, y int) bool {
-		return !slices.Contains(words[at[x]-lo+1:at[y]-lo+1], true)
 	}
 	// shown says the text shows the cut: the first cells among words (no
 	// run of them without words longer than two rows': a row's beside its
@@ -113,57 +99,45 @@ func (p *parser) readSplitColumns(lo, hi int) bool {
 	shown := func(s t3Split) bool {
 		run := 1
 		for x := s.at(s.a, 0) + 1; x <= s.at(s.b-1, s.k-1); x++ {
-			if apart(x-1, x) {
+			if wordsBetween(x-1, x) {
 				run = 1
 			} else if run++; run > 2*s.k {
 				return false
 			}
 		}
-		return alone(s.at(s.a, s.k), s.at(s.b-1, NumCols-1))
+		return !wordsBetween(s.at(s.a, s.k), s.at(s.b-1, NumCols-1))
 	}
-	holds := func(s t3Split) bool {
-		for i := range rows {
-			var sum int64
-			for c := range NumCols - 1 {
-				sum += vals[s.at(i, c)]
-			}
-			if sum != vals[s.at(i, NumCols-1)] {
-				return false
-			}
-		}
-		for c := range NumCols {
-			var sum int64
-			for i := range rows {
-				if rows[i].Kind == RowOutcome {
-					sum += vals[s.at(i, c)]
-				}
-			}
-			t := vals[s.at(ti, c)]
-			if sum != t || vals[s.at(ni, c)]+vals[s.at(ii, c)] != t+vals[s.at(oi, c)] {
-				return false
-			}
-		}
-		return true
-	}
-	same := func(s, o t3Split) bool {
+	// reading is the cut's table when every row adds up and its columns
+	// hold (t3Holds); nil otherwise
+	reading := func(s t3Split) [][NumCols]int64 {
+		out := make([][NumCols]int64, len(rows))
 		for i := range rows {
 			for c := range NumCols {
-				if vals[s.at(i, c)] != vals[o.at(i, c)] {
-					return false
-				}
+				out[i][c] = vals[s.at(i, c)]
+			}
+			if !sumsUp(out[i][:]) {
+				return nil
 			}
 		}
-		return true
+		if !t3Holds(rows, out) {
+			return nil
+		}
+		return out
 	}
 	var found []t3Split
+	var holding [][NumCols]int64
 	for k := 1; k < NumCols; k++ {
 		for a := 0; a < len(rows); a++ {
 			for b := a + 2; b <= len(rows); b++ {
-				if s := (t3Split{k, a, b}); shown(s) && holds(s) {
-					if len(found) > 0 && !same(found[0], s) {
+				s := t3Split{k, a, b}
+				if !shown(s) {
+					continue
+				}
+				if rd := reading(s); rd != nil {
+					if holding != nil && !slices.Equal(holding, rd) {
 						return false // (two readings, the cells not alike)
 					}
-					found = append(found, s)
+					found, holding = append(found, s), rd
 				}
 			}
 		}
@@ -172,16 +146,7 @@ func (p *parser) readSplitColumns(lo, hi int) bool {
 		return false
 	}
 	s := found[0]
-	got := make([]t3Line, len(rows))
-	for i := range rows {
-		cells := make([]string, NumCols)
-		for c := range cells {
-			cells[c] = strconv.FormatInt(vals[s.at(i, c)], 10)
-		}
-		got[i] = t3Line{row: &rows[i], rc: rowCells{cells: cells, ok: true}}
-	}
-	p.t3ReadWhole() // (what the usual reading said of its rows goes)
-	p.setRowsInOrder(got, lo)
+	p.setT3Reading(rows, holding, lo) // (what the usual reading said of its rows goes)
 	how := fmt.Sprintf("“%s%s”至“%s%s”%d 行的前 %d 栏（%s）在各自的行名旁，其余 %d 栏（%s）在这些行之后逐行排列",
 		rows[s.a].Group, rows[s.a].Label, rows[s.b-1].Group, rows[s.b-1].Label, s.b-s.a,
 		s.k, strings.Join(T3ColumnLabels[:s.k], "、"), NumCols-s.k, strings.Join(T3ColumnLabels[s.k:], "、"))
