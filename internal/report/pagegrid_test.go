@@ -574,14 +574,22 @@ func TestPageOfAnotherScalePlacedByMergedGroups(t *testing.T) {
 //   - on a narrow (A5) page, a complete row pushed against its label and
 //     closed up, a space between each number ("二、上年结转政府信息公开申请
 //     2 0 2 0 1 1 6" under columns four apart): none of its places are
-//     columns, and it places no row.
+//     columns, and it places no row;
+//   - a complete row pushed against its label and closed up at its start
+//     only ("1.信访举报投诉类申请 984 0 0         0    0  0 984") where no
+//     other complete row is on the page: its first places are none of the
+//     columns', and a row that stands clear of its label ("（一）予以公开
+//     123               246 0 369") was put a column right by them; such a
+//     row places only rows pushed against their labels as it was.
 //
 // The fixtures: generated reports with three (A4) and six (A5) zeros in ten
+// blank, and (sparse) one with whole rows and about half the other cells
 // blank.
 func TestRowsWithBlanksPlacedByRowsThatKeptTheirColumns(t *testing.T) {
 	readsSaying(t, "pdftotext-layout-chrome-blanks-pushedrow-2020.txt", 157)
 	readsSaying(t, "pdftotext-layout-chrome-blanks-measure-2025.txt", 164)
 	readsSaying(t, "pdftotext-layout-chrome-a5-blanks-closedrow-2024.txt", 114)
+	readsSaying(t, "pdftotext-layout-chrome-sparse-closedup-2019.txt", 86)
 }
 
 // Our PDF reader writes a character to a column, at the column its place

@@ -12388,6 +12388,11 @@ func (p *parser) alignShort(got []t3Line) {
 		text    string
 		centers [NumCols]int
 		tight   bool // its first number one space after its label
+		// its first numbers closed up after its label (984 0 0 where the
+		// rows about it stand four and six apart): their places are
+		// none of their columns', but a row pushed against its label as
+		// it was may stand as it does
+		closedUp bool
 	}
 	var rows []complete
 	for _, g := range got {
@@ -12409,6 +12414,8 @@ func (p *parser) alignShort(got []t3Line) {
 					// 政府信息公开申请 2 0 2 0 1 1 6" under columns four apart)
 					continue
 				}
+				first := toks[len(toks)-NumCols:]
+				c.closedUp = c.tight && first[1].start == first[0].end+1
 				rows = append(rows, c)
 			}
 		}
@@ -12480,7 +12487,7 @@ func (p *parser) alignShort(got []t3Line) {
 			}
 			above, below := -1, -1
 			for i, c := range rows {
-				if !samePage(breaks, c.line, g.line.No) || loose && c.tight != (pass == 1) {
+				if !samePage(breaks, c.line, g.line.No) || loose && c.tight != (pass == 1) || c.closedUp && !tight {
 					continue
 				}
 				if c.line < g.line.No {
