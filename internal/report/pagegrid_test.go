@@ -592,6 +592,31 @@ func TestRowsWithBlanksPlacedByRowsThatKeptTheirColumns(t *testing.T) {
 	readsSaying(t, "pdftotext-layout-chrome-sparse-closedup-2019.txt", 86)
 }
 
+// A web page's narrow table printed from the browser (the report in a
+// portal's right-hand column), through pdftotext -layout, where the report
+// leaves its zeros blank: the one complete row, （一）予以公开, is closed up a
+// space between each number ("12 13 0 1 0 3 29", 29 at 41) while the other
+// rows' numbers stand up to 45, so its places are not the page's columns and
+// it places no row (numbersRightOf). Before, it put three rows' last 0
+// under 总计 (four wrong cells, blank ones read 0); now those rows are unread
+// and said. And where the complete rows above and below a row with blanks
+// place it differently (二、上年结转's "0 2 0 0" and （七）总计's "42 2 1 2"
+// closed up, columns two apart, a character left or right from row to
+// row), neither is trusted: （一）予以公开's 1 1 were put under 科研机构 and
+// 社会公益组织, not 商业企业 and 科研机构. The fixtures: Chromium's prints
+// of generated 2019 and 2020 reports inside a portal page, zeros blank.
+func TestRowsWithBlanksNotPlacedByRowsClosedUp(t *testing.T) {
+	readsSaying(t, "pdftotext-layout-portal-right-closedrow-2019.txt", 85)
+	const file = "pdftotext-layout-portal-left-rowsdisagree-2020.txt"
+	want, r := auditWithModel(t, file)
+	if got := r.Applications["granted"]; got != want.Applications["granted"] && got != (report.Row{}) {
+		t.Errorf("（一）予以公开 read %v, want %v or unread", got, want.Applications["granted"])
+	}
+	if !saysOf(r, "PARSE.TABLE", "applications.granted", "无法确定空白的位置") {
+		t.Error("（一）予以公开 unread and not said")
+	}
+}
+
 // Our PDF reader writes a character to a column, at the column its place
 // gives: its rows line up by characters, always. A page with two complete
 // rows whose first numbers stand a column apart by rounding (56 and 57), and

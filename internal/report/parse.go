@@ -12381,7 +12381,8 @@ func placedRows(got []t3Line) bool {
 // over the whole table would place numbers in the wrong columns (a shift of
 // one column's width looks like a fit). Each number must sit within a few
 // characters of its own column in the nearest complete row above or below on
-// the same page; a row that fits neither stays unread (PARSE.TABLE).
+// the same page, and where both place it, both alike; a row that fits
+// neither, or that they place differently, stays unread (PARSE.TABLE).
 func (p *parser) alignShort(got []t3Line) {
 	type complete struct {
 		line    int
@@ -12416,6 +12417,13 @@ func (p *parser) alignShort(got []t3Line) {
 				}
 				first := toks[len(toks)-NumCols:]
 				c.closedUp = c.tight && first[1].start == first[0].end+1
+				if closed && numbersRightOf(got, p.pageBreaks(), g.line.No, c.centers[NumCols-1]) {
+					// closed up where the page's other rows stand wider: a
+					// web page's narrow table sets the row whose cells are
+					// all filled "12 13 0 1 0 3 29" (29 at 41) where other
+					// rows have their totals at 45
+					continue
+				}
 				rows = append(rows, c)
 			}
 		}
@@ -12481,8 +12489,9 @@ func (p *parser) alignShort(got []t3Line) {
 		loose := slices.ContainsFunc(rows, func(c complete) bool { return !c.tight && samePage(breaks, c.line, g.line.No) })
 		tight := len(g.rc.tokens) > 0 && oneSpaceAfterWords(g.line.Text, g.rc.tokens[0])
 		var cells []string
+		disagree := false // the rows above and below place it differently
 		for pass := range 2 {
-			if pass == 1 && (cells != nil || !loose || !tight) {
+			if pass == 1 && (cells != nil || disagree || !loose || !tight) {
 				break
 			}
 			above, below := -1, -1
@@ -12504,10 +12513,23 @@ func (p *parser) alignShort(got []t3Line) {
 				if i < 0 {
 					continue
 				}
-				if c, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m); ok {
-					cells = c
-					break
+				c, ok := placeMeasured(g.line.Text, g.rc.tokens, rows[i].text, rows[i].centers[:], m)
+				if !ok {
+					continue
 				}
+				if cells != nil {
+					// a narrow table's columns two apart, which pdftotext
+					// sets a character left or right from row to row: the
+					// complete rows above and below may each put a
+					// number under another column, and neither is known
+					// to be right
+					if !slices.Equal(cells, c) {
+						cells, disagree = nil, true
+						break
+					}
+					continue
+				}
+				cells = c
 			}
 		}
 		// the numbers in order add up to the last, which the columns put
@@ -12518,6 +12540,26 @@ func (p *parser) alignShort(got []t3Line) {
 			g.rc.cells, g.rc.ok, g.byPosition = cells, true, true
 		}
 	}
+}
+
+// numbersRightOf says a number of another 表三 row of space-aligned text
+// on its page stands more than two characters right of at (the 总计 of row
+// line), two spaces or more after what is before it: a row's last column is
+// 总计, and no number stands right of it but where its row was pushed
+// against its label (a row's first numbers one space after it and after
+// each other).
+func numbersRightOf(got []t3Line, breaks []int, line, at int) bool {
+	for _, g := range got {
+		if g.line.No == line || g.line.Fields != nil || g.line.Placed || !samePage(breaks, line, g.line.No) {
+			continue
+		}
+		for _, t := range tokens(g.line.Text) {
+			if isNumber(t.s) && t.center > at+2 && strings.HasSuffix(textBefore(g.line.Text, t), "  ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oneSpaceAfterWords says the token t of text stands one space after a
