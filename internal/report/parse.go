@@ -5565,6 +5565,17 @@ func (p *parser) nextText(i, hi int) int {
 	return -1
 }
 
+// numbersNext says the next line from i on that holds anything holds
+// numbers only.
+func (p *parser) numbersNext(i, hi int) bool {
+	k := p.nextText(i, hi)
+	if k < 0 {
+		return false
+	}
+	fs := strings.Fields(p.lines[k].Text)
+	return len(fs) > 0 && allCells(fs)
+}
+
 // namesT2Item and namesT3Row are genericRowAhead's tests of a label.
 func (p *parser) namesT2Item(L string) bool { return matchT2(L, p.r.Format.T2Items(), 0) >= 0 }
 func (p *parser) namesT3Row(L string) bool {
@@ -5627,6 +5638,29 @@ func (p *parser) parseT2() {
 				if heads += L; len(heads) > 300 {
 					heads = heads[len(heads)-300:]
 				}
+			}
+			if j >= 0 && pending < 0 && len(waiting) == 0 && stray.toks != nil && len(stray.toks) == len(items[j].Cells) && r.Format.itemRows(j) == 1 &&
+				p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, items[j]) && !p.numbersNext(lo+n+1, hi) &&
+				!slices.ContainsFunc(items[:j], func(it T2Item) bool { return !r.Proactive.t2RowFull(it) }) {
+				// the one row of its item, its numbers between the item's
+				// column headings and its label and none after it, every
+				// row before it read whole (LibreOffice's PDF of a Word table
+				// through pdftotext's default text: "本年处理决定数量" / "19" /
+				// "行政许可" / "第二十条第（六）项"; the rows of an item of two
+				// after their labels, as usual): no other row's
+				it := items[j]
+				found++
+				seen[j], next = true, j+1
+				if labelLine[j] == 0 {
+					labelLine[j] = l.No
+				}
+				r.setLine("proactive."+it.Key, l.No)
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在它所属项目的表头之后（第 %d 行，PDF 转换的文字顺序；该项目只有这一行，它之前的各行都已读全），读作：%s",
+					it.Label, p.lines[stray.at].No, strings.Join(stray.toks, " "))
+				p.fillT2(it, rowCells{label: rc.label, cells: slices.Clone(stray.toks), ok: true}, l)
+				stray = strayT2{}
+				prevLabel = L
+				continue
 			}
 			if j >= 0 {
 				pending, pendingAt = j, lo+n // a label above its numbers (a converter's heading)
@@ -6326,6 +6360,20 @@ func (p *Proactive) t2RowEmpty(it T2Item) bool {
 				return false
 			}
 		} else if !p.Cell(it.Key + "." + c).Blank() {
+			return false
+		}
+	}
+	return true
+}
+
+// t2RowFull says every cell of 表二's row it holds a number.
+func (p *Proactive) t2RowFull(it T2Item) bool {
+	for k, c := range it.Cells {
+		if len(it.Money) > k && it.Money[k] {
+			if p.Amount(it.Key + "." + c).Blank() {
+				return false
+			}
+		} else if p.Cell(it.Key + "." + c).Blank() {
 			return false
 		}
 	}

@@ -330,3 +330,32 @@ func TestManyRowsNotAddingUpAreTheTexts(t *testing.T) {
 		t.Errorf("the rows not said: %v", r.Findings)
 	}
 }
+
+// pdftotext's default text of LibreOffice's PDF of a Word table gives 表二's
+// items of one row (行政许可, 行政事业性收费) their numbers between the item's
+// column headings and the row's label ("本年处理决定数量" / "19" / "行政许可"),
+// and the items of two rows theirs after the labels, as usual. Such a
+// number is the row's where every row before it was read and none follows
+// its label; before, both rows were unread ("不属于任何一行的数字"). The
+// fixture: a generated 2021 report written as DOCX by gongkai, made a PDF
+// by LibreOffice, through pdftotext without -layout.
+func TestT2OneRowItemsNumbersBeforeLabel(t *testing.T) {
+	const file = "pdftotext-lo-docx-singlerowitems-2021.txt"
+	readsWhole(t, file)
+	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+	if !saysOf(r, "PARSE.READ", "proactive.licensing", "排在行名之前、紧接在它所属项目的表头之后（第 48 行") {
+		t.Errorf("the reading not said: %v", r.Findings)
+	}
+	text := string(readFile(t, filepath.Join(auditDir, file)))
+	for name, data := range map[string]string{
+		// a number after the label too: which is the row's is not known
+		"number after the label": strings.Replace(text, "行政许可\n", "行政许可\n7\n", 1),
+		// a row before it short of a number: the 19 may be that row's
+		"row before it short": strings.Replace(text, "36\n\n37\n", "36\n\n", 1),
+	} {
+		r := audit(t, file, []byte(data))
+		if r.Proactive.Cell("licensing.decisions").String() == "19" {
+			t.Errorf("%s: 行政许可 read 19", name)
+		}
+	}
+}
