@@ -12751,7 +12751,8 @@ func (p *parser) placeByIdentities(got []t3Line, breaks []int) {
 		page := pageOf(breaks, g.line.No)
 		i := slices.IndexFunc(pages, func(pc pageCols) bool { return pc.page == page })
 		if i < 0 {
-			sets := pageGroupSets(pageCenters(got, breaks, page))
+			zeros := pageCentersOf(got, breaks, page, func(t tok) bool { return t.s == "0" })
+			sets := pageGroupSets(pageCenters(got, breaks, page), zeros)
 			if sets == nil {
 				return
 			}
@@ -13850,13 +13851,18 @@ func allZero(cells []string) bool {
 // pageCenters are the centers (by characters) of the numbers of the
 // space-aligned 表三 rows on a page.
 func pageCenters(got []t3Line, breaks []int, page int) []int {
+	return pageCentersOf(got, breaks, page, nil)
+}
+
+// pageCentersOf are pageCenters of the numbers keep keeps (all, nil).
+func pageCentersOf(got []t3Line, breaks []int, page int, keep func(tok) bool) []int {
 	var out []int
 	for _, g := range got {
 		if g.line.Fields != nil || g.line.Segmented || pageOf(breaks, g.line.No) != page {
 			continue
 		}
 		for _, t := range laidOutNumbers(g) {
-			if t.center >= 0 { // (a number glued to its label has no place of its own)
+			if t.center >= 0 && (keep == nil || keep(t)) { // (a number glued to its label has no place of its own)
 				out = append(out, t.center)
 			}
 		}
@@ -13968,7 +13974,10 @@ const maxMergedWidth = 4
 // (placeByIdentities), each as the groups' middles: seven groups apart are
 // the seven columns, a number alone in one too (a column of zeros left
 // blank but one); else its groups of two numbers or more (five to seven)
-// are. And each way of merging neighbours whose middles are closer than
+// are, or, where those are not, with the groups of one number other than
+// 0 (a page after a page break whose rows with blanks hold a few counts of
+// their own: （七）总计's 2 under 社会公益组织 alone, which the identities
+// then place). And each way of merging neighbours whose middles are closer than
 // half the page's usual gap, up to three pairs, into seven, six or five
 // groups maxMergedWidth wide at most is one too (of several ways, those
 // with fewest narrow gaps): pdftotext -layout sets a number of two or
@@ -13976,24 +13985,28 @@ const maxMergedWidth = 4
 // page it laid out at another scale (312 at 40, 0 at 43, the next column
 // at 52), which columnGroups then counts as a column of its own. nil: no
 // way.
-func pageGroupSets(centers []int) [][]int {
+func pageGroupSets(centers, zeros []int) [][]int {
 	groups, size := columnGroups(centers)
 	var sets [][]int
-	kept := groups
-	if len(groups) != NumCols || !groupsApart(groups, true) {
-		kept = nil
-		for i, gr := range groups {
-			if size[i] >= 2 {
-				kept = append(kept, gr)
-			}
-		}
-	}
 	// a number alone in its group is set aside only where the others
 	// make all seven columns: on a page of fewer, it may be the one
 	// number of a column of zeros left blank, and which column the
-	// zeros are in the identities cannot tell
-	if len(kept) >= NumCols-2 && len(kept) <= NumCols && (len(kept) == NumCols || len(kept) == len(groups)) && groupsApart(kept, true) {
-		sets = append(sets, groupMiddles(kept))
+	// zeros are in the identities cannot tell; where that leaves no way,
+	// a number alone other than 0 is kept
+	for _, alone := range []bool{false, true} {
+		kept := groups
+		if len(groups) != NumCols || !groupsApart(groups, true) {
+			kept = nil
+			for i, gr := range groups {
+				if size[i] >= 2 || alone && !slices.Contains(zeros, gr[0]) {
+					kept = append(kept, gr)
+				}
+			}
+		}
+		if len(kept) >= NumCols-2 && len(kept) <= NumCols && (len(kept) == NumCols || len(kept) == len(groups)) && groupsApart(kept, true) {
+			sets = append(sets, groupMiddles(kept))
+			break
+		}
 	}
 	// (only groups closer than half the page's usual gap: on a narrow page
 	// the columns themselves stand four characters apart)
