@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -2177,5 +2178,45 @@ func TestPreformattedPage(t *testing.T) {
 	})
 	if n < 170 {
 		t.Errorf("pdftotext -htmlmeta's page: %d cells of 198 read right, want 170 or more (its plain text reads 176)", n)
+	}
+}
+
+// pdftotext's default text of LibreOffice's PDF of a Word table set large
+// writes 未经复议直接起诉's 总计 after 复议后起诉's four counts (0 1 0 0 / 2 0 0 2
+// / 1 / 4 for 0 1 0 0 1 / 2 0 0 2 4), a count a line among the headings'
+// words set a character to a line: in the order written two groups do not
+// add up. Where moving one count elsewhere makes every group add up in one
+// order only, it is read so and said; before, 表四 was unread (and, its
+// single-character heading lines taken for parts of the table, only its
+// first five counts seen). Where two orders do, nothing is read. The
+// fixture: a generated 2021 report written as DOCX by gongkai, its table's
+// text made 12 and 13 pt, LibreOffice's PDF through pdftotext without
+// -layout.
+func TestT4OneCountMoved(t *testing.T) {
+	const file = "pdftotext-lo-docx-large-t4onemoved-2021.txt"
+	readsWhole(t, file)
+	text := string(readFile(t, filepath.Join(auditDir, file)))
+	r := audit(t, file, []byte(text))
+	if !saysOf(r, "PARSE.READ", "appeals", "把第 14 个数（1）移到第 9 个数之后读取") {
+		t.Errorf("the move not said: %v", r.Findings)
+	}
+	// the same counts as 0 1 0 0 1 / 0 1 0 0 / 0 0 0 1 / 0 / … : the 1
+	// after 复议后起诉's first three may be 未经复议直接起诉's 总计 or its own
+	// 尚未审结 (with 复议后起诉's 总计 then the last 0's place)
+	at := strings.Index(text, "四、政府信息公开行政复议")
+	lines := strings.Split(text[at:], "\n")
+	counts := strings.Fields("0 1 0 0 1 0 1 0 0 0 0 0 0 1 0")
+	k := 0
+	for i, l := range lines {
+		if _, err := strconv.Atoi(l); err == nil && k < len(counts) {
+			lines[i], k = counts[k], k+1
+		}
+	}
+	if k != len(counts) {
+		t.Fatalf("%d counts replaced", k)
+	}
+	r = audit(t, file, []byte(text[:at]+strings.Join(lines, "\n")))
+	if r.Appeals != (report.Appeals{}) {
+		t.Errorf("表四 read with two orders holding: %v", r.Appeals)
 	}
 }

@@ -15939,6 +15939,12 @@ func (p *parser) parseT4() {
 			p.fillT4Rows(strs(toks), parts, blocks, first)
 			return
 		}
+		if !glued && !whole && cells && apart && p.parseT4Interleaved(lo, hi) {
+			// (a count a line among headings' words that a line of one
+			// character each cut into parts — 结 / 果 / … / 0 / 0 / 0 / 1 /
+			// 1 / 结 …: pdftotext's default text of a table set large)
+			return
+		}
 		if !glued && !whole && cells {
 			// parts that do not make the table: the first alone, as if
 			// the others had not been read
@@ -16178,10 +16184,22 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	// two groups, say the order is the table's)
 	if t4GroupsFailing(nums) > 1 || !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
 		cells, ok := t4ByWords(runs, nums)
-		if !ok || t4GroupsFailing(cells[:]) > 1 {
+		switch {
+		case ok && t4GroupsFailing(cells[:]) <= 1:
+			nums, how = cells[:], "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
+		case t4GroupsFailing(nums) > 1:
+			moved, from, to, ok := t4OneMoved(nums)
+			if !ok {
+				return false
+			}
+			where := fmt.Sprintf("移到第 %d 个数之后", to)
+			if to == 0 {
+				where = "移到最前"
+			}
+			nums, how = moved, fmt.Sprintf("按写出的次序各组不相符，把第 %d 个数（%s）%s读取（PDF 转换的文字把一栏的数写到了别处；只移动一个数的各种读法中只有这一种各组都相符）", from+1, moved[to], where)
+		default:
 			return false
 		}
-		nums, how = cells[:], "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
 	}
 	for i, c := range nums {
 		p.r.Appeals[i/5][i%5] = toCell(c)
@@ -16798,6 +16816,37 @@ func barePageEnds(lines []Line, pages []int) []int {
 		}
 	}
 	return at
+}
+
+// t4OneMoved is 表四's fifteen counts in the order written with one of
+// them moved elsewhere, where exactly one such order (as cells, however
+// many moves give it) makes every group add up: pdftotext's default text
+// of LibreOffice's PDF writes a block's 总计, whose heading stands a line
+// off the others', after the next block's four (0 1 0 0 / 2 0 0 2 / 1 / 4
+// for 0 1 0 0 1 / 2 0 0 2 4). from and to say the move: the count's place
+// in nums and its place in moved, from 0.
+func t4OneMoved(nums []string) (moved []string, from, to int, ok bool) {
+	var found []string
+	for i := range nums {
+		for j := range nums {
+			if i == j {
+				continue
+			}
+			x := slices.Clone(nums)
+			v := x[i]
+			x = slices.Insert(slices.Delete(x, i, i+1), j, v)
+			if t4GroupsFailing(x) > 0 {
+				continue
+			}
+			if found != nil && !slices.Equal(found, x) {
+				return nil, 0, 0, false
+			}
+			if found == nil {
+				found, from, to = x, i, j
+			}
+		}
+	}
+	return found, from, to, found != nil
 }
 
 // t4GroupsFailing counts the groups of 表四's fifteen cells, in order, that
