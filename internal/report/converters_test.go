@@ -2197,7 +2197,7 @@ func TestT4OneCountMoved(t *testing.T) {
 	readsWhole(t, file)
 	text := string(readFile(t, filepath.Join(auditDir, file)))
 	r := audit(t, file, []byte(text))
-	if !saysOf(r, "PARSE.READ", "appeals", "把第 14 个数（1）移到第 9 个数之后读取") {
+	if !saysOf(r, "PARSE.READ", "appeals", "把第 14 个数（1）移到原文第 9 个数之后读取") {
 		t.Errorf("the move not said: %v", r.Findings)
 	}
 	// the same counts as 0 1 0 0 1 / 0 1 0 0 / 0 0 0 1 / 0 / … : the 1

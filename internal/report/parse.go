@@ -16192,8 +16192,12 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 			if !ok {
 				return false
 			}
-			where := fmt.Sprintf("移到第 %d 个数之后", to)
-			if to == 0 {
+			after := to // (the counts before its new place, as written)
+			if from < to {
+				after++
+			}
+			where := fmt.Sprintf("移到原文第 %d 个数之后", after)
+			if after == 0 {
 				where = "移到最前"
 			}
 			nums, how = moved, fmt.Sprintf("按写出的次序各组不相符，把第 %d 个数（%s）%s读取（PDF 转换的文字把一栏的数写到了别处；只移动一个数的各种读法中只有这一种各组都相符）", from+1, moved[to], where)
