@@ -326,7 +326,7 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 			for _, kept := range []struct {
 				n    int
 				what string
-			}{{ordered, "与各数在原文中的左右次序相符"}, {len(found), "各数都在本栏的表头之下"}} {
+			}{{ordered, "与各数在原文中的左右次序相符"}, {len(found), "各数的位置与表头相符"}} {
 				switch {
 				case kept.n == n:
 				case kept.n == 1:
@@ -444,8 +444,10 @@ func keptOrAll(found [][]int, ok func([]int) bool) [][]int {
 // (t3HeadingPlaces), under no other column's heading. A column blank down
 // the whole table (a report that leaves its zeros blank, 社会公益组织 never
 // counted) lets the identities place the next column's numbers in it as
-// well; the headings tell which it is. When no way is so, or the headings
-// cannot be told, every way is kept.
+// well; the headings tell which it is. Of those (all, when no way is so),
+// the ways whose every such number stands between the headings found
+// nearest either side of its column are kept; when none is, or the
+// headings cannot be told, every way is.
 func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]int {
 	if len(found) < 2 || !slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }) {
 		return found
@@ -475,7 +477,44 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 		}
 		return true
 	}
-	return keptOrAll(found, under)
+	found = keptOrAll(found, under)
+	// of those (or, none so, of all), the ways whose numbers stand clear of
+	// the headings beside their own: each number between the headings found
+	// nearest either side of its column, more than two columns from each
+	// (headings written off their places, a space after the heading left of
+	// them, 法律 / 服务 / 其他, leave a number five columns right of 其他 as
+	// written 法律服务机构's or 其他's, not 科研机构's)
+	between := func(pick []int) bool {
+		for i, s := range shorts {
+			if !s.placed {
+				continue
+			}
+			for c, t := range s.ways[pick[i]] {
+				if t < 0 {
+					continue
+				}
+				x := s.pos[t].center
+				for l := c - 1; l >= 0; l-- {
+					if heads[l] >= 0 {
+						if x <= heads[l]+2 {
+							return false
+						}
+						break
+					}
+				}
+				for r := c + 1; r < len(heads); r++ {
+					if heads[r] >= 0 {
+						if x >= heads[r]-2 {
+							return false
+						}
+						break
+					}
+				}
+			}
+		}
+		return true
+	}
+	return keptOrAll(found, between)
 }
 
 // t3HeadingPlaces are the middles of 表三's seven column headings in our PDF
