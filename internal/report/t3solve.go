@@ -458,24 +458,12 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 	}
 	near := func(x, c int) bool { return heads[c] >= 0 && abs(x-heads[c]) <= 2 }
 	under := func(pick []int) bool {
-		for i, s := range shorts {
-			if !s.placed {
-				continue
+		return eachPlaced(shorts, pick, func(c, x int) bool {
+			if heads[c] >= 0 {
+				return near(x, c)
 			}
-			for c, t := range s.ways[pick[i]] {
-				if t < 0 {
-					continue
-				}
-				x := s.pos[t].center
-				if heads[c] >= 0 && !near(x, c) {
-					return false
-				}
-				if heads[c] < 0 && slices.ContainsFunc(heads, func(h int) bool { return h >= 0 && abs(x-h) <= 2 }) {
-					return false
-				}
-			}
-		}
-		return true
+			return !slices.ContainsFunc(heads, func(h int) bool { return h >= 0 && abs(x-h) <= 2 })
+		})
 	}
 	found = keptOrAll(found, under)
 	// of those (or, none so, of all), the ways whose numbers stand clear of
@@ -485,36 +473,40 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 	// them, 法律 / 服务 / 其他, leave a number five columns right of 其他 as
 	// written 法律服务机构's or 其他's, not 科研机构's)
 	between := func(pick []int) bool {
-		for i, s := range shorts {
-			if !s.placed {
-				continue
-			}
-			for c, t := range s.ways[pick[i]] {
-				if t < 0 {
-					continue
-				}
-				x := s.pos[t].center
-				for l := c - 1; l >= 0; l-- {
-					if heads[l] >= 0 {
-						if x <= heads[l]+2 {
-							return false
-						}
-						break
-					}
-				}
-				for r := c + 1; r < len(heads); r++ {
-					if heads[r] >= 0 {
-						if x >= heads[r]-2 {
-							return false
-						}
-						break
-					}
-				}
-			}
-		}
-		return true
+		return eachPlaced(shorts, pick, func(c, x int) bool {
+			l, r := foundBeside(heads, c, -1), foundBeside(heads, c, 1)
+			return (l < 0 || x > heads[l]+2) && (r < 0 || x < heads[r]-2)
+		})
 	}
 	return keptOrAll(found, between)
+}
+
+// eachPlaced says ok holds for every number our PDF reader set where it
+// stands (shortRow.placed) in the way pick of shorts, given its column and
+// its place.
+func eachPlaced(shorts []shortRow, pick []int, ok func(c, x int) bool) bool {
+	for i, s := range shorts {
+		if !s.placed {
+			continue
+		}
+		for c, t := range s.ways[pick[i]] {
+			if t >= 0 && !ok(c, s.pos[t].center) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// foundBeside is the nearest column from c in direction step (-1 left, 1
+// right) whose heading was found (heads[k] >= 0), -1 for none.
+func foundBeside(heads []int, c, step int) int {
+	for k := c + step; k >= 0 && k < len(heads); k += step {
+		if heads[k] >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // t3HeadingPlaces are the middles of 表三's seven column headings in our PDF
