@@ -6353,31 +6353,24 @@ func (f Format) ownHeadings(waiting []int, pending int, words string) (row int, 
 }
 
 // t2RowEmpty says no cell of 表二's row it holds anything.
-func (p *Proactive) t2RowEmpty(it T2Item) bool {
+func (p *Proactive) t2RowEmpty(it T2Item) bool { return p.t2RowFilled(it) == 0 }
+
+// t2RowFull says every cell of 表二's row it holds a number.
+func (p *Proactive) t2RowFull(it T2Item) bool { return p.t2RowFilled(it) == len(it.Cells) }
+
+// t2RowFilled counts the cells of 表二's row it that hold a number.
+func (p *Proactive) t2RowFilled(it T2Item) int {
+	n := 0
 	for k, c := range it.Cells {
 		if len(it.Money) > k && it.Money[k] {
 			if !p.Amount(it.Key + "." + c).Blank() {
-				return false
+				n++
 			}
 		} else if !p.Cell(it.Key + "." + c).Blank() {
-			return false
+			n++
 		}
 	}
-	return true
-}
-
-// t2RowFull says every cell of 表二's row it holds a number.
-func (p *Proactive) t2RowFull(it T2Item) bool {
-	for k, c := range it.Cells {
-		if len(it.Money) > k && it.Money[k] {
-			if p.Amount(it.Key + "." + c).Blank() {
-				return false
-			}
-		} else if p.Cell(it.Key + "." + c).Blank() {
-			return false
-		}
-	}
-	return true
+	return n
 }
 
 // itemRows is how many rows of 表二 share row's item (第二十条第（五）项:
@@ -12444,6 +12437,7 @@ func (p *parser) alignShort(got []t3Line) {
 		closedUp bool
 	}
 	var rows []complete
+	breaks := p.pageBreaks()
 	for _, g := range got {
 		if g.rc.ok && g.line.Fields == nil {
 			toks := tokens(g.line.Text)
@@ -12451,11 +12445,12 @@ func (p *parser) alignShort(got []t3Line) {
 			// filling its cell, pdftohtml's runs of guessed width) stands
 			// where the label ends, not in its column: no row to place by
 			if len(toks) >= NumCols && isNumber(toks[len(toks)-NumCols].s) && !runInto(g.line.Text, toks[len(toks)-NumCols]) {
-				c := complete{line: g.line.No, text: g.line.Text, tight: oneSpaceAfterWords(g.line.Text, toks[len(toks)-NumCols])}
+				first := toks[len(toks)-NumCols:]
+				c := complete{line: g.line.No, text: g.line.Text, tight: oneSpaceAfterWords(g.line.Text, first[0])}
 				closed := true // every number one space after the one before
-				for i, t := range toks[len(toks)-NumCols:] {
+				for i, t := range first {
 					c.centers[i] = t.center
-					closed = closed && (i == 0 || t.start == toks[len(toks)-NumCols+i-1].end+1)
+					closed = closed && (i == 0 || t.start == first[i-1].end+1)
 				}
 				if c.tight && closed {
 					// pushed against its label and closed up: a row that
@@ -12463,9 +12458,8 @@ func (p *parser) alignShort(got []t3Line) {
 					// 政府信息公开申请 2 0 2 0 1 1 6" under columns four apart)
 					continue
 				}
-				first := toks[len(toks)-NumCols:]
 				c.closedUp = c.tight && first[1].start == first[0].end+1
-				if closed && numbersRightOf(got, p.pageBreaks(), g.line.No, c.centers[NumCols-1]) {
+				if closed && numbersRightOf(got, breaks, g.line.No, c.centers[NumCols-1]) {
 					// closed up where the page's other rows stand wider: a
 					// web page's narrow table sets the row whose cells are
 					// all filled "12 13 0 1 0 3 29" (29 at 41) where other
@@ -12479,7 +12473,6 @@ func (p *parser) alignShort(got []t3Line) {
 	if p.byteCut {
 		return
 	}
-	breaks := p.pageBreaks()
 	defer func() {
 		// then the rows no complete row placed: by the columns of the
 		// page's rows together, then by the headings

@@ -35,9 +35,9 @@ func (s t3Split) at(i, c int) int {
 // columns' cells after those rows, a cell to a line, row by row (the
 // columns right of them another block); a page's last rows may come whole.
 // Every cut (k columns, rows [a, b)) is tried where the text shows it: the
-// rows' first cells among words (labels), the rest a run of numbers alone. The table is read when the rows and the columns'
-// identities hold in such a reading, and every reading that holds reads
-// the same cells; every cell a whole count (a report that writes its
+// rows' first cells among words (labels), the rest a run of numbers alone.
+// The table is read when the rows and the columns' identities hold in such
+// a reading, and every reading that holds reads the same cells; every cell a whole count (a report that writes its
 // zeros: a blank cell leaves no trace in such text). Tried when the other
 // readings left rows unread; said by PARSE.READ.
 func (p *parser) readSplitColumns(lo, hi int) bool {
