@@ -2182,41 +2182,72 @@ func TestPreformattedPage(t *testing.T) {
 }
 
 // pdftotext's default text of LibreOffice's PDF of a Word table set large
-// writes 未经复议直接起诉's 总计 after 复议后起诉's four counts (0 1 0 0 / 2 0 0 2
-// / 1 / 4 for 0 1 0 0 1 / 2 0 0 2 4), a count a line among the headings'
-// words set a character to a line: in the order written two groups do not
-// add up. Where moving one count elsewhere makes every group add up in one
-// order only, it is read so and said; before, 表四 was unread (and, its
-// single-character heading lines taken for parts of the table, only its
-// first five counts seen). Where two orders do, nothing is read. The
-// fixture: a generated 2021 report written as DOCX by gongkai, its table's
-// text made 12 and 13 pt, LibreOffice's PDF through pdftotext without
-// -layout.
-func TestT4OneCountMoved(t *testing.T) {
+// writes 表四's headings a character to a line (结 / 结 / 其 / 尚 / 果 / …) and
+// 未经复议直接起诉's 总计, whose heading stands a line lower, after 复议后起诉's
+// four counts (0 1 0 0 / 结 … 总 … 总 … / 2 0 0 2 1 4 for 0 1 0 0 1 / 2 0 0
+// 2 4): each run of counts is its headings' results, then as many totals as
+// its headings have 总. Read so, the totals given to their blocks in the one
+// order that makes every group add up, and said — also where the order as
+// written adds up but is wrong (0 0 0 0 / 0 0 0 2 0 2 is 0 0 0 0 0 / 0 0 0 2
+// 2, not 0 0 0 0 0 / 0 0 2 0 2), and where moving one count gives two orders
+// that add up (the headings settle it). A block's name among a run's counts
+// (0 0 0 / 复议后起诉 / 1 1, a table set in a narrow column) does not cut the
+// run. Before, the first and the last were read by moving one count where
+// only one move made the groups add up, the others left unread. The
+// fixtures: generated reports written as DOCX by gongkai, the table's text
+// made 12 and 13 pt or the table 3/4 as wide, LibreOffice's PDF through
+// pdftotext without -layout.
+func TestT4TotalsAfterTheirBlocksResults(t *testing.T) {
 	const file = "pdftotext-lo-docx-large-t4onemoved-2021.txt"
-	readsWhole(t, file)
-	text := string(readFile(t, filepath.Join(auditDir, file)))
-	r := audit(t, file, []byte(text))
-	if !saysOf(r, "PARSE.READ", "appeals", "把第 14 个数（1）移到原文第 9 个数之后读取") {
-		t.Errorf("the move not said: %v", r.Findings)
-	}
-	// the same counts as 0 1 0 0 1 / 0 1 0 0 / 0 0 0 1 / 0 / … : the 1
-	// after 复议后起诉's first three may be 未经复议直接起诉's 总计 or its own
-	// 尚未审结 (with 复议后起诉's 总计 then the last 0's place)
-	at := strings.Index(text, "四、政府信息公开行政复议")
-	lines := strings.Split(text[at:], "\n")
-	counts := strings.Fields("0 1 0 0 1 0 1 0 0 0 0 0 0 1 0")
-	k := 0
-	for i, l := range lines {
-		if _, err := strconv.Atoi(l); err == nil && k < len(counts) {
-			lines[i], k = counts[k], k+1
+	for _, f := range []string{file, "pdftotext-lo-docx-large-t4totalsorder-2023.txt", "pdftotext-lo-docx-narrow-t4blockname-2021.txt"} {
+		readsWhole(t, f)
+		r := audit(t, f, readFile(t, filepath.Join(auditDir, f)))
+		if !saysOf(r, "PARSE.READ", "appeals", "各段先写各项、后写总计") {
+			t.Errorf("%s: the reading not said: %v", f, r.Findings)
 		}
 	}
-	if k != len(counts) {
+	// 0 1 0 0 1 / 0 1 0 0 / 0 0 0 0 1 0: moving one count, the 1 may be
+	// 未经复议直接起诉's 总计, or its 纠正 be 复议后起诉's 总计 moved; the
+	// headings put no 总计 over the second run
+	r := audit(t, file, withT4Counts(t, string(readFile(t, filepath.Join(auditDir, file))), "0 1 0 0 1 0 1 0 0 0 0 0 0 1 0"))
+	if got := fmt.Sprint(r.Appeals); got != "[[0 1 0 0 1] [0 1 0 0 1] [0 0 0 0 0]]" {
+		t.Errorf("表四 read as %s", got)
+	}
+}
+
+// withT4Counts is text with the counts on lines of their own after 表四's
+// section heading replaced, in order, by counts.
+func withT4Counts(t *testing.T, text, counts string) []byte {
+	t.Helper()
+	at := strings.Index(text, "四、政府信息公开行政复议")
+	lines := strings.Split(text[at:], "\n")
+	want := strings.Fields(counts)
+	k := 0
+	for i, l := range lines {
+		if _, err := strconv.Atoi(l); err == nil && k < len(want) {
+			lines[i], k = want[k], k+1
+		}
+	}
+	if k != len(want) {
 		t.Fatalf("%d counts replaced", k)
 	}
-	r = audit(t, file, []byte(text[:at]+strings.Join(lines, "\n")))
-	if r.Appeals != (report.Appeals{}) {
-		t.Errorf("表四 read with two orders holding: %v", r.Appeals)
+	return []byte(text[:at] + strings.Join(lines, "\n"))
+}
+
+// The same text of a table set in landscape gives 表四's headings' words
+// whole, each before its column's count, but the last block's run as
+// "总计 维持 纠正 结果 审结" then six counts: its four, the block before's
+// 总计 (its heading a line lower, so written after the next block's counts)
+// and its own. Read so, said — also where the six as written make every
+// group add up (0 0 0 0 / 0 0 2 0 0 2 is 0 0 0 0 0 / 0 0 2 0 2, not 0 0 0 0
+// 0 / 0 2 0 0 2: before, read wrong). The fixtures: as the ones above, the
+// page turned.
+func TestT4SixCountsAfterTheLastHeadings(t *testing.T) {
+	for _, file := range []string{"pdftotext-lo-docx-landscape-t4totalafter-2021.txt", "pdftotext-lo-docx-landscape-t4totalafter-2022.txt"} {
+		readsWhole(t, file)
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if !saysOf(r, "PARSE.READ", "appeals", "按每个数前面的表头文字定出它所在的栏读取") {
+			t.Errorf("%s: the reading not said: %v", file, r.Findings)
+		}
 	}
 }

@@ -5565,6 +5565,54 @@ func (p *parser) nextText(i, hi int) int {
 	return -1
 }
 
+// t2RestPastPageFoot finds the last want numbers of a row of 表二 at the
+// page's foot, after the next item's heading: the next line from k on (to
+// hi) that heading and want counts (the page's number between them dropped,
+// 第二十条第（九）项 / —2— / 18), a page starting before the next text. at
+// is that line, -1 where the text is not so.
+func (p *parser) t2RestPastPageFoot(want, k, hi int) (rest []string, at int) {
+	if k = p.nextText(k, hi); k < 0 {
+		return nil, -1
+	}
+	fs := p.lines[k].Fields
+	if len(fs) != want+1 || !hasText(fs[0], "第二十条") || hasDigit(fs[0]) || !wellFormed(fs[1:]) {
+		return nil, -1
+	}
+	if next := p.nextText(k+1, hi); next < 0 || !p.breakAmong(k+1, next) {
+		return nil, -1
+	}
+	return slices.Clone(fs[1:]), k
+}
+
+// headingPiecesBetween says the lines between i and j are blank or each a
+// piece of a column heading of 表二's row it (处理决定数 / 量, wrapped in a
+// narrow column).
+func (p *parser) headingPiecesBetween(i, j int, it T2Item) bool {
+	cols := p.t2Columns(it)
+	for k := i + 1; k < j; k++ {
+		L := norm(p.lines[k].Text)
+		if L != "" && !slices.ContainsFunc(cols, func(c string) bool { return hasText(norm(c), L) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// numbersBeforeItemHeading says a line from i on, up to the next heading of
+// 表二's items (第二十条…) or hi, holds a count.
+func (p *parser) numbersBeforeItemHeading(i, hi int) bool {
+	for k := i; k < hi; k++ {
+		t := p.lines[k].Text
+		if hasText(t, "第二十条") {
+			return false
+		}
+		if slices.ContainsFunc(strings.Fields(t), func(f string) bool { return wellFormed([]string{f}) }) {
+			return true // (a count after a label's last piece too: 项 / 8, a line)
+		}
+	}
+	return false
+}
+
 // numbersNext says the next line from i on that holds anything holds
 // numbers only.
 func (p *parser) numbersNext(i, hi int) bool {
@@ -5658,6 +5706,41 @@ func (p *parser) parseT2() {
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在它所属项目的表头之后（第 %d 行，PDF 转换的文字顺序；该项目只有这一行，它之前的各行都已读全），读作：%s",
 					it.Label, p.lines[stray.at].No, strings.Join(stray.toks, " "))
 				p.fillT2(it, rowCells{label: rc.label, cells: slices.Clone(stray.toks), ok: true}, l)
+				stray = strayT2{}
+				prevLabel = L
+				continue
+			}
+			rows := 0
+			if j >= 0 {
+				rows = r.Format.itemRows(j)
+			}
+			if rows > 1 && pending < 0 && len(waiting) == 0 && stray.toks != nil && (j == 0 || items[j-1].Item != items[j].Item) &&
+				len(stray.toks) == rows*len(items[j].Cells) && !slices.ContainsFunc(items[j:j+rows], func(it T2Item) bool { return len(it.Cells) != len(items[j].Cells) }) &&
+				p.headingPiecesBetween(stray.at, lo+n, items[j]) && p.afterItemHeading(stray.at, lo, items[j]) && !p.numbersBeforeItemHeading(lo+n+1, hi) &&
+				!slices.ContainsFunc(items[:j], func(it T2Item) bool { return !r.Proactive.t2RowFull(it) }) {
+				// every row of an item of several, their numbers between the
+				// item's column headings and its first label, row by row,
+				// and none after the labels up to the next item's heading,
+				// every row before read whole (the same text of a table set
+				// in a narrow column: "处理决定数量" / "27" / "16" / "6" / "11" /
+				// "27" / "15" / "行政许可" / "其他对外管理服务事" / "项")
+				w := len(items[j].Cells)
+				for k, it := range items[j : j+rows] {
+					seen[j+k] = true
+					if labelLine[j+k] == 0 {
+						labelLine[j+k] = l.No
+					}
+					r.setLine("proactive."+it.Key, l.No)
+					p.fillT2(it, rowCells{label: it.Label, cells: slices.Clone(stray.toks[k*w : (k+1)*w]), ok: true}, l)
+				}
+				found += rows
+				next = j + rows
+				var labels []string
+				for _, it := range items[j : j+rows] {
+					labels = append(labels, it.Label)
+				}
+				p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在该项目的表头之后（第 %d 行，PDF 转换的文字顺序；行名之后到下一个项目之前没有数字，它之前的各行都已读全），按行序每 %d 个数读作一行：%s",
+					strings.Join(labels, "”“"), p.lines[stray.at].No, w, strings.Join(stray.toks, " "))
 				stray = strayT2{}
 				prevLabel = L
 				continue
@@ -5894,6 +5977,14 @@ func (p *parser) parseT2() {
 				consumed = at
 				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中与表头交错排列（PDF 转换的文字顺序，第 %d–%d 行：数字排在各自一栏的栏名之后），按栏名读作：%s",
 					it.Label, l.No, p.lines[at].No, strings.Join(rc.cells, " "))
+			} else if rest, at := p.t2RestPastPageFoot(len(it.Cells)-have, lo+n+1, hi); at >= 0 {
+				// the same text of a table set in a narrow column, its
+				// row cut by the page's foot: "行政事业性收费" / "31" / "第二
+				// 十条第（九）项" / "—2—" / "18", the 18 this row's
+				rc = rowCells{label: rc.label, cells: append(strs(rc.tokens), rest...), ok: true}
+				consumed = at
+				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的后 %d 个数在原文中排在下一个项目的标题之后、页末（第 %d 行，PDF 转换的文字顺序），与行名后的数合为一行读取：%s",
+					it.Label, len(rest), p.lines[at].No, strings.Join(rc.cells, " "))
 			} else if strayFits {
 				// (LibreOffice's PDF through pdftotext: the row's first
 				// number level with its item's column headings, before its
@@ -16177,26 +16268,15 @@ func (p *parser) parseT4Interleaved(lo, hi int) bool {
 	// two groups, say the order is the table's)
 	if t4GroupsFailing(nums) > 1 || !allZero(nums) && slices.ContainsFunc(runs, func(run t4WordsRun) bool { return !run.fitsCells() }) {
 		cells, ok := t4ByWords(runs, nums)
-		switch {
-		case ok && t4GroupsFailing(cells[:]) <= 1:
-			nums, how = cells[:], "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
-		case t4GroupsFailing(nums) > 1:
-			moved, from, to, ok := t4OneMoved(nums)
-			if !ok {
-				return false
-			}
-			after := to // (the counts before its new place, as written)
-			if from < to {
-				after++
-			}
-			where := fmt.Sprintf("移到原文第 %d 个数之后", after)
-			if after == 0 {
-				where = "移到最前"
-			}
-			nums, how = moved, fmt.Sprintf("按写出的次序各组不相符，把第 %d 个数（%s）%s读取（PDF 转换的文字把一栏的数写到了别处；只移动一个数的各种读法中只有这一种各组都相符）", from+1, moved[to], where)
-		default:
+		how = "按每个数前面的表头文字定出它所在的栏读取（PDF 转换的文字把表格分块写出）"
+		if !ok {
+			cells, ok = t4ByTotalsLast(runs, nums)
+			how = "表头逐字成行，按每段表头的字定出其栏：各段先写各项、后写总计（有一组的总计写在下一组的表头之下），总计按各组相符的唯一次序归组"
+		}
+		if !ok || t4GroupsFailing(cells[:]) > 1 {
 			return false
 		}
+		nums = cells[:]
 	}
 	for i, c := range nums {
 		p.r.Appeals[i/5][i%5] = toCell(c)
@@ -16446,6 +16526,22 @@ func t4ByWords(runs []t4WordsRun, nums []string) (cells [15]string, ok bool) {
 			if !place([]int{0, 1, 2, 3, 4}, v) {
 				return cells, false
 			}
+		case k == 6 && len(bare) >= 4 && slices.Equal(bare[len(bare)-4:], []int{0, 1, 2, 3}) && slices.Contains(cols, 4):
+			// 总计 维持 纠正 结果 审结 then six counts: this block's four,
+			// the block before's 总计 (its heading a line lower, written
+			// after the next block's counts) and its own (0 0 0 0 / 总计 维持
+			// … / 0 0 2 0 0 2 for 0 0 0 0 0 / 0 0 2 0 2)
+			b := -1 // the first block without its results
+			for x := range len(T4Blocks) {
+				if cells[x*5] == "" {
+					b = x
+					break
+				}
+			}
+			if b < 1 || cells[(b-1)*5+4] != "" || !place([]int{0, 1, 2, 3}, v[:4]) {
+				return cells, false
+			}
+			cells[(b-1)*5+4], cells[b*5+4] = v[4], v[5]
 		case k > 1 && len(cols) == 1:
 			for _, x := range v {
 				if !place(cols[len(cols)-1:], []string{x}) {
@@ -16457,6 +16553,126 @@ func t4ByWords(runs []t4WordsRun, nums []string) (cells [15]string, ok bool) {
 		}
 	}
 	return cells, at == len(nums) && !slices.Contains(cells[:], "")
+}
+
+// t4ByTotalsLast reads 表四's counts from headings set a character to a
+// line (结 / 结 / 其 / 尚 / 果 / … / 总 / … / 计: pdftotext's default text of a
+// table set large): a run's characters, the blocks' names aside, are rows
+// across its columns, its results' first and the 总s after them, so its
+// counts are its results' (in the table's order) then its totals, as many
+// as its 总, three in all. A block's 总计 standing a line lower than its
+// other headings is named, and its count written, under the next block's
+// headings (0 1 0 0 / 结 … 总 … 总 … / 0 0 0 0 1 0: 未经复议直接起诉's 总计 1
+// between 复议后起诉's four and its own 总计). The totals go to the earliest
+// blocks still without one, their results all read, in whichever order
+// makes every group add up; read where exactly one does.
+func t4ByTotalsLast(runs []t4WordsRun, nums []string) (cells [15]string, ok bool) {
+	type totals struct {
+		vals   []string
+		blocks []int
+	}
+	var merged []t4WordsRun
+	for _, run := range runs {
+		if len(merged) > 0 && !slices.ContainsFunc(run.words, func(w string) bool { return utf8.RuneCountInString(w) == 1 }) {
+			// a block's name alone among a run's counts (0 0 0 / 复议后起诉
+			// / 0 0, in a narrow table): printed beside its headings, a
+			// line above, it does not cut the run
+			merged[len(merged)-1].counts += run.counts
+			continue
+		}
+		merged = append(merged, run)
+	}
+	var runTotals []totals
+	at, res, tot := 0, 0, 0 // counts placed, result cells filled, blocks given a total
+	for _, run := range merged {
+		if run.start != at || run.counts == 0 {
+			return cells, false
+		}
+		var chars []string
+		for _, w := range run.words {
+			switch {
+			case utf8.RuneCountInString(w) == 1:
+				chars = append(chars, w)
+			case strings.ContainsAny(w, "结果维持纠正其他尚审总计"): // (未 is in 未经复议直接起诉 too)
+				return cells, false // (a heading's words whole: t4ByWords' text)
+			}
+		}
+		t := 0
+		firstTotal := -1
+		for i, c := range chars {
+			if c == "总" {
+				if t++; firstTotal < 0 {
+					firstTotal = i
+				}
+			}
+		}
+		r := run.counts - t
+		if r < 0 || t > 0 && r > 0 && (firstTotal == 0 || firstTotal%r != 0) || res+r > 12 {
+			return cells, false
+		}
+		v := nums[at : at+run.counts]
+		for _, x := range v[:r] {
+			cells[res/4*5+res%4] = x
+			res++
+		}
+		var tt totals
+		for k := range t {
+			if tot+k >= 3 || res < 4*(tot+k+1) {
+				return cells, false // (a block's total before all its results)
+			}
+			tt.blocks = append(tt.blocks, tot+k)
+		}
+		tt.vals, tot = v[r:], tot+t
+		runTotals = append(runTotals, tt)
+		at += run.counts
+	}
+	if at != len(nums) || res != 12 || tot != 3 {
+		return cells, false
+	}
+	// each run's totals to its blocks in every order; one reading must hold
+	var found []string
+	var try func(k int, x [15]string) bool
+	try = func(k int, x [15]string) bool {
+		if k == len(runTotals) {
+			if t4GroupsFailing(x[:]) > 0 {
+				return true
+			}
+			if found != nil && !slices.Equal(found, x[:]) {
+				return false
+			}
+			found = slices.Clone(x[:])
+			return true
+		}
+		tt := runTotals[k]
+		for _, perm := range permutationsOf(len(tt.vals)) {
+			for i, b := range tt.blocks {
+				x[b*5+4] = tt.vals[perm[i]]
+			}
+			if !try(k+1, x) {
+				return false
+			}
+		}
+		return true
+	}
+	if !try(0, cells) || found == nil {
+		return cells, false
+	}
+	copy(cells[:], found)
+	return cells, true
+}
+
+// permutationsOf lists the orders of 0..n-1 (n of three at most here).
+func permutationsOf(n int) [][]int {
+	if n == 0 {
+		return [][]int{nil}
+	}
+	var out [][]int
+	for _, p := range permutationsOf(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			out = append(out, slices.Insert(slices.Clone(p), i, n-1))
+		}
+	}
+	return out
 }
 
 // t4WordsRun is a run of 表四's counts in parseT4Interleaved's text, with
@@ -16489,6 +16705,11 @@ func (run t4WordsRun) fitsCells() bool {
 		if c%5 != 4 {
 			cells = append(cells, c%5)
 		}
+	}
+	if run.counts == 6 && run.start%5 == 4 && len(run.words) >= 5 && len(words) >= 4 && slices.Equal(words[len(words)-4:], []int{0, 1, 2, 3}) && strings.HasSuffix(run.words[len(run.words)-5], "总计") {
+		// 总计 维持 纠正 结果 审结 then six counts: the block before's 总计 is
+		// written after this block's four, not first (t4ByWords)
+		return false
 	}
 	return len(words) >= len(cells) && slices.Equal(words[len(words)-len(cells):], cells)
 }
@@ -16813,37 +17034,6 @@ func barePageEnds(lines []Line, pages []int) []int {
 		}
 	}
 	return at
-}
-
-// t4OneMoved is 表四's fifteen counts in the order written with one of
-// them moved elsewhere, where exactly one such order (as cells, however
-// many moves give it) makes every group add up: pdftotext's default text
-// of LibreOffice's PDF writes a block's 总计, whose heading stands a line
-// off the others', after the next block's four (0 1 0 0 / 2 0 0 2 / 1 / 4
-// for 0 1 0 0 1 / 2 0 0 2 4). from and to say the move: the count's place
-// in nums and its place in moved, from 0.
-func t4OneMoved(nums []string) (moved []string, from, to int, ok bool) {
-	var found []string
-	for i := range nums {
-		for j := range nums {
-			if i == j {
-				continue
-			}
-			x := slices.Clone(nums)
-			v := x[i]
-			x = slices.Insert(slices.Delete(x, i, i+1), j, v)
-			if t4GroupsFailing(x) > 0 {
-				continue
-			}
-			if found != nil && !slices.Equal(found, x) {
-				return nil, 0, 0, false
-			}
-			if found == nil {
-				found, from, to = x, i, j
-			}
-		}
-	}
-	return found, from, to, found != nil
 }
 
 // t4GroupsFailing counts the groups of 表四's fifteen cells, in order, that

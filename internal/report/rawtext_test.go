@@ -359,3 +359,38 @@ func TestT2OneRowItemsNumbersBeforeLabel(t *testing.T) {
 		}
 	}
 }
+
+// The same text of a table set in a narrow column gives an item of two rows
+// (the 2019 format's 行政许可 and 其他对外管理服务事项) all its numbers between
+// its column headings and its first label, row by row ("处理决定数量" / "27" /
+// "16" / "6" / "11" / "27" / "15" / "量" / "行政许可" / "其他对外管理服务事" /
+// "项"), and cuts 行政事业性收费's row at the page's foot: its second number
+// after the next item's heading and the page's number ("31" / "第二十条第（九）项"
+// / "—2—" / "18", a page then). Read so where no number follows the labels
+// up to the next item and every row before is read whole, and where a page
+// starts right after; said. Before, the three rows were unread. The fixture:
+// as the one above, the table 3/4 as wide.
+func TestT2ItemRowsNumbersFirst(t *testing.T) {
+	const file = "pdftotext-lo-docx-narrow-t2itemfirst-2019.txt"
+	readsWhole(t, file)
+	text := string(readFile(t, filepath.Join(auditDir, file)))
+	r := audit(t, file, []byte(text))
+	if !saysOf(r, "PARSE.READ", "proactive_2019.licensing", "按行序每 3 个数读作一行：27 16 6 11 27 15") {
+		t.Errorf("the item's rows not said: %v", r.Findings)
+	}
+	if !saysOf(r, "PARSE.READ", "proactive_2019.fees", "排在下一个项目的标题之后、页末（第 110 行") {
+		t.Errorf("the row cut by the page's foot not said: %v", r.Findings)
+	}
+	for name, c := range map[string]struct{ data, cell string }{
+		// a number after the labels: the numbers before them may be laid
+		// out otherwise
+		"number after the labels": {strings.Replace(text, "其他对外管理服务事\n项\n", "其他对外管理服务事\n项\n8\n", 1), "licensing.prev_items"},
+		// no page's foot nor page after the 18: it may be the next item's
+		"no page after": {strings.Replace(strings.Replace(text, "18\n\n\f", "18\n\n", 1), "—2—\n", "", 1), "fees.change"},
+	} {
+		r := audit(t, file, []byte(c.data))
+		if got := r.Proactive.Cell(c.cell).String(); got != "" {
+			t.Errorf("%s: %s read %s", name, c.cell, got)
+		}
+	}
+}
