@@ -9383,6 +9383,7 @@ func (p *parser) parseT3() {
 			}
 		}
 	}
+	p.unreadAfterWrappedLabel(got, rows, norms, lo, hi)
 	if piece != nil {
 		// a row known only by the last characters of a wrapped label, that
 		// no numbers came to: its label was not really read (the words
@@ -9975,6 +9976,113 @@ func (p *parser) unreadStrayRows(got []t3Line) []t3Line {
 	return out
 }
 
+// unreadAfterWrappedLabel leaves unread a row read from numbers a cell to a
+// line that stand after the last piece of its wrapped label, its pieces
+// split by other words (a merged cell's: （二）部分公开（区分处理的，只计这一
+// 情形， / 理结果 / 不计其他情形） / 1 / 0 / … / 1), when two later rows or
+// more read no numbers of their own, their labels right after the numbers
+// (1.属于国家秘密 / 2.其他法律…) or written elsewhere (skipped before the
+// first label after them: 6.属于四类过程性信息 / 0 / 3 / …, 1.–5. further
+// on): pdftotext's default text of LibreOffice's PDF of a table that leaves
+// whole rows blank gives a later row's numbers there, a row's own standing
+// after its label's first line. Which of those rows the numbers are is not
+// known; they and the row are unread, said. (Only rows of its kind, the
+// outcomes: （七）总计 and 四、结转 have their own places.)
+func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []string, lo, hi int) {
+	prevText := func(i int) int {
+		for k := i - 1; k >= max(lo, 0); k-- {
+			if p.lines[k].Fields != nil || trimSpace(p.lines[k].Text) != "" {
+				return k
+			}
+		}
+		return -1
+	}
+	words := func(k int) string { // a line of words alone, normalised ("" otherwise)
+		if k < 0 || p.lines[k].Fields != nil {
+			return ""
+		}
+		rc := splitLabel(p.lines[k], NumCols)
+		if rc.ok || len(rc.tokens) > 0 {
+			return ""
+		}
+		return norm(rc.label)
+	}
+	withNumbers := make([]bool, len(rows)) // the rows read with numbers
+	for _, g := range got {
+		if i := t3RowAt(rows, g.row.Key); i >= 0 && !g.unread && (g.rc.ok || len(g.rc.tokens) > 0) {
+			withNumbers[i] = true
+		}
+	}
+	for gi := range got {
+		g := &got[gi]
+		at := -1
+		if g.line.OneEach && !g.unread {
+			at = p.lineIndex(g.line)
+		}
+		label := norm(g.row.Group + g.row.Label)
+		k1 := prevText(at)
+		if at < 0 || k1 < 0 {
+			continue
+		}
+		k2 := prevText(k1)
+		end, between, start := words(k1), words(k2), words(prevText(k2))
+		if own := norm(g.rc.label); own != "" {
+			// (the label's last piece on the numbers' line: a cell to a
+			// line joined after it)
+			end, between, start = own, words(k1), words(k2)
+		}
+		if own := norm(g.row.Label); end == "" || between == "" || start == "" || start+end != label || end == own || !strings.HasSuffix(own, end) || hasText(label, between) {
+			continue // (the row's own label cut in two, other words between; not its group's words apart)
+		}
+		// the rows with no numbers whose labels follow the numbers, up to
+		// the next numbers, and those skipped before the first label after
+		// them (their labels written elsewhere, without numbers)
+		j := t3RowAt(rows, g.row.Key)
+		var after []int
+		first := len(rows)
+		for k := p.nextText(at+1, hi); k >= 0; k = p.nextText(k+1, hi) {
+			rc := splitLabel(p.lines[k], NumCols)
+			L := totalWord(norm(rc.label))
+			m, fuzzy := matchT3(stripGroups(L), L, norms, j+1)
+			if m > j && !fuzzy {
+				first = min(first, m)
+			}
+			if words(k) == "" {
+				break
+			}
+			if m > j && !fuzzy && !withNumbers[m] && !slices.Contains(after, m) && rows[m].Kind == g.row.Kind {
+				after = append(after, m) // (a wrapped label's pieces name its row once)
+			}
+		}
+		for m := j + 1; m < first && m < len(rows); m++ {
+			if !withNumbers[m] && !slices.Contains(after, m) && rows[m].Kind == g.row.Kind {
+				after = append(after, m)
+			}
+		}
+		if len(after) < 2 {
+			continue
+		}
+		slices.Sort(after)
+		var names []string
+		for _, m := range append([]int{j}, after...) {
+			for c := range NumCols {
+				p.ambiguous(t3Cell(rows[m].Key, c))
+			}
+			if m != j {
+				names = append(names, rows[m].Group+rows[m].Label)
+			}
+		}
+		nums := strings.Join(g.rc.numbers(), " ")
+		p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字（%s）排在它折行的行名的最后一段之后；本表有整行空白，其后的“%s”都没有读到自己的数字（行名紧接在这些数字之后，或写在别处），PDF 转换的文字中这样排列的数字可能是其中某一行的，无法确定是哪一行的，这几行都记为空，请对照原文核对",
+			g.row.Group, g.row.Label, nums, strings.Join(names, "”“"))
+		for _, m := range after {
+			p.warn("PARSE.TABLE", "applications."+rows[m].Key, g.line.No, "表三“%s%s”没有读到自己的数字，而“%s%s”折行的行名之后的数字（%s）可能是它的，无法确定，该行记为空，请对照原文核对",
+				rows[m].Group, rows[m].Label, g.row.Group, g.row.Label, nums)
+		}
+		g.rc, g.unread = rowCells{label: g.rc.label}, true
+	}
+}
+
 // paragraphsApart says the numbers of a piece of a page run into one line
 // stand two spaces apart, or one (two on a line): each was a paragraph of
 // its own, a blank line after it, before the page's line breaks were made
@@ -10081,10 +10189,44 @@ func (p *parser) t3Scrambled(got []t3Line, lo, hi int, norms []string) []string 
 	switch {
 	case len(out) >= 3:
 		return out
-	case mostShort:
+	case mostShort && !rowsAddUpEach(got):
 		return []string{}
 	}
 	return nil
+}
+
+// rowsAddUpEach says every row of 表三 read with numbers, a cell to a line,
+// adds up as its numbers stand (the last its 总计: a row with blanks has
+// its total), three rows or more adding two counts or more other than 0:
+// numbers written row by row, each after its label (mutool's text, whose
+// blank cells leave nothing). Numbers written down the columns, a column's
+// under a row's label, would not but by chance (zeros add up in any order:
+// they are no sign).
+func rowsAddUpEach(got []t3Line) bool {
+	signs := 0
+	for _, g := range got {
+		toks := g.rc.cells
+		if !g.rc.ok {
+			toks = strs(g.rc.tokens)
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		vals, ok := countValues(toks)
+		if !ok || len(vals) > NumCols || !g.rc.ok && !g.line.OneEach && len(vals) > 1 || !sumsUp(vals) {
+			return false
+		}
+		nonzero := 0
+		for _, x := range vals[:len(vals)-1] {
+			if x != 0 {
+				nonzero++
+			}
+		}
+		if nonzero >= 2 {
+			signs++
+		}
+	}
+	return signs >= 3
 }
 
 // shortRowsRest completes 表三's rows read a few numbers short with the

@@ -91,6 +91,65 @@ func TestScrambledTableWithBlanksIsNotPlaced(t *testing.T) {
 	}
 }
 
+// mutool's text (PyMuPDF's get_text) of a report that leaves its zeros blank
+// writes each row's numbers a line each after its label, its blank cells
+// leaving nothing: most rows short, which a text run down the columns gives
+// too. Where every row adds up as its numbers stand (the last its 总计), three
+// rows or more adding two counts or more other than 0, the numbers are the
+// rows' own: 表三 is read as any text with blanks is (each row's 总计 where
+// the column holds, the places of the others not known), not refused. A row
+// that does not add up keeps the refusal. Before, 表三 was unread whole. The
+// fixture: LibreOffice's PDF of our DOCX of a generated 2020 report with
+// blanks, through mutool draw -F txt.
+func TestRowsEachAddingUpAreTheirOwn(t *testing.T) {
+	const file = "mutool-lo-docx-blanks-rowwise-2020.txt"
+	if right := readsAsTruth(t, file); right < 140 {
+		t.Errorf("%d cells of 表三 read right, want 140 or more", right)
+	}
+	text := string(readFile(t, filepath.Join(auditDir, file)))
+	r := audit(t, file, []byte(text))
+	if got := r.Applications["total"][report.ColTotal].String(); got != "35" {
+		t.Errorf("（七）总计's 总计 %q, want 35", got)
+	}
+	refused := func(r *report.Report) bool {
+		return saysOf(r, "PARSE.TABLE", "applications", "大多数行少了数")
+	}
+	if refused(r) {
+		t.Errorf("表三 refused: %v", r.Findings)
+	}
+	// 本年新收's 总计 written before its last applicant's count: the row does
+	// not add up as its numbers stand
+	r = audit(t, file, []byte(strings.Replace(text, "3\n28\n", "28\n3\n", 1)))
+	if !refused(r) {
+		t.Errorf("a row not adding up, 表三 not refused: %v", r.Findings)
+	}
+}
+
+// pdftotext's default text of LibreOffice's PDF of a table that leaves whole
+// rows blank writes a row's numbers after its wrapped label's first line,
+// but a later row's right after the last piece of （二）部分公开's label
+// (split by 三、本年度办理结果's words: …只计这一情形， / 理结果 / 不计其他情形）
+// / 1 / 0 / … / 1), the blank rows' labels after them or further on. The
+// numbers are then any of those rows', not known: the row and those rows are
+// unread and said. Before, the numbers were read as （二）部分公开's (7 wrong
+// cells in each such report). Where the label's pieces stand together, the
+// numbers are the row's. The fixtures: LibreOffice's PDF of our DOCX of
+// generated 2019 reports with blanks, through pdftotext without -layout.
+func TestNumbersAfterAWrappedLabelAmongBlankRows(t *testing.T) {
+	for _, file := range []string{"pdftotext-lo-docx-blanks-laterrow-2019.txt", "pdftotext-lo-docx-blanks-skippedrows-2019.txt"} {
+		readsAsTruth(t, file)
+		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
+		if !saysOf(r, "PARSE.TABLE", "applications.partly_granted", "可能是其中某一行的") {
+			t.Errorf("%s: not said: %v", file, r.Findings)
+		}
+	}
+	const file = "pdftotext-lo-docx-blanks-laterrow-2019.txt"
+	text := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "\n理结果\n", "\n", 1)
+	if got := audit(t, file, []byte(text)).Applications["partly_granted"][report.ColTotal].String(); got != "1" {
+		t.Errorf("the label's pieces together: （二）部分公开's 总计 %q, want 1", got)
+	}
+}
+
 // pdftotext's default text of our own PDF of a report (what an agency using
 // gongkai publishes): the header's 总计 is written after the table and the
 // first row's label after its numbers.
