@@ -2199,13 +2199,8 @@ func TestPreformattedPage(t *testing.T) {
 // pdftotext without -layout.
 func TestT4TotalsAfterTheirBlocksResults(t *testing.T) {
 	const file = "pdftotext-lo-docx-large-t4onemoved-2021.txt"
-	for _, f := range []string{file, "pdftotext-lo-docx-large-t4totalsorder-2023.txt", "pdftotext-lo-docx-narrow-t4blockname-2021.txt"} {
-		readsWhole(t, f)
-		r := audit(t, f, readFile(t, filepath.Join(auditDir, f)))
-		if !saysOf(r, "PARSE.READ", "appeals", "各段先写各项、后写总计") {
-			t.Errorf("%s: the reading not said: %v", f, r.Findings)
-		}
-	}
+	readsAndSays(t, []string{file, "pdftotext-lo-docx-large-t4totalsorder-2023.txt", "pdftotext-lo-docx-narrow-t4blockname-2021.txt"},
+		readsWhole, "PARSE.READ", "appeals", "各段先写各项、后写总计")
 	// 0 1 0 0 1 / 0 1 0 0 / 0 0 0 0 1 0: moving one count, the 1 may be
 	// 未经复议直接起诉's 总计, or its 纠正 be 复议后起诉's 总计 moved; the
 	// headings put no 总计 over the second run
@@ -2243,11 +2238,6 @@ func withT4Counts(t *testing.T, text, counts string) []byte {
 // 0 / 0 2 0 0 2: before, read wrong). The fixtures: as the ones above, the
 // page turned.
 func TestT4SixCountsAfterTheLastHeadings(t *testing.T) {
-	for _, file := range []string{"pdftotext-lo-docx-landscape-t4totalafter-2021.txt", "pdftotext-lo-docx-landscape-t4totalafter-2022.txt"} {
-		readsWhole(t, file)
-		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-		if !saysOf(r, "PARSE.READ", "appeals", "按每个数前面的表头文字定出它所在的栏读取") {
-			t.Errorf("%s: the reading not said: %v", file, r.Findings)
-		}
-	}
+	readsAndSays(t, []string{"pdftotext-lo-docx-landscape-t4totalafter-2021.txt", "pdftotext-lo-docx-landscape-t4totalafter-2022.txt"},
+		readsWhole, "PARSE.READ", "appeals", "按每个数前面的表头文字定出它所在的栏读取")
 }

@@ -1010,6 +1010,19 @@ func saysOf(r *report.Report, rule, cell, text string) bool {
 	})
 }
 
+// readsAndSays checks each fixture's reading with reads (readsWhole,
+// readsAsTruth) and fails the test where its audit has no finding of rule
+// on cell whose message holds text.
+func readsAndSays(t *testing.T, files []string, reads func(*testing.T, string), rule, cell, text string) {
+	t.Helper()
+	for _, file := range files {
+		reads(t, file)
+		if r := audit(t, file, readFile(t, filepath.Join(auditDir, file))); !saysOf(r, rule, cell, text) {
+			t.Errorf("%s: the reading not said (%s %s): %v", file, rule, text, r.Findings)
+		}
+	}
+}
+
 // Our PDF reader writes a 表三 row with blank cells with its first number at
 // that number's column, as it writes a full row's (LibreOffice's PDF sets
 // it less than a character after its label: 三、本 （一）予以公开 345 … 150 …

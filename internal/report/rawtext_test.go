@@ -136,13 +136,8 @@ func TestRowsEachAddingUpAreTheirOwn(t *testing.T) {
 // numbers are the row's. The fixtures: LibreOffice's PDF of our DOCX of
 // generated 2019 reports with blanks, through pdftotext without -layout.
 func TestNumbersAfterAWrappedLabelAmongBlankRows(t *testing.T) {
-	for _, file := range []string{"pdftotext-lo-docx-blanks-laterrow-2019.txt", "pdftotext-lo-docx-blanks-skippedrows-2019.txt"} {
-		readsAsTruth(t, file)
-		r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-		if !saysOf(r, "PARSE.TABLE", "applications.partly_granted", "可能是其中某一行的") {
-			t.Errorf("%s: not said: %v", file, r.Findings)
-		}
-	}
+	readsAndSays(t, []string{"pdftotext-lo-docx-blanks-laterrow-2019.txt", "pdftotext-lo-docx-blanks-skippedrows-2019.txt"},
+		func(t *testing.T, file string) { readsAsTruth(t, file) }, "PARSE.TABLE", "applications.partly_granted", "可能是其中某一行的")
 	const file = "pdftotext-lo-docx-blanks-laterrow-2019.txt"
 	text := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "\n理结果\n", "\n", 1)
 	if got := audit(t, file, []byte(text)).Applications["partly_granted"][report.ColTotal].String(); got != "1" {
