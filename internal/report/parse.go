@@ -5586,16 +5586,59 @@ func (p *parser) t2RestPastPageFoot(want, k, hi int) (rest []string, at int) {
 
 // headingPiecesBetween says the lines between i and j are blank or each a
 // piece of a column heading of 表二's row it (处理决定数 / 量, wrapped in a
-// narrow column).
+// narrow column), its label column's (信息内容) or its item's heading (第二十
+// 条第（五）项, where the numbers came before it: headedBefore).
 func (p *parser) headingPiecesBetween(i, j int, it T2Item) bool {
-	cols := p.t2Columns(it)
 	for k := i + 1; k < j; k++ {
-		L := norm(p.lines[k].Text)
-		if L != "" && !slices.ContainsFunc(cols, func(c string) bool { return hasText(norm(c), L) }) {
+		if !p.headingPiece(k, it) {
 			return false
 		}
 	}
 	return true
+}
+
+// headingPiece says line k is blank or a piece of the headings of 表二's
+// row it (headingPiecesBetween).
+func (p *parser) headingPiece(k int, it T2Item) bool {
+	L := norm(p.lines[k].Text)
+	return L == "" || L == "信息内容" || L == norm(it.Item) || p.columnPiece(L, it)
+}
+
+// columnPiece says L (normalised) is a piece of a column heading of 表二's
+// row it.
+func (p *parser) columnPiece(L string, it T2Item) bool {
+	return slices.ContainsFunc(p.t2Columns(it), func(c string) bool { return hasText(norm(c), L) })
+}
+
+// headedBefore says the numbers on line k of 表二 (from lo) stand after
+// pieces of the column headings of row it's item alone, back to the last
+// line with numbers (a row read whole), before the item's own heading:
+// the same text of a narrow table gives "规范性文件 26 6 33" / "本年增/减" /
+// "处理决定数量" / 31 27 12 8 27 25 / "信息内容" / "第二十条第（五）项" / …, the
+// (一)项's headings 本年新制作数量 … and not these.
+func (p *parser) headedBefore(k, lo int, it T2Item) bool {
+	pieces := 0
+	if L := norm(p.splitT2Label(p.lines[k], 3).label); L != "" {
+		// (the last heading's words on the numbers' line: a cell to a
+		// line joined after it)
+		if !p.columnPiece(L, it) {
+			return false
+		}
+		pieces++
+	}
+	for m := k - 1; m >= lo; m-- {
+		l := p.lines[m]
+		if l.Fields != nil || hasDigit(l.Text) {
+			return pieces > 0
+		}
+		if L := norm(l.Text); L != "" {
+			if !p.columnPiece(L, it) {
+				return false
+			}
+			pieces++
+		}
+	}
+	return false
 }
 
 // numbersBeforeItemHeading says a line from i on, up to the next heading of
@@ -5716,7 +5759,7 @@ func (p *parser) parseT2() {
 			}
 			if rows > 1 && pending < 0 && len(waiting) == 0 && stray.toks != nil && (j == 0 || items[j-1].Item != items[j].Item) &&
 				len(stray.toks) == rows*len(items[j].Cells) && !slices.ContainsFunc(items[j:j+rows], func(it T2Item) bool { return len(it.Cells) != len(items[j].Cells) }) &&
-				p.headingPiecesBetween(stray.at, lo+n, items[j]) && p.afterItemHeading(stray.at, lo, items[j]) && !p.numbersBeforeItemHeading(lo+n+1, hi) &&
+				p.headingPiecesBetween(stray.at, lo+n, items[j]) && (p.afterItemHeading(stray.at, lo, items[j]) || p.headedBefore(stray.at, lo, items[j])) && !p.numbersBeforeItemHeading(lo+n+1, hi) &&
 				!slices.ContainsFunc(items[:j], func(it T2Item) bool { return !r.Proactive.t2RowFull(it) }) {
 				// every row of an item of several, their numbers between the
 				// item's column headings and its first label, row by row,

@@ -422,8 +422,11 @@ func TestT2OneRowItemsNumbersBeforeLabel(t *testing.T) {
 // after the next item's heading and the page's number ("31" / "第二十条第（九）项"
 // / "—2—" / "18", a page then). Read so where no number follows the labels
 // up to the next item and every row before is read whole, and where a page
-// starts right after; said. Before, the three rows were unread. The fixture:
-// as the one above, the table 3/4 as wide.
+// starts right after; said. Before, the three rows were unread. The same
+// where the item's numbers come before its own heading, after its column
+// headings alone ("规范性文件" 26 6 33 / "本年增/减" / "处理决定数量" / 31 … 25 /
+// "信息内容" / "第二十条第（五）项" / …): not after another item's headings.
+// The fixtures: as the one above, the table 3/4 as wide.
 func TestT2ItemRowsNumbersFirst(t *testing.T) {
 	const file = "pdftotext-lo-docx-narrow-t2itemfirst-2019.txt"
 	readsWhole(t, file)
@@ -446,5 +449,12 @@ func TestT2ItemRowsNumbersFirst(t *testing.T) {
 		if got := r.Proactive.Cell(c.cell).String(); got != "" {
 			t.Errorf("%s: %s read %s", name, c.cell, got)
 		}
+	}
+	const before = "pdftotext-lo-docx-narrow-t2headedbefore-2019.txt"
+	readsAndSays(t, []string{before}, readsWhole, "PARSE.READ", "proactive_2019.licensing", "按行序每 3 个数读作一行：31 27 12 8 27 25")
+	// under a heading of the item before (本年新制作数量): not the item's
+	other := strings.Replace(string(readFile(t, filepath.Join(auditDir, before))), "本年增/减\n\n处理决定数量\n\n31\n", "本年增/减\n\n本年新制作数量\n\n31\n", 1)
+	if got := audit(t, before, []byte(other)).Proactive.Cell("licensing.prev_items").String(); got != "" {
+		t.Errorf("under another item's heading: 行政许可 read %s", got)
 	}
 }
