@@ -9443,6 +9443,7 @@ func (p *parser) parseT3() {
 	}
 	p.wholeGroups(rows, seen, whole)
 	p.missingRows(rows, seen)
+	p.unreadBeforeLabelAfterTable(got, rows, norms, hi)
 	if dropped != nil {
 		p.dropped3 = droppedLine{dropped, slices.Clone(seen), droppedAll} // (a copy: seen stays on the stack)
 	}
@@ -10123,6 +10124,67 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 				rows[m].Group, rows[m].Label, g.row.Group, g.row.Label, nums)
 		}
 		g.rc, g.unread = rowCells{label: g.rc.label}, true
+	}
+}
+
+// unreadBeforeLabelAfterTable leaves unread an outcome row read from numbers
+// a cell to a line when the next row, not found in the table, has its label
+// after the table's last row read, the last of the table's labels (（六）2.申请人
+// 逾期… / 0 1 0 1 0 0 2 / （七）总计 … / 四、结转… … / 3.其他: pdftotext's default
+// text of LibreOffice's PDF of a large-type table that leaves rows blank,
+// the numbers 3.其他's): the numbers
+// stand where either row's would, right before the row after them, and
+// which row they are is not known. Said of both.
+func (p *parser) unreadBeforeLabelAfterTable(got []t3Line, rows []T3Row, norms []string, hi int) {
+	if p.missing3 == nil {
+		return
+	}
+	last := -1 // the line of the table's last row read
+	for _, g := range got {
+		last = max(last, p.lineIndex(g.line))
+	}
+	if last < 0 {
+		return
+	}
+	for x := 1; x < len(rows); x++ {
+		if !p.missing3[x] || rows[x].Kind != RowOutcome || rows[x-1].Kind != RowOutcome || rows[x-1].Group != rows[x].Group {
+			continue
+		}
+		after := -1 // the line of its label after the table: the table's last label
+		for k := p.nextText(last+1, hi); k >= 0; k = p.nextText(k+1, hi) {
+			rc := splitLabel(p.lines[k], NumCols)
+			L := totalWord(norm(rc.label))
+			m, fuzzy := matchT3(stripGroups(L), L, norms, 0)
+			switch {
+			case m == x && !fuzzy && !rc.ok && len(rc.tokens) == 0 && after < 0:
+				after = k
+			case m >= 0 && after >= 0:
+				after = -2 // (other labels after it: a text out of order, not a table's end)
+			}
+		}
+		if after < 0 {
+			continue
+		}
+		for gi := range got {
+			g := &got[gi]
+			if g.row != &rows[x-1] || g.unread || !g.line.OneEach || len(g.rc.numbers()) != NumCols {
+				continue // (a row read whole: fewer or more numbers are said as such)
+			}
+			next := p.nextText(p.lineIndex(g.line)+1, hi)
+			if next < 0 {
+				continue
+			}
+			L := totalWord(norm(splitLabel(p.lines[next], NumCols).label))
+			if m, fuzzy := matchT3(stripGroups(L), L, norms, x+1); m <= x || fuzzy {
+				continue // (not the row after them next)
+			}
+			for c := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, c))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字（%s）紧接在下一行“%s%s”应在的位置之前，而那一行的行名写在了表格之后（第 %d 行，PDF 转换的文字顺序），这些数字也可能是那一行的，无法确定，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(g.rc.numbers(), " "), rows[x].Group, rows[x].Label, p.lines[after].No)
+			g.rc, g.unread = rowCells{label: g.rc.label}, true
+		}
 	}
 }
 

@@ -145,6 +145,22 @@ func TestNumbersAfterAWrappedLabelAmongBlankRows(t *testing.T) {
 	}
 }
 
+// The same text of a table set large writes （六）3.其他's label after the
+// table (after 四、结转下年度继续办理's numbers) and its numbers where they
+// stand in the table, after 2.申请人逾期…'s label and a page break, right
+// before （七）总计: 2.'s or 3.'s, not known. Read as 2.'s before (7 wrong
+// cells); now 2. is unread and said, as 3. is. Without 3.'s label after the
+// table, the numbers are 2.'s. The fixture: as the ones above, the table's
+// text 12 and 13 pt.
+func TestNumbersBeforeALabelWrittenAfterTheTable(t *testing.T) {
+	const file = "pdftotext-lo-docx-large-blanks-labelafter-2021.txt"
+	readsAndSays(t, []string{file}, func(t *testing.T, file string) { readsAsTruth(t, file) }, "PARSE.TABLE", "applications.other.no_fee_paid", "行名写在了表格之后")
+	text := strings.Replace(string(readFile(t, filepath.Join(auditDir, file))), "\n3.其他\n", "\n", 1)
+	if got := audit(t, file, []byte(text)).Applications["other.no_fee_paid"][report.ColTotal].String(); got != "2" {
+		t.Errorf("no label after the table: 2.'s 总计 %q, want 2", got)
+	}
+}
+
 // pdftotext's default text of our own PDF of a report (what an agency using
 // gongkai publishes): the header's 总计 is written after the table and the
 // first row's label after its numbers.
