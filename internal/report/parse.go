@@ -5584,6 +5584,31 @@ func (p *parser) t2RestPastPageFoot(want, k, hi int) (rest []string, at int) {
 	return slices.Clone(fs[1:]), k
 }
 
+// itemNumbersFirst says the numbers that went to no row (stray), before the
+// label of 表二's row j on line at (lines lo:hi), are every row of its item's,
+// row by row (rows of them), every row before j read whole: an item of one
+// row, its numbers right after the item's column headings, none after its
+// label; an item of several, j its first, the numbers after the item's
+// column headings (or, before its own heading, pieces of those alone), only
+// pieces of its headings between them and the label, and none after the
+// labels up to the next item's heading.
+func (p *parser) itemNumbersFirst(items []T2Item, j int, stray strayT2, lo, at, hi int) (rows int, ok bool) {
+	if j < 0 || stray.toks == nil {
+		return 0, false
+	}
+	rows, w := p.r.Format.itemRows(j), len(items[j].Cells)
+	if len(stray.toks) != rows*w || j > 0 && items[j-1].Item == items[j].Item ||
+		slices.ContainsFunc(items[j:j+rows], func(it T2Item) bool { return len(it.Cells) != w }) ||
+		slices.ContainsFunc(items[:j], func(it T2Item) bool { return !p.r.Proactive.t2RowFull(it) }) {
+		return 0, false
+	}
+	if rows == 1 {
+		return 1, p.blankBetween(stray.at, at) && p.afterItemHeading(stray.at, lo, items[j]) && !p.numbersNext(at+1, hi)
+	}
+	return rows, p.headingPiecesBetween(stray.at, at, items[j]) && (p.afterItemHeading(stray.at, lo, items[j]) || p.headedBefore(stray.at, lo, items[j])) &&
+		!p.numbersBeforeItemHeading(at+1, hi)
+}
+
 // headingPiecesBetween says the lines between i and j are blank or each a
 // piece of a column heading of 表二's row it (处理决定数 / 量, wrapped in a
 // narrow column), its label column's (信息内容) or its item's heading (第二十
@@ -5730,44 +5755,17 @@ func (p *parser) parseT2() {
 					heads = heads[len(heads)-300:]
 				}
 			}
-			if j >= 0 && pending < 0 && len(waiting) == 0 && stray.toks != nil && len(stray.toks) == len(items[j].Cells) && r.Format.itemRows(j) == 1 &&
-				p.blankBetween(stray.at, lo+n) && p.afterItemHeading(stray.at, lo, items[j]) && !p.numbersNext(lo+n+1, hi) &&
-				!slices.ContainsFunc(items[:j], func(it T2Item) bool { return !r.Proactive.t2RowFull(it) }) {
-				// the one row of its item, its numbers between the item's
-				// column headings and its label and none after it, every
-				// row before it read whole (LibreOffice's PDF of a Word table
-				// through pdftotext's default text: "本年处理决定数量" / "19" /
-				// "行政许可" / "第二十条第（六）项"; the rows of an item of two
-				// after their labels, as usual): no other row's
-				it := items[j]
-				found++
-				seen[j], next = true, j+1
-				if labelLine[j] == 0 {
-					labelLine[j] = l.No
-				}
-				r.setLine("proactive."+it.Key, l.No)
-				p.warn("PARSE.READ", r.t2Prefix()+it.Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在它所属项目的表头之后（第 %d 行，PDF 转换的文字顺序；该项目只有这一行，它之前的各行都已读全），读作：%s",
-					it.Label, p.lines[stray.at].No, strings.Join(stray.toks, " "))
-				p.fillT2(it, rowCells{label: rc.label, cells: slices.Clone(stray.toks), ok: true}, l)
-				stray = strayT2{}
-				prevLabel = L
-				continue
-			}
-			rows := 0
-			if j >= 0 {
-				rows = r.Format.itemRows(j)
-			}
-			if rows > 1 && pending < 0 && len(waiting) == 0 && stray.toks != nil && (j == 0 || items[j-1].Item != items[j].Item) &&
-				len(stray.toks) == rows*len(items[j].Cells) && !slices.ContainsFunc(items[j:j+rows], func(it T2Item) bool { return len(it.Cells) != len(items[j].Cells) }) &&
-				p.headingPiecesBetween(stray.at, lo+n, items[j]) && (p.afterItemHeading(stray.at, lo, items[j]) || p.headedBefore(stray.at, lo, items[j])) && !p.numbersBeforeItemHeading(lo+n+1, hi) &&
-				!slices.ContainsFunc(items[:j], func(it T2Item) bool { return !r.Proactive.t2RowFull(it) }) {
-				// every row of an item of several, their numbers between the
-				// item's column headings and its first label, row by row,
-				// and none after the labels up to the next item's heading,
-				// every row before read whole (the same text of a table set
-				// in a narrow column: "处理决定数量" / "27" / "16" / "6" / "11" /
-				// "27" / "15" / "行政许可" / "其他对外管理服务事" / "项")
+			if rows, ok := p.itemNumbersFirst(items, j, stray, lo, lo+n, hi); ok && pending < 0 && len(waiting) == 0 {
+				// every row of the label's item, its numbers between the
+				// item's column headings and its (first) label, row by row,
+				// every row before read whole (LibreOffice's PDF of a Word
+				// table through pdftotext's default text: "本年处理决定数量" /
+				// "19" / "行政许可" / "第二十条第（六）项"; set in a narrow column,
+				// an item of two: "处理决定数量" / "27" / "16" / "6" / "11" /
+				// "27" / "15" / "行政许可" / "其他对外管理服务事" / "项"): no
+				// other row's
 				w := len(items[j].Cells)
+				var labels []string
 				for k, it := range items[j : j+rows] {
 					seen[j+k] = true
 					if labelLine[j+k] == 0 {
@@ -5775,15 +5773,17 @@ func (p *parser) parseT2() {
 					}
 					r.setLine("proactive."+it.Key, l.No)
 					p.fillT2(it, rowCells{label: it.Label, cells: slices.Clone(stray.toks[k*w : (k+1)*w]), ok: true}, l)
+					labels = append(labels, it.Label)
 				}
 				found += rows
 				next = j + rows
-				var labels []string
-				for _, it := range items[j : j+rows] {
-					labels = append(labels, it.Label)
+				if rows == 1 {
+					p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在它所属项目的表头之后（第 %d 行，PDF 转换的文字顺序；该项目只有这一行，它之前的各行都已读全），读作：%s",
+						items[j].Label, p.lines[stray.at].No, strings.Join(stray.toks, " "))
+				} else {
+					p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在该项目的表头之后（第 %d 行，PDF 转换的文字顺序；行名之后到下一个项目之前没有数字，它之前的各行都已读全），按行序每 %d 个数读作一行：%s",
+						strings.Join(labels, "”“"), p.lines[stray.at].No, w, strings.Join(stray.toks, " "))
 				}
-				p.warn("PARSE.READ", r.t2Prefix()+items[j].Key, l.No, "表二“%s”的数字在原文中排在行名之前、紧接在该项目的表头之后（第 %d 行，PDF 转换的文字顺序；行名之后到下一个项目之前没有数字，它之前的各行都已读全），按行序每 %d 个数读作一行：%s",
-					strings.Join(labels, "”“"), p.lines[stray.at].No, w, strings.Join(stray.toks, " "))
 				stray = strayT2{}
 				prevLabel = L
 				continue
@@ -10063,11 +10063,11 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 		if g.line.OneEach && !g.unread {
 			at = p.lineIndex(g.line)
 		}
-		label := norm(g.row.Group + g.row.Label)
 		k1 := prevText(at)
 		if at < 0 || k1 < 0 {
 			continue
 		}
+		label := norm(g.row.Group + g.row.Label)
 		k2 := prevText(k1)
 		end, between, start := words(k1), words(k2), words(prevText(k2))
 		if own := norm(g.rc.label); own != "" {
@@ -10085,9 +10085,7 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 		var after []int
 		first := len(rows)
 		for k := p.nextText(at+1, hi); k >= 0; k = p.nextText(k+1, hi) {
-			rc := splitLabel(p.lines[k], NumCols)
-			L := totalWord(norm(rc.label))
-			m, fuzzy := matchT3(stripGroups(L), L, norms, j+1)
+			m, fuzzy, _ := t3LabelRow(p.lines[k], norms, j+1)
 			if m > j && !fuzzy {
 				first = min(first, m)
 			}
@@ -10127,6 +10125,15 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 	}
 }
 
+// t3LabelRow is the row of 表三 (from row from on) whose label line l
+// holds, as matchT3 finds it, and l's words and numbers.
+func t3LabelRow(l Line, norms []string, from int) (row int, fuzzy bool, rc rowCells) {
+	rc = splitLabel(l, NumCols)
+	L := totalWord(norm(rc.label))
+	row, fuzzy = matchT3(stripGroups(L), L, norms, from)
+	return row, fuzzy, rc
+}
+
 // unreadBeforeLabelAfterTable leaves unread an outcome row read from numbers
 // a cell to a line when the next row, not found in the table, has its label
 // after the table's last row read, the last of the table's labels (（六）2.申请人
@@ -10152,9 +10159,7 @@ func (p *parser) unreadBeforeLabelAfterTable(got []t3Line, rows []T3Row, norms [
 		}
 		after := -1 // the line of its label after the table: the table's last label
 		for k := p.nextText(last+1, hi); k >= 0; k = p.nextText(k+1, hi) {
-			rc := splitLabel(p.lines[k], NumCols)
-			L := totalWord(norm(rc.label))
-			m, fuzzy := matchT3(stripGroups(L), L, norms, 0)
+			m, fuzzy, rc := t3LabelRow(p.lines[k], norms, 0)
 			switch {
 			case m == x && !fuzzy && !rc.ok && len(rc.tokens) == 0 && after < 0:
 				after = k
@@ -10174,8 +10179,7 @@ func (p *parser) unreadBeforeLabelAfterTable(got []t3Line, rows []T3Row, norms [
 			if next < 0 {
 				continue
 			}
-			L := totalWord(norm(splitLabel(p.lines[next], NumCols).label))
-			if m, fuzzy := matchT3(stripGroups(L), L, norms, x+1); m <= x || fuzzy {
+			if m, fuzzy, _ := t3LabelRow(p.lines[next], norms, x+1); m <= x || fuzzy {
 				continue // (not the row after them next)
 			}
 			for c := range NumCols {
