@@ -29,8 +29,7 @@ func TestReadingFindingsQuoteWhatWasRead(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ file, cell, text string }{
-		{"pdftotext-chrome-narrow-rowsbeforelabels-2021.txt", "appeals", "表四“行政复议”一组之前有 1 个数（2），不属于任何一组"},
-		{"pdftotext-chrome-narrow-blankrows-firstrowsbefore-2023.txt", "appeals", "表四“行政复议”一组之前有 1 个数（0），不属于任何一组"},
+		{"pdftotext-chrome-narrow-blanks-firstcolumn-2023.txt", "appeals", "表四“行政复议”一组之前有 1 个数（1），不属于任何一组"},
 		{"pdfminer-blanks-2021.txt", "applications.total", "表三“（七）总计”应有 7 个数，行名旁没有读到数字（可能整行空白，也可能它的数字在别处）"},
 	} {
 		if r := audit(t, c.file, readFile(t, filepath.Join(auditDir, c.file))); !saysOf(r, "PARSE.TABLE", c.cell, c.text) {

@@ -16271,6 +16271,9 @@ func (p *parser) parseT4() {
 			// text of a table whose blank cells left nothing)
 			r.Meta.Tables["4"] = true
 			r.setLine("appeals", first)
+			if len(parts) == 1 && parts[0] == 1 && slices.Equal(blocks, []int{0, 3}) && p.t4FirstColumnFirst(lo, first) && p.fillT4FirstColumn(strs(toks), first) {
+				return
+			}
 			p.fillT4Rows(strs(toks), parts, blocks, first)
 			return
 		}

@@ -15,16 +15,16 @@ import (
 // after those rows, a cell to a line, row by row (joined to the header's last
 // word, 构), and the page's last three rows come whole. Read so where the
 // rows add up and the columns hold in that cut only. Before, 表三 was unread
-// (20 rows "读到 2 个", （六）其他处理 with 21 numbers). Its 表四 has a number
-// before the first group's name and the groups one number short: said as
-// a number short that may be that one moved, not as a blank cell (the
+// (20 rows "读到 2 个", （六）其他处理 with 21 numbers). Its 表四's first
+// number stands after the first column's heading, before the groups' names:
+// read as TestT4FirstColumnBeforeTheGroups says, not as a blank cell (the
 // report writes its zeros).
 func TestTableInTwoBlocksOfColumns(t *testing.T) {
 	const file = "pdftotext-chrome-narrow-splitcolumns-2019.txt"
 	runTruthCases(t, []truthCase{
 		{file: file, min: 171, said: func(r *report.Report) bool {
 			return saysOf(r, "PARSE.READ", "applications", "表三的数字在原文中分成左右两块（PDF 转换的文字顺序）：“一、本年新收政府信息公开申请数量”至“（五）不予处理5.要求行政机关确认或重新出具已获取信息”20 行的前 2 栏（自然人、商业企业）在各自的行名旁") &&
-				saysOf(r, "PARSE.READ", "appeals", "少 1 个数（可能是空白，也可能是“行政复议”一组之前的“0”被转换移了位置）") &&
+				saysOf(r, "PARSE.READ", "appeals", "表四的第一个数（0）紧接在“结果维持”的表头之后") &&
 				!saysOf(r, "PARSE.READ", "appeals", "空白单元格")
 		}},
 	})
@@ -51,15 +51,16 @@ func TestTableInTwoBlocksOfColumns(t *testing.T) {
 // with no words between (5.属于三类内部事务信息 0 0 / 0 / 0 / 6.属于四类…):
 // runs of first cells between words are two rows' at most, not one. Before,
 // 表三 was unread ("表三大多数行少了数"). Its 表四's first number stands
-// before the first group's name and no blank is placed for it: 表四 unread
-// and said, as before (the text's order of 表四 is not the table's in every
-// such print: a group's numbers can be traded and still add up).
+// after the first column's heading, before the first group's name: read as
+// TestT4FirstColumnBeforeTheGroups says (the text's order of 表四 is not the
+// table's in such a print: where a group's numbers can be traded and still
+// add up, those cells are unread).
 func TestTableInTwoBlocksOfColumnsRowsBeforeLabels(t *testing.T) {
 	const file = "pdftotext-chrome-a5-splitcolumns-2022.txt"
 	runTruthCases(t, []truthCase{
 		{file: file, min: 175, said: func(r *report.Report) bool {
 			return saysOf(r, "PARSE.READ", "applications", "分成左右两块") &&
-				saysOf(r, "PARSE.TABLE", "appeals", "表四“行政复议”一组之前有 1 个数（1）")
+				saysOf(r, "PARSE.READ", "appeals", "表四的第一个数（1）紧接在“结果维持”的表头之后")
 		}},
 	})
 }
