@@ -2244,7 +2244,10 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 				break
 			}
 		}
-		if !numbered {
+		if !numbered || !t3AnyLabel(p.lines[i]) {
+			// (a line of the header's words over the first numbers —
+			// pdftotext's default text of a table that leaves cells blank:
+			// 他 计 / 0 / / 0 … — is no row)
 			continue
 		}
 		if i+span >= hi {
@@ -2282,8 +2285,12 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 		starts = append(starts, i)
 		i += span
 	}
-	if !many || !gaps {
-		return nil // no evidence for the layout, or no blank to place: the general path
+	if !many || !gaps || len(starts) < 2 {
+		// no evidence for the layout, or no blank to place: the general
+		// path (a table with a count has two rows with numbers at least,
+		// one and its 总计: a row alone fitting is chance, the table's last
+		// label and the numbers of a text that wrote them all after it)
+		return nil
 	}
 	// the last row's empty last line may be the break after the table (a
 	// row short of a blank that left no line), not a blank cell: taken as a
@@ -2293,6 +2300,16 @@ func (p *parser) slotRowsEvery(lo, hi, stride int) []int {
 		return nil
 	}
 	return starts
+}
+
+// t3AnyLabel says line l is the label of a row of 表三 in either format.
+func t3AnyLabel(l Line) bool {
+	for _, norms := range [][]string{t3Norms2021, t3Norms2019} {
+		if row, _, _ := t3LabelRow(l, norms, 0); row >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // slotT2 is slotRows for 表二: LibreOffice's text export of a Word table
@@ -9427,6 +9444,7 @@ func (p *parser) parseT3() {
 		}
 	}
 	p.unreadAfterWrappedLabel(got, rows, norms, lo, hi)
+	p.sayLabelsOutOfOrder(got, rows, norms, lo, hi)
 	if piece != nil {
 		// a row known only by the last characters of a wrapped label, that
 		// no numbers came to: its label was not really read (the words
@@ -9580,6 +9598,17 @@ func (p *parser) parseT3() {
 			}
 			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”有 %d 个数（%s），与表头的栏数不符，该行记为空，请对照原文核对",
 				g.row.Group, g.row.Label, len(g.rc.cells), strings.Join(g.rc.cells, " "))
+		case g.rc.ok && g.line.Fields == nil && !g.line.Segmented && !g.line.OneEach && slices.ContainsFunc(g.rc.cells, leadingZero):
+			// a laid-out text's row with a number written as none is (00,
+			// 10 where 0 is wanted: 0 0 00 0 00 10 10): two rows printed on
+			// one line, a cell's digits over another's run together
+			// (pdftotext -layout of a narrow page's wrapped rows); read as
+			// seven numbers it added up by chance
+			for i := range NumCols {
+				p.ambiguous(t3Cell(g.row.Key, i))
+			}
+			p.warn("PARSE.TABLE", "applications."+g.row.Key, g.line.No, "表三“%s%s”的 7 个数（%s）中有以 0 开头的多位数，不是一个数的写法，多半是上下两行的数字在版面上连在了一起，无法分清，该行记为空，请对照原文核对",
+				g.row.Group, g.row.Label, strings.Join(g.rc.cells, " "))
 		case g.rc.ok:
 			var v Row
 			for i, s := range g.rc.cells {

@@ -71,11 +71,15 @@ func TestTableInTwoBlocksOfColumnsRowsBeforeLabels(t *testing.T) {
 // first. No row read a number beside its label, but 四、结转 took a few
 // placed under the header's words, so 表三 did not count as unread and no
 // reading of the numbers apart from the labels was tried: every row unread.
-// A table most of whose rows read nothing is tried so too.
+// A table most of whose rows read nothing is tried so too. (The header's
+// last line, 社会公益组织 法律服务机构 其他 总计, was also taken for a row's
+// label with the numbers after it as its cells and blanks, a cell every two
+// lines: no label of 表三 is, since TestHeaderWordsOverNumbersAreNoRow; the
+// numbers are read in one run, as they stand.)
 func TestMostRowsEmptyTriesTheNumbersApart(t *testing.T) {
 	runTruthCases(t, []truthCase{
 		{file: "pdftotext-chrome-letterland-numbersafterheader-2019.txt", min: 161, said: func(r *report.Report) bool {
-			return saysOf(r, "PARSE.READ", "applications", "表三的数字与行名分开排列")
+			return saysOf(r, "PARSE.READ", "applications.new", "表三的 23 行数字在原文中连成一串（161 个数），与行名分开")
 		}},
 	})
 }
@@ -120,5 +124,25 @@ func TestTwoRowsGivenColumnByColumn(t *testing.T) {
 	}
 	if r := audit(t, file, []byte(moved)); saysOf(r, "PARSE.READ", "applications", "逐栏排列") || r.Applications["withheld.internal_affairs"] != (report.Row{}) {
 		t.Errorf("read as pairs with a pair out of place: %v", r.Applications["withheld.internal_affairs"])
+	}
+}
+
+// pdftotext's default text of a browser's landscape print of a table that
+// leaves cells blank: every label, then the header's words a piece to a
+// line (…/ 他 计), then the numbers a line each, an empty line between every
+// two. The header's last line was taken for a row's label, the numbers after
+// it for its seven cells with blanks (0 / / 0 / / 0 / / 0: LibreOffice's text
+// export writes blank cells so) and given to a row by the table's order: 4
+// numbers in the wrong cells of 3.要求提供公开出版物 (A4), of （七）总计 (US
+// Letter, 5 and 8 read 0). Only a label of 表三 starts such a row now.
+func TestHeaderWordsOverNumbersAreNoRow(t *testing.T) {
+	for _, file := range []string{
+		"pdftotext-chrome-land-blanks-headerwords-2024.txt",
+		"pdftotext-chrome-letterland-blanks-headerwords-2024.txt",
+	} {
+		readsAsTruth(t, file)
+		if r := audit(t, file, readFile(t, filepath.Join(auditDir, file))); saysOf(r, "PARSE.READ", "applications", "已按空行的位置读取空白单元格") {
+			t.Errorf("%s: read as cells with their blanks on lines of their own", file)
+		}
 	}
 }
