@@ -23,6 +23,9 @@ import (
 // texts, where leaving such rows unread lost 77 cells read right to mend 14):
 // the row is read so, and said, naming the rows the numbers may be.
 func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string, lo, hi int) {
+	if !slices.ContainsFunc(got, func(g t3Line) bool { return g.line.OneEach && !g.unread }) {
+		return // (most tables: no row read from numbers a cell to a line)
+	}
 	withNumbers := make([]bool, len(rows))
 	for _, g := range got {
 		if i := t3RowAt(rows, g.row.Key); i >= 0 && !g.unread && (g.rc.ok || len(g.rc.tokens) > 0) {
