@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -48,15 +47,6 @@ func TestT3LabelsOutOfOrderSaid(t *testing.T) {
 // 0 0 0 0 0 10 10. A row of a laid-out text with a number written as no
 // count is (a leading 0: 00, 01) is unread, said.
 func TestT3RowsRunTogetherInALaidOutLine(t *testing.T) {
-	const file = "pdftotext-layout-portal-gluedrows-2022.txt"
-	readsAsTruth(t, file)
-	r := audit(t, file, readFile(t, filepath.Join(auditDir, file)))
-	if !saysOf(r, "PARSE.TABLE", "applications.withheld.internal_affairs", "中有以 0 开头的多位数") {
-		t.Errorf("not said: %v", r.Findings)
-	}
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Rule, "T3.") {
-			t.Errorf("a false %s: %s", f.Rule, f.Message)
-		}
-	}
+	readsAndSays(t, []string{"pdftotext-layout-portal-gluedrows-2022.txt"}, func(t *testing.T, file string) { readsAsTruth(t, file) },
+		"PARSE.TABLE", "applications.withheld.internal_affairs", "中有以 0 开头的多位数")
 }
