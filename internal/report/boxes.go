@@ -333,7 +333,8 @@ func xmlBoxes(t string) []wordBox {
 			b.top, ok2 = attr("yMin")
 			x1, ok3 = attr("xMax")
 			y1, ok4 = attr("yMax")
-			b.width, b.height, b.fontBox = x1-b.left, y1-b.top, true
+			// (pdftotext's words: their glyphs' own boxes, exact)
+			b.width, b.height, b.fontBox, b.exact = x1-b.left, y1-b.top, true, true
 		}
 		if ok1 && ok2 && ok3 && ok4 && b.text != "" && b.width >= 0 && b.height > 0 {
 			out = append(out, b)
