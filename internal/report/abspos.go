@@ -135,6 +135,12 @@ type pagedRuns struct {
 	// exact: the runs' widths are their text's own (a converter's text
 	// boxes), no guess to allow for: a narrow gap is a gap
 	exact bool
+	// left: the leftmost x of the pages so far, from which every page's
+	// columns are counted, as a PDF's are (pdfText): counted from each
+	// page's own, a table's second page whose text starts further right
+	// had its rows' numbers columns off the first page's headings
+	left    float64
+	leftSet bool
 }
 
 // endRun marks the glyphs since from as one run (closeRuns joins a run to
@@ -154,7 +160,10 @@ func (pg *pagedRuns) flush() {
 		pg.b.WriteByte('\f')
 	}
 	closeRuns(pg.glyphs, pg.exact)
-	pageLines(&pg.b, pg.glyphs)
+	if l := pageLeft(pg.glyphs); !pg.leftSet || l < pg.left {
+		pg.left, pg.leftSet = l, true
+	}
+	pageLinesFrom(&pg.b, pg.glyphs, pg.left, 0)
 	pg.glyphs = pg.glyphs[:0]
 	pg.pages++
 }
