@@ -366,7 +366,7 @@ func stextChar(tag string, page int) (wordBox, bool) {
 		}
 		v[i] = x
 	}
-	b := wordBox{page: page, text: c, left: v[0], top: v[1], width: v[2] - v[0], height: v[5] - v[1], fontBox: true}
+	b := wordBox{page: page, text: c, left: v[0], top: v[1], width: v[2] - v[0], height: v[5] - v[1], fontBox: true, exact: true}
 	return b, b.width >= 0 && b.height > 0
 }
 
