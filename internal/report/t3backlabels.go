@@ -15,13 +15,14 @@ import (
 // 4.无正当理由… / 5.要求行政机关… / 2 / 0 / …). pdftotext's default text of
 // LibreOffice's PDF of a table that leaves whole rows blank writes some rows'
 // labels away from their rows, and at times a later row's numbers after a
-// blank row's label. The numbers may then be those of any outcome row after it
-// that read none, its label among those out of order (or skipped before the first
-// later one after the numbers). Which it is the text does not tell, nor do
-// 表三's identities (outcome rows trade places in them); but a row's label
-// right before its numbers is most often its own (3 in 4 in the probe's
-// texts, where leaving such rows unread lost 77 cells read right to mend 14):
-// the row is read so, and said, naming the rows the numbers may be.
+// blank row's label. The numbers may then be those of any row after it that
+// read none whose label is among those out of order (or of an outcome row
+// skipped before the first later label after the numbers). Which it is the
+// text does not tell, nor do 表三's identities (outcome rows trade places in
+// them); but a row's label right before its numbers is most often its own
+// (3 in 4 in the probe's texts, where leaving such rows unread lost 77
+// cells read right to mend 14): the row is read so, and said, naming the
+// rows the numbers may be.
 func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string, lo, hi int) {
 	if !slices.ContainsFunc(got, func(g t3Line) bool { return g.line.OneEach && !g.unread }) {
 		return // (most tables: no row read from numbers a cell to a line)
@@ -69,9 +70,7 @@ func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string,
 				out = true
 			case m > j:
 				first = min(first, m)
-				if rows[m].Kind == RowOutcome {
-					may = append(may, m)
-				}
+				may = append(may, m)
 			}
 		}
 		for m := j + 1; m < first && m < len(rows); m++ {
@@ -89,9 +88,7 @@ func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string,
 			}
 			if m > j {
 				out = true
-				if rows[m].Kind == RowOutcome {
-					may = append(may, m)
-				}
+				may = append(may, m)
 			}
 		}
 		if !out || len(may) == 0 {
@@ -107,7 +104,10 @@ func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string,
 		if len(names) > 1 {
 			which = "“" + strings.Join(names, "”“") + "”中某一行的"
 		}
-		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字（%s）紧接在它的行名之后，读作该行的；但它前后的行名不按表中的次序（PDF 转换把空白行的行名排到了别处），这样的文字中，行名之后的数字也可能是没有读到数字的%s（办理结果各行互换不影响表三的勾稽关系），请对照原文核对",
+		if !slices.ContainsFunc(may, func(m int) bool { return rows[m].Kind != RowOutcome }) {
+			which += "（办理结果各行互换不影响表三的勾稽关系）"
+		}
+		p.warn("PARSE.READ", "applications."+g.row.Key, g.line.No, "表三“%s%s”的数字（%s）紧接在它的行名之后，读作该行的；但它前后的行名不按表中的次序（PDF 转换把空白行的行名排到了别处），这样的文字中，行名之后的数字也可能是没有读到数字的%s，请对照原文核对",
 			g.row.Group, g.row.Label, strings.Join(g.rc.numbers(), " "), which)
 	}
 }

@@ -31,6 +31,14 @@ func TestT3LabelsOutOfOrderSaid(t *testing.T) {
 		!saysOf(r, "PARSE.READ", "applications.withheld.internal_affairs", "“（四）无法提供2.没有现成信息需要另行制作”") {
 		t.Errorf("%s: the reading, or the row the numbers are, not said: %v", other, r.Findings)
 	}
+	// a later row of another kind named too, without the outcome rows'
+	// caveat: pdfminer's text writes （七）总计's label, which reads no
+	// numbers, before （六）2.'s
+	const mined = "pdfminer-blanks-2021.txt"
+	r = audit(t, mined, readFile(t, filepath.Join(auditDir, mined)))
+	if !saysOf(r, "PARSE.READ", "applications.other.no_fee_paid", "也可能是没有读到数字的“（七）总计”的，请对照原文核对") {
+		t.Errorf("%s: （七）总计 not named: %v", mined, r.Findings)
+	}
 	// a row read in a table whose labels keep their order is not said so
 	for _, f := range []string{"pdftotext-lo-docx-blanks-laterrow-2019.txt", "pdftotext-lo-docx-large-blanks-labelafter-2021.txt", "pdftotext-lo-a5-blanks-t4tail-2022.txt"} {
 		if r := audit(t, f, readFile(t, filepath.Join(auditDir, f))); saysOf(r, "PARSE.READ", "applications", "不按表中的次序") {
