@@ -250,6 +250,11 @@ func tsvBoxes(t string) (out []wordBox, ocr bool) {
 		for i := range out {
 			out[i].mid = 0 // (a PDF's words: where they stand)
 		}
+		// (and their boxes their glyphs': a word overlapping the next of its
+		// TSV line is one of another printed line — 表四's stacked heading
+		// 结 under 未经复议直接起诉 —, not an OCR's wide box to narrow, which
+		// shrank the glyph and moved it columns right)
+		return out, ocr
 	}
 	clipOverlaps(out)
 	return out, ocr
