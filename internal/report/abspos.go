@@ -139,8 +139,7 @@ type pagedRuns struct {
 	// columns are counted, as a PDF's are (pdfText): counted from each
 	// page's own, a table's second page whose text starts further right
 	// had its rows' numbers columns off the first page's headings
-	left    float64
-	leftSet bool
+	left float64
 }
 
 // endRun marks the glyphs since from as one run (closeRuns joins a run to
@@ -160,8 +159,8 @@ func (pg *pagedRuns) flush() {
 		pg.b.WriteByte('\f')
 	}
 	closeRuns(pg.glyphs, pg.exact)
-	if l := pageLeft(pg.glyphs); !pg.leftSet || l < pg.left {
-		pg.left, pg.leftSet = l, true
+	if l := pageLeft(pg.glyphs); pg.pages == 0 || l < pg.left {
+		pg.left = l
 	}
 	pageLinesFrom(&pg.b, pg.glyphs, pg.left, 0)
 	pg.glyphs = pg.glyphs[:0]

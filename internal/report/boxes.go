@@ -247,13 +247,16 @@ func tsvBoxes(t string) (out []wordBox, ocr bool) {
 		}
 	}
 	if !ocr {
+		// pdftotext's words: where they stand, and their boxes their
+		// glyphs' own, so a gap between two is a gap (表四's headings 8
+		// points apart under 50-point columns were run together, their
+		// places lost); and a word overlapping the next of its TSV line is
+		// one of another printed line — 表四's stacked heading 结 under
+		// 未经复议直接起诉 —, not an OCR's wide box to narrow, which shrank
+		// the glyph and moved it columns right
 		for i := range out {
-			out[i].mid = 0 // (a PDF's words: where they stand)
+			out[i].mid, out[i].exact = 0, true
 		}
-		// (and their boxes their glyphs': a word overlapping the next of its
-		// TSV line is one of another printed line — 表四's stacked heading
-		// 结 under 未经复议直接起诉 —, not an OCR's wide box to narrow, which
-		// shrank the glyph and moved it columns right)
 		return out, ocr
 	}
 	clipOverlaps(out)

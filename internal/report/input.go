@@ -688,12 +688,6 @@ func decodedLines(name, t string) ([]Line, string, error) {
 		return rtfFramed(t), KindRTF, nil
 	case tsvWords(t):
 		bs, ocr := tsvBoxes(t)
-		if !ocr && len(bs) > 0 {
-			// pdftotext's words: each box is its glyphs' own, so a gap
-			// between two is a gap (表四's headings 8 points apart under
-			// 50-point columns were run together, their places lost)
-			bs[0].exact = true
-		}
 		return ocrWordLines(placedLines(boxesText(bs)), ocr), KindText, nil
 	case strings.IndexByte(t, '<') >= 0 && hocrWords(t):
 		return ocrWordLines(placedLines(boxesText(hocrBoxes(t))), true), KindText, nil

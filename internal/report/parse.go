@@ -10080,12 +10080,7 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 		}
 		return norm(rc.label)
 	}
-	withNumbers := make([]bool, len(rows)) // the rows read with numbers
-	for _, g := range got {
-		if i := t3RowAt(rows, g.row.Key); i >= 0 && !g.unread && (g.rc.ok || len(g.rc.tokens) > 0) {
-			withNumbers[i] = true
-		}
-	}
+	withNumbers := t3WithNumbers(got, rows)
 	for gi := range got {
 		g := &got[gi]
 		at := -1
@@ -10152,6 +10147,18 @@ func (p *parser) unreadAfterWrappedLabel(got []t3Line, rows []T3Row, norms []str
 		}
 		g.rc, g.unread = rowCells{label: g.rc.label}, true
 	}
+}
+
+// t3WithNumbers says which of rows got read numbers (and were not left
+// unread since).
+func t3WithNumbers(got []t3Line, rows []T3Row) []bool {
+	with := make([]bool, len(rows))
+	for _, g := range got {
+		if i := t3RowAt(rows, g.row.Key); i >= 0 && !g.unread && (g.rc.ok || len(g.rc.tokens) > 0) {
+			with[i] = true
+		}
+	}
+	return with
 }
 
 // t3LabelRow is the row of 表三 (from row from on) whose label line l

@@ -27,12 +27,7 @@ func (p *parser) sayLabelsOutOfOrder(got []t3Line, rows []T3Row, norms []string,
 	if !slices.ContainsFunc(got, func(g t3Line) bool { return g.line.OneEach && !g.unread }) {
 		return // (most tables: no row read from numbers a cell to a line)
 	}
-	withNumbers := make([]bool, len(rows))
-	for _, g := range got {
-		if i := t3RowAt(rows, g.row.Key); i >= 0 && !g.unread && (g.rc.ok || len(g.rc.tokens) > 0) {
-			withNumbers[i] = true
-		}
-	}
+	withNumbers := t3WithNumbers(got, rows)
 	// label is the row a line of words alone names (-1: none, or numbers
 	// on it: where a run of labels ends)
 	label := func(k int) (m int, words bool) {
