@@ -728,6 +728,31 @@ func TestPDFNumberCloseToItsLabel(t *testing.T) {
 	}
 }
 
+// A side column is a column of words beside a page's prose, not the right
+// part of a table: a table row whose counts stand on both sides of a gap
+// (Chromium's US Letter landscape print of a table that leaves its 0s
+// blank: （七）总计 8 1 … 2 4 15, 表四's 复议后起诉 headings below the
+// 2 4 15) or whose counts all stand past it, apart from their label
+// (（七）总计 … 26 8 2 1 4 41), keeps its numbers on its own line. Before,
+// those numbers were written after 表四's headings as a side column's
+// lines, and 表三's （七）总计 read short: six false T3.OUTCOMES and
+// T3.BALANCE errors in one report, twelve in the other.
+func TestTableRowIsNoSideColumn(t *testing.T) {
+	for _, file := range []string{"chrome-letterland-blanks-tablebeside-2025.pdf", "chrome-letterland-blanks-countsapart-2022.pdf"} {
+		want, _ := auditWithModel(t, file)
+		cells := 0
+		for _, row := range want.Format.T3Rows() {
+			cells += len(want.Applications[row.Key])
+		}
+		if right := readsAsTruth(t, file); right != cells {
+			t.Errorf("%s: %d cells of 表三 read right, want all %d", file, right, cells)
+		}
+		if right := t4AsTruth(t, file); right != 15 {
+			t.Errorf("%s: %d cells of 表四 read right, want 15", file, right)
+		}
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

@@ -193,6 +193,14 @@ func splitAt(all, lines []glyphLine, gap [2]float64, lo, hi float64) (main, side
 			if numbered++; numbered > 1 {
 				return nil, nil, false
 			}
+			if numbers(theirs) > 0 || numbers(ours) >= 3 {
+				// a table's row with counts both sides of the gap (表三's
+				// （七）总计 8 1 … 2 4 15 over its blank middle columns,
+				// 表四's headings beside it below), or its counts apart
+				// from its label (（七）总计 … 26 8 2 1 4 41): one table,
+				// no column
+				return nil, nil, false
+			}
 		}
 		if segsHan(ours) >= 2 {
 			sideWords++

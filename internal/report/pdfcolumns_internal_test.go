@@ -44,6 +44,10 @@ func TestSideColumnFound(t *testing.T) {
 		{"chrome-portal-left-side-2022.pdf", []int{1, 0, 0}},
 		{"chrome-page-2021.pdf", nil},
 		{"lo-page-2021.pdf", nil},
+		// a table's row cut by its blank middle cells, or its counts
+		// apart from its label (TestTableRowIsNoSideColumn)
+		{"chrome-letterland-blanks-tablebeside-2025.pdf", nil},
+		{"chrome-letterland-blanks-countsapart-2022.pdf", nil},
 	} {
 		for i, gs := range pageGlyphs(t, c.file) {
 			want := 0
