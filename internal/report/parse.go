@@ -8071,6 +8071,17 @@ func midLabel(norm, first, S string) bool {
 	return i >= 0 && i+len(S) < len(rest)
 }
 
+// midPiece is midLabel where first is a later piece of the label (each line
+// of a narrow column's wrapped label the one before: "2.申请人逾" / "期未按
+// 收费" / "通知要求缴" / "纳费用、行" / "政机关不再 37 37" / "处理其政府" …):
+// first and S run on inside norm and it goes on after them, where the
+// earlier row's label (other) holds no such run.
+func midPiece(norm, other, first, S string) bool {
+	run := first + S
+	i := strings.Index(norm, run)
+	return i > 0 && i+len(run) < len(norm) && !strings.Contains(other, run)
+}
+
 // cellDigitsIn says a text holds digits that may be a table's cells, not
 // only an item's number, a date, a page's number, an address's or a
 // title's year (tableDigits).
@@ -9183,7 +9194,7 @@ func (p *parser) parseT3() {
 			// earlier row that ends the same way (1.信访举报投诉类申请)
 			j, fuzzy = -1, false
 		}
-		if j >= 0 && j < pending && pendingS != "" && moreRunes(S, 3) && midLabel(norms[pending], pendingS, S) {
+		if j >= 0 && j < pending && pendingS != "" && moreRunes(S, 3) && (midLabel(norms[pending], pendingS, S) || midPiece(norms[pending], norms[j], pendingS, S)) {
 			// the middle of the waiting row's wrapped label with its
 			// numbers, the label going on after them ("2.申请人逾期未按收
 			// 费通" / "他处理 知要求缴纳费用、行政机" / "关不再处理其政府信息公

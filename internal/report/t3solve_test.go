@@ -165,3 +165,20 @@ func TestRowsPlacedUnderHeadingsOneWrittenOffItsPlace(t *testing.T) {
 		{file: "chrome-letter-blanks-blankcolumn-2023.pdf", min: 190, said: said("“商业企业”“科研机构”")},
 	})
 }
+
+// The same where the column is narrower still (five characters a line: "2.申
+// 请人逾" / "期未按收费" / "通知要求缴" / "纳费用、行" / "政机关不再 37 37" /
+// "处理其政府" …): the piece before the numbers' line is no longer the
+// label's start, but the two run on inside （六）2.'s label, which goes on
+// after them, and not inside 1.'s (…补正、行政机关不再…). Before, the numbers
+// went to 1., its 总计 read 37 (a wrong cell in each of two prints of 40).
+func TestMidLabelLaterPieceIsTheWaitingRows(t *testing.T) {
+	file := "pdftotext-layout-chrome-a5-blanks-midpiece-2021.txt"
+	_, r := cleanAsTruth(t, file, 155)
+	if got, ok := r.Applications["other.no_fee_paid"][report.ColTotal].Int(); !ok || got != 37 {
+		t.Errorf("（六）2. = %s", rowText(r.Applications["other.no_fee_paid"]))
+	}
+	if r.Applications["other.no_correction"] != (report.Row{}) {
+		t.Errorf("（六）1. read %s", rowText(r.Applications["other.no_correction"]))
+	}
+}
