@@ -4177,10 +4177,14 @@ func writeLines(b *strings.Builder, lines [][]pdf.Text, left float64) {
 // them, which then sat under the wrong heading.
 func headingWords(line []pdf.Text) bool {
 	words, n := 0, 0
+	var word []rune // (the current word, when it runs past four characters)
 	end := math.Inf(-1)
 	for _, g := range line {
 		if g.X-end > 0.25*math.Max(g.FontSize, 1) {
-			words, n = words+1, 0
+			if n > 4 && !wideHeading(word) {
+				return false
+			}
+			words, n, word = words+1, 0, word[:0]
 		}
 		for _, r := range g.S {
 			if isDigit(r) {
@@ -4188,14 +4192,23 @@ func headingWords(line []pdf.Text) bool {
 			}
 			if r != ' ' && r != '\u3000' {
 				n++
+				word = append(word, r)
 			}
 		}
-		if n > 4 {
+		if n > 6 {
 			return false
 		}
 		end = g.X + g.W
 	}
-	return words >= 5
+	return words >= 5 && (n <= 4 || wideHeading(word))
+}
+
+// wideHeading says a word of more than four characters is a column heading
+// of 表三 all the same (社会公益组织, 法律服务机构 on one line in a wide
+// table: 商业企业 科研机构 社会公益组织 法律服务机构 其他).
+func wideHeading(word []rune) bool {
+	w := string(word)
+	return w == "社会公益组织" || w == "法律服务机构"
 }
 
 // cellsAfterLabel says a line of glyphs in x order ends in two numbers or
