@@ -772,6 +772,25 @@ func TestWideHeadingsPlaceBlankRows(t *testing.T) {
 	}
 }
 
+// In our PDF reader's text a space between two numbers is a gap the page
+// shows, so a row's numbers a space apart are cells apart, placed under the
+// headings as numbers wider apart are: Chromium's A4 print of a report with
+// three-digit counts that leaves its 0s blank sets 148 in 其他 a space
+// before 总计's 148 (其他's column as narrow as its heading, 其 over 他).
+// Before, such a row was taken for digits that may run together and left
+// unread (4 cells in 40 prints, 6 more of an A5 print's).
+func TestPlacedNumbersASpaceApartAreCells(t *testing.T) {
+	file := "chrome-blanks-big-closecells-2025.pdf"
+	want, _ := auditWithModel(t, file)
+	cells := 0
+	for _, row := range want.Format.T3Rows() {
+		cells += len(want.Applications[row.Key])
+	}
+	if right := readsAsTruth(t, file); right != cells {
+		t.Errorf("%d cells of 表三 read right, want all %d", right, cells)
+	}
+}
+
 // readsAsTruth audits a fixture of testdata/audit against its model in
 // testdata/truth: each cell of 表三 read as it is, or unread and said; no
 // error claimed. It returns the cells read right.

@@ -4515,7 +4515,7 @@ func splitMarkedLabel(l Line, n int, m *marks) rowCells {
 	rc.tokens = cells
 	// wide gaps between the numbers: columns (pdftotext -layout) with blanks
 	for i := 1; i < len(cells) && !l.Segmented; i++ {
-		if cells[i-1].center >= 0 && cells[i].start-cells[i-1].end >= 2 {
+		if cells[i-1].center >= 0 && (cells[i].start-cells[i-1].end >= 2 || l.Placed) {
 			rc.spaced = true
 		}
 	}
