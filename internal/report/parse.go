@@ -17657,6 +17657,15 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		// checks (T4.SUM): a number placed in a wrong block would put two
 		// out, and within its block only one taken for the 总计 or from it
 		// could, where the places are the only ones so near
+		if failing := blanksAsZerosFailing(inOrder); fits && failing == 1 {
+			if moved := shiftedT4(inOrder); moved != nil {
+				// (as below: where the numbers moved a column or two make
+				// every block add up, no error is claimed)
+				p.warn("PARSE.AMBIGUOUS", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的排法是：%s，其中一组不满足“总计 = 各项之和”；但把数挪到相邻一两栏（%s）三组都满足，无法确定，表四记为空，请对照原文核对",
+					len(ts), strings.Join(strs(ts), " "), placedCells(inOrder), placedCells(moved))
+				return nil, false
+			}
+		}
 		if failing := blanksAsZerosFailing(inOrder); fits && failing <= 1 {
 			placed := "，三组都满足“总计 = 各项之和”：" + placedCells(inOrder)
 			if failing == 1 {
@@ -17682,7 +17691,7 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 			// characters from the next block's 结果): where one number a
 			// column or two over makes every block add up, which is meant
 			// is not known, and no error is claimed
-			p.warn("PARSE.AMBIGUOUS", "appeals", data.No, "表四读到 %d 个数（%s），按各数在表头各栏下的位置是：%s，其中一组不满足“总计 = 各项之和”；但把一个数挪到相邻一两栏（%s）三组都满足，转换后文字的位置有一两个字符的偏差，无法确定，表四记为空，请对照原文核对",
+			p.warn("PARSE.AMBIGUOUS", "appeals", data.No, "表四读到 %d 个数（%s），按各数在表头各栏下的位置是：%s，其中一组不满足“总计 = 各项之和”；但把数挪到相邻一两栏（%s）三组都满足，转换后文字的位置有一两个字符的偏差，无法确定，表四记为空，请对照原文核对",
 				len(ts), strings.Join(strs(ts), " "), placedCells(cells), placedCells(moved))
 			return nil, false
 		}
@@ -17696,8 +17705,12 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 }
 
 // shiftedT4 is 表四's fifteen cells with one number moved a column or two
-// into a blank one so that every block adds up, blanks as 0, or nil when
-// no such move does.
+// into a blank one so that every block adds up, blanks as 0, or else with
+// its numbers moved, in their order, each a column or two (pdftotext
+// -layout of a wide table drifts: 2 2 4 of 纠正, 尚未审结 and 总计 set under
+// 纠正, 总计 and the next block's 维持; 74 74 148 of a block's 维持, 其他 and
+// 总计 each one or two columns right of its own); nil when no such placing
+// does (or the search is too long to tell).
 func shiftedT4(cells []string) []string {
 	for i, c := range cells {
 		if c == "" {
@@ -17714,6 +17727,35 @@ func shiftedT4(cells []string) []string {
 				return moved
 			}
 		}
+	}
+	var at []int // the numbers' columns
+	for i, c := range cells {
+		if c != "" {
+			at = append(at, i)
+		}
+	}
+	out := make([]string, len(cells))
+	steps := 0
+	var place func(k, from int) bool
+	place = func(k, from int) bool {
+		if steps++; steps > 4096 {
+			return false
+		}
+		if k == len(at) {
+			return blanksAsZerosFailing(out) == 0 && !slices.Equal(out, cells)
+		}
+		for j := max(from, at[k]-2); j <= min(len(cells)-1, at[k]+2); j++ {
+			out[j] = cells[at[k]]
+			// (the blocks no later number reaches must add up now)
+			if blanksAsZerosFailing(out[:(j+1)/5*5]) == 0 && place(k+1, j+1) {
+				return true
+			}
+			out[j] = ""
+		}
+		return false
+	}
+	if place(0, 0) {
+		return out
 	}
 	return nil
 }

@@ -414,7 +414,7 @@ func TestT4PlaceOffByAColumn(t *testing.T) {
 			}
 		}
 	}
-	if !saysOf(r, "PARSE.AMBIGUOUS", "appeals", "把一个数挪到相邻一两栏（1 空 空 空 1") {
+	if !saysOf(r, "PARSE.AMBIGUOUS", "appeals", "把数挪到相邻一两栏（1 空 空 空 1") {
 		t.Error("the two placings not said")
 	}
 }
