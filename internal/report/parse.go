@@ -9262,7 +9262,7 @@ func (p *parser) parseT3() {
 			continue
 		}
 		if j < 0 && S == "" && next > 0 && !lost {
-			if !strings.HasPrefix(l.Text, "   ") || !p.ownNumbersLater(next, n+1, hi, norms) {
+			if !strings.HasPrefix(l.Text, "   ") || !p.ownNumbersLater(next, n+1, hi, norms) && !waitedAbove(got, rows, seen, next) {
 				j = next // numbers whose label sits on a neighbouring line
 			} else if len(rc.tokens) > 0 || rc.ok {
 				// laid-out numbers alone, the next row's label later with
@@ -11816,6 +11816,21 @@ func itemNumbered(t string) bool {
 		size += k
 	}
 	return strings.ContainsRune("、.．）)，, \u3000", r)
+}
+
+// waitedAbove says the row right above the last row read with numbers
+// (got's last, next's neighbour above) was read without numbers: laid-out
+// numbers alone after that row may be the waiting row's as well as the next
+// one's. pdftotext -layout of a merged cell centred between two rows
+// ((三)不予公开's 不 / 予公开 beside 4. and 5.) may set their numbers out of
+// order (5.属于三类内部事务信息 222 / 111 111 / 222: 4.'s 111 111 and 5.'s
+// 222 222).
+func waitedAbove(got []t3Line, rows []T3Row, seen []bool, next int) bool {
+	if len(got) == 0 {
+		return false
+	}
+	m := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == got[len(got)-1].row.Key })
+	return m >= 1 && next == m+1 && seen[m-1] && !slices.ContainsFunc(got, func(g t3Line) bool { return g.row.Key == rows[m-1].Key })
 }
 
 // lostRow is a line of 表三 with a row's numbers whose label matched no

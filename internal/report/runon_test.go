@@ -1523,3 +1523,20 @@ func noFalseErrors(t *testing.T, file string, r *report.Report) {
 		}
 	}
 }
+
+// pdftotext -layout of a merged cell centred between two rows (Chromium's
+// US Legal landscape print: （三）不予公开 beside 4. and 5.) may set their
+// numbers out of order: 5.属于三类内部事务信息 222 / 111 111 / 222 for 4.'s
+// 111 _ 111 and 5.'s 222 _ 222. The lines of numbers alone after 5. had
+// gone to the next labels (6., 7.), which stood without numbers of their
+// own: a wrong 6. and a false T3.ROWSUM for 7.'s lone 222. Where the row
+// right above the last row read waits without numbers, such lines may be
+// its as well as the next row's: no row's, said, and no error claimed.
+func TestNumbersAloneBesideWaitingRowNoError(t *testing.T) {
+	_, r := cleanAsTruth(t, "pdftotext-layout-chrome-legal-blanks-groupcentre-2023.txt", 151)
+	for _, key := range []string{"withheld.process_info", "withheld.enforcement_file"} {
+		if r.Applications[key] != (report.Row{}) {
+			t.Errorf("%s read %s", key, rowText(r.Applications[key]))
+		}
+	}
+}
