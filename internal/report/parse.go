@@ -794,6 +794,8 @@ type parser struct {
 	// from row to row — or OCR's rules between its words (ocrRule): no
 	// number is placed by where it stands
 	byteCut bool
+	// laidHeadsAt: the line of 表三's headings t3LaidHeadingPlaces read
+	laidHeadsAt int
 	// t2Waited: 表二's rows read from numbers a cell to a line that came
 	// after other words, not after the row's own label: numbers given to
 	// the label that waited for them (unreadT2Shared takes them back in a

@@ -449,10 +449,27 @@ func keptOrAll(found [][]int, ok func([]int) bool) [][]int {
 // nearest either side of its column are kept; when none is, or the
 // headings cannot be told, every way is.
 func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]int {
-	if len(found) < 2 || !slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }) {
+	if len(found) < 2 {
 		return found
 	}
-	heads := p.t3HeadingPlaces(b.got)
+	var heads []int
+	switch {
+	case slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }):
+		heads = p.t3HeadingPlaces(b.got)
+	case !p.byteCut && !p.ocrText() && p.measure != measureWidth && slices.ContainsFunc(shorts, func(s shortRow) bool { return s.pos != nil }):
+		// pdftotext -layout's text: its headings' places where one line
+		// holds a piece of each, on the numbers' page (laid, below)
+		if heads = p.t3LaidHeadingPlaces(b.got); heads != nil {
+			shorts = slices.Clone(shorts)
+			breaks := p.pageBreaks()
+			for i := range shorts {
+				// (as placed: the numbers where they stand, on the
+				// headings' page only — the next page is set by its own
+				// measure)
+				shorts[i].placed = shorts[i].pos != nil && samePage(breaks, p.laidHeadsAt, shorts[i].line)
+			}
+		}
+	}
 	if heads == nil {
 		return found
 	}
@@ -479,6 +496,55 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 		})
 	}
 	return keptOrAll(found, between)
+}
+
+// t3LaidHeadingPlaces are the middles of 表三's seven column headings in
+// pdftotext -layout's text, as t3HeadingPlaces has them in our PDF
+// reader's: read from the one line above the first row that holds a piece
+// of each heading, in order (人 企业 机构 益组织 务机构 他 计 under 然 商业 科研
+// 社会公 法律服 其 总: narrow columns two apart, which gathered by place run
+// together), every other piece of a heading above standing within two
+// columns of its own; nil otherwise. Set p.laidHeadsAt to the line.
+func (p *parser) t3LaidHeadingPlaces(got []t3Line) []int {
+	lo, _ := p.region("3")
+	if lo < 0 || len(got) == 0 {
+		return nil
+	}
+	var heads []int
+	var pieces [][2]int // (every heading piece above: its middle, and the headings it may be)
+	for _, l := range p.lines[lo:] {
+		if l.No >= got[0].line.No {
+			break
+		}
+		if l.Placed || l.Fields != nil || l.Segmented || strings.ContainsFunc(l.Text, isDigit) {
+			continue
+		}
+		var line []int
+		for _, t := range tokens(l.Text) {
+			k := slices.IndexFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) })
+			if k < 0 {
+				continue
+			}
+			if len(line) < NumCols && hasText(T3ColumnLabels[len(line)], t.s) {
+				line = append(line, placedMiddle(t))
+			} else {
+				line = append(line, -1) // (out of order: no line of each)
+			}
+			pieces = append(pieces, [2]int{placedMiddle(t), t.start})
+		}
+		if len(line) == NumCols && !slices.Contains(line, -1) {
+			heads, p.laidHeadsAt = line, l.No
+		}
+	}
+	if heads == nil {
+		return nil
+	}
+	for _, pc := range pieces {
+		if !slices.ContainsFunc(heads, func(h int) bool { return abs(pc[0]-h) <= 2 }) {
+			return nil // a piece under no heading of the line: not the headings' places
+		}
+	}
+	return heads
 }
 
 // eachPlaced says ok holds for every number our PDF reader set where it
