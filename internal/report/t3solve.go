@@ -168,109 +168,149 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 	if len(shorts) == 0 || cutAt >= 0 {
 		return false // (a row that does not add up, alone)
 	}
-	// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
-	order := func(k RowKind) int {
-		switch k {
-		case RowTotal:
-			return 0
-		case RowOutcome:
-			return 1
+	headed := false // (some row's ways kept by its numbers' places: said)
+	// narrow keeps each row's ways whose every number stands under its own
+	// heading, where it has any (else all of them, as headedWays keeps
+	// them), and says whether any row lost some: for a table of many such
+	// rows, which the search leaves past its bound (headedWays then
+	// chooses among the ways found)
+	narrow := func() bool {
+		heads, placed := p.solveHeads(b, shorts)
+		if heads == nil {
+			return false
 		}
-		return 2
-	}
-	// (the rows with fewest ways first: a search cut short soonest)
-	slices.SortStableFunc(shorts, func(a, b shortRow) int {
-		return cmp.Or(cmp.Compare(order(rows[a.at].Kind), order(rows[b.at].Kind)), cmp.Compare(len(a.ways), len(b.ways)))
-	})
-	lastOutcome := -1
-	for i, s := range shorts {
-		if k := rows[s.at].Kind; k == RowOutcome || k == RowTotal {
-			lastOutcome = i
-		}
-	}
-	// most[i]: the most the outcome rows from shorts[i] on may add to each
-	// column, so that a search whose outcomes can no longer make 总计 stops
-	most := make([][NumCols]int64, len(shorts)+1)
-	for i := len(shorts) - 1; i >= 0; i-- {
-		most[i] = most[i+1]
-		if rows[shorts[i].at].Kind != RowOutcome {
-			continue
-		}
-		for c := range NumCols {
-			var m int64
-			for _, v := range shorts[i].vals {
-				m = max(m, v[c])
+		for i := range shorts {
+			if !placed[i].placed {
+				continue
 			}
-			most[i][c] += m
+			var ways [][NumCols]int8
+			var vals [][NumCols]int64
+			for w, way := range shorts[i].ways {
+				fits := true
+				for c, t := range way {
+					fits = fits && (t < 0 || underHead(heads, c, shorts[i].pos[t].center))
+				}
+				if fits {
+					ways, vals = append(ways, way), append(vals, shorts[i].vals[w])
+				}
+			}
+			if len(ways) > 0 && len(ways) < len(shorts[i].ways) {
+				shorts[i].ways, shorts[i].vals, headed = ways, vals, true
+			}
 		}
+		return headed
 	}
-	sums := fixed
-	pick := make([]int, len(shorts))
 	var found [][]int
-	steps, over := 0, false
-	add := func(s shortRow, w int, sign int64) {
-		var to *[NumCols]int64
-		switch rows[s.at].Kind {
-		case RowOutcome:
-			to = &sums.outcomes
-		case RowNew:
-			to = &sums.nw
-		case RowCarriedIn:
-			to = &sums.in
-		case RowTotal:
-			to = &sums.tot
-		case RowCarriedForward:
-			to = &sums.fwd
-		default:
-			return
+	var pick []int
+	over := false
+	for {
+		// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
+		order := func(k RowKind) int {
+			switch k {
+			case RowTotal:
+				return 0
+			case RowOutcome:
+				return 1
+			}
+			return 2
 		}
-		for c, x := range s.vals[w] {
-			to[c] += sign * x
+		// (the rows with fewest ways first: a search cut short soonest)
+		slices.SortStableFunc(shorts, func(a, b shortRow) int {
+			return cmp.Or(cmp.Compare(order(rows[a.at].Kind), order(rows[b.at].Kind)), cmp.Compare(len(a.ways), len(b.ways)))
+		})
+		lastOutcome := -1
+		for i, s := range shorts {
+			if k := rows[s.at].Kind; k == RowOutcome || k == RowTotal {
+				lastOutcome = i
+			}
 		}
-	}
-	var walk func(i int)
-	walk = func(i int) {
-		if steps++; steps > shortRowsMaxSteps || len(found) > shortRowsMaxWays {
-			over = true
-			return
+		// most[i]: the most the outcome rows from shorts[i] on may add to each
+		// column, so that a search whose outcomes can no longer make 总计 stops
+		most := make([][NumCols]int64, len(shorts)+1)
+		for i := len(shorts) - 1; i >= 0; i-- {
+			most[i] = most[i+1]
+			if rows[shorts[i].at].Kind != RowOutcome {
+				continue
+			}
+			for c := range NumCols {
+				var m int64
+				for _, v := range shorts[i].vals {
+					m = max(m, v[c])
+				}
+				most[i][c] += m
+			}
 		}
-		if i > lastOutcome {
-			// the outcomes are all placed: they must make 总计
-			if sums.outcomes != sums.tot {
+		sums := fixed
+		pick = make([]int, len(shorts))
+		found, over = nil, false
+		steps := 0
+		add := func(s shortRow, w int, sign int64) {
+			var to *[NumCols]int64
+			switch rows[s.at].Kind {
+			case RowOutcome:
+				to = &sums.outcomes
+			case RowNew:
+				to = &sums.nw
+			case RowCarriedIn:
+				to = &sums.in
+			case RowTotal:
+				to = &sums.tot
+			case RowCarriedForward:
+				to = &sums.fwd
+			default:
 				return
 			}
+			for c, x := range s.vals[w] {
+				to[c] += sign * x
+			}
 		}
-		if i == len(shorts) {
-			for c := range NumCols {
-				if sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
+		var walk func(i int)
+		walk = func(i int) {
+			if steps++; steps > shortRowsMaxSteps || len(found) > shortRowsMaxWays {
+				over = true
+				return
+			}
+			if i > lastOutcome {
+				// the outcomes are all placed: they must make 总计
+				if sums.outcomes != sums.tot {
 					return
 				}
 			}
-			found = append(found, slices.Clone(pick))
-			return
-		}
-		s := shorts[i]
-		for w := range s.ways {
-			add(s, w, 1)
-			fits := true
-			if i <= lastOutcome {
-				// counts are never negative: the outcomes so far never
-				// pass 总计's column, and the rest can still make it up
+			if i == len(shorts) {
 				for c := range NumCols {
-					fits = fits && sums.outcomes[c] <= sums.tot[c] && sums.outcomes[c]+most[i+1][c] >= sums.tot[c]
+					if sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
+						return
+					}
 				}
-			}
-			if fits {
-				pick[i] = w
-				walk(i + 1)
-			}
-			add(s, w, -1)
-			if over {
+				found = append(found, slices.Clone(pick))
 				return
 			}
+			s := shorts[i]
+			for w := range s.ways {
+				add(s, w, 1)
+				fits := true
+				if i <= lastOutcome {
+					// counts are never negative: the outcomes so far never
+					// pass 总计's column, and the rest can still make it up
+					for c := range NumCols {
+						fits = fits && sums.outcomes[c] <= sums.tot[c] && sums.outcomes[c]+most[i+1][c] >= sums.tot[c]
+					}
+				}
+				if fits {
+					pick[i] = w
+					walk(i + 1)
+				}
+				add(s, w, -1)
+				if over {
+					return
+				}
+			}
+		}
+		walk(0)
+		if !over || headed || !narrow() {
+			break
 		}
 	}
-	walk(0)
 	if over || len(found) == 0 {
 		return false
 	}
@@ -336,6 +376,9 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 				}
 				n = kept.n
 			}
+		}
+		if headed {
+			how = "按各数在表头各栏下的位置（各在其表头左右两个字符之内），" + how
 		}
 		switch {
 		case len(unread) > 0:
@@ -452,35 +495,12 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 	if len(found) < 2 {
 		return found
 	}
-	var heads []int
-	switch {
-	case slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }):
-		heads = p.t3HeadingPlaces(b.got)
-	case !p.byteCut && !p.ocrText() && p.measure != measureWidth && slices.ContainsFunc(shorts, func(s shortRow) bool { return s.pos != nil }):
-		// pdftotext -layout's text: its headings' places where one line
-		// holds a piece of each, on the numbers' page (laid, below)
-		if heads = p.t3LaidHeadingPlaces(b.got); heads != nil {
-			shorts = slices.Clone(shorts)
-			breaks := p.pageBreaks()
-			for i := range shorts {
-				// (as placed: the numbers where they stand, on the
-				// headings' page only — the next page is set by its own
-				// measure)
-				shorts[i].placed = shorts[i].pos != nil && samePage(breaks, p.laidHeadsAt, shorts[i].line)
-			}
-		}
-	}
+	heads, shorts := p.solveHeads(b, shorts)
 	if heads == nil {
 		return found
 	}
-	near := func(x, c int) bool { return heads[c] >= 0 && abs(x-heads[c]) <= 2 }
 	under := func(pick []int) bool {
-		return eachPlaced(shorts, pick, func(c, x int) bool {
-			if heads[c] >= 0 {
-				return near(x, c)
-			}
-			return !slices.ContainsFunc(heads, func(h int) bool { return h >= 0 && abs(x-h) <= 2 })
-		})
+		return eachPlaced(shorts, pick, func(c, x int) bool { return underHead(heads, c, x) })
 	}
 	found = keptOrAll(found, under)
 	// of those (or, none so, of all), the ways whose numbers stand clear of
@@ -496,6 +516,41 @@ func (p *parser) headedWays(b blanksLeft, shorts []shortRow, found [][]int) [][]
 		})
 	}
 	return keptOrAll(found, between)
+}
+
+// solveHeads are the places of 表三's headings the rows with blanks (shorts)
+// may be placed by (headedWays): our PDF reader's (t3HeadingPlaces), where
+// it set some of them, else pdftotext -layout's where one line holds a
+// piece of each (t3LaidHeadingPlaces) — the rows on that page then marked
+// placed (as our PDF reader's: the numbers where they stand; the next page
+// is set by its own measure); nil when not known.
+func (p *parser) solveHeads(b blanksLeft, shorts []shortRow) ([]int, []shortRow) {
+	switch {
+	case slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }):
+		return p.t3HeadingPlaces(b.got), shorts
+	case !p.byteCut && !p.ocrText() && p.measure != measureWidth && slices.ContainsFunc(shorts, func(s shortRow) bool { return s.pos != nil }):
+		heads := p.t3LaidHeadingPlaces(b.got)
+		if heads == nil {
+			return nil, shorts
+		}
+		shorts = slices.Clone(shorts)
+		breaks := p.pageBreaks()
+		for i := range shorts {
+			shorts[i].placed = shorts[i].pos != nil && samePage(breaks, p.laidHeadsAt, shorts[i].line)
+		}
+		return heads, shorts
+	}
+	return nil, shorts
+}
+
+// underHead says a number standing at x may be column c's: within two
+// columns of its heading's middle, or, its heading not found where it
+// stands (-1), within two of no other heading.
+func underHead(heads []int, c, x int) bool {
+	if heads[c] >= 0 {
+		return abs(x-heads[c]) <= 2
+	}
+	return !slices.ContainsFunc(heads, func(h int) bool { return h >= 0 && abs(x-h) <= 2 })
 }
 
 // t3LaidHeadingPlaces are the middles of 表三's seven column headings in
