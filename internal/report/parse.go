@@ -794,8 +794,6 @@ type parser struct {
 	// from row to row — or OCR's rules between its words (ocrRule): no
 	// number is placed by where it stands
 	byteCut bool
-	// laidHeadsAt: the line of 表三's headings t3LaidHeadingPlaces read
-	laidHeadsAt int
 	// t2Waited: 表二's rows read from numbers a cell to a line that came
 	// after other words, not after the row's own label: numbers given to
 	// the label that waited for them (unreadT2Shared takes them back in a
@@ -11831,7 +11829,7 @@ func waitedAbove(got []t3Line, rows []T3Row, seen []bool, next int) bool {
 	if len(got) == 0 {
 		return false
 	}
-	m := slices.IndexFunc(rows, func(r T3Row) bool { return r.Key == got[len(got)-1].row.Key })
+	m := t3RowAt(rows, got[len(got)-1].row.Key)
 	return m >= 1 && next == m+1 && seen[m-1] && !slices.ContainsFunc(got, func(g t3Line) bool { return g.row.Key == rows[m-1].Key })
 }
 
@@ -17674,18 +17672,16 @@ func (p *parser) placeByT4Header(lo int, data Line, ts []tok) ([]string, bool) {
 		// checks (T4.SUM): a number placed in a wrong block would put two
 		// out, and within its block only one taken for the 总计 or from it
 		// could, where the places are the only ones so near
-		if failing := blanksAsZerosFailing(inOrder); fits && failing == 1 {
-			if moved := shiftedT4(inOrder); moved != nil {
-				// (as below: where the numbers moved a column or two make
-				// every block add up, no error is claimed)
-				p.warn("PARSE.AMBIGUOUS", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的排法是：%s，其中一组不满足“总计 = 各项之和”；但把数挪到相邻一两栏（%s）三组都满足，无法确定，表四记为空，请对照原文核对",
-					len(ts), strings.Join(strs(ts), " "), placedCells(inOrder), placedCells(moved))
-				return nil, false
-			}
-		}
 		if failing := blanksAsZerosFailing(inOrder); fits && failing <= 1 {
 			placed := "，三组都满足“总计 = 各项之和”：" + placedCells(inOrder)
 			if failing == 1 {
+				if moved := shiftedT4(inOrder); moved != nil {
+					// (as below: where the numbers moved a column or two
+					// make every block add up, no error is claimed)
+					p.warn("PARSE.AMBIGUOUS", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的排法是：%s，其中一组不满足“总计 = 各项之和”；但把数挪到相邻一两栏（%s）三组都满足，无法确定，表四记为空，请对照原文核对",
+						len(ts), strings.Join(strs(ts), " "), placedCells(inOrder), placedCells(moved))
+					return nil, false
+				}
 				placed = "：" + placedCells(inOrder) + "；其中一组不满足“总计 = 各项之和”，请对照原文核对"
 			}
 			p.warn("PARSE.READ", "appeals", data.No, "表四读到 %d 个数（%s），与表头各栏的位置有几个字符的偏差（PDF 转换的文字位置），按先后次序与表头各栏最接近的唯一排法定出空白的位置%s",

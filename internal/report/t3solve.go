@@ -200,116 +200,11 @@ func (p *parser) shortRowsByIdentities(b blanksLeft) bool {
 		}
 		return headed
 	}
-	var found [][]int
-	var pick []int
-	over := false
-	for {
-		// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
-		order := func(k RowKind) int {
-			switch k {
-			case RowTotal:
-				return 0
-			case RowOutcome:
-				return 1
-			}
-			return 2
-		}
-		// (the rows with fewest ways first: a search cut short soonest)
-		slices.SortStableFunc(shorts, func(a, b shortRow) int {
-			return cmp.Or(cmp.Compare(order(rows[a.at].Kind), order(rows[b.at].Kind)), cmp.Compare(len(a.ways), len(b.ways)))
-		})
-		lastOutcome := -1
-		for i, s := range shorts {
-			if k := rows[s.at].Kind; k == RowOutcome || k == RowTotal {
-				lastOutcome = i
-			}
-		}
-		// most[i]: the most the outcome rows from shorts[i] on may add to each
-		// column, so that a search whose outcomes can no longer make 总计 stops
-		most := make([][NumCols]int64, len(shorts)+1)
-		for i := len(shorts) - 1; i >= 0; i-- {
-			most[i] = most[i+1]
-			if rows[shorts[i].at].Kind != RowOutcome {
-				continue
-			}
-			for c := range NumCols {
-				var m int64
-				for _, v := range shorts[i].vals {
-					m = max(m, v[c])
-				}
-				most[i][c] += m
-			}
-		}
-		sums := fixed
-		pick = make([]int, len(shorts))
-		found, over = nil, false
-		steps := 0
-		add := func(s shortRow, w int, sign int64) {
-			var to *[NumCols]int64
-			switch rows[s.at].Kind {
-			case RowOutcome:
-				to = &sums.outcomes
-			case RowNew:
-				to = &sums.nw
-			case RowCarriedIn:
-				to = &sums.in
-			case RowTotal:
-				to = &sums.tot
-			case RowCarriedForward:
-				to = &sums.fwd
-			default:
-				return
-			}
-			for c, x := range s.vals[w] {
-				to[c] += sign * x
-			}
-		}
-		var walk func(i int)
-		walk = func(i int) {
-			if steps++; steps > shortRowsMaxSteps || len(found) > shortRowsMaxWays {
-				over = true
-				return
-			}
-			if i > lastOutcome {
-				// the outcomes are all placed: they must make 总计
-				if sums.outcomes != sums.tot {
-					return
-				}
-			}
-			if i == len(shorts) {
-				for c := range NumCols {
-					if sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
-						return
-					}
-				}
-				found = append(found, slices.Clone(pick))
-				return
-			}
-			s := shorts[i]
-			for w := range s.ways {
-				add(s, w, 1)
-				fits := true
-				if i <= lastOutcome {
-					// counts are never negative: the outcomes so far never
-					// pass 总计's column, and the rest can still make it up
-					for c := range NumCols {
-						fits = fits && sums.outcomes[c] <= sums.tot[c] && sums.outcomes[c]+most[i+1][c] >= sums.tot[c]
-					}
-				}
-				if fits {
-					pick[i] = w
-					walk(i + 1)
-				}
-				add(s, w, -1)
-				if over {
-					return
-				}
-			}
-		}
-		walk(0)
-		if !over || headed || !narrow() {
-			break
-		}
+	// (searched again with each row's ways narrowed by the headings where
+	// the identities alone leave more ways than the bound)
+	found, over := searchShorts(shorts, rows, fixed)
+	if over && narrow() {
+		found, over = searchShorts(shorts, rows, fixed)
 	}
 	if over || len(found) == 0 {
 		return false
@@ -408,6 +303,117 @@ func shortRowSaid(msg string) string {
 		}
 	}
 	return msg
+}
+
+// searchShorts finds the ways of placing the rows with blanks (shorts,
+// sorted here: 总计 first, then the outcomes, then the rest, each kind with
+// the rows of fewest ways first) that make every identity of 表三 hold with
+// the rows read (fixed): for each way, the way of each row in shorts' order;
+// over when the search passed its bound.
+func searchShorts(shorts []shortRow, rows []T3Row, fixed t3Sums) (found [][]int, over bool) {
+	// 总计 first, then the outcomes (pruned by 总计's columns), then the rest
+	order := func(k RowKind) int {
+		switch k {
+		case RowTotal:
+			return 0
+		case RowOutcome:
+			return 1
+		}
+		return 2
+	}
+	// (the rows with fewest ways first: a search cut short soonest)
+	slices.SortStableFunc(shorts, func(a, b shortRow) int {
+		return cmp.Or(cmp.Compare(order(rows[a.at].Kind), order(rows[b.at].Kind)), cmp.Compare(len(a.ways), len(b.ways)))
+	})
+	lastOutcome := -1
+	for i, s := range shorts {
+		if k := rows[s.at].Kind; k == RowOutcome || k == RowTotal {
+			lastOutcome = i
+		}
+	}
+	// most[i]: the most the outcome rows from shorts[i] on may add to each
+	// column, so that a search whose outcomes can no longer make 总计 stops
+	most := make([][NumCols]int64, len(shorts)+1)
+	for i := len(shorts) - 1; i >= 0; i-- {
+		most[i] = most[i+1]
+		if rows[shorts[i].at].Kind != RowOutcome {
+			continue
+		}
+		for c := range NumCols {
+			var m int64
+			for _, v := range shorts[i].vals {
+				m = max(m, v[c])
+			}
+			most[i][c] += m
+		}
+	}
+	sums := fixed
+	pick := make([]int, len(shorts))
+	steps := 0
+	add := func(s shortRow, w int, sign int64) {
+		var to *[NumCols]int64
+		switch rows[s.at].Kind {
+		case RowOutcome:
+			to = &sums.outcomes
+		case RowNew:
+			to = &sums.nw
+		case RowCarriedIn:
+			to = &sums.in
+		case RowTotal:
+			to = &sums.tot
+		case RowCarriedForward:
+			to = &sums.fwd
+		default:
+			return
+		}
+		for c, x := range s.vals[w] {
+			to[c] += sign * x
+		}
+	}
+	var walk func(i int)
+	walk = func(i int) {
+		if steps++; steps > shortRowsMaxSteps || len(found) > shortRowsMaxWays {
+			over = true
+			return
+		}
+		if i > lastOutcome {
+			// the outcomes are all placed: they must make 总计
+			if sums.outcomes != sums.tot {
+				return
+			}
+		}
+		if i == len(shorts) {
+			for c := range NumCols {
+				if sums.nw[c]+sums.in[c] != sums.tot[c]+sums.fwd[c] {
+					return
+				}
+			}
+			found = append(found, slices.Clone(pick))
+			return
+		}
+		s := shorts[i]
+		for w := range s.ways {
+			add(s, w, 1)
+			fits := true
+			if i <= lastOutcome {
+				// counts are never negative: the outcomes so far never
+				// pass 总计's column, and the rest can still make it up
+				for c := range NumCols {
+					fits = fits && sums.outcomes[c] <= sums.tot[c] && sums.outcomes[c]+most[i+1][c] >= sums.tot[c]
+				}
+			}
+			if fits {
+				pick[i] = w
+				walk(i + 1)
+			}
+			add(s, w, -1)
+			if over {
+				return
+			}
+		}
+	}
+	walk(0)
+	return found, over
 }
 
 // orderedWays keeps, of the ways found, those in which no number stands
@@ -529,14 +535,14 @@ func (p *parser) solveHeads(b blanksLeft, shorts []shortRow) ([]int, []shortRow)
 	case slices.ContainsFunc(shorts, func(s shortRow) bool { return s.placed }):
 		return p.t3HeadingPlaces(b.got), shorts
 	case !p.byteCut && !p.ocrText() && p.measure != measureWidth && slices.ContainsFunc(shorts, func(s shortRow) bool { return s.pos != nil }):
-		heads := p.t3LaidHeadingPlaces(b.got)
+		heads, at := p.t3LaidHeadingPlaces(b.got)
 		if heads == nil {
 			return nil, shorts
 		}
 		shorts = slices.Clone(shorts)
 		breaks := p.pageBreaks()
 		for i := range shorts {
-			shorts[i].placed = shorts[i].pos != nil && samePage(breaks, p.laidHeadsAt, shorts[i].line)
+			shorts[i].placed = shorts[i].pos != nil && samePage(breaks, at, shorts[i].line)
 		}
 		return heads, shorts
 	}
@@ -559,14 +565,13 @@ func underHead(heads []int, c, x int) bool {
 // of each heading, in order (人 企业 机构 益组织 务机构 他 计 under 然 商业 科研
 // 社会公 法律服 其 总: narrow columns two apart, which gathered by place run
 // together), every other piece of a heading above standing within two
-// columns of its own; nil otherwise. Set p.laidHeadsAt to the line.
-func (p *parser) t3LaidHeadingPlaces(got []t3Line) []int {
+// columns of one of them; nil otherwise. at is that line's number.
+func (p *parser) t3LaidHeadingPlaces(got []t3Line) (heads []int, at int) {
 	lo, _ := p.region("3")
 	if lo < 0 || len(got) == 0 {
-		return nil
+		return nil, 0
 	}
-	var heads []int
-	var pieces [][2]int // (every heading piece above: its middle, and the headings it may be)
+	var pieces []int // (every heading piece's middle above the first row)
 	for _, l := range p.lines[lo:] {
 		if l.No >= got[0].line.No {
 			break
@@ -576,8 +581,7 @@ func (p *parser) t3LaidHeadingPlaces(got []t3Line) []int {
 		}
 		var line []int
 		for _, t := range tokens(l.Text) {
-			k := slices.IndexFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) })
-			if k < 0 {
+			if !slices.ContainsFunc(T3ColumnLabels, func(lb string) bool { return hasText(lb, t.s) }) {
 				continue
 			}
 			if len(line) < NumCols && hasText(T3ColumnLabels[len(line)], t.s) {
@@ -585,21 +589,18 @@ func (p *parser) t3LaidHeadingPlaces(got []t3Line) []int {
 			} else {
 				line = append(line, -1) // (out of order: no line of each)
 			}
-			pieces = append(pieces, [2]int{placedMiddle(t), t.start})
+			pieces = append(pieces, placedMiddle(t))
 		}
 		if len(line) == NumCols && !slices.Contains(line, -1) {
-			heads, p.laidHeadsAt = line, l.No
+			heads, at = line, l.No
 		}
 	}
-	if heads == nil {
-		return nil
-	}
-	for _, pc := range pieces {
-		if !slices.ContainsFunc(heads, func(h int) bool { return abs(pc[0]-h) <= 2 }) {
-			return nil // a piece under no heading of the line: not the headings' places
+	for _, x := range pieces {
+		if heads != nil && !slices.ContainsFunc(heads, func(h int) bool { return abs(x-h) <= 2 }) {
+			return nil, 0 // a piece under no heading of the line: not the headings' places
 		}
 	}
-	return heads
+	return heads, at
 }
 
 // eachPlaced says ok holds for every number our PDF reader set where it
